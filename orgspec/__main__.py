@@ -1,0 +1,5 @@
+"""`python -m orgspec`."""
+
+from orgspec.cli import main
+
+main()

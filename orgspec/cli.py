@@ -1,0 +1,153 @@
+"""The `orgspec` command: a thin shell over the Python API. Heavy imports happen inside commands."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from typing import Any, NoReturn
+
+import click
+
+from orgspec._version import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+LEVELS = ("error", "warning", "info")
+
+
+class UsageError(Exception):
+    """A bad command line or config: one line on stderr, exit 2."""
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"orgspec: error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def _guard(func: Callable[..., int], debug: bool, **kwargs: Any) -> NoReturn:
+    """Run a command body; map config errors and crashes to one line and exit 2."""
+    from orgspec.config import ConfigError
+
+    try:
+        code = func(**kwargs)
+    except (UsageError, ConfigError) as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:
+        if debug:
+            raise
+        from orgspec.textsafe import tty_text
+
+        click.echo(f"orgspec: internal error ({type(exc).__name__}): {tty_text(str(exc))[:300]}; "
+                   "re-run with --debug for a traceback", err=True)
+        sys.exit(EXIT_USAGE)
+    sys.stdout.flush()
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="orgspec", message="%(prog)s %(version)s")
+@click.option("--debug", is_flag=True, envvar="ORGSPEC_DEBUG", help="Show tracebacks.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """Organisation as code: lint teams, duties, OKRs and processes kept as YAML."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+    ctx.obj = {"debug": debug}
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--fail-on", type=click.Choice(LEVELS),
+              help="Exit 1 when a finding is at or above this level [default: error].")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (still 2 on errors).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Config file (default: nearest .orgspec.yaml or pyproject.toml).")
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True, help="Colour the text output.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
+@click.pass_context
+def check(ctx: click.Context, **options: Any) -> None:
+    """Lint the org in PATHS (default: the configured root, else ./org)."""
+    _guard(_check, ctx.obj["debug"], **options)
+
+
+def _check(paths: tuple[str, ...], fmt: str, fail_on: str | None, exit_zero: bool,
+           config_path: str | None, isolated: bool, color: str, output: str | None) -> int:
+    from orgspec import reporters
+    from orgspec.config import find_config, load_config
+    from orgspec.findings import Severity
+    from orgspec.linter import lint
+
+    config = load_config(None if isolated else (config_path or find_config()))
+    targets = _targets(paths, config.root_path())
+    result = lint(targets, config)
+    use_color = fmt == "text" and output is None and _want_color(color)
+    text = reporters.get(fmt)(result, color=use_color)
+    _emit(text, output)
+    level = Severity.parse(fail_on) if fail_on else config.fail_on
+    return EXIT_OK if exit_zero or not result.fails(level) else EXIT_FINDINGS
+
+
+def _targets(paths: tuple[str, ...], root: str) -> list[str]:
+    if not paths:
+        if not os.path.isdir(root):
+            raise UsageError(f"no org found at {root!r}: pass a path, or set `root` in "
+                             ".orgspec.yaml")
+        return [root]
+    missing = [p for p in paths if not os.path.lexists(p)]
+    if missing:
+        raise UsageError(f"path {missing[0]!r} does not exist")
+    return list(paths)
+
+
+def _want_color(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from orgspec.output import write_text
+
+    try:
+        write_text(output, text)
+    except OSError as exc:
+        raise UsageError(f"cannot write {output!r}: {exc.strerror or exc}") from None
+
+
+@main.command()
+@click.option("--kind", type=click.Choice(["org", "team", "person", "responsibility",
+                                           "objective", "process"]), default="org",
+              show_default=True, help="Which schema to print.")
+@click.option("-o", "--output-dir", type=click.Path(file_okay=False),
+              help="Write every schema into this folder instead of printing one.")
+@click.pass_context
+def schema(ctx: click.Context, **options: Any) -> None:
+    """Print the JSON Schema of the org format (for editors), or write them all."""
+    _guard(_schema, ctx.obj["debug"], **options)
+
+
+def _schema(kind: str, output_dir: str | None) -> int:
+    from orgspec.schema import dumps, schemas
+
+    every = schemas()
+    if output_dir is None:
+        click.echo(dumps(every[f"{kind}.schema.json"]), nl=False)
+        return EXIT_OK
+    from orgspec.output import write_text
+
+    os.makedirs(output_dir, exist_ok=True)
+    for name, body in every.items():
+        write_text(os.path.join(output_dir, name), dumps(body))
+    click.echo(f"wrote {len(every)} schemas to {output_dir}")
+    return EXIT_OK

@@ -1,0 +1,165 @@
+"""Findings: what a check reports, stamped with its rule's code, name and severity."""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+
+class Severity(enum.IntEnum):
+    """How bad a finding is; higher is worse, so `>=` compares with a fail level."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        """Read `error`, `warning` (or `warn`) and `info`, in any case."""
+        key = text.strip().lower()
+        key = {"warn": "warning", "note": "info"}.get(key, key)
+        try:
+            return cls[key.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r} (use error, warning or info)") from None
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in an org file: 1-based line and column (code points); `end_*` may be 0."""
+
+    file: str
+    line: int = 1
+    col: int = 1
+    end_line: int = 0
+    end_col: int = 0
+
+    def short(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another location that explains a finding (the other owner in an overlap)."""
+
+    location: Location
+    message: str
+
+
+@dataclass(frozen=True)
+class Issue:
+    """What a check yields: the framework turns it into a stamped `Finding`."""
+
+    code: str
+    message: str
+    location: Location
+    entity: str = ""
+    related: tuple[Related, ...] = ()
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One reported problem: code, rule name, severity, message and where it is."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    location: Location
+    entity: str = ""
+    related: tuple[Related, ...] = ()
+    hint: str = ""
+    fingerprint: str = ""
+
+    def sort_key(self) -> tuple[str, int, int, str, str, str]:
+        loc = self.location
+        return (loc.file, loc.line, loc.col, self.code, self.entity, self.message)
+
+    def to_record(self) -> dict[str, object]:
+        """A plain, JSON-ready view of the finding (the `json` format's item)."""
+        loc = self.location
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.label,
+            "message": self.message,
+            "file": loc.file,
+            "line": loc.line,
+            "column": loc.col,
+            "end_line": loc.end_line or loc.line,
+            "end_column": loc.end_col or loc.col,
+            "entity": self.entity,
+            "related": [
+                {"file": r.location.file, "line": r.location.line,
+                 "column": r.location.col, "message": r.message}
+                for r in self.related
+            ],
+            "hint": self.hint,
+            "fingerprint": self.fingerprint,
+        }
+
+
+def fingerprint(code: str, file: str, entity: str, message: str) -> str:
+    """A stable id for a finding that ignores line numbers, so baselines survive edits.
+
+    The entity pins the finding; the message is used only when there is no entity
+    (input problems), where it names the offending key or character instead.
+    """
+    anchor = entity or message
+    raw = "\0".join(("orgspec/v1", code, file, anchor)).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+def unique_fingerprints(findings: list[Finding]) -> list[Finding]:
+    """Salt colliding fingerprints with the previous hash until every one is unique."""
+    seen: set[str] = set()
+    out = []
+    for f in findings:
+        fp = f.fingerprint
+        while fp in seen:
+            fp = hashlib.sha256(fp.encode()).hexdigest()[:16]
+        seen.add(fp)
+        out.append(f if fp == f.fingerprint else _replace_fp(f, fp))
+    return out
+
+
+def _replace_fp(f: Finding, fp: str) -> Finding:
+    from dataclasses import replace
+
+    return replace(f, fingerprint=fp)
+
+
+@dataclass
+class LintResult:
+    """Everything a run found, sorted, with summary counts and the files it read."""
+
+    findings: list[Finding]
+    files: list[str] = field(default_factory=list)
+    failed_files: list[str] = field(default_factory=list)
+    entity_count: int = 0
+
+    @property
+    def counts(self) -> dict[str, int]:
+        c = Counter(f.severity.label for f in self.findings)
+        return {s.label: c.get(s.label, 0) for s in sorted(Severity, reverse=True)}
+
+    def worst(self) -> Severity | None:
+        return max((f.severity for f in self.findings), default=None)
+
+    def fails(self, fail_on: Severity) -> bool:
+        """True when any finding is at or above `fail_on`."""
+        worst = self.worst()
+        return worst is not None and worst >= fail_on
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """Sort by file, line, column, code, entity and message: a stable, total order."""
+    return sorted(findings, key=Finding.sort_key)

@@ -1,0 +1,21 @@
+"""Formatters: pure functions from a LintResult to a string, looked up by name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+
+from orgspec.findings import LintResult
+
+Render = Callable[..., str]
+FORMATS = {"text": "orgspec.reporters.text", "json": "orgspec.reporters.json"}
+
+
+def get(name: str) -> Render:
+    """The `render(result, **options)` function of a format."""
+    module = import_module(FORMATS[name])
+    render: Render = module.render
+    return render
+
+
+__all__ = ["FORMATS", "LintResult", "get"]

@@ -1,0 +1,26 @@
+"""Versioned JSON: `{"version": 1, "tool": ..., "summary": ..., "findings": [...]}`."""
+
+from __future__ import annotations
+
+import json
+
+from orgspec._version import __version__
+from orgspec.findings import LintResult
+
+SCHEMA_VERSION = 1
+
+
+def render(result: LintResult, **_: object) -> str:
+    """The findings and counts as JSON; stable key order, no NaN, UTF-8 text."""
+    doc = {
+        "version": SCHEMA_VERSION,
+        "tool": {"name": "orgspec", "version": __version__},
+        "summary": {
+            "files": len(result.files),
+            "failed_files": result.failed_files,
+            "entities": result.entity_count,
+            **result.counts,
+        },
+        "findings": [f.to_record() for f in result.findings],
+    }
+    return json.dumps(doc, ensure_ascii=False, allow_nan=False, indent=2) + "\n"
