@@ -49,9 +49,11 @@ def load_org(paths: list[str] | None = None, config: Config | None = None) -> Lo
 
 def checks() -> list[Check]:
     """The org-level checks, in the order they run."""
+    from orgspec.checks.ownership import check_ownership
+    from orgspec.checks.processes import check_step_owners
     from orgspec.references import check_references
 
-    return [check_references]
+    return [check_references, check_ownership, check_step_owners]
 
 
 def lint(paths: list[str] | None = None, config: Config | None = None) -> LintResult:
