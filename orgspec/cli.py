@@ -115,7 +115,7 @@ def _want_color(choice: str) -> bool:
 
 def _emit(text: str, output: str | None) -> None:
     if output is None:
-        click.echo(text, nl=False)
+        sys.stdout.write(text)  # not click.echo: it strips colour that --color=always asked for
         return
     from orgspec.output import write_text
 

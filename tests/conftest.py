@@ -1,0 +1,50 @@
+"""Shared helpers: run the real CLI in a subprocess, and lint a folder in-process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "examples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@dataclass
+class Run:
+    code: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> dict:
+        return json.loads(self.stdout)
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
+            timeout: float = 60) -> Run:
+    """Run `python -m orgspec ARGS` in a fresh interpreter, as a user would."""
+    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    proc = subprocess.run([sys.executable, "-m", "orgspec", *args], cwd=cwd or REPO,
+                          capture_output=True, timeout=timeout, env=full_env, check=False)
+    return Run(proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
+
+
+@pytest.fixture
+def write_org(tmp_path: Path):
+    """Write {relative path: text} under a fresh folder and return the folder."""
+
+    def write(files: dict[str, str | bytes]) -> Path:
+        for rel, content in files.items():
+            target = tmp_path / "org" / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            target.write_bytes(data)
+        return tmp_path / "org"
+
+    return write

@@ -1,0 +1,146 @@
+"""The command line: exit codes, formats, colour, config errors and no tracebacks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import EXAMPLES, run_cli
+
+BAD_TEAM = "kind: Team\nid: core\nlead: nobody\n"
+
+
+def test_version_is_fast_path() -> None:
+    run = run_cli("--version")
+    assert (run.code, run.stdout.strip()) == (0, "orgspec 0.1.0")
+
+
+def test_clean_org_exits_zero_with_summary() -> None:
+    run = run_cli("check", "examples/minimal")
+    assert run.code == 0
+    assert run.stdout == "No problems found in 1 file (9 entities).\n"
+
+
+def test_findings_exit_one_and_use_the_ruff_like_line(write_org) -> None:
+    root = write_org({"t.yaml": BAD_TEAM})
+    run = run_cli("check", str(root))
+    assert run.code == 1
+    first = run.stdout.splitlines()[0]
+    assert first.endswith("t.yaml:3:1: RF001 [error] unknown Person 'nobody' in `lead`")
+    assert run.stdout.splitlines()[-1].startswith("Found 1 error, 0 warnings, 0 info in 1 file")
+
+
+def test_exit_zero_and_fail_on(write_org) -> None:
+    root = write_org({"empty.yaml": "# nothing\n"})  # one warning
+    assert run_cli("check", str(root)).code == 0
+    assert run_cli("check", str(root), "--fail-on", "warning").code == 1
+    bad = write_org({"t.yaml": BAD_TEAM})
+    assert run_cli("check", str(bad), "--exit-zero").code == 0
+
+
+def test_json_is_versioned_and_complete(write_org) -> None:
+    root = write_org({"t.yaml": BAD_TEAM})
+    doc = run_cli("check", str(root), "--format", "json").json()
+    assert doc["version"] == 1
+    assert doc["summary"] == {"files": 1, "failed_files": [], "entities": 1, "error": 1,
+                              "warning": 0, "info": 0}
+    [finding] = doc["findings"]
+    assert set(finding) == {"code", "name", "severity", "message", "file", "line", "column",
+                            "end_line", "end_column", "entity", "related", "hint",
+                            "fingerprint"}
+    assert (finding["name"], finding["entity"]) == ("unknown-reference", "team:core")
+
+
+def test_usage_errors_exit_two_with_one_line(tmp_path: Path) -> None:
+    for args in (["check", "missing-folder"], ["check", "--format", "xml", "."],
+                 ["check", "--fail-on", "fatal", "."], ["nonsense"]):
+        run = run_cli(*args, cwd=tmp_path)
+        assert run.code == 2, args
+        assert "Traceback" not in run.stderr
+
+
+def test_no_org_found_is_a_usage_error(tmp_path: Path) -> None:
+    run = run_cli("check", cwd=tmp_path)
+    assert run.code == 2
+    assert run.stderr.strip() == ("orgspec: error: no org found at 'org': pass a path, or set "
+                                  "`root` in .orgspec.yaml")
+
+
+def test_bad_config_is_one_line_with_its_position(tmp_path: Path) -> None:
+    (tmp_path / ".orgspec.yaml").write_text("root: org\nfail_onn: warning\n", "utf-8")
+    (tmp_path / "org").mkdir()
+    run = run_cli("check", cwd=tmp_path)
+    assert run.code == 2
+    assert run.stderr == (f"orgspec: error: {tmp_path / '.orgspec.yaml'}:2:1: unknown config "
+                          "key 'fail_onn' (did you mean 'fail-on'?)\n")
+
+
+def test_config_sets_root_and_fail_level(tmp_path: Path) -> None:
+    (tmp_path / "people").mkdir()
+    (tmp_path / "people" / "empty.yaml").write_text("# none yet\n", "utf-8")
+    (tmp_path / ".orgspec.yaml").write_text("root: people\nfail-on: warning\n", "utf-8")
+    sub = tmp_path / "deeper"
+    sub.mkdir()
+    run = run_cli("check", cwd=sub)  # found by walking up
+    assert run.code == 1
+    assert "IN014" in run.stdout
+
+
+def test_pyproject_tool_table_is_read(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.orgspec]\nroot = "teams"\n', "utf-8")
+    (tmp_path / "teams").mkdir()
+    (tmp_path / "teams" / "p.yaml").write_text("kind: Person\nid: ada\n", "utf-8")
+    run = run_cli("check", cwd=tmp_path)
+    assert (run.code, run.stdout) == (0, "No problems found in 1 file (1 entities).\n")
+
+
+def test_exclude_patterns(tmp_path: Path) -> None:
+    org = tmp_path / "org"
+    (org / "archive").mkdir(parents=True)
+    (org / "archive" / "old.yaml").write_text("not: [valid\n", "utf-8")
+    (org / "p.yaml").write_text("kind: Person\nid: ada\n", "utf-8")
+    (tmp_path / ".orgspec.yaml").write_text("exclude: ['archive/**']\n", "utf-8")
+    assert run_cli("check", cwd=tmp_path).code == 0
+
+
+def test_terminal_output_strips_control_sequences(write_org) -> None:
+    root = write_org({"t.yaml": 'kind: Team\nid: core\nlead: "\\e[2Jx"\n'})
+    run = run_cli("check", str(root))
+    assert "\x1b" not in run.stdout
+    assert "\\x1b[2Jx" in run.stdout
+
+
+def test_colour_only_when_asked_or_on_a_tty(write_org) -> None:
+    root = write_org({"t.yaml": BAD_TEAM})
+    assert "\x1b[" not in run_cli("check", str(root)).stdout
+    assert "\x1b[31m[error]\x1b[0m" in run_cli("check", str(root), "--color", "always").stdout
+
+
+def test_output_file_is_written_atomically(write_org, tmp_path: Path) -> None:
+    root = write_org({"t.yaml": BAD_TEAM})
+    target = tmp_path / "report.json"
+    target.write_text("old", "utf-8")
+    run = run_cli("check", str(root), "--format", "json", "-o", str(target))
+    assert (run.code, run.stdout) == (1, "")
+    assert json.loads(target.read_text("utf-8"))["summary"]["error"] == 1
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".orgspec-")] == []
+
+
+def test_unwritable_output_is_exit_two(write_org, tmp_path: Path) -> None:
+    root = write_org({"t.yaml": BAD_TEAM})
+    run = run_cli("check", str(root), "-o", str(tmp_path / "no" / "such" / "dir" / "r.txt"))
+    assert run.code == 2
+    assert run.stderr.startswith("orgspec: error: cannot write")
+
+
+def test_python_module_and_schema_command() -> None:
+    run = run_cli("schema", "--kind", "team")
+    schema = json.loads(run.stdout)
+    assert schema["$id"] == "https://orgspec.dev/schemas/v1/team.schema.json"
+    assert schema["additionalProperties"] is False
+
+
+def test_ecommerce_example_fails_with_located_findings() -> None:
+    run = run_cli("check", str(EXAMPLES / "ecommerce"), cwd=EXAMPLES.parent)
+    assert run.code == 1
+    assert "examples/ecommerce/processes/payment-outage.yaml:35:5: PR001 [error]" in run.stdout

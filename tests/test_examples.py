@@ -1,0 +1,46 @@
+"""The bundled examples: minimal is clean, ecommerce shows exactly the problems planted in it."""
+
+from __future__ import annotations
+
+import os
+
+from conftest import EXAMPLES
+
+from orgspec import lint
+
+
+def _rel(path: str) -> str:
+    return os.path.relpath(path, EXAMPLES).replace(os.sep, "/")
+
+
+def test_minimal_example_is_clean() -> None:
+    result = lint([str(EXAMPLES / "minimal")])
+    assert result.findings == []
+    assert result.entity_count == 9
+
+
+def test_ecommerce_example_has_exactly_the_planted_problems() -> None:
+    result = lint([str(EXAMPLES / "ecommerce")])
+    found = [(f.code, _rel(f.location.file), f.location.line) for f in result.findings]
+    assert found == [
+        ("PR001", "ecommerce/processes/payment-outage.yaml", 35),
+        ("OW001", "ecommerce/responsibilities/customer-service.yaml", 16),
+    ]
+    overlap = result.findings[1]
+    assert overlap.message == "duty 'user-feedback' has 2 accountable owners: customer-service, tech"
+    [(related)] = overlap.related
+    assert (_rel(related.location.file), related.location.line) == (
+        "ecommerce/teams/teams.yaml", 77)
+
+
+def test_ecommerce_covers_the_seed_domain() -> None:
+    from orgspec import load_org
+
+    org = load_org([str(EXAMPLES / "ecommerce")]).org
+    assert {"product", "operations", "marketing", "customer-service", "tech",
+            "order-platform"} <= set(org.teams)
+    steps = [s.id for s in org.processes["complaint-flow"].steps]
+    assert steps == ["receive", "classify", "dispatch", "follow-up", "feedback", "review"]
+    titles = [kr.title for kr in org.objectives["ops-2026q1-engagement"].key_results]
+    assert "提升用户活跃度" in titles
+    assert "月活跃用户数从120万增长到132万" in titles

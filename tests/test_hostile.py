@@ -1,0 +1,103 @@
+"""Every hostile input in tests/fixtures/hostile gives its finding at the right place.
+
+The real CLI runs in a subprocess, so a crash of the interpreter, a hang or a traceback
+would show; each fixture runs under both the C and the pure-Python YAML parser.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, run_cli
+
+HOSTILE = FIXTURES / "hostile"
+CASES = sorted(p.name for p in HOSTILE.iterdir() if p.is_dir())
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[str, int]]:
+    return {str(p.relative_to(folder)): (hashlib.sha256(p.read_bytes()).hexdigest(),
+                                         p.stat().st_mode)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _line_lengths(path: Path) -> list[int]:
+    text = path.read_bytes().decode("utf-8", "replace").removeprefix("\ufeff")
+    return [len(line) for line in text.split("\n")]
+
+
+@pytest.mark.parametrize("parser", ["c", "pure"])
+@pytest.mark.parametrize("case", CASES)
+def test_hostile_input_gives_exact_findings(case: str, parser: str, tmp_path: Path) -> None:
+    folder = tmp_path / case
+    shutil.copytree(HOSTILE / case, folder)
+    expected = json.loads((folder / "expected.json").read_text("utf-8"))
+    before = _snapshot(folder)
+
+    run = run_cli("check", str(folder), "--format", "json", cwd=tmp_path,
+                  env={"ORGSPEC_YAML_PARSER": parser}, timeout=30)
+
+    assert "Traceback" not in run.stdout + run.stderr
+    assert run.code == expected["exit"], run.stderr
+    got = [{"code": f["code"], "file": f["file"].split("/", 1)[1], "line": f["line"],
+            "column": f["column"]} for f in run.json()["findings"]]
+    assert got == expected["findings"]
+    for f in run.json()["findings"]:
+        lengths = _line_lengths(tmp_path / f["file"])
+        assert 1 <= f["line"] <= len(lengths)
+        assert 1 <= f["column"] <= lengths[f["line"] - 1] + 1
+    assert _snapshot(folder) == before, "orgspec must never modify the org files"
+
+
+def test_symlink_out_of_root_is_reported_not_followed(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("aws_secret_access_key: AKIAEXAMPLE\n", "utf-8")
+    org = tmp_path / "org"
+    org.mkdir()
+    (org / "team.yaml").write_text("kind: Person\nid: ada\n", "utf-8")
+    os.symlink(secret, org / "leak.yaml")
+
+    run = run_cli("check", "org", "--format", "json", cwd=tmp_path)
+
+    assert run.code == 1
+    assert [(f["code"], f["file"]) for f in run.json()["findings"]] == [
+        ("IN011", "org/leak.yaml")]
+    assert "AKIA" not in run.stdout + run.stderr
+
+
+def test_symlink_inside_root_is_read(tmp_path: Path) -> None:
+    org = tmp_path / "org"
+    (org / "real").mkdir(parents=True)
+    (org / "real" / "people.yaml").write_text("kind: Person\nid: ada\n", "utf-8")
+    (org / "team.yaml").write_text("kind: Team\nid: core\nlead: ada\nmembers: [ada]\n", "utf-8")
+    os.symlink(org / "real" / "people.yaml", org / "alias.yaml")
+
+    run = run_cli("check", "org", "--format", "json", cwd=tmp_path)
+
+    codes = [f["code"] for f in run.json()["findings"]]
+    assert codes == ["RF002"], "the linked file is read (its id then clashes)"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_fifo_is_skipped_without_blocking(tmp_path: Path) -> None:
+    org = tmp_path / "org"
+    org.mkdir()
+    os.mkfifo(org / "pipe.yaml")
+    (org / "people.yaml").write_text("kind: Person\nid: ada\n", "utf-8")
+
+    run = run_cli("check", "org", "--format", "json", cwd=tmp_path, timeout=20)
+
+    assert [(f["code"], f["file"]) for f in run.json()["findings"]][:1] == [
+        ("IN012", "org/pipe.yaml")]
+
+
+def test_hidden_folders_are_skipped(write_org) -> None:
+    root = write_org({".git/config.yaml": "not: [valid", "people.yaml": "kind: Person\nid: a\n"})
+    run = run_cli("check", str(root), "--format", "json")
+    assert run.code == 0
+    assert run.json()["summary"]["files"] == 1

@@ -1,0 +1,81 @@
+"""The event-based YAML front end: types stay strings, positions are exact, limits hold."""
+
+from __future__ import annotations
+
+import pytest
+
+from orgspec.yamlevents import Limits, parse
+
+
+@pytest.fixture(params=["c", "pure"])
+def parser(request, monkeypatch):
+    monkeypatch.setenv("ORGSPEC_YAML_PARSER", request.param)
+    return request.param
+
+
+def test_yaml_11_guesses_do_not_change_meaning(parser) -> None:
+    doc = parse("a: NO\nb: 0755\nc: 12:30\nd: 2024-01-31\ne: on\nf: 1e3\n").docs[0]
+    assert doc == {"a": "NO", "b": "0755", "c": "12:30", "d": "2024-01-31", "e": "on",
+                   "f": "1e3"}
+
+
+def test_plain_nulls_become_none_but_quoted_stay_strings(parser) -> None:
+    doc = parse("a: ~\nb: null\nc:\nd: 'null'\ne: ''\n").docs[0]
+    assert doc == {"a": None, "b": None, "c": None, "d": "null", "e": ""}
+
+
+def test_keys_that_collide_in_yaml_11_are_distinct(parser) -> None:
+    doc = parse("1: a\ntrue: b\noff: c\n").docs[0]
+    assert doc == {"1": "a", "true": "b", "off": "c"}
+
+
+def test_positions_count_code_points_and_lf_only(parser) -> None:
+    parsed = parse("名字: 李娜\r\nteam:\r\n  - 研发部\r\n  - {x: 数据}\r\n")
+    assert parsed.keys[(0, "名字")] == (1, 1)
+    assert parsed.values[(0, "名字")][:2] == (1, 5)
+    assert parsed.values[(0, "team", 0)][:2] == (3, 5)
+    assert parsed.keys[(0, "team", 1, "x")] == (4, 6)
+    assert parsed.values[(0, "team", 1, "x")][:2] == (4, 9)
+
+
+def test_several_documents_and_entity_lists(parser) -> None:
+    parsed = parse("kind: Team\nid: a\n---\n- kind: Person\n  id: b\n")
+    assert parsed.docs == [{"kind": "Team", "id": "a"}, [{"kind": "Person", "id": "b"}]]
+    assert parsed.values[(1, 0)][:2] == (4, 3)
+
+
+def test_duplicate_key_keeps_first_and_reports_second(parser) -> None:
+    parsed = parse("a: 1\nb:\n  x: 1\na:\n  - nested\n")
+    assert parsed.docs[0] == {"a": "1", "b": {"x": "1"}}
+    assert [(p.code, p.line, p.col) for p in parsed.problems] == [("IN004", 4, 1)]
+
+
+@pytest.mark.parametrize(("text", "code", "line", "col"), [
+    ("a: &x 1\n", "IN005", 1, 4),
+    ("a: 1\nb: *x\n", "IN005", 2, 4),
+    ("a: !!str 1\n", "IN006", 1, 4),
+    ("a: !Ref b\n", "IN006", 1, 4),
+    ("%YAML 1.1\n---\na: 1\n", "IN001", 1, 1),
+    ("? [a, b]\n: 1\n", "IN007", 1, 3),
+    ("a: b: c\n", "IN001", 1, 5),
+])
+def test_refused_constructs(parser, text: str, code: str, line: int, col: int) -> None:
+    fatal = parse(text).fatal
+    assert fatal is not None
+    assert (fatal.code, fatal.line, fatal.col) == (code, line, col)
+
+
+def test_limits_are_exact_at_the_boundary(parser) -> None:
+    limits = Limits(depth=3, nodes=10, scalar_chars=5, key_chars=3)
+    assert parse("a: [[x]]\n", limits).fatal is None
+    assert parse("a: [[[x]]]\n", limits).fatal.code == "IN008"
+    assert parse("abc: 12345\n", limits).fatal is None
+    assert parse("abc: 123456\n", limits).fatal.code == "IN008"
+    assert parse("abcd: 1\n", limits).fatal.code == "IN008"
+    assert parse("[" + "1," * 9 + "]\n", limits).fatal is None
+    assert parse("[" + "1," * 10 + "]\n", limits).fatal.code == "IN008"
+
+
+def test_escaped_control_characters_in_values_are_reported(parser) -> None:
+    parsed = parse('name: "\\e[2J"\nok: "tab\\there"\n')
+    assert [(p.code, p.line, p.col) for p in parsed.problems] == [("IN003", 1, 7)]
