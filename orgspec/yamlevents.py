@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from orgspec.source import FORBIDDEN_VALUE
+from orgspec.source import FORBIDDEN_VALUE, LineIndex
 
 Path = tuple[Any, ...]
 Span = tuple[int, int, int, int]
@@ -93,7 +93,9 @@ def _first_line(exc: BaseException) -> str:
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    # From the index, not mark.line: at the end of a stream libyaml counts a line that
+    # the file does not have.
+    line, col = LineIndex(text).position(mark.index) if mark else (1, 1)
     at = text[mark.index] if mark and 0 <= mark.index < len(text) else ""
     # Never str(exc): the pure parser embeds a source snippet in it.
     message = str(exc.problem or "invalid YAML")

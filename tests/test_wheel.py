@@ -1,0 +1,54 @@
+"""The built wheel carries the data folders and works from outside the repository."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, REPO
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory) -> Path:
+    """A fresh venv with only the wheel installed (dependencies come from the host)."""
+    pytest.importorskip("hatchling", reason="building the wheel needs hatchling")
+    work = tmp_path_factory.mktemp("wheel")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", str(REPO), "--no-deps",
+                    "--no-build-isolation", "-q", "-w", str(work / "dist")], check=True)
+    [wheel] = (work / "dist").glob("orgspec-*.whl")
+    env_dir = work / "venv"
+    venv.create(env_dir, system_site_packages=True, with_pip=True)
+    python = env_dir / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", "--no-index",
+                    "--force-reinstall", str(wheel)], check=True)
+    return env_dir
+
+
+def test_wheel_holds_data_folders(installed: Path) -> None:
+    python = installed / "bin" / "python"
+    code = ("import orgspec.resources as r, orgspec; print(orgspec.__file__); "
+            "print(r.data_dir('rules')); print(r.data_dir('schemas'))")
+    out = subprocess.run([str(python), "-c", code], capture_output=True, text=True, check=True,
+                         cwd=installed.parent).stdout.splitlines()
+    assert all(line.startswith(str(installed)) for line in out), out
+    assert Path(out[1], "input.yaml").is_file()
+    assert Path(out[2], "org.schema.json").is_file()
+
+
+def test_installed_cli_checks_an_example_outside_the_repo(installed: Path, tmp_path: Path) -> None:
+    shutil.copytree(EXAMPLES / "ecommerce", tmp_path / "ecommerce")
+    shutil.copytree(EXAMPLES / "minimal", tmp_path / "minimal")
+    orgspec = installed / "bin" / "orgspec"
+    clean = subprocess.run([str(orgspec), "check", "minimal"], cwd=tmp_path,
+                           capture_output=True, text=True)
+    assert clean.returncode == 0, clean.stderr
+    dirty = subprocess.run([str(orgspec), "check", "ecommerce"], cwd=tmp_path,
+                           capture_output=True, text=True)
+    assert dirty.returncode == 1
+    assert "ecommerce/processes/payment-outage.yaml:35:5: PR001" in dirty.stdout
