@@ -73,7 +73,7 @@ def main(ctx: click.Context, debug: bool) -> None:
               show_default=True, help="Colour the text output.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
 @click.pass_context
-def check(ctx: click.Context, **options: Any) -> None:
+def check(ctx: click.Context, /, **options: Any) -> None:
     """Lint the org in PATHS (default: the configured root, else ./org)."""
     _guard(_check, ctx.obj["debug"], **options)
 
@@ -132,7 +132,7 @@ def _emit(text: str, output: str | None) -> None:
 @click.option("-o", "--output-dir", type=click.Path(file_okay=False),
               help="Write every schema into this folder instead of printing one.")
 @click.pass_context
-def schema(ctx: click.Context, **options: Any) -> None:
+def schema(ctx: click.Context, /, **options: Any) -> None:
     """Print the JSON Schema of the org format (for editors), or write them all."""
     _guard(_schema, ctx.obj["debug"], **options)
 

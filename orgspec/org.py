@@ -55,10 +55,11 @@ class Org:
 
     def table(self, kind: str) -> dict[str, Any]:
         """The entities of one kind (`"Team"` ...), by id."""
-        return {
+        tables: dict[str, dict[str, Any]] = {
             "Team": self.teams, "Person": self.people, "Responsibility": self.responsibilities,
             "Objective": self.objectives, "Process": self.processes,
-        }[kind]
+        }
+        return tables[kind]
 
     def origin(self, kind: str, ident: str) -> Origin:
         return self.origins[node_key(kind, ident)]

@@ -30,7 +30,8 @@ class FileMap:
         if span is None:
             return Location(self.file, 1, 1)
         end_line = min(span[2], self.line_count)
-        return Location(self.file, span[0], span[1], end_line, span[3] if end_line == span[2] else 0)
+        end_col = span[3] if end_line == span[2] else 0
+        return Location(self.file, span[0], span[1], end_line, end_col)
 
     def locate(self, path: Path) -> Location:
         """The key that introduces `path` when there is one (`owner: x` -> `owner`), else

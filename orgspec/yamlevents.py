@@ -117,7 +117,7 @@ _SequenceEnd = yaml.SequenceEndEvent
 
 
 class _Frame:
-    __slots__ = ("container", "is_map", "key", "discard", "path")
+    __slots__ = ("container", "discard", "is_map", "key", "path")
 
     def __init__(self, container: Any, path: Path, discard: bool) -> None:
         self.container = container
@@ -139,12 +139,41 @@ class _Builder:
         self.root: Any = None
 
     def run(self, parser: Any) -> None:
+        # The hot loop: scalars (most events) are attached inline, because a method call
+        # per node costs as much as libyaml's own parsing of it.
         get = parser.get_event
+        values, stack = self.out.values, self.stack
+        max_nodes, max_chars = self.limits.nodes, self.limits.scalar_chars
+        bad_value = FORBIDDEN_VALUE.search
         while True:
             ev = get()
             cls = ev.__class__
             if cls is _ScalarEvent:
-                self.scalar(ev)
+                if ev.anchor is not None or ev.tag is not None:
+                    self.check_node(ev)
+                self.nodes += 1
+                value = ev.value
+                if self.nodes > max_nodes or len(value) > max_chars:
+                    self.check_scalar_limits(ev)
+                top = stack[-1] if stack else None
+                if top is None or not top.is_map or top.key is not None:
+                    if bad_value(value):
+                        self.bad_value(ev)
+                    node = None if not ev.style and value in NULLS else value
+                    if top is not None and not top.discard:
+                        s, e = ev.start_mark, ev.end_mark
+                        if top.is_map:
+                            top.container[top.key] = node
+                            path = (*top.path, top.key)
+                            top.key = None
+                        else:
+                            path = (*top.path, len(top.container))
+                            top.container.append(node)
+                        values[path] = (s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+                    else:
+                        self.attach(node, ev)
+                else:
+                    self.key(top, value, ev)
             elif cls is _MappingStart or cls is _SequenceStart:
                 self.start(ev, {} if cls is _MappingStart else [])
             elif cls is _MappingEnd or cls is _SequenceEnd:
@@ -157,6 +186,19 @@ class _Builder:
                 raise _Abort(self.problem("IN005", "aliases (*name) are not allowed", ev))
             elif cls is yaml.StreamEndEvent:
                 return
+
+    def check_scalar_limits(self, ev: Any) -> None:
+        if self.nodes > self.limits.nodes:
+            raise _Abort(self.problem("IN008", f"more than {self.limits.nodes} nodes", ev))
+        raise _Abort(self.problem(
+            "IN008", f"a value of {len(ev.value)} characters exceeds the limit of "
+            f"{self.limits.scalar_chars}", ev))
+
+    def bad_value(self, ev: Any) -> None:
+        bad = FORBIDDEN_VALUE.search(ev.value).group()  # type: ignore[union-attr]
+        self.out.problems.append(self.problem(
+            "IN003", f"value contains the control or invisible character U+{ord(bad):04X}",
+            ev, "remove escaped control characters such as \\e or \\u202e"))
 
     def problem(self, code: str, message: str, ev: Any, hint: str = "") -> Problem:
         mark = ev.start_mark
@@ -178,25 +220,6 @@ class _Builder:
         self.nodes += 1
         if self.nodes > self.limits.nodes:
             raise _Abort(self.problem("IN008", f"more than {self.limits.nodes} nodes", ev))
-
-    def scalar(self, ev: Any) -> None:
-        self.check_node(ev)
-        value = ev.value
-        if len(value) > self.limits.scalar_chars:
-            raise _Abort(self.problem(
-                "IN008", f"a value of {len(value)} characters exceeds the limit of "
-                f"{self.limits.scalar_chars}", ev))
-        top = self.stack[-1] if self.stack else None
-        if top is not None and top.is_map and top.key is None:
-            self.key(top, value, ev)
-            return
-        if FORBIDDEN_VALUE.search(value):
-            bad = FORBIDDEN_VALUE.search(value).group()  # type: ignore[union-attr]
-            self.out.problems.append(self.problem(
-                "IN003", f"value contains the control or invisible character U+{ord(bad):04X}",
-                ev, "remove escaped control characters such as \\e or \\u202e"))
-        node = None if not ev.style and value in NULLS else value
-        self.attach(node, ev)
 
     def key(self, top: _Frame, value: str, ev: Any) -> None:
         if len(value) > self.limits.key_chars:

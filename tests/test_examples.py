@@ -27,7 +27,8 @@ def test_ecommerce_example_has_exactly_the_planted_problems() -> None:
         ("OW001", "ecommerce/responsibilities/customer-service.yaml", 16),
     ]
     overlap = result.findings[1]
-    assert overlap.message == "duty 'user-feedback' has 2 accountable owners: customer-service, tech"
+    assert overlap.message == (
+        "duty 'user-feedback' has 2 accountable owners: customer-service, tech")
     [(related)] = overlap.related
     assert (_rel(related.location.file), related.location.line) == (
         "ecommerce/teams/teams.yaml", 77)

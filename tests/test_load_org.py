@@ -93,7 +93,7 @@ def test_load_org_types_values_through_the_models(write_org) -> None:
 
 
 def test_charter_inline_duty_is_registered_and_claimed(write_org) -> None:
-    text = ("kind: Team\nid: core\nresponsibilities:\n  - id: uptime\n    description: Keep it up\n")
+    text = "kind: Team\nid: core\nresponsibilities:\n  - id: uptime\n    description: Keep it up\n"
     org = load_org([str(write_org({"t.yaml": text}))]).org
     assert org.responsibilities["uptime"].description == "Keep it up"
     assert [(c.team, c.responsibility, c.role) for c in org.claims] == [

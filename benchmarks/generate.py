@@ -1,0 +1,127 @@
+"""Write a deterministic synthetic org: one file per team, Chinese, English and mixed text.
+
+    python benchmarks/generate.py --teams 5000 --out benchmarks/out/5000
+
+Each team file holds the team, its 6-14 people, 10 duties with RACI owners, 4 objectives
+with 3 key results each, and one 8-step process. About 1 % of duties get a second
+accountable team and 1 % of key results are vague, so the rules have work to do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+from pathlib import Path
+
+VERBS_ZH = ["处理", "监控", "分析", "维护", "制定", "优化", "审核", "跟进", "协调", "保障"]
+OBJECTS_ZH = ["用户投诉与建议", "销售数据", "订单异常", "广告投放", "库存预警", "支付接口",
+              "用户反馈", "促销活动", "供应商合同", "退款申请", "物流时效", "数据安全"]
+REGIONS_ZH = ["华东区", "华南区", "华北区", "西南区", "全国"]
+VERBS_EN = ["handle", "monitor", "analyse", "maintain", "define", "review", "track",
+            "coordinate", "secure", "report"]
+OBJECTS_EN = ["customer complaints", "sales data", "order exceptions", "ad placement",
+              "inventory alerts", "payment gateway", "user feedback", "promotions",
+              "supplier contracts", "refund requests", "delivery times", "data security"]
+REGIONS_EN = ["east region", "south region", "north region", "west region", "nationwide"]
+SURNAMES = ["li", "wang", "zhang", "liu", "chen", "yang", "zhao", "huang", "zhou", "wu"]
+
+
+def describe(rng: random.Random, n: int) -> str:
+    """A duty description: 45 % Chinese, 45 % English, 10 % mixed."""
+    roll = rng.random()
+    v, o, r = rng.randrange(10), rng.randrange(12), rng.randrange(5)
+    if roll < 0.45:
+        return f"{REGIONS_ZH[r]}{VERBS_ZH[v]}{OBJECTS_ZH[o]}(第{n}项)"
+    if roll < 0.90:
+        return f"{VERBS_EN[v]} {OBJECTS_EN[o]} for the {REGIONS_EN[r]} (item {n})"
+    return f"{VERBS_ZH[v]}{OBJECTS_ZH[o]} via the {OBJECTS_EN[o]} dashboard ({n})"
+
+
+def team_file(i: int, teams: int, rng: random.Random) -> tuple[str, dict[str, int]]:
+    """The YAML text of team `i` and counts of what was planted in it."""
+    tid = f"team-{i:05d}"
+    parent = f"team-{(i - 1) // 8:05d}" if i else None
+    people = [f"{rng.choice(SURNAMES)}-{i:05d}-{k}" for k in range(rng.randint(6, 14))]
+    lines = ["# yaml-language-server: $schema=../schemas/org.schema.json"]
+    lines += _team(tid, i, parent, people)
+    lines += [f"- {{kind: Person, id: {p}, name: 员工 {p}, title: Engineer}}" for p in people]
+    planted = {"overlaps": 0, "vague": 0}
+    for k in range(10):
+        other = f"team-{rng.randrange(teams):05d}"
+        overlap = rng.random() < 0.01 and other != tid
+        planted["overlaps"] += overlap
+        lines += _duty(f"{tid}-d{k}", describe(rng, i * 10 + k), tid, other, overlap)
+    for k in range(4):
+        lines += _objective(f"{tid}-o{k}", tid, k, rng, planted)
+    lines += _process(f"{tid}-flow", tid)
+    return "\n".join(lines) + "\n", planted
+
+
+def _team(tid: str, i: int, parent: str | None, people: list[str]) -> list[str]:
+    out = ["- kind: Team", f"  id: {tid}", f"  name: 团队 {i} / Team {i}",
+           f"  lead: {people[0]}", f"  members: [{', '.join(people)}]",
+           "  mission: 保障业务稳定 and keep customers happy",
+           "  responsibilities:"]
+    out += [f"    - {tid}-d{k}" for k in range(10)]
+    return out + ([f"  parent: {parent}"] if parent else [])
+
+
+def _duty(rid: str, text: str, tid: str, other: str, overlap: bool) -> list[str]:
+    accountable = f"[{tid}, {other}]" if overlap else tid
+    return ["- kind: Responsibility", f"  id: {rid}", f"  description: '{text}'",
+            f"  accountable: {accountable}", f"  consulted: [{other}]"]
+
+
+def _objective(oid: str, tid: str, k: int, rng: random.Random,
+               planted: dict[str, int]) -> list[str]:
+    out = ["- kind: Objective", f"  id: {oid}", f"  title: 目标 {k} for {tid}",
+           f"  owner: {tid}", "  period: 2026-Q1", "  key_results:"]
+    for j in range(3):
+        base = rng.randrange(100, 10_000)
+        if rng.random() < 0.01:
+            planted["vague"] += 1
+            out += [f"    - id: kr{j}", "      title: 提升用户活跃度"]
+            continue
+        out += [f"    - id: kr{j}", f"      title: 月活跃用户数从{base}万增长到{base + 12}万",
+                "      metric: monthly_active_users", f"      baseline: {base}",
+                f"      target: {base + 12}", "      due: 2026-03-31"]
+    return out
+
+
+def _process(pid: str, tid: str) -> list[str]:
+    out = ["- kind: Process", f"  id: {pid}", f"  name: Flow of {tid}", f"  owner: {tid}",
+           "  steps:"]
+    for s in range(8):
+        nxt = f", next: [s{s + 1}]" if s < 7 else ""
+        out.append(f"    - {{id: s{s}, name: 步骤 {s}, owner: {tid}, sla: 2h{nxt}}}")
+    return out
+
+
+def generate(teams: int, out: Path, seed: int = 20261122) -> dict[str, int]:
+    """Write the org under `out/teams/` (deleting `out` first) and return what was planted."""
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "teams").mkdir(parents=True)
+    rng = random.Random(seed)
+    totals = {"teams": teams, "overlaps": 0, "vague": 0}
+    for i in range(teams):
+        text, planted = team_file(i, teams, rng)
+        (out / "teams" / f"team-{i:05d}.yaml").write_text(text, "utf-8")
+        for key, value in planted.items():
+            totals[key] += value
+    (out / "ground_truth.json").write_text(json.dumps(totals, indent=1) + "\n", "utf-8")
+    return totals
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--teams", type=int, default=50)
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args()
+    print(json.dumps(generate(args.teams, args.out)))
+
+
+if __name__ == "__main__":
+    main()

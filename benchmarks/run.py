@@ -1,0 +1,118 @@
+"""Benchmark orgspec against the floor: a bare `yaml.load(CSafeLoader)` of the same files.
+
+    python benchmarks/run.py                  # 50, 500 and 5,000 teams
+    python benchmarks/run.py --teams 50 500   # a quicker run
+
+Every stage runs in this one process, side by side, on the same files (page cache warm).
+Start-up is measured in fresh interpreters. Prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(REPO))
+
+from generate import generate  # noqa: E402
+
+from orgspec.config import Config  # noqa: E402
+from orgspec.linter import lint, load_org  # noqa: E402
+
+
+def timed(func: Callable[[], Any]) -> tuple[float, Any]:
+    gc.collect()
+    start = time.perf_counter()
+    value = func()
+    return time.perf_counter() - start, value
+
+
+def floor(files: list[Path]) -> int:
+    """Read every file and `yaml.load` it with the C loader: what any YAML tool pays."""
+    count = 0
+    for path in files:
+        data = yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+        count += len(data)
+    return count
+
+
+def org_for(teams: int) -> Path:
+    out = HERE / "out" / str(teams)
+    if not (out / "ground_truth.json").is_file():
+        generate(teams, out)
+    return out
+
+
+def measure_scale(teams: int, repeat: int) -> dict[str, Any]:
+    root = org_for(teams)
+    files = sorted((root / "teams").glob("*.yaml"))
+    paths = [str(root / "teams")]
+    config = Config()
+    t_floor = min(timed(lambda: floor(files))[0] for _ in range(repeat))
+    t_load = min(timed(lambda: load_org(paths, config))[0] for _ in range(repeat))
+    runs = [timed(lambda: lint(paths, config)) for _ in range(repeat)]
+    t_lint, result = min(runs, key=lambda r: r[0])
+    size = sum(f.stat().st_size for f in files)
+    return {"teams": teams, "files": len(files), "mb": size / 1e6, "floor": t_floor,
+            "load": t_load, "lint": t_lint, "entities": result.entity_count,
+            "findings": len(result.findings)}
+
+
+def startup(args: list[str], runs: int = 7) -> float:
+    """Median wall time of `python -m orgspec ARGS` in fresh interpreters, in ms."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "orgspec", *args], cwd=REPO,
+                       capture_output=True, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def bare_python(runs: int = 7) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--teams", type=int, nargs="+", default=[50, 500, 5000])
+    parser.add_argument("--repeat", type=int, default=3, help="best of N per stage")
+    args = parser.parse_args()
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, "
+          f"libyaml {yaml.__with_libyaml__}\n")
+    print("| teams | files | MB | entities | findings | floor: read + CSafeLoader load (s) "
+          "| load + validate (s) | ratio | whole check (s) | ratio |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for teams in args.teams:
+        m = measure_scale(teams, 1 if teams >= 5000 else args.repeat)
+        print(f"| {m['teams']} | {m['files']} | {m['mb']:.1f} | {m['entities']} | "
+              f"{m['findings']} | {m['floor']:.2f} | {m['load']:.2f} | "
+              f"{m['load'] / m['floor']:.2f}x | {m['lint']:.2f} | {m['lint'] / m['floor']:.2f}x |")
+    base = bare_python()
+    version = startup(["--version"])
+    minimal = startup(["check", "examples/minimal"])
+    print(f"\nstart-up (median of 7, bare `python -c pass` = {base:.0f} ms): "
+          f"`orgspec --version` {version:.0f} ms (+{version - base:.0f}); "
+          f"`orgspec check examples/minimal` {minimal:.0f} ms (+{minimal - base:.0f})")
+
+
+if __name__ == "__main__":
+    main()
