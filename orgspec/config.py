@@ -98,7 +98,7 @@ def _read_yaml(path: str) -> dict[str, Any]:
         raise ConfigError(f"{path}:1:1: config must be a single mapping")
     for key in doc:
         if key.replace("_", "-") not in KNOWN_KEYS:
-            line, col = parsed.keys[(0, key)]
+            (line, col), _, _ = parsed.locate((0, key))  # type: ignore[misc]
             raise ConfigError(f"{path}:{line}:{col}: unknown config key {key!r}{_hint(key)}")
     return doc
 

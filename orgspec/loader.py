@@ -78,7 +78,7 @@ def _load_one(cand: Candidate, org: RawOrg, limits: Limits) -> None:
         org.issues.append(Issue(p.code, p.message, Location(shown, p.line, p.col), hint=p.hint))
         org.failed[shown] = text
         return
-    fmap = FileMap(shown, parsed.values, parsed.keys, text.count("\n") + 1)
+    fmap = FileMap(shown, parsed, text.count("\n") + 1)
     _collect_entities(parsed.docs, fmap, org)
 
 

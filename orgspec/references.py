@@ -81,7 +81,7 @@ def _refs(org: Org, origin: Origin, field: tuple[Any, ...], values: Iterable[str
 
 
 def _is_list(origin: Origin, field: tuple[Any, ...]) -> bool:
-    return (*origin.path, *field, 0) in origin.fmap.values
+    return isinstance(origin.fmap.node((*origin.path, *field)), list)
 
 
 def _exists(org: Org, value: str, kinds: tuple[str, ...]) -> bool:

@@ -5,47 +5,41 @@ from __future__ import annotations
 from typing import Any
 
 from orgspec.findings import Location
-from orgspec.yamlevents import Path, Span
+from orgspec.yamlevents import Parsed, Path
 
 
 class FileMap:
     """Positions of one file's nodes, looked up by data path (doc index, keys, indices)."""
 
-    __slots__ = ("file", "keys", "line_count", "values")
+    __slots__ = ("file", "line_count", "parsed")
 
-    def __init__(self, file: str, values: dict[Path, Span], keys: dict[Path, tuple[int, int]],
-                 line_count: int) -> None:
+    def __init__(self, file: str, parsed: Parsed, line_count: int) -> None:
         self.file = file
-        self.values = values
-        self.keys = keys
+        self.parsed = parsed
         self.line_count = line_count
 
-    def at(self, line: int, col: int) -> Location:
-        return Location(self.file, line, col)
-
     def value(self, path: Path) -> Location:
-        """The span of the value at `path`, or of its nearest located ancestor."""
-        path = self._nearest(path, self.values)
-        span = self.values.get(path)
-        if span is None:
-            return Location(self.file, 1, 1)
-        end_line = min(span[2], self.line_count)
-        end_col = span[3] if end_line == span[2] else 0
-        return Location(self.file, span[0], span[1], end_line, end_col)
+        """The span of the value at `path`, or of its nearest existing ancestor."""
+        _, span, _ = self.parsed.locate(path)
+        return self._span(span)
 
     def locate(self, path: Path) -> Location:
         """The key that introduces `path` when there is one (`owner: x` -> `owner`), else
-        the value; missing paths fall back to their nearest present ancestor."""
-        path = self._nearest(path, self.values)
-        key = self.keys.get(path)
+        the value; missing paths fall back to their nearest existing ancestor."""
+        key, span, depth = self.parsed.locate(path)
         if key is None:
-            return self.value(path)
-        span = self.values.get(path)
-        if span is not None and span[0] == key[0]:
-            return Location(self.file, key[0], key[1], span[2], span[3])
-        return Location(self.file, key[0], key[1], key[0], key[1] + len(str(path[-1])))
+            return self._span(span)
+        if span[0] == key[0]:
+            return self._span((key[0], key[1], span[2], span[3]))
+        name = str(path[depth - 1])
+        return Location(self.file, key[0], key[1], key[0], key[1] + len(name))
 
-    def _nearest(self, path: Path, table: dict[Path, Any]) -> Path:
-        while path and path not in table:
-            path = path[:-1]
-        return path
+    def node(self, path: Path) -> Any:
+        """The raw data at `path` (None when absent)."""
+        return self.parsed.node(path)
+
+    def _span(self, span: tuple[int, int, int, int]) -> Location:
+        # libyaml ends a block collection on the line after its last item; clamp to the file
+        end_line = min(span[2], self.line_count)
+        end_col = span[3] if end_line == span[2] else 0
+        return Location(self.file, span[0], span[1], end_line, end_col)

@@ -18,7 +18,7 @@ import yaml
 from orgspec.source import FORBIDDEN_VALUE, LineIndex
 
 Path = tuple[Any, ...]
-Span = tuple[int, int, int, int]
+Span = tuple[int, int, int, int]  # 1-based line, column, end line, end column
 NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 
 
@@ -45,13 +45,54 @@ class Problem:
 
 @dataclass
 class Parsed:
-    """A file's documents as plain data, plus the span of every value and key position."""
+    """A file's documents as plain data, and where every node of them was written.
+
+    Positions are kept per container, keyed by its `id()`: a mapping's table holds
+    `key -> (key line, key col, line, col, end line, end col)` and a list's table holds
+    `(line, col, end line, end col)` per item, all 0-based as libyaml gives them. No path
+    tuple is built while parsing; `locate()` walks a path only when a finding needs it.
+    """
 
     docs: list[Any] = field(default_factory=list)
-    values: dict[Path, Span] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    roots: list[tuple[int, int, int, int]] = field(default_factory=list)
+    tables: dict[int, Any] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     fatal: Problem | None = None
+
+    def locate(self, path: Path) -> tuple[tuple[int, int] | None, Span, int]:
+        """For a path (doc index, keys, indices): the 1-based key position (None for list
+        items and documents), the value span, and how many parts of the path exist."""
+        if not path or not 0 <= path[0] < len(self.docs):
+            return None, (1, 1, 1, 1), 0
+        node, span, key = self.docs[path[0]], self.roots[path[0]], None
+        depth = 1
+        for part in path[1:]:
+            table = self.tables.get(id(node))
+            if table is None or not _holds(node, part):
+                break
+            entry = table[part]
+            if isinstance(node, dict):
+                key, span = (entry[0] + 1, entry[1] + 1), entry[2:]
+            else:
+                key, span = None, entry
+            node = node[part]
+            depth += 1
+        return key, (span[0] + 1, span[1] + 1, span[2] + 1, span[3] + 1), depth
+
+    def node(self, path: Path) -> Any:
+        """The data at `path`, or None when it does not exist."""
+        node: Any = self.docs
+        for part in path:
+            if not _holds(node, part):
+                return None
+            node = node[part]
+        return node
+
+
+def _holds(node: Any, part: Any) -> bool:
+    if isinstance(node, dict):
+        return part in node
+    return isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
 
 
 class _Abort(Exception):
@@ -117,14 +158,16 @@ _SequenceEnd = yaml.SequenceEndEvent
 
 
 class _Frame:
-    __slots__ = ("container", "discard", "is_map", "key", "path")
+    __slots__ = ("container", "discard", "is_map", "key", "key_mark", "slot", "table")
 
-    def __init__(self, container: Any, path: Path, discard: bool) -> None:
+    def __init__(self, container: Any, table: Any, slot: tuple[Any, Any] | None) -> None:
         self.container = container
-        self.path = path
+        self.table = table
+        self.slot = slot  # (parent table, key or index) whose span ends with this container
         self.is_map = isinstance(container, dict)
         self.key: str | None = None
-        self.discard = discard
+        self.key_mark: Any = None
+        self.discard = False
 
 
 class _Builder:
@@ -135,14 +178,13 @@ class _Builder:
         self.limits = limits
         self.stack: list[_Frame] = []
         self.nodes = 0
-        self.doc = -1
         self.root: Any = None
 
     def run(self, parser: Any) -> None:
         # The hot loop: scalars (most events) are attached inline, because a method call
         # per node costs as much as libyaml's own parsing of it.
         get = parser.get_event
-        values, stack = self.out.values, self.stack
+        stack = self.stack
         max_nodes, max_chars = self.limits.nodes, self.limits.scalar_chars
         bad_value = FORBIDDEN_VALUE.search
         while True:
@@ -156,26 +198,27 @@ class _Builder:
                 if self.nodes > max_nodes or len(value) > max_chars:
                     self.check_scalar_limits(ev)
                 top = stack[-1] if stack else None
-                if top is None or not top.is_map or top.key is not None:
+                if top is None:
+                    self.attach(None if not ev.style and value in NULLS else value, ev)
+                elif top.is_map and top.key is None:
+                    self.key(top, value, ev)
+                else:
                     if bad_value(value):
                         self.bad_value(ev)
                     node = None if not ev.style and value in NULLS else value
-                    if top is not None and not top.discard:
-                        s, e = ev.start_mark, ev.end_mark
-                        if top.is_map:
-                            top.container[top.key] = node
-                            path = (*top.path, top.key)
-                            top.key = None
-                        else:
-                            path = (*top.path, len(top.container))
-                            top.container.append(node)
-                        values[path] = (s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+                    s, e = ev.start_mark, ev.end_mark
+                    if top.is_map:
+                        if not top.discard:
+                            k, km = top.key, top.key_mark
+                            top.container[k] = node
+                            top.table[k] = (km.line, km.column, s.line, s.column, e.line,
+                                            e.column)
+                        top.key = None
                     else:
-                        self.attach(node, ev)
-                else:
-                    self.key(top, value, ev)
+                        top.container.append(node)
+                        top.table.append((s.line, s.column, e.line, e.column))
             elif cls is _MappingStart or cls is _SequenceStart:
-                self.start(ev, {} if cls is _MappingStart else [])
+                self.start(ev, cls is _MappingStart)
             elif cls is _MappingEnd or cls is _SequenceEnd:
                 self.end(ev)
             elif cls is yaml.DocumentStartEvent:
@@ -207,7 +250,6 @@ class _Builder:
     def start_document(self, ev: Any) -> None:
         if getattr(ev, "version", None) or getattr(ev, "tags", None):
             raise _Abort(self.problem("IN001", "%YAML and %TAG directives are not supported", ev))
-        self.doc += 1
         self.root = None
 
     def check_node(self, ev: Any) -> None:
@@ -225,39 +267,35 @@ class _Builder:
         if len(value) > self.limits.key_chars:
             raise _Abort(self.problem("IN008", f"a key of {len(value)} characters exceeds the "
                                       f"limit of {self.limits.key_chars}", ev))
-        path = (*top.path, value)
-        first = self.out.keys.get(path) if value in top.container else None
-        top.key = value
-        top.discard = first is not None
-        if first is not None:
+        top.key, top.key_mark = value, ev.start_mark
+        top.discard = value in top.container
+        if top.discard:
+            first = top.table[value][0] + 1
             self.out.problems.append(self.problem(
-                "IN004", f"duplicate key {value!r} (first defined at line {first[0]})", ev,
+                "IN004", f"duplicate key {value!r} (first defined at line {first})", ev,
                 "YAML keeps only one of the two values; remove or rename one"))
-            return
-        mark = ev.start_mark
-        self.out.keys[path] = (mark.line + 1, mark.column + 1)
 
-    def attach(self, node: Any, ev: Any) -> Path:
+    def attach(self, node: Any, ev: Any) -> tuple[Any, Any] | None:
+        """Put a node into its parent (or make it the document root); return its slot."""
         s, e = ev.start_mark, ev.end_mark
         top = self.stack[-1] if self.stack else None
         if top is None:
             self.root = node
-            path: Path = (self.doc,)
-        elif top.is_map:
-            path = (*top.path, top.key)
-            if top.discard:
-                path = (*top.path, f"\0dup:{s.line}:{s.column}")
-            else:
-                top.container[top.key] = node
-            top.key = None
-            top.discard = False
-        else:
-            path = (*top.path, len(top.container))
+            self.out.roots.append((s.line, s.column, e.line, e.column))
+            return None
+        if not top.is_map:
+            top.table.append((s.line, s.column, e.line, e.column))
             top.container.append(node)
-        self.out.values[path] = (s.line + 1, s.column + 1, e.line + 1, e.column + 1)
-        return path
+            return (top.table, len(top.container) - 1)
+        k, km = top.key, top.key_mark
+        top.key = None
+        if top.discard:
+            return None
+        top.container[k] = node
+        top.table[k] = (km.line, km.column, s.line, s.column, e.line, e.column)
+        return (top.table, k)
 
-    def start(self, ev: Any, container: dict[str, Any] | list[Any]) -> None:
+    def start(self, ev: Any, is_map: bool) -> None:
         self.check_node(ev)
         top = self.stack[-1] if self.stack else None
         if top is not None and top.is_map and top.key is None:
@@ -266,11 +304,18 @@ class _Builder:
         if len(self.stack) >= self.limits.depth:
             raise _Abort(self.problem("IN008", f"nesting deeper than {self.limits.depth} levels",
                                       ev))
-        path = self.attach(container, ev)
-        self.stack.append(_Frame(container, path, discard=False))
+        container: Any = {} if is_map else []
+        table: Any = {} if is_map else []
+        self.out.tables[id(container)] = table
+        slot = self.attach(container, ev)
+        self.stack.append(_Frame(container, table, slot))
 
     def end(self, ev: Any) -> None:
         frame = self.stack.pop()
-        start = self.out.values[frame.path]
         e = ev.end_mark
-        self.out.values[frame.path] = (start[0], start[1], e.line + 1, e.column + 1)
+        if frame.slot is None:
+            if not self.stack and self.out.roots:
+                self.out.roots[-1] = (*self.out.roots[-1][:2], e.line, e.column)
+            return
+        table, slot = frame.slot
+        table[slot] = (*table[slot][:-2], e.line, e.column)

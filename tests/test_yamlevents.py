@@ -31,17 +31,18 @@ def test_keys_that_collide_in_yaml_11_are_distinct(parser) -> None:
 
 def test_positions_count_code_points_and_lf_only(parser) -> None:
     parsed = parse("名字: 李娜\r\nteam:\r\n  - 研发部\r\n  - {x: 数据}\r\n")
-    assert parsed.keys[(0, "名字")] == (1, 1)
-    assert parsed.values[(0, "名字")][:2] == (1, 5)
-    assert parsed.values[(0, "team", 0)][:2] == (3, 5)
-    assert parsed.keys[(0, "team", 1, "x")] == (4, 6)
-    assert parsed.values[(0, "team", 1, "x")][:2] == (4, 9)
+    key, span, depth = parsed.locate((0, "名字"))
+    assert (key, span[:2], depth) == ((1, 1), (1, 5), 2)
+    assert parsed.locate((0, "team", 0))[:2] == (None, (3, 5, 3, 8))
+    key, span, _ = parsed.locate((0, "team", 1, "x"))
+    assert (key, span) == ((4, 6), (4, 9, 4, 11))
+    assert parsed.locate((0, "team", 7, "x"))[2] == 2, "missing parts stop the walk"
 
 
 def test_several_documents_and_entity_lists(parser) -> None:
     parsed = parse("kind: Team\nid: a\n---\n- kind: Person\n  id: b\n")
     assert parsed.docs == [{"kind": "Team", "id": "a"}, [{"kind": "Person", "id": "b"}]]
-    assert parsed.values[(1, 0)][:2] == (4, 3)
+    assert parsed.locate((1, 0))[1][:2] == (4, 3)
 
 
 def test_duplicate_key_keeps_first_and_reports_second(parser) -> None:
