@@ -55,11 +55,8 @@ class Org:
 
     def table(self, kind: str) -> dict[str, Any]:
         """The entities of one kind (`"Team"` ...), by id."""
-        tables: dict[str, dict[str, Any]] = {
-            "Team": self.teams, "Person": self.people, "Responsibility": self.responsibilities,
-            "Objective": self.objectives, "Process": self.processes,
-        }
-        return tables[kind]
+        table: dict[str, Any] = getattr(self, _TABLES[kind])
+        return table
 
     def origin(self, kind: str, ident: str) -> Origin:
         return self.origins[node_key(kind, ident)]
@@ -78,6 +75,8 @@ class Org:
 
 
 ENTITY_KINDS = ("Team", "Person", "Responsibility", "Objective", "Process")
+_TABLES = {"Team": "teams", "Person": "people", "Responsibility": "responsibilities",
+           "Objective": "objectives", "Process": "processes"}
 
 
 def node_key(kind: str, ident: str) -> str:

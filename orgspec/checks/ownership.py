@@ -4,24 +4,28 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from typing import Any
 
 from orgspec.findings import Issue, Location, Related
 from orgspec.models import is_placeholder
-from orgspec.org import Org, node_key
+from orgspec.org import Org, Origin, node_key
+
+# (owner id, where the claim is written, the path below that origin); located lazily
+ClaimSite = tuple[str, Origin, tuple[Any, ...]]
 
 
-def accountable_claims(org: Org) -> dict[str, list[tuple[str, Location]]]:
-    """Duty id -> [(owner id, where it is claimed)], from the duty and from team charters."""
-    out: dict[str, list[tuple[str, Location]]] = defaultdict(list)
+def accountable_claims(org: Org) -> dict[str, list[ClaimSite]]:
+    """Duty id -> its accountable claims, from the duty itself and from team charters."""
+    out: dict[str, list[ClaimSite]] = defaultdict(list)
     for rid, resp in org.responsibilities.items():
-        origin = org.origin("Responsibility", rid)
-        many = len(resp.accountable) > 1
-        for i, owner in enumerate(resp.accountable):
-            where = origin.locate("accountable", i) if many else origin.locate("accountable")
-            out[rid].append((owner, where))
+        if resp.accountable:
+            origin = org.origin("Responsibility", rid)
+            many = len(resp.accountable) > 1
+            for i, owner in enumerate(resp.accountable):
+                out[rid].append((owner, origin, ("accountable", i) if many else ("accountable",)))
     for claim in org.claims:
         if claim.role == "accountable":
-            out[claim.responsibility].append((claim.team, claim.origin.locate()))
+            out[claim.responsibility].append((claim.team, claim.origin, ()))
     return out
 
 
@@ -30,26 +34,31 @@ def check_ownership(org: Org) -> Iterator[Issue]:
     claims = accountable_claims(org)
     for rid in org.responsibilities:
         owners = _distinct(claims.get(rid, []))
-        real = [(o, loc) for o, loc in owners if not is_placeholder(o)]
-        where = org.origin("Responsibility", rid)
+        real = [site for site in owners if not is_placeholder(site[0])]
+        if len(real) == 1:
+            continue
         entity = node_key("responsibility", rid)
         if len(real) > 1:
-            names = ", ".join(o for o, _ in real)
+            names = ", ".join(site[0] for site in real)
             yield Issue("OW001", f"duty {rid!r} has {len(real)} accountable owners: {names}",
-                        real[0][1], entity,
-                        related=tuple(Related(loc, f"{o} is accountable here")
-                                      for o, loc in real[1:]),
+                        _where(real[0]), entity,
+                        related=tuple(Related(_where(site), f"{site[0]} is accountable here")
+                                      for site in real[1:]),
                         hint="keep one accountable owner; make the others responsible or "
                              "consulted")
-        elif not real:
+        else:
             said = f" (written as {owners[0][0]!r})" if owners else ""
             yield Issue("OW002", f"duty {rid!r} has no accountable owner{said}",
-                        where.locate("id"), entity,
+                        org.origin("Responsibility", rid).locate("id"), entity,
                         hint="name one accountable team, in the duty or in a team's charter")
 
 
-def _distinct(owners: list[tuple[str, Location]]) -> list[tuple[str, Location]]:
-    seen: dict[str, Location] = {}
-    for owner, loc in owners:
-        seen.setdefault(owner, loc)
-    return list(seen.items())
+def _where(site: ClaimSite) -> Location:
+    return site[1].locate(*site[2])
+
+
+def _distinct(owners: list[ClaimSite]) -> list[ClaimSite]:
+    seen: dict[str, ClaimSite] = {}
+    for site in owners:
+        seen.setdefault(site[0], site)
+    return list(seen.values())
