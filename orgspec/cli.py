@@ -72,6 +72,10 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
               show_default=True, help="Colour the text output.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
+@click.option("--select", multiple=True, metavar="RULES",
+              help="Only these rules (codes, prefixes, names or families; comma-separated).")
+@click.option("--extend-select", multiple=True, metavar="RULES", help="Also these rules.")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Not these rules.")
 @click.pass_context
 def check(ctx: click.Context, /, **options: Any) -> None:
     """Lint the org in PATHS (default: the configured root, else ./org)."""
@@ -79,13 +83,13 @@ def check(ctx: click.Context, /, **options: Any) -> None:
 
 
 def _check(paths: tuple[str, ...], fmt: str, fail_on: str | None, exit_zero: bool,
-           config_path: str | None, isolated: bool, color: str, output: str | None) -> int:
+           config_path: str | None, isolated: bool, color: str, output: str | None,
+           select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...]) -> int:
     from orgspec import reporters
-    from orgspec.config import find_config, load_config
     from orgspec.findings import Severity
     from orgspec.linter import lint
 
-    config = load_config(None if isolated else (config_path or find_config()))
+    config = _config(config_path, isolated, select, extend_select, ignore)
     targets = _targets(paths, config.root_path())
     result = lint(targets, config)
     use_color = fmt == "text" and output is None and _want_color(color)
@@ -93,6 +97,24 @@ def _check(paths: tuple[str, ...], fmt: str, fail_on: str | None, exit_zero: boo
     _emit(text, output)
     level = Severity.parse(fail_on) if fail_on else config.fail_on
     return EXIT_OK if exit_zero or not result.fails(level) else EXIT_FINDINGS
+
+
+def _config(path: str | None, isolated: bool, select: tuple[str, ...],
+            extend_select: tuple[str, ...], ignore: tuple[str, ...]) -> Any:
+    """The config file's settings, with command-line selections on top."""
+    from orgspec.config import Selector, find_config, load_config
+
+    config = load_config(None if isolated else (path or find_config()))
+
+    def selectors(values: tuple[str, ...], flag: str) -> list[Selector]:
+        return [Selector(part.strip(), flag) for value in values for part in value.split(",")
+                if part.strip()]
+
+    if select:
+        config.select = selectors(select, "--select")
+    config.extend_select += selectors(extend_select, "--extend-select")
+    config.ignore += selectors(ignore, "--ignore")
+    return config
 
 
 def _targets(paths: tuple[str, ...], root: str) -> list[str]:

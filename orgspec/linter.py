@@ -1,11 +1,13 @@
-"""The Python API: `load_org` reads and validates, `lint` runs every check and stamps findings."""
+"""The Python API: `load_org` reads and validates, `lint` runs the enabled rules and stamps findings."""
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
-from collections.abc import Callable, Iterable, Iterator
+import os
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from orgspec.config import Config
 from orgspec.findings import (
@@ -19,9 +21,6 @@ from orgspec.findings import (
 )
 from orgspec.loader import load_files
 from orgspec.org import Org
-from orgspec.registry import registry
-
-Check = Callable[[Org], Iterable[Issue]]
 
 
 @dataclass
@@ -56,37 +55,93 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def checks() -> list[Check]:
-    """The org-level checks, in the order they run."""
-    from orgspec.checks.ownership import check_ownership
-    from orgspec.checks.processes import check_step_owners
-    from orgspec.references import check_references
+def lint(paths: list[str] | None = None, config: Config | None = None,
+         today: dt.date | None = None) -> LintResult:
+    """Load the org and run every enabled rule; the result holds sorted, stamped findings.
 
-    return [check_references, check_ownership, check_step_owners]
+    Raises ConfigError when the config names unknown rules or bad options.
+    """
+    from orgspec.selection import make_plan
 
-
-def lint(paths: list[str] | None = None, config: Config | None = None) -> LintResult:
-    """Load the org and run every check; the result holds sorted, stamped findings."""
+    config = config or Config()
+    plan = make_plan(config)
     with _gc_paused():
         loaded = load_org(paths, config)
         org = loaded.org
         issues = list(loaded.issues)
-        for check in checks():
-            issues.extend(check(org))
+        issues.extend(run_rules(org, plan))
         issues.extend(_incomplete_note(org))
-        findings = unique_fingerprints(sort_findings(stamp(issues)))
+        root = config.root_path()
+        findings = [f for f in stamp(issues, plan) if not _ignored(f, plan, root)]
+        findings = _suppress(findings, org, plan, today or dt.date.today(), root)
+        findings = unique_fingerprints(sort_findings(findings))
     return LintResult(findings, files=org.files, failed_files=sorted(org.failed),
                       entity_count=org.entity_count())
 
 
-def stamp(issues: Iterable[Issue]) -> Iterator[Finding]:
-    """Turn issues into findings: the registry, not the check, gives name and severity."""
-    rules = registry()
+def run_rules(org: Org, plan: object) -> Iterator[Issue]:
+    """Run each enabled check (Python or declarative) once, in code order."""
+    from orgspec.context import RuleContext, Shared
+    from orgspec.declarative import run_declarative
+    from orgspec.registry import load_checks
+    from orgspec.selection import Plan
+
+    assert isinstance(plan, Plan)
+    checks = load_checks()
+    shared = Shared(org)
+    for code in plan.severity:
+        meta = plan.rules[code]
+        if meta.given is not None:
+            yield from run_declarative(meta, shared)
+        elif code in checks:
+            yield from checks[code](RuleContext(shared, plan.options[code]))
+
+
+def stamp(issues: Iterable[Issue], plan: object) -> Iterator[Finding]:
+    """Turn issues of enabled rules into findings; the plan, not the check, gives name and
+    severity."""
+    from orgspec.selection import Plan
+
+    assert isinstance(plan, Plan)
     for issue in issues:
-        meta = rules[issue.code]
-        yield Finding(issue.code, meta.name, meta.severity, issue.message, issue.location,
+        severity = plan.severity.get(issue.code)
+        if severity is None:
+            continue
+        meta = plan.rules[issue.code]
+        yield Finding(issue.code, meta.name, severity, issue.message, issue.location,
                       issue.entity, issue.related, issue.hint,
                       fingerprint(issue.code, issue.location.file, issue.entity, issue.message))
+
+
+def _relative(path: str, root: str) -> str:
+    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    return path if rel.startswith("..") else rel.replace(os.sep, "/")
+
+
+def _ignored(f: Finding, plan: object, root: str) -> bool:
+    from orgspec.selection import Plan
+
+    assert isinstance(plan, Plan)
+    if not plan.per_file:
+        return False
+    return plan.ignored_in(f.code, f.location.file) or \
+        plan.ignored_in(f.code, _relative(f.location.file, root))
+
+
+def _suppress(findings: list[Finding], org: Org, plan: object, today: dt.date,
+              root: str) -> list[Finding]:
+    from orgspec.selection import Plan
+    from orgspec.suppress import Suppressor
+
+    assert isinstance(plan, Plan)
+    if not org.directives:
+        return findings
+    names = {m.name: c for c, m in plan.rules.items()}
+    sup = Suppressor(org.directives, names, today)
+    kept = [f for f in findings if f.code.startswith("SU") or not sup.suppressed(f)]
+    extra = sup.leftovers(set(plan.rules), set(plan.severity))
+    kept.extend(f for f in stamp(extra, plan) if not _ignored(f, plan, root))
+    return kept
 
 
 def _incomplete_note(org: Org) -> Iterator[Issue]:
@@ -95,3 +150,8 @@ def _incomplete_note(org: Org) -> Iterator[Issue]:
         n = len(org.failed)
         yield Issue("RF003", f"{n} file{'s' if n > 1 else ''} could not be loaded; "
                     "cross-file checks are incomplete", Location(first))
+
+
+def with_severity(f: Finding, severity: object) -> Finding:
+    """A copy of a finding at another severity (used by baselines and reports)."""
+    return replace(f, severity=severity)

@@ -9,6 +9,7 @@ from orgspec.discovery import Candidate, discover
 from orgspec.findings import Issue, Location
 from orgspec.source import SourceError, decode, read_bytes, scan_forbidden
 from orgspec.sourcemap import FileMap
+from orgspec.suppress import Directive, scan_directives
 from orgspec.yamlevents import Limits, Path, parse
 
 
@@ -36,6 +37,7 @@ class RawOrg:
     files: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)  # display path -> text, if decoded
     issues: list[Issue] = field(default_factory=list)
+    directives: list[Directive] = field(default_factory=list)
 
 
 def load_files(paths: list[str], include: list[str] | None = None,
@@ -62,6 +64,7 @@ def _load_one(cand: Candidate, org: RawOrg, limits: Limits) -> None:
                                 hint=err.hint))
         org.failed[shown] = ""
         return
+    org.directives.extend(scan_directives(text, shown))
     bad = scan_forbidden(text)
     if bad:
         for b in bad:

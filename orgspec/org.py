@@ -9,6 +9,7 @@ from typing import Any
 from orgspec.findings import Location
 from orgspec.models import Objective, Person, Process, Responsibility, Team
 from orgspec.sourcemap import FileMap
+from orgspec.suppress import Directive
 from orgspec.yamlevents import Path
 
 
@@ -52,6 +53,7 @@ class Org:
     invalid: set[str] = field(default_factory=set)  # "team:x" that failed validation
     files: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)  # file -> text, if it decoded
+    directives: list[Directive] = field(default_factory=list)  # suppression comments
 
     def table(self, kind: str) -> dict[str, Any]:
         """The entities of one kind (`"Team"` ...), by id."""

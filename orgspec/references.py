@@ -8,13 +8,21 @@ from typing import Any
 
 from orgspec.findings import Issue
 from orgspec.models import is_placeholder
+from orgspec.context import RuleContext
 from orgspec.org import Org, Origin, node_key
+from orgspec.registry import check
 
 OWNER_KINDS = ("Team", "Person")
 
 
-def check_references(org: Org) -> Iterator[Issue]:
+@check("RF001")
+def unknown_reference(ctx: RuleContext) -> Iterator[Issue]:
     """Yield RF001 for each reference to an id that no entity of the right kind has."""
+    yield from check_references(ctx.org)
+
+
+def check_references(org: Org) -> Iterator[Issue]:
+    """Every unknown reference in the org (placeholders and failed files excepted)."""
     for tid, team in org.teams.items():
         o = org.origin("Team", tid)
         yield from _refs(org, o, ("parent",), [team.parent], ("Team",), "team", tid)

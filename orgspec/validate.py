@@ -20,7 +20,7 @@ MAX_ERRORS_PER_ENTITY = 20
 
 def build_org(raw: RawOrg) -> tuple[Org, list[Issue]]:
     """Validate every raw entity; return the org of valid ones and the problems found."""
-    org = Org(files=list(raw.files), failed=dict(raw.failed))
+    org = Org(files=list(raw.files), failed=dict(raw.failed), directives=list(raw.directives))
     issues: list[Issue] = []
     for ent in raw.entities:
         issues.extend(_add_entity(org, ent))

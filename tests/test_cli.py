@@ -23,7 +23,7 @@ def test_clean_org_exits_zero_with_summary() -> None:
 
 def test_findings_exit_one_and_use_the_ruff_like_line(write_org) -> None:
     root = write_org({"t.yaml": BAD_TEAM})
-    run = run_cli("check", str(root))
+    run = run_cli("check", str(root), "--select", "RF")
     assert run.code == 1
     first = run.stdout.splitlines()[0]
     assert first.endswith("t.yaml:3:1: RF001 [error] unknown Person 'nobody' in `lead`")
@@ -40,7 +40,7 @@ def test_exit_zero_and_fail_on(write_org) -> None:
 
 def test_json_is_versioned_and_complete(write_org) -> None:
     root = write_org({"t.yaml": BAD_TEAM})
-    doc = run_cli("check", str(root), "--format", "json").json()
+    doc = run_cli("check", str(root), "--format", "json", "--select", "RF001").json()
     assert doc["version"] == 1
     assert doc["summary"] == {"files": 1, "failed_files": [], "entities": 1, "error": 1,
                               "warning": 0, "info": 0}
@@ -87,7 +87,8 @@ def test_config_sets_root_and_fail_level(tmp_path: Path) -> None:
 
 
 def test_pyproject_tool_table_is_read(tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text('[tool.orgspec]\nroot = "teams"\n', "utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.orgspec]\nroot = "teams"\n'
+                                             'ignore = ["HI007"]\n', "utf-8")
     (tmp_path / "teams").mkdir()
     (tmp_path / "teams" / "p.yaml").write_text("kind: Person\nid: ada\n", "utf-8")
     run = run_cli("check", cwd=tmp_path)

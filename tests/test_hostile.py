@@ -38,7 +38,8 @@ def test_hostile_input_gives_exact_findings(case: str, parser: str, tmp_path: Pa
     expected = json.loads((folder / "expected.json").read_text("utf-8"))
     before = _snapshot(folder)
 
-    run = run_cli("check", str(folder), "--format", "json", cwd=tmp_path,
+    run = run_cli("check", str(folder), "--format", "json", "--select", "input,schema,RF",
+                  cwd=tmp_path,
                   env={"ORGSPEC_YAML_PARSER": parser}, timeout=30)
 
     assert "Traceback" not in run.stdout + run.stderr
@@ -61,7 +62,7 @@ def test_symlink_out_of_root_is_reported_not_followed(tmp_path: Path) -> None:
     (org / "team.yaml").write_text("kind: Person\nid: ada\n", "utf-8")
     os.symlink(secret, org / "leak.yaml")
 
-    run = run_cli("check", "org", "--format", "json", cwd=tmp_path)
+    run = run_cli("check", "org", "--format", "json", "--select", "input", cwd=tmp_path)
 
     assert run.code == 1
     assert [(f["code"], f["file"]) for f in run.json()["findings"]] == [
@@ -76,7 +77,7 @@ def test_symlink_inside_root_is_read(tmp_path: Path) -> None:
     (org / "team.yaml").write_text("kind: Team\nid: core\nlead: ada\nmembers: [ada]\n", "utf-8")
     os.symlink(org / "real" / "people.yaml", org / "alias.yaml")
 
-    run = run_cli("check", "org", "--format", "json", cwd=tmp_path)
+    run = run_cli("check", "org", "--format", "json", "--select", "input,RF", cwd=tmp_path)
 
     codes = [f["code"] for f in run.json()["findings"]]
     assert codes == ["RF002"], "the linked file is read (its id then clashes)"
@@ -89,7 +90,8 @@ def test_fifo_is_skipped_without_blocking(tmp_path: Path) -> None:
     os.mkfifo(org / "pipe.yaml")
     (org / "people.yaml").write_text("kind: Person\nid: ada\n", "utf-8")
 
-    run = run_cli("check", "org", "--format", "json", cwd=tmp_path, timeout=20)
+    run = run_cli("check", "org", "--format", "json", "--select", "input", cwd=tmp_path,
+                  timeout=20)
 
     assert [(f["code"], f["file"]) for f in run.json()["findings"]][:1] == [
         ("IN012", "org/pipe.yaml")]
@@ -97,6 +99,6 @@ def test_fifo_is_skipped_without_blocking(tmp_path: Path) -> None:
 
 def test_hidden_folders_are_skipped(write_org) -> None:
     root = write_org({".git/config.yaml": "not: [valid", "people.yaml": "kind: Person\nid: a\n"})
-    run = run_cli("check", str(root), "--format", "json")
+    run = run_cli("check", str(root), "--format", "json", "--select", "input")
     assert run.code == 0
     assert run.json()["summary"]["files"] == 1

@@ -2,63 +2,135 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
+from orgspec.context import RuleContext
 from orgspec.findings import Issue, Location, Related
-from orgspec.models import is_placeholder
-from orgspec.org import Org, Origin, node_key
-
-# (owner id, where the claim is written, the path below that origin); located lazily
-ClaimSite = tuple[str, Origin, tuple[Any, ...]]
-
-
-def accountable_claims(org: Org) -> dict[str, list[ClaimSite]]:
-    """Duty id -> its accountable claims, from the duty itself and from team charters."""
-    out: dict[str, list[ClaimSite]] = defaultdict(list)
-    for rid, resp in org.responsibilities.items():
-        if resp.accountable:
-            origin = org.origin("Responsibility", rid)
-            many = len(resp.accountable) > 1
-            for i, owner in enumerate(resp.accountable):
-                out[rid].append((owner, origin, ("accountable", i) if many else ("accountable",)))
-    for claim in org.claims:
-        if claim.role == "accountable":
-            out[claim.responsibility].append((claim.team, claim.origin, ()))
-    return out
+from orgspec.graph import accountable_owners, claims, owners, roles_of
+from orgspec.models import ROLES, Responsibility, is_placeholder
+from orgspec.org import node_key
+from orgspec.registry import check
 
 
-def check_ownership(org: Org) -> Iterator[Issue]:
-    """OW001 for a duty with several accountable owners, OW002 for one with none."""
-    claims = accountable_claims(org)
-    for rid in org.responsibilities:
-        owners = _distinct(claims.get(rid, []))
-        real = [site for site in owners if not is_placeholder(site[0])]
-        if len(real) == 1:
+def _where(site: tuple[Any, tuple[Any, ...]]) -> Location:
+    origin, path = site
+    return origin.locate(*path)
+
+
+def _id(node: str) -> str:
+    return node.split(":", 1)[1]
+
+
+@check("OW001")
+def responsibility_overlap(ctx: RuleContext) -> Iterator[Issue]:
+    """A duty with more than one accountable owner; every owner is located."""
+    g = ctx.graph
+    for rid in ctx.org.responsibilities:
+        node = node_key("responsibility", rid)
+        if len(accountable_owners(g, node)) < 2:
             continue
-        entity = node_key("responsibility", rid)
-        if len(real) > 1:
-            names = ", ".join(site[0] for site in real)
-            yield Issue("OW001", f"duty {rid!r} has {len(real)} accountable owners: {names}",
-                        _where(real[0]), entity,
-                        related=tuple(Related(_where(site), f"{site[0]} is accountable here")
-                                      for site in real[1:]),
-                        hint="keep one accountable owner; make the others responsible or "
-                             "consulted")
+        first: dict[str, Any] = {}
+        for owner, site in claims(g, node, "accountable"):
+            first.setdefault(owner, site)
+        sites = list(first.items())
+        names = ", ".join(_id(o) for o, _ in sites)
+        yield Issue("OW001", f"duty {rid!r} has {len(sites)} accountable owners: {names}",
+                    _where(sites[0][1]), node,
+                    related=tuple(Related(_where(site), f"{_id(o)} is accountable here")
+                                  for o, site in sites[1:]),
+                    hint="keep one accountable owner; make the others responsible or consulted")
+
+
+def _written(resp: Responsibility) -> bool:
+    return any(getattr(resp, role) for role in ROLES)
+
+
+def _gaps(ctx: RuleContext) -> Iterator[tuple[str, Responsibility, str]]:
+    """(duty id, duty, kind) for duties with no real accountable owner."""
+    g = ctx.graph
+    for rid, resp in ctx.org.responsibilities.items():
+        node = node_key("responsibility", rid)
+        if accountable_owners(g, node):
+            continue
+        if owners(g, node, "responsible"):
+            yield rid, resp, "responsible"
+        elif not _written(resp) and g.in_degree(node) == 0:
+            yield rid, resp, "unclaimed"
         else:
-            said = f" (written as {owners[0][0]!r})" if owners else ""
-            yield Issue("OW002", f"duty {rid!r} has no accountable owner{said}",
-                        org.origin("Responsibility", rid).locate("id"), entity,
-                        hint="name one accountable team, in the duty or in a team's charter")
+            yield rid, resp, "gap"
 
 
-def _where(site: ClaimSite) -> Location:
-    return site[1].locate(*site[2])
+@check("OW002")
+def responsibility_gap(ctx: RuleContext) -> Iterator[Issue]:
+    """A duty that names owners, but no real accountable one (or only TBD, 待定 ...)."""
+    for rid, resp, kind in _gaps(ctx):
+        if kind != "gap":
+            continue
+        placeholder = next((a for a in resp.accountable if is_placeholder(a)), None)
+        said = f" (written as {placeholder!r})" if placeholder else ""
+        origin = ctx.org.origin("Responsibility", rid)
+        where = origin.locate("accountable") if placeholder else origin.locate("id")
+        yield Issue("OW002", f"duty {rid!r} has no accountable owner{said}", where,
+                    node_key("responsibility", rid),
+                    hint="name one accountable team, in the duty or in a team's charter")
 
 
-def _distinct(owners: list[ClaimSite]) -> list[ClaimSite]:
-    seen: dict[str, ClaimSite] = {}
-    for site in owners:
-        seen.setdefault(site[0], site)
-    return list(seen.values())
+@check("OW003")
+def responsible_without_accountable(ctx: RuleContext) -> Iterator[Issue]:
+    """Someone does the work, but nobody answers for it."""
+    for rid, resp, kind in _gaps(ctx):
+        if kind == "responsible":
+            doers = ", ".join(_id(o) for o in owners(ctx.graph, node_key("responsibility", rid),
+                                                    "responsible"))
+            yield Issue("OW003", f"duty {rid!r} has responsible {doers} but no accountable "
+                        "owner", ctx.org.origin("Responsibility", rid).locate("id"),
+                        node_key("responsibility", rid),
+                        hint="make one of them accountable, or name who answers for it")
+
+
+@check("OW005")
+def unclaimed_responsibility(ctx: RuleContext) -> Iterator[Issue]:
+    """A duty defined but claimed by nobody, in no role, on either side."""
+    for rid, _resp, kind in _gaps(ctx):
+        if kind == "unclaimed":
+            yield Issue("OW005", f"duty {rid!r} is claimed by nobody",
+                        ctx.org.origin("Responsibility", rid).locate("id"),
+                        node_key("responsibility", rid),
+                        hint="add it to a team's charter, or delete it")
+
+
+@check("OW004")
+def charter_disagreement(ctx: RuleContext) -> Iterator[Issue]:
+    """A team's charter claims a role on a duty that the duty's own RACI fields deny."""
+    g, org = ctx.graph, ctx.org
+    for claim in org.claims:
+        resp = org.responsibilities.get(claim.responsibility)
+        if resp is None or not _written(resp) or claim.team not in org.teams:
+            continue
+        if claim.role == "accountable" and resp.accountable:
+            continue  # a second accountable owner is an overlap: OW001 reports it
+        node, team = node_key("responsibility", claim.responsibility), node_key("team", claim.team)
+        written = roles_of(g, node, team, "duty")
+        if claim.role in written:
+            continue
+        said = f"lists it as {', '.join(sorted(written))}" if written else "does not list it"
+        yield Issue("OW004", f"team {claim.team!r} claims to be {claim.role} for "
+                    f"{claim.responsibility!r}, but the duty {said}", claim.origin.locate(),
+                    team, related=(Related(org.origin("Responsibility", claim.responsibility)
+                                           .locate("id"), "the duty is defined here"),),
+                    hint="make the charter and the duty's RACI fields say the same")
+
+
+@check("OW006")
+def team_without_duties(ctx: RuleContext) -> Iterator[Issue]:
+    """A team that holds no duty in any role, in its charter or in any duty's fields."""
+    g = ctx.graph
+    for tid in ctx.org.teams:
+        node = node_key("team", tid)
+        holds = any(rel in ("accountable_for", "responsible_for", "consulted_on", "informed_of")
+                    for _, _, rel in g.out_edges(node, data="relation"))
+        if not holds:
+            yield Issue("OW006", f"team {tid!r} has an empty charter: it holds no duty",
+                        ctx.org.origin("Team", tid).locate("id"), node,
+                        hint="list what the team answers for under `responsibilities`")

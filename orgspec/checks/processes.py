@@ -6,11 +6,15 @@ from collections.abc import Iterator
 
 from orgspec.findings import Issue
 from orgspec.models import is_placeholder
-from orgspec.org import Org, node_key
+from orgspec.context import RuleContext
+from orgspec.org import node_key
+from orgspec.registry import check
 
 
-def check_step_owners(org: Org) -> Iterator[Issue]:
+@check("PR001")
+def step_without_owner(ctx: RuleContext) -> Iterator[Issue]:
     """PR001 for each step with no owner, or a placeholder such as `TBD` or `待定`."""
+    org = ctx.org
     for pid, proc in org.processes.items():
         origin = org.origin("Process", pid)
         for i, step in enumerate(proc.steps):

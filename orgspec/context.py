@@ -1,0 +1,43 @@
+"""What a check sees: the org, its own options, and the graph built once per run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from orgspec.org import Org
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+
+@dataclass
+class Shared:
+    """State shared by every check of one run (the graph is built on first use)."""
+
+    org: Org
+    _graph: Any = None
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        if self._graph is None:
+            from orgspec.graph import build_graph
+
+            self._graph = build_graph(self.org)
+        return self._graph
+
+
+@dataclass
+class RuleContext:
+    """Handed to one check: the org, the graph and the rule's effective options."""
+
+    shared: Shared
+    options: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def org(self) -> Org:
+        return self.shared.org
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        return self.shared.graph

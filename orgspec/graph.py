@@ -1,0 +1,218 @@
+"""The responsibility graph: one networkx MultiDiGraph of the org, and queries named the networkx way.
+
+Nodes are `"team:x"`, `"person:x"`, `"responsibility:x"`, `"objective:x"`, `"kr:obj/kr"`,
+`"process:x"` and `"step:proc/step"`, each with a `kind` attribute. Edges carry a
+`relation`: parent_of, member_of, leads, accountable_for, responsible_for, consulted_on,
+informed_of, owns, has_key_result, aligns_to, performs, tracks, next, serves.
+Both sides of a RACI claim become edges, tagged with `source` ("duty" or "charter").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from orgspec.models import is_placeholder
+from orgspec.org import Org, Origin, node_key
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+ROLE_RELATION = {"accountable": "accountable_for", "responsible": "responsible_for",
+                 "consulted": "consulted_on", "informed": "informed_of"}
+
+
+def build_graph(org: Org) -> nx.MultiDiGraph:
+    """Build the graph once per run from the validated org."""
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    for kind, ident in org.entities():
+        g.add_node(node_key(kind, ident), kind=kind.lower(), id=ident)
+    _add_teams(g, org)
+    _add_duties(g, org)
+    _add_objectives(g, org)
+    _add_processes(g, org)
+    return g
+
+
+def _owner(org: Org, ref: str | None) -> str | None:
+    """The node of a team-or-person reference, or None (unknown or placeholder)."""
+    if ref is None or is_placeholder(ref):
+        return None
+    if ref in org.teams:
+        return node_key("team", ref)
+    if ref in org.people:
+        return node_key("person", ref)
+    return None
+
+
+def _add_teams(g: nx.MultiDiGraph, org: Org) -> None:
+    for tid, team in org.teams.items():
+        t = node_key("team", tid)
+        if team.parent in org.teams:
+            g.add_edge(node_key("team", team.parent), t, relation="parent_of")
+        for pid in team.members:
+            if pid in org.people:
+                g.add_edge(node_key("person", pid), t, relation="member_of")
+        if team.lead in org.people:
+            g.add_edge(node_key("person", team.lead), t, relation="leads")
+
+
+def _add_duties(g: nx.MultiDiGraph, org: Org) -> None:
+    for rid, resp in org.responsibilities.items():
+        r = node_key("responsibility", rid)
+        origin = org.origin("Responsibility", rid)
+        for role, relation in ROLE_RELATION.items():
+            refs = getattr(resp, role)
+            for i, ref in enumerate(refs):
+                owner = _owner(org, ref)
+                if owner is not None:
+                    site = (origin, (role, i) if _is_list(origin, role) else (role,))
+                    g.add_edge(owner, r, relation=relation, source="duty", site=site)
+    for claim in org.claims:
+        if claim.responsibility in org.responsibilities:
+            g.add_edge(node_key("team", claim.team),
+                       node_key("responsibility", claim.responsibility),
+                       relation=ROLE_RELATION[claim.role], source="charter",
+                       site=(claim.origin, ()))
+
+
+def _is_list(origin: Origin, field: str) -> bool:
+    return isinstance(origin.fmap.node((*origin.path, field)), list)
+
+
+def _add_objectives(g: nx.MultiDiGraph, org: Org) -> None:
+    for oid, obj in org.objectives.items():
+        o = node_key("objective", oid)
+        owner = _owner(org, obj.owner)
+        if owner is not None:
+            g.add_edge(owner, o, relation="owns")
+        if obj.aligns_to in org.objectives:
+            g.add_edge(o, node_key("objective", obj.aligns_to), relation="aligns_to")
+        for kr in obj.key_results:
+            k = f"kr:{oid}/{kr.id}"
+            g.add_node(k, kind="kr", id=kr.id)
+            g.add_edge(o, k, relation="has_key_result")
+            kr_owner = _owner(org, kr.owner)
+            if kr_owner is not None:
+                g.add_edge(kr_owner, k, relation="owns")
+
+
+def _add_processes(g: nx.MultiDiGraph, org: Org) -> None:
+    for pid, proc in org.processes.items():
+        p = node_key("process", pid)
+        owner = _owner(org, proc.owner)
+        if owner is not None:
+            g.add_edge(owner, p, relation="owns")
+        if proc.responsibility in org.responsibilities:
+            g.add_edge(p, node_key("responsibility", proc.responsibility), relation="serves")
+        ids = {s.id for s in proc.steps}
+        for step in proc.steps:
+            s = step_node(pid, step.id)
+            g.add_node(s, kind="step", id=step.id, process=pid)
+            g.add_edge(p, s, relation="has_step")
+            for ref, relation in ((step.owner, "performs"), (step.tracker, "tracks")):
+                who = _owner(org, ref)
+                if who is not None:
+                    g.add_edge(who, s, relation=relation)
+            for nxt in step.next:
+                if nxt in ids:
+                    g.add_edge(s, step_node(pid, nxt), relation="next")
+
+
+def step_node(process: str, step: str) -> str:
+    """The node name of a process step."""
+    return f"step:{process}/{step}"
+
+
+# Queries. Rules use these instead of walking the graph by hand.
+
+def _sources(g: nx.MultiDiGraph, node: str, relation: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    for src, _, data in g.in_edges(node, data=True):
+        if data.get("relation") == relation:
+            yield src, data
+
+
+def owners(g: nx.MultiDiGraph, responsibility: str, role: str = "accountable") -> list[str]:
+    """The distinct nodes holding `role` on a responsibility node, sorted."""
+    return sorted({src for src, _ in _sources(g, responsibility, ROLE_RELATION[role])})
+
+
+def accountable_owners(g: nx.MultiDiGraph, responsibility: str) -> list[str]:
+    """The distinct teams or people accountable for a responsibility node."""
+    return owners(g, responsibility, "accountable")
+
+
+def claims(g: nx.MultiDiGraph, responsibility: str, role: str) -> list[tuple[str, Any]]:
+    """(owner node, site) for every written claim of `role`, duty side first; a site is
+    (origin, path below it) and locates the claim."""
+    found = list(_sources(g, responsibility, ROLE_RELATION[role]))
+    found.sort(key=lambda item: item[1].get("source") != "duty")
+    return [(owner, data["site"]) for owner, data in found]
+
+
+def roles_of(g: nx.MultiDiGraph, responsibility: str, owner: str, source: str) -> set[str]:
+    """The RACI roles `owner` holds on a duty, as written on one side ("duty"/"charter")."""
+    back = {rel: role for role, rel in ROLE_RELATION.items()}
+    return {back[d["relation"]] for s, _, d in g.in_edges(responsibility, data=True)
+            if s == owner and d.get("source") == source and d.get("relation") in back}
+
+
+def responsibilities(g: nx.MultiDiGraph) -> list[str]:
+    """Every responsibility node."""
+    return [n for n, kind in g.nodes(data="kind") if kind == "responsibility"]
+
+
+def unowned_responsibilities(g: nx.MultiDiGraph) -> list[str]:
+    """Responsibility nodes with no accountable owner."""
+    return [r for r in responsibilities(g) if not accountable_owners(g, r)]
+
+
+def is_orphan(g: nx.MultiDiGraph, node: str) -> bool:
+    """True when no RACI, membership or ownership edge reaches or leaves the node."""
+    return g.degree(node) == 0
+
+
+def members(g: nx.MultiDiGraph, team: str) -> list[str]:
+    """Person nodes that are members of a team node."""
+    return sorted(src for src, _ in _sources(g, team, "member_of"))
+
+
+def leads(g: nx.MultiDiGraph, team: str) -> list[str]:
+    """Person nodes that lead a team node."""
+    return sorted(src for src, _ in _sources(g, team, "leads"))
+
+
+def child_teams(g: nx.MultiDiGraph, team: str) -> list[str]:
+    """Team nodes whose parent is `team`."""
+    return sorted(dst for _, dst, rel in g.out_edges(team, data="relation") if rel == "parent_of")
+
+
+def teams_of(g: nx.MultiDiGraph, person: str) -> list[str]:
+    """Team nodes a person is a member or lead of."""
+    return sorted({dst for _, dst, rel in g.out_edges(person, data="relation")
+                   if rel in ("member_of", "leads")})
+
+
+def parent_view(g: nx.MultiDiGraph) -> nx.DiGraph:
+    """The team tree alone, as parent -> child edges (for cycle checks)."""
+    import networkx as nx
+
+    view = nx.DiGraph()
+    view.add_nodes_from(n for n, k in g.nodes(data="kind") if k == "team")
+    view.add_edges_from((u, v) for u, v, rel in g.edges(data="relation") if rel == "parent_of")
+    return view
+
+
+def step_view(g: nx.MultiDiGraph, process: str) -> nx.DiGraph:
+    """One process's steps and their `next` edges."""
+    import networkx as nx
+
+    view = nx.DiGraph()
+    steps = [v for _, v, rel in g.out_edges(process, data="relation") if rel == "has_step"]
+    view.add_nodes_from(steps)
+    for s in steps:
+        view.add_edges_from((s, v) for _, v, rel in g.out_edges(s, data="relation")
+                            if rel == "next")
+    return view

@@ -1,0 +1,1 @@
+"""Text heuristics that work for Chinese and English alike."""
