@@ -170,7 +170,8 @@ class _Reader:
         for key, value in raw.items():
             norm = str(key).replace("_", "-")
             if norm not in KNOWN_KEYS:
-                raise self.fail((key,), f"unknown config key {key!r}{did_you_mean(norm, KNOWN_KEYS)}")
+                hint = did_you_mean(norm, KNOWN_KEYS)
+                raise self.fail((key,), f"unknown config key {key!r}{hint}")
             data[norm] = (key, value)
         cfg = Config(source=self.path, base=str(Path(self.path).resolve().parent))
         for name, (key, value) in data.items():

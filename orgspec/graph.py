@@ -1,4 +1,4 @@
-"""The responsibility graph: one networkx MultiDiGraph of the org, and queries named the networkx way.
+"""The responsibility graph: one networkx MultiDiGraph of the org, and networkx-style queries.
 
 Nodes are `"team:x"`, `"person:x"`, `"responsibility:x"`, `"objective:x"`, `"kr:obj/kr"`,
 `"process:x"` and `"step:proc/step"`, each with a `kind` attribute. Edges carry a
@@ -171,7 +171,7 @@ def unowned_responsibilities(g: nx.MultiDiGraph) -> list[str]:
 
 def is_orphan(g: nx.MultiDiGraph, node: str) -> bool:
     """True when no RACI, membership or ownership edge reaches or leaves the node."""
-    return g.degree(node) == 0
+    return bool(g.degree(node) == 0)
 
 
 def members(g: nx.MultiDiGraph, team: str) -> list[str]:

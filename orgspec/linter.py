@@ -1,4 +1,4 @@
-"""The Python API: `load_org` reads and validates, `lint` runs the enabled rules and stamps findings."""
+"""The Python API: `load_org` reads and validates; `lint` runs the enabled rules."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import gc
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from orgspec.config import Config
 from orgspec.findings import (
@@ -21,6 +21,7 @@ from orgspec.findings import (
 )
 from orgspec.loader import load_files
 from orgspec.org import Org
+from orgspec.selection import Plan, make_plan
 
 
 @dataclass
@@ -61,8 +62,6 @@ def lint(paths: list[str] | None = None, config: Config | None = None,
 
     Raises ConfigError when the config names unknown rules or bad options.
     """
-    from orgspec.selection import make_plan
-
     config = config or Config()
     plan = make_plan(config)
     with _gc_paused():
@@ -79,14 +78,12 @@ def lint(paths: list[str] | None = None, config: Config | None = None,
                       entity_count=org.entity_count())
 
 
-def run_rules(org: Org, plan: object) -> Iterator[Issue]:
+def run_rules(org: Org, plan: Plan) -> Iterator[Issue]:
     """Run each enabled check (Python or declarative) once, in code order."""
     from orgspec.context import RuleContext, Shared
     from orgspec.declarative import run_declarative
     from orgspec.registry import load_checks
-    from orgspec.selection import Plan
 
-    assert isinstance(plan, Plan)
     checks = load_checks()
     shared = Shared(org)
     for code in plan.severity:
@@ -97,12 +94,10 @@ def run_rules(org: Org, plan: object) -> Iterator[Issue]:
             yield from checks[code](RuleContext(shared, plan.options[code]))
 
 
-def stamp(issues: Iterable[Issue], plan: object) -> Iterator[Finding]:
+def stamp(issues: Iterable[Issue], plan: Plan) -> Iterator[Finding]:
     """Turn issues of enabled rules into findings; the plan, not the check, gives name and
     severity."""
-    from orgspec.selection import Plan
 
-    assert isinstance(plan, Plan)
     for issue in issues:
         severity = plan.severity.get(issue.code)
         if severity is None:
@@ -118,22 +113,18 @@ def _relative(path: str, root: str) -> str:
     return path if rel.startswith("..") else rel.replace(os.sep, "/")
 
 
-def _ignored(f: Finding, plan: object, root: str) -> bool:
-    from orgspec.selection import Plan
+def _ignored(f: Finding, plan: Plan, root: str) -> bool:
 
-    assert isinstance(plan, Plan)
     if not plan.per_file:
         return False
     return plan.ignored_in(f.code, f.location.file) or \
         plan.ignored_in(f.code, _relative(f.location.file, root))
 
 
-def _suppress(findings: list[Finding], org: Org, plan: object, today: dt.date,
+def _suppress(findings: list[Finding], org: Org, plan: Plan, today: dt.date,
               root: str) -> list[Finding]:
-    from orgspec.selection import Plan
     from orgspec.suppress import Suppressor
 
-    assert isinstance(plan, Plan)
     if not org.directives:
         return findings
     names = {m.name: c for c, m in plan.rules.items()}
@@ -151,7 +142,3 @@ def _incomplete_note(org: Org) -> Iterator[Issue]:
         yield Issue("RF003", f"{n} file{'s' if n > 1 else ''} could not be loaded; "
                     "cross-file checks are incomplete", Location(first))
 
-
-def with_severity(f: Finding, severity: object) -> Finding:
-    """A copy of a finding at another severity (used by baselines and reports)."""
-    return replace(f, severity=severity)

@@ -6,9 +6,9 @@ import difflib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from orgspec.context import RuleContext
 from orgspec.findings import Issue
 from orgspec.models import is_placeholder
-from orgspec.context import RuleContext
 from orgspec.org import Org, Origin, node_key
 from orgspec.registry import check
 

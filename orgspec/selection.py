@@ -34,10 +34,8 @@ def make_plan(config: Config | None = None) -> Plan:
     rules = dict(registry())
     for pack in config.rule_packs:
         rules.update(_pack_rules(pack, rules))
-    if config.extends == "strict":
-        on = set(rules)
-    else:
-        on = {c for c, m in rules.items() if m.enabled}
+    strict = config.extends == "strict"
+    on = {c for c, m in rules.items() if strict or m.enabled}
     if config.select is not None:
         on = _resolve_all(config.select, rules)
     on |= _resolve_all(config.extend_select, rules)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from orgspec import load_org
 from orgspec import lint as lint_all
+from orgspec import load_org
 from orgspec.config import Config, Selector
 
 LOADING = Config(select=[Selector(f, "test") for f in ("input", "schema", "references")])

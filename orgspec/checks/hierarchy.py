@@ -67,9 +67,9 @@ def parent_children_mismatch(ctx: RuleContext) -> Iterator[Issue]:
                                              f"{child} is defined here"),))
         for child in child_teams(ctx.graph, node_key("team", tid)):
             if _id(child) not in listed:
+                where = org.origin("Team", _id(child)).locate("parent")
                 yield Issue("HI002", f"team {_id(child)!r} has parent {tid!r}, which does not "
-                            "list it in `children`", org.origin("Team", _id(child)).locate("parent"),
-                            node_key("team", _id(child)))
+                            "list it in `children`", where, node_key("team", _id(child)))
 
 
 @check("HI003")

@@ -15,7 +15,8 @@ from orgspec.registry import check
 
 def _where(site: tuple[Any, tuple[Any, ...]]) -> Location:
     origin, path = site
-    return origin.locate(*path)
+    where: Location = origin.locate(*path)
+    return where
 
 
 def _id(node: str) -> str:
@@ -79,7 +80,7 @@ def responsibility_gap(ctx: RuleContext) -> Iterator[Issue]:
 @check("OW003")
 def responsible_without_accountable(ctx: RuleContext) -> Iterator[Issue]:
     """Someone does the work, but nobody answers for it."""
-    for rid, resp, kind in _gaps(ctx):
+    for rid, _resp, kind in _gaps(ctx):
         if kind == "responsible":
             doers = ", ".join(_id(o) for o in owners(ctx.graph, node_key("responsibility", rid),
                                                     "responsible"))

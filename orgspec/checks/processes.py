@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from orgspec.context import RuleContext
 from orgspec.findings import Issue
 from orgspec.models import is_placeholder
-from orgspec.context import RuleContext
 from orgspec.org import node_key
 from orgspec.registry import check
 

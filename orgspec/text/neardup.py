@@ -100,11 +100,11 @@ def _english(words: list[str], out: set[str]) -> None:
             if word.isdigit():
                 continue
             stem = _stem(word)
-            key = stem if stem in en else word
-            if key not in en:
+            lookup = stem if stem in en else word
+            if lookup not in en:
                 out.add("w:" + stem)
-            elif en[key] is not None:
-                out.add("c:" + str(en[key]))
+            elif en[lookup] is not None:
+                out.add("c:" + str(en[lookup]))
 
 
 def _chinese(run: str, out: set[str]) -> None:
