@@ -173,3 +173,99 @@ def _schema(kind: str, output_dir: str | None) -> int:
         write_text(os.path.join(output_dir, name), dumps(body))
     click.echo(f"wrote {len(every)} schemas to {output_dir}")
     return EXIT_OK
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True, help="A table, JSON metadata, or the Markdown reference.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write it here.")
+@click.pass_context
+def rules(ctx: click.Context, /, **options: Any) -> None:
+    """List every rule (code, name, severity, whether it is on by default)."""
+    _guard(_rules, ctx.obj["debug"], **options)
+
+
+def _rules(fmt: str, output: str | None) -> int:
+    from orgspec import docsgen
+
+    render = {"text": docsgen.rules_table, "json": docsgen.rules_json,
+              "markdown": docsgen.rules_markdown}[fmt]
+    _emit(render(), output)
+    return EXIT_OK
+
+
+@main.command()
+@click.argument("rule")
+@click.pass_context
+def explain(ctx: click.Context, /, **options: Any) -> None:
+    """Explain one rule (by code or name): what, why, options, examples."""
+    _guard(_explain, ctx.obj["debug"], **options)
+
+
+def _explain(rule: str) -> int:
+    from orgspec import docsgen
+    from orgspec.registry import by_name_or_code, registry
+
+    meta = by_name_or_code(rule)
+    if meta is None:
+        import difflib
+
+        names = [m.name for m in registry().values()]
+        close = difflib.get_close_matches(rule, names, n=1)
+        hint = f"did you mean {close[0]!r}?" if close else "`orgspec rules` lists them"
+        raise UsageError(f"unknown rule {rule!r} ({hint})")
+    _emit(docsgen.explain(meta), None)
+    return EXIT_OK
+
+
+@main.command(name="config")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Config file (default: nearest .orgspec.yaml or pyproject.toml).")
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@click.pass_context
+def config_command(ctx: click.Context, /, **options: Any) -> None:
+    """Print the effective configuration: where it came from and every enabled rule."""
+    _guard(_config_command, ctx.obj["debug"], **options)
+
+
+def _config_command(config_path: str | None, isolated: bool) -> int:
+    import json
+
+    from orgspec.selection import make_plan
+
+    config = _config(config_path, isolated, (), (), ())
+    plan = make_plan(config)
+    doc = {
+        "source": config.source, "root": config.root_path(), "include": config.include,
+        "exclude": config.exclude, "fail-on": config.fail_on.label, "extends": config.extends,
+        "rules": {code: {"name": plan.rules[code].name, "severity": sev.label,
+                         **({"options": plan.options[code]} if plan.options[code] else {})}
+                  for code, sev in plan.severity.items()},
+        "disabled": sorted(set(plan.rules) - set(plan.severity)),
+        "per-file-ignores": {glob: sorted(codes) for glob, codes in plan.per_file},
+    }
+    _emit(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", None)
+    return EXIT_OK
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "dot", "mermaid"]),
+              default="json", show_default=True, help="Export format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write it here.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
+@click.pass_context
+def graph(ctx: click.Context, /, **options: Any) -> None:
+    """Export the responsibility graph of the org in PATHS."""
+    _guard(_graph, ctx.obj["debug"], **options)
+
+
+def _graph(paths: tuple[str, ...], fmt: str, output: str | None, config_path: str | None) -> int:
+    from orgspec.graph import build_graph
+    from orgspec.graph_export import export
+    from orgspec.linter import load_org
+
+    config = _config(config_path, False, (), (), ())
+    loaded = load_org(_targets(paths, config.root_path()), config)
+    _emit(export(build_graph(loaded.org), fmt), output)
+    return EXIT_OK

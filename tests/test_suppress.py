@@ -1,0 +1,67 @@
+"""Inline suppressions: line, line above, file level, names, expiry, unused ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from orgspec.config import Config, Selector
+from orgspec.linter import lint
+
+TODAY = dt.date(2026, 11, 22)
+HIER = Config(select=[Selector(s, "t") for s in ("HI005", "HI006", "suppressions")])
+
+
+def codes(root, config=HIER) -> list[tuple[str, int]]:
+    return [(f.code, f.location.line) for f in lint([str(root)], config, today=TODAY).findings]
+
+
+def test_same_line_and_line_above(write_org) -> None:
+    text = ("- kind: Team  # orgspec: ignore[HI005] lead is being hired\n  id: a\n"
+            "  members: [x]\n"
+            "# orgspec: ignore[team-without-lead] by name, on the line above\n"
+            "- kind: Team\n  id: b\n  members: [x]\n"
+            "- kind: Team\n  id: c\n  members: [x]\n")
+    assert codes(write_org({"t.yaml": text})) == [("HI005", 8)]
+
+
+def test_file_level_and_several_codes(write_org) -> None:
+    text = "# orgspec: ignore-file[HI005, HI006] a stub file\n- kind: Team\n  id: a\n"
+    assert codes(write_org({"t.yaml": text})) == []
+
+
+def test_expired_suppression_returns_the_finding(write_org) -> None:
+    text = "- kind: Team  # orgspec: ignore[HI005] until=2026-01-31 hiring\n  id: a\n" \
+           "  members: [x]\n"
+    assert codes(write_org({"t.yaml": text})) == [("HI005", 1), ("SU002", 1)]
+
+
+def test_unused_and_malformed_suppressions(write_org) -> None:
+    text = ("- kind: Team  # orgspec: ignore[HI006] has members\n  id: a\n  lead: x\n"
+            "  members: [x]\n"
+            "- kind: Team  # orgspec: ignore[HI005] until=someday\n  id: b\n  lead: x\n"
+            "  members: [x]\n")
+    result = lint([str(write_org({"t.yaml": text}))], HIER, today=TODAY)
+    assert [(f.code, f.location.line, f.message) for f in result.findings] == [
+        ("SU001", 1, "unused suppression of HI006 (nothing to suppress)"),
+        ("SU002", 5, "suppression has an invalid expiry 'someday'"),
+    ]
+
+
+def test_suppression_of_a_disabled_rule_is_reported(write_org) -> None:
+    text = "- kind: Team  # orgspec: ignore[OW006] not on\n  id: a\n  lead: x\n  members: [x]\n"
+    result = lint([str(write_org({"t.yaml": text}))], HIER, today=TODAY)
+    assert [f.message for f in result.findings] == [
+        "unused suppression of OW006 (rule is not enabled)"]
+
+
+def test_related_location_counts(write_org) -> None:
+    text = ("- kind: Responsibility\n  id: d\n  description: Run ads\n  accountable: a\n"
+            "- kind: Team\n  id: a\n- kind: Team\n  id: b\n"
+            "  # orgspec: ignore[OW001] b co-owns d until the reorg\n"
+            "  responsibilities: [d]\n")
+    config = Config(select=[Selector("OW001", "t"), Selector("suppressions", "t")])
+    root = write_org({"t.yaml": text})
+    [overlap] = lint([str(root)], Config(select=[Selector("OW001", "t")])).findings
+    assert (overlap.location.line, overlap.related[0].location.line) == (4, 10)
+    # the directive stands on line 9, the line above the related location
+    assert codes(root, config) == [], "a directive at the related location suppresses it"
