@@ -14,6 +14,7 @@ import json
 import random
 import shutil
 from pathlib import Path
+from typing import Any
 
 VERBS_ZH = ["处理", "监控", "分析", "维护", "制定", "优化", "审核", "跟进", "协调", "保障"]
 OBJECTS_ZH = ["用户投诉与建议", "销售数据", "订单异常", "广告投放", "库存预警", "支付接口",
@@ -28,31 +29,71 @@ REGIONS_EN = ["east region", "south region", "north region", "west region", "nat
 SURNAMES = ["li", "wang", "zhang", "liu", "chen", "yang", "zhao", "huang", "zhou", "wu"]
 
 
-def describe(rng: random.Random, n: int) -> str:
+NAME_ZH = "星云海川山河风雷光明天地金银玉石松竹梅兰春夏秋冬东南西北晨曦远航启辰锦绣鸿运"
+NAME_EN = ["ka", "vo", "rin", "lu", "mei", "tas", "or", "pen", "dra", "qui", "zel", "mor",
+           "ith", "sa", "bel", "con", "fa", "gri", "hol", "jun", "lex", "nov", "pra", "ster"]
+# Edits that keep the meaning (what real near-duplicates look like), Chinese and English.
+EDITS_ZH = [("处理", "解决"), ("监控", "跟踪"), ("分析", "研究"), ("维护", "保持"),
+            ("制定", "规划"), ("数据", "指标"), ("用户", "客户")]
+EDITS_EN = [("handle", "resolve"), ("monitor", "track"), ("analyse", "study"),
+            ("maintain", "look after"), ("data", "figures"), ("define", "draw up")]
+
+
+def domain(i: int, rng: random.Random) -> tuple[str, str]:
+    """A team's own product or system name, in Chinese and in English."""
+    zh = "".join(NAME_ZH[i // len(NAME_ZH) ** k % len(NAME_ZH)] for k in range(3)) + \
+        rng.choice(["商城", "平台", "中心", "频道"])
+    en = "".join(NAME_EN[i // len(NAME_EN) ** k % len(NAME_EN)] for k in range(3)).capitalize()
+    return zh, en  # unique per team: real product names rarely collide
+
+
+def describe(rng: random.Random, names: tuple[str, str]) -> str:
     """A duty description: 45 % Chinese, 45 % English, 10 % mixed."""
     roll = rng.random()
     v, o, r = rng.randrange(10), rng.randrange(12), rng.randrange(5)
     if roll < 0.45:
-        return f"{REGIONS_ZH[r]}{VERBS_ZH[v]}{OBJECTS_ZH[o]}(第{n}项)"
+        return f"{REGIONS_ZH[r]}{VERBS_ZH[v]}{names[0]}的{OBJECTS_ZH[o]}"
     if roll < 0.90:
-        return f"{VERBS_EN[v]} {OBJECTS_EN[o]} for the {REGIONS_EN[r]} (item {n})"
-    return f"{VERBS_ZH[v]}{OBJECTS_ZH[o]} via the {OBJECTS_EN[o]} dashboard ({n})"
+        return f"{VERBS_EN[v]} {OBJECTS_EN[o]} of {names[1]} for the {REGIONS_EN[r]}"
+    return f"{VERBS_ZH[v]}{names[0]}的{OBJECTS_ZH[o]} via the {names[1]} dashboard"
 
 
-def team_file(i: int, teams: int, rng: random.Random) -> tuple[str, dict[str, int]]:
-    """The YAML text of team `i` and counts of what was planted in it."""
+def near_copy(text: str, rng: random.Random) -> str:
+    """The same duty in other words: a synonym, a `负责`/`Responsible for:` prefix."""
+    edits = EDITS_ZH if any("\u4e00" <= c <= "\u9fff" for c in text) else EDITS_EN
+    for old, new in rng.sample(edits, len(edits)):
+        if old in text:
+            text = text.replace(old, new, 1)
+            break
+    if rng.random() < 0.5:
+        text = ("负责" + text) if edits is EDITS_ZH else ("Responsible for: " + text)
+    return text
+
+
+def team_file(i: int, teams: int, rng: random.Random,
+              pool: list[tuple[str, str]]) -> tuple[str, dict[str, int]]:
+    """The YAML text of team `i` and counts of what was planted in it; `pool` holds
+    (duty id, description) of earlier teams, to copy near-duplicates from."""
     tid = f"team-{i:05d}"
     parent = f"team-{(i - 1) // 8:05d}" if i else None
     people = [f"{rng.choice(SURNAMES)}-{i:05d}-{k}" for k in range(rng.randint(6, 14))]
     lines = ["# yaml-language-server: $schema=../schemas/org.schema.json"]
     lines += _team(tid, i, parent, people)
     lines += [f"- {{kind: Person, id: {p}, name: 员工 {p}, title: Engineer}}" for p in people]
-    planted = {"overlaps": 0, "vague": 0}
+    planted: dict[str, Any] = {"overlaps": 0, "vague": 0, "near_duplicates": []}
+    names = domain(i, rng)
     for k in range(10):
         other = f"team-{rng.randrange(teams):05d}"
         overlap = rng.random() < 0.01 and other != tid
         planted["overlaps"] += overlap
-        lines += _duty(f"{tid}-d{k}", describe(rng, i * 10 + k), tid, other, overlap)
+        rid = f"{tid}-d{k}"
+        text = describe(rng, names)
+        if pool and rng.random() < 0.03:
+            source, original = rng.choice(pool)
+            text = near_copy(original, rng)
+            planted["near_duplicates"].append([source, rid])
+        pool.append((rid, text))
+        lines += _duty(rid, text, tid, other, overlap)
     for k in range(4):
         lines += _objective(f"{tid}-o{k}", tid, k, rng, planted)
     lines += _process(f"{tid}-flow", tid)
@@ -70,7 +111,7 @@ def _team(tid: str, i: int, parent: str | None, people: list[str]) -> list[str]:
 
 def _duty(rid: str, text: str, tid: str, other: str, overlap: bool) -> list[str]:
     accountable = f"[{tid}, {other}]" if overlap else tid
-    return ["- kind: Responsibility", f"  id: {rid}", f"  description: '{text}'",
+    return ["- kind: Responsibility", f"  id: {rid}", f"  description: \"{text}\"",
             f"  accountable: {accountable}", f"  consulted: [{other}]"]
 
 
@@ -99,15 +140,16 @@ def _process(pid: str, tid: str) -> list[str]:
     return out
 
 
-def generate(teams: int, out: Path, seed: int = 20261122) -> dict[str, int]:
+def generate(teams: int, out: Path, seed: int = 20261122) -> dict[str, Any]:
     """Write the org under `out/teams/` (deleting `out` first) and return what was planted."""
     if out.exists():
         shutil.rmtree(out)
     (out / "teams").mkdir(parents=True)
     rng = random.Random(seed)
-    totals = {"teams": teams, "overlaps": 0, "vague": 0}
+    totals: dict[str, Any] = {"teams": teams, "overlaps": 0, "vague": 0, "near_duplicates": []}
+    pool: list[tuple[str, str]] = []
     for i in range(teams):
-        text, planted = team_file(i, teams, rng)
+        text, planted = team_file(i, teams, rng, pool)
         (out / "teams" / f"team-{i:05d}.yaml").write_text(text, "utf-8")
         for key, value in planted.items():
             totals[key] += value
@@ -120,7 +162,8 @@ def main() -> None:
     parser.add_argument("--teams", type=int, default=50)
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
-    print(json.dumps(generate(args.teams, args.out)))
+    totals = generate(args.teams, args.out)
+    print(json.dumps({k: len(v) if isinstance(v, list) else v for k, v in totals.items()}))
 
 
 if __name__ == "__main__":

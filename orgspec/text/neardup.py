@@ -7,6 +7,8 @@ similarity reaches the threshold. Candidate pairs come from an inverted index pr
 with each description's *prefix*: its rarest features whose weight exceeds (1 - t) of the
 total. Any pair at or above t must share a prefix feature, so the search is complete, and
 since rare features have short postings it stays near-linear in the number of duties.
+Postings hold only prefix features and are sorted so that a scan stops at the first entry
+that can no longer reach the threshold (PPJoin's prefix and positional filters, weighted).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -70,6 +72,7 @@ def features(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """A light English stemmer: plurals, -ed, -ing, -ly; enough for short duty phrases."""
     word = EN_FORMS.get(word, word)
@@ -86,20 +89,20 @@ def _stem(word: str) -> str:
 
 def _english(words: list[str], out: set[str]) -> None:
     _, en, phrases = _tables()
+    stems = [_stem(w) for w in words]
     i = 0
     while i < len(words):
         for size in (4, 3, 2):
-            key = tuple(_stem(w) for w in words[i:i + size])
+            key = tuple(stems[i:i + size])
             if len(key) == size and key in phrases:
                 out.add("c:" + phrases[key])
                 i += size
                 break
         else:
-            word = words[i]
+            word, stem = words[i], stems[i]
             i += 1
             if word.isdigit():
                 continue
-            stem = _stem(word)
             lookup = stem if stem in en else word
             if lookup not in en:
                 out.add("w:" + stem)
@@ -134,50 +137,97 @@ def _bigrams(chars: str, out: set[str]) -> None:
     out.update("b:" + chars[k:k + 2] for k in range(len(chars) - 1))
 
 
-def find_pairs(texts: Sequence[str], groups: Sequence[str], threshold: float,
-               max_postings: int = 5000) -> list[Pair]:
-    """Pairs of texts from different groups (teams) with similarity >= threshold.
-
-    Features held by more than `max_postings` texts are not probed (they are too common to
-    tell duties apart); everything else is searched completely.
-    """
+def find_pairs(texts: Sequence[str], groups: Sequence[str], threshold: float) -> list[Pair]:
+    """Pairs of texts from different groups (teams) with similarity >= threshold."""
     feats = [features(t) for t in texts]
     df = Counter(f for fs in feats for f in fs)
-    n = len(texts)
-    weight = {f: math.log(1 + n / c) for f, c in df.items()}
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, fs in enumerate(feats):
-        for f in fs:
-            postings[f].append(i)
+    weight = weights(df, len(texts))
+    rank = {f: i for i, f in enumerate(sorted(df, key=lambda f: (df[f], f)))}
+    docs = [_Doc(fs, weight, rank) for fs in feats]
+    k = threshold / (1 + threshold)
+    postings = _prefix_index(docs, threshold, k)
+    found: set[tuple[int, int]] = set()
     pairs = []
-    for i, fs in enumerate(feats):
-        for j in _candidates(i, fs, feats, groups, df, weight, postings, threshold, max_postings):
-            score = _similarity(fs, feats[j], weight)
+    for i, doc in enumerate(docs):
+        for j in _candidates(i, doc, docs, groups, postings, threshold, k):
+            key = (i, j) if i < j else (j, i)
+            if key in found:
+                continue
+            found.add(key)
+            score = _similarity(doc.features, docs[j].features, weight)
             if score >= threshold:
-                pairs.append(Pair(i, j, round(score, 3)))
-    return pairs
+                pairs.append(Pair(key[0], key[1], round(score, 3)))
+    return sorted(pairs, key=lambda p: (p.first, p.second))
 
 
-def _candidates(i: int, fs: frozenset[str], feats: list[frozenset[str]], groups: Sequence[str],
-                df: Counter[str], weight: dict[str, float], postings: dict[str, list[int]],
-                threshold: float, max_postings: int) -> set[int]:
-    total = sum(weight[f] for f in fs)
-    budget = (1 - threshold) * total
-    seen = 0.0
-    found: set[int] = set()
-    for f in sorted(fs, key=lambda f: (df[f], f)):
-        if df[f] <= max_postings:
-            found.update(j for j in postings[f] if j > i and groups[j] != groups[i])
-        seen += weight[f]
-        if seen > budget:
-            break
-    return found
+def weights(df: Counter[str], n: int) -> dict[str, float]:
+    """IDF weights: rare features say more about which duty it is."""
+    return {f: math.log(1 + n / c) for f, c in df.items()}
+
+
+class _Doc:
+    """A description's features in global rarity order, with the weight left from each."""
+
+    __slots__ = ("features", "order", "rest", "total")
+
+    def __init__(self, fs: frozenset[str], weight: dict[str, float], rank: dict[str, int]):
+        self.features = fs
+        self.order = sorted(fs, key=rank.__getitem__)
+        self.total = sum(weight[f] for f in fs)
+        rest, left = [], self.total
+        for f in self.order:
+            rest.append(left)
+            left -= weight[f]
+        self.rest = rest  # weight of the features from this one onwards
+
+    def prefix(self, threshold: float) -> Iterator[tuple[str, float]]:
+        """Features that can start an overlap worth `threshold` of this description."""
+        floor = threshold * self.total - 1e-9
+        for f, rest in zip(self.order, self.rest, strict=True):
+            if rest < floor:
+                return
+            yield f, rest
+
+
+def _prefix_index(docs: list[_Doc], threshold: float,
+                  k: float) -> dict[str, list[tuple[float, int, float]]]:
+    """Feature -> [(rest - k * total, doc, rest)], best first: a pair at or above the
+    threshold has `rest_y - k * total_y >= k * total_x` at its first shared feature."""
+    postings: dict[str, list[tuple[float, int, float]]] = defaultdict(list)
+    for j, doc in enumerate(docs):
+        for f, rest in doc.prefix(threshold):
+            postings[f].append((rest - k * doc.total, j, rest))
+    for entries in postings.values():
+        entries.sort(reverse=True)
+    return postings
+
+
+def _candidates(i: int, doc: _Doc, docs: list[_Doc], groups: Sequence[str],
+                postings: dict[str, list[tuple[float, int, float]]], threshold: float,
+                k: float) -> Iterator[int]:
+    bound = k * doc.total - 1e-9
+    group = groups[i]
+    for f, rest in doc.prefix(threshold):
+        for key, j, _ in postings[f]:
+            if key < bound:
+                break
+            if j != i and groups[j] != group and rest >= k * (doc.total + docs[j].total) - 1e-9:
+                yield j
 
 
 def _similarity(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> float:
-    shared = sum(weight[f] for f in a & b)
+    """Weighted Jaccard; 0 when both name glossary concepts but share none of them, since
+    duties that agree on no action and no object differ whatever proper nouns they share."""
+    shared_features = a & b
+    if not any(f[0] == "c" for f in shared_features) and _has_concept(a) and _has_concept(b):
+        return 0.0
+    shared = sum(weight[f] for f in shared_features)
     union = sum(weight[f] for f in a | b)
     return shared / union if union else 0.0
+
+
+def _has_concept(fs: frozenset[str]) -> bool:
+    return any(f[0] == "c" for f in fs)
 
 
 def similarity(a: str, b: str, corpus: Sequence[str] = ()) -> float:
@@ -185,5 +235,4 @@ def similarity(a: str, b: str, corpus: Sequence[str] = ()) -> float:
     texts = [a, b, *corpus]
     feats = [features(t) for t in texts]
     df = Counter(f for fs in feats for f in fs)
-    weight = {f: math.log(1 + len(texts) / c) for f, c in df.items()}
-    return _similarity(feats[0], feats[1], weight)
+    return _similarity(feats[0], feats[1], weights(df, len(texts)))

@@ -1,0 +1,57 @@
+"""Scoring near-duplicate detection on the labelled pair files in tests/data/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from orgspec.text.neardup import find_pairs
+
+DATA = Path(__file__).resolve().parent / "data"
+SETS = {"tuned": DATA / "duty_pairs.tsv", "heldout": DATA / "duty_pairs_heldout.tsv"}
+
+
+@dataclass
+class Scores:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+
+def read_pairs(path: Path) -> list[tuple[bool, str, str, str]]:
+    """(is duplicate, language, a, b) for every labelled row."""
+    rows = [line.rstrip("\n").split("\t") for line in path.read_text("utf-8").splitlines()
+            if line and not line.startswith("#")]
+    return [(r[0] == "1", r[1], r[2], r[3]) for r in rows[1:]]
+
+
+def evaluate(pairs: list[tuple[bool, str, str, str]], threshold: float) -> dict[str, Scores]:
+    """Run the detector over all texts of the set (as one org, every text its own team)
+    and score the labelled pairs, overall and per language."""
+    texts = sorted({t for _, _, a, b in pairs for t in (a, b)})
+    index = {t: i for i, t in enumerate(texts)}
+    found = {(p.first, p.second) for p in find_pairs(texts, texts, threshold)}
+    scores: dict[str, Scores] = {"all": Scores()}
+    for dup, lang, a, b in pairs:
+        i, j = sorted((index[a], index[b]))
+        hit = (i, j) in found
+        for key in ("all", lang):
+            s = scores.setdefault(key, Scores())
+            if hit and dup:
+                s.tp += 1
+            elif hit:
+                s.fp += 1
+            elif dup:
+                s.fn += 1
+            else:
+                s.tn += 1
+    return scores
