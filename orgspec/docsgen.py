@@ -1,4 +1,4 @@
-"""Rule documentation from the metadata and the examples: `orgspec rules`, `explain`, docs/rules.md."""
+"""Rule docs from the metadata and examples: `orgspec rules`, `explain`, docs/rules.md."""
 
 from __future__ import annotations
 

@@ -33,7 +33,8 @@ def test_docs_report_the_measured_figures() -> None:
     doc = (REPO / "docs" / "near-duplicates.md").read_text("utf-8")
     for name in ("tuned", "heldout"):
         s = evaluate(read_pairs(SETS[name]), THRESHOLD)["all"]
-        row = f"| {name} | {s.tp} | {s.fp} | {s.fn} | {s.tn} | {s.precision:.3f} | {s.recall:.3f} |"
+        row = (f"| {name} | {s.tp} | {s.fp} | {s.fn} | {s.tn} | {s.precision:.3f} | "
+               f"{s.recall:.3f} |")
         assert row in doc, f"docs/near-duplicates.md is stale; expected row:\n{row}"
     combined = evaluate(all_pairs(), THRESHOLD)["all"]
     assert f"| combined | {combined.tp} | {combined.fp} |" in doc
