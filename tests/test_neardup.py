@@ -50,7 +50,8 @@ def test_the_issue_examples_are_duplicates(a: str, b: str) -> None:
     assert similarity(a, b, corpus) >= THRESHOLD
 
 
-@pytest.mark.parametrize(("a", "b"), [("处理退款", "处理投诉"), ("handle refunds", "handle complaints")])
+@pytest.mark.parametrize(("a", "b"), [("处理退款", "处理投诉"),
+                                      ("handle refunds", "handle complaints")])
 def test_look_alikes_are_not(a: str, b: str) -> None:
     corpus = [t for _, _, x, y in all_pairs() for t in (x, y)]
     assert similarity(a, b, corpus) < THRESHOLD
