@@ -56,6 +56,26 @@ def org_for(teams: int) -> Path:
     return out
 
 
+def rule_times(paths: list[str], config: Config) -> dict[str, float]:
+    """Seconds spent building the graph and in each enabled rule, on an already loaded org."""
+    from orgspec.context import RuleContext, Shared
+    from orgspec.declarative import run_declarative
+    from orgspec.registry import load_checks
+    from orgspec.selection import make_plan
+
+    org = load_org(paths, config).org
+    plan, checks, shared = make_plan(config), load_checks(), Shared(org)
+    out = {"graph": timed(lambda: shared.graph)[0]}
+    for code in plan.severity:
+        meta = plan.rules[code]
+        if meta.given is not None:
+            out[code] = timed(lambda: list(run_declarative(meta, shared)))[0]
+        elif code in checks:
+            ctx = RuleContext(shared, plan.options[code])
+            out[code] = timed(lambda: list(checks[code](ctx)))[0]
+    return out
+
+
 def measure_scale(teams: int, repeat: int) -> dict[str, Any]:
     root = org_for(teams)
     files = sorted((root / "teams").glob("*.yaml"))
@@ -68,7 +88,7 @@ def measure_scale(teams: int, repeat: int) -> dict[str, Any]:
     size = sum(f.stat().st_size for f in files)
     return {"teams": teams, "files": len(files), "mb": size / 1e6, "floor": t_floor,
             "load": t_load, "lint": t_lint, "entities": result.entity_count,
-            "findings": len(result.findings)}
+            "findings": len(result.findings), "rules": rule_times(paths, config)}
 
 
 def startup(args: list[str], runs: int = 7) -> float:
@@ -101,11 +121,20 @@ def main() -> None:
     print("| teams | files | MB | entities | findings | floor: read + CSafeLoader load (s) "
           "| load + validate (s) | ratio | whole check (s) | ratio |")
     print("|---|---|---|---|---|---|---|---|---|---|")
+    measured = []
     for teams in args.teams:
         m = measure_scale(teams, 1 if teams >= 5000 else args.repeat)
+        measured.append(m)
         print(f"| {m['teams']} | {m['files']} | {m['mb']:.1f} | {m['entities']} | "
               f"{m['findings']} | {m['floor']:.2f} | {m['load']:.2f} | "
               f"{m['load'] / m['floor']:.2f}x | {m['lint']:.2f} | {m['lint'] / m['floor']:.2f}x |")
+    print("\nTime in the graph build and in each rule (s), on a loaded org:\n")
+    codes = list(measured[0]["rules"])
+    print("| stage | " + " | ".join(f"{m['teams']} teams" for m in measured) + " |")
+    print("|---|" + "---|" * len(measured))
+    for code in codes:
+        cells = " | ".join(f"{m['rules'].get(code, 0):.3f}" for m in measured)
+        print(f"| {code} | {cells} |")
     base = bare_python()
     version = startup(["--version"])
     minimal = startup(["check", "examples/minimal"])

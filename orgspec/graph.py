@@ -68,8 +68,8 @@ def _add_duties(g: nx.MultiDiGraph, org: Org) -> None:
             for i, ref in enumerate(refs):
                 owner = _owner(org, ref)
                 if owner is not None:
-                    site = (origin, (role, i) if _is_list(origin, role) else (role,))
-                    g.add_edge(owner, r, relation=relation, source="duty", site=site)
+                    g.add_edge(owner, r, relation=relation, source="duty",
+                               site=(origin, (role, i)))
     for claim in org.claims:
         if claim.responsibility in org.responsibilities:
             g.add_edge(node_key("team", claim.team),
@@ -78,8 +78,12 @@ def _add_duties(g: nx.MultiDiGraph, org: Org) -> None:
                        site=(claim.origin, ()))
 
 
-def _is_list(origin: Origin, field: str) -> bool:
-    return isinstance(origin.fmap.node((*origin.path, field)), list)
+def site_path(origin: Origin, path: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A claim's path below its origin: `(role, i)` becomes `(role,)` when the role was
+    written as a single id rather than a list."""
+    if len(path) == 2 and not isinstance(origin.fmap.node((*origin.path, path[0])), list):
+        return path[:1]
+    return path
 
 
 def _add_objectives(g: nx.MultiDiGraph, org: Org) -> None:

@@ -45,3 +45,16 @@ def test_ecommerce_covers_the_seed_domain() -> None:
     titles = [kr.title for kr in org.objectives["ops-2026q1-engagement"].key_results]
     assert "提升用户活跃度" in titles
     assert "月活跃用户数从120万增长到132万" in titles
+
+
+def test_readme_quick_start_output_is_true() -> None:
+    from conftest import REPO, run_cli
+
+    readme = (REPO / "README.md").read_text("utf-8")
+    quick = readme.split("## Quick start", 1)[1]
+    shown = quick.split("```text\n", 1)[1].split("```", 1)[0]
+    run = run_cli("check", "examples/ecommerce")
+    assert run.code == 1
+    assert run.stdout == shown
+    assert 'python3 -m pip install -e ".[test]" && orgspec check examples/ecommerce' in quick
+    assert "python3 -m pytest" in quick

@@ -7,7 +7,7 @@ from typing import Any
 
 from orgspec.context import RuleContext
 from orgspec.findings import Issue, Location, Related
-from orgspec.graph import accountable_owners, claims, owners, roles_of
+from orgspec.graph import accountable_owners, claims, owners, roles_of, site_path
 from orgspec.models import ROLES, Responsibility, is_placeholder
 from orgspec.org import node_key
 from orgspec.registry import check
@@ -15,7 +15,7 @@ from orgspec.registry import check
 
 def _where(site: tuple[Any, tuple[Any, ...]]) -> Location:
     origin, path = site
-    where: Location = origin.locate(*path)
+    where: Location = origin.locate(*site_path(origin, path))
     return where
 
 
@@ -47,8 +47,13 @@ def _written(resp: Responsibility) -> bool:
     return any(getattr(resp, role) for role in ROLES)
 
 
-def _gaps(ctx: RuleContext) -> Iterator[tuple[str, Responsibility, str]]:
-    """(duty id, duty, kind) for duties with no real accountable owner."""
+def _gaps(ctx: RuleContext) -> list[tuple[str, Responsibility, str]]:
+    """(duty id, duty, kind) for duties with no real accountable owner; computed once per
+    run and shared by OW002, OW003 and OW005."""
+    return ctx.shared.memo("ownership-gaps", lambda: list(_find_gaps(ctx)))
+
+
+def _find_gaps(ctx: RuleContext) -> Iterator[tuple[str, Responsibility, str]]:
     g = ctx.graph
     for rid, resp in ctx.org.responsibilities.items():
         node = node_key("responsibility", rid)

@@ -25,7 +25,6 @@ from orgspec.text.glossary import CONCEPTS, EN_FORMS, STOP_EN, STOP_ZH
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKENS = re.compile(f"[{_CJK}]+|[a-z0-9]+")
-MAX_ZH_TERM = 6
 
 
 @dataclass(frozen=True)
@@ -35,6 +34,18 @@ class Pair:
     first: int
     second: int
     score: float
+
+
+@lru_cache(maxsize=1)
+def _zh_terms() -> re.Pattern[str]:
+    """All Chinese glossary and filler terms, longest first: one regex finds them all."""
+    zh, _, _ = _tables()
+    return re.compile("|".join(re.escape(t) for t in sorted(zh, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _phrase_starts() -> frozenset[str]:
+    return frozenset(words[0] for words in _tables()[2])
 
 
 @lru_cache(maxsize=1)
@@ -89,10 +100,11 @@ def _stem(word: str) -> str:
 
 def _english(words: list[str], out: set[str]) -> None:
     _, en, phrases = _tables()
+    starts = _phrase_starts()
     stems = [_stem(w) for w in words]
     i = 0
     while i < len(words):
-        for size in (4, 3, 2):
+        for size in (4, 3, 2) if stems[i] in starts else ():
             key = tuple(stems[i:i + size])
             if len(key) == size and key in phrases:
                 out.add("c:" + phrases[key])
@@ -111,27 +123,22 @@ def _english(words: list[str], out: set[str]) -> None:
 
 
 def _chinese(run: str, out: set[str]) -> None:
+    """Glossary terms (longest match, left to right) become concepts; the text between
+    them becomes character bigrams."""
     zh, _, _ = _tables()
-    rest: list[str] = []
-    i = 0
-    while i < len(run):
-        for size in range(min(MAX_ZH_TERM, len(run) - i), 0, -1):
-            piece = run[i:i + size]
-            if piece in zh:
-                concept = zh[piece]
-                if concept is not None:
-                    out.add("c:" + concept)
-                _bigrams("".join(rest), out)
-                rest = []
-                i += size
-                break
-        else:
-            rest.append(run[i])
-            i += 1
-    _bigrams("".join(rest), out)
+    end = 0
+    for m in _zh_terms().finditer(run):
+        _bigrams(run[end:m.start()], out)
+        concept = zh[m.group()]
+        if concept is not None:
+            out.add("c:" + concept)
+        end = m.end()
+    _bigrams(run[end:], out)
 
 
 def _bigrams(chars: str, out: set[str]) -> None:
+    if not chars:
+        return
     if len(chars) == 1:
         out.add("b:" + chars)
     out.update("b:" + chars[k:k + 2] for k in range(len(chars) - 1))

@@ -1,0 +1,112 @@
+"""The responsibility graph: edges from both sides of RACI, queries, exports, deep structures."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+from conftest import EXAMPLES
+
+from orgspec.cli import main
+from orgspec.config import Config, Selector
+from orgspec.graph import (
+    accountable_owners,
+    build_graph,
+    child_teams,
+    is_orphan,
+    members,
+    parent_view,
+    step_view,
+    teams_of,
+    unowned_responsibilities,
+)
+from orgspec.graph_export import export, mermaid_label
+from orgspec.linter import lint, load_org
+
+
+@pytest.fixture(scope="module")
+def ecommerce() -> nx.MultiDiGraph:
+    return build_graph(load_org([str(EXAMPLES / "ecommerce")]).org)
+
+
+def test_both_sides_of_raci_become_edges(ecommerce) -> None:
+    g = ecommerce
+    assert accountable_owners(g, "responsibility:user-feedback") == [
+        "team:customer-service", "team:tech"]
+    sources = {d["source"] for _, _, d in g.in_edges("responsibility:user-feedback", data=True)
+               if d["relation"] == "accountable_for"}
+    assert sources == {"duty", "charter"}
+    assert unowned_responsibilities(g) == []
+
+
+def test_team_and_people_queries(ecommerce) -> None:
+    g = ecommerce
+    assert members(g, "team:order-platform") == ["person:li-na", "person:zhao-lei"]
+    assert child_teams(g, "team:tech") == ["team:order-platform"]
+    assert teams_of(g, "person:li-na") == ["team:order-platform"]
+    assert not is_orphan(g, "team:tech")
+
+
+def test_typed_views_have_no_member_cycles(ecommerce) -> None:
+    tree = parent_view(ecommerce)
+    assert nx.is_directed_acyclic_graph(tree)
+    assert set(tree.nodes) == {n for n, k in ecommerce.nodes(data="kind") if k == "team"}
+    flow = step_view(ecommerce, "process:complaint-flow")
+    assert list(nx.topological_sort(flow))[0] == "step:complaint-flow/receive"
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "dot", "mermaid"])
+def test_every_export_format_is_well_formed(ecommerce, fmt: str) -> None:
+    text = export(ecommerce, fmt)
+    if fmt in ("graphml", "gexf"):
+        ET.fromstring(text.encode("utf-8"))
+    elif fmt == "json":
+        data = json.loads(text)
+        assert len(data["nodes"]) == ecommerce.number_of_nodes()
+    elif fmt == "dot":
+        assert text.startswith("digraph orgspec {") and '"team:order-platform"' in text
+    else:
+        assert text.startswith("flowchart LR")
+
+
+def test_graph_command_writes_a_file(tmp_path) -> None:
+    target = tmp_path / "org.graphml"
+    result = CliRunner().invoke(main, ["graph", str(EXAMPLES / "minimal"), "--format", "graphml",
+                                       "-o", str(target)])
+    assert result.exit_code == 0
+    assert nx.read_graphml(target).number_of_nodes() > 0
+
+
+def test_mermaid_and_dot_escape_hostile_names() -> None:
+    nasty = 'x"]; click n0 call alert(1) %% <script>|'
+    assert not set('"[]<>|();') & set(mermaid_label(nasty).replace("#", "").replace(";", ""))
+    g = nx.MultiDiGraph()
+    g.add_node(nasty, kind="team")
+    dot = export(g, "dot")
+    assert '"x\\"]; click' in dot
+
+
+def _chain(n: int, cycle: bool) -> str:
+    lines = []
+    for i in range(n):
+        last = not cycle and i == n - 1
+        parent = "" if last else f", parent: t{(i + 1) % n}"
+        lines.append(f"- {{kind: Team, id: t{i}{parent}}}")
+    return "\n".join(lines) + "\n"
+
+
+def test_ten_thousand_deep_chain_has_no_cycle(write_org) -> None:
+    root = write_org({"chain.yaml": _chain(10_000, cycle=False)})
+    result = lint([str(root)], Config(select=[Selector("HI001", "t")]))
+    assert result.findings == []
+
+
+def test_ten_thousand_team_cycle_is_one_finding(write_org) -> None:
+    root = write_org({"ring.yaml": _chain(10_000, cycle=True)})
+    [finding] = lint([str(root)], Config(select=[Selector("HI001", "t")])).findings
+    assert finding.message.startswith("teams form a parent cycle: t0 -> t1 -> t2")
+    assert finding.message.endswith("(+9980 more)")
+    assert len(finding.related) == 19
