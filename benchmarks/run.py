@@ -69,10 +69,10 @@ def rule_times(paths: list[str], config: Config) -> dict[str, float]:
     for code in plan.severity:
         meta = plan.rules[code]
         if meta.given is not None:
-            out[code] = timed(lambda: list(run_declarative(meta, shared)))[0]
+            out[code] = timed(lambda m=meta: list(run_declarative(m, shared)))[0]
         elif code in checks:
             ctx = RuleContext(shared, plan.options[code])
-            out[code] = timed(lambda: list(checks[code](ctx)))[0]
+            out[code] = timed(lambda c=checks[code], x=ctx: list(c(x)))[0]
     return out
 
 
