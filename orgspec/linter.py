@@ -82,10 +82,13 @@ def run_rules(org: Org, plan: Plan) -> Iterator[Issue]:
     """Run each enabled check (Python or declarative) once, in code order."""
     from orgspec.context import RuleContext, Shared
     from orgspec.declarative import run_declarative
-    from orgspec.registry import load_checks
+    from orgspec.registry import PREFETCH, load_checks
 
     checks = load_checks()
     shared = Shared(org)
+    for code in plan.severity:
+        if code in PREFETCH:
+            PREFETCH[code](RuleContext(shared, plan.options[code]))
     for code in plan.severity:
         meta = plan.rules[code]
         if meta.given is not None:

@@ -29,7 +29,10 @@ CODE_PATTERN = re.compile(r"^[A-Z]{2,4}\d{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 CheckFunc = Callable[["RuleContext"], Iterable["Issue"]]
+PrefetchFunc = Callable[["RuleContext"], None]
 CHECKS: dict[str, CheckFunc] = {}
+# Optional work a check can start before any check runs (e.g. in another process).
+PREFETCH: dict[str, PrefetchFunc] = {}
 # Python modules holding built-in checks, imported when the checks are first needed.
 CHECK_MODULES = (
     "orgspec.references", "orgspec.checks.hierarchy", "orgspec.checks.ownership",
@@ -74,6 +77,16 @@ class RuleMeta:
 
 
 LOADER_CODES = frozenset(("RF002", "RF003"))
+
+
+def prefetch(code: str) -> Callable[[PrefetchFunc], PrefetchFunc]:
+    """Register a function that starts rule `code`'s expensive work ahead of the checks."""
+
+    def register(func: PrefetchFunc) -> PrefetchFunc:
+        PREFETCH[code] = func
+        return func
+
+    return register
 
 
 def check(code: str) -> Callable[[CheckFunc], CheckFunc]:

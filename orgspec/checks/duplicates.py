@@ -2,13 +2,78 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterator
+from typing import Any
 
 from orgspec.context import RuleContext
-from orgspec.findings import Issue, Related
-from orgspec.graph import accountable_owners
-from orgspec.org import node_key
-from orgspec.registry import check
+from orgspec.findings import Issue, Location, Related
+from orgspec.models import is_placeholder
+from orgspec.org import Org, node_key
+from orgspec.registry import check, prefetch
+
+# Below this many duties the search takes well under a second: no second process.
+PARALLEL_MIN = 2000
+_MEMO = "near-duplicates"
+
+
+def _holders(org: Org) -> dict[str, list[str]]:
+    """Duty -> its accountable owners, from both RACI sides. The same owners as
+    `graph.accountable_owners`, computed without the graph so the search can start early."""
+    out: dict[str, set[str]] = {rid: set() for rid in org.responsibilities}
+    for rid, resp in org.responsibilities.items():
+        out[rid].update(_node(org, ref) for ref in resp.accountable)
+    for claim in org.claims:
+        if claim.role == "accountable" and claim.responsibility in out:
+            out[claim.responsibility].add(node_key("team", claim.team))
+    return {rid: sorted(h for h in holders if h) for rid, holders in out.items()}
+
+
+def _node(org: Org, ref: str) -> str:
+    if is_placeholder(ref):
+        return ""
+    if ref in org.teams:
+        return node_key("team", ref)
+    return node_key("person", ref) if ref in org.people else ""
+
+
+def _inputs(org: Org) -> tuple[list[str], list[str], list[str]]:
+    ids, texts, groups = [], [], []
+    for rid, holders in _holders(org).items():
+        resp = org.responsibilities[rid]
+        text = resp.description or resp.name
+        if text and holders:
+            ids.append(rid)
+            texts.append(text)
+            groups.append(",".join(holders))
+    return ids, texts, groups
+
+
+@prefetch("OW007")
+def start_search(ctx: RuleContext) -> None:
+    """On a large org, search in a forked process while the graph and other rules run."""
+    ids, texts, groups = _inputs(ctx.org)
+    threshold = float(ctx.options.get("threshold", 0.55))
+    future = None
+    if len(texts) >= PARALLEL_MIN and sys.platform == "linux" and (os.cpu_count() or 1) > 1:
+        future = _submit(texts, groups, threshold)
+    ctx.shared.memo(_MEMO, lambda: (ids, texts, groups, threshold, future))
+
+
+def _submit(texts: list[str], groups: list[str], threshold: float) -> Any:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from orgspec.text.neardup import find_pairs
+
+    try:
+        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        future = pool.submit(find_pairs, texts, groups, threshold)
+        pool.shutdown(wait=False)
+        return future
+    except OSError:
+        return None  # no process to spare: search in this one
 
 
 @check("OW007")
@@ -16,24 +81,21 @@ def near_duplicate_duties(ctx: RuleContext) -> Iterator[Issue]:
     """Pairs of duties whose descriptions mean the same, accountable to different owners."""
     from orgspec.text.neardup import find_pairs
 
-    org, g = ctx.org, ctx.graph
-    ids, texts, groups = [], [], []
-    for rid, resp in org.responsibilities.items():
-        text = resp.description or resp.name
-        holders = accountable_owners(g, node_key("responsibility", rid))
-        if text and holders:
-            ids.append(rid)
-            texts.append(text)
-            groups.append(",".join(holders))
-    threshold = float(ctx.options.get("threshold", 0.55))
-    for pair in find_pairs(texts, groups, threshold):
+    ids, texts, groups, threshold, future = ctx.shared.memo(
+        _MEMO, lambda: (*_inputs(ctx.org), float(ctx.options.get("threshold", 0.55)), None))
+    pairs = future.result() if future is not None else find_pairs(texts, groups, threshold)
+    holders = _holders(ctx.org)
+    for pair in pairs:
         a, b = sorted((ids[pair.first], ids[pair.second]))
-        where_a, where_b = _text_site(ctx, a), _text_site(ctx, b)
-        yield Issue("OW007", f"duties {a!r} ({_owners(ctx, a)}) and {b!r} ({_owners(ctx, b)}) "
-                    f"look like the same duty (similarity {pair.score:.2f})", where_b,
-                    node_key("responsibility", b),
-                    related=(Related(where_a, f"{a}: {_text(ctx, a)}"),),
+        yield Issue("OW007", f"duties {a!r} ({_names(holders[a])}) and {b!r} "
+                    f"({_names(holders[b])}) look like the same duty (similarity "
+                    f"{pair.score:.2f})", _text_site(ctx, b), node_key("responsibility", b),
+                    related=(Related(_text_site(ctx, a), f"{a}: {_text(ctx, a)}"),),
                     hint="merge them under one accountable team, or reword what differs")
+
+
+def _names(holders: list[str]) -> str:
+    return ", ".join(h.split(":", 1)[1] for h in holders)
 
 
 def _text(ctx: RuleContext, rid: str) -> str:
@@ -41,12 +103,8 @@ def _text(ctx: RuleContext, rid: str) -> str:
     return str(resp.description or resp.name)
 
 
-def _text_site(ctx: RuleContext, rid: str):  # type: ignore[no-untyped-def]
+def _text_site(ctx: RuleContext, rid: str) -> Location:
     origin = ctx.org.origin("Responsibility", rid)
     field = "description" if ctx.org.responsibilities[rid].description else "name"
-    return origin.locate(field)
-
-
-def _owners(ctx: RuleContext, rid: str) -> str:
-    holders = accountable_owners(ctx.graph, node_key("responsibility", rid))
-    return ", ".join(h.split(":", 1)[1] for h in holders)
+    where: Location = origin.locate(field)
+    return where
