@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from conftest import REPO
 from neardup_eval import SETS, evaluate, read_pairs
 
@@ -74,3 +76,48 @@ def test_search_probes_only_rare_prefixes() -> None:
     texts = [f"monitor the {w} dashboard" for w in
              (f"system{i}x" for i in range(3000))]
     assert find_pairs(texts, [str(i) for i in range(3000)], THRESHOLD) == []
+
+
+def test_forked_search_reports_what_the_serial_one_does(monkeypatch) -> None:
+    from conftest import EXAMPLES
+
+    import orgspec.checks.duplicates as dup
+    from orgspec.config import Config, Selector
+    from orgspec.linter import lint
+
+    config = Config(select=[Selector("OW007", "t")])
+    example = str(REPO / "rules" / "examples" / "near-duplicate-duties" / "bad.yaml")
+    serial = lint([example, str(EXAMPLES / "ecommerce")], config).findings
+    monkeypatch.setattr(dup, "PARALLEL_MIN", 1)
+    calls = []
+    real_submit = dup._submit
+    monkeypatch.setattr(dup, "_submit", lambda *a: calls.append(1) or real_submit(*a))
+    forked = lint([example, str(EXAMPLES / "ecommerce")], config).findings
+    assert serial and forked == serial
+    assert calls == [1] or dup.sys.platform != "linux"
+
+
+WORDS = ["处理", "解决", "用户", "投诉", "退款", "销售", "数据", "华东区", "华南区", "星河",
+         "handle", "resolve", "customer", "complaints", "refund", "sales", "data", "east",
+         "track", "monitor", "figures", "Kavo", "Relin", "the", "for", "负责", "系统", "x"]
+
+
+@given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=6), min_size=2,
+                max_size=40),
+       st.lists(st.sampled_from("abc"), min_size=40, max_size=40),
+       st.sampled_from([0.3, 0.45, 0.55, 0.7, 0.9]))
+@settings(max_examples=200, deadline=None)
+def test_search_finds_exactly_what_brute_force_finds(words, groups, threshold) -> None:
+    from collections import Counter
+
+    from orgspec.text.neardup import _similarity, weights
+
+    texts = [" ".join(w) if i % 2 else "".join(w) for i, w in enumerate(words)]
+    groups = groups[: len(texts)]
+    feats = [features(t) for t in texts]
+    weight = weights(Counter(f for fs in feats for f in fs), len(texts))
+    brute = {(i, j) for i in range(len(texts)) for j in range(i + 1, len(texts))
+             if groups[i] != groups[j] and feats[i] and feats[j]
+             and _similarity(feats[i], feats[j], weight) >= threshold}
+    fast = {(p.first, p.second) for p in find_pairs(texts, groups, threshold)}
+    assert fast == brute

@@ -153,18 +153,25 @@ def find_pairs(texts: Sequence[str], groups: Sequence[str], threshold: float) ->
     docs = [_Doc(fs, weight, rank) for fs in feats]
     k = threshold / (1 + threshold)
     postings = _prefix_index(docs, threshold, k)
-    found: set[tuple[int, int]] = set()
     pairs = []
     for i, doc in enumerate(docs):
-        for j in _candidates(i, doc, docs, groups, postings, threshold, k):
-            key = (i, j) if i < j else (j, i)
-            if key in found:
-                continue
-            found.add(key)
-            score = _similarity(doc.features, docs[j].features, weight)
+        for j in set(_candidates(i, doc, docs, groups, postings, threshold, k)):
+            score = _doc_similarity(doc, docs[j], weight, threshold)
             if score >= threshold:
-                pairs.append(Pair(key[0], key[1], round(score, 3)))
+                pairs.append(Pair(i, j, round(score, 3)))
     return sorted(pairs, key=lambda p: (p.first, p.second))
+
+
+def _doc_similarity(a: _Doc, b: _Doc, weight: dict[str, float], threshold: float) -> float:
+    """`_similarity` on prepared descriptions, skipping the work when a bound already fails."""
+    small, large = (a.total, b.total) if a.total <= b.total else (b.total, a.total)
+    if small < threshold * large:
+        return 0.0  # Jaccard is at most min/max of the two weights
+    if a.concepts and b.concepts and a.concepts.isdisjoint(b.concepts):
+        return 0.0
+    shared = sum(weight[f] for f in a.features & b.features)
+    union = a.total + b.total - shared
+    return shared / union if union else 0.0
 
 
 def weights(df: Counter[str], n: int) -> dict[str, float]:
@@ -175,10 +182,11 @@ def weights(df: Counter[str], n: int) -> dict[str, float]:
 class _Doc:
     """A description's features in global rarity order, with the weight left from each."""
 
-    __slots__ = ("features", "order", "rest", "total")
+    __slots__ = ("concepts", "features", "order", "rest", "total")
 
     def __init__(self, fs: frozenset[str], weight: dict[str, float], rank: dict[str, int]):
         self.features = fs
+        self.concepts = frozenset(f for f in fs if f[0] == "c")
         self.order = sorted(fs, key=rank.__getitem__)
         self.total = sum(weight[f] for f in fs)
         rest, left = [], self.total
@@ -218,7 +226,8 @@ def _candidates(i: int, doc: _Doc, docs: list[_Doc], groups: Sequence[str],
         for key, j, _ in postings[f]:
             if key < bound:
                 break
-            if j != i and groups[j] != group and rest >= k * (doc.total + docs[j].total) - 1e-9:
+            # j > i: a qualifying pair passes this bound from both sides, so one suffices
+            if j > i and groups[j] != group and rest >= k * (doc.total + docs[j].total) - 1e-9:
                 yield j
 
 
