@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from conftest import REPO
 from neardup_eval import SETS, evaluate, read_pairs
 
 from orgspec.registry import rule
