@@ -20,7 +20,9 @@ def test_committed_schemas_match_the_models() -> None:
     committed = {p.name for p in SCHEMAS.glob("*.json")}
     assert committed == set(generated), "run `orgspec schema -o schemas` and commit"
     for name, body in generated.items():
-        assert (SCHEMAS / name).read_text("utf-8") == dumps(body), name
+        assert (SCHEMAS / name).read_text("utf-8") == dumps(body), (
+            f"{name} differs: run `orgspec schema -o schemas` (with the pydantic release "
+            "pinned in the test extra) and commit")
 
 
 class EditorLoader(yaml.SafeLoader):
