@@ -93,6 +93,39 @@ def measure_scale(teams: int, repeat: int) -> dict[str, Any]:
             "findings": len(result.findings), "rules": rule_times(paths, config)}
 
 
+def flow_text(steps: int, loop: bool) -> str:
+    """One process of `steps` steps in a chain; with `loop`, the last leads back to the first."""
+    lines = [f"  - {{id: s{i}, owner: a, next: [s{i + 1}]}}" for i in range(steps - 1)]
+    lines.append(f"  - {{id: s{steps - 1}, owner: a{', next: [s0]' if loop else ''}}}")
+    return "kind: Process\nid: p\nowner: a\nsteps:\n" + "\n".join(lines) + \
+        "\n---\nkind: Team\nid: a\n"
+
+
+def deep_flows() -> list[tuple[str, float, int]]:
+    """Rule time of the process rules on a 10,000-step chain and a 1,000-step cycle."""
+    import tempfile
+
+    from orgspec.config import Selector
+    from orgspec.context import RuleContext, Shared
+    from orgspec.registry import load_checks
+    from orgspec.selection import make_plan
+
+    config = Config(select=[Selector("processes", "bench")])
+    checks, plan = load_checks(), make_plan(config)
+    out = []
+    for label, steps, loop in (("10,000-step chain", 10_000, False),
+                               ("1,000-step cycle", 1_000, True)):
+        with tempfile.TemporaryDirectory() as folder:
+            Path(folder, "p.yaml").write_text(flow_text(steps, loop), "utf-8")
+            shared = Shared(load_org([folder], config).org)
+            _ = shared.graph  # built outside the rule timing
+            start = time.perf_counter()
+            found = sum(len(list(checks[c](RuleContext(shared, plan.options[c]))))
+                        for c in plan.severity)
+            out.append((label, time.perf_counter() - start, found))
+    return out
+
+
 def startup(args: list[str], runs: int = 7) -> float:
     """Median wall time of `python -m orgspec ARGS` in fresh interpreters, in ms."""
     times = []
@@ -137,6 +170,9 @@ def main() -> None:
     for code in codes:
         cells = " | ".join(f"{m['rules'].get(code, 0):.3f}" for m in measured)
         print(f"| {code} | {cells} |")
+    print("\nProcess rules on deep flows (all PR rules, graph prebuilt):\n")
+    for label, seconds, found in deep_flows():
+        print(f"- {label}: {seconds * 1000:.0f} ms, {found} findings")
     base = bare_python()
     version = startup(["--version"])
     minimal = startup(["check", "examples/minimal"])

@@ -254,18 +254,28 @@ def _config_command(config_path: str | None, isolated: bool) -> int:
               default="json", show_default=True, help="Export format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write it here.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
+@click.option("--process", metavar="ID", help="Only this process, as a flowchart (mermaid).")
 @click.pass_context
 def graph(ctx: click.Context, /, **options: Any) -> None:
     """Export the responsibility graph of the org in PATHS."""
     _guard(_graph, ctx.obj["debug"], **options)
 
 
-def _graph(paths: tuple[str, ...], fmt: str, output: str | None, config_path: str | None) -> int:
+def _graph(paths: tuple[str, ...], fmt: str, output: str | None, config_path: str | None,
+           process: str | None) -> int:
     from orgspec.graph import build_graph
-    from orgspec.graph_export import export
+    from orgspec.graph_export import export, process_flowchart
     from orgspec.linter import load_org
 
     config = _config(config_path, False, (), (), ())
-    loaded = load_org(_targets(paths, config.root_path()), config)
-    _emit(export(build_graph(loaded.org), fmt), output)
+    org = load_org(_targets(paths, config.root_path()), config).org
+    if process is None:
+        _emit(export(build_graph(org), fmt), output)
+        return EXIT_OK
+    if fmt != "mermaid":
+        raise UsageError("--process draws a flowchart: use it with --format mermaid")
+    if process not in org.processes:
+        known = ", ".join(sorted(org.processes)) or "none"
+        raise UsageError(f"no process {process!r} (processes: {known})")
+    _emit(process_flowchart(org, process), output)
     return EXIT_OK

@@ -69,3 +69,26 @@ def to_mermaid(g: Any) -> str:
     for u, v, rel in g.edges(data="relation"):
         lines.append(f'  {ids[u]} -->|"{mermaid_label(rel or "")}"| {ids[v]}')
     return "\n".join(lines) + "\n"
+
+
+def process_flowchart(org: Any, process: str) -> str:
+    """A Mermaid flowchart of one process: steps labelled with name and owner, `next` as
+    arrows, steps without an owner marked as gaps. Every user string is escaped."""
+    from orgspec.models import is_placeholder
+
+    proc = org.processes[process]
+    ids = {step.id: f"s{i}" for i, step in enumerate(proc.steps)}
+    lines = ["flowchart TD", "  classDef gap stroke:#c00,stroke-width:3px,stroke-dasharray:4"]
+    gaps = []
+    for step in proc.steps:
+        name = mermaid_label(step.name or step.id)
+        owner = step.owner if step.owner and not is_placeholder(step.owner) else None
+        who = mermaid_label(owner) if owner else "no owner"
+        lines.append(f'  {ids[step.id]}["{name}<br/>{who}"]')
+        if owner is None:
+            gaps.append(ids[step.id])
+    for step in proc.steps:
+        lines += [f"  {ids[step.id]} --> {ids[n]}" for n in step.next if n in ids]
+    if gaps:
+        lines.append(f"  class {','.join(gaps)} gap")
+    return "\n".join(lines) + "\n"

@@ -1,19 +1,34 @@
-"""Process steps: every step has someone doing it."""
+"""Processes as flow graphs: every step owned, reachable and finishing, handed to a team that
+holds the duty. Reachability runs on each process's own step view, with linear algorithms."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from typing import Any
 
 from orgspec.context import RuleContext
-from orgspec.findings import Issue
-from orgspec.models import is_placeholder
+from orgspec.findings import Issue, Location, Related
+from orgspec.graph import ROLE_RELATION, step_node
+from orgspec.models import Process, is_placeholder
 from orgspec.org import node_key
 from orgspec.registry import check
+
+MAX_NAMED = 20
+# 2h, 30m, 1.5d, 2 weeks, 2小时, 30分钟, 1天, 3个工作日, PT2H (ISO 8601)
+DURATION = re.compile(
+    r"^(?:\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|"
+    r"w|wk|weeks?|秒|分钟|分|小时|个小时|天|日|个工作日|工作日|周|个月)"
+    r"|P(?:\d+[DW])?(?:T(?:\d+H)?(?:\d+M)?(?:\d+S)?)?)$", re.IGNORECASE)
+
+
+def _steps(ctx: RuleContext) -> Iterator[tuple[str, Process]]:
+    yield from ctx.org.processes.items()
 
 
 @check("PR001")
 def step_without_owner(ctx: RuleContext) -> Iterator[Issue]:
-    """PR001 for each step with no owner, or a placeholder such as `TBD` or `待定`."""
+    """A step with no owner, or a placeholder such as `TBD` or `待定`."""
     org = ctx.org
     for pid, proc in org.processes.items():
         origin = org.origin("Process", pid)
@@ -25,3 +40,189 @@ def step_without_owner(ctx: RuleContext) -> Iterator[Issue]:
                 yield Issue("PR001", f"step {step.id!r} of process {pid!r} has no owner{said}",
                             where, node_key("process", pid),
                             hint="name the team that performs the step")
+
+
+def _flow(ctx: RuleContext, pid: str) -> Any:
+    from orgspec.graph import step_view
+
+    return step_view(ctx.graph, node_key("process", pid))
+
+
+def _start(ctx: RuleContext, pid: str, flow: Any) -> str | None:
+    """The step the process begins at: the first listed step that nothing leads to.
+    Other steps that nothing leads to are not starts; they are unreachable."""
+    for step in ctx.org.processes[pid].steps:
+        node = step_node(pid, step.id)
+        if flow.in_degree(node) == 0:
+            return node
+    return None
+
+
+def _step_id(node: str) -> str:
+    return node.rsplit("/", 1)[1]
+
+
+def _step_loc(ctx: RuleContext, pid: str, step: str, field: str | None = None) -> Location:
+    proc = ctx.org.processes[pid]
+    index = next(i for i, s in enumerate(proc.steps) if s.id == step)
+    origin = ctx.org.origin("Process", pid)
+    return origin.locate("steps", index, field) if field else origin.locate("steps", index)
+
+
+@check("PR002")
+def no_start_step(ctx: RuleContext) -> Iterator[Issue]:
+    """A process whose every step has a predecessor (a loop), or that has no steps."""
+    for pid, proc in _steps(ctx):
+        origin = ctx.org.origin("Process", pid)
+        if not proc.steps:
+            yield Issue("PR002", f"process {pid!r} has no steps", origin.locate("id"),
+                        node_key("process", pid), hint="list its steps under `steps`")
+        elif _start(ctx, pid, _flow(ctx, pid)) is None:
+            yield Issue("PR002", f"process {pid!r} has no start step: every step is "
+                        "another's `next`", origin.locate("steps"), node_key("process", pid),
+                        hint="a process starts at a step that no `next` points to")
+
+
+@check("PR003")
+def unreachable_step(ctx: RuleContext) -> Iterator[Issue]:
+    """Steps that no path from a start step reaches."""
+    import networkx as nx
+
+    for pid, _proc in _steps(ctx):
+        flow = _flow(ctx, pid)
+        start = _start(ctx, pid, flow)
+        if start is None:
+            continue  # PR002 reports the process
+        reached = {start} | nx.descendants(flow, start)
+        for node in sorted(set(flow.nodes) - reached, key=_order(ctx, pid)):
+            step = _step_id(node)
+            yield Issue("PR003", f"step {step!r} of process {pid!r} cannot be reached from "
+                        f"its start step {_step_id(start)!r}",
+                        _step_loc(ctx, pid, step), node_key("process", pid),
+                        hint="point a step's `next` at it, or remove it")
+
+
+def _order(ctx: RuleContext, pid: str) -> Any:
+    index = {step_node(pid, s.id): i for i, s in enumerate(ctx.org.processes[pid].steps)}
+    return index.__getitem__
+
+
+@check("PR004")
+def no_way_to_finish(ctx: RuleContext) -> Iterator[Issue]:
+    """Steps from which no end can be reached: loops with no exit, and the steps feeding
+    only into them. One finding per loop, and one per other stuck step."""
+    import networkx as nx
+
+    for pid, _proc in _steps(ctx):
+        flow = _flow(ctx, pid)
+        ends = [n for n in flow.nodes if flow.out_degree(n) == 0]
+        finishing: set[str] = set(ends)
+        for end in ends:
+            finishing |= nx.ancestors(flow, end)
+        stuck = set(flow.nodes) - finishing
+        if not stuck:
+            continue
+        yield from _stuck_issues(ctx, pid, flow.subgraph(stuck))
+
+
+def _stuck_issues(ctx: RuleContext, pid: str, stuck: Any) -> Iterator[Issue]:
+    import networkx as nx
+
+    order = _order(ctx, pid)
+    in_loops: set[str] = set()
+    loops = [sorted(c, key=order) for c in nx.strongly_connected_components(stuck)
+             if len(c) > 1 or stuck.has_edge(next(iter(c)), next(iter(c)))]
+    for loop in sorted(loops, key=lambda c: order(c[0])):
+        in_loops.update(loop)
+        names = " -> ".join(_step_id(n) for n in loop[:MAX_NAMED])
+        more = f" (+{len(loop) - MAX_NAMED} more)" if len(loop) > MAX_NAMED else ""
+        yield Issue("PR004", f"steps of process {pid!r} loop with no exit: {names}{more}",
+                    _step_loc(ctx, pid, _step_id(loop[0]), "next"), node_key("process", pid),
+                    hint="give one step of the loop a `next` that leads to an end")
+    for node in sorted(set(stuck.nodes) - in_loops, key=order):
+        step = _step_id(node)
+        yield Issue("PR004", f"step {step!r} of process {pid!r} only leads into a loop with "
+                    "no exit", _step_loc(ctx, pid, step, "next"), node_key("process", pid),
+                    hint="route it to a step that finishes")
+
+
+def _roles(ctx: RuleContext, team: str, duty: str) -> set[str]:
+    """The RACI roles a team holds on a duty, from either side."""
+    back = {rel: role for role, rel in ROLE_RELATION.items()}
+    edges = ctx.graph.get_edge_data(node_key("team", team), node_key("responsibility", duty))
+    return {back[d["relation"]] for d in (edges or {}).values() if d.get("relation") in back}
+
+
+@check("PR005")
+def handoff_without_duty(ctx: RuleContext) -> Iterator[Issue]:
+    """A step handed to a team that holds no role on the duty the process serves."""
+    org = ctx.org
+    for pid, proc in _steps(ctx):
+        duty = proc.responsibility
+        if duty not in org.responsibilities:
+            continue
+        for step in proc.steps:
+            team = step.owner
+            if team in org.teams and team != proc.owner and not _roles(ctx, team, duty):
+                yield Issue("PR005", f"step {step.id!r} of process {pid!r} is handed to "
+                            f"{team!r}, which holds no role on duty {duty!r}",
+                            _step_loc(ctx, pid, step.id, "owner"), node_key("process", pid),
+                            related=(Related(org.origin("Responsibility", duty).locate("id"),
+                                             f"{duty} is defined here"),),
+                            hint=f"give {team} a role (responsible or consulted) on {duty}, "
+                                 "or hand the step to a team that has one")
+
+
+@check("PR006")
+def missing_tracker(ctx: RuleContext) -> Iterator[Issue]:
+    """With `require_tracker: true`, each step names a tracker other than its doer."""
+    for pid, proc in _steps(ctx):
+        if not proc.require_tracker:
+            continue
+        for step in proc.steps:
+            if step.tracker is None or is_placeholder(step.tracker):
+                yield Issue("PR006", f"step {step.id!r} of process {pid!r} has no tracker",
+                            _step_loc(ctx, pid, step.id), node_key("process", pid),
+                            hint="name who tracks the step (`tracker:`), as the process "
+                                 "requires")
+            elif step.tracker == step.owner:
+                yield Issue("PR006", f"step {step.id!r} of process {pid!r} is tracked by its "
+                            f"own doer {step.owner!r}", _step_loc(ctx, pid, step.id, "tracker"),
+                            node_key("process", pid),
+                            hint="the tracker should be someone other than the doer")
+
+
+@check("PR007")
+def invalid_sla(ctx: RuleContext) -> Iterator[Issue]:
+    """An SLA that is not a duration (2h, 30m, 1d, 2小时, 30分钟, 1天, PT2H)."""
+    for pid, proc in _steps(ctx):
+        for step in proc.steps:
+            if step.sla is not None and not DURATION.match(step.sla.strip()):
+                yield Issue("PR007", f"SLA {step.sla!r} of step {step.id!r} is not a duration",
+                            _step_loc(ctx, pid, step.id, "sla"), node_key("process", pid),
+                            hint="write a number and a unit: 2h, 30m, 1d, 2小时, 30分钟, 1天")
+
+
+@check("PR008")
+def owner_without_duty(ctx: RuleContext) -> Iterator[Issue]:
+    """A process owner that holds no role on the duty the process serves."""
+    org = ctx.org
+    for pid, proc in _steps(ctx):
+        duty, owner = proc.responsibility, proc.owner
+        if duty in org.responsibilities and owner in org.teams and not _roles(ctx, owner, duty):
+            yield Issue("PR008", f"owner {owner!r} of process {pid!r} holds no role on the "
+                        f"duty it serves, {duty!r}", org.origin("Process", pid).locate("owner"),
+                        node_key("process", pid),
+                        hint=f"make {owner} accountable or responsible for {duty}")
+
+
+@check("PR009")
+def unowned_process(ctx: RuleContext) -> Iterator[Issue]:
+    """A process nobody owns (no owner, or a placeholder)."""
+    for pid, proc in _steps(ctx):
+        if proc.owner is None or is_placeholder(proc.owner):
+            origin = ctx.org.origin("Process", pid)
+            said = f" (written as {proc.owner!r})" if proc.owner else ""
+            where = origin.locate("owner") if proc.owner else origin.locate("id")
+            yield Issue("PR009", f"process {pid!r} has no owner{said}", where,
+                        node_key("process", pid), hint="name the team that owns the process")

@@ -1,0 +1,78 @@
+"""Process rules on a broken variant of the ecommerce flows, flowcharts, and deep flows."""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from pathlib import Path
+
+from conftest import EXAMPLES, FIXTURES
+from test_rule_examples import marked
+
+from orgspec.config import Config, Selector
+from orgspec.graph_export import process_flowchart
+from orgspec.linter import lint, load_org
+
+BROKEN = FIXTURES / "broken-processes" / "processes.yaml"
+PROCESS_RULES = Config(select=[Selector(s, "t") for s in ("processes", "RF001")])
+
+
+def test_ecommerce_flows_pass_but_for_the_planted_gap() -> None:
+    result = lint([str(EXAMPLES / "ecommerce")], PROCESS_RULES)
+    assert [(f.code, Path(f.location.file).name, f.location.line) for f in result.findings] == [
+        ("PR001", "payment-outage.yaml", 35)]
+
+
+def test_broken_variant_triggers_each_rule_at_its_line(tmp_path: Path) -> None:
+    org = tmp_path / "org"
+    for part in ("teams", "responsibilities"):
+        shutil.copytree(EXAMPLES / "ecommerce" / part, org / part)
+    shutil.copy(BROKEN, org / "processes.yaml")
+    result = lint([str(org)], PROCESS_RULES)
+    found = [f for f in result.findings if f.location.file.endswith("processes.yaml")]
+    assert all(f.location.file.endswith("/processes.yaml") for f in result.findings)
+    codes = {f.code for f in found}
+    assert codes == {f"PR00{i}" for i in range(1, 10)} | {"RF001"}
+    for code in codes:
+        got = Counter(f.location.line for f in found if f.code == code)
+        assert got == marked(BROKEN, code), code
+
+
+def test_flowchart_labels_steps_with_owners_and_marks_gaps() -> None:
+    org = load_org([str(EXAMPLES / "ecommerce")]).org
+    chart = process_flowchart(org, "payment-outage-response")
+    assert '  s4["故障复盘<br/>no owner"]' in chart
+    assert "  s1 --> s4" in chart
+    assert chart.rstrip().endswith("class s4 gap")
+
+
+def test_flowchart_escapes_hostile_names(write_org) -> None:
+    text = ('kind: Process\nid: p\nowner: a\nsteps:\n'
+            '  - {id: s, name: "x\\"]; click s0 call alert(1); y[\\"<b>|", owner: a}\n'
+            '---\nkind: Team\nid: a\n')
+    org = load_org([str(write_org({"p.yaml": text}))]).org
+    label = process_flowchart(org, "p").splitlines()[2]
+    escaped = "x#34;#93;; click s0 call alert#40;1#41;; y#91;#34;#60;b#62;#124;"
+    assert label.startswith(f'  s0["{escaped}')
+    assert label.count('"') == 2
+
+
+def _chain(n: int, loop: bool) -> str:
+    steps = [f"  - {{id: s{i}, owner: a, next: [s{(i + 1) % n}]}}" for i in range(n - 1)]
+    steps.append(f"  - {{id: s{n - 1}, owner: a{', next: [s1]' if loop else ''}}}")
+    return "kind: Process\nid: p\nowner: a\nsteps:\n" + "\n".join(steps) + \
+        "\n---\nkind: Team\nid: a\n"
+
+
+def test_ten_thousand_step_chain(write_org) -> None:
+    root = write_org({"p.yaml": _chain(10_000, loop=False)})
+    assert lint([str(root)], PROCESS_RULES).findings == []
+
+
+def test_thousand_step_cycle_is_one_loop(write_org) -> None:
+    root = write_org({"p.yaml": _chain(1_000, loop=True)})
+    findings = lint([str(root)], PROCESS_RULES).findings
+    # s0 starts and leads into s1 -> ... -> s999 -> s1, which never ends
+    assert [(f.code, f.location.line) for f in findings] == [("PR004", 5), ("PR004", 6)]
+    assert findings[0].message == "step 's0' of process 'p' only leads into a loop with no exit"
+    assert findings[1].message.endswith("(+979 more)")
