@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from orgspec._version import __version__
+
+if TYPE_CHECKING:
+    from orgspec.config import Config
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 LEVELS = ("error", "warning", "info")
@@ -100,7 +103,7 @@ def _check(paths: tuple[str, ...], fmt: str, fail_on: str | None, exit_zero: boo
 
 
 def _config(path: str | None, isolated: bool, select: tuple[str, ...],
-            extend_select: tuple[str, ...], ignore: tuple[str, ...]) -> Any:
+            extend_select: tuple[str, ...], ignore: tuple[str, ...]) -> Config:
     """The config file's settings, with command-line selections on top."""
     from orgspec.config import Selector, find_config, load_config
 

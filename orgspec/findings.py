@@ -6,7 +6,7 @@ import enum
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 class Severity(enum.IntEnum):
@@ -127,14 +127,8 @@ def unique_fingerprints(findings: list[Finding]) -> list[Finding]:
         while fp in seen:
             fp = hashlib.sha256(fp.encode()).hexdigest()[:16]
         seen.add(fp)
-        out.append(f if fp == f.fingerprint else _replace_fp(f, fp))
+        out.append(f if fp == f.fingerprint else replace(f, fingerprint=fp))
     return out
-
-
-def _replace_fp(f: Finding, fp: str) -> Finding:
-    from dataclasses import replace
-
-    return replace(f, fingerprint=fp)
 
 
 @dataclass

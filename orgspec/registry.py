@@ -69,15 +69,6 @@ class RuleMeta:
     def option_defaults(self) -> dict[str, Any]:
         return {o.name: o.default for o in self.options}
 
-    @property
-    def stage(self) -> str:
-        """Where findings come from: "input" (the loader) or "check" (a rule function)."""
-        return "input" if self.family in ("input", "schema") or self.code in LOADER_CODES \
-            else "check"
-
-
-LOADER_CODES = frozenset(("RF002", "RF003"))
-
 
 def prefetch(code: str) -> Callable[[PrefetchFunc], PrefetchFunc]:
     """Register a function that starts rule `code`'s expensive work ahead of the checks."""
