@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -19,6 +20,7 @@ class Shared:
     """State shared by every check of one run (the graph is built on first use)."""
 
     org: Org
+    today: dt.date = field(default_factory=dt.date.today)
     _graph: Any = None
     _memo: dict[str, Any] = field(default_factory=dict)
 

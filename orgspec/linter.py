@@ -68,7 +68,7 @@ def lint(paths: list[str] | None = None, config: Config | None = None,
         loaded = load_org(paths, config)
         org = loaded.org
         issues = list(loaded.issues)
-        issues.extend(run_rules(org, plan))
+        issues.extend(run_rules(org, plan, today or dt.date.today()))
         issues.extend(_incomplete_note(org))
         root = config.root_path()
         findings = [f for f in stamp(issues, plan) if not _ignored(f, plan, root)]
@@ -78,14 +78,14 @@ def lint(paths: list[str] | None = None, config: Config | None = None,
                       entity_count=org.entity_count())
 
 
-def run_rules(org: Org, plan: Plan) -> Iterator[Issue]:
+def run_rules(org: Org, plan: Plan, today: dt.date | None = None) -> Iterator[Issue]:
     """Run each enabled check (Python or declarative) once, in code order."""
     from orgspec.context import RuleContext, Shared
     from orgspec.declarative import run_declarative
     from orgspec.registry import PREFETCH, load_checks
 
     checks = load_checks()
-    shared = Shared(org)
+    shared = Shared(org, today or dt.date.today())
     for code in plan.severity:
         if code in PREFETCH:
             PREFETCH[code](RuleContext(shared, plan.options[code]))

@@ -36,7 +36,7 @@ PREFETCH: dict[str, PrefetchFunc] = {}
 # Python modules holding built-in checks, imported when the checks are first needed.
 CHECK_MODULES = (
     "orgspec.references", "orgspec.checks.hierarchy", "orgspec.checks.ownership",
-    "orgspec.checks.duplicates", "orgspec.checks.processes",
+    "orgspec.checks.duplicates", "orgspec.checks.processes", "orgspec.checks.okrs",
 )
 
 

@@ -58,7 +58,9 @@ def test_yaml_config_end_to_end(tmp_path: Path) -> None:
         "extends: strict\nrules:\n  team-without-lead: error\n", "utf-8")
     run = run_cli("check", "--format", "json", cwd=tmp_path)
     assert run.code == 1
-    assert [(f["code"], f["severity"]) for f in run.json()["findings"]] == [("HI005", "error")]
+    # strict also turns on rules that are off by default, such as OK015 (info)
+    assert [(f["code"], f["severity"]) for f in run.json()["findings"]] == [
+        ("HI005", "error"), ("OK015", "info")]
 
 
 def test_per_file_ignores(tmp_path: Path) -> None:

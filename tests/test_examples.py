@@ -23,10 +23,11 @@ def test_ecommerce_example_has_exactly_the_planted_problems() -> None:
     result = lint([str(EXAMPLES / "ecommerce")])
     found = [(f.code, _rel(f.location.file), f.location.line) for f in result.findings]
     assert found == [
+        ("OK004", "ecommerce/okrs/2026-q1.yaml", 26),
         ("PR001", "ecommerce/processes/payment-outage.yaml", 35),
         ("OW001", "ecommerce/responsibilities/customer-service.yaml", 16),
     ]
-    overlap = result.findings[1]
+    overlap = result.findings[2]
     assert overlap.message == (
         "duty 'user-feedback' has 2 accountable owners: customer-service, tech")
     [(related)] = overlap.related

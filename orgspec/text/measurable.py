@@ -1,0 +1,120 @@
+"""Is a key result measurable? Metric, target and time bound, in Chinese or English.
+
+A key result is measurable when it names what is measured (a metric), says what value
+counts as success (a target), and when (a time bound, which may come from the objective's
+period). Vague wording without a number ("提升用户活跃度", "improve engagement") and
+activities ("上线新版本", "launch the new checkout") are diagnosed separately.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from orgspec.text.quantity import quantities
+
+VAGUE_ZH = ("提升", "提高", "优化", "加强", "改善", "改进", "确保", "持续", "推动", "完善", "促进",
+            "增强", "深化", "强化", "做好", "努力", "争取", "大幅", "显著")
+VAGUE_EN = ("improve", "optimise", "optimize", "enhance", "ensure", "strengthen", "foster",
+            "streamline", "boost", "increase", "grow", "drive", "maximise", "maximize",
+            "better", "reduce", "support", "promote", "advance", "deepen", "leverage",
+            "continue", "work on", "focus on", "raise", "accelerate", "elevate")
+ACTIVITY_ZH = ("上线", "完成", "召开", "组织", "举办", "发布", "开展", "编写", "撰写", "制定",
+               "搭建", "建立", "启动", "推出", "参加", "培训")
+ACTIVITY_EN = ("launch", "hold", "run", "finish", "complete", "document", "ship", "release",
+               "publish", "write", "organise", "organize", "host", "deliver", "build",
+               "create", "set up", "roll out", "migrate", "implement", "attend", "draft")
+# Words that frame a number but are not what is measured.
+FRAME_ZH = ("从", "到", "至", "由", "增长", "增加", "提升", "提高", "降低", "减少", "缩短", "达到",
+            "保持", "不低于", "不少于", "不高于", "不超过", "以上", "以内", "以下", "至少", "至多",
+            "超过", "低于", "高于", "每月", "每周", "每天", "每季度", "月底", "季度", "年底", "前",
+            "内", "在", "的", "将", "把", "实现", "完成", "个", "倍", "万", "亿", "千", "百", "元",
+            "小时", "分钟", "天", "周", "月", "年", "日", "第", "季", "上半年", "下半年", "以",
+            "达", "左右", "并", "和", "与", "及", "或", "同比", "环比", "累计", "平均", "提升到",
+            "增长到", "降低到", "下降", "降至", "升至", "为")
+FRAME_EN = {"from", "to", "by", "at", "least", "most", "below", "above", "under", "over",
+            "less", "more", "than", "increase", "increased", "grow", "raise", "reduce",
+            "reduced", "decrease", "cut", "lower", "keep", "maintain", "reach", "hit", "get",
+            "achieve", "the", "a", "an", "of", "in", "on", "per", "for", "and", "or", "with",
+            "within", "up", "down", "end", "q1", "q2", "q3", "q4", "h1", "h2", "quarter",
+            "month", "monthly", "week", "weekly", "year", "yearly", "annual", "day", "days",
+            "daily", "hours", "hour", "minutes", "minute", "seconds", "percent", "x", "times",
+            "is", "be", "are", "our", "we", "all", "every", "each", "jan", "feb", "mar",
+            "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "january",
+            "february", "march", "april", "june", "july", "august", "september", "october",
+            "november", "december", "before", "until", "no", "stay", "remain",
+            "improve", "improved", "boost", "drop", "rise", "double", "halve", "p95", "p99",
+            "p50", "average", "median", "total", "new", "s", "h", "m", "k", "d", "w"}
+DATE = re.compile(
+    r"\d{4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?|\d{1,2}月(?:底|末|份|\d{1,2}日)?|[Qq][1-4]|"
+    r"[Hh][12]\b|本季度|本月|本年|年底|年内|季度末|上半年|下半年|第[一二三四]季度|"
+    r"\bby (?:the )?end of\b|\bby (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+    r"\b(?:in|by|before) \d{4}\b|\bthis (?:quarter|month|year)\b|\bwithin \d+ (?:days|weeks|months)\b",
+    re.IGNORECASE)
+_EN_WORD = re.compile(r"[a-z][a-z'-]*")
+_CJK = re.compile(r"[\u3400-\u9fff]+")
+
+
+@dataclass
+class Verdict:
+    """What a key result's text says, and what it lacks."""
+
+    metric: bool
+    target: bool
+    deadline: bool
+    vague: list[str] = field(default_factory=list)
+    activity: list[str] = field(default_factory=list)
+
+    @property
+    def missing(self) -> list[str]:
+        return [name for name, ok in (("a metric", self.metric), ("a target value", self.target),
+                                      ("a time bound", self.deadline)) if not ok]
+
+
+def _words(text: str) -> list[str]:
+    return _EN_WORD.findall(text.lower())
+
+
+def _found(text: str, zh: tuple[str, ...], en: tuple[str, ...]) -> list[str]:
+    low = text.lower()
+    hits = [w for w in zh if w in text]
+    words = set(_words(low))
+    hits += [w for w in en if (" " in w and w in low) or w in words or f"{w}s" in words
+             or f"{w}d" in words or f"{w}ed" in words]
+    return hits
+
+
+def has_metric(text: str) -> bool:
+    """True when, after numbers, dates, comparators and framing verbs, something is left
+    that says what is measured ("月活跃用户数", "conversion rate")."""
+    rest = DATE.sub(" ", text)
+    rest = re.sub(r"[\d.,%‰/×+\-<>=≤≥~:()（）,,、。;;]+", " ", rest)
+    for word in sorted(FRAME_ZH, key=len, reverse=True):
+        rest = rest.replace(word, " ")
+    cjk = sum(len(run) for run in _CJK.findall(rest))
+    latin = [w for w in _words(rest) if w not in FRAME_EN and w not in VAGUE_EN]
+    return cjk >= 2 or bool(latin)
+
+
+def has_target(text: str) -> bool:
+    """True when the text states a value to reach: a number that is not only a date."""
+    return bool(quantities(DATE.sub(" ", text)))
+
+
+def has_deadline(text: str) -> bool:
+    return bool(DATE.search(text))
+
+
+def assess(text: str) -> Verdict:
+    """What a key result written as one sentence says."""
+    return Verdict(metric=has_metric(text), target=has_target(text),
+                   deadline=has_deadline(text), vague=_found(text, VAGUE_ZH, VAGUE_EN),
+                   activity=_found(text, ACTIVITY_ZH, ACTIVITY_EN))
+
+
+def rewrite_hint(text: str) -> str:
+    """The shape of a measurable rewrite, in the language the key result is written in."""
+    if _CJK.search(text):
+        return "写成「指标 从 基线 到 目标 + 截止时间」,例如:月活跃用户数从120万增长到132万(3月31日前)"
+    return ("write it as <metric> from <baseline> to <target> by <date>, e.g. "
+            "monthly active users from 1.2M to 1.32M by 2026-03-31")

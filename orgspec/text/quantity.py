@@ -1,0 +1,145 @@
+"""The numbers people write in key results: 10%, 1.2M, 120万, 5亿元, 2h, 2小时, 99.95%, 4.6/5,
+P95 < 1.5s, 3.0x, 两倍, 一百二十万. One parser for the OKR rules and the reports."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+             "七": 7, "八": 8, "九": 9}
+ZH_SMALL = {"十": 10, "百": 100, "千": 1000}
+ZH_LARGE = {"万": 10_000, "亿": 100_000_000}
+SCALES = {"k": 1e3, "K": 1e3, "千": 1e3, "万": 1e4, "w": 1e4, "W": 1e4, "M": 1e6, "mn": 1e6,
+          "million": 1e6, "百万": 1e6, "千万": 1e7, "亿": 1e8, "B": 1e9, "bn": 1e9,
+          "billion": 1e9}
+DURATIONS = {"s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "秒": 1, "m": 60,
+             "min": 60, "mins": 60, "minute": 60, "minutes": 60, "分钟": 60, "分": 60,
+             "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600, "小时": 3600,
+             "个小时": 3600, "d": 86400, "day": 86400, "days": 86400, "天": 86400,
+             "日": 86400, "工作日": 86400, "个工作日": 86400, "w": 604800, "week": 604800,
+             "weeks": 604800, "周": 604800, "ms": 0.001, "毫秒": 0.001}
+MONEY = ("元", "块", "¥", "￥", "$", "rmb", "cny", "usd", "dollars", "yuan")
+MULTIPLIER = ("x", "×", "倍", "times")
+
+_NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+_PATTERN = re.compile(
+    r"(?P<cmp><=|>=|≤|≥|<|>|不低于|不少于|不高于|不超过|至少|至多|超过|低于|高于|at least|at most|"
+    r"below|above|under|over|less than|more than)?\s*"
+    r"(?P<cur>[$¥￥])?\s*" + _NUMBER +
+    r"\s*(?P<scale>百万|千万|million|billion|mn|bn|(?-i:[kKwWM万亿千B])(?![a-zA-Z]))?"
+    r"\s*(?P<unit>%|‰|/\s*\d+(?:\.\d+)?|个工作日|个小时|[a-zA-Z]+|元|块|倍|×|分钟|小时|秒|天|日|周|"
+    r"工作日|毫秒|分|人|单|次|个|家|条|件|笔|位|名|项)?",
+    re.IGNORECASE)
+_ZH_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
+_PERCENTILE = re.compile(r"\b[Pp](\d{2,3})\b")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A parsed number with what it counts: percent, duration (seconds), money, ratio
+    (value out of a scale, as in 4.6/5), multiplier (3.0x), or a plain count."""
+
+    value: float
+    kind: str
+    unit: str = ""
+    comparator: str = ""
+    text: str = ""
+
+    def same_kind(self, other: Quantity) -> bool:
+        return self.kind == other.kind and (self.kind != "count" or not self.unit
+                                            or not other.unit or self.unit == other.unit)
+
+
+def zh_number(text: str) -> float | None:
+    """一百二十万 -> 1200000, 两 -> 2, 十五 -> 15; None when it is not a Chinese numeral."""
+    if not text or any(c not in ZH_DIGITS and c not in ZH_SMALL and c not in ZH_LARGE
+                       for c in text):
+        return None
+    total, section, digit = 0.0, 0.0, None
+    for c in text:
+        if c in ZH_DIGITS:
+            digit = ZH_DIGITS[c]
+        elif c in ZH_SMALL:
+            section += (1 if digit is None else digit) * ZH_SMALL[c]
+            digit = None
+        else:
+            section += digit or 0
+            total = (total + section) * ZH_LARGE[c] if total < ZH_LARGE[c] else \
+                total + section * ZH_LARGE[c]
+            section, digit = 0.0, None
+    value = total + section + (digit or 0)
+    return value if value or "零" in text or "〇" in text else None
+
+
+def _normalise(text: str) -> str:
+    """Replace Chinese numerals by digits, so one pattern reads both."""
+    def repl(m: re.Match[str]) -> str:
+        value = zh_number(m.group())
+        if value is None or (len(m.group()) == 1 and m.group() in "万亿千百十"):
+            return m.group()
+        return str(int(value)) if value == int(value) and value < 1e15 else m.group()
+    return _ZH_NUMBER.sub(repl, text)
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Every quantity in a sentence, in order (a percentile such as P95 is not one)."""
+    out = []
+    for m in _PATTERN.finditer(_PERCENTILE.sub(" ", _normalise(str(text)))):
+        q = _from_match(m)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def parse_quantity(text: str | float | int | None) -> Quantity | None:
+    """The quantity a field holds (`target: 1.32M`), or None when it is not one."""
+    if text is None:
+        return None
+    found = quantities(str(text).strip())
+    return found[0] if len(found) == 1 or (found and _whole(str(text), found[0])) else None
+
+
+def _whole(text: str, q: Quantity) -> bool:
+    return q.text.strip() == _PERCENTILE.sub(" ", _normalise(text)).strip()
+
+
+def _from_match(m: re.Match[str]) -> Quantity | None:
+    number = float(m.group("num").replace(",", ""))
+    scale, unit = m.group("scale") or "", (m.group("unit") or "").strip()
+    cmp = _comparator(m.group("cmp") or "")
+    if scale:
+        number *= SCALES.get(scale, SCALES.get(scale.lower(), 1))
+    low = unit.lower()
+    if m.group("cur") or low in MONEY:
+        return Quantity(number, "money", "元" if not m.group("cur") else m.group("cur"), cmp,
+                        m.group())
+    if unit in ("%", "‰"):
+        return Quantity(number / (10 if unit == "‰" else 1), "percent", "%", cmp, m.group())
+    if unit.startswith("/"):
+        return Quantity(number, "ratio", unit.replace(" ", ""), cmp, m.group())
+    if low in MULTIPLIER:
+        return Quantity(number, "multiplier", "x", cmp, m.group())
+    if low in DURATIONS or unit in DURATIONS:
+        seconds = DURATIONS.get(unit, DURATIONS.get(low, 1))
+        return Quantity(number * seconds, "duration", "s", cmp, m.group())
+    if unit and unit.isascii() and len(unit) > 1 and low not in ("k", "m"):
+        return Quantity(number, "count", low, cmp, m.group())
+    return Quantity(number, "count", unit if not unit.isascii() else "", cmp, m.group())
+
+
+def _comparator(text: str) -> str:
+    text = text.lower()
+    if text in ("<", "below", "under", "less than", "低于", "不超过", "不高于", "至多", "at most",
+                "<=", "≤"):
+        return "<="
+    if text in (">", "above", "over", "more than", "超过", "高于", "不低于", "不少于", "至少",
+                "at least", ">=", "≥"):
+        return ">="
+    return ""
+
+
+def percentile(text: str) -> str:
+    """`P95` in "P95 < 1.5s", or ""."""
+    m = _PERCENTILE.search(text)
+    return f"P{m.group(1)}" if m else ""
