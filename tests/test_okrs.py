@@ -50,7 +50,8 @@ def test_periods() -> None:
 
 
 @pytest.mark.parametrize("title", [
-    "月活跃用户数从120万增长到132万", "平台可用性不低于99.95%", "Average first response time below 2 hours",
+    "月活跃用户数从120万增长到132万", "平台可用性不低于99.95%",
+    "Average first response time below 2 hours",
     "Increase checkout conversion by 20%", "NPS at least 3.0", "每月活跃用户数量增加至少10%"])
 def test_the_issue_phrasings_are_measurable(title: str) -> None:
     obj = Objective(kind="Objective", id="o", title="t", period="2026-Q1")

@@ -49,7 +49,8 @@ DATE = re.compile(
     r"\d{4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?|\d{1,2}月(?:底|末|份|\d{1,2}日)?|[Qq][1-4]|"
     r"[Hh][12]\b|本季度|本月|本年|年底|年内|季度末|上半年|下半年|第[一二三四]季度|"
     r"\bby (?:the )?end of\b|\bby (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
-    r"\b(?:in|by|before) \d{4}\b|\bthis (?:quarter|month|year)\b|\bwithin \d+ (?:days|weeks|months)\b",
+    r"\b(?:in|by|before) \d{4}\b|\bthis (?:quarter|month|year)\b|"
+    r"\bwithin \d+ (?:days|weeks|months)\b",
     re.IGNORECASE)
 _EN_WORD = re.compile(r"[a-z][a-z'-]*")
 _CJK = re.compile(r"[\u3400-\u9fff]+")
@@ -115,6 +116,7 @@ def assess(text: str) -> Verdict:
 def rewrite_hint(text: str) -> str:
     """The shape of a measurable rewrite, in the language the key result is written in."""
     if _CJK.search(text):
-        return "写成「指标 从 基线 到 目标 + 截止时间」,例如:月活跃用户数从120万增长到132万(3月31日前)"
+        return ("写成「指标 从 基线 到 目标 + 截止时间」,"
+                "例如:月活跃用户数从120万增长到132万(3月31日前)")
     return ("write it as <metric> from <baseline> to <target> by <date>, e.g. "
             "monthly active users from 1.2M to 1.32M by 2026-03-31")
