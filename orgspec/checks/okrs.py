@@ -62,11 +62,16 @@ def _is_vague(v: Verdict) -> bool:
     return bool(v.vague) and not v.target
 
 
+def _verdicts(ctx: RuleContext) -> list[tuple[str, int, KeyResult, Verdict]]:
+    """Every key result's verdict, computed once per run for OK003 and OK004."""
+    return ctx.shared.memo("okr-verdicts", lambda: [
+        (oid, i, kr, verdict(obj, kr)) for oid, obj, i, kr in _krs(ctx)])
+
+
 @check("OK003")
 def key_result_not_measurable(ctx: RuleContext) -> Iterator[Issue]:
     """A key result that lacks a metric, a target value or a time bound."""
-    for oid, obj, i, kr in _krs(ctx):
-        v = verdict(obj, kr)
+    for oid, i, kr, v in _verdicts(ctx):
         if v.missing and not _is_vague(v):
             yield Issue("OK003", f"key result {kr.id!r} of {oid!r} is not measurable: no "
                         f"{', no '.join(m.removeprefix('a ') for m in v.missing)}",
@@ -77,8 +82,7 @@ def key_result_not_measurable(ctx: RuleContext) -> Iterator[Issue]:
 @check("OK004")
 def vague_key_result(ctx: RuleContext) -> Iterator[Issue]:
     """Vague wording (提升, 优化, improve, ensure ...) with no number to judge it by."""
-    for oid, obj, i, kr in _krs(ctx):
-        v = verdict(obj, kr)
+    for oid, i, kr, v in _verdicts(ctx):
         if _is_vague(v):
             yield Issue("OK004", f"key result {kr.id!r} of {oid!r} is vague: "
                         f"{', '.join(repr(w) for w in v.vague)} without a target value",
