@@ -95,7 +95,8 @@ def team_file(i: int, teams: int, rng: random.Random,
         pool.append((rid, text))
         lines += _duty(rid, text, tid, other, overlap)
     for k in range(4):
-        lines += _objective(f"{tid}-o{k}", tid, k, rng, planted)
+        parent_objective = f"team-{(i - 1) // 8:05d}-o{k}" if i else None
+        lines += _objective(f"{tid}-o{k}", tid, k, rng, planted, parent_objective)
     lines += _process(f"{tid}-flow", tid)
     return "\n".join(lines) + "\n", planted
 
@@ -115,10 +116,12 @@ def _duty(rid: str, text: str, tid: str, other: str, overlap: bool) -> list[str]
             f"  accountable: {accountable}", f"  consulted: [{other}]"]
 
 
-def _objective(oid: str, tid: str, k: int, rng: random.Random,
-               planted: dict[str, int]) -> list[str]:
+def _objective(oid: str, tid: str, k: int, rng: random.Random, planted: dict[str, Any],
+               aligns_to: str | None) -> list[str]:
     out = ["- kind: Objective", f"  id: {oid}", f"  title: 目标 {k} for {tid}",
            f"  owner: {tid}", "  period: 2026-Q1", "  key_results:"]
+    if aligns_to:
+        out.insert(5, f"  aligns_to: {aligns_to}")
     for j in range(3):
         base = rng.randrange(100, 10_000)
         if rng.random() < 0.01:

@@ -8,6 +8,7 @@ import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from orgspec.config import Config
 from orgspec.findings import (
@@ -22,6 +23,9 @@ from orgspec.findings import (
 from orgspec.loader import load_files
 from orgspec.org import Org
 from orgspec.selection import Plan, make_plan
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 
 @dataclass
@@ -78,23 +82,71 @@ def lint(paths: list[str] | None = None, config: Config | None = None,
                       entity_count=org.entity_count())
 
 
+# From this many entities on, graph-free rules run in a second process beside the graph.
+PARALLEL_MIN = 5000
+_WORKER_STATE: dict[str, object] = {}
+
+
 def run_rules(org: Org, plan: Plan, today: dt.date | None = None) -> Iterator[Issue]:
-    """Run each enabled check (Python or declarative) once, in code order."""
-    from orgspec.context import RuleContext, Shared
-    from orgspec.declarative import run_declarative
-    from orgspec.registry import PREFETCH, load_checks
+    """Run each enabled check (Python or declarative) once. On a large org and a machine
+    with two cores, the graph-free ones run in a forked worker while this process builds
+    the graph and runs the rest; the findings are the same either way."""
+    from orgspec.registry import GRAPH_FREE, load_checks
 
     checks = load_checks()
-    shared = Shared(org, today or dt.date.today())
-    for code in plan.severity:
-        if code in PREFETCH:
-            PREFETCH[code](RuleContext(shared, plan.options[code]))
-    for code in plan.severity:
+    today = today or dt.date.today()
+    codes = list(plan.severity)
+    remote = [c for c in codes if c in GRAPH_FREE or plan.rules[c].given is not None]
+    future = _fork(org, plan, today, remote) if _parallel(org) and remote else None
+    local = [c for c in codes if future is None or c not in remote]
+    yield from _run_codes(org, plan, today, local)
+    if future is not None:
+        yield from future.result()
+
+
+def _parallel(org: Org) -> bool:
+    import os
+    import sys
+
+    return (sys.platform == "linux" and (os.cpu_count() or 1) > 1
+            and os.environ.get("ORGSPEC_PARALLEL", "1") != "0"
+            and org.entity_count() >= PARALLEL_MIN)
+
+
+def _run_codes(org: Org, plan: Plan, today: dt.date, codes: list[str]) -> list[Issue]:
+    from orgspec.context import RuleContext, Shared
+    from orgspec.declarative import run_declarative
+    from orgspec.registry import load_checks
+
+    checks, shared = load_checks(), Shared(org, today)
+    out: list[Issue] = []
+    for code in codes:
         meta = plan.rules[code]
         if meta.given is not None:
-            yield from run_declarative(meta, shared)
+            out.extend(run_declarative(meta, shared))
         elif code in checks:
-            yield from checks[code](RuleContext(shared, plan.options[code]))
+            out.extend(checks[code](RuleContext(shared, plan.options[code])))
+    return out
+
+
+def _fork(org: Org, plan: Plan, today: dt.date, codes: list[str]) -> Future[list[Issue]] | None:
+    """Start `codes` in a forked worker, which inherits the loaded org (no pickling)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _WORKER_STATE.update(org=org, plan=plan, today=today)
+    try:
+        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        future = pool.submit(_worker, codes)
+        pool.shutdown(wait=False)
+        return future
+    except OSError:
+        return None  # no process to spare: run everything here
+
+
+def _worker(codes: list[str]) -> list[Issue]:
+    state = _WORKER_STATE
+    return _run_codes(state["org"], state["plan"], state["today"], codes)  # type: ignore[arg-type]
 
 
 def stamp(issues: Iterable[Issue], plan: Plan) -> Iterator[Finding]:

@@ -15,7 +15,7 @@ from orgspec.registry import check
 OWNER_KINDS = ("Team", "Person")
 
 
-@check("RF001")
+@check("RF001", graph=False)
 def unknown_reference(ctx: RuleContext) -> Iterator[Issue]:
     """Yield RF001 for each reference to an id that no entity of the right kind has."""
     yield from check_references(ctx.org)

@@ -29,10 +29,9 @@ CODE_PATTERN = re.compile(r"^[A-Z]{2,4}\d{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 CheckFunc = Callable[["RuleContext"], Iterable["Issue"]]
-PrefetchFunc = Callable[["RuleContext"], None]
 CHECKS: dict[str, CheckFunc] = {}
-# Optional work a check can start before any check runs (e.g. in another process).
-PREFETCH: dict[str, PrefetchFunc] = {}
+# Checks that never touch the graph; on large orgs they run in a second process.
+GRAPH_FREE: set[str] = set()
 # Python modules holding built-in checks, imported when the checks are first needed.
 CHECK_MODULES = (
     "orgspec.references", "orgspec.checks.hierarchy", "orgspec.checks.ownership",
@@ -70,21 +69,14 @@ class RuleMeta:
         return {o.name: o.default for o in self.options}
 
 
-def prefetch(code: str) -> Callable[[PrefetchFunc], PrefetchFunc]:
-    """Register a function that starts rule `code`'s expensive work ahead of the checks."""
-
-    def register(func: PrefetchFunc) -> PrefetchFunc:
-        PREFETCH[code] = func
-        return func
-
-    return register
-
-
-def check(code: str) -> Callable[[CheckFunc], CheckFunc]:
-    """Register a function as the check of rule `code`."""
+def check(code: str, graph: bool = True) -> Callable[[CheckFunc], CheckFunc]:
+    """Register a function as the check of rule `code`; `graph=False` declares that it
+    never uses the graph, so it may run beside the graph build."""
 
     def register(func: CheckFunc) -> CheckFunc:
         CHECKS[code] = func
+        if not graph:
+            GRAPH_FREE.add(code)
         return func
 
     return register

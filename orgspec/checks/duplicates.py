@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Iterator
-from typing import Any
 
 from orgspec.context import RuleContext
 from orgspec.findings import Issue, Location, Related
 from orgspec.models import is_placeholder
 from orgspec.org import Org, node_key
-from orgspec.registry import check, prefetch
-
-# Below this many duties the search takes well under a second: no second process.
-PARALLEL_MIN = 2000
-_MEMO = "near-duplicates"
+from orgspec.registry import check
 
 
 def _holders(org: Org) -> dict[str, list[str]]:
     """Duty -> its accountable owners, from both RACI sides. The same owners as
-    `graph.accountable_owners`, computed without the graph so the search can start early."""
+    `graph.accountable_owners`, computed without the graph so the rule is graph-free."""
     out: dict[str, set[str]] = {rid: set() for rid in org.responsibilities}
     for rid, resp in org.responsibilities.items():
         out[rid].update(_node(org, ref) for ref in resp.accountable)
@@ -50,40 +43,13 @@ def _inputs(org: Org) -> tuple[list[str], list[str], list[str]]:
     return ids, texts, groups
 
 
-@prefetch("OW007")
-def start_search(ctx: RuleContext) -> None:
-    """On a large org, search in a forked process while the graph and other rules run."""
-    ids, texts, groups = _inputs(ctx.org)
-    threshold = float(ctx.options.get("threshold", 0.55))
-    future = None
-    if len(texts) >= PARALLEL_MIN and sys.platform == "linux" and (os.cpu_count() or 1) > 1:
-        future = _submit(texts, groups, threshold)
-    ctx.shared.memo(_MEMO, lambda: (ids, texts, groups, threshold, future))
-
-
-def _submit(texts: list[str], groups: list[str], threshold: float) -> Any:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    from orgspec.text.neardup import find_pairs
-
-    try:
-        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-        future = pool.submit(find_pairs, texts, groups, threshold)
-        pool.shutdown(wait=False)
-        return future
-    except OSError:
-        return None  # no process to spare: search in this one
-
-
-@check("OW007")
+@check("OW007", graph=False)
 def near_duplicate_duties(ctx: RuleContext) -> Iterator[Issue]:
     """Pairs of duties whose descriptions mean the same, accountable to different owners."""
     from orgspec.text.neardup import find_pairs
 
-    ids, texts, groups, threshold, future = ctx.shared.memo(
-        _MEMO, lambda: (*_inputs(ctx.org), float(ctx.options.get("threshold", 0.55)), None))
-    pairs = future.result() if future is not None else find_pairs(texts, groups, threshold)
+    ids, texts, groups = _inputs(ctx.org)
+    pairs = find_pairs(texts, groups, float(ctx.options.get("threshold", 0.55)))
     holders = _holders(ctx.org)
     for pair in pairs:
         a, b = sorted((ids[pair.first], ids[pair.second]))

@@ -72,7 +72,7 @@ def parent_children_mismatch(ctx: RuleContext) -> Iterator[Issue]:
                             "list it in `children`", where, node_key("team", _id(child)))
 
 
-@check("HI003")
+@check("HI003", graph=False)
 def multiple_roots(ctx: RuleContext) -> Iterator[Issue]:
     """With option `root`, every team without a parent other than the root is a second root."""
     root = ctx.options.get("root")
@@ -85,7 +85,7 @@ def multiple_roots(ctx: RuleContext) -> Iterator[Issue]:
                         hint=f"set `parent:` so the team sits under {root!r}")
 
 
-@check("HI004")
+@check("HI004", graph=False)
 def lead_not_member(ctx: RuleContext) -> Iterator[Issue]:
     """A team's lead must also be one of its members."""
     for tid, team in ctx.org.teams.items():

@@ -51,6 +51,9 @@ def _structured(kr: KeyResult) -> bool:
 
 def verdict(obj: Objective, kr: KeyResult) -> Verdict:
     """What a key result states, from its fields and its sentence together."""
+    dated = kr.due is not None or period_range(obj) is not None
+    if kr.metric and parse_quantity(kr.target) is not None and dated:
+        return Verdict(metric=True, target=True, deadline=True)  # the fields settle it
     said = assess(kr.title)
     said.metric = bool(kr.metric) or said.metric
     said.target = parse_quantity(kr.target) is not None or (kr.target is None and said.target)
@@ -68,7 +71,7 @@ def _verdicts(ctx: RuleContext) -> list[tuple[str, int, KeyResult, Verdict]]:
         (oid, i, kr, verdict(obj, kr)) for oid, obj, i, kr in _krs(ctx)])
 
 
-@check("OK003")
+@check("OK003", graph=False)
 def key_result_not_measurable(ctx: RuleContext) -> Iterator[Issue]:
     """A key result that lacks a metric, a target value or a time bound."""
     for oid, i, kr, v in _verdicts(ctx):
@@ -79,7 +82,7 @@ def key_result_not_measurable(ctx: RuleContext) -> Iterator[Issue]:
                         hint=rewrite_hint(kr.title))
 
 
-@check("OK004")
+@check("OK004", graph=False)
 def vague_key_result(ctx: RuleContext) -> Iterator[Issue]:
     """Vague wording (提升, 优化, improve, ensure ...) with no number to judge it by."""
     for oid, i, kr, v in _verdicts(ctx):
@@ -98,7 +101,7 @@ def _activity_start(title: str) -> str | None:
                                             in ("", " ", "s"))), None)
 
 
-@check("OK005")
+@check("OK005", graph=False)
 def activity_key_result(ctx: RuleContext) -> Iterator[Issue]:
     """A key result that is an activity or output (上线, 召开, launch, hold) not an outcome."""
     for oid, _obj, i, kr in _krs(ctx):
@@ -114,7 +117,7 @@ def _numbers(kr: KeyResult) -> tuple[Quantity | None, Quantity | None]:
     return parse_quantity(kr.baseline), parse_quantity(kr.target)
 
 
-@check("OK006")
+@check("OK006", graph=False)
 def non_numeric_value(ctx: RuleContext) -> Iterator[Issue]:
     """A target or baseline that is not a number (\"high\", \"TBD\", \"更好\")."""
     for oid, _obj, i, kr in _krs(ctx):
@@ -127,7 +130,7 @@ def non_numeric_value(ctx: RuleContext) -> Iterator[Issue]:
                                  "99.95%, 2h, 4.6/5")
 
 
-@check("OK007")
+@check("OK007", graph=False)
 def target_equals_baseline(ctx: RuleContext) -> Iterator[Issue]:
     """A target that equals the baseline (unless the direction is `maintain`)."""
     for oid, _obj, i, kr in _krs(ctx):
@@ -140,7 +143,7 @@ def target_equals_baseline(ctx: RuleContext) -> Iterator[Issue]:
                         hint="set the value to reach, or `direction: maintain`")
 
 
-@check("OK008")
+@check("OK008", graph=False)
 def direction_contradicts_target(ctx: RuleContext) -> Iterator[Issue]:
     """`direction: increase` with a lower target, or `decrease` with a higher one."""
     for oid, _obj, i, kr in _krs(ctx):
@@ -156,7 +159,7 @@ def direction_contradicts_target(ctx: RuleContext) -> Iterator[Issue]:
                         node_key("objective", oid), hint="fix the direction or the target")
 
 
-@check("OK009")
+@check("OK009", graph=False)
 def due_outside_period(ctx: RuleContext) -> Iterator[Issue]:
     """A key result due before or after its objective's period."""
     for oid, obj, i, kr in _krs(ctx):
@@ -169,7 +172,7 @@ def due_outside_period(ctx: RuleContext) -> Iterator[Issue]:
                              "objective")
 
 
-@check("OK010")
+@check("OK010", graph=False)
 def unit_mismatch(ctx: RuleContext) -> Iterator[Issue]:
     """Baseline and target in different units (a percentage and a count, hours and yuan)."""
     for oid, _obj, i, kr in _krs(ctx):
@@ -181,7 +184,7 @@ def unit_mismatch(ctx: RuleContext) -> Iterator[Issue]:
                         hint="write both in the same unit")
 
 
-@check("OK001")
+@check("OK001", graph=False)
 def objective_without_key_results(ctx: RuleContext) -> Iterator[Issue]:
     """An objective with no key results cannot be judged met or missed."""
     for oid, obj in ctx.org.objectives.items():
@@ -191,7 +194,7 @@ def objective_without_key_results(ctx: RuleContext) -> Iterator[Issue]:
                         hint="add 2 to 5 measurable key results")
 
 
-@check("OK002")
+@check("OK002", graph=False)
 def too_many_key_results(ctx: RuleContext) -> Iterator[Issue]:
     """More key results than the option allows (default 5) dilutes focus."""
     limit = int(ctx.options.get("max", 5))
@@ -203,7 +206,7 @@ def too_many_key_results(ctx: RuleContext) -> Iterator[Issue]:
                         hint="keep the few that matter; move the rest to another objective")
 
 
-@check("OK011")
+@check("OK011", graph=False)
 def objective_without_owner(ctx: RuleContext) -> Iterator[Issue]:
     """An objective nobody owns (no owner, or a placeholder)."""
     for oid, obj in ctx.org.objectives.items():
@@ -247,7 +250,7 @@ def _ancestors(ctx: RuleContext, team: str) -> list[str]:
     return out
 
 
-@check("OK013")
+@check("OK013", graph=False)
 def orphan_objective(ctx: RuleContext) -> Iterator[Issue]:
     """An objective aligned to nothing although a parent team has objectives to align to."""
     owned: dict[str, list[str]] = {}
@@ -265,7 +268,7 @@ def orphan_objective(ctx: RuleContext) -> Iterator[Issue]:
                         hint=f"set `aligns_to: {above[0]}` (or another parent objective)")
 
 
-@check("OK014")
+@check("OK014", graph=False)
 def kr_owner_outside_team(ctx: RuleContext) -> Iterator[Issue]:
     """A key result owned by a team outside its objective owner's team tree."""
     org = ctx.org
@@ -279,7 +282,7 @@ def kr_owner_outside_team(ctx: RuleContext) -> Iterator[Issue]:
                         hint="give it to the objective's team or one below it")
 
 
-@check("OK015")
+@check("OK015", graph=False)
 def team_without_objective(ctx: RuleContext) -> Iterator[Issue]:
     """A team with no objective covering today (the `date` option overrides today)."""
     day = ctx.options.get("date")

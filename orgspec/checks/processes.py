@@ -26,7 +26,7 @@ def _steps(ctx: RuleContext) -> Iterator[tuple[str, Process]]:
     yield from ctx.org.processes.items()
 
 
-@check("PR001")
+@check("PR001", graph=False)
 def step_without_owner(ctx: RuleContext) -> Iterator[Issue]:
     """A step with no owner, or a placeholder such as `TBD` or `待定`."""
     org = ctx.org
@@ -43,9 +43,10 @@ def step_without_owner(ctx: RuleContext) -> Iterator[Issue]:
 
 
 def _flow(ctx: RuleContext, pid: str) -> Any:
+    """One process's step graph, built once per run and shared by PR002, PR003, PR004."""
     from orgspec.graph import step_view
 
-    return step_view(ctx.graph, node_key("process", pid))
+    return ctx.shared.memo(f"flow:{pid}", lambda: step_view(ctx.graph, node_key("process", pid)))
 
 
 def _start(ctx: RuleContext, pid: str, flow: Any) -> str | None:
@@ -173,7 +174,7 @@ def handoff_without_duty(ctx: RuleContext) -> Iterator[Issue]:
                                  "or hand the step to a team that has one")
 
 
-@check("PR006")
+@check("PR006", graph=False)
 def missing_tracker(ctx: RuleContext) -> Iterator[Issue]:
     """With `require_tracker: true`, each step names a tracker other than its doer."""
     for pid, proc in _steps(ctx):
@@ -192,7 +193,7 @@ def missing_tracker(ctx: RuleContext) -> Iterator[Issue]:
                             hint="the tracker should be someone other than the doer")
 
 
-@check("PR007")
+@check("PR007", graph=False)
 def invalid_sla(ctx: RuleContext) -> Iterator[Issue]:
     """An SLA that is not a duration (2h, 30m, 1d, 2小时, 30分钟, 1天, PT2H)."""
     for pid, proc in _steps(ctx):
@@ -216,7 +217,7 @@ def owner_without_duty(ctx: RuleContext) -> Iterator[Issue]:
                         hint=f"make {owner} accountable or responsible for {duty}")
 
 
-@check("PR009")
+@check("PR009", graph=False)
 def unowned_process(ctx: RuleContext) -> Iterator[Issue]:
     """A process nobody owns (no owner, or a placeholder)."""
     for pid, proc in _steps(ctx):

@@ -52,6 +52,7 @@ DATE = re.compile(
     r"\b(?:in|by|before) \d{4}\b|\bthis (?:quarter|month|year)\b|"
     r"\bwithin \d+ (?:days|weeks|months)\b",
     re.IGNORECASE)
+_FRAME_ZH = re.compile("|".join(re.escape(w) for w in sorted(FRAME_ZH, key=len, reverse=True)))
 _EN_WORD = re.compile(r"[a-z][a-z'-]*")
 _CJK = re.compile(r"[\u3400-\u9fff]+")
 
@@ -90,8 +91,7 @@ def has_metric(text: str) -> bool:
     that says what is measured ("月活跃用户数", "conversion rate")."""
     rest = DATE.sub(" ", text)
     rest = re.sub(r"[\d.,%‰/×+\-<>=≤≥~:()（）,,、。;;]+", " ", rest)
-    for word in sorted(FRAME_ZH, key=len, reverse=True):
-        rest = rest.replace(word, " ")
+    rest = _FRAME_ZH.sub(" ", rest)
     cjk = sum(len(run) for run in _CJK.findall(rest))
     latin = [w for w in _words(rest) if w not in FRAME_EN and w not in VAGUE_EN]
     return cjk >= 2 or bool(latin)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9}
@@ -92,6 +93,7 @@ def quantities(text: str) -> list[Quantity]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def parse_quantity(text: str | float | int | None) -> Quantity | None:
     """The quantity a field holds (`target: 1.32M`), or None when it is not one."""
     if text is None:
