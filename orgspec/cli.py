@@ -64,8 +64,12 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(
+    ["text", "json", "json-lines", "sarif", "github", "gitlab", "junit", "markdown", "auto"]),
+    default="text", show_default=True,
+    help="Output format; `auto` is github inside GitHub Actions, else text.")
+@click.option("--report", "reports", multiple=True, metavar="FORMAT=PATH",
+              help="Also write a report in FORMAT to PATH (repeatable).")
 @click.option("--fail-on", type=click.Choice(LEVELS),
               help="Exit 1 when a finding is at or above this level [default: error].")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (still 2 on errors).")
@@ -85,21 +89,49 @@ def check(ctx: click.Context, /, **options: Any) -> None:
     _guard(_check, ctx.obj["debug"], **options)
 
 
-def _check(paths: tuple[str, ...], fmt: str, fail_on: str | None, exit_zero: bool,
-           config_path: str | None, isolated: bool, color: str, output: str | None,
-           select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...]) -> int:
+def _check(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], fail_on: str | None,
+           exit_zero: bool, config_path: str | None, isolated: bool, color: str,
+           output: str | None, select: tuple[str, ...], extend_select: tuple[str, ...],
+           ignore: tuple[str, ...]) -> int:
     from orgspec import reporters
     from orgspec.findings import Severity
     from orgspec.linter import lint
 
+    extra = [_report_spec(spec) for spec in reports]
     config = _config(config_path, isolated, select, extend_select, ignore)
+    level = Severity.parse(fail_on) if fail_on else config.fail_on
     targets = _targets(paths, config.root_path())
     result = lint(targets, config)
+    if fmt == "auto":
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     use_color = fmt == "text" and output is None and _want_color(color)
-    text = reporters.get(fmt)(result, color=use_color)
-    _emit(text, output)
-    level = Severity.parse(fail_on) if fail_on else config.fail_on
+    _emit(reporters.get(fmt)(result, color=use_color, fail_on=level), output)
+    for report_fmt, path in extra:
+        _emit(reporters.get(report_fmt)(result, fail_on=level), path)
+    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        _summary(os.environ["GITHUB_STEP_SUMMARY"], reporters.get("markdown")(
+            result, limit=1_000_000))
     return EXIT_OK if exit_zero or not result.fails(level) else EXIT_FINDINGS
+
+
+def _report_spec(spec: str) -> tuple[str, str]:
+    from orgspec.reporters import FORMATS
+
+    fmt, sep, path = spec.partition("=")
+    if not sep or not path or fmt not in FORMATS:
+        raise UsageError(f"--report takes FORMAT=PATH with FORMAT one of "
+                         f"{', '.join(FORMATS)}, not {spec!r}")
+    return fmt, path
+
+
+def _summary(path: str, text: str) -> None:
+    from orgspec.output import append_text
+
+    try:
+        append_text(path, text)
+    except OSError as exc:
+        raise UsageError(f"cannot write the job summary {path!r}: {exc.strerror or exc}") \
+            from None
 
 
 def _config(path: str | None, isolated: bool, select: tuple[str, ...],

@@ -7,6 +7,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 
 class Severity(enum.IntEnum):
@@ -139,6 +140,7 @@ class LintResult:
     files: list[str] = field(default_factory=list)
     failed_files: list[str] = field(default_factory=list)
     entity_count: int = 0
+    rules: dict[str, Any] = field(default_factory=dict)  # enabled rule code -> RuleMeta
 
     @property
     def counts(self) -> dict[str, int]:

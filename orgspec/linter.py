@@ -79,7 +79,8 @@ def lint(paths: list[str] | None = None, config: Config | None = None,
         findings = _suppress(findings, org, plan, today or dt.date.today(), root)
         findings = unique_fingerprints(sort_findings(findings))
     return LintResult(findings, files=org.files, failed_files=sorted(org.failed),
-                      entity_count=org.entity_count())
+                      entity_count=org.entity_count(),
+                      rules={code: plan.rules[code] for code in plan.severity})
 
 
 # From this many entities on, graph-free rules run in a second process beside the graph.

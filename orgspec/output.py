@@ -7,6 +7,12 @@ import os
 import tempfile
 
 
+def append_text(path: str, text: str) -> None:
+    """Append to a file that others also write (GitHub's job summary)."""
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write(text)
+
+
 def write_text(path: str, text: str) -> None:
     """Write `text` as UTF-8 to `path` via a temp file in the same folder and `os.replace`."""
     folder = os.path.dirname(os.path.abspath(path))

@@ -8,7 +8,9 @@ from importlib import import_module
 from orgspec.findings import LintResult
 
 Render = Callable[..., str]
-FORMATS = {"text": "orgspec.reporters.text", "json": "orgspec.reporters.json"}
+FORMATS = {name: f"orgspec.reporters.{module}" for name, module in (
+    ("text", "text"), ("json", "json"), ("json-lines", "jsonlines"), ("sarif", "sarif"),
+    ("github", "github"), ("gitlab", "gitlab"), ("junit", "junit"), ("markdown", "markdown"))}
 
 
 def get(name: str) -> Render:

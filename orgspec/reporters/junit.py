@@ -1,0 +1,51 @@
+"""JUnit XML: a test suite per file, a uniquely named failing test case per finding."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from xml.sax.saxutils import escape, quoteattr
+
+from orgspec.findings import Finding, LintResult, Severity
+from orgspec.textsafe import tty_text
+
+
+def _case(f: Finding, seen: set[str]) -> str:
+    base = f"org.orgspec.{f.code}({f.entity or f.location.file})"
+    name, n = base, 1
+    while name in seen:
+        n += 1
+        name = f"{base}#{n}"
+    seen.add(name)
+    text = tty_text(f"line {f.location.line}, col {f.location.col}, {f.message} ({f.code})")
+    classname = f.location.file.rsplit(".", 1)[0]
+    return (f"    <testcase name={quoteattr(tty_text(name))} classname={quoteattr(classname)} "
+            f"file={quoteattr(f.location.file)} line=\"{f.location.line}\" time=\"0\">\n"
+            f"      <failure message={quoteattr(tty_text(f.message))} "
+            f"type=\"{f.severity.label}\">{escape(text)}</failure>\n    </testcase>\n")
+
+
+def render(result: LintResult, fail_on: Severity = Severity.ERROR, **_: object) -> str:
+    """Findings at or above `fail_on` become failures; clean files get one passing case."""
+    by_file: dict[str, list[Finding]] = defaultdict(list)
+    for f in result.findings:
+        if f.severity >= fail_on:
+            by_file[f.location.file].append(f)
+    files = sorted(set(result.files) | set(by_file))
+    failures = sum(len(v) for v in by_file.values())
+    tests = failures + sum(1 for file in files if not by_file.get(file))
+    out = ['<?xml version="1.0" encoding="UTF-8"?>\n',
+           f'<testsuites name="orgspec" tests="{tests}" failures="{failures}" errors="0">\n']
+    seen: set[str] = set()
+    for file in files:
+        found = by_file.get(file, [])
+        out.append(f"  <testsuite name={quoteattr(file)} tests=\"{max(len(found), 1)}\" "
+                   f"failures=\"{len(found)}\" errors=\"0\" package=\"org.orgspec\">\n")
+        if found:
+            out.extend(_case(f, seen) for f in found)
+        else:
+            classname = quoteattr(file.rsplit(".", 1)[0])
+            out.append(f"    <testcase name={quoteattr(file)} classname={classname} "
+                       f"file={quoteattr(file)} time=\"0\"/>\n")
+        out.append("  </testsuite>\n")
+    out.append("</testsuites>\n")
+    return "".join(out)
