@@ -8,7 +8,7 @@ from orgspec.textsafe import tty_text
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
 
-def render(result: LintResult, color: bool = False) -> str:
+def render(result: LintResult, color: bool = False, **_: object) -> str:
     """The human report; `color` adds ANSI colour to the severity and the summary."""
     lines = []
     for f in result.findings:
