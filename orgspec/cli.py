@@ -79,6 +79,12 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
               show_default=True, help="Colour the text output.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
+              help="Known findings in this baseline file do not fail; fixed ones are stale.")
+@click.option("--diff", "diff_ref", metavar="BASE_REF",
+              help="Fail only on findings new since this git revision; print the org diff.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False),
+              help="Write the current findings as a baseline file and exit 0.")
 @click.option("--select", multiple=True, metavar="RULES",
               help="Only these rules (codes, prefixes, names or families; comma-separated).")
 @click.option("--extend-select", multiple=True, metavar="RULES", help="Also these rules.")
@@ -92,7 +98,8 @@ def check(ctx: click.Context, /, **options: Any) -> None:
 def _check(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], fail_on: str | None,
            exit_zero: bool, config_path: str | None, isolated: bool, color: str,
            output: str | None, select: tuple[str, ...], extend_select: tuple[str, ...],
-           ignore: tuple[str, ...]) -> int:
+           ignore: tuple[str, ...], baseline_path: str | None, write_baseline: str | None,
+           diff_ref: str | None) -> int:
     from orgspec import reporters
     from orgspec.findings import Severity
     from orgspec.linter import lint
@@ -102,16 +109,61 @@ def _check(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], fail_on: 
     level = Severity.parse(fail_on) if fail_on else config.fail_on
     targets = _targets(paths, config.root_path())
     result = lint(targets, config)
+    if write_baseline:
+        from orgspec import baseline
+
+        _emit(baseline.dumps(result), write_baseline)
+        click.echo(f"wrote a baseline of {len(result.findings)} findings to {write_baseline}",
+                   err=True)
+        return EXIT_OK
+    notes = _apply_baseline(result, baseline_path) if baseline_path else []
+    if diff_ref:
+        notes += _apply_diff(result, diff_ref, targets, config)
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     use_color = fmt == "text" and output is None and _want_color(color)
     _emit(reporters.get(fmt)(result, color=use_color, fail_on=level), output)
+    for note in notes:
+        click.echo(note, err=True)
     for report_fmt, path in extra:
         _emit(reporters.get(report_fmt)(result, fail_on=level), path)
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         _summary(os.environ["GITHUB_STEP_SUMMARY"], reporters.get("markdown")(
             result, limit=1_000_000))
     return EXIT_OK if exit_zero or not result.fails(level) else EXIT_FINDINGS
+
+
+def _apply_baseline(result: Any, path: str) -> list[str]:
+    """Drop known findings; return one line for the known and one per stale entry."""
+    from orgspec import baseline
+    from orgspec.textsafe import tty_text
+
+    try:
+        outcome = baseline.apply(result, baseline.read(path))
+    except baseline.BaselineError as exc:
+        raise UsageError(str(exc)) from None
+    notes = [f"baseline {path}: {outcome.known} known findings not shown, "
+             f"{len(outcome.stale)} stale entries"]
+    notes += [tty_text(f"stale baseline entry (fixed): {e.get('file', '?')}: {e.get('code', '?')} "
+                       f"{e.get('message', '')}") for e in outcome.stale[:50]]
+    return notes
+
+
+def _apply_diff(result: Any, ref: str, targets: list[str], config: Config) -> list[str]:
+    """Keep only findings new since `ref`; return the org diff as lines."""
+    from orgspec.gitdiff import GitError, compare, lint_at
+    from orgspec.linter import load_org
+    from orgspec.textsafe import tty_text
+
+    try:
+        base, base_org = lint_at(ref, targets, config)
+    except GitError as exc:
+        raise UsageError(str(exc)) from None
+    diff = compare(base, result, base_org, load_org(targets, config).org)
+    result.findings = diff.new
+    result.org_diff = diff.changes
+    lines = [f"org diff against {ref}: {len(diff.new)} new findings, {len(diff.fixed)} fixed"]
+    return lines + [tty_text(f"  {change}") for change in diff.changes]
 
 
 def _report_spec(spec: str) -> tuple[str, str]:

@@ -141,6 +141,7 @@ class LintResult:
     failed_files: list[str] = field(default_factory=list)
     entity_count: int = 0
     rules: dict[str, Any] = field(default_factory=dict)  # enabled rule code -> RuleMeta
+    org_diff: list[str] = field(default_factory=list)  # with --diff: what changed
 
     @property
     def counts(self) -> dict[str, int]:

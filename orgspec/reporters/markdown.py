@@ -14,6 +14,10 @@ def render(result: LintResult, limit: int = COMMENT_LIMIT, **_: object) -> str:
     c = result.counts
     head = [f"## orgspec: {c['error']} errors, {c['warning']} warnings, {c['info']} info", "",
             f"{len(result.files)} files, {result.entity_count} entities checked.", ""]
+    if result.org_diff:
+        head += ["<details><summary>Org diff</summary>", "",
+                 *(f"- {md_inline(change, 500)}" for change in result.org_diff[:500]),
+                 "", "</details>", ""]
     if not result.findings:
         return "\n".join([*head, "No problems found."]) + "\n"
     rows = ["| | rule | message | location |", "|---|---|---|---|"]

@@ -1,0 +1,208 @@
+"""CI integration: formats, annotation escaping, baselines, diff mode and pre-commit."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from conftest import EXAMPLES, FIXTURES, REPO, run_cli
+
+from orgspec.findings import Finding, LintResult, Location, Severity
+from orgspec.reporters import get
+from orgspec.reporters.escape import gh_data, gh_property, md_inline
+
+GOLDEN = FIXTURES.parent / "golden"
+SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text())
+
+
+def _result(findings: list[Finding]) -> LintResult:
+    return LintResult(findings, files=["org/a.yaml", "org/b.yaml"], entity_count=3)
+
+
+def _finding(code: str, file: str, line: int, message: str, entity: str = "") -> Finding:
+    return Finding(code, "rule-name", Severity.ERROR, message, Location(file, line, 3),
+                   entity=entity, fingerprint=f"{code}{line:04d}".lower())
+
+
+def test_sarif_validates_against_the_schema() -> None:
+    run = run_cli("check", "examples/ecommerce", "--format", "sarif")
+    log = run.json()
+    jsonschema.Draft7Validator(SCHEMA).validate(log)
+    driver = log["runs"][0]["tool"]["driver"]
+    assert {r["id"] for r in driver["rules"]} >= {"OW001", "PR001", "OK004"}
+    assert all(r["partialFingerprints"]["orgspecFindingHash/v1"]
+               for r in log["runs"][0]["results"])
+
+
+@pytest.mark.parametrize("text", ["100%", "a\r\nb", "x:y,z", "%0A", "::error::x", "🙂,研发"])
+def test_annotation_escaping_round_trips(text: str) -> None:
+    def unescape(value: str) -> str:
+        return (value.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":")
+                .replace("%2C", ",").replace("%25", "%"))
+
+    for escaped in (gh_data(text), gh_property(text)):
+        assert "\r" not in escaped and "\n" not in escaped
+        assert unescape(escaped) == text
+    assert ":" not in gh_property(text) and "," not in gh_property(text)
+
+
+def test_github_annotations_cannot_be_forged_and_are_capped() -> None:
+    evil = "Ops\n::error file=README.md,line=1::Security check passed"
+    findings = [_finding("OW001", "org/a.yaml", i + 1, evil) for i in range(25)]
+    out = get("github")(_result(findings))
+    lines = out.splitlines()
+    assert len(lines) == 11 and all(line.startswith("::") for line in lines)
+    assert sum(line.startswith("::error ") for line in lines) == 10
+    assert all("Ops⏎::error file=README.md" in line for line in lines[:10])
+    assert lines[-1].startswith("::notice title=orgspec::15 more findings")
+
+
+@pytest.mark.parametrize("fmt", ["gitlab", "junit"])
+def test_golden_outputs(fmt: str) -> None:
+    findings = [_finding("OW001", "org/a.yaml", 3, 'duty "a" <b> & c', "responsibility:a"),
+                _finding("OW001", "org/a.yaml", 9, 'duty "a" <b> & c', "responsibility:a"),
+                _finding("PR001", "org/b.yaml", 4, "step 's' has no owner", "process:p")]
+    text = get(fmt)(_result(findings))
+    golden = GOLDEN / f"ci.{'json' if fmt == 'gitlab' else 'xml'}"
+    golden = golden.with_name(f"{fmt}-{golden.name}")
+    if os.environ.get("ORGSPEC_UPDATE_GOLDEN"):
+        golden.write_text(text, "utf-8")
+    assert text == golden.read_text("utf-8")
+
+
+def test_gitlab_fingerprints_and_junit_names_are_unique() -> None:
+    result = run_cli("check", "examples/ecommerce", "--format", "gitlab").json()
+    prints = [i["fingerprint"] for i in result]
+    assert len(prints) == len(set(prints))
+    xml = run_cli("check", "examples/ecommerce", "--format", "junit").stdout
+    names = [line.split('name="')[1].split('"')[0] for line in xml.splitlines()
+             if "<testcase " in line]
+    assert len(names) == len(set(names))
+
+
+def test_markdown_is_inert_and_bounded() -> None:
+    assert md_inline("a|b\n<img src=x> @team #12") == (
+        "a\\|b \\<img src\\=x\\> @\u200bteam \\#\u200b12")
+    findings = [_finding("OW001", "org/a.yaml", i + 1, "x" * 200) for i in range(1000)]
+    text = get("markdown")(_result(findings), limit=5000)
+    assert len(text) <= 5000 and "more findings; see the full report" in text
+
+
+def test_step_summary_is_appended_in_github_actions(tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    summary.write_text("previous step\n", "utf-8")
+    run = run_cli("check", "examples/ecommerce", "--format", "auto",
+                  env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
+    assert run.stdout.startswith("::error ")
+    assert summary.read_text("utf-8").startswith("previous step\n## orgspec: 3 errors")
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True,
+                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
+                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"})
+
+
+@pytest.fixture
+def two_commits(tmp_path: Path) -> Path:
+    """A repo whose second commit adds a duty that a second team also claims."""
+    repo = tmp_path / "repo"
+    shutil.copytree(EXAMPLES / "minimal", repo / "org")
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "org")
+    with (repo / "org" / "org.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("\n- kind: Responsibility\n  id: status-page\n"
+                     "  description: Keep the public status page current\n"
+                     "  accountable: platform\n"
+                     "\n- kind: Team\n  id: comms\n  parent: platform\n  lead: grace\n"
+                     "  members: [grace]\n  responsibilities: [status-page]\n")
+    _git(repo, "commit", "-qam", "status page")
+    return repo
+
+
+def test_diff_fails_only_on_the_new_overlap(two_commits: Path) -> None:
+    run = run_cli("check", "org", "--diff", "HEAD~1", "--format", "json", cwd=two_commits)
+    assert run.code == 1, run.stderr
+    assert [(f["code"], f["file"], f["line"]) for f in run.json()["findings"]] == [
+        ("OW001", "org/org.yaml", 66)]  # `accountable: platform` of status-page
+    assert "team added: comms" in run.stderr
+    assert "accountable owner of duty" not in run.stderr  # status-page is new, not changed
+    assert "overlap introduced: duty 'status-page' has 2 accountable owners" in run.stderr
+    clean = run_cli("check", "org", "--diff", "HEAD", cwd=two_commits)
+    assert clean.code == 0, "nothing is new against HEAD itself"
+
+
+def test_baseline_of_old_findings_passes_an_unchanged_org(two_commits: Path) -> None:
+    base = two_commits / "baseline.json"
+    assert run_cli("check", "org", "--write-baseline", str(base), cwd=two_commits).code == 0
+    run = run_cli("check", "org", "--baseline", str(base), cwd=two_commits)
+    assert run.code == 0
+    assert "1 known findings not shown, 0 stale entries" in run.stderr
+
+
+def test_bad_baseline_and_bad_ref_are_usage_errors(two_commits: Path) -> None:
+    (two_commits / "bad.json").write_text("[]", "utf-8")
+    assert run_cli("check", "org", "--baseline", "bad.json", cwd=two_commits).code == 2
+    run = run_cli("check", "org", "--diff", "no-such-ref", cwd=two_commits)
+    assert run.code == 2 and run.stderr.startswith("orgspec: error: git archive no-such-ref")
+
+
+@pytest.mark.slow
+def test_real_pre_commit_runs_the_hook(tmp_path: Path) -> None:
+    pytest.importorskip("pre_commit", reason="needs the pre-commit package")
+    hook_repo = tmp_path / "hook"
+    shutil.copytree(REPO, hook_repo, ignore=shutil.ignore_patterns(
+        ".git", "*.egg-info", "__pycache__", ".pytest_cache", "benchmarks"))
+    _git(hook_repo, "init", "-q")
+    _git(hook_repo, "add", ".")
+    _git(hook_repo, "commit", "-qm", "hook")
+    rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=hook_repo, capture_output=True,
+                         text=True, check=True).stdout.strip()
+    user = tmp_path / "user"
+    shutil.copytree(EXAMPLES / "minimal", user / "org")
+    (user / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: orgspec\n",
+        "utf-8")
+    _git(user, "init", "-q")
+    _git(user, "add", ".")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
+
+    def pre_commit() -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files"],
+                              cwd=user, capture_output=True, text=True, env=env, timeout=900)
+
+    clean = pre_commit()
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    with (user / "org" / "org.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("\n- kind: Responsibility\n  id: refunds\n  description: Refunds\n"
+                     "  accountable: TBD\n  informed: [support]\n")
+    _git(user, "add", ".")
+    broken = pre_commit()
+    assert broken.returncode == 1
+    assert "OW002 [error] duty 'refunds' has no accountable owner (written as 'TBD')" \
+        in broken.stdout
+
+
+def test_action_is_composite_and_never_interpolates_inputs_into_scripts() -> None:
+    import yaml
+
+    action = yaml.safe_load((REPO / "action.yml").read_text("utf-8"))
+    assert action["runs"]["using"] == "composite"
+    for step in action["runs"]["steps"]:
+        assert "${{" not in step["run"], step["name"]
+    assert "orgspec check --format github" in action["runs"]["steps"][-1]["run"]
+
+
+def test_pre_commit_hook_lints_the_whole_org() -> None:
+    import yaml
+
+    [hook] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    assert (hook["pass_filenames"], hook["require_serial"]) == (False, True)
+    assert hook["entry"] == "orgspec check"
