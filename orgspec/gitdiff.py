@@ -113,7 +113,14 @@ def _duty_changes(a: Org, b: Org) -> list[str]:
     from orgspec.checks.duplicates import _holders
 
     ha, hb = _holders(a), _holders(b)
-    out = []
+
+    def owners(holders: list[str]) -> str:
+        return ", ".join(h.split(":", 1)[1] for h in holders) or "nobody"
+
+    out = [f"duty added: {rid} (accountable: {owners(hb[rid])})"
+           for rid in sorted(set(hb) - set(ha))]
+    out += [f"duty removed: {rid} (was accountable: {owners(ha[rid])})"
+            for rid in sorted(set(ha) - set(hb))]
     for rid in sorted(set(ha) & set(hb)):
         if ha[rid] != hb[rid]:
             was = ", ".join(h.split(":", 1)[1] for h in ha[rid]) or "nobody"

@@ -128,11 +128,15 @@ def two_commits(tmp_path: Path) -> Path:
 
 
 def test_diff_fails_only_on_the_new_overlap(two_commits: Path) -> None:
-    run = run_cli("check", "org", "--diff", "HEAD~1", "--format", "json", cwd=two_commits)
+    run = run_cli("check", "org", "--diff", "HEAD~1", "--format", "json",
+                  "--report", "markdown=pr.md", cwd=two_commits)
     assert run.code == 1, run.stderr
     assert [(f["code"], f["file"], f["line"]) for f in run.json()["findings"]] == [
         ("OW001", "org/org.yaml", 66)]  # `accountable: platform` of status-page
     assert "team added: comms" in run.stderr
+    change = "duty added: status-page (accountable: comms, platform)"
+    assert f"- {md_inline(change, 500)}" in (two_commits / "pr.md").read_text("utf-8")
+    assert "duty added: status-page (accountable: comms, platform)" in run.stderr
     assert "accountable owner of duty" not in run.stderr  # status-page is new, not changed
     assert "overlap introduced: duty 'status-page' has 2 accountable owners" in run.stderr
     clean = run_cli("check", "org", "--diff", "HEAD", cwd=two_commits)
