@@ -210,3 +210,10 @@ def test_pre_commit_hook_lints_the_whole_org() -> None:
     [hook] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text("utf-8"))
     assert (hook["pass_filenames"], hook["require_serial"]) == (False, True)
     assert hook["entry"] == "orgspec check"
+
+
+def test_text_output_in_actions_cannot_forge_commands(write_org) -> None:
+    root = write_org({"t.yaml": 'kind: Team\nid: core\nlead: "##[error]forged ::x"\n'})
+    run = run_cli("check", str(root), "--select", "RF", env={"GITHUB_ACTIONS": "true"})
+    assert "##[" not in run.stdout and "##\u200b[error]" in run.stdout
+    assert not any(line.lstrip().startswith("::") for line in run.stdout.splitlines())

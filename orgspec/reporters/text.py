@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import os
+
 from orgspec.findings import Finding, LintResult, Severity
+from orgspec.reporters.escape import gh_line
 from orgspec.textsafe import tty_text
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
 
 def render(result: LintResult, color: bool = False, **_: object) -> str:
-    """The human report; `color` adds ANSI colour to the severity and the summary."""
+    """The human report; `color` adds ANSI colour to the severity and the summary.
+    Inside GitHub Actions no line may start or forge a workflow command."""
     lines = []
     for f in result.findings:
         lines.extend(_finding_lines(f, color))
     lines.append(summary_line(result))
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        lines = [gh_line(line) for line in lines]
     return "\n".join(lines) + "\n"
 
 
