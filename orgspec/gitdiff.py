@@ -55,7 +55,12 @@ def _extract(ref: str, top: str, rels: list[str], into: str) -> None:
             return  # the org did not exist at the base: everything is new
         raise GitError(f"git archive {ref}: {message[-1] if message else 'failed'}")
     with tarfile.open(fileobj=io.BytesIO(done.stdout)) as tar:
-        tar.extractall(into, filter="data")
+        if hasattr(tarfile, "data_filter"):
+            tar.extractall(into, filter="data")
+        else:  # Python < 3.11.4: git wrote the archive, but check the names anyway
+            safe = [m for m in tar.getmembers() if (m.isfile() or m.isdir())
+                    and not m.name.startswith("/") and ".." not in m.name.split("/")]
+            tar.extractall(into, members=safe)  # noqa: S202
 
 
 def lint_at(ref: str, paths: list[str], config: Config) -> tuple[LintResult, Org]:

@@ -47,7 +47,7 @@ def load_files(paths: list[str], include: list[str] | None = None,
     org = RawOrg()
     for skipped in found.skipped:
         org.issues.append(Issue(skipped.code, skipped.message, Location(skipped.display)))
-        if skipped.code != "IN011":
+        if skipped.code == "IN013":  # unreadable: it may define anything, so no cascade
             org.failed[skipped.display] = ""
     for cand in found.files:
         org.files.append(cand.display)

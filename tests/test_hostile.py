@@ -88,13 +88,14 @@ def test_fifo_is_skipped_without_blocking(tmp_path: Path) -> None:
     org = tmp_path / "org"
     org.mkdir()
     os.mkfifo(org / "pipe.yaml")
-    (org / "people.yaml").write_text("kind: Person\nid: ada\n", "utf-8")
+    (org / "people.yaml").write_text("kind: Team\nid: core\nlead: nobody\n", "utf-8")
 
-    run = run_cli("check", "org", "--format", "json", "--select", "input", cwd=tmp_path,
+    run = run_cli("check", "org", "--format", "json", "--select", "input,RF", cwd=tmp_path,
                   timeout=20)
 
-    assert [(f["code"], f["file"]) for f in run.json()["findings"]][:1] == [
-        ("IN012", "org/pipe.yaml")]
+    # a FIFO defines nothing, so it must not silence unknown references elsewhere
+    assert [(f["code"], f["file"]) for f in run.json()["findings"]] == [
+        ("IN012", "org/pipe.yaml"), ("RF001", "org/people.yaml")]
 
 
 def test_hidden_folders_are_skipped(write_org) -> None:
