@@ -95,7 +95,7 @@ def test_fifo_is_skipped_without_blocking(tmp_path: Path) -> None:
 
     # a FIFO defines nothing, so it must not silence unknown references elsewhere
     assert [(f["code"], f["file"]) for f in run.json()["findings"]] == [
-        ("IN012", "org/pipe.yaml"), ("RF001", "org/people.yaml")]
+        ("RF001", "org/people.yaml"), ("IN012", "org/pipe.yaml")]
 
 
 def test_hidden_folders_are_skipped(write_org) -> None:
