@@ -366,3 +366,33 @@ def _graph(paths: tuple[str, ...], fmt: str, output: str | None, config_path: st
         raise UsageError(f"no process {process!r} (processes: {known})")
     _emit(process_flowchart(org, process), output)
     return EXIT_OK
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["markdown"]), default="markdown",
+              show_default=True, help="Report format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write it here.")
+@click.option("--lang", type=click.Choice(["zh", "en"]),
+              help="Language of the labels [default: from the content].")
+@click.option("--limit", type=click.IntRange(min=1000), default=60_000, show_default=True,
+              help="Most characters (a pull-request comment holds 65,536).")
+@click.option("--templates", type=click.Path(file_okay=False, exists=True),
+              help="A folder of templates that override the built-in ones.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@click.pass_context
+def report(ctx: click.Context, /, **options: Any) -> None:
+    """Write a report of the org in PATHS: findings, RACI matrix, team tree, OKRs, flows."""
+    _guard(_report, ctx.obj["debug"], **options)
+
+
+def _report(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None,
+            limit: int, templates: str | None, config_path: str | None, isolated: bool) -> int:
+    from orgspec.linter import lint_org
+    from orgspec.report import render_markdown
+
+    config = _config(config_path, isolated, (), (), ())
+    result, org = lint_org(_targets(paths, config.root_path()), config)
+    _emit(render_markdown(result, org, lang, limit, templates), output)
+    return EXIT_OK

@@ -66,6 +66,12 @@ def lint(paths: list[str] | None = None, config: Config | None = None,
 
     Raises ConfigError when the config names unknown rules or bad options.
     """
+    return lint_org(paths, config, today)[0]
+
+
+def lint_org(paths: list[str] | None = None, config: Config | None = None,
+             today: dt.date | None = None) -> tuple[LintResult, Org]:
+    """`lint`, and the validated org it checked (for reports)."""
     config = config or Config()
     plan = make_plan(config)
     with _gc_paused():
@@ -80,7 +86,7 @@ def lint(paths: list[str] | None = None, config: Config | None = None,
         findings = unique_fingerprints(sort_findings(findings))
     return LintResult(findings, files=org.files, failed_files=sorted(org.failed),
                       entity_count=org.entity_count(),
-                      rules={code: plan.rules[code] for code in plan.severity})
+                      rules={code: plan.rules[code] for code in plan.severity}), org
 
 
 # From this many entities on, graph-free rules run in a second process beside the graph.

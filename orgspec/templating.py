@@ -1,0 +1,32 @@
+"""One jinja2 environment per medium; templates come from `templates/` or a user folder."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from orgspec.reporters.escape import md_inline
+from orgspec.resources import data_dir
+
+
+class MdSafe(str):
+    """Markdown that orgspec produced itself and that must not be escaped again."""
+
+
+def _md_finalize(value: Any) -> Any:
+    if isinstance(value, MdSafe | int | float):
+        return value
+    return md_inline("" if value is None else value)
+
+
+def markdown_env(user_dir: str | None = None) -> Any:
+    """The Markdown environment: every `{{ value }}` is escaped unless it is MdSafe."""
+    import jinja2
+
+    dirs = [user_dir] if user_dir else []
+    loader = jinja2.FileSystemLoader([*dirs, str(data_dir("templates"))])
+    # Markdown is escaped by `finalize`, not by HTML autoescaping, which would not protect it.
+    env = jinja2.Environment(loader=loader, autoescape=False, finalize=_md_finalize,  # noqa: S701
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+                             trim_blocks=True, lstrip_blocks=True)
+    env.filters["safe_md"] = MdSafe
+    return env

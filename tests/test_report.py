@@ -1,0 +1,62 @@
+"""The Markdown report: golden output on the example, inert hostile text, size limits."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from conftest import FIXTURES, run_cli
+
+from orgspec.config import Config
+from orgspec.linter import lint_org
+from orgspec.report import render_markdown, truncate_markdown
+
+GOLDEN = FIXTURES.parent / "golden"
+
+
+def test_ecommerce_markdown_report_matches_golden() -> None:
+    run = run_cli("report", "examples/ecommerce", "--lang", "zh")
+    assert run.code == 0, run.stderr
+    golden = GOLDEN / "report-ecommerce.md"
+    if os.environ.get("ORGSPEC_UPDATE_GOLDEN"):
+        golden.write_text(run.stdout, "utf-8")
+    assert run.stdout == golden.read_text("utf-8")
+
+
+def test_labels_follow_the_content_or_the_flag() -> None:
+    assert run_cli("report", "examples/minimal").stdout.startswith("# Org report\n")
+    assert run_cli("report", "examples/minimal", "--lang", "zh").stdout.startswith("# 组织报告\n")
+
+
+def test_hostile_text_is_inert() -> None:
+    result, org = lint_org([str(FIXTURES / "hostile-report")], Config(extends="strict"))
+    text = render_markdown(result, org, "en")
+    outside_fences = re.sub(r"```mermaid\n.*?```", "", text, flags=re.S)
+    raw_tags = re.findall(r"(?<!\\)(?<!\]\()<(?!/?details|/?summary|br/>)[a-z/]",
+                          outside_fences)  # `](<path>)` is orgspec's own link
+    assert raw_tags == []  # user tags appear only backslash-escaped, as text
+    assert "](javascript" not in text and not re.search(r"(?<!\\)!\[", text)
+    assert "@everyone" not in text and "@octocat" not in text  # mentions get a ZWSP
+    assert "#12" not in text
+    assert text.count("<details>") == text.count("</details>")
+    assert text.count("```") % 2 == 0
+    for line in text.splitlines():
+        if line.startswith("|") and "a\\|b" in line:
+            assert line.count(" | ") <= 4  # the pipe in the name did not add a cell
+    mermaid = re.findall(r"```mermaid\n(.*?)```", text, flags=re.S)
+    assert all("<script" not in m and "`" not in m for m in mermaid)
+
+
+def test_truncation_keeps_markdown_balanced() -> None:
+    text = "# r\n\n<details><summary>x</summary>\n\n```mermaid\n" + "a\n" * 5000 + "```\n"
+    cut = truncate_markdown(text + "</details>\n", 2000)
+    assert len(cut) <= 2000 and cut.endswith("see the full report._\n")
+    assert cut.count("```") % 2 == 0 and cut.count("<details>") == cut.count("</details>")
+
+
+def test_deep_tree_renders_without_recursion(write_org) -> None:
+    teams = "\n".join(f"- {{kind: Team, id: t{i}{f', parent: t{i - 1}' if i else ''}}}"
+                      for i in range(3000))
+    result, org = lint_org([str(write_org({"t.yaml": teams}))], Config())
+    text = render_markdown(result, org, "en", limit=10_000_000)
+    assert "(`t2999`)" in text
