@@ -102,13 +102,13 @@ def _check(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], fail_on: 
            diff_ref: str | None) -> int:
     from orgspec import reporters
     from orgspec.findings import Severity
-    from orgspec.linter import lint
+    from orgspec.linter import lint_org
 
     extra = [_report_spec(spec) for spec in reports]
     config = _config(config_path, isolated, select, extend_select, ignore)
     level = Severity.parse(fail_on) if fail_on else config.fail_on
     targets = _targets(paths, config.root_path())
-    result = lint(targets, config)
+    result, org = lint_org(targets, config)
     if write_baseline:
         from orgspec import baseline
 
@@ -118,7 +118,7 @@ def _check(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], fail_on: 
         return EXIT_OK
     notes = _apply_baseline(result, baseline_path) if baseline_path else []
     if diff_ref:
-        notes += _apply_diff(result, diff_ref, targets, config)
+        notes += _apply_diff(result, org, diff_ref, targets, config)
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     use_color = fmt == "text" and output is None and _want_color(color)
@@ -149,17 +149,17 @@ def _apply_baseline(result: Any, path: str) -> list[str]:
     return notes
 
 
-def _apply_diff(result: Any, ref: str, targets: list[str], config: Config) -> list[str]:
+def _apply_diff(result: Any, org: Any, ref: str, targets: list[str],
+                config: Config) -> list[str]:
     """Keep only findings new since `ref`; return the org diff as lines."""
     from orgspec.gitdiff import GitError, compare, lint_at
-    from orgspec.linter import load_org
     from orgspec.textsafe import tty_text
 
     try:
         base, base_org = lint_at(ref, targets, config)
     except GitError as exc:
         raise UsageError(str(exc)) from None
-    diff = compare(base, result, base_org, load_org(targets, config).org)
+    diff = compare(base, result, base_org, org)
     result.findings = diff.new
     result.org_diff = diff.changes
     lines = [f"org diff against {ref}: {len(diff.new)} new findings, {len(diff.fixed)} fixed"]

@@ -65,7 +65,7 @@ def _extract(ref: str, top: str, rels: list[str], into: str) -> None:
 
 def lint_at(ref: str, paths: list[str], config: Config) -> tuple[LintResult, Org]:
     """Lint the org as it was at `ref`; file names are given as in the working tree."""
-    from orgspec.linter import lint, load_org
+    from orgspec.linter import lint_org
 
     top = _toplevel()
     rels = [os.path.relpath(os.path.abspath(p), top) for p in paths]
@@ -76,8 +76,7 @@ def lint_at(ref: str, paths: list[str], config: Config) -> tuple[LintResult, Org
         base_paths = [os.path.join(tmp, r) for r in rels if os.path.exists(os.path.join(tmp, r))]
         if not base_paths:
             return LintResult([]), Org()
-        result = lint(base_paths, config)
-        org = load_org(base_paths, config).org
+        result, org = lint_org(base_paths, config)
     result.findings = [_rebase(f, tmp, top) for f in result.findings]
     return result, org
 
@@ -115,9 +114,7 @@ def _team_changes(a: Org, b: Org) -> list[str]:
 
 
 def _duty_changes(a: Org, b: Org) -> list[str]:
-    from orgspec.checks.duplicates import _holders
-
-    ha, hb = _holders(a), _holders(b)
+    ha, hb = a.accountable_holders(), b.accountable_holders()
 
     def owners(holders: list[str]) -> str:
         return ", ".join(h.split(":", 1)[1] for h in holders) or "nobody"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from orgspec.findings import Location
-from orgspec.models import Objective, Person, Process, Responsibility, Team
+from orgspec.models import Objective, Person, Process, Responsibility, Team, is_placeholder
 from orgspec.sourcemap import FileMap
 from orgspec.suppress import Directive
 from orgspec.yamlevents import Path
@@ -70,6 +70,24 @@ class Org:
         for kind in ENTITY_KINDS:
             for ident in self.table(kind):
                 yield kind, ident
+
+    def accountable_holders(self) -> dict[str, list[str]]:
+        """Duty -> its accountable owners ("team:x", "person:y"), from both RACI sides.
+        The same owners as `graph.accountable_owners`, without building the graph."""
+        out: dict[str, set[str]] = {rid: set() for rid in self.responsibilities}
+        for rid, resp in self.responsibilities.items():
+            out[rid].update(self._owner_node(ref) for ref in resp.accountable)
+        for claim in self.claims:
+            if claim.role == "accountable" and claim.responsibility in out:
+                out[claim.responsibility].add(node_key("team", claim.team))
+        return {rid: sorted(h for h in holders if h) for rid, holders in out.items()}
+
+    def _owner_node(self, ref: str) -> str:
+        if is_placeholder(ref):
+            return ""
+        if ref in self.teams:
+            return node_key("team", ref)
+        return node_key("person", ref) if ref in self.people else ""
 
     def mentions_in_failed(self, ident: str) -> bool:
         """True when a file that failed to load mentions `ident` (it may define it)."""

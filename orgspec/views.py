@@ -150,10 +150,8 @@ def _team_of(f: Finding, org: Org, owners: dict[str, str]) -> str:
 
 def _owners(org: Org) -> dict[str, str]:
     """Entity -> the team that answers for it (accountable team, or owner)."""
-    from orgspec.checks.duplicates import _holders
-
     out = {}
-    for rid, holders in _holders(org).items():
+    for rid, holders in org.accountable_holders().items():
         teams = [h.split(":", 1)[1] for h in holders if h.startswith("team:")]
         if teams:
             out[node_key("responsibility", rid)] = teams[0]

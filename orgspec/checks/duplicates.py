@@ -6,34 +6,13 @@ from collections.abc import Iterator
 
 from orgspec.context import RuleContext
 from orgspec.findings import Issue, Location, Related
-from orgspec.models import is_placeholder
 from orgspec.org import Org, node_key
 from orgspec.registry import check
 
 
-def _holders(org: Org) -> dict[str, list[str]]:
-    """Duty -> its accountable owners, from both RACI sides. The same owners as
-    `graph.accountable_owners`, computed without the graph so the rule is graph-free."""
-    out: dict[str, set[str]] = {rid: set() for rid in org.responsibilities}
-    for rid, resp in org.responsibilities.items():
-        out[rid].update(_node(org, ref) for ref in resp.accountable)
-    for claim in org.claims:
-        if claim.role == "accountable" and claim.responsibility in out:
-            out[claim.responsibility].add(node_key("team", claim.team))
-    return {rid: sorted(h for h in holders if h) for rid, holders in out.items()}
-
-
-def _node(org: Org, ref: str) -> str:
-    if is_placeholder(ref):
-        return ""
-    if ref in org.teams:
-        return node_key("team", ref)
-    return node_key("person", ref) if ref in org.people else ""
-
-
 def _inputs(org: Org) -> tuple[list[str], list[str], list[str]]:
     ids, texts, groups = [], [], []
-    for rid, holders in _holders(org).items():
+    for rid, holders in org.accountable_holders().items():
         resp = org.responsibilities[rid]
         text = resp.description or resp.name
         if text and holders:
@@ -50,7 +29,7 @@ def near_duplicate_duties(ctx: RuleContext) -> Iterator[Issue]:
 
     ids, texts, groups = _inputs(ctx.org)
     pairs = find_pairs(texts, groups, float(ctx.options.get("threshold", 0.55)))
-    holders = _holders(ctx.org)
+    holders = ctx.org.accountable_holders()
     for pair in pairs:
         a, b = sorted((ids[pair.first], ids[pair.second]))
         yield Issue("OW007", f"duties {a!r} ({_names(holders[a])}) and {b!r} "
