@@ -65,7 +65,8 @@ def main(ctx: click.Context, debug: bool) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(
-    ["text", "json", "json-lines", "sarif", "github", "gitlab", "junit", "markdown", "auto"]),
+    ["text", "json", "json-lines", "sarif", "github", "gitlab", "junit", "markdown", "html",
+     "auto"]),
     default="text", show_default=True,
     help="Output format; `auto` is github inside GitHub Actions, else text.")
 @click.option("--report", "reports", multiple=True, metavar="FORMAT=PATH",
@@ -122,14 +123,23 @@ def _check(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], fail_on: 
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     use_color = fmt == "text" and output is None and _want_color(color)
-    _emit(reporters.get(fmt)(result, color=use_color, fail_on=level), output)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY") if fmt == "github" else None
+    view = None  # the report view model, built once when a report needs it
+    if summary or {fmt, *(f for f, _ in extra)} & reporters.VIEW_FORMATS:
+        from orgspec.views import build_view
+
+        view = build_view(result, org, config.lang)
+    _emit(_render(reporters.get(fmt), result, color=use_color, fail_on=level, view=view),
+          output)
     for note in notes:
         click.echo(note, err=True)
     for report_fmt, path in extra:
-        _emit(reporters.get(report_fmt)(result, fail_on=level), path)
-    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
-        _summary(os.environ["GITHUB_STEP_SUMMARY"], reporters.get("markdown")(
-            result, limit=1_000_000))
+        _emit(_render(reporters.get(report_fmt), result, fail_on=level, view=view), path)
+    if summary:
+        from orgspec.report import SUMMARY_LIMIT
+
+        _summary(summary, _render(reporters.get("markdown"), result, view=view,
+                                  limit=SUMMARY_LIMIT))
     return EXIT_OK if exit_zero or not result.fails(level) else EXIT_FINDINGS
 
 
@@ -164,6 +174,17 @@ def _apply_diff(result: Any, org: Any, ref: str, targets: list[str],
     result.org_diff = diff.changes
     lines = [f"org diff against {ref}: {len(diff.new)} new findings, {len(diff.fixed)} fixed"]
     return lines + [tty_text(f"  {change}") for change in diff.changes]
+
+
+def _render(render: Any, result: Any, **options: Any) -> str:
+    """A formatter's output; a user template that fails is a usage error."""
+    from orgspec.report import ReportError
+
+    try:
+        text: str = render(result, **options)
+    except ReportError as exc:
+        raise UsageError(str(exc)) from None
+    return text
 
 
 def _report_spec(spec: str) -> tuple[str, str]:
@@ -370,13 +391,13 @@ def _graph(paths: tuple[str, ...], fmt: str, output: str | None, config_path: st
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["markdown"]), default="markdown",
+@click.option("--format", "fmt", type=click.Choice(["markdown", "html"]), default="markdown",
               show_default=True, help="Report format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write it here.")
 @click.option("--lang", type=click.Choice(["zh", "en"]),
-              help="Language of the labels [default: from the content].")
+              help="Language of the labels [default: config `lang`, else from the content].")
 @click.option("--limit", type=click.IntRange(min=1000), default=60_000, show_default=True,
-              help="Most characters (a pull-request comment holds 65,536).")
+              help="Most characters of Markdown (a pull-request comment holds 65,536).")
 @click.option("--templates", type=click.Path(file_okay=False, exists=True),
               help="A folder of templates that override the built-in ones.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
@@ -389,10 +410,13 @@ def report(ctx: click.Context, /, **options: Any) -> None:
 
 def _report(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None,
             limit: int, templates: str | None, config_path: str | None, isolated: bool) -> int:
+    from orgspec import reporters
     from orgspec.linter import lint_org
-    from orgspec.report import render_markdown
+    from orgspec.views import build_view
 
     config = _config(config_path, isolated, (), (), ())
     result, org = lint_org(_targets(paths, config.root_path()), config)
-    _emit(render_markdown(result, org, lang, limit, templates), output)
+    view = build_view(result, org, lang or config.lang)
+    _emit(_render(reporters.get(fmt), result, view=view, limit=limit, templates=templates),
+          output)
     return EXIT_OK

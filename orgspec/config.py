@@ -19,7 +19,8 @@ from orgspec.yamlevents import Parsed, parse
 
 CONFIG_NAMES = (".orgspec.yaml", ".orgspec.yml")
 KNOWN_KEYS = ("root", "include", "exclude", "fail-on", "extends", "select", "extend-select",
-              "ignore", "rules", "per-file-ignores", "rule-packs")
+              "ignore", "rules", "per-file-ignores", "rule-packs", "lang")
+LANGS = ("zh", "en")
 PRESETS = ("recommended", "strict")
 
 
@@ -59,6 +60,7 @@ class Config:
     rules: dict[str, RuleSetting] = field(default_factory=dict)
     per_file_ignores: dict[str, list[Selector]] = field(default_factory=dict)
     rule_packs: list[str] = field(default_factory=list)
+    lang: str | None = None  # report labels; None: from the content
     source: str | None = None
     base: str = "."
 
@@ -203,6 +205,12 @@ class _Reader:
 
     def _exclude(self, cfg: Config, key: str, value: Any) -> None:
         cfg.exclude = self.texts((key,), value)
+
+    def _lang(self, cfg: Config, key: str, value: Any) -> None:
+        lang = self.text((key,), value)
+        if lang not in LANGS:
+            raise self.fail((key,), f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
+        cfg.lang = lang
 
     def _fail_on(self, cfg: Config, key: str, value: Any) -> None:
         try:

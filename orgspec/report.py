@@ -1,34 +1,106 @@
-"""`orgspec report`: the Markdown report, rendered from the view model by one template."""
+"""Reports people read, Markdown and HTML, rendered from one view model by templates."""
 
 from __future__ import annotations
 
+import base64
+import datetime as dt
+import hashlib
+import os
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import quote
 
-from orgspec.findings import LintResult
-from orgspec.org import Org
+from orgspec._version import __version__
 from orgspec.reporters.escape import md_inline
-from orgspec.templating import MdSafe, markdown_env
-from orgspec.views import build_view, flatten
+from orgspec.templating import MdSafe, html_env, markdown_env
+from orgspec.views import ReportView, flatten
 
 COMMENT_LIMIT = 60_000  # a pull-request comment holds 65,536 characters
 SUMMARY_LIMIT = 1_000_000  # a job summary holds 1 MiB
 ICONS = {"error": "❌", "warning": "⚠️", "info": "ℹ️"}
+MATRIX_COLUMNS = 30  # more teams than this: the RACI table lists holders per role instead
+_RANK = {"error": "0", "warning": "1", "info": "2"}
+_ROLES = {"A": "accountable", "R": "responsible", "C": "consulted", "I": "informed"}
 
 
-def _link(text: str, url: str) -> MdSafe:
+class ReportError(Exception):
+    """A template that cannot be rendered or whose CSS or JS cannot be inlined safely."""
+
+
+def safe_href(url: str) -> str:
+    """`url` if it is an http(s) URL or a relative path, else a harmless `#`.
+
+    Views build links already percent-encoded; this is the last guard before output, so no
+    template can emit `javascript:`, `data:` or a protocol-relative link.
+    """
+    head = url.split("/", 1)[0]
+    if url.startswith(("https://", "http://")) or (":" not in head and not url.startswith("//")):
+        return url
+    return "#"
+
+
+def _md_link(text: str, url: str) -> MdSafe:
     """A link orgspec builds: escaped text, a percent-encoded destination in <...>."""
-    target = quote(url, safe=":/#?=&.-_~%")
+    target = quote(safe_href(url), safe=":/#?=&.-_~%")
     return MdSafe(f"[{md_inline(text, 200)}](<{target}>)")
 
 
-def render_markdown(result: LintResult, org: Org, lang: str | None = None,
-                    limit: int = COMMENT_LIMIT, templates: str | None = None) -> str:
+def _render(template: Callable[[], Any], **context: Any) -> str:
+    import jinja2
+
+    try:
+        text: str = template().render(**context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise ReportError(f"template {exc.filename or exc.name}:{exc.lineno}: "
+                          f"{exc.message}") from None
+    except jinja2.TemplateError as exc:
+        raise ReportError(f"template: {exc.message or exc}") from None
+    return text
+
+
+def render_markdown(view: ReportView, limit: int = COMMENT_LIMIT,
+                    templates: str | None = None) -> str:
     """The Markdown report, cut to `limit` characters with a visible note."""
-    view = build_view(result, org, lang)
     env = markdown_env(templates)
-    env.globals.update(icon=lambda s: MdSafe(ICONS[s]), link=_link)
-    text = env.get_template("report.md.j2").render(v=view, tree=flatten(view.tree))
+    env.globals.update(icon=lambda s: MdSafe(ICONS[s]), link=_md_link)
+    text = _render(lambda: env.get_template("report.md.j2"), v=view, tree=flatten(view.tree))
     return truncate_markdown(text, limit)
+
+
+def render_html(view: ReportView, templates: str | None = None) -> str:
+    """The single-file HTML report: inline CSS and JS allowed by hash, nothing else loads."""
+    import jinja2
+    from markupsafe import Markup
+
+    env = html_env(templates)
+    try:
+        css = env.loader.get_source(env, "report.css")[0]
+        js = env.loader.get_source(env, "report.js")[0]
+    except jinja2.TemplateNotFound as exc:
+        raise ReportError(f"template {exc.name} not found") from None
+    for text, tag in ((css, "</style"), (js, "</script"), (js, "<!--")):
+        if tag in text.lower():
+            raise ReportError(f"cannot inline a {tag.strip('</!-')} that contains {tag!r}")
+    csp = (f"default-src 'none'; style-src {_sha256(css)}; script-src {_sha256(js)}; "
+           "img-src data:; base-uri 'none'; form-action 'none'")
+    env.globals.update(href=safe_href, rank=_RANK, roles=_ROLES, matrix_columns=MATRIX_COLUMNS)
+    return _render(lambda: env.get_template("report.html.j2"), v=view, tree=flatten(view.tree),
+                   # Checked above: neither can close its element or open a comment.
+                   css=Markup(css), js=Markup(js),  # noqa: S704
+                   csp=csp, version=__version__, generated=_today().isoformat())
+
+
+def _sha256(text: str) -> str:
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return f"'sha256-{digest}'"
+
+
+def _today() -> dt.date:
+    """Today, or the date of SOURCE_DATE_EPOCH for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
 
 
 def truncate_markdown(text: str, limit: int) -> str:

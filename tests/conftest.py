@@ -48,3 +48,28 @@ def write_org(tmp_path: Path):
         return tmp_path / "org"
 
     return write
+
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def assert_golden(name: str, text: str) -> None:
+    """`text` equals tests/golden/NAME; ORGSPEC_UPDATE_GOLDEN=1 rewrites the file instead."""
+    golden = GOLDEN / name
+    if os.environ.get("ORGSPEC_UPDATE_GOLDEN"):
+        golden.write_text(text, "utf-8")
+    assert text == golden.read_text("utf-8"), f"{name} differs; see tests/golden/README.md"
+
+
+@pytest.fixture
+def hostile_org(tmp_path: Path) -> Path:
+    """The hostile fixture plus what a committed file cannot carry portably: a file named
+    `javascript:alert(1).yaml` and a 10,000-character description."""
+    org = tmp_path / "hostile"
+    org.mkdir()
+    (org / "org.yaml").write_bytes((FIXTURES / "hostile-report" / "org.yaml").read_bytes())
+    long = ("<script>alert(3)</script>" * 400)[:10_000]
+    (org / "javascript:alert(1).yaml").write_text(
+        "- kind: Responsibility\n  id: long\n"
+        f"  description: \"{long}\"\n  accountable: TBD\n", "utf-8")
+    return org

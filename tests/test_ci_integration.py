@@ -11,13 +11,12 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import EXAMPLES, FIXTURES, REPO, run_cli
+from conftest import EXAMPLES, REPO, assert_golden, run_cli
 
 from orgspec.findings import Finding, LintResult, Location, Severity
 from orgspec.reporters import get
 from orgspec.reporters.escape import gh_data, gh_property, md_inline
 
-GOLDEN = FIXTURES.parent / "golden"
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text())
 
 
@@ -69,11 +68,7 @@ def test_golden_outputs(fmt: str) -> None:
                 _finding("OW001", "org/a.yaml", 9, 'duty "a" <b> & c', "responsibility:a"),
                 _finding("PR001", "org/b.yaml", 4, "step 's' has no owner", "process:p")]
     text = get(fmt)(_result(findings))
-    golden = GOLDEN / f"ci.{'json' if fmt == 'gitlab' else 'xml'}"
-    golden = golden.with_name(f"{fmt}-{golden.name}")
-    if os.environ.get("ORGSPEC_UPDATE_GOLDEN"):
-        golden.write_text(text, "utf-8")
-    assert text == golden.read_text("utf-8")
+    assert_golden(f"{fmt}-ci.{'json' if fmt == 'gitlab' else 'xml'}", text)
 
 
 def test_gitlab_fingerprints_and_junit_names_are_unique() -> None:
@@ -91,7 +86,7 @@ def test_markdown_is_inert_and_bounded() -> None:
         "a\\|b \\<img src\\=x\\> @\u200bteam \\#\u200b12")
     findings = [_finding("OW001", "org/a.yaml", i + 1, "x" * 200) for i in range(1000)]
     text = get("markdown")(_result(findings), limit=5000)
-    assert len(text) <= 5000 and "more findings; see the full report" in text
+    assert len(text) <= 5000 and "report truncated at 5,000 characters" in text
 
 
 def test_step_summary_is_appended_in_github_actions(tmp_path: Path) -> None:
@@ -100,7 +95,9 @@ def test_step_summary_is_appended_in_github_actions(tmp_path: Path) -> None:
     run = run_cli("check", "examples/ecommerce", "--format", "auto",
                   env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
     assert run.stdout.startswith("::error ")
-    assert summary.read_text("utf-8").startswith("previous step\n## orgspec: 3 errors")
+    text = summary.read_text("utf-8")
+    assert text.startswith("previous step\n# 组织报告\n\n**4** 错误 · **1** 警告 · ")
+    assert "## RACI 矩阵" in text  # the full report, not a findings list
 
 
 def _git(repo: Path, *args: str) -> None:

@@ -24,10 +24,12 @@ def test_ecommerce_example_has_exactly_the_planted_problems() -> None:
     found = [(f.code, _rel(f.location.file), f.location.line) for f in result.findings]
     assert found == [
         ("OK004", "ecommerce/okrs/2026-q1.yaml", 26),
+        ("OK003", "ecommerce/okrs/2026-q1.yaml", 87),
+        ("OK005", "ecommerce/okrs/2026-q1.yaml", 87),
         ("PR001", "ecommerce/processes/payment-outage.yaml", 35),
         ("OW001", "ecommerce/responsibilities/customer-service.yaml", 16),
     ]
-    overlap = result.findings[2]
+    overlap = result.findings[4]
     assert overlap.message == (
         "duty 'user-feedback' has 2 accountable owners: customer-service, tech")
     [(related)] = overlap.related

@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-import os
 import re
+from pathlib import Path
 
-from conftest import FIXTURES, run_cli
+from conftest import assert_golden, run_cli
 
 from orgspec.config import Config
 from orgspec.linter import lint_org
 from orgspec.report import render_markdown, truncate_markdown
-
-GOLDEN = FIXTURES.parent / "golden"
+from orgspec.views import build_view
 
 
 def test_ecommerce_markdown_report_matches_golden() -> None:
     run = run_cli("report", "examples/ecommerce", "--lang", "zh")
     assert run.code == 0, run.stderr
-    golden = GOLDEN / "report-ecommerce.md"
-    if os.environ.get("ORGSPEC_UPDATE_GOLDEN"):
-        golden.write_text(run.stdout, "utf-8")
-    assert run.stdout == golden.read_text("utf-8")
+    assert_golden("report-ecommerce.md", run.stdout)
 
 
 def test_labels_follow_the_content_or_the_flag() -> None:
@@ -28,14 +24,16 @@ def test_labels_follow_the_content_or_the_flag() -> None:
     assert run_cli("report", "examples/minimal", "--lang", "zh").stdout.startswith("# 组织报告\n")
 
 
-def test_hostile_text_is_inert() -> None:
-    result, org = lint_org([str(FIXTURES / "hostile-report")], Config(extends="strict"))
-    text = render_markdown(result, org, "en")
+def test_hostile_text_is_inert(hostile_org: Path) -> None:
+    result, org = lint_org([str(hostile_org)], Config(extends="strict"))
+    text = render_markdown(build_view(result, org, "en"))
     outside_fences = re.sub(r"```mermaid\n.*?```", "", text, flags=re.S)
     raw_tags = re.findall(r"(?<!\\)(?<!\]\()<(?!/?details|/?summary|br/>)[a-z/]",
                           outside_fences)  # `](<path>)` is orgspec's own link
     assert raw_tags == []  # user tags appear only backslash-escaped, as text
     assert "](javascript" not in text and not re.search(r"(?<!\\)!\[", text)
+    assert "](<javascript" not in text
+    assert "javascript%3Aalert%281%29.yaml" in text
     assert "@everyone" not in text and "@octocat" not in text  # mentions get a ZWSP
     assert "#12" not in text
     assert text.count("<details>") == text.count("</details>")
@@ -58,5 +56,5 @@ def test_deep_tree_renders_without_recursion(write_org) -> None:
     teams = "\n".join(f"- {{kind: Team, id: t{i}{f', parent: t{i - 1}' if i else ''}}}"
                       for i in range(3000))
     result, org = lint_org([str(write_org({"t.yaml": teams}))], Config())
-    text = render_markdown(result, org, "en", limit=10_000_000)
+    text = render_markdown(build_view(result, org, "en"), limit=10_000_000)
     assert "(`t2999`)" in text

@@ -10,7 +10,9 @@ from orgspec.findings import LintResult
 Render = Callable[..., str]
 FORMATS = {name: f"orgspec.reporters.{module}" for name, module in (
     ("text", "text"), ("json", "json"), ("json-lines", "jsonlines"), ("sarif", "sarif"),
-    ("github", "github"), ("gitlab", "gitlab"), ("junit", "junit"), ("markdown", "markdown"))}
+    ("github", "github"), ("gitlab", "gitlab"), ("junit", "junit"), ("markdown", "markdown"),
+    ("html", "html"))}
+VIEW_FORMATS = {"markdown", "html"}  # reports drawn from the view model (orgspec.views)
 
 
 def get(name: str) -> Render:
@@ -20,4 +22,4 @@ def get(name: str) -> Render:
     return render
 
 
-__all__ = ["FORMATS", "LintResult", "get"]
+__all__ = ["FORMATS", "VIEW_FORMATS", "LintResult", "get"]

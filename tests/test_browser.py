@@ -1,0 +1,183 @@
+"""The HTML report in real headless Chromium: loads offline, filters, sorts, draws, stays inert.
+
+Needs Debian's `chromium` (or ORGSPEC_CHROMIUM) and Playwright for Python. Without them the
+tests skip with the reason locally; under CI they fail, because `.ci/run` installs both.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import REPO, run_cli
+
+from orgspec.config import Config
+from orgspec.linter import lint_org
+from orgspec.report import render_html
+from orgspec.views import build_view
+
+ARTIFACTS = Path(os.environ.get("ORGSPEC_ARTIFACTS", REPO / "build" / "test-artifacts"))
+CHROMIUM = (os.environ.get("ORGSPEC_CHROMIUM") or shutil.which("chromium")
+            or shutil.which("chromium-browser"))
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def _missing() -> str | None:
+    if not CHROMIUM:
+        return "no chromium on PATH (apt-get install chromium, or set ORGSPEC_CHROMIUM)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "Playwright for Python is not installed (pip install playwright)"
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    reason = _missing()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"browser tests must run in CI: {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+class Loaded:
+    """A page with everything it tried to do recorded."""
+
+    def __init__(self, browser: Any, path: Path) -> None:
+        self.url = path.as_uri()
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
+        self.page.route("**/*", self._route)
+        self.page.on("console", lambda m: m.type in ("error", "warning")
+                     and self.errors.append(f"{m.type}: {m.text}"))
+        self.page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+        self.page.on("dialog", self._dialog)
+        self.page.goto(self.url)
+        self.page.wait_for_load_state("load")
+
+    def _route(self, route: Any) -> None:
+        self.requests.append(route.request.url)
+        if route.request.url == self.url:
+            route.continue_()
+        else:
+            route.abort()
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def visible_rules(self) -> list[str]:
+        rules: list[str] = self.page.eval_on_selector_all(
+            "#findings-table tbody tr", "rows => rows.filter(r => !r.hidden)"
+            ".map(r => r.dataset.rule)")
+        return rules
+
+
+@pytest.fixture(scope="module")
+def ecommerce(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Loaded]:
+    out = tmp_path_factory.mktemp("report") / "report.html"
+    run = run_cli("report", "examples/ecommerce", "--format", "html", "-o", str(out))
+    assert run.code == 0, run.stderr
+    loaded = Loaded(browser, out)
+    yield loaded
+    loaded.page.close()
+
+
+def test_page_loads_offline_without_errors(ecommerce: Loaded) -> None:
+    assert ecommerce.errors == []
+    assert ecommerce.requests == [ecommerce.url]  # nothing but the file itself
+    assert ecommerce.page.title() == "组织报告"
+
+
+def test_filters_change_the_visible_rows(ecommerce: Loaded) -> None:
+    page = ecommerce.page
+    everything = ["OK004", "OK003", "OK005", "PR001", "OW001"]
+    assert ecommerce.visible_rules() == everything
+    page.select_option("#f-severity", "warning")
+    assert ecommerce.visible_rules() == ["OK005"]
+    assert page.text_content("#f-count") == "1"
+    page.select_option("#f-severity", "")
+    page.select_option("#f-team", "tech")
+    assert ecommerce.visible_rules() == ["OK003", "OK005"]
+    page.select_option("#f-team", "")
+    page.select_option("#f-rule", "OW001")
+    assert ecommerce.visible_rules() == ["OW001"]
+    page.select_option("#f-rule", "")
+    page.fill("#f-search", "待定")
+    assert ecommerce.visible_rules() == ["PR001"]
+    page.fill("#f-search", "")
+    assert ecommerce.visible_rules() == everything
+    page.click("a[data-rule=PR001]")  # a rule in the summary filters the table
+    assert ecommerce.visible_rules() == ["PR001"]
+    page.select_option("#f-rule", "")
+
+
+def test_columns_sort_both_ways(ecommerce: Loaded) -> None:
+    page = ecommerce.page
+    header = page.locator("#findings-table thead th").nth(1)
+    header.locator("button").click()
+    assert ecommerce.visible_rules() == ["OK003", "OK004", "OK005", "OW001", "PR001"]
+    assert header.get_attribute("aria-sort") == "ascending"
+    header.locator("button").click()
+    assert ecommerce.visible_rules() == ["PR001", "OW001", "OK005", "OK004", "OK003"]
+    page.locator("#findings-table thead th").nth(0).locator("button").click()
+    severities = page.eval_on_selector_all("#findings-table tbody tr",
+                                           "rows => rows.map(r => r.dataset.severity)")
+    assert severities == ["error"] * 4 + ["warning"]
+
+
+def test_diagrams_are_drawn(ecommerce: Loaded) -> None:
+    boxes = ecommerce.page.eval_on_selector_all(
+        "svg.diagram", "svgs => svgs.map(s => { const b = s.getBBox(); "
+        "return [b.width, b.height, s.querySelectorAll('rect').length, "
+        "s.querySelectorAll('text').length]; })")
+    assert len(boxes) == 4
+    for width, height, rects, texts in boxes:
+        assert width > 100 and height > 40 and rects >= 4 and texts >= rects
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    shot = ARTIFACTS / "report-ecommerce.png"
+    ecommerce.page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 50_000
+
+
+def test_chinese_text_is_laid_out(ecommerce: Loaded) -> None:
+    # Each CJK character takes real width: a system font was found, not zero-width boxes.
+    width = ecommerce.page.evaluate(
+        "() => { const s = document.createElement('span'); s.textContent = '组织报告';"
+        " document.body.append(s); const w = s.getBoundingClientRect().width; s.remove();"
+        " return w; }")
+    assert width > 30
+
+
+def test_hostile_report_runs_no_user_script(browser: Any, hostile_org: Path,
+                                             tmp_path: Path) -> None:
+    result, org = lint_org([str(hostile_org)], Config(extends="strict"))
+    out = tmp_path / "hostile.html"
+    out.write_text(render_html(build_view(result, org, "en")), "utf-8")
+    loaded = Loaded(browser, out)
+    page = loaded.page
+    page.select_option("#f-severity", "error")
+    page.click("#findings-table thead th button")
+    page.fill("#f-search", "script")
+    assert loaded.dialogs == [] and loaded.errors == []
+    assert loaded.requests == [loaded.url]
+    assert page.locator("img").count() == 0
+    assert page.locator("script").count() == 1
+    assert "<script>alert(1)</script>" in page.text_content("body")
+    hrefs = page.eval_on_selector_all("a[href]", "as => as.map(a => a.protocol)")
+    assert set(hrefs) <= {"file:", "https:"}
+    loaded.page.close()
