@@ -30,7 +30,9 @@ sys.path.insert(0, str(REPO))
 from generate import generate  # noqa: E402
 
 from orgspec.config import Config  # noqa: E402
-from orgspec.linter import lint, load_org  # noqa: E402
+from orgspec.linter import lint, lint_org, load_org  # noqa: E402
+from orgspec.report import render_html, render_markdown  # noqa: E402
+from orgspec.views import build_view  # noqa: E402
 
 
 def timed(func: Callable[[], Any]) -> tuple[float, Any]:
@@ -91,6 +93,55 @@ def measure_scale(teams: int, repeat: int) -> dict[str, Any]:
     return {"teams": teams, "files": len(files), "mb": size / 1e6, "floor": t_floor,
             "load": t_load, "lint": t_lint, "entities": result.entity_count,
             "findings": len(result.findings), "rules": rule_times(paths, config)}
+
+
+def measure_report(teams: int) -> dict[str, Any]:
+    """The HTML and Markdown reports of a synthetic org: render time, size, and in Chromium
+    (when there is one) load time and how long a filter, a search and a sort take."""
+    root = org_for(teams)
+    result, org = lint_org([str(root / "teams")], Config())
+    t_view, view = timed(lambda: build_view(result, org))
+    t_html, html = timed(lambda: render_html(view))
+    t_md, _ = timed(lambda: render_markdown(view))
+    out = HERE / "out" / f"report-{teams}.html"
+    out.write_text(html, "utf-8")
+    return {"teams": teams, "findings": len(result.findings), "view": t_view, "html": t_html,
+            "mb": len(html.encode()) / 1e6, "md": t_md, "browser": in_browser(out)}
+
+
+def in_browser(path: Path) -> str:
+    """Load time and the time of one filter, one search and one sort, measured in the page
+    from the event to the next layout; or why it could not be measured."""
+    import shutil
+
+    chromium = os.environ.get("ORGSPEC_CHROMIUM") or shutil.which("chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return "no Playwright"
+    if not chromium:
+        return "no chromium"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium,
+                                    args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        start = time.perf_counter()
+        page.goto(path.as_uri(), timeout=600_000)
+        load = time.perf_counter() - start
+        ms = page.evaluate("""() => {
+            const layout = () => document.body.offsetHeight;
+            const time = (f) => { const t = performance.now(); f(); layout();
+                                  return performance.now() - t; };
+            const fire = (id, value, type) => () => { const el = document.getElementById(id);
+                el.value = value; el.dispatchEvent(new Event(type)); };
+            return [time(fire("f-severity", "warning", "change")),
+                    time(fire("f-severity", "", "change")),
+                    time(fire("f-search", "duty", "input")),
+                    time(() => document.querySelector("#findings-table th button").click())];
+        }""")
+        browser.close()
+    return (f"load {load:.1f} s; filter {ms[0]:.0f} ms, clear {ms[1]:.0f} ms, "
+            f"search {ms[2]:.0f} ms, sort {ms[3]:.0f} ms")
 
 
 def flow_text(steps: int, loop: bool) -> str:
@@ -179,6 +230,14 @@ def main() -> None:
     print(f"\nstart-up (median of 7, bare `python -c pass` = {base:.0f} ms): "
           f"`orgspec --version` {version:.0f} ms (+{version - base:.0f}); "
           f"`orgspec check examples/minimal` {minimal:.0f} ms (+{minimal - base:.0f})")
+    print("\nReports (view model built once; HTML in headless Chromium):\n")
+    print("| teams | findings | view model (s) | HTML (s) | HTML size (MB) | Markdown (s) "
+          "| in the browser |")
+    print("|---|---|---|---|---|---|---|")
+    for teams in args.teams:
+        r = measure_report(teams)
+        print(f"| {r['teams']} | {r['findings']} | {r['view']:.2f} | {r['html']:.2f} | "
+              f"{r['mb']:.1f} | {r['md']:.2f} | {r['browser']} |")
 
 
 if __name__ == "__main__":

@@ -80,6 +80,8 @@ def clip(text: str, px: float = TEXT_PX, font_px: float = FONT_PX) -> str:
     """`text` on one line, cut with an ellipsis to fit `px` pixels at `font_px`."""
     text = " ".join(text.split())
     budget, used = px / font_px, 0.0
+    if len(text) <= budget:
+        return text  # fits even if every character is wide
     for i, ch in enumerate(text):
         used += char_width(ch)
         if used > budget:

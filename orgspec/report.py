@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import quote
 
 from orgspec._version import __version__
+from orgspec.gcpause import gc_paused
 from orgspec.reporters.escape import md_inline
 from orgspec.templating import MdSafe, html_env, markdown_env
 from orgspec.views import ReportView, flatten
@@ -45,25 +46,36 @@ def _md_link(text: str, url: str) -> MdSafe:
     return MdSafe(f"[{md_inline(text, 200)}](<{target}>)")
 
 
-def _render(template: Callable[[], Any], **context: Any) -> str:
+def _render(template: Callable[[], Any], stop_after: int | None = None, **context: Any) -> str:
+    """The template's output; with `stop_after`, rendering stops once that much is out
+    (a report cut to a comment's size need not render 30 MB first)."""
     import jinja2
 
+    chunks: list[str] = []
+    size = 0
     try:
-        text: str = template().render(**context)
+        with gc_paused():
+            for chunk in template().generate(**context):
+                chunks.append(chunk)
+                size += len(chunk)
+                if stop_after is not None and size > stop_after:
+                    break
     except jinja2.TemplateSyntaxError as exc:
         raise ReportError(f"template {exc.filename or exc.name}:{exc.lineno}: "
                           f"{exc.message}") from None
     except jinja2.TemplateError as exc:
         raise ReportError(f"template: {exc.message or exc}") from None
-    return text
+    return "".join(chunks)
 
 
 def render_markdown(view: ReportView, limit: int = COMMENT_LIMIT,
                     templates: str | None = None) -> str:
     """The Markdown report, cut to `limit` characters with a visible note."""
     env = markdown_env(templates)
-    env.globals.update(icon=lambda s: MdSafe(ICONS[s]), link=_md_link)
-    text = _render(lambda: env.get_template("report.md.j2"), v=view, tree=flatten(view.tree))
+    env.globals.update(icon=lambda s: MdSafe(ICONS[s]), link=_md_link, roles=_ROLES,
+                       matrix_columns=MATRIX_COLUMNS)
+    text = _render(lambda: env.get_template("report.md.j2"), stop_after=limit, v=view,
+                   tree=flatten(view.tree))
     return truncate_markdown(text, limit)
 
 

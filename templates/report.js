@@ -1,33 +1,42 @@
 "use strict";
-// Filters and sorts the findings table. Reads data only from the DOM; never builds HTML.
+// Filters, sorts and pages the findings table. Reads data only from the DOM; never builds
+// HTML. At most PAGE rows are in the table at once, so a large org stays responsive.
 (function () {
+  const PAGE = 500;
   const table = document.getElementById("findings-table");
   if (!table) return;
   const body = table.tBodies[0];
-  const rows = Array.from(body.rows);
+  let order = Array.from(body.rows);
+  let matched = order;
+  let limit = PAGE;
   const text = new Map();
   const pick = (id) => document.getElementById(id);
   const controls = { severity: pick("f-severity"), rule: pick("f-rule"), team: pick("f-team") };
   const search = pick("f-search");
   const count = pick("f-count");
+  const more = pick("f-more");
   const collator = new Intl.Collator(document.documentElement.lang || undefined, { numeric: true });
+
+  function show() {
+    const fragment = document.createDocumentFragment();
+    for (const row of matched.slice(0, limit)) fragment.appendChild(row);
+    body.replaceChildren(fragment);
+    count.textContent = String(matched.length);
+    more.hidden = matched.length <= limit;
+  }
 
   function apply() {
     const want = {};
     for (const key in controls) want[key] = controls[key].value;
     const query = search.value.trim().toLowerCase();
-    let shown = 0;
-    for (const row of rows) {
-      let ok = true;
-      for (const key in want) if (want[key] && row.dataset[key] !== want[key]) ok = false;
-      if (ok && query) {
-        if (!text.has(row)) text.set(row, row.textContent.toLowerCase());
-        ok = text.get(row).includes(query);
-      }
-      row.hidden = !ok;
-      if (ok) shown += 1;
-    }
-    count.textContent = String(shown);
+    matched = order.filter((row) => {
+      for (const key in want) if (want[key] && row.dataset[key] !== want[key]) return false;
+      if (!query) return true;
+      if (!text.has(row)) text.set(row, row.textContent.toLowerCase());
+      return text.get(row).includes(query);
+    });
+    limit = PAGE;
+    show();
   }
 
   function sortBy(th) {
@@ -35,15 +44,18 @@
     const dir = th.getAttribute("aria-sort") === "ascending" ? -1 : 1;
     for (const other of table.tHead.rows[0].cells) other.removeAttribute("aria-sort");
     th.setAttribute("aria-sort", dir === 1 ? "ascending" : "descending");
-    const key = (row) => { const c = row.cells[col]; return c.dataset.key ?? c.textContent; };
-    const sorted = rows.slice().sort((a, b) => dir * collator.compare(key(a), key(b)));
-    const fragment = document.createDocumentFragment();
-    for (const row of sorted) fragment.appendChild(row);
-    body.appendChild(fragment);
+    const keyed = order.map((row) => {
+      const cell = row.cells[col];
+      return [cell.dataset.key ?? cell.textContent, row];
+    });
+    keyed.sort((a, b) => dir * collator.compare(a[0], b[0]));
+    order = keyed.map((pair) => pair[1]);
+    apply();
   }
 
   for (const key in controls) controls[key].addEventListener("change", apply);
   search.addEventListener("input", apply);
+  more.addEventListener("click", () => { limit += PAGE; show(); });
   for (const button of table.tHead.querySelectorAll("button")) {
     button.addEventListener("click", () => sortBy(button.closest("th")));
   }

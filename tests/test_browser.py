@@ -181,3 +181,23 @@ def test_hostile_report_runs_no_user_script(browser: Any, hostile_org: Path,
     hrefs = page.eval_on_selector_all("a[href]", "as => as.map(a => a.protocol)")
     assert set(hrefs) <= {"file:", "https:"}
     loaded.page.close()
+
+
+def test_large_tables_page_and_stay_filterable(browser: Any, write_org: Any,
+                                               tmp_path: Path) -> None:
+    duties = "".join(f"- {{kind: Responsibility, id: d{i:04d}, description: duty {i}, "
+                     f"accountable: TBD}}\n" for i in range(1200))
+    result, org = lint_org([str(write_org({"duties.yaml": duties}))], Config())
+    out = tmp_path / "big.html"
+    out.write_text(render_html(build_view(result, org, "en")), "utf-8")
+    loaded = Loaded(browser, out)
+    page = loaded.page
+    assert len(loaded.visible_rules()) == 500  # one page of rows in the table
+    assert page.text_content("#f-count") == "1200"
+    page.click("#f-more")
+    assert len(loaded.visible_rules()) == 1000
+    page.click("#f-more")
+    assert len(loaded.visible_rules()) == 1200 and page.locator("#f-more").is_hidden()
+    page.fill("#f-search", "d1199")
+    assert page.text_content("#f-count") == "1" and loaded.errors == []
+    page.close()

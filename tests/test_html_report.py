@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import assert_golden, run_cli
+from conftest import REPO, assert_golden, run_cli
 
 from orgspec.config import Config
 from orgspec.linter import lint_org
@@ -177,3 +177,16 @@ def test_large_diagrams_are_cut_with_a_note(write_org) -> None:
     assert (view.team_diagram.shown, view.team_diagram.total) == (300, 400)
     assert "The diagram shows 300 of 400" in render_html(view)
 
+
+
+def test_links_are_relative_to_the_workspace(monkeypatch: pytest.MonkeyPatch,
+                                             tmp_path: Path) -> None:
+    monkeypatch.setenv("GITHUB_SERVER_URL", "https://github.com")
+    monkeypatch.setenv("GITHUB_REPOSITORY", "acme/org")
+    monkeypatch.setenv("GITHUB_SHA", "abc123")
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(REPO / "examples"))
+    result, org = lint_org([str(REPO / "examples" / "ecommerce")], Config())
+    assert build_view(result, org).rows[0].link == (
+        "https://github.com/acme/org/blob/abc123/ecommerce/okrs/2026-q1.yaml#L26")
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))  # outside: a relative path
+    assert not build_view(result, org).rows[0].link.startswith("https:")
