@@ -201,3 +201,15 @@ def test_large_tables_page_and_stay_filterable(browser: Any, write_org: Any,
     page.fill("#f-search", "d1199")
     assert page.text_content("#f-count") == "1" and loaded.errors == []
     page.close()
+
+
+def test_prints_without_controls(ecommerce: Loaded, tmp_path: Path) -> None:
+    page = ecommerce.page
+    page.emulate_media(media="print")
+    try:
+        assert page.locator(".filters").is_hidden() and page.locator("nav").is_hidden()
+        assert page.locator("svg.diagram").first.is_visible()
+        pdf = page.pdf(path=str(tmp_path / "report.pdf"))
+        assert pdf.startswith(b"%PDF") and len(pdf) > 20_000
+    finally:
+        page.emulate_media(media="screen")
