@@ -13,7 +13,7 @@ from urllib.parse import quote
 from orgspec._version import __version__
 from orgspec.gcpause import gc_paused
 from orgspec.reporters.escape import md_inline
-from orgspec.templating import MdSafe, html_env, markdown_env
+from orgspec.templating import MdSafe, environment
 from orgspec.views import ReportView, flatten
 
 COMMENT_LIMIT = 60_000  # a pull-request comment holds 65,536 characters
@@ -71,7 +71,7 @@ def _render(template: Callable[[], Any], stop_after: int | None = None, **contex
 def render_markdown(view: ReportView, limit: int = COMMENT_LIMIT,
                     templates: str | None = None) -> str:
     """The Markdown report, cut to `limit` characters with a visible note."""
-    env = markdown_env(templates)
+    env = environment(templates)
     env.globals.update(icon=lambda s: MdSafe(ICONS[s]), link=_md_link, roles=_ROLES,
                        matrix_columns=MATRIX_COLUMNS)
     text = _render(lambda: env.get_template("report.md.j2"), stop_after=limit, v=view,
@@ -84,7 +84,7 @@ def render_html(view: ReportView, templates: str | None = None) -> str:
     import jinja2
     from markupsafe import Markup
 
-    env = html_env(templates)
+    env = environment(templates)
     try:
         css = env.loader.get_source(env, "report.css")[0]
         js = env.loader.get_source(env, "report.js")[0]

@@ -58,3 +58,13 @@ def test_deep_tree_renders_without_recursion(write_org) -> None:
     result, org = lint_org([str(write_org({"t.yaml": teams}))], Config())
     text = render_markdown(build_view(result, org, "en"), limit=10_000_000)
     assert "(`t2999`)" in text
+
+
+def test_user_markdown_template_is_escaped_too(tmp_path: Path, hostile_org: Path) -> None:
+    (tmp_path / "report.md.j2").write_text(
+        "{% for r in v.rows %}{{ r.message }} / {{ r.code|safe_md }}\n{% endfor %}", "utf-8")
+    run = run_cli("report", str(hostile_org), "--isolated", "--templates", str(tmp_path))
+    assert run.code == 0, run.stderr
+    assert run.stdout.splitlines() == [
+        "duty \\'long\\' has no accountable owner \\(written as \\'TBD\\'\\) / OW002",
+        "key result \\'kr\\' of \\'grow\\' is vague\\: \\'提升\\' without a target value / OK004"]
