@@ -190,3 +190,29 @@ def test_links_are_relative_to_the_workspace(monkeypatch: pytest.MonkeyPatch,
         "https://github.com/acme/org/blob/abc123/ecommerce/okrs/2026-q1.yaml#L26")
     monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))  # outside: a relative path
     assert not build_view(result, org).rows[0].link.startswith("https:")
+
+
+def test_one_view_model_serves_every_report_of_a_run(monkeypatch: pytest.MonkeyPatch,
+                                                      tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    import orgspec.views
+    from orgspec.cli import main
+
+    built = []
+    real = orgspec.views.build_view
+
+    def counting(*args: object, **kwargs: object) -> orgspec.views.ReportView:
+        built.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(orgspec.views, "build_view", counting)
+    summary = tmp_path / "summary.md"
+    result = CliRunner().invoke(main, [
+        "check", str(REPO / "examples" / "ecommerce"), "--format", "github",
+        "--report", f"html={tmp_path / 'r.html'}", "--report", f"markdown={tmp_path / 'r.md'}"],
+        env={"GITHUB_STEP_SUMMARY": str(summary), "GITHUB_ACTIONS": "true"})
+    assert result.exit_code == 1, result.output
+    assert built == [1]
+    assert summary.read_text("utf-8").startswith("# 组织报告")
+    assert (tmp_path / "r.html").stat().st_size > 10_000
