@@ -14,7 +14,7 @@ from orgspec._version import __version__
 from orgspec.gcpause import gc_paused
 from orgspec.reporters.escape import md_inline
 from orgspec.templating import MdSafe, environment
-from orgspec.views import ReportView, flatten
+from orgspec.views import ReportView
 
 COMMENT_LIMIT = 60_000  # a pull-request comment holds 65,536 characters
 SUMMARY_LIMIT = 1_000_000  # a job summary holds 1 MiB
@@ -75,7 +75,7 @@ def render_markdown(view: ReportView, limit: int = COMMENT_LIMIT,
     env.globals.update(icon=lambda s: MdSafe(ICONS[s]), link=_md_link, roles=_ROLES,
                        matrix_columns=MATRIX_COLUMNS)
     text = _render(lambda: env.get_template("report.md.j2"), stop_after=limit, v=view,
-                   tree=flatten(view.tree))
+                   tree=view.tree_rows)
     return truncate_markdown(text, limit)
 
 
@@ -96,7 +96,7 @@ def render_html(view: ReportView, templates: str | None = None) -> str:
     csp = (f"default-src 'none'; style-src {_sha256(css)}; script-src {_sha256(js)}; "
            "img-src data:; base-uri 'none'; form-action 'none'")
     env.globals.update(href=safe_href, rank=_RANK, roles=_ROLES, matrix_columns=MATRIX_COLUMNS)
-    return _render(lambda: env.get_template("report.html.j2"), v=view, tree=flatten(view.tree),
+    return _render(lambda: env.get_template("report.html.j2"), v=view, tree=view.tree_rows,
                    # Checked above: neither can close its element or open a comment.
                    css=Markup(css), js=Markup(js),  # noqa: S704
                    csp=csp, version=__version__, generated=_today().isoformat())

@@ -187,6 +187,7 @@ class ReportView:
     okr_diagram: Diagram = field(default_factory=lambda: Diagram(0, 0))
     teams: list[str] = field(default_factory=list)  # teams that findings point at
     rows: list[FindingRow] = field(default_factory=list)  # every finding, in result order
+    tree_rows: list[tuple[int, TreeNode]] = field(default_factory=list)  # flatten(tree)
 
 
 def guess_lang(org: Org) -> str:
@@ -252,6 +253,7 @@ def _build_view(result: LintResult, org: Org, lang: str | None) -> ReportView:
                        _team_of(f, owners), f.location.file, f.location.line)
             for f in result.findings]
     tree_roots = _tree(org)
+    tree_rows = flatten(tree_roots)
     okrs = _okrs(org, lang == "zh")
     health = _health(org, rows)
     return ReportView(
@@ -261,9 +263,9 @@ def _build_view(result: LintResult, org: Org, lang: str | None) -> ReportView:
         health=health, rules=_rule_groups(result, rows),
         raci_teams=sorted(org.teams), raci=_raci(org), tree=tree_roots, okrs=okrs,
         processes=_processes(org, LABELS[lang]["no_owner"]), org_diff=list(result.org_diff),
-        families=_families(result), team_diagram=_team_diagram(tree_roots, health),
+        families=_families(result), team_diagram=_team_diagram(tree_roots, tree_rows, health),
         okr_diagram=_okr_diagram(okrs), teams=sorted({r.team for r in rows if r.team}),
-        rows=rows)
+        rows=rows, tree_rows=tree_rows)
 
 
 def view_of(result: LintResult, view: ReportView | None = None, org: Org | None = None,
@@ -285,14 +287,13 @@ def _families(result: LintResult) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def _team_diagram(roots: list[TreeNode], health: list[TeamHealth]) -> Diagram:
+def _team_diagram(roots: list[TreeNode], rows: list[tuple[int, TreeNode]],
+                  health: list[TeamHealth]) -> Diagram:
     """The team tree as boxes; a team's colour says whether findings point at it."""
     state = {h.team: "team-error" if h.errors else "team-warning" if h.warnings else "team"
              for h in health}
-    nodes: dict[str, Node] = {}
-    for _, t in flatten(roots):
-        nodes[t.id] = Node(t.id, t.name, t.lead, state.get(t.id, "team"))
-    for _, t in flatten(roots):
+    nodes = {t.id: Node(t.id, t.name, t.lead, state.get(t.id, "team")) for _, t in rows}
+    for _, t in rows:
         nodes[t.id].children = [nodes[c.id] for c in t.children]
     return tree([nodes[r.id] for r in roots])
 
