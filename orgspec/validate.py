@@ -29,7 +29,7 @@ def build_org(raw: RawOrg) -> tuple[Org, list[Issue]]:
 
 def _add_entity(org: Org, ent: RawEntity) -> Iterator[Issue]:
     kind = ent.kind
-    if kind not in MODELS:
+    if not isinstance(kind, str) or kind not in MODELS:  # a list or mapping is unhashable
         yield _kind_issue(ent, kind)
         return
     model = MODELS[kind]
@@ -74,9 +74,14 @@ def _kind_issue(ent: RawEntity, kind: Any) -> Issue:
     if kind is None:
         return Issue("IN010", "entity has no `kind`", ent.location(),
                      hint=f"add `kind:` with one of {', '.join(KINDS)}")
-    text = str(kind) if isinstance(kind, str) else type(kind).__name__
-    guess = _did_you_mean(text, KINDS, fold=True)
-    return Issue("IN010", f"unknown kind {text!r}", ent.fmap.locate((*ent.path, "kind")),
+    if not isinstance(kind, str):
+        found = "a list" if isinstance(kind, list) else "a mapping"
+        return Issue("IN010", f"`kind` must be one of {', '.join(KINDS)}; found {found}",
+                     ent.fmap.value((*ent.path, "kind")),
+                     hint="write the kind as plain text, e.g. `kind: Team`")
+    where = ent.fmap.locate((*ent.path, "kind"))
+    guess = _did_you_mean(kind, KINDS, fold=True)
+    return Issue("IN010", f"unknown kind {kind!r}", where,
                  hint=guess or f"kind is one of {', '.join(KINDS)}")
 
 

@@ -1,0 +1,155 @@
+"""Run one fuzz input (a few org files) through the whole public surface and check the property.
+
+The property: no exception escapes, every command exits 0 or 1, every finding points into
+its file, and the same input gives the same output twice. Everything runs through the CLI
+(in-process, `--debug` so a crash keeps its traceback), so the harness does not depend on
+where modules live inside the package.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from orgspec.cli import main
+
+Files = dict[str, bytes]  # relative path -> content
+
+# Every --format of `check`; the ones after the first also go through `--report`.
+CHECK_FORMATS = ("json", "text", "json-lines", "sarif", "github", "gitlab", "junit",
+                 "markdown", "html")
+GRAPH_FORMATS = ("graphml", "gexf", "json", "dot", "mermaid")
+PARSERS = ("c", "pure")
+PACKAGE = str(Path(__file__).resolve().parents[2] / "orgspec")
+
+
+@dataclass(frozen=True)
+class Crash:
+    """A violation of the property: `site` names it (the same bug gives the same site)."""
+
+    site: str
+    detail: str
+
+
+@dataclass
+class Outcome:
+    """What one input did: the crash, if any, and how many CLI runs it took."""
+
+    crash: Crash | None = None
+    runs: int = 0
+    codes: list[int] = field(default_factory=list)
+
+
+def _site(exc: BaseException, tb: list[traceback.FrameSummary]) -> str:
+    """The exception type and the innermost orgspec frame (file and function, not line)."""
+    for frame in reversed(tb):
+        if frame.filename.startswith(PACKAGE):
+            rel = os.path.relpath(frame.filename, os.path.dirname(PACKAGE))
+            return f"{type(exc).__name__} in {rel}:{frame.name}"
+    return f"{type(exc).__name__} outside orgspec"
+
+
+def write_files(folder: Path, files: Files) -> None:
+    for rel, data in files.items():
+        target = folder / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+class _Run:
+    """One CLI invocation's exit code and the files it wrote, or the crash it caused."""
+
+    def __init__(self, args: list[str], env: dict[str, str]) -> None:
+        result = CliRunner().invoke(main, ["--debug", *args], env=env, catch_exceptions=True)
+        self.code = result.exit_code
+        self.output = result.output
+        self.crash: Crash | None = None
+        exc = result.exception
+        if exc is not None and not isinstance(exc, SystemExit):
+            tb = traceback.extract_tb(exc.__traceback__)
+            text = "".join(traceback.format_exception(exc))
+            self.crash = Crash(_site(exc, tb), text[-4000:])
+        elif self.code not in (0, 1):
+            self.crash = Crash(f"exit {self.code} from `{args[0]}`", self.output[-2000:])
+
+
+def run_input(files: Files, parser: str = "c", graph_format: str = "json",
+              lang: str = "zh") -> Outcome:
+    """Check `files` against the property; the first violation is the outcome's crash."""
+    out = Outcome()
+    env = {"ORGSPEC_YAML_PARSER": parser, "NO_COLOR": "1", "GITHUB_ACTIONS": "",
+           "SOURCE_DATE_EPOCH": "1790000000"}
+    with tempfile.TemporaryDirectory(prefix="orgspec-fuzz-") as tmp:
+        base = Path(tmp)
+        org = base / "org"
+        org.mkdir()
+        write_files(org, files)
+        outputs: list[dict[str, bytes]] = []
+        for attempt in ("a", "b"):  # twice: the same input must give the same outputs
+            outdir = base / attempt
+            outdir.mkdir()
+            summary = outdir / "summary.md"
+            summary.touch()
+            reports = [f"--report={fmt}={outdir / fmt}" for fmt in CHECK_FORMATS[1:]]
+            run = _Run(["check", str(org), "--isolated", "--format", "json",
+                        "-o", str(outdir / "json"), *reports],
+                       {**env, "GITHUB_STEP_SUMMARY": str(summary)})
+            out.runs += 1
+            out.codes.append(run.code)
+            if run.crash:
+                out.crash = run.crash
+                return out
+            outputs.append({p.name: p.read_bytes() for p in sorted(outdir.iterdir())})
+        first, second = outputs
+        for name in first:
+            if first[name] != second.get(name):
+                out.crash = Crash(f"nondeterministic `{name}` output", name)
+                return out
+        if out.codes[0] != out.codes[1]:
+            out.crash = Crash("nondeterministic exit code", str(out.codes))
+            return out
+        bad = _misplaced(org, first["json"])
+        if bad:
+            out.crash = Crash("finding outside its file", bad)
+            return out
+        for args in (["report", str(org), "--isolated", "--format", "markdown", "--lang", lang],
+                     ["report", str(org), "--isolated", "--format", "html"],
+                     ["graph", str(org), "--isolated", "--format", graph_format]):
+            if args[0] == "graph":
+                args.remove("--isolated")  # `graph` has no --isolated; cwd has no config
+            run = _Run(args, env)
+            out.runs += 1
+            if run.crash:
+                out.crash = run.crash
+                return out
+    return out
+
+
+def _misplaced(org: Path, report: bytes) -> str:
+    """The first finding whose line or column lies outside its file, as text ('' if none)."""
+    for f in json.loads(report)["findings"]:
+        path = Path(f["file"])
+        if not path.is_absolute():
+            path = Path.cwd() / path
+        if not path.is_file():
+            continue
+        text = path.read_bytes().decode("utf-8", "replace").removeprefix("\ufeff")
+        lines = text.split("\n")
+        if not 1 <= f["line"] <= len(lines) or not \
+                1 <= f["column"] <= len(lines[f["line"] - 1]) + 1:
+            return f"{f['code']} at {f['line']}:{f['column']} ({len(lines)} lines)"
+    return ""
+
+
+def digest(files: Files) -> str:
+    h = hashlib.sha256()
+    for rel in sorted(files):
+        h.update(rel.encode() + b"\0" + files[rel] + b"\0")
+    return h.hexdigest()[:12]
