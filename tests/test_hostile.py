@@ -103,3 +103,14 @@ def test_hidden_folders_are_skipped(write_org) -> None:
     run = run_cli("check", str(root), "--format", "json", "--select", "input")
     assert run.code == 0
     assert run.json()["summary"]["files"] == 1
+
+
+def test_kind_that_is_not_text_names_the_kinds_and_what_was_found(write_org) -> None:
+    root = write_org({"org.yaml": "kind: [Team]\nid: a\n---\nkind: {Team: 1}\nid: b\n"})
+    run = run_cli("check", str(root), "--format", "json", "--select", "input")
+    assert run.code == 1
+    assert [(f["line"], f["column"], f["message"]) for f in run.json()["findings"]] == [
+        (1, 7, "`kind` must be one of Team, Person, Responsibility, Objective, Process; "
+               "found a list"),
+        (4, 7, "`kind` must be one of Team, Person, Responsibility, Objective, Process; "
+               "found a mapping")]

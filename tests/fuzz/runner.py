@@ -1,0 +1,103 @@
+"""Fuzz sessions: run generated inputs, count them, and save each new crash site minimised."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import time
+from pathlib import Path
+
+from tests.fuzz.harness import GRAPH_FORMATS, PARSERS, Crash, Files, digest, run_input
+from tests.fuzz.minimise import minimise, same_site
+from tests.fuzz.mutate import generate
+
+
+def options_for(seed: int, index: int) -> dict[str, str]:
+    """The parser, graph format and report language of input `index`: fixed by the index."""
+    return {"parser": PARSERS[index % 2], "graph_format": GRAPH_FORMATS[index % 5],
+            "lang": ("zh", "en")[index // 2 % 2]}
+
+
+class Session:
+    """Counts inputs and crash sites; saves each new site's minimised input."""
+
+    def __init__(self, out: Path, seed: int, minimise_budget: int) -> None:
+        self.out, self.seed, self.budget = out, seed, minimise_budget
+        self.inputs = 0
+        self.sites: dict[str, int] = {}
+        self.started = time.time()
+        self.cpu = time.process_time()
+
+    def record(self, files: Files, crash: Crash, how: str, options: dict[str, str]) -> None:
+        first = crash.site not in self.sites
+        self.sites[crash.site] = self.sites.get(crash.site, 0) + 1
+        if not first:
+            return
+        print(f"NEW CRASH SITE: {crash.site} ({how})", flush=True)
+        small = minimise(files, same_site(crash.site, **options), self.budget)
+        folder = self.out / re.sub(r"[^A-Za-z0-9_.-]+", "-", crash.site)[:80]
+        (folder / "input").mkdir(parents=True, exist_ok=True)
+        for rel, data in small.items():
+            target = folder / "input" / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        again = run_input(small, **options).crash or crash
+        (folder / "crash.txt").write_text(
+            f"site: {crash.site}\nfound by: {how}\noptions: {json.dumps(options)}\n"
+            f"input digest: {digest(small)}\nreplay: python -m tests.fuzz --replay {folder}\n\n"
+            f"{again.detail}\n", "utf-8")
+        (folder / "options.json").write_text(json.dumps(options), "utf-8")
+
+    def stats(self) -> dict[str, object]:
+        return {"seed": self.seed, "inputs": self.inputs,
+                "wall_hours": round((time.time() - self.started) / 3600, 3),
+                "cpu_hours": round((time.process_time() - self.cpu) / 3600, 3),
+                "sites": self.sites}
+
+
+def byte_round(session: Session, index: int) -> None:
+    options = options_for(session.seed, index)
+    files = generate(session.seed, index)
+    crash = run_input(files, **options).crash
+    session.inputs += 1
+    if crash:
+        session.record(files, crash, f"bytes --seed {session.seed} --index {index}", options)
+
+
+def structural_round(session: Session, index: int, examples: int = 25) -> None:
+    """One Hypothesis run of `examples` inputs, seeded by (seed, index). A crash at a site
+    not met before ends it; the byte minimiser then shrinks it (Hypothesis's own shrinking
+    would re-run the whole surface thousands of times)."""
+    from hypothesis import HealthCheck, Phase, given, settings
+    from hypothesis import seed as hseed
+
+    from tests.fuzz.strategies import orgs
+
+    options = options_for(session.seed, index)
+    last: dict[str, Files] = {}
+
+    @hseed(random.Random(f"{session.seed}:{index}").getrandbits(64))
+    @settings(max_examples=examples, database=None, deadline=None, print_blob=False,
+              report_multiple_bugs=False, phases=[Phase.generate],
+              suppress_health_check=list(HealthCheck))
+    @given(orgs)
+    def prop(files: Files) -> None:
+        session.inputs += 1
+        crash = run_input(files, **options).crash
+        if crash is None:
+            return
+        if crash.site in session.sites:
+            session.sites[crash.site] += 1
+            return
+        last["files"] = files
+        raise AssertionError(crash.site)
+
+    try:
+        prop()
+        return
+    except AssertionError:
+        pass  # handled below, so the replay's traceback is not chained to this one
+    files = last["files"]
+    crash = run_input(files, **options).crash or Crash("crash that did not repeat", "")
+    session.record(files, crash, f"structural --seed {session.seed} --index {index}", options)
