@@ -21,7 +21,7 @@ from orgspec.findings import Severity
 from orgspec.resources import data_dir
 
 if TYPE_CHECKING:
-    from orgspec.context import RuleContext
+    from orgspec.engine.context import RuleContext
     from orgspec.findings import Issue
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # rule packs are trusted package data
@@ -34,7 +34,7 @@ CHECKS: dict[str, CheckFunc] = {}
 GRAPH_FREE: set[str] = set()
 # Python modules holding built-in checks, imported when the checks are first needed.
 CHECK_MODULES = (
-    "orgspec.references", "orgspec.checks.hierarchy", "orgspec.checks.ownership",
+    "orgspec.checks.references", "orgspec.checks.hierarchy", "orgspec.checks.ownership",
     "orgspec.checks.duplicates", "orgspec.checks.processes", "orgspec.checks.okrs",
 )
 

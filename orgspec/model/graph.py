@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from orgspec.models import is_placeholder
-from orgspec.org import Org, Origin, node_key
+from orgspec.model.org import Org, Origin, node_key
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -44,17 +43,6 @@ Edges = list[tuple[str, str, dict[str, Any]]]
 Nodes = list[tuple[str, dict[str, Any]]]
 
 
-def _owner(org: Org, ref: str | None) -> str | None:
-    """The node of a team-or-person reference, or None (unknown or placeholder)."""
-    if ref is None or is_placeholder(ref):
-        return None
-    if ref in org.teams:
-        return node_key("team", ref)
-    if ref in org.people:
-        return node_key("person", ref)
-    return None
-
-
 def _team_edges(org: Org, edges: Edges) -> None:
     for tid, team in org.teams.items():
         t = "team:" + tid
@@ -67,20 +55,9 @@ def _team_edges(org: Org, edges: Edges) -> None:
 
 
 def _duty_edges(org: Org, edges: Edges) -> None:
-    for rid, resp in org.responsibilities.items():
-        r = "responsibility:" + rid
-        origin = org.origin("Responsibility", rid)
-        for role, relation in ROLE_RELATION.items():
-            for i, ref in enumerate(getattr(resp, role)):
-                owner = _owner(org, ref)
-                if owner is not None:
-                    edges.append((owner, r, {"relation": relation, "source": "duty",
-                                             "site": (origin, (role, i))}))
-    for claim in org.claims:
-        if claim.responsibility in org.responsibilities:
-            edges.append(("team:" + claim.team, "responsibility:" + claim.responsibility,
-                          {"relation": ROLE_RELATION[claim.role], "source": "charter",
-                           "site": (claim.origin, ())}))
+    edges.extend((h.holder, "responsibility:" + h.duty,
+                  {"relation": ROLE_RELATION[h.role], "source": h.source,
+                   "site": (h.origin, h.path)}) for h in org.raci.holds)
 
 
 def site_path(origin: Origin, path: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -94,7 +71,7 @@ def site_path(origin: Origin, path: tuple[Any, ...]) -> tuple[Any, ...]:
 def _objective_edges(org: Org, nodes: Nodes, edges: Edges) -> None:
     for oid, obj in org.objectives.items():
         o = "objective:" + oid
-        owner = _owner(org, obj.owner)
+        owner = org.holder(obj.owner)
         if owner is not None:
             edges.append((owner, o, {"relation": "owns"}))
         if obj.aligns_to in org.objectives:
@@ -103,7 +80,7 @@ def _objective_edges(org: Org, nodes: Nodes, edges: Edges) -> None:
             k = f"kr:{oid}/{kr.id}"
             nodes.append((k, {"kind": "kr", "id": kr.id}))
             edges.append((o, k, {"relation": "has_key_result"}))
-            kr_owner = _owner(org, kr.owner)
+            kr_owner = org.holder(kr.owner)
             if kr_owner is not None:
                 edges.append((kr_owner, k, {"relation": "owns"}))
 
@@ -111,7 +88,7 @@ def _objective_edges(org: Org, nodes: Nodes, edges: Edges) -> None:
 def _process_edges(org: Org, nodes: Nodes, edges: Edges) -> None:
     for pid, proc in org.processes.items():
         p = "process:" + pid
-        owner = _owner(org, proc.owner)
+        owner = org.holder(proc.owner)
         if owner is not None:
             edges.append((owner, p, {"relation": "owns"}))
         if proc.responsibility in org.responsibilities:
@@ -122,7 +99,7 @@ def _process_edges(org: Org, nodes: Nodes, edges: Edges) -> None:
             nodes.append((s, {"kind": "step", "id": step.id, "process": pid}))
             edges.append((p, s, {"relation": "has_step"}))
             for ref, relation in ((step.owner, "performs"), (step.tracker, "tracks")):
-                who = _owner(org, ref)
+                who = org.holder(ref)
                 if who is not None:
                     edges.append((who, s, {"relation": relation}))
             edges.extend((s, step_node(pid, n), {"relation": "next"})

@@ -11,10 +11,10 @@ from typing import Any
 from urllib.parse import quote
 
 from orgspec._version import __version__
+from orgspec.escape import md_inline
 from orgspec.gcpause import gc_paused
-from orgspec.reporters.escape import md_inline
-from orgspec.templating import MdSafe, environment
-from orgspec.views import ReportView
+from orgspec.report.templating import MdSafe, environment
+from orgspec.report.view import ReportView
 
 COMMENT_LIMIT = 60_000  # a pull-request comment holds 65,536 characters
 SUMMARY_LIMIT = 1_000_000  # a job summary holds 1 MiB

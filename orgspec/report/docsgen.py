@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from orgspec.registry import RuleMeta, registry
+from orgspec.engine.registry import RuleMeta, registry
 from orgspec.resources import data_dir
 
 FAMILY_ORDER = ("input", "schema", "references", "hierarchy", "ownership", "okrs", "processes",

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, TypeAdapter
 
-from orgspec.models import MODELS, Objective, Person, Process, Responsibility, Team
+from orgspec.model.models import MODELS, Objective, Person, Process, Responsibility, Team
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 BASE_ID = "https://orgspec.dev/schemas/v1/"

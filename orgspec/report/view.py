@@ -7,13 +7,12 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
 from urllib.parse import quote
 
-from orgspec.diagram import Diagram, FlowStep, Node, flow, tree
 from orgspec.findings import Finding, LintResult, Severity
 from orgspec.gcpause import gc_paused
-from orgspec.org import Org, node_key
+from orgspec.model.org import Org, ident_of, node_key
+from orgspec.report.diagram import Diagram, FlowStep, Node, flow, tree
 
 _LABELS = {  # key: (English, Chinese)
     "title": ("Org report", "组织报告"),
@@ -155,7 +154,7 @@ class ProcessView:
 
     @cached_property
     def mermaid(self) -> str:
-        from orgspec.graph_export import process_flowchart
+        from orgspec.report.graph_export import process_flowchart
 
         return process_flowchart(self.org, self.id)
 
@@ -199,17 +198,27 @@ def guess_lang(org: Org) -> str:
     return "zh" if len(_CJK.findall(sample)) / letters > 0.3 else "en"
 
 
-def _link(f: Finding) -> str:
+@dataclass(frozen=True)
+class Links:
+    """Where findings link to: the commit on GitHub when all three are known, else relative
+    paths. The values come from the CI environment, read once by the caller."""
+
+    server: str | None = None  # GITHUB_SERVER_URL
+    repository: str | None = None  # GITHUB_REPOSITORY
+    sha: str | None = None  # GITHUB_SHA
+    workspace: str | None = None  # GITHUB_WORKSPACE (default: the working directory)
+
+
+def _link(f: Finding, links: Links) -> str:
     """A link to the file: at the commit when run in GitHub Actions, else relative.
 
     The path is percent-encoded, so a file named `javascript:x.yaml` stays a relative link
     and `#` or `?` in a name cannot start a fragment or a query.
     """
-    server, repo, sha = (os.environ.get(k) for k in
-                         ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA"))
+    server, repo, sha = links.server, links.repository, links.sha
     path = f.location.file
     if server and repo and sha and server.startswith(("https://", "http://")):
-        workspace = os.environ.get("GITHUB_WORKSPACE") or os.getcwd()
+        workspace = links.workspace or os.getcwd()
         in_repo = os.path.relpath(os.path.abspath(path), workspace).replace(os.sep, "/")
         if not in_repo.startswith("../"):
             return (f"{server}/{quote(repo)}/blob/{quote(sha)}/{quote(in_repo)}"
@@ -228,8 +237,8 @@ def _team_of(f: Finding, owners: dict[str, str]) -> str:
 def _owners(org: Org) -> dict[str, str]:
     """Entity -> the team that answers for it (accountable team, or owner)."""
     out = {}
-    for rid, holders in org.accountable_holders().items():
-        teams = [h.split(":", 1)[1] for h in holders if h.startswith("team:")]
+    for rid, holders in org.raci.accountable.items():
+        teams = [ident_of(h) for h in holders if h.startswith("team:")]
         if teams:
             out[node_key("responsibility", rid)] = teams[0]
     for kind, table in (("objective", org.objectives), ("process", org.processes)):
@@ -239,17 +248,18 @@ def _owners(org: Org) -> dict[str, str]:
     return out
 
 
-def build_view(result: LintResult, org: Org, lang: str | None = None) -> ReportView:
+def build_view(result: LintResult, org: Org, lang: str | None = None,
+               links: Links | None = None) -> ReportView:
     """The report's view model, from one run's result and its validated org."""
     with gc_paused():
-        return _build_view(result, org, lang)
+        return _build_view(result, org, lang, links or Links())
 
 
-def _build_view(result: LintResult, org: Org, lang: str | None) -> ReportView:
+def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) -> ReportView:
     lang = lang or guess_lang(org)
     owners = _owners(org)
     rows = [FindingRow(f.severity.label, f.code, f.message,
-                       f"{f.location.file}:{f.location.line}:{f.location.col}", _link(f),
+                       f"{f.location.file}:{f.location.line}:{f.location.col}", _link(f, links),
                        _team_of(f, owners), f.location.file, f.location.line)
             for f in result.findings]
     tree_roots = _tree(org)
@@ -269,7 +279,7 @@ def _build_view(result: LintResult, org: Org, lang: str | None) -> ReportView:
 
 
 def view_of(result: LintResult, view: ReportView | None = None, org: Org | None = None,
-            lang: str | None = None, **_: Any) -> ReportView:
+            lang: str | None = None) -> ReportView:
     """The run's view model: the one passed in, else built from `result` and `org`.
 
     Without an org (a bare LintResult from the API) the report shows the findings only.
@@ -339,17 +349,13 @@ def _rule_groups(result: LintResult, rows: list[FindingRow]) -> list[RuleGroup]:
 
 
 def _raci(org: Org) -> list[RaciRow]:
-    from orgspec.models import ROLES, is_placeholder
+    from orgspec.model.models import is_placeholder
 
     letters: dict[str, dict[str, set[str]]] = {r: defaultdict(set) for r in org.responsibilities}
-    for rid, resp in org.responsibilities.items():
-        for role in ROLES:
-            for ref in getattr(resp, role):
-                if ref in org.teams:
-                    letters[rid][ref].add(role[0].upper())
-    for claim in org.claims:
-        if claim.responsibility in letters and claim.team in org.teams:
-            letters[claim.responsibility][claim.team].add(claim.role[0].upper())
+    for hold in org.raci.holds:
+        team = ident_of(hold.holder)
+        if hold.holder.startswith("team:") and team in org.teams:
+            letters[hold.duty][team].add(hold.role[0].upper())
     out = []
     for rid, cells in sorted(letters.items()):
         resp = org.responsibilities[rid]
@@ -397,7 +403,7 @@ def _on_cycles(parent: dict[str, str]) -> set[str]:
 
 
 def _okrs(org: Org, zh: bool) -> list[ObjectiveRow]:
-    from orgspec.checks.okrs import verdict
+    from orgspec.model.okr import verdict
 
     out = []
     for oid, obj in sorted(org.objectives.items()):
@@ -411,7 +417,7 @@ def _okrs(org: Org, zh: bool) -> list[ObjectiveRow]:
 
 
 def _processes(org: Org, no_owner: str) -> list[ProcessView]:
-    from orgspec.models import is_placeholder
+    from orgspec.model.models import is_placeholder
 
     out = []
     for pid, proc in sorted(org.processes.items()):

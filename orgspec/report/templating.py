@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from orgspec.reporters.escape import md_inline
+from orgspec.escape import md_inline
 from orgspec.resources import data_dir
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from orgspec.findings import Location
-from orgspec.yamlevents import Parsed, Path
+from orgspec.load.yamlevents import Parsed, Path
 
 
 class FileMap:

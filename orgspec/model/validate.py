@@ -10,10 +10,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from orgspec.findings import Issue, Related
-from orgspec.loader import RawEntity, RawOrg
-from orgspec.models import KINDS, MODELS, Responsibility, Team
-from orgspec.org import Claim, Org, Origin, node_key
-from orgspec.yamlevents import Path
+from orgspec.load.loader import RawEntity, RawOrg
+from orgspec.load.yamlevents import Path
+from orgspec.model.models import KINDS, MODELS, Responsibility, Team
+from orgspec.model.org import Claim, Org, Origin, node_key
 
 MAX_ERRORS_PER_ENTITY = 20
 
@@ -51,9 +51,9 @@ def _register(org: Org, kind: str, obj: Any, origin: Origin) -> Iterator[Issue]:
     key = node_key(kind, obj.id)
     first = org.origins.get(key)
     if first is not None:
-        yield Issue("RF002", f"duplicate {kind} id {obj.id!r}", origin.locate("id"), entity=key,
+        yield Issue(f"duplicate {kind} id {obj.id!r}", origin.locate("id"), entity=key,
                     related=(Related(first.locate("id"), "first defined here"),),
-                    hint="ids must be unique per kind; rename one of them")
+                    hint="ids must be unique per kind; rename one of them", code="RF002")
         return
     org.table(kind)[obj.id] = obj
     org.origins[key] = origin
@@ -72,12 +72,12 @@ def _charter(org: Org, team: Team, origin: Origin) -> Iterator[Issue]:
 
 def _kind_issue(ent: RawEntity, kind: Any) -> Issue:
     if kind is None:
-        return Issue("IN010", "entity has no `kind`", ent.location(),
-                     hint=f"add `kind:` with one of {', '.join(KINDS)}")
+        return Issue("entity has no `kind`", ent.location(),
+                     hint=f"add `kind:` with one of {', '.join(KINDS)}", code="IN010")
     text = str(kind) if isinstance(kind, str) else type(kind).__name__
     guess = _did_you_mean(text, KINDS, fold=True)
-    return Issue("IN010", f"unknown kind {text!r}", ent.fmap.locate((*ent.path, "kind")),
-                 hint=guess or f"kind is one of {', '.join(KINDS)}")
+    return Issue(f"unknown kind {text!r}", ent.fmap.locate((*ent.path, "kind")),
+                 hint=guess or f"kind is one of {', '.join(KINDS)}", code="IN010")
 
 
 def _did_you_mean(word: str, choices: typing.Iterable[str], fold: bool = False) -> str:
@@ -107,15 +107,15 @@ def _schema_issue(kind: str, msg: str, loc: tuple[Any, ...], path: Path,
     if kind == "extra_forbidden":
         options = _fields_at(model, loc[:-1])
         hint = _did_you_mean(str(loc[-1]), options) or f"known fields: {', '.join(options)}"
-        return Issue("SC001", f"unknown field `{field}`", where, entity, hint=hint)
+        return Issue(f"unknown field `{field}`", where, entity, hint=hint, code="SC001")
     if kind == "missing":
         name = _dotted((*path, loc[-1]))
-        return Issue("SC002", f"missing required field `{name}`", where, entity)
+        return Issue(f"missing required field `{name}`", where, entity, code="SC002")
     if kind == "string_pattern_mismatch" and loc and loc[-1] == "id":
-        return Issue("SC003", f"`{field}` must be a lowercase slug", where, entity,
+        return Issue(f"`{field}` must be a lowercase slug", where, entity,
                      hint="use a-z, 0-9, - and _, starting with a letter or digit, e.g. "
-                          "order-platform")
-    return Issue("SC003", f"`{field}`: {_lower_first(msg)}", where, entity)
+                          "order-platform", code="SC003")
+    return Issue(f"`{field}`: {_lower_first(msg)}", where, entity, code="SC003")
 
 
 def _lower_first(msg: str) -> str:

@@ -14,10 +14,10 @@ import tarfile
 import tempfile
 from dataclasses import dataclass, field, replace
 
-from orgspec.config import Config
-from orgspec.discovery import display_path
 from orgspec.findings import Finding, LintResult, Location, Related, fingerprint
-from orgspec.org import Org
+from orgspec.load.config import Config
+from orgspec.load.discovery import display_path
+from orgspec.model.org import Org, ident_of
 
 
 class GitError(Exception):
@@ -65,7 +65,7 @@ def _extract(ref: str, top: str, rels: list[str], into: str) -> None:
 
 def lint_at(ref: str, paths: list[str], config: Config) -> tuple[LintResult, Org]:
     """Lint the org as it was at `ref`; file names are given as in the working tree."""
-    from orgspec.linter import lint_org
+    from orgspec.engine.lint import lint_org
 
     top = _toplevel()
     rels = [os.path.relpath(os.path.abspath(p), top) for p in paths]
@@ -114,10 +114,10 @@ def _team_changes(a: Org, b: Org) -> list[str]:
 
 
 def _duty_changes(a: Org, b: Org) -> list[str]:
-    ha, hb = a.accountable_holders(), b.accountable_holders()
+    ha, hb = a.raci.accountable, b.raci.accountable
 
     def owners(holders: list[str]) -> str:
-        return ", ".join(h.split(":", 1)[1] for h in holders) or "nobody"
+        return ", ".join(ident_of(h) for h in holders) or "nobody"
 
     out = [f"duty added: {rid} (accountable: {owners(hb[rid])})"
            for rid in sorted(set(hb) - set(ha))]
@@ -125,9 +125,8 @@ def _duty_changes(a: Org, b: Org) -> list[str]:
             for rid in sorted(set(ha) - set(hb))]
     for rid in sorted(set(ha) & set(hb)):
         if ha[rid] != hb[rid]:
-            was = ", ".join(h.split(":", 1)[1] for h in ha[rid]) or "nobody"
-            now = ", ".join(h.split(":", 1)[1] for h in hb[rid]) or "nobody"
-            out.append(f"accountable owner of duty {rid} changed: {was} -> {now}")
+            out.append(f"accountable owner of duty {rid} changed: {owners(ha[rid])} -> "
+                       f"{owners(hb[rid])}")
     return out
 
 

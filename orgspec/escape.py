@@ -1,10 +1,21 @@
-"""Escaping user text for each output channel (workflow commands, Markdown, XML)."""
+"""Escaping user text for each output channel (terminal, workflow commands, Markdown, XML).
+
+The one escaping module: every output stage imports it from here."""
 
 from __future__ import annotations
 
 import re
 
-from orgspec.textsafe import tty_text
+_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def tty_text(value: str) -> str:
+    """Replace newlines with ⏎ and control, bidi and invisible characters with escapes."""
+    value = _BREAKS.sub("⏎", value)
+    if value.isprintable():
+        return value
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
+                   for c in value)
 
 
 def gh_data(text: str) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from orgspec.source import FORBIDDEN_VALUE, LineIndex
+from orgspec.load.source import FORBIDDEN_VALUE, LineIndex
 
 Path = tuple[Any, ...]
 Span = tuple[int, int, int, int]  # 1-based line, column, end line, end column

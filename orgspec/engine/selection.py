@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from orgspec.config import Config, ConfigError, Selector, did_you_mean
-from orgspec.discovery import matches
+from orgspec.engine.registry import CODE_PATTERN, NAME_PATTERN, RuleMeta, read_pack, registry
 from orgspec.findings import Severity
-from orgspec.registry import CODE_PATTERN, NAME_PATTERN, RuleMeta, read_pack, registry
+from orgspec.load.config import Config, ConfigError, Selector, did_you_mean
+from orgspec.load.discovery import matches
 
 
 @dataclass
@@ -73,7 +73,7 @@ def read_pack_checked(path: str) -> list[RuleMeta]:
     """A user's rule pack, with its codes, names and declarative parts checked."""
     from pathlib import Path
 
-    from orgspec.declarative import validate_rule
+    from orgspec.engine.declarative import validate_rule
 
     metas = read_pack(Path(path))
     for meta in metas:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from orgspec.findings import Finding, Issue, Location
-from orgspec.source import LineIndex
+from orgspec.load.source import LineIndex
 
 DIRECTIVE = re.compile(
     r"#\s*orgspec:\s*(?P<kind>ignore-file|ignore)\[(?P<codes>[^\]\n]*)\]"
@@ -98,21 +98,22 @@ class Suppressor:
 
     def _leftover(self, d: Directive, known: set[str], enabled: set[str]) -> Iterable[Issue]:
         if d.bad_until:
-            yield Issue("SU002", f"suppression has an invalid expiry {d.bad_until!r}",
-                        d.location, hint="write until=YYYY-MM-DD")
+            yield Issue(f"suppression has an invalid expiry {d.bad_until!r}",
+                        d.location, hint="write until=YYYY-MM-DD", code="SU002")
             return
         if self.expired(d):
-            yield Issue("SU002", f"suppression of {', '.join(d.codes)} expired on "
-                        f"{d.until}", d.location, hint="fix the finding, or renew the date")
+            yield Issue(f"suppression of {', '.join(d.codes)} expired on "
+                        f"{d.until}", d.location, hint="fix the finding, or renew the date",
+                        code="SU002")
             return
         if not d.codes:
-            yield Issue("SU001", "suppression names no rule", d.location,
-                        hint="name the codes: # orgspec: ignore[OW001] reason")
+            yield Issue("suppression names no rule", d.location,
+                        hint="name the codes: # orgspec: ignore[OW001] reason", code="SU001")
         for text in d.codes:
             if text in d.used:
                 continue
             code = self.code_of(text)
             why = ("unknown rule" if code not in known else
                    "rule is not enabled" if code not in enabled else "nothing to suppress")
-            yield Issue("SU001", f"unused suppression of {text} ({why})", d.location,
-                        hint="remove it")
+            yield Issue(f"unused suppression of {text} ({why})", d.location,
+                        hint="remove it", code="SU001")

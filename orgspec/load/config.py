@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from orgspec.findings import Severity
-from orgspec.source import SourceError, decode, read_bytes, scan_forbidden
-from orgspec.yamlevents import Parsed, parse
+from orgspec.load.source import SourceError, decode, read_bytes, scan_forbidden
+from orgspec.load.yamlevents import Parsed, parse
 
 CONFIG_NAMES = (".orgspec.yaml", ".orgspec.yml")
 KNOWN_KEYS = ("root", "include", "exclude", "fail-on", "extends", "select", "extend-select",

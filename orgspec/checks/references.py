@@ -6,11 +6,11 @@ import difflib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from orgspec.context import RuleContext
+from orgspec.engine.context import RuleContext
+from orgspec.engine.registry import check
 from orgspec.findings import Issue
-from orgspec.models import is_placeholder
-from orgspec.org import Org, Origin, node_key
-from orgspec.registry import check
+from orgspec.model.models import ROLES, is_placeholder
+from orgspec.model.org import Org, Origin, ident_of, node_key
 
 OWNER_KINDS = ("Team", "Person")
 
@@ -35,7 +35,7 @@ def check_references(org: Org) -> Iterator[Issue]:
                                  ("Responsibility",), "team", tid, listed=False)
     for rid, resp in org.responsibilities.items():
         o = org.origin("Responsibility", rid)
-        for role in ("accountable", "responsible", "consulted", "informed"):
+        for role in ROLES:
             yield from _refs(org, o, (role,), getattr(resp, role), OWNER_KINDS,
                              "responsibility", rid)
     for oid, obj in org.objectives.items():
@@ -64,7 +64,7 @@ def _process_refs(org: Org, pid: str, proc: Any) -> Iterator[Issue]:
         for j, nxt in enumerate(step.next):
             if nxt not in step_ids:
                 guess = _guess(nxt, step_ids)
-                yield Issue("RF001", f"unknown step {nxt!r} in `next` of step {step.id!r}",
+                yield Issue(f"unknown step {nxt!r} in `next` of step {step.id!r}",
                             o.locate(*base, "next", j), entity=node_key("process", pid),
                             hint=guess or f"steps of {pid!r}: {', '.join(sorted(step_ids))}")
 
@@ -81,9 +81,9 @@ def _refs(org: Org, origin: Origin, field: tuple[Any, ...], values: Iterable[str
         wanted = " or ".join(kinds)
         label = next(part for part in reversed(field) if isinstance(part, str))
         candidates = [i for k in kinds for i in org.table(k)]
-        candidates += [key.split(":", 1)[1] for key in org.invalid
+        candidates += [ident_of(key) for key in org.invalid
                        if key.split(":", 1)[0] in {k.lower() for k in kinds}]
-        yield Issue("RF001", f"unknown {wanted} {value!r} in `{label}`", origin.locate(*where),
+        yield Issue(f"unknown {wanted} {value!r} in `{label}`", origin.locate(*where),
                     entity=node_key(kind, ident),
                     hint=_guess(value, candidates) or f"no {wanted} has the id {value!r}")
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from orgspec.org import Org
+from orgspec.model.org import Org
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -34,7 +34,7 @@ class Shared:
     @property
     def graph(self) -> nx.MultiDiGraph:
         if self._graph is None:
-            from orgspec.graph import build_graph
+            from orgspec.model.graph import build_graph
 
             self._graph = build_graph(self.org)
         return self._graph

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from orgspec.discovery import Candidate, discover
 from orgspec.findings import Issue, Location
-from orgspec.source import SourceError, decode, read_bytes, scan_forbidden
-from orgspec.sourcemap import FileMap
-from orgspec.suppress import Directive, scan_directives
-from orgspec.yamlevents import Limits, Path, parse
+from orgspec.load.discovery import Candidate, discover
+from orgspec.load.source import SourceError, decode, read_bytes, scan_forbidden
+from orgspec.load.sourcemap import FileMap
+from orgspec.load.suppress import Directive, scan_directives
+from orgspec.load.yamlevents import Limits, Path, parse
 
 
 @dataclass
@@ -46,7 +46,7 @@ def load_files(paths: list[str], include: list[str] | None = None,
     found = discover(paths, include, exclude)
     org = RawOrg()
     for skipped in found.skipped:
-        org.issues.append(Issue(skipped.code, skipped.message, Location(skipped.display)))
+        org.issues.append(Issue(skipped.message, Location(skipped.display), code=skipped.code))
         if skipped.code == "IN013":  # unreadable: it may define anything, so no cascade
             org.failed[skipped.display] = ""
     for cand in found.files:
@@ -60,25 +60,28 @@ def _load_one(cand: Candidate, org: RawOrg, limits: Limits) -> None:
     try:
         text = decode(read_bytes(cand.real))
     except SourceError as err:
-        org.issues.append(Issue(err.code, err.message, Location(shown, err.line, err.col),
-                                hint=err.hint))
+        org.issues.append(Issue(err.message, Location(shown, err.line, err.col),
+                                hint=err.hint, code=err.code))
         org.failed[shown] = ""
         return
     org.directives.extend(scan_directives(text, shown))
     bad = scan_forbidden(text)
     if bad:
         for b in bad:
-            org.issues.append(Issue("IN003", f"file contains {b.describe()}",
+            org.issues.append(Issue(f"file contains {b.describe()}",
                                     Location(shown, b.line, b.col),
-                                    hint="remove it; such characters hide text or move lines"))
+                                    hint="remove it; such characters hide text or move lines",
+                                    code="IN003"))
         org.failed[shown] = text
         return
     parsed = parse(text, limits)
     for p in parsed.problems:
-        org.issues.append(Issue(p.code, p.message, Location(shown, p.line, p.col), hint=p.hint))
+        org.issues.append(Issue(p.message, Location(shown, p.line, p.col), hint=p.hint,
+                                code=p.code))
     if parsed.fatal is not None:
         p = parsed.fatal
-        org.issues.append(Issue(p.code, p.message, Location(shown, p.line, p.col), hint=p.hint))
+        org.issues.append(Issue(p.message, Location(shown, p.line, p.col), hint=p.hint,
+                                code=p.code))
         org.failed[shown] = text
         return
     fmap = FileMap(shown, parsed, text.count("\n") + 1)
@@ -87,8 +90,9 @@ def _load_one(cand: Candidate, org: RawOrg, limits: Limits) -> None:
 
 def _collect_entities(docs: list[Any], fmap: FileMap, org: RawOrg) -> None:
     if all(doc is None for doc in docs):
-        org.issues.append(Issue("IN014", "file holds no entities", Location(fmap.file),
-                                hint="add entities with a `kind`, or delete the file"))
+        org.issues.append(Issue("file holds no entities", Location(fmap.file),
+                                hint="add entities with a `kind`, or delete the file",
+                                code="IN014"))
         return
     for index, doc in enumerate(docs):
         if doc is None:
@@ -112,5 +116,5 @@ def _collect_item(item: Any, fmap: FileMap, path: Path, org: RawOrg) -> None:
 
 def _not_an_entity(fmap: FileMap, path: Path, what: str, org: RawOrg) -> None:
     org.issues.append(Issue(
-        "IN009", f"{what}; expected an entity mapping with `kind` and `id`",
-        fmap.value(path), hint="each document is an entity or a list of entities"))
+        f"{what}; expected an entity mapping with `kind` and `id`",
+        fmap.value(path), hint="each document is an entity or a list of entities", code="IN009"))

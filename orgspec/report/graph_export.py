@@ -74,7 +74,7 @@ def to_mermaid(g: Any) -> str:
 def process_flowchart(org: Any, process: str) -> str:
     """A Mermaid flowchart of one process: steps labelled with name and owner, `next` as
     arrows, steps without an owner marked as gaps. Every user string is escaped."""
-    from orgspec.models import is_placeholder
+    from orgspec.model.models import is_placeholder
 
     proc = org.processes[process]
     ids = {step.id: f"s{i}" for i, step in enumerate(proc.steps)}

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from orgspec.config import Config
+from orgspec.engine.selection import Plan, make_plan
 from orgspec.findings import (
     Finding,
     Issue,
@@ -19,9 +19,9 @@ from orgspec.findings import (
     unique_fingerprints,
 )
 from orgspec.gcpause import gc_paused
-from orgspec.loader import load_files
-from orgspec.org import Org
-from orgspec.selection import Plan, make_plan
+from orgspec.load.config import Config
+from orgspec.load.loader import load_files
+from orgspec.model.org import Org
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -37,7 +37,7 @@ class Loaded:
 
 def load_org(paths: list[str] | None = None, config: Config | None = None) -> Loaded:
     """Read, parse and validate the org under `paths` (default: the config's root)."""
-    from orgspec.validate import build_org  # pydantic is imported only when needed
+    from orgspec.model.validate import build_org  # pydantic is imported only when needed
 
     config = config or Config()
     with gc_paused():
@@ -84,7 +84,7 @@ def run_rules(org: Org, plan: Plan, today: dt.date | None = None) -> Iterator[Is
     """Run each enabled check (Python or declarative) once. On a large org and a machine
     with two cores, the graph-free ones run in a forked worker while this process builds
     the graph and runs the rest; the findings are the same either way."""
-    from orgspec.registry import GRAPH_FREE, load_checks
+    from orgspec.engine.registry import GRAPH_FREE, load_checks
 
     load_checks()  # imports the check modules, which fills GRAPH_FREE
     today = today or dt.date.today()
@@ -107,9 +107,9 @@ def _parallel(org: Org) -> bool:
 
 
 def _run_codes(org: Org, plan: Plan, today: dt.date, codes: list[str]) -> list[Issue]:
-    from orgspec.context import RuleContext, Shared
-    from orgspec.declarative import run_declarative
-    from orgspec.registry import load_checks
+    from orgspec.engine.context import RuleContext, Shared
+    from orgspec.engine.declarative import run_declarative
+    from orgspec.engine.registry import load_checks
 
     checks, shared = load_checks(), Shared(org, today)
     out: list[Issue] = []
@@ -118,7 +118,8 @@ def _run_codes(org: Org, plan: Plan, today: dt.date, codes: list[str]) -> list[I
         if meta.given is not None:
             out.extend(run_declarative(meta, shared))
         elif code in checks:
-            out.extend(checks[code](RuleContext(shared, plan.options[code])))
+            out.extend(replace(issue, code=code)  # the framework stamps the code
+                       for issue in checks[code](RuleContext(shared, plan.options[code])))
     return out
 
 
@@ -171,7 +172,7 @@ def _ignored(f: Finding, plan: Plan, root: str) -> bool:
 
 def _suppress(findings: list[Finding], org: Org, plan: Plan, today: dt.date,
               root: str) -> list[Finding]:
-    from orgspec.suppress import Suppressor
+    from orgspec.load.suppress import Suppressor
 
     if not org.directives:
         return findings
@@ -187,6 +188,6 @@ def _incomplete_note(org: Org) -> Iterator[Issue]:
     if org.failed:
         first = sorted(org.failed)[0]
         n = len(org.failed)
-        yield Issue("RF003", f"{n} file{'s' if n > 1 else ''} could not be loaded; "
-                    "cross-file checks are incomplete", Location(first))
+        yield Issue(f"{n} file{'s' if n > 1 else ''} could not be loaded; "
+                    "cross-file checks are incomplete", Location(first), code="RF003")
 

@@ -15,11 +15,11 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from orgspec.context import Shared
+from orgspec.engine.context import Shared
+from orgspec.engine.registry import RuleMeta
 from orgspec.findings import Issue
-from orgspec.models import is_placeholder
-from orgspec.org import Org, Origin, node_key
-from orgspec.registry import RuleMeta
+from orgspec.model.models import is_placeholder
+from orgspec.model.org import Org, Origin, node_key
 
 Target = tuple[str, Any, Origin, tuple[Any, ...]]  # (label, object, origin, path below it)
 GIVEN = ("Team", "Person", "Responsibility", "Objective", "KeyResult", "Process", "Step")
@@ -86,8 +86,8 @@ def run_declarative(meta: RuleMeta, shared: Shared) -> Iterator[Issue]:
         value = getattr(obj, field_name, None)
         if not func(value, opts):
             text = template.format(kind=label, id=obj.id, field=field_name, value=value)
-            yield Issue(meta.code, text, origin.locate(*path, field_name),
-                        node_key(origin_kind(label), _owner_id(obj, origin, label)))
+            yield Issue(text, origin.locate(*path, field_name),
+                        node_key(origin_kind(label), _owner_id(obj, origin, label)), code=meta.code)
 
 
 def origin_kind(label: str) -> str:
