@@ -20,9 +20,6 @@ class Plan:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     per_file: list[tuple[str, frozenset[str]]] = field(default_factory=list)
 
-    def enabled(self, code: str) -> bool:
-        return code in self.severity
-
     def ignored_in(self, code: str, rel_path: str) -> bool:
         """True when a per-file-ignores glob switches `code` off for this file."""
         return any(code in codes and matches(rel_path, [glob]) for glob, codes in self.per_file)

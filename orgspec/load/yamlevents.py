@@ -5,6 +5,9 @@ Why not `yaml.safe_load`: it guesses types the YAML 1.1 way (`NO` -> False, `075
 are not `YAMLError` on 6-byte inputs, and its C composer segfaults on deep nesting.
 Here every scalar stays a string (plain `null`/`~`/empty become None) and the models type
 it; anchors, aliases, tags, directives and complex keys are refused.
+
+Over 300 lines because the event walk, its limits and its refusals are one state machine;
+splitting it would spread one loop's invariants over several files.
 """
 
 from __future__ import annotations

@@ -174,7 +174,6 @@ class Process(Strict):
     steps: list[Step] = Field(default_factory=list, max_length=20_000)
 
 
-Entity = Team | Person | Responsibility | Objective | Process
 MODELS: dict[str, type[Strict]] = {
     "Team": Team, "Person": Person, "Responsibility": Responsibility,
     "Objective": Objective, "Process": Process,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from orgspec.engine.registry import RuleMeta, registry
 from orgspec.resources import data_dir
@@ -112,10 +111,3 @@ def _rule_section(m: RuleMeta) -> list[str]:
     if m.example == "filesystem":
         out += ["", "Triggered by a file-system condition; covered by the hostile-input tests."]
     return out
-
-
-def write_docs(path: Path) -> None:
-    """Regenerate docs/rules.md (used by `orgspec rules --format markdown -o`)."""
-    from orgspec.output import write_text
-
-    write_text(str(path), rules_markdown())
