@@ -163,10 +163,11 @@ def _apply_diff(result: Any, org: Org, ref: str, targets: list[str],
                 config: Config) -> list[str]:
     """Keep only findings new since `ref`; return the org diff as lines."""
     from orgspec.ci.diff import GitError, compare, lint_at
+    from orgspec.engine.lint import lint_org
     from orgspec.escape import tty_text
 
     try:
-        base, base_org = lint_at(ref, targets, config)
+        base, base_org = lint_at(ref, targets, config, lint_org)
     except GitError as exc:
         raise UsageError(str(exc)) from None
     diff = compare(base, result, base_org, org)

@@ -12,6 +12,7 @@ import os
 import subprocess
 import tarfile
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from orgspec.findings import Finding, LintResult, Location, Related, fingerprint
@@ -63,10 +64,12 @@ def _extract(ref: str, top: str, rels: list[str], into: str) -> None:
             tar.extractall(into, members=safe)  # noqa: S202
 
 
-def lint_at(ref: str, paths: list[str], config: Config) -> tuple[LintResult, Org]:
-    """Lint the org as it was at `ref`; file names are given as in the working tree."""
-    from orgspec.engine.lint import lint_org
+Lint = Callable[[list[str], Config], tuple[LintResult, Org]]
 
+
+def lint_at(ref: str, paths: list[str], config: Config, lint_org: Lint) -> tuple[LintResult, Org]:
+    """Lint the org as it was at `ref` with `lint_org` (the engine's, passed down by the run,
+    so this stage does not import the engine); file names are given as in the working tree."""
     top = _toplevel()
     rels = [os.path.relpath(os.path.abspath(p), top) for p in paths]
     if any(r.startswith("..") for r in rels):

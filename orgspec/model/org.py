@@ -5,12 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from orgspec.findings import Location
-from orgspec.load.sourcemap import FileMap
-from orgspec.load.suppress import Directive
-from orgspec.load.yamlevents import Path
 from orgspec.model.models import (
     ROLES,
     Objective,
@@ -20,6 +17,11 @@ from orgspec.model.models import (
     Team,
     is_placeholder,
 )
+
+if TYPE_CHECKING:  # annotations only: the model does not run loader code
+    from orgspec.load.sourcemap import FileMap
+    from orgspec.load.suppress import Directive
+    from orgspec.load.yamlevents import Path
 
 
 @dataclass(frozen=True)
