@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     pass
 
 from orgspec.findings import Severity
+from orgspec.report.graph_export import FORMATS as GRAPH_FORMATS
 from orgspec.reporters import REPORTERS
 from orgspec.run import EXIT_OK, EXIT_USAGE, UsageError, make_config, render, targets_of
 
@@ -254,7 +255,7 @@ def _config_command(config_path: str | None, isolated: bool) -> int:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "dot", "mermaid"]),
+@click.option("--format", "fmt", type=click.Choice(GRAPH_FORMATS),
               default="json", show_default=True, help="Export format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write it here.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
