@@ -22,10 +22,19 @@ from orgspec.cli import main
 
 Files = dict[str, bytes]  # relative path -> content
 
-# Every --format of `check`; the ones after the first also go through `--report`.
-CHECK_FORMATS = ("json", "text", "json-lines", "sarif", "github", "gitlab", "junit",
-                 "markdown", "html")
-GRAPH_FORMATS = ("graphml", "gexf", "json", "dot", "mermaid")
+
+
+def _choices(command: str, option: str = "fmt") -> tuple[str, ...]:
+    """The choices of a command's option, read from the CLI itself (new formats join in)."""
+    for param in main.commands[command].params:  # type: ignore[attr-defined]
+        if param.name == option:
+            return tuple(c for c in param.type.choices if c != "auto")
+    raise LookupError(f"`{command}` has no option {option!r}")
+
+
+# Every --format of `check`, json first: the others go through `--report`.
+CHECK_FORMATS = ("json", *(f for f in _choices("check") if f != "json"))
+GRAPH_FORMATS = _choices("graph")
 PARSERS = ("c", "pure")
 PACKAGE = str(Path(__file__).resolve().parents[2] / "orgspec")
 
@@ -71,6 +80,8 @@ class _Run:
         self.code = result.exit_code
         self.output = result.output
         self.crash: Crash | None = None
+        if self.code == 130:  # the CLI's answer to Ctrl-C or SIGTERM: the fuzz run stops
+            raise KeyboardInterrupt
         exc = result.exception
         if exc is not None and not isinstance(exc, SystemExit):
             tb = traceback.extract_tb(exc.__traceback__)
