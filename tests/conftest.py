@@ -95,3 +95,16 @@ def hostile_org(tmp_path: Path) -> Path:
         "- kind: Responsibility\n  id: long\n"
         f"  description: \"{long}\"\n  accountable: TBD\n", "utf-8")
     return org
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Pick the fuzz tests' rotating seed once, in the main process, so every xdist worker
+    (which inherits the environment) uses the same one; ORGSPEC_FUZZ_SEED=N repeats a run."""
+    if not hasattr(config, "workerinput") and not os.environ.get("ORGSPEC_FUZZ_SEED"):
+        import time
+
+        os.environ["ORGSPEC_FUZZ_SEED"] = str(int(time.time()))
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"fuzz seed (rotating): ORGSPEC_FUZZ_SEED={os.environ.get('ORGSPEC_FUZZ_SEED')}"
