@@ -53,50 +53,74 @@ def _maybe(good: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
     return st.integers(0, 3).flatmap(lambda n: good if n else JUNK)
 
 
-ref = _maybe(ident)
-refs = _maybe(st.one_of(ident, st.lists(ident, max_size=5), HUGE))
-charter = st.one_of(ident, st.fixed_dictionaries({"ref": ref}, optional={"role": _maybe(
-    st.sampled_from(ROLES))}), st.fixed_dictionaries({"id": ref}, optional={
-        "description": _maybe(text), "name": _maybe(text), "role": JUNK}))
-key_result = st.fixed_dictionaries(
-    {"id": ref, "title": _maybe(text)},
-    optional={f: _maybe(scalar) for f in ("metric", "baseline", "target", "current", "unit",
-                                          "direction", "due", "owner")})
-step = st.fixed_dictionaries(
-    {"id": ref},
-    optional={"name": _maybe(text), "owner": ref, "tracker": ref, "sla": _maybe(scalar),
-              "next": refs, "description": _maybe(text)})
+CLEAN_TEXT = st.sampled_from(["订单平台团队", "客服團隊", "Support", "提升转化率", "处理用户投诉",
+                              "从120万增长到132万", "监控订单处理时效", "x", "review"])
+Wrap = Any  # (strategy) -> strategy: identity for clean entities, `_maybe` for confused ones
 
-FIELDS: dict[str, dict[str, st.SearchStrategy[Any]]] = {
-    "Team": {"name": _maybe(text), "parent": ref, "lead": ref, "members": refs,
-             "children": refs, "mission": _maybe(text), "description": _maybe(text),
-             "responsibilities": _maybe(st.lists(_maybe(charter), max_size=4))},
-    "Person": {"name": _maybe(text), "title": _maybe(text),
-               "email": _maybe(st.sampled_from(["a@b.c", "@", "a@b@c", "x"]))},
-    "Responsibility": {"name": _maybe(text), "description": _maybe(text),
-                       **{role: refs for role in ROLES}},
-    "Objective": {"title": _maybe(text), "description": _maybe(text), "owner": ref,
-                  "period": _maybe(scalar), "start": _maybe(scalar), "end": _maybe(scalar),
-                  "aligns_to": ref, "key_results": _maybe(st.lists(_maybe(key_result),
-                                                                   max_size=4))},
-    "Process": {"name": _maybe(text), "owner": ref, "responsibility": ref,
-                "require_tracker": _maybe(st.sampled_from(["true", "false", "yes"])),
-                "steps": _maybe(st.lists(_maybe(step), max_size=5))},
-}
+
+def _fields(w: Wrap, slug: st.SearchStrategy[str]) -> dict[str, dict[str, Any]]:
+    """Field strategies per kind; `w` decides whether a field may hold a value of any type."""
+    txt = st.one_of(CLEAN_TEXT, CLEAN_TEXT, text)
+    ref, one = w(st.one_of(slug, ident)), w(slug)
+    refs = w(st.one_of(slug, st.lists(st.one_of(slug, ident), max_size=5), HUGE))
+    charter = st.one_of(slug, st.fixed_dictionaries({"ref": ref}, optional={"role": w(
+        st.sampled_from(ROLES))}), st.fixed_dictionaries({"id": one}, optional={
+            "description": w(txt), "name": w(txt)}))
+    key_result = st.fixed_dictionaries(
+        {"id": one, "title": w(txt)},
+        optional={"metric": w(txt), "unit": w(st.sampled_from(["%", "元", "单", "ms"])),
+                  "direction": w(st.sampled_from(["increase", "decrease", "maintain"])),
+                  "due": w(st.sampled_from(["2026-03-31", "2025-12-31", "2027-01-01"])),
+                  "owner": ref, **{f: w(st.one_of(scalar, st.sampled_from(
+                      ["120万", "99.95%", "1.2M", "4.6/5", "2h", "3.0x", "0"])))
+                      for f in ("baseline", "target", "current")}})
+    step = st.fixed_dictionaries(
+        {"id": one},
+        optional={"name": w(txt), "owner": ref, "tracker": ref,
+                  "sla": w(st.sampled_from(["2h", "30m", "1d", "2小时", "0m", "99999d"])),
+                  "next": refs, "description": w(txt)})
+    return {
+        "Team": {"name": w(txt), "parent": ref, "lead": ref, "members": refs,
+                 "children": refs, "mission": w(txt), "description": w(txt),
+                 "responsibilities": w(st.lists(w(charter), max_size=4))},
+        "Person": {"name": w(txt), "title": w(txt),
+                   "email": w(st.sampled_from(["a@b.c", "ada@例子.cn"]))},
+        "Responsibility": {"name": w(txt), "description": w(txt),
+                           **{role: refs for role in ROLES}},
+        "Objective": {"title": w(txt), "description": w(txt), "owner": ref,
+                      "period": w(st.sampled_from(["2026", "2026-Q1", "2026-H2", "2025-Q4"])),
+                      "start": w(st.sampled_from(["2026-01-01", "2026-04-01"])),
+                      "end": w(st.sampled_from(["2026-03-31", "2025-12-31"])),
+                      "aligns_to": ref, "key_results": w(st.lists(w(key_result), max_size=4))},
+        "Process": {"name": w(txt), "owner": ref, "responsibility": ref,
+                    "require_tracker": w(st.sampled_from(["true", "false"])),
+                    "steps": w(st.lists(w(step), max_size=5))},
+    }
+
+
+# Clean entities have every field well typed (the rules and reports then see them);
+# confused ones may hold anything anywhere.
+CLEAN = _fields(lambda s: s, st.sampled_from(IDS))
+CONFUSED = _fields(_maybe, ident)
 
 
 @st.composite
 def entity(draw: st.DrawFn) -> Any:
     kind = draw(st.sampled_from(KINDS))
+    clean = draw(st.booleans())
     data: dict[str, Any] = {}
-    if draw(st.integers(0, 9)):
+    if clean:
+        data["kind"], data["id"] = kind, draw(st.sampled_from(IDS))
+    elif draw(st.integers(0, 9)):
         data["kind"] = kind if draw(st.integers(0, 5)) else draw(st.one_of(
             st.sampled_from(["team", "Teams", "", "Kind"]), JUNK))
-    if draw(st.integers(0, 9)):
-        data["id"] = draw(ref)
-    for name, strategy in FIELDS[kind].items():
+    if not clean and draw(st.integers(0, 9)):
+        data["id"] = draw(_maybe(ident))
+    for name, strategy in (CLEAN if clean else CONFUSED)[kind].items():
         if draw(st.booleans()):
             data[name] = draw(strategy)
+    if clean:
+        return data
     if not draw(st.integers(0, 7)):
         data[draw(st.sampled_from(["nmae", "owners", "Kind", "id ", "成员"]))] = draw(JUNK)
     if not draw(st.integers(0, 15)):
