@@ -1,7 +1,8 @@
 """Run one fuzz input (a few org files) through the whole public surface and check the property.
 
 The property: no exception escapes, every command exits 0 or 1, every finding points into
-its file, and the same input gives the same output twice. Everything runs through the CLI
+its file, the same input gives the same output twice, and a baseline written from a run
+makes the same run pass. Everything runs through the CLI
 (in-process, `--debug` so a crash keeps its traceback), so the harness does not depend on
 where modules live inside the package.
 """
@@ -130,17 +131,42 @@ def run_input(files: Files, parser: str = "c", graph_format: str = "json",
         if bad:
             out.crash = Crash("finding outside its file", bad)
             return out
-        for args in (["report", str(org), "--isolated", "--format", "markdown", "--lang", lang],
-                     ["report", str(org), "--isolated", "--format", "html"],
-                     ["graph", str(org), "--isolated", "--format", graph_format]):
-            if args[0] == "graph":
-                args.remove("--isolated")  # `graph` has no --isolated; cwd has no config
+        baseline = base / "baseline.json"
+        for args in (["check", str(org), "--isolated", "--write-baseline", str(baseline)],
+                     ["check", str(org), "--isolated", "--baseline", str(baseline)]):
             run = _Run(args, env)
             out.runs += 1
             if run.crash:
                 out.crash = run.crash
                 return out
+            if "--baseline" in args and run.code != 0:
+                out.crash = Crash("a baseline of the run itself still fails", run.output[-2000:])
+                return out
+        graph = base / "graph.json"
+        commands = [["report", str(org), "--isolated", "--format", "markdown", "--lang", lang],
+                    ["report", str(org), "--isolated", "--format", "html"],
+                    ["graph", str(org), "--format", "json", "-o", str(graph)],
+                    ["graph", str(org), "--format", graph_format]]
+        while commands:
+            args = commands.pop(0)
+            run = _Run(args, env)
+            out.runs += 1
+            if run.crash:
+                out.crash = run.crash
+                return out
+            if args[-1] == str(graph):  # then a flowchart of the first processes
+                commands += [["graph", str(org), "--format", "mermaid", "--process", name]
+                             for name in _processes(graph)]
     return out
+
+
+def _processes(graph: Path, most: int = 2) -> list[str]:
+    """The first process ids in a `graph --format json` export (for `--process` flowcharts)."""
+    if not graph.is_file():
+        return []
+    nodes = json.loads(graph.read_text("utf-8")).get("nodes", [])
+    found = [str(n["id"]).partition(":")[2] for n in nodes if n.get("kind") == "process"]
+    return found[:most]
 
 
 def _misplaced(org: Path, report: bytes) -> str:
