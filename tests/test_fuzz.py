@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fuzz.harness import run_input
+from tests.fuzz.harness import quick_input, run_input
 from tests.fuzz.mutate import CORPUS, generate
 from tests.fuzz.runner import Session, options_for, structural_round
 
@@ -23,6 +23,7 @@ ROTATING_SEED = int(os.environ.get("ORGSPEC_FUZZ_SEED") or time.time())
 SEEDS = [pytest.param(FIXED_SEED, id="fixed"), pytest.param(ROTATING_SEED, id="rotating")]
 BYTE_INPUTS = 24
 STRUCTURAL_INPUTS = 12
+QUICK_INPUTS = 300  # through `lint` alone, ~20 times cheaper
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_mutated_examples_never_crash(seed: int) -> None:
@@ -30,6 +31,15 @@ def test_mutated_examples_never_crash(seed: int) -> None:
         crash = run_input(generate(seed, index), **options_for(seed, index)).crash
         assert crash is None, (f"{crash.site} (seed {seed}, input {index})\nreplay: "
                                f"python -m tests.fuzz --kind bytes --seed {seed} "
+                               f"--index {index}\n{crash.detail}")
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_mutated_examples_never_crash_lint(seed: int) -> None:
+    for index in range(QUICK_INPUTS):
+        crash = quick_input(generate(seed, -1 - index), options_for(seed, index)["parser"])
+        assert crash is None, (f"{crash.site} (seed {seed}, input {index})\nreplay: "
+                               f"python -m tests.fuzz --kind quick --seed {seed} "
                                f"--index {index}\n{crash.detail}")
 
 
@@ -56,3 +66,14 @@ def test_the_harness_catches_an_internal_error(monkeypatch: pytest.MonkeyPatch) 
     crash = run_input({"org.yaml": b"kind: Person\nid: ada\n"}).crash
     assert crash is not None
     assert crash.site.startswith("KeyError in orgspec/"), crash.site
+
+
+def test_the_quick_tier_catches_an_internal_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from orgspec.model import validate
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise TypeError("unhashable type: 'list'")
+
+    monkeypatch.setattr(validate, "build_org", broken)
+    crash = quick_input({"org.yaml": b"kind: Person\nid: ada\n"})
+    assert crash is not None and crash.site.startswith("TypeError in orgspec/"), crash

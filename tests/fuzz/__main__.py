@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.fuzz.harness import run_input
+from tests.fuzz.harness import quick_input, run_input
 from tests.fuzz.mutate import generate
 from tests.fuzz.runner import Session, byte_round, options_for, structural_round
 
@@ -27,7 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--minutes", type=float, default=0.0)
     ap.add_argument("--inputs", type=int, default=0, help="stop after this many inputs")
     ap.add_argument("--seed", type=int, help="default: from the clock (printed)")
-    ap.add_argument("--kind", choices=["bytes", "structural", "both"], default="both")
+    ap.add_argument("--kind", choices=["bytes", "structural", "both", "quick"], default="both",
+                    help="for --index: quick replays an input of the lint-only tier")
     ap.add_argument("--out", type=Path, default=Path("fuzz-crashes"))
     ap.add_argument("--index", type=int, help="re-run this one input of --seed")
     ap.add_argument("--replay", type=Path, help="re-run a saved crash folder")
@@ -48,7 +49,12 @@ def main(argv: list[str] | None = None) -> int:
             structural_round(session, args.index)
             print(json.dumps(session.stats()))
             return 1 if session.sites else 0
-        crash = run_input(generate(seed, args.index), **options_for(seed, args.index)).crash
+        options = options_for(seed, args.index)
+        if args.kind == "quick":
+            crash = quick_input(generate(seed, -1 - args.index), options["parser"])
+            print(crash.detail if crash else "no crash")
+            return 1 if crash else 0
+        crash = run_input(generate(seed, args.index), **options).crash
         print(crash.detail if crash else "no crash")
         return 1 if crash else 0
 

@@ -190,3 +190,38 @@ def digest(files: Files) -> str:
     for rel in sorted(files):
         h.update(rel.encode() + b"\0" + files[rel] + b"\0")
     return h.hexdigest()[:12]
+
+
+def quick_input(files: Files, parser: str = "c") -> Crash | None:
+    """The cheap tier: only `orgspec.lint` (the Python API), twice, on `files`. Loading and
+    validation, where raw values are first typed, are most of what this reaches, at a
+    fraction of `run_input`'s cost."""
+    from orgspec import Config, lint
+
+    old = os.environ.get("ORGSPEC_YAML_PARSER")
+    os.environ["ORGSPEC_YAML_PARSER"] = parser
+    try:
+        with tempfile.TemporaryDirectory(prefix="orgspec-fuzz-") as tmp:
+            org = Path(tmp)
+            write_files(org, files)
+            runs = []
+            for _ in range(2):
+                try:
+                    result = lint([str(org)], Config(), today=None)
+                except Exception as exc:
+                    tb = traceback.extract_tb(exc.__traceback__)
+                    text = "".join(traceback.format_exception(exc))
+                    return Crash(_site(exc, tb), text[-4000:])
+                runs.append([(f.code, f.location, f.message) for f in result.findings])
+            if runs[0] != runs[1]:
+                return Crash("nondeterministic findings", "")
+            report = json.dumps({"findings": [
+                {"code": c, "file": loc.file, "line": loc.line, "column": loc.col}
+                for c, loc, _ in runs[0]]})
+            bad = _misplaced(org, report.encode())
+            return Crash("finding outside its file", bad) if bad else None
+    finally:
+        if old is None:
+            os.environ.pop("ORGSPEC_YAML_PARSER", None)
+        else:
+            os.environ["ORGSPEC_YAML_PARSER"] = old

@@ -8,7 +8,15 @@ import re
 import time
 from pathlib import Path
 
-from tests.fuzz.harness import GRAPH_FORMATS, PARSERS, Crash, Files, digest, run_input
+from tests.fuzz.harness import (
+    GRAPH_FORMATS,
+    PARSERS,
+    Crash,
+    Files,
+    digest,
+    quick_input,
+    run_input,
+)
 from tests.fuzz.minimise import minimise, same_site
 from tests.fuzz.mutate import generate
 
@@ -25,6 +33,7 @@ class Session:
     def __init__(self, out: Path, seed: int, minimise_budget: int) -> None:
         self.out, self.seed, self.budget = out, seed, minimise_budget
         self.inputs = 0
+        self.quick = 0  # of which through `lint` only
         self.sites: dict[str, int] = {}
         self.started = time.time()
         self.cpu = time.process_time()
@@ -50,19 +59,36 @@ class Session:
         (folder / "options.json").write_text(json.dumps(options), "utf-8")
 
     def stats(self) -> dict[str, object]:
-        return {"seed": self.seed, "inputs": self.inputs,
+        return {"seed": self.seed, "inputs": self.inputs, "lint_only": self.quick,
                 "wall_hours": round((time.time() - self.started) / 3600, 3),
                 "cpu_hours": round((time.process_time() - self.cpu) / 3600, 3),
                 "sites": self.sites}
 
 
+QUICK_PER_ROUND = 20  # cheap lint-only inputs per byte round, beside one full-surface input
+
+
 def byte_round(session: Session, index: int) -> None:
+    """Input `index` through the whole surface, then inputs QUICK_PER_ROUND * index + j
+    (j < QUICK_PER_ROUND) of the quick tier through `lint` alone."""
     options = options_for(session.seed, index)
     files = generate(session.seed, index)
     crash = run_input(files, **options).crash
     session.inputs += 1
     if crash:
         session.record(files, crash, f"bytes --seed {session.seed} --index {index}", options)
+    for j in range(QUICK_PER_ROUND):
+        quick_round(session, QUICK_PER_ROUND * index + j)
+
+
+def quick_round(session: Session, index: int) -> None:
+    options = options_for(session.seed, index)
+    files = generate(session.seed, -1 - index)  # negative indices: the quick tier's inputs
+    crash = quick_input(files, options["parser"])
+    session.inputs += 1
+    session.quick += 1
+    if crash:
+        session.record(files, crash, f"quick --seed {session.seed} --index {index}", options)
 
 
 def structural_round(session: Session, index: int, examples: int = 25) -> None:
