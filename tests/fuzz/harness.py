@@ -142,6 +142,21 @@ def run_input(files: Files, parser: str = "c", graph_format: str = "json",
             if "--baseline" in args and run.code != 0:
                 out.crash = Crash("a baseline of the run itself still fails", run.output[-2000:])
                 return out
+        if "site" in main.commands:  # the handbook site, twice: it must not change either
+            trees = []
+            for name in ("site-a", "site-b"):
+                run = _Run(["site", str(org), "--isolated", "-o", str(base / name),
+                            "--lang", lang], env)
+                out.runs += 1
+                if run.crash:
+                    out.crash = run.crash
+                    return out
+                trees.append(_tree(base / name))
+            if trees[0] != trees[1]:
+                diff = sorted(k for k in trees[0].keys() | trees[1].keys()
+                              if trees[0].get(k) != trees[1].get(k))
+                out.crash = Crash("nondeterministic site", ", ".join(diff[:5]))
+                return out
         graph = base / "graph.json"
         commands = [["report", str(org), "--isolated", "--format", "markdown", "--lang", lang],
                     ["report", str(org), "--isolated", "--format", "html"],
@@ -158,6 +173,11 @@ def run_input(files: Files, parser: str = "c", graph_format: str = "json",
                 commands += [["graph", str(org), "--format", "mermaid", "--process", name]
                              for name in _processes(graph)]
     return out
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def _processes(graph: Path, most: int = 2) -> list[str]:
