@@ -19,6 +19,8 @@ from tests.fuzz.harness import quick_input, run_input
 from tests.fuzz.mutate import generate
 from tests.fuzz.runner import Session, byte_round, options_for, structural_round
 
+QUICK_EXAMPLES = 100  # lint-only generated orgs after each full structural round
+
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tests.fuzz", description=__doc__,
@@ -27,7 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--minutes", type=float, default=0.0)
     ap.add_argument("--inputs", type=int, default=0, help="stop after this many inputs")
     ap.add_argument("--seed", type=int, help="default: from the clock (printed)")
-    ap.add_argument("--kind", choices=["bytes", "structural", "both", "quick"], default="both",
+    ap.add_argument("--kind", choices=["bytes", "structural", "both", "quick",
+                                                 "structural-quick"], default="both",
                     help="for --index: quick replays an input of the lint-only tier")
     ap.add_argument("--out", type=Path, default=Path("fuzz-crashes"))
     ap.add_argument("--index", type=int, help="re-run this one input of --seed")
@@ -44,9 +47,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if crash else 0
     seed = args.seed if args.seed is not None else int(time.time())
     if args.index is not None:
-        if args.kind == "structural":
+        if args.kind.startswith("structural"):
             session = Session(args.out, seed, args.minimise_budget)
-            structural_round(session, args.index)
+            quick = args.kind == "structural-quick"
+            structural_round(session, args.index, QUICK_EXAMPLES if quick else 25, quick)
             print(json.dumps(session.stats()))
             return 1 if session.sites else 0
         options = options_for(seed, args.index)
@@ -88,6 +92,7 @@ def _loop(args: argparse.Namespace, session: Session, limit: float) -> None:
             byte_round(session, index)
         else:
             structural_round(session, index)
+            structural_round(session, index, QUICK_EXAMPLES, quick=True)
         index += 1
         if time.time() - last_print > 60:
             last_print = time.time()

@@ -1,4 +1,5 @@
-"""Byte-level fuzzing: mutations of the bundled example orgs and the rule examples.
+"""Byte-level fuzzing: mutations of the bundled example orgs, the rule examples and the
+hostile-input catalogue.
 
 Every input is a pure function of (seed, index), so a failing case re-runs exactly.
 """
@@ -12,7 +13,7 @@ from pathlib import Path
 from tests.fuzz.harness import Files
 
 REPO = Path(__file__).resolve().parents[2]
-SEEDS_DIRS = [REPO / "examples", REPO / "rules" / "examples"]
+HOSTILE = REPO / "tests" / "fixtures" / "hostile"
 
 # YAML syntax and values that confuse types: inserted at random places.
 TOKENS = [
@@ -44,6 +45,9 @@ def corpus() -> list[Files]:
                          for p in sorted(folder.rglob("*.yaml")) if p.is_file()})
     for path in sorted((REPO / "rules" / "examples").rglob("*.yaml")):
         orgs.append({path.name: path.read_bytes()})
+    for folder in sorted(HOSTILE.iterdir()):  # the hand-written catalogue, mutated further
+        orgs.append({str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+                     if p.is_file() and p.name != "expected.json"})
     return [o for o in orgs if o]
 
 

@@ -91,10 +91,12 @@ def quick_round(session: Session, index: int) -> None:
         session.record(files, crash, f"quick --seed {session.seed} --index {index}", options)
 
 
-def structural_round(session: Session, index: int, examples: int = 25) -> None:
-    """One Hypothesis run of `examples` inputs, seeded by (seed, index). A crash at a site
-    not met before ends it; the byte minimiser then shrinks it (Hypothesis's own shrinking
-    would re-run the whole surface thousands of times)."""
+def structural_round(session: Session, index: int, examples: int = 25,
+                     quick: bool = False) -> None:
+    """One Hypothesis run of `examples` inputs, seeded by (seed, index, quick), through the
+    whole surface or (`quick`) through `lint` alone. A crash at a site not met before ends
+    it; the byte minimiser then shrinks it (Hypothesis's own shrinking would re-run the
+    whole surface thousands of times)."""
     from hypothesis import HealthCheck, Phase, given, settings
     from hypothesis import seed as hseed
 
@@ -103,14 +105,17 @@ def structural_round(session: Session, index: int, examples: int = 25) -> None:
     options = options_for(session.seed, index)
     last: dict[str, Files] = {}
 
-    @hseed(random.Random(f"{session.seed}:{index}").getrandbits(64))
+    tag = ":quick" if quick else ""
+    @hseed(random.Random(f"{session.seed}:{index}{tag}").getrandbits(64))
     @settings(max_examples=examples, database=None, deadline=None, print_blob=False,
               report_multiple_bugs=False, phases=[Phase.generate],
               suppress_health_check=list(HealthCheck))
     @given(orgs)
     def prop(files: Files) -> None:
         session.inputs += 1
-        crash = run_input(files, **options).crash
+        session.quick += quick
+        crash = quick_input(files, options["parser"]) if quick else \
+            run_input(files, **options).crash
         if crash is None:
             return
         if crash.site in session.sites:
@@ -125,5 +130,7 @@ def structural_round(session: Session, index: int, examples: int = 25) -> None:
     except AssertionError:
         pass  # handled below, so the replay's traceback is not chained to this one
     files = last["files"]
-    crash = run_input(files, **options).crash or Crash("crash that did not repeat", "")
-    session.record(files, crash, f"structural --seed {session.seed} --index {index}", options)
+    crash = (quick_input(files, options["parser"]) if quick else run_input(files, **options).crash
+             ) or Crash("crash that did not repeat", "")
+    kind = "structural-quick" if quick else "structural"
+    session.record(files, crash, f"{kind} --seed {session.seed} --index {index}", options)
