@@ -114,3 +114,32 @@ def test_kind_that_is_not_text_names_the_kinds_and_what_was_found(write_org) -> 
                "found a list"),
         (4, 7, "`kind` must be one of Team, Person, Responsibility, Objective, Process; "
                "found a mapping")]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "gitlab", "junit",
+                                 "markdown", "html", "json-lines"])
+def test_file_name_that_is_not_utf8_is_checked_and_shown_escaped(fmt: str,
+                                                                   tmp_path: Path) -> None:
+    """Found by the fuzzer's hostile names: the raw byte reached every writer as a lone
+    surrogate (UnicodeEncodeError, exit 2). The file is read; its name shows `\\xff`."""
+    org = tmp_path / "org"
+    org.mkdir()
+    (org / os.fsdecode(b"\xff\xfe.yaml")).write_bytes(b"kind: Team\nid: core\nlead: nobody\n")
+    out = tmp_path / "out"
+
+    run = run_cli("check", "org", "--isolated", "--format", fmt, "-o", str(out),
+                  "--select", "RF", cwd=tmp_path)
+
+    assert run.code == 1, run.stderr
+    text = out.read_text("utf-8")
+    assert "xff" in text and "xfe.yaml" in text, text[:500]  # escaped per medium
+
+
+def test_file_name_that_is_not_utf8_in_the_findings(tmp_path: Path) -> None:
+    org = tmp_path / "org"
+    org.mkdir()
+    (org / os.fsdecode(b"caf\xe9.yaml")).write_bytes(b"kind: Team\nid: core\nlead: nobody\n")
+    run = run_cli("check", "org", "--isolated", "--format", "json", "--select", "RF",
+                  cwd=tmp_path)
+    assert [(f["code"], f["file"], f["line"]) for f in run.json()["findings"]] == [
+        ("RF001", "org/caf\\xe9.yaml", 3)]

@@ -36,11 +36,19 @@ class Discovery:
 
 
 def display_path(path: str) -> str:
-    """A POSIX path relative to the working directory when it lies below it."""
+    """A POSIX path relative to the working directory when it lies below it. Bytes of a
+    name that are not UTF-8 (surrogate-escaped by the OS layer) are shown as `\\xff`, so
+    every output can be encoded; the file itself is opened by its real path."""
     rel = os.path.relpath(path)
     if rel.startswith(".."):
         rel = os.path.abspath(path)
-    return rel.replace(os.sep, "/")
+    rel = rel.replace(os.sep, "/")
+    if rel.isascii() or not _SURROGATE.search(rel):
+        return rel
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @lru_cache(maxsize=256)

@@ -144,7 +144,14 @@ def generate(seed: int, index: int, seeds: list[Files] | None = None) -> Files:
         files[name] = rng.choice(MUTATORS)(rng, files[name], pool)
     if rng.random() < 0.05:  # a file of its own, spliced from another org
         files["extra.yaml"] = rng.choice(pool)
+    if rng.random() < 0.05:  # a hostile name (not UTF-8: \udcXX is how Python holds a raw byte)
+        name = rng.choice(names)
+        files[rng.choice(NAMES) + name.rsplit("/", 1)[-1]] = files.pop(name)
     return files
+
+
+NAMES = ["\udcff", "\udcc3(", "\u202e", "\x1b[31m", "a b ", "[x](y)", "<b>", "#", "%0A",
+         "::error::", "深/"]
 
 
 CORPUS = corpus()

@@ -139,5 +139,6 @@ def org_file(draw: st.DrawFn) -> bytes:
 
 
 orgs: st.SearchStrategy[Files] = st.dictionaries(
-    st.sampled_from(["org.yaml", "teams/a.yaml", "b.yml", "深/团队.yaml"]), org_file(),
+    st.sampled_from(["org.yaml", "teams/a.yaml", "b.yml", "深/团队.yaml", "a b/[x](y).yaml",
+                     "\udcff\udcfe.yaml"]), org_file(),
     min_size=1, max_size=3)
