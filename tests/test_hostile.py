@@ -143,3 +143,13 @@ def test_file_name_that_is_not_utf8_in_the_findings(tmp_path: Path) -> None:
                   cwd=tmp_path)
     assert [(f["code"], f["file"], f["line"]) for f in run.json()["findings"]] == [
         ("RF001", "org/caf\\xe9.yaml", 3)]
+
+
+def test_invalid_utf8_after_a_bom_names_the_byte_where_it_is() -> None:
+    """Found by the fuzzer: with a BOM, the position and the byte were 3 bytes early."""
+    from orgspec.load.source import SourceError, decode
+
+    with pytest.raises(SourceError) as info:
+        decode("\ufeffkind: 品\n".encode() + b"\x89id: a\n")
+    assert (info.value.line, info.value.col, info.value.message) == (
+        2, 1, "invalid UTF-8 byte 0x89")

@@ -79,11 +79,12 @@ def decode(raw: bytes) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:4] in (b"\x00\x00\xfe\xff",):
         raise SourceError("IN002", "file is UTF-16 or UTF-32; save it as UTF-8",
                           hint="git, GitHub and editors all assume UTF-8")
+    body = raw.removeprefix(b"\xef\xbb\xbf")  # positions count from after it, as elsewhere
     try:
-        return raw.decode("utf-8-sig")
+        return body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, col = _byte_position(raw, exc.start)
-        bad = raw[exc.start:exc.start + 1].hex()
+        line, col = _byte_position(body, exc.start)
+        bad = body[exc.start:exc.start + 1].hex()
         raise SourceError("IN002", f"invalid UTF-8 byte 0x{bad}", line, col,
                           hint="save the file as UTF-8 (GBK and Latin-1 are not read)") from None
 
