@@ -19,7 +19,7 @@ from tests.fuzz.harness import quick_input, run_input
 from tests.fuzz.mutate import generate
 from tests.fuzz.runner import Session, byte_round, options_for, structural_round
 
-QUICK_EXAMPLES = 100  # lint-only generated orgs after each full structural round
+QUICK_EXAMPLES = 300  # lint-only generated orgs after each full structural round
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -65,7 +65,7 @@ class Session:
                 "sites": self.sites}
 
 
-QUICK_PER_ROUND = 20  # cheap lint-only inputs per byte round, beside one full-surface input
+QUICK_PER_ROUND = 100  # cheap lint-only inputs per byte round, beside one full-surface input
 
 
 def byte_round(session: Session, index: int) -> None:
