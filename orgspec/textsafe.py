@@ -1,10 +1,82 @@
-"""Escaping user text for the terminal: one finding is one line, and no escape sequences."""
+"""Escaping user text for the terminal, and telling text's own joiners from hidden characters.
+
+Zero-width joiners (U+200D) and non-joiners (U+200C) are part of ordinary text inside an emoji
+sequence (👩‍💻 is 👩 U+200D 💻) and inside scripts that shape letters by them (Persian
+`می‌خواهم`, Devanagari `क्‍ष`). There they are text. Everywhere else they, and the other
+invisible or bidi-control characters, hide or reorder what a reader sees.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+# Invisible format characters: zero-width, bidi marks/embeddings/overrides/isolates, word
+# joiner and invisible operators, BOM. Controls (C0 but tab/LF/CR, DEL, C1) come with them.
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e"
+                    "\u2060-\u2064\u2066-\u2069\ufeff]")
+_JOINERS = "\u200c\u200d"
+_EMOJI_TAIL = re.compile("[\ufe0f\U0001f3fb-\U0001f3ff]")  # presentation selector, skin tones
+
+# Scripts whose spelling uses ZWJ/ZWNJ (Unicode 15, chapter 23.2): a joiner between two
+# characters of the same one of these ranges is text.
+_JOINING_SCRIPTS = (
+    (0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF),
+    (0x0700, 0x074F), (0x07C0, 0x07FF), (0x0900, 0x097F), (0x0980, 0x09FF), (0x0A00, 0x0A7F),
+    (0x0A80, 0x0AFF), (0x0B00, 0x0B7F), (0x0B80, 0x0BFF), (0x0C00, 0x0C7F), (0x0C80, 0x0CFF),
+    (0x0D00, 0x0D7F), (0x0D80, 0x0DFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x1800, 0x18AF),
+)
+_ARABIC = {0, 1, 2, 3, 4}  # the Arabic blocks above form one script
+
+
+def _script(ch: str) -> int | None:
+    cp = ord(ch)
+    for i, (lo, hi) in enumerate(_JOINING_SCRIPTS):
+        if lo <= cp <= hi:
+            return 0 if i in _ARABIC else i
+    return None
+
+
+def _emoji(ch: str) -> bool:
+    return ord(ch) >= 0x2000 and unicodedata.category(ch) == "So"
+
+
+def is_text_joiner(text: str, i: int) -> bool:
+    """True when `text[i]` is a ZWJ or ZWNJ that belongs to the text around it: a ZWJ between
+    two emoji (after an optional U+FE0F or skin tone), or either joiner between two
+    characters of one joining script (Arabic, Syriac, N'Ko, Indic, Myanmar, Khmer, Mongolian)."""
+    ch = text[i]
+    if ch not in _JOINERS or i == 0 or i + 1 >= len(text):
+        return False
+    before, after = text[i - 1], text[i + 1]
+    if ch == "\u200d":
+        j = i - 1
+        while j > 0 and _EMOJI_TAIL.match(text[j]):
+            j -= 1
+        if _emoji(text[j]) and _emoji(after):
+            return True
+    script = _script(before)
+    return script is not None and script == _script(after)
+
+
+def hidden_chars(text: str) -> list[int]:
+    """Offsets of the control, bidi and invisible characters of `text` that are not its own
+    joiners (see is_text_joiner)."""
+    return [m.start() for m in HIDDEN.finditer(text) if not is_text_joiner(text, m.start())]
+
+
+def neutralise(text: str, replacement: str = "\ufffd") -> str:
+    """`text` with every hidden character (see hidden_chars) replaced; joiners that are part
+    of an emoji or a word stay."""
+    if not HIDDEN.search(text):
+        return text
+    out = list(text)
+    for i in hidden_chars(text):
+        out[i] = replacement
+    return "".join(out)
 
 
 def tty_text(value: str) -> str:
