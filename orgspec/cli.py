@@ -65,8 +65,8 @@ def main(ctx: click.Context, debug: bool) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(
-    ["text", "json", "json-lines", "sarif", "github", "gitlab", "junit", "markdown", "html",
-     "auto"]),
+    ["text", "json", "json-lines", "sarif", "github", "gitlab", "junit", "junit-suite",
+     "markdown", "html", "auto"]),
     default="text", show_default=True,
     help="Output format; `auto` is github inside GitHub Actions, else text.")
 @click.option("--report", "reports", multiple=True, metavar="FORMAT=PATH",
@@ -372,20 +372,25 @@ def graph(ctx: click.Context, /, **options: Any) -> None:
 def _graph(paths: tuple[str, ...], fmt: str, output: str | None, config_path: str | None,
            process: str | None) -> int:
     from orgspec.graph import build_graph
-    from orgspec.graph_export import export, process_flowchart
+    from orgspec.graph_export import DiagramTooLarge, export, process_flowchart
     from orgspec.linter import load_org
 
     config = _config(config_path, False, (), (), ())
     org = load_org(_targets(paths, config.root_path()), config).org
-    if process is None:
-        _emit(export(build_graph(org), fmt), output)
-        return EXIT_OK
-    if fmt != "mermaid":
+    if process is not None and fmt != "mermaid":
         raise UsageError("--process draws a flowchart: use it with --format mermaid")
-    if process not in org.processes:
+    if process is not None and process not in org.processes:
         known = ", ".join(sorted(org.processes)) or "none"
         raise UsageError(f"no process {process!r} (processes: {known})")
-    _emit(process_flowchart(org, process), output)
+    try:
+        text = (export(build_graph(org), fmt) if process is None
+                else process_flowchart(org, process))
+    except DiagramTooLarge as exc:
+        hint = ("draw one process with --process ID, or export the whole graph with "
+                "--format dot or graphml" if process is None else
+                "split the process into smaller ones")
+        raise UsageError(f"{exc}, too large for Mermaid: {hint}") from None
+    _emit(text, output)
     return EXIT_OK
 
 

@@ -52,6 +52,8 @@ _LABELS = {  # key: (English, Chinese)
     "lead": ("Lead", "负责人"),
     "depth": ("Depth", "层级"),
     "no_owner": ("no owner", "无负责人"),
+    "too_large": ("Too large for a Mermaid diagram ({why}); the HTML report draws it.",
+                  "流程过大，Mermaid 无法绘制（{why}）；请查看 HTML 报告中的流程图。"),
     "owner": ("Owner", "负责方"),
     "objective": ("Objective", "目标"),
     "diagram_cut": ("The diagram shows {shown} of {total}; the table lists all.",
@@ -152,12 +154,18 @@ class ProcessView:
     name: str
     steps: list[FlowStep]
     org: Org = field(repr=False)
+    too_large: str = ""  # why `mermaid` is empty: the size past Mermaid's limits
 
     @cached_property
     def mermaid(self) -> str:
-        from orgspec.graph_export import process_flowchart
+        """The flowchart's Mermaid text, or "" when Mermaid could not draw it (too_large)."""
+        from orgspec.graph_export import DiagramTooLarge, process_flowchart
 
-        return process_flowchart(self.org, self.id)
+        try:
+            return process_flowchart(self.org, self.id)
+        except DiagramTooLarge as exc:
+            self.too_large = str(exc)
+            return ""
 
     @cached_property
     def diagram(self) -> Diagram:

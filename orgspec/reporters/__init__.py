@@ -10,7 +10,8 @@ from orgspec.findings import LintResult
 Render = Callable[..., str]
 FORMATS = {name: f"orgspec.reporters.{module}" for name, module in (
     ("text", "text"), ("json", "json"), ("json-lines", "jsonlines"), ("sarif", "sarif"),
-    ("github", "github"), ("gitlab", "gitlab"), ("junit", "junit"), ("markdown", "markdown"),
+    ("github", "github"), ("gitlab", "gitlab"), ("junit", "junit"), ("junit-suite", "junit_suite"),
+    ("markdown", "markdown"),
     ("html", "html"))}
 VIEW_FORMATS = {"markdown", "html"}  # reports drawn from the view model (orgspec.views)
 

@@ -1,10 +1,10 @@
-"""Escaping user text for each output channel (workflow commands, Markdown, XML)."""
+"""Escaping user text for each output channel (workflow commands, Markdown, Mermaid)."""
 
 from __future__ import annotations
 
 import re
 
-from orgspec.textsafe import tty_text
+from orgspec.textsafe import neutralise, tty_text
 
 
 def gh_data(text: str) -> str:
@@ -24,16 +24,40 @@ def gh_line(text: str) -> str:
 
 
 _MD_SPECIAL = re.compile(r'([\\`*_{}\[\]()#+\-.!|~<>"\'=:$&])')
-_MD_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e"
-                         "\u2060-\u2064\u2066-\u2069\ufeff]")
+# What GitHub turns into a link or a notification in Markdown text: @user and @org/team
+# mentions, #123, GH-123 and owner/repo#123 references. A zero-width space after the sigil
+# keeps the text as the user wrote it and the reference dead.
+_GH_REFERENCE = re.compile(r"@|#(?=\d)|(?<![A-Za-z0-9])GH(?=-\d)", re.IGNORECASE)
+
+
+def gh_refs(text: str) -> str:
+    """`text` with every GitHub mention and issue reference neutralised (U+200B after the
+    sigil of `@name`, `#12`, `GH-7`, `owner/repo#9`)."""
+    return _GH_REFERENCE.sub(lambda m: m.group() + "\u200b", text)
 
 
 def md_inline(value: object, max_len: int = 1000) -> str:
-    """User text for a Markdown table cell or line: one line, no markup, no mentions."""
+    """User text for a Markdown table cell or line: one line, no markup, no mentions, no
+    references, hidden characters replaced by U+FFFD (joiners inside emoji and words kept)."""
     text = re.sub("\r\n|[\r\n\x85\u2028\u2029\v\f]", " ", str(value))
-    text = _MD_CONTROL.sub("\ufffd", text)
+    text = neutralise(text)
     if len(text) > max_len:
         text = text[:max_len] + "…"
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = text.replace("@", "@\u200b")
-    return re.sub(r"#(?=\d)", "#\u200b", text)
+    return _MD_SPECIAL.sub(r"\\\1", gh_refs(text))
+
+
+# Inside a quoted Mermaid label these would end the label, open markup or an entity; they
+# become Mermaid entity codes (`#35;`), which Mermaid turns back into the character.
+_MERMAID_SPECIAL = re.compile(r'["<>#&`\[\]{}()|\n\r;:\\]')
+# Mermaid's encodeEntities deletes the last `;` of a line that matches `style.*:\S*#.*;` or
+# `classDef.*:\S*#.*;` (so `style:(x)` drew as `style:(x#41`): no label may spell them.
+_MERMAID_KEYWORD = re.compile("style|classDef")
+
+
+def mermaid_label(text: str) -> str:
+    """Text that Mermaid draws literally inside a quoted label (`id["..."]`, `-->|"..."|`):
+    specials as entity codes, `style`/`classDef` with one letter encoded (`st#121;le`),
+    hidden characters as U+FFFD (joiners inside emoji and words kept)."""
+    text = _MERMAID_SPECIAL.sub(lambda m: f"#{ord(m.group())};", neutralise(text))
+    return _MERMAID_KEYWORD.sub(lambda m: m.group()[:2] + f"#{ord(m.group()[2])};"
+                                + m.group()[3:], text)
