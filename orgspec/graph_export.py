@@ -158,8 +158,15 @@ def to_mermaid(g: Any) -> str:
     return check_mermaid("\n".join(lines) + "\n", len(edges), "the graph")
 
 
+def _owner_name(org: Any, ref: str) -> str:
+    from orgspec.graph import display_name
+
+    entity = org.teams.get(ref) or org.people.get(ref)
+    return display_name(entity, ref) if entity is not None else ref
+
+
 def process_flowchart(org: Any, process: str) -> str:
-    """A Mermaid flowchart of one process: steps labelled with name and owner, `next` as
+    """A Mermaid flowchart of one process: steps labelled with name and owner's name, `next` as
     arrows, steps without an owner marked as gaps. Every user string is escaped. Raises
     DiagramTooLarge past Mermaid's limits."""
     from orgspec.models import is_placeholder
@@ -171,7 +178,7 @@ def process_flowchart(org: Any, process: str) -> str:
     for step in proc.steps:
         name = mermaid_label(step.name or step.id)
         owner = step.owner if step.owner and not is_placeholder(step.owner) else None
-        who = mermaid_label(owner) if owner else "no owner"
+        who = mermaid_label(_owner_name(org, owner)) if owner else "no owner"
         lines.append(f'  {ids[step.id]}["{name}<br/>{who}"]')
         if owner is None:
             gaps.append(ids[step.id])
