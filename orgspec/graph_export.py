@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from typing import Any
 
 from orgspec.reporters.escape import mermaid_label
+from orgspec.textsafe import neutralise
 
 FORMATS = ("graphml", "gexf", "json", "dot", "mermaid")
 NODE_ATTRS = ("kind", "entity_id", "name", "label")
@@ -34,16 +36,18 @@ def plain(g: Any) -> Any:
 
     out = nx.MultiDiGraph()
     out.add_nodes_from((n, _node_attrs(n, d)) for n, d in g.nodes(data=True))
-    out.add_edges_from((u, v, {k: str(val) for k, val in d.items() if k != "site"})
+    out.add_edges_from((u, v, {k: neutralise(str(val)) for k, val in d.items() if k != "site"})
                        for u, v, d in g.edges(data=True))
     return out
 
 
 def _node_attrs(key: str, data: dict[str, Any]) -> dict[str, str]:
-    name = str(data.get("name") or data.get("id") or key)
+    """Export attributes; hidden characters (which XML 1.0 cannot even carry) as U+FFFD."""
+    name = neutralise(str(data.get("name") or data.get("id") or key))
     attrs = {"kind": str(data.get("kind", "")), "entity_id": str(data.get("id", key)),
              "name": name, "label": name}
-    attrs.update((k, str(v)) for k, v in data.items() if k not in ("kind", "id", "name"))
+    attrs.update((k, neutralise(str(v))) for k, v in data.items()
+                 if k not in ("kind", "id", "name"))
     return attrs
 
 
@@ -76,8 +80,15 @@ def claims(g: Any) -> list[tuple[str, str, str]]:
     return list(seen)
 
 
+def _dot_id(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def _dot_quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    """A DOT label that Graphviz shows as `text`: Graphviz decodes HTML entities in labels,
+    so `&` is written `&amp;`; line breaks become `\\n`."""
+    text = neutralise(text).replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
+    return '"' + re.sub("\r\n|[\r\n]", "\\\\n", text) + '"'
 
 
 _DOT_SHAPE = {"team": "box", "person": "ellipse", "responsibility": "note",
@@ -90,9 +101,9 @@ def to_dot(g: Any) -> str:
     for node, d in sorted(g.nodes(data=True)):
         extra = "".join(f", {k}={_dot_quote(d[k])}" for k in ("kind", "entity_id") if k in d)
         shape = _DOT_SHAPE.get(d.get("kind", ""), "box")
-        lines.append(f"  {_dot_quote(node)} [label={_dot_quote(d.get('label', node))}, "
+        lines.append(f"  {_dot_id(node)} [label={_dot_quote(d.get('label', node))}, "
                      f"shape={shape}{extra}];")
-    lines += [f"  {_dot_quote(u)} -> {_dot_quote(v)} [label={_dot_quote(rel)}];"
+    lines += [f"  {_dot_id(u)} -> {_dot_id(v)} [label={_dot_quote(rel)}];"
               for u, v, rel in claims(g)]
     return "\n".join(lines) + "\n}\n"
 

@@ -48,7 +48,7 @@ def md_inline(value: object, max_len: int = 1000) -> str:
 
 # Inside a quoted Mermaid label these would end the label, open markup or an entity; they
 # become Mermaid entity codes (`#35;`), which Mermaid turns back into the character.
-_MERMAID_SPECIAL = re.compile(r'["<>#&`\[\]{}()|\n\r;:\\]')
+_MERMAID_SPECIAL = re.compile(r'["<>#&`\[\]{}()|;:\\]')
 # Mermaid's encodeEntities deletes the last `;` of a line that matches `style.*:\S*#.*;` or
 # `classDef.*:\S*#.*;` (so `style:(x)` drew as `style:(x#41`): no label may spell them.
 _MERMAID_KEYWORD = re.compile("style|classDef")
@@ -57,7 +57,9 @@ _MERMAID_KEYWORD = re.compile("style|classDef")
 def mermaid_label(text: str) -> str:
     """Text that Mermaid draws literally inside a quoted label (`id["..."]`, `-->|"..."|`):
     specials as entity codes, `style`/`classDef` with one letter encoded (`st#121;le`),
-    hidden characters as U+FFFD (joiners inside emoji and words kept)."""
+    line breaks as spaces (Mermaid drops them next to a `<br/>`), hidden characters as
+    U+FFFD (joiners inside emoji and words kept)."""
+    text = re.sub("\r\n|[\r\n\x85\u2028\u2029\v\f]", " ", text)  # labels are one line
     text = _MERMAID_SPECIAL.sub(lambda m: f"#{ord(m.group())};", neutralise(text))
     return _MERMAID_KEYWORD.sub(lambda m: m.group()[:2] + f"#{ord(m.group()[2])};"
                                 + m.group()[3:], text)
