@@ -155,22 +155,13 @@ class Mermaid:
         self.page = browser.new_page()
         self.page.set_content("<!doctype html><html><body></body></html>")
         self.page.add_script_tag(path=str(MERMAID_JS))
-        self.version = self.page.evaluate("mermaid.initialize({startOnLoad: false, "
-                                          "securityLevel: 'strict'}), mermaid.version ? "
-                                          "mermaid.version() : ''") or _mermaid_version()
+        self.page.evaluate("mermaid.initialize({startOnLoad: false, securityLevel: 'strict'})")
         self.count = 0
 
     def render(self, text: str) -> dict[str, Any]:
         self.count += 1
         result: dict[str, Any] = self.page.evaluate(RENDER_JS, [text, self.count])
         return result
-
-
-def _mermaid_version() -> str:
-    import json
-
-    package = MERMAID_JS.parent.parent / "package.json"
-    return str(json.loads(package.read_text("utf-8"))["version"])
 
 
 @pytest.fixture(scope="module")
