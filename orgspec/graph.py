@@ -2,8 +2,9 @@
 
 Nodes are `"team:x"`, `"person:x"`, `"responsibility:x"`, `"objective:x"`, `"kr:obj/kr"`,
 `"process:x"` and `"step:proc/step"`, each with `kind`, `id` and `name` (display_name)
-attributes. Edges carry a `relation`: parent_of, member_of, leads, accountable_for, responsible_for, consulted_on,
-informed_of, owns, has_key_result, aligns_to, performs, tracks, next, serves.
+attributes. Edges carry a `relation`: parent_of, member_of, leads, accountable_for,
+responsible_for, consulted_on, informed_of, owns, has_key_result, aligns_to, performs, tracks,
+next, serves.
 Both sides of a RACI claim become edges, tagged with `source` ("duty" or "charter").
 """
 

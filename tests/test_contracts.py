@@ -1,14 +1,15 @@
 """Every output, fed to the real program that reads it.
 
-| output | reader (installed by .ci/run) |
-|---|---|
-| Mermaid blocks (graph export, process flowcharts, the Markdown report's fences) | npm `mermaid` (pinned in .ci/run), its bundled `dist/mermaid.min.js` in headless Chromium |
-| Markdown report | Debian `cmark-gfm` with GitHub's extensions |
-| JUnit (`junit`, `junit-suite`) | Jenkins xUnit `junit-10.xsd` (tests/data) via lxml; `junitparser` |
-| GraphML | networkx `read_graphml`; python-igraph `Read_GraphML` |
-| GEXF | GEXF 1.2 structure rules via lxml (the XSD is not kept: see tests/data/README.md); networkx `read_gexf` |
-| node-link JSON | networkx `node_link_graph` |
-| DOT | Graphviz `dot -Tsvg` (small orgs), Graphviz `gc` (the 500-team org) |
+- Mermaid blocks (graph export, process flowcharts, the Markdown report's fences): npm
+  `mermaid` (pinned in .ci/run), its bundled `dist/mermaid.min.js` in headless Chromium;
+- the Markdown report: Debian `cmark-gfm` with GitHub's extensions;
+- JUnit (`junit`, `junit-suite`): the Jenkins xUnit `junit-10.xsd` (tests/data) via lxml,
+  and `junitparser`;
+- GraphML: networkx `read_graphml` and python-igraph `Read_GraphML`;
+- GEXF: the GEXF 1.2 schema's rules via lxml (the XSD is not kept: tests/data/README.md),
+  and networkx `read_gexf`;
+- node-link JSON: networkx `node_link_graph`;
+- DOT: Graphviz `dot -Tsvg` (small orgs) and Graphviz `gc` (the 500-team org).
 
 Inputs: both examples, every hostile fixture, the hostile-readers fixture and the 500-team
 synthetic org of benchmarks/generate.py. A reader that is missing skips its tests locally,
@@ -218,7 +219,8 @@ def test_hostile_names_read_back_from_the_svg_as_written(mermaid: Mermaid,
     steps = [label for _, label in mermaid.render(flow[0])["nodes"]]
     assert steps == ["style:(x)" + "style:(x)",
                      "classDef gap fill:#f00;" + "@octocat #12 end",
-                     'x"]; click s0 call alert(1) <br/> end' + "👩\u200d💻 开发部 GH-7 owner/repo#9"]
+                     'x"]; click s0 call alert(1) <br/> end'
+                     + "👩\u200d💻 开发部 GH-7 owner/repo#9"]
     graph = dict(mermaid.render(export(case.graph, "mermaid"))["nodes"]).values()
     assert set(graph) >= {
         "style:(x)", "classDef x:#f00;", "@octocat #12 end", "lifestyle: a;b",

@@ -70,3 +70,14 @@ def test_user_markdown_template_is_escaped_too(tmp_path: Path, hostile_org: Path
     assert run.stdout.splitlines() == [
         "duty \\'long\\' has no accountable owner \\(written as \\'TBD\\'\\) / OW002",
         "key result \\'kr\\' of \\'grow\\' is vague\\: \\'提升\\' without a target value / OK004"]
+
+
+def test_a_flowchart_past_mermaids_limits_becomes_a_note(write_org) -> None:
+    steps = "".join(f"  - {{id: s{i}, owner: a, next: [s{i + 1}]}}\n" for i in range(501))
+    root = write_org({"p.yaml": f"kind: Process\nid: p\nowner: a\nsteps:\n{steps}"
+                      "  - {id: s501, owner: a}\n---\nkind: Team\nid: a\n"})
+    result, org = lint_org([str(root)])
+    text = render_markdown(build_view(result, org, "en"), limit=10**7)
+    assert "```mermaid" not in text
+    assert ("Too large for a Mermaid diagram \\(process \\'p\\' has 501 edges \\(Mermaid "
+            "draws at most 500\\)\\); the HTML report draws it\\.") in text
