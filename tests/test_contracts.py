@@ -33,15 +33,15 @@ import pytest
 from conftest import FIXTURES, REPO
 
 from orgspec import reporters
-from orgspec.config import Config
+from orgspec.engine.lint import lint_org
+from orgspec.escape import neutralise
 from orgspec.findings import LintResult
-from orgspec.graph import build_graph
-from orgspec.graph_export import DiagramTooLarge, claims, export, plain
-from orgspec.linter import lint_org
-from orgspec.org import Org
-from orgspec.report import render_markdown
-from orgspec.textsafe import neutralise
-from orgspec.views import build_view
+from orgspec.load.config import Config
+from orgspec.model.graph import build_graph
+from orgspec.model.org import Org
+from orgspec.report.graph_export import DiagramTooLarge, claims, export, plain
+from orgspec.report.render import render_markdown
+from orgspec.report.view import build_view
 
 DATA = Path(__file__).resolve().parent / "data"
 MERMAID_JS = Path(os.environ.get(

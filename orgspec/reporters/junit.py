@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections import defaultdict
 from xml.sax.saxutils import escape, quoteattr
 
+from orgspec.escape import tty_text
 from orgspec.findings import Finding, LintResult, Severity
-from orgspec.textsafe import tty_text
 
 
 def _case(f: Finding, seen: set[str], on_case: bool) -> str:
@@ -35,7 +35,7 @@ def _case(f: Finding, seen: set[str], on_case: bool) -> str:
 
 
 def render(result: LintResult, fail_on: Severity = Severity.ERROR, *,
-           file_on_case: bool = True, **_: object) -> str:
+           file_on_case: bool = True) -> str:
     """Findings at or above `fail_on` become failures; clean files get one passing case.
     `file_on_case=False` gives the `junit-suite` shape (see the module docstring)."""
     by_file: dict[str, list[Finding]] = defaultdict(list)

@@ -1,0 +1,155 @@
+"""Reading one org file safely: bytes, UTF-8, forbidden characters, line/column maths.
+
+Nothing here follows symlinks, blocks on FIFOs, or reads more than the size limit.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from orgspec.escape import INVISIBLE, is_text_joiner
+
+MAX_FILE_BYTES = 1024 * 1024
+
+# Characters that break the line/column maths or the parser: C0 (but tab, LF, CR), DEL, C1,
+# lone surrogates, YAML 1.1 line breaks that editors do not count (U+2028/9), and a CR not
+# followed by LF (PyYAML's lines would drift from everybody else's). A file holding one is not
+# parsed.
+STRUCTURAL_RAW = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]|\r(?!\n)"
+)
+# The above plus the invisible format characters (bidi overrides - Trojan Source - zero-width,
+# a BOM after the start). These are findings where they stand, but the file is still read; a
+# ZWJ/ZWNJ inside an emoji or a joining script is text (escape.is_text_joiner).
+FORBIDDEN_RAW = re.compile(STRUCTURAL_RAW.pattern + "|" + INVISIBLE.pattern)
+# The same set for decoded scalar values, where an escaped "\e" or "\n" is legal YAML;
+# newlines and tabs are fine in a value (block scalars), the rest never is.
+FORBIDDEN_VALUE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+
+
+class SourceError(Exception):
+    """A file could not be read or decoded; carries a finding code and a position."""
+
+    def __init__(self, code: str, message: str, line: int = 1, col: int = 1, hint: str = ""):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.line = line
+        self.col = col
+        self.hint = hint
+
+
+def read_bytes(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """Read a regular file without following a final symlink or blocking on a FIFO."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    flags |= getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise SourceError("IN013", f"cannot read file: {exc.strerror or exc}") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise SourceError("IN012", "not a regular file (FIFO, device or socket); skipped")
+        if st.st_size > limit:
+            raise SourceError("IN008", f"file is {st.st_size} bytes; the limit is {limit}")
+        data = _read_all(fd, limit + 1)
+        if len(data) > limit:
+            raise SourceError("IN008", f"file is larger than the limit of {limit} bytes")
+        return data
+    finally:
+        os.close(fd)
+
+
+def _read_all(fd: int, most: int) -> bytes:
+    chunks = []
+    left = most
+    while left > 0:
+        chunk = os.read(fd, min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def decode(raw: bytes) -> str:
+    """Decode strict UTF-8 (an initial BOM is dropped); refuse UTF-16/32 and bad bytes."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:4] in (b"\x00\x00\xfe\xff",):
+        raise SourceError("IN002", "file is UTF-16 or UTF-32; save it as UTF-8",
+                          hint="git, GitHub and editors all assume UTF-8")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, col = _byte_position(raw, exc.start)
+        bad = raw[exc.start:exc.start + 1].hex()
+        raise SourceError("IN002", f"invalid UTF-8 byte 0x{bad}", line, col,
+                          hint="save the file as UTF-8 (GBK and Latin-1 are not read)") from None
+
+
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    start = raw.rfind(b"\n", 0, offset) + 1
+    line = raw.count(b"\n", 0, offset) + 1
+    col = len(raw[start:offset].decode("utf-8", "replace")) + 1
+    return line, col
+
+
+class LineIndex:
+    """Maps a code-point offset to a 1-based (line, column), counting `\\n` only."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            self.starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self.length = len(text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, self.length))
+        line = bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+    @property
+    def line_count(self) -> int:
+        return len(self.starts)
+
+
+@dataclass(frozen=True)
+class BadChar:
+    """A forbidden character found in the raw text; `structural` ones stop the file's parse."""
+
+    line: int
+    col: int
+    char: str
+    structural: bool = True
+
+    def describe(self) -> str:
+        if self.char == "\r":
+            return "a carriage return without a line feed"
+        return f"the control or invisible character U+{ord(self.char):04X}"
+
+
+def scan_forbidden(text: str, most: int = 20) -> list[BadChar]:
+    """The first `most` forbidden characters in `text`, with their positions. Joiners that
+    belong to an emoji or a word (escape.is_text_joiner) are not forbidden."""
+    hits = []
+    index: LineIndex | None = None
+    for m in FORBIDDEN_RAW.finditer(text):
+        char = m.group()[0]
+        if is_text_joiner(text, m.start()):
+            continue
+        index = index or LineIndex(text)
+        line, col = index.position(m.start())
+        hits.append(BadChar(line, col, char, not INVISIBLE.match(char)))
+        if len(hits) >= most:
+            break
+    return hits
