@@ -270,19 +270,24 @@ def _graph(paths: tuple[str, ...], fmt: str, output: str | None, config_path: st
            process: str | None) -> int:
     from orgspec.engine.lint import load_org
     from orgspec.model.graph import build_graph
-    from orgspec.report.graph_export import export, process_flowchart
+    from orgspec.report.graph_export import DiagramTooLarge, export, process_flowchart
 
     config = make_config(config_path, False)
     org = load_org(targets_of(paths, config.root_path()), config).org
-    if process is None:
-        _emit(export(build_graph(org), fmt), output)
-        return EXIT_OK
-    if fmt != "mermaid":
+    if process is not None and fmt != "mermaid":
         raise UsageError("--process draws a flowchart: use it with --format mermaid")
-    if process not in org.processes:
+    if process is not None and process not in org.processes:
         known = ", ".join(sorted(org.processes)) or "none"
         raise UsageError(f"no process {process!r} (processes: {known})")
-    _emit(process_flowchart(org, process), output)
+    try:
+        text = (export(build_graph(org), fmt) if process is None
+                else process_flowchart(org, process))
+    except DiagramTooLarge as exc:
+        hint = ("draw one process with --process ID, or export the whole graph with "
+                "--format dot or graphml" if process is None else
+                "split the process into smaller ones")
+        raise UsageError(f"{exc}, too large for Mermaid: {hint}") from None
+    _emit(text, output)
     return EXIT_OK
 
 

@@ -1,12 +1,84 @@
-"""Escaping user text for each output channel (terminal, workflow commands, Markdown, XML).
+"""Escaping user text for each output channel (terminal, workflow commands, Markdown, Mermaid,
+XML), and telling text's own joiners from hidden characters.
 
-The one escaping module: every output stage imports it from here."""
+The one escaping module: every output stage imports it from here, and the loader asks it
+which invisible characters are findings. Zero-width joiners (U+200D) and non-joiners
+(U+200C) are part of ordinary text inside an emoji sequence (👩‍💻 is 👩 U+200D 💻) and inside
+scripts that shape letters by them (Persian `می‌خواهم`, Devanagari `क्‍ष`); everywhere else
+they, and the other invisible or bidi-control characters, hide or reorder what a reader sees.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+# Invisible format characters: zero-width, bidi marks/embeddings/overrides/isolates, word
+# joiner and invisible operators, BOM. Controls (C0 but tab/LF/CR, DEL, C1) come with them.
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e"
+                    "\u2060-\u2064\u2066-\u2069\ufeff]")
+_JOINERS = "\u200c\u200d"
+_EMOJI_TAIL = re.compile("[\ufe0f\U0001f3fb-\U0001f3ff]")  # presentation selector, skin tones
+
+# Scripts whose spelling uses ZWJ/ZWNJ (Unicode 15, chapter 23.2): a joiner between two
+# characters of the same one of these ranges is text.
+_JOINING_SCRIPTS = (
+    (0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF),
+    (0x0700, 0x074F), (0x07C0, 0x07FF), (0x0900, 0x097F), (0x0980, 0x09FF), (0x0A00, 0x0A7F),
+    (0x0A80, 0x0AFF), (0x0B00, 0x0B7F), (0x0B80, 0x0BFF), (0x0C00, 0x0C7F), (0x0C80, 0x0CFF),
+    (0x0D00, 0x0D7F), (0x0D80, 0x0DFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x1800, 0x18AF),
+)
+_ARABIC = {0, 1, 2, 3, 4}  # the Arabic blocks above form one script
+
+
+def _script(ch: str) -> int | None:
+    cp = ord(ch)
+    for i, (lo, hi) in enumerate(_JOINING_SCRIPTS):
+        if lo <= cp <= hi:
+            return 0 if i in _ARABIC else i
+    return None
+
+
+def _emoji(ch: str) -> bool:
+    return ord(ch) >= 0x2000 and unicodedata.category(ch) == "So"
+
+
+def is_text_joiner(text: str, i: int) -> bool:
+    """True when `text[i]` is a ZWJ or ZWNJ that belongs to the text around it: a ZWJ between
+    two emoji (after an optional U+FE0F or skin tone), or either joiner between two
+    characters of one joining script (Arabic, Syriac, N'Ko, Indic, Myanmar, Khmer, Mongolian)."""
+    ch = text[i]
+    if ch not in _JOINERS or i == 0 or i + 1 >= len(text):
+        return False
+    before, after = text[i - 1], text[i + 1]
+    if ch == "\u200d":
+        j = i - 1
+        while j > 0 and _EMOJI_TAIL.match(text[j]):
+            j -= 1
+        if _emoji(text[j]) and _emoji(after):
+            return True
+    script = _script(before)
+    return script is not None and script == _script(after)
+
+
+def hidden_chars(text: str) -> list[int]:
+    """Offsets of the control, bidi and invisible characters of `text` that are not its own
+    joiners (see is_text_joiner)."""
+    return [m.start() for m in HIDDEN.finditer(text) if not is_text_joiner(text, m.start())]
+
+
+def neutralise(text: str, replacement: str = "\ufffd") -> str:
+    """`text` with every hidden character (see hidden_chars) replaced; joiners that are part
+    of an emoji or a word stay."""
+    if not HIDDEN.search(text):
+        return text
+    out = list(text)
+    for i in hidden_chars(text):
+        out[i] = replacement
+    return "".join(out)
 
 
 def tty_text(value: str) -> str:
@@ -35,16 +107,42 @@ def gh_line(text: str) -> str:
 
 
 _MD_SPECIAL = re.compile(r'([\\`*_{}\[\]()#+\-.!|~<>"\'=:$&])')
-_MD_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e"
-                         "\u2060-\u2064\u2066-\u2069\ufeff]")
+# What GitHub turns into a link or a notification in Markdown text: @user and @org/team
+# mentions, #123, GH-123 and owner/repo#123 references. A zero-width space after the sigil
+# keeps the text as the user wrote it and the reference dead.
+_GH_REFERENCE = re.compile(r"@|#(?=\d)|(?<![A-Za-z0-9])GH(?=-\d)", re.IGNORECASE)
+
+
+def gh_refs(text: str) -> str:
+    """`text` with every GitHub mention and issue reference neutralised (U+200B after the
+    sigil of `@name`, `#12`, `GH-7`, `owner/repo#9`)."""
+    return _GH_REFERENCE.sub(lambda m: m.group() + "\u200b", text)
 
 
 def md_inline(value: object, max_len: int = 1000) -> str:
-    """User text for a Markdown table cell or line: one line, no markup, no mentions."""
+    """User text for a Markdown table cell or line: one line, no markup, no mentions, no
+    references, hidden characters replaced by U+FFFD (joiners inside emoji and words kept)."""
     text = re.sub("\r\n|[\r\n\x85\u2028\u2029\v\f]", " ", str(value))
-    text = _MD_CONTROL.sub("\ufffd", text)
+    text = neutralise(text)
     if len(text) > max_len:
         text = text[:max_len] + "…"
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = text.replace("@", "@\u200b")
-    return re.sub(r"#(?=\d)", "#\u200b", text)
+    return _MD_SPECIAL.sub(r"\\\1", gh_refs(text))
+
+
+# Inside a quoted Mermaid label these would end the label, open markup or an entity; they
+# become Mermaid entity codes (`#35;`), which Mermaid turns back into the character.
+_MERMAID_SPECIAL = re.compile(r'["<>#&`\[\]{}()|;:\\]')
+# Mermaid's encodeEntities deletes the last `;` of a line that matches `style.*:\S*#.*;` or
+# `classDef.*:\S*#.*;` (so `style:(x)` drew as `style:(x#41`): no label may spell them.
+_MERMAID_KEYWORD = re.compile("style|classDef")
+
+
+def mermaid_label(text: str) -> str:
+    """Text that Mermaid draws literally inside a quoted label (`id["..."]`, `-->|"..."|`):
+    specials as entity codes, `style`/`classDef` with one letter encoded (`st#121;le`),
+    line breaks as spaces (Mermaid drops them next to a `<br/>`), hidden characters as
+    U+FFFD (joiners inside emoji and words kept)."""
+    text = re.sub("\r\n|[\r\n\x85\u2028\u2029\v\f]", " ", text)  # labels are one line
+    text = _MERMAID_SPECIAL.sub(lambda m: f"#{ord(m.group())};", neutralise(text))
+    return _MERMAID_KEYWORD.sub(lambda m: m.group()[:2] + f"#{ord(m.group()[2])};"
+                                + m.group()[3:], text)

@@ -81,6 +81,24 @@ def test_gitlab_fingerprints_and_junit_names_are_unique() -> None:
     assert len(names) == len(set(names))
 
 
+def test_junit_suite_shape_puts_the_file_on_the_suite_only() -> None:
+    findings = [_finding("OW001", "org/a.yaml", 3, "x", "responsibility:a")]
+    default, suite = (get(fmt)(_result(findings)) for fmt in ("junit", "junit-suite"))
+    assert '<testcase name="org.orgspec.OW001(responsibility:a)" classname="org/a" ' \
+           'file="org/a.yaml" line="3" time="0">' in default
+    assert '<testcase name="org.orgspec.OW001(responsibility:a)" classname="org/a" ' \
+           'time="0">' in suite
+    assert 'package="org.orgspec" file="org/a.yaml">' in suite
+    assert "line 3, col" in suite  # the line stays in the failure text
+    assert ' line="' not in suite and suite.count(' file="') == suite.count("<testsuite ")
+
+
+def test_github_references_are_neutralised_in_markdown() -> None:
+    text = md_inline("see GH-7, owner/repo#9, gh-12 and @octo/team; OGH-7 stays")
+    assert text == ("see GH\u200b\\-7, owner/repo\\#\u200b9, gh\u200b\\-12 and "
+                    "@\u200bocto/team; OGH\\-7 stays")
+
+
 def test_markdown_is_inert_and_bounded() -> None:
     assert md_inline("a|b\n<img src=x> @team #12") == (
         "a\\|b \\<img src\\=x\\> @\u200bteam \\#\u200b12")

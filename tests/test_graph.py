@@ -110,3 +110,33 @@ def test_ten_thousand_team_cycle_is_one_finding(write_org) -> None:
     assert finding.message.startswith("teams form a parent cycle: t0 -> t1 -> t2")
     assert finding.message.endswith("(+9980 more)")
     assert len(finding.related) == 19
+
+
+def test_mermaid_refuses_a_graph_past_its_limits(write_org) -> None:
+    members = ", ".join(f"p{i}" for i in range(501))
+    people = "".join(f"- {{kind: Person, id: p{i}}}\n" for i in range(501))
+    root = write_org({"t.yaml": f"- {{kind: Team, id: big, members: [{members}]}}\n{people}"})
+    run = CliRunner().invoke(main, ["graph", str(root), "--format", "mermaid"])
+    assert run.exit_code == 2
+    assert run.output.strip() == (
+        "orgspec: error: the graph has 501 edges (Mermaid draws at most 500), too large for "
+        "Mermaid: draw one process with --process ID, or export the whole graph with "
+        "--format dot or graphml")
+    assert CliRunner().invoke(main, ["graph", str(root), "--format", "dot"]).exit_code == 0
+
+
+def test_exports_key_nodes_by_kind_and_label_them_by_name(write_org) -> None:
+    root = write_org({"t.yaml": "- {kind: Team, id: cs, name: 客服部, responsibilities: [cs]}\n"
+                      "- {kind: Responsibility, id: cs, name: 客服, accountable: cs}\n"})
+    g = build_graph(load_org([str(root)]).org)
+    gexf = ET.fromstring(export(g, "gexf"))
+    ns = "{http://www.gexf.net/1.2draft}"
+    nodes = {n.get("id"): n.get("label") for n in gexf.iter(f"{ns}node")}
+    assert nodes == {"team:cs": "客服部", "responsibility:cs": "客服"}
+    assert gexf.find(f"{ns}graph").get("name") is None
+    graphml = export(g, "graphml")
+    assert 'attr.name="id"' not in graphml and '<node id="team:cs">' in graphml
+    dot = export(g, "dot")
+    # the claim is written in the duty and in the charter: one edge
+    assert dot.count('"team:cs" -> "responsibility:cs"') == 1
+    assert '"team:cs" [label="客服部", shape=box, kind="team", entity_id="cs"];' in dot

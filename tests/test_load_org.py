@@ -117,3 +117,31 @@ def test_findings_are_sorted_and_fingerprints_ignore_lines(write_org, tmp_path) 
     second = lint([str(write_org(moved))])
     assert [f.location.line for f in second.findings] == [5, 5]
     assert [f.fingerprint for f in first.findings] == [f.fingerprint for f in second.findings]
+
+
+def test_joiners_inside_emoji_and_words_are_text_not_in003(write_org) -> None:
+    text = ("kind: Team\nid: dev\nname: \"👩\u200d💻 开发部 🏳️\u200d🌈 👩🏽\u200d💻\"\n"
+            "mission: \"می\u200cخواهم क्\u200dष\"\n")
+    root = write_org({"t.yaml": text})
+    assert _found(lint([str(root)])) == []
+    assert load_org([str(root)]).org.teams["dev"].name == "👩\u200d💻 开发部 🏳️\u200d🌈 👩🏽\u200d💻"
+
+
+def test_an_isolated_joiner_is_one_finding_and_the_file_still_loads(write_org) -> None:
+    root = write_org({"t.yaml": "kind: Team\nid: dev\nname: \"pay\u200dpal\"\n"})
+    assert _found(lint([str(root)])) == [("IN003", "t.yaml", 3, 11)]
+    assert "dev" in load_org([str(root)]).org.teams  # a finding, not a reason to drop it
+
+
+def test_a_raw_bidi_override_is_found_where_it_stands_once(write_org) -> None:
+    root = write_org({"t.yaml": "kind: Team\nid: dev\nname: \"x\u202egnp.exe\"\n"
+                      "mission: \"a\\u202eb\"\n"})
+    # the literal one at its own column; the escaped one at its value; neither twice
+    assert _found(lint([str(root)])) == [("IN003", "t.yaml", 3, 9), ("IN003", "t.yaml", 4, 10)]
+    assert "dev" in load_org([str(root)]).org.teams
+
+
+def test_structural_controls_still_stop_the_file(write_org) -> None:
+    root = write_org({"t.yaml": "kind: Team\nid: dev\nname: \"a\x00b\"\n"})
+    assert ("IN003", "t.yaml", 3, 9) in _found(lint([str(root)]))
+    assert load_org([str(root)]).org.teams == {}

@@ -52,7 +52,7 @@ def test_flowchart_escapes_hostile_names(write_org) -> None:
             '---\nkind: Team\nid: a\n')
     org = load_org([str(write_org({"p.yaml": text}))]).org
     label = process_flowchart(org, "p").splitlines()[2]
-    escaped = "x#34;#93;; click s0 call alert#40;1#41;; y#91;#34;#60;b#62;#124;"
+    escaped = "x#34;#93;#59; click s0 call alert#40;1#41;#59; y#91;#34;#60;b#62;#124;"
     assert label.startswith(f'  s0["{escaped}')
     assert label.count('"') == 2
 

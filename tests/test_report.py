@@ -34,8 +34,10 @@ def test_hostile_text_is_inert(hostile_org: Path) -> None:
     assert "](javascript" not in text and not re.search(r"(?<!\\)!\[", text)
     assert "](<javascript" not in text
     assert "javascript%3Aalert%281%29.yaml" in text
-    assert "@everyone" not in text and "@octocat" not in text  # mentions get a ZWSP
-    assert "#12" not in text
+    # Mentions get a ZWSP outside the Mermaid fences; GitHub links nothing inside a fence,
+    # and there the label must read back as the user wrote it (tests/test_contracts.py).
+    assert "@everyone" not in outside_fences and "@octocat" not in outside_fences
+    assert "#12" not in outside_fences
     assert text.count("<details>") == text.count("</details>")
     assert text.count("```") % 2 == 0
     for line in text.splitlines():
@@ -68,3 +70,14 @@ def test_user_markdown_template_is_escaped_too(tmp_path: Path, hostile_org: Path
     assert run.stdout.splitlines() == [
         "duty \\'long\\' has no accountable owner \\(written as \\'TBD\\'\\) / OW002",
         "key result \\'kr\\' of \\'grow\\' is vague\\: \\'提升\\' without a target value / OK004"]
+
+
+def test_a_flowchart_past_mermaids_limits_becomes_a_note(write_org) -> None:
+    steps = "".join(f"  - {{id: s{i}, owner: a, next: [s{i + 1}]}}\n" for i in range(501))
+    root = write_org({"p.yaml": f"kind: Process\nid: p\nowner: a\nsteps:\n{steps}"
+                      "  - {id: s501, owner: a}\n---\nkind: Team\nid: a\n"})
+    result, org = lint_org([str(root)])
+    text = render_markdown(build_view(result, org, "en"), limit=10**7)
+    assert "```mermaid" not in text
+    assert ("Too large for a Mermaid diagram \\(process \\'p\\' has 501 edges \\(Mermaid "
+            "draws at most 500\\)\\); the HTML report draws it\\.") in text

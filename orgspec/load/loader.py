@@ -66,12 +66,12 @@ def _load_one(cand: Candidate, org: RawOrg, limits: Limits) -> None:
         return
     org.directives.extend(scan_directives(text, shown))
     bad = scan_forbidden(text)
-    if bad:
-        for b in bad:
-            org.issues.append(Issue(f"file contains {b.describe()}",
-                                    Location(shown, b.line, b.col),
-                                    hint="remove it; such characters hide text or move lines",
-                                    code="IN003"))
+    for b in bad:
+        org.issues.append(Issue(f"file contains {b.describe()}",
+                                Location(shown, b.line, b.col),
+                                hint="remove it; such characters hide text or move lines",
+                                code="IN003"))
+    if any(b.structural for b in bad):
         org.failed[shown] = text
         return
     parsed = parse(text, limits)

@@ -11,15 +11,21 @@ import stat
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from orgspec.escape import INVISIBLE, is_text_joiner
+
 MAX_FILE_BYTES = 1024 * 1024
 
-# C0 (but tab, LF, CR), DEL, C1, lone surrogates, YAML 1.1 line breaks that editors do
-# not count (U+2028/9), bidi overrides (Trojan Source), zero-width and a BOM after the
-# start. A CR not followed by LF would make PyYAML's lines drift from everybody else's.
-FORBIDDEN_RAW = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029"
-    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|\r(?!\n)"
+# Characters that break the line/column maths or the parser: C0 (but tab, LF, CR), DEL, C1,
+# lone surrogates, YAML 1.1 line breaks that editors do not count (U+2028/9), and a CR not
+# followed by LF (PyYAML's lines would drift from everybody else's). A file holding one is not
+# parsed.
+STRUCTURAL_RAW = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]|\r(?!\n)"
 )
+# The above plus the invisible format characters (bidi overrides - Trojan Source - zero-width,
+# a BOM after the start). These are findings where they stand, but the file is still read; a
+# ZWJ/ZWNJ inside an emoji or a joining script is text (escape.is_text_joiner).
+FORBIDDEN_RAW = re.compile(STRUCTURAL_RAW.pattern + "|" + INVISIBLE.pattern)
 # The same set for decoded scalar values, where an escaped "\e" or "\n" is legal YAML;
 # newlines and tabs are fine in a value (block scalars), the rest never is.
 FORBIDDEN_VALUE = re.compile(
@@ -120,11 +126,12 @@ class LineIndex:
 
 @dataclass(frozen=True)
 class BadChar:
-    """A forbidden character found in the raw text."""
+    """A forbidden character found in the raw text; `structural` ones stop the file's parse."""
 
     line: int
     col: int
     char: str
+    structural: bool = True
 
     def describe(self) -> str:
         if self.char == "\r":
@@ -133,13 +140,17 @@ class BadChar:
 
 
 def scan_forbidden(text: str, most: int = 20) -> list[BadChar]:
-    """The first `most` forbidden characters in `text`, with their positions."""
+    """The first `most` forbidden characters in `text`, with their positions. Joiners that
+    belong to an emoji or a word (escape.is_text_joiner) are not forbidden."""
     hits = []
     index: LineIndex | None = None
     for m in FORBIDDEN_RAW.finditer(text):
+        char = m.group()[0]
+        if is_text_joiner(text, m.start()):
+            continue
         index = index or LineIndex(text)
         line, col = index.position(m.start())
-        hits.append(BadChar(line, col, m.group()[0]))
+        hits.append(BadChar(line, col, char, not INVISIBLE.match(char)))
         if len(hits) >= most:
             break
     return hits

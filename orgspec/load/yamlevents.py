@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from orgspec.escape import is_text_joiner
 from orgspec.load.source import FORBIDDEN_VALUE, LineIndex
 
 Path = tuple[Any, ...]
@@ -116,7 +117,7 @@ def parse(text: str, limits: Limits | None = None, loader: type | None = None) -
     out = Parsed()
     parser = (loader or loader_class())(text)
     try:
-        _Builder(out, limits or Limits()).run(parser)
+        _Builder(out, limits or Limits(), text).run(parser)
     except _Abort as stop:
         out.fatal = stop.problem
     except yaml.MarkedYAMLError as exc:
@@ -181,9 +182,11 @@ class _Frame:
 class _Builder:
     """Turns the event stream into dicts/lists/strings with an explicit stack."""
 
-    def __init__(self, out: Parsed, limits: Limits) -> None:
+    def __init__(self, out: Parsed, limits: Limits, text: str = "") -> None:
         self.out = out
         self.limits = limits
+        self.text = text
+        self.lines: LineIndex | None = None
         self.stack: list[_Frame] = []
         self.nodes = 0
         self.root: Any = None
@@ -246,10 +249,27 @@ class _Builder:
             f"{self.limits.scalar_chars}", ev))
 
     def bad_value(self, ev: Any) -> None:
-        bad = FORBIDDEN_VALUE.search(ev.value).group()  # type: ignore[union-attr]
-        self.out.problems.append(self.problem(
-            "IN003", f"value contains the control or invisible character U+{ord(bad):04X}",
-            ev, "remove escaped control characters such as \\e or \\u202e"))
+        """One IN003 for a value holding a hidden character that its source text does not
+        (an escape such as "\\u202e"); a literal one is the raw scan's finding, at its column.
+        Joiners inside an emoji or a word are text."""
+        value = ev.value
+        raw = self.source_lines(ev.start_mark.line, ev.end_mark.line)
+        for m in FORBIDDEN_VALUE.finditer(value):
+            bad = m.group()
+            if is_text_joiner(value, m.start()) or bad in raw:
+                continue
+            self.out.problems.append(self.problem(
+                "IN003", f"value contains the control or invisible character U+{ord(bad):04X}",
+                ev, "remove escaped control characters such as \\e or \\u202e"))
+            return
+
+    def source_lines(self, first: int, last: int) -> str:
+        """The raw text of lines `first`..`last` (0-based), for telling escapes from literals."""
+        if self.lines is None:
+            self.lines = LineIndex(self.text)
+        starts = self.lines.starts
+        end = starts[last + 1] if last + 1 < len(starts) else len(self.text)
+        return self.text[starts[min(first, len(starts) - 1)]:end]
 
     def problem(self, code: str, message: str, ev: Any, hint: str = "") -> Problem:
         mark = ev.start_mark

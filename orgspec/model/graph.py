@@ -1,9 +1,10 @@
 """The responsibility graph: one networkx MultiDiGraph of the org, and networkx-style queries.
 
 Nodes are `"team:x"`, `"person:x"`, `"responsibility:x"`, `"objective:x"`, `"kr:obj/kr"`,
-`"process:x"` and `"step:proc/step"`, each with a `kind` attribute. Edges carry a
-`relation`: parent_of, member_of, leads, accountable_for, responsible_for, consulted_on,
-informed_of, owns, has_key_result, aligns_to, performs, tracks, next, serves.
+`"process:x"` and `"step:proc/step"`, each with `kind`, `id` and `name` (display_name)
+attributes. Edges carry a `relation`: parent_of, member_of, leads, accountable_for,
+responsible_for, consulted_on, informed_of, owns, has_key_result, aligns_to, performs, tracks,
+next, serves.
 Both sides of a RACI claim become edges, tagged with `source` ("duty" or "charter").
 """
 
@@ -26,7 +27,8 @@ def build_graph(org: Org) -> nx.MultiDiGraph:
     import networkx as nx
 
     nodes: list[tuple[str, dict[str, Any]]] = [
-        (node_key(kind, ident), {"kind": kind.lower(), "id": ident})
+        (node_key(kind, ident), {"kind": kind.lower(), "id": ident,
+                                 "name": display_name(org.table(kind)[ident], ident)})
         for kind, ident in org.entities()]
     edges: list[tuple[str, str, dict[str, Any]]] = []
     _team_edges(org, edges)
@@ -37,6 +39,15 @@ def build_graph(org: Org) -> nx.MultiDiGraph:
     g.add_nodes_from(nodes)  # in bulk: one call per node costs as much as the rules
     g.add_edges_from(edges)
     return g
+
+
+def display_name(entity: Any, ident: str) -> str:
+    """What a person calls the entity: its `name`, an objective's or key result's `title`,
+    else its id."""
+    name = getattr(entity, "name", None)
+    if name is None and not hasattr(entity, "name"):
+        name = getattr(entity, "title", None)
+    return str(name) if name else ident
 
 
 Edges = list[tuple[str, str, dict[str, Any]]]
@@ -78,7 +89,7 @@ def _objective_edges(org: Org, nodes: Nodes, edges: Edges) -> None:
             edges.append((o, "objective:" + obj.aligns_to, {"relation": "aligns_to"}))
         for kr in obj.key_results:
             k = f"kr:{oid}/{kr.id}"
-            nodes.append((k, {"kind": "kr", "id": kr.id}))
+            nodes.append((k, {"kind": "kr", "id": kr.id, "name": display_name(kr, kr.id)}))
             edges.append((o, k, {"relation": "has_key_result"}))
             kr_owner = org.holder(kr.owner)
             if kr_owner is not None:
@@ -96,7 +107,8 @@ def _process_edges(org: Org, nodes: Nodes, edges: Edges) -> None:
         ids = {s.id for s in proc.steps}
         for step in proc.steps:
             s = step_node(pid, step.id)
-            nodes.append((s, {"kind": "step", "id": step.id, "process": pid}))
+            nodes.append((s, {"kind": "step", "id": step.id, "process": pid,
+                              "name": display_name(step, step.id)}))
             edges.append((p, s, {"relation": "has_step"}))
             for ref, relation in ((step.owner, "performs"), (step.tracker, "tracks")):
                 who = org.holder(ref)

@@ -1,4 +1,11 @@
-"""The responsibility graph as GraphML, GEXF, node-link JSON, DOT or Mermaid text."""
+"""The responsibility graph as GraphML, GEXF, node-link JSON, DOT or Mermaid text.
+
+One id scheme for every format: a node's id is its graph key (`team:cs`), unique across kinds;
+`kind`, `entity_id` (the id in the org files, `cs`) and `name` (客服部) are attributes, and the
+name is the label that yEd, Gephi, Graphviz and Mermaid show. No attribute is called `id`:
+readers (networkx's GEXF writer, python-igraph's GraphML reader) take such an attribute for
+the node's own id and merge nodes of different kinds.
+"""
 
 from __future__ import annotations
 
@@ -7,22 +14,45 @@ import json
 import re
 from typing import Any
 
+from orgspec.escape import mermaid_label, neutralise
+
 FORMATS = ("graphml", "gexf", "json", "dot", "mermaid")
+NODE_ATTRS = ("kind", "entity_id", "name", "label")
+# Mermaid's defaults (GitHub renders with them): more edges or characters and it draws an
+# error box instead of the diagram. Characters are counted as JavaScript does (UTF-16 units).
+MERMAID_MAX_EDGES = 500
+MERMAID_MAX_CHARS = 50_000
+
+
+class DiagramTooLarge(ValueError):
+    """A Mermaid diagram past Mermaid's limits; the message says what to use instead."""
 
 
 def plain(g: Any) -> Any:
-    """A copy of the graph with only serialisable attributes (no source sites)."""
+    """A copy of the graph for export: string attributes only (no source sites), node
+    attributes renamed to NODE_ATTRS (+ `process` for steps)."""
     import networkx as nx
 
     out = nx.MultiDiGraph()
-    out.add_nodes_from((n, {k: str(v) for k, v in d.items()}) for n, d in g.nodes(data=True))
-    out.add_edges_from((u, v, {k: str(val) for k, val in d.items() if k != "site"})
+    out.add_nodes_from((n, _node_attrs(n, d)) for n, d in g.nodes(data=True))
+    out.add_edges_from((u, v, {k: neutralise(str(val)) for k, val in d.items() if k != "site"})
                        for u, v, d in g.edges(data=True))
     return out
 
 
+def _node_attrs(key: str, data: dict[str, Any]) -> dict[str, str]:
+    """Export attributes; hidden characters (which XML 1.0 cannot even carry) as U+FFFD."""
+    name = neutralise(str(data.get("name") or data.get("id") or key))
+    attrs = {"kind": str(data.get("kind", "")), "entity_id": str(data.get("id", key)),
+             "name": name, "label": name}
+    attrs.update((k, neutralise(str(v))) for k, v in data.items()
+                 if k not in ("kind", "id", "name"))
+    return attrs
+
+
 def export(g: Any, fmt: str) -> str:
-    """Render the graph in one of FORMATS."""
+    """Render the graph in one of FORMATS. Raises DiagramTooLarge for a Mermaid diagram that
+    Mermaid would refuse to draw."""
     import networkx as nx
 
     g = plain(g)
@@ -33,47 +63,122 @@ def export(g: Any, fmt: str) -> str:
         return to_dot(g)
     if fmt == "mermaid":
         return to_mermaid(g)
+    if fmt == "gexf":
+        return to_gexf(g)
     buffer = io.BytesIO()
-    writer = nx.write_graphml if fmt == "graphml" else nx.write_gexf
-    writer(g, buffer)
+    nx.write_graphml(g, buffer)
     return buffer.getvalue().decode("utf-8")
 
 
+def claims(g: Any) -> list[tuple[str, str, str]]:
+    """Edges as (source, target, relation), each once: a RACI claim written on both sides
+    (in the duty and in the team's charter) is one claim."""
+    seen: dict[tuple[str, str, str], None] = {}
+    for u, v, rel in g.edges(data="relation"):
+        seen.setdefault((u, v, rel or ""), None)
+    return list(seen)
+
+
+def _dot_id(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def _dot_quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    """A DOT label that Graphviz shows as `text`: Graphviz decodes HTML entities in labels,
+    so `&` is written `&amp;`; line breaks become `\\n`."""
+    text = neutralise(text).replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
+    return '"' + re.sub("\r\n|[\r\n]", "\\\\n", text) + '"'
+
+
+_DOT_SHAPE = {"team": "box", "person": "ellipse", "responsibility": "note",
+              "objective": "hexagon", "kr": "component", "process": "cds", "step": "box"}
 
 
 def to_dot(g: Any) -> str:
-    """Graphviz DOT; every id and label quoted."""
-    lines = ["digraph orgspec {", "  rankdir=LR;"]
-    for node, kind in g.nodes(data="kind"):
-        lines.append(f"  {_dot_quote(node)} [label={_dot_quote(node)}, kind={_dot_quote(kind)}];")
-    for u, v, rel in g.edges(data="relation"):
-        lines.append(f"  {_dot_quote(u)} -> {_dot_quote(v)} [label={_dot_quote(rel or '')}];")
+    """Graphviz DOT: nodes keyed by graph key and labelled by name, one edge per claim."""
+    lines = ["digraph orgspec {", "  rankdir=LR;", "  node [fontname=\"sans-serif\"];"]
+    for node, d in sorted(g.nodes(data=True)):
+        extra = "".join(f", {k}={_dot_quote(d[k])}" for k in ("kind", "entity_id") if k in d)
+        shape = _DOT_SHAPE.get(d.get("kind", ""), "box")
+        lines.append(f"  {_dot_id(node)} [label={_dot_quote(d.get('label', node))}, "
+                     f"shape={shape}{extra}];")
+    lines += [f"  {_dot_id(u)} -> {_dot_id(v)} [label={_dot_quote(rel)}];"
+              for u, v, rel in claims(g)]
     return "\n".join(lines) + "\n}\n"
 
 
-_MERMAID_UNSAFE = re.compile(r'["<>#&`\[\]{}()|\n\r]')
+GEXF_NS = "http://www.gexf.net/1.2draft"
 
 
-def mermaid_label(text: str) -> str:
-    """Text that is inert inside a quoted Mermaid label (entity codes for specials)."""
-    return _MERMAID_UNSAFE.sub(lambda m: f"#{ord(m.group())};", text)
+def to_gexf(g: Any) -> str:
+    """GEXF 1.2: node id = graph key, label = name, `kind`/`entity_id`/`name` as declared
+    node attributes, edges with ids and their relation. Deterministic (no date stamp)."""
+    from xml.etree.ElementTree import Element, SubElement, indent, tostring
+
+    root = Element("gexf", {"xmlns": GEXF_NS, "version": "1.2"})
+    graph = SubElement(root, "graph", {"defaultedgetype": "directed", "mode": "static"})
+    node_keys = ["kind", "entity_id", "name", "process"]
+    edge_keys = ["relation", "source"]
+    for cls, keys in (("node", node_keys), ("edge", edge_keys)):
+        attrs = SubElement(graph, "attributes", {"class": cls, "mode": "static"})
+        for i, key in enumerate(keys):
+            SubElement(attrs, "attribute", {"id": str(i), "title": key, "type": "string"})
+    nodes = SubElement(graph, "nodes")
+    for node, d in g.nodes(data=True):
+        el = SubElement(nodes, "node", {"id": node, "label": d.get("label", node)})
+        _attvalues(el, node_keys, d)
+    edges = SubElement(graph, "edges")
+    for i, (u, v, d) in enumerate(g.edges(data=True)):
+        el = SubElement(edges, "edge", {"id": str(i), "source": u, "target": v,
+                                        "label": d.get("relation", "")})
+        _attvalues(el, edge_keys, d)
+    indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, "unicode") + "\n"
+
+
+def _attvalues(el: Any, keys: list[str], data: dict[str, str]) -> None:
+    from xml.etree.ElementTree import SubElement
+
+    present = [(i, data[k]) for i, k in enumerate(keys) if k in data]
+    if present:
+        values = SubElement(el, "attvalues")
+        for i, value in present:
+            SubElement(values, "attvalue", {"for": str(i), "value": value})
+
+
+def check_mermaid(text: str, edges: int, subject: str) -> str:
+    """`text` if Mermaid draws it; else DiagramTooLarge naming the limit and `subject`."""
+    chars = len(text.encode("utf-16-le")) // 2
+    if edges > MERMAID_MAX_EDGES or chars > MERMAID_MAX_CHARS:
+        size = (f"{edges} edges (Mermaid draws at most {MERMAID_MAX_EDGES})"
+                if edges > MERMAID_MAX_EDGES else
+                f"{chars} characters (Mermaid draws at most {MERMAID_MAX_CHARS})")
+        raise DiagramTooLarge(f"{subject} has {size}")
+    return text
 
 
 def to_mermaid(g: Any) -> str:
-    """A Mermaid flowchart; node ids are generated, labels escaped."""
+    """A Mermaid flowchart: generated node ids, names as labels, one edge per claim."""
     ids = {node: f"n{i}" for i, node in enumerate(sorted(g.nodes))}
     lines = ["flowchart LR"]
-    lines += [f'  {ids[n]}["{mermaid_label(n)}"]' for n in sorted(g.nodes)]
-    for u, v, rel in g.edges(data="relation"):
-        lines.append(f'  {ids[u]} -->|"{mermaid_label(rel or "")}"| {ids[v]}')
-    return "\n".join(lines) + "\n"
+    lines += [f'  {ids[n]}["{mermaid_label(g.nodes[n].get("label", n))}"]'
+              for n in sorted(g.nodes)]
+    edges = claims(g)
+    lines += [f'  {ids[u]} -->|"{mermaid_label(rel)}"| {ids[v]}' for u, v, rel in edges]
+    return check_mermaid("\n".join(lines) + "\n", len(edges), "the graph")
+
+
+def _owner_name(org: Any, ref: str) -> str:
+    from orgspec.model.graph import display_name
+
+    entity = org.teams.get(ref) or org.people.get(ref)
+    return display_name(entity, ref) if entity is not None else ref
 
 
 def process_flowchart(org: Any, process: str) -> str:
-    """A Mermaid flowchart of one process: steps labelled with name and owner, `next` as
-    arrows, steps without an owner marked as gaps. Every user string is escaped."""
+    """A Mermaid flowchart of one process: steps labelled with name and owner's name, `next` as
+    arrows, steps without an owner marked as gaps. Every user string is escaped. Raises
+    DiagramTooLarge past Mermaid's limits."""
     from orgspec.model.models import is_placeholder
 
     proc = org.processes[process]
@@ -83,12 +188,13 @@ def process_flowchart(org: Any, process: str) -> str:
     for step in proc.steps:
         name = mermaid_label(step.name or step.id)
         owner = step.owner if step.owner and not is_placeholder(step.owner) else None
-        who = mermaid_label(owner) if owner else "no owner"
+        who = mermaid_label(_owner_name(org, owner)) if owner else "no owner"
         lines.append(f'  {ids[step.id]}["{name}<br/>{who}"]')
         if owner is None:
             gaps.append(ids[step.id])
-    for step in proc.steps:
-        lines += [f"  {ids[step.id]} --> {ids[n]}" for n in step.next if n in ids]
+    arrows = [f"  {ids[step.id]} --> {ids[n]}" for step in proc.steps for n in step.next
+              if n in ids]
+    lines += arrows
     if gaps:
         lines.append(f"  class {','.join(gaps)} gap")
-    return "\n".join(lines) + "\n"
+    return check_mermaid("\n".join(lines) + "\n", len(arrows), f"process {process!r}")

@@ -43,6 +43,8 @@ _LABELS = {  # key: (English, Chinese)
     "lead": ("Lead", "负责人"),
     "depth": ("Depth", "层级"),
     "no_owner": ("no owner", "无负责人"),
+    "too_large": ("Too large for a Mermaid diagram ({why}); the HTML report draws it.",
+                  "流程过大，Mermaid 无法绘制（{why}）；请查看 HTML 报告中的流程图。"),
     "owner": ("Owner", "负责方"),
     "objective": ("Objective", "目标"),
     "diagram_cut": ("The diagram shows {shown} of {total}; the table lists all.",

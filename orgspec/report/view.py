@@ -93,12 +93,18 @@ class ProcessView:
     name: str
     steps: list[FlowStep]
     org: Org = field(repr=False)
+    too_large: str = ""  # why `mermaid` is empty: the size past Mermaid's limits
 
     @cached_property
     def mermaid(self) -> str:
-        from orgspec.report.graph_export import process_flowchart
+        """The flowchart's Mermaid text, or "" when Mermaid could not draw it (too_large)."""
+        from orgspec.report.graph_export import DiagramTooLarge, process_flowchart
 
-        return process_flowchart(self.org, self.id)
+        try:
+            return process_flowchart(self.org, self.id)
+        except DiagramTooLarge as exc:
+            self.too_large = str(exc)
+            return ""
 
     @cached_property
     def diagram(self) -> Diagram:

@@ -35,6 +35,7 @@ REPORTERS: dict[str, Reporter] = {
     "github": Reporter("github"),
     "gitlab": Reporter("gitlab", frozenset({"project_dir"})),
     "junit": Reporter("junit", frozenset({"fail_on"})),
+    "junit-suite": Reporter("junit_suite", frozenset({"fail_on"})),
     "markdown": Reporter("markdown", _REPORT | {"limit"}, view=True),
     "html": Reporter("html", _REPORT, view=True),
 }

@@ -1,4 +1,12 @@
-"""JUnit XML: a test suite per file, a uniquely named failing test case per finding."""
+"""JUnit XML: a test suite per file, a uniquely named failing test case per finding.
+
+Two shapes, both valid against the Jenkins xUnit plugin's `junit-10.xsd` (kept in
+tests/data/ and checked in the tests):
+- `junit` (default): `file` and `line` on each `<testcase>`, which GitLab's test report reads
+  to link a failure to its file;
+- `junit-suite`: pytest's shape for readers of the stricter Ant schema, which has no
+  `file`/`line` on `<testcase>`: the file is on `<testsuite>`, the line in the failure text.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +17,7 @@ from orgspec.escape import tty_text
 from orgspec.findings import Finding, LintResult, Severity
 
 
-def _case(f: Finding, seen: set[str]) -> str:
+def _case(f: Finding, seen: set[str], on_case: bool) -> str:
     base = f"org.orgspec.{f.code}({f.entity or f.location.file})"
     name, n = base, 1
     while name in seen:
@@ -18,14 +26,18 @@ def _case(f: Finding, seen: set[str]) -> str:
     seen.add(name)
     text = tty_text(f"line {f.location.line}, col {f.location.col}, {f.message} ({f.code})")
     classname = f.location.file.rsplit(".", 1)[0]
-    return (f"    <testcase name={quoteattr(tty_text(name))} classname={quoteattr(classname)} "
-            f"file={quoteattr(f.location.file)} line=\"{f.location.line}\" time=\"0\">\n"
+    where = (f" file={quoteattr(f.location.file)} line=\"{f.location.line}\"" if on_case
+             else "")
+    return (f"    <testcase name={quoteattr(tty_text(name))} classname={quoteattr(classname)}"
+            f"{where} time=\"0\">\n"
             f"      <failure message={quoteattr(tty_text(f.message))} "
             f"type=\"{f.severity.label}\">{escape(text)}</failure>\n    </testcase>\n")
 
 
-def render(result: LintResult, fail_on: Severity = Severity.ERROR) -> str:
-    """Findings at or above `fail_on` become failures; clean files get one passing case."""
+def render(result: LintResult, fail_on: Severity = Severity.ERROR, *,
+           file_on_case: bool = True) -> str:
+    """Findings at or above `fail_on` become failures; clean files get one passing case.
+    `file_on_case=False` gives the `junit-suite` shape (see the module docstring)."""
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for f in result.findings:
         if f.severity >= fail_on:
@@ -38,14 +50,17 @@ def render(result: LintResult, fail_on: Severity = Severity.ERROR) -> str:
     seen: set[str] = set()
     for file in files:
         found = by_file.get(file, [])
+        suite_file = "" if file_on_case else f" file={quoteattr(file)}"
         out.append(f"  <testsuite name={quoteattr(file)} tests=\"{max(len(found), 1)}\" "
-                   f"failures=\"{len(found)}\" errors=\"0\" package=\"org.orgspec\">\n")
+                   f"failures=\"{len(found)}\" errors=\"0\" package=\"org.orgspec\""
+                   f"{suite_file}>\n")
         if found:
-            out.extend(_case(f, seen) for f in found)
+            out.extend(_case(f, seen, file_on_case) for f in found)
         else:
             classname = quoteattr(file.rsplit(".", 1)[0])
-            out.append(f"    <testcase name={quoteattr(file)} classname={classname} "
-                       f"file={quoteattr(file)} time=\"0\"/>\n")
+            case_file = f" file={quoteattr(file)}" if file_on_case else ""
+            out.append(f"    <testcase name={quoteattr(file)} classname={classname}"
+                       f"{case_file} time=\"0\"/>\n")
         out.append("  </testsuite>\n")
     out.append("</testsuites>\n")
     return "".join(out)
