@@ -54,7 +54,10 @@ def verdict(obj: Objective, kr: KeyResult) -> Verdict:
     dated = kr.due is not None or period_range(obj) is not None
     if kr.metric and parse_quantity(kr.target) is not None and dated:
         return Verdict(metric=True, target=True, deadline=True)  # the fields settle it
-    said = assess(kr.title)
+    title = kr.title
+    if kr.metric and kr.target is None:
+        title = title.replace(kr.metric, " ")  # "Accounting Efficiency (FY23 Plan)": a name
+    said = assess(title)
     said.metric = bool(kr.metric) or said.metric
     said.target = parse_quantity(kr.target) is not None or (kr.target is None and said.target)
     said.deadline = kr.due is not None or period_range(obj) is not None or said.deadline
@@ -75,9 +78,11 @@ def _verdicts(ctx: RuleContext) -> list[tuple[str, int, KeyResult, Verdict]]:
 def key_result_not_measurable(ctx: RuleContext) -> Iterator[Issue]:
     """A key result that lacks a metric, a target value or a time bound."""
     for oid, i, kr, v in _verdicts(ctx):
-        if v.missing and not _is_vague(v):
+        # a `target` that is not a number is OK006's finding; OK003 does not repeat it
+        missing = [m for m in v.missing if m != "a target value" or kr.target is None]
+        if missing and not _is_vague(v):
             yield Issue("OK003", f"key result {kr.id!r} of {oid!r} is not measurable: no "
-                        f"{', no '.join(m.removeprefix('a ') for m in v.missing)}",
+                        f"{', no '.join(m.removeprefix('a ') for m in missing)}",
                         _where(ctx, oid, i, "title"), node_key("objective", oid),
                         hint=rewrite_hint(kr.title))
 
@@ -250,17 +255,29 @@ def _ancestors(ctx: RuleContext, team: str) -> list[str]:
     return out
 
 
+def _overlap(a: Objective, b: Objective) -> bool:
+    """Whether two objectives' periods share a day (an objective without one shares all)."""
+    x, y = period_range(a), period_range(b)
+    return x is None or y is None or (x[0] <= y[1] and y[0] <= x[1])
+
+
 @check("OK013", graph=False)
 def orphan_objective(ctx: RuleContext) -> Iterator[Issue]:
-    """An objective aligned to nothing although a parent team has objectives to align to."""
+    """An objective aligned to nothing although a parent team has objectives to align to in
+    the same period; the hint names one whose period covers the objective's."""
     owned: dict[str, list[str]] = {}
-    for oid, obj in ctx.org.objectives.items():
+    objectives = ctx.org.objectives
+    for oid, obj in objectives.items():
         if obj.owner:
             owned.setdefault(obj.owner, []).append(oid)
-    for oid, obj in ctx.org.objectives.items():
+    for oid, obj in objectives.items():
         if obj.aligns_to is not None or obj.owner not in ctx.org.teams:
             continue
-        above = [o for team in _ancestors(ctx, obj.owner) for o in owned.get(team, [])]
+        above = [o for team in _ancestors(ctx, obj.owner) for o in owned.get(team, [])
+                 if _overlap(obj, objectives[o])]
+        span = period_range(obj)
+        above.sort(key=lambda o: not (span and (s := period_range(objectives[o])) is not None
+                                      and s[0] <= span[0] and span[1] <= s[1]))
         if above:
             yield Issue("OK013", f"objective {oid!r} aligns to nothing, though "
                         f"{', '.join(repr(o) for o in above[:5])} above it could",
