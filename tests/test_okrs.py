@@ -193,6 +193,15 @@ KR_ORG = """\
     - {id: sla, title: First response, metric: sla, target: at least 95% within 24h}
     - {id: vendor, title: Vendor support tickets}
     - {id: csat, title: CSAT, metric: csat, target: higher}
+- kind: Objective
+  id: shop-2026q2-c
+  title: 品牌
+  owner: shop
+  aligns_to: company-2026q2
+  period: 2026-Q2
+  key_results:
+    - {id: brand, title: 提昇品牌知名度}
+    - {id: review, title: 召開季度業務檢討會議}
 """
 
 
@@ -218,4 +227,13 @@ def test_okr_findings_on_real_org_shapes(write_org) -> None:
          "monthly active users from 1.2M to 1.32M by 2026-03-31"),
         ("OK006", "okrs.yaml", 40, "target 'higher' of key result 'csat' is not a number",
          "write a number, with a unit if it has one: 1.32M, 120万, 99.95%, 2h, 4.6/5"),
+        ("OK004", "okrs.yaml", 48, "key result 'brand' of 'shop-2026q2-c' is vague: '提昇' "
+         "without a target value", ZH_HINT),
+        ("OK003", "okrs.yaml", 49, "key result 'review' of 'shop-2026q2-c' is not measurable: "
+         "no target value", ZH_HINT),
+        ("OK005", "okrs.yaml", 49, "key result 'review' of 'shop-2026q2-c' is an activity "
+         "('召開'), not an outcome", "say what changes when it is done, and by how much"),
     ]
+
+
+ZH_HINT = "写成「指标 从 基线 到 目标 + 截止时间」,例如:月活跃用户数从120万增长到132万(3月31日前)"

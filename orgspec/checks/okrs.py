@@ -11,8 +11,16 @@ from orgspec.findings import Issue, Related
 from orgspec.models import KeyResult, Objective, is_placeholder
 from orgspec.org import node_key
 from orgspec.registry import check
-from orgspec.text.measurable import ACTIVITY_EN, ACTIVITY_ZH, Verdict, assess, rewrite_hint
+from orgspec.text.measurable import (
+    ACTIVITY_EN,
+    ACTIVITY_ZH,
+    Verdict,
+    as_written,
+    assess,
+    rewrite_hint,
+)
 from orgspec.text.quantity import Quantity, parse_quantity
+from orgspec.text.script import simplified
 
 KR = tuple[str, Objective, int, KeyResult]
 
@@ -99,11 +107,14 @@ def vague_key_result(ctx: RuleContext) -> Iterator[Issue]:
 
 
 def _activity_start(title: str) -> str | None:
-    text = title.strip().lower().removeprefix("we will ").removeprefix("to ")
+    """The activity verb a key result starts with, as written (上线, 上線, launch), or None."""
+    written = title.strip()
+    text = simplified(written).lower().removeprefix("we will ").removeprefix("to ")
     text = text.removeprefix("负责").removeprefix("要").removeprefix("将")
-    return next((w for w in (*ACTIVITY_ZH, *ACTIVITY_EN)
+    verb = next((w for w in (*ACTIVITY_ZH, *ACTIVITY_EN)
                  if text.startswith(w) and (not w.isascii() or text[len(w):len(w) + 1]
                                             in ("", " ", "s"))), None)
+    return as_written(written, simplified(written), verb) if verb else None
 
 
 @check("OK005", graph=False)

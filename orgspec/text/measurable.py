@@ -152,11 +152,20 @@ def has_deadline(text: str) -> bool:
 
 
 def assess(text: str) -> Verdict:
-    """What a key result written as one sentence says (Traditional script read as Simplified)."""
-    text = simplified(text)
-    return Verdict(metric=has_metric(text), target=has_target(text),
-                   deadline=has_deadline(text), vague=_found(text, VAGUE_ZH, VAGUE_EN),
-                   activity=_found(text, ACTIVITY_ZH, ACTIVITY_EN))
+    """What a key result written as one sentence says (Traditional script read as Simplified;
+    the vague and activity words are quoted as the author wrote them: 提昇, 召開)."""
+    said = simplified(text)
+    return Verdict(metric=has_metric(said), target=has_target(said),
+                   deadline=has_deadline(said),
+                   vague=[as_written(text, said, w) for w in _found(said, VAGUE_ZH, VAGUE_EN)],
+                   activity=[as_written(text, said, w)
+                             for w in _found(said, ACTIVITY_ZH, ACTIVITY_EN)])
+
+
+def as_written(text: str, said: str, word: str) -> str:
+    """`word`, found in `said` (the Simplified reading of `text`), in the author's script."""
+    at = said.find(word)
+    return text[at:at + len(word)] if at >= 0 and len(said) == len(text) else word
 
 
 def rewrite_hint(text: str) -> str:
