@@ -8,9 +8,9 @@ import pytest
 from conftest import EXAMPLES, REPO
 from okr_eval import blind, confusion, labelled, row
 
-from orgspec.checks.okrs import period_range, verdict
-from orgspec.linter import lint
-from orgspec.models import KeyResult, Objective
+from orgspec.engine.lint import lint
+from orgspec.model.models import KeyResult, Objective
+from orgspec.model.okr import period_range, verdict
 from orgspec.text.quantity import parse_quantity, zh_number
 
 
@@ -206,7 +206,7 @@ KR_ORG = """\
 
 
 def test_okr_findings_on_real_org_shapes(write_org) -> None:
-    from orgspec.config import Config, Selector
+    from orgspec.load.config import Config, Selector
 
     org = write_org({"okrs.yaml": KR_ORG})
     result = lint([str(org)], Config(select=[Selector("okrs", "t")]), today=dt.date(2026, 5, 1))

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from orgspec.config import Config, Selector
-from orgspec.linter import lint
+from orgspec.engine.lint import lint
+from orgspec.load.config import Config, Selector
 
 RULES = Config(select=[Selector(s, "t") for s in ("HI006", "OW002", "OW003", "OW004", "OW006")])
 

@@ -6,12 +6,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from orgspec.checks.hierarchy import parent_map, rolled_up
-from orgspec.context import RuleContext
+from orgspec.engine.context import RuleContext
+from orgspec.engine.registry import check
 from orgspec.findings import Issue, Location, Related
-from orgspec.graph import accountable_owners, claims, owners, roles_of, site_path
-from orgspec.models import ROLES, Responsibility, is_placeholder
-from orgspec.org import node_key
-from orgspec.registry import check
+from orgspec.model.graph import accountable_owners, claims, owners, roles_of, site_path
+from orgspec.model.models import ROLES, Responsibility, is_placeholder
+from orgspec.model.org import ident_of, node_key
 
 
 def _where(site: tuple[Any, tuple[Any, ...]]) -> Location:
@@ -21,7 +21,7 @@ def _where(site: tuple[Any, tuple[Any, ...]]) -> Location:
 
 
 def _id(node: str) -> str:
-    return node.split(":", 1)[1]
+    return ident_of(node)
 
 
 @check("OW001")
@@ -37,7 +37,7 @@ def responsibility_overlap(ctx: RuleContext) -> Iterator[Issue]:
             first.setdefault(owner, site)
         sites = list(first.items())
         names = ", ".join(_id(o) for o, _ in sites)
-        yield Issue("OW001", f"duty {rid!r} has {len(sites)} accountable owners: {names}",
+        yield Issue(f"duty {rid!r} has {len(sites)} accountable owners: {names}",
                     _where(sites[0][1]), node,
                     related=tuple(Related(_where(site), f"{_id(o)} is accountable here")
                                   for o, site in sites[1:]),
@@ -80,7 +80,7 @@ def responsibility_gap(ctx: RuleContext) -> Iterator[Issue]:
             said = f" (written as {placeholder!r})" if placeholder else ""
             origin = ctx.org.origin("Responsibility", rid)
             where = origin.locate("accountable") if placeholder else origin.locate("id")
-            yield Issue("OW002", f"duty {rid!r} has no accountable owner{said}", where,
+            yield Issue(f"duty {rid!r} has no accountable owner{said}", where,
                         node_key("responsibility", rid),
                         hint="name one accountable team, in the duty or in a team's charter")
         yield from _placeholders(ctx, rid, resp, kind)
@@ -98,7 +98,7 @@ def _placeholders(ctx: RuleContext, rid: str, resp: Responsibility,
         real = [v for v in values if not is_placeholder(v)]
         text = (f"names {values[at]!r} among its {role} owners" if real
                 else f"has no {role} owner (written as {values[at]!r})")
-        yield Issue("OW002", f"duty {rid!r} {text}",
+        yield Issue(f"duty {rid!r} {text}",
                     _where((ctx.org.origin("Responsibility", rid), (role, at))),
                     node_key("responsibility", rid),
                     hint=f"name the {role} team or person, or remove the placeholder")
@@ -113,7 +113,7 @@ def responsible_without_accountable(ctx: RuleContext) -> Iterator[Issue]:
                                                     "responsible"))
             placeholder = next((a for a in resp.accountable if is_placeholder(a)), None)
             said = f" (written as {placeholder!r})" if placeholder else ""
-            yield Issue("OW003", f"duty {rid!r} has responsible {doers} but no accountable "
+            yield Issue(f"duty {rid!r} has responsible {doers} but no accountable "
                         f"owner{said}", ctx.org.origin("Responsibility", rid).locate("id"),
                         node_key("responsibility", rid),
                         hint="make one of them accountable, or name who answers for it")
@@ -124,7 +124,7 @@ def unclaimed_responsibility(ctx: RuleContext) -> Iterator[Issue]:
     """A duty defined but claimed by nobody, in no role, on either side."""
     for rid, _resp, kind in _gaps(ctx):
         if kind == "unclaimed":
-            yield Issue("OW005", f"duty {rid!r} is claimed by nobody",
+            yield Issue(f"duty {rid!r} is claimed by nobody",
                         ctx.org.origin("Responsibility", rid).locate("id"),
                         node_key("responsibility", rid),
                         hint="add it to a team's charter, or delete it")
@@ -147,7 +147,7 @@ def charter_disagreement(ctx: RuleContext) -> Iterator[Issue]:
         if not written or claim.role in written:
             continue  # the duty is silent about this team, or agrees
         said = f"lists it as {', '.join(sorted(written))}"
-        yield Issue("OW004", f"team {claim.team!r} claims to be {claim.role} for "
+        yield Issue(f"team {claim.team!r} claims to be {claim.role} for "
                     f"{claim.responsibility!r}, but the duty {said}", claim.origin.locate(),
                     team, related=(Related(org.origin("Responsibility", claim.responsibility)
                                            .locate("id"), "the duty is defined here"),),
@@ -168,6 +168,6 @@ def team_without_duties(ctx: RuleContext) -> Iterator[Issue]:
     for tid in ctx.org.teams:
         node = node_key("team", tid)
         if tid not in covered:
-            yield Issue("OW006", f"team {tid!r} has an empty charter: it holds no duty",
+            yield Issue(f"team {tid!r} has an empty charter: it holds no duty",
                         ctx.org.origin("Team", tid).locate("id"), node,
                         hint="list what the team answers for under `responsibilities`")
