@@ -137,7 +137,7 @@ def quantities(text: str) -> list[Quantity]:
     return out
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1 << 16)  # four OKR rules parse each baseline and target
 def parse_quantity(text: str | float | int | None) -> Quantity | None:
     """The quantity a field holds (`target: 1.32M`), or None when it is not one."""
     if text is None:
