@@ -202,6 +202,13 @@ KR_ORG = """\
   key_results:
     - {id: brand, title: 提昇品牌知名度}
     - {id: review, title: 召開季度業務檢討會議}
+- kind: Objective
+  id: shop-2026q3
+  title: No company objective covers Q3, so there is nothing to align to (no OK013)
+  owner: shop
+  period: 2026-Q3
+  key_results:
+    - {id: aov, title: Raise average order value from $62 to $70}
 """
 
 
