@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import sysconfig
 import venv
 from pathlib import Path
 
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> Path:
-    """A fresh venv with only the wheel installed (dependencies come from the host)."""
+    """A fresh venv with only the wheel installed (dependencies come from the host venv)."""
     pytest.importorskip("hatchling", reason="building the wheel needs hatchling")
     work = tmp_path_factory.mktemp("wheel")
     subprocess.run([sys.executable, "-m", "pip", "wheel", str(REPO), "--no-deps",
@@ -25,8 +26,14 @@ def installed(tmp_path_factory) -> Path:
     env_dir = work / "venv"
     # No pip inside the venv (ensurepip costs more than the rest of the test): the host's
     # pip installs into it with --python.
-    venv.create(env_dir, system_site_packages=True, with_pip=False)
+    venv.create(env_dir, with_pip=False)
     python = env_dir / "bin" / "python"
+    # The host's site-packages (where `pip install -e .[test]` put the dependencies) after the
+    # venv's own: a plain path entry, so the host's editable orgspec is not picked up.
+    site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()"
+                           "['purelib'])"], capture_output=True, text=True, check=True).stdout
+    host = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    Path(site.strip(), "host-deps.pth").write_text("\n".join(sorted(host)) + "\n", "utf-8")
     subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "-q",
                     "--no-deps", "--no-index", "--force-reinstall", str(wheel)], check=True)
     return env_dir

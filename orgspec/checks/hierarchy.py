@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
@@ -93,6 +93,37 @@ def lead_not_member(ctx: RuleContext) -> Iterator[Issue]:
             yield Issue(f"lead {team.lead!r} of team {tid!r} is not one of its members",
                         ctx.org.origin("Team", tid).locate("lead"), node_key("team", tid),
                         hint=f"add {team.lead} to `members`")
+
+
+def rolled_up(parents: dict[str, str | None], holders: Iterable[str]) -> set[str]:
+    """The holders and every team above them: the teams whose subtree holds something.
+    Each team is walked up once (near-linear); cycles and unknown parents end the walk."""
+    out: set[str] = set()
+    for team in holders:
+        while team is not None and team in parents and team not in out:
+            out.add(team)
+            team = parents[team]  # type: ignore[assignment]
+    return out
+
+
+def parent_map(ctx: RuleContext) -> dict[str, str | None]:
+    """Team id -> parent id, computed once per run."""
+    return ctx.shared.memo("team-parents", lambda: {
+        tid: team.parent for tid, team in ctx.org.teams.items()})
+
+
+@check("HI006", graph=False)
+def team_without_members(ctx: RuleContext) -> Iterator[Issue]:
+    """A team with no members, when no team below it has members either (a parent whose
+    people all sit in its child teams is a grouping)."""
+    teams = ctx.org.teams
+    staffed = rolled_up(parent_map(ctx), (tid for tid, team in teams.items() if team.members))
+    for tid in teams:
+        if tid not in staffed:
+            yield Issue(f"team {tid!r} has no members",
+                        ctx.org.origin("Team", tid).locate("members"), node_key("team", tid),
+                        hint="list its people under `members`, or put teams with people "
+                             "under it")
 
 
 @check("HI007")

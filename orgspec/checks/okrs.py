@@ -12,8 +12,9 @@ from orgspec.findings import Issue, Related
 from orgspec.model.models import KeyResult, Objective, is_placeholder
 from orgspec.model.okr import period_range, verdict
 from orgspec.model.org import ident_of, node_key
-from orgspec.text.measurable import ACTIVITY_EN, ACTIVITY_ZH, Verdict, rewrite_hint
+from orgspec.text.measurable import ACTIVITY_EN, ACTIVITY_ZH, Verdict, as_written, rewrite_hint
 from orgspec.text.quantity import Quantity, parse_quantity
+from orgspec.text.script import simplified
 
 KR = tuple[str, Objective, int, KeyResult]
 
@@ -43,9 +44,11 @@ def _verdicts(ctx: RuleContext) -> list[tuple[str, int, KeyResult, Verdict]]:
 def key_result_not_measurable(ctx: RuleContext) -> Iterator[Issue]:
     """A key result that lacks a metric, a target value or a time bound."""
     for oid, i, kr, v in _verdicts(ctx):
-        if v.missing and not _is_vague(v):
+        # a `target` that is not a number is OK006's finding; OK003 does not repeat it
+        missing = [m for m in v.missing if m != "a target value" or kr.target is None]
+        if missing and not _is_vague(v):
             yield Issue(f"key result {kr.id!r} of {oid!r} is not measurable: no "
-                        f"{', no '.join(m.removeprefix('a ') for m in v.missing)}",
+                        f"{', no '.join(m.removeprefix('a ') for m in missing)}",
                         _where(ctx, oid, i, "title"), node_key("objective", oid),
                         hint=rewrite_hint(kr.title))
 
@@ -62,11 +65,14 @@ def vague_key_result(ctx: RuleContext) -> Iterator[Issue]:
 
 
 def _activity_start(title: str) -> str | None:
-    text = title.strip().lower().removeprefix("we will ").removeprefix("to ")
+    """The activity verb a key result starts with, as written (上线, 上線, launch), or None."""
+    written = title.strip()
+    text = simplified(written).lower().removeprefix("we will ").removeprefix("to ")
     text = text.removeprefix("负责").removeprefix("要").removeprefix("将")
-    return next((w for w in (*ACTIVITY_ZH, *ACTIVITY_EN)
+    verb = next((w for w in (*ACTIVITY_ZH, *ACTIVITY_EN)
                  if text.startswith(w) and (not w.isascii() or text[len(w):len(w) + 1]
                                             in ("", " ", "s"))), None)
+    return as_written(written, simplified(written), verb) if verb else None
 
 
 @check("OK005", graph=False)
@@ -218,17 +224,29 @@ def _ancestors(ctx: RuleContext, team: str) -> list[str]:
     return out
 
 
+def _overlap(a: Objective, b: Objective) -> bool:
+    """Whether two objectives' periods share a day (an objective without one shares all)."""
+    x, y = period_range(a), period_range(b)
+    return x is None or y is None or (x[0] <= y[1] and y[0] <= x[1])
+
+
 @check("OK013", graph=False)
 def orphan_objective(ctx: RuleContext) -> Iterator[Issue]:
-    """An objective aligned to nothing although a parent team has objectives to align to."""
+    """An objective aligned to nothing although a parent team has objectives to align to in
+    the same period; the hint names one whose period covers the objective's."""
     owned: dict[str, list[str]] = {}
-    for oid, obj in ctx.org.objectives.items():
+    objectives = ctx.org.objectives
+    for oid, obj in objectives.items():
         if obj.owner:
             owned.setdefault(obj.owner, []).append(oid)
-    for oid, obj in ctx.org.objectives.items():
+    for oid, obj in objectives.items():
         if obj.aligns_to is not None or obj.owner not in ctx.org.teams:
             continue
-        above = [o for team in _ancestors(ctx, obj.owner) for o in owned.get(team, [])]
+        above = [o for team in _ancestors(ctx, obj.owner) for o in owned.get(team, [])
+                 if _overlap(obj, objectives[o])]
+        span = period_range(obj)
+        above.sort(key=lambda o: not (span and (s := period_range(objectives[o])) is not None
+                                      and s[0] <= span[0] and span[1] <= s[1]))
         if above:
             yield Issue(f"objective {oid!r} aligns to nothing, though "
                         f"{', '.join(repr(o) for o in above[:5])} above it could",

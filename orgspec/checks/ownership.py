@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from orgspec.checks.hierarchy import parent_map, rolled_up
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Location, Related
@@ -69,28 +70,51 @@ def _find_gaps(ctx: RuleContext) -> Iterator[tuple[str, Responsibility, str]]:
 
 @check("OW002")
 def responsibility_gap(ctx: RuleContext) -> Iterator[Issue]:
-    """A duty that names owners, but no real accountable one (or only TBD, 待定 ...)."""
-    for rid, resp, kind in _gaps(ctx):
-        if kind != "gap":
+    """A duty that names owners, but no real accountable one (or only TBD, 待定 ...); and a
+    placeholder in any other RACI field (`responsible: TBD`), which is a gap too."""
+    gaps = {rid: kind for rid, _resp, kind in _gaps(ctx)}
+    for rid, resp in ctx.org.responsibilities.items():
+        kind = gaps.get(rid)
+        if kind == "gap":
+            placeholder = next((a for a in resp.accountable if is_placeholder(a)), None)
+            said = f" (written as {placeholder!r})" if placeholder else ""
+            origin = ctx.org.origin("Responsibility", rid)
+            where = origin.locate("accountable") if placeholder else origin.locate("id")
+            yield Issue(f"duty {rid!r} has no accountable owner{said}", where,
+                        node_key("responsibility", rid),
+                        hint="name one accountable team, in the duty or in a team's charter")
+        yield from _placeholders(ctx, rid, resp, kind)
+
+
+def _placeholders(ctx: RuleContext, rid: str, resp: Responsibility,
+                  kind: str | None) -> Iterator[Issue]:
+    """One finding per RACI field holding a placeholder; an accountable placeholder that
+    OW002 or OW003 already reports as the missing owner is not repeated."""
+    for role in ROLES:
+        values = getattr(resp, role)
+        at = next((i for i, v in enumerate(values) if is_placeholder(v)), None)
+        if at is None or (role == "accountable" and kind is not None):
             continue
-        placeholder = next((a for a in resp.accountable if is_placeholder(a)), None)
-        said = f" (written as {placeholder!r})" if placeholder else ""
-        origin = ctx.org.origin("Responsibility", rid)
-        where = origin.locate("accountable") if placeholder else origin.locate("id")
-        yield Issue(f"duty {rid!r} has no accountable owner{said}", where,
+        real = [v for v in values if not is_placeholder(v)]
+        text = (f"names {values[at]!r} among its {role} owners" if real
+                else f"has no {role} owner (written as {values[at]!r})")
+        yield Issue(f"duty {rid!r} {text}",
+                    _where((ctx.org.origin("Responsibility", rid), (role, at))),
                     node_key("responsibility", rid),
-                    hint="name one accountable team, in the duty or in a team's charter")
+                    hint=f"name the {role} team or person, or remove the placeholder")
 
 
 @check("OW003")
 def responsible_without_accountable(ctx: RuleContext) -> Iterator[Issue]:
     """Someone does the work, but nobody answers for it."""
-    for rid, _resp, kind in _gaps(ctx):
+    for rid, resp, kind in _gaps(ctx):
         if kind == "responsible":
             doers = ", ".join(_id(o) for o in owners(ctx.graph, node_key("responsibility", rid),
                                                     "responsible"))
+            placeholder = next((a for a in resp.accountable if is_placeholder(a)), None)
+            said = f" (written as {placeholder!r})" if placeholder else ""
             yield Issue(f"duty {rid!r} has responsible {doers} but no accountable "
-                        "owner", ctx.org.origin("Responsibility", rid).locate("id"),
+                        f"owner{said}", ctx.org.origin("Responsibility", rid).locate("id"),
                         node_key("responsibility", rid),
                         hint="make one of them accountable, or name who answers for it")
 
@@ -108,7 +132,9 @@ def unclaimed_responsibility(ctx: RuleContext) -> Iterator[Issue]:
 
 @check("OW004")
 def charter_disagreement(ctx: RuleContext) -> Iterator[Issue]:
-    """A team's charter claims a role on a duty that the duty's own RACI fields deny."""
+    """A team's charter claims a role on a duty whose own RACI fields give that team another
+    role. Sides that complete each other (the charter says accountable, the duty names only
+    who is responsible) are merged, as the README says, not a disagreement."""
     g, org = ctx.graph, ctx.org
     for claim in org.claims:
         resp = org.responsibilities.get(claim.responsibility)
@@ -118,9 +144,9 @@ def charter_disagreement(ctx: RuleContext) -> Iterator[Issue]:
             continue  # a second accountable owner is an overlap: OW001 reports it
         node, team = node_key("responsibility", claim.responsibility), node_key("team", claim.team)
         written = roles_of(g, node, team, "duty")
-        if claim.role in written:
-            continue
-        said = f"lists it as {', '.join(sorted(written))}" if written else "does not list it"
+        if not written or claim.role in written:
+            continue  # the duty is silent about this team, or agrees
+        said = f"lists it as {', '.join(sorted(written))}"
         yield Issue(f"team {claim.team!r} claims to be {claim.role} for "
                     f"{claim.responsibility!r}, but the duty {said}", claim.origin.locate(),
                     team, related=(Related(org.origin("Responsibility", claim.responsibility)
@@ -130,13 +156,18 @@ def charter_disagreement(ctx: RuleContext) -> Iterator[Issue]:
 
 @check("OW006")
 def team_without_duties(ctx: RuleContext) -> Iterator[Issue]:
-    """A team that holds no duty in any role, in its charter or in any duty's fields."""
+    """A team that holds no duty in any role, in its charter or in any duty's fields, and
+    has no team below it that holds one (a parent whose duties all sit in its child teams
+    is a grouping)."""
     g = ctx.graph
+    relations = ("accountable_for", "responsible_for", "consulted_on", "informed_of")
+    holders = (tid for tid in ctx.org.teams
+               if any(rel in relations for _, _, rel in
+                      g.out_edges(node_key("team", tid), data="relation")))
+    covered = rolled_up(parent_map(ctx), holders)
     for tid in ctx.org.teams:
         node = node_key("team", tid)
-        holds = any(rel in ("accountable_for", "responsible_for", "consulted_on", "informed_of")
-                    for _, _, rel in g.out_edges(node, data="relation"))
-        if not holds:
+        if tid not in covered:
             yield Issue(f"team {tid!r} has an empty charter: it holds no duty",
                         ctx.org.origin("Team", tid).locate("id"), node,
                         hint="list what the team answers for under `responsibilities`")

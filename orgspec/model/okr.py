@@ -32,7 +32,10 @@ def verdict(obj: Objective, kr: KeyResult) -> Verdict:
     dated = kr.due is not None or period_range(obj) is not None
     if kr.metric and parse_quantity(kr.target) is not None and dated:
         return Verdict(metric=True, target=True, deadline=True)  # the fields settle it
-    said = assess(kr.title)
+    title = kr.title
+    if kr.metric and kr.target is None:
+        title = title.replace(kr.metric, " ")  # "Accounting Efficiency (FY23 Plan)": a name
+    said = assess(title)
     said.metric = bool(kr.metric) or said.metric
     said.target = parse_quantity(kr.target) is not None or (kr.target is None and said.target)
     said.deadline = kr.due is not None or period_range(obj) is not None or said.deadline

@@ -4,6 +4,11 @@ A key result is measurable when it names what is measured (a metric), says what 
 counts as success (a target), and when (a time bound, which may come from the objective's
 period). Vague wording without a number ("提升用户活跃度", "improve engagement") and
 activities ("上线新版本", "launch the new checkout") are diagnosed separately.
+
+Traditional script is read as Simplified (orgspec.text.script). Numbers that are not values
+to reach do not make a target: versions (2.0版本, v3, program 3.0), event names (618大促, 双十一,
+Black Friday; they are dates), service hours (7×24小时, 24/7), fiscal years (FY27) and
+measurement windows (rolling 12 months, 近30天).
 """
 
 from __future__ import annotations
@@ -12,13 +17,16 @@ import re
 from dataclasses import dataclass, field
 
 from orgspec.text.quantity import quantities
+from orgspec.text.script import simplified
 
 VAGUE_ZH = ("提升", "提高", "优化", "加强", "改善", "改进", "确保", "持续", "推动", "完善", "促进",
-            "增强", "深化", "强化", "做好", "努力", "争取", "大幅", "显著")
+            "增强", "深化", "强化", "做好", "努力", "争取", "大幅", "显著", "进一步", "推进",
+            "落实", "打造", "加快", "扩大", "积极", "稳步", "不断", "全面", "再升级")
 VAGUE_EN = ("improve", "optimise", "optimize", "enhance", "ensure", "strengthen", "foster",
             "streamline", "boost", "increase", "grow", "drive", "maximise", "maximize",
             "better", "reduce", "support", "promote", "advance", "deepen", "leverage",
-            "continue", "work on", "focus on", "raise", "accelerate", "elevate")
+            "continue", "work on", "focus on", "raise", "accelerate", "elevate", "expand",
+            "empower", "prioritise", "prioritize", "invest in", "double down")
 ACTIVITY_ZH = ("上线", "完成", "召开", "组织", "举办", "发布", "开展", "编写", "撰写", "制定",
                "搭建", "建立", "启动", "推出", "参加", "培训")
 ACTIVITY_EN = ("launch", "hold", "run", "finish", "complete", "document", "ship", "release",
@@ -46,13 +54,27 @@ FRAME_EN = {"from", "to", "by", "at", "least", "most", "below", "above", "under"
             "improve", "improved", "boost", "drop", "rise", "double", "halve", "p95", "p99",
             "p50", "average", "median", "total", "new", "s", "h", "m", "k", "d", "w"}
 DATE = re.compile(
+    r"(?<![A-Za-z])FY\s?'?\d{2,4}(?!\d)|双(?:十一|十二|11|12)|(?<![\d.])(?:618|11\.11|12\.12)(?![\d.%])|黑五|"
+    r"\bblack friday\b|\bcyber monday\b|\bprime day\b|\bsingles'? day\b|"
     r"\d{4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?|\d{1,2}月(?:底|末|份|\d{1,2}日)?|[Qq][1-4]|"
     r"[Hh][12]\b|本季度|本月|本年|年底|年内|季度末|上半年|下半年|第[一二三四]季度|"
     r"\bby (?:the )?end of\b|\bby (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
     r"\b(?:in|by|before) \d{4}\b|\bthis (?:quarter|month|year)\b|"
     r"\bwithin \d+ (?:days|weeks|months)\b",
     re.IGNORECASE)
-_FRAME_ZH = re.compile("|".join(re.escape(w) for w in sorted(FRAME_ZH, key=len, reverse=True)))
+# Numbers that are not a value to reach: versions, service hours, measurement windows.
+NOT_TARGET = re.compile(
+    r"\b[vV]\d+(?:\.\d+)*\b|(?:版本|\bversion\s?)\d+(?:\.\d+)*|\d+(?:\.\d+)*\s?版本?(?!权)|"
+    r"\d+\.\d+\.\d+|7\s?[×xX*]\s?24(?:\s?小时)?|24\s?[×xX*/]\s?7|"
+    r"\b(?:rolling|trailing|last|past)\s+\d+\s*(?:days?|weeks?|months?|quarters?|years?)\b|"
+    r"滚动\s?\d+\s?个?(?:月|天|周|年)|近\s?\d+\s?(?:天|日|周|个月|月|年)",
+    re.IGNORECASE)
+# A bare x.y closing a name ("loyalty program 3.0", "会员体系2.0") is a version, unless a
+# framing word or comparator leads to it ("NPS at least 3.0", "评分提升到4.6").
+_TAIL_VERSION = re.compile(r"(?P<before>[A-Za-z]+\s?|[\u3400-\u9fff]{1,2})(?P<v>\d+\.\d+)\s*$")
+# A framing word followed by 率 is part of a metric's name (完成率, 增长率).
+_FRAME_ZH = re.compile("|".join(re.escape(w) for w in sorted(FRAME_ZH, key=len, reverse=True))
+                       .join(("(?:", ")(?!率)")))
 _EN_WORD = re.compile(r"[a-z][a-z'-]*")
 _CJK = re.compile(r"[\u3400-\u9fff]+")
 
@@ -78,18 +100,40 @@ def _words(text: str) -> list[str]:
 
 
 def _found(text: str, zh: tuple[str, ...], en: tuple[str, ...]) -> list[str]:
+    """The words of `zh` in the text, and those of `en` used as verbs: first, after "to",
+    "will", "and" or a comma, or in a past form anywhere ("conversion improved")."""
     low = text.lower()
     hits = [w for w in zh if w in text]
-    words = set(_words(low))
-    hits += [w for w in en if (" " in w and w in low) or w in words or f"{w}s" in words
-             or f"{w}d" in words or f"{w}ed" in words]
+    words = _words(low)
+    verbs = {w for i, w in enumerate(words)
+             if i == 0 or words[i - 1] in ("to", "will", "and", "we", "then")}
+    verbs |= {w for w in re.findall(r"[,;]\s*([a-z]+)", low)}
+    past = set(words)
+    hits += [w for w in en if (" " in w and (low.startswith(w) or f" to {w}" in low
+                                              or f"will {w}" in low))
+             or w in verbs or f"{w}s" in verbs or f"{w}d" in past or f"{w}ed" in past]
     return hits
+
+
+def not_targets(text: str) -> str:
+    """The text without dates, versions, service hours and windows: what is left of its
+    numbers are values to reach."""
+    rest = NOT_TARGET.sub(" ", DATE.sub(" ", text))
+    tail = _TAIL_VERSION.search(rest)
+    if tail and not _frames(tail.group("before")):
+        rest = rest[:tail.start("v")]
+    return rest
+
+
+def _frames(word: str) -> bool:
+    word = word.strip().lower()
+    return word in FRAME_EN or any(word.endswith(w) for w in ("到", "至", "为", "达", "于", "是"))
 
 
 def has_metric(text: str) -> bool:
     """True when, after numbers, dates, comparators and framing verbs, something is left
     that says what is measured ("月活跃用户数", "conversion rate")."""
-    rest = DATE.sub(" ", text)
+    rest = NOT_TARGET.sub(" ", DATE.sub(" ", simplified(text)))
     rest = re.sub(r"[\d.,%‰/×+\-<>=≤≥~:()（）,,、。;;]+", " ", rest)
     rest = _FRAME_ZH.sub(" ", rest)
     cjk = sum(len(run) for run in _CJK.findall(rest))
@@ -98,19 +142,30 @@ def has_metric(text: str) -> bool:
 
 
 def has_target(text: str) -> bool:
-    """True when the text states a value to reach: a number that is not only a date."""
-    return bool(quantities(DATE.sub(" ", text)))
+    """True when the text states a value to reach: a number that is not a date, a version,
+    service hours or a measurement window."""
+    return bool(quantities(not_targets(simplified(text))))
 
 
 def has_deadline(text: str) -> bool:
-    return bool(DATE.search(text))
+    return bool(DATE.search(simplified(text)))
 
 
 def assess(text: str) -> Verdict:
-    """What a key result written as one sentence says."""
-    return Verdict(metric=has_metric(text), target=has_target(text),
-                   deadline=has_deadline(text), vague=_found(text, VAGUE_ZH, VAGUE_EN),
-                   activity=_found(text, ACTIVITY_ZH, ACTIVITY_EN))
+    """What a key result written as one sentence says (Traditional script read as Simplified;
+    the vague and activity words are quoted as the author wrote them: 提昇, 召開)."""
+    said = simplified(text)
+    return Verdict(metric=has_metric(said), target=has_target(said),
+                   deadline=has_deadline(said),
+                   vague=[as_written(text, said, w) for w in _found(said, VAGUE_ZH, VAGUE_EN)],
+                   activity=[as_written(text, said, w)
+                             for w in _found(said, ACTIVITY_ZH, ACTIVITY_EN)])
+
+
+def as_written(text: str, said: str, word: str) -> str:
+    """`word`, found in `said` (the Simplified reading of `text`), in the author's script."""
+    at = said.find(word)
+    return text[at:at + len(word)] if at >= 0 and len(said) == len(text) else word
 
 
 def rewrite_hint(text: str) -> str:

@@ -1,11 +1,17 @@
 """The numbers people write in key results: 10%, 1.2M, 120万, 5亿元, 2h, 2小时, 99.95%, 4.6/5,
-P95 < 1.5s, 3.0x, 两倍, 一百二十万. One parser for the OKR rules and the reports."""
+P95 < 1.5s, 3.0x, 两倍, 一百二十万, 10:1, 77 (out of 100), `at least 95% within 24h`, in
+Simplified or Traditional script. One parser for the OKR rules and the reports.
+
+Numerals inside words are not numbers: 一线, 一站式, 统一, 进一步 (a Chinese numeral counts only
+with a place value or a measure word after it)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from orgspec.text.script import simplified
 
 ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9}
@@ -25,15 +31,30 @@ MULTIPLIER = ("x", "×", "倍", "times")
 
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _PATTERN = re.compile(
-    r"(?P<cmp><=|>=|≤|≥|<|>|不低于|不少于|不高于|不超过|至少|至多|超过|低于|高于|at least|at most|"
+    r"(?P<cmp><=|>=|≤|≥|<|>|不低于|不少于|不高于|不超过|至少|至多|超过|低于|高于|少于|多于|"
+    r"at or above|at or below|at least|at most|no more than|no less than|fewer than|up to|"
     r"below|above|under|over|less than|more than)?\s*"
     r"(?P<cur>[$¥￥])?\s*" + _NUMBER +
     r"\s*(?P<scale>百万|千万|million|billion|mn|bn|(?-i:[kKwWM万亿千B])(?![a-zA-Z]))?"
-    r"\s*(?P<unit>%|‰|/\s*\d+(?:\.\d+)?|个工作日|个小时|[a-zA-Z]+|元|块|倍|×|分钟|小时|秒|天|日|周|"
-    r"工作日|毫秒|分|人|单|次|个|家|条|件|笔|位|名|项)?",
+    r"\s*(?P<unit>%|‰|/\s*\d+(?:\.\d+)?|:\s*\d+(?:\.\d+)?(?!\d)|个工作日|个小时|[a-zA-Z]+|元|块|倍|×|分钟|小时|秒|天|日|周|"
+    r"工作日|毫秒|分|人|单|次|个|家|条|件|笔|位|名|项|场)?"
+    r"(?P<post>\s*(?:or (?:higher|more|above|greater|less|lower|below|fewer)|及以上|以上|以下|"
+    r"以内|内))?",
     re.IGNORECASE)
 _ZH_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
-_PERCENTILE = re.compile(r"\b[Pp](\d{2,3})\b")
+_PER = re.compile(r"(百|千|万)分之(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)")
+# After a Chinese numeral, what makes it a count: a measure word or a unit.
+_ZH_MEASURE = re.compile(r"(?:倍|个|次|名|家|场|人|位|项|条|件|笔|单|天|日|周|月|年|小时|分钟|秒|"
+                         r"元|块|成|%|个百分点|百分点|星)")
+_PERCENTILE = re.compile(r"\b[Pp](\d{2,3})\b|(?:\bat the )?\b\d{1,2}(?:st|nd|rd|th) percentile\b",
+                         re.IGNORECASE)
+# "77 (out of 100)", "75(满分100)": the scale of a score, written after it.
+_OUT_OF = re.compile(r"(\d)\s*分?\s*[(（]\s*(?:out of|满分)\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]",
+                     re.IGNORECASE)
+# "at least 95% within 24h", "less than 10% are over 14 days": a share, then its condition.
+_CONDITION = re.compile(r"\s*(?:of\b[^\d]*?)?(?:(?:are|is|were|was)\s+)?(?:within|over|under|in|"
+                        r"older than|longer than|after|before|below|above|more than|less than)\b"
+                        r"|\s*在?\s*\d[^%]*?(?:内|以内)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -48,8 +69,16 @@ class Quantity:
     text: str = ""
 
     def same_kind(self, other: Quantity) -> bool:
+        """Comparable: the same kind (and count unit); a bare 0 (`baseline: 0`) is zero of
+        anything."""
+        if self.bare_zero or other.bare_zero:
+            return True
         return self.kind == other.kind and (self.kind != "count" or not self.unit
                                             or not other.unit or self.unit == other.unit)
+
+    @property
+    def bare_zero(self) -> bool:
+        return self.value == 0 and self.kind == "count" and not self.unit
 
 
 def zh_number(text: str) -> float | None:
@@ -74,13 +103,28 @@ def zh_number(text: str) -> float | None:
 
 
 def _normalise(text: str) -> str:
-    """Replace Chinese numerals by digits, so one pattern reads both."""
+    """Traditional script to Simplified, a score's "(out of 100)" to "/100", and Chinese
+    numerals that count something to digits, so one pattern reads them all."""
     def repl(m: re.Match[str]) -> str:
-        value = zh_number(m.group())
-        if value is None or (len(m.group()) == 1 and m.group() in "万亿千百十"):
-            return m.group()
-        return str(int(value)) if value == int(value) and value < 1e15 else m.group()
+        word, value = m.group(), zh_number(m.group())
+        if value is None or (len(word) == 1 and word in "万亿千百十") or word == "一" \
+                or not (_ZH_MEASURE.match(text, m.end())
+                        or (len(word) > 1 and any(c in "十百千万亿" for c in word))):
+            return word  # 一线, 统一, 进一步, 一站式: part of a word, not a number
+        return str(int(value)) if value == int(value) and value < 1e15 else word
+    text = _OUT_OF.sub(r"\1/\2", simplified(text))
+    text = _PER.sub(_per, text)
     return _ZH_NUMBER.sub(repl, text)
+
+
+def _per(m: re.Match[str]) -> str:
+    """百分之五 -> 5%, 千分之二 -> 2‰, 万分之三 -> 0.03%."""
+    number = m.group(2)
+    value = float(number) if number[0].isdigit() else zh_number(number)
+    if value is None:
+        return m.group()
+    scale = {"百": 1.0, "千": 0.1, "万": 0.01}[m.group(1)]
+    return f"{value * scale:g}%"
 
 
 def quantities(text: str) -> list[Quantity]:
@@ -93,13 +137,22 @@ def quantities(text: str) -> list[Quantity]:
     return out
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1 << 16)  # four OKR rules parse each baseline and target
 def parse_quantity(text: str | float | int | None) -> Quantity | None:
     """The quantity a field holds (`target: 1.32M`), or None when it is not one."""
     if text is None:
         return None
-    found = quantities(str(text).strip())
-    return found[0] if len(found) == 1 or (found and _whole(str(text), found[0])) else None
+    text = str(text).strip()
+    found = quantities(text)
+    if len(found) > 1 and found[0].kind == "percent" and _is_condition(text, found[0]):
+        return found[0]  # "at least 95% within 24h": the share is the target
+    return found[0] if len(found) == 1 or (found and _whole(text, found[0])) else None
+
+
+def _is_condition(text: str, share: Quantity) -> bool:
+    normal = _PERCENTILE.sub(" ", _normalise(text))
+    at = normal.find(share.text)
+    return at >= 0 and bool(_CONDITION.match(normal, at + len(share.text)))
 
 
 def _whole(text: str, q: Quantity) -> bool:
@@ -109,7 +162,7 @@ def _whole(text: str, q: Quantity) -> bool:
 def _from_match(m: re.Match[str]) -> Quantity | None:
     number = float(m.group("num").replace(",", ""))
     scale, unit = m.group("scale") or "", (m.group("unit") or "").strip()
-    cmp = _comparator(m.group("cmp") or "")
+    cmp = _comparator(m.group("cmp") or (m.group("post") or "").strip())
     if scale:
         number *= SCALES.get(scale, SCALES.get(scale.lower(), 1))
     low = unit.lower()
@@ -118,7 +171,7 @@ def _from_match(m: re.Match[str]) -> Quantity | None:
                         m.group())
     if unit in ("%", "‰"):
         return Quantity(number / (10 if unit == "‰" else 1), "percent", "%", cmp, m.group())
-    if unit.startswith("/"):
+    if unit.startswith(("/", ":")):
         return Quantity(number, "ratio", unit.replace(" ", ""), cmp, m.group())
     if low in MULTIPLIER:
         return Quantity(number, "multiplier", "x", cmp, m.group())
@@ -133,10 +186,12 @@ def _from_match(m: re.Match[str]) -> Quantity | None:
 def _comparator(text: str) -> str:
     text = text.lower()
     if text in ("<", "below", "under", "less than", "低于", "不超过", "不高于", "至多", "at most",
-                "<=", "≤"):
+                "<=", "≤", "at or below", "no more than", "fewer than", "up to", "少于", "以下",
+                "以内", "内") or text in ("or less", "or lower", "or below", "or fewer"):
         return "<="
     if text in (">", "above", "over", "more than", "超过", "高于", "不低于", "不少于", "至少",
-                "at least", ">=", "≥"):
+                "at least", ">=", "≥", "at or above", "no less than", "多于", "以上", "及以上") \
+            or text.startswith("or "):
         return ">="
     return ""
 
