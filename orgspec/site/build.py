@@ -1,0 +1,196 @@
+"""Build the handbook site: view model -> pages and search index -> one folder, atomically.
+
+    stats = build_site(result, org, "public", SiteOptions(lang="zh"))
+
+Nothing here reads org files (the loader did) or writes files except through
+`orgspec.output.write_tree`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from orgspec._version import __version__
+from orgspec.findings import LintResult
+from orgspec.org import Org
+from orgspec.site.labels import LABELS
+from orgspec.site.model import SiteModel
+from orgspec.site.search import Doc, build_index, searchable
+
+ASSETS = ("site.css", "site.js", "search.js")
+# Chromium treats a file: page as an opaque origin, where 'self' matches nothing; `file:`
+# allows the site's own scripts from disk and is inert over http(s).
+CSP = ("default-src 'none'; script-src 'self' file:; style-src 'self' file:; "
+       "img-src 'self' file: data:; base-uri 'none'; form-action 'self' file:; "
+       "object-src 'none'")
+
+
+class SiteError(Exception):
+    """The site cannot be built (a bad template or an output folder it must not replace)."""
+
+
+@dataclass
+class SiteOptions:
+    """How to build: label language (None: from the content), person pages or not, the
+    repository for view/edit links (GitHub or GitLab style) and the org changes to list."""
+
+    lang: str | None = None
+    people: bool = True
+    repo_url: str = ""
+    repo_branch: str = "main"
+    title: str = ""
+    changes: list[str] = field(default_factory=list)
+    since: str = ""
+
+
+@dataclass
+class SiteStats:
+    files: int
+    pages: int
+    docs: int
+    bytes: int
+
+
+def build_site(result: LintResult, org: Org, out_dir: str, options: SiteOptions) -> SiteStats:
+    """Render every page and the search index of `org` into `out_dir` (replaced whole)."""
+    from orgspec.output import OutputError, write_tree
+
+    files = list(site_files(result, org, options))
+    try:
+        count = write_tree(out_dir, files)
+    except OutputError as exc:
+        raise SiteError(str(exc)) from None
+    pages = sum(1 for p, _ in files if p.endswith(".html"))
+    docs = sum(1 for p, _ in files if p.startswith("search/d"))
+    size = sum(len(t.encode("utf-8")) if isinstance(t, str) else len(t) for _, t in files)
+    return SiteStats(count, pages, docs, size)
+
+
+def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
+        tuple[str, str]]:
+    """(path, text) of every file of the site, in a stable order."""
+    import jinja2
+
+    from orgspec.gcpause import gc_paused
+    from orgspec.site.gitinfo import last_updated, toplevel
+    from orgspec.site.pages import ROLE_LETTERS, pages
+    from orgspec.templating import environment
+    from orgspec.views import build_view
+
+    view = build_view(result, org, options.lang)
+    labels = LABELS[view.lang]
+    model = SiteModel(org, result, view, people_pages=options.people,
+                      repo_url=options.repo_url, repo_branch=options.repo_branch,
+                      repo_root=toplevel(os.getcwd()) if options.repo_url else "",
+                      updated=last_updated(sorted(org.files)), labels=labels)
+    env = environment()
+    sizes = {t: len(dict.fromkeys(team.members)) for t, team in org.teams.items()}
+    title = options.title or labels["site"]
+    env.globals.update(
+        L=labels, lang=view.lang, roles=ROLE_LETTERS, url=model.url, team=model.team,
+        health=model.health, sizes=sizes, edit_at=_edit_at(model), href=_href,
+        version=__version__, site_title=title, people_pages=options.people, csp=CSP)
+    cache: dict[str, Any] = {}
+
+    def render(template: str, depth: int, /, **context: Any) -> str:
+        if template not in cache:
+            cache[template] = env.get_template(f"site/{template}.html.j2")
+        return str(cache[template].render(r="../" * depth, **context))
+
+    changes = [(c, "") for c in options.changes]
+    try:
+        with gc_paused():
+            yield from pages(model, render, changes)
+            yield "changes/feed.xml", _feed(title, options, changes)
+            yield from build_index(search_docs(model))
+    except jinja2.TemplateError as exc:
+        raise SiteError(f"template {getattr(exc, 'name', '') or ''}: {exc}") from None
+    for asset in ASSETS:
+        yield f"assets/{asset}", env.loader.get_source(env, f"site/{asset}")[0]
+    yield ".nojekyll", ""  # GitHub Pages: serve files whose names start with `_`
+
+
+def _href(url: str) -> str:
+    from orgspec.report import safe_href
+
+    return safe_href(url)
+
+
+def _edit_at(model: SiteModel) -> Any:
+    from orgspec.site.model import repo_links
+
+    def link(file: str, line: int) -> str:
+        if not model.repo_url or not file:
+            return ""
+        return _href(repo_links(model.repo_url, model.repo_branch, model._in_repo(file),
+                                line)[0])
+
+    return link
+
+
+def search_docs(m: SiteModel) -> list[Doc]:
+    """One search document per entity page, duties first (the "who owns" question)."""
+    org, lab = m.org, m.labels
+    docs = []
+    for rid in sorted(org.responsibilities):
+        resp = org.responsibilities[rid]
+        acc = [o.text for o in (m.owner(a) for a in m.holders[rid].get("accountable", []))
+               if o]
+        ask, _ = m.who_to_ask(rid)
+        sub = f"A: {', '.join(acc) or lab['gap']}" + (f" — {lab['ask']}: {ask.text}"
+                                                      if ask else "")
+        docs.append(Doc("duty", rid, resp.name or resp.description or rid,
+                        m.url("Responsibility", rid), sub,
+                        searchable([resp.name, resp.description])))
+    for tid in sorted(org.teams):
+        team = org.teams[tid]
+        lead = m.person(team.lead).text if team.lead else ""
+        docs.append(Doc("team", tid, team.name or tid, m.url("Team", tid),
+                        f"{lab['lead']}: {lead}" if lead else "",
+                        searchable([team.name, team.mission, team.description])))
+    if m.people_pages:
+        for pid in sorted(org.people):
+            person = org.people[pid]
+            teams = ", ".join(m.team(t).text for t in m.member_of.get(pid, []))
+            docs.append(Doc("person", pid, person.name or pid, m.url("Person", pid),
+                            " · ".join(filter(None, (person.title, teams))),
+                            searchable([person.name, person.title])))
+    for oid in sorted(org.objectives):
+        obj = org.objectives[oid]
+        owner = m.owner(obj.owner)
+        docs.append(Doc("objective", oid, obj.title, m.url("Objective", oid),
+                        " · ".join(filter(None, (owner.text if owner else "",
+                                                 str(obj.period or "")))),
+                        searchable([obj.title, obj.description,
+                                    *(kr.title for kr in obj.key_results)])))
+    for pid in sorted(org.processes):
+        proc = org.processes[pid]
+        owner = m.owner(proc.owner)
+        docs.append(Doc("process", pid, proc.name or pid, m.url("Process", pid),
+                        owner.text if owner else "",
+                        searchable([proc.name, proc.description,
+                                    *(s.name for s in proc.steps)])))
+    return docs
+
+
+def _feed(title: str, options: SiteOptions, changes: list[tuple[str, str]]) -> str:
+    """An Atom feed with one entry for the release range; dated by HEAD's commit."""
+    from xml.sax.saxutils import escape
+
+    from orgspec.site.gitinfo import head_date
+
+    when = head_date(os.getcwd()) or "1970-01-01T00:00:00Z"
+    since = options.since or "HEAD"
+    label = LABELS[options.lang or "en"]["changes_since"].format(ref=since)
+    items = "".join(f"<li>{escape(text)}</li>" for text, _ in changes)
+    return ('<?xml version="1.0" encoding="utf-8"?>\n'
+            '<feed xmlns="http://www.w3.org/2005/Atom">\n'
+            f"<title>{escape(title)}</title>\n<id>urn:orgspec:changes</id>\n"
+            f"<updated>{escape(when)}</updated>\n"
+            f"<entry><title>{escape(label)}</title><id>urn:orgspec:changes:{escape(since)}</id>"
+            f"<updated>{escape(when)}</updated>"
+            f'<content type="html">{escape("<ul>" + items + "</ul>")}</content></entry>\n'
+            "</feed>\n")

@@ -1,0 +1,285 @@
+"""Every page of the site as (path, HTML), rendered from the SiteModel by the templates in
+`templates/site/`. Paths are relative to the site root; iteration is sorted, so two builds
+of one commit give the same bytes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from orgspec.diagram import FlowStep, Node, flow, tree
+from orgspec.models import ROLES, is_placeholder
+from orgspec.site.model import Link, SiteModel
+
+PAGE_ROWS = 1000  # rows per page of the duty list
+ROLE_LETTERS = {"A": "accountable", "R": "responsible", "C": "consulted", "I": "informed"}
+Render = Callable[..., str]
+
+
+def pages(m: SiteModel, render: Render, changes: list[tuple[str, str]]) -> Iterator[
+        tuple[str, str]]:
+    """(path, HTML) for every page; `render(template, depth, **context)`."""
+    org = m.org
+    yield "index.html", _home(m, render, [t for t, _ in changes])
+    yield "teams/index.html", render("teams", 1, count=len(org.teams), rows=m.view.tree_rows)
+    for tid in sorted(org.teams):
+        yield m.url("Team", tid), _team(m, render, tid)
+    if m.people_pages:
+        yield from _people(m, render)
+    yield from _duties(m, render)
+    yield from _okrs(m, render)
+    yield from _processes(m, render)
+    yield "search.html", render("search", 0, kind_labels=_kind_labels(m))
+    yield "health.html", render("health", 0, health=sorted(
+        m.view.health, key=lambda h: (h.score, h.team)), rules=m.view.rules)
+    yield "404.html", render("404", 0)
+    yield "changes/index.html", render("changes", 1, changes=changes, heading=m.labels[
+        "changes"])
+
+
+def _kind_labels(m: SiteModel) -> str:
+    import json
+
+    return json.dumps({k: m.labels["kind_" + k] for k in
+                       ("duty", "team", "person", "objective", "process")}, ensure_ascii=False)
+
+
+def _home(m: SiteModel, render: Render, changes: list[str]) -> str:
+    org = m.org
+    counts = {"teams": len(org.teams), "people": len(org.people),
+              "duties": len(org.responsibilities), "objectives": len(org.objectives),
+              "processes": len(org.processes)}
+    findings = {k: m.view.counts.get(k, 0) for k in ("error", "warning", "info")}
+    rows = [(d, n) for d, n in m.view.tree_rows if d <= 1]
+    return render("home", 0, counts=counts, findings=findings, rows=rows, changes=changes)
+
+
+def _team(m: SiteModel, render: Render, tid: str) -> str:
+    org = m.org
+    team = org.teams[tid]
+    main, also = m.team_duties(tid)
+    members = [(m.person(p), getattr(org.people.get(p), "email", None) or "")
+               for p in dict.fromkeys(team.members)]
+    subteams = [m.team(c) for c in m.children.get(tid, [])]
+    objectives = [(_Obj(oid, m.objective(oid), org.objectives[oid].period or ""),
+                   m.krs(org.objectives[oid]))
+                  for oid in m.objectives_of(tid) if org.objectives[oid].owner == tid]
+    return render(
+        "team", 1, id=tid, team=team, name=team.name or tid,
+        crumbs=[m.team(a) for a in m.ancestors(tid)], health=m.health.get(tid),
+        lead=m.person(team.lead) if team.lead else None,
+        parent=m.team(team.parent) if team.parent else None, subteams=subteams,
+        members=members, charter=[_charter_row(m, d, ls) for d, ls in main],
+        also=[_charter_row(m, d, ls) for d, ls in also],
+        handoffs_in=m.handoffs_in.get(tid, []), handoffs_out=m.handoffs_out.get(tid, []),
+        objectives=objectives,
+        processes=[m.process(p) for p in m.process_owners.get(tid, [])],
+        steps=[(m.process(p), s, n) for p, s, n in m.steps_of(tid)
+               if org.processes[p].owner != tid],
+        tree=_subtree(m, tid), findings=m.team_rows.get(tid, []), src=m.source("Team", tid))
+
+
+class _Obj:
+    def __init__(self, ident: str, link: Link, period: str) -> None:
+        self.id, self.link, self.period = ident, link, period
+
+
+class _Row:
+    def __init__(self, ident: str, duty: Link, letters: str, accountable: list[Link],
+                 ask: Link | None) -> None:
+        self.id, self.duty, self.letters = ident, duty, letters
+        self.accountable, self.ask = accountable, ask
+
+
+def _charter_row(m: SiteModel, rid: str, letters: str) -> _Row:
+    acc = m.holders.get(rid, {}).get("accountable", [])
+    ask, _ = m.who_to_ask(rid)
+    return _Row(rid, m.duty(rid), letters,
+                [o for o in (m.owner(a) for a in acc if not is_placeholder(a)) if o], ask)
+
+
+def _subtree(m: SiteModel, tid: str) -> Any:
+    """The team and the teams below it, at most 300 boxes, as a laid-out diagram."""
+    org = m.org
+    seen = {tid}
+
+    def node(t: str) -> Node:
+        team = org.teams[t]
+        lead = m.person(team.lead).text if team.lead else ""
+        h = m.health.get(t)
+        kind = "team-error" if h and h.errors else "team-warning" if h and h.warnings else "team"
+        return Node(t, team.name or t, lead, kind)
+
+    root = node(tid)
+    stack, count = [root], 1
+    while stack and count < 400:
+        current = stack.pop()
+        for child in m.children.get(current.key, []):
+            if child in seen:
+                continue
+            seen.add(child)
+            n = node(child)
+            current.children.append(n)
+            stack.append(n)
+            count += 1
+    return tree([root]) if root.children else tree([])
+
+
+def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
+    org = m.org
+    rows = []
+    for pid in sorted(org.people):
+        person = org.people[pid]
+        link = m.person(pid)
+        rows.append([link, person.title or "", [m.team(t) for t in m.member_of.get(pid, [])]])
+        answers = [(m.duty(rid), m.team(via) if via else None) for rid, via in m.answers_for(pid)]
+        yield m.url("Person", pid), render(
+            "person", 1, id=pid, person=person, name=person.name or pid,
+            led=[m.team(t) for t in m.led.get(pid, [])],
+            member_of=[m.team(t) for t in m.member_of.get(pid, [])], answers=answers,
+            objectives=[m.objective(o) for o in m.objectives_of(pid)],
+            steps=[(m.process(p), s, n) for p, s, n in m.steps_of(pid)],
+            findings=m.findings_of.get(f"person:{pid}", []), src=m.source("Person", pid))
+    lab = m.labels
+    yield "people/index.html", render("list", 1, heading=lab["people"], total=len(rows),
+                                      pages=[], rows=rows,
+                                      columns=[lab["people"], lab["title_field"], lab["teams"]])
+
+
+def _duties(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
+    org = m.org
+    raci = {r.duty: r for r in m.view.raci}
+    order = []
+    for rid in sorted(org.responsibilities):
+        resp = org.responsibilities[rid]
+        row = raci.get(rid)
+        acc = [a for a in m.holders[rid].get("accountable", []) if not is_placeholder(a)]
+        ask, via = m.who_to_ask(rid)
+        yield m.url("Responsibility", rid), render(
+            "duty", 1, id=rid, duty=resp, name=resp.name or resp.description or rid,
+            gap=bool(row and row.gap) or not acc, overlap=bool(row and row.overlap),
+            ask=ask, via=m.team(via) if via else None,
+            raci=[(role, [o for o in (m.owner(r) for r in m.holders[rid].get(role, [])) if o])
+                  for role in ROLES],
+            served=[m.process(p) for p in m.serving.get(rid, [])],
+            findings=m.findings_of.get(f"responsibility:{rid}", []),
+            src=m.source("Responsibility", rid))
+        first = acc[0] if acc else ""
+        problem = 0 if not acc else 1 if len(acc) > 1 else 2
+        order.append(((problem, first, rid), [m.duty(rid), [o for o in (
+            m.owner(a) for a in acc) if o], [ask] if ask else "—"]))
+    order.sort(key=lambda kv: kv[0])
+    rows = [row for _, row in order]
+    total_pages = max(1, (len(rows) + PAGE_ROWS - 1) // PAGE_ROWS)
+    lab = m.labels
+    for n in range(total_pages):
+        name = "index.html" if n == 0 else f"_page-{n + 1}.html"
+        pager = [{"n": i + 1, "current": i == n,
+                  "href": "index.html" if i == 0 else f"_page-{i + 1}.html"}
+                 for i in range(total_pages)]
+        yield f"duties/{name}", render(
+            "list", 1, heading=lab["duties"], total=len(rows), pages=pager,
+            rows=rows[n * PAGE_ROWS:(n + 1) * PAGE_ROWS],
+            columns=[lab["duty"], lab["accountable"], lab["ask"]])
+
+
+def _okrs(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
+    org = m.org
+    progress: dict[str, int | None] = {}
+    vague: dict[str, int] = {}
+    for oid in sorted(org.objectives):
+        obj = org.objectives[oid]
+        krs = m.krs(obj)
+        done = [k.progress for k in krs if k.progress is not None]
+        progress[oid] = round(sum(done) / len(done)) if done else None
+        vague[oid] = sum(not k.measurable for k in krs)
+        chain = [m.objective(o) for o in m.okr_chain(oid)]
+        yield m.url("Objective", oid), render(
+            "objective", 1, id=oid, obj=obj, owner=m.owner(obj.owner), period=_period(obj),
+            chain=chain, krs=krs, children=[m.objective(c) for c in m.okr_children.get(oid, [])],
+            findings=m.findings_of.get(f"objective:{oid}", []), src=m.source("Objective", oid))
+    by_period: dict[str, list[str]] = {}
+    for oid, obj in sorted(org.objectives.items()):
+        by_period.setdefault(_period(obj), []).append(oid)
+    keys = sorted(by_period, reverse=True)
+    lab = m.labels
+
+    def nav(current: str) -> list[dict[str, Any]]:
+        return [{"label": k or lab["no_period"], "count": len(by_period[k]),
+                 "current": k == current, "href": f"_period-{k or 'none'}.html"} for k in keys]
+
+    yield "okrs/index.html", render("okrs", 1, heading=lab["okrs"], periods=nav("\0"), rows=[])
+    for k in keys:
+        rows = _okr_rows(m, by_period[k], progress, vague)
+        yield f"okrs/_period-{k or 'none'}.html", render(
+            "okrs", 1, heading=f"{lab['okrs']} · {k or lab['no_period']}", periods=nav(k),
+            rows=rows)
+
+
+def _period(obj: Any) -> str:
+    if obj.period:
+        return str(obj.period)
+    if obj.start and obj.end:
+        return f"{obj.start.isoformat()}..{obj.end.isoformat()}"
+    return ""
+
+
+def _okr_rows(m: SiteModel, ids: list[str], progress: dict[str, int | None],
+              vague: dict[str, int]) -> list[tuple[int, Link, int | None, int]]:
+    """Objectives of one period as a tree: each under the one it aligns to, if in the set."""
+    inside = set(ids)
+    out = []
+    roots = [o for o in ids if m.org.objectives[o].aligns_to not in inside
+             or m.org.objectives[o].aligns_to == o]
+    seen: set[str] = set()
+    stack = [(0, o) for o in reversed(roots)]
+    while stack:
+        depth, oid = stack.pop()
+        if oid in seen:
+            continue
+        seen.add(oid)
+        out.append((depth, m.objective(oid), progress[oid], vague[oid]))
+        stack.extend((depth + 1, c) for c in reversed(m.okr_children.get(oid, []))
+                     if c in inside)
+    for oid in ids:  # objectives on an alignment cycle
+        if oid not in seen:
+            out.append((0, m.objective(oid), progress[oid], vague[oid]))
+    return out
+
+
+def _processes(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
+    org = m.org
+    rows = []
+    for pid in sorted(org.processes):
+        proc = org.processes[pid]
+        ids = {s.id for s in proc.steps}
+        steps, flows, handoffs = [], [], []
+        owners = {s.id: s.owner for s in proc.steps}
+        for s in proc.steps:
+            owned = bool(s.owner) and not is_placeholder(s.owner or "")
+            owner = m.owner(s.owner) if owned else None
+            steps.append({"id": s.id, "name": s.name or s.id, "description": s.description,
+                          "owner": owner, "tracker": m.owner(s.tracker), "sla": s.sla or "",
+                          "next": [(n, n in ids) for n in s.next], "gap": not owned})
+            who = owner.text if owner else " ".join(filter(None, (m.labels["no_owner"],
+                                                                  s.owner)))
+            flows.append(FlowStep(s.id, s.name or s.id, who, list(s.next),
+                                  "step" if owned else "step-gap"))
+            for n in s.next:
+                b = owners.get(n)
+                if s.owner and b and b != s.owner and not is_placeholder(b) \
+                        and not is_placeholder(s.owner):
+                    handoffs.append((m.owner(s.owner), m.owner(b), s.id, n))
+        link = m.process(pid)
+        rows.append([link, [m.owner(proc.owner)] if proc.owner else "—",
+                     [m.duty(proc.responsibility)] if proc.responsibility else "—",
+                     str(len(proc.steps))])
+        yield m.url("Process", pid), render(
+            "process", 1, id=pid, proc=proc, name=proc.name or pid, owner=m.owner(proc.owner),
+            serves=m.duty(proc.responsibility) if proc.responsibility else None,
+            flow=flow(flows), steps=steps, handoffs=handoffs,
+            findings=m.findings_of.get(f"process:{pid}", []), src=m.source("Process", pid))
+    lab = m.labels
+    yield "processes/index.html", render(
+        "list", 1, heading=lab["processes"], total=len(rows), pages=[], rows=rows,
+        columns=[lab["processes"], lab["owner"], lab["serves"], lab["steps"]])

@@ -1,0 +1,117 @@
+"""The site's search index: CJK unigrams and bigrams, Latin words and prefixes, in JS shards.
+
+A document is `[kind, title, url, sub, text]`. Tokens (the same rules as `search.js`):
+
+- a run of CJK characters gives each character and each pair of neighbours (`投诉处理` ->
+  投 诉 处 理 投诉 诉处 处理), so any substring of one or more characters is found exactly;
+- a run of Latin letters and digits gives the lowercased word and its prefixes of 3 or more
+  characters (`refunds` -> ref refu refun refund refunds), for type-ahead;
+- the id is indexed as words by the rule above (`complaint-handling` -> complaint handling).
+
+Postings (token -> sorted doc numbers) are spread over `shards` files by a 32-bit FNV-1a hash
+of the token's UTF-16 code units, which `search.js` computes the same way. Documents are
+stored in chunks of `CHUNK` so a query loads a few small files. Every file is a JS call on a
+global (`orgspecIndex.shard(3, {...})`), so `<script>` tags load it from `file://` too.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+CHUNK = 2000  # documents per doc chunk
+DOCS_PER_SHARD = 500  # about this many documents per posting shard; at most MAX_SHARDS
+MAX_SHARDS = 256
+MIN_PREFIX = 3
+# CJK unified ideographs (+ext A, compatibility), kana and hangul count as CJK characters.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_RUNS = re.compile(f"([{_CJK}]+)|((?:(?![{_CJK}])[^\\W_])+)")
+_JS_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                            "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+@dataclass(frozen=True)
+class Doc:
+    """One search hit: kind (team, person, duty, objective, process), title, link relative to
+    the site root, a line shown under the title, and the searchable text."""
+
+    kind: str
+    ident: str
+    title: str
+    url: str
+    sub: str
+    text: str
+
+
+def tokens(text: str) -> set[str]:
+    """The index tokens of `text` (see the module docstring)."""
+    out: set[str] = set()
+    for cjk, word in _RUNS.findall(text.casefold()):
+        if cjk:
+            out.update(cjk)
+            out.update(cjk[i:i + 2] for i in range(len(cjk) - 1))
+        else:
+            out.add(word)
+            out.update(word[:n] for n in range(MIN_PREFIX, len(word)))
+    return out
+
+
+def doc_tokens(doc: Doc) -> set[str]:
+    found = tokens(f"{doc.title} {doc.text}")
+    found.update(tokens(doc.ident.replace("-", " ").replace("_", " ")))
+    return found
+
+
+def fnv1a(token: str) -> int:
+    """32-bit FNV-1a over UTF-16 code units: what `search.js` computes with charCodeAt."""
+    h = 0x811C9DC5
+    data = token.encode("utf-16-le")
+    for i in range(0, len(data), 2):
+        h ^= data[i] | data[i + 1] << 8
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def shard_count(docs: int) -> int:
+    """A power of two, so shards stay near DOCS_PER_SHARD documents' worth of postings."""
+    n = 1
+    while n < MAX_SHARDS and n * DOCS_PER_SHARD < docs:
+        n *= 2
+    return n
+
+
+def js_call(func: str, *args: object) -> str:
+    """`orgspecIndex.func(args);` with JSON that cannot end a script or break a line."""
+    body = ",".join(json.dumps(a, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+                    for a in args)
+    return f"orgspecIndex.{func}({body.translate(_JS_UNSAFE)});\n"
+
+
+def build_index(docs: list[Doc]) -> Iterator[tuple[str, str]]:
+    """(path under the site root, JS text) for `search/meta.js`, `search/i<n>.js` and
+    `search/d<n>.js`. `docs` must already be in a stable order; ties rank by that order."""
+    shards = shard_count(len(docs))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for number, doc in enumerate(docs):
+        for token in doc_tokens(doc):
+            postings[token].append(number)
+    by_shard: list[dict[str, list[int]]] = [{} for _ in range(shards)]
+    for token in sorted(postings):
+        by_shard[fnv1a(token) % shards][token] = postings[token]
+    chunks = (len(docs) + CHUNK - 1) // CHUNK
+    yield "search/meta.js", js_call("meta", {"shards": shards, "chunk": CHUNK,
+                                             "chunks": chunks, "docs": len(docs)})
+    for n, table in enumerate(by_shard):
+        yield f"search/i{n}.js", js_call("shard", n, table)
+    for n in range(chunks):
+        rows = [[d.kind, d.title, d.url, d.sub, d.text]
+                for d in docs[n * CHUNK:(n + 1) * CHUNK]]
+        yield f"search/d{n}.js", js_call("docs", n, rows)
+
+
+def searchable(parts: Iterable[str | None]) -> str:
+    """The searchable text of a document: its non-empty parts, one per line."""
+    return "\n".join(p for p in parts if p)
