@@ -21,11 +21,10 @@ from orgspec.site.model import SiteModel
 from orgspec.site.search import Doc, build_index, searchable
 
 ASSETS = ("site.css", "site.js", "search.js")
-# Chromium treats a file: page as an opaque origin, where 'self' matches nothing; `file:`
-# allows the site's own scripts from disk and is inert over http(s).
-CSP = ("default-src 'none'; script-src 'self' file:; style-src 'self' file:; "
-       "img-src 'self' file: data:; base-uri 'none'; form-action 'self' file:; "
-       "object-src 'none'")
+# No inline script or style anywhere: the site's own files only. Chromium allows them by
+# 'self' from file:// too (tested in tests/test_site_browser.py, both ways).
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src data:; "
+       "base-uri 'none'; form-action 'self'")
 
 
 class SiteError(Exception):
@@ -48,9 +47,10 @@ class SiteOptions:
 
 @dataclass
 class SiteStats:
+    """What a build wrote: files, HTML pages among them, and their bytes."""
+
     files: int
     pages: int
-    docs: int
     bytes: int
 
 
@@ -58,21 +58,27 @@ def build_site(result: LintResult, org: Org, out_dir: str, options: SiteOptions)
     """Render every page and the search index of `org` into `out_dir` (replaced whole)."""
     from orgspec.output import OutputError, write_tree
 
-    files = list(site_files(result, org, options))
+    stats = SiteStats(0, 0, 0)
+
+    def counted() -> Iterator[tuple[str, bytes]]:
+        for path, text in site_files(result, org, options):
+            data = text.encode("utf-8")
+            stats.pages += path.endswith(".html")
+            stats.bytes += len(data)
+            yield path, data
+
     try:
-        count = write_tree(out_dir, files)
+        stats.files = write_tree(out_dir, counted())
     except OutputError as exc:
         raise SiteError(str(exc)) from None
-    pages = sum(1 for p, _ in files if p.endswith(".html"))
-    docs = sum(1 for p, _ in files if p.startswith("search/d"))
-    size = sum(len(t.encode("utf-8")) if isinstance(t, str) else len(t) for _, t in files)
-    return SiteStats(count, pages, docs, size)
+    return stats
 
 
 def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
         tuple[str, str]]:
     """(path, text) of every file of the site, in a stable order."""
     import jinja2
+    from markupsafe import Markup
 
     from orgspec.gcpause import gc_paused
     from orgspec.site.gitinfo import last_updated, toplevel
@@ -92,13 +98,21 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
     env.globals.update(
         L=labels, lang=view.lang, roles=ROLE_LETTERS, url=model.url, team=model.team,
         health=model.health, sizes=sizes, edit_at=_edit_at(model), href=_href,
-        version=__version__, site_title=title, people_pages=options.people, csp=CSP)
+        version=__version__, site_title=title, people_pages=options.people,
+        csp=Markup(CSP))  # noqa: S704 - a constant of this module
     cache: dict[str, Any] = {}
+    chrome_tmpl = env.get_template("site/_chrome.html.j2")
+    chromes, linkers = [], []
+    for depth in range(2):
+        module = chrome_tmpl.make_module({"r": "../" * depth})
+        chromes.append({"head": module.head(), "top": module.top(), "foot": module.foot()})
+        linkers.append(_linker("../" * depth))
 
     def render(template: str, depth: int, /, **context: Any) -> str:
         if template not in cache:
             cache[template] = env.get_template(f"site/{template}.html.j2")
-        return str(cache[template].render(r="../" * depth, **context))
+        return str(cache[template].render(r="../" * depth, chrome=chromes[depth],
+                                          A=linkers[depth], **context))
 
     changes = [(c, "") for c in options.changes]
     try:
@@ -111,6 +125,24 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
     for asset in ASSETS:
         yield f"assets/{asset}", env.loader.get_source(env, f"site/{asset}")[0]
     yield ".nojekyll", ""  # GitHub Pages: serve files whose names start with `_`
+
+
+def _linker(root: str) -> Any:
+    """`A(link)`: a Link as HTML, relative to a page `root` away from the site root; a
+    plain function, because a jinja2 macro call costs ten times more on 130,000 pages."""
+    from markupsafe import Markup
+
+    linked, plain, dash = Markup('<a href="%s">%s</a>'), Markup('<span class="plain">%s</span>'), \
+        Markup("—")
+
+    def a(link: Any) -> Any:
+        if link is None:
+            return dash
+        if link.href:
+            return linked % (root + link.href, link.text)
+        return plain % link.text
+
+    return a
 
 
 def _href(url: str) -> str:
@@ -144,20 +176,22 @@ def search_docs(m: SiteModel) -> list[Doc]:
                                                       if ask else "")
         docs.append(Doc("duty", rid, resp.name or resp.description or rid,
                         m.url("Responsibility", rid), sub,
-                        searchable([resp.name, resp.description])))
+                        searchable([resp.name, resp.description],
+                                   resp.name or resp.description or rid)))
     for tid in sorted(org.teams):
         team = org.teams[tid]
         lead = m.person(team.lead).text if team.lead else ""
         docs.append(Doc("team", tid, team.name or tid, m.url("Team", tid),
                         f"{lab['lead']}: {lead}" if lead else "",
-                        searchable([team.name, team.mission, team.description])))
+                        searchable([team.name, team.mission, team.description],
+                                   team.name or tid)))
     if m.people_pages:
         for pid in sorted(org.people):
             person = org.people[pid]
             teams = ", ".join(m.team(t).text for t in m.member_of.get(pid, []))
             docs.append(Doc("person", pid, person.name or pid, m.url("Person", pid),
                             " · ".join(filter(None, (person.title, teams))),
-                            searchable([person.name, person.title])))
+                            searchable([person.name, person.title], person.name or pid)))
     for oid in sorted(org.objectives):
         obj = org.objectives[oid]
         owner = m.owner(obj.owner)
@@ -165,14 +199,14 @@ def search_docs(m: SiteModel) -> list[Doc]:
                         " · ".join(filter(None, (owner.text if owner else "",
                                                  str(obj.period or "")))),
                         searchable([obj.title, obj.description,
-                                    *(kr.title for kr in obj.key_results)])))
+                                    *(kr.title for kr in obj.key_results)], obj.title)))
     for pid in sorted(org.processes):
         proc = org.processes[pid]
         owner = m.owner(proc.owner)
         docs.append(Doc("process", pid, proc.name or pid, m.url("Process", pid),
                         owner.text if owner else "",
                         searchable([proc.name, proc.description,
-                                    *(s.name for s in proc.steps)])))
+                                    *(s.name for s in proc.steps)], proc.name or pid)))
     return docs
 
 

@@ -96,6 +96,7 @@ class SiteModel:
     direct_a: dict[str, list[str]] = field(default_factory=dict)
     process_owners: dict[str, list[str]] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
+    _krs: dict[str, list[KrView]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         org = self.org
@@ -243,6 +244,13 @@ class SiteModel:
         return out[::-1]
 
     def krs(self, obj: Objective) -> list[KrView]:
+        """The key results with their verdicts, worked out once per objective."""
+        cached = self._krs.get(obj.id)
+        if cached is None:
+            cached = self._krs[obj.id] = self._make_krs(obj)
+        return cached
+
+    def _make_krs(self, obj: Objective) -> list[KrView]:
         from orgspec.checks.okrs import verdict
 
         zh = self.view.lang == "zh"

@@ -112,6 +112,7 @@ def build_index(docs: list[Doc]) -> Iterator[tuple[str, str]]:
         yield f"search/d{n}.js", js_call("docs", n, rows)
 
 
-def searchable(parts: Iterable[str | None]) -> str:
-    """The searchable text of a document: its non-empty parts, one per line."""
-    return "\n".join(p for p in parts if p)
+def searchable(parts: Iterable[str | None], title: str) -> str:
+    """The searchable text of a document besides its title: its other non-empty parts, one
+    per line (the title is stored once, and searched with the text)."""
+    return "\n".join(dict.fromkeys(p for p in parts if p and p != title))
