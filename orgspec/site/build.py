@@ -43,6 +43,7 @@ class SiteOptions:
     title: str = ""
     changes: list[str] = field(default_factory=list)
     since: str = ""
+    git_dates: bool = True  # last-updated dates and the feed date from git
 
 
 @dataclass
@@ -91,7 +92,8 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
     model = SiteModel(org, result, view, people_pages=options.people,
                       repo_url=options.repo_url, repo_branch=options.repo_branch,
                       repo_root=toplevel(os.getcwd()) if options.repo_url else "",
-                      updated=last_updated(sorted(org.files)), labels=labels)
+                      updated=last_updated(sorted(org.files)) if options.git_dates else {},
+                      labels=labels)
     env = environment()
     sizes = {t: len(dict.fromkeys(team.members)) for t, team in org.teams.items()}
     title = options.title or labels["site"]
@@ -216,7 +218,7 @@ def _feed(title: str, options: SiteOptions, changes: list[tuple[str, str]]) -> s
 
     from orgspec.site.gitinfo import head_date
 
-    when = head_date(os.getcwd()) or "1970-01-01T00:00:00Z"
+    when = (head_date(os.getcwd()) if options.git_dates else "") or "1970-01-01T00:00:00Z"
     since = options.since or "HEAD"
     label = LABELS[options.lang or "en"]["changes_since"].format(ref=since)
     items = "".join(f"<li>{escape(text)}</li>" for text, _ in changes)
