@@ -215,3 +215,58 @@ def test_site_files_are_sorted_by_kind_and_id() -> None:
     teams = [p for p in paths if p.startswith("teams/") and p != "teams/index.html"]
     assert teams == sorted(teams) == ["teams/platform.html", "teams/support.html"]
     assert len(paths) == len(set(paths))
+
+
+def _git(repo: Path, *args: str, date: str = "2026-01-05T10:00:00+00:00") -> None:
+    env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date,
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env)
+
+
+def test_changes_feed_and_last_updated_from_git(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    repo = tmp_path / "repo"
+    (repo / "org").mkdir(parents=True)
+    minimal = (EXAMPLES / "minimal" / "org.yaml").read_text("utf-8")
+    (repo / "org" / "org.yaml").write_text(minimal, "utf-8")
+    (repo / "org" / "extra.yaml").write_text(
+        "- {kind: Responsibility, id: billing, name: Billing, accountable: support}\n", "utf-8")
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "one")
+    _git(repo, "tag", "v1")
+    # add a team, re-own a duty, open a gap
+    changed = minimal.replace("  accountable: platform\n", "  accountable: ops\n").replace(
+        "    - uptime\n", "")
+    changed += ("\n- {kind: Team, id: ops, name: Ops, parent: platform, lead: grace, "
+                "members: [grace], responsibilities: [uptime]}\n"
+                "- {kind: Responsibility, id: refunds, name: Refunds, accountable: TBD}\n")
+    (repo / "org" / "org.yaml").write_text(changed, "utf-8")
+    _git(repo, "commit", "-qam", "two", date="2026-02-07T10:00:00+00:00")
+    done = run_cli("site", "org", "-o", "public", "--isolated", "--lang", "en", cwd=repo)
+    assert done.code == 0, done.stderr
+    page = (repo / "public" / "changes" / "index.html").read_text("utf-8")
+    assert "Changes since v1" in page
+    assert '<a href="../teams/ops.html">team added: ops</a>' in page
+    assert ('<a href="../duties/uptime.html">accountable owner of duty uptime changed: '
+            "platform -&gt; ops</a>") in page
+    assert '<a href="../duties/refunds.html">duty added: refunds (accountable: nobody)</a>' \
+        in page
+    assert ('<a href="../duties/refunds.html">gap introduced: duty &#39;refunds&#39; has no '
+            "accountable owner") in page
+    feed = ET.parse(repo / "public" / "changes" / "feed.xml").getroot()
+    atom = "{http://www.w3.org/2005/Atom}"
+    entries = feed.findall(f"{atom}entry")
+    assert len(entries) == 1
+    assert entries[0].findtext(f"{atom}title") == "Changes since v1"
+    assert feed.findtext(f"{atom}updated") == "2026-02-07T10:00:00+00:00"
+    assert "team added: ops" in entries[0].findtext(f"{atom}content")
+    team = (repo / "public" / "teams" / "platform.html").read_text("utf-8")
+    assert '<time datetime="2026-02-07">' in team
+    duty = (repo / "public" / "duties" / "billing.html").read_text("utf-8")
+    assert '<time datetime="2026-01-05">' in duty
+    assert check_links(str(repo / "public")) == []
+    done = run_cli("site", "org", "-o", "public", "--isolated", "--since", "nope", cwd=repo)
+    assert done.code == 2 and done.stderr.startswith("orgspec: error: git archive nope")

@@ -9,6 +9,7 @@ Nothing here reads org files (the loader did) or writes files except through
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -116,11 +117,11 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
         return str(cache[template].render(r="../" * depth, chrome=chromes[depth],
                                           A=linkers[depth], **context))
 
-    changes = [(c, "") for c in options.changes]
+    changes = [(c, change_link(model, c)) for c in options.changes]
     try:
         with gc_paused():
-            yield from pages(model, render, changes)
-            yield "changes/feed.xml", _feed(title, options, changes)
+            yield from pages(model, render, changes, options.since)
+            yield "changes/feed.xml", _feed(title, options, changes, view.lang)
             yield from build_index(search_docs(model))
     except jinja2.TemplateError as exc:
         raise SiteError(f"template {getattr(exc, 'name', '') or ''}: {exc}") from None
@@ -145,6 +146,28 @@ def _linker(root: str) -> Any:
         return plain % link.text
 
     return a
+
+
+_CHANGE = re.compile(r"^(?:team (?:added|moved): (?P<team>[a-z0-9_-]+)"
+                     r"|duty (?:added|removed): (?P<duty>[a-z0-9_-]+)"
+                     r"|accountable owner of duty (?P<reowned>[a-z0-9_-]+) changed"
+                     r"|(?:gap|overlap) (?:introduced|fixed): duty '(?P<flagged>[a-z0-9_-]+)'"
+                     r"|key result (?:added|changed): (?P<okr>[a-z0-9_-]+)/(?P<kr>[a-z0-9_-]+))")
+
+
+def change_link(model: SiteModel, change: str) -> str:
+    """The page a line of the org diff (`orgspec.gitdiff`) is about, if it still exists."""
+    m = _CHANGE.match(change)
+    if not m:
+        return ""
+    if m["team"] and m["team"] in model.org.teams:
+        return model.url("Team", m["team"])
+    duty = m["duty"] or m["reowned"] or m["flagged"]
+    if duty and duty in model.org.responsibilities:
+        return model.url("Responsibility", duty)
+    if m["okr"] and m["okr"] in model.org.objectives:
+        return f"{model.url('Objective', m['okr'])}#kr-{m['kr']}"
+    return ""
 
 
 def _href(url: str) -> str:
@@ -212,7 +235,7 @@ def search_docs(m: SiteModel) -> list[Doc]:
     return docs
 
 
-def _feed(title: str, options: SiteOptions, changes: list[tuple[str, str]]) -> str:
+def _feed(title: str, options: SiteOptions, changes: list[tuple[str, str]], lang: str) -> str:
     """An Atom feed with one entry for the release range; dated by HEAD's commit."""
     from xml.sax.saxutils import escape
 
@@ -220,12 +243,13 @@ def _feed(title: str, options: SiteOptions, changes: list[tuple[str, str]]) -> s
 
     when = (head_date(os.getcwd()) if options.git_dates else "") or "1970-01-01T00:00:00Z"
     since = options.since or "HEAD"
-    label = LABELS[options.lang or "en"]["changes_since"].format(ref=since)
+    label = LABELS[lang]["changes_since"].format(ref=since)
     items = "".join(f"<li>{escape(text)}</li>" for text, _ in changes)
     return ('<?xml version="1.0" encoding="utf-8"?>\n'
             '<feed xmlns="http://www.w3.org/2005/Atom">\n'
             f"<title>{escape(title)}</title>\n<id>urn:orgspec:changes</id>\n"
             f"<updated>{escape(when)}</updated>\n"
+            '<link rel="alternate" href="index.html"/>\n'
             f"<entry><title>{escape(label)}</title><id>urn:orgspec:changes:{escape(since)}</id>"
             f"<updated>{escape(when)}</updated>"
             f'<content type="html">{escape("<ul>" + items + "</ul>")}</content></entry>\n'

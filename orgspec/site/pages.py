@@ -16,11 +16,11 @@ ROLE_LETTERS = {"A": "accountable", "R": "responsible", "C": "consulted", "I": "
 Render = Callable[..., str]
 
 
-def pages(m: SiteModel, render: Render, changes: list[tuple[str, str]]) -> Iterator[
-        tuple[str, str]]:
+def pages(m: SiteModel, render: Render, changes: list[tuple[str, str]],
+          since: str = "") -> Iterator[tuple[str, str]]:
     """(path, HTML) for every page; `render(template, depth, **context)`."""
     org = m.org
-    yield "index.html", _home(m, render, [t for t, _ in changes])
+    yield "index.html", _home(m, render, changes)
     yield "teams/index.html", render("teams", 1, count=len(org.teams), rows=m.view.tree_rows)
     for tid in sorted(org.teams):
         yield m.url("Team", tid), _team(m, render, tid)
@@ -33,8 +33,8 @@ def pages(m: SiteModel, render: Render, changes: list[tuple[str, str]]) -> Itera
     yield "health.html", render("health", 0, health=sorted(
         m.view.health, key=lambda h: (h.score, h.team)), rules=m.view.rules)
     yield "404.html", render("404", 0)
-    yield "changes/index.html", render("changes", 1, changes=changes, heading=m.labels[
-        "changes"])
+    heading = m.labels["changes_since"].format(ref=since) if since else m.labels["changes"]
+    yield "changes/index.html", render("changes", 1, changes=changes, heading=heading)
 
 
 def _kind_labels(m: SiteModel) -> str:
@@ -44,7 +44,7 @@ def _kind_labels(m: SiteModel) -> str:
                        ("duty", "team", "person", "objective", "process")}, ensure_ascii=False)
 
 
-def _home(m: SiteModel, render: Render, changes: list[str]) -> str:
+def _home(m: SiteModel, render: Render, changes: list[tuple[str, str]]) -> str:
     org = m.org
     counts = {"teams": len(org.teams), "people": len(org.people),
               "duties": len(org.responsibilities), "objectives": len(org.objectives),
