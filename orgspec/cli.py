@@ -431,7 +431,8 @@ def _report(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | No
               help="Language of the labels [default: config `lang`, else from the content].")
 @click.option("--no-people", is_flag=True, help="Leave out person pages (people stay names).")
 @click.option("--repo-url", metavar="URL", envvar="ORGSPEC_REPO_URL",
-              help="GitHub or GitLab repository URL for view and edit links.")
+              help="GitHub or GitLab repository URL for view and edit links "
+                   "[default: config `repo-url`].")
 @click.option("--repo-branch", default="main", show_default=True, metavar="BRANCH",
               help="Branch the view and edit links point at.")
 @click.option("--since", metavar="REF",
@@ -455,6 +456,7 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
     if repo_url and not repo_url.startswith(("https://", "http://")):
         raise UsageError(f"--repo-url must be an http(s) URL, not {repo_url!r}")
     config = _config(config_path, isolated, (), (), ())
+    repo_url = repo_url or config.repo_url
     targets = _targets(paths, config.root_path())
     result, org = lint_org(targets, config)
     changes, since = _site_changes(result, org, targets, config, since)

@@ -142,7 +142,7 @@ def test_repo_links(url: str, view: str, edit: str) -> None:
 def test_every_entity_page_links_to_its_id_line(tmp_path: Path) -> None:
     out = build([EXAMPLES / "ecommerce"], tmp_path / "out",
                 repo_url="https://github.com/acme/org")
-    result, org = lint_org([str(EXAMPLES / "ecommerce")], Config())
+    _, org = lint_org([str(EXAMPLES / "ecommerce")], Config())
     count = 0
     for kind, ident in org.entities():
         folder = FOLDERS[{"Team": "teams", "Person": "people", "Responsibility":
@@ -270,3 +270,32 @@ def test_changes_feed_and_last_updated_from_git(tmp_path: Path) -> None:
     assert check_links(str(repo / "public")) == []
     done = run_cli("site", "org", "-o", "public", "--isolated", "--since", "nope", cwd=repo)
     assert done.code == 2 and done.stderr.startswith("orgspec: error: git archive nope")
+
+
+def test_readme_deploy_recipes_parse_and_name_real_options() -> None:
+    import yaml
+
+    readme = (REPO / "README.md").read_text("utf-8")
+    section = readme.split("### Handbook site", 1)[1].split("\n### ", 1)[0]
+    blocks = re.findall(r"```yaml\n(.*?)```", section, re.S)
+    assert len(blocks) == 2
+    github, gitlab = (yaml.safe_load(b) for b in blocks)
+    steps = github["jobs"]["site"]["steps"]
+    assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in steps)
+    assert gitlab["pages"]["artifacts"]["paths"] == ["public"]
+    help_text = run_cli("site", "--help").stdout
+    for command in re.findall(r"orgspec site [^\n`]*", section):
+        for flag in re.findall(r"(--[a-z-]+)", command):
+            assert flag in help_text, flag
+
+
+def test_repo_url_from_the_config(tmp_path: Path) -> None:
+    (tmp_path / ".orgspec.yaml").write_text("repo-url: https://gitlab.example.com/a/b\n")
+    shutil.copytree(EXAMPLES / "minimal", tmp_path / "org")
+    done = run_cli("site", "org", "-o", "out", cwd=tmp_path)
+    assert done.code == 0, done.stderr
+    assert "https://gitlab.example.com/a/b/-/edit/main/" in (
+        tmp_path / "out" / "teams" / "platform.html").read_text("utf-8")
+    (tmp_path / ".orgspec.yaml").write_text("repo-url: ftp://x\n")
+    done = run_cli("site", "org", "-o", "out", cwd=tmp_path)
+    assert done.code == 2 and "repo-url must be an http(s) URL" in done.stderr

@@ -58,13 +58,13 @@ class Tab:
     """A page that records console errors, failed loads, dialogs and foreign requests
     (aborted: only file: and 127.0.0.1 may load)."""
 
-    def __init__(self, browser: Any, dark: bool = False) -> None:
+    def __init__(self, chromium: Any, dark: bool = False) -> None:
         self.errors: list[str] = []
         self.foreign: list[str] = []
         self.failed: list[str] = []
         self.dialogs: list[str] = []
         self.requests = 0
-        self.page = browser.new_page(viewport={"width": 1200, "height": 900},
+        self.page = chromium.new_page(viewport={"width": 1200, "height": 900},
                                      color_scheme="dark" if dark else "light")
         self.page.route("**/*", self._route)
         self.page.on("console", lambda m: m.type in ("error", "warning")
@@ -129,7 +129,8 @@ def test_reader_walk(browser: Any, sites: dict[str, str], mode: str) -> None:  #
     assert seen == [
         "index.html", "teams/index.html", "teams/customer-service.html",
         "duties/complaint-handling.html", "people/chen-jing.html",
-        "teams/customer-service.html", "okrs/cs-2026q1-satisfaction.html", "processes/complaint-flow.html",
+        "teams/customer-service.html", "okrs/cs-2026q1-satisfaction.html",
+        "processes/complaint-flow.html",
         "search.html?q=%E6%8A%95%E8%AF%89", "duties/complaint-handling.html",
         "search.html?q=%E6%8A%95%E8%AF%89"]
     tab.clean()
@@ -216,7 +217,8 @@ def test_screenshots(browser: Any, sites: dict[str, str]) -> None:  # noqa: F811
     pages = {"home": "index.html", "org-chart": "teams/index.html",
              "team": "teams/customer-service.html", "duty": "duties/complaint-handling.html",
              "person": "people/chen-jing.html", "objective": "okrs/cs-2026q1-satisfaction.html",
-             "process": "processes/complaint-flow.html", "search": "search.html?q=%E6%8A%95%E8%AF%89",
+             "process": "processes/complaint-flow.html",
+             "search": "search.html?q=%E6%8A%95%E8%AF%89",
              "health": "health.html"}
     for dark in (False, True):
         tab = Tab(browser, dark=dark)
