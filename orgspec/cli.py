@@ -334,8 +334,7 @@ def _report(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | No
 @click.option("--since", metavar="REF",
               help="List org changes since this git revision [default: the latest tag].")
 @click.option("--title", metavar="TEXT", help="Site title [default: Org handbook].")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
-@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@_config_options
 @click.pass_context
 def site(ctx: click.Context, /, **options: Any) -> None:
     """Build the org handbook: a static site with a page per team, person, duty, objective
@@ -346,19 +345,19 @@ def site(ctx: click.Context, /, **options: Any) -> None:
 def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: bool,
           repo_url: str | None, repo_branch: str, since: str | None, title: str | None,
           config_path: str | None, isolated: bool) -> int:
-    from orgspec.linter import lint_org
+    from orgspec.engine.lint import lint_org
+    from orgspec.run import site_changes
     from orgspec.site import SiteError, SiteOptions, build_site
 
     if repo_url and not repo_url.startswith(("https://", "http://")):
         raise UsageError(f"--repo-url must be an http(s) URL, not {repo_url!r}")
-    config = _config(config_path, isolated, (), (), ())
-    repo_url = repo_url or config.repo_url
-    targets = _targets(paths, config.root_path())
+    config = make_config(config_path, isolated)
+    targets = targets_of(paths, config.root_path())
     result, org = lint_org(targets, config)
-    changes, since = _site_changes(result, org, targets, config, since)
+    changes, since = site_changes(result, org, targets, config, since)
     options = SiteOptions(lang=lang or config.lang, people=not no_people,
-                          repo_url=repo_url or "", repo_branch=repo_branch, title=title or "",
-                          changes=changes, since=since or "")
+                          repo_url=repo_url or config.repo_url or "", repo_branch=repo_branch,
+                          title=title or "", changes=changes, since=since or "")
     try:
         stats = build_site(result, org, out_dir, options)
     except SiteError as exc:
@@ -366,33 +365,3 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
     click.echo(f"wrote {stats.pages} pages, {stats.files} files "
                f"({stats.bytes / 1e6:.1f} MB) to {out_dir}", err=True)
     return EXIT_OK
-
-
-def _site_changes(result: Any, org: Any, targets: list[str], config: Config,
-                  since: str | None) -> tuple[list[str], str | None]:
-    """The org diff since `since` (default: the latest tag; none outside git)."""
-    from orgspec import gitdiff
-
-    explicit = since is not None
-    if not explicit:
-        since = _latest_tag()
-        if not since:
-            return [], None
-    try:
-        base, base_org = gitdiff.lint_at(str(since), targets, config)
-    except gitdiff.GitError as exc:
-        if explicit:
-            raise UsageError(str(exc)) from None
-        return [], None
-    return gitdiff.compare(base, result, base_org, org).changes, since
-
-
-def _latest_tag() -> str | None:
-    import subprocess
-
-    try:
-        done = subprocess.run(["git", "describe", "--tags", "--abbrev=0"], capture_output=True,
-                              check=False)
-    except OSError:
-        return None
-    return done.stdout.decode().strip() or None if done.returncode == 0 else None

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES, FIXTURES, REPO, assert_golden, run_cli
 
-from orgspec.config import Config
-from orgspec.linter import lint_org
+from orgspec.engine.lint import lint_org
+from orgspec.load.config import Config
 from orgspec.output import OutputError, write_tree
 from orgspec.site import SiteOptions, build_site
 from orgspec.site.build import search_docs, site_files
@@ -112,9 +112,9 @@ def test_search_tokens_and_hash() -> None:
 
 
 def test_duty_documents_name_the_accountable_team_and_whom_to_ask() -> None:
+    from orgspec.report.view import build_view
     from orgspec.site.labels import LABELS
     from orgspec.site.model import SiteModel
-    from orgspec.views import build_view
 
     result, org = lint_org([str(EXAMPLES / "ecommerce")], Config())
     model = SiteModel(org, result, build_view(result, org), labels=LABELS["zh"])
@@ -158,7 +158,7 @@ def test_every_entity_page_links_to_its_id_line(tmp_path: Path) -> None:
 
 def test_health_matches_the_report(ecommerce: Path) -> None:
     result, org = lint_org([str(EXAMPLES / "ecommerce")], Config())
-    from orgspec.views import build_view
+    from orgspec.report.view import build_view
 
     view = build_view(result, org)
     health = (ecommerce / "health.html").read_text("utf-8")

@@ -20,13 +20,13 @@ import pytest
 from conftest import EXAMPLES, FIXTURES
 from test_browser import ARTIFACTS, browser  # noqa: F401 - the shared Chromium fixture
 
-from orgspec.config import Config
-from orgspec.linter import lint_org
+from orgspec.engine.lint import lint_org
+from orgspec.load.config import Config
+from orgspec.report.view import build_view
 from orgspec.site import SiteOptions, build_site
 from orgspec.site.build import search_docs
 from orgspec.site.labels import LABELS
 from orgspec.site.model import SiteModel
-from orgspec.views import build_view
 
 DATA = Path(__file__).resolve().parent / "data" / "site-search"
 SHOTS = ARTIFACTS / "site"

@@ -16,7 +16,7 @@ from typing import Any
 
 from orgspec._version import __version__
 from orgspec.findings import LintResult
-from orgspec.org import Org
+from orgspec.model.org import Org
 from orgspec.site.labels import LABELS
 from orgspec.site.model import SiteModel
 from orgspec.site.search import Doc, build_index, searchable
@@ -83,10 +83,10 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
     from markupsafe import Markup
 
     from orgspec.gcpause import gc_paused
+    from orgspec.report.templating import environment
+    from orgspec.report.view import build_view
     from orgspec.site.gitinfo import last_updated, toplevel
     from orgspec.site.pages import ROLE_LETTERS, pages
-    from orgspec.templating import environment
-    from orgspec.views import build_view
 
     view = build_view(result, org, options.lang)
     labels = LABELS[view.lang]
@@ -108,7 +108,7 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
     chromes, linkers = [], []
     for depth in range(2):
         module = chrome_tmpl.make_module({"r": "../" * depth})
-        chromes.append({"head": module.head(), "top": module.top(), "foot": module.foot()})
+        chromes.append({"head": module.head(), "top": module.top()})
         linkers.append(_linker("../" * depth))
 
     def render(template: str, depth: int, /, **context: Any) -> str:
@@ -171,7 +171,7 @@ def change_link(model: SiteModel, change: str) -> str:
 
 
 def _href(url: str) -> str:
-    from orgspec.report import safe_href
+    from orgspec.report.render import safe_href
 
     return safe_href(url)
 

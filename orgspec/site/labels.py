@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from orgspec.views import LABELS as REPORT_LABELS
+from orgspec.report.labels import LABELS as REPORT_LABELS
 
 _LABELS = {  # key: (English, Chinese)
     "site": ("Org handbook", "组织手册"),
@@ -12,7 +12,7 @@ _LABELS = {  # key: (English, Chinese)
     "duties": ("Duties", "职责"),
     "objectives": ("Objectives", "目标"),
     "org_chart": ("Org chart", "组织架构"),
-    "search_ph": ("Who owns …? Search duties, teams, people", "谁负责……？搜索职责、团队、成员"),
+    "search_ph": ("Who owns …?", "谁负责……？"),
     "search_go": ("Search", "搜索"),
     "results": ("Results", "结果"),
     "no_results": ("No results.", "没有结果。"),

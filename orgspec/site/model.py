@@ -6,13 +6,12 @@ own way back to the root, so the same files work from `file://`, a host root or 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from orgspec.findings import LintResult
-from orgspec.models import ROLES, KeyResult, Objective, is_placeholder
-from orgspec.org import Org, node_key
-from orgspec.views import FindingRow, ReportView, TeamHealth
+from orgspec.model.models import ROLES, KeyResult, Objective, is_placeholder
+from orgspec.model.org import Org, ident_of, node_key
+from orgspec.report.view import FindingRow, ReportView, TeamHealth
 
 FOLDERS = {"Team": "teams", "Person": "people", "Responsibility": "duties",
            "Objective": "okrs", "Process": "processes"}
@@ -251,7 +250,7 @@ class SiteModel:
         return cached
 
     def _make_krs(self, obj: Objective) -> list[KrView]:
-        from orgspec.checks.okrs import verdict
+        from orgspec.model.okr import verdict
 
         zh = self.view.lang == "zh"
         out = []
@@ -307,16 +306,10 @@ def _plain(link: Link | None) -> Link:
 
 
 def _holders(org: Org) -> dict[str, dict[str, list[str]]]:
-    """Duty -> role -> team or person ids, from the duty's RACI fields and team charters."""
-    out: dict[str, dict[str, set[str]]] = {r: defaultdict(set) for r in org.responsibilities}
-    for rid, resp in org.responsibilities.items():
-        for role in ROLES:
-            out[rid][role].update(getattr(resp, role))
-    for claim in org.claims:
-        if claim.responsibility in out:
-            out[claim.responsibility][claim.role].add(claim.team)
-    return {rid: {role: sorted(refs) for role, refs in roles.items()}
-            for rid, roles in out.items()}
+    """Duty -> role -> team or person ids, from the org's one RACI source (both sides;
+    unknown and placeholder owners left out)."""
+    return {rid: {role: [ident_of(h) for h in org.raci.holders(rid, role)] for role in ROLES}
+            for rid in org.responsibilities}
 
 
 def _progress(kr: KeyResult) -> int | None:

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from orgspec.diagram import FlowStep, Node, flow, tree
-from orgspec.models import ROLES, is_placeholder
+from orgspec.model.models import ROLES, is_placeholder
+from orgspec.report.diagram import FlowStep, Node, flow, tree
 from orgspec.site.model import Link, SiteModel
 
 PAGE_ROWS = 1000  # rows per page of the duty list
