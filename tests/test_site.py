@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import EXAMPLES, FIXTURES, REPO, assert_golden, run_cli
@@ -299,3 +300,14 @@ def test_repo_url_from_the_config(tmp_path: Path) -> None:
     (tmp_path / ".orgspec.yaml").write_text("repo-url: ftp://x\n")
     done = run_cli("site", "org", "-o", "out", cwd=tmp_path)
     assert done.code == 2 and "repo-url must be an http(s) URL" in done.stderr
+
+
+def test_an_id_named_index_does_not_shadow_the_list(write_org: Any, tmp_path: Path) -> None:
+    root = write_org({"o.yaml": "- {kind: Team, id: index, name: Index team}\n"
+                                "- {kind: Team, id: core, name: Core, parent: index}\n"})
+    out = build([root], tmp_path / "out")
+    assert "Index team" in (out / "teams" / "_index.html").read_text("utf-8")
+    assert '<a href="../teams/_index.html">Index team</a>' in (
+        out / "teams" / "core.html").read_text("utf-8")
+    assert check_links(str(out)) == []
+    assert not (out / "teams.html").exists()

@@ -260,3 +260,27 @@ def test_hostile_content_stays_text(browser: Any, tmp_path: Path) -> None:  # no
     assert "<script>alert(1)</script>" in page.text_content("#search-results")
     tab.clean()
     page.close()
+
+
+def test_keyboard_and_print(browser: Any, sites: dict[str, str]) -> None:  # noqa: F811
+    tab = Tab(browser)
+    page = tab.page
+    page.goto(sites["file"] + "search.html?q=%E5%AE%A2%E6%9C%8D")  # 客服
+    page.wait_for_selector("#search-results li")
+    page.locator("#search-results a").first.focus()
+    page.keyboard.press("ArrowDown")
+    second = page.locator("#search-results a").nth(1).get_attribute("href")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == second
+    page.goto(sites["file"] + "teams/customer-service.html")
+    page.emulate_media(media="print")
+    assert page.locator("header.top").is_hidden() and page.locator("form.search").is_hidden()
+    rows = page.locator("#charter tbody tr")
+    assert rows.count() == 8 and all(rows.nth(i).is_visible() for i in range(8))
+    pdf = page.pdf()
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+    svgs = page.eval_on_selector_all("svg", "ss => ss.map(s => [s.getAttribute('role'), "
+                                     "s.getAttribute('aria-label')])")
+    assert all(role == "img" and label for role, label in svgs)
+    assert page.evaluate("document.documentElement.lang") == "zh-CN"
+    tab.clean()
+    page.close()
