@@ -252,7 +252,7 @@ def _processes(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
     rows = []
     for pid in sorted(org.processes):
         proc = org.processes[pid]
-        ids = {s.id for s in proc.steps}
+        names = {s.id: s.name or s.id for s in proc.steps}
         steps, flows, handoffs = [], [], []
         owners = {s.id: s.owner for s in proc.steps}
         for s in proc.steps:
@@ -260,7 +260,8 @@ def _processes(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
             owner = m.owner(s.owner) if owned else None
             steps.append({"id": s.id, "name": s.name or s.id, "description": s.description,
                           "owner": owner, "tracker": m.owner(s.tracker), "sla": s.sla or "",
-                          "next": [(n, n in ids) for n in s.next], "gap": not owned})
+                          "next": [(n, names.get(n, n), n in names) for n in s.next],
+                          "gap": not owned})
             who = owner.text if owner else " ".join(filter(None, (m.labels["no_owner"],
                                                                   s.owner)))
             flows.append(FlowStep(s.id, s.name or s.id, who, list(s.next),
