@@ -284,3 +284,19 @@ def test_keyboard_and_print(browser: Any, sites: dict[str, str]) -> None:  # noq
     assert page.evaluate("document.documentElement.lang") == "zh-CN"
     tab.clean()
     page.close()
+
+
+@pytest.mark.parametrize("mode", ["file", "http"])
+def test_go_links_resolve_ids(browser: Any, sites: dict[str, str], mode: str) -> None:  # noqa: F811
+    tab = Tab(browser)
+    page = tab.page
+    for fragment, target in (("team/customer-service", "teams/customer-service.html"),
+                             ("duty/complaint-handling", "duties/complaint-handling.html"),
+                             ("person/chen-jing", "people/chen-jing.html")):
+        page.goto(sites[mode] + "go.html#" + fragment)
+        page.wait_for_url("**/" + target)
+    page.goto(sites[mode] + "go.html#team/javascript:alert(1)")
+    page.wait_for_timeout(200)
+    assert page.url.endswith("go.html#team/javascript:alert(1)")  # not an id: stays put
+    tab.clean()
+    page.close()

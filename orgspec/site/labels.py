@@ -90,6 +90,9 @@ _LABELS = {  # key: (English, Chinese)
     "filter": ("Filter", "筛选"),
     "by_rule": ("Findings by rule", "按规则分组的问题"),
     "lang_name": ("English", "中文"),
+    "go": ("Permanent link", "永久链接"),
+    "go_text": ("Opening the page … (go.html#team/<id>, #duty/<id>, #person/<id>, "
+                "#objective/<id>, #process/<id>)", "正在打开页面……（go.html#team/<id> 等）"),
 }
 LABELS = {lang: {**REPORT_LABELS[lang], **{key: pair[i] for key, pair in _LABELS.items()}}
           for i, lang in enumerate(("en", "zh"))}

@@ -33,8 +33,19 @@ def pages(m: SiteModel, render: Render, changes: list[tuple[str, str]],
     yield "health.html", render("health", 0, health=sorted(
         m.view.health, key=lambda h: (h.score, h.team)), rules=m.view.rules)
     yield "404.html", render("404", 0)
+    yield "go.html", render("go", 0, folders=_go_folders(m))
     heading = m.labels["changes_since"].format(ref=since) if since else m.labels["changes"]
     yield "changes/index.html", render("changes", 1, changes=changes, heading=heading)
+
+
+def _go_folders(m: SiteModel) -> str:
+    """The kinds `go.html#<kind>/<id>` resolves, and their folders."""
+    import json
+
+    from orgspec.site.model import FOLDERS, KIND_NAMES
+
+    return json.dumps({KIND_NAMES[k]: f for k, f in FOLDERS.items()
+                       if k != "Person" or m.people_pages}, sort_keys=True)
 
 
 def _kind_labels(m: SiteModel) -> str:

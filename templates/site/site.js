@@ -9,6 +9,19 @@
       if (q) { e.preventDefault(); q.focus(); q.select(); }
     }
   });
+  /* go.html#team/<id>: the one permanent link form for chat and email. The kind picks the
+     folder, the id must look like an id; anything else stays on the page. */
+  function go() {
+    var el = document.getElementById("go");
+    if (!el) return;
+    var m = /^#([a-z]+)\/([a-z0-9][a-z0-9_-]{0,62})$/.exec(window.location.hash);
+    var folders = JSON.parse(el.getAttribute("data-folders"));
+    if (m && Object.prototype.hasOwnProperty.call(folders, m[1])) {
+      var name = m[2] === "index" ? "_index" : m[2];
+      window.location.replace(folders[m[1]] + "/" + name + ".html");
+    }
+  }
+  document.addEventListener("DOMContentLoaded", go);
   document.addEventListener("DOMContentLoaded", function () {
     var box = document.getElementById("tree-filter");
     if (!box) return;
