@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 import threading
 from collections.abc import Iterator
@@ -300,3 +301,29 @@ def test_go_links_resolve_ids(browser: Any, sites: dict[str, str], mode: str) ->
     assert page.url.endswith("go.html#team/javascript:alert(1)")  # not an id: stays put
     tab.clean()
     page.close()
+
+
+AXE = os.environ.get("ORGSPEC_AXE", "")  # path to axe-core's axe.min.js (npm i axe-core@4)
+
+
+@pytest.mark.skipif(not os.path.isfile(AXE), reason="set ORGSPEC_AXE to axe-core's axe.min.js")
+def test_axe_finds_no_serious_violations(browser: Any, sites: dict[str, str]) -> None:  # noqa: F811
+    found = {}
+    for dark in (False, True):
+        context = browser.new_context(bypass_csp=True, color_scheme="dark" if dark else "light")
+        page = context.new_page()
+        for path in ("index.html", "teams/index.html", "teams/customer-service.html",
+                     "duties/complaint-handling.html", "people/chen-jing.html",
+                     "okrs/cs-2026q1-satisfaction.html", "processes/complaint-flow.html",
+                     "search.html?q=%E6%8A%95%E8%AF%89", "health.html"):
+            page.goto(sites["file"] + path)
+            if path.startswith("search"):
+                page.wait_for_selector("#search-results li")
+            page.add_script_tag(path=AXE)
+            violations = page.evaluate("""async () => (await axe.run()).violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target).join(' '))""")
+            if violations:
+                found[f"{path} ({'dark' if dark else 'light'})"] = violations
+        context.close()
+    assert found == {}

@@ -41,18 +41,25 @@ def check_links(root: str) -> list[str]:
                 ids[page] = {html.unescape(i) for i in _ID.findall(handle.read())}
         return ids[page]
 
+    resolved_in: dict[tuple[str, str], str] = {}  # (folder, path) -> page; links repeat a lot
     for page in sorted(f for f in files if f.endswith(".html")):
         with open(os.path.join(root, page), encoding="utf-8") as handle:
             text = handle.read()
         ids.setdefault(page, {html.unescape(i) for i in _ID.findall(text)})
+        folder = posixpath.dirname(page)
         for attr, raw in _ATTR.findall(text):
-            target = html.unescape(raw)
+            target = html.unescape(raw) if "&" in raw else raw
             if _SCHEME.match(target) or target.startswith("//"):
                 continue
             path, _, fragment = target.partition("#")
             path = path.split("?", 1)[0]
-            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) \
-                if path else page
+            if not path:
+                resolved = page
+            elif (folder, path) in resolved_in:
+                resolved = resolved_in[folder, path]
+            else:
+                resolved = resolved_in[folder, path] = posixpath.normpath(
+                    posixpath.join(folder, path))
             if resolved not in files:
                 broken.append(f"{page}: {attr} {target}")
             elif fragment and resolved.endswith(".html") and fragment not in anchors(resolved):

@@ -8,7 +8,8 @@ A document is `[kind, title, url, sub, text]`. Tokens (the same rules as `search
   characters (`refunds` -> ref refu refun refund refunds), for type-ahead;
 - the id is indexed as words by the rule above (`complaint-handling` -> complaint handling).
 
-Postings (token -> sorted doc numbers) are spread over `shards` files by a 32-bit FNV-1a hash
+Postings (token -> gap-encoded doc numbers with a title bit, see `build_index`) are spread
+over `shards` files by a 32-bit FNV-1a hash
 of the token's UTF-16 code units, which `search.js` computes the same way. Documents are
 stored in chunks of `CHUNK` so a query loads a few small files. Every file is a JS call on a
 global (`orgspecIndex.shard(3, {...})`), so `<script>` tags load it from `file://` too.
@@ -16,6 +17,7 @@ global (`orgspecIndex.shard(3, {...})`), so `<script>` tags load it from `file:/
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections import defaultdict
@@ -46,8 +48,8 @@ class Doc:
     text: str
 
 
-def tokens(text: str) -> set[str]:
-    """The index tokens of `text` (see the module docstring)."""
+def tokens(text: str, prefixes: bool = True) -> set[str]:
+    """The index tokens of `text` (see the module docstring); numbers get no prefixes."""
     out: set[str] = set()
     for cjk, word in _RUNS.findall(text.casefold()):
         if cjk:
@@ -55,14 +57,17 @@ def tokens(text: str) -> set[str]:
             out.update(cjk[i:i + 2] for i in range(len(cjk) - 1))
         else:
             out.add(word)
-            out.update(word[:n] for n in range(MIN_PREFIX, len(word)))
+            if prefixes and not word.isdigit():
+                out.update(word[:n] for n in range(MIN_PREFIX, len(word)))
     return out
 
 
-def doc_tokens(doc: Doc) -> set[str]:
-    found = tokens(f"{doc.title} {doc.text}")
+def doc_tokens(doc: Doc) -> tuple[set[str], set[str]]:
+    """(tokens of the title, all tokens, the id's words included)."""
+    title = tokens(doc.title)
+    found = title | tokens(doc.text)
     found.update(tokens(doc.ident.replace("-", " ").replace("_", " ")))
-    return found
+    return title, found
 
 
 def fnv1a(token: str) -> int:
@@ -90,17 +95,36 @@ def js_call(func: str, *args: object) -> str:
     return f"orgspecIndex.{func}({body.translate(_JS_UNSAFE)});\n"
 
 
+KIND_ORDER = {"duty": 0, "team": 1, "person": 2, "process": 3, "objective": 4}
+
+
+def rank_order(docs: list[Doc]) -> list[Doc]:
+    """Documents in the order hits rank, after title hits first: duties, teams, people,
+    processes, objectives; shorter titles first; then by id. Doc numbers follow it, so the
+    browser ranks by number without loading any document."""
+    return sorted(docs, key=lambda d: (KIND_ORDER.get(d.kind, 9), len(d.title), d.kind,
+                                       d.ident))
+
+
 def build_index(docs: list[Doc]) -> Iterator[tuple[str, str]]:
     """(path under the site root, JS text) for `search/meta.js`, `search/i<n>.js` and
-    `search/d<n>.js`. `docs` must already be in a stable order; ties rank by that order."""
+    `search/d<n>.js`.
+
+    A posting list holds `2 * doc + (1 if the token is in the title)`, ascending, written
+    as gaps from the previous value (the first from 0): small numbers, short files.
+    """
+    docs = rank_order(docs)
     shards = shard_count(len(docs))
     postings: dict[str, list[int]] = defaultdict(list)
     for number, doc in enumerate(docs):
-        for token in doc_tokens(doc):
-            postings[token].append(number)
+        title, found = doc_tokens(doc)
+        for token in found:
+            postings[token].append(2 * number + (token in title))
     by_shard: list[dict[str, list[int]]] = [{} for _ in range(shards)]
     for token in sorted(postings):
-        by_shard[fnv1a(token) % shards][token] = postings[token]
+        values = postings[token]
+        by_shard[fnv1a(token) % shards][token] = [values[0], *(
+            b - a for a, b in itertools.pairwise(values))]
     chunks = (len(docs) + CHUNK - 1) // CHUNK
     yield "search/meta.js", js_call("meta", {"shards": shards, "chunk": CHUNK,
                                              "chunks": chunks, "docs": len(docs)})

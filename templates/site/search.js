@@ -7,14 +7,14 @@
    holds every word and its prefixes of 3+ characters. Posting lists are intersected (AND),
    shortest first; CJK terms of 3+ characters are then checked as substrings, since their
    bigrams may occur apart. Ranking: all terms in the title first, then duties, teams,
-   people, processes, objectives, then shorter titles, then index order.
+   people, processes, objectives, then shorter titles (the build numbers documents in that
+   order, so ranking needs no document), and only the documents shown are loaded.
    Results are built with textContent only: nothing from the index is parsed as HTML.
-   window.orgspecSearch(query) returns a Promise of [{kind, title, url, sub}]. */
+   window.orgspecSearch(query, limit = 200) returns a Promise of [{kind, title, url, sub}]. */
 (function () {
   "use strict";
   var CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff";
   var RUNS = new RegExp("([" + CJK + "]+)|((?:(?![" + CJK + "])[\\p{L}\\p{N}])+)", "gu");
-  var KIND_RANK = { duty: 0, team: 1, person: 2, process: 3, objective: 4 };
   var script = document.currentScript;
   var base = script.src.replace(/assets\/search\.js([?#].*)?$/, "");
   var root = script.getAttribute("src").replace(/assets\/search\.js([?#].*)?$/, "");
@@ -66,17 +66,34 @@
     return out;
   }
 
-  function intersect(lists) {
-    lists.sort(function (a, b) { return a.length - b.length; });
-    var result = lists[0] || [];
-    for (var i = 1; i < lists.length && result.length; i++) {
-      var set = new Set(lists[i]);
-      result = result.filter(function (d) { return set.has(d); });
-    }
-    return result;
+  /* A posting list is gap-encoded values 2 * doc + title bit (see search.py). */
+  function decode(gaps) {
+    var out = new Array(gaps.length), v = 0;
+    for (var i = 0; i < gaps.length; i++) { v += gaps[i]; out[i] = v; }
+    return out;
   }
 
-  function search(query) {
+  /* Docs in every list, in doc order, each with "all keys in its title". */
+  function intersect(lists) {
+    lists.sort(function (a, b) { return a.length - b.length; });
+    var hits = (lists[0] || []).map(function (v) { return { doc: v >> 1, title: (v & 1) === 1 }; });
+    for (var i = 1; i < lists.length && hits.length; i++) {
+      var title = new Map();
+      lists[i].forEach(function (v) { title.set(v >> 1, (v & 1) === 1); });
+      hits = hits.filter(function (h) {
+        if (!title.has(h.doc)) return false;
+        h.title = h.title && title.get(h.doc);
+        return true;
+      });
+    }
+    return hits;
+  }
+
+  /* Hits rank by title first, then by doc number: the build numbered documents by kind
+     (duties, teams, people, processes, objectives), then shorter titles first. Only the
+     documents needed for the first `limit` verified hits are loaded. */
+  function search(query, limit) {
+    limit = limit || 200;
     var ts = terms(query);
     if (!ts.length) return Promise.resolve([]);
     return load("meta").then(function () {
@@ -88,34 +105,30 @@
       return Promise.all(needed.map(function (n) { return load("i" + n); })).then(function () {
         var lists = keys.map(function (k) {
           var table = store.shards[shardOf[k]];
-          return Object.prototype.hasOwnProperty.call(table, k) ? table[k] : [];
+          return Object.prototype.hasOwnProperty.call(table, k) ? decode(table[k]) : [];
         });
-        var ids = intersect(lists);
-        var chunks = Array.from(new Set(ids.map(function (d) { return Math.floor(d / meta.chunk); })));
-        return Promise.all(chunks.map(function (c) { return load("d" + c); })).then(function () {
-          return rank(ids, ts, meta.chunk);
-        });
+        var cands = intersect(lists);
+        cands.sort(function (a, b) { return (a.title === b.title ? 0 : a.title ? -1 : 1) || a.doc - b.doc; });
+        return collect(cands, ts, meta.chunk, limit, 0, []);
       });
     });
   }
 
-  function rank(ids, ts, chunk) {
-    var hits = [];
-    ids.forEach(function (d) {
-      var row = store.docs[Math.floor(d / chunk)][d % chunk];
-      var title = row[1].toLowerCase(), all = title + "\n" + row[4].toLowerCase();
-      for (var i = 0; i < ts.length; i++) {
-        if (ts[i].cjk && ts[i].text.length > 2 && all.indexOf(ts[i].text) < 0) return;
-      }
-      var inTitle = ts.every(function (t) { return title.indexOf(t.text) >= 0; });
-      hits.push({ n: d, kind: row[0], title: row[1], url: row[2], sub: row[3],
-                  score: [inTitle ? 0 : 1, KIND_RANK[row[0]], row[1].length, d] });
+  function collect(cands, ts, chunk, limit, from, out) {
+    if (from >= cands.length || out.length >= limit) return Promise.resolve(out);
+    var batch = cands.slice(from, from + (limit - out.length));
+    var chunks = Array.from(new Set(batch.map(function (c) { return Math.floor(c.doc / chunk); })));
+    return Promise.all(chunks.map(function (c) { return load("d" + c); })).then(function () {
+      batch.forEach(function (c) {
+        var row = store.docs[Math.floor(c.doc / chunk)][c.doc % chunk];
+        var all = (row[1] + "\n" + row[4]).toLowerCase();
+        for (var i = 0; i < ts.length; i++) {
+          if (ts[i].cjk && ts[i].text.length > 2 && all.indexOf(ts[i].text) < 0) return;
+        }
+        if (out.length < limit) out.push({ kind: row[0], title: row[1], url: row[2], sub: row[3] });
+      });
+      return collect(cands, ts, chunk, limit, from + batch.length, out);
     });
-    hits.sort(function (a, b) {
-      for (var i = 0; i < 4; i++) if (a.score[i] !== b.score[i]) return a.score[i] - b.score[i];
-      return 0;
-    });
-    return hits.map(function (h) { return { kind: h.kind, title: h.title, url: h.url, sub: h.sub }; });
   }
 
   window.orgspecSearch = search;
