@@ -21,7 +21,8 @@ def pages(m: SiteModel, render: Render, changes: list[tuple[str, str]],
     """(path, HTML) for every page; `render(template, depth, **context)`."""
     org = m.org
     yield "index.html", _home(m, render, changes)
-    yield "teams/index.html", render("teams", 1, count=len(org.teams), rows=m.view.tree_rows)
+    yield "teams/index.html", render("teams", 1, count=len(org.teams),
+                                     items=tree_items(m.view.tree_rows, 10_000))
     for tid in sorted(org.teams):
         yield m.url("Team", tid), _team(m, render, tid)
     if m.people_pages:
@@ -61,8 +62,20 @@ def _home(m: SiteModel, render: Render, changes: list[tuple[str, str]]) -> str:
               "duties": len(org.responsibilities), "objectives": len(org.objectives),
               "processes": len(org.processes)}
     findings = {k: m.view.counts.get(k, 0) for k in ("error", "warning", "info")}
-    rows = [(d, n) for d, n in m.view.tree_rows if d <= 1]
-    return render("home", 0, counts=counts, findings=findings, rows=rows, changes=changes)
+    return render("home", 0, counts=counts, findings=findings,
+                  items=tree_items(m.view.tree_rows, 1), changes=changes)
+
+
+def tree_items(rows: list[tuple[int, Any]], max_depth: int) -> list[tuple[int, Any, bool, int]]:
+    """(depth, node, opens its sub-teams, lists to close after it) for the nested-list tree,
+    from the report's flat (depth, node) rows, down to `max_depth`."""
+    shown = [(d, n) for d, n in rows if d <= max_depth]
+    out = []
+    for i, (depth, node) in enumerate(shown):
+        after = shown[i + 1][0] if i + 1 < len(shown) else 0
+        opens = bool(node.children) and depth < max_depth
+        out.append((depth, node, opens, 0 if opens else max(0, depth - after)))
+    return out
 
 
 def _team(m: SiteModel, render: Render, tid: str) -> str:

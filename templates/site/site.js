@@ -1,5 +1,5 @@
 /* orgspec handbook site: small progressive enhancements; every page works without them.
-   "/" focuses the search box; a filter box hides org chart entries that do not match. */
+   "/" focuses the search box; a filter box hides org chart entries that match neither themselves nor below. */
 (function () {
   "use strict";
   document.addEventListener("keydown", function (e) {
@@ -31,9 +31,10 @@
       for (var i = 0; i < nodes.length; i++) nodes[i].classList.remove("hidden");
       if (!q) return;
       for (var j = nodes.length - 1; j >= 0; j--) {
-        var d = nodes[j], hit = (d.getAttribute("data-name") || "").indexOf(q) >= 0;
-        var kept = d.querySelector("details:not(.hidden)");
-        if (hit || kept) { d.open = true; } else { d.classList.add("hidden"); }
+        var li = nodes[j], hit = (li.getAttribute("data-name") || "").indexOf(q) >= 0;
+        var kept = li.querySelector("li:not(.hidden)");
+        if (kept) { li.querySelector("details").open = true; }
+        if (!hit && !kept) li.classList.add("hidden");
       }
     });
   });
