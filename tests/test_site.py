@@ -311,3 +311,19 @@ def test_an_id_named_index_does_not_shadow_the_list(write_org: Any, tmp_path: Pa
         out / "teams" / "core.html").read_text("utf-8")
     assert check_links(str(out)) == []
     assert not (out / "teams.html").exists()
+
+
+def test_aliases_write_redirects(write_org: Any, tmp_path: Path) -> None:
+    root = write_org({"o.yaml": "- {kind: Team, id: new, name: New, aliases: [old, core]}\n"
+                                "- {kind: Team, id: core, name: Core}\n"
+                                "- {kind: Responsibility, id: d2, aliases: d1, "
+                                "accountable: new}\n"})
+    out = build([root], tmp_path / "out")
+    stub = (out / "teams" / "old.html").read_text("utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=new.html">' in stub
+    assert '<link rel="canonical" href="new.html">' in stub
+    assert '<a href="new.html">New</a>' in stub
+    assert "Core" in (out / "teams" / "core.html").read_text("utf-8")  # a live id stays
+    assert (out / "_redirects").read_text() == ("/duties/d1.html /duties/d2.html 301\n"
+                                                "/teams/old.html /teams/new.html 301\n")
+    assert check_links(str(out)) == []

@@ -327,3 +327,19 @@ def test_axe_finds_no_serious_violations(browser: Any, sites: dict[str, str]) ->
                 found[f"{path} ({'dark' if dark else 'light'})"] = violations
         context.close()
     assert found == {}
+
+
+def test_renamed_ids_land_on_the_new_page(browser: Any, tmp_path: Path) -> None:  # noqa: F811
+    org = tmp_path / "org"
+    org.mkdir()
+    (org / "o.yaml").write_text("- {kind: Team, id: new, name: New, aliases: [old]}\n", "utf-8")
+    result, loaded = lint_org([str(org)], Config())
+    out = tmp_path / "site"
+    build_site(result, loaded, str(out), SiteOptions(git_dates=False))
+    tab = Tab(browser)
+    page = tab.page
+    for start in ((out / "teams" / "old.html").as_uri(), (out / "go.html").as_uri() + "#team/old"):
+        page.goto(start)
+        page.wait_for_url("**/teams/new.html")
+    tab.clean()
+    page.close()

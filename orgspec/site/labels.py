@@ -91,6 +91,7 @@ _LABELS = {  # key: (English, Chinese)
     "by_rule": ("Findings by rule", "按规则分组的问题"),
     "lang_name": ("English", "中文"),
     "go": ("Permanent link", "永久链接"),
+    "moved": ("This page moved to", "此页面已移至"),
     "go_text": ("Opening the page … (go.html#team/<id>, #duty/<id>, #person/<id>, "
                 "#objective/<id>, #process/<id>)", "正在打开页面……（go.html#team/<id> 等）"),
 }

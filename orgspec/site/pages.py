@@ -4,12 +4,13 @@ of one commit give the same bytes."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from orgspec.model.models import ROLES, is_placeholder
 from orgspec.report.diagram import FlowStep, Node, flow, tree
-from orgspec.site.model import Link, SiteModel
+from orgspec.site.model import FOLDERS, KIND_NAMES, Link, SiteModel
 
 PAGE_ROWS = 1000  # rows per page of the duty list
 ROLE_LETTERS = {"A": "accountable", "R": "responsible", "C": "consulted", "I": "informed"}
@@ -34,24 +35,47 @@ def pages(m: SiteModel, render: Render, changes: list[tuple[str, str]],
     yield "health.html", render("health", 0, health=sorted(
         m.view.health, key=lambda h: (h.score, h.team)), rules=m.view.rules)
     yield "404.html", render("404", 0)
-    yield "go.html", render("go", 0, folders=_go_folders(m))
+    moved = aliases(m)
+    yield "go.html", render("go", 0, folders=_go_folders(m), moved=json.dumps(
+        {f"{KIND_NAMES[k]}/{old}": m.url(k, new) for (k, old), new in sorted(moved.items())},
+        sort_keys=True))
+    for (kind, old), new in sorted(moved.items()):
+        target = m.url(kind, new)
+        yield m.url(kind, old), render("alias", 1, target=target.rsplit("/", 1)[1],
+                                       name=_name(m, kind, new))
+    yield "_redirects", "".join(f"/{m.url(k, old)} /{m.url(k, new)} 301\n"
+                                for (k, old), new in sorted(moved.items()))
     heading = m.labels["changes_since"].format(ref=since) if since else m.labels["changes"]
     yield "changes/index.html", render("changes", 1, changes=changes, heading=heading)
 
 
+def aliases(m: SiteModel) -> dict[tuple[str, str], str]:
+    """(kind, former id) -> current id, from `aliases:`. A former id that is some entity's
+    current id, or that two entities claim, gets no redirect (the first claim, by id, wins)."""
+    out: dict[tuple[str, str], str] = {}
+    for kind in FOLDERS:
+        if kind == "Person" and not m.people_pages:
+            continue
+        table = m.org.table(kind)
+        for ident in sorted(table):
+            for old in getattr(table[ident], "aliases", []):
+                if old not in table and (kind, old) not in out:
+                    out[kind, old] = ident
+    return out
+
+
+def _name(m: SiteModel, kind: str, ident: str) -> str:
+    entity = m.org.table(kind)[ident]
+    return str(getattr(entity, "name", None) or getattr(entity, "title", None) or ident)
+
+
 def _go_folders(m: SiteModel) -> str:
     """The kinds `go.html#<kind>/<id>` resolves, and their folders."""
-    import json
-
-    from orgspec.site.model import FOLDERS, KIND_NAMES
-
     return json.dumps({KIND_NAMES[k]: f for k, f in FOLDERS.items()
                        if k != "Person" or m.people_pages}, sort_keys=True)
 
 
 def _kind_labels(m: SiteModel) -> str:
-    import json
-
     return json.dumps({k: m.labels["kind_" + k] for k in
                        ("duty", "team", "person", "objective", "process")}, ensure_ascii=False)
 

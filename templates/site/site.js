@@ -9,14 +9,19 @@
       if (q) { e.preventDefault(); q.focus(); q.select(); }
     }
   });
-  /* go.html#team/<id>: the one permanent link form for chat and email. The kind picks the
-     folder, the id must look like an id; anything else stays on the page. */
+  /* go.html#team/<id>: the one permanent link form for chat and email. A former id (from
+     `aliases:`) goes to the entity's page; otherwise the kind picks the folder and the id
+     must look like an id; anything else stays on the page. */
   function go() {
     var el = document.getElementById("go");
     if (!el) return;
     var m = /^#([a-z]+)\/([a-z0-9][a-z0-9_-]{0,62})$/.exec(window.location.hash);
     var folders = JSON.parse(el.getAttribute("data-folders"));
-    if (m && Object.prototype.hasOwnProperty.call(folders, m[1])) {
+    var moved = JSON.parse(el.getAttribute("data-moved") || "{}");
+    var own = Object.prototype.hasOwnProperty;
+    if (m && own.call(moved, m[1] + "/" + m[2])) {
+      window.location.replace(moved[m[1] + "/" + m[2]]);
+    } else if (m && own.call(folders, m[1])) {
       var name = m[2] === "index" ? "_index" : m[2];
       window.location.replace(folders[m[1]] + "/" + name + ".html");
     }
