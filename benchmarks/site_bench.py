@@ -31,11 +31,15 @@ QUERIES = ["投诉", "订单", "退款申请", "广告投放", "数据安全", "
 
 
 def run(args: list[str]) -> tuple[float, float]:
-    """(wall seconds, CPU seconds user+sys) of one fresh `orgspec` process."""
+    """(wall seconds, CPU seconds user+sys) of one fresh `orgspec` process; a failed run
+    (exit 2 or more, or killed) stops the benchmark with its error output."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "orgspec", *args], check=False,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    done = subprocess.run([sys.executable, "-m", "orgspec", *args], check=False,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"orgspec {' '.join(args)} failed ({done.returncode}): "
+                         f"{done.stderr.decode('utf-8', 'replace')[-500:]}")
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

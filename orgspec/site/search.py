@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-CHUNK = 2000  # documents per doc chunk
+CHUNK = 500  # documents per doc chunk: a query that lands in every kind loads five
 DOCS_PER_SHARD = 500  # about this many documents per posting shard; at most MAX_SHARDS
 MAX_SHARDS = 256
 MIN_PREFIX = 3
