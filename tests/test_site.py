@@ -327,3 +327,12 @@ def test_aliases_write_redirects(write_org: Any, tmp_path: Path) -> None:
     assert (out / "_redirects").read_text() == ("/duties/d1.html /duties/d2.html 301\n"
                                                 "/teams/old.html /teams/new.html 301\n")
     assert check_links(str(out)) == []
+
+
+def test_bidi_and_control_characters_are_shown_not_obeyed(tmp_path: Path) -> None:
+    out = build([FIXTURES / "hostile" / "bidi-override"], tmp_path / "out")
+    for path in out.rglob("*"):
+        if path.is_file():
+            text = path.read_text("utf-8")
+            assert not re.search("[\u202a-\u202e\u2066-\u2069\x00-\x08]", text), path
+    assert "\\u202egnp.exe" in (out / "teams" / "core.html").read_text("utf-8")

@@ -19,7 +19,7 @@ from orgspec.findings import LintResult
 from orgspec.model.org import Org
 from orgspec.site.labels import LABELS
 from orgspec.site.model import SiteModel
-from orgspec.site.search import Doc, build_index, searchable
+from orgspec.site.search import Doc, build_index, searchable, visible
 
 ASSETS = ("site.css", "site.js", "search.js")
 # No inline script or style anywhere: the site's own files only. Chromium allows them by
@@ -83,7 +83,6 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
     from markupsafe import Markup
 
     from orgspec.gcpause import gc_paused
-    from orgspec.report.templating import environment
     from orgspec.report.view import build_view
     from orgspec.site.gitinfo import last_updated, toplevel
     from orgspec.site.pages import ROLE_LETTERS, pages
@@ -95,7 +94,7 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
                       repo_root=toplevel(os.getcwd()) if options.repo_url else "",
                       updated=last_updated(sorted(org.files)) if options.git_dates else {},
                       labels=labels)
-    env = environment()
+    env = _site_environment()
     sizes = {t: len(dict.fromkeys(team.members)) for t, team in org.teams.items()}
     title = options.title or labels["site"]
     env.globals.update(
@@ -130,6 +129,27 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
     yield ".nojekyll", ""  # GitHub Pages: serve files whose names start with `_`
 
 
+def _site_environment() -> Any:
+    """The report's jinja2 environment, with every printed string passed through `visible`
+    before autoescaping (Markup that orgspec built is already clean)."""
+    import jinja2
+    from markupsafe import Markup
+
+    from orgspec.report.templating import environment
+
+    env = environment()
+    base = env.finalize
+
+    def finalize(eval_ctx: Any, value: Any) -> Any:
+        value = base(eval_ctx, value)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            return visible(value)
+        return value
+
+    env.finalize = jinja2.pass_eval_context(finalize)
+    return env
+
+
 def _linker(root: str) -> Any:
     """`A(link)`: a Link as HTML, relative to a page `root` away from the site root; a
     plain function, because a jinja2 macro call costs ten times more on 130,000 pages."""
@@ -142,8 +162,8 @@ def _linker(root: str) -> Any:
         if link is None:
             return dash
         if link.href:
-            return linked % (root + link.href, link.text)
-        return plain % link.text
+            return linked % (root + link.href, visible(link.text))
+        return plain % visible(link.text)
 
     return a
 

@@ -35,6 +35,19 @@ _JS_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                             "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
+# Control, bidi-override and invisible characters: shown as visible escapes (`\u202e`), so
+# user text cannot reorder or hide what a page or a search result says.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e"
+                        "\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def visible(text: str) -> str:
+    """`text` with control and bidi characters replaced by visible `\\uXXXX` escapes."""
+    if not _INVISIBLE.search(text):
+        return text
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 @dataclass(frozen=True)
 class Doc:
     """One search hit: kind (team, person, duty, objective, process), title, link relative to
@@ -131,7 +144,7 @@ def build_index(docs: list[Doc]) -> Iterator[tuple[str, str]]:
     for n, table in enumerate(by_shard):
         yield f"search/i{n}.js", js_call("shard", n, table)
     for n in range(chunks):
-        rows = [[d.kind, d.title, d.url, d.sub, d.text]
+        rows = [[d.kind, visible(d.title), d.url, visible(d.sub), visible(d.text)]
                 for d in docs[n * CHUNK:(n + 1) * CHUNK]]
         yield f"search/d{n}.js", js_call("docs", n, rows)
 
