@@ -201,7 +201,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--teams", type=int, nargs="+", default=[50, 500, 5000])
     parser.add_argument("--repeat", type=int, default=3, help="best of N per stage")
+    parser.add_argument("--site", action="store_true",
+                        help="only the handbook site benchmark (benchmarks/site.py)")
     args = parser.parse_args()
+    if args.site:
+        from site_bench import measure_site, print_table
+
+        print_table([measure_site(t) for t in args.teams])
+        return
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, "
           f"libyaml {yaml.__with_libyaml__}\n")
     print("| teams | files | MB | entities | findings | floor: read + CSafeLoader load (s) "

@@ -321,3 +321,52 @@ def _report(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | No
                       links=view_links(CiEnv.from_environ(os.environ)))
     _emit(render(fmt, result, view=view, limit=limit, templates=templates), output)
     return EXIT_OK
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder to write the site to (replaced whole; must be new, empty or an "
+                   "earlier site).")
+@click.option("--lang", type=click.Choice(["zh", "en"]),
+              help="Language of the labels [default: config `lang`, else from the content].")
+@click.option("--no-people", is_flag=True, help="Leave out person pages (people stay names).")
+@click.option("--repo-url", metavar="URL", envvar="ORGSPEC_REPO_URL",
+              help="GitHub or GitLab repository URL for view and edit links "
+                   "[default: config `repo-url`].")
+@click.option("--repo-branch", default="main", show_default=True, metavar="BRANCH",
+              help="Branch the view and edit links point at.")
+@click.option("--since", metavar="REF",
+              help="List org changes since this git revision [default: the latest tag].")
+@click.option("--title", metavar="TEXT", help="Site title [default: Org handbook].")
+@_config_options
+@click.pass_context
+def site(ctx: click.Context, /, **options: Any) -> None:
+    """Build the org handbook: a static site with a page per team, person, duty, objective
+    and process, and offline search. Works from file:// and under any sub-path."""
+    _guard(_site, ctx.obj["debug"], **options)
+
+
+def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: bool,
+          repo_url: str | None, repo_branch: str, since: str | None, title: str | None,
+          config_path: str | None, isolated: bool) -> int:
+    from orgspec.engine.lint import lint_org
+    from orgspec.run import site_changes
+    from orgspec.site import SiteError, SiteOptions, build_site
+
+    if repo_url and not repo_url.startswith(("https://", "http://")):
+        raise UsageError(f"--repo-url must be an http(s) URL, not {repo_url!r}")
+    config = make_config(config_path, isolated)
+    targets = targets_of(paths, config.root_path())
+    result, org = lint_org(targets, config)
+    changes, since = site_changes(result, org, targets, config, since)
+    options = SiteOptions(lang=lang or config.lang, people=not no_people,
+                          repo_url=repo_url or config.repo_url or "", repo_branch=repo_branch,
+                          title=title or "", changes=changes, since=since or "")
+    try:
+        stats = build_site(result, org, out_dir, options)
+    except SiteError as exc:
+        raise UsageError(str(exc)) from None
+    click.echo(f"wrote {stats.pages} pages, {stats.files} files "
+               f"({stats.bytes / 1e6:.1f} MB) to {out_dir}", err=True)
+    return EXIT_OK

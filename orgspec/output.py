@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
+from collections.abc import Iterable
 
 
 def append_text(path: str, text: str) -> None:
@@ -30,3 +32,63 @@ def write_text(path: str, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+SITE_MARK = ".orgspec-site"
+
+
+class OutputError(Exception):
+    """The output folder cannot be replaced (it holds something orgspec did not write)."""
+
+
+def write_tree(folder: str, files: Iterable[tuple[str, str | bytes]]) -> int:
+    """Write a whole folder of files, then swap it in for `folder` in one rename.
+
+    `files` yields (path relative to `folder`, text or bytes). They are written into a new
+    sibling folder; only when all are written does it replace `folder`, so a reader sees the
+    old site or the new one, never a mix. An existing `folder` is replaced only when it is
+    empty or was written by this function (it holds the `.orgspec-site` mark). Returns the
+    number of files written. Raises OutputError for a folder it must not replace, and
+    ValueError for a path that would leave the folder.
+    """
+    target = os.path.abspath(folder)
+    if os.path.exists(target) and not _replaceable(target):
+        raise OutputError(f"{folder} exists and was not written by `orgspec site`; "
+                          "choose an empty or new folder")
+    parent = os.path.dirname(target)
+    os.makedirs(parent, exist_ok=True)
+    tmp = tempfile.mkdtemp(dir=parent, prefix=".orgspec-site-")
+    made: set[str] = {tmp}
+    count = 0
+    try:
+        for rel, content in [(SITE_MARK, "orgspec site\n"), *files]:
+            path = os.path.normpath(os.path.join(tmp, rel))
+            if os.path.isabs(rel) or not path.startswith(tmp + os.sep):
+                raise ValueError(f"site path leaves the folder: {rel!r}")
+            sub = os.path.dirname(path)
+            if sub not in made:
+                os.makedirs(sub, exist_ok=True)
+                made.add(sub)
+            with open(path, "wb") as handle:
+                handle.write(content.encode("utf-8") if isinstance(content, str) else content)
+            count += 1
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o777 & ~umask)
+        old = None
+        if os.path.exists(target):
+            old = tempfile.mkdtemp(dir=parent, prefix=".orgspec-old-")
+            os.replace(target, os.path.join(old, "site"))
+        os.replace(tmp, target)
+        if old:
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return count - 1
+
+
+def _replaceable(target: str) -> bool:
+    if not os.path.isdir(target):
+        return False
+    return not os.listdir(target) or os.path.isfile(os.path.join(target, SITE_MARK))

@@ -177,6 +177,39 @@ def _apply_diff(result: Any, org: Org, ref: str, targets: list[str],
     return lines + [tty_text(f"  {change}") for change in diff.changes]
 
 
+def site_changes(result: LintResult, org: Org, targets: list[str], config: Config,
+                 since: str | None) -> tuple[list[str], str | None]:
+    """The org diff for the site's changes page: since `since`, else since the latest tag;
+    none outside git or without a tag. A bad explicit `since` is a UsageError."""
+    from orgspec.ci.diff import GitError, compare, lint_at
+    from orgspec.engine.lint import lint_org
+
+    explicit = since is not None
+    if not explicit:
+        since = _latest_tag()
+        if not since:
+            return [], None
+    try:
+        base, base_org = lint_at(str(since), targets, config, lint_org)
+    except GitError as exc:
+        if explicit:
+            raise UsageError(str(exc)) from None
+        return [], None
+    return compare(base, result, base_org, org).changes, since
+
+
+def _latest_tag() -> str | None:
+    import subprocess
+
+    try:
+        done = subprocess.run(["git", "describe", "--tags", "--abbrev=0"], capture_output=True,
+                              check=False)
+    except OSError:
+        return None
+    tag = done.stdout.decode("utf-8", "replace").strip()
+    return tag if done.returncode == 0 and tag else None
+
+
 def render(fmt: str, result: LintResult, **options: Any) -> str:
     """A reporter's output by format name; a user template that fails is a usage error."""
     from orgspec import reporters

@@ -65,3 +65,12 @@ def test_installed_cli_checks_an_example_outside_the_repo(installed: Path, tmp_p
                             cwd=tmp_path, capture_output=True, text=True)
     assert report.returncode == 0, report.stderr  # templates/ reached the wheel
     assert "<svg class=\"diagram\"" in report.stdout and "Content-Security-Policy" in report.stdout
+
+
+def test_installed_cli_builds_the_site(installed: Path, tmp_path: Path) -> None:
+    shutil.copytree(EXAMPLES / "ecommerce", tmp_path / "ecommerce")
+    done = subprocess.run([str(installed / "bin" / "orgspec"), "site", "ecommerce", "-o", "out"],
+                          cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr  # templates/site/ reached the wheel
+    assert (tmp_path / "out" / "assets" / "search.js").is_file()
+    assert "客服团队" in (tmp_path / "out" / "teams" / "customer-service.html").read_text("utf-8")

@@ -19,7 +19,7 @@ from orgspec.load.yamlevents import Parsed, parse
 
 CONFIG_NAMES = (".orgspec.yaml", ".orgspec.yml")
 KNOWN_KEYS = ("root", "include", "exclude", "fail-on", "extends", "select", "extend-select",
-              "ignore", "rules", "per-file-ignores", "rule-packs", "lang")
+              "ignore", "rules", "per-file-ignores", "rule-packs", "lang", "repo-url")
 LANGS = ("zh", "en")
 PRESETS = ("recommended", "strict")
 
@@ -61,6 +61,7 @@ class Config:
     per_file_ignores: dict[str, list[Selector]] = field(default_factory=dict)
     rule_packs: list[str] = field(default_factory=list)
     lang: str | None = None  # report labels; None: from the content
+    repo_url: str | None = None  # GitHub or GitLab repository, for the site's edit links
     source: str | None = None
     base: str = "."
 
@@ -211,6 +212,12 @@ class _Reader:
         if lang not in LANGS:
             raise self.fail((key,), f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
         cfg.lang = lang
+
+    def _repo_url(self, cfg: Config, key: str, value: Any) -> None:
+        url = self.text((key,), value)
+        if not url.startswith(("https://", "http://")):
+            raise self.fail((key,), f"repo-url must be an http(s) URL, not {url!r}")
+        cfg.repo_url = url
 
     def _fail_on(self, cfg: Config, key: str, value: Any) -> None:
         try:

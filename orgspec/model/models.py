@@ -36,6 +36,11 @@ RefList = Annotated[
     BeforeValidator(_one_or_many, json_schema_input_type=Ref | list[Ref]),
     Field(max_length=1000),
 ]
+Aliases = Annotated[
+    list[Id],
+    BeforeValidator(_one_or_many, json_schema_input_type=Id | list[Id]),
+    Field(max_length=100, description="Former ids: the handbook site keeps their links working."),
+]
 # Quantities keep the text the user wrote ("1.2M", "120万", "99.95%"); the OKR rules parse it.
 Quantity = Annotated[
     str,
@@ -86,6 +91,7 @@ class Team(Strict):
 
     kind: Literal["Team"]
     id: Id
+    aliases: Aliases = Field(default_factory=list)
     name: Name | None = None
     parent: Ref | None = Field(None, description="Parent Team id; root teams have none.")
     lead: Ref | None = Field(None, description="Person id of the team lead.")
@@ -101,6 +107,7 @@ class Person(Strict):
 
     kind: Literal["Person"]
     id: Id
+    aliases: Aliases = Field(default_factory=list)
     name: Name | None = None
     title: Name | None = None
     email: Annotated[str, Field(max_length=254, pattern=r"^[^@\s]+@[^@\s]+$")] | None = None
@@ -111,6 +118,7 @@ class Responsibility(Strict):
 
     kind: Literal["Responsibility"]
     id: Id
+    aliases: Aliases = Field(default_factory=list)
     name: Name | None = None
     description: Text | None = None
     accountable: RefList = Field(default_factory=list, description="Exactly one is expected.")
@@ -139,6 +147,7 @@ class Objective(Strict):
 
     kind: Literal["Objective"]
     id: Id
+    aliases: Aliases = Field(default_factory=list)
     title: Text
     description: Text | None = None
     owner: Ref | None = None
@@ -166,6 +175,7 @@ class Process(Strict):
 
     kind: Literal["Process"]
     id: Id
+    aliases: Aliases = Field(default_factory=list)
     name: Name | None = None
     description: Text | None = None
     owner: Ref | None = None

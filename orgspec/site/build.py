@@ -1,0 +1,276 @@
+"""Build the handbook site: view model -> pages and search index -> one folder, atomically.
+
+    stats = build_site(result, org, "public", SiteOptions(lang="zh"))
+
+Nothing here reads org files (the loader did) or writes files except through
+`orgspec.output.write_tree`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from orgspec._version import __version__
+from orgspec.findings import LintResult
+from orgspec.model.org import Org
+from orgspec.site.labels import LABELS
+from orgspec.site.model import SiteModel
+from orgspec.site.search import Doc, build_index, searchable, visible
+
+ASSETS = ("site.css", "site.js", "search.js")
+# No inline script or style anywhere: the site's own files only. Chromium allows them by
+# 'self' from file:// too (tested in tests/test_site_browser.py, both ways).
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src data:; "
+       "base-uri 'none'; form-action 'self'")
+
+
+class SiteError(Exception):
+    """The site cannot be built (a bad template or an output folder it must not replace)."""
+
+
+@dataclass
+class SiteOptions:
+    """How to build: label language (None: from the content), person pages or not, the
+    repository for view/edit links (GitHub or GitLab style) and the org changes to list."""
+
+    lang: str | None = None
+    people: bool = True
+    repo_url: str = ""
+    repo_branch: str = "main"
+    title: str = ""
+    changes: list[str] = field(default_factory=list)
+    since: str = ""
+    git_dates: bool = True  # last-updated dates and the feed date from git
+
+
+@dataclass
+class SiteStats:
+    """What a build wrote: files, HTML pages among them, and their bytes."""
+
+    files: int
+    pages: int
+    bytes: int
+
+
+def build_site(result: LintResult, org: Org, out_dir: str, options: SiteOptions) -> SiteStats:
+    """Render every page and the search index of `org` into `out_dir` (replaced whole)."""
+    from orgspec.output import OutputError, write_tree
+
+    stats = SiteStats(0, 0, 0)
+
+    def counted() -> Iterator[tuple[str, bytes]]:
+        for path, text in site_files(result, org, options):
+            data = text.encode("utf-8")
+            stats.pages += path.endswith(".html")
+            stats.bytes += len(data)
+            yield path, data
+
+    try:
+        stats.files = write_tree(out_dir, counted())
+    except OutputError as exc:
+        raise SiteError(str(exc)) from None
+    return stats
+
+
+def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
+        tuple[str, str]]:
+    """(path, text) of every file of the site, in a stable order."""
+    import jinja2
+    from markupsafe import Markup
+
+    from orgspec.gcpause import gc_paused
+    from orgspec.report.view import build_view
+    from orgspec.site.gitinfo import last_updated, toplevel
+    from orgspec.site.pages import ROLE_LETTERS, pages
+
+    view = build_view(result, org, options.lang)
+    labels = LABELS[view.lang]
+    model = SiteModel(org, result, view, people_pages=options.people,
+                      repo_url=options.repo_url, repo_branch=options.repo_branch,
+                      repo_root=toplevel(os.getcwd()) if options.repo_url else "",
+                      updated=last_updated(sorted(org.files)) if options.git_dates else {},
+                      labels=labels)
+    env = _site_environment()
+    sizes = {t: len(dict.fromkeys(team.members)) for t, team in org.teams.items()}
+    title = options.title or labels["site"]
+    env.globals.update(
+        L=labels, lang=view.lang, roles=ROLE_LETTERS, url=model.url, team=model.team,
+        health=model.health, sizes=sizes, edit_at=_edit_at(model), href=_href,
+        version=__version__, site_title=title, people_pages=options.people,
+        csp=Markup(CSP))  # noqa: S704 - a constant of this module
+    cache: dict[str, Any] = {}
+    chrome_tmpl = env.get_template("site/_chrome.html.j2")
+    chromes, linkers = [], []
+    for depth in range(2):
+        module = chrome_tmpl.make_module({"r": "../" * depth})
+        chromes.append({"head": module.head(), "top": module.top()})
+        linkers.append(_linker("../" * depth))
+
+    def render(template: str, depth: int, /, **context: Any) -> str:
+        if template not in cache:
+            cache[template] = env.get_template(f"site/{template}.html.j2")
+        return str(cache[template].render(r="../" * depth, chrome=chromes[depth],
+                                          A=linkers[depth], **context))
+
+    changes = [(c, change_link(model, c)) for c in options.changes]
+    try:
+        with gc_paused():
+            yield from pages(model, render, changes, options.since)
+            yield "changes/feed.xml", _feed(title, options, changes, view.lang)
+            yield from build_index(search_docs(model))
+    except jinja2.TemplateError as exc:
+        raise SiteError(f"template {getattr(exc, 'name', '') or ''}: {exc}") from None
+    for asset in ASSETS:
+        yield f"assets/{asset}", env.loader.get_source(env, f"site/{asset}")[0]
+    yield ".nojekyll", ""  # GitHub Pages: serve files whose names start with `_`
+
+
+def _site_environment() -> Any:
+    """The report's jinja2 environment, with every printed string passed through `visible`
+    before autoescaping (Markup that orgspec built is already clean)."""
+    import jinja2
+    from markupsafe import Markup
+
+    from orgspec.report.templating import environment
+
+    env = environment()
+    base = env.finalize
+
+    def finalize(eval_ctx: Any, value: Any) -> Any:
+        value = base(eval_ctx, value)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            return visible(value)
+        return value
+
+    env.finalize = jinja2.pass_eval_context(finalize)
+    return env
+
+
+def _linker(root: str) -> Any:
+    """`A(link)`: a Link as HTML, relative to a page `root` away from the site root; a
+    plain function, because a jinja2 macro call costs ten times more on 130,000 pages."""
+    from markupsafe import Markup
+
+    linked, plain, dash = Markup('<a href="%s">%s</a>'), Markup('<span class="plain">%s</span>'), \
+        Markup("—")
+
+    def a(link: Any) -> Any:
+        if link is None:
+            return dash
+        if link.href:
+            return linked % (root + link.href, visible(link.text))
+        return plain % visible(link.text)
+
+    return a
+
+
+_CHANGE = re.compile(r"^(?:team (?:added|moved): (?P<team>[a-z0-9_-]+)"
+                     r"|duty (?:added|removed): (?P<duty>[a-z0-9_-]+)"
+                     r"|accountable owner of duty (?P<reowned>[a-z0-9_-]+) changed"
+                     r"|(?:gap|overlap) (?:introduced|fixed): duty '(?P<flagged>[a-z0-9_-]+)'"
+                     r"|key result (?:added|changed): (?P<okr>[a-z0-9_-]+)/(?P<kr>[a-z0-9_-]+))")
+
+
+def change_link(model: SiteModel, change: str) -> str:
+    """The page a line of the org diff (`orgspec.gitdiff`) is about, if it still exists."""
+    m = _CHANGE.match(change)
+    if not m:
+        return ""
+    if m["team"] and m["team"] in model.org.teams:
+        return model.url("Team", m["team"])
+    duty = m["duty"] or m["reowned"] or m["flagged"]
+    if duty and duty in model.org.responsibilities:
+        return model.url("Responsibility", duty)
+    if m["okr"] and m["okr"] in model.org.objectives:
+        return f"{model.url('Objective', m['okr'])}#kr-{m['kr']}"
+    return ""
+
+
+def _href(url: str) -> str:
+    from orgspec.report.render import safe_href
+
+    return safe_href(url)
+
+
+def _edit_at(model: SiteModel) -> Any:
+    from orgspec.site.model import repo_links
+
+    def link(file: str, line: int) -> str:
+        if not model.repo_url or not file:
+            return ""
+        return _href(repo_links(model.repo_url, model.repo_branch, model._in_repo(file),
+                                line)[0])
+
+    return link
+
+
+def search_docs(m: SiteModel) -> list[Doc]:
+    """One search document per entity page, duties first (the "who owns" question)."""
+    org, lab = m.org, m.labels
+    docs = []
+    for rid in sorted(org.responsibilities):
+        resp = org.responsibilities[rid]
+        acc = [o.text for o in (m.owner(a) for a in m.holders[rid].get("accountable", []))
+               if o]
+        ask, _ = m.who_to_ask(rid)
+        sub = f"A: {', '.join(acc) or lab['gap']}" + (f" — {lab['ask']}: {ask.text}"
+                                                      if ask else "")
+        docs.append(Doc("duty", rid, resp.name or resp.description or rid,
+                        m.url("Responsibility", rid), sub,
+                        searchable([resp.name, resp.description],
+                                   resp.name or resp.description or rid)))
+    for tid in sorted(org.teams):
+        team = org.teams[tid]
+        lead = m.person(team.lead).text if team.lead else ""
+        docs.append(Doc("team", tid, team.name or tid, m.url("Team", tid),
+                        f"{lab['lead']}: {lead}" if lead else "",
+                        searchable([team.name, team.mission, team.description],
+                                   team.name or tid)))
+    if m.people_pages:
+        for pid in sorted(org.people):
+            person = org.people[pid]
+            teams = ", ".join(m.team(t).text for t in m.member_of.get(pid, []))
+            docs.append(Doc("person", pid, person.name or pid, m.url("Person", pid),
+                            " · ".join(filter(None, (person.title, teams))),
+                            searchable([person.name, person.title], person.name or pid)))
+    for oid in sorted(org.objectives):
+        obj = org.objectives[oid]
+        owner = m.owner(obj.owner)
+        docs.append(Doc("objective", oid, obj.title, m.url("Objective", oid),
+                        " · ".join(filter(None, (owner.text if owner else "",
+                                                 str(obj.period or "")))),
+                        searchable([obj.title, obj.description,
+                                    *(kr.title for kr in obj.key_results)], obj.title)))
+    for pid in sorted(org.processes):
+        proc = org.processes[pid]
+        owner = m.owner(proc.owner)
+        docs.append(Doc("process", pid, proc.name or pid, m.url("Process", pid),
+                        owner.text if owner else "",
+                        searchable([proc.name, proc.description,
+                                    *(s.name for s in proc.steps)], proc.name or pid)))
+    return docs
+
+
+def _feed(title: str, options: SiteOptions, changes: list[tuple[str, str]], lang: str) -> str:
+    """An Atom feed with one entry for the release range; dated by HEAD's commit."""
+    from xml.sax.saxutils import escape
+
+    from orgspec.site.gitinfo import head_date
+
+    when = (head_date(os.getcwd()) if options.git_dates else "") or "1970-01-01T00:00:00Z"
+    since = options.since or "HEAD"
+    label = LABELS[lang]["changes_since"].format(ref=since)
+    items = "".join(f"<li>{escape(text)}</li>" for text, _ in changes)
+    return ('<?xml version="1.0" encoding="utf-8"?>\n'
+            '<feed xmlns="http://www.w3.org/2005/Atom">\n'
+            f"<title>{escape(title)}</title>\n<id>urn:orgspec:changes</id>\n"
+            f"<updated>{escape(when)}</updated>\n"
+            '<link rel="alternate" href="index.html"/>\n'
+            f"<entry><title>{escape(label)}</title><id>urn:orgspec:changes:{escape(since)}</id>"
+            f"<updated>{escape(when)}</updated>"
+            f'<content type="html">{escape("<ul>" + items + "</ul>")}</content></entry>\n'
+            "</feed>\n")

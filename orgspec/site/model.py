@@ -1,0 +1,339 @@
+"""The site's view of the org: names, links and the relations each page shows, built once.
+
+Every URL here is relative to the site root (`teams/x.html`); a template prefixes the page's
+own way back to the root, so the same files work from `file://`, a host root or a sub-path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from orgspec.findings import LintResult
+from orgspec.model.models import ROLES, KeyResult, Objective, is_placeholder
+from orgspec.model.org import Org, ident_of, node_key
+from orgspec.report.view import FindingRow, ReportView, TeamHealth
+
+FOLDERS = {"Team": "teams", "Person": "people", "Responsibility": "duties",
+           "Objective": "okrs", "Process": "processes"}
+KIND_NAMES = {"Team": "team", "Person": "person", "Responsibility": "duty",
+              "Objective": "objective", "Process": "process"}
+
+
+def page_name(ident: str) -> str:
+    """The file name of an entity page. `index` would shadow the folder's list page, so it
+    becomes `_index` (no id starts with `_`, so nothing else can take that name)."""
+    return "_index" if ident == "index" else ident
+
+
+@dataclass(frozen=True)
+class Link:
+    """A name shown for an entity; `href` is empty when there is no page to link to."""
+
+    text: str
+    href: str = ""
+    sub: str = ""
+
+
+@dataclass
+class Handoff:
+    process: Link
+    step: str
+    next_step: str
+    other: Link
+
+
+@dataclass
+class KrView:
+    id: str
+    title: str
+    metric: str
+    baseline: str
+    current: str
+    target: str
+    due: str
+    owner: Link | None
+    measurable: bool
+    missing: str
+    progress: int | None  # percent 0-100, when baseline, current and target are numbers
+
+
+@dataclass
+class Source:
+    file: str
+    line: int
+    view: str = ""
+    edit: str = ""
+    updated: str = ""
+
+
+@dataclass
+class SiteModel:
+    """Lookups over one org and its lint result, shared by every page."""
+
+    org: Org
+    result: LintResult
+    view: ReportView
+    people_pages: bool = True
+    repo_url: str = ""
+    repo_branch: str = "main"
+    repo_root: str = ""
+    updated: dict[str, str] = field(default_factory=dict)  # file -> YYYY-MM-DD
+    charters: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    holders: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    findings_of: dict[str, list[FindingRow]] = field(default_factory=dict)
+    team_rows: dict[str, list[FindingRow]] = field(default_factory=dict)
+    health: dict[str, TeamHealth] = field(default_factory=dict)
+    children: dict[str, list[str]] = field(default_factory=dict)
+    handoffs_out: dict[str, list[Handoff]] = field(default_factory=dict)
+    handoffs_in: dict[str, list[Handoff]] = field(default_factory=dict)
+    led: dict[str, list[str]] = field(default_factory=dict)
+    member_of: dict[str, list[str]] = field(default_factory=dict)
+    okr_children: dict[str, list[str]] = field(default_factory=dict)
+    serving: dict[str, list[str]] = field(default_factory=dict)
+    steps_by: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+    objectives_by: dict[str, list[str]] = field(default_factory=dict)
+    direct_a: dict[str, list[str]] = field(default_factory=dict)
+    process_owners: dict[str, list[str]] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+    _krs: dict[str, list[KrView]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        org = self.org
+        for raci in self.view.raci:
+            for holder, letters in raci.cells.items():
+                self.charters.setdefault(holder, []).append((raci.duty, letters))
+        self.holders = _holders(org)
+        for f, row in zip(self.result.findings, self.view.rows, strict=False):
+            self.findings_of.setdefault(f.entity, []).append(row)
+            if row.team:
+                self.team_rows.setdefault(row.team, []).append(row)
+        self.health = {h.team: h for h in self.view.health}
+        for tid, team in sorted(org.teams.items()):
+            if team.parent in org.teams and team.parent != tid:
+                self.children.setdefault(team.parent, []).append(tid)
+            if team.lead in org.people:
+                self.led.setdefault(team.lead, []).append(tid)
+            for member in dict.fromkeys(team.members):
+                if member in org.people:
+                    self.member_of.setdefault(member, []).append(tid)
+        for oid, obj in sorted(org.objectives.items()):
+            if obj.aligns_to in org.objectives and obj.aligns_to != oid:
+                self.okr_children.setdefault(obj.aligns_to, []).append(oid)
+            for ref in dict.fromkeys([obj.owner, *(kr.owner for kr in obj.key_results)]):
+                if ref:
+                    self.objectives_by.setdefault(ref, []).append(oid)
+        for pid, proc in sorted(org.processes.items()):
+            if proc.owner:
+                self.process_owners.setdefault(proc.owner, []).append(pid)
+            if proc.responsibility:
+                self.serving.setdefault(proc.responsibility, []).append(pid)
+            for s in proc.steps:
+                for ref in dict.fromkeys((s.owner, s.tracker)):
+                    if ref:
+                        self.steps_by.setdefault(ref, []).append((pid, s.id, s.name or s.id))
+            self._handoffs(pid)
+        for rid in sorted(self.holders):
+            for ref in self.holders[rid].get("accountable", []):
+                if ref in org.people:
+                    self.direct_a.setdefault(ref, []).append(rid)
+
+    # names and links -------------------------------------------------------------------
+
+    def url(self, kind: str, ident: str) -> str:
+        if kind == "Person" and not self.people_pages:
+            return ""
+        return f"{FOLDERS[kind]}/{page_name(ident)}.html"
+
+    def team(self, tid: str) -> Link:
+        team = self.org.teams.get(tid)
+        if team is None:
+            return Link(tid)
+        return Link(team.name or tid, self.url("Team", tid))
+
+    def person(self, pid: str) -> Link:
+        person = self.org.people.get(pid)
+        if person is None:
+            return Link(pid)
+        return Link(person.name or pid, self.url("Person", pid), person.title or "")
+
+    def duty(self, rid: str) -> Link:
+        resp = self.org.responsibilities.get(rid)
+        if resp is None:
+            return Link(rid)
+        return Link(resp.name or resp.description or rid, self.url("Responsibility", rid))
+
+    def objective(self, oid: str) -> Link:
+        obj = self.org.objectives.get(oid)
+        return Link(obj.title, self.url("Objective", oid)) if obj else Link(oid)
+
+    def process(self, pid: str) -> Link:
+        proc = self.org.processes.get(pid)
+        return Link(proc.name or pid, self.url("Process", pid)) if proc else Link(pid)
+
+    def owner(self, ref: str | None) -> Link | None:
+        """A team or a person by id; placeholders and unknown ids show as written."""
+        if not ref:
+            return None
+        if ref in self.org.teams:
+            return self.team(ref)
+        if ref in self.org.people:
+            return self.person(ref)
+        return Link(ref)
+
+    # relations ---------------------------------------------------------------------------
+
+    def ancestors(self, tid: str) -> list[str]:
+        """The parent chain, root first; stops at a cycle."""
+        out: list[str] = []
+        seen = {tid}
+        node = self.org.teams[tid].parent
+        while node in self.org.teams and node not in seen:
+            seen.add(node)
+            out.append(node)
+            node = self.org.teams[node].parent
+        return out[::-1]
+
+    def who_to_ask(self, rid: str) -> tuple[Link | None, str]:
+        """The lead of the first accountable team, walking up the tree when a team has no
+        lead: (person, the team whose lead it is, when that is not the accountable team)."""
+        teams = [h for h in self.holders.get(rid, {}).get("accountable", [])
+                 if h in self.org.teams]
+        people = [h for h in self.holders.get(rid, {}).get("accountable", [])
+                  if h in self.org.people]
+        if people:
+            return self.person(people[0]), ""
+        if not teams:
+            return None, ""
+        for tid in [teams[0], *self.ancestors(teams[0])[::-1]]:
+            lead = self.org.teams[tid].lead
+            if lead in self.org.people:
+                return self.person(lead), "" if tid == teams[0] else tid
+        return None, ""
+
+    def team_duties(self, tid: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """(charter: duties held A or R, duties held only C or I), each (duty, letters)."""
+        rows = sorted(self.charters.get(tid, []))
+        main = [(d, ls) for d, ls in rows if "A" in ls or "R" in ls]
+        return main, [(d, ls) for d, ls in rows if "A" not in ls and "R" not in ls]
+
+    def answers_for(self, pid: str) -> list[tuple[str, str]]:
+        """(duty, how) for duties the person is accountable for, directly or as a lead."""
+        out = dict.fromkeys(self.direct_a.get(pid, []), "")
+        for tid in self.led.get(pid, []):
+            for rid, letters in self.charters.get(tid, []):
+                if "A" in letters:
+                    out.setdefault(rid, tid)
+        return sorted(out.items())
+
+    def steps_of(self, ref: str) -> list[tuple[str, str, str]]:
+        """(process, step id, step name) owned or tracked by a team or person."""
+        return self.steps_by.get(ref, [])
+
+    def objectives_of(self, ref: str) -> list[str]:
+        return self.objectives_by.get(ref, [])
+
+    def okr_chain(self, oid: str) -> list[str]:
+        out: list[str] = []
+        seen = {oid}
+        node = self.org.objectives[oid].aligns_to
+        while node in self.org.objectives and node not in seen:
+            seen.add(node)
+            out.append(node)
+            node = self.org.objectives[node].aligns_to
+        return out[::-1]
+
+    def krs(self, obj: Objective) -> list[KrView]:
+        """The key results with their verdicts, worked out once per objective."""
+        cached = self._krs.get(obj.id)
+        if cached is None:
+            cached = self._krs[obj.id] = self._make_krs(obj)
+        return cached
+
+    def _make_krs(self, obj: Objective) -> list[KrView]:
+        from orgspec.model.okr import verdict
+
+        zh = self.view.lang == "zh"
+        out = []
+        for kr in obj.key_results:
+            v = verdict(obj, kr)
+            missing = [_MISSING_ZH.get(m, m) for m in v.missing] if zh else v.missing
+            out.append(KrView(kr.id, kr.title, kr.metric or "", kr.baseline or "",
+                              kr.current or "", kr.target or "",
+                              kr.due.isoformat() if kr.due else "", self.owner(kr.owner),
+                              not v.missing, ("、" if zh else ", ").join(missing),
+                              _progress(kr)))
+        return out
+
+    def source(self, kind: str, ident: str) -> Source | None:
+        key = node_key(kind, ident)
+        origin = self.org.origins.get(key)
+        if origin is None:
+            return None
+        line = origin.locate("id").line
+        src = Source(origin.file, line, updated=self.updated.get(origin.file, ""))
+        if self.repo_url:
+            src.view, src.edit = repo_links(self.repo_url, self.repo_branch,
+                                            self._in_repo(origin.file), line)
+        return src
+
+    def _in_repo(self, file: str) -> str:
+        import os
+
+        if not self.repo_root:
+            return file.replace(os.sep, "/")
+        return os.path.relpath(os.path.abspath(file), self.repo_root).replace(os.sep, "/")
+
+    def _handoffs(self, pid: str) -> None:
+        proc = self.org.processes[pid]
+        owner = {s.id: s.owner for s in proc.steps}
+        for s in proc.steps:
+            for n in s.next:
+                a, b = s.owner, owner.get(n)
+                if not a or not b or a == b or is_placeholder(a) or is_placeholder(b):
+                    continue
+                link = self.process(pid)
+                self.handoffs_out.setdefault(a, []).append(Handoff(link, s.id, n, _plain(
+                    self.owner(b))))
+                self.handoffs_in.setdefault(b, []).append(Handoff(link, s.id, n, _plain(
+                    self.owner(a))))
+
+
+_MISSING_ZH = {"a metric": "指标", "a target value": "目标值", "a time bound": "截止时间"}
+
+
+def _plain(link: Link | None) -> Link:
+    return link if link is not None else Link("")
+
+
+def _holders(org: Org) -> dict[str, dict[str, list[str]]]:
+    """Duty -> role -> team or person ids, from the org's one RACI source (both sides;
+    unknown and placeholder owners left out)."""
+    return {rid: {role: [ident_of(h) for h in org.raci.holders(rid, role)] for role in ROLES}
+            for rid in org.responsibilities}
+
+
+def _progress(kr: KeyResult) -> int | None:
+    from orgspec.text.quantity import parse_quantity
+
+    base, cur, target = (parse_quantity(x) for x in (kr.baseline, kr.current, kr.target))
+    if base is None or cur is None or target is None or target.value == base.value:
+        return None
+    share = (cur.value - base.value) / (target.value - base.value)
+    return round(100 * min(1.0, max(0.0, share)))
+
+
+def repo_links(repo_url: str, branch: str, path: str, line: int) -> tuple[str, str]:
+    """(view at the line, edit) URLs on GitHub or GitLab (a host with `gitlab` in its name,
+    or a URL that already holds `/-/`)."""
+    from urllib.parse import quote, urlsplit
+
+    base = repo_url.rstrip("/")
+    gitlab = "gitlab" in urlsplit(base).netloc.lower() or "/-/" in base
+    base = base.split("/-/")[0]
+    sep = "/-/" if gitlab else "/"
+    p, b = quote(path, safe="/"), quote(branch, safe="/")
+    return f"{base}{sep}blob/{b}/{p}#L{line}", f"{base}{sep}edit/{b}/{p}"
+
+
+def entity_findings(model: SiteModel, kind: str, ident: str) -> list[FindingRow]:
+    return model.findings_of.get(node_key(kind, ident), [])

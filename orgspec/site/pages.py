@@ -1,0 +1,334 @@
+"""Every page of the site as (path, HTML), rendered from the SiteModel by the templates in
+`templates/site/`. Paths are relative to the site root; iteration is sorted, so two builds
+of one commit give the same bytes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from orgspec.model.models import ROLES, is_placeholder
+from orgspec.report.diagram import FlowStep, Node, flow, tree
+from orgspec.site.model import FOLDERS, KIND_NAMES, Link, SiteModel
+
+PAGE_ROWS = 1000  # rows per page of the duty list
+ROLE_LETTERS = {"A": "accountable", "R": "responsible", "C": "consulted", "I": "informed"}
+Render = Callable[..., str]
+
+
+def pages(m: SiteModel, render: Render, changes: list[tuple[str, str]],
+          since: str = "") -> Iterator[tuple[str, str]]:
+    """(path, HTML) for every page; `render(template, depth, **context)`."""
+    org = m.org
+    yield "index.html", _home(m, render, changes)
+    yield "teams/index.html", render("teams", 1, count=len(org.teams),
+                                     items=tree_items(m.view.tree_rows, 10_000))
+    for tid in sorted(org.teams):
+        yield m.url("Team", tid), _team(m, render, tid)
+    if m.people_pages:
+        yield from _people(m, render)
+    yield from _duties(m, render)
+    yield from _okrs(m, render)
+    yield from _processes(m, render)
+    yield "search.html", render("search", 0, kind_labels=_kind_labels(m))
+    yield "health.html", render("health", 0, health=sorted(
+        m.view.health, key=lambda h: (h.score, h.team)), rules=m.view.rules)
+    yield "404.html", render("404", 0)
+    moved = aliases(m)
+    yield "go.html", render("go", 0, folders=_go_folders(m), moved=json.dumps(
+        {f"{KIND_NAMES[k]}/{old}": m.url(k, new) for (k, old), new in sorted(moved.items())},
+        sort_keys=True))
+    for (kind, old), new in sorted(moved.items()):
+        target = m.url(kind, new)
+        yield m.url(kind, old), render("alias", 1, target=target.rsplit("/", 1)[1],
+                                       name=_name(m, kind, new))
+    yield "_redirects", "".join(f"/{m.url(k, old)} /{m.url(k, new)} 301\n"
+                                for (k, old), new in sorted(moved.items()))
+    heading = m.labels["changes_since"].format(ref=since) if since else m.labels["changes"]
+    yield "changes/index.html", render("changes", 1, changes=changes, heading=heading)
+
+
+def aliases(m: SiteModel) -> dict[tuple[str, str], str]:
+    """(kind, former id) -> current id, from `aliases:`. A former id that is some entity's
+    current id, or that two entities claim, gets no redirect (the first claim, by id, wins)."""
+    out: dict[tuple[str, str], str] = {}
+    for kind in FOLDERS:
+        if kind == "Person" and not m.people_pages:
+            continue
+        table = m.org.table(kind)
+        for ident in sorted(table):
+            for old in getattr(table[ident], "aliases", []):
+                if old not in table and (kind, old) not in out:
+                    out[kind, old] = ident
+    return out
+
+
+def _name(m: SiteModel, kind: str, ident: str) -> str:
+    entity = m.org.table(kind)[ident]
+    return str(getattr(entity, "name", None) or getattr(entity, "title", None) or ident)
+
+
+def _go_folders(m: SiteModel) -> str:
+    """The kinds `go.html#<kind>/<id>` resolves, and their folders."""
+    return json.dumps({KIND_NAMES[k]: f for k, f in FOLDERS.items()
+                       if k != "Person" or m.people_pages}, sort_keys=True)
+
+
+def _kind_labels(m: SiteModel) -> str:
+    return json.dumps({k: m.labels["kind_" + k] for k in
+                       ("duty", "team", "person", "objective", "process")}, ensure_ascii=False)
+
+
+def _home(m: SiteModel, render: Render, changes: list[tuple[str, str]]) -> str:
+    org = m.org
+    counts = {"teams": len(org.teams), "people": len(org.people),
+              "duties": len(org.responsibilities), "objectives": len(org.objectives),
+              "processes": len(org.processes)}
+    findings = {k: m.view.counts.get(k, 0) for k in ("error", "warning", "info")}
+    return render("home", 0, counts=counts, findings=findings,
+                  items=tree_items(m.view.tree_rows, 1), changes=changes)
+
+
+def tree_items(rows: list[tuple[int, Any]], max_depth: int) -> list[tuple[int, Any, bool, int]]:
+    """(depth, node, opens its sub-teams, lists to close after it) for the nested-list tree,
+    from the report's flat (depth, node) rows, down to `max_depth`."""
+    shown = [(d, n) for d, n in rows if d <= max_depth]
+    out = []
+    for i, (depth, node) in enumerate(shown):
+        after = shown[i + 1][0] if i + 1 < len(shown) else 0
+        opens = bool(node.children) and depth < max_depth
+        out.append((depth, node, opens, 0 if opens else max(0, depth - after)))
+    return out
+
+
+def _team(m: SiteModel, render: Render, tid: str) -> str:
+    org = m.org
+    team = org.teams[tid]
+    main, also = m.team_duties(tid)
+    members = [(m.person(p), getattr(org.people.get(p), "email", None) or "")
+               for p in dict.fromkeys(team.members)]
+    subteams = [m.team(c) for c in m.children.get(tid, [])]
+    objectives = [(_Obj(oid, m.objective(oid), org.objectives[oid].period or ""),
+                   m.krs(org.objectives[oid]))
+                  for oid in m.objectives_of(tid) if org.objectives[oid].owner == tid]
+    return render(
+        "team", 1, id=tid, team=team, name=team.name or tid,
+        crumbs=[m.team(a) for a in m.ancestors(tid)], health=m.health.get(tid),
+        lead=m.person(team.lead) if team.lead else None,
+        parent=m.team(team.parent) if team.parent else None, subteams=subteams,
+        members=members, charter=[_charter_row(m, d, ls) for d, ls in main],
+        also=[_charter_row(m, d, ls) for d, ls in also],
+        handoffs_in=m.handoffs_in.get(tid, []), handoffs_out=m.handoffs_out.get(tid, []),
+        objectives=objectives,
+        processes=[m.process(p) for p in m.process_owners.get(tid, [])],
+        steps=[(m.process(p), s, n) for p, s, n in m.steps_of(tid)
+               if org.processes[p].owner != tid],
+        tree=_subtree(m, tid), findings=m.team_rows.get(tid, []), src=m.source("Team", tid))
+
+
+class _Obj:
+    def __init__(self, ident: str, link: Link, period: str) -> None:
+        self.id, self.link, self.period = ident, link, period
+
+
+class _Row:
+    def __init__(self, ident: str, duty: Link, letters: str, accountable: list[Link],
+                 ask: Link | None) -> None:
+        self.id, self.duty, self.letters = ident, duty, letters
+        self.accountable, self.ask = accountable, ask
+
+
+def _charter_row(m: SiteModel, rid: str, letters: str) -> _Row:
+    acc = m.holders.get(rid, {}).get("accountable", [])
+    ask, _ = m.who_to_ask(rid)
+    return _Row(rid, m.duty(rid), letters,
+                [o for o in (m.owner(a) for a in acc if not is_placeholder(a)) if o], ask)
+
+
+def _subtree(m: SiteModel, tid: str) -> Any:
+    """The team and the teams below it, at most 300 boxes, as a laid-out diagram."""
+    org = m.org
+    seen = {tid}
+
+    def node(t: str) -> Node:
+        team = org.teams[t]
+        lead = m.person(team.lead).text if team.lead else ""
+        h = m.health.get(t)
+        kind = "team-error" if h and h.errors else "team-warning" if h and h.warnings else "team"
+        return Node(t, team.name or t, lead, kind)
+
+    root = node(tid)
+    stack, count = [root], 1
+    while stack and count < 400:
+        current = stack.pop()
+        for child in m.children.get(current.key, []):
+            if child in seen:
+                continue
+            seen.add(child)
+            n = node(child)
+            current.children.append(n)
+            stack.append(n)
+            count += 1
+    return tree([root]) if root.children else tree([])
+
+
+def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
+    org = m.org
+    rows = []
+    for pid in sorted(org.people):
+        person = org.people[pid]
+        link = m.person(pid)
+        rows.append([link, person.title or "", [m.team(t) for t in m.member_of.get(pid, [])]])
+        answers = [(m.duty(rid), m.team(via) if via else None) for rid, via in m.answers_for(pid)]
+        yield m.url("Person", pid), render(
+            "person", 1, id=pid, person=person, name=person.name or pid,
+            led=[m.team(t) for t in m.led.get(pid, [])],
+            member_of=[m.team(t) for t in m.member_of.get(pid, [])], answers=answers,
+            objectives=[m.objective(o) for o in m.objectives_of(pid)],
+            steps=[(m.process(p), s, n) for p, s, n in m.steps_of(pid)],
+            findings=m.findings_of.get(f"person:{pid}", []), src=m.source("Person", pid))
+    lab = m.labels
+    yield "people/index.html", render("list", 1, heading=lab["people"], total=len(rows),
+                                      pages=[], rows=rows,
+                                      columns=[lab["people"], lab["title_field"], lab["teams"]])
+
+
+def _duties(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
+    org = m.org
+    raci = {r.duty: r for r in m.view.raci}
+    order = []
+    for rid in sorted(org.responsibilities):
+        resp = org.responsibilities[rid]
+        row = raci.get(rid)
+        acc = [a for a in m.holders[rid].get("accountable", []) if not is_placeholder(a)]
+        ask, via = m.who_to_ask(rid)
+        yield m.url("Responsibility", rid), render(
+            "duty", 1, id=rid, duty=resp, name=resp.name or resp.description or rid,
+            gap=bool(row and row.gap) or not acc, overlap=bool(row and row.overlap),
+            ask=ask, via=m.team(via) if via else None,
+            raci=[(role, [o for o in (m.owner(r) for r in m.holders[rid].get(role, [])) if o])
+                  for role in ROLES],
+            served=[m.process(p) for p in m.serving.get(rid, [])],
+            findings=m.findings_of.get(f"responsibility:{rid}", []),
+            src=m.source("Responsibility", rid))
+        first = acc[0] if acc else ""
+        problem = 0 if not acc else 1 if len(acc) > 1 else 2
+        order.append(((problem, first, rid), [m.duty(rid), [o for o in (
+            m.owner(a) for a in acc) if o], [ask] if ask else "—"]))
+    order.sort(key=lambda kv: kv[0])
+    rows = [row for _, row in order]
+    total_pages = max(1, (len(rows) + PAGE_ROWS - 1) // PAGE_ROWS)
+    lab = m.labels
+    for n in range(total_pages):
+        name = "index.html" if n == 0 else f"_page-{n + 1}.html"
+        pager = [{"n": i + 1, "current": i == n,
+                  "href": "index.html" if i == 0 else f"_page-{i + 1}.html"}
+                 for i in range(total_pages)]
+        yield f"duties/{name}", render(
+            "list", 1, heading=lab["duties"], total=len(rows), pages=pager,
+            rows=rows[n * PAGE_ROWS:(n + 1) * PAGE_ROWS],
+            columns=[lab["duty"], lab["accountable"], lab["ask"]])
+
+
+def _okrs(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
+    org = m.org
+    progress: dict[str, int | None] = {}
+    vague: dict[str, int] = {}
+    for oid in sorted(org.objectives):
+        obj = org.objectives[oid]
+        krs = m.krs(obj)
+        done = [k.progress for k in krs if k.progress is not None]
+        progress[oid] = round(sum(done) / len(done)) if done else None
+        vague[oid] = sum(not k.measurable for k in krs)
+        chain = [m.objective(o) for o in m.okr_chain(oid)]
+        yield m.url("Objective", oid), render(
+            "objective", 1, id=oid, obj=obj, owner=m.owner(obj.owner), period=_period(obj),
+            chain=chain, krs=krs, children=[m.objective(c) for c in m.okr_children.get(oid, [])],
+            findings=m.findings_of.get(f"objective:{oid}", []), src=m.source("Objective", oid))
+    by_period: dict[str, list[str]] = {}
+    for oid, obj in sorted(org.objectives.items()):
+        by_period.setdefault(_period(obj), []).append(oid)
+    keys = sorted(by_period, reverse=True)
+    lab = m.labels
+
+    def nav(current: str) -> list[dict[str, Any]]:
+        return [{"label": k or lab["no_period"], "count": len(by_period[k]),
+                 "current": k == current, "href": f"_period-{k or 'none'}.html"} for k in keys]
+
+    yield "okrs/index.html", render("okrs", 1, heading=lab["okrs"], periods=nav("\0"), rows=[])
+    for k in keys:
+        rows = _okr_rows(m, by_period[k], progress, vague)
+        yield f"okrs/_period-{k or 'none'}.html", render(
+            "okrs", 1, heading=f"{lab['okrs']} · {k or lab['no_period']}", periods=nav(k),
+            rows=rows)
+
+
+def _period(obj: Any) -> str:
+    if obj.period:
+        return str(obj.period)
+    if obj.start and obj.end:
+        return f"{obj.start.isoformat()}..{obj.end.isoformat()}"
+    return ""
+
+
+def _okr_rows(m: SiteModel, ids: list[str], progress: dict[str, int | None],
+              vague: dict[str, int]) -> list[tuple[int, Link, int | None, int]]:
+    """Objectives of one period as a tree: each under the one it aligns to, if in the set."""
+    inside = set(ids)
+    out = []
+    roots = [o for o in ids if m.org.objectives[o].aligns_to not in inside
+             or m.org.objectives[o].aligns_to == o]
+    seen: set[str] = set()
+    stack = [(0, o) for o in reversed(roots)]
+    while stack:
+        depth, oid = stack.pop()
+        if oid in seen:
+            continue
+        seen.add(oid)
+        out.append((depth, m.objective(oid), progress[oid], vague[oid]))
+        stack.extend((depth + 1, c) for c in reversed(m.okr_children.get(oid, []))
+                     if c in inside)
+    for oid in ids:  # objectives on an alignment cycle
+        if oid not in seen:
+            out.append((0, m.objective(oid), progress[oid], vague[oid]))
+    return out
+
+
+def _processes(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
+    org = m.org
+    rows = []
+    for pid in sorted(org.processes):
+        proc = org.processes[pid]
+        names = {s.id: s.name or s.id for s in proc.steps}
+        steps, flows, handoffs = [], [], []
+        owners = {s.id: s.owner for s in proc.steps}
+        for s in proc.steps:
+            owned = bool(s.owner) and not is_placeholder(s.owner or "")
+            owner = m.owner(s.owner) if owned else None
+            steps.append({"id": s.id, "name": s.name or s.id, "description": s.description,
+                          "owner": owner, "tracker": m.owner(s.tracker), "sla": s.sla or "",
+                          "next": [(n, names.get(n, n), n in names) for n in s.next],
+                          "gap": not owned})
+            who = owner.text if owner else " ".join(filter(None, (m.labels["no_owner"],
+                                                                  s.owner)))
+            flows.append(FlowStep(s.id, s.name or s.id, who, list(s.next),
+                                  "step" if owned else "step-gap"))
+            for n in s.next:
+                b = owners.get(n)
+                if s.owner and b and b != s.owner and not is_placeholder(b) \
+                        and not is_placeholder(s.owner):
+                    handoffs.append((m.owner(s.owner), m.owner(b), s.id, n))
+        link = m.process(pid)
+        rows.append([link, [m.owner(proc.owner)] if proc.owner else "—",
+                     [m.duty(proc.responsibility)] if proc.responsibility else "—",
+                     str(len(proc.steps))])
+        yield m.url("Process", pid), render(
+            "process", 1, id=pid, proc=proc, name=proc.name or pid, owner=m.owner(proc.owner),
+            serves=m.duty(proc.responsibility) if proc.responsibility else None,
+            flow=flow(flows), steps=steps, handoffs=handoffs,
+            findings=m.findings_of.get(f"process:{pid}", []), src=m.source("Process", pid))
+    lab = m.labels
+    yield "processes/index.html", render(
+        "list", 1, heading=lab["processes"], total=len(rows), pages=[], rows=rows,
+        columns=[lab["processes"], lab["owner"], lab["serves"], lab["steps"]])

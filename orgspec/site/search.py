@@ -1,0 +1,155 @@
+"""The site's search index: CJK unigrams and bigrams, Latin words and prefixes, in JS shards.
+
+A document is `[kind, title, url, sub, text]`. Tokens (the same rules as `search.js`):
+
+- a run of CJK characters gives each character and each pair of neighbours (`投诉处理` ->
+  投 诉 处 理 投诉 诉处 处理), so any substring of one or more characters is found exactly;
+- a run of Latin letters and digits gives the lowercased word and its prefixes of 3 or more
+  characters (`refunds` -> ref refu refun refund refunds), for type-ahead;
+- the id is indexed as words by the rule above (`complaint-handling` -> complaint handling).
+
+Postings (token -> gap-encoded doc numbers with a title bit, see `build_index`) are spread
+over `shards` files by a 32-bit FNV-1a hash
+of the token's UTF-16 code units, which `search.js` computes the same way. Documents are
+stored in chunks of `CHUNK` so a query loads a few small files. Every file is a JS call on a
+global (`orgspecIndex.shard(3, {...})`), so `<script>` tags load it from `file://` too.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+CHUNK = 500  # documents per doc chunk: a query that lands in every kind loads five
+DOCS_PER_SHARD = 500  # about this many documents per posting shard; at most MAX_SHARDS
+MAX_SHARDS = 256
+MIN_PREFIX = 3
+# CJK unified ideographs (+ext A, compatibility), kana and hangul count as CJK characters.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_RUNS = re.compile(f"([{_CJK}]+)|((?:(?![{_CJK}])[^\\W_])+)")
+_JS_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                            "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+# Control, bidi-override and invisible characters: shown as visible escapes (`\u202e`), so
+# user text cannot reorder or hide what a page or a search result says.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e"
+                        "\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def visible(text: str) -> str:
+    """`text` with control and bidi characters replaced by visible `\\uXXXX` escapes."""
+    if not _INVISIBLE.search(text):
+        return text
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+@dataclass(frozen=True)
+class Doc:
+    """One search hit: kind (team, person, duty, objective, process), title, link relative to
+    the site root, a line shown under the title, and the searchable text."""
+
+    kind: str
+    ident: str
+    title: str
+    url: str
+    sub: str
+    text: str
+
+
+def tokens(text: str, prefixes: bool = True) -> set[str]:
+    """The index tokens of `text` (see the module docstring); numbers get no prefixes."""
+    out: set[str] = set()
+    for cjk, word in _RUNS.findall(text.casefold()):
+        if cjk:
+            out.update(cjk)
+            out.update(cjk[i:i + 2] for i in range(len(cjk) - 1))
+        else:
+            out.add(word)
+            if prefixes and not word.isdigit():
+                out.update(word[:n] for n in range(MIN_PREFIX, len(word)))
+    return out
+
+
+def doc_tokens(doc: Doc) -> tuple[set[str], set[str]]:
+    """(tokens of the title, all tokens, the id's words included)."""
+    title = tokens(doc.title)
+    found = title | tokens(doc.text)
+    found.update(tokens(doc.ident.replace("-", " ").replace("_", " ")))
+    return title, found
+
+
+def fnv1a(token: str) -> int:
+    """32-bit FNV-1a over UTF-16 code units: what `search.js` computes with charCodeAt."""
+    h = 0x811C9DC5
+    data = token.encode("utf-16-le")
+    for i in range(0, len(data), 2):
+        h ^= data[i] | data[i + 1] << 8
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def shard_count(docs: int) -> int:
+    """A power of two, so shards stay near DOCS_PER_SHARD documents' worth of postings."""
+    n = 1
+    while n < MAX_SHARDS and n * DOCS_PER_SHARD < docs:
+        n *= 2
+    return n
+
+
+def js_call(func: str, *args: object) -> str:
+    """`orgspecIndex.func(args);` with JSON that cannot end a script or break a line."""
+    body = ",".join(json.dumps(a, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+                    for a in args)
+    return f"orgspecIndex.{func}({body.translate(_JS_UNSAFE)});\n"
+
+
+KIND_ORDER = {"duty": 0, "team": 1, "person": 2, "process": 3, "objective": 4}
+
+
+def rank_order(docs: list[Doc]) -> list[Doc]:
+    """Documents in the order hits rank, after title hits first: duties, teams, people,
+    processes, objectives; shorter titles first; then by id. Doc numbers follow it, so the
+    browser ranks by number without loading any document."""
+    return sorted(docs, key=lambda d: (KIND_ORDER.get(d.kind, 9), len(d.title), d.kind,
+                                       d.ident))
+
+
+def build_index(docs: list[Doc]) -> Iterator[tuple[str, str]]:
+    """(path under the site root, JS text) for `search/meta.js`, `search/i<n>.js` and
+    `search/d<n>.js`.
+
+    A posting list holds `2 * doc + (1 if the token is in the title)`, ascending, written
+    as gaps from the previous value (the first from 0): small numbers, short files.
+    """
+    docs = rank_order(docs)
+    shards = shard_count(len(docs))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for number, doc in enumerate(docs):
+        title, found = doc_tokens(doc)
+        for token in found:
+            postings[token].append(2 * number + (token in title))
+    by_shard: list[dict[str, list[int]]] = [{} for _ in range(shards)]
+    for token in sorted(postings):
+        values = postings[token]
+        by_shard[fnv1a(token) % shards][token] = [values[0], *(
+            b - a for a, b in itertools.pairwise(values))]
+    chunks = (len(docs) + CHUNK - 1) // CHUNK
+    yield "search/meta.js", js_call("meta", {"shards": shards, "chunk": CHUNK,
+                                             "chunks": chunks, "docs": len(docs)})
+    for n, table in enumerate(by_shard):
+        yield f"search/i{n}.js", js_call("shard", n, table)
+    for n in range(chunks):
+        rows = [[d.kind, visible(d.title), d.url, visible(d.sub), visible(d.text)]
+                for d in docs[n * CHUNK:(n + 1) * CHUNK]]
+        yield f"search/d{n}.js", js_call("docs", n, rows)
+
+
+def searchable(parts: Iterable[str | None], title: str) -> str:
+    """The searchable text of a document besides its title: its other non-empty parts, one
+    per line (the title is stored once, and searched with the text)."""
+    return "\n".join(dict.fromkeys(p for p in parts if p and p != title))

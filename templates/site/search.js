@@ -1,0 +1,208 @@
+/* orgspec handbook search. The index is built by orgspec/site/search.py (read its docstring):
+   search/meta.js, posting shards search/i<n>.js and document chunks search/d<n>.js, each a
+   plain script that calls window.orgspecIndex, so <script> tags load them from file:// too.
+
+   A query is cut into terms: runs of CJK characters and Latin words. A CJK term looks up its
+   bigrams (a single character, its unigram); a Latin word looks itself up, because the index
+   holds every word and its prefixes of 3+ characters. Posting lists are intersected (AND),
+   shortest first; CJK terms of 3+ characters are then checked as substrings, since their
+   bigrams may occur apart. Ranking: all terms in the title first, then duties, teams,
+   people, processes, objectives, then shorter titles (the build numbers documents in that
+   order, so ranking needs no document), and only the documents shown are loaded.
+   Results are built with textContent only: nothing from the index is parsed as HTML.
+   window.orgspecSearch(query, limit = 200) returns a Promise of [{kind, title, url, sub}]. */
+(function () {
+  "use strict";
+  var CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff";
+  var RUNS = new RegExp("([" + CJK + "]+)|((?:(?![" + CJK + "])[\\p{L}\\p{N}])+)", "gu");
+  var script = document.currentScript;
+  var base = script.src.replace(/assets\/search\.js([?#].*)?$/, "");
+  var root = script.getAttribute("src").replace(/assets\/search\.js([?#].*)?$/, "");
+  var store = { meta: null, shards: {}, docs: {} };
+  var loading = {};
+
+  window.orgspecIndex = {
+    meta: function (m) { store.meta = m; },
+    shard: function (n, table) { store.shards[n] = table; },
+    docs: function (n, rows) { store.docs[n] = rows; }
+  };
+
+  function load(name) {
+    if (!loading[name]) {
+      loading[name] = new Promise(function (resolve, reject) {
+        var s = document.createElement("script");
+        s.src = base + "search/" + name + ".js";
+        s.onload = function () { resolve(); };
+        s.onerror = function () { reject(new Error("cannot load search/" + name + ".js")); };
+        document.head.appendChild(s);
+      });
+    }
+    return loading[name];
+  }
+
+  function fnv1a(token) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < token.length; i++) {
+      h ^= token.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h >>> 0;
+  }
+
+  function terms(query) {
+    var out = [], m;
+    var text = query.toLowerCase();
+    RUNS.lastIndex = 0;
+    while ((m = RUNS.exec(text)) !== null) {
+      if (m[1]) {
+        var keys = [];
+        if (m[1].length === 1) keys.push(m[1]);
+        for (var i = 0; i + 1 < m[1].length; i++) keys.push(m[1].slice(i, i + 2));
+        out.push({ text: m[1], cjk: true, keys: keys });
+      } else {
+        out.push({ text: m[2], cjk: false, keys: [m[2]] });
+      }
+    }
+    return out;
+  }
+
+  /* A posting list is gap-encoded values 2 * doc + title bit (see search.py). */
+  function decode(gaps) {
+    var out = new Array(gaps.length), v = 0;
+    for (var i = 0; i < gaps.length; i++) { v += gaps[i]; out[i] = v; }
+    return out;
+  }
+
+  /* Docs in every list, in doc order, each with "all keys in its title". */
+  function intersect(lists) {
+    lists.sort(function (a, b) { return a.length - b.length; });
+    var hits = (lists[0] || []).map(function (v) { return { doc: v >> 1, title: (v & 1) === 1 }; });
+    for (var i = 1; i < lists.length && hits.length; i++) {
+      var title = new Map();
+      lists[i].forEach(function (v) { title.set(v >> 1, (v & 1) === 1); });
+      hits = hits.filter(function (h) {
+        if (!title.has(h.doc)) return false;
+        h.title = h.title && title.get(h.doc);
+        return true;
+      });
+    }
+    return hits;
+  }
+
+  /* Hits rank by title first, then by doc number: the build numbered documents by kind
+     (duties, teams, people, processes, objectives), then shorter titles first. Only the
+     documents needed for the first `limit` verified hits are loaded. */
+  function search(query, limit) {
+    limit = limit || 200;
+    var ts = terms(query);
+    if (!ts.length) return Promise.resolve([]);
+    return load("meta").then(function () {
+      var meta = store.meta, keys = [];
+      ts.forEach(function (t) { keys = keys.concat(t.keys); });
+      var shardOf = {};
+      keys.forEach(function (k) { shardOf[k] = fnv1a(k) % meta.shards; });
+      var needed = Array.from(new Set(keys.map(function (k) { return shardOf[k]; })));
+      return Promise.all(needed.map(function (n) { return load("i" + n); })).then(function () {
+        var lists = keys.map(function (k) {
+          var table = store.shards[shardOf[k]];
+          return Object.prototype.hasOwnProperty.call(table, k) ? decode(table[k]) : [];
+        });
+        var cands = intersect(lists);
+        cands.sort(function (a, b) { return (a.title === b.title ? 0 : a.title ? -1 : 1) || a.doc - b.doc; });
+        return collect(cands, ts, meta.chunk, limit, 0, []);
+      });
+    });
+  }
+
+  function collect(cands, ts, chunk, limit, from, out) {
+    if (from >= cands.length || out.length >= limit) return Promise.resolve(out);
+    var batch = cands.slice(from, from + (limit - out.length));
+    var chunks = Array.from(new Set(batch.map(function (c) { return Math.floor(c.doc / chunk); })));
+    return Promise.all(chunks.map(function (c) { return load("d" + c); })).then(function () {
+      batch.forEach(function (c) {
+        var row = store.docs[Math.floor(c.doc / chunk)][c.doc % chunk];
+        var all = (row[1] + "\n" + row[4]).toLowerCase();
+        for (var i = 0; i < ts.length; i++) {
+          if (ts[i].cjk && ts[i].text.length > 2 && all.indexOf(ts[i].text) < 0) return;
+        }
+        if (out.length < limit) out.push({ kind: row[0], title: row[1], url: row[2], sub: row[3] });
+      });
+      return collect(cands, ts, chunk, limit, from + batch.length, out);
+    });
+  }
+
+  window.orgspecSearch = search;
+
+  function show(app, hits, kind, query) {
+    var list = document.getElementById("search-results");
+    var status = document.getElementById("search-status");
+    var labels = JSON.parse(app.getAttribute("data-labels") || "{}");
+    var shown = hits.filter(function (h) { return !kind || h.kind === kind; });
+    list.textContent = "";
+    shown.slice(0, 200).forEach(function (h) {
+      var li = document.createElement("li");
+      var tag = document.createElement("span");
+      tag.className = "kind";
+      tag.textContent = labels[h.kind] || h.kind;
+      var a = document.createElement("a");
+      a.href = root + h.url;
+      a.textContent = h.title;
+      li.appendChild(tag);
+      li.appendChild(a);
+      if (h.sub) {
+        var sub = document.createElement("div");
+        sub.className = "hit-sub";
+        sub.textContent = h.sub;
+        li.appendChild(sub);
+      }
+      list.appendChild(li);
+    });
+    status.textContent = query ? (shown.length ? String(shown.length) + " · " + query
+                                               : app.getAttribute("data-empty")) : "";
+    app.setAttribute("data-done", query);
+  }
+
+  function start() {
+    var app = document.getElementById("search-app");
+    var box = document.getElementById("q");
+    if (!app || !box) return;
+    var kind = "", last = [], query = "", timer = 0;
+    var chips = app.querySelectorAll(".chip");
+    function run(q) {
+      query = q;
+      search(q).then(function (hits) {
+        if (q !== query) return;
+        last = hits;
+        show(app, hits, kind, q);
+      }, function (err) {
+        document.getElementById("search-status").textContent = String(err.message || err);
+      });
+    }
+    Array.prototype.forEach.call(chips, function (chip) {
+      chip.addEventListener("click", function () {
+        kind = chip.getAttribute("data-kind");
+        Array.prototype.forEach.call(chips, function (c) {
+          c.setAttribute("aria-pressed", String(c === chip));
+        });
+        show(app, last, kind, query);
+      });
+    });
+    box.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { run(box.value.trim()); }, 120);
+    });
+    document.getElementById("search-results").addEventListener("keydown", function (e) {
+      if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+      var links = Array.prototype.slice.call(this.querySelectorAll("a"));
+      var i = links.indexOf(document.activeElement);
+      var next = links[e.key === "ArrowDown" ? i + 1 : Math.max(0, i - 1)];
+      if (next) { e.preventDefault(); next.focus(); }
+    });
+    var q = new URLSearchParams(window.location.search).get("q") || "";
+    box.value = q;
+    run(q.trim());
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

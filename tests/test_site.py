@@ -1,0 +1,338 @@
+"""`orgspec site`: pages per entity, golden pages, links, escaping, determinism, CLI errors."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import EXAMPLES, FIXTURES, REPO, assert_golden, run_cli
+
+from orgspec.engine.lint import lint_org
+from orgspec.load.config import Config
+from orgspec.output import OutputError, write_tree
+from orgspec.site import SiteOptions, build_site
+from orgspec.site.build import search_docs, site_files
+from orgspec.site.links import check_links
+from orgspec.site.model import repo_links
+from orgspec.site.search import fnv1a, tokens
+
+FOLDERS = {"teams": "teams", "people": "people", "responsibilities": "duties",
+           "objectives": "okrs", "processes": "processes"}
+
+
+def build(paths: list[Path], out: Path, **options: object) -> Path:
+    result, org = lint_org([str(p) for p in paths], Config())
+    build_site(result, org, str(out), SiteOptions(git_dates=False, **options))  # type: ignore[arg-type]
+    return out
+
+
+@pytest.fixture(scope="module")
+def ecommerce(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build([EXAMPLES / "ecommerce"], tmp_path_factory.mktemp("site") / "out")
+
+
+def test_one_page_per_entity_and_nothing_else(ecommerce: Path) -> None:
+    _, org = lint_org([str(EXAMPLES / "ecommerce")], Config())
+    for table, folder in FOLDERS.items():
+        ids = set(getattr(org, table))
+        pages = {p.stem for p in (ecommerce / folder).glob("*.html")
+                 if p.name != "index.html" and not p.name.startswith("_")}
+        assert pages == ids, folder
+    assert (ecommerce / "search.html").is_file() and (ecommerce / "404.html").is_file()
+    assert (ecommerce / ".nojekyll").is_file()
+
+
+def test_golden_minimal(tmp_path: Path) -> None:
+    out = build([EXAMPLES / "minimal"], tmp_path / "out", lang="en")
+    for page in ("index.html", "teams/platform.html", "duties/support-tickets.html",
+                 "people/ada.html", "okrs/reliable-shop.html", "processes/ticket-flow.html"):
+        text = (out / page).read_text("utf-8")
+        # the file path in "Source:" depends on where the test runs from
+        text = text.replace(str(EXAMPLES / "minimal"), "examples/minimal")
+        assert_golden("site-minimal/" + page.replace("/", "--"), text)
+
+
+def test_no_broken_links_on_the_examples_and_a_synthetic_org(ecommerce: Path,
+                                                              tmp_path: Path) -> None:
+    assert check_links(str(ecommerce)) == []
+    subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py"), "--teams", "40",
+                    "--out", str(tmp_path / "org")], check=True, capture_output=True)
+    out = build([tmp_path / "org"], tmp_path / "site")
+    assert check_links(str(out)) == []
+    assert len(list((out / "teams").glob("*.html"))) == 41
+
+
+def test_link_checker_finds_missing_pages_and_anchors(tmp_path: Path) -> None:
+    site = tmp_path / "s"
+    (site / "teams").mkdir(parents=True)
+    (site / "index.html").write_text('<a href="teams/a.html#x">a</a> <a href="teams/b.html">b</a>'
+                                     ' <a href="https://example.com/">e</a> <a href="#top">t</a>'
+                                     ' <p id="top"></p>', "utf-8")
+    (site / "teams" / "a.html").write_text('<img src="../missing.png"><p id="y">', "utf-8")
+    assert check_links(str(site)) == [
+        "index.html: href teams/a.html#x (no id 'x')", "index.html: href teams/b.html",
+        "teams/a.html: src ../missing.png"]
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    a = build([EXAMPLES / "ecommerce"], tmp_path / "a")
+    b = build([EXAMPLES / "ecommerce"], tmp_path / "b")
+    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    assert files_a == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    assert all((a / f).read_bytes() == (b / f).read_bytes() for f in files_a)
+
+
+def test_hostile_org_renders_inert(tmp_path: Path) -> None:
+    out = build([FIXTURES / "hostile-report"], tmp_path / "out")
+    for page in out.rglob("*.html"):
+        text = page.read_text("utf-8")
+        assert "<script>alert" not in text and "<img src=x" not in text, page
+        assert "href=\"javascript:" not in text and "<b>Ada" not in text, page
+        # the only scripts are the site's own files
+        assert set(re.findall(r"<script[^>]*>", text)) <= {
+            '<script src="assets/site.js" defer>', '<script src="../assets/site.js" defer>',
+            '<script src="assets/search.js" defer>'}, page
+    for shard in (out / "search").glob("*.js"):
+        text = shard.read_text("utf-8")
+        assert "<" not in text and ">" not in text and "\u2028" not in text, shard
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in (out / "teams" / "evil.html").read_text()
+
+
+def test_search_tokens_and_hash() -> None:
+    assert tokens("投诉处理") == {"投", "诉", "处", "理", "投诉", "诉处", "处理"}
+    assert tokens("Refunds, SLA") == {"ref", "refu", "refun", "refund", "refunds", "sla"}
+    assert tokens("abc退款") == {"abc", "退", "款", "退款"}
+    assert fnv1a("a") == 0xE40C292C  # the published FNV-1a test vector
+    assert fnv1a("") == 0x811C9DC5
+
+
+def test_duty_documents_name_the_accountable_team_and_whom_to_ask() -> None:
+    from orgspec.report.view import build_view
+    from orgspec.site.labels import LABELS
+    from orgspec.site.model import SiteModel
+
+    result, org = lint_org([str(EXAMPLES / "ecommerce")], Config())
+    model = SiteModel(org, result, build_view(result, org), labels=LABELS["zh"])
+    doc = next(d for d in search_docs(model) if d.ident == "complaint-handling")
+    assert (doc.title, doc.sub) == ("投诉处理", "A: 客服团队 — 找谁: 陈静")
+
+
+def test_no_people_leaves_person_pages_out(tmp_path: Path) -> None:
+    out = build([EXAMPLES / "ecommerce"], tmp_path / "out", people=False)
+    assert not (out / "people").exists()
+    assert "people/" not in (out / "teams" / "customer-service.html").read_text("utf-8")
+    assert check_links(str(out)) == []
+
+
+@pytest.mark.parametrize(("url", "view", "edit"), [
+    ("https://github.com/acme/org", "https://github.com/acme/org/blob/main/o.yaml#L7",
+     "https://github.com/acme/org/edit/main/o.yaml"),
+    ("https://gitlab.com/acme/org/", "https://gitlab.com/acme/org/-/blob/main/o.yaml#L7",
+     "https://gitlab.com/acme/org/-/edit/main/o.yaml"),
+])
+def test_repo_links(url: str, view: str, edit: str) -> None:
+    assert repo_links(url, "main", "o.yaml", 7) == (view, edit)
+
+
+def test_every_entity_page_links_to_its_id_line(tmp_path: Path) -> None:
+    out = build([EXAMPLES / "ecommerce"], tmp_path / "out",
+                repo_url="https://github.com/acme/org")
+    _, org = lint_org([str(EXAMPLES / "ecommerce")], Config())
+    count = 0
+    for kind, ident in org.entities():
+        folder = FOLDERS[{"Team": "teams", "Person": "people", "Responsibility":
+                          "responsibilities", "Objective": "objectives",
+                          "Process": "processes"}[kind]]
+        text = (out / folder / f"{ident}.html").read_text("utf-8")
+        line = org.origin(kind, ident).locate("id").line
+        assert re.search(rf'href="https://github.com/acme/org/blob/main/[^"]+#L{line}"', text)
+        assert 'href="https://github.com/acme/org/edit/main/' in text
+        count += 1
+    assert count == org.entity_count() > 40
+
+
+def test_health_matches_the_report(ecommerce: Path) -> None:
+    result, org = lint_org([str(EXAMPLES / "ecommerce")], Config())
+    from orgspec.report.view import build_view
+
+    view = build_view(result, org)
+    health = (ecommerce / "health.html").read_text("utf-8")
+    for h in view.health:
+        row = re.search(rf'<tr id="team-{h.team}">(.*?)</tr>', health).group(1)
+        assert re.findall(r"<td>(\d+)</td>", row) == [str(h.errors), str(h.warnings),
+                                                      str(h.infos)]
+        assert f">{h.score}</span>" in row
+        page = (ecommerce / "teams" / f"{h.team}.html").read_text("utf-8")
+        assert f'title="得分">{h.score}</span>' in page
+
+
+def test_writer_refuses_a_folder_it_did_not_write(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "keep.txt").write_text("mine")
+    with pytest.raises(OutputError):
+        write_tree(str(tmp_path / "docs"), [("a.html", "x")])
+    assert (tmp_path / "docs" / "keep.txt").read_text() == "mine"
+    with pytest.raises(ValueError, match="leaves"):
+        write_tree(str(tmp_path / "new"), [("../x.html", "x")])
+    assert not (tmp_path / "new").exists() and not (tmp_path / "x.html").exists()
+    assert write_tree(str(tmp_path / "new"), [("a/b.html", "1")]) == 1
+    assert write_tree(str(tmp_path / "new"), [("c.html", "2")]) == 1  # replaces a site whole
+    assert sorted(os.listdir(tmp_path / "new")) == [".orgspec-site", "c.html"]
+    assert [p for p in os.listdir(tmp_path) if p.startswith(".orgspec")] == []
+
+
+def test_cli_site(tmp_path: Path) -> None:
+    done = run_cli("site", "examples/ecommerce", "-o", str(tmp_path / "out"), "--isolated")
+    assert done.code == 0, done.stderr
+    assert re.fullmatch(r"wrote \d+ pages, \d+ files \([\d.]+ MB\) to .*\n", done.stderr)
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("x")
+    done = run_cli("site", "examples/ecommerce", "-o", str(tmp_path / "mine"), "--isolated")
+    assert done.code == 2 and done.stderr.count("\n") == 1
+    assert "was not written by `orgspec site`" in done.stderr
+    done = run_cli("site", "examples/ecommerce", "-o", str(tmp_path / "x"), "--repo-url",
+                   "javascript:alert(1)", "--isolated")
+    assert done.code == 2 and "--repo-url must be an http(s) URL" in done.stderr
+
+
+def test_templates_reach_the_package_data() -> None:
+    from orgspec.resources import data_dir
+
+    site = data_dir("templates") / "site"
+    assert {"site.css", "site.js", "search.js", "team.html.j2"} <= {p.name for p in
+                                                                    site.iterdir()}
+    assert shutil.which  # keeps the import used on every platform
+
+
+def test_site_files_are_sorted_by_kind_and_id() -> None:
+    result, org = lint_org([str(EXAMPLES / "minimal")], Config())
+    paths = [p for p, _ in site_files(result, org, SiteOptions(git_dates=False))]
+    teams = [p for p in paths if p.startswith("teams/") and p != "teams/index.html"]
+    assert teams == sorted(teams) == ["teams/platform.html", "teams/support.html"]
+    assert len(paths) == len(set(paths))
+
+
+def _git(repo: Path, *args: str, date: str = "2026-01-05T10:00:00+00:00") -> None:
+    env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date,
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env)
+
+
+def test_changes_feed_and_last_updated_from_git(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    repo = tmp_path / "repo"
+    (repo / "org").mkdir(parents=True)
+    minimal = (EXAMPLES / "minimal" / "org.yaml").read_text("utf-8")
+    (repo / "org" / "org.yaml").write_text(minimal, "utf-8")
+    (repo / "org" / "extra.yaml").write_text(
+        "- {kind: Responsibility, id: billing, name: Billing, accountable: support}\n", "utf-8")
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "one")
+    _git(repo, "tag", "v1")
+    # add a team, re-own a duty, open a gap
+    changed = minimal.replace("  accountable: platform\n", "  accountable: ops\n").replace(
+        "    - uptime\n", "")
+    changed += ("\n- {kind: Team, id: ops, name: Ops, parent: platform, lead: grace, "
+                "members: [grace], responsibilities: [uptime]}\n"
+                "- {kind: Responsibility, id: refunds, name: Refunds, accountable: TBD}\n")
+    (repo / "org" / "org.yaml").write_text(changed, "utf-8")
+    _git(repo, "commit", "-qam", "two", date="2026-02-07T10:00:00+00:00")
+    done = run_cli("site", "org", "-o", "public", "--isolated", "--lang", "en", cwd=repo)
+    assert done.code == 0, done.stderr
+    page = (repo / "public" / "changes" / "index.html").read_text("utf-8")
+    assert "Changes since v1" in page
+    assert '<a href="../teams/ops.html">team added: ops</a>' in page
+    assert ('<a href="../duties/uptime.html">accountable owner of duty uptime changed: '
+            "platform -&gt; ops</a>") in page
+    assert '<a href="../duties/refunds.html">duty added: refunds (accountable: nobody)</a>' \
+        in page
+    assert ('<a href="../duties/refunds.html">gap introduced: duty &#39;refunds&#39; has no '
+            "accountable owner") in page
+    feed = ET.parse(repo / "public" / "changes" / "feed.xml").getroot()
+    atom = "{http://www.w3.org/2005/Atom}"
+    entries = feed.findall(f"{atom}entry")
+    assert len(entries) == 1
+    assert entries[0].findtext(f"{atom}title") == "Changes since v1"
+    assert feed.findtext(f"{atom}updated") == "2026-02-07T10:00:00+00:00"
+    assert "team added: ops" in entries[0].findtext(f"{atom}content")
+    team = (repo / "public" / "teams" / "platform.html").read_text("utf-8")
+    assert '<time datetime="2026-02-07">' in team
+    duty = (repo / "public" / "duties" / "billing.html").read_text("utf-8")
+    assert '<time datetime="2026-01-05">' in duty
+    assert check_links(str(repo / "public")) == []
+    done = run_cli("site", "org", "-o", "public", "--isolated", "--since", "nope", cwd=repo)
+    assert done.code == 2 and done.stderr.startswith("orgspec: error: git archive nope")
+
+
+def test_readme_deploy_recipes_parse_and_name_real_options() -> None:
+    import yaml
+
+    readme = (REPO / "README.md").read_text("utf-8")
+    section = readme.split("### Handbook site", 1)[1].split("\n### ", 1)[0]
+    blocks = re.findall(r"```yaml\n(.*?)```", section, re.S)
+    assert len(blocks) == 2
+    github, gitlab = (yaml.safe_load(b) for b in blocks)
+    steps = github["jobs"]["site"]["steps"]
+    assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in steps)
+    assert gitlab["pages"]["artifacts"]["paths"] == ["public"]
+    help_text = run_cli("site", "--help").stdout
+    for command in re.findall(r"orgspec site [^\n`]*", section):
+        for flag in re.findall(r"(--[a-z-]+)", command):
+            assert flag in help_text, flag
+
+
+def test_repo_url_from_the_config(tmp_path: Path) -> None:
+    (tmp_path / ".orgspec.yaml").write_text("repo-url: https://gitlab.example.com/a/b\n")
+    shutil.copytree(EXAMPLES / "minimal", tmp_path / "org")
+    done = run_cli("site", "org", "-o", "out", cwd=tmp_path)
+    assert done.code == 0, done.stderr
+    assert "https://gitlab.example.com/a/b/-/edit/main/" in (
+        tmp_path / "out" / "teams" / "platform.html").read_text("utf-8")
+    (tmp_path / ".orgspec.yaml").write_text("repo-url: ftp://x\n")
+    done = run_cli("site", "org", "-o", "out", cwd=tmp_path)
+    assert done.code == 2 and "repo-url must be an http(s) URL" in done.stderr
+
+
+def test_an_id_named_index_does_not_shadow_the_list(write_org: Any, tmp_path: Path) -> None:
+    root = write_org({"o.yaml": "- {kind: Team, id: index, name: Index team}\n"
+                                "- {kind: Team, id: core, name: Core, parent: index}\n"})
+    out = build([root], tmp_path / "out")
+    assert "Index team" in (out / "teams" / "_index.html").read_text("utf-8")
+    assert '<a href="../teams/_index.html">Index team</a>' in (
+        out / "teams" / "core.html").read_text("utf-8")
+    assert check_links(str(out)) == []
+    assert not (out / "teams.html").exists()
+
+
+def test_aliases_write_redirects(write_org: Any, tmp_path: Path) -> None:
+    root = write_org({"o.yaml": "- {kind: Team, id: new, name: New, aliases: [old, core]}\n"
+                                "- {kind: Team, id: core, name: Core}\n"
+                                "- {kind: Responsibility, id: d2, aliases: d1, "
+                                "accountable: new}\n"})
+    out = build([root], tmp_path / "out")
+    stub = (out / "teams" / "old.html").read_text("utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=new.html">' in stub
+    assert '<link rel="canonical" href="new.html">' in stub
+    assert '<a href="new.html">New</a>' in stub
+    assert "Core" in (out / "teams" / "core.html").read_text("utf-8")  # a live id stays
+    assert (out / "_redirects").read_text() == ("/duties/d1.html /duties/d2.html 301\n"
+                                                "/teams/old.html /teams/new.html 301\n")
+    assert check_links(str(out)) == []
+
+
+def test_bidi_and_control_characters_are_shown_not_obeyed(tmp_path: Path) -> None:
+    out = build([FIXTURES / "hostile" / "bidi-override"], tmp_path / "out")
+    for path in out.rglob("*"):
+        if path.is_file():
+            text = path.read_text("utf-8")
+            assert not re.search("[\u202a-\u202e\u2066-\u2069\x00-\x08]", text), path
+    assert "\\u202egnp.exe" in (out / "teams" / "core.html").read_text("utf-8")

@@ -1,0 +1,345 @@
+"""The handbook site in real headless Chromium, from file:// and from an HTTP sub-path:
+the walk a reader takes, search quality on a frozen query set, inert hostile content.
+
+Uses the browser fixture of test_browser.py (Debian's chromium through Playwright); skips
+locally without them, fails under CI. Screenshots land in build/test-artifacts/site/.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import EXAMPLES, FIXTURES
+from test_browser import ARTIFACTS, browser  # noqa: F401 - the shared Chromium fixture
+
+from orgspec.engine.lint import lint_org
+from orgspec.load.config import Config
+from orgspec.report.view import build_view
+from orgspec.site import SiteOptions, build_site
+from orgspec.site.build import search_docs
+from orgspec.site.labels import LABELS
+from orgspec.site.model import SiteModel
+
+DATA = Path(__file__).resolve().parent / "data" / "site-search"
+SHOTS = ARTIFACTS / "site"
+
+
+class Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """The quality-set site (ecommerce + extra duties), reachable as file:// and as
+    http://127.0.0.1:PORT/org/handbook/ (a sub-path, as on GitHub or GitLab Pages)."""
+    root = tmp_path_factory.mktemp("served")
+    out = root / "org" / "handbook"
+    result, org = lint_org([str(EXAMPLES / "ecommerce"), str(DATA)], Config())
+    build_site(result, org, str(out), SiteOptions(git_dates=False))
+    server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                 functools.partial(Quiet, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield {"file": out.as_uri() + "/",
+           "http": f"http://127.0.0.1:{server.server_address[1]}/org/handbook/"}
+    server.shutdown()
+
+
+class Tab:
+    """A page that records console errors, failed loads, dialogs and foreign requests
+    (aborted: only file: and 127.0.0.1 may load)."""
+
+    def __init__(self, chromium: Any, dark: bool = False) -> None:
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        self.failed: list[str] = []
+        self.dialogs: list[str] = []
+        self.requests = 0
+        self.page = chromium.new_page(viewport={"width": 1200, "height": 900},
+                                     color_scheme="dark" if dark else "light")
+        self.page.route("**/*", self._route)
+        self.page.on("console", lambda m: m.type in ("error", "warning")
+                     and self.errors.append(f"{m.type}: {m.text}"))
+        self.page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+        self.page.on("requestfailed", lambda r: self.failed.append(r.url))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+
+    def _route(self, route: Any) -> None:
+        url = route.request.url
+        self.requests += 1
+        if url.startswith(("file:", "http://127.0.0.1:")):
+            route.continue_()
+        else:
+            self.foreign.append(url)
+            route.abort()
+
+    def clean(self) -> None:
+        assert (self.errors, self.failed, self.foreign, self.dialogs) == ([], [], [], [])
+
+
+def _where(page: Any, base: str) -> str:
+    return page.url.removeprefix(base)
+
+
+@pytest.mark.parametrize("mode", ["file", "http"])
+def test_reader_walk(browser: Any, sites: dict[str, str], mode: str) -> None:  # noqa: F811
+    base = sites[mode]
+    tab = Tab(browser)
+    page = tab.page
+    page.goto(base + "index.html")
+    seen = [_where(page, base)]
+    for selector in ('header nav a[href$="teams/index.html"]',
+                     '.tree a[href$="teams/customer-service.html"]',
+                     '#charter a[href$="duties/complaint-handling.html"]',
+                     '#ask a[href$="people/chen-jing.html"]',
+                     'dd a[href$="teams/customer-service.html"]',
+                     '#okrs h3 a[href*="okrs/"]',
+                     ):
+        with page.expect_navigation():
+            page.click(selector)
+        seen.append(_where(page, base))
+    page.goto(base + "teams/customer-service.html")
+    with page.expect_navigation():
+        page.click('#processes a[href$="processes/complaint-flow.html"]')
+    seen.append(_where(page, base))
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "q"
+    page.keyboard.type("投诉")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.wait_for_selector("#search-results li")
+    seen.append(_where(page, base))
+    first = page.locator("#search-results li a").first
+    assert first.text_content() == "投诉处理"
+    with page.expect_navigation():
+        first.click()
+    seen.append(_where(page, base))
+    page.go_back()
+    page.wait_for_selector("#search-results li")
+    seen.append(_where(page, base))
+    assert seen == [
+        "index.html", "teams/index.html", "teams/customer-service.html",
+        "duties/complaint-handling.html", "people/chen-jing.html",
+        "teams/customer-service.html", "okrs/cs-2026q1-satisfaction.html",
+        "processes/complaint-flow.html",
+        "search.html?q=%E6%8A%95%E8%AF%89", "duties/complaint-handling.html",
+        "search.html?q=%E6%8A%95%E8%AF%89"]
+    tab.clean()
+    assert tab.requests > 20
+    page.close()
+
+
+def _truth(docs: list[Any], query: str, zh: bool) -> set[str]:
+    out = set()
+    for d in docs:
+        text = f"{d.title}\n{d.text}".casefold()
+        if zh and query in text:
+            out.add(d.url)
+        words = re.findall(r"[a-z0-9]+", f"{text} {d.ident.replace('-', ' ')}")
+        if not zh and any(w.startswith(query) for w in words):
+            out.add(d.url)
+    return out
+
+
+def _search(page: Any, query: str) -> list[str]:
+    hits: list[dict[str, str]] = page.evaluate(
+        "q => window.orgspecSearch(q)", query)
+    return [h["url"] for h in hits]
+
+
+@pytest.mark.parametrize("mode", ["file", "http"])
+def test_search_quality_on_the_frozen_set(browser: Any, sites: dict[str, str],  # noqa: F811
+                                          mode: str) -> None:
+    queries = json.loads((DATA / "queries.json").read_text("utf-8"))
+    result, org = lint_org([str(EXAMPLES / "ecommerce"), str(DATA)], Config())
+    docs = search_docs(SiteModel(org, result, build_view(result, org),
+                                 labels=LABELS["zh"]))
+    tab = Tab(browser)
+    tab.page.goto(sites[mode] + "search.html")
+    relevant = found = correct = 0
+    misses = []
+    for lang in ("zh", "en"):
+        for q in queries[lang]:
+            truth = _truth(docs, q, lang == "zh")
+            hits = set(_search(tab.page, q))
+            relevant += len(truth)
+            found += len(hits)
+            correct += len(hits & truth)
+            if truth and not hits & truth:
+                misses.append(q)
+    recall, precision = correct / relevant, correct / found
+    print(f"search quality ({mode}): {len(queries['zh'])} zh + {len(queries['en'])} en "
+          f"queries, {relevant} relevant pairs, recall {recall:.3f}, "
+          f"precision {precision:.3f}, queries without a correct hit: {misses}")
+    assert len(queries["zh"]) >= 40 and len(queries["en"]) >= 20
+    assert relevant >= 100
+    assert recall == 1.0 and precision >= 0.95 and misses == []
+    tab.clean()
+    tab.page.close()
+
+
+def test_search_details(browser: Any, sites: dict[str, str]) -> None:  # noqa: F811
+    tab = Tab(browser)
+    page = tab.page
+    page.goto(sites["file"] + "search.html")
+    assert "duties/complaint-handling.html" in _search(page, "投诉")[:3]
+    both = _search(page, "refund 退款")
+    assert both == ["duties/refund-policy.html"]  # AND: only the duty with both words
+    assert len(_search(page, "refund")) > len(both)
+    assert len(_search(page, "投")) >= 3  # one character finds its unigram
+    assert _search(page, "投诉处理流程") == ["processes/complaint-flow.html"]
+    assert _search(page, "诉处流") == []  # bigrams 诉处 and 处流 never occur together
+    assert _search(page, "") == []
+    page.goto(sites["file"] + "search.html?q=%E6%8A%95%E8%AF%89")  # ?q= works on file:
+    page.wait_for_selector("#search-results li")
+    page.click('.chip[data-kind="team"]')
+    kinds = page.eval_on_selector_all("#search-results .kind", "ks => ks.map(k => k.textContent)")
+    assert kinds and set(kinds) == {"团队"}
+    duty = page.locator('#search-results li:has(a[href$="complaint-handling.html"])')
+    assert duty.count() == 0  # filtered out by the chip
+    page.click('.chip[data-kind=""]')
+    assert "A: 客服团队 — 找谁: 陈静" in page.text_content("#search-results")
+    tab.clean()
+    page.close()
+
+
+def test_screenshots(browser: Any, sites: dict[str, str]) -> None:  # noqa: F811
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    pages = {"home": "index.html", "org-chart": "teams/index.html",
+             "team": "teams/customer-service.html", "duty": "duties/complaint-handling.html",
+             "person": "people/chen-jing.html", "objective": "okrs/cs-2026q1-satisfaction.html",
+             "process": "processes/complaint-flow.html",
+             "search": "search.html?q=%E6%8A%95%E8%AF%89",
+             "health": "health.html"}
+    for dark in (False, True):
+        tab = Tab(browser, dark=dark)
+        for name, path in pages.items():
+            tab.page.goto(sites["file"] + path)
+            if name == "search":
+                tab.page.wait_for_selector("#search-results li")
+            shot = SHOTS / f"{name}{'-dark' if dark else ''}.png"
+            tab.page.screenshot(path=str(shot), full_page=True)
+            assert shot.stat().st_size > 20_000
+        background = tab.page.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert background == ("rgb(13, 17, 23)" if dark else "rgb(255, 255, 255)")
+        tab.clean()
+        tab.page.close()
+    phone = browser.new_page(viewport={"width": 375, "height": 740})
+    phone.goto(sites["file"] + "teams/customer-service.html")
+    phone.screenshot(path=str(SHOTS / "team-phone.png"), full_page=True)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375 + 1
+    phone.close()
+
+
+def test_hostile_content_stays_text(browser: Any, tmp_path: Path) -> None:  # noqa: F811
+    result, org = lint_org([str(FIXTURES / "hostile-report")], Config())
+    out = tmp_path / "site"
+    build_site(result, org, str(out), SiteOptions(git_dates=False))
+    tab = Tab(browser)
+    page = tab.page
+    for path in ("index.html", "teams/evil.html", "people/ada.html", "okrs/grow.html",
+                 "processes/flow.html", "duties/payload.html"):
+        page.goto((out / path).as_uri())
+        assert page.locator("img").count() == 0
+        assert page.locator("script").count() in (1, 2)  # site.js (+ search.js)
+    for q in ("script", "alert", "img", "details"):
+        page.goto((out / "search.html").as_uri() + "?q=" + q)
+        page.wait_for_function("document.getElementById('search-app').dataset.done !== undefined")
+        assert page.locator("#search-results img, #search-results script").count() == 0
+    page.goto((out / "search.html").as_uri() + "?q=script")
+    page.wait_for_selector("#search-results li")
+    assert "<script>alert(1)</script>" in page.text_content("#search-results")
+    tab.clean()
+    page.close()
+
+
+def test_keyboard_and_print(browser: Any, sites: dict[str, str]) -> None:  # noqa: F811
+    tab = Tab(browser)
+    page = tab.page
+    page.goto(sites["file"] + "search.html?q=%E5%AE%A2%E6%9C%8D")  # 客服
+    page.wait_for_selector("#search-results li")
+    page.locator("#search-results a").first.focus()
+    page.keyboard.press("ArrowDown")
+    second = page.locator("#search-results a").nth(1).get_attribute("href")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == second
+    page.goto(sites["file"] + "teams/customer-service.html")
+    page.emulate_media(media="print")
+    assert page.locator("header.top").is_hidden() and page.locator("form.search").is_hidden()
+    rows = page.locator("#charter tbody tr")
+    assert rows.count() == 8 and all(rows.nth(i).is_visible() for i in range(8))
+    pdf = page.pdf()
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+    svgs = page.eval_on_selector_all("svg", "ss => ss.map(s => [s.getAttribute('role'), "
+                                     "s.getAttribute('aria-label')])")
+    assert all(role == "img" and label for role, label in svgs)
+    assert page.evaluate("document.documentElement.lang") == "zh-CN"
+    tab.clean()
+    page.close()
+
+
+@pytest.mark.parametrize("mode", ["file", "http"])
+def test_go_links_resolve_ids(browser: Any, sites: dict[str, str], mode: str) -> None:  # noqa: F811
+    tab = Tab(browser)
+    page = tab.page
+    for fragment, target in (("team/customer-service", "teams/customer-service.html"),
+                             ("duty/complaint-handling", "duties/complaint-handling.html"),
+                             ("person/chen-jing", "people/chen-jing.html")):
+        page.goto(sites[mode] + "go.html#" + fragment)
+        page.wait_for_url("**/" + target)
+    page.goto(sites[mode] + "go.html#team/javascript:alert(1)")
+    page.wait_for_timeout(200)
+    assert page.url.endswith("go.html#team/javascript:alert(1)")  # not an id: stays put
+    tab.clean()
+    page.close()
+
+
+AXE = os.environ.get("ORGSPEC_AXE", "")  # path to axe-core's axe.min.js (npm i axe-core@4)
+
+
+@pytest.mark.skipif(not os.path.isfile(AXE), reason="set ORGSPEC_AXE to axe-core's axe.min.js")
+def test_axe_finds_no_serious_violations(browser: Any, sites: dict[str, str]) -> None:  # noqa: F811
+    found = {}
+    for dark in (False, True):
+        context = browser.new_context(bypass_csp=True, color_scheme="dark" if dark else "light")
+        page = context.new_page()
+        for path in ("index.html", "teams/index.html", "teams/customer-service.html",
+                     "duties/complaint-handling.html", "people/chen-jing.html",
+                     "okrs/cs-2026q1-satisfaction.html", "processes/complaint-flow.html",
+                     "search.html?q=%E6%8A%95%E8%AF%89", "health.html"):
+            page.goto(sites["file"] + path)
+            if path.startswith("search"):
+                page.wait_for_selector("#search-results li")
+            page.add_script_tag(path=AXE)
+            violations = page.evaluate("""async () => (await axe.run()).violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target).join(' '))""")
+            if violations:
+                found[f"{path} ({'dark' if dark else 'light'})"] = violations
+        context.close()
+    assert found == {}
+
+
+def test_renamed_ids_land_on_the_new_page(browser: Any, tmp_path: Path) -> None:  # noqa: F811
+    org = tmp_path / "org"
+    org.mkdir()
+    (org / "o.yaml").write_text("- {kind: Team, id: new, name: New, aliases: [old]}\n", "utf-8")
+    result, loaded = lint_org([str(org)], Config())
+    out = tmp_path / "site"
+    build_site(result, loaded, str(out), SiteOptions(git_dates=False))
+    tab = Tab(browser)
+    page = tab.page
+    for start in ((out / "teams" / "old.html").as_uri(), (out / "go.html").as_uri() + "#team/old"):
+        page.goto(start)
+        page.wait_for_url("**/teams/new.html")
+    tab.clean()
+    page.close()
