@@ -252,3 +252,10 @@ def similarity(a: str, b: str, corpus: Sequence[str] = ()) -> float:
     feats = [features(t) for t in texts]
     df = Counter(f for fs in feats for f in fs)
     return _similarity(feats[0], feats[1], weights(df, len(texts)))
+
+
+def find_duty_pairs(duties: Sequence[tuple[str | None, str | None]], groups: Sequence[str],
+                    threshold: float) -> list[Pair]:
+    """`find_pairs` over duties given as (name, description): the description, or the name
+    when there is none."""
+    return find_pairs([d or n or "" for n, d in duties], groups, threshold)
