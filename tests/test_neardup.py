@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from neardup_eval import SETS, evaluate, read_pairs
 
 from orgspec.registry import rule
-from orgspec.text.neardup import features, find_pairs, similarity
+from orgspec.text.neardup import (features, find_duty_pairs, find_pairs, similarity,
+                                  substituted)
 
 THRESHOLD = rule("OW007").option_defaults()["threshold"]
 
@@ -59,6 +60,52 @@ def test_look_alikes_are_not(a: str, b: str) -> None:
     assert similarity(a, b, corpus) < THRESHOLD
 
 
+def corpus() -> list[str]:
+    return [t for _, _, x, y in all_pairs() for t in (x, y)]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("repo/staging/src/api/apps/OWNERS", "repo/staging/src/api/node/OWNERS"),
+    ("Keep https://wiki.example.cn/ops/payments current", "Keep https://wiki.example.cn/ops/search current"),
+    ("Respond to alerts of service PAY-2291", "Respond to alerts of service PAY-2292"),
+    ("Run experiments to improve activation KPIs", "Run experiments to improve conversion KPIs"),
+    ("优化商品详情页，以提升转化率", "优化购物车页面，以提升转化率"),
+    ("监控支付成功率，并每月向管理层汇报", "监控退款率，并每月向管理层汇报"),
+])
+def test_paths_ids_and_template_slots_decide(a: str, b: str) -> None:
+    assert similarity(a, b, corpus()) == 0.0
+
+
+def test_a_path_is_one_feature_and_a_file_names_its_folder() -> None:
+    assert features("repo/staging/src/api/apps/OWNERS") == {
+        "a:repo/staging/src/api/apps/owners", "a:repo/staging/src/api/apps"}
+    assert features("Keep https://status.example.com/ accurate") == {
+        "a:status.example.com", "w:accurat"}
+    assert features("Maintain the kubelet (pkg/kubelet)") >= {"a:pkg/kubelet"}
+    assert "a:a/b" not in features("A/B tests")  # one-letter segments are prose
+
+
+def test_a_verb_swap_or_a_known_synonym_is_no_template_slot() -> None:
+    assert not substituted("管理供应商关系", "维护与供应商的关系")
+    assert not substituted("process product returns", "handle customer returns")
+    assert not substituted("跟踪支付成功率", "monitor the payment success rate")
+
+
+def test_the_missed_feedback_pair_is_found() -> None:
+    assert similarity("收集并处理用户反馈", "收集用户评价和反馈，整理成需求", corpus()) >= THRESHOLD
+
+
+def test_name_and_description_are_both_evidence() -> None:
+    duties = [("用户反馈处理", "每周整理应用商店的评论"), ("用户反馈处理", "汇总各渠道的用户意见"),
+              ("华东仓", "负责仓库日常管理"), ("华南仓", "负责仓库日常管理"),
+              ("sig-storage/OWNERS", "Review and approve pull requests"),
+              ("sig-network/OWNERS", "Review and approve pull requests")]
+    texts = [d for _, d in duties] + corpus()
+    pairs = find_duty_pairs(duties + [(None, t) for t in texts[len(duties):]],
+                            [str(i) for i in range(len(texts))], THRESHOLD)
+    assert {(p.first, p.second) for p in pairs if p.second < len(duties)} == {(0, 1)}
+
+
 def test_features_fold_chinese_and_english_onto_concepts() -> None:
     assert features("处理用户投诉") == features("handle customer complaints")
     assert "c:monitor" in features("Keep track of GMV")
@@ -91,7 +138,7 @@ WORDS = ["处理", "解决", "用户", "投诉", "退款", "销售", "数据", "
 def test_search_finds_exactly_what_brute_force_finds(words, groups, threshold) -> None:
     from collections import Counter
 
-    from orgspec.text.neardup import _similarity, weights
+    from orgspec.text.neardup import _atoms_differ, _similarity, weights
 
     texts = [" ".join(w) if i % 2 else "".join(w) for i, w in enumerate(words)]
     groups = groups[: len(texts)]
@@ -99,6 +146,7 @@ def test_search_finds_exactly_what_brute_force_finds(words, groups, threshold) -
     weight = weights(Counter(f for fs in feats for f in fs), len(texts))
     brute = {(i, j) for i in range(len(texts)) for j in range(i + 1, len(texts))
              if groups[i] != groups[j] and feats[i] and feats[j]
-             and _similarity(feats[i], feats[j], weight) >= threshold}
+             and _similarity(feats[i], feats[j], weight) >= threshold
+             and not _atoms_differ(feats[i], feats[j]) and not substituted(texts[i], texts[j])}
     fast = {(p.first, p.second) for p in find_pairs(texts, groups, threshold)}
     assert fast == brute
