@@ -9,8 +9,7 @@ from hypothesis import strategies as st
 from neardup_eval import SETS, evaluate, read_pairs
 
 from orgspec.registry import rule
-from orgspec.text.neardup import (features, find_duty_pairs, find_pairs, similarity,
-                                  substituted)
+from orgspec.text.neardup import features, find_duty_pairs, find_pairs, similarity, substituted
 
 THRESHOLD = rule("OW007").option_defaults()["threshold"]
 
@@ -66,7 +65,8 @@ def corpus() -> list[str]:
 
 @pytest.mark.parametrize(("a", "b"), [
     ("repo/staging/src/api/apps/OWNERS", "repo/staging/src/api/node/OWNERS"),
-    ("Keep https://wiki.example.cn/ops/payments current", "Keep https://wiki.example.cn/ops/search current"),
+    ("Keep https://wiki.example.cn/ops/payments current",
+     "Keep https://wiki.example.cn/ops/search current"),
     ("Respond to alerts of service PAY-2291", "Respond to alerts of service PAY-2292"),
     ("Run experiments to improve activation KPIs", "Run experiments to improve conversion KPIs"),
     ("优化商品详情页，以提升转化率", "优化购物车页面，以提升转化率"),

@@ -252,8 +252,8 @@ def substituted(a: str, b: str) -> bool:
         return False
     if (tx == {"c"} or ty == {"c"}) and not (p and s):
         return False
-    return not ({"w"} == tx - {"c"} and {"z"} == ty - {"c"}
-                or {"z"} == tx - {"c"} and {"w"} == ty - {"c"})
+    return not (({"w"} == tx - {"c"} and {"z"} == ty - {"c"})
+                or ({"z"} == tx - {"c"} and {"w"} == ty - {"c"}))
 
 
 def _things(units: list[str]) -> set[str]:
@@ -355,9 +355,9 @@ def find_duty_pairs(duties: Sequence[Duty], groups: Sequence[str], threshold: fl
                 report(y, x, 1.0)
             head.append(x)
         else:  # a copy beyond the head: paired with the first of the head in another group
-            y = next((y for y in head if groups[owner[y]] != groups[owner[x]]), None)
-            if y is not None:
-                report(y, x, 1.0)
+            other = next((y for y in head if groups[owner[y]] != groups[owner[x]]), None)
+            if other is not None:
+                report(other, x, 1.0)
     reps = list(members)
     rep_df = Counter(f for r in reps for f in views[r])
     rank = {f: k for k, f in enumerate(sorted(rep_df, key=lambda f: (rep_df[f], f)))}
