@@ -150,3 +150,65 @@ def test_search_finds_exactly_what_brute_force_finds(words, groups, threshold) -
              and not _atoms_differ(feats[i], feats[j]) and not substituted(texts[i], texts[j])}
     fast = {(p.first, p.second) for p in find_pairs(texts, groups, threshold)}
     assert fast == brute
+
+
+def _word(i: int) -> str:
+    """A distinct made-up word per number (letters only, so not an id)."""
+    out = ""
+    while True:
+        out += "bcdfghjklmnpqrstvwxz"[i % 20] + "aeiou"[i // 20 % 5]
+        i //= 100
+        if not i:
+            return out + "n"
+
+
+def _small_vocabulary(i: int) -> str:
+    import random
+
+    pick = random.Random(i).randrange
+    return (f"{_word(pick(40))} {_word(100 + pick(40))} {_word(200 + pick(40))} "
+            "to reduce churn")
+
+
+ADVERSARIAL = {
+    # every duty shares one long clause; one rare word tells them apart
+    "shared clause": lambda i: f"Review the {_word(i)} pipeline to reduce churn and keep costs "
+                               "under control, reported monthly to leadership",
+    # every duty shares a word with a few hundred others and the clause with all
+    "shared rare token": lambda i: f"优化{_word(i % 300)} {_word(i)} 流程，以提升转化率，"
+                                   "并每月向管理层汇报",
+    # three slots from 40 words each, one shared clause: every word is common
+    "small vocabulary": lambda i: _small_vocabulary(i),
+    # a few templates, copied by every team
+    "copied templates": lambda i: ["监控支付成功率，并每月向管理层汇报", "Own the checkout funnel",
+                                   "预测 pricing audit trail"][i % 3],
+}
+
+
+@pytest.mark.parametrize("shape", list(ADVERSARIAL))
+def test_search_work_grows_linearly_on_adversarial_text(shape: str) -> None:
+    """Doubling the duties at most ~doubles the work (posting entries scanned, candidates
+    scored) and the pairs reported, whatever the text; the per-duty budgets hold."""
+    from orgspec.text.neardup import MAX_CANDIDATES, MAX_SCAN
+
+    work, found = [], []
+    for n in (1500, 3000):
+        texts = [ADVERSARIAL[shape](i) for i in range(n)]
+        stats: dict[str, int] = {}
+        found.append(len(find_pairs(texts, [str(i) for i in range(n)], THRESHOLD, stats)))
+        assert stats["scanned"] <= MAX_SCAN * n and stats["scored"] <= MAX_CANDIDATES * n
+        work.append(stats["scanned"] + stats["scored"] + n)
+    assert work[1] <= 3 * work[0], (shape, work)
+    assert found[1] <= 3 * max(found[0], 1), (shape, found)
+
+
+def test_without_the_budgets_the_small_vocabulary_search_grows_quadratically() -> None:
+    """The scaling test above can fail: unbounded, the same input costs ~4x when doubled."""
+    work = []
+    for n in (1500, 3000):
+        texts = [_small_vocabulary(i) for i in range(n)]
+        stats: dict[str, int] = {}
+        find_duty_pairs([(None, t) for t in texts], [str(i) for i in range(n)], THRESHOLD,
+                        stats, limits=(10**9, 10**9, 10**9))
+        work.append(stats["scanned"] + stats["scored"] + n)
+    assert work[1] > 3 * work[0], work

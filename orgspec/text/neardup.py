@@ -42,9 +42,9 @@ _ATOMS = re.compile(
 _WHOLE_ID = re.compile(r"[a-z0-9][a-z0-9_.:/@~-]*[-_.:/][a-z0-9_.:/@~-]*")
 # Chinese function characters that say nothing about the duty when left between terms.
 _FUNCTION_ZH = frozenset("成到给向对把将为在从于以")
-MAX_POSTING = 256     # features held by more distinct duties are not indexed
-MAX_SCAN = 2048       # posting entries one duty may scan
-MAX_CANDIDATES = 64   # candidates one duty may score
+MAX_POSTING = 64      # features held by more distinct duties are not indexed
+MAX_SCAN = 256        # posting entries one duty may scan
+MAX_CANDIDATES = 32   # candidates one duty may score
 HEAD = 8              # duties of one feature set paired all with all; later ones with the first
 
 
