@@ -188,8 +188,9 @@ ADVERSARIAL = {
 @pytest.mark.parametrize("shape", list(ADVERSARIAL))
 def test_search_work_grows_linearly_on_adversarial_text(shape: str) -> None:
     """Doubling the duties at most ~doubles the work (posting entries scanned, candidates
-    scored) and the pairs reported, whatever the text; the per-duty budgets hold."""
-    from orgspec.text.neardup import MAX_CANDIDATES, MAX_SCAN
+    scored), whatever the text; the per-duty budgets hold, and the pairs reported stay
+    linear (copies of one duty are not reported all against all)."""
+    from orgspec.text.neardup import HEAD, MAX_CANDIDATES, MAX_SCAN
 
     work, found = [], []
     for n in (1500, 3000):
@@ -199,7 +200,7 @@ def test_search_work_grows_linearly_on_adversarial_text(shape: str) -> None:
         assert stats["scanned"] <= MAX_SCAN * n and stats["scored"] <= MAX_CANDIDATES * n
         work.append(stats["scanned"] + stats["scored"] + n)
     assert work[1] <= 3 * work[0], (shape, work)
-    assert found[1] <= 3 * max(found[0], 1), (shape, found)
+    assert found[1] <= HEAD * 3000, (shape, found)  # copies are paired in a star, not all
 
 
 def test_without_the_budgets_the_small_vocabulary_search_grows_quadratically() -> None:
