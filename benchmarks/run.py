@@ -4,6 +4,7 @@
     python benchmarks/run.py --teams 50 500   # a quicker run
     python benchmarks/run.py --teams 500 5000 --text plain people --scale-only
     python benchmarks/run.py --orgspec /path/to/other/checkout ...  # before/after
+    python benchmarks/run.py --adversarial 2000   # every stage at 2,000 and 4,000: <= 3x?
 
 Every stage runs in this one process, side by side, on the same files (page cache warm).
 Start-up is measured in fresh interpreters. Prints Markdown tables: wall time and CPU time
@@ -36,9 +37,10 @@ CHECKOUT = _pre.parse_known_args()[0].orgspec.resolve()
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(CHECKOUT))
 
+import adversarial  # noqa: E402
 from generate import generate  # noqa: E402
 
-from orgspec.config import Config  # noqa: E402
+from orgspec.config import Config, Selector  # noqa: E402
 from orgspec.linter import lint, lint_org, load_org  # noqa: E402
 from orgspec.report import render_html, render_markdown  # noqa: E402
 from orgspec.views import build_view  # noqa: E402
@@ -121,6 +123,32 @@ def measure_scale(teams: int, repeat: int, text: str = "plain") -> dict[str, Any
             "floor": t_floor[0], "floor_cpu": t_floor[1], "load": t_load[0], "lint": t_lint,
             "lint_cpu": c_lint, "entities": result.entity_count,
             "findings": len(result.findings), "rules": rules}
+
+
+def measure_adversarial(teams: int) -> bool:
+    """CPU time of every stage on the adversarial org (benchmarks/adversarial.py) at `teams`
+    and twice that; prints the table and returns False when a stage that took at least
+    20 ms grew more than 3x (linear work doubles; quadratic work quadruples)."""
+    times = []
+    for n in (teams, 2 * teams):
+        out = HERE / "out" / f"adversarial-{n}"
+        if not (out / "ground_truth.json").is_file():
+            adversarial.generate(n, out)
+        paths = [str(out / "teams")]
+        every = Config(select=[Selector("ALL", "bench")])
+        load = timed_cpu(lambda p=paths, c=every: load_org(p, c))[1]  # type: ignore[misc]
+        times.append({"load + validate": load, **rule_times(paths, every)})
+    print(f"\nAdversarial org (one {teams}-deep team chain, shared clauses, typos), CPU s:\n")
+    print(f"| stage | {teams} teams | {2 * teams} teams | growth |")
+    print("|---|---|---|---|")
+    ok = True
+    for code in times[0]:
+        a, b = times[0][code], times[1].get(code, 0.0)
+        flag = a >= 0.02 and b > 3 * a
+        ok = ok and not flag
+        growth = f"{b / a:.1f}x" if a >= 0.005 else "-"
+        print(f"| {code} | {a:.3f} | {b:.3f} | {growth}{' **over 3x**' if flag else ''} |")
+    return ok
 
 
 def print_scale(measured: list[dict[str, Any]]) -> None:
@@ -258,7 +286,13 @@ def main() -> None:
                         help="only the scale tables (no deep flows, start-up or reports)")
     parser.add_argument("--orgspec", type=Path, default=REPO,
                         help="the checkout whose orgspec is measured (default: this one)")
+    parser.add_argument("--adversarial", type=int, metavar="TEAMS",
+                        help="only the doubling check on the adversarial org; exit 1 if a "
+                             "stage grows more than 3x")
     args = parser.parse_args()
+    if args.adversarial:
+        print(f"orgspec from {CHECKOUT}")
+        sys.exit(0 if measure_adversarial(args.adversarial) else 1)
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, "
           f"libyaml {yaml.__with_libyaml__}, orgspec from {CHECKOUT}\n")
     measured = [measure_scale(teams, 1 if teams >= 5000 else args.repeat, text)

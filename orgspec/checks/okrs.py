@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
 from orgspec.context import RuleContext
@@ -11,6 +12,7 @@ from orgspec.findings import Issue, Related
 from orgspec.models import KeyResult, Objective, is_placeholder
 from orgspec.org import node_key
 from orgspec.registry import check
+from orgspec.teamtree import TeamTree
 from orgspec.text.measurable import ACTIVITY_EN, ACTIVITY_ZH, Verdict, assess, rewrite_hint
 from orgspec.text.quantity import Quantity, parse_quantity
 
@@ -240,27 +242,35 @@ def alignment_cycle(ctx: RuleContext) -> Iterator[Issue]:
                     hint="alignment points up, to a broader objective")
 
 
-def _ancestors(ctx: RuleContext, team: str) -> list[str]:
-    seen, out = {team}, []
-    parent = ctx.org.teams[team].parent if team in ctx.org.teams else None
-    while parent in ctx.org.teams and parent not in seen:
-        seen.add(parent)
-        out.append(parent)
-        parent = ctx.org.teams[parent].parent
-    return out
+def _owned(ctx: RuleContext) -> dict[str, list[str]]:
+    """Team -> the ids of the objectives it owns, once per run."""
+    def build() -> dict[str, list[str]]:
+        owned: dict[str, list[str]] = {}
+        for oid, obj in ctx.org.objectives.items():
+            if obj.owner:
+                owned.setdefault(obj.owner, []).append(oid)
+        return owned
+
+    table: dict[str, list[str]] = ctx.shared.memo("okr:owned", build)
+    return table
+
+
+def _tree(ctx: RuleContext) -> TeamTree:
+    """The team tree, marking teams that own objectives; once per run (O(1) questions,
+    not a walk up the tree per objective or key result)."""
+    owned = _owned(ctx)
+    tree: TeamTree = ctx.shared.memo("okr:tree", lambda: TeamTree(ctx.org, owned.__contains__))
+    return tree
 
 
 @check("OK013", graph=False)
 def orphan_objective(ctx: RuleContext) -> Iterator[Issue]:
     """An objective aligned to nothing although a parent team has objectives to align to."""
-    owned: dict[str, list[str]] = {}
-    for oid, obj in ctx.org.objectives.items():
-        if obj.owner:
-            owned.setdefault(obj.owner, []).append(oid)
+    owned, tree = _owned(ctx), _tree(ctx)
     for oid, obj in ctx.org.objectives.items():
         if obj.aligns_to is not None or obj.owner not in ctx.org.teams:
             continue
-        above = [o for team in _ancestors(ctx, obj.owner) for o in owned.get(team, [])]
+        above = list(islice((o for team in tree.marked_above(obj.owner) for o in owned[team]), 5))
         if above:
             yield Issue("OK013", f"objective {oid!r} aligns to nothing, though "
                         f"{', '.join(repr(o) for o in above[:5])} above it could",
@@ -275,7 +285,7 @@ def kr_owner_outside_team(ctx: RuleContext) -> Iterator[Issue]:
     for oid, obj, i, kr in _krs(ctx):
         if kr.owner not in org.teams or obj.owner not in org.teams:
             continue
-        if kr.owner != obj.owner and obj.owner not in _ancestors(ctx, kr.owner):
+        if kr.owner != obj.owner and not _tree(ctx).is_ancestor(obj.owner, kr.owner):
             yield Issue("OK014", f"key result {kr.id!r} of {oid!r} is owned by {kr.owner!r}, "
                         f"outside {obj.owner!r}'s team tree", _where(ctx, oid, i, "owner"),
                         node_key("objective", oid),
