@@ -106,6 +106,11 @@ def test_name_and_description_are_both_evidence() -> None:
     assert {(p.first, p.second) for p in pairs if p.second < len(duties)} == {(0, 1)}
 
 
+def test_traditional_script_folds_onto_simplified() -> None:
+    assert features("處理用戶投訴與建議") == features("处理用户投诉与建议")
+    assert features("監控每日銷售數據") == features("监控每日销售数据")
+
+
 def test_features_fold_chinese_and_english_onto_concepts() -> None:
     assert features("处理用户投诉") == features("handle customer complaints")
     assert "c:monitor" in features("Keep track of GMV")

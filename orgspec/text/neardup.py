@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from orgspec.text.glossary import CONCEPTS, EN_FORMS, STOP_EN, STOP_ZH
+from orgspec.text.script import to_simplified
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKENS = re.compile(f"[{_CJK}]+|[a-z0-9]+")
@@ -109,7 +110,7 @@ def duty_features(name: str | None, description: str | None) -> frozenset[str]:
 def _units(text: str) -> tuple[str, ...]:
     """The text as ordered units: atoms `a:`, concepts `c:`, English stems `w:` and runs of
     Chinese the glossary does not know `z:` (fillers dropped)."""
-    text = unicodedata.normalize("NFKC", text).casefold().strip()
+    text = to_simplified(unicodedata.normalize("NFKC", text).casefold().strip())
     out: list[str] = []
     if _WHOLE_ID.fullmatch(text):
         return tuple(_atom(text))
