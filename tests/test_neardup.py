@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from neardup_eval import BLIND, SETS, evaluate, evaluate_duties, read_duty_pairs, read_pairs
 
-from orgspec.registry import rule
+from orgspec.engine.registry import rule
 from orgspec.text.neardup import features, find_duty_pairs, find_pairs, similarity, substituted
 
 THRESHOLD = rule("OW007").option_defaults()["threshold"]

@@ -6,7 +6,7 @@ import difflib
 
 import pytest
 
-from orgspec.suggest import SMALL, Suggester
+from orgspec.text.suggest import SMALL, Suggester
 
 IDS = [f"team-{i:05d}" for i in range(20_000)] + [f"li-{i:05d}-{k}" for i in range(3_000)
                                                     for k in range(3)] + ["payments-platform"]

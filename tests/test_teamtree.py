@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from orgspec.models import Team
-from orgspec.org import Org
-from orgspec.teamtree import TeamTree
+from orgspec.model.models import Team
+from orgspec.model.org import Org
+from orgspec.model.teamtree import TeamTree
 
 
 def _org(parents: list[int | None]) -> Org:
