@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import site
 import subprocess
 import sys
 import venv
@@ -27,6 +28,12 @@ def installed(tmp_path_factory) -> Path:
     # pip installs into it with --python.
     venv.create(env_dir, system_site_packages=True, with_pip=False)
     python = env_dir / "bin" / "python"
+    # The dependencies the test run has (its own venv's, e.g. opencc), after the wheel's
+    # own site-packages; directories named in a .pth run no .pth files of their own, so
+    # the host's editable orgspec stays out.
+    inner = subprocess.run([str(python), "-c", "import site; print(site.getsitepackages()[0])"],
+                           capture_output=True, text=True, check=True).stdout.strip()
+    Path(inner, "host-deps.pth").write_text("\n".join(site.getsitepackages()) + "\n", "utf-8")
     subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "-q",
                     "--no-deps", "--no-index", "--force-reinstall", str(wheel)], check=True)
     return env_dir
