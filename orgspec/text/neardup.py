@@ -115,7 +115,9 @@ def _units(text: str) -> tuple[str, ...]:
     if _WHOLE_ID.fullmatch(text):
         return tuple(_atom(text))
     end = 0
-    for m in _ATOMS.finditer(text):
+    # an atom has a slash or a digit, or starts with `www.`: most duties have none
+    maybe = "/" in text or "www." in text or any(c.isdigit() for c in text)
+    for m in _ATOMS.finditer(text) if maybe else ():
         if not _is_atom(m.group()):
             continue
         _prose(text[end:m.start()], out)
