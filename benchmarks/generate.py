@@ -5,6 +5,11 @@
 Each team file holds the team, its 6-14 people, 10 duties with RACI owners, 4 objectives
 with 3 key results each, and one 8-step process. About 1 % of duties get a second
 accountable team and 1 % of key results are vague, so the rules have work to do.
+
+`--text people` writes duties the way people do: a small vocabulary of verbs and objects
+with shared purpose clauses (`…，以提升转化率`, `… to reduce churn`), so thousands of duties
+share a tail, in Chinese, English and mixed (`预测 pricing audit trail`); and about 0.6 % of
+duties mention a team or person id that does not exist (a typo of a real one).
 """
 
 from __future__ import annotations
@@ -26,6 +31,21 @@ OBJECTS_EN = ["customer complaints", "sales data", "order exceptions", "ad place
               "inventory alerts", "payment gateway", "user feedback", "promotions",
               "supplier contracts", "refund requests", "delivery times", "data security"]
 REGIONS_EN = ["east region", "south region", "north region", "west region", "nationwide"]
+# --text people: what real orgs write (issue 20).
+P_VERBS_ZH = ["负责", "优化", "监控", "分析", "推进", "预测", "管理", "跟进"]
+P_OBJECTS_ZH = ["商品详情页", "购物车页面", "会员体系", "搜索排序", "支付流程", "物流时效",
+                "客服工单", "直播间", "优惠券发放", "库存周转", "供应商交付", "退款审核"]
+P_WHERE_ZH = ["", "", "App 端", "小程序", "海外站", "华东区", "华南区", "旗舰店", "B2B 业务"]
+P_CLAUSES_ZH = ["，以提升转化率", "，并每月向管理层汇报", "，以降低客诉率", "，确保按时交付",
+                "，以提升用户满意度", ""]
+P_VERBS_EN = ["run experiments to improve", "own", "monitor", "forecast", "review",
+              "optimise", "drive", "report on"]
+P_OBJECTS_EN = ["activation KPIs", "conversion KPIs", "pricing audit trail", "checkout funnel",
+                "search ranking", "vendor spend", "cloud costs", "onboarding flow",
+                "retention cohorts", "support backlog", "release quality", "ad budget"]
+P_WHERE_EN = ["", "", "mobile app ", "EU ", "wholesale ", "marketplace ", "APAC "]
+P_CLAUSES_EN = [" to reduce churn", " to keep costs under control",
+                ", reported monthly to leadership", " to improve conversion", ""]
 SURNAMES = ["li", "wang", "zhang", "liu", "chen", "yang", "zhao", "huang", "zhou", "wu"]
 
 
@@ -58,6 +78,32 @@ def describe(rng: random.Random, names: tuple[str, str]) -> str:
     return f"{VERBS_ZH[v]}{names[0]}的{OBJECTS_ZH[o]} via the {names[1]} dashboard"
 
 
+def describe_people(rng: random.Random) -> str:
+    """A duty as people write it (--text people): 40 % Chinese, 40 % English, 20 % mixed,
+    drawn from small vocabularies with shared purpose clauses."""
+    roll = rng.random()
+    if roll < 0.4:
+        return (rng.choice(P_VERBS_ZH) + rng.choice(P_WHERE_ZH) + rng.choice(P_OBJECTS_ZH)
+                + rng.choice(P_CLAUSES_ZH))
+    if roll < 0.8:
+        line = (rng.choice(P_VERBS_EN) + " " + rng.choice(P_WHERE_EN)
+                + rng.choice(P_OBJECTS_EN) + rng.choice(P_CLAUSES_EN))
+        return line[0].upper() + line[1:]
+    return (rng.choice(P_VERBS_ZH) + " " + rng.choice(P_WHERE_EN) + rng.choice(P_OBJECTS_EN)
+            + rng.choice(P_CLAUSES_ZH))
+
+
+def typo(ident: str, rng: random.Random) -> str:
+    """A misspelling of an id: one character dropped, doubled or swapped with the next."""
+    k = rng.randrange(1, len(ident) - 1)
+    edit = rng.randrange(3)
+    if edit == 0:
+        return ident[:k] + ident[k + 1:]
+    if edit == 1:
+        return ident[:k] + ident[k] + ident[k:]
+    return ident[:k] + ident[k + 1] + ident[k] + ident[k + 2:]
+
+
 def near_copy(text: str, rng: random.Random) -> str:
     """The same duty in other words: a synonym, a `负责`/`Responsible for:` prefix."""
     edits = EDITS_ZH if any("\u4e00" <= c <= "\u9fff" for c in text) else EDITS_EN
@@ -70,8 +116,8 @@ def near_copy(text: str, rng: random.Random) -> str:
     return text
 
 
-def team_file(i: int, teams: int, rng: random.Random,
-              pool: list[tuple[str, str]]) -> tuple[str, dict[str, int]]:
+def team_file(i: int, teams: int, rng: random.Random, pool: list[tuple[str, str]],
+              text: str = "plain") -> tuple[str, dict[str, int]]:
     """The YAML text of team `i` and counts of what was planted in it; `pool` holds
     (duty id, description) of earlier teams, to copy near-duplicates from."""
     tid = f"team-{i:05d}"
@@ -80,20 +126,24 @@ def team_file(i: int, teams: int, rng: random.Random,
     lines = ["# yaml-language-server: $schema=../schemas/org.schema.json"]
     lines += _team(tid, i, parent, people)
     lines += [f"- {{kind: Person, id: {p}, name: 员工 {p}, title: Engineer}}" for p in people]
-    planted: dict[str, Any] = {"overlaps": 0, "vague": 0, "near_duplicates": []}
+    planted: dict[str, Any] = {"overlaps": 0, "vague": 0, "near_duplicates": [],
+                               "unknown_refs": 0}
     names = domain(i, rng)
     for k in range(10):
         other = f"team-{rng.randrange(teams):05d}"
         overlap = rng.random() < 0.01 and other != tid
         planted["overlaps"] += overlap
         rid = f"{tid}-d{k}"
-        text = describe(rng, names)
+        duty = describe(rng, names) if text == "plain" else describe_people(rng)
         if pool and rng.random() < 0.03:
             source, original = rng.choice(pool)
-            text = near_copy(original, rng)
+            duty = near_copy(original, rng)
             planted["near_duplicates"].append([source, rid])
-        pool.append((rid, text))
-        lines += _duty(rid, text, tid, other, overlap)
+        pool.append((rid, duty))
+        if text == "people" and rng.random() < 0.006:
+            other = typo(rng.choice([other, people[-1]]), rng)
+            planted["unknown_refs"] += 1
+        lines += _duty(rid, duty, tid, other, overlap)
     for k in range(4):
         parent_objective = f"team-{(i - 1) // 8:05d}-o{k}" if i else None
         lines += _objective(f"{tid}-o{k}", tid, k, rng, planted, parent_objective)
@@ -143,17 +193,19 @@ def _process(pid: str, tid: str) -> list[str]:
     return out
 
 
-def generate(teams: int, out: Path, seed: int = 20261122) -> dict[str, Any]:
-    """Write the org under `out/teams/` (deleting `out` first) and return what was planted."""
+def generate(teams: int, out: Path, seed: int = 20261122, text: str = "plain") -> dict[str, Any]:
+    """Write the org under `out/teams/` (deleting `out` first) and return what was planted;
+    `text` is "plain" (the synthetic vocabulary) or "people" (as people write it)."""
     if out.exists():
         shutil.rmtree(out)
     (out / "teams").mkdir(parents=True)
     rng = random.Random(seed)
-    totals: dict[str, Any] = {"teams": teams, "overlaps": 0, "vague": 0, "near_duplicates": []}
+    totals: dict[str, Any] = {"teams": teams, "text": text, "overlaps": 0, "vague": 0,
+                              "near_duplicates": [], "unknown_refs": 0}
     pool: list[tuple[str, str]] = []
     for i in range(teams):
-        text, planted = team_file(i, teams, rng, pool)
-        (out / "teams" / f"team-{i:05d}.yaml").write_text(text, "utf-8")
+        body, planted = team_file(i, teams, rng, pool, text)
+        (out / "teams" / f"team-{i:05d}.yaml").write_text(body, "utf-8")
         for key, value in planted.items():
             totals[key] += value
     (out / "ground_truth.json").write_text(json.dumps(totals, indent=1) + "\n", "utf-8")
@@ -164,8 +216,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--teams", type=int, default=50)
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--text", choices=["plain", "people"], default="plain",
+                        help="duty text: synthetic (plain) or as people write it (people)")
     args = parser.parse_args()
-    totals = generate(args.teams, args.out)
+    totals = generate(args.teams, args.out, text=args.text)
     print(json.dumps({k: len(v) if isinstance(v, list) else v for k, v in totals.items()}))
 
 

@@ -2,9 +2,15 @@
 
     python benchmarks/run.py                  # 50, 500 and 5,000 teams
     python benchmarks/run.py --teams 50 500   # a quicker run
+    python benchmarks/run.py --teams 500 5000 --text plain people --scale-only
+    python benchmarks/run.py --orgspec /path/to/other/checkout ...  # before/after
+    python benchmarks/run.py --adversarial 2000   # every stage at 2,000 and 4,000: <= 3x?
 
 Every stage runs in this one process, side by side, on the same files (page cache warm).
-Start-up is measured in fresh interpreters. Prints a Markdown table.
+Start-up is measured in fresh interpreters. Prints Markdown tables: wall time and CPU time
+(user + sys, this process and its forked workers), and each stage's growth factor from the
+smallest to the largest org. `--orgspec` measures the orgspec package of another checkout
+with this benchmark and generator, for before/after comparisons.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -24,15 +31,26 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
+_pre = argparse.ArgumentParser(add_help=False)
+_pre.add_argument("--orgspec", type=Path, default=REPO)
+CHECKOUT = _pre.parse_known_args()[0].orgspec.resolve()
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(CHECKOUT))
 
+import adversarial  # noqa: E402
 from generate import generate  # noqa: E402
 
 from orgspec.engine.lint import lint, lint_org, load_org  # noqa: E402
-from orgspec.load.config import Config  # noqa: E402
+from orgspec.load.config import Config, Selector  # noqa: E402
 from orgspec.report.render import render_html, render_markdown  # noqa: E402
 from orgspec.report.view import build_view  # noqa: E402
+
+
+def cpu() -> float:
+    """CPU seconds (user + sys) of this process and its waited-for children."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def timed(func: Callable[[], Any]) -> tuple[float, Any]:
@@ -40,6 +58,14 @@ def timed(func: Callable[[], Any]) -> tuple[float, Any]:
     start = time.perf_counter()
     value = func()
     return time.perf_counter() - start, value
+
+
+def timed_cpu(func: Callable[[], Any]) -> tuple[float, float, Any]:
+    """(wall seconds, CPU seconds, value)."""
+    gc.collect()
+    start, start_cpu = time.perf_counter(), cpu()
+    value = func()
+    return time.perf_counter() - start, cpu() - start_cpu, value
 
 
 def floor(files: list[Path]) -> int:
@@ -51,15 +77,15 @@ def floor(files: list[Path]) -> int:
     return count
 
 
-def org_for(teams: int) -> Path:
-    out = HERE / "out" / str(teams)
+def org_for(teams: int, text: str = "plain") -> Path:
+    out = HERE / "out" / (str(teams) if text == "plain" else f"{text}-{teams}")
     if not (out / "ground_truth.json").is_file():
-        generate(teams, out)
+        generate(teams, out, text=text)
     return out
 
 
 def rule_times(paths: list[str], config: Config) -> dict[str, float]:
-    """Seconds spent building the graph and in each enabled rule, on an already loaded org."""
+    """CPU seconds spent building the graph and in each enabled rule, on a loaded org."""
     from orgspec.engine.context import RuleContext, Shared
     from orgspec.engine.declarative import run_declarative
     from orgspec.engine.registry import load_checks
@@ -68,31 +94,85 @@ def rule_times(paths: list[str], config: Config) -> dict[str, float]:
     org = load_org(paths, config).org
     plan, checks, shared = make_plan(config), load_checks(), Shared(org)
     gc.disable()  # as lint() runs them
-    out = {"graph": timed(lambda: shared.graph)[0]}
+    out = {"graph": timed_cpu(lambda: shared.graph)[1]}
     for code in plan.severity:
         meta = plan.rules[code]
         if meta.given is not None:
-            out[code] = timed(lambda m=meta: list(run_declarative(m, shared)))[0]
+            out[code] = timed_cpu(lambda m=meta: list(run_declarative(m, shared)))[1]
         elif code in checks:
             ctx = RuleContext(shared, plan.options[code])
-            out[code] = timed(lambda c=checks[code], x=ctx: list(c(x)))[0]
+            out[code] = timed_cpu(lambda c=checks[code], x=ctx: list(c(x)))[1]
     gc.enable()
     return out
 
 
-def measure_scale(teams: int, repeat: int) -> dict[str, Any]:
-    root = org_for(teams)
+def measure_scale(teams: int, repeat: int, text: str = "plain") -> dict[str, Any]:
+    """Floor, load and whole check (best of `repeat`, wall and CPU) and the per-rule CPU."""
+    root = org_for(teams, text)
     files = sorted((root / "teams").glob("*.yaml"))
     paths = [str(root / "teams")]
     config = Config()
-    t_floor = min(timed(lambda: floor(files))[0] for _ in range(repeat))
-    t_load = min(timed(lambda: load_org(paths, config))[0] for _ in range(repeat))
-    runs = [timed(lambda: lint(paths, config)) for _ in range(repeat)]
-    t_lint, result = min(runs, key=lambda r: r[0])
+    t_floor = min((timed_cpu(lambda: floor(files)) for _ in range(repeat)), key=lambda r: r[0])
+    t_load = min((timed_cpu(lambda: load_org(paths, config)) for _ in range(repeat)),
+                 key=lambda r: r[0])
+    runs = [timed_cpu(lambda: lint(paths, config)) for _ in range(repeat)]
+    t_lint, c_lint, result = min(runs, key=lambda r: r[0])
     size = sum(f.stat().st_size for f in files)
-    return {"teams": teams, "files": len(files), "mb": size / 1e6, "floor": t_floor,
-            "load": t_load, "lint": t_lint, "entities": result.entity_count,
-            "findings": len(result.findings), "rules": rule_times(paths, config)}
+    rules = {"load + validate": t_load[1], **rule_times(paths, config)}
+    return {"teams": teams, "text": text, "files": len(files), "mb": size / 1e6,
+            "floor": t_floor[0], "floor_cpu": t_floor[1], "load": t_load[0], "lint": t_lint,
+            "lint_cpu": c_lint, "entities": result.entity_count,
+            "findings": len(result.findings), "rules": rules}
+
+
+def measure_adversarial(teams: int) -> bool:
+    """CPU time of every stage on the adversarial org (benchmarks/adversarial.py) at `teams`
+    and twice that; prints the table and returns False when a stage that took at least
+    20 ms grew more than 3x (linear work doubles; quadratic work quadruples)."""
+    times = []
+    for n in (teams, 2 * teams):
+        out = HERE / "out" / f"adversarial-{n}"
+        if not (out / "ground_truth.json").is_file():
+            adversarial.generate(n, out)
+        paths = [str(out / "teams")]
+        every = Config(select=[Selector("ALL", "bench")])
+        load = timed_cpu(lambda p=paths, c=every: load_org(p, c))[1]  # type: ignore[misc]
+        times.append({"load + validate": load, **rule_times(paths, every)})
+    print(f"\nAdversarial org (one {teams}-deep team chain, shared clauses, typos), CPU s:\n")
+    print(f"| stage | {teams} teams | {2 * teams} teams | growth |")
+    print("|---|---|---|---|")
+    ok = True
+    for code in times[0]:
+        a, b = times[0][code], times[1].get(code, 0.0)
+        flag = a >= 0.02 and b > 3 * a
+        ok = ok and not flag
+        growth = f"{b / a:.1f}x" if a >= 0.005 else "-"
+        print(f"| {code} | {a:.3f} | {b:.3f} | {growth}{' **over 3x**' if flag else ''} |")
+    return ok
+
+
+def print_scale(measured: list[dict[str, Any]]) -> None:
+    """The floor/check table, then each stage's CPU time per size with its growth factor."""
+    print("| text | teams | files | MB | entities | findings | floor: read + CSafeLoader load "
+          "(s, wall / CPU) | load + validate (s) | ratio | whole check (s, wall / CPU) "
+          "| ratio (wall) | ratio (CPU) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for m in measured:
+        print(f"| {m['text']} | {m['teams']} | {m['files']} | {m['mb']:.1f} | "
+              f"{m['entities']} | {m['findings']} | {m['floor']:.2f} / {m['floor_cpu']:.2f} | "
+              f"{m['load']:.2f} | {m['load'] / m['floor']:.2f}x | {m['lint']:.2f} / "
+              f"{m['lint_cpu']:.2f} | {m['lint'] / m['floor']:.2f}x | "
+              f"{m['lint_cpu'] / m['floor_cpu']:.2f}x |")
+    for text in dict.fromkeys(m["text"] for m in measured):
+        rows = [m for m in measured if m["text"] == text]
+        print(f"\nCPU time (s) in loading, the graph build and each rule, `{text}` text, "
+              "on a loaded org:\n")
+        print("| stage | " + " | ".join(f"{m['teams']} teams" for m in rows) + " | growth |")
+        print("|---|" + "---|" * (len(rows) + 1))
+        for code in rows[0]["rules"]:
+            times = [m["rules"].get(code, 0.0) for m in rows]
+            growth = f"{times[-1] / times[0]:.1f}x" if times[0] >= 0.005 else "-"
+            print(f"| {code} | " + " | ".join(f"{t:.3f}" for t in times) + f" | {growth} |")
 
 
 def measure_report(teams: int) -> dict[str, Any]:
@@ -202,32 +282,32 @@ def main() -> None:
     parser.add_argument("--teams", type=int, nargs="+", default=[50, 500, 5000])
     parser.add_argument("--repeat", type=int, default=3, help="best of N per stage")
     parser.add_argument("--site", action="store_true",
-                        help="only the handbook site benchmark (benchmarks/site.py)")
+                        help="only the handbook site benchmark (benchmarks/site_bench.py)")
+    parser.add_argument("--text", nargs="+", choices=["plain", "people"], default=["plain"],
+                        help="generator text modes to measure (see generate.py)")
+    parser.add_argument("--scale-only", action="store_true",
+                        help="only the scale tables (no deep flows, start-up or reports)")
+    parser.add_argument("--orgspec", type=Path, default=REPO,
+                        help="the checkout whose orgspec is measured (default: this one)")
+    parser.add_argument("--adversarial", type=int, metavar="TEAMS",
+                        help="only the doubling check on the adversarial org; exit 1 if a "
+                             "stage grows more than 3x")
     args = parser.parse_args()
     if args.site:
         from site_bench import measure_site, print_table
 
         print_table([measure_site(t) for t in args.teams])
         return
+    if args.adversarial:
+        print(f"orgspec from {CHECKOUT}")
+        sys.exit(0 if measure_adversarial(args.adversarial) else 1)
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, "
-          f"libyaml {yaml.__with_libyaml__}\n")
-    print("| teams | files | MB | entities | findings | floor: read + CSafeLoader load (s) "
-          "| load + validate (s) | ratio | whole check (s) | ratio |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
-    measured = []
-    for teams in args.teams:
-        m = measure_scale(teams, 1 if teams >= 5000 else args.repeat)
-        measured.append(m)
-        print(f"| {m['teams']} | {m['files']} | {m['mb']:.1f} | {m['entities']} | "
-              f"{m['findings']} | {m['floor']:.2f} | {m['load']:.2f} | "
-              f"{m['load'] / m['floor']:.2f}x | {m['lint']:.2f} | {m['lint'] / m['floor']:.2f}x |")
-    print("\nTime in the graph build and in each rule (s), on a loaded org:\n")
-    codes = list(measured[0]["rules"])
-    print("| stage | " + " | ".join(f"{m['teams']} teams" for m in measured) + " |")
-    print("|---|" + "---|" * len(measured))
-    for code in codes:
-        cells = " | ".join(f"{m['rules'].get(code, 0):.3f}" for m in measured)
-        print(f"| {code} | {cells} |")
+          f"libyaml {yaml.__with_libyaml__}, orgspec from {CHECKOUT}\n")
+    measured = [measure_scale(teams, 1 if teams >= 5000 else args.repeat, text)
+                for text in args.text for teams in args.teams]
+    print_scale(measured)
+    if args.scale_only:
+        return
     print("\nProcess rules on deep flows (all PR rules, graph prebuilt):\n")
     for label, seconds, found in deep_flows():
         print(f"- {label}: {seconds * 1000:.0f} ms, {found} findings")

@@ -55,3 +55,42 @@ def evaluate(pairs: list[tuple[bool, str, str, str]], threshold: float) -> dict[
             else:
                 s.tn += 1
     return scores
+
+
+BLIND = DATA / "duty_pairs_blind.tsv"
+Duty = tuple[str, str]  # (name, description); either may be ""
+
+
+def read_duty_pairs(path: Path) -> list[tuple[bool, str, str, Duty, Duty]]:
+    """(is duplicate, language, shape, duty a, duty b) for every row of a name+description
+    pair file (duty_pairs_blind.tsv)."""
+    rows = [line.split("\t") for line in path.read_text("utf-8").splitlines()
+            if line and not line.startswith("#")]
+    return [(r[0] == "1", r[1], r[2], (r[3], r[4]), (r[5], r[6])) for r in rows[1:]]
+
+
+def evaluate_duties(pairs: list[tuple[bool, str, str, Duty, Duty]], threshold: float,
+                    by: str = "lang") -> dict[str, Scores]:
+    """Like `evaluate`, for duties with a name and a description, as OW007 reads them;
+    scores overall and per language (`by="lang"`) or per shape (`by="shape"`)."""
+    from orgspec.text.neardup import find_duty_pairs
+
+    duties = sorted({d for *_, a, b in pairs for d in (a, b)})
+    index = {d: i for i, d in enumerate(duties)}
+    found = {(p.first, p.second) for p in
+             find_duty_pairs(duties, [str(i) for i in range(len(duties))], threshold)}
+    scores: dict[str, Scores] = {"all": Scores()}
+    for dup, lang, shape, a, b in pairs:
+        i, j = sorted((index[a], index[b]))
+        hit = (i, j) in found
+        for key in ("all", lang if by == "lang" else shape):
+            s = scores.setdefault(key, Scores())
+            if hit and dup:
+                s.tp += 1
+            elif hit:
+                s.fp += 1
+            elif dup:
+                s.fn += 1
+            else:
+                s.tn += 1
+    return scores

@@ -10,25 +10,26 @@ from orgspec.findings import Issue, Location, Related
 from orgspec.model.org import Org, ident_of, node_key
 
 
-def _inputs(org: Org) -> tuple[list[str], list[str], list[str]]:
-    ids, texts, groups = [], [], []
+def _inputs(org: Org) -> tuple[list[str], list[tuple[str | None, str | None]], list[str]]:
+    ids: list[str] = []
+    duties: list[tuple[str | None, str | None]] = []
+    groups: list[str] = []
     for rid, holders in org.raci.accountable.items():
         resp = org.responsibilities[rid]
-        text = resp.description or resp.name
-        if text and holders:
+        if (resp.description or resp.name) and holders:
             ids.append(rid)
-            texts.append(text)
+            duties.append((resp.name, resp.description))  # both are evidence
             groups.append(",".join(holders))
-    return ids, texts, groups
+    return ids, duties, groups
 
 
 @check("OW007", graph=False)
 def near_duplicate_duties(ctx: RuleContext) -> Iterator[Issue]:
     """Pairs of duties whose descriptions mean the same, accountable to different owners."""
-    from orgspec.text.neardup import find_pairs
+    from orgspec.text.neardup import find_duty_pairs
 
-    ids, texts, groups = _inputs(ctx.org)
-    pairs = find_pairs(texts, groups, float(ctx.options["threshold"]))
+    ids, duties, groups = _inputs(ctx.org)
+    pairs = find_duty_pairs(duties, groups, float(ctx.options["threshold"]))
     holders = ctx.org.raci.accountable
     for pair in pairs:
         a, b = sorted((ids[pair.first], ids[pair.second]))

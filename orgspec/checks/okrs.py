@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
 from orgspec.engine.context import RuleContext
@@ -12,6 +13,7 @@ from orgspec.findings import Issue, Related
 from orgspec.model.models import KeyResult, Objective, is_placeholder
 from orgspec.model.okr import period_range, verdict
 from orgspec.model.org import ident_of, node_key
+from orgspec.model.teamtree import TeamTree
 from orgspec.text.measurable import ACTIVITY_EN, ACTIVITY_ZH, Verdict, as_written, rewrite_hint
 from orgspec.text.quantity import Quantity, parse_quantity
 from orgspec.text.script import simplified
@@ -214,14 +216,25 @@ def alignment_cycle(ctx: RuleContext) -> Iterator[Issue]:
                     hint="alignment points up, to a broader objective")
 
 
-def _ancestors(ctx: RuleContext, team: str) -> list[str]:
-    seen, out = {team}, []
-    parent = ctx.org.teams[team].parent if team in ctx.org.teams else None
-    while parent in ctx.org.teams and parent not in seen:
-        seen.add(parent)
-        out.append(parent)
-        parent = ctx.org.teams[parent].parent
-    return out
+def _owned(ctx: RuleContext) -> dict[str, list[str]]:
+    """Team -> the ids of the objectives it owns, once per run."""
+    def build() -> dict[str, list[str]]:
+        owned: dict[str, list[str]] = {}
+        for oid, obj in ctx.org.objectives.items():
+            if obj.owner:
+                owned.setdefault(obj.owner, []).append(oid)
+        return owned
+
+    table: dict[str, list[str]] = ctx.shared.memo("okr:owned", build)
+    return table
+
+
+def _tree(ctx: RuleContext) -> TeamTree:
+    """The team tree, marking teams that own objectives; once per run (O(1) questions,
+    not a walk up the tree per objective or key result)."""
+    owned = _owned(ctx)
+    tree: TeamTree = ctx.shared.memo("okr:tree", lambda: TeamTree(ctx.org, owned.__contains__))
+    return tree
 
 
 def _overlap(a: Objective, b: Objective) -> bool:
@@ -234,16 +247,13 @@ def _overlap(a: Objective, b: Objective) -> bool:
 def orphan_objective(ctx: RuleContext) -> Iterator[Issue]:
     """An objective aligned to nothing although a parent team has objectives to align to in
     the same period; the hint names one whose period covers the objective's."""
-    owned: dict[str, list[str]] = {}
-    objectives = ctx.org.objectives
-    for oid, obj in objectives.items():
-        if obj.owner:
-            owned.setdefault(obj.owner, []).append(oid)
+    owned, tree, objectives = _owned(ctx), _tree(ctx), ctx.org.objectives
     for oid, obj in objectives.items():
         if obj.aligns_to is not None or obj.owner not in ctx.org.teams:
             continue
-        above = [o for team in _ancestors(ctx, obj.owner) for o in owned.get(team, [])
-                 if _overlap(obj, objectives[o])]
+        # Bounded: the nearest 50 candidates are enough to name five, covering ones first.
+        above = list(islice((o for team in tree.marked_above(obj.owner) for o in owned[team]
+                             if _overlap(obj, objectives[o])), 50))
         span = period_range(obj)
         above.sort(key=lambda o: not (span and (s := period_range(objectives[o])) is not None
                                       and s[0] <= span[0] and span[1] <= s[1]))
@@ -261,7 +271,7 @@ def kr_owner_outside_team(ctx: RuleContext) -> Iterator[Issue]:
     for oid, obj, i, kr in _krs(ctx):
         if kr.owner not in org.teams or obj.owner not in org.teams:
             continue
-        if kr.owner != obj.owner and obj.owner not in _ancestors(ctx, kr.owner):
+        if kr.owner != obj.owner and not _tree(ctx).is_ancestor(obj.owner, kr.owner):
             yield Issue(f"key result {kr.id!r} of {oid!r} is owned by {kr.owner!r}, "
                         f"outside {obj.owner!r}'s team tree", _where(ctx, oid, i, "owner"),
                         node_key("objective", oid),

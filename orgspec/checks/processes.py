@@ -63,9 +63,21 @@ def _step_id(node: str) -> str:
     return node.rsplit("/", 1)[1]
 
 
+def _step_index(ctx: RuleContext, pid: str) -> dict[str, int]:
+    """Step id -> its position in the process, built once per process and run (the first
+    step of a repeated id, as a linear search would find)."""
+    def build() -> dict[str, int]:
+        index: dict[str, int] = {}
+        for i, step in enumerate(ctx.org.processes[pid].steps):
+            index.setdefault(step.id, i)
+        return index
+
+    table: dict[str, int] = ctx.shared.memo(f"steps:{pid}", build)
+    return table
+
+
 def _step_loc(ctx: RuleContext, pid: str, step: str, field: str | None = None) -> Location:
-    proc = ctx.org.processes[pid]
-    index = next(i for i, s in enumerate(proc.steps) if s.id == step)
+    index = _step_index(ctx, pid)[step]
     origin = ctx.org.origin("Process", pid)
     return origin.locate("steps", index, field) if field else origin.locate("steps", index)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -11,6 +10,7 @@ from orgspec.engine.registry import check
 from orgspec.findings import Issue
 from orgspec.model.models import ROLES, is_placeholder
 from orgspec.model.org import Org, Origin, ident_of, node_key
+from orgspec.text.suggest import Suggester
 
 OWNER_KINDS = ("Team", "Person")
 
@@ -21,56 +21,81 @@ def unknown_reference(ctx: RuleContext) -> Iterator[Issue]:
     yield from check_references(ctx.org)
 
 
+class _Guesses:
+    """Did-you-mean per tuple of kinds, its index built on the first unknown reference."""
+
+    def __init__(self, org: Org) -> None:
+        self.org = org
+        self.by_kinds: dict[tuple[str, ...], Suggester] = {}
+
+    def hint(self, value: str, kinds: tuple[str, ...]) -> str:
+        suggester = self.by_kinds.get(kinds)
+        if suggester is None:
+            lower = {k.lower() for k in kinds}
+            ids = [i for k in kinds for i in self.org.table(k)]
+            ids += [ident_of(key) for key in self.org.invalid
+                    if key.split(":", 1)[0] in lower]
+            suggester = self.by_kinds[kinds] = Suggester(ids)
+        close = suggester.close(value)
+        return f"did you mean {close!r}?" if close else ""
+
+
 def check_references(org: Org) -> Iterator[Issue]:
     """Every unknown reference in the org (placeholders and failed files excepted)."""
+    guesses = _Guesses(org)
     for tid, team in org.teams.items():
         o = org.origin("Team", tid)
-        yield from _refs(org, o, ("parent",), [team.parent], ("Team",), "team", tid)
-        yield from _refs(org, o, ("lead",), [team.lead], ("Person",), "team", tid)
-        yield from _refs(org, o, ("members",), team.members, ("Person",), "team", tid)
-        yield from _refs(org, o, ("children",), team.children or [], ("Team",), "team", tid)
+        yield from _refs(guesses, o, ("parent",), [team.parent], ("Team",), "team", tid)
+        yield from _refs(guesses, o, ("lead",), [team.lead], ("Person",), "team", tid)
+        yield from _refs(guesses, o, ("members",), team.members, ("Person",), "team", tid)
+        yield from _refs(guesses, o, ("children",), team.children or [], ("Team",), "team", tid)
         for i, item in enumerate(team.responsibilities):
             if item.ref is not None:
-                yield from _refs(org, o, ("responsibilities", i), [item.ref],
+                yield from _refs(guesses, o, ("responsibilities", i), [item.ref],
                                  ("Responsibility",), "team", tid, listed=False)
     for rid, resp in org.responsibilities.items():
         o = org.origin("Responsibility", rid)
         for role in ROLES:
-            yield from _refs(org, o, (role,), getattr(resp, role), OWNER_KINDS,
+            yield from _refs(guesses, o, (role,), getattr(resp, role), OWNER_KINDS,
                              "responsibility", rid)
     for oid, obj in org.objectives.items():
         o = org.origin("Objective", oid)
-        yield from _refs(org, o, ("owner",), [obj.owner], OWNER_KINDS, "objective", oid)
-        yield from _refs(org, o, ("aligns_to",), [obj.aligns_to], ("Objective",), "objective", oid)
+        yield from _refs(guesses, o, ("owner",), [obj.owner], OWNER_KINDS, "objective", oid)
+        yield from _refs(guesses, o, ("aligns_to",), [obj.aligns_to], ("Objective",),
+                         "objective", oid)
         for i, kr in enumerate(obj.key_results):
-            yield from _refs(org, o, ("key_results", i, "owner"), [kr.owner], OWNER_KINDS,
+            yield from _refs(guesses, o, ("key_results", i, "owner"), [kr.owner], OWNER_KINDS,
                              "objective", oid, listed=False)
     for pid, proc in org.processes.items():
-        yield from _process_refs(org, pid, proc)
+        yield from _process_refs(guesses, pid, proc)
 
 
-def _process_refs(org: Org, pid: str, proc: Any) -> Iterator[Issue]:
-    o = org.origin("Process", pid)
-    yield from _refs(org, o, ("owner",), [proc.owner], OWNER_KINDS, "process", pid)
-    yield from _refs(org, o, ("responsibility",), [proc.responsibility], ("Responsibility",),
-                     "process", pid)
+def _process_refs(guesses: _Guesses, pid: str, proc: Any) -> Iterator[Issue]:
+    o = guesses.org.origin("Process", pid)
+    yield from _refs(guesses, o, ("owner",), [proc.owner], OWNER_KINDS, "process", pid)
+    yield from _refs(guesses, o, ("responsibility",), [proc.responsibility],
+                     ("Responsibility",), "process", pid)
     step_ids = {s.id for s in proc.steps}
+    steps = Suggester(step_ids)
     for i, step in enumerate(proc.steps):
         base = ("steps", i)
-        yield from _refs(org, o, (*base, "owner"), [step.owner], OWNER_KINDS, "process", pid,
-                         listed=False)
-        yield from _refs(org, o, (*base, "tracker"), [step.tracker], OWNER_KINDS, "process", pid,
-                         listed=False)
+        yield from _refs(guesses, o, (*base, "owner"), [step.owner], OWNER_KINDS, "process",
+                         pid, listed=False)
+        yield from _refs(guesses, o, (*base, "tracker"), [step.tracker], OWNER_KINDS,
+                         "process", pid, listed=False)
         for j, nxt in enumerate(step.next):
             if nxt not in step_ids:
-                guess = _guess(nxt, step_ids)
+                close = steps.close(nxt)
+                guess = f"did you mean {close!r}?" if close else ""
                 yield Issue(f"unknown step {nxt!r} in `next` of step {step.id!r}",
                             o.locate(*base, "next", j), entity=node_key("process", pid),
                             hint=guess or f"steps of {pid!r}: {', '.join(sorted(step_ids))}")
 
 
-def _refs(org: Org, origin: Origin, field: tuple[Any, ...], values: Iterable[str | None],
-          kinds: tuple[str, ...], kind: str, ident: str, listed: bool = True) -> Iterator[Issue]:
+def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
+          values: Iterable[str | None], kinds: tuple[str, ...], kind: str, ident: str,
+          listed: bool = True) -> Iterator[Issue]:
+    org = guesses.org
     values = list(values)
     for j, value in enumerate(values):
         if value is None or is_placeholder(value) or _exists(org, value, kinds):
@@ -80,12 +105,9 @@ def _refs(org: Org, origin: Origin, field: tuple[Any, ...], values: Iterable[str
         where = (*field, j) if listed and _is_list(origin, field) else field
         wanted = " or ".join(kinds)
         label = next(part for part in reversed(field) if isinstance(part, str))
-        candidates = [i for k in kinds for i in org.table(k)]
-        candidates += [ident_of(key) for key in org.invalid
-                       if key.split(":", 1)[0] in {k.lower() for k in kinds}]
         yield Issue(f"unknown {wanted} {value!r} in `{label}`", origin.locate(*where),
                     entity=node_key(kind, ident),
-                    hint=_guess(value, candidates) or f"no {wanted} has the id {value!r}")
+                    hint=guesses.hint(value, kinds) or f"no {wanted} has the id {value!r}")
 
 
 def _is_list(origin: Origin, field: tuple[Any, ...]) -> bool:
@@ -94,11 +116,3 @@ def _is_list(origin: Origin, field: tuple[Any, ...]) -> bool:
 
 def _exists(org: Org, value: str, kinds: tuple[str, ...]) -> bool:
     return any(value in org.table(k) or node_key(k, value) in org.invalid for k in kinds)
-
-
-def _guess(word: str, candidates: Iterable[str]) -> str:
-    pool = [c for c in candidates if abs(len(c) - len(word)) <= 3]
-    if len(pool) > 2000:  # keep did-you-mean cheap on huge orgs
-        pool = [c for c in pool if c[:1] == word[:1]][:2000]
-    close = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
-    return f"did you mean {close[0]!r}?" if close else ""

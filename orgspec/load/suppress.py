@@ -66,8 +66,18 @@ class Suppressor:
     def __init__(self, directives: Iterable[Directive], names: dict[str, str],
                  today: dt.date) -> None:
         self.by_file: dict[str, list[Directive]] = defaultdict(list)
+        # (file, line) -> directives covering it, and each file's file-level ones, so that
+        # a finding looks at the few directives near it, not at every one of its file
+        self.at: dict[tuple[str, int], list[Directive]] = defaultdict(list)
+        self.whole: dict[str, list[Directive]] = defaultdict(list)
         for d in directives:
-            self.by_file[d.location.file].append(d)
+            where = d.location
+            self.by_file[where.file].append(d)
+            if d.file_level:
+                self.whole[where.file].append(d)
+            else:
+                self.at[where.file, where.line].append(d)
+                self.at[where.file, where.line + 1].append(d)
         self.names = names  # rule name -> code, so `ignore[responsibility-overlap]` works
         self.today = today
 
@@ -78,7 +88,8 @@ class Suppressor:
         """True (and the directive marked used) when a live directive covers `f`."""
         places = (f.location, *(r.location for r in f.related))
         for loc in places:
-            for d in self.by_file.get(loc.file, ()):
+            near = self.whole.get(loc.file, []) + self.at.get((loc.file, loc.line), [])
+            for d in sorted(near, key=lambda d: (d.location.line, d.location.col)):
                 if self.expired(d) or not d.covers_line(loc.line):
                     continue
                 for text in d.codes:

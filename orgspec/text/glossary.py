@@ -129,7 +129,7 @@ CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 # Filler: words that say nothing about which duty it is.
 STOP_ZH = ("负责", "进行", "相关", "工作", "的", "与", "和", "及", "并", "等", "各项", "各类",
            "各", "以及", "或", "方面", "及时", "有效", "高效", "全面", "持续", "提供", "情况",
-           "运行中", "组织", "重点", "新")
+           "运行中", "组织", "重点", "新", "整理")
 STOP_EN = ("the", "a", "an", "of", "for", "and", "or", "to", "in", "on", "with", "by", "at",
            "from", "be", "is", "are", "our", "their", "its", "all", "any", "responsible",
            "responsibility", "responsibilities", "owner", "owning", "duty", "duties", "task",
@@ -137,6 +137,10 @@ STOP_EN = ("the", "a", "an", "of", "for", "and", "or", "to", "in", "on", "with",
            "such", "other", "various", "each", "every", "timely", "effectively", "ongoing",
            "provide", "when", "occur", "so", "against", "up", "them", "it", "we", "they",
            "keep", "set", "organise", "organize", "company", "new", "newly", "make", "take")
+
+# Concepts that are actions (the "verbs" part of CONCEPTS): a template's slot that differs
+# only in one of these is a synonym the glossary may not know, not a different object.
+VERB_CONCEPTS = frozenset(list(CONCEPTS)[:30])
 
 # Words that English writers use for the same concept in other parts of speech.
 EN_FORMS = {"complaints": "complaint", "handling": "handle", "monitoring": "monitor",

@@ -9,6 +9,14 @@ total. Any pair at or above t must share a prefix feature, so the search is comp
 since rare features have short postings it stays near-linear in the number of duties.
 Postings hold only prefix features and are sorted so that a scan stops at the first entry
 that can no longer reach the threshold (PPJoin's prefix and positional filters, weighted).
+
+The cost does not depend on how the text is distributed: duties with the same features are
+searched once (each copy is reported against the first), a feature held by more than
+`MAX_POSTING` distinct duties is not indexed (a shared purpose clause is no evidence of
+duplication), and each duty scans at most `MAX_SCAN` postings and scores at most
+`MAX_CANDIDATES` candidates. Paths, URLs and ids are single features (`a:`), not prose;
+two duties naming different ones are different duties, as are two duties written from one
+template that differ only in the slot (`... activation KPIs` / `... conversion KPIs`).
 """
 
 from __future__ import annotations
@@ -22,9 +30,23 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from orgspec.text.glossary import CONCEPTS, EN_FORMS, STOP_EN, STOP_ZH
+from orgspec.text.script import to_simplified
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKENS = re.compile(f"[{_CJK}]+|[a-z0-9]+")
+# Candidates for atoms: URLs, slashed paths, and words joined by - _ . (ids if they mix
+# letters and digits).
+_ATOMS = re.compile(
+    r"(?:[a-z][a-z0-9+.-]*://|www\.)[^\s\u3000-\u303f\uff00-\uffef<>()\"']+"
+    r"|(?:\.{0,2}/)?[a-z0-9_.~@-]+(?:/[a-z0-9_.~@-]+)+/?"
+    r"|[a-z0-9]+(?:[-_.][a-z0-9]+)*")
+_WHOLE_ID = re.compile(r"[a-z0-9][a-z0-9_.:/@~-]*[-_.:/][a-z0-9_.:/@~-]*")
+# Chinese function characters that say nothing about the duty when left between terms.
+_FUNCTION_ZH = frozenset("成到给向对把将为在从于以")
+MAX_POSTING = 64      # features held by more distinct duties are not indexed
+MAX_SCAN = 256        # posting entries one duty may scan
+MAX_CANDIDATES = 32   # candidates one duty may score
+HEAD = 8              # duties of one feature set paired all with all; later ones with the first
 
 
 @dataclass(frozen=True)
@@ -68,9 +90,65 @@ def _tables() -> tuple[dict[str, str | None], dict[str, str | None], dict[tuple[
 
 
 def features(text: str) -> frozenset[str]:
-    """The feature set of one description (concepts `c:`, words `w:`, bigrams `b:`)."""
-    text = unicodedata.normalize("NFKC", text).casefold()
+    """The feature set of one description (concepts `c:`, words `w:`, bigrams `b:`,
+    paths/URLs/ids `a:`)."""
     out: set[str] = set()
+    for unit in _units(text):
+        if unit[0] == "z":
+            _bigrams(unit[2:], out)
+        else:
+            out.add(unit)
+    return frozenset(out)
+
+
+def duty_features(name: str | None, description: str | None) -> frozenset[str]:
+    """A duty's features: its name and its description are both evidence."""
+    return features(name or "") | features(description or "")
+
+
+@lru_cache(maxsize=65536)
+def _units(text: str) -> tuple[str, ...]:
+    """The text as ordered units: atoms `a:`, concepts `c:`, English stems `w:` and runs of
+    Chinese the glossary does not know `z:` (fillers dropped)."""
+    text = to_simplified(unicodedata.normalize("NFKC", text).casefold().strip())
+    out: list[str] = []
+    if _WHOLE_ID.fullmatch(text):
+        return tuple(_atom(text))
+    end = 0
+    # an atom has a slash or a digit, or starts with `www.`: most duties have none
+    maybe = "/" in text or "www." in text or any(c.isdigit() for c in text)
+    for m in _ATOMS.finditer(text) if maybe else ():
+        if not _is_atom(m.group()):
+            continue
+        _prose(text[end:m.start()], out)
+        out.extend(_atom(m.group()))
+        end = m.end()
+    _prose(text[end:], out)
+    return tuple(out)
+
+
+def _is_atom(token: str) -> bool:
+    if "://" in token or token.startswith("www."):
+        return True
+    if "/" in token:
+        return max(len(part) for part in token.split("/")) >= 2
+    return any(c.isdigit() for c in token) and any(c.isalpha() for c in token)
+
+
+def _atom(token: str) -> list[str]:
+    """A path, URL or id as features: the whole (scheme, `www.`, `./` and end slashes
+    dropped); a file's folder too (`pkg/x/OWNERS` is about `pkg/x`)."""
+    token = re.sub(r"^[a-z][a-z0-9+.-]*://|^www\.|^\.{0,2}/", "", token).strip("/.")
+    token = re.sub(r"^www\.", "", token)
+    out = ["a:" + token]
+    if "/" in token:
+        folder, _, last = token.rpartition("/")
+        if "." in last or last in ("owners", "readme", "codeowners", "makefile", "license"):
+            out.append("a:" + folder)
+    return out
+
+
+def _prose(text: str, out: list[str]) -> None:
     words: list[str] = []
     for token in _TOKENS.findall(text):
         if token[0].isascii():
@@ -80,7 +158,6 @@ def features(text: str) -> frozenset[str]:
             words = []
             _chinese(token, out)
     _english(words, out)
-    return frozenset(out)
 
 
 @lru_cache(maxsize=65536)
@@ -98,7 +175,7 @@ def _stem(word: str) -> str:
     return word.rstrip("e") if len(word) > 4 else word
 
 
-def _english(words: list[str], out: set[str]) -> None:
+def _english(words: list[str], out: list[str]) -> None:
     _, en, phrases = _tables()
     starts = _phrase_starts()
     stems = [_stem(w) for w in words]
@@ -107,7 +184,7 @@ def _english(words: list[str], out: set[str]) -> None:
         for size in (4, 3, 2) if stems[i] in starts else ():
             key = tuple(stems[i:i + size])
             if len(key) == size and key in phrases:
-                out.add("c:" + phrases[key])
+                out.append("c:" + phrases[key])
                 i += size
                 break
         else:
@@ -117,48 +194,191 @@ def _english(words: list[str], out: set[str]) -> None:
                 continue
             lookup = stem if stem in en else word
             if lookup not in en:
-                out.add("w:" + stem)
+                out.append("w:" + stem)
             elif en[lookup] is not None:
-                out.add("c:" + str(en[lookup]))
+                out.append("c:" + str(en[lookup]))
 
 
-def _chinese(run: str, out: set[str]) -> None:
+def _chinese(run: str, out: list[str]) -> None:
     """Glossary terms (longest match, left to right) become concepts; the text between
-    them becomes character bigrams."""
+    them is kept as a run (`z:`), unless it is one function character."""
     zh, _, _ = _tables()
     end = 0
     for m in _zh_terms().finditer(run):
-        _bigrams(run[end:m.start()], out)
+        _leftover(run[end:m.start()], out)
         concept = zh[m.group()]
         if concept is not None:
-            out.add("c:" + concept)
+            out.append("c:" + concept)
         end = m.end()
-    _bigrams(run[end:], out)
+    _leftover(run[end:], out)
+
+
+def _leftover(chars: str, out: list[str]) -> None:
+    if chars and not (len(chars) == 1 and chars in _FUNCTION_ZH):
+        out.append("z:" + chars)
 
 
 def _bigrams(chars: str, out: set[str]) -> None:
-    if not chars:
-        return
     if len(chars) == 1:
         out.add("b:" + chars)
     out.update("b:" + chars[k:k + 2] for k in range(len(chars) - 1))
 
 
-def find_pairs(texts: Sequence[str], groups: Sequence[str], threshold: float) -> list[Pair]:
+def _slots(text: str) -> list[str]:
+    """Units with Chinese runs split into characters: what a template's slot is made of."""
+    out: list[str] = []
+    for unit in _units(text):
+        out.extend(unit[2:] if unit[0] == "z" else (unit,))
+    return out
+
+
+def substituted(a: str, b: str) -> bool:
+    """True when `a` and `b` are one template with a different slot: a shared beginning
+    and/or end around middles that share nothing ("run experiments to improve activation
+    KPIs" / "... conversion KPIs", "负责华东区的门店巡检" / "负责西南区的门店巡检")."""
+    x, y = _slots(a), _slots(b)
+    p = 0
+    while p < len(x) and p < len(y) and x[p] == y[p]:
+        p += 1
+    s = 0
+    while s < len(x) - p and s < len(y) - p and x[-1 - s] == y[-1 - s]:
+        s += 1
+    mx, my = x[p:len(x) - s], y[p:len(y) - s]
+    if p + s < 1 or not mx or not my or set(mx) & set(my):
+        return False
+    # The slot must name a thing on both sides (a verb swap is a synonym the glossary may
+    # not know) and a word the glossary does not know: on both sides, or on one side when
+    # the template frames the slot from both ends; two known concepts either are synonyms
+    # or are told apart by the score. Chinese characters are never compared with English.
+    tx, ty = _things(mx), _things(my)
+    if not tx or not ty or not ({"w", "z"} & (tx | ty)):
+        return False
+    if (tx == {"c"} or ty == {"c"}) and not (p and s):
+        return False
+    return not (({"w"} == tx - {"c"} and {"z"} == ty - {"c"})
+                or ({"z"} == tx - {"c"} and {"w"} == ty - {"c"}))
+
+
+def _things(units: list[str]) -> set[str]:
+    """The kinds of non-verb units: `c` (a thing the glossary knows), `w` (an English
+    word), `z` (Chinese)."""
+    verbs = _verbs()
+    out = set()
+    for u in units:
+        if u[:2] == "c:":
+            if u[2:] not in verbs:
+                out.add("c")
+        elif u[:2] == "w:":
+            out.add("w")
+        elif u[:2] != "a:":
+            out.add("z")
+    return out
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    from orgspec.text.glossary import VERB_CONCEPTS
+
+    return VERB_CONCEPTS
+
+
+def _atoms_differ(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both name paths, URLs or ids, and none in common: different things."""
+    xa = {f for f in a if f[0] == "a"}
+    xb = {f for f in b if f[0] == "a"}
+    return bool(xa) and bool(xb) and xa.isdisjoint(xb)
+
+
+Duty = tuple[str | None, str | None]
+
+
+def find_pairs(texts: Sequence[str], groups: Sequence[str], threshold: float,
+               stats: dict[str, int] | None = None) -> list[Pair]:
     """Pairs of texts from different groups (teams) with similarity >= threshold."""
-    feats = [features(t) for t in texts]
-    df = Counter(f for fs in feats for f in fs)
-    weight = weights(df, len(texts))
-    rank = {f: i for i, f in enumerate(sorted(df, key=lambda f: (df[f], f)))}
-    docs = [_Doc(fs, weight, rank) for fs in feats]
+    return find_duty_pairs([(None, t) for t in texts], groups, threshold, stats)
+
+
+def find_duty_pairs(duties: Sequence[Duty], groups: Sequence[str], threshold: float,
+                    stats: dict[str, int] | None = None,
+                    limits: tuple[int, int, int] | None = None) -> list[Pair]:
+    """Pairs of duties, given as (name, description), from different groups (teams) with
+    similarity >= threshold, as index pairs (first < second) in order.
+
+    A duty is searched as the union of its name's and description's features and, when it
+    has both, as each alone (both are evidence: two duties alike in name or in description
+    are alike). Views with the same features are searched once: the first `HEAD` of them
+    are paired with each other, later ones with the first. `stats` (if given) receives the
+    work done: posting entries `scanned` and candidates `scored`, each at most
+    MAX_SCAN and MAX_CANDIDATES per view. `limits` overrides (MAX_POSTING, MAX_SCAN,
+    MAX_CANDIDATES)."""
+    max_posting, max_scan, max_cand = limits or (MAX_POSTING, MAX_SCAN, MAX_CANDIDATES)
+    whole = [duty_features(n, d) for n, d in duties]
+    df = Counter(f for fs in whole for f in fs)
+    weight = weights(df, len(duties))
+    views: list[frozenset[str]] = []
+    owner: list[int] = []
+    for i, (name, description) in enumerate(duties):
+        parts = [whole[i]]
+        if name and description:
+            parts += [features(name), features(description)]
+        for fs in dict.fromkeys(parts):
+            if fs:
+                views.append(fs)
+                owner.append(i)
+
+    def differ(i: int, j: int) -> bool:
+        if _atoms_differ(whole[i], whole[j]):
+            return True
+        (na, da), (nb, db) = duties[i], duties[j]
+        return bool((na and nb and substituted(na, nb)) or (da and db and substituted(da, db)))
+
+    found: dict[tuple[int, int], int] = {}
+    pairs: list[Pair] = []
+
+    def report(x: int, y: int, score: float) -> None:
+        i, j = owner[x], owner[y]
+        key = (i, j) if i < j else (j, i)
+        if groups[i] == groups[j]:
+            return
+        if key in found:
+            old = pairs[found[key]]
+            if score > old.score:
+                pairs[found[key]] = Pair(*key, score)
+        elif not differ(i, j):
+            found[key] = len(pairs)
+            pairs.append(Pair(*key, score))
+
+    first: dict[frozenset[str], int] = {}
+    members: dict[int, list[int]] = {}  # representative view -> its first HEAD views
+    for x, fs in enumerate(views):
+        rep = first.setdefault(fs, x)
+        head = members.setdefault(rep, [])
+        if len(head) < HEAD:
+            for y in head:
+                report(y, x, 1.0)
+            head.append(x)
+        else:  # a copy beyond the head: paired with the first of the head in another group
+            other = next((y for y in head if groups[owner[y]] != groups[owner[x]]), None)
+            if other is not None:
+                report(other, x, 1.0)
+    reps = list(members)
+    rep_df = Counter(f for r in reps for f in views[r])
+    rank = {f: k for k, f in enumerate(sorted(rep_df, key=lambda f: (rep_df[f], f)))}
+    docs = [_Doc(views[r], weight, rank) for r in reps]
     k = threshold / (1 + threshold)
-    postings = _prefix_index(docs, threshold, k)
-    pairs = []
-    for i, doc in enumerate(docs):
-        for j in set(_candidates(i, doc, docs, groups, postings, threshold, k)):
-            score = _doc_similarity(doc, docs[j], weight, threshold)
-            if score >= threshold:
-                pairs.append(Pair(i, j, round(score, 3)))
+    indexed = {f for f, c in rep_df.items() if c <= max_posting}
+    postings = _prefix_index(docs, threshold, k, indexed)
+    work = {"scanned": 0, "scored": 0}
+    for a, doc in enumerate(docs):
+        for b in _candidates(a, doc, docs, postings, threshold, k, max_scan, max_cand, work):
+            score = _doc_similarity(doc, docs[b], weight, threshold)
+            if score < threshold:
+                continue
+            for x in members[reps[a]]:
+                for y in members[reps[b]]:
+                    report(x, y, round(score, 3))
+    if stats is not None:
+        stats.update(work)
     return sorted(pairs, key=lambda p: (p.first, p.second))
 
 
@@ -204,36 +424,50 @@ class _Doc:
             yield f, rest
 
 
-def _prefix_index(docs: list[_Doc], threshold: float,
-                  k: float) -> dict[str, list[tuple[float, int, float]]]:
+def _prefix_index(docs: list[_Doc], threshold: float, k: float,
+                  indexed: set[str]) -> dict[str, list[tuple[float, int, float]]]:
     """Feature -> [(rest - k * total, doc, rest)], best first: a pair at or above the
-    threshold has `rest_y - k * total_y >= k * total_x` at its first shared feature."""
+    threshold has `rest_y - k * total_y >= k * total_x` at its first shared feature.
+    Only `indexed` features (held by at most MAX_POSTING duties) get postings."""
     postings: dict[str, list[tuple[float, int, float]]] = defaultdict(list)
     for j, doc in enumerate(docs):
         for f, rest in doc.prefix(threshold):
-            postings[f].append((rest - k * doc.total, j, rest))
+            if f in indexed:
+                postings[f].append((rest - k * doc.total, j, rest))
     for entries in postings.values():
         entries.sort(reverse=True)
     return postings
 
 
-def _candidates(i: int, doc: _Doc, docs: list[_Doc], groups: Sequence[str],
+def _candidates(i: int, doc: _Doc, docs: list[_Doc],
                 postings: dict[str, list[tuple[float, int, float]]], threshold: float,
-                k: float) -> Iterator[int]:
+                k: float, max_scan: int, max_cand: int, work: dict[str, int]) -> Iterator[int]:
+    """Distinct candidates j > i, rarest features first, within the scan and score budgets."""
     bound = k * doc.total - 1e-9
-    group = groups[i]
+    seen: set[int] = set()
+    scanned = 0
     for f, rest in doc.prefix(threshold):
-        for key, j, _ in postings[f]:
-            if key < bound:
+        for key, j, _ in postings.get(f, ()):
+            scanned += 1
+            if key < bound or scanned > max_scan:
                 break
             # j > i: a qualifying pair passes this bound from both sides, so one suffices
-            if j > i and groups[j] != group and rest >= k * (doc.total + docs[j].total) - 1e-9:
+            if j > i and j not in seen and rest >= k * (doc.total + docs[j].total) - 1e-9:
+                seen.add(j)
                 yield j
+                if len(seen) >= max_cand:
+                    break
+        if scanned > max_scan or len(seen) >= max_cand:
+            break
+    work["scanned"] += min(scanned, max_scan)
+    work["scored"] += len(seen)
 
 
 def _similarity(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> float:
     """Weighted Jaccard; 0 when both name glossary concepts but share none of them, since
-    duties that agree on no action and no object differ whatever proper nouns they share."""
+    duties that agree on no action and no object differ whatever proper nouns they share
+    (the search also scores 0 when they name different paths/ids or fill one template's
+    slot differently)."""
     shared_features = a & b
     if not any(f[0] == "c" for f in shared_features) and _has_concept(a) and _has_concept(b):
         return 0.0
@@ -250,5 +484,8 @@ def similarity(a: str, b: str, corpus: Sequence[str] = ()) -> float:
     """The similarity of two texts, weighted by a corpus (both texts are always part of it)."""
     texts = [a, b, *corpus]
     feats = [features(t) for t in texts]
+    if _atoms_differ(feats[0], feats[1]) or substituted(a, b):
+        return 0.0
     df = Counter(f for fs in feats for f in fs)
     return _similarity(feats[0], feats[1], weights(df, len(texts)))
+

@@ -2,7 +2,9 @@
 
 Two of the seed documents are in Traditional script (提昇, 優化, 進一步, 召開, 上線, 確保).
 OpenCC's `t2s` conversion (phrase-aware, maintained) maps them onto the Simplified words the
-heuristics list; text without CJK characters is returned unchanged without loading it.
+heuristics list. Two entry points: `simplified` (phrase-aware, for judging one field) and
+`to_simplified` (character by character through a growing translate table, so the cost is per
+distinct character, not per text: for comparing many duties). Never used on output.
 """
 
 from __future__ import annotations
@@ -12,18 +14,32 @@ from functools import lru_cache
 from typing import Any
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_converter: Any = None
+_TABLE: dict[int, str] = {}
+
+
+@lru_cache(maxsize=1)
+def _converter() -> Any:
+    import opencc  # lazily: about 70 ms, only when Chinese text is judged
+
+    return opencc.OpenCC("t2s")
 
 
 @lru_cache(maxsize=16384)
 def simplified(text: str) -> str:
     """`text` with Traditional characters and phrases converted to Simplified; same length is
     not promised. Latin text and Simplified text come back as they were."""
-    global _converter
     if not _CJK.search(text):
         return text
-    if _converter is None:
-        import opencc  # lazily: about 70 ms, only when Chinese text is judged
+    return str(_converter().convert(text))
 
-        _converter = opencc.OpenCC("t2s")
-    return str(_converter.convert(text))
+
+def to_simplified(text: str) -> str:
+    """`text` with every Traditional character replaced by its Simplified form (same length)."""
+    new = [c for c in set(text) if ord(c) >= 0x3400 and ord(c) not in _TABLE]
+    if new:
+        folded = _converter().convert("\n".join(new)).split("\n")
+        if len(folded) == len(new):
+            _TABLE.update((ord(c), f) for c, f in zip(new, folded, strict=True))
+        else:  # a character became a line break or vanished: keep them unconverted
+            _TABLE.update((ord(c), c) for c in new)
+    return text.translate(_TABLE)
