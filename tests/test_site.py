@@ -336,3 +336,20 @@ def test_bidi_and_control_characters_are_shown_not_obeyed(tmp_path: Path) -> Non
             text = path.read_text("utf-8")
             assert not re.search("[\u202a-\u202e\u2066-\u2069\x00-\x08]", text), path
     assert "\\u202egnp.exe" in (out / "teams" / "core.html").read_text("utf-8")
+
+
+def test_a_key_result_owner_links_to_its_team_and_person(write_org: Any, tmp_path: Path) -> None:
+    # Found by the fuzzer: the key-result table's owner cell named a helper that did not exist.
+    root = write_org({"o.yaml": "- {kind: Team, id: ops, name: 运营部, lead: li, members: [li]}\n"
+                                "- {kind: Person, id: li, name: 李雷}\n"
+                                "- kind: Objective\n  id: grow\n  title: 增长\n  owner: ops\n"
+                                "  key_results:\n"
+                                "  - {id: k1, title: 月活跃用户数从120万增长到132万, owner: ops}\n"
+                                "  - {id: k2, title: 复购率提升到30%, owner: li}\n"
+                                "  - {id: k3, title: 客诉率降到1%, owner: nobody}\n"})
+    out = build([root], tmp_path / "out")
+    page = (out / "okrs" / "grow.html").read_text("utf-8")
+    assert '· <a href="../teams/ops.html">运营部</a>' in page
+    assert '· <a href="../people/li.html">李雷</a>' in page
+    assert '· <span class="plain">nobody</span>' in page
+    assert check_links(str(out)) == []
