@@ -81,7 +81,8 @@ def main(ctx: click.Context, debug: bool) -> None:
               show_default=True, help="Colour the text output.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
-              help="Known findings in this baseline file do not fail; fixed ones are stale.")
+              help="Known findings in this baseline file do not fail; fixed ones are stale "
+                   "[default: config `baseline`].")
 @click.option("--diff", "diff_ref", metavar="BASE_REF",
               help="Fail only on findings new since this git revision; print the org diff.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
@@ -117,6 +118,7 @@ def _check(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], fail_on: 
         click.echo(f"wrote a baseline of {len(result.findings)} findings to {write_baseline}",
                    err=True)
         return EXIT_OK
+    baseline_path = baseline_path or config.baseline_path()
     notes = _apply_baseline(result, baseline_path) if baseline_path else []
     if diff_ref:
         notes += _apply_diff(result, org, diff_ref, targets, config)

@@ -19,7 +19,7 @@ from orgspec.yamlevents import Parsed, parse
 
 CONFIG_NAMES = (".orgspec.yaml", ".orgspec.yml")
 KNOWN_KEYS = ("root", "include", "exclude", "fail-on", "extends", "select", "extend-select",
-              "ignore", "rules", "per-file-ignores", "rule-packs", "lang")
+              "ignore", "rules", "per-file-ignores", "rule-packs", "lang", "baseline")
 LANGS = ("zh", "en")
 PRESETS = ("recommended", "strict")
 
@@ -61,11 +61,16 @@ class Config:
     per_file_ignores: dict[str, list[Selector]] = field(default_factory=dict)
     rule_packs: list[str] = field(default_factory=list)
     lang: str | None = None  # report labels; None: from the content
+    baseline: str | None = None  # known findings, resolved against `base`
     source: str | None = None
     base: str = "."
 
     def root_path(self) -> str:
         return os.path.normpath(os.path.join(self.base, self.root))
+
+    def baseline_path(self) -> str | None:
+        """The configured baseline file, shared by pre-commit, CI and the action."""
+        return os.path.normpath(os.path.join(self.base, self.baseline)) if self.baseline else None
 
 
 def find_config(start: str | None = None) -> str | None:
@@ -205,6 +210,9 @@ class _Reader:
 
     def _exclude(self, cfg: Config, key: str, value: Any) -> None:
         cfg.exclude = self.texts((key,), value)
+
+    def _baseline(self, cfg: Config, key: str, value: Any) -> None:
+        cfg.baseline = self.text((key,), value)
 
     def _lang(self, cfg: Config, key: str, value: Any) -> None:
         lang = self.text((key,), value)

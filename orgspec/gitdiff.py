@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from orgspec.config import Config
 from orgspec.discovery import display_path
-from orgspec.findings import Finding, LintResult, Location, Related, fingerprint
+from orgspec.findings import Finding, LintResult, Location, Related
 from orgspec.org import Org
 
 
@@ -89,8 +89,7 @@ def _moved(loc: Location, tmp: str, top: str) -> Location:
 def _rebase(f: Finding, tmp: str, top: str) -> Finding:
     loc = _moved(f.location, tmp, top)
     related = tuple(Related(_moved(r.location, tmp, top), r.message) for r in f.related)
-    return replace(f, location=loc, related=related,
-                   fingerprint=fingerprint(f.code, loc.file, f.entity, f.message))
+    return replace(f, location=loc, related=related)  # the fingerprint is root-relative already
 
 
 def compare(base: LintResult, head: LintResult, base_org: Org, head_org: Org) -> OrgDiff:

@@ -11,9 +11,13 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from orgspec.findings import Finding, Issue, Location
 from orgspec.source import LineIndex
+
+if TYPE_CHECKING:
+    from orgspec.anchors import Anchors
 
 DIRECTIVE = re.compile(
     r"#\s*orgspec:\s*(?P<kind>ignore-file|ignore)\[(?P<codes>[^\]\n]*)\]"
@@ -64,22 +68,28 @@ class Suppressor:
     """Matches findings against the directives of their files."""
 
     def __init__(self, directives: Iterable[Directive], names: dict[str, str],
-                 today: dt.date) -> None:
+                 today: dt.date, anchors: Anchors | None = None) -> None:
         self.by_file: dict[str, list[Directive]] = defaultdict(list)
         for d in directives:
             self.by_file[d.location.file].append(d)
         self.names = names  # rule name -> code, so `ignore[responsibility-overlap]` works
         self.today = today
+        self.anchors = anchors
 
     def code_of(self, text: str) -> str:
         return self.names.get(text, text.upper())
 
     def suppressed(self, f: Finding) -> bool:
-        """True (and the directive marked used) when a live directive covers `f`."""
-        places = (f.location, *(r.location for r in f.related))
-        for loc in places:
-            for d in self.by_file.get(loc.file, ()):
-                if self.expired(d) or not d.covers_line(loc.line):
+        """True (and the directive marked used) when a live directive covers `f`: one on or
+        above the finding's line, a related line, or the first line of an entity, key
+        result, step or charter item the finding is on."""
+        locs = (f.location, *(r.location for r in f.related))
+        lines = {(loc.file, loc.line) for loc in locs}
+        if self.anchors is not None:
+            lines |= self.anchors.first_lines(f.entity, locs)
+        for file, line in sorted(lines):
+            for d in self.by_file.get(file, ()):
+                if self.expired(d) or not d.covers_line(line):
                     continue
                 for text in d.codes:
                     if self.code_of(text) == f.code:
