@@ -131,12 +131,13 @@ def _check(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], fail_on: 
         from orgspec.views import build_view
 
         view = build_view(result, org, config.lang)
-    _emit(_render(reporters.get(fmt), result, color=use_color, fail_on=level, view=view),
-          output)
+    _emit(_render(reporters.get(fmt), result, color=use_color, fail_on=level, view=view,
+                  output=output), output)
     for note in notes:
         click.echo(note, err=True)
     for report_fmt, path in extra:
-        _emit(_render(reporters.get(report_fmt), result, fail_on=level, view=view), path)
+        _emit(_render(reporters.get(report_fmt), result, fail_on=level, view=view,
+                      output=path), path)
     if summary:
         from orgspec.report import SUMMARY_LIMIT
 
@@ -419,6 +420,6 @@ def _report(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | No
     config = _config(config_path, isolated, (), (), ())
     result, org = lint_org(_targets(paths, config.root_path()), config)
     view = build_view(result, org, lang or config.lang)
-    _emit(_render(reporters.get(fmt), result, view=view, limit=limit, templates=templates),
-          output)
+    _emit(_render(reporters.get(fmt), result, view=view, limit=limit, templates=templates,
+                  output=output), output)
     return EXIT_OK

@@ -9,7 +9,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from orgspec.paths import display_path
+
 SUFFIXES = (".yaml", ".yml")
+
+
+__all__ = ["Candidate", "Discovery", "Skipped", "discover", "display_path", "matches"]
 
 
 @dataclass(frozen=True)
@@ -33,14 +38,6 @@ class Skipped:
 class Discovery:
     files: list[Candidate] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
-
-
-def display_path(path: str) -> str:
-    """A POSIX path relative to the working directory when it lies below it."""
-    rel = os.path.relpath(path)
-    if rel.startswith(".."):
-        rel = os.path.abspath(path)
-    return rel.replace(os.sep, "/")
 
 
 @lru_cache(maxsize=256)

@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass, field, replace
 
 from orgspec.config import Config
-from orgspec.discovery import display_path
+from orgspec.paths import display_path
 from orgspec.findings import Finding, LintResult, Location, Related
 from orgspec.org import Org
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from orgspec.reporters.escape import md_inline
 from orgspec.resources import data_dir
+from orgspec.textsafe import visible_text
 
 
 class MdSafe(str):
@@ -18,8 +19,8 @@ class MdSafe(str):
 
 
 def _finalize(eval_ctx: Any, value: Any) -> Any:
-    if eval_ctx.autoescape:
-        return value  # an HTML template: autoescaping does it
+    if eval_ctx.autoescape:  # an HTML template: autoescaping escapes markup, not these
+        return visible_text(value) if type(value) is str else value
     if isinstance(value, MdSafe | int | float):
         return value
     return md_inline("" if value is None else value)

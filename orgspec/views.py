@@ -14,6 +14,7 @@ from orgspec.diagram import Diagram, FlowStep, Node, flow, tree
 from orgspec.findings import Finding, LintResult, Severity
 from orgspec.gcpause import gc_paused
 from orgspec.org import Org, node_key
+from orgspec.paths import in_project
 
 _LABELS = {  # key: (English, Chinese)
     "title": ("Org report", "组织报告"),
@@ -209,9 +210,8 @@ def _link(f: Finding) -> str:
                          ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA"))
     path = f.location.file
     if server and repo and sha and server.startswith(("https://", "http://")):
-        workspace = os.environ.get("GITHUB_WORKSPACE") or os.getcwd()
-        in_repo = os.path.relpath(os.path.abspath(path), workspace).replace(os.sep, "/")
-        if not in_repo.startswith("../"):
+        in_repo = in_project(path)
+        if in_repo is not None:
             return (f"{server}/{quote(repo)}/blob/{quote(sha)}/{quote(in_repo)}"
                     f"#L{f.location.line}")
     encoded = quote(path.replace(os.sep, "/"), safe="/")

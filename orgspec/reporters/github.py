@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from orgspec.findings import Finding, LintResult
+from orgspec.paths import repo_path
 from orgspec.reporters.escape import gh_data, gh_property
 from orgspec.textsafe import tty_text
 
@@ -14,7 +13,7 @@ PER_LEVEL = 10  # GitHub shows 10 annotations of each level per step
 
 def _annotation(f: Finding) -> str:
     loc = f.location
-    props = [f"file={gh_property(loc.file)}", f"line={loc.line}"]
+    props = [f"file={gh_property(repo_path(loc.file))}", f"line={loc.line}"]
     end_line = loc.end_line or loc.line
     props.append(f"endLine={end_line}")
     if end_line == loc.line:
@@ -27,15 +26,22 @@ def _annotation(f: Finding) -> str:
 
 
 def render(result: LintResult, **_: object) -> str:
-    """Annotations for the most severe findings first, then a notice with what was left out."""
-    shown: Counter[str] = Counter()
+    """Annotations for the most severe findings first; when some are left out, a notice with
+    how many takes the last notice place, so it stays inside GitHub's 10 per level."""
+    ranked = sorted(result.findings, key=lambda f: (-f.severity, f.sort_key()))
+    per_level: dict[str, list[Finding]] = {}
+    for f in ranked:
+        per_level.setdefault(COMMAND[f.severity.label], []).append(f)
+    room = dict.fromkeys(COMMAND.values(), PER_LEVEL)
+    if any(len(group) > PER_LEVEL for group in per_level.values()):
+        room["notice"] -= 1  # the overflow note is a notice too
     lines, left_out = [], 0
-    for f in sorted(result.findings, key=lambda f: (-f.severity, f.sort_key())):
+    for f in ranked:
         level = COMMAND[f.severity.label]
-        if shown[level] >= PER_LEVEL:
+        if room[level] <= 0:
             left_out += 1
             continue
-        shown[level] += 1
+        room[level] -= 1
         lines.append(_annotation(f))
     if left_out:
         c = result.counts

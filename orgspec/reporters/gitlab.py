@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 
 from orgspec.findings import LintResult
+from orgspec.paths import repo_path
 from orgspec.textsafe import tty_text
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
-
-
-def _path(file: str) -> str:
-    base = os.environ.get("CI_PROJECT_DIR")
-    if base and os.path.isabs(file) and file.startswith(base.rstrip("/") + "/"):
-        return file[len(base.rstrip("/")) + 1:]
-    return file
 
 
 def render(result: LintResult, **_: object) -> str:
@@ -25,6 +18,6 @@ def render(result: LintResult, **_: object) -> str:
         "check_name": f.code,
         "fingerprint": f.fingerprint,
         "severity": SEVERITY[f.severity.label],
-        "location": {"path": _path(f.location.file), "lines": {"begin": f.location.line}},
+        "location": {"path": repo_path(f.location.file), "lines": {"begin": f.location.line}},
     } for f in result.findings]
     return json.dumps(issues, ensure_ascii=False, allow_nan=False, indent=1) + "\n"

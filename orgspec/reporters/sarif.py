@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from typing import Any
 from urllib.parse import quote
 
 from orgspec._version import __version__
 from orgspec.findings import Finding, LintResult, Location
+from orgspec.paths import repo_path
 from orgspec.textsafe import tty_text
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -19,6 +21,18 @@ def render(result: LintResult, **_: object) -> str:
     """A SARIF log with one run."""
     rules = list(result.rules.values())
     index = {meta.code: i for i, meta in enumerate(rules)}
+    # the most severe first, so a cap never drops an error for a warning
+    ranked = sorted(result.findings, key=lambda f: (-f.severity, f.sort_key()))
+    kept, left = ranked[:MAX_RESULTS], ranked[MAX_RESULTS:]
+    invocation: dict[str, Any] = {"executionSuccessful": True}
+    if left:
+        c = Counter(f.severity.label for f in left)
+        invocation["toolExecutionNotifications"] = [{
+            "level": "warning", "descriptor": {"id": "results-capped"},
+            "message": {"text": f"{len(left)} of {len(ranked)} results left out (at most "
+                                f"{MAX_RESULTS} per run, the most severe kept): "
+                                f"{c['error']} errors, {c['warning']} warnings, "
+                                f"{c['info']} info"}}]
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -28,7 +42,8 @@ def render(result: LintResult, **_: object) -> str:
                                 "rules": [_rule(m) for m in rules]}},
             "automationDetails": {"id": "orgspec/"},
             "columnKind": "unicodeCodePoints",
-            "results": [_result(f, index) for f in result.findings[:MAX_RESULTS]],
+            "invocations": [invocation],
+            "results": [_result(f, index) for f in kept],
         }],
     }
     return json.dumps(log, ensure_ascii=False, allow_nan=False, indent=1) + "\n"
@@ -52,7 +67,8 @@ def _location(loc: Location) -> dict[str, Any]:
     if loc.end_line >= loc.line and loc.end_col:
         region.update(endLine=loc.end_line, endColumn=max(loc.end_col, 1))
     return {"physicalLocation": {
-        "artifactLocation": {"uri": quote(loc.file, safe="/"), "uriBaseId": "%SRCROOT%"},
+        "artifactLocation": {"uri": quote(repo_path(loc.file), safe="/"),
+                             "uriBaseId": "%SRCROOT%"},
         "region": region}}
 
 

@@ -1,0 +1,66 @@
+"""The one place that names files for people and for CI: display paths and repo paths.
+
+Findings carry the path as the user reaches it from the working directory (what a terminal
+shows). Consumers that map a path onto a repository (GitLab Code Quality, GitHub
+annotations and links, SARIF) need it relative to the project instead, whatever folder
+orgspec ran in: `$CI_PROJECT_DIR`, else `$GITHUB_WORKSPACE`, else the git top level.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+
+def display_path(path: str) -> str:
+    """A POSIX path relative to the working directory when it lies below it, else absolute."""
+    rel = os.path.relpath(path)
+    if rel.startswith(".."):
+        rel = os.path.abspath(path)
+    return rel.replace(os.sep, "/")
+
+
+def project_root() -> str | None:
+    """`$CI_PROJECT_DIR`, `$GITHUB_WORKSPACE`, else the git work tree holding the working
+    directory (found by walking up to `.git`, no subprocess), else None."""
+    for name in ("CI_PROJECT_DIR", "GITHUB_WORKSPACE"):
+        value = os.environ.get(name)
+        if value:
+            return os.path.abspath(value)
+    return _git_top(os.getcwd())
+
+
+@lru_cache(maxsize=16)
+def _git_top(start: str) -> str | None:
+    here = os.path.abspath(start)
+    while True:
+        if os.path.exists(os.path.join(here, ".git")):
+            return here
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
+
+
+def in_project(path: str) -> str | None:
+    """`path` relative to the project root as POSIX; None outside it or without one."""
+    root = project_root()
+    if root is None:
+        return None
+    rel = os.path.relpath(os.path.abspath(path), root)
+    return None if rel.startswith("..") else rel.replace(os.sep, "/")
+
+
+def repo_path(path: str) -> str:
+    """`path` relative to the project root, else as displayed (absolute outside the working
+    directory)."""
+    return in_project(path) or display_path(path)
+
+
+def relative_link(path: str, folder: str | None) -> str:
+    """`path` (relative to the working directory) as seen from `folder`, where a report that
+    links to it is written; unchanged when there is no folder."""
+    if folder is None:
+        return path
+    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(folder))
+    return rel.replace(os.sep, "/")
