@@ -91,6 +91,10 @@ def main(ctx: click.Context, debug: bool) -> None:
               help="Only these rules (codes, prefixes, names or families; comma-separated).")
 @click.option("--extend-select", multiple=True, metavar="RULES", help="Also these rules.")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Not these rules.")
+@click.option("--staged", is_flag=True,
+              help="Lint the org as staged for commit (git's index), not the working tree.")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+              help="Skip files git ignores when walking folders [default: respect].")
 @click.pass_context
 def check(ctx: click.Context, /, **options: Any) -> None:
     """Lint the org in PATHS (default: the configured root, else ./org)."""
@@ -101,16 +105,23 @@ def _check(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], fail_on: 
            exit_zero: bool, config_path: str | None, isolated: bool, color: str,
            output: str | None, select: tuple[str, ...], extend_select: tuple[str, ...],
            ignore: tuple[str, ...], baseline_path: str | None, write_baseline: str | None,
-           diff_ref: str | None) -> int:
+           diff_ref: str | None, staged: bool, respect_gitignore: bool | None) -> int:
     from orgspec import reporters
     from orgspec.findings import Severity
-    from orgspec.linter import lint_org
+    from orgspec.linter import focus
 
     extra = [_report_spec(spec) for spec in reports]
     config = _config(config_path, isolated, select, extend_select, ignore)
     level = Severity.parse(fail_on) if fail_on else config.fail_on
+    if respect_gitignore is not None:
+        config.respect_gitignore = respect_gitignore
     targets = _targets(paths, config.root_path())
-    result, org = lint_org(targets, config)
+    named = _named_files(targets, config.root_path())
+    if named:
+        targets = [config.root_path()]  # load the org they belong to, report only theirs
+    result, org = _lint(targets, config, staged)
+    if named:
+        focus(result, named)
     if write_baseline:
         from orgspec import baseline
 
@@ -144,6 +155,30 @@ def _check(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], fail_on: 
         _summary(summary, _render(reporters.get("markdown"), result, view=view,
                                   limit=SUMMARY_LIMIT))
     return EXIT_OK if exit_zero or not result.fails(level) else EXIT_FINDINGS
+
+
+def _lint(targets: list[str], config: Config, staged: bool) -> Any:
+    from orgspec.linter import lint_org
+
+    if not staged:
+        return lint_org(targets, config)
+    from orgspec.gitdiff import GitError, lint_staged
+
+    try:
+        return lint_staged(targets, config)
+    except GitError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _named_files(targets: list[str], root: str) -> list[str]:
+    """When every path named is a file inside the org root, those files (the org is loaded
+    whole and only their findings reported); else none."""
+    if not os.path.isdir(root):
+        return []
+    real_root = os.path.realpath(root)
+    inside = [p for p in targets if not os.path.isdir(p) and
+              os.path.realpath(p).startswith(real_root.rstrip(os.sep) + os.sep)]
+    return inside if len(inside) == len(targets) else []
 
 
 def _apply_baseline(result: Any, path: str) -> list[str]:

@@ -19,7 +19,8 @@ from orgspec.yamlevents import Parsed, parse
 
 CONFIG_NAMES = (".orgspec.yaml", ".orgspec.yml")
 KNOWN_KEYS = ("root", "include", "exclude", "fail-on", "extends", "select", "extend-select",
-              "ignore", "rules", "per-file-ignores", "rule-packs", "lang", "baseline")
+              "ignore", "rules", "per-file-ignores", "rule-packs", "lang", "baseline",
+              "respect-gitignore")
 LANGS = ("zh", "en")
 PRESETS = ("recommended", "strict")
 
@@ -62,6 +63,7 @@ class Config:
     rule_packs: list[str] = field(default_factory=list)
     lang: str | None = None  # report labels; None: from the content
     baseline: str | None = None  # known findings, resolved against `base`
+    respect_gitignore: bool = True  # skip git-ignored files found by walking a folder
     source: str | None = None
     base: str = "."
 
@@ -210,6 +212,11 @@ class _Reader:
 
     def _exclude(self, cfg: Config, key: str, value: Any) -> None:
         cfg.exclude = self.texts((key,), value)
+
+    def _respect_gitignore(self, cfg: Config, key: str, value: Any) -> None:
+        if not isinstance(value, bool) and value not in ("true", "false"):
+            raise self.fail((key,), f"{key!r} must be true or false")
+        cfg.respect_gitignore = value in (True, "true")
 
     def _baseline(self, cfg: Config, key: str, value: Any) -> None:
         cfg.baseline = self.text((key,), value)

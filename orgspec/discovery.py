@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from orgspec.paths import display_path
+from orgspec.paths import display_path, git_top
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -68,17 +68,44 @@ def matches(rel: str, patterns: Iterable[str]) -> bool:
 
 
 def discover(paths: list[str], include: list[str] | None = None,
-             exclude: list[str] | None = None) -> Discovery:
-    """Find the org's YAML files under `paths`; links leaving a root are reported, not read."""
+             exclude: list[str] | None = None, respect_gitignore: bool = True) -> Discovery:
+    """Find the org's YAML files under `paths`; links leaving a root are reported, not read.
+    Files that git ignores are skipped when found in a folder (not when named), as ruff
+    does, unless `respect_gitignore` is False."""
     found = Discovery()
     for path in paths:
         if os.path.isdir(path) and not os.path.islink(path):
-            _walk(path, include or [], exclude or [], found)
+            walked = Discovery()
+            _walk(path, include or [], exclude or [], walked)
+            files = walked.files
+            if respect_gitignore and files:
+                ignored = git_ignored(path, [c.real for c in files])
+                files = [c for c in files if c.real not in ignored]
+            found.files.extend(files)
+            found.skipped.extend(walked.skipped)
         else:
             _add_file(path, os.path.dirname(os.path.abspath(path)), found, explicit=True)
     found.files.sort(key=lambda c: c.display)
     found.skipped.sort(key=lambda s: s.display)
     return found
+
+
+def git_ignored(folder: str, files: list[str]) -> set[str]:
+    """The files that git ignores, when `folder` is in a git work tree (else none)."""
+    import subprocess
+
+    top = git_top(os.path.abspath(folder))
+    if top is None:
+        return set()
+    try:
+        done = subprocess.run(["git", "check-ignore", "-z", "--stdin"], cwd=top,
+                              input="\0".join(files).encode("utf-8", "surrogateescape"),
+                              capture_output=True, check=False)
+    except OSError:
+        return set()
+    if done.returncode not in (0, 1):  # 1: nothing ignored; other codes: not a work tree
+        return set()
+    return {p.decode("utf-8", "surrogateescape") for p in done.stdout.split(b"\0") if p}
 
 
 def _walk(root: str, include: list[str], exclude: list[str], found: Discovery) -> None:

@@ -81,6 +81,35 @@ def lint_at(ref: str, paths: list[str], config: Config) -> tuple[LintResult, Org
     return result, org
 
 
+def lint_staged(paths: list[str], config: Config) -> tuple[LintResult, Org]:
+    """Lint the org as it is staged for commit (git's index), not as the working tree has
+    it: an untracked draft cannot make a broken commit pass, and an unstaged fix cannot
+    hide a staged mistake. File names are given as in the working tree."""
+    from orgspec.linter import lint_org
+
+    top = _toplevel()
+    rels = [os.path.relpath(os.path.abspath(p), top) for p in paths]
+    if any(r.startswith("..") for r in rels):
+        raise GitError("--staged needs the org inside the git repository")
+    with tempfile.TemporaryDirectory(prefix="orgspec-index-") as tmp:
+        listed = _git(["ls-files", "-z", "--cached", "--", *rels], top)
+        if listed.returncode != 0:
+            raise GitError("git ls-files: " + listed.stderr.decode("utf-8", "replace").strip())
+        done = subprocess.run(["git", "checkout-index", "-z", "--stdin", f"--prefix={tmp}/"],
+                              cwd=top, input=listed.stdout, capture_output=True, check=False)
+        if done.returncode != 0:
+            raise GitError("git checkout-index: " +
+                           done.stderr.decode("utf-8", "replace").strip())
+        base_paths = [os.path.join(tmp, r) for r in rels if os.path.exists(os.path.join(tmp, r))]
+        if not base_paths:
+            return LintResult([]), Org()
+        result, org = lint_org(base_paths, replace(config, respect_gitignore=False))
+    result.findings = [_rebase(f, tmp, top) for f in result.findings]
+    result.files = [display_path(os.path.join(top, os.path.relpath(os.path.abspath(f), tmp)))
+                    for f in result.files]
+    return result, org
+
+
 def _moved(loc: Location, tmp: str, top: str) -> Location:
     real = os.path.join(top, os.path.relpath(os.path.abspath(loc.file), tmp))
     return replace(loc, file=display_path(real))

@@ -41,7 +41,8 @@ def load_org(paths: list[str] | None = None, config: Config | None = None) -> Lo
 
     config = config or Config()
     with gc_paused():
-        raw = load_files(paths or [config.root_path()], config.include, config.exclude)
+        raw = load_files(paths or [config.root_path()], config.include, config.exclude,
+                         respect_gitignore=config.respect_gitignore)
         org, schema_issues = build_org(raw)
     return Loaded(org, raw.issues + schema_issues)
 
@@ -77,6 +78,15 @@ def lint_org(paths: list[str] | None = None, config: Config | None = None,
     return LintResult(findings, files=org.files, failed_files=sorted(org.failed),
                       entity_count=org.entity_count(),
                       rules={code: plan.rules[code] for code in plan.severity}), org
+
+
+def focus(result: LintResult, files: list[str]) -> LintResult:
+    """Keep the findings located in `files` (what an editor on save or a per-file workflow
+    asks for): the org was linted whole, so cross-file checks stay right."""
+    wanted = {os.path.realpath(f) for f in files}
+    result.findings = [f for f in result.findings
+                       if os.path.realpath(f.location.file) in wanted]
+    return result
 
 
 # From this many entities on, graph-free rules run in a second process beside the graph.

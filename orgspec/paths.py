@@ -27,11 +27,12 @@ def project_root() -> str | None:
         value = os.environ.get(name)
         if value:
             return os.path.abspath(value)
-    return _git_top(os.getcwd())
+    return git_top(os.getcwd())
 
 
 @lru_cache(maxsize=16)
-def _git_top(start: str) -> str | None:
+def git_top(start: str) -> str | None:
+    """The git work tree holding the folder `start`, by walking up to `.git`."""
     here = os.path.abspath(start)
     while True:
         if os.path.exists(os.path.join(here, ".git")):
