@@ -3,7 +3,8 @@
 Findings carry the path as the user reaches it from the working directory (what a terminal
 shows). Consumers that map a path onto a repository (GitLab Code Quality, GitHub
 annotations and links, SARIF) need it relative to the project instead, whatever folder
-orgspec ran in: `$CI_PROJECT_DIR`, else `$GITHUB_WORKSPACE`, else the git top level.
+orgspec ran in: `$CI_PROJECT_DIR`, else `$GITHUB_WORKSPACE`, else the git top level
+(`run.CiEnv.project_root`, handed to the reporters as `project_root`).
 """
 
 from __future__ import annotations
@@ -20,11 +21,11 @@ def display_path(path: str) -> str:
     return rel.replace(os.sep, "/")
 
 
-def project_root() -> str | None:
-    """`$CI_PROJECT_DIR`, `$GITHUB_WORKSPACE`, else the git work tree holding the working
-    directory (found by walking up to `.git`, no subprocess), else None."""
-    for name in ("CI_PROJECT_DIR", "GITHUB_WORKSPACE"):
-        value = os.environ.get(name)
+def project_root(project_dir: str | None = None, workspace: str | None = None) -> str | None:
+    """`$CI_PROJECT_DIR` (GitLab), else `$GITHUB_WORKSPACE`, else the git work tree holding
+    the working directory (found by walking up to `.git`, no subprocess), else None. The
+    caller reads the environment once, at the edge, and passes the values."""
+    for value in (project_dir, workspace):
         if value:
             return os.path.abspath(value)
     return git_top(os.getcwd())
@@ -43,19 +44,18 @@ def git_top(start: str) -> str | None:
         here = parent
 
 
-def in_project(path: str) -> str | None:
+def in_project(path: str, root: str | None) -> str | None:
     """`path` relative to the project root as POSIX; None outside it or without one."""
-    root = project_root()
     if root is None:
         return None
     rel = os.path.relpath(os.path.abspath(path), root)
     return None if rel.startswith("..") else rel.replace(os.sep, "/")
 
 
-def repo_path(path: str) -> str:
+def repo_path(path: str, root: str | None) -> str:
     """`path` relative to the project root, else as displayed (absolute outside the working
     directory)."""
-    return in_project(path) or display_path(path)
+    return in_project(path, root) or display_path(path)
 
 
 def relative_link(path: str, folder: str | None) -> str:

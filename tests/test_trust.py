@@ -13,16 +13,17 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, REPO, run_cli
 
-from orgspec import baseline
-from orgspec import linter as linter_module
-from orgspec.config import Config, load_config
+from orgspec.ci import baseline
+from orgspec.ci.diff import compare, lint_at, lint_staged
+from orgspec.engine import lint as linter_module
+from orgspec.engine.lint import focus, lint, lint_org
+from orgspec.engine.registry import registry
 from orgspec.findings import Finding, LintResult, Location, Severity
-from orgspec.gitdiff import compare, lint_at, lint_staged
-from orgspec.linter import focus, lint, lint_org
-from orgspec.loader import load_files
-from orgspec.models import MODELS
-from orgspec.registry import registry
+from orgspec.load.config import Config, Selector, load_config
+from orgspec.load.loader import load_files
+from orgspec.model.models import MODELS
 from orgspec.reporters import get
+from orgspec.run import CiEnv
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -177,7 +178,7 @@ def _diff(top: Path, ref: str, monkeypatch: pytest.MonkeyPatch) -> tuple[int, in
     monkeypatch.chdir(top)
     config = Config()
     head, head_org = lint_org(["org"], config, TODAY)
-    base, base_org = lint_at(ref, ["org"], config)
+    base, base_org = lint_at(ref, ["org"], config, lint_org)
     diff = compare(base, head, base_org, head_org)
     return len(diff.new), len(diff.fixed)
 
@@ -254,8 +255,6 @@ def test_a_suppression_above_a_key_result_covers_it_not_its_sibling(tmp_path: Pa
         "    - id: a\n      title: 提升用户满意度\n"
         "    - id: b\n      title: 优化用户体验\n")})
     config = Config(rule_packs=[str(pack)], extend_select=[])
-    from orgspec.config import Selector
-
     config.extend_select = [Selector("ACME001", "test")]
     result = lint([str(tmp_path / "org")], config, today=TODAY)
     assert [(f.code, f.location.line) for f in result.findings] == [
@@ -271,7 +270,7 @@ def test_staged_mode_reads_the_index(tmp_path: Path, monkeypatch: pytest.MonkeyP
     write(top, {"org/draft.yaml": "kind: Team\nid: b\nlead: ghost\n",
                 "org/scratch.yaml": "kind: Tem\n"})
     monkeypatch.chdir(top)
-    staged, _ = lint_staged(["org"], Config())
+    staged, _ = lint_staged(["org"], Config(), lint_org)
     assert [f.location.file for f in staged.findings] == ["org/org.yaml"]  # OW006 only
     walked = lint(["org"], today=TODAY)
     assert "org/scratch.yaml" not in walked.files and "org/draft.yaml" in walked.files
@@ -318,9 +317,11 @@ def test_ci_paths_are_relative_to_the_project(env: str, tmp_path: Path,
         monkeypatch.setenv(env, str(tmp_path))
     monkeypatch.chdir(sub)
     result = LintResult([_finding("sub/p.yaml"), _finding(str(sub / "sub" / "q.yaml"))])
-    gitlab = [i["location"]["path"] for i in json.loads(get("gitlab")(result))]
-    sarif = json.loads(get("sarif")(result))["runs"][0]["results"]
-    github = get("github")(result)
+    root = CiEnv.from_environ(os.environ).project_root
+    assert root == str(tmp_path)
+    gitlab = [i["location"]["path"] for i in json.loads(get("gitlab")(result, project_root=root))]
+    sarif = json.loads(get("sarif")(result, project_root=root))["runs"][0]["results"]
+    github = get("github")(result, project_root=root)
     assert gitlab == ["org/sub/p.yaml", "org/sub/q.yaml"]
     assert sorted(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
                   for r in sarif) == gitlab

@@ -8,17 +8,17 @@ from typing import Any
 from urllib.parse import quote
 
 from orgspec._version import __version__
+from orgspec.escape import tty_text
 from orgspec.findings import Finding, LintResult, Location
 from orgspec.paths import repo_path
-from orgspec.textsafe import tty_text
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 DOCS = "https://github.com/orgspec/orgspec/blob/main/docs/rules.md"
 MAX_RESULTS = 5000  # what GitHub displays of a run
 
 
-def render(result: LintResult, **_: object) -> str:
-    """A SARIF log with one run."""
+def render(result: LintResult, project_root: str | None = None) -> str:
+    """A SARIF log with one run; URIs relative to `project_root` (%SRCROOT%)."""
     rules = list(result.rules.values())
     index = {meta.code: i for i, meta in enumerate(rules)}
     # the most severe first, so a cap never drops an error for a warning
@@ -43,7 +43,7 @@ def render(result: LintResult, **_: object) -> str:
             "automationDetails": {"id": "orgspec/"},
             "columnKind": "unicodeCodePoints",
             "invocations": [invocation],
-            "results": [_result(f, index) for f in kept],
+            "results": [_result(f, index, project_root) for f in kept],
         }],
     }
     return json.dumps(log, ensure_ascii=False, allow_nan=False, indent=1) + "\n"
@@ -62,27 +62,27 @@ def _rule(meta: Any) -> dict[str, Any]:
     }
 
 
-def _location(loc: Location) -> dict[str, Any]:
+def _location(loc: Location, root: str | None) -> dict[str, Any]:
     region: dict[str, int] = {"startLine": loc.line, "startColumn": loc.col}
     if loc.end_line >= loc.line and loc.end_col:
         region.update(endLine=loc.end_line, endColumn=max(loc.end_col, 1))
     return {"physicalLocation": {
-        "artifactLocation": {"uri": quote(repo_path(loc.file), safe="/"),
+        "artifactLocation": {"uri": quote(repo_path(loc.file, root), safe="/"),
                              "uriBaseId": "%SRCROOT%"},
         "region": region}}
 
 
-def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
+def _result(f: Finding, index: dict[str, int], root: str | None) -> dict[str, Any]:
     out: dict[str, Any] = {
         "ruleId": f.code, "level": LEVEL[f.severity.label],
         "message": {"text": tty_text(f.message)},
-        "locations": [_location(f.location)],
+        "locations": [_location(f.location, root)],
         "partialFingerprints": {"orgspecFindingHash/v1": f.fingerprint},
     }
     if f.code in index:
         out["ruleIndex"] = index[f.code]
     if f.related:
         out["relatedLocations"] = [
-            {"id": i + 1, "message": {"text": tty_text(r.message)}, **_location(r.location)}
+            {"id": i + 1, "message": {"text": tty_text(r.message)}, **_location(r.location, root)}
             for i, r in enumerate(f.related)]
     return out
