@@ -39,8 +39,12 @@ class CiEnv:
     sha: str | None = None
     workspace: str | None = None  # GITHUB_WORKSPACE: the checkout the links are relative to
     project_dir: str | None = None  # CI_PROJECT_DIR (GitLab): paths in Code Quality reports
-    # what CI paths are relative to: CI_PROJECT_DIR, else GITHUB_WORKSPACE, else the git top
-    project_root: str | None = None
+
+    @property
+    def project_root(self) -> str | None:
+        """What CI paths are relative to: CI_PROJECT_DIR, else GITHUB_WORKSPACE, else the git
+        work tree holding the working directory."""
+        return project_root(self.project_dir, self.workspace)
 
     @classmethod
     def from_environ(cls, env: Mapping[str, str]) -> CiEnv:
@@ -50,7 +54,6 @@ class CiEnv:
             server_url=env.get("GITHUB_SERVER_URL"), repository=env.get("GITHUB_REPOSITORY"),
             sha=env.get("GITHUB_SHA"), workspace=env.get("GITHUB_WORKSPACE"),
             project_dir=env.get("CI_PROJECT_DIR"),
-            project_root=project_root(env.get("CI_PROJECT_DIR"), env.get("GITHUB_WORKSPACE")),
         )
 
 
