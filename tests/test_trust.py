@@ -75,6 +75,17 @@ def test_a_misindented_role_gives_no_false_gap(tmp_path: Path) -> None:
     assert codes(lint([str(tmp_path)], today=TODAY)) == [("SC001", "org.yaml", 7)]
 
 
+def test_a_bad_charter_role_does_not_become_an_overlap(tmp_path: Path) -> None:
+    write(tmp_path, {"org.yaml": (
+        "- {kind: Person, id: p}\n"
+        "- {kind: Team, id: a, lead: p, members: [p], responsibilities: [d]}\n"
+        "- kind: Team\n  id: b\n  lead: p\n  members: [p]\n  responsibilities:\n"
+        "    - {ref: d, role: ownr}\n"
+        "- {kind: Responsibility, id: d}\n")})
+    # the dropped role would default to accountable: the overlap it suggests is held back
+    assert codes(lint([str(tmp_path)], today=TODAY)) == [("SC003", "org.yaml", 8)]
+
+
 OKR = """\
 - {kind: Team, id: t, lead: bob, members: [bob], responsibilities: [d]}
 - {kind: Person, id: bob}
