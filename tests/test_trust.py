@@ -287,6 +287,8 @@ def test_staged_mode_reads_the_index(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert "org/scratch.yaml" not in walked.files and "org/draft.yaml" in walked.files
     everything = lint(["org"], Config(respect_gitignore=False), today=TODAY)
     assert "org/scratch.yaml" in everything.files
+    write(top, {".gitignore": "scratch.yaml\nbuild/\n", "build/org/t.yaml": "kind: Tem\n"})
+    assert lint(["build/org"], today=TODAY).files == ["build/org/t.yaml"]  # named on purpose
 
 
 def test_the_hook_uses_staged_mode() -> None:

@@ -91,21 +91,24 @@ def discover(paths: list[str], include: list[str] | None = None,
 
 
 def git_ignored(folder: str, files: list[str]) -> set[str]:
-    """The files that git ignores, when `folder` is in a git work tree (else none)."""
+    """The files under `folder` that git ignores, when it is in a git work tree (else none);
+    none when `folder` itself is ignored: it was named on purpose (a build folder)."""
     import subprocess
 
     top = git_top(os.path.abspath(folder))
     if top is None:
         return set()
+    root = os.path.abspath(folder)
     try:
         done = subprocess.run(["git", "check-ignore", "-z", "--stdin"], cwd=top,
-                              input="\0".join(files).encode("utf-8", "surrogateescape"),
+                              input="\0".join([root, *files]).encode("utf-8", "surrogateescape"),
                               capture_output=True, check=False)
     except OSError:
         return set()
     if done.returncode not in (0, 1):  # 1: nothing ignored; other codes: not a work tree
         return set()
-    return {p.decode("utf-8", "surrogateescape") for p in done.stdout.split(b"\0") if p}
+    ignored = {p.decode("utf-8", "surrogateescape") for p in done.stdout.split(b"\0") if p}
+    return set() if root in ignored else ignored  # a folder named on purpose is read whole
 
 
 def _walk(root: str, include: list[str], exclude: list[str], found: Discovery) -> None:
