@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import os
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from orgspec.findings import Finding, Location, fingerprint
@@ -33,48 +32,74 @@ class Span:
         return self.start <= pos < self.end
 
 
-def _span(origin: Origin, key: str, *sub: object) -> Span:
-    _, (line, col, end_line, end_col), _ = origin.fmap.parsed.locate((*origin.path, *sub))
+def _span(origin: Origin, key: str) -> Span:
+    _, (line, col, end_line, end_col), _ = origin.fmap.parsed.locate(origin.path)
     return Span((line, col), (end_line, end_col), key, origin.file)
 
 
-def part_keys(org: Org, kind: str, ident: str) -> Iterator[tuple[str, tuple[object, ...]]]:
-    """The parts of an entity that are entities of their own, with their data paths."""
-    if kind == "Objective":
-        for i, kr in enumerate(org.objectives[ident].key_results):
-            yield f"key_result:{kr.id}", ("key_results", i)
-    elif kind == "Process":
-        for i, step in enumerate(org.processes[ident].steps):
-            yield f"step:{step.id}", ("steps", i)
-    elif kind == "Team":
-        for i, item in enumerate(org.teams[ident].responsibilities):
-            yield f"charter:{item.ref or item.id}", ("responsibilities", i)
+_PARTS = {"Objective": ("key_results", "key_result"), "Process": ("steps", "step"),
+          "Team": ("responsibilities", "charter")}
+
+
+def _parts(org: Org, kind: str, ident: str, origin: Origin, key: str) -> list[Span]:
+    """Spans of an entity's key results, steps or charter items, read straight from the
+    position table of their list (one lookup per entity, not one walk per part)."""
+    field, label = _PARTS.get(kind, ("", ""))
+    if not field:
+        return []
+    items = getattr(org.table(kind)[ident], field)
+    if not items:
+        return []
+    parsed = origin.fmap.parsed
+    table = parsed.tables.get(id(parsed.node((*origin.path, field))))
+    if table is None:
+        return []
+    out = []
+    for i, item in enumerate(items):
+        if i >= len(table):
+            break
+        line, col, end_line, end_col = table[i]
+        name = getattr(item, "ref", None) or item.id
+        out.append(Span((line + 1, col + 1), (end_line + 1, end_col + 1),
+                        f"{key}/{label}:{name}", origin.file))
+    return out
 
 
 class Anchors:
-    """Entity spans per file, with the innermost-first lookup a finding needs."""
+    """Entity spans per file, with the innermost-first lookup a finding needs. A file's
+    spans are built when a finding or suppression first asks about it."""
 
     def __init__(self, org: Org) -> None:
-        self.by_file: dict[str, list[Span]] = defaultdict(list)
-        self.spans: dict[str, Span] = {}
+        self.org = org
+        self._pending: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         for kind, ident in org.entities():
             key = node_key(kind, ident)
-            origin = org.origins[key]
+            self._pending[org.origins[key].file].append((kind, ident, key))
+        self.by_file: dict[str, list[Span]] = {}
+        self.spans: dict[str, Span] = {}
+        self._starts: dict[str, list[Pos]] = {}
+
+    def _file(self, file: str) -> list[Span]:
+        spans = self.by_file.get(file)
+        if spans is not None:
+            return spans
+        spans = []
+        for kind, ident, key in self._pending.pop(file, ()):
+            origin = self.org.origins[key]
             top = _span(origin, key)
-            if len(origin.path) > 1 and origin.path[-2] == "responsibilities":
-                self.spans[key] = top  # an inline duty: its span is the charter item's
-                continue
-            for name, path in part_keys(org, kind, ident):
-                top.parts.append(_span(origin, f"{key}/{name}", *path))
-            self.by_file[origin.file].append(top)
             self.spans[key] = top
-        for spans in self.by_file.values():
-            spans.sort(key=lambda s: s.start)
-        self._starts = {f: [s.start for s in spans] for f, spans in self.by_file.items()}
+            if len(origin.path) > 1 and origin.path[-2] == "responsibilities":
+                continue  # an inline duty: its span is its charter item's
+            top.parts = _parts(self.org, kind, ident, origin, key)
+            spans.append(top)
+        spans.sort(key=lambda s: s.start)
+        self.by_file[file] = spans
+        self._starts[file] = [s.start for s in spans]
+        return spans
 
     def enclosing(self, loc: Location) -> list[Span]:
         """The spans holding `loc`, innermost first (empty outside every entity)."""
-        spans = self.by_file.get(loc.file)
+        spans = self._file(loc.file)
         if not spans:
             return []
         pos = (loc.line, loc.col)
@@ -104,6 +129,9 @@ class Anchors:
         out: set[tuple[str, int]] = set()
         for loc in locs:
             out.update((s.file, s.start[0]) for s in self.enclosing(loc))
+        origin = self.org.origins.get(entity)
+        if origin is not None:
+            self._file(origin.file)
         span = self.spans.get(entity)
         if span is not None:
             out.add((span.file, span.start[0]))
