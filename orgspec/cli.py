@@ -89,7 +89,8 @@ def main(ctx: click.Context, debug: bool) -> None:
               show_default=True, help="Colour the text output.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
-              help="Known findings in this baseline file do not fail; fixed ones are stale.")
+              help="Known findings in this baseline file do not fail; fixed ones are stale "
+                   "[default: config `baseline`].")
 @click.option("--diff", "diff_ref", metavar="BASE_REF",
               help="Fail only on findings new since this git revision; print the org diff.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
@@ -98,6 +99,10 @@ def main(ctx: click.Context, debug: bool) -> None:
               help="Only these rules (codes, prefixes, names or families; comma-separated).")
 @click.option("--extend-select", multiple=True, metavar="RULES", help="Also these rules.")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Not these rules.")
+@click.option("--staged", is_flag=True,
+              help="Lint the org as staged for commit (git's index), not the working tree.")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+              help="Skip files git ignores when walking folders [default: respect].")
 @click.pass_context
 def check(ctx: click.Context, /, **options: Any) -> None:
     """Lint the org in PATHS (default: the configured root, else ./org)."""
@@ -319,7 +324,8 @@ def _report(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | No
     result, org = lint_org(targets_of(paths, config.root_path()), config)
     view = build_view(result, org, lang or config.lang,
                       links=view_links(CiEnv.from_environ(os.environ)))
-    _emit(render(fmt, result, view=view, limit=limit, templates=templates), output)
+    _emit(render(fmt, result, view=view, limit=limit, templates=templates, output=output),
+          output)
     return EXIT_OK
 
 

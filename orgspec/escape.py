@@ -90,6 +90,21 @@ def tty_text(value: str) -> str:
                    for c in value)
 
 
+# Characters that hide, reorder or corrupt text when shown as they are: C0 and C1 controls
+# (but tab and newline), bidi controls and overrides (Trojan Source), zero-width characters,
+# lone surrogates and the noncharacters (U+FDD0-FDEF and U+xFFFE/U+xFFFF of every plane).
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e"
+                     "\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff\ufdd0-\ufdef"
+                     + "".join(chr(p * 0x10000 + 0xFFFE) + chr(p * 0x10000 + 0xFFFF)
+                               for p in range(17)) + "]")
+
+
+def visible_text(value: str) -> str:
+    """Show each hidden character as its code point, `[U+202E]`, so it is seen and inert
+    (HTML: escaping markup leaves these characters working)."""
+    return _HIDDEN.sub(lambda m: f"[U+{ord(m.group()):04X}]", value)
+
+
 def gh_data(text: str) -> str:
     """GitHub workflow command data: `%`, CR and LF escaped (`%` first)."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")

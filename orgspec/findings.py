@@ -6,7 +6,7 @@ import enum
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -112,28 +112,11 @@ class Finding:
         }
 
 
-def fingerprint(code: str, file: str, entity: str, message: str) -> str:
-    """A stable id for a finding that ignores line numbers, so baselines survive edits.
-
-    The entity pins the finding; the message is used only when there is no entity
-    (input problems), where it names the offending key or character instead.
-    """
-    anchor = entity or message
-    raw = "\0".join(("orgspec/v1", code, file, anchor)).encode("utf-8", "surrogatepass")
+def fingerprint(code: str, anchor: str) -> str:
+    """A stable id for a finding: its rule and what it is about (`anchors.assign_fingerprints`
+    chooses the anchor), never a line number or, for an entity, the file that holds it."""
+    raw = "\0".join(("orgspec/v2", code, anchor)).encode("utf-8", "surrogatepass")
     return hashlib.sha256(raw).hexdigest()[:16]
-
-
-def unique_fingerprints(findings: list[Finding]) -> list[Finding]:
-    """Salt colliding fingerprints with the previous hash until every one is unique."""
-    seen: set[str] = set()
-    out = []
-    for f in findings:
-        fp = f.fingerprint
-        while fp in seen:
-            fp = hashlib.sha256(fp.encode()).hexdigest()[:16]
-        seen.add(fp)
-        out.append(f if fp == f.fingerprint else replace(f, fingerprint=fp))
-    return out
 
 
 @dataclass

@@ -16,8 +16,10 @@ def append_text(path: str, text: str) -> None:
 
 
 def write_text(path: str, text: str) -> None:
-    """Write `text` as UTF-8 to `path` via a temp file in the same folder and `os.replace`."""
+    """Write `text` as UTF-8 to `path` via a temp file in the same folder and `os.replace`;
+    missing folders are created."""
     folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".orgspec-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:

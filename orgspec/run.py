@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from orgspec.paths import project_root
+
 if TYPE_CHECKING:
     from orgspec.findings import LintResult
     from orgspec.load.config import Config
@@ -37,6 +39,12 @@ class CiEnv:
     sha: str | None = None
     workspace: str | None = None  # GITHUB_WORKSPACE: the checkout the links are relative to
     project_dir: str | None = None  # CI_PROJECT_DIR (GitLab): paths in Code Quality reports
+
+    @property
+    def project_root(self) -> str | None:
+        """What CI paths are relative to: CI_PROJECT_DIR, else GITHUB_WORKSPACE, else the git
+        work tree holding the working directory."""
+        return project_root(self.project_dir, self.workspace)
 
     @classmethod
     def from_environ(cls, env: Mapping[str, str]) -> CiEnv:
@@ -68,6 +76,8 @@ class CheckOptions:
     baseline_path: str | None = None
     write_baseline: str | None = None
     diff_ref: str | None = None
+    staged: bool = False  # lint git's index (what is being committed)
+    respect_gitignore: bool | None = None  # None: the config's (default true)
 
 
 @dataclass(frozen=True)
@@ -92,7 +102,7 @@ class Outcome:
 def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
     """Run `orgspec check`: see the module docstring. Raises UsageError, ConfigError."""
     from orgspec import reporters
-    from orgspec.engine.lint import lint_org
+    from orgspec.engine.lint import focus
     from orgspec.findings import Severity
 
     ci = ci or CiEnv()
@@ -100,15 +110,23 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
     config = make_config(opts.config_path, opts.isolated, opts.select, opts.extend_select,
                          opts.ignore)
     level = Severity.parse(opts.fail_on) if opts.fail_on else config.fail_on
+    if opts.respect_gitignore is not None:
+        config.respect_gitignore = opts.respect_gitignore
     targets = targets_of(opts.paths, config.root_path())
-    result, org = lint_org(targets, config)
+    named = named_files(targets, config.root_path())
+    if named:
+        targets = [config.root_path()]  # load the org they belong to, report only theirs
+    result, org = _lint(targets, config, opts.staged)
+    if named:
+        focus(result, named)
     if opts.write_baseline:
         from orgspec.ci import baseline
 
         return Outcome(EXIT_OK, [Output(baseline.dumps(result), opts.write_baseline)],
                        [f"wrote a baseline of {len(result.findings)} findings to "
                         f"{opts.write_baseline}"], result)
-    notes = _apply_baseline(result, opts.baseline_path) if opts.baseline_path else []
+    baseline_path = opts.baseline_path or config.baseline_path()
+    notes = _apply_baseline(result, baseline_path) if baseline_path else []
     if opts.diff_ref:
         notes += _apply_diff(result, org, opts.diff_ref, targets, config)
     fmt = opts.fmt
@@ -122,11 +140,11 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
 
         view = build_view(result, org, config.lang, links=view_links(ci))
     outputs = [Output(render(fmt, result, color=use_color, fail_on=level, view=view,
-                             github_actions=ci.github_actions, project_dir=ci.project_dir),
-                      opts.output)]
+                             github_actions=ci.github_actions, project_root=ci.project_root,
+                             output=opts.output), opts.output)]
     outputs += [Output(render(report_fmt, result, fail_on=level, view=view,
-                              github_actions=ci.github_actions, project_dir=ci.project_dir),
-                       path) for report_fmt, path in extra]
+                              github_actions=ci.github_actions, project_root=ci.project_root,
+                              output=path), path) for report_fmt, path in extra]
     if summary:
         from orgspec.report.render import SUMMARY_LIMIT
 
@@ -134,6 +152,31 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
                               summary, append=True))
     code = EXIT_OK if opts.exit_zero or not result.fails(level) else EXIT_FINDINGS
     return Outcome(code, outputs, notes, result)
+
+
+def _lint(targets: list[str], config: Config, staged: bool) -> tuple[LintResult, Org]:
+    from orgspec.engine.lint import lint_org
+
+    if not staged:
+        return lint_org(targets, config)
+    from orgspec.ci.diff import GitError, lint_staged
+
+    try:
+        return lint_staged(targets, config, lint_org)
+    except GitError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def named_files(targets: list[str], root: str) -> list[str]:
+    """When every path named is a file inside the org root, those files (the org is loaded
+    whole and only their findings are reported: an editor on save, a per-file workflow);
+    else none."""
+    if not os.path.isdir(root):
+        return []
+    inside_root = os.path.realpath(root).rstrip(os.sep) + os.sep
+    inside = [p for p in targets
+              if not os.path.isdir(p) and os.path.realpath(p).startswith(inside_root)]
+    return inside if len(inside) == len(targets) else []
 
 
 def view_links(ci: CiEnv) -> Any:

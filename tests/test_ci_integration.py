@@ -224,7 +224,7 @@ def test_pre_commit_hook_lints_the_whole_org() -> None:
 
     [hook] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text("utf-8"))
     assert (hook["pass_filenames"], hook["require_serial"]) == (False, True)
-    assert hook["entry"] == "orgspec check"
+    assert hook["entry"] == "orgspec check --staged"  # what is committed, not the tree
 
 
 def test_text_output_in_actions_cannot_forge_commands(write_org) -> None:

@@ -34,8 +34,9 @@ def test_baseline_round_trip_hides_known_and_lists_stale(tmp_path: Path) -> None
 
 @pytest.mark.parametrize(("text", "message"), [
     ("{", "cannot read baseline"),
-    ('{"version": 2, "findings": []}', "is not an orgspec baseline (version 1)"),
-    ('{"version": 1, "findings": [{"code": "X"}]}', "every finding needs a fingerprint"),
+    ('{"version": 3, "findings": []}', "is not an orgspec baseline (version 2)"),
+    ('{"version": 1, "findings": []}', "regenerate it with --write-baseline"),
+    ('{"version": 2, "findings": [{"code": "X"}]}', "every finding needs a fingerprint"),
 ])
 def test_bad_baseline_is_one_error(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "baseline.json"

@@ -127,9 +127,15 @@ def test_output_file_is_written_atomically(write_org, tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".orgspec-")] == []
 
 
-def test_unwritable_output_is_exit_two(write_org, tmp_path: Path) -> None:
+def test_output_folders_are_created_and_unwritable_output_is_exit_two(
+        write_org, tmp_path: Path) -> None:
     root = write_org({"t.yaml": BAD_TEAM})
-    run = run_cli("check", str(root), "-o", str(tmp_path / "no" / "such" / "dir" / "r.txt"))
+    made = tmp_path / "no" / "such" / "dir" / "r.txt"
+    assert run_cli("check", str(root), "-o", str(made)).code == 1
+    assert "RF001" in made.read_text("utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    run = run_cli("check", str(root), "-o", str(blocker / "r.txt"))
     assert run.code == 2
     assert run.stderr.startswith("orgspec: error: cannot write")
 

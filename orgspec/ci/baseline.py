@@ -12,7 +12,7 @@ from typing import Any
 
 from orgspec.findings import Finding, LintResult
 
-VERSION = 1
+VERSION = 2  # 2: fingerprints by rule and entity (key result, step, charter item)
 
 
 class BaselineError(Exception):
@@ -43,6 +43,9 @@ def read(path: str) -> list[dict[str, Any]]:
             doc = json.load(handle)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BaselineError(f"cannot read baseline {path!r}: {exc}") from None
+    if isinstance(doc, dict) and doc.get("version") == 1:
+        raise BaselineError(f"{path!r} is a version 1 baseline, whose fingerprints changed; "
+                            "regenerate it with --write-baseline")
     if not isinstance(doc, dict) or doc.get("version") != VERSION or \
             not isinstance(doc.get("findings"), list):
         raise BaselineError(f"{path!r} is not an orgspec baseline (version {VERSION})")

@@ -15,10 +15,10 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from orgspec.findings import Finding, LintResult, Location, Related, fingerprint
+from orgspec.findings import Finding, LintResult, Location, Related
 from orgspec.load.config import Config
-from orgspec.load.discovery import display_path
 from orgspec.model.org import Org, ident_of
+from orgspec.paths import display_path
 
 
 class GitError(Exception):
@@ -84,6 +84,36 @@ def lint_at(ref: str, paths: list[str], config: Config, lint_org: Lint) -> tuple
     return result, org
 
 
+def lint_staged(paths: list[str], config: Config, lint_org: Lint) -> tuple[LintResult, Org]:
+    """Lint the org as it is staged for commit (git's index), not as the working tree has
+    it: an untracked draft cannot make a broken commit pass, and an unstaged fix cannot
+    hide a staged mistake. `lint_org` as for `lint_at`; file names as in the working tree."""
+    top = _toplevel()
+    rels = [os.path.relpath(os.path.abspath(p), top) for p in paths]
+    if any(r.startswith("..") for r in rels):
+        raise GitError("--staged needs the org inside the git repository")
+    with tempfile.TemporaryDirectory(prefix="orgspec-index-") as tmp:
+        listed = _git(["ls-files", "-z", "--cached", "--", *rels], top)
+        if listed.returncode != 0:
+            raise GitError("git ls-files: " + listed.stderr.decode("utf-8", "replace").strip())
+        try:
+            done = subprocess.run(["git", "checkout-index", "-z", "--stdin", f"--prefix={tmp}/"],
+                                  cwd=top, input=listed.stdout, capture_output=True, check=False)
+        except OSError as exc:
+            raise GitError(f"cannot run git: {exc.strerror or exc}") from None
+        if done.returncode != 0:
+            raise GitError("git checkout-index: " +
+                           done.stderr.decode("utf-8", "replace").strip())
+        base_paths = [os.path.join(tmp, r) for r in rels if os.path.exists(os.path.join(tmp, r))]
+        if not base_paths:
+            return LintResult([]), Org()
+        result, org = lint_org(base_paths, replace(config, respect_gitignore=False))
+    result.findings = [_rebase(f, tmp, top) for f in result.findings]
+    result.files = [display_path(os.path.join(top, os.path.relpath(os.path.abspath(f), tmp)))
+                    for f in result.files]
+    return result, org
+
+
 def _moved(loc: Location, tmp: str, top: str) -> Location:
     real = os.path.join(top, os.path.relpath(os.path.abspath(loc.file), tmp))
     return replace(loc, file=display_path(real))
@@ -92,8 +122,7 @@ def _moved(loc: Location, tmp: str, top: str) -> Location:
 def _rebase(f: Finding, tmp: str, top: str) -> Finding:
     loc = _moved(f.location, tmp, top)
     related = tuple(Related(_moved(r.location, tmp, top), r.message) for r in f.related)
-    return replace(f, location=loc, related=related,
-                   fingerprint=fingerprint(f.code, loc.file, f.entity, f.message))
+    return replace(f, location=loc, related=related)  # the fingerprint is root-relative already
 
 
 def compare(base: LintResult, head: LintResult, base_org: Org, head_org: Org) -> OrgDiff:

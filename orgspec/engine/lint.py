@@ -8,15 +8,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from orgspec.engine.anchors import Anchors, assign_fingerprints
+from orgspec.engine.holdback import hold_back
 from orgspec.engine.selection import Plan, make_plan
 from orgspec.findings import (
     Finding,
     Issue,
     LintResult,
     Location,
-    fingerprint,
     sort_findings,
-    unique_fingerprints,
 )
 from orgspec.gcpause import gc_paused
 from orgspec.load.config import Config
@@ -41,7 +41,8 @@ def load_org(paths: list[str] | None = None, config: Config | None = None) -> Lo
 
     config = config or Config()
     with gc_paused():
-        raw = load_files(paths or [config.root_path()], config.include, config.exclude)
+        raw = load_files(paths or [config.root_path()], config.include, config.exclude,
+                         respect_gitignore=config.respect_gitignore)
         org, schema_issues = build_org(raw)
     return Loaded(org, raw.issues + schema_issues)
 
@@ -67,9 +68,13 @@ def lint_org(paths: list[str] | None = None, config: Config | None = None,
         issues.extend(run_rules(org, plan, today or dt.date.today()))
         issues.extend(_incomplete_note(org))
         root = config.root_path()
+        anchors = Anchors(org)
         findings = [f for f in stamp(issues, plan) if not _ignored(f, plan, root)]
-        findings = _suppress(findings, org, plan, today or dt.date.today(), root)
-        findings = unique_fingerprints(sort_findings(findings))
+        findings = _suppress(findings, org, plan, today or dt.date.today(), root, anchors)
+        findings = hold_back(findings, org, {c: m.reads for c, m in plan.rules.items()},
+                             anchors)
+        findings = assign_fingerprints(sort_findings(findings), anchors,
+                                       org_root(paths or [root]))
     return LintResult(findings, files=org.files, failed_files=sorted(org.failed),
                       entity_count=org.entity_count(),
                       rules={code: plan.rules[code] for code in plan.severity}), org
@@ -153,8 +158,7 @@ def stamp(issues: Iterable[Issue], plan: Plan) -> Iterator[Finding]:
             continue
         meta = plan.rules[issue.code]
         yield Finding(issue.code, meta.name, severity, issue.message, issue.location,
-                      issue.entity, issue.related, issue.hint,
-                      fingerprint(issue.code, issue.location.file, issue.entity, issue.message))
+                      issue.entity, issue.related, issue.hint)
 
 
 def _relative(path: str, root: str) -> str:
@@ -170,14 +174,33 @@ def _ignored(f: Finding, plan: Plan, root: str) -> bool:
         plan.ignored_in(f.code, _relative(f.location.file, root))
 
 
+def org_root(paths: list[str]) -> str:
+    """The folder that holds every path linted: fingerprints name files relative to it, so
+    the org checked out elsewhere (the base of --diff, the index) gives the same ones."""
+    folders = [p if os.path.isdir(p) else os.path.dirname(p) or "." for p in paths]
+    try:
+        return os.path.commonpath([os.path.abspath(f) for f in folders])
+    except ValueError:  # different drives
+        return os.path.abspath(folders[0])
+
+
+def focus(result: LintResult, files: list[str]) -> LintResult:
+    """Keep the findings located in `files` (what an editor on save or a per-file workflow
+    asks for): the org was linted whole, so cross-file checks stay right."""
+    wanted = {os.path.realpath(f) for f in files}
+    result.findings = [f for f in result.findings
+                       if os.path.realpath(f.location.file) in wanted]
+    return result
+
+
 def _suppress(findings: list[Finding], org: Org, plan: Plan, today: dt.date,
-              root: str) -> list[Finding]:
+              root: str, anchors: Anchors) -> list[Finding]:
     from orgspec.load.suppress import Suppressor
 
     if not org.directives:
         return findings
     names = {m.name: c for c, m in plan.rules.items()}
-    sup = Suppressor(org.directives, names, today)
+    sup = Suppressor(org.directives, names, today, anchors.first_lines)
     kept = [f for f in findings if f.code.startswith("SU") or not sup.suppressed(f)]
     extra = sup.leftovers(set(plan.rules), set(plan.severity))
     kept.extend(f for f in stamp(extra, plan) if not _ignored(f, plan, root))

@@ -64,6 +64,9 @@ class RuleMeta:
     given: str | None = None  # declarative rules: the entity kind they look at
     then: dict[str, Any] = field(default_factory=dict)
     message: str = ""
+    # "Kind.field" this rule's check reads (Kind also KeyResult, Step, Charter): a finding
+    # is held back when one of them was dropped as invalid (see `holdback`)
+    reads: frozenset[str] = frozenset()
 
     def option_defaults(self) -> dict[str, Any]:
         return {o.name: o.default for o in self.options}
@@ -107,7 +110,16 @@ def _meta(item: dict[str, Any], family: str) -> RuleMeta:
         rationale=item["rationale"], options=options, enabled=item.get("enabled", True),
         example=item.get("example", "yaml"), given=item.get("given"),
         then=item.get("then") or {}, message=item.get("message", ""),
+        reads=frozenset(item.get("reads") or ()) | _given_reads(item),
     )
+
+
+def _given_reads(item: dict[str, Any]) -> frozenset[str]:
+    then = item.get("then") or {}
+    if isinstance(item.get("given"), str) and isinstance(then, dict) and \
+            isinstance(then.get("field"), str):
+        return frozenset((f"{item['given']}.{then['field']}",))
+    return frozenset()
 
 
 def rule(code: str) -> RuleMeta:

@@ -19,7 +19,8 @@ from orgspec.load.yamlevents import Parsed, parse
 
 CONFIG_NAMES = (".orgspec.yaml", ".orgspec.yml")
 KNOWN_KEYS = ("root", "include", "exclude", "fail-on", "extends", "select", "extend-select",
-              "ignore", "rules", "per-file-ignores", "rule-packs", "lang", "repo-url")
+              "ignore", "rules", "per-file-ignores", "rule-packs", "lang", "repo-url", "baseline",
+              "respect-gitignore")
 LANGS = ("zh", "en")
 PRESETS = ("recommended", "strict")
 
@@ -62,11 +63,17 @@ class Config:
     rule_packs: list[str] = field(default_factory=list)
     lang: str | None = None  # report labels; None: from the content
     repo_url: str | None = None  # GitHub or GitLab repository, for the site's edit links
+    baseline: str | None = None  # known findings, resolved against `base`
+    respect_gitignore: bool = True  # skip git-ignored files found by walking a folder
     source: str | None = None
     base: str = "."
 
     def root_path(self) -> str:
         return os.path.normpath(os.path.join(self.base, self.root))
+
+    def baseline_path(self) -> str | None:
+        """The configured baseline file, shared by pre-commit, CI and the action."""
+        return os.path.normpath(os.path.join(self.base, self.baseline)) if self.baseline else None
 
 
 def find_config(start: str | None = None) -> str | None:
@@ -206,6 +213,14 @@ class _Reader:
 
     def _exclude(self, cfg: Config, key: str, value: Any) -> None:
         cfg.exclude = self.texts((key,), value)
+
+    def _respect_gitignore(self, cfg: Config, key: str, value: Any) -> None:
+        if not isinstance(value, bool) and value not in ("true", "false"):
+            raise self.fail((key,), f"{key!r} must be true or false")
+        cfg.respect_gitignore = value in (True, "true")
+
+    def _baseline(self, cfg: Config, key: str, value: Any) -> None:
+        cfg.baseline = self.text((key,), value)
 
     def _lang(self, cfg: Config, key: str, value: Any) -> None:
         lang = self.text((key,), value)

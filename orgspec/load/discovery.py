@@ -9,7 +9,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from orgspec.paths import display_path, git_top
+
 SUFFIXES = (".yaml", ".yml")
+
+
+__all__ = ["Candidate", "Discovery", "Skipped", "discover", "display_path", "matches"]
 
 
 @dataclass(frozen=True)
@@ -33,22 +38,6 @@ class Skipped:
 class Discovery:
     files: list[Candidate] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
-
-
-def display_path(path: str) -> str:
-    """A POSIX path relative to the working directory when it lies below it. Bytes of a
-    name that are not UTF-8 (surrogate-escaped by the OS layer) are shown as `\\xff`, so
-    every output can be encoded; the file itself is opened by its real path."""
-    rel = os.path.relpath(path)
-    if rel.startswith(".."):
-        rel = os.path.abspath(path)
-    rel = rel.replace(os.sep, "/")
-    if rel.isascii() or not _SURROGATE.search(rel):
-        return rel
-    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @lru_cache(maxsize=256)
@@ -79,17 +68,47 @@ def matches(rel: str, patterns: Iterable[str]) -> bool:
 
 
 def discover(paths: list[str], include: list[str] | None = None,
-             exclude: list[str] | None = None) -> Discovery:
-    """Find the org's YAML files under `paths`; links leaving a root are reported, not read."""
+             exclude: list[str] | None = None, respect_gitignore: bool = True) -> Discovery:
+    """Find the org's YAML files under `paths`; links leaving a root are reported, not read.
+    Files that git ignores are skipped when found in a folder (not when named), as ruff
+    does, unless `respect_gitignore` is False."""
     found = Discovery()
     for path in paths:
         if os.path.isdir(path) and not os.path.islink(path):
-            _walk(path, include or [], exclude or [], found)
+            walked = Discovery()
+            _walk(path, include or [], exclude or [], walked)
+            files = walked.files
+            if respect_gitignore and files:
+                ignored = git_ignored(path, [c.real for c in files])
+                files = [c for c in files if c.real not in ignored]
+            found.files.extend(files)
+            found.skipped.extend(walked.skipped)
         else:
             _add_file(path, os.path.dirname(os.path.abspath(path)), found, explicit=True)
     found.files.sort(key=lambda c: c.display)
     found.skipped.sort(key=lambda s: s.display)
     return found
+
+
+def git_ignored(folder: str, files: list[str]) -> set[str]:
+    """The files under `folder` that git ignores, when it is in a git work tree (else none);
+    none when `folder` itself is ignored: it was named on purpose (a build folder)."""
+    import subprocess
+
+    top = git_top(os.path.abspath(folder))
+    if top is None:
+        return set()
+    root = os.path.abspath(folder)
+    try:
+        done = subprocess.run(["git", "check-ignore", "-z", "--stdin"], cwd=top,
+                              input="\0".join([root, *files]).encode("utf-8", "surrogateescape"),
+                              capture_output=True, check=False)
+    except OSError:
+        return set()
+    if done.returncode not in (0, 1):  # 1: nothing ignored; other codes: not a work tree
+        return set()
+    ignored = {p.decode("utf-8", "surrogateescape") for p in done.stdout.split(b"\0") if p}
+    return set() if root in ignored else ignored  # a folder named on purpose is read whole
 
 
 def _walk(root: str, include: list[str], exclude: list[str], found: Discovery) -> None:

@@ -41,9 +41,10 @@ class RawOrg:
 
 
 def load_files(paths: list[str], include: list[str] | None = None,
-               exclude: list[str] | None = None, limits: Limits | None = None) -> RawOrg:
+               exclude: list[str] | None = None, limits: Limits | None = None,
+               respect_gitignore: bool = True) -> RawOrg:
     """Discover and read every org file under `paths`; problems become issues, not errors."""
-    found = discover(paths, include, exclude)
+    found = discover(paths, include, exclude, respect_gitignore)
     org = RawOrg()
     for skipped in found.skipped:
         org.issues.append(Issue(skipped.message, Location(skipped.display), code=skipped.code))

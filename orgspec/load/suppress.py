@@ -9,11 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from orgspec.findings import Finding, Issue, Location
 from orgspec.load.source import LineIndex
+
+# (entity key, finding locations) -> (file, line) of the first line of every entity, key
+# result, step or charter item the finding is on (engine.anchors.Anchors.first_lines)
+FirstLines = Callable[[str, tuple[Location, ...]], set[tuple[str, int]]]
 
 DIRECTIVE = re.compile(
     r"#\s*orgspec:\s*(?P<kind>ignore-file|ignore)\[(?P<codes>[^\]\n]*)\]"
@@ -64,7 +68,7 @@ class Suppressor:
     """Matches findings against the directives of their files."""
 
     def __init__(self, directives: Iterable[Directive], names: dict[str, str],
-                 today: dt.date) -> None:
+                 today: dt.date, first_lines: FirstLines | None = None) -> None:
         self.by_file: dict[str, list[Directive]] = defaultdict(list)
         # (file, line) -> directives covering it, and each file's file-level ones, so that
         # a finding looks at the few directives near it, not at every one of its file
@@ -80,17 +84,23 @@ class Suppressor:
                 self.at[where.file, where.line + 1].append(d)
         self.names = names  # rule name -> code, so `ignore[responsibility-overlap]` works
         self.today = today
+        self.first_lines = first_lines
 
     def code_of(self, text: str) -> str:
         return self.names.get(text, text.upper())
 
     def suppressed(self, f: Finding) -> bool:
-        """True (and the directive marked used) when a live directive covers `f`."""
-        places = (f.location, *(r.location for r in f.related))
-        for loc in places:
-            near = self.whole.get(loc.file, []) + self.at.get((loc.file, loc.line), [])
+        """True (and the directive marked used) when a live directive covers `f`: one on or
+        above the finding's line, a related line, or the first line of an entity, key
+        result, step or charter item the finding is on."""
+        locs = (f.location, *(r.location for r in f.related))
+        lines = {(loc.file, loc.line) for loc in locs}
+        if self.first_lines is not None:
+            lines |= self.first_lines(f.entity, locs)
+        for file, line in sorted(lines):
+            near = self.whole.get(file, []) + self.at.get((file, line), [])
             for d in sorted(near, key=lambda d: (d.location.line, d.location.col)):
-                if self.expired(d) or not d.covers_line(loc.line):
+                if self.expired(d) or not d.covers_line(line):
                     continue
                 for text in d.codes:
                     if self.code_of(text) == f.code:

@@ -62,6 +62,8 @@ class Org:
     claims: list[Claim] = field(default_factory=list)
     origins: dict[str, Origin] = field(default_factory=dict)  # "team:x" -> origin
     invalid: set[str] = field(default_factory=set)  # "team:x" that failed validation
+    # "team:x" or "objective:o/key_result:k" -> fields dropped as invalid -> value written
+    incomplete: dict[str, dict[str, Any]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)  # file -> text, if it decoded
     directives: list[Directive] = field(default_factory=list)  # suppression comments

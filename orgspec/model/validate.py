@@ -37,14 +37,109 @@ def _add_entity(org: Org, ent: RawEntity) -> Iterator[Issue]:
         obj = model.model_validate(ent.data)
     except ValidationError as exc:
         ident = ent.data.get("id")
-        if isinstance(ident, str):
-            org.invalid.add(node_key(kind, ident))
         yield from _schema_issues(exc, ent, model, kind, ident)
-        return
+        salvaged = salvage(model, ent.data, exc, node_key(kind, ident)) \
+            if isinstance(ident, str) else None
+        if salvaged is None:
+            if isinstance(ident, str):
+                org.invalid.add(node_key(kind, ident))
+            return
+        obj, dropped = salvaged
+        for key, fields in dropped.items():
+            org.incomplete.setdefault(key, {}).update(fields)
     origin = Origin(ent.fmap, ent.path)
     yield from _register(org, kind, obj, origin)
     if isinstance(obj, Team):
         yield from _charter(org, obj, origin)
+
+
+Dropped = dict[str, dict[str, Any]]  # entity or part key -> field -> the value as written
+PART_KEYS = {"key_results": "key_result", "steps": "step", "responsibilities": "charter"}
+
+
+def salvage(model: type[BaseModel], data: dict[str, Any], exc: ValidationError,
+            key: str) -> tuple[Any, Dropped] | None:
+    """The entity without the fields (or key results, steps, charter items) that failed,
+    and what was dropped where; None when its identity or a required field is missing.
+
+    One bad value must not hide the entity: the checks that do not read a dropped field
+    still run on it (`holdback` keeps back the ones that do).
+    """
+    data = _copy(data)
+    dropped: Dropped = {}
+    for _ in range(4):
+        cuts = [_data_path(data, tuple(e["loc"])) for e in exc.errors(include_url=False)]
+        types = [e["type"] for e in exc.errors(include_url=False)]
+        if not _cut(data, cuts, types, key, model, dropped):
+            return None
+        try:
+            return model.model_validate(data), dropped
+        except ValidationError as again:
+            exc = again
+    return None
+
+
+def _copy(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {k: _copy(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_copy(v) for v in node]
+    return node
+
+
+def _cut(data: dict[str, Any], cuts: list[Path], types: list[str], key: str,
+         model: type[BaseModel], dropped: Dropped) -> bool:
+    """Remove each failing field (or the list item holding it); False when only the whole
+    entity could go."""
+    fields: list[tuple[Path, str]] = []
+    items: list[Path] = []
+    for path, kind in zip(cuts, types, strict=True):
+        if path and isinstance(path[-1], str) and kind != "missing" and \
+                path[-1] not in ("id", "kind"):
+            fields.append((path, kind))
+        elif any(isinstance(p, int) for p in path[1:]):
+            last = max(i for i, p in enumerate(path) if isinstance(p, int))
+            items.append(path[:last + 1])
+        else:
+            return False
+    for path, kind in fields:
+        holder = _node(data, path[:-1])
+        if not isinstance(holder, dict) or path[-1] not in holder:
+            continue
+        value = holder.pop(path[-1])
+        name = str(path[-1])
+        if kind == "extra_forbidden":  # a typo of a known field loses that field
+            close = difflib.get_close_matches(name, _fields_at(model, path[:-1]), n=1)
+            if not close:
+                continue
+            name = close[0]
+        dropped.setdefault(_part_key(key, data, path[:-1]), {})[name] = value
+    for path in sorted(set(items), key=lambda p: (p[:-1], -p[-1]), reverse=False):
+        holder = _node(data, path[:-1])
+        if isinstance(holder, list) and 0 <= path[-1] < len(holder):
+            item = holder.pop(path[-1])
+            where = _part_key(key, data, path[:-2]) if len(path) > 1 else key
+            dropped.setdefault(where, {}).setdefault(str(path[-2]), []).append(item)
+    return True
+
+
+def _node(data: Any, path: Path) -> Any:
+    """The data at `path`, or None once an earlier cut removed it."""
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _part_key(key: str, data: dict[str, Any], path: Path) -> str:
+    """The key of the entity or part at `path` (`objective:o/key_result:k`)."""
+    if len(path) >= 2 and isinstance(path[0], str) and path[0] in PART_KEYS:
+        item = _node(data, path[:2])
+        ident = item.get("id") or item.get("ref") if isinstance(item, dict) else None
+        return f"{key}/{PART_KEYS[path[0]]}:{ident if isinstance(ident, str) else path[1]}"
+    return key
 
 
 def _register(org: Org, kind: str, obj: Any, origin: Origin) -> Iterator[Issue]:

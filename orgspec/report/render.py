@@ -8,11 +8,12 @@ import hashlib
 import os
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from orgspec._version import __version__
 from orgspec.escape import md_inline
 from orgspec.gcpause import gc_paused
+from orgspec.paths import relative_link
 from orgspec.report.templating import MdSafe, environment
 from orgspec.report.view import ReportView
 
@@ -68,19 +69,39 @@ def _render(template: Callable[[], Any], stop_after: int | None = None, **contex
     return "".join(chunks)
 
 
+def rebase_link(url: str, folder: str | None) -> str:
+    """A relative file link of the view (relative to the working directory) made relative
+    to `folder`, where the report is written; URLs and fragments stay as they are."""
+    if folder is None or not url or url.startswith(("#", "https://", "http://")):
+        return url
+    path, sep, fragment = url.partition("#")
+    moved = quote(relative_link(unquote(path), folder), safe="/")
+    return moved + sep + fragment
+
+
+def _folder(output: str | None) -> str | None:
+    return os.path.dirname(os.path.abspath(output)) if output else None
+
+
 def render_markdown(view: ReportView, limit: int = COMMENT_LIMIT,
-                    templates: str | None = None) -> str:
-    """The Markdown report, cut to `limit` characters with a visible note."""
+                    templates: str | None = None, output: str | None = None) -> str:
+    """The Markdown report, cut to `limit` characters with a visible note; file links are
+    relative to `output`'s folder when it is written to a file."""
     env = environment(templates)
-    env.globals.update(icon=lambda s: MdSafe(ICONS[s]), link=_md_link, roles=_ROLES,
+    folder = _folder(output)
+    env.globals.update(icon=lambda s: MdSafe(ICONS[s]),
+                       link=lambda text, url: _md_link(text, rebase_link(url, folder)),
+                       roles=_ROLES,
                        matrix_columns=MATRIX_COLUMNS)
     text = _render(lambda: env.get_template("report.md.j2"), stop_after=limit, v=view,
                    tree=view.tree_rows)
     return truncate_markdown(text, limit)
 
 
-def render_html(view: ReportView, templates: str | None = None) -> str:
-    """The single-file HTML report: inline CSS and JS allowed by hash, nothing else loads."""
+def render_html(view: ReportView, templates: str | None = None,
+                output: str | None = None) -> str:
+    """The single-file HTML report: inline CSS and JS allowed by hash, nothing else loads;
+    file links are relative to `output`'s folder when it is written to a file."""
     import jinja2
     from markupsafe import Markup
 
@@ -95,7 +116,9 @@ def render_html(view: ReportView, templates: str | None = None) -> str:
             raise ReportError(f"cannot inline a {tag.strip('</!-')} that contains {tag!r}")
     csp = (f"default-src 'none'; style-src {_sha256(css)}; script-src {_sha256(js)}; "
            "img-src data:; base-uri 'none'; form-action 'none'")
-    env.globals.update(href=safe_href, rank=_RANK, roles=_ROLES, matrix_columns=MATRIX_COLUMNS)
+    folder = _folder(output)
+    env.globals.update(href=lambda url: safe_href(rebase_link(url, folder)), rank=_RANK,
+                       roles=_ROLES, matrix_columns=MATRIX_COLUMNS)
     return _render(lambda: env.get_template("report.html.j2"), v=view, tree=view.tree_rows,
                    # Checked above: neither can close its element or open a comment.
                    css=Markup(css), js=Markup(js),  # noqa: S704

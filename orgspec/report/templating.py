@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from orgspec.escape import md_inline
+from orgspec.escape import md_inline, visible_text
 from orgspec.resources import data_dir
 
 
@@ -18,8 +18,8 @@ class MdSafe(str):
 
 
 def _finalize(eval_ctx: Any, value: Any) -> Any:
-    if eval_ctx.autoescape:
-        return value  # an HTML template: autoescaping does it
+    if eval_ctx.autoescape:  # an HTML template: autoescaping escapes markup, not these
+        return visible_text(value) if type(value) is str else value
     if isinstance(value, MdSafe | int | float):
         return value
     return md_inline("" if value is None else value)

@@ -16,6 +16,7 @@ from urllib.parse import quote
 from orgspec.findings import Finding, LintResult, Severity
 from orgspec.gcpause import gc_paused
 from orgspec.model.org import Org, ident_of, node_key
+from orgspec.paths import in_project
 from orgspec.report.diagram import Diagram, FlowStep, Node, flow, tree
 from orgspec.report.labels import LABELS, MISSING_ZH, guess_lang
 from orgspec.report.tree import TreeNode, flatten, on_cycles, team_tree
@@ -157,9 +158,8 @@ def _link(f: Finding, links: Links) -> str:
     server, repo, sha = links.server, links.repository, links.sha
     path = f.location.file
     if server and repo and sha and server.startswith(("https://", "http://")):
-        workspace = links.workspace or os.getcwd()
-        in_repo = os.path.relpath(os.path.abspath(path), workspace).replace(os.sep, "/")
-        if not in_repo.startswith("../"):
+        in_repo = in_project(path, links.workspace or os.getcwd())
+        if in_repo is not None:
             return (f"{server}/{quote(repo)}/blob/{quote(sha)}/{quote(in_repo)}"
                     f"#L{f.location.line}")
     encoded = quote(path.replace(os.sep, "/"), safe="/")

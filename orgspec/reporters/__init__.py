@@ -31,13 +31,13 @@ REPORTERS: dict[str, Reporter] = {
     "text": Reporter("text", frozenset({"color", "github_actions"})),
     "json": Reporter("json"),
     "json-lines": Reporter("jsonlines"),
-    "sarif": Reporter("sarif"),
-    "github": Reporter("github"),
-    "gitlab": Reporter("gitlab", frozenset({"project_dir"})),
+    "sarif": Reporter("sarif", frozenset({"project_root"})),
+    "github": Reporter("github", frozenset({"project_root"})),
+    "gitlab": Reporter("gitlab", frozenset({"project_root"})),
     "junit": Reporter("junit", frozenset({"fail_on"})),
     "junit-suite": Reporter("junit_suite", frozenset({"fail_on"})),
-    "markdown": Reporter("markdown", _REPORT | {"limit"}, view=True),
-    "html": Reporter("html", _REPORT, view=True),
+    "markdown": Reporter("markdown", _REPORT | {"limit", "output"}, view=True),
+    "html": Reporter("html", _REPORT | {"output"}, view=True),
 }
 FORMATS = {name: f"orgspec.reporters.{r.module}" for name, r in REPORTERS.items()}
 VIEW_FORMATS = {name for name, r in REPORTERS.items() if r.view}

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from orgspec.escape import gh_data, gh_property, tty_text
 from orgspec.findings import Finding, LintResult
+from orgspec.paths import repo_path
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 PER_LEVEL = 10  # GitHub shows 10 annotations of each level per step
 
 
-def _annotation(f: Finding) -> str:
+def _annotation(f: Finding, root: str | None) -> str:
     loc = f.location
-    props = [f"file={gh_property(loc.file)}", f"line={loc.line}"]
+    props = [f"file={gh_property(repo_path(loc.file, root))}", f"line={loc.line}"]
     end_line = loc.end_line or loc.line
     props.append(f"endLine={end_line}")
     if end_line == loc.line:
@@ -25,17 +24,26 @@ def _annotation(f: Finding) -> str:
     return f"::{COMMAND[f.severity.label]} {','.join(props)}::{gh_data(message)}"
 
 
-def render(result: LintResult) -> str:
-    """Annotations for the most severe findings first, then a notice with what was left out."""
-    shown: Counter[str] = Counter()
-    lines, left_out = [], 0
-    for f in sorted(result.findings, key=lambda f: (-f.severity, f.sort_key())):
+def render(result: LintResult, project_root: str | None = None) -> str:
+    """Annotations for the most severe findings first; when some are left out, a notice with
+    how many takes the last notice place, so it stays inside GitHub's 10 per level. Paths
+    are relative to `project_root` (GITHUB_WORKSPACE)."""
+    ranked = sorted(result.findings, key=lambda f: (-f.severity, f.sort_key()))
+    per_level: dict[str, int] = {}
+    for f in ranked:
         level = COMMAND[f.severity.label]
-        if shown[level] >= PER_LEVEL:
+        per_level[level] = per_level.get(level, 0) + 1
+    room = dict.fromkeys(COMMAND.values(), PER_LEVEL)
+    if any(n > PER_LEVEL for n in per_level.values()):
+        room["notice"] -= 1  # the overflow note is a notice too
+    lines, left_out = [], 0
+    for f in ranked:
+        level = COMMAND[f.severity.label]
+        if room[level] <= 0:
             left_out += 1
             continue
-        shown[level] += 1
-        lines.append(_annotation(f))
+        room[level] -= 1
+        lines.append(_annotation(f, project_root))
     if left_out:
         c = result.counts
         lines.append("::notice title=orgspec::" + gh_data(

@@ -8,8 +8,10 @@ from orgspec.findings import LintResult
 from orgspec.report.view import view_of
 
 
-def render(result: LintResult, templates: str | None = None, **options: Any) -> str:
-    """The HTML report; pass `view=` to reuse one view model."""
+def render(result: LintResult, templates: str | None = None, output: str | None = None,
+           **options: Any) -> str:
+    """The HTML report; pass `view=` to reuse one view model, `output=` the path it will be
+    written to (its links are relative to that)."""
     from orgspec.report.render import render_html
 
-    return render_html(view_of(result, **options), templates)
+    return render_html(view_of(result, **options), templates, output)

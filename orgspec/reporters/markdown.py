@@ -10,6 +10,7 @@ from orgspec.report.view import view_of
 
 
 def render(result: LintResult, limit: int = COMMENT_LIMIT, templates: str | None = None,
-           **options: Any) -> str:
-    """The report cut to `limit` characters; pass `view=` to reuse one view model."""
-    return render_markdown(view_of(result, **options), limit, templates)
+           output: str | None = None, **options: Any) -> str:
+    """The report cut to `limit` characters; pass `view=` to reuse one view model, `output=`
+    the path it will be written to (its links are relative to that)."""
+    return render_markdown(view_of(result, **options), limit, templates, output)

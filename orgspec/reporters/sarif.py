@@ -3,22 +3,36 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from typing import Any
 from urllib.parse import quote
 
 from orgspec._version import __version__
 from orgspec.escape import tty_text
 from orgspec.findings import Finding, LintResult, Location
+from orgspec.paths import repo_path
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 DOCS = "https://github.com/orgspec/orgspec/blob/main/docs/rules.md"
 MAX_RESULTS = 5000  # what GitHub displays of a run
 
 
-def render(result: LintResult) -> str:
-    """A SARIF log with one run."""
+def render(result: LintResult, project_root: str | None = None) -> str:
+    """A SARIF log with one run; URIs relative to `project_root` (%SRCROOT%)."""
     rules = list(result.rules.values())
     index = {meta.code: i for i, meta in enumerate(rules)}
+    # the most severe first, so a cap never drops an error for a warning
+    ranked = sorted(result.findings, key=lambda f: (-f.severity, f.sort_key()))
+    kept, left = ranked[:MAX_RESULTS], ranked[MAX_RESULTS:]
+    invocation: dict[str, Any] = {"executionSuccessful": True}
+    if left:
+        c = Counter(f.severity.label for f in left)
+        invocation["toolExecutionNotifications"] = [{
+            "level": "warning", "descriptor": {"id": "results-capped"},
+            "message": {"text": f"{len(left)} of {len(ranked)} results left out (at most "
+                                f"{MAX_RESULTS} per run, the most severe kept): "
+                                f"{c['error']} errors, {c['warning']} warnings, "
+                                f"{c['info']} info"}}]
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -28,7 +42,8 @@ def render(result: LintResult) -> str:
                                 "rules": [_rule(m) for m in rules]}},
             "automationDetails": {"id": "orgspec/"},
             "columnKind": "unicodeCodePoints",
-            "results": [_result(f, index) for f in result.findings[:MAX_RESULTS]],
+            "invocations": [invocation],
+            "results": [_result(f, index, project_root) for f in kept],
         }],
     }
     return json.dumps(log, ensure_ascii=False, allow_nan=False, indent=1) + "\n"
@@ -47,26 +62,27 @@ def _rule(meta: Any) -> dict[str, Any]:
     }
 
 
-def _location(loc: Location) -> dict[str, Any]:
+def _location(loc: Location, root: str | None) -> dict[str, Any]:
     region: dict[str, int] = {"startLine": loc.line, "startColumn": loc.col}
     if loc.end_line >= loc.line and loc.end_col:
         region.update(endLine=loc.end_line, endColumn=max(loc.end_col, 1))
     return {"physicalLocation": {
-        "artifactLocation": {"uri": quote(loc.file, safe="/"), "uriBaseId": "%SRCROOT%"},
+        "artifactLocation": {"uri": quote(repo_path(loc.file, root), safe="/"),
+                             "uriBaseId": "%SRCROOT%"},
         "region": region}}
 
 
-def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
+def _result(f: Finding, index: dict[str, int], root: str | None) -> dict[str, Any]:
     out: dict[str, Any] = {
         "ruleId": f.code, "level": LEVEL[f.severity.label],
         "message": {"text": tty_text(f.message)},
-        "locations": [_location(f.location)],
+        "locations": [_location(f.location, root)],
         "partialFingerprints": {"orgspecFindingHash/v1": f.fingerprint},
     }
     if f.code in index:
         out["ruleIndex"] = index[f.code]
     if f.related:
         out["relatedLocations"] = [
-            {"id": i + 1, "message": {"text": tty_text(r.message)}, **_location(r.location)}
+            {"id": i + 1, "message": {"text": tty_text(r.message)}, **_location(r.location, root)}
             for i, r in enumerate(f.related)]
     return out

@@ -1,0 +1,164 @@
+"""Which entity a place in a file belongs to: entities, key results, steps and charter items.
+
+One index answers two questions for every finding: its identity (for fingerprints, which
+must survive renames, moves and line edits) and the first lines of the entities it sits in
+(where a suppression comment is written).
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+
+from orgspec.findings import Finding, Location, fingerprint
+from orgspec.model.org import Org, Origin, node_key
+
+Pos = tuple[int, int]  # 1-based line and column
+
+
+@dataclass
+class Span:
+    """Where an entity (or a part of one) was written: [start, end) by (line, column)."""
+
+    start: Pos
+    end: Pos
+    key: str  # "team:x", "objective:o/key_result:k", "process:p/step:s", "team:t/charter:d"
+    file: str
+    parts: list[Span] = field(default_factory=list)
+
+    def holds(self, pos: Pos) -> bool:
+        return self.start <= pos < self.end
+
+
+def _span(origin: Origin, key: str) -> Span:
+    _, (line, col, end_line, end_col), _ = origin.fmap.parsed.locate(origin.path)
+    return Span((line, col), (end_line, end_col), key, origin.file)
+
+
+_PARTS = {"Objective": ("key_results", "key_result"), "Process": ("steps", "step"),
+          "Team": ("responsibilities", "charter")}
+
+
+def _parts(org: Org, kind: str, ident: str, origin: Origin, key: str) -> list[Span]:
+    """Spans of an entity's key results, steps or charter items, read straight from the
+    position table of their list (one lookup per entity, not one walk per part)."""
+    field, label = _PARTS.get(kind, ("", ""))
+    if not field:
+        return []
+    items = getattr(org.table(kind)[ident], field)
+    if not items:
+        return []
+    parsed = origin.fmap.parsed
+    table = parsed.tables.get(id(parsed.node((*origin.path, field))))
+    if table is None:
+        return []
+    out = []
+    for i, item in enumerate(items):
+        if i >= len(table):
+            break
+        line, col, end_line, end_col = table[i]
+        name = getattr(item, "ref", None) or item.id
+        out.append(Span((line + 1, col + 1), (end_line + 1, end_col + 1),
+                        f"{key}/{label}:{name}", origin.file))
+    return out
+
+
+class Anchors:
+    """Entity spans per file, with the innermost-first lookup a finding needs. A file's
+    spans are built when a finding or suppression first asks about it."""
+
+    def __init__(self, org: Org) -> None:
+        self.org = org
+        self._pending: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        for kind, ident in org.entities():
+            key = node_key(kind, ident)
+            self._pending[org.origins[key].file].append((kind, ident, key))
+        self.by_file: dict[str, list[Span]] = {}
+        self.spans: dict[str, Span] = {}
+        self._starts: dict[str, list[Pos]] = {}
+
+    def _file(self, file: str) -> list[Span]:
+        spans = self.by_file.get(file)
+        if spans is not None:
+            return spans
+        spans = []
+        for kind, ident, key in self._pending.pop(file, ()):
+            origin = self.org.origins[key]
+            top = _span(origin, key)
+            self.spans[key] = top
+            if len(origin.path) > 1 and origin.path[-2] == "responsibilities":
+                continue  # an inline duty: its span is its charter item's
+            top.parts = _parts(self.org, kind, ident, origin, key)
+            spans.append(top)
+        spans.sort(key=lambda s: s.start)
+        self.by_file[file] = spans
+        self._starts[file] = [s.start for s in spans]
+        return spans
+
+    def enclosing(self, loc: Location) -> list[Span]:
+        """The spans holding `loc`, innermost first (empty outside every entity)."""
+        spans = self._file(loc.file)
+        if not spans:
+            return []
+        pos = (loc.line, loc.col)
+        i = bisect.bisect_right(self._starts[loc.file], pos) - 1
+        if i < 0 or not spans[i].holds(pos):
+            return []
+        top = spans[i]
+        inner = [p for p in top.parts if p.holds(pos)]
+        return [*inner[:1], top]
+
+    def identity(self, entity: str, loc: Location) -> str:
+        """The finding's entity, narrowed to the key result, step or charter item it sits in.
+
+        `entity` is what the check named ("objective:o"); a location inside one of that
+        entity's parts names the part instead. Without an entity, the innermost span wins.
+        """
+        inside = self.enclosing(loc)
+        if not entity:
+            return inside[0].key if inside else ""
+        for span in inside:
+            if span.key == entity or span.key.startswith(entity + "/"):
+                return span.key
+        return entity
+
+    def first_lines(self, entity: str, locs: tuple[Location, ...]) -> set[tuple[str, int]]:
+        """(file, line) of the first line of every entity or part the finding is on."""
+        out: set[tuple[str, int]] = set()
+        for loc in locs:
+            out.update((s.file, s.start[0]) for s in self.enclosing(loc))
+        origin = self.org.origins.get(entity)
+        if origin is not None:
+            self._file(origin.file)
+        span = self.spans.get(entity)
+        if span is not None:
+            out.add((span.file, span.start[0]))
+        return out
+
+
+def assign_fingerprints(findings: list[Finding], anchors: Anchors, root: str) -> list[Finding]:
+    """Give every finding its fingerprint, once, in one place: rule + entity identity (a
+    key result, step or charter item is an entity of its own), so renaming or moving a file
+    keeps it; findings outside any entity use the file relative to the org root and the
+    message. Repeats on one identity are numbered in order, so the same org always gives
+    the same fingerprints, however often a fingerprint recurs.
+    """
+    seen: dict[str, int] = {}
+    out = []
+    for f in findings:
+        ident = anchors.identity(f.entity, f.location)
+        anchor = ident or "\0".join((_relative(f.location.file, root), f.message))
+        fp = fingerprint(f.code, anchor)
+        n = seen.get(fp, 0)
+        seen[fp] = n + 1
+        if n:
+            fp = fingerprint(f.code, f"{anchor}\0#{n}")
+        out.append(replace(f, fingerprint=fp))
+    return out
+
+
+def _relative(path: str, root: str) -> str:
+    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    return path if rel.startswith("..") else rel.replace(os.sep, "/")

@@ -1,0 +1,102 @@
+"""One mistake, one finding: hold back the findings that a dropped value or an unreadable
+file would make false.
+
+An entity whose fields partly failed validation is kept without them (`validate.salvage`)
+and listed in `org.incomplete`; a file that could not be parsed is in `org.failed`. A
+finding is held back only when its rule reads something that is missing: a dropped field of
+the finding's own entity (or key result, step, charter item), a dropped value that mentions
+the finding's entity, or, for a rule that reads other kinds than its finding's, a failed
+file that mentions it (as RF001 already does for unknown ids).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from orgspec.engine.anchors import Anchors
+from orgspec.findings import Finding
+from orgspec.model.org import Org
+
+PART_KINDS = {"key_result": "KeyResult", "step": "Step", "charter": "Charter"}
+_OWNER = {"KeyResult": "Objective", "Step": "Process", "Charter": "Team"}
+_TOP_KINDS = {"team": "Team", "person": "Person", "responsibility": "Responsibility",
+              "objective": "Objective", "process": "Process"}
+
+
+def kind_of(key: str) -> str:
+    """`objective:o/key_result:k` -> `KeyResult`; `team:t` -> `Team`."""
+    last = key.rsplit("/", 1)[-1].split(":", 1)[0]
+    return PART_KINDS.get(last) or _TOP_KINDS.get(last, last)
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Fields dropped from one entity or part: `Kind.field` names, and the words written."""
+
+    key: str
+    fields: frozenset[str]  # "KeyResult.due"
+
+
+class _Gaps:
+    """The dropped fields, indexed by entity and by the names their values mention, so each
+    finding is checked in time independent of how many entities are incomplete."""
+
+    def __init__(self, org: Org) -> None:
+        self.by_key: dict[str, list[Gap]] = defaultdict(list)
+        self.by_top: dict[str, list[Gap]] = defaultdict(list)
+        self.by_word: dict[str, list[tuple[Gap, str]]] = defaultdict(list)
+        for key, dropped in org.incomplete.items():
+            kind = kind_of(key)
+            gap = Gap(key, frozenset(f"{kind}.{name}" for name in dropped))
+            self.by_key[key].append(gap)
+            self.by_top[key.split("/", 1)[0]].append(gap)
+            part = key.rsplit(":", 1)[-1] if "/" in key else None  # a charter item's duty
+            for name, value in dropped.items():
+                for word in set(_words(value)) | ({part} if part else set()):
+                    self.by_word[word].append((gap, f"{kind}.{name}"))
+
+
+def hold_back(findings: Iterable[Finding], org: Org, reads: dict[str, frozenset[str]],
+              anchors: Anchors) -> list[Finding]:
+    """`findings` without those that depend on something dropped or unreadable."""
+    findings = list(findings)
+    if not org.incomplete and not org.failed:
+        return findings
+    gaps = _Gaps(org)
+    return [f for f in findings if not _depends(f, reads.get(f.code, frozenset()), gaps,
+                                                org, anchors)]
+
+
+def _depends(f: Finding, reads: frozenset[str], gaps: _Gaps, org: Org,
+             anchors: Anchors) -> bool:
+    if not reads:
+        return False
+    ident = anchors.identity(f.entity, f.location)
+    own = [g for key in {ident, ident.split("/", 1)[0], f.entity} - {""}
+           for g in gaps.by_key.get(key, ())]
+    if "/" not in ident:  # a finding on the whole entity also reads its parts
+        own += gaps.by_top.get(ident, [])
+    if any(g.fields & reads for g in own):
+        return True
+    name = f.entity.split(":", 1)[-1]
+    if name and any(field in reads for _, field in gaps.by_word.get(name, ())):
+        return True
+    if org.failed and name and any(_OWNER.get(k, k) != kind_of(f.entity)
+                                   for k in (r.split(".", 1)[0] for r in reads)):
+        return org.mentions_in_failed(name)
+    return False
+
+
+def _words(value: object) -> Iterator[str]:
+    """The ids a dropped value may name: its strings, split on white space."""
+    if isinstance(value, str):
+        yield value
+        yield from value.split()
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _words(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _words(v)

@@ -1,0 +1,75 @@
+"""The one place that names files for people and for CI: display paths and repo paths.
+
+Findings carry the path as the user reaches it from the working directory (what a terminal
+shows). Consumers that map a path onto a repository (GitLab Code Quality, GitHub
+annotations and links, SARIF) need it relative to the project instead, whatever folder
+orgspec ran in: `$CI_PROJECT_DIR`, else `$GITHUB_WORKSPACE`, else the git top level
+(`run.CiEnv.project_root`, handed to the reporters as `project_root`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def display_path(path: str) -> str:
+    """A POSIX path relative to the working directory when it lies below it, else absolute.
+    Bytes of a name that are not UTF-8 (surrogate-escaped by the OS layer) are shown as
+    `\\xff`, so every output can be encoded; the file itself is opened by its real path."""
+    rel = os.path.relpath(path)
+    if rel.startswith(".."):
+        rel = os.path.abspath(path)
+    rel = rel.replace(os.sep, "/")
+    if rel.isascii() or not _SURROGATE.search(rel):
+        return rel
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def project_root(project_dir: str | None = None, workspace: str | None = None) -> str | None:
+    """`$CI_PROJECT_DIR` (GitLab), else `$GITHUB_WORKSPACE`, else the git work tree holding
+    the working directory (found by walking up to `.git`, no subprocess), else None. The
+    caller reads the environment once, at the edge, and passes the values."""
+    for value in (project_dir, workspace):
+        if value:
+            return os.path.abspath(value)
+    return git_top(os.getcwd())
+
+
+@lru_cache(maxsize=16)
+def git_top(start: str) -> str | None:
+    """The git work tree holding the folder `start`, by walking up to `.git`."""
+    here = os.path.abspath(start)
+    while True:
+        if os.path.exists(os.path.join(here, ".git")):
+            return here
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
+
+
+def in_project(path: str, root: str | None) -> str | None:
+    """`path` relative to the project root as POSIX; None outside it or without one."""
+    if root is None:
+        return None
+    rel = os.path.relpath(os.path.abspath(path), root)
+    return None if rel.startswith("..") else rel.replace(os.sep, "/")
+
+
+def repo_path(path: str, root: str | None) -> str:
+    """`path` relative to the project root, else as displayed (absolute outside the working
+    directory)."""
+    return in_project(path, root) or display_path(path)
+
+
+def relative_link(path: str, folder: str | None) -> str:
+    """`path` (relative to the working directory) as seen from `folder`, where a report that
+    links to it is written; unchanged when there is no folder."""
+    if folder is None:
+        return path
+    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(folder))
+    return rel.replace(os.sep, "/")
