@@ -110,3 +110,27 @@ def test_ten_thousand_team_cycle_is_one_finding(write_org) -> None:
     assert finding.message.startswith("teams form a parent cycle: t0 -> t1 -> t2")
     assert finding.message.endswith("(+9980 more)")
     assert len(finding.related) == 19
+
+
+def test_queries_take_plain_ids_as_well_as_keys(ecommerce) -> None:
+    g = ecommerce
+    assert members(g, "order-platform") == members(g, "team:order-platform") == [
+        "person:li-na", "person:zhao-lei"]
+    assert accountable_owners(g, "user-feedback") == ["team:customer-service", "team:tech"]
+    assert child_teams(g, "tech") == ["team:order-platform"]
+    assert teams_of(g, "li-na") == ["team:order-platform"]
+    assert not is_orphan(g, "tech")
+    assert list(step_view(g, "complaint-flow"))[0].startswith("step:complaint-flow/")
+
+
+@pytest.mark.parametrize(("query", "ref", "message"), [
+    (members, "no-such-team", "no team 'no-such-team' in the org graph"),
+    (teams_of, "nobody", "no person 'nobody' in the org graph"),
+    (accountable_owners, "team:tech-typo", "no node 'team:tech-typo' in the org graph"),
+    (child_teams, "li-na", "no team 'li-na' in the org graph"),  # a person, not a team
+])
+def test_queries_raise_on_unknown_ids(ecommerce, query, ref, message) -> None:
+    from orgspec.graph import UnknownNode
+
+    with pytest.raises(UnknownNode, match=message):
+        query(ecommerce, ref)
