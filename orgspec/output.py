@@ -13,13 +13,19 @@ def append_text(path: str, text: str) -> None:
         handle.write(text)
 
 
-def write_text(path: str, text: str) -> None:
-    """Write `text` as UTF-8 to `path` via a temp file in the same folder and `os.replace`."""
+def write_text(path: str, text: str, encoding: str = "utf-8") -> None:
+    """Write `text` to `path` (UTF-8 unless told; `utf-8-sig` adds the BOM Excel wants)
+    via a temp file in the same folder and `os.replace`."""
+    write_bytes(path, text.encode(encoding))
+
+
+def write_bytes(path: str, data: bytes) -> None:
+    """Write `data` to `path` via a temp file in the same folder and `os.replace`."""
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".orgspec-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         umask = os.umask(0)
@@ -30,3 +36,13 @@ def write_text(path: str, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def make_dirs(path: str) -> None:
+    """Create a folder and its parents; fine if it exists."""
+    os.makedirs(path, exist_ok=True)
+
+
+def remove_file(path: str) -> None:
+    """Delete a file this tool wrote earlier (an importer's output it no longer produces)."""
+    os.unlink(path)
