@@ -496,6 +496,8 @@ def _init(directory: str, lang: str) -> int:
               show_default=True, help="One workbook, or one CSV file per table.")
 @click.option("-o", "--output", type=click.Path(),
               help="The workbook (default: org.xlsx) or the CSV folder (default: org-export).")
+@click.option("--lang", type=click.Choice(["zh", "en"]),
+              help="Headers and sheet names [default: config `lang`, else from the content].")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
 @click.pass_context
@@ -504,15 +506,16 @@ def export_command(ctx: click.Context, /, **options: Any) -> None:
     _guard(_export, ctx.obj["debug"], **options)
 
 
-def _export(paths: tuple[str, ...], fmt: str, output: str | None, config_path: str | None,
-            isolated: bool) -> int:
+def _export(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None,
+            config_path: str | None, isolated: bool) -> int:
     from orgspec.adopt.export import ExportError, export_org
     from orgspec.linter import load_org
+    from orgspec.views import guess_lang
 
     config = _config(config_path, isolated, (), (), ())
     org = load_org(_targets(paths, config.root_path()), config).org
     try:
-        written = export_org(org, fmt, output)
+        written = export_org(org, fmt, output, lang or config.lang or guess_lang(org))
     except ExportError as exc:
         raise UsageError(str(exc)) from None
     for path in written:

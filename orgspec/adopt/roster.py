@@ -70,18 +70,31 @@ def parse_mapping(specs: tuple[str, ...]) -> dict[str, str]:
 
 
 def read_rows(path: str, mapping: dict[str, str], sheet: str | None = None) -> list[Row]:
-    """The rows of a CSV or XLSX roster, keyed by field; unknown columns are dropped."""
-    table = _xlsx(path, sheet) if path.lower().endswith((".xlsx", ".xlsm")) else _csv(path)
-    start = next((i for i, row in enumerate(table) if any(c.strip() for c in row)), None)
-    if start is None:
-        raise AdoptError(f"{path}: the roster is empty")
+    """The rows of a CSV or XLSX roster, keyed by field; unknown columns are dropped. In a
+    workbook, `sheet` or else the first sheet whose header has the required columns."""
+    if path.lower().endswith((".xlsx", ".xlsm")):
+        tables = _xlsx(path, sheet)
+    else:
+        tables = [_csv(path)]
     aliases = {**_ALIASES, **mapping}
-    columns = [aliases.get(_norm(h)) for h in table[start]]
-    if "team" not in columns and "team_id" not in columns or \
-            "name" not in columns and "person" not in columns:
-        raise AdoptError(f"{path}: no team and name columns in the header "
-                         f"({', '.join(h for h in table[start] if h) or 'empty'}); "
-                         "map yours with --column team=HEADER --column name=HEADER")
+    first_header: list[str] = []
+    for table in tables:
+        start = next((i for i, row in enumerate(table) if any(c.strip() for c in row)), None)
+        if start is None:
+            continue
+        first_header = first_header or table[start]
+        columns = [aliases.get(_norm(h)) for h in table[start]]
+        if ("team" in columns or "team_id" in columns) and \
+                ("name" in columns or "person" in columns):
+            return _rows(table, start, columns)
+    if not first_header:
+        raise AdoptError(f"{path}: the roster is empty")
+    raise AdoptError(f"{path}: no team and name columns in the header "
+                     f"({', '.join(h for h in first_header if h) or 'empty'}); "
+                     "map yours with --column team=HEADER --column name=HEADER")
+
+
+def _rows(table: list[list[str]], start: int, columns: list[str | None]) -> list[Row]:
     rows = []
     for i, cells in enumerate(table[start + 1:], start=start + 2):
         values = {col: _cell(c) for col, c in zip(columns, cells, strict=False)
@@ -119,7 +132,7 @@ def _bytes(path: str) -> bytes:
         raise AdoptError(f"cannot read {path!r}: {exc.strerror or exc}") from None
 
 
-def _xlsx(path: str, sheet: str | None) -> list[list[str]]:
+def _xlsx(path: str, sheet: str | None) -> list[list[list[str]]]:
     try:
         import openpyxl
     except ImportError:
@@ -132,8 +145,9 @@ def _xlsx(path: str, sheet: str | None) -> list[list[str]]:
     try:
         if sheet is not None and sheet not in book.sheetnames:
             raise AdoptError(f"{path}: no sheet {sheet!r} (sheets: {', '.join(book.sheetnames)})")
-        ws = book[sheet] if sheet else book.worksheets[0]
-        return [[_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+        sheets = [book[sheet]] if sheet else book.worksheets
+        return [[[_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+                for ws in sheets]
     finally:
         book.close()
 
@@ -154,6 +168,7 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
     rows = [(p, r) for p in paths for r in read_rows(p, mapping or {}, sheet)]
     team_key = _team_keys(rows)
     person_of: dict[tuple[str, int], str] = {}
+    known: dict[str, str] = {}  # the person's source key -> id
     for path, row in rows:
         key, text = _person_key(row)
         if not key:
@@ -161,6 +176,7 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
             continue
         pid = ids.get("person", key, text)
         person_of[(path, row.line)] = pid
+        known.setdefault(key, pid)
         person = draft.person(pid)
         person.name = person.name or row.get("name") or None
         person.title = person.title or row.get("title") or None
@@ -182,7 +198,8 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
                 team.parent = parent.id
         if row.get("lead").casefold() in YES:
             team.lead = team.lead or pid
-    _infer_leads(draft, rows, person_of, "lead" in {c for _, r in rows for c in r.values})
+    if not any("lead" in r.values for _, r in rows):
+        _infer_leads(draft, rows, person_of, known)
     return draft
 
 
@@ -206,10 +223,9 @@ def _team_keys(rows: list[tuple[str, Row]]) -> Callable[[str, str], str]:
 
 
 def _infer_leads(draft: Draft, rows: list[tuple[str, Row]], person_of: dict[tuple[str, int], str],
-                 flagged: bool) -> None:
-    if flagged:
-        return
-    who = {}  # manager text (id, email or name) -> person id
+                 known: dict[str, str]) -> None:
+    """Each team's lead: the member most other members name as `manager`."""
+    who = dict(known)  # manager as written (source id, id, e-mail or name) -> person id
     for pid in person_of.values():
         person = draft.people[pid]
         for text in (pid, person.email, person.name):

@@ -48,6 +48,9 @@ class IdMap:
         self.previous = previous or {}
         self.ids: dict[str, dict[str, str]] = {}
         self.taken: dict[str, set[str]] = {}
+        # ids an earlier import gave, by kind: id -> source key
+        self.reserved = {kind: {v: k for k, v in table.items()}
+                         for kind, table in self.previous.items()}
 
     def get(self, kind: str, key: str, text: str | None = None) -> str:
         """The id of the `kind` entity known in the source as `key` (slugged from `text`,
@@ -57,9 +60,11 @@ class IdMap:
             return table[key]
         taken = self.taken.setdefault(kind, set())
         earlier = self.previous.get(kind, {})
-        reserved = {v: k for k, v in earlier.items()}  # ids an earlier import gave other keys
+        reserved = self.reserved.get(kind, {})
         ident = earlier.get(key)
-        if ident is None or ident in taken or not is_slug(ident):
+        if ident is None and is_slug(key) and text in (None, key) and key not in taken:
+            ident = key  # the source's own valid id wins over an id made up earlier
+        elif ident is None or ident in taken or not is_slug(ident):
             base = slugify(text if text is not None else key, kind)
             ident, n = base, 2
             while ident in taken or reserved.get(ident, key) != key:
@@ -70,7 +75,12 @@ class IdMap:
         return ident
 
     def mapped(self) -> dict[str, dict[str, str]]:
-        """The keys whose id differs from the source key (what the manifest records)."""
-        return {kind: dict(sorted((k, v) for k, v in table.items() if k != v))
-                for kind, table in sorted(self.ids.items())
-                if any(k != v for k, v in table.items())}
+        """What the manifest records: the earlier mappings, updated by this import's keys
+        whose id differs from the key."""
+        out: dict[str, dict[str, str]] = {}
+        for kind in sorted(set(self.previous) | set(self.ids)):
+            table = {**self.previous.get(kind, {}),
+                     **{k: v for k, v in self.ids.get(kind, {}).items() if k != v}}
+            if table:
+                out[kind] = dict(sorted(table.items()))
+        return out
