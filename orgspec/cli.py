@@ -521,3 +521,27 @@ def _export(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | No
     for path in written:
         click.echo(f"wrote {path}")
     return EXIT_OK
+
+
+@main.command(name="pr-comment")
+@click.argument("report", type=click.Path(exists=True, dir_okay=False))
+@click.pass_context
+def pr_comment(ctx: click.Context, /, **options: Any) -> None:
+    """Post REPORT (Markdown) as the one orgspec comment on this pull request, or update it.
+
+    Reads GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_EVENT_PATH and GITHUB_API_URL; does nothing
+    without a token or outside a pull request."""
+    _guard(_pr_comment, ctx.obj["debug"], **options)
+
+
+def _pr_comment(report: str) -> int:
+    from orgspec.prcomment import CommentError, from_env
+    from orgspec.textsafe import tty_text
+
+    with open(report, encoding="utf-8", errors="replace") as handle:
+        body = handle.read()
+    try:
+        click.echo(tty_text(from_env(body)))
+    except CommentError as exc:
+        raise UsageError(str(exc)) from None
+    return EXIT_OK
