@@ -67,10 +67,11 @@ def _call(method: str, url: str, token: str, payload: dict[str, Any] | None = No
     if not url.startswith(("https://", "http://127.0.0.1", "http://localhost")):
         raise CommentError(f"refusing to send the token to {url.split('/')[2]!r} over http")
     data = json.dumps(payload).encode("utf-8") if payload is not None else None
-    request = urllib.request.Request(url, data=data, method=method, headers={
-        "Authorization": f"Bearer {token}", "Accept": "application/vnd.github+json",
-        "X-GitHub-Api-Version": "2022-11-28", "User-Agent": "orgspec",
-        **({"Content-Type": "application/json"} if data is not None else {})})
+    headers = {"Authorization": f"Bearer {token}", "Accept": "application/vnd.github+json",
+               "X-GitHub-Api-Version": "2022-11-28", "User-Agent": "orgspec",
+               **({"Content-Type": "application/json"} if data is not None else {})}
+    request = urllib.request.Request(url, data=data, method=method,  # noqa: S310 - checked
+                                     headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT) as answer:  # noqa: S310 - checked
             raw = answer.read()

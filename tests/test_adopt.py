@@ -68,7 +68,7 @@ def test_id_map_reuses_earlier_ids_and_resolves_clashes() -> None:
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_init_writes_a_repository_that_passes_check(tmp_path: Path, lang: str) -> None:
-    code, out, _ = cli("init", str(tmp_path / "repo"), "--lang", lang)
+    code, _out, _ = cli("init", str(tmp_path / "repo"), "--lang", lang)
     assert code == 0
     repo = tmp_path / "repo"
     assert sorted(snapshot(repo)) == [".github/workflows/orgspec.yml", ".orgspec.yaml",
@@ -299,7 +299,7 @@ def test_xlsx_cells_are_text_never_formulas(tmp_path: Path, write_org) -> None:
 
 def test_csv_export_opened_with_the_csv_module(tmp_path: Path) -> None:
     out = tmp_path / "csv"
-    code, stdout, _ = cli("export", str(EXAMPLES / "ecommerce"),
+    code, _stdout, _ = cli("export", str(EXAMPLES / "ecommerce"),
                           "--format", "csv", "-o", str(out), "--lang", "en", "--isolated")
     assert code == 0
     assert sorted(p.name for p in out.iterdir()) == ["key-results.csv", "people.csv", "raci.csv"]

@@ -120,7 +120,7 @@ def test_queries_take_plain_ids_as_well_as_keys(ecommerce) -> None:
     assert child_teams(g, "tech") == ["team:order-platform"]
     assert teams_of(g, "li-na") == ["team:order-platform"]
     assert not is_orphan(g, "tech")
-    assert list(step_view(g, "complaint-flow"))[0].startswith("step:complaint-flow/")
+    assert next(iter(step_view(g, "complaint-flow"))).startswith("step:complaint-flow/")
 
 
 @pytest.mark.parametrize(("query", "ref", "message"), [

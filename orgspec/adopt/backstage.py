@@ -71,7 +71,7 @@ def read_catalog(paths: list[str]) -> list[Entity]:
             if os.path.getsize(path) > MAX_BYTES:
                 raise AdoptError(f"{path}: larger than {MAX_BYTES // 2**20} MB")
             with open(path, encoding="utf-8-sig") as handle:
-                docs = list(yaml.load_all(handle, Loader=loader))  # noqa: S506 - a safe loader
+                docs = list(yaml.load_all(handle, Loader=loader))
         except OSError as exc:
             raise AdoptError(f"cannot read {path!r}: {exc.strerror or exc}") from None
         except UnicodeDecodeError:
@@ -96,9 +96,14 @@ def _entity(doc: Any, where: str) -> Entity | None:
     if not isinstance(kind, str) or not isinstance(meta, dict) or \
             not isinstance(meta.get("name"), str):
         return None
-    ns = meta.get("namespace") if isinstance(meta.get("namespace"), str) else "default"
+    ns = meta["namespace"] if isinstance(meta.get("namespace"), str) else "default"
     return Entity(kind.casefold(), Ref(kind.casefold(), ns, meta["name"]), meta,
                   spec if isinstance(spec, dict) else {}, where)
+
+
+def _profile(e: Entity) -> dict[str, Any]:
+    profile = e.spec.get("profile")
+    return profile if isinstance(profile, dict) else {}
 
 
 def _texts(value: Any) -> list[Any]:
@@ -135,7 +140,7 @@ def import_backstage(paths: list[str], ids: IdMap | None = None) -> Draft:
         ns = e.ref.namespace
         if e.kind == "group":
             t = draft.team(team(e.ref))
-            profile = e.spec.get("profile") if isinstance(e.spec.get("profile"), dict) else {}
+            profile = _profile(e)
             t.name = _str(profile.get("displayName")) or _str(e.metadata.get("title")) or \
                 e.ref.name
             t.description = _str(e.metadata.get("description"))
@@ -153,7 +158,7 @@ def import_backstage(paths: list[str], ids: IdMap | None = None) -> Draft:
                     draft.add_member(t.id, person(m))
         elif e.kind == "user":
             p = draft.person(person(e.ref))
-            profile = e.spec.get("profile") if isinstance(e.spec.get("profile"), dict) else {}
+            profile = _profile(e)
             p.name = _str(profile.get("displayName")) or _str(e.metadata.get("title")) or \
                 e.ref.name
             email = _str(profile.get("email"))

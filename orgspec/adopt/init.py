@@ -41,8 +41,9 @@ def init_repo(directory: str, lang: str = "en") -> list[str]:
     files = plan(lang)
     exists = [rel for rel in files if os.path.lexists(os.path.join(directory, rel))]
     if exists:
-        raise InitError(f"{os.path.normpath(os.path.join(directory, exists[0]))} exists; init writes only into "
-                        f"a folder without {', '.join(sorted(files))}")
+        first = os.path.normpath(os.path.join(directory, exists[0]))
+        raise InitError(f"{first} exists; init writes only into a folder without "
+                        f"{', '.join(sorted(files))}")
     try:
         for rel, text in files.items():
             target = os.path.join(directory, rel)

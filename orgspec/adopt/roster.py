@@ -72,10 +72,7 @@ def parse_mapping(specs: tuple[str, ...]) -> dict[str, str]:
 def read_rows(path: str, mapping: dict[str, str], sheet: str | None = None) -> list[Row]:
     """The rows of a CSV or XLSX roster, keyed by field; unknown columns are dropped. In a
     workbook, `sheet` or else the first sheet whose header has the required columns."""
-    if path.lower().endswith((".xlsx", ".xlsm")):
-        tables = _xlsx(path, sheet)
-    else:
-        tables = [_csv(path)]
+    tables = _xlsx(path, sheet) if path.lower().endswith((".xlsx", ".xlsm")) else [_csv(path)]
     aliases = {**_ALIASES, **mapping}
     first_header: list[str] = []
     for table in tables:
@@ -225,7 +222,7 @@ def _team_keys(rows: list[tuple[str, Row]]) -> Callable[[str, str], str]:
 def _infer_leads(draft: Draft, rows: list[tuple[str, Row]], person_of: dict[tuple[str, int], str],
                  known: dict[str, str]) -> None:
     """Each team's lead: the member most other members name as `manager`."""
-    who = dict(known)  # manager as written (source id, id, e-mail or name) -> person id
+    who: dict[str, str] = dict(known)  # manager as written (source id, id, e-mail, name) -> id
     for pid in person_of.values():
         person = draft.people[pid]
         for text in (pid, person.email, person.name):
@@ -237,10 +234,10 @@ def _infer_leads(draft: Draft, rows: list[tuple[str, Row]], person_of: dict[tupl
             teams_of.setdefault(pid, set()).add(team.id)
     reports: dict[str, Counter[str]] = {}  # team -> member -> members reporting to them
     for path, row in rows:
-        pid = person_of.get((path, row.line))
+        member = person_of.get((path, row.line))
         boss = who.get(row.get("manager"))
-        if pid and boss and boss != pid:
-            for tid in teams_of.get(pid, set()) & teams_of.get(boss, set()):
+        if member and boss and boss != member:
+            for tid in teams_of.get(member, set()) & teams_of.get(boss, set()):
                 reports.setdefault(tid, Counter())[boss] += 1
     for tid, counts in reports.items():
         team = draft.teams[tid]
