@@ -446,6 +446,8 @@ def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple
     from orgspec.adopt.write import AdoptError
     from orgspec.textsafe import tty_text
 
+    if source != "roster" and (columns or sheet):
+        raise UsageError("--column and --sheet are for `orgspec import roster`")
     try:
         mapping = parse_mapping(columns)
         draft, done = import_org(source, list(paths), output_dir, columns=mapping,

@@ -56,3 +56,14 @@ def test_installed_cli_checks_an_example_outside_the_repo(installed: Path, tmp_p
                             cwd=tmp_path, capture_output=True, text=True)
     assert report.returncode == 0, report.stderr  # templates/ reached the wheel
     assert "<svg class=\"diagram\"" in report.stdout and "Content-Security-Policy" in report.stdout
+
+
+def test_installed_init_finds_its_templates(installed: Path, tmp_path: Path) -> None:
+    orgspec = installed / "bin" / "orgspec"
+    made = subprocess.run([str(orgspec), "init", "repo", "--lang", "zh"], cwd=tmp_path,
+                          capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr  # templates/init reached the wheel
+    assert (tmp_path / "repo" / ".github" / "workflows" / "orgspec.yml").is_file()
+    checked = subprocess.run([str(orgspec), "check"], cwd=tmp_path / "repo",
+                             capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout

@@ -38,6 +38,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "lead": ("lead", "team lead", "is lead", "负责人", "是否负责人", "負責人", "是否負責人"),
 }
 YES = frozenset(("yes", "y", "true", "1", "x", "lead", "是", "✓", "✔", "√"))
+MAX_BYTES = 100 * 1024 * 1024
 _NOISE = re.compile(r"[\s_\-./:：（）()]+")
 
 
@@ -123,6 +124,8 @@ def _csv(path: str) -> list[list[str]]:
 
 def _bytes(path: str) -> bytes:
     try:
+        if os.path.getsize(path) > MAX_BYTES:
+            raise AdoptError(f"{path}: larger than {MAX_BYTES // 2**20} MB")
         with open(path, "rb") as handle:
             return handle.read()
     except OSError as exc:
