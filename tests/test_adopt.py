@@ -350,3 +350,17 @@ def test_backstage_round_trip_import_check_export_reimport(tmp_path: Path) -> No
     code, _, _ = cli("import", "backstage", *BACKSTAGE, "-o", str(out))
     assert code == 0
     assert snapshot(out) == before
+
+
+def test_roster_values_that_look_like_yaml_stay_text(tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    names = ["null", "yes", "0123", "- x", "a: b", "#x", "'quoted'", "多行\n姓名", "*ref"]
+    with open(roster, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["person", "name", "team"])
+        writer.writerows([[f"p{i}", name, "ops"] for i, name in enumerate(names)])
+    out = tmp_path / "org"
+    assert cli("import", "roster", str(roster), "-o", str(out))[0] == 0
+    assert errors(out) == []
+    org = load_org([str(out)]).org
+    assert [org.people[f"p{i}"].name for i in range(len(names))] == names

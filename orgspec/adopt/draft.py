@@ -127,6 +127,7 @@ def render(source: str, entities: list[dict[str, Any]]) -> str:
     """Format-v1 YAML: a list of entities, a blank line between them, Chinese kept as is."""
     import yaml
 
-    chunks = [yaml.safe_dump([e], allow_unicode=True, sort_keys=False, width=100,
-                             default_flow_style=False) for e in entities]
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: ~10x faster
+    chunks = [yaml.dump([e], Dumper=dumper, allow_unicode=True, sort_keys=False, width=100,
+                        default_flow_style=False) for e in entities]
     return HEADER.format(source=source) + "\n".join(chunks)

@@ -115,11 +115,11 @@ def _csv(path: str) -> list[list[str]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("gb18030", errors="replace")  # Excel's CSV on a Chinese system
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], ",;\t")
+    try:  # only the delimiter is guessed: a guessed quote character eats apostrophes
+        delimiter = csv.Sniffer().sniff(text[:4096], ",;\t").delimiter
     except csv.Error:
-        dialect = csv.excel
-    return list(csv.reader(io.StringIO(text, newline=""), dialect))
+        delimiter = ","
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
 
 
 def _bytes(path: str) -> bytes:
