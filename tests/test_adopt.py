@@ -364,3 +364,25 @@ def test_roster_values_that_look_like_yaml_stay_text(tmp_path: Path) -> None:
     assert errors(out) == []
     org = load_org([str(out)]).org
     assert [org.people[f"p{i}"].name for i in range(len(names))] == names
+
+
+def test_roster_xlsx_reads_like_the_csv(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    with open(ROSTER, encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.reader(handle))
+    book = openpyxl.Workbook()
+    book.active.title = "说明"  # a first sheet that is not the roster
+    book.active.append(["本表由人力资源部维护"])
+    sheet = book.create_sheet("花名册")
+    sheet.append(["", ""])  # a blank row above the header
+    for row in table:
+        sheet.append(row)
+    book.save(tmp_path / "roster.xlsx")
+    cli("import", "roster", ROSTER, "-o", str(tmp_path / "from-csv"))
+    code, _, _ = cli("import", "roster", str(tmp_path / "roster.xlsx"), "-o",
+                     str(tmp_path / "from-xlsx"))
+    assert code == 0
+    assert snapshot(tmp_path / "from-xlsx") == snapshot(tmp_path / "from-csv")
+    code, _, err = cli("import", "roster", str(tmp_path / "roster.xlsx"), "-o",
+                       str(tmp_path / "x"), "--sheet", "Sheet9")
+    assert code == 2 and "no sheet 'Sheet9' (sheets: 说明, 花名册)" in err
