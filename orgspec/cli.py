@@ -515,13 +515,17 @@ def _export(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | No
     from orgspec.views import guess_lang
 
     config = _config(config_path, isolated, (), (), ())
-    org = load_org(_targets(paths, config.root_path()), config).org
+    loaded = load_org(_targets(paths, config.root_path()), config)
+    org = loaded.org
     try:
         written = export_org(org, fmt, output, lang or config.lang or guess_lang(org))
     except ExportError as exc:
         raise UsageError(str(exc)) from None
     for path in written:
         click.echo(f"wrote {path}")
+    if loaded.issues:
+        click.echo(f"note: {len(loaded.issues)} input or schema problems; what failed to load "
+                   "is not in the export (`orgspec check` shows them)", err=True)
     return EXIT_OK
 
 

@@ -386,3 +386,15 @@ def test_roster_xlsx_reads_like_the_csv(tmp_path: Path) -> None:
     code, _, err = cli("import", "roster", str(tmp_path / "roster.xlsx"), "-o",
                        str(tmp_path / "x"), "--sheet", "Sheet9")
     assert code == 2 and "no sheet 'Sheet9' (sheets: 说明, 花名册)" in err
+
+
+def test_export_of_a_broken_org_says_what_is_missing(tmp_path: Path, write_org) -> None:
+    folder = write_org({"org.yaml": "- {kind: Person, id: ada, name: Ada}\n"
+                                    "- {kind: Person, id: Bad Id}\n"})
+    code, _, err = cli("export", str(folder), "--format", "csv", "-o", str(tmp_path / "c"),
+                       "--isolated", "--lang", "en")
+    assert code == 0
+    assert err == ("note: 1 input or schema problems; what failed to load is not in the export "
+                   "(`orgspec check` shows them)\n")
+    with open(tmp_path / "c" / "people.csv", encoding="utf-8-sig", newline="") as handle:
+        assert [r["person"] for r in csv.DictReader(handle)] == ["ada"]
