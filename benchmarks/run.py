@@ -29,10 +29,10 @@ sys.path.insert(0, str(REPO))
 
 from generate import generate  # noqa: E402
 
-from orgspec.config import Config  # noqa: E402
-from orgspec.linter import lint, lint_org, load_org  # noqa: E402
-from orgspec.report import render_html, render_markdown  # noqa: E402
-from orgspec.views import build_view  # noqa: E402
+from orgspec.engine.lint import lint, lint_org, load_org  # noqa: E402
+from orgspec.load.config import Config  # noqa: E402
+from orgspec.report.render import render_html, render_markdown  # noqa: E402
+from orgspec.report.view import build_view  # noqa: E402
 
 
 def timed(func: Callable[[], Any]) -> tuple[float, Any]:
@@ -60,10 +60,10 @@ def org_for(teams: int) -> Path:
 
 def rule_times(paths: list[str], config: Config) -> dict[str, float]:
     """Seconds spent building the graph and in each enabled rule, on an already loaded org."""
-    from orgspec.context import RuleContext, Shared
-    from orgspec.declarative import run_declarative
-    from orgspec.registry import load_checks
-    from orgspec.selection import make_plan
+    from orgspec.engine.context import RuleContext, Shared
+    from orgspec.engine.declarative import run_declarative
+    from orgspec.engine.registry import load_checks
+    from orgspec.engine.selection import make_plan
 
     org = load_org(paths, config).org
     plan, checks, shared = make_plan(config), load_checks(), Shared(org)
@@ -156,10 +156,10 @@ def deep_flows() -> list[tuple[str, float, int]]:
     """Rule time of the process rules on a 10,000-step chain and a 1,000-step cycle."""
     import tempfile
 
-    from orgspec.config import Selector
-    from orgspec.context import RuleContext, Shared
-    from orgspec.registry import load_checks
-    from orgspec.selection import make_plan
+    from orgspec.engine.context import RuleContext, Shared
+    from orgspec.engine.registry import load_checks
+    from orgspec.engine.selection import make_plan
+    from orgspec.load.config import Selector
 
     config = Config(select=[Selector("processes", "bench")])
     checks, plan = load_checks(), make_plan(config)

@@ -13,15 +13,15 @@ from typing import TYPE_CHECKING, Any
 from orgspec._version import __version__
 
 if TYPE_CHECKING:
-    from orgspec.config import Config, load_config
+    from orgspec.engine.lint import lint, load_org
     from orgspec.findings import Finding, LintResult, Location, Severity
-    from orgspec.linter import lint, load_org
+    from orgspec.load.config import Config, load_config
 
 _LAZY = {
-    "lint": "orgspec.linter", "load_org": "orgspec.linter",
+    "lint": "orgspec.engine.lint", "load_org": "orgspec.engine.lint",
     "Finding": "orgspec.findings", "LintResult": "orgspec.findings",
     "Location": "orgspec.findings", "Severity": "orgspec.findings",
-    "Config": "orgspec.config", "load_config": "orgspec.config",
+    "Config": "orgspec.load.config", "load_config": "orgspec.load.config",
 }
 
 __all__ = ["Config", "Finding", "LintResult", "Location", "Severity", "__version__", "lint",

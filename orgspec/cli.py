@@ -1,4 +1,8 @@
-"""The `orgspec` command: a thin shell over the Python API. Heavy imports happen inside commands."""
+"""The `orgspec` command: a thin shell over the Python API. Heavy imports happen inside commands.
+
+Click only: the policy of `check` is `orgspec.run`. Over 300 lines because every command's
+options are declared here, next to the one-line bodies that call the API.
+"""
 
 from __future__ import annotations
 
@@ -12,14 +16,22 @@ import click
 from orgspec._version import __version__
 
 if TYPE_CHECKING:
-    from orgspec.config import Config
+    pass
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-LEVELS = ("error", "warning", "info")
+from orgspec.findings import Severity
+from orgspec.report.graph_export import FORMATS as GRAPH_FORMATS
+from orgspec.reporters import REPORTERS
+from orgspec.run import EXIT_OK, EXIT_USAGE, UsageError, make_config, render, targets_of
+
+LEVELS = tuple(s.label for s in sorted(Severity, reverse=True))
 
 
-class UsageError(Exception):
-    """A bad command line or config: one line on stderr, exit 2."""
+def _config_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """`--config` and `--isolated`, shared by every command that reads the config."""
+    func = click.option("--isolated", is_flag=True, help="Ignore every config file.")(func)
+    return click.option("--config", "config_path", type=click.Path(dir_okay=False),
+                        help="Config file (default: nearest .orgspec.yaml or pyproject.toml)."
+                        )(func)
 
 
 def _fail(message: str) -> NoReturn:
@@ -29,7 +41,7 @@ def _fail(message: str) -> NoReturn:
 
 def _guard(func: Callable[..., int], debug: bool, **kwargs: Any) -> NoReturn:
     """Run a command body; map config errors and crashes to one line and exit 2."""
-    from orgspec.config import ConfigError
+    from orgspec.load.config import ConfigError
 
     try:
         code = func(**kwargs)
@@ -40,7 +52,7 @@ def _guard(func: Callable[..., int], debug: bool, **kwargs: Any) -> NoReturn:
     except Exception as exc:
         if debug:
             raise
-        from orgspec.textsafe import tty_text
+        from orgspec.escape import tty_text
 
         click.echo(f"orgspec: internal error ({type(exc).__name__}): {tty_text(str(exc))[:300]}; "
                    "re-run with --debug for a traceback", err=True)
@@ -64,9 +76,7 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(
-    ["text", "json", "json-lines", "sarif", "github", "gitlab", "junit", "markdown", "html",
-     "auto"]),
+@click.option("--format", "fmt", type=click.Choice([*REPORTERS, "auto"]),
     default="text", show_default=True,
     help="Output format; `auto` is github inside GitHub Actions, else text.")
 @click.option("--report", "reports", multiple=True, metavar="FORMAT=PATH",
@@ -74,9 +84,7 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--fail-on", type=click.Choice(LEVELS),
               help="Exit 1 when a finding is at or above this level [default: error].")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (still 2 on errors).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
-              help="Config file (default: nearest .orgspec.yaml or pyproject.toml).")
-@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@_config_options
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
               show_default=True, help="Colour the text output.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
@@ -96,105 +104,26 @@ def check(ctx: click.Context, /, **options: Any) -> None:
     _guard(_check, ctx.obj["debug"], **options)
 
 
-def _check(paths: tuple[str, ...], fmt: str, reports: tuple[str, ...], fail_on: str | None,
-           exit_zero: bool, config_path: str | None, isolated: bool, color: str,
-           output: str | None, select: tuple[str, ...], extend_select: tuple[str, ...],
-           ignore: tuple[str, ...], baseline_path: str | None, write_baseline: str | None,
-           diff_ref: str | None) -> int:
-    from orgspec import reporters
-    from orgspec.findings import Severity
-    from orgspec.linter import lint_org
+def _check(color: str, **options: Any) -> int:
+    from orgspec.run import CheckOptions, CiEnv, run_check
 
-    extra = [_report_spec(spec) for spec in reports]
-    config = _config(config_path, isolated, select, extend_select, ignore)
-    level = Severity.parse(fail_on) if fail_on else config.fail_on
-    targets = _targets(paths, config.root_path())
-    result, org = lint_org(targets, config)
-    if write_baseline:
-        from orgspec import baseline
-
-        _emit(baseline.dumps(result), write_baseline)
-        click.echo(f"wrote a baseline of {len(result.findings)} findings to {write_baseline}",
-                   err=True)
-        return EXIT_OK
-    notes = _apply_baseline(result, baseline_path) if baseline_path else []
-    if diff_ref:
-        notes += _apply_diff(result, org, diff_ref, targets, config)
-    if fmt == "auto":
-        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    use_color = fmt == "text" and output is None and _want_color(color)
-    summary = os.environ.get("GITHUB_STEP_SUMMARY") if fmt == "github" else None
-    view = None  # the report view model, built once when a report needs it
-    if summary or {fmt, *(f for f, _ in extra)} & reporters.VIEW_FORMATS:
-        from orgspec.views import build_view
-
-        view = build_view(result, org, config.lang)
-    _emit(_render(reporters.get(fmt), result, color=use_color, fail_on=level, view=view),
-          output)
-    for note in notes:
+    outcome = run_check(CheckOptions(color=_want_color(color), **options),
+                        CiEnv.from_environ(os.environ))
+    for output in outcome.outputs[:1]:
+        _write(output)
+    for note in outcome.notes:
         click.echo(note, err=True)
-    for report_fmt, path in extra:
-        _emit(_render(reporters.get(report_fmt), result, fail_on=level, view=view), path)
-    if summary:
-        from orgspec.report import SUMMARY_LIMIT
-
-        _summary(summary, _render(reporters.get("markdown"), result, view=view,
-                                  limit=SUMMARY_LIMIT))
-    return EXIT_OK if exit_zero or not result.fails(level) else EXIT_FINDINGS
+    for output in outcome.outputs[1:]:
+        _write(output)
+    return outcome.exit_code
 
 
-def _apply_baseline(result: Any, path: str) -> list[str]:
-    """Drop known findings; return one line for the known and one per stale entry."""
-    from orgspec import baseline
-    from orgspec.textsafe import tty_text
-
-    try:
-        outcome = baseline.apply(result, baseline.read(path))
-    except baseline.BaselineError as exc:
-        raise UsageError(str(exc)) from None
-    notes = [f"baseline {path}: {outcome.known} known findings not shown, "
-             f"{len(outcome.stale)} stale entries"]
-    notes += [tty_text(f"stale baseline entry (fixed): {e.get('file', '?')}: {e.get('code', '?')} "
-                       f"{e.get('message', '')}") for e in outcome.stale[:50]]
-    return notes
-
-
-def _apply_diff(result: Any, org: Any, ref: str, targets: list[str],
-                config: Config) -> list[str]:
-    """Keep only findings new since `ref`; return the org diff as lines."""
-    from orgspec.gitdiff import GitError, compare, lint_at
-    from orgspec.textsafe import tty_text
-
-    try:
-        base, base_org = lint_at(ref, targets, config)
-    except GitError as exc:
-        raise UsageError(str(exc)) from None
-    diff = compare(base, result, base_org, org)
-    result.findings = diff.new
-    result.org_diff = diff.changes
-    lines = [f"org diff against {ref}: {len(diff.new)} new findings, {len(diff.fixed)} fixed"]
-    return lines + [tty_text(f"  {change}") for change in diff.changes]
-
-
-def _render(render: Any, result: Any, **options: Any) -> str:
-    """A formatter's output; a user template that fails is a usage error."""
-    from orgspec.report import ReportError
-
-    try:
-        text: str = render(result, **options)
-    except ReportError as exc:
-        raise UsageError(str(exc)) from None
-    return text
-
-
-def _report_spec(spec: str) -> tuple[str, str]:
-    from orgspec.reporters import FORMATS
-
-    fmt, sep, path = spec.partition("=")
-    if not sep or not path or fmt not in FORMATS:
-        raise UsageError(f"--report takes FORMAT=PATH with FORMAT one of "
-                         f"{', '.join(FORMATS)}, not {spec!r}")
-    return fmt, path
+def _write(output: Any) -> None:
+    """Write one run output: standard output, a file (atomically), or the job summary."""
+    if output.append:
+        _summary(output.path, output.text)
+    else:
+        _emit(output.text, output.path)
 
 
 def _summary(path: str, text: str) -> None:
@@ -205,36 +134,6 @@ def _summary(path: str, text: str) -> None:
     except OSError as exc:
         raise UsageError(f"cannot write the job summary {path!r}: {exc.strerror or exc}") \
             from None
-
-
-def _config(path: str | None, isolated: bool, select: tuple[str, ...],
-            extend_select: tuple[str, ...], ignore: tuple[str, ...]) -> Config:
-    """The config file's settings, with command-line selections on top."""
-    from orgspec.config import Selector, find_config, load_config
-
-    config = load_config(None if isolated else (path or find_config()))
-
-    def selectors(values: tuple[str, ...], flag: str) -> list[Selector]:
-        return [Selector(part.strip(), flag) for value in values for part in value.split(",")
-                if part.strip()]
-
-    if select:
-        config.select = selectors(select, "--select")
-    config.extend_select += selectors(extend_select, "--extend-select")
-    config.ignore += selectors(ignore, "--ignore")
-    return config
-
-
-def _targets(paths: tuple[str, ...], root: str) -> list[str]:
-    if not paths:
-        if not os.path.isdir(root):
-            raise UsageError(f"no org found at {root!r}: pass a path, or set `root` in "
-                             ".orgspec.yaml")
-        return [root]
-    missing = [p for p in paths if not os.path.lexists(p)]
-    if missing:
-        raise UsageError(f"path {missing[0]!r} does not exist")
-    return list(paths)
 
 
 def _want_color(choice: str) -> bool:
@@ -268,7 +167,7 @@ def schema(ctx: click.Context, /, **options: Any) -> None:
 
 
 def _schema(kind: str, output_dir: str | None) -> int:
-    from orgspec.schema import dumps, schemas
+    from orgspec.model.schema import dumps, schemas
 
     every = schemas()
     if output_dir is None:
@@ -294,7 +193,7 @@ def rules(ctx: click.Context, /, **options: Any) -> None:
 
 
 def _rules(fmt: str, output: str | None) -> int:
-    from orgspec import docsgen
+    from orgspec.report import docsgen
 
     render = {"text": docsgen.rules_table, "json": docsgen.rules_json,
               "markdown": docsgen.rules_markdown}[fmt]
@@ -311,8 +210,8 @@ def explain(ctx: click.Context, /, **options: Any) -> None:
 
 
 def _explain(rule: str) -> int:
-    from orgspec import docsgen
-    from orgspec.registry import by_name_or_code, registry
+    from orgspec.engine.registry import by_name_or_code, registry
+    from orgspec.report import docsgen
 
     meta = by_name_or_code(rule)
     if meta is None:
@@ -327,9 +226,7 @@ def _explain(rule: str) -> int:
 
 
 @main.command(name="config")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
-              help="Config file (default: nearest .orgspec.yaml or pyproject.toml).")
-@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@_config_options
 @click.pass_context
 def config_command(ctx: click.Context, /, **options: Any) -> None:
     """Print the effective configuration: where it came from and every enabled rule."""
@@ -339,9 +236,9 @@ def config_command(ctx: click.Context, /, **options: Any) -> None:
 def _config_command(config_path: str | None, isolated: bool) -> int:
     import json
 
-    from orgspec.selection import make_plan
+    from orgspec.engine.selection import make_plan
 
-    config = _config(config_path, isolated, (), (), ())
+    config = make_config(config_path, isolated)
     plan = make_plan(config)
     doc = {
         "source": config.source, "root": config.root_path(), "include": config.include,
@@ -358,7 +255,7 @@ def _config_command(config_path: str | None, isolated: bool) -> int:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "dot", "mermaid"]),
+@click.option("--format", "fmt", type=click.Choice(GRAPH_FORMATS),
               default="json", show_default=True, help="Export format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write it here.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
@@ -371,12 +268,12 @@ def graph(ctx: click.Context, /, **options: Any) -> None:
 
 def _graph(paths: tuple[str, ...], fmt: str, output: str | None, config_path: str | None,
            process: str | None) -> int:
-    from orgspec.graph import build_graph
-    from orgspec.graph_export import export, process_flowchart
-    from orgspec.linter import load_org
+    from orgspec.engine.lint import load_org
+    from orgspec.model.graph import build_graph
+    from orgspec.report.graph_export import export, process_flowchart
 
-    config = _config(config_path, False, (), (), ())
-    org = load_org(_targets(paths, config.root_path()), config).org
+    config = make_config(config_path, False)
+    org = load_org(targets_of(paths, config.root_path()), config).org
     if process is None:
         _emit(export(build_graph(org), fmt), output)
         return EXIT_OK
@@ -400,8 +297,7 @@ def _graph(paths: tuple[str, ...], fmt: str, output: str | None, config_path: st
               help="Most characters of Markdown (a pull-request comment holds 65,536).")
 @click.option("--templates", type=click.Path(file_okay=False, exists=True),
               help="A folder of templates that override the built-in ones.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
-@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@_config_options
 @click.pass_context
 def report(ctx: click.Context, /, **options: Any) -> None:
     """Write a report of the org in PATHS: findings, RACI matrix, team tree, OKRs, flows."""
@@ -410,15 +306,15 @@ def report(ctx: click.Context, /, **options: Any) -> None:
 
 def _report(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None,
             limit: int, templates: str | None, config_path: str | None, isolated: bool) -> int:
-    from orgspec import reporters
-    from orgspec.linter import lint_org
-    from orgspec.views import build_view
+    from orgspec.engine.lint import lint_org
+    from orgspec.report.view import build_view
+    from orgspec.run import CiEnv, view_links
 
-    config = _config(config_path, isolated, (), (), ())
-    result, org = lint_org(_targets(paths, config.root_path()), config)
-    view = build_view(result, org, lang or config.lang)
-    _emit(_render(reporters.get(fmt), result, view=view, limit=limit, templates=templates),
-          output)
+    config = make_config(config_path, isolated)
+    result, org = lint_org(targets_of(paths, config.root_path()), config)
+    view = build_view(result, org, lang or config.lang,
+                      links=view_links(CiEnv.from_environ(os.environ)))
+    _emit(render(fmt, result, view=view, limit=limit, templates=templates), output)
     return EXIT_OK
 
 

@@ -56,14 +56,18 @@ class Related:
 
 @dataclass(frozen=True)
 class Issue:
-    """What a check yields: the framework turns it into a stamped `Finding`."""
+    """What a check yields: the framework turns it into a stamped `Finding`.
 
-    code: str
+    A check leaves `code` empty: the framework stamps the code the check is registered
+    under. The loader and validation, which are not checks, name their code (`code="IN001"`).
+    """
+
     message: str
     location: Location
     entity: str = ""
     related: tuple[Related, ...] = ()
     hint: str = ""
+    code: str = ""
 
 
 @dataclass(frozen=True)

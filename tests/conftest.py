@@ -1,4 +1,5 @@
-"""Shared helpers: run the real CLI in a subprocess, and lint a folder in-process."""
+"""Shared helpers: run the CLI (in-process with click's CliRunner, or in a subprocess where a
+test needs a fresh interpreter), and lint a folder in-process."""
 
 from __future__ import annotations
 
@@ -27,7 +28,28 @@ class Run:
 
 
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
-            timeout: float = 60) -> Run:
+            timeout: float = 60, fresh: bool = False) -> Run:
+    """Run `orgspec ARGS` in-process with click's CliRunner (the same `main`, exit code,
+    stdout and stderr); `fresh=True` runs `python -m orgspec ARGS` in a new interpreter, for
+    what only a real process shows (encodings of the real streams, start-up imports)."""
+    if fresh:
+        return run_cli_process(*args, cwd=cwd, env=env, timeout=timeout)
+    from click.testing import CliRunner
+
+    from orgspec.cli import main
+
+    runner = CliRunner(env={"NO_COLOR": "1", **(env or {})})
+    before = os.getcwd()
+    os.chdir(cwd or REPO)
+    try:
+        result = runner.invoke(main, list(args), catch_exceptions=False)
+    finally:
+        os.chdir(before)
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def run_cli_process(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
+                    timeout: float = 60) -> Run:
     """Run `python -m orgspec ARGS` in a fresh interpreter, as a user would."""
     full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
     proc = subprocess.run([sys.executable, "-m", "orgspec", *args], cwd=cwd or REPO,

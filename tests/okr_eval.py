@@ -7,8 +7,8 @@ from typing import Any
 
 import yaml
 
-from orgspec.checks.okrs import verdict
-from orgspec.models import KeyResult, Objective
+from orgspec.model.models import KeyResult, Objective
+from orgspec.model.okr import verdict
 
 DATA = Path(__file__).resolve().parent / "data"
 

@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 from conftest import REPO, run_cli
 
-from orgspec.config import Config
-from orgspec.linter import lint_org
-from orgspec.report import render_html
-from orgspec.views import build_view
+from orgspec.engine.lint import lint_org
+from orgspec.load.config import Config
+from orgspec.report.render import render_html
+from orgspec.report.view import build_view
 
 ARTIFACTS = Path(os.environ.get("ORGSPEC_ARTIFACTS", REPO / "build" / "test-artifacts"))
 CHROMIUM = (os.environ.get("ORGSPEC_CHROMIUM") or shutil.which("chromium")

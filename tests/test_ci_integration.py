@@ -13,9 +13,9 @@ import jsonschema
 import pytest
 from conftest import EXAMPLES, REPO, assert_golden, run_cli
 
+from orgspec.escape import gh_data, gh_property, md_inline
 from orgspec.findings import Finding, LintResult, Location, Severity
 from orgspec.reporters import get
-from orgspec.reporters.escape import gh_data, gh_property, md_inline
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text())
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
-from orgspec.config import Config, ConfigError, RuleSetting, Selector, load_config
-from orgspec.linter import lint
-from orgspec.selection import make_plan
+from orgspec.engine.lint import lint
+from orgspec.engine.selection import make_plan
+from orgspec.load.config import Config, ConfigError, RuleSetting, Selector, load_config
 
 TEAM_NO_LEAD = "- kind: Team\n  id: core\n  members: [ada]\n  responsibilities: [x]\n" \
                "- {kind: Person, id: ada}\n" \

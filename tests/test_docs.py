@@ -9,8 +9,8 @@ from click.testing import CliRunner
 from conftest import REPO
 
 from orgspec.cli import main
-from orgspec.docsgen import rules_markdown
-from orgspec.registry import registry
+from orgspec.engine.registry import registry
+from orgspec.report.docsgen import rules_markdown
 
 
 def test_docs_rules_md_is_generated_and_in_sync() -> None:

@@ -11,8 +11,9 @@ from click.testing import CliRunner
 from conftest import EXAMPLES
 
 from orgspec.cli import main
-from orgspec.config import Config, Selector
-from orgspec.graph import (
+from orgspec.engine.lint import lint, load_org
+from orgspec.load.config import Config, Selector
+from orgspec.model.graph import (
     accountable_owners,
     build_graph,
     child_teams,
@@ -23,8 +24,7 @@ from orgspec.graph import (
     teams_of,
     unowned_responsibilities,
 )
-from orgspec.graph_export import export, mermaid_label
-from orgspec.linter import lint, load_org
+from orgspec.report.graph_export import export, mermaid_label
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -11,10 +12,11 @@ from pathlib import Path
 import pytest
 from conftest import REPO, assert_golden, run_cli
 
-from orgspec.config import Config
-from orgspec.linter import lint_org
-from orgspec.report import render_html, safe_href
-from orgspec.views import build_view
+from orgspec.engine.lint import lint_org
+from orgspec.load.config import Config
+from orgspec.report.render import render_html, safe_href
+from orgspec.report.view import Links, build_view
+from orgspec.run import CiEnv, view_links
 
 FIXED_DATE = {"SOURCE_DATE_EPOCH": "1700000000"}  # 2023-11-14
 
@@ -144,12 +146,17 @@ def test_safe_href(url: str, safe: str | None) -> None:
     assert safe_href(url) == (safe or url)
 
 
+def _env_links() -> Links:
+    """The links the CLI would pass: the CI environment read once at the edge."""
+    return view_links(CiEnv.from_environ(os.environ))
+
+
 def test_links_point_at_the_commit_in_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GITHUB_SERVER_URL", "https://github.com")
     monkeypatch.setenv("GITHUB_REPOSITORY", "acme/org")
     monkeypatch.setenv("GITHUB_SHA", "abc123")
     result, org = lint_org(["examples/ecommerce"], Config())
-    view = build_view(result, org)
+    view = build_view(result, org, links=_env_links())
     assert view.rows[0].link == (
         "https://github.com/acme/org/blob/abc123/examples/ecommerce/okrs/2026-q1.yaml#L26")
 
@@ -186,27 +193,27 @@ def test_links_are_relative_to_the_workspace(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setenv("GITHUB_SHA", "abc123")
     monkeypatch.setenv("GITHUB_WORKSPACE", str(REPO / "examples"))
     result, org = lint_org([str(REPO / "examples" / "ecommerce")], Config())
-    assert build_view(result, org).rows[0].link == (
+    assert build_view(result, org, links=_env_links()).rows[0].link == (
         "https://github.com/acme/org/blob/abc123/ecommerce/okrs/2026-q1.yaml#L26")
     monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))  # outside: a relative path
-    assert not build_view(result, org).rows[0].link.startswith("https:")
+    assert not build_view(result, org, links=_env_links()).rows[0].link.startswith("https:")
 
 
 def test_one_view_model_serves_every_report_of_a_run(monkeypatch: pytest.MonkeyPatch,
                                                       tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    import orgspec.views
+    import orgspec.report.view
     from orgspec.cli import main
 
     built = []
-    real = orgspec.views.build_view
+    real = orgspec.report.view.build_view
 
-    def counting(*args: object, **kwargs: object) -> orgspec.views.ReportView:
+    def counting(*args: object, **kwargs: object) -> orgspec.report.view.ReportView:
         built.append(1)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(orgspec.views, "build_view", counting)
+    monkeypatch.setattr(orgspec.report.view, "build_view", counting)
     summary = tmp_path / "summary.md"
     result = CliRunner().invoke(main, [
         "check", str(REPO / "examples" / "ecommerce"), "--format", "github",

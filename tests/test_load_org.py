@@ -6,7 +6,7 @@ from pathlib import Path
 
 from orgspec import lint as lint_all
 from orgspec import load_org
-from orgspec.config import Config, Selector
+from orgspec.load.config import Config, Selector
 
 LOADING = Config(select=[Selector(f, "test") for f in ("input", "schema", "references")])
 

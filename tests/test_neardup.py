@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from neardup_eval import SETS, evaluate, read_pairs
 
-from orgspec.registry import rule
+from orgspec.engine.registry import rule
 from orgspec.text.neardup import features, find_pairs, similarity
 
 THRESHOLD = rule("OW007").option_defaults()["threshold"]

@@ -8,9 +8,9 @@ import pytest
 from conftest import EXAMPLES, REPO
 from okr_eval import confusion, labelled
 
-from orgspec.checks.okrs import period_range, verdict
-from orgspec.linter import lint
-from orgspec.models import KeyResult, Objective
+from orgspec.engine.lint import lint
+from orgspec.model.models import KeyResult, Objective
+from orgspec.model.okr import period_range, verdict
 from orgspec.text.quantity import parse_quantity, zh_number
 
 

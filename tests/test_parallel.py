@@ -7,8 +7,8 @@ import sys
 import pytest
 from conftest import EXAMPLES, REPO
 
-import orgspec.linter as linter
-from orgspec.config import Config
+import orgspec.engine.lint as linter
+from orgspec.load.config import Config
 
 EXAMPLE = REPO / "rules" / "examples" / "near-duplicate-duties" / "bad.yaml"
 

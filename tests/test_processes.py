@@ -9,9 +9,9 @@ from pathlib import Path
 from conftest import EXAMPLES, FIXTURES
 from test_rule_examples import marked
 
-from orgspec.config import Config, Selector
-from orgspec.graph_export import process_flowchart
-from orgspec.linter import lint, load_org
+from orgspec.engine.lint import lint, load_org
+from orgspec.load.config import Config, Selector
+from orgspec.report.graph_export import process_flowchart
 
 BROKEN = FIXTURES / "broken-processes" / "processes.yaml"
 PROCESS_RULES = Config(select=[Selector(s, "t") for s in ("processes", "RF001")])

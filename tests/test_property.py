@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from orgspec.cli import main
-from orgspec.linter import lint
+from orgspec.engine.lint import lint
 
 FRAGMENTS = st.sampled_from([
     "kind: ", "Team", "Person", "Objective", "id: ", "core", "\n", "  ", "- ", ": ", "[", "]",

@@ -6,7 +6,7 @@ import re
 
 from conftest import REPO
 
-from orgspec.registry import registry
+from orgspec.engine.registry import registry
 
 CODE = re.compile(r"^[A-Z]{2}\d{3}$")
 NAME = re.compile(r"^[a-z]+(-[a-z]+)*$")

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from conftest import assert_golden, run_cli
 
-from orgspec.config import Config
-from orgspec.linter import lint_org
-from orgspec.report import render_markdown, truncate_markdown
-from orgspec.views import build_view
+from orgspec.engine.lint import lint_org
+from orgspec.load.config import Config
+from orgspec.report.render import render_markdown, truncate_markdown
+from orgspec.report.view import build_view
 
 
 def test_ecommerce_markdown_report_matches_golden() -> None:

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from orgspec.config import Config, RuleSetting
-from orgspec.linter import lint
-from orgspec.registry import registry
+from orgspec.engine.lint import lint
+from orgspec.engine.registry import registry
+from orgspec.load.config import Config, RuleSetting
 
 EXAMPLES = REPO / "rules" / "examples"
 EXPECT = re.compile(r"#\s*expect:\s*([A-Z0-9, ]+)")

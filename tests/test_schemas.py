@@ -10,7 +10,7 @@ import pytest
 import yaml
 from conftest import EXAMPLES, REPO
 
-from orgspec.schema import dumps, schemas
+from orgspec.model.schema import dumps, schemas
 
 SCHEMAS = REPO / "schemas"
 

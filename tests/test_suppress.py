@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from orgspec.config import Config, Selector
-from orgspec.linter import lint
+from orgspec.engine.lint import lint
+from orgspec.load.config import Config, Selector
 
 TODAY = dt.date(2026, 11, 22)
 HIER = Config(select=[Selector(s, "t") for s in ("HI005", "HI006", "suppressions")])

@@ -23,10 +23,12 @@ def installed(tmp_path_factory) -> Path:
                     "--no-build-isolation", "-q", "-w", str(work / "dist")], check=True)
     [wheel] = (work / "dist").glob("orgspec-*.whl")
     env_dir = work / "venv"
-    venv.create(env_dir, system_site_packages=True, with_pip=True)
+    # No pip inside the venv (ensurepip costs more than the rest of the test): the host's
+    # pip installs into it with --python.
+    venv.create(env_dir, system_site_packages=True, with_pip=False)
     python = env_dir / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", "--no-index",
-                    "--force-reinstall", str(wheel)], check=True)
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "-q",
+                    "--no-deps", "--no-index", "--force-reinstall", str(wheel)], check=True)
     return env_dir
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from orgspec.yamlevents import Limits, parse
+from orgspec.load.yamlevents import Limits, parse
 
 
 @pytest.fixture(params=["c", "pure"])

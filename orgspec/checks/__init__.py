@@ -1,1 +1,2 @@
-"""Org-level checks. Each is a function `check(org) -> Iterable[Issue]`; the linter stamps them."""
+"""Every rule's check, references included. Each is `@check("CODE")` over a RuleContext,
+yielding `Issue(message, location, entity)`; the engine stamps code, name and severity."""

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from orgspec.context import RuleContext
+from orgspec.engine.context import RuleContext
+from orgspec.engine.registry import check
 from orgspec.findings import Issue, Location, Related
-from orgspec.org import Org, node_key
-from orgspec.registry import check
+from orgspec.model.org import Org, ident_of, node_key
 
 
 def _inputs(org: Org) -> tuple[list[str], list[str], list[str]]:
     ids, texts, groups = [], [], []
-    for rid, holders in org.accountable_holders().items():
+    for rid, holders in org.raci.accountable.items():
         resp = org.responsibilities[rid]
         text = resp.description or resp.name
         if text and holders:
@@ -28,11 +28,11 @@ def near_duplicate_duties(ctx: RuleContext) -> Iterator[Issue]:
     from orgspec.text.neardup import find_pairs
 
     ids, texts, groups = _inputs(ctx.org)
-    pairs = find_pairs(texts, groups, float(ctx.options.get("threshold", 0.55)))
-    holders = ctx.org.accountable_holders()
+    pairs = find_pairs(texts, groups, float(ctx.options["threshold"]))
+    holders = ctx.org.raci.accountable
     for pair in pairs:
         a, b = sorted((ids[pair.first], ids[pair.second]))
-        yield Issue("OW007", f"duties {a!r} ({_names(holders[a])}) and {b!r} "
+        yield Issue(f"duties {a!r} ({_names(holders[a])}) and {b!r} "
                     f"({_names(holders[b])}) look like the same duty (similarity "
                     f"{pair.score:.2f})", _text_site(ctx, b), node_key("responsibility", b),
                     related=(Related(_text_site(ctx, a), f"{a}: {_text(ctx, a)}"),),
@@ -40,7 +40,7 @@ def near_duplicate_duties(ctx: RuleContext) -> Iterator[Issue]:
 
 
 def _names(holders: list[str]) -> str:
-    return ", ".join(h.split(":", 1)[1] for h in holders)
+    return ", ".join(ident_of(h) for h in holders)
 
 
 def _text(ctx: RuleContext, rid: str) -> str:

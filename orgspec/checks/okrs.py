@@ -6,32 +6,16 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from orgspec.context import RuleContext
+from orgspec.engine.context import RuleContext
+from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
-from orgspec.models import KeyResult, Objective, is_placeholder
-from orgspec.org import node_key
-from orgspec.registry import check
-from orgspec.text.measurable import ACTIVITY_EN, ACTIVITY_ZH, Verdict, assess, rewrite_hint
+from orgspec.model.models import KeyResult, Objective, is_placeholder
+from orgspec.model.okr import period_range, verdict
+from orgspec.model.org import ident_of, node_key
+from orgspec.text.measurable import ACTIVITY_EN, ACTIVITY_ZH, Verdict, rewrite_hint
 from orgspec.text.quantity import Quantity, parse_quantity
 
 KR = tuple[str, Objective, int, KeyResult]
-
-
-def period_range(obj: Objective) -> tuple[dt.date, dt.date] | None:
-    """The dates an objective covers: start/end, or its period (2026, 2026-H2, 2026-Q1)."""
-    if obj.start or obj.end:
-        return obj.start or dt.date.min, obj.end or dt.date.max
-    if not obj.period:
-        return None
-    year, _, part = obj.period.partition("-")
-    y = int(year)
-    if not part:
-        return dt.date(y, 1, 1), dt.date(y, 12, 31)
-    first = {"Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H1": 1, "H2": 7}[part]
-    months = 3 if part[0] == "Q" else 6
-    last = first + months - 1
-    end = dt.date(y + (last == 12), last % 12 + 1, 1) - dt.timedelta(days=1)
-    return dt.date(y, first, 1), end
 
 
 def _krs(ctx: RuleContext) -> Iterator[KR]:
@@ -43,22 +27,6 @@ def _krs(ctx: RuleContext) -> Iterator[KR]:
 def _where(ctx: RuleContext, oid: str, i: int, field: str | None = None) -> Any:
     origin = ctx.org.origin("Objective", oid)
     return origin.locate("key_results", i, field) if field else origin.locate("key_results", i)
-
-
-def _structured(kr: KeyResult) -> bool:
-    return any(v is not None for v in (kr.metric, kr.baseline, kr.target, kr.current))
-
-
-def verdict(obj: Objective, kr: KeyResult) -> Verdict:
-    """What a key result states, from its fields and its sentence together."""
-    dated = kr.due is not None or period_range(obj) is not None
-    if kr.metric and parse_quantity(kr.target) is not None and dated:
-        return Verdict(metric=True, target=True, deadline=True)  # the fields settle it
-    said = assess(kr.title)
-    said.metric = bool(kr.metric) or said.metric
-    said.target = parse_quantity(kr.target) is not None or (kr.target is None and said.target)
-    said.deadline = kr.due is not None or period_range(obj) is not None or said.deadline
-    return said
 
 
 def _is_vague(v: Verdict) -> bool:
@@ -76,7 +44,7 @@ def key_result_not_measurable(ctx: RuleContext) -> Iterator[Issue]:
     """A key result that lacks a metric, a target value or a time bound."""
     for oid, i, kr, v in _verdicts(ctx):
         if v.missing and not _is_vague(v):
-            yield Issue("OK003", f"key result {kr.id!r} of {oid!r} is not measurable: no "
+            yield Issue(f"key result {kr.id!r} of {oid!r} is not measurable: no "
                         f"{', no '.join(m.removeprefix('a ') for m in v.missing)}",
                         _where(ctx, oid, i, "title"), node_key("objective", oid),
                         hint=rewrite_hint(kr.title))
@@ -87,7 +55,7 @@ def vague_key_result(ctx: RuleContext) -> Iterator[Issue]:
     """Vague wording (提升, 优化, improve, ensure ...) with no number to judge it by."""
     for oid, i, kr, v in _verdicts(ctx):
         if _is_vague(v):
-            yield Issue("OK004", f"key result {kr.id!r} of {oid!r} is vague: "
+            yield Issue(f"key result {kr.id!r} of {oid!r} is vague: "
                         f"{', '.join(repr(w) for w in v.vague)} without a target value",
                         _where(ctx, oid, i, "title"), node_key("objective", oid),
                         hint=rewrite_hint(kr.title))
@@ -107,7 +75,7 @@ def activity_key_result(ctx: RuleContext) -> Iterator[Issue]:
     for oid, _obj, i, kr in _krs(ctx):
         verb = _activity_start(kr.title)
         if verb and not kr.metric:
-            yield Issue("OK005", f"key result {kr.id!r} of {oid!r} is an activity "
+            yield Issue(f"key result {kr.id!r} of {oid!r} is an activity "
                         f"({verb!r}), not an outcome", _where(ctx, oid, i, "title"),
                         node_key("objective", oid),
                         hint="say what changes when it is done, and by how much")
@@ -124,7 +92,7 @@ def non_numeric_value(ctx: RuleContext) -> Iterator[Issue]:
         for name in ("baseline", "target", "current"):
             value = getattr(kr, name)
             if value is not None and parse_quantity(value) is None:
-                yield Issue("OK006", f"{name} {value!r} of key result {kr.id!r} is not a "
+                yield Issue(f"{name} {value!r} of key result {kr.id!r} is not a "
                             "number", _where(ctx, oid, i, name), node_key("objective", oid),
                             hint="write a number, with a unit if it has one: 1.32M, 120万, "
                                  "99.95%, 2h, 4.6/5")
@@ -137,7 +105,7 @@ def target_equals_baseline(ctx: RuleContext) -> Iterator[Issue]:
         base, target = _numbers(kr)
         if base and target and base.same_kind(target) and base.value == target.value \
                 and kr.direction != "maintain":
-            yield Issue("OK007", f"key result {kr.id!r} has target equal to its baseline "
+            yield Issue(f"key result {kr.id!r} has target equal to its baseline "
                         f"({kr.target})", _where(ctx, oid, i, "target"),
                         node_key("objective", oid),
                         hint="set the value to reach, or `direction: maintain`")
@@ -153,7 +121,7 @@ def direction_contradicts_target(ctx: RuleContext) -> Iterator[Issue]:
         wrong = (kr.direction == "increase" and target.value < base.value) or \
             (kr.direction == "decrease" and target.value > base.value)
         if wrong:
-            yield Issue("OK008", f"key result {kr.id!r} should {kr.direction}, but its target "
+            yield Issue(f"key result {kr.id!r} should {kr.direction}, but its target "
                         f"{kr.target} is {'below' if kr.direction == 'increase' else 'above'} "
                         f"its baseline {kr.baseline}", _where(ctx, oid, i, "direction"),
                         node_key("objective", oid), hint="fix the direction or the target")
@@ -165,7 +133,7 @@ def due_outside_period(ctx: RuleContext) -> Iterator[Issue]:
     for oid, obj, i, kr in _krs(ctx):
         span = period_range(obj)
         if kr.due and span and not span[0] <= kr.due <= span[1]:
-            yield Issue("OK009", f"key result {kr.id!r} is due {kr.due}, outside {oid!r}'s "
+            yield Issue(f"key result {kr.id!r} is due {kr.due}, outside {oid!r}'s "
                         f"period ({span[0]} to {span[1]})", _where(ctx, oid, i, "due"),
                         node_key("objective", oid),
                         hint="move the date into the period, or the key result to another "
@@ -178,7 +146,7 @@ def unit_mismatch(ctx: RuleContext) -> Iterator[Issue]:
     for oid, _obj, i, kr in _krs(ctx):
         base, target = _numbers(kr)
         if base and target and not base.same_kind(target):
-            yield Issue("OK010", f"key result {kr.id!r} has baseline {kr.baseline} ({base.kind}) "
+            yield Issue(f"key result {kr.id!r} has baseline {kr.baseline} ({base.kind}) "
                         f"and target {kr.target} ({target.kind}) in different units",
                         _where(ctx, oid, i, "target"), node_key("objective", oid),
                         hint="write both in the same unit")
@@ -189,7 +157,7 @@ def objective_without_key_results(ctx: RuleContext) -> Iterator[Issue]:
     """An objective with no key results cannot be judged met or missed."""
     for oid, obj in ctx.org.objectives.items():
         if not obj.key_results:
-            yield Issue("OK001", f"objective {oid!r} has no key results",
+            yield Issue(f"objective {oid!r} has no key results",
                         ctx.org.origin("Objective", oid).locate("id"), node_key("objective", oid),
                         hint="add 2 to 5 measurable key results")
 
@@ -197,10 +165,10 @@ def objective_without_key_results(ctx: RuleContext) -> Iterator[Issue]:
 @check("OK002", graph=False)
 def too_many_key_results(ctx: RuleContext) -> Iterator[Issue]:
     """More key results than the option allows (default 5) dilutes focus."""
-    limit = int(ctx.options.get("max", 5))
+    limit = int(ctx.options["max"])
     for oid, obj in ctx.org.objectives.items():
         if len(obj.key_results) > limit:
-            yield Issue("OK002", f"objective {oid!r} has {len(obj.key_results)} key results, "
+            yield Issue(f"objective {oid!r} has {len(obj.key_results)} key results, "
                         f"more than {limit}", ctx.org.origin("Objective", oid).locate(
                             "key_results", limit), node_key("objective", oid),
                         hint="keep the few that matter; move the rest to another objective")
@@ -213,7 +181,7 @@ def objective_without_owner(ctx: RuleContext) -> Iterator[Issue]:
         if obj.owner is None or is_placeholder(obj.owner):
             origin = ctx.org.origin("Objective", oid)
             where = origin.locate("owner") if obj.owner else origin.locate("id")
-            yield Issue("OK011", f"objective {oid!r} has no owner", where,
+            yield Issue(f"objective {oid!r} has no owner", where,
                         node_key("objective", oid), hint="name the team that owns it")
 
 
@@ -229,9 +197,9 @@ def alignment_cycle(ctx: RuleContext) -> Iterator[Issue]:
         first = min(component)
         if len(component) == 1 and not view.has_edge(first, first):
             continue
-        names = sorted(n.split(":", 1)[1] for n in component)
+        names = sorted(ident_of(n) for n in component)
         oid = names[0]
-        yield Issue("OK012", f"objectives align in a cycle: {' -> '.join(names[:20])}",
+        yield Issue(f"objectives align in a cycle: {' -> '.join(names[:20])}",
                     ctx.org.origin("Objective", oid).locate("aligns_to"),
                     node_key("objective", oid),
                     related=tuple(Related(ctx.org.origin("Objective", n).locate("aligns_to"),
@@ -262,7 +230,7 @@ def orphan_objective(ctx: RuleContext) -> Iterator[Issue]:
             continue
         above = [o for team in _ancestors(ctx, obj.owner) for o in owned.get(team, [])]
         if above:
-            yield Issue("OK013", f"objective {oid!r} aligns to nothing, though "
+            yield Issue(f"objective {oid!r} aligns to nothing, though "
                         f"{', '.join(repr(o) for o in above[:5])} above it could",
                         ctx.org.origin("Objective", oid).locate("id"), node_key("objective", oid),
                         hint=f"set `aligns_to: {above[0]}` (or another parent objective)")
@@ -276,7 +244,7 @@ def kr_owner_outside_team(ctx: RuleContext) -> Iterator[Issue]:
         if kr.owner not in org.teams or obj.owner not in org.teams:
             continue
         if kr.owner != obj.owner and obj.owner not in _ancestors(ctx, kr.owner):
-            yield Issue("OK014", f"key result {kr.id!r} of {oid!r} is owned by {kr.owner!r}, "
+            yield Issue(f"key result {kr.id!r} of {oid!r} is owned by {kr.owner!r}, "
                         f"outside {obj.owner!r}'s team tree", _where(ctx, oid, i, "owner"),
                         node_key("objective", oid),
                         hint="give it to the objective's team or one below it")
@@ -285,12 +253,12 @@ def kr_owner_outside_team(ctx: RuleContext) -> Iterator[Issue]:
 @check("OK015", graph=False)
 def team_without_objective(ctx: RuleContext) -> Iterator[Issue]:
     """A team with no objective covering today (the `date` option overrides today)."""
-    day = ctx.options.get("date")
+    day = ctx.options["date"]
     today = dt.date.fromisoformat(day) if day else ctx.shared.today
     covered = {obj.owner for obj in ctx.org.objectives.values()
                if (span := period_range(obj)) and span[0] <= today <= span[1]}
     for tid in ctx.org.teams:
         if tid not in covered:
-            yield Issue("OK015", f"team {tid!r} has no objective for the current period "
+            yield Issue(f"team {tid!r} has no objective for the current period "
                         f"({today})", ctx.org.origin("Team", tid).locate("id"),
                         node_key("team", tid), hint="add an objective for this period")

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from orgspec.context import RuleContext
+from orgspec.engine.context import RuleContext
+from orgspec.engine.registry import check
 from orgspec.findings import Issue, Location, Related
-from orgspec.graph import accountable_owners, claims, owners, roles_of, site_path
-from orgspec.models import ROLES, Responsibility, is_placeholder
-from orgspec.org import node_key
-from orgspec.registry import check
+from orgspec.model.graph import accountable_owners, claims, owners, roles_of, site_path
+from orgspec.model.models import ROLES, Responsibility, is_placeholder
+from orgspec.model.org import ident_of, node_key
 
 
 def _where(site: tuple[Any, tuple[Any, ...]]) -> Location:
@@ -20,7 +20,7 @@ def _where(site: tuple[Any, tuple[Any, ...]]) -> Location:
 
 
 def _id(node: str) -> str:
-    return node.split(":", 1)[1]
+    return ident_of(node)
 
 
 @check("OW001")
@@ -36,7 +36,7 @@ def responsibility_overlap(ctx: RuleContext) -> Iterator[Issue]:
             first.setdefault(owner, site)
         sites = list(first.items())
         names = ", ".join(_id(o) for o, _ in sites)
-        yield Issue("OW001", f"duty {rid!r} has {len(sites)} accountable owners: {names}",
+        yield Issue(f"duty {rid!r} has {len(sites)} accountable owners: {names}",
                     _where(sites[0][1]), node,
                     related=tuple(Related(_where(site), f"{_id(o)} is accountable here")
                                   for o, site in sites[1:]),
@@ -77,7 +77,7 @@ def responsibility_gap(ctx: RuleContext) -> Iterator[Issue]:
         said = f" (written as {placeholder!r})" if placeholder else ""
         origin = ctx.org.origin("Responsibility", rid)
         where = origin.locate("accountable") if placeholder else origin.locate("id")
-        yield Issue("OW002", f"duty {rid!r} has no accountable owner{said}", where,
+        yield Issue(f"duty {rid!r} has no accountable owner{said}", where,
                     node_key("responsibility", rid),
                     hint="name one accountable team, in the duty or in a team's charter")
 
@@ -89,7 +89,7 @@ def responsible_without_accountable(ctx: RuleContext) -> Iterator[Issue]:
         if kind == "responsible":
             doers = ", ".join(_id(o) for o in owners(ctx.graph, node_key("responsibility", rid),
                                                     "responsible"))
-            yield Issue("OW003", f"duty {rid!r} has responsible {doers} but no accountable "
+            yield Issue(f"duty {rid!r} has responsible {doers} but no accountable "
                         "owner", ctx.org.origin("Responsibility", rid).locate("id"),
                         node_key("responsibility", rid),
                         hint="make one of them accountable, or name who answers for it")
@@ -100,7 +100,7 @@ def unclaimed_responsibility(ctx: RuleContext) -> Iterator[Issue]:
     """A duty defined but claimed by nobody, in no role, on either side."""
     for rid, _resp, kind in _gaps(ctx):
         if kind == "unclaimed":
-            yield Issue("OW005", f"duty {rid!r} is claimed by nobody",
+            yield Issue(f"duty {rid!r} is claimed by nobody",
                         ctx.org.origin("Responsibility", rid).locate("id"),
                         node_key("responsibility", rid),
                         hint="add it to a team's charter, or delete it")
@@ -121,7 +121,7 @@ def charter_disagreement(ctx: RuleContext) -> Iterator[Issue]:
         if claim.role in written:
             continue
         said = f"lists it as {', '.join(sorted(written))}" if written else "does not list it"
-        yield Issue("OW004", f"team {claim.team!r} claims to be {claim.role} for "
+        yield Issue(f"team {claim.team!r} claims to be {claim.role} for "
                     f"{claim.responsibility!r}, but the duty {said}", claim.origin.locate(),
                     team, related=(Related(org.origin("Responsibility", claim.responsibility)
                                            .locate("id"), "the duty is defined here"),),
@@ -137,6 +137,6 @@ def team_without_duties(ctx: RuleContext) -> Iterator[Issue]:
         holds = any(rel in ("accountable_for", "responsible_for", "consulted_on", "informed_of")
                     for _, _, rel in g.out_edges(node, data="relation"))
         if not holds:
-            yield Issue("OW006", f"team {tid!r} has an empty charter: it holds no duty",
+            yield Issue(f"team {tid!r} has an empty charter: it holds no duty",
                         ctx.org.origin("Team", tid).locate("id"), node,
                         hint="list what the team answers for under `responsibilities`")

@@ -7,12 +7,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from orgspec.context import RuleContext
+from orgspec.engine.context import RuleContext
+from orgspec.engine.registry import check
 from orgspec.findings import Issue, Location, Related
-from orgspec.graph import ROLE_RELATION, step_node
-from orgspec.models import Process, is_placeholder
-from orgspec.org import node_key
-from orgspec.registry import check
+from orgspec.model.graph import ROLE_RELATION, step_node
+from orgspec.model.models import Process, is_placeholder
+from orgspec.model.org import node_key
 
 MAX_NAMED = 20
 # 2h, 30m, 1.5d, 2 weeks, 2小时, 30分钟, 1天, 3个工作日, PT2H (ISO 8601)
@@ -37,14 +37,14 @@ def step_without_owner(ctx: RuleContext) -> Iterator[Issue]:
                 said = f" (written as {step.owner!r})" if step.owner else ""
                 where = origin.locate("steps", i, "owner") if step.owner else \
                     origin.locate("steps", i)
-                yield Issue("PR001", f"step {step.id!r} of process {pid!r} has no owner{said}",
+                yield Issue(f"step {step.id!r} of process {pid!r} has no owner{said}",
                             where, node_key("process", pid),
                             hint="name the team that performs the step")
 
 
 def _flow(ctx: RuleContext, pid: str) -> Any:
     """One process's step graph, built once per run and shared by PR002, PR003, PR004."""
-    from orgspec.graph import step_view
+    from orgspec.model.graph import step_view
 
     return ctx.shared.memo(f"flow:{pid}", lambda: step_view(ctx.graph, node_key("process", pid)))
 
@@ -76,10 +76,10 @@ def no_start_step(ctx: RuleContext) -> Iterator[Issue]:
     for pid, proc in _steps(ctx):
         origin = ctx.org.origin("Process", pid)
         if not proc.steps:
-            yield Issue("PR002", f"process {pid!r} has no steps", origin.locate("id"),
+            yield Issue(f"process {pid!r} has no steps", origin.locate("id"),
                         node_key("process", pid), hint="list its steps under `steps`")
         elif _start(ctx, pid, _flow(ctx, pid)) is None:
-            yield Issue("PR002", f"process {pid!r} has no start step: every step is "
+            yield Issue(f"process {pid!r} has no start step: every step is "
                         "another's `next`", origin.locate("steps"), node_key("process", pid),
                         hint="a process starts at a step that no `next` points to")
 
@@ -97,7 +97,7 @@ def unreachable_step(ctx: RuleContext) -> Iterator[Issue]:
         reached = {start} | nx.descendants(flow, start)
         for node in sorted(set(flow.nodes) - reached, key=_order(ctx, pid)):
             step = _step_id(node)
-            yield Issue("PR003", f"step {step!r} of process {pid!r} cannot be reached from "
+            yield Issue(f"step {step!r} of process {pid!r} cannot be reached from "
                         f"its start step {_step_id(start)!r}",
                         _step_loc(ctx, pid, step), node_key("process", pid),
                         hint="point a step's `next` at it, or remove it")
@@ -137,12 +137,12 @@ def _stuck_issues(ctx: RuleContext, pid: str, stuck: Any) -> Iterator[Issue]:
         in_loops.update(loop)
         names = " -> ".join(_step_id(n) for n in loop[:MAX_NAMED])
         more = f" (+{len(loop) - MAX_NAMED} more)" if len(loop) > MAX_NAMED else ""
-        yield Issue("PR004", f"steps of process {pid!r} loop with no exit: {names}{more}",
+        yield Issue(f"steps of process {pid!r} loop with no exit: {names}{more}",
                     _step_loc(ctx, pid, _step_id(loop[0]), "next"), node_key("process", pid),
                     hint="give one step of the loop a `next` that leads to an end")
     for node in sorted(set(stuck.nodes) - in_loops, key=order):
         step = _step_id(node)
-        yield Issue("PR004", f"step {step!r} of process {pid!r} only leads into a loop with "
+        yield Issue(f"step {step!r} of process {pid!r} only leads into a loop with "
                     "no exit", _step_loc(ctx, pid, step, "next"), node_key("process", pid),
                     hint="route it to a step that finishes")
 
@@ -165,7 +165,7 @@ def handoff_without_duty(ctx: RuleContext) -> Iterator[Issue]:
         for step in proc.steps:
             team = step.owner
             if team in org.teams and team != proc.owner and not _roles(ctx, team, duty):
-                yield Issue("PR005", f"step {step.id!r} of process {pid!r} is handed to "
+                yield Issue(f"step {step.id!r} of process {pid!r} is handed to "
                             f"{team!r}, which holds no role on duty {duty!r}",
                             _step_loc(ctx, pid, step.id, "owner"), node_key("process", pid),
                             related=(Related(org.origin("Responsibility", duty).locate("id"),
@@ -182,12 +182,12 @@ def missing_tracker(ctx: RuleContext) -> Iterator[Issue]:
             continue
         for step in proc.steps:
             if step.tracker is None or is_placeholder(step.tracker):
-                yield Issue("PR006", f"step {step.id!r} of process {pid!r} has no tracker",
+                yield Issue(f"step {step.id!r} of process {pid!r} has no tracker",
                             _step_loc(ctx, pid, step.id), node_key("process", pid),
                             hint="name who tracks the step (`tracker:`), as the process "
                                  "requires")
             elif step.tracker == step.owner:
-                yield Issue("PR006", f"step {step.id!r} of process {pid!r} is tracked by its "
+                yield Issue(f"step {step.id!r} of process {pid!r} is tracked by its "
                             f"own doer {step.owner!r}", _step_loc(ctx, pid, step.id, "tracker"),
                             node_key("process", pid),
                             hint="the tracker should be someone other than the doer")
@@ -199,7 +199,7 @@ def invalid_sla(ctx: RuleContext) -> Iterator[Issue]:
     for pid, proc in _steps(ctx):
         for step in proc.steps:
             if step.sla is not None and not DURATION.match(step.sla.strip()):
-                yield Issue("PR007", f"SLA {step.sla!r} of step {step.id!r} is not a duration",
+                yield Issue(f"SLA {step.sla!r} of step {step.id!r} is not a duration",
                             _step_loc(ctx, pid, step.id, "sla"), node_key("process", pid),
                             hint="write a number and a unit: 2h, 30m, 1d, 2小时, 30分钟, 1天")
 
@@ -211,7 +211,7 @@ def owner_without_duty(ctx: RuleContext) -> Iterator[Issue]:
     for pid, proc in _steps(ctx):
         duty, owner = proc.responsibility, proc.owner
         if duty in org.responsibilities and owner in org.teams and not _roles(ctx, owner, duty):
-            yield Issue("PR008", f"owner {owner!r} of process {pid!r} holds no role on the "
+            yield Issue(f"owner {owner!r} of process {pid!r} holds no role on the "
                         f"duty it serves, {duty!r}", org.origin("Process", pid).locate("owner"),
                         node_key("process", pid),
                         hint=f"make {owner} accountable or responsible for {duty}")
@@ -225,5 +225,5 @@ def unowned_process(ctx: RuleContext) -> Iterator[Issue]:
             origin = ctx.org.origin("Process", pid)
             said = f" (written as {proc.owner!r})" if proc.owner else ""
             where = origin.locate("owner") if proc.owner else origin.locate("id")
-            yield Issue("PR009", f"process {pid!r} has no owner{said}", where,
+            yield Issue(f"process {pid!r} has no owner{said}", where,
                         node_key("process", pid), hint="name the team that owns the process")

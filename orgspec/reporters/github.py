@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from orgspec.escape import gh_data, gh_property, tty_text
 from orgspec.findings import Finding, LintResult
-from orgspec.reporters.escape import gh_data, gh_property
-from orgspec.textsafe import tty_text
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 PER_LEVEL = 10  # GitHub shows 10 annotations of each level per step
@@ -26,7 +25,7 @@ def _annotation(f: Finding) -> str:
     return f"::{COMMAND[f.severity.label]} {','.join(props)}::{gh_data(message)}"
 
 
-def render(result: LintResult, **_: object) -> str:
+def render(result: LintResult) -> str:
     """Annotations for the most severe findings first, then a notice with what was left out."""
     shown: Counter[str] = Counter()
     lines, left_out = [], 0

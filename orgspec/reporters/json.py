@@ -10,7 +10,7 @@ from orgspec.findings import LintResult
 SCHEMA_VERSION = 1
 
 
-def render(result: LintResult, **_: object) -> str:
+def render(result: LintResult) -> str:
     """The findings and counts as JSON; stable key order, no NaN, UTF-8 text."""
     doc = {
         "version": SCHEMA_VERSION,

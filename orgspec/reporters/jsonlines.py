@@ -7,7 +7,7 @@ import json
 from orgspec.findings import LintResult
 
 
-def render(result: LintResult, **_: object) -> str:
+def render(result: LintResult) -> str:
     """Each finding's record on its own line."""
     return "".join(json.dumps(f.to_record(), ensure_ascii=False, allow_nan=False) + "\n"
                    for f in result.findings)

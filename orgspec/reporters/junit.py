@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from xml.sax.saxutils import escape, quoteattr
 
+from orgspec.escape import tty_text
 from orgspec.findings import Finding, LintResult, Severity
-from orgspec.textsafe import tty_text
 
 
 def _case(f: Finding, seen: set[str]) -> str:
@@ -24,7 +24,7 @@ def _case(f: Finding, seen: set[str]) -> str:
             f"type=\"{f.severity.label}\">{escape(text)}</failure>\n    </testcase>\n")
 
 
-def render(result: LintResult, fail_on: Severity = Severity.ERROR, **_: object) -> str:
+def render(result: LintResult, fail_on: Severity = Severity.ERROR) -> str:
     """Findings at or above `fail_on` become failures; clean files get one passing case."""
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for f in result.findings:

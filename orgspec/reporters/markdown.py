@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from orgspec.findings import LintResult
-from orgspec.report import COMMENT_LIMIT, render_markdown
-from orgspec.views import view_of
+from orgspec.report.render import COMMENT_LIMIT, render_markdown
+from orgspec.report.view import view_of
 
 
 def render(result: LintResult, limit: int = COMMENT_LIMIT, templates: str | None = None,

@@ -7,15 +7,15 @@ from typing import Any
 from urllib.parse import quote
 
 from orgspec._version import __version__
+from orgspec.escape import tty_text
 from orgspec.findings import Finding, LintResult, Location
-from orgspec.textsafe import tty_text
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 DOCS = "https://github.com/orgspec/orgspec/blob/main/docs/rules.md"
 MAX_RESULTS = 5000  # what GitHub displays of a run
 
 
-def render(result: LintResult, **_: object) -> str:
+def render(result: LintResult) -> str:
     """A SARIF log with one run."""
     rules = list(result.rules.values())
     index = {meta.code: i for i, meta in enumerate(rules)}

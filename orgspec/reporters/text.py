@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import os
-
+from orgspec.escape import gh_line, tty_text
 from orgspec.findings import Finding, LintResult, Severity
-from orgspec.reporters.escape import gh_line
-from orgspec.textsafe import tty_text
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
 
-def render(result: LintResult, color: bool = False, **_: object) -> str:
+def render(result: LintResult, color: bool = False, github_actions: bool = False) -> str:
     """The human report; `color` adds ANSI colour to the severity and the summary.
     Inside GitHub Actions no line may start or forge a workflow command."""
     lines = []
     for f in result.findings:
         lines.extend(_finding_lines(f, color))
     lines.append(summary_line(result))
-    if os.environ.get("GITHUB_ACTIONS") == "true":
+    if github_actions:
         lines = [gh_line(line) for line in lines]
     return "\n".join(lines) + "\n"
 

@@ -1,0 +1,1 @@
+"""Comparing runs: the baseline file and the diff against a git revision."""

@@ -1,0 +1,153 @@
+"""Pull-request mode: lint the org at a base revision and at the working tree, compare.
+
+The base is read with `git archive` into a temporary folder; the working tree is never
+touched. Findings match by fingerprint, which ignores line numbers, so moved text does not
+count as new.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import tarfile
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from orgspec.findings import Finding, LintResult, Location, Related, fingerprint
+from orgspec.load.config import Config
+from orgspec.load.discovery import display_path
+from orgspec.model.org import Org, ident_of
+
+
+class GitError(Exception):
+    """git could not give the base revision (exit 2)."""
+
+
+@dataclass
+class OrgDiff:
+    """What changed between the base and the working tree."""
+
+    new: list[Finding] = field(default_factory=list)
+    fixed: list[Finding] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)
+
+
+def _git(args: list[str], cwd: str) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+    except OSError as exc:
+        raise GitError(f"cannot run git: {exc.strerror or exc}") from None
+
+
+def _toplevel() -> str:
+    done = _git(["rev-parse", "--show-toplevel"], os.getcwd())
+    if done.returncode != 0:
+        raise GitError("--diff needs a git repository")
+    return done.stdout.decode().strip()
+
+
+def _extract(ref: str, top: str, rels: list[str], into: str) -> None:
+    done = _git(["archive", "--format=tar", ref, "--", *rels], top)
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        if message and "did not match any files" in message[-1]:
+            return  # the org did not exist at the base: everything is new
+        raise GitError(f"git archive {ref}: {message[-1] if message else 'failed'}")
+    with tarfile.open(fileobj=io.BytesIO(done.stdout)) as tar:
+        if hasattr(tarfile, "data_filter"):
+            tar.extractall(into, filter="data")
+        else:  # Python < 3.11.4: git wrote the archive, but check the names anyway
+            safe = [m for m in tar.getmembers() if (m.isfile() or m.isdir())
+                    and not m.name.startswith("/") and ".." not in m.name.split("/")]
+            tar.extractall(into, members=safe)  # noqa: S202
+
+
+Lint = Callable[[list[str], Config], tuple[LintResult, Org]]
+
+
+def lint_at(ref: str, paths: list[str], config: Config, lint_org: Lint) -> tuple[LintResult, Org]:
+    """Lint the org as it was at `ref` with `lint_org` (the engine's, passed down by the run,
+    so this stage does not import the engine); file names are given as in the working tree."""
+    top = _toplevel()
+    rels = [os.path.relpath(os.path.abspath(p), top) for p in paths]
+    if any(r.startswith("..") for r in rels):
+        raise GitError("--diff needs the org inside the git repository")
+    with tempfile.TemporaryDirectory(prefix="orgspec-base-") as tmp:
+        _extract(ref, top, rels, tmp)
+        base_paths = [os.path.join(tmp, r) for r in rels if os.path.exists(os.path.join(tmp, r))]
+        if not base_paths:
+            return LintResult([]), Org()
+        result, org = lint_org(base_paths, config)
+    result.findings = [_rebase(f, tmp, top) for f in result.findings]
+    return result, org
+
+
+def _moved(loc: Location, tmp: str, top: str) -> Location:
+    real = os.path.join(top, os.path.relpath(os.path.abspath(loc.file), tmp))
+    return replace(loc, file=display_path(real))
+
+
+def _rebase(f: Finding, tmp: str, top: str) -> Finding:
+    loc = _moved(f.location, tmp, top)
+    related = tuple(Related(_moved(r.location, tmp, top), r.message) for r in f.related)
+    return replace(f, location=loc, related=related,
+                   fingerprint=fingerprint(f.code, loc.file, f.entity, f.message))
+
+
+def compare(base: LintResult, head: LintResult, base_org: Org, head_org: Org) -> OrgDiff:
+    """New and fixed findings, and the org changes a reviewer should see."""
+    before = {f.fingerprint for f in base.findings}
+    after = {f.fingerprint for f in head.findings}
+    diff = OrgDiff(new=[f for f in head.findings if f.fingerprint not in before],
+                   fixed=[f for f in base.findings if f.fingerprint not in after])
+    diff.changes = _team_changes(base_org, head_org) + _duty_changes(base_org, head_org) + \
+        _finding_changes(diff) + _kr_changes(base_org, head_org)
+    return diff
+
+
+def _team_changes(a: Org, b: Org) -> list[str]:
+    out = [f"team added: {t}" for t in sorted(set(b.teams) - set(a.teams))]
+    out += [f"team removed: {t}" for t in sorted(set(a.teams) - set(b.teams))]
+    out += [f"team moved: {t} from {a.teams[t].parent or '(root)'} to "
+            f"{b.teams[t].parent or '(root)'}"
+            for t in sorted(set(a.teams) & set(b.teams)) if a.teams[t].parent != b.teams[t].parent]
+    return out
+
+
+def _duty_changes(a: Org, b: Org) -> list[str]:
+    ha, hb = a.raci.accountable, b.raci.accountable
+
+    def owners(holders: list[str]) -> str:
+        return ", ".join(ident_of(h) for h in holders) or "nobody"
+
+    out = [f"duty added: {rid} (accountable: {owners(hb[rid])})"
+           for rid in sorted(set(hb) - set(ha))]
+    out += [f"duty removed: {rid} (was accountable: {owners(ha[rid])})"
+            for rid in sorted(set(ha) - set(hb))]
+    for rid in sorted(set(ha) & set(hb)):
+        if ha[rid] != hb[rid]:
+            out.append(f"accountable owner of duty {rid} changed: {owners(ha[rid])} -> "
+                       f"{owners(hb[rid])}")
+    return out
+
+
+def _finding_changes(diff: OrgDiff) -> list[str]:
+    labels = {"OW001": "overlap", "OW002": "gap", "OW003": "gap", "OW005": "gap",
+              "PR001": "gap"}
+    out = [f"{labels[f.code]} introduced: {f.message}" for f in diff.new if f.code in labels]
+    out += [f"{labels[f.code]} fixed: {f.message}" for f in diff.fixed if f.code in labels]
+    return out
+
+
+def _kr_changes(a: Org, b: Org) -> list[str]:
+    def krs(org: Org) -> dict[str, str]:
+        return {f"{oid}/{kr.id}": kr.model_dump_json() for oid, obj in org.objectives.items()
+                for kr in obj.key_results}
+
+    ka, kb = krs(a), krs(b)
+    out = [f"key result added: {k}" for k in sorted(set(kb) - set(ka))]
+    out += [f"key result removed: {k}" for k in sorted(set(ka) - set(kb))]
+    out += [f"key result changed: {k}" for k in sorted(set(ka) & set(kb)) if ka[k] != kb[k]]
+    return out

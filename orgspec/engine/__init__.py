@@ -1,0 +1,1 @@
+"""Running rules: registry, context, selection plan, declarative rules, the lint loop."""

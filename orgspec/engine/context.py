@@ -1,0 +1,56 @@
+"""What a check sees: the org, its own options, and the graph built once per run."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from orgspec.model.org import Org
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+T = TypeVar("T")
+
+
+@dataclass
+class Shared:
+    """State shared by every check of one run (the graph is built on first use)."""
+
+    org: Org
+    today: dt.date = field(default_factory=dt.date.today)
+    _graph: Any = None
+    _memo: dict[str, Any] = field(default_factory=dict)
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """Compute a value once per run and share it between rules (e.g. the gap analysis)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        value: T = self._memo[key]
+        return value
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        if self._graph is None:
+            from orgspec.model.graph import build_graph
+
+            self._graph = build_graph(self.org)
+        return self._graph
+
+
+@dataclass
+class RuleContext:
+    """Handed to one check: the org, the graph and the rule's effective options."""
+
+    shared: Shared
+    options: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def org(self) -> Org:
+        return self.shared.org
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        return self.shared.graph

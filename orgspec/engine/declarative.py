@@ -1,0 +1,115 @@
+"""Declarative rules: `given` an entity kind, `then` a function over one field (Spectral-style).
+
+    - code: ACME001
+      name: team-has-mission
+      severity: warning
+      summary: Every team states its mission.
+      rationale: A team without a mission cannot say what it does not do.
+      given: Team
+      then: {field: mission, function: defined}
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from orgspec.engine.context import Shared
+from orgspec.engine.registry import RuleMeta
+from orgspec.findings import Issue
+from orgspec.model.models import is_placeholder
+from orgspec.model.org import Org, Origin, node_key
+
+Target = tuple[str, Any, Origin, tuple[Any, ...]]  # (label, object, origin, path below it)
+GIVEN = ("Team", "Person", "Responsibility", "Objective", "KeyResult", "Process", "Step")
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or is_placeholder(
+        value if isinstance(value, str) else None)
+
+
+def _pattern(value: Any, opts: dict[str, Any]) -> bool:
+    if value is None:
+        return True
+    text = str(value)
+    if "match" in opts and not re.search(opts["match"], text):
+        return False
+    return not ("notMatch" in opts and re.search(opts["notMatch"], text))
+
+
+def _length(value: Any, opts: dict[str, Any]) -> bool:
+    size = 0 if value is None else len(value)
+    return int(opts.get("min", 0)) <= size <= int(opts.get("max", 1 << 30))
+
+
+FUNCTIONS: dict[str, Callable[[Any, dict[str, Any]], bool]] = {
+    "defined": lambda v, _: not _empty(v),
+    "undefined": lambda v, _: _empty(v),
+    "truthy": lambda v, _: bool(v) and not _empty(v),
+    "falsy": lambda v, _: not v,
+    "pattern": _pattern,
+    "length": _length,
+    "enumeration": lambda v, o: v is None or v in o.get("values", []),
+}
+DEFAULT_MESSAGES = {
+    "defined": "{kind} {id!r} has no `{field}`",
+    "undefined": "{kind} {id!r} should not set `{field}`",
+    "truthy": "{kind} {id!r} has no `{field}`",
+}
+
+
+def validate_rule(meta: RuleMeta) -> None:
+    """Raise ValueError when a declarative rule is malformed."""
+    if meta.given not in GIVEN:
+        raise ValueError(f"rule {meta.code}: `given` must be one of {', '.join(GIVEN)}")
+    then = meta.then
+    if not isinstance(then.get("field"), str) or then.get("function") not in FUNCTIONS:
+        raise ValueError(f"rule {meta.code}: `then` needs `field` and a `function` of "
+                         f"{', '.join(FUNCTIONS)}")
+    opts = then.get("options") or {}
+    for key in ("match", "notMatch"):
+        if key in opts:
+            re.compile(opts[key])
+
+
+def run_declarative(meta: RuleMeta, shared: Shared) -> Iterator[Issue]:
+    """Apply one declarative rule to every entity (or part) of its `given` kind."""
+    then = meta.then
+    field_name = then["field"]
+    func = FUNCTIONS[then["function"]]
+    opts = then.get("options") or {}
+    template = meta.message or DEFAULT_MESSAGES.get(
+        then["function"], "{kind} {id!r}: `{field}` fails " + then["function"])
+    for label, obj, origin, path in targets(shared.org, meta.given or ""):
+        value = getattr(obj, field_name, None)
+        if not func(value, opts):
+            text = template.format(kind=label, id=obj.id, field=field_name, value=value)
+            yield Issue(text, origin.locate(*path, field_name),
+                        node_key(origin_kind(label), _owner_id(obj, origin, label)), code=meta.code)
+
+
+def origin_kind(label: str) -> str:
+    return {"key result": "objective", "step": "process"}.get(label, label.lower())
+
+
+def _owner_id(obj: Any, origin: Origin, label: str) -> str:
+    if label in ("key result", "step"):
+        return str(origin.fmap.node(origin.path).get("id", obj.id))
+    return str(obj.id)
+
+
+def targets(org: Org, given: str) -> Iterator[Target]:
+    """Every object a `given` kind selects, with where it was written."""
+    if given == "KeyResult":
+        for oid, obj in org.objectives.items():
+            for i, kr in enumerate(obj.key_results):
+                yield "key result", kr, org.origin("Objective", oid), ("key_results", i)
+    elif given == "Step":
+        for pid, proc in org.processes.items():
+            for i, step in enumerate(proc.steps):
+                yield "step", step, org.origin("Process", pid), ("steps", i)
+    else:
+        for ident, obj in org.table(given).items():
+            yield given, obj, org.origin(given, ident), ()

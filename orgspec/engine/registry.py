@@ -1,0 +1,132 @@
+"""Rules: metadata read from the declarative `rules/*.yaml` packs, checks registered by code.
+
+A rule is metadata (stable code, kebab-case name, family, default severity, summary,
+rationale, options with defaults) plus a check. The check is a Python function registered
+with `@check("OW001")`, or, for simple field checks, a declarative `given`/`then` entry in
+a pack. The framework, not the check, stamps code, name and severity on findings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from orgspec.findings import Severity
+from orgspec.resources import data_dir
+
+if TYPE_CHECKING:
+    from orgspec.engine.context import RuleContext
+    from orgspec.findings import Issue
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # rule packs are trusted package data
+CODE_PATTERN = re.compile(r"^[A-Z]{2,4}\d{3}$")
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+CheckFunc = Callable[["RuleContext"], Iterable["Issue"]]
+CHECKS: dict[str, CheckFunc] = {}
+# Checks that never touch the graph; on large orgs they run in a second process.
+GRAPH_FREE: set[str] = set()
+# Python modules holding built-in checks, imported when the checks are first needed.
+CHECK_MODULES = (
+    "orgspec.checks.references", "orgspec.checks.hierarchy", "orgspec.checks.ownership",
+    "orgspec.checks.duplicates", "orgspec.checks.processes", "orgspec.checks.okrs",
+)
+
+
+@dataclass(frozen=True)
+class Option:
+    """A rule option: its default and what it does."""
+
+    name: str
+    default: Any
+    description: str
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    """What a rule is: stable code, kebab-case name, family, default severity and its why."""
+
+    code: str
+    name: str
+    family: str
+    severity: Severity
+    summary: str
+    rationale: str
+    options: tuple[Option, ...] = ()
+    enabled: bool = True  # on in `recommended`; `strict` turns every rule on
+    example: str = "yaml"  # "yaml": rules/examples/NAME/{bad,good}.yaml; "filesystem": tests
+    given: str | None = None  # declarative rules: the entity kind they look at
+    then: dict[str, Any] = field(default_factory=dict)
+    message: str = ""
+
+    def option_defaults(self) -> dict[str, Any]:
+        return {o.name: o.default for o in self.options}
+
+
+def check(code: str, graph: bool = True) -> Callable[[CheckFunc], CheckFunc]:
+    """Register a function as the check of rule `code`; `graph=False` declares that it
+    never uses the graph, so it may run beside the graph build."""
+
+    def register(func: CheckFunc) -> CheckFunc:
+        CHECKS[code] = func
+        if not graph:
+            GRAPH_FREE.add(code)
+        return func
+
+    return register
+
+
+@lru_cache(maxsize=1)
+def registry() -> dict[str, RuleMeta]:
+    """Every built-in rule by code, in code order."""
+    rules: dict[str, RuleMeta] = {}
+    for pack in sorted(data_dir("rules").glob("*.yaml")):
+        for meta in read_pack(pack):
+            rules[meta.code] = meta
+    return dict(sorted(rules.items()))
+
+
+def read_pack(path: Path) -> list[RuleMeta]:
+    """The rules of one pack file (a built-in one, or a user's rule pack)."""
+    doc: dict[str, Any] = yaml.load(path.read_text("utf-8"), Loader=_LOADER)  # noqa: S506
+    return [_meta(item, doc.get("family", "custom")) for item in doc.get("rules", [])]
+
+
+def _meta(item: dict[str, Any], family: str) -> RuleMeta:
+    options = tuple(Option(name, spec.get("default"), spec.get("description", ""))
+                    for name, spec in (item.get("options") or {}).items())
+    return RuleMeta(
+        code=item["code"], name=item["name"], family=item.get("family", family),
+        severity=Severity.parse(item["severity"]), summary=item["summary"],
+        rationale=item["rationale"], options=options, enabled=item.get("enabled", True),
+        example=item.get("example", "yaml"), given=item.get("given"),
+        then=item.get("then") or {}, message=item.get("message", ""),
+    )
+
+
+def rule(code: str) -> RuleMeta:
+    """The metadata of one rule; an unknown code is a programming error."""
+    return registry()[code]
+
+
+def by_name_or_code(key: str, rules: dict[str, RuleMeta] | None = None) -> RuleMeta | None:
+    """Look a rule up by code (any case) or kebab-case name."""
+    rules = rules if rules is not None else registry()
+    if key.upper() in rules:
+        return rules[key.upper()]
+    return next((m for m in rules.values() if m.name == key), None)
+
+
+def load_checks() -> dict[str, CheckFunc]:
+    """Import the built-in check modules (once) and return the checks by code."""
+    from importlib import import_module
+
+    for module in CHECK_MODULES:
+        import_module(module)
+    return CHECKS

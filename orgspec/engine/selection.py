@@ -1,0 +1,151 @@
+"""Which rules run, at which severity, with which options: the config resolved against the rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from orgspec.engine.registry import CODE_PATTERN, NAME_PATTERN, RuleMeta, read_pack, registry
+from orgspec.findings import Severity
+from orgspec.load.config import Config, ConfigError, Selector, did_you_mean
+from orgspec.load.discovery import matches
+
+
+@dataclass
+class Plan:
+    """The effective rule set of a run."""
+
+    rules: dict[str, RuleMeta]
+    severity: dict[str, Severity]  # enabled code -> effective severity
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    per_file: list[tuple[str, frozenset[str]]] = field(default_factory=list)
+
+    def ignored_in(self, code: str, rel_path: str) -> bool:
+        """True when a per-file-ignores glob switches `code` off for this file."""
+        return any(code in codes and matches(rel_path, [glob]) for glob, codes in self.per_file)
+
+
+def make_plan(config: Config | None = None) -> Plan:
+    """Resolve presets, selections, overrides, options and rule packs. Raises ConfigError."""
+    config = config or Config()
+    rules = dict(registry())
+    for pack in config.rule_packs:
+        rules.update(_pack_rules(pack, rules))
+    strict = config.extends == "strict"
+    on = {c for c, m in rules.items() if strict or m.enabled}
+    if config.select is not None:
+        on = _resolve_all(config.select, rules)
+    on |= _resolve_all(config.extend_select, rules)
+    on -= _resolve_all(config.ignore, rules)
+    severity = {c: rules[c].severity for c in on}
+    options = {c: m.option_defaults() for c, m in rules.items()}
+    for key, setting in config.rules.items():
+        meta = _one(Selector(key, setting.where), rules)
+        if setting.severity == "off":
+            severity.pop(meta.code, None)
+        elif setting.severity is not None:
+            severity[meta.code] = Severity.parse(setting.severity)
+        options[meta.code].update(_options(meta, setting.options, setting.where))
+    per_file = [(glob, frozenset(_resolve_all(sels, rules)))
+                for glob, sels in config.per_file_ignores.items()]
+    return Plan(rules, dict(sorted(severity.items())), options, per_file)
+
+
+def _pack_rules(path: str, known: dict[str, RuleMeta]) -> dict[str, RuleMeta]:
+    try:
+        metas = read_pack_checked(path)
+    except (OSError, KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ConfigError(f"{path}: invalid rule pack: {exc}") from None
+    out = {}
+    for meta in metas:
+        if meta.code in known or meta.code in out:
+            raise ConfigError(f"{path}: rule code {meta.code} is already taken")
+        if meta.given is None:
+            raise ConfigError(f"{path}: rule {meta.code} needs `given` and `then`")
+        out[meta.code] = meta
+    return out
+
+
+def read_pack_checked(path: str) -> list[RuleMeta]:
+    """A user's rule pack, with its codes, names and declarative parts checked."""
+    from pathlib import Path
+
+    from orgspec.engine.declarative import validate_rule
+
+    metas = read_pack(Path(path))
+    for meta in metas:
+        if not CODE_PATTERN.match(meta.code) or not NAME_PATTERN.match(meta.name):
+            raise ValueError(f"rule {meta.code!r} {meta.name!r}: codes are 2-4 capitals and "
+                             "3 digits (ACME001), names kebab-case")
+        validate_rule(meta)
+    return metas
+
+
+def _resolve_all(selectors: list[Selector], rules: dict[str, RuleMeta]) -> set[str]:
+    out: set[str] = set()
+    for sel in selectors:
+        out |= _resolve(sel, rules)
+    return out
+
+
+def _resolve(sel: Selector, rules: dict[str, RuleMeta]) -> set[str]:
+    text = sel.text.strip()
+    if text.upper() == "ALL":
+        return set(rules)
+    hits = {c for c, m in rules.items()
+            if c == text.upper() or m.name == text or m.family == text}
+    if not hits and text.isalnum() and text[:1].isalpha():
+        hits = {c for c in rules if c.startswith(text.upper())}
+    if not hits:
+        names = sorted({m.name for m in rules.values()} | {m.family for m in rules.values()})
+        raise ConfigError(f"{sel.where}: unknown rule, prefix or family {text!r}"
+                          f"{did_you_mean(text, names)}")
+    return hits
+
+
+def _one(sel: Selector, rules: dict[str, RuleMeta]) -> RuleMeta:
+    text = sel.text.strip()
+    meta = rules.get(text.upper()) or next((m for m in rules.values() if m.name == text), None)
+    if meta is None:
+        names = sorted(m.name for m in rules.values())
+        raise ConfigError(f"{sel.where}: unknown rule {text!r}{did_you_mean(text, names)}")
+    return meta
+
+
+def _options(meta: RuleMeta, given: dict[str, Any], where: str) -> dict[str, Any]:
+    defaults = meta.option_defaults()
+    out = {}
+    for name, value in given.items():
+        if name not in defaults:
+            known = tuple(defaults) or ("(this rule has no options)",)
+            raise ConfigError(f"{where}: rule {meta.code} has no option {name!r}"
+                              f"{did_you_mean(name, known)}")
+        out[name] = _coerce(value, defaults[name], f"{where}: {meta.code} option {name!r}")
+    return out
+
+
+def _coerce(value: Any, default: Any, label: str) -> Any:
+    """Type a config value like the option's default (YAML gives orgspec strings)."""
+    try:
+        if isinstance(default, bool):
+            return _boolean(value)
+        if isinstance(default, int):
+            return int(value)
+        if isinstance(default, float):
+            return float(value)
+        if isinstance(default, list):
+            return [str(v) for v in (value if isinstance(value, list) else [value])]
+        return value if default is None else str(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{label} must be a {type(default).__name__}, not {value!r}") from None
+
+
+def _boolean(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).lower()
+    if text in ("true", "yes", "on", "1"):
+        return True
+    if text in ("false", "no", "off", "0"):
+        return False
+    raise ValueError(value)

@@ -1,0 +1,1 @@
+"""Reading: discovery, bytes and YAML events, source maps, suppression comments, config."""

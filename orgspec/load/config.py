@@ -1,0 +1,280 @@
+"""`.orgspec.yaml` or `[tool.orgspec]` in pyproject.toml: found by walking up, like yamllint.
+
+Every problem is a ConfigError with the file and, for YAML, the line and column.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from orgspec.findings import Severity
+from orgspec.load.source import SourceError, decode, read_bytes, scan_forbidden
+from orgspec.load.yamlevents import Parsed, parse
+
+CONFIG_NAMES = (".orgspec.yaml", ".orgspec.yml")
+KNOWN_KEYS = ("root", "include", "exclude", "fail-on", "extends", "select", "extend-select",
+              "ignore", "rules", "per-file-ignores", "rule-packs", "lang")
+LANGS = ("zh", "en")
+PRESETS = ("recommended", "strict")
+
+
+class ConfigError(Exception):
+    """A configuration problem: the CLI prints it on one line and exits 2."""
+
+
+@dataclass(frozen=True)
+class Selector:
+    """A rule selector as written (code, prefix, name, family or ALL) and where."""
+
+    text: str
+    where: str
+
+
+@dataclass
+class RuleSetting:
+    """A per-rule override: severity ("off" disables) and options."""
+
+    where: str
+    severity: str | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Config:
+    """The effective settings for a run; paths are resolved against `base`."""
+
+    root: str = "org"
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    fail_on: Severity = Severity.ERROR
+    extends: str = "recommended"
+    select: list[Selector] | None = None
+    extend_select: list[Selector] = field(default_factory=list)
+    ignore: list[Selector] = field(default_factory=list)
+    rules: dict[str, RuleSetting] = field(default_factory=dict)
+    per_file_ignores: dict[str, list[Selector]] = field(default_factory=dict)
+    rule_packs: list[str] = field(default_factory=list)
+    lang: str | None = None  # report labels; None: from the content
+    source: str | None = None
+    base: str = "."
+
+    def root_path(self) -> str:
+        return os.path.normpath(os.path.join(self.base, self.root))
+
+
+def find_config(start: str | None = None) -> str | None:
+    """The nearest config file from `start` upwards, stopping at a git root or $HOME."""
+    here = Path(start or os.getcwd()).resolve()
+    home = Path.home().resolve()
+    for folder in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return str(folder / name)
+        if _has_tool_table(folder / "pyproject.toml"):
+            return str(folder / "pyproject.toml")
+        if (folder / ".git").exists() or folder == home:
+            break
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    if not path.is_file():
+        return False
+    try:
+        return "orgspec" in tomllib.loads(path.read_text("utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+
+
+def load_config(path: str | None) -> Config:
+    """Read and check a config file; None gives the defaults. Raises ConfigError."""
+    if path is None:
+        return Config()
+    if path.endswith(".toml"):
+        data, where = _read_toml(path), _toml_where(path)
+    else:
+        parsed = _read_yaml(path)
+        data, where = (parsed.docs[0] or {}) if parsed.docs else {}, _yaml_where(path, parsed)
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where(())}: config must be a mapping")
+    return _Reader(where, path).read(data)
+
+
+Where = Callable[[tuple[Any, ...]], str]
+
+
+def _toml_where(path: str) -> Where:
+    return lambda keys: f"{path}: [tool.orgspec]" + "".join(f".{k}" for k in keys)
+
+
+def _yaml_where(path: str, parsed: Parsed) -> Where:
+    def where(keys: tuple[Any, ...]) -> str:
+        key, span, _ = parsed.locate((0, *keys))
+        line, col = key or span[:2]
+        return f"{path}:{line}:{col}"
+
+    return where
+
+
+def _read_toml(path: str) -> dict[str, Any]:
+    try:
+        doc = tomllib.loads(Path(path).read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    table = doc.get("tool", {}).get("orgspec", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.orgspec] must be a table")
+    return table
+
+
+def _read_yaml(path: str) -> Parsed:
+    try:
+        text = decode(read_bytes(path))
+    except SourceError as err:
+        raise ConfigError(f"{path}:{err.line}:{err.col}: {err.message}") from None
+    bad = scan_forbidden(text, most=1)
+    if bad:
+        raise ConfigError(f"{path}:{bad[0].line}:{bad[0].col}: config contains "
+                          f"{bad[0].describe()}")
+    parsed = parse(text)
+    problem = parsed.fatal or (parsed.problems[0] if parsed.problems else None)
+    if problem is not None:
+        raise ConfigError(f"{path}:{problem.line}:{problem.col}: {problem.message}")
+    if len(parsed.docs) > 1:
+        raise ConfigError(f"{path}:1:1: config must be a single document")
+    return parsed
+
+
+def did_you_mean(word: str, options: list[str] | tuple[str, ...]) -> str:
+    """` (did you mean 'x'?)` or ` (known: a, b)`."""
+    close = difflib.get_close_matches(word, options, n=1)
+    return f" (did you mean {close[0]!r}?)" if close else f" (known: {', '.join(options)})"
+
+
+class _Reader:
+    """Checks the shape of a config mapping and builds a Config."""
+
+    def __init__(self, where: Where, path: str) -> None:
+        self.where = where
+        self.path = path
+
+    def fail(self, keys: tuple[Any, ...], message: str) -> ConfigError:
+        return ConfigError(f"{self.where(keys)}: {message}")
+
+    def read(self, raw: dict[str, Any]) -> Config:
+        data = {}
+        for key, value in raw.items():
+            norm = str(key).replace("_", "-")
+            if norm not in KNOWN_KEYS:
+                hint = did_you_mean(norm, KNOWN_KEYS)
+                raise self.fail((key,), f"unknown config key {key!r}{hint}")
+            data[norm] = (key, value)
+        cfg = Config(source=self.path, base=str(Path(self.path).resolve().parent))
+        for name, (key, value) in data.items():
+            getattr(self, "_" + name.replace("-", "_"))(cfg, key, value)
+        return cfg
+
+    def text(self, keys: tuple[Any, ...], value: Any) -> str:
+        if not isinstance(value, str) or not value:
+            raise self.fail(keys, f"{keys[-1]!r} must be a non-empty string")
+        return value
+
+    def texts(self, keys: tuple[Any, ...], value: Any) -> list[str]:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise self.fail(keys, f"{keys[-1]!r} must be a list of strings")
+        return list(value)
+
+    def selectors(self, keys: tuple[Any, ...], value: Any) -> list[Selector]:
+        items = self.texts(keys, value)
+        many = isinstance(value, list)
+        return [Selector(t, self.where((*keys, i) if many else keys)) for i, t in enumerate(items)]
+
+    def _root(self, cfg: Config, key: str, value: Any) -> None:
+        cfg.root = self.text((key,), value)
+
+    def _include(self, cfg: Config, key: str, value: Any) -> None:
+        cfg.include = self.texts((key,), value)
+
+    def _exclude(self, cfg: Config, key: str, value: Any) -> None:
+        cfg.exclude = self.texts((key,), value)
+
+    def _lang(self, cfg: Config, key: str, value: Any) -> None:
+        lang = self.text((key,), value)
+        if lang not in LANGS:
+            raise self.fail((key,), f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
+        cfg.lang = lang
+
+    def _fail_on(self, cfg: Config, key: str, value: Any) -> None:
+        try:
+            cfg.fail_on = Severity.parse(self.text((key,), value))
+        except ValueError as exc:
+            raise self.fail((key,), str(exc)) from None
+
+    def _extends(self, cfg: Config, key: str, value: Any) -> None:
+        text = self.text((key,), value).removeprefix("orgspec:")
+        if text not in PRESETS:
+            raise self.fail((key,), f"unknown preset {value!r}{did_you_mean(text, PRESETS)}")
+        cfg.extends = text
+
+    def _select(self, cfg: Config, key: str, value: Any) -> None:
+        cfg.select = self.selectors((key,), value)
+
+    def _extend_select(self, cfg: Config, key: str, value: Any) -> None:
+        cfg.extend_select = self.selectors((key,), value)
+
+    def _ignore(self, cfg: Config, key: str, value: Any) -> None:
+        cfg.ignore = self.selectors((key,), value)
+
+    def _rule_packs(self, cfg: Config, key: str, value: Any) -> None:
+        base = Path(self.path).resolve().parent
+        for i, item in enumerate(self.texts((key,), value)):
+            pack = (base / item).resolve()
+            if not pack.is_file():
+                raise self.fail((key, i), f"rule pack {item!r} not found")
+            cfg.rule_packs.append(str(pack))
+
+    def _per_file_ignores(self, cfg: Config, key: str, value: Any) -> None:
+        if not isinstance(value, dict):
+            raise self.fail((key,), "'per-file-ignores' maps globs to lists of rules")
+        for glob, rules in value.items():
+            cfg.per_file_ignores[str(glob)] = self.selectors((key, glob), rules)
+
+    def _rules(self, cfg: Config, key: str, value: Any) -> None:
+        if not isinstance(value, dict):
+            raise self.fail((key,), "'rules' maps rule codes or names to settings")
+        for name, setting in value.items():
+            cfg.rules[str(name)] = self.rule_setting((key, name), setting)
+
+    def rule_setting(self, keys: tuple[Any, ...], value: Any) -> RuleSetting:
+        where = self.where(keys)
+        if isinstance(value, str) or value is False:
+            return RuleSetting(where, severity=self.severity(keys, value))
+        if not isinstance(value, dict):
+            raise self.fail(keys, "a rule setting is a severity or {severity, options}")
+        unknown = [k for k in value if k not in ("severity", "options")]
+        if unknown:
+            raise self.fail((*keys, unknown[0]), f"unknown rule setting {unknown[0]!r}"
+                            f"{did_you_mean(str(unknown[0]), ('severity', 'options'))}")
+        options = value.get("options") or {}
+        if not isinstance(options, dict):
+            raise self.fail((*keys, "options"), "'options' must be a mapping")
+        severity = self.severity((*keys, "severity"), value["severity"]) \
+            if "severity" in value else None
+        return RuleSetting(where, severity, {str(k): v for k, v in options.items()})
+
+    def severity(self, keys: tuple[Any, ...], value: Any) -> str:
+        if value is False or value == "off":
+            return "off"
+        try:
+            return Severity.parse(str(value)).label
+        except ValueError:
+            raise self.fail(keys, f"unknown severity {value!r} (use error, warning, info or "
+                            "off)") from None

@@ -1,0 +1,329 @@
+"""Plain data from PyYAML parser events, iteratively, with limits and a position for every node.
+
+Why not `yaml.safe_load`: it guesses types the YAML 1.1 way (`NO` -> False, `0755` -> 493,
+`12:30` -> 750), drops duplicate keys silently, expands alias bombs, raises exceptions that
+are not `YAMLError` on 6-byte inputs, and its C composer segfaults on deep nesting.
+Here every scalar stays a string (plain `null`/`~`/empty become None) and the models type
+it; anchors, aliases, tags, directives and complex keys are refused.
+
+Over 300 lines because the event walk, its limits and its refusals are one state machine;
+splitting it would spread one loop's invariants over several files.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from orgspec.load.source import FORBIDDEN_VALUE, LineIndex
+
+Path = tuple[Any, ...]
+Span = tuple[int, int, int, int]  # 1-based line, column, end line, end column
+NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on one file's shape; exceeding one is an IN008 finding."""
+
+    depth: int = 64
+    nodes: int = 200_000
+    scalar_chars: int = 10_000
+    key_chars: int = 256
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in a file's YAML, with a finding code and a 1-based position."""
+
+    code: str
+    message: str
+    line: int
+    col: int
+    hint: str = ""
+
+
+@dataclass
+class Parsed:
+    """A file's documents as plain data, and where every node of them was written.
+
+    Positions are kept per container, keyed by its `id()`: a mapping's table holds
+    `key -> (key line, key col, line, col, end line, end col)` and a list's table holds
+    `(line, col, end line, end col)` per item, all 0-based as libyaml gives them. No path
+    tuple is built while parsing; `locate()` walks a path only when a finding needs it.
+    """
+
+    docs: list[Any] = field(default_factory=list)
+    roots: list[tuple[int, int, int, int]] = field(default_factory=list)
+    tables: dict[int, Any] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    fatal: Problem | None = None
+
+    def locate(self, path: Path) -> tuple[tuple[int, int] | None, Span, int]:
+        """For a path (doc index, keys, indices): the 1-based key position (None for list
+        items and documents), the value span, and how many parts of the path exist."""
+        if not path or not 0 <= path[0] < len(self.docs):
+            return None, (1, 1, 1, 1), 0
+        node, span, key = self.docs[path[0]], self.roots[path[0]], None
+        depth = 1
+        for part in path[1:]:
+            table = self.tables.get(id(node))
+            if table is None or not _holds(node, part):
+                break
+            entry = table[part]
+            if isinstance(node, dict):
+                key, span = (entry[0] + 1, entry[1] + 1), entry[2:]
+            else:
+                key, span = None, entry
+            node = node[part]
+            depth += 1
+        return key, (span[0] + 1, span[1] + 1, span[2] + 1, span[3] + 1), depth
+
+    def node(self, path: Path) -> Any:
+        """The data at `path`, or None when it does not exist."""
+        node: Any = self.docs
+        for part in path:
+            if not _holds(node, part):
+                return None
+            node = node[part]
+        return node
+
+
+def _holds(node: Any, part: Any) -> bool:
+    if isinstance(node, dict):
+        return part in node
+    return isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+
+
+class _Abort(Exception):
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+def loader_class() -> type:
+    """The C parser when PyYAML has libyaml, unless ORGSPEC_YAML_PARSER=pure."""
+    wanted = os.environ.get("ORGSPEC_YAML_PARSER", "c")
+    if wanted != "pure" and getattr(yaml, "__with_libyaml__", False):
+        return yaml.CSafeLoader
+    return yaml.SafeLoader
+
+
+def parse(text: str, limits: Limits | None = None, loader: type | None = None) -> Parsed:
+    """Parse every document in `text`; problems are returned, never raised."""
+    out = Parsed()
+    parser = (loader or loader_class())(text)
+    try:
+        _Builder(out, limits or Limits()).run(parser)
+    except _Abort as stop:
+        out.fatal = stop.problem
+    except yaml.MarkedYAMLError as exc:
+        if "maximum nesting depth" in str(exc.problem) and loader is not yaml.SafeLoader:
+            # libyaml (PyYAML >= 6.0.4) refuses deep flow nesting while scanning ahead, before
+            # our own depth limit sees an event; the pure parser streams, so the finding is
+            # the same IN008 at the same place under either parser.
+            return parse(text, limits, yaml.SafeLoader)
+        out.fatal = _syntax_problem(exc, text)
+    except yaml.YAMLError as exc:  # ReaderError and friends carry a position only
+        out.fatal = Problem("IN001", f"YAML error: {_first_line(exc)}", 1, 1)
+    except RecursionError:
+        out.fatal = Problem("IN008", "document nests too deeply", 1, 1)
+    finally:
+        parser.dispose()
+    return out
+
+
+def _first_line(exc: BaseException) -> str:
+    text = getattr(exc, "problem", None) or getattr(exc, "reason", None) or type(exc).__name__
+    return str(text).splitlines()[0][:200]
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    # From the index, not mark.line: at the end of a stream libyaml counts a line that
+    # the file does not have.
+    line, col = LineIndex(text).position(mark.index) if mark else (1, 1)
+    at = text[mark.index] if mark and 0 <= mark.index < len(text) else ""
+    # Never str(exc): the pure parser embeds a source snippet in it.
+    message = str(exc.problem or "invalid YAML")
+    if exc.context:
+        message = f"{exc.context}: {message}"
+    hint = ""
+    if at == "\t" or "tab" in message.lower():
+        hint = "YAML indentation must use spaces, not tabs"
+    elif "cannot start any token" in message:
+        hint = "quote values that start with @, ` or %"
+    return Problem("IN001", f"YAML syntax error: {message}", line, col, hint)
+
+
+_ScalarEvent = yaml.ScalarEvent
+_MappingStart = yaml.MappingStartEvent
+_MappingEnd = yaml.MappingEndEvent
+_SequenceStart = yaml.SequenceStartEvent
+_SequenceEnd = yaml.SequenceEndEvent
+
+
+class _Frame:
+    __slots__ = ("container", "discard", "is_map", "key", "key_mark", "slot", "table")
+
+    def __init__(self, container: Any, table: Any, slot: tuple[Any, Any] | None) -> None:
+        self.container = container
+        self.table = table
+        self.slot = slot  # (parent table, key or index) whose span ends with this container
+        self.is_map = isinstance(container, dict)
+        self.key: str | None = None
+        self.key_mark: Any = None
+        self.discard = False
+
+
+class _Builder:
+    """Turns the event stream into dicts/lists/strings with an explicit stack."""
+
+    def __init__(self, out: Parsed, limits: Limits) -> None:
+        self.out = out
+        self.limits = limits
+        self.stack: list[_Frame] = []
+        self.nodes = 0
+        self.root: Any = None
+
+    def run(self, parser: Any) -> None:
+        # The hot loop: scalars (most events) are attached inline, because a method call
+        # per node costs as much as libyaml's own parsing of it.
+        get = parser.get_event
+        stack = self.stack
+        max_nodes, max_chars = self.limits.nodes, self.limits.scalar_chars
+        bad_value = FORBIDDEN_VALUE.search
+        while True:
+            ev = get()
+            cls = ev.__class__
+            if cls is _ScalarEvent:
+                if ev.anchor is not None or ev.tag is not None:
+                    self.check_node(ev)
+                self.nodes += 1
+                value = ev.value
+                if self.nodes > max_nodes or len(value) > max_chars:
+                    self.check_scalar_limits(ev)
+                top = stack[-1] if stack else None
+                if top is None:
+                    self.attach(None if not ev.style and value in NULLS else value, ev)
+                elif top.is_map and top.key is None:
+                    self.key(top, value, ev)
+                else:
+                    if bad_value(value):
+                        self.bad_value(ev)
+                    node = None if not ev.style and value in NULLS else value
+                    s, e = ev.start_mark, ev.end_mark
+                    if top.is_map:
+                        if not top.discard:
+                            k, km = top.key, top.key_mark
+                            top.container[k] = node
+                            top.table[k] = (km.line, km.column, s.line, s.column, e.line,
+                                            e.column)
+                        top.key = None
+                    else:
+                        top.container.append(node)
+                        top.table.append((s.line, s.column, e.line, e.column))
+            elif cls is _MappingStart or cls is _SequenceStart:
+                self.start(ev, cls is _MappingStart)
+            elif cls is _MappingEnd or cls is _SequenceEnd:
+                self.end(ev)
+            elif cls is yaml.DocumentStartEvent:
+                self.start_document(ev)
+            elif cls is yaml.DocumentEndEvent:
+                self.out.docs.append(self.root)
+            elif cls is yaml.AliasEvent:
+                raise _Abort(self.problem("IN005", "aliases (*name) are not allowed", ev))
+            elif cls is yaml.StreamEndEvent:
+                return
+
+    def check_scalar_limits(self, ev: Any) -> None:
+        if self.nodes > self.limits.nodes:
+            raise _Abort(self.problem("IN008", f"more than {self.limits.nodes} nodes", ev))
+        raise _Abort(self.problem(
+            "IN008", f"a value of {len(ev.value)} characters exceeds the limit of "
+            f"{self.limits.scalar_chars}", ev))
+
+    def bad_value(self, ev: Any) -> None:
+        bad = FORBIDDEN_VALUE.search(ev.value).group()  # type: ignore[union-attr]
+        self.out.problems.append(self.problem(
+            "IN003", f"value contains the control or invisible character U+{ord(bad):04X}",
+            ev, "remove escaped control characters such as \\e or \\u202e"))
+
+    def problem(self, code: str, message: str, ev: Any, hint: str = "") -> Problem:
+        mark = ev.start_mark
+        return Problem(code, message, mark.line + 1, mark.column + 1, hint)
+
+    def start_document(self, ev: Any) -> None:
+        if getattr(ev, "version", None) or getattr(ev, "tags", None):
+            raise _Abort(self.problem("IN001", "%YAML and %TAG directives are not supported", ev))
+        self.root = None
+
+    def check_node(self, ev: Any) -> None:
+        if ev.anchor is not None:
+            raise _Abort(self.problem("IN005", f"anchors (&{ev.anchor}) are not allowed", ev,
+                                      "repeat the value instead of using an anchor"))
+        if ev.tag is not None:
+            raise _Abort(self.problem("IN006", f"explicit tags ({ev.tag}) are not allowed", ev,
+                                      "quote the value instead of tagging it"))
+        self.nodes += 1
+        if self.nodes > self.limits.nodes:
+            raise _Abort(self.problem("IN008", f"more than {self.limits.nodes} nodes", ev))
+
+    def key(self, top: _Frame, value: str, ev: Any) -> None:
+        if len(value) > self.limits.key_chars:
+            raise _Abort(self.problem("IN008", f"a key of {len(value)} characters exceeds the "
+                                      f"limit of {self.limits.key_chars}", ev))
+        top.key, top.key_mark = value, ev.start_mark
+        top.discard = value in top.container
+        if top.discard:
+            first = top.table[value][0] + 1
+            self.out.problems.append(self.problem(
+                "IN004", f"duplicate key {value!r} (first defined at line {first})", ev,
+                "YAML keeps only one of the two values; remove or rename one"))
+
+    def attach(self, node: Any, ev: Any) -> tuple[Any, Any] | None:
+        """Put a node into its parent (or make it the document root); return its slot."""
+        s, e = ev.start_mark, ev.end_mark
+        top = self.stack[-1] if self.stack else None
+        if top is None:
+            self.root = node
+            self.out.roots.append((s.line, s.column, e.line, e.column))
+            return None
+        if not top.is_map:
+            top.table.append((s.line, s.column, e.line, e.column))
+            top.container.append(node)
+            return (top.table, len(top.container) - 1)
+        k, km = top.key, top.key_mark
+        top.key = None
+        if top.discard:
+            return None
+        top.container[k] = node
+        top.table[k] = (km.line, km.column, s.line, s.column, e.line, e.column)
+        return (top.table, k)
+
+    def start(self, ev: Any, is_map: bool) -> None:
+        self.check_node(ev)
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.is_map and top.key is None:
+            raise _Abort(self.problem("IN007", "mapping keys must be plain strings", ev,
+                                      "complex keys (? [a, b]) are not part of the org format"))
+        if len(self.stack) >= self.limits.depth:
+            raise _Abort(self.problem("IN008", f"nesting deeper than {self.limits.depth} levels",
+                                      ev))
+        container: Any = {} if is_map else []
+        table: Any = {} if is_map else []
+        self.out.tables[id(container)] = table
+        slot = self.attach(container, ev)
+        self.stack.append(_Frame(container, table, slot))
+
+    def end(self, ev: Any) -> None:
+        frame = self.stack.pop()
+        e = ev.end_mark
+        if frame.slot is None:
+            if not self.stack and self.out.roots:
+                self.out.roots[-1] = (*self.out.roots[-1][:2], e.line, e.column)
+            return
+        table, slot = frame.slot
+        table[slot] = (*table[slot][:-2], e.line, e.column)

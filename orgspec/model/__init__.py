@@ -1,0 +1,1 @@
+"""The org: pydantic models, the Org index with its RACI holders, validation, the graph."""

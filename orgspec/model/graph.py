@@ -1,0 +1,241 @@
+"""The responsibility graph: one networkx MultiDiGraph of the org, and networkx-style queries.
+
+Nodes are `"team:x"`, `"person:x"`, `"responsibility:x"`, `"objective:x"`, `"kr:obj/kr"`,
+`"process:x"` and `"step:proc/step"`, each with a `kind` attribute. Edges carry a
+`relation`: parent_of, member_of, leads, accountable_for, responsible_for, consulted_on,
+informed_of, owns, has_key_result, aligns_to, performs, tracks, next, serves.
+Both sides of a RACI claim become edges, tagged with `source` ("duty" or "charter").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from orgspec.model.org import Org, Origin, node_key
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+ROLE_RELATION = {"accountable": "accountable_for", "responsible": "responsible_for",
+                 "consulted": "consulted_on", "informed": "informed_of"}
+
+
+def build_graph(org: Org) -> nx.MultiDiGraph:
+    """Build the graph once per run from the validated org."""
+    import networkx as nx
+
+    nodes: list[tuple[str, dict[str, Any]]] = [
+        (node_key(kind, ident), {"kind": kind.lower(), "id": ident})
+        for kind, ident in org.entities()]
+    edges: list[tuple[str, str, dict[str, Any]]] = []
+    _team_edges(org, edges)
+    _duty_edges(org, edges)
+    _objective_edges(org, nodes, edges)
+    _process_edges(org, nodes, edges)
+    g = nx.MultiDiGraph()
+    g.add_nodes_from(nodes)  # in bulk: one call per node costs as much as the rules
+    g.add_edges_from(edges)
+    return g
+
+
+Edges = list[tuple[str, str, dict[str, Any]]]
+Nodes = list[tuple[str, dict[str, Any]]]
+
+
+def _team_edges(org: Org, edges: Edges) -> None:
+    for tid, team in org.teams.items():
+        t = "team:" + tid
+        if team.parent in org.teams:
+            edges.append(("team:" + team.parent, t, {"relation": "parent_of"}))
+        edges.extend(("person:" + pid, t, {"relation": "member_of"})
+                     for pid in team.members if pid in org.people)
+        if team.lead in org.people:
+            edges.append(("person:" + team.lead, t, {"relation": "leads"}))
+
+
+def _duty_edges(org: Org, edges: Edges) -> None:
+    edges.extend((h.holder, "responsibility:" + h.duty,
+                  {"relation": ROLE_RELATION[h.role], "source": h.source,
+                   "site": (h.origin, h.path)}) for h in org.raci.holds)
+
+
+def site_path(origin: Origin, path: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A claim's path below its origin: `(role, i)` becomes `(role,)` when the role was
+    written as a single id rather than a list."""
+    if len(path) == 2 and not isinstance(origin.fmap.node((*origin.path, path[0])), list):
+        return path[:1]
+    return path
+
+
+def _objective_edges(org: Org, nodes: Nodes, edges: Edges) -> None:
+    for oid, obj in org.objectives.items():
+        o = "objective:" + oid
+        owner = org.holder(obj.owner)
+        if owner is not None:
+            edges.append((owner, o, {"relation": "owns"}))
+        if obj.aligns_to in org.objectives:
+            edges.append((o, "objective:" + obj.aligns_to, {"relation": "aligns_to"}))
+        for kr in obj.key_results:
+            k = f"kr:{oid}/{kr.id}"
+            nodes.append((k, {"kind": "kr", "id": kr.id}))
+            edges.append((o, k, {"relation": "has_key_result"}))
+            kr_owner = org.holder(kr.owner)
+            if kr_owner is not None:
+                edges.append((kr_owner, k, {"relation": "owns"}))
+
+
+def _process_edges(org: Org, nodes: Nodes, edges: Edges) -> None:
+    for pid, proc in org.processes.items():
+        p = "process:" + pid
+        owner = org.holder(proc.owner)
+        if owner is not None:
+            edges.append((owner, p, {"relation": "owns"}))
+        if proc.responsibility in org.responsibilities:
+            edges.append((p, "responsibility:" + proc.responsibility, {"relation": "serves"}))
+        ids = {s.id for s in proc.steps}
+        for step in proc.steps:
+            s = step_node(pid, step.id)
+            nodes.append((s, {"kind": "step", "id": step.id, "process": pid}))
+            edges.append((p, s, {"relation": "has_step"}))
+            for ref, relation in ((step.owner, "performs"), (step.tracker, "tracks")):
+                who = org.holder(ref)
+                if who is not None:
+                    edges.append((who, s, {"relation": relation}))
+            edges.extend((s, step_node(pid, n), {"relation": "next"})
+                         for n in step.next if n in ids)
+
+
+def step_node(process: str, step: str) -> str:
+    """The node name of a process step."""
+    return f"step:{process}/{step}"
+
+
+# Queries. Rules use these instead of walking the graph by hand. Each takes a node key
+# (`"team:tech"`) or a plain id (`"tech"`, read as the kind the query expects) and raises
+# UnknownNode for anything the graph does not hold, rather than answering `[]`.
+
+_ANY = ("team", "person", "responsibility", "objective", "process")
+
+
+class UnknownNode(LookupError):
+    """A query named a node the graph does not have (a typo, or an entity that failed to load)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def resolve(g: nx.MultiDiGraph, ref: str, *kinds: str) -> str:
+    """The node key for `ref`: a key such as `"team:tech"` as is, or a plain id such as
+    `"tech"` looked up as each of `kinds` in turn. Raises UnknownNode if none exists."""
+    if ":" in ref:
+        if ref in g:
+            return ref
+        raise UnknownNode(f"no node {ref!r} in the org graph")
+    for kind in kinds:
+        key = f"{kind}:{ref}"
+        if key in g:
+            return key
+    wanted = " or ".join(kinds) or "node"
+    raise UnknownNode(f"no {wanted} {ref!r} in the org graph (an unknown id, or an entity "
+                      "that failed validation)")
+
+
+def _sources(g: nx.MultiDiGraph, node: str, relation: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    for src, _, data in g.in_edges(node, data=True):
+        if data.get("relation") == relation:
+            yield src, data
+
+
+def owners(g: nx.MultiDiGraph, responsibility: str, role: str = "accountable") -> list[str]:
+    """The distinct nodes holding `role` on a responsibility node, sorted."""
+    responsibility = resolve(g, responsibility, "responsibility")
+    return sorted({src for src, _ in _sources(g, responsibility, ROLE_RELATION[role])})
+
+
+def accountable_owners(g: nx.MultiDiGraph, responsibility: str) -> list[str]:
+    """The distinct teams or people accountable for a responsibility (node keys, sorted)."""
+    return owners(g, responsibility, "accountable")
+
+
+def claims(g: nx.MultiDiGraph, responsibility: str, role: str) -> list[tuple[str, Any]]:
+    """(owner node, site) for every written claim of `role`, duty side first; a site is
+    (origin, path below it) and locates the claim."""
+    responsibility = resolve(g, responsibility, "responsibility")
+    found = list(_sources(g, responsibility, ROLE_RELATION[role]))
+    found.sort(key=lambda item: item[1].get("source") != "duty")
+    return [(owner, data["site"]) for owner, data in found]
+
+
+def roles_of(g: nx.MultiDiGraph, responsibility: str, owner: str, source: str) -> set[str]:
+    """The RACI roles `owner` holds on a duty, as written on one side ("duty"/"charter")."""
+    responsibility = resolve(g, responsibility, "responsibility")
+    owner = resolve(g, owner, "team", "person")
+    back = {rel: role for role, rel in ROLE_RELATION.items()}
+    return {back[d["relation"]] for s, _, d in g.in_edges(responsibility, data=True)
+            if s == owner and d.get("source") == source and d.get("relation") in back}
+
+
+def responsibilities(g: nx.MultiDiGraph) -> list[str]:
+    """Every responsibility node."""
+    return [n for n, kind in g.nodes(data="kind") if kind == "responsibility"]
+
+
+def unowned_responsibilities(g: nx.MultiDiGraph) -> list[str]:
+    """Responsibility nodes with no accountable owner."""
+    return [r for r in responsibilities(g) if not accountable_owners(g, r)]
+
+
+def is_orphan(g: nx.MultiDiGraph, node: str) -> bool:
+    """True when no RACI, membership or ownership edge reaches or leaves the node."""
+    node = resolve(g, node, *_ANY)
+    return bool(g.degree(node) == 0)
+
+
+def members(g: nx.MultiDiGraph, team: str) -> list[str]:
+    """Person nodes that are members of a team node."""
+    team = resolve(g, team, "team")
+    return sorted(src for src, _ in _sources(g, team, "member_of"))
+
+
+def leads(g: nx.MultiDiGraph, team: str) -> list[str]:
+    """Person nodes that lead a team node."""
+    team = resolve(g, team, "team")
+    return sorted(src for src, _ in _sources(g, team, "leads"))
+
+
+def child_teams(g: nx.MultiDiGraph, team: str) -> list[str]:
+    """Team nodes whose parent is `team`."""
+    team = resolve(g, team, "team")
+    return sorted(dst for _, dst, rel in g.out_edges(team, data="relation") if rel == "parent_of")
+
+
+def teams_of(g: nx.MultiDiGraph, person: str) -> list[str]:
+    """Team nodes a person is a member or lead of."""
+    person = resolve(g, person, "person")
+    return sorted({dst for _, dst, rel in g.out_edges(person, data="relation")
+                   if rel in ("member_of", "leads")})
+
+
+def parent_view(g: nx.MultiDiGraph) -> nx.DiGraph:
+    """The team tree alone, as parent -> child edges (for cycle checks)."""
+    import networkx as nx
+
+    view = nx.DiGraph()
+    view.add_nodes_from(n for n, k in g.nodes(data="kind") if k == "team")
+    view.add_edges_from((u, v) for u, v, rel in g.edges(data="relation") if rel == "parent_of")
+    return view
+
+
+def step_view(g: nx.MultiDiGraph, process: str) -> nx.DiGraph:
+    """One process's steps and their `next` edges."""
+    import networkx as nx
+
+    process = resolve(g, process, "process")
+    view = nx.DiGraph()
+    steps = [v for _, v, rel in g.out_edges(process, data="relation") if rel == "has_step"]
+    view.add_nodes_from(steps)
+    for s in steps:
+        view.add_edges_from((s, v) for _, v, rel in g.out_edges(s, data="relation")
+                            if rel == "next")
+    return view

@@ -1,0 +1,190 @@
+"""The org format v1 as pydantic models: Team, Person, Responsibility, Objective, Process.
+
+The loader hands these plain strings (never YAML-guessed types), so numbers and dates are
+typed here. Unknown keys are errors; references are plain ids checked later.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,62}$"
+KINDS = ("Team", "Person", "Responsibility", "Objective", "Process")
+ROLES = ("accountable", "responsible", "consulted", "informed")
+
+Id = Annotated[str, Field(pattern=ID_PATTERN, description="Lowercase slug, unique per kind.")]
+Ref = Annotated[str, Field(min_length=1, max_length=100, description="The id of another entity.")]
+Name = Annotated[str, Field(min_length=1, max_length=200)]
+Text = Annotated[str, Field(max_length=10_000)]
+
+
+def _one_or_many(value: Any) -> Any:
+    """Let a list field be written as a single value: `next: review`."""
+    return [value] if isinstance(value, str) else value
+
+
+def _ref_shorthand(value: Any) -> Any:
+    """A charter entry may be a bare responsibility id."""
+    return {"ref": value} if isinstance(value, str) else value
+
+
+RefList = Annotated[
+    list[Ref],
+    BeforeValidator(_one_or_many, json_schema_input_type=Ref | list[Ref]),
+    Field(max_length=1000),
+]
+# Quantities keep the text the user wrote ("1.2M", "120万", "99.95%"); the OKR rules parse it.
+Quantity = Annotated[
+    str,
+    Field(max_length=200),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "maxLength": 200}]}),
+]
+
+PERIOD_PATTERN = r"^\d{4}(-(Q[1-4]|H[12]))?$"
+# `period: 2026` is an integer to an editor's YAML parser, so the schema allows one.
+Period = Annotated[
+    str,
+    Field(pattern=PERIOD_PATTERN),
+    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 1000, "maximum": 9999},
+                              {"type": "string", "pattern": PERIOD_PATTERN}]}),
+]
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown keys forbidden, no NaN or Infinity."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, str_max_length=10_000,
+                              frozen=True)
+
+
+class CharterItem(Strict):
+    """One line of a team's charter: a claim on a duty, or a duty defined inline."""
+
+    ref: Ref | None = Field(None, description="A Responsibility id this team claims.")
+    id: Id | None = Field(None, description="Define a Responsibility inline with this id.")
+    role: Literal["accountable", "responsible", "consulted", "informed"] = "accountable"
+    description: Text | None = None
+    name: Name | None = None
+
+    @model_validator(mode="after")
+    def _ref_or_id(self) -> CharterItem:
+        if (self.ref is None) == (self.id is None):
+            raise ValueError("give either `ref` (claim a duty) or `id` (define one inline)")
+        return self
+
+
+CharterEntry = Annotated[
+    CharterItem, BeforeValidator(_ref_shorthand, json_schema_input_type=Ref | CharterItem)
+]
+
+
+class Team(Strict):
+    """A team: its place in the tree, its people and its charter."""
+
+    kind: Literal["Team"]
+    id: Id
+    name: Name | None = None
+    parent: Ref | None = Field(None, description="Parent Team id; root teams have none.")
+    lead: Ref | None = Field(None, description="Person id of the team lead.")
+    members: RefList = Field(default_factory=list)
+    mission: Text | None = None
+    description: Text | None = None
+    children: RefList | None = Field(None, description="Child Team ids, if declared here too.")
+    responsibilities: list[CharterEntry] = Field(default_factory=list, max_length=1000)
+
+
+class Person(Strict):
+    """A person; team membership is declared on the team."""
+
+    kind: Literal["Person"]
+    id: Id
+    name: Name | None = None
+    title: Name | None = None
+    email: Annotated[str, Field(max_length=254, pattern=r"^[^@\s]+@[^@\s]+$")] | None = None
+
+
+class Responsibility(Strict):
+    """A duty, with its RACI owners (team or person ids)."""
+
+    kind: Literal["Responsibility"]
+    id: Id
+    name: Name | None = None
+    description: Text | None = None
+    accountable: RefList = Field(default_factory=list, description="Exactly one is expected.")
+    responsible: RefList = Field(default_factory=list)
+    consulted: RefList = Field(default_factory=list)
+    informed: RefList = Field(default_factory=list)
+
+
+class KeyResult(Strict):
+    """A key result: structured fields, or a measurable sentence in `title`."""
+
+    id: Id
+    title: Text
+    metric: Name | None = None
+    baseline: Quantity | None = None
+    target: Quantity | None = None
+    current: Quantity | None = None
+    unit: Name | None = None
+    direction: Literal["increase", "decrease", "maintain"] | None = None
+    due: dt.date | None = None
+    owner: Ref | None = None
+
+
+class Objective(Strict):
+    """An objective for a period, owned by a team, with its key results."""
+
+    kind: Literal["Objective"]
+    id: Id
+    title: Text
+    description: Text | None = None
+    owner: Ref | None = None
+    period: Period | None = Field(None, description="2026, 2026-H2 or 2026-Q1; or start and end.")
+    start: dt.date | None = None
+    end: dt.date | None = None
+    aligns_to: Ref | None = Field(None, description="The parent Objective id.")
+    key_results: list[KeyResult] = Field(default_factory=list, max_length=1000)
+
+
+class Step(Strict):
+    """One step of a process: who does it, who tracks it, where it goes next."""
+
+    id: Id
+    name: Name | None = None
+    description: Text | None = None
+    owner: Ref | None = None
+    tracker: Ref | None = Field(None, description="Who tracks the step, if not the doer.")
+    sla: Annotated[str, Field(max_length=50)] | None = Field(None, description="2h, 30m, 1d, 2小时")
+    next: RefList = Field(default_factory=list, description="Step ids that follow this one.")
+
+
+class Process(Strict):
+    """A process: its owner, the duty it serves and its steps as a flow."""
+
+    kind: Literal["Process"]
+    id: Id
+    name: Name | None = None
+    description: Text | None = None
+    owner: Ref | None = None
+    responsibility: Ref | None = Field(None, description="The Responsibility it serves.")
+    require_tracker: bool = False
+    steps: list[Step] = Field(default_factory=list, max_length=20_000)
+
+
+MODELS: dict[str, type[Strict]] = {
+    "Team": Team, "Person": Person, "Responsibility": Responsibility,
+    "Objective": Objective, "Process": Process,
+}
+
+# Written where an owner is not yet known; the ownership rules report them as gaps,
+# so the reference check must not call them unknown ids.
+PLACEHOLDERS = frozenset(("tbd", "tba", "todo", "none", "n/a", "na", "null", "?", "-", "unknown",
+                          "待定", "未定", "暂无", "无", "待分配"))
+
+
+def is_placeholder(value: str | None) -> bool:
+    """True for an owner written as `TBD`, `待定`, `none`, `n/a` and the like."""
+    return value is not None and value.strip().casefold() in PLACEHOLDERS

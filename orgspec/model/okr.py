@@ -1,0 +1,39 @@
+"""OKR facts the checks and the report share: the dates an objective covers and what a key
+result states (metric, target, deadline), from its fields and its sentence together."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from orgspec.model.models import KeyResult, Objective
+from orgspec.text.measurable import Verdict, assess
+from orgspec.text.quantity import parse_quantity
+
+
+def period_range(obj: Objective) -> tuple[dt.date, dt.date] | None:
+    """The dates an objective covers: start/end, or its period (2026, 2026-H2, 2026-Q1)."""
+    if obj.start or obj.end:
+        return obj.start or dt.date.min, obj.end or dt.date.max
+    if not obj.period:
+        return None
+    year, _, part = obj.period.partition("-")
+    y = int(year)
+    if not part:
+        return dt.date(y, 1, 1), dt.date(y, 12, 31)
+    first = {"Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H1": 1, "H2": 7}[part]
+    months = 3 if part[0] == "Q" else 6
+    last = first + months - 1
+    end = dt.date(y + (last == 12), last % 12 + 1, 1) - dt.timedelta(days=1)
+    return dt.date(y, first, 1), end
+
+
+def verdict(obj: Objective, kr: KeyResult) -> Verdict:
+    """What a key result states, from its fields and its sentence together."""
+    dated = kr.due is not None or period_range(obj) is not None
+    if kr.metric and parse_quantity(kr.target) is not None and dated:
+        return Verdict(metric=True, target=True, deadline=True)  # the fields settle it
+    said = assess(kr.title)
+    said.metric = bool(kr.metric) or said.metric
+    said.target = parse_quantity(kr.target) is not None or (kr.target is None and said.target)
+    said.deadline = kr.due is not None or period_range(obj) is not None or said.deadline
+    return said

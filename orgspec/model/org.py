@@ -1,0 +1,169 @@
+"""The validated org: entities by kind and id, each with the place it was written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from orgspec.findings import Location
+from orgspec.model.models import (
+    ROLES,
+    Objective,
+    Person,
+    Process,
+    Responsibility,
+    Team,
+    is_placeholder,
+)
+
+if TYPE_CHECKING:  # annotations only: the model does not run loader code
+    from orgspec.load.sourcemap import FileMap
+    from orgspec.load.suppress import Directive
+    from orgspec.load.yamlevents import Path
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an entity (or an inline part of one) was written."""
+
+    fmap: FileMap
+    path: Path
+
+    def locate(self, *sub: Any) -> Location:
+        """The location of a field or item below the entity (`origin.locate("owner")`)."""
+        return self.fmap.locate((*self.path, *sub))
+
+    @property
+    def file(self) -> str:
+        return self.fmap.file
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A team's charter entry: `team` claims `role` on `responsibility`."""
+
+    team: str
+    responsibility: str
+    role: str
+    origin: Origin
+
+
+@dataclass
+class Org:
+    """All valid entities, their origins, and what could not be loaded."""
+
+    teams: dict[str, Team] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    responsibilities: dict[str, Responsibility] = field(default_factory=dict)
+    objectives: dict[str, Objective] = field(default_factory=dict)
+    processes: dict[str, Process] = field(default_factory=dict)
+    claims: list[Claim] = field(default_factory=list)
+    origins: dict[str, Origin] = field(default_factory=dict)  # "team:x" -> origin
+    invalid: set[str] = field(default_factory=set)  # "team:x" that failed validation
+    files: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)  # file -> text, if it decoded
+    directives: list[Directive] = field(default_factory=list)  # suppression comments
+
+    def table(self, kind: str) -> dict[str, Any]:
+        """The entities of one kind (`"Team"` ...), by id."""
+        table: dict[str, Any] = getattr(self, _TABLES[kind])
+        return table
+
+    def origin(self, kind: str, ident: str) -> Origin:
+        return self.origins[node_key(kind, ident)]
+
+    def entity_count(self) -> int:
+        return sum(len(self.table(k)) for k in ENTITY_KINDS)
+
+    def entities(self) -> Iterator[tuple[str, str]]:
+        for kind in ENTITY_KINDS:
+            for ident in self.table(kind):
+                yield kind, ident
+
+    def holder(self, ref: str | None) -> str | None:
+        """The node of a team-or-person reference (`"team:x"`), or None (unknown or
+        placeholder). The one owner lookup of the model."""
+        if ref is None or is_placeholder(ref):
+            return None
+        if ref in self.teams:
+            return node_key("team", ref)
+        return node_key("person", ref) if ref in self.people else None
+
+    @cached_property
+    def raci(self) -> Raci:
+        """Who holds each duty in which role, both RACI sides merged; computed once, on
+        first use (after validation has filled the tables)."""
+        return Raci.of(self)
+
+    def mentions_in_failed(self, ident: str) -> bool:
+        """True when a file that failed to load mentions `ident` (it may define it)."""
+        return any(ident in text or not text for text in self.failed.values())
+
+
+ENTITY_KINDS = ("Team", "Person", "Responsibility", "Objective", "Process")
+_TABLES = {"Team": "teams", "Person": "people", "Responsibility": "responsibilities",
+           "Objective": "objectives", "Process": "processes"}
+
+
+def node_key(kind: str, ident: str) -> str:
+    """The entity's name in findings and in the graph: `team:order-platform`."""
+    return f"{kind.lower()}:{ident}"
+
+
+def ident_of(key: str) -> str:
+    """The id in a node key: `team:order-platform` -> `order-platform`."""
+    return key.split(":", 1)[1]
+
+
+@dataclass(frozen=True)
+class Hold:
+    """One RACI statement: `holder` ("team:x" or "person:y") holds `role` on duty `duty`,
+    written on the duty (`source` "duty", at `path` below `origin`) or in a team charter."""
+
+    duty: str
+    holder: str
+    role: str
+    source: str
+    origin: Origin
+    path: tuple[Any, ...] = ()
+
+
+@dataclass
+class Raci:
+    """Every RACI statement of the org, both sides merged, and who holds what per duty.
+
+    `holds` keeps source order: each duty's own roles first (duties in order, roles in
+    ROLES order), then the charter claims in file order. References to unknown or
+    placeholder owners are left out; claims on unknown duties too.
+    """
+
+    holds: list[Hold]
+    by_duty: dict[str, list[Hold]]
+
+    @classmethod
+    def of(cls, org: Org) -> Raci:
+        holds: list[Hold] = []
+        for rid, resp in org.responsibilities.items():
+            origin = org.origin("Responsibility", rid)
+            for role in ROLES:
+                for i, ref in enumerate(getattr(resp, role)):
+                    holder = org.holder(ref)
+                    if holder is not None:
+                        holds.append(Hold(rid, holder, role, "duty", origin, (role, i)))
+        holds += [Hold(c.responsibility, node_key("team", c.team), c.role, "charter", c.origin)
+                  for c in org.claims if c.responsibility in org.responsibilities]
+        by_duty: dict[str, list[Hold]] = {rid: [] for rid in org.responsibilities}
+        for hold in holds:
+            by_duty[hold.duty].append(hold)
+        return cls(holds, by_duty)
+
+    def holders(self, duty: str, role: str = "accountable") -> list[str]:
+        """The distinct holders of `role` on `duty`, sorted."""
+        return sorted({h.holder for h in self.by_duty.get(duty, ()) if h.role == role})
+
+    @cached_property
+    def accountable(self) -> dict[str, list[str]]:
+        """Duty -> its accountable holders, sorted (every duty, possibly empty)."""
+        return {rid: self.holders(rid) for rid in self.by_duty}

@@ -1,0 +1,169 @@
+"""Raw entities -> validated models; the only module that knows pydantic's error format."""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from orgspec.findings import Issue, Related
+from orgspec.load.loader import RawEntity, RawOrg
+from orgspec.load.yamlevents import Path
+from orgspec.model.models import KINDS, MODELS, Responsibility, Team
+from orgspec.model.org import Claim, Org, Origin, node_key
+
+MAX_ERRORS_PER_ENTITY = 20
+
+
+def build_org(raw: RawOrg) -> tuple[Org, list[Issue]]:
+    """Validate every raw entity; return the org of valid ones and the problems found."""
+    org = Org(files=list(raw.files), failed=dict(raw.failed), directives=list(raw.directives))
+    issues: list[Issue] = []
+    for ent in raw.entities:
+        issues.extend(_add_entity(org, ent))
+    return org, issues
+
+
+def _add_entity(org: Org, ent: RawEntity) -> Iterator[Issue]:
+    kind = ent.kind
+    if kind not in MODELS:
+        yield _kind_issue(ent, kind)
+        return
+    model = MODELS[kind]
+    try:
+        obj = model.model_validate(ent.data)
+    except ValidationError as exc:
+        ident = ent.data.get("id")
+        if isinstance(ident, str):
+            org.invalid.add(node_key(kind, ident))
+        yield from _schema_issues(exc, ent, model, kind, ident)
+        return
+    origin = Origin(ent.fmap, ent.path)
+    yield from _register(org, kind, obj, origin)
+    if isinstance(obj, Team):
+        yield from _charter(org, obj, origin)
+
+
+def _register(org: Org, kind: str, obj: Any, origin: Origin) -> Iterator[Issue]:
+    key = node_key(kind, obj.id)
+    first = org.origins.get(key)
+    if first is not None:
+        yield Issue(f"duplicate {kind} id {obj.id!r}", origin.locate("id"), entity=key,
+                    related=(Related(first.locate("id"), "first defined here"),),
+                    hint="ids must be unique per kind; rename one of them", code="RF002")
+        return
+    org.table(kind)[obj.id] = obj
+    org.origins[key] = origin
+
+
+def _charter(org: Org, team: Team, origin: Origin) -> Iterator[Issue]:
+    for i, item in enumerate(team.responsibilities):
+        where = Origin(origin.fmap, (*origin.path, "responsibilities", i))
+        if item.id is not None:
+            inline = Responsibility(kind="Responsibility", id=item.id, name=item.name,
+                                    description=item.description)
+            yield from _register(org, "Responsibility", inline, where)
+        duty = item.ref or item.id or ""
+        org.claims.append(Claim(team.id, duty, item.role, where))
+
+
+def _kind_issue(ent: RawEntity, kind: Any) -> Issue:
+    if kind is None:
+        return Issue("entity has no `kind`", ent.location(),
+                     hint=f"add `kind:` with one of {', '.join(KINDS)}", code="IN010")
+    text = str(kind) if isinstance(kind, str) else type(kind).__name__
+    guess = _did_you_mean(text, KINDS, fold=True)
+    return Issue(f"unknown kind {text!r}", ent.fmap.locate((*ent.path, "kind")),
+                 hint=guess or f"kind is one of {', '.join(KINDS)}", code="IN010")
+
+
+def _did_you_mean(word: str, choices: typing.Iterable[str], fold: bool = False) -> str:
+    options = list(choices)
+    if fold:
+        by_fold = {c.casefold(): c for c in options}
+        if word.casefold() in by_fold:
+            return f"did you mean `{by_fold[word.casefold()]}`?"
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f"did you mean `{close[0]}`?" if close else ""
+
+
+def _schema_issues(exc: ValidationError, ent: RawEntity, model: type[BaseModel], kind: str,
+                   ident: Any) -> Iterator[Issue]:
+    entity = node_key(kind, ident) if isinstance(ident, str) else ""
+    errors = exc.errors(include_url=False, include_input=False, include_context=False)
+    for err in errors[:MAX_ERRORS_PER_ENTITY]:
+        loc = tuple(err["loc"])
+        path = _data_path(ent.data, loc)
+        where = ent.fmap.locate((*ent.path, *path))
+        yield _schema_issue(err["type"], err["msg"], loc, path, model, where, entity)
+
+
+def _schema_issue(kind: str, msg: str, loc: tuple[Any, ...], path: Path,
+                  model: type[BaseModel], where: Any, entity: str) -> Issue:
+    field = _dotted(path) or "entity"
+    if kind == "extra_forbidden":
+        options = _fields_at(model, loc[:-1])
+        hint = _did_you_mean(str(loc[-1]), options) or f"known fields: {', '.join(options)}"
+        return Issue(f"unknown field `{field}`", where, entity, hint=hint, code="SC001")
+    if kind == "missing":
+        name = _dotted((*path, loc[-1]))
+        return Issue(f"missing required field `{name}`", where, entity, code="SC002")
+    if kind == "string_pattern_mismatch" and loc and loc[-1] == "id":
+        return Issue(f"`{field}` must be a lowercase slug", where, entity,
+                     hint="use a-z, 0-9, - and _, starting with a letter or digit, e.g. "
+                          "order-platform", code="SC003")
+    return Issue(f"`{field}`: {_lower_first(msg)}", where, entity, code="SC003")
+
+
+def _lower_first(msg: str) -> str:
+    msg = msg.removeprefix("Value error, ")
+    return msg[:1].lower() + msg[1:]
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> Path:
+    """Follow pydantic's loc through the raw data, skipping union/validator tags."""
+    path: list[Any] = []
+    node = data
+    for part in loc:
+        if _has(node, part):
+            node = node[part]
+            path.append(part)
+    return tuple(path)
+
+
+def _has(node: Any, part: Any) -> bool:
+    if isinstance(node, dict):
+        return part in node
+    return isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+
+
+def _dotted(path: Path) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The field names of the (nested) model that `loc` points into."""
+    current: type[BaseModel] = model
+    for part in loc:
+        field = current.model_fields.get(part) if isinstance(part, str) else None
+        if field is not None:
+            inner = _inner_model(field.annotation)
+            if inner is not None:
+                current = inner
+    return list(current.model_fields)
+
+
+def _inner_model(tp: Any) -> type[BaseModel] | None:
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return tp
+    for arg in typing.get_args(tp):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None

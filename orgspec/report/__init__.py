@@ -1,0 +1,1 @@
+"""Reports drawn from a view model: labels, tree, diagrams, templating, render."""

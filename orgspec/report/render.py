@@ -1,0 +1,137 @@
+"""Reports people read, Markdown and HTML, rendered from one view model by templates."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import os
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import quote
+
+from orgspec._version import __version__
+from orgspec.escape import md_inline
+from orgspec.gcpause import gc_paused
+from orgspec.report.templating import MdSafe, environment
+from orgspec.report.view import ReportView
+
+COMMENT_LIMIT = 60_000  # a pull-request comment holds 65,536 characters
+SUMMARY_LIMIT = 1_000_000  # a job summary holds 1 MiB
+ICONS = {"error": "❌", "warning": "⚠️", "info": "ℹ️"}
+MATRIX_COLUMNS = 30  # more teams than this: the RACI table lists holders per role instead
+_RANK = {"error": "0", "warning": "1", "info": "2"}
+_ROLES = {"A": "accountable", "R": "responsible", "C": "consulted", "I": "informed"}
+
+
+class ReportError(Exception):
+    """A template that cannot be rendered or whose CSS or JS cannot be inlined safely."""
+
+
+def safe_href(url: str) -> str:
+    """`url` if it is an http(s) URL or a relative path, else a harmless `#`.
+
+    Views build links already percent-encoded; this is the last guard before output, so no
+    template can emit `javascript:`, `data:` or a protocol-relative link.
+    """
+    head = url.split("/", 1)[0]
+    if url.startswith(("https://", "http://")) or (":" not in head and not url.startswith("//")):
+        return url
+    return "#"
+
+
+def _md_link(text: str, url: str) -> MdSafe:
+    """A link orgspec builds: escaped text, a percent-encoded destination in <...>."""
+    target = quote(safe_href(url), safe=":/#?=&.-_~%")
+    return MdSafe(f"[{md_inline(text, 200)}](<{target}>)")
+
+
+def _render(template: Callable[[], Any], stop_after: int | None = None, **context: Any) -> str:
+    """The template's output; with `stop_after`, rendering stops once that much is out
+    (a report cut to a comment's size need not render 30 MB first)."""
+    import jinja2
+
+    chunks: list[str] = []
+    size = 0
+    try:
+        with gc_paused():
+            for chunk in template().generate(**context):
+                chunks.append(chunk)
+                size += len(chunk)
+                if stop_after is not None and size > stop_after:
+                    break
+    except jinja2.TemplateSyntaxError as exc:
+        raise ReportError(f"template {exc.filename or exc.name}:{exc.lineno}: "
+                          f"{exc.message}") from None
+    except jinja2.TemplateError as exc:
+        raise ReportError(f"template: {exc.message or exc}") from None
+    return "".join(chunks)
+
+
+def render_markdown(view: ReportView, limit: int = COMMENT_LIMIT,
+                    templates: str | None = None) -> str:
+    """The Markdown report, cut to `limit` characters with a visible note."""
+    env = environment(templates)
+    env.globals.update(icon=lambda s: MdSafe(ICONS[s]), link=_md_link, roles=_ROLES,
+                       matrix_columns=MATRIX_COLUMNS)
+    text = _render(lambda: env.get_template("report.md.j2"), stop_after=limit, v=view,
+                   tree=view.tree_rows)
+    return truncate_markdown(text, limit)
+
+
+def render_html(view: ReportView, templates: str | None = None) -> str:
+    """The single-file HTML report: inline CSS and JS allowed by hash, nothing else loads."""
+    import jinja2
+    from markupsafe import Markup
+
+    env = environment(templates)
+    try:
+        css = env.loader.get_source(env, "report.css")[0]
+        js = env.loader.get_source(env, "report.js")[0]
+    except jinja2.TemplateNotFound as exc:
+        raise ReportError(f"template {exc.name} not found") from None
+    for text, tag in ((css, "</style"), (js, "</script"), (js, "<!--")):
+        if tag in text.lower():
+            raise ReportError(f"cannot inline a {tag.strip('</!-')} that contains {tag!r}")
+    csp = (f"default-src 'none'; style-src {_sha256(css)}; script-src {_sha256(js)}; "
+           "img-src data:; base-uri 'none'; form-action 'none'")
+    env.globals.update(href=safe_href, rank=_RANK, roles=_ROLES, matrix_columns=MATRIX_COLUMNS)
+    return _render(lambda: env.get_template("report.html.j2"), v=view, tree=view.tree_rows,
+                   # Checked above: neither can close its element or open a comment.
+                   css=Markup(css), js=Markup(js),  # noqa: S704
+                   csp=csp, version=__version__, generated=_today().isoformat())
+
+
+def _sha256(text: str) -> str:
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return f"'sha256-{digest}'"
+
+
+def _today() -> dt.date:
+    """Today, or the date of SOURCE_DATE_EPOCH for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
+
+
+def truncate_markdown(text: str, limit: int) -> str:
+    """Whole lines up to `limit`, closing any open code fence or <details>, then a note."""
+    if len(text) <= limit:
+        return text
+    note = f"\n_… report truncated at {limit:,} characters; see the full report._\n"
+    out: list[str] = []
+    size, fenced, details = 0, False, 0
+    for line in text.splitlines(keepends=True):
+        closing = ("```\n" if fenced else "") + "</details>\n" * details
+        if size + len(line) + len(closing) + len(note) > limit:
+            return "".join(out) + closing + note
+        out.append(line)
+        size += len(line)
+        if line.startswith("```"):
+            fenced = not fenced
+        elif line.startswith("<details"):
+            details += 1
+        elif line.startswith("</details>"):
+            details -= 1
+    return "".join(out)

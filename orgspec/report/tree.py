@@ -1,0 +1,61 @@
+"""The team tree of the report: teams under their parents, parent cycles drawn as roots."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from orgspec.model.org import Org
+
+
+@dataclass
+class TreeNode:
+    id: str
+    name: str
+    lead: str
+    children: list[TreeNode] = field(default_factory=list)
+
+
+def team_tree(org: Org) -> list[TreeNode]:
+    def lead(team_lead: str | None) -> str:
+        person = org.people.get(team_lead or "")
+        return (person.name if person and person.name else team_lead) or ""
+
+    nodes = {t: TreeNode(t, team.name or t, lead(team.lead)) for t, team in org.teams.items()}
+    parent = {t: team.parent for t, team in org.teams.items()
+              if team.parent in nodes and team.parent != t}
+    looping = on_cycles(parent)
+    roots = []
+    for tid in sorted(org.teams):
+        if tid in parent and tid not in looping:
+            nodes[parent[tid]].children.append(nodes[tid])
+        else:
+            roots.append(nodes[tid])
+    return roots
+
+
+def on_cycles(parent: dict[str, str]) -> set[str]:
+    """Nodes on a parent cycle, in one linear walk: they are drawn as roots instead."""
+    state: dict[str, int] = {}  # 1 on the current walk, 2 settled
+    looping: set[str] = set()
+    for start in parent:
+        path, node = [], start
+        while node in parent and node not in state:
+            state[node] = 1
+            path.append(node)
+            node = parent[node]
+        if state.get(node) == 1:
+            looping.update(path[path.index(node):])
+        for n in path:
+            state[n] = 2
+    return looping
+
+
+def flatten(tree: list[TreeNode]) -> list[tuple[int, TreeNode]]:
+    """(depth, node) in display order, walked iteratively: a 10,000-deep tree is fine."""
+    out: list[tuple[int, TreeNode]] = []
+    stack = [(0, node) for node in reversed(tree)]
+    while stack:
+        depth, node = stack.pop()
+        out.append((depth, node))
+        stack.extend((depth + 1, child) for child in reversed(node.children))
+    return out

@@ -1,0 +1,329 @@
+"""The report view model: plain data built once per run; templates only format it.
+
+Over 300 lines because the view's row types and the builders that fill them are read
+together; labels (report.labels), the team tree (report.tree) and the diagram layout
+(report.diagram) live apart.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from urllib.parse import quote
+
+from orgspec.findings import Finding, LintResult, Severity
+from orgspec.gcpause import gc_paused
+from orgspec.model.org import Org, ident_of, node_key
+from orgspec.report.diagram import Diagram, FlowStep, Node, flow, tree
+from orgspec.report.labels import LABELS, MISSING_ZH, guess_lang
+from orgspec.report.tree import TreeNode, flatten, on_cycles, team_tree
+
+
+@dataclass
+class FindingRow:
+    severity: str
+    code: str
+    message: str
+    where: str
+    link: str
+    team: str
+    file: str = ""
+    line: int = 0
+
+
+@dataclass
+class RuleGroup:
+    code: str
+    name: str
+    severity: str
+    summary: str
+    rows: list[FindingRow]
+
+
+@dataclass
+class TeamHealth:
+    team: str
+    name: str
+    errors: int
+    warnings: int
+    infos: int
+
+    @property
+    def score(self) -> int:
+        return max(0, 100 - 10 * self.errors - 3 * self.warnings - self.infos)
+
+
+@dataclass
+class RaciRow:
+    duty: str
+    description: str
+    cells: dict[str, str]
+    overlap: bool
+    gap: bool
+
+    def holders(self, letter: str) -> list[str]:
+        """The teams that hold role `letter` (A, R, C or I) on this duty."""
+        return sorted(t for t, letters in self.cells.items() if letter in letters)
+
+
+@dataclass
+class KrRow:
+    id: str
+    title: str
+    measurable: bool
+    missing: str
+
+
+@dataclass
+class ObjectiveRow:
+    id: str
+    title: str
+    owner: str
+    aligns_to: str
+    krs: list[KrRow]
+
+
+@dataclass
+class ProcessView:
+    """A process; its Mermaid text and its laid-out diagram are made when a report asks."""
+
+    id: str
+    name: str
+    steps: list[FlowStep]
+    org: Org = field(repr=False)
+
+    @cached_property
+    def mermaid(self) -> str:
+        from orgspec.report.graph_export import process_flowchart
+
+        return process_flowchart(self.org, self.id)
+
+    @cached_property
+    def diagram(self) -> Diagram:
+        return flow(self.steps)
+
+
+@dataclass
+class ReportView:
+    """Everything a report shows, in display order."""
+
+    lang: str
+    labels: dict[str, str]
+    counts: dict[str, int]
+    files: int
+    entities: int
+    urgent: list[FindingRow]
+    health: list[TeamHealth]
+    rules: list[RuleGroup]
+    raci_teams: list[str]
+    raci: list[RaciRow]
+    tree: list[TreeNode]
+    okrs: list[ObjectiveRow]
+    processes: list[ProcessView]
+    org_diff: list[str]
+    families: list[tuple[str, int]] = field(default_factory=list)
+    team_diagram: Diagram = field(default_factory=lambda: Diagram(0, 0))
+    okr_diagram: Diagram = field(default_factory=lambda: Diagram(0, 0))
+    teams: list[str] = field(default_factory=list)  # teams that findings point at
+    rows: list[FindingRow] = field(default_factory=list)  # every finding, in result order
+    tree_rows: list[tuple[int, TreeNode]] = field(default_factory=list)  # flatten(tree)
+
+
+@dataclass(frozen=True)
+class Links:
+    """Where findings link to: the commit on GitHub when all three are known, else relative
+    paths. The values come from the CI environment, read once by the caller."""
+
+    server: str | None = None  # GITHUB_SERVER_URL
+    repository: str | None = None  # GITHUB_REPOSITORY
+    sha: str | None = None  # GITHUB_SHA
+    workspace: str | None = None  # GITHUB_WORKSPACE (default: the working directory)
+
+
+def _link(f: Finding, links: Links) -> str:
+    """A link to the file: at the commit when run in GitHub Actions, else relative.
+
+    The path is percent-encoded, so a file named `javascript:x.yaml` stays a relative link
+    and `#` or `?` in a name cannot start a fragment or a query.
+    """
+    server, repo, sha = links.server, links.repository, links.sha
+    path = f.location.file
+    if server and repo and sha and server.startswith(("https://", "http://")):
+        workspace = links.workspace or os.getcwd()
+        in_repo = os.path.relpath(os.path.abspath(path), workspace).replace(os.sep, "/")
+        if not in_repo.startswith("../"):
+            return (f"{server}/{quote(repo)}/blob/{quote(sha)}/{quote(in_repo)}"
+                    f"#L{f.location.line}")
+    encoded = quote(path.replace(os.sep, "/"), safe="/")
+    return "/" + encoded.lstrip("/") if encoded.startswith("/") else encoded
+
+
+def _team_of(f: Finding, owners: dict[str, str]) -> str:
+    kind, _, ident = f.entity.partition(":")
+    if kind == "team":
+        return ident
+    return owners.get(f.entity, "")
+
+
+def _owners(org: Org) -> dict[str, str]:
+    """Entity -> the team that answers for it (accountable team, or owner)."""
+    out = {}
+    for rid, holders in org.raci.accountable.items():
+        teams = [ident_of(h) for h in holders if h.startswith("team:")]
+        if teams:
+            out[node_key("responsibility", rid)] = teams[0]
+    for kind, table in (("objective", org.objectives), ("process", org.processes)):
+        for ident, entity in table.items():
+            if entity.owner in org.teams:
+                out[node_key(kind, ident)] = entity.owner
+    return out
+
+
+def build_view(result: LintResult, org: Org, lang: str | None = None,
+               links: Links | None = None) -> ReportView:
+    """The report's view model, from one run's result and its validated org."""
+    with gc_paused():
+        return _build_view(result, org, lang, links or Links())
+
+
+def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) -> ReportView:
+    lang = lang or guess_lang(org)
+    owners = _owners(org)
+    rows = [FindingRow(f.severity.label, f.code, f.message,
+                       f"{f.location.file}:{f.location.line}:{f.location.col}", _link(f, links),
+                       _team_of(f, owners), f.location.file, f.location.line)
+            for f in result.findings]
+    tree_roots = team_tree(org)
+    tree_rows = flatten(tree_roots)
+    okrs = _okrs(org, lang == "zh")
+    health = _health(org, rows)
+    return ReportView(
+        lang=lang, labels=LABELS[lang], counts=result.counts, files=len(result.files),
+        entities=result.entity_count,
+        urgent=[r for r in rows if r.severity == "error"][:10],
+        health=health, rules=_rule_groups(result, rows),
+        raci_teams=sorted(org.teams), raci=_raci(org), tree=tree_roots, okrs=okrs,
+        processes=_processes(org, LABELS[lang]["no_owner"]), org_diff=list(result.org_diff),
+        families=_families(result), team_diagram=_team_diagram(tree_roots, tree_rows, health),
+        okr_diagram=_okr_diagram(okrs), teams=sorted({r.team for r in rows if r.team}),
+        rows=rows, tree_rows=tree_rows)
+
+
+def view_of(result: LintResult, view: ReportView | None = None, org: Org | None = None,
+            lang: str | None = None) -> ReportView:
+    """The run's view model: the one passed in, else built from `result` and `org`.
+
+    Without an org (a bare LintResult from the API) the report shows the findings only.
+    """
+    if view is not None:
+        return view
+    return build_view(result, org if org is not None else Org(), lang)
+
+
+def _families(result: LintResult) -> list[tuple[str, int]]:
+    counts: Counter[str] = Counter()
+    for f in result.findings:
+        meta = result.rules.get(f.code)
+        counts[meta.family if meta else f.code.rstrip("0123456789")] += 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _team_diagram(roots: list[TreeNode], rows: list[tuple[int, TreeNode]],
+                  health: list[TeamHealth]) -> Diagram:
+    """The team tree as boxes; a team's colour says whether findings point at it."""
+    state = {h.team: "team-error" if h.errors else "team-warning" if h.warnings else "team"
+             for h in health}
+    nodes = {t.id: Node(t.id, t.name, t.lead, state.get(t.id, "team")) for _, t in rows}
+    for _, t in rows:
+        nodes[t.id].children = [nodes[c.id] for c in t.children]
+    return tree([nodes[r.id] for r in roots])
+
+
+def _okr_diagram(okrs: list[ObjectiveRow]) -> Diagram:
+    """Objectives under the objective they align to, each with its key results marked."""
+    nodes = {o.id: Node(o.id, o.title, o.owner, "objective", [
+        Node(f"{o.id}/{kr.id}", ("✓ " if kr.measurable else "✗ ") + kr.title,
+             kr.missing, "kr-ok" if kr.measurable else "kr-bad") for kr in o.krs])
+        for o in okrs}
+    parent = {o.id: o.aligns_to for o in okrs if o.aligns_to in nodes and o.aligns_to != o.id}
+    looping = on_cycles(parent)
+    roots = []
+    for o in okrs:
+        if o.id in parent and o.id not in looping:
+            nodes[parent[o.id]].children.append(nodes[o.id])
+        else:
+            roots.append(nodes[o.id])
+    return tree(roots)
+
+
+def _health(org: Org, rows: list[FindingRow]) -> list[TeamHealth]:
+    by_team: dict[str, Counter[str]] = defaultdict(Counter)
+    for r in rows:
+        if r.team:
+            by_team[r.team][r.severity] += 1
+    out = [TeamHealth(t, org.teams[t].name or t, c["error"], c["warning"], c["info"])
+           for t in org.teams for c in [by_team.get(t, Counter())]]
+    return sorted(out, key=lambda h: (h.score, h.team))
+
+
+def _rule_groups(result: LintResult, rows: list[FindingRow]) -> list[RuleGroup]:
+    groups: dict[str, list[FindingRow]] = defaultdict(list)
+    for r in rows:
+        groups[r.code].append(r)
+    out = []
+    for code, found in groups.items():
+        meta = result.rules.get(code)
+        severity = max(Severity.parse(r.severity) for r in found).label
+        out.append(RuleGroup(code, meta.name if meta else code, severity,
+                             meta.summary if meta else "", found))
+    return sorted(out, key=lambda g: (-Severity.parse(g.severity), g.code))
+
+
+def _raci(org: Org) -> list[RaciRow]:
+    from orgspec.model.models import is_placeholder
+
+    letters: dict[str, dict[str, set[str]]] = {r: defaultdict(set) for r in org.responsibilities}
+    for hold in org.raci.holds:
+        team = ident_of(hold.holder)
+        if hold.holder.startswith("team:") and team in org.teams:
+            letters[hold.duty][team].add(hold.role[0].upper())
+    out = []
+    for rid, cells in sorted(letters.items()):
+        resp = org.responsibilities[rid]
+        accountable = [t for t, ls in cells.items() if "A" in ls]
+        gap = not accountable or any(is_placeholder(a) for a in resp.accountable)
+        out.append(RaciRow(rid, resp.description or resp.name or "",
+                           {t: "".join(sorted(ls, key="ARCI".index)) for t, ls in cells.items()},
+                           overlap=len(accountable) > 1, gap=gap and not accountable))
+    return out
+
+
+def _okrs(org: Org, zh: bool) -> list[ObjectiveRow]:
+    from orgspec.model.okr import verdict
+
+    out = []
+    for oid, obj in sorted(org.objectives.items()):
+        krs = []
+        for kr in obj.key_results:
+            v = verdict(obj, kr)
+            missing = [MISSING_ZH.get(m, m) for m in v.missing] if zh else v.missing
+            krs.append(KrRow(kr.id, kr.title, not v.missing, ("、" if zh else ", ").join(missing)))
+        out.append(ObjectiveRow(oid, obj.title, obj.owner or "", obj.aligns_to or "", krs))
+    return out
+
+
+def _processes(org: Org, no_owner: str) -> list[ProcessView]:
+    from orgspec.model.models import is_placeholder
+
+    out = []
+    for pid, proc in sorted(org.processes.items()):
+        steps = []
+        for s in proc.steps:
+            owned = bool(s.owner) and not is_placeholder(s.owner or "")
+            who = s.owner if owned else " ".join(filter(None, (no_owner, s.owner)))
+            steps.append(FlowStep(s.id, s.name or s.id, who or "", list(s.next),
+                                  "step" if owned else "step-gap"))
+        out.append(ProcessView(pid, proc.name or pid, steps, org))
+    return out

@@ -1,0 +1,230 @@
+"""The check policy, reusable from Python: options in, an outcome (exit code and outputs) out.
+
+`run_check(CheckOptions(...), CiEnv.from_environ(os.environ))` loads the config, lints, applies
+a baseline or a git diff, picks the format, builds the report view once when a report needs it
+and renders every output. It writes nothing: the caller (the CLI) writes each `Output` with
+`orgspec.output`. The CI environment is read once, at the edge, into a `CiEnv` value.
+Bad options raise `UsageError` (the CLI prints one line and exits 2).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from orgspec.findings import LintResult
+    from orgspec.load.config import Config
+    from orgspec.model.org import Org
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A bad command line or config: one line on stderr, exit 2."""
+
+
+@dataclass(frozen=True)
+class CiEnv:
+    """What orgspec takes from the CI environment, read once at the edge."""
+
+    github_actions: bool = False
+    step_summary: str | None = None  # GITHUB_STEP_SUMMARY: a file to append Markdown to
+    server_url: str | None = None  # GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA: links
+    repository: str | None = None
+    sha: str | None = None
+    workspace: str | None = None  # GITHUB_WORKSPACE: the checkout the links are relative to
+    project_dir: str | None = None  # CI_PROJECT_DIR (GitLab): paths in Code Quality reports
+
+    @classmethod
+    def from_environ(cls, env: Mapping[str, str]) -> CiEnv:
+        return cls(
+            github_actions=env.get("GITHUB_ACTIONS") == "true",
+            step_summary=env.get("GITHUB_STEP_SUMMARY") or None,
+            server_url=env.get("GITHUB_SERVER_URL"), repository=env.get("GITHUB_REPOSITORY"),
+            sha=env.get("GITHUB_SHA"), workspace=env.get("GITHUB_WORKSPACE"),
+            project_dir=env.get("CI_PROJECT_DIR"),
+        )
+
+
+@dataclass
+class CheckOptions:
+    """The options of one `orgspec check` run (the CLI's flags, by the same names)."""
+
+    paths: tuple[str, ...] = ()
+    fmt: str = "text"
+    reports: tuple[str, ...] = ()  # FORMAT=PATH
+    fail_on: str | None = None
+    exit_zero: bool = False
+    config_path: str | None = None
+    isolated: bool = False
+    color: bool = False  # the terminal wants colour (decided at the edge)
+    output: str | None = None
+    select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    baseline_path: str | None = None
+    write_baseline: str | None = None
+    diff_ref: str | None = None
+
+
+@dataclass(frozen=True)
+class Output:
+    """One rendered output: `path` None is standard output; `append` for the job summary."""
+
+    text: str
+    path: str | None = None
+    append: bool = False
+
+
+@dataclass
+class Outcome:
+    """What a run produced: the exit code, the outputs to write, notes for standard error."""
+
+    exit_code: int
+    outputs: list[Output] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    result: LintResult | None = None
+
+
+def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
+    """Run `orgspec check`: see the module docstring. Raises UsageError, ConfigError."""
+    from orgspec import reporters
+    from orgspec.engine.lint import lint_org
+    from orgspec.findings import Severity
+
+    ci = ci or CiEnv()
+    extra = [report_spec(spec) for spec in opts.reports]
+    config = make_config(opts.config_path, opts.isolated, opts.select, opts.extend_select,
+                         opts.ignore)
+    level = Severity.parse(opts.fail_on) if opts.fail_on else config.fail_on
+    targets = targets_of(opts.paths, config.root_path())
+    result, org = lint_org(targets, config)
+    if opts.write_baseline:
+        from orgspec.ci import baseline
+
+        return Outcome(EXIT_OK, [Output(baseline.dumps(result), opts.write_baseline)],
+                       [f"wrote a baseline of {len(result.findings)} findings to "
+                        f"{opts.write_baseline}"], result)
+    notes = _apply_baseline(result, opts.baseline_path) if opts.baseline_path else []
+    if opts.diff_ref:
+        notes += _apply_diff(result, org, opts.diff_ref, targets, config)
+    fmt = opts.fmt
+    if fmt == "auto":
+        fmt = "github" if ci.github_actions else "text"
+    use_color = fmt == "text" and opts.output is None and opts.color
+    summary = ci.step_summary if fmt == "github" else None
+    view = None  # the report view model, built once when a report needs it
+    if summary or {fmt, *(f for f, _ in extra)} & reporters.VIEW_FORMATS:
+        from orgspec.report.view import build_view
+
+        view = build_view(result, org, config.lang, links=view_links(ci))
+    outputs = [Output(render(fmt, result, color=use_color, fail_on=level, view=view,
+                             github_actions=ci.github_actions, project_dir=ci.project_dir),
+                      opts.output)]
+    outputs += [Output(render(report_fmt, result, fail_on=level, view=view,
+                              github_actions=ci.github_actions, project_dir=ci.project_dir),
+                       path) for report_fmt, path in extra]
+    if summary:
+        from orgspec.report.render import SUMMARY_LIMIT
+
+        outputs.append(Output(render("markdown", result, view=view, limit=SUMMARY_LIMIT),
+                              summary, append=True))
+    code = EXIT_OK if opts.exit_zero or not result.fails(level) else EXIT_FINDINGS
+    return Outcome(code, outputs, notes, result)
+
+
+def view_links(ci: CiEnv) -> Any:
+    """The report's finding links (orgspec.report.view.Links) from the CI environment."""
+    from orgspec.report.view import Links
+
+    return Links(ci.server_url, ci.repository, ci.sha, ci.workspace)
+
+
+def _apply_baseline(result: Any, path: str) -> list[str]:
+    """Drop known findings; return one line for the known and one per stale entry."""
+    from orgspec.ci import baseline
+    from orgspec.escape import tty_text
+
+    try:
+        outcome = baseline.apply(result, baseline.read(path))
+    except baseline.BaselineError as exc:
+        raise UsageError(str(exc)) from None
+    notes = [f"baseline {path}: {outcome.known} known findings not shown, "
+             f"{len(outcome.stale)} stale entries"]
+    notes += [tty_text(f"stale baseline entry (fixed): {e.get('file', '?')}: {e.get('code', '?')} "
+                       f"{e.get('message', '')}") for e in outcome.stale[:50]]
+    return notes
+
+
+def _apply_diff(result: Any, org: Org, ref: str, targets: list[str],
+                config: Config) -> list[str]:
+    """Keep only findings new since `ref`; return the org diff as lines."""
+    from orgspec.ci.diff import GitError, compare, lint_at
+    from orgspec.engine.lint import lint_org
+    from orgspec.escape import tty_text
+
+    try:
+        base, base_org = lint_at(ref, targets, config, lint_org)
+    except GitError as exc:
+        raise UsageError(str(exc)) from None
+    diff = compare(base, result, base_org, org)
+    result.findings = diff.new
+    result.org_diff = diff.changes
+    lines = [f"org diff against {ref}: {len(diff.new)} new findings, {len(diff.fixed)} fixed"]
+    return lines + [tty_text(f"  {change}") for change in diff.changes]
+
+
+def render(fmt: str, result: LintResult, **options: Any) -> str:
+    """A reporter's output by format name; a user template that fails is a usage error."""
+    from orgspec import reporters
+    from orgspec.report.render import ReportError
+
+    try:
+        return reporters.render(fmt, result, **options)
+    except ReportError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def report_spec(spec: str) -> tuple[str, str]:
+    """`FORMAT=PATH` of `--report`, checked against the reporter table."""
+    from orgspec.reporters import FORMATS
+
+    fmt, sep, path = spec.partition("=")
+    if not sep or not path or fmt not in FORMATS:
+        raise UsageError(f"--report takes FORMAT=PATH with FORMAT one of "
+                         f"{', '.join(FORMATS)}, not {spec!r}")
+    return fmt, path
+
+
+def make_config(path: str | None, isolated: bool, select: tuple[str, ...] = (),
+                extend_select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> Config:
+    """The config file's settings, with command-line selections on top."""
+    from orgspec.load.config import Selector, find_config, load_config
+
+    config = load_config(None if isolated else (path or find_config()))
+
+    def selectors(values: tuple[str, ...], flag: str) -> list[Selector]:
+        return [Selector(part.strip(), flag) for value in values for part in value.split(",")
+                if part.strip()]
+
+    if select:
+        config.select = selectors(select, "--select")
+    config.extend_select += selectors(extend_select, "--extend-select")
+    config.ignore += selectors(ignore, "--ignore")
+    return config
+
+
+def targets_of(paths: tuple[str, ...], root: str) -> list[str]:
+    """The org paths to lint: the given ones (which must exist), else the configured root."""
+    if not paths:
+        if not os.path.isdir(root):
+            raise UsageError(f"no org found at {root!r}: pass a path, or set `root` in "
+                             ".orgspec.yaml")
+        return [root]
+    missing = [p for p in paths if not os.path.lexists(p)]
+    if missing:
+        raise UsageError(f"path {missing[0]!r} does not exist")
+    return list(paths)
