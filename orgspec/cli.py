@@ -340,7 +340,7 @@ def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple
     from orgspec.adopt.importer import import_org
     from orgspec.adopt.roster import parse_mapping
     from orgspec.adopt.write import AdoptError
-    from orgspec.textsafe import tty_text
+    from orgspec.escape import tty_text
 
     if source != "roster" and (columns or sheet):
         raise UsageError("--column and --sheet are for `orgspec import roster`")
@@ -396,8 +396,7 @@ def _init(directory: str, lang: str) -> int:
               help="The workbook (default: org.xlsx) or the CSV folder (default: org-export).")
 @click.option("--lang", type=click.Choice(["zh", "en"]),
               help="Headers and sheet names [default: config `lang`, else from the content].")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
-@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@_config_options
 @click.pass_context
 def export_command(ctx: click.Context, /, **options: Any) -> None:
     """Export the RACI matrix, people directory and key results for spreadsheet users."""
@@ -407,11 +406,11 @@ def export_command(ctx: click.Context, /, **options: Any) -> None:
 def _export(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None,
             config_path: str | None, isolated: bool) -> int:
     from orgspec.adopt.export import ExportError, export_org
-    from orgspec.linter import load_org
-    from orgspec.views import guess_lang
+    from orgspec.engine.lint import load_org
+    from orgspec.report.labels import guess_lang
 
-    config = _config(config_path, isolated, (), (), ())
-    loaded = load_org(_targets(paths, config.root_path()), config)
+    config = make_config(config_path, isolated)
+    loaded = load_org(targets_of(paths, config.root_path()), config)
     org = loaded.org
     try:
         written = export_org(org, fmt, output, lang or config.lang or guess_lang(org))
@@ -437,8 +436,8 @@ def pr_comment(ctx: click.Context, /, **options: Any) -> None:
 
 
 def _pr_comment(report: str) -> int:
-    from orgspec.prcomment import CommentError, from_env
-    from orgspec.textsafe import tty_text
+    from orgspec.ci.prcomment import CommentError, from_env
+    from orgspec.escape import tty_text
 
     with open(report, encoding="utf-8", errors="replace") as handle:
         body = handle.read()

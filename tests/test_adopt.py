@@ -14,8 +14,8 @@ from conftest import EXAMPLES, FIXTURES
 from orgspec.adopt.export import tables
 from orgspec.adopt.slug import IdMap, slugify
 from orgspec.cli import main
-from orgspec.config import Config
-from orgspec.linter import lint, load_org
+from orgspec.engine.lint import lint, load_org
+from orgspec.load.config import Config
 
 ADOPT = FIXTURES / "adopt"
 BACKSTAGE = sorted(str(p) for p in (ADOPT / "backstage").glob("*.yaml"))

@@ -130,7 +130,7 @@ def test_queries_take_plain_ids_as_well_as_keys(ecommerce) -> None:
     (child_teams, "li-na", "no team 'li-na' in the org graph"),  # a person, not a team
 ])
 def test_queries_raise_on_unknown_ids(ecommerce, query, ref, message) -> None:
-    from orgspec.graph import UnknownNode
+    from orgspec.model.graph import UnknownNode
 
     with pytest.raises(UnknownNode, match=message):
         query(ecommerce, ref)

@@ -17,7 +17,7 @@ import pytest
 import yaml
 from conftest import EXAMPLES, REPO
 
-from orgspec.prcomment import MARKER, CommentError, from_env, sticky_comment
+from orgspec.ci.prcomment import MARKER, CommentError, from_env, sticky_comment
 
 TOKEN = "ghs_test_token"
 

@@ -20,8 +20,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from orgspec import output
-from orgspec.models import ROLES
-from orgspec.org import Org
+from orgspec.model.models import ROLES
+from orgspec.model.org import Org
 
 HEADERS = {
     "en": {"people": ["person", "name", "email", "title", "team_id", "team", "parent_team_id",

@@ -15,7 +15,7 @@ import hashlib
 import re
 import unicodedata
 
-from orgspec.models import ID_PATTERN
+from orgspec.model.models import ID_PATTERN
 
 _VALID = re.compile(ID_PATTERN)
 _UNSAFE = re.compile(r"[^a-z0-9_-]+")
