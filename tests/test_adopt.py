@@ -34,7 +34,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 def errors(folder: Path) -> list[str]:
     result = lint([str(folder)], Config())
-    return [f"{f.file}:{f.line}: {f.code} {f.message}" for f in result.findings
+    return [f"{f.location.short()}: {f.code} {f.message}" for f in result.findings
             if f.severity.label == "error"]
 
 
@@ -398,3 +398,24 @@ def test_export_of_a_broken_org_says_what_is_missing(tmp_path: Path, write_org) 
                    "(`orgspec check` shows them)\n")
     with open(tmp_path / "c" / "people.csv", encoding="utf-8-sig", newline="") as handle:
         assert [r["person"] for r in csv.DictReader(handle)] == ["ada"]
+
+
+def test_backstage_odd_documents_are_skipped_or_noted(tmp_path: Path) -> None:
+    catalog = tmp_path / "catalog.yaml"
+    catalog.write_text("just a string\n---\n[1, 2]\n---\nkind: Group\nmetadata: {}\n---\n"
+                       "kind: Template\nmetadata: {name: scaffold}\n---\n"
+                       "kind: Component\nmetadata: {name: orphan}\nspec: {}\n---\n"
+                       "kind: Component\nmetadata: {name: ghost-owned}\n"
+                       "spec: {owner: group:ghosts}\n", "utf-8")
+    out = tmp_path / "org"
+    code, _, err = cli("import", "backstage", str(catalog), "-o", str(out))
+    assert code == 0
+    assert err.splitlines() == [
+        "note: catalog.yaml document 4: kind template is not imported",
+        "note: catalog.yaml document 5: component orphan has no spec.owner",
+        "note: group ghosts is not in the catalog; added as a team",
+    ]
+    assert errors(out) == []
+    org = load_org([str(out)]).org
+    assert org.responsibilities["ghost-owned"].accountable == ["ghosts"]
+    assert org.responsibilities["orphan"].accountable == []
