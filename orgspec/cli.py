@@ -376,3 +376,133 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
     click.echo(f"wrote {stats.pages} pages, {stats.files} files "
                f"({stats.bytes / 1e6:.1f} MB) to {out_dir}", err=True)
     return EXIT_OK
+
+
+@main.command(name="import")
+@click.argument("source", type=click.Choice(["backstage", "roster", "codeowners"]))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output-dir", required=True, type=click.Path(file_okay=False),
+              help="Write one YAML file per team into this folder.")
+@click.option("--column", "columns", multiple=True, metavar="FIELD=HEADER",
+              help="Roster: read FIELD (person, name, email, title, team, team_id, "
+                   "parent_team, parent_team_id, manager, lead) from column HEADER.")
+@click.option("--sheet", metavar="NAME", help="Roster XLSX: the sheet (default: the first).")
+@click.option("--force", is_flag=True,
+              help="Overwrite files edited since the last import instead of writing NAME.new.")
+@click.pass_context
+def import_command(ctx: click.Context, /, **options: Any) -> None:
+    """Import an org from a Backstage catalog, an HR roster (CSV/XLSX) or CODEOWNERS."""
+    _guard(_import, ctx.obj["debug"], **options)
+
+
+def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple[str, ...],
+            sheet: str | None, force: bool) -> int:
+    from orgspec.adopt.importer import import_org
+    from orgspec.adopt.roster import parse_mapping
+    from orgspec.adopt.write import AdoptError
+    from orgspec.escape import tty_text
+
+    if source != "roster" and (columns or sheet):
+        raise UsageError("--column and --sheet are for `orgspec import roster`")
+    try:
+        mapping = parse_mapping(columns)
+        draft, done = import_org(source, list(paths), output_dir, columns=mapping,
+                                 sheet=sheet, force=force)
+    except AdoptError as exc:
+        raise UsageError(str(exc)) from None
+    for note in draft.notes:
+        click.echo(tty_text(f"note: {note}"), err=True)
+    for name in done.beside:
+        click.echo(tty_text(f"kept your edits in {name}; the new import is in {name}.new"),
+                   err=True)
+    for name in done.stale:
+        click.echo(tty_text(f"{name} is no longer in the source but was edited; kept"), err=True)
+    click.echo(tty_text(
+        f"imported {len(draft.teams)} teams, {len(draft.people)} people and "
+        f"{len(draft.duties)} duties into {output_dir}: {len(done.written)} written, "
+        f"{len(done.unchanged)} unchanged, {len(done.beside)} beside edited files, "
+        f"{len(done.removed)} removed"))
+    return EXIT_OK
+
+
+@main.command()
+@click.argument("directory", default=".", type=click.Path(file_okay=False))
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="en", show_default=True,
+              help="Language of the example org and its comments.")
+@click.pass_context
+def init(ctx: click.Context, /, **options: Any) -> None:
+    """Start an org repository in DIRECTORY: example org, config, pre-commit and CI files."""
+    _guard(_init, ctx.obj["debug"], **options)
+
+
+def _init(directory: str, lang: str) -> int:
+    from orgspec.adopt.init import InitError, init_repo
+
+    try:
+        written = init_repo(directory, lang)
+    except InitError as exc:
+        raise UsageError(str(exc)) from None
+    for name in written:
+        click.echo(f"created {os.path.join(directory, name)}")
+    click.echo(f"next: cd {directory} && orgspec check", err=True)
+    return EXIT_OK
+
+
+@main.command(name="export")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["xlsx", "csv"]), default="xlsx",
+              show_default=True, help="One workbook, or one CSV file per table.")
+@click.option("-o", "--output", type=click.Path(),
+              help="The workbook (default: org.xlsx) or the CSV folder (default: org-export).")
+@click.option("--lang", type=click.Choice(["zh", "en"]),
+              help="Headers and sheet names [default: config `lang`, else from the content].")
+@_config_options
+@click.pass_context
+def export_command(ctx: click.Context, /, **options: Any) -> None:
+    """Export the RACI matrix, people directory and key results for spreadsheet users."""
+    _guard(_export, ctx.obj["debug"], **options)
+
+
+def _export(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None,
+            config_path: str | None, isolated: bool) -> int:
+    from orgspec.adopt.export import ExportError, export_org
+    from orgspec.engine.lint import load_org
+    from orgspec.report.labels import guess_lang
+
+    config = make_config(config_path, isolated)
+    loaded = load_org(targets_of(paths, config.root_path()), config)
+    org = loaded.org
+    try:
+        written = export_org(org, fmt, output, lang or config.lang or guess_lang(org))
+    except ExportError as exc:
+        raise UsageError(str(exc)) from None
+    for path in written:
+        click.echo(f"wrote {path}")
+    if loaded.issues:
+        click.echo(f"note: {len(loaded.issues)} input or schema problems; what failed to load "
+                   "is not in the export (`orgspec check` shows them)", err=True)
+    return EXIT_OK
+
+
+@main.command(name="pr-comment")
+@click.argument("report", type=click.Path(exists=True, dir_okay=False))
+@click.pass_context
+def pr_comment(ctx: click.Context, /, **options: Any) -> None:
+    """Post REPORT (Markdown) as the one orgspec comment on this pull request, or update it.
+
+    Reads GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_EVENT_PATH and GITHUB_API_URL; does nothing
+    without a token or outside a pull request."""
+    _guard(_pr_comment, ctx.obj["debug"], **options)
+
+
+def _pr_comment(report: str) -> int:
+    from orgspec.ci.prcomment import CommentError, from_env
+    from orgspec.escape import tty_text
+
+    with open(report, encoding="utf-8", errors="replace") as handle:
+        body = handle.read()
+    try:
+        click.echo(tty_text(from_env(body)))
+    except CommentError as exc:
+        raise UsageError(str(exc)) from None
+    return EXIT_OK

@@ -15,15 +15,21 @@ def append_text(path: str, text: str) -> None:
         handle.write(text)
 
 
-def write_text(path: str, text: str) -> None:
-    """Write `text` as UTF-8 to `path` via a temp file in the same folder and `os.replace`;
-    missing folders are created."""
+def write_text(path: str, text: str, encoding: str = "utf-8") -> None:
+    """Write `text` to `path` (UTF-8 unless told; `utf-8-sig` adds the BOM Excel wants)
+    via a temp file in the same folder and `os.replace`; missing folders are created."""
+    write_bytes(path, text.encode(encoding))
+
+
+def write_bytes(path: str, data: bytes) -> None:
+    """Write `data` to `path` via a temp file in the same folder and `os.replace`; missing
+    folders are created."""
     folder = os.path.dirname(os.path.abspath(path))
     os.makedirs(folder, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".orgspec-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         umask = os.umask(0)
@@ -94,3 +100,13 @@ def _replaceable(target: str) -> bool:
     if not os.path.isdir(target):
         return False
     return not os.listdir(target) or os.path.isfile(os.path.join(target, SITE_MARK))
+
+
+def make_dirs(path: str) -> None:
+    """Create a folder and its parents; fine if it exists."""
+    os.makedirs(path, exist_ok=True)
+
+
+def remove_file(path: str) -> None:
+    """Delete a file this tool wrote earlier (an importer's output it no longer produces)."""
+    os.unlink(path)

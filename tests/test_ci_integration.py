@@ -216,7 +216,8 @@ def test_action_is_composite_and_never_interpolates_inputs_into_scripts() -> Non
     assert action["runs"]["using"] == "composite"
     for step in action["runs"]["steps"]:
         assert "${{" not in step["run"], step["name"]
-    assert "orgspec check --format github" in action["runs"]["steps"][-1]["run"]
+    [check] = [s for s in action["runs"]["steps"] if s["name"] == "Check the org"]
+    assert "orgspec check --format github" in check["run"]
 
 
 def test_pre_commit_hook_lints_the_whole_org() -> None:

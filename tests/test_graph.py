@@ -140,3 +140,27 @@ def test_exports_key_nodes_by_kind_and_label_them_by_name(write_org) -> None:
     # the claim is written in the duty and in the charter: one edge
     assert dot.count('"team:cs" -> "responsibility:cs"') == 1
     assert '"team:cs" [label="客服部", shape=box, kind="team", entity_id="cs"];' in dot
+
+
+def test_queries_take_plain_ids_as_well_as_keys(ecommerce) -> None:
+    g = ecommerce
+    assert members(g, "order-platform") == members(g, "team:order-platform") == [
+        "person:li-na", "person:zhao-lei"]
+    assert accountable_owners(g, "user-feedback") == ["team:customer-service", "team:tech"]
+    assert child_teams(g, "tech") == ["team:order-platform"]
+    assert teams_of(g, "li-na") == ["team:order-platform"]
+    assert not is_orphan(g, "tech")
+    assert next(iter(step_view(g, "complaint-flow"))).startswith("step:complaint-flow/")
+
+
+@pytest.mark.parametrize(("query", "ref", "message"), [
+    (members, "no-such-team", "no team 'no-such-team' in the org graph"),
+    (teams_of, "nobody", "no person 'nobody' in the org graph"),
+    (accountable_owners, "team:tech-typo", "no node 'team:tech-typo' in the org graph"),
+    (child_teams, "li-na", "no team 'li-na' in the org graph"),  # a person, not a team
+])
+def test_queries_raise_on_unknown_ids(ecommerce, query, ref, message) -> None:
+    from orgspec.model.graph import UnknownNode
+
+    with pytest.raises(UnknownNode, match=message):
+        query(ecommerce, ref)

@@ -74,3 +74,14 @@ def test_installed_cli_builds_the_site(installed: Path, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr  # templates/site/ reached the wheel
     assert (tmp_path / "out" / "assets" / "search.js").is_file()
     assert "客服团队" in (tmp_path / "out" / "teams" / "customer-service.html").read_text("utf-8")
+
+
+def test_installed_init_finds_its_templates(installed: Path, tmp_path: Path) -> None:
+    orgspec = installed / "bin" / "orgspec"
+    made = subprocess.run([str(orgspec), "init", "repo", "--lang", "zh"], cwd=tmp_path,
+                          capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr  # templates/init reached the wheel
+    assert (tmp_path / "repo" / ".github" / "workflows" / "orgspec.yml").is_file()
+    checked = subprocess.run([str(orgspec), "check"], cwd=tmp_path / "repo",
+                             capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout

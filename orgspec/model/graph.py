@@ -123,7 +123,35 @@ def step_node(process: str, step: str) -> str:
     return f"step:{process}/{step}"
 
 
-# Queries. Rules use these instead of walking the graph by hand.
+# Queries. Rules use these instead of walking the graph by hand. Each takes a node key
+# (`"team:tech"`) or a plain id (`"tech"`, read as the kind the query expects) and raises
+# UnknownNode for anything the graph does not hold, rather than answering `[]`.
+
+_ANY = ("team", "person", "responsibility", "objective", "process")
+
+
+class UnknownNode(LookupError):
+    """A query named a node the graph does not have (a typo, or an entity that failed to load)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def resolve(g: nx.MultiDiGraph, ref: str, *kinds: str) -> str:
+    """The node key for `ref`: a key such as `"team:tech"` as is, or a plain id such as
+    `"tech"` looked up as each of `kinds` in turn. Raises UnknownNode if none exists."""
+    if ":" in ref:
+        if ref in g:
+            return ref
+        raise UnknownNode(f"no node {ref!r} in the org graph")
+    for kind in kinds:
+        key = f"{kind}:{ref}"
+        if key in g:
+            return key
+    wanted = " or ".join(kinds) or "node"
+    raise UnknownNode(f"no {wanted} {ref!r} in the org graph (an unknown id, or an entity "
+                      "that failed validation)")
+
 
 def _sources(g: nx.MultiDiGraph, node: str, relation: str) -> Iterator[tuple[str, dict[str, Any]]]:
     for src, _, data in g.in_edges(node, data=True):
@@ -133,17 +161,19 @@ def _sources(g: nx.MultiDiGraph, node: str, relation: str) -> Iterator[tuple[str
 
 def owners(g: nx.MultiDiGraph, responsibility: str, role: str = "accountable") -> list[str]:
     """The distinct nodes holding `role` on a responsibility node, sorted."""
+    responsibility = resolve(g, responsibility, "responsibility")
     return sorted({src for src, _ in _sources(g, responsibility, ROLE_RELATION[role])})
 
 
 def accountable_owners(g: nx.MultiDiGraph, responsibility: str) -> list[str]:
-    """The distinct teams or people accountable for a responsibility node."""
+    """The distinct teams or people accountable for a responsibility (node keys, sorted)."""
     return owners(g, responsibility, "accountable")
 
 
 def claims(g: nx.MultiDiGraph, responsibility: str, role: str) -> list[tuple[str, Any]]:
     """(owner node, site) for every written claim of `role`, duty side first; a site is
     (origin, path below it) and locates the claim."""
+    responsibility = resolve(g, responsibility, "responsibility")
     found = list(_sources(g, responsibility, ROLE_RELATION[role]))
     found.sort(key=lambda item: item[1].get("source") != "duty")
     return [(owner, data["site"]) for owner, data in found]
@@ -151,6 +181,8 @@ def claims(g: nx.MultiDiGraph, responsibility: str, role: str) -> list[tuple[str
 
 def roles_of(g: nx.MultiDiGraph, responsibility: str, owner: str, source: str) -> set[str]:
     """The RACI roles `owner` holds on a duty, as written on one side ("duty"/"charter")."""
+    responsibility = resolve(g, responsibility, "responsibility")
+    owner = resolve(g, owner, "team", "person")
     back = {rel: role for role, rel in ROLE_RELATION.items()}
     return {back[d["relation"]] for s, _, d in g.in_edges(responsibility, data=True)
             if s == owner and d.get("source") == source and d.get("relation") in back}
@@ -168,26 +200,31 @@ def unowned_responsibilities(g: nx.MultiDiGraph) -> list[str]:
 
 def is_orphan(g: nx.MultiDiGraph, node: str) -> bool:
     """True when no RACI, membership or ownership edge reaches or leaves the node."""
+    node = resolve(g, node, *_ANY)
     return bool(g.degree(node) == 0)
 
 
 def members(g: nx.MultiDiGraph, team: str) -> list[str]:
     """Person nodes that are members of a team node."""
+    team = resolve(g, team, "team")
     return sorted(src for src, _ in _sources(g, team, "member_of"))
 
 
 def leads(g: nx.MultiDiGraph, team: str) -> list[str]:
     """Person nodes that lead a team node."""
+    team = resolve(g, team, "team")
     return sorted(src for src, _ in _sources(g, team, "leads"))
 
 
 def child_teams(g: nx.MultiDiGraph, team: str) -> list[str]:
     """Team nodes whose parent is `team`."""
+    team = resolve(g, team, "team")
     return sorted(dst for _, dst, rel in g.out_edges(team, data="relation") if rel == "parent_of")
 
 
 def teams_of(g: nx.MultiDiGraph, person: str) -> list[str]:
     """Team nodes a person is a member or lead of."""
+    person = resolve(g, person, "person")
     return sorted({dst for _, dst, rel in g.out_edges(person, data="relation")
                    if rel in ("member_of", "leads")})
 
@@ -206,6 +243,7 @@ def step_view(g: nx.MultiDiGraph, process: str) -> nx.DiGraph:
     """One process's steps and their `next` edges."""
     import networkx as nx
 
+    process = resolve(g, process, "process")
     view = nx.DiGraph()
     steps = [v for _, v, rel in g.out_edges(process, data="relation") if rel == "has_step"]
     view.add_nodes_from(steps)

@@ -1,0 +1,133 @@
+"""What an importer found, as format-v1 entities grouped into one file per team.
+
+A team's file holds the Team, the people whose home it is (the team they lead, else their first
+team by id) and the duties it is first accountable for. Whatever has no team goes to
+`_unassigned.yaml`. Everything is sorted by id, so the same source gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+UNASSIGNED = "_unassigned.yaml"
+
+
+@dataclass
+class DraftTeam:
+    id: str
+    name: str | None = None
+    parent: str | None = None
+    lead: str | None = None
+    members: list[str] = field(default_factory=list)
+    description: str | None = None
+
+
+@dataclass
+class DraftPerson:
+    id: str
+    name: str | None = None
+    title: str | None = None
+    email: str | None = None
+
+
+@dataclass
+class DraftDuty:
+    id: str
+    name: str | None = None
+    description: str | None = None
+    accountable: list[str] = field(default_factory=list)
+    responsible: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Draft:
+    """The entities one import produces, and notes for the user (skipped rows and the like)."""
+
+    source: str  # "backstage", "roster" or "codeowners"
+    teams: dict[str, DraftTeam] = field(default_factory=dict)
+    people: dict[str, DraftPerson] = field(default_factory=dict)
+    duties: dict[str, DraftDuty] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def team(self, ident: str) -> DraftTeam:
+        """The team `ident`, created on first mention."""
+        if ident not in self.teams:
+            self.teams[ident] = DraftTeam(ident)
+        return self.teams[ident]
+
+    def person(self, ident: str) -> DraftPerson:
+        """The person `ident`, created on first mention."""
+        if ident not in self.people:
+            self.people[ident] = DraftPerson(ident)
+        return self.people[ident]
+
+    def add_member(self, team: str, person: str) -> None:
+        members = self.team(team).members
+        if person not in members:
+            members.append(person)
+
+    def files(self) -> dict[str, str]:
+        """File name -> YAML text: one file per team, plus `_unassigned.yaml` if needed."""
+        homes: dict[str, list[dict[str, Any]]] = {t: [] for t in sorted(self.teams)}
+        loose: list[dict[str, Any]] = []
+        home_of = self._homes()
+        for pid in sorted(self.people):
+            homes.get(home_of.get(pid, ""), loose).append(_person(self.people[pid]))
+        for did in sorted(self.duties):
+            duty = self.duties[did]
+            first = duty.accountable[0] if duty.accountable else ""
+            home = first if first in self.teams else home_of.get(first, "")
+            homes.get(home, loose).append(_duty(duty))
+        out = {f"{tid}.yaml": render(self.source, [_team(self.teams[tid]), *entities])
+               for tid, entities in homes.items()}
+        if loose:
+            out[UNASSIGNED] = render(self.source, loose)
+        return out
+
+    def _homes(self) -> dict[str, str]:
+        home: dict[str, str] = {}
+        for tid in sorted(self.teams):
+            lead = self.teams[tid].lead
+            if lead and lead not in home:
+                home[lead] = tid
+        for tid in sorted(self.teams):
+            for pid in self.teams[tid].members:
+                home.setdefault(pid, tid)
+        return home
+
+
+def _compact(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if v not in (None, [], "")}
+
+
+def _team(t: DraftTeam) -> dict[str, Any]:
+    return _compact({"kind": "Team", "id": t.id, "name": t.name, "parent": t.parent,
+                     "lead": t.lead, "members": sorted(t.members),
+                     "description": t.description})
+
+
+def _person(p: DraftPerson) -> dict[str, Any]:
+    return _compact({"kind": "Person", "id": p.id, "name": p.name, "title": p.title,
+                     "email": p.email})
+
+
+def _duty(d: DraftDuty) -> dict[str, Any]:
+    return _compact({"kind": "Responsibility", "id": d.id, "name": d.name,
+                     "description": d.description, "accountable": d.accountable,
+                     "responsible": d.responsible})
+
+
+HEADER = ("# Imported by `orgspec import {source}`. Edit freely: a re-import updates this file\n"
+          "# only while it is as imported; once edited, it writes the new version beside it\n"
+          "# (NAME.yaml.new) and leaves yours alone.\n")
+
+
+def render(source: str, entities: list[dict[str, Any]]) -> str:
+    """Format-v1 YAML: a list of entities, a blank line between them, Chinese kept as is."""
+    import yaml
+
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: ~10x faster
+    chunks = [yaml.dump([e], Dumper=dumper, allow_unicode=True, sort_keys=False, width=100,
+                        default_flow_style=False) for e in entities]
+    return HEADER.format(source=source) + "\n".join(chunks)

@@ -1,0 +1,207 @@
+"""`orgspec export`: the RACI matrix, people directory and key results as spreadsheets.
+
+XLSX (needs openpyxl, the `xlsx` extra): one sheet per table, bold frozen header row, an
+autofilter, column widths fitted to the text (CJK characters count double), every value a
+string cell (so `=...` is text, never a formula). CSV: one file per table in a folder -
+`raci.csv`, `people.csv`, `key-results.csv` - UTF-8 with a byte-order mark and CRLF line ends,
+which Excel needs to show Chinese correctly; a value starting with `= + - @` gets a leading `'`
+so Excel does not run it (the roster importer strips it again).
+
+The people sheet uses the roster importer's headers, so it can be edited and imported back.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from orgspec import output
+from orgspec.model.models import ROLES
+from orgspec.model.org import Org
+
+HEADERS = {
+    "en": {"people": ["person", "name", "email", "title", "team_id", "team", "parent_team_id",
+                      "parent_team", "manager", "lead"],
+           "raci": ["duty_id", "duty"],
+           "key-results": ["objective_id", "objective", "period", "objective_owner", "kr_id",
+                           "key_result", "metric", "baseline", "target", "current", "unit",
+                           "direction", "due", "owner"]},
+    "zh": {"people": ["工号", "姓名", "邮箱", "职位", "部门编号", "部门", "上级部门编号",
+                      "上级部门", "直属上级", "负责人"],
+           "raci": ["职责编号", "职责"],
+           "key-results": ["目标编号", "目标", "周期", "目标负责方", "关键结果编号", "关键结果",
+                           "指标", "基线", "目标值", "当前值", "单位", "方向", "截止日期",
+                           "负责方"]},
+}
+SHEETS = {"en": {"raci": "RACI", "people": "People", "key-results": "Key results"},
+          "zh": {"raci": "RACI 矩阵", "people": "人员名录", "key-results": "关键结果"}}
+YES = {"en": "yes", "zh": "是"}
+_FORMULA = ("=", "+", "-", "@")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class ExportError(Exception):
+    """A destination the export cannot write: one line, exit 2."""
+
+
+@dataclass
+class Table:
+    """One sheet: a stable name (the CSV file stem), its header and rows of text."""
+
+    name: str
+    header: list[str]
+    rows: list[list[str]]
+
+
+def tables(org: Org, lang: str = "en") -> list[Table]:
+    """The three tables of `org`, labelled in `lang` ("en" or "zh")."""
+    h = HEADERS[lang]
+    return [Table("raci", *_raci(org, h["raci"])),
+            Table("people", h["people"], _people(org, YES[lang])),
+            Table("key-results", h["key-results"], _key_results(org))]
+
+
+def _raci(org: Org, head: list[str]) -> tuple[list[str], list[list[str]]]:
+    letters: dict[str, dict[str, set[str]]] = {r: {} for r in org.responsibilities}
+    for rid, resp in org.responsibilities.items():
+        for role in ROLES:
+            for ref in getattr(resp, role):
+                if ref in org.teams or ref in org.people:
+                    letters[rid].setdefault(ref, set()).add(role[0].upper())
+    for claim in org.claims:
+        if claim.responsibility in letters and claim.team in org.teams:
+            letters[claim.responsibility].setdefault(claim.team, set()).add(
+                claim.role[0].upper())
+    holders = {h for cells in letters.values() for h in cells}
+    columns = sorted(h for h in holders if h in org.teams) + \
+        sorted(h for h in holders if h not in org.teams)
+    names = [_holder_name(org, h) for h in columns]
+    seen = {n for n in names if names.count(n) > 1}
+    header = head + [f"{n} ({c})" if n in seen else n for n, c in zip(names, columns, strict=True)]
+    rows = []
+    for rid in sorted(letters):
+        resp = org.responsibilities[rid]
+        cells = letters[rid]
+        rows.append([rid, resp.name or resp.description or ""] +
+                    ["".join(sorted(cells.get(c, ()), key="ARCI".index)) for c in columns])
+    return header, rows
+
+
+def _holder_name(org: Org, ident: str) -> str:
+    entity = org.teams.get(ident) or org.people.get(ident)
+    return (entity.name if entity is not None and entity.name else None) or ident
+
+
+def _people(org: Org, yes: str) -> list[list[str]]:
+    rows, placed = [], set()
+    for tid in sorted(org.teams):
+        team = org.teams[tid]
+        parent = org.teams.get(team.parent or "")
+        for pid in sorted(set(team.members) | ({team.lead} if team.lead else set())):
+            person = org.people.get(pid)
+            if person is None:
+                continue
+            placed.add(pid)
+            manager = team.lead if team.lead and team.lead != pid else \
+                (parent.lead if parent is not None and parent.lead != pid else None)
+            rows.append([pid, person.name or "", person.email or "", person.title or "",
+                         tid, team.name or "", team.parent or "",
+                         (parent.name or "") if parent is not None else "",
+                         manager or "", yes if team.lead == pid else ""])
+    for pid in sorted(set(org.people) - placed):
+        person = org.people[pid]
+        rows.append([pid, person.name or "", person.email or "", person.title or "",
+                     "", "", "", "", "", ""])
+    return rows
+
+
+def _key_results(org: Org) -> list[list[str]]:
+    rows = []
+    for oid in sorted(org.objectives):
+        obj = org.objectives[oid]
+        for kr in obj.key_results:
+            rows.append([oid, obj.title, obj.period or "", obj.owner or "", kr.id, kr.title,
+                         kr.metric or "", kr.baseline or "", kr.target or "", kr.current or "",
+                         kr.unit or "", kr.direction or "", kr.due.isoformat() if kr.due else "",
+                         kr.owner or ""])
+    return rows
+
+
+def clean(text: str) -> str:
+    """Control characters (which XLSX cannot hold) become U+FFFD."""
+    return _CONTROL.sub("\ufffd", text)
+
+
+def csv_text(table: Table) -> str:
+    """One table as CSV text (write it as `utf-8-sig`); formula-looking values get a `'`."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(table.header)
+    writer.writerows([[_defuse(clean(c)) for c in row] for row in table.rows])
+    return buffer.getvalue()
+
+
+def _defuse(text: str) -> str:
+    return "'" + text if text[:1] in _FORMULA and len(text) > 1 else text
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes in a spreadsheet font: East Asian wide characters count two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def xlsx_bytes(tabs: list[Table], lang: str = "en") -> bytes:
+    """A workbook with one sheet per table (openpyxl)."""
+    try:
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
+    except ImportError:
+        raise ExportError("XLSX needs openpyxl: pip install 'orgspec[xlsx]', or use "
+                          "--format csv") from None
+    book = Workbook()
+    book.remove(book.active)
+    bold = Font(bold=True)
+    for table in tabs:
+        sheet = book.create_sheet(SHEETS[lang][table.name])
+        widths = [display_width(h) for h in table.header]
+        for r, row in enumerate([table.header, *table.rows], start=1):
+            for c, value in enumerate(row, start=1):
+                cell = sheet.cell(row=r, column=c)
+                cell.value = clean(value)
+                cell.data_type = "s"  # text, even when it starts with "="
+                if r == 1:
+                    cell.font = bold
+                else:
+                    widths[c - 1] = max(widths[c - 1], display_width(value))
+        for c, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(c)].width = min(60, max(8, width + 2))
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = sheet.dimensions
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def export_org(org: Org, fmt: str, dest: str | None = None, lang: str = "en") -> list[str]:
+    """Write the tables of `org` as `fmt` ("xlsx" or "csv") to `dest`; the paths written."""
+    tabs = tables(org, lang)
+    try:
+        if fmt == "xlsx":
+            path = dest or "org.xlsx"
+            output.write_bytes(path, xlsx_bytes(tabs, lang))
+            return [path]
+        folder = dest or "org-export"
+        if os.path.exists(folder) and not os.path.isdir(folder):
+            raise ExportError(f"{folder!r} is a file; CSV export writes a folder of files")
+        output.make_dirs(folder)
+        paths = [os.path.join(folder, f"{t.name}.csv") for t in tabs]
+        for table, path in zip(tabs, paths, strict=True):
+            output.write_text(path, csv_text(table), encoding="utf-8-sig")
+        return paths
+    except OSError as exc:
+        raise ExportError(f"cannot write {dest or fmt!r}: {exc.strerror or exc}") from None

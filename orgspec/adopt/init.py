@@ -1,0 +1,54 @@
+"""`orgspec init`: a new org repository from the templates in `templates/init/`.
+
+`common/` holds files for every language, `en/` and `zh/` the rest; a leading `_` in a path
+part stands for `.` (so the wheel and tools see no hidden files). `{{version}}` and `{{year}}`
+are filled in. Nothing is written if any target exists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from orgspec import output
+from orgspec._version import __version__
+from orgspec.resources import data_dir
+
+
+class InitError(Exception):
+    """A target that exists, or a folder that cannot be written: one line, exit 2."""
+
+
+def plan(lang: str) -> dict[str, str]:
+    """Relative target path -> text, for `lang` ("en" or "zh")."""
+    base = data_dir("templates") / "init"
+    values = {"{{version}}": __version__, "{{year}}": str(dt.date.today().year)}
+    out = {}
+    for folder in (base / "common", base / lang):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            rel = Path(*(("." + part[1:]) if part.startswith("_") else part
+                         for part in path.relative_to(folder).parts))
+            text = path.read_text(encoding="utf-8")
+            for key, value in values.items():
+                text = text.replace(key, value)
+            out[rel.as_posix()] = text
+    return out
+
+
+def init_repo(directory: str, lang: str = "en") -> list[str]:
+    """Write the starter files into `directory`; the relative paths written, in order."""
+    files = plan(lang)
+    exists = [rel for rel in files if os.path.lexists(os.path.join(directory, rel))]
+    if exists:
+        first = os.path.normpath(os.path.join(directory, exists[0]))
+        raise InitError(f"{first} exists; init writes only into a folder without "
+                        f"{', '.join(sorted(files))}")
+    try:
+        for rel, text in files.items():
+            target = os.path.join(directory, rel)
+            output.make_dirs(os.path.dirname(target) or ".")
+            output.write_text(target, text)
+    except OSError as exc:
+        raise InitError(f"cannot write into {directory!r}: {exc.strerror or exc}") from None
+    return list(files)

@@ -1,0 +1,248 @@
+"""An HR roster (CSV or XLSX) -> teams and people.
+
+One row per person and team (a person in two teams has two rows). Headers are matched
+case-, space- and punctuation-blind against the aliases below (English, Simplified and
+Traditional Chinese); `--column FIELD=HEADER` maps any other header. `name` or `person`, and
+`team`, are required. The team lead is the row flagged in `lead`; without that column, the
+member most others in the team report to (`manager`); otherwise none.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from orgspec.adopt.draft import Draft
+from orgspec.adopt.slug import IdMap
+from orgspec.adopt.write import AdoptError
+
+FIELDS: dict[str, tuple[str, ...]] = {
+    "person": ("person", "id", "person id", "employee id", "employee number", "工号", "员工编号",
+               "员工号", "人员编号", "工號", "員工編號"),
+    "name": ("name", "full name", "display name", "姓名", "名字", "员工姓名", "員工姓名"),
+    "email": ("email", "e-mail", "mail", "email address", "邮箱", "电子邮件", "邮件", "郵箱",
+              "電子郵件", "電郵"),
+    "title": ("title", "job title", "position", "role", "职位", "岗位", "职务", "職位", "崗位",
+              "職務"),
+    "team": ("team", "team name", "department", "dept", "部门", "团队", "部門", "團隊"),
+    "team_id": ("team id", "department id", "部门编号", "部门代码", "部門編號"),
+    "parent_team": ("parent team", "parent", "parent department", "上级部门", "上級部門"),
+    "parent_team_id": ("parent team id", "parent department id", "上级部门编号", "上級部門編號"),
+    "manager": ("manager", "reports to", "line manager", "supervisor", "直属上级", "上级",
+                "汇报对象", "直屬上級", "上級", "匯報對象"),
+    "lead": ("lead", "team lead", "is lead", "负责人", "是否负责人", "負責人", "是否負責人"),
+}
+YES = frozenset(("yes", "y", "true", "1", "x", "lead", "是", "✓", "✔", "√"))
+MAX_BYTES = 100 * 1024 * 1024
+_NOISE = re.compile(r"[\s_\-./:：（）()]+")
+
+
+def _norm(header: str) -> str:
+    return _NOISE.sub(" ", header.strip().casefold()).strip()
+
+
+_ALIASES = {_norm(alias): name for name, aliases in FIELDS.items() for alias in aliases}
+
+
+@dataclass
+class Row:
+    line: int  # 1-based row number in the sheet or file
+    values: dict[str, str]
+
+    def get(self, name: str) -> str:
+        return self.values.get(name, "")
+
+
+def parse_mapping(specs: tuple[str, ...]) -> dict[str, str]:
+    """`FIELD=HEADER` options -> {normalised header: field}."""
+    out = {}
+    for spec in specs:
+        name, sep, header = spec.partition("=")
+        if not sep or name.strip() not in FIELDS or not header.strip():
+            raise AdoptError(f"--column takes FIELD=HEADER with FIELD one of "
+                             f"{', '.join(FIELDS)}, not {spec!r}")
+        out[_norm(header)] = name.strip()
+    return out
+
+
+def read_rows(path: str, mapping: dict[str, str], sheet: str | None = None) -> list[Row]:
+    """The rows of a CSV or XLSX roster, keyed by field; unknown columns are dropped. In a
+    workbook, `sheet` or else the first sheet whose header has the required columns."""
+    tables = _xlsx(path, sheet) if path.lower().endswith((".xlsx", ".xlsm")) else [_csv(path)]
+    aliases = {**_ALIASES, **mapping}
+    first_header: list[str] = []
+    for table in tables:
+        start = next((i for i, row in enumerate(table) if any(c.strip() for c in row)), None)
+        if start is None:
+            continue
+        first_header = first_header or table[start]
+        columns = [aliases.get(_norm(h)) for h in table[start]]
+        if ("team" in columns or "team_id" in columns) and \
+                ("name" in columns or "person" in columns):
+            return _rows(table, start, columns)
+    if not first_header:
+        raise AdoptError(f"{path}: the roster is empty")
+    raise AdoptError(f"{path}: no team and name columns in the header "
+                     f"({', '.join(h for h in first_header if h) or 'empty'}); "
+                     "map yours with --column team=HEADER --column name=HEADER")
+
+
+def _rows(table: list[list[str]], start: int, columns: list[str | None]) -> list[Row]:
+    rows = []
+    for i, cells in enumerate(table[start + 1:], start=start + 2):
+        values = {col: _cell(c) for col, c in zip(columns, cells, strict=False)
+                  if col and _cell(c)}
+        if values:
+            rows.append(Row(i, values))
+    return rows
+
+
+def _cell(text: str) -> str:
+    text = text.strip()
+    # A leading ' is how spreadsheets (and `orgspec export`) keep =, +, - and @ from being
+    # read as formulas.
+    return text[1:] if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@") else text
+
+
+def _csv(path: str) -> list[list[str]]:
+    data = _bytes(path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("gb18030", errors="replace")  # Excel's CSV on a Chinese system
+    try:  # only the delimiter is guessed: a guessed quote character eats apostrophes
+        delimiter = csv.Sniffer().sniff(text[:4096], ",;\t").delimiter
+    except csv.Error:
+        delimiter = ","
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+
+def _bytes(path: str) -> bytes:
+    try:
+        if os.path.getsize(path) > MAX_BYTES:
+            raise AdoptError(f"{path}: larger than {MAX_BYTES // 2**20} MB")
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise AdoptError(f"cannot read {path!r}: {exc.strerror or exc}") from None
+
+
+def _xlsx(path: str, sheet: str | None) -> list[list[list[str]]]:
+    try:
+        import openpyxl
+    except ImportError:
+        raise AdoptError("reading XLSX needs openpyxl: pip install 'orgspec[xlsx]'") from None
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a bad file
+        raise AdoptError(f"{path}: not a readable XLSX workbook ({type(exc).__name__})") \
+            from None
+    try:
+        if sheet is not None and sheet not in book.sheetnames:
+            raise AdoptError(f"{path}: no sheet {sheet!r} (sheets: {', '.join(book.sheetnames)})")
+        sheets = [book[sheet]] if sheet else book.worksheets
+        return [[[_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+                for ws in sheets]
+    finally:
+        book.close()
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # employee number 1024 stored as 1024.0
+    return str(value)
+
+
+def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
+                  sheet: str | None = None, ids: IdMap | None = None) -> Draft:
+    """Read every roster in `paths` into one Draft."""
+    ids = ids or IdMap()
+    draft = Draft("roster")
+    rows = [(p, r) for p in paths for r in read_rows(p, mapping or {}, sheet)]
+    team_key = _team_keys(rows)
+    person_of: dict[tuple[str, int], str] = {}
+    known: dict[str, str] = {}  # the person's source key -> id
+    for path, row in rows:
+        key, text = _person_key(row)
+        if not key:
+            draft.notes.append(f"{os.path.basename(path)}:{row.line}: no person or name; skipped")
+            continue
+        pid = ids.get("person", key, text)
+        person_of[(path, row.line)] = pid
+        known.setdefault(key, pid)
+        person = draft.person(pid)
+        person.name = person.name or row.get("name") or None
+        person.title = person.title or row.get("title") or None
+        email = row.get("email")
+        if email and "@" in email and not person.email:
+            person.email = email
+        tkey = team_key(row.get("team_id"), row.get("team"))
+        if not tkey:
+            draft.notes.append(f"{os.path.basename(path)}:{row.line}: {key} has no team")
+            continue
+        team = draft.team(ids.get("team", tkey))
+        team.name = team.name or row.get("team") or None
+        draft.add_member(team.id, pid)
+        pkey = team_key(row.get("parent_team_id"), row.get("parent_team"))
+        if pkey:
+            parent = draft.team(ids.get("team", pkey))
+            parent.name = parent.name or row.get("parent_team") or None
+            if team.parent is None and parent.id != team.id:
+                team.parent = parent.id
+        if row.get("lead").casefold() in YES:
+            team.lead = team.lead or pid
+    if not any("lead" in r.values for _, r in rows):
+        _infer_leads(draft, rows, person_of, known)
+    return draft
+
+
+def _person_key(row: Row) -> tuple[str, str]:
+    if row.get("person"):
+        return row.get("person"), row.get("person")
+    if row.get("email"):
+        return row.get("email"), row.get("email").partition("@")[0]
+    return row.get("name"), row.get("name")
+
+
+def _team_keys(rows: list[tuple[str, Row]]) -> Callable[[str, str], str]:
+    """team_key(id, name): the source key of a team, one per team whether a row names it by
+    id or by name."""
+    by_name = {r.get("team"): r.get("team_id") for _, r in rows if r.get("team")}
+
+    def key(ident: str, name: str) -> str:
+        return ident or by_name.get(name) or name
+
+    return key
+
+
+def _infer_leads(draft: Draft, rows: list[tuple[str, Row]], person_of: dict[tuple[str, int], str],
+                 known: dict[str, str]) -> None:
+    """Each team's lead: the member most other members name as `manager`."""
+    who: dict[str, str] = dict(known)  # manager as written (source id, id, e-mail, name) -> id
+    for pid in person_of.values():
+        person = draft.people[pid]
+        for text in (pid, person.email, person.name):
+            if text:
+                who.setdefault(text, pid)
+    teams_of: dict[str, set[str]] = {}
+    for team in draft.teams.values():
+        for pid in team.members:
+            teams_of.setdefault(pid, set()).add(team.id)
+    reports: dict[str, Counter[str]] = {}  # team -> member -> members reporting to them
+    for path, row in rows:
+        member = person_of.get((path, row.line))
+        boss = who.get(row.get("manager"))
+        if member and boss and boss != member:
+            for tid in teams_of.get(member, set()) & teams_of.get(boss, set()):
+                reports.setdefault(tid, Counter())[boss] += 1
+    for tid, counts in reports.items():
+        team = draft.teams[tid]
+        if team.lead is None:
+            team.lead = min(counts, key=lambda b: (-counts[b], b))

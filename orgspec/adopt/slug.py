@@ -1,0 +1,86 @@
+"""Ids for imported entities: the source's own id when it is already a valid slug, else a
+deterministic one.
+
+The strategy (documented in the README): lowercase; accents folded (`Zoë` -> `zoe`); runs of
+anything but `a-z 0-9 _ -` become `-`. Text that loses letters on the way (Chinese, Japanese,
+Cyrillic ...) keeps what is ASCII and gains the first 8 hex digits of the SHA-256 of the
+original text (`客服部` -> `team-3f9d0c1a`, `客服部 CS` -> `cs-…`), because a transliteration
+(pinyin) would need a dictionary dependency and is ambiguous anyway. The same text always gives
+the same id; a clash gets `-2`, `-3`; ids given on an earlier import are reused (the manifest).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from orgspec.model.models import ID_PATTERN
+
+_VALID = re.compile(ID_PATTERN)
+_UNSAFE = re.compile(r"[^a-z0-9_-]+")
+MAX = 63
+
+
+def is_slug(text: str) -> bool:
+    """True when `text` can be an orgspec id as it is."""
+    return bool(_VALID.match(text))
+
+
+def slugify(text: str, prefix: str) -> str:
+    """A valid id for `text`; `prefix` (e.g. `team`) leads when nothing ASCII is left."""
+    if is_slug(text):
+        return text
+    folded = unicodedata.normalize("NFKD", text.strip().lower())
+    ascii_part = folded.encode("ascii", "ignore").decode()
+    lost = any(unicodedata.category(c)[0] in "LN" and not c.isascii() for c in folded)
+    slug = _UNSAFE.sub("-", ascii_part).strip("-_")
+    if lost or not slug:
+        digest = hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:8]
+        slug = f"{slug[:MAX - 9].rstrip('-_') or prefix}-{digest}"
+    return slug[:MAX].rstrip("-_")
+
+
+class IdMap:
+    """Source keys to ids, per kind: stable across imports, unique within a kind."""
+
+    def __init__(self, previous: dict[str, dict[str, str]] | None = None) -> None:
+        self.previous = previous or {}
+        self.ids: dict[str, dict[str, str]] = {}
+        self.taken: dict[str, set[str]] = {}
+        # ids an earlier import gave, by kind: id -> source key
+        self.reserved = {kind: {v: k for k, v in table.items()}
+                         for kind, table in self.previous.items()}
+
+    def get(self, kind: str, key: str, text: str | None = None) -> str:
+        """The id of the `kind` entity known in the source as `key` (slugged from `text`,
+        default `key`)."""
+        table = self.ids.setdefault(kind, {})
+        if key in table:
+            return table[key]
+        taken = self.taken.setdefault(kind, set())
+        earlier = self.previous.get(kind, {})
+        reserved = self.reserved.get(kind, {})
+        ident = earlier.get(key)
+        if ident is None and is_slug(key) and text in (None, key) and key not in taken:
+            ident = key  # the source's own valid id wins over an id made up earlier
+        elif ident is None or ident in taken or not is_slug(ident):
+            base = slugify(text if text is not None else key, kind)
+            ident, n = base, 2
+            while ident in taken or reserved.get(ident, key) != key:
+                ident = f"{base[:MAX - 4]}-{n}"
+                n += 1
+        taken.add(ident)
+        table[key] = ident
+        return ident
+
+    def mapped(self) -> dict[str, dict[str, str]]:
+        """What the manifest records: the earlier mappings, updated by this import's keys
+        whose id differs from the key."""
+        out: dict[str, dict[str, str]] = {}
+        for kind in sorted(set(self.previous) | set(self.ids)):
+            table = {**self.previous.get(kind, {}),
+                     **{k: v for k, v in self.ids.get(kind, {}).items() if k != v}}
+            if table:
+                out[kind] = dict(sorted(table.items()))
+        return out

@@ -1,0 +1,123 @@
+"""Put an import on disk without ever losing a hand edit.
+
+The manifest `DIR/.orgspec-import.json` records the SHA-256 of every file the importer wrote
+and the ids it had to make up. On a re-import, per file:
+
+- missing, or still byte-for-byte what was imported: (re)written;
+- already equal to the new text: left alone;
+- changed since the import (or never ours): kept, and the new text goes to `NAME.yaml.new`
+  (not an org file, so `orgspec check` ignores it) - unless `force`;
+- imported before but no longer produced: removed if unchanged, else kept and reported.
+
+Only the manifest and the bytes of files are read here, never their YAML: reading org files
+is the loader's job, writing them `orgspec.output`'s.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from orgspec import output
+
+MANIFEST = ".orgspec-import.json"
+BESIDE = ".new"
+
+
+class AdoptError(Exception):
+    """A source or output folder the importer cannot use: one line, exit 2."""
+
+
+@dataclass
+class Manifest:
+    source: str | None = None
+    files: dict[str, str] = field(default_factory=dict)  # name -> sha256 as written
+    ids: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> source key -> id
+
+
+@dataclass
+class Outcome:
+    """What a write did, file names relative to the output folder."""
+
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    beside: list[str] = field(default_factory=list)  # edited by hand: new text in NAME.new
+    removed: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)  # no longer produced, but edited: kept
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.written or self.beside or self.removed)
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _read(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise AdoptError(f"cannot read {path!r}: {exc.strerror or exc}") from None
+
+
+def read_manifest(folder: str) -> Manifest:
+    """The manifest of an earlier import into `folder`, or an empty one."""
+    path = os.path.join(folder, MANIFEST)
+    data = _read(path)
+    if data is None:
+        return Manifest()
+    try:
+        doc: Any = json.loads(data.decode("utf-8"))
+        files = {str(k): str(v) for k, v in doc["files"].items()}
+        ids = {str(kind): {str(k): str(v) for k, v in table.items()}
+               for kind, table in doc.get("ids", {}).items()}
+        return Manifest(doc.get("source"), files, ids)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise AdoptError(f"{path}: not an orgspec import manifest; move it away or "
+                           "import into another folder") from None
+
+
+def write_draft(files: dict[str, str], folder: str, source: str,
+                ids: dict[str, dict[str, str]], force: bool = False) -> Outcome:
+    """Write `files` (name -> text) into `folder` by the rules above; update the manifest."""
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        raise AdoptError(f"{folder!r} is not a folder")
+    old = read_manifest(folder)
+    if old.source not in (None, source):
+        raise AdoptError(f"{folder!r} holds an import from {old.source}; import {source} "
+                           "into another folder (one importer per folder)")
+    output.make_dirs(folder)
+    out, recorded = Outcome(), {}
+    for name, text in sorted(files.items()):
+        data, path = text.encode("utf-8"), os.path.join(folder, name)
+        now = _read(path)
+        recorded[name] = digest(data)
+        if now == data:
+            out.unchanged.append(name)
+        elif now is None or force or digest(now) == old.files.get(name):
+            output.write_bytes(path, data)
+            out.written.append(name)
+        else:
+            output.write_bytes(path + BESIDE, data)
+            out.beside.append(name)
+            recorded[name] = old.files.get(name, "")  # still not ours until merged by hand
+    for name in sorted(set(old.files) - set(files)):
+        path = os.path.join(folder, name)
+        now = _read(path)
+        if now is not None and (force or digest(now) == old.files[name]):
+            output.remove_file(path)
+            out.removed.append(name)
+        elif now is not None:
+            out.stale.append(name)
+    doc = {"source": source, "files": recorded, "ids": ids}
+    manifest = json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    if manifest.encode("utf-8") != _read(os.path.join(folder, MANIFEST)):
+        output.write_text(os.path.join(folder, MANIFEST), manifest)
+    return out

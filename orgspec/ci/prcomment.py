@@ -1,0 +1,119 @@
+"""One sticky pull-request comment with the Markdown report, kept up to date on each push.
+
+The comment is found by a hidden marker line, then updated in place (PATCH) or created once
+(POST), through GitHub's REST API with urllib (no dependency). Without a token, or outside a
+pull request, it does nothing and says why. Sources: GITHUB_TOKEN, GITHUB_REPOSITORY,
+GITHUB_API_URL and the event payload at GITHUB_EVENT_PATH (`pull_request.number`);
+ORGSPEC_PR_NUMBER overrides the number.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Mapping
+from typing import Any
+
+MARKER = "<!-- orgspec-report -->"
+PER_PAGE = 100
+MAX_PAGES = 50  # 5,000 comments: a PR with more is not worth scanning
+TIMEOUT = 30.0
+LIMIT = 65_536  # GitHub refuses longer comment bodies
+
+
+class CommentError(Exception):
+    """The API refused or could not be reached: one line, without the token."""
+
+
+def sticky_comment(body: str, *, token: str, repo: str, number: int,
+                   api_url: str = "https://api.github.com") -> str:
+    """Create or update the one orgspec comment on PR `number` of `repo` ("owner/name").
+
+    Returns "created", "updated" or "unchanged". Raises CommentError."""
+    text = f"{MARKER}\n{body}"
+    if len(text) > LIMIT:
+        cut = "\n\n… (truncated: the full report is in the job summary)\n"
+        text = text[:LIMIT - len(cut)] + cut
+    base = f"{api_url.rstrip('/')}/repos/{urllib.parse.quote(repo, safe='/')}"
+    found = _find(base, number, token)
+    if found is None:
+        _call("POST", f"{base}/issues/{number}/comments", token, {"body": text})
+        return "created"
+    if found.get("body") == text:
+        return "unchanged"
+    _call("PATCH", f"{base}/issues/comments/{int(found['id'])}", token, {"body": text})
+    return "updated"
+
+
+def _find(base: str, number: int, token: str) -> dict[str, Any] | None:
+    for page in range(1, MAX_PAGES + 1):
+        batch = _call("GET", f"{base}/issues/{number}/comments?per_page={PER_PAGE}&page={page}",
+                      token)
+        if not isinstance(batch, list):
+            raise CommentError("unexpected answer from the comments API")
+        for comment in batch:
+            if isinstance(comment, dict) and isinstance(comment.get("body"), str) \
+                    and comment["body"].startswith(MARKER):
+                return comment
+        if len(batch) < PER_PAGE:
+            return None
+    return None
+
+
+def _call(method: str, url: str, token: str, payload: dict[str, Any] | None = None) -> Any:
+    if not url.startswith(("https://", "http://127.0.0.1", "http://localhost")):
+        raise CommentError(f"refusing to send the token to {url.split('/')[2]!r} over http")
+    data = json.dumps(payload).encode("utf-8") if payload is not None else None
+    headers = {"Authorization": f"Bearer {token}", "Accept": "application/vnd.github+json",
+               "X-GitHub-Api-Version": "2022-11-28", "User-Agent": "orgspec",
+               **({"Content-Type": "application/json"} if data is not None else {})}
+    request = urllib.request.Request(url, data=data, method=method,  # noqa: S310 - checked
+                                     headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT) as answer:  # noqa: S310 - checked
+            raw = answer.read()
+    except urllib.error.HTTPError as exc:
+        hint = " (the workflow needs `permissions: pull-requests: write`)" \
+            if exc.code in (401, 403, 404) else ""
+        raise CommentError(f"GitHub API {method} answered {exc.code} {exc.reason}{hint}") \
+            from None
+    except (urllib.error.URLError, TimeoutError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise CommentError(f"cannot reach the GitHub API: {reason}") from None
+    try:
+        return json.loads(raw.decode("utf-8")) if raw else None
+    except ValueError:
+        raise CommentError("the GitHub API answered with something other than JSON") from None
+
+
+def pr_number(env: Mapping[str, str]) -> int | None:
+    """The pull request of this workflow run, or None."""
+    if env.get("ORGSPEC_PR_NUMBER", "").isdigit():
+        return int(env["ORGSPEC_PR_NUMBER"])
+    path = env.get("GITHUB_EVENT_PATH")
+    if not path:
+        return None
+    try:
+        with open(path, encoding="utf-8") as handle:
+            event = json.load(handle)
+    except (OSError, ValueError):
+        return None
+    number = (event.get("pull_request") or {}).get("number") if isinstance(event, dict) else None
+    return number if isinstance(number, int) else None
+
+
+def from_env(body: str, env: Mapping[str, str] | None = None) -> str:
+    """Post or update the comment as the environment says; what happened, as one line."""
+    env = os.environ if env is None else env
+    token, repo = env.get("GITHUB_TOKEN", ""), env.get("GITHUB_REPOSITORY", "")
+    if not token:
+        return "no GITHUB_TOKEN: no pull-request comment"
+    number = pr_number(env)
+    if number is None or "/" not in repo:
+        return "not a pull request: no comment"
+    done = sticky_comment(body, token=token, repo=repo, number=number,
+                          api_url=env.get("GITHUB_API_URL") or "https://api.github.com")
+    return f"{done} the orgspec comment on {repo}#{number}"

@@ -1,0 +1,421 @@
+"""Adopting orgspec: `init`, the importers (Backstage, roster, CODEOWNERS), the spreadsheet
+export, and the round trip import -> check -> export -> re-import."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import EXAMPLES, FIXTURES
+
+from orgspec.adopt.export import tables
+from orgspec.adopt.slug import IdMap, slugify
+from orgspec.cli import main
+from orgspec.engine.lint import lint, load_org
+from orgspec.load.config import Config
+
+ADOPT = FIXTURES / "adopt"
+BACKSTAGE = sorted(str(p) for p in (ADOPT / "backstage").glob("*.yaml"))
+ROSTER = str(ADOPT / "roster" / "roster-200.csv")
+
+
+def cli(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def errors(folder: Path) -> list[str]:
+    result = lint([str(folder)], Config())
+    return [f"{f.location.short()}: {f.code} {f.message}" for f in result.findings
+            if f.severity.label == "error"]
+
+
+# --- ids -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "slug"), [
+    ("team-a", "team-a"),
+    ("Team_B", "team_b"),
+    ("breanna.davison", "breanna-davison"),
+    ("Zoë Müller", "zoe-muller"),
+    ("客服部", "team-{hash}"),
+    ("客服部 CS", "cs-{hash}"),
+    ("Отдел", "team-{hash}"),
+])
+def test_slugs_are_deterministic_and_chinese_gets_a_hash(text: str, slug: str) -> None:
+    import hashlib
+
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    assert slugify(text, "team") == slug.format(hash=digest)
+
+
+def test_id_map_reuses_earlier_ids_and_resolves_clashes() -> None:
+    first = IdMap()
+    assert [first.get("team", k) for k in ("A", "a", "A!")] == ["a", "a-2", "a-3"]
+    again = IdMap(first.mapped())
+    # The same keys in another order keep their ids; a new key never takes a reserved one.
+    assert [again.get("team", k) for k in ("A!", "a", "A", "a!")] == ["a-3", "a-2", "a", "a-4"]
+
+
+# --- init ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_init_writes_a_repository_that_passes_check(tmp_path: Path, lang: str) -> None:
+    code, _out, _ = cli("init", str(tmp_path / "repo"), "--lang", lang)
+    assert code == 0
+    repo = tmp_path / "repo"
+    assert sorted(snapshot(repo)) == [".github/workflows/orgspec.yml", ".orgspec.yaml",
+                                      ".pre-commit-config.yaml", "org/org.yaml"]
+    assert "repo: https://github.com/orgspec/orgspec" in \
+        (repo / ".pre-commit-config.yaml").read_text("utf-8")
+    result = lint([str(repo / "org")], Config())
+    assert [f.code for f in result.findings] == []
+    kinds = {kind for kind, _ in load_org([str(repo / "org")]).org.entities()}
+    assert kinds == {"Team", "Person", "Responsibility", "Objective", "Process"}
+    text = (repo / "org" / "org.yaml").read_text("utf-8")
+    assert ("客服部" in text) == (lang == "zh")
+    assert text.count("\n# ") >= 5  # every example is explained
+
+
+def test_init_refuses_to_overwrite(tmp_path: Path) -> None:
+    (tmp_path / ".orgspec.yaml").write_text("root: mine\n", "utf-8")
+    code, _, err = cli("init", str(tmp_path))
+    assert code == 2
+    assert f"orgspec: error: {tmp_path / '.orgspec.yaml'} exists" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".orgspec.yaml"]  # nothing written
+    assert (tmp_path / ".orgspec.yaml").read_text("utf-8") == "root: mine\n"
+
+
+# --- Backstage -------------------------------------------------------------------------------
+
+def test_backstage_catalog_becomes_teams_people_and_duties(tmp_path: Path) -> None:
+    out = tmp_path / "org"
+    code, stdout, _ = cli("import", "backstage", *BACKSTAGE, "-o", str(out))
+    assert code == 0
+    assert "imported 8 teams, 6 people and 6 duties" in stdout
+    assert errors(out) == []
+    org = load_org([str(out)]).org
+    assert org.teams["team-a"].parent == "backstage"
+    assert org.teams["team-a"].members == ["breanna-davison", "janelle-dawe", "nigel-manning"]
+    assert org.teams["team_b"].name == "Team B"
+    assert org.teams["team_b"].members == ["nigel-manning"]  # from the user's memberOf
+    assert org.teams["cs"].name == "客服部"
+    assert org.teams["finance-payments"].parent == "acme-corp"  # group:default/acme-corp
+    assert org.teams["finance-payments"].members == ["finance-li-wei"]  # namespace kept
+    assert org.teams["boxoffice"].parent == "infrastructure"
+    assert org.people["chen-jing"].name == "陈静"
+    duties = {rid: (r.accountable, r.description) for rid, r in org.responsibilities.items()}
+    assert duties == {
+        "artist-lookup": (["team-a"], "Artist Lookup"),
+        "playback-order": (["team_b"], "Build and run the component playback-order"),
+        "searcher": (["guest"], "Build and run the component searcher"),
+        "api-searcher": (["boxoffice"], "The search API"),
+        "complaint-desk": (["cs"], "客诉工单系统"),
+        "system-finance-ledger": (["finance-payments"],
+                                  "Build and run the system finance/ledger"),
+    }
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".orgspec-import.json", "acme-corp.yaml", "backstage.yaml", "boxoffice.yaml", "cs.yaml",
+        "finance-payments.yaml", "infrastructure.yaml", "team-a.yaml", "team_b.yaml"]
+
+
+def test_backstage_bad_yaml_is_one_line_with_position(tmp_path: Path) -> None:
+    bad = tmp_path / "catalog.yaml"
+    bad.write_text("kind: Group\nmetadata: {name: [\n", "utf-8")
+    code, _, err = cli("import", "backstage", str(bad), "-o", str(tmp_path / "org"))
+    assert code == 2
+    assert err.startswith(f"orgspec: error: {bad}:3:1: not valid YAML")
+    assert not (tmp_path / "org").exists()
+
+
+# --- roster ----------------------------------------------------------------------------------
+
+def test_roster_with_chinese_headers_imports_teams_people_and_leads(tmp_path: Path) -> None:
+    out = tmp_path / "org"
+    code, stdout, _ = cli("import", "roster", ROSTER, "-o", str(out))
+    assert code == 0, stdout
+    assert "imported 16 teams, 200 people and 0 duties" in stdout
+    assert errors(out) == []
+    org = load_org([str(out)]).org
+    by_name = {t.name: t for t in org.teams.values()}
+    tech, orders = by_name["技术中心"], by_name["订单平台组"]
+    assert orders.parent == tech.id and tech.parent == by_name["总部"].id
+    assert len(orders.members) == 18
+    assert org.people[orders.lead or ""].title == "订单平台负责人"  # from 直属上级
+    assert all(t.lead for t in org.teams.values())
+    assert org.people["e0001"].email == "e0001@example.com"  # 工号 E0001, lowercased
+    assert len(org.teams) == 16 and len(org.people) == 200
+
+
+def test_roster_traditional_headers_column_mapping_and_lead_flag(tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text("員工編號;姓名;Abteilung;上級部門;負責人\n"
+                      "A1;陳大文;客服部;總部;是\nA2;李小明;客服部;總部;\nA3;王老五;總部;;是\n",
+                      "utf-8")
+    out = tmp_path / "org"
+    code, _, _ = cli("import", "roster", str(roster), "-o", str(out),
+                     "--column", "team=abteilung")
+    assert code == 0
+    org = load_org([str(out)]).org
+    cs = next(t for t in org.teams.values() if t.name == "客服部")
+    hq = next(t for t in org.teams.values() if t.name == "總部")
+    assert (cs.lead, sorted(cs.members), cs.parent) == ("a1", ["a1", "a2"], hq.id)
+    assert hq.lead == "a3"
+
+
+def test_roster_without_team_column_is_a_usage_error(tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text("Full Name,Division\nAda,Ops\n", "utf-8")
+    code, _, err = cli("import", "roster", str(roster), "-o", str(tmp_path / "org"))
+    assert code == 2
+    assert err == (f"orgspec: error: {roster}: no team and name columns in the header (Full "
+                   "Name, Division); map yours with --column team=HEADER --column name=HEADER\n")
+    code, _, err = cli("import", "roster", str(roster), "-o", str(tmp_path / "org"),
+                       "--column", "bogus=Division")
+    assert code == 2 and "--column takes FIELD=HEADER with FIELD one of person" in err
+
+
+def test_roster_gbk_csv_from_a_chinese_excel(tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_bytes("姓名,部门\n张伟,技术部\n".encode("gb18030"))
+    code, _, _ = cli("import", "roster", str(roster), "-o", str(tmp_path / "org"))
+    assert code == 0
+    org = load_org([str(tmp_path / "org")]).org
+    assert [p.name for p in org.people.values()] == ["张伟"]
+    assert [t.name for t in org.teams.values()] == ["技术部"]
+
+
+# --- CODEOWNERS ------------------------------------------------------------------------------
+
+def test_codeowners_patterns_become_duties(tmp_path: Path) -> None:
+    owners = tmp_path / "CODEOWNERS"
+    owners.write_text("# owners\n*  @acme/platform\n/docs/ @acme/docs @acme/platform @ada\n"
+                      "*.js @grace dev@example.com\n/vendor/\n"
+                      "/docs/ @acme/docs @ada  # later line wins\n", "utf-8")
+    out = tmp_path / "org"
+    code, stdout, _ = cli("import", "codeowners", str(owners), "-o", str(out))
+    assert code == 0, stdout
+    assert errors(out) == []
+    org = load_org([str(out)]).org
+    duties = {r.name: (r.accountable, r.responsible) for r in org.responsibilities.values()}
+    assert duties == {
+        "Code owners of *": (["platform"], []),
+        "Code owners of *.js": (["grace"], ["dev"]),
+        "Code owners of /docs/": (["docs"], ["ada"]),
+    }
+    assert org.teams["platform"].name == "@acme/platform"
+    assert org.people["dev"].email == "dev@example.com"
+    assert sorted(org.responsibilities) == ["all-files", "docs", "js"]
+
+
+# --- re-import: idempotent, hand edits kept ------------------------------------------------------
+
+def test_reimport_changes_nothing_and_never_overwrites_hand_edits(tmp_path: Path) -> None:
+    out = tmp_path / "org"
+    cli("import", "backstage", *BACKSTAGE, "-o", str(out))
+    before = snapshot(out)
+    code, stdout, _ = cli("import", "backstage", *BACKSTAGE, "-o", str(out))
+    assert (code, snapshot(out)) == (0, before)
+    assert "0 written, 8 unchanged" in stdout
+    edited = (out / "cs.yaml").read_text("utf-8").replace("客服部", "客户服务部")
+    (out / "cs.yaml").write_text(edited, "utf-8")
+    catalog = tmp_path / "catalog"
+    shutil.copytree(ADOPT / "backstage", catalog)
+    org_yaml = catalog / "org.yaml"
+    org_yaml.write_text(org_yaml.read_text("utf-8").replace("description: 客户服务",
+                                                            "description: 客户服务中心"), "utf-8")
+    code, _, err = cli("import", "backstage", *sorted(map(str, catalog.glob("*.yaml"))),
+                       "-o", str(out))
+    assert code == 0
+    assert "kept your edits in cs.yaml; the new import is in cs.yaml.new" in err
+    assert (out / "cs.yaml").read_text("utf-8") == edited
+    assert "客户服务中心" in (out / "cs.yaml.new").read_text("utf-8")
+    assert errors(out) == []  # the .new file is not an org file
+
+
+def test_reimport_removes_a_team_gone_from_the_source_unless_edited(tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name,team\nAda,ops\nGrace,dev\nLinus,qa\n", "utf-8")
+    out = tmp_path / "org"
+    cli("import", "roster", str(roster), "-o", str(out))
+    (out / "qa.yaml").write_text((out / "qa.yaml").read_text("utf-8") + "# mine\n", "utf-8")
+    roster.write_text("name,team\nAda,ops\n", "utf-8")
+    code, stdout, err = cli("import", "roster", str(roster), "-o", str(out))
+    assert code == 0
+    assert sorted(p.name for p in out.glob("*.yaml")) == ["ops.yaml", "qa.yaml"]
+    assert "qa.yaml is no longer in the source but was edited; kept" in err
+    assert "1 removed" in stdout
+
+
+# --- export ----------------------------------------------------------------------------------
+
+def test_xlsx_export_opened_with_openpyxl(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book_path = tmp_path / "org.xlsx"
+    code, _, _ = cli("export", str(EXAMPLES / "ecommerce"),
+                     "--format", "xlsx", "-o", str(book_path), "--isolated")
+    assert code == 0
+    book = openpyxl.load_workbook(book_path)
+    assert book.sheetnames == ["RACI 矩阵", "人员名录", "关键结果"]
+    people = book["人员名录"]
+    assert [c.value for c in people[1]] == ["工号", "姓名", "邮箱", "职位", "部门编号", "部门",
+                                            "上级部门编号", "上级部门", "直属上级", "负责人"]
+    assert people.freeze_panes == "A2"
+    assert people.auto_filter.ref == people.dimensions
+    assert people[1][0].font.b
+    rows = {r[0]: r for r in people.iter_rows(min_row=2, values_only=True)}
+    assert rows["li-na"] == ("li-na", "李娜", None, "订单平台负责人", "order-platform",
+                             "订单平台团队", "tech", "技术团队", "sun-hao", "是")
+    assert people.column_dimensions["B"].width >= 8
+    raci = book["RACI 矩阵"]
+    header = [c.value for c in raci[1]]
+    assert header[:2] == ["职责编号", "职责"]
+    feedback = next(r for r in raci.iter_rows(min_row=2, values_only=True)
+                    if r[0] == "user-feedback")
+    assert feedback[header.index("客服团队")] == "A"
+    krs = book["关键结果"]
+    assert krs.max_row > 1 and krs[1][0].value == "目标编号"
+
+
+def test_xlsx_cells_are_text_never_formulas(tmp_path: Path, write_org) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    folder = write_org({"org.yaml": "- {kind: Person, id: eve, name: '=HYPERLINK(\"x\")'}\n"})
+    cli("export", str(folder), "--format", "xlsx", "-o", str(tmp_path / "o.xlsx"), "--isolated")
+    cell = openpyxl.load_workbook(tmp_path / "o.xlsx")["People"]["B2"]
+    assert (cell.value, cell.data_type) == ('=HYPERLINK("x")', "s")
+    code, _, _ = cli("export", str(folder), "--format", "csv", "-o", str(tmp_path / "c"),
+                     "--isolated")
+    assert code == 0
+    text = (tmp_path / "c" / "people.csv").read_text("utf-8-sig")
+    assert "'=HYPERLINK" in text
+
+
+def test_csv_export_opened_with_the_csv_module(tmp_path: Path) -> None:
+    out = tmp_path / "csv"
+    code, _stdout, _ = cli("export", str(EXAMPLES / "ecommerce"),
+                          "--format", "csv", "-o", str(out), "--lang", "en", "--isolated")
+    assert code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["key-results.csv", "people.csv", "raci.csv"]
+    raw = (out / "people.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs for UTF-8
+    with open(out / "people.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    li = next(r for r in rows if r["person"] == "li-na")
+    assert (li["name"], li["team_id"], li["lead"]) == ("李娜", "order-platform", "yes")
+    with open(out / "raci.csv", encoding="utf-8-sig", newline="") as handle:
+        raci = list(csv.reader(handle))
+    assert raci[0][:2] == ["duty_id", "duty"]
+    assert len(raci) == 1 + len(load_org([str(EXAMPLES /
+                                             "ecommerce")]).org.responsibilities)
+
+
+# --- round trips -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_roster_round_trip_import_check_export_reimport(tmp_path: Path, fmt: str) -> None:
+    if fmt == "xlsx":
+        pytest.importorskip("openpyxl")
+    out = tmp_path / "org"
+    cli("import", "roster", ROSTER, "-o", str(out))
+    assert errors(out) == []
+    before = snapshot(out)
+    dest = tmp_path / ("export.xlsx" if fmt == "xlsx" else "export")
+    code, _, _ = cli("export", str(out), "--format", fmt, "-o", str(dest), "--isolated")
+    assert code == 0
+    source = dest if fmt == "xlsx" else dest / "people.csv"
+    code, stdout, _ = cli("import", "roster", str(source), "-o", str(out))
+    assert code == 0
+    assert "0 written, 16 unchanged" in stdout
+    assert snapshot(out) == before
+
+
+def test_backstage_round_trip_import_check_export_reimport(tmp_path: Path) -> None:
+    out = tmp_path / "org"
+    cli("import", "backstage", *BACKSTAGE, "-o", str(out))
+    assert errors(out) == []
+    before = snapshot(out)
+    org = load_org([str(out)]).org
+    raci = {t.name: t for t in tables(org)}["raci"]
+    assert len(raci.rows) == 6
+    code, _, _ = cli("export", str(out), "--format", "csv", "-o", str(tmp_path / "x"),
+                     "--isolated")
+    assert code == 0
+    code, _, _ = cli("import", "backstage", *BACKSTAGE, "-o", str(out))
+    assert code == 0
+    assert snapshot(out) == before
+
+
+def test_roster_values_that_look_like_yaml_stay_text(tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    names = ["null", "yes", "0123", "- x", "a: b", "#x", "'quoted'", "多行\n姓名", "*ref"]
+    with open(roster, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["person", "name", "team"])
+        writer.writerows([[f"p{i}", name, "ops"] for i, name in enumerate(names)])
+    out = tmp_path / "org"
+    assert cli("import", "roster", str(roster), "-o", str(out))[0] == 0
+    assert errors(out) == []
+    org = load_org([str(out)]).org
+    assert [org.people[f"p{i}"].name for i in range(len(names))] == names
+
+
+def test_roster_xlsx_reads_like_the_csv(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    with open(ROSTER, encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.reader(handle))
+    book = openpyxl.Workbook()
+    book.active.title = "说明"  # a first sheet that is not the roster
+    book.active.append(["本表由人力资源部维护"])
+    sheet = book.create_sheet("花名册")
+    sheet.append(["", ""])  # a blank row above the header
+    for row in table:
+        sheet.append(row)
+    book.save(tmp_path / "roster.xlsx")
+    cli("import", "roster", ROSTER, "-o", str(tmp_path / "from-csv"))
+    code, _, _ = cli("import", "roster", str(tmp_path / "roster.xlsx"), "-o",
+                     str(tmp_path / "from-xlsx"))
+    assert code == 0
+    assert snapshot(tmp_path / "from-xlsx") == snapshot(tmp_path / "from-csv")
+    code, _, err = cli("import", "roster", str(tmp_path / "roster.xlsx"), "-o",
+                       str(tmp_path / "x"), "--sheet", "Sheet9")
+    assert code == 2 and "no sheet 'Sheet9' (sheets: 说明, 花名册)" in err
+
+
+def test_export_of_a_broken_org_says_what_is_missing(tmp_path: Path, write_org) -> None:
+    folder = write_org({"org.yaml": "- {kind: Person, id: ada, name: Ada}\n"
+                                    "- {kind: Person, id: Bad Id}\n"})
+    code, _, err = cli("export", str(folder), "--format", "csv", "-o", str(tmp_path / "c"),
+                       "--isolated", "--lang", "en")
+    assert code == 0
+    assert err == ("note: 1 input or schema problems; what failed to load is not in the export "
+                   "(`orgspec check` shows them)\n")
+    with open(tmp_path / "c" / "people.csv", encoding="utf-8-sig", newline="") as handle:
+        assert [r["person"] for r in csv.DictReader(handle)] == ["ada"]
+
+
+def test_backstage_odd_documents_are_skipped_or_noted(tmp_path: Path) -> None:
+    catalog = tmp_path / "catalog.yaml"
+    catalog.write_text("just a string\n---\n[1, 2]\n---\nkind: Group\nmetadata: {}\n---\n"
+                       "kind: Template\nmetadata: {name: scaffold}\n---\n"
+                       "kind: Component\nmetadata: {name: orphan}\nspec: {}\n---\n"
+                       "kind: Component\nmetadata: {name: ghost-owned}\n"
+                       "spec: {owner: group:ghosts}\n", "utf-8")
+    out = tmp_path / "org"
+    code, _, err = cli("import", "backstage", str(catalog), "-o", str(out))
+    assert code == 0
+    assert err.splitlines() == [
+        "note: catalog.yaml document 4: kind template is not imported",
+        "note: catalog.yaml document 5: component orphan has no spec.owner",
+        "note: group ghosts is not in the catalog; added as a team",
+    ]
+    assert errors(out) == []
+    org = load_org([str(out)]).org
+    assert org.responsibilities["ghost-owned"].accountable == ["ghosts"]
+    assert org.responsibilities["orphan"].accountable == []

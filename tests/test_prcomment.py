@@ -1,0 +1,187 @@
+"""The action's sticky pull-request comment, against a fake GitHub API on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+import yaml
+from conftest import EXAMPLES, REPO
+
+from orgspec.ci.prcomment import MARKER, CommentError, from_env, sticky_comment
+
+TOKEN = "ghs_test_token"
+
+
+class FakeGitHub:
+    """Issue comments of one repository, and every request seen."""
+
+    def __init__(self) -> None:
+        self.comments: dict[int, list[dict[str, Any]]] = {}
+        self.requests: list[tuple[str, str]] = []
+        self.next_id = 1000
+
+    def add(self, number: int, body: str, user: str = "someone") -> None:
+        self.next_id += 1
+        self.comments.setdefault(number, []).append(
+            {"id": self.next_id, "body": body, "user": {"login": user}})
+
+
+@pytest.fixture
+def api() -> Iterator[tuple[FakeGitHub, str]]:
+    fake = FakeGitHub()
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+        def _answer(self, code: int, doc: Any) -> None:
+            data = json.dumps(doc).encode()
+            self.send_response(code)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def _route(self) -> tuple[list[str], dict[str, list[str]]] | None:
+            fake.requests.append((self.command, self.path))
+            if self.headers.get("Authorization") != f"Bearer {TOKEN}":
+                self._answer(401, {"message": "Bad credentials"})
+                return None
+            url = urlparse(self.path)
+            return url.path.strip("/").split("/"), parse_qs(url.query)
+
+        def _body(self) -> str:
+            length = int(self.headers.get("Content-Length", "0"))
+            return str(json.loads(self.rfile.read(length))["body"])
+
+        def do_GET(self) -> None:
+            routed = self._route()
+            if routed is None:
+                return
+            parts, query = routed  # repos/o/r/issues/N/comments
+            per_page, page = int(query["per_page"][0]), int(query["page"][0])
+            items = fake.comments.get(int(parts[4]), [])
+            self._answer(200, items[(page - 1) * per_page: page * per_page])
+
+        def do_POST(self) -> None:
+            routed = self._route()
+            if routed is None:
+                return
+            fake.add(int(routed[0][4]), self._body(), "github-actions[bot]")
+            self._answer(201, fake.comments[int(routed[0][4])][-1])
+
+        def do_PATCH(self) -> None:
+            routed = self._route()
+            if routed is None:
+                return
+            ident = int(routed[0][5])  # repos/o/r/issues/comments/ID
+            for items in fake.comments.values():
+                for comment in items:
+                    if comment["id"] == ident:
+                        comment["body"] = self._body()
+                        self._answer(200, comment)
+                        return
+            self._answer(404, {"message": "Not Found"})
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield fake, f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_creates_once_then_updates_in_place(api) -> None:
+    fake, url = api
+    for i in range(150):  # the marker comment must be found past the first page
+        fake.add(7, f"review comment {i}")
+    assert sticky_comment("report v1", token=TOKEN, repo="o/r", number=7, api_url=url) \
+        == "created"
+    assert sticky_comment("report v2", token=TOKEN, repo="o/r", number=7, api_url=url) \
+        == "updated"
+    assert sticky_comment("report v2", token=TOKEN, repo="o/r", number=7, api_url=url) \
+        == "unchanged"
+    ours = [c for c in fake.comments[7] if c["body"].startswith(MARKER)]
+    assert [c["body"] for c in ours] == [f"{MARKER}\nreport v2"]
+    assert len(fake.comments[7]) == 151
+    assert [m for m, _ in fake.requests].count("POST") == 1
+    assert [m for m, _ in fake.requests].count("PATCH") == 1
+
+
+def test_no_token_is_a_no_op(api, tmp_path: Path) -> None:
+    fake, url = api
+    event = tmp_path / "event.json"
+    event.write_text(json.dumps({"pull_request": {"number": 7}}), "utf-8")
+    env = {"GITHUB_REPOSITORY": "o/r", "GITHUB_EVENT_PATH": str(event), "GITHUB_API_URL": url}
+    assert from_env("report", env) == "no GITHUB_TOKEN: no pull-request comment"
+    assert from_env("report", {**env, "GITHUB_TOKEN": TOKEN, "GITHUB_EVENT_PATH": ""}) == \
+        "not a pull request: no comment"
+    assert fake.requests == []
+
+
+def test_api_refusal_is_one_line_without_the_token(api) -> None:
+    _, url = api
+    with pytest.raises(CommentError) as caught:
+        sticky_comment("x", token="wrong", repo="o/r", number=1, api_url=url)
+    assert str(caught.value) == ("GitHub API GET answered 401 Unauthorized (the workflow needs "
+                                 "`permissions: pull-requests: write`)")
+    with pytest.raises(CommentError, match="refusing to send the token"):
+        sticky_comment("x", token=TOKEN, repo="o/r", number=1, api_url="http://example.com")
+
+
+def _comment_step() -> dict[str, Any]:
+    action = yaml.safe_load((REPO / "action.yml").read_text("utf-8"))
+    [step] = [s for s in action["runs"]["steps"] if s["name"] == "Comment on the pull request"]
+    assert step["if"] == "${{ always() && inputs.comment == 'true' }}"
+    assert step["env"]["GITHUB_TOKEN"] == "${{ inputs.token }}"
+    assert action["inputs"]["comment"]["default"] == "false"  # opt-in
+    assert action["inputs"]["token"]["default"] == "${{ github.token }}"
+    return step
+
+
+def _run_step(step: dict[str, Any], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess:
+    bin_dir = str(Path(sys.executable).parent)  # where this venv's `orgspec` is
+    full = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", ""),
+            "RUNNER_TEMP": str(cwd), "ORGSPEC_PATHS": str(EXAMPLES / "minimal"), **env}
+    return subprocess.run(["bash", "-e", "-c", step["run"]], env=full, cwd=cwd,
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+@pytest.mark.slow
+def test_action_comment_step_is_a_no_op_without_token_and_updates_in_place(
+        api, tmp_path: Path) -> None:
+    fake, url = api
+    step = _comment_step()
+    event = tmp_path / "event.json"
+    event.write_text(json.dumps({"pull_request": {"number": 42}}), "utf-8")
+    env = {"GITHUB_REPOSITORY": "acme/org", "GITHUB_EVENT_PATH": str(event),
+           "GITHUB_API_URL": url, "GITHUB_TOKEN": ""}
+    done = _run_step(step, env, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "no GITHUB_TOKEN: no pull-request comment" in done.stdout
+    assert fake.requests == []
+    env["GITHUB_TOKEN"] = TOKEN
+    first = _run_step(step, env, tmp_path)
+    assert "created the orgspec comment on acme/org#42" in first.stdout, first.stderr
+    second = _run_step(step, env, tmp_path)
+    assert "unchanged the orgspec comment on acme/org#42" in second.stdout, second.stderr
+    [comment] = fake.comments[42]
+    assert comment["body"].startswith(MARKER + "\n# Org report\n")
+    assert "| support\\-tickets | C | A |" in comment["body"]
+    comment["body"] = MARKER + "\nan older report"  # an earlier push
+    third = _run_step(step, env, tmp_path)
+    assert "updated the orgspec comment on acme/org#42" in third.stdout, third.stderr
+    assert [c["id"] for c in fake.comments[42]] == [comment["id"]]  # in place, not a new one
+    assert "| support\\-tickets | C | A |" in fake.comments[42][0]["body"]
