@@ -156,7 +156,8 @@ def _emit(text: str, output: str | None) -> None:
 
 @main.command()
 @click.option("--kind", type=click.Choice(["org", "team", "person", "responsibility",
-                                           "objective", "process"]), default="org",
+                                           "objective", "process", "role", "meeting"]),
+              default="org",
               show_default=True, help="Which schema to print.")
 @click.option("-o", "--output-dir", type=click.Path(file_okay=False),
               help="Write every schema into this folder instead of printing one.")

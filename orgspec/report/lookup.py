@@ -3,8 +3,9 @@
 their terminal text. The CLI's `who` and `show` commands are thin shells over these.
 
 A query matches an entity when it is a case-folded substring of its id, name, title,
-description, mission or purpose, or when its bilingual concept words (退款 = refund,
-投诉 = complaint) all appear in that text, so Chinese finds English and back.
+description, mission or purpose; when nothing matches literally, when its bilingual concept
+words (退款 = refund, 投诉 = complaint) all appear in that text, so Chinese finds English
+and back.
 """
 
 from __future__ import annotations
@@ -71,17 +72,16 @@ def who(org: Org, query: str) -> dict[str, Any]:
     positions, people), and each matching team, position, person, process or meeting with
     the people behind it. Shape: {"query", "matches": [{node, kind, id, name, ...}]}."""
     needle = query.strip().casefold()
-    wanted = _concepts(query) if needle else frozenset()
-    matches: list[dict[str, Any]] = []
-    for kind in _SEARCH_ORDER:
-        for ident, entity in org.table(kind).items():
-            texts = _texts(entity)
-            hit = bool(needle) and any(needle in t.casefold() for t in texts)
-            if not hit and wanted:
-                hit = wanted <= _concepts(" ".join(texts))
-            if hit:
-                matches.append(_match(org, kind, ident))
-    return {"query": query, "matches": matches}
+    if not needle:
+        return {"query": query, "matches": []}
+    hits = [(kind, ident) for kind in _SEARCH_ORDER for ident, entity in org.table(kind).items()
+            if any(needle in t.casefold() for t in _texts(entity))]
+    wanted = _concepts(query) if not hits else frozenset()
+    if wanted:  # nothing matched literally: try the same words in the other language
+        hits = [(kind, ident) for kind in _SEARCH_ORDER
+                for ident, entity in org.table(kind).items()
+                if wanted <= _concepts(" ".join(_texts(entity)))]
+    return {"query": query, "matches": [_match(org, kind, ident) for kind, ident in hits]}
 
 
 def _match(org: Org, kind: str, ident: str) -> dict[str, Any]:
