@@ -56,7 +56,8 @@ def test_ecommerce_covers_the_seed_domain() -> None:
     assert "月活跃用户数从120万增长到132万" in titles
     assert {p.name for p in org.positions.values()} == {
         "产品经理", "运营专员", "市场专员", "客服专员", "技術開發工程師"}
-    assert {m.name for m in org.meetings.values()} == {"晨会", "周例会", "月度总结会", "市场技术联席会"}
+    assert {m.name for m in org.meetings.values()} == {
+        "晨会", "周例会", "月度总结会", "市场技术联席会"}
 
 
 def test_readme_quick_start_output_is_true() -> None:

@@ -96,8 +96,9 @@ class Team(Strict):
     children: RefList | None = Field(None, description="Child Team ids, if declared here too.")
     responsibilities: list[CharterEntry] = Field(default_factory=list, max_length=1000)
     channels: RefList = Field(default_factory=list,
-                              description="Where the team talks: 钉钉群, Slack channel, email list.")
-    trackers: RefList = Field(default_factory=list, description="Where its work is tracked: Jira...")
+                              description="Where the team talks: 钉钉群, Slack, email list.")
+    trackers: RefList = Field(default_factory=list,
+                              description="Where its work is tracked: Jira, Trello...")
 
 
 class Person(Strict):
@@ -108,7 +109,8 @@ class Person(Strict):
     name: Name | None = None
     title: Name | None = None
     email: Annotated[str, Field(max_length=254, pattern=r"^[^@\s]+@[^@\s]+$")] | None = None
-    roles: RefList = Field(default_factory=list, description="Role (position) ids this person holds.")
+    roles: RefList = Field(default_factory=list,
+                           description="Role (position) ids this person holds.")
 
 
 class Responsibility(Strict):
@@ -239,7 +241,8 @@ class Meeting(Strict):
     id: Id
     name: Name | None = None
     cadence: Annotated[str, Field(max_length=50)] | None = Field(
-        None, description="daily, weekly, biweekly, monthly, quarterly, or 每日/每周/双周/每月/每季度.")
+        None, description="daily, weekly, biweekly, monthly, quarterly, yearly, or "
+                          "每日/每周/双周/每月/每季度.")
     owner: Ref | None = Field(None, description="The Team, Role or Person who chairs it.")
     attendees: RefList = Field(default_factory=list, description="Team, Role or Person ids.")
     purpose: Text | None = None
