@@ -30,9 +30,12 @@ sys.path.insert(0, str(REPO))
 from generate import generate  # noqa: E402
 
 from orgspec.engine.lint import lint, lint_org, load_org  # noqa: E402
-from orgspec.load.config import Config  # noqa: E402
+from orgspec.load.config import Config, Selector  # noqa: E402
 from orgspec.report.render import render_html, render_markdown  # noqa: E402
 from orgspec.report.view import build_view  # noqa: E402
+
+
+NEW_FAMILIES = ("RO", "MT")  # positions and meetings: their cost is reported on its own
 
 
 def timed(func: Callable[[], Any]) -> tuple[float, Any]:
@@ -89,10 +92,13 @@ def measure_scale(teams: int, repeat: int) -> dict[str, Any]:
     t_load = min(timed(lambda: load_org(paths, config))[0] for _ in range(repeat))
     runs = [timed(lambda: lint(paths, config)) for _ in range(repeat)]
     t_lint, result = min(runs, key=lambda r: r[0])
+    without = Config(ignore=[Selector(c, "bench") for c in NEW_FAMILIES])
+    t_without = min(timed(lambda: lint(paths, without))[0] for _ in range(repeat))
     size = sum(f.stat().st_size for f in files)
     return {"teams": teams, "files": len(files), "mb": size / 1e6, "floor": t_floor,
             "load": t_load, "lint": t_lint, "entities": result.entity_count,
-            "findings": len(result.findings), "rules": rule_times(paths, config)}
+            "findings": len(result.findings), "rules": rule_times(paths, config),
+            "without_new": t_without}
 
 
 def measure_report(teams: int) -> dict[str, Any]:
@@ -214,6 +220,12 @@ def main() -> None:
         print(f"| {m['teams']} | {m['files']} | {m['mb']:.1f} | {m['entities']} | "
               f"{m['findings']} | {m['floor']:.2f} | {m['load']:.2f} | "
               f"{m['load'] / m['floor']:.2f}x | {m['lint']:.2f} | {m['lint'] / m['floor']:.2f}x |")
+    print("\nPositions and meetings rules (RO, MT): whole check with and without them:\n")
+    for m in measured:
+        new = sum(t for code, t in m["rules"].items() if code.startswith(NEW_FAMILIES))
+        print(f"- {m['teams']} teams: {m['lint']:.2f} s with, {m['without_new']:.2f} s without "
+              f"({(m['lint'] / m['without_new'] - 1) * 100:+.1f} %); their rule time "
+              f"{new:.3f} s = {new / m['lint'] * 100:.1f} % of the whole check")
     print("\nTime in the graph build and in each rule (s), on a loaded org:\n")
     codes = list(measured[0]["rules"])
     print("| stage | " + " | ".join(f"{m['teams']} teams" for m in measured) + " |")

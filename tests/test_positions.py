@@ -135,3 +135,15 @@ def test_hostile_names_are_escaped_in_lookups(write_org) -> None:
 def test_minimal_example_has_no_positions_or_meeting_findings() -> None:
     result = lint([str(EXAMPLES / "minimal")])
     assert not [f for f in result.findings if f.code[:2] in ("RO", "MT")]
+
+
+def test_exports_carry_positions_and_meetings(org) -> None:
+    from orgspec.report.graph_export import export
+
+    data = json.loads(export(build_graph(org), "json"))
+    kinds = {n["id"]: n["kind"] for n in data["nodes"]}
+    assert kinds["role:agent"] == "role"
+    assert kinds["meeting:sync"] == "meeting"
+    relations = {e["relation"] for e in data["edges"]}
+    assert {"holds", "in_team", "attends", "chairs"} <= relations
+    assert 'role:agent' in export(build_graph(org), "graphml")

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Location
-from orgspec.model.models import ROLES
+from orgspec.model.models import ROLES, is_placeholder
 from orgspec.model.org import Org, node_key
 from orgspec.model.positions import Presence, cadence_of, is_open_owner, presence
 
@@ -63,8 +63,10 @@ def meeting_without_attendees(ctx: RuleContext) -> Iterator[Issue]:
     org = ctx.org
     for mid, meeting in org.meetings.items():
         known = [h for h in (org.holder(a) for a in meeting.attendees) if h is not None]
-        if meeting.attendees and len(known) < len(meeting.attendees) and not known:
-            continue  # every attendee is unknown or a placeholder: RF001 says so
+        unknown = [a for a in meeting.attendees
+                   if not is_placeholder(a) and org.holder(a) is None]
+        if unknown and not known:
+            continue  # every real attendee is an unknown id: RF001 says so
         if any(_someone(org, h) for h in known):
             continue
         origin = org.origin("Meeting", mid)

@@ -119,7 +119,8 @@ def person_overload(ctx: RuleContext) -> Iterator[Issue]:
     for pid in org.people:
         held = org.people_positions.get(pid, [])
         hats = led.get(pid, 0) + len(held)
-        count = accountable_count(org, pid) if (pid in org.raci.by_holder or held) else 0
+        direct = node_key("person", pid) in org.raci.by_holder
+        count = accountable_count(org, pid) if direct or held else 0
         parts = []
         if count > max_a:
             parts.append(f"is accountable for {count} duties (more than {max_a})")
