@@ -34,7 +34,6 @@ from orgspec.load.config import Config, Selector  # noqa: E402
 from orgspec.report.render import render_html, render_markdown  # noqa: E402
 from orgspec.report.view import build_view  # noqa: E402
 
-
 NEW_FAMILIES = ("RO", "MT")  # positions and meetings: their cost is reported on its own
 
 
