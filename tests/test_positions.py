@@ -147,3 +147,18 @@ def test_exports_carry_positions_and_meetings(org) -> None:
     relations = {e["relation"] for e in data["edges"]}
     assert {"holds", "in_team", "attends", "chairs"} <= relations
     assert 'role:agent' in export(build_graph(org), "graphml")
+
+
+def test_org_diff_names_positions_meetings_and_vacancies(write_org, tmp_path) -> None:
+    from orgspec.ci.diff import compare
+    from orgspec.engine.lint import lint_org
+
+    base = lint_org([str(write_org({"org.yaml": ORG.replace("headcount: 2\n  holders: [待招聘]", "headcount: 1")}))])
+    (tmp_path / "org" / "org.yaml").write_text(
+        ORG + "- {kind: Meeting, id: daily, cadence: daily, owner: chen, attendees: [cs]}\n",
+        "utf-8")
+    head = lint_org([str(tmp_path / "org")])
+    changes = compare(base[0], head[0], base[1], head[1]).changes
+    assert "meeting added: daily" in changes
+    assert "vacancy introduced: position 'agent' has 1 open seat of 2 (written as '待招聘')" \
+        in changes
