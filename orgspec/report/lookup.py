@@ -251,5 +251,10 @@ def _item(value: Any) -> str:
         if "kind" in value and "id" in value:
             extra = f" [{value['cadence']}]" if value.get("cadence") else ""
             return _name(value) + extra + _people(value)
-        return tty_text(", ".join(f"{k}: {v}" for k, v in value.items() if v not in (None, [])))
+        return tty_text(", ".join(f"{k}: {_plain(v)}" for k, v in value.items()
+                                  if v not in (None, [])))
     return tty_text(str(value))
+
+
+def _plain(value: Any) -> str:
+    return " ".join(map(str, value)) if isinstance(value, list) else str(value)
