@@ -153,7 +153,8 @@ def test_org_diff_names_positions_meetings_and_vacancies(write_org, tmp_path) ->
     from orgspec.ci.diff import compare
     from orgspec.engine.lint import lint_org
 
-    base = lint_org([str(write_org({"org.yaml": ORG.replace("headcount: 2\n  holders: [待招聘]", "headcount: 1")}))])
+    filled = ORG.replace("headcount: 2\n  holders: [待招聘]", "headcount: 1")
+    base = lint_org([str(write_org({"org.yaml": filled}))])
     (tmp_path / "org" / "org.yaml").write_text(
         ORG + "- {kind: Meeting, id: daily, cadence: daily, owner: chen, attendees: [cs]}\n",
         "utf-8")
