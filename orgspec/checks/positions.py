@@ -73,13 +73,16 @@ def holder_outside_team(ctx: RuleContext) -> Iterator[Issue]:
 def position_duty_outside_charter(ctx: RuleContext) -> Iterator[Issue]:
     """A position's duty that its team holds in no role."""
     org = ctx.org
+    covered: dict[str, set[str]] = {}  # team id -> the duties it holds in any role
     for claim in org.role_claims:
         pos = org.positions.get(claim.position)
         if pos is None or pos.team not in org.teams \
                 or claim.responsibility not in org.responsibilities:
             continue
-        team = node_key("team", pos.team)
-        if any(h.duty == claim.responsibility for h in org.raci.by_holder.get(team, ())):
+        if pos.team not in covered:
+            holds = org.raci.by_holder.get(node_key("team", pos.team), ())
+            covered[pos.team] = {h.duty for h in holds}
+        if claim.responsibility in covered[pos.team]:
             continue
         yield Issue(f"position {claim.position!r} holds duty {claim.responsibility!r}, "
                     f"which its team {pos.team!r} does not cover", claim.origin.locate(),
