@@ -5,6 +5,7 @@ pairs come only from shared duties and process hand-offs, never from all pairs o
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
@@ -78,10 +79,14 @@ def meeting_without_attendees(ctx: RuleContext) -> Iterator[Issue]:
                     hint="list the teams, positions or people who attend it")
 
 
-def _pairs(org: Org, where: Presence) -> Iterator[tuple[str, str, str, Location]]:
-    """(team, team, what they share, where it is written) for every duty two teams share
-    (accountable or responsible in one, responsible or consulted in the other) and every
-    process hand-off between two teams; each pair in the order it is first met."""
+Evidence = tuple[str, tuple[Any, ...]]  # (duty id, ()) or (process id, (step index, next))
+
+
+def _pairs(org: Org, where: Presence) -> Iterator[tuple[str, str, Evidence]]:
+    """(team, team, evidence) for every duty two teams share (accountable or responsible
+    in one, responsible or consulted in the other) and every process hand-off between two
+    teams, in the order met. Evidence is turned into words and a location only when a
+    pair is reported."""
     for rid, holds in org.raci.by_duty.items():
         doers: dict[str, set[str]] = {r: set() for r in ROLES}
         for h in holds:
@@ -91,17 +96,16 @@ def _pairs(org: Org, where: Presence) -> Iterator[tuple[str, str, str, Location]
         second = doers["responsible"] | doers["consulted"]
         if not first or not second or (len(first | second) < 2):
             continue
-        loc = org.origin("Responsibility", rid).locate("id")
-        for a in sorted(first):
-            for b in sorted(second - {a}):
-                yield a, b, f"share duty {rid!r}", loc
+        for a in first:
+            for b in second - {a}:
+                yield a, b, (rid, ())
     for pid, proc in org.processes.items():
         owner = {s.id: org.holder(s.owner) for s in proc.steps}
-        shared = {c.casefold() for c in proc.channels}
-        origin = org.origin("Process", pid)
+        if proc.channels:
+            continue  # the process names where its hand-offs are talked over
         for i, step in enumerate(proc.steps):
             src = owner[step.id]
-            if src is None or shared:
+            if src is None:
                 continue
             for nxt in step.next:
                 dst = owner.get(nxt)
@@ -110,8 +114,17 @@ def _pairs(org: Org, where: Presence) -> Iterator[tuple[str, str, str, Location]
                 for a in where.teams_of(org, src):
                     for b in where.teams_of(org, dst):
                         if a != b:
-                            yield a, b, f"hand off {pid!r} step {step.id!r} -> {nxt!r}", \
-                                origin.locate("steps", i, "next")
+                            yield a, b, (pid, (i, nxt))
+
+
+def _evidence(org: Org, evidence: Evidence) -> tuple[str, Location]:
+    ident, step = evidence
+    if not step:
+        return f"share duty {ident!r}", org.origin("Responsibility", ident).locate("id")
+    i, nxt = step
+    name = org.processes[ident].steps[i].id
+    return (f"hand off {ident!r} step {name!r} -> {nxt!r}",
+            org.origin("Process", ident).locate("steps", i, "next"))
 
 
 def _presence(ctx: RuleContext) -> Presence:
@@ -125,15 +138,16 @@ def coordination_gap(ctx: RuleContext) -> Iterator[Issue]:
     if not org.meetings and not any(t.channels for t in org.teams.values()):
         return  # the org does not write its meetings down yet: nothing to compare with
     where = _presence(ctx)
-    seen: set[frozenset[str]] = set()
-    for a, b, what, loc in _pairs(org, where):
-        pair = frozenset((a, b))
+    seen: set[tuple[str, str]] = set()
+    for a, b, evidence in _pairs(org, where):
+        pair = (a, b) if a < b else (b, a)
         if pair in seen:
             continue
         seen.add(pair)
         if where.share(a, b):
             continue
-        x, y = sorted(pair)
+        x, y = pair
+        what, loc = _evidence(org, evidence)
         yield Issue(f"teams {x!r} and {y!r} {what}, but no meeting or channel includes both",
                     loc, node_key("team", x),
                     hint=f"add {x!r} and {y!r} to a meeting (e.g. a joint weekly meeting), or "
