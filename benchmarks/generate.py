@@ -3,8 +3,12 @@
     python benchmarks/generate.py --teams 5000 --out benchmarks/out/5000
 
 Each team file holds the team, its 6-14 people, 10 duties with RACI owners, 4 objectives
-with 3 key results each, and one 8-step process. About 1 % of duties get a second
-accountable team and 1 % of key results are vague, so the rules have work to do.
+with 3 key results each, one 8-step process, two positions (with KPIs) and a weekly meeting
+with the parent team; teams share one chat channel. About 1 % of duties get a second
+accountable team, 1 % of key results are vague, about 1 % of positions are vacant, 1 % of
+KPIs are vague and 1 % of teams have no channel (coordination gaps), so the rules have work
+to do. Positions and meetings take no random numbers, so the rest of the org is the same
+with or without them.
 
 `--text people` writes duties the way people do: a small vocabulary of verbs and objects
 with shared purpose clauses (`…，以提升转化率`, `… to reduce churn`), so thousands of duties
@@ -127,7 +131,7 @@ def team_file(i: int, teams: int, rng: random.Random, pool: list[tuple[str, str]
     lines += _team(tid, i, parent, people)
     lines += [f"- {{kind: Person, id: {p}, name: 员工 {p}, title: Engineer}}" for p in people]
     planted: dict[str, Any] = {"overlaps": 0, "vague": 0, "near_duplicates": [],
-                               "unknown_refs": 0}
+                               "unknown_refs": 0, "vacancies": 0, "vague_kpis": 0}
     names = domain(i, rng)
     for k in range(10):
         other = f"team-{rng.randrange(teams):05d}"
@@ -148,6 +152,8 @@ def team_file(i: int, teams: int, rng: random.Random, pool: list[tuple[str, str]
         parent_objective = f"team-{(i - 1) // 8:05d}-o{k}" if i else None
         lines += _objective(f"{tid}-o{k}", tid, k, rng, planted, parent_objective)
     lines += _process(f"{tid}-flow", tid)
+    lines += _positions(tid, i, people, planted)
+    lines += _meeting(tid, parent, people)
     return "\n".join(lines) + "\n", planted
 
 
@@ -157,7 +163,29 @@ def _team(tid: str, i: int, parent: str | None, people: list[str]) -> list[str]:
            "  mission: 保障业务稳定 and keep customers happy",
            "  responsibilities:"]
     out += [f"    - {tid}-d{k}" for k in range(10)]
+    if i % 100 != 37:  # 1 % of teams have no channel: their hand-offs are coordination gaps
+        out.append("  channels: [钉钉-全员群]")
     return out + ([f"  parent: {parent}"] if parent else [])
+
+
+def _positions(tid: str, i: int, people: list[str], planted: dict[str, Any]) -> list[str]:
+    vacant = i % 97 == 5
+    vague = i % 89 == 3
+    planted["vacancies"] += vacant
+    planted["vague_kpis"] += vague
+    second = "待招聘" if vacant else people[3]
+    kpi = "提升用户活跃度" if vague else f"首次响应时间不超过 {2 + i % 5} 分钟"
+    return ["- kind: Role", f"  id: {tid}-r0", "  name: 运营专员", f"  team: {tid}",
+            f"  holders: [{people[1]}, {people[2]}]", f"  duties: [{tid}-d0, {tid}-d1]",
+            "  kpis:", f"    - 月活跃用户数达到 {10 + i % 90} 万",
+            "- kind: Role", f"  id: {tid}-r1", "  name: Support engineer", f"  team: {tid}",
+            f"  holders: [{second}]", f"  duties: [{tid}-d2]", "  kpis:", f"    - {kpi}"]
+
+
+def _meeting(tid: str, parent: str | None, people: list[str]) -> list[str]:
+    attendees = f"[{tid}, {parent}]" if parent else f"[{tid}]"
+    return ["- kind: Meeting", f"  id: {tid}-weekly", "  name: 周例会", "  cadence: 每周",
+            f"  owner: {people[0]}", f"  attendees: {attendees}", "  inputs: [周报]"]
 
 
 def _duty(rid: str, text: str, tid: str, other: str, overlap: bool) -> list[str]:
@@ -201,7 +229,8 @@ def generate(teams: int, out: Path, seed: int = 20261122, text: str = "plain") -
     (out / "teams").mkdir(parents=True)
     rng = random.Random(seed)
     totals: dict[str, Any] = {"teams": teams, "text": text, "overlaps": 0, "vague": 0,
-                              "near_duplicates": [], "unknown_refs": 0}
+                              "near_duplicates": [], "unknown_refs": 0, "vacancies": 0,
+                              "vague_kpis": 0}
     pool: list[tuple[str, str]] = []
     for i in range(teams):
         body, planted = team_file(i, teams, rng, pool, text)

@@ -45,6 +45,8 @@ from orgspec.load.config import Config, Selector  # noqa: E402
 from orgspec.report.render import render_html, render_markdown  # noqa: E402
 from orgspec.report.view import build_view  # noqa: E402
 
+NEW_FAMILIES = ("RO", "MT")  # positions and meetings: their cost is reported on its own
+
 
 def cpu() -> float:
     """CPU seconds (user + sys) of this process and its waited-for children."""
@@ -117,12 +119,15 @@ def measure_scale(teams: int, repeat: int, text: str = "plain") -> dict[str, Any
                  key=lambda r: r[0])
     runs = [timed_cpu(lambda: lint(paths, config)) for _ in range(repeat)]
     t_lint, c_lint, result = min(runs, key=lambda r: r[0])
+    without = Config(ignore=[Selector(c, "bench") for c in NEW_FAMILIES])
+    t_without = min(timed_cpu(lambda: lint(paths, without))[1] for _ in range(repeat))
     size = sum(f.stat().st_size for f in files)
     rules = {"load + validate": t_load[1], **rule_times(paths, config)}
     return {"teams": teams, "text": text, "files": len(files), "mb": size / 1e6,
             "floor": t_floor[0], "floor_cpu": t_floor[1], "load": t_load[0], "lint": t_lint,
             "lint_cpu": c_lint, "entities": result.entity_count,
-            "findings": len(result.findings), "rules": rules}
+            "findings": len(result.findings), "rules": rules,
+            "without_new_cpu": t_without}
 
 
 def measure_adversarial(teams: int) -> bool:
@@ -308,6 +313,13 @@ def main() -> None:
     print_scale(measured)
     if args.scale_only:
         return
+    print("\nPositions and meetings rules (RO, MT): whole check with and without them, CPU:\n")
+    for m in measured:
+        new = sum(t for code, t in m["rules"].items() if code.startswith(NEW_FAMILIES))
+        print(f"- {m['text']}, {m['teams']} teams: {m['lint_cpu']:.2f} s with, "
+              f"{m['without_new_cpu']:.2f} s without "
+              f"({(m['lint_cpu'] / m['without_new_cpu'] - 1) * 100:+.1f} %); their rule time "
+              f"{new:.3f} s = {new / m['lint_cpu'] * 100:.1f} % of the whole check")
     print("\nProcess rules on deep flows (all PR rules, graph prebuilt):\n")
     for label, seconds, found in deep_flows():
         print(f"- {label}: {seconds * 1000:.0f} ms, {found} findings")

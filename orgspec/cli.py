@@ -161,7 +161,8 @@ def _emit(text: str, output: str | None) -> None:
 
 @main.command()
 @click.option("--kind", type=click.Choice(["org", "team", "person", "responsibility",
-                                           "objective", "process"]), default="org",
+                                           "objective", "process", "role", "meeting"]),
+              default="org",
               show_default=True, help="Which schema to print.")
 @click.option("-o", "--output-dir", type=click.Path(file_okay=False),
               help="Write every schema into this folder instead of printing one.")
@@ -294,6 +295,67 @@ def _graph(paths: tuple[str, ...], fmt: str, output: str | None, config_path: st
         raise UsageError(f"{exc}, too large for Mermaid: {hint}") from None
     _emit(text, output)
     return EXIT_OK
+
+
+@main.command()
+@click.argument("query")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")
+@_config_options
+@click.pass_context
+def who(ctx: click.Context, /, **options: Any) -> None:
+    """Who holds what matches QUERY (ids, names, descriptions; Chinese or English):
+    duties with their teams, positions and people."""
+    _guard(_who, ctx.obj["debug"], **options)
+
+
+def _who(query: str, paths: tuple[str, ...], fmt: str, config_path: str | None,
+         isolated: bool) -> int:
+    from orgspec.report.lookup import who, who_text
+
+    answer = who(_org_of(paths, config_path, isolated), query)
+    _emit(_json(answer) if fmt == "json" else who_text(answer), None)
+    return EXIT_OK
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["team", "person", "role", "duty", "process",
+                                           "meeting"]))
+@click.argument("ident", metavar="ID")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")
+@_config_options
+@click.pass_context
+def show(ctx: click.Context, /, **options: Any) -> None:
+    """Show one team, person, role (position), duty, process or meeting with its relations."""
+    _guard(_show, ctx.obj["debug"], **options)
+
+
+def _show(kind: str, ident: str, paths: tuple[str, ...], fmt: str, config_path: str | None,
+          isolated: bool) -> int:
+    from orgspec.report.lookup import NotFound, show, show_text
+
+    try:
+        doc = show(_org_of(paths, config_path, isolated), kind, ident)
+    except NotFound as exc:
+        raise UsageError(str(exc)) from None
+    _emit(_json(doc) if fmt == "json" else show_text(doc), None)
+    return EXIT_OK
+
+
+def _org_of(paths: tuple[str, ...], config_path: str | None, isolated: bool) -> Any:
+    from orgspec.engine.lint import load_org
+
+    config = make_config(config_path, isolated)
+    return load_org(targets_of(paths, config.root_path()), config).org
+
+
+def _json(doc: Any) -> str:
+    import json
+
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
 @main.command()

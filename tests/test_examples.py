@@ -26,15 +26,21 @@ def test_ecommerce_example_has_exactly_the_planted_problems() -> None:
         ("OK004", "ecommerce/okrs/2026-q1.yaml", 26),
         ("OK003", "ecommerce/okrs/2026-q1.yaml", 87),
         ("OK005", "ecommerce/okrs/2026-q1.yaml", 87),
+        ("RO004", "ecommerce/positions/positions.yaml", 22),
+        ("RO001", "ecommerce/positions/positions.yaml", 40),
         ("PR001", "ecommerce/processes/payment-outage.yaml", 35),
+        ("MT004", "ecommerce/responsibilities/customer-service.yaml", 4),
         ("OW001", "ecommerce/responsibilities/customer-service.yaml", 16),
     ]
-    overlap = result.findings[4]
+    gap = result.findings[6]
+    assert gap.message == ("teams 'customer-service' and 'order-platform' share duty "
+                           "'complaint-handling', but no meeting or channel includes both")
+    overlap = result.findings[7]
     assert overlap.message == (
         "duty 'user-feedback' has 2 accountable owners: customer-service, tech")
     [(related)] = overlap.related
     assert (_rel(related.location.file), related.location.line) == (
-        "ecommerce/teams/teams.yaml", 77)
+        "ecommerce/teams/teams.yaml", 78)
 
 
 def test_ecommerce_covers_the_seed_domain() -> None:
@@ -48,6 +54,10 @@ def test_ecommerce_covers_the_seed_domain() -> None:
     titles = [kr.title for kr in org.objectives["ops-2026q1-engagement"].key_results]
     assert "提升用户活跃度" in titles
     assert "月活跃用户数从120万增长到132万" in titles
+    assert {p.name for p in org.positions.values()} == {
+        "产品经理", "运营专员", "市场专员", "客服专员", "技術開發工程師"}
+    assert {m.name for m in org.meetings.values()} == {
+        "晨会", "周例会", "月度总结会", "市场技术联席会"}
 
 
 def test_readme_quick_start_output_is_true() -> None:

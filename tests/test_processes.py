@@ -25,7 +25,7 @@ def test_ecommerce_flows_pass_but_for_the_planted_gap() -> None:
 
 def test_broken_variant_triggers_each_rule_at_its_line(tmp_path: Path) -> None:
     org = tmp_path / "org"
-    for part in ("teams", "responsibilities"):
+    for part in ("teams", "responsibilities", "positions"):
         shutil.copytree(EXAMPLES / "ecommerce" / part, org / part)
     shutil.copy(BROKEN, org / "processes.yaml")
     result = lint([str(org)], PROCESS_RULES)

@@ -8,11 +8,11 @@ from typing import Any
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue
-from orgspec.model.models import ROLES, is_placeholder
+from orgspec.model.models import ROLES, is_placeholder, is_vacant
 from orgspec.model.org import Org, Origin, ident_of, node_key
 from orgspec.text.suggest import Suggester
 
-OWNER_KINDS = ("Team", "Person")
+OWNER_KINDS = ("Team", "Person", "Role")
 
 
 @check("RF001", graph=False)
@@ -68,6 +68,29 @@ def check_references(org: Org) -> Iterator[Issue]:
                              "objective", oid, listed=False)
     for pid, proc in org.processes.items():
         yield from _process_refs(guesses, pid, proc)
+    yield from _position_refs(guesses)
+
+
+def _position_refs(guesses: _Guesses) -> Iterator[Issue]:
+    org = guesses.org
+    for person_id, person in org.people.items():
+        o = org.origin("Person", person_id)
+        yield from _refs(guesses, o, ("roles",), person.roles, ("Role",), "person", person_id)
+    for rid, pos in org.positions.items():
+        o = org.origin("Role", rid)
+        yield from _refs(guesses, o, ("team",), [pos.team], ("Team",), "role", rid)
+        yield from _refs(guesses, o, ("holders",), [h if not is_vacant(h) else None
+                                                    for h in pos.holders], ("Person",), "role",
+                         rid)
+        for i, item in enumerate(pos.duties):
+            if item.ref is not None:
+                yield from _refs(guesses, o, ("duties", i), [item.ref], ("Responsibility",),
+                                 "role", rid, listed=False)
+    for mid, meeting in org.meetings.items():
+        o = org.origin("Meeting", mid)
+        yield from _refs(guesses, o, ("owner",), [meeting.owner], OWNER_KINDS, "meeting", mid)
+        yield from _refs(guesses, o, ("attendees",), meeting.attendees, OWNER_KINDS, "meeting",
+                         mid)
 
 
 def _process_refs(guesses: _Guesses, pid: str, proc: Any) -> Iterator[Issue]:

@@ -142,6 +142,10 @@ def _team_changes(a: Org, b: Org) -> list[str]:
     out += [f"team moved: {t} from {a.teams[t].parent or '(root)'} to "
             f"{b.teams[t].parent or '(root)'}"
             for t in sorted(set(a.teams) & set(b.teams)) if a.teams[t].parent != b.teams[t].parent]
+    out += [f"position added: {r}" for r in sorted(set(b.positions) - set(a.positions))]
+    out += [f"position removed: {r}" for r in sorted(set(a.positions) - set(b.positions))]
+    out += [f"meeting added: {m}" for m in sorted(set(b.meetings) - set(a.meetings))]
+    out += [f"meeting removed: {m}" for m in sorted(set(a.meetings) - set(b.meetings))]
     return out
 
 
@@ -164,7 +168,7 @@ def _duty_changes(a: Org, b: Org) -> list[str]:
 
 def _finding_changes(diff: OrgDiff) -> list[str]:
     labels = {"OW001": "overlap", "OW002": "gap", "OW003": "gap", "OW005": "gap",
-              "PR001": "gap"}
+              "PR001": "gap", "RO001": "vacancy", "MT004": "coordination gap"}
     out = [f"{labels[f.code]} introduced: {f.message}" for f in diff.new if f.code in labels]
     out += [f"{labels[f.code]} fixed: {f.message}" for f in diff.fixed if f.code in labels]
     return out

@@ -36,6 +36,7 @@ GRAPH_FREE: set[str] = set()
 CHECK_MODULES = (
     "orgspec.checks.references", "orgspec.checks.hierarchy", "orgspec.checks.ownership",
     "orgspec.checks.duplicates", "orgspec.checks.processes", "orgspec.checks.okrs",
+    "orgspec.checks.positions", "orgspec.checks.meetings",
 )
 
 

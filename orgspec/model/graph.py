@@ -1,10 +1,12 @@
 """The responsibility graph: one networkx MultiDiGraph of the org, and networkx-style queries.
 
 Nodes are `"team:x"`, `"person:x"`, `"responsibility:x"`, `"objective:x"`, `"kr:obj/kr"`,
-`"process:x"` and `"step:proc/step"`, each with `kind`, `id` and `name` (display_name)
-attributes. Edges carry a `relation`: parent_of, member_of, leads, accountable_for,
-responsible_for, consulted_on, informed_of, owns, has_key_result, aligns_to, performs, tracks,
-next, serves.
+`"process:x"`, `"step:proc/step"`, `"role:x"` (a position) and `"meeting:x"`, each with
+`kind`, `id` and `name` (display_name) attributes. Edges carry a `relation`: parent_of,
+member_of, leads, accountable_for, responsible_for, consulted_on, informed_of, owns,
+has_key_result, aligns_to, performs, tracks, next, serves, holds (person -> role), in_team
+(role -> team), attends (team, role or person -> meeting) and chairs (the meeting's owner ->
+meeting).
 Both sides of a RACI claim become edges, tagged with `source` ("duty" or "charter").
 """
 
@@ -35,6 +37,8 @@ def build_graph(org: Org) -> nx.MultiDiGraph:
     _duty_edges(org, edges)
     _objective_edges(org, nodes, edges)
     _process_edges(org, nodes, edges)
+    _position_edges(org, edges)
+    _meeting_edges(org, edges)
     g = nx.MultiDiGraph()
     g.add_nodes_from(nodes)  # in bulk: one call per node costs as much as the rules
     g.add_edges_from(edges)
@@ -116,6 +120,26 @@ def _process_edges(org: Org, nodes: Nodes, edges: Edges) -> None:
                     edges.append((who, s, {"relation": relation}))
             edges.extend((s, step_node(pid, n), {"relation": "next"})
                          for n in step.next if n in ids)
+
+
+def _position_edges(org: Org, edges: Edges) -> None:
+    for rid, pos in org.positions.items():
+        r = "role:" + rid
+        if pos.team in org.teams:
+            edges.append((r, "team:" + pos.team, {"relation": "in_team"}))
+        edges.extend(("person:" + pid, r, {"relation": "holds"})
+                     for pid in org.position_holders[rid])
+
+
+def _meeting_edges(org: Org, edges: Edges) -> None:
+    for mid, meeting in org.meetings.items():
+        m = "meeting:" + mid
+        owner = org.holder(meeting.owner)
+        if owner is not None:
+            edges.append((owner, m, {"relation": "chairs"}))
+        edges.extend((who, m, {"relation": "attends"})
+                     for who in dict.fromkeys(org.holder(a) for a in meeting.attendees)
+                     if who is not None)
 
 
 def step_node(process: str, step: str) -> str:

@@ -1,4 +1,5 @@
-"""The org format v1 as pydantic models: Team, Person, Responsibility, Objective, Process.
+"""The org format v1 as pydantic models: Team, Person, Responsibility, Objective, Process,
+Role (a position) and Meeting (a recurring coordination mechanism).
 
 The loader hands these plain strings (never YAML-guessed types), so numbers and dates are
 typed here. Unknown keys are errors; references are plain ids checked later.
@@ -12,7 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,62}$"
-KINDS = ("Team", "Person", "Responsibility", "Objective", "Process")
+KINDS = ("Team", "Person", "Responsibility", "Objective", "Process", "Role", "Meeting")
 ROLES = ("accountable", "responsible", "consulted", "informed")
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="Lowercase slug, unique per kind.")]
@@ -100,10 +101,14 @@ class Team(Strict):
     description: Text | None = None
     children: RefList | None = Field(None, description="Child Team ids, if declared here too.")
     responsibilities: list[CharterEntry] = Field(default_factory=list, max_length=1000)
+    channels: RefList = Field(default_factory=list,
+                              description="Where the team talks: 钉钉群, Slack, email list.")
+    trackers: RefList = Field(default_factory=list,
+                              description="Where its work is tracked: Jira, Trello...")
 
 
 class Person(Strict):
-    """A person; team membership is declared on the team."""
+    """A person; team membership is declared on the team, positions on the Role or here."""
 
     kind: Literal["Person"]
     id: Id
@@ -111,6 +116,8 @@ class Person(Strict):
     name: Name | None = None
     title: Name | None = None
     email: Annotated[str, Field(max_length=254, pattern=r"^[^@\s]+@[^@\s]+$")] | None = None
+    roles: RefList = Field(default_factory=list,
+                           description="Role (position) ids this person holds.")
 
 
 class Responsibility(Strict):
@@ -181,12 +188,82 @@ class Process(Strict):
     owner: Ref | None = None
     responsibility: Ref | None = Field(None, description="The Responsibility it serves.")
     require_tracker: bool = False
+    channels: RefList = Field(default_factory=list, description="Where hand-offs are talked over.")
+    trackers: RefList = Field(default_factory=list, description="Where the work is tracked.")
     steps: list[Step] = Field(default_factory=list, max_length=20_000)
+
+
+class RoleDuty(CharterItem):
+    """One duty of a position: a claim on a Responsibility, or one defined inline. The role
+    defaults to `responsible`: the position does the work its team answers for."""
+
+    role: Literal["accountable", "responsible", "consulted", "informed"] = "responsible"
+
+
+RoleDutyEntry = Annotated[
+    RoleDuty, BeforeValidator(_ref_shorthand, json_schema_input_type=Ref | RoleDuty)
+]
+
+
+def _title_shorthand(value: Any) -> Any:
+    """A KPI may be a bare sentence: `- 客服响应时间 2 分钟以内`."""
+    return {"title": value} if isinstance(value, str) else value
+
+
+class Kpi(Strict):
+    """A position's KPI, written like a key result: structured fields or one sentence."""
+
+    title: Text
+    id: Id | None = None
+    metric: Name | None = None
+    baseline: Quantity | None = None
+    target: Quantity | None = None
+    unit: Name | None = None
+    direction: Literal["increase", "decrease", "maintain"] | None = None
+    due: dt.date | None = None
+
+
+KpiEntry = Annotated[Kpi, BeforeValidator(_title_shorthand, json_schema_input_type=Text | Kpi)]
+
+
+class Role(Strict):
+    """A position (岗位): its team, who holds it, how many seats, its duties and KPIs.
+
+    A holder written `待招聘`, `空缺`, `vacant`, `TBD` (or any placeholder) is an open seat;
+    so is every seat of `headcount` beyond the holders named."""
+
+    kind: Literal["Role"]
+    id: Id
+    name: Name | None = None
+    description: Text | None = None
+    team: Ref | None = Field(None, description="The Team the position belongs to.")
+    holders: RefList = Field(default_factory=list, description="Person ids, or 待招聘/vacant.")
+    headcount: Annotated[int, Field(ge=0, le=100_000)] | None = Field(
+        None, description="Planned seats; defaults to the number of holders (at least 1).")
+    duties: list[RoleDutyEntry] = Field(default_factory=list, max_length=1000)
+    kpis: list[KpiEntry] = Field(default_factory=list, max_length=1000)
+
+
+class Meeting(Strict):
+    """A recurring meeting or report (晨会, 周例会, weekly report): who runs it, who attends."""
+
+    kind: Literal["Meeting"]
+    id: Id
+    name: Name | None = None
+    cadence: Annotated[str, Field(max_length=50)] | None = Field(
+        None, description="daily, weekly, biweekly, monthly, quarterly, yearly, or "
+                          "每日/每周/双周/每月/每季度.")
+    owner: Ref | None = Field(None, description="The Team, Role or Person who chairs it.")
+    attendees: RefList = Field(default_factory=list, description="Team, Role or Person ids.")
+    purpose: Text | None = None
+    inputs: RefList = Field(default_factory=list, description="What it takes in, e.g. 周报.")
+    outputs: RefList = Field(default_factory=list, description="What it produces.")
+    channel: Name | None = Field(None, description="Where it happens: 会议室, 钉钉, Zoom.")
 
 
 MODELS: dict[str, type[Strict]] = {
     "Team": Team, "Person": Person, "Responsibility": Responsibility,
-    "Objective": Objective, "Process": Process,
+    "Objective": Objective, "Process": Process, "Role": Role, "Meeting": Meeting,
 }
 
 # Written where an owner is not yet known; the ownership rules report them as gaps,
@@ -198,3 +275,13 @@ PLACEHOLDERS = frozenset(("tbd", "tba", "todo", "none", "n/a", "na", "null", "?"
 def is_placeholder(value: str | None) -> bool:
     """True for an owner written as `TBD`, `待定`, `none`, `n/a` and the like."""
     return value is not None and value.strip().casefold() in PLACEHOLDERS
+
+
+# A position's holder written as one of these is an open seat, not an unknown id.
+VACANT = PLACEHOLDERS | frozenset(("vacant", "open", "hiring", "待招聘", "空缺", "招聘中", "缺编",
+                                   "待招", "空缺中", "出缺", "待補", "待招募", "空缺職位"))
+
+
+def is_vacant(value: str) -> bool:
+    """True for a holder written as `待招聘`, `空缺`, `vacant`, `TBD` and the like."""
+    return value.strip().casefold() in VACANT

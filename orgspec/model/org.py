@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING, Any
 from orgspec.findings import Location
 from orgspec.model.models import (
     ROLES,
+    Meeting,
     Objective,
     Person,
     Process,
     Responsibility,
+    Role,
     Team,
     is_placeholder,
 )
@@ -50,6 +52,16 @@ class Claim:
     origin: Origin
 
 
+@dataclass(frozen=True)
+class RoleClaim:
+    """A position's duty: position `position` holds `role` on `responsibility`."""
+
+    position: str
+    responsibility: str
+    role: str
+    origin: Origin
+
+
 @dataclass
 class Org:
     """All valid entities, their origins, and what could not be loaded."""
@@ -59,7 +71,10 @@ class Org:
     responsibilities: dict[str, Responsibility] = field(default_factory=dict)
     objectives: dict[str, Objective] = field(default_factory=dict)
     processes: dict[str, Process] = field(default_factory=dict)
+    positions: dict[str, Role] = field(default_factory=dict)
+    meetings: dict[str, Meeting] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
+    role_claims: list[RoleClaim] = field(default_factory=list)
     origins: dict[str, Origin] = field(default_factory=dict)  # "team:x" -> origin
     invalid: set[str] = field(default_factory=set)  # "team:x" that failed validation
     # "team:x" or "objective:o/key_result:k" -> fields dropped as invalid -> value written
@@ -85,13 +100,50 @@ class Org:
                 yield kind, ident
 
     def holder(self, ref: str | None) -> str | None:
-        """The node of a team-or-person reference (`"team:x"`), or None (unknown or
-        placeholder). The one owner lookup of the model."""
+        """The node of a team, person or position reference (`"team:x"`, `"role:y"`), or
+        None (unknown or placeholder). The one owner lookup of the model; a team wins over
+        a person, a person over a position of the same id."""
         if ref is None or is_placeholder(ref):
             return None
         if ref in self.teams:
             return node_key("team", ref)
-        return node_key("person", ref) if ref in self.people else None
+        if ref in self.people:
+            return node_key("person", ref)
+        return node_key("role", ref) if ref in self.positions else None
+
+    @cached_property
+    def person_teams(self) -> dict[str, list[str]]:
+        """Person id -> the team ids they lead or belong to, in team order."""
+        out: dict[str, list[str]] = {}
+        for tid, team in self.teams.items():
+            for pid in dict.fromkeys((*([team.lead] if team.lead else []), *team.members)):
+                if pid in self.people:
+                    out.setdefault(pid, []).append(tid)
+        return out
+
+    @cached_property
+    def people_positions(self) -> dict[str, list[str]]:
+        """Person id -> the position ids they hold (from `holders` and `Person.roles`),
+        sorted; people holding none are absent."""
+        held: dict[str, set[str]] = {}
+        for rid, pos in self.positions.items():
+            for pid in pos.holders:
+                if pid in self.people:
+                    held.setdefault(pid, set()).add(rid)
+        for pid, person in self.people.items():
+            for rid in person.roles:
+                if rid in self.positions:
+                    held.setdefault(pid, set()).add(rid)
+        return {pid: sorted(rids) for pid, rids in held.items()}
+
+    @cached_property
+    def position_holders(self) -> dict[str, list[str]]:
+        """Position id -> the known people holding it, sorted (both sides merged)."""
+        out: dict[str, list[str]] = {rid: [] for rid in self.positions}
+        for pid, rids in self.people_positions.items():
+            for rid in rids:
+                out[rid].append(pid)
+        return {rid: sorted(pids) for rid, pids in out.items()}
 
     @cached_property
     def raci(self) -> Raci:
@@ -104,9 +156,10 @@ class Org:
         return any(ident in text or not text for text in self.failed.values())
 
 
-ENTITY_KINDS = ("Team", "Person", "Responsibility", "Objective", "Process")
+ENTITY_KINDS = ("Team", "Person", "Responsibility", "Objective", "Process", "Role", "Meeting")
 _TABLES = {"Team": "teams", "Person": "people", "Responsibility": "responsibilities",
-           "Objective": "objectives", "Process": "processes"}
+           "Objective": "objectives", "Process": "processes", "Role": "positions",
+           "Meeting": "meetings"}
 
 
 def node_key(kind: str, ident: str) -> str:
@@ -121,8 +174,9 @@ def ident_of(key: str) -> str:
 
 @dataclass(frozen=True)
 class Hold:
-    """One RACI statement: `holder` ("team:x" or "person:y") holds `role` on duty `duty`,
-    written on the duty (`source` "duty", at `path` below `origin`) or in a team charter."""
+    """One RACI statement: `holder` ("team:x", "person:y" or "role:z") holds `role` on duty
+    `duty`, written on the duty (`source` "duty", at `path` below `origin`), in a team
+    charter (`source` "charter") or in a position's duties (`source` "position")."""
 
     duty: str
     holder: str
@@ -137,7 +191,8 @@ class Raci:
     """Every RACI statement of the org, both sides merged, and who holds what per duty.
 
     `holds` keeps source order: each duty's own roles first (duties in order, roles in
-    ROLES order), then the charter claims in file order. References to unknown or
+    ROLES order), then the charter claims in file order, then the positions' duties in file
+    order. References to unknown or
     placeholder owners are left out; claims on unknown duties too.
     """
 
@@ -156,10 +211,21 @@ class Raci:
                         holds.append(Hold(rid, holder, role, "duty", origin, (role, i)))
         holds += [Hold(c.responsibility, node_key("team", c.team), c.role, "charter", c.origin)
                   for c in org.claims if c.responsibility in org.responsibilities]
+        holds += [Hold(c.responsibility, node_key("role", c.position), c.role, "position",
+                       c.origin)
+                  for c in org.role_claims if c.responsibility in org.responsibilities]
         by_duty: dict[str, list[Hold]] = {rid: [] for rid in org.responsibilities}
         for hold in holds:
             by_duty[hold.duty].append(hold)
         return cls(holds, by_duty)
+
+    @cached_property
+    def by_holder(self) -> dict[str, list[Hold]]:
+        """Holder node -> its RACI statements, in `holds` order."""
+        out: dict[str, list[Hold]] = {}
+        for hold in self.holds:
+            out.setdefault(hold.holder, []).append(hold)
+        return out
 
     def holders(self, duty: str, role: str = "accountable") -> list[str]:
         """The distinct holders of `role` on `duty`, sorted."""

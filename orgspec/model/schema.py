@@ -7,12 +7,21 @@ from typing import Annotated, Any
 
 from pydantic import Field, TypeAdapter
 
-from orgspec.model.models import MODELS, Objective, Person, Process, Responsibility, Team
+from orgspec.model.models import (
+    MODELS,
+    Meeting,
+    Objective,
+    Person,
+    Process,
+    Responsibility,
+    Role,
+    Team,
+)
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 BASE_ID = "https://orgspec.dev/schemas/v1/"
 
-AnyEntity = Annotated[Team | Person | Responsibility | Objective | Process,
+AnyEntity = Annotated[Team | Person | Responsibility | Objective | Process | Role | Meeting,
                       Field(discriminator="kind")]
 OrgDocument = AnyEntity | list[AnyEntity]
 

@@ -12,8 +12,8 @@ from pydantic import BaseModel, ValidationError
 from orgspec.findings import Issue, Related
 from orgspec.load.loader import RawEntity, RawOrg
 from orgspec.load.yamlevents import Path
-from orgspec.model.models import KINDS, MODELS, Responsibility, Team
-from orgspec.model.org import Claim, Org, Origin, node_key
+from orgspec.model.models import KINDS, MODELS, Responsibility, Role, Team
+from orgspec.model.org import Claim, Org, Origin, RoleClaim, node_key
 
 MAX_ERRORS_PER_ENTITY = 20
 
@@ -51,6 +51,8 @@ def _add_entity(org: Org, ent: RawEntity) -> Iterator[Issue]:
     yield from _register(org, kind, obj, origin)
     if isinstance(obj, Team):
         yield from _charter(org, obj, origin)
+    elif isinstance(obj, Role):
+        yield from _position_duties(org, obj, origin)
 
 
 Dropped = dict[str, dict[str, Any]]  # entity or part key -> field -> the value as written
@@ -163,6 +165,16 @@ def _charter(org: Org, team: Team, origin: Origin) -> Iterator[Issue]:
             yield from _register(org, "Responsibility", inline, where)
         duty = item.ref or item.id or ""
         org.claims.append(Claim(team.id, duty, item.role, where))
+
+
+def _position_duties(org: Org, pos: Role, origin: Origin) -> Iterator[Issue]:
+    for i, item in enumerate(pos.duties):
+        where = Origin(origin.fmap, (*origin.path, "duties", i))
+        if item.id is not None:
+            inline = Responsibility(kind="Responsibility", id=item.id, name=item.name,
+                                    description=item.description)
+            yield from _register(org, "Responsibility", inline, where)
+        org.role_claims.append(RoleClaim(pos.id, item.ref or item.id or "", item.role, where))
 
 
 def _kind_issue(ent: RawEntity, kind: Any) -> Issue:

@@ -87,6 +87,35 @@ class ObjectiveRow:
 
 
 @dataclass
+class PositionRow:
+    id: str
+    name: str
+    team: str
+    holders: str
+    open_seats: int
+    kpis: int
+    measurable_kpis: int
+
+
+@dataclass
+class MeetingRow:
+    id: str
+    name: str
+    cadence: str
+    owner: str
+    attendees: str
+
+
+@dataclass
+class LoadRow:
+    person: str
+    name: str
+    accountable: int
+    teams_led: int
+    positions: int
+
+
+@dataclass
 class ProcessView:
     """A process; its Mermaid text and its laid-out diagram are made when a report asks."""
 
@@ -136,6 +165,9 @@ class ReportView:
     teams: list[str] = field(default_factory=list)  # teams that findings point at
     rows: list[FindingRow] = field(default_factory=list)  # every finding, in result order
     tree_rows: list[tuple[int, TreeNode]] = field(default_factory=list)  # flatten(tree)
+    positions: list[PositionRow] = field(default_factory=list)
+    meetings: list[MeetingRow] = field(default_factory=list)
+    load: list[LoadRow] = field(default_factory=list)  # the most loaded people, at most 20
 
 
 @dataclass(frozen=True)
@@ -180,10 +212,14 @@ def _owners(org: Org) -> dict[str, str]:
         teams = [ident_of(h) for h in holders if h.startswith("team:")]
         if teams:
             out[node_key("responsibility", rid)] = teams[0]
-    for kind, table in (("objective", org.objectives), ("process", org.processes)):
+    for kind, table in (("objective", org.objectives), ("process", org.processes),
+                        ("meeting", org.meetings)):
         for ident, entity in table.items():
             if entity.owner in org.teams:
                 out[node_key(kind, ident)] = entity.owner
+    for rid, pos in org.positions.items():
+        if pos.team in org.teams:
+            out[node_key("role", rid)] = pos.team
     return out
 
 
@@ -214,7 +250,8 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
         processes=_processes(org, LABELS[lang]["no_owner"]), org_diff=list(result.org_diff),
         families=_families(result), team_diagram=_team_diagram(tree_roots, tree_rows, health),
         okr_diagram=_okr_diagram(okrs), teams=sorted({r.team for r in rows if r.team}),
-        rows=rows, tree_rows=tree_rows)
+        rows=rows, tree_rows=tree_rows, positions=_positions(org), meetings=_meetings(org),
+        load=_load(org))
 
 
 def view_of(result: LintResult, view: ReportView | None = None, org: Org | None = None,
@@ -333,3 +370,44 @@ def _processes(org: Org, no_owner: str) -> list[ProcessView]:
                                   "step" if owned else "step-gap"))
         out.append(ProcessView(pid, proc.name or pid, steps, org))
     return out
+
+
+def _positions(org: Org) -> list[PositionRow]:
+    from orgspec.model.positions import kpi_measurable, kpi_verdict, seats
+
+    out = []
+    for rid, pos in sorted(org.positions.items()):
+        holders = ", ".join(org.people[p].name or p for p in org.position_holders[rid])
+        good = sum(kpi_measurable(kpi_verdict(k)) for k in pos.kpis)
+        out.append(PositionRow(rid, pos.name or rid, pos.team or "", holders,
+                               seats(org, rid).open, len(pos.kpis), good))
+    return out
+
+
+def _meetings(org: Org) -> list[MeetingRow]:
+    from orgspec.model.positions import CADENCES, cadence_of
+
+    order = {c: i for i, c in enumerate(CADENCES)}
+    rows = [MeetingRow(mid, m.name or mid, cadence_of(m.cadence) or (m.cadence or ""),
+                       m.owner or "", ", ".join(m.attendees))
+            for mid, m in org.meetings.items()]
+    return sorted(rows, key=lambda r: (order.get(r.cadence, len(order)), r.id))
+
+
+LOAD_ROWS = 20
+
+
+def _load(org: Org) -> list[LoadRow]:
+    """The people carrying the most (accountable duties, teams led, positions held); only
+    in an org that writes positions down, and only people who carry two things or more."""
+    if not org.positions:
+        return []
+    from orgspec.model.positions import accountable_count
+
+    led: Counter[str] = Counter(t.lead for t in org.teams.values() if t.lead in org.people)
+    rows = [LoadRow(pid, person.name or pid, accountable_count(org, pid), led[pid],
+                    len(org.people_positions.get(pid, [])))
+            for pid, person in org.people.items()]
+    rows = [r for r in rows if r.accountable + r.teams_led + r.positions > 1]
+    rows.sort(key=lambda r: (-(r.accountable + r.teams_led + r.positions), r.person))
+    return rows[:LOAD_ROWS]

@@ -1,0 +1,159 @@
+"""Facts about positions and meetings the checks, lookups and reports share: open seats,
+cadences, which teams a meeting brings together, a KPI's measurability and what a person
+answers for through their teams and positions. Everything is computed in one pass over the
+org (near-linear), never pairwise over teams."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from orgspec.model.models import ROLES, Kpi, Role, is_placeholder, is_vacant
+from orgspec.model.org import Org, node_key
+from orgspec.text.measurable import Verdict, assess
+from orgspec.text.quantity import parse_quantity
+
+# Cadence words, Simplified, Traditional and English, by canonical cadence.
+CADENCES: dict[str, tuple[str, ...]] = {
+    "daily": ("daily", "every day", "each day", "每日", "每天", "日", "天", "晨会", "晨會",
+              "每个工作日", "每個工作日", "工作日"),
+    "weekly": ("weekly", "every week", "each week", "每周", "每週", "周", "週", "每星期",
+               "星期"),
+    "biweekly": ("biweekly", "bi-weekly", "fortnightly", "every two weeks", "every 2 weeks",
+                 "双周", "雙週", "雙周", "每两周", "每兩週", "每2周", "隔周", "隔週"),
+    "monthly": ("monthly", "every month", "each month", "每月", "月度", "月", "每个月", "每個月"),
+    "quarterly": ("quarterly", "every quarter", "每季度", "每季", "季度", "季"),
+    "yearly": ("yearly", "annually", "annual", "every year", "每年", "年度", "年"),
+}
+_CADENCE_WORD = {w.casefold(): c for c, words in CADENCES.items() for w in words}
+_SPACE = re.compile(r"\s+")
+
+
+def cadence_of(text: str | None) -> str | None:
+    """The canonical cadence (`"weekly"` ...) of what was written (`每周`, `Weekly`,
+    `every 2 weeks`), or None when it is missing or not recognised."""
+    if text is None:
+        return None
+    key = _SPACE.sub(" ", text.strip().casefold()).removesuffix("一次").removesuffix("一次会")
+    return _CADENCE_WORD.get(key)
+
+
+@dataclass(frozen=True)
+class Seats:
+    """A position's seats: planned, filled by people, and the holders written as vacant."""
+
+    planned: int
+    filled: int
+    vacant_at: tuple[int, ...]  # indexes of `holders` written 待招聘, 空缺, vacant ...
+
+    @property
+    def open(self) -> int:
+        return max(0, self.planned - self.filled)
+
+
+def seats(org: Org, rid: str) -> Seats:
+    """The seats of position `rid`. A holder id that is not a person still counts as filled
+    (the reference check reports it), so one typo gives one finding."""
+    pos: Role = org.positions[rid]
+    vacant = tuple(i for i, h in enumerate(pos.holders) if is_vacant(h))
+    named = {h for h in pos.holders if not is_vacant(h)}
+    filled = len(named | set(org.position_holders.get(rid, ())))
+    planned = pos.headcount if pos.headcount is not None else max(1, filled + len(vacant))
+    return Seats(planned, filled, vacant)
+
+
+def kpi_verdict(kpi: Kpi) -> Verdict:
+    """What a KPI states, judged like a key result (metric and target value); a KPI is
+    measured every period, so it needs no deadline of its own."""
+    said = assess(kpi.title)
+    said.metric = bool(kpi.metric) or said.metric
+    said.target = parse_quantity(kpi.target) is not None or (kpi.target is None and said.target)
+    said.deadline = True
+    return said
+
+
+def kpi_measurable(verdict: Verdict) -> bool:
+    """True when a KPI names a metric and a target, without vague wording in their place."""
+    return not verdict.missing and not (verdict.vague and not verdict.target)
+
+
+@dataclass
+class Presence:
+    """Which teams each meeting and channel brings together, and the teams of each holder.
+
+    `team_meetings` maps a team id to the meetings it is represented in: the team itself,
+    one of its positions, or one of its people (lead or member) is the owner or an
+    attendee. `team_channels` maps a team id to its channels (case-folded)."""
+
+    person_teams: dict[str, list[str]]
+    team_meetings: dict[str, set[str]] = field(default_factory=dict)
+    team_channels: dict[str, set[str]] = field(default_factory=dict)
+
+    def teams_of(self, org: Org, holder: str) -> list[str]:
+        """The team ids a holder node stands for: a team itself, a position's team, a
+        person's teams."""
+        kind, _, ident = holder.partition(":")
+        if kind == "team":
+            return [ident]
+        if kind == "role":
+            team = org.positions[ident].team
+            return [team] if team in org.teams else []
+        return self.person_teams.get(ident, [])
+
+    def share(self, a: str, b: str) -> bool:
+        """True when teams `a` and `b` meet in one meeting or share a channel."""
+        return bool(self.team_meetings.get(a, set()) & self.team_meetings.get(b, set())
+                    or self.team_channels.get(a, set()) & self.team_channels.get(b, set()))
+
+
+def presence(org: Org) -> Presence:
+    """Build the meeting and channel presence of every team, in one pass."""
+    out = Presence(org.person_teams)
+    for tid, team in org.teams.items():
+        if team.channels:
+            out.team_channels[tid] = {c.casefold() for c in team.channels}
+    for mid, meeting in org.meetings.items():
+        for ref in {*meeting.attendees, *([meeting.owner] if meeting.owner else [])}:
+            holder = org.holder(ref)
+            if holder is not None:
+                for tid in out.teams_of(org, holder):
+                    out.team_meetings.setdefault(tid, set()).add(mid)
+    return out
+
+
+@dataclass(frozen=True)
+class Duty:
+    """One RACI role a person or position holds on a duty, and how: `via` is the node that
+    holds it (`"team:x"`, `"role:y"` or the person itself)."""
+
+    duty: str
+    role: str
+    via: str
+
+
+def raci_of(org: Org, node: str) -> list[Duty]:
+    """What a person (`"person:x"`), position (`"role:x"`) or team answers for, in RACI
+    order then duty id: a person through themself, the teams they lead or belong to and the
+    positions they hold; a position through itself. Each (duty, role, via) appears once."""
+    kind, _, ident = node.partition(":")
+    vias = [node]
+    if kind == "person":
+        vias += [node_key("team", t) for t in org.person_teams.get(ident, [])]
+        vias += [node_key("role", r) for r in org.people_positions.get(ident, [])]
+    found = {(h.duty, h.role, via) for via in vias for h in org.raci.by_holder.get(via, ())}
+    order = {role: i for i, role in enumerate(ROLES)}
+    return [Duty(d, r, v) for d, r, v in sorted(found, key=lambda x: (order[x[1]], x[0], x[2]))]
+
+
+def accountable_count(org: Org, person: str) -> int:
+    """How many distinct duties a person is accountable for, themself or through the
+    positions they hold (not through the teams they lead: a lead answers for a team)."""
+    vias = [node_key("person", person)]
+    vias += [node_key("role", r) for r in org.people_positions.get(person, [])]
+    return len({h.duty for v in vias for h in org.raci.by_holder.get(v, ())
+                if h.role == "accountable"})
+
+
+def is_open_owner(value: str | None) -> bool:
+    """True for a missing owner or one written as a placeholder (TBD, 待定)."""
+    return value is None or is_placeholder(value)
