@@ -110,9 +110,11 @@ def test_kind_that_is_not_text_names_the_kinds_and_what_was_found(write_org) -> 
     run = run_cli("check", str(root), "--format", "json", "--select", "input")
     assert run.code == 1
     assert [(f["line"], f["column"], f["message"]) for f in run.json()["findings"]] == [
-        (1, 7, "`kind` must be one of Team, Person, Responsibility, Objective, Process; "
+        (1, 7, "`kind` must be one of Team, Person, Responsibility, Objective, Process, Role, "
+               "Meeting; "
                "found a list"),
-        (4, 7, "`kind` must be one of Team, Person, Responsibility, Objective, Process; "
+        (4, 7, "`kind` must be one of Team, Person, Responsibility, Objective, Process, Role, "
+               "Meeting; "
                "found a mapping")]
 
 
