@@ -15,7 +15,8 @@ from orgspec.model.org import Org, node_key
 from orgspec.model.positions import Presence, cadence_of, is_open_owner, presence
 
 CADENCE_HINT = ("write daily, weekly, biweekly, monthly, quarterly or yearly "
-                "(每日, 每周, 双周, 每月, 每季度, 每年)")
+                "(每日, 每周, 双周, 每月, 每季度, 每年), optionally with weekdays and a time "
+                "(每周一 10:00, Mon-Fri 9:30)")
 
 
 @check("MT001", graph=False)

@@ -234,6 +234,7 @@ class Role(Strict):
 
     kind: Literal["Role"]
     id: Id
+    aliases: Aliases = Field(default_factory=list)
     name: Name | None = None
     description: Text | None = None
     team: Ref | None = Field(None, description="The Team the position belongs to.")
@@ -249,10 +250,12 @@ class Meeting(Strict):
 
     kind: Literal["Meeting"]
     id: Id
+    aliases: Aliases = Field(default_factory=list)
     name: Name | None = None
     cadence: Annotated[str, Field(max_length=50)] | None = Field(
         None, description="daily, weekly, biweekly, monthly, quarterly, yearly, or "
-                          "每日/每周/双周/每月/每季度.")
+                          "每日/每周/双周/每月/每季度; weekdays and a time may follow: "
+                          "每周一 10:00, Mon-Fri 9:30.")
     owner: Ref | None = Field(None, description="The Team, Role or Person who chairs it.")
     attendees: RefList = Field(default_factory=list, description="Team, Role or Person ids.")
     purpose: Text | None = None

@@ -5,37 +5,20 @@ org (near-linear), never pairwise over teams."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from orgspec.model.models import ROLES, Kpi, Role, is_placeholder, is_vacant
 from orgspec.model.org import Org, node_key
+from orgspec.model.schedule import schedule_of
 from orgspec.text.measurable import Verdict, assess
 from orgspec.text.quantity import parse_quantity
 
-# Cadence words, Simplified, Traditional and English, by canonical cadence.
-CADENCES: dict[str, tuple[str, ...]] = {
-    "daily": ("daily", "every day", "each day", "每日", "每天", "日", "天", "晨会", "晨會",
-              "每个工作日", "每個工作日", "工作日"),
-    "weekly": ("weekly", "every week", "each week", "每周", "每週", "周", "週", "每星期",
-               "星期"),
-    "biweekly": ("biweekly", "bi-weekly", "fortnightly", "every two weeks", "every 2 weeks",
-                 "双周", "雙週", "雙周", "每两周", "每兩週", "每2周", "隔周", "隔週"),
-    "monthly": ("monthly", "every month", "each month", "每月", "月度", "月", "每个月", "每個月"),
-    "quarterly": ("quarterly", "every quarter", "每季度", "每季", "季度", "季"),
-    "yearly": ("yearly", "annually", "annual", "every year", "每年", "年度", "年"),
-}
-_CADENCE_WORD = {w.casefold(): c for c, words in CADENCES.items() for w in words}
-_SPACE = re.compile(r"\s+")
 
 
 def cadence_of(text: str | None) -> str | None:
     """The canonical cadence (`"weekly"` ...) of what was written (`每周`, `Weekly`,
-    `every 2 weeks`), or None when it is missing or not recognised."""
-    if text is None:
-        return None
-    key = _SPACE.sub(" ", text.strip().casefold()).removesuffix("一次").removesuffix("一次会")
-    return _CADENCE_WORD.get(key)
+    `every 2 weeks`, `每周一 10:00`), or None when it is missing or not recognised."""
+    return schedule_of(text).cadence
 
 
 @dataclass(frozen=True)

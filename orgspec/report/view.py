@@ -385,7 +385,8 @@ def _positions(org: Org) -> list[PositionRow]:
 
 
 def _meetings(org: Org) -> list[MeetingRow]:
-    from orgspec.model.positions import CADENCES, cadence_of
+    from orgspec.model.positions import cadence_of
+    from orgspec.model.schedule import CADENCES
 
     order = {c: i for i, c in enumerate(CADENCES)}
     rows = [MeetingRow(mid, m.name or mid, cadence_of(m.cadence) or (m.cadence or ""),

@@ -1,0 +1,136 @@
+"""A meeting's cadence as written (`每周一 10:00`, `daily 9:30`, `Mon-Fri 9am`, `双周`) read into
+how often, on which weekdays and at what time. Simplified, Traditional and English.
+
+    schedule_of("每周一 上午10点")  # Schedule(cadence="weekly", days=(0,), time="10:00")
+    schedule_of("每月第一个周一")    # Schedule(cadence=None, ...): not understood, not guessed
+
+Nothing is guessed: text left over after the weekdays and the time are taken out must be
+a cadence word (or nothing), else the cadence is unknown (None) and callers list the
+meeting as written. Weekdays are 0 (Monday) to 6 (Sunday).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Cadence words, Simplified, Traditional and English, by canonical cadence.
+CADENCES: dict[str, tuple[str, ...]] = {
+    "daily": ("daily", "every day", "each day", "每日", "每天", "日", "天", "晨会", "晨會",
+              "每个工作日", "每個工作日", "工作日"),
+    "weekly": ("weekly", "every week", "each week", "每周", "每週", "周", "週", "每星期",
+               "星期"),
+    "biweekly": ("biweekly", "bi-weekly", "fortnightly", "every two weeks", "every 2 weeks",
+                 "双周", "雙週", "雙周", "每两周", "每兩週", "每2周", "隔周", "隔週"),
+    "monthly": ("monthly", "every month", "each month", "每月", "月度", "月", "每个月", "每個月"),
+    "quarterly": ("quarterly", "every quarter", "每季度", "每季", "季度", "季"),
+    "yearly": ("yearly", "annually", "annual", "every year", "每年", "年度", "年"),
+}
+WORD_CADENCE = {w.casefold(): c for c, words in CADENCES.items() for w in words}
+WORKDAYS = (0, 1, 2, 3, 4)
+_SPACE = re.compile(r"\s+")
+
+_ZH_DAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_EN_DAY = {"mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "wednesday": 2,
+           "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4, "sat": 5,
+           "saturday": 5, "sun": 6, "sunday": 6}
+_ZH_WEEK = r"(?:周|週|星期|礼拜|禮拜)"
+_ZH_ONE = rf"{_ZH_WEEK}([一二三四五六日天])(?!次)"
+_EN_ONE = r"\b(" + "|".join(sorted(_EN_DAY, key=len, reverse=True)) + r")s?\b"
+_TO = r"\s*(?:至|到|-|–|—|~|～|to|through)\s*"
+_DAY_RANGE = re.compile(rf"每?{_ZH_ONE}{_TO}{_ZH_WEEK}?([一二三四五六日天])|{_EN_ONE}{_TO}{_EN_ONE}")
+_DAY_ONE = re.compile(rf"每?{_ZH_ONE}|{_EN_ONE}")
+# Words that name the working week itself: the meeting is daily, Monday to Friday.
+_WORKWEEK = re.compile(r"每?(?:个|個)?工作日|\bweekdays\b|\bworkdays\b|\bevery weekday\b")
+_TIME_24 = re.compile(r"(?<!\d)([01]?\d|2[0-3])\s*[:：]\s*([0-5]\d)(?:\s*([ap])\.?m\.?\b)?")
+_TIME_AMPM = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*([ap])\.?m\.?\b")
+_TIME_ZH = re.compile(r"(上午|早上|早晨|中午|下午|晚上)?\s*([01]?\d|2[0-3])\s*[点點时時]\s*"
+                      r"(?:(半)|([0-5]?\d)\s*分?)?")
+# Filler left between the parts: `every Monday at 10:00`, `每周一的 10 点`, `周一、周四`.
+_LIGHT = re.compile(r"\b(?:on|at|and|from)\b|[的和及、,，;；/|()（）:：-]+")
+_FILLER = re.compile(r"\b(?:every|each)\b|[每\s]+")
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """How often (`daily` ... `yearly`, None when not understood), on which weekdays
+    (0 Monday .. 6 Sunday; empty: not said) and when (`HH:MM`, 24-hour; "" when not said)."""
+
+    cadence: str | None
+    days: tuple[int, ...] = ()
+    time: str = ""
+
+
+def schedule_of(text: str | None) -> Schedule:
+    """Read a cadence as written; see the module docstring. Never raises."""
+    if not text:
+        return Schedule(None)
+    key = _SPACE.sub(" ", text.strip().casefold()).removesuffix("一次").removesuffix("一次会")
+    if key in WORD_CADENCE:
+        return Schedule(WORD_CADENCE[key])
+    time, key = _take_time(key)
+    days: set[int] = set()
+    workweek = False
+    if _WORKWEEK.search(key):
+        workweek = True
+        days.update(WORKDAYS)
+        key = _WORKWEEK.sub(" ", key)
+    for m in _DAY_RANGE.finditer(key):
+        a, b = (_ZH_DAY[m[1]], _ZH_DAY[m[2]]) if m[1] else (_EN_DAY[m[3]], _EN_DAY[m[4]])
+        if a <= b:
+            days.update(range(a, b + 1))
+    key = _DAY_RANGE.sub(" ", key)
+    for m in _DAY_ONE.finditer(key):
+        days.add(_ZH_DAY[m[1]] if m[1] else _EN_DAY[m[2]])
+    key = _DAY_ONE.sub(" ", key)
+    light = _SPACE.sub(" ", _LIGHT.sub(" ", key)).strip()
+    light = light.removesuffix("一次会").removesuffix("一次").strip()
+    rest = _FILLER.sub("", light)
+    if light in WORD_CADENCE or rest in WORD_CADENCE:
+        cadence: str | None = WORD_CADENCE.get(light) or WORD_CADENCE[rest]
+    elif rest:
+        cadence = None
+    elif workweek or days.issuperset(WORKDAYS):
+        cadence = "daily"
+    else:
+        cadence = "weekly" if days else None
+    if cadence is None:
+        return Schedule(None)
+    return Schedule(cadence, tuple(sorted(days)), time)
+
+
+def _take_time(key: str) -> tuple[str, str]:
+    """(the first time of day in `key` as HH:MM or "", `key` without its times)."""
+    found = ""
+    for pattern in (_TIME_24, _TIME_AMPM, _TIME_ZH):
+        m = pattern.search(key)
+        if m is None:
+            continue
+        if not found:
+            found = _clock(pattern, m)
+        key = pattern.sub(" ", key)
+    return found, key
+
+
+def _clock(pattern: re.Pattern[str], m: re.Match[str]) -> str:
+    if pattern is _TIME_24:
+        hour, minute = int(m[1]), int(m[2])
+        hour = _twelve(hour, m[3])
+    elif pattern is _TIME_AMPM:
+        hour, minute = _twelve(int(m[1]), m[2]), 0
+    else:
+        hour = int(m[2])
+        minute = 30 if m[3] else int(m[4] or 0)
+        if m[1] in ("下午", "晚上") and hour < 12:
+            hour += 12
+        elif m[1] == "中午" and hour < 6:
+            hour += 12
+    return f"{hour % 24:02d}:{minute:02d}"
+
+
+def _twelve(hour: int, half: str | None) -> int:
+    if half == "p" and hour < 12:
+        return hour + 12
+    if half == "a" and hour == 12:
+        return 0
+    return hour
