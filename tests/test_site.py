@@ -23,7 +23,8 @@ from orgspec.site.model import repo_links
 from orgspec.site.search import fnv1a, tokens
 
 FOLDERS = {"teams": "teams", "people": "people", "responsibilities": "duties",
-           "objectives": "okrs", "processes": "processes"}
+           "objectives": "okrs", "processes": "processes", "positions": "positions",
+           "meetings": "meetings"}
 
 
 def build(paths: list[Path], out: Path, **options: object) -> Path:
@@ -56,6 +57,15 @@ def test_golden_minimal(tmp_path: Path) -> None:
         # the file path in "Source:" depends on where the test runs from
         text = text.replace(str(EXAMPLES / "minimal"), "examples/minimal")
         assert_golden("site-minimal/" + page.replace("/", "--"), text)
+
+
+def test_golden_positions_meetings_and_calendar(ecommerce: Path) -> None:
+    for page in ("positions/index.html", "positions/cs-specialist.html",
+                 "positions/operations-specialist.html", "meetings/index.html",
+                 "meetings/weekly-meeting.html", "calendar.html"):
+        text = (ecommerce / page).read_text("utf-8")
+        text = text.replace(str(EXAMPLES / "ecommerce"), "examples/ecommerce")
+        assert_golden("site-ecommerce/" + page.replace("/", "--"), text)
 
 
 def test_no_broken_links_on_the_examples_and_a_synthetic_org(ecommerce: Path,
@@ -140,22 +150,27 @@ def test_repo_links(url: str, view: str, edit: str) -> None:
     assert repo_links(url, "main", "o.yaml", 7) == (view, edit)
 
 
-@pytest.mark.xfail(strict=True, reason="positions and meetings have no site pages yet")
 def test_every_entity_page_links_to_its_id_line(tmp_path: Path) -> None:
+    from orgspec.model.org import ENTITY_KINDS
+
     out = build([EXAMPLES / "ecommerce"], tmp_path / "out",
                 repo_url="https://github.com/acme/org")
     _, org = lint_org([str(EXAMPLES / "ecommerce")], Config())
+    tables = {"Team": "teams", "Person": "people", "Responsibility": "responsibilities",
+              "Objective": "objectives", "Process": "processes", "Role": "positions",
+              "Meeting": "meetings"}
+    assert set(tables) == set(ENTITY_KINDS)  # a new kind must get pages (and this test)
     count = 0
+    kinds = set()
     for kind, ident in org.entities():
-        folder = FOLDERS[{"Team": "teams", "Person": "people", "Responsibility":
-                          "responsibilities", "Objective": "objectives",
-                          "Process": "processes"}[kind]]
-        text = (out / folder / f"{ident}.html").read_text("utf-8")
+        kinds.add(kind)
+        text = (out / FOLDERS[tables[kind]] / f"{ident}.html").read_text("utf-8")
         line = org.origin(kind, ident).locate("id").line
         assert re.search(rf'href="https://github.com/acme/org/blob/main/[^"]+#L{line}"', text)
         assert 'href="https://github.com/acme/org/edit/main/' in text
         count += 1
     assert count == org.entity_count() > 40
+    assert kinds == set(ENTITY_KINDS)
 
 
 def test_health_matches_the_report(ecommerce: Path) -> None:
@@ -353,4 +368,101 @@ def test_a_key_result_owner_links_to_its_team_and_person(write_org: Any, tmp_pat
     assert '· <a href="../teams/ops.html">运营部</a>' in page
     assert '· <a href="../people/li.html">李雷</a>' in page
     assert '· <span class="plain">nobody</span>' in page
+    assert check_links(str(out)) == []
+
+
+CALENDAR_ORG = """\
+- {kind: Team, id: cs, name: Support, lead: ann, members: [ann, bo]}
+- {kind: Person, id: ann, name: Ann}
+- {kind: Person, id: bo, name: Bo}
+- {kind: Responsibility, id: refunds, name: Refunds, accountable: [agent]}
+- kind: Role
+  id: agent
+  name: Agent
+  aliases: [support-agent]
+  team: cs
+  holders: [vacant]
+  duties: [{responsibility: refunds, role: accountable}]
+  kpis: [Reply within 2 minutes, Be friendlier]
+- {kind: Meeting, id: standup, name: Standup, cadence: "Mon-Fri 9:30", owner: ann,
+   attendees: [cs], aliases: [daily]}
+- {kind: Meeting, id: review, name: Review, cadence: "every Monday 2pm", owner: agent,
+   attendees: [agent, bo]}
+- {kind: Meeting, id: retro, name: Retro, cadence: 双周, owner: ann, attendees: [cs]}
+- {kind: Meeting, id: allhands, name: All hands, cadence: quarterly, owner: ann, attendees: [cs]}
+- {kind: Meeting, id: odd, name: Odd, cadence: "<b>when the moon is full</b>", owner: ann,
+   attendees: [cs]}
+- {kind: Meeting, id: none, name: Unplanned, owner: ann, attendees: [cs]}
+"""
+
+
+def _cells(html: str) -> list[list[str]]:
+    """The calendar table as rows of cell texts (links' text, `|`-joined)."""
+    body = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    rows = []
+    for row in re.findall(r"<tr>(.*?)</tr>", body):
+        cells = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)
+        rows.append(["|".join(re.findall(r">([^<>]+)</a>", c)) or c for c in cells])
+    return rows
+
+
+def test_calendar_places_what_it_can_and_lists_the_rest(write_org, tmp_path: Path) -> None:
+    org = write_org({"org.yaml": CALENDAR_ORG})
+    out = build([org], tmp_path / "out", lang="en")
+    page = (out / "calendar.html").read_text("utf-8")
+    assert _cells(page) == [
+        ["09:30", "Standup", "Standup", "Standup", "Standup", "Standup", "", ""],
+        ["14:00", "Review", "", "", "", "", "", ""]]
+    sections = dict(re.findall(r'<section id="(\w+)"><h2>[^<]*</h2>\s*<ul>(.*?)</ul>', page))
+    assert sections == {
+        "nodays": '<li><a href="meetings/retro.html">Retro</a> <span class="muted">· biweekly'
+                  '</span></li>',
+        "rarely": '<li><a href="meetings/allhands.html">All hands</a> <span class="muted">· '
+                  'quarterly</span></li>',
+        "other": '<li><a href="meetings/none.html">Unplanned</a> <span class="muted">· '
+                 'no cadence</span></li>'
+                 '<li><a href="meetings/odd.html">Odd</a> <span class="muted">· '
+                 '&lt;b&gt;when the moon is full&lt;/b&gt;</span></li>'}
+    assert "<b>when" not in (out / "meetings" / "odd.html").read_text("utf-8")
+    assert check_links(str(out)) == []
+
+
+def test_vacant_position_page_aliases_and_search(write_org, tmp_path: Path) -> None:
+    from orgspec.report.view import build_view
+    from orgspec.site.labels import LABELS
+    from orgspec.site.model import SiteModel
+
+    org_dir = write_org({"org.yaml": CALENDAR_ORG})
+    out = build([org_dir], tmp_path / "out", lang="en")
+    page = (out / "positions" / "agent.html").read_text("utf-8")
+    assert '<span class="badge bad">vacant</span>' in page
+    assert ('<p class="ask"><a href="../people/ann.html">Ann</a> <span class="muted">(lead of '
+            'Support, as the position has no holder)</span></p>') in page
+    assert re.findall(r"<tr><td>([^<]*)</td><td></td><td></td><td>(.*?)</td></tr>", page) == [
+        ("Reply within 2 minutes", '<span class="ok">✓ measurable</span>'),
+        ("Be friendlier", '<span class="bad">✗ not measurable</span>: missing a target value')]
+    # the duty's accountable is the position: whom to ask is its team's lead, said so
+    duty = (out / "duties" / "refunds.html").read_text("utf-8")
+    assert '<td><a href="../positions/agent.html">Agent</a></td>' in duty
+    team = (out / "teams" / "cs.html").read_text("utf-8")
+    assert ('<tr><td><a href="../positions/agent.html">Agent</a></td><td>'
+            '<span class="bad">vacant</span></td><td>1/2</td></tr>') in team
+    assert re.findall(r'<a href="../meetings/(\w+).html">', team.split('id="meetings"')[1]
+                      .split("</section>")[0]) == ["allhands", "none", "odd", "retro", "review",
+                                                    "standup"]
+    person = (out / "people" / "bo.html").read_text("utf-8")
+    assert '<li><a href="../meetings/review.html">Review</a> <span class="muted">· attends' \
+           '</span></li>' in person
+    assert 'url=agent.html"' in (out / "positions" / "support-agent.html").read_text("utf-8")
+    assert 'url=standup.html"' in (out / "meetings" / "daily.html").read_text("utf-8")
+    assert (out / "_redirects").read_text("utf-8").splitlines() == [
+        "/meetings/daily.html /meetings/standup.html 301",
+        "/positions/support-agent.html /positions/agent.html 301"]
+    result, org = lint_org([str(org_dir)], Config())
+    model = SiteModel(org, result, build_view(result, org, "en"), labels=LABELS["en"])
+    docs = {d.ident: (d.kind, d.title, d.url, d.sub) for d in search_docs(model)
+            if d.kind in ("position", "meeting")}
+    assert docs["agent"] == ("position", "Agent", "positions/agent.html", "Support · vacant")
+    assert docs["review"] == ("meeting", "Review", "meetings/review.html",
+                              "weekly · Mon · 14:00 · Agent")
     assert check_links(str(out)) == []

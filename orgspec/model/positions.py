@@ -14,7 +14,6 @@ from orgspec.text.measurable import Verdict, assess
 from orgspec.text.quantity import parse_quantity
 
 
-
 def cadence_of(text: str | None) -> str | None:
     """The canonical cadence (`"weekly"` ...) of what was written (`每周`, `Weekly`,
     `every 2 weeks`, `每周一 10:00`), or None when it is missing or not recognised."""

@@ -38,7 +38,8 @@ _ZH_WEEK = r"(?:周|週|星期|礼拜|禮拜)"
 _ZH_ONE = rf"{_ZH_WEEK}([一二三四五六日天])(?!次)"
 _EN_ONE = r"\b(" + "|".join(sorted(_EN_DAY, key=len, reverse=True)) + r")s?\b"
 _TO = r"\s*(?:至|到|-|–|—|~|～|to|through)\s*"
-_DAY_RANGE = re.compile(rf"每?{_ZH_ONE}{_TO}{_ZH_WEEK}?([一二三四五六日天])|{_EN_ONE}{_TO}{_EN_ONE}")
+_DAY_RANGE = re.compile(rf"每?{_ZH_ONE}{_TO}{_ZH_WEEK}?([一二三四五六日天])"
+                        rf"|{_EN_ONE}{_TO}{_EN_ONE}")
 _DAY_ONE = re.compile(rf"每?{_ZH_ONE}|{_EN_ONE}")
 # Words that name the working week itself: the meeting is daily, Monday to Friday.
 _WORKWEEK = re.compile(r"每?(?:个|個)?工作日|\bweekdays\b|\bworkdays\b|\bevery weekday\b")
@@ -121,9 +122,7 @@ def _clock(pattern: re.Pattern[str], m: re.Match[str]) -> str:
     else:
         hour = int(m[2])
         minute = 30 if m[3] else int(m[4] or 0)
-        if m[1] in ("下午", "晚上") and hour < 12:
-            hour += 12
-        elif m[1] == "中午" and hour < 6:
+        if (m[1] in ("下午", "晚上") and hour < 12) or (m[1] == "中午" and hour < 6):
             hour += 12
     return f"{hour % 24:02d}:{minute:02d}"
 

@@ -101,6 +101,7 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
         L=labels, lang=view.lang, roles=ROLE_LETTERS, url=model.url, team=model.team,
         health=model.health, sizes=sizes, edit_at=_edit_at(model), href=_href,
         version=__version__, site_title=title, people_pages=options.people,
+        has_positions=bool(org.positions), has_meetings=bool(org.meetings),
         csp=Markup(CSP))  # noqa: S704 - a constant of this module
     cache: dict[str, Any] = {}
     chrome_tmpl = env.get_template("site/_chrome.html.j2")
@@ -252,6 +253,47 @@ def search_docs(m: SiteModel) -> list[Doc]:
                         owner.text if owner else "",
                         searchable([proc.name, proc.description,
                                     *(s.name for s in proc.steps)], proc.name or pid)))
+    docs += _position_docs(m)
+    docs += _meeting_docs(m)
+    return docs
+
+
+def _position_docs(m: SiteModel) -> list[Doc]:
+    """A position: its team and holders (or "vacant") under the title; its description,
+    KPIs and the names of the duties it carries are searched."""
+    from orgspec.model.positions import seats
+
+    org, lab, docs = m.org, m.labels, []
+    for rid in sorted(org.positions):
+        pos = org.positions[rid]
+        holders = [m.person(p).text for p in org.position_holders.get(rid, [])]
+        holders += [lab["vacant"]] * seats(org, rid).open
+        team = m.team(pos.team).text if pos.team else ""
+        title = pos.name or rid
+        docs.append(Doc("position", rid, title, m.url("Role", rid),
+                        " · ".join(filter(None, (team, ", ".join(holders)))),
+                        searchable([pos.name, pos.description,
+                                    *(k.title for k in pos.kpis),
+                                    *(m.duty(d).text for d, _ in m.position_duties(rid))],
+                                   title)))
+    return docs
+
+
+def _meeting_docs(m: SiteModel) -> list[Doc]:
+    """A meeting: its cadence and chair under the title; purpose, channel, inputs and
+    outputs are searched."""
+    from orgspec.site.pages import cadence_text
+
+    org, docs = m.org, []
+    for mid in sorted(org.meetings):
+        meeting = org.meetings[mid]
+        owner = m.owner(meeting.owner)
+        title = meeting.name or mid
+        docs.append(Doc("meeting", mid, title, m.url("Meeting", mid),
+                        " · ".join(filter(None, (cadence_text(m, meeting.cadence),
+                                                 owner.text if owner else ""))),
+                        searchable([meeting.name, meeting.purpose, meeting.channel,
+                                    *meeting.inputs, *meeting.outputs], title)))
     return docs
 
 

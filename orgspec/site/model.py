@@ -14,9 +14,11 @@ from orgspec.model.org import Org, ident_of, node_key
 from orgspec.report.view import FindingRow, ReportView, TeamHealth
 
 FOLDERS = {"Team": "teams", "Person": "people", "Responsibility": "duties",
-           "Objective": "okrs", "Process": "processes"}
+           "Objective": "okrs", "Process": "processes", "Role": "positions",
+           "Meeting": "meetings"}
 KIND_NAMES = {"Team": "team", "Person": "person", "Responsibility": "duty",
-              "Objective": "objective", "Process": "process"}
+              "Objective": "objective", "Process": "process", "Role": "position",
+              "Meeting": "meeting"}
 
 
 def page_name(ident: str) -> str:
@@ -58,6 +60,15 @@ class KrView:
 
 
 @dataclass
+class KpiView:
+    title: str
+    metric: str
+    target: str
+    measurable: bool
+    missing: str  # what it lacks, or its vague words, in the page's language
+
+
+@dataclass
 class Source:
     file: str
     line: int
@@ -95,6 +106,9 @@ class SiteModel:
     direct_a: dict[str, list[str]] = field(default_factory=dict)
     process_owners: dict[str, list[str]] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
+    team_positions: dict[str, list[str]] = field(default_factory=dict)
+    meetings_of: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)
+    team_meetings: dict[str, list[str]] = field(default_factory=dict)
     _krs: dict[str, list[KrView]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -136,6 +150,25 @@ class SiteModel:
             for ref in self.holders[rid].get("accountable", []):
                 if ref in org.people:
                     self.direct_a.setdefault(ref, []).append(rid)
+        self._positions_and_meetings()
+
+    def _positions_and_meetings(self) -> None:
+        """Positions by team; meetings by the node that chairs (True) or attends them,
+        and by every team represented in them (the team, its positions or its people)."""
+        from orgspec.model.positions import presence
+
+        org = self.org
+        for rid, pos in sorted(org.positions.items()):
+            if pos.team in org.teams:
+                self.team_positions.setdefault(pos.team, []).append(rid)
+        for mid, meeting in sorted(org.meetings.items()):
+            chair = org.holder(meeting.owner)
+            for node in dict.fromkeys([*([chair] if chair else []),
+                                       *(org.holder(a) for a in meeting.attendees)]):
+                if node is not None:
+                    self.meetings_of.setdefault(node, []).append((mid, node == chair))
+        for tid, mids in presence(org).team_meetings.items():
+            self.team_meetings[tid] = sorted(mids)
 
     # names and links -------------------------------------------------------------------
 
@@ -170,15 +203,36 @@ class SiteModel:
         proc = self.org.processes.get(pid)
         return Link(proc.name or pid, self.url("Process", pid)) if proc else Link(pid)
 
+    def position(self, rid: str) -> Link:
+        pos = self.org.positions.get(rid)
+        if pos is None:
+            return Link(rid)
+        team = self.org.teams.get(pos.team or "")
+        return Link(pos.name or rid, self.url("Role", rid),
+                    (team.name or team.id) if team else "")
+
+    def meeting(self, mid: str) -> Link:
+        meeting = self.org.meetings.get(mid)
+        return Link(meeting.name or mid, self.url("Meeting", mid)) if meeting else Link(mid)
+
     def owner(self, ref: str | None) -> Link | None:
-        """A team or a person by id; placeholders and unknown ids show as written."""
+        """A team, person or position by id (that order wins, as in `Org.holder`);
+        placeholders and unknown ids show as written."""
         if not ref:
             return None
         if ref in self.org.teams:
             return self.team(ref)
         if ref in self.org.people:
             return self.person(ref)
+        if ref in self.org.positions:
+            return self.position(ref)
         return Link(ref)
+
+    def node(self, node: str) -> Link:
+        """A link for a graph node key (`team:x`, `person:y`, `role:z`)."""
+        kind, _, ident = node.partition(":")
+        return {"team": self.team, "person": self.person, "role": self.position}.get(
+            kind, Link)(ident)
 
     # relations ---------------------------------------------------------------------------
 
@@ -203,7 +257,17 @@ class SiteModel:
         if people:
             return self.person(people[0]), ""
         if not teams:
-            return None, ""
+            positions = [h for h in self.holders.get(rid, {}).get("accountable", [])
+                         if h in self.org.positions]
+            if not positions:
+                return None, ""
+            held = self.org.position_holders.get(positions[0], [])
+            if held:
+                return self.person(held[0]), ""
+            team = self.org.positions[positions[0]].team
+            if team not in self.org.teams:
+                return None, ""
+            teams = [team]
         for tid in [teams[0], *self.ancestors(teams[0])[::-1]]:
             lead = self.org.teams[tid].lead
             if lead in self.org.people:
@@ -216,14 +280,42 @@ class SiteModel:
         main = [(d, ls) for d, ls in rows if "A" in ls or "R" in ls]
         return main, [(d, ls) for d, ls in rows if "A" not in ls and "R" not in ls]
 
-    def answers_for(self, pid: str) -> list[tuple[str, str]]:
-        """(duty, how) for duties the person is accountable for, directly or as a lead."""
-        out = dict.fromkeys(self.direct_a.get(pid, []), "")
+    def answers_for(self, pid: str) -> list[tuple[str, str, str]]:
+        """(duty, how, through) for duties the person answers for: accountable directly
+        ("", ""), as a team's lead ("team", team id), or as holder of a position that is
+        accountable or responsible for it ("role", position id)."""
+        out: dict[str, tuple[str, str]] = dict.fromkeys(self.direct_a.get(pid, []), ("", ""))
         for tid in self.led.get(pid, []):
             for rid, letters in self.charters.get(tid, []):
                 if "A" in letters:
-                    out.setdefault(rid, tid)
-        return sorted(out.items())
+                    out.setdefault(rid, ("team", tid))
+        for pos in self.org.people_positions.get(pid, []):
+            for rid, letters in self.position_duties(pos):
+                if "A" in letters or "R" in letters:
+                    out.setdefault(rid, ("role", pos))
+        return sorted((rid, how, via) for rid, (how, via) in out.items())
+
+    def position_duties(self, rid: str) -> list[tuple[str, str]]:
+        """(duty, RACI letters) a position holds, by duty id."""
+        letters: dict[str, set[str]] = {}
+        for hold in self.org.raci.by_holder.get(node_key("role", rid), ()):
+            letters.setdefault(hold.duty, set()).add(hold.role[0].upper())
+        return [(d, "".join(x for x in "ARCI" if x in ls)) for d, ls in sorted(letters.items())]
+
+    def kpis(self, rid: str) -> list[KpiView]:
+        """A position's KPIs with the key-result judgement (metric and target)."""
+        from orgspec.model.positions import kpi_measurable, kpi_verdict
+
+        zh = self.view.lang == "zh"
+        out = []
+        for kpi in self.org.positions[rid].kpis:
+            v = kpi_verdict(kpi)
+            why = [_MISSING_ZH.get(m, m) for m in v.missing] if zh else list(v.missing)
+            if not why and v.vague:
+                why = [f"{self.labels.get('vague', 'vague')}: {'、'.join(v.vague)}"]
+            out.append(KpiView(kpi.title, kpi.metric or "", kpi.target or "",
+                               kpi_measurable(v), ("、" if zh else ", ").join(why)))
+        return out
 
     def steps_of(self, ref: str) -> list[tuple[str, str, str]]:
         """(process, step id, step name) owned or tracked by a team or person."""

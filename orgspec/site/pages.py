@@ -15,6 +15,7 @@ from orgspec.site.model import FOLDERS, KIND_NAMES, Link, SiteModel
 PAGE_ROWS = 1000  # rows per page of the duty list
 ROLE_LETTERS = {"A": "accountable", "R": "responsible", "C": "consulted", "I": "informed"}
 Render = Callable[..., str]
+SEARCH_KINDS = ("duty", "team", "person", "position", "meeting", "objective", "process")
 
 
 def pages(m: SiteModel, render: Render, changes: list[tuple[str, str]],
@@ -31,7 +32,12 @@ def pages(m: SiteModel, render: Render, changes: list[tuple[str, str]],
     yield from _duties(m, render)
     yield from _okrs(m, render)
     yield from _processes(m, render)
-    yield "search.html", render("search", 0, kind_labels=_kind_labels(m))
+    yield from _positions(m, render)
+    yield from _meetings(m, render)
+    yield "calendar.html", _calendar(m, render)
+    kinds = [k for k in SEARCH_KINDS if (k != "position" or org.positions)
+             and (k != "meeting" or org.meetings)]
+    yield "search.html", render("search", 0, kind_labels=_kind_labels(m), kinds=kinds)
     yield "health.html", render("health", 0, health=sorted(
         m.view.health, key=lambda h: (h.score, h.team)), rules=m.view.rules)
     yield "404.html", render("404", 0)
@@ -76,15 +82,15 @@ def _go_folders(m: SiteModel) -> str:
 
 
 def _kind_labels(m: SiteModel) -> str:
-    return json.dumps({k: m.labels["kind_" + k] for k in
-                       ("duty", "team", "person", "objective", "process")}, ensure_ascii=False)
+    return json.dumps({k: m.labels["kind_" + k] for k in SEARCH_KINDS}, ensure_ascii=False)
 
 
 def _home(m: SiteModel, render: Render, changes: list[tuple[str, str]]) -> str:
     org = m.org
     counts = {"teams": len(org.teams), "people": len(org.people),
               "duties": len(org.responsibilities), "objectives": len(org.objectives),
-              "processes": len(org.processes)}
+              "processes": len(org.processes), "positions": len(org.positions),
+              "meetings": len(org.meetings)}
     findings = {k: m.view.counts.get(k, 0) for k in ("error", "warning", "info")}
     return render("home", 0, counts=counts, findings=findings,
                   items=tree_items(m.view.tree_rows, 1), changes=changes)
@@ -124,6 +130,8 @@ def _team(m: SiteModel, render: Render, tid: str) -> str:
         processes=[m.process(p) for p in m.process_owners.get(tid, [])],
         steps=[(m.process(p), s, n) for p, s, n in m.steps_of(tid)
                if org.processes[p].owner != tid],
+        positions=[_position_row(m, r) for r in m.team_positions.get(tid, [])],
+        meetings=[_meeting_row(m, mid) for mid in m.team_meetings.get(tid, [])],
         tree=_subtree(m, tid), findings=m.team_rows.get(tid, []), src=m.source("Team", tid))
 
 
@@ -180,9 +188,16 @@ def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         person = org.people[pid]
         link = m.person(pid)
         rows.append([link, person.title or "", [m.team(t) for t in m.member_of.get(pid, [])]])
-        answers = [(m.duty(rid), m.team(via) if via else None) for rid, via in m.answers_for(pid)]
+        answers = [(m.duty(rid), how, _via(m, how, via)) for rid, how, via in m.answers_for(pid)]
+        held = org.people_positions.get(pid, [])
+        meetings: list[tuple[Link, bool, Link | None]] = [
+            (m.meeting(mid), chairs, None) for mid, chairs in
+                    m.meetings_of.get(f"person:{pid}", [])]
+        meetings += [(m.meeting(mid), chairs, m.position(r)) for r in held
+                     for mid, chairs in m.meetings_of.get(f"role:{r}", [])]
         yield m.url("Person", pid), render(
             "person", 1, id=pid, person=person, name=person.name or pid,
+            positions=[m.position(r) for r in held], meetings=meetings,
             led=[m.team(t) for t in m.led.get(pid, [])],
             member_of=[m.team(t) for t in m.member_of.get(pid, [])], answers=answers,
             objectives=[m.objective(o) for o in m.objectives_of(pid)],
@@ -332,3 +347,156 @@ def _processes(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
     yield "processes/index.html", render(
         "list", 1, heading=lab["processes"], total=len(rows), pages=[], rows=rows,
         columns=[lab["processes"], lab["owner"], lab["serves"], lab["steps"]])
+
+
+def _via(m: SiteModel, how: str, via: str) -> Link | None:
+    return m.team(via) if how == "team" else m.position(via) if how == "role" else None
+
+
+class _Position:
+    """One row of a position list: the position, its team, holders and open seats."""
+
+    def __init__(self, link: Link, team: Link | None, holders: list[Link], planned: int,
+                 open_seats: int, kpis: str) -> None:
+        self.link, self.team, self.holders = link, team, holders
+        self.planned, self.open, self.kpis = planned, open_seats, kpis
+
+
+def _position_row(m: SiteModel, rid: str) -> _Position:
+    from orgspec.model.positions import seats
+
+    pos = m.org.positions[rid]
+    s = seats(m.org, rid)
+    kpis = m.kpis(rid)
+    good = sum(k.measurable for k in kpis)
+    return _Position(m.position(rid), m.team(pos.team) if pos.team else None,
+                     [m.person(p) for p in m.org.position_holders.get(rid, [])],
+                     s.planned, s.open, f"{good}/{len(kpis)}" if kpis else "—")
+
+
+def cadence_text(m: SiteModel, text: str | None) -> str:
+    """The cadence in the page's words (`每周 · 周一 10:00`), or as written when orgspec does
+    not understand it."""
+    from orgspec.model.schedule import schedule_of
+
+    sched = schedule_of(text)
+    if sched.cadence is None:
+        return text or ""
+    lab = m.labels
+    days = _days_text(m, sched.days)
+    return " · ".join(filter(None, (lab["cad_" + sched.cadence], days, sched.time)))
+
+
+def _days_text(m: SiteModel, days: tuple[int, ...]) -> str:
+    lab = m.labels
+    if days == (0, 1, 2, 3, 4):
+        return lab["workdays"]
+    return ("、" if m.view.lang == "zh" else ", ").join(lab[f"day_{d}"] for d in days)
+
+
+class _MeetingRow:
+    def __init__(self, link: Link, cadence: str, owner: Link | None) -> None:
+        self.link, self.cadence, self.owner = link, cadence, owner
+
+
+def _meeting_row(m: SiteModel, mid: str) -> _MeetingRow:
+    meeting = m.org.meetings[mid]
+    return _MeetingRow(m.meeting(mid), cadence_text(m, meeting.cadence), m.owner(meeting.owner))
+
+
+def _positions(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
+    org = m.org
+    lab = m.labels
+    rows = []
+    for rid in sorted(org.positions):
+        pos = org.positions[rid]
+        row = _position_row(m, rid)
+        holders: list[Link] = [*row.holders, *[Link(lab["vacant"])] * row.open]
+        rows.append([row.link, [row.team] if row.team else "—", holders or "—",
+                     f"{row.planned - row.open}/{row.planned}", row.kpis])
+        team = pos.team if pos.team in org.teams else None
+        ask: Link | None = row.holders[0] if row.holders else None
+        via = None
+        if ask is None and team is not None:
+            for tid in [team, *m.ancestors(team)[::-1]]:
+                lead = org.teams[tid].lead
+                if lead in org.people:
+                    ask, via = m.person(lead), m.team(tid)
+                    break
+        duties = []
+        for rid_, letters in m.position_duties(rid):
+            acc = [o for o in (m.owner(a) for a in m.holders.get(rid_, {}).get(
+                "accountable", []) if not is_placeholder(a)) if o]
+            duties.append((m.duty(rid_), letters, acc))
+        yield m.url("Role", rid), render(
+            "position", 1, id=rid, pos=pos, name=pos.name or rid, row=row,
+            crumbs=[m.team(a) for a in [*m.ancestors(team), team]] if team else [],
+            ask=ask, via=via, duties=duties, kpis=m.kpis(rid),
+            meetings=[(m.meeting(mid), chairs) for mid, chairs in
+                      m.meetings_of.get(f"role:{rid}", [])],
+            findings=m.findings_of.get(f"role:{rid}", []), src=m.source("Role", rid))
+    yield "positions/index.html", render(
+        "list", 1, heading=lab["positions"], total=len(rows), pages=[], rows=rows,
+        columns=[lab["position"], lab["team"], lab["holders"], lab["seats_filled"],
+                 lab["kpis"]])
+
+
+def _meetings(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
+    from orgspec.model.schedule import schedule_of
+
+    org = m.org
+    lab = m.labels
+    rows = []
+    for mid in sorted(org.meetings):
+        meeting = org.meetings[mid]
+        owner = m.owner(meeting.owner) if meeting.owner and not is_placeholder(
+            meeting.owner) else None
+        attendees = []
+        for ref in dict.fromkeys(meeting.attendees):
+            node = org.holder(ref)
+            kind = node.partition(":")[0] if node else ""
+            attendees.append((m.node(node) if node else Link(ref),
+                              lab["kind_" + ("position" if kind == "role" else kind)]
+                              if kind else lab["unknown_ref"]))
+        rows.append([m.meeting(mid), cadence_text(m, meeting.cadence) or "—",
+                     [owner] if owner else "—", [a for a, _ in attendees] or "—"])
+        sched = schedule_of(meeting.cadence)
+        yield m.url("Meeting", mid), render(
+            "meeting", 1, id=mid, meeting=meeting, name=meeting.name or mid, owner=owner,
+            cadence=cadence_text(m, meeting.cadence), understood=sched.cadence is not None,
+            attendees=attendees, findings=m.findings_of.get(f"meeting:{mid}", []),
+            src=m.source("Meeting", mid))
+    yield "meetings/index.html", render(
+        "list", 1, heading=lab["meetings"], total=len(rows), pages=[], rows=rows,
+        more=Link(lab["calendar"], "calendar.html"),
+        columns=[lab["meeting"], lab["cadence"], lab["chair"], lab["attendees"]])
+
+
+def _calendar(m: SiteModel, render: Render) -> str:
+    """The week at a glance: meetings placed by weekday and time from their cadence; the
+    rest listed (weekly with no day, less often than weekly, and not understood)."""
+    from orgspec.model.schedule import schedule_of
+
+    org = m.org
+    grid: dict[str, list[list[tuple[Link, str]]]] = {}
+    unplaced: dict[str, list[tuple[Link, str]]] = {"nodays": [], "rarely": [], "other": []}
+    for mid in sorted(org.meetings):
+        meeting = org.meetings[mid]
+        sched = schedule_of(meeting.cadence)
+        link = m.meeting(mid)
+        if sched.cadence is None:
+            unplaced["other"].append((link, meeting.cadence or m.labels["no_cadence"]))
+            continue
+        days = sched.days or (tuple(range(7)) if sched.cadence == "daily" else ())
+        if sched.cadence not in ("daily", "weekly", "biweekly"):
+            unplaced["rarely"].append((link, cadence_text(m, meeting.cadence)))
+        elif not days:
+            unplaced["nodays"].append((link, cadence_text(m, meeting.cadence)))
+        else:
+            row = grid.setdefault(sched.time, [[] for _ in range(7)])
+            note = m.labels["cad_biweekly"] if sched.cadence == "biweekly" else ""
+            for d in days:
+                row[d].append((link, note))
+    times = sorted(t for t in grid if t) + ([""] if "" in grid else [])
+    return render("calendar", 0, days=[m.labels[f"day_{d}"] for d in range(7)],
+                  rows=[(t, grid[t]) for t in times], unplaced=unplaced)

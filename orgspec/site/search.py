@@ -50,8 +50,9 @@ def visible(text: str) -> str:
 
 @dataclass(frozen=True)
 class Doc:
-    """One search hit: kind (team, person, duty, objective, process), title, link relative to
-    the site root, a line shown under the title, and the searchable text."""
+    """One search hit: kind (team, person, duty, objective, process, position, meeting),
+    title, link relative to the site root, a line shown under the title, and the searchable
+    text."""
 
     kind: str
     ident: str
@@ -108,13 +109,14 @@ def js_call(func: str, *args: object) -> str:
     return f"orgspecIndex.{func}({body.translate(_JS_UNSAFE)});\n"
 
 
-KIND_ORDER = {"duty": 0, "team": 1, "person": 2, "process": 3, "objective": 4}
+KIND_ORDER = {"duty": 0, "team": 1, "person": 2, "position": 3, "process": 4, "meeting": 5,
+              "objective": 6}
 
 
 def rank_order(docs: list[Doc]) -> list[Doc]:
     """Documents in the order hits rank, after title hits first: duties, teams, people,
-    processes, objectives; shorter titles first; then by id. Doc numbers follow it, so the
-    browser ranks by number without loading any document."""
+    positions, processes, meetings, objectives; shorter titles first; then by id. Doc
+    numbers follow it, so the browser ranks by number without loading any document."""
     return sorted(docs, key=lambda d: (KIND_ORDER.get(d.kind, 9), len(d.title), d.kind,
                                        d.ident))
 

@@ -7,8 +7,9 @@
    holds every word and its prefixes of 3+ characters. Posting lists are intersected (AND),
    shortest first; CJK terms of 3+ characters are then checked as substrings, since their
    bigrams may occur apart. Ranking: all terms in the title first, then duties, teams,
-   people, processes, objectives, then shorter titles (the build numbers documents in that
-   order, so ranking needs no document), and only the documents shown are loaded.
+   people, positions, processes, meetings, objectives, then shorter titles (the build
+   numbers documents in that order, so ranking needs no document), and only the documents
+   shown are loaded.
    Results are built with textContent only: nothing from the index is parsed as HTML.
    window.orgspecSearch(query, limit = 200) returns a Promise of [{kind, title, url, sub}]. */
 (function () {
@@ -90,8 +91,9 @@
   }
 
   /* Hits rank by title first, then by doc number: the build numbered documents by kind
-     (duties, teams, people, processes, objectives), then shorter titles first. Only the
-     documents needed for the first `limit` verified hits are loaded. */
+     (duties, teams, people, positions, processes, meetings, objectives), then shorter
+     titles first. Only the documents needed for the first `limit` verified hits are
+     loaded. */
   function search(query, limit) {
     limit = limit || 200;
     var ts = terms(query);
