@@ -344,3 +344,46 @@ def test_renamed_ids_land_on_the_new_page(browser: Any, tmp_path: Path) -> None:
         page.wait_for_url("**/teams/new.html")
     tab.clean()
     page.close()
+
+
+@pytest.mark.parametrize("mode", ["file", "http"])
+def test_positions_meetings_and_calendar(browser: Any, sites: dict[str, str],  # noqa: F811
+                                         mode: str) -> None:
+    base = sites[mode]
+    tab = Tab(browser)
+    page = tab.page
+    page.goto(base + "teams/customer-service.html")
+    with page.expect_navigation():
+        page.click('#positions a[href$="positions/cs-specialist.html"]')
+    assert page.text_content("h1 .badge") == "空缺 1/3"
+    assert page.locator("#kpis tbody tr").count() == 2
+    with page.expect_navigation():
+        page.click('header nav a[href$="meetings/index.html"]')
+    with page.expect_navigation():
+        page.click('main a[href$="calendar.html"]')
+    assert page.locator("table.calendar tbody tr").count() == 2
+    assert page.text_content("table.calendar tbody tr:nth-child(2) th") == "10:00"
+    with page.expect_navigation():
+        page.click('table.calendar a[href$="meetings/weekly-meeting.html"]')
+    assert page.text_content("h1").startswith("周例会")
+    assert page.locator("#attendees tbody tr").count() == 4
+    page.goto(base + "search.html?q=%E5%AE%A2%E6%9C%8D%E4%B8%93%E5%91%98")  # 客服专员
+    page.wait_for_selector("#search-results li")
+    assert page.locator("#search-results a").first.get_attribute("href").endswith(
+        "positions/cs-specialist.html")
+    page.click('.chip[data-kind="position"]')
+    kinds = page.eval_on_selector_all("#search-results .kind", "ks => ks.map(k => k.textContent)")
+    assert kinds and set(kinds) == {"岗位"}
+    page.goto(base + "go.html#meeting/order-standup")
+    page.wait_for_url("**/meetings/order-standup.html")
+    tab.clean()
+    page.close()
+    if mode == "file":
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        phone = browser.new_page(viewport={"width": 375, "height": 740})
+        for name, path in (("calendar-phone", "calendar.html"),
+                           ("position-phone", "positions/cs-specialist.html")):
+            phone.goto(base + path)
+            phone.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+            assert phone.evaluate("document.documentElement.scrollWidth") <= 375 + 1, name
+        phone.close()
