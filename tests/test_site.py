@@ -466,3 +466,23 @@ def test_vacant_position_page_aliases_and_search(write_org, tmp_path: Path) -> N
     assert docs["review"] == ("meeting", "Review", "meetings/review.html",
                               "weekly · Mon · 14:00 · Agent")
     assert check_links(str(out)) == []
+
+
+def test_traditional_and_simplified_share_index_tokens() -> None:
+    from orgspec.site.search import Doc, doc_tokens, fold_table
+
+    trad = Doc("position", "tech", "技術開發", "positions/tech.html", "", "處理")
+    simp = Doc("position", "tech", "技术开发", "positions/tech.html", "", "处理")
+    assert doc_tokens(trad) == doc_tokens(simp)
+    # the browser's table: only the Traditional forms of characters in the index
+    assert fold_table(["术", "tech", "处理"]) == {"朮": "术", "術": "术"}
+
+
+def test_meta_carries_a_small_folding_table(ecommerce: Path) -> None:
+    import json
+
+    text = (ecommerce / "search" / "meta.js").read_text("utf-8")
+    meta = json.loads(text.removeprefix("orgspecIndex.meta(").removesuffix(");\n"))
+    assert meta["fold"]["術"] == "术" and meta["fold"]["處"] == "处"
+    assert all(len(t) == len(s) == 1 and t != s for t, s in meta["fold"].items())
+    assert len(text.encode("utf-8")) < 20_000

@@ -6,7 +6,10 @@ A document is `[kind, title, url, sub, text]`. Tokens (the same rules as `search
   投 诉 处 理 投诉 诉处 处理), so any substring of one or more characters is found exactly;
 - a run of Latin letters and digits gives the lowercased word and its prefixes of 3 or more
   characters (`refunds` -> ref refu refun refund refunds), for type-ahead;
-- the id is indexed as words by the rule above (`complaint-handling` -> complaint handling).
+- the id is indexed as words by the rule above (`complaint-handling` -> complaint handling);
+- Traditional characters are folded to Simplified first (`orgspec.text.script.to_simplified`),
+  so 處理 and 处理 find each other. `search.js` folds the query with the table in `meta.js`,
+  which holds only the Traditional characters whose Simplified form occurs in the index.
 
 Postings (token -> gap-encoded doc numbers with a title bit, see `build_index`) are spread
 over `shards` files by a 32-bit FNV-1a hash
@@ -77,9 +80,11 @@ def tokens(text: str, prefixes: bool = True) -> set[str]:
 
 
 def doc_tokens(doc: Doc) -> tuple[set[str], set[str]]:
-    """(tokens of the title, all tokens, the id's words included)."""
-    title = tokens(doc.title)
-    found = title | tokens(doc.text)
+    """(tokens of the title, all tokens, the id's words included), Traditional folded."""
+    from orgspec.text.script import to_simplified
+
+    title = tokens(to_simplified(doc.title))
+    found = title | tokens(to_simplified(doc.text))
     found.update(tokens(doc.ident.replace("-", " ").replace("_", " ")))
     return title, found
 
@@ -142,13 +147,27 @@ def build_index(docs: list[Doc]) -> Iterator[tuple[str, str]]:
             b - a for a, b in itertools.pairwise(values))]
     chunks = (len(docs) + CHUNK - 1) // CHUNK
     yield "search/meta.js", js_call("meta", {"shards": shards, "chunk": CHUNK,
-                                             "chunks": chunks, "docs": len(docs)})
+                                             "chunks": chunks, "docs": len(docs),
+                                             "fold": fold_table(postings)})
     for n, table in enumerate(by_shard):
         yield f"search/i{n}.js", js_call("shard", n, table)
     for n in range(chunks):
         rows = [[d.kind, visible(d.title), d.url, visible(d.sub), visible(d.text)]
                 for d in docs[n * CHUNK:(n + 1) * CHUNK]]
         yield f"search/d{n}.js", js_call("docs", n, rows)
+
+
+def fold_table(postings: Iterable[str]) -> dict[str, str]:
+    """Traditional -> Simplified for the characters whose Simplified form is an index token
+    (a CJK unigram): all the browser needs to fold any query or document the same way."""
+    forms = _traditional_forms()
+    return {t: s for s in postings if len(s) == 1 and s in forms for t in forms[s]}
+
+
+def _traditional_forms() -> dict[str, tuple[str, ...]]:
+    from orgspec.text.script import traditional_forms
+
+    return traditional_forms()
 
 
 def searchable(parts: Iterable[str | None], title: str) -> str:

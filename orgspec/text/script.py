@@ -43,3 +43,22 @@ def to_simplified(text: str) -> str:
         else:  # a character became a line break or vanished: keep them unconverted
             _TABLE.update((ord(c), c) for c in new)
     return text.translate(_TABLE)
+
+
+# The code points `to_simplified` may change: CJK extension A, the unified block, and the
+# compatibility ideographs.
+_FOLDABLE = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
+
+
+@lru_cache(maxsize=1)
+def traditional_forms() -> dict[str, tuple[str, ...]]:
+    """Simplified character -> the characters `to_simplified` turns into it (发 -> 發, 髮),
+    for every foldable code point; about 3,900 entries, 0.1 s of CPU once."""
+    chars = "".join(chr(c) for a, b in _FOLDABLE for c in range(a, b))
+    to_simplified(chars)  # one conversion fills the table for every character
+    out: dict[str, list[str]] = {}
+    for ch in chars:
+        folded = to_simplified(ch)
+        if folded != ch:
+            out.setdefault(folded, []).append(ch)
+    return {s: tuple(ts) for s, ts in out.items()}

@@ -10,6 +10,8 @@
    people, positions, processes, meetings, objectives, then shorter titles (the build
    numbers documents in that order, so ranking needs no document), and only the documents
    shown are loaded.
+   Traditional characters in the query and in the documents are folded to Simplified with
+   meta.fold (only the characters whose Simplified form is in the index), as the index was.
    Results are built with textContent only: nothing from the index is parsed as HTML.
    window.orgspecSearch(query, limit = 200) returns a Promise of [{kind, title, url, sub}]. */
 (function () {
@@ -67,6 +69,12 @@
     return out;
   }
 
+  function fold(text) {
+    var table = (store.meta && store.meta.fold) || {}, out = "";
+    for (var ch of text) out += Object.prototype.hasOwnProperty.call(table, ch) ? table[ch] : ch;
+    return out;
+  }
+
   /* A posting list is gap-encoded values 2 * doc + title bit (see search.py). */
   function decode(gaps) {
     var out = new Array(gaps.length), v = 0;
@@ -96,10 +104,9 @@
      loaded. */
   function search(query, limit) {
     limit = limit || 200;
-    var ts = terms(query);
-    if (!ts.length) return Promise.resolve([]);
+    if (!terms(query).length) return Promise.resolve([]);
     return load("meta").then(function () {
-      var meta = store.meta, keys = [];
+      var meta = store.meta, keys = [], ts = terms(fold(query));
       ts.forEach(function (t) { keys = keys.concat(t.keys); });
       var shardOf = {};
       keys.forEach(function (k) { shardOf[k] = fnv1a(k) % meta.shards; });
@@ -123,9 +130,11 @@
     return Promise.all(chunks.map(function (c) { return load("d" + c); })).then(function () {
       batch.forEach(function (c) {
         var row = store.docs[Math.floor(c.doc / chunk)][c.doc % chunk];
-        var all = (row[1] + "\n" + row[4]).toLowerCase();
+        var all = null;
         for (var i = 0; i < ts.length; i++) {
-          if (ts[i].cjk && ts[i].text.length > 2 && all.indexOf(ts[i].text) < 0) return;
+          if (!ts[i].cjk || ts[i].text.length < 3) continue;
+          if (all === null) all = fold((row[1] + "\n" + row[4]).toLowerCase());
+          if (all.indexOf(ts[i].text) < 0) return;
         }
         if (out.length < limit) out.push({ kind: row[0], title: row[1], url: row[2], sub: row[3] });
       });
