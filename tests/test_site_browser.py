@@ -397,3 +397,39 @@ def test_positions_meetings_and_calendar(browser: Any, sites: dict[str, str],  #
             phone.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
             assert phone.evaluate("document.documentElement.scrollWidth") <= 375 + 1, name
         phone.close()
+
+
+def test_404_page_works_at_any_depth(browser: Any, tmp_path: Path) -> None:  # noqa: F811
+    out = tmp_path / "org" / "handbook"
+    result, org = lint_org([str(EXAMPLES / "minimal")], Config())
+    build_site(result, org, str(out), SiteOptions(git_dates=False))
+    page404 = (out / "404.html").read_bytes()
+    # what a host serves at a missing URL: the 404 page's bytes, at that URL
+    (out / "teams" / "gone.html").write_bytes(page404)
+    (out / "teams" / "x").mkdir()
+    (out / "teams" / "x" / "gone.html").write_bytes(page404)
+    server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                 functools.partial(Quiet, directory=str(tmp_path)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/org/handbook/"
+    tab = Tab(browser)
+    page = tab.page
+    try:
+        for start in (base + "404.html", base + "teams/gone.html", base + "teams/x/gone.html",
+                      (out / "404.html").as_uri()):
+            page.goto(start)
+            page.wait_for_function("getComputedStyle(document.querySelector('header.top'))"
+                                   ".position !== 'static' || document.styleSheets.length > 0")
+            assert page.evaluate("document.styleSheets.length") == 1
+            with page.expect_navigation():
+                page.click('header nav a:text("Org chart")')
+            assert page.url.endswith("/org/handbook/teams/index.html")
+            page.goto(start)
+            page.fill("#q", "ada")
+            with page.expect_navigation():
+                page.keyboard.press("Enter")
+            assert "/org/handbook/search.html?q=ada" in page.url
+        tab.clean()
+    finally:
+        page.close()
+        server.shutdown()

@@ -22,8 +22,9 @@ from orgspec.site.model import SiteModel
 from orgspec.site.search import Doc, build_index, searchable, visible
 
 ASSETS = ("site.css", "site.js", "search.js")
-# No inline script or style anywhere: the site's own files only. Chromium allows them by
-# 'self' from file:// too (tested in tests/test_site_browser.py, both ways).
+# No inline script or style anywhere but the 404 page's one script, allowed by its hash: the
+# site's own files only. Chromium allows them by 'self' from file:// too (tested in
+# tests/test_site_browser.py, both ways).
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src data:; "
        "base-uri 'none'; form-action 'self'")
 

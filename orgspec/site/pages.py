@@ -40,7 +40,7 @@ def pages(m: SiteModel, render: Render, changes: list[tuple[str, str]],
     yield "search.html", render("search", 0, kind_labels=_kind_labels(m), kinds=kinds)
     yield "health.html", render("health", 0, health=sorted(
         m.view.health, key=lambda h: (h.score, h.team)), rules=m.view.rules)
-    yield "404.html", render("404", 0)
+    yield "404.html", _not_found(render)
     moved = aliases(m)
     yield "go.html", render("go", 0, folders=_go_folders(m), moved=json.dumps(
         {f"{KIND_NAMES[k]}/{old}": m.url(k, new) for (k, old), new in sorted(moved.items())},
@@ -53,6 +53,25 @@ def pages(m: SiteModel, render: Render, changes: list[tuple[str, str]],
                                 for (k, old), new in sorted(moved.items()))
     heading = m.labels["changes_since"].format(ref=since) if since else m.labels["changes"]
     yield "changes/index.html", render("changes", 1, changes=changes, heading=heading)
+
+
+def _not_found(render: Render) -> str:
+    """The 404 page: its links are made relative to the URL it is served at by a script
+    (`404.js`) inlined and allowed by its hash, as no other page needs an inline script."""
+    import base64
+    import hashlib
+
+    from markupsafe import Markup
+
+    from orgspec.resources import data_dir
+    from orgspec.site.build import CSP
+
+    folders = sorted({*FOLDERS.values(), "changes", "search", "assets"})
+    source = (data_dir("templates") / "site" / "404.js").read_text("utf-8")
+    script = source.replace("__FOLDERS__", json.dumps(folders))
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+    policy = CSP.replace("script-src 'self'", f"script-src 'self' 'sha256-{digest}'")
+    return render("404", 0, script=Markup(script), policy=Markup(policy))  # noqa: S704 - ours
 
 
 def aliases(m: SiteModel) -> dict[tuple[str, str], str]:
