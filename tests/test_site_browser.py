@@ -323,7 +323,9 @@ def test_axe_finds_no_serious_violations(browser: Any, sites: dict[str, str]) ->
         for path in ("index.html", "teams/index.html", "teams/customer-service.html",
                      "duties/complaint-handling.html", "people/chen-jing.html",
                      "okrs/cs-2026q1-satisfaction.html", "processes/complaint-flow.html",
-                     "search.html?q=%E6%8A%95%E8%AF%89", "health.html"):
+                     "search.html?q=%E6%8A%95%E8%AF%89", "health.html",
+                     "positions/cs-specialist.html", "meetings/weekly-meeting.html",
+                     "calendar.html", "404.html"):
             page.goto(sites["file"] + path)
             if path.startswith("search"):
                 page.wait_for_selector("#search-results li")
