@@ -448,6 +448,8 @@ def test_vacant_position_page_aliases_and_search(write_org, tmp_path: Path) -> N
     # the duty's accountable is the position: whom to ask is its team's lead, said so
     duty = (out / "duties" / "refunds.html").read_text("utf-8")
     assert '<td><a href="../positions/agent.html">Agent</a></td>' in duty
+    assert ('<p class="ask"><a href="../people/ann.html">Ann</a> <span class="muted">(lead of '
+            'Support, as the position has no holder)</span></p>') in duty
     team = (out / "teams" / "cs.html").read_text("utf-8")
     assert ('<tr><td><a href="../positions/agent.html">Agent</a></td><td>'
             '<span class="bad">vacant</span></td><td>1/2</td></tr>') in team

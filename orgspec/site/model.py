@@ -248,8 +248,11 @@ class SiteModel:
         return out[::-1]
 
     def who_to_ask(self, rid: str) -> tuple[Link | None, str]:
-        """The lead of the first accountable team, walking up the tree when a team has no
-        lead: (person, the team whose lead it is, when that is not the accountable team)."""
+        """Whom to ask about a duty: an accountable person; else the lead of the first
+        accountable team, walking up the tree when a team has no lead; else a holder of an
+        accountable position, or while it is vacant the lead of its team (walking up).
+        Returns (person, the team whose lead it is, when that is not the accountable team
+        or the position is vacant)."""
         teams = [h for h in self.holders.get(rid, {}).get("accountable", [])
                  if h in self.org.teams]
         people = [h for h in self.holders.get(rid, {}).get("accountable", [])
@@ -267,7 +270,11 @@ class SiteModel:
             team = self.org.positions[positions[0]].team
             if team not in self.org.teams:
                 return None, ""
-            teams = [team]
+            for tid in [team, *self.ancestors(team)[::-1]]:
+                lead = self.org.teams[tid].lead
+                if lead in self.org.people:
+                    return self.person(lead), tid  # always said: the position is vacant
+            return None, ""
         for tid in [teams[0], *self.ancestors(teams[0])[::-1]]:
             lead = self.org.teams[tid].lead
             if lead in self.org.people:

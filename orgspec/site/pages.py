@@ -241,6 +241,8 @@ def _duties(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
             "duty", 1, id=rid, duty=resp, name=resp.name or resp.description or rid,
             gap=bool(row and row.gap) or not acc, overlap=bool(row and row.overlap),
             ask=ask, via=m.team(via) if via else None,
+            vacant=bool(acc) and all(a in org.positions and a not in org.teams
+                                     and a not in org.people for a in acc),
             raci=[(role, [o for o in (m.owner(r) for r in m.holders[rid].get(role, [])) if o])
                   for role in ROLES],
             served=[m.process(p) for p in m.serving.get(rid, [])],
