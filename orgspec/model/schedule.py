@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Cadence words, Simplified, Traditional and English, by canonical cadence.
 CADENCES: dict[str, tuple[str, ...]] = {
@@ -62,6 +63,7 @@ class Schedule:
     time: str = ""
 
 
+@lru_cache(maxsize=4096)  # cadences repeat: 每周, weekly ...
 def schedule_of(text: str | None) -> Schedule:
     """Read a cadence as written; see the module docstring. Never raises."""
     if not text:

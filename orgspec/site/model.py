@@ -110,6 +110,7 @@ class SiteModel:
     meetings_of: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)
     team_meetings: dict[str, list[str]] = field(default_factory=dict)
     _krs: dict[str, list[KrView]] = field(default_factory=dict, repr=False)
+    _kpis: dict[str, list[KpiView]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         org = self.org
@@ -310,7 +311,14 @@ class SiteModel:
         return [(d, "".join(x for x in "ARCI" if x in ls)) for d, ls in sorted(letters.items())]
 
     def kpis(self, rid: str) -> list[KpiView]:
-        """A position's KPIs with the key-result judgement (metric and target)."""
+        """A position's KPIs with the key-result judgement (metric and target), worked out
+        once per position."""
+        cached = self._kpis.get(rid)
+        if cached is None:
+            cached = self._kpis[rid] = self._make_kpis(rid)
+        return cached
+
+    def _make_kpis(self, rid: str) -> list[KpiView]:
         from orgspec.model.positions import kpi_measurable, kpi_verdict
 
         zh = self.view.lang == "zh"

@@ -79,12 +79,15 @@ def tokens(text: str, prefixes: bool = True) -> set[str]:
     return out
 
 
-def doc_tokens(doc: Doc) -> tuple[set[str], set[str]]:
-    """(tokens of the title, all tokens, the id's words included), Traditional folded."""
-    from orgspec.text.script import to_simplified
+def doc_tokens(doc: Doc, folded: tuple[str, str] | None = None) -> tuple[set[str], set[str]]:
+    """(tokens of the title, all tokens, the id's words included), Traditional folded;
+    `folded` is (title, text) already folded."""
+    if folded is None:
+        from orgspec.text.script import to_simplified
 
-    title = tokens(to_simplified(doc.title))
-    found = title | tokens(to_simplified(doc.text))
+        folded = to_simplified(doc.title), to_simplified(doc.text)
+    title = tokens(folded[0])
+    found = title | tokens(folded[1])
     found.update(tokens(doc.ident.replace("-", " ").replace("_", " ")))
     return title, found
 
@@ -136,8 +139,11 @@ def build_index(docs: list[Doc]) -> Iterator[tuple[str, str]]:
     docs = rank_order(docs)
     shards = shard_count(len(docs))
     postings: dict[str, list[int]] = defaultdict(list)
+    from orgspec.text.script import to_simplified_each
+
+    texts = to_simplified_each([t for d in docs for t in (d.title, d.text)])
     for number, doc in enumerate(docs):
-        title, found = doc_tokens(doc)
+        title, found = doc_tokens(doc, (texts[2 * number], texts[2 * number + 1]))
         for token in found:
             postings[token].append(2 * number + (token in title))
     by_shard: list[dict[str, list[int]]] = [{} for _ in range(shards)]

@@ -45,6 +45,12 @@ def to_simplified(text: str) -> str:
     return text.translate(_TABLE)
 
 
+def to_simplified_each(texts: list[str]) -> list[str]:
+    """`to_simplified` of each text, with one scan for characters not yet in the table."""
+    to_simplified("".join(texts))
+    return [t.translate(_TABLE) for t in texts]
+
+
 # The code points `to_simplified` may change: CJK extension A, the unified block, and the
 # compatibility ideographs.
 _FOLDABLE = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
