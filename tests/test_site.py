@@ -492,3 +492,43 @@ def test_meta_carries_a_small_folding_table(ecommerce: Path) -> None:
     assert meta["fold"]["術"] == "术" and meta["fold"]["處"] == "处"
     assert all(len(t) == len(s) == 1 and t != s for t, s in meta["fold"].items())
     assert len(text.encode("utf-8")) < 20_000
+
+
+HOSTILE_POSITIONS = """\
+- {kind: Team, id: t, name: T, lead: p, members: [p]}
+- {kind: Person, id: p, name: P}
+- kind: Role
+  id: r
+  name: "<script>alert(1)</script>"
+  team: t
+  holders: [p]
+  description: "<img src=x onerror=alert(2)>"
+  kpis: ["<b>x</b> 95%"]
+- kind: Meeting
+  id: m
+  name: "</script><script>alert(3)</script>"
+  cadence: "<i>weekly</i>"
+  owner: r
+  attendees: [r, "<u>nobody</u>"]
+  purpose: "\\u202eevil"
+  inputs: ["<img src=y>"]
+  outputs: ["javascript:alert(4)"]
+  channel: "<a href=javascript:alert(5)>x</a>"
+"""
+
+
+def test_hostile_positions_and_meetings_render_inert(write_org, tmp_path: Path) -> None:
+    out = build([write_org({"org.yaml": HOSTILE_POSITIONS})], tmp_path / "out", lang="en")
+    for page in out.rglob("*.html"):
+        text = page.read_text("utf-8")
+        for bad in ("<script>alert", "<img src=", "<b>x", "<i>weekly", "<u>nobody",
+                    'href="javascript:', "<a href=javascript", "\u202e"):
+            assert bad not in text, (page, bad)
+    for shard in (out / "search").glob("*.js"):
+        text = shard.read_text("utf-8")
+        assert "<" not in text and ">" not in text and "\u202e" not in text, shard
+    meeting = (out / "meetings" / "m.html").read_text("utf-8")
+    assert "<strong>Purpose:</strong> [U+202E]evil" in meeting
+    assert "&lt;i&gt;weekly&lt;/i&gt;" in meeting and "&lt;u&gt;nobody&lt;/u&gt;" in meeting
+    assert "&lt;i&gt;weekly&lt;/i&gt;" in (out / "calendar.html").read_text("utf-8")
+    assert check_links(str(out)) == []
