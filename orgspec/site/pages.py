@@ -109,10 +109,16 @@ def _home(m: SiteModel, render: Render, changes: list[tuple[str, str]]) -> str:
     counts = {"teams": len(org.teams), "people": len(org.people),
               "duties": len(org.responsibilities), "objectives": len(org.objectives),
               "processes": len(org.processes), "positions": len(org.positions),
-              "meetings": len(org.meetings)}
+              "meetings": len(org.meetings), "vacant": _open_seats(org)}
     findings = {k: m.view.counts.get(k, 0) for k in ("error", "warning", "info")}
     return render("home", 0, counts=counts, findings=findings,
                   items=tree_items(m.view.tree_rows, 1), changes=changes)
+
+
+def _open_seats(org: Any) -> int:
+    from orgspec.model.positions import seats
+
+    return sum(seats(org, rid).open for rid in org.positions)
 
 
 def tree_items(rows: list[tuple[int, Any]], max_depth: int) -> list[tuple[int, Any, bool, int]]:
