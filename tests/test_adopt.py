@@ -419,3 +419,28 @@ def test_backstage_odd_documents_are_skipped_or_noted(tmp_path: Path) -> None:
     org = load_org([str(out)]).org
     assert org.responsibilities["ghost-owned"].accountable == ["ghosts"]
     assert org.responsibilities["orphan"].accountable == []
+
+
+def test_roster_values_the_format_rejects_are_fitted_with_a_note(tmp_path: Path) -> None:
+    """Found by the importer fuzzer's first try: an import wrote a 300-character name
+    that `check` then rejected (SC003). Names are cut to 200 characters, descriptions to
+    10,000, control and invisible characters removed, a bad email left out; each a note."""
+    roster = tmp_path / "roster.csv"
+    roster.write_text("person,name,team,email,title\n"
+                      f"p1,{'x' * 300},ops,bad@@x,{'经理' * 101}\n"
+                      "p2,\u202eevil,ops,a@b.c,x\np3,ok\x07bell,ops,,\n", "utf-8")
+    out = tmp_path / "org"
+    code, _, err = cli("import", "roster", str(roster), "-o", str(out))
+    assert code == 0
+    assert err.splitlines() == [
+        "note: person p1: name longer than 200 characters (cut)",
+        "note: person p1: title longer than 200 characters (cut)",
+        "note: person p1: email 'bad@@x' is not an email address (left out)",
+        "note: person p2: name had control or invisible characters (removed)",
+        "note: person p3: name had control or invisible characters (removed)",
+    ]
+    assert errors(out) == []
+    org = load_org([str(out)]).org
+    p1 = org.people["p1"]
+    assert (p1.name, p1.title, p1.email) == ("x" * 200, "经理" * 100, None)
+    assert [org.people[p].name for p in ("p2", "p3")] == ["evil", "okbell"]
