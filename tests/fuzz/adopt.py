@@ -10,6 +10,7 @@ writes nothing. Every input is a pure function of (seed, index).
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import random
 import re
@@ -91,6 +92,7 @@ def _xlsx_bytes(rng: random.Random, table: list[list[object]]) -> bytes:
     import openpyxl
 
     book = openpyxl.Workbook()
+    book.properties.created = datetime.datetime(2026, 1, 1)
     sheet = book.active
     if rng.random() < 0.3:  # a first sheet that is not the roster
         sheet.title = rng.choice(["说明", "Sheet1", ""]) or "x"
@@ -111,10 +113,29 @@ def _xlsx_bytes(rng: random.Random, table: list[list[object]]) -> bytes:
         sheet.merge_cells(start_row=2, start_column=1, end_row=3, end_column=2)
     buf = io.BytesIO()
     book.save(buf)
-    data = buf.getvalue()
+    data = _fixed_times(buf.getvalue())
     if rng.random() < 0.1:
         data = rng.choice(MUTATORS)(rng, data, [data])
     return data
+
+
+def _fixed_times(data: bytes) -> bytes:
+    """The workbook with every zip entry dated 2026-01-01, so the bytes are a pure function
+    of (seed, index)."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, (2026, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            body = src.read(info)
+            if info.filename == "docProps/core.xml":  # openpyxl dates `modified` at save
+                body = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2026-01-01T00:00:00Z",
+                              body)
+            dst.writestr(fixed, body)
+    return out.getvalue()
 
 
 def generate_import(seed: int, index: int) -> tuple[str, Files]:
