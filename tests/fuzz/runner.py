@@ -125,6 +125,7 @@ def structural_round(session: Session, index: int, examples: int = 25,
 
     options = options_for(session.seed, index)
     last: dict[str, Files] = {}
+    first: list[Crash] = []
 
     tag = ":quick" if quick else ""
     @hseed(random.Random(f"{session.seed}:{index}{tag}").getrandbits(64))
@@ -143,15 +144,17 @@ def structural_round(session: Session, index: int, examples: int = 25,
             session.sites[crash.site] += 1
             return
         last["files"] = files
+        first.append(crash)
         raise AssertionError(crash.site)
 
     try:
         prop()
         return
-    except AssertionError:
-        pass  # handled below, so the replay's traceback is not chained to this one
+    except Exception:  # AssertionError, or Hypothesis's FlakyFailure when the replay passed
+        if "files" not in last:
+            raise
     files = last["files"]
     crash = (quick_input(files, options["parser"]) if quick else run_input(files, **options).crash
-             ) or Crash("crash that did not repeat", "")
+             ) or first[0]
     kind = "structural-quick" if quick else "structural"
     session.record(files, crash, f"{kind} --seed {session.seed} --index {index}", options)
