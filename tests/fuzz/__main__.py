@@ -106,11 +106,11 @@ def _loop(args: argparse.Namespace, session: Session, limit: float) -> None:
             import_round(session, index)
         elif use_bytes:
             byte_round(session, index)
-            if args.kind == "both":
-                import_round(session, index // 2)
         else:
             structural_round(session, index)
             structural_round(session, index, QUICK_EXAMPLES, quick=True)
+        if args.kind == "both":
+            import_round(session, index)
         index += 1
         if time.time() - last_print > 60:
             last_print = time.time()
