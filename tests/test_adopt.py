@@ -444,3 +444,21 @@ def test_roster_values_the_format_rejects_are_fitted_with_a_note(tmp_path: Path)
     p1 = org.people["p1"]
     assert (p1.name, p1.title, p1.email) == ("x" * 200, "经理" * 100, None)
     assert [org.people[p].name for p in ("p2", "p3")] == ["evil", "okbell"]
+
+
+def test_codeowners_repeats_are_dropped_and_long_owner_lists_cut(tmp_path: Path) -> None:
+    """Found by probing the importers' fuzz harness: `* @a @a ...` wrote `responsible` with
+    1,999 repeats of one person, which `check` rejected (SC003, over 1,000 items)."""
+    owners = tmp_path / "CODEOWNERS"
+    many = " ".join(f"@p{i}" for i in range(1200))
+    owners.write_text("*.js " + "@a " * 2000 + "\n/docs/ @acme/docs " + many + "\n", "utf-8")
+    out = tmp_path / "org"
+    code, _, err = cli("import", "codeowners", str(owners), "-o", str(out))
+    assert code == 0
+    assert err.splitlines() == [
+        "note: duty docs: responsible has 1200 ids; the first 1000 kept (the format's limit)"]
+    assert errors(out) == []
+    org = load_org([str(out)]).org
+    assert (org.responsibilities["js"].accountable, org.responsibilities["js"].responsible) \
+        == (["a"], [])
+    assert org.responsibilities["docs"].responsible == [f"p{i}" for i in range(1000)]

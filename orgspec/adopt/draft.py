@@ -75,13 +75,22 @@ class Draft:
         """Make every value fit the format, so an import never writes what `check` rejects:
         control and invisible characters removed, names cut to 200 characters and
         descriptions to 10,000 (the models' Name and Text), an email the format would
-        reject left out. Each change is a note."""
+        reject left out, id lists without repeats and at most 1,000 long. Each change but
+        a dropped repeat is a note."""
         for kind, table in (("team", self.teams), ("person", self.people),
                             ("duty", self.duties)):
             for ident in sorted(table):
                 entry = table[ident]
                 for f in fields(entry):
                     value = getattr(entry, f.name)
+                    if isinstance(value, list):
+                        kept = list(dict.fromkeys(value))[:LIST_MAX]
+                        if len(kept) < len(dict.fromkeys(value)):
+                            self.notes.append(
+                                f"{kind} {ident}: {f.name} has {len(dict.fromkeys(value))} "
+                                f"ids; the first {LIST_MAX} kept (the format's limit)")
+                        setattr(entry, f.name, kept)
+                        continue
                     if f.name == "id" or not isinstance(value, str):
                         continue
                     fitted, why = _fit(f.name, value)
@@ -119,7 +128,7 @@ class Draft:
         return home
 
 
-NAME_MAX, TEXT_MAX = 200, 10_000  # orgspec.model.models: Name and Text
+NAME_MAX, TEXT_MAX, LIST_MAX = 200, 10_000, 1000  # orgspec.model.models: Name, Text, RefList
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")  # orgspec.model.models.Person.email
 
 
