@@ -145,6 +145,9 @@ def generate_import(seed: int, index: int) -> tuple[str, Files]:
     if source.startswith("roster"):
         table: list[list[object]] = list(_roster_table(rng))
         _mutate_table(rng, table)
+        if rng.random() < 0.02 and len(table) > 1:  # a department past the format's limits
+            row = table[1]
+            table += [[f"Z{i}", f"员工{i}", *row[2:]] for i in range(1001)]
         if source == "roster-csv":
             return "roster", {"roster.csv": _csv_bytes(rng, table)}
         return "roster", {"roster.xlsx": _xlsx_bytes(rng, table)}
@@ -152,8 +155,12 @@ def generate_import(seed: int, index: int) -> tuple[str, Files]:
         files = {p.name: p.read_bytes() for p in sorted((ADOPT / "backstage").glob("*.yaml"))}
         pool = list(files.values())
     else:
-        files = {"CODEOWNERS": CODEOWNERS}
-        pool = [CODEOWNERS, *TOKENS]
+        owners = CODEOWNERS
+        if rng.random() < 0.05:  # an owner repeated, or more owners than a list holds
+            many = rng.choice([b"@a " * 1100, b" ".join(b"@p%d" % i for i in range(1001))])
+            owners += b"/big/ " + many + b"\n"
+        files = {"CODEOWNERS": owners}
+        pool = [owners, *TOKENS]
     names = sorted(files)
     for _ in range(rng.randint(1, 3 if source == "backstage" else 8)):
         name = rng.choice(names)
