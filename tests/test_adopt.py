@@ -462,3 +462,15 @@ def test_codeowners_repeats_are_dropped_and_long_owner_lists_cut(tmp_path: Path)
     assert (org.responsibilities["js"].accountable, org.responsibilities["js"].responsible) \
         == (["a"], [])
     assert org.responsibilities["docs"].responsible == [f"p{i}" for i in range(1000)]
+
+
+def test_an_error_quoting_a_header_with_a_newline_stays_one_line(tmp_path: Path) -> None:
+    """Found by the fuzzer (import --seed 20261212 --index 97): a header cell `多行⏎姓名`
+    split the usage error over two lines."""
+    roster = tmp_path / "roster.csv"
+    roster.write_text('A4,"多行\n姓名",\u202eX\n1,2,3\n', "utf-8")
+    code, _, err = cli("import", "roster", str(roster), "-o", str(tmp_path / "org"))
+    assert code == 2
+    assert err == (f"orgspec: error: {roster}: no team and name columns in the header (A4, "
+                   "多行⏎姓名, \\u202eX); map yours with --column team=HEADER --column "
+                   "name=HEADER\n")
