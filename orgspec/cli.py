@@ -35,7 +35,11 @@ def _config_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"orgspec: error: {message}", err=True)
+    """One error line, exit 2. The message may quote the user's text (a roster's header, a
+    file name): its newlines and control characters are escaped, so it stays one line."""
+    from orgspec.escape import tty_text
+
+    click.echo(f"orgspec: error: {tty_text(message)}", err=True)
     sys.exit(EXIT_USAGE)
 
 

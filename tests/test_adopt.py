@@ -419,3 +419,58 @@ def test_backstage_odd_documents_are_skipped_or_noted(tmp_path: Path) -> None:
     org = load_org([str(out)]).org
     assert org.responsibilities["ghost-owned"].accountable == ["ghosts"]
     assert org.responsibilities["orphan"].accountable == []
+
+
+def test_roster_values_the_format_rejects_are_fitted_with_a_note(tmp_path: Path) -> None:
+    """Found by the importer fuzzer's first try: an import wrote a 300-character name
+    that `check` then rejected (SC003). Names are cut to 200 characters, descriptions to
+    10,000, control and invisible characters removed, a bad email left out; each a note."""
+    roster = tmp_path / "roster.csv"
+    roster.write_text("person,name,team,email,title\n"
+                      f"p1,{'x' * 300},ops,bad@@x,{'经理' * 101}\n"
+                      "p2,\u202eevil,ops,a@b.c,x\np3,ok\x07bell,ops,,\n", "utf-8")
+    out = tmp_path / "org"
+    code, _, err = cli("import", "roster", str(roster), "-o", str(out))
+    assert code == 0
+    assert err.splitlines() == [
+        "note: person p1: name longer than 200 characters (cut)",
+        "note: person p1: title longer than 200 characters (cut)",
+        "note: person p1: email 'bad@@x' is not an email address (left out)",
+        "note: person p2: name had control or invisible characters (removed)",
+        "note: person p3: name had control or invisible characters (removed)",
+    ]
+    assert errors(out) == []
+    org = load_org([str(out)]).org
+    p1 = org.people["p1"]
+    assert (p1.name, p1.title, p1.email) == ("x" * 200, "经理" * 100, None)
+    assert [org.people[p].name for p in ("p2", "p3")] == ["evil", "okbell"]
+
+
+def test_codeowners_repeats_are_dropped_and_long_owner_lists_cut(tmp_path: Path) -> None:
+    """Found by probing the importers' fuzz harness: `* @a @a ...` wrote `responsible` with
+    1,999 repeats of one person, which `check` rejected (SC003, over 1,000 items)."""
+    owners = tmp_path / "CODEOWNERS"
+    many = " ".join(f"@p{i}" for i in range(1200))
+    owners.write_text("*.js " + "@a " * 2000 + "\n/docs/ @acme/docs " + many + "\n", "utf-8")
+    out = tmp_path / "org"
+    code, _, err = cli("import", "codeowners", str(owners), "-o", str(out))
+    assert code == 0
+    assert err.splitlines() == [
+        "note: duty docs: responsible has 1200 ids; the first 1000 kept (the format's limit)"]
+    assert errors(out) == []
+    org = load_org([str(out)]).org
+    assert (org.responsibilities["js"].accountable, org.responsibilities["js"].responsible) \
+        == (["a"], [])
+    assert org.responsibilities["docs"].responsible == [f"p{i}" for i in range(1000)]
+
+
+def test_an_error_quoting_a_header_with_a_newline_stays_one_line(tmp_path: Path) -> None:
+    """Found by the fuzzer (import --seed 20261212 --index 97): a header cell `多行⏎姓名`
+    split the usage error over two lines."""
+    roster = tmp_path / "roster.csv"
+    roster.write_text('A4,"多行\n姓名",\u202eX\n1,2,3\n', "utf-8")
+    code, _, err = cli("import", "roster", str(roster), "-o", str(tmp_path / "org"))
+    assert code == 2
+    assert err == (f"orgspec: error: {roster}: no team and name columns in the header (A4, "
+                   "多行⏎姓名, \\u202eX); map yours with --column team=HEADER --column "
+                   "name=HEADER\n")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.fuzz.adopt import SOURCES, generate_import, run_import
 from tests.fuzz.harness import quick_input, run_input
 from tests.fuzz.mutate import CORPUS, generate
 from tests.fuzz.runner import Session, options_for, structural_round
@@ -24,6 +25,7 @@ SEEDS = [pytest.param(FIXED_SEED, id="fixed"), pytest.param(ROTATING_SEED, id="r
 BYTE_INPUTS = 24
 STRUCTURAL_INPUTS = 12
 QUICK_INPUTS = 300  # through `lint` alone, ~20 times cheaper
+IMPORT_INPUTS = 8  # two of each importer source
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_mutated_examples_never_crash(seed: int) -> None:
@@ -77,3 +79,51 @@ def test_the_quick_tier_catches_an_internal_error(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(validate, "build_org", broken)
     crash = quick_input({"org.yaml": b"kind: Person\nid: ada\n"})
     assert crash is not None and crash.site.startswith("TypeError in orgspec/"), crash
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_mutated_import_sources_never_crash(seed: int) -> None:
+    for index in range(IMPORT_INPUTS):
+        source, files = generate_import(seed, index)
+        crash = run_import(source, files).crash
+        assert crash is None, (f"{crash.site} (seed {seed}, import {index})\nreplay: "
+                               f"python -m tests.fuzz --kind import --seed {seed} "
+                               f"--index {index}\n{crash.detail}")
+
+
+def test_import_inputs_cover_every_source_and_repeat() -> None:
+    sources = [generate_import(9, i)[0] for i in range(len(SOURCES))]
+    assert sorted(set(sources)) == ["backstage", "codeowners", "roster"]
+    assert generate_import(9, 1) == generate_import(9, 1)  # an XLSX too: same bytes
+    assert generate_import(9, 1)[1] != generate_import(9, 5)[1]
+
+
+def test_the_import_harness_catches_an_internal_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object, **kwargs: object) -> object:
+        raise KeyError("boom")
+
+    monkeypatch.setattr("orgspec.adopt.codeowners.import_codeowners", broken)
+    crash = run_import("codeowners", {"CODEOWNERS": b"* @acme/x\n"}).crash
+    assert crash is not None and crash.site == "KeyError in orgspec/adopt/importer.py:import_org"
+
+
+def test_the_import_harness_rejects_what_check_rejects(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An import whose files `check` finds broken (the class the fuzzer found: a name over
+    200 characters) is a crash; an unreadable source is one clear error line, not one."""
+    monkeypatch.setattr("orgspec.adopt.draft.Draft.fit", lambda self: None)
+    crash = run_import("codeowners", {"CODEOWNERS": b"* @" + b"x" * 300 + b"/y\n"}).crash
+    assert crash is not None and crash.site == "imported org has SC003", crash
+    assert run_import("codeowners", {"CODEOWNERS": b"\xff\xfe* @a\n"}).codes == [2]
+    assert run_import("codeowners", {"CODEOWNERS": b"\xff\xfe* @a\n"}).crash is None
+
+
+def test_a_template_error_line_is_a_crash(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Exit 2 is a right answer for `show` of an unknown id, never for a template's error."""
+    from orgspec.report import lookup
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise lookup.NotFound("template site/team.html.j2: boom")
+
+    monkeypatch.setattr(lookup, "show", broken)
+    crash = run_input({"org.yaml": b"kind: Person\nid: ada\n"}).crash
+    assert crash is not None and crash.site == "exit 2 from `show`", crash

@@ -245,6 +245,40 @@ def _git(repo: Path, *args: str, date: str = "2026-01-05T10:00:00+00:00") -> Non
     subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env)
 
 
+def test_git_facts_come_from_the_orgs_repository_not_the_working_directory(
+        tmp_path: Path) -> None:
+    """Found by the fuzzer (seed 20261210): the feed was dated by HEAD of the working
+    directory's repository, so a site of an org outside it changed with every commit there
+    (two builds of one org differed). An org outside git gets the epoch; an org in a
+    repository gets that repository's HEAD date, wherever orgspec runs."""
+    import xml.etree.ElementTree as ET
+
+    updated = "{http://www.w3.org/2005/Atom}updated"
+    cwd_repo = tmp_path / "cwd"
+    cwd_repo.mkdir()
+    (cwd_repo / "x.txt").write_text("x", "utf-8")
+    _git(cwd_repo, "init", "-q", "-b", "main")
+    _git(cwd_repo, "add", ".")
+    _git(cwd_repo, "commit", "-qm", "one", date="2026-03-03T03:00:00+00:00")
+    loose = tmp_path / "loose"
+    loose.mkdir()
+    shutil.copy(EXAMPLES / "minimal" / "org.yaml", loose / "org.yaml")
+    done = run_cli("site", str(loose), "-o", str(tmp_path / "a"), "--isolated", cwd=cwd_repo)
+    assert done.code == 0, done.stderr
+    feed = ET.parse(tmp_path / "a" / "changes" / "feed.xml").getroot()
+    assert feed.findtext(updated) == "1970-01-01T00:00:00Z"
+    org_repo = tmp_path / "org-repo"
+    shutil.copytree(loose, org_repo)
+    _git(org_repo, "init", "-q", "-b", "main")
+    _git(org_repo, "add", ".")
+    _git(org_repo, "commit", "-qm", "one", date="2026-04-04T04:00:00+00:00")
+    done = run_cli("site", str(org_repo), "-o", str(tmp_path / "b"), "--isolated",
+                   cwd=cwd_repo)
+    assert done.code == 0, done.stderr
+    feed = ET.parse(tmp_path / "b" / "changes" / "feed.xml").getroot()
+    assert feed.findtext(updated) == "2026-04-04T04:00:00+00:00"
+
+
 def test_changes_feed_and_last_updated_from_git(tmp_path: Path) -> None:
     import xml.etree.ElementTree as ET
 

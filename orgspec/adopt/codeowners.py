@@ -75,7 +75,7 @@ def import_codeowners(paths: list[str], ids: IdMap | None = None) -> Draft:
             else:
                 draft.notes.append(f"{where}:{line}: owner {owner!r} is not @user, @org/team "
                                    "or an e-mail; skipped")
-        ordered = teams + people
+        ordered = list(dict.fromkeys(teams + people))  # an owner named twice counts once
         if not ordered:
             continue
         did = ids.get("responsibility", pattern, _pattern_text(pattern))

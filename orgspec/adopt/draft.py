@@ -7,8 +7,12 @@ team by id) and the duties it is first accountable for. Whatever has no team goe
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, fields
 from typing import Any
+
+from orgspec.escape import is_text_joiner
+from orgspec.load.source import FORBIDDEN_VALUE
 
 UNASSIGNED = "_unassigned.yaml"
 
@@ -67,6 +71,33 @@ class Draft:
         if person not in members:
             members.append(person)
 
+    def fit(self) -> None:
+        """Make every value fit the format, so an import never writes what `check` rejects:
+        control and invisible characters removed, names cut to 200 characters and
+        descriptions to 10,000 (the models' Name and Text), an email the format would
+        reject left out, id lists without repeats and at most 1,000 long. Each change but
+        a dropped repeat is a note."""
+        for kind, table in (("team", self.teams), ("person", self.people),
+                            ("duty", self.duties)):
+            for ident in sorted(table):
+                entry = table[ident]
+                for f in fields(entry):
+                    value = getattr(entry, f.name)
+                    if isinstance(value, list):
+                        kept = list(dict.fromkeys(value))[:LIST_MAX]
+                        if len(kept) < len(dict.fromkeys(value)):
+                            self.notes.append(
+                                f"{kind} {ident}: {f.name} has {len(dict.fromkeys(value))} "
+                                f"ids; the first {LIST_MAX} kept (the format's limit)")
+                        setattr(entry, f.name, kept)
+                        continue
+                    if f.name == "id" or not isinstance(value, str):
+                        continue
+                    fitted, why = _fit(f.name, value)
+                    if why:
+                        setattr(entry, f.name, fitted or None)
+                        self.notes.append(f"{kind} {ident}: {f.name} {why}")
+
     def files(self) -> dict[str, str]:
         """File name -> YAML text: one file per team, plus `_unassigned.yaml` if needed."""
         homes: dict[str, list[dict[str, Any]]] = {t: [] for t in sorted(self.teams)}
@@ -95,6 +126,26 @@ class Draft:
             for pid in self.teams[tid].members:
                 home.setdefault(pid, tid)
         return home
+
+
+NAME_MAX, TEXT_MAX, LIST_MAX = 200, 10_000, 1000  # orgspec.model.models: Name, Text, RefList
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")  # orgspec.model.models.Person.email
+
+
+def _fit(name: str, value: str) -> tuple[str, str]:
+    """`value` fitted to field `name`, and why it changed ('' if it did not)."""
+    why = []
+    clean = FORBIDDEN_VALUE.sub(lambda m: m.group() if is_text_joiner(value, m.start()) else "",
+                                value)
+    if clean != value:
+        why.append("had control or invisible characters (removed)")
+    if name == "email" and (not EMAIL.match(clean) or len(clean) > 254):
+        return "", f"{clean!r} is not an email address (left out)"
+    most = TEXT_MAX if name == "description" else NAME_MAX
+    if len(clean) > most:
+        clean = clean[:most]
+        why.append(f"longer than {most} characters (cut)")
+    return clean, "; ".join(why)
 
 
 def _compact(data: dict[str, Any]) -> dict[str, Any]:

@@ -30,4 +30,5 @@ def import_org(source: str, paths: list[str], out_dir: str, *,
         draft = import_codeowners(paths, ids)
     else:
         raise ValueError(f"unknown import source {source!r}")
+    draft.fit()
     return draft, write_draft(draft.files(), out_dir, source, ids.mapped(), force)

@@ -90,9 +90,12 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
 
     view = build_view(result, org, options.lang)
     labels = LABELS[view.lang]
+    # git facts come from the org's own repository, never the working directory's: a site
+    # of an org outside it would carry that repository's HEAD date and change with it
+    home = _org_folder(org)
     model = SiteModel(org, result, view, people_pages=options.people,
                       repo_url=options.repo_url, repo_branch=options.repo_branch,
-                      repo_root=toplevel(os.getcwd()) if options.repo_url else "",
+                      repo_root=toplevel(home) if options.repo_url else "",
                       updated=last_updated(sorted(org.files)) if options.git_dates else {},
                       labels=labels)
     env = _site_environment()
@@ -122,7 +125,7 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
     try:
         with gc_paused():
             yield from pages(model, render, changes, options.since)
-            yield "changes/feed.xml", _feed(title, options, changes, view.lang)
+            yield "changes/feed.xml", _feed(title, options, changes, view.lang, home)
             yield from build_index(search_docs(model))
     except jinja2.TemplateError as exc:
         raise SiteError(f"template {getattr(exc, 'name', '') or ''}: {exc}") from None
@@ -301,13 +304,21 @@ def _meeting_docs(m: SiteModel) -> list[Doc]:
     return docs
 
 
-def _feed(title: str, options: SiteOptions, changes: list[tuple[str, str]], lang: str) -> str:
-    """An Atom feed with one entry for the release range; dated by HEAD's commit."""
+def _org_folder(org: Org) -> str:
+    """The folder of the org's first file (the working directory for an org of no file)."""
+    first = min(org.files, default="")
+    return os.path.dirname(os.path.abspath(first)) if first else os.getcwd()
+
+
+def _feed(title: str, options: SiteOptions, changes: list[tuple[str, str]], lang: str,
+          home: str) -> str:
+    """An Atom feed with one entry for the release range; dated by the commit at HEAD of the
+    repository holding `home` (the org's folder)."""
     from xml.sax.saxutils import escape
 
     from orgspec.site.gitinfo import head_date
 
-    when = (head_date(os.getcwd()) if options.git_dates else "") or "1970-01-01T00:00:00Z"
+    when = (head_date(home) if options.git_dates else "") or "1970-01-01T00:00:00Z"
     since = options.since or "HEAD"
     label = LABELS[lang]["changes_since"].format(ref=since)
     items = "".join(f"<li>{escape(text)}</li>" for text, _ in changes)

@@ -15,9 +15,17 @@ import sys
 import time
 from pathlib import Path
 
+from tests.fuzz.adopt import generate_import, run_import
 from tests.fuzz.harness import quick_input, run_input
+from tests.fuzz.minimise import replay
 from tests.fuzz.mutate import generate
-from tests.fuzz.runner import Session, byte_round, options_for, structural_round
+from tests.fuzz.runner import (
+    Session,
+    byte_round,
+    import_round,
+    options_for,
+    structural_round,
+)
 
 QUICK_EXAMPLES = 300  # lint-only generated orgs after each full structural round
 
@@ -30,8 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--inputs", type=int, default=0, help="stop after this many inputs")
     ap.add_argument("--seed", type=int, help="default: from the clock (printed)")
     ap.add_argument("--kind", choices=["bytes", "structural", "both", "quick",
-                                                 "structural-quick"], default="both",
-                    help="for --index: quick replays an input of the lint-only tier")
+                                       "structural-quick", "import"], default="both",
+                    help="for --index: quick replays an input of the lint-only tier, "
+                         "import one of the importers' inputs")
     ap.add_argument("--out", type=Path, default=Path("fuzz-crashes"))
     ap.add_argument("--index", type=int, help="re-run this one input of --seed")
     ap.add_argument("--replay", type=Path, help="re-run a saved crash folder")
@@ -42,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         files = {str(p.relative_to(args.replay / "input")): p.read_bytes()
                  for p in sorted((args.replay / "input").rglob("*")) if p.is_file()}
         options = json.loads((args.replay / "options.json").read_text("utf-8"))
-        crash = run_input(files, **options).crash
+        crash = replay(files, options).crash
         print(crash.detail if crash else "no crash")
         return 1 if crash else 0
     seed = args.seed if args.seed is not None else int(time.time())
@@ -53,6 +62,11 @@ def main(argv: list[str] | None = None) -> int:
             structural_round(session, args.index, QUICK_EXAMPLES if quick else 25, quick)
             print(json.dumps(session.stats()))
             return 1 if session.sites else 0
+        if args.kind == "import":
+            source, files = generate_import(seed, args.index)
+            crash = run_import(source, files).crash
+            print(crash.detail if crash else "no crash")
+            return 1 if crash else 0
         options = options_for(seed, args.index)
         if args.kind == "quick":
             crash = quick_input(generate(seed, -1 - args.index), options["parser"])
@@ -88,11 +102,15 @@ def _loop(args: argparse.Namespace, session: Session, limit: float) -> None:
     while time.time() - session.started < limit and not (args.inputs and
                                                           session.inputs >= args.inputs):
         use_bytes = args.kind == "bytes" or (args.kind == "both" and index % 2 == 0)
-        if use_bytes:
+        if args.kind == "import":
+            import_round(session, index)
+        elif use_bytes:
             byte_round(session, index)
         else:
             structural_round(session, index)
             structural_round(session, index, QUICK_EXAMPLES, quick=True)
+        if args.kind == "both":
+            import_round(session, index)
         index += 1
         if time.time() - last_print > 60:
             last_print = time.time()

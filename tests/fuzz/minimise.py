@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tests.fuzz.harness import Files, run_input
+from tests.fuzz.harness import Files, Outcome, run_input
+
+
+def replay(files: Files, options: dict[str, str]) -> Outcome:
+    """Run `files` as they were found: through an importer (`options["import"]`) or through
+    the whole surface with run_input's options."""
+    if "import" in options:
+        from tests.fuzz.adopt import run_import
+
+        return run_import(options["import"], files)
+    return run_input(files, **options)
 
 
 def same_site(site: str, **options: str) -> Callable[[Files], bool]:
     def crashes(files: Files) -> bool:
-        crash = run_input(files, **options).crash
+        crash = replay(files, options).crash
         return crash is not None and crash.site == site
     return crashes
 

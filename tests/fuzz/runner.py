@@ -8,6 +8,7 @@ import re
 import time
 from pathlib import Path
 
+from tests.fuzz.adopt import generate_import, run_import
 from tests.fuzz.harness import (
     GRAPH_FORMATS,
     PARSERS,
@@ -17,7 +18,7 @@ from tests.fuzz.harness import (
     quick_input,
     run_input,
 )
-from tests.fuzz.minimise import minimise, same_site
+from tests.fuzz.minimise import minimise, replay, same_site
 from tests.fuzz.mutate import generate
 
 
@@ -34,11 +35,13 @@ class Session:
         self.out, self.seed, self.budget = out, seed, minimise_budget
         self.inputs = 0
         self.quick = 0  # of which through `lint` only
+        self.imports = 0  # of which importer inputs
         self.sites: dict[str, int] = {}
         self.started = time.time()
         self.cpu = time.process_time()
 
     def record(self, files: Files, crash: Crash, how: str, options: dict[str, str]) -> None:
+        """`options` are run_input's, or {"import": SOURCE} for an importer's input."""
         first = crash.site not in self.sites
         self.sites[crash.site] = self.sites.get(crash.site, 0) + 1
         if not first:
@@ -51,7 +54,7 @@ class Session:
             target = folder / "input" / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-        again = run_input(small, **options).crash or crash
+        again = replay(small, options).crash or crash
         (folder / "crash.txt").write_text(
             f"site: {crash.site}\nfound by: {how}\noptions: {json.dumps(options)}\n"
             f"input digest: {digest(small)}\nreplay: python -m tests.fuzz --replay {folder}\n\n"
@@ -60,6 +63,7 @@ class Session:
 
     def stats(self) -> dict[str, object]:
         return {"seed": self.seed, "inputs": self.inputs, "lint_only": self.quick,
+                "imports": self.imports,
                 "wall_hours": round((time.time() - self.started) / 3600, 3),
                 "cpu_hours": round((time.process_time() - self.cpu) / 3600, 3),
                 "sites": self.sites}
@@ -79,6 +83,23 @@ def byte_round(session: Session, index: int) -> None:
         session.record(files, crash, f"bytes --seed {session.seed} --index {index}", options)
     for j in range(QUICK_PER_ROUND):
         quick_round(session, QUICK_PER_ROUND * index + j)
+
+
+IMPORTS_PER_ROUND = 4  # one of each importer source (roster CSV and XLSX, Backstage, CODEOWNERS)
+
+
+def import_round(session: Session, index: int) -> None:
+    """Importer inputs IMPORTS_PER_ROUND * index + j through `import`, a re-import and
+    `check` of what it wrote."""
+    for j in range(IMPORTS_PER_ROUND):
+        i = IMPORTS_PER_ROUND * index + j
+        source, files = generate_import(session.seed, i)
+        crash = run_import(source, files).crash
+        session.inputs += 1
+        session.imports += 1
+        if crash:
+            session.record(files, crash, f"import --seed {session.seed} --index {i}",
+                           {"import": source})
 
 
 def quick_round(session: Session, index: int) -> None:
@@ -104,6 +125,7 @@ def structural_round(session: Session, index: int, examples: int = 25,
 
     options = options_for(session.seed, index)
     last: dict[str, Files] = {}
+    first: list[Crash] = []
 
     tag = ":quick" if quick else ""
     @hseed(random.Random(f"{session.seed}:{index}{tag}").getrandbits(64))
@@ -122,15 +144,17 @@ def structural_round(session: Session, index: int, examples: int = 25,
             session.sites[crash.site] += 1
             return
         last["files"] = files
+        first.append(crash)
         raise AssertionError(crash.site)
 
     try:
         prop()
         return
-    except AssertionError:
-        pass  # handled below, so the replay's traceback is not chained to this one
+    except Exception:  # AssertionError, or Hypothesis's FlakyFailure when the replay passed
+        if "files" not in last:
+            raise
     files = last["files"]
     crash = (quick_input(files, options["parser"]) if quick else run_input(files, **options).crash
-             ) or Crash("crash that did not repeat", "")
+             ) or first[0]
     kind = "structural-quick" if quick else "structural"
     session.record(files, crash, f"{kind} --seed {session.seed} --index {index}", options)

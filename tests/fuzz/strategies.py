@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 
 from tests.fuzz.harness import Files
 
-IDS = ["core", "ops", "tech", "ada", "bob", "cs", "q1", "a-b", "x_1", "step-1", "review"]
-ODD_IDS = ["", " ", "TBD", "待定", "Core", "研发部", "a" * 70, "-x", "1", "core\u202e",
-           "null", "~", "n/a"]
+IDS = ["core", "ops", "tech", "ada", "bob", "cs", "q1", "a-b", "x_1", "step-1", "review", "pm",
+       "standup"]
+ODD_IDS = ["", " ", "TBD", "待定", "待招聘", "空缺", "vacant", "Core", "研发部", "a" * 70, "-x",
+           "1", "core\u202e", "null", "~", "n/a"]
 ODD_TEXT = ["", " ", "研发部", "客服團隊", "提升", "从120万增长到132万", "99.95%", "1.2M",
             "\u202eevil", "\u200b", "a\x00b", "\x1b[31mred", "\x7f", "<script>x</script>",
             "](javascript:alert(1))", "| a | b |", "::error::x", "{{ 7*7 }}", "&amp;", "#",
@@ -22,7 +23,7 @@ ODD_TEXT = ["", " ", "研发部", "客服團隊", "提升", "从120万增长到1
             "2026-Q5", "2026-H2", "12:30", "0755", "NO", "yes", "true", "2h", "2小时", "0m",
             "increase", "decrease", "maintain", "accountable", "informed", "x" * 300,
             "line\nbreak", "\t", "🙂", "ＴＢＤ"]
-KINDS = ["Team", "Person", "Responsibility", "Objective", "Process"]
+KINDS = ["Team", "Person", "Responsibility", "Objective", "Process", "Role", "Meeting"]
 ROLES = ["accountable", "responsible", "consulted", "informed"]
 
 ident = st.one_of(st.sampled_from(IDS), st.sampled_from(IDS), st.sampled_from(ODD_IDS))
@@ -79,11 +80,33 @@ def _fields(w: Wrap, slug: st.SearchStrategy[str]) -> dict[str, dict[str, Any]]:
         optional={"name": w(txt), "owner": ref, "tracker": ref,
                   "sla": w(st.sampled_from(["2h", "30m", "1d", "2小时", "0m", "99999d"])),
                   "next": refs, "description": w(txt)})
+    kpi = st.one_of(txt, st.fixed_dictionaries(
+        {"title": w(txt)},
+        optional={"id": one, "metric": w(txt), "unit": w(st.sampled_from(["%", "元", "单"])),
+                  "direction": w(st.sampled_from(["increase", "decrease", "maintain"])),
+                  "due": w(st.sampled_from(["2026-03-31", "2025-12-31"])),
+                  **{f: w(st.one_of(scalar, st.sampled_from(["8%", "95%", "2分钟", "0", "3"])))
+                     for f in ("baseline", "target")}}))
+    duty = st.one_of(slug, st.fixed_dictionaries({"ref": ref}, optional={"role": w(
+        st.sampled_from(ROLES))}), st.fixed_dictionaries({"id": one}, optional={
+            "description": w(txt), "name": w(txt), "role": w(st.sampled_from(ROLES))}))
+    cadence = st.sampled_from(["daily", "weekly", "biweekly", "monthly", "quarterly", "yearly",
+                               "每日", "每周", "双周", "每月", "每季度", "hourly", "隔周", ""])
+    aliases = w(st.lists(st.one_of(txt, ident), max_size=3))
     return {
-        "Team": {"name": w(txt), "parent": ref, "lead": ref, "members": refs,
+        "Role": {"name": w(txt), "description": w(txt), "team": ref, "holders": refs,
+                 "headcount": w(st.one_of(st.integers(-2, 5), st.sampled_from(
+                     [0, 100_000, 100_001, 10**20]))),
+                 "duties": w(st.lists(w(duty), max_size=4)),
+                 "kpis": w(st.lists(w(kpi), max_size=3))},
+        "Meeting": {"name": w(txt), "cadence": w(cadence), "owner": ref, "attendees": refs,
+                    "purpose": w(txt), "inputs": w(st.lists(txt, max_size=3)),
+                    "outputs": w(st.lists(txt, max_size=3)), "channel": w(txt)},
+        "Team": {"aliases": aliases, "channels": refs, "trackers": refs,
+                 "name": w(txt), "parent": ref, "lead": ref, "members": refs,
                  "children": refs, "mission": w(txt), "description": w(txt),
                  "responsibilities": w(st.lists(w(charter), max_size=4))},
-        "Person": {"name": w(txt), "title": w(txt),
+        "Person": {"name": w(txt), "title": w(txt), "aliases": aliases, "roles": refs,
                    "email": w(st.sampled_from(["a@b.c", "ada@例子.cn"]))},
         "Responsibility": {"name": w(txt), "description": w(txt),
                            **{role: refs for role in ROLES}},
@@ -92,7 +115,8 @@ def _fields(w: Wrap, slug: st.SearchStrategy[str]) -> dict[str, dict[str, Any]]:
                       "start": w(st.sampled_from(["2026-01-01", "2026-04-01"])),
                       "end": w(st.sampled_from(["2026-03-31", "2025-12-31"])),
                       "aligns_to": ref, "key_results": w(st.lists(w(key_result), max_size=4))},
-        "Process": {"name": w(txt), "owner": ref, "responsibility": ref,
+        "Process": {"name": w(txt), "owner": ref, "responsibility": ref, "channels": refs,
+                    "trackers": refs,
                     "require_tracker": w(st.sampled_from(["true", "false"])),
                     "steps": w(st.lists(w(step), max_size=5))},
     }
