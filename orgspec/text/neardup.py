@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from orgspec.text.glossary import CONCEPTS, EN_FORMS, STOP_EN, STOP_ZH
+from orgspec.text.glossary import COMPOUNDS_ZH, CONCEPTS, EN_FORMS, STOP_EN, STOP_ZH
 from orgspec.text.script import to_simplified
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -76,6 +76,7 @@ def _tables() -> tuple[dict[str, str | None], dict[str, str | None], dict[tuple[
     en: dict[str, str | None] = {w: None for w in STOP_EN}
     en.update({_stem(w): None for w in STOP_EN if _stem(w) not in en})
     phrases: dict[tuple[str, ...], str] = {}
+    zh.update({term: "+".join(parts) for term, parts in COMPOUNDS_ZH.items()})
     for concept, (zh_terms, en_terms) in CONCEPTS.items():
         for term in zh_terms:
             zh.setdefault(term, concept)
@@ -96,7 +97,7 @@ def features(text: str) -> frozenset[str]:
     for unit in _units(text):
         if unit[0] == "z":
             _bigrams(unit[2:], out)
-        else:
+        elif unit[0] != "n":  # a number tells a template's slot, it is no evidence
             out.add(unit)
     return frozenset(out)
 
@@ -191,6 +192,7 @@ def _english(words: list[str], out: list[str]) -> None:
             word, stem = words[i], stems[i]
             i += 1
             if word.isdigit():
+                out.append("n:" + word)
                 continue
             lookup = stem if stem in en else word
             if lookup not in en:
@@ -208,7 +210,7 @@ def _chinese(run: str, out: list[str]) -> None:
         _leftover(run[end:m.start()], out)
         concept = zh[m.group()]
         if concept is not None:
-            out.append("c:" + concept)
+            out.extend("c:" + c for c in concept.split("+"))
         end = m.end()
     _leftover(run[end:], out)
 
@@ -251,7 +253,9 @@ def substituted(a: str, b: str) -> bool:
     # the template frames the slot from both ends; two known concepts either are synonyms
     # or are told apart by the score. Chinese characters are never compared with English.
     tx, ty = _things(mx), _things(my)
-    if not tx or not ty or not ({"w", "z"} & (tx | ty)):
+    if p and s and p + s >= 3 and len(mx) == len(my) == 1 and tx == ty == {"c"}:
+        return True  # one known thing for another in a long frame: a template's slot
+    if not tx or not ty or not ({"w", "z", "n"} & (tx | ty)):
         return False
     if (tx == {"c"} or ty == {"c"}) and not (p and s):
         return False
@@ -268,8 +272,8 @@ def _things(units: list[str]) -> set[str]:
         if u[:2] == "c:":
             if u[2:] not in verbs:
                 out.add("c")
-        elif u[:2] == "w:":
-            out.add("w")
+        elif u[:2] in ("w:", "n:"):
+            out.add(u[0])
         elif u[:2] != "a:":
             out.add("z")
     return out
