@@ -43,7 +43,9 @@ def near_duplicate_duties(ctx: RuleContext) -> Iterator[Issue]:
         shown = rest[:MAX_RELATED]
         # a member beyond the cap whose file has an OW007 suppression stays listed, so
         # that a suppression on any member's line silences the group
-        shown += [m for m in rest[MAX_RELATED:] if _text_site(ctx, m[0]).file in marked]
+        if marked:
+            shown += [m for m in rest[MAX_RELATED:]
+                      if ctx.org.origin("Responsibility", m[0]).file in marked]
         low = min(score for _, score in ranked)
         high = max(score for _, score in ranked)
         yield Issue(_message(ranked, holders, low, high), _text_site(ctx, first),
