@@ -58,6 +58,7 @@ def evaluate(pairs: list[tuple[bool, str, str, str]], threshold: float) -> dict[
 
 
 BLIND = DATA / "duty_pairs_blind.tsv"
+DEV = DATA / "duty_pairs_dev.tsv"  # tuned on; BLIND never is
 Duty = tuple[str, str]  # (name, description); either may be ""
 
 

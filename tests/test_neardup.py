@@ -126,7 +126,7 @@ def test_traditional_script_folds_onto_simplified() -> None:
 def test_features_fold_chinese_and_english_onto_concepts() -> None:
     assert features("处理用户投诉") == features("handle customer complaints")
     assert "c:monitor" in features("Keep track of GMV")
-    assert features("维护推荐系统") == {"c:maintain", "b:推荐", "c:system"}
+    assert features("维护推荐系统") == {"c:maintain", "c:recommendation", "c:system"}
 
 
 def test_pairs_within_one_team_are_not_reported() -> None:
@@ -155,7 +155,7 @@ WORDS = ["处理", "解决", "用户", "投诉", "退款", "销售", "数据", "
 def test_search_finds_exactly_what_brute_force_finds(words, groups, threshold) -> None:
     from collections import Counter
 
-    from orgspec.text.neardup import _atoms_differ, _similarity, weights
+    from orgspec.text.neardup import HEAD, _atoms_differ, _similarity, weights
 
     texts = [" ".join(w) if i % 2 else "".join(w) for i, w in enumerate(words)]
     groups = groups[: len(texts)]
@@ -166,7 +166,10 @@ def test_search_finds_exactly_what_brute_force_finds(words, groups, threshold) -
              and _similarity(feats[i], feats[j], weight) >= threshold
              and not _atoms_differ(feats[i], feats[j]) and not substituted(texts[i], texts[j])}
     fast = {(p.first, p.second) for p in find_pairs(texts, groups, threshold)}
-    assert fast == brute
+    if max(Counter(feats).values()) <= HEAD:
+        assert fast == brute
+    else:  # copies beyond the first HEAD are paired with one earlier copy (a star), by design
+        assert fast <= brute
 
 
 def _word(i: int) -> str:
@@ -230,3 +233,40 @@ def test_without_the_budgets_the_small_vocabulary_search_grows_quadratically() -
                         stats, limits=(10**9, 10**9, 10**9))
         work.append(stats["scanned"] + stats["scored"] + n)
     assert work[1] > 3 * work[0], work
+
+
+def test_development_set_quality() -> None:
+    """The development pairs (tests/data/duty_pairs_dev.tsv) are tuned on, so they may be
+    asserted; the blind pairs are only reported (test_docs_report_the_blind_figures)."""
+    from neardup_eval import DEV
+
+    pairs = read_duty_pairs(DEV)
+    assert len(pairs) >= 100
+    assert {lang for _, lang, *_ in pairs} >= {"zh", "zh-hant", "en"}
+    scores = evaluate_duties(pairs, THRESHOLD)
+    assert scores["all"].precision >= 0.95 and scores["all"].recall >= 0.85, scores["all"]
+    for lang in ("zh", "zh-hant"):
+        assert scores[lang].precision >= 0.9 and scores[lang].recall >= 0.9, (lang, scores[lang])
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("收集并处理用户反馈", "收集用户评价和反馈，整理成需求"),  # issue 15: 0.40 before
+    ("编写每周运营数据报告", "每周输出运营数据周报"),  # 周报 is a weekly report
+    ("Monitor inventory levels and reorder stock", "Track stock levels and replenish inventory"),
+    ("處理用戶諮詢與投訴", "处理用户咨询和投诉"),
+])
+def test_synonyms_and_compounds_meet(a: str, b: str) -> None:
+    assert similarity(a, b, corpus()) >= THRESHOLD
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("策划618大促", "策划双十一大促"),  # a number is a slot too
+    ("Plan the 2025 budget", "Plan the 2026 budget"),
+    ("收集并处理用户反馈，以提升转化率", "收集并处理商家反馈，以提升转化率"),  # one known thing
+])
+def test_a_number_or_one_known_thing_in_a_framed_slot_decides(a: str, b: str) -> None:
+    assert similarity(a, b, corpus()) == 0.0
+
+
+def test_a_number_is_no_evidence() -> None:
+    assert features("策划618大促") == features("策划大促")

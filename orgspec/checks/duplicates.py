@@ -23,21 +23,57 @@ def _inputs(org: Org) -> tuple[list[str], list[tuple[str | None, str | None]], l
     return ids, duties, groups
 
 
+# Members listed as related locations beyond the first duty; the rest are counted.
+MAX_RELATED = 20
+
+
 @check("OW007", graph=False)
 def near_duplicate_duties(ctx: RuleContext) -> Iterator[Issue]:
-    """Pairs of duties whose descriptions mean the same, accountable to different owners."""
-    from orgspec.text.neardup import find_duty_pairs
+    """One finding per group of duties that mean the same, accountable to different owners:
+    at the group's first duty (by id), the others as related locations."""
+    from orgspec.text.neardup import find_duty_groups
 
-    ids, duties, groups = _inputs(ctx.org)
-    pairs = find_duty_pairs(duties, groups, float(ctx.options["threshold"]))
+    ids, duties, owners = _inputs(ctx.org)
+    found = find_duty_groups(duties, owners, float(ctx.options["threshold"]))
     holders = ctx.org.raci.accountable
-    for pair in pairs:
-        a, b = sorted((ids[pair.first], ids[pair.second]))
-        yield Issue(f"duties {a!r} ({_names(holders[a])}) and {b!r} "
-                    f"({_names(holders[b])}) look like the same duty (similarity "
-                    f"{pair.score:.2f})", _text_site(ctx, b), node_key("responsibility", b),
-                    related=(Related(_text_site(ctx, a), f"{a}: {_text(ctx, a)}"),),
+    marked = _files_with_directives(ctx)
+    for group in found:
+        ranked = sorted(zip((ids[i] for i in group.members), group.scores, strict=True))
+        (first, _), rest = ranked[0], ranked[1:]
+        shown = rest[:MAX_RELATED]
+        # a member beyond the cap whose file has an OW007 suppression stays listed, so
+        # that a suppression on any member's line silences the group
+        if marked:
+            shown += [m for m in rest[MAX_RELATED:]
+                      if ctx.org.origin("Responsibility", m[0]).file in marked]
+        low = min(score for _, score in ranked)
+        high = max(score for _, score in ranked)
+        yield Issue(_message(ranked, holders, low, high), _text_site(ctx, first),
+                    node_key("responsibility", first),
+                    related=tuple(Related(_text_site(ctx, rid),
+                                          f"{rid} ({_names(holders[rid])}): {_text(ctx, rid)}")
+                                  for rid, _ in shown),
                     hint="merge them under one accountable team, or reword what differs")
+
+
+def _message(ranked: list[tuple[str, float]], holders: dict[str, list[str]], low: float,
+             high: float) -> str:
+    named = [f"{rid!r} ({_names(holders[rid])})" for rid, _ in ranked[:3]]
+    if len(ranked) == 2:
+        return f"duties {named[0]} and {named[1]} look like the same duty (similarity {high:.2f})"
+    more = len(ranked) - len(named)
+    listing = ", ".join(named) + (f" and {more} more" if more else "")
+    teams = len({",".join(holders[rid]) for rid, _ in ranked})
+    span = f"{high:.2f}" if low == high else f"{low:.2f} to {high:.2f}"
+    return (f"{len(ranked)} duties of {teams} owners look like the same duty: {listing} "
+            f"(similarity {span})")
+
+
+def _files_with_directives(ctx: RuleContext) -> set[str]:
+    """Files holding a suppression that names this rule (by code or name)."""
+    names = {"OW007", "NEAR-DUPLICATE-DUTIES"}
+    return {d.location.file for d in ctx.org.directives
+            if any(c.upper() in names for c in d.codes)}
 
 
 def _names(holders: list[str]) -> str:

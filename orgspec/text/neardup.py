@@ -25,11 +25,11 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from orgspec.text.glossary import CONCEPTS, EN_FORMS, STOP_EN, STOP_ZH
+from orgspec.text.glossary import COMPOUNDS_ZH, CONCEPTS, EN_FORMS, STOP_EN, STOP_ZH
 from orgspec.text.script import to_simplified
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -76,6 +76,7 @@ def _tables() -> tuple[dict[str, str | None], dict[str, str | None], dict[tuple[
     en: dict[str, str | None] = {w: None for w in STOP_EN}
     en.update({_stem(w): None for w in STOP_EN if _stem(w) not in en})
     phrases: dict[tuple[str, ...], str] = {}
+    zh.update({term: "+".join(parts) for term, parts in COMPOUNDS_ZH.items()})
     for concept, (zh_terms, en_terms) in CONCEPTS.items():
         for term in zh_terms:
             zh.setdefault(term, concept)
@@ -96,7 +97,7 @@ def features(text: str) -> frozenset[str]:
     for unit in _units(text):
         if unit[0] == "z":
             _bigrams(unit[2:], out)
-        else:
+        elif unit[0] != "n":  # a number tells a template's slot, it is no evidence
             out.add(unit)
     return frozenset(out)
 
@@ -191,6 +192,7 @@ def _english(words: list[str], out: list[str]) -> None:
             word, stem = words[i], stems[i]
             i += 1
             if word.isdigit():
+                out.append("n:" + word)
                 continue
             lookup = stem if stem in en else word
             if lookup not in en:
@@ -208,7 +210,7 @@ def _chinese(run: str, out: list[str]) -> None:
         _leftover(run[end:m.start()], out)
         concept = zh[m.group()]
         if concept is not None:
-            out.append("c:" + concept)
+            out.extend("c:" + c for c in concept.split("+"))
         end = m.end()
     _leftover(run[end:], out)
 
@@ -251,7 +253,9 @@ def substituted(a: str, b: str) -> bool:
     # the template frames the slot from both ends; two known concepts either are synonyms
     # or are told apart by the score. Chinese characters are never compared with English.
     tx, ty = _things(mx), _things(my)
-    if not tx or not ty or not ({"w", "z"} & (tx | ty)):
+    if p and s and p + s >= 3 and len(mx) == len(my) == 1 and tx == ty == {"c"}:
+        return True  # one known thing for another in a long frame: a template's slot
+    if not tx or not ty or not ({"w", "z", "n"} & (tx | ty)):
         return False
     if (tx == {"c"} or ty == {"c"}) and not (p and s):
         return False
@@ -268,8 +272,8 @@ def _things(units: list[str]) -> set[str]:
         if u[:2] == "c:":
             if u[2:] not in verbs:
                 out.add("c")
-        elif u[:2] == "w:":
-            out.add("w")
+        elif u[:2] in ("w:", "n:"):
+            out.add(u[0])
         elif u[:2] != "a:":
             out.add("z")
     return out
@@ -311,6 +315,76 @@ def find_duty_pairs(duties: Sequence[Duty], groups: Sequence[str], threshold: fl
     work done: posting entries `scanned` and candidates `scored`, each at most
     MAX_SCAN and MAX_CANDIDATES per view. `limits` overrides (MAX_POSTING, MAX_SCAN,
     MAX_CANDIDATES)."""
+    found: dict[tuple[int, int], int] = {}
+    pairs: list[Pair] = []
+
+    def report(i: int, j: int, score: float, differ: Callable[[int, int], bool]) -> None:
+        key = (i, j) if i < j else (j, i)
+        if key in found:
+            old = pairs[found[key]]
+            if score > old.score:
+                pairs[found[key]] = Pair(*key, score)
+        elif not differ(i, j):
+            found[key] = len(pairs)
+            pairs.append(Pair(*key, score))
+
+    _search(duties, groups, threshold, report, stats, limits)
+    return sorted(pairs, key=lambda p: (p.first, p.second))
+
+
+@dataclass(frozen=True)
+class Group:
+    """Duties (by index, ascending) joined by pairs at or above the threshold, and each
+    member's best similarity to another member (in [0, 1], same order)."""
+
+    members: tuple[int, ...]
+    scores: tuple[float, ...]
+
+
+def find_duty_groups(duties: Sequence[Duty], groups: Sequence[str], threshold: float,
+                     stats: dict[str, int] | None = None,
+                     limits: tuple[int, int, int] | None = None) -> list[Group]:
+    """The connected components of `find_duty_pairs`'s pairs, ordered by first member:
+    one group per set of near-identical duties instead of one pair per two of them (ten
+    copies of a duty are one group, not 45 pairs). Same search and bounds; a pair whose
+    two duties are already in one group is not checked again, so the work after the
+    search is near-linear in the pairs found."""
+    parent = list(range(len(duties)))
+    best = [0.0] * len(duties)
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def report(i: int, j: int, score: float, differ: Callable[[int, int], bool]) -> None:
+        ri, rj = root(i), root(j)
+        if ri == rj and best[i] >= score and best[j] >= score:
+            return  # already joined, and no better score to record
+        if differ(i, j):
+            return
+        parent[max(ri, rj)] = min(ri, rj)
+        best[i] = max(best[i], score)
+        best[j] = max(best[j], score)
+
+    _search(duties, groups, threshold, report, stats, limits)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(duties)):
+        if best[i] > 0:
+            members[root(i)].append(i)
+    return [Group(tuple(m), tuple(best[i] for i in m))
+            for _, m in sorted(members.items())]
+
+
+Report = Callable[[int, int, float, Callable[[int, int], bool]], None]
+
+
+def _search(duties: Sequence[Duty], groups: Sequence[str], threshold: float, report: Report,
+            stats: dict[str, int] | None, limits: tuple[int, int, int] | None) -> None:
+    """Calls `report(i, j, score, differ)` for duties i != j of different groups whose
+    views score at least `threshold` (a pair may be reported more than once, by several
+    views); `differ(i, j)` tells whether paths/ids or a template slot set them apart."""
     max_posting, max_scan, max_cand = limits or (MAX_POSTING, MAX_SCAN, MAX_CANDIDATES)
     whole = [duty_features(n, d) for n, d in duties]
     df = Counter(f for fs in whole for f in fs)
@@ -332,21 +406,10 @@ def find_duty_pairs(duties: Sequence[Duty], groups: Sequence[str], threshold: fl
         (na, da), (nb, db) = duties[i], duties[j]
         return bool((na and nb and substituted(na, nb)) or (da and db and substituted(da, db)))
 
-    found: dict[tuple[int, int], int] = {}
-    pairs: list[Pair] = []
-
-    def report(x: int, y: int, score: float) -> None:
+    def pair(x: int, y: int, score: float) -> None:
         i, j = owner[x], owner[y]
-        key = (i, j) if i < j else (j, i)
-        if groups[i] == groups[j]:
-            return
-        if key in found:
-            old = pairs[found[key]]
-            if score > old.score:
-                pairs[found[key]] = Pair(*key, score)
-        elif not differ(i, j):
-            found[key] = len(pairs)
-            pairs.append(Pair(*key, score))
+        if groups[i] != groups[j]:
+            report(i, j, score, differ)
 
     first: dict[frozenset[str], int] = {}
     members: dict[int, list[int]] = {}  # representative view -> its first HEAD views
@@ -355,12 +418,12 @@ def find_duty_pairs(duties: Sequence[Duty], groups: Sequence[str], threshold: fl
         head = members.setdefault(rep, [])
         if len(head) < HEAD:
             for y in head:
-                report(y, x, 1.0)
+                pair(y, x, 1.0)
             head.append(x)
         else:  # a copy beyond the head: paired with the first of the head in another group
             other = next((y for y in head if groups[owner[y]] != groups[owner[x]]), None)
             if other is not None:
-                report(other, x, 1.0)
+                pair(other, x, 1.0)
     reps = list(members)
     rep_df = Counter(f for r in reps for f in views[r])
     rank = {f: k for k, f in enumerate(sorted(rep_df, key=lambda f: (rep_df[f], f)))}
@@ -376,10 +439,9 @@ def find_duty_pairs(duties: Sequence[Duty], groups: Sequence[str], threshold: fl
                 continue
             for x in members[reps[a]]:
                 for y in members[reps[b]]:
-                    report(x, y, round(score, 3))
+                    pair(x, y, round(score, 3))
     if stats is not None:
         stats.update(work)
-    return sorted(pairs, key=lambda p: (p.first, p.second))
 
 
 def _doc_similarity(a: _Doc, b: _Doc, weight: dict[str, float], threshold: float) -> float:

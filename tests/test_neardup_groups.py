@@ -1,0 +1,109 @@
+"""OW007 reports one finding per group of near-identical duties, not one per pair."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+from neardup_eval import SETS, read_pairs
+
+from orgspec.checks.duplicates import MAX_RELATED
+from orgspec.engine.lint import lint
+from orgspec.engine.registry import rule
+from orgspec.load.config import Config, Selector
+from orgspec.text.neardup import find_duty_groups, find_duty_pairs
+
+TODAY = dt.date(2026, 11, 30)
+ONLY = Config(select=[Selector(s, "t") for s in ("OW007", "suppressions")])
+THRESHOLD = rule("OW007").option_defaults()["threshold"]
+
+
+def org_text(texts: list[str], marks: dict[int, str] | None = None) -> str:
+    """Team t-XX accountable for duty d-XX with texts[XX]; `marks` puts a comment on a
+    duty's description line."""
+    lines = []
+    for i, text in enumerate(texts):
+        comment = f"  # {marks[i]}" if marks and i in marks else ""
+        lines += [f"- kind: Team\n  id: t-{i:02d}\n  responsibilities: [d-{i:02d}]",
+                  f"- kind: Responsibility\n  id: d-{i:02d}\n  description: {text}{comment}"]
+    return "\n".join(lines) + "\n"
+
+
+def ow007(root: Path) -> list:
+    return [f for f in lint([str(root)], ONLY, today=TODAY).findings]
+
+
+def test_copies_in_many_teams_are_one_finding_at_the_first_duty(write_org) -> None:
+    texts = ["处理用户投诉与建议"] * 25 + ["负责仓库盘点"]
+    [f] = ow007(write_org({"o.yaml": org_text(texts)}))
+    assert (f.code, f.entity, f.location.line) == ("OW007", "responsibility:d-00", 6)
+    assert f.message.startswith("25 duties of 25 owners look like the same duty: "
+                                "'d-00' (t-00), 'd-01' (t-01), 'd-02' (t-02) and 22 more")
+    assert [r.message for r in f.related] == [
+        f"d-{i:02d} (t-{i:02d}): 处理用户投诉与建议" for i in range(1, MAX_RELATED + 1)]
+    assert [r.location.line for r in f.related] == [6 + 6 * i for i in range(1, 21)]
+
+
+def test_two_duties_keep_the_pair_message(write_org) -> None:
+    [f] = ow007(write_org({"o.yaml": org_text(["处理用户投诉与建议", "解决用户投诉"])}))
+    assert f.message == ("duties 'd-00' (t-00) and 'd-01' (t-01) look like the same duty "
+                         "(similarity 0.65)")
+    assert (f.location.line, [r.location.line for r in f.related]) == (6, [12])
+
+
+def test_a_suppression_on_any_member_silences_the_group(write_org, tmp_path) -> None:
+    texts = ["Handle customer complaints"] * 25
+    for member in (0, 7, 24):  # the first, a listed one, one beyond the cap
+        root = tmp_path / f"m{member}"
+        root.mkdir()
+        (root / "o.yaml").write_text(org_text(texts, {member: "orgspec: ignore[OW007] ok"}),
+                                     "utf-8")
+        assert ow007(root) == [], member  # and no unused-suppression (SU001) either
+
+
+def test_a_suppression_elsewhere_does_not(write_org) -> None:
+    texts = ["Handle customer complaints"] * 3 + ["Count the warehouse stock"]
+    found = ow007(write_org({"o.yaml": org_text(texts, {3: "orgspec: ignore[OW007] ok"})}))
+    assert [(f.code, f.location.line) for f in found] == [("OW007", 6), ("SU001", 24)]
+
+
+def test_the_fingerprint_survives_new_members_and_edits(tmp_path) -> None:
+    def fingerprint(texts: list[str], name: str) -> str:
+        root = tmp_path / name
+        root.mkdir()
+        (root / "o.yaml").write_text("# a comment that moves every line\n" * len(name)
+                                     + org_text(texts), "utf-8")
+        [f] = ow007(root)
+        return f.fingerprint
+
+    base = fingerprint(["处理用户投诉与建议", "解决用户投诉"], "a")
+    assert fingerprint(["处理用户投诉与建议", "解决用户投诉", "處理用戶投訴"], "bb") == base
+    assert fingerprint(["处理用户投诉与建议", "解决用户投诉", "负责仓库盘点"], "ccc") == base
+
+
+def test_groups_are_the_connected_components_of_the_pairs() -> None:
+    """The groups partition exactly the duties that some reported pair joins."""
+    pairs = read_pairs(SETS["tuned"]) + read_pairs(SETS["heldout"])
+    texts = sorted({t for _, _, a, b in pairs for t in (a, b)})
+    rng = random.Random(7)
+    texts += [rng.choice(texts) for _ in range(200)]  # copies, some in one team
+    duties = [(None, t) for t in texts]
+    owners = [str(rng.randrange(len(texts) // 2)) for _ in texts]
+    parent = list(range(len(texts)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for p in find_duty_pairs(duties, owners, THRESHOLD):
+        parent[root(p.second)] = root(p.first)
+    components: dict[int, list[int]] = {}
+    for i in range(len(texts)):
+        components.setdefault(root(i), []).append(i)
+    expected = sorted(tuple(m) for m in components.values() if len(m) > 1)
+    groups = find_duty_groups(duties, owners, THRESHOLD)
+    assert sorted(g.members for g in groups) == expected
+    assert len(groups) > 20
+    assert all(THRESHOLD <= s <= 1.0 for g in groups for s in g.scores)
