@@ -114,8 +114,8 @@ def _units(inputs: Inputs, cache: Cache) -> list[FileUnit]:
             units.append(check_file(data))
             continue
         key = make_key("file", inputs.parser, cand.display, digest)
-        unit = cache.get("file", key)
-        if not isinstance(unit, FileUnit) or unit.display != cand.display:
+        unit = cache.get("file", key, FileUnit)
+        if unit is None or unit.display != cand.display:
             unit = check_file(load_bytes(cand.display, data))
             cache.put("file", key, unit)
         units.append(unit)
@@ -156,8 +156,8 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
     key = make_key("result", repr(config), *_pack_hashes(config), today.isoformat(),
                    org_root(targets), repr([os.path.abspath(p) for p in targets]),
                    *inputs.ident)
-    stored = cache.get("result", key)
-    if isinstance(stored, LintResult):
+    stored = cache.get("result", key, LintResult)
+    if stored is not None:
         return stored
     loaded = _load(paths, config, cache, inputs)
     result = _lint_loaded(loaded, paths, config, plan, today)

@@ -23,7 +23,7 @@ import os
 import pickle
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from orgspec import output
 from orgspec._version import __version__
@@ -31,6 +31,7 @@ from orgspec._version import __version__
 MAGIC = b"orgspec-cache/1\n"
 TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
        "# This file is a cache directory tag created by orgspec.\n")
+T = TypeVar("T")
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -100,8 +101,9 @@ class Cache:
         hexkey = key.hex()
         return os.path.join(self.folder, kind, hexkey[:2], hexkey[2:])
 
-    def get(self, kind: str, key: bytes) -> Any:
-        """The object stored under `key`, or None (absent, foreign, torn, unreadable)."""
+    def get(self, kind: str, key: bytes, expected: type[T]) -> T | None:
+        """The `expected` object stored under `key`, or None (absent, foreign, torn,
+        unreadable, or of another type)."""
         try:
             with open(self._path(kind, key), "rb") as handle:
                 data = handle.read()
@@ -115,6 +117,8 @@ class Cache:
         try:
             value = pickle.loads(memoryview(data)[len(head):])  # noqa: S301 - checked above
         except Exception:  # a torn or stale pickle: any failure is a miss
+            value = None
+        if not isinstance(value, expected):
             self.misses += 1
             return None
         self.hits += 1
