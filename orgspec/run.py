@@ -273,7 +273,7 @@ def _latest_tag() -> str | None:
 def render(fmt: str, result: LintResult, **options: Any) -> str:
     """A reporter's output by format name; a user template that fails is a usage error."""
     from orgspec import reporters
-    from orgspec.report.render import ReportError
+    from orgspec.report.errors import ReportError
 
     try:
         return reporters.render(fmt, result, **options)

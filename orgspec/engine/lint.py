@@ -8,8 +8,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from orgspec.engine.anchors import Anchors, assign_fingerprints
-from orgspec.engine.holdback import hold_back
 from orgspec.engine.selection import Plan, make_plan
 from orgspec.findings import (
     Finding,
@@ -21,14 +19,16 @@ from orgspec.findings import (
 from orgspec.gcpause import gc_paused
 from orgspec.load.config import Config
 from orgspec.load.loader import load_files
-from orgspec.model.org import Org
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the model (pydantic) is imported only when an org is loaded: a cached
+    # result needs neither
     from concurrent.futures import Future
 
+    from orgspec.engine.anchors import Anchors
     from orgspec.load.cache import Cache
     from orgspec.load.discovery import Candidate
     from orgspec.load.loader import RawFile
+    from orgspec.model.org import Org
     from orgspec.model.validate import FileUnit
 
 
@@ -180,6 +180,9 @@ def _pack_hashes(config: Config) -> list[str]:
 
 def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: Plan,
                  today: dt.date) -> LintResult:
+    from orgspec.engine.anchors import Anchors, assign_fingerprints
+    from orgspec.engine.holdback import hold_back
+
     with gc_paused():
         org = loaded.org
         issues = list(loaded.issues)
