@@ -240,3 +240,18 @@ def test_reports_that_need_the_org_still_work_from_a_warm_cache(tmp_path: Path) 
     assert "<html" in html.read_text("utf-8")
     third = run_cli("check", org, "--format", "json")
     assert json.loads(third.stdout) == json.loads(first.stdout)
+
+
+def test_a_warm_unchanged_check_imports_neither_pydantic_nor_networkx(tmp_path: Path) -> None:
+    env = {**os.environ, "ORGSPEC_CACHE_DIR": str(tmp_path / "cache")}
+    args = ["check", str(EXAMPLES / "ecommerce"), "--format", "json"]
+    first = subprocess.run([sys.executable, "-m", "orgspec", *args], capture_output=True,
+                           env=env, check=False)
+    code = ("import sys; from orgspec.cli import main\n"
+            "try:\n    main(%r)\nexcept SystemExit:\n    pass\n"
+            "print([m for m in ('pydantic', 'networkx') if m in sys.modules], file=sys.stderr)"
+            % args)
+    warm = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env,
+                          check=False)
+    assert warm.stdout == first.stdout and b'"findings"' in warm.stdout
+    assert warm.stderr.decode().strip().splitlines()[-1] == "[]"
