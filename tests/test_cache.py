@@ -255,3 +255,23 @@ def test_a_warm_unchanged_check_imports_neither_pydantic_nor_networkx(tmp_path: 
                           check=False)
     assert warm.stdout == first.stdout and b'"findings"' in warm.stdout
     assert warm.stderr.decode().strip().splitlines()[-1] == "[]"
+
+
+def test_the_cache_stays_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import orgspec.load.cache as cache_module
+
+    folder = tmp_path / "cache"
+    stale, recent = folder / ("a" * 20), folder / ("b" * 20)
+    for other in (stale, recent):
+        (other / "file").mkdir(parents=True)
+        (other / "file" / "x").write_bytes(b"old")
+    week_ago = dt.datetime.now().timestamp() - 8 * 24 * 3600
+    os.utime(stale, (week_ago, week_ago))
+    monkeypatch.setattr(cache_module, "KEEP_RESULTS", 2)
+    cache = Cache(str(folder))
+    for n in range(4):
+        cache.put("result", bytes([n]) * 32, [n])
+        os.utime(cache._path("result", bytes([n]) * 32), (1000 + n, 1000 + n))
+    assert not stale.exists() and (recent / "file" / "x").is_file()
+    kept = [n for n in range(4) if cache.get("result", bytes([n]) * 32, list) is not None]
+    assert kept == [2, 3]

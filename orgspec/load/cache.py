@@ -18,10 +18,12 @@ include the orgspec version and a fingerprint of the installed package's files
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
 import sys
+import time
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -88,18 +90,31 @@ def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=20).hexdigest()
 
 
+STALE_SECONDS = 7 * 24 * 3600  # another orgspec's entries unused this long are deleted
+KEEP_RESULTS = 32  # whole results kept per orgspec (each is one org state: a commit)
+
+
 class Cache:
-    """Entries under `folder/<kind>/<key[:1]>/<key>`: `get` is None on any doubt."""
+    """Entries under `folder/<code fingerprint>/file/<key[:2]>/<key[2:]>` and
+    `.../result/<key>`: `get` is None on any doubt.
+
+    Bounded: writing a result keeps the `KEEP_RESULTS` newest; the first write of a run
+    deletes the entries of other orgspec versions (other fingerprints) unused for a week.
+    """
 
     def __init__(self, folder: str) -> None:
         self.folder = folder
+        self.own = os.path.join(folder, code_fingerprint()[:20])
         self.hits = 0
         self.misses = 0
         self._ready = False
+        self._touched = False
 
     def _path(self, kind: str, key: bytes) -> str:
         hexkey = key.hex()
-        return os.path.join(self.folder, kind, hexkey[:2], hexkey[2:])
+        if kind == "result":
+            return os.path.join(self.own, kind, hexkey)
+        return os.path.join(self.own, kind, hexkey[:2], hexkey[2:])
 
     def get(self, kind: str, key: bytes, expected: type[T]) -> T | None:
         """The `expected` object stored under `key`, or None (absent, foreign, torn,
@@ -122,6 +137,10 @@ class Cache:
             self.misses += 1
             return None
         self.hits += 1
+        if not self._touched:  # marks this orgspec's entries as in use (see _prune_others)
+            self._touched = True
+            with contextlib.suppress(OSError):
+                os.utime(self.own)
         return value
 
     def put(self, kind: str, key: bytes, value: Any) -> None:
@@ -130,8 +149,27 @@ class Cache:
             data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
             self._prepare()
             output.write_bytes(self._path(kind, key), MAGIC + key + data, durable=False)
+            if kind == "result":
+                self._prune_results()
         except (OSError, pickle.PicklingError, RecursionError, TypeError, AttributeError):
             return
+
+    def _prune_results(self) -> None:
+        folder = os.path.join(self.own, "result")
+        entries = sorted(os.scandir(folder), key=_mtime, reverse=True)
+        for old in entries[KEEP_RESULTS:]:
+            with contextlib.suppress(OSError):
+                output.remove_file(old.path)
+
+    def _prune_others(self) -> None:
+        """Delete other fingerprints' folders unused for `STALE_SECONDS` (a miss for them,
+        never a wrong answer, if one is still in use)."""
+        now = time.time()
+        for entry in os.scandir(self.folder):
+            if entry.is_dir(follow_symlinks=False) and entry.path != self.own and \
+                    len(entry.name) == 20 and now - _mtime(entry) > STALE_SECONDS:
+                with contextlib.suppress(OSError):
+                    output.remove_tree(entry.path)
 
     def _prepare(self) -> None:
         if self._ready:
@@ -141,7 +179,17 @@ class Cache:
             output.write_text(os.path.join(self.folder, ".gitignore"),
                               "# created by orgspec; the cache is never committed\n*\n")
             output.write_text(os.path.join(self.folder, "CACHEDIR.TAG"), TAG)
+        output.make_dirs(self.own)
+        os.utime(self.own)
+        self._prune_others()
         self._ready = True
+
+
+def _mtime(entry: os.DirEntry[str]) -> float:
+    try:
+        return entry.stat(follow_symlinks=False).st_mtime
+    except OSError:
+        return 0.0
 
 
 def clean(folder: str) -> bool:
