@@ -248,9 +248,8 @@ def test_a_warm_unchanged_check_imports_neither_pydantic_nor_networkx(tmp_path: 
     first = subprocess.run([sys.executable, "-m", "orgspec", *args], capture_output=True,
                            env=env, check=False)
     code = ("import sys; from orgspec.cli import main\n"
-            "try:\n    main(%r)\nexcept SystemExit:\n    pass\n"
-            "print([m for m in ('pydantic', 'networkx') if m in sys.modules], file=sys.stderr)"
-            % args)
+            f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
+            "print([m for m in ('pydantic', 'networkx') if m in sys.modules], file=sys.stderr)")
     warm = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env,
                           check=False)
     assert warm.stdout == first.stdout and b'"findings"' in warm.stdout
