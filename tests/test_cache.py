@@ -64,21 +64,30 @@ def test_findings_are_identical_with_and_without_cache(tmp_path: Path, parser: s
         plain, plain_org = lint_org(paths, STRICT, TODAY)
         expected = _findings(plain.findings)
         cache = Cache(str(tmp_path / "cache" / org.name))
-        cold, _ = lint_org(paths, STRICT, TODAY, cache=cache)
+        stored = check_cached(paths, STRICT, cache, TODAY)  # stores the whole result
+        assert cache.primed()
+        cold, _ = lint_org(paths, STRICT, TODAY, cache=cache)  # stores every file
         warm, warm_org = lint_org(paths, STRICT, TODAY, cache=cache)  # every file a hit
         assert _findings(cold.findings) == expected, org.name
         assert _findings(warm.findings) == expected, org.name
         assert warm_org.incomplete == plain_org.incomplete
         assert warm_org.invalid == plain_org.invalid
         assert sorted(warm_org.failed) == sorted(plain_org.failed)
-        stored = check_cached(paths, STRICT, cache, TODAY)  # stores the whole result
-        again = check_cached(paths, STRICT, cache, TODAY)  # and reads it
+        again = check_cached(paths, STRICT, cache, TODAY)  # reads the whole result
         assert _findings(stored.findings) == expected, org.name
         assert _findings(again.findings) == expected, org.name
         assert (again.files, again.failed_files, again.entity_count) == \
             (plain.files, plain.failed_files, plain.entity_count)
         if plain.files and not plain.failed_files:
             assert cache.hits > 0, org.name
+
+
+def _fill(org: Path, folder: Path) -> list[tuple[object, ...]]:
+    """A result and every file's entry in the cache at `folder` (two runs: the first only
+    stores the result); returns the findings."""
+    found = check_cached([str(org)], Config(), Cache(str(folder)), TODAY)
+    lint_org([str(org)], Config(), TODAY, cache=Cache(str(folder)))
+    return _findings(found.findings)
 
 
 def _entries(folder: Path) -> list[Path]:
@@ -92,7 +101,7 @@ def test_damaged_entries_are_misses_not_answers(tmp_path: Path, damage: str) -> 
     org = _synthetic(tmp_path)
     expected = _findings(lint_org([str(org)], Config(), TODAY)[0].findings)
     folder = tmp_path / "cache"
-    check_cached([str(org)], Config(), Cache(str(folder)), TODAY)
+    _fill(org, folder)
     entries = _entries(folder)
     assert len(entries) > 12
     import pickle
@@ -124,7 +133,7 @@ def test_damaged_entries_are_misses_not_answers(tmp_path: Path, damage: str) -> 
 def test_half_written_entries_of_a_killed_run_are_ignored(tmp_path: Path) -> None:
     org = _synthetic(tmp_path)
     folder = tmp_path / "cache"
-    expected = _findings(check_cached([str(org)], Config(), Cache(str(folder)), TODAY).findings)
+    expected = _fill(org, folder)
     for entry in _entries(folder):  # a run killed between mkstemp and os.replace
         (entry.parent / f".orgspec-{entry.name[:6]}.tmp").write_bytes(entry.read_bytes()[:40])
         entry.unlink()
@@ -135,8 +144,7 @@ def test_half_written_entries_of_a_killed_run_are_ignored(tmp_path: Path) -> Non
 
 def test_one_changed_file_is_parsed_again_and_the_result_follows(tmp_path: Path) -> None:
     org = _synthetic(tmp_path)
-    cache = Cache(str(tmp_path / "cache"))
-    check_cached([str(org)], Config(), cache, TODAY)
+    _fill(org, tmp_path / "cache")
     first = sorted(org.iterdir())[0]
     text = first.read_text("utf-8")
     first.write_text(text.replace("kind: Team", "kind: Taem", 1), "utf-8")
@@ -151,8 +159,8 @@ def test_one_changed_file_is_parsed_again_and_the_result_follows(tmp_path: Path)
 
 def test_the_date_and_the_config_are_part_of_the_result_key(tmp_path: Path) -> None:
     org = _synthetic(tmp_path)
+    _fill(org, tmp_path / "cache")
     cache = Cache(str(tmp_path / "cache"))
-    check_cached([str(org)], Config(), cache, TODAY)
     for config, today in ((Config(), TODAY + dt.timedelta(days=1)),
                           (Config(ignore=[Selector("OW", "test")]), TODAY)):
         before = cache.hits
@@ -254,6 +262,18 @@ def test_a_warm_unchanged_check_imports_neither_pydantic_nor_networkx(tmp_path: 
                           check=False)
     assert warm.stdout == first.stdout and b'"findings"' in warm.stdout
     assert warm.stderr.decode().strip().splitlines()[-1] == "[]"
+
+
+def test_a_first_run_stores_only_its_result(tmp_path: Path) -> None:
+    org = _synthetic(tmp_path)
+    folder = tmp_path / "cache"
+    cache = Cache(str(folder))
+    assert not cache.primed()
+    first = check_cached([str(org)], Config(), cache, TODAY)
+    assert len(_entries(folder)) == 1 and cache.primed()  # a fresh CI job pays for one
+    lint_org([str(org)], Config(), TODAY, cache=Cache(str(folder)))  # the next stores files
+    assert len(_entries(folder)) == 1 + len(list(org.iterdir()))
+    assert _findings(first.findings) == _findings(lint_org([str(org)], Config(), TODAY)[0].findings)
 
 
 def test_the_cache_stays_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

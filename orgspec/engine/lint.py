@@ -109,15 +109,17 @@ def _units(inputs: Inputs, cache: Cache) -> list[FileUnit]:
     from orgspec.model.validate import FileUnit, check_file
 
     units: list[FileUnit] = []
+    store = cache.primed()
     for (cand, data), digest in zip(inputs.files, inputs.digests, strict=True):
         if isinstance(data, RawFile):
             units.append(check_file(data))
             continue
         key = make_key("file", inputs.parser, cand.display, digest)
-        unit = cache.get("file", key, FileUnit)
+        unit = cache.get("file", key, FileUnit) if store else None
         if unit is None or unit.display != cand.display:
             unit = check_file(load_bytes(cand.display, data))
-            cache.put("file", key, unit)
+            if store:
+                cache.put("file", key, unit)
         units.append(unit)
     return units
 

@@ -110,6 +110,12 @@ class Cache:
         self._ready = False
         self._touched = False
 
+    def primed(self) -> bool:
+        """True once this orgspec has stored a whole result here. Until then per-file
+        entries are not written: a run with no cache to come back to (a fresh CI job) then
+        pays for one result entry, not for pickling every file (+29 % at 5,000 teams)."""
+        return os.path.isdir(os.path.join(self.own, "result"))
+
     def _path(self, kind: str, key: bytes) -> str:
         hexkey = key.hex()
         if kind == "result":
