@@ -5,6 +5,14 @@
     python benchmarks/run.py --teams 500 5000 --text plain people --scale-only
     python benchmarks/run.py --orgspec /path/to/other/checkout ...  # before/after
     python benchmarks/run.py --adversarial 2000   # every stage at 2,000 and 4,000: <= 3x?
+    python benchmarks/run.py --process --teams 50 500   # the command as users run it
+
+`--process` times whole `orgspec check` processes (start-up, imports and JSON output of
+every finding included) beside a bare Python process that reads every file and
+`yaml.load`s it with CSafeLoader: without the cache, cold with an empty cache (a first run
+stores only its result), warm with nothing changed, and warm with one file changed (after a
+run that stored every file's entry); wall and CPU (user + sys of the process
+and its workers), best of `--repeat`.
 
 Every stage runs in this one process, side by side, on the same files (page cache warm).
 Start-up is measured in fresh interpreters. Prints Markdown tables: wall time and CPU time
@@ -282,6 +290,85 @@ def bare_python(runs: int = 7) -> float:
     return statistics.median(times) * 1000
 
 
+FLOOR_SCRIPT = """
+import sys, pathlib, yaml
+n = 0
+for path in sorted(pathlib.Path(sys.argv[1]).rglob("*.yaml")):
+    n += len(yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader) or ())
+"""
+
+
+def run_process(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
+    """(wall, CPU) seconds of one process; CPU is user + sys of it and what it waited for."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, check=False)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed: {done.stderr.decode()[-500:]}")
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def best(samples: list[tuple[float, float]]) -> tuple[float, float]:
+    """The sample with the least CPU (the shared machine's wall time is noise)."""
+    return min(samples, key=lambda s: s[1])
+
+
+def measure_process(teams: int, repeat: int) -> dict[str, Any]:
+    """Whole-command timings at `teams` on a copy of the synthetic org (it gets edited)."""
+    import shutil
+    import tempfile
+
+    source = org_for(teams) / "teams"
+    with tempfile.TemporaryDirectory(prefix="orgspec-bench-") as tmp:
+        work = Path(tmp)
+        org = work / "teams"
+        shutil.copytree(source, org)
+        cache = work / "cache"
+        env = {**os.environ, "ORGSPEC_CACHE_DIR": str(cache), "NO_COLOR": "1",
+               "PYTHONPATH": str(CHECKOUT)}
+        check = [sys.executable, "-m", "orgspec", "check", "teams", "--format", "json",
+                 "-o", str(work / "out.json")]
+        floor_t = best([run_process([sys.executable, "-c", FLOOR_SCRIPT, "teams"], env, work)
+                        for _ in range(repeat)])
+        plain = best([run_process([*check, "--no-cache"], env, work) for _ in range(repeat)])
+        cold, warm, changed = [], [], []
+        victim = sorted(org.glob("*.yaml"))[teams // 2]
+        for i in range(repeat):
+            shutil.rmtree(cache, ignore_errors=True)
+            cold.append(run_process(check, env, work))
+            warm.append(run_process(check, env, work))
+            for step in ("a", "b"):  # the first edit's run stores every file's entry
+                with victim.open("a", encoding="utf-8") as handle:
+                    handle.write(f"# edit {i}{step}\n")
+                sample = run_process(check, env, work)
+            changed.append(sample)
+        size = sum(f.stat().st_size for f in org.glob("*.yaml"))
+        return {"teams": teams, "mb": size / 1e6, "floor": floor_t, "plain": plain,
+                "cold": best(cold), "warm": best(warm), "changed": best(changed)}
+
+
+def print_process(rows: list[dict[str, Any]]) -> None:
+    print("| teams | MB | floor: bare CSafeLoader process | check, no cache | vs floor "
+          "| check, cold (empty cache) | warm, no change | vs no-cache | warm, one file "
+          "changed | vs no-cache |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+
+    def t(pair: tuple[float, float]) -> str:
+        return f"{pair[0]:.2f} / {pair[1]:.2f}"
+
+    def r(a: tuple[float, float], b: tuple[float, float]) -> str:
+        return f"{a[0] / b[0]:.2f}x / {a[1] / b[1]:.2f}x"
+
+    for m in rows:
+        print(f"| {m['teams']} | {m['mb']:.1f} | {t(m['floor'])} | {t(m['plain'])} | "
+              f"{r(m['plain'], m['floor'])} | {t(m['cold'])} | {t(m['warm'])} | "
+              f"{r(m['warm'], m['plain'])} | {t(m['changed'])} | "
+              f"{r(m['changed'], m['plain'])} |")
+    print("\nEach cell: wall s / CPU s (user + sys, workers included); ratios wall / CPU.")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--teams", type=int, nargs="+", default=[50, 500, 5000])
@@ -294,6 +381,9 @@ def main() -> None:
                         help="only the scale tables (no deep flows, start-up or reports)")
     parser.add_argument("--orgspec", type=Path, default=REPO,
                         help="the checkout whose orgspec is measured (default: this one)")
+    parser.add_argument("--process", action="store_true",
+                        help="only the whole-command timings (cold, warm, one file changed) "
+                             "beside the bare CSafeLoader process")
     parser.add_argument("--adversarial", type=int, metavar="TEAMS",
                         help="only the doubling check on the adversarial org; exit 1 if a "
                              "stage grows more than 3x")
@@ -302,6 +392,16 @@ def main() -> None:
         from site_bench import measure_site, print_table
 
         print_table([measure_site(t) for t in args.teams])
+        return
+    if args.process:
+        print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, "
+              f"orgspec from {CHECKOUT}\n")
+        print_process([measure_process(t, 1 if t >= 5000 else args.repeat)
+                       for t in args.teams])
+        for args_ in (["--version"], ["check", "examples/minimal"]):
+            print(f"- `orgspec {' '.join(args_)}`: median {startup(args_):.0f} ms wall "
+                  "(warm cache)")
+        print(f"- bare `python -c pass`: median {bare_python():.0f} ms")
         return
     if args.adversarial:
         print(f"orgspec from {CHECKOUT}")

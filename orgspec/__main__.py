@@ -1,5 +1,5 @@
 """`python -m orgspec`."""
 
-from orgspec.cli import main
+from orgspec.entry import main
 
 main()

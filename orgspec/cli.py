@@ -107,16 +107,18 @@ def main(ctx: click.Context, debug: bool) -> None:
               help="Lint the org as staged for commit (git's index), not the working tree.")
 @click.option("--respect-gitignore/--no-respect-gitignore", default=None,
               help="Skip files git ignores when walking folders [default: respect].")
+@click.option("--no-cache", is_flag=True, envvar="ORGSPEC_NO_CACHE",
+              help="Neither read nor write the cache of checked files and results.")
 @click.pass_context
 def check(ctx: click.Context, /, **options: Any) -> None:
     """Lint the org in PATHS (default: the configured root, else ./org)."""
     _guard(_check, ctx.obj["debug"], **options)
 
 
-def _check(color: str, **options: Any) -> int:
+def _check(color: str, no_cache: bool, **options: Any) -> int:
     from orgspec.run import CheckOptions, CiEnv, run_check
 
-    outcome = run_check(CheckOptions(color=_want_color(color), **options),
+    outcome = run_check(CheckOptions(color=_want_color(color), cache=not no_cache, **options),
                         CiEnv.from_environ(os.environ))
     for output in outcome.outputs[:1]:
         _write(output)
@@ -571,4 +573,44 @@ def _pr_comment(report: str) -> int:
         click.echo(tty_text(from_env(body)))
     except CommentError as exc:
         raise UsageError(str(exc)) from None
+    return EXIT_OK
+
+
+@main.group("cache")
+def cache_group() -> None:
+    """The cache of checked files and results (see `orgspec cache dir`)."""
+
+
+@cache_group.command("dir")
+@_config_options
+@click.pass_context
+def cache_dir_command(ctx: click.Context, /, **options: Any) -> None:
+    """Print the cache folder: $ORGSPEC_CACHE_DIR, config `cache-dir`, or the user cache."""
+    _guard(_cache_dir, ctx.obj["debug"], **options)
+
+
+def _cache_dir(config_path: str | None, isolated: bool) -> int:
+    from orgspec.load.cache import cache_dir
+
+    click.echo(cache_dir(make_config(config_path, isolated).cache_path()))
+    return EXIT_OK
+
+
+@cache_group.command("clean")
+@_config_options
+@click.pass_context
+def cache_clean_command(ctx: click.Context, /, **options: Any) -> None:
+    """Delete the cache folder (only one that orgspec created)."""
+    _guard(_cache_clean, ctx.obj["debug"], **options)
+
+
+def _cache_clean(config_path: str | None, isolated: bool) -> int:
+    from orgspec.load.cache import cache_dir, clean
+
+    folder = cache_dir(make_config(config_path, isolated).cache_path())
+    try:
+        removed = clean(folder)
+    except (ValueError, OSError) as exc:
+        raise UsageError(str(exc)) from None
+    click.echo(f"removed {folder}" if removed else f"no cache at {folder}")
     return EXIT_OK

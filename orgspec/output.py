@@ -21,17 +21,19 @@ def write_text(path: str, text: str, encoding: str = "utf-8") -> None:
     write_bytes(path, text.encode(encoding))
 
 
-def write_bytes(path: str, data: bytes) -> None:
+def write_bytes(path: str, data: bytes, durable: bool = True) -> None:
     """Write `data` to `path` via a temp file in the same folder and `os.replace`; missing
-    folders are created."""
+    folders are created. `durable=False` skips the fsync (a cache entry: a reader still sees
+    old or new, and a lost entry is only a miss)."""
     folder = os.path.dirname(os.path.abspath(path))
     os.makedirs(folder, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".orgspec-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
@@ -110,3 +112,8 @@ def make_dirs(path: str) -> None:
 def remove_file(path: str) -> None:
     """Delete a file this tool wrote earlier (an importer's output it no longer produces)."""
     os.unlink(path)
+
+
+def remove_tree(path: str) -> None:
+    """Delete a folder this tool wrote (the cache, after its caller checked its mark)."""
+    shutil.rmtree(path)

@@ -18,6 +18,7 @@ from orgspec.paths import project_root
 
 if TYPE_CHECKING:
     from orgspec.findings import LintResult
+    from orgspec.load.cache import Cache
     from orgspec.load.config import Config
     from orgspec.model.org import Org
 
@@ -78,6 +79,7 @@ class CheckOptions:
     diff_ref: str | None = None
     staged: bool = False  # lint git's index (what is being committed)
     respect_gitignore: bool | None = None  # None: the config's (default true)
+    cache: bool = False  # reuse checked files and results (the CLI's default; --no-cache)
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,18 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
     named = named_files(targets, config.root_path())
     if named:
         targets = [config.root_path()]  # load the org they belong to, report only theirs
-    result, org = _lint(targets, config, opts.staged)
+    fmt = opts.fmt
+    if fmt == "auto":
+        fmt = "github" if ci.github_actions else "text"
+    summary = ci.step_summary if fmt == "github" else None
+    wants_view = bool(summary or {fmt, *(f for f, _ in extra)} & reporters.VIEW_FORMATS)
+    cache = open_cache(config) if opts.cache and not opts.staged else None
+    if cache is not None and not (wants_view or opts.diff_ref):
+        from orgspec.engine.lint import check_cached
+
+        result, org = check_cached(targets, config, cache), None
+    else:
+        result, org = _lint(targets, config, opts.staged, cache)
     if named:
         focus(result, named)
     if opts.write_baseline:
@@ -127,15 +140,11 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
                         f"{opts.write_baseline}"], result)
     baseline_path = opts.baseline_path or config.baseline_path()
     notes = _apply_baseline(result, baseline_path) if baseline_path else []
-    if opts.diff_ref:
+    if opts.diff_ref and org is not None:
         notes += _apply_diff(result, org, opts.diff_ref, targets, config)
-    fmt = opts.fmt
-    if fmt == "auto":
-        fmt = "github" if ci.github_actions else "text"
     use_color = fmt == "text" and opts.output is None and opts.color
-    summary = ci.step_summary if fmt == "github" else None
     view = None  # the report view model, built once when a report needs it
-    if summary or {fmt, *(f for f, _ in extra)} & reporters.VIEW_FORMATS:
+    if wants_view and org is not None:
         from orgspec.report.view import build_view
 
         view = build_view(result, org, config.lang, links=view_links(ci))
@@ -154,11 +163,19 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
     return Outcome(code, outputs, notes, result)
 
 
-def _lint(targets: list[str], config: Config, staged: bool) -> tuple[LintResult, Org]:
+def open_cache(config: Config) -> Cache:
+    """The cache at `$ORGSPEC_CACHE_DIR`, the config's `cache-dir`, or the user cache."""
+    from orgspec.load.cache import Cache, cache_dir
+
+    return Cache(cache_dir(config.cache_path()))
+
+
+def _lint(targets: list[str], config: Config, staged: bool,
+          cache: Cache | None = None) -> tuple[LintResult, Org]:
     from orgspec.engine.lint import lint_org
 
     if not staged:
-        return lint_org(targets, config)
+        return lint_org(targets, config, cache=cache)
     from orgspec.ci.diff import GitError, lint_staged
 
     try:
@@ -256,7 +273,7 @@ def _latest_tag() -> str | None:
 def render(fmt: str, result: LintResult, **options: Any) -> str:
     """A reporter's output by format name; a user template that fails is a usage error."""
     from orgspec import reporters
-    from orgspec.report.render import ReportError
+    from orgspec.report.errors import ReportError
 
     try:
         return reporters.render(fmt, result, **options)

@@ -108,3 +108,12 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_report_header(config: pytest.Config) -> str:
     return f"fuzz seed (rotating): ORGSPEC_FUZZ_SEED={os.environ.get('ORGSPEC_FUZZ_SEED')}"
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test gets an empty cache folder of its own (the CLI caches by default), so no
+    test reads what another wrote nor writes into the user's cache."""
+    folder = tmp_path_factory.mktemp("orgspec-cache")
+    monkeypatch.setenv("ORGSPEC_CACHE_DIR", str(folder / "cache"))
+    return folder / "cache"

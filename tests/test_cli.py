@@ -15,6 +15,19 @@ def test_version_is_fast_path() -> None:
     assert (run.code, run.stdout.strip()) == (0, "orgspec 0.1.0")
 
 
+def test_version_answers_before_click_is_imported() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.argv = ['orgspec', '--version']; from orgspec.entry import main; "
+            "main(); print(sorted(m for m in ('click', 'pydantic', 'yaml') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout == "orgspec 0.1.0\n[]\n"
+    same = run_cli("--version", fresh=True)  # `python -m orgspec` goes through it too
+    assert (same.code, same.stdout) == (0, "orgspec 0.1.0\n")
+
+
 def test_clean_org_exits_zero_with_summary() -> None:
     run = run_cli("check", "examples/minimal")
     assert run.code == 0

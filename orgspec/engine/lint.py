@@ -8,8 +8,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from orgspec.engine.anchors import Anchors, assign_fingerprints
-from orgspec.engine.holdback import hold_back
 from orgspec.engine.selection import Plan, make_plan
 from orgspec.findings import (
     Finding,
@@ -21,10 +19,17 @@ from orgspec.findings import (
 from orgspec.gcpause import gc_paused
 from orgspec.load.config import Config
 from orgspec.load.loader import load_files
-from orgspec.model.org import Org
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the model (pydantic) is imported only when an org is loaded: a cached
+    # result needs neither
     from concurrent.futures import Future
+
+    from orgspec.engine.anchors import Anchors
+    from orgspec.load.cache import Cache
+    from orgspec.load.discovery import Candidate
+    from orgspec.load.loader import RawFile
+    from orgspec.model.org import Org
+    from orgspec.model.validate import FileUnit
 
 
 @dataclass
@@ -35,16 +40,88 @@ class Loaded:
     issues: list[Issue]
 
 
-def load_org(paths: list[str] | None = None, config: Config | None = None) -> Loaded:
-    """Read, parse and validate the org under `paths` (default: the config's root)."""
-    from orgspec.model.validate import build_org  # pydantic is imported only when needed
+def load_org(paths: list[str] | None = None, config: Config | None = None,
+             cache: Cache | None = None) -> Loaded:
+    """Read, parse and validate the org under `paths` (default: the config's root); with a
+    `cache`, files whose content was checked before are taken from it."""
+    return _load(paths, config or Config(), cache)
 
-    config = config or Config()
+
+def _load(paths: list[str] | None, config: Config, cache: Cache | None,
+          inputs: Inputs | None = None) -> Loaded:
+    """The loaded org; with a cache, files whose content was checked before come from it."""
+    from orgspec.model.validate import assemble, build_org  # pydantic only when needed
+
+    targets = paths or [config.root_path()]
     with gc_paused():
-        raw = load_files(paths or [config.root_path()], config.include, config.exclude,
-                         respect_gitignore=config.respect_gitignore)
-        org, schema_issues = build_org(raw)
-    return Loaded(org, raw.issues + schema_issues)
+        if cache is None:
+            raw = load_files(targets, config.include, config.exclude,
+                             respect_gitignore=config.respect_gitignore)
+            org, schema_issues = build_org(raw)
+            return Loaded(org, raw.issues + schema_issues)
+        inputs = inputs or read_inputs(targets, config)
+        org, issues = assemble(_units(inputs, cache), inputs.skipped, inputs.failed)
+    return Loaded(org, issues)
+
+
+@dataclass
+class Inputs:
+    """Every org file's bytes (or why it could not be read), before parsing, and what
+    identifies them for the whole-result key (names, content hashes, discovery's findings)."""
+
+    files: list[tuple[Candidate, bytes | RawFile]]
+    skipped: list[Issue]
+    failed: dict[str, str]
+    parser: str
+    digests: list[str]
+    ident: list[str]
+
+
+def read_inputs(targets: list[str], config: Config) -> Inputs:
+    """Discover and read the org's files, hashing each one's bytes."""
+    from orgspec.load.cache import content_hash
+    from orgspec.load.discovery import discover
+    from orgspec.load.loader import RawFile, read_candidate, skipped_issues
+    from orgspec.load.yamlevents import loader_class
+
+    found = discover(targets, config.include, config.exclude, config.respect_gitignore)
+    failed: dict[str, str] = {}
+    skipped = skipped_issues(found.skipped, failed)
+    parser = loader_class().__name__
+    out = Inputs([], skipped, failed, parser, [], [parser, repr(skipped)])
+    for cand in found.files:
+        data = read_candidate(cand)
+        out.files.append((cand, data))
+        if isinstance(data, RawFile):
+            out.digests.append("")
+            out.ident.append(repr(data.issues))
+        else:
+            digest = content_hash(data)
+            out.digests.append(digest)
+            out.ident.append(f"{cand.display}\0{digest}")
+    return out
+
+
+def _units(inputs: Inputs, cache: Cache) -> list[FileUnit]:
+    """Each file checked: from the cache when its name and content were checked before."""
+    from orgspec.load.cache import make_key
+    from orgspec.load.loader import RawFile, load_bytes
+    from orgspec.model.validate import FileUnit, check_file
+
+    units: list[FileUnit] = []
+    store = cache.primed()
+    for (cand, data), digest in zip(inputs.files, inputs.digests, strict=True):
+        if isinstance(data, RawFile):
+            units.append(check_file(data))
+            continue
+        key = make_key("file", inputs.parser, cand.display, digest)
+        unit = cache.get("file", key, FileUnit) if store else None
+        if unit is None or unit.display != cand.display:
+            unit = check_file(load_bytes(cand.display, data))
+            if store:
+                cache.put("file", key, unit)
+        units.append(unit)
+    return units
 
 
 def lint(paths: list[str] | None = None, config: Config | None = None,
@@ -57,27 +134,73 @@ def lint(paths: list[str] | None = None, config: Config | None = None,
 
 
 def lint_org(paths: list[str] | None = None, config: Config | None = None,
-             today: dt.date | None = None) -> tuple[LintResult, Org]:
-    """`lint`, and the validated org it checked (for reports)."""
+             today: dt.date | None = None, cache: Cache | None = None) -> tuple[LintResult, Org]:
+    """`lint`, and the validated org it checked (for reports). With a `cache`, unchanged
+    files are not parsed or validated again."""
     config = config or Config()
     plan = make_plan(config)
+    loaded = _load(paths, config, cache)
+    return _lint_loaded(loaded, paths, config, plan, today or dt.date.today()), loaded.org
+
+
+def check_cached(paths: list[str] | None, config: Config, cache: Cache,
+                 today: dt.date | None = None) -> LintResult:
+    """`lint` through the cache: when nothing that decides the result changed (the files'
+    names and contents, the config, rule packs, the date, orgspec itself) the stored result
+    is returned without running a rule; else unchanged files come from the cache and the
+    result is stored for next time. Findings are the same as `lint`'s."""
+    from orgspec.load.cache import make_key
+
+    today = today or dt.date.today()
+    plan = make_plan(config)
+    targets = paths or [config.root_path()]
+    inputs = read_inputs(targets, config)
+    key = make_key("result", repr(config), *_pack_hashes(config), today.isoformat(),
+                   org_root(targets), repr([os.path.abspath(p) for p in targets]),
+                   *inputs.ident)
+    stored = cache.get("result", key, LintResult)
+    if stored is not None:
+        return stored
+    loaded = _load(paths, config, cache, inputs)
+    result = _lint_loaded(loaded, paths, config, plan, today)
+    cache.put("result", key, result)
+    return result
+
+
+def _pack_hashes(config: Config) -> list[str]:
+    from orgspec.load.cache import content_hash
+
+    out = []
+    for pack in config.rule_packs:
+        try:
+            with open(pack, "rb") as handle:
+                out.append(content_hash(handle.read()))
+        except OSError:
+            out.append("unreadable")
+    return out
+
+
+def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: Plan,
+                 today: dt.date) -> LintResult:
+    from orgspec.engine.anchors import Anchors, assign_fingerprints
+    from orgspec.engine.holdback import hold_back
+
     with gc_paused():
-        loaded = load_org(paths, config)
         org = loaded.org
         issues = list(loaded.issues)
-        issues.extend(run_rules(org, plan, today or dt.date.today()))
+        issues.extend(run_rules(org, plan, today))
         issues.extend(_incomplete_note(org))
         root = config.root_path()
         anchors = Anchors(org)
         findings = [f for f in stamp(issues, plan) if not _ignored(f, plan, root)]
-        findings = _suppress(findings, org, plan, today or dt.date.today(), root, anchors)
+        findings = _suppress(findings, org, plan, today, root, anchors)
         findings = hold_back(findings, org, {c: m.reads for c, m in plan.rules.items()},
                              anchors)
         findings = assign_fingerprints(sort_findings(findings), anchors,
                                        org_root(paths or [root]))
     return LintResult(findings, files=org.files, failed_files=sorted(org.failed),
                       entity_count=org.entity_count(),
-                      rules={code: plan.rules[code] for code in plan.severity}), org
+                      rules={code: plan.rules[code] for code in plan.severity})
 
 
 # From this many entities on, graph-free rules run in a second process beside the graph.

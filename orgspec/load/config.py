@@ -20,7 +20,7 @@ from orgspec.load.yamlevents import Parsed, parse
 CONFIG_NAMES = (".orgspec.yaml", ".orgspec.yml")
 KNOWN_KEYS = ("root", "include", "exclude", "fail-on", "extends", "select", "extend-select",
               "ignore", "rules", "per-file-ignores", "rule-packs", "lang", "repo-url", "baseline",
-              "respect-gitignore")
+              "respect-gitignore", "cache-dir")
 LANGS = ("zh", "en")
 PRESETS = ("recommended", "strict")
 
@@ -65,11 +65,17 @@ class Config:
     repo_url: str | None = None  # GitHub or GitLab repository, for the site's edit links
     baseline: str | None = None  # known findings, resolved against `base`
     respect_gitignore: bool = True  # skip git-ignored files found by walking a folder
+    cache_dir: str | None = None  # the cache folder, resolved against `base`; None: user's
     source: str | None = None
     base: str = "."
 
     def root_path(self) -> str:
         return os.path.normpath(os.path.join(self.base, self.root))
+
+    def cache_path(self) -> str | None:
+        """The configured cache folder (`cache-dir: .orgspec_cache`), or None."""
+        return os.path.normpath(os.path.join(self.base, self.cache_dir)) \
+            if self.cache_dir else None
 
     def baseline_path(self) -> str | None:
         """The configured baseline file, shared by pre-commit, CI and the action."""
@@ -218,6 +224,9 @@ class _Reader:
         if not isinstance(value, bool) and value not in ("true", "false"):
             raise self.fail((key,), f"{key!r} must be true or false")
         cfg.respect_gitignore = value in (True, "true")
+
+    def _cache_dir(self, cfg: Config, key: str, value: Any) -> None:
+        cfg.cache_dir = self.text((key,), value)
 
     def _baseline(self, cfg: Config, key: str, value: Any) -> None:
         cfg.baseline = self.text((key,), value)

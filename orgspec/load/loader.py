@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from orgspec.findings import Issue, Location
-from orgspec.load.discovery import Candidate, discover
+from orgspec.load.discovery import Candidate, Skipped, discover
 from orgspec.load.source import SourceError, decode, read_bytes, scan_forbidden
 from orgspec.load.sourcemap import FileMap
 from orgspec.load.suppress import Directive, scan_directives
@@ -40,56 +40,93 @@ class RawOrg:
     directives: list[Directive] = field(default_factory=list)
 
 
+@dataclass
+class RawFile:
+    """One file as read: its entities, input problems, suppression comments, and whether it
+    failed (`failed` is its text when it decoded, "" when not, None when it loaded)."""
+
+    display: str
+    entities: list[RawEntity] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    directives: list[Directive] = field(default_factory=list)
+    failed: str | None = None
+
+
 def load_files(paths: list[str], include: list[str] | None = None,
                exclude: list[str] | None = None, limits: Limits | None = None,
                respect_gitignore: bool = True) -> RawOrg:
     """Discover and read every org file under `paths`; problems become issues, not errors."""
     found = discover(paths, include, exclude, respect_gitignore)
     org = RawOrg()
-    for skipped in found.skipped:
-        org.issues.append(Issue(skipped.message, Location(skipped.display), code=skipped.code))
-        if skipped.code == "IN013":  # unreadable: it may define anything, so no cascade
-            org.failed[skipped.display] = ""
+    org.issues.extend(skipped_issues(found.skipped, org.failed))
     for cand in found.files:
         org.files.append(cand.display)
-        _load_one(cand, org, limits or Limits())
+        data = read_candidate(cand)
+        one = data if isinstance(data, RawFile) else load_bytes(cand.display, data, limits)
+        org.entities.extend(one.entities)
+        org.issues.extend(one.issues)
+        org.directives.extend(one.directives)
+        if one.failed is not None:
+            org.failed[one.display] = one.failed
     return org
 
 
-def _load_one(cand: Candidate, org: RawOrg, limits: Limits) -> None:
-    shown = cand.display
+def skipped_issues(skipped: list[Skipped], failed: dict[str, str]) -> list[Issue]:
+    """The findings for paths discovery did not load; unreadable ones count as failed."""
+    out = []
+    for item in skipped:
+        out.append(Issue(item.message, Location(item.display), code=item.code))
+        if item.code == "IN013":  # unreadable: it may define anything, so no cascade
+            failed[item.display] = ""
+    return out
+
+
+def read_candidate(cand: Candidate) -> bytes | RawFile:
+    """A file's bytes, or the failed RawFile saying why it could not be read."""
     try:
-        text = decode(read_bytes(cand.real))
+        return read_bytes(cand.real)
     except SourceError as err:
-        org.issues.append(Issue(err.message, Location(shown, err.line, err.col),
+        return RawFile(cand.display, issues=[Issue(err.message,
+                                                   Location(cand.display, err.line, err.col),
+                                                   hint=err.hint, code=err.code)], failed="")
+
+
+def load_bytes(shown: str, data: bytes, limits: Limits | None = None) -> RawFile:
+    """Decode, scan and parse one file's bytes into raw entities; never raises."""
+    out = RawFile(shown)
+    try:
+        text = decode(data)
+    except SourceError as err:
+        out.issues.append(Issue(err.message, Location(shown, err.line, err.col),
                                 hint=err.hint, code=err.code))
-        org.failed[shown] = ""
-        return
-    org.directives.extend(scan_directives(text, shown))
+        out.failed = ""
+        return out
+    out.directives.extend(scan_directives(text, shown))
     bad = scan_forbidden(text)
     for b in bad:
-        org.issues.append(Issue(f"file contains {b.describe()}",
+        out.issues.append(Issue(f"file contains {b.describe()}",
                                 Location(shown, b.line, b.col),
                                 hint="remove it; such characters hide text or move lines",
                                 code="IN003"))
     if any(b.structural for b in bad):
-        org.failed[shown] = text
-        return
-    parsed = parse(text, limits)
+        out.failed = text
+        return out
+    parsed = parse(text, limits or Limits())
     for p in parsed.problems:
-        org.issues.append(Issue(p.message, Location(shown, p.line, p.col), hint=p.hint,
+        out.issues.append(Issue(p.message, Location(shown, p.line, p.col), hint=p.hint,
                                 code=p.code))
     if parsed.fatal is not None:
         p = parsed.fatal
-        org.issues.append(Issue(p.message, Location(shown, p.line, p.col), hint=p.hint,
+        out.issues.append(Issue(p.message, Location(shown, p.line, p.col), hint=p.hint,
                                 code=p.code))
-        org.failed[shown] = text
-        return
+        out.failed = text
+        return out
     fmap = FileMap(shown, parsed, text.count("\n") + 1)
-    _collect_entities(parsed.docs, fmap, org)
+    _collect_entities(parsed.docs, fmap, out)
+    return out
 
 
-def _collect_entities(docs: list[Any], fmap: FileMap, org: RawOrg) -> None:
+def _collect_entities(docs: list[Any], fmap: FileMap, org: RawFile) -> None:
     if all(doc is None for doc in docs):
         org.issues.append(Issue("file holds no entities", Location(fmap.file),
                                 hint="add entities with a `kind`, or delete the file",
@@ -107,7 +144,7 @@ def _collect_entities(docs: list[Any], fmap: FileMap, org: RawOrg) -> None:
             _not_an_entity(fmap, (index,), "document is a single value", org)
 
 
-def _collect_item(item: Any, fmap: FileMap, path: Path, org: RawOrg) -> None:
+def _collect_item(item: Any, fmap: FileMap, path: Path, org: RawFile) -> None:
     if isinstance(item, dict):
         org.entities.append(RawEntity(item, fmap, path))
     else:
@@ -115,7 +152,7 @@ def _collect_item(item: Any, fmap: FileMap, path: Path, org: RawOrg) -> None:
         _not_an_entity(fmap, path, f"list item is {what}", org)
 
 
-def _not_an_entity(fmap: FileMap, path: Path, what: str, org: RawOrg) -> None:
+def _not_an_entity(fmap: FileMap, path: Path, what: str, org: RawFile) -> None:
     org.issues.append(Issue(
         f"{what}; expected an entity mapping with `kind` and `id`",
         fmap.value(path), hint="each document is an entity or a list of entities", code="IN009"))

@@ -83,6 +83,26 @@ class Parsed:
             depth += 1
         return key, (span[0] + 1, span[1] + 1, span[2] + 1, span[3] + 1), depth
 
+    def __getstate__(self) -> dict[str, Any]:
+        """For the cache: `tables` is keyed by `id()`, which does not survive pickling, so
+        each reachable container travels with its table (pickle keeps their identity)."""
+        pairs = []
+        stack: list[Any] = list(self.docs)
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict | list):
+                table = self.tables.get(id(node))
+                if table is not None:
+                    pairs.append((node, table))
+                stack.extend(node.values() if isinstance(node, dict) else node)
+        return {"docs": self.docs, "roots": self.roots, "pairs": pairs,
+                "problems": self.problems, "fatal": self.fatal}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.docs, self.roots = state["docs"], state["roots"]
+        self.problems, self.fatal = state["problems"], state["fatal"]
+        self.tables = {id(node): table for node, table in state["pairs"]}
+
     def node(self, path: Path) -> Any:
         """The data at `path`, or None when it does not exist."""
         node: Any = self.docs

@@ -48,9 +48,14 @@ def build_graph(org: Org) -> nx.MultiDiGraph:
 def display_name(entity: Any, ident: str) -> str:
     """What a person calls the entity: its `name`, an objective's or key result's `title`,
     else its id."""
-    name = getattr(entity, "name", None)
-    if name is None and not hasattr(entity, "name"):
-        name = getattr(entity, "title", None)
+    fields = getattr(type(entity), "model_fields", None)
+    if fields is not None:  # a pydantic model: a missing attribute costs ~100 us to raise
+        field = "name" if "name" in fields else "title" if "title" in fields else None
+        name = getattr(entity, field) if field else None
+    else:
+        name = getattr(entity, "name", None)
+        if name is None and not hasattr(entity, "name"):
+            name = getattr(entity, "title", None)
     return str(name) if name else ident
 
 

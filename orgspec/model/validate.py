@@ -5,12 +5,14 @@ from __future__ import annotations
 import difflib
 import typing
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from orgspec.findings import Issue, Related
-from orgspec.load.loader import RawEntity, RawOrg
+from orgspec.load.loader import RawEntity, RawFile, RawOrg
+from orgspec.load.suppress import Directive
 from orgspec.load.yamlevents import Path
 from orgspec.model.models import KINDS, MODELS, Responsibility, Role, Team
 from orgspec.model.org import Claim, Org, Origin, RoleClaim, node_key
@@ -23,32 +25,61 @@ def build_org(raw: RawOrg) -> tuple[Org, list[Issue]]:
     org = Org(files=list(raw.files), failed=dict(raw.failed), directives=list(raw.directives))
     issues: list[Issue] = []
     for ent in raw.entities:
-        issues.extend(_add_entity(org, ent))
+        issues.extend(add_checked(org, check_entity(ent)))
     return org, issues
 
 
-def _add_entity(org: Org, ent: RawEntity) -> Iterator[Issue]:
+@dataclass
+class Checked:
+    """One entity after validation, before it joins an org: the model (None when it could
+    not be salvaged), its schema problems, what was dropped, and where it was written.
+    Independent of every other entity, so it can be cached with its file."""
+
+    origin: Origin
+    kind: str = ""
+    obj: Any = None
+    issues: list[Issue] = field(default_factory=list)
+    invalid: str | None = None  # the node key of an entity that failed validation
+    dropped: Dropped = field(default_factory=dict)
+
+
+def check_entity(ent: RawEntity) -> Checked:
+    """Validate one raw entity on its own (duplicates are found when it joins the org)."""
+    out = Checked(Origin(ent.fmap, ent.path))
     kind = ent.kind
     if not isinstance(kind, str) or kind not in MODELS:  # a list or mapping is unhashable
-        yield _kind_issue(ent, kind)
-        return
+        out.issues.append(_kind_issue(ent, kind))
+        return out
+    out.kind = kind
     model = MODELS[kind]
     try:
-        obj = model.model_validate(ent.data)
+        out.obj = model.model_validate(ent.data)
     except ValidationError as exc:
         ident = ent.data.get("id")
-        yield from _schema_issues(exc, ent, model, kind, ident)
+        out.issues.extend(_schema_issues(exc, ent, model, kind, ident))
         salvaged = salvage(model, ent.data, exc, node_key(kind, ident)) \
             if isinstance(ident, str) else None
         if salvaged is None:
             if isinstance(ident, str):
-                org.invalid.add(node_key(kind, ident))
-            return
-        obj, dropped = salvaged
-        for key, fields in dropped.items():
-            org.incomplete.setdefault(key, {}).update(fields)
-    origin = Origin(ent.fmap, ent.path)
-    yield from _register(org, kind, obj, origin)
+                out.invalid = node_key(kind, ident)
+            return out
+        out.obj, out.dropped = salvaged
+    return out
+
+
+def add_checked(org: Org, checked: Checked) -> Iterator[Issue]:
+    """Add a checked entity to `org` (registering its id, charter and duties); yields its
+    schema problems, then a duplicate id's."""
+    yield from checked.issues
+    if checked.invalid is not None:
+        org.invalid.add(checked.invalid)
+    obj = checked.obj
+    if obj is None:
+        return
+    for key, fields in checked.dropped.items():
+        org.incomplete.setdefault(key, {}).update(fields)
+    origin = checked.origin
+    yield from _register(org, checked.kind, obj, origin)
     if isinstance(obj, Team):
         yield from _charter(org, obj, origin)
     elif isinstance(obj, Role):
@@ -278,3 +309,39 @@ def _inner_model(tp: Any) -> type[BaseModel] | None:
         if found is not None:
             return found
     return None
+
+
+@dataclass
+class FileUnit:
+    """One file read and its entities checked: everything it adds to an org, independent
+    of the other files (what the cache stores per file content)."""
+
+    display: str
+    issues: list[Issue]
+    directives: list[Directive]
+    failed: str | None
+    checked: list[Checked]
+
+
+def check_file(raw: RawFile) -> FileUnit:
+    """Validate a file's entities on their own."""
+    return FileUnit(raw.display, raw.issues, raw.directives, raw.failed,
+                    [check_entity(ent) for ent in raw.entities])
+
+
+def assemble(units: list[FileUnit], skipped: list[Issue],
+             failed: dict[str, str]) -> tuple[Org, list[Issue]]:
+    """The org of checked files, in file order (the first of two equal ids wins), and every
+    problem: discovery's, then each file's input problems, then schema and duplicate ids;
+    the same org and problems as `build_org` over the same files."""
+    org = Org(files=[u.display for u in units], failed=dict(failed))
+    issues = list(skipped)
+    for unit in units:
+        issues.extend(unit.issues)
+        org.directives.extend(unit.directives)
+        if unit.failed is not None:
+            org.failed[unit.display] = unit.failed
+    for unit in units:
+        for checked in unit.checked:
+            issues.extend(add_checked(org, checked))
+    return org, issues

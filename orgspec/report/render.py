@@ -14,6 +14,7 @@ from orgspec._version import __version__
 from orgspec.escape import md_inline
 from orgspec.gcpause import gc_paused
 from orgspec.paths import relative_link
+from orgspec.report.errors import ReportError
 from orgspec.report.templating import MdSafe, environment
 from orgspec.report.view import ReportView
 
@@ -23,10 +24,6 @@ ICONS = {"error": "❌", "warning": "⚠️", "info": "ℹ️"}
 MATRIX_COLUMNS = 30  # more teams than this: the RACI table lists holders per role instead
 _RANK = {"error": "0", "warning": "1", "info": "2"}
 _ROLES = {"A": "accountable", "R": "responsible", "C": "consulted", "I": "informed"}
-
-
-class ReportError(Exception):
-    """A template that cannot be rendered or whose CSS or JS cannot be inlined safely."""
 
 
 def safe_href(url: str) -> str:

@@ -1,0 +1,296 @@
+"""The cache of checked files and results never changes an answer.
+
+Findings (every field: code, file, line, column, end, message, entity, related, hint,
+fingerprint) are the same without the cache, with a cold one, with per-file hits and with a
+whole-result hit, on every example, every hostile fixture and a synthetic org; corrupt,
+foreign, truncated or half-written entries are misses; concurrent runs agree; the org
+folder is never written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, FIXTURES, REPO, run_cli
+
+from orgspec.engine.lint import check_cached, lint_org
+from orgspec.findings import Finding
+from orgspec.load.cache import MAGIC, Cache, clean
+from orgspec.load.config import Config, Selector
+
+HOSTILE = FIXTURES / "hostile"
+TODAY = dt.date(2026, 11, 30)
+
+
+def _synthetic(tmp: Path) -> Path:
+    out = tmp / "synthetic"
+    subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py"), "--teams", "12",
+                    "--out", str(out)], check=True, capture_output=True)
+    return out / "teams"
+
+
+def _orgs(tmp: Path) -> list[Path]:
+    orgs = [p for p in sorted(EXAMPLES.iterdir()) if p.is_dir()]
+    for case in sorted(p for p in HOSTILE.iterdir() if p.is_dir()):
+        shutil.copytree(case, tmp / case.name, ignore=shutil.ignore_patterns("expected.json"))
+        orgs.append(tmp / case.name)
+    return [*orgs, _synthetic(tmp)]
+
+
+def _findings(findings: list[Finding]) -> list[tuple[object, ...]]:
+    return [(f.code, f.location, f.message, f.entity, f.related, f.hint, f.fingerprint,
+             f.severity) for f in findings]
+
+
+STRICT = Config(extends="strict", select=[Selector("ALL", "test")])
+
+
+@pytest.mark.parametrize("parser", ["c", "pure"])
+def test_findings_are_identical_with_and_without_cache(tmp_path: Path, parser: str,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ORGSPEC_YAML_PARSER", parser)
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    orgs = _orgs(tmp_path)
+    assert len(orgs) > 25
+    for org in orgs:
+        paths = [str(org)]
+        plain, plain_org = lint_org(paths, STRICT, TODAY)
+        expected = _findings(plain.findings)
+        cache = Cache(str(tmp_path / "cache" / org.name))
+        stored = check_cached(paths, STRICT, cache, TODAY)  # stores the whole result
+        assert cache.primed()
+        cold, _ = lint_org(paths, STRICT, TODAY, cache=cache)  # stores every file
+        warm, warm_org = lint_org(paths, STRICT, TODAY, cache=cache)  # every file a hit
+        assert _findings(cold.findings) == expected, org.name
+        assert _findings(warm.findings) == expected, org.name
+        assert warm_org.incomplete == plain_org.incomplete
+        assert warm_org.invalid == plain_org.invalid
+        assert sorted(warm_org.failed) == sorted(plain_org.failed)
+        again = check_cached(paths, STRICT, cache, TODAY)  # reads the whole result
+        assert _findings(stored.findings) == expected, org.name
+        assert _findings(again.findings) == expected, org.name
+        assert (again.files, again.failed_files, again.entity_count) == \
+            (plain.files, plain.failed_files, plain.entity_count)
+        if plain.files and not plain.failed_files:
+            assert cache.hits > 0, org.name
+
+
+def _fill(org: Path, folder: Path) -> list[tuple[object, ...]]:
+    """A result and every file's entry in the cache at `folder` (two runs: the first only
+    stores the result); returns the findings."""
+    found = check_cached([str(org)], Config(), Cache(str(folder)), TODAY)
+    lint_org([str(org)], Config(), TODAY, cache=Cache(str(folder)))
+    return _findings(found.findings)
+
+
+def _entries(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file() and p.parent.name != "cache"
+            and p.name not in (".gitignore", "CACHEDIR.TAG")]
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "foreign-key", "other-magic",
+                                    "empty", "pickle-of-something-else"])
+def test_damaged_entries_are_misses_not_answers(tmp_path: Path, damage: str) -> None:
+    org = _synthetic(tmp_path)
+    expected = _findings(lint_org([str(org)], Config(), TODAY)[0].findings)
+    folder = tmp_path / "cache"
+    _fill(org, folder)
+    entries = _entries(folder)
+    assert len(entries) > 12
+    import pickle
+
+    for i, entry in enumerate(entries):
+        data = entry.read_bytes()
+        head = len(MAGIC) + 32
+        if damage == "garbage":
+            entry.write_bytes(os.urandom(len(data)))
+        elif damage == "truncated":
+            entry.write_bytes(data[:head + (len(data) - head) // 2])
+        elif damage == "foreign-key":  # another entry's (valid) content under this name
+            entry.write_bytes(entries[(i + 1) % len(entries)].read_bytes())
+        elif damage == "other-magic":
+            entry.write_bytes(b"orgspec-cache/0\n" + data[len(MAGIC):])
+        elif damage == "empty":
+            entry.write_bytes(b"")
+        else:  # the right header over a pickle of a foreign object
+            entry.write_bytes(data[:head] + pickle.dumps({"findings": []}))
+    cache = Cache(str(folder))
+    got = check_cached([str(org)], Config(), cache, TODAY)
+    assert _findings(got.findings) == expected
+    assert cache.hits == 0
+    again = Cache(str(folder))  # the misses were rewritten as good entries
+    assert _findings(check_cached([str(org)], Config(), again, TODAY).findings) == expected
+    assert again.hits == 1
+
+
+def test_half_written_entries_of_a_killed_run_are_ignored(tmp_path: Path) -> None:
+    org = _synthetic(tmp_path)
+    folder = tmp_path / "cache"
+    expected = _fill(org, folder)
+    for entry in _entries(folder):  # a run killed between mkstemp and os.replace
+        (entry.parent / f".orgspec-{entry.name[:6]}.tmp").write_bytes(entry.read_bytes()[:40])
+        entry.unlink()
+    cache = Cache(str(folder))
+    assert _findings(check_cached([str(org)], Config(), cache, TODAY).findings) == expected
+    assert cache.hits == 0
+
+
+def test_one_changed_file_is_parsed_again_and_the_result_follows(tmp_path: Path) -> None:
+    org = _synthetic(tmp_path)
+    _fill(org, tmp_path / "cache")
+    first = sorted(org.iterdir())[0]
+    text = first.read_text("utf-8")
+    first.write_text(text.replace("kind: Team", "kind: Taem", 1), "utf-8")
+    expected = _findings(lint_org([str(org)], Config(), TODAY)[0].findings)
+    assert any(f[0] == "IN010" for f in expected)
+    cache = Cache(str(tmp_path / "cache"))
+    got = check_cached([str(org)], Config(), cache, TODAY)
+    assert _findings(got.findings) == expected
+    assert cache.misses == 2  # the whole result and the changed file; the rest are hits
+    assert cache.hits == len(list(org.iterdir())) - 1
+
+
+def test_the_date_and_the_config_are_part_of_the_result_key(tmp_path: Path) -> None:
+    org = _synthetic(tmp_path)
+    _fill(org, tmp_path / "cache")
+    cache = Cache(str(tmp_path / "cache"))
+    for config, today in ((Config(), TODAY + dt.timedelta(days=1)),
+                          (Config(ignore=[Selector("OW", "test")]), TODAY)):
+        before = cache.hits
+        got = check_cached([str(org)], config, cache, today)
+        assert cache.hits == before + len(list(org.iterdir()))  # files hit, result missed
+        assert _findings(got.findings) == \
+            _findings(lint_org([str(org)], config, today)[0].findings)
+
+
+def test_concurrent_runs_on_one_cache_agree(tmp_path: Path) -> None:
+    org = _synthetic(tmp_path)
+    env = {**os.environ, "ORGSPEC_CACHE_DIR": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    cmd = [sys.executable, "-m", "orgspec", "check", str(org), "--format", "json"]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                              cwd=tmp_path) for _ in range(4)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    plain = subprocess.run([*cmd, "--no-cache"], capture_output=True, env=env, cwd=tmp_path,
+                           check=False)
+    assert plain.stdout.count(b'"code"') > 5
+    for out, _ in outs:
+        assert out == plain.stdout
+    warm = subprocess.run(cmd, capture_output=True, env=env, cwd=tmp_path, check=False)
+    assert warm.stdout == plain.stdout
+
+
+def _tree(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+def test_default_cache_is_the_user_cache_and_never_the_org(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    org = tmp_path / "org"
+    shutil.copytree(EXAMPLES / "ecommerce", org)
+    before = _tree(tmp_path)
+    monkeypatch.delenv("ORGSPEC_CACHE_DIR")
+    home = tmp_path.parent / f"{tmp_path.name}-xdg"
+    run = run_cli("check", "org", cwd=tmp_path, env={"XDG_CACHE_HOME": str(home)})
+    assert run.code in (0, 1), run.stderr
+    assert _tree(tmp_path) == before
+    assert (home / "orgspec" / "CACHEDIR.TAG").is_file()
+    assert (home / "orgspec" / ".gitignore").read_text("utf-8").splitlines()[-1] == "*"
+    again = run_cli("check", "org", cwd=tmp_path, env={"XDG_CACHE_HOME": str(home)})
+    assert (again.code, again.stdout) == (run.code, run.stdout)
+
+
+def test_no_cache_writes_nothing(tmp_path: Path) -> None:
+    run = run_cli("check", str(EXAMPLES / "minimal"), "--no-cache")
+    assert run.code == 0, run.stderr
+    assert not Path(os.environ["ORGSPEC_CACHE_DIR"]).exists()
+
+
+def test_configured_cache_dir_and_cache_clean(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ORGSPEC_CACHE_DIR")
+    shutil.copytree(EXAMPLES / "minimal", tmp_path / "org")
+    (tmp_path / ".orgspec.yaml").write_text("cache-dir: .orgspec_cache\n", "utf-8")
+    assert run_cli("check", cwd=tmp_path).code == 0
+    folder = tmp_path / ".orgspec_cache"
+    assert (folder / ".gitignore").is_file() and _entries(folder)
+    shown = run_cli("cache", "dir", cwd=tmp_path)
+    assert Path(shown.stdout.strip()) == folder.resolve()
+    done = run_cli("cache", "clean", cwd=tmp_path)
+    assert done.code == 0 and "removed" in done.stdout
+    assert not folder.exists()
+    assert "no cache" in run_cli("cache", "clean", cwd=tmp_path).stdout
+
+
+def test_cache_clean_refuses_a_folder_it_did_not_create(tmp_path: Path) -> None:
+    precious = tmp_path / "precious"
+    precious.mkdir()
+    (precious / "keep.txt").write_text("mine", "utf-8")
+    with pytest.raises(ValueError, match="does not look like an orgspec cache"):
+        clean(str(precious))
+    run = run_cli("cache", "clean", env={"ORGSPEC_CACHE_DIR": str(precious)})
+    assert run.code == 2 and run.stderr.count("\n") == 1
+    assert (precious / "keep.txt").is_file()
+
+
+def test_reports_that_need_the_org_still_work_from_a_warm_cache(tmp_path: Path) -> None:
+    org = str(EXAMPLES / "ecommerce")
+    first = run_cli("check", org, "--format", "json")
+    html = tmp_path / "r.html"
+    warm = run_cli("check", org, "--format", "json", "--report", f"html={html}")
+    assert warm.stdout == first.stdout
+    assert "<html" in html.read_text("utf-8")
+    third = run_cli("check", org, "--format", "json")
+    assert json.loads(third.stdout) == json.loads(first.stdout)
+
+
+def test_a_warm_unchanged_check_imports_neither_pydantic_nor_networkx(tmp_path: Path) -> None:
+    env = {**os.environ, "ORGSPEC_CACHE_DIR": str(tmp_path / "cache")}
+    args = ["check", str(EXAMPLES / "ecommerce"), "--format", "json"]
+    first = subprocess.run([sys.executable, "-m", "orgspec", *args], capture_output=True,
+                           env=env, check=False)
+    code = ("import sys; from orgspec.cli import main\n"
+            f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
+            "print([m for m in ('pydantic', 'networkx') if m in sys.modules], file=sys.stderr)")
+    warm = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env,
+                          check=False)
+    assert warm.stdout == first.stdout and b'"findings"' in warm.stdout
+    assert warm.stderr.decode().strip().splitlines()[-1] == "[]"
+
+
+def test_a_first_run_stores_only_its_result(tmp_path: Path) -> None:
+    org = _synthetic(tmp_path)
+    folder = tmp_path / "cache"
+    cache = Cache(str(folder))
+    assert not cache.primed()
+    first = check_cached([str(org)], Config(), cache, TODAY)
+    assert len(_entries(folder)) == 1 and cache.primed()  # a fresh CI job pays for one
+    lint_org([str(org)], Config(), TODAY, cache=Cache(str(folder)))  # the next stores files
+    assert len(_entries(folder)) == 1 + len(list(org.iterdir()))
+    assert _findings(first.findings) == _findings(lint_org([str(org)], Config(), TODAY)[0].findings)
+
+
+def test_the_cache_stays_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import orgspec.load.cache as cache_module
+
+    folder = tmp_path / "cache"
+    stale, recent = folder / ("a" * 20), folder / ("b" * 20)
+    for other in (stale, recent):
+        (other / "file").mkdir(parents=True)
+        (other / "file" / "x").write_bytes(b"old")
+    week_ago = dt.datetime.now().timestamp() - 8 * 24 * 3600
+    os.utime(stale, (week_ago, week_ago))
+    monkeypatch.setattr(cache_module, "KEEP_RESULTS", 2)
+    cache = Cache(str(folder))
+    for n in range(4):
+        cache.put("result", bytes([n]) * 32, [n])
+        os.utime(cache._path("result", bytes([n]) * 32), (1000 + n, 1000 + n))
+    assert not stale.exists() and (recent / "file" / "x").is_file()
+    kept = [n for n in range(4) if cache.get("result", bytes([n]) * 32, list) is not None]
+    assert kept == [2, 3]
