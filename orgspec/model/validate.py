@@ -187,24 +187,26 @@ def _register(org: Org, kind: str, obj: Any, origin: Origin) -> Iterator[Issue]:
     org.origins[key] = origin
 
 
+def _inline_duty(org: Org, item: Any, where: Origin) -> Iterator[Issue]:
+    """Register a duty written in full inside a charter or a position (`- id: x` with its
+    name and description) as a Responsibility of its own."""
+    if item.id is not None:
+        inline = Responsibility(kind="Responsibility", id=item.id, name=item.name,
+                                description=item.description)
+        yield from _register(org, "Responsibility", inline, where)
+
+
 def _charter(org: Org, team: Team, origin: Origin) -> Iterator[Issue]:
     for i, item in enumerate(team.responsibilities):
         where = Origin(origin.fmap, (*origin.path, "responsibilities", i))
-        if item.id is not None:
-            inline = Responsibility(kind="Responsibility", id=item.id, name=item.name,
-                                    description=item.description)
-            yield from _register(org, "Responsibility", inline, where)
-        duty = item.ref or item.id or ""
-        org.claims.append(Claim(team.id, duty, item.role, where))
+        yield from _inline_duty(org, item, where)
+        org.claims.append(Claim(team.id, item.ref or item.id or "", item.role, where))
 
 
 def _position_duties(org: Org, pos: Role, origin: Origin) -> Iterator[Issue]:
     for i, item in enumerate(pos.duties):
         where = Origin(origin.fmap, (*origin.path, "duties", i))
-        if item.id is not None:
-            inline = Responsibility(kind="Responsibility", id=item.id, name=item.name,
-                                    description=item.description)
-            yield from _register(org, "Responsibility", inline, where)
+        yield from _inline_duty(org, item, where)
         org.role_claims.append(RoleClaim(pos.id, item.ref or item.id or "", item.role, where))
 
 
