@@ -42,7 +42,7 @@ def _verdicts(ctx: RuleContext) -> list[tuple[str, int, KeyResult, Verdict]]:
         (oid, i, kr, verdict(obj, kr)) for oid, obj, i, kr in _krs(ctx)])
 
 
-@check("OK003", graph=False)
+@check("OK003", local=True)
 def key_result_not_measurable(ctx: RuleContext) -> Iterator[Issue]:
     """A key result that lacks a metric, a target value or a time bound."""
     for oid, i, kr, v in _verdicts(ctx):
@@ -55,7 +55,7 @@ def key_result_not_measurable(ctx: RuleContext) -> Iterator[Issue]:
                         hint=rewrite_hint(kr.title))
 
 
-@check("OK004", graph=False)
+@check("OK004", local=True)
 def vague_key_result(ctx: RuleContext) -> Iterator[Issue]:
     """Vague wording (提升, 优化, improve, ensure ...) with no number to judge it by."""
     for oid, i, kr, v in _verdicts(ctx):
@@ -77,7 +77,7 @@ def _activity_start(title: str) -> str | None:
     return as_written(written, simplified(written), verb) if verb else None
 
 
-@check("OK005", graph=False)
+@check("OK005", local=True)
 def activity_key_result(ctx: RuleContext) -> Iterator[Issue]:
     """A key result that is an activity or output (上线, 召开, launch, hold) not an outcome."""
     for oid, _obj, i, kr in _krs(ctx):
@@ -93,7 +93,7 @@ def _numbers(kr: KeyResult) -> tuple[Quantity | None, Quantity | None]:
     return parse_quantity(kr.baseline), parse_quantity(kr.target)
 
 
-@check("OK006", graph=False)
+@check("OK006", local=True)
 def non_numeric_value(ctx: RuleContext) -> Iterator[Issue]:
     """A target or baseline that is not a number (\"high\", \"TBD\", \"更好\")."""
     for oid, _obj, i, kr in _krs(ctx):
@@ -106,7 +106,7 @@ def non_numeric_value(ctx: RuleContext) -> Iterator[Issue]:
                                  "99.95%, 2h, 4.6/5")
 
 
-@check("OK007", graph=False)
+@check("OK007", local=True)
 def target_equals_baseline(ctx: RuleContext) -> Iterator[Issue]:
     """A target that equals the baseline (unless the direction is `maintain`)."""
     for oid, _obj, i, kr in _krs(ctx):
@@ -119,7 +119,7 @@ def target_equals_baseline(ctx: RuleContext) -> Iterator[Issue]:
                         hint="set the value to reach, or `direction: maintain`")
 
 
-@check("OK008", graph=False)
+@check("OK008", local=True)
 def direction_contradicts_target(ctx: RuleContext) -> Iterator[Issue]:
     """`direction: increase` with a lower target, or `decrease` with a higher one."""
     for oid, _obj, i, kr in _krs(ctx):
@@ -135,7 +135,7 @@ def direction_contradicts_target(ctx: RuleContext) -> Iterator[Issue]:
                         node_key("objective", oid), hint="fix the direction or the target")
 
 
-@check("OK009", graph=False)
+@check("OK009", local=True)
 def due_outside_period(ctx: RuleContext) -> Iterator[Issue]:
     """A key result due before or after its objective's period."""
     for oid, obj, i, kr in _krs(ctx):
@@ -148,7 +148,7 @@ def due_outside_period(ctx: RuleContext) -> Iterator[Issue]:
                              "objective")
 
 
-@check("OK010", graph=False)
+@check("OK010", local=True)
 def unit_mismatch(ctx: RuleContext) -> Iterator[Issue]:
     """Baseline and target in different units (a percentage and a count, hours and yuan)."""
     for oid, _obj, i, kr in _krs(ctx):
@@ -160,7 +160,7 @@ def unit_mismatch(ctx: RuleContext) -> Iterator[Issue]:
                         hint="write both in the same unit")
 
 
-@check("OK001", graph=False)
+@check("OK001", local=True)
 def objective_without_key_results(ctx: RuleContext) -> Iterator[Issue]:
     """An objective with no key results cannot be judged met or missed."""
     for oid, obj in ctx.org.objectives.items():
@@ -170,7 +170,7 @@ def objective_without_key_results(ctx: RuleContext) -> Iterator[Issue]:
                         hint="add 2 to 5 measurable key results")
 
 
-@check("OK002", graph=False)
+@check("OK002", local=True)
 def too_many_key_results(ctx: RuleContext) -> Iterator[Issue]:
     """More key results than the option allows (default 5) dilutes focus."""
     limit = int(ctx.options["max"])
@@ -182,7 +182,7 @@ def too_many_key_results(ctx: RuleContext) -> Iterator[Issue]:
                         hint="keep the few that matter; move the rest to another objective")
 
 
-@check("OK011", graph=False)
+@check("OK011", local=True)
 def objective_without_owner(ctx: RuleContext) -> Iterator[Issue]:
     """An objective nobody owns (no owner, or a placeholder)."""
     for oid, obj in ctx.org.objectives.items():

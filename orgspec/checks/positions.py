@@ -91,7 +91,7 @@ def position_duty_outside_charter(ctx: RuleContext) -> Iterator[Issue]:
                          "give the duty to the position of the team that holds it")
 
 
-@check("RO004", graph=False)
+@check("RO004", local=True)
 def kpi_not_measurable(ctx: RuleContext) -> Iterator[Issue]:
     """A KPI without a metric or target value, or vague wording without a number."""
     org = ctx.org

@@ -162,7 +162,9 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
     if stored is not None:
         return stored
     loaded = _load(paths, config, cache, inputs)
-    result = _lint_loaded(loaded, paths, config, plan, today)
+    digests = {cand.display: d for (cand, _), d in zip(inputs.files, inputs.digests,
+                                                        strict=True) if d}
+    result = _lint_loaded(loaded, paths, config, plan, today, Kept(cache, digests))
     cache.put("result", key, result)
     return result
 
@@ -180,15 +182,23 @@ def _pack_hashes(config: Config) -> list[str]:
     return out
 
 
+@dataclass(frozen=True)
+class Kept:
+    """What lets a run reuse earlier findings: the cache and each file's content hash."""
+
+    cache: Cache
+    digests: dict[str, str]
+
+
 def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: Plan,
-                 today: dt.date) -> LintResult:
+                 today: dt.date, kept: Kept | None = None) -> LintResult:
     from orgspec.engine.anchors import Anchors, assign_fingerprints
     from orgspec.engine.holdback import hold_back
 
     with gc_paused():
         org = loaded.org
         issues = list(loaded.issues)
-        issues.extend(run_rules(org, plan, today))
+        issues.extend(run_rules(org, plan, today, kept))
         issues.extend(_incomplete_note(org))
         root = config.root_path()
         anchors = Anchors(org)
@@ -208,19 +218,32 @@ PARALLEL_MIN = 5000
 _WORKER_STATE: dict[str, object] = {}
 
 
-def run_rules(org: Org, plan: Plan, today: dt.date | None = None) -> Iterator[Issue]:
+def run_rules(org: Org, plan: Plan, today: dt.date | None = None,
+              kept: Kept | None = None) -> Iterator[Issue]:
     """Run each enabled check (Python or declarative) once. On a large org and a machine
     with two cores, the graph-free ones run in a forked worker while this process builds
-    the graph and runs the rest; the findings are the same either way."""
+    the graph and runs the rest; with `kept`, the entity-local rules' findings of unchanged
+    files come from the cache (`engine.incremental`). The findings are the same either way."""
     from orgspec.engine.registry import GRAPH_FREE, load_checks
 
-    load_checks()  # imports the check modules, which fills GRAPH_FREE
+    load_checks()  # imports the check modules, which fills GRAPH_FREE and LOCAL
     today = today or dt.date.today()
     codes = list(plan.severity)
+    by_file: list[str] = []
+    if kept is not None:
+        from orgspec.engine.incremental import local_codes
+
+        by_file = local_codes(plan, codes)
+        codes = [c for c in codes if c not in by_file]
     remote = [c for c in codes if c in GRAPH_FREE or plan.rules[c].given is not None]
     future = _fork(org, plan, today, remote) if _parallel(org) and remote else None
-    local = [c for c in codes if future is None or c not in remote]
-    yield from _run_codes(org, plan, today, local)
+    here = [c for c in codes if future is None or c not in remote]
+    if kept is not None:
+        from orgspec.engine.incremental import run_local
+
+        yield from run_local(org, plan, today, by_file, kept.cache, kept.digests,
+                             _run_codes)
+    yield from _run_codes(org, plan, today, here)
     if future is not None:
         yield from future.result()
 

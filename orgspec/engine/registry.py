@@ -32,6 +32,10 @@ CheckFunc = Callable[["RuleContext"], Iterable["Issue"]]
 CHECKS: dict[str, CheckFunc] = {}
 # Checks that never touch the graph; on large orgs they run in a second process.
 GRAPH_FREE: set[str] = set()
+# Entity-local checks: what they find about an entity depends only on that entity as written
+# (its fields and positions), the rule's options and the date, never on another entity; so
+# an unchanged file's findings of them can be kept between runs (see `engine.incremental`).
+LOCAL: set[str] = set()
 # Python modules holding built-in checks, imported when the checks are first needed.
 CHECK_MODULES = (
     "orgspec.checks.references", "orgspec.checks.hierarchy", "orgspec.checks.ownership",
@@ -73,14 +77,18 @@ class RuleMeta:
         return {o.name: o.default for o in self.options}
 
 
-def check(code: str, graph: bool = True) -> Callable[[CheckFunc], CheckFunc]:
+def check(code: str, graph: bool = True,
+          local: bool = False) -> Callable[[CheckFunc], CheckFunc]:
     """Register a function as the check of rule `code`; `graph=False` declares that it
-    never uses the graph, so it may run beside the graph build."""
+    never uses the graph, so it may run beside the graph build; `local=True` that it is
+    entity-local (see `LOCAL`; implies `graph=False`)."""
 
     def register(func: CheckFunc) -> CheckFunc:
         CHECKS[code] = func
-        if not graph:
+        if not graph or local:
             GRAPH_FREE.add(code)
+        if local:
+            LOCAL.add(code)
         return func
 
     return register

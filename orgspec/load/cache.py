@@ -107,6 +107,7 @@ class Cache:
         self.own = os.path.join(folder, code_fingerprint()[:20])
         self.hits = 0
         self.misses = 0
+        self.by_kind: dict[tuple[str, bool], int] = {}  # (kind, hit) -> count
         self._ready = False
         self._touched = False
 
@@ -129,24 +130,30 @@ class Cache:
             with open(self._path(kind, key), "rb") as handle:
                 data = handle.read()
         except OSError:
-            self.misses += 1
-            return None
+            return self._count(kind, None)
         head = MAGIC + key
         if not data.startswith(head):
-            self.misses += 1
-            return None
+            return self._count(kind, None)
         try:
             value = pickle.loads(memoryview(data)[len(head):])  # noqa: S301 - checked above
         except Exception:  # a torn or stale pickle: any failure is a miss
             value = None
         if not isinstance(value, expected):
-            self.misses += 1
-            return None
-        self.hits += 1
+            return self._count(kind, None)
+        self._count(kind, value)
         if not self._touched:  # marks this orgspec's entries as in use (see _prune_others)
             self._touched = True
             with contextlib.suppress(OSError):
                 os.utime(self.own)
+        return value
+
+    def _count(self, kind: str, value: T | None) -> T | None:
+        hit = value is not None
+        if hit:
+            self.hits += 1
+        else:
+            self.misses += 1
+        self.by_kind[kind, hit] = self.by_kind.get((kind, hit), 0) + 1
         return value
 
     def put(self, kind: str, key: bytes, value: Any) -> None:

@@ -1,0 +1,107 @@
+"""Entity-local rules' findings kept per file between runs: a re-check after one file
+changed runs them on that file's entities only.
+
+A rule is entity-local (`registry.LOCAL`, and every declarative rule) when what it finds
+about an entity depends only on that entity as written, the rule's options and the date.
+Then the findings of an unchanged file can be reused, provided the whole org still
+attributes the same entities to it: each entry records the node keys ("objective:o1")
+whose origin is the file, and a file whose set differs now (an id that another file now
+defines first, say) is checked again. Entries are keyed by the file's name and content
+hash, the local rules' metadata and options, and the date (`Cache` adds orgspec's code
+fingerprint); any doubt about an entry is a miss, so the findings are the same as a run
+without the cache.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from orgspec.findings import Issue
+
+if TYPE_CHECKING:
+    from orgspec.engine.selection import Plan
+    from orgspec.load.cache import Cache
+    from orgspec.model.org import Org
+
+RunCodes = Callable[["Org", "Plan", dt.date, list[str]], list[Issue]]
+
+
+@dataclass
+class FileFindings:
+    """One file's issues of the entity-local rules, as the rules yielded them (codes
+    stamped), and the node keys of the entities the org took from that file."""
+
+    keys: frozenset[str]
+    issues: list[Issue]
+
+
+def local_codes(plan: Plan, codes: list[str]) -> list[str]:
+    """The entity-local ones of `codes`: registered `local`, or declarative."""
+    from orgspec.engine.registry import LOCAL
+
+    return [c for c in codes if c in LOCAL or plan.rules[c].given is not None]
+
+
+def run_local(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cache,
+              digests: Mapping[str, str], run_codes: RunCodes) -> list[Issue]:
+    """The issues of the entity-local `codes` on `org`, reusing each unchanged file's from
+    `cache` and storing the others' (once the cache is primed); the same issues, in the
+    same order per rule, as `run_codes(org, plan, today, codes)`."""
+    from orgspec.load.cache import make_key
+
+    if not codes:
+        return []
+    owned = _keys_by_file(org)
+    settings = repr([(c, plan.rules[c], sorted(plan.options.get(c, {}).items()))
+                     for c in codes])
+    store = cache.primed()
+    kept: dict[str, FileFindings] = {}
+    keys: dict[str, bytes] = {}
+    for file in org.files:
+        digest = digests.get(file)
+        if not digest:
+            continue
+        keys[file] = make_key("local", settings, today.isoformat(), file, digest)
+        got = cache.get("local", keys[file], FileFindings) if store else None
+        if got is not None and got.keys == owned.get(file, frozenset()):
+            kept[file] = got
+    fresh = [f for f in org.files if f not in kept]
+    issues = run_codes(_only(org, set(fresh)) if kept else org, plan, today, codes)
+    found: dict[str, list[Issue]] = {f: [] for f in fresh}
+    for issue in issues:
+        if issue.location.file not in found:  # not where its entity was written: do not
+            return run_codes(org, plan, today, codes) if kept else issues  # split, reuse
+        found[issue.location.file].append(issue)
+    if store:
+        for file in fresh:
+            if file in keys:
+                cache.put("local", keys[file],
+                          FileFindings(owned.get(file, frozenset()), found[file]))
+    per_file = {**{f: e.issues for f, e in kept.items()}, **found}
+    return [i for code in codes for f in org.files for i in per_file.get(f, ())
+            if i.code == code]
+
+
+def _keys_by_file(org: Org) -> dict[str, frozenset[str]]:
+    from orgspec.model.org import node_key
+
+    out: dict[str, set[str]] = {}
+    for kind, ident in org.entities():
+        key = node_key(kind, ident)
+        out.setdefault(org.origins[key].file, set()).add(key)
+    return {f: frozenset(k) for f, k in out.items()}
+
+
+def _only(org: Org, files: set[str]) -> Org:
+    """A view of `org` holding only the entities written in `files` (origins, positions
+    and everything else shared)."""
+    from orgspec.model.org import _TABLES, ENTITY_KINDS, node_key
+
+    tables = {}
+    for kind in ENTITY_KINDS:
+        tables[_TABLES[kind]] = {ident: obj for ident, obj in org.table(kind).items()
+                                 if org.origins[node_key(kind, ident)].file in files}
+    return replace(org, **tables)  # type: ignore[arg-type]
