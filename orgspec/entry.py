@@ -12,6 +12,13 @@ def main() -> None:
 
         sys.stdout.write(f"orgspec {__version__}\n")
         return
+    if sys.argv[1:2] == ["check"]:
+        import gc
+
+        # One check in a process that ends with it: its data is acyclic, and each
+        # collection the cyclic GC starts between the stages that pause it walks every
+        # object of the org (0.3 s of 3.5 s CPU at 500 teams, measured with gc.callbacks).
+        gc.disable()
     from orgspec.cli import main as cli_main
 
     cli_main()
