@@ -1,0 +1,62 @@
+"""What a new user met on their first org (tests/fixtures/newuser-org, their files as
+written): each mistake gives one finding, and a team's subtree counts in position and
+meeting rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from conftest import FIXTURES
+
+from orgspec.engine.lint import lint
+from orgspec.load.config import Config
+
+ORG = FIXTURES / "newuser-org"
+TODAY = dt.date(2026, 11, 30)
+
+
+def found(path: Path | str, codes: str = "", config: Config | None = None
+          ) -> list[tuple[str, str, int]]:
+    result = lint([str(path)], config or Config(), today=TODAY)
+    return sorted((f.code, Path(f.location.file).name, f.location.line)
+                  for f in result.findings if f.code.startswith(codes))
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "a.yaml").write_text(text, "utf-8")
+    return tmp_path
+
+
+# --- 2. a team's subtree counts ----------------------------------------------------------------
+
+def test_positions_and_meetings_count_the_team_subtree() -> None:
+    # wu-hao (order-platform, under tech) holds tech-engineer; tech-engineer holds
+    # order-exceptions (order-platform's); `monthly-review` has attendees [company], so every
+    # team meets there; order-platform and its parent tech are one unit.
+    assert [c for c in found(ORG) if c[0][:2] in ("RO", "MT")] == [
+        ("RO001", "positions.yaml", 26), ("RO004", "positions.yaml", 30),
+        ("RO004", "positions.yaml", 41)]
+
+
+def test_sibling_teams_without_a_shared_meeting_are_still_a_gap(tmp_path: Path) -> None:
+    # The parent's lead owning a meeting is not the parent team attending it.
+    org = write(tmp_path, """\
+- {kind: Team, id: company, lead: zhou, members: [zhou]}
+- {kind: Team, id: tech, parent: company, lead: sun, members: [sun]}
+- {kind: Team, id: service, parent: company, lead: chen, members: [chen, wu]}
+- {kind: Team, id: order-platform, parent: tech, lead: guo, members: [guo]}
+- {kind: Person, id: zhou}
+- {kind: Person, id: sun}
+- {kind: Person, id: chen}
+- {kind: Person, id: guo}
+- {kind: Person, id: wu}
+- {kind: Responsibility, id: refunds, accountable: service, consulted: [order-platform]}
+- {kind: Meeting, id: weekly, cadence: weekly, owner: zhou, attendees: [tech]}
+- {kind: Responsibility, id: uptime, accountable: tech}
+- {kind: Role, id: engineer, team: order-platform, holders: [guo, sun], duties: [uptime]}
+""")
+    assert found(org, "MT") == [("MT004", "a.yaml", 10)]
+    # A child team's position holding the parent's person is not on the child team; a
+    # child's position does not inherit a duty its team does not hold.
+    assert found(org, "RO0") == [("RO002", "a.yaml", 13), ("RO003", "a.yaml", 13)]
