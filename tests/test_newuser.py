@@ -60,3 +60,41 @@ def test_sibling_teams_without_a_shared_meeting_are_still_a_gap(tmp_path: Path) 
     # A child team's position holding the parent's person is not on the child team; a
     # child's position does not inherit a duty its team does not hold.
     assert found(org, "RO0") == [("RO002", "a.yaml", 13), ("RO003", "a.yaml", 13)]
+
+
+# --- 3. kinds -------------------------------------------------------------------------------------
+
+def test_position_is_another_name_of_role(tmp_path: Path) -> None:
+    org = write(tmp_path, """\
+- {kind: Team, id: cs, name: 客服部, lead: a, members: [a]}
+- {kind: Person, id: a, name: 张三}
+- {kind: Position, id: cs-specialist, name: 客服专员, team: cs, holders: [a]}
+""")
+    from orgspec.engine.lint import load_org
+    assert list(load_org([str(org)]).org.positions) == ["cs-specialist"]
+    assert found(org, "IN") == []
+
+
+def test_a_wrong_case_kind_is_one_finding(tmp_path: Path) -> None:
+    # The team is dropped; the duty's references to it are not reported again.
+    org = write(tmp_path, """\
+- kind: team
+  id: cs
+  name: 客服部
+- kind: Responsibility
+  id: r1
+  name: 退款
+  accountable: cs
+  responsible: [cs]
+""")
+    result = lint([str(org)], Config(), today=TODAY)
+    assert [(f.code, f.location.line, f.message, f.hint) for f in result.findings] == [
+        ("IN010", 1, "unknown kind 'team'", "did you mean `Team`?")]
+
+
+def test_an_unknown_accountable_is_one_finding(tmp_path: Path) -> None:
+    org = write(tmp_path, """\
+- {kind: Team, id: cs, name: 客服部}
+- {kind: Responsibility, id: r1, name: 退款, accountable: 客服, responsible: cs}
+""")
+    assert found(org, "RF") + found(org, "OW00") == [("RF001", "a.yaml", 2)]

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from orgspec.findings import Issue, Related
 from orgspec.load.loader import RawEntity, RawOrg
 from orgspec.load.yamlevents import Path
-from orgspec.model.models import KINDS, MODELS, Responsibility, Role, Team
+from orgspec.model.models import KIND_ALIASES, KINDS, MODELS, Responsibility, Role, Team
 from orgspec.model.org import Claim, Org, Origin, RoleClaim, node_key
 
 MAX_ERRORS_PER_ENTITY = 20
@@ -29,8 +29,15 @@ def build_org(raw: RawOrg) -> tuple[Org, list[Issue]]:
 
 def _add_entity(org: Org, ent: RawEntity) -> Iterator[Issue]:
     kind = ent.kind
+    if isinstance(kind, str):
+        kind = KIND_ALIASES.get(kind, kind)
     if not isinstance(kind, str) or kind not in MODELS:  # a list or mapping is unhashable
         yield _kind_issue(ent, kind)
+        meant = _kind_meant(kind)
+        ident = ent.data.get("id")
+        if meant and isinstance(ident, str):
+            # `kind: team`: held like an invalid Team, so references to it say nothing more
+            org.invalid.add(node_key(meant, ident))
         return
     model = MODELS[kind]
     try:
@@ -186,9 +193,23 @@ def _kind_issue(ent: RawEntity, kind: Any) -> Issue:
         return Issue(f"`kind` must be one of {', '.join(KINDS)}; found {found}",
                      ent.fmap.value((*ent.path, "kind")),
                      hint="write the kind as plain text, e.g. `kind: Team`", code="IN010")
-    guess = _did_you_mean(kind, KINDS, fold=True)
+    guess = _did_you_mean(kind, (*KINDS, *KIND_ALIASES), fold=True)
     return Issue(f"unknown kind {kind!r}", ent.fmap.locate((*ent.path, "kind")),
-                 hint=guess or f"kind is one of {', '.join(KINDS)}", code="IN010")
+                 hint=guess or f"kind is one of {', '.join(KINDS)} ({_aliases()})",
+                 code="IN010")
+
+
+def _aliases() -> str:
+    return ", ".join(f"{a} is another name of {k}" for a, k in KIND_ALIASES.items())
+
+
+def _kind_meant(kind: Any) -> str | None:
+    """The kind a wrong-case `kind:` means (`team` -> `Team`, `position` -> `Role`)."""
+    if not isinstance(kind, str):
+        return None
+    names = {k.casefold(): k for k in KINDS} | \
+        {a.casefold(): k for a, k in KIND_ALIASES.items()}
+    return names.get(kind.strip().casefold())
 
 
 def _did_you_mean(word: str, choices: typing.Iterable[str], fold: bool = False) -> str:
