@@ -98,3 +98,15 @@ def test_an_unknown_accountable_is_one_finding(tmp_path: Path) -> None:
 - {kind: Responsibility, id: r1, name: 退款, accountable: 客服, responsible: cs}
 """)
     assert found(org, "RF") + found(org, "OW00") == [("RF001", "a.yaml", 2)]
+
+
+# --- 4. a person's team -----------------------------------------------------------------------
+
+def test_a_person_team_field_points_to_the_team_members() -> None:
+    result = lint([str(ORG)], Config(), today=TODAY)
+    [sc] = [f for f in result.findings if f.code == "SC001" and f.location.file.endswith(
+        "people.yaml")]
+    assert (sc.location.line, sc.location.col, sc.message) == (25, 3, "unknown field `team`")
+    assert sc.hint == ("membership is written on the team: add the person to the Team's "
+                       "`members` (or make them its `lead`); known fields: kind, id, aliases, "
+                       "name, title, email, roles")

@@ -239,6 +239,9 @@ def _schema_issue(kind: str, msg: str, loc: tuple[Any, ...], path: Path,
     if kind == "extra_forbidden":
         options = _fields_at(model, loc[:-1])
         hint = _did_you_mean(str(loc[-1]), options) or f"known fields: {', '.join(options)}"
+        targeted = _FIELD_HINTS.get((model.__name__, tuple(str(p) for p in loc)))
+        if targeted:
+            hint = f"{targeted}; {hint}"
         return Issue(f"unknown field `{field}`", where, entity, hint=hint, code="SC001")
     if kind == "missing":
         name = _dotted((*path, loc[-1]))
@@ -248,6 +251,15 @@ def _schema_issue(kind: str, msg: str, loc: tuple[Any, ...], path: Path,
                      hint="use a-z, 0-9, - and _, starting with a letter or digit, e.g. "
                           "order-platform", code="SC003")
     return Issue(f"`{field}`: {_lower_first(msg)}", where, entity, code="SC003")
+
+
+# Fields people write on the wrong kind, and where that fact lives instead.
+_FIELD_HINTS = {
+    ("Person", ("team",)): "membership is written on the team: add the person to the Team's "
+                           "`members` (or make them its `lead`)",
+    ("Person", ("teams",)): "membership is written on the team: add the person to each Team's "
+                            "`members` (or make them its `lead`)",
+}
 
 
 def _lower_first(msg: str) -> str:
