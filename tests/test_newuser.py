@@ -110,3 +110,15 @@ def test_a_person_team_field_points_to_the_team_members() -> None:
     assert sc.hint == ("membership is written on the team: add the person to the Team's "
                        "`members` (or make them its `lead`); known fields: kind, id, aliases, "
                        "name, title, email, roles")
+
+
+# --- 5. a syntax error in a one-file run --------------------------------------------------------
+
+def test_a_syntax_error_alone_is_one_finding(tmp_path: Path) -> None:
+    org = write(tmp_path, "- kind: Team\n  id: a\n  name: [x\n")
+    assert found(org) == [("IN001", "a.yaml", 4)]
+    # With other files loaded, RF003 says their findings may be incomplete.
+    (tmp_path / "b.yaml").write_text("- {kind: Team, id: b, name: B, lead: p, members: [p]}\n"
+                                     "- {kind: Person, id: p}\n", "utf-8")
+    assert found(tmp_path, "RF") + found(tmp_path, "IN") == [
+        ("RF003", "a.yaml", 1), ("IN001", "a.yaml", 4)]
