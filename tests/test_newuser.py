@@ -122,3 +122,28 @@ def test_a_syntax_error_alone_is_one_finding(tmp_path: Path) -> None:
                                      "- {kind: Person, id: p}\n", "utf-8")
     assert found(tmp_path, "RF") + found(tmp_path, "IN") == [
         ("RF003", "a.yaml", 1), ("IN001", "a.yaml", 4)]
+
+
+# --- 8. README snippets and wording -----------------------------------------------------------
+
+def test_who_says_open_seats_in_plain_english() -> None:
+    from conftest import run_cli
+    run = run_cli("who", "投诉处理", str(ORG))
+    assert run.stdout.splitlines()[2] == ("  responsible: role cs-specialist 客服专员 "
+                                          "(lin-xue 林雪, ma-chao 马超; 2 open seats)")
+
+
+def test_readme_snippets_work_as_copied() -> None:
+    import re
+
+    from conftest import REPO
+    readme = (REPO / "README.md").read_text("utf-8")
+    assert "```sh\n```" not in readme  # no empty block
+    export = readme.split("### Export for people who do not use git", 1)[1].split("\n### ")[0]
+    block = re.findall(r"```sh\n(.*?)```", export, re.S)[0]
+    assert block.splitlines()[0] == 'python3 -m pip install -e ".[xlsx]"'  # before --format xlsx
+    assert "--format xlsx" in block.splitlines()[1]
+    site = readme.split("### Handbook site", 1)[1].split("\n### ")[0]
+    commands = re.findall(r"^orgspec site [^\n]*", site, re.M)
+    assert commands and not any("--since" in c for c in commands)  # no tag a clone may lack
+    assert "`--since v1.2`" in site
