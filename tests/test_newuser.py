@@ -147,3 +147,19 @@ def test_readme_snippets_work_as_copied() -> None:
     commands = re.findall(r"^orgspec site [^\n]*", site, re.M)
     assert commands and not any("--since" in c for c in commands)  # no tag a clone may lack
     assert "`--since v1.2`" in site
+
+
+# --- 6. reports name entities ---------------------------------------------------------------
+
+def test_reports_show_names_not_ids() -> None:
+    from conftest import run_cli
+    html = run_cli("report", str(ORG), "--format", "html", "--lang", "zh").stdout
+    # a step owned by a position, and one owned by a team: their names
+    assert '<title>接收 · 客服专员</title>' in html and "cs-specialist</text>" not in html
+    assert '<title>跟进 · 订单平台组</title>' in html
+    assert '<td>王芳</td><td>运营部, 客服部</td>' in html  # meeting owner and attendees
+    assert '<th title="customer-service">客服部</th>' in html  # RACI columns
+    assert '<td>投诉处理 <code>complaint-handling</code>' in html  # RACI rows
+    md = run_cli("report", str(ORG), "--format", "markdown", "--lang", "zh").stdout
+    assert "| 晨会 (`morning-standup`) | 每日 | 王芳 | 运营部, 客服部 |" in md
+    assert "| 客服专员 (`cs-specialist`) | 客服部 |" in md
