@@ -163,3 +163,18 @@ def test_reports_show_names_not_ids() -> None:
     md = run_cli("report", str(ORG), "--format", "markdown", "--lang", "zh").stdout
     assert "| 晨会 (`morning-standup`) | 每日 | 王芳 | 运营部, 客服部 |" in md
     assert "| 客服专员 (`cs-specialist`) | 客服部 |" in md
+
+
+# --- 7. report and site layout ------------------------------------------------------------------
+
+def test_who_to_ask_says_when_it_falls_back(tmp_path: Path) -> None:
+    from conftest import run_cli
+    out = tmp_path / "site"
+    assert run_cli("site", str(ORG), "-o", str(out), "--lang", "zh").code == 0
+    duty = (out / "duties" / "daily-operations.html").read_text("utf-8")
+    assert ('<a href="../people/zhou-ming.html">周明</a> <span class="muted">· 总经理</span> '
+            '<span class="muted">(代为联系：悦购电商的负责人；负责团队的负责人「王芳」不是已知人员)'
+            '</span>') in duty
+    team = (out / "teams" / "operations.html").read_text("utf-8")
+    assert ('<a href="../people/zhou-ming.html">周明</a> <span class="muted">'
+            '(代为联系：悦购电商的负责人)</span></td>') in team
