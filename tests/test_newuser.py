@@ -178,3 +178,29 @@ def test_who_to_ask_says_when_it_falls_back(tmp_path: Path) -> None:
     team = (out / "teams" / "operations.html").read_text("utf-8")
     assert ('<a href="../people/zhou-ming.html">周明</a> <span class="muted">'
             '(代为联系：悦购电商的负责人)</span></td>') in team
+
+
+def test_diagram_labels_wrap_instead_of_being_cut() -> None:
+    from orgspec.report.diagram import Node, tree, wrap
+    # 12 wide characters fit a line; punctuation stays at the end of its line
+    assert wrap("为用户提供优质的购物体验,实现平台的持续增长") == [
+        "为用户提供优质的购物体验,", "实现平台的持续增长"]
+    assert wrap("Make every customer question answered within one working day") == [
+        "Make every customer", "question answered", "within one working …"]
+    [box] = tree([Node("o", "提升平台用户活跃度和销售额", "运营部", "objective")]).boxes
+    assert (box.h, box.texts) == (60.0, [(27.0, "提升平台用户活跃度和销售", ""),
+                                         (43.0, "额", ""), (60.0, "运营部", "sub")])
+
+
+def test_report_okrs_agree_with_check_and_keep_the_owner_out_of_the_heading() -> None:
+    from conftest import run_cli
+    html = run_cli("report", str(ORG), "--format", "html", "--lang", "zh").stdout
+    assert ("<h3>让顾客满意 <code>cs-satisfaction</code></h3>\n"
+            '<p class="muted">负责方: 客服部</p>') in html
+    # `period: 2026Q1` failed validation (SC003) and check holds back OK003 on its key
+    # results: the report does not call them unmeasurable either
+    assert ('<span class="muted" title="未判定: period 无效">?</span> 客户满意度从88%提高到95% '
+            '<span class="muted">(未判定: period 无效)</span>') in html
+    assert "截止时间" not in html.split('id="okrs"')[1].split("</section>")[0]
+    checked = found(ORG, "OK")
+    assert checked == [("OK003", "okrs.yaml", 45), ("OK004", "okrs.yaml", 15)]

@@ -254,7 +254,7 @@ def _schema_issue(kind: str, msg: str, loc: tuple[Any, ...], path: Path,
 
 
 # Fields people write on the wrong kind, and where that fact lives instead.
-_FIELD_HINTS = {
+_FIELD_HINTS: dict[tuple[str, tuple[str, ...]], str] = {
     ("Person", ("team",)): "membership is written on the team: add the person to the Team's "
                            "`members` (or make them its `lead`)",
     ("Person", ("teams",)): "membership is written on the team: add the person to each Team's "

@@ -78,6 +78,7 @@ class KrRow:
     title: str
     measurable: bool
     missing: str
+    unjudged: str = ""  # the invalid field (`period`, `due`) the verdict would rest on
 
 
 @dataclass
@@ -291,8 +292,10 @@ def _team_diagram(roots: list[TreeNode], rows: list[tuple[int, TreeNode]],
 def _okr_diagram(okrs: list[ObjectiveRow]) -> Diagram:
     """Objectives under the objective they align to, each with its key results marked."""
     nodes = {o.id: Node(o.id, o.title, o.owner, "objective", [
-        Node(f"{o.id}/{kr.id}", ("✓ " if kr.measurable else "✗ ") + kr.title,
-             kr.missing, "kr-ok" if kr.measurable else "kr-bad") for kr in o.krs])
+        Node(f"{o.id}/{kr.id}", ("✓ " if kr.measurable else "? " if kr.unjudged else "✗ ")
+             + kr.title, "" if kr.unjudged else kr.missing,
+             "kr-ok" if kr.measurable else "kr-unknown" if kr.unjudged else "kr-bad")
+        for kr in o.krs])
         for o in okrs}
     parent = {o.id: o.aligns_to for o in okrs if o.aligns_to in nodes and o.aligns_to != o.id}
     looping = on_cycles(parent)
@@ -337,8 +340,8 @@ def named(org: Org, ref: str | None) -> str:
     if holder is None:
         return ref
     kind, _, ident = holder.partition(":")
-    entity = {"team": org.teams, "person": org.people, "role": org.positions}[kind][ident]
-    return entity.name or ident
+    entity = org.table({"team": "Team", "person": "Person", "role": "Role"}[kind])[ident]
+    return str(getattr(entity, "name", None) or ident)
 
 
 def team_names(org: Org) -> dict[str, str]:
@@ -373,10 +376,18 @@ def _okrs(org: Org, zh: bool) -> list[ObjectiveRow]:
     out = []
     for oid, obj in sorted(org.objectives.items()):
         krs = []
+        dropped = org.incomplete.get(node_key("objective", oid), {})
+        when = next((f for f in ("period", "start", "end") if f in dropped), "")
         for kr in obj.key_results:
             v = verdict(obj, kr)
             missing = [MISSING_ZH.get(m, m) for m in v.missing] if zh else v.missing
-            krs.append(KrRow(kr.id, kr.title, not v.missing, ("、" if zh else ", ").join(missing)))
+            due = "due" in org.incomplete.get(f"{node_key('objective', oid)}/key_result:{kr.id}",
+                                             {})
+            # As `check` holds back its verdict on a key result whose deadline was dropped as
+            # invalid, the report does not judge it either: the schema finding says why.
+            unjudged = (f"key_results.{kr.id}.due" if due else when) if v.missing else ""
+            krs.append(KrRow(kr.id, kr.title, not v.missing, ("、" if zh else ", ").join(missing),
+                             unjudged))
         out.append(ObjectiveRow(oid, obj.title, named(org, obj.owner), obj.aligns_to or "",
                                 krs))
     return out
