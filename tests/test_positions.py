@@ -116,7 +116,7 @@ def test_who_and_show_commands() -> None:
         "duty refund-handling 退款处理",
         "  accountable: team customer-service 客服团队 (chen-jing 陈静)",
         "  responsible: role cs-specialist 客服专员 (lin-xue 林雪, ma-chao 马超; "
-        "1 open seat(s))"]
+        "1 open seat)"]
     run = run_cli("show", "meeting", "weekly-meeting", "examples/ecommerce", "--format", "json")
     assert run.code == 0
     assert json.loads(run.stdout)["cadence"] == "weekly"

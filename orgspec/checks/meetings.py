@@ -134,7 +134,9 @@ def _presence(ctx: RuleContext) -> Presence:
 
 @check("MT004", graph=False)
 def coordination_gap(ctx: RuleContext) -> Iterator[Issue]:
-    """Two teams that share a duty or a hand-off with no common meeting or channel."""
+    """Two teams that share a duty or a hand-off with no common meeting or channel. A
+    meeting a team attends (by its id) includes every team below it; a team and a team
+    below it are one unit and are never a gap."""
     org = ctx.org
     if not org.meetings and not any(t.channels for t in org.teams.values()):
         return  # the org does not write its meetings down yet: nothing to compare with
@@ -145,8 +147,8 @@ def coordination_gap(ctx: RuleContext) -> Iterator[Issue]:
         if pair in seen:
             continue
         seen.add(pair)
-        if where.share(a, b):
-            continue
+        if where.share(a, b) or where.nested(a, b):
+            continue  # a team talks with the teams below it inside itself
         x, y = pair
         what, loc = _evidence(org, evidence)
         yield Issue(f"teams {x!r} and {y!r} {what}, but no meeting or channel includes both",
@@ -158,13 +160,14 @@ def coordination_gap(ctx: RuleContext) -> Iterator[Issue]:
 @check("MT005", graph=False)
 def team_without_meeting(ctx: RuleContext) -> Iterator[Issue]:
     """A team that takes part in no recurring meeting at all (in an org that writes its
-    meetings down: with none at all, every team would be reported)."""
+    meetings down: with none at all, every team would be reported). A meeting a team above
+    attends as a team counts."""
     org = ctx.org
     if not org.meetings:
         return
     where = _presence(ctx)
     for tid in org.teams:
-        if not where.team_meetings.get(tid):
+        if not where.meetings_of(tid):
             yield Issue(f"team {tid!r} takes part in no recurring meeting",
                         org.origin("Team", tid).locate("id"), node_key("team", tid),
                         hint="add a meeting with the team (or its people) as attendees, "

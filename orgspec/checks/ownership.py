@@ -55,11 +55,13 @@ def _gaps(ctx: RuleContext) -> list[tuple[str, Responsibility, str]]:
 
 
 def _find_gaps(ctx: RuleContext) -> Iterator[tuple[str, Responsibility, str]]:
-    g = ctx.graph
-    for rid, resp in ctx.org.responsibilities.items():
+    g, org = ctx.graph, ctx.org
+    for rid, resp in org.responsibilities.items():
         node = node_key("responsibility", rid)
         if accountable_owners(g, node):
             continue
+        if any(not is_placeholder(a) and org.holder(a) is None for a in resp.accountable):
+            continue  # an unknown or invalid accountable: RF001 or its own finding says so
         if owners(g, node, "responsible"):
             yield rid, resp, "responsible"
         elif not _written(resp) and g.in_degree(node) == 0:

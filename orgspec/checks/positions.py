@@ -10,6 +10,7 @@ from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.model.org import Origin, node_key
 from orgspec.model.positions import accountable_count, kpi_measurable, kpi_verdict, seats
+from orgspec.model.teamtree import TeamTree
 from orgspec.text.measurable import rewrite_hint
 
 
@@ -41,17 +42,28 @@ def _listed(origin: Origin, field: str) -> bool:
     return isinstance(origin.fmap.node((*origin.path, field)), list)
 
 
+def _tree(ctx: RuleContext) -> TeamTree:
+    return ctx.shared.memo("team-tree", lambda: TeamTree(ctx.org))
+
+
+def _within(tree: TeamTree, team: str, below: str) -> bool:
+    """True when `below` is `team` or a team under it (a team's subtree counts)."""
+    return below == team or tree.is_ancestor(team, below)
+
+
 @check("RO002", graph=False)
 def holder_outside_team(ctx: RuleContext) -> Iterator[Issue]:
-    """A holder who is neither a member nor the lead of the position's team."""
+    """A holder who is neither a member nor the lead of the position's team or of a team
+    below it."""
     org = ctx.org
+    tree = _tree(ctx)
     for rid, pos in org.positions.items():
         if pos.team not in org.teams:
             continue
         origin = org.origin("Role", rid)
         written = list(pos.holders)
         for pid in org.position_holders[rid]:
-            if pos.team in org.person_teams.get(pid, ()):
+            if any(_within(tree, pos.team, t) for t in org.person_teams.get(pid, ())):
                 continue
             if pid in written:
                 i = written.index(pid)
@@ -71,18 +83,18 @@ def holder_outside_team(ctx: RuleContext) -> Iterator[Issue]:
 
 @check("RO003", graph=False)
 def position_duty_outside_charter(ctx: RuleContext) -> Iterator[Issue]:
-    """A position's duty that its team holds in no role."""
+    """A position's duty that neither its team nor a team below it holds in any role.
+    Each claim looks only at the holders of its own duty (near-linear)."""
     org = ctx.org
-    covered: dict[str, set[str]] = {}  # team id -> the duties it holds in any role
+    tree = _tree(ctx)
     for claim in org.role_claims:
         pos = org.positions.get(claim.position)
         if pos is None or pos.team not in org.teams \
                 or claim.responsibility not in org.responsibilities:
             continue
-        if pos.team not in covered:
-            holds = org.raci.by_holder.get(node_key("team", pos.team), ())
-            covered[pos.team] = {h.duty for h in holds}
-        if claim.responsibility in covered[pos.team]:
+        teams = {h.holder[5:] for h in org.raci.by_duty.get(claim.responsibility, ())
+                 if h.holder.startswith("team:")}
+        if any(_within(tree, pos.team, t) for t in teams):
             continue
         yield Issue(f"position {claim.position!r} holds duty {claim.responsibility!r}, "
                     f"which its team {pos.team!r} does not cover", claim.origin.locate(),

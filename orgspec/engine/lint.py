@@ -331,7 +331,10 @@ def _suppress(findings: list[Finding], org: Org, plan: Plan, today: dt.date,
 
 
 def _incomplete_note(org: Org) -> Iterator[Issue]:
-    if org.failed:
+    """RF003, when files failed and others were loaded: the findings on those others may be
+    held back or missing. When every file failed (a one-file run with a syntax error), the
+    file's own error is the one finding: there are no cross-file checks to be incomplete."""
+    if org.failed and any(f not in org.failed for f in org.files):
         first = sorted(org.failed)[0]
         n = len(org.failed)
         yield Issue(f"{n} file{'s' if n > 1 else ''} could not be loaded; "

@@ -14,7 +14,7 @@ from orgspec.findings import Issue, Related
 from orgspec.load.loader import RawEntity, RawFile, RawOrg
 from orgspec.load.suppress import Directive
 from orgspec.load.yamlevents import Path
-from orgspec.model.models import KINDS, MODELS, Responsibility, Role, Team
+from orgspec.model.models import KIND_ALIASES, KINDS, MODELS, Responsibility, Role, Team
 from orgspec.model.org import Claim, Org, Origin, RoleClaim, node_key
 
 MAX_ERRORS_PER_ENTITY = 20
@@ -47,8 +47,15 @@ def check_entity(ent: RawEntity) -> Checked:
     """Validate one raw entity on its own (duplicates are found when it joins the org)."""
     out = Checked(Origin(ent.fmap, ent.path))
     kind = ent.kind
+    if isinstance(kind, str):
+        kind = KIND_ALIASES.get(kind, kind)
     if not isinstance(kind, str) or kind not in MODELS:  # a list or mapping is unhashable
         out.issues.append(_kind_issue(ent, kind))
+        meant = _kind_meant(kind)
+        ident = ent.data.get("id")
+        if meant and isinstance(ident, str):
+            # `kind: team`: held like an invalid Team, so references to it say nothing more
+            out.invalid = node_key(meant, ident)
         return out
     out.kind = kind
     model = MODELS[kind]
@@ -219,9 +226,23 @@ def _kind_issue(ent: RawEntity, kind: Any) -> Issue:
         return Issue(f"`kind` must be one of {', '.join(KINDS)}; found {found}",
                      ent.fmap.value((*ent.path, "kind")),
                      hint="write the kind as plain text, e.g. `kind: Team`", code="IN010")
-    guess = _did_you_mean(kind, KINDS, fold=True)
+    guess = _did_you_mean(kind, (*KINDS, *KIND_ALIASES), fold=True)
     return Issue(f"unknown kind {kind!r}", ent.fmap.locate((*ent.path, "kind")),
-                 hint=guess or f"kind is one of {', '.join(KINDS)}", code="IN010")
+                 hint=guess or f"kind is one of {', '.join(KINDS)} ({_aliases()})",
+                 code="IN010")
+
+
+def _aliases() -> str:
+    return ", ".join(f"{a} is another name of {k}" for a, k in KIND_ALIASES.items())
+
+
+def _kind_meant(kind: Any) -> str | None:
+    """The kind a wrong-case `kind:` means (`team` -> `Team`, `position` -> `Role`)."""
+    if not isinstance(kind, str):
+        return None
+    names = {k.casefold(): k for k in KINDS} | \
+        {a.casefold(): k for a, k in KIND_ALIASES.items()}
+    return names.get(kind.strip().casefold())
 
 
 def _did_you_mean(word: str, choices: typing.Iterable[str], fold: bool = False) -> str:
@@ -251,6 +272,9 @@ def _schema_issue(kind: str, msg: str, loc: tuple[Any, ...], path: Path,
     if kind == "extra_forbidden":
         options = _fields_at(model, loc[:-1])
         hint = _did_you_mean(str(loc[-1]), options) or f"known fields: {', '.join(options)}"
+        targeted = _FIELD_HINTS.get((model.__name__, tuple(str(p) for p in loc)))
+        if targeted:
+            hint = f"{targeted}; {hint}"
         return Issue(f"unknown field `{field}`", where, entity, hint=hint, code="SC001")
     if kind == "missing":
         name = _dotted((*path, loc[-1]))
@@ -260,6 +284,15 @@ def _schema_issue(kind: str, msg: str, loc: tuple[Any, ...], path: Path,
                      hint="use a-z, 0-9, - and _, starting with a letter or digit, e.g. "
                           "order-platform", code="SC003")
     return Issue(f"`{field}`: {_lower_first(msg)}", where, entity, code="SC003")
+
+
+# Fields people write on the wrong kind, and where that fact lives instead.
+_FIELD_HINTS: dict[tuple[str, tuple[str, ...]], str] = {
+    ("Person", ("team",)): "membership is written on the team: add the person to the Team's "
+                           "`members` (or make them its `lead`)",
+    ("Person", ("teams",)): "membership is written on the team: add the person to each Team's "
+                            "`members` (or make them its `lead`)",
+}
 
 
 def _lower_first(msg: str) -> str:

@@ -24,6 +24,7 @@ _LABELS = {  # key: (English, Chinese)
     "duty": ("Duty", "职责"),
     "measurable": ("measurable", "可衡量"),
     "not_measurable": ("not measurable", "不可衡量"),
+    "not_judged": ("not judged: {field} is invalid", "未判定: {field} 无效"),
     "overlap": ("overlap", "重叠"),
     "gap": ("gap", "空白"),
     "none": ("No problems found.", "未发现问题。"),

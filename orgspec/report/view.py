@@ -63,10 +63,13 @@ class RaciRow:
     cells: dict[str, str]
     overlap: bool
     gap: bool
+    name: str = ""  # the duty's name (its id when it has none)
+    names: dict[str, str] = field(default_factory=dict, repr=False)  # team id -> its name
 
     def holders(self, letter: str) -> list[str]:
-        """The teams that hold role `letter` (A, R, C or I) on this duty."""
-        return sorted(t for t, letters in self.cells.items() if letter in letters)
+        """The names of the teams that hold role `letter` (A, R, C or I) on this duty."""
+        return sorted(self.names.get(t, t) for t, letters in self.cells.items()
+                      if letter in letters)
 
 
 @dataclass
@@ -75,6 +78,7 @@ class KrRow:
     title: str
     measurable: bool
     missing: str
+    unjudged: str = ""  # the invalid field (`period`, `due`) the verdict would rest on
 
 
 @dataclass
@@ -168,6 +172,7 @@ class ReportView:
     positions: list[PositionRow] = field(default_factory=list)
     meetings: list[MeetingRow] = field(default_factory=list)
     load: list[LoadRow] = field(default_factory=list)  # the most loaded people, at most 20
+    team_names: dict[str, str] = field(default_factory=dict)  # team id -> its name
 
 
 @dataclass(frozen=True)
@@ -251,7 +256,7 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
         families=_families(result), team_diagram=_team_diagram(tree_roots, tree_rows, health),
         okr_diagram=_okr_diagram(okrs), teams=sorted({r.team for r in rows if r.team}),
         rows=rows, tree_rows=tree_rows, positions=_positions(org), meetings=_meetings(org),
-        load=_load(org))
+        load=_load(org), team_names=team_names(org))
 
 
 def view_of(result: LintResult, view: ReportView | None = None, org: Org | None = None,
@@ -287,8 +292,10 @@ def _team_diagram(roots: list[TreeNode], rows: list[tuple[int, TreeNode]],
 def _okr_diagram(okrs: list[ObjectiveRow]) -> Diagram:
     """Objectives under the objective they align to, each with its key results marked."""
     nodes = {o.id: Node(o.id, o.title, o.owner, "objective", [
-        Node(f"{o.id}/{kr.id}", ("✓ " if kr.measurable else "✗ ") + kr.title,
-             kr.missing, "kr-ok" if kr.measurable else "kr-bad") for kr in o.krs])
+        Node(f"{o.id}/{kr.id}", ("✓ " if kr.measurable else "? " if kr.unjudged else "✗ ")
+             + kr.title, "" if kr.unjudged else kr.missing,
+             "kr-ok" if kr.measurable else "kr-unknown" if kr.unjudged else "kr-bad")
+        for kr in o.krs])
         for o in okrs}
     parent = {o.id: o.aligns_to for o in okrs if o.aligns_to in nodes and o.aligns_to != o.id}
     looping = on_cycles(parent)
@@ -324,10 +331,29 @@ def _rule_groups(result: LintResult, rows: list[FindingRow]) -> list[RuleGroup]:
     return sorted(out, key=lambda g: (-Severity.parse(g.severity), g.code))
 
 
+def named(org: Org, ref: str | None) -> str:
+    """What a reader calls the team, person or position `ref`: its name; an unknown id or a
+    placeholder as written; "" for None."""
+    if not ref:
+        return ""
+    holder = org.holder(ref)
+    if holder is None:
+        return ref
+    kind, _, ident = holder.partition(":")
+    entity = org.table({"team": "Team", "person": "Person", "role": "Role"}[kind])[ident]
+    return str(getattr(entity, "name", None) or ident)
+
+
+def team_names(org: Org) -> dict[str, str]:
+    """Team id -> its name (its id when it has none)."""
+    return {t: team.name or t for t, team in org.teams.items()}
+
+
 def _raci(org: Org) -> list[RaciRow]:
     from orgspec.model.models import is_placeholder
 
     letters: dict[str, dict[str, set[str]]] = {r: defaultdict(set) for r in org.responsibilities}
+    names = team_names(org)
     for hold in org.raci.holds:
         team = ident_of(hold.holder)
         if hold.holder.startswith("team:") and team in org.teams:
@@ -339,7 +365,8 @@ def _raci(org: Org) -> list[RaciRow]:
         gap = not accountable or any(is_placeholder(a) for a in resp.accountable)
         out.append(RaciRow(rid, resp.description or resp.name or "",
                            {t: "".join(sorted(ls, key="ARCI".index)) for t, ls in cells.items()},
-                           overlap=len(accountable) > 1, gap=gap and not accountable))
+                           overlap=len(accountable) > 1, gap=gap and not accountable,
+                           name=resp.name or rid, names=names))
     return out
 
 
@@ -349,11 +376,20 @@ def _okrs(org: Org, zh: bool) -> list[ObjectiveRow]:
     out = []
     for oid, obj in sorted(org.objectives.items()):
         krs = []
+        dropped = org.incomplete.get(node_key("objective", oid), {})
+        when = next((f for f in ("period", "start", "end") if f in dropped), "")
         for kr in obj.key_results:
             v = verdict(obj, kr)
             missing = [MISSING_ZH.get(m, m) for m in v.missing] if zh else v.missing
-            krs.append(KrRow(kr.id, kr.title, not v.missing, ("、" if zh else ", ").join(missing)))
-        out.append(ObjectiveRow(oid, obj.title, obj.owner or "", obj.aligns_to or "", krs))
+            due = "due" in org.incomplete.get(f"{node_key('objective', oid)}/key_result:{kr.id}",
+                                             {})
+            # As `check` holds back its verdict on a key result whose deadline was dropped as
+            # invalid, the report does not judge it either: the schema finding says why.
+            unjudged = (f"key_results.{kr.id}.due" if due else when) if v.missing else ""
+            krs.append(KrRow(kr.id, kr.title, not v.missing, ("、" if zh else ", ").join(missing),
+                             unjudged))
+        out.append(ObjectiveRow(oid, obj.title, named(org, obj.owner), obj.aligns_to or "",
+                                krs))
     return out
 
 
@@ -365,7 +401,7 @@ def _processes(org: Org, no_owner: str) -> list[ProcessView]:
         steps = []
         for s in proc.steps:
             owned = bool(s.owner) and not is_placeholder(s.owner or "")
-            who = s.owner if owned else " ".join(filter(None, (no_owner, s.owner)))
+            who = named(org, s.owner) if owned else " ".join(filter(None, (no_owner, s.owner)))
             steps.append(FlowStep(s.id, s.name or s.id, who or "", list(s.next),
                                   "step" if owned else "step-gap"))
         out.append(ProcessView(pid, proc.name or pid, steps, org))
@@ -379,7 +415,7 @@ def _positions(org: Org) -> list[PositionRow]:
     for rid, pos in sorted(org.positions.items()):
         holders = ", ".join(org.people[p].name or p for p in org.position_holders[rid])
         good = sum(kpi_measurable(kpi_verdict(k)) for k in pos.kpis)
-        out.append(PositionRow(rid, pos.name or rid, pos.team or "", holders,
+        out.append(PositionRow(rid, pos.name or rid, named(org, pos.team), holders,
                                seats(org, rid).open, len(pos.kpis), good))
     return out
 
@@ -390,7 +426,7 @@ def _meetings(org: Org) -> list[MeetingRow]:
 
     order = {c: i for i, c in enumerate(CADENCES)}
     rows = [MeetingRow(mid, m.name or mid, cadence_of(m.cadence) or (m.cadence or ""),
-                       m.owner or "", ", ".join(m.attendees))
+                       named(org, m.owner), ", ".join(named(org, a) for a in m.attendees))
             for mid, m in org.meetings.items()]
     return sorted(rows, key=lambda r: (order.get(r.cadence, len(order)), r.id))
 
