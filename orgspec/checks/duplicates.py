@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Location, Related
+from orgspec.i18n import M
 from orgspec.model.org import Org, ident_of, node_key
 
 
@@ -33,11 +34,12 @@ def near_duplicate_duties(ctx: RuleContext) -> Iterator[Issue]:
     holders = ctx.org.raci.accountable
     for pair in pairs:
         a, b = sorted((ids[pair.first], ids[pair.second]))
-        yield Issue(f"duties {a!r} ({_names(holders[a])}) and {b!r} "
-                    f"({_names(holders[b])}) look like the same duty (similarity "
-                    f"{pair.score:.2f})", _text_site(ctx, b), node_key("responsibility", b),
+        yield Issue(M("duties {a!r} ({a_owners}) and {b!r} ({b_owners}) look like the same "
+                      "duty (similarity {score:.2f})", a=a, a_owners=_names(holders[a]), b=b,
+                      b_owners=_names(holders[b]), score=pair.score), _text_site(ctx, b),
+                      node_key("responsibility", b),
                     related=(Related(_text_site(ctx, a), f"{a}: {_text(ctx, a)}"),),
-                    hint="merge them under one accountable team, or reword what differs")
+                    hint=M("merge them under one accountable team, or reword what differs"))
 
 
 def _names(holders: list[str]) -> str:
