@@ -103,6 +103,9 @@ def main(ctx: click.Context, debug: bool) -> None:
               help="Lint the org as staged for commit (git's index), not the working tree.")
 @click.option("--respect-gitignore/--no-respect-gitignore", default=None,
               help="Skip files git ignores when walking folders [default: respect].")
+@click.option("--lang", type=click.Choice(["zh", "en"]),
+              help="Language of the messages [default: config `lang`, else the content's, "
+                   "else the locale's].")
 @click.pass_context
 def check(ctx: click.Context, /, **options: Any) -> None:
     """Lint the org in PATHS (default: the configured root, else ./org)."""
@@ -383,8 +386,9 @@ def _report(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | No
     from orgspec.run import CiEnv, view_links
 
     config = make_config(config_path, isolated)
+    config.lang = lang or config.lang  # the messages speak the labels' language
     result, org = lint_org(targets_of(paths, config.root_path()), config)
-    view = build_view(result, org, lang or config.lang,
+    view = build_view(result, org, result.lang,
                       links=view_links(CiEnv.from_environ(os.environ)))
     _emit(render(fmt, result, view=view, limit=limit, templates=templates, output=output),
           output)
@@ -425,10 +429,11 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
     if repo_url and not repo_url.startswith(("https://", "http://")):
         raise UsageError(f"--repo-url must be an http(s) URL, not {repo_url!r}")
     config = make_config(config_path, isolated)
+    config.lang = lang or config.lang  # the messages speak the labels' language
     targets = targets_of(paths, config.root_path())
     result, org = lint_org(targets, config)
     changes, since = site_changes(result, org, targets, config, since)
-    options = SiteOptions(lang=lang or config.lang, people=not no_people,
+    options = SiteOptions(lang=result.lang, people=not no_people,
                           repo_url=repo_url or config.repo_url or "", repo_branch=repo_branch,
                           title=title or "", changes=changes, since=since or "")
     try:

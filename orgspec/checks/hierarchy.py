@@ -34,7 +34,7 @@ def team_parent_cycle(ctx: RuleContext) -> Iterator[Issue]:
             if len(cycle) > MAX_CYCLE_NAMES else ""
         origin = ctx.org.origin("Team", cycle[0])
         yield Issue(M("teams form a parent cycle: {cycle}{more}",
-                      cycle=f"{shown} -> {cycle[0]}", more=more),
+                      cycle=shown + " -> " + cycle[0], more=more),
                     origin.locate("parent"), node_key("team", cycle[0]),
                     related=tuple(Related(ctx.org.origin("Team", t).locate("parent"),
                                           M("{team} has parent {parent}", team=t,

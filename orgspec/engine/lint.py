@@ -16,9 +16,11 @@ from orgspec.findings import (
     Issue,
     LintResult,
     Location,
+    Related,
     sort_findings,
 )
 from orgspec.gcpause import gc_paused
+from orgspec.i18n import M, choose, content_lang, say
 from orgspec.load.config import Config
 from orgspec.load.loader import load_files
 from orgspec.model.org import Org
@@ -75,9 +77,32 @@ def lint_org(paths: list[str] | None = None, config: Config | None = None,
                              anchors)
         findings = assign_fingerprints(sort_findings(findings), anchors,
                                        org_root(paths or [root]))
+        lang = run_lang(org, config)
+        findings = [localize(f, lang) for f in findings]  # after the fingerprints: English
     return LintResult(findings, files=org.files, failed_files=sorted(org.failed),
                       entity_count=org.entity_count(),
-                      rules={code: plan.rules[code] for code in plan.severity}), org
+                      rules={code: plan.rules[code] for code in plan.severity}, lang=lang), org
+
+
+def run_lang(org: Org, config: Config) -> str:
+    """The run's language: `lang` of the config (which `--lang` sets), else the content's,
+    else the locale's."""
+    return choose(config.lang, content_lang(org_texts(org)))
+
+
+def org_texts(org: Org) -> Iterator[str]:
+    """The names, descriptions and titles of teams, duties and objectives (what the
+    content's language is judged by)."""
+    for kind in ("Team", "Responsibility", "Objective"):
+        for entity in org.table(kind).values():
+            for attr in ("name", "description", "title"):
+                yield str(getattr(entity, attr, "") or "")
+
+
+def localize(f: Finding, lang: str) -> Finding:
+    """`f` with its message, hint and related messages said in `lang`."""
+    return replace(f, message=say(f.message, lang), hint=say(f.hint, lang),
+                   related=tuple(Related(r.location, say(r.message, lang)) for r in f.related))
 
 
 # From this many entities on, graph-free rules run in a second process beside the graph.
@@ -211,6 +236,7 @@ def _incomplete_note(org: Org) -> Iterator[Issue]:
     if org.failed:
         first = sorted(org.failed)[0]
         n = len(org.failed)
-        yield Issue(f"{n} file{'s' if n > 1 else ''} could not be loaded; "
-                    "cross-file checks are incomplete", Location(first), code="RF003")
+        text = M("{n} files could not be loaded; cross-file checks are incomplete", n=n) \
+            if n > 1 else M("1 file could not be loaded; cross-file checks are incomplete")
+        yield Issue(text, Location(first), code="RF003")
 

@@ -90,9 +90,12 @@ def say(text: str, lang: str) -> str:
     return template.format(**{k: _said(v, lang) for k, v in text.values.items()})
 
 
+LIST_SEP = M(", ")  # TRANSLATORS: joins the items of a list (、 in Chinese)
+
+
 def _said(value: Any, lang: str) -> Any:
     if isinstance(value, list | tuple):
-        return lookup(", ", lang).join(str(_said(v, lang)) for v in value)
+        return lookup(LIST_SEP, lang).join(str(_said(v, lang)) for v in value)
     return say(value, lang) if isinstance(value, M) else value
 
 

@@ -231,7 +231,7 @@ def build_view(result: LintResult, org: Org, lang: str | None = None,
 
 
 def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) -> ReportView:
-    lang = lang or guess_lang(org)
+    lang = lang or result.lang or guess_lang(org)
     owners = _owners(org)
     rows = [FindingRow(f.severity.label, f.code, f.message,
                        f"{f.location.file}:{f.location.line}:{f.location.col}", _link(f, links),
