@@ -19,7 +19,9 @@ from typing import Any
 import yaml
 
 from orgspec.escape import is_text_joiner
+from orgspec.i18n import M
 from orgspec.load.source import FORBIDDEN_VALUE, LineIndex
+from orgspec.load.yamlhints import explain, fullwidth
 
 Path = tuple[Any, ...]
 Span = tuple[int, int, int, int]  # 1-based line, column, end line, end column
@@ -115,6 +117,10 @@ def loader_class() -> type:
 def parse(text: str, limits: Limits | None = None, loader: type | None = None) -> Parsed:
     """Parse every document in `text`; problems are returned, never raised."""
     out = Parsed()
+    said = fullwidth(text)
+    if said is not None:  # an IME slip: say it at its place, not where the parser gave up
+        out.fatal = Problem("IN001", said[2], said[0], said[1], said[3])
+        return out
     parser = (loader or loader_class())(text)
     try:
         _Builder(out, limits or Limits(), text).run(parser)
@@ -151,12 +157,16 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     message = str(exc.problem or "invalid YAML")
     if exc.context:
         message = f"{exc.context}: {message}"
-    hint = ""
+    hint: str = ""
     if at == "\t" or "tab" in message.lower():
-        hint = "YAML indentation must use spaces, not tabs"
+        hint = M("YAML indentation must use spaces, not tabs")
     elif "cannot start any token" in message:
-        hint = "quote values that start with @, ` or %"
-    return Problem("IN001", f"YAML syntax error: {message}", line, col, hint)
+        hint = M("quote values that start with @, ` or %")
+    else:
+        plain = explain(message, text, line)
+        if plain is not None:
+            return Problem("IN001", plain[0], line, col, plain[1])
+    return Problem("IN001", M("YAML syntax error: {detail}", detail=message), line, col, hint)
 
 
 _ScalarEvent = yaml.ScalarEvent
