@@ -27,7 +27,7 @@ def position_vacancy(ctx: RuleContext) -> Iterator[Issue]:
             written = pos.holders[s.vacant_at[0]]
             where = origin.locate("holders", s.vacant_at[0]) if _listed(origin, "holders") \
                 else origin.locate("holders")
-            said = M(" (written as {value!r})", value=written)
+            said: str = M(" (written as {value!r})", value=written)
         else:
             where = origin.locate("headcount" if pos.headcount is not None else "id")
             said = ""

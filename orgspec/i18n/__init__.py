@@ -72,10 +72,10 @@ def lookup(msgid: str, lang: str) -> str:
     """`msgid` in `lang`; a miss is recorded in MISSES and gives the English."""
     if lang == "en" or not msgid:
         return msgid
-    found = catalog(lang).gettext(msgid)
-    if found == msgid:
+    if msgid not in _ids(lang):
         MISSES.add(msgid)
-    return found
+        return msgid
+    return catalog(lang).gettext(msgid)
 
 
 def say(text: str, lang: str) -> str:

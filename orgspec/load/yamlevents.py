@@ -247,16 +247,17 @@ class _Builder:
             elif cls is yaml.DocumentEndEvent:
                 self.out.docs.append(self.root)
             elif cls is yaml.AliasEvent:
-                raise _Abort(self.problem("IN005", "aliases (*name) are not allowed", ev))
+                raise _Abort(self.problem("IN005", M("aliases (*name) are not allowed"), ev))
             elif cls is yaml.StreamEndEvent:
                 return
 
     def check_scalar_limits(self, ev: Any) -> None:
         if self.nodes > self.limits.nodes:
-            raise _Abort(self.problem("IN008", f"more than {self.limits.nodes} nodes", ev))
+            raise _Abort(self.problem("IN008", M("more than {n} nodes", n=self.limits.nodes),
+                                      ev))
         raise _Abort(self.problem(
-            "IN008", f"a value of {len(ev.value)} characters exceeds the limit of "
-            f"{self.limits.scalar_chars}", ev))
+            "IN008", M("a value of {n} characters exceeds the limit of {limit}",
+                       n=len(ev.value), limit=self.limits.scalar_chars), ev))
 
     def bad_value(self, ev: Any) -> None:
         """One IN003 for a value holding a hidden character that its source text does not
@@ -269,8 +270,9 @@ class _Builder:
             if is_text_joiner(value, m.start()) or bad in raw:
                 continue
             self.out.problems.append(self.problem(
-                "IN003", f"value contains the control or invisible character U+{ord(bad):04X}",
-                ev, "remove escaped control characters such as \\e or \\u202e"))
+                "IN003", M("value contains the control or invisible character U+{code:04X}",
+                           code=ord(bad)),
+                ev, M("remove escaped control characters such as \\e or \\u202e")))
             return
 
     def source_lines(self, first: int, last: int) -> str:
@@ -287,24 +289,29 @@ class _Builder:
 
     def start_document(self, ev: Any) -> None:
         if getattr(ev, "version", None) or getattr(ev, "tags", None):
-            raise _Abort(self.problem("IN001", "%YAML and %TAG directives are not supported", ev))
+            raise _Abort(self.problem("IN001", M("%YAML and %TAG directives are not supported"),
+                                      ev))
         self.root = None
 
     def check_node(self, ev: Any) -> None:
         if ev.anchor is not None:
-            raise _Abort(self.problem("IN005", f"anchors (&{ev.anchor}) are not allowed", ev,
-                                      "repeat the value instead of using an anchor"))
+            raise _Abort(self.problem("IN005", M("anchors (&{anchor}) are not allowed",
+                                                 anchor=ev.anchor), ev,
+                                      M("repeat the value instead of using an anchor")))
         if ev.tag is not None:
-            raise _Abort(self.problem("IN006", f"explicit tags ({ev.tag}) are not allowed", ev,
-                                      "quote the value instead of tagging it"))
+            raise _Abort(self.problem("IN006", M("explicit tags ({tag}) are not allowed",
+                                                 tag=ev.tag), ev,
+                                      M("quote the value instead of tagging it")))
         self.nodes += 1
         if self.nodes > self.limits.nodes:
-            raise _Abort(self.problem("IN008", f"more than {self.limits.nodes} nodes", ev))
+            raise _Abort(self.problem("IN008", M("more than {n} nodes", n=self.limits.nodes),
+                                      ev))
 
     def key(self, top: _Frame, value: str, ev: Any) -> None:
         if len(value) > self.limits.key_chars:
-            raise _Abort(self.problem("IN008", f"a key of {len(value)} characters exceeds the "
-                                      f"limit of {self.limits.key_chars}", ev))
+            raise _Abort(self.problem("IN008", M("a key of {n} characters exceeds the limit "
+                                                 "of {limit}", n=len(value),
+                                                 limit=self.limits.key_chars), ev))
         top.key, top.key_mark = value, ev.start_mark
         top.discard = value in top.container
         if top.discard:

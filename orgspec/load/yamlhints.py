@@ -96,10 +96,10 @@ def explain(detail: str, text: str, line: int) -> tuple[str, str] | None:
     above = next((lines[i] for i in range(line - 2, -1, -1)
                   if lines[i].strip() and not lines[i].lstrip().startswith("#")), None)
     above_key = _KEY.match(above) if above else None
-    if above_key is None:
+    if above is None or above_key is None:
         return None
     mine, theirs = len(m.group("indent")), len(above_key.group("indent"))
-    if above.lstrip().startswith("- "):  # type: ignore[union-attr]
+    if above.lstrip().startswith("- "):
         theirs = len(above) - len(above.lstrip()) + 2  # the item's fields start after "- "
     if mine == theirs:
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import typing
@@ -278,7 +279,7 @@ def bad_date(text: str) -> tuple[str, str] | None:
         return None
     return (M("{month_name} {year} has {days} days", month_name=calendar.month_name[month],
               month=month, year=year, days=days),
-            M("the last day of that month is {date}", date=f"{year}-{month:02d}-{days:02d}"))
+            M("the last day of that month is {date}", date=dt.date(year, month, days).isoformat()))
 
 
 _QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
