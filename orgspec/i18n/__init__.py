@@ -4,7 +4,7 @@ A check builds `M("key result {kr!r} is vague", kr="kr1")`: a `str` holding the 
 (so everything that reads a message as text keeps working, and fingerprints are computed on
 the English), which also remembers its template and values. `say(text, lang)` renders it
 in `lang` from the gettext catalog (`orgspec/i18n/locale/<lang>/LC_MESSAGES/orgspec.mo`,
-compiled from the `.po` by `python -m orgspec.i18n.catalog compile`; stdlib `gettext` reads
+compiled from the `.po` by `python -m orgspec.i18n.build compile`; stdlib `gettext` reads
 it, so start-up imports nothing heavy). A value that is itself an `M` is said in `lang` too;
 a list value is joined with the catalog's `", "` (`、` in Chinese).
 
@@ -97,6 +97,11 @@ def _said(value: Any, lang: str) -> Any:
     if isinstance(value, list | tuple):
         return lookup(LIST_SEP, lang).join(str(_said(v, lang)) for v in value)
     return say(value, lang) if isinstance(value, M) else value
+
+
+def say_list(items: list[Any], lang: str) -> str:
+    """`items` said in `lang`, joined with the language's list separator."""
+    return str(_said(items, lang))
 
 
 @cache

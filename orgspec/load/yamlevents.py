@@ -134,9 +134,9 @@ def parse(text: str, limits: Limits | None = None, loader: type | None = None) -
             return parse(text, limits, yaml.SafeLoader)
         out.fatal = _syntax_problem(exc, text)
     except yaml.YAMLError as exc:  # ReaderError and friends carry a position only
-        out.fatal = Problem("IN001", f"YAML error: {_first_line(exc)}", 1, 1)
+        out.fatal = Problem("IN001", M("YAML error: {detail}", detail=_first_line(exc)), 1, 1)
     except RecursionError:
-        out.fatal = Problem("IN008", "document nests too deeply", 1, 1)
+        out.fatal = Problem("IN008", M("document nests too deeply"), 1, 1)
     finally:
         parser.dispose()
     return out
@@ -317,8 +317,9 @@ class _Builder:
         if top.discard:
             first = top.table[value][0] + 1
             self.out.problems.append(self.problem(
-                "IN004", f"duplicate key {value!r} (first defined at line {first})", ev,
-                "YAML keeps only one of the two values; remove or rename one"))
+                "IN004", M("duplicate key {key!r} (first defined at line {first})", key=value,
+                           first=first), ev,
+                M("YAML keeps only one of the two values; remove or rename one")))
 
     def attach(self, node: Any, ev: Any) -> tuple[Any, Any] | None:
         """Put a node into its parent (or make it the document root); return its slot."""
@@ -344,10 +345,12 @@ class _Builder:
         self.check_node(ev)
         top = self.stack[-1] if self.stack else None
         if top is not None and top.is_map and top.key is None:
-            raise _Abort(self.problem("IN007", "mapping keys must be plain strings", ev,
-                                      "complex keys (? [a, b]) are not part of the org format"))
+            raise _Abort(self.problem("IN007", M("mapping keys must be plain strings"), ev,
+                                      M("complex keys (? [a, b]) are not part of the org "
+                                        "format")))
         if len(self.stack) >= self.limits.depth:
-            raise _Abort(self.problem("IN008", f"nesting deeper than {self.limits.depth} levels",
+            raise _Abort(self.problem("IN008", M("nesting deeper than {n} levels",
+                                                   n=self.limits.depth),
                                       ev))
         container: Any = {} if is_map else []
         table: Any = {} if is_map else []

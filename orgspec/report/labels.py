@@ -77,10 +77,11 @@ _LABELS = {  # key: (English, Chinese)
     "sev_error": ("error", "错误"),
     "sev_warning": ("warning", "警告"),
     "sev_info": ("info", "提示"),
+    "hint": ("Hint", "建议"),
+    "related": ("Related", "相关"),
 }
 LABELS = {lang: {key: pair[i] for key, pair in _LABELS.items()}
           for i, lang in enumerate(("en", "zh"))}
-MISSING_ZH = {"a metric": "指标", "a target value": "目标值", "a time bound": "截止时间"}
 
 
 def guess_lang(org: Org) -> str:

@@ -1,8 +1,8 @@
 """The catalogs' build tool (needs Babel, a dev dependency; never imported at run time).
 
-    python -m orgspec.i18n.catalog update    # extract msgids, merge them into every .po
-    python -m orgspec.i18n.catalog compile   # .po -> .mo (the .mo files are committed)
-    python -m orgspec.i18n.catalog check     # exit 1 when a msgid lacks a translation or a
+    python -m orgspec.i18n.build update    # extract msgids, merge them into every .po
+    python -m orgspec.i18n.build compile   # .po -> .mo (the .mo files are committed)
+    python -m orgspec.i18n.build check     # exit 1 when a msgid lacks a translation or a
                                              # .mo is stale
 
 Msgids come from `M("...")` calls in orgspec/ and from the rule packs' `title` and `summary`
