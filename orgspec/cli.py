@@ -164,7 +164,8 @@ def _emit(text: str, output: str | None) -> None:
 
 @main.command()
 @click.option("--kind", type=click.Choice(["org", "team", "person", "responsibility",
-                                           "objective", "process", "role", "meeting"]),
+                                           "objective", "process", "role", "meeting"],
+                                          case_sensitive=False),
               default="org",
               show_default=True, help="Which schema to print.")
 @click.option("-o", "--output-dir", type=click.Path(file_okay=False),
@@ -180,7 +181,7 @@ def _schema(kind: str, output_dir: str | None) -> int:
 
     every = schemas()
     if output_dir is None:
-        click.echo(dumps(every[f"{kind}.schema.json"]), nl=False)
+        click.echo(dumps(every[f"{kind.lower()}.schema.json"]), nl=False)
         return EXIT_OK
     from orgspec.output import write_text
 
@@ -219,17 +220,12 @@ def explain(ctx: click.Context, /, **options: Any) -> None:
 
 
 def _explain(rule: str) -> int:
-    from orgspec.engine.registry import by_name_or_code, registry
+    from orgspec.engine.registry import by_name_or_code, guess_rule, registry
     from orgspec.report import docsgen
 
     meta = by_name_or_code(rule)
     if meta is None:
-        import difflib
-
-        names = [m.name for m in registry().values()]
-        close = difflib.get_close_matches(rule, names, n=1)
-        hint = f"did you mean {close[0]!r}?" if close else "`orgspec rules` lists them"
-        raise UsageError(f"unknown rule {rule!r} ({hint})")
+        raise UsageError(f"unknown rule {rule!r}{guess_rule(rule, registry())}")
     _emit(docsgen.explain(meta), None)
     return EXIT_OK
 

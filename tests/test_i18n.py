@@ -197,3 +197,22 @@ def test_text_output_labels_follow_the_language() -> None:
     assert "%0Ahint: keep one accountable owner" in gh.stdout
     assert "%0Arelated: examples/ecommerce/teams/teams.yaml:78:7: tech is accountable here" \
         in gh.stdout
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("explain", "overlap"), "unknown rule 'overlap' (did you mean 'responsibility-overlap'?)"),
+    (("explain", "OK04"), "unknown rule 'OK04' (did you mean 'OK004'?)"),
+    (("check", "examples/minimal", "--ignore", "overlapp"),
+     "--ignore: unknown rule, prefix or family 'overlapp' (did you mean "
+     "'responsibility-overlap'?)"),
+    (("check", "examples/minimal", "--ignore", "zzzz"),
+     "--ignore: unknown rule, prefix or family 'zzzz' (`orgspec rules` lists them)"),
+])
+def test_rule_names_get_a_guess_not_a_list(args: tuple[str, ...], said: str) -> None:
+    run = run_cli(*args)
+    assert run.code == 2
+    assert run.stderr == f"orgspec: error: {said}\n"
+
+
+def test_schema_kind_takes_the_kind_as_written_in_files() -> None:
+    assert run_cli("schema", "--kind", "Team").stdout == run_cli("schema", "--kind", "team").stdout

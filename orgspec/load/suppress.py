@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from orgspec.findings import Finding, Issue, Location
 from orgspec.i18n import M
 from orgspec.load.source import LineIndex
-from orgspec.text.suggest import Suggester
+from orgspec.text.suggest import closest
 
 # (entity key, finding locations) -> (file, line) of the first line of every entity, key
 # result, step or charter item the finding is on (engine.anchors.Anchors.first_lines)
@@ -141,7 +141,7 @@ class Suppressor:
                    M("rule is not enabled") if code not in enabled else M("nothing to suppress"))
             hint = M("remove it")
             if code not in known:
-                close = Suggester([*known, *self.names]).close(text)
+                close = closest(text.upper(), known) or closest(text, self.names)
                 hint = M("did you mean {id!r}?", id=close) if close else hint
             yield Issue(M("unused suppression of {code} ({why})", code=text, why=why),
                         d.location, hint=hint, code="SU001")
