@@ -87,7 +87,7 @@ def test_a_wrong_case_kind_is_one_finding(tmp_path: Path) -> None:
   accountable: cs
   responsible: [cs]
 """)
-    result = lint([str(org)], Config(), today=TODAY)
+    result = lint([str(org)], Config(lang="en"), today=TODAY)
     assert [(f.code, f.location.line, f.message, f.hint) for f in result.findings] == [
         ("IN010", 1, "unknown kind 'team'", "did you mean `Team`?")]
 
@@ -103,7 +103,7 @@ def test_an_unknown_accountable_is_one_finding(tmp_path: Path) -> None:
 # --- 4. a person's team -----------------------------------------------------------------------
 
 def test_a_person_team_field_points_to_the_team_members() -> None:
-    result = lint([str(ORG)], Config(), today=TODAY)
+    result = lint([str(ORG)], Config(lang="en"), today=TODAY)
     [sc] = [f for f in result.findings if f.code == "SC001" and f.location.file.endswith(
         "people.yaml")]
     assert (sc.location.line, sc.location.col, sc.message) == (25, 3, "unknown field `team`")

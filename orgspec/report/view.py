@@ -15,10 +15,11 @@ from urllib.parse import quote
 
 from orgspec.findings import Finding, LintResult, Severity
 from orgspec.gcpause import gc_paused
+from orgspec.i18n import say, say_list
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.paths import in_project
 from orgspec.report.diagram import Diagram, FlowStep, Node, flow, tree
-from orgspec.report.labels import LABELS, MISSING_ZH, guess_lang
+from orgspec.report.labels import LABELS, guess_lang
 from orgspec.report.tree import TreeNode, flatten, on_cycles, team_tree
 
 
@@ -32,6 +33,8 @@ class FindingRow:
     team: str
     file: str = ""
     line: int = 0
+    hint: str = ""
+    related: list[str] = field(default_factory=list)  # `file:line:col: message` each
 
 
 @dataclass
@@ -236,21 +239,22 @@ def build_view(result: LintResult, org: Org, lang: str | None = None,
 
 
 def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) -> ReportView:
-    lang = lang or guess_lang(org)
+    lang = lang or result.lang or guess_lang(org)
     owners = _owners(org)
     rows = [FindingRow(f.severity.label, f.code, f.message,
                        f"{f.location.file}:{f.location.line}:{f.location.col}", _link(f, links),
-                       _team_of(f, owners), f.location.file, f.location.line)
+                       _team_of(f, owners), f.location.file, f.location.line, f.hint,
+                       [f"{r.location.short()}: {r.message}" for r in f.related])
             for f in result.findings]
     tree_roots = team_tree(org)
     tree_rows = flatten(tree_roots)
-    okrs = _okrs(org, lang == "zh")
+    okrs = _okrs(org, lang)
     health = _health(org, rows)
     return ReportView(
         lang=lang, labels=LABELS[lang], counts=result.counts, files=len(result.files),
         entities=result.entity_count,
         urgent=[r for r in rows if r.severity == "error"][:10],
-        health=health, rules=_rule_groups(result, rows),
+        health=health, rules=_rule_groups(result, rows, lang),
         raci_teams=sorted(org.teams), raci=_raci(org), tree=tree_roots, okrs=okrs,
         processes=_processes(org, LABELS[lang]["no_owner"]), org_diff=list(result.org_diff),
         families=_families(result), team_diagram=_team_diagram(tree_roots, tree_rows, health),
@@ -318,7 +322,7 @@ def _health(org: Org, rows: list[FindingRow]) -> list[TeamHealth]:
     return sorted(out, key=lambda h: (h.score, h.team))
 
 
-def _rule_groups(result: LintResult, rows: list[FindingRow]) -> list[RuleGroup]:
+def _rule_groups(result: LintResult, rows: list[FindingRow], lang: str) -> list[RuleGroup]:
     groups: dict[str, list[FindingRow]] = defaultdict(list)
     for r in rows:
         groups[r.code].append(r)
@@ -327,7 +331,7 @@ def _rule_groups(result: LintResult, rows: list[FindingRow]) -> list[RuleGroup]:
         meta = result.rules.get(code)
         severity = max(Severity.parse(r.severity) for r in found).label
         out.append(RuleGroup(code, meta.name if meta else code, severity,
-                             meta.summary if meta else "", found))
+                             say(meta.summary, lang) if meta else "", found))
     return sorted(out, key=lambda g: (-Severity.parse(g.severity), g.code))
 
 
@@ -370,8 +374,9 @@ def _raci(org: Org) -> list[RaciRow]:
     return out
 
 
-def _okrs(org: Org, zh: bool) -> list[ObjectiveRow]:
+def _okrs(org: Org, lang: str) -> list[ObjectiveRow]:
     from orgspec.model.okr import verdict
+    from orgspec.text.measurable import MISSING
 
     out = []
     for oid, obj in sorted(org.objectives.items()):
@@ -380,14 +385,13 @@ def _okrs(org: Org, zh: bool) -> list[ObjectiveRow]:
         when = next((f for f in ("period", "start", "end") if f in dropped), "")
         for kr in obj.key_results:
             v = verdict(obj, kr)
-            missing = [MISSING_ZH.get(m, m) for m in v.missing] if zh else v.missing
+            missing = say_list([MISSING[m] for m in v.missing], lang)
             due = "due" in org.incomplete.get(f"{node_key('objective', oid)}/key_result:{kr.id}",
                                              {})
             # As `check` holds back its verdict on a key result whose deadline was dropped as
             # invalid, the report does not judge it either: the schema finding says why.
             unjudged = (f"key_results.{kr.id}.due" if due else when) if v.missing else ""
-            krs.append(KrRow(kr.id, kr.title, not v.missing, ("、" if zh else ", ").join(missing),
-                             unjudged))
+            krs.append(KrRow(kr.id, kr.title, not v.missing, missing, unjudged))
         out.append(ObjectiveRow(oid, obj.title, named(org, obj.owner), obj.aligns_to or "",
                                 krs))
     return out
