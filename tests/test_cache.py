@@ -119,17 +119,23 @@ def test_a_check_after_editing_one_file_equals_a_fresh_check(
     shutil.copytree(EXAMPLES, examples)
     orgs = [p for p in sorted(examples.iterdir()) if p.is_dir()] + \
         [p for p in _orgs(tmp_path) if not p.is_relative_to(EXAMPLES)]
-    reused = 0
+    reused = remembered = 0
     for org in orgs:
         paths = [str(org)]
         folder = tmp_path / "cache" / org.name
         check_cached(paths, STRICT, Cache(str(folder)), TODAY)  # cold: stores the result
         edits = ["\n# edit 1\n", "# edit 2\n"]
         if org.name == "teams":  # the synthetic org
-            edits += ["move", "# edit 3\n"]
+            edits += ["move", "# edit 3\n", "corrupt", "# edit 4\n"]
         for step, edit in enumerate(edits):
             if edit == "move":
                 _define_first(org)
+            elif edit == "corrupt":  # the kept findings and memos, then the same tree
+                kept = [e for e in _entries(folder) if e.parent.name in ("local", "memo")
+                        or e.parent.parent.name in ("local", "memo")]
+                assert kept
+                for entry in kept:
+                    entry.write_bytes(entry.read_bytes()[:60] + os.urandom(40))
             elif _edit_one(org, edit) is None:
                 break
             expected = _findings(lint_org(paths, STRICT, TODAY)[0].findings)
@@ -137,7 +143,9 @@ def test_a_check_after_editing_one_file_equals_a_fresh_check(
             got = check_cached(paths, STRICT, cache, TODAY)
             assert _findings(got.findings) == expected, (org.name, step)
             reused += cache.by_kind.get(("local", True), 0)
+            remembered += cache.by_kind.get(("memo", True), 0)
     assert reused > 20  # the incremental path ran
+    assert remembered > 3  # near-duplicate groups kept while no duty changed
 
 
 def _fill(org: Path, folder: Path) -> list[tuple[object, ...]]:
@@ -213,9 +221,11 @@ def test_one_changed_file_is_parsed_again_and_the_result_follows(tmp_path: Path)
     assert _findings(got.findings) == expected
     files = len(list(org.iterdir()))
     # the whole result and the changed file are misses, the other files hits; the local
-    # rules' findings were never stored (no run through check_cached on a primed cache)
+    # rules' findings and the near-duplicate groups were never stored (no check_cached
+    # run on a primed cache)
     assert cache.by_kind == {("result", False): 1, ("file", False): 1,
-                             ("file", True): files - 1, ("local", False): files}
+                             ("file", True): files - 1, ("local", False): files,
+                             ("memo", False): 1}
 
 
 def test_the_date_and_the_config_are_part_of_the_result_key(tmp_path: Path) -> None:

@@ -35,7 +35,11 @@ def near_duplicate_duties(ctx: RuleContext) -> Iterator[Issue]:
     from orgspec.text.neardup import find_duty_groups
 
     ids, duties, owners = _inputs(ctx.org)
-    found = find_duty_groups(duties, owners, float(ctx.options["threshold"]))
+    threshold = float(ctx.options["threshold"])
+    # the groups depend on the duties' texts and owners only: a re-check after an edit
+    # elsewhere (an OKR, a person, a process) reuses them
+    found = ctx.shared.remember("OW007", (duties, owners, threshold),
+                                lambda: find_duty_groups(duties, owners, threshold), list)
     holders = ctx.org.raci.accountable
     marked = _files_with_directives(ctx)
     for group in found:

@@ -12,6 +12,8 @@ from orgspec.model.org import Org
 if TYPE_CHECKING:
     import networkx as nx
 
+    from orgspec.load.cache import Cache
+
 T = TypeVar("T")
 
 
@@ -23,12 +25,30 @@ class Shared:
     today: dt.date = field(default_factory=dt.date.today)
     _graph: Any = None
     _memo: dict[str, Any] = field(default_factory=dict)
+    cache: Cache | None = None  # the on-disk cache of this run, if any (see `remember`)
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """Compute a value once per run and share it between rules (e.g. the gap analysis)."""
         if key not in self._memo:
             self._memo[key] = compute()
         value: T = self._memo[key]
+        return value
+
+    def remember(self, name: str, inputs: object, compute: Callable[[], T],
+                 kind: type[T]) -> T:
+        """`compute()`, kept in the run's cache between runs under `name` and `repr(inputs)`:
+        for a pure, costly function of `inputs` (plain data whose repr is exact) that stays
+        the same when the edit was elsewhere. A missing or doubtful entry is computed."""
+        if self.cache is None:
+            return compute()
+        from orgspec.load.cache import make_key
+
+        key = make_key("memo", name, repr(inputs))
+        value = self.cache.get("memo", key, kind)
+        if value is None:
+            value = compute()
+            if self.cache.primed():
+                self.cache.put("memo", key, value)
         return value
 
     @property

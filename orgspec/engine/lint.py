@@ -263,14 +263,14 @@ def run_rules(org: Org, plan: Plan, today: dt.date | None = None,
         by_file = local_codes(plan, codes)
         codes = [c for c in codes if c not in by_file]
     remote = [c for c in codes if c in GRAPH_FREE or plan.rules[c].given is not None]
-    future = _fork(org, plan, today, remote) if _parallel(org) and remote else None
+    future = _fork(org, plan, today, remote, kept) if _parallel(org) and remote else None
     here = [c for c in codes if future is None or c not in remote]
     if kept is not None:
         from orgspec.engine.incremental import run_local
 
         yield from run_local(org, plan, today, by_file, kept.cache, kept.digests,
                              _run_codes)
-    yield from _run_codes(org, plan, today, here)
+    yield from _run_codes(org, plan, today, here, kept)
     if future is not None:
         yield from future.result()
 
@@ -284,12 +284,13 @@ def _parallel(org: Org) -> bool:
             and org.entity_count() >= PARALLEL_MIN)
 
 
-def _run_codes(org: Org, plan: Plan, today: dt.date, codes: list[str]) -> list[Issue]:
+def _run_codes(org: Org, plan: Plan, today: dt.date, codes: list[str],
+               kept: Kept | None = None) -> list[Issue]:
     from orgspec.engine.context import RuleContext, Shared
     from orgspec.engine.declarative import run_declarative
     from orgspec.engine.registry import load_checks
 
-    checks, shared = load_checks(), Shared(org, today)
+    checks, shared = load_checks(), Shared(org, today, cache=kept.cache if kept else None)
     out: list[Issue] = []
     for code in codes:
         meta = plan.rules[code]
@@ -301,12 +302,13 @@ def _run_codes(org: Org, plan: Plan, today: dt.date, codes: list[str]) -> list[I
     return out
 
 
-def _fork(org: Org, plan: Plan, today: dt.date, codes: list[str]) -> Future[list[Issue]] | None:
+def _fork(org: Org, plan: Plan, today: dt.date, codes: list[str],
+          kept: Kept | None = None) -> Future[list[Issue]] | None:
     """Start `codes` in a forked worker, which inherits the loaded org (no pickling)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    _WORKER_STATE.update(org=org, plan=plan, today=today)
+    _WORKER_STATE.update(org=org, plan=plan, today=today, kept=kept)
     try:
         pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
         future = pool.submit(_worker, codes)
@@ -318,7 +320,8 @@ def _fork(org: Org, plan: Plan, today: dt.date, codes: list[str]) -> Future[list
 
 def _worker(codes: list[str]) -> list[Issue]:
     state = _WORKER_STATE
-    return _run_codes(state["org"], state["plan"], state["today"], codes)  # type: ignore[arg-type]
+    return _run_codes(state["org"], state["plan"], state["today"], codes,  # type: ignore[arg-type]
+                      state["kept"])  # type: ignore[arg-type]
 
 
 def stamp(issues: Iterable[Issue], plan: Plan) -> Iterator[Finding]:
