@@ -50,13 +50,14 @@ def run_local(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cac
     """The issues of the entity-local `codes` on `org`, reusing each unchanged file's from
     `cache` and storing the others' (once the cache is primed); the same issues, in the
     same order per rule, as `run_codes(org, plan, today, codes)`."""
-    from orgspec.load.cache import make_key
+    from orgspec.load.cache import content_hash, make_key
 
     if not codes:
         return []
-    owned = _keys_by_file(org)
-    settings = repr([(c, plan.rules[c], sorted(plan.options.get(c, {}).items()))
-                     for c in codes])
+    where = _files_of(org)
+    owned = {f: frozenset(k for k, _, _ in entities) for f, entities in where.items()}
+    settings = content_hash(repr([(c, plan.rules[c], sorted(plan.options.get(c, {}).items()))
+                                  for c in codes]).encode("utf-8", "surrogatepass"))
     store = cache.primed()
     kept: dict[str, FileFindings] = {}
     keys: dict[str, bytes] = {}
@@ -69,7 +70,8 @@ def run_local(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cac
         if got is not None and got.keys == owned.get(file, frozenset()):
             kept[file] = got
     fresh = [f for f in org.files if f not in kept]
-    issues = run_codes(_only(org, set(fresh)) if kept else org, plan, today, codes)
+    issues = run_codes(_only(org, [e for f in fresh for e in where.get(f, ())]) if kept
+                       else org, plan, today, codes)
     found: dict[str, list[Issue]] = {f: [] for f in fresh}
     for issue in issues:
         if issue.location.file not in found:  # not where its entity was written: do not
@@ -85,23 +87,29 @@ def run_local(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cac
             if i.code == code]
 
 
-def _keys_by_file(org: Org) -> dict[str, frozenset[str]]:
-    from orgspec.model.org import node_key
-
-    out: dict[str, set[str]] = {}
-    for kind, ident in org.entities():
-        key = node_key(kind, ident)
-        out.setdefault(org.origins[key].file, set()).add(key)
-    return {f: frozenset(k) for f, k in out.items()}
+Entity = tuple[str, str, str]  # node key, kind, id
 
 
-def _only(org: Org, files: set[str]) -> Org:
-    """A view of `org` holding only the entities written in `files` (origins, positions
-    and everything else shared)."""
-    from orgspec.model.org import _TABLES, ENTITY_KINDS, node_key
+def _files_of(org: Org) -> dict[str, list[Entity]]:
+    """Each file's entities (those whose origin it is)."""
+    from orgspec.model.org import ENTITY_KINDS
 
-    tables = {}
+    out: dict[str, list[Entity]] = {}
+    origins = org.origins
     for kind in ENTITY_KINDS:
-        tables[_TABLES[kind]] = {ident: obj for ident, obj in org.table(kind).items()
-                                 if org.origins[node_key(kind, ident)].file in files}
+        prefix = kind.lower() + ":"  # as node_key spells it
+        for ident in org.table(kind):
+            key = prefix + ident
+            out.setdefault(origins[key].fmap.file, []).append((key, kind, ident))
+    return out
+
+
+def _only(org: Org, entities: list[Entity]) -> Org:
+    """A view of `org` holding only `entities` (origins, positions and everything else
+    shared)."""
+    from orgspec.model.org import _TABLES, ENTITY_KINDS
+
+    tables: dict[str, dict[str, object]] = {_TABLES[kind]: {} for kind in ENTITY_KINDS}
+    for _, kind, ident in entities:
+        tables[_TABLES[kind]][ident] = org.table(kind)[ident]
     return replace(org, **tables)  # type: ignore[arg-type]
