@@ -148,6 +148,28 @@ def test_a_check_after_editing_one_file_equals_a_fresh_check(
     assert remembered > 3  # near-duplicate groups kept while no duty changed
 
 
+def test_a_new_process_reuses_the_kept_findings(tmp_path: Path) -> None:
+    """Across processes (each with its own string hashing) an edit of one file stores one
+    new entry of local findings: the other files' entries were found under the same keys."""
+    org = _synthetic(tmp_path)
+    folder = tmp_path / "cache"
+
+    def check(seed: str) -> int:
+        env = {**os.environ, "ORGSPEC_CACHE_DIR": str(folder), "PYTHONHASHSEED": seed,
+               "ORGSPEC_PARALLEL": "0"}
+        done = subprocess.run([sys.executable, "-m", "orgspec", "check", str(org),
+                               "--format", "json"], env=env, capture_output=True, check=False)
+        assert done.returncode in (0, 1), done.stderr
+        return sum(1 for e in _entries(folder) if e.parent.parent.name == "local")
+
+    assert check("1") == 0  # the first run stores only its result
+    _edit_one(org, "# edit 1\n")
+    files = check("2")
+    assert files == len(list(org.glob("*.yaml")))
+    _edit_one(org, "# edit 2\n")
+    assert check("3") == files + 1
+
+
 def _fill(org: Path, folder: Path) -> list[tuple[object, ...]]:
     """A result and every file's entry in the cache at `folder` (two runs: the first only
     stores the result); returns the findings."""

@@ -56,8 +56,9 @@ def run_local(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cac
         return []
     where = _files_of(org)
     owned = {f: frozenset(k for k, _, _ in entities) for f, entities in where.items()}
-    settings = content_hash(repr([(c, plan.rules[c], sorted(plan.options.get(c, {}).items()))
-                                  for c in codes]).encode("utf-8", "surrogatepass"))
+    settings = content_hash(repr([(c, _stable(plan.rules[c]),
+                                   sorted(plan.options.get(c, {}).items())) for c in codes])
+                            .encode("utf-8", "surrogatepass"))
     store = cache.primed()
     kept: dict[str, FileFindings] = {}
     keys: dict[str, bytes] = {}
@@ -85,6 +86,22 @@ def run_local(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cac
     per_file = {**{f: e.issues for f, e in kept.items()}, **found}
     return [i for code in codes for f in org.files for i in per_file.get(f, ())
             if i.code == code]
+
+
+def _stable(meta: object) -> object:
+    """A rule's metadata as plain data whose repr is the same in every process (a
+    frozenset's order follows the process's string hashing)."""
+    from dataclasses import fields, is_dataclass
+
+    if is_dataclass(meta) and not isinstance(meta, type):
+        return [(f.name, _stable(getattr(meta, f.name))) for f in fields(meta)]
+    if isinstance(meta, (set, frozenset)):
+        return sorted(repr(_stable(v)) for v in meta)
+    if isinstance(meta, (list, tuple)):
+        return [_stable(v) for v in meta]
+    if isinstance(meta, dict):
+        return [(repr(k), _stable(v)) for k, v in meta.items()]
+    return meta
 
 
 Entity = tuple[str, str, str]  # node key, kind, id
