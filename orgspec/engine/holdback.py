@@ -64,8 +64,8 @@ class _Gaps:
             gap = Gap(key, frozenset({field}))
             self.by_key[key].append(gap)
             self.by_top[key].append(gap)
-            for word in {ref.value, ref.meant} - {None}:
-                self.by_word[str(word)].append((gap, field))
+            for word in {ref.value, ref.meant or ref.value}:
+                self.by_word[word].append((gap, field))
 
 
 def hold_back(findings: Iterable[Finding], org: Org, reads: dict[str, frozenset[str]],
