@@ -151,3 +151,23 @@ def test_a_misspelt_parent_does_not_leave_the_parent_with_an_empty_charter(tmp_p
     assert found(org(tmp_path, teams=teams)) == [("RF001", "teams.yaml", 9, 3)]
     # With the parent right, the parent's charter is covered by its child: still clean.
     assert found(org(tmp_path, teams=teams.replace("Company", "company"))) == []
+
+
+# --- 4. duplicate entries in a list ------------------------------------------------------------
+
+def test_a_repeated_entry_is_one_finding_at_the_repeat(tmp_path: Path) -> None:
+    teams = TEAMS.replace("members: [liu-yang, lin-xue, ma-chao]",
+                          "members: [liu-yang, lin-xue, ma-chao, lin-xue]").replace(
+        "  responsibilities: [complaints]\n",
+        "  responsibilities:\n    - complaints\n    - refunds\n    - complaints\n").replace(
+        "  holders: [lin-xue, ma-chao]\n",
+        "  holders: [lin-xue, ma-chao, 待招聘, 待招聘]\n  duties: [complaints, complaints]\n")
+    teams += "- {kind: Responsibility, id: refunds, name: 退款处理}\n"
+    path = org(tmp_path, teams=teams)
+    assert [f for f in found(path) if f[0] == "RF004"] == [
+        ("RF004", "teams.yaml", 11, 41), ("RF004", "teams.yaml", 15, 7),
+        ("RF004", "teams.yaml", 22, 24)]
+    [first] = [f for f in lint([str(path)], Config(lang="zh"), today=TODAY).findings
+               if f.code == "RF004"][:1]
+    assert (first.message, first.hint, first.related[0].location.col) == (
+        "`members` 中 'lin-xue' 重复列出", "删去第二个 'lin-xue'", 23)
