@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from orgspec.engine.context import RuleContext
@@ -54,7 +54,7 @@ def duplicate_entry(ctx: RuleContext) -> Iterator[Issue]:
             yield from _repeats(o, ("steps", i, "next"), step.next, "process", pid)
 
 
-def _repeats(origin: Origin, field: tuple[Any, ...], values: list[str | None], kind: str,
+def _repeats(origin: Origin, field: tuple[Any, ...], values: Sequence[str | None], kind: str,
              ident: str) -> Iterator[Issue]:
     if len(values) < 2:
         return
