@@ -171,3 +171,40 @@ def test_a_repeated_entry_is_one_finding_at_the_repeat(tmp_path: Path) -> None:
                if f.code == "RF004"][:1]
     assert (first.message, first.hint, first.related[0].location.col) == (
         "`members` 中 'lin-xue' 重复列出", "删去第二个 'lin-xue'", 23)
+
+
+# --- 5, 6. the Markdown report ---------------------------------------------------------------
+
+MEETING = """\
+- kind: Meeting
+  id: morning-standup
+  name: 晨会
+  cadence: 每个工作日 9:00
+  owner: liu-yang
+  attendees: [customer-service]
+"""
+
+
+def markdown(path: Path, lang: str) -> str:
+    from orgspec.engine.lint import lint_org
+    from orgspec.report.render import render_markdown
+    from orgspec.report.view import build_view
+
+    result, built = lint_org([str(path)], Config(lang=lang), today=TODAY)
+    return render_markdown(build_view(result, built, lang))
+
+
+def test_the_report_says_a_cadence_as_the_site_does(tmp_path: Path) -> None:
+    path = org(tmp_path, teams=TEAMS + MEETING)
+    assert "| 晨会 (`morning-standup`) | 每日 · 周一至周五 · 09\\:00 | 刘洋 | 客服部 |" in \
+        markdown(path, "zh").splitlines()
+    assert "| 晨会 (`morning-standup`) | daily · Mon–Fri · 09\\:00 | 刘洋 | 客服部 |" in \
+        markdown(path, "en").splitlines()
+
+
+def test_a_report_without_errors_has_no_fix_first_section(tmp_path: Path) -> None:
+    teams = TEAMS.replace("members: [liu-yang, lin-xue, ma-chao]", "members: [liu-yang, ma-chao]")
+    text = markdown(org(tmp_path, teams=teams), "zh")
+    assert "HI007" in text and "## 优先处理" not in text
+    teams = teams.replace("parent: company", "parent: Company")
+    assert "## 优先处理" in markdown(org(tmp_path, teams=teams), "zh")

@@ -108,9 +108,10 @@ class PositionRow:
 class MeetingRow:
     id: str
     name: str
-    cadence: str
+    cadence: str  # canonical (`daily` ...), for the order; as written when not understood
     owner: str
     attendees: str
+    schedule: str = ""  # in the report's words: `每日 · 周一至周五 · 09:00`
 
 
 @dataclass
@@ -259,7 +260,7 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
         processes=_processes(org, LABELS[lang]["no_owner"]), org_diff=list(result.org_diff),
         families=_families(result), team_diagram=_team_diagram(tree_roots, tree_rows, health),
         okr_diagram=_okr_diagram(okrs), teams=sorted({r.team for r in rows if r.team}),
-        rows=rows, tree_rows=tree_rows, positions=_positions(org), meetings=_meetings(org),
+        rows=rows, tree_rows=tree_rows, positions=_positions(org), meetings=_meetings(org, lang),
         load=_load(org), team_names=team_names(org))
 
 
@@ -424,13 +425,14 @@ def _positions(org: Org) -> list[PositionRow]:
     return out
 
 
-def _meetings(org: Org) -> list[MeetingRow]:
+def _meetings(org: Org, lang: str) -> list[MeetingRow]:
     from orgspec.model.positions import cadence_of
-    from orgspec.model.schedule import CADENCES
+    from orgspec.model.schedule import CADENCES, describe
 
     order = {c: i for i, c in enumerate(CADENCES)}
     rows = [MeetingRow(mid, m.name or mid, cadence_of(m.cadence) or (m.cadence or ""),
-                       named(org, m.owner), ", ".join(named(org, a) for a in m.attendees))
+                       named(org, m.owner), ", ".join(named(org, a) for a in m.attendees),
+                       describe(m.cadence, lang))
             for mid, m in org.meetings.items()]
     return sorted(rows, key=lambda r: (order.get(r.cadence, len(order)), r.id))
 
