@@ -361,7 +361,8 @@ def _processes(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
                 b = owners.get(n)
                 if s.owner and b and b != s.owner and not is_placeholder(b) \
                         and not is_placeholder(s.owner):
-                    handoffs.append((m.owner(s.owner), m.owner(b), s.id, n))
+                    handoffs.append((m.owner(s.owner), m.owner(b), s.id, n, names[s.id],
+                                     names[n]))
         link = m.process(pid)
         rows.append([link, [m.owner(proc.owner)] if proc.owner else "—",
                      [m.duty(proc.responsibility)] if proc.responsibility else "—",
