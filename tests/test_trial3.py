@@ -208,3 +208,49 @@ def test_a_report_without_errors_has_no_fix_first_section(tmp_path: Path) -> Non
     assert "HI007" in text and "## 优先处理" not in text
     teams = teams.replace("parent: company", "parent: Company")
     assert "## 优先处理" in markdown(org(tmp_path, teams=teams), "zh")
+
+
+# --- 8. who and show --------------------------------------------------------------------------
+
+def test_who_folds_traditional_and_simplified(tmp_path: Path) -> None:
+    from orgspec.engine.lint import load_org
+    from orgspec.report.lookup import who
+
+    teams = TEAMS.replace("name: 投诉处理", "name: 处理客户投诉与退换货")
+    built = load_org([str(org(tmp_path, teams=teams))]).org
+    assert [m["node"] for m in who(built, "退換貨")["matches"]] == ["responsibility:complaints"]
+    assert [m["node"] for m in who(built, "退换货")["matches"]] == ["responsibility:complaints"]
+
+
+def test_show_takes_a_name_and_says_names_and_labels_in_the_run_language(tmp_path: Path
+                                                                        ) -> None:
+    from conftest import run_cli
+
+    path = org(tmp_path, teams=TEAMS + MEETING)
+    run = run_cli("show", "person", "刘洋", str(path))
+    assert (run.code, run.stdout.splitlines()) == (0, [
+        "人员 liu-yang 刘洋",
+        "  所在团队:", "    - customer-service 客服部",
+        "  负责的团队:", "    - customer-service 客服部",
+        "  会议:", "    - 会议 morning-standup 晨会 [每日 · 周一至周五 · 09:00]",
+        "  负责 (A):", "    - 职责 complaints 投诉处理 (经由团队 customer-service 客服部)"])
+    run = run_cli("show", "role", "客服", str(path), "--lang", "en")
+    assert run.stdout.splitlines() == [
+        "role cs-specialist 客服专员", "  team: customer-service 客服部",
+        "  holders:", "    - lin-xue 林雪", "    - ma-chao 马超", "  headcount: 2",
+        "  open seats: 0"]
+    run = run_cli("show", "meeting", "晨会", str(path))
+    assert run.stdout.splitlines() == [
+        "会议 morning-standup 晨会", "  负责人: liu-yang 刘洋",
+        "  参会者:", "    - customer-service 客服部", "  频率: 每日 · 周一至周五 · 09:00"]
+
+
+def test_show_says_when_a_name_is_ambiguous_or_unknown(tmp_path: Path) -> None:
+    from conftest import run_cli
+
+    path = org(tmp_path, PEOPLE + "- {kind: Person, id: liu-ming, name: 刘明}\n")
+    run = run_cli("show", "person", "刘", str(path))
+    assert run.code == 2
+    assert "'刘' names more than one person: liu-ming 刘明, liu-yang 刘洋" in run.stderr
+    run = run_cli("show", "person", "赵六", str(path))
+    assert (run.code, "no person '赵六'" in run.stderr) == (2, True)
