@@ -4,6 +4,7 @@ one finding, at its place, in their language."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from orgspec.engine.lint import lint
@@ -254,3 +255,35 @@ def test_show_says_when_a_name_is_ambiguous_or_unknown(tmp_path: Path) -> None:
     assert "'刘' names more than one person: liu-ming 刘明, liu-yang 刘洋" in run.stderr
     run = run_cli("show", "person", "赵六", str(path))
     assert (run.code, "no person '赵六'" in run.stderr) == (2, True)
+
+
+# --- 9. small things -------------------------------------------------------------------------
+
+def test_a_bad_id_is_quoted(tmp_path: Path) -> None:
+    path = org(tmp_path, PEOPLE + "- {kind: Person, id: 🎉-x, name: 派对}\n")
+    assert findings(path, "zh")[0][:3] == ("SC003", 5, "`id` '🎉-x' 必须是小写短标识")
+
+
+def test_init_in_chinese_comments_its_ci_files_in_chinese(tmp_path: Path) -> None:
+    import yaml
+
+    from orgspec.adopt.init import plan
+
+    zh, en = plan("zh"), plan("en")
+    for name in (".pre-commit-config.yaml", ".github/workflows/orgspec.yml"):
+        comments = [line for line in zh[name].splitlines() if "#" in line]
+        assert comments and all(re.search("[\u4e00-\u9fff]", c) for c in comments), name
+        assert yaml.safe_load(zh[name]) == yaml.safe_load(en[name])
+
+
+def test_the_html_report_names_teams_and_says_families_in_the_run_language(tmp_path: Path
+                                                                          ) -> None:
+    from orgspec.engine.lint import lint_org
+    from orgspec.report.render import render_html
+    from orgspec.report.view import build_view
+
+    teams = TEAMS.replace("members: [liu-yang, lin-xue, ma-chao]", "members: [liu-yang, ma-chao]")
+    result, built = lint_org([str(org(tmp_path, teams=teams))], Config(lang="zh"), today=TODAY)
+    html = render_html(build_view(result, built, "zh"))
+    assert '<option value="customer-service">客服部</option>' in html
+    assert "<tr><td>层级</td><td>1</td></tr>" in html  # HI007, not `hierarchy`

@@ -340,7 +340,10 @@ def _schema_issue(kind: str, msg: str, loc: tuple[Any, ...], path: Path,
         return Issue(M("missing required field `{field}`", field=name), where, entity,
                      code="SC002")
     if kind == "string_pattern_mismatch" and loc and loc[-1] == "id":
-        return Issue(M("`{field}` must be a lowercase slug", field=field), where, entity,
+        written = _node(data, path) if path and data is not None else None
+        text = M("`{field}` {value!r} must be a lowercase slug", field=field, value=written) \
+            if isinstance(written, str) else M("`{field}` must be a lowercase slug", field=field)
+        return Issue(text, where, entity,
                      hint=M("use a-z, 0-9, - and _, starting with a letter or digit, e.g. "
                             "order-platform"), code="SC003")
     value = _node(data, path) if path and data is not None else None
