@@ -331,22 +331,31 @@ def _who(query: str, paths: tuple[str, ...], fmt: str, config_path: str | None,
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Output format.")
+@click.option("--lang", type=click.Choice(["zh", "en"]),
+              help="Language of the labels [default: config `lang`, else the content's, "
+                   "else the locale's].")
 @_config_options
 @click.pass_context
 def show(ctx: click.Context, /, **options: Any) -> None:
-    """Show one team, person, role (position), duty, process or meeting with its relations."""
+    """Show one team, person, role (position), duty, process or meeting with its relations.
+    ID is an id, or a name (刘洋) or alias, or a part of one name only one entity has."""
     _guard(_show, ctx.obj["debug"], **options)
 
 
-def _show(kind: str, ident: str, paths: tuple[str, ...], fmt: str, config_path: str | None,
-          isolated: bool) -> int:
+def _show(kind: str, ident: str, paths: tuple[str, ...], fmt: str, lang: str | None,
+          config_path: str | None, isolated: bool) -> int:
+    from orgspec.engine.lint import load_org, run_lang
     from orgspec.report.lookup import NotFound, show, show_text
 
+    config = make_config(config_path, isolated)
+    config.lang = lang or config.lang
+    org = load_org(targets_of(paths, config.root_path()), config).org
+    said = run_lang(org, config)
     try:
-        doc = show(_org_of(paths, config_path, isolated), kind, ident)
+        doc = show(org, kind, ident, said)
     except NotFound as exc:
         raise UsageError(str(exc)) from None
-    _emit(_json(doc) if fmt == "json" else show_text(doc), None)
+    _emit(_json(doc) if fmt == "json" else show_text(doc, said, org), None)
     return EXIT_OK
 
 

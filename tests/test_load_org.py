@@ -45,7 +45,8 @@ def test_missing_required_field_points_at_the_entity(write_org) -> None:
 def test_bad_id_is_explained(write_org) -> None:
     root = write_org({"t.yaml": "kind: Team\nid: Order Platform\n"})
     [finding] = lint([str(root)]).findings
-    assert (finding.code, finding.message) == ("SC003", "`id` must be a lowercase slug")
+    assert (finding.code, finding.message) == (
+        "SC003", "`id` 'Order Platform' must be a lowercase slug")
 
 
 def test_duplicate_id_across_files_names_both_places(write_org) -> None:

@@ -59,10 +59,11 @@ def test_golden_minimal(tmp_path: Path) -> None:
         assert_golden("site-minimal/" + page.replace("/", "--"), text)
 
 
-def test_golden_positions_meetings_and_calendar(ecommerce: Path) -> None:
+def test_golden_positions_meetings_calendar_and_handoffs(ecommerce: Path) -> None:
     for page in ("positions/index.html", "positions/cs-specialist.html",
                  "positions/operations-specialist.html", "meetings/index.html",
-                 "meetings/weekly-meeting.html", "calendar.html"):
+                 "meetings/weekly-meeting.html", "calendar.html",
+                 "processes/complaint-flow.html", "teams/tech.html"):
         text = (ecommerce / page).read_text("utf-8")
         text = text.replace(str(EXAMPLES / "ecommerce"), "examples/ecommerce")
         assert_golden("site-ecommerce/" + page.replace("/", "--"), text)

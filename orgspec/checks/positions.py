@@ -12,6 +12,7 @@ from orgspec.i18n import M
 from orgspec.model.org import Origin, node_key
 from orgspec.model.positions import accountable_count, kpi_measurable, kpi_verdict, seats
 from orgspec.model.teamtree import TeamTree
+from orgspec.model.unresolved import meant
 from orgspec.text.measurable import MISSING, rewrite_hint
 
 
@@ -60,6 +61,8 @@ def holder_outside_team(ctx: RuleContext) -> Iterator[Issue]:
     below it."""
     org = ctx.org
     tree = _tree(ctx)
+    # `members: [林雪]` names lin-xue but no id: that is RF001's one finding
+    unknown = {(ref.team, ref.meant) for ref in meant(org) if ref.field in ("lead", "members")}
     for rid, pos in org.positions.items():
         if pos.team not in org.teams:
             continue
@@ -67,6 +70,8 @@ def holder_outside_team(ctx: RuleContext) -> Iterator[Issue]:
         written = list(pos.holders)
         for pid in org.position_holders[rid]:
             if any(_within(tree, pos.team, t) for t in org.person_teams.get(pid, ())):
+                continue
+            if any(_within(tree, pos.team, t) for t, p in unknown if p == pid):
                 continue
             if pid in written:
                 i = written.index(pid)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
-from orgspec.findings import Issue
+from orgspec.findings import Issue, Related
 from orgspec.i18n import M
 from orgspec.model.models import ROLES, is_placeholder, is_vacant
 from orgspec.model.org import Org, Origin, ident_of, node_key
@@ -20,6 +20,57 @@ OWNER_KINDS = ("Team", "Person", "Role")
 def unknown_reference(ctx: RuleContext) -> Iterator[Issue]:
     """Yield RF001 for each reference to an id that no entity of the right kind has."""
     yield from check_references(ctx.org)
+
+
+@check("RF004", graph=False)
+def duplicate_entry(ctx: RuleContext) -> Iterator[Issue]:
+    """Yield RF004 at the second (third...) time one id is listed in the same list: a team's
+    members, children or charter, a position's holders or duties, a person's positions, a
+    duty's RACI lists, a meeting's attendees, a step's next steps."""
+    org = ctx.org
+    for tid, team in org.teams.items():
+        o = org.origin("Team", tid)
+        yield from _repeats(o, ("members",), team.members, "team", tid)
+        yield from _repeats(o, ("children",), team.children or [], "team", tid)
+        yield from _repeats(o, ("responsibilities",),
+                            [item.ref for item in team.responsibilities], "team", tid)
+    for pid, person in org.people.items():
+        yield from _repeats(org.origin("Person", pid), ("roles",), person.roles, "person", pid)
+    for rid, resp in org.responsibilities.items():
+        o = org.origin("Responsibility", rid)
+        for role in ROLES:
+            yield from _repeats(o, (role,), getattr(resp, role), "responsibility", rid)
+    for rid, pos in org.positions.items():
+        o = org.origin("Role", rid)
+        yield from _repeats(o, ("holders",), [None if is_vacant(h) or is_placeholder(h) else h
+                                              for h in pos.holders], "role", rid)
+        yield from _repeats(o, ("duties",), [item.ref for item in pos.duties], "role", rid)
+    for mid, meeting in org.meetings.items():
+        yield from _repeats(org.origin("Meeting", mid), ("attendees",), meeting.attendees,
+                            "meeting", mid)
+    for pid, proc in org.processes.items():
+        o = org.origin("Process", pid)
+        for i, step in enumerate(proc.steps):
+            yield from _repeats(o, ("steps", i, "next"), step.next, "process", pid)
+
+
+def _repeats(origin: Origin, field: tuple[Any, ...], values: Sequence[str | None], kind: str,
+             ident: str) -> Iterator[Issue]:
+    if len(values) < 2:
+        return
+    first: dict[str, int] = {}
+    label = next(part for part in reversed(field) if isinstance(part, str))
+    for j, value in enumerate(values):
+        if value is None:
+            continue
+        if value not in first:
+            first[value] = j
+            continue
+        yield Issue(M("{value!r} is listed twice in `{field}`", value=value, field=label),
+                    origin.locate(*field, j), entity=node_key(kind, ident),
+                    related=(Related(origin.locate(*field, first[value]),
+                                     M("first listed here")),),
+                    hint=M("remove the second {value!r}", value=value))
 
 
 KIND_WORDS = {"Team": M("team"), "Person": M("person"), "Role": M("position"),

@@ -6,7 +6,9 @@ and listed in `org.incomplete`; a file that could not be parsed is in `org.faile
 finding is held back only when its rule reads something that is missing: a dropped field of
 the finding's own entity (or key result, step, charter item), a dropped value that mentions
 the finding's entity, or, for a rule that reads other kinds than its finding's, a failed
-file that mentions it (as RF001 already does for unknown ids).
+file that mentions it (as RF001 already does for unknown ids). A team's reference that
+names no entity (`members: [刘洋]`, RF001) counts as a dropped value that mentions both
+what was written and the id it most likely means (`liu-yang`, see `model.unresolved`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from orgspec.engine.anchors import Anchors
 from orgspec.findings import Finding
 from orgspec.model.org import Org
+from orgspec.model.unresolved import Unresolved, meant
 
 PART_KINDS = {"key_result": "KeyResult", "step": "Step", "charter": "Charter"}
 _OWNER = {"KeyResult": "Objective", "Step": "Process", "Charter": "Team"}
@@ -43,7 +46,7 @@ class _Gaps:
     """The dropped fields, indexed by entity and by the names their values mention, so each
     finding is checked in time independent of how many entities are incomplete."""
 
-    def __init__(self, org: Org) -> None:
+    def __init__(self, org: Org, unresolved: list[Unresolved]) -> None:
         self.by_key: dict[str, list[Gap]] = defaultdict(list)
         self.by_top: dict[str, list[Gap]] = defaultdict(list)
         self.by_word: dict[str, list[tuple[Gap, str]]] = defaultdict(list)
@@ -56,15 +59,23 @@ class _Gaps:
             for name, value in dropped.items():
                 for word in set(_words(value)) | ({part} if part else set()):
                     self.by_word[word].append((gap, f"{kind}.{name}"))
+        for ref in unresolved:  # `members: [刘洋]` reads as if that value were dropped
+            key, field = f"team:{ref.team}", f"Team.{ref.field}"
+            gap = Gap(key, frozenset({field}))
+            self.by_key[key].append(gap)
+            self.by_top[key].append(gap)
+            for word in {ref.value, ref.meant or ref.value}:
+                self.by_word[word].append((gap, field))
 
 
 def hold_back(findings: Iterable[Finding], org: Org, reads: dict[str, frozenset[str]],
               anchors: Anchors) -> list[Finding]:
     """`findings` without those that depend on something dropped or unreadable."""
     findings = list(findings)
-    if not org.incomplete and not org.failed:
+    unresolved = meant(org)
+    if not org.incomplete and not org.failed and not unresolved:
         return findings
-    gaps = _Gaps(org)
+    gaps = _Gaps(org, unresolved)
     return [f for f in findings if not _depends(f, reads.get(f.code, frozenset()), gaps,
                                                 org, anchors)]
 

@@ -104,6 +104,17 @@ def registry() -> dict[str, RuleMeta]:
     return dict(sorted(rules.items()))
 
 
+@lru_cache(maxsize=1)
+def family_titles() -> dict[str, str]:
+    """The built-in families' titles (`okrs` -> `OKRs`), English msgids of the catalogs."""
+    titles: dict[str, str] = {}
+    for pack in sorted(data_dir("rules").glob("*.yaml")):
+        doc = yaml.load(pack.read_text("utf-8"), Loader=_LOADER)  # noqa: S506
+        if isinstance(doc, dict) and doc.get("family") and doc.get("title"):
+            titles[str(doc["family"])] = str(doc["title"])
+    return titles
+
+
 def read_pack(path: Path) -> list[RuleMeta]:
     """The rules of one pack file (a built-in one, or a user's rule pack)."""
     doc: dict[str, Any] = yaml.load(path.read_text("utf-8"), Loader=_LOADER)  # noqa: S506

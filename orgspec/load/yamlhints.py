@@ -41,11 +41,7 @@ def fullwidth(text: str) -> Said | None:
         m = _COLON.match(line)
         if m:
             key, value = m.group("key"), m.group("value").strip()
-            return (number, line.index("：") + 1,
-                    M("a full-width colon `：` (U+FF1A) follows `{key}`: YAML needs an ASCII "
-                      "colon, so it does not read a field here", key=key),
-                    M("write `{key}: {value}` (an ASCII colon and a space)", key=key,
-                      value=value))
+            return (number, line.index("：") + 1, *colon_said(key, value))
         m = _FLOW.match(line)
         if m:
             found = _flow_problem(number, line, m.group("key"), m.group("value"),
@@ -53,6 +49,26 @@ def fullwidth(text: str) -> Said | None:
             if found:
                 return found
     return None
+
+
+_KEY_COLON = re.compile(r"^\s*(?P<key>[A-Za-z_][\w.-]*)[ \t]*：[ \t]*(?P<value>.*?)\s*$",
+                        re.DOTALL)
+
+
+def colon_key(key: object) -> tuple[str, str] | None:
+    """`id：li-qiang`, read as one key inside a flow mapping (`{kind: Person, id：li-qiang}`),
+    as (the field meant, its value), or None."""
+    if not isinstance(key, str) or "：" not in key:
+        return None
+    m = _KEY_COLON.match(key)
+    return (m.group("key"), m.group("value")) if m else None
+
+
+def colon_said(key: str, value: str) -> tuple[str, str]:
+    """The message and hint for a full-width colon after `key`."""
+    return (M("a full-width colon `：` (U+FF1A) follows `{key}`: YAML needs an ASCII "
+              "colon, so it does not read a field here", key=key),
+            M("write `{key}: {value}` (an ASCII colon and a space)", key=key, value=value))
 
 
 def _flow_problem(number: int, line: str, key: str, value: str, at: int) -> Said | None:

@@ -3,6 +3,8 @@ how often, on which weekdays and at what time. Simplified, Traditional and Engli
 
     schedule_of("每周一 上午10点")  # Schedule(cadence="weekly", days=(0,), time="10:00")
     schedule_of("每月第一个周一")    # Schedule(cadence=None, ...): not understood, not guessed
+    describe("每个工作日 9:00", "zh")  # "每日 · 周一至周五 · 09:00" (the one wording of every
+                                     # report, page and command)
 
 Nothing is guessed: text left over after the weekdays and the time are taken out must be
 a cadence word (or nothing), else the cadence is unknown (None) and callers list the
@@ -135,3 +137,27 @@ def _twelve(hour: int, half: str | None) -> int:
     if half == "a" and hour == 12:
         return 0
     return hour
+
+
+# The words `describe` says a schedule in: (English, Chinese).
+SAY_CADENCE = {"daily": ("daily", "每日"), "weekly": ("weekly", "每周"),
+               "biweekly": ("biweekly", "双周"), "monthly": ("monthly", "每月"),
+               "quarterly": ("quarterly", "每季度"), "yearly": ("yearly", "每年")}
+SAY_DAY = (("Mon", "周一"), ("Tue", "周二"), ("Wed", "周三"), ("Thu", "周四"), ("Fri", "周五"),
+           ("Sat", "周六"), ("Sun", "周日"))
+SAY_WORKDAYS = ("Mon–Fri", "周一至周五")
+
+
+def describe(text: str | None, lang: str = "en") -> str:
+    """A cadence in the output's words (`lang` "en" or "zh"): `每个工作日 9:00` ->
+    `每日 · 周一至周五 · 09:00` / `daily · Mon–Fri · 09:00`; as written when not understood;
+    "" when missing."""
+    sched = schedule_of(text)
+    if sched.cadence is None:
+        return text or ""
+    zh = int(lang == "zh")
+    if sched.days == WORKDAYS:
+        days = SAY_WORKDAYS[zh]
+    else:
+        days = ("、" if zh else ", ").join(SAY_DAY[d][zh] for d in sched.days)
+    return " · ".join(filter(None, (SAY_CADENCE[sched.cadence][zh], days, sched.time)))

@@ -12,11 +12,12 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from orgspec.findings import Issue, Related
+from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import M
 from orgspec.load.loader import RawEntity, RawFile, RawOrg
 from orgspec.load.suppress import Directive
 from orgspec.load.yamlevents import Path
+from orgspec.load.yamlhints import colon_key, colon_said
 from orgspec.model.models import KIND_ALIASES, KINDS, MODELS, Responsibility, Role, Team
 from orgspec.model.org import Claim, Org, Origin, RoleClaim, node_key
 
@@ -59,9 +60,12 @@ def check_entity(ent: RawEntity) -> Checked:
         if meant and isinstance(ident, str):
             # `kind: team`: held like an invalid Team, so references to it say nothing more
             out.invalid = node_key(meant, ident)
+            _hold_fields(ent, out)
         return out
     out.kind = kind
     model = MODELS[kind]
+    if _colon_key(ent, kind, out):
+        return out
     try:
         out.obj = model.model_validate(ent.data)
     except ValidationError as exc:
@@ -72,9 +76,52 @@ def check_entity(ent: RawEntity) -> Checked:
         if salvaged is None:
             if isinstance(ident, str):
                 out.invalid = node_key(kind, ident)
+                _hold_fields(ent, out)
+            elif (meant := _id_meant(ent.data, model)) is not None:
+                # `idd: li-qiang`: the id is written, under a wrong key; references to it
+                # must not get a did-you-mean to another person
+                out.invalid = node_key(kind, meant)
             return out
         out.obj, out.dropped = salvaged
     return out
+
+
+def _hold_fields(ent: RawEntity, out: Checked) -> None:
+    """An entity held as invalid keeps nothing: its fields count as dropped, so the rules
+    reading them hold back (its team's members are not "on no team")."""
+    if out.invalid is not None:
+        out.dropped[out.invalid] = {k: v for k, v in ent.data.items()
+                                    if isinstance(k, str) and k not in ("kind", "id")}
+
+
+def _id_meant(data: dict[str, Any], model: type[BaseModel]) -> str | None:
+    """The one string value under an unknown key of an entity without `id`, or None."""
+    if "id" in data:
+        return None
+    values = [v for k, v in data.items() if k not in model.model_fields and isinstance(v, str)]
+    return values[0] if len(values) == 1 and values[0].strip() else None
+
+
+def _colon_key(ent: RawEntity, kind: str, out: Checked) -> bool:
+    """`{kind: Person, id：li-qiang}`: the IME's full-width colon made one key of a field and
+    its value. One finding at the colon; the entity is held as invalid (under the id meant)
+    so that references to it say nothing more."""
+    for key in ent.data:
+        said = colon_key(key)
+        if said is None:
+            continue
+        field, value = said
+        at = ent.fmap.locate((*ent.path, key))
+        col = at.col + str(key).index("：")
+        message, hint = colon_said(field, value)
+        ident = value if field == "id" else ent.data.get("id")
+        if isinstance(ident, str) and ident:
+            out.invalid = node_key(kind, ident)
+            _hold_fields(ent, out)
+        out.issues.append(Issue(message, Location(at.file, at.line, col, at.line, col + 1),
+                                out.invalid or "", hint=hint, code="IN001"))
+        return True
+    return False
 
 
 def add_checked(org: Org, checked: Checked) -> Iterator[Issue]:
@@ -83,11 +130,11 @@ def add_checked(org: Org, checked: Checked) -> Iterator[Issue]:
     yield from checked.issues
     if checked.invalid is not None:
         org.invalid.add(checked.invalid)
+    for key, fields in checked.dropped.items():
+        org.incomplete.setdefault(key, {}).update(fields)
     obj = checked.obj
     if obj is None:
         return
-    for key, fields in checked.dropped.items():
-        org.incomplete.setdefault(key, {}).update(fields)
     origin = checked.origin
     yield from _register(org, checked.kind, obj, origin)
     if isinstance(obj, Team):
@@ -293,14 +340,18 @@ def _schema_issue(kind: str, msg: str, loc: tuple[Any, ...], path: Path,
         return Issue(M("missing required field `{field}`", field=name), where, entity,
                      code="SC002")
     if kind == "string_pattern_mismatch" and loc and loc[-1] == "id":
-        return Issue(M("`{field}` must be a lowercase slug", field=field), where, entity,
+        written = _node(data, path) if path and data is not None else None
+        text = M("`{field}` {value!r} must be a lowercase slug", field=field, value=written) \
+            if isinstance(written, str) else M("`{field}` must be a lowercase slug", field=field)
+        return Issue(text, where, entity,
                      hint=M("use a-z, 0-9, - and _, starting with a letter or digit, e.g. "
                             "order-platform"), code="SC003")
     value = _node(data, path) if path and data is not None else None
     label = _label(data, path) if data is not None else M("`{field}`", field=field)
     if path and path[-1] == "period" and isinstance(value, str):
         return _period_issue(value, label, where, entity)
-    if kind.startswith("date") and isinstance(value, str) and (said := bad_date(value)):
+    if kind.startswith("date") and isinstance(value, str) and \
+            (said := bad_date(value, _period_year(data))):
         return Issue(M("{field} {value!r} is not a date: {why}", field=label, value=value,
                        why=said[0]), where, entity, hint=said[1], code="SC003")
     return Issue(M("{field}: {detail}", field=label, detail=_lower_first(msg)), where, entity,
@@ -322,23 +373,62 @@ def _label(data: Any, path: Path) -> str:
     return M("`{field}`", field=_dotted(path) or "entity")
 
 
-def bad_date(text: str) -> tuple[str, str] | None:
-    """Why `YYYY-MM-DD` text is no date, and the fix (February 2026 has 28 days), or None."""
+_DATE_WRITTEN = re.compile(r"\s*(\d{4})\s*(?:[-/.－／]|年)\s*(\d{1,2})\s*(?:[-/.－／]|月)\s*"
+                           r"(\d{1,2})\s*[日号]?\s*")
+_DATE_NO_YEAR = re.compile(r"\s*(\d{1,2})\s*(?:[/.]|月)\s*(\d{1,2})\s*[日号]?\s*")
+
+
+def _period_year(data: Any) -> int | None:
+    """The year of an entity's `period` (`2026-Q1` -> 2026), or None."""
+    period = data.get("period") if isinstance(data, dict) else None
+    if isinstance(period, int) and 1900 < period < 3000:
+        return period
+    if not isinstance(period, str):
+        return None
+    m = re.match(r"\s*(\d{4})", period_fix(period) or period)
+    return int(m.group(1)) if m else None
+
+
+def bad_date(text: str, year: int | None = None) -> tuple[str, str] | None:
+    """Why text is no `YYYY-MM-DD` date, and the fix, or None when nothing is known about it:
+    `2026-02-30` (February 2026 has 28 days); `2026/03/31`, `2026.3.31`, `2026年3月31日`
+    (write `2026-03-31`); `3月31日` (the year is missing: `year`, the objective's period's
+    year, is proposed when known)."""
     import calendar
 
-    m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", text)
+    m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", text) or \
+        _DATE_WRITTEN.fullmatch(text)
     if not m:
-        return None
+        return _no_year(text, year)
     year, month, day = (int(g) for g in m.groups())
     if not 1 <= month <= 12:
         return (M("there is no month {month}", month=month),
                 M("write the date as YYYY-MM-DD, month 01 to 12"))
     days = calendar.monthrange(year, month)[1]
     if 1 <= day <= days:
-        return None
+        fix = dt.date(year, month, day).isoformat()
+        return (M("write `{fix}`", fix=fix),
+                M("dates are written YYYY-MM-DD with hyphens, e.g. {fix}", fix=fix))
     return (M("{month_name} {year} has {days} days", month_name=calendar.month_name[month],
               month=month, year=year, days=days),
             M("the last day of that month is {date}", date=dt.date(year, month, days).isoformat()))
+
+
+def _no_year(text: str, year: int | None) -> tuple[str, str] | None:
+    m = _DATE_NO_YEAR.fullmatch(text)
+    if not m:
+        return None
+    month, day = int(m.group(1)), int(m.group(2))
+    try:
+        fix = dt.date(year or 2000, month, day).isoformat()[4:]
+    except ValueError:
+        return None
+    if year is None:
+        return (M("the year is missing"),
+                M("dates are written YYYY-MM-DD with the year, e.g. 2026{rest}", rest=fix))
+    return (M("the year is missing"),
+            M("write `{year}{rest}` (the year of the objective's period)", year=year,
+              rest=fix))
 
 
 _QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}

@@ -14,6 +14,7 @@ import difflib
 from typing import Any
 
 from orgspec.escape import tty_text
+from orgspec.i18n import M, say
 from orgspec.model.models import ROLES
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.model.positions import cadence_of, kpi_measurable, kpi_verdict, raci_of, seats
@@ -31,6 +32,14 @@ class NotFound(LookupError):
 
 def _texts(entity: Any) -> list[str]:
     return [entity.id, *(getattr(entity, f, None) or "" for f in _TEXT_FIELDS)]
+
+
+def _fold(text: str) -> str:
+    """Case-folded, Traditional read as Simplified (退換貨 finds 退换货), as the site's
+    search folds."""
+    from orgspec.text.script import to_simplified
+
+    return to_simplified(text).casefold()
 
 
 def _concepts(text: str) -> frozenset[str]:
@@ -71,11 +80,11 @@ def who(org: Org, query: str) -> dict[str, Any]:
     """Who holds what matches `query`: each matching duty with its RACI holders (teams,
     positions, people), and each matching team, position, person, process or meeting with
     the people behind it. Shape: {"query", "matches": [{node, kind, id, name, ...}]}."""
-    needle = query.strip().casefold()
+    needle = _fold(query.strip())
     if not needle:
         return {"query": query, "matches": []}
     hits = [(kind, ident) for kind in _SEARCH_ORDER for ident, entity in org.table(kind).items()
-            if any(needle in t.casefold() for t in _texts(entity))]
+            if any(needle in _fold(t) for t in _texts(entity))]
     wanted = _concepts(query) if not hits else frozenset()
     if wanted:  # nothing matched literally: try the same words in the other language
         hits = [(kind, ident) for kind in _SEARCH_ORDER
@@ -103,20 +112,46 @@ def _match(org: Org, kind: str, ident: str) -> dict[str, Any]:
     return out
 
 
-def show(org: Org, kind: str, ident: str) -> dict[str, Any]:
-    """One entity with its relations. `kind` is one of SHOW_KINDS; raises NotFound."""
+def show(org: Org, kind: str, ident: str, lang: str = "en") -> dict[str, Any]:
+    """One entity with its relations. `kind` is one of SHOW_KINDS; `ident` is its id, or its
+    name or alias (`刘洋`, either script), or a part of one name only one entity has. A
+    meeting's `schedule` is said in `lang`. Raises NotFound (saying what exists nearby)."""
     model_kind = _KIND_OF[kind]
     table = org.table(model_kind)
-    if ident not in table:
-        close = difflib.get_close_matches(ident, list(table), n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise NotFound(f"no {kind} {ident!r}{hint}")
+    ident = _resolve(table, kind, ident)
     entity = table[ident]
     node = node_key("responsibility" if kind == "duty" else kind, ident)
     out: dict[str, Any] = _label(org, node)
     out["kind"] = kind
     out.update(_SHOW[kind](org, ident, entity))
+    from orgspec.model.schedule import describe
+
+    if kind == "meeting":
+        out["schedule"] = describe(entity.cadence, lang)
+    for item in out.get("meetings", []):
+        item["schedule"] = describe(org.meetings[item["id"]].cadence, lang)
     return out
+
+
+def _resolve(table: dict[str, Any], kind: str, ident: str) -> str:
+    """The id `ident` names in `table`: itself, a name or alias, or a unique part of one."""
+    if ident in table:
+        return ident
+    wanted = _fold(ident.strip())
+    names = {i: [_fold(str(w)) for w in (getattr(e, "name", None), getattr(e, "title", None),
+                                          *getattr(e, "aliases", ())) if w]
+             for i, e in table.items()}
+    exact = sorted(i for i, words in names.items() if wanted in words or _fold(i) == wanted)
+    part = exact or sorted(i for i, words in names.items()
+                           if wanted and any(wanted in w for w in words))
+    if len(part) == 1:
+        return part[0]
+    if part:
+        said = ", ".join(f"{i} {getattr(table[i], 'name', '') or ''}".strip() for i in part[:5])
+        raise NotFound(f"{ident!r} names more than one {kind}: {said}")
+    close = difflib.get_close_matches(ident, list(table), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    raise NotFound(f"no {kind} {ident!r}{hint}")
 
 
 def _raci_lists(org: Org, node: str) -> dict[str, list[dict[str, Any]]]:
@@ -199,16 +234,23 @@ _SHOW = {"team": _show_team, "person": _show_person, "role": _show_role, "duty":
 
 # Terminal text.
 
-def _name(item: dict[str, Any]) -> str:
+def _name(item: dict[str, Any], lang: str = "en") -> str:
     name = f" {item['name']}" if item.get("name") else ""
-    return tty_text(f"{item['kind']} {item['id']}{name}")
+    kind = item["kind"]  # in English the words of the command line (`show role`)
+    if lang != "en" and kind in _KIND_SAY:
+        kind = say(_KIND_SAY[kind], lang)
+    return tty_text(f"{kind} {item['id']}{name}")
 
 
-def _people(item: dict[str, Any]) -> str:
+def _people(item: dict[str, Any], lang: str = "en") -> str:
     people = item.get("people") or []
-    said = ", ".join(_name(p).removeprefix("person ") for p in people)
+    said = ", ".join(tty_text(f"{p['id']} {p['name']}" if p.get("name") else p["id"])
+                     for p in people)
     n = item.get("open_seats") or 0
-    extra = f"; {n} open seat{'' if n == 1 else 's'}" if n else ""
+    extra = ""
+    if n:
+        seats = M("{n} open seat", n=n) if n == 1 else M("{n} open seats", n=n)
+        extra = f"; {say(seats, lang)}"
     return f" ({said}{extra})" if said or extra else ""
 
 
@@ -227,34 +269,100 @@ def who_text(answer: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def show_text(doc: dict[str, Any]) -> str:
-    """One entity from `show` as terminal lines: scalar fields, then lists, then RACI."""
-    lines = [_name(doc)]
+# What `show` prints its fields as, in the run's language, and the kind of the ids a field
+# holds (so the text names them: `lead: liu-yang 刘洋`).
+_FIELD_SAY = {
+    "title": M("title"), "description": M("description"), "parent": M("parent team"),
+    "lead": M("lead"), "members": M("members"), "children": M("child teams"),
+    "positions": M("positions"), "meetings": M("meetings"), "channels": M("channels"),
+    "teams": M("teams"), "leads": M("leads"), "team": M("team"), "holders": M("holders"),
+    "headcount": M("headcount"), "open_seats": M("open seats"), "kpis": M("KPIs"),
+    "processes": M("processes"), "owner": M("owner"), "responsibility": M("duty"),
+    "steps": M("steps"), "cadence": M("cadence"), "schedule": M("cadence"),
+    "attendees": M("attendees"), "purpose": M("purpose"), "inputs": M("inputs"),
+    "outputs": M("outputs"), "channel": M("channel"), "accountable": M("accountable"),
+    "responsible": M("responsible"), "consulted": M("consulted"), "informed": M("informed"),
+}
+_KIND_SAY = {"team": M("team"), "person": M("person"), "role": M("position"),
+             "duty": M("duty"), "responsibility": M("duty"), "process": M("process"),
+             "meeting": M("meeting"), "objective": M("objective")}
+_ID_KIND = {"parent": "Team", "children": "Team", "teams": "Team", "leads": "Team",
+            "team": "Team", "lead": "Person", "members": "Person", "holders": "Person",
+            "processes": "Process", "responsibility": "Responsibility", "positions": "Role"}
+_HOLDER_FIELDS = ("owner", "attendees")
+
+
+def show_text(doc: dict[str, Any], lang: str = "en", org: Org | None = None) -> str:
+    """One entity from `show` as terminal lines in `lang`: scalar fields, then lists, then
+    RACI; with `org`, every id is followed by its name."""
+    lines = [_name(doc, lang)]
     for key, value in doc.items():
         if key in ("node", "kind", "id", "name", "raci") or value in (None, [], ""):
             continue
+        if key == "cadence" and doc.get("schedule"):
+            continue
+        label = say(_FIELD_SAY[key], lang) if key in _FIELD_SAY else key
         if isinstance(value, list):
-            lines.append(f"  {key}:")
-            lines += [f"    - {_item(v)}" for v in value]
+            lines.append(f"  {label}:")
+            lines += [f"    - {_item(v, lang, org, key)}" for v in value]
         else:
-            lines.append(f"  {key}: {tty_text(str(value))}")
+            lines.append(f"  {label}: {_named(value, key, org)}")
     for role, items in (doc.get("raci") or {}).items():
         if items:
-            lines.append(f"  {role}:")
+            lines.append(f"  {say(_FIELD_SAY[role], lang)}:")
             for it in items:
-                via = f" (via {tty_text(it['via'])})" if it.get("via") else ""
-                lines.append(f"    - {_name(it)}{via}{_people(it)}")
+                via = _via(it["via"], lang, org) if it.get("via") else ""
+                lines.append(f"    - {_name(it, lang)}{via}{_people(it, lang)}")
     return "\n".join(lines) + "\n"
 
 
-def _item(value: Any) -> str:
+def _via(node: str, lang: str, org: Org | None) -> str:
+    """` (via 团队 customer-service 客服部)`: what a duty is held through."""
+    kind, _, ident = node.partition(":")
+    name = _label(org, node).get("name") if org is not None else None
+    through = _name({"kind": kind, "id": ident, "name": name}, lang)
+    said = say(M("via {holder}", holder=through), lang)
+    return f" ({said})"
+
+
+def _named(value: Any, key: str, org: Org | None) -> str:
+    """An id with its name (`liu-yang 刘洋`) when `key` holds ids of a known kind."""
+    text = str(value)
+    if org is not None and isinstance(value, str):
+        kind = _ID_KIND.get(key)
+        node = node_key(kind, value) if kind else (org.holder(value)
+                                                     if key in _HOLDER_FIELDS else None)
+        if node is not None:
+            name = _label(org, node).get("name")
+            if name and name != value:
+                text = f"{value} {name}"
+    return tty_text(text)
+
+
+def _item(value: Any, lang: str = "en", org: Org | None = None, key: str = "") -> str:
     if isinstance(value, dict):
         if "kind" in value and "id" in value:
-            extra = f" [{value['cadence']}]" if value.get("cadence") else ""
-            return _name(value) + extra + _people(value)
+            cadence = value.get("schedule") or value.get("cadence")
+            extra = tty_text(f" [{cadence}]") if cadence else ""
+            return _name(value, lang) + extra + _people(value, lang)
+        if "measurable" in value:  # a KPI
+            verdict = M("measurable") if value["measurable"] else M("not measurable")
+            return tty_text(f"{value.get('title', '')} ({say(verdict, lang)})")
+        if key == "steps":
+            return _step(value, lang, org)
         return tty_text(", ".join(f"{k}: {_plain(v)}" for k, v in value.items()
                                   if v not in (None, [])))
-    return tty_text(str(value))
+    return _named(value, key, org)
+
+
+def _step(step: dict[str, Any], lang: str, org: Org | None) -> str:
+    name = f" {step['name']}" if step.get("name") and step["name"] != step["id"] else ""
+    text = tty_text(f"{step['id']}{name}")
+    if step.get("owner"):
+        text += f"; {say(_FIELD_SAY['owner'], lang)}: {_named(step['owner'], 'owner', org)}"
+    if step.get("next"):
+        text += tty_text(f" → {', '.join(step['next'])}")
+    return text
 
 
 def _plain(value: Any) -> str:

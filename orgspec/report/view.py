@@ -108,9 +108,10 @@ class PositionRow:
 class MeetingRow:
     id: str
     name: str
-    cadence: str
+    cadence: str  # canonical (`daily` ...), for the order; as written when not understood
     owner: str
     attendees: str
+    schedule: str = ""  # in the report's words: `每日 · 周一至周五 · 09:00`
 
 
 @dataclass
@@ -257,9 +258,9 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
         health=health, rules=_rule_groups(result, rows, lang),
         raci_teams=sorted(org.teams), raci=_raci(org), tree=tree_roots, okrs=okrs,
         processes=_processes(org, LABELS[lang]["no_owner"]), org_diff=list(result.org_diff),
-        families=_families(result), team_diagram=_team_diagram(tree_roots, tree_rows, health),
+        families=_families(result, lang), team_diagram=_team_diagram(tree_roots, tree_rows, health),
         okr_diagram=_okr_diagram(okrs), teams=sorted({r.team for r in rows if r.team}),
-        rows=rows, tree_rows=tree_rows, positions=_positions(org), meetings=_meetings(org),
+        rows=rows, tree_rows=tree_rows, positions=_positions(org), meetings=_meetings(org, lang),
         load=_load(org), team_names=team_names(org))
 
 
@@ -274,11 +275,16 @@ def view_of(result: LintResult, view: ReportView | None = None, org: Org | None 
     return build_view(result, org if org is not None else Org(), lang)
 
 
-def _families(result: LintResult) -> list[tuple[str, int]]:
+def _families(result: LintResult, lang: str) -> list[tuple[str, int]]:
+    """(the family's title in `lang`, findings), most first."""
+    from orgspec.engine.registry import family_titles
+
+    titles = family_titles()
     counts: Counter[str] = Counter()
     for f in result.findings:
         meta = result.rules.get(f.code)
-        counts[meta.family if meta else f.code.rstrip("0123456789")] += 1
+        family = meta.family if meta else f.code.rstrip("0123456789")
+        counts[say(titles[family], lang) if family in titles else family] += 1
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
@@ -424,13 +430,14 @@ def _positions(org: Org) -> list[PositionRow]:
     return out
 
 
-def _meetings(org: Org) -> list[MeetingRow]:
+def _meetings(org: Org, lang: str) -> list[MeetingRow]:
     from orgspec.model.positions import cadence_of
-    from orgspec.model.schedule import CADENCES
+    from orgspec.model.schedule import CADENCES, describe
 
     order = {c: i for i, c in enumerate(CADENCES)}
     rows = [MeetingRow(mid, m.name or mid, cadence_of(m.cadence) or (m.cadence or ""),
-                       named(org, m.owner), ", ".join(named(org, a) for a in m.attendees))
+                       named(org, m.owner), ", ".join(named(org, a) for a in m.attendees),
+                       describe(m.cadence, lang))
             for mid, m in org.meetings.items()]
     return sorted(rows, key=lambda r: (order.get(r.cadence, len(order)), r.id))
 

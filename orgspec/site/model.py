@@ -42,6 +42,8 @@ class Handoff:
     step: str
     next_step: str
     other: Link
+    step_name: str = ""  # the steps' names (the ids when they have none)
+    next_name: str = ""
 
 
 @dataclass
@@ -401,16 +403,17 @@ class SiteModel:
     def _handoffs(self, pid: str) -> None:
         proc = self.org.processes[pid]
         owner = {s.id: s.owner for s in proc.steps}
+        names = {s.id: s.name or s.id for s in proc.steps}
         for s in proc.steps:
             for n in s.next:
                 a, b = s.owner, owner.get(n)
                 if not a or not b or a == b or is_placeholder(a) or is_placeholder(b):
                     continue
                 link = self.process(pid)
-                self.handoffs_out.setdefault(a, []).append(Handoff(link, s.id, n, _plain(
-                    self.owner(b))))
-                self.handoffs_in.setdefault(b, []).append(Handoff(link, s.id, n, _plain(
-                    self.owner(a))))
+                self.handoffs_out.setdefault(a, []).append(Handoff(
+                    link, s.id, n, _plain(self.owner(b)), names[s.id], names[n]))
+                self.handoffs_in.setdefault(b, []).append(Handoff(
+                    link, s.id, n, _plain(self.owner(a)), names[s.id], names[n]))
 
 
 _MISSING_ZH = {"a metric": "指标", "a target value": "目标值", "a time bound": "截止时间"}

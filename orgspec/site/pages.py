@@ -361,7 +361,8 @@ def _processes(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
                 b = owners.get(n)
                 if s.owner and b and b != s.owner and not is_placeholder(b) \
                         and not is_placeholder(s.owner):
-                    handoffs.append((m.owner(s.owner), m.owner(b), s.id, n))
+                    handoffs.append((m.owner(s.owner), m.owner(b), s.id, n, names[s.id],
+                                     names[n]))
         link = m.process(pid)
         rows.append([link, [m.owner(proc.owner)] if proc.owner else "—",
                      [m.duty(proc.responsibility)] if proc.responsibility else "—",
@@ -404,22 +405,10 @@ def _position_row(m: SiteModel, rid: str) -> _Position:
 
 def cadence_text(m: SiteModel, text: str | None) -> str:
     """The cadence in the page's words (`每周 · 周一 10:00`), or as written when orgspec does
-    not understand it."""
-    from orgspec.model.schedule import schedule_of
+    not understand it (the wording of every report and command: `schedule.describe`)."""
+    from orgspec.model.schedule import describe
 
-    sched = schedule_of(text)
-    if sched.cadence is None:
-        return text or ""
-    lab = m.labels
-    days = _days_text(m, sched.days)
-    return " · ".join(filter(None, (lab["cad_" + sched.cadence], days, sched.time)))
-
-
-def _days_text(m: SiteModel, days: tuple[int, ...]) -> str:
-    lab = m.labels
-    if days == (0, 1, 2, 3, 4):
-        return lab["workdays"]
-    return ("、" if m.view.lang == "zh" else ", ").join(lab[f"day_{d}"] for d in days)
+    return describe(text, m.view.lang)
 
 
 class _MeetingRow:
