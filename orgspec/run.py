@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from orgspec.i18n import M
 from orgspec.paths import project_root
 
 if TYPE_CHECKING:
@@ -289,8 +290,8 @@ def report_spec(spec: str) -> tuple[str, str]:
 
     fmt, sep, path = spec.partition("=")
     if not sep or not path or fmt not in FORMATS:
-        raise UsageError(f"--report takes FORMAT=PATH with FORMAT one of "
-                         f"{', '.join(FORMATS)}, not {spec!r}")
+        raise UsageError(M("--report takes FORMAT=PATH with FORMAT one of {formats}, not "
+                           "{spec!r}", formats=list(FORMATS), spec=spec))
     return fmt, path
 
 
@@ -316,10 +317,10 @@ def targets_of(paths: tuple[str, ...], root: str) -> list[str]:
     """The org paths to lint: the given ones (which must exist), else the configured root."""
     if not paths:
         if not os.path.isdir(root):
-            raise UsageError(f"no org found at {root!r}: pass a path, or set `root` in "
-                             ".orgspec.yaml")
+            raise UsageError(M("no org found at {root!r}: pass a path, or set `root` in "
+                               ".orgspec.yaml", root=root))
         return [root]
     missing = [p for p in paths if not os.path.lexists(p)]
     if missing:
-        raise UsageError(f"path {missing[0]!r} does not exist")
+        raise UsageError(M("path {path!r} does not exist", path=missing[0]))
     return list(paths)

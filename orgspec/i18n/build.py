@@ -5,9 +5,10 @@
     python -m orgspec.i18n.build check     # exit 1 when a msgid lacks a translation or a
                                              # .mo is stale
 
-Msgids come from `M("...")` calls in orgspec/ and from the rule packs' `title` and `summary`
-(rules/*.yaml). The .mo files are committed so that an install from a git checkout (editable
-or not) has them without a build step; `check` (in the test suite) keeps them in step.
+Msgids come from `M("...")` calls in orgspec/ and from the rule packs (rules/*.yaml): their
+`title`, every rule's `summary`, `message` and `rationale`, and its options' `description`. The
+.mo files are committed so that an install from a git checkout (editable or not) has them
+without a build step; `check` (in the test suite) keeps them in step.
 """
 
 from __future__ import annotations
@@ -49,9 +50,12 @@ def _rule_texts() -> Iterator[tuple[str, str]]:
         if doc.get("title"):
             yield rel, str(doc["title"])
         for rule in doc.get("rules") or []:
-            for key in ("summary", "message"):
+            for key in ("summary", "message", "rationale"):
                 if rule.get(key):
                     yield rel, str(rule[key])
+            for spec in (rule.get("options") or {}).values():
+                if spec.get("description"):
+                    yield rel, str(spec["description"])
 
 
 def po_path(lang: str) -> Path:
