@@ -52,7 +52,8 @@ def rules_table(rules: dict[str, RuleMeta] | None = None, lang: str = "en") -> s
     lines = [" ".join(_pad(h, w) for h, w in zip(head, widths, strict=False)) + " " + head[4]]
     yes, no = say(M("yes"), lang), say(M("no"), lang)
     for m in rules.values():
-        cells = (m.code, m.name, say(SEVERITY_WORDS[m.severity.label], lang), yes if m.enabled else no)
+        severity = say(SEVERITY_WORDS[m.severity.label], lang)
+        cells = (m.code, m.name, severity, yes if m.enabled else no)
         lines.append(" ".join(_pad(c, w) for c, w in zip(cells, widths, strict=False))
                      + " " + say(m.summary, lang))
     return "\n".join(lines) + "\n"
@@ -77,8 +78,8 @@ def explain(meta: RuleMeta, lang: str = "en") -> str:
     state = M("on") if meta.enabled else M("off")
     out = [f"{meta.code} {meta.name}",
            say(M("family: {family} | default severity: {severity} | {state} in the recommended "
-                 "preset", family=meta.family, severity=SEVERITY_WORDS[meta.severity.label], state=state),
-               lang), "", say(meta.summary, lang), "",
+                 "preset", family=meta.family, severity=SEVERITY_WORDS[meta.severity.label],
+                 state=state), lang), "", say(meta.summary, lang), "",
            say(M("Why it matters:"), lang), f"  {say(meta.rationale, lang)}"]
     if meta.options:
         out += ["", say(M("Options:"), lang)]
