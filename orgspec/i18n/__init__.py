@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 LANGS = ("en", "zh")
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -38,7 +38,7 @@ class M(str):
     template: str
     values: dict[str, Any]
 
-    def __new__(cls, template: str, /, **values: Any) -> M:
+    def __new__(cls, template: str, /, **values: Any) -> Self:
         english = template.format(**{k: _english(v) for k, v in values.items()}) \
             if values else template
         self = super().__new__(cls, english)
@@ -52,6 +52,26 @@ class M(str):
 
 def _rebuild(template: str, values: dict[str, Any]) -> M:
     return M(template, **values)
+
+
+class MC(M):
+    """An `M` looked up within a gettext context (msgctxt): the same English word may be
+    translated otherwise there, e.g. the report label "Role" (a RACI role, 角色) beside the
+    kind "Role" (a position, 岗位) in messages."""
+
+    context: str
+
+    def __new__(cls, context: str, template: str, /, **values: Any) -> Self:
+        self = super().__new__(cls, template, **values)
+        self.context = context
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_in, (self.context, self.template, self.values))
+
+
+def _rebuild_in(context: str, template: str, values: dict[str, Any]) -> MC:
+    return MC(context, template, **values)
 
 
 def _english(value: Any) -> Any:
@@ -68,14 +88,16 @@ def catalog(lang: str) -> gettext.NullTranslations:
     return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
 
 
-def lookup(msgid: str, lang: str) -> str:
-    """`msgid` in `lang`; a miss is recorded in MISSES and gives the English."""
+def lookup(msgid: str, lang: str, context: str | None = None) -> str:
+    """`msgid` (within `context`) in `lang`; a miss is recorded in MISSES and gives the
+    English."""
     if lang == "en" or not msgid:
         return msgid
-    if msgid not in _ids(lang):
+    if (f"{context}\x04{msgid}" if context else msgid) not in _ids(lang):
         MISSES.add(msgid)
         return msgid
-    return catalog(lang).gettext(msgid)
+    cat = catalog(lang)
+    return cat.pgettext(context, msgid) if context else cat.gettext(msgid)
 
 
 def say(text: str, lang: str) -> str:
@@ -84,7 +106,7 @@ def say(text: str, lang: str) -> str:
         return str(text)
     if not isinstance(text, M):
         return lookup(text, lang) if text in _ids(lang) else str(text)
-    template = lookup(text.template, lang)
+    template = lookup(text.template, lang, getattr(text, "context", None))
     if not text.values:
         return template
     return template.format(**{k: _said(v, lang) for k, v in text.values.items()})

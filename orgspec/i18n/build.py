@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
@@ -33,10 +33,10 @@ TARGETS = ("zh",)
 def template() -> Catalog:
     """Every msgid in the source and the rule packs."""
     cat = Catalog(domain=DOMAIN, project="orgspec")
-    for filename, lineno, message, comments, _ctx in extract_from_dir(
-            str(ROOT / "orgspec"), [("**.py", "python")], keywords={"M": None},
-            comment_tags=("TRANSLATORS:",)):
-        cat.add(message, locations=[(f"orgspec/{filename}", lineno)],
+    for filename, lineno, message, comments, context in extract_from_dir(
+            str(ROOT / "orgspec"), [("**.py", "python")],
+            keywords={"M": None, "MC": ((1, "c"), 2)}, comment_tags=("TRANSLATORS:",)):
+        cat.add(message, locations=[(f"orgspec/{filename}", lineno)], context=context,
                 auto_comments=comments, flags=("python-format",) if "{" in message else ())
     for path, text in _rule_texts():
         cat.add(text, locations=[(path, 0)])
@@ -96,11 +96,11 @@ def compile_all() -> None:
 def problems() -> list[str]:
     """What `check` reports: untranslated or fuzzy msgids, msgids no longer in the source,
     and a .mo that differs from its .po."""
-    wanted = {m.id for m in template() if m.id}
+    wanted = {_key(m) for m in template() if m.id}
     out: list[str] = []
     for lang in TARGETS:
         cat = read(lang)
-        have = {m.id: m for m in cat if m.id}
+        have = {_key(m): m for m in cat if m.id}
         out += [f"{lang}: no translation for {mid!r}" for mid in sorted(wanted)
                 if mid not in have or not have[mid].string or have[mid].fuzzy]
         out += [f"{lang}: {mid!r} is no longer in the source" for mid in sorted(set(have) - wanted)]
@@ -109,10 +109,15 @@ def problems() -> list[str]:
             out.append(f"{lang}: {mo.name} missing: run `compile`")
             continue
         with mo.open("rb") as fh:
-            compiled = {m.id: m.string for m in read_mo(fh) if m.id}
-        if compiled != {m.id: m.string for m in cat if m.id and m.string and not m.fuzzy}:
+            compiled = {_key(m): m.string for m in read_mo(fh) if m.id}
+        if compiled != {_key(m): m.string for m in cat if m.id and m.string and not m.fuzzy}:
             out.append(f"{lang}: {mo.name} is stale: run `compile`")
     return out
+
+
+def _key(message: Message) -> str:
+    """A message's id, prefixed with its context as gettext stores it (`ctx\x04id`)."""
+    return f"{message.context}\x04{message.id}" if message.context else str(message.id)
 
 
 def main(argv: list[str]) -> int:
