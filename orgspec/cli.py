@@ -25,6 +25,7 @@ from orgspec.reporters import REPORTERS
 from orgspec.run import EXIT_OK, EXIT_USAGE, UsageError, make_config, render, targets_of
 
 LEVELS = tuple(s.label for s in sorted(Severity, reverse=True))
+LANG_CHOICES = ["zh", "zh-Hant", "en"]  # Simplified, Traditional Chinese, English
 
 
 def _config_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -52,7 +53,7 @@ def _error_lang(kwargs: dict[str, Any]) -> str:
     `lang` (when it can be read), else the locale's. No org content is read for these."""
     from orgspec.i18n import choose, locale_lang
 
-    if kwargs.get("lang") in ("zh", "en"):
+    if kwargs.get("lang") in LANG_CHOICES:
         return str(kwargs["lang"])
     if kwargs.get("isolated"):
         return locale_lang()
@@ -139,7 +140,7 @@ def main(ctx: click.Context, debug: bool) -> None:
               help="Skip files git ignores when walking folders [default: respect].")
 @click.option("--no-cache", is_flag=True, envvar="ORGSPEC_NO_CACHE",
               help="Neither read nor write the cache of checked files and results.")
-@click.option("--lang", type=click.Choice(["zh", "en"]),
+@click.option("--lang", type=click.Choice(LANG_CHOICES, case_sensitive=False),
               help="Language of the messages [default: config `lang`, else the content's, "
                    "else the locale's].")
 @click.pass_context
@@ -233,7 +234,7 @@ def _schema(kind: str, output_dir: str | None) -> int:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
               show_default=True, help="A table, JSON metadata, or the Markdown reference.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write it here.")
-@click.option("--lang", type=click.Choice(["zh", "en"]),
+@click.option("--lang", type=click.Choice(LANG_CHOICES, case_sensitive=False),
               help="Language of the summaries [default: config `lang`, else the locale's; "
                    "the Markdown reference: en].")
 @_config_options
@@ -257,7 +258,7 @@ def _rules(fmt: str, output: str | None, lang: str | None, config_path: str | No
 
 @main.command()
 @click.argument("rule")
-@click.option("--lang", type=click.Choice(["zh", "en"]),
+@click.option("--lang", type=click.Choice(LANG_CHOICES, case_sensitive=False),
               help="Language of the explanation [default: config `lang`, else the locale's].")
 @_config_options
 @click.pass_context
@@ -412,7 +413,7 @@ def _json(doc: Any) -> str:
 @click.option("--format", "fmt", type=click.Choice(["markdown", "html"]), default="markdown",
               show_default=True, help="Report format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write it here.")
-@click.option("--lang", type=click.Choice(["zh", "en"]),
+@click.option("--lang", type=click.Choice(LANG_CHOICES, case_sensitive=False),
               help="Language of the labels [default: config `lang`, else from the content].")
 @click.option("--limit", type=click.IntRange(min=1000), default=60_000, show_default=True,
               help="Most characters of Markdown (a pull-request comment holds 65,536).")
@@ -446,7 +447,7 @@ def _report(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | No
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder to write the site to (replaced whole; must be new, empty or an "
                    "earlier site).")
-@click.option("--lang", type=click.Choice(["zh", "en"]),
+@click.option("--lang", type=click.Choice(LANG_CHOICES, case_sensitive=False),
               help="Language of the labels [default: config `lang`, else from the content].")
 @click.option("--no-people", is_flag=True, help="Leave out person pages (people stay names).")
 @click.option("--repo-url", metavar="URL", envvar="ORGSPEC_REPO_URL",
@@ -567,7 +568,7 @@ def _init(directory: str, lang: str) -> int:
               show_default=True, help="One workbook, or one CSV file per table.")
 @click.option("-o", "--output", type=click.Path(),
               help="The workbook (default: org.xlsx) or the CSV folder (default: org-export).")
-@click.option("--lang", type=click.Choice(["zh", "en"]),
+@click.option("--lang", type=click.Choice(LANG_CHOICES, case_sensitive=False),
               help="Headers and sheet names [default: config `lang`, else from the content].")
 @_config_options
 @click.pass_context

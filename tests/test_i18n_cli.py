@@ -189,3 +189,57 @@ def test_every_label_comes_from_the_catalog_in_both_languages(labels: dict[str, 
 def test_the_same_english_word_is_translated_by_its_context() -> None:
     assert i18n.say(SITE_LABELS["role"], "zh") == "角色"  # a RACI role, in a table header
     assert i18n.say(i18n.M("Role"), "zh") == "岗位"  # the kind, in messages
+
+
+SEEDS = Path("/work/shared/seeds")
+
+
+def test_traditional_content_is_told_from_simplified() -> None:
+    assert i18n.content_lang(["負責處理售後問題與退款，團隊的職責"]) == "zh-Hant"
+    assert i18n.content_lang(["负责处理售后问题与退款，团队的职责"]) == "zh"
+    assert i18n.content_lang(["客服部 退款"]) == "zh"  # the same in both scripts: Simplified
+    if SEEDS.is_dir():  # the founders' documents: 003 and 004 are in Traditional script
+        said = {p.name[:3]: i18n.content_lang([p.read_text("utf-8")])
+                for p in sorted(SEEDS.glob("*.txt"))}
+        assert said == {"000": "zh", "001": "zh", "002": "zh", "003": "zh-Hant",
+                        "004": "zh-Hant"}
+
+
+def test_the_locale_picks_traditional_for_taiwan_and_hong_kong() -> None:
+    for value, lang in (("zh_TW.UTF-8", "zh-Hant"), ("zh_HK", "zh-Hant"), ("zh_Hant", "zh-Hant"),
+                        ("zh_CN.UTF-8", "zh"), ("zh_SG", "zh"), ("en_US.UTF-8", "en")):
+        assert i18n.locale_lang({"LANG": value}) == lang, value
+
+
+def test_traditional_content_gets_traditional_messages_everywhere(write_org) -> None:
+    org = write_org({"o.yaml": "- {kind: Team, id: cs, name: 客服部, description: 負責處理售後問題"
+                               "與退款, lead: 劉洋, members: [liuyang]}\n"
+                               "- {kind: Person, id: liuyang, name: 劉洋}\n"})
+    run = run_cli("check", str(org), "--isolated", "--select", "RF")
+    assert run.stdout.splitlines()[1] == "    建議: 劉洋 是人員 `liuyang` 的名稱：請寫 `liuyang`"
+    assert run.stdout.endswith("發現 1 個錯誤、0 個警告、0 個提示，共 1 個檔案（2 個實體）。\n")
+    assert run_cli("check", str(org), "--isolated", "--select", "RF", "--lang", "zh-Hant"
+                   ).stdout == run.stdout
+    simplified = run_cli("check", str(org), "--isolated", "--select", "RF", "--lang", "zh")
+    assert "刘洋 是人员" not in simplified.stdout and "请写 `liuyang`" in simplified.stdout
+    sarif = json.loads(run_cli("check", str(org), "--format", "sarif").stdout)["runs"][0]
+    assert sarif["language"] == "zh-Hant"
+    assert sarif["tool"]["driver"]["rules"][0]["shortDescription"]["text"] == \
+        i18n.say(registry()[sarif["tool"]["driver"]["rules"][0]["id"]].summary, "zh-Hant")
+    html = run_cli("report", str(org), "--format", "html").stdout
+    assert '<html lang="zh-Hant">' in html and "組織報告" in html
+    error = run_cli("explain", "overlap", env={**EN, "LANG": "zh_TW.UTF-8"})
+    assert error.stderr == \
+        "orgspec: 錯誤：未知規則 'overlap'（是不是要寫 'responsibility-overlap'？）\n"
+
+
+def test_the_traditional_catalog_is_complete_and_generated_from_the_simplified_one() -> None:
+    pytest.importorskip("babel")
+    from orgspec.i18n.build import GENERATED, generated_po, po_path, read
+
+    assert GENERATED == {"zh-Hant": ("zh", "s2twp")}
+    assert po_path("zh-Hant").read_bytes() == generated_po("zh-Hant")
+    zh = {m.id: m.string for m in read("zh") if m.id}
+    hant = {m.id: m.string for m in read("zh-Hant") if m.id}
+    assert set(zh) == set(hant) and all(hant.values())
+    assert hant["error: {message}"] == "錯誤：{message}"

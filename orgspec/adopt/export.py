@@ -18,6 +18,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from orgspec import output
 from orgspec.model.models import ROLES
@@ -58,11 +59,29 @@ class Table:
 
 
 def tables(org: Org, lang: str = "en") -> list[Table]:
-    """The three tables of `org`, labelled in `lang` ("en" or "zh")."""
-    h = HEADERS[lang]
+    """The three tables of `org`, labelled in `lang` ("en", "zh" or "zh-Hant")."""
+    h = _words(HEADERS, lang)
     return [Table("raci", *_raci(org, h["raci"])),
-            Table("people", h["people"], _people(org, YES[lang])),
+            Table("people", h["people"], _people(org, _words(YES, lang))),
             Table("key-results", h["key-results"], _key_results(org))]
+
+
+def _words(table: dict[str, Any], lang: str) -> Any:
+    """`table[lang]`; Traditional Chinese is the Simplified words through OpenCC's s2twp."""
+    if lang != "zh-Hant":
+        return table[lang]
+    import opencc  # lazily: only a Traditional-script export needs it
+
+    convert = opencc.OpenCC("s2twp").convert
+
+    def hant(value: Any) -> Any:
+        if isinstance(value, str):
+            return convert(value)
+        if isinstance(value, list):
+            return [hant(v) for v in value]
+        return {k: hant(v) for k, v in value.items()}
+
+    return hant(table["zh"])
 
 
 def _raci(org: Org, head: list[str]) -> tuple[list[str], list[list[str]]]:
@@ -167,7 +186,7 @@ def xlsx_bytes(tabs: list[Table], lang: str = "en") -> bytes:
     book.remove(book.active)
     bold = Font(bold=True)
     for table in tabs:
-        sheet = book.create_sheet(SHEETS[lang][table.name])
+        sheet = book.create_sheet(_words(SHEETS, lang)[table.name])
         widths = [display_width(h) for h in table.header]
         for r, row in enumerate([table.header, *table.rows], start=1):
             for c, value in enumerate(row, start=1):

@@ -1,6 +1,7 @@
 """The catalogs' build tool (needs Babel, a dev dependency; never imported at run time).
 
-    python -m orgspec.i18n.build update    # extract msgids, merge them into every .po
+    python -m orgspec.i18n.build update    # extract msgids, merge them into every .po; write
+                                             # the zh-Hant .po from the zh one (OpenCC s2twp)
     python -m orgspec.i18n.build compile   # .po -> .mo (the .mo files are committed)
     python -m orgspec.i18n.build check     # exit 1 when a msgid lacks a translation or a
                                              # .mo is stale
@@ -24,10 +25,14 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
-from orgspec.i18n import DOMAIN, LOCALE_DIR
+from orgspec.i18n import DOMAIN, LOCALE_DIR, folder
 
 ROOT = Path(__file__).resolve().parents[2]
-TARGETS = ("zh",)
+TARGETS = ("zh",)  # translated by hand
+# Generated from a hand-made catalog by an OpenCC conversion: Traditional Chinese with
+# Taiwan's words (s2twp: 文件 -> 檔案, 信息 -> 資訊). `update` writes it; `check` keeps it in step.
+GENERATED = {"zh-Hant": ("zh", "s2twp")}
+LANGS = (*TARGETS, *GENERATED)
 
 
 def template() -> Catalog:
@@ -59,15 +64,34 @@ def _rule_texts() -> Iterator[tuple[str, str]]:
 
 
 def po_path(lang: str) -> Path:
-    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    return LOCALE_DIR / folder(lang) / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
 def read(lang: str) -> Catalog:
     path = po_path(lang)
     if not path.exists():
-        return Catalog(locale=lang, domain=DOMAIN, project="orgspec")
+        return Catalog(locale=folder(lang), domain=DOMAIN, project="orgspec")
     with path.open("rb") as fh:
-        return read_po(fh, locale=lang, domain=DOMAIN)
+        return read_po(fh, locale=folder(lang), domain=DOMAIN)
+
+
+def generated_po(lang: str) -> bytes:
+    """The .po of a GENERATED language: its source catalog with every msgstr converted."""
+    import opencc
+
+    source, config = GENERATED[lang]
+    convert = opencc.OpenCC(config).convert
+    cat = read(source)
+    cat.locale = folder(lang)
+    cat.header_comment = (f"# {lang} translations for orgspec, generated from the {source} "
+                          f"catalog with OpenCC {config}\n# by `python -m orgspec.i18n.build "
+                          "update`: edit the source catalog, not this file.")
+    for message in cat:
+        if message.id and isinstance(message.string, str) and message.string:
+            message.string = convert(message.string)
+    out = io.BytesIO()
+    write_po(out, cat, width=100, omit_header=False, sort_output=False)
+    return out.getvalue()
 
 
 def update() -> None:
@@ -80,6 +104,10 @@ def update() -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("wb") as fh:
             write_po(fh, cat, width=100, omit_header=False, sort_output=False)
+    for lang in GENERATED:
+        path = po_path(lang)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(generated_po(lang))
 
 
 def mo_bytes(lang: str) -> bytes:
@@ -89,7 +117,7 @@ def mo_bytes(lang: str) -> bytes:
 
 
 def compile_all() -> None:
-    for lang in TARGETS:
+    for lang in LANGS:
         po_path(lang).with_suffix(".mo").write_bytes(mo_bytes(lang))
 
 
@@ -98,7 +126,10 @@ def problems() -> list[str]:
     and a .mo that differs from its .po."""
     wanted = {_key(m) for m in template() if m.id}
     out: list[str] = []
-    for lang in TARGETS:
+    for lang in GENERATED:
+        if not po_path(lang).exists() or po_path(lang).read_bytes() != generated_po(lang):
+            out.append(f"{lang}: {po_path(lang).name} differs from its conversion: run `update`")
+    for lang in LANGS:
         cat = read(lang)
         have = {_key(m): m for m in cat if m.id}
         out += [f"{lang}: no translation for {mid!r}" for mid in sorted(wanted)

@@ -22,7 +22,7 @@ CONFIG_NAMES = (".orgspec.yaml", ".orgspec.yml")
 KNOWN_KEYS = ("root", "include", "exclude", "fail-on", "extends", "select", "extend-select",
               "ignore", "rules", "per-file-ignores", "rule-packs", "lang", "repo-url", "baseline",
               "respect-gitignore", "cache-dir")
-LANGS = ("zh", "en")
+LANGS = ("zh", "zh-Hant", "en")
 PRESETS = ("recommended", "strict")
 
 

@@ -14,7 +14,8 @@ from orgspec.i18n import M, say
 from orgspec.paths import repo_path
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
-LANGUAGE = {"zh": "zh-CN", "en": "en-US"}  # SARIF's run.language: an RFC 5646 tag
+# SARIF's run.language: an RFC 5646 tag
+LANGUAGE = {"zh": "zh-CN", "zh-Hant": "zh-Hant", "en": "en-US"}
 DOCS = "https://github.com/orgspec/orgspec/blob/main/docs/rules.md"
 MAX_RESULTS = 5000  # what GitHub displays of a run
 

@@ -419,7 +419,7 @@ def _days_text(m: SiteModel, days: tuple[int, ...]) -> str:
     lab = m.labels
     if days == (0, 1, 2, 3, 4):
         return lab["workdays"]
-    return ("、" if m.view.lang == "zh" else ", ").join(lab[f"day_{d}"] for d in days)
+    return ("、" if m.view.lang.startswith("zh") else ", ").join(lab[f"day_{d}"] for d in days)
 
 
 class _MeetingRow:
