@@ -252,7 +252,8 @@ def _rules(fmt: str, output: str | None, lang: str | None, config_path: str | No
         _emit(docsgen.rules_markdown(lang=lang or "en"), output)
         return EXIT_OK
     render = {"text": docsgen.rules_table, "json": docsgen.rules_json}[fmt]
-    _emit(render(lang=_error_lang(locals())), output)
+    said_in = _error_lang({"lang": lang, "config_path": config_path, "isolated": isolated})
+    _emit(render(lang=said_in), output)
     return EXIT_OK
 
 
@@ -275,7 +276,8 @@ def _explain(rule: str, lang: str | None, config_path: str | None, isolated: boo
     if meta is None:
         raise UsageError(M("unknown rule {rule!r}{hint}", rule=rule,
                            hint=guess_rule(rule, registry())))
-    _emit(docsgen.explain(meta, _error_lang(locals())), None)
+    said_in = _error_lang({"lang": lang, "config_path": config_path, "isolated": isolated})
+    _emit(docsgen.explain(meta, said_in), None)
     return EXIT_OK
 
 
