@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     pass
 
 from orgspec.findings import Severity
-from orgspec.i18n import M
+from orgspec.i18n import M, message_of
 from orgspec.report.graph_export import FORMATS as GRAPH_FORMATS
 from orgspec.reporters import REPORTERS
 from orgspec.run import EXIT_OK, EXIT_USAGE, UsageError, make_config, render, targets_of
@@ -65,10 +65,6 @@ def _error_lang(kwargs: dict[str, Any]) -> str:
         return locale_lang()
 
 
-def _message(exc: Exception) -> str:
-    """The exception's message, kept as an `M` when it is one (`str(exc)` would drop it)."""
-    first = exc.args[0] if len(exc.args) == 1 else None
-    return first if isinstance(first, str) else str(exc)
 
 
 def _guard(func: Callable[..., int], debug: bool, **kwargs: Any) -> NoReturn:
@@ -78,7 +74,7 @@ def _guard(func: Callable[..., int], debug: bool, **kwargs: Any) -> NoReturn:
     try:
         code = func(**kwargs)
     except (UsageError, ConfigError) as exc:
-        _fail(_message(exc), _error_lang(kwargs))
+        _fail(message_of(exc), _error_lang(kwargs))
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:
@@ -343,7 +339,7 @@ def _graph(paths: tuple[str, ...], fmt: str, output: str | None, config_path: st
         hint = (M("draw one process with --process ID, or export the whole graph with "
                   "--format dot or graphml") if process is None else
                 M("split the process into smaller ones"))
-        raise UsageError(M("{what}, too large for Mermaid: {hint}", what=_message(exc),
+        raise UsageError(M("{what}, too large for Mermaid: {hint}", what=message_of(exc),
                            hint=hint)) from None
     _emit(text, output)
     return EXIT_OK
@@ -392,7 +388,7 @@ def _show(kind: str, ident: str, paths: tuple[str, ...], fmt: str, config_path: 
     try:
         doc = show(_org_of(paths, config_path, isolated), kind, ident)
     except NotFound as exc:
-        raise UsageError(_message(exc)) from None
+        raise UsageError(message_of(exc)) from None
     _emit(_json(doc) if fmt == "json" else show_text(doc), None)
     return EXIT_OK
 
@@ -488,7 +484,7 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
     try:
         stats = build_site(result, org, out_dir, options)
     except SiteError as exc:
-        raise UsageError(_message(exc)) from None
+        raise UsageError(message_of(exc)) from None
     click.echo(f"wrote {stats.pages} pages, {stats.files} files "
                f"({stats.bytes / 1e6:.1f} MB) to {out_dir}", err=True)
     return EXIT_OK
@@ -525,7 +521,7 @@ def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple
         draft, done = import_org(source, list(paths), output_dir, columns=mapping,
                                  sheet=sheet, force=force)
     except AdoptError as exc:
-        raise UsageError(_message(exc)) from None
+        raise UsageError(message_of(exc)) from None
     for note in draft.notes:
         click.echo(tty_text(f"note: {note}"), err=True)
     for name in done.beside:
@@ -543,21 +539,22 @@ def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple
 
 @main.command()
 @click.argument("directory", default=".", type=click.Path(file_okay=False))
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="en", show_default=True,
-              help="Language of the example org and its comments.")
+@click.option("--lang", type=click.Choice(["zh", "en"]),
+              help="Language of the example org and its comments (and of an error) "
+                   "[default: en].")
 @click.pass_context
 def init(ctx: click.Context, /, **options: Any) -> None:
     """Start an org repository in DIRECTORY: example org, config, pre-commit and CI files."""
     _guard(_init, ctx.obj["debug"], **options)
 
 
-def _init(directory: str, lang: str) -> int:
+def _init(directory: str, lang: str | None) -> int:
     from orgspec.adopt.init import InitError, init_repo
 
     try:
-        written = init_repo(directory, lang)
+        written = init_repo(directory, lang or "en")
     except InitError as exc:
-        raise UsageError(_message(exc)) from None
+        raise UsageError(message_of(exc)) from None
     for name in written:
         click.echo(f"created {os.path.join(directory, name)}")
     click.echo(f"next: cd {directory} && orgspec check", err=True)
@@ -591,7 +588,7 @@ def _export(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | No
     try:
         written = export_org(org, fmt, output, lang or config.lang or guess_lang(org))
     except ExportError as exc:
-        raise UsageError(_message(exc)) from None
+        raise UsageError(message_of(exc)) from None
     for path in written:
         click.echo(f"wrote {path}")
     if loaded.issues:
@@ -620,7 +617,7 @@ def _pr_comment(report: str) -> int:
     try:
         click.echo(tty_text(from_env(body)))
     except CommentError as exc:
-        raise UsageError(_message(exc)) from None
+        raise UsageError(message_of(exc)) from None
     return EXIT_OK
 
 
@@ -659,6 +656,6 @@ def _cache_clean(config_path: str | None, isolated: bool) -> int:
     try:
         removed = clean(folder)
     except (ValueError, OSError) as exc:
-        raise UsageError(_message(exc)) from None
+        raise UsageError(message_of(exc)) from None
     click.echo(f"removed {folder}" if removed else f"no cache at {folder}")
     return EXIT_OK

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from orgspec.i18n import M
+from orgspec.i18n import M, message_of
 from orgspec.paths import project_root
 
 if TYPE_CHECKING:
@@ -184,7 +184,7 @@ def _lint(targets: list[str], config: Config, staged: bool,
     try:
         return lint_staged(targets, config, lint_org)
     except GitError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(message_of(exc)) from None
 
 
 def named_files(targets: list[str], root: str) -> list[str]:
@@ -214,7 +214,7 @@ def _apply_baseline(result: Any, path: str) -> list[str]:
     try:
         outcome = baseline.apply(result, baseline.read(path))
     except baseline.BaselineError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(message_of(exc)) from None
     notes = [f"baseline {path}: {outcome.known} known findings not shown, "
              f"{len(outcome.stale)} stale entries"]
     notes += [tty_text(f"stale baseline entry (fixed): {e.get('file', '?')}: {e.get('code', '?')} "
@@ -232,7 +232,7 @@ def _apply_diff(result: Any, org: Org, ref: str, targets: list[str],
     try:
         base, base_org = lint_at(ref, targets, config, lint_org)
     except GitError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(message_of(exc)) from None
     diff = compare(base, result, base_org, org)
     result.findings = diff.new
     result.org_diff = diff.changes
@@ -256,7 +256,7 @@ def site_changes(result: LintResult, org: Org, targets: list[str], config: Confi
         base, base_org = lint_at(str(since), targets, config, lint_org)
     except GitError as exc:
         if explicit:
-            raise UsageError(str(exc)) from None
+            raise UsageError(message_of(exc)) from None
         return [], None
     return compare(base, result, base_org, org).changes, since
 
@@ -281,7 +281,7 @@ def render(fmt: str, result: LintResult, **options: Any) -> str:
     try:
         return reporters.render(fmt, result, **options)
     except ReportError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(message_of(exc)) from None
 
 
 def report_spec(spec: str) -> tuple[str, str]:

@@ -243,3 +243,17 @@ def test_the_traditional_catalog_is_complete_and_generated_from_the_simplified_o
     hant = {m.id: m.string for m in read("zh-Hant") if m.id}
     assert set(zh) == set(hant) and all(hant.values())
     assert hant["error: {message}"] == "錯誤：{message}"
+
+
+def test_errors_of_show_baseline_and_init_follow_the_locale(tmp_path: Path) -> None:
+    show = run_cli("show", "team", "techh", "examples/ecommerce", "--isolated", env=ZH)
+    assert show.stderr == "orgspec: 错误：没有 team 'techh'；是不是要写 'tech'？\n"
+    bad = tmp_path / "baseline.json"
+    bad.write_text('{"version": 1, "findings": []}', "utf-8")
+    baseline = run_cli("check", "examples/minimal", "--baseline", str(bad), env=ZH)
+    assert baseline.stderr == (f"orgspec: 错误：{str(bad)!r} 是第 1 版基线，其指纹已经改变；"
+                               "请用 --write-baseline 重新生成\n")
+    assert run_cli("init", str(tmp_path / "new"), env=EN).code == 0
+    again = run_cli("init", str(tmp_path / "new"), env=ZH)
+    assert again.code == 2
+    assert again.stderr.startswith("orgspec: 错误：") and "已存在" in again.stderr

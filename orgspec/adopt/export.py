@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from orgspec import output
+from orgspec.i18n import M
 from orgspec.model.models import ROLES
 from orgspec.model.org import Org
 
@@ -181,8 +182,8 @@ def xlsx_bytes(tabs: list[Table], lang: str = "en") -> bytes:
         from openpyxl.styles import Font
         from openpyxl.utils import get_column_letter
     except ImportError:
-        raise ExportError("XLSX needs openpyxl: pip install 'orgspec[xlsx]', or use "
-                          "--format csv") from None
+        raise ExportError(M("XLSX needs openpyxl: pip install 'orgspec[xlsx]', or use "
+                            "--format csv")) from None
     book = Workbook()
     book.remove(book.active)
     bold = Font(bold=True)
@@ -246,11 +247,13 @@ def export_org(org: Org, fmt: str, dest: str | None = None, lang: str = "en") ->
             return [path]
         folder = dest or "org-export"
         if os.path.exists(folder) and not os.path.isdir(folder):
-            raise ExportError(f"{folder!r} is a file; CSV export writes a folder of files")
+            raise ExportError(M("{path!r} is a file; CSV export writes a folder of files",
+                                path=folder))
         output.make_dirs(folder)
         paths = [os.path.join(folder, f"{t.name}.csv") for t in tabs]
         for table, path in zip(tabs, paths, strict=True):
             output.write_text(path, csv_text(table), encoding="utf-8-sig")
         return paths
     except OSError as exc:
-        raise ExportError(f"cannot write {dest or fmt!r}: {exc.strerror or exc}") from None
+        raise ExportError(M("cannot write {path!r}: {why}", path=dest or fmt,
+                            why=exc.strerror or str(exc))) from None

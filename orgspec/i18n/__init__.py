@@ -132,6 +132,12 @@ def _said(value: Any, lang: str) -> Any:
     return say(value, lang) if isinstance(value, M) else value
 
 
+def message_of(exc: BaseException) -> str:
+    """An exception's message, kept as an `M` when it is one (`str(exc)` would drop that)."""
+    first = exc.args[0] if len(exc.args) == 1 else None
+    return first if isinstance(first, str) else str(exc)
+
+
 def say_list(items: list[Any], lang: str) -> str:
     """`items` said in `lang`, joined with the language's list separator."""
     return str(_said(items, lang))

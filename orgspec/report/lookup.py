@@ -14,6 +14,7 @@ import difflib
 from typing import Any
 
 from orgspec.escape import tty_text
+from orgspec.i18n import M
 from orgspec.model.models import ROLES
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.model.positions import cadence_of, kpi_measurable, kpi_verdict, raci_of, seats
@@ -109,8 +110,8 @@ def show(org: Org, kind: str, ident: str) -> dict[str, Any]:
     table = org.table(model_kind)
     if ident not in table:
         close = difflib.get_close_matches(ident, list(table), n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise NotFound(f"no {kind} {ident!r}{hint}")
+        hint = M("; did you mean {id!r}?", id=close[0]) if close else ""
+        raise NotFound(M("no {kind} {id!r}{hint}", kind=kind, id=ident, hint=hint))
     entity = table[ident]
     node = node_key("responsibility" if kind == "duty" else kind, ident)
     out: dict[str, Any] = _label(org, node)
