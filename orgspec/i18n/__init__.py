@@ -94,10 +94,6 @@ def folder(lang: str) -> str:
     return lang.replace("-", "_")
 
 
-def is_chinese(lang: str | None) -> bool:
-    """True for `zh` and `zh-Hant`."""
-    return bool(lang) and str(lang).startswith("zh")
-
 
 def lookup(msgid: str, lang: str, context: str | None = None) -> str:
     """`msgid` (within `context`) in `lang`; a miss is recorded in MISSES and gives the
