@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from orgspec.i18n import M, message_of
+from orgspec.i18n import M, message_of, say
 from orgspec.paths import project_root
 
 if TYPE_CHECKING:
@@ -139,8 +139,9 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
         from orgspec.ci import baseline
 
         return Outcome(EXIT_OK, [Output(baseline.dumps(result), opts.write_baseline)],
-                       [f"wrote a baseline of {len(result.findings)} findings to "
-                        f"{opts.write_baseline}"], result)
+                       [say(M("wrote a baseline of {n} findings to {path}",
+                              n=len(result.findings), path=opts.write_baseline),
+                            result.lang or "en")], result)
     baseline_path = opts.baseline_path or config.baseline_path()
     notes = _apply_baseline(result, baseline_path) if baseline_path else []
     if opts.diff_ref and org is not None:
@@ -215,10 +216,12 @@ def _apply_baseline(result: Any, path: str) -> list[str]:
         outcome = baseline.apply(result, baseline.read(path))
     except baseline.BaselineError as exc:
         raise UsageError(message_of(exc)) from None
-    notes = [f"baseline {path}: {outcome.known} known findings not shown, "
-             f"{len(outcome.stale)} stale entries"]
-    notes += [tty_text(f"stale baseline entry (fixed): {e.get('file', '?')}: {e.get('code', '?')} "
-                       f"{e.get('message', '')}") for e in outcome.stale[:50]]
+    lang = result.lang or "en"
+    notes = [say(M("baseline {path}: {known} known findings not shown, {stale} stale entries",
+                   path=path, known=outcome.known, stale=len(outcome.stale)), lang)]
+    notes += [tty_text(say(M("stale baseline entry (fixed): {file}: {code} {message}",
+                             file=e.get("file", "?"), code=e.get("code", "?"),
+                             message=e.get("message", "")), lang)) for e in outcome.stale[:50]]
     return notes
 
 
@@ -236,7 +239,8 @@ def _apply_diff(result: Any, org: Org, ref: str, targets: list[str],
     diff = compare(base, result, base_org, org)
     result.findings = diff.new
     result.org_diff = diff.changes
-    lines = [f"org diff against {ref}: {len(diff.new)} new findings, {len(diff.fixed)} fixed"]
+    lines = [say(M("org diff against {ref}: {new} new findings, {fixed} fixed", ref=ref,
+                   new=len(diff.new), fixed=len(diff.fixed)), result.lang or "en")]
     return lines + [tty_text(f"  {change}") for change in diff.changes]
 
 

@@ -257,3 +257,14 @@ def test_errors_of_show_baseline_and_init_follow_the_locale(tmp_path: Path) -> N
     again = run_cli("init", str(tmp_path / "new"), env=ZH)
     assert again.code == 2
     assert again.stderr.startswith("orgspec: 错误：") and "已存在" in again.stderr
+
+
+def test_baseline_notes_speak_the_runs_language(tmp_path: Path) -> None:
+    base = tmp_path / "b.json"
+    wrote = run_cli("check", "examples/ecommerce", "--write-baseline", str(base), "--no-cache")
+    assert wrote.stderr == f"已把 8 条问题写入基线 {base}\n"
+    zh = run_cli("check", "examples/ecommerce", "--baseline", str(base), "--no-cache")
+    en = run_cli("check", "examples/ecommerce", "--baseline", str(base), "--no-cache",
+                 "--lang", "en")
+    assert zh.stderr == f"基线 {base}：8 条已知问题未显示，0 条过时条目\n"
+    assert en.stderr == f"baseline {base}: 8 known findings not shown, 0 stale entries\n"
