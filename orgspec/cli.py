@@ -19,11 +19,13 @@ if TYPE_CHECKING:
     pass
 
 from orgspec.findings import Severity
+from orgspec.i18n import M, message_of
 from orgspec.report.graph_export import FORMATS as GRAPH_FORMATS
 from orgspec.reporters import REPORTERS
 from orgspec.run import EXIT_OK, EXIT_USAGE, UsageError, make_config, render, targets_of
 
 LEVELS = tuple(s.label for s in sorted(Severity, reverse=True))
+LANG_CHOICES = ["zh", "zh-Hant", "en"]  # Simplified, Traditional Chinese, English
 
 
 def _config_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -34,13 +36,35 @@ def _config_options(func: Callable[..., Any]) -> Callable[..., Any]:
                         )(func)
 
 
-def _fail(message: str) -> NoReturn:
-    """One error line, exit 2. The message may quote the user's text (a roster's header, a
-    file name): its newlines and control characters are escaped, so it stays one line."""
+def _fail(message: str, lang: str) -> NoReturn:
+    """One error line in `lang`, exit 2. The message may quote the user's text (a roster's
+    header, a file name): its newlines and control characters are escaped, so it stays one
+    line."""
     from orgspec.escape import tty_text
+    from orgspec.i18n import say
 
-    click.echo(f"orgspec: error: {tty_text(message)}", err=True)
+    said = say(M("error: {message}", message=message), lang)
+    click.echo(f"orgspec: {tty_text(said)}", err=True)
     sys.exit(EXIT_USAGE)
+
+
+def _error_lang(kwargs: dict[str, Any]) -> str:
+    """The language of an error, a rule list or an explanation: `--lang`, else the config's
+    `lang` (when it can be read), else the locale's. No org content is read for these."""
+    from orgspec.i18n import choose, locale_lang
+
+    if kwargs.get("lang") in LANG_CHOICES:
+        return str(kwargs["lang"])
+    if kwargs.get("isolated"):
+        return locale_lang()
+    from orgspec.load.config import find_config, peek_lang
+
+    try:
+        return choose(peek_lang(kwargs.get("config_path") or find_config()))
+    except OSError:
+        return locale_lang()
+
+
 
 
 def _guard(func: Callable[..., int], debug: bool, **kwargs: Any) -> NoReturn:
@@ -50,16 +74,19 @@ def _guard(func: Callable[..., int], debug: bool, **kwargs: Any) -> NoReturn:
     try:
         code = func(**kwargs)
     except (UsageError, ConfigError) as exc:
-        _fail(str(exc))
+        _fail(message_of(exc), _error_lang(kwargs))
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:
         if debug:
             raise
         from orgspec.escape import tty_text
+        from orgspec.i18n import say
 
-        click.echo(f"orgspec: internal error ({type(exc).__name__}): {tty_text(str(exc))[:300]}; "
-                   "re-run with --debug for a traceback", err=True)
+        said = say(M("internal error ({kind}): {message}; re-run with --debug for a traceback",
+                     kind=type(exc).__name__, message=tty_text(str(exc))[:300]),
+                   _error_lang(kwargs))
+        click.echo(f"orgspec: {said}", err=True)
         sys.exit(EXIT_USAGE)
     sys.stdout.flush()
     sys.exit(code)
@@ -109,7 +136,7 @@ def main(ctx: click.Context, debug: bool) -> None:
               help="Skip files git ignores when walking folders [default: respect].")
 @click.option("--no-cache", is_flag=True, envvar="ORGSPEC_NO_CACHE",
               help="Neither read nor write the cache of checked files and results.")
-@click.option("--lang", type=click.Choice(["zh", "en"]),
+@click.option("--lang", type=click.Choice(LANG_CHOICES, case_sensitive=False),
               help="Language of the messages [default: config `lang`, else the content's, "
                    "else the locale's].")
 @click.pass_context
@@ -146,8 +173,8 @@ def _summary(path: str, text: str) -> None:
     try:
         append_text(path, text)
     except OSError as exc:
-        raise UsageError(f"cannot write the job summary {path!r}: {exc.strerror or exc}") \
-            from None
+        raise UsageError(M("cannot write the job summary {path!r}: {why}", path=path,
+                           why=exc.strerror or str(exc))) from None
 
 
 def _want_color(choice: str) -> bool:
@@ -165,7 +192,8 @@ def _emit(text: str, output: str | None) -> None:
     try:
         write_text(output, text)
     except OSError as exc:
-        raise UsageError(f"cannot write {output!r}: {exc.strerror or exc}") from None
+        raise UsageError(M("cannot write {path!r}: {why}", path=output,
+                           why=exc.strerror or str(exc))) from None
 
 
 @main.command()
@@ -202,37 +230,50 @@ def _schema(kind: str, output_dir: str | None) -> int:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
               show_default=True, help="A table, JSON metadata, or the Markdown reference.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write it here.")
+@click.option("--lang", type=click.Choice(LANG_CHOICES, case_sensitive=False),
+              help="Language of the summaries [default: config `lang`, else the locale's; "
+                   "the Markdown reference: en].")
+@_config_options
 @click.pass_context
 def rules(ctx: click.Context, /, **options: Any) -> None:
     """List every rule (code, name, severity, whether it is on by default)."""
     _guard(_rules, ctx.obj["debug"], **options)
 
 
-def _rules(fmt: str, output: str | None) -> int:
+def _rules(fmt: str, output: str | None, lang: str | None, config_path: str | None,
+           isolated: bool) -> int:
     from orgspec.report import docsgen
 
-    render = {"text": docsgen.rules_table, "json": docsgen.rules_json,
-              "markdown": docsgen.rules_markdown}[fmt]
-    _emit(render(), output)
+    if fmt == "markdown":  # docs/rules.md is generated with it: English unless asked
+        _emit(docsgen.rules_markdown(lang=lang or "en"), output)
+        return EXIT_OK
+    render = {"text": docsgen.rules_table, "json": docsgen.rules_json}[fmt]
+    said_in = _error_lang({"lang": lang, "config_path": config_path, "isolated": isolated})
+    _emit(render(lang=said_in), output)
     return EXIT_OK
 
 
 @main.command()
 @click.argument("rule")
+@click.option("--lang", type=click.Choice(LANG_CHOICES, case_sensitive=False),
+              help="Language of the explanation [default: config `lang`, else the locale's].")
+@_config_options
 @click.pass_context
 def explain(ctx: click.Context, /, **options: Any) -> None:
     """Explain one rule (by code or name): what, why, options, examples."""
     _guard(_explain, ctx.obj["debug"], **options)
 
 
-def _explain(rule: str) -> int:
+def _explain(rule: str, lang: str | None, config_path: str | None, isolated: bool) -> int:
     from orgspec.engine.registry import by_name_or_code, guess_rule, registry
     from orgspec.report import docsgen
 
     meta = by_name_or_code(rule)
     if meta is None:
-        raise UsageError(f"unknown rule {rule!r}{guess_rule(rule, registry())}")
-    _emit(docsgen.explain(meta), None)
+        raise UsageError(M("unknown rule {rule!r}{hint}", rule=rule,
+                           hint=guess_rule(rule, registry())))
+    said_in = _error_lang({"lang": lang, "config_path": config_path, "isolated": isolated})
+    _emit(docsgen.explain(meta, said_in), None)
     return EXIT_OK
 
 
@@ -286,18 +327,20 @@ def _graph(paths: tuple[str, ...], fmt: str, output: str | None, config_path: st
     config = make_config(config_path, False)
     org = load_org(targets_of(paths, config.root_path()), config).org
     if process is not None and fmt != "mermaid":
-        raise UsageError("--process draws a flowchart: use it with --format mermaid")
+        raise UsageError(M("--process draws a flowchart: use it with --format mermaid"))
     if process is not None and process not in org.processes:
-        known = ", ".join(sorted(org.processes)) or "none"
-        raise UsageError(f"no process {process!r} (processes: {known})")
+        known = sorted(org.processes) or [M("none")]
+        raise UsageError(M("no process {process!r} (processes: {known})", process=process,
+                           known=known))
     try:
         text = (export(build_graph(org), fmt) if process is None
                 else process_flowchart(org, process))
     except DiagramTooLarge as exc:
-        hint = ("draw one process with --process ID, or export the whole graph with "
-                "--format dot or graphml" if process is None else
-                "split the process into smaller ones")
-        raise UsageError(f"{exc}, too large for Mermaid: {hint}") from None
+        hint = (M("draw one process with --process ID, or export the whole graph with "
+                  "--format dot or graphml") if process is None else
+                M("split the process into smaller ones"))
+        raise UsageError(M("{what}, too large for Mermaid: {hint}", what=message_of(exc),
+                           hint=hint)) from None
     _emit(text, output)
     return EXIT_OK
 
@@ -354,7 +397,7 @@ def _show(kind: str, ident: str, paths: tuple[str, ...], fmt: str, lang: str | N
     try:
         doc = show(org, kind, ident, said)
     except NotFound as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(message_of(exc)) from None
     _emit(_json(doc) if fmt == "json" else show_text(doc, said, org), None)
     return EXIT_OK
 
@@ -377,7 +420,7 @@ def _json(doc: Any) -> str:
 @click.option("--format", "fmt", type=click.Choice(["markdown", "html"]), default="markdown",
               show_default=True, help="Report format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write it here.")
-@click.option("--lang", type=click.Choice(["zh", "en"]),
+@click.option("--lang", type=click.Choice(LANG_CHOICES, case_sensitive=False),
               help="Language of the labels [default: config `lang`, else from the content].")
 @click.option("--limit", type=click.IntRange(min=1000), default=60_000, show_default=True,
               help="Most characters of Markdown (a pull-request comment holds 65,536).")
@@ -411,7 +454,7 @@ def _report(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | No
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder to write the site to (replaced whole; must be new, empty or an "
                    "earlier site).")
-@click.option("--lang", type=click.Choice(["zh", "en"]),
+@click.option("--lang", type=click.Choice(LANG_CHOICES, case_sensitive=False),
               help="Language of the labels [default: config `lang`, else from the content].")
 @click.option("--no-people", is_flag=True, help="Leave out person pages (people stay names).")
 @click.option("--repo-url", metavar="URL", envvar="ORGSPEC_REPO_URL",
@@ -438,7 +481,7 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
     from orgspec.site import SiteError, SiteOptions, build_site
 
     if repo_url and not repo_url.startswith(("https://", "http://")):
-        raise UsageError(f"--repo-url must be an http(s) URL, not {repo_url!r}")
+        raise UsageError(M("--repo-url must be an http(s) URL, not {url!r}", url=repo_url))
     config = make_config(config_path, isolated)
     config.lang = lang or config.lang  # the messages speak the labels' language
     targets = targets_of(paths, config.root_path())
@@ -450,7 +493,7 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
     try:
         stats = build_site(result, org, out_dir, options)
     except SiteError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(message_of(exc)) from None
     click.echo(f"wrote {stats.pages} pages, {stats.files} files "
                f"({stats.bytes / 1e6:.1f} MB) to {out_dir}", err=True)
     return EXIT_OK
@@ -481,13 +524,13 @@ def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple
     from orgspec.escape import tty_text
 
     if source != "roster" and (columns or sheet):
-        raise UsageError("--column and --sheet are for `orgspec import roster`")
+        raise UsageError(M("--column and --sheet are for `orgspec import roster`"))
     try:
         mapping = parse_mapping(columns)
         draft, done = import_org(source, list(paths), output_dir, columns=mapping,
                                  sheet=sheet, force=force)
     except AdoptError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(message_of(exc)) from None
     for note in draft.notes:
         click.echo(tty_text(f"note: {note}"), err=True)
     for name in done.beside:
@@ -505,21 +548,22 @@ def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple
 
 @main.command()
 @click.argument("directory", default=".", type=click.Path(file_okay=False))
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="en", show_default=True,
-              help="Language of the example org and its comments.")
+@click.option("--lang", type=click.Choice(["zh", "en"]),
+              help="Language of the example org and its comments (and of an error) "
+                   "[default: en].")
 @click.pass_context
 def init(ctx: click.Context, /, **options: Any) -> None:
     """Start an org repository in DIRECTORY: example org, config, pre-commit and CI files."""
     _guard(_init, ctx.obj["debug"], **options)
 
 
-def _init(directory: str, lang: str) -> int:
+def _init(directory: str, lang: str | None) -> int:
     from orgspec.adopt.init import InitError, init_repo
 
     try:
-        written = init_repo(directory, lang)
+        written = init_repo(directory, lang or "en")
     except InitError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(message_of(exc)) from None
     for name in written:
         click.echo(f"created {os.path.join(directory, name)}")
     click.echo(f"next: cd {directory} && orgspec check", err=True)
@@ -532,7 +576,7 @@ def _init(directory: str, lang: str) -> int:
               show_default=True, help="One workbook, or one CSV file per table.")
 @click.option("-o", "--output", type=click.Path(),
               help="The workbook (default: org.xlsx) or the CSV folder (default: org-export).")
-@click.option("--lang", type=click.Choice(["zh", "en"]),
+@click.option("--lang", type=click.Choice(LANG_CHOICES, case_sensitive=False),
               help="Headers and sheet names [default: config `lang`, else from the content].")
 @_config_options
 @click.pass_context
@@ -553,7 +597,7 @@ def _export(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | No
     try:
         written = export_org(org, fmt, output, lang or config.lang or guess_lang(org))
     except ExportError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(message_of(exc)) from None
     for path in written:
         click.echo(f"wrote {path}")
     if loaded.issues:
@@ -582,7 +626,7 @@ def _pr_comment(report: str) -> int:
     try:
         click.echo(tty_text(from_env(body)))
     except CommentError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(message_of(exc)) from None
     return EXIT_OK
 
 
@@ -621,6 +665,6 @@ def _cache_clean(config_path: str | None, isolated: bool) -> int:
     try:
         removed = clean(folder)
     except (ValueError, OSError) as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(message_of(exc)) from None
     click.echo(f"removed {folder}" if removed else f"no cache at {folder}")
     return EXIT_OK

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from orgspec.i18n import M, message_of, say
 from orgspec.paths import project_root
 
 if TYPE_CHECKING:
@@ -138,8 +139,9 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
         from orgspec.ci import baseline
 
         return Outcome(EXIT_OK, [Output(baseline.dumps(result), opts.write_baseline)],
-                       [f"wrote a baseline of {len(result.findings)} findings to "
-                        f"{opts.write_baseline}"], result)
+                       [say(M("wrote a baseline of {n} findings to {path}",
+                              n=len(result.findings), path=opts.write_baseline),
+                            result.lang or "en")], result)
     baseline_path = opts.baseline_path or config.baseline_path()
     notes = _apply_baseline(result, baseline_path) if baseline_path else []
     if opts.diff_ref and org is not None:
@@ -183,7 +185,7 @@ def _lint(targets: list[str], config: Config, staged: bool,
     try:
         return lint_staged(targets, config, lint_org)
     except GitError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(message_of(exc)) from None
 
 
 def named_files(targets: list[str], root: str) -> list[str]:
@@ -213,11 +215,13 @@ def _apply_baseline(result: Any, path: str) -> list[str]:
     try:
         outcome = baseline.apply(result, baseline.read(path))
     except baseline.BaselineError as exc:
-        raise UsageError(str(exc)) from None
-    notes = [f"baseline {path}: {outcome.known} known findings not shown, "
-             f"{len(outcome.stale)} stale entries"]
-    notes += [tty_text(f"stale baseline entry (fixed): {e.get('file', '?')}: {e.get('code', '?')} "
-                       f"{e.get('message', '')}") for e in outcome.stale[:50]]
+        raise UsageError(message_of(exc)) from None
+    lang = result.lang or "en"
+    notes = [say(M("baseline {path}: {known} known findings not shown, {stale} stale entries",
+                   path=path, known=outcome.known, stale=len(outcome.stale)), lang)]
+    notes += [tty_text(say(M("stale baseline entry (fixed): {file}: {code} {message}",
+                             file=e.get("file", "?"), code=e.get("code", "?"),
+                             message=e.get("message", "")), lang)) for e in outcome.stale[:50]]
     return notes
 
 
@@ -231,11 +235,12 @@ def _apply_diff(result: Any, org: Org, ref: str, targets: list[str],
     try:
         base, base_org = lint_at(ref, targets, config, lint_org)
     except GitError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(message_of(exc)) from None
     diff = compare(base, result, base_org, org)
     result.findings = diff.new
     result.org_diff = diff.changes
-    lines = [f"org diff against {ref}: {len(diff.new)} new findings, {len(diff.fixed)} fixed"]
+    lines = [say(M("org diff against {ref}: {new} new findings, {fixed} fixed", ref=ref,
+                   new=len(diff.new), fixed=len(diff.fixed)), result.lang or "en")]
     return lines + [tty_text(f"  {change}") for change in diff.changes]
 
 
@@ -255,7 +260,7 @@ def site_changes(result: LintResult, org: Org, targets: list[str], config: Confi
         base, base_org = lint_at(str(since), targets, config, lint_org)
     except GitError as exc:
         if explicit:
-            raise UsageError(str(exc)) from None
+            raise UsageError(message_of(exc)) from None
         return [], None
     return compare(base, result, base_org, org).changes, since
 
@@ -280,7 +285,7 @@ def render(fmt: str, result: LintResult, **options: Any) -> str:
     try:
         return reporters.render(fmt, result, **options)
     except ReportError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(message_of(exc)) from None
 
 
 def report_spec(spec: str) -> tuple[str, str]:
@@ -289,8 +294,8 @@ def report_spec(spec: str) -> tuple[str, str]:
 
     fmt, sep, path = spec.partition("=")
     if not sep or not path or fmt not in FORMATS:
-        raise UsageError(f"--report takes FORMAT=PATH with FORMAT one of "
-                         f"{', '.join(FORMATS)}, not {spec!r}")
+        raise UsageError(M("--report takes FORMAT=PATH with FORMAT one of {formats}, not "
+                           "{spec!r}", formats=list(FORMATS), spec=spec))
     return fmt, path
 
 
@@ -316,10 +321,10 @@ def targets_of(paths: tuple[str, ...], root: str) -> list[str]:
     """The org paths to lint: the given ones (which must exist), else the configured root."""
     if not paths:
         if not os.path.isdir(root):
-            raise UsageError(f"no org found at {root!r}: pass a path, or set `root` in "
-                             ".orgspec.yaml")
+            raise UsageError(M("no org found at {root!r}: pass a path, or set `root` in "
+                               ".orgspec.yaml", root=root))
         return [root]
     missing = [p for p in paths if not os.path.lexists(p)]
     if missing:
-        raise UsageError(f"path {missing[0]!r} does not exist")
+        raise UsageError(M("path {path!r} does not exist", path=missing[0]))
     return list(paths)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from orgspec import output
+from orgspec.i18n import M
 from orgspec.model.models import ROLES
 from orgspec.model.org import Org
 
@@ -60,11 +61,29 @@ class Table:
 
 
 def tables(org: Org, lang: str = "en") -> list[Table]:
-    """The three tables of `org`, labelled in `lang` ("en" or "zh")."""
-    h = HEADERS[lang]
+    """The three tables of `org`, labelled in `lang` ("en", "zh" or "zh-Hant")."""
+    h = _words(HEADERS, lang)
     return [Table("raci", *_raci(org, h["raci"])),
-            Table("people", h["people"], _people(org, YES[lang])),
+            Table("people", h["people"], _people(org, _words(YES, lang))),
             Table("key-results", h["key-results"], _key_results(org))]
+
+
+def _words(table: dict[str, Any], lang: str) -> Any:
+    """`table[lang]`; Traditional Chinese is the Simplified words through OpenCC's s2twp."""
+    if lang != "zh-Hant":
+        return table[lang]
+    import opencc  # lazily: only a Traditional-script export needs it
+
+    convert = opencc.OpenCC("s2twp").convert
+
+    def hant(value: Any) -> Any:
+        if isinstance(value, str):
+            return convert(value)
+        if isinstance(value, list):
+            return [hant(v) for v in value]
+        return {k: hant(v) for k, v in value.items()}
+
+    return hant(table["zh"])
 
 
 def _raci(org: Org, head: list[str]) -> tuple[list[str], list[list[str]]]:
@@ -163,13 +182,13 @@ def xlsx_bytes(tabs: list[Table], lang: str = "en") -> bytes:
         from openpyxl.styles import Font
         from openpyxl.utils import get_column_letter
     except ImportError:
-        raise ExportError("XLSX needs openpyxl: pip install 'orgspec[xlsx]', or use "
-                          "--format csv") from None
+        raise ExportError(M("XLSX needs openpyxl: pip install 'orgspec[xlsx]', or use "
+                            "--format csv")) from None
     book = Workbook()
     book.remove(book.active)
     bold = Font(bold=True)
     for table in tabs:
-        sheet = book.create_sheet(SHEETS[lang][table.name])
+        sheet = book.create_sheet(_words(SHEETS, lang)[table.name])
         widths = [display_width(h) for h in table.header]
         for r, row in enumerate([table.header, *table.rows], start=1):
             for c, value in enumerate(row, start=1):
@@ -228,11 +247,13 @@ def export_org(org: Org, fmt: str, dest: str | None = None, lang: str = "en") ->
             return [path]
         folder = dest or "org-export"
         if os.path.exists(folder) and not os.path.isdir(folder):
-            raise ExportError(f"{folder!r} is a file; CSV export writes a folder of files")
+            raise ExportError(M("{path!r} is a file; CSV export writes a folder of files",
+                                path=folder))
         output.make_dirs(folder)
         paths = [os.path.join(folder, f"{t.name}.csv") for t in tabs]
         for table, path in zip(tabs, paths, strict=True):
             output.write_text(path, csv_text(table), encoding="utf-8-sig")
         return paths
     except OSError as exc:
-        raise ExportError(f"cannot write {dest or fmt!r}: {exc.strerror or exc}") from None
+        raise ExportError(M("cannot write {path!r}: {why}", path=dest or fmt,
+                            why=exc.strerror or str(exc))) from None

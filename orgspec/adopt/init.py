@@ -13,6 +13,7 @@ from pathlib import Path
 
 from orgspec import output
 from orgspec._version import __version__
+from orgspec.i18n import M
 from orgspec.resources import data_dir
 
 
@@ -42,13 +43,14 @@ def init_repo(directory: str, lang: str = "en") -> list[str]:
     exists = [rel for rel in files if os.path.lexists(os.path.join(directory, rel))]
     if exists:
         first = os.path.normpath(os.path.join(directory, exists[0]))
-        raise InitError(f"{first} exists; init writes only into a folder without "
-                        f"{', '.join(sorted(files))}")
+        raise InitError(M("{first} exists; init writes only into a folder without {files}",
+                          first=first, files=sorted(files)))
     try:
         for rel, text in files.items():
             target = os.path.join(directory, rel)
             output.make_dirs(os.path.dirname(target) or ".")
             output.write_text(target, text)
     except OSError as exc:
-        raise InitError(f"cannot write into {directory!r}: {exc.strerror or exc}") from None
+        raise InitError(M("cannot write into {path!r}: {why}", path=directory,
+                          why=exc.strerror or str(exc))) from None
     return list(files)

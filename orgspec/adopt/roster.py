@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from orgspec.adopt.draft import Draft
 from orgspec.adopt.slug import IdMap
 from orgspec.adopt.write import AdoptError
+from orgspec.i18n import M
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "person": ("person", "id", "person id", "employee id", "employee number", "工号", "员工编号",
@@ -64,8 +65,8 @@ def parse_mapping(specs: tuple[str, ...]) -> dict[str, str]:
     for spec in specs:
         name, sep, header = spec.partition("=")
         if not sep or name.strip() not in FIELDS or not header.strip():
-            raise AdoptError(f"--column takes FIELD=HEADER with FIELD one of "
-                             f"{', '.join(FIELDS)}, not {spec!r}")
+            raise AdoptError(M("--column takes FIELD=HEADER with FIELD one of {fields}, not "
+                               "{spec!r}", fields=list(FIELDS), spec=spec))
         out[_norm(header)] = name.strip()
     return out
 
@@ -86,10 +87,10 @@ def read_rows(path: str, mapping: dict[str, str], sheet: str | None = None) -> l
                 ("name" in columns or "person" in columns):
             return _rows(table, start, columns)
     if not first_header:
-        raise AdoptError(f"{path}: the roster is empty")
-    raise AdoptError(f"{path}: no team and name columns in the header "
-                     f"({', '.join(h for h in first_header if h) or 'empty'}); "
-                     "map yours with --column team=HEADER --column name=HEADER")
+        raise AdoptError(M("{where}: the roster is empty", where=path))
+    raise AdoptError(M("{where}: no team and name columns in the header ({header}); map yours "
+                       "with --column team=HEADER --column name=HEADER", where=path,
+                       header=[h for h in first_header if h] or M("empty")))
 
 
 def _rows(table: list[list[str]], start: int, columns: list[str | None]) -> list[Row]:
@@ -125,26 +126,30 @@ def _csv(path: str) -> list[list[str]]:
 def _bytes(path: str) -> bytes:
     try:
         if os.path.getsize(path) > MAX_BYTES:
-            raise AdoptError(f"{path}: larger than {MAX_BYTES // 2**20} MB")
+            raise AdoptError(M("{where}: larger than {mb} MB", where=path,
+                               mb=MAX_BYTES // 2**20))
         with open(path, "rb") as handle:
             return handle.read()
     except OSError as exc:
-        raise AdoptError(f"cannot read {path!r}: {exc.strerror or exc}") from None
+        raise AdoptError(M("cannot read {path!r}: {why}", path=path,
+                           why=exc.strerror or str(exc))) from None
 
 
 def _xlsx(path: str, sheet: str | None) -> list[list[list[str]]]:
     try:
         import openpyxl
     except ImportError:
-        raise AdoptError("reading XLSX needs openpyxl: pip install 'orgspec[xlsx]'") from None
+        raise AdoptError(M("reading XLSX needs openpyxl: pip install 'orgspec[xlsx]'")) \
+            from None
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a bad file
-        raise AdoptError(f"{path}: not a readable XLSX workbook ({type(exc).__name__})") \
-            from None
+        raise AdoptError(M("{where}: not a readable XLSX workbook ({kind})", where=path,
+                           kind=type(exc).__name__)) from None
     try:
         if sheet is not None and sheet not in book.sheetnames:
-            raise AdoptError(f"{path}: no sheet {sheet!r} (sheets: {', '.join(book.sheetnames)})")
+            raise AdoptError(M("{where}: no sheet {sheet!r} (sheets: {sheets})", where=path,
+                               sheet=sheet, sheets=list(book.sheetnames)))
         sheets = [book[sheet]] if sheet else book.worksheets
         return [[[_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
                 for ws in sheets]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from orgspec.findings import Finding, LintResult
+from orgspec.i18n import M
 
 VERSION = 2  # 2: fingerprints by rule and entity (key result, step, charter item)
 
@@ -42,16 +43,18 @@ def read(path: str) -> list[dict[str, Any]]:
         with open(path, encoding="utf-8") as handle:
             doc = json.load(handle)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BaselineError(f"cannot read baseline {path!r}: {exc}") from None
+        raise BaselineError(M("cannot read baseline {path!r}: {why}", path=path, why=str(exc))) \
+            from None
     if isinstance(doc, dict) and doc.get("version") == 1:
-        raise BaselineError(f"{path!r} is a version 1 baseline, whose fingerprints changed; "
-                            "regenerate it with --write-baseline")
+        raise BaselineError(M("{path!r} is a version 1 baseline, whose fingerprints changed; "
+                              "regenerate it with --write-baseline", path=path))
     if not isinstance(doc, dict) or doc.get("version") != VERSION or \
             not isinstance(doc.get("findings"), list):
-        raise BaselineError(f"{path!r} is not an orgspec baseline (version {VERSION})")
+        raise BaselineError(M("{path!r} is not an orgspec baseline (version {version})",
+                              path=path, version=VERSION))
     entries: list[dict[str, Any]] = doc["findings"]
     if not all(isinstance(e, dict) and isinstance(e.get("fingerprint"), str) for e in entries):
-        raise BaselineError(f"{path!r}: every finding needs a fingerprint")
+        raise BaselineError(M("{path!r}: every finding needs a fingerprint", path=path))
     return entries
 
 

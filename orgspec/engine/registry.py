@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from orgspec.findings import Severity
+from orgspec.i18n import M
 from orgspec.resources import data_dir
 
 if TYPE_CHECKING:
@@ -156,7 +157,7 @@ def by_name_or_code(key: str, rules: dict[str, RuleMeta] | None = None) -> RuleM
 
 
 def guess_rule(text: str, rules: dict[str, RuleMeta] | None = None,
-               families: bool = False) -> str:
+               families: bool = False) -> M:
     """` (did you mean 'OK004'?)` for a mistyped code or name, names that hold a mistyped word
     (`overlapp` -> responsibility-overlap), else a pointer to `orgspec rules`; never the
     whole list."""
@@ -173,8 +174,15 @@ def guess_rule(text: str, rules: dict[str, RuleMeta] | None = None,
         word = closest(key.lower(), {w for n in names for w in n.split("-")}, 0.75)
         close = [n for n in names if word and word in n.split("-")][:3]
     if not close:
-        return " (`orgspec rules` lists them)"
-    return f" (did you mean {' or '.join(repr(c) for c in close)}?)"
+        return M(" (`orgspec rules` lists them)")
+    return M(" (did you mean {names}?)", names=either([repr(c) for c in close]))
+
+
+def either(items: list[str]) -> str:
+    """`'a'`, `'a' or 'b'`, `'a', 'b' or 'c'` (as an `M` when there are several)."""
+    if len(items) == 1:
+        return items[0]
+    return M("{some} or {last}", some=items[:-1], last=items[-1])
 
 
 def load_checks() -> dict[str, CheckFunc]:

@@ -14,6 +14,7 @@ from orgspec.engine.registry import (
     registry,
 )
 from orgspec.findings import Severity
+from orgspec.i18n import M
 from orgspec.load.config import Config, ConfigError, Selector, did_you_mean
 from orgspec.load.discovery import matches
 
@@ -62,13 +63,16 @@ def _pack_rules(path: str, known: dict[str, RuleMeta]) -> dict[str, RuleMeta]:
     try:
         metas = read_pack_checked(path)
     except (OSError, KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise ConfigError(f"{path}: invalid rule pack: {exc}") from None
+        raise ConfigError(M("{where}: invalid rule pack: {why}", where=path, why=str(exc))) \
+            from None
     out = {}
     for meta in metas:
         if meta.code in known or meta.code in out:
-            raise ConfigError(f"{path}: rule code {meta.code} is already taken")
+            raise ConfigError(M("{where}: rule code {code} is already taken", where=path,
+                                code=meta.code))
         if meta.given is None:
-            raise ConfigError(f"{path}: rule {meta.code} needs `given` and `then`")
+            raise ConfigError(M("{where}: rule {code} needs `given` and `then`", where=path,
+                                code=meta.code))
         out[meta.code] = meta
     return out
 
@@ -104,8 +108,9 @@ def _resolve(sel: Selector, rules: dict[str, RuleMeta]) -> set[str]:
     if not hits and text.isalnum() and text[:1].isalpha():
         hits = {c for c in rules if c.startswith(text.upper())}
     if not hits:
-        raise ConfigError(f"{sel.where}: unknown rule, prefix or family {text!r}"
-                          f"{guess_rule(text, rules, families=True)}")
+        raise ConfigError(M("{where}: unknown rule, prefix or family {rule!r}{hint}",
+                            where=sel.where, rule=text,
+                            hint=guess_rule(text, rules, families=True)))
     return hits
 
 
@@ -113,7 +118,8 @@ def _one(sel: Selector, rules: dict[str, RuleMeta]) -> RuleMeta:
     text = sel.text.strip()
     meta = rules.get(text.upper()) or next((m for m in rules.values() if m.name == text), None)
     if meta is None:
-        raise ConfigError(f"{sel.where}: unknown rule {text!r}{guess_rule(text, rules)}")
+        raise ConfigError(M("{where}: unknown rule {rule!r}{hint}", where=sel.where, rule=text,
+                            hint=guess_rule(text, rules)))
     return meta
 
 
@@ -122,9 +128,10 @@ def _options(meta: RuleMeta, given: dict[str, Any], where: str) -> dict[str, Any
     out = {}
     for name, value in given.items():
         if name not in defaults:
-            known = tuple(defaults) or ("(this rule has no options)",)
-            raise ConfigError(f"{where}: rule {meta.code} has no option {name!r}"
-                              f"{did_you_mean(name, known)}")
+            hint = did_you_mean(name, tuple(defaults)) if defaults else \
+                M(" (this rule has no options)")
+            raise ConfigError(M("{where}: rule {code} has no option {name!r}{hint}",
+                                where=where, code=meta.code, name=name, hint=hint))
         out[name] = _coerce(value, defaults[name], f"{where}: {meta.code} option {name!r}")
     return out
 
@@ -142,7 +149,8 @@ def _coerce(value: Any, default: Any, label: str) -> Any:
             return [str(v) for v in (value if isinstance(value, list) else [value])]
         return value if default is None else str(value)
     except (TypeError, ValueError):
-        raise ConfigError(f"{label} must be a {type(default).__name__}, not {value!r}") from None
+        raise ConfigError(M("{label} must be a {kind}, not {value!r}", label=label,
+                            kind=type(default).__name__, value=value)) from None
 
 
 def _boolean(value: Any) -> bool:

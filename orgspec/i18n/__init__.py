@@ -9,7 +9,8 @@ it, so start-up imports nothing heavy). A value that is itself an `M` is said in
 a list value is joined with the catalog's `", "` (`、` in Chinese).
 
 The language of a run: `--lang`, else `lang:` in the config, else the content
-(`content_lang`), else the locale (`locale_lang`).
+(`content_lang`), else the locale (`locale_lang`). `zh-Hant` (Traditional script) has its own
+catalog, generated from the Simplified one with OpenCC's `s2twp` by the build tool.
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
-LANGS = ("en", "zh")
+LANGS = ("en", "zh", "zh-Hant")
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "orgspec"
 _CJK = re.compile("[\u4e00-\u9fff]")
@@ -38,7 +39,7 @@ class M(str):
     template: str
     values: dict[str, Any]
 
-    def __new__(cls, template: str, /, **values: Any) -> M:
+    def __new__(cls, template: str, /, **values: Any) -> Self:
         english = template.format(**{k: _english(v) for k, v in values.items()}) \
             if values else template
         self = super().__new__(cls, english)
@@ -54,6 +55,26 @@ def _rebuild(template: str, values: dict[str, Any]) -> M:
     return M(template, **values)
 
 
+class MC(M):
+    """An `M` looked up within a gettext context (msgctxt): the same English word may be
+    translated otherwise there, e.g. the report label "Role" (a RACI role, 角色) beside the
+    kind "Role" (a position, 岗位) in messages."""
+
+    context: str
+
+    def __new__(cls, context: str, template: str, /, **values: Any) -> Self:
+        self = super().__new__(cls, template, **values)
+        self.context = context
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_in, (self.context, self.template, self.values))
+
+
+def _rebuild_in(context: str, template: str, values: dict[str, Any]) -> MC:
+    return MC(context, template, **values)
+
+
 def _english(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return ", ".join(str(_english(v)) for v in value)
@@ -65,17 +86,25 @@ def catalog(lang: str) -> gettext.NullTranslations:
     """The translations for `lang` (a null catalog for English or an unknown language)."""
     if lang == "en":
         return gettext.NullTranslations()
-    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[folder(lang)], fallback=True)
 
 
-def lookup(msgid: str, lang: str) -> str:
-    """`msgid` in `lang`; a miss is recorded in MISSES and gives the English."""
+def folder(lang: str) -> str:
+    """The catalog folder of `lang` under LOCALE_DIR (`zh-Hant` -> `zh_Hant`)."""
+    return lang.replace("-", "_")
+
+
+
+def lookup(msgid: str, lang: str, context: str | None = None) -> str:
+    """`msgid` (within `context`) in `lang`; a miss is recorded in MISSES and gives the
+    English."""
     if lang == "en" or not msgid:
         return msgid
-    if msgid not in _ids(lang):
+    if (f"{context}\x04{msgid}" if context else msgid) not in _ids(lang):
         MISSES.add(msgid)
         return msgid
-    return catalog(lang).gettext(msgid)
+    cat = catalog(lang)
+    return cat.pgettext(context, msgid) if context else cat.gettext(msgid)
 
 
 def say(text: str, lang: str) -> str:
@@ -84,7 +113,7 @@ def say(text: str, lang: str) -> str:
         return str(text)
     if not isinstance(text, M):
         return lookup(text, lang) if text in _ids(lang) else str(text)
-    template = lookup(text.template, lang)
+    template = lookup(text.template, lang, getattr(text, "context", None))
     if not text.values:
         return template
     return template.format(**{k: _said(v, lang) for k, v in text.values.items()})
@@ -99,6 +128,12 @@ def _said(value: Any, lang: str) -> Any:
     return say(value, lang) if isinstance(value, M) else value
 
 
+def message_of(exc: BaseException) -> str:
+    """An exception's message, kept as an `M` when it is one (`str(exc)` would drop that)."""
+    first = exc.args[0] if len(exc.args) == 1 else None
+    return first if isinstance(first, str) else str(exc)
+
+
 def say_list(items: list[Any], lang: str) -> str:
     """`items` said in `lang`, joined with the language's list separator."""
     return str(_said(items, lang))
@@ -110,23 +145,45 @@ def _ids(lang: str) -> frozenset[str]:
     return frozenset(k for k in getattr(cat, "_catalog", {}) if isinstance(k, str) and k)
 
 
+# The characters of the Simplified catalog that change in Traditional script, most frequent
+# first (from OpenCC's s2t), and their Traditional forms (with Taiwan's 為 裡 複 佔 beside
+# OpenCC's 爲 裏 復 占): counting both tells the script without loading OpenCC.
+_SIMPLIFIED = frozenset("责个团队没职负写标会结无关键级骤岗组项时对员为单数则议规该过么于别问题织类"
+                        "体实与错两报误须参进设属间担给号环执认内请来条线应当读说变齐从这复让双频"
+                        "开义带编码层树删称节图万点见页决识长后发达领务档里并处载检选释优现评术几"
+                        "径链却咨询声缩显输跃们产业营销记录户购买价")
+_TRADITIONAL = frozenset("責個團隊沒職負寫標會結無關鍵級驟崗組項時對員爲為單數則議規該過麼於別問題"
+                         "織類體實與錯兩報誤須參進設屬間擔給號環執認內請來條線應當讀說變齊從這復複"
+                         "讓雙頻開義帶編碼層樹刪稱節圖萬點見頁決識長後發達領務檔裏裡並處載檢選釋優"
+                         "現評術幾徑鏈卻諮詢聲縮顯輸躍們產業營銷記錄戶購買價")
+
+
 def content_lang(texts: Iterable[str]) -> str | None:
     """`zh` when more than 30% of the letters in `texts` (first 20,000 characters) are
-    Chinese, `en` when there are letters and fewer are, None when there are none."""
+    Chinese (`zh-Hant` when more of their script-specific characters are Traditional than
+    Simplified), `en` when there are letters and fewer are, None when there are none."""
     sample = "".join(texts)[:20_000]
     letters = sum(c.isalpha() for c in sample)
     if not letters:
         return None
-    return "zh" if len(_CJK.findall(sample)) / letters > 0.3 else "en"
+    if len(_CJK.findall(sample)) / letters <= 0.3:
+        return "en"
+    traditional = sum(c in _TRADITIONAL for c in sample)
+    return "zh-Hant" if traditional > sum(c in _SIMPLIFIED for c in sample) else "zh"
 
 
 def locale_lang(env: Mapping[str, str] | None = None) -> str:
-    """`zh` when the first set of LANGUAGE, LC_ALL, LC_MESSAGES, LANG starts with zh."""
+    """`zh` when the first set of LANGUAGE, LC_ALL, LC_MESSAGES, LANG starts with zh
+    (`zh-Hant` for zh_TW, zh_HK, zh_MO and zh_Hant), else `en`."""
     env = os.environ if env is None else env
     for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(var)
         if value:
-            return "zh" if value.lower().startswith("zh") else "en"
+            value = value.lower().replace("-", "_")
+            if not value.startswith("zh"):
+                return "en"
+            return "zh-Hant" if value.startswith(("zh_tw", "zh_hk", "zh_mo", "zh_hant")) \
+                else "zh"
     return "en"
 
 

@@ -1,13 +1,15 @@
 """The catalogs' build tool (needs Babel, a dev dependency; never imported at run time).
 
-    python -m orgspec.i18n.build update    # extract msgids, merge them into every .po
+    python -m orgspec.i18n.build update    # extract msgids, merge them into every .po; write
+                                             # the zh-Hant .po from the zh one (OpenCC s2twp)
     python -m orgspec.i18n.build compile   # .po -> .mo (the .mo files are committed)
     python -m orgspec.i18n.build check     # exit 1 when a msgid lacks a translation or a
                                              # .mo is stale
 
-Msgids come from `M("...")` calls in orgspec/ and from the rule packs' `title` and `summary`
-(rules/*.yaml). The .mo files are committed so that an install from a git checkout (editable
-or not) has them without a build step; `check` (in the test suite) keeps them in step.
+Msgids come from `M("...")` calls in orgspec/ and from the rule packs (rules/*.yaml): their
+`title`, every rule's `summary`, `message` and `rationale`, and its options' `description`. The
+.mo files are committed so that an install from a git checkout (editable or not) has them
+without a build step; `check` (in the test suite) keeps them in step.
 """
 
 from __future__ import annotations
@@ -18,24 +20,28 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
-from orgspec.i18n import DOMAIN, LOCALE_DIR
+from orgspec.i18n import DOMAIN, LOCALE_DIR, folder
 
 ROOT = Path(__file__).resolve().parents[2]
-TARGETS = ("zh",)
+TARGETS = ("zh",)  # translated by hand
+# Generated from a hand-made catalog by an OpenCC conversion: Traditional Chinese with
+# Taiwan's words (s2twp: 文件 -> 檔案, 信息 -> 資訊). `update` writes it; `check` keeps it in step.
+GENERATED = {"zh-Hant": ("zh", "s2twp")}
+LANGS = (*TARGETS, *GENERATED)
 
 
 def template() -> Catalog:
     """Every msgid in the source and the rule packs."""
     cat = Catalog(domain=DOMAIN, project="orgspec")
-    for filename, lineno, message, comments, _ctx in extract_from_dir(
-            str(ROOT / "orgspec"), [("**.py", "python")], keywords={"M": None},
-            comment_tags=("TRANSLATORS:",)):
-        cat.add(message, locations=[(f"orgspec/{filename}", lineno)],
+    for filename, lineno, message, comments, context in extract_from_dir(
+            str(ROOT / "orgspec"), [("**.py", "python")],
+            keywords={"M": None, "MC": ((1, "c"), 2)}, comment_tags=("TRANSLATORS:",)):
+        cat.add(message, locations=[(f"orgspec/{filename}", lineno)], context=context,
                 auto_comments=comments, flags=("python-format",) if "{" in message else ())
     for path, text in _rule_texts():
         cat.add(text, locations=[(path, 0)])
@@ -49,21 +55,43 @@ def _rule_texts() -> Iterator[tuple[str, str]]:
         if doc.get("title"):
             yield rel, str(doc["title"])
         for rule in doc.get("rules") or []:
-            for key in ("summary", "message"):
+            for key in ("summary", "message", "rationale"):
                 if rule.get(key):
                     yield rel, str(rule[key])
+            for spec in (rule.get("options") or {}).values():
+                if spec.get("description"):
+                    yield rel, str(spec["description"])
 
 
 def po_path(lang: str) -> Path:
-    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    return LOCALE_DIR / folder(lang) / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
 def read(lang: str) -> Catalog:
     path = po_path(lang)
     if not path.exists():
-        return Catalog(locale=lang, domain=DOMAIN, project="orgspec")
+        return Catalog(locale=folder(lang), domain=DOMAIN, project="orgspec")
     with path.open("rb") as fh:
-        return read_po(fh, locale=lang, domain=DOMAIN)
+        return read_po(fh, locale=folder(lang), domain=DOMAIN)
+
+
+def generated_po(lang: str) -> bytes:
+    """The .po of a GENERATED language: its source catalog with every msgstr converted."""
+    import opencc
+
+    source, config = GENERATED[lang]
+    convert = opencc.OpenCC(config).convert
+    cat = read(source)
+    cat.locale = folder(lang)
+    cat.header_comment = (f"# {lang} translations for orgspec, generated from the {source} "
+                          f"catalog with OpenCC {config}\n# by `python -m orgspec.i18n.build "
+                          "update`: edit the source catalog, not this file.")
+    for message in cat:
+        if message.id and isinstance(message.string, str) and message.string:
+            message.string = convert(message.string)
+    out = io.BytesIO()
+    write_po(out, cat, width=100, omit_header=False, sort_output=False)
+    return out.getvalue()
 
 
 def update() -> None:
@@ -76,6 +104,10 @@ def update() -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("wb") as fh:
             write_po(fh, cat, width=100, omit_header=False, sort_output=False)
+    for lang in GENERATED:
+        path = po_path(lang)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(generated_po(lang))
 
 
 def mo_bytes(lang: str) -> bytes:
@@ -85,18 +117,21 @@ def mo_bytes(lang: str) -> bytes:
 
 
 def compile_all() -> None:
-    for lang in TARGETS:
+    for lang in LANGS:
         po_path(lang).with_suffix(".mo").write_bytes(mo_bytes(lang))
 
 
 def problems() -> list[str]:
     """What `check` reports: untranslated or fuzzy msgids, msgids no longer in the source,
     and a .mo that differs from its .po."""
-    wanted = {m.id for m in template() if m.id}
+    wanted = {_key(m) for m in template() if m.id}
     out: list[str] = []
-    for lang in TARGETS:
+    for lang in GENERATED:
+        if not po_path(lang).exists() or po_path(lang).read_bytes() != generated_po(lang):
+            out.append(f"{lang}: {po_path(lang).name} differs from its conversion: run `update`")
+    for lang in LANGS:
         cat = read(lang)
-        have = {m.id: m for m in cat if m.id}
+        have = {_key(m): m for m in cat if m.id}
         out += [f"{lang}: no translation for {mid!r}" for mid in sorted(wanted)
                 if mid not in have or not have[mid].string or have[mid].fuzzy]
         out += [f"{lang}: {mid!r} is no longer in the source" for mid in sorted(set(have) - wanted)]
@@ -105,10 +140,15 @@ def problems() -> list[str]:
             out.append(f"{lang}: {mo.name} missing: run `compile`")
             continue
         with mo.open("rb") as fh:
-            compiled = {m.id: m.string for m in read_mo(fh) if m.id}
-        if compiled != {m.id: m.string for m in cat if m.id and m.string and not m.fuzzy}:
+            compiled = {_key(m): m.string for m in read_mo(fh) if m.id}
+        if compiled != {_key(m): m.string for m in cat if m.id and m.string and not m.fuzzy}:
             out.append(f"{lang}: {mo.name} is stale: run `compile`")
     return out
+
+
+def _key(message: Message) -> str:
+    """A message's id, prefixed with its context as gettext stores it (`ctx\x04id`)."""
+    return f"{message.context}\x04{message.id}" if message.context else str(message.id)
 
 
 def main(argv: list[str]) -> int:

@@ -58,7 +58,8 @@ _FINGERPRINT: list[str] = []
 
 def code_fingerprint() -> str:
     """orgspec's version and the size and modification time of every file of the package
-    and its data folders: an edited checkout (editable install) invalidates like a new
+    and its data folders (message catalogs included: results are stored localised): an
+    edited checkout (editable install) invalidates like a new
     release does. About 2 ms."""
     if _FINGERPRINT:
         return _FINGERPRINT[0]
@@ -69,7 +70,7 @@ def code_fingerprint() -> str:
         for top, dirs, files in os.walk(folder):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")
             for name in sorted(files):
-                if name.endswith((".py", ".yaml", ".yml", ".json")):
+                if name.endswith((".py", ".yaml", ".yml", ".json", ".mo")):
                     st = os.stat(os.path.join(top, name))
                     digest.update(f"{top}/{name}:{st.st_size}:{st.st_mtime_ns}\n".encode())
     _FINGERPRINT.append(digest.hexdigest())

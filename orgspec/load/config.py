@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from orgspec.findings import Severity
+from orgspec.i18n import M
 from orgspec.load.source import SourceError, decode, read_bytes, scan_forbidden
 from orgspec.load.yamlevents import Parsed, parse
 
@@ -21,7 +22,7 @@ CONFIG_NAMES = (".orgspec.yaml", ".orgspec.yml")
 KNOWN_KEYS = ("root", "include", "exclude", "fail-on", "extends", "select", "extend-select",
               "ignore", "rules", "per-file-ignores", "rule-packs", "lang", "repo-url", "baseline",
               "respect-gitignore", "cache-dir")
-LANGS = ("zh", "en")
+LANGS = ("zh", "zh-Hant", "en")
 PRESETS = ("recommended", "strict")
 
 
@@ -116,8 +117,25 @@ def load_config(path: str | None) -> Config:
         parsed = _read_yaml(path)
         data, where = (parsed.docs[0] or {}) if parsed.docs else {}, _yaml_where(path, parsed)
     if not isinstance(data, dict):
-        raise ConfigError(f"{where(())}: config must be a mapping")
+        raise ConfigError(M("{where}: config must be a mapping", where=where(())))
     return _Reader(where, path).read(data)
+
+
+def peek_lang(path: str | None) -> str | None:
+    """The config's `lang` when it can be read, else None; never raises. For the language of
+    an error met before (or while) the config is read in full."""
+    try:
+        if path is None:
+            return None
+        if path.endswith(".toml"):
+            data: Any = _read_toml(path)
+        else:
+            parsed = _read_yaml(path)
+            data = parsed.docs[0] if parsed.docs else None
+    except (ConfigError, OSError, ValueError):
+        return None
+    lang = data.get("lang") if isinstance(data, dict) else None
+    return lang if lang in LANGS else None
 
 
 Where = Callable[[tuple[Any, ...]], str]
@@ -140,35 +158,42 @@ def _read_toml(path: str) -> dict[str, Any]:
     try:
         doc = tomllib.loads(Path(path).read_text("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+        raise ConfigError(M("{where}: cannot read config: {why}", where=path, why=str(exc))) \
+            from None
     table = doc.get("tool", {}).get("orgspec", {})
     if not isinstance(table, dict):
-        raise ConfigError(f"{path}: [tool.orgspec] must be a table")
+        raise ConfigError(M("{where}: [tool.orgspec] must be a table", where=path))
     return table
 
 
 def _read_yaml(path: str) -> Parsed:
+    def at(line: int, col: int) -> str:
+        return f"{path}:{line}:{col}"
+
     try:
         text = decode(read_bytes(path))
     except SourceError as err:
-        raise ConfigError(f"{path}:{err.line}:{err.col}: {err.message}") from None
+        raise ConfigError(M("{where}: {message}", where=at(err.line, err.col),
+                            message=err.message)) from None
     bad = scan_forbidden(text, most=1)
     if bad:
-        raise ConfigError(f"{path}:{bad[0].line}:{bad[0].col}: config contains "
-                          f"{bad[0].describe()}")
+        raise ConfigError(M("{where}: config contains {what}", where=at(bad[0].line, bad[0].col),
+                            what=bad[0].describe()))
     parsed = parse(text)
     problem = parsed.fatal or (parsed.problems[0] if parsed.problems else None)
     if problem is not None:
-        raise ConfigError(f"{path}:{problem.line}:{problem.col}: {problem.message}")
+        raise ConfigError(M("{where}: {message}", where=at(problem.line, problem.col),
+                            message=problem.message))
     if len(parsed.docs) > 1:
-        raise ConfigError(f"{path}:1:1: config must be a single document")
+        raise ConfigError(M("{where}: config must be a single document", where=at(1, 1)))
     return parsed
 
 
-def did_you_mean(word: str, options: list[str] | tuple[str, ...]) -> str:
+def did_you_mean(word: str, options: list[str] | tuple[str, ...]) -> M:
     """` (did you mean 'x'?)` or ` (known: a, b)`."""
     close = difflib.get_close_matches(word, options, n=1)
-    return f" (did you mean {close[0]!r}?)" if close else f" (known: {', '.join(options)})"
+    return M(" (did you mean {name!r}?)", name=close[0]) if close else \
+        M(" (known: {names})", names=list(options))
 
 
 class _Reader:
@@ -178,8 +203,8 @@ class _Reader:
         self.where = where
         self.path = path
 
-    def fail(self, keys: tuple[Any, ...], message: str) -> ConfigError:
-        return ConfigError(f"{self.where(keys)}: {message}")
+    def fail(self, keys: tuple[Any, ...], message: M) -> ConfigError:
+        return ConfigError(M("{where}: {message}", where=self.where(keys), message=message))
 
     def read(self, raw: dict[str, Any]) -> Config:
         data = {}
@@ -187,7 +212,7 @@ class _Reader:
             norm = str(key).replace("_", "-")
             if norm not in KNOWN_KEYS:
                 hint = did_you_mean(norm, KNOWN_KEYS)
-                raise self.fail((key,), f"unknown config key {key!r}{hint}")
+                raise self.fail((key,), M("unknown config key {key!r}{hint}", key=key, hint=hint))
             data[norm] = (key, value)
         cfg = Config(source=self.path, base=str(Path(self.path).resolve().parent))
         for name, (key, value) in data.items():
@@ -196,14 +221,14 @@ class _Reader:
 
     def text(self, keys: tuple[Any, ...], value: Any) -> str:
         if not isinstance(value, str) or not value:
-            raise self.fail(keys, f"{keys[-1]!r} must be a non-empty string")
+            raise self.fail(keys, M("{key!r} must be a non-empty string", key=keys[-1]))
         return value
 
     def texts(self, keys: tuple[Any, ...], value: Any) -> list[str]:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-            raise self.fail(keys, f"{keys[-1]!r} must be a list of strings")
+            raise self.fail(keys, M("{key!r} must be a list of strings", key=keys[-1]))
         return list(value)
 
     def selectors(self, keys: tuple[Any, ...], value: Any) -> list[Selector]:
@@ -222,7 +247,7 @@ class _Reader:
 
     def _respect_gitignore(self, cfg: Config, key: str, value: Any) -> None:
         if not isinstance(value, bool) and value not in ("true", "false"):
-            raise self.fail((key,), f"{key!r} must be true or false")
+            raise self.fail((key,), M("{key!r} must be true or false", key=key))
         cfg.respect_gitignore = value in (True, "true")
 
     def _cache_dir(self, cfg: Config, key: str, value: Any) -> None:
@@ -234,25 +259,28 @@ class _Reader:
     def _lang(self, cfg: Config, key: str, value: Any) -> None:
         lang = self.text((key,), value)
         if lang not in LANGS:
-            raise self.fail((key,), f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
+            raise self.fail((key,), M("lang must be one of {langs}, not {lang!r}",
+                                      langs=list(LANGS), lang=lang))
         cfg.lang = lang
 
     def _repo_url(self, cfg: Config, key: str, value: Any) -> None:
         url = self.text((key,), value)
         if not url.startswith(("https://", "http://")):
-            raise self.fail((key,), f"repo-url must be an http(s) URL, not {url!r}")
+            raise self.fail((key,), M("repo-url must be an http(s) URL, not {url!r}", url=url))
         cfg.repo_url = url
 
     def _fail_on(self, cfg: Config, key: str, value: Any) -> None:
         try:
             cfg.fail_on = Severity.parse(self.text((key,), value))
-        except ValueError as exc:
-            raise self.fail((key,), str(exc)) from None
+        except ValueError:
+            raise self.fail((key,), M("unknown severity {value!r} (use error, warning or info)",
+                                      value=value)) from None
 
     def _extends(self, cfg: Config, key: str, value: Any) -> None:
         text = self.text((key,), value).removeprefix("orgspec:")
         if text not in PRESETS:
-            raise self.fail((key,), f"unknown preset {value!r}{did_you_mean(text, PRESETS)}")
+            raise self.fail((key,), M("unknown preset {value!r}{hint}", value=value,
+                                      hint=did_you_mean(text, PRESETS)))
         cfg.extends = text
 
     def _select(self, cfg: Config, key: str, value: Any) -> None:
@@ -269,18 +297,18 @@ class _Reader:
         for i, item in enumerate(self.texts((key,), value)):
             pack = (base / item).resolve()
             if not pack.is_file():
-                raise self.fail((key, i), f"rule pack {item!r} not found")
+                raise self.fail((key, i), M("rule pack {item!r} not found", item=item))
             cfg.rule_packs.append(str(pack))
 
     def _per_file_ignores(self, cfg: Config, key: str, value: Any) -> None:
         if not isinstance(value, dict):
-            raise self.fail((key,), "'per-file-ignores' maps globs to lists of rules")
+            raise self.fail((key,), M("'per-file-ignores' maps globs to lists of rules"))
         for glob, rules in value.items():
             cfg.per_file_ignores[str(glob)] = self.selectors((key, glob), rules)
 
     def _rules(self, cfg: Config, key: str, value: Any) -> None:
         if not isinstance(value, dict):
-            raise self.fail((key,), "'rules' maps rule codes or names to settings")
+            raise self.fail((key,), M("'rules' maps rule codes or names to settings"))
         for name, setting in value.items():
             cfg.rules[str(name)] = self.rule_setting((key, name), setting)
 
@@ -289,14 +317,15 @@ class _Reader:
         if isinstance(value, str) or value is False:
             return RuleSetting(where, severity=self.severity(keys, value))
         if not isinstance(value, dict):
-            raise self.fail(keys, "a rule setting is a severity or {severity, options}")
+            raise self.fail(keys, M("a rule setting is a severity or {severity, options}"))
         unknown = [k for k in value if k not in ("severity", "options")]
         if unknown:
-            raise self.fail((*keys, unknown[0]), f"unknown rule setting {unknown[0]!r}"
-                            f"{did_you_mean(str(unknown[0]), ('severity', 'options'))}")
+            raise self.fail((*keys, unknown[0]), M(
+                "unknown rule setting {key!r}{hint}", key=unknown[0],
+                hint=did_you_mean(str(unknown[0]), ("severity", "options"))))
         options = value.get("options") or {}
         if not isinstance(options, dict):
-            raise self.fail((*keys, "options"), "'options' must be a mapping")
+            raise self.fail((*keys, "options"), M("'options' must be a mapping"))
         severity = self.severity((*keys, "severity"), value["severity"]) \
             if "severity" in value else None
         return RuleSetting(where, severity, {str(k): v for k, v in options.items()})
@@ -307,5 +336,5 @@ class _Reader:
         try:
             return Severity.parse(str(value)).label
         except ValueError:
-            raise self.fail(keys, f"unknown severity {value!r} (use error, warning, info or "
-                            "off)") from None
+            raise self.fail(keys, M("unknown severity {value!r} (use error, warning, info or "
+                                    "off)", value=value)) from None

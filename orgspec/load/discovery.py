@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from orgspec.i18n import M
 from orgspec.paths import display_path, git_top
 
 SUFFIXES = (".yaml", ".yml")
@@ -120,7 +121,8 @@ def _walk(root: str, include: list[str], exclude: list[str], found: Discovery) -
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
             found.skipped.append(Skipped(display_path(folder), "IN013",
-                                         f"cannot read folder: {exc.strerror or exc}"))
+                                         M("cannot read folder: {why}",
+                                           why=exc.strerror or str(exc))))
             continue
         for entry in entries:
             if entry.name.startswith("."):
@@ -147,7 +149,8 @@ def _add_file(path: str, real_root: str, found: Discovery, explicit: bool) -> No
         inside = target == real_root or target.startswith(real_root.rstrip(os.sep) + os.sep)
         if not inside:
             found.skipped.append(Skipped(shown, "IN011",
-                                         "symlink points outside the org root; not followed"))
+                                         M("symlink points outside the org root; not "
+                                           "followed")))
             return
         if os.path.isdir(target):
             return  # a folder link inside the root: its files are reached directly
@@ -155,11 +158,12 @@ def _add_file(path: str, real_root: str, found: Discovery, explicit: bool) -> No
     try:
         mode = os.stat(path, follow_symlinks=False).st_mode
     except OSError as exc:
-        found.skipped.append(Skipped(shown, "IN013", f"cannot read file: {exc.strerror or exc}"))
+        found.skipped.append(Skipped(shown, "IN013", M("cannot read file: {why}",
+                                                       why=exc.strerror or str(exc))))
         return
     if not stat.S_ISREG(mode):
         found.skipped.append(Skipped(shown, "IN012",
-                                     "not a regular file (FIFO, device or socket); skipped"))
+                                     M("not a regular file (FIFO, device or socket); skipped")))
         return
     if explicit or path.endswith(SUFFIXES):
         found.files.append(Candidate(shown, path))

@@ -54,16 +54,19 @@ def read_bytes(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        raise SourceError("IN013", f"cannot read file: {exc.strerror or exc}") from None
+        raise SourceError("IN013", M("cannot read file: {why}", why=exc.strerror or str(exc))) \
+            from None
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise SourceError("IN012", "not a regular file (FIFO, device or socket); skipped")
+            raise SourceError("IN012", M("not a regular file (FIFO, device or socket); skipped"))
         if st.st_size > limit:
-            raise SourceError("IN008", f"file is {st.st_size} bytes; the limit is {limit}")
+            raise SourceError("IN008", M("file is {size} bytes; the limit is {limit}",
+                                        size=st.st_size, limit=limit))
         data = _read_all(fd, limit + 1)
         if len(data) > limit:
-            raise SourceError("IN008", f"file is larger than the limit of {limit} bytes")
+            raise SourceError("IN008", M("file is larger than the limit of {limit} bytes",
+                                        limit=limit))
         return data
     finally:
         os.close(fd)
@@ -84,16 +87,17 @@ def _read_all(fd: int, most: int) -> bytes:
 def decode(raw: bytes) -> str:
     """Decode strict UTF-8 (an initial BOM is dropped); refuse UTF-16/32 and bad bytes."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:4] in (b"\x00\x00\xfe\xff",):
-        raise SourceError("IN002", "file is UTF-16 or UTF-32; save it as UTF-8",
-                          hint="git, GitHub and editors all assume UTF-8")
+        raise SourceError("IN002", M("file is UTF-16 or UTF-32; save it as UTF-8"),
+                          hint=M("git, GitHub and editors all assume UTF-8"))
     body = raw.removeprefix(b"\xef\xbb\xbf")  # positions count from after it, as elsewhere
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = _byte_position(body, exc.start)
         bad = body[exc.start:exc.start + 1].hex()
-        raise SourceError("IN002", f"invalid UTF-8 byte 0x{bad}", line, col,
-                          hint="save the file as UTF-8 (GBK and Latin-1 are not read)") from None
+        raise SourceError("IN002", M("invalid UTF-8 byte 0x{byte}", byte=bad), line, col,
+                          hint=M("save the file as UTF-8 (GBK and Latin-1 are not read)")) \
+            from None
 
 
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:

@@ -155,7 +155,7 @@ def describe(text: str | None, lang: str = "en") -> str:
     sched = schedule_of(text)
     if sched.cadence is None:
         return text or ""
-    zh = int(lang == "zh")
+    zh = int(lang.startswith("zh"))
     if sched.days == WORKDAYS:
         days = SAY_WORKDAYS[zh]
     else:

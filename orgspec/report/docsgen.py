@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 
 from orgspec.engine.registry import RuleMeta, registry
+from orgspec.i18n import M, say
 from orgspec.resources import data_dir
 
 FAMILY_ORDER = ("input", "schema", "references", "hierarchy", "ownership", "okrs", "processes",
@@ -29,85 +31,115 @@ def ordered(rules: dict[str, RuleMeta] | None = None) -> dict[str, RuleMeta]:
     return dict(sorted(rules.items(), key=lambda item: (rank[item[1].family], item[0])))
 
 
-def rules_table(rules: dict[str, RuleMeta] | None = None) -> str:
-    """A plain-text table of every rule."""
+SEVERITY_WORDS = {"error": M("error"), "warning": M("warning"), "info": M("info")}
+
+
+def _cols(text: str) -> int:
+    """Terminal columns of `text` (a Chinese character takes two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(width - _cols(text), 0)
+
+
+def rules_table(rules: dict[str, RuleMeta] | None = None, lang: str = "en") -> str:
+    """A plain-text table of every rule; headers and summaries in `lang` ("en" or "zh")."""
     rules = ordered(rules)
-    width = max(len(m.name) for m in rules.values())
-    lines = [f"{'code':6} {'name':{width}} {'severity':8} {'on':3} summary"]
-    for meta in rules.values():
-        on = "yes" if meta.enabled else "no"
-        lines.append(f"{meta.code:6} {meta.name:{width}} {meta.severity.label:8} {on:3} "
-                     f"{meta.summary}")
+    head = [say(w, lang) for w in (M("code"), M("name"), M("severity"), M("on"), M("summary"))]
+    widths = [6, max(len(m.name) for m in rules.values()), 8, 3]
+    widths = [max(w, _cols(h)) for w, h in zip(widths, head, strict=False)]
+    lines = [" ".join(_pad(h, w) for h, w in zip(head, widths, strict=False)) + " " + head[4]]
+    yes, no = say(M("yes"), lang), say(M("no"), lang)
+    for m in rules.values():
+        severity = say(SEVERITY_WORDS[m.severity.label], lang)
+        cells = (m.code, m.name, severity, yes if m.enabled else no)
+        lines.append(" ".join(_pad(c, w) for c, w in zip(cells, widths, strict=False))
+                     + " " + say(m.summary, lang))
     return "\n".join(lines) + "\n"
 
 
-def rules_json(rules: dict[str, RuleMeta] | None = None) -> str:
-    """Every rule's metadata as JSON."""
+def rules_json(rules: dict[str, RuleMeta] | None = None, lang: str = "en") -> str:
+    """Every rule's metadata as JSON; the keys, codes, names and severities stay English,
+    the summary, rationale and option descriptions are in `lang`."""
     rules = ordered(rules)
     items = [{"code": m.code, "name": m.name, "family": m.family,
-              "severity": m.severity.label, "enabled": m.enabled, "summary": m.summary,
-              "rationale": m.rationale,
-              "options": {o.name: {"default": o.default, "description": o.description}
+              "severity": m.severity.label, "enabled": m.enabled,
+              "summary": say(m.summary, lang), "rationale": say(m.rationale, lang),
+              "options": {o.name: {"default": o.default, "description": say(o.description, lang)}
                           for o in m.options}}
              for m in rules.values()]
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
 
-def explain(meta: RuleMeta) -> str:
-    """What a rule does, why it matters, its options and its examples, for a terminal."""
-    state = "on" if meta.enabled else "off"
+def explain(meta: RuleMeta, lang: str = "en") -> str:
+    """What a rule does, why it matters, its options and its examples, for a terminal, in
+    `lang` ("en" or "zh"); the examples are shown as written."""
+    state = M("on") if meta.enabled else M("off")
     out = [f"{meta.code} {meta.name}",
-           f"family: {meta.family} | default severity: {meta.severity.label} | "
-           f"{state} in the recommended preset", "", meta.summary, "",
-           "Why it matters:", f"  {meta.rationale}"]
+           say(M("family: {family} | default severity: {severity} | {state} in the recommended "
+                 "preset", family=meta.family, severity=SEVERITY_WORDS[meta.severity.label],
+                 state=state), lang), "", say(meta.summary, lang), "",
+           say(M("Why it matters:"), lang), f"  {say(meta.rationale, lang)}"]
     if meta.options:
-        out += ["", "Options:"]
-        out += [f"  {o.name} (default {o.default!r}): {o.description}" for o in meta.options]
-    for which, title in (("bad", "Flagged"), ("good", "Passes")):
+        out += ["", say(M("Options:"), lang)]
+        out += [say(M("  {name} (default {default!r}): {description}", name=o.name,
+                      default=o.default, description=say(o.description, lang)), lang)
+                for o in meta.options]
+    for which, title in (("bad", M("Flagged:")), ("good", M("Passes:"))):
         text = example(meta, which)
         if text:
-            out += ["", f"{title}:", *(f"  {line}" for line in text.rstrip().splitlines())]
+            out += ["", say(title, lang), *(f"  {line}" for line in text.rstrip().splitlines())]
     if meta.example == "filesystem":
-        out += ["", "Triggered by a file-system condition (see the rationale); no YAML example."]
+        out += ["", say(M("Triggered by a file-system condition (see the rationale); no YAML "
+                          "example."), lang)]
     return "\n".join(out) + "\n"
 
 
-def rules_markdown(rules: dict[str, RuleMeta] | None = None) -> str:
-    """The rules reference (docs/rules.md): a table, then every rule with its examples."""
+def rules_markdown(rules: dict[str, RuleMeta] | None = None, lang: str = "en") -> str:
+    """The rules reference (docs/rules.md): a table, then every rule with its examples; in
+    `lang` ("en" or "zh"; codes, names and examples stay as written)."""
     rules = ordered(rules)
-    out = ["# orgspec rules", "",
+    yes, no = say(M("yes"), lang), say(M("no"), lang)
+    out = [say(M("# orgspec rules"), lang), "",
            "<!-- Generated by `orgspec rules --format markdown`; do not edit by hand. -->", "",
-           "Each rule has a stable code, a kebab-case name and a default severity. Select,",
-           "ignore or re-level rules in `.orgspec.yaml` by code, name or family; suppress one",
-           "finding with `# orgspec: ignore[CODE] reason` on its line or the line above.", "",
-           "| code | name | family | severity | on by default | summary |",
+           say(M("Each rule has a stable code, a kebab-case name and a default severity. Select,\n"
+                 "ignore or re-level rules in `.orgspec.yaml` by code, name or family; suppress "
+                 "one\nfinding with `# orgspec: ignore[CODE] reason` on its line or the line "
+                 "above."), lang), "",
+           say(M("| code | name | family | severity | on by default | summary |"), lang),
            "|---|---|---|---|---|---|"]
     for m in rules.values():
         out.append(f"| [{m.code}](#{m.code.lower()}-{m.name}) | {m.name} | {m.family} | "
-                   f"{m.severity.label} | {'yes' if m.enabled else 'no'} | {m.summary} |")
+                   f"{say(SEVERITY_WORDS[m.severity.label], lang)} | "
+                   f"{yes if m.enabled else no} | {say(m.summary, lang)} |")
     for family in _families(rules):
         out += ["", f"## {family.capitalize()}"]
         for m in (m for m in rules.values() if m.family == family):
-            out += _rule_section(m)
+            out += _rule_section(m, lang)
     return "\n".join(out) + "\n"
 
 
-def _rule_section(m: RuleMeta) -> list[str]:
+def _rule_section(m: RuleMeta, lang: str) -> list[str]:
+    state = M("on") if m.enabled else M("off")
     out = ["", f"### {m.code} {m.name}", "",
-           f"Default severity: **{m.severity.label}** · "
-           f"{'on' if m.enabled else 'off'} in `recommended`", "", m.summary, "",
-           f"**Why it matters.** {m.rationale}"]
+           say(M("Default severity: **{severity}** · {state} in `recommended`",
+                 severity=SEVERITY_WORDS[m.severity.label], state=state), lang), "",
+           say(m.summary, lang), "",
+           say(M("**Why it matters.** {rationale}", rationale=say(m.rationale, lang)), lang)]
     if m.given:
-        out += ["", f"Declarative rule: given `{m.given}`, then `{m.then.get('function')}` on "
-                    f"`{m.then.get('field')}`."]
+        out += ["", say(M("Declarative rule: given `{kind}`, then `{function}` on `{field}`.",
+                          kind=m.given, function=m.then.get("function"),
+                          field=m.then.get("field")), lang)]
     if m.options:
-        out += ["", "| option | default | meaning |", "|---|---|---|"]
-        out += [f"| `{o.name}` | `{json.dumps(o.default)}` | {o.description} |"
+        out += ["", say(M("| option | default | meaning |"), lang), "|---|---|---|"]
+        out += [f"| `{o.name}` | `{json.dumps(o.default)}` | {say(o.description, lang)} |"
                 for o in m.options]
-    for which, title in (("bad", "Flagged"), ("good", "Passes")):
+    for which, title in (("bad", M("Flagged:")), ("good", M("Passes:"))):
         text = example(m, which)
         if text:
-            out += ["", f"{title}:", "", "```yaml", text.rstrip(), "```"]
+            out += ["", say(title, lang), "", "```yaml", text.rstrip(), "```"]
     if m.example == "filesystem":
-        out += ["", "Triggered by a file-system condition; covered by the hostile-input tests."]
+        out += ["", say(M("Triggered by a file-system condition; covered by the hostile-input "
+                          "tests."), lang)]
     return out

@@ -53,7 +53,8 @@ def render(result: LintResult, project_root: str | None = None) -> str:
         lines.append(_annotation(f, project_root, words))
     if left_out:
         c = result.counts
-        lines.append("::notice title=orgspec::" + gh_data(
-            f"{left_out} more findings not annotated ({c['error']} errors, {c['warning']} "
-            f"warnings, {c['info']} info in all); see the job summary or the report artifact"))
+        lines.append("::notice title=orgspec::" + gh_data(say(M(
+            "{more} more findings not annotated ({errors} errors, {warnings} warnings, {info} "
+            "info in all); see the job summary or the report artifact", more=left_out,
+            errors=c["error"], warnings=c["warning"], info=c["info"]), lang)))
     return "".join(line + "\n" for line in lines)

@@ -1,4 +1,5 @@
-"""Versioned JSON: `{"version": 1, "tool": ..., "summary": ..., "findings": [...]}`."""
+"""Versioned JSON: `{"version": 1, "tool": ..., "lang": "zh"|"en", "summary": ...,
+"findings": [...]}`."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ def render(result: LintResult) -> str:
     doc = {
         "version": SCHEMA_VERSION,
         "tool": {"name": "orgspec", "version": __version__},
+        "lang": result.lang or "en",  # the language of every message and hint
         "summary": {
             "files": len(result.files),
             "failed_files": result.failed_files,

@@ -15,16 +15,18 @@ from xml.sax.saxutils import escape, quoteattr
 
 from orgspec.escape import tty_text
 from orgspec.findings import Finding, LintResult, Severity
+from orgspec.i18n import M, say
 
 
-def _case(f: Finding, seen: set[str], on_case: bool) -> str:
+def _case(f: Finding, seen: set[str], on_case: bool, lang: str) -> str:
     base = f"org.orgspec.{f.code}({f.entity or f.location.file})"
     name, n = base, 1
     while name in seen:
         n += 1
         name = f"{base}#{n}"
     seen.add(name)
-    text = tty_text(f"line {f.location.line}, col {f.location.col}, {f.message} ({f.code})")
+    text = tty_text(say(M("line {line}, col {col}, {message} ({code})", line=f.location.line,
+                          col=f.location.col, message=f.message, code=f.code), lang))
     classname = f.location.file.rsplit(".", 1)[0]
     where = (f" file={quoteattr(f.location.file)} line=\"{f.location.line}\"" if on_case
              else "")
@@ -55,7 +57,7 @@ def render(result: LintResult, fail_on: Severity = Severity.ERROR, *,
                    f"failures=\"{len(found)}\" errors=\"0\" package=\"org.orgspec\""
                    f"{suite_file}>\n")
         if found:
-            out.extend(_case(f, seen, file_on_case) for f in found)
+            out.extend(_case(f, seen, file_on_case, result.lang or "en") for f in found)
         else:
             classname = quoteattr(file.rsplit(".", 1)[0])
             case_file = f" file={quoteattr(file)}" if file_on_case else ""

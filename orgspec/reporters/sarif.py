@@ -10,15 +10,20 @@ from urllib.parse import quote
 from orgspec._version import __version__
 from orgspec.escape import tty_text
 from orgspec.findings import Finding, LintResult, Location
+from orgspec.i18n import M, say
 from orgspec.paths import repo_path
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+# SARIF's run.language: an RFC 5646 tag
+LANGUAGE = {"zh": "zh-CN", "zh-Hant": "zh-Hant", "en": "en-US"}
 DOCS = "https://github.com/orgspec/orgspec/blob/main/docs/rules.md"
 MAX_RESULTS = 5000  # what GitHub displays of a run
 
 
 def render(result: LintResult, project_root: str | None = None) -> str:
-    """A SARIF log with one run; URIs relative to `project_root` (%SRCROOT%)."""
+    """A SARIF log with one run; URIs relative to `project_root` (%SRCROOT%). The rules'
+    descriptions and the messages are in the run's language (`run.language`)."""
+    lang = result.lang or "en"
     rules = list(result.rules.values())
     index = {meta.code: i for i, meta in enumerate(rules)}
     # the most severe first, so a cap never drops an error for a warning
@@ -29,17 +34,19 @@ def render(result: LintResult, project_root: str | None = None) -> str:
         c = Counter(f.severity.label for f in left)
         invocation["toolExecutionNotifications"] = [{
             "level": "warning", "descriptor": {"id": "results-capped"},
-            "message": {"text": f"{len(left)} of {len(ranked)} results left out (at most "
-                                f"{MAX_RESULTS} per run, the most severe kept): "
-                                f"{c['error']} errors, {c['warning']} warnings, "
-                                f"{c['info']} info"}}]
+            "message": {"text": say(M(
+                "{left} of {total} results left out (at most {most} per run, the most severe "
+                "kept): {errors} errors, {warnings} warnings, {info} info", left=len(left),
+                total=len(ranked), most=MAX_RESULTS, errors=c["error"], warnings=c["warning"],
+                info=c["info"]), lang)}}]
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "orgspec", "semanticVersion": __version__,
                                 "informationUri": "https://github.com/orgspec/orgspec",
-                                "rules": [_rule(m) for m in rules]}},
+                                "rules": [_rule(m, lang) for m in rules]}},
+            "language": LANGUAGE.get(lang, lang),
             "automationDetails": {"id": "orgspec/"},
             "columnKind": "unicodeCodePoints",
             "invocations": [invocation],
@@ -49,13 +56,14 @@ def render(result: LintResult, project_root: str | None = None) -> str:
     return json.dumps(log, ensure_ascii=False, allow_nan=False, indent=1) + "\n"
 
 
-def _rule(meta: Any) -> dict[str, Any]:
+def _rule(meta: Any, lang: str) -> dict[str, Any]:
     url = f"{DOCS}#{meta.code.lower()}-{meta.name}"
+    summary, rationale = say(meta.summary, lang), say(meta.rationale, lang)
     return {
         "id": meta.code, "name": meta.name,
-        "shortDescription": {"text": meta.summary},
-        "fullDescription": {"text": meta.rationale},
-        "help": {"text": f"{meta.summary} {meta.rationale} {url}"},
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": rationale},
+        "help": {"text": f"{summary} {rationale} {url}"},
         "helpUri": url,
         "defaultConfiguration": {"level": LEVEL[meta.severity.label]},
         "properties": {"tags": [meta.family]},

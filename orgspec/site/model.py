@@ -331,7 +331,7 @@ class SiteModel:
     def _make_kpis(self, rid: str) -> list[KpiView]:
         from orgspec.model.positions import kpi_measurable, kpi_verdict
 
-        zh = self.view.lang == "zh"
+        zh = self.view.lang.startswith("zh")
         out = []
         for kpi in self.org.positions[rid].kpis:
             v = kpi_verdict(kpi)
@@ -369,7 +369,7 @@ class SiteModel:
     def _make_krs(self, obj: Objective) -> list[KrView]:
         from orgspec.model.okr import verdict
 
-        zh = self.view.lang == "zh"
+        zh = self.view.lang.startswith("zh")
         out = []
         for kr in obj.key_results:
             v = verdict(obj, kr)
