@@ -108,7 +108,8 @@ def report(threshold: float = 0.55) -> str:
     for name, path in DUTY_SETS.items():
         pairs = read_duty_pairs(path)
         lines += [f"### {name} ({len(pairs)} pairs, threshold {threshold})", "",
-                  "| group | TP | FP | FN | TN | precision | recall |", "|---|---|---|---|---|---|---|"]
+                  "| group | TP | FP | FN | TN | precision | recall |",
+                  "|---|---|---|---|---|---|---|"]
         by_lang = evaluate_duties(pairs, threshold)
         by_shape = evaluate_duties(pairs, threshold, by="shape")
         groups = [("all", by_lang["all"])]

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from orgspec.text.glossary import COMPOUNDS_ZH, CONCEPTS, EN_FORMS, STOP_EN, STOP_ZH
+from orgspec.text.glossary import lexicon
 from orgspec.text.script import to_simplified
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -72,12 +72,13 @@ def _phrase_starts() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, str | None], dict[str, str | None], dict[tuple[str, ...], str]]:
-    zh: dict[str, str | None] = {w: None for w in STOP_ZH}
-    en: dict[str, str | None] = {w: None for w in STOP_EN}
-    en.update({_stem(w): None for w in STOP_EN if _stem(w) not in en})
+    lex = lexicon()
+    zh: dict[str, str | None] = {w: None for w in lex.stop_zh}
+    en: dict[str, str | None] = {w: None for w in lex.stop_en}
+    en.update({_stem(w): None for w in lex.stop_en if _stem(w) not in en})
     phrases: dict[tuple[str, ...], str] = {}
-    zh.update({term: "+".join(parts) for term, parts in COMPOUNDS_ZH.items()})
-    for concept, (zh_terms, en_terms) in CONCEPTS.items():
+    zh.update({term: "+".join(parts) for term, parts in lex.compounds_zh.items()})
+    for concept, (zh_terms, en_terms) in lex.concepts.items():
         for term in zh_terms:
             zh.setdefault(term, concept)
         for term in en_terms:
@@ -164,7 +165,7 @@ def _prose(text: str, out: list[str]) -> None:
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """A light English stemmer: plurals, -ed, -ing, -ly; enough for short duty phrases."""
-    word = EN_FORMS.get(word, word)
+    word = lexicon().en_forms.get(word, word)
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
@@ -281,9 +282,7 @@ def _things(units: list[str]) -> set[str]:
 
 @lru_cache(maxsize=1)
 def _verbs() -> frozenset[str]:
-    from orgspec.text.glossary import VERB_CONCEPTS
-
-    return VERB_CONCEPTS
+    return lexicon().actions
 
 
 def _atoms_differ(a: frozenset[str], b: frozenset[str]) -> bool:
