@@ -78,6 +78,7 @@ def _tables() -> tuple[dict[str, str | None], dict[str, str | None], dict[tuple[
     en.update({_stem(w): None for w in lex.stop_en if _stem(w) not in en})
     phrases: dict[tuple[str, ...], str] = {}
     zh.update({term: "+".join(parts) for term, parts in lex.compounds_zh.items()})
+    stems: dict[str, str] = {}
     for concept, (zh_terms, en_terms) in lex.concepts.items():
         for term in zh_terms:
             zh.setdefault(term, concept)
@@ -87,7 +88,11 @@ def _tables() -> tuple[dict[str, str | None], dict[str, str | None], dict[tuple[
                 phrases.setdefault(words, concept)
             else:
                 en.setdefault(term, concept)
-                en.setdefault(words[0], concept)
+                stems.setdefault(words[0], concept)
+    # a word as listed wins over another word's stem ("accounts" is an account, although
+    # "accounting" stems to "account")
+    for stem, concept in stems.items():
+        en.setdefault(stem, concept)
     return zh, en, phrases
 
 
