@@ -200,7 +200,7 @@ def _english(words: list[str], out: list[str]) -> None:
             if word.isdigit():
                 out.append("n:" + word)
                 continue
-            lookup = stem if stem in en else word
+            lookup = word if word in en else stem
             if lookup not in en:
                 out.append("w:" + stem)
             elif en[lookup] is not None:
@@ -259,7 +259,7 @@ def substituted(a: str, b: str) -> bool:
     # the template frames the slot from both ends; two known concepts either are synonyms
     # or are told apart by the score. Chinese characters are never compared with English.
     tx, ty = _things(mx), _things(my)
-    if p and s and p + s >= 3 and len(mx) == len(my) == 1 and tx == ty == {"c"}:
+    if p + s >= 3 and len(mx) == len(my) == 1 and tx == ty == {"c"}:
         return True  # one known thing for another in a long frame: a template's slot
     if not tx or not ty or not ({"w", "z", "n"} & (tx | ty)):
         return False
