@@ -28,6 +28,8 @@ class Lexicon:
     compounds_zh: Chinese word -> the concepts it names at once (周报 -> weekly, report).
     stop_zh, stop_en: filler words, dropped.
     en_forms: English word -> the form of its concept's word (complaints -> complaint).
+    contrasts: pairs of actions that split one duty between two owners (write / review):
+        a duty with one and not the other differs from a duty with the other and not the one.
     """
 
     concepts: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
@@ -36,6 +38,7 @@ class Lexicon:
     stop_zh: tuple[str, ...]
     stop_en: tuple[str, ...]
     en_forms: dict[str, str]
+    contrasts: tuple[tuple[str, str], ...]
 
 
 @lru_cache(maxsize=1)
@@ -66,4 +69,11 @@ def lexicon() -> Lexicon:
         stop_zh=tuple(to_simplified(w) for w in raw["stop"]["zh"]),
         stop_en=tuple(raw["stop"]["en"]),
         en_forms={str(k): str(v) for k, v in raw["en_forms"].items()},
+        contrasts=tuple(_contrast(pair, concepts) for pair in raw.get("contrasts", [])),
     )
+
+
+def _contrast(pair: object, concepts: dict[str, object]) -> tuple[str, str]:
+    if not (isinstance(pair, list) and len(pair) == 2 and all(p in concepts for p in pair)):
+        raise ValueError(f"lexicon.yaml: contrast {pair!r} must name two concepts")
+    return str(pair[0]), str(pair[1])

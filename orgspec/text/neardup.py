@@ -297,6 +297,17 @@ def _atoms_differ(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(xa) and bool(xb) and xa.isdisjoint(xb)
 
 
+def _acts_contrast(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One names an act and the other its counterpart (write / review, plan / execute),
+    neither both: the two halves of a split duty, not one duty twice."""
+    for x, y in lexicon().contrasts:
+        cx, cy = "c:" + x, "c:" + y
+        for p, q in ((a, b), (b, a)):
+            if cx in p and cy not in p and cy in q and cx not in q:
+                return True
+    return False
+
+
 Duty = tuple[str | None, str | None]
 
 
@@ -405,7 +416,7 @@ def _search(duties: Sequence[Duty], groups: Sequence[str], threshold: float, rep
                 owner.append(i)
 
     def differ(i: int, j: int) -> bool:
-        if _atoms_differ(whole[i], whole[j]):
+        if _atoms_differ(whole[i], whole[j]) or _acts_contrast(whole[i], whole[j]):
             return True
         (na, da), (nb, db) = duties[i], duties[j]
         return bool((na and nb and substituted(na, nb)) or (da and db and substituted(da, db)))
@@ -550,7 +561,8 @@ def similarity(a: str, b: str, corpus: Sequence[str] = ()) -> float:
     """The similarity of two texts, weighted by a corpus (both texts are always part of it)."""
     texts = [a, b, *corpus]
     feats = [features(t) for t in texts]
-    if _atoms_differ(feats[0], feats[1]) or substituted(a, b):
+    if _atoms_differ(feats[0], feats[1]) or _acts_contrast(feats[0], feats[1]) \
+            or substituted(a, b):
         return 0.0
     df = Counter(f for fs in feats for f in fs)
     return _similarity(feats[0], feats[1], weights(df, len(texts)))
