@@ -26,6 +26,8 @@ class Lexicon:
     actions: the concepts that are verbs (a template slot differing only in them is a
         synonym, not another object).
     compounds_zh: Chinese word -> the concepts it names at once (周报 -> weekly, report).
+    compounds_en: English word or phrase -> the concepts it names at once
+        (performance review -> performance, appraisal).
     stop_zh, stop_en: filler words, dropped.
     en_forms: English word -> the form of its concept's word (complaints -> complaint).
     contrasts: pairs of actions that split one duty between two owners (write / review):
@@ -35,6 +37,7 @@ class Lexicon:
     concepts: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
     actions: frozenset[str]
     compounds_zh: dict[str, tuple[str, ...]]
+    compounds_en: dict[str, tuple[str, ...]]
     stop_zh: tuple[str, ...]
     stop_en: tuple[str, ...]
     en_forms: dict[str, str]
@@ -66,6 +69,7 @@ def lexicon() -> Lexicon:
         concepts=concepts,
         actions=frozenset(str(c) for c in raw["actions"]),
         compounds_zh={to_simplified(str(k)): tuple(v) for k, v in raw["compounds_zh"].items()},
+        compounds_en={str(k): tuple(v) for k, v in raw.get("compounds_en", {}).items()},
         stop_zh=tuple(to_simplified(w) for w in raw["stop"]["zh"]),
         stop_en=tuple(raw["stop"]["en"]),
         en_forms={str(k): str(v) for k, v in raw["en_forms"].items()},

@@ -78,6 +78,12 @@ def _tables() -> tuple[dict[str, str | None], dict[str, str | None], dict[tuple[
     en.update({_stem(w): None for w in lex.stop_en if _stem(w) not in en})
     phrases: dict[tuple[str, ...], str] = {}
     zh.update({term: "+".join(parts) for term, parts in lex.compounds_zh.items()})
+    for term, parts in lex.compounds_en.items():
+        words = tuple(_stem(w) for w in term.split())
+        if len(words) > 1:
+            phrases[words] = "+".join(parts)
+        else:
+            en[term] = "+".join(parts)
     stems: dict[str, str] = {}
     for concept, (zh_terms, en_terms) in lex.concepts.items():
         for term in zh_terms:
@@ -191,7 +197,7 @@ def _english(words: list[str], out: list[str]) -> None:
         for size in (4, 3, 2) if stems[i] in starts else ():
             key = tuple(stems[i:i + size])
             if len(key) == size and key in phrases:
-                out.append("c:" + phrases[key])
+                out.extend("c:" + c for c in phrases[key].split("+"))
                 i += size
                 break
         else:
@@ -204,7 +210,7 @@ def _english(words: list[str], out: list[str]) -> None:
             if lookup not in en:
                 out.append("w:" + stem)
             elif en[lookup] is not None:
-                out.append("c:" + str(en[lookup]))
+                out.extend("c:" + c for c in str(en[lookup]).split("+"))
 
 
 def _chinese(run: str, out: list[str]) -> None:
