@@ -267,6 +267,10 @@ def substituted(a: str, b: str) -> bool:
     tx, ty = _things(mx), _things(my)
     if p + s >= 3 and len(mx) == len(my) == 1 and tx == ty == {"c"}:
         return True  # one known thing for another in a long frame: a template's slot
+    if p and s and p + s >= 4 and len(mx) == len(my) == 1 and mx[0][:2] == my[0][:2] == "c:" \
+            and (tx or ty):
+        return True  # a thing for an act named as a noun ("budgets" / "training") framed
+        # from both ends
     if not tx or not ty or not ({"w", "z", "n"} & (tx | ty)):
         return False
     if (tx == {"c"} or ty == {"c"}) and not (p and s):
