@@ -30,6 +30,8 @@ class Lexicon:
         (performance review -> performance, appraisal).
     stop_zh, stop_en: filler words, dropped.
     en_forms: English word -> the form of its concept's word (complaints -> complaint).
+    domains: thing concept -> its field of work (refund -> customer service): things of one
+        field are kin, so two duties naming kin things overlap a little more.
     contrasts: pairs of actions that split one duty between two owners (write / review):
         a duty with one and not the other differs from a duty with the other and not the one.
     """
@@ -42,6 +44,7 @@ class Lexicon:
     stop_en: tuple[str, ...]
     en_forms: dict[str, str]
     contrasts: tuple[tuple[str, str], ...]
+    domains: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +56,7 @@ def lexicon() -> Lexicon:
     from orgspec.text.script import to_simplified
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # trusted package data
-    raw = yaml.load(LEXICON.read_text("utf-8"), Loader=loader)
+    raw = yaml.load(LEXICON.read_text("utf-8"), Loader=loader)  # noqa: S506
 
     def words(entry: object, key: str, concept: str) -> tuple[str, ...]:
         value = entry.get(key, []) if isinstance(entry, dict) else None
@@ -74,7 +77,19 @@ def lexicon() -> Lexicon:
         stop_en=tuple(raw["stop"]["en"]),
         en_forms={str(k): str(v) for k, v in raw["en_forms"].items()},
         contrasts=tuple(_contrast(pair, concepts) for pair in raw.get("contrasts", [])),
+        domains=_domains(raw.get("domains", {}), concepts),
     )
+
+
+def _domains(raw: object, concepts: dict[str, object]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for domain, members in (raw.items() if isinstance(raw, dict) else ()):
+        for concept in members:
+            if concept not in concepts or concept in out:
+                raise ValueError(f"lexicon.yaml: domain {domain}: {concept!r} is unknown "
+                                 "or in another domain")
+            out[str(concept)] = str(domain)
+    return out
 
 
 def _contrast(pair: object, concepts: dict[str, object]) -> tuple[str, str]:

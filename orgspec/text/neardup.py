@@ -103,15 +103,19 @@ def _tables() -> tuple[dict[str, str | None], dict[str, str | None], dict[tuple[
 
 
 def features(text: str) -> frozenset[str]:
-    """The feature set of one description (concepts `c:`, words `w:`, bigrams `b:`,
-    paths/URLs/ids `a:`)."""
+    """The feature set of one description (concepts `c:`, their fields of work `g:`, words
+    `w:`, bigrams `b:`, paths/URLs/ids `a:`)."""
     out: set[str] = set()
     for unit in _units(text):
         if unit[0] == "z":
             _bigrams(unit[2:], out)
         elif unit[0] != "n":  # a number tells a template's slot, it is no evidence
             out.add(unit)
+            domain = lexicon().domains.get(unit[2:]) if unit[0] == "c" else None
+            if domain:  # a thing's field of work: kin of other things in it (`g:`)
+                out.add("g:" + domain)
     return frozenset(out)
+
 
 
 def duty_features(name: str | None, description: str | None) -> frozenset[str]:
