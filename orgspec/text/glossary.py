@@ -10,6 +10,7 @@ folded to Simplified on load, as duty text is before it is matched.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -81,7 +82,7 @@ def lexicon() -> Lexicon:
     )
 
 
-def _domains(raw: object, concepts: dict[str, object]) -> dict[str, str]:
+def _domains(raw: object, concepts: Container[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for domain, members in (raw.items() if isinstance(raw, dict) else ()):
         for concept in members:
@@ -92,7 +93,7 @@ def _domains(raw: object, concepts: dict[str, object]) -> dict[str, str]:
     return out
 
 
-def _contrast(pair: object, concepts: dict[str, object]) -> tuple[str, str]:
+def _contrast(pair: object, concepts: Container[str]) -> tuple[str, str]:
     if not (isinstance(pair, list) and len(pair) == 2 and all(p in concepts for p in pair)):
         raise ValueError(f"lexicon.yaml: contrast {pair!r} must name two concepts")
     return str(pair[0]), str(pair[1])
