@@ -60,9 +60,29 @@ class Pair:
 
 @lru_cache(maxsize=1)
 def _zh_terms() -> re.Pattern[str]:
-    """All Chinese glossary and filler terms, longest first: one regex finds them all."""
+    """All Chinese lexicon and filler terms in one regex that finds the longest term at
+    each position, built as a trie (处(?:理|置)...): a flat alternation of a thousand
+    terms is tried one by one at every character."""
     zh, _, _ = _tables()
-    return re.compile("|".join(re.escape(t) for t in sorted(zh, key=len, reverse=True)))
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for term in zh:
+        node = trie
+        for ch in term:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a term ends here
+    return re.compile(_trie_pattern(trie))
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    """The regex of a trie node: longer continuations first (a greedy `?` falls back to the
+    term that ends here)."""
+    alts = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if "" in node:
+        return (body if len(alts) > 1 else "(?:" + body + ")") + "?"
+    return body
 
 
 @lru_cache(maxsize=1)
@@ -106,15 +126,21 @@ def features(text: str) -> frozenset[str]:
     """The feature set of one description (concepts `c:`, their fields of work `g:`, words
     `w:`, bigrams `b:`, paths/URLs/ids `a:`)."""
     out: set[str] = set()
+    fields = _fields()
     for unit in _units(text):
         if unit[0] == "z":
             _bigrams(unit[2:], out)
         elif unit[0] != "n":  # a number tells a template's slot, it is no evidence
             out.add(unit)
-            domain = lexicon().domains.get(unit[2:]) if unit[0] == "c" else None
-            if domain:  # a thing's field of work: kin of other things in it (`g:`)
-                out.add("g:" + domain)
+            if unit in fields:  # a thing's field of work: kin of other things in it
+                out.add(fields[unit])
     return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _fields() -> dict[str, str]:
+    """`c:thing` -> `g:field` for the things the lexicon files under a field of work."""
+    return {"c:" + c: "g:" + d for c, d in lexicon().domains.items()}
 
 
 
