@@ -95,3 +95,34 @@ def evaluate_duties(pairs: list[tuple[bool, str, str, Duty, Duty]], threshold: f
             else:
                 s.tn += 1
     return scores
+
+
+BLIND2 = DATA / "duty_pairs_blind2.tsv"  # second blind set (issue 15, round 3); never tuned on
+DUTY_SETS = {"dev": DEV, "blind": BLIND, "blind2": BLIND2}
+
+
+def report(threshold: float = 0.55) -> str:
+    """A Markdown table per name+description set: TP, FP, FN, TN, P, R overall, per language
+    and per shape (`python tests/neardup_eval.py`)."""
+    lines = []
+    for name, path in DUTY_SETS.items():
+        pairs = read_duty_pairs(path)
+        lines += [f"### {name} ({len(pairs)} pairs, threshold {threshold})", "",
+                  "| group | TP | FP | FN | TN | precision | recall |",
+                  "|---|---|---|---|---|---|---|"]
+        by_lang = evaluate_duties(pairs, threshold)
+        by_shape = evaluate_duties(pairs, threshold, by="shape")
+        groups = [("all", by_lang["all"])]
+        groups += sorted((k, v) for k, v in by_lang.items() if k != "all")
+        groups += sorted((f"shape {k}", v) for k, v in by_shape.items() if k != "all")
+        for key, s in groups:
+            lines.append(f"| {key} | {s.tp} | {s.fp} | {s.fn} | {s.tn} | {s.precision:.3f} | "
+                         f"{s.recall:.3f} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    import sys
+
+    print(report(float(sys.argv[1]) if len(sys.argv) > 1 else 0.55))

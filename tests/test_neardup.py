@@ -92,7 +92,7 @@ def test_a_path_is_one_feature_and_a_file_names_its_folder() -> None:
     assert features("repo/staging/src/api/apps/OWNERS") == {
         "a:repo/staging/src/api/apps/owners", "a:repo/staging/src/api/apps"}
     assert features("Keep https://status.example.com/ accurate") == {
-        "a:status.example.com", "w:accurat"}
+        "a:status.example.com", "c:accuracy"}
     assert features("Maintain the kubelet (pkg/kubelet)") >= {"a:pkg/kubelet"}
     assert "a:a/b" not in features("A/B tests")  # one-letter segments are prose
 
@@ -126,7 +126,7 @@ def test_traditional_script_folds_onto_simplified() -> None:
 def test_features_fold_chinese_and_english_onto_concepts() -> None:
     assert features("处理用户投诉") == features("handle customer complaints")
     assert "c:monitor" in features("Keep track of GMV")
-    assert features("维护推荐系统") == {"c:maintain", "c:recommendation", "c:system"}
+    assert features("维护推荐系统") == {"c:manage", "c:recommendation", "c:system", "g:tech"}
 
 
 def test_pairs_within_one_team_are_not_reported() -> None:
@@ -244,9 +244,83 @@ def test_development_set_quality() -> None:
     assert len(pairs) >= 100
     assert {lang for _, lang, *_ in pairs} >= {"zh", "zh-hant", "en"}
     scores = evaluate_duties(pairs, THRESHOLD)
-    assert scores["all"].precision >= 0.95 and scores["all"].recall >= 0.85, scores["all"]
+    assert scores["all"].precision >= 0.95 and scores["all"].recall >= 0.7, scores["all"]
+    for lang in ("zh", "zh-hant", "en"):
+        assert scores[lang].precision >= 0.95 and scores[lang].recall >= 0.65, (lang, scores[lang])
+    # the first 118 pairs (the second round's set) keep their figures
+    first = evaluate_duties(pairs[:118], THRESHOLD)
+    assert first["all"].precision >= 0.95 and first["all"].recall >= 0.85, first["all"]
     for lang in ("zh", "zh-hant"):
-        assert scores[lang].precision >= 0.9 and scores[lang].recall >= 0.9, (lang, scores[lang])
+        assert first[lang].precision >= 0.9 and first[lang].recall >= 0.9, (lang, first[lang])
+
+
+def test_docs_report_the_second_blind_figures() -> None:
+    """blind2 (issue 15, third round) is measured and reported per language, never asserted
+    to a quality level."""
+    from neardup_eval import BLIND2
+
+    doc = (REPO / "docs" / "near-duplicates.md").read_text("utf-8")
+    pairs = read_duty_pairs(BLIND2)
+    assert len(pairs) >= 120
+    assert {lang for _, lang, *_ in pairs} == {"zh", "zh-hant", "en"}
+    scores = evaluate_duties(pairs, THRESHOLD)
+    for key in ("all", "zh", "zh-hant", "en"):
+        s = scores[key]
+        row = (f"| blind2, after, {key} | {s.tp} | {s.fp} | {s.fn} | {s.tn} | "
+               f"{s.precision:.3f} | {s.recall:.3f} |")
+        assert row in doc, f"docs/near-duplicates.md is stale; expected row:\n{row}"
+
+
+def test_the_lexicon_is_packaged_data_folded_to_simplified() -> None:
+    from orgspec.text.glossary import LEXICON, lexicon
+
+    assert LEXICON.name == "lexicon.yaml" and LEXICON.parent.name == "text"
+    lex = lexicon()
+    assert "帐号" in lex.concepts["account"][0]  # written 帳號 in the file, folded on load
+    assert features("管理社群帳號") == features("管理社群账号") == {
+        "c:manage", "c:social", "c:account", "g:marketing"}
+
+
+def test_the_lexicon_rejects_a_domain_of_unknown_concepts() -> None:
+    from orgspec.text.glossary import _contrast, _domains
+
+    with pytest.raises(ValueError, match="unknown"):
+        _domains({"money": ["refund", "no-such-concept"]}, {"refund"})
+    with pytest.raises(ValueError, match="two concepts"):
+        _contrast(["write"], {"write"})
+
+
+def test_a_listed_word_wins_over_another_words_stem() -> None:
+    # "accounting" stems to "account"; "accounts" is still an account, not finance
+    assert "c:account" in features("Manage the company's social media accounts")
+    assert "c:finance" not in features("Manage the company's social media accounts")
+
+
+def test_english_compounds_name_two_concepts() -> None:
+    assert features("Conduct performance reviews") == {"c:performance", "c:appraise"}
+    assert features("Maintain SOPs") == {"c:manage", "c:process", "c:document"}
+
+
+def test_a_thing_counts_as_its_field_of_work() -> None:
+    assert features("处理退款") == {"c:handle", "c:refund", "g:service"}
+    assert "g:marketing" in features("發送行銷簡訊") & features("推播促銷訊息給會員")
+    assert similarity("發送行銷簡訊", "推播促銷訊息給會員", corpus()) >= THRESHOLD
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("撰写推广文案", "审核推广文案"),  # maker and checker
+    ("Write marketing copy", "Review marketing copy"),
+    ("制定市场推广计划", "执行市场推广计划"),  # planner and doer
+])
+def test_acts_that_split_one_duty_set_two_duties_apart(a: str, b: str) -> None:
+    assert similarity(a, b, corpus()) == 0.0
+    assert find_pairs([a, b], ["x", "y"], THRESHOLD) == []
+
+
+def test_a_slot_framed_from_one_side_or_an_act_named_as_a_noun_decides() -> None:
+    assert substituted("处理 VIP 用户投诉", "handle VIP user refunds")  # frame of three units
+    assert substituted("Develop and manage budgets for operations teams",
+                       "Develop and manage training for operations teams")
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -254,6 +328,12 @@ def test_development_set_quality() -> None:
     ("编写每周运营数据报告", "每周输出运营数据周报"),  # 周报 is a weekly report
     ("Monitor inventory levels and reorder stock", "Track stock levels and replenish inventory"),
     ("處理用戶諮詢與投訴", "处理用户咨询和投诉"),
+    # issue 15, third round: paraphrases that share no word
+    ("統整顧客意見", "彙整消費者的回饋"),
+    ("组织部门周会", "每周召开团队例会"),
+    ("维护客户数据库", "管理顾客资料库"),
+    ("Run the weekly team meeting", "Host the team's weekly sync"),
+    ("Interview job applicants", "Screen and interview candidates"),
 ])
 def test_synonyms_and_compounds_meet(a: str, b: str) -> None:
     assert similarity(a, b, corpus()) >= THRESHOLD

@@ -48,7 +48,7 @@ def test_copies_in_many_teams_are_one_finding_at_the_first_duty(write_org) -> No
 def test_two_duties_keep_the_pair_message(write_org) -> None:
     [f] = ow007(write_org({"o.yaml": org_text(["处理用户投诉与建议", "解决用户投诉"])}))
     assert f.message == ("duties 'd-00' (t-00) and 'd-01' (t-01) look like the same duty "
-                         "(similarity 0.65)")
+                         "(similarity 0.72)")
     assert (f.location.line, [r.location.line for r in f.related]) == (6, [12])
 
 

@@ -50,6 +50,16 @@ def test_wheel_holds_data_folders(installed: Path) -> None:
     assert Path(out[2], "org.schema.json").is_file()
 
 
+def test_wheel_holds_the_near_duplicate_lexicon(installed: Path) -> None:
+    python = installed / "bin" / "python"
+    code = ("from orgspec.text.glossary import LEXICON, lexicon; print(LEXICON); "
+            "print(len(lexicon().concepts))")
+    out = subprocess.run([str(python), "-c", code], capture_output=True, text=True, check=True,
+                         cwd=installed.parent).stdout.splitlines()
+    assert out[0].startswith(str(installed)) and out[0].endswith("lexicon.yaml"), out
+    assert int(out[1]) >= 150
+
+
 def test_installed_cli_checks_an_example_outside_the_repo(installed: Path, tmp_path: Path) -> None:
     shutil.copytree(EXAMPLES / "ecommerce", tmp_path / "ecommerce")
     shutil.copytree(EXAMPLES / "minimal", tmp_path / "minimal")

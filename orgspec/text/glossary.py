@@ -1,193 +1,99 @@
-"""A bilingual glossary of org-duty words: Chinese and English synonyms -> one concept token.
+"""A trilingual lexicon of org-duty words: synonyms in Simplified Chinese, Traditional
+Chinese and English -> one concept token.
 
 Duties are short, so one synonym ("解决" for "处理", "track" for "monitor") moves any
 character-based score a long way, and Chinese never matches English by characters. Mapping
-both languages onto shared concept tokens fixes both. `None` marks filler words.
+all three onto shared concept tokens fixes both. The words are data, `lexicon.yaml` beside
+this module (it ships in the wheel); Chinese terms there may be in either script and are
+folded to Simplified on load, as duty text is before it is matched.
 """
 
 from __future__ import annotations
 
-# concept: (Chinese terms, English words and phrases)
-CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    # verbs
-    "handle": (("处理", "解决", "受理", "处置", "应对", "响应", "回应", "答复", "回复", "解答",
-                "整理"),
-               ("handle", "resolve", "process", "deal with", "address", "solve", "fix",
-                "respond", "answer", "reply", "response")),
-    "monitor": (("监控", "监测", "跟踪", "追踪", "跟进", "盯", "关注", "监视", "衡量"),
-                ("monitor", "track", "watch", "observe", "oversee", "keep track of",
-                 "keep an eye on", "follow up", "follow up on", "measure")),
-    "analyse": (("分析", "研究", "洞察", "了解"),
-                ("analyse", "analyze", "analysis", "study", "examine", "understand")),
-    "write": (("撰写", "编写", "编辑", "起草", "编制", "输出", "产出"),
-              ("write", "author", "draft", "prepare", "produce", "compile")),
-    "collect": (("收集", "搜集", "采集", "汇集", "征集"), ("collect", "gather", "capture")),
-    "maintain": (("维护", "维持", "保持", "运维"),
-                 ("maintain", "upkeep", "keep up", "look after", "keep up to date", "up to date")),
-    "plan": (("规划", "策划", "计划", "制定"),
-             ("plan", "planning", "define", "draw up", "devise", "formulate", "organise",
-              "organize")),
-    "design": (("设计",), ("design",)),
-    "develop": (("开发", "研发", "实现"), ("develop", "dev", "build", "implement", "code")),
-    "execute": (("执行", "实施", "落实", "开展", "推进"),
-                ("execute", "run", "carry out", "conduct", "deliver")),
-    "coordinate": (("协调", "对接", "沟通", "配合", "联络", "协作"),
-                   ("coordinate", "liaise", "align", "communicate", "work with", "collaborate",
-                    "partner with")),
-    "review": (("审核", "审查", "审批", "复核", "评审"), ("review", "audit", "approve", "vet")),
-    "report": (("报告", "汇报", "上报", "通报", "同步"),
-               ("report", "escalate", "route", "forward", "share", "pass on", "relay",
-                "pass it on", "pass them on")),
-    "optimise": (("优化", "改进", "改善", "提升", "提高", "完善"),
-                 ("optimise", "optimize", "improve", "enhance", "boost", "increase", "raise")),
-    "ensure": (("确保", "保障", "保证"), ("ensure", "guarantee", "safeguard", "make sure")),
-    "support": (("支持", "支撑", "协助", "帮助", "支援"), ("support", "assist", "help")),
-    "promote": (("推广", "宣传", "营销"), ("promote", "promotion", "promotional", "marketing")),
-    "market": (("市场",), ("market",)),
-    "tech": (("技术", "工程师"), ("tech", "technical", "technology", "engineering", "engineer")),
-    "request": (("申请", "请求", "工单"), ("request", "application", "ticket")),
-    "train": (("培训", "培养", "入职"), ("train", "training", "coach", "onboard")),
-    "manage": (("管理", "负责管理", "统筹", "控制", "管控"),
-               ("manage", "management", "administer", "control")),
-    "test": (("测试", "验证"), ("test", "testing", "verify", "qa")),
-    "launch": (("上线", "发布", "投产"), ("launch", "release", "ship", "go live")),
-    "recruit": (("招聘", "招募"), ("recruit", "hire", "hiring", "recruitment")),
-    "forecast": (("预测", "预估"), ("forecast", "predict", "projection")),
-    "schedule": (("排班", "调度", "安排"), ("schedule", "roster", "dispatch")),
-    "purchase": (("采购", "购买"), ("purchase", "procure", "buy", "sourcing")),
-    "negotiate": (("谈判", "洽谈"), ("negotiate", "negotiation")),
-    "place": (("投放",), ("place", "placement", "run ads")),
-    "replenish": (("补货", "补充库存"), ("replenish", "restock", "reorder")),
-    "select": (("挑选", "筛选", "选择"), ("select", "pick", "choose", "curate")),
-    # things
-    "supply": (("货源", "供应", "供货"), ("supply",)),
-    "social": (("社交媒体", "社媒", "社交", "微博", "小红书", "抖音"), ("social media", "social")),
-    "warehouse": (("仓库", "仓储", "出库", "入库", "出入库"), ("warehouse", "warehousing")),
-    "livestream": (("直播", "直播间", "带货"), ("livestream", "live stream", "streaming")),
-    "kb": (("知识库", "帮助中心"), ("knowledge base", "help center", "help centre", "faq")),
-    "target": (("目标",), ("target", "goal", "objective")),
-    "online": (("线上",), ("online",)),
-    "offline": (("线下",), ("offline",)),
-    "interaction": (("会话", "对话"), ("interaction", "conversation")),
-    "complex": (("复杂", "疑难"), ("complex", "difficult", "tricky")),
-    "urgent": (("应急", "紧急", "快速", "迅速"), ("urgent", "emergency", "quickly", "rapid",
-                                            "promptly")),
-    "search": (("搜索",), ("search",)),
-    "ranking": (("排名", "排序"), ("rank", "ranking")),
-    "recommendation": (("推荐",), ("recommend", "recommendation", "recommender")),
-    "successrate": (("成功率",), ("success rate",)),
-    "ontime": (("按时", "如期", "准时", "按期"), ("on time", "on schedule", "timely")),
-    "complaint": (("投诉", "申诉", "抱怨", "客诉"),
-                  ("complaint", "grievance", "escalation", "appeal")),
-    "suggestion": (("建议", "意见"), ("suggestion", "proposal", "idea")),
-    "inquiry": (("咨询", "问询", "询问", "疑问", "问题"),
-                ("inquiry", "enquiry", "question", "query", "issue", "problem", "case")),
-    "feedback": (("反馈", "评价", "评论"), ("feedback", "review comment", "comment")),
-    "refund": (("退款", "退钱"), ("refund", "reimbursement")),
-    "return": (("退货", "退换货", "换货"), ("return", "exchange")),
-    "order": (("订单",), ("order",)),
-    "payment": (("支付", "付款", "收款", "支付宝", "微信支付"),
-                ("payment", "pay", "checkout", "alipay")),
-    "sales": (("销售", "销量", "营收", "营业额", "销售额", "gmv"),
-              ("sales", "revenue", "turnover", "gmv")),
-    "data": (("数据", "数字", "指标", "统计", "资料"),
-             ("data", "figure", "number", "metric", "statistic", "stat", "kpi")),
-    "user": (("用户", "客户", "顾客", "消费者", "买家", "会员"),
-             ("user", "customer", "client", "consumer", "buyer", "shopper", "member")),
-    "product": (("产品", "商品", "货品"), ("product", "item", "goods", "merchandise")),
-    "feature": (("功能", "特性"), ("feature", "functionality", "capability")),
-    "requirement": (("需求",), ("requirement", "need", "spec", "specification")),
-    "document": (("文档", "文件", "手册", "说明书", "记录"),
-                 ("document", "doc", "documentation", "manual", "record", "log")),
-    "competitor": (("竞争对手", "竞品", "对手"), ("competitor", "rival", "competition")),
-    "brand": (("品牌", "知名度", "影响力"), ("brand", "branding", "awareness", "influence")),
-    "ad": (("广告",), ("ad", "ads", "advert", "advertising", "advertisement")),
-    "campaign": (("活动", "大促", "促销"), ("campaign", "event", "sale event", "promo")),
-    "price": (("价格", "定价"), ("price", "pricing")),
-    "inventory": (("库存", "存货", "备货"), ("inventory", "stock")),
-    "supplier": (("供应商", "商家", "卖家", "供货商"), ("supplier", "vendor", "seller",
-                                                   "merchant")),
-    "logistics": (("物流", "配送", "发货", "快递", "运输"),
-                  ("logistics", "delivery", "shipping", "shipment", "fulfilment",
-                   "fulfillment")),
-    "security": (("安全",), ("security", "safety", "secure")),
-    "system": (("系统", "平台", "服务器", "网站", "官网", "官方网站", "伺服器"),
-               ("system", "platform", "server", "site", "website", "service")),
-    "architecture": (("架构",), ("architecture",)),
-    "stability": (("稳定", "稳定性", "可用性", "高可用"),
-                  ("stability", "stable", "availability", "uptime", "reliability")),
-    "performance": (("性能", "效能", "加载时间", "加载速度", "效果", "成效"),
-                    ("performance", "latency", "speed", "load time", "result", "outcome",
-                     "effectiveness")),
-    "incident": (("故障", "事故", "宕机", "突发事件", "异常"),
-                 ("incident", "outage", "failure", "downtime", "exception", "anomaly")),
-    "content": (("内容", "文案", "描述", "文字"),
-                ("content", "copy", "copywriting", "description", "text", "wording")),
-    "partner": (("合作伙伴", "伙伴", "渠道"), ("partner", "partnership", "channel")),
-    "contract": (("合同", "协议"), ("contract", "agreement")),
-    "budget": (("预算", "费用", "成本"), ("budget", "cost", "spend", "expense")),
-    "finance": (("财务", "账务", "对账"), ("finance", "financial", "accounting")),
-    "relationship": (("关系",), ("relationship", "relation", "relations")),
-    "satisfaction": (("满意度", "满意"), ("satisfaction", "satisfied")),
-    "loyalty": (("忠诚度", "忠诚", "复购", "留存"), ("loyalty", "retention", "repeat purchase")),
-    "strategy": (("策略", "战略", "方案"), ("strategy", "strategic", "plan of action")),
-    "research": (("调研", "市场调研", "调查"), ("research", "survey")),
-    "media": (("媒体", "公关"), ("media", "press", "pr")),
-    "team": (("团队", "部门", "小组"), ("team", "department", "squad", "group")),
-    "staff": (("员工", "人员", "新人"), ("staff", "employee", "people", "personnel", "agent")),
-    "process": (("流程", "工作流"), ("workflow", "procedure", "flow")),
-    "timeliness": (("时效", "时效性", "时长", "时间", "效率"),
-                   ("timeliness", "turnaround", "time", "lead time", "efficiency")),
-    "quality": (("质量", "品质"), ("quality",)),
-    "account": (("账号", "账户"), ("account",)),
-    "risk": (("风险", "风控"), ("risk", "fraud")),
-    "traffic": (("流量",), ("traffic",)),
-    "conversion": (("转化率", "转化"), ("conversion",)),
-    "activity": (("活跃度", "活跃"), ("engagement", "active", "activity")),
-    "growth": (("增长", "获取", "拉新"), ("growth", "acquisition", "acquire")),
-    "interface": (("界面", "页面", "交互"), ("interface", "ui", "page", "ux")),
-    "code": (("代码",), ("code", "codebase")),
-    "database": (("数据库",), ("database", "db")),
-    "vulnerability": (("漏洞",), ("vulnerability", "vulnerabilities", "bug")),
-    "region": (("地区", "区域"), ("region", "regional", "area")),
-    "weekly": (("每周",), ("weekly", "every week")),
-    "annual": (("年度", "每年", "全年"), ("annual", "yearly", "every year")),
-    "daily": (("每日", "每天", "日常"), ("daily", "every day", "day to day")),
-    "monthly": (("每月", "月度"), ("monthly", "every month")),
-}
+from collections.abc import Container
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
-# Chinese words that name two concepts at once (周报 is a weekly report).
-COMPOUNDS_ZH: dict[str, tuple[str, ...]] = {
-    "周报": ("weekly", "report"), "月报": ("monthly", "report"), "日报": ("daily", "report"),
-    "年报": ("annual", "report"), "选品": ("select", "product"),
-    "补货": ("replenish", "inventory"),
-}
+LEXICON = Path(__file__).with_name("lexicon.yaml")
 
-# Filler: words that say nothing about which duty it is.
-STOP_ZH = ("负责", "进行", "相关", "工作", "的", "与", "和", "及", "并", "等", "各项", "各类",
-           "各", "以及", "或", "方面", "及时", "有效", "高效", "全面", "持续", "提供", "情况",
-           "运行中", "组织", "重点", "新")
-STOP_EN = ("the", "a", "an", "of", "for", "and", "or", "to", "in", "on", "with", "by", "at",
-           "from", "be", "is", "are", "our", "their", "its", "all", "any", "responsible",
-           "responsibility", "responsibilities", "owner", "owning", "duty", "duties", "task",
-           "tasks", "work", "job", "across", "via", "into", "about", "as", "that", "this",
-           "such", "other", "various", "each", "every", "effectively", "ongoing",
-           "provide", "when", "occur", "so", "against", "up", "them", "it", "we", "they",
-           "appropriate", "right", "relevant",
-           "keep", "set", "company", "new", "newly", "make", "take")
 
-# Concepts that are actions (the "verbs" part of CONCEPTS): a template's slot that differs
-# only in one of these is a synonym the glossary may not know, not a different object.
-VERB_CONCEPTS = frozenset([*list(CONCEPTS)[:30], "replenish", "select"])
+@dataclass(frozen=True)
+class Lexicon:
+    """The lexicon as loaded: Chinese terms folded to Simplified, English terms as written.
 
-# Words that English writers use for the same concept in other parts of speech.
-EN_FORMS = {"complaints": "complaint", "handling": "handle", "monitoring": "monitor",
-            "tracking": "track", "maintenance": "maintain", "development": "develop",
-            "coordination": "coordinate", "reporting": "report", "optimisation": "optimise",
-            "optimization": "optimize", "improvement": "improve", "analysing": "analyse",
-            "analyzing": "analyze", "collection": "collect", "resolution": "resolve",
-            "processing": "process", "purchasing": "purchase", "procurement": "procure",
-            "scheduling": "schedule", "negotiating": "negotiate", "answering": "answer",
-            "responding": "respond", "supporting": "support", "launching": "launch",
-            "designing": "design", "building": "build", "testing": "test", "running": "run",
-            "planning": "plan", "writing": "write"}
+    concepts: concept -> (Chinese terms, English words and phrases), actions first, in file
+        order (a term listed twice belongs to its first concept).
+    actions: the concepts that are verbs (a template slot differing only in them is a
+        synonym, not another object).
+    compounds_zh: Chinese word -> the concepts it names at once (周报 -> weekly, report).
+    compounds_en: English word or phrase -> the concepts it names at once
+        (performance review -> performance, appraisal).
+    stop_zh, stop_en: filler words, dropped.
+    en_forms: English word -> the form of its concept's word (complaints -> complaint).
+    domains: thing concept -> its field of work (refund -> customer service): things of one
+        field are kin, so two duties naming kin things overlap a little more.
+    contrasts: pairs of actions that split one duty between two owners (write / review):
+        a duty with one and not the other differs from a duty with the other and not the one.
+    """
+
+    concepts: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
+    actions: frozenset[str]
+    compounds_zh: dict[str, tuple[str, ...]]
+    compounds_en: dict[str, tuple[str, ...]]
+    stop_zh: tuple[str, ...]
+    stop_en: tuple[str, ...]
+    en_forms: dict[str, str]
+    contrasts: tuple[tuple[str, str], ...]
+    domains: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The lexicon of `lexicon.yaml` (read once). Raises OSError or yaml.YAMLError if the
+    packaged file is missing or broken, ValueError if an entry has the wrong shape."""
+    import yaml
+
+    from orgspec.text.script import to_simplified
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # trusted package data
+    raw = yaml.load(LEXICON.read_text("utf-8"), Loader=loader)  # noqa: S506
+
+    def words(entry: object, key: str, concept: str) -> tuple[str, ...]:
+        value = entry.get(key, []) if isinstance(entry, dict) else None
+        if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+            raise ValueError(f"lexicon.yaml: {concept}.{key} must be a list of words")
+        return tuple(to_simplified(w) if key == "zh" else w for w in value)
+
+    concepts: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for section in ("actions", "things"):
+        for concept, entry in raw[section].items():
+            concepts[str(concept)] = (words(entry, "zh", concept), words(entry, "en", concept))
+    return Lexicon(
+        concepts=concepts,
+        actions=frozenset(str(c) for c in raw["actions"]),
+        compounds_zh={to_simplified(str(k)): tuple(v) for k, v in raw["compounds_zh"].items()},
+        compounds_en={str(k): tuple(v) for k, v in raw.get("compounds_en", {}).items()},
+        stop_zh=tuple(to_simplified(w) for w in raw["stop"]["zh"]),
+        stop_en=tuple(raw["stop"]["en"]),
+        en_forms={str(k): str(v) for k, v in raw["en_forms"].items()},
+        contrasts=tuple(_contrast(pair, concepts) for pair in raw.get("contrasts", [])),
+        domains=_domains(raw.get("domains", {}), concepts),
+    )
+
+
+def _domains(raw: object, concepts: Container[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for domain, members in (raw.items() if isinstance(raw, dict) else ()):
+        for concept in members:
+            if concept not in concepts or concept in out:
+                raise ValueError(f"lexicon.yaml: domain {domain}: {concept!r} is unknown "
+                                 "or in another domain")
+            out[str(concept)] = str(domain)
+    return out
+
+
+def _contrast(pair: object, concepts: Container[str]) -> tuple[str, str]:
+    if not (isinstance(pair, list) and len(pair) == 2 and all(p in concepts for p in pair)):
+        raise ValueError(f"lexicon.yaml: contrast {pair!r} must name two concepts")
+    return str(pair[0]), str(pair[1])

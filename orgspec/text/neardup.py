@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from orgspec.text.glossary import COMPOUNDS_ZH, CONCEPTS, EN_FORMS, STOP_EN, STOP_ZH
+from orgspec.text.glossary import lexicon
 from orgspec.text.script import to_simplified
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -60,9 +60,29 @@ class Pair:
 
 @lru_cache(maxsize=1)
 def _zh_terms() -> re.Pattern[str]:
-    """All Chinese glossary and filler terms, longest first: one regex finds them all."""
+    """All Chinese lexicon and filler terms in one regex that finds the longest term at
+    each position, built as a trie (处(?:理|置)...): a flat alternation of a thousand
+    terms is tried one by one at every character."""
     zh, _, _ = _tables()
-    return re.compile("|".join(re.escape(t) for t in sorted(zh, key=len, reverse=True)))
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for term in zh:
+        node = trie
+        for ch in term:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a term ends here
+    return re.compile(_trie_pattern(trie))
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    """The regex of a trie node: longer continuations first (a greedy `?` falls back to the
+    term that ends here)."""
+    alts = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if "" in node:
+        return (body if len(alts) > 1 else "(?:" + body + ")") + "?"
+    return body
 
 
 @lru_cache(maxsize=1)
@@ -72,12 +92,20 @@ def _phrase_starts() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, str | None], dict[str, str | None], dict[tuple[str, ...], str]]:
-    zh: dict[str, str | None] = {w: None for w in STOP_ZH}
-    en: dict[str, str | None] = {w: None for w in STOP_EN}
-    en.update({_stem(w): None for w in STOP_EN if _stem(w) not in en})
+    lex = lexicon()
+    zh: dict[str, str | None] = {w: None for w in lex.stop_zh}
+    en: dict[str, str | None] = {w: None for w in lex.stop_en}
+    en.update({_stem(w): None for w in lex.stop_en if _stem(w) not in en})
     phrases: dict[tuple[str, ...], str] = {}
-    zh.update({term: "+".join(parts) for term, parts in COMPOUNDS_ZH.items()})
-    for concept, (zh_terms, en_terms) in CONCEPTS.items():
+    zh.update({term: "+".join(parts) for term, parts in lex.compounds_zh.items()})
+    for term, parts in lex.compounds_en.items():
+        words = tuple(_stem(w) for w in term.split())
+        if len(words) > 1:
+            phrases[words] = "+".join(parts)
+        else:
+            en[term] = "+".join(parts)
+    stems: dict[str, str] = {}
+    for concept, (zh_terms, en_terms) in lex.concepts.items():
         for term in zh_terms:
             zh.setdefault(term, concept)
         for term in en_terms:
@@ -86,20 +114,34 @@ def _tables() -> tuple[dict[str, str | None], dict[str, str | None], dict[tuple[
                 phrases.setdefault(words, concept)
             else:
                 en.setdefault(term, concept)
-                en.setdefault(words[0], concept)
+                stems.setdefault(words[0], concept)
+    # a word as listed wins over another word's stem ("accounts" is an account, although
+    # "accounting" stems to "account")
+    for stem, concept in stems.items():
+        en.setdefault(stem, concept)
     return zh, en, phrases
 
 
 def features(text: str) -> frozenset[str]:
-    """The feature set of one description (concepts `c:`, words `w:`, bigrams `b:`,
-    paths/URLs/ids `a:`)."""
+    """The feature set of one description (concepts `c:`, their fields of work `g:`, words
+    `w:`, bigrams `b:`, paths/URLs/ids `a:`)."""
     out: set[str] = set()
+    fields = _fields()
     for unit in _units(text):
         if unit[0] == "z":
             _bigrams(unit[2:], out)
         elif unit[0] != "n":  # a number tells a template's slot, it is no evidence
             out.add(unit)
+            if unit in fields:  # a thing's field of work: kin of other things in it
+                out.add(fields[unit])
     return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _fields() -> dict[str, str]:
+    """`c:thing` -> `g:field` for the things the lexicon files under a field of work."""
+    return {"c:" + c: "g:" + d for c, d in lexicon().domains.items()}
+
 
 
 def duty_features(name: str | None, description: str | None) -> frozenset[str]:
@@ -164,7 +206,7 @@ def _prose(text: str, out: list[str]) -> None:
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """A light English stemmer: plurals, -ed, -ing, -ly; enough for short duty phrases."""
-    word = EN_FORMS.get(word, word)
+    word = lexicon().en_forms.get(word, word)
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
@@ -185,7 +227,7 @@ def _english(words: list[str], out: list[str]) -> None:
         for size in (4, 3, 2) if stems[i] in starts else ():
             key = tuple(stems[i:i + size])
             if len(key) == size and key in phrases:
-                out.append("c:" + phrases[key])
+                out.extend("c:" + c for c in phrases[key].split("+"))
                 i += size
                 break
         else:
@@ -194,11 +236,11 @@ def _english(words: list[str], out: list[str]) -> None:
             if word.isdigit():
                 out.append("n:" + word)
                 continue
-            lookup = stem if stem in en else word
+            lookup = word if word in en else stem
             if lookup not in en:
                 out.append("w:" + stem)
             elif en[lookup] is not None:
-                out.append("c:" + str(en[lookup]))
+                out.extend("c:" + c for c in str(en[lookup]).split("+"))
 
 
 def _chinese(run: str, out: list[str]) -> None:
@@ -253,8 +295,12 @@ def substituted(a: str, b: str) -> bool:
     # the template frames the slot from both ends; two known concepts either are synonyms
     # or are told apart by the score. Chinese characters are never compared with English.
     tx, ty = _things(mx), _things(my)
-    if p and s and p + s >= 3 and len(mx) == len(my) == 1 and tx == ty == {"c"}:
+    if p + s >= 3 and len(mx) == len(my) == 1 and tx == ty == {"c"}:
         return True  # one known thing for another in a long frame: a template's slot
+    if p and s and p + s >= 4 and len(mx) == len(my) == 1 and mx[0][:2] == my[0][:2] == "c:" \
+            and (tx or ty):
+        return True  # a thing for an act named as a noun ("budgets" / "training") framed
+        # from both ends
     if not tx or not ty or not ({"w", "z", "n"} & (tx | ty)):
         return False
     if (tx == {"c"} or ty == {"c"}) and not (p and s):
@@ -281,9 +327,7 @@ def _things(units: list[str]) -> set[str]:
 
 @lru_cache(maxsize=1)
 def _verbs() -> frozenset[str]:
-    from orgspec.text.glossary import VERB_CONCEPTS
-
-    return VERB_CONCEPTS
+    return lexicon().actions
 
 
 def _atoms_differ(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -291,6 +335,17 @@ def _atoms_differ(a: frozenset[str], b: frozenset[str]) -> bool:
     xa = {f for f in a if f[0] == "a"}
     xb = {f for f in b if f[0] == "a"}
     return bool(xa) and bool(xb) and xa.isdisjoint(xb)
+
+
+def _acts_contrast(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One names an act and the other its counterpart (write / review, plan / execute),
+    neither both: the two halves of a split duty, not one duty twice."""
+    for x, y in lexicon().contrasts:
+        cx, cy = "c:" + x, "c:" + y
+        for p, q in ((a, b), (b, a)):
+            if cx in p and cy not in p and cy in q and cx not in q:
+                return True
+    return False
 
 
 Duty = tuple[str | None, str | None]
@@ -401,7 +456,7 @@ def _search(duties: Sequence[Duty], groups: Sequence[str], threshold: float, rep
                 owner.append(i)
 
     def differ(i: int, j: int) -> bool:
-        if _atoms_differ(whole[i], whole[j]):
+        if _atoms_differ(whole[i], whole[j]) or _acts_contrast(whole[i], whole[j]):
             return True
         (na, da), (nb, db) = duties[i], duties[j]
         return bool((na and nb and substituted(na, nb)) or (da and db and substituted(da, db)))
@@ -546,7 +601,8 @@ def similarity(a: str, b: str, corpus: Sequence[str] = ()) -> float:
     """The similarity of two texts, weighted by a corpus (both texts are always part of it)."""
     texts = [a, b, *corpus]
     feats = [features(t) for t in texts]
-    if _atoms_differ(feats[0], feats[1]) or substituted(a, b):
+    if _atoms_differ(feats[0], feats[1]) or _acts_contrast(feats[0], feats[1]) \
+            or substituted(a, b):
         return 0.0
     df = Counter(f for fs in feats for f in fs)
     return _similarity(feats[0], feats[1], weights(df, len(texts)))
