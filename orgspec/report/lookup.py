@@ -148,10 +148,11 @@ def _resolve(table: dict[str, Any], kind: str, ident: str) -> str:
         return part[0]
     if part:
         said = ", ".join(f"{i} {getattr(table[i], 'name', '') or ''}".strip() for i in part[:5])
-        raise NotFound(f"{ident!r} names more than one {kind}: {said}")
+        raise NotFound(M("{id!r} names more than one {kind}: {said}", id=ident, kind=kind,
+                         said=said))
     close = difflib.get_close_matches(ident, list(table), n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    raise NotFound(f"no {kind} {ident!r}{hint}")
+    hint = M("; did you mean {id!r}?", id=close[0]) if close else ""
+    raise NotFound(M("no {kind} {id!r}{hint}", kind=kind, id=ident, hint=hint))
 
 
 def _raci_lists(org: Org, node: str) -> dict[str, list[dict[str, Any]]]:
