@@ -21,8 +21,8 @@ import datetime as dt
 import gc
 import sys
 import time
-from dataclasses import replace
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
