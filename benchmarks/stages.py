@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-if str(HERE.parent) not in sys.path:
-    sys.path.insert(0, str(HERE.parent))
+if __name__ == "__main__" and str(HERE.parent) not in sys.path:
+    sys.path.insert(0, str(HERE.parent))  # run as a script from a checkout
 
 SMALL = 0.05  # s: below this a stage is re-run to get a stable minimum
 SMALL_RUNS = 15

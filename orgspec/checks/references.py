@@ -100,6 +100,7 @@ def _process_refs(guesses: _Guesses, pid: str, proc: Any) -> Iterator[Issue]:
                      ("Responsibility",), "process", pid)
     step_ids = {s.id for s in proc.steps}
     steps = Suggester(step_ids)
+    listing = ""  # the process's steps, for hints: built on the first unknown `next`
     for i, step in enumerate(proc.steps):
         base = ("steps", i)
         yield from _refs(guesses, o, (*base, "owner"), [step.owner], OWNER_KINDS, "process",
@@ -110,9 +111,21 @@ def _process_refs(guesses: _Guesses, pid: str, proc: Any) -> Iterator[Issue]:
             if nxt not in step_ids:
                 close = steps.close(nxt)
                 guess = f"did you mean {close!r}?" if close else ""
+                if not guess and not listing:
+                    listing = _listing(sorted(step_ids))
                 yield Issue(f"unknown step {nxt!r} in `next` of step {step.id!r}",
                             o.locate(*base, "next", j), entity=node_key("process", pid),
-                            hint=guess or f"steps of {pid!r}: {', '.join(sorted(step_ids))}")
+                            hint=guess or f"steps of {pid!r}: {listing}")
+
+
+MAX_LISTED = 20
+
+
+def _listing(names: list[str]) -> str:
+    """`a, b, c`; past MAX_LISTED names, the first ones and how many more (a hint on each
+    of a 10,000-step process's unknown `next`s does not list every step)."""
+    more = len(names) - MAX_LISTED
+    return ", ".join(names[:MAX_LISTED]) + (f" (+{more} more)" if more > 0 else "")
 
 
 def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],

@@ -1,0 +1,73 @@
+"""Near-linear stages on adversarial orgs, asserted as operation counts (not times): doubling
+the input at most about doubles the work. Each test counts the operation a per-finding or
+per-entity search would repeat, and each has a twin showing the count would grow
+quadratically if the work were done the naive way, so the assertion can fail."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from orgspec.engine.anchors import Span
+from orgspec.engine.lint import lint
+from orgspec.load.config import Config, Selector
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> list[int]:
+    """Count calls to `owner.name` (a function or method), calling through."""
+    calls = [0]
+    real: Callable[..., Any] = getattr(owner, name)
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls[0] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counted)
+    return calls
+
+
+def _write(folder: Path, text: str) -> list[str]:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "org.yaml").write_text(text, "utf-8")
+    return [str(folder)]
+
+
+def _process_without_owners(steps: int) -> str:
+    body = "\n".join(f"  - id: s{i}" for i in range(steps))
+    return f"kind: Process\nid: p\nowner: a\nsteps:\n{body}\n---\nkind: Team\nid: a\n"
+
+
+def _placing_work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    holds = _counting(monkeypatch, Span, "holds")
+    work = []
+    for n in (400, 800):
+        holds[0] = 0
+        result = lint(_write(tmp_path / str(n), _process_without_owners(n)),
+                      Config(select=[Selector("PR001", "test")]))
+        assert len(result.findings) == n
+        assert len({f.fingerprint for f in result.findings}) == n
+        work.append(holds[0])
+    return work
+
+
+def test_a_finding_on_each_of_many_steps_finds_its_step_by_bisection(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fingerprints and suppressions place each finding in its key result, step or charter
+    item: a process of N unowned steps gives N findings, each placed in O(log N)."""
+    work = _placing_work(tmp_path, monkeypatch)
+    assert work[1] <= 3 * work[0], work
+    assert work[1] <= 4 * 800, work  # a few span tests per finding, not one per step
+
+
+def test_searching_every_step_per_finding_would_grow_quadratically(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The twin of the test above: with a list search of the parts, the count quadruples."""
+    def linear(self: Span, pos: tuple[int, int]) -> Span | None:
+        return next((p for p in self.parts if p.holds(pos)), None)
+
+    monkeypatch.setattr(Span, "part_at", linear)
+    work = _placing_work(tmp_path, monkeypatch)
+    assert work[1] > 3 * work[0], work
