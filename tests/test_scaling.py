@@ -71,3 +71,14 @@ def test_searching_every_step_per_finding_would_grow_quadratically(
     monkeypatch.setattr(Span, "part_at", linear)
     work = _placing_work(tmp_path, monkeypatch)
     assert work[1] > 3 * work[0], work
+
+
+def test_an_unknown_next_lists_a_bounded_number_of_steps(tmp_path: Path) -> None:
+    """The hint of each unknown `next` names at most 20 steps, so N such findings in an
+    N-step process cost O(N) text, not O(N^2)."""
+    steps = "\n".join(f"  - {{id: step{i:03d}, owner: a, next: [zz-qq-{i}]}}" for i in range(60))
+    text = f"kind: Process\nid: p\nowner: a\nsteps:\n{steps}\n---\nkind: Team\nid: a\n"
+    result = lint(_write(tmp_path, text), Config(select=[Selector("RF001", "test")]))
+    assert len(result.findings) == 60
+    shown = ", ".join(f"step{i:03d}" for i in range(20))
+    assert {f.hint for f in result.findings} == {f"steps of 'p': {shown} (+40 more)"}
