@@ -27,6 +27,15 @@ class _Guesses:
     def __init__(self, org: Org) -> None:
         self.org = org
         self.by_kinds: dict[tuple[str, ...], Suggester] = {}
+        self._in_failed: dict[str, bool] = {}
+
+    def in_failed(self, value: str) -> bool:
+        """Whether a file that failed to load mentions `value`: each distinct id searched
+        once, not once per reference to it."""
+        found = self._in_failed.get(value)
+        if found is None:
+            found = self._in_failed[value] = self.org.mentions_in_failed(value)
+        return found
 
     def hint(self, value: str, kinds: tuple[str, ...]) -> str:
         suggester = self.by_kinds.get(kinds)
@@ -99,7 +108,7 @@ def _process_refs(guesses: _Guesses, pid: str, proc: Any) -> Iterator[Issue]:
     yield from _refs(guesses, o, ("responsibility",), [proc.responsibility],
                      ("Responsibility",), "process", pid)
     step_ids = {s.id for s in proc.steps}
-    steps = Suggester(step_ids)
+    steps: Suggester | None = None  # built on the first unknown `next`
     listing = ""  # the process's steps, for hints: built on the first unknown `next`
     for i, step in enumerate(proc.steps):
         base = ("steps", i)
@@ -109,6 +118,7 @@ def _process_refs(guesses: _Guesses, pid: str, proc: Any) -> Iterator[Issue]:
                          "process", pid, listed=False)
         for j, nxt in enumerate(step.next):
             if nxt not in step_ids:
+                steps = steps or Suggester(step_ids)
                 close = steps.close(nxt)
                 guess = f"did you mean {close!r}?" if close else ""
                 if not guess and not listing:
@@ -136,7 +146,7 @@ def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
     for j, value in enumerate(values):
         if value is None or is_placeholder(value) or _exists(org, value, kinds):
             continue
-        if org.mentions_in_failed(value):
+        if org.failed and guesses.in_failed(value):
             continue  # the file that would define it did not load; no cascade
         where = (*field, j) if listed and _is_list(origin, field) else field
         wanted = " or ".join(kinds)
