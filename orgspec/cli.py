@@ -109,6 +109,9 @@ def main(ctx: click.Context, debug: bool) -> None:
               help="Skip files git ignores when walking folders [default: respect].")
 @click.option("--no-cache", is_flag=True, envvar="ORGSPEC_NO_CACHE",
               help="Neither read nor write the cache of checked files and results.")
+@click.option("--lang", type=click.Choice(["zh", "en"]),
+              help="Language of the messages [default: config `lang`, else the content's, "
+                   "else the locale's].")
 @click.pass_context
 def check(ctx: click.Context, /, **options: Any) -> None:
     """Lint the org in PATHS (default: the configured root, else ./org)."""
@@ -167,7 +170,8 @@ def _emit(text: str, output: str | None) -> None:
 
 @main.command()
 @click.option("--kind", type=click.Choice(["org", "team", "person", "responsibility",
-                                           "objective", "process", "role", "meeting"]),
+                                           "objective", "process", "role", "meeting"],
+                                          case_sensitive=False),
               default="org",
               show_default=True, help="Which schema to print.")
 @click.option("-o", "--output-dir", type=click.Path(file_okay=False),
@@ -183,7 +187,7 @@ def _schema(kind: str, output_dir: str | None) -> int:
 
     every = schemas()
     if output_dir is None:
-        click.echo(dumps(every[f"{kind}.schema.json"]), nl=False)
+        click.echo(dumps(every[f"{kind.lower()}.schema.json"]), nl=False)
         return EXIT_OK
     from orgspec.output import write_text
 
@@ -222,17 +226,12 @@ def explain(ctx: click.Context, /, **options: Any) -> None:
 
 
 def _explain(rule: str) -> int:
-    from orgspec.engine.registry import by_name_or_code, registry
+    from orgspec.engine.registry import by_name_or_code, guess_rule, registry
     from orgspec.report import docsgen
 
     meta = by_name_or_code(rule)
     if meta is None:
-        import difflib
-
-        names = [m.name for m in registry().values()]
-        close = difflib.get_close_matches(rule, names, n=1)
-        hint = f"did you mean {close[0]!r}?" if close else "`orgspec rules` lists them"
-        raise UsageError(f"unknown rule {rule!r} ({hint})")
+        raise UsageError(f"unknown rule {rule!r}{guess_rule(rule, registry())}")
     _emit(docsgen.explain(meta), None)
     return EXIT_OK
 
@@ -389,8 +388,9 @@ def _report(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | No
     from orgspec.run import CiEnv, view_links
 
     config = make_config(config_path, isolated)
+    config.lang = lang or config.lang  # the messages speak the labels' language
     result, org = lint_org(targets_of(paths, config.root_path()), config)
-    view = build_view(result, org, lang or config.lang,
+    view = build_view(result, org, result.lang,
                       links=view_links(CiEnv.from_environ(os.environ)))
     _emit(render(fmt, result, view=view, limit=limit, templates=templates, output=output),
           output)
@@ -431,10 +431,11 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
     if repo_url and not repo_url.startswith(("https://", "http://")):
         raise UsageError(f"--repo-url must be an http(s) URL, not {repo_url!r}")
     config = make_config(config_path, isolated)
+    config.lang = lang or config.lang  # the messages speak the labels' language
     targets = targets_of(paths, config.root_path())
     result, org = lint_org(targets, config)
     changes, since = site_changes(result, org, targets, config, since)
-    options = SiteOptions(lang=lang or config.lang, people=not no_people,
+    options = SiteOptions(lang=result.lang, people=not no_people,
                           repo_url=repo_url or config.repo_url or "", repo_branch=repo_branch,
                           title=title or "", changes=changes, since=since or "")
     try:

@@ -129,6 +129,7 @@ class LintResult:
     entity_count: int = 0
     rules: dict[str, Any] = field(default_factory=dict)  # enabled rule code -> RuleMeta
     org_diff: list[str] = field(default_factory=list)  # with --diff: what changed
+    lang: str = ""  # the language of the messages (en, zh); "" when not linted by `lint_org`
 
     @property
     def counts(self) -> dict[str, int]:

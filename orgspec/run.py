@@ -80,6 +80,7 @@ class CheckOptions:
     staged: bool = False  # lint git's index (what is being committed)
     respect_gitignore: bool | None = None  # None: the config's (default true)
     cache: bool = False  # reuse checked files and results (the CLI's default; --no-cache)
+    lang: str | None = None  # None: the config's, else the content's, else the locale's
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
     level = Severity.parse(opts.fail_on) if opts.fail_on else config.fail_on
     if opts.respect_gitignore is not None:
         config.respect_gitignore = opts.respect_gitignore
+    config.lang = opts.lang or config.lang
     targets = targets_of(opts.paths, config.root_path())
     named = named_files(targets, config.root_path())
     if named:
@@ -147,7 +149,7 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
     if wants_view and org is not None:
         from orgspec.report.view import build_view
 
-        view = build_view(result, org, config.lang, links=view_links(ci))
+        view = build_view(result, org, result.lang, links=view_links(ci))
     outputs = [Output(render(fmt, result, color=use_color, fail_on=level, view=view,
                              github_actions=ci.github_actions, project_root=ci.project_root,
                              output=opts.output), opts.output)]

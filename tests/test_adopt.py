@@ -84,6 +84,23 @@ def test_init_writes_a_repository_that_passes_check(tmp_path: Path, lang: str) -
     assert text.count("\n# ") >= 5  # every example is explained
 
 
+def test_init_pins_what_exists_the_way_the_readme_does(tmp_path: Path) -> None:
+    # There is no release tag: init must not write `rev: v0.1.0` / `@v0.1.0`, which fail.
+    import re
+
+    import yaml
+    assert cli("init", str(tmp_path / "repo"))[0] == 0
+    hook = yaml.safe_load((tmp_path / "repo" / ".pre-commit-config.yaml").read_text("utf-8"))
+    workflow = (tmp_path / "repo" / ".github/workflows/orgspec.yml").read_text("utf-8")
+    readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
+    assert hook["repos"][0]["rev"] == "main"
+    assert re.findall(r"uses: orgspec/orgspec@(\S+)", workflow) == ["main"]
+    assert "    rev: main" in readme and "uses: orgspec/orgspec@main" in readme
+    assert "pre-commit autoupdate --bleeding-edge --freeze" in \
+        (tmp_path / "repo" / ".pre-commit-config.yaml").read_text("utf-8")
+    assert "autoupdate --bleeding-edge" in readme.replace("\n", " ")
+
+
 def test_init_refuses_to_overwrite(tmp_path: Path) -> None:
     (tmp_path / ".orgspec.yaml").write_text("root: mine\n", "utf-8")
     code, _, err = cli("init", str(tmp_path))

@@ -7,6 +7,7 @@ import os
 from conftest import EXAMPLES
 
 from orgspec import lint
+from orgspec.load.config import Config
 
 
 def _rel(path: str) -> str:
@@ -20,7 +21,7 @@ def test_minimal_example_is_clean() -> None:
 
 
 def test_ecommerce_example_has_exactly_the_planted_problems() -> None:
-    result = lint([str(EXAMPLES / "ecommerce")])
+    result = lint([str(EXAMPLES / "ecommerce")], Config(lang="en"))
     found = [(f.code, _rel(f.location.file), f.location.line) for f in result.findings]
     assert found == [
         ("OK004", "ecommerce/okrs/2026-q1.yaml", 26),

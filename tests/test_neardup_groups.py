@@ -15,7 +15,7 @@ from orgspec.load.config import Config, Selector
 from orgspec.text.neardup import find_duty_groups, find_duty_pairs
 
 TODAY = dt.date(2026, 11, 30)
-ONLY = Config(select=[Selector(s, "t") for s in ("OW007", "suppressions")])
+ONLY = Config(select=[Selector(s, "t") for s in ("OW007", "suppressions")], lang="en")
 THRESHOLD = rule("OW007").option_defaults()["threshold"]
 
 

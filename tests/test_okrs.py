@@ -9,6 +9,7 @@ from conftest import EXAMPLES, REPO
 from okr_eval import blind, confusion, labelled, row
 
 from orgspec.engine.lint import lint
+from orgspec.load.config import Config
 from orgspec.model.models import KeyResult, Objective
 from orgspec.model.okr import period_range, verdict
 from orgspec.text.quantity import parse_quantity, zh_number
@@ -96,7 +97,7 @@ def test_blind_set_meets_the_goal_per_language(lang: str) -> None:
 
 
 def test_ecommerce_flags_the_vague_key_result_and_passes_its_rewrite() -> None:
-    result = lint([str(EXAMPLES / "ecommerce")])  # the recommended rules
+    result = lint([str(EXAMPLES / "ecommerce")], Config(lang="en"))  # the recommended rules
     assert [(f.code, f.location.line, f.message) for f in result.findings
             if f.code.startswith("OK")] == [
         ("OK004", 26, "key result 'activity' of 'ops-2026q1-engagement' is vague: '提升' "
@@ -213,10 +214,11 @@ KR_ORG = """\
 
 
 def test_okr_findings_on_real_org_shapes(write_org) -> None:
-    from orgspec.load.config import Config, Selector
+    from orgspec.load.config import Selector
 
     org = write_org({"okrs.yaml": KR_ORG})
-    result = lint([str(org)], Config(select=[Selector("okrs", "t")]), today=dt.date(2026, 5, 1))
+    result = lint([str(org)], Config(select=[Selector("okrs", "t")], lang="en"),
+                  today=dt.date(2026, 5, 1))
     got = [(f.code, f.location.file.rsplit("/", 1)[-1], f.location.line, f.message, f.hint)
            for f in result.findings]
     assert got == [
@@ -243,4 +245,6 @@ def test_okr_findings_on_real_org_shapes(write_org) -> None:
     ]
 
 
-ZH_HINT = "写成「指标 从 基线 到 目标 + 截止时间」,例如:月活跃用户数从120万增长到132万(3月31日前)"
+# Hints speak the run's language, not the key result's: one finding never mixes two.
+ZH_HINT = ("write it as <metric> from <baseline> to <target> by <date>, e.g. monthly active "
+           "users from 1.2M to 1.32M by 2026-03-31")

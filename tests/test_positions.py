@@ -10,6 +10,7 @@ from conftest import EXAMPLES, run_cli
 
 from orgspec import lint, load_org
 from orgspec.engine.lint import load_org as load
+from orgspec.load.config import Config
 from orgspec.model.graph import build_graph
 from orgspec.model.positions import cadence_of, raci_of, seats
 from orgspec.report.lookup import NotFound, show, who
@@ -116,7 +117,7 @@ def test_who_and_show_commands() -> None:
         "duty refund-handling 退款处理",
         "  accountable: team customer-service 客服团队 (chen-jing 陈静)",
         "  responsible: role cs-specialist 客服专员 (lin-xue 林雪, ma-chao 马超; "
-        "1 open seat(s))"]
+        "1 open seat)"]
     run = run_cli("show", "meeting", "weekly-meeting", "examples/ecommerce", "--format", "json")
     assert run.code == 0
     assert json.loads(run.stdout)["cadence"] == "weekly"
@@ -154,11 +155,11 @@ def test_org_diff_names_positions_meetings_and_vacancies(write_org, tmp_path) ->
     from orgspec.engine.lint import lint_org
 
     filled = ORG.replace("headcount: 2\n  holders: [待招聘]", "headcount: 1")
-    base = lint_org([str(write_org({"org.yaml": filled}))])
+    base = lint_org([str(write_org({"org.yaml": filled}))], Config(lang="en"))
     (tmp_path / "org" / "org.yaml").write_text(
         ORG + "- {kind: Meeting, id: daily, cadence: daily, owner: chen, attendees: [cs]}\n",
         "utf-8")
-    head = lint_org([str(tmp_path / "org")])
+    head = lint_org([str(tmp_path / "org")], Config(lang="en"))
     changes = compare(base[0], head[0], base[1], head[1]).changes
     assert "meeting added: daily" in changes
     assert "vacancy introduced: position 'agent' has 1 open seat of 2 (written as '待招聘')" \

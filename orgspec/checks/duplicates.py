@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Location, Related
+from orgspec.i18n import M
 from orgspec.model.org import Org, ident_of, node_key
 
 
@@ -53,20 +54,24 @@ def near_duplicate_duties(ctx: RuleContext) -> Iterator[Issue]:
                     related=tuple(Related(_text_site(ctx, rid),
                                           f"{rid} ({_names(holders[rid])}): {_text(ctx, rid)}")
                                   for rid, _ in shown),
-                    hint="merge them under one accountable team, or reword what differs")
+                    hint=M("merge them under one accountable team, or reword what differs"))
 
 
 def _message(ranked: list[tuple[str, float]], holders: dict[str, list[str]], low: float,
-             high: float) -> str:
+             high: float) -> M:
     named = [f"{rid!r} ({_names(holders[rid])})" for rid, _ in ranked[:3]]
     if len(ranked) == 2:
-        return f"duties {named[0]} and {named[1]} look like the same duty (similarity {high:.2f})"
+        return M("duties {a} and {b} look like the same duty (similarity {score:.2f})",
+                 a=named[0], b=named[1], score=high)
     more = len(ranked) - len(named)
-    listing = ", ".join(named) + (f" and {more} more" if more else "")
     teams = len({",".join(holders[rid]) for rid, _ in ranked})
-    span = f"{high:.2f}" if low == high else f"{low:.2f} to {high:.2f}"
-    return (f"{len(ranked)} duties of {teams} owners look like the same duty: {listing} "
-            f"(similarity {span})")
+    span: str = f"{high:.2f}" if low == high else M("{low:.2f} to {high:.2f}", low=low, high=high)
+    if more:
+        return M("{count} duties of {owners} owners look like the same duty: {listing} and "
+                 "{more} more (similarity {span})", count=len(ranked), owners=teams,
+                 listing=named, more=more, span=span)
+    return M("{count} duties of {owners} owners look like the same duty: {listing} "
+             "(similarity {span})", count=len(ranked), owners=teams, listing=named, span=span)
 
 
 def _files_with_directives(ctx: RuleContext) -> set[str]:

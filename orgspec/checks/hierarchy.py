@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
+from orgspec.i18n import M
 from orgspec.model.graph import child_teams, leads, members, parent_view, teams_of
 from orgspec.model.org import ident_of, node_key
 
@@ -29,14 +30,17 @@ def team_parent_cycle(ctx: RuleContext) -> Iterator[Issue]:
             continue
         cycle = _walk_cycle(ctx, _id(first), component)
         shown = " -> ".join(cycle[:MAX_CYCLE_NAMES])
-        more = f" (+{len(cycle) - MAX_CYCLE_NAMES} more)" if len(cycle) > MAX_CYCLE_NAMES else ""
+        more = M(" (+{n} more)", n=len(cycle) - MAX_CYCLE_NAMES) \
+            if len(cycle) > MAX_CYCLE_NAMES else ""
         origin = ctx.org.origin("Team", cycle[0])
-        yield Issue(f"teams form a parent cycle: {shown} -> {cycle[0]}{more}",
+        yield Issue(M("teams form a parent cycle: {cycle}{more}",
+                      cycle=shown + " -> " + cycle[0], more=more),
                     origin.locate("parent"), node_key("team", cycle[0]),
                     related=tuple(Related(ctx.org.origin("Team", t).locate("parent"),
-                                          f"{t} has parent {ctx.org.teams[t].parent}")
+                                          M("{team} has parent {parent}", team=t,
+                                            parent=ctx.org.teams[t].parent))
                                   for t in cycle[1:MAX_CYCLE_NAMES]),
-                    hint="every chain of `parent` must end at a root team")
+                    hint=M("every chain of `parent` must end at a root team"))
 
 
 def _walk_cycle(ctx: RuleContext, start: str, component: set[str]) -> list[str]:
@@ -60,16 +64,19 @@ def parent_children_mismatch(ctx: RuleContext) -> Iterator[Issue]:
         listed = set(team.children)
         for i, child in enumerate(team.children):
             if child in org.teams and org.teams[child].parent != tid:
-                yield Issue(f"team {tid!r} lists {child!r} as a child, but its parent "
-                            f"is {org.teams[child].parent!r}", origin.locate("children", i),
+                yield Issue(M("team {team!r} lists {child!r} as a child, but its parent is "
+                              "{parent!r}",
+                              team=tid, child=child, parent=org.teams[child].parent),
+                              origin.locate("children", i),
                             node_key("team", tid),
                             related=(Related(org.origin("Team", child).locate("id"),
-                                             f"{child} is defined here"),))
+                                             M("{id} is defined here", id=child)),))
         for child in child_teams(ctx.graph, node_key("team", tid)):
             if _id(child) not in listed:
                 where = org.origin("Team", _id(child)).locate("parent")
-                yield Issue(f"team {_id(child)!r} has parent {tid!r}, which does not "
-                            "list it in `children`", where, node_key("team", _id(child)))
+                yield Issue(M("team {team!r} has parent {parent!r}, which does not list it in "
+                              "`children`", team=_id(child), parent=tid), where, node_key("team",
+                              _id(child)))
 
 
 @check("HI003", graph=False)
@@ -80,9 +87,10 @@ def multiple_roots(ctx: RuleContext) -> Iterator[Issue]:
         return
     for tid, team in ctx.org.teams.items():
         if team.parent is None and tid != root:
-            yield Issue(f"team {tid!r} is a second root; the org's root is {root!r}",
+            yield Issue(M("team {team!r} is a second root; the org's root is {root!r}", team=tid,
+                          root=root),
                         ctx.org.origin("Team", tid).locate("id"), node_key("team", tid),
-                        hint=f"set `parent:` so the team sits under {root!r}")
+                        hint=M("set `parent:` so the team sits under {root!r}", root=root))
 
 
 @check("HI004", graph=False)
@@ -90,9 +98,10 @@ def lead_not_member(ctx: RuleContext) -> Iterator[Issue]:
     """A team's lead must also be one of its members."""
     for tid, team in ctx.org.teams.items():
         if team.lead in ctx.org.people and team.members and team.lead not in team.members:
-            yield Issue(f"lead {team.lead!r} of team {tid!r} is not one of its members",
+            yield Issue(M("lead {lead!r} of team {team!r} is not one of its members",
+                            lead=team.lead, team=tid),
                         ctx.org.origin("Team", tid).locate("lead"), node_key("team", tid),
-                        hint=f"add {team.lead} to `members`")
+                        hint=M("add {lead} to `members`", lead=team.lead))
 
 
 def rolled_up(parents: dict[str, str | None], holders: Iterable[str]) -> set[str]:
@@ -120,10 +129,10 @@ def team_without_members(ctx: RuleContext) -> Iterator[Issue]:
     staffed = rolled_up(parent_map(ctx), (tid for tid, team in teams.items() if team.members))
     for tid in teams:
         if tid not in staffed:
-            yield Issue(f"team {tid!r} has no members",
+            yield Issue(M("team {team!r} has no members", team=tid),
                         ctx.org.origin("Team", tid).locate("members"), node_key("team", tid),
-                        hint="list its people under `members`, or put teams with people "
-                             "under it")
+                        hint=M("list its people under `members`, or put teams with people "
+                               "under it"))
 
 
 @check("HI007")
@@ -131,9 +140,9 @@ def person_without_team(ctx: RuleContext) -> Iterator[Issue]:
     """Every person belongs to (or leads) some team."""
     for pid in ctx.org.people:
         if not teams_of(ctx.graph, node_key("person", pid)):
-            yield Issue(f"person {pid!r} is on no team",
+            yield Issue(M("person {person!r} is on no team", person=pid),
                         ctx.org.origin("Person", pid).locate("id"), node_key("person", pid),
-                        hint="add the person to a team's `members`")
+                        hint=M("add the person to a team's `members`"))
 
 
 @check("HI008")
@@ -146,7 +155,7 @@ def span_of_control(ctx: RuleContext) -> Iterator[Issue]:
         people = set(members(g, node)) - set(leads(g, node))
         span = len(people) + len(child_teams(g, node))
         if span > limit:
-            yield Issue(f"team {tid!r} has a span of control of {span} (members and "
-                        f"child teams), over the limit of {limit}",
+            yield Issue(M("team {team!r} has a span of control of {span} (members and child "
+                          "teams), over the limit of {limit}", team=tid, span=span, limit=limit),
                         ctx.org.origin("Team", tid).locate("id"), node,
-                        hint="split the team or add a level")
+                        hint=M("split the team or add a level"))

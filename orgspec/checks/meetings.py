@@ -10,13 +10,14 @@ from typing import Any
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Location
+from orgspec.i18n import M
 from orgspec.model.models import ROLES, is_placeholder
 from orgspec.model.org import Org, node_key
 from orgspec.model.positions import Presence, cadence_of, is_open_owner, presence
 
-CADENCE_HINT = ("write daily, weekly, biweekly, monthly, quarterly or yearly "
-                "(每日, 每周, 双周, 每月, 每季度, 每年), optionally with weekdays and a time "
-                "(每周一 10:00, Mon-Fri 9:30)")
+CADENCE_HINT = M("write daily, weekly, biweekly, monthly, quarterly or yearly "
+                 "(每日, 每周, 双周, 每月, 每季度, 每年), optionally with weekdays and a time "
+                 "(每周一 10:00, Mon-Fri 9:30)")
 
 
 @check("MT001", graph=False)
@@ -25,11 +26,11 @@ def meeting_without_owner(ctx: RuleContext) -> Iterator[Issue]:
     for mid, meeting in ctx.org.meetings.items():
         if is_open_owner(meeting.owner):
             origin = ctx.org.origin("Meeting", mid)
-            said = f" (written as {meeting.owner!r})" if meeting.owner else ""
-            yield Issue(f"meeting {mid!r} has no owner{said}",
+            said = M(" (written as {value!r})", value=meeting.owner) if meeting.owner else ""
+            yield Issue(M("meeting {meeting!r} has no owner{said}", meeting=mid, said=said),
                         origin.locate("owner" if meeting.owner else "id"),
                         node_key("meeting", mid),
-                        hint="name the team, position or person who chairs it")
+                        hint=M("name the team, position or person who chairs it"))
 
 
 @check("MT002", graph=False)
@@ -40,10 +41,11 @@ def meeting_without_cadence(ctx: RuleContext) -> Iterator[Issue]:
             continue
         origin = ctx.org.origin("Meeting", mid)
         if meeting.cadence is None:
-            yield Issue(f"meeting {mid!r} has no cadence", origin.locate("id"),
+            yield Issue(M("meeting {meeting!r} has no cadence", meeting=mid), origin.locate("id"),
                         node_key("meeting", mid), hint=CADENCE_HINT)
         else:
-            yield Issue(f"meeting {mid!r} has an unrecognised cadence {meeting.cadence!r}",
+            yield Issue(M("meeting {meeting!r} has an unrecognised cadence {cadence!r}",
+                          meeting=mid, cadence=meeting.cadence),
                         origin.locate("cadence"), node_key("meeting", mid), hint=CADENCE_HINT)
 
 
@@ -72,12 +74,14 @@ def meeting_without_attendees(ctx: RuleContext) -> Iterator[Issue]:
         if any(_someone(org, h) for h in known):
             continue
         origin = org.origin("Meeting", mid)
-        said = "no attendees" if not meeting.attendees else \
-            "attendees with nobody in them (empty teams or open positions)"
-        yield Issue(f"meeting {mid!r} has {said}",
+        said = M("meeting {meeting!r} has no attendees", meeting=mid) \
+            if not meeting.attendees else \
+            M("meeting {meeting!r} has attendees with nobody in them (empty teams or open "
+              "positions)", meeting=mid)
+        yield Issue(said,
                     origin.locate("attendees" if meeting.attendees else "id"),
                     node_key("meeting", mid),
-                    hint="list the teams, positions or people who attend it")
+                    hint=M("list the teams, positions or people who attend it"))
 
 
 Evidence = tuple[str, tuple[Any, ...]]  # (duty id, ()) or (process id, (step index, next))
@@ -121,10 +125,12 @@ def _pairs(org: Org, where: Presence) -> Iterator[tuple[str, str, Evidence]]:
 def _evidence(org: Org, evidence: Evidence) -> tuple[str, Location]:
     ident, step = evidence
     if not step:
-        return f"share duty {ident!r}", org.origin("Responsibility", ident).locate("id")
+        return M("share duty {duty!r}", duty=ident), org.origin("Responsibility",
+        ident).locate("id")
     i, nxt = step
     name = org.processes[ident].steps[i].id
-    return (f"hand off {ident!r} step {name!r} -> {nxt!r}",
+    return (M("hand off {process!r} step {step!r} -> {next!r}", process=ident, step=name,
+              next=nxt),
             org.origin("Process", ident).locate("steps", i, "next"))
 
 
@@ -134,7 +140,9 @@ def _presence(ctx: RuleContext) -> Presence:
 
 @check("MT004", graph=False)
 def coordination_gap(ctx: RuleContext) -> Iterator[Issue]:
-    """Two teams that share a duty or a hand-off with no common meeting or channel."""
+    """Two teams that share a duty or a hand-off with no common meeting or channel. A
+    meeting a team attends (by its id) includes every team below it; a team and a team
+    below it are one unit and are never a gap."""
     org = ctx.org
     if not org.meetings and not any(t.channels for t in org.teams.values()):
         return  # the org does not write its meetings down yet: nothing to compare with
@@ -145,27 +153,29 @@ def coordination_gap(ctx: RuleContext) -> Iterator[Issue]:
         if pair in seen:
             continue
         seen.add(pair)
-        if where.share(a, b):
-            continue
+        if where.share(a, b) or where.nested(a, b):
+            continue  # a team talks with the teams below it inside itself
         x, y = pair
         what, loc = _evidence(org, evidence)
-        yield Issue(f"teams {x!r} and {y!r} {what}, but no meeting or channel includes both",
+        yield Issue(M("teams {a!r} and {b!r} {what}, but no meeting or channel includes both",
+                      a=x, b=y, what=what),
                     loc, node_key("team", x),
-                    hint=f"add {x!r} and {y!r} to a meeting (e.g. a joint weekly meeting), or "
-                         "give both teams the same channel")
+                    hint=M("add {a!r} and {b!r} to a meeting (e.g. a joint weekly meeting), "
+                           "or give both teams the same channel", a=x, b=y))
 
 
 @check("MT005", graph=False)
 def team_without_meeting(ctx: RuleContext) -> Iterator[Issue]:
     """A team that takes part in no recurring meeting at all (in an org that writes its
-    meetings down: with none at all, every team would be reported)."""
+    meetings down: with none at all, every team would be reported). A meeting a team above
+    attends as a team counts."""
     org = ctx.org
     if not org.meetings:
         return
     where = _presence(ctx)
     for tid in org.teams:
-        if not where.team_meetings.get(tid):
-            yield Issue(f"team {tid!r} takes part in no recurring meeting",
+        if not where.meetings_of(tid):
+            yield Issue(M("team {team!r} takes part in no recurring meeting", team=tid),
                         org.origin("Team", tid).locate("id"), node_key("team", tid),
-                        hint="add a meeting with the team (or its people) as attendees, "
-                             "e.g. a weekly meeting (周例会)")
+                        hint=M("add a meeting with the team (or its people) as attendees, "
+                               "e.g. a weekly meeting (周例会)"))

@@ -10,15 +10,25 @@ from typing import Any
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
+from orgspec.i18n import M
 from orgspec.model.models import KeyResult, Objective, is_placeholder
 from orgspec.model.okr import period_range, verdict
 from orgspec.model.org import ident_of, node_key
 from orgspec.model.teamtree import TeamTree
-from orgspec.text.measurable import ACTIVITY_EN, ACTIVITY_ZH, Verdict, as_written, rewrite_hint
+from orgspec.text.measurable import (
+    ACTIVITY_EN,
+    ACTIVITY_ZH,
+    MISSING,
+    Verdict,
+    as_written,
+    rewrite_hint,
+)
 from orgspec.text.quantity import Quantity, parse_quantity
 from orgspec.text.script import simplified
 
 KR = tuple[str, Objective, int, KeyResult]
+UNIT_KINDS = {"percent": M("percent"), "count": M("count"), "duration": M("duration"),
+              "money": M("money"), "multiplier": M("multiplier"), "ratio": M("ratio")}
 
 
 def _krs(ctx: RuleContext) -> Iterator[KR]:
@@ -49,8 +59,8 @@ def key_result_not_measurable(ctx: RuleContext) -> Iterator[Issue]:
         # a `target` that is not a number is OK006's finding; OK003 does not repeat it
         missing = [m for m in v.missing if m != "a target value" or kr.target is None]
         if missing and not _is_vague(v):
-            yield Issue(f"key result {kr.id!r} of {oid!r} is not measurable: no "
-                        f"{', no '.join(m.removeprefix('a ') for m in missing)}",
+            yield Issue(M("key result {kr!r} of {objective!r} is not measurable: {missing}",
+                          kr=kr.id, objective=oid, missing=[MISSING[m] for m in missing]),
                         _where(ctx, oid, i, "title"), node_key("objective", oid),
                         hint=rewrite_hint(kr.title))
 
@@ -60,8 +70,9 @@ def vague_key_result(ctx: RuleContext) -> Iterator[Issue]:
     """Vague wording (提升, 优化, improve, ensure ...) with no number to judge it by."""
     for oid, i, kr, v in _verdicts(ctx):
         if _is_vague(v):
-            yield Issue(f"key result {kr.id!r} of {oid!r} is vague: "
-                        f"{', '.join(repr(w) for w in v.vague)} without a target value",
+            yield Issue(M("key result {kr!r} of {objective!r} is vague: {words} without a "
+                          "target value", kr=kr.id, objective=oid,
+                          words=[repr(w) for w in v.vague]),
                         _where(ctx, oid, i, "title"), node_key("objective", oid),
                         hint=rewrite_hint(kr.title))
 
@@ -83,10 +94,11 @@ def activity_key_result(ctx: RuleContext) -> Iterator[Issue]:
     for oid, _obj, i, kr in _krs(ctx):
         verb = _activity_start(kr.title)
         if verb and not kr.metric:
-            yield Issue(f"key result {kr.id!r} of {oid!r} is an activity "
-                        f"({verb!r}), not an outcome", _where(ctx, oid, i, "title"),
+            yield Issue(M("key result {kr!r} of {objective!r} is an activity ({verb!r}), "
+                          "not an outcome", kr=kr.id, objective=oid, verb=verb),
+                        _where(ctx, oid, i, "title"),
                         node_key("objective", oid),
-                        hint="say what changes when it is done, and by how much")
+                        hint=M("say what changes when it is done, and by how much"))
 
 
 def _numbers(kr: KeyResult) -> tuple[Quantity | None, Quantity | None]:
@@ -100,10 +112,11 @@ def non_numeric_value(ctx: RuleContext) -> Iterator[Issue]:
         for name in ("baseline", "target", "current"):
             value = getattr(kr, name)
             if value is not None and parse_quantity(value) is None:
-                yield Issue(f"{name} {value!r} of key result {kr.id!r} is not a "
-                            "number", _where(ctx, oid, i, name), node_key("objective", oid),
-                            hint="write a number, with a unit if it has one: 1.32M, 120万, "
-                                 "99.95%, 2h, 4.6/5")
+                yield Issue(M("{field} {value!r} of key result {kr!r} is not a number",
+                              field=name, value=value, kr=kr.id),
+                            _where(ctx, oid, i, name), node_key("objective", oid),
+                            hint=M("write a number, with a unit if it has one: 1.32M, 120万, "
+                                   "99.95%, 2h, 4.6/5"))
 
 
 @check("OK007", graph=False)
@@ -113,10 +126,10 @@ def target_equals_baseline(ctx: RuleContext) -> Iterator[Issue]:
         base, target = _numbers(kr)
         if base and target and base.same_kind(target) and base.value == target.value \
                 and kr.direction != "maintain":
-            yield Issue(f"key result {kr.id!r} has target equal to its baseline "
-                        f"({kr.target})", _where(ctx, oid, i, "target"),
+            yield Issue(M("key result {kr!r} has target equal to its baseline ({target})",
+                          kr=kr.id, target=kr.target), _where(ctx, oid, i, "target"),
                         node_key("objective", oid),
-                        hint="set the value to reach, or `direction: maintain`")
+                        hint=M("set the value to reach, or `direction: maintain`"))
 
 
 @check("OK008", graph=False)
@@ -129,10 +142,13 @@ def direction_contradicts_target(ctx: RuleContext) -> Iterator[Issue]:
         wrong = (kr.direction == "increase" and target.value < base.value) or \
             (kr.direction == "decrease" and target.value > base.value)
         if wrong:
-            yield Issue(f"key result {kr.id!r} should {kr.direction}, but its target "
-                        f"{kr.target} is {'below' if kr.direction == 'increase' else 'above'} "
-                        f"its baseline {kr.baseline}", _where(ctx, oid, i, "direction"),
-                        node_key("objective", oid), hint="fix the direction or the target")
+            text = M("key result {kr!r} should increase, but its target {target} is below "
+                     "its baseline {baseline}", kr=kr.id, target=kr.target,
+                     baseline=kr.baseline) if kr.direction == "increase" else \
+                M("key result {kr!r} should decrease, but its target {target} is above its "
+                  "baseline {baseline}", kr=kr.id, target=kr.target, baseline=kr.baseline)
+            yield Issue(text, _where(ctx, oid, i, "direction"),
+                        node_key("objective", oid), hint=M("fix the direction or the target"))
 
 
 @check("OK009", graph=False)
@@ -141,11 +157,12 @@ def due_outside_period(ctx: RuleContext) -> Iterator[Issue]:
     for oid, obj, i, kr in _krs(ctx):
         span = period_range(obj)
         if kr.due and span and not span[0] <= kr.due <= span[1]:
-            yield Issue(f"key result {kr.id!r} is due {kr.due}, outside {oid!r}'s "
-                        f"period ({span[0]} to {span[1]})", _where(ctx, oid, i, "due"),
+            yield Issue(M("key result {kr!r} is due {due}, outside {objective!r}'s period "
+                          "({start} to {end})", kr=kr.id, due=kr.due, objective=oid,
+                          start=span[0], end=span[1]), _where(ctx, oid, i, "due"),
                         node_key("objective", oid),
-                        hint="move the date into the period, or the key result to another "
-                             "objective")
+                        hint=M("move the date into the period, or the key result to another "
+                               "objective"))
 
 
 @check("OK010", graph=False)
@@ -154,10 +171,13 @@ def unit_mismatch(ctx: RuleContext) -> Iterator[Issue]:
     for oid, _obj, i, kr in _krs(ctx):
         base, target = _numbers(kr)
         if base and target and not base.same_kind(target):
-            yield Issue(f"key result {kr.id!r} has baseline {kr.baseline} ({base.kind}) "
-                        f"and target {kr.target} ({target.kind}) in different units",
+            yield Issue(M("key result {kr!r} has baseline {baseline} ({base_kind}) and "
+                          "target {target} ({target_kind}) in different units", kr=kr.id,
+                          baseline=kr.baseline, base_kind=UNIT_KINDS.get(base.kind, base.kind),
+                          target=kr.target,
+                          target_kind=UNIT_KINDS.get(target.kind, target.kind)),
                         _where(ctx, oid, i, "target"), node_key("objective", oid),
-                        hint="write both in the same unit")
+                        hint=M("write both in the same unit"))
 
 
 @check("OK001", graph=False)
@@ -165,9 +185,9 @@ def objective_without_key_results(ctx: RuleContext) -> Iterator[Issue]:
     """An objective with no key results cannot be judged met or missed."""
     for oid, obj in ctx.org.objectives.items():
         if not obj.key_results:
-            yield Issue(f"objective {oid!r} has no key results",
+            yield Issue(M("objective {objective!r} has no key results", objective=oid),
                         ctx.org.origin("Objective", oid).locate("id"), node_key("objective", oid),
-                        hint="add 2 to 5 measurable key results")
+                        hint=M("add 2 to 5 measurable key results"))
 
 
 @check("OK002", graph=False)
@@ -176,10 +196,12 @@ def too_many_key_results(ctx: RuleContext) -> Iterator[Issue]:
     limit = int(ctx.options["max"])
     for oid, obj in ctx.org.objectives.items():
         if len(obj.key_results) > limit:
-            yield Issue(f"objective {oid!r} has {len(obj.key_results)} key results, "
-                        f"more than {limit}", ctx.org.origin("Objective", oid).locate(
+            yield Issue(M("objective {objective!r} has {count} key results, more than "
+                          "{limit}", objective=oid, count=len(obj.key_results), limit=limit),
+                          ctx.org.origin("Objective", oid).locate(
                             "key_results", limit), node_key("objective", oid),
-                        hint="keep the few that matter; move the rest to another objective")
+                        hint=M("keep the few that matter; move the rest to another "
+                               "objective"))
 
 
 @check("OK011", graph=False)
@@ -189,8 +211,8 @@ def objective_without_owner(ctx: RuleContext) -> Iterator[Issue]:
         if obj.owner is None or is_placeholder(obj.owner):
             origin = ctx.org.origin("Objective", oid)
             where = origin.locate("owner") if obj.owner else origin.locate("id")
-            yield Issue(f"objective {oid!r} has no owner", where,
-                        node_key("objective", oid), hint="name the team that owns it")
+            yield Issue(M("objective {objective!r} has no owner", objective=oid), where,
+                        node_key("objective", oid), hint=M("name the team that owns it"))
 
 
 @check("OK012")
@@ -207,13 +229,14 @@ def alignment_cycle(ctx: RuleContext) -> Iterator[Issue]:
             continue
         names = sorted(ident_of(n) for n in component)
         oid = names[0]
-        yield Issue(f"objectives align in a cycle: {' -> '.join(names[:20])}",
+        yield Issue(M("objectives align in a cycle: {cycle}", cycle=" -> ".join(names[:20])),
                     ctx.org.origin("Objective", oid).locate("aligns_to"),
                     node_key("objective", oid),
                     related=tuple(Related(ctx.org.origin("Objective", n).locate("aligns_to"),
-                                          f"{n} aligns to {ctx.org.objectives[n].aligns_to}")
+                                          M("{objective} aligns to {target}", objective=n,
+                                            target=ctx.org.objectives[n].aligns_to))
                                   for n in names[1:20]),
-                    hint="alignment points up, to a broader objective")
+                    hint=M("alignment points up, to a broader objective"))
 
 
 def _owned(ctx: RuleContext) -> dict[str, list[str]]:
@@ -258,10 +281,11 @@ def orphan_objective(ctx: RuleContext) -> Iterator[Issue]:
         above.sort(key=lambda o: not (span and (s := period_range(objectives[o])) is not None
                                       and s[0] <= span[0] and span[1] <= s[1]))
         if above:
-            yield Issue(f"objective {oid!r} aligns to nothing, though "
-                        f"{', '.join(repr(o) for o in above[:5])} above it could",
+            yield Issue(M("objective {objective!r} aligns to nothing, though {above} above "
+                          "it could", objective=oid, above=[repr(o) for o in above[:5]]),
                         ctx.org.origin("Objective", oid).locate("id"), node_key("objective", oid),
-                        hint=f"set `aligns_to: {above[0]}` (or another parent objective)")
+                        hint=M("set `aligns_to: {id}` (or another parent objective)",
+                               id=above[0]))
 
 
 @check("OK014", graph=False)
@@ -272,10 +296,11 @@ def kr_owner_outside_team(ctx: RuleContext) -> Iterator[Issue]:
         if kr.owner not in org.teams or obj.owner not in org.teams:
             continue
         if kr.owner != obj.owner and not _tree(ctx).is_ancestor(obj.owner, kr.owner):
-            yield Issue(f"key result {kr.id!r} of {oid!r} is owned by {kr.owner!r}, "
-                        f"outside {obj.owner!r}'s team tree", _where(ctx, oid, i, "owner"),
+            yield Issue(M("key result {kr!r} of {objective!r} is owned by {owner!r}, outside "
+                          "{team!r}'s team tree", kr=kr.id, objective=oid, owner=kr.owner,
+                          team=obj.owner), _where(ctx, oid, i, "owner"),
                         node_key("objective", oid),
-                        hint="give it to the objective's team or one below it")
+                        hint=M("give it to the objective's team or one below it"))
 
 
 @check("OK015", graph=False)
@@ -287,6 +312,6 @@ def team_without_objective(ctx: RuleContext) -> Iterator[Issue]:
                if (span := period_range(obj)) and span[0] <= today <= span[1]}
     for tid in ctx.org.teams:
         if tid not in covered:
-            yield Issue(f"team {tid!r} has no objective for the current period "
-                        f"({today})", ctx.org.origin("Team", tid).locate("id"),
-                        node_key("team", tid), hint="add an objective for this period")
+            yield Issue(M("team {team!r} has no objective for the current period ({today})",
+                          team=tid, today=today), ctx.org.origin("Team", tid).locate("id"),
+                        node_key("team", tid), hint=M("add an objective for this period"))

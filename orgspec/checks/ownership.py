@@ -9,6 +9,7 @@ from orgspec.checks.hierarchy import parent_map, rolled_up
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Location, Related
+from orgspec.i18n import M
 from orgspec.model.graph import accountable_owners, claims, owners, roles_of, site_path
 from orgspec.model.models import ROLES, Responsibility, is_placeholder
 from orgspec.model.org import ident_of, node_key
@@ -24,6 +25,10 @@ def _id(node: str) -> str:
     return ident_of(node)
 
 
+ROLE_WORDS = {"accountable": M("accountable"), "responsible": M("responsible"),
+              "consulted": M("consulted"), "informed": M("informed")}
+
+
 @check("OW001")
 def responsibility_overlap(ctx: RuleContext) -> Iterator[Issue]:
     """A duty with more than one accountable owner; every owner is located."""
@@ -37,11 +42,14 @@ def responsibility_overlap(ctx: RuleContext) -> Iterator[Issue]:
             first.setdefault(owner, site)
         sites = list(first.items())
         names = ", ".join(_id(o) for o, _ in sites)
-        yield Issue(f"duty {rid!r} has {len(sites)} accountable owners: {names}",
+        yield Issue(M("duty {duty!r} has {count} accountable owners: {names}", duty=rid,
+                      count=len(sites), names=names),
                     _where(sites[0][1]), node,
-                    related=tuple(Related(_where(site), f"{_id(o)} is accountable here")
+                    related=tuple(Related(_where(site), M("{owner} is accountable here",
+                                                            owner=_id(o)))
                                   for o, site in sites[1:]),
-                    hint="keep one accountable owner; make the others responsible or consulted")
+                    hint=M("keep one accountable owner; make the others responsible or "
+                           "consulted"))
 
 
 def _written(resp: Responsibility) -> bool:
@@ -55,11 +63,13 @@ def _gaps(ctx: RuleContext) -> list[tuple[str, Responsibility, str]]:
 
 
 def _find_gaps(ctx: RuleContext) -> Iterator[tuple[str, Responsibility, str]]:
-    g = ctx.graph
-    for rid, resp in ctx.org.responsibilities.items():
+    g, org = ctx.graph, ctx.org
+    for rid, resp in org.responsibilities.items():
         node = node_key("responsibility", rid)
         if accountable_owners(g, node):
             continue
+        if any(not is_placeholder(a) and org.holder(a) is None for a in resp.accountable):
+            continue  # an unknown or invalid accountable: RF001 or its own finding says so
         if owners(g, node, "responsible"):
             yield rid, resp, "responsible"
         elif not _written(resp) and g.in_degree(node) == 0:
@@ -77,12 +87,14 @@ def responsibility_gap(ctx: RuleContext) -> Iterator[Issue]:
         kind = gaps.get(rid)
         if kind == "gap":
             placeholder = next((a for a in resp.accountable if is_placeholder(a)), None)
-            said = f" (written as {placeholder!r})" if placeholder else ""
+            said = M(" (written as {value!r})", value=placeholder) if placeholder else ""
             origin = ctx.org.origin("Responsibility", rid)
             where = origin.locate("accountable") if placeholder else origin.locate("id")
-            yield Issue(f"duty {rid!r} has no accountable owner{said}", where,
+            yield Issue(M("duty {duty!r} has no accountable owner{said}", duty=rid,
+                          said=said), where,
                         node_key("responsibility", rid),
-                        hint="name one accountable team, in the duty or in a team's charter")
+                        hint=M("name one accountable team, in the duty or in a team's "
+                               "charter"))
         yield from _placeholders(ctx, rid, resp, kind)
 
 
@@ -96,12 +108,15 @@ def _placeholders(ctx: RuleContext, rid: str, resp: Responsibility,
         if at is None or (role == "accountable" and kind is not None):
             continue
         real = [v for v in values if not is_placeholder(v)]
-        text = (f"names {values[at]!r} among its {role} owners" if real
-                else f"has no {role} owner (written as {values[at]!r})")
-        yield Issue(f"duty {rid!r} {text}",
+        text = (M("duty {duty!r} names {value!r} among its {role} owners", duty=rid,
+                  value=values[at], role=ROLE_WORDS[role]) if real
+                else M("duty {duty!r} has no {role} owner (written as {value!r})", duty=rid,
+                       role=ROLE_WORDS[role], value=values[at]))
+        yield Issue(text,
                     _where((ctx.org.origin("Responsibility", rid), (role, at))),
                     node_key("responsibility", rid),
-                    hint=f"name the {role} team or person, or remove the placeholder")
+                    hint=M("name the {role} team or person, or remove the placeholder",
+                           role=ROLE_WORDS[role]))
 
 
 @check("OW003")
@@ -112,11 +127,12 @@ def responsible_without_accountable(ctx: RuleContext) -> Iterator[Issue]:
             doers = ", ".join(_id(o) for o in owners(ctx.graph, node_key("responsibility", rid),
                                                     "responsible"))
             placeholder = next((a for a in resp.accountable if is_placeholder(a)), None)
-            said = f" (written as {placeholder!r})" if placeholder else ""
-            yield Issue(f"duty {rid!r} has responsible {doers} but no accountable "
-                        f"owner{said}", ctx.org.origin("Responsibility", rid).locate("id"),
+            said = M(" (written as {value!r})", value=placeholder) if placeholder else ""
+            yield Issue(M("duty {duty!r} has responsible {doers} but no accountable "
+                          "owner{said}", duty=rid, doers=doers, said=said),
+                          ctx.org.origin("Responsibility", rid).locate("id"),
                         node_key("responsibility", rid),
-                        hint="make one of them accountable, or name who answers for it")
+                        hint=M("make one of them accountable, or name who answers for it"))
 
 
 @check("OW005")
@@ -124,10 +140,10 @@ def unclaimed_responsibility(ctx: RuleContext) -> Iterator[Issue]:
     """A duty defined but claimed by nobody, in no role, on either side."""
     for rid, _resp, kind in _gaps(ctx):
         if kind == "unclaimed":
-            yield Issue(f"duty {rid!r} is claimed by nobody",
+            yield Issue(M("duty {duty!r} is claimed by nobody", duty=rid),
                         ctx.org.origin("Responsibility", rid).locate("id"),
                         node_key("responsibility", rid),
-                        hint="add it to a team's charter, or delete it")
+                        hint=M("add it to a team's charter, or delete it"))
 
 
 @check("OW004")
@@ -146,12 +162,14 @@ def charter_disagreement(ctx: RuleContext) -> Iterator[Issue]:
         written = roles_of(g, node, team, "duty")
         if not written or claim.role in written:
             continue  # the duty is silent about this team, or agrees
-        said = f"lists it as {', '.join(sorted(written))}"
-        yield Issue(f"team {claim.team!r} claims to be {claim.role} for "
-                    f"{claim.responsibility!r}, but the duty {said}", claim.origin.locate(),
+        yield Issue(M("team {team!r} claims to be {role} for {duty!r}, but the duty lists it "
+                      "as {written}", team=claim.team, role=ROLE_WORDS.get(claim.role, claim.role),
+                      duty=claim.responsibility,
+                      written=[ROLE_WORDS.get(w, w) for w in sorted(written)]),
+                    claim.origin.locate(),
                     team, related=(Related(org.origin("Responsibility", claim.responsibility)
-                                           .locate("id"), "the duty is defined here"),),
-                    hint="make the charter and the duty's RACI fields say the same")
+                                           .locate("id"), M("the duty is defined here")),),
+                    hint=M("make the charter and the duty's RACI fields say the same"))
 
 
 @check("OW006")
@@ -168,6 +186,6 @@ def team_without_duties(ctx: RuleContext) -> Iterator[Issue]:
     for tid in ctx.org.teams:
         node = node_key("team", tid)
         if tid not in covered:
-            yield Issue(f"team {tid!r} has an empty charter: it holds no duty",
+            yield Issue(M("team {team!r} has an empty charter: it holds no duty", team=tid),
                         ctx.org.origin("Team", tid).locate("id"), node,
-                        hint="list what the team answers for under `responsibilities`")
+                        hint=M("list what the team answers for under `responsibilities`"))

@@ -8,9 +8,11 @@ from collections.abc import Iterator
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
+from orgspec.i18n import M
 from orgspec.model.org import Origin, node_key
 from orgspec.model.positions import accountable_count, kpi_measurable, kpi_verdict, seats
-from orgspec.text.measurable import rewrite_hint
+from orgspec.model.teamtree import TeamTree
+from orgspec.text.measurable import MISSING, rewrite_hint
 
 
 @check("RO001", graph=False)
@@ -26,25 +28,38 @@ def position_vacancy(ctx: RuleContext) -> Iterator[Issue]:
             written = pos.holders[s.vacant_at[0]]
             where = origin.locate("holders", s.vacant_at[0]) if _listed(origin, "holders") \
                 else origin.locate("holders")
-            said = f" (written as {written!r})"
+            said: str = M(" (written as {value!r})", value=written)
         else:
             where = origin.locate("headcount" if pos.headcount is not None else "id")
             said = ""
-        what = "no holder" if s.filled == 0 and s.planned == 1 else \
-            f"{s.open} open seat{'s' if s.open > 1 else ''} of {s.planned}"
-        yield Issue(f"position {rid!r} has {what}{said}", where, node_key("role", rid),
-                    hint="name the person who holds it, or plan who covers its duties "
-                         "until it is filled")
+        what = M("no holder") if s.filled == 0 and s.planned == 1 else \
+            M("{open} open seats of {planned}", open=s.open, planned=s.planned) if s.open > 1 \
+            else M("{open} open seat of {planned}", open=s.open, planned=s.planned)
+        yield Issue(M("position {position!r} has {what}{said}", position=rid, what=what,
+                      said=said), where, node_key("role", rid),
+                    hint=M("name the person who holds it, or plan who covers its duties "
+                           "until it is filled"))
 
 
 def _listed(origin: Origin, field: str) -> bool:
     return isinstance(origin.fmap.node((*origin.path, field)), list)
 
 
+def _tree(ctx: RuleContext) -> TeamTree:
+    return ctx.shared.memo("team-tree", lambda: TeamTree(ctx.org))
+
+
+def _within(tree: TeamTree, team: str, below: str) -> bool:
+    """True when `below` is `team` or a team under it (a team's subtree counts)."""
+    return below == team or tree.is_ancestor(team, below)
+
+
 @check("RO002", graph=False)
 def holder_outside_team(ctx: RuleContext) -> Iterator[Issue]:
-    """A holder who is neither a member nor the lead of the position's team."""
+    """A holder who is neither a member nor the lead of the position's team or of a team
+    below it."""
     org = ctx.org
+    tree = _tree(ctx)
     for rid, pos in org.positions.items():
         if pos.team not in org.teams:
             continue
@@ -53,7 +68,7 @@ def holder_outside_team(ctx: RuleContext) -> Iterator[Issue]:
         for i, holder in enumerate(pos.holders):
             written.setdefault(holder, i)
         for pid in org.position_holders[rid]:
-            if pos.team in org.person_teams.get(pid, ()):
+            if any(_within(tree, pos.team, t) for t in org.person_teams.get(pid, ())):
                 continue
             if pid in written:
                 i = written[pid]
@@ -63,34 +78,38 @@ def holder_outside_team(ctx: RuleContext) -> Iterator[Issue]:
                 person = org.origin("Person", pid)
                 where = person.locate("roles", org.people[pid].roles.index(rid)) \
                     if _listed(person, "roles") else person.locate("roles")
-            yield Issue(f"{pid!r} holds position {rid!r} but is not on its team "
-                        f"{pos.team!r}", where, node_key("role", rid),
+            yield Issue(M("{person!r} holds position {position!r} but is not on its team "
+                          "{team!r}", person=pid, position=rid, team=pos.team), where,
+                          node_key("role", rid),
                         related=(Related(org.origin("Team", pos.team).locate("members"),
-                                         f"members of {pos.team!r}"),),
-                        hint=f"add {pid!r} to the members of {pos.team!r}, or move the "
-                             "position to the team they work in")
+                                         M("members of {team!r}", team=pos.team)),),
+                        hint=M("add {person!r} to the members of {team!r}, or move the "
+                               "position to the team they work in", person=pid,
+                               team=pos.team))
 
 
 @check("RO003", graph=False)
 def position_duty_outside_charter(ctx: RuleContext) -> Iterator[Issue]:
-    """A position's duty that its team holds in no role."""
+    """A position's duty that neither its team nor a team below it holds in any role.
+    Each claim looks only at the holders of its own duty (near-linear)."""
     org = ctx.org
-    covered: dict[str, set[str]] = {}  # team id -> the duties it holds in any role
+    tree = _tree(ctx)
     for claim in org.role_claims:
         pos = org.positions.get(claim.position)
         if pos is None or pos.team not in org.teams \
                 or claim.responsibility not in org.responsibilities:
             continue
-        if pos.team not in covered:
-            holds = org.raci.by_holder.get(node_key("team", pos.team), ())
-            covered[pos.team] = {h.duty for h in holds}
-        if claim.responsibility in covered[pos.team]:
+        teams = {h.holder[5:] for h in org.raci.by_duty.get(claim.responsibility, ())
+                 if h.holder.startswith("team:")}
+        if any(_within(tree, pos.team, t) for t in teams):
             continue
-        yield Issue(f"position {claim.position!r} holds duty {claim.responsibility!r}, "
-                    f"which its team {pos.team!r} does not cover", claim.origin.locate(),
+        yield Issue(M("position {position!r} holds duty {duty!r}, which its team {team!r} "
+                      "does not cover", position=claim.position, duty=claim.responsibility,
+                      team=pos.team), claim.origin.locate(),
                     node_key("role", claim.position),
-                    hint=f"add {claim.responsibility!r} to the charter of {pos.team!r}, or "
-                         "give the duty to the position of the team that holds it")
+                    hint=M("add {duty!r} to the charter of {team!r}, or give the duty to "
+                           "the position of the team that holds it",
+                           duty=claim.responsibility, team=pos.team))
 
 
 @check("RO004", graph=False)
@@ -103,12 +122,14 @@ def kpi_not_measurable(ctx: RuleContext) -> Iterator[Issue]:
             if kpi_measurable(v):
                 continue
             if v.vague and not v.target:
-                why = f"{', '.join(repr(w) for w in v.vague)} without a target value"
+                why: object = M("{words} without a target value",
+                                words=[repr(w) for w in v.vague])
             else:
-                why = "no " + ", no ".join(m.removeprefix("a ") for m in v.missing)
+                why = [MISSING[m] for m in v.missing]
             where = org.origin("Role", rid).locate("kpis", i)
-            yield Issue(f"KPI {kpi.id or kpi.title!r} of position {rid!r} is not "
-                        f"measurable: {why}", where, node_key("role", rid),
+            yield Issue(M("KPI {kpi!r} of position {position!r} is not measurable: {why}",
+                          kpi=kpi.id or kpi.title, position=rid, why=why), where, node_key("role",
+                          rid),
                         hint=rewrite_hint(kpi.title))
 
 
@@ -126,13 +147,17 @@ def person_overload(ctx: RuleContext) -> Iterator[Issue]:
         hats = led.get(pid, 0) + len(held)
         direct = node_key("person", pid) in org.raci.by_holder
         count = accountable_count(org, pid) if direct or held else 0
-        parts = []
+        parts: list[str] = []
         if count > max_a:
-            parts.append(f"is accountable for {count} duties (more than {max_a})")
+            parts.append(M("is accountable for {count} duties (more than {max})", count=count,
+                           max=max_a))
         if hats > max_r:
-            parts.append(f"leads {led.get(pid, 0)} teams and holds {len(held)} positions "
-                         f"(more than {max_r})")
+            parts.append(M("leads {teams} teams and holds {positions} positions (more than "
+                           "{max})", teams=led.get(pid, 0), positions=len(held), max=max_r))
         if parts:
-            yield Issue(f"{pid!r} {' and '.join(parts)}: a single point of failure",
+            what = parts[0] if len(parts) == 1 else M("{first} and {second}", first=parts[0],
+                                                      second=parts[1])
+            yield Issue(M("{person!r} {what}: a single point of failure", person=pid,
+                          what=what),
                         org.origin("Person", pid).locate("id"), node_key("person", pid),
-                        hint="hand some of it to a deputy or another position")
+                        hint=M("hand some of it to a deputy or another position"))

@@ -10,6 +10,7 @@ from typing import Any
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Location, Related
+from orgspec.i18n import M
 from orgspec.model.graph import ROLE_RELATION, step_node
 from orgspec.model.models import Process, is_placeholder
 from orgspec.model.org import node_key
@@ -34,12 +35,13 @@ def step_without_owner(ctx: RuleContext) -> Iterator[Issue]:
         origin = org.origin("Process", pid)
         for i, step in enumerate(proc.steps):
             if step.owner is None or is_placeholder(step.owner):
-                said = f" (written as {step.owner!r})" if step.owner else ""
+                said = M(" (written as {value!r})", value=step.owner) if step.owner else ""
                 where = origin.locate("steps", i, "owner") if step.owner else \
                     origin.locate("steps", i)
-                yield Issue(f"step {step.id!r} of process {pid!r} has no owner{said}",
+                yield Issue(M("step {step!r} of process {process!r} has no owner{said}",
+                              step=step.id, process=pid, said=said),
                             where, node_key("process", pid),
-                            hint="name the team that performs the step")
+                            hint=M("name the team that performs the step"))
 
 
 def _flow(ctx: RuleContext, pid: str) -> Any:
@@ -88,12 +90,13 @@ def no_start_step(ctx: RuleContext) -> Iterator[Issue]:
     for pid, proc in _steps(ctx):
         origin = ctx.org.origin("Process", pid)
         if not proc.steps:
-            yield Issue(f"process {pid!r} has no steps", origin.locate("id"),
-                        node_key("process", pid), hint="list its steps under `steps`")
+            yield Issue(M("process {process!r} has no steps", process=pid),
+                        origin.locate("id"), node_key("process", pid),
+                        hint=M("list its steps under `steps`"))
         elif _start(ctx, pid, _flow(ctx, pid)) is None:
-            yield Issue(f"process {pid!r} has no start step: every step is "
-                        "another's `next`", origin.locate("steps"), node_key("process", pid),
-                        hint="a process starts at a step that no `next` points to")
+            yield Issue(M("process {process!r} has no start step: every step is another's "
+                          "`next`", process=pid), origin.locate("steps"), node_key("process", pid),
+                        hint=M("a process starts at a step that no `next` points to"))
 
 
 @check("PR003")
@@ -109,10 +112,11 @@ def unreachable_step(ctx: RuleContext) -> Iterator[Issue]:
         reached = {start} | nx.descendants(flow, start)
         for node in sorted(set(flow.nodes) - reached, key=_order(ctx, pid)):
             step = _step_id(node)
-            yield Issue(f"step {step!r} of process {pid!r} cannot be reached from "
-                        f"its start step {_step_id(start)!r}",
+            yield Issue(M("step {step!r} of process {process!r} cannot be reached from its "
+                          "start step {start!r}", step=step, process=pid,
+                          start=_step_id(start)),
                         _step_loc(ctx, pid, step), node_key("process", pid),
-                        hint="point a step's `next` at it, or remove it")
+                        hint=M("point a step's `next` at it, or remove it"))
 
 
 def _order(ctx: RuleContext, pid: str) -> Any:
@@ -148,15 +152,17 @@ def _stuck_issues(ctx: RuleContext, pid: str, stuck: Any) -> Iterator[Issue]:
     for loop in sorted(loops, key=lambda c: order(c[0])):
         in_loops.update(loop)
         names = " -> ".join(_step_id(n) for n in loop[:MAX_NAMED])
-        more = f" (+{len(loop) - MAX_NAMED} more)" if len(loop) > MAX_NAMED else ""
-        yield Issue(f"steps of process {pid!r} loop with no exit: {names}{more}",
+        more = M(" (+{n} more)", n=len(loop) - MAX_NAMED) if len(loop) > MAX_NAMED else ""
+        yield Issue(M("steps of process {process!r} loop with no exit: {names}{more}",
+                      process=pid, names=names, more=more),
                     _step_loc(ctx, pid, _step_id(loop[0]), "next"), node_key("process", pid),
-                    hint="give one step of the loop a `next` that leads to an end")
+                    hint=M("give one step of the loop a `next` that leads to an end"))
     for node in sorted(set(stuck.nodes) - in_loops, key=order):
         step = _step_id(node)
-        yield Issue(f"step {step!r} of process {pid!r} only leads into a loop with "
-                    "no exit", _step_loc(ctx, pid, step, "next"), node_key("process", pid),
-                    hint="route it to a step that finishes")
+        yield Issue(M("step {step!r} of process {process!r} only leads into a loop with no "
+                      "exit", step=step, process=pid), _step_loc(ctx, pid, step, "next"),
+                      node_key("process", pid),
+                    hint=M("route it to a step that finishes"))
 
 
 def _roles(ctx: RuleContext, team: str, duty: str) -> set[str]:
@@ -177,13 +183,15 @@ def handoff_without_duty(ctx: RuleContext) -> Iterator[Issue]:
         for step in proc.steps:
             team = step.owner
             if team in org.teams and team != proc.owner and not _roles(ctx, team, duty):
-                yield Issue(f"step {step.id!r} of process {pid!r} is handed to "
-                            f"{team!r}, which holds no role on duty {duty!r}",
+                yield Issue(M("step {step!r} of process {process!r} is handed to {team!r}, "
+                              "which holds no role on duty {duty!r}", step=step.id,
+                              process=pid, team=team, duty=duty),
                             _step_loc(ctx, pid, step.id, "owner"), node_key("process", pid),
                             related=(Related(org.origin("Responsibility", duty).locate("id"),
-                                             f"{duty} is defined here"),),
-                            hint=f"give {team} a role (responsible or consulted) on {duty}, "
-                                 "or hand the step to a team that has one")
+                                             M("{id} is defined here", id=duty)),),
+                            hint=M("give {team} a role (responsible or consulted) on {duty}, "
+                                   "or hand the step to a team that has one", team=team,
+                                   duty=duty))
 
 
 @check("PR006", graph=False)
@@ -194,15 +202,17 @@ def missing_tracker(ctx: RuleContext) -> Iterator[Issue]:
             continue
         for step in proc.steps:
             if step.tracker is None or is_placeholder(step.tracker):
-                yield Issue(f"step {step.id!r} of process {pid!r} has no tracker",
+                yield Issue(M("step {step!r} of process {process!r} has no tracker",
+                              step=step.id, process=pid),
                             _step_loc(ctx, pid, step.id), node_key("process", pid),
-                            hint="name who tracks the step (`tracker:`), as the process "
-                                 "requires")
+                            hint=M("name who tracks the step (`tracker:`), as the process "
+                                   "requires"))
             elif step.tracker == step.owner:
-                yield Issue(f"step {step.id!r} of process {pid!r} is tracked by its "
-                            f"own doer {step.owner!r}", _step_loc(ctx, pid, step.id, "tracker"),
+                yield Issue(M("step {step!r} of process {process!r} is tracked by its own "
+                              "doer {owner!r}", step=step.id, process=pid, owner=step.owner),
+                              _step_loc(ctx, pid, step.id, "tracker"),
                             node_key("process", pid),
-                            hint="the tracker should be someone other than the doer")
+                            hint=M("the tracker should be someone other than the doer"))
 
 
 @check("PR007", graph=False)
@@ -211,9 +221,10 @@ def invalid_sla(ctx: RuleContext) -> Iterator[Issue]:
     for pid, proc in _steps(ctx):
         for step in proc.steps:
             if step.sla is not None and not DURATION.match(step.sla.strip()):
-                yield Issue(f"SLA {step.sla!r} of step {step.id!r} is not a duration",
+                yield Issue(M("SLA {sla!r} of step {step!r} is not a duration", sla=step.sla,
+                              step=step.id),
                             _step_loc(ctx, pid, step.id, "sla"), node_key("process", pid),
-                            hint="write a number and a unit: 2h, 30m, 1d, 2小时, 30分钟, 1天")
+                            hint=M("write a number and a unit: 2h, 30m, 1d, 2小时, 30分钟, 1天"))
 
 
 @check("PR008")
@@ -223,10 +234,12 @@ def owner_without_duty(ctx: RuleContext) -> Iterator[Issue]:
     for pid, proc in _steps(ctx):
         duty, owner = proc.responsibility, proc.owner
         if duty in org.responsibilities and owner in org.teams and not _roles(ctx, owner, duty):
-            yield Issue(f"owner {owner!r} of process {pid!r} holds no role on the "
-                        f"duty it serves, {duty!r}", org.origin("Process", pid).locate("owner"),
+            yield Issue(M("owner {owner!r} of process {process!r} holds no role on the duty "
+                          "it serves, {duty!r}", owner=owner, process=pid, duty=duty),
+                          org.origin("Process", pid).locate("owner"),
                         node_key("process", pid),
-                        hint=f"make {owner} accountable or responsible for {duty}")
+                        hint=M("make {owner} accountable or responsible for {duty}", owner=owner,
+                               duty=duty))
 
 
 @check("PR009", graph=False)
@@ -235,7 +248,8 @@ def unowned_process(ctx: RuleContext) -> Iterator[Issue]:
     for pid, proc in _steps(ctx):
         if proc.owner is None or is_placeholder(proc.owner):
             origin = ctx.org.origin("Process", pid)
-            said = f" (written as {proc.owner!r})" if proc.owner else ""
+            said = M(" (written as {value!r})", value=proc.owner) if proc.owner else ""
             where = origin.locate("owner") if proc.owner else origin.locate("id")
-            yield Issue(f"process {pid!r} has no owner{said}", where,
-                        node_key("process", pid), hint="name the team that owns the process")
+            yield Issue(M("process {process!r} has no owner{said}", process=pid, said=said),
+                        where, node_key("process", pid),
+                        hint=M("name the team that owns the process"))

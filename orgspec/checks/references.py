@@ -8,6 +8,7 @@ from typing import Any
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue
+from orgspec.i18n import M
 from orgspec.model.models import ROLES, is_placeholder, is_vacant
 from orgspec.model.org import Org, Origin, ident_of, node_key
 from orgspec.text.suggest import Suggester
@@ -21,12 +22,21 @@ def unknown_reference(ctx: RuleContext) -> Iterator[Issue]:
     yield from check_references(ctx.org)
 
 
+KIND_WORDS = {"Team": M("team"), "Person": M("person"), "Role": M("position"),
+              "Responsibility": M("duty"), "Objective": M("objective"), "Process": M("process")}
+KIND_NAMES = {"Team": M("Team"), "Person": M("Person"), "Role": M("Role"),
+              "Responsibility": M("Responsibility"), "Objective": M("Objective")}
+
+
 class _Guesses:
-    """Did-you-mean per tuple of kinds, its index built on the first unknown reference."""
+    """Did-you-mean per tuple of kinds, its indexes built on the first unknown reference:
+    the same id in another case (`HR` for `hr`), a display name where the id belongs
+    (`客服部` for `cs`), then a close id."""
 
     def __init__(self, org: Org) -> None:
         self.org = org
-        self.by_kinds: dict[tuple[str, ...], Suggester] = {}
+        self.by_kinds: dict[tuple[str, ...], tuple[Suggester, dict[str, str],
+                                                   dict[str, tuple[str, str]]]] = {}
         self._in_failed: dict[str, bool] = {}
 
     def in_failed(self, value: str) -> bool:
@@ -38,15 +48,25 @@ class _Guesses:
         return found
 
     def hint(self, value: str, kinds: tuple[str, ...]) -> str:
-        suggester = self.by_kinds.get(kinds)
-        if suggester is None:
+        found = self.by_kinds.get(kinds)
+        if found is None:
             lower = {k.lower() for k in kinds}
             ids = [i for k in kinds for i in self.org.table(k)]
             ids += [ident_of(key) for key in self.org.invalid
                     if key.split(":", 1)[0] in lower]
-            suggester = self.by_kinds[kinds] = Suggester(ids)
+            folded = {i.casefold(): i for i in sorted(ids, reverse=True)}
+            names = {str(e.name).strip(): (k, i) for k in reversed(kinds)
+                     for i, e in self.org.table(k).items() if getattr(e, "name", None)}
+            found = self.by_kinds[kinds] = (Suggester(ids), folded, names)
+        suggester, folded, names = found
+        if value.casefold() in folded:
+            return M("did you mean {id!r}? ids are case-sensitive", id=folded[value.casefold()])
+        if value.strip() in names:
+            kind, ident = names[value.strip()]
+            return M("{value} is the name of {kind} `{id}`: write `{id}`", value=value.strip(),
+                     kind=KIND_WORDS.get(kind, kind), id=ident)
         close = suggester.close(value)
-        return f"did you mean {close!r}?" if close else ""
+        return M("did you mean {id!r}?", id=close) if close else ""
 
 
 def check_references(org: Org) -> Iterator[Issue]:
@@ -109,7 +129,8 @@ def _process_refs(guesses: _Guesses, pid: str, proc: Any) -> Iterator[Issue]:
                      ("Responsibility",), "process", pid)
     step_ids = {s.id for s in proc.steps}
     steps: Suggester | None = None  # built on the first unknown `next`
-    listing = ""  # the process's steps, for hints: built on the first unknown `next`
+    # the process's steps for hints, built on the first unknown `next` nothing is close to
+    listing: tuple[list[str], M | str] | None = None
     for i, step in enumerate(proc.steps):
         base = ("steps", i)
         yield from _refs(guesses, o, (*base, "owner"), [step.owner], OWNER_KINDS, "process",
@@ -120,22 +141,26 @@ def _process_refs(guesses: _Guesses, pid: str, proc: Any) -> Iterator[Issue]:
             if nxt not in step_ids:
                 steps = steps or Suggester(step_ids)
                 close = steps.close(nxt)
-                guess = f"did you mean {close!r}?" if close else ""
-                if not guess and not listing:
-                    listing = _listing(sorted(step_ids))
-                yield Issue(f"unknown step {nxt!r} in `next` of step {step.id!r}",
+                if close:
+                    hint = M("did you mean {id!r}?", id=close)
+                else:
+                    listing = listing or _listing(sorted(step_ids))
+                    hint = M("steps of {process!r}: {steps}{more}", process=pid,
+                             steps=listing[0], more=listing[1])
+                yield Issue(M("unknown step {next!r} in `next` of step {step!r}", next=nxt,
+                              step=step.id),
                             o.locate(*base, "next", j), entity=node_key("process", pid),
-                            hint=guess or f"steps of {pid!r}: {listing}")
+                            hint=hint)
 
 
 MAX_LISTED = 20
 
 
-def _listing(names: list[str]) -> str:
-    """`a, b, c`; past MAX_LISTED names, the first ones and how many more (a hint on each
-    of a 10,000-step process's unknown `next`s does not list every step)."""
+def _listing(names: list[str]) -> tuple[list[str], M | str]:
+    """The first MAX_LISTED names and how many more (a hint on each of a 10,000-step
+    process's unknown `next`s does not list every step)."""
     more = len(names) - MAX_LISTED
-    return ", ".join(names[:MAX_LISTED]) + (f" (+{more} more)" if more > 0 else "")
+    return names[:MAX_LISTED], M(" (+{n} more)", n=more) if more > 0 else ""
 
 
 def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
@@ -146,14 +171,29 @@ def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
     for j, value in enumerate(values):
         if value is None or is_placeholder(value) or _exists(org, value, kinds):
             continue
+        if is_vacant(value) and kinds == ("Person",) and field == ("lead",):
+            continue  # `lead: 待招聘`: the seat is open, not an unknown person
         if org.failed and guesses.in_failed(value):
             continue  # the file that would define it did not load; no cascade
         where = (*field, j) if listed and _is_list(origin, field) else field
-        wanted = " or ".join(kinds)
+        wanted = _either(kinds)
         label = next(part for part in reversed(field) if isinstance(part, str))
-        yield Issue(f"unknown {wanted} {value!r} in `{label}`", origin.locate(*where),
-                    entity=node_key(kind, ident),
-                    hint=guesses.hint(value, kinds) or f"no {wanted} has the id {value!r}")
+        hint = guesses.hint(value, kinds)
+        if not hint and is_vacant(value):
+            hint = M("{value!r} marks an open seat; an owner not yet known is written `TBD` "
+                     "or `待定`", value=value)
+        yield Issue(M("unknown {kinds} {value!r} in `{field}`", kinds=wanted, value=value,
+                      field=label), origin.locate(*where), entity=node_key(kind, ident),
+                    hint=hint or M("no {kinds} has the id {value!r}", kinds=wanted,
+                                   value=value))
+
+
+def _either(kinds: tuple[str, ...]) -> str:
+    """`Team or Person or Role`, said in the output's language."""
+    out: str = KIND_NAMES.get(kinds[0], kinds[0])
+    for kind in kinds[1:]:
+        out = M("{either} or {other}", either=out, other=KIND_NAMES.get(kind, kind))
+    return out
 
 
 def _is_list(origin: Origin, field: tuple[Any, ...]) -> bool:

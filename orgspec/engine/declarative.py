@@ -18,6 +18,7 @@ from typing import Any
 from orgspec.engine.context import Shared
 from orgspec.engine.registry import RuleMeta
 from orgspec.findings import Issue
+from orgspec.i18n import M
 from orgspec.model.models import is_placeholder
 from orgspec.model.org import Org, Origin, node_key
 
@@ -53,10 +54,13 @@ FUNCTIONS: dict[str, Callable[[Any, dict[str, Any]], bool]] = {
     "length": _length,
     "enumeration": lambda v, o: v is None or v in o.get("values", []),
 }
-DEFAULT_MESSAGES = {
-    "defined": "{kind} {id!r} has no `{field}`",
-    "undefined": "{kind} {id!r} should not set `{field}`",
-    "truthy": "{kind} {id!r} has no `{field}`",
+KIND_WORDS = {k: M(k) for k in ("Team", "Person", "Responsibility", "Objective")} | {
+    "Process": M("Process"), "Role": M("Role"), "Meeting": M("Meeting"),
+    "key result": M("key result"), "step": M("step")}
+DEFAULT_MESSAGES = {  # a rule pack's own `message:` is extracted for the catalog too
+    "defined": M("{kind} {id!r} has no `{field}`"),
+    "undefined": M("{kind} {id!r} should not set `{field}`"),
+    "truthy": M("{kind} {id!r} has no `{field}`"),
 }
 
 
@@ -85,7 +89,8 @@ def run_declarative(meta: RuleMeta, shared: Shared) -> Iterator[Issue]:
     for label, obj, origin, path in targets(shared.org, meta.given or ""):
         value = getattr(obj, field_name, None)
         if not func(value, opts):
-            text = template.format(kind=label, id=obj.id, field=field_name, value=value)
+            text = M(str(template), kind=KIND_WORDS.get(label, label), id=obj.id,
+                     field=field_name, value=value)
             yield Issue(text, origin.locate(*path, field_name),
                         node_key(origin_kind(label), _owner_id(obj, origin, label)), code=meta.code)
 

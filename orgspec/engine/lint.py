@@ -14,9 +14,11 @@ from orgspec.findings import (
     Issue,
     LintResult,
     Location,
+    Related,
     sort_findings,
 )
 from orgspec.gcpause import gc_paused
+from orgspec.i18n import M, choose, content_lang, locale_lang, say
 from orgspec.load.config import Config
 from orgspec.load.loader import load_files
 
@@ -155,7 +157,9 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
     plan = make_plan(config)
     targets = paths or [config.root_path()]
     inputs = read_inputs(targets, config)
-    key = make_key("result", repr(config), *_pack_hashes(config), today.isoformat(),
+    # the locale decides the language when neither --lang, the config nor the content does
+    key = make_key("result", repr(config), locale_lang(), *_pack_hashes(config),
+                   today.isoformat(),
                    org_root(targets), repr([os.path.abspath(p) for p in targets]),
                    *inputs.ident)
     stored = cache.get("result", key, LintResult)
@@ -198,9 +202,32 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
                              anchors)
         findings = assign_fingerprints(sort_findings(findings), anchors,
                                        org_root(paths or [root]))
+        lang = run_lang(org, config)
+        findings = [localize(f, lang) for f in findings]  # after the fingerprints: English
     return LintResult(findings, files=org.files, failed_files=sorted(org.failed),
                       entity_count=org.entity_count(),
-                      rules={code: plan.rules[code] for code in plan.severity})
+                      rules={code: plan.rules[code] for code in plan.severity}, lang=lang)
+
+
+def run_lang(org: Org, config: Config) -> str:
+    """The run's language: `lang` of the config (which `--lang` sets), else the content's,
+    else the locale's."""
+    return choose(config.lang, content_lang(org_texts(org)))
+
+
+def org_texts(org: Org) -> Iterator[str]:
+    """The names, descriptions and titles of teams, duties and objectives (what the
+    content's language is judged by)."""
+    for kind in ("Team", "Responsibility", "Objective"):
+        for entity in org.table(kind).values():
+            for attr in ("name", "description", "title"):
+                yield str(getattr(entity, attr, "") or "")
+
+
+def localize(f: Finding, lang: str) -> Finding:
+    """`f` with its message, hint and related messages said in `lang`."""
+    return replace(f, message=say(f.message, lang), hint=say(f.hint, lang),
+                   related=tuple(Related(r.location, say(r.message, lang)) for r in f.related))
 
 
 # From this many entities on, graph-free rules run in a second process beside the graph.
@@ -331,9 +358,13 @@ def _suppress(findings: list[Finding], org: Org, plan: Plan, today: dt.date,
 
 
 def _incomplete_note(org: Org) -> Iterator[Issue]:
-    if org.failed:
+    """RF003, when files failed and others were loaded: the findings on those others may be
+    held back or missing. When every file failed (a one-file run with a syntax error), the
+    file's own error is the one finding: there are no cross-file checks to be incomplete."""
+    if org.failed and any(f not in org.failed for f in org.files):
         first = sorted(org.failed)[0]
         n = len(org.failed)
-        yield Issue(f"{n} file{'s' if n > 1 else ''} could not be loaded; "
-                    "cross-file checks are incomplete", Location(first), code="RF003")
+        text = M("{n} files could not be loaded; cross-file checks are incomplete", n=n) \
+            if n > 1 else M("1 file could not be loaded; cross-file checks are incomplete")
+        yield Issue(text, Location(first), code="RF003")
 

@@ -136,6 +136,28 @@ def by_name_or_code(key: str, rules: dict[str, RuleMeta] | None = None) -> RuleM
     return next((m for m in rules.values() if m.name == key), None)
 
 
+def guess_rule(text: str, rules: dict[str, RuleMeta] | None = None,
+               families: bool = False) -> str:
+    """` (did you mean 'OK004'?)` for a mistyped code or name, names that hold a mistyped word
+    (`overlapp` -> responsibility-overlap), else a pointer to `orgspec rules`; never the
+    whole list."""
+    rules = rules if rules is not None else registry()
+    key = text.strip()
+    pool = sorted(rules) if key[:2].isalpha() and any(c.isdigit() for c in key) else []
+    names = sorted({m.name for m in rules.values()} |
+                   ({m.family for m in rules.values()} if families else set()))
+    from orgspec.text.suggest import closest
+
+    one = closest(key.upper(), pool) or closest(key.lower(), names)
+    close = [one] if one else []
+    if not close:
+        word = closest(key.lower(), {w for n in names for w in n.split("-")}, 0.75)
+        close = [n for n in names if word and word in n.split("-")][:3]
+    if not close:
+        return " (`orgspec rules` lists them)"
+    return f" (did you mean {' or '.join(repr(c) for c in close)}?)"
+
+
 def load_checks() -> dict[str, CheckFunc]:
     """Import the built-in check modules (once) and return the checks by code."""
     from importlib import import_module

@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from orgspec.engine.registry import CODE_PATTERN, NAME_PATTERN, RuleMeta, read_pack, registry
+from orgspec.engine.registry import (
+    CODE_PATTERN,
+    NAME_PATTERN,
+    RuleMeta,
+    guess_rule,
+    read_pack,
+    registry,
+)
 from orgspec.findings import Severity
 from orgspec.load.config import Config, ConfigError, Selector, did_you_mean
 from orgspec.load.discovery import matches
@@ -97,9 +104,8 @@ def _resolve(sel: Selector, rules: dict[str, RuleMeta]) -> set[str]:
     if not hits and text.isalnum() and text[:1].isalpha():
         hits = {c for c in rules if c.startswith(text.upper())}
     if not hits:
-        names = sorted({m.name for m in rules.values()} | {m.family for m in rules.values()})
         raise ConfigError(f"{sel.where}: unknown rule, prefix or family {text!r}"
-                          f"{did_you_mean(text, names)}")
+                          f"{guess_rule(text, rules, families=True)}")
     return hits
 
 
@@ -107,8 +113,7 @@ def _one(sel: Selector, rules: dict[str, RuleMeta]) -> RuleMeta:
     text = sel.text.strip()
     meta = rules.get(text.upper()) or next((m for m in rules.values() if m.name == text), None)
     if meta is None:
-        names = sorted(m.name for m in rules.values())
-        raise ConfigError(f"{sel.where}: unknown rule {text!r}{did_you_mean(text, names)}")
+        raise ConfigError(f"{sel.where}: unknown rule {text!r}{guess_rule(text, rules)}")
     return meta
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from orgspec.findings import Issue, Location
+from orgspec.i18n import M
 from orgspec.load.discovery import Candidate, Skipped, discover
 from orgspec.load.source import SourceError, decode, read_bytes, scan_forbidden
 from orgspec.load.sourcemap import FileMap
@@ -104,9 +105,9 @@ def load_bytes(shown: str, data: bytes, limits: Limits | None = None) -> RawFile
     out.directives.extend(scan_directives(text, shown))
     bad = scan_forbidden(text)
     for b in bad:
-        out.issues.append(Issue(f"file contains {b.describe()}",
+        out.issues.append(Issue(M("file contains {what}", what=b.describe()),
                                 Location(shown, b.line, b.col),
-                                hint="remove it; such characters hide text or move lines",
+                                hint=M("remove it; such characters hide text or move lines"),
                                 code="IN003"))
     if any(b.structural for b in bad):
         out.failed = text
@@ -128,8 +129,8 @@ def load_bytes(shown: str, data: bytes, limits: Limits | None = None) -> RawFile
 
 def _collect_entities(docs: list[Any], fmap: FileMap, org: RawFile) -> None:
     if all(doc is None for doc in docs):
-        org.issues.append(Issue("file holds no entities", Location(fmap.file),
-                                hint="add entities with a `kind`, or delete the file",
+        org.issues.append(Issue(M("file holds no entities"), Location(fmap.file),
+                                hint=M("add entities with a `kind`, or delete the file"),
                                 code="IN014"))
         return
     for index, doc in enumerate(docs):
@@ -141,18 +142,20 @@ def _collect_entities(docs: list[Any], fmap: FileMap, org: RawFile) -> None:
             for i, item in enumerate(doc):
                 _collect_item(item, fmap, (index, i), org)
         else:
-            _not_an_entity(fmap, (index,), "document is a single value", org)
+            _not_an_entity(fmap, (index,), M("document is a single value"), org)
 
 
 def _collect_item(item: Any, fmap: FileMap, path: Path, org: RawFile) -> None:
     if isinstance(item, dict):
         org.entities.append(RawEntity(item, fmap, path))
     else:
-        what = "a list" if isinstance(item, list) else "a single value"
-        _not_an_entity(fmap, path, f"list item is {what}", org)
+        what = M("list item is a list") if isinstance(item, list) else \
+            M("list item is a single value")
+        _not_an_entity(fmap, path, what, org)
 
 
 def _not_an_entity(fmap: FileMap, path: Path, what: str, org: RawFile) -> None:
     org.issues.append(Issue(
-        f"{what}; expected an entity mapping with `kind` and `id`",
-        fmap.value(path), hint="each document is an entity or a list of entities", code="IN009"))
+        M("{what}; expected an entity mapping with `kind` and `id`", what=what),
+        fmap.value(path), hint=M("each document is an entity or a list of entities"),
+        code="IN009"))

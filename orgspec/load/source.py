@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from orgspec.escape import INVISIBLE, is_text_joiner
+from orgspec.i18n import M
 
 MAX_FILE_BYTES = 1024 * 1024
 
@@ -135,8 +136,8 @@ class BadChar:
 
     def describe(self) -> str:
         if self.char == "\r":
-            return "a carriage return without a line feed"
-        return f"the control or invisible character U+{ord(self.char):04X}"
+            return M("a carriage return without a line feed")
+        return M("the control or invisible character U+{code:04X}", code=ord(self.char))
 
 
 def scan_forbidden(text: str, most: int = 20) -> list[BadChar]:

@@ -13,7 +13,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from orgspec.findings import Finding, Issue, Location
+from orgspec.i18n import M
 from orgspec.load.source import LineIndex
+from orgspec.text.suggest import closest
 
 # (entity key, finding locations) -> (file, line) of the first line of every entity, key
 # result, step or charter item the finding is on (engine.anchors.Anchors.first_lines)
@@ -119,22 +121,27 @@ class Suppressor:
 
     def _leftover(self, d: Directive, known: set[str], enabled: set[str]) -> Iterable[Issue]:
         if d.bad_until:
-            yield Issue(f"suppression has an invalid expiry {d.bad_until!r}",
-                        d.location, hint="write until=YYYY-MM-DD", code="SU002")
+            yield Issue(M("suppression has an invalid expiry {value!r}", value=d.bad_until),
+                        d.location, hint=M("write until=YYYY-MM-DD"), code="SU002")
             return
         if self.expired(d):
-            yield Issue(f"suppression of {', '.join(d.codes)} expired on "
-                        f"{d.until}", d.location, hint="fix the finding, or renew the date",
+            yield Issue(M("suppression of {codes} expired on {date}", codes=", ".join(d.codes),
+                          date=d.until), d.location,
+                        hint=M("fix the finding, or renew the date"),
                         code="SU002")
             return
         if not d.codes:
-            yield Issue("suppression names no rule", d.location,
-                        hint="name the codes: # orgspec: ignore[OW001] reason", code="SU001")
+            yield Issue(M("suppression names no rule"), d.location,
+                        hint=M("name the codes: # orgspec: ignore[OW001] reason"), code="SU001")
         for text in d.codes:
             if text in d.used:
                 continue
             code = self.code_of(text)
-            why = ("unknown rule" if code not in known else
-                   "rule is not enabled" if code not in enabled else "nothing to suppress")
-            yield Issue(f"unused suppression of {text} ({why})", d.location,
-                        hint="remove it", code="SU001")
+            why = (M("unknown rule") if code not in known else
+                   M("rule is not enabled") if code not in enabled else M("nothing to suppress"))
+            hint = M("remove it")
+            if code not in known:
+                close = closest(text.upper(), known) or closest(text, self.names)
+                hint = M("did you mean {id!r}?", id=close) if close else hint
+            yield Issue(M("unused suppression of {code} ({why})", code=text, why=why),
+                        d.location, hint=hint, code="SU001")

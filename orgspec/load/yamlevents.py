@@ -19,7 +19,9 @@ from typing import Any
 import yaml
 
 from orgspec.escape import is_text_joiner
+from orgspec.i18n import M
 from orgspec.load.source import FORBIDDEN_VALUE, LineIndex
+from orgspec.load.yamlhints import explain, fullwidth
 
 Path = tuple[Any, ...]
 Span = tuple[int, int, int, int]  # 1-based line, column, end line, end column
@@ -135,6 +137,10 @@ def loader_class() -> type:
 def parse(text: str, limits: Limits | None = None, loader: type | None = None) -> Parsed:
     """Parse every document in `text`; problems are returned, never raised."""
     out = Parsed()
+    said = fullwidth(text)
+    if said is not None:  # an IME slip: say it at its place, not where the parser gave up
+        out.fatal = Problem("IN001", said[2], said[0], said[1], said[3])
+        return out
     parser = (loader or loader_class())(text)
     try:
         _Builder(out, limits or Limits(), text).run(parser)
@@ -148,9 +154,9 @@ def parse(text: str, limits: Limits | None = None, loader: type | None = None) -
             return parse(text, limits, yaml.SafeLoader)
         out.fatal = _syntax_problem(exc, text)
     except yaml.YAMLError as exc:  # ReaderError and friends carry a position only
-        out.fatal = Problem("IN001", f"YAML error: {_first_line(exc)}", 1, 1)
+        out.fatal = Problem("IN001", M("YAML error: {detail}", detail=_first_line(exc)), 1, 1)
     except RecursionError:
-        out.fatal = Problem("IN008", "document nests too deeply", 1, 1)
+        out.fatal = Problem("IN008", M("document nests too deeply"), 1, 1)
     finally:
         parser.dispose()
     return out
@@ -171,12 +177,16 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     message = str(exc.problem or "invalid YAML")
     if exc.context:
         message = f"{exc.context}: {message}"
-    hint = ""
+    hint: str = ""
     if at == "\t" or "tab" in message.lower():
-        hint = "YAML indentation must use spaces, not tabs"
+        hint = M("YAML indentation must use spaces, not tabs")
     elif "cannot start any token" in message:
-        hint = "quote values that start with @, ` or %"
-    return Problem("IN001", f"YAML syntax error: {message}", line, col, hint)
+        hint = M("quote values that start with @, ` or %")
+    else:
+        plain = explain(message, text, line)
+        if plain is not None:
+            return Problem("IN001", plain[0], line, col, plain[1])
+    return Problem("IN001", M("YAML syntax error: {detail}", detail=message), line, col, hint)
 
 
 _ScalarEvent = yaml.ScalarEvent
@@ -257,16 +267,17 @@ class _Builder:
             elif cls is yaml.DocumentEndEvent:
                 self.out.docs.append(self.root)
             elif cls is yaml.AliasEvent:
-                raise _Abort(self.problem("IN005", "aliases (*name) are not allowed", ev))
+                raise _Abort(self.problem("IN005", M("aliases (*name) are not allowed"), ev))
             elif cls is yaml.StreamEndEvent:
                 return
 
     def check_scalar_limits(self, ev: Any) -> None:
         if self.nodes > self.limits.nodes:
-            raise _Abort(self.problem("IN008", f"more than {self.limits.nodes} nodes", ev))
+            raise _Abort(self.problem("IN008", M("more than {n} nodes", n=self.limits.nodes),
+                                      ev))
         raise _Abort(self.problem(
-            "IN008", f"a value of {len(ev.value)} characters exceeds the limit of "
-            f"{self.limits.scalar_chars}", ev))
+            "IN008", M("a value of {n} characters exceeds the limit of {limit}",
+                       n=len(ev.value), limit=self.limits.scalar_chars), ev))
 
     def bad_value(self, ev: Any) -> None:
         """One IN003 for a value holding a hidden character that its source text does not
@@ -279,8 +290,9 @@ class _Builder:
             if is_text_joiner(value, m.start()) or bad in raw:
                 continue
             self.out.problems.append(self.problem(
-                "IN003", f"value contains the control or invisible character U+{ord(bad):04X}",
-                ev, "remove escaped control characters such as \\e or \\u202e"))
+                "IN003", M("value contains the control or invisible character U+{code:04X}",
+                           code=ord(bad)),
+                ev, M("remove escaped control characters such as \\e or \\u202e")))
             return
 
     def source_lines(self, first: int, last: int) -> str:
@@ -297,31 +309,37 @@ class _Builder:
 
     def start_document(self, ev: Any) -> None:
         if getattr(ev, "version", None) or getattr(ev, "tags", None):
-            raise _Abort(self.problem("IN001", "%YAML and %TAG directives are not supported", ev))
+            raise _Abort(self.problem("IN001", M("%YAML and %TAG directives are not supported"),
+                                      ev))
         self.root = None
 
     def check_node(self, ev: Any) -> None:
         if ev.anchor is not None:
-            raise _Abort(self.problem("IN005", f"anchors (&{ev.anchor}) are not allowed", ev,
-                                      "repeat the value instead of using an anchor"))
+            raise _Abort(self.problem("IN005", M("anchors (&{anchor}) are not allowed",
+                                                 anchor=ev.anchor), ev,
+                                      M("repeat the value instead of using an anchor")))
         if ev.tag is not None:
-            raise _Abort(self.problem("IN006", f"explicit tags ({ev.tag}) are not allowed", ev,
-                                      "quote the value instead of tagging it"))
+            raise _Abort(self.problem("IN006", M("explicit tags ({tag}) are not allowed",
+                                                 tag=ev.tag), ev,
+                                      M("quote the value instead of tagging it")))
         self.nodes += 1
         if self.nodes > self.limits.nodes:
-            raise _Abort(self.problem("IN008", f"more than {self.limits.nodes} nodes", ev))
+            raise _Abort(self.problem("IN008", M("more than {n} nodes", n=self.limits.nodes),
+                                      ev))
 
     def key(self, top: _Frame, value: str, ev: Any) -> None:
         if len(value) > self.limits.key_chars:
-            raise _Abort(self.problem("IN008", f"a key of {len(value)} characters exceeds the "
-                                      f"limit of {self.limits.key_chars}", ev))
+            raise _Abort(self.problem("IN008", M("a key of {n} characters exceeds the limit "
+                                                 "of {limit}", n=len(value),
+                                                 limit=self.limits.key_chars), ev))
         top.key, top.key_mark = value, ev.start_mark
         top.discard = value in top.container
         if top.discard:
             first = top.table[value][0] + 1
             self.out.problems.append(self.problem(
-                "IN004", f"duplicate key {value!r} (first defined at line {first})", ev,
-                "YAML keeps only one of the two values; remove or rename one"))
+                "IN004", M("duplicate key {key!r} (first defined at line {first})", key=value,
+                           first=first), ev,
+                M("YAML keeps only one of the two values; remove or rename one")))
 
     def attach(self, node: Any, ev: Any) -> tuple[Any, Any] | None:
         """Put a node into its parent (or make it the document root); return its slot."""
@@ -347,10 +365,12 @@ class _Builder:
         self.check_node(ev)
         top = self.stack[-1] if self.stack else None
         if top is not None and top.is_map and top.key is None:
-            raise _Abort(self.problem("IN007", "mapping keys must be plain strings", ev,
-                                      "complex keys (? [a, b]) are not part of the org format"))
+            raise _Abort(self.problem("IN007", M("mapping keys must be plain strings"), ev,
+                                      M("complex keys (? [a, b]) are not part of the org "
+                                        "format")))
         if len(self.stack) >= self.limits.depth:
-            raise _Abort(self.problem("IN008", f"nesting deeper than {self.limits.depth} levels",
+            raise _Abort(self.problem("IN008", M("nesting deeper than {n} levels",
+                                                   n=self.limits.depth),
                                       ev))
         container: Any = {} if is_map else []
         table: Any = {} if is_map else []

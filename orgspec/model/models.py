@@ -14,6 +14,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSche
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,62}$"
 KINDS = ("Team", "Person", "Responsibility", "Objective", "Process", "Role", "Meeting")
+# Other names of a kind, as written in `kind:` (岗位 is a position; the model calls it Role).
+KIND_ALIASES = {"Position": "Role"}
 ROLES = ("accountable", "responsible", "consulted", "informed")
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="Lowercase slug, unique per kind.")]
@@ -232,7 +234,8 @@ class Role(Strict):
     A holder written `待招聘`, `空缺`, `vacant`, `TBD` (or any placeholder) is an open seat;
     so is every seat of `headcount` beyond the holders named."""
 
-    kind: Literal["Role"]
+    kind: Literal["Role", "Position"] = Field(
+        description="`Position` is another name of `Role`.")
     id: Id
     aliases: Aliases = Field(default_factory=list)
     name: Name | None = None

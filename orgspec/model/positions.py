@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from orgspec.model.models import ROLES, Kpi, Role, is_placeholder, is_vacant
 from orgspec.model.org import Org, node_key
 from orgspec.model.schedule import schedule_of
+from orgspec.model.teamtree import TeamTree
 from orgspec.text.measurable import Verdict, assess
 from orgspec.text.quantity import parse_quantity
 
@@ -65,11 +66,16 @@ class Presence:
 
     `team_meetings` maps a team id to the meetings it is represented in: the team itself,
     one of its positions, or one of its people (lead or member) is the owner or an
-    attendee. `team_channels` maps a team id to its channels (case-folded)."""
+    attendee. `team_attends` maps a team id to the meetings the team itself (its id) owns or
+    attends: attendance by a team covers every team below it, so `meetings_of` adds those of
+    the team's ancestors (each step O(1) through `tree`). `team_channels` maps a team id to
+    its channels (case-folded)."""
 
     person_teams: dict[str, list[str]]
     team_meetings: dict[str, set[str]] = field(default_factory=dict)
+    team_attends: dict[str, set[str]] = field(default_factory=dict)
     team_channels: dict[str, set[str]] = field(default_factory=dict)
+    tree: TeamTree | None = None
 
     def teams_of(self, org: Org, holder: str) -> list[str]:
         """The team ids a holder node stands for: a team itself, a position's team, a
@@ -82,14 +88,29 @@ class Presence:
             return [team] if team in org.teams else []
         return self.person_teams.get(ident, [])
 
+    def meetings_of(self, team: str) -> set[str]:
+        """The meetings team `team` takes part in: its own, and those a team above it
+        attends as a team (a meeting of `company` includes every department)."""
+        own = self.team_meetings.get(team, set())
+        if self.tree is None:
+            return own
+        above = [self.team_attends[t] for t in self.tree.marked_above(team)]
+        return own.union(*above) if above else own
+
+    def nested(self, a: str, b: str) -> bool:
+        """True when one of teams `a`, `b` is below the other (O(1))."""
+        return self.tree is not None and (self.tree.is_ancestor(a, b)
+                                          or self.tree.is_ancestor(b, a))
+
     def share(self, a: str, b: str) -> bool:
         """True when teams `a` and `b` meet in one meeting or share a channel."""
-        return bool(self.team_meetings.get(a, set()) & self.team_meetings.get(b, set())
+        return bool(self.meetings_of(a) & self.meetings_of(b)
                     or self.team_channels.get(a, set()) & self.team_channels.get(b, set()))
 
 
-def presence(org: Org) -> Presence:
-    """Build the meeting and channel presence of every team, in one pass."""
+def presence(org: Org, tree: TeamTree | None = None) -> Presence:
+    """Build the meeting and channel presence of every team, in one pass. Without `tree`,
+    a tree is built whose marked teams are those that attend a meeting as a team."""
     out = Presence(org.person_teams)
     for tid, team in org.teams.items():
         if team.channels:
@@ -100,6 +121,9 @@ def presence(org: Org) -> Presence:
             if holder is not None:
                 for tid in out.teams_of(org, holder):
                     out.team_meetings.setdefault(tid, set()).add(mid)
+                if holder.startswith("team:"):
+                    out.team_attends.setdefault(holder[5:], set()).add(mid)
+    out.tree = tree or TeamTree(org, out.team_attends.__contains__)
     return out
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import re
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -11,10 +13,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from orgspec.findings import Issue, Related
+from orgspec.i18n import M
 from orgspec.load.loader import RawEntity, RawFile, RawOrg
 from orgspec.load.suppress import Directive
 from orgspec.load.yamlevents import Path
-from orgspec.model.models import KINDS, MODELS, Responsibility, Role, Team
+from orgspec.model.models import KIND_ALIASES, KINDS, MODELS, Responsibility, Role, Team
 from orgspec.model.org import Claim, Org, Origin, RoleClaim, node_key
 
 MAX_ERRORS_PER_ENTITY = 20
@@ -47,8 +50,15 @@ def check_entity(ent: RawEntity) -> Checked:
     """Validate one raw entity on its own (duplicates are found when it joins the org)."""
     out = Checked(Origin(ent.fmap, ent.path))
     kind = ent.kind
+    if isinstance(kind, str):
+        kind = KIND_ALIASES.get(kind, kind)
     if not isinstance(kind, str) or kind not in MODELS:  # a list or mapping is unhashable
         out.issues.append(_kind_issue(ent, kind))
+        meant = _kind_meant(kind)
+        ident = ent.data.get("id")
+        if meant and isinstance(ident, str):
+            # `kind: team`: held like an invalid Team, so references to it say nothing more
+            out.invalid = node_key(meant, ident)
         return out
     out.kind = kind
     model = MODELS[kind]
@@ -87,6 +97,8 @@ def add_checked(org: Org, checked: Checked) -> Iterator[Issue]:
 
 
 Dropped = dict[str, dict[str, Any]]  # entity or part key -> field -> the value as written
+KIND_WORD = {k: M(k) for k in ("Team", "Person", "Responsibility", "Objective")} | {
+    "Process": M("Process"), "Role": M("Role"), "Meeting": M("Meeting")}
 PART_KEYS = {"key_results": "key_result", "steps": "step", "responsibilities": "charter"}
 
 
@@ -179,9 +191,10 @@ def _register(org: Org, kind: str, obj: Any, origin: Origin) -> Iterator[Issue]:
     key = node_key(kind, obj.id)
     first = org.origins.get(key)
     if first is not None:
-        yield Issue(f"duplicate {kind} id {obj.id!r}", origin.locate("id"), entity=key,
-                    related=(Related(first.locate("id"), "first defined here"),),
-                    hint="ids must be unique per kind; rename one of them", code="RF002")
+        yield Issue(M("duplicate {kind} id {id!r}", kind=KIND_WORD.get(kind, kind), id=obj.id),
+                    origin.locate("id"), entity=key,
+                    related=(Related(first.locate("id"), M("first defined here")),),
+                    hint=M("ids must be unique per kind; rename one of them"), code="RF002")
         return
     org.table(kind)[obj.id] = obj
     org.origins[key] = origin
@@ -212,16 +225,34 @@ def _position_duties(org: Org, pos: Role, origin: Origin) -> Iterator[Issue]:
 
 def _kind_issue(ent: RawEntity, kind: Any) -> Issue:
     if kind is None:
-        return Issue("entity has no `kind`", ent.location(),
-                     hint=f"add `kind:` with one of {', '.join(KINDS)}", code="IN010")
+        return Issue(M("entity has no `kind`"), ent.location(),
+                     hint=M("add `kind:` with one of {kinds}", kinds=", ".join(KINDS)),
+                     code="IN010")
     if not isinstance(kind, str):
-        found = "a list" if isinstance(kind, list) else "a mapping"
-        return Issue(f"`kind` must be one of {', '.join(KINDS)}; found {found}",
+        found = M("a list") if isinstance(kind, list) else M("a mapping")
+        return Issue(M("`kind` must be one of {kinds}; found {found}", kinds=", ".join(KINDS),
+                       found=found),
                      ent.fmap.value((*ent.path, "kind")),
-                     hint="write the kind as plain text, e.g. `kind: Team`", code="IN010")
-    guess = _did_you_mean(kind, KINDS, fold=True)
-    return Issue(f"unknown kind {kind!r}", ent.fmap.locate((*ent.path, "kind")),
-                 hint=guess or f"kind is one of {', '.join(KINDS)}", code="IN010")
+                     hint=M("write the kind as plain text, e.g. `kind: Team`"), code="IN010")
+    guess = _did_you_mean(kind, (*KINDS, *KIND_ALIASES), fold=True)
+    return Issue(M("unknown kind {kind!r}", kind=kind), ent.fmap.locate((*ent.path, "kind")),
+                 hint=guess or M("kind is one of {kinds} ({aliases})", kinds=", ".join(KINDS),
+                                 aliases=_aliases()),
+                 code="IN010")
+
+
+def _aliases() -> list[M]:
+    return [M("{alias} is another name of {kind}", alias=a, kind=k)
+            for a, k in KIND_ALIASES.items()]
+
+
+def _kind_meant(kind: Any) -> str | None:
+    """The kind a wrong-case `kind:` means (`team` -> `Team`, `position` -> `Role`)."""
+    if not isinstance(kind, str):
+        return None
+    names = {k.casefold(): k for k in KINDS} | \
+        {a.casefold(): k for a, k in KIND_ALIASES.items()}
+    return names.get(kind.strip().casefold())
 
 
 def _did_you_mean(word: str, choices: typing.Iterable[str], fold: bool = False) -> str:
@@ -229,9 +260,9 @@ def _did_you_mean(word: str, choices: typing.Iterable[str], fold: bool = False) 
     if fold:
         by_fold = {c.casefold(): c for c in options}
         if word.casefold() in by_fold:
-            return f"did you mean `{by_fold[word.casefold()]}`?"
+            return M("did you mean `{name}`?", name=by_fold[word.casefold()])
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f"did you mean `{close[0]}`?" if close else ""
+    return M("did you mean `{name}`?", name=close[0]) if close else ""
 
 
 def _schema_issues(exc: ValidationError, ent: RawEntity, model: type[BaseModel], kind: str,
@@ -242,24 +273,116 @@ def _schema_issues(exc: ValidationError, ent: RawEntity, model: type[BaseModel],
         loc = tuple(err["loc"])
         path = _data_path(ent.data, loc)
         where = ent.fmap.locate((*ent.path, *path))
-        yield _schema_issue(err["type"], err["msg"], loc, path, model, where, entity)
+        yield _schema_issue(err["type"], err["msg"], loc, path, model, where, entity, ent.data)
 
 
 def _schema_issue(kind: str, msg: str, loc: tuple[Any, ...], path: Path,
-                  model: type[BaseModel], where: Any, entity: str) -> Issue:
+                  model: type[BaseModel], where: Any, entity: str, data: Any = None) -> Issue:
     field = _dotted(path) or "entity"
     if kind == "extra_forbidden":
         options = _fields_at(model, loc[:-1])
-        hint = _did_you_mean(str(loc[-1]), options) or f"known fields: {', '.join(options)}"
-        return Issue(f"unknown field `{field}`", where, entity, hint=hint, code="SC001")
+        hint = _did_you_mean(str(loc[-1]), options) or \
+            M("known fields: {fields}", fields=", ".join(options))
+        targeted = _FIELD_HINTS.get((model.__name__, tuple(str(p) for p in loc)))
+        if targeted:
+            hint = M("{targeted}; {hint}", targeted=targeted, hint=hint)
+        return Issue(M("unknown field `{field}`", field=field), where, entity, hint=hint,
+                     code="SC001")
     if kind == "missing":
         name = _dotted((*path, loc[-1]))
-        return Issue(f"missing required field `{name}`", where, entity, code="SC002")
+        return Issue(M("missing required field `{field}`", field=name), where, entity,
+                     code="SC002")
     if kind == "string_pattern_mismatch" and loc and loc[-1] == "id":
-        return Issue(f"`{field}` must be a lowercase slug", where, entity,
-                     hint="use a-z, 0-9, - and _, starting with a letter or digit, e.g. "
-                          "order-platform", code="SC003")
-    return Issue(f"`{field}`: {_lower_first(msg)}", where, entity, code="SC003")
+        return Issue(M("`{field}` must be a lowercase slug", field=field), where, entity,
+                     hint=M("use a-z, 0-9, - and _, starting with a letter or digit, e.g. "
+                            "order-platform"), code="SC003")
+    value = _node(data, path) if path and data is not None else None
+    label = _label(data, path) if data is not None else M("`{field}`", field=field)
+    if path and path[-1] == "period" and isinstance(value, str):
+        return _period_issue(value, label, where, entity)
+    if kind.startswith("date") and isinstance(value, str) and (said := bad_date(value)):
+        return Issue(M("{field} {value!r} is not a date: {why}", field=label, value=value,
+                       why=said[0]), where, entity, hint=said[1], code="SC003")
+    return Issue(M("{field}: {detail}", field=label, detail=_lower_first(msg)), where, entity,
+                 code="SC003")
+
+
+PART_WORDS = {"key_results": M("key result"), "steps": M("step"),
+              "responsibilities": M("charter item")}
+
+
+def _label(data: Any, path: Path) -> str:
+    """`due` of key result 'kr1' (by its id, not `key_results[1]`) or `owner`."""
+    if len(path) >= 3 and isinstance(path[0], str) and path[0] in PART_WORDS:
+        item = _node(data, path[:2])
+        ident = item.get("id") or item.get("ref") if isinstance(item, dict) else None
+        if isinstance(ident, str):
+            return M("{part} {id!r}: `{field}`", field=_dotted(path[2:]),
+                     part=PART_WORDS[path[0]], id=ident)
+    return M("`{field}`", field=_dotted(path) or "entity")
+
+
+def bad_date(text: str) -> tuple[str, str] | None:
+    """Why `YYYY-MM-DD` text is no date, and the fix (February 2026 has 28 days), or None."""
+    import calendar
+
+    m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", text)
+    if not m:
+        return None
+    year, month, day = (int(g) for g in m.groups())
+    if not 1 <= month <= 12:
+        return (M("there is no month {month}", month=month),
+                M("write the date as YYYY-MM-DD, month 01 to 12"))
+    days = calendar.monthrange(year, month)[1]
+    if 1 <= day <= days:
+        return None
+    return (M("{month_name} {year} has {days} days", month_name=calendar.month_name[month],
+              month=month, year=year, days=days),
+            M("the last day of that month is {date}", date=dt.date(year, month, days).isoformat()))
+
+
+_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def period_fix(text: str) -> str | None:
+    """The period `text` most likely means, in orgspec's form: `2026Q1`, `2026 q1`,
+    `Q1 2026`, `2026年第一季度`, `2026年Q1` -> `2026-Q1`; `2026年上半年` -> `2026-H1`."""
+    t = text.strip().replace("－", "-").replace("—", "-")
+    m = re.fullmatch(r"(\d{4})\s*(?:年|[-_/.])?\s*([QqHh])\s*([1-4])", t) or \
+        re.fullmatch(r"([QqHh])\s*([1-4])\s*[-_/ ]?\s*(\d{4})", t)
+    if m:
+        year, letter, n = (m.group(1), m.group(2), m.group(3)) if m.group(1).isdigit() \
+            else (m.group(3), m.group(1), m.group(2))
+        if letter.upper() == "H" and n not in "12":
+            return None
+        return f"{year}-{letter.upper()}{n}"
+    m = re.fullmatch(r"(\d{4})\s*年?\s*第?([一二三四1-4])季度?", t)
+    if m:
+        return f"{m.group(1)}-Q{_QUARTER[m.group(2)]}"
+    m = re.fullmatch(r"(\d{4})\s*年?\s*([上下])半年", t)
+    if m:
+        return f"{m.group(1)}-H{1 if m.group(2) == '上' else 2}"
+    m = re.fullmatch(r"(\d{4})\s*年", t)
+    return m.group(1) if m else None
+
+
+def _period_issue(value: str, label: str, where: Any, entity: str) -> Issue:
+    fix = period_fix(value)
+    if fix:
+        return Issue(M("{field} {value!r} is not a period: write `{fix}`", field=label,
+                       value=value, fix=fix), where, entity,
+                     hint=M("periods are written 2026, 2026-H1 or 2026-Q1"), code="SC003")
+    return Issue(M("{field} {value!r} is not a period", field=label, value=value), where,
+                 entity, hint=M("periods are written 2026, 2026-H1 or 2026-Q1"), code="SC003")
+
+
+# Fields people write on the wrong kind, and where that fact lives instead.
+_FIELD_HINTS: dict[tuple[str, tuple[str, ...]], M] = {
+    ("Person", ("team",)): M("membership is written on the team: add the person to the Team's "
+                             "`members` (or make them its `lead`)"),
+    ("Person", ("teams",)): M("membership is written on the team: add the person to each "
+                              "Team's `members` (or make them its `lead`)"),
+}
 
 
 def _lower_first(msg: str) -> str:

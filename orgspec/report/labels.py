@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from orgspec.i18n import content_lang
 from orgspec.model.org import Org
 
 _LABELS = {  # key: (English, Chinese)
@@ -24,6 +23,7 @@ _LABELS = {  # key: (English, Chinese)
     "duty": ("Duty", "职责"),
     "measurable": ("measurable", "可衡量"),
     "not_measurable": ("not measurable", "不可衡量"),
+    "not_judged": ("not judged: {field} is invalid", "未判定: {field} 无效"),
     "overlap": ("overlap", "重叠"),
     "gap": ("gap", "空白"),
     "none": ("No problems found.", "未发现问题。"),
@@ -78,17 +78,15 @@ _LABELS = {  # key: (English, Chinese)
     "sev_error": ("error", "错误"),
     "sev_warning": ("warning", "警告"),
     "sev_info": ("info", "提示"),
+    "hint": ("Hint", "建议"),
+    "related": ("Related", "相关"),
 }
 LABELS = {lang: {key: pair[i] for key, pair in _LABELS.items()}
           for i, lang in enumerate(("en", "zh"))}
-_CJK = re.compile("[\u4e00-\u9fff]")
-MISSING_ZH = {"a metric": "指标", "a target value": "目标值", "a time bound": "截止时间"}
 
 
 def guess_lang(org: Org) -> str:
     """`zh` when most entity names and descriptions are Chinese, else `en`."""
-    texts = [str(getattr(e, a, "") or "") for kind in ("Team", "Responsibility", "Objective")
-             for e in org.table(kind).values() for a in ("name", "description", "title")]
-    sample = "".join(texts)[:20_000]
-    letters = sum(c.isalpha() for c in sample) or 1
-    return "zh" if len(_CJK.findall(sample)) / letters > 0.3 else "en"
+    texts = (str(getattr(e, a, "") or "") for kind in ("Team", "Responsibility", "Objective")
+             for e in org.table(kind).values() for a in ("name", "description", "title"))
+    return content_lang(texts) or "en"

@@ -207,7 +207,8 @@ def _name(item: dict[str, Any]) -> str:
 def _people(item: dict[str, Any]) -> str:
     people = item.get("people") or []
     said = ", ".join(_name(p).removeprefix("person ") for p in people)
-    extra = f"; {item['open_seats']} open seat(s)" if item.get("open_seats") else ""
+    n = item.get("open_seats") or 0
+    extra = f"; {n} open seat{'' if n == 1 else 's'}" if n else ""
     return f" ({said}{extra})" if said or extra else ""
 
 

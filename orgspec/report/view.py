@@ -15,10 +15,11 @@ from urllib.parse import quote
 
 from orgspec.findings import Finding, LintResult, Severity
 from orgspec.gcpause import gc_paused
+from orgspec.i18n import say, say_list
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.paths import in_project
 from orgspec.report.diagram import Diagram, FlowStep, Node, flow, tree
-from orgspec.report.labels import LABELS, MISSING_ZH, guess_lang
+from orgspec.report.labels import LABELS, guess_lang
 from orgspec.report.tree import TreeNode, flatten, on_cycles, team_tree
 
 
@@ -32,6 +33,8 @@ class FindingRow:
     team: str
     file: str = ""
     line: int = 0
+    hint: str = ""
+    related: list[str] = field(default_factory=list)  # `file:line:col: message` each
 
 
 @dataclass
@@ -63,10 +66,13 @@ class RaciRow:
     cells: dict[str, str]
     overlap: bool
     gap: bool
+    name: str = ""  # the duty's name (its id when it has none)
+    names: dict[str, str] = field(default_factory=dict, repr=False)  # team id -> its name
 
     def holders(self, letter: str) -> list[str]:
-        """The teams that hold role `letter` (A, R, C or I) on this duty."""
-        return sorted(t for t, letters in self.cells.items() if letter in letters)
+        """The names of the teams that hold role `letter` (A, R, C or I) on this duty."""
+        return sorted(self.names.get(t, t) for t, letters in self.cells.items()
+                      if letter in letters)
 
 
 @dataclass
@@ -75,6 +81,7 @@ class KrRow:
     title: str
     measurable: bool
     missing: str
+    unjudged: str = ""  # the invalid field (`period`, `due`) the verdict would rest on
 
 
 @dataclass
@@ -168,6 +175,7 @@ class ReportView:
     positions: list[PositionRow] = field(default_factory=list)
     meetings: list[MeetingRow] = field(default_factory=list)
     load: list[LoadRow] = field(default_factory=list)  # the most loaded people, at most 20
+    team_names: dict[str, str] = field(default_factory=dict)  # team id -> its name
 
 
 @dataclass(frozen=True)
@@ -231,27 +239,28 @@ def build_view(result: LintResult, org: Org, lang: str | None = None,
 
 
 def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) -> ReportView:
-    lang = lang or guess_lang(org)
+    lang = lang or result.lang or guess_lang(org)
     owners = _owners(org)
     rows = [FindingRow(f.severity.label, f.code, f.message,
                        f"{f.location.file}:{f.location.line}:{f.location.col}", _link(f, links),
-                       _team_of(f, owners), f.location.file, f.location.line)
+                       _team_of(f, owners), f.location.file, f.location.line, f.hint,
+                       [f"{r.location.short()}: {r.message}" for r in f.related])
             for f in result.findings]
     tree_roots = team_tree(org)
     tree_rows = flatten(tree_roots)
-    okrs = _okrs(org, lang == "zh")
+    okrs = _okrs(org, lang)
     health = _health(org, rows)
     return ReportView(
         lang=lang, labels=LABELS[lang], counts=result.counts, files=len(result.files),
         entities=result.entity_count,
         urgent=[r for r in rows if r.severity == "error"][:10],
-        health=health, rules=_rule_groups(result, rows),
+        health=health, rules=_rule_groups(result, rows, lang),
         raci_teams=sorted(org.teams), raci=_raci(org), tree=tree_roots, okrs=okrs,
         processes=_processes(org, LABELS[lang]["no_owner"]), org_diff=list(result.org_diff),
         families=_families(result), team_diagram=_team_diagram(tree_roots, tree_rows, health),
         okr_diagram=_okr_diagram(okrs), teams=sorted({r.team for r in rows if r.team}),
         rows=rows, tree_rows=tree_rows, positions=_positions(org), meetings=_meetings(org),
-        load=_load(org))
+        load=_load(org), team_names=team_names(org))
 
 
 def view_of(result: LintResult, view: ReportView | None = None, org: Org | None = None,
@@ -287,8 +296,10 @@ def _team_diagram(roots: list[TreeNode], rows: list[tuple[int, TreeNode]],
 def _okr_diagram(okrs: list[ObjectiveRow]) -> Diagram:
     """Objectives under the objective they align to, each with its key results marked."""
     nodes = {o.id: Node(o.id, o.title, o.owner, "objective", [
-        Node(f"{o.id}/{kr.id}", ("✓ " if kr.measurable else "✗ ") + kr.title,
-             kr.missing, "kr-ok" if kr.measurable else "kr-bad") for kr in o.krs])
+        Node(f"{o.id}/{kr.id}", ("✓ " if kr.measurable else "? " if kr.unjudged else "✗ ")
+             + kr.title, "" if kr.unjudged else kr.missing,
+             "kr-ok" if kr.measurable else "kr-unknown" if kr.unjudged else "kr-bad")
+        for kr in o.krs])
         for o in okrs}
     parent = {o.id: o.aligns_to for o in okrs if o.aligns_to in nodes and o.aligns_to != o.id}
     looping = on_cycles(parent)
@@ -311,7 +322,7 @@ def _health(org: Org, rows: list[FindingRow]) -> list[TeamHealth]:
     return sorted(out, key=lambda h: (h.score, h.team))
 
 
-def _rule_groups(result: LintResult, rows: list[FindingRow]) -> list[RuleGroup]:
+def _rule_groups(result: LintResult, rows: list[FindingRow], lang: str) -> list[RuleGroup]:
     groups: dict[str, list[FindingRow]] = defaultdict(list)
     for r in rows:
         groups[r.code].append(r)
@@ -320,14 +331,33 @@ def _rule_groups(result: LintResult, rows: list[FindingRow]) -> list[RuleGroup]:
         meta = result.rules.get(code)
         severity = max(Severity.parse(r.severity) for r in found).label
         out.append(RuleGroup(code, meta.name if meta else code, severity,
-                             meta.summary if meta else "", found))
+                             say(meta.summary, lang) if meta else "", found))
     return sorted(out, key=lambda g: (-Severity.parse(g.severity), g.code))
+
+
+def named(org: Org, ref: str | None) -> str:
+    """What a reader calls the team, person or position `ref`: its name; an unknown id or a
+    placeholder as written; "" for None."""
+    if not ref:
+        return ""
+    holder = org.holder(ref)
+    if holder is None:
+        return ref
+    kind, _, ident = holder.partition(":")
+    entity = org.table({"team": "Team", "person": "Person", "role": "Role"}[kind])[ident]
+    return str(getattr(entity, "name", None) or ident)
+
+
+def team_names(org: Org) -> dict[str, str]:
+    """Team id -> its name (its id when it has none)."""
+    return {t: team.name or t for t, team in org.teams.items()}
 
 
 def _raci(org: Org) -> list[RaciRow]:
     from orgspec.model.models import is_placeholder
 
     letters: dict[str, dict[str, set[str]]] = {r: defaultdict(set) for r in org.responsibilities}
+    names = team_names(org)
     for hold in org.raci.holds:
         team = ident_of(hold.holder)
         if hold.holder.startswith("team:") and team in org.teams:
@@ -339,21 +369,31 @@ def _raci(org: Org) -> list[RaciRow]:
         gap = not accountable or any(is_placeholder(a) for a in resp.accountable)
         out.append(RaciRow(rid, resp.description or resp.name or "",
                            {t: "".join(sorted(ls, key="ARCI".index)) for t, ls in cells.items()},
-                           overlap=len(accountable) > 1, gap=gap and not accountable))
+                           overlap=len(accountable) > 1, gap=gap and not accountable,
+                           name=resp.name or rid, names=names))
     return out
 
 
-def _okrs(org: Org, zh: bool) -> list[ObjectiveRow]:
+def _okrs(org: Org, lang: str) -> list[ObjectiveRow]:
     from orgspec.model.okr import verdict
+    from orgspec.text.measurable import MISSING
 
     out = []
     for oid, obj in sorted(org.objectives.items()):
         krs = []
+        dropped = org.incomplete.get(node_key("objective", oid), {})
+        when = next((f for f in ("period", "start", "end") if f in dropped), "")
         for kr in obj.key_results:
             v = verdict(obj, kr)
-            missing = [MISSING_ZH.get(m, m) for m in v.missing] if zh else v.missing
-            krs.append(KrRow(kr.id, kr.title, not v.missing, ("、" if zh else ", ").join(missing)))
-        out.append(ObjectiveRow(oid, obj.title, obj.owner or "", obj.aligns_to or "", krs))
+            missing = say_list([MISSING[m] for m in v.missing], lang)
+            due = "due" in org.incomplete.get(f"{node_key('objective', oid)}/key_result:{kr.id}",
+                                             {})
+            # As `check` holds back its verdict on a key result whose deadline was dropped as
+            # invalid, the report does not judge it either: the schema finding says why.
+            unjudged = (f"key_results.{kr.id}.due" if due else when) if v.missing else ""
+            krs.append(KrRow(kr.id, kr.title, not v.missing, missing, unjudged))
+        out.append(ObjectiveRow(oid, obj.title, named(org, obj.owner), obj.aligns_to or "",
+                                krs))
     return out
 
 
@@ -365,7 +405,7 @@ def _processes(org: Org, no_owner: str) -> list[ProcessView]:
         steps = []
         for s in proc.steps:
             owned = bool(s.owner) and not is_placeholder(s.owner or "")
-            who = s.owner if owned else " ".join(filter(None, (no_owner, s.owner)))
+            who = named(org, s.owner) if owned else " ".join(filter(None, (no_owner, s.owner)))
             steps.append(FlowStep(s.id, s.name or s.id, who or "", list(s.next),
                                   "step" if owned else "step-gap"))
         out.append(ProcessView(pid, proc.name or pid, steps, org))
@@ -379,7 +419,7 @@ def _positions(org: Org) -> list[PositionRow]:
     for rid, pos in sorted(org.positions.items()):
         holders = ", ".join(org.people[p].name or p for p in org.position_holders[rid])
         good = sum(kpi_measurable(kpi_verdict(k)) for k in pos.kpis)
-        out.append(PositionRow(rid, pos.name or rid, pos.team or "", holders,
+        out.append(PositionRow(rid, pos.name or rid, named(org, pos.team), holders,
                                seats(org, rid).open, len(pos.kpis), good))
     return out
 
@@ -390,7 +430,7 @@ def _meetings(org: Org) -> list[MeetingRow]:
 
     order = {c: i for i, c in enumerate(CADENCES)}
     rows = [MeetingRow(mid, m.name or mid, cadence_of(m.cadence) or (m.cadence or ""),
-                       m.owner or "", ", ".join(m.attendees))
+                       named(org, m.owner), ", ".join(named(org, a) for a in m.attendees))
             for mid, m in org.meetings.items()]
     return sorted(rows, key=lambda r: (order.get(r.cadence, len(order)), r.id))
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from orgspec.escape import gh_data, gh_property, tty_text
 from orgspec.findings import Finding, LintResult
+from orgspec.i18n import M, say
 from orgspec.paths import repo_path
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 PER_LEVEL = 10  # GitHub shows 10 annotations of each level per step
 
 
-def _annotation(f: Finding, root: str | None) -> str:
+def _annotation(f: Finding, root: str | None, words: tuple[str, str]) -> str:
     loc = f.location
     props = [f"file={gh_property(repo_path(loc.file, root))}", f"line={loc.line}"]
     end_line = loc.end_line or loc.line
@@ -21,6 +22,10 @@ def _annotation(f: Finding, root: str | None) -> str:
             props.append(f"endColumn={loc.end_col}")
     props.append(f"title={gh_property(f'orgspec {f.code} ({f.name})')}")
     message = f"{loc.file}:{loc.line}:{loc.col}: {f.code} {tty_text(f.message)}"
+    for rel in f.related:  # GitHub shows an annotation's further lines under it
+        message += f"\n{words[0]}: {rel.location.short()}: {tty_text(rel.message)}"
+    if f.hint:
+        message += f"\n{words[1]}: {tty_text(f.hint)}"
     return f"::{COMMAND[f.severity.label]} {','.join(props)}::{gh_data(message)}"
 
 
@@ -37,13 +42,15 @@ def render(result: LintResult, project_root: str | None = None) -> str:
     if any(n > PER_LEVEL for n in per_level.values()):
         room["notice"] -= 1  # the overflow note is a notice too
     lines, left_out = [], 0
+    lang = result.lang or "en"
+    words = say(M("related"), lang), say(M("hint"), lang)
     for f in ranked:
         level = COMMAND[f.severity.label]
         if room[level] <= 0:
             left_out += 1
             continue
         room[level] -= 1
-        lines.append(_annotation(f, project_root))
+        lines.append(_annotation(f, project_root, words))
     if left_out:
         c = result.counts
         lines.append("::notice title=orgspec::" + gh_data(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from orgspec.escape import gh_line, tty_text
 from orgspec.findings import Finding, LintResult, Severity
+from orgspec.i18n import M, say
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -12,36 +13,38 @@ def render(result: LintResult, color: bool = False, github_actions: bool = False
     """The human report; `color` adds ANSI colour to the severity and the summary.
     Inside GitHub Actions no line may start or forge a workflow command."""
     lines = []
+    lang = result.lang or "en"
+    words = say(M("related"), lang), say(M("hint"), lang)
     for f in result.findings:
-        lines.extend(_finding_lines(f, color))
+        lines.extend(_finding_lines(f, color, words))
     lines.append(summary_line(result))
     if github_actions:
         lines = [gh_line(line) for line in lines]
     return "\n".join(lines) + "\n"
 
 
-def _finding_lines(f: Finding, color: bool) -> list[str]:
+def _finding_lines(f: Finding, color: bool, words: tuple[str, str]) -> list[str]:
     level = f"[{f.severity.label}]"
     if color:
         level = f"\x1b[{_COLOURS[f.severity]}m{level}\x1b[0m"
     out = [f"{tty_text(f.location.short())}: {f.code} {level} {tty_text(f.message)}"]
     for rel in f.related:
-        out.append(f"    related: {tty_text(rel.location.short())}: {tty_text(rel.message)}")
+        out.append(f"    {words[0]}: {tty_text(rel.location.short())}: {tty_text(rel.message)}")
     if f.hint:
-        out.append(f"    hint: {tty_text(f.hint)}")
+        out.append(f"    {words[1]}: {tty_text(f.hint)}")
     return out
 
 
 def summary_line(result: LintResult) -> str:
-    """`Found 2 errors, 1 warning, 0 info in 12 files.` or `No problems ...`."""
-    files = len(result.files)
-    where = f"in {files} file{'s' if files != 1 else ''} ({result.entity_count} entities)"
+    """`Found 2 errors, 1 warning, 0 info in 12 files.` or `No problems ...`, in the
+    result's language."""
+    files, n = len(result.files), result.entity_count
+    where = M("in {files} files ({n} entities)", files=files, n=n) if files != 1 else \
+        M("in 1 file ({n} entities)", n=n)
     if not result.findings:
-        return f"No problems found {where}."
+        return say(M("No problems found {where}.", where=where), result.lang or "en")
     c = result.counts
-    parts = [_plural(c["error"], "error"), _plural(c["warning"], "warning"), f"{c['info']} info"]
-    return f"Found {', '.join(parts)} {where}."
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n != 1 else ''}"
+    errors = M("{n} errors", n=c["error"]) if c["error"] != 1 else M("1 error")
+    warnings = M("{n} warnings", n=c["warning"]) if c["warning"] != 1 else M("1 warning")
+    parts = [errors, warnings, M("{n} info", n=c["info"])]
+    return say(M("Found {parts} {where}.", parts=parts, where=where), result.lang or "en")

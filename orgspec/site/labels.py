@@ -28,6 +28,10 @@ _LABELS = {  # key: (English, Chinese)
     "ask": ("Who to ask", "找谁"),
     "ask_via": ("lead of {team}, as the accountable team has no lead",
                 "{team}的负责人（负责团队没有负责人）"),
+    "ask_via_unknown": ("a fallback: lead of {team}, as the accountable team's lead {lead!r} "
+                        "is not a known person",
+                        "代为联系：{team}的负责人；负责团队的负责人「{lead}」不是已知人员"),
+    "ask_fallback": ("fallback: lead of {team}", "代为联系：{team}的负责人"),
     "ci_duties": ("Consulted or informed on", "需咨询或知会的职责"),
     "handoffs_in": ("Hand-offs in", "交接进来"),
     "handoffs_out": ("Hand-offs out", "交接出去"),

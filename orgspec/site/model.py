@@ -282,6 +282,14 @@ class SiteModel:
                 return self.person(lead), "" if tid == teams[0] else tid
         return None, ""
 
+    def unknown_lead(self, rid: str) -> str:
+        """The lead written on the duty's first accountable team when it is not a known
+        person ("" otherwise): why `who_to_ask` fell back to a lead further up."""
+        teams = [h for h in self.holders.get(rid, {}).get("accountable", [])
+                 if h in self.org.teams]
+        lead = self.org.teams[teams[0]].lead if teams else None
+        return lead if lead and lead not in self.org.people else ""
+
     def team_duties(self, tid: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         """(charter: duties held A or R, duties held only C or I), each (duty, letters)."""
         rows = sorted(self.charters.get(tid, []))

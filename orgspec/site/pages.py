@@ -167,16 +167,17 @@ class _Obj:
 
 class _Row:
     def __init__(self, ident: str, duty: Link, letters: str, accountable: list[Link],
-                 ask: Link | None) -> None:
+                 ask: Link | None, via: Link | None = None) -> None:
         self.id, self.duty, self.letters = ident, duty, letters
-        self.accountable, self.ask = accountable, ask
+        self.accountable, self.ask, self.via = accountable, ask, via
 
 
 def _charter_row(m: SiteModel, rid: str, letters: str) -> _Row:
     acc = m.holders.get(rid, {}).get("accountable", [])
-    ask, _ = m.who_to_ask(rid)
+    ask, via = m.who_to_ask(rid)
     return _Row(rid, m.duty(rid), letters,
-                [o for o in (m.owner(a) for a in acc if not is_placeholder(a)) if o], ask)
+                [o for o in (m.owner(a) for a in acc if not is_placeholder(a)) if o], ask,
+                m.team(via) if via else None)
 
 
 def _subtree(m: SiteModel, tid: str) -> Any:
@@ -246,7 +247,7 @@ def _duties(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         yield m.url("Responsibility", rid), render(
             "duty", 1, id=rid, duty=resp, name=resp.name or resp.description or rid,
             gap=bool(row and row.gap) or not acc, overlap=bool(row and row.overlap),
-            ask=ask, via=m.team(via) if via else None,
+            ask=ask, via=m.team(via) if via else None, via_lead=m.unknown_lead(rid),
             vacant=bool(acc) and all(a in org.positions and a not in org.teams
                                      and a not in org.people for a in acc),
             raci=[(role, [o for o in (m.owner(r) for r in m.holders[rid].get(role, [])) if o])

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from orgspec.i18n import M
 from orgspec.text.quantity import quantities
 from orgspec.text.script import simplified
 
@@ -168,10 +169,12 @@ def as_written(text: str, said: str, word: str) -> str:
     return text[at:at + len(word)] if at >= 0 and len(said) == len(text) else word
 
 
+MISSING = {"a metric": M("no metric"), "a target value": M("no target value"),
+           "a time bound": M("no time bound")}  # a verdict's `missing`, said as a finding
+
+
 def rewrite_hint(text: str) -> str:
-    """The shape of a measurable rewrite, in the language the key result is written in."""
-    if _CJK.search(text):
-        return ("写成「指标 从 基线 到 目标 + 截止时间」,"
-                "例如:月活跃用户数从120万增长到132万(3月31日前)")
-    return ("write it as <metric> from <baseline> to <target> by <date>, e.g. "
-            "monthly active users from 1.2M to 1.32M by 2026-03-31")
+    """The shape of a measurable rewrite (an `M`: said in the output's language)."""
+    del text  # the hint follows the output language, like the message it belongs to
+    return M("write it as <metric> from <baseline> to <target> by <date>, e.g. "
+             "monthly active users from 1.2M to 1.32M by 2026-03-31")

@@ -48,3 +48,12 @@ class Suggester:
 
 def _deletions(word: str) -> set[str]:
     return {word[:k] + word[k + 1:] for k in range(len(word))}
+
+
+def closest(word: str, options: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The option closest to `word` by difflib's ratio (>= cutoff), over a short list (rule
+    codes and names); a tie goes to the first in sorted order, so `OK04` reads as `OK004`,
+    not `OK014` (difflib's own ranking prefers the larger string)."""
+    scored = [(-difflib.SequenceMatcher(None, word, o).ratio(), o) for o in sorted(options)]
+    best = min(scored, default=None)
+    return best[1] if best is not None and -best[0] >= cutoff else None

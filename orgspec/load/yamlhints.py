@@ -1,0 +1,110 @@
+"""The YAML mistakes people make with a Chinese IME, and parser errors, said in plain words.
+
+`fullwidth(text)` finds a full-width colon after a key (`name： 客服部`), a full-width space
+(U+3000) used to indent, and full-width commas or brackets in a flow list (`[a，b]`,
+`［a, b］`): YAML reads each as text, so the parser either fails far away or loads a wrong
+value. `explain(detail, text, line)` turns the parser's own words for an indentation slip or
+an unquoted `: ` into what happened and the likely fix, keeping the parser's text as detail.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orgspec.i18n import M
+
+Said = tuple[int, int, str, str]  # 1-based line and column, message, hint
+
+_COLON = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][\w.-]*)[ \t]*：[ \t]*"
+                    r"(?P<value>.*)$")
+_IDEO_INDENT = re.compile(r"^[ \t]*\u3000")
+_FLOW = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][\w.-]*):[ \t]+"
+                   r"(?P<value>[\[［【].*?[\]］】])[ \t]*(?:#.*)?$")
+_FULL_COMMAS = "，、"
+_FULL_BRACKETS = {"［": "[", "］": "]", "【": "[", "】": "]"}
+_TRIGGERS = frozenset("：\u3000，、［］【】")
+
+
+def fullwidth(text: str) -> Said | None:
+    """The first full-width character that YAML would misread, or None (cheap when the
+    text has none of them)."""
+    if not _TRIGGERS.intersection(text):
+        return None
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.lstrip().startswith("#"):
+            continue
+        if _IDEO_INDENT.match(line):
+            col = line.index("\u3000") + 1
+            return (number, col, M("a full-width space (U+3000) is used to indent: YAML "
+                                   "indents with ASCII spaces only"),
+                    M("replace it with two ASCII spaces (switch the IME to half-width)"))
+        m = _COLON.match(line)
+        if m:
+            key, value = m.group("key"), m.group("value").strip()
+            return (number, line.index("：") + 1,
+                    M("a full-width colon `：` (U+FF1A) follows `{key}`: YAML needs an ASCII "
+                      "colon, so it does not read a field here", key=key),
+                    M("write `{key}: {value}` (an ASCII colon and a space)", key=key,
+                      value=value))
+        m = _FLOW.match(line)
+        if m:
+            found = _flow_problem(number, line, m.group("key"), m.group("value"),
+                                  m.start("value"))
+            if found:
+                return found
+    return None
+
+
+def _flow_problem(number: int, line: str, key: str, value: str, at: int) -> Said | None:
+    fixed = "".join(_FULL_BRACKETS.get(c, c) for c in value)
+    fixed = re.sub(f"[{_FULL_COMMAS}]\\s*", ", ", fixed)
+    if value[0] in _FULL_BRACKETS:
+        return (number, at + 1,
+                M("full-width brackets `{open}` `{close}` around the list of `{key}`: YAML "
+                  "reads them as text, not as a list", open=value[0], close=value[-1], key=key),
+                M("use ASCII brackets: `{key}: {fixed}`", key=key, fixed=fixed))
+    comma = next((c for c in value if c in _FULL_COMMAS), None)
+    if comma is None:
+        return None
+    return (number, at + value.index(comma) + 1,
+            M("a full-width comma `{char}` (U+{code:04X}) in the list of `{key}`: YAML reads "
+              "the items around it as one", char=comma, code=ord(comma), key=key),
+            M("separate the items with ASCII commas: `{key}: {fixed}`", key=key, fixed=fixed))
+
+
+_KEY = re.compile(r"^(?P<indent> *)(?:- +)?(?P<key>[^\s:#][^:#]*?):(?:\s|$)")
+
+
+def explain(detail: str, text: str, line: int) -> tuple[str, str] | None:
+    """What an indentation slip or an unquoted `: ` means, as (message, hint), or None."""
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return None
+    here = lines[line - 1]
+    m = _KEY.match(here)
+    if "mapping values are not allowed" in detail and m:
+        rest = here[m.end():].strip()
+        if ": " in rest or rest.endswith(":"):
+            key = m.group("key").strip()
+            return (M("the value of `{key}` contains `: `, which YAML reads as another key "
+                      "(YAML parser: {detail})", key=key, detail=detail),
+                    M("put the value in quotes: `{key}: \"{value}\"`", key=key, value=rest))
+    if not m or not any(w in detail for w in ("expected '-' indicator", "expected key",
+                                              "mapping values are not allowed",
+                                              "expected ':'")):
+        return None
+    above = next((lines[i] for i in range(line - 2, -1, -1)
+                  if lines[i].strip() and not lines[i].lstrip().startswith("#")), None)
+    above_key = _KEY.match(above) if above else None
+    if above is None or above_key is None:
+        return None
+    mine, theirs = len(m.group("indent")), len(above_key.group("indent"))
+    if above.lstrip().startswith("- "):
+        theirs = len(above) - len(above.lstrip()) + 2  # the item's fields start after "- "
+    if mine == theirs:
+        return None
+    key = m.group("key").strip()
+    return (M("`{key}:` is indented {mine} spaces; the field above it uses {theirs} "
+              "(YAML parser: {detail})", key=key, mine=mine, theirs=theirs, detail=detail),
+            M("indent `{key}:` by {theirs} spaces, like the other fields of the same item",
+              key=key, theirs=theirs))
