@@ -82,3 +82,62 @@ def test_an_unknown_next_lists_a_bounded_number_of_steps(tmp_path: Path) -> None
     assert len(result.findings) == 60
     shown = ", ".join(f"step{i:03d}" for i in range(20))
     assert {f.hint for f in result.findings} == {f"steps of 'p': {shown} (+40 more)"}
+
+
+def _chain_with_disjoint_periods(n: int) -> str:
+    """`n` teams in one parent chain, each with one objective aligned to nothing, every
+    period a different year: no objective above one shares its period."""
+    out = []
+    for i in range(n):
+        parent = f"\n  parent: t{i - 1}" if i else ""
+        out.append(f"- kind: Team\n  id: t{i}{parent}\n"
+                   f"- kind: Objective\n  id: o{i}\n  title: Grow {i}\n  owner: t{i}\n"
+                   f"  period: '{1000 + i}'\n")
+    return "".join(out)
+
+
+def _periods_compared(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Periods compared by OK013 alone (called directly, in this process) on chains of 400
+    and 800 teams."""
+    from orgspec.checks import okrs
+    from orgspec.engine.context import RuleContext, Shared
+    from orgspec.engine.lint import load_org
+
+    compared = _counting(monkeypatch, okrs, "_overlap")
+    work = []
+    for n in (400, 800):
+        org = load_org(_write(tmp_path / str(n), _chain_with_disjoint_periods(n))).org
+        compared[0] = 0
+        assert list(okrs.orphan_objective(RuleContext(Shared(org)))) == []  # none shares
+        work.append(compared[0])
+    return work
+
+
+def test_orphan_objectives_compare_a_bounded_number_of_periods_up_a_deep_chain(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """OK013 looks at the nearest MAX_ABOVE objectives above each one (1,000; 100 here, so
+    that small chains are deeper than the bound), not at every objective up to the root."""
+    from orgspec.checks import okrs
+
+    monkeypatch.setattr(okrs, "MAX_ABOVE", 100)
+    work = _periods_compared(tmp_path, monkeypatch)
+    assert work[1] <= 3 * work[0], work
+
+
+def test_walking_to_the_root_for_every_objective_would_grow_quadratically(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from orgspec.checks import okrs
+
+    monkeypatch.setattr(okrs, "MAX_ABOVE", 10**9)
+    work = _periods_compared(tmp_path, monkeypatch)
+    assert work[1] > 3 * work[0], work
+
+
+def test_an_overlapping_objective_beyond_the_nearest_ones_is_still_named(
+        tmp_path: Path) -> None:
+    """Within the bound, behaviour is unchanged: the nearest overlapping objective above is
+    named however many teams lie between."""
+    text = _chain_with_disjoint_periods(50).replace("period: '1000'", "period: '1049'")
+    result = lint(_write(tmp_path, text), Config(select=[Selector("OK013", "test")]))
+    assert [(f.code, f.entity) for f in result.findings] == [("OK013", "objective:o49")]
+    assert "'o0'" in result.findings[0].message
