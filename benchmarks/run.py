@@ -15,6 +15,11 @@ run that stored every file's entry); wall and CPU (user + sys of the process
 and its workers), best of `--repeat`.
 
 Every stage runs in this one process, side by side, on the same files (page cache warm).
+The per-stage tables (read + parse, validate, graph, each rule, stamping, anchors,
+suppressions, hold-back, sort, fingerprints, the report view model and every reporter) are
+CPU time, the least of `--stage-repeat` passes from a fresh load, stages under 50 ms re-run
+on the spot for a stable minimum (`benchmarks/stages.py`); growth over 12x is starred,
+stages under 20 ms on the larger org are marked as too small to judge.
 Start-up is measured in fresh interpreters. Prints Markdown tables: wall time and CPU time
 (user + sys, this process and its forked workers), and each stage's growth factor from the
 smallest to the largest org. `--orgspec` measures the orgspec package of another checkout
