@@ -68,7 +68,8 @@ def _parts(org: Org, kind: str, ident: str, origin: Origin, key: str) -> list[Sp
         if i >= len(table):
             break
         line, col, end_line, end_col = table[i]
-        name = getattr(item, "ref", None) or item.id
+        # only charter items have `ref`: asking a key result or step raises through pydantic
+        name = (getattr(item, "ref", None) if label == "charter" else None) or item.id
         out.append(Span((line + 1, col + 1), (end_line + 1, end_col + 1),
                         f"{key}/{label}:{name}", origin.file))
     return out
