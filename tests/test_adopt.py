@@ -4,6 +4,7 @@ export, and the round trip import -> check -> export -> re-import."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -299,6 +300,22 @@ def test_xlsx_export_opened_with_openpyxl(tmp_path: Path) -> None:
     assert feedback[header.index("客服团队")] == "A"
     krs = book["关键结果"]
     assert krs.max_row > 1 and krs[1][0].value == "目标编号"
+
+
+def test_xlsx_is_dated_by_source_date_epoch(tmp_path: Path, monkeypatch) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    import zipfile
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01 00:00 UTC
+    paths = [tmp_path / "a.xlsx", tmp_path / "b.xlsx"]
+    for path in paths:
+        assert cli("export", str(EXAMPLES / "ecommerce"), "--format", "xlsx", "-o", str(path),
+                   "--isolated")[0] == 0
+    with zipfile.ZipFile(paths[0]) as archive:
+        assert {i.date_time for i in archive.infolist()} == {(2026, 1, 1, 0, 0, 0)}
+    props = openpyxl.load_workbook(paths[0]).properties
+    assert props.created == props.modified == dt.datetime(2026, 1, 1)
+    assert paths[0].read_bytes() == paths[1].read_bytes()
 
 
 def test_xlsx_cells_are_text_never_formulas(tmp_path: Path, write_org) -> None:

@@ -13,11 +13,13 @@ The people sheet uses the roster importer's headers, so it can be edited and imp
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import os
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from orgspec import output
 from orgspec.model.models import ROLES
@@ -182,9 +184,38 @@ def xlsx_bytes(tabs: list[Table], lang: str = "en") -> bytes:
             sheet.column_dimensions[get_column_letter(c)].width = min(60, max(8, width + 2))
         sheet.freeze_panes = "A2"
         sheet.auto_filter.ref = sheet.dimensions
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return _save(book, _build_time())
+
+
+def _build_time() -> dt.datetime:
+    """SOURCE_DATE_EPOCH as naive UTC (reproducible builds), else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None).replace(microsecond=0)
+
+
+def _save(book: Any, when: dt.datetime) -> bytes:
+    """The workbook's bytes, dated `when` inside (document properties) and on every zip
+    entry, so that one org and one SOURCE_DATE_EPOCH give the same file byte for byte
+    (openpyxl's `save` stamps the current time on both)."""
+    from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    book.properties.created = book.properties.modified = when
+    raw = io.BytesIO()
+    with ZipFile(raw, "w", ZIP_DEFLATED) as archive:
+        ExcelWriter(book, archive).save()
+    stamp = max(when, dt.datetime(1980, 1, 1)).timetuple()[:6]  # zip dates start in 1980
+    out = io.BytesIO()
+    with ZipFile(raw) as src, ZipFile(out, "w", ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            entry = ZipInfo(item.filename, date_time=stamp)
+            entry.compress_type = ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            dst.writestr(entry, src.read(item))
+    return out.getvalue()
 
 
 def export_org(org: Org, fmt: str, dest: str | None = None, lang: str = "en") -> list[str]:
