@@ -1,7 +1,8 @@
 """Write an org built to make per-entity walks and pairwise work show: `n` teams in ONE
 parent chain (depth n), every team with an objective aligned to nothing and a key result
 owned by the team below it, duties sharing one long clause, a tenth of them naming a
-misspelled team, and an 8-step process per team.
+misspelled team (half of those typos under a suppression comment, so that suppressions
+are exercised too), and an 8-step process per team.
 
     python benchmarks/adversarial.py --teams 1000 --out benchmarks/out/adversarial-1000
 """
@@ -37,7 +38,10 @@ def team_text(i: int, n: int) -> str:
         lines += ["- kind: Responsibility", f"  id: {tid}-d{k}",
                   f"  description: \"Review the {_word(i * 4 + k)} pipeline to reduce churn "
                   "and keep costs under control, reported monthly to leadership\"",
-                  f"  accountable: {tid}", f"  consulted: [{other}]"]
+                  f"  accountable: {tid}"]
+        if k == 0 and i % 20 == 0:  # half of the typos are suppressed where they are
+            lines.append("  # orgspec: ignore[RF001] kept on purpose")
+        lines.append(f"  consulted: [{other}]")
     lines += ["- kind: Objective", f"  id: {tid}-o", f"  title: Grow {_word(i)}",
               f"  owner: {tid}", "  period: 2026-Q1", "  key_results:",
               "    - id: kr0", "      title: 月活跃用户数从100万增长到120万",

@@ -266,6 +266,9 @@ def _overlap(a: Objective, b: Objective) -> bool:
     return x is None or y is None or (x[0] <= y[1] and y[0] <= x[1])
 
 
+MAX_ABOVE = 1000  # objectives above one that OK013 compares periods with, nearest first
+
+
 @check("OK013", graph=False)
 def orphan_objective(ctx: RuleContext) -> Iterator[Issue]:
     """An objective aligned to nothing although a parent team has objectives to align to in
@@ -274,9 +277,12 @@ def orphan_objective(ctx: RuleContext) -> Iterator[Issue]:
     for oid, obj in objectives.items():
         if obj.aligns_to is not None or obj.owner not in ctx.org.teams:
             continue
-        # Bounded: the nearest 50 candidates are enough to name five, covering ones first.
-        above = list(islice((o for team in tree.marked_above(obj.owner) for o in owned[team]
-                             if _overlap(obj, objectives[o])), 50))
+        # Bounded: the nearest 50 candidates are enough to name five, covering ones first;
+        # and at most MAX_ABOVE objectives above are looked at, so a deep chain of teams
+        # whose periods never meet is not walked to the root for every objective.
+        nearest = islice((o for team in tree.marked_above(obj.owner) for o in owned[team]),
+                         MAX_ABOVE)
+        above = list(islice((o for o in nearest if _overlap(obj, objectives[o])), 50))
         span = period_range(obj)
         above.sort(key=lambda o: not (span and (s := period_range(objectives[o])) is not None
                                       and s[0] <= span[0] and span[1] <= s[1]))

@@ -67,14 +67,16 @@ def holder_outside_team(ctx: RuleContext) -> Iterator[Issue]:
         if pos.team not in org.teams:
             continue
         origin = org.origin("Role", rid)
-        written = list(pos.holders)
+        written: dict[str, int] = {}  # holder -> its first index (not a list search each)
+        for i, holder in enumerate(pos.holders):
+            written.setdefault(holder, i)
         for pid in org.position_holders[rid]:
             if any(_within(tree, pos.team, t) for t in org.person_teams.get(pid, ())):
                 continue
             if any(_within(tree, pos.team, t) for t, p in unknown if p == pid):
                 continue
             if pid in written:
-                i = written.index(pid)
+                i = written[pid]
                 where = origin.locate("holders", i) if _listed(origin, "holders") \
                     else origin.locate("holders")
             else:

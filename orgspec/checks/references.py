@@ -88,6 +88,15 @@ class _Guesses:
         self.org = org
         self.by_kinds: dict[tuple[str, ...], tuple[Suggester, dict[str, str],
                                                    dict[str, tuple[str, str]]]] = {}
+        self._in_failed: dict[str, bool] = {}
+
+    def in_failed(self, value: str) -> bool:
+        """Whether a file that failed to load mentions `value`: each distinct id searched
+        once, not once per reference to it."""
+        found = self._in_failed.get(value)
+        if found is None:
+            found = self._in_failed[value] = self.org.mentions_in_failed(value)
+        return found
 
     def hint(self, value: str, kinds: tuple[str, ...]) -> str:
         found = self.by_kinds.get(kinds)
@@ -170,7 +179,9 @@ def _process_refs(guesses: _Guesses, pid: str, proc: Any) -> Iterator[Issue]:
     yield from _refs(guesses, o, ("responsibility",), [proc.responsibility],
                      ("Responsibility",), "process", pid)
     step_ids = {s.id for s in proc.steps}
-    steps = Suggester(step_ids)
+    steps: Suggester | None = None  # built on the first unknown `next`
+    # the process's steps for hints, built on the first unknown `next` nothing is close to
+    listing: tuple[list[str], M | str] | None = None
     for i, step in enumerate(proc.steps):
         base = ("steps", i)
         yield from _refs(guesses, o, (*base, "owner"), [step.owner], OWNER_KINDS, "process",
@@ -179,13 +190,28 @@ def _process_refs(guesses: _Guesses, pid: str, proc: Any) -> Iterator[Issue]:
                          "process", pid, listed=False)
         for j, nxt in enumerate(step.next):
             if nxt not in step_ids:
+                steps = steps or Suggester(step_ids)
                 close = steps.close(nxt)
-                guess = M("did you mean {id!r}?", id=close) if close else ""
+                if close:
+                    hint = M("did you mean {id!r}?", id=close)
+                else:
+                    listing = listing or _listing(sorted(step_ids))
+                    hint = M("steps of {process!r}: {steps}{more}", process=pid,
+                             steps=listing[0], more=listing[1])
                 yield Issue(M("unknown step {next!r} in `next` of step {step!r}", next=nxt,
                               step=step.id),
                             o.locate(*base, "next", j), entity=node_key("process", pid),
-                            hint=guess or M("steps of {process!r}: {steps}", process=pid,
-                                                 steps=sorted(step_ids)))
+                            hint=hint)
+
+
+MAX_LISTED = 20
+
+
+def _listing(names: list[str]) -> tuple[list[str], M | str]:
+    """The first MAX_LISTED names and how many more (a hint on each of a 10,000-step
+    process's unknown `next`s does not list every step)."""
+    more = len(names) - MAX_LISTED
+    return names[:MAX_LISTED], M(" (+{n} more)", n=more) if more > 0 else ""
 
 
 def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
@@ -198,7 +224,7 @@ def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
             continue
         if is_vacant(value) and kinds == ("Person",) and field == ("lead",):
             continue  # `lead: 待招聘`: the seat is open, not an unknown person
-        if org.mentions_in_failed(value):
+        if org.failed and guesses.in_failed(value):
             continue  # the file that would define it did not load; no cascade
         where = (*field, j) if listed and _is_list(origin, field) else field
         wanted = _either(kinds)

@@ -50,6 +50,8 @@ class _Gaps:
         self.by_key: dict[str, list[Gap]] = defaultdict(list)
         self.by_top: dict[str, list[Gap]] = defaultdict(list)
         self.by_word: dict[str, list[tuple[Gap, str]]] = defaultdict(list)
+        self.org = org
+        self._in_failed: dict[str, bool] = {}
         for key, dropped in org.incomplete.items():
             kind = kind_of(key)
             gap = Gap(key, frozenset(f"{kind}.{name}" for name in dropped))
@@ -66,6 +68,13 @@ class _Gaps:
             self.by_top[key].append(gap)
             for word in {ref.value, ref.meant or ref.value}:
                 self.by_word[word].append((gap, field))
+
+    def in_failed(self, name: str) -> bool:
+        """`org.mentions_in_failed`, searched once per name (findings repeat names)."""
+        found = self._in_failed.get(name)
+        if found is None:
+            found = self._in_failed[name] = self.org.mentions_in_failed(name)
+        return found
 
 
 def hold_back(findings: Iterable[Finding], org: Org, reads: dict[str, frozenset[str]],
@@ -96,7 +105,7 @@ def _depends(f: Finding, reads: frozenset[str], gaps: _Gaps, org: Org,
         return True
     if org.failed and name and any(_OWNER.get(k, k) != kind_of(f.entity)
                                    for k in (r.split(".", 1)[0] for r in reads)):
-        return org.mentions_in_failed(name)
+        return gaps.in_failed(name)
     return False
 
 

@@ -1,0 +1,198 @@
+"""CPU time of every stage of one check, measured one stage at a time and repeated.
+
+    python benchmarks/stages.py benchmarks/out/people-5000/teams --repeat 3
+
+The pipeline is `orgspec.engine.lint._lint_loaded` taken apart: read + parse, validate,
+the graph, each enabled rule, stamping, the entity anchors, suppressions, hold-back,
+sorting, fingerprints, then every reporter over the findings (the report formats through
+one view model, as `orgspec check` builds it). Each repetition starts from a fresh load, so
+no stage finds another repetition's work done; the best (least CPU) of the repetitions is
+kept per stage. A stage that took under `SMALL` seconds is run again on the spot (with the
+memo entries it added and orgspec's function caches cleared first) until it has had
+`SMALL_RUNS` runs or `SMALL_BUDGET` seconds, so stages of a few milliseconds are a minimum
+over many runs, not one noisy sample. CPU time is `time.process_time()` (user + sys of this
+process; everything here runs in this one process, serially).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+if __name__ == "__main__" and str(HERE.parent) not in sys.path:
+    sys.path.insert(0, str(HERE.parent))  # run as a script from a checkout
+
+SMALL = 0.05  # s: below this a stage is re-run to get a stable minimum
+SMALL_RUNS = 15
+SMALL_BUDGET = 1.0  # s of CPU spent on the re-runs of one stage, at most
+
+REPORT_FORMATS = ("text", "json", "json-lines", "sarif", "github", "gitlab", "junit",
+                  "junit-suite", "markdown", "html")
+
+
+def clear_function_caches() -> None:
+    """Empty every `functools` cache of orgspec's modules (a rule that parses numbers or
+    tokenises text pays for it itself, not the rule before it)."""
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("orgspec") or module is None:
+            continue
+        for value in list(vars(module).values()):
+            clear = getattr(value, "cache_clear", None)
+            if callable(clear) and getattr(value, "__module__", None) == name:
+                clear()
+
+
+class Clock:
+    """Least CPU seconds per stage over repetitions."""
+
+    def __init__(self) -> None:
+        self.best: dict[str, float] = {}
+
+    def _keep(self, name: str, seconds: float) -> None:
+        self.best[name] = min(seconds, self.best.get(name, seconds))
+
+    def time(self, name: str, func: Callable[[], Any],
+             reset: Callable[[], None] | None = None) -> Any:
+        """Run `func` once (its value is returned); when it was quick and `reset` can undo
+        what it left behind, run it again (after `reset`) for a stable minimum."""
+        start = time.process_time()
+        value = func()
+        took = time.process_time() - start
+        self._keep(name, took)
+        if reset is None or took >= SMALL:
+            return value
+        spent, runs = took, 1
+        while runs < SMALL_RUNS and spent < SMALL_BUDGET:
+            reset()
+            start = time.process_time()
+            func()
+            took = time.process_time() - start
+            self._keep(name, took)
+            spent, runs = spent + took, runs + 1
+        return value
+
+
+def one_pass(paths: list[str], config: Any, clock: Clock, reports: bool = True) -> int:
+    """Every stage once (small ones several times), in pipeline order; returns the number
+    of findings."""
+    from orgspec.engine.anchors import Anchors, assign_fingerprints
+    from orgspec.engine.context import RuleContext, Shared
+    from orgspec.engine.declarative import run_declarative
+    from orgspec.engine.holdback import hold_back
+    from orgspec.engine.lint import _ignored, _suppress, org_root, stamp
+    from orgspec.engine.registry import load_checks
+    from orgspec.engine.selection import make_plan
+    from orgspec.findings import LintResult, sort_findings
+    from orgspec.load.loader import load_files
+    from orgspec.model.validate import build_org
+
+    clear_function_caches()
+    plan, checks = make_plan(config), load_checks()
+    raw = clock.time("read + parse", lambda: load_files(
+        paths, config.include, config.exclude, respect_gitignore=config.respect_gitignore))
+    org, schema_issues = clock.time("validate", lambda: build_org(raw))
+    issues = list(raw.issues) + list(schema_issues)
+    today = dt.date.today()
+    shared = Shared(org, today)
+    clock.time("graph", lambda: shared.graph)
+    for code in plan.severity:
+        meta = plan.rules[code]
+        if meta.given is not None:
+            def run(m: Any = meta) -> list[Any]:
+                return list(run_declarative(m, shared))
+        elif code in checks:
+            ctx = RuleContext(shared, plan.options[code])
+
+            def run(c: Any = checks[code], x: Any = ctx, k: str = code) -> list[Any]:
+                return [replace(i, code=k) for i in c(x)]
+        else:
+            continue
+        before = set(shared._memo)
+
+        def reset(before: set[str] = before) -> None:
+            for key in set(shared._memo) - before:
+                del shared._memo[key]
+            clear_function_caches()
+
+        issues.extend(clock.time(code, run, reset))
+    root = config.root_path()
+    findings = clock.time("stamp", lambda: [f for f in stamp(issues, plan)
+                                            if not _ignored(f, plan, root)], _noop)
+    box = {"anchors": clock.time("anchors (index)", lambda: Anchors(org), _noop)}
+
+    def fresh_anchors() -> None:  # spans are built on first use: a re-run starts cold
+        box["anchors"] = Anchors(org)
+
+    findings = clock.time("suppressions", lambda: _suppress(
+        findings, org, plan, today, root, box["anchors"]), fresh_anchors)
+    reads = {c: m.reads for c, m in plan.rules.items()}
+    findings = clock.time("hold back", lambda: hold_back(findings, org, reads,
+                                                         box["anchors"]), fresh_anchors)
+    findings = clock.time("sort", lambda: sort_findings(findings), _noop)
+    base = org_root(paths)
+    findings = clock.time("fingerprints", lambda: assign_fingerprints(
+        findings, box["anchors"], base), fresh_anchors)
+    result = LintResult(findings, files=org.files, failed_files=sorted(org.failed),
+                        entity_count=org.entity_count(),
+                        rules={code: plan.rules[code] for code in plan.severity})
+    if reports:
+        time_reports(result, org, config, clock)
+    return len(findings)
+
+
+def _noop() -> None:
+    return None
+
+
+def time_reports(result: Any, org: Any, config: Any, clock: Clock) -> None:
+    """Every reporter over `result`, as `orgspec check --format F -o FILE` renders it."""
+    from orgspec import reporters
+    from orgspec.report.view import build_view
+
+    view = clock.time("report view model", lambda: build_view(result, org, config.lang))
+    for fmt in REPORT_FORMATS:
+        clock.time(f"reporter {fmt}", lambda f=fmt: reporters.render(
+            f, result, view=view, project_root=".", output="report.out"), _noop)
+
+
+def measure(paths: list[str], config: Any, repeat: int, reports: bool = True) -> dict[str, Any]:
+    """{stage: least CPU s} over `repeat` passes, and the number of findings."""
+    clock = Clock()
+    gc_was = gc.isenabled()
+    gc.disable()  # as lint() runs every stage
+    try:
+        for _ in range(repeat):
+            findings = one_pass(paths, config, clock, reports)
+            gc.enable()
+            gc.collect()
+            gc.disable()
+    finally:
+        if gc_was:
+            gc.enable()
+    return {"stages": clock.best, "findings": findings}
+
+
+def main() -> None:
+    from orgspec.load.config import Config
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="+")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-reports", action="store_true")
+    args = parser.parse_args()
+    got = measure(args.paths, Config(), args.repeat, not args.no_reports)
+    print(f"{got['findings']} findings; least CPU s of {args.repeat} passes\n")
+    for name, seconds in got["stages"].items():
+        print(f"{name}\t{seconds:.4f}")
+
+
+if __name__ == "__main__":
+    main()
