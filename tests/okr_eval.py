@@ -13,6 +13,8 @@ from typing import Any
 import yaml
 
 from orgspec.model.models import KeyResult, Objective
+from orgspec.checks.okrs import _activity_start as activity_start
+from orgspec.checks.okrs import _is_vague as is_vague
 from orgspec.model.okr import verdict
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -37,18 +39,54 @@ def labelled() -> list[Item]:
     return [_item(i["label"], i["lang"], i["period"], i["kr"]) for i in items]
 
 
-def blind() -> list[Item]:
-    """The frozen blind set, same shape; languages zh-Hans, zh-Hant and en."""
-    out = []
-    lines = [line for line in (DATA / "key_results_blind.tsv").read_text("utf-8").splitlines()
+def _rows(name: str) -> list[dict[str, str]]:
+    lines = [line for line in (DATA / name).read_text("utf-8").splitlines()
              if line and not line.startswith("#")]
     names = lines[0].split("\t")
-    for line in lines[1:]:
-        row = dict(zip(names, line.split("\t"), strict=True))
-        kr = {"id": "kr", **{k: row[k] for k in ("title", "metric", "baseline", "target", "due")
-                             if row[k]}}
-        out.append(_item(row["label"], row["lang"], row["period"], kr))
-    return out
+    return [dict(zip(names, line.split("\t"), strict=True)) for line in lines[1:]]
+
+
+def _blind_item(row: dict[str, str]) -> Item:
+    kr = {"id": "kr", **{k: row[k] for k in ("title", "metric", "baseline", "target", "due")
+                         if row[k]}}
+    return _item(row["label"], row["lang"], row["period"], kr)
+
+
+def blind() -> list[Item]:
+    """The frozen blind set, same shape; languages zh-Hans, zh-Hant and en."""
+    return [_blind_item(row) for row in _rows("key_results_blind.tsv")]
+
+
+def blind2() -> list[Item]:
+    """The second frozen blind set (word order), same shape as `blind`."""
+    return [_blind_item(row) for row in _rows("key_results_blind2.tsv")]
+
+
+Kinded = tuple[str, str, str, Objective, KeyResult]
+
+
+def word_order(name: str = "key_results_blind2.tsv") -> list[Kinded]:
+    """(expected kind, form, language, objective, key result) for the not-measurable rows
+    with a word-order form: kind is vague (OK004), activity (OK005) or no-target (OK003)."""
+    return [(row["kind"], row["form"], row["lang"], *_blind_item(row)[2:])
+            for row in _rows(name) if row["label"] == "n" and row["form"]]
+
+
+def kind_of(obj: Objective, kr: KeyResult) -> str:
+    """Which of OK004 (vague), OK005 (activity), OK003 alone (no-target) a key result gets,
+    in that order of precedence, or "measurable" when none does."""
+    v = verdict(obj, kr)
+    if is_vague(v):
+        return "vague"
+    if activity_start(kr.title) and not kr.metric:
+        return "activity"
+    return "no-target" if v.missing else "measurable"
+
+
+def kind_accuracy(items: list[Kinded], lang: str | None = None) -> tuple[int, int]:
+    """(right, total) of `kind_of` against the labelled kind."""
+    picked = [(k, obj, kr) for k, _, lg, obj, kr in items if lang in (None, lg)]
+    return sum(kind_of(obj, kr) == k for k, obj, kr in picked), len(picked)
 
 
 def confusion(lang: str | None = None, items: list[Item] | None = None) -> dict[str, int]:
@@ -91,5 +129,14 @@ if __name__ == "__main__":
         print(row("blind all", confusion(None, b)))
         for lang in ("zh-Hans", "zh-Hant", "en"):
             print(row(f"blind {lang}", confusion(lang, b)))
+    if "--blind2" in sys.argv:  # measure only; never tune on it
+        b2 = blind2()
+        print(row("blind2 all", confusion(None, b2)))
+        for lang in ("zh-Hans", "zh-Hant", "en"):
+            print(row(f"blind2 {lang}", confusion(lang, b2)))
+        w = word_order()
+        for lang in (None, "zh-Hans", "zh-Hant", "en"):
+            right, total = kind_accuracy(w, lang)
+            print(f"| blind2 word order {lang or 'all'} | {right}/{total} | {right / total:.3f} |")
     if "-v" in sys.argv:
         print("\n".join(errors(labelled())))
