@@ -1,8 +1,9 @@
 """Scoring "not measurable" detection (OK003 + OK004) on the labelled key results.
 
-Two sets: the development corpus (`key_results.tsv` + `key_results_structured.yaml`, zh/en,
-tuned on) and the frozen blind set (`key_results_blind.tsv`, zh-Hans/zh-Hant/en, never tuned
-on). Run `python tests/okr_eval.py` to print both tables.
+Development sets (tuned on): `key_results.tsv` + `key_results_structured.yaml` (zh/en) and
+`key_results_order.tsv` (word order, zh-Hans/zh-Hant/en). Frozen blind sets (never tuned on):
+`key_results_blind.tsv` and `key_results_blind2.tsv` (word order). Run
+`python tests/okr_eval.py --blind --blind2 --order` to print the tables of docs/okrs.md.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from typing import Any
 
 import yaml
 
+from orgspec.checks.okrs import is_vague
 from orgspec.model.models import KeyResult, Objective
-from orgspec.checks.okrs import _activity_start as activity_start
-from orgspec.checks.okrs import _is_vague as is_vague
 from orgspec.model.okr import verdict
+from orgspec.text.measurable import activity_verb
 
 DATA = Path(__file__).resolve().parent / "data"
 Item = tuple[bool, str, Objective, KeyResult]
@@ -78,7 +79,7 @@ def kind_of(obj: Objective, kr: KeyResult) -> str:
     v = verdict(obj, kr)
     if is_vague(v):
         return "vague"
-    if activity_start(kr.title) and not kr.metric:
+    if not kr.metric and activity_verb(kr.title, v):
         return "activity"
     return "no-target" if v.missing else "measurable"
 
@@ -87,6 +88,26 @@ def kind_accuracy(items: list[Kinded], lang: str | None = None) -> tuple[int, in
     """(right, total) of `kind_of` against the labelled kind."""
     picked = [(k, obj, kr) for k, _, lg, obj, kr in items if lang in (None, lg)]
     return sum(kind_of(obj, kr) == k for k, obj, kr in picked), len(picked)
+
+
+def kind_row(name: str, items: list[Kinded], lang: str | None = None) -> str:
+    """One Markdown table row: | set | right/total | accuracy |."""
+    right, total = kind_accuracy(items, lang)
+    return f"| {name} | {right}/{total} | {right / total:.3f} |"
+
+
+def kind_rows() -> list[str]:
+    """The word-order table of docs/okrs.md: the dev set, then blind2, per language."""
+    out = []
+    for name, items in (("dev", word_order("key_results_order.tsv")), ("blind2", word_order())):
+        out += [kind_row(f"{name} {lang or 'all'}", items, lang)
+                for lang in (None, "zh-Hans", "zh-Hant", "en")]
+    return out
+
+
+def order_dev() -> list[Item]:
+    """The word-order development rows (key_results_order.tsv), for P/R like the others."""
+    return [_blind_item(row) for row in _rows("key_results_order.tsv")]
 
 
 def confusion(lang: str | None = None, items: list[Item] | None = None) -> dict[str, int]:
@@ -134,9 +155,11 @@ if __name__ == "__main__":
         print(row("blind2 all", confusion(None, b2)))
         for lang in ("zh-Hans", "zh-Hant", "en"):
             print(row(f"blind2 {lang}", confusion(lang, b2)))
-        w = word_order()
-        for lang in (None, "zh-Hans", "zh-Hant", "en"):
-            right, total = kind_accuracy(w, lang)
-            print(f"| blind2 word order {lang or 'all'} | {right}/{total} | {right / total:.3f} |")
+    if "--order" in sys.argv:
+        d = order_dev()
+        print(row("order all", confusion(None, d)))
+        for lang in ("zh-Hans", "zh-Hant", "en"):
+            print(row(f"order {lang}", confusion(lang, d)))
+        print("\n".join(kind_rows()))
     if "-v" in sys.argv:
         print("\n".join(errors(labelled())))
