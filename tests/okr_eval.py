@@ -99,7 +99,8 @@ def kind_row(name: str, items: list[Kinded], lang: str | None = None) -> str:
 def kind_rows() -> list[str]:
     """The word-order table of docs/okrs.md: the dev set, then blind2, per language."""
     out = []
-    for name, items in (("dev", word_order("key_results_order.tsv")), ("blind2", word_order())):
+    for name, items in (("dev word order", word_order("key_results_order.tsv")),
+                        ("blind2 word order", word_order())):
         out += [kind_row(f"{name} {lang or 'all'}", items, lang)
                 for lang in (None, "zh-Hans", "zh-Hant", "en")]
     return out
