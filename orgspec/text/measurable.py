@@ -53,7 +53,7 @@ ACTIVITY_PAST_EN = {"launched": "launch", "held": "hold", "finished": "finish",
                     "set up": "set up", "rolled out": "roll out", "migrated": "migrate",
                     "implemented": "implement", "attended": "attend", "drafted": "draft"}
 # Words that close a Chinese activity after its verb (编写完毕, 正式上线了).
-_DONE_ZH = re.compile(r"(?:完毕|完成|结束|成功|到位|工作|了|[。！!.\s])+$")
+_DONE_ZH = ("完毕", "完成", "结束", "成功", "到位", "工作", "了", "。", "！", "!", ".")
 # Words before a Chinese activity verb that leave it first (将正式上线, 已全面完成).
 _LEAD_ZH = re.compile("^(?:" + "|".join(("负责", "要", "将", "已", "正式", "顺利", "如期", "按时",
                                           *ADVERB_ZH)) + ")+")
@@ -230,9 +230,17 @@ def activity_verb(text: str, v: Verdict) -> str | None:
                      or (" " in w and first == w)), None)
     if verb or (v.vague and not v.target):
         return as_written(written, said, verb) if verb else None
-    for rest in (said, _DONE_ZH.sub("", said)):
-        if rest.endswith(ACTIVITY_ZH):
-            return as_written(written, said, next(w for w in ACTIVITY_ZH if rest.endswith(w)))
+    end = len(said)
+    while True:  # the last verb, then the one before 完毕/完成/了 (制定完成, 编写完毕)
+        verb = next((w for w in ACTIVITY_ZH if said.endswith(w, 0, end)), None)
+        if verb:
+            return as_written(written, said, verb)
+        done = next((w for w in _DONE_ZH if said.endswith(w, 0, end)), "")
+        if not done:
+            break
+        end -= len(done)
+        while end and said[end - 1].isspace():
+            end -= 1
     past = None if v.target else _ACTIVITY_PAST.search(low)
     if past and not _COUNT_OF.search(low, 0, past.start()):
         return as_written(written, said, said[past.start():past.end()])
