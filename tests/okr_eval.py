@@ -1,8 +1,9 @@
 """Scoring "not measurable" detection (OK003 + OK004) on the labelled key results.
 
-Two sets: the development corpus (`key_results.tsv` + `key_results_structured.yaml`, zh/en,
-tuned on) and the frozen blind set (`key_results_blind.tsv`, zh-Hans/zh-Hant/en, never tuned
-on). Run `python tests/okr_eval.py` to print both tables.
+Development sets (tuned on): `key_results.tsv` + `key_results_structured.yaml` (zh/en) and
+`key_results_order.tsv` (word order, zh-Hans/zh-Hant/en). Frozen blind sets (never tuned on):
+`key_results_blind.tsv` and `key_results_blind2.tsv` (word order). Run
+`python tests/okr_eval.py --blind --blind2 --order` to print the tables of docs/okrs.md.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from typing import Any
 
 import yaml
 
+from orgspec.checks.okrs import is_vague
 from orgspec.model.models import KeyResult, Objective
 from orgspec.model.okr import verdict
+from orgspec.text.measurable import activity_verb
 
 DATA = Path(__file__).resolve().parent / "data"
 Item = tuple[bool, str, Objective, KeyResult]
@@ -37,18 +40,75 @@ def labelled() -> list[Item]:
     return [_item(i["label"], i["lang"], i["period"], i["kr"]) for i in items]
 
 
-def blind() -> list[Item]:
-    """The frozen blind set, same shape; languages zh-Hans, zh-Hant and en."""
-    out = []
-    lines = [line for line in (DATA / "key_results_blind.tsv").read_text("utf-8").splitlines()
+def _rows(name: str) -> list[dict[str, str]]:
+    lines = [line for line in (DATA / name).read_text("utf-8").splitlines()
              if line and not line.startswith("#")]
     names = lines[0].split("\t")
-    for line in lines[1:]:
-        row = dict(zip(names, line.split("\t"), strict=True))
-        kr = {"id": "kr", **{k: row[k] for k in ("title", "metric", "baseline", "target", "due")
-                             if row[k]}}
-        out.append(_item(row["label"], row["lang"], row["period"], kr))
+    return [dict(zip(names, line.split("\t"), strict=True)) for line in lines[1:]]
+
+
+def _blind_item(row: dict[str, str]) -> Item:
+    kr = {"id": "kr", **{k: row[k] for k in ("title", "metric", "baseline", "target", "due")
+                         if row[k]}}
+    return _item(row["label"], row["lang"], row["period"], kr)
+
+
+def blind() -> list[Item]:
+    """The frozen blind set, same shape; languages zh-Hans, zh-Hant and en."""
+    return [_blind_item(row) for row in _rows("key_results_blind.tsv")]
+
+
+def blind2() -> list[Item]:
+    """The second frozen blind set (word order), same shape as `blind`."""
+    return [_blind_item(row) for row in _rows("key_results_blind2.tsv")]
+
+
+Kinded = tuple[str, str, str, Objective, KeyResult]
+
+
+def word_order(name: str = "key_results_blind2.tsv") -> list[Kinded]:
+    """(expected kind, form, language, objective, key result) for the not-measurable rows
+    with a word-order form: kind is vague (OK004), activity (OK005) or no-target (OK003)."""
+    return [(row["kind"], row["form"], row["lang"], *_blind_item(row)[2:])
+            for row in _rows(name) if row["label"] == "n" and row["form"]]
+
+
+def kind_of(obj: Objective, kr: KeyResult) -> str:
+    """Which of OK004 (vague), OK005 (activity), OK003 alone (no-target) a key result gets,
+    in that order of precedence, or "measurable" when none does."""
+    v = verdict(obj, kr)
+    if is_vague(v):
+        return "vague"
+    if not kr.metric and activity_verb(kr.title, v):
+        return "activity"
+    return "no-target" if v.missing else "measurable"
+
+
+def kind_accuracy(items: list[Kinded], lang: str | None = None) -> tuple[int, int]:
+    """(right, total) of `kind_of` against the labelled kind."""
+    picked = [(k, obj, kr) for k, _, lg, obj, kr in items if lang in (None, lg)]
+    return sum(kind_of(obj, kr) == k for k, obj, kr in picked), len(picked)
+
+
+def kind_row(name: str, items: list[Kinded], lang: str | None = None) -> str:
+    """One Markdown table row: | set | right/total | accuracy |."""
+    right, total = kind_accuracy(items, lang)
+    return f"| {name} | {right}/{total} | {right / total:.3f} |"
+
+
+def kind_rows() -> list[str]:
+    """The word-order table of docs/okrs.md: the dev set, then blind2, per language."""
+    out = []
+    for name, items in (("dev word order", word_order("key_results_order.tsv")),
+                        ("blind2 word order", word_order())):
+        out += [kind_row(f"{name} {lang or 'all'}", items, lang)
+                for lang in (None, "zh-Hans", "zh-Hant", "en")]
     return out
+
+
+def order_dev() -> list[Item]:
+    """The word-order development rows (key_results_order.tsv), for P/R like the others."""
+    return [_blind_item(row) for row in _rows("key_results_order.tsv")]
 
 
 def confusion(lang: str | None = None, items: list[Item] | None = None) -> dict[str, int]:
@@ -91,5 +151,16 @@ if __name__ == "__main__":
         print(row("blind all", confusion(None, b)))
         for lang in ("zh-Hans", "zh-Hant", "en"):
             print(row(f"blind {lang}", confusion(lang, b)))
+    if "--blind2" in sys.argv:  # measure only; never tune on it
+        b2 = blind2()
+        print(row("blind2 all", confusion(None, b2)))
+        for lang in ("zh-Hans", "zh-Hant", "en"):
+            print(row(f"blind2 {lang}", confusion(lang, b2)))
+    if "--order" in sys.argv:
+        d = order_dev()
+        print(row("order all", confusion(None, d)))
+        for lang in ("zh-Hans", "zh-Hant", "en"):
+            print(row(f"order {lang}", confusion(lang, d)))
+        print("\n".join(kind_rows()))
     if "-v" in sys.argv:
         print("\n".join(errors(labelled())))

@@ -6,7 +6,17 @@ import datetime as dt
 
 import pytest
 from conftest import EXAMPLES, REPO
-from okr_eval import blind, confusion, labelled, row
+from okr_eval import (
+    blind,
+    blind2,
+    confusion,
+    kind_of,
+    kind_rows,
+    labelled,
+    order_dev,
+    row,
+    word_order,
+)
 
 from orgspec.engine.lint import lint
 from orgspec.load.config import Config
@@ -83,8 +93,25 @@ def test_docs_report_the_confusion_matrix() -> None:
     items = blind()
     expected += [row(f"blind {lang}", confusion(None if lang == "all" else lang, items))
                  for lang in ("all", "zh-Hans", "zh-Hant", "en")]
+    items = blind2()
+    expected += [row(f"blind2 {lang}", confusion(None if lang == "all" else lang, items))
+                 for lang in ("all", "zh-Hans", "zh-Hant", "en")]
+    items = order_dev()
+    expected += [row(f"order {lang}", confusion(None if lang == "all" else lang, items))
+                 for lang in ("all", "zh-Hans", "zh-Hant", "en")]
+    expected += kind_rows()
     for line in expected:
         assert f"\n{line}\n" in doc, f"docs/okrs.md is stale; expected row:\n{line}"
+
+
+def test_second_blind_set_is_frozen_and_large_enough() -> None:
+    rows = word_order()
+    items = blind2()
+    for lang in ("zh-Hans", "zh-Hant", "en"):
+        assert sum(1 for _, lg, _, _ in items if lg == lang) >= 30
+        assert {k for k, _, lg, _, _ in rows if lg == lang} == {"vague", "activity", "no-target"}
+    assert {f for _, form, _, _, _ in rows for f in form.split(",")} == {
+        "verb-final", "passive", "adverb", "postposed", "number"}
 
 
 @pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant", "en"])
@@ -248,3 +275,84 @@ def test_okr_findings_on_real_org_shapes(write_org) -> None:
 # Hints speak the run's language, not the key result's: one finding never mixes two.
 ZH_HINT = ("write it as <metric> from <baseline> to <target> by <date>, e.g. monthly active "
            "users from 1.2M to 1.32M by 2026-03-31")
+
+
+# Word order (issue 15): the verb decides the kind wherever it stands.
+
+@pytest.mark.parametrize(("kind", "form", "lang", "title"), [
+    (k, f, lg, kr.title) for k, f, lg, _, kr in word_order("key_results_order.tsv")])
+def test_word_order_gives_the_same_kind(kind: str, form: str, lang: str, title: str) -> None:
+    """Each development row: vague is OK004, activity is OK005, no-target is OK003 alone."""
+    obj = Objective(kind="Objective", id="o", title="t", period="2026-Q1")
+    assert kind_of(obj, KeyResult(id="k", title=title)) == kind, (form, lang)
+
+
+WORD_ORDER_ORG = """\
+- {kind: Team, id: shop, lead: bo, members: [bo]}
+- {kind: Person, id: bo}
+- kind: Objective
+  id: zh
+  title: 新版本
+  owner: shop
+  period: 2026-Q1
+  key_results:
+    - {id: last, title: 2.0版本上线}
+    - {id: first, title: 上线2.0版本}
+    - {id: dated, title: APP 2.0版本于3月31日前上线}
+    - {id: trad, title: 新版客服系統上線}
+    - {id: adverb, title: 電子發票功能已全面上線}
+- kind: Objective
+  id: en
+  title: New version
+  owner: shop
+  period: 2026-Q1
+  key_results:
+    - {id: last, title: Version 2.0 launched}
+    - {id: first, title: Launch version 2.0}
+    - {id: count, title: Number of features launched}
+    - {id: counted, title: 4场直播培训顺利举办}
+    - {id: shipped, title: Share of orders shipped within 24 hours at least 90%}
+- kind: Objective
+  id: brand
+  title: Brand
+  owner: shop
+  period: 2026-Q1
+  key_results:
+    - {id: plain, title: Improve brand awareness}
+    - {id: further, title: Further improve brand awareness}
+    - {id: significantly, title: Significantly improve brand awareness}
+    - {id: passive, title: Brand awareness further improved}
+    - {id: keep, title: Keep optimizing search relevance}
+"""
+
+
+def test_word_order_findings(write_org) -> None:
+    """The new user's reports: 2.0版本上线 is an activity like 上线2.0版本; "Further improve
+    brand awareness" is vague like "Improve brand awareness". One kind, one finding each."""
+    from orgspec.load.config import Selector
+
+    org = write_org({"okrs.yaml": WORD_ORDER_ORG})
+    result = lint([str(org)], Config(select=[Selector("okrs", "t")], lang="en"),
+                  today=dt.date(2026, 2, 1))
+    got = [(f.code, f.location.line, f.message) for f in result.findings]
+
+    def activity(line: int, obj: str, kr: str, verb: str) -> list[tuple[str, int, str]]:
+        return [("OK003", line, f"key result {kr!r} of {obj!r} is not measurable: no target "
+                 "value"),
+                ("OK005", line, f"key result {kr!r} of {obj!r} is an activity ({verb!r}), not "
+                 "an outcome")]
+
+    def vague(line: int, kr: str, word: str) -> tuple[str, int, str]:
+        return ("OK004", line, f"key result {kr!r} of 'brand' is vague: {word!r} without a "
+                "target value")
+
+    assert got == [
+        *activity(9, "zh", "last", "上线"), *activity(10, "zh", "first", "上线"),
+        *activity(11, "zh", "dated", "上线"), *activity(12, "zh", "trad", "上線"),
+        *activity(13, "zh", "adverb", "上線"),
+        *activity(20, "en", "last", "launched"), *activity(21, "en", "first", "Launch"),
+        ("OK003", 22, "key result 'count' of 'en' is not measurable: no target value"),
+        ("OK005", 23, "key result 'counted' of 'en' is an activity ('举办'), not an outcome"),
+        vague(31, "plain", "Improve"), vague(32, "further", "improve"),
+        vague(33, "significantly", "improve"), vague(34, "passive", "improve"),
+        vague(35, "keep", "optimize")]

@@ -16,15 +16,12 @@ from orgspec.model.okr import period_range, verdict
 from orgspec.model.org import ident_of, node_key
 from orgspec.model.teamtree import TeamTree
 from orgspec.text.measurable import (
-    ACTIVITY_EN,
-    ACTIVITY_ZH,
     MISSING,
     Verdict,
-    as_written,
+    activity_verb,
     rewrite_hint,
 )
 from orgspec.text.quantity import Quantity, parse_quantity
-from orgspec.text.script import simplified
 
 KR = tuple[str, Objective, int, KeyResult]
 UNIT_KINDS = {"percent": M("percent"), "count": M("count"), "duration": M("duration"),
@@ -42,7 +39,8 @@ def _where(ctx: RuleContext, oid: str, i: int, field: str | None = None) -> Any:
     return origin.locate("key_results", i, field) if field else origin.locate("key_results", i)
 
 
-def _is_vague(v: Verdict) -> bool:
+def is_vague(v: Verdict) -> bool:
+    """OK004's case: vague wording and no target value."""
     return bool(v.vague) and not v.target
 
 
@@ -58,7 +56,7 @@ def key_result_not_measurable(ctx: RuleContext) -> Iterator[Issue]:
     for oid, i, kr, v in _verdicts(ctx):
         # a `target` that is not a number is OK006's finding; OK003 does not repeat it
         missing = [m for m in v.missing if m != "a target value" or kr.target is None]
-        if missing and not _is_vague(v):
+        if missing and not is_vague(v):
             yield Issue(M("key result {kr!r} of {objective!r} is not measurable: {missing}",
                           kr=kr.id, objective=oid, missing=[MISSING[m] for m in missing]),
                         _where(ctx, oid, i, "title"), node_key("objective", oid),
@@ -69,7 +67,7 @@ def key_result_not_measurable(ctx: RuleContext) -> Iterator[Issue]:
 def vague_key_result(ctx: RuleContext) -> Iterator[Issue]:
     """Vague wording (提升, 优化, improve, ensure ...) with no number to judge it by."""
     for oid, i, kr, v in _verdicts(ctx):
-        if _is_vague(v):
+        if is_vague(v):
             yield Issue(M("key result {kr!r} of {objective!r} is vague: {words} without a "
                           "target value", kr=kr.id, objective=oid,
                           words=[repr(w) for w in v.vague]),
@@ -77,23 +75,12 @@ def vague_key_result(ctx: RuleContext) -> Iterator[Issue]:
                         hint=rewrite_hint(kr.title))
 
 
-def _activity_start(title: str) -> str | None:
-    """The activity verb a key result starts with, as written (上线, 上線, launch), or None."""
-    written = title.strip()
-    text = simplified(written).lower().removeprefix("we will ").removeprefix("to ")
-    text = text.removeprefix("负责").removeprefix("要").removeprefix("将")
-    verb = next((w for w in (*ACTIVITY_ZH, *ACTIVITY_EN)
-                 if text.startswith(w) and (not w.isascii() or text[len(w):len(w) + 1]
-                                            in ("", " ", "s"))), None)
-    return as_written(written, simplified(written), verb) if verb else None
-
-
 @check("OK005", local=True)
 def activity_key_result(ctx: RuleContext) -> Iterator[Issue]:
     """A key result that is an activity or output (上线, 召开, launch, hold) not an outcome."""
-    for oid, _obj, i, kr in _krs(ctx):
-        verb = _activity_start(kr.title)
-        if verb and not kr.metric:
+    for oid, i, kr, v in _verdicts(ctx):
+        verb = None if kr.metric else activity_verb(kr.title, v)
+        if verb:
             yield Issue(M("key result {kr!r} of {objective!r} is an activity ({verb!r}), "
                           "not an outcome", kr=kr.id, objective=oid, verb=verb),
                         _where(ctx, oid, i, "title"),

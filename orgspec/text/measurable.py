@@ -33,6 +33,34 @@ ACTIVITY_ZH = ("上线", "完成", "召开", "组织", "举办", "发布", "开�
 ACTIVITY_EN = ("launch", "hold", "run", "finish", "complete", "document", "ship", "release",
                "publish", "write", "organise", "organize", "host", "deliver", "build",
                "create", "set up", "roll out", "migrate", "implement", "attend", "draft")
+# Vague words that are only adverbs: before an activity they say how it is done (全面上线,
+# 正式启动), not that an outcome is vague.
+ADVERB_ZH = ("大幅", "显著", "进一步", "积极", "稳步", "不断", "全面", "持续", "努力", "争取")
+# English words before a verb that leave it the verb: "further improve", "keep improving".
+ADVERB_EN = frozenset({"further", "also", "still", "even", "much", "keep", "continue",
+                       "successfully", "fully", "we", "will", "to", "and", "then", "must",
+                       "should", "shall"})
+# -ly words that are not adverbs of manner ("weekly support tickets" names a metric).
+_NOT_ADVERB_EN = frozenset({"supply", "family", "assembly", "anomaly", "quarterly", "hourly",
+                            "biweekly", "monthly", "weekly", "daily", "yearly", "only",
+                            "early", "friendly"})
+# English activity verbs as past participles, after their object: "Version 2.0 launched".
+ACTIVITY_PAST_EN = {"launched": "launch", "held": "hold", "finished": "finish",
+                    "completed": "complete", "documented": "document", "shipped": "ship",
+                    "released": "release", "published": "publish", "written": "write",
+                    "organised": "organise", "organized": "organize", "hosted": "host",
+                    "delivered": "deliver", "built": "build", "created": "create",
+                    "set up": "set up", "rolled out": "roll out", "migrated": "migrate",
+                    "implemented": "implement", "attended": "attend", "drafted": "draft"}
+# Words that close a Chinese activity after its verb (编写完毕, 正式上线了).
+_DONE_ZH = ("完毕", "完成", "结束", "成功", "到位", "工作", "了", "。", "！", "!", ".")
+# Words before a Chinese activity verb that leave it first (将正式上线, 已全面完成).
+_LEAD_ZH = re.compile("^(?:" + "|".join(("负责", "要", "将", "已", "正式", "顺利", "如期", "按时",
+                                          *ADVERB_ZH)) + ")+")
+_ACTIVITY_PAST = re.compile(r"\b(?:" + "|".join(ACTIVITY_PAST_EN) + r")\b")
+# "number of features launched" names a metric; the participle is not the key result's verb.
+_COUNT_OF = re.compile(
+    r"\b(?:number|share|count|percentage|percent|proportion|ratio|rate)\s+of\b|%\s*of\b")
 # Words that frame a number but are not what is measured.
 FRAME_ZH = ("从", "到", "至", "由", "增长", "增加", "提升", "提高", "降低", "减少", "缩短", "达到",
             "保持", "不低于", "不少于", "不高于", "不超过", "以上", "以内", "以下", "至少", "至多",
@@ -100,19 +128,36 @@ def _words(text: str) -> list[str]:
     return _EN_WORD.findall(text.lower())
 
 
+def _adverb(word: str) -> bool:
+    return word in ADVERB_EN or (word.endswith("ly") and len(word) > 5
+                                 and word not in _NOT_ADVERB_EN)
+
+
+def _verbs(words: list[str]) -> set[str]:
+    """The words in a verb's place: first, or after adverbs, "to", "will", "and", "we" only
+    ("Further improve ...", "Significantly improve ...", "we will further streamline")."""
+    verbs, lead = set(), True
+    for w in words:
+        if lead:
+            verbs.add(w)
+        lead = _adverb(w)
+    return verbs
+
+
 def _found(text: str, zh: tuple[str, ...], en: tuple[str, ...]) -> list[str]:
-    """The words of `zh` in the text, and those of `en` used as verbs: first, after "to",
-    "will", "and" or a comma, or in a past form anywhere ("conversion improved")."""
+    """The words of `zh` in the text, and those of `en` used as verbs: first or after
+    adverbs, "to", "will", "and" or a comma, as a gerund there ("keep improving"), or in a past
+    form anywhere ("conversion improved")."""
     low = text.lower()
     hits = [w for w in zh if w in text]
     words = _words(low)
-    verbs = {w for i, w in enumerate(words)
-             if i == 0 or words[i - 1] in ("to", "will", "and", "we", "then")}
+    verbs = _verbs(words)
     verbs |= {w for w in re.findall(r"[,;]\s*([a-z]+)", low)}
     past = set(words)
     hits += [w for w in en if (" " in w and (low.startswith(w) or f" to {w}" in low
                                               or f"will {w}" in low))
-             or w in verbs or f"{w}s" in verbs or f"{w}d" in past or f"{w}ed" in past]
+             or w in verbs or f"{w}s" in verbs or f"{w}ing" in verbs
+             or f"{w[:-1]}ing" in verbs or f"{w}d" in past or f"{w}ed" in past]
     return hits
 
 
@@ -156,16 +201,56 @@ def assess(text: str) -> Verdict:
     """What a key result written as one sentence says (Traditional script read as Simplified;
     the vague and activity words are quoted as the author wrote them: 提昇, 召開)."""
     said = simplified(text)
+    vague = _found(said, VAGUE_ZH, VAGUE_EN)
+    activity = _found(said, ACTIVITY_ZH, ACTIVITY_EN)
+    if activity and all(w in ADVERB_ZH for w in vague):
+        vague = []  # 全面上线, 正式启动: how an activity is done
     return Verdict(metric=has_metric(said), target=has_target(said),
                    deadline=has_deadline(said),
-                   vague=[as_written(text, said, w) for w in _found(said, VAGUE_ZH, VAGUE_EN)],
-                   activity=[as_written(text, said, w)
-                             for w in _found(said, ACTIVITY_ZH, ACTIVITY_EN)])
+                   vague=[as_written(text, said, w) for w in vague],
+                   activity=[as_written(text, said, w) for w in activity])
+
+
+def activity_verb(text: str, v: Verdict) -> str | None:
+    """The activity verb a key result is written around, as written (上线, 上線, launch,
+    launched), or None. Word order does not matter: first ("上线2.0版本", "Launch v2", after
+    将/正式/已 or an adverb), last in Chinese ("2.0版本上线", "制定完成", "由市场部负责举办"),
+    or an English past participle when there is no target ("Version 2.0 launched"). `v` is the
+    key result's verdict: a vague one is OK004's, so only a leading verb counts there."""
+    written = text.strip()
+    said = simplified(written)
+    low = said.lower()
+    words = _words(low)
+    lead = next((i for i, w in enumerate(words) if not _adverb(w)), len(words))
+    first = " ".join(words[lead:lead + 2])
+    zh = _LEAD_ZH.sub("", low)
+    verb = next((w for w in ACTIVITY_ZH if zh.startswith(w)), None)
+    if not verb and low[:1].isascii():
+        verb = next((w for w in ACTIVITY_EN if words[lead:lead + 1] in ([w], [f"{w}s"])
+                     or (" " in w and first == w)), None)
+    if verb or (v.vague and not v.target):
+        return as_written(written, said, verb) if verb else None
+    end = len(said)
+    while True:  # the last verb, then the one before 完毕/完成/了 (制定完成, 编写完毕)
+        verb = next((w for w in ACTIVITY_ZH if said.endswith(w, 0, end)), None)
+        if verb:
+            return as_written(written, said, verb)
+        done = next((w for w in _DONE_ZH if said.endswith(w, 0, end)), "")
+        if not done:
+            break
+        end -= len(done)
+        while end and said[end - 1].isspace():
+            end -= 1
+    past = None if v.target else _ACTIVITY_PAST.search(low)
+    if past and not _COUNT_OF.search(low, 0, past.start()):
+        return as_written(written, said, said[past.start():past.end()])
+    return None
 
 
 def as_written(text: str, said: str, word: str) -> str:
     """`word`, found in `said` (the Simplified reading of `text`), in the author's script."""
-    at = said.find(word)
+    low = said.lower()  # "Launch v2" is quoted as 'Launch'
+    at = (low if len(low) == len(said) else said).find(word.lower())
     return text[at:at + len(word)] if at >= 0 and len(said) == len(text) else word
 
 
