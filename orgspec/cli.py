@@ -350,6 +350,9 @@ def _graph(paths: tuple[str, ...], fmt: str, output: str | None, config_path: st
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Output format.")
+@click.option("--lang", type=click.Choice(LANG_CHOICES, case_sensitive=False),
+              help="Language of the labels [default: config `lang`, else the content's, "
+                   "else the locale's].")
 @_config_options
 @click.pass_context
 def who(ctx: click.Context, /, **options: Any) -> None:
@@ -358,12 +361,16 @@ def who(ctx: click.Context, /, **options: Any) -> None:
     _guard(_who, ctx.obj["debug"], **options)
 
 
-def _who(query: str, paths: tuple[str, ...], fmt: str, config_path: str | None,
-         isolated: bool) -> int:
+def _who(query: str, paths: tuple[str, ...], fmt: str, lang: str | None,
+         config_path: str | None, isolated: bool) -> int:
+    from orgspec.engine.lint import load_org, run_lang
     from orgspec.report.lookup import who, who_text
 
-    answer = who(_org_of(paths, config_path, isolated), query)
-    _emit(_json(answer) if fmt == "json" else who_text(answer), None)
+    config = make_config(config_path, isolated)
+    config.lang = lang or config.lang
+    org = load_org(targets_of(paths, config.root_path()), config).org
+    answer = who(org, query)
+    _emit(_json(answer) if fmt == "json" else who_text(answer, run_lang(org, config)), None)
     return EXIT_OK
 
 
@@ -374,7 +381,7 @@ def _who(query: str, paths: tuple[str, ...], fmt: str, config_path: str | None,
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Output format.")
-@click.option("--lang", type=click.Choice(["zh", "en"]),
+@click.option("--lang", type=click.Choice(LANG_CHOICES, case_sensitive=False),
               help="Language of the labels [default: config `lang`, else the content's, "
                    "else the locale's].")
 @_config_options

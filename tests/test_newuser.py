@@ -128,7 +128,7 @@ def test_a_syntax_error_alone_is_one_finding(tmp_path: Path) -> None:
 
 def test_who_says_open_seats_in_plain_english() -> None:
     from conftest import run_cli
-    run = run_cli("who", "投诉处理", str(ORG))
+    run = run_cli("who", "投诉处理", str(ORG), "--lang", "en")
     assert run.stdout.splitlines()[2] == ("  responsible: role cs-specialist 客服专员 "
                                           "(lin-xue 林雪, ma-chao 马超; 2 open seats)")
 

@@ -111,7 +111,7 @@ def test_show_person_role_and_unknown_id() -> None:
 
 
 def test_who_and_show_commands() -> None:
-    run = run_cli("who", "退款", "examples/ecommerce")
+    run = run_cli("who", "退款", "examples/ecommerce", "--lang", "en")
     assert run.code == 0
     assert run.stdout.splitlines()[:3] == [
         "duty refund-handling 退款处理",
@@ -124,6 +124,16 @@ def test_who_and_show_commands() -> None:
     run = run_cli("show", "team", "nope", "examples/ecommerce")
     assert run.code == 2
     assert "no team 'nope'" in run.stderr
+
+
+def test_who_speaks_the_content_language_by_default() -> None:
+    run = run_cli("who", "退款", "examples/ecommerce")
+    assert run.stdout.splitlines()[:3] == [
+        "职责 refund-handling 退款处理",
+        "  负责 (A): 团队 customer-service 客服团队 (chen-jing 陈静)",
+        "  执行 (R): 岗位 cs-specialist 客服专员 (lin-xue 林雪, ma-chao 马超; 1 个空缺)"]
+    assert run_cli("who", "不存在的东西", "examples/ecommerce").stdout == \
+        "没有与 '不存在的东西' 匹配的内容\n"
 
 
 def test_hostile_names_are_escaped_in_lookups(write_org) -> None:

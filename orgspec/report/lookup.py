@@ -255,19 +255,26 @@ def _people(item: dict[str, Any], lang: str = "en") -> str:
     return f" ({said}{extra})" if said or extra else ""
 
 
-def who_text(answer: dict[str, Any]) -> str:
-    """The answer of `who` as terminal lines; one line per match, holders indented."""
+def who_text(answer: dict[str, Any], lang: str = "en") -> str:
+    """The answer of `who` as terminal lines in `lang`; one line per match, holders
+    indented."""
     lines: list[str] = []
     for m in answer["matches"]:
-        lines.append(_name(m) + _people(m))
+        lines.append(_name(m, lang) + _people(m, lang))
         for role, holders in (m.get("raci") or {}).items():
             for h in holders:
-                lines.append(f"  {role}: {_name(h)}{_people(h)}")
+                lines.append(f"  {_field(role, lang)}: {_name(h, lang)}{_people(h, lang)}")
         if m.get("owner"):
-            lines.append(f"  owner: {_name(m['owner'])}{_people(m['owner'])}")
+            lines.append(f"  {_field('owner', lang)}: {_name(m['owner'], lang)}"
+                         f"{_people(m['owner'], lang)}")
     if not lines:
-        lines.append(f"nothing matches {tty_text(answer['query'])!r}")
+        lines.append(say(M("nothing matches {query!r}", query=tty_text(answer["query"])), lang))
     return "\n".join(lines) + "\n"
+
+
+def _field(name: str, lang: str) -> str:
+    """A field or RACI role in `lang` (English keeps the YAML key: `accountable`)."""
+    return say(_FIELD_SAY[name], lang) if lang != "en" and name in _FIELD_SAY else name
 
 
 # What `show` prints its fields as, in the run's language, and the kind of the ids a field
