@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from orgspec.i18n import MC, say, say_list
+
 # Cadence words, Simplified, Traditional and English, by canonical cadence.
 CADENCES: dict[str, tuple[str, ...]] = {
     "daily": ("daily", "every day", "each day", "每日", "每天", "日", "天", "晨会", "晨會",
@@ -140,24 +142,24 @@ def _twelve(hour: int, half: str | None) -> int:
 
 
 # The words `describe` says a schedule in: (English, Chinese).
-SAY_CADENCE = {"daily": ("daily", "每日"), "weekly": ("weekly", "每周"),
-               "biweekly": ("biweekly", "双周"), "monthly": ("monthly", "每月"),
-               "quarterly": ("quarterly", "每季度"), "yearly": ("yearly", "每年")}
-SAY_DAY = (("Mon", "周一"), ("Tue", "周二"), ("Wed", "周三"), ("Thu", "周四"), ("Fri", "周五"),
-           ("Sat", "周六"), ("Sun", "周日"))
-SAY_WORKDAYS = ("Mon–Fri", "周一至周五")
+# The words of a cadence: the report and site labels' own catalog entries (context "label"),
+# so reports, `show` and the site say a schedule alike in every language.
+SAY_CADENCE = {c: MC("label", c) for c in ("daily", "weekly", "biweekly", "monthly",
+                                           "quarterly", "yearly")}
+SAY_DAY = tuple(MC("label", d) for d in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
+SAY_WORKDAYS = MC("label", "Mon–Fri")
 
 
 def describe(text: str | None, lang: str = "en") -> str:
-    """A cadence in the output's words (`lang` "en" or "zh"): `每个工作日 9:00` ->
+    """A cadence in the output's words (`lang` "en", "zh" or "zh-Hant"): `每个工作日 9:00` ->
     `每日 · 周一至周五 · 09:00` / `daily · Mon–Fri · 09:00`; as written when not understood;
     "" when missing."""
     sched = schedule_of(text)
     if sched.cadence is None:
         return text or ""
-    zh = int(lang.startswith("zh"))
     if sched.days == WORKDAYS:
-        days = SAY_WORKDAYS[zh]
+        days = say(SAY_WORKDAYS, lang)
     else:
-        days = ("、" if zh else ", ").join(SAY_DAY[d][zh] for d in sched.days)
-    return " · ".join(filter(None, (SAY_CADENCE[sched.cadence][zh], days, sched.time)))
+        days = say_list(list(SAY_DAY[d] for d in sched.days), lang)
+    return " · ".join(filter(None, (say(SAY_CADENCE[sched.cadence], lang), days,
+                                    sched.time)))

@@ -404,24 +404,11 @@ def _position_row(m: SiteModel, rid: str) -> _Position:
 
 
 def cadence_text(m: SiteModel, text: str | None) -> str:
-    """The cadence in the page's words (`每周 · 周一 10:00`), or as written when orgspec does
-    not understand it. The words come from the site's catalog (so zh-Hant reads 每週);
-    reports and commands say the same through `schedule.describe`."""
-    from orgspec.model.schedule import schedule_of
+    """The cadence in the page's words (`每周 · 周一 · 10:00`), or as written when orgspec does
+    not understand it: `schedule.describe`, the wording of every report and command."""
+    from orgspec.model.schedule import describe
 
-    sched = schedule_of(text)
-    if sched.cadence is None:
-        return text or ""
-    lab = m.labels
-    days = _days_text(m, sched.days)
-    return " · ".join(filter(None, (lab["cad_" + sched.cadence], days, sched.time)))
-
-
-def _days_text(m: SiteModel, days: tuple[int, ...]) -> str:
-    lab = m.labels
-    if days == (0, 1, 2, 3, 4):
-        return lab["workdays"]
-    return ("、" if m.view.lang.startswith("zh") else ", ").join(lab[f"day_{d}"] for d in days)
+    return describe(text, m.view.lang)
 
 
 class _MeetingRow:
