@@ -63,6 +63,11 @@ def blind2() -> list[Item]:
     return [_blind_item(row) for row in _rows("key_results_blind2.tsv")]
 
 
+def blind3() -> list[Item]:
+    """The third frozen blind set (releases, numbers that are not targets, target forms)."""
+    return [_blind_item(row) for row in _rows("key_results_blind3.tsv")]
+
+
 Kinded = tuple[str, str, str, Objective, KeyResult]
 
 
@@ -111,6 +116,11 @@ def order_dev() -> list[Item]:
     return [_blind_item(row) for row in _rows("key_results_order.tsv")]
 
 
+def release_dev() -> list[Item]:
+    """The release/number/metric-name development rows (key_results_release.tsv)."""
+    return [_blind_item(row) for row in _rows("key_results_release.tsv")]
+
+
 def confusion(lang: str | None = None, items: list[Item] | None = None) -> dict[str, int]:
     """tp/fp/fn/tn of predicting "not measurable", optionally for one language."""
     counts = {"tp": 0, "fp": 0, "fn": 0, "tn": 0}
@@ -156,11 +166,28 @@ if __name__ == "__main__":
         print(row("blind2 all", confusion(None, b2)))
         for lang in ("zh-Hans", "zh-Hant", "en"):
             print(row(f"blind2 {lang}", confusion(lang, b2)))
+    if "--blind3" in sys.argv:  # measure only; never tune on it
+        b3 = blind3()
+        print(row("blind3 all", confusion(None, b3)))
+        for lang in ("zh-Hans", "zh-Hant", "en"):
+            print(row(f"blind3 {lang}", confusion(lang, b3)))
     if "--order" in sys.argv:
         d = order_dev()
         print(row("order all", confusion(None, d)))
         for lang in ("zh-Hans", "zh-Hant", "en"):
             print(row(f"order {lang}", confusion(lang, d)))
         print("\n".join(kind_rows()))
-    if "-v" in sys.argv:
-        print("\n".join(errors(labelled())))
+    if "--release" in sys.argv:
+        d3 = release_dev()
+        print(row("release all", confusion(None, d3)))
+        for lang in ("zh-Hans", "zh-Hant", "en"):
+            print(row(f"release {lang}", confusion(lang, d3)))
+        rel = word_order("key_results_release.tsv")
+        print("\n".join(kind_row(f"dev release kind {lang or 'all'}", rel, lang)
+                        for lang in (None, "zh-Hans", "zh-Hant", "en")))
+    if "-v" in sys.argv:  # development sets only
+        print("\n".join(errors(labelled() + order_dev() + release_dev())))
+        for k, _, lang, obj, kr in (word_order("key_results_order.tsv")
+                                    + word_order("key_results_release.tsv")):
+            if kind_of(obj, kr) != k:
+                print(f"KIND {lang} {kr.title!r}: {kind_of(obj, kr)} != {k}")
