@@ -29,14 +29,21 @@ def period_range(obj: Objective) -> tuple[dt.date, dt.date] | None:
 
 def verdict(obj: Objective, kr: KeyResult) -> Verdict:
     """What a key result states, from its fields and its sentence together."""
-    dated = kr.due is not None or period_range(obj) is not None
-    if kr.metric and parse_quantity(kr.target) is not None and dated:
+    return judge(kr.title, kr.metric, kr.target,
+                 kr.due is not None or period_range(obj) is not None)
+
+
+def judge(title: str, metric: str | None, target: str | None, dated: bool) -> Verdict:
+    """What a key result or a KPI states: its `title` sentence, its `metric` and `target`
+    fields, and whether a date bounds it from outside the sentence (`due`, the objective's
+    period; a KPI is measured every period). A `metric` repeated in the title is a name,
+    not a number: `Accounting Efficiency (FY23 Plan)` has no target."""
+    if metric and parse_quantity(target) is not None and dated:
         return Verdict(metric=True, target=True, deadline=True)  # the fields settle it
-    title = kr.title
-    if kr.metric and kr.target is None:
-        title = title.replace(kr.metric, " ")  # "Accounting Efficiency (FY23 Plan)": a name
+    if metric and target is None:
+        title = title.replace(metric, " ")
     said = assess(title)
-    said.metric = bool(kr.metric) or said.metric
-    said.target = parse_quantity(kr.target) is not None or (kr.target is None and said.target)
-    said.deadline = kr.due is not None or period_range(obj) is not None or said.deadline
+    said.metric = bool(metric) or said.metric
+    said.target = parse_quantity(target) is not None or (target is None and said.target)
+    said.deadline = dated or said.deadline
     return said

@@ -8,11 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from orgspec.model.models import ROLES, Kpi, Role, is_placeholder, is_vacant
+from orgspec.model.okr import judge
 from orgspec.model.org import Org, node_key
 from orgspec.model.schedule import schedule_of
 from orgspec.model.teamtree import TeamTree
-from orgspec.text.measurable import Verdict, assess
-from orgspec.text.quantity import parse_quantity
+from orgspec.text.measurable import Verdict
 
 
 def cadence_of(text: str | None) -> str | None:
@@ -48,11 +48,7 @@ def seats(org: Org, rid: str) -> Seats:
 def kpi_verdict(kpi: Kpi) -> Verdict:
     """What a KPI states, judged like a key result (metric and target value); a KPI is
     measured every period, so it needs no deadline of its own."""
-    said = assess(kpi.title)
-    said.metric = bool(kpi.metric) or said.metric
-    said.target = parse_quantity(kpi.target) is not None or (kpi.target is None and said.target)
-    said.deadline = True
-    return said
+    return judge(kpi.title, kpi.metric, kpi.target, dated=True)
 
 
 def kpi_measurable(verdict: Verdict) -> bool:

@@ -29,10 +29,11 @@ VAGUE_EN = ("improve", "optimise", "optimize", "enhance", "ensure", "strengthen"
             "continue", "work on", "focus on", "raise", "accelerate", "elevate", "expand",
             "empower", "prioritise", "prioritize", "invest in", "double down")
 ACTIVITY_ZH = ("上线", "完成", "召开", "组织", "举办", "发布", "开展", "编写", "撰写", "制定",
-               "搭建", "建立", "启动", "推出", "参加", "培训")
+               "搭建", "建立", "启动", "推出", "参加", "培训", "开通", "部署", "导入", "投产")
 ACTIVITY_EN = ("launch", "hold", "run", "finish", "complete", "document", "ship", "release",
                "publish", "write", "organise", "organize", "host", "deliver", "build",
-               "create", "set up", "roll out", "migrate", "implement", "attend", "draft")
+               "create", "set up", "roll out", "rollout", "migrate", "implement", "attend",
+               "draft", "deploy", "go live", "enable", "introduce")
 # Vague words that are only adverbs: before an activity they say how it is done (全面上线,
 # 正式启动), not that an outcome is vague.
 ADVERB_ZH = ("大幅", "显著", "进一步", "积极", "稳步", "不断", "全面", "持续", "努力", "争取")
@@ -51,9 +52,16 @@ ACTIVITY_PAST_EN = {"launched": "launch", "held": "hold", "finished": "finish",
                     "organised": "organise", "organized": "organize", "hosted": "host",
                     "delivered": "deliver", "built": "build", "created": "create",
                     "set up": "set up", "rolled out": "roll out", "migrated": "migrate",
-                    "implemented": "implement", "attended": "attend", "drafted": "draft"}
+                    "implemented": "implement", "attended": "attend", "drafted": "draft",
+                    "deployed": "deploy", "enabled": "enable", "introduced": "introduce",
+                    "goes live": "go live", "went live": "go live", "gone live": "go live"}
+# Vague English words that are also nouns: first in a headline whose verb is a participle
+# ("Support chatbot deployed"), they name a thing.
+_NOUN_TOO_EN = frozenset({"support", "drive", "boost"})
 # Words that close a Chinese activity after its verb (编写完毕, 正式上线了).
 _DONE_ZH = ("完毕", "完成", "结束", "成功", "到位", "工作", "了", "。", "！", "!", ".")
+# A Chinese activity verb with where it goes, anywhere: 部署到生产环境, 灰度发布至全部商家.
+_TOWARDS_ZH = re.compile("(?:" + "|".join(ACTIVITY_ZH) + ")(?:到|至|于)")
 # Words before a Chinese activity verb that leave it first (将正式上线, 已全面完成).
 _LEAD_ZH = re.compile("^(?:" + "|".join(("负责", "要", "将", "已", "正式", "顺利", "如期", "按时",
                                           *ADVERB_ZH)) + ")+")
@@ -85,7 +93,9 @@ FRAME_EN = {"from", "to", "by", "at", "least", "most", "below", "above", "under"
 DATE = re.compile(
     r"(?<![A-Za-z])FY\s?'?\d{2,4}(?!\d)|双(?:十一|十二|11|12)|(?<![\d.])(?:618|11\.11|12\.12)(?![\d.%])|黑五|"
     r"\bblack friday\b|\bcyber monday\b|\bprime day\b|\bsingles'? day\b|"
-    r"\d{4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?|\d{1,2}月(?:底|末|份|\d{1,2}日)?|[Qq][1-4]|"
+    r"\d{4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?|(?<!\d)(?:19|20)\d{2}\s?(?:年度|财年|年)(?!\d)|"
+    r"(?<!\d)1[0-2]\d\s?年(?:度|\d{1,2}\s?月(?:\d{1,2}\s?日)?)|"
+    r"\d{1,2}月(?:底|末|份|\d{1,2}日)?|[Qq][1-4]|"
     r"[Hh][12]\b|本季度|本月|本年|年底|年内|季度末|上半年|下半年|第[一二三四]季度|"
     r"\bby (?:the )?end of\b|\bby (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
     r"\b(?:in|by|before) \d{4}\b|\bthis (?:quarter|month|year)\b|"
@@ -93,14 +103,35 @@ DATE = re.compile(
     re.IGNORECASE)
 # Numbers that are not a value to reach: versions, service hours, measurement windows.
 NOT_TARGET = re.compile(
-    r"\b[vV]\d+(?:\.\d+)*\b|(?:版本|\bversion\s?)\d+(?:\.\d+)*|\d+(?:\.\d+)*\s?版本?(?!权)|"
+    r"(?<![A-Za-z0-9])[vV]\d+(?:\.\d+)*(?![\d.])|(?:版本|\bversion\s?)\d+(?:\.\d+)*|"
+    r"\d+(?:\.\d+)*\s?版本?(?!权)|"
     r"\d+\.\d+\.\d+|7\s?[×xX*]\s?24(?:\s?小时)?|24\s?[×xX*/]\s?7|"
     r"\b(?:rolling|trailing|last|past)\s+\d+\s*(?:days?|weeks?|months?|quarters?|years?)\b|"
-    r"滚动\s?\d+\s?个?(?:月|天|周|年)|近\s?\d+\s?(?:天|日|周|个月|月|年)",
+    r"滚动\s?\d+\s?个?(?:月|天|周|年)|近\s?\d+\s?(?:天|日|周|个月|月|年)|"
+    r"\b\d+-(?:day|week|month|quarter|year)s?\b|"  # 30-day repeat purchase rate
+    r"\d+\s?(?:日|天|周|个月)(?=[\u3400-\u9fff]{0,6}?(?:率|数|量|额|值|占比))",  # 30日留存率
     re.IGNORECASE)
 # A bare x.y closing a name ("loyalty program 3.0", "会员体系2.0") is a version, unless a
 # framing word or comparator leads to it ("NPS at least 3.0", "评分提升到4.6").
 _TAIL_VERSION = re.compile(r"(?P<before>[A-Za-z]+\s?|[\u3400-\u9fff]{1,2})(?P<v>\d+\.\d+)\s*$")
+# "Checkout 2.0 rolled out", "WMS 4.0在华东仓投产": in a sentence about a release, a bare x.y
+# after a name is a version wherever it stands (a unit after it makes it a value).
+_MID_VERSION = re.compile(
+    r"(?P<before>[A-Za-z]+\s?|[\u3400-\u9fff]{1,2})(?P<v>\d+\.\d+)(?![\d.])(?!\s?(?:%|‰|×|倍|"
+    r"万|亿|千|元|秒|毫秒|分|小时|天|日|周|个|次|/|:|[kKmMbBwWxshd]\b|ms\b|hours?\b|days?\b|"
+    r"minutes?\b|seconds?\b|million\b|billion\b|points?\b|stars?\b|以上|以下|以内|及以上|"
+    r"or (?:higher|more|above|better|lower|less|below)\b))")
+# Words before an x.y that make it a score, not a version: "rating 4.6", "评分4.8".
+_SCORE = ("rating", "score", "nps", "csat", "ces", "ratio", "评分", "分数", "得分", "评级", "星级",
+          "满意度", "分")
+# Rank qualifiers inside a metric's name (Top 20 SKU, TOP50, 前10大客户), unless the key
+# result is to reach that rank ("进入行业前3名", "rank in the top 3").
+_TOP = re.compile(r"(?<![A-Za-z0-9])top\s?\d+\b|前\s?\d+\s?(?:大|名|位|强)", re.IGNORECASE)
+_INTO_RANK = re.compile(r"(?:(?:进|跻身|位列|位居|稳居|保持|挤|排名|冲)[\u3400-\u9fff]{0,4}|"
+                        r"\b(?:in|into|among|reach|rank|ranked|remain|stay|be|of)\s+"
+                        r"(?:the\s+)?)\s*$", re.IGNORECASE)
+# A bare year is a date, not a value: "Employee Engagement Survey 2026" (not "to 2050").
+_YEAR = re.compile(r"(?<![A-Za-z\d.,$¥€£#])(?:19|20)\d{2}\b(?![\d.,%]|\s?[a-z%万亿元人名个])")
 # A framing word followed by 率 is part of a metric's name (完成率, 增长率).
 _FRAME_ZH = re.compile("|".join(re.escape(w) for w in sorted(FRAME_ZH, key=len, reverse=True))
                        .join(("(?:", ")(?!率)")))
@@ -162,13 +193,35 @@ def _found(text: str, zh: tuple[str, ...], en: tuple[str, ...]) -> list[str]:
 
 
 def not_targets(text: str) -> str:
-    """The text without dates, versions, service hours and windows: what is left of its
-    numbers are values to reach."""
+    """The text without dates, versions, service hours, windows, rank qualifiers (Top 20,
+    前10大) and bare years: what is left of its numbers are values to reach."""
     rest = NOT_TARGET.sub(" ", DATE.sub(" ", text))
     tail = _TAIL_VERSION.search(rest)
-    if tail and not _frames(tail.group("before")):
+    if tail and not _frames(tail.group("before")) and not _score(rest, tail.start("v")):
         rest = rest[:tail.start("v")]
-    return rest
+    if _releases(rest):
+        rest = _MID_VERSION.sub(lambda m: m.group() if _frames(m.group("before"))
+                                or _score(m.string, m.start("v"))
+                                else m.group("before") + " ", rest)
+    rest = _TOP.sub(lambda m: m.group() if _INTO_RANK.search(rest, 0, m.start()) else " ", rest)
+    return _YEAR.sub(lambda m: m.group() if _framed(rest, m.start()) else " ", rest)
+
+
+def _releases(text: str) -> bool:
+    """A sentence about a release or another activity: its bare x.y numbers are versions."""
+    low = text.lower()
+    return bool(_found(text, ACTIVITY_ZH, ACTIVITY_EN) or _ACTIVITY_PAST.search(low))
+
+
+def _score(text: str, at: int) -> bool:
+    """The words before `at` name a score ("rating 4.6", "满意度4.8"): the number is a value."""
+    return text[max(0, at - 8):at].strip().lower().endswith(_SCORE)
+
+
+def _framed(text: str, at: int) -> bool:
+    """The word before `at` frames a value ("to 2050", "at least 2000")."""
+    before = _words(text[max(0, at - 24):at])
+    return bool(before) and before[-1] in FRAME_EN
 
 
 def _frames(word: str) -> bool:
@@ -205,6 +258,10 @@ def assess(text: str) -> Verdict:
     activity = _found(said, ACTIVITY_ZH, ACTIVITY_EN)
     if activity and all(w in ADVERB_ZH for w in vague):
         vague = []  # 全面上线, 正式启动: how an activity is done
+    words = _words(said.lower())
+    if vague and words and words[0] in _NOUN_TOO_EN and all(w == words[0] for w in vague) \
+            and _ACTIVITY_PAST.search(" ".join(words[1:5])):
+        vague = []  # "Support chatbot deployed": a thing, not the verb "support"
     return Verdict(metric=has_metric(said), target=has_target(said),
                    deadline=has_deadline(said),
                    vague=[as_written(text, said, w) for w in vague],
@@ -241,6 +298,9 @@ def activity_verb(text: str, v: Verdict) -> str | None:
         end -= len(done)
         while end and said[end - 1].isspace():
             end -= 1
+    towards = None if v.target else _TOWARDS_ZH.search(said)
+    if towards:  # 部署到生产环境, 发布至全部商家
+        return as_written(written, said, said[towards.start():towards.end() - 1])
     past = None if v.target else _ACTIVITY_PAST.search(low)
     if past and not _COUNT_OF.search(low, 0, past.start()):
         return as_written(written, said, said[past.start():past.end()])

@@ -57,6 +57,13 @@ _CONDITION = re.compile(r"\s*(?:of\b[^\d]*?)?(?:(?:are|is|were|was)\s+)?(?:withi
                         r"|\s*在?\s*\d[^%]*?(?:内|以内)", re.IGNORECASE)
 
 
+# Shopping festivals named by their date: 双十一 (11.11), 618, Black Friday. In a value they are
+# when, not how much ("创双十一新高").
+_EVENT = re.compile(r"双(?:十一|十二|11|12)|(?<![\d.])(?:618|11\.11|12\.12)(?![\d.%])|黑五|"
+                    r"\bblack friday\b|\bcyber monday\b|\bprime day\b|\bsingles'? day\b",
+                    re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Quantity:
     """A parsed number with what it counts: percent, duration (seconds), money, ratio
@@ -140,10 +147,13 @@ def quantities(text: str) -> list[Quantity]:
 # Room for every value of a 5,000-team org: 8,192 thrashed (OK007-OK010 grew 25x for 10x).
 @lru_cache(maxsize=1 << 17)
 def parse_quantity(text: str | float | int | None) -> Quantity | None:
-    """The quantity a field holds (`target: 1.32M`), or None when it is not one."""
+    """The quantity a field holds (`target: 1.32M`), or None when it is not one. An event
+    named by a date (`创双十一新高`, `超过去年618`, `beat last Prime Day`) is no number."""
     if text is None:
         return None
     text = str(text).strip()
+    if not _PATTERN.fullmatch(text):
+        text = _EVENT.sub(" ", simplified(text)).strip()
     found = quantities(text)
     if len(found) > 1 and found[0].kind == "percent" and _is_condition(text, found[0]):
         return found[0]  # "at least 95% within 24h": the share is the target
