@@ -356,3 +356,98 @@ def test_word_order_findings(write_org) -> None:
         vague(31, "plain", "Improve"), vague(32, "further", "improve"),
         vague(33, "significantly", "improve"), vague(34, "passive", "improve"),
         vague(35, "keep", "optimize")]
+
+
+# Issue 15, each kind with the exact finding it gives (OK003 no target alone, OK004 vague,
+# OK005 activity with OK003, OK006 a target that is not a number, none for a measurable one).
+# The same sentences as a position's KPIs: RO004 fires exactly when OK003 or OK004 does.
+
+KINDS = [
+    # 一 is not a target
+    ("进一步提升品牌影响力", {"OK004"}), ("提升一线员工满意度", {"OK004"}),
+    ("打造一站式购物体验", {"OK004"}), ("统一会员权益", {"OK003"}),
+    # versions, event names, 7×24, fiscal years, ROC years are not targets
+    ("上线2.0版本", {"OK003", "OK005"}), ("APP 2.0版本上线", {"OK003", "OK005"}),
+    ("做好618大促保障", {"OK004"}), ("双十一备货", {"OK003"}), ("提供7×24小时客服", {"OK003"}),
+    ("FY27营收增长", {"OK003"}), ("113年度教育訓練計畫", {"OK003"}),
+    ("618前将支付失败率降至0.5%", set()), ("雙十一前將支付失敗率降至0.3%", set()),
+    ("7×24小时值班响应时间不超过15分钟", set()), ("FY27 revenue of $40M", set()),
+    # vague verbs, Simplified, Traditional and English
+    ("做好客服工作", {"OK004"}), ("深化品牌合作", {"OK004"}), ("加强团队建设", {"OK004"}),
+    ("推进数字化", {"OK004"}), ("落实安全制度", {"OK004"}), ("持续优化体验", {"OK004"}),
+    ("提昇品牌知名度", {"OK004"}), ("優化結帳流程", {"OK004"}), ("進一步擴大市佔率", {"OK004"}),
+    ("確保系統穩定", {"OK004"}), ("Strengthen the brand", {"OK004"}),
+    ("Drive adoption of checkout", {"OK004"}), ("Continue to improve onboarding", {"OK004"}),
+    # activities and releases, any word order, three languages
+    ("召開季度檢討會", {"OK003", "OK005"}), ("上線新版會員系統", {"OK003", "OK005"}),
+    ("会员体系3.0正式开通", {"OK003", "OK005"}), ("7×24小時客服專線開通", {"OK003", "OK005"}),
+    ("订单中台部署到生产环境", {"OK003", "OK005"}), ("導入電子簽核系統", {"OK003", "OK005"}),
+    ("Loyalty program 2.0 rolled out to all stores", {"OK003", "OK005"}),
+    ("Mobile app 4.0 released to the App Store", {"OK003", "OK005"}),
+    ("Support chatbot deployed for 24/7 coverage", {"OK003", "OK005"}),
+    ("The new help center goes live", {"OK003", "OK005"}),
+    ("Deploy the recommendations model", {"OK003", "OK005"}),
+    ("Roll out the new WMS to 4 warehouses", {"OK005"}),
+    # numbers inside a metric's name are not its target
+    ("Team Member Retention (Rolling 12 Months)", {"OK003"}),
+    ("30-day repeat purchase rate", {"OK003"}), ("24小时发货率", {"OK003"}),
+    ("提升五星好评率", {"OK004"}), ("优化接口TP99延迟", {"OK004"}),
+    ("过去12个月员工流失率", {"OK003"}),
+    ("Discretionary bonuses - average 3 month rate", {"OK003"}),
+    ("24小时发货率从85%提升到95%", set()), ("接口TP99延迟降至200毫秒", set()),
+    ("APP 30日留存率", {"OK003"}), ("Top 20 SKU stockout rate", {"OK003"}),
+    ("前10大客戶營收占比", {"OK003"}), ("Employee Engagement Survey 2026", {"OK003"}),
+    ("Top 20 SKU stockout rate below 2%", set()), ("品牌搜索排名进入行业前3名", set()),
+    ("30-day repeat purchase rate at least 25%", set()),
+    # nouns are not verbs
+    ("Vendor support tickets", {"OK003"}),
+]
+STRUCTURED_KINDS = [
+    ({"title": "Accounting Efficiency (FY23 Plan)", "metric": "Accounting Efficiency (FY23 Plan)"},
+     {"OK003"}),
+    ({"title": "Engagement", "metric": "engagement", "target": "77 (out of 100)"}, set()),
+    ({"title": "LCP", "metric": "lcp", "target": "Below 2500ms at the 90th percentile"}, set()),
+    ({"title": "Span", "metric": "ratio", "target": "10:1"}, set()),
+    ({"title": "Aged", "metric": "aged", "target": "Less than 10% are over 14 days"}, set()),
+    ({"title": "SLA", "metric": "sla", "target": "at least 95% within 24h"}, set()),
+    ({"title": "CSAT", "metric": "csat", "target": "higher"}, {"OK006"}),
+    ({"title": "大促GMV", "metric": "gmv", "target": "创双十一新高"}, {"OK006"}),
+    ({"title": "Prime Day sales", "metric": "sales", "target": "beat last Prime Day"}, {"OK006"}),
+    ({"title": "New users", "metric": "new_users", "baseline": "0", "target": "8%"}, set()),
+]
+
+
+def _kinds_org() -> tuple[str, list[dict[str, str]]]:
+    import json
+
+    krs = [{"title": t} for t, _ in KINDS] + [kr for kr, _ in STRUCTURED_KINDS]
+    lines = ["- {kind: Team, id: shop, lead: bo, members: [bo]}", "- {kind: Person, id: bo}",
+             "- kind: Role", "  id: analyst", "  team: shop", "  holders: [bo]", "  kpis:"]
+    lines += [f"    - {json.dumps(kr, ensure_ascii=False)}" for kr in krs]
+    for i, kr in enumerate(krs):
+        lines += [f"- {{kind: Objective, id: o{i}, title: t, owner: shop, period: 2026-Q1,",
+                  f"   key_results: [{json.dumps({'id': 'k', **kr}, ensure_ascii=False)}]}}"]
+    return "\n".join(lines) + "\n", krs
+
+
+def test_each_kind_gives_its_finding_and_ro004_agrees(write_org) -> None:
+    from orgspec.load.config import Selector
+
+    text, krs = _kinds_org()
+    org = write_org({"okrs.yaml": text})
+    result = lint([str(org)], Config(select=[Selector("okrs", "t"), Selector("RO004", "t")],
+                                     lang="en"), today=dt.date(2026, 2, 1))
+    kpi_line = {8 + i: kr["title"] for i, kr in enumerate(krs)}
+    kr_line = {8 + len(krs) + 2 * i + 1: kr["title"] for i, kr in enumerate(krs)}
+    got: dict[str, set[str]] = {kr["title"]: set() for kr in krs}
+    kpi_flagged = set()
+    for f in result.findings:
+        if f.code == "RO004":
+            kpi_flagged.add(kpi_line[f.location.line])
+        elif f.code in ("OK003", "OK004", "OK005", "OK006", "OK010"):
+            got[kr_line[f.location.line]].add(f.code)
+    want = {t: codes for t, codes in KINDS} | {kr["title"]: c for kr, c in STRUCTURED_KINDS}
+    assert got == want
+    # RO004 judges a KPI like a key result (a KPI needs no deadline; OK006 is a KR's rule)
+    assert kpi_flagged == {t for t, codes in want.items() if codes & {"OK003", "OK004"}} | {
+        kr["title"] for kr, codes in STRUCTURED_KINDS if "OK006" in codes}

@@ -107,9 +107,12 @@ NOT_TARGET = re.compile(
     r"\d+(?:\.\d+)*\s?版本?(?!权)|"
     r"\d+\.\d+\.\d+|7\s?[×xX*]\s?24(?:\s?小时)?|24\s?[×xX*/]\s?7|"
     r"\b(?:rolling|trailing|last|past)\s+\d+\s*(?:days?|weeks?|months?|quarters?|years?)\b|"
-    r"滚动\s?\d+\s?个?(?:月|天|周|年)|近\s?\d+\s?(?:天|日|周|个月|月|年)|"
-    r"\b\d+-(?:day|week|month|quarter|year)s?\b|"  # 30-day repeat purchase rate
-    r"\d+\s?(?:日|天|周|个月)(?=[\u3400-\u9fff]{0,6}?(?:率|数|量|额|值|占比))",  # 30日留存率
+    r"(?:滚动|过去|近)\s?\d+\s?个?(?:月|天|日|周|年)|"
+    r"\b\d+-(?:hour|day|week|month|quarter|year)s?\b|"  # 30-day repeat purchase rate
+    r"\b(?:[2-9]|\d{2,})\s(?:day|week|month|quarter|year)\b(?=\s+[a-z])|"  # 3 month rate
+    # the window or grade a Chinese rate is named by: 30日留存率, 24小时发货率, 五星好评率
+    r"(?:\d+|[一二两三四五六七八九十]+)\s?(?:小时|日|天|周|个月|星)"
+    r"(?=[\u3400-\u9fff]{0,6}?(?:率|数|量|额|值|占比))",
     re.IGNORECASE)
 # A bare x.y closing a name ("loyalty program 3.0", "会员体系2.0") is a version, unless a
 # framing word or comparator leads to it ("NPS at least 3.0", "评分提升到4.6").

@@ -46,8 +46,9 @@ _PER = re.compile(r"(百|千|万)分之(\d+(?:\.\d+)?|[零〇一二两三四五�
 # After a Chinese numeral, what makes it a count: a measure word or a unit.
 _ZH_MEASURE = re.compile(r"(?:倍|个|次|名|家|场|人|位|项|条|件|笔|单|天|日|周|月|年|小时|分钟|秒|"
                          r"元|块|成|%|个百分点|百分点|星)")
-_PERCENTILE = re.compile(r"\b[Pp](\d{2,3})\b|(?:\bat the )?\b\d{1,2}(?:st|nd|rd|th) percentile\b",
-                         re.IGNORECASE)
+# P95, TP99 (also after Chinese: 接口TP99延迟), "at the 90th percentile": not values.
+_PERCENTILE = re.compile(r"(?<![A-Za-z])T?[Pp](\d{2,3})(?![\d.])|"
+                         r"(?:\bat the )?\b\d{1,2}(?:st|nd|rd|th) percentile\b", re.IGNORECASE)
 # "77 (out of 100)", "75(满分100)": the scale of a score, written after it.
 _OUT_OF = re.compile(r"(\d)\s*分?\s*[(（]\s*(?:out of|满分)\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]",
                      re.IGNORECASE)
