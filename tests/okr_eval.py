@@ -1,9 +1,11 @@
 """Scoring "not measurable" detection (OK003 + OK004) on the labelled key results.
 
-Development sets (tuned on): `key_results.tsv` + `key_results_structured.yaml` (zh/en) and
-`key_results_order.tsv` (word order, zh-Hans/zh-Hant/en). Frozen blind sets (never tuned on):
-`key_results_blind.tsv` and `key_results_blind2.tsv` (word order). Run
-`python tests/okr_eval.py --blind --blind2 --order` to print the tables of docs/okrs.md.
+Development sets (tuned on): `key_results.tsv` + `key_results_structured.yaml` (zh/en),
+`key_results_order.tsv` (word order) and `key_results_release.tsv` (releases, numbers that
+are not targets; zh-Hans/zh-Hant/en). Frozen blind sets (never tuned on):
+`key_results_blind.tsv`, `key_results_blind2.tsv` (word order) and `key_results_blind3.tsv`.
+Run `python tests/okr_eval.py --blind --blind2 --blind3 --order --release` to print the
+tables of docs/okrs.md (`--help` for each option).
 """
 
 from __future__ import annotations
@@ -150,44 +152,71 @@ def errors(items: list[Item]) -> list[str]:
     return out
 
 
-if __name__ == "__main__":
-    import sys
+def _table(name: str, items: list[Item]) -> list[str]:
+    """The P/R rows of one set: all, then per language (zh-Hans, zh-Hant, en)."""
+    return [row(f"{name} {lang or 'all'}", confusion(lang, items))
+            for lang in (None, "zh-Hans", "zh-Hant", "en")]
 
-    print(row("all", confusion()))
-    for lang in ("zh", "en"):
-        print(row(lang, confusion(lang)))
-    if "--blind" in sys.argv:  # measure only; never tune on it
-        b = blind()
-        print(row("blind all", confusion(None, b)))
-        for lang in ("zh-Hans", "zh-Hant", "en"):
-            print(row(f"blind {lang}", confusion(lang, b)))
-    if "--blind2" in sys.argv:  # measure only; never tune on it
-        b2 = blind2()
-        print(row("blind2 all", confusion(None, b2)))
-        for lang in ("zh-Hans", "zh-Hant", "en"):
-            print(row(f"blind2 {lang}", confusion(lang, b2)))
-    if "--blind3" in sys.argv:  # measure only; never tune on it
-        b3 = blind3()
-        print(row("blind3 all", confusion(None, b3)))
-        for lang in ("zh-Hans", "zh-Hant", "en"):
-            print(row(f"blind3 {lang}", confusion(lang, b3)))
-    if "--order" in sys.argv:
-        d = order_dev()
-        print(row("order all", confusion(None, d)))
-        for lang in ("zh-Hans", "zh-Hant", "en"):
-            print(row(f"order {lang}", confusion(lang, d)))
-        print("\n".join(kind_rows()))
-    if "--release" in sys.argv:
-        d3 = release_dev()
-        print(row("release all", confusion(None, d3)))
-        for lang in ("zh-Hans", "zh-Hant", "en"):
-            print(row(f"release {lang}", confusion(lang, d3)))
-        rel = word_order("key_results_release.tsv")
-        print("\n".join(kind_row(f"dev release kind {lang or 'all'}", rel, lang)
-                        for lang in (None, "zh-Hans", "zh-Hant", "en")))
-    if "-v" in sys.argv:  # development sets only
-        print("\n".join(errors(labelled() + order_dev() + release_dev())))
-        for k, _, lang, obj, kr in (word_order("key_results_order.tsv")
-                                    + word_order("key_results_release.tsv")):
-            if kind_of(obj, kr) != k:
-                print(f"KIND {lang} {kr.title!r}: {kind_of(obj, kr)} != {k}")
+
+def release_rows() -> list[str]:
+    """The release development set's tables in docs/okrs.md: P/R, then the kinds."""
+    rel = word_order("key_results_release.tsv")
+    return _table("release", release_dev()) + [
+        kind_row(f"dev release kind {lang or 'all'}", rel, lang)
+        for lang in (None, "zh-Hans", "zh-Hant", "en")]
+
+
+def blind3_rows() -> list[str]:
+    """The third blind set's tables in docs/okrs.md: P/R, then the kinds (aggregates only)."""
+    kinds = word_order("key_results_blind3.tsv")
+    return _table("blind3", blind3()) + [
+        kind_row(f"blind3 kind {lang or 'all'}", kinds, lang)
+        for lang in (None, "zh-Hans", "zh-Hant", "en")]
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Print the tables of docs/okrs.md; the development corpus always comes first."""
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        description="Precision and recall of 'not measurable' (OK003 or OK004) on the labelled "
+                    "key results, as Markdown table rows, all and per language. Blind sets "
+                    "print aggregates only: never tune on them.")
+    parser.add_argument("--blind", action="store_true",
+                        help="the first frozen blind set (key_results_blind.tsv)")
+    parser.add_argument("--blind2", action="store_true",
+                        help="the second frozen blind set (key_results_blind2.tsv)")
+    parser.add_argument("--blind3", action="store_true",
+                        help="the third frozen blind set (key_results_blind3.tsv), P/R and "
+                             "the finding kind (OK004/OK005/OK003) of its not-measurable rows")
+    parser.add_argument("--order", action="store_true",
+                        help="the word-order development set, and the word-order kind tables "
+                             "(development and blind2)")
+    parser.add_argument("--release", action="store_true",
+                        help="the release/number development set (key_results_release.tsv)")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="list the misjudged rows of the development sets (never a "
+                             "blind set's)")
+    args = parser.parse_args(argv)
+    out = [row("all", confusion())] + [row(lang, confusion(lang)) for lang in ("zh", "en")]
+    if args.blind:
+        out += _table("blind", blind())
+    if args.blind2:
+        out += _table("blind2", blind2())
+    if args.blind3:
+        out += blind3_rows()
+    if args.order:
+        out += _table("order", order_dev()) + kind_rows()
+    if args.release:
+        out += release_rows()
+    if args.verbose:
+        out += errors(labelled() + order_dev() + release_dev())
+        out += [f"KIND {lang} {kr.title!r}: {kind_of(obj, kr)} != {k}"
+                for k, _, lang, obj, kr in (word_order("key_results_order.tsv")
+                                            + word_order("key_results_release.tsv"))
+                if kind_of(obj, kr) != k]
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()
