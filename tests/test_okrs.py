@@ -480,3 +480,15 @@ def test_each_kind_gives_its_finding_and_ro004_agrees(write_org) -> None:
     # RO004 judges a KPI like a key result (a KPI needs no deadline; OK006 is a KR's rule)
     assert kpi_flagged == {t for t, codes in want.items() if codes & {"OK003", "OK004"}} | {
         kr["title"] for kr, codes in STRUCTURED_KINDS if "OK006" in codes}
+
+
+@pytest.mark.parametrize(("title", "missing"), [
+    ("3" + " " * 2000 + "orders", []),  # the quantity parser once took cubic time on spaces
+    ("a" * 9000 + " launched", ["a target value"]),  # and quadratic on a run of letters
+    ("top1 " * 1800, ["a target value"]), ("App 2.0 " * 1100 + "released", ["a target value"]),
+    ("部署到" * 3000, ["a target value"])])
+def test_hostile_titles_are_judged(title: str, missing: list[str]) -> None:
+    """Long runs (titles hold up to 10,000 characters) that once made the judgement
+    super-linear still get their verdict."""
+    obj = Objective(kind="Objective", id="o", title="t", period="2026-Q1")
+    assert verdict(obj, KeyResult(id="k", title=title)).missing == missing

@@ -115,15 +115,16 @@ NOT_TARGET = re.compile(
     r"(?=[\u3400-\u9fff]{0,6}?(?:率|数|量|额|值|占比))",
     re.IGNORECASE)
 # A bare x.y closing a name ("loyalty program 3.0", "会员体系2.0") is a version, unless a
-# framing word or comparator leads to it ("NPS at least 3.0", "评分提升到4.6").
-_TAIL_VERSION = re.compile(r"(?P<before>[A-Za-z]+\s?|[\u3400-\u9fff]{1,2})(?P<v>\d+\.\d+)\s*$")
-# "Checkout 2.0 rolled out", "WMS 4.0在华东仓投产": in a sentence about a release, a bare x.y
-# after a name is a version wherever it stands (a unit after it makes it a value).
-_MID_VERSION = re.compile(
-    r"(?P<before>[A-Za-z]+\s?|[\u3400-\u9fff]{1,2})(?P<v>\d+\.\d+)(?![\d.])(?!\s?(?:%|‰|×|倍|"
-    r"万|亿|千|元|秒|毫秒|分|小时|天|日|周|个|次|/|:|[kKmMbBwWxshd]\b|ms\b|hours?\b|days?\b|"
-    r"minutes?\b|seconds?\b|million\b|billion\b|points?\b|stars?\b|以上|以下|以内|及以上|"
-    r"or (?:higher|more|above|better|lower|less|below)\b))")
+# framing word or comparator leads to it ("NPS at least 3.0", "评分提升到4.6"). In a sentence
+# about a release, a bare x.y after a name is a version wherever it stands ("Checkout 2.0
+# rolled out", "WMS 4.0在华东仓投产"), unless a unit follows it. The name before the number
+# is read from a bounded window, so a long run of letters costs linear time.
+_X_Y = re.compile(r"(?<![\d.])\d+\.\d+(?![\d.])")
+_NAME_BEFORE = re.compile(r"(?:[A-Za-z]+\s?|[\u3400-\u9fff]{1,2})$")
+_UNIT_AFTER = re.compile(
+    r"\s?(?:%|‰|×|倍|万|亿|千|元|秒|毫秒|分|小时|天|日|周|个|次|/|:|[kKmMbBwWxshd]\b|ms\b|"
+    r"hours?\b|days?\b|minutes?\b|seconds?\b|million\b|billion\b|points?\b|stars?\b|以上|"
+    r"以下|以内|及以上|or (?:higher|more|above|better|lower|less|below)\b)")
 # Words before an x.y that make it a score, not a version: "rating 4.6", "评分4.8".
 _SCORE = ("rating", "score", "nps", "csat", "ces", "ratio", "评分", "分数", "得分", "评级", "星级",
           "满意度", "分")
@@ -187,6 +188,8 @@ def _found(text: str, zh: tuple[str, ...], en: tuple[str, ...]) -> list[str]:
     words = _words(low)
     verbs = _verbs(words)
     verbs |= {w for w in re.findall(r"[,;]\s*([a-z]+)", low)}
+    if not words:
+        return hits  # no English word, no English verb
     past = set(words)
     hits += [w for w in en if (" " in w and (low.startswith(w) or f" to {w}" in low
                                               or f"will {w}" in low))
@@ -195,19 +198,30 @@ def _found(text: str, zh: tuple[str, ...], en: tuple[str, ...]) -> list[str]:
     return hits
 
 
-def not_targets(text: str) -> str:
+def not_targets(text: str, released: bool | None = None) -> str:
     """The text without dates, versions, service hours, windows, rank qualifiers (Top 20,
-    前10大) and bare years: what is left of its numbers are values to reach."""
+    前10大) and bare years: what is left of its numbers are values to reach. `released`: the
+    text is about a release or another activity (found here when not given)."""
     rest = NOT_TARGET.sub(" ", DATE.sub(" ", text))
-    tail = _TAIL_VERSION.search(rest)
-    if tail and not _frames(tail.group("before")) and not _score(rest, tail.start("v")):
-        rest = rest[:tail.start("v")]
-    if _releases(rest):
-        rest = _MID_VERSION.sub(lambda m: m.group() if _frames(m.group("before"))
-                                or _score(m.string, m.start("v"))
-                                else m.group("before") + " ", rest)
-    rest = _TOP.sub(lambda m: m.group() if _INTO_RANK.search(rest, 0, m.start()) else " ", rest)
+    if released is None:
+        released = _releases(rest)
+    out, last = [], 0
+    for m in _X_Y.finditer(rest):
+        tail = not rest[m.end():].strip()
+        if (tail or (released and not _UNIT_AFTER.match(rest, m.end()))) \
+                and _version_after(rest, m.start()):
+            out += [rest[last:m.start()], " "]
+            last = m.end()
+    rest = "".join(out) + rest[last:]
+    rest = _TOP.sub(lambda m: m.group() if _INTO_RANK.search(rest[max(0, m.start() - 24):
+                                                                  m.start()]) else " ", rest)
     return _YEAR.sub(lambda m: m.group() if _framed(rest, m.start()) else " ", rest)
+
+
+def _version_after(text: str, at: int) -> bool:
+    """The x.y at `at` follows a name that is neither a framing word nor a score."""
+    before = _NAME_BEFORE.search(text[max(0, at - 32):at])
+    return before is not None and not _frames(before.group()) and not _score(text, at)
 
 
 def _releases(text: str) -> bool:
@@ -243,10 +257,10 @@ def has_metric(text: str) -> bool:
     return cjk >= 2 or bool(latin)
 
 
-def has_target(text: str) -> bool:
+def has_target(text: str, released: bool | None = None) -> bool:
     """True when the text states a value to reach: a number that is not a date, a version,
-    service hours or a measurement window."""
-    return bool(quantities(not_targets(simplified(text))))
+    service hours or a measurement window (`released` as in `not_targets`)."""
+    return bool(quantities(not_targets(simplified(text), released)))
 
 
 def has_deadline(text: str) -> bool:
@@ -265,7 +279,8 @@ def assess(text: str) -> Verdict:
     if vague and words and words[0] in _NOUN_TOO_EN and all(w == words[0] for w in vague) \
             and _ACTIVITY_PAST.search(" ".join(words[1:5])):
         vague = []  # "Support chatbot deployed": a thing, not the verb "support"
-    return Verdict(metric=has_metric(said), target=has_target(said),
+    released = bool(activity) or bool(_ACTIVITY_PAST.search(said.lower()))
+    return Verdict(metric=has_metric(said), target=has_target(said, released),
                    deadline=has_deadline(said),
                    vague=[as_written(text, said, w) for w in vague],
                    activity=[as_written(text, said, w) for w in activity])
