@@ -111,7 +111,7 @@ def rule_times(paths: list[str], config: Config, repeat: int = 3) -> dict[str, f
 
 
 def measure_scale(teams: int, repeat: int, text: str = "plain",
-                  stage_repeat: int = 3) -> dict[str, Any]:
+                  stage_repeat: int = 3, with_new: bool = True) -> dict[str, Any]:
     """Floor, load and whole check (best of `repeat`, wall and CPU) and the CPU of every
     stage and reporter (least of `stage_repeat` passes, see benchmarks/stages.py)."""
     root = org_for(teams, text)
@@ -124,7 +124,8 @@ def measure_scale(teams: int, repeat: int, text: str = "plain",
     runs = [timed_cpu(lambda: lint(paths, config)) for _ in range(repeat)]
     t_lint, c_lint, result = min(runs, key=lambda r: r[1])
     without = Config(ignore=[Selector(c, "bench") for c in NEW_FAMILIES])
-    t_without = min(timed_cpu(lambda: lint(paths, without))[1] for _ in range(repeat))
+    t_without = min(timed_cpu(lambda: lint(paths, without))[1]
+                    for _ in range(repeat)) if with_new else 0.0
     size = sum(f.stat().st_size for f in files)
     staged = measure_stages(paths, config, stage_repeat)
     return {"teams": teams, "text": text, "files": len(files), "mb": size / 1e6,
@@ -429,11 +430,13 @@ def main() -> None:
         print(f"orgspec from {CHECKOUT}")
         sys.exit(0 if measure_adversarial(args.adversarial) else 1)
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, "
-          f"libyaml {yaml.__with_libyaml__}, orgspec from {CHECKOUT}\n")
+          f"libyaml {yaml.__with_libyaml__}, orgspec from {CHECKOUT}, load average "
+          f"{os.getloadavg()[0]:.1f} at the start\n")
     measured = [measure_scale(teams, 1 if teams >= 5000 else args.repeat, text,
-                              args.stage_repeat)
+                              args.stage_repeat, with_new=not args.scale_only)
                 for text in args.text for teams in args.teams]
     print_scale(measured)
+    print(f"\nload average {os.getloadavg()[0]:.1f} at the end (1 minute; 2 cores busy = 2)")
     if args.scale_only:
         return
     print("\nPositions and meetings rules (RO, MT): whole check with and without them, CPU:\n")

@@ -33,7 +33,7 @@ HERE = Path(__file__).resolve().parent
 if __name__ == "__main__" and str(HERE.parent) not in sys.path:
     sys.path.insert(0, str(HERE.parent))  # run as a script from a checkout
 
-RUNS = 7  # timed re-runs of every stage that can be re-run, at every org size
+RUNS = 4  # timed re-runs of every stage that can be re-run, at every org size
 LONG = 1.0  # s: a stage whose first run took longer gets LONG_RUNS re-runs instead
 LONG_RUNS = 2
 
