@@ -94,9 +94,10 @@ def main() -> None:
         print(f"| {name} | {a} | {b} | {growth} |")
     for name in args.stage:
         a_calls, b_calls = small.get(name, {}), large.get(name, {})
-        rows = sorted(b_calls, key=lambda k: b_calls[k] - 10 * a_calls.get(k, 0),
+        scale = e2 / e1  # the org's growth in entities
+        rows = sorted(b_calls, key=lambda k: b_calls[k] - scale * a_calls.get(k, 0),
                       reverse=True)
-        print(f"\n{name}: calls that grew most (large - 10 x small)\n")
+        print(f"\n{name}: calls that grew most (large - {scale:.2f} x small)\n")
         for key in rows[:args.top]:
             a, b = a_calls.get(key, 0), b_calls[key]
             print(f"  {label(key)}: {a} -> {b} ({b / a:.1f}x)" if a else

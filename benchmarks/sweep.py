@@ -59,8 +59,8 @@ def main() -> None:
         key = "findings" if by_finding else "entities"
         per = [r["stages"].get(name, 0.0) / max(r[key], 1) * 1e6 for r in rows]
         ratio = f"{per[-1] / per[0]:.2f}x" if per[0] > 0 else "-"
-        print(f"| {name} | {key[:-1]} | " + " | ".join(f"{p:.2f}" for p in per) +
-              f" | {ratio} |")
+        unit = "finding" if by_finding else "entity"
+        print(f"| {name} | {unit} | " + " | ".join(f"{p:.2f}" for p in per) + f" | {ratio} |")
 
 
 if __name__ == "__main__":
