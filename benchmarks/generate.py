@@ -19,6 +19,7 @@ duties mention a team or person id that does not exist (a typo of a real one).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import shutil
@@ -221,6 +222,21 @@ def _process(pid: str, tid: str) -> list[str]:
     return out
 
 
+def generator_digest() -> str:
+    """A digest of this file: an org written by another version of the generator (one
+    without positions and meetings, say) is not the org this version writes."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+
+
+def is_current(out: Path) -> bool:
+    """Whether `out` holds an org written by this version of the generator."""
+    try:
+        totals = json.loads((out / "ground_truth.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(totals, dict) and totals.get("generator") == generator_digest()
+
+
 def generate(teams: int, out: Path, seed: int = 20261122, text: str = "plain") -> dict[str, Any]:
     """Write the org under `out/teams/` (deleting `out` first) and return what was planted;
     `text` is "plain" (the synthetic vocabulary) or "people" (as people write it)."""
@@ -230,7 +246,7 @@ def generate(teams: int, out: Path, seed: int = 20261122, text: str = "plain") -
     rng = random.Random(seed)
     totals: dict[str, Any] = {"teams": teams, "text": text, "overlaps": 0, "vague": 0,
                               "near_duplicates": [], "unknown_refs": 0, "vacancies": 0,
-                              "vague_kpis": 0}
+                              "vague_kpis": 0, "generator": generator_digest()}
     pool: list[tuple[str, str]] = []
     for i in range(teams):
         body, planted = team_file(i, teams, rng, pool, text)

@@ -17,9 +17,11 @@ and its workers), best of `--repeat`.
 Every stage runs in this one process, side by side, on the same files (page cache warm).
 The per-stage tables (read + parse, validate, graph, each rule, stamping, anchors,
 suppressions, hold-back, sort, fingerprints, the report view model and every reporter) are
-CPU time, the least of `--stage-repeat` passes from a fresh load, stages under 50 ms re-run
-on the spot for a stable minimum (`benchmarks/stages.py`); growth over 12x is starred,
-stages under 20 ms on the larger org are marked as too small to judge.
+CPU time, the least of `--stage-repeat` passes from a fresh load, every stage that can be
+re-run re-run on the spot the same number of times at every size (`benchmarks/stages.py`),
+beside the first run alone; growth over 12x is starred, and shown divided by the org's
+growth in entities and in findings; stages under 20 ms on the larger org are marked as too
+small to judge. Orgs written by an older version of the generator are written again.
 Start-up is measured in fresh interpreters. Prints Markdown tables: wall time and CPU time
 (user + sys, this process and its forked workers), and each stage's growth factor from the
 smallest to the largest org. `--orgspec` measures the orgspec package of another checkout
@@ -51,7 +53,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(CHECKOUT))
 
 import adversarial  # noqa: E402
-from generate import generate  # noqa: E402
+from generate import generate, is_current  # noqa: E402
 from stages import measure as measure_stages  # noqa: E402
 
 from orgspec.engine.lint import lint, lint_org, load_org  # noqa: E402
@@ -95,7 +97,7 @@ def floor(files: list[Path]) -> int:
 
 def org_for(teams: int, text: str = "plain") -> Path:
     out = HERE / "out" / (str(teams) if text == "plain" else f"{text}-{teams}")
-    if not (out / "ground_truth.json").is_file():
+    if not is_current(out):  # missing, or written by an older generator
         generate(teams, out, text=text)
     return out
 
@@ -103,13 +105,13 @@ def org_for(teams: int, text: str = "plain") -> Path:
 def rule_times(paths: list[str], config: Config, repeat: int = 3) -> dict[str, float]:
     """CPU seconds of every stage (read + parse, validate, the graph, each enabled rule,
     stamping, anchors, suppressions, hold-back, sorting, fingerprints), least of `repeat`
-    passes; stages under 50 ms are re-run many times (see benchmarks/stages.py)."""
+    passes, each stage re-run on the spot (see benchmarks/stages.py)."""
     stages: dict[str, float] = measure_stages(paths, config, repeat, reports=False)["stages"]
     return stages
 
 
 def measure_scale(teams: int, repeat: int, text: str = "plain",
-                  stage_repeat: int = 3) -> dict[str, Any]:
+                  stage_repeat: int = 3, with_new: bool = True) -> dict[str, Any]:
     """Floor, load and whole check (best of `repeat`, wall and CPU) and the CPU of every
     stage and reporter (least of `stage_repeat` passes, see benchmarks/stages.py)."""
     root = org_for(teams, text)
@@ -122,13 +124,15 @@ def measure_scale(teams: int, repeat: int, text: str = "plain",
     runs = [timed_cpu(lambda: lint(paths, config)) for _ in range(repeat)]
     t_lint, c_lint, result = min(runs, key=lambda r: r[1])
     without = Config(ignore=[Selector(c, "bench") for c in NEW_FAMILIES])
-    t_without = min(timed_cpu(lambda: lint(paths, without))[1] for _ in range(repeat))
+    t_without = min(timed_cpu(lambda: lint(paths, without))[1]
+                    for _ in range(repeat)) if with_new else 0.0
     size = sum(f.stat().st_size for f in files)
-    rules = measure_stages(paths, config, stage_repeat)["stages"]
+    staged = measure_stages(paths, config, stage_repeat)
     return {"teams": teams, "text": text, "files": len(files), "mb": size / 1e6,
             "floor": t_floor[0], "floor_cpu": t_floor[1], "load": t_load[0], "lint": t_lint,
             "lint_cpu": c_lint, "entities": result.entity_count,
-            "findings": len(result.findings), "rules": rules,
+            "findings": len(result.findings), "rules": staged["stages"],
+            "first": staged["first"],
             "without_new_cpu": t_without}
 
 
@@ -171,14 +175,26 @@ def print_scale(measured: list[dict[str, Any]]) -> None:
               f"{m['lint_cpu'] / m['floor_cpu']:.2f}x |")
     for text in dict.fromkeys(m["text"] for m in measured):
         rows = [m for m in measured if m["text"] == text]
-        print(f"\nCPU time (s) in loading, the graph build and each rule, `{text}` text, "
-              "on a loaded org:\n")
-        print("| stage | " + " | ".join(f"{m['teams']} teams" for m in rows) + " | growth |")
-        print("|---|" + "---|" * (len(rows) + 1))
-        for code in rows[0]["rules"]:
+        small, large = rows[0], rows[-1]
+        per_entity = large["entities"] / small["entities"]
+        per_finding = large["findings"] / max(small["findings"], 1)
+        print(f"\nCPU time (s) of each stage, `{text}` text: least of the runs, and the first "
+              f"run alone. From {small['teams']} to {large['teams']} teams the org's "
+              f"entities grow {per_entity:.2f}x and its findings {per_finding:.2f}x; "
+              "`/ entity` and `/ finding` are the growth divided by those:\n")
+        print("| stage | " + " | ".join(f"{m['teams']} teams" for m in rows) +
+              " | growth | / entity | / finding | first run: " +
+              " | ".join(f"{m['teams']}" for m in rows) + " | growth |")
+        print("|---|" + "---|" * (2 * len(rows) + 4))
+        for code in small["rules"]:
             times = [m["rules"].get(code, 0.0) for m in rows]
+            firsts = [m["first"].get(code, 0.0) for m in rows]
+            norm = [f"{times[-1] / times[0] / n:.2f}x" if times[0] >= 0.005 else "-"
+                    for n in (per_entity, per_finding)]
             print(f"| {code} | " + " | ".join(f"{t:.3f}" for t in times) +
-                  f" | {growth_mark(times[0], times[-1])} |")
+                  f" | {growth_mark(times[0], times[-1])} | {norm[0]} | {norm[1]} | " +
+                  " | ".join(f"{t:.3f}" for t in firsts) +
+                  f" | {growth_mark(firsts[0], firsts[-1])} |")
 
 
 def growth_mark(small: float, large: float) -> str:
@@ -379,7 +395,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3,
                         help="best of N for the floor and the whole check")
     parser.add_argument("--stage-repeat", type=int, default=3,
-                        help="least CPU of N passes per stage (stages under 50 ms run more)")
+                        help="least CPU of N passes per stage (each also re-run on the spot)")
     parser.add_argument("--site", action="store_true",
                         help="only the handbook site benchmark (benchmarks/site_bench.py)")
     parser.add_argument("--text", nargs="+", choices=["plain", "people"], default=["plain"],
@@ -414,11 +430,13 @@ def main() -> None:
         print(f"orgspec from {CHECKOUT}")
         sys.exit(0 if measure_adversarial(args.adversarial) else 1)
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, "
-          f"libyaml {yaml.__with_libyaml__}, orgspec from {CHECKOUT}\n")
+          f"libyaml {yaml.__with_libyaml__}, orgspec from {CHECKOUT}, load average "
+          f"{os.getloadavg()[0]:.1f} at the start\n")
     measured = [measure_scale(teams, 1 if teams >= 5000 else args.repeat, text,
-                              args.stage_repeat)
+                              args.stage_repeat, with_new=not args.scale_only)
                 for text in args.text for teams in args.teams]
     print_scale(measured)
+    print(f"\nload average {os.getloadavg()[0]:.1f} at the end (1 minute; 2 cores busy = 2)")
     if args.scale_only:
         return
     print("\nPositions and meetings rules (RO, MT): whole check with and without them, CPU:\n")

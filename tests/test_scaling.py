@@ -141,3 +141,37 @@ def test_an_overlapping_objective_beyond_the_nearest_ones_is_still_named(
     result = lint(_write(tmp_path, text), Config(select=[Selector("OK013", "test")]))
     assert [(f.code, f.entity) for f in result.findings] == [("OK013", "objective:o49")]
     assert "'o0'" in result.findings[0].message
+
+
+def test_the_anchor_index_walks_the_origins_once_and_a_view_keeps_to_its_entities() -> None:
+    """Anchors index an org by one pass over its origins (no key built or looked up per
+    entity); a view holding fewer entities than origins (the incremental check's) is indexed
+    by its tables, so its anchors know only its own entities - both as before."""
+    from dataclasses import replace
+
+    from orgspec.engine import anchors as anchors_module
+    from orgspec.engine.anchors import Anchors
+    from orgspec.engine.lint import load_org
+
+    org = load_org(["examples/ecommerce"], Config()).org
+    built = [0]
+    real = anchors_module.node_key
+
+    def counted(kind: str, ident: str) -> str:
+        built[0] += 1
+        return real(kind, ident)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(anchors_module, "node_key", counted)
+        whole = Anchors(org)
+        assert built[0] == 0
+        keep = dict(list(org.teams.items())[:1])
+        view = Anchors(replace(org, teams=keep, people={}, responsibilities={},
+                               objectives={}, processes={}, positions={}, meetings={}))
+        assert built[0] == 1
+    by_key = {k for keys in whole._pending.values() for k in keys}
+    assert by_key == set(org.origins)
+    assert {k for keys in view._pending.values() for k in keys} == {f"team:{t}" for t in keep}
+    for file in list(whole._pending):
+        spans = whole._file(file)
+        assert spans and all(s.file == file for s in spans)

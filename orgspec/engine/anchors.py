@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from orgspec.findings import Finding, Location, fingerprint
-from orgspec.model.org import Org, Origin, node_key
+from orgspec.model.org import ENTITY_KINDS, Org, Origin, node_key
 
 Pos = tuple[int, int]  # 1-based line and column
 
@@ -75,16 +75,40 @@ def _parts(org: Org, kind: str, ident: str, origin: Origin, key: str) -> list[Sp
     return out
 
 
+_KINDS = {kind.lower(): kind for kind in ENTITY_KINDS}  # "team" -> "Team", as node_key spells it
+
+
+def _keys_by_file(org: Org) -> dict[str, list[str]]:
+    """Each file's entity keys (`team:x`), in one pass over the org's origins.
+
+    Every entity's key and origin already exist: walking them in order builds no key, hashes
+    none and looks nothing up. Building `node_key(kind, id)` again for every entity and
+    looking it up among all origins cost the same number of steps, but each lookup went to a
+    random place in a 145,000-entry table: at 5,000 teams 13x the time of 500 teams for 10x
+    the entities (docs/benchmarks.md). A view of an org with fewer entities than origins (the
+    incremental check's) is indexed by its tables, so it holds only its own entities."""
+    out: dict[str, list[str]] = defaultdict(list)
+    if len(org.origins) != org.entity_count():
+        for kind, ident in org.entities():
+            key = node_key(kind, ident)
+            out[org.origins[key].file].append(key)
+        return out
+    fmap, keys = None, None
+    for key, origin in org.origins.items():
+        if origin.fmap is not fmap:  # a file's entities are registered together
+            fmap = origin.fmap
+            keys = out[fmap.file]
+        keys.append(key)  # type: ignore[union-attr]
+    return out
+
+
 class Anchors:
     """Entity spans per file, with the innermost-first lookup a finding needs. A file's
     spans are built when a finding or suppression first asks about it."""
 
     def __init__(self, org: Org) -> None:
         self.org = org
-        self._pending: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-        for kind, ident in org.entities():
-            key = node_key(kind, ident)
-            self._pending[org.origins[key].file].append((kind, ident, key))
+        self._pending = _keys_by_file(org)
         self.by_file: dict[str, list[Span]] = {}
         self.spans: dict[str, Span] = {}
         self._starts: dict[str, list[Pos]] = {}
@@ -94,7 +118,8 @@ class Anchors:
         if spans is not None:
             return spans
         spans = []
-        for kind, ident, key in self._pending.pop(file, ()):
+        for key in self._pending.pop(file, ()):
+            kind, ident = _KINDS[key[:key.index(":")]], key[key.index(":") + 1:]
             origin = self.org.origins[key]
             top = _span(origin, key)
             self.spans[key] = top
