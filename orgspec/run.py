@@ -241,7 +241,7 @@ def _apply_diff(result: Any, org: Org, ref: str, targets: list[str],
     result.org_diff = diff.changes
     lines = [say(M("org diff against {ref}: {new} new findings, {fixed} fixed", ref=ref,
                    new=len(diff.new), fixed=len(diff.fixed)), result.lang or "en")]
-    return lines + [tty_text(f"  {change}") for change in diff.changes]
+    return lines + [tty_text(f"  {say(change, result.lang or 'en')}") for change in diff.changes]
 
 
 def site_changes(result: LintResult, org: Org, targets: list[str], config: Config,
@@ -257,7 +257,7 @@ def site_changes(result: LintResult, org: Org, targets: list[str], config: Confi
         if not since:
             return [], None
     try:
-        base, base_org = lint_at(str(since), targets, config, lint_org)
+        base, base_org = lint_at(str(since), targets, config, lint_org, "--since")
     except GitError as exc:
         if explicit:
             raise UsageError(message_of(exc)) from None

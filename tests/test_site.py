@@ -325,7 +325,8 @@ def test_changes_feed_and_last_updated_from_git(tmp_path: Path) -> None:
     assert '<time datetime="2026-01-05">' in duty
     assert check_links(str(repo / "public")) == []
     done = run_cli("site", "org", "-o", "public", "--isolated", "--since", "nope", cwd=repo)
-    assert done.code == 2 and done.stderr.startswith("orgspec: error: git archive nope")
+    assert done.code == 2 and done.stderr == (
+        "orgspec: error: git has no revision 'nope' (a branch, tag or commit)\n")
 
 
 def test_readme_deploy_recipes_parse_and_name_real_options() -> None:
