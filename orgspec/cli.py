@@ -551,7 +551,8 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
 
     click.echo(tty_text(say(M("wrote {pages} pages, {files} files ({mb} MB) to {folder}",
                               pages=stats.pages, files=stats.files,
-                              mb=f"{stats.bytes / 1e6:.1f}", folder=out_dir), result.lang or "en")),
+                              mb=format(stats.bytes / 1e6, ".1f"), folder=out_dir),
+                            result.lang or "en")),
                err=True)
     return EXIT_OK
 
@@ -638,7 +639,7 @@ def _init(directory: str, lang: str | None) -> int:
     for name in written:
         click.echo(tty_text(say(M("created {path}", path=os.path.join(directory, name)),
                                 lang or "en")))
-    click.echo(tty_text(say(M("next: {command}", command=f"cd {directory} && orgspec check"),
+    click.echo(tty_text(say(M("next: {command}", command="cd " + directory + " && orgspec check"),
                             lang or "en")), err=True)
     return EXIT_OK
 

@@ -83,7 +83,7 @@ def read_catalog(paths: list[str]) -> list[Entity]:
             mark = getattr(exc, "problem_mark", None)
             at = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
             raise AdoptError(M("{where}: not valid YAML (the parser says: {problem})",
-                               where=f"{path}{at}",
+                               where=path + at,
                                problem=getattr(exc, "problem", None) or "syntax error")) \
                 from None
         for i, doc in enumerate(docs, start=1):
@@ -202,5 +202,5 @@ def _duty(draft: Draft, e: Entity, ids: IdMap, team: Callable[[Ref], str],
         duty.accountable = [person(owner)]
     else:
         draft.notes.append(M("{where}: owner {owner} is not a group or user", where=e.where,
-                             owner=f"{owner.kind}:{owner.key}"))
+                             owner=owner.kind + ":" + owner.key))
 

@@ -77,7 +77,7 @@ def import_codeowners(paths: list[str], ids: IdMap | None = None) -> Draft:
                 people.append(pid)
             else:
                 draft.notes.append(M("{where}: owner {owner!r} is not @user, @org/team or an "
-                                     "e-mail; skipped", where=f"{where}:{line}", owner=owner))
+                                     "e-mail; skipped", where=where + ":" + str(line), owner=owner))
         ordered = list(dict.fromkeys(teams + people))  # an owner named twice counts once
         if not ordered:
             continue

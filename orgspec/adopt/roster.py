@@ -178,7 +178,7 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
         key, text = _person_key(row)
         if not key:
             draft.notes.append(M("{where}: no person or name; skipped",
-                                 where=f"{os.path.basename(path)}:{row.line}"))
+                                 where=os.path.basename(path) + ":" + str(row.line)))
             continue
         pid = ids.get("person", key, text)
         person_of[(path, row.line)] = pid
@@ -192,7 +192,8 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
         tkey = team_key(row.get("team_id"), row.get("team"))
         if not tkey:
             draft.notes.append(M("{where}: {person} has no team",
-                                 where=f"{os.path.basename(path)}:{row.line}", person=key))
+                                 where=os.path.basename(path) + ":" + str(row.line),
+                                 person=key))
             continue
         team = draft.team(ids.get("team", tkey))
         team.name = team.name or row.get("team") or None
