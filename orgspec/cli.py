@@ -93,7 +93,7 @@ def _guard(func: Callable[..., int], debug: bool, **kwargs: Any) -> NoReturn:
     try:
         code = func(**kwargs)
     except (UsageError, ConfigError) as exc:
-        _fail(message_of(exc), _error_lang(kwargs))
+        _fail(message_of(exc), getattr(exc, "lang", None) or _error_lang(kwargs))
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:

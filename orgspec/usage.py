@@ -67,7 +67,12 @@ def said(exc: click.ClickException, where: str = "orgspec") -> str:
     """The error `exc` in words a catalog can say: a message, then where to look for help
     (the command of the error's context, else `where`)."""
     ctx = getattr(exc, "ctx", None)
-    where = ctx.command_path if ctx is not None and ctx.parent is not None else where
+    if ctx is not None and ctx.parent is not None:
+        names = []
+        while ctx.parent is not None:  # the root's name is how it was started: say orgspec
+            names.append(ctx.info_name or "")
+            ctx = ctx.parent
+        where = " ".join(["orgspec", *reversed(names)])
     message = _problem(exc)
     if not isinstance(exc, click.UsageError):
         return message

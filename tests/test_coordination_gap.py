@@ -10,7 +10,6 @@ from pathlib import Path
 
 from orgspec.engine.lint import lint
 from orgspec.findings import Finding
-from orgspec.i18n import say
 from orgspec.load.config import Config
 
 TODAY = dt.date(2026, 11, 30)
@@ -21,9 +20,9 @@ def _teams(*ids: str) -> str:
                    f"- {{kind: Person, id: p-{t}}}\n" for t in ids)
 
 
-def gaps(tmp_path: Path, text: str) -> list[Finding]:
+def gaps(tmp_path: Path, text: str, lang: str = "en") -> list[Finding]:
     (tmp_path / "org.yaml").write_text(text, "utf-8")
-    result = lint([str(tmp_path)], Config(), today=TODAY)
+    result = lint([str(tmp_path)], Config(lang=lang), today=TODAY)
     return [f for f in result.findings if f.code == "MT004"]
 
 
@@ -46,9 +45,12 @@ def test_five_teams_on_one_duty_are_one_finding_at_the_duty(tmp_path: Path) -> N
     assert [r.location.line for r in gap.related] == [1, 3, 5, 7, 9]
     assert gap.hint == ("hold one meeting with 'a', 'b', 'c', 'd', 'e' about this duty (e.g. a "
                         "joint weekly meeting), or give them a common channel")
-    assert say(gap.message, "zh") == (
-        "5 个团队共担职责 'promo'（'a'、'b'、'c'、'd'、'e'），但没有一个会议或沟通渠道把他们都包括进来；"
-        "以下团队之间没有共同的会议或渠道：a–b、a–c、a–d、a–e、b–c、b–d、b–e、c–d、c–e")
+    [zh] = gaps(tmp_path, org, "zh")
+    assert zh.message == (
+        "5 个团队共担职责 'promo'（'a'、'b'、'c'、'd'、'e'），但没有一个会议或沟通渠道把他们都"
+        "包括进来；以下团队之间没有共同的会议或渠道：a–b、a–c、a–d、a–e、b–c、b–d、b–e、c–d、c–e")
+    assert zh.hint == ("为这项职责组织一个有 'a'、'b'、'c'、'd'、'e' 参加的会议"
+                                   "（如联合周例会），或给他们一个共同的沟通渠道")
 
 
 def test_pairs_that_already_meet_are_left_out_and_no_pair_at_all_is_said_plainly(
