@@ -159,7 +159,7 @@ def test_roster_with_chinese_headers_imports_teams_people_and_leads(tmp_path: Pa
     out = tmp_path / "org"
     code, stdout, _ = cli("import", "roster", ROSTER, "-o", str(out))
     assert code == 0, stdout
-    assert "imported 16 teams, 200 people and 0 duties" in stdout
+    assert "已导入 16 个团队、200 位人员和 0 项职责" in stdout  # the names are Chinese
     assert errors(out) == []
     org = load_org([str(out)]).org
     by_name = {t.name: t for t in org.teams.values()}
