@@ -366,7 +366,7 @@ def test_roster_round_trip_import_check_export_reimport(tmp_path: Path, fmt: str
     source = dest if fmt == "xlsx" else dest / "people.csv"
     code, stdout, _ = cli("import", "roster", str(source), "-o", str(out))
     assert code == 0
-    assert "0 written, 16 unchanged" in stdout
+    assert "写入 0 个，未变 16 个" in stdout  # Chinese names: the summary is said in Chinese
     assert snapshot(out) == before
 
 

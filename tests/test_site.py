@@ -211,7 +211,7 @@ def test_writer_refuses_a_folder_it_did_not_write(tmp_path: Path) -> None:
 def test_cli_site(tmp_path: Path) -> None:
     done = run_cli("site", "examples/ecommerce", "-o", str(tmp_path / "out"), "--isolated")
     assert done.code == 0, done.stderr
-    assert re.fullmatch(r"wrote \d+ pages, \d+ files \([\d.]+ MB\) to .*\n", done.stderr)
+    assert re.fullmatch(r"已写入 \d+ 个页面、\d+ 个文件（[\d.]+ MB）到 .*\n", done.stderr)
     (tmp_path / "mine").mkdir()
     (tmp_path / "mine" / "notes.txt").write_text("x")
     done = run_cli("site", "examples/ecommerce", "-o", str(tmp_path / "mine"), "--isolated")
