@@ -23,6 +23,7 @@ from orgspec.i18n import M, message_of
 from orgspec.report.graph_export import FORMATS as GRAPH_FORMATS
 from orgspec.reporters import REPORTERS
 from orgspec.run import EXIT_OK, EXIT_USAGE, UsageError, make_config, render, targets_of
+from orgspec.usage import Choice, IntRange, Path
 
 LEVELS = tuple(s.label for s in sorted(Severity, reverse=True))
 LANG_CHOICES = ["zh", "zh-Hant", "en"]  # Simplified, Traditional Chinese, English
@@ -31,12 +32,12 @@ LANG_CHOICES = ["zh", "zh-Hant", "en"]  # Simplified, Traditional Chinese, Engli
 def _config_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """`--config` and `--isolated`, shared by every command that reads the config."""
     func = click.option("--isolated", is_flag=True, help="Ignore every config file.")(func)
-    return click.option("--config", "config_path", type=click.Path(dir_okay=False),
+    return click.option("--config", "config_path", type=Path(dir_okay=False),
                         help="Config file (default: nearest .orgspec.yaml or pyproject.toml)."
                         )(func)
 
 
-def _fail(message: str, lang: str) -> NoReturn:
+def _fail(message: str, lang: str, code: int = EXIT_USAGE) -> NoReturn:
     """One error line in `lang`, exit 2. The message may quote the user's text (a roster's
     header, a file name): its newlines and control characters are escaped, so it stays one
     line."""
@@ -45,7 +46,7 @@ def _fail(message: str, lang: str) -> NoReturn:
 
     said = say(M("error: {message}", message=message), lang)
     click.echo(f"orgspec: {tty_text(said)}", err=True)
-    sys.exit(EXIT_USAGE)
+    sys.exit(code)
 
 
 def _error_lang(kwargs: dict[str, Any]) -> str:
@@ -67,6 +68,24 @@ def _error_lang(kwargs: dict[str, Any]) -> str:
 
 
 
+def _content_error_lang(kwargs: dict[str, Any], texts: list[str]) -> str:
+    """`_error_lang`, with the language of `texts` (a report, an import's names) before
+    the locale's: `--lang`, the config's `lang`, the content, the locale."""
+    from orgspec.i18n import content_lang, locale_lang
+
+    if kwargs.get("lang") in LANG_CHOICES:
+        return str(kwargs["lang"])
+    config = None
+    if not kwargs.get("isolated"):
+        from orgspec.load.config import find_config, peek_lang
+
+        try:
+            config = peek_lang(kwargs.get("config_path") or find_config())
+        except OSError:
+            config = None
+    return config or content_lang(texts) or locale_lang()
+
+
 def _guard(func: Callable[..., int], debug: bool, **kwargs: Any) -> NoReturn:
     """Run a command body; map config errors and crashes to one line and exit 2."""
     from orgspec.load.config import ConfigError
@@ -74,7 +93,7 @@ def _guard(func: Callable[..., int], debug: bool, **kwargs: Any) -> NoReturn:
     try:
         code = func(**kwargs)
     except (UsageError, ConfigError) as exc:
-        _fail(message_of(exc), _error_lang(kwargs))
+        _fail(message_of(exc), getattr(exc, "lang", None) or _error_lang(kwargs))
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:
@@ -92,7 +111,33 @@ def _guard(func: Callable[..., int], debug: bool, **kwargs: Any) -> NoReturn:
     sys.exit(code)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """The command group, whose usage errors (unknown option, bad choice, missing
+    argument...) are one error line in the run's language, exit 2, as every other error."""
+
+    def main(self, args: Any = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True,
+             **extra: Any) -> NoReturn:
+        argv = list(sys.argv[1:] if args is None else args)
+        try:
+            code = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.NoArgsIsHelpError as exc:  # bare `orgspec`: the help
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            from orgspec.usage import argv_config, argv_lang, said
+
+            command = next((a for a in argv if not a.startswith("-")), "")
+            where = f"orgspec {command}" if command in self.commands else "orgspec"
+            _fail(said(exc, where), argv_lang(argv) or _error_lang(argv_config(argv)),
+                  exc.exit_code)
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="orgspec", message="%(prog)s %(version)s")
 @click.option("--debug", is_flag=True, envvar="ORGSPEC_DEBUG", help="Show tracebacks.")
 @click.pass_context
@@ -106,25 +151,25 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice([*REPORTERS, "auto"]),
+@click.argument("paths", nargs=-1, type=Path())
+@click.option("--format", "fmt", type=Choice([*REPORTERS, "auto"]),
     default="text", show_default=True,
     help="Output format; `auto` is github inside GitHub Actions, else text.")
 @click.option("--report", "reports", multiple=True, metavar="FORMAT=PATH",
               help="Also write a report in FORMAT to PATH (repeatable).")
-@click.option("--fail-on", type=click.Choice(LEVELS),
+@click.option("--fail-on", type=Choice(LEVELS),
               help="Exit 1 when a finding is at or above this level [default: error].")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (still 2 on errors).")
 @_config_options
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+@click.option("--color", type=Choice(["auto", "always", "never"]), default="auto",
               show_default=True, help="Colour the text output.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report here.")
-@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
+@click.option("-o", "--output", type=Path(dir_okay=False), help="Write the report here.")
+@click.option("--baseline", "baseline_path", type=Path(dir_okay=False),
               help="Known findings in this baseline file do not fail; fixed ones are stale "
                    "[default: config `baseline`].")
 @click.option("--diff", "diff_ref", metavar="BASE_REF",
               help="Fail only on findings new since this git revision; print the org diff.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False),
+@click.option("--write-baseline", type=Path(dir_okay=False),
               help="Write the current findings as a baseline file and exit 0.")
 @click.option("--select", multiple=True, metavar="RULES",
               help="Only these rules (codes, prefixes, names or families; comma-separated).")
@@ -136,7 +181,7 @@ def main(ctx: click.Context, debug: bool) -> None:
               help="Skip files git ignores when walking folders [default: respect].")
 @click.option("--no-cache", is_flag=True, envvar="ORGSPEC_NO_CACHE",
               help="Neither read nor write the cache of checked files and results.")
-@click.option("--lang", type=click.Choice(LANG_CHOICES, case_sensitive=False),
+@click.option("--lang", type=Choice(LANG_CHOICES, case_sensitive=False),
               help="Language of the messages [default: config `lang`, else the content's, "
                    "else the locale's].")
 @click.pass_context
@@ -197,12 +242,12 @@ def _emit(text: str, output: str | None) -> None:
 
 
 @main.command()
-@click.option("--kind", type=click.Choice(["org", "team", "person", "responsibility",
+@click.option("--kind", type=Choice(["org", "team", "person", "responsibility",
                                            "objective", "process", "role", "meeting"],
                                           case_sensitive=False),
               default="org",
               show_default=True, help="Which schema to print.")
-@click.option("-o", "--output-dir", type=click.Path(file_okay=False),
+@click.option("-o", "--output-dir", type=Path(file_okay=False),
               help="Write every schema into this folder instead of printing one.")
 @click.pass_context
 def schema(ctx: click.Context, /, **options: Any) -> None:
@@ -227,10 +272,10 @@ def _schema(kind: str, output_dir: str | None) -> int:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
+@click.option("--format", "fmt", type=Choice(["text", "json", "markdown"]), default="text",
               show_default=True, help="A table, JSON metadata, or the Markdown reference.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write it here.")
-@click.option("--lang", type=click.Choice(LANG_CHOICES, case_sensitive=False),
+@click.option("-o", "--output", type=Path(dir_okay=False), help="Write it here.")
+@click.option("--lang", type=Choice(LANG_CHOICES, case_sensitive=False),
               help="Language of the summaries [default: config `lang`, else the locale's; "
                    "the Markdown reference: en].")
 @_config_options
@@ -255,7 +300,7 @@ def _rules(fmt: str, output: str | None, lang: str | None, config_path: str | No
 
 @main.command()
 @click.argument("rule")
-@click.option("--lang", type=click.Choice(LANG_CHOICES, case_sensitive=False),
+@click.option("--lang", type=Choice(LANG_CHOICES, case_sensitive=False),
               help="Language of the explanation [default: config `lang`, else the locale's].")
 @_config_options
 @click.pass_context
@@ -306,11 +351,11 @@ def _config_command(config_path: str | None, isolated: bool) -> int:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(GRAPH_FORMATS),
+@click.argument("paths", nargs=-1, type=Path())
+@click.option("--format", "fmt", type=Choice(GRAPH_FORMATS),
               default="json", show_default=True, help="Export format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write it here.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file.")
+@click.option("-o", "--output", type=Path(dir_okay=False), help="Write it here.")
+@click.option("--config", "config_path", type=Path(dir_okay=False), help="Config file.")
 @click.option("--process", metavar="ID", help="Only this process, as a flowchart (mermaid).")
 @click.pass_context
 def graph(ctx: click.Context, /, **options: Any) -> None:
@@ -347,10 +392,10 @@ def _graph(paths: tuple[str, ...], fmt: str, output: str | None, config_path: st
 
 @main.command()
 @click.argument("query")
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+@click.argument("paths", nargs=-1, type=Path())
+@click.option("--format", "fmt", type=Choice(["text", "json"]), default="text",
               show_default=True, help="Output format.")
-@click.option("--lang", type=click.Choice(LANG_CHOICES, case_sensitive=False),
+@click.option("--lang", type=Choice(LANG_CHOICES, case_sensitive=False),
               help="Language of the labels [default: config `lang`, else the content's, "
                    "else the locale's].")
 @_config_options
@@ -375,13 +420,13 @@ def _who(query: str, paths: tuple[str, ...], fmt: str, lang: str | None,
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(["team", "person", "role", "duty", "process",
+@click.argument("kind", type=Choice(["team", "person", "role", "duty", "process",
                                            "meeting"]))
 @click.argument("ident", metavar="ID")
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+@click.argument("paths", nargs=-1, type=Path())
+@click.option("--format", "fmt", type=Choice(["text", "json"]), default="text",
               show_default=True, help="Output format.")
-@click.option("--lang", type=click.Choice(LANG_CHOICES, case_sensitive=False),
+@click.option("--lang", type=Choice(LANG_CHOICES, case_sensitive=False),
               help="Language of the labels [default: config `lang`, else the content's, "
                    "else the locale's].")
 @_config_options
@@ -423,15 +468,15 @@ def _json(doc: Any) -> str:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["markdown", "html"]), default="markdown",
+@click.argument("paths", nargs=-1, type=Path())
+@click.option("--format", "fmt", type=Choice(["markdown", "html"]), default="markdown",
               show_default=True, help="Report format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write it here.")
-@click.option("--lang", type=click.Choice(LANG_CHOICES, case_sensitive=False),
+@click.option("-o", "--output", type=Path(dir_okay=False), help="Write it here.")
+@click.option("--lang", type=Choice(LANG_CHOICES, case_sensitive=False),
               help="Language of the labels [default: config `lang`, else from the content].")
-@click.option("--limit", type=click.IntRange(min=1000), default=60_000, show_default=True,
+@click.option("--limit", type=IntRange(min=1000), default=60_000, show_default=True,
               help="Most characters of Markdown (a pull-request comment holds 65,536).")
-@click.option("--templates", type=click.Path(file_okay=False, exists=True),
+@click.option("--templates", type=Path(file_okay=False, exists=True),
               help="A folder of templates that override the built-in ones.")
 @_config_options
 @click.pass_context
@@ -457,11 +502,11 @@ def _report(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | No
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+@click.argument("paths", nargs=-1, type=Path())
+@click.option("-o", "--output", "out_dir", required=True, type=Path(file_okay=False),
               help="Folder to write the site to (replaced whole; must be new, empty or an "
                    "earlier site).")
-@click.option("--lang", type=click.Choice(LANG_CHOICES, case_sensitive=False),
+@click.option("--lang", type=Choice(LANG_CHOICES, case_sensitive=False),
               help="Language of the labels [default: config `lang`, else from the content].")
 @click.option("--no-people", is_flag=True, help="Leave out person pages (people stay names).")
 @click.option("--repo-url", metavar="URL", envvar="ORGSPEC_REPO_URL",
@@ -501,15 +546,21 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
         stats = build_site(result, org, out_dir, options)
     except SiteError as exc:
         raise UsageError(message_of(exc)) from None
-    click.echo(f"wrote {stats.pages} pages, {stats.files} files "
-               f"({stats.bytes / 1e6:.1f} MB) to {out_dir}", err=True)
+    from orgspec.escape import tty_text
+    from orgspec.i18n import say
+
+    click.echo(tty_text(say(M("wrote {pages} pages, {files} files ({mb} MB) to {folder}",
+                              pages=stats.pages, files=stats.files,
+                              mb=format(stats.bytes / 1e6, ".1f"), folder=out_dir),
+                            result.lang or "en")),
+               err=True)
     return EXIT_OK
 
 
 @main.command(name="import")
-@click.argument("source", type=click.Choice(["backstage", "roster", "codeowners"]))
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("-o", "--output-dir", required=True, type=click.Path(file_okay=False),
+@click.argument("source", type=Choice(["backstage", "roster", "codeowners"]))
+@click.argument("paths", nargs=-1, required=True, type=Path(exists=True, dir_okay=False))
+@click.option("-o", "--output-dir", required=True, type=Path(file_okay=False),
               help="Write one YAML file per team into this folder.")
 @click.option("--column", "columns", multiple=True, metavar="FIELD=HEADER",
               help="Roster: read FIELD (person, name, email, title, team, team_id, "
@@ -517,6 +568,9 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
 @click.option("--sheet", metavar="NAME", help="Roster XLSX: the sheet (default: the first).")
 @click.option("--force", is_flag=True,
               help="Overwrite files edited since the last import instead of writing NAME.new.")
+@click.option("--lang", type=Choice(LANG_CHOICES, case_sensitive=False),
+              help="Language of the notes and the summary [default: config `lang`, else the "
+                   "imported names', else the locale's].")
 @click.pass_context
 def import_command(ctx: click.Context, /, **options: Any) -> None:
     """Import an org from a Backstage catalog, an HR roster (CSV/XLSX) or CODEOWNERS."""
@@ -524,11 +578,12 @@ def import_command(ctx: click.Context, /, **options: Any) -> None:
 
 
 def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple[str, ...],
-            sheet: str | None, force: bool) -> int:
+            sheet: str | None, force: bool, lang: str | None) -> int:
     from orgspec.adopt.importer import import_org
     from orgspec.adopt.roster import parse_mapping
     from orgspec.adopt.write import AdoptError
     from orgspec.escape import tty_text
+    from orgspec.i18n import say
 
     if source != "roster" and (columns or sheet):
         raise UsageError(M("--column and --sheet are for `orgspec import roster`"))
@@ -538,24 +593,31 @@ def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple
                                  sheet=sheet, force=force)
     except AdoptError as exc:
         raise UsageError(message_of(exc)) from None
+    names = [e.name or "" for table in (draft.teams, draft.people, draft.duties)
+             for e in table.values()]
+    said_in = _content_error_lang({"lang": lang}, names)
+
+    def echo(message: M, err: bool = True) -> None:
+        click.echo(tty_text(say(message, said_in)), err=err)
+
     for note in draft.notes:
-        click.echo(tty_text(f"note: {note}"), err=True)
+        echo(M("note: {note}", note=note))
     for name in done.beside:
-        click.echo(tty_text(f"kept your edits in {name}; the new import is in {name}.new"),
-                   err=True)
+        echo(M("kept your edits in {name}; the new import is in {name}.new", name=name))
     for name in done.stale:
-        click.echo(tty_text(f"{name} is no longer in the source but was edited; kept"), err=True)
-    click.echo(tty_text(
-        f"imported {len(draft.teams)} teams, {len(draft.people)} people and "
-        f"{len(draft.duties)} duties into {output_dir}: {len(done.written)} written, "
-        f"{len(done.unchanged)} unchanged, {len(done.beside)} beside edited files, "
-        f"{len(done.removed)} removed"))
+        echo(M("{name} is no longer in the source but was edited; kept", name=name))
+    echo(M("imported {teams} teams, {people} people and {duties} duties into {folder}: "
+           "{written} written, {unchanged} unchanged, {beside} beside edited files, "
+           "{removed} removed", teams=len(draft.teams), people=len(draft.people),
+           duties=len(draft.duties), folder=output_dir, written=len(done.written),
+           unchanged=len(done.unchanged), beside=len(done.beside), removed=len(done.removed)),
+         err=False)
     return EXIT_OK
 
 
 @main.command()
-@click.argument("directory", default=".", type=click.Path(file_okay=False))
-@click.option("--lang", type=click.Choice(["zh", "en"]),
+@click.argument("directory", default=".", type=Path(file_okay=False))
+@click.option("--lang", type=Choice(["zh", "en"]),
               help="Language of the example org and its comments (and of an error) "
                    "[default: en].")
 @click.pass_context
@@ -571,19 +633,24 @@ def _init(directory: str, lang: str | None) -> int:
         written = init_repo(directory, lang or "en")
     except InitError as exc:
         raise UsageError(message_of(exc)) from None
+    from orgspec.escape import tty_text
+    from orgspec.i18n import say
+
     for name in written:
-        click.echo(f"created {os.path.join(directory, name)}")
-    click.echo(f"next: cd {directory} && orgspec check", err=True)
+        click.echo(tty_text(say(M("created {path}", path=os.path.join(directory, name)),
+                                lang or "en")))
+    click.echo(tty_text(say(M("next: {command}", command="cd " + directory + " && orgspec check"),
+                            lang or "en")), err=True)
     return EXIT_OK
 
 
 @main.command(name="export")
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["xlsx", "csv"]), default="xlsx",
+@click.argument("paths", nargs=-1, type=Path())
+@click.option("--format", "fmt", type=Choice(["xlsx", "csv"]), default="xlsx",
               show_default=True, help="One workbook, or one CSV file per table.")
-@click.option("-o", "--output", type=click.Path(),
+@click.option("-o", "--output", type=Path(),
               help="The workbook (default: org.xlsx) or the CSV folder (default: org-export).")
-@click.option("--lang", type=click.Choice(LANG_CHOICES, case_sensitive=False),
+@click.option("--lang", type=Choice(LANG_CHOICES, case_sensitive=False),
               help="Headers and sheet names [default: config `lang`, else from the content].")
 @_config_options
 @click.pass_context
@@ -601,20 +668,29 @@ def _export(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | No
     config = make_config(config_path, isolated)
     loaded = load_org(targets_of(paths, config.root_path()), config)
     org = loaded.org
+    said_in = lang or config.lang or guess_lang(org)
     try:
-        written = export_org(org, fmt, output, lang or config.lang or guess_lang(org))
+        written = export_org(org, fmt, output, said_in)
     except ExportError as exc:
         raise UsageError(message_of(exc)) from None
+    from orgspec.escape import tty_text
+    from orgspec.i18n import say
+
     for path in written:
-        click.echo(f"wrote {path}")
+        click.echo(tty_text(say(M("wrote {path}", path=path), said_in)))
     if loaded.issues:
-        click.echo(f"note: {len(loaded.issues)} input or schema problems; what failed to load "
-                   "is not in the export (`orgspec check` shows them)", err=True)
+        click.echo(say(M("note: {n} input or schema problems; what failed to load is not in "
+                         "the export (`orgspec check` shows them)", n=len(loaded.issues)),
+                       said_in), err=True)
     return EXIT_OK
 
 
 @main.command(name="pr-comment")
-@click.argument("report", type=click.Path(exists=True, dir_okay=False))
+@click.argument("report", type=Path(exists=True, dir_okay=False))
+@click.option("--lang", type=Choice(LANG_CHOICES, case_sensitive=False),
+              help="Language of what it says [default: config `lang`, else the report's, "
+                   "else the locale's].")
+@_config_options
 @click.pass_context
 def pr_comment(ctx: click.Context, /, **options: Any) -> None:
     """Post REPORT (Markdown) as the one orgspec comment on this pull request, or update it.
@@ -624,16 +700,20 @@ def pr_comment(ctx: click.Context, /, **options: Any) -> None:
     _guard(_pr_comment, ctx.obj["debug"], **options)
 
 
-def _pr_comment(report: str) -> int:
+def _pr_comment(report: str, lang: str | None, config_path: str | None,
+                isolated: bool) -> int:
     from orgspec.ci.prcomment import CommentError, from_env
     from orgspec.escape import tty_text
+    from orgspec.i18n import say
 
     with open(report, encoding="utf-8", errors="replace") as handle:
         body = handle.read()
+    said_in = _content_error_lang({"lang": lang, "config_path": config_path,
+                                   "isolated": isolated}, [body])
     try:
-        click.echo(tty_text(from_env(body)))
+        click.echo(tty_text(say(from_env(body), said_in)))
     except CommentError as exc:
-        raise UsageError(message_of(exc)) from None
+        _fail(message_of(exc), said_in)
     return EXIT_OK
 
 

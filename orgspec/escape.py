@@ -121,7 +121,32 @@ def gh_line(text: str) -> str:
     return " \u200b" + text if text.lstrip().startswith("::") else text
 
 
-_MD_SPECIAL = re.compile(r'([\\`*_{}\[\]()#+\-.!|~<>"\'=:$&])')
+# What must be escaped for user text to stay text in CommonMark/GFM (as GitHub renders it),
+# and only there, so `09:00`, `a.b`, `(x)` and `snake_case` stay as written:
+# - anywhere: `\` (escapes), `` ` `` (code spans), `*` and `~` (emphasis, strikethrough;
+#   both work inside words), `[` `]` (links and images: `!` and `(` mean nothing without
+#   them), `<` (raw HTML, autolinks), `&` (entities), `|` (table cells), `$` (GitHub math);
+# - `_` unless it sits between two letters or digits (there it can neither open nor close
+#   emphasis, Chinese included: CJK characters are neither space nor punctuation);
+# - the `:` of `://` and the `.` of `www.` (GFM's extended autolinks need them; an
+#   escaped character is not scanned for one);
+# - at the start of the text, which may start a line: `#` (heading), `>` (quote), `-` `+`
+#   `=` (list, rule, setext heading) and the `.` or `)` after leading digits (ordered list).
+_MD_SPECIAL = re.compile(r"[\\`*~\[\]<&|$]|(?<=[Ww]{3})\.|:(?=//)|_"
+                         r"|^\s*[#>+=-]|^(\s*\d{1,9})[.)]")
+
+
+def _md_escape(m: re.Match[str]) -> str:
+    found = m.group()
+    if m.group(1) is not None:  # an ordered-list number: escape its `.` or `)`
+        return f"{m.group(1)}\\{found[-1]}"
+    if found == "_":
+        text, i = m.string, m.start()
+        if 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum():
+            return "_"
+    return f"{found[:-1]}\\{found[-1]}"
+
+
 # What GitHub turns into a link or a notification in Markdown text: @user and @org/team
 # mentions, #123, GH-123 and owner/repo#123 references. A zero-width space after the sigil
 # keeps the text as the user wrote it and the reference dead.
@@ -141,7 +166,7 @@ def md_inline(value: object, max_len: int = 1000) -> str:
     text = neutralise(text)
     if len(text) > max_len:
         text = text[:max_len] + "…"
-    return _MD_SPECIAL.sub(r"\\\1", gh_refs(text))
+    return _MD_SPECIAL.sub(_md_escape, gh_refs(text))
 
 
 # Inside a quoted Mermaid label these would end the label, open markup or an entity; they

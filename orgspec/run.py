@@ -27,7 +27,13 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 class UsageError(Exception):
-    """A bad command line or config: one line on stderr, exit 2."""
+    """A bad command line or config: one line on stderr, exit 2. `lang` is the run's
+    language when the error comes after the org was read (a git revision that does not
+    exist), else None (the CLI decides from --lang, the config and the locale)."""
+
+    def __init__(self, message: str, lang: str | None = None) -> None:
+        super().__init__(message)
+        self.lang = lang
 
 
 @dataclass(frozen=True)
@@ -235,13 +241,13 @@ def _apply_diff(result: Any, org: Org, ref: str, targets: list[str],
     try:
         base, base_org = lint_at(ref, targets, config, lint_org)
     except GitError as exc:
-        raise UsageError(message_of(exc)) from None
+        raise UsageError(message_of(exc), result.lang) from None
     diff = compare(base, result, base_org, org)
     result.findings = diff.new
     result.org_diff = diff.changes
     lines = [say(M("org diff against {ref}: {new} new findings, {fixed} fixed", ref=ref,
                    new=len(diff.new), fixed=len(diff.fixed)), result.lang or "en")]
-    return lines + [tty_text(f"  {change}") for change in diff.changes]
+    return lines + [tty_text(f"  {say(change, result.lang or 'en')}") for change in diff.changes]
 
 
 def site_changes(result: LintResult, org: Org, targets: list[str], config: Config,
@@ -257,10 +263,10 @@ def site_changes(result: LintResult, org: Org, targets: list[str], config: Confi
         if not since:
             return [], None
     try:
-        base, base_org = lint_at(str(since), targets, config, lint_org)
+        base, base_org = lint_at(str(since), targets, config, lint_org, "--since")
     except GitError as exc:
         if explicit:
-            raise UsageError(message_of(exc)) from None
+            raise UsageError(message_of(exc), result.lang) from None
         return [], None
     return compare(base, result, base_org, org).changes, since
 

@@ -159,7 +159,7 @@ def test_roster_with_chinese_headers_imports_teams_people_and_leads(tmp_path: Pa
     out = tmp_path / "org"
     code, stdout, _ = cli("import", "roster", ROSTER, "-o", str(out))
     assert code == 0, stdout
-    assert "imported 16 teams, 200 people and 0 duties" in stdout
+    assert "已导入 16 个团队、200 位人员和 0 项职责" in stdout  # the names are Chinese
     assert errors(out) == []
     org = load_org([str(out)]).org
     by_name = {t.name: t for t in org.teams.values()}
@@ -366,7 +366,7 @@ def test_roster_round_trip_import_check_export_reimport(tmp_path: Path, fmt: str
     source = dest if fmt == "xlsx" else dest / "people.csv"
     code, stdout, _ = cli("import", "roster", str(source), "-o", str(out))
     assert code == 0
-    assert "0 written, 16 unchanged" in stdout
+    assert "写入 0 个，未变 16 个" in stdout  # Chinese names: the summary is said in Chinese
     assert snapshot(out) == before
 
 

@@ -95,13 +95,13 @@ def test_junit_suite_shape_puts_the_file_on_the_suite_only() -> None:
 
 def test_github_references_are_neutralised_in_markdown() -> None:
     text = md_inline("see GH-7, owner/repo#9, gh-12 and @octo/team; OGH-7 stays")
-    assert text == ("see GH\u200b\\-7, owner/repo\\#\u200b9, gh\u200b\\-12 and "
-                    "@\u200bocto/team; OGH\\-7 stays")
+    assert text == ("see GH\u200b-7, owner/repo#\u200b9, gh\u200b-12 and "
+                    "@\u200bocto/team; OGH-7 stays")
 
 
 def test_markdown_is_inert_and_bounded() -> None:
     assert md_inline("a|b\n<img src=x> @team #12") == (
-        "a\\|b \\<img src\\=x\\> @\u200bteam \\#\u200b12")
+        "a\\|b \\<img src=x> @\u200bteam #\u200b12")
     findings = [_finding("OW001", "org/a.yaml", i + 1, "x" * 200) for i in range(1000)]
     text = get("markdown")(_result(findings), limit=5000)
     assert len(text) <= 5000 and "report truncated at 5,000 characters" in text
@@ -170,7 +170,8 @@ def test_bad_baseline_and_bad_ref_are_usage_errors(two_commits: Path) -> None:
     (two_commits / "bad.json").write_text("[]", "utf-8")
     assert run_cli("check", "org", "--baseline", "bad.json", cwd=two_commits).code == 2
     run = run_cli("check", "org", "--diff", "no-such-ref", cwd=two_commits)
-    assert run.code == 2 and run.stderr.startswith("orgspec: error: git archive no-such-ref")
+    assert run.code == 2 and run.stderr == (
+        "orgspec: error: git has no revision 'no-such-ref' (a branch, tag or commit)\n")
 
 
 @pytest.mark.slow

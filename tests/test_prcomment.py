@@ -176,7 +176,8 @@ def test_action_comment_step_is_a_no_op_without_token_and_updates_in_place(
     first = _run_step(step, env, tmp_path)
     assert "created the orgspec comment on acme/org#42" in first.stdout, first.stderr
     second = _run_step(step, env, tmp_path)
-    assert "unchanged the orgspec comment on acme/org#42" in second.stdout, second.stderr
+    assert "the orgspec comment on acme/org#42 is already up to date" in second.stdout, \
+        second.stderr
     [comment] = fake.comments[42]
     assert comment["body"].startswith(MARKER + "\n# Org report\n")
     assert "| Support tickets (`support-tickets`) | C | A |" in comment["body"]

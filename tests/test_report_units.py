@@ -13,7 +13,7 @@ from orgspec.report.templating import environment
 
 def test_markdown_templates_escape_every_value_unless_marked_safe() -> None:
     env = environment()
-    assert env.from_string("{{ x }}|{{ n }}").render(x="*a* <b>", n=3) == "\\*a\\* \\<b\\>|3"
+    assert env.from_string("{{ x }}|{{ n }}").render(x="*a* <b>", n=3) == "\\*a\\* \\<b>|3"
     assert env.from_string("{{ x | safe_md }}").render(x="*a*") == "*a*"
     assert env.from_string("[{{ none }}]").render(none=None) == "[]"
 

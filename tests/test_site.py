@@ -211,7 +211,7 @@ def test_writer_refuses_a_folder_it_did_not_write(tmp_path: Path) -> None:
 def test_cli_site(tmp_path: Path) -> None:
     done = run_cli("site", "examples/ecommerce", "-o", str(tmp_path / "out"), "--isolated")
     assert done.code == 0, done.stderr
-    assert re.fullmatch(r"wrote \d+ pages, \d+ files \([\d.]+ MB\) to .*\n", done.stderr)
+    assert re.fullmatch(r"已写入 \d+ 个页面、\d+ 个文件（[\d.]+ MB）到 .*\n", done.stderr)
     (tmp_path / "mine").mkdir()
     (tmp_path / "mine" / "notes.txt").write_text("x")
     done = run_cli("site", "examples/ecommerce", "-o", str(tmp_path / "mine"), "--isolated")
@@ -325,7 +325,8 @@ def test_changes_feed_and_last_updated_from_git(tmp_path: Path) -> None:
     assert '<time datetime="2026-01-05">' in duty
     assert check_links(str(repo / "public")) == []
     done = run_cli("site", "org", "-o", "public", "--isolated", "--since", "nope", cwd=repo)
-    assert done.code == 2 and done.stderr.startswith("orgspec: error: git archive nope")
+    assert done.code == 2 and done.stderr == (
+        "orgspec: error: git has no revision 'nope' (a branch, tag or commit)\n")
 
 
 def test_readme_deploy_recipes_parse_and_name_real_options() -> None:

@@ -18,6 +18,7 @@ from typing import Any
 from orgspec.adopt.draft import Draft, DraftDuty
 from orgspec.adopt.slug import IdMap
 from orgspec.adopt.write import AdoptError
+from orgspec.i18n import M
 
 OWNED = ("component", "api", "system", "resource", "domain")
 MAX_BYTES = 50 * 1024 * 1024
@@ -57,7 +58,7 @@ class Entity:
     ref: Ref
     metadata: dict[str, Any]
     spec: dict[str, Any]
-    where: str
+    where: str  # an `M`: "catalog-info.yaml document 2"
 
 
 def read_catalog(paths: list[str]) -> list[Entity]:
@@ -69,20 +70,24 @@ def read_catalog(paths: list[str]) -> list[Entity]:
     for path in paths:
         try:
             if os.path.getsize(path) > MAX_BYTES:
-                raise AdoptError(f"{path}: larger than {MAX_BYTES // 2**20} MB")
+                raise AdoptError(M("{where}: larger than {mb} MB", where=path,
+                                   mb=MAX_BYTES // 2**20))
             with open(path, encoding="utf-8-sig") as handle:
                 docs = list(yaml.load_all(handle, Loader=loader))
         except OSError as exc:
-            raise AdoptError(f"cannot read {path!r}: {exc.strerror or exc}") from None
+            raise AdoptError(M("cannot read {path!r}: {why}", path=path,
+                               why=exc.strerror or str(exc))) from None
         except UnicodeDecodeError:
-            raise AdoptError(f"{path}: not UTF-8 text") from None
+            raise AdoptError(M("{where}: not UTF-8 text", where=path)) from None
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             at = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
-            raise AdoptError(f"{path}{at}: not valid YAML "
-                             f"({getattr(exc, 'problem', None) or 'syntax error'})") from None
+            raise AdoptError(M("{where}: not valid YAML (the parser says: {problem})",
+                               where=path + at,
+                               problem=getattr(exc, "problem", None) or "syntax error")) \
+                from None
         for i, doc in enumerate(docs, start=1):
-            entity = _entity(doc, f"{os.path.basename(path)} document {i}")
+            entity = _entity(doc, M("{file} document {n}", file=os.path.basename(path), n=i))
             if entity is not None:
                 out.append(entity)
     return out
@@ -125,14 +130,16 @@ def import_backstage(paths: list[str], ids: IdMap | None = None) -> Draft:
     def team(ref: Ref) -> str:
         tid = ids.get("team", ref.key, ref.text)
         if ref.key not in groups and tid not in draft.teams:
-            draft.notes.append(f"group {ref.key} is not in the catalog; added as a team")
+            draft.notes.append(M("group {group} is not in the catalog; added as a team",
+                                 group=ref.key))
             draft.team(tid).name = ref.key
         return draft.team(tid).id
 
     def person(ref: Ref) -> str:
         pid = ids.get("person", ref.key, ref.text)
         if ref.key not in users and pid not in draft.people:
-            draft.notes.append(f"user {ref.key} is not in the catalog; added as a person")
+            draft.notes.append(M("user {user} is not in the catalog; added as a person",
+                                 user=ref.key))
             draft.person(pid).name = ref.key
         return draft.person(pid).id
 
@@ -170,7 +177,8 @@ def import_backstage(paths: list[str], ids: IdMap | None = None) -> Draft:
         elif e.kind in OWNED:
             _duty(draft, e, ids, team, person)
         elif e.kind != "location":
-            draft.notes.append(f"{e.where}: kind {e.kind} is not imported")
+            draft.notes.append(M("{where}: kind {kind} is not imported", where=e.where,
+                                 kind=e.kind))
     return draft
 
 
@@ -186,11 +194,13 @@ def _duty(draft: Draft, e: Entity, ids: IdMap, team: Callable[[Ref], str],
     duty.description = _str(e.metadata.get("description")) or \
         f"Build and run the {what.lower() if what != 'API' else what} {e.ref.key}"
     if owner is None:
-        draft.notes.append(f"{e.where}: {e.kind} {e.ref.key} has no spec.owner")
+        draft.notes.append(M("{where}: {kind} {name} has no spec.owner", where=e.where,
+                             kind=e.kind, name=e.ref.key))
     elif owner.kind == "group":
         duty.accountable = [team(owner)]
     elif owner.kind == "user":
         duty.accountable = [person(owner)]
     else:
-        draft.notes.append(f"{e.where}: owner {owner.kind}:{owner.key} is not a group or user")
+        draft.notes.append(M("{where}: owner {owner} is not a group or user", where=e.where,
+                             owner=owner.kind + ":" + owner.key))
 

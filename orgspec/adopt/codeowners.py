@@ -14,6 +14,7 @@ import os
 from orgspec.adopt.draft import Draft, DraftDuty
 from orgspec.adopt.slug import IdMap
 from orgspec.adopt.write import AdoptError
+from orgspec.i18n import M
 
 MAX_BYTES = 3 * 1024 * 1024  # GitHub ignores CODEOWNERS files larger than 3 MB
 
@@ -22,13 +23,15 @@ def parse(path: str) -> list[tuple[int, str, list[str]]]:
     """(line, pattern, owners) per rule line, comments and blank lines skipped."""
     try:
         if os.path.getsize(path) > MAX_BYTES:
-            raise AdoptError(f"{path}: larger than 3 MB (GitHub ignores it too)")
+            raise AdoptError(M("{where}: larger than 3 MB (GitHub ignores it too)",
+                               where=path))
         with open(path, encoding="utf-8-sig") as handle:
             lines = handle.read().splitlines()
     except OSError as exc:
-        raise AdoptError(f"cannot read {path!r}: {exc.strerror or exc}") from None
+        raise AdoptError(M("cannot read {path!r}: {why}", path=path,
+                           why=exc.strerror or str(exc))) from None
     except UnicodeDecodeError:
-        raise AdoptError(f"{path}: not UTF-8 text") from None
+        raise AdoptError(M("{where}: not UTF-8 text", where=path)) from None
     out = []
     for n, raw in enumerate(lines, start=1):
         line = raw.split(" #", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
@@ -73,8 +76,8 @@ def import_codeowners(paths: list[str], ids: IdMap | None = None) -> Draft:
                     person.email = handle
                 people.append(pid)
             else:
-                draft.notes.append(f"{where}:{line}: owner {owner!r} is not @user, @org/team "
-                                   "or an e-mail; skipped")
+                draft.notes.append(M("{where}: owner {owner!r} is not @user, @org/team or an "
+                                     "e-mail; skipped", where=where + ":" + str(line), owner=owner))
         ordered = list(dict.fromkeys(teams + people))  # an owner named twice counts once
         if not ordered:
             continue

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from orgspec.escape import is_text_joiner
+from orgspec.i18n import M
 from orgspec.load.source import FORBIDDEN_VALUE
 
 UNASSIGNED = "_unassigned.yaml"
@@ -77,8 +78,8 @@ class Draft:
         descriptions to 10,000 (the models' Name and Text), an email the format would
         reject left out, id lists without repeats and at most 1,000 long. Each change but
         a dropped repeat is a note."""
-        for kind, table in (("team", self.teams), ("person", self.people),
-                            ("duty", self.duties)):
+        for kind, table in ((M("team"), self.teams), (M("person"), self.people),
+                            (M("duty"), self.duties)):
             for ident in sorted(table):
                 entry = table[ident]
                 for f in fields(entry):
@@ -86,9 +87,10 @@ class Draft:
                     if isinstance(value, list):
                         kept = list(dict.fromkeys(value))[:LIST_MAX]
                         if len(kept) < len(dict.fromkeys(value)):
-                            self.notes.append(
-                                f"{kind} {ident}: {f.name} has {len(dict.fromkeys(value))} "
-                                f"ids; the first {LIST_MAX} kept (the format's limit)")
+                            self.notes.append(M(
+                                "{kind} {ident}: {field} has {n} ids; the first {most} kept "
+                                "(the format's limit)", kind=kind, ident=ident, field=f.name,
+                                n=len(dict.fromkeys(value)), most=LIST_MAX))
                         setattr(entry, f.name, kept)
                         continue
                     if f.name == "id" or not isinstance(value, str):
@@ -96,7 +98,8 @@ class Draft:
                     fitted, why = _fit(f.name, value)
                     if why:
                         setattr(entry, f.name, fitted or None)
-                        self.notes.append(f"{kind} {ident}: {f.name} {why}")
+                        self.notes.append(M("{kind} {ident}: {field} {why}", kind=kind,
+                                            ident=ident, field=f.name, why=why))
 
     def files(self) -> dict[str, str]:
         """File name -> YAML text: one file per team, plus `_unassigned.yaml` if needed."""
@@ -132,20 +135,20 @@ NAME_MAX, TEXT_MAX, LIST_MAX = 200, 10_000, 1000  # orgspec.model.models: Name, 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")  # orgspec.model.models.Person.email
 
 
-def _fit(name: str, value: str) -> tuple[str, str]:
-    """`value` fitted to field `name`, and why it changed ('' if it did not)."""
-    why = []
+def _fit(name: str, value: str) -> tuple[str, list[M]]:
+    """`value` fitted to field `name`, and why it changed (empty if it did not)."""
+    why: list[M] = []
     clean = FORBIDDEN_VALUE.sub(lambda m: m.group() if is_text_joiner(value, m.start()) else "",
                                 value)
     if clean != value:
-        why.append("had control or invisible characters (removed)")
+        why.append(M("had control or invisible characters (removed)"))
     if name == "email" and (not EMAIL.match(clean) or len(clean) > 254):
-        return "", f"{clean!r} is not an email address (left out)"
+        return "", [M("{value!r} is not an email address (left out)", value=clean)]
     most = TEXT_MAX if name == "description" else NAME_MAX
     if len(clean) > most:
         clean = clean[:most]
-        why.append(f"longer than {most} characters (cut)")
-    return clean, "; ".join(why)
+        why.append(M("longer than {most} characters (cut)", most=most))
+    return clean, why
 
 
 def _compact(data: dict[str, Any]) -> dict[str, Any]:

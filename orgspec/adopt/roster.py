@@ -177,7 +177,8 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
     for path, row in rows:
         key, text = _person_key(row)
         if not key:
-            draft.notes.append(f"{os.path.basename(path)}:{row.line}: no person or name; skipped")
+            draft.notes.append(M("{where}: no person or name; skipped",
+                                 where=os.path.basename(path) + ":" + str(row.line)))
             continue
         pid = ids.get("person", key, text)
         person_of[(path, row.line)] = pid
@@ -190,7 +191,9 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
             person.email = email
         tkey = team_key(row.get("team_id"), row.get("team"))
         if not tkey:
-            draft.notes.append(f"{os.path.basename(path)}:{row.line}: {key} has no team")
+            draft.notes.append(M("{where}: {person} has no team",
+                                 where=os.path.basename(path) + ":" + str(row.line),
+                                 person=key))
             continue
         team = draft.team(ids.get("team", tkey))
         team.name = team.name or row.get("team") or None

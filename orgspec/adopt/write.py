@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from orgspec import output
+from orgspec.i18n import M
 
 MANIFEST = ".orgspec-import.json"
 BESIDE = ".new"
@@ -64,7 +65,8 @@ def _read(path: str) -> bytes | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise AdoptError(f"cannot read {path!r}: {exc.strerror or exc}") from None
+        raise AdoptError(M("cannot read {path!r}: {why}", path=path,
+                           why=exc.strerror or str(exc))) from None
 
 
 def read_manifest(folder: str) -> Manifest:
@@ -80,19 +82,20 @@ def read_manifest(folder: str) -> Manifest:
                for kind, table in doc.get("ids", {}).items()}
         return Manifest(doc.get("source"), files, ids)
     except (ValueError, KeyError, TypeError, AttributeError):
-        raise AdoptError(f"{path}: not an orgspec import manifest; move it away or "
-                           "import into another folder") from None
+        raise AdoptError(M("{where}: not an orgspec import manifest; move it away or import "
+                           "into another folder", where=path)) from None
 
 
 def write_draft(files: dict[str, str], folder: str, source: str,
                 ids: dict[str, dict[str, str]], force: bool = False) -> Outcome:
     """Write `files` (name -> text) into `folder` by the rules above; update the manifest."""
     if os.path.exists(folder) and not os.path.isdir(folder):
-        raise AdoptError(f"{folder!r} is not a folder")
+        raise AdoptError(M("{folder!r} is not a folder", folder=folder))
     old = read_manifest(folder)
     if old.source not in (None, source):
-        raise AdoptError(f"{folder!r} holds an import from {old.source}; import {source} "
-                           "into another folder (one importer per folder)")
+        raise AdoptError(M("{folder!r} holds an import from {old}; import {source} into "
+                           "another folder (one importer per folder)", folder=folder,
+                           old=old.source, source=source))
     output.make_dirs(folder)
     out, recorded = Outcome(), {}
     for name, text in sorted(files.items()):

@@ -5,11 +5,11 @@ pairs come only from shared duties and process hand-offs, never from all pairs o
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass, field
 
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
-from orgspec.findings import Issue, Location
+from orgspec.findings import Issue, Related
 from orgspec.i18n import M
 from orgspec.model.models import ROLES, is_placeholder
 from orgspec.model.org import Org, node_key
@@ -84,84 +84,175 @@ def meeting_without_attendees(ctx: RuleContext) -> Iterator[Issue]:
                     hint=M("list the teams, positions or people who attend it"))
 
 
-Evidence = tuple[str, tuple[Any, ...]]  # (duty id, ()) or (process id, (step index, next))
+Pair = tuple[str, str]  # two team ids, sorted
+MOST_NAMED = 12  # teams, pairs and hand-offs named in one finding; the rest are counted
 
 
-def _pairs(org: Org, where: Presence) -> Iterator[tuple[str, str, Evidence]]:
-    """(team, team, evidence) for every duty two teams share (accountable or responsible
-    in one, responsible or consulted in the other) and every process hand-off between two
-    teams, in the order met. Evidence is turned into words and a location only when a
-    pair is reported."""
-    for rid, holds in org.raci.by_duty.items():
-        doers: dict[str, set[str]] = {r: set() for r in ROLES}
-        for h in holds:
-            for tid in where.teams_of(org, h.holder):
-                doers[h.role].add(tid)
-        first = doers["accountable"] | doers["responsible"]
-        second = doers["responsible"] | doers["consulted"]
-        if not first or not second or (len(first | second) < 2):
+@dataclass
+class _Gap:
+    """One coordination gap: a duty or a process whose teams have pairs with no meeting or
+    channel in common. `also` are the later duties and processes whose gaps were all this
+    one's pairs already (one missing meeting, one finding)."""
+
+    kind: str  # "Responsibility" or "Process"
+    ident: str
+    pairs: list[Pair]
+    handoffs: list[tuple[int, str, Pair]] = field(default_factory=list)  # (step, next, pair)
+    also: list[tuple[str, str]] = field(default_factory=list)  # (kind, id)
+
+    @property
+    def teams(self) -> list[str]:
+        return sorted({t for pair in self.pairs for t in pair})
+
+
+def _duty_pairs(org: Org, where: Presence, rid: str) -> set[Pair]:
+    """The team pairs that share duty `rid`: accountable or responsible in one, responsible
+    or consulted in the other."""
+    doers: dict[str, set[str]] = {r: set() for r in ROLES}
+    for h in org.raci.by_duty[rid]:
+        doers[h.role].update(where.teams_of(org, h.holder))
+    first = doers["accountable"] | doers["responsible"]
+    second = doers["responsible"] | doers["consulted"]
+    return {(a, b) if a < b else (b, a) for a in first for b in second if a != b}
+
+
+def _handoffs(org: Org, where: Presence, pid: str) -> list[tuple[int, str, Pair]]:
+    """(step index, next step id, team pair) for every hand-off between two teams in
+    process `pid`, in step order; none when the process names its channels."""
+    proc = org.processes[pid]
+    if proc.channels:
+        return []  # the process names where its hand-offs are talked over
+    owner = {s.id: org.holder(s.owner) for s in proc.steps}
+    out = []
+    for i, step in enumerate(proc.steps):
+        src = owner[step.id]
+        if src is None:
             continue
-        for a in first:
-            for b in second - {a}:
-                yield a, b, (rid, ())
-    for pid, proc in org.processes.items():
-        owner = {s.id: org.holder(s.owner) for s in proc.steps}
-        if proc.channels:
-            continue  # the process names where its hand-offs are talked over
-        for i, step in enumerate(proc.steps):
-            src = owner[step.id]
-            if src is None:
+        for nxt in step.next:
+            dst = owner.get(nxt)
+            if dst is None or dst == src:
                 continue
-            for nxt in step.next:
-                dst = owner.get(nxt)
-                if dst is None or dst == src:
-                    continue
-                for a in where.teams_of(org, src):
-                    for b in where.teams_of(org, dst):
-                        if a != b:
-                            yield a, b, (pid, (i, nxt))
+            out += [(i, nxt, (a, b) if a < b else (b, a))
+                    for a in where.teams_of(org, src) for b in where.teams_of(org, dst)
+                    if a != b]
+    return out
 
 
-def _evidence(org: Org, evidence: Evidence) -> tuple[str, Location]:
-    ident, step = evidence
-    if not step:
-        return M("share duty {duty!r}", duty=ident), org.origin("Responsibility",
-        ident).locate("id")
-    i, nxt = step
-    name = org.processes[ident].steps[i].id
-    return (M("hand off {process!r} step {step!r} -> {next!r}", process=ident, step=name,
-              next=nxt),
-            org.origin("Process", ident).locate("steps", i, "next"))
+def _gaps(org: Org, where: Presence) -> list[_Gap]:
+    """Every duty (by id) then every process (by id) with a team pair that no meeting or
+    channel brings together. A duty or process whose pairs were all named by an earlier gap
+    is added to that gap's `also`: one meeting fixes both. Each pair is judged once, so the
+    work is linear in the number of shared duties and hand-offs."""
+    covered: dict[Pair, bool] = {}
+    owner_of: dict[Pair, _Gap] = {}
+    out: list[_Gap] = []
+
+    def open_(pair: Pair) -> bool:
+        if pair not in covered:
+            a, b = pair
+            covered[pair] = where.share(a, b) or where.nested(a, b)
+        return not covered[pair]
+
+    def add(kind: str, ident: str, pairs: list[Pair],
+            handoffs: list[tuple[int, str, Pair]]) -> None:
+        if not pairs:
+            return
+        if all(p in owner_of for p in pairs):
+            owner_of[pairs[0]].also.append((kind, ident))
+            return
+        gap = _Gap(kind, ident, pairs, handoffs)
+        out.append(gap)
+        for pair in pairs:
+            owner_of.setdefault(pair, gap)
+
+    for rid in sorted(org.raci.by_duty):
+        add("Responsibility", rid, sorted(p for p in _duty_pairs(org, where, rid) if open_(p)),
+            [])
+    for pid in sorted(org.processes):
+        handoffs = [h for h in _handoffs(org, where, pid) if open_(h[2])]
+        add("Process", pid, sorted({h[2] for h in handoffs}), handoffs)
+    return out
 
 
 def _presence(ctx: RuleContext) -> Presence:
     return ctx.shared.memo("meeting-presence", lambda: presence(ctx.org))
 
 
+def _named(items: list[str]) -> list[str]:
+    """At most MOST_NAMED items, then how many more."""
+    if len(items) <= MOST_NAMED:
+        return items
+    return [*items[:MOST_NAMED], M("{n} more", n=len(items) - MOST_NAMED)]
+
+
+def _message(gap: _Gap) -> tuple[M, M]:
+    """The finding's message and hint: what is missing between which teams, and the one
+    meeting or channel that closes it."""
+    teams = gap.teams
+    quoted = _named([repr(t) for t in teams])
+    if gap.kind == "Responsibility":
+        hint = M("hold one meeting with {teams} about this duty (e.g. a joint weekly "
+                 "meeting), or give them a common channel", teams=quoted)
+        if len(teams) == 2:
+            return (M("teams {a!r} and {b!r} share duty {duty!r}, but no meeting or channel "
+                      "includes both", a=teams[0], b=teams[1], duty=gap.ident), hint)
+        if len(gap.pairs) == len(teams) * (len(teams) - 1) // 2:
+            return (M("{n} teams share duty {duty!r} ({teams}), but no two of them share a "
+                      "meeting or channel", n=len(teams), duty=gap.ident, teams=quoted), hint)
+        return (M("{n} teams share duty {duty!r} ({teams}), but no meeting or channel includes "
+                  "them all; these have none in common: {pairs}", n=len(teams), duty=gap.ident,
+                  teams=quoted, pairs=_named([f"{a}–{b}" for a, b in gap.pairs])), hint)
+    hint = M("give process {process!r} a channel (`channels:`) where its hand-offs are talked "
+             "over, or add {teams} to one meeting", process=gap.ident, teams=quoted)
+    if len(teams) == 2:
+        return (M("teams {a!r} and {b!r} hand work to each other in process {process!r}, but "
+                  "no meeting or channel includes both", a=teams[0], b=teams[1],
+                  process=gap.ident), hint)
+    if len(gap.pairs) == len(teams) * (len(teams) - 1) // 2:
+        return (M("process {process!r} hands work between {n} teams ({teams}), but no two of "
+                  "them share a meeting or channel", process=gap.ident, n=len(teams),
+                  teams=quoted), hint)
+    return (M("process {process!r} hands work between {n} teams ({teams}), but no meeting or "
+              "channel includes them all; these have none in common: {pairs}",
+              process=gap.ident, n=len(teams), teams=quoted,
+              pairs=_named([f"{a}–{b}" for a, b in gap.pairs])), hint)
+
+
+def _related(org: Org, gap: _Gap) -> tuple[Related, ...]:
+    """Where each team is defined, each hand-off between them, and the duties and processes
+    the same missing meeting leaves open."""
+    out = [Related(org.origin("Team", t).locate("id"), M("team {team!r}", team=t))
+           for t in gap.teams[:MOST_NAMED]]
+    steps = org.processes[gap.ident].steps if gap.kind == "Process" else []
+    seen: set[tuple[int, str]] = set()
+    for i, nxt, _pair in gap.handoffs:
+        if (i, nxt) in seen or len(seen) >= MOST_NAMED:
+            continue
+        seen.add((i, nxt))
+        out.append(Related(org.origin("Process", gap.ident).locate("steps", i, "next"),
+                           M("hand-off {step!r} -> {next!r}", step=steps[i].id, next=nxt)))
+    for kind, ident in gap.also[:MOST_NAMED]:
+        said = M("teams named here also share duty {duty!r}", duty=ident) \
+            if kind == "Responsibility" else \
+            M("teams named here also hand work over in process {process!r}", process=ident)
+        out.append(Related(org.origin(kind, ident).locate("id"), said))
+    return tuple(out)
+
+
 @check("MT004", graph=False)
 def coordination_gap(ctx: RuleContext) -> Iterator[Issue]:
-    """Two teams that share a duty or a hand-off with no common meeting or channel. A
-    meeting a team attends (by its id) includes every team below it; a team and a team
-    below it are one unit and are never a gap."""
+    """Teams that share a duty or hand work over in a process with no common meeting or
+    channel: one finding per duty or process, at it, naming its teams. A meeting a team
+    attends (by its id) includes every team below it; a team and a team below it are one
+    unit and are never a gap."""
     org = ctx.org
     if not org.meetings and not any(t.channels for t in org.teams.values()):
         return  # the org does not write its meetings down yet: nothing to compare with
-    where = _presence(ctx)
-    seen: set[tuple[str, str]] = set()
-    for a, b, evidence in _pairs(org, where):
-        pair = (a, b) if a < b else (b, a)
-        if pair in seen:
-            continue
-        seen.add(pair)
-        if where.share(a, b) or where.nested(a, b):
-            continue  # a team talks with the teams below it inside itself
-        x, y = pair
-        what, loc = _evidence(org, evidence)
-        yield Issue(M("teams {a!r} and {b!r} {what}, but no meeting or channel includes both",
-                      a=x, b=y, what=what),
-                    loc, node_key("team", x),
-                    hint=M("add {a!r} and {b!r} to a meeting (e.g. a joint weekly meeting), "
-                           "or give both teams the same channel", a=x, b=y))
+    for gap in _gaps(org, _presence(ctx)):
+        message, hint = _message(gap)
+        kind = "responsibility" if gap.kind == "Responsibility" else "process"
+        yield Issue(message, org.origin(gap.kind, gap.ident).locate("id"),
+                    node_key(kind, gap.ident), related=_related(org, gap), hint=hint)
 
 
 @check("MT005", graph=False)

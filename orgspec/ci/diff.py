@@ -14,15 +14,17 @@ import tarfile
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from orgspec.findings import Finding, LintResult, Location, Related
+from orgspec.i18n import M
 from orgspec.load.config import Config
 from orgspec.model.org import Org, ident_of
 from orgspec.paths import display_path
 
 
 class GitError(Exception):
-    """git could not give the base revision (exit 2)."""
+    """git could not give the base revision (exit 2); the message is an `M`."""
 
 
 @dataclass
@@ -31,20 +33,20 @@ class OrgDiff:
 
     new: list[Finding] = field(default_factory=list)
     fixed: list[Finding] = field(default_factory=list)
-    changes: list[str] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)  # `M`s: English, said in any language
 
 
 def _git(args: list[str], cwd: str) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
     except OSError as exc:
-        raise GitError(f"cannot run git: {exc.strerror or exc}") from None
+        raise GitError(M("cannot run git: {why}", why=exc.strerror or str(exc))) from None
 
 
-def _toplevel() -> str:
+def _toplevel(flag: str) -> str:
     done = _git(["rev-parse", "--show-toplevel"], os.getcwd())
     if done.returncode != 0:
-        raise GitError("--diff needs a git repository")
+        raise GitError(M("{flag} needs a git repository", flag=flag))
     return done.stdout.decode().strip()
 
 
@@ -54,7 +56,10 @@ def _extract(ref: str, top: str, rels: list[str], into: str) -> None:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         if message and "did not match any files" in message[-1]:
             return  # the org did not exist at the base: everything is new
-        raise GitError(f"git archive {ref}: {message[-1] if message else 'failed'}")
+        last = message[-1] if message else ""
+        if "not a valid object name" in last or "unknown revision" in last:
+            raise GitError(M("git has no revision {ref!r} (a branch, tag or commit)", ref=ref))
+        raise GitError(M("git archive {ref} failed: {detail}", ref=ref, detail=last or "?"))
     with tarfile.open(fileobj=io.BytesIO(done.stdout)) as tar:
         if hasattr(tarfile, "data_filter"):
             tar.extractall(into, filter="data")
@@ -67,13 +72,15 @@ def _extract(ref: str, top: str, rels: list[str], into: str) -> None:
 Lint = Callable[[list[str], Config], tuple[LintResult, Org]]
 
 
-def lint_at(ref: str, paths: list[str], config: Config, lint_org: Lint) -> tuple[LintResult, Org]:
+def lint_at(ref: str, paths: list[str], config: Config, lint_org: Lint,
+            flag: str = "--diff") -> tuple[LintResult, Org]:
     """Lint the org as it was at `ref` with `lint_org` (the engine's, passed down by the run,
-    so this stage does not import the engine); file names are given as in the working tree."""
-    top = _toplevel()
+    so this stage does not import the engine); file names are given as in the working tree.
+    `flag` is the option that asked for `ref`, named in a GitError."""
+    top = _toplevel(flag)
     rels = [os.path.relpath(os.path.abspath(p), top) for p in paths]
     if any(r.startswith("..") for r in rels):
-        raise GitError("--diff needs the org inside the git repository")
+        raise GitError(M("{flag} needs the org inside the git repository", flag=flag))
     with tempfile.TemporaryDirectory(prefix="orgspec-base-") as tmp:
         _extract(ref, top, rels, tmp)
         base_paths = [os.path.join(tmp, r) for r in rels if os.path.exists(os.path.join(tmp, r))]
@@ -88,22 +95,23 @@ def lint_staged(paths: list[str], config: Config, lint_org: Lint) -> tuple[LintR
     """Lint the org as it is staged for commit (git's index), not as the working tree has
     it: an untracked draft cannot make a broken commit pass, and an unstaged fix cannot
     hide a staged mistake. `lint_org` as for `lint_at`; file names as in the working tree."""
-    top = _toplevel()
+    top = _toplevel("--staged")
     rels = [os.path.relpath(os.path.abspath(p), top) for p in paths]
     if any(r.startswith("..") for r in rels):
-        raise GitError("--staged needs the org inside the git repository")
+        raise GitError(M("{flag} needs the org inside the git repository", flag="--staged"))
     with tempfile.TemporaryDirectory(prefix="orgspec-index-") as tmp:
         listed = _git(["ls-files", "-z", "--cached", "--", *rels], top)
         if listed.returncode != 0:
-            raise GitError("git ls-files: " + listed.stderr.decode("utf-8", "replace").strip())
+            raise GitError(M("git {command} failed: {detail}", command="ls-files",
+                             detail=listed.stderr.decode("utf-8", "replace").strip()))
         try:
             done = subprocess.run(["git", "checkout-index", "-z", "--stdin", f"--prefix={tmp}/"],
                                   cwd=top, input=listed.stdout, capture_output=True, check=False)
         except OSError as exc:
-            raise GitError(f"cannot run git: {exc.strerror or exc}") from None
+            raise GitError(M("cannot run git: {why}", why=exc.strerror or str(exc))) from None
         if done.returncode != 0:
-            raise GitError("git checkout-index: " +
-                           done.stderr.decode("utf-8", "replace").strip())
+            raise GitError(M("git {command} failed: {detail}", command="checkout-index",
+                             detail=done.stderr.decode("utf-8", "replace").strip()))
         base_paths = [os.path.join(tmp, r) for r in rels if os.path.exists(os.path.join(tmp, r))]
         if not base_paths:
             return LintResult([]), Org()
@@ -137,40 +145,48 @@ def compare(base: LintResult, head: LintResult, base_org: Org, head_org: Org) ->
 
 
 def _team_changes(a: Org, b: Org) -> list[str]:
-    out = [f"team added: {t}" for t in sorted(set(b.teams) - set(a.teams))]
-    out += [f"team removed: {t}" for t in sorted(set(a.teams) - set(b.teams))]
-    out += [f"team moved: {t} from {a.teams[t].parent or '(root)'} to "
-            f"{b.teams[t].parent or '(root)'}"
+    out: list[str] = [M("team added: {team}", team=t) for t in sorted(set(b.teams) - set(a.teams))]
+    out += [M("team removed: {team}", team=t) for t in sorted(set(a.teams) - set(b.teams))]
+    out += [M("team moved: {team} from {old} to {new}", team=t,
+              old=a.teams[t].parent or M("(root)"), new=b.teams[t].parent or M("(root)"))
             for t in sorted(set(a.teams) & set(b.teams)) if a.teams[t].parent != b.teams[t].parent]
-    out += [f"position added: {r}" for r in sorted(set(b.positions) - set(a.positions))]
-    out += [f"position removed: {r}" for r in sorted(set(a.positions) - set(b.positions))]
-    out += [f"meeting added: {m}" for m in sorted(set(b.meetings) - set(a.meetings))]
-    out += [f"meeting removed: {m}" for m in sorted(set(a.meetings) - set(b.meetings))]
+    out += [M("position added: {position}", position=r)
+            for r in sorted(set(b.positions) - set(a.positions))]
+    out += [M("position removed: {position}", position=r)
+            for r in sorted(set(a.positions) - set(b.positions))]
+    out += [M("meeting added: {meeting}", meeting=m)
+            for m in sorted(set(b.meetings) - set(a.meetings))]
+    out += [M("meeting removed: {meeting}", meeting=m)
+            for m in sorted(set(a.meetings) - set(b.meetings))]
     return out
 
 
 def _duty_changes(a: Org, b: Org) -> list[str]:
     ha, hb = a.raci.accountable, b.raci.accountable
 
-    def owners(holders: list[str]) -> str:
-        return ", ".join(ident_of(h) for h in holders) or "nobody"
+    def owners(holders: list[str]) -> Any:
+        return [ident_of(h) for h in holders] or M("nobody")
 
-    out = [f"duty added: {rid} (accountable: {owners(hb[rid])})"
-           for rid in sorted(set(hb) - set(ha))]
-    out += [f"duty removed: {rid} (was accountable: {owners(ha[rid])})"
-            for rid in sorted(set(ha) - set(hb))]
+    out: list[str] = [M("duty added: {duty} (accountable: {owners})", duty=rid,
+                        owners=owners(hb[rid])) for rid in sorted(set(hb) - set(ha))]
+    out += [M("duty removed: {duty} (was accountable: {owners})", duty=rid,
+              owners=owners(ha[rid])) for rid in sorted(set(ha) - set(hb))]
     for rid in sorted(set(ha) & set(hb)):
         if ha[rid] != hb[rid]:
-            out.append(f"accountable owner of duty {rid} changed: {owners(ha[rid])} -> "
-                       f"{owners(hb[rid])}")
+            out.append(M("accountable owner of duty {duty} changed: {old} -> {new}", duty=rid,
+                         old=owners(ha[rid]), new=owners(hb[rid])))
     return out
 
 
+_KINDS = {"OW001": M("overlap"), "OW002": M("gap"), "OW003": M("gap"), "OW005": M("gap"),
+          "PR001": M("gap"), "RO001": M("vacancy"), "MT004": M("coordination gap")}
+
+
 def _finding_changes(diff: OrgDiff) -> list[str]:
-    labels = {"OW001": "overlap", "OW002": "gap", "OW003": "gap", "OW005": "gap",
-              "PR001": "gap", "RO001": "vacancy", "MT004": "coordination gap"}
-    out = [f"{labels[f.code]} introduced: {f.message}" for f in diff.new if f.code in labels]
-    out += [f"{labels[f.code]} fixed: {f.message}" for f in diff.fixed if f.code in labels]
+    out: list[str] = [M("{kind} introduced: {message}", kind=_KINDS[f.code], message=f.message)
+           for f in diff.new if f.code in _KINDS]
+    out += [M("{kind} fixed: {message}", kind=_KINDS[f.code], message=f.message)
+            for f in diff.fixed if f.code in _KINDS]
     return out
 
 
@@ -180,7 +196,8 @@ def _kr_changes(a: Org, b: Org) -> list[str]:
                 for kr in obj.key_results}
 
     ka, kb = krs(a), krs(b)
-    out = [f"key result added: {k}" for k in sorted(set(kb) - set(ka))]
-    out += [f"key result removed: {k}" for k in sorted(set(ka) - set(kb))]
-    out += [f"key result changed: {k}" for k in sorted(set(ka) & set(kb)) if ka[k] != kb[k]]
+    out: list[str] = [M("key result added: {kr}", kr=k) for k in sorted(set(kb) - set(ka))]
+    out += [M("key result removed: {kr}", kr=k) for k in sorted(set(ka) - set(kb))]
+    out += [M("key result changed: {kr}", kr=k) for k in sorted(set(ka) & set(kb))
+            if ka[k] != kb[k]]
     return out

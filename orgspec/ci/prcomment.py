@@ -17,6 +17,8 @@ import urllib.request
 from collections.abc import Mapping
 from typing import Any
 
+from orgspec.i18n import M
+
 MARKER = "<!-- orgspec-report -->"
 PER_PAGE = 100
 MAX_PAGES = 50  # 5,000 comments: a PR with more is not worth scanning
@@ -32,7 +34,7 @@ def sticky_comment(body: str, *, token: str, repo: str, number: int,
                    api_url: str = "https://api.github.com") -> str:
     """Create or update the one orgspec comment on PR `number` of `repo` ("owner/name").
 
-    Returns "created", "updated" or "unchanged". Raises CommentError."""
+    Returns "created", "updated" or "unchanged". Raises CommentError (its message an `M`)."""
     text = f"{MARKER}\n{body}"
     if len(text) > LIMIT:
         cut = "\n\n… (truncated: the full report is in the job summary)\n"
@@ -53,7 +55,7 @@ def _find(base: str, number: int, token: str) -> dict[str, Any] | None:
         batch = _call("GET", f"{base}/issues/{number}/comments?per_page={PER_PAGE}&page={page}",
                       token)
         if not isinstance(batch, list):
-            raise CommentError("unexpected answer from the comments API")
+            raise CommentError(M("unexpected answer from the comments API"))
         for comment in batch:
             if isinstance(comment, dict) and isinstance(comment.get("body"), str) \
                     and comment["body"].startswith(MARKER):
@@ -65,7 +67,8 @@ def _find(base: str, number: int, token: str) -> dict[str, Any] | None:
 
 def _call(method: str, url: str, token: str, payload: dict[str, Any] | None = None) -> Any:
     if not url.startswith(("https://", "http://127.0.0.1", "http://localhost")):
-        raise CommentError(f"refusing to send the token to {url.split('/')[2]!r} over http")
+        raise CommentError(M("refusing to send the token to {host!r} over http",
+                               host=url.split('/')[2]))
     data = json.dumps(payload).encode("utf-8") if payload is not None else None
     headers = {"Authorization": f"Bearer {token}", "Accept": "application/vnd.github+json",
                "X-GitHub-Api-Version": "2022-11-28", "User-Agent": "orgspec",
@@ -76,17 +79,20 @@ def _call(method: str, url: str, token: str, payload: dict[str, Any] | None = No
         with urllib.request.urlopen(request, timeout=TIMEOUT) as answer:  # noqa: S310 - checked
             raw = answer.read()
     except urllib.error.HTTPError as exc:
-        hint = " (the workflow needs `permissions: pull-requests: write`)" \
+        hint = M(" (the workflow needs `permissions: pull-requests: write`)") \
             if exc.code in (401, 403, 404) else ""
-        raise CommentError(f"GitHub API {method} answered {exc.code} {exc.reason}{hint}") \
+        raise CommentError(M("GitHub API {method} answered {status} {reason}{hint}",
+                             method=method, status=exc.code, reason=exc.reason, hint=hint)) \
             from None
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
-        raise CommentError(f"cannot reach the GitHub API: {reason}") from None
+        raise CommentError(M("cannot reach the GitHub API: {reason}", reason=str(reason))) \
+            from None
     try:
         return json.loads(raw.decode("utf-8")) if raw else None
     except ValueError:
-        raise CommentError("the GitHub API answered with something other than JSON") from None
+        raise CommentError(M("the GitHub API answered with something other than JSON")) \
+            from None
 
 
 def pr_number(env: Mapping[str, str]) -> int | None:
@@ -106,14 +112,20 @@ def pr_number(env: Mapping[str, str]) -> int | None:
 
 
 def from_env(body: str, env: Mapping[str, str] | None = None) -> str:
-    """Post or update the comment as the environment says; what happened, as one line."""
+    """Post or update the comment as the environment says; what happened, as one line (an
+    `M`, said in the run's language by the caller)."""
     env = os.environ if env is None else env
     token, repo = env.get("GITHUB_TOKEN", ""), env.get("GITHUB_REPOSITORY", "")
     if not token:
-        return "no GITHUB_TOKEN: no pull-request comment"
+        return M("no GITHUB_TOKEN: no pull-request comment")
     number = pr_number(env)
     if number is None or "/" not in repo:
-        return "not a pull request: no comment"
+        return M("not a pull request: no comment")
     done = sticky_comment(body, token=token, repo=repo, number=number,
                           api_url=env.get("GITHUB_API_URL") or "https://api.github.com")
-    return f"{done} the orgspec comment on {repo}#{number}"
+    said = {"created": M("created the orgspec comment on {repo}#{number}", repo=repo,
+                         number=number),
+            "updated": M("updated the orgspec comment on {repo}#{number}", repo=repo,
+                         number=number)}
+    return said.get(done) or M("the orgspec comment on {repo}#{number} is already up to date",
+                               repo=repo, number=number)

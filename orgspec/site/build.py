@@ -16,6 +16,7 @@ from typing import Any
 
 from orgspec._version import __version__
 from orgspec.findings import LintResult
+from orgspec.i18n import say
 from orgspec.model.org import Org
 from orgspec.site.labels import LABELS
 from orgspec.site.model import SiteModel
@@ -121,7 +122,7 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
         return str(cache[template].render(r="../" * depth, chrome=chromes[depth],
                                           A=linkers[depth], **context))
 
-    changes = [(c, change_link(model, c)) for c in options.changes]
+    changes = [(say(c, view.lang), change_link(model, c)) for c in options.changes]
     try:
         with gc_paused():
             yield from pages(model, render, changes, options.since)

@@ -182,7 +182,8 @@ def run_import(source: str, files: Files) -> Outcome:
         org = base / "org"
         outputs = []
         for attempt in range(2):  # the second import of the same source writes nothing
-            run = _Run(["import", source, *paths, "-o", str(org)], env, usage_ok=True)
+            run = _Run(["import", source, *paths, "-o", str(org), "--lang", "en"], env,
+                       usage_ok=True)
             out.runs += 1
             out.codes.append(run.code)
             if run.crash:

@@ -1,0 +1,159 @@
+"""Click's usage errors (unknown option, missing argument, bad choice...) as one error line in
+the run's language, and the parameter types whose failures say the bad value in words.
+
+Click formats its errors in English (with a usage block above them); `said(exc)` turns each
+kind into an `M` the CLI says like any other error. The language of a command line that did
+not parse is `--lang` when its value is one (`argv_lang`), else what the CLI decides for any
+error (the config's `lang`, else the locale's).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+from orgspec.i18n import LANGS, M
+
+_EXTRA = re.compile(r"\((?P<args>.*)\)$")
+
+
+def argv_lang(argv: Sequence[str]) -> str | None:
+    """The language `--lang X` or `--lang=X` asks for on a command line, when X is one."""
+    by_fold = {lang.casefold(): lang for lang in LANGS}
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else \
+            arg.partition("=")[2] if arg.startswith("--lang=") else None
+        if value is not None and value.casefold() in by_fold:
+            return by_fold[value.casefold()]
+    return None
+
+
+def argv_config(argv: Sequence[str]) -> dict[str, Any]:
+    """`config_path` and `isolated` as the command line gives them (for the error's
+    language when the line did not parse)."""
+    out: dict[str, Any] = {"isolated": "--isolated" in argv}
+    for i, arg in enumerate(argv):
+        if arg == "--config" and i + 1 < len(argv):
+            out["config_path"] = argv[i + 1]
+        elif arg.startswith("--config="):
+            out["config_path"] = arg.partition("=")[2]
+    return out
+
+
+def _name(param: click.Parameter | None, hint: Any = None) -> str:
+    """`--format`, or an argument's metavar (`PATHS`), as the user would write it."""
+    if param is None:
+        return str(hint or "?")
+    if isinstance(param, click.Option):
+        return max(param.opts, key=len) if param.opts else param.human_readable_name
+    return param.human_readable_name
+
+
+def _guess(value: str, possibilities: Sequence[str] | None) -> str:
+    if not possibilities:
+        return ""
+    names = [repr(p) for p in possibilities[:3]]
+    return M(" (did you mean {names}?)", names=names[0] if len(names) == 1 else
+             M("{some} or {last}", some=names[:-1], last=names[-1]))
+
+
+def said(exc: click.ClickException, where: str = "orgspec") -> str:
+    """The error `exc` in words a catalog can say: a message, then where to look for help
+    (the command of the error's context, else `where`)."""
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None and ctx.parent is not None:
+        names = []
+        while ctx.parent is not None:  # the root's name is how it was started: say orgspec
+            names.append(ctx.info_name or "")
+            ctx = ctx.parent
+        where = " ".join(["orgspec", *reversed(names)])
+    message = _problem(exc)
+    if not isinstance(exc, click.UsageError):
+        return message
+    return M("{problem} (see `{command} --help`)", problem=message, command=where)
+
+
+def _problem(exc: click.ClickException) -> str:
+    if isinstance(exc, click.exceptions.NoSuchCommand):
+        return M("unknown command {command!r}{hint}", command=exc.command_name,
+                 hint=_guess(exc.command_name, exc.possibilities))
+    if isinstance(exc, click.NoSuchOption):
+        return M("unknown option {option!r}{hint}", option=exc.option_name,
+                 hint=_guess(exc.option_name, exc.possibilities))
+    if isinstance(exc, click.BadOptionUsage):
+        if "does not take a value" in exc.message:
+            return M("option {option!r} takes no value", option=exc.option_name)
+        return M("option {option!r} needs a value", option=exc.option_name)
+    if isinstance(exc, click.MissingParameter):
+        name = _name(exc.param, exc.param_hint)
+        if isinstance(exc.param, click.Argument):
+            choices = getattr(exc.param.type, "choices", None)
+            if choices:
+                return M("missing argument {name} (one of {choices})", name=name,
+                         choices=list(choices))
+            return M("missing argument {name}", name=name)
+        return M("missing option {name!r}", name=name)
+    if isinstance(exc, click.BadParameter):
+        why = exc.message if isinstance(exc.message, M) else M("{detail}", detail=exc.message)
+        return M("invalid value for {name!r}: {why}", name=_name(exc.param, exc.param_hint),
+                 why=why)
+    found = _EXTRA.search(exc.message) if exc.message.startswith("Got unexpected extra") \
+        else None
+    if found:
+        return M("unexpected extra arguments: {args}", args=found["args"])
+    if exc.message == "Missing command.":
+        return M("missing command")
+    return M("{detail}", detail=exc.message)  # a kind of error click did not have before
+
+
+class Choice(click.Choice):  # type: ignore[type-arg]
+    """click.Choice whose failure names the bad value, the choices and a close one."""
+
+    def get_invalid_choice_message(self, value: Any, ctx: click.Context | None) -> str:
+        from difflib import get_close_matches
+
+        choices = [str(c) for c in self.choices]
+        close = get_close_matches(str(value), choices, n=1) or \
+            get_close_matches(str(value).casefold(), [c.casefold() for c in choices], n=1)
+        return M("{value!r} is not one of {choices}{hint}", value=str(value), choices=choices,
+                 hint=_guess(str(value), [c for c in choices if c.casefold() in close
+                                          or c in close]))
+
+
+class Path(click.Path):
+    """click.Path whose failures say what is wrong with the path in words."""
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            path = os.fsdecode(value)
+            if not os.path.lexists(path):
+                self.fail(M("{path!r} does not exist", path=path), param, ctx)
+            if os.path.isdir(path) and not self.dir_okay:
+                self.fail(M("{path!r} is a folder, not a file", path=path), param, ctx)
+            if not os.path.isdir(path) and not self.file_okay:
+                self.fail(M("{path!r} is a file, not a folder", path=path), param, ctx)
+            raise
+
+
+class IntRange(click.IntRange):
+    """click.IntRange (with a minimum) whose failures say the number wanted in words."""
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Any:
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            self.fail(M("{value!r} is not a whole number", value=str(value)), param, ctx)
+        if self.min is not None and number < self.min:
+            self.fail(M("{value} is less than {least}", value=number, least=self.min), param,
+                      ctx)
+        return super().convert(number, param, ctx)
