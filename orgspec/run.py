@@ -18,7 +18,7 @@ from orgspec.i18n import M, message_of, say
 from orgspec.paths import project_root
 
 if TYPE_CHECKING:
-    from orgspec.findings import LintResult
+    from orgspec.findings import Finding, LintResult
     from orgspec.load.cache import Cache
     from orgspec.load.config import Config
     from orgspec.model.org import Org
@@ -143,9 +143,10 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
                               n=len(result.findings), path=opts.write_baseline),
                             result.lang or "en")], result)
     baseline_path = opts.baseline_path or config.baseline_path()
+    head = list(result.findings)  # the diff compares whole runs: the base has no baseline
     notes = _apply_baseline(result, baseline_path) if baseline_path else []
     if opts.diff_ref and org is not None:
-        notes += _apply_diff(result, org, opts.diff_ref, targets, config)
+        notes += _apply_diff(result, head, org, opts.diff_ref, targets, config)
     use_color = fmt == "text" and opts.output is None and opts.color
     view = None  # the report view model, built once when a report needs it
     if wants_view and org is not None:
@@ -225,9 +226,13 @@ def _apply_baseline(result: Any, path: str) -> list[str]:
     return notes
 
 
-def _apply_diff(result: Any, org: Org, ref: str, targets: list[str],
-                config: Config) -> list[str]:
-    """Keep only findings new since `ref`; return the org diff as lines."""
+def _apply_diff(result: LintResult, head: list[Finding], org: Org, ref: str,
+                targets: list[str], config: Config) -> list[str]:
+    """Keep only findings new since `ref` (of those the baseline left in `result`); return
+    the org diff as lines. `head` is every finding of this run, before the baseline: the
+    base revision is linted without one, so comparing it with what the baseline left would
+    count every baselined finding as fixed."""
+    from dataclasses import replace
     from orgspec.ci.diff import GitError, compare, lint_at
     from orgspec.engine.lint import lint_org
     from orgspec.escape import tty_text
@@ -236,8 +241,9 @@ def _apply_diff(result: Any, org: Org, ref: str, targets: list[str],
         base, base_org = lint_at(ref, targets, config, lint_org)
     except GitError as exc:
         raise UsageError(message_of(exc)) from None
-    diff = compare(base, result, base_org, org)
-    result.findings = diff.new
+    diff = compare(base, replace(result, findings=head), base_org, org)
+    shown = {id(f) for f in result.findings}
+    result.findings = [f for f in diff.new if id(f) in shown]
     result.org_diff = diff.changes
     lines = [say(M("org diff against {ref}: {new} new findings, {fixed} fixed", ref=ref,
                    new=len(diff.new), fixed=len(diff.fixed)), result.lang or "en")]

@@ -54,3 +54,66 @@ def test_a_file_named_twice_keeps_the_first_name_and_a_stable_order(tmp_path: Pa
         os.chdir(before)
     assert [c.display for c in found.files] == ["org/teams/people.yaml",
                                                 "org/teams/teams.yaml"]
+
+
+def git(repo: Path, *args: str) -> str:
+    import os
+    import subprocess
+
+    done = subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True,
+                          env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
+                               "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"})
+    return done.stdout
+
+
+VACANCY = """\
+- kind: Role
+  id: cs-specialist
+  name: 客服专员
+  team: company
+  holders: [li-na, 待招聘]
+  duties: [complaints]
+"""
+
+
+def baselined_repo(root: Path) -> Path:
+    """A git repo whose org has one vacancy (RO001), known to the configured baseline."""
+    small_org(root)
+    (root / "org" / "positions.yaml").write_text(VACANCY, "utf-8")
+    (root / ".orgspec.yaml").write_text("root: org\nbaseline: .orgspec-baseline.json\n",
+                                        "utf-8")
+    git(root, "init", "-q")
+    assert run_cli("check", "--write-baseline", ".orgspec-baseline.json", cwd=root).code == 0
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "org and baseline")
+    return root
+
+
+def test_diff_with_a_configured_baseline_reports_no_fix_that_did_not_happen(
+        tmp_path: Path) -> None:
+    repo = baselined_repo(tmp_path)
+    with (repo / "org" / "teams" / "people.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("- {kind: Person, id: zhao-lei, name: 赵磊}\n")
+    teams = repo / "org" / "teams" / "teams.yaml"
+    teams.write_text(TEAMS.replace("[wang-jianguo, li-na]", "[wang-jianguo, li-na, zhao-lei]"),
+                     "utf-8")
+    git(repo, "commit", "-qam", "zhao-lei joins")
+
+    run = run_cli("check", "--diff", "HEAD~1", "--lang", "en", "--report", "markdown=pr.md",
+                  cwd=repo)
+    assert run.code == 0, run.stdout + run.stderr
+    assert "org diff against HEAD~1: 0 new findings, 0 fixed" in run.stderr
+    assert "fixed:" not in run.stderr
+    assert "fixed" not in (repo / "pr.md").read_text("utf-8")
+
+
+def test_diff_with_a_baseline_still_reports_a_real_fix(tmp_path: Path) -> None:
+    repo = baselined_repo(tmp_path)
+    (repo / "org" / "positions.yaml").write_text(VACANCY.replace("待招聘", "wang-jianguo"),
+                                                 "utf-8")
+    git(repo, "commit", "-qam", "hired")
+
+    run = run_cli("check", "--diff", "HEAD~1", "--lang", "en", cwd=repo)
+    assert "org diff against HEAD~1: 0 new findings, 1 fixed" in run.stderr
+    assert "  vacancy fixed: position 'cs-specialist'" in run.stderr
+    assert "1 stale entries" in run.stderr
