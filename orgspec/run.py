@@ -135,14 +135,9 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
         result, org = _lint(targets, config, opts.staged, cache)
     if named:
         focus(result, named)
-    if opts.write_baseline:
-        from orgspec.ci import baseline
-
-        return Outcome(EXIT_OK, [Output(baseline.dumps(result), opts.write_baseline)],
-                       [say(M("wrote a baseline of {n} findings to {path}",
-                              n=len(result.findings), path=opts.write_baseline),
-                            result.lang or "en")], result)
     baseline_path = opts.baseline_path or config.baseline_path()
+    if opts.write_baseline:
+        return _write_baseline(result, opts.write_baseline, baseline_path)
     head = list(result.findings)  # the diff compares whole runs: the base has no baseline
     notes = _apply_baseline(result, baseline_path) if baseline_path else []
     if opts.diff_ref and org is not None:
@@ -208,6 +203,30 @@ def view_links(ci: CiEnv) -> Any:
     return Links(ci.server_url, ci.repository, ci.sha, ci.workspace)
 
 
+def _write_baseline(result: LintResult, path: str, configured: str | None) -> Outcome:
+    """The baseline of this run's findings; entries of the old baseline (the file being
+    replaced, else the configured one) that this run could not check are kept, and said."""
+    from orgspec.ci import baseline
+
+    lang = result.lang or "en"
+    old_path = path if os.path.exists(path) else configured
+    held: list[dict[str, Any]] = []
+    if old_path and os.path.exists(old_path):
+        try:
+            old = baseline.read(old_path)
+        except baseline.BaselineError:
+            old = []  # not a baseline: replaced whole, as before
+        found = {f.fingerprint for f in result.findings}
+        check = baseline.not_checked(result)
+        held = [e for e in old if e["fingerprint"] not in found and check(e)]
+    notes = [say(M("wrote a baseline of {n} findings to {path}", n=len(result.findings),
+                   path=path), lang)]
+    if held:
+        notes.append(say(M("kept {n} entries of {path} that this run could not check (their "
+                           "file or entity did not load)", n=len(held), path=old_path), lang))
+    return Outcome(EXIT_OK, [Output(baseline.dumps(result, held), path)], notes, result)
+
+
 def _apply_baseline(result: Any, path: str) -> list[str]:
     """Drop known findings; return one line for the known and one per stale entry."""
     from orgspec.ci import baseline
@@ -223,6 +242,12 @@ def _apply_baseline(result: Any, path: str) -> list[str]:
     notes += [tty_text(say(M("stale baseline entry (fixed): {file}: {code} {message}",
                              file=e.get("file", "?"), code=e.get("code", "?"),
                              message=e.get("message", "")), lang)) for e in outcome.stale[:50]]
+    if outcome.held:
+        notes.append(say(M("{n} baseline entries not checked: their file or entity did not "
+                           "load (held back, not fixed)", n=len(outcome.held)), lang))
+    notes += [tty_text(say(M("baseline entry not checked (held back): {file}: {code} "
+                             "{message}", file=e.get("file", "?"), code=e.get("code", "?"),
+                             message=e.get("message", "")), lang)) for e in outcome.held[:50]]
     return notes
 
 
@@ -233,6 +258,7 @@ def _apply_diff(result: LintResult, head: list[Finding], org: Org, ref: str,
     base revision is linted without one, so comparing it with what the baseline left would
     count every baselined finding as fixed."""
     from dataclasses import replace
+
     from orgspec.ci.diff import GitError, compare, lint_at
     from orgspec.engine.lint import lint_org
     from orgspec.escape import tty_text

@@ -117,3 +117,54 @@ def test_diff_with_a_baseline_still_reports_a_real_fix(tmp_path: Path) -> None:
     assert "org diff against HEAD~1: 0 new findings, 1 fixed" in run.stderr
     assert "  vacancy fixed: position 'cs-specialist'" in run.stderr
     assert "1 stale entries" in run.stderr
+
+
+OKRS = """\
+kind: Objective
+id: cs-2026q1
+title: 提升客户满意度
+owner: company
+period: 2026-Q1
+key_results:
+  - id: nps
+    title: NPS 从 30 提升到 45
+    metric: nps
+    baseline: 30
+    target: 45
+  - id: weekly-review
+    title: 召开客服周会
+"""
+
+
+def test_a_baseline_entry_held_back_by_a_failed_load_is_not_fixed(tmp_path: Path) -> None:
+    repo = baselined_repo(tmp_path)
+    (repo / "org" / "okrs.yaml").write_text(OKRS, "utf-8")
+    assert run_cli("check", "--write-baseline", ".orgspec-baseline.json", cwd=repo).code == 0
+    entries = (repo / ".orgspec-baseline.json").read_text("utf-8")
+    assert '"RO001"' in entries and '"OK003"' in entries
+    # a full-width colon: teams.yaml cannot be read; the period cannot be read either
+    teams = repo / "org" / "teams" / "teams.yaml"
+    teams.write_text(TEAMS.replace("  lead: wang-jianguo", "  lead： wang-jianguo"), "utf-8")
+    (repo / "org" / "okrs.yaml").write_text(OKRS.replace("2026-Q1", "2026年第一季度"), "utf-8")
+    (repo / "org" / "positions.yaml").write_text(  # a real fix: the vacancy is filled
+        VACANCY.replace("待招聘", "wang-jianguo"), "utf-8")
+
+    run = run_cli("check", "--lang", "en", cwd=repo)
+    assert "stale baseline entry (fixed): org/positions.yaml: RO001" in run.stderr
+    assert "stale baseline entry (fixed): org/okrs.yaml" not in run.stderr
+    assert "1 stale entries" in run.stderr
+    assert "baseline entry not checked (held back): org/okrs.yaml: OK003" in run.stderr
+
+    written = run_cli("check", "--lang", "en", "--write-baseline", ".orgspec-baseline.json",
+                      cwd=repo)
+    assert written.code == 0
+    assert "that this run could not check" in written.stderr
+    entries = (repo / ".orgspec-baseline.json").read_text("utf-8")
+    assert '"OK003"' in entries and '"RO001"' not in entries
+
+    teams.write_text(TEAMS, "utf-8")  # loaded again: the kept entry still matches
+    (repo / "org" / "okrs.yaml").write_text(OKRS, "utf-8")
+    again = run_cli("check", "--lang", "en", cwd=repo)
+    assert again.code == 0, again.stdout
+    assert "not checked" not in again.stderr
+    assert "OK003" not in again.stdout + again.stderr  # known again, not new, not stale
