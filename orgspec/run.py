@@ -138,10 +138,7 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
     baseline_path = opts.baseline_path or config.baseline_path()
     if opts.write_baseline:
         return _write_baseline(result, opts.write_baseline, baseline_path)
-    head = list(result.findings)  # the diff compares whole runs: the base has no baseline
-    notes = _apply_baseline(result, baseline_path) if baseline_path else []
-    if opts.diff_ref and org is not None:
-        notes += _apply_diff(result, head, org, opts.diff_ref, targets, config)
+    notes = narrow(result, org, targets, config, baseline_path, opts.diff_ref)
     use_color = fmt == "text" and opts.output is None and opts.color
     view = None  # the report view model, built once when a report needs it
     if wants_view and org is not None:
@@ -201,6 +198,18 @@ def view_links(ci: CiEnv) -> Any:
     from orgspec.report.view import Links
 
     return Links(ci.server_url, ci.repository, ci.sha, ci.workspace)
+
+
+def narrow(result: LintResult, org: Org | None, targets: list[str], config: Config,
+           baseline_path: str | None, diff_ref: str | None) -> list[str]:
+    """What `check` and `report` show of a run: without the findings the baseline knows,
+    and with `diff_ref` only those new since that git revision (needs `org`), plus the org
+    diff in `result.org_diff`; returns the notes for standard error. Raises UsageError."""
+    head = list(result.findings)  # the diff compares whole runs: the base has no baseline
+    notes = _apply_baseline(result, baseline_path) if baseline_path else []
+    if diff_ref and org is not None:
+        notes += _apply_diff(result, head, org, diff_ref, targets, config)
+    return notes
 
 
 def _write_baseline(result: LintResult, path: str, configured: str | None) -> Outcome:

@@ -5,8 +5,9 @@ one mistake giving several findings."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from tests.conftest import run_cli
+from conftest import run_cli
 
 PEOPLE = """\
 - {kind: Person, id: wang-jianguo, name: 王建国}
@@ -168,3 +169,95 @@ def test_a_baseline_entry_held_back_by_a_failed_load_is_not_fixed(tmp_path: Path
     assert again.code == 0, again.stdout
     assert "not checked" not in again.stderr
     assert "OK003" not in again.stdout + again.stderr  # known again, not new, not stale
+
+
+def action_steps(inputs: dict[str, str], token: str) -> list[tuple[str, dict[str, str], str]]:
+    """The action's steps as the runner would run them: (name, env, script) for each step
+    whose `if` holds, with `${{ inputs.X }}` and `${{ github.token }}` filled in."""
+    import re
+
+    import yaml
+    from conftest import REPO
+
+    action = yaml.safe_load((REPO / "action.yml").read_text("utf-8"))
+    given = {name: spec.get("default", "") for name, spec in action["inputs"].items()}
+    given.update(inputs)
+    given = {k: token if v == "${{ github.token }}" else v for k, v in given.items()}
+
+    def fill(text: str) -> str:
+        return re.sub(r"\$\{\{ inputs\.(\w+) \}\}", lambda m: given[m.group(1)], text)
+
+    conditions = {"inputs.site != ''": given["site"] != "",
+                  "${{ always() && inputs.comment == 'true' }}": given["comment"] == "true"}
+    out = []
+    for step in action["runs"]["steps"]:
+        if "if" in step and not conditions[step["if"]]:
+            continue
+        out.append((step["name"], {k: fill(str(v)) for k, v in step.get("env", {}).items()},
+                    step["run"]))
+    return out
+
+
+def run_action(repo: Path, inputs: dict[str, str], env: dict[str, str]) -> dict[str, Any]:
+    """Every step but the install (orgspec is this venv's), in order, as GitHub's `bash`
+    shell runs them (`-eo pipefail`); a failed step does not stop the `always()` ones."""
+    import os
+    import subprocess
+    import sys
+
+    bin_dir = str(Path(sys.executable).parent)
+    done: dict[str, Any] = {}
+    for name, step_env, script in action_steps(inputs, env.get("GITHUB_TOKEN", "")):
+        if name == "Install orgspec":
+            assert script.strip() == 'python3 -m pip install --quiet "$GITHUB_ACTION_PATH"'
+            continue
+        full = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ["PATH"],
+                "NO_COLOR": "1", "RUNNER_TEMP": str(repo.parent), **env, **step_env}
+        done[name] = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c",
+                                     script], cwd=repo, env=full, capture_output=True,
+                                    text=True, timeout=300, check=False)
+    return done
+
+
+def test_the_action_comment_is_the_check_s_report_with_its_baseline_and_diff(
+        tmp_path: Path) -> None:
+    import json
+
+    from test_prcomment import MARKER, TOKEN, fake_github
+
+    repo = baselined_repo(tmp_path / "work")
+    # the pull request: a new vacancy beside the baselined one
+    (repo / "org" / "positions.yaml").write_text(VACANCY + VACANCY.replace(
+        "cs-specialist", "cs-lead").replace("客服专员", "客服主管"), "utf-8")
+    git(repo, "commit", "-qam", "cs lead")
+    with fake_github() as (fake, url):
+        event = tmp_path / "event.json"
+        event.write_text(json.dumps({"pull_request": {"number": 9}}), "utf-8")
+        env = {"GITHUB_TOKEN": TOKEN, "GITHUB_REPOSITORY": "acme/org",
+               "GITHUB_EVENT_PATH": str(event), "GITHUB_API_URL": url,
+               "GITHUB_ACTIONS": "true", "GITHUB_WORKSPACE": str(repo)}
+        steps = run_action(repo, {"paths": "org", "diff": "HEAD~1", "comment": "true",
+                                  "args": "--lang en"}, env)
+        [body] = [c["body"] for c in fake.comments[9]]
+    check, comment = steps["Check the org"], steps["Comment on the pull request"]
+    assert check.returncode == 0, check.stderr  # a vacancy is a warning
+    assert [line.split(" ", 1)[0] for line in check.stdout.splitlines()] == ["::warning"]
+    assert "position 'cs-lead'" in check.stdout
+    assert "created the orgspec comment on acme/org#9" in comment.stdout, comment.stderr
+    assert body.startswith(MARKER + "\n# Org report\n")
+    assert "<summary>Org diff</summary>" in body  # the diff's, as the check printed it
+    assert "- position added\\: cs\\-lead\n" in body
+    assert "vacancy introduced\\: position \\'cs\\-lead\\' has" in body
+    assert "cs\\-specialist\\' has" not in body  # baselined: not in the comment
+    assert "**0** errors · **1** warnings" in body
+
+
+def test_report_leaves_out_what_the_configured_baseline_knows(tmp_path: Path) -> None:
+    repo = baselined_repo(tmp_path)
+    check = run_cli("check", "--lang", "en", "--format", "json", cwd=repo)
+    report = run_cli("report", "--lang", "en", cwd=repo)
+    assert check.json()["findings"] == [] and report.code == 0
+    assert report.stdout.startswith("# Org report\n\n**0** errors · **0** warnings · ")
+    assert "1 known findings not shown" in report.stderr
+    full = run_cli("report", "--lang", "en", "--no-baseline", cwd=repo)
+    assert full.stdout.startswith("# Org report\n\n**0** errors · **1** warnings · ")
