@@ -261,3 +261,56 @@ def test_report_leaves_out_what_the_configured_baseline_knows(tmp_path: Path) ->
     assert "1 known findings not shown" in report.stderr
     full = run_cli("report", "--lang", "en", "--no-baseline", cwd=repo)
     assert full.stdout.startswith("# Org report\n\n**0** errors · **1** warnings · ")
+
+
+UPPERCASE = """\
+- kind: Team
+  id: company
+  name: 公司
+  lead: wang
+  members: [wang]
+- kind: Team
+  id: Marketing
+  name: 市场部
+  parent: company
+  lead: li
+  members: [li]
+  responsibilities: [brand]
+- {kind: Person, id: wang, name: 王}
+- {kind: Person, id: li, name: 李}
+- kind: Responsibility
+  id: brand
+  name: 品牌
+  accountable: marketing
+  responsible: [marketing]
+- kind: Role
+  id: mkt
+  name: 市场专员
+  team: marketing
+  holders: [li]
+  duties: [brand]
+- kind: Meeting
+  id: weekly
+  name: 周会
+  cadence: 每周一 10:00
+  owner: wang
+  attendees: [company, markting]
+"""
+
+
+def found(org: Path) -> list[tuple[str, int, str, str]]:
+    from orgspec.engine.lint import lint
+    from orgspec.load.config import Config
+
+    return [(f.code, f.location.line, f.message, f.hint)
+            for f in lint([str(org)], Config(lang="en")).findings]
+
+
+def test_an_uppercase_id_is_one_finding_and_never_suggested(tmp_path: Path) -> None:
+    (tmp_path / "org.yaml").write_text(UPPERCASE, "utf-8")
+    assert found(tmp_path) == [
+        ("SC003", 7, "`id` 'Marketing' must be a lowercase slug",
+         "use a-z, 0-9, - and _, starting with a letter or digit, e.g. order-platform"),
+        ("RF001", 31, "unknown Team or Person or Role 'markting' in `attendees`",
+         "did you mean 'marketing'?"),
+    ]
