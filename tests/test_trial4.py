@@ -314,3 +314,24 @@ def test_an_uppercase_id_is_one_finding_and_never_suggested(tmp_path: Path) -> N
         ("RF001", 31, "unknown Team or Person or Role 'markting' in `attendees`",
          "did you mean 'marketing'?"),
     ]
+
+
+def test_a_team_field_on_a_person_is_one_finding(tmp_path: Path) -> None:
+    (tmp_path / "org.yaml").write_text(
+        "- {kind: Team, id: tech, name: 技术部, lead: wang, members: [wang],"
+        " responsibilities: [ops]}\n"
+        "- {kind: Responsibility, id: ops, name: 运维}\n"
+        "- {kind: Person, id: wang, name: 王}\n"
+        "- {kind: Person, id: qian-hao, name: 钱浩, team: tech}\n"
+        "- {kind: Person, id: sun-li, name: 孙丽, 部门: tech}\n"
+        "- {kind: Person, id: zhou, name: 周, hobby: tech}\n", "utf-8")
+    membership = ("membership is written on the team: add the person to the Team's `members` "
+                  "(or make them its `lead`); known fields: kind, id, aliases, name, title, "
+                  "email, roles")
+    assert found(tmp_path) == [
+        ("SC001", 4, "unknown field `team`", membership),
+        ("SC001", 5, "unknown field `部门`", membership),
+        ("HI007", 6, "person 'zhou' is on no team", "add the person to a team's `members`"),
+        ("SC001", 6, "unknown field `hobby`",
+         "known fields: kind, id, aliases, name, title, email, roles"),
+    ]
