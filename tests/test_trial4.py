@@ -335,3 +335,63 @@ def test_a_team_field_on_a_person_is_one_finding(tmp_path: Path) -> None:
         ("SC001", 6, "unknown field `hobby`",
          "known fields: kind, id, aliases, name, title, email, roles"),
     ]
+
+
+GROWTH = """\
+- {kind: Team, id: operations, name: 运营部, lead: liu-yang, members: [liu-yang, zhao-min],
+   responsibilities: [user-growth]}
+- {kind: Person, id: liu-yang, name: 刘洋}
+- {kind: Person, id: zhao-min, name: 赵敏}
+- {kind: Responsibility, id: user-growth, name: 用户增长, informed: [liu-yang]}
+- kind: Position
+  id: operations-specialist
+  name: 运营专员
+  team: operations
+  holders: [zhao-min]
+  duties: [user-growth]
+"""
+
+
+def test_report_and_export_show_the_positions_in_the_raci_matrix(tmp_path: Path) -> None:
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "org.yaml").write_text(GROWTH, "utf-8")
+    report = run_cli("report", "org", "--lang", "zh", cwd=tmp_path)
+    assert "| 职责 | 运营部 | 运营专员 | 刘洋 |\n|---|---|---|---|\n" \
+           "| 用户增长 (`user-growth`) | A | R | I |\n" in report.stdout
+    html = run_cli("report", "org", "--lang", "zh", "--format", "html", cwd=tmp_path).stdout
+    assert '<th title="role:operations-specialist">运营专员</th>' in html
+    assert run_cli("export", "org", "--format", "csv", "-o", "out", cwd=tmp_path).code == 0
+    assert (tmp_path / "out" / "raci.csv").read_text("utf-8-sig").splitlines() == [
+        "职责编号,职责,运营部,运营专员,刘洋", "user-growth,用户增长,A,R,I"]
+
+
+def test_report_export_and_site_hold_the_same_raci(tmp_path: Path) -> None:
+    """One matrix: each (duty, holder, letter) of the export is the report's and the
+    site's duty page's (the example org, with positions and charters on both sides)."""
+    import csv
+
+    from conftest import EXAMPLES
+
+    from orgspec.engine.lint import lint_org
+    from orgspec.load.config import Config
+    from orgspec.report.view import build_view, holder_names
+    from orgspec.site.model import _holders
+
+    result, org = lint_org([str(EXAMPLES / "ecommerce")], Config(lang="zh"))
+    view = build_view(result, org, "zh")
+    in_report = {(row.duty, view.raci_names[h], letter) for row in view.raci
+                 for h, letters in row.cells.items() for letter in letters}
+    assert run_cli("export", str(EXAMPLES / "ecommerce"), "--format", "csv", "-o",
+                   str(tmp_path / "out")).code == 0
+    with (tmp_path / "out" / "raci.csv").open(encoding="utf-8-sig", newline="") as handle:
+        header, *rows = list(csv.reader(handle))
+    in_export = {(row[0], header[i], letter) for row in rows
+                 for i, letters in enumerate(row[2:], 2) for letter in letters}
+    names = holder_names(org)
+    kinds = {"team": "team", "person": "person", "role": "role"}
+    in_site = {(rid, names[node], role[0].upper())
+               for rid, roles in _holders(org).items() for role, ids in roles.items()
+               for ident in ids for node in [org.holder(ident) or ""]
+               if node.split(":")[0] in kinds}
+    assert any(h.startswith("role:") for h in view.raci_columns)  # positions are there
+    assert in_report == in_export == in_site
