@@ -118,9 +118,14 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
         config.respect_gitignore = opts.respect_gitignore
     config.lang = opts.lang or config.lang
     targets = targets_of(opts.paths, config.root_path())
+    if config.source is None and not opts.isolated and not opts.staged:
+        found = org_root_of(targets)  # no config: the org a named file lies in
+        if found is not None and not os.path.isdir(config.root_path()):
+            config.root, config.base = found, "."
     named = named_files(targets, config.root_path())
     if named:
         targets = [config.root_path()]  # load the org they belong to, report only theirs
+    only_files = not named and all(not os.path.isdir(p) for p in targets)
     fmt = opts.fmt
     if fmt == "auto":
         fmt = "github" if ci.github_actions else "text"
@@ -139,6 +144,11 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
     if opts.write_baseline:
         return _write_baseline(result, opts.write_baseline, baseline_path)
     notes = narrow(result, org, targets, config, baseline_path, opts.diff_ref)
+    if only_files and any(f.code == "RF001" for f in result.findings):
+        notes.append(say(M("only the files named were loaded: an id defined in another file "
+                           "is unknown to this run; check the whole org with `orgspec check "
+                           "ORG_FOLDER`, or set `root:` in .orgspec.yaml to have a named "
+                           "file checked with the org it belongs to"), result.lang or "en"))
     use_color = fmt == "text" and opts.output is None and opts.color
     view = None  # the report view model, built once when a report needs it
     if wants_view and org is not None:
@@ -191,6 +201,31 @@ def named_files(targets: list[str], root: str) -> list[str]:
     inside = [p for p in targets
               if not os.path.isdir(p) and os.path.realpath(p).startswith(inside_root)]
     return inside if len(inside) == len(targets) else []
+
+
+def org_root_of(targets: list[str]) -> str | None:
+    """Without a config, the org folder the named files lie in, found as a mature linter
+    finds its project root: walking up from the first file, the `org` folder of the git work
+    tree holding it (`root`'s default), else the nearest folder called `org`; None when
+    there is none, or a path named is a folder (then the paths are the org)."""
+    from orgspec.paths import git_top
+
+    if not targets or any(os.path.isdir(p) for p in targets):
+        return None
+    first = os.path.dirname(os.path.realpath(targets[0]))
+    top = git_top(first)
+    if top is not None:
+        default = os.path.join(os.path.realpath(top), "org")
+        if os.path.isdir(default) and (first + os.sep).startswith(default + os.sep):
+            return default
+    here = first
+    while True:
+        if os.path.basename(here) == "org":
+            return here
+        parent = os.path.dirname(here)
+        if parent == here or (top is not None and here == os.path.realpath(top)):
+            return None
+        here = parent
 
 
 def view_links(ci: CiEnv) -> Any:

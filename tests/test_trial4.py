@@ -395,3 +395,48 @@ def test_report_export_and_site_hold_the_same_raci(tmp_path: Path) -> None:
                if node.split(":")[0] in kinds}
     assert any(h.startswith("role:") for h in view.raci_columns)  # positions are there
     assert in_report == in_export == in_site
+
+
+HK_OKR = """\
+kind: Objective
+id: hk-2026q1
+title: 香港履約時效
+owner: hk
+period: 2026-Q1
+key_results:
+  - id: delivery
+    title: 平均送達時間從 5 天縮短到 3 天
+    metric: delivery_days
+    baseline: 5
+    target: 3
+    owner: wang-jianguo
+"""
+
+
+def test_a_file_named_without_a_config_is_checked_with_the_org_it_lies_in(
+        tmp_path: Path) -> None:
+    org = small_org(tmp_path)
+    with (org / "teams" / "teams.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("- {kind: Team, id: hk, name: 香港, parent: company, lead: li-na,"
+                     " members: [li-na], responsibilities: [complaints]}\n"
+                     "- {kind: Team, id: empty, name: 空, parent: company}\n")  # HI005 there
+    (org / "okrs").mkdir()
+    (org / "okrs" / "hk-2026q1.yaml").write_text(HK_OKR, "utf-8")
+    git(tmp_path, "init", "-q")
+    for cwd, path in ((org, "okrs/hk-2026q1.yaml"), (org / "okrs", "hk-2026q1.yaml"),
+                      (tmp_path, "org/okrs/hk-2026q1.yaml")):
+        run = run_cli("check", path, "--lang", "en", "--format", "json", cwd=cwd)
+        assert run.json()["findings"] == [], (cwd, run.stdout)  # hk is known; HI005 elsewhere
+        assert run.json()["summary"]["files"] == 3
+        assert "only the files named were loaded" not in run.stderr
+
+
+def test_a_lone_file_with_unknown_ids_says_once_that_only_it_was_loaded(
+        tmp_path: Path) -> None:
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "hk-2026q1.yaml").write_text(HK_OKR, "utf-8")
+    run = run_cli("check", "drafts/hk-2026q1.yaml", "--lang", "en", cwd=tmp_path)
+    assert [line.split(" ", 2)[1] for line in run.stdout.splitlines()
+            if line.startswith("drafts/")] == ["RF001", "RF001"]
+    assert run.stderr.count("only the files named were loaded") == 1
+    assert "check the whole org with `orgspec check ORG_FOLDER`" in run.stderr
