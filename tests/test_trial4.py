@@ -440,3 +440,22 @@ def test_a_lone_file_with_unknown_ids_says_once_that_only_it_was_loaded(
             if line.startswith("drafts/")] == ["RF001", "RF001"]
     assert run.stderr.count("only the files named were loaded") == 1
     assert "check the whole org with `orgspec check ORG_FOLDER`" in run.stderr
+
+
+def test_a_baseline_entry_whose_rule_reads_a_dropped_value_is_not_fixed(
+        tmp_path: Path) -> None:
+    small_org(tmp_path)
+    okrs = OKRS.replace("    target: 45\n", "    target: 45\n    due: 2026-06-30\n")
+    (tmp_path / "org" / "okrs.yaml").write_text(okrs, "utf-8")
+    (tmp_path / ".orgspec.yaml").write_text("baseline: base.json\n", "utf-8")
+    assert run_cli("check", "--write-baseline", "base.json", cwd=tmp_path).code == 0
+    written = (tmp_path / "base.json").read_text("utf-8")
+    assert '"OK009"' in written and '"OK005"' in written  # due outside Q1; an activity
+    # the period cannot be read (OK009 cannot run), and the activity is reworded (fixed)
+    (tmp_path / "org" / "okrs.yaml").write_text(
+        okrs.replace("2026-Q1", "2026年第一季度").replace("召开客服周会", "客服满意度从 80% 到 90%"),
+        "utf-8")
+    run = run_cli("check", "--lang", "en", cwd=tmp_path)
+    assert "baseline entry not checked (held back): org/okrs.yaml: OK009" in run.stderr
+    assert "stale baseline entry (fixed): org/okrs.yaml: OK005" in run.stderr
+    assert "stale baseline entry (fixed): org/okrs.yaml: OK009" not in run.stderr

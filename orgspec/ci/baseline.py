@@ -81,9 +81,9 @@ def apply(result: LintResult, entries: list[dict[str, Any]]) -> BaselineOutcome:
 
 def not_checked(result: LintResult) -> Callable[[dict[str, Any]], bool]:
     """Whether a baseline entry's finding could not be judged by this run: it was held back
-    (it depends on a value dropped or a file that failed), its entity was kept without some
-    fields, its file failed to load, or its file was not read while some file failed (the
-    entity may have moved into it)."""
+    (it depends on a value dropped or a file that failed), its entity lost a field its rule
+    reads or was held as invalid, its file failed to load, or its file was not read while
+    some file failed (the entity may have moved into it)."""
     import os
 
     def norm(path: str) -> str:
@@ -91,13 +91,16 @@ def not_checked(result: LintResult) -> Callable[[dict[str, Any]], bool]:
 
     failed = {norm(f) for f in result.failed_files}
     read = {norm(f) for f in result.files}
-    unchecked = {key.split("/", 1)[0] for key in result.unchecked}
+    dropped: dict[str, set[str]] = {}
+    for key, fields in result.unchecked:
+        dropped.setdefault(key.split("/", 1)[0], set()).update(fields)
 
     def check(entry: dict[str, Any]) -> bool:
         if entry["fingerprint"] in result.held:
             return True
-        entity = str(entry.get("entity") or "")
-        if entity and entity.split("/", 1)[0] in unchecked:
+        gone = dropped.get(str(entry.get("entity") or "").split("/", 1)[0], set())
+        meta = result.rules.get(str(entry.get("code")))
+        if "*" in gone or (gone and meta is not None and gone & set(meta.reads)):
             return True
         file = entry.get("file")
         if not failed or not isinstance(file, str):

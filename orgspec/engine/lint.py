@@ -218,7 +218,18 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
     return LintResult(findings, files=org.files, failed_files=sorted(org.failed),
                       entity_count=org.entity_count(),
                       rules={code: plan.rules[code] for code in plan.severity}, lang=lang,
-                      held=held, unchecked=frozenset(org.incomplete))
+                      held=held, unchecked=_unchecked(org))
+
+
+def _unchecked(org: Org) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each entity (or part) kept without some fields, with those `Kind.field` names (as
+    `holdback` matches them against a rule's reads); `*` for one held as invalid."""
+    from orgspec.engine.holdback import kind_of
+
+    out = {key: frozenset(f"{kind_of(key)}.{name}" for name in dropped)
+           for key, dropped in org.incomplete.items()}
+    out.update((key, frozenset({"*"})) for key in org.invalid)
+    return tuple(sorted(out.items()))
 
 
 def _held(every: list[Finding], kept: list[Finding], anchors: Anchors,
