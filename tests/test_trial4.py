@@ -359,7 +359,7 @@ def test_report_and_export_show_the_positions_in_the_raci_matrix(tmp_path: Path)
     assert "| 职责 | 运营部 | 运营专员 | 刘洋 |\n|---|---|---|---|\n" \
            "| 用户增长 (`user-growth`) | A | R | I |\n" in report.stdout
     html = run_cli("report", "org", "--lang", "zh", "--format", "html", cwd=tmp_path).stdout
-    assert '<th title="role:operations-specialist">运营专员</th>' in html
+    assert '<th title="operations-specialist">运营专员</th>' in html
     assert run_cli("export", "org", "--format", "csv", "-o", "out", cwd=tmp_path).code == 0
     assert (tmp_path / "out" / "raci.csv").read_text("utf-8-sig").splitlines() == [
         "职责编号,职责,运营部,运营专员,刘洋", "user-growth,用户增长,A,R,I"]
