@@ -453,8 +453,8 @@ def test_a_baseline_entry_whose_rule_reads_a_dropped_value_is_not_fixed(
     assert '"OK009"' in written and '"OK005"' in written  # due outside Q1; an activity
     # the period cannot be read (OK009 cannot run), and the activity is reworded (fixed)
     (tmp_path / "org" / "okrs.yaml").write_text(
-        okrs.replace("2026-Q1", "2026年第一季度").replace("召开客服周会", "客服满意度从 80% 到 90%"),
-        "utf-8")
+        okrs.replace("2026-Q1", "2026年第一季度")
+        .replace("召开客服周会", "客服满意度从 80% 到 90%"), "utf-8")
     run = run_cli("check", "--lang", "en", cwd=tmp_path)
     assert "baseline entry not checked (held back): org/okrs.yaml: OK009" in run.stderr
     assert "stale baseline entry (fixed): org/okrs.yaml: OK005" in run.stderr
