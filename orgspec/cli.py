@@ -478,6 +478,13 @@ def _json(doc: Any) -> str:
               help="Most characters of Markdown (a pull-request comment holds 65,536).")
 @click.option("--templates", type=Path(file_okay=False, exists=True),
               help="A folder of templates that override the built-in ones.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
+              help="Leave out the known findings of this baseline file, as `check` does "
+                   "[default: config `baseline`].")
+@click.option("--no-baseline", is_flag=True, help="Show every finding, baseline or not.")
+@click.option("--diff", "diff_ref", metavar="BASE_REF",
+              help="Only findings new since this git revision, and the org diff, as "
+                   "`check --diff` shows them.")
 @_config_options
 @click.pass_context
 def report(ctx: click.Context, /, **options: Any) -> None:
@@ -486,14 +493,19 @@ def report(ctx: click.Context, /, **options: Any) -> None:
 
 
 def _report(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None,
-            limit: int, templates: str | None, config_path: str | None, isolated: bool) -> int:
+            limit: int, templates: str | None, baseline_path: str | None, no_baseline: bool,
+            diff_ref: str | None, config_path: str | None, isolated: bool) -> int:
     from orgspec.engine.lint import lint_org
     from orgspec.report.view import build_view
-    from orgspec.run import CiEnv, view_links
+    from orgspec.run import CiEnv, narrow, view_links
 
     config = make_config(config_path, isolated)
     config.lang = lang or config.lang  # the messages speak the labels' language
-    result, org = lint_org(targets_of(paths, config.root_path()), config)
+    targets = targets_of(paths, config.root_path())
+    result, org = lint_org(targets, config)
+    baseline = None if no_baseline else baseline_path or config.baseline_path()
+    for note in narrow(result, org, targets, config, baseline, diff_ref):
+        click.echo(note, err=True)
     view = build_view(result, org, result.lang,
                       links=view_links(CiEnv.from_environ(os.environ)))
     _emit(render(fmt, result, view=view, limit=limit, templates=templates, output=output),

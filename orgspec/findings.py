@@ -130,6 +130,12 @@ class LintResult:
     rules: dict[str, Any] = field(default_factory=dict)  # enabled rule code -> RuleMeta
     org_diff: list[str] = field(default_factory=list)  # with --diff: what changed
     lang: str = ""  # the language of the messages (en, zh); "" when not linted by `lint_org`
+    # what this run could not judge: the fingerprints of findings held back (they depend on
+    # a value dropped or a file that failed), and the entities kept without some fields
+    # with those fields (`("objective:o", {"Objective.period"})`; `{"*"}`: held as invalid,
+    # nothing checked); a baseline entry among them is not fixed
+    held: frozenset[str] = frozenset()
+    unchecked: tuple[tuple[str, frozenset[str]], ...] = ()
 
     @property
     def counts(self) -> dict[str, int]:

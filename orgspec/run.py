@@ -18,7 +18,7 @@ from orgspec.i18n import M, message_of, say
 from orgspec.paths import project_root
 
 if TYPE_CHECKING:
-    from orgspec.findings import LintResult
+    from orgspec.findings import Finding, LintResult
     from orgspec.load.cache import Cache
     from orgspec.load.config import Config
     from orgspec.model.org import Org
@@ -124,9 +124,14 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
         config.respect_gitignore = opts.respect_gitignore
     config.lang = opts.lang or config.lang
     targets = targets_of(opts.paths, config.root_path())
+    if config.source is None and not opts.isolated and not opts.staged:
+        found = org_root_of(targets)  # no config: the org a named file lies in
+        if found is not None and not os.path.isdir(config.root_path()):
+            config.root, config.base = found, "."
     named = named_files(targets, config.root_path())
     if named:
         targets = [config.root_path()]  # load the org they belong to, report only theirs
+    only_files = not named and all(not os.path.isdir(p) for p in targets)
     fmt = opts.fmt
     if fmt == "auto":
         fmt = "github" if ci.github_actions else "text"
@@ -141,17 +146,15 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
         result, org = _lint(targets, config, opts.staged, cache)
     if named:
         focus(result, named)
-    if opts.write_baseline:
-        from orgspec.ci import baseline
-
-        return Outcome(EXIT_OK, [Output(baseline.dumps(result), opts.write_baseline)],
-                       [say(M("wrote a baseline of {n} findings to {path}",
-                              n=len(result.findings), path=opts.write_baseline),
-                            result.lang or "en")], result)
     baseline_path = opts.baseline_path or config.baseline_path()
-    notes = _apply_baseline(result, baseline_path) if baseline_path else []
-    if opts.diff_ref and org is not None:
-        notes += _apply_diff(result, org, opts.diff_ref, targets, config)
+    if opts.write_baseline:
+        return _write_baseline(result, opts.write_baseline, baseline_path)
+    notes = narrow(result, org, targets, config, baseline_path, opts.diff_ref)
+    if only_files and any(f.code == "RF001" for f in result.findings):
+        notes.append(say(M("only the files named were loaded: an id defined in another file "
+                           "is unknown to this run; check the whole org with `orgspec check "
+                           "ORG_FOLDER`, or set `root:` in .orgspec.yaml to have a named "
+                           "file checked with the org it belongs to"), result.lang or "en"))
     use_color = fmt == "text" and opts.output is None and opts.color
     view = None  # the report view model, built once when a report needs it
     if wants_view and org is not None:
@@ -206,11 +209,72 @@ def named_files(targets: list[str], root: str) -> list[str]:
     return inside if len(inside) == len(targets) else []
 
 
+def org_root_of(targets: list[str]) -> str | None:
+    """Without a config, the org folder the named files lie in, found as a mature linter
+    finds its project root: walking up from the first file, the `org` folder of the git work
+    tree holding it (`root`'s default), else the nearest folder called `org`; None when
+    there is none, or a path named is a folder (then the paths are the org)."""
+    from orgspec.paths import git_top
+
+    if not targets or any(os.path.isdir(p) for p in targets):
+        return None
+    first = os.path.dirname(os.path.realpath(targets[0]))
+    top = git_top(first)
+    if top is not None:
+        default = os.path.join(os.path.realpath(top), "org")
+        if os.path.isdir(default) and (first + os.sep).startswith(default + os.sep):
+            return default
+    here = first
+    while True:
+        if os.path.basename(here) == "org":
+            return here
+        parent = os.path.dirname(here)
+        if parent == here or (top is not None and here == os.path.realpath(top)):
+            return None
+        here = parent
+
+
 def view_links(ci: CiEnv) -> Any:
     """The report's finding links (orgspec.report.view.Links) from the CI environment."""
     from orgspec.report.view import Links
 
     return Links(ci.server_url, ci.repository, ci.sha, ci.workspace)
+
+
+def narrow(result: LintResult, org: Org | None, targets: list[str], config: Config,
+           baseline_path: str | None, diff_ref: str | None) -> list[str]:
+    """What `check` and `report` show of a run: without the findings the baseline knows,
+    and with `diff_ref` only those new since that git revision (needs `org`), plus the org
+    diff in `result.org_diff`; returns the notes for standard error. Raises UsageError."""
+    head = list(result.findings)  # the diff compares whole runs: the base has no baseline
+    notes = _apply_baseline(result, baseline_path) if baseline_path else []
+    if diff_ref and org is not None:
+        notes += _apply_diff(result, head, org, diff_ref, targets, config)
+    return notes
+
+
+def _write_baseline(result: LintResult, path: str, configured: str | None) -> Outcome:
+    """The baseline of this run's findings; entries of the old baseline (the file being
+    replaced, else the configured one) that this run could not check are kept, and said."""
+    from orgspec.ci import baseline
+
+    lang = result.lang or "en"
+    old_path = path if os.path.exists(path) else configured
+    held: list[dict[str, Any]] = []
+    if old_path and os.path.exists(old_path):
+        try:
+            old = baseline.read(old_path)
+        except baseline.BaselineError:
+            old = []  # not a baseline: replaced whole, as before
+        found = {f.fingerprint for f in result.findings}
+        check = baseline.not_checked(result)
+        held = [e for e in old if e["fingerprint"] not in found and check(e)]
+    notes = [say(M("wrote a baseline of {n} findings to {path}", n=len(result.findings),
+                   path=path), lang)]
+    if held:
+        notes.append(say(M("kept {n} entries of {path} that this run could not check (their "
+                           "file or entity did not load)", n=len(held), path=old_path), lang))
+    return Outcome(EXIT_OK, [Output(baseline.dumps(result, held), path)], notes, result)
 
 
 def _apply_baseline(result: Any, path: str) -> list[str]:
@@ -228,12 +292,23 @@ def _apply_baseline(result: Any, path: str) -> list[str]:
     notes += [tty_text(say(M("stale baseline entry (fixed): {file}: {code} {message}",
                              file=e.get("file", "?"), code=e.get("code", "?"),
                              message=e.get("message", "")), lang)) for e in outcome.stale[:50]]
+    if outcome.held:
+        notes.append(say(M("{n} baseline entries not checked: their file or entity did not "
+                           "load (held back, not fixed)", n=len(outcome.held)), lang))
+    notes += [tty_text(say(M("baseline entry not checked (held back): {file}: {code} "
+                             "{message}", file=e.get("file", "?"), code=e.get("code", "?"),
+                             message=e.get("message", "")), lang)) for e in outcome.held[:50]]
     return notes
 
 
-def _apply_diff(result: Any, org: Org, ref: str, targets: list[str],
-                config: Config) -> list[str]:
-    """Keep only findings new since `ref`; return the org diff as lines."""
+def _apply_diff(result: LintResult, head: list[Finding], org: Org, ref: str,
+                targets: list[str], config: Config) -> list[str]:
+    """Keep only findings new since `ref` (of those the baseline left in `result`); return
+    the org diff as lines. `head` is every finding of this run, before the baseline: the
+    base revision is linted without one, so comparing it with what the baseline left would
+    count every baselined finding as fixed."""
+    from dataclasses import replace
+
     from orgspec.ci.diff import GitError, compare, lint_at
     from orgspec.engine.lint import lint_org
     from orgspec.escape import tty_text
@@ -242,8 +317,9 @@ def _apply_diff(result: Any, org: Org, ref: str, targets: list[str],
         base, base_org = lint_at(ref, targets, config, lint_org)
     except GitError as exc:
         raise UsageError(message_of(exc), result.lang) from None
-    diff = compare(base, result, base_org, org)
-    result.findings = diff.new
+    diff = compare(base, replace(result, findings=head), base_org, org)
+    shown = {id(f) for f in result.findings}
+    result.findings = [f for f in diff.new if id(f) in shown]
     result.org_diff = diff.changes
     lines = [say(M("org diff against {ref}: {new} new findings, {fixed} fixed", ref=ref,
                    new=len(diff.new), fixed=len(diff.fixed)), result.lang or "en")]

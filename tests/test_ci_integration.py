@@ -187,6 +187,11 @@ def test_real_pre_commit_runs_the_hook(tmp_path: Path) -> None:
                          text=True, check=True).stdout.strip()
     user = tmp_path / "user"
     shutil.copytree(EXAMPLES / "minimal", user / "org")
+    org_yaml = (user / "org" / "org.yaml").read_text("utf-8")
+    people = [line for line in org_yaml.splitlines(keepends=True) if "kind: Person" in line]
+    (user / "org" / "org.yaml").write_text("".join(
+        line for line in org_yaml.splitlines(keepends=True) if line not in people), "utf-8")
+    (user / "org" / "people.yaml").write_text("".join(people), "utf-8")
     (user / ".pre-commit-config.yaml").write_text(
         f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: orgspec\n",
         "utf-8")
@@ -194,17 +199,23 @@ def test_real_pre_commit_runs_the_hook(tmp_path: Path) -> None:
     _git(user, "add", ".")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
 
-    def pre_commit() -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files"],
+    def pre_commit(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "pre_commit", "run", *args],
                               cwd=user, capture_output=True, text=True, env=env, timeout=900)
 
-    clean = pre_commit()
+    clean = pre_commit("--all-files")
     assert clean.returncode == 0, clean.stdout + clean.stderr
+    _git(user, "commit", "-qm", "org")
+    _git(user, "rm", "-q", "org/people.yaml")  # a commit that only deletes a file
+    deleted = pre_commit()  # what `git commit` runs: the staged changes
+    assert deleted.returncode == 1, deleted.stdout + deleted.stderr
+    assert "RF001 [error] unknown Person 'ada' in `lead`" in deleted.stdout, deleted.stdout
+    _git(user, "reset", "-q", "--hard")
     with (user / "org" / "org.yaml").open("a", encoding="utf-8") as handle:
         handle.write("\n- kind: Responsibility\n  id: refunds\n  description: Refunds\n"
                      "  accountable: TBD\n  informed: [support]\n")
     _git(user, "add", ".")
-    broken = pre_commit()
+    broken = pre_commit("--all-files")
     assert broken.returncode == 1
     assert "OW002 [error] duty 'refunds' has no accountable owner (written as 'TBD')" \
         in broken.stdout
@@ -226,6 +237,7 @@ def test_pre_commit_hook_lints_the_whole_org() -> None:
 
     [hook] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text("utf-8"))
     assert (hook["pass_filenames"], hook["require_serial"]) == (False, True)
+    assert hook["always_run"] is True  # a commit that only deletes a file passes no file
     assert hook["entry"] == "orgspec check --staged"  # what is committed, not the tree
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -38,6 +39,13 @@ class FakeGitHub:
 
 @pytest.fixture
 def api() -> Iterator[tuple[FakeGitHub, str]]:
+    with fake_github() as served:
+        yield served
+
+
+@contextlib.contextmanager
+def fake_github() -> Iterator[tuple[FakeGitHub, str]]:
+    """A fake GitHub comments API on 127.0.0.1: (what it holds, its URL)."""
     fake = FakeGitHub()
 
     class Handler(BaseHTTPRequestHandler):
@@ -152,9 +160,15 @@ def _comment_step() -> dict[str, Any]:
 
 
 def _run_step(step: dict[str, Any], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess:
+    """The check step (which writes the report the comment carries), then `step`."""
     bin_dir = str(Path(sys.executable).parent)  # where this venv's `orgspec` is
     full = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", ""),
-            "RUNNER_TEMP": str(cwd), "ORGSPEC_PATHS": str(EXAMPLES / "minimal"), **env}
+            "RUNNER_TEMP": str(cwd), "ORGSPEC_PATHS": str(EXAMPLES / "minimal"),
+            "ORGSPEC_COMMENT": "true", **env}
+    action = yaml.safe_load((REPO / "action.yml").read_text("utf-8"))
+    [check] = [s for s in action["runs"]["steps"] if s["name"] == "Check the org"]
+    subprocess.run(["bash", "-e", "-c", check["run"]], env=full, cwd=cwd, capture_output=True,
+                   text=True, timeout=120, check=False)
     return subprocess.run(["bash", "-e", "-c", step["run"]], env=full, cwd=cwd,
                           capture_output=True, text=True, timeout=120, check=False)
 

@@ -23,8 +23,7 @@ from typing import Any
 
 from orgspec import output
 from orgspec.i18n import M
-from orgspec.model.models import ROLES
-from orgspec.model.org import Org
+from orgspec.model.org import Org, ident_of
 
 HEADERS = {
     "en": {"people": ["person", "name", "email", "title", "team_id", "team", "parent_team_id",
@@ -87,34 +86,21 @@ def _words(table: dict[str, Any], lang: str) -> Any:
 
 
 def _raci(org: Org, head: list[str]) -> tuple[list[str], list[list[str]]]:
-    letters: dict[str, dict[str, set[str]]] = {r: {} for r in org.responsibilities}
-    for rid, resp in org.responsibilities.items():
-        for role in ROLES:
-            for ref in getattr(resp, role):
-                if ref in org.teams or ref in org.people:
-                    letters[rid].setdefault(ref, set()).add(role[0].upper())
-    for claim in org.claims:
-        if claim.responsibility in letters and claim.team in org.teams:
-            letters[claim.responsibility].setdefault(claim.team, set()).add(
-                claim.role[0].upper())
-    holders = {h for cells in letters.values() for h in cells}
-    columns = sorted(h for h in holders if h in org.teams) + \
-        sorted(h for h in holders if h not in org.teams)
-    names = [_holder_name(org, h) for h in columns]
-    seen = {n for n in names if names.count(n) > 1}
-    header = head + [f"{n} ({c})" if n in seen else n for n, c in zip(names, columns, strict=True)]
+    """The RACI matrix as the report and the site show it (`org.raci.matrix`): a column per
+    team, position and person holding a role, labelled by name (with the id where names
+    repeat)."""
+    from orgspec.report.view import holder_names
+
+    columns = org.raci.columns()
+    names = holder_names(org)
+    header = head + [names.get(c, ident_of(c)) for c in columns]
     rows = []
-    for rid in sorted(letters):
+    for rid in sorted(org.raci.matrix):
         resp = org.responsibilities[rid]
-        cells = letters[rid]
+        cells = org.raci.matrix[rid]
         rows.append([rid, resp.name or resp.description or ""] +
-                    ["".join(sorted(cells.get(c, ()), key="ARCI".index)) for c in columns])
+                    [cells.get(c, "") for c in columns])
     return header, rows
-
-
-def _holder_name(org: Org, ident: str) -> str:
-    entity = org.teams.get(ident) or org.people.get(ident)
-    return (entity.name if entity is not None and entity.name else None) or ident
 
 
 def _people(org: Org, yes: str) -> list[list[str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -9,11 +10,12 @@ from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M
-from orgspec.model.models import ROLES, is_placeholder, is_vacant
+from orgspec.model.models import ID_PATTERN, ROLES, is_placeholder, is_vacant
 from orgspec.model.org import Org, Origin, ident_of, node_key
 from orgspec.text.suggest import Suggester
 
 OWNER_KINDS = ("Team", "Person", "Role")
+_VALID_ID = re.compile(ID_PATTERN)
 
 
 @check("RF001", graph=False)
@@ -89,6 +91,11 @@ class _Guesses:
         self.by_kinds: dict[tuple[str, ...], tuple[Suggester, dict[str, str],
                                                    dict[str, tuple[str, str]]]] = {}
         self._in_failed: dict[str, bool] = {}
+        # `id: Marketing` is SC003 and held as invalid; `marketing` elsewhere is the id it
+        # will have once fixed, so a reference to it is no second finding
+        self.meant_invalid = {f"{kind}:{low}" for kind, _, ident in
+                              (key.partition(":") for key in org.invalid)
+                              if (low := ident.lower()) != ident and _VALID_ID.match(low)}
 
     def in_failed(self, value: str) -> bool:
         """Whether a file that failed to load mentions `value`: each distinct id searched
@@ -103,7 +110,9 @@ class _Guesses:
         if found is None:
             lower = {k.lower() for k in kinds}
             ids = [i for k in kinds for i in self.org.table(k)]
-            ids += [ident_of(key) for key in self.org.invalid
+            ids += [ident_of(key) for key in self.org.invalid  # never an invalid id
+                    if key.split(":", 1)[0] in lower and _VALID_ID.match(ident_of(key))]
+            ids += [ident_of(key) for key in self.meant_invalid  # but the id it will be
                     if key.split(":", 1)[0] in lower]
             folded = {i.casefold(): i for i in sorted(ids, reverse=True)}
             names = {str(e.name).strip(): (k, i) for k in reversed(kinds)
@@ -226,6 +235,9 @@ def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
             continue  # `lead: 待招聘`: the seat is open, not an unknown person
         if org.failed and guesses.in_failed(value):
             continue  # the file that would define it did not load; no cascade
+        if guesses.meant_invalid and any(node_key(k, value) in guesses.meant_invalid
+                                         for k in kinds):
+            continue  # the lowercase form of an id SC003 reports: one mistake, one finding
         where = (*field, j) if listed and _is_list(origin, field) else field
         wanted = _either(kinds)
         label = next(part for part in reversed(field) if isinstance(part, str))

@@ -7,6 +7,7 @@ fixed are reported as stale entries; new findings fail as usual.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,13 +26,18 @@ class BaselineOutcome:
     """What the baseline made of a run."""
 
     known: int = 0
-    stale: list[dict[str, Any]] = field(default_factory=list)
+    stale: list[dict[str, Any]] = field(default_factory=list)  # fixed
+    held: list[dict[str, Any]] = field(default_factory=list)  # not checked: did not load
 
 
-def dumps(result: LintResult) -> str:
-    """The baseline file for the findings of a run."""
+def dumps(result: LintResult, kept: list[dict[str, Any]] | None = None) -> str:
+    """The baseline file for the findings of a run, plus `kept`: entries of the old
+    baseline this run could not check (`apply(...).held`), which a new baseline must not
+    drop just because their file or entity failed to load today."""
     entries = [{"fingerprint": f.fingerprint, "code": f.code, "file": f.location.file,
                 "entity": f.entity, "message": f.message} for f in result.findings]
+    have = {e["fingerprint"] for e in entries}
+    entries += [e for e in kept or [] if e["fingerprint"] not in have]
     doc = {"version": VERSION, "tool": "orgspec",
            "findings": sorted(entries, key=lambda e: (e["file"], e["code"], e["fingerprint"]))}
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
@@ -59,11 +65,46 @@ def read(path: str) -> list[dict[str, Any]]:
 
 
 def apply(result: LintResult, entries: list[dict[str, Any]]) -> BaselineOutcome:
-    """Drop known findings from `result` (in place); return counts and stale entries."""
+    """Drop known findings from `result` (in place); return counts, the stale entries (the
+    finding is gone: fixed) and the held ones (not checked this run, see `not_checked`)."""
     known = {e["fingerprint"] for e in entries}
     found = {f.fingerprint for f in result.findings}
     kept: list[Finding] = [f for f in result.findings if f.fingerprint not in known]
-    outcome = BaselineOutcome(known=len(result.findings) - len(kept),
-                              stale=[e for e in entries if e["fingerprint"] not in found])
+    outcome = BaselineOutcome(known=len(result.findings) - len(kept))
+    missing = [e for e in entries if e["fingerprint"] not in found]
+    check = not_checked(result)
+    for entry in missing:
+        (outcome.held if check(entry) else outcome.stale).append(entry)
     result.findings = kept
     return outcome
+
+
+def not_checked(result: LintResult) -> Callable[[dict[str, Any]], bool]:
+    """Whether a baseline entry's finding could not be judged by this run: it was held back
+    (it depends on a value dropped or a file that failed), its entity lost a field its rule
+    reads or was held as invalid, its file failed to load, or its file was not read while
+    some file failed (the entity may have moved into it)."""
+    import os
+
+    def norm(path: str) -> str:
+        return os.path.normcase(os.path.realpath(path))
+
+    failed = {norm(f) for f in result.failed_files}
+    read = {norm(f) for f in result.files}
+    dropped: dict[str, set[str]] = {}
+    for key, fields in result.unchecked:
+        dropped.setdefault(key.split("/", 1)[0], set()).update(fields)
+
+    def check(entry: dict[str, Any]) -> bool:
+        if entry["fingerprint"] in result.held:
+            return True
+        gone = dropped.get(str(entry.get("entity") or "").split("/", 1)[0], set())
+        meta = result.rules.get(str(entry.get("code")))
+        if "*" in gone or (gone and meta is not None and gone & set(meta.reads)):
+            return True
+        file = entry.get("file")
+        if not failed or not isinstance(file, str):
+            return False
+        return norm(file) in failed or norm(file) not in read
+
+    return check

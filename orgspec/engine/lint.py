@@ -208,15 +208,42 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         anchors = Anchors(org)
         findings = [f for f in stamp(issues, plan) if not _ignored(f, plan, root)]
         findings = _suppress(findings, org, plan, today, root, anchors)
-        findings = hold_back(findings, org, {c: m.reads for c, m in plan.rules.items()},
-                             anchors)
+        every = findings
+        findings = hold_back(every, org, {c: m.reads for c, m in plan.rules.items()}, anchors)
         findings = assign_fingerprints(sort_findings(findings), anchors,
                                        org_root(paths or [root]))
+        held = _held(every, findings, anchors, org_root(paths or [root]))
         lang = run_lang(org, config)
         findings = [localize(f, lang) for f in findings]  # after the fingerprints: English
     return LintResult(findings, files=org.files, failed_files=sorted(org.failed),
                       entity_count=org.entity_count(),
-                      rules={code: plan.rules[code] for code in plan.severity}, lang=lang)
+                      rules={code: plan.rules[code] for code in plan.severity}, lang=lang,
+                      held=held, unchecked=_unchecked(org))
+
+
+def _unchecked(org: Org) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each entity (or part) kept without some fields, with those `Kind.field` names (as
+    `holdback` matches them against a rule's reads); `*` for one held as invalid."""
+    from orgspec.engine.holdback import kind_of
+
+    out = {key: frozenset(f"{kind_of(key)}.{name}" for name in dropped)
+           for key, dropped in org.incomplete.items()}
+    out.update((key, frozenset({"*"})) for key in org.invalid)
+    return tuple(sorted(out.items()))
+
+
+def _held(every: list[Finding], kept: list[Finding], anchors: Anchors,
+          root: str) -> frozenset[str]:
+    """The fingerprints of the findings held back (in `every`, not in `kept`): a baseline
+    entry among them was not checked this run, not fixed."""
+    from orgspec.engine.anchors import assign_fingerprints
+
+    if len(every) == len(kept):
+        return frozenset()
+    shown = {f.fingerprint for f in kept}
+    return frozenset(f.fingerprint for f in assign_fingerprints(sort_findings(every), anchors,
+                                                                root)
+                     if f.fingerprint not in shown)
 
 
 def run_lang(org: Org, config: Config) -> str:

@@ -5,14 +5,16 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypeVar
 
 from orgspec.i18n import M
 from orgspec.paths import display_path, git_top
 
 SUFFIXES = (".yaml", ".yml")
+_T = TypeVar("_T")
 
 
 __all__ = ["Candidate", "Discovery", "Skipped", "discover", "display_path", "matches"]
@@ -72,7 +74,9 @@ def discover(paths: list[str], include: list[str] | None = None,
              exclude: list[str] | None = None, respect_gitignore: bool = True) -> Discovery:
     """Find the org's YAML files under `paths`; links leaving a root are reported, not read.
     Files that git ignores are skipped when found in a folder (not when named), as ruff
-    does, unless `respect_gitignore` is False."""
+    does, unless `respect_gitignore` is False. A file reached twice (named twice, spelled
+    `org/a.yaml` and `./org/a.yaml`, or named and inside a named folder) is loaded once,
+    under the first name it was reached by."""
     found = Discovery()
     for path in paths:
         if os.path.isdir(path) and not os.path.islink(path):
@@ -86,9 +90,31 @@ def discover(paths: list[str], include: list[str] | None = None,
             found.skipped.extend(walked.skipped)
         else:
             _add_file(path, os.path.dirname(os.path.abspath(path)), found, explicit=True)
+    found.files = _once(found.files, lambda c: _identity(c.display))
+    found.skipped = _once(found.skipped, lambda s: (_identity(s.display), s.code))
     found.files.sort(key=lambda c: c.display)
     found.skipped.sort(key=lambda s: s.display)
     return found
+
+
+def _identity(shown: str) -> str:
+    """What makes two spellings of a path one file: its folder resolved (`./`, `..`, folder
+    links), its own name kept, so a file link inside the org stays a file of its own."""
+    absolute = os.path.abspath(shown)
+    return os.path.join(os.path.realpath(os.path.dirname(absolute)),
+                        os.path.basename(absolute))
+
+
+def _once(items: list[_T], key: Callable[[_T], object]) -> list[_T]:
+    """`items` without repeats by `key`, the first of each kept, in order."""
+    seen: set[object] = set()
+    out = []
+    for item in items:
+        k = key(item)
+        if k not in seen:
+            seen.add(k)
+            out.append(item)
+    return out
 
 
 def git_ignored(folder: str, files: list[str]) -> set[str]:

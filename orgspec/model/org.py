@@ -235,3 +235,23 @@ class Raci:
     def accountable(self) -> dict[str, list[str]]:
         """Duty -> its accountable holders, sorted (every duty, possibly empty)."""
         return {rid: self.holders(rid) for rid in self.by_duty}
+
+    @cached_property
+    def matrix(self) -> dict[str, dict[str, str]]:
+        """Duty -> holder node (`team:x`, `role:y` for a position, `person:z`) -> its RACI
+        letters in ARCI order (`"AR"`): the one matrix the report, the export and the site
+        show, both sides of every claim and the positions' duties merged."""
+        out: dict[str, dict[str, str]] = {}
+        for rid, holds in self.by_duty.items():
+            letters: dict[str, set[str]] = {}
+            for hold in holds:
+                letters.setdefault(hold.holder, set()).add(hold.role[0].upper())
+            out[rid] = {h: "".join(sorted(ls, key="ARCI".index)) for h, ls in letters.items()}
+        return out
+
+    def columns(self) -> list[str]:
+        """The matrix's holders in column order: teams, then positions, then people, each
+        by id."""
+        order = {"team": 0, "role": 1, "person": 2}
+        held = {h for cells in self.matrix.values() for h in cells}
+        return sorted(held, key=lambda h: (order.get(h.split(":", 1)[0], 3), h))

@@ -202,9 +202,11 @@ def _cut(data: dict[str, Any], cuts: list[Path], types: list[str], key: str,
         name = str(path[-1])
         if kind == "extra_forbidden":  # a typo of a known field loses that field
             close = difflib.get_close_matches(name, _fields_at(model, path[:-1]), n=1)
-            if not close:
+            meant = _MEANT.get((key.split(":", 1)[0], name.strip().lower()), "") \
+                if len(path) == 1 else ""
+            if not close and not meant:
                 continue
-            name = close[0]
+            name = close[0] if close else meant
         dropped.setdefault(_part_key(key, data, path[:-1]), {})[name] = value
     for path in sorted(set(items), key=lambda p: (p[:-1], -p[-1]), reverse=False):
         holder = _node(data, path[:-1])
@@ -331,6 +333,9 @@ def _schema_issue(kind: str, msg: str, loc: tuple[Any, ...], path: Path,
         hint = _did_you_mean(str(loc[-1]), options) or \
             M("known fields: {fields}", fields=", ".join(options))
         targeted = _FIELD_HINTS.get((model.__name__, tuple(str(p) for p in loc)))
+        if not targeted and len(loc) == 1 and \
+                (model.__name__.lower(), str(loc[0]).strip().lower()) in _MEANT:
+            targeted = _FIELD_HINTS[(model.__name__, ("team",))]  # `部门: tech` on a person
         if targeted:
             hint = M("{targeted}; {hint}", targeted=targeted, hint=hint)
         return Issue(M("unknown field `{field}`", field=field), where, entity, hint=hint,
@@ -465,6 +470,15 @@ def _period_issue(value: str, label: str, where: Any, entity: str) -> Issue:
     return Issue(M("{field} {value!r} is not a period", field=label, value=value), where,
                  entity, hint=M("periods are written 2026, 2026-H1 or 2026-Q1"), code="SC003")
 
+
+# Fields people write on the wrong kind that stand for a fact held elsewhere: dropped under
+# this name (`Person.team`), so the rules that read that fact (HI007, on no team) hold back
+# rather than add a second finding to SC001's.
+_MEANT: dict[tuple[str, str], str] = {
+    ("person", word): "team"
+    for word in ("team", "teams", "team_id", "department", "departments", "dept", "group",
+                 "squad", "division", "部门", "所属部门", "团队", "所属团队", "小组",
+                 "部門", "所屬部門", "團隊", "所屬團隊", "小組")}
 
 # Fields people write on the wrong kind, and where that fact lives instead.
 _FIELD_HINTS: dict[tuple[str, tuple[str, ...]], M] = {

@@ -21,7 +21,7 @@ from orgspec.report.view import ReportView
 COMMENT_LIMIT = 60_000  # a pull-request comment holds 65,536 characters
 SUMMARY_LIMIT = 1_000_000  # a job summary holds 1 MiB
 ICONS = {"error": "❌", "warning": "⚠️", "info": "ℹ️"}
-MATRIX_COLUMNS = 30  # more teams than this: the RACI table lists holders per role instead
+MATRIX_COLUMNS = 30  # more holders than this: the RACI table lists holders per role instead
 _RANK = {"error": "0", "warning": "1", "info": "2"}
 _ROLES = {"A": "accountable", "R": "responsible", "C": "consulted", "I": "informed"}
 

@@ -67,10 +67,11 @@ class RaciRow:
     overlap: bool
     gap: bool
     name: str = ""  # the duty's name (its id when it has none)
-    names: dict[str, str] = field(default_factory=dict, repr=False)  # team id -> its name
+    names: dict[str, str] = field(default_factory=dict, repr=False)  # holder node -> label
 
     def holders(self, letter: str) -> list[str]:
-        """The names of the teams that hold role `letter` (A, R, C or I) on this duty."""
+        """The names of the teams, positions and people that hold role `letter` (A, R, C or
+        I) on this duty."""
         return sorted(self.names.get(t, t) for t, letters in self.cells.items()
                       if letter in letters)
 
@@ -161,7 +162,7 @@ class ReportView:
     urgent: list[FindingRow]
     health: list[TeamHealth]
     rules: list[RuleGroup]
-    raci_teams: list[str]
+    raci_columns: list[str]  # holder nodes: teams, then positions, then people
     raci: list[RaciRow]
     tree: list[TreeNode]
     okrs: list[ObjectiveRow]
@@ -177,6 +178,7 @@ class ReportView:
     meetings: list[MeetingRow] = field(default_factory=list)
     load: list[LoadRow] = field(default_factory=list)  # the most loaded people, at most 20
     team_names: dict[str, str] = field(default_factory=dict)  # team id -> its name
+    raci_names: dict[str, str] = field(default_factory=dict)  # holder node -> column label
 
 
 @dataclass(frozen=True)
@@ -256,13 +258,13 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
         entities=result.entity_count,
         urgent=[r for r in rows if r.severity == "error"][:10],
         health=health, rules=_rule_groups(result, rows, lang),
-        raci_teams=sorted(org.teams), raci=_raci(org), tree=tree_roots, okrs=okrs,
+        raci_columns=org.raci.columns(), raci=_raci(org), tree=tree_roots, okrs=okrs,
         processes=_processes(org, LABELS[lang]["no_owner"]),
         org_diff=[say(c, lang) for c in result.org_diff],
         families=_families(result, lang), team_diagram=_team_diagram(tree_roots, tree_rows, health),
         okr_diagram=_okr_diagram(okrs), teams=sorted({r.team for r in rows if r.team}),
         rows=rows, tree_rows=tree_rows, positions=_positions(org), meetings=_meetings(org, lang),
-        load=_load(org), team_names=team_names(org))
+        load=_load(org), team_names=team_names(org), raci_names=holder_names(org))
 
 
 def view_of(result: LintResult, view: ReportView | None = None, org: Org | None = None,
@@ -360,22 +362,29 @@ def team_names(org: Org) -> dict[str, str]:
     return {t: team.name or t for t, team in org.teams.items()}
 
 
+def holder_names(org: Org) -> dict[str, str]:
+    """RACI holder node -> its label: the name of the team, position or person (its id when
+    it has none), with the id added where two holders share a name."""
+    names: dict[str, str] = {}
+    for kind, table in (("team", org.teams), ("role", org.positions), ("person", org.people)):
+        for ident, entity in table.items():
+            names[node_key(kind, ident)] = str(getattr(entity, "name", "") or "") or ident
+    shared = {n for n, count in Counter(names.values()).items() if count > 1}
+    return {key: f"{name} ({ident_of(key)})" if name in shared and name != ident_of(key)
+            else name for key, name in names.items()}
+
+
 def _raci(org: Org) -> list[RaciRow]:
+    """A row per duty of `org.raci.matrix` (the site's RACI too), with overlap and gap."""
     from orgspec.model.models import is_placeholder
 
-    letters: dict[str, dict[str, set[str]]] = {r: defaultdict(set) for r in org.responsibilities}
-    names = team_names(org)
-    for hold in org.raci.holds:
-        team = ident_of(hold.holder)
-        if hold.holder.startswith("team:") and team in org.teams:
-            letters[hold.duty][team].add(hold.role[0].upper())
+    names = holder_names(org)
     out = []
-    for rid, cells in sorted(letters.items()):
+    for rid, cells in sorted(org.raci.matrix.items()):
         resp = org.responsibilities[rid]
         accountable = [t for t, ls in cells.items() if "A" in ls]
         gap = not accountable or any(is_placeholder(a) for a in resp.accountable)
-        out.append(RaciRow(rid, resp.description or resp.name or "",
-                           {t: "".join(sorted(ls, key="ARCI".index)) for t, ls in cells.items()},
+        out.append(RaciRow(rid, resp.description or resp.name or "", dict(cells),
                            overlap=len(accountable) > 1, gap=gap and not accountable,
                            name=resp.name or rid, names=names))
     return out

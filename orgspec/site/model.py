@@ -118,7 +118,9 @@ class SiteModel:
         org = self.org
         for raci in self.view.raci:
             for holder, letters in raci.cells.items():
-                self.charters.setdefault(holder, []).append((raci.duty, letters))
+                if holder.startswith("team:"):  # a team's charter, as its page lists it
+                    self.charters.setdefault(ident_of(holder), []).append((raci.duty,
+                                                                           letters))
         self.holders = _holders(org)
         for f, row in zip(self.result.findings, self.view.rows, strict=False):
             self.findings_of.setdefault(f.entity, []).append(row)
