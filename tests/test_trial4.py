@@ -1,0 +1,80 @@
+"""What an operations head at a Chinese e-commerce company met on a first org (trial 4):
+each mistake gives one finding, at its place, in the run's language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from orgspec.engine.lint import lint
+from orgspec.load.config import Config
+from orgspec.load.yamlhints import plain
+
+MEETING = """\
+- kind: Meeting
+  id: standup
+  name: 晨会
+  cadence: 每日
+  owner: he-li
+  attendees: [cs]
+"""
+
+
+def _in001(tmp_path: Path, text: str, lang: str) -> list[tuple[str, int, int, str, str]]:
+    (tmp_path / "org.yaml").write_text(text, "utf-8")
+    result = lint([str(tmp_path)], Config(lang=lang))
+    return [(f.code, f.location.line, f.location.col, f.message, f.hint)
+            for f in result.findings if f.code.startswith("IN")]
+
+
+@pytest.mark.parametrize(("lang", "message", "hint"), [
+    ("en", "a full-width space (U+3000) follows `owner:`: YAML needs an ASCII space after the "
+           "colon, so it does not read a field here",
+     "write `owner: he-li` (an ASCII space; switch the IME to half-width)"),
+    ("zh", "`owner:` 后面是全角空格（U+3000）：YAML 要求冒号后面是半角空格，所以这里读不出字段",
+     "写成 `owner: he-li`（半角空格；把输入法切到半角）"),
+    ("zh-Hant",
+     "`owner:` 後面是全形空格（U+3000）：YAML 要求冒號後面是半形空格，所以這裡讀不出欄位",
+     "寫成 `owner: he-li`（半形空格；把輸入法切到半形）"),
+])
+def test_a_full_width_space_after_a_colon_is_said_where_it_is(tmp_path: Path, lang: str,
+                                                             message: str, hint: str) -> None:
+    text = MEETING.replace("owner: he-li", "owner:\u3000he-li")
+    assert _in001(tmp_path, text, lang) == [("IN001", 5, 9, message, hint)]
+
+
+TAB = "- kind: Team\n  id: cs\n  members:\n\t- he\n"  # cannot start any token
+TAB_INDENT = "kind: Team\nid: cs\n\tname: x\n"  # a tab that violates indentation
+NO_COLON = "kind: Team\nid: cs\n这是一段说明\nlead: he\n"
+
+
+@pytest.mark.parametrize(("text", "line", "col", "lang", "start", "hint"), [
+    (TAB, 4, 1, "zh", "这里有一个制表符（Tab）：YAML 只能用空格缩进（YAML 解析器：while scanning "
+                      "for the next token: found character that cannot start any token）",
+     "把制表符换成空格（每一级两个空格）"),
+    (TAB_INDENT, 3, 1, "en", "a tab character here: YAML indents with spaces only (YAML parser: "
+                             "while scanning a plain scalar: found a tab character that "
+                             "violates indentation)",
+     "replace the tab with spaces (two per level of indentation)"),
+    (TAB, 4, 1, "zh-Hant", "這裡有一個製表符（Tab）：YAML 只能用空格縮排",
+     "把製表符換成空格（每一級兩個空格）"),
+    ("kind: Team\nid: cs\nname: @x\n", 3, 7, "zh",
+     "`@` 不能作为 YAML 值的开头（YAML 解析器：", "以 @、` 或 % 开头的值要加引号"),
+    (NO_COLON, 3, 1, "zh", "这一行的文字后面没有 `:`，YAML 无法把它读成字段（YAML 解析器：while "
+                           "scanning a simple key: could not find expected ':'）",
+     "写成 `键: 值`，或者在行首加 `#` 变成注释"),
+])
+def test_parser_errors_are_said_in_plain_words(tmp_path: Path, text: str, line: int, col: int,
+                                               lang: str, start: str, hint: str) -> None:
+    [(code, at_line, at_col, message, said_hint)] = _in001(tmp_path, text, lang)
+    assert (code, at_line, at_col, said_hint) == ("IN001", line, col, hint)
+    assert message.startswith(start)
+
+
+def test_a_colon_where_no_field_fits_is_plain_too() -> None:
+    said = plain("mapping values are not allowed in this context", "x")
+    assert said is not None
+    assert said[0].startswith("a `: ` here would start a field where YAML cannot take one")
+    assert "YAML parser: mapping values are not allowed in this context" in said[0]
+    assert plain("something else", "x") is None
