@@ -78,3 +78,38 @@ def test_a_colon_where_no_field_fits_is_plain_too() -> None:
     assert said[0].startswith("a `: ` here would start a field where YAML cannot take one")
     assert "YAML parser: mapping values are not allowed in this context" in said[0]
     assert plain("something else", "x") is None
+
+
+POSITION = """\
+- {kind: Team, id: cs, name: 客服部}
+- kind: Role
+  id: agent
+  name: 客服专员
+  team: cs
+  kpis:
+    {comment}
+    - 做好客户服务工作
+"""
+
+
+@pytest.mark.parametrize(("comment", "fixed"), [
+    ("# orgspec：ignore[RO004] 下季度再量化", "# orgspec: ignore[RO004]"),
+    ("# orgspec ignore［RO004］ 下季度再量化", "# orgspec: ignore[RO004]"),
+    ("#orgspec：ignore-file【RO004】", "# orgspec: ignore-file[RO004]"),
+])
+def test_a_malformed_suppression_is_one_finding_at_the_comment(tmp_path: Path, comment: str,
+                                                               fixed: str) -> None:
+    """Like ruff with a malformed `# noqa`: not read (the finding it meant stays), and said
+    once, at the comment, in the run's language, with the form orgspec reads."""
+    (tmp_path / "org.yaml").write_text(POSITION.replace("{comment}", comment), "utf-8")
+    result = lint([str(tmp_path)], Config(lang="zh"))
+    said = [(f.code, f.location.line, f.location.col, f.message, f.hint)
+            for f in result.findings if f.code in ("SU001", "SU003", "RO004")]
+    written = comment.split("]")[0].split("］")[0].split("】")[0]
+    assert said[0][:3] == ("SU003", 7, 5)
+    assert said[0][3].startswith(f"屏蔽注释格式不对 `{written}")
+    assert said[0][4] == f"写成 `{fixed}`（半角冒号、半角方括号）"
+    assert [s[0] for s in said] == ["SU003", "RO004"]
+    (tmp_path / "org.yaml").write_text(POSITION.replace("{comment}", fixed + " 下季度再量化"), "utf-8")
+    assert [f.code for f in lint([str(tmp_path)], Config()).findings
+            if f.code in ("SU001", "SU003", "RO004")] == []
