@@ -110,6 +110,7 @@ def test_a_malformed_suppression_is_one_finding_at_the_comment(tmp_path: Path, c
     assert said[0][3].startswith(f"屏蔽注释格式不对 `{written}")
     assert said[0][4] == f"写成 `{fixed}`（半角冒号、半角方括号）"
     assert [s[0] for s in said] == ["SU003", "RO004"]
-    (tmp_path / "org.yaml").write_text(POSITION.replace("{comment}", fixed + " 下季度再量化"), "utf-8")
+    good = POSITION.replace("{comment}", fixed + " 下季度再量化")
+    (tmp_path / "org.yaml").write_text(good, "utf-8")
     assert [f.code for f in lint([str(tmp_path)], Config()).findings
             if f.code in ("SU001", "SU003", "RO004")] == []
