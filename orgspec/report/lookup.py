@@ -10,7 +10,6 @@ and back.
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from orgspec.escape import tty_text
@@ -157,8 +156,10 @@ def _resolve(table: dict[str, Any], kind: str, ident: str) -> str:
         said = ", ".join(f"{i} {getattr(table[i], 'name', '') or ''}".strip() for i in part[:5])
         raise NotFound(M("{id!r} names more than one {kind}: {said}", id=ident, kind=kind,
                          said=said))
-    close = difflib.get_close_matches(ident, list(table), n=1)
-    hint = M("; did you mean {id!r}?", id=close[0]) if close else ""
+    from orgspec.text.suggest import Suggester
+
+    close = Suggester(table).close(ident)
+    hint = M("; did you mean {id!r}?", id=close) if close else ""
     raise NotFound(M("no {kind} {id!r}{hint}", kind=kind, id=ident, hint=hint))
 
 
