@@ -555,9 +555,9 @@ def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple
 
 @main.command()
 @click.argument("directory", default=".", type=click.Path(file_okay=False))
-@click.option("--lang", type=click.Choice(["zh", "en"]),
-              help="Language of the example org and its comments (and of an error) "
-                   "[default: en].")
+@click.option("--lang", type=click.Choice(LANG_CHOICES, case_sensitive=False),
+              help="Language of the example org and its comments (and of an error): zh, "
+                   "zh-Hant (Traditional script) or en [default: en].")
 @click.pass_context
 def init(ctx: click.Context, /, **options: Any) -> None:
     """Start an org repository in DIRECTORY: example org, config, pre-commit and CI files."""

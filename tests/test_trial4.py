@@ -114,3 +114,32 @@ def test_a_malformed_suppression_is_one_finding_at_the_comment(tmp_path: Path, c
     (tmp_path / "org.yaml").write_text(good, "utf-8")
     assert [f.code for f in lint([str(tmp_path)], Config()).findings
             if f.code in ("SU001", "SU003", "RO004")] == []
+
+
+def test_explain_in_traditional_keeps_the_words_people_write() -> None:
+    """s2twp would say 最佳化 and 使用者; people write 優化 and (in quoted examples) 用戶."""
+    from conftest import run_cli
+
+    run = run_cli("explain", "OK004", "--lang", "zh-hant")
+    assert run.code == 0
+    assert "（提升、優化、improve、ensure……）" in run.stdout
+    assert "“提升用戶活躍度”" in run.stdout
+    assert "最佳化" not in run.stdout and "使用者" not in run.stdout
+    assert "程式碼" not in run_cli("explain", "SU001", "--lang", "zh-Hant").stdout
+
+
+def test_converter_keeps_quoted_words_and_the_kept_terms() -> None:
+    pytest.importorskip("opencc")
+    from orgspec.i18n.build import converter
+
+    convert = converter("s2twp")
+    assert convert("模糊措辞（提升、优化）；“提升用户活跃度”；配置文件；规则代码") == \
+        "模糊措辭（提升、優化）；“提升用戶活躍度”；配置檔案；規則代碼"
+
+
+@pytest.mark.parametrize("sla", ["2小時", "30分鐘", "1個工作日", "1週"])
+def test_traditional_duration_units_are_durations(tmp_path: Path, sla: str) -> None:
+    (tmp_path / "org.yaml").write_text(
+        "- {kind: Team, id: cs}\n- kind: Process\n  id: p\n  owner: cs\n  steps:\n"
+        f"    - {{id: a, owner: cs, sla: {sla}}}\n", "utf-8")
+    assert [f.code for f in lint([str(tmp_path)], Config()).findings if f.code == "PR007"] == []
