@@ -566,14 +566,18 @@ def init(ctx: click.Context, /, **options: Any) -> None:
 
 def _init(directory: str, lang: str | None) -> int:
     from orgspec.adopt.init import InitError, init_repo
+    from orgspec.escape import tty_text
+    from orgspec.i18n import say
 
     try:
         written = init_repo(directory, lang or "en")
     except InitError as exc:
         raise UsageError(message_of(exc)) from None
+    said = lang or _error_lang({})
     for name in written:
-        click.echo(f"created {os.path.join(directory, name)}")
-    click.echo(f"next: cd {directory} && orgspec check", err=True)
+        click.echo(tty_text(say(M("created {path}", path=os.path.join(directory, name)), said)))
+    click.echo(tty_text(say(M("next: cd {folder} && orgspec check", folder=directory), said)),
+               err=True)
     return EXIT_OK
 
 
@@ -596,17 +600,20 @@ def _export(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | No
             config_path: str | None, isolated: bool) -> int:
     from orgspec.adopt.export import ExportError, export_org
     from orgspec.engine.lint import load_org
+    from orgspec.escape import tty_text
+    from orgspec.i18n import say
     from orgspec.report.labels import guess_lang
 
     config = make_config(config_path, isolated)
     loaded = load_org(targets_of(paths, config.root_path()), config)
     org = loaded.org
+    said = lang or config.lang or guess_lang(org)
     try:
-        written = export_org(org, fmt, output, lang or config.lang or guess_lang(org))
+        written = export_org(org, fmt, output, said)
     except ExportError as exc:
         raise UsageError(message_of(exc)) from None
     for path in written:
-        click.echo(f"wrote {path}")
+        click.echo(tty_text(say(M("wrote {path}", path=path), said)))
     if loaded.issues:
         click.echo(f"note: {len(loaded.issues)} input or schema problems; what failed to load "
                    "is not in the export (`orgspec check` shows them)", err=True)
@@ -666,6 +673,8 @@ def cache_clean_command(ctx: click.Context, /, **options: Any) -> None:
 
 
 def _cache_clean(config_path: str | None, isolated: bool) -> int:
+    from orgspec.escape import tty_text
+    from orgspec.i18n import say
     from orgspec.load.cache import cache_dir, clean
 
     folder = cache_dir(make_config(config_path, isolated).cache_path())
@@ -673,5 +682,8 @@ def _cache_clean(config_path: str | None, isolated: bool) -> int:
         removed = clean(folder)
     except (ValueError, OSError) as exc:
         raise UsageError(message_of(exc)) from None
-    click.echo(f"removed {folder}" if removed else f"no cache at {folder}")
+    said = M("removed {folder}", folder=folder) if removed else \
+        M("no cache at {folder}", folder=folder)
+    click.echo(tty_text(say(said, _error_lang({"config_path": config_path,
+                                               "isolated": isolated}))))
     return EXIT_OK

@@ -3,6 +3,7 @@ each mistake gives one finding, at its place, in the run's language."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,65 @@ def test_traditional_duration_units_are_durations(tmp_path: Path, sla: str) -> N
         "- {kind: Team, id: cs}\n- kind: Process\n  id: p\n  owner: cs\n  steps:\n"
         f"    - {{id: a, owner: cs, sla: {sla}}}\n", "utf-8")
     assert [f.code for f in lint([str(tmp_path)], Config()).findings if f.code == "PR007"] == []
+
+
+# --- 6. the lines of a zh run are Chinese -------------------------------------------------------
+
+ZH_ORG = """\
+- {kind: Team, id: cs, name: 客服部, lead: huang-lei, members: [huang-lei, wong-siu-ming]}
+- {kind: Person, id: huang-lei, name: 黄磊}
+- {kind: Person, id: wong-siu-ming, name: 黃小明}
+"""
+
+
+def _zh_repo(tmp_path: Path) -> Path:
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "org.yaml").write_text(ZH_ORG, "utf-8")
+    (tmp_path / ".orgspec.yaml").write_text("root: org\nlang: zh\n", "utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(("config", "line"), [
+    ("root：org\nlang: zh\n", "orgspec: 错误：{path}:1:5：`root` 后面是全角冒号 `：`（U+FF1A）："
+                              "YAML 只认半角冒号，所以这里读不出字段"),
+    ("root: org\nlang: zh\n\tfail-on: error\n",
+     "orgspec: 错误：{path}:3:1：这里有一个制表符（Tab）：YAML 只能用空格缩进（YAML 解析器："),
+])
+def test_a_broken_config_is_said_in_its_own_language(tmp_path: Path, config: str,
+                                                      line: str) -> None:
+    from conftest import run_cli
+
+    path = tmp_path / "bad.yaml"
+    path.write_text(config, "utf-8")
+    run = run_cli("check", "--config", str(path), cwd=tmp_path)
+    assert run.code == 2
+    assert run.stderr.startswith(line.format(path=path)), run.stderr
+
+
+def test_show_init_export_cache_and_site_lines_in_chinese(tmp_path: Path) -> None:
+    from conftest import run_cli
+
+    repo = _zh_repo(tmp_path)
+    run = run_cli("show", "person", "不存在", cwd=repo)
+    assert (run.code, run.stderr) == (2, "orgspec: 错误：没有人员 '不存在'\n")
+    run = run_cli("show", "person", "黄", cwd=repo)
+    assert run.stderr == ("orgspec: 错误：'黄' 对应不止一个人员：huang-lei 黄磊, "
+                          "wong-siu-ming 黃小明\n")
+    run = run_cli("init", str(tmp_path / "new"), "--lang", "zh", cwd=repo)
+    assert run.stdout.splitlines()[0] == f"已创建 {tmp_path / 'new' / '.github' / 'workflows'}" \
+        f"{os.sep}orgspec.yml"
+    assert run.stderr == f"下一步：cd {tmp_path / 'new'} && orgspec check\n"
+    run = run_cli("export", "--format", "csv", "-o", str(tmp_path / "csv"), cwd=repo)
+    written = run.stdout.splitlines()
+    assert f"已写入 {tmp_path / 'csv' / 'raci.csv'}" in written
+    assert all(x.startswith(f"已写入 {tmp_path / 'csv'}{os.sep}") for x in written), written
+    env = {"ORGSPEC_CACHE_DIR": str(tmp_path / "cache")}
+    run_cli("check", cwd=repo, env=env)
+    assert run_cli("cache", "clean", cwd=repo, env=env).stdout == f"已删除 {tmp_path / 'cache'}\n"
+    assert run_cli("cache", "clean", cwd=repo, env=env).stdout == \
+        f"{tmp_path / 'cache'} 没有缓存\n"
+    (tmp_path / "foreign").mkdir()
+    (tmp_path / "foreign" / "x").write_text("", "utf-8")
+    run = run_cli("site", "-o", str(tmp_path / "foreign"), cwd=repo)
+    assert (run.code, run.stderr) == (2, f"orgspec: 错误：{tmp_path / 'foreign'} 已存在，且不是 "
+                                         "`orgspec site` 写的；请选择一个空的或新的文件夹\n")

@@ -154,13 +154,13 @@ def _resolve(table: dict[str, Any], kind: str, ident: str) -> str:
         return part[0]
     if part:
         said = ", ".join(f"{i} {getattr(table[i], 'name', '') or ''}".strip() for i in part[:5])
-        raise NotFound(M("{id!r} names more than one {kind}: {said}", id=ident, kind=kind,
-                         said=said))
+        raise NotFound(M("{id!r} names more than one {kind}: {said}", id=ident,
+                         kind=_KIND_SAY[kind], said=said))
     from orgspec.text.suggest import Suggester
 
     close = Suggester(table).close(ident)
     hint = M("; did you mean {id!r}?", id=close) if close else ""
-    raise NotFound(M("no {kind} {id!r}{hint}", kind=kind, id=ident, hint=hint))
+    raise NotFound(M("no {kind} {id!r}{hint}", kind=_KIND_SAY[kind], id=ident, hint=hint))
 
 
 def _raci_lists(org: Org, node: str, duties: list[Any] | None = None
