@@ -206,3 +206,43 @@ def test_show_init_export_cache_and_site_lines_in_chinese(tmp_path: Path) -> Non
     run = run_cli("site", "-o", str(tmp_path / "foreign"), cwd=repo)
     assert (run.code, run.stderr) == (2, f"orgspec: 错误：{tmp_path / 'foreign'} 已存在，且不是 "
                                          "`orgspec site` 写的；请选择一个空的或新的文件夹\n")
+
+
+# --- 7. pages name what they speak of ------------------------------------------------------------
+
+OVERLAP = """\
+- {kind: Team, id: operations, name: 运营部}
+- {kind: Team, id: marketing, name: 市场部}
+- {kind: Responsibility, id: brand-campaign, name: 品牌推广, accountable: [operations, marketing]}
+- {kind: Team, id: tech}
+- {kind: Responsibility, id: uptime, accountable: [tech, marketing]}
+"""
+
+
+@pytest.mark.parametrize(("lang", "message", "related"), [
+    ("zh", "职责 品牌推广 (brand-campaign) 有 2 个负责方 (A)：运营部 (operations), 市场部 "
+           "(marketing)", "市场部 (marketing) 在此被写为负责方 (A)"),
+    ("en", "duty 品牌推广 (brand-campaign) has 2 accountable owners: 运营部 (operations), "
+           "市场部 (marketing)", "市场部 (marketing) is accountable here"),
+])
+def test_page_messages_say_names_beside_ids_and_machine_formats_keep_ids(
+        tmp_path: Path, lang: str, message: str, related: str) -> None:
+    from orgspec.engine.lint import lint_org
+    from orgspec.report.view import build_view
+
+    (tmp_path / "org.yaml").write_text(OVERLAP, "utf-8")
+    result, org = lint_org([str(tmp_path)], Config(lang=lang))
+    rows = {r.message.split(" ")[1]: r for r in build_view(result, org, lang).rows
+            if r.code == "OW001"}
+    row = rows["品牌推广"]
+    assert row.message == message
+    assert row.related[0].endswith(": " + related)
+    # an id without a name (tech) stays as written; one with a name gets it
+    assert [r.message for r in rows.values() if r is not row] == [
+        {"zh": "职责 'uptime' 有 2 个负责方 (A)：tech, marketing",
+         "en": "duty 'uptime' has 2 accountable owners: tech, marketing"}[lang]]
+    machine = [f.message for f in result.findings if f.code == "OW001"]
+    assert all("(brand-campaign)" not in m for m in machine)
+    assert "'brand-campaign'" in machine[0]
+    records = [f.to_record() for f in result.findings if f.code == "OW001"]
+    assert all("品牌推广" not in str(r["message"]) for r in records)
