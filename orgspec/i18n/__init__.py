@@ -136,9 +136,7 @@ class Said(str):
 
 def said_from(text: str, lang: str) -> str:
     """`say(text, lang)`, keeping an `M`'s template and values on the result."""
-    if isinstance(text, M) and lang != "en":
-        return Said(say(text, lang), text)
-    return say(text, lang) if not isinstance(text, M) else text
+    return Said(say(text, lang), text) if isinstance(text, M) else say(text, lang)
 
 
 LIST_SEP = M(", ")  # TRANSLATORS: joins the items of a list (、 in Chinese)
