@@ -69,7 +69,9 @@ def test_user_markdown_template_is_escaped_too(tmp_path: Path, hostile_org: Path
     assert run.code == 0, run.stderr
     assert run.stdout.splitlines() == [
         "duty \\'long\\' has no accountable owner \\(written as \\'TBD\\'\\) / OW002",
-        "key result \\'kr\\' of \\'grow\\' is vague\\: \\'提升\\' without a target value / OK004"]
+        # the objective's (hostile) title beside its id, escaped like the rest
+        "key result \\'kr\\' of \\</details\\>\\<script\\>alert\\(2\\)\\</script\\> \\(grow\\) "
+        "is vague\\: \\'提升\\' without a target value / OK004"]
 
 
 def test_a_flowchart_past_mermaids_limits_becomes_a_note(write_org) -> None:
