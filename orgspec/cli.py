@@ -629,9 +629,9 @@ def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple
 
 @main.command()
 @click.argument("directory", default=".", type=Path(file_okay=False))
-@click.option("--lang", type=Choice(["zh", "en"]),
-              help="Language of the example org and its comments (and of an error) "
-                   "[default: en].")
+@click.option("--lang", type=Choice(LANG_CHOICES, case_sensitive=False),
+              help="Language of the example org and its comments (and of an error): zh, "
+                   "zh-Hant (Traditional script) or en [default: en].")
 @click.pass_context
 def init(ctx: click.Context, /, **options: Any) -> None:
     """Start an org repository in DIRECTORY: example org, config, pre-commit and CI files."""
@@ -640,19 +640,18 @@ def init(ctx: click.Context, /, **options: Any) -> None:
 
 def _init(directory: str, lang: str | None) -> int:
     from orgspec.adopt.init import InitError, init_repo
+    from orgspec.escape import tty_text
+    from orgspec.i18n import say
 
     try:
         written = init_repo(directory, lang or "en")
     except InitError as exc:
         raise UsageError(message_of(exc)) from None
-    from orgspec.escape import tty_text
-    from orgspec.i18n import say
-
+    said = lang or _error_lang({})
     for name in written:
-        click.echo(tty_text(say(M("created {path}", path=os.path.join(directory, name)),
-                                lang or "en")))
-    click.echo(tty_text(say(M("next: {command}", command="cd " + directory + " && orgspec check"),
-                            lang or "en")), err=True)
+        click.echo(tty_text(say(M("created {path}", path=os.path.join(directory, name)), said)))
+    click.echo(tty_text(say(M("next: cd {folder} && orgspec check", folder=directory), said)),
+               err=True)
     return EXIT_OK
 
 
@@ -675,6 +674,8 @@ def _export(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | No
             config_path: str | None, isolated: bool) -> int:
     from orgspec.adopt.export import ExportError, export_org
     from orgspec.engine.lint import load_org
+    from orgspec.escape import tty_text
+    from orgspec.i18n import say
     from orgspec.report.labels import guess_lang
 
     config = make_config(config_path, isolated)
@@ -685,9 +686,6 @@ def _export(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | No
         written = export_org(org, fmt, output, said_in)
     except ExportError as exc:
         raise UsageError(message_of(exc)) from None
-    from orgspec.escape import tty_text
-    from orgspec.i18n import say
-
     for path in written:
         click.echo(tty_text(say(M("wrote {path}", path=path), said_in)))
     if loaded.issues:
@@ -758,6 +756,8 @@ def cache_clean_command(ctx: click.Context, /, **options: Any) -> None:
 
 
 def _cache_clean(config_path: str | None, isolated: bool) -> int:
+    from orgspec.escape import tty_text
+    from orgspec.i18n import say
     from orgspec.load.cache import cache_dir, clean
 
     folder = cache_dir(make_config(config_path, isolated).cache_path())
@@ -765,5 +765,8 @@ def _cache_clean(config_path: str | None, isolated: bool) -> int:
         removed = clean(folder)
     except (ValueError, OSError) as exc:
         raise UsageError(message_of(exc)) from None
-    click.echo(f"removed {folder}" if removed else f"no cache at {folder}")
+    said = M("removed {folder}", folder=folder) if removed else \
+        M("no cache at {folder}", folder=folder)
+    click.echo(tty_text(say(said, _error_lang({"config_path": config_path,
+                                               "isolated": isolated}))))
     return EXIT_OK

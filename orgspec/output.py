@@ -63,8 +63,10 @@ def write_tree(folder: str, files: Iterable[tuple[str, str | bytes]]) -> int:
     """
     target = os.path.abspath(folder)
     if os.path.exists(target) and not _replaceable(target):
-        raise OutputError(f"{folder} exists and was not written by `orgspec site`; "
-                          "choose an empty or new folder")
+        from orgspec.i18n import M
+
+        raise OutputError(M("{folder} exists and was not written by `orgspec site`; choose an "
+                            "empty or new folder", folder=folder))
     parent = os.path.dirname(target)
     os.makedirs(parent, exist_ok=True)
     tmp = tempfile.mkdtemp(dir=parent, prefix=".orgspec-site-")

@@ -67,7 +67,7 @@ def test_id_map_reuses_earlier_ids_and_resolves_clashes() -> None:
 
 # --- init ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", ["en", "zh", "zh-Hant"])
 def test_init_writes_a_repository_that_passes_check(tmp_path: Path, lang: str) -> None:
     code, _out, _ = cli("init", str(tmp_path / "repo"), "--lang", lang)
     assert code == 0
@@ -81,8 +81,12 @@ def test_init_writes_a_repository_that_passes_check(tmp_path: Path, lang: str) -
     kinds = {kind for kind, _ in load_org([str(repo / "org")]).org.entities()}
     assert kinds == {"Team", "Person", "Responsibility", "Objective", "Process"}
     text = (repo / "org" / "org.yaml").read_text("utf-8")
-    assert ("客服部" in text) == (lang == "zh")
+    assert ("客服部" in text) == lang.startswith("zh")
     assert text.count("\n# ") >= 5  # every example is explained
+    # Traditional: comments in Taiwan-style prose, the example's own words by script only
+    assert ("團隊" in text and "陳靜" in text and "小時" in text) == (lang == "zh-Hant")
+    config = (repo / ".orgspec.yaml").read_text("utf-8")
+    assert f"lang: {lang} " in config and "zh | zh-Hant | en" in config
 
 
 def test_init_pins_what_exists_the_way_the_readme_does(tmp_path: Path) -> None:

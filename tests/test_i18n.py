@@ -59,7 +59,8 @@ def test_every_rule_example_speaks_one_language(meta, lang: str) -> None:
     else:  # Chinese in English: the user's own text, quoted, or an example in a hint
         allowed = set(text) | _template_cjk()
         assert all(set(CJK.findall(s)) <= allowed for s in said), said
-    assert all(type(s) is str for s in said)  # said, not a template object
+    # said, not a template object (a Said is the said text that keeps its source for pages)
+    assert all(type(s) in (str, i18n.Said) and not isinstance(s, i18n.M) for s in said)
 
 
 def test_chinese_and_english_markdown_reports_match_golden() -> None:

@@ -247,7 +247,7 @@ def test_the_traditional_catalog_is_complete_and_generated_from_the_simplified_o
 
 def test_errors_of_show_baseline_and_init_follow_the_locale(tmp_path: Path) -> None:
     show = run_cli("show", "team", "techh", "examples/ecommerce", "--isolated", env=ZH)
-    assert show.stderr == "orgspec: 错误：没有 team 'techh'；是不是要写 'tech'？\n"
+    assert show.stderr == "orgspec: 错误：没有团队 'techh'；是不是要写 'tech'？\n"
     bad = tmp_path / "baseline.json"
     bad.write_text('{"version": 1, "findings": []}', "utf-8")
     baseline = run_cli("check", "examples/minimal", "--baseline", str(bad), env=ZH)

@@ -38,8 +38,7 @@ def test_hostile_text_is_inert(hostile_org: Path) -> None:
     # and there the label must read back as the user wrote it (tests/test_contracts.py).
     assert "@everyone" not in outside_fences and "@octocat" not in outside_fences
     assert "#12" not in outside_fences
-    # the user's `</details>` is `\</details>`: text, not the end of orgspec's own block
-    assert text.count("<details>") == len(re.findall(r"(?<!\\)</details>", text))
+    assert text.count("<details>") == text.count("</details>")
     assert text.count("```") % 2 == 0
     for line in text.splitlines():
         if line.startswith("|") and "a\\|b" in line:
@@ -70,7 +69,9 @@ def test_user_markdown_template_is_escaped_too(tmp_path: Path, hostile_org: Path
     assert run.code == 0, run.stderr
     assert run.stdout.splitlines() == [
         "duty 'long' has no accountable owner (written as 'TBD') / OW002",
-        "key result 'kr' of 'grow' is vague: '提升' without a target value / OK004"]
+        # the objective's (hostile) title beside its id, escaped like the rest
+        "key result 'kr' of \\</details>\\<script>alert(2)\\</script> (grow) "
+        "is vague: '提升' without a target value / OK004"]
 
 
 def test_a_flowchart_past_mermaids_limits_becomes_a_note(write_org) -> None:
@@ -80,5 +81,5 @@ def test_a_flowchart_past_mermaids_limits_becomes_a_note(write_org) -> None:
     result, org = lint_org([str(root)])
     text = render_markdown(build_view(result, org, "en"), limit=10**7)
     assert "```mermaid" not in text
-    assert ("Too large for a Mermaid diagram (process 'p' has 501 edges (Mermaid "
-            "draws at most 500)); the HTML report draws it.") in text
+    assert ("Too large for a Mermaid diagram \\(process \\'p\\' has 501 edges \\(Mermaid "
+            "draws at most 500\\)\\); the HTML report draws it\\.") in text

@@ -16,6 +16,7 @@ from conftest import EXAMPLES, FIXTURES, REPO, assert_golden, run_cli
 from orgspec.engine.lint import lint_org
 from orgspec.load.config import Config
 from orgspec.output import OutputError, write_tree
+from orgspec.report.lookup import show
 from orgspec.site import SiteOptions, build_site
 from orgspec.site.build import search_docs, site_files
 from orgspec.site.links import check_links
@@ -570,3 +571,60 @@ def test_hostile_positions_and_meetings_render_inert(write_org, tmp_path: Path) 
     assert "&lt;i&gt;weekly&lt;/i&gt;" in meeting and "&lt;u&gt;nobody&lt;/u&gt;" in meeting
     assert "&lt;i&gt;weekly&lt;/i&gt;" in (out / "calendar.html").read_text("utf-8")
     assert check_links(str(out)) == []
+
+
+INVOLVED = """\
+- {kind: Team, id: cs, name: 客服部, lead: he, members: [he, lin]}
+- {kind: Team, id: product, name: 产品部, lead: zhang, members: [zhang, li]}
+- {kind: Person, id: he, name: 何丽}
+- {kind: Person, id: lin, name: 林雪, roles: [agent]}
+- {kind: Person, id: zhang, name: 张伟}
+- {kind: Person, id: li, name: 李娜, roles: [pm]}
+- {kind: Role, id: agent, name: 客服专员, team: cs, duties: [refunds]}
+- {kind: Role, id: pm, name: 产品经理, team: product, duties: [planning]}
+- {kind: Responsibility, id: refunds, name: 退款处理, accountable: cs, informed: [li]}
+- {kind: Responsibility, id: planning, name: 产品规划, accountable: product}
+- {kind: Responsibility, id: complaints, name: 投诉处理, accountable: cs,
+   consulted: [product]}
+- {kind: Meeting, id: standup, name: 晨会, cadence: 每日, owner: he, attendees: [cs]}
+- {kind: Meeting, id: weekly, name: 周例会, cadence: 每周, owner: zhang,
+   attendees: [product, cs]}
+- {kind: Meeting, id: review, name: 需求评审, cadence: 每周, owner: pm, attendees: [agent]}
+"""
+
+
+@pytest.mark.parametrize(("pid", "meetings", "duties"), [
+    # Meetings in id order. li: weekly as a member of product; review as holder of pm
+    # (which chairs it); planning A via her team and R via her position, complaints C via her team,
+    # refunds I directly.
+    ("li", ["需求评审 · 主持 (作为产品经理)", "周例会 · 参加 (作为产品部的成员)"],
+     ["产品规划 负责 (A) 作为产品部的成员", "产品规划 执行 (R) 作为产品经理",
+      "投诉处理 咨询 (C) 作为产品部的成员", "退款处理 知会 (I) 直接"]),
+    # he chairs standup (and attends it through cs: chairing wins), attends weekly via cs.
+    ("he", ["晨会 · 主持", "周例会 · 参加 (作为客服部的负责人)"],
+     ["投诉处理 负责 (A) 作为客服部的负责人", "退款处理 负责 (A) 作为客服部的负责人"]),
+    ("lin", ["需求评审 · 参加 (作为客服专员)", "晨会 · 参加 (作为客服部的成员)",
+             "周例会 · 参加 (作为客服部的成员)"],
+     ["投诉处理 负责 (A) 作为客服部的成员", "退款处理 负责 (A) 作为客服部的成员",
+      "退款处理 执行 (R) 作为客服专员"]),
+])
+def test_person_page_lists_what_show_lists(write_org: Any, tmp_path: Path, pid: str,
+                                           meetings: list[str], duties: list[str]) -> None:
+    """A person's page and `orgspec show person` read one view: every meeting hosted or
+    attended and every R/A/C/I duty, directly and through a team or position."""
+    folder = write_org({"org.yaml": INVOLVED})
+    result, org = lint_org([str(folder)], Config(lang="zh"))
+    out = tmp_path / "site"
+    build_site(result, org, str(out), SiteOptions(git_dates=False))
+    html = (out / "people" / f"{pid}.html").read_text(encoding="utf-8")
+    items = re.findall(r"<li>(.*?)</li>", html.split('id="meetings"')[1].split("</section>")[0])
+    assert [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", i)).strip() for i in items] == meetings
+    rows = re.findall(r"<tr>(.*?)</tr>", html.split('id="duties"')[1].split("</section>")[0])
+    cells = [" ".join(re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(
+        r"<td[^>]*>(.*?)</td>", row)) for row in rows]
+    assert [c for c in cells if c] == duties
+    doc = show(org, "person", pid, "zh")
+    assert [x["name"] for x in doc["meetings"]] == [i.split(" · ")[0] for i in meetings]
+    assert [(d["name"], role) for role, ds in doc["raci"].items() for d in ds] == [
+        (c.split(" ")[0], {"负责": "accountable", "执行": "responsible", "咨询": "consulted",
+                           "知会": "informed"}[c.split(" ")[1]]) for c in duties]

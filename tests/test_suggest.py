@@ -6,7 +6,7 @@ import difflib
 
 import pytest
 
-from orgspec.text.suggest import SMALL, Suggester
+from orgspec.text.suggest import SMALL, Suggester, edits
 
 IDS = [f"team-{i:05d}" for i in range(20_000)] + [f"li-{i:05d}-{k}" for i in range(3_000)
                                                     for k in range(3)] + ["payments-platform"]
@@ -52,3 +52,40 @@ def test_small_sets_use_difflib_over_all() -> None:
     ids = [f"step-{i}" for i in range(50)] + ["review"]
     assert len(ids) <= SMALL
     assert Suggester(ids).close("reveiw") == "review"
+
+
+PINYIN = ["wang-jianguo", "zhang-wei", "li-na", "chen-jing", "liu-yang", "zhao-min", "sun-li",
+          "zhou-ming", "wu-fang", "he-li", "lin-xue", "ma-chao", "guo-jie", "xu-gang",
+          "yang-fan", "customer-service", "operations", "product", "tech"]
+
+
+@pytest.mark.parametrize("many", [False, True])
+@pytest.mark.parametrize(("typo", "meant"), [
+    ("zhang-wie", "zhang-wei"),                  # swapped
+    ("custmer-service", "customer-service"),     # dropped
+    ("prodcut", "product"),
+    ("huang-lei", None),   # another person: shares `ang-` and `ei` (difflib ratio 0.78)
+    ("qian-hao", None),    # shares `-` and `hao` with ma-chao (ratio 0.67)
+    ("wang-lei", None),
+    ("li-qiang", None),
+])
+def test_only_plausible_typos_of_pinyin_ids_are_suggested(typo: str, meant: str | None,
+                                                          many: bool) -> None:
+    ids = PINYIN + (IDS if many else [])
+    assert Suggester(ids).close(typo) == meant
+
+
+def test_a_long_id_may_hold_two_typos_below_the_index_size() -> None:
+    # one edit per five characters; the deletion index above SMALL ids finds one edit only
+    assert Suggester(PINYIN).close("custmer-servce") == "customer-service"
+    assert Suggester(PINYIN).close("zhagn-wie") is None
+
+
+@pytest.mark.parametrize(("a", "b", "distance"), [
+    ("zhang-wie", "zhang-wei", 1), ("ab", "ba", 1), ("kitten", "sitting", 3),
+    ("huang-lei", "zhang-wei", 3), ("", "abc", 3), ("same", "same", 0)])
+def test_edits_counts_swaps_as_one(a: str, b: str, distance: int) -> None:
+    assert edits(a, b, 5) == distance
+    assert edits(a, b, distance) == distance
+    if distance:
+        assert edits(a, b, distance - 1) == distance

@@ -1,6 +1,7 @@
 """`orgspec init`: a new org repository from the templates in `templates/init/`.
 
-`common/` holds files for every language, `en/` and `zh/` the rest; a leading `_` in a path
+`common/` holds files for every language, `en/`, `zh/` and `zh_Hant/` the rest (`zh_Hant/`
+is generated from `zh/` by `python -m orgspec.i18n.build update`); a leading `_` in a path
 part stands for `.` (so the wheel and tools see no hidden files). `{{version}}` and `{{year}}`
 are filled in. Nothing is written if any target exists.
 """
@@ -22,14 +23,16 @@ class InitError(Exception):
 
 
 def plan(lang: str) -> dict[str, str]:
-    """Relative target path -> text, for `lang` ("en" or "zh")."""
+    """Relative target path -> text, for `lang` ("en", "zh" or "zh-Hant")."""
+    from orgspec.i18n import folder
+
     base = data_dir("templates") / "init"
     values = {"{{version}}": __version__, "{{year}}": str(dt.date.today().year)}
     out = {}
-    for folder in (base / "common", base / lang):
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    for here in (base / "common", base / folder(lang)):
+        for path in sorted(p for p in here.rglob("*") if p.is_file()):
             rel = Path(*(("." + part[1:]) if part.startswith("_") else part
-                         for part in path.relative_to(folder).parts))
+                         for part in path.relative_to(here).parts))
             text = path.read_text(encoding="utf-8")
             for key, value in values.items():
                 text = text.replace(key, value)

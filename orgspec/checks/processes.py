@@ -19,7 +19,8 @@ MAX_NAMED = 20
 # 2h, 30m, 1.5d, 2 weeks, 2小时, 30分钟, 1天, 3个工作日, PT2H (ISO 8601)
 DURATION = re.compile(
     r"^(?:\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|"
-    r"w|wk|weeks?|秒|分钟|分|小时|个小时|天|日|个工作日|工作日|周|个月)"
+    r"w|wk|weeks?|秒|分钟|分鐘|分|小时|小時|个小时|個小時|天|日|个工作日|個工作日|工作日|周|週|"
+    r"个月|個月)"
     r"|P(?:\d+[DW])?(?:T(?:\d+H)?(?:\d+M)?(?:\d+S)?)?)$", re.IGNORECASE)
 
 

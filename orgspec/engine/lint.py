@@ -18,7 +18,7 @@ from orgspec.findings import (
     sort_findings,
 )
 from orgspec.gcpause import gc_paused
-from orgspec.i18n import M, choose, content_lang, locale_lang, say
+from orgspec.i18n import M, choose, content_lang, locale_lang, said_from, say
 from orgspec.load.config import Config
 from orgspec.load.loader import load_files
 
@@ -263,8 +263,9 @@ def org_texts(org: Org) -> Iterator[str]:
 
 def localize(f: Finding, lang: str) -> Finding:
     """`f` with its message, hint and related messages said in `lang`."""
-    return replace(f, message=say(f.message, lang), hint=say(f.hint, lang),
-                   related=tuple(Related(r.location, say(r.message, lang)) for r in f.related))
+    return replace(f, message=said_from(f.message, lang), hint=say(f.hint, lang),
+                   related=tuple(Related(r.location, said_from(r.message, lang))
+                                 for r in f.related))
 
 
 # From this many entities on, graph-free rules run in a second process beside the graph.

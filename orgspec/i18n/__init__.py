@@ -119,6 +119,26 @@ def say(text: str, lang: str) -> str:
     return template.format(**{k: _said(v, lang) for k, v in text.values.items()})
 
 
+class Said(str):
+    """A message said in a language that remembers the `M` it was said from (`source`), so
+    a page can say it again with names beside the ids (`report.view.Namer`)."""
+
+    source: M
+
+    def __new__(cls, text: str, source: M) -> Self:
+        self = super().__new__(cls, text)
+        self.source = source
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Said, (str(self), self.source))
+
+
+def said_from(text: str, lang: str) -> str:
+    """`say(text, lang)`, keeping an `M`'s template and values on the result."""
+    return Said(say(text, lang), text) if isinstance(text, M) else say(text, lang)
+
+
 LIST_SEP = M(", ")  # TRANSLATORS: joins the items of a list (、 in Chinese)
 
 

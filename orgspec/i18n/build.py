@@ -1,7 +1,8 @@
 """The catalogs' build tool (needs Babel, a dev dependency; never imported at run time).
 
     python -m orgspec.i18n.build update    # extract msgids, merge them into every .po; write
-                                             # the zh-Hant .po from the zh one (OpenCC s2twp)
+                                             # the zh-Hant .po and init templates from the
+                                             # zh ones (OpenCC s2twp, see `converter`)
     python -m orgspec.i18n.build compile   # .po -> .mo (the .mo files are committed)
     python -m orgspec.i18n.build check     # exit 1 when a msgid lacks a translation or a
                                              # .mo is stale
@@ -15,8 +16,9 @@ without a build step; `check` (in the test suite) keeps them in step.
 from __future__ import annotations
 
 import io
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import yaml
@@ -33,6 +35,18 @@ TARGETS = ("zh",)  # translated by hand
 # Taiwan's words (s2twp: 文件 -> 檔案, 信息 -> 資訊). `update` writes it; `check` keeps it in step.
 GENERATED = {"zh-Hant": ("zh", "s2twp")}
 LANGS = (*TARGETS, *GENERATED)
+# The words people type are not the tool's own prose: quoted examples (“提升用户活跃度”) and
+# code (`键: 值`) are converted by script only (s2t: 用户 -> 用戶, not s2twp's 使用者), and
+# the vague verbs the checks look for keep the form Traditional-script writers use in Hong
+# Kong and in everyday Taiwanese writing alike: 優化, not s2twp's 最佳化 (which no one
+# writes in a key result). 代码 in orgspec's text is always a rule's code (規則代碼), never
+# program code, so it stays 代碼, not s2twp's 程式碼. Decided per term; add a term here only
+# with such a reason.
+_QUOTED = re.compile(r"“[^”]*”|「[^」]*」|‘[^’]*’|`[^`]*`")
+KEEP = {"最佳化": "優化", "程式碼": "代碼"}
+# The starter files of `orgspec init --lang zh-Hant`, from the zh ones: comments as the
+# catalog's prose, YAML (names, titles, ids a user edits) by script only.
+INIT_TEMPLATES = ROOT / "templates" / "init"
 
 
 def template() -> Catalog:
@@ -77,10 +91,8 @@ def read(lang: str) -> Catalog:
 
 def generated_po(lang: str) -> bytes:
     """The .po of a GENERATED language: its source catalog with every msgstr converted."""
-    import opencc
-
     source, config = GENERATED[lang]
-    convert = opencc.OpenCC(config).convert
+    convert = converter(config)
     cat = read(source)
     cat.locale = folder(lang)
     cat.header_comment = (f"# {lang} translations for orgspec, generated from the {source} "
@@ -92,6 +104,50 @@ def generated_po(lang: str) -> bytes:
     out = io.BytesIO()
     write_po(out, cat, width=100, omit_header=False, sort_output=False)
     return out.getvalue()
+
+
+def converter(config: str) -> Callable[[str], str]:
+    """Simplified -> Traditional prose with `config` (s2twp), but quoted and code spans by
+    script only (s2t) and the KEEP terms as people write them."""
+    import opencc
+
+    prose, script = opencc.OpenCC(config).convert, opencc.OpenCC("s2t").convert
+
+    def convert(text: str) -> str:
+        out, at = [], 0
+        for m in _QUOTED.finditer(text):
+            out += [_keep(prose(text[at:m.start()])), script(m.group(0))]
+            at = m.end()
+        return "".join([*out, _keep(prose(text[at:]))])
+
+    return convert
+
+
+def _keep(text: str) -> str:
+    for said, kept in KEEP.items():
+        text = text.replace(said, kept)
+    return text
+
+
+def generated_init(lang: str) -> dict[Path, str]:
+    """The init templates of a GENERATED language: path under INIT_TEMPLATES -> text. A
+    line's comment (from `# `) is prose; the YAML before it is converted by script only."""
+    import opencc
+
+    source, config = GENERATED[lang]
+    prose, script = converter(config), opencc.OpenCC("s2t").convert
+    base = INIT_TEMPLATES / source
+    out = {}
+    for path in sorted(p for p in base.rglob("*") if p.is_file()):
+        lines = []
+        for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+            cut = line.find("# ") if line.lstrip().startswith("#") else line.find(" # ")
+            code, comment = (line, "") if cut < 0 else (line[:cut], line[cut:])
+            if code.startswith(f"lang: {source} "):  # the config names the language
+                code = f"lang: {lang}".ljust(len(code))
+            lines.append(script(code) + prose(comment))
+        out[INIT_TEMPLATES / folder(lang) / path.relative_to(base)] = "".join(lines)
+    return out
 
 
 def update() -> None:
@@ -108,6 +164,9 @@ def update() -> None:
         path = po_path(lang)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(generated_po(lang))
+        for target, text in generated_init(lang).items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
 
 
 def mo_bytes(lang: str) -> bytes:
@@ -129,6 +188,10 @@ def problems() -> list[str]:
     for lang in GENERATED:
         if not po_path(lang).exists() or po_path(lang).read_bytes() != generated_po(lang):
             out.append(f"{lang}: {po_path(lang).name} differs from its conversion: run `update`")
+        for target, text in generated_init(lang).items():
+            if not target.exists() or target.read_text(encoding="utf-8") != text:
+                out.append(f"{lang}: {target.relative_to(ROOT)} differs from its conversion: "
+                           "run `update`")
     for lang in LANGS:
         cat = read(lang)
         have = {_key(m): m for m in cat if m.id}

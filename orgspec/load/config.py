@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -132,10 +133,27 @@ def peek_lang(path: str | None) -> str | None:
         else:
             parsed = _read_yaml(path)
             data = parsed.docs[0] if parsed.docs else None
-    except (ConfigError, OSError, ValueError):
+    except ConfigError:  # a YAML config that does not parse still names its language
+        return _sniff_lang(path) if path is not None and not path.endswith(".toml") else None
+    except (OSError, ValueError):
         return None
     lang = data.get("lang") if isinstance(data, dict) else None
     return lang if lang in LANGS else None
+
+
+_LANG_LINE = re.compile(r"^lang[ \t]*[:：][ \t\u3000]*['\"]?(zh-Hant|zh|en)\b", re.M | re.I)
+
+
+def _sniff_lang(path: str) -> str | None:
+    """`lang: zh` read off a config's lines when its YAML is broken (the error about it is
+    then said in that language); None when absent or unreadable."""
+    try:
+        found = _LANG_LINE.search(decode(read_bytes(path)))
+    except (SourceError, OSError, ValueError):
+        return None
+    if found is None:
+        return None
+    return next(lang for lang in LANGS if lang.lower() == found.group(1).lower())
 
 
 Where = Callable[[tuple[Any, ...]], str]

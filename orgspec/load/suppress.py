@@ -2,6 +2,9 @@
 `# orgspec: ignore-file[CODE]` for a whole file, and an optional `until=YYYY-MM-DD` expiry.
 
 A suppression that suppresses nothing, or has expired, is itself a finding (SU001, SU002).
+One written with a full-width colon or brackets, or without its colon (`# orgspec：ignore[X]`,
+an IME slip), is not read, as ruff does not read a malformed `# noqa`: it is SU003, at the
+comment, with the form orgspec reads.
 """
 
 from __future__ import annotations
@@ -24,6 +27,10 @@ FirstLines = Callable[[str, tuple[Location, ...]], set[tuple[str, int]]]
 DIRECTIVE = re.compile(
     r"#\s*orgspec:\s*(?P<kind>ignore-file|ignore)\[(?P<codes>[^\]\n]*)\]"
     r"(?:[ \t]+until=(?P<until>\S+))?(?P<reason>[^\n]*)")
+# What a suppression looks like when typed with an IME or from memory: any colon or none,
+# ASCII or full-width brackets; a match that DIRECTIVE does not also read is malformed.
+NEAR = re.compile(r"#[ \t]*orgspec[ \t]*[:：﹕]?[ \t]*(?P<kind>ignore-file|ignore)[ \t]*"
+                  r"[\[［【](?P<codes>[^\]］】\n]*)[\]］】]?")
 
 
 @dataclass
@@ -37,6 +44,7 @@ class Directive:
     bad_until: str = ""
     reason: str = ""
     used: set[str] = field(default_factory=set)
+    malformed: tuple[str, str] | None = None  # (as written, as meant)
 
     def covers_line(self, line: int) -> bool:
         return self.file_level or line in (self.location.line, self.location.line + 1)
@@ -44,16 +52,24 @@ class Directive:
 
 def scan_directives(text: str, file: str) -> list[Directive]:
     """Every suppression comment in a file's text (cheap when there is none)."""
-    if "orgspec:" not in text:
+    if "orgspec" not in text:
         return []
     index = LineIndex(text)
     out = []
+    read = set()
     for m in DIRECTIVE.finditer(text):
+        read.add(m.start())
         line, col = index.position(m.start())
         codes = tuple(c.strip() for c in m.group("codes").split(",") if c.strip())
         until, bad = _until(m.group("until"))
         out.append(Directive(Location(file, line, col), codes, m.group("kind") == "ignore-file",
                              until, bad, m.group("reason").strip()))
+    for m in NEAR.finditer(text):
+        if m.start() not in read:
+            line, col = index.position(m.start())
+            meant = f"# orgspec: {m.group('kind')}[{m.group('codes').strip()}]"
+            out.append(Directive(Location(file, line, col), (), m.group("kind") == "ignore-file",
+                                 malformed=(m.group(0), meant)))
     return out
 
 
@@ -120,6 +136,12 @@ class Suppressor:
                 yield from self._leftover(d, known, enabled)
 
     def _leftover(self, d: Directive, known: set[str], enabled: set[str]) -> Iterable[Issue]:
+        if d.malformed:
+            yield Issue(M("malformed suppression `{text}`: orgspec does not read it, so it "
+                          "suppresses nothing", text=d.malformed[0]), d.location,
+                        hint=M("write `{fixed}` (an ASCII colon and ASCII brackets)",
+                               fixed=d.malformed[1]), code="SU003")
+            return
         if d.bad_until:
             yield Issue(M("suppression has an invalid expiry {value!r}", value=d.bad_until),
                         d.location, hint=M("write until=YYYY-MM-DD"), code="SU002")

@@ -21,7 +21,7 @@ import yaml
 from orgspec.escape import is_text_joiner
 from orgspec.i18n import M
 from orgspec.load.source import FORBIDDEN_VALUE, LineIndex
-from orgspec.load.yamlhints import explain, fullwidth
+from orgspec.load.yamlhints import explain, fullwidth, plain
 
 Path = tuple[Any, ...]
 Span = tuple[int, int, int, int]  # 1-based line, column, end line, end column
@@ -171,22 +171,23 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     # From the index, not mark.line: at the end of a stream libyaml counts a line that
     # the file does not have.
-    line, col = LineIndex(text).position(mark.index) if mark else (1, 1)
+    index = LineIndex(text)
+    line, col = index.position(mark.index) if mark else (1, 1)
     at = text[mark.index] if mark and 0 <= mark.index < len(text) else ""
     # Never str(exc): the pure parser embeds a source snippet in it.
     message = str(exc.problem or "invalid YAML")
     if exc.context:
         message = f"{exc.context}: {message}"
-    hint: str = ""
-    if at == "\t" or "tab" in message.lower():
-        hint = M("YAML indentation must use spaces, not tabs")
-    elif "cannot start any token" in message:
-        hint = M("quote values that start with @, ` or %")
-    else:
-        plain = explain(message, text, line)
-        if plain is not None:
-            return Problem("IN001", plain[0], line, col, plain[1])
-    return Problem("IN001", M("YAML syntax error: {detail}", detail=message), line, col, hint)
+    said = explain(message, text, line)
+    if said is None:
+        said = plain(message, at)
+        if said is not None and "could not find expected ':'" in message and exc.context_mark:
+            # the parser gives up a line later; the line without its colon is where the
+            # simple key began
+            line, col = index.position(exc.context_mark.index)
+    if said is not None:
+        return Problem("IN001", said[0], line, col, said[1])
+    return Problem("IN001", M("YAML syntax error: {detail}", detail=message), line, col)
 
 
 _ScalarEvent = yaml.ScalarEvent

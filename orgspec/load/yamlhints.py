@@ -1,10 +1,13 @@
 """The YAML mistakes people make with a Chinese IME, and parser errors, said in plain words.
 
 `fullwidth(text)` finds a full-width colon after a key (`name： 客服部`), a full-width space
-(U+3000) used to indent, and full-width commas or brackets in a flow list (`[a，b]`,
-`［a, b］`): YAML reads each as text, so the parser either fails far away or loads a wrong
-value. `explain(detail, text, line)` turns the parser's own words for an indentation slip or
-an unquoted `: ` into what happened and the likely fix, keeping the parser's text as detail.
+(U+3000) used to indent or written after a key's colon (`owner:　he-li`), and full-width
+commas or brackets in a flow list (`[a，b]`, `［a, b］`): YAML reads each as text, so the
+parser either fails far away or loads a wrong value. `explain(detail, text, line)` turns the
+parser's own words for an indentation slip or an unquoted `: ` into what happened and the
+likely fix; `plain(detail, at)` says the other common parser errors (a tab, a character that
+cannot start a value, a `: ` where no field fits, a line without its colon) in plain words.
+Both keep the parser's English text as detail only.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ Said = tuple[int, int, str, str]  # 1-based line and column, message, hint
 _COLON = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][\w.-]*)[ \t]*：[ \t]*"
                     r"(?P<value>.*)$")
 _IDEO_INDENT = re.compile(r"^[ \t]*\u3000")
+_IDEO_AFTER_COLON = re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<key>[A-Za-z_][\w.-]*):\u3000+"
+                               r"(?P<value>.*)$")
 _FLOW = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][\w.-]*):[ \t]+"
                    r"(?P<value>[\[［【].*?[\]］】])[ \t]*(?:#.*)?$")
 _FULL_COMMAS = "，、"
@@ -42,6 +47,14 @@ def fullwidth(text: str) -> Said | None:
         if m:
             key, value = m.group("key"), m.group("value").strip()
             return (number, line.index("：") + 1, *colon_said(key, value))
+        m = _IDEO_AFTER_COLON.match(line)
+        if m:
+            key, value = m.group("key"), m.group("value").strip("\u3000 \t")
+            return (number, line.index("\u3000") + 1,
+                    M("a full-width space (U+3000) follows `{key}:`: YAML needs an ASCII "
+                      "space after the colon, so it does not read a field here", key=key),
+                    M("write `{key}: {value}` (an ASCII space; switch the IME to half-width)",
+                      key=key, value=value))
         m = _FLOW.match(line)
         if m:
             found = _flow_problem(number, line, m.group("key"), m.group("value"),
@@ -124,3 +137,26 @@ def explain(detail: str, text: str, line: int) -> tuple[str, str] | None:
               "(YAML parser: {detail})", key=key, mine=mine, theirs=theirs, detail=detail),
             M("indent `{key}:` by {theirs} spaces, like the other fields of the same item",
               key=key, theirs=theirs))
+
+
+def plain(detail: str, at: str) -> tuple[str, str] | None:
+    """The parser's error `detail` (raised at character `at`) in plain words, as (message,
+    hint), or None when it is not one of the common ones."""
+    if at == "\t" or "tab character" in detail:
+        return (M("a tab character here: YAML indents with spaces only (YAML parser: "
+                  "{detail})", detail=detail),
+                M("replace the tab with spaces (two per level of indentation)"))
+    if "cannot start any token" in detail:
+        return (M("`{char}` cannot start a value in YAML (YAML parser: {detail})",
+                  char=at.strip() or "?", detail=detail),
+                M("quote values that start with @, ` or %"))
+    if "mapping values are not allowed" in detail:
+        return (M("a `: ` here would start a field where YAML cannot take one (YAML parser: "
+                  "{detail})", detail=detail),
+                M("put a value holding `: ` in quotes, and line each field up with the "
+                  "others of its item"))
+    if "could not find expected ':'" in detail:
+        return (M("this line has no `:` after its text, so YAML cannot read it as a field "
+                  "(YAML parser: {detail})", detail=detail),
+                M("write it as `key: value`, or start it with `#` to make it a comment"))
+    return None

@@ -137,12 +137,8 @@ def raci_of(org: Org, node: str) -> list[Duty]:
     """What a person (`"person:x"`), position (`"role:x"`) or team answers for, in RACI
     order then duty id: a person through themself, the teams they lead or belong to and the
     positions they hold; a position through itself. Each (duty, role, via) appears once."""
-    kind, _, ident = node.partition(":")
-    vias = [node]
-    if kind == "person":
-        vias += [node_key("team", t) for t in org.person_teams.get(ident, [])]
-        vias += [node_key("role", r) for r in org.people_positions.get(ident, [])]
-    found = {(h.duty, h.role, via) for via in vias for h in org.raci.by_holder.get(via, ())}
+    found = {(h.duty, h.role, via) for via in _vias(org, node)
+             for h in org.raci.by_holder.get(via, ())}
     order = {role: i for i, role in enumerate(ROLES)}
     return [Duty(d, r, v) for d, r, v in sorted(found, key=lambda x: (order[x[1]], x[0], x[2]))]
 
@@ -159,3 +155,69 @@ def accountable_count(org: Org, person: str) -> int:
 def is_open_owner(value: str | None) -> bool:
     """True for a missing owner or one written as a placeholder (TBD, 待定)."""
     return value is None or is_placeholder(value)
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """A meeting someone takes part in: `chairs` when the node it comes through owns it,
+    `via` the node the meeting names (`"person:x"` itself, `"team:y"`, `"role:z"`)."""
+
+    meeting: str
+    chairs: bool
+    via: str
+
+
+MeetingIndex = dict[str, list[tuple[str, bool]]]
+
+
+def meeting_index(org: Org) -> MeetingIndex:
+    """Node -> (meeting id, owns it) for every node a meeting names as owner or attendee,
+    meetings in id order; one pass over the meetings."""
+    out: MeetingIndex = {}
+    for mid in sorted(org.meetings):
+        meeting = org.meetings[mid]
+        chair = org.holder(meeting.owner)
+        for node in dict.fromkeys([*([chair] if chair else []),
+                                   *(org.holder(a) for a in meeting.attendees)]):
+            if node is not None:
+                out.setdefault(node, []).append((mid, node == chair))
+    return out
+
+
+def _vias(org: Org, node: str) -> list[str]:
+    """The nodes a person acts through: themself, then their teams, then their positions."""
+    kind, _, ident = node.partition(":")
+    if kind != "person":
+        return [node]
+    return [node, *(node_key("team", t) for t in org.person_teams.get(ident, [])),
+            *(node_key("role", r) for r in org.people_positions.get(ident, []))]
+
+
+def attendance_of(org: Org, node: str, index: MeetingIndex | None = None) -> list[Attendance]:
+    """Every meeting a person, team or position hosts or attends, in meeting-id order, once
+    each: a person directly, through the teams they lead or belong to and through the
+    positions they hold. A meeting reached several ways keeps the way that chairs it, else
+    the most direct (the person, then a team, then a position). Pass `index` (from
+    `meeting_index`) when asking for many nodes."""
+    index = meeting_index(org) if index is None else index
+    found: dict[str, Attendance] = {}
+    for via in _vias(org, node):
+        for mid, chairs in index.get(via, ()):
+            had = found.get(mid)
+            if had is None or (chairs and not had.chairs):
+                found[mid] = Attendance(mid, chairs, via)
+    return [found[mid] for mid in sorted(found)]
+
+
+@dataclass(frozen=True)
+class Involvement:
+    """What one person, team or position takes part in: its RACI duties (`raci_of`) and its
+    meetings (`attendance_of`). The one view `orgspec show` and the site's pages read."""
+
+    duties: list[Duty]
+    meetings: list[Attendance]
+
+
+def involvement(org: Org, node: str, index: MeetingIndex | None = None) -> Involvement:
+    """The duties and meetings of `node` (`"person:x"`, `"team:y"`, `"role:z"`)."""
+    return Involvement(raci_of(org, node), attendance_of(org, node, index))

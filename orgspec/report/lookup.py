@@ -10,14 +10,20 @@ and back.
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from orgspec.escape import tty_text
-from orgspec.i18n import M, say
+from orgspec.i18n import MC, M, say
 from orgspec.model.models import ROLES
 from orgspec.model.org import Org, ident_of, node_key
-from orgspec.model.positions import cadence_of, kpi_measurable, kpi_verdict, raci_of, seats
+from orgspec.model.positions import (
+    attendance_of,
+    cadence_of,
+    involvement,
+    kpi_measurable,
+    kpi_verdict,
+    seats,
+)
 
 SHOW_KINDS = ("team", "person", "role", "duty", "process", "meeting")
 _KIND_OF = {"team": "Team", "person": "Person", "role": "Role", "duty": "Responsibility",
@@ -148,16 +154,19 @@ def _resolve(table: dict[str, Any], kind: str, ident: str) -> str:
         return part[0]
     if part:
         said = ", ".join(f"{i} {getattr(table[i], 'name', '') or ''}".strip() for i in part[:5])
-        raise NotFound(M("{id!r} names more than one {kind}: {said}", id=ident, kind=kind,
-                         said=said))
-    close = difflib.get_close_matches(ident, list(table), n=1)
-    hint = M("; did you mean {id!r}?", id=close[0]) if close else ""
-    raise NotFound(M("no {kind} {id!r}{hint}", kind=kind, id=ident, hint=hint))
+        raise NotFound(M("{id!r} names more than one {kind}: {said}", id=ident,
+                         kind=_KIND_SAY[kind], said=said))
+    from orgspec.text.suggest import Suggester
+
+    close = Suggester(table).close(ident)
+    hint = M("; did you mean {id!r}?", id=close) if close else ""
+    raise NotFound(M("no {kind} {id!r}{hint}", kind=_KIND_SAY[kind], id=ident, hint=hint))
 
 
-def _raci_lists(org: Org, node: str) -> dict[str, list[dict[str, Any]]]:
+def _raci_lists(org: Org, node: str, duties: list[Any] | None = None
+                ) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {role: [] for role in ROLES}
-    for d in raci_of(org, node):
+    for d in involvement(org, node).duties if duties is None else duties:
         item = _label(org, node_key("responsibility", d.duty))
         if d.via != node:
             item["via"] = d.via
@@ -165,14 +174,17 @@ def _raci_lists(org: Org, node: str) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def _meetings_of(org: Org, nodes: set[str]) -> list[dict[str, Any]]:
+def _meetings_of(org: Org, node: str, meetings: list[Any] | None = None
+                 ) -> list[dict[str, Any]]:
     out = []
-    for mid, m in org.meetings.items():
-        refs = {org.holder(r) for r in (*m.attendees, m.owner)}
-        if refs & nodes:
-            item = _label(org, node_key("meeting", mid))
-            item["cadence"] = cadence_of(m.cadence) or m.cadence
-            out.append(item)
+    for a in attendance_of(org, node) if meetings is None else meetings:
+        item = _label(org, node_key("meeting", a.meeting))
+        item["cadence"] = cadence_of(org.meetings[a.meeting].cadence) or \
+            org.meetings[a.meeting].cadence
+        item["chairs"] = a.chairs
+        if a.via != node:
+            item["via"] = a.via
+        out.append(item)
     return out
 
 
@@ -183,7 +195,7 @@ def _show_team(org: Org, tid: str, team: Any) -> dict[str, Any]:
         "children": sorted(t for t, x in org.teams.items() if x.parent == tid),
         "positions": [_holder(org, node_key("role", r))
                       for r, p in org.positions.items() if p.team == tid],
-        "raci": _raci_lists(org, node), "meetings": _meetings_of(org, {node}),
+        "raci": _raci_lists(org, node), "meetings": _meetings_of(org, node),
         "channels": list(team.channels),
     }
 
@@ -191,13 +203,12 @@ def _show_team(org: Org, tid: str, team: Any) -> dict[str, Any]:
 def _show_person(org: Org, pid: str, person: Any) -> dict[str, Any]:
     node = node_key("person", pid)
     teams = org.person_teams.get(pid, [])
-    positions = org.people_positions.get(pid, [])
-    nodes = {node, *(node_key("team", t) for t in teams),
-             *(node_key("role", r) for r in positions)}
+    seen = involvement(org, node)  # the same view the site's person page reads
     return {"title": person.title, "teams": list(teams),
             "leads": [t for t in teams if org.teams[t].lead == pid],
-            "positions": list(positions), "raci": _raci_lists(org, node),
-            "meetings": _meetings_of(org, nodes)}
+            "positions": list(org.people_positions.get(pid, [])),
+            "raci": _raci_lists(org, node, seen.duties),
+            "meetings": _meetings_of(org, node, seen.meetings)}
 
 
 def _show_role(org: Org, rid: str, pos: Any) -> dict[str, Any]:
@@ -207,7 +218,7 @@ def _show_role(org: Org, rid: str, pos: Any) -> dict[str, Any]:
             "headcount": s.planned, "open_seats": s.open, "raci": _raci_lists(org, node),
             "kpis": [{"title": k.title, "measurable": kpi_measurable(kpi_verdict(k))}
                      for k in pos.kpis],
-            "meetings": _meetings_of(org, {node})}
+            "meetings": _meetings_of(org, node)}
 
 
 def _show_duty(org: Org, rid: str, duty: Any) -> dict[str, Any]:
@@ -352,6 +363,10 @@ def _item(value: Any, lang: str = "en", org: Org | None = None, key: str = "") -
         if "kind" in value and "id" in value:
             cadence = value.get("schedule") or value.get("cadence")
             extra = tty_text(f" [{cadence}]") if cadence else ""
+            if value.get("chairs"):
+                extra += f" · {say(MC('label', 'chairs'), lang)}"
+            if value.get("via"):
+                extra += _via(value["via"], lang, org)
             return _name(value, lang) + extra + _people(value, lang)
         if "measurable" in value:  # a KPI
             verdict = M("measurable") if value["measurable"] else M("not measurable")

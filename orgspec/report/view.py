@@ -244,10 +244,11 @@ def build_view(result: LintResult, org: Org, lang: str | None = None,
 def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) -> ReportView:
     lang = lang or result.lang or guess_lang(org)
     owners = _owners(org)
-    rows = [FindingRow(f.severity.label, f.code, f.message,
+    named = Namer(org, lang)
+    rows = [FindingRow(f.severity.label, f.code, named(f.message),
                        f"{f.location.file}:{f.location.line}:{f.location.col}", _link(f, links),
                        _team_of(f, owners), f.location.file, f.location.line, f.hint,
-                       [f"{r.location.short()}: {r.message}" for r in f.related])
+                       [f"{r.location.short()}: {named(r.message)}" for r in f.related])
             for f in result.findings]
     tree_roots = team_tree(org)
     tree_rows = flatten(tree_roots)
@@ -355,6 +356,72 @@ def named(org: Org, ref: str | None) -> str:
     kind, _, ident = holder.partition(":")
     entity = org.table({"team": "Team", "person": "Person", "role": "Role"}[kind])[ident]
     return str(getattr(entity, "name", None) or ident)
+
+
+_NAMED_KINDS = ("Team", "Person", "Role", "Responsibility", "Process", "Meeting", "Objective")
+
+
+class _Named(str):
+    """An id said with its name (`客服部 (customer-service)`); `{x!r}` in a template shows
+    it without the quotes an id gets."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+class Namer:
+    """A finding's message for a page, in `lang`: each id value of an entity with a display
+    name said as `客服部 (customer-service)` (the id kept, so it can be searched for), from
+    the message's template and values (`i18n.Said`). Machine formats (JSON, SARIF ...)
+    keep the message as the rule said it. An id several kinds share takes the name of the
+    first of _NAMED_KINDS (a team before a person, as `Org.holder` resolves owners); a name
+    equal to its id adds nothing and is left out."""
+
+    def __init__(self, org: Org, lang: str) -> None:
+        self.org, self.lang = org, lang
+        self._names: dict[str, str] | None = None
+
+    def names(self) -> dict[str, str]:
+        if self._names is None:
+            out: dict[str, str] = {}
+            for kind in _NAMED_KINDS:
+                for ident, entity in self.org.table(kind).items():
+                    name = getattr(entity, "name", None) or getattr(entity, "title", None)
+                    if name and ident not in out and str(name).casefold() != ident.casefold():
+                        out[ident] = str(name)
+            self._names = out
+        return self._names
+
+    def __call__(self, message: str) -> str:
+        from orgspec.i18n import M
+
+        source = message if isinstance(message, M) else getattr(message, "source", None)
+        if not isinstance(source, M) or not source.values:
+            return message
+        names = self.names()
+
+        def named(value: object) -> object:
+            if isinstance(value, list | tuple):
+                return [named(v) for v in value]
+            if type(value) is str and value in names:
+                return _Named(f"{names[value]} ({value})")
+            if type(value) is str and ", " in value:  # ids a check joined itself
+                parts = value.split(", ")
+                if all(p in names for p in parts):
+                    return _Named(", ".join(f"{names[p]} ({p})" for p in parts))
+            return value
+
+        values = {k: named(v) for k, v in source.values.items()}
+        if values == source.values:
+            return message
+        again = type(source).__new__(type(source), *_args(source), **values)
+        return say(again, self.lang)
+
+
+def _args(source: object) -> tuple[str, ...]:
+    context = getattr(source, "context", None)
+    template = str(getattr(source, "template", ""))
+    return (context, template) if context is not None else (template,)
 
 
 def team_names(org: Org) -> dict[str, str]:

@@ -74,7 +74,9 @@ def build_site(result: LintResult, org: Org, out_dir: str, options: SiteOptions)
     try:
         stats.files = write_tree(out_dir, counted())
     except OutputError as exc:
-        raise SiteError(str(exc)) from None
+        from orgspec.i18n import message_of
+
+        raise SiteError(message_of(exc)) from None
     return stats
 
 

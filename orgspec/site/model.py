@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from orgspec.findings import LintResult
 from orgspec.model.models import ROLES, KeyResult, Objective, is_placeholder
 from orgspec.model.org import Org, ident_of, node_key
+from orgspec.model.positions import Involvement
 from orgspec.report.view import FindingRow, ReportView, TeamHealth
 
 FOLDERS = {"Team": "teams", "Person": "people", "Responsibility": "duties",
@@ -105,11 +106,10 @@ class SiteModel:
     serving: dict[str, list[str]] = field(default_factory=dict)
     steps_by: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
     objectives_by: dict[str, list[str]] = field(default_factory=dict)
-    direct_a: dict[str, list[str]] = field(default_factory=dict)
     process_owners: dict[str, list[str]] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
     team_positions: dict[str, list[str]] = field(default_factory=dict)
-    meetings_of: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)
+    meetings_of: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)  # by node
     team_meetings: dict[str, list[str]] = field(default_factory=dict)
     _krs: dict[str, list[KrView]] = field(default_factory=dict, repr=False)
     _kpis: dict[str, list[KpiView]] = field(default_factory=dict, repr=False)
@@ -151,27 +151,18 @@ class SiteModel:
                     if ref:
                         self.steps_by.setdefault(ref, []).append((pid, s.id, s.name or s.id))
             self._handoffs(pid)
-        for rid in sorted(self.holders):
-            for ref in self.holders[rid].get("accountable", []):
-                if ref in org.people:
-                    self.direct_a.setdefault(ref, []).append(rid)
         self._positions_and_meetings()
 
     def _positions_and_meetings(self) -> None:
         """Positions by team; meetings by the node that chairs (True) or attends them,
         and by every team represented in them (the team, its positions or its people)."""
-        from orgspec.model.positions import presence
+        from orgspec.model.positions import meeting_index, presence
 
         org = self.org
         for rid, pos in sorted(org.positions.items()):
             if pos.team in org.teams:
                 self.team_positions.setdefault(pos.team, []).append(rid)
-        for mid, meeting in sorted(org.meetings.items()):
-            chair = org.holder(meeting.owner)
-            for node in dict.fromkeys([*([chair] if chair else []),
-                                       *(org.holder(a) for a in meeting.attendees)]):
-                if node is not None:
-                    self.meetings_of.setdefault(node, []).append((mid, node == chair))
+        self.meetings_of = meeting_index(org)
         for tid, mids in presence(org).team_meetings.items():
             self.team_meetings[tid] = sorted(mids)
 
@@ -300,20 +291,12 @@ class SiteModel:
         main = [(d, ls) for d, ls in rows if "A" in ls or "R" in ls]
         return main, [(d, ls) for d, ls in rows if "A" not in ls and "R" not in ls]
 
-    def answers_for(self, pid: str) -> list[tuple[str, str, str]]:
-        """(duty, how, through) for duties the person answers for: accountable directly
-        ("", ""), as a team's lead ("team", team id), or as holder of a position that is
-        accountable or responsible for it ("role", position id)."""
-        out: dict[str, tuple[str, str]] = dict.fromkeys(self.direct_a.get(pid, []), ("", ""))
-        for tid in self.led.get(pid, []):
-            for rid, letters in self.charters.get(tid, []):
-                if "A" in letters:
-                    out.setdefault(rid, ("team", tid))
-        for pos in self.org.people_positions.get(pid, []):
-            for rid, letters in self.position_duties(pos):
-                if "A" in letters or "R" in letters:
-                    out.setdefault(rid, ("role", pos))
-        return sorted((rid, how, via) for rid, (how, via) in out.items())
+    def involvement(self, node: str) -> Involvement:
+        """The duties and meetings of a person, team or position: the same view
+        `orgspec show` prints (`model.positions.involvement`)."""
+        from orgspec.model.positions import involvement
+
+        return involvement(self.org, node, self.meetings_of)
 
     def position_duties(self, rid: str) -> list[tuple[str, str]]:
         """(duty, RACI letters) a position holds, by duty id."""

@@ -214,18 +214,17 @@ def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         person = org.people[pid]
         link = m.person(pid)
         rows.append([link, person.title or "", [m.team(t) for t in m.member_of.get(pid, [])]])
-        answers = [(m.duty(rid), how, _via(m, how, via)) for rid, how, via in m.answers_for(pid)]
         held = org.people_positions.get(pid, [])
-        meetings: list[tuple[Link, bool, Link | None]] = [
-            (m.meeting(mid), chairs, None) for mid, chairs in
-                    m.meetings_of.get(f"person:{pid}", [])]
-        meetings += [(m.meeting(mid), chairs, m.position(r)) for r in held
-                     for mid, chairs in m.meetings_of.get(f"role:{r}", [])]
+        node = f"person:{pid}"
+        seen = m.involvement(node)  # the same view `orgspec show person` prints
+        duties = [(m.duty(d.duty), d.role, *_through(m, pid, d.via)) for d in seen.duties]
+        meetings = [(m.meeting(a.meeting), a.chairs, *_through(m, pid, a.via))
+                    for a in seen.meetings]
         yield m.url("Person", pid), render(
             "person", 1, id=pid, person=person, name=person.name or pid,
             positions=[m.position(r) for r in held], meetings=meetings,
             led=[m.team(t) for t in m.led.get(pid, [])],
-            member_of=[m.team(t) for t in m.member_of.get(pid, [])], answers=answers,
+            member_of=[m.team(t) for t in m.member_of.get(pid, [])], duties=duties,
             objectives=[m.objective(o) for o in m.objectives_of(pid)],
             steps=[(m.process(p), s, n) for p, s, n in m.steps_of(pid)],
             findings=m.findings_of.get(f"person:{pid}", []), src=m.source("Person", pid))
@@ -378,8 +377,16 @@ def _processes(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         columns=[lab["processes"], lab["owner"], lab["serves"], lab["steps"]])
 
 
-def _via(m: SiteModel, how: str, via: str) -> Link | None:
-    return m.team(via) if how == "team" else m.position(via) if how == "role" else None
+def _through(m: SiteModel, pid: str, via: str) -> tuple[str, Link | None]:
+    """How a person holds a duty or meets: ("", None) directly, ("lead" | "member", team)
+    through a team they lead or belong to, ("role", position) through a position."""
+    kind, _, ident = via.partition(":")
+    if kind == "team":
+        lead = m.org.teams[ident].lead == pid
+        return ("lead" if lead else "member"), m.team(ident)
+    if kind == "role":
+        return "role", m.position(ident)
+    return "", None
 
 
 class _Position:
@@ -449,8 +456,8 @@ def _positions(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
             "position", 1, id=rid, pos=pos, name=pos.name or rid, row=row,
             crumbs=[m.team(a) for a in [*m.ancestors(team), team]] if team else [],
             ask=ask, via=via, duties=duties, kpis=m.kpis(rid),
-            meetings=[(m.meeting(mid), chairs) for mid, chairs in
-                      m.meetings_of.get(f"role:{rid}", [])],
+            meetings=[(m.meeting(a.meeting), a.chairs)
+                      for a in m.involvement(f"role:{rid}").meetings],
             findings=m.findings_of.get(f"role:{rid}", []), src=m.source("Role", rid))
     yield "positions/index.html", render(
         "list", 1, heading=lab["positions"], total=len(rows), pages=[], rows=rows,

@@ -5,6 +5,12 @@ at that size). Above, a deletion index (the SymSpell idea): every id and every i
 character deleted point to the id. A typo of one edit (a character dropped, added, changed
 or two swapped) shares a key with its id: the word itself, or the word with one character
 deleted. Candidates found so are ranked by difflib's ratio (cutoff 0.6), ties by id.
+
+A ratio alone suggests unrelated pinyin ids: `huang-lei` and `zhang-wei` share `ang-` and
+`ei` (ratio 0.78). So a candidate must also be a plausible typo: within `allowed(word)`
+edits (a character dropped, added, changed, or two neighbours swapped), one edit per five
+characters, at least one: `zhang-wie` -> `zhang-wei` (1 of 1), `custmer-service` ->
+`customer-service` (1 of 3), but not `huang-lei` -> `zhang-wei` (3 of 1).
 """
 
 from __future__ import annotations
@@ -14,6 +20,32 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 SMALL = 2000
+_RANKED = 5  # the best candidates by ratio that are checked for a plausible typo
+
+
+def allowed(word: str) -> int:
+    """How many edits a typo of `word` may hold: one per five characters, at least one."""
+    return max(1, len(word) // 5)
+
+
+def edits(a: str, b: str, limit: int) -> int:
+    """The optimal-string-alignment distance of `a` and `b` (insertions, deletions,
+    substitutions, swaps of neighbours), or `limit + 1` once it must exceed `limit`.
+    O(len(a) * len(b)) on short ids."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], before[j - 2] + 1)
+        if min(row) > limit and min(prev) > limit:  # a swap reaches back two rows
+            return limit + 1
+        before, prev = prev, row
+    return prev[-1]
 
 
 class Suggester:
@@ -25,15 +57,15 @@ class Suggester:
 
     def close(self, word: str) -> str | None:
         """The closest id (difflib ratio >= 0.6), or None."""
+        limit = allowed(word)
         if len(self.ids) <= SMALL:
-            pool = [c for c in self.ids if abs(len(c) - len(word)) <= 3]
-            found = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
-            return found[0] if found else None
-        index = self._build()
-        keys = {word, *_deletions(word)}
-        pool = sorted({c for key in keys for c in index.get(key, ())})
-        best = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
-        return best[0] if best else None
+            pool = [c for c in self.ids if abs(len(c) - len(word)) <= limit]
+        else:
+            index = self._build()
+            keys = {word, *_deletions(word)}
+            pool = sorted({c for key in keys for c in index.get(key, ())})
+        ranked = difflib.get_close_matches(word, pool, n=_RANKED, cutoff=0.6)
+        return next((c for c in ranked if edits(word, c, limit) <= limit), None)
 
     def _build(self) -> dict[str, list[str]]:
         if self._index is None:
