@@ -78,10 +78,31 @@ def read_manifest(folder: str) -> Manifest:
         files = {str(k): str(v) for k, v in doc["files"].items()}
         ids = {str(kind): {str(k): str(v) for k, v in table.items()}
                for kind, table in doc.get("ids", {}).items()}
-        return Manifest(doc.get("source"), files, ids)
     except (ValueError, KeyError, TypeError, AttributeError):
         raise AdoptError(f"{path}: not an orgspec import manifest; move it away or "
                            "import into another folder") from None
+    for name in files:
+        if not plain_name(name):
+            # A manifest is only a file in the user's folder: anyone can edit it, so a name
+            # is never trusted to point anywhere but a plain file in this folder.
+            raise AdoptError(f"{path}: lists {name!r}, which is not a file name in this "
+                             "folder; orgspec wrote no such file - fix or remove the manifest")
+    return Manifest(doc.get("source"), files, ids)
+
+
+def plain_name(name: str) -> bool:
+    """Whether `name` is one file name with no folder part (what the importer writes)."""
+    return (name not in ("", ".", "..") and not any(c in name for c in "/\\\0")
+            and ":" not in name[1:2])  # no drive (C:x) either
+
+
+def _ours(folder: str, name: str) -> bool:
+    """Whether `folder/name` is a regular file really inside `folder` (no symlink out)."""
+    path = os.path.join(folder, name)
+    if os.path.islink(path) or not os.path.isfile(path):
+        return False
+    root = os.path.realpath(folder)
+    return os.path.dirname(os.path.realpath(path)) == root
 
 
 def write_draft(files: dict[str, str], folder: str, source: str,
@@ -93,6 +114,9 @@ def write_draft(files: dict[str, str], folder: str, source: str,
     if old.source not in (None, source):
         raise AdoptError(f"{folder!r} holds an import from {old.source}; import {source} "
                            "into another folder (one importer per folder)")
+    for name in files:
+        if not plain_name(name):
+            raise AdoptError(f"refusing to write {name!r}: not a file name in {folder!r}")
     output.make_dirs(folder)
     out, recorded = Outcome(), {}
     for name, text in sorted(files.items()):
@@ -111,7 +135,7 @@ def write_draft(files: dict[str, str], folder: str, source: str,
     for name in sorted(set(old.files) - set(files)):
         path = os.path.join(folder, name)
         now = _read(path)
-        if now is not None and (force or digest(now) == old.files[name]):
+        if now is not None and _ours(folder, name) and (force or digest(now) == old.files[name]):
             output.remove_file(path)
             out.removed.append(name)
         elif now is not None:
