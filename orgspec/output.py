@@ -21,10 +21,14 @@ def write_text(path: str, text: str, encoding: str = "utf-8") -> None:
     write_bytes(path, text.encode(encoding))
 
 
-def write_bytes(path: str, data: bytes, durable: bool = True) -> None:
+def write_bytes(path: str, data: bytes, durable: bool = True, guard: bool = True) -> None:
     """Write `data` to `path` via a temp file in the same folder and `os.replace`; missing
     folders are created. `durable=False` skips the fsync (a cache entry: a reader still sees
-    old or new, and a lost entry is only a miss)."""
+    old or new, and a lost entry is only a miss). Raises OutputError (an OSError) when
+    `path` is a file of the org being read (see `protect`); `guard=False` skips that check
+    for paths orgspec names itself (cache entries: hex names, thousands per run)."""
+    if guard:
+        _refuse_input(path)
     folder = os.path.dirname(os.path.abspath(path))
     os.makedirs(folder, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".orgspec-", suffix=".tmp")
@@ -47,8 +51,50 @@ def write_bytes(path: str, data: bytes, durable: bool = True) -> None:
 SITE_MARK = ".orgspec-site"
 
 
-class OutputError(Exception):
-    """The output folder cannot be replaced (it holds something orgspec did not write)."""
+class OutputError(OSError):
+    """An output orgspec must not write: a folder it did not write, or the org's own files
+    (an OSError, so every caller that reports "cannot write PATH: WHY" reports it too)."""
+
+
+_INPUTS: list[tuple[list[str], list[str]]] = []  # (files, folders) the run reads, as given
+_RESOLVED: dict[str, set[str]] = {}  # "files"/"folders" -> real paths, made on first use
+
+
+def protect(files: Iterable[str], folders: Iterable[str] = ()) -> None:
+    """Remember files the run reads (the loader's org files, the config) and the org's
+    folders, so that no output of this process overwrites them or writes a folder of files
+    into them: orgspec never modifies the user's org files. Paths are resolved (symlinks,
+    `..`) when an output is first checked, so only runs that write files pay for it."""
+    _INPUTS.append((list(files), list(folders)))
+    _RESOLVED.clear()
+
+
+def forget_inputs() -> None:
+    """Start a new command: no file is protected until the loader reads it."""
+    _INPUTS.clear()
+    _RESOLVED.clear()
+
+
+def _inputs(kind: str) -> set[str]:
+    if not _RESOLVED:
+        _RESOLVED["files"] = {os.path.realpath(f) for files, _ in _INPUTS for f in files}
+        _RESOLVED["folders"] = {os.path.realpath(f) for _, folders in _INPUTS for f in folders}
+        _RESOLVED["folders"].update(os.path.dirname(f) for f in _RESOLVED["files"])
+    return _RESOLVED[kind]
+
+
+def _refuse_input(path: str) -> None:
+    if _INPUTS and os.path.realpath(path) in _inputs("files"):
+        raise OutputError("it is a file of the org being read; orgspec never modifies org "
+                          "files - write somewhere else")
+
+
+def check_output_folder(folder: str) -> None:
+    """Raise OutputError when `folder` (a folder of outputs: a site, a CSV export) is a
+    folder of the org being read (given as the org, or holding one of its files)."""
+    if _INPUTS and os.path.realpath(folder) in _inputs("folders"):
+        raise OutputError("it is a folder of the org being read; orgspec never writes "
+                          "into it - write somewhere else")
 
 
 def write_tree(folder: str, files: Iterable[tuple[str, str | bytes]]) -> int:
@@ -58,10 +104,15 @@ def write_tree(folder: str, files: Iterable[tuple[str, str | bytes]]) -> int:
     sibling folder; only when all are written does it replace `folder`, so a reader sees the
     old site or the new one, never a mix. An existing `folder` is replaced only when it is
     empty or was written by this function (it holds the `.orgspec-site` mark). Returns the
-    number of files written. Raises OutputError for a folder it must not replace, and
+    number of files written. Raises OutputError for a folder it must not replace (or a
+    folder of the org being read), and
     ValueError for a path that would leave the folder.
     """
     target = os.path.abspath(folder)
+    try:
+        check_output_folder(target)
+    except OutputError as exc:
+        raise OutputError(f"cannot write {folder!r}: {exc}") from None
     if os.path.exists(target) and not _replaceable(target):
         raise OutputError(f"{folder} exists and was not written by `orgspec site`; "
                           "choose an empty or new folder")

@@ -249,6 +249,7 @@ def export_org(org: Org, fmt: str, dest: str | None = None, lang: str = "en") ->
         if os.path.exists(folder) and not os.path.isdir(folder):
             raise ExportError(M("{path!r} is a file; CSV export writes a folder of files",
                                 path=folder))
+        output.check_output_folder(folder)
         output.make_dirs(folder)
         paths = [os.path.join(folder, f"{t.name}.csv") for t in tabs]
         for table, path in zip(tabs, paths, strict=True):

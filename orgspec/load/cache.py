@@ -165,7 +165,8 @@ class Cache:
         try:
             data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
             self._prepare()
-            output.write_bytes(self._path(kind, key), MAGIC + key + data, durable=False)
+            output.write_bytes(self._path(kind, key), MAGIC + key + data,
+                               durable=False, guard=False)
             if kind == "result":
                 self._prune_results()
         except (OSError, pickle.PicklingError, RecursionError, TypeError, AttributeError):

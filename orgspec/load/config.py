@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from orgspec import output
 from orgspec.findings import Severity
 from orgspec.i18n import M
 from orgspec.load.source import SourceError, decode, read_bytes, scan_forbidden
@@ -155,6 +156,7 @@ def _yaml_where(path: str, parsed: Parsed) -> Where:
 
 
 def _read_toml(path: str) -> dict[str, Any]:
+    output.protect([path])  # an input: no output of this run may overwrite it
     try:
         doc = tomllib.loads(Path(path).read_text("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -167,6 +169,7 @@ def _read_toml(path: str) -> dict[str, Any]:
 
 
 def _read_yaml(path: str) -> Parsed:
+    output.protect([path])  # an input: no output of this run may overwrite it
     def at(line: int, col: int) -> str:
         return f"{path}:{line}:{col}"
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from orgspec import output
 from orgspec.i18n import M
 from orgspec.paths import display_path, git_top
 
@@ -88,6 +89,8 @@ def discover(paths: list[str], include: list[str] | None = None,
             _add_file(path, os.path.dirname(os.path.abspath(path)), found, explicit=True)
     found.files.sort(key=lambda c: c.display)
     found.skipped.sort(key=lambda s: s.display)
+    output.protect([c.real for c in found.files],
+                   [p for p in paths if os.path.isdir(p) and not os.path.islink(p)])
     return found
 
 
