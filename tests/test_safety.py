@@ -63,3 +63,54 @@ def test_outputs_beside_the_org_are_still_written(org: Path, tmp_path: Path) -> 
     assert code == 0 and (tmp_path / "csv" / "people.csv").is_file()
     code, _, _ = cli("site", str(org), "-o", str(tmp_path / "public"))
     assert code == 0 and (tmp_path / "public" / "index.html").is_file()
+
+
+def _git_repo(org: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+
+    top = org.parent
+    for args in (["init", "-q"], ["add", "-A"],
+                 ["-c", "user.email=a@example.com", "-c", "user.name=a", "commit", "-qm", "a"]):
+        subprocess.run(["git", *args], cwd=top, check=True, capture_output=True)
+    monkeypatch.chdir(top)
+
+
+@pytest.mark.parametrize("args", [
+    ("check", "org", "--diff", "--output=org/teams/people.yaml"),
+    ("check", "org", "--diff=--output=org/teams/people.yaml"),
+    ("site", "org", "-o", "public", "--since", "--output=org/teams/people.yaml"),
+])
+def test_a_revision_is_never_an_option_to_git(org: Path, monkeypatch: pytest.MonkeyPatch,
+                                              args: tuple[str, ...]) -> None:
+    _git_repo(org, monkeypatch)
+    before = _snapshot(org)
+    code, _, err = cli(*args)
+    assert code == 2
+    assert err.count("\n") == 1 and "cannot start with '-'" in err
+    assert _snapshot(org) == before
+
+
+def test_the_git_archive_call_ends_its_options(org: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the one-line check too: git itself reads the revision as a revision."""
+    import subprocess
+
+    from orgspec.ci import diff
+
+    _git_repo(org, monkeypatch)
+    calls: list[list[str]] = []
+    real = subprocess.run
+
+    def spy(args: list[str], **kw: object) -> subprocess.CompletedProcess[bytes]:
+        calls.append(list(args))
+        return real(args, **kw)  # type: ignore[call-overload, no-any-return]
+
+    monkeypatch.setattr(diff.subprocess, "run", spy)
+    tmp = org.parent / "x"
+    tmp.mkdir()
+    diff._extract("HEAD", str(org.parent), ["org"], str(tmp))
+    archive = next(c for c in calls if "archive" in c)
+    assert archive[archive.index("--end-of-options") + 1] == "HEAD"
+    assert (tmp / "org" / "teams" / "people.yaml").read_bytes() == \
+        (org / "teams" / "people.yaml").read_bytes()
+    code, out, err = cli("check", "org", "--diff", "HEAD", "--lang", "en")
+    assert code == 0 and "org diff against HEAD: 0 new findings, 0 fixed" in out + err
