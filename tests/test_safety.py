@@ -114,3 +114,52 @@ def test_the_git_archive_call_ends_its_options(org: Path, monkeypatch: pytest.Mo
         (org / "teams" / "people.yaml").read_bytes()
     code, out, err = cli("check", "org", "--diff", "HEAD", "--lang", "en")
     assert code == 0 and "org diff against HEAD: 0 new findings, 0 fixed" in out + err
+
+
+_OBJECTIVE = """kind: Objective
+id: {oid}
+owner: t
+period: "{period}"
+title: Grow revenue
+key_results:
+  - id: kr1
+    title: Revenue reaches 10M CNY
+    due: 9999-12-31
+"""
+
+
+@pytest.mark.parametrize(("period", "bad"), [
+    ("9999-Q4", False), ("9999-H2", False), ("9999", False),
+    ("0000", True), ("0000-Q1", True), ("0999-H1", True),
+])
+def test_a_period_at_the_calendars_edge_is_a_finding_not_a_crash(
+        write_org, tmp_path: Path, period: str, bad: bool) -> None:
+    folder = write_org({"t.yaml": "kind: Team\nid: t\nname: T\n",
+                        "o.yaml": _OBJECTIVE.format(oid="o1", period=period)})
+    code, out, err = cli("check", str(folder), "--lang", "en", "--format", "json",
+                         "--no-cache")
+    assert err == ""
+    import json
+    sc = [(f["code"], f["line"], f["column"])
+          for f in json.loads(out)["findings"] if f["code"].startswith("SC")]
+    assert sc == ([("SC003", 4, 1)] if bad else [])
+    assert code == (1 if bad else 0)
+    for args in (("report", str(folder)), ("site", str(folder), "-o", str(tmp_path / "s"))):
+        code, _, err = cli(*args)
+        assert code == 0 and "internal error" not in err
+
+
+def test_period_range_ends_on_the_last_day_even_in_9999() -> None:
+    import datetime as dt
+
+    from orgspec.model.models import Objective
+    from orgspec.model.okr import period_range
+
+    def span(period: str) -> tuple[dt.date, dt.date] | None:
+        obj = Objective(kind="Objective", id="o", owner="t", title="x", period=period)
+        return period_range(obj)
+
+    assert span("9999-Q4") == (dt.date(9999, 10, 1), dt.date(9999, 12, 31))
+    assert span("9999-H2") == (dt.date(9999, 7, 1), dt.date(9999, 12, 31))
+    assert span("2026-Q1") == (dt.date(2026, 1, 1), dt.date(2026, 3, 31))
+    assert span("2024-H1") == (dt.date(2024, 1, 1), dt.date(2024, 6, 30))
