@@ -163,3 +163,46 @@ def test_period_range_ends_on_the_last_day_even_in_9999() -> None:
     assert span("9999-H2") == (dt.date(9999, 7, 1), dt.date(9999, 12, 31))
     assert span("2026-Q1") == (dt.date(2026, 1, 1), dt.date(2026, 3, 31))
     assert span("2024-H1") == (dt.date(2024, 1, 1), dt.date(2024, 6, 30))
+
+
+_HOSTILE_NAMES = {
+    "a.yaml": 'kind: Team\nid: t\nname: "A\\uFFFEB\\u0007C"\nparent: w\n',
+    "c.yaml": 'kind: Team\nid: v\nname: "A\ufdd0B"\nparent: w\n',
+    "d.yaml": 'kind: Team\nid: w\nname: "A\\uFDD0B\\U0001FFFEC\\x1bD\\u202eE"\n',
+}
+
+
+def test_noncharacters_are_in003_at_their_place(write_org) -> None:
+    import json
+
+    folder = write_org(_HOSTILE_NAMES)
+    code, out, _ = cli("check", str(folder), "--format", "json", "--lang", "en")
+    found = [(f["code"], Path(f["file"]).name, f["line"], f["column"], f["message"])
+             for f in json.loads(out)["findings"] if f["code"] == "IN003"]
+    assert code == 1
+    assert found == [
+        ("IN003", "a.yaml", 3, 7, "value contains the control or invisible character U+FFFE"),
+        ("IN003", "c.yaml", 3, 9, "file contains the control or invisible character U+FDD0"),
+        ("IN003", "d.yaml", 3, 7, "value contains the control or invisible character U+FDD0"),
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "dot", "mermaid"])
+def test_every_graph_export_of_hostile_names_parses_and_hides_nothing(
+        write_org, tmp_path: Path, fmt: str) -> None:
+    import json
+    from xml.etree import ElementTree
+
+    folder = write_org(_HOSTILE_NAMES)
+    target = tmp_path / f"g.{fmt}"
+    code, _, err = cli("graph", str(folder), "--format", fmt, "-o", str(target))
+    assert code == 0, err
+    text = target.read_text("utf-8")
+    if fmt in ("graphml", "gexf"):
+        ElementTree.parse(target)
+    if fmt == "json":
+        json.loads(text)
+    hidden = [c for c in text if c not in "\n\t" and (ord(c) < 0x20 or 0x7f <= ord(c) < 0xa0
+              or c in "\ufffe\ufdd0\U0001fffe\u202e")]
+    assert hidden == []
+    assert text.count("\ufffd") >= 4
