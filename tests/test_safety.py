@@ -206,3 +206,23 @@ def test_every_graph_export_of_hostile_names_parses_and_hides_nothing(
               or c in "\ufffe\ufdd0\U0001fffe\u202e")]
     assert hidden == []
     assert text.count("\ufffd") >= 4
+
+
+@pytest.mark.parametrize("fmt", ["junit", "junit-suite", "github", "text", "gitlab", "sarif",
+                                 "json", "markdown"])
+def test_control_characters_in_file_names_are_escaped(write_org, fmt: str) -> None:
+    from xml.etree import ElementTree
+
+    folder = write_org({"t\x1b[31mred\x07\u202eevil.yaml": "kind: Team\nid: t\nname: [\n"})
+    code, out, err = cli("check", str(folder), "--format", fmt, "--lang", "en")
+    assert code == 1, err
+    if fmt in ("json", "gitlab"):  # data: the exact name, which JSON's escapes carry
+        assert "\x1b" not in out and "\x07" not in out
+        assert "t\\u001b[31mred\\u0007\u202eevil.yaml" in out
+        return
+    assert not any(c in out for c in "\x1b\x07\u202e")
+    if fmt.startswith("junit"):
+        suites = ElementTree.fromstring(out).findall("testsuite")
+        assert [s.get("name") for s in suites] == [f"{folder}/t\\x1b[31mred\\x07\\u202eevil.yaml"]
+    if fmt == "github":
+        assert "file=" in out and "\\x1b[31mred\\x07\\u202eevil.yaml" in out
