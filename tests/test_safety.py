@@ -226,3 +226,28 @@ def test_control_characters_in_file_names_are_escaped(write_org, fmt: str) -> No
         assert [s.get("name") for s in suites] == [f"{folder}/t\\x1b[31mred\\x07\\u202eevil.yaml"]
     if fmt == "github":
         assert "file=" in out and "\\x1b[31mred\\x07\\u202eevil.yaml" in out
+
+
+def test_every_csv_cell_is_guarded_against_formulas_headers_included(write_org,
+                                                                     tmp_path: Path) -> None:
+    import csv
+
+    folder = write_org({"org.yaml": (
+        "- {kind: Team, id: t, name: '=HYPERLINK(\"http://x\",\"y\")', lead: eve, "
+        "members: [eve]}\n"
+        "- {kind: Team, id: u, name: '＝1+1', parent: t}\n"
+        "- {kind: Person, id: eve, name: \"\\tEve\"}\n"
+        "- {kind: Responsibility, id: d, name: '@SUM(A1)', accountable: [t], "
+        "responsible: [u]}\n")})
+    code, _, err = cli("export", str(folder), "--format", "csv", "-o", str(tmp_path / "c"),
+                       "--isolated", "--lang", "en")
+    assert code == 0, err
+    for name in ("raci", "people"):
+        with open(tmp_path / "c" / f"{name}.csv", encoding="utf-8-sig", newline="") as handle:
+            cells = [c for row in csv.reader(handle) for c in row]
+        assert cells, name
+        assert [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "＝", "＠")
+                and len(c) > 1] == [], name
+    with open(tmp_path / "c" / "raci.csv", encoding="utf-8-sig", newline="") as handle:
+        header = next(csv.reader(handle))
+    assert "'=HYPERLINK(\"http://x\",\"y\")" in header and "'＝1+1" in header
