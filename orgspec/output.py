@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterable
 
@@ -26,9 +27,19 @@ def write_bytes(path: str, data: bytes, durable: bool = True, guard: bool = True
     folders are created. `durable=False` skips the fsync (a cache entry: a reader still sees
     old or new, and a lost entry is only a miss). Raises OutputError (an OSError) when
     `path` is a file of the org being read (see `protect`); `guard=False` skips that check
-    for paths orgspec names itself (cache entries: hex names, thousands per run)."""
+    for paths orgspec names itself (cache entries: hex names, thousands per run).
+
+    What is not a regular file is written through, never replaced: a FIFO, a character or
+    block device, `/dev/stdout` (and any path that resolves into /dev or /proc). A symlink
+    to a regular file stays a link: the file it points to is replaced atomically."""
     if guard:
         _refuse_input(path)
+    through = _write_through(path)
+    if through:
+        with open(path, through) as handle:
+            handle.write(data)
+        return
+    path = os.path.realpath(path) if os.path.islink(path) else path
     folder = os.path.dirname(os.path.abspath(path))
     os.makedirs(folder, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".orgspec-", suffix=".tmp")
@@ -46,6 +57,28 @@ def write_bytes(path: str, data: bytes, durable: bool = True, guard: bool = True
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _write_through(path: str) -> str | None:
+    """The `open` mode to write `path` in place, or None to replace it atomically: "wb" when
+    it exists and is not a regular file (after symlinks); "ab" for a regular file reached by
+    a link through /dev or /proc (`-o /dev/stdout` with stdout redirected to a file: a link
+    to /proc/self/fd/1; replacing the file would break the shell's `>`, and truncating it
+    would break `>>`)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if not stat.S_ISREG(mode):
+        return "wb"
+    hop = os.path.abspath(path)
+    for _ in range(40):  # the link chain: /dev/stdout -> /proc/self/fd/1 -> /tmp/out.txt
+        if not os.path.islink(hop):
+            return None
+        hop = os.path.join(os.path.dirname(hop), os.readlink(hop))
+        if hop.startswith(("/dev/", "/proc/")):
+            return "ab"
+    return None
 
 
 SITE_MARK = ".orgspec-site"

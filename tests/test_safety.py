@@ -3,7 +3,9 @@ user input never reaches git as an option, and nothing outside orgspec's own fil
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 from pathlib import Path
 
 import pytest
@@ -251,3 +253,48 @@ def test_every_csv_cell_is_guarded_against_formulas_headers_included(write_org,
     with open(tmp_path / "c" / "raci.csv", encoding="utf-8-sig", newline="") as handle:
         header = next(csv.reader(handle))
     assert "'=HYPERLINK(\"http://x\",\"y\")" in header and "'＝1+1" in header
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_an_output_onto_a_fifo_is_written_through(org: Path, tmp_path: Path) -> None:
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    code, _, err = cli("check", str(org), "--format", "json", "-o", str(fifo))
+    reader.join(timeout=60)
+    assert code in (0, 1), err
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)  # still a FIFO, not a regular file
+    assert b'"findings"' in got[0]
+
+
+def test_an_output_onto_a_symlink_replaces_the_file_it_points_to(tmp_path: Path) -> None:
+    from orgspec import output
+
+    target = tmp_path / "real.json"
+    target.write_text("old", "utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    output.write_text(str(link), "new")
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert target.read_text("utf-8") == "new"
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc")
+def test_an_output_through_proc_fd_appends_to_the_open_file(tmp_path: Path) -> None:
+    """`-o /dev/stdout` with stdout redirected: the file the shell opened stays that file."""
+    from orgspec import output
+
+    target = tmp_path / "redirected.txt"
+    with open(target, "ab") as handle:
+        handle.write(b"before\n")
+        handle.flush()
+        inode = os.fstat(handle.fileno()).st_ino
+        link = tmp_path / "stdout"
+        link.symlink_to(f"/proc/self/fd/{handle.fileno()}")
+        output.write_text(str(link), "report\n")
+    assert os.stat(target).st_ino == inode
+    assert target.read_text("utf-8") == "before\nreport\n"
