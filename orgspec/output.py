@@ -7,6 +7,7 @@ import os
 import shutil
 import stat
 import tempfile
+import time
 from collections.abc import Iterable
 
 
@@ -151,6 +152,7 @@ def write_tree(folder: str, files: Iterable[tuple[str, str | bytes]]) -> int:
                           "choose an empty or new folder")
     parent = os.path.dirname(target)
     os.makedirs(parent, exist_ok=True)
+    _clear_leftovers(parent)
     tmp = tempfile.mkdtemp(dir=parent, prefix=".orgspec-site-")
     made: set[str] = {tmp}
     count = 0
@@ -180,6 +182,32 @@ def write_tree(folder: str, files: Iterable[tuple[str, str | bytes]]) -> int:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return count - 1
+
+
+def _clear_leftovers(parent: str) -> None:
+    """Remove what an interrupted `write_tree` left beside its folder (Ctrl-C between the
+    swap and the clean-up): `.orgspec-old-*` holding only an earlier site, `.orgspec-site-*`
+    holding a half-written one an hour old - each recognised by the site mark, no link
+    followed."""
+    try:
+        entries = list(os.scandir(parent))
+    except OSError:
+        return
+    for entry in entries:
+        if not entry.is_dir(follow_symlinks=False):
+            continue
+        if entry.name.startswith(".orgspec-old-"):
+            inside = os.listdir(entry.path)
+            site = os.path.join(entry.path, "site")
+            ours = inside == [] or (inside == ["site"] and not os.path.islink(site)
+                                    and _replaceable(site))
+        elif entry.name.startswith(".orgspec-site-"):  # another run may be writing it now
+            ours = _replaceable(entry.path) and \
+                time.time() - entry.stat(follow_symlinks=False).st_mtime > 3600
+        else:
+            continue
+        if ours:
+            shutil.rmtree(entry.path, ignore_errors=True)
 
 
 def _replaceable(target: str) -> bool:

@@ -298,3 +298,29 @@ def test_an_output_through_proc_fd_appends_to_the_open_file(tmp_path: Path) -> N
         output.write_text(str(link), "report\n")
     assert os.stat(target).st_ino == inode
     assert target.read_text("utf-8") == "before\nreport\n"
+
+
+def test_a_site_build_clears_what_an_interrupted_one_left(org: Path, tmp_path: Path) -> None:
+    old = tmp_path / ".orgspec-old-abc123" / "site"
+    old.mkdir(parents=True)
+    (old / ".orgspec-site").write_text("orgspec site\n", "utf-8")
+    half = tmp_path / ".orgspec-site-def456"
+    half.mkdir()
+    (half / ".orgspec-site").write_text("orgspec site\n", "utf-8")
+    os.utime(half, (1000, 1000))
+    fresh = tmp_path / ".orgspec-site-fresh1"  # another run may be writing this one now
+    fresh.mkdir()
+    (fresh / ".orgspec-site").write_text("orgspec site\n", "utf-8")
+    foreign = tmp_path / ".orgspec-old-mine" / "site"
+    foreign.mkdir(parents=True)
+    (foreign / "notes.txt").write_text("mine", "utf-8")
+    code, _, err = cli("site", str(org), "-o", str(tmp_path / "public"))
+    assert code == 0, err
+    assert not old.parent.exists() and not half.exists()
+    assert fresh.exists() and (foreign / "notes.txt").is_file()
+
+
+def test_a_site_folder_that_cannot_be_made_is_one_line(org: Path, tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x", "utf-8")
+    code, _, err = cli("site", str(org), "-o", str(tmp_path / "file" / "public"))
+    assert code == 2 and err.count("\n") == 1 and "internal error" not in err

@@ -74,6 +74,8 @@ def build_site(result: LintResult, org: Org, out_dir: str, options: SiteOptions)
         stats.files = write_tree(out_dir, counted())
     except OutputError as exc:
         raise SiteError(str(exc)) from None
+    except OSError as exc:  # a folder that cannot be made (-o /proc/x), a full disk
+        raise SiteError(f"cannot write {out_dir!r}: {exc.strerror or exc}") from None
     return stats
 
 
