@@ -324,3 +324,21 @@ def test_a_site_folder_that_cannot_be_made_is_one_line(org: Path, tmp_path: Path
     (tmp_path / "file").write_text("x", "utf-8")
     code, _, err = cli("site", str(org), "-o", str(tmp_path / "file" / "public"))
     assert code == 2 and err.count("\n") == 1 and "internal error" not in err
+
+
+@pytest.mark.parametrize(("config", "said"), [
+    ("[]\n", "config must be a mapping"),
+    ("rule-packs: [/etc/passwd]\n", "not a rule pack: expected a mapping with a `rules:` list"),
+    ("rules: {span-of-control: {options: {max: -1}}}\n", "option 'max' must be 0 or more"),
+    ("rules: {near-duplicate-duties: {options: {threshold: 5}}}\n",
+     "option 'threshold' must be at most 1"),
+    ("rules: {near-duplicate-duties: {options: {threshold: nan}}}\n",
+     "option 'threshold' must be 0 or more"),
+])
+def test_a_bad_config_is_one_clear_line(org: Path, tmp_path: Path, config: str,
+                                        said: str) -> None:
+    (tmp_path / "cfg.yaml").write_text(config, "utf-8")
+    code, _, err = cli("check", str(org), "--config", str(tmp_path / "cfg.yaml"),
+                       "--lang", "en")
+    assert code == 2
+    assert err.count("\n") == 1 and said in err and "object has no attribute" not in err

@@ -116,7 +116,8 @@ def load_config(path: str | None) -> Config:
         data, where = _read_toml(path), _toml_where(path)
     else:
         parsed = _read_yaml(path)
-        data, where = (parsed.docs[0] or {}) if parsed.docs else {}, _yaml_where(path, parsed)
+        first = parsed.docs[0] if parsed.docs else None
+        data, where = {} if first is None else first, _yaml_where(path, parsed)
     if not isinstance(data, dict):
         raise ConfigError(M("{where}: config must be a mapping", where=where(())))
     return _Reader(where, path).read(data)
