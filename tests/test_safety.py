@@ -342,3 +342,37 @@ def test_a_bad_config_is_one_clear_line(org: Path, tmp_path: Path, config: str,
                        "--lang", "en")
     assert code == 2
     assert err.count("\n") == 1 and said in err and "object has no attribute" not in err
+
+
+def test_the_site_breadcrumb_is_bounded_in_a_deep_tree(write_org) -> None:
+    """A chain of teams: each page names the root, an ellipsis and the 3 nearest levels,
+    so the work and size per page do not grow with the depth (it was quadratic)."""
+    from orgspec.engine.lint import load_org
+    from orgspec.site.model import SiteModel
+
+    depth = 60
+    teams = "".join(f"- {{kind: Team, id: t{i}, name: T{i}"
+                    + (f", parent: t{i - 1}" if i else "") + "}\n" for i in range(depth))
+    folder = write_org({"org.yaml": teams})
+    model = SiteModel.__new__(SiteModel)  # only the tree is needed
+    model.org = load_org([str(folder)]).org
+    model.team = lambda tid: tid  # type: ignore[method-assign, assignment, return-value]
+    assert model.crumbs("t0") == []
+    assert model.crumbs("t4") == ["t0", "t1", "t2", "t3"]
+    assert model.crumbs("t5") == ["t0", None, "t2", "t3", "t4"]
+    assert model.crumbs(f"t{depth - 1}") == ["t0", None, f"t{depth - 4}", f"t{depth - 3}",
+                                              f"t{depth - 2}"]
+    parents = 0
+    real = type(model.org.teams["t1"])
+
+    class Counting(dict):  # type: ignore[type-arg]
+        def __getitem__(self, key: str) -> object:
+            nonlocal parents
+            parents += 1
+            return super().__getitem__(key)
+
+    model.org.teams = Counting(model.org.teams)  # type: ignore[assignment]
+    model.__dict__.pop("_roots", None)
+    for i in range(depth):
+        model.crumbs(f"t{i}")
+    assert real is not None and parents <= 8 * depth  # linear: it was ~depth²/2 (1,770 here)
