@@ -147,6 +147,9 @@ def main(ctx: click.Context, debug: bool) -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
+    from orgspec.output import forget_inputs
+
+    forget_inputs()  # a new command (tests run many in one process) protects its own inputs
     ctx.obj = {"debug": debug}
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import stat
 import tempfile
+import time
 from collections.abc import Iterable
 
 
@@ -21,10 +23,24 @@ def write_text(path: str, text: str, encoding: str = "utf-8") -> None:
     write_bytes(path, text.encode(encoding))
 
 
-def write_bytes(path: str, data: bytes, durable: bool = True) -> None:
+def write_bytes(path: str, data: bytes, durable: bool = True, guard: bool = True) -> None:
     """Write `data` to `path` via a temp file in the same folder and `os.replace`; missing
     folders are created. `durable=False` skips the fsync (a cache entry: a reader still sees
-    old or new, and a lost entry is only a miss)."""
+    old or new, and a lost entry is only a miss). Raises OutputError (an OSError) when
+    `path` is a file of the org being read (see `protect`); `guard=False` skips that check
+    for paths orgspec names itself (cache entries: hex names, thousands per run).
+
+    What is not a regular file is written through, never replaced: a FIFO, a character or
+    block device, `/dev/stdout` (and any path that resolves into /dev or /proc). A symlink
+    to a regular file stays a link: the file it points to is replaced atomically."""
+    if guard:
+        _refuse_input(path)
+    through = _write_through(path)
+    if through:
+        with open(path, through) as handle:
+            handle.write(data)
+        return
+    path = os.path.realpath(path) if os.path.islink(path) else path
     folder = os.path.dirname(os.path.abspath(path))
     os.makedirs(folder, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".orgspec-", suffix=".tmp")
@@ -44,11 +60,75 @@ def write_bytes(path: str, data: bytes, durable: bool = True) -> None:
         raise
 
 
+def _write_through(path: str) -> str | None:
+    """The `open` mode to write `path` in place, or None to replace it atomically: "wb" when
+    it exists and is not a regular file (after symlinks); "ab" for a regular file reached by
+    a link through /dev or /proc (`-o /dev/stdout` with stdout redirected to a file: a link
+    to /proc/self/fd/1; replacing the file would break the shell's `>`, and truncating it
+    would break `>>`)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if not stat.S_ISREG(mode):
+        return "wb"
+    hop = os.path.abspath(path)
+    for _ in range(40):  # the link chain: /dev/stdout -> /proc/self/fd/1 -> /tmp/out.txt
+        if not os.path.islink(hop):
+            return None
+        hop = os.path.join(os.path.dirname(hop), os.readlink(hop))
+        if hop.startswith(("/dev/", "/proc/")):
+            return "ab"
+    return None
+
+
 SITE_MARK = ".orgspec-site"
 
 
-class OutputError(Exception):
-    """The output folder cannot be replaced (it holds something orgspec did not write)."""
+class OutputError(OSError):
+    """An output orgspec must not write: a folder it did not write, or the org's own files
+    (an OSError, so every caller that reports "cannot write PATH: WHY" reports it too)."""
+
+
+_INPUTS: list[tuple[list[str], list[str]]] = []  # (files, folders) the run reads, as given
+_RESOLVED: dict[str, set[str]] = {}  # "files"/"folders" -> real paths, made on first use
+
+
+def protect(files: Iterable[str], folders: Iterable[str] = ()) -> None:
+    """Remember files the run reads (the loader's org files, the config) and the org's
+    folders, so that no output of this process overwrites them or writes a folder of files
+    into them: orgspec never modifies the user's org files. Paths are resolved (symlinks,
+    `..`) when an output is first checked, so only runs that write files pay for it."""
+    _INPUTS.append((list(files), list(folders)))
+    _RESOLVED.clear()
+
+
+def forget_inputs() -> None:
+    """Start a new command: no file is protected until the loader reads it."""
+    _INPUTS.clear()
+    _RESOLVED.clear()
+
+
+def _inputs(kind: str) -> set[str]:
+    if not _RESOLVED:
+        _RESOLVED["files"] = {os.path.realpath(f) for files, _ in _INPUTS for f in files}
+        _RESOLVED["folders"] = {os.path.realpath(f) for _, folders in _INPUTS for f in folders}
+        _RESOLVED["folders"].update(os.path.dirname(f) for f in _RESOLVED["files"])
+    return _RESOLVED[kind]
+
+
+def _refuse_input(path: str) -> None:
+    if _INPUTS and os.path.realpath(path) in _inputs("files"):
+        raise OutputError("it is a file of the org being read; orgspec never modifies org "
+                          "files - write somewhere else")
+
+
+def check_output_folder(folder: str) -> None:
+    """Raise OutputError when `folder` (a folder of outputs: a site, a CSV export) is a
+    folder of the org being read (given as the org, or holding one of its files)."""
+    if _INPUTS and os.path.realpath(folder) in _inputs("folders"):
+        raise OutputError("it is a folder of the org being read; orgspec never writes "
+                          "into it - write somewhere else")
 
 
 def write_tree(folder: str, files: Iterable[tuple[str, str | bytes]]) -> int:
@@ -58,10 +138,15 @@ def write_tree(folder: str, files: Iterable[tuple[str, str | bytes]]) -> int:
     sibling folder; only when all are written does it replace `folder`, so a reader sees the
     old site or the new one, never a mix. An existing `folder` is replaced only when it is
     empty or was written by this function (it holds the `.orgspec-site` mark). Returns the
-    number of files written. Raises OutputError for a folder it must not replace, and
+    number of files written. Raises OutputError for a folder it must not replace (or a
+    folder of the org being read), and
     ValueError for a path that would leave the folder.
     """
     target = os.path.abspath(folder)
+    try:
+        check_output_folder(target)
+    except OutputError as exc:
+        raise OutputError(f"cannot write {folder!r}: {exc}") from None
     if os.path.exists(target) and not _replaceable(target):
         from orgspec.i18n import M
 
@@ -69,6 +154,7 @@ def write_tree(folder: str, files: Iterable[tuple[str, str | bytes]]) -> int:
                             "empty or new folder", folder=folder))
     parent = os.path.dirname(target)
     os.makedirs(parent, exist_ok=True)
+    _clear_leftovers(parent)
     tmp = tempfile.mkdtemp(dir=parent, prefix=".orgspec-site-")
     made: set[str] = {tmp}
     count = 0
@@ -98,6 +184,32 @@ def write_tree(folder: str, files: Iterable[tuple[str, str | bytes]]) -> int:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return count - 1
+
+
+def _clear_leftovers(parent: str) -> None:
+    """Remove what an interrupted `write_tree` left beside its folder (Ctrl-C between the
+    swap and the clean-up): `.orgspec-old-*` holding only an earlier site, `.orgspec-site-*`
+    holding a half-written one an hour old - each recognised by the site mark, no link
+    followed."""
+    try:
+        entries = list(os.scandir(parent))
+    except OSError:
+        return
+    for entry in entries:
+        if not entry.is_dir(follow_symlinks=False):
+            continue
+        if entry.name.startswith(".orgspec-old-"):
+            inside = os.listdir(entry.path)
+            site = os.path.join(entry.path, "site")
+            ours = inside == [] or (inside == ["site"] and not os.path.islink(site)
+                                    and _replaceable(site))
+        elif entry.name.startswith(".orgspec-site-"):  # another run may be writing it now
+            ours = _replaceable(entry.path) and \
+                time.time() - entry.stat(follow_symlinks=False).st_mtime > 3600
+        else:
+            continue
+        if ours:
+            shutil.rmtree(entry.path, ignore_errors=True)
 
 
 def _replaceable(target: str) -> bool:

@@ -276,6 +276,43 @@ def test_reimport_removes_a_team_gone_from_the_source_unless_edited(tmp_path: Pa
     assert "1 removed" in stdout
 
 
+@pytest.mark.parametrize("name", ["{victim}", "../victim.txt", "sub/../../victim.txt", ".."])
+@pytest.mark.parametrize("force", [True, False])
+def test_a_hostile_manifest_never_deletes_outside_the_folder(tmp_path: Path, name: str,
+                                                               force: bool) -> None:
+    import hashlib
+    import json
+    victim = tmp_path / "victim.txt"
+    victim.write_text("x", "utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "sub").mkdir()
+    name = name.replace("{victim}", str(victim))
+    sha = hashlib.sha256(b"x").hexdigest()
+    (out / ".orgspec-import.json").write_text(json.dumps(
+        {"source": "backstage", "files": {name: sha}, "ids": {}}), "utf-8")
+    code, _, err = cli("import", "backstage", *BACKSTAGE, "-o", str(out),
+                       *(["--force"] if force else []))
+    assert victim.read_text("utf-8") == "x"
+    assert code == 2
+    assert err.count("\n") == 1 and "not a file name in this folder" in err
+
+
+def test_reimport_never_deletes_through_a_symlink(tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name,team\nAda,ops\nGrace,dev\n", "utf-8")
+    out = tmp_path / "org"
+    cli("import", "roster", str(roster), "-o", str(out))
+    victim = tmp_path / "victim.yaml"
+    victim.write_bytes((out / "dev.yaml").read_bytes())  # same bytes: the digest matches
+    (out / "dev.yaml").unlink()
+    (out / "dev.yaml").symlink_to(victim)
+    roster.write_text("name,team\nAda,ops\n", "utf-8")
+    code, _, _ = cli("import", "roster", str(roster), "-o", str(out), "--force")
+    assert code == 0
+    assert victim.exists() and (out / "dev.yaml").is_symlink()
+
+
 # --- export ----------------------------------------------------------------------------------
 
 def test_xlsx_export_opened_with_openpyxl(tmp_path: Path) -> None:

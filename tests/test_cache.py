@@ -22,7 +22,7 @@ from conftest import EXAMPLES, FIXTURES, REPO, run_cli
 
 from orgspec.engine.lint import check_cached, lint_org
 from orgspec.findings import Finding
-from orgspec.load.cache import MAGIC, Cache, clean
+from orgspec.load.cache import ENTRY_MARK, MAGIC, TAG, Cache, clean
 from orgspec.load.config import Config, Selector
 
 HOSTILE = FIXTURES / "hostile"
@@ -180,7 +180,7 @@ def _fill(org: Path, folder: Path) -> list[tuple[object, ...]]:
 
 def _entries(folder: Path) -> list[Path]:
     return [p for p in folder.rglob("*") if p.is_file() and p.parent.name != "cache"
-            and p.name not in (".gitignore", "CACHEDIR.TAG")]
+            and p.name not in (".gitignore", "CACHEDIR.TAG", ENTRY_MARK)]
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "foreign-key", "other-magic",
@@ -377,6 +377,8 @@ def test_the_cache_stays_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     for other in (stale, recent):
         (other / "file").mkdir(parents=True)
         (other / "file" / "x").write_bytes(b"old")
+        (other / ENTRY_MARK).write_text("orgspec cache entry\n", "utf-8")
+    folder.joinpath("CACHEDIR.TAG").write_text(TAG, "utf-8")
     week_ago = dt.datetime.now().timestamp() - 8 * 24 * 3600
     os.utime(stale, (week_ago, week_ago))
     monkeypatch.setattr(cache_module, "KEEP_RESULTS", 2)
@@ -387,3 +389,30 @@ def test_the_cache_stays_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert not stale.exists() and (recent / "file" / "x").is_file()
     kept = [n for n in range(4) if cache.get("result", bytes([n]) * 32, list) is not None]
     assert kept == [2, 3]
+
+
+@pytest.mark.parametrize("tagged", [True, False])
+def test_the_clean_up_never_deletes_what_orgspec_did_not_make(tmp_path: Path,
+                                                                tagged: bool) -> None:
+    """`cache-dir: shared`: a user's old folder named like a fingerprint, a symlink to one
+    of ours, and (untagged root) even a marked entry all survive."""
+    folder = tmp_path / "shared"
+    foreign, marked = folder / "integration-fixtures", folder / ("c" * 20)
+    outside = tmp_path / "outside"
+    for path in (foreign, marked, outside):
+        (path / "file").mkdir(parents=True)
+        (path / "file" / "x").write_bytes(b"mine")
+    (marked / ENTRY_MARK).write_text("orgspec cache entry\n", "utf-8")
+    (outside / ENTRY_MARK).write_text("orgspec cache entry\n", "utf-8")
+    link = folder / ("d" * 20)
+    link.symlink_to(outside, target_is_directory=True)
+    if tagged:
+        folder.joinpath("CACHEDIR.TAG").write_text(TAG, "utf-8")
+    week_ago = dt.datetime.now().timestamp() - 8 * 24 * 3600
+    for path in (foreign, marked, outside):
+        os.utime(path, (week_ago, week_ago))
+    os.utime(link, (week_ago, week_ago), follow_symlinks=False)
+    Cache(str(folder)).put("result", b"k" * 32, [1])
+    assert (foreign / "file" / "x").is_file() and (outside / "file" / "x").is_file()
+    assert link.is_symlink()
+    assert marked.exists() is (not tagged)

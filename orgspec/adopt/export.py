@@ -42,7 +42,9 @@ HEADERS = {
 SHEETS = {"en": {"raci": "RACI", "people": "People", "key-results": "Key results"},
           "zh": {"raci": "RACI 矩阵", "people": "人员名录", "key-results": "关键结果"}}
 YES = {"en": "yes", "zh": "是"}
-_FORMULA = ("=", "+", "-", "@")
+# What a spreadsheet may start a formula with (OWASP's CSV injection list; the full-width
+# forms a Chinese IME types, which Excel also reads as formulas).
+_FORMULA = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -144,10 +146,11 @@ def clean(text: str) -> str:
 
 
 def csv_text(table: Table) -> str:
-    """One table as CSV text (write it as `utf-8-sig`); formula-looking values get a `'`."""
+    """One table as CSV text (write it as `utf-8-sig`); formula-looking values get a `'`,
+    header cells too (the RACI header's columns are team names)."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
-    writer.writerow(table.header)
+    writer.writerow([_defuse(clean(c)) for c in table.header])
     writer.writerows([[_defuse(clean(c)) for c in row] for row in table.rows])
     return buffer.getvalue()
 
@@ -235,6 +238,7 @@ def export_org(org: Org, fmt: str, dest: str | None = None, lang: str = "en") ->
         if os.path.exists(folder) and not os.path.isdir(folder):
             raise ExportError(M("{path!r} is a file; CSV export writes a folder of files",
                                 path=folder))
+        output.check_output_folder(folder)
         output.make_dirs(folder)
         paths = [os.path.join(folder, f"{t.name}.csv") for t in tabs]
         for table, path in zip(tabs, paths, strict=True):

@@ -80,10 +80,32 @@ def read_manifest(folder: str) -> Manifest:
         files = {str(k): str(v) for k, v in doc["files"].items()}
         ids = {str(kind): {str(k): str(v) for k, v in table.items()}
                for kind, table in doc.get("ids", {}).items()}
-        return Manifest(doc.get("source"), files, ids)
     except (ValueError, KeyError, TypeError, AttributeError):
         raise AdoptError(M("{where}: not an orgspec import manifest; move it away or import "
                            "into another folder", where=path)) from None
+    for name in files:
+        if not plain_name(name):
+            # A manifest is only a file in the user's folder: anyone can edit it, so a name
+            # is never trusted to point anywhere but a plain file in this folder.
+            raise AdoptError(M("{where}: lists {name!r}, which is not a file name in this "
+                               "folder; orgspec wrote no such file - fix or remove the manifest",
+                               where=path, name=name))
+    return Manifest(doc.get("source"), files, ids)
+
+
+def plain_name(name: str) -> bool:
+    """Whether `name` is one file name with no folder part (what the importer writes)."""
+    return (name not in ("", ".", "..") and not any(c in name for c in "/\\\0")
+            and ":" not in name[1:2])  # no drive (C:x) either
+
+
+def _ours(folder: str, name: str) -> bool:
+    """Whether `folder/name` is a regular file really inside `folder` (no symlink out)."""
+    path = os.path.join(folder, name)
+    if os.path.islink(path) or not os.path.isfile(path):
+        return False
+    root = os.path.realpath(folder)
+    return os.path.dirname(os.path.realpath(path)) == root
 
 
 def write_draft(files: dict[str, str], folder: str, source: str,
@@ -96,6 +118,10 @@ def write_draft(files: dict[str, str], folder: str, source: str,
         raise AdoptError(M("{folder!r} holds an import from {old}; import {source} into "
                            "another folder (one importer per folder)", folder=folder,
                            old=old.source, source=source))
+    for name in files:
+        if not plain_name(name):
+            raise AdoptError(M("refusing to write {name!r}: not a file name in {folder!r}",
+                               name=name, folder=folder))
     output.make_dirs(folder)
     out, recorded = Outcome(), {}
     for name, text in sorted(files.items()):
@@ -114,7 +140,7 @@ def write_draft(files: dict[str, str], folder: str, source: str,
     for name in sorted(set(old.files) - set(files)):
         path = os.path.join(folder, name)
         now = _read(path)
-        if now is not None and (force or digest(now) == old.files[name]):
+        if now is not None and _ours(folder, name) and (force or digest(now) == old.files[name]):
             output.remove_file(path)
             out.removed.append(name)
         elif now is not None:

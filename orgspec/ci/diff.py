@@ -50,8 +50,20 @@ def _toplevel(flag: str) -> str:
     return done.stdout.decode().strip()
 
 
+def check_ref(ref: str) -> None:
+    """Raise GitError for a revision git would read as an option (`--output=FILE` wrote a
+    file); `--end-of-options` guards the call too, this says so in one line first."""
+    if not ref or ref.startswith("-"):
+        raise GitError(M("not a git revision: {ref!r} (a revision cannot start with '-')",
+                           ref=ref))
+
+
 def _extract(ref: str, top: str, rels: list[str], into: str) -> None:
-    done = _git(["archive", "--format=tar", ref, "--", *rels], top)
+    check_ref(ref)
+    # --end-of-options: `ref` is user input and never an option. No `--` after it: git
+    # archive then takes `--` as a path (git 2.39); the paths are literal, not pathspec magic.
+    done = _git(["--literal-pathspecs", "archive", "--format=tar", "--end-of-options", ref,
+                 *rels], top)
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         if message and "did not match any files" in message[-1]:
@@ -76,7 +88,9 @@ def lint_at(ref: str, paths: list[str], config: Config, lint_org: Lint,
             flag: str = "--diff") -> tuple[LintResult, Org]:
     """Lint the org as it was at `ref` with `lint_org` (the engine's, passed down by the run,
     so this stage does not import the engine); file names are given as in the working tree.
-    `flag` is the option that asked for `ref`, named in a GitError."""
+    `flag` is the option that asked for `ref`, named in a GitError.
+    Raises GitError (a bad `ref`, no repository, git failing)."""
+    check_ref(ref)
     top = _toplevel(flag)
     rels = [os.path.relpath(os.path.abspath(p), top) for p in paths]
     if any(r.startswith("..") for r in rels):

@@ -52,6 +52,7 @@ class Option:
     name: str
     default: Any
     description: str
+    maximum: float | None = None  # numbers are at least 0 (counts, shares); some at most this
 
 
 @dataclass(frozen=True)
@@ -117,13 +118,19 @@ def family_titles() -> dict[str, str]:
 
 
 def read_pack(path: Path) -> list[RuleMeta]:
-    """The rules of one pack file (a built-in one, or a user's rule pack)."""
-    doc: dict[str, Any] = yaml.load(path.read_text("utf-8"), Loader=_LOADER)  # noqa: S506
+    """The rules of one pack file (a built-in one, or a user's rule pack). Raises ValueError
+    for a file that is not a mapping with a `rules` list of mappings, KeyError for a rule
+    without a required key, OSError and yaml.YAMLError as reading gives them."""
+    doc: Any = yaml.load(path.read_text("utf-8"), Loader=_LOADER)  # noqa: S506
+    if not isinstance(doc, dict) or not isinstance(doc.get("rules", []), list) or \
+            not all(isinstance(item, dict) for item in doc.get("rules", [])):
+        raise ValueError("not a rule pack: expected a mapping with a `rules:` list of rules")
     return [_meta(item, doc.get("family", "custom")) for item in doc.get("rules", [])]
 
 
 def _meta(item: dict[str, Any], family: str) -> RuleMeta:
-    options = tuple(Option(name, spec.get("default"), spec.get("description", ""))
+    options = tuple(Option(name, spec.get("default"), spec.get("description", ""),
+                           spec.get("maximum"))
                     for name, spec in (item.get("options") or {}).items())
     return RuleMeta(
         code=item["code"], name=item["name"], family=item.get("family", family),

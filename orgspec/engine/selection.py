@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,7 +63,10 @@ def make_plan(config: Config | None = None) -> Plan:
 def _pack_rules(path: str, known: dict[str, RuleMeta]) -> dict[str, RuleMeta]:
     try:
         metas = read_pack_checked(path)
-    except (OSError, KeyError, TypeError, ValueError, AttributeError) as exc:
+    except KeyError as exc:
+        why = f"a rule has no {exc}"
+        raise ConfigError(M("{where}: invalid rule pack: {why}", where=path, why=why)) from None
+    except (OSError, TypeError, ValueError, AttributeError) as exc:
         raise ConfigError(M("{where}: invalid rule pack: {why}", where=path, why=str(exc))) \
             from None
     out = {}
@@ -125,6 +129,7 @@ def _one(sel: Selector, rules: dict[str, RuleMeta]) -> RuleMeta:
 
 def _options(meta: RuleMeta, given: dict[str, Any], where: str) -> dict[str, Any]:
     defaults = meta.option_defaults()
+    limits = {o.name: o.maximum for o in meta.options}
     out = {}
     for name, value in given.items():
         if name not in defaults:
@@ -132,8 +137,22 @@ def _options(meta: RuleMeta, given: dict[str, Any], where: str) -> dict[str, Any
                 M(" (this rule has no options)")
             raise ConfigError(M("{where}: rule {code} has no option {name!r}{hint}",
                                 where=where, code=meta.code, name=name, hint=hint))
-        out[name] = _coerce(value, defaults[name], f"{where}: {meta.code} option {name!r}")
+        label = f"{where}: {meta.code} option {name!r}"
+        out[name] = _in_range(_coerce(value, defaults[name], label), limits[name], label)
     return out
+
+
+def _in_range(value: Any, maximum: float | None, label: str) -> Any:
+    """A number option is a count or a share: 0 or more, and at most its `maximum`."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    if not math.isfinite(value) or value < 0:
+        raise ConfigError(M("{label} must be 0 or more, not {value!r}", label=label,
+                            value=value))
+    if maximum is not None and value > maximum:
+        raise ConfigError(M("{label} must be at most {maximum}, not {value!r}", label=label,
+                            maximum=maximum, value=value))
+    return value
 
 
 def _coerce(value: Any, default: Any, label: str) -> Any:

@@ -22,6 +22,7 @@ import contextlib
 import hashlib
 import os
 import pickle
+import re
 import sys
 import time
 from pathlib import Path
@@ -91,6 +92,8 @@ def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=20).hexdigest()
 
 
+ENTRY_MARK = ".orgspec-cache-entry"  # in every fingerprint folder orgspec made
+_FINGERPRINT_NAME = re.compile(r"[0-9a-f]{20}")
 STALE_SECONDS = 7 * 24 * 3600  # another orgspec's entries unused this long are deleted
 KEEP_RESULTS = 32  # whole results kept per orgspec (each is one org state: a commit)
 
@@ -162,7 +165,8 @@ class Cache:
         try:
             data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
             self._prepare()
-            output.write_bytes(self._path(kind, key), MAGIC + key + data, durable=False)
+            output.write_bytes(self._path(kind, key), MAGIC + key + data,
+                               durable=False, guard=False)
             if kind == "result":
                 self._prune_results()
         except (OSError, pickle.PicklingError, RecursionError, TypeError, AttributeError):
@@ -177,11 +181,19 @@ class Cache:
 
     def _prune_others(self) -> None:
         """Delete other fingerprints' folders unused for `STALE_SECONDS` (a miss for them,
-        never a wrong answer, if one is still in use)."""
+        never a wrong answer, if one is still in use).
+
+        `cache-dir` may name a folder the user shares with other things, so only what is
+        provably orgspec's goes: the root must hold our `CACHEDIR.TAG`, and an entry must be
+        a real folder (no symlink), named like a fingerprint and holding our `ENTRY_MARK`."""
+        if not _tagged(self.folder):
+            return
         now = time.time()
         for entry in os.scandir(self.folder):
             if entry.is_dir(follow_symlinks=False) and entry.path != self.own and \
-                    len(entry.name) == 20 and now - _mtime(entry) > STALE_SECONDS:
+                    _FINGERPRINT_NAME.fullmatch(entry.name) and \
+                    os.path.isfile(os.path.join(entry.path, ENTRY_MARK)) and \
+                    now - _mtime(entry) > STALE_SECONDS:
                 with contextlib.suppress(OSError):
                     output.remove_tree(entry.path)
 
@@ -193,10 +205,23 @@ class Cache:
             output.write_text(os.path.join(self.folder, ".gitignore"),
                               "# created by orgspec; the cache is never committed\n*\n")
             output.write_text(os.path.join(self.folder, "CACHEDIR.TAG"), TAG)
-        output.make_dirs(self.own)
+        if not os.path.isfile(os.path.join(self.own, ENTRY_MARK)):
+            output.write_text(os.path.join(self.own, ENTRY_MARK), "orgspec cache entry\n")
         os.utime(self.own)
         self._prune_others()
         self._ready = True
+
+
+def _tagged(folder: str) -> bool:
+    """Whether `folder` holds the `CACHEDIR.TAG` orgspec writes (not a symlink)."""
+    tag = os.path.join(folder, "CACHEDIR.TAG")
+    if os.path.islink(tag):
+        return False
+    try:
+        with open(tag, encoding="utf-8") as handle:
+            return handle.read(len(TAG) + 1) == TAG
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def _mtime(entry: os.DirEntry[str]) -> float:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from orgspec import output
 from orgspec.findings import Severity
 from orgspec.i18n import M
 from orgspec.load.source import SourceError, decode, read_bytes, scan_forbidden
@@ -116,7 +117,8 @@ def load_config(path: str | None) -> Config:
         data, where = _read_toml(path), _toml_where(path)
     else:
         parsed = _read_yaml(path)
-        data, where = (parsed.docs[0] or {}) if parsed.docs else {}, _yaml_where(path, parsed)
+        first = parsed.docs[0] if parsed.docs else None
+        data, where = {} if first is None else first, _yaml_where(path, parsed)
     if not isinstance(data, dict):
         raise ConfigError(M("{where}: config must be a mapping", where=where(())))
     return _Reader(where, path).read(data)
@@ -173,6 +175,7 @@ def _yaml_where(path: str, parsed: Parsed) -> Where:
 
 
 def _read_toml(path: str) -> dict[str, Any]:
+    output.protect([path])  # an input: no output of this run may overwrite it
     try:
         doc = tomllib.loads(Path(path).read_text("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -185,6 +188,7 @@ def _read_toml(path: str) -> dict[str, Any]:
 
 
 def _read_yaml(path: str) -> Parsed:
+    output.protect([path])  # an input: no output of this run may overwrite it
     def at(line: int, col: int) -> str:
         return f"{path}:{line}:{col}"
 

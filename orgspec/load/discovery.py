@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TypeVar
 
+from orgspec import output
 from orgspec.i18n import M
 from orgspec.paths import display_path, git_top
 
@@ -94,6 +95,8 @@ def discover(paths: list[str], include: list[str] | None = None,
     found.skipped = _once(found.skipped, lambda s: (_identity(s.display), s.code))
     found.files.sort(key=lambda c: c.display)
     found.skipped.sort(key=lambda s: s.display)
+    output.protect([c.real for c in found.files],
+                   [p for p in paths if os.path.isdir(p) and not os.path.islink(p)])
     return found
 
 

@@ -11,7 +11,7 @@ import stat
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from orgspec.escape import INVISIBLE, is_text_joiner
+from orgspec.escape import INVISIBLE, NONCHARACTERS, is_text_joiner
 from orgspec.i18n import M
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -21,7 +21,7 @@ MAX_FILE_BYTES = 1024 * 1024
 # followed by LF (PyYAML's lines would drift from everybody else's). A file holding one is not
 # parsed.
 STRUCTURAL_RAW = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]|\r(?!\n)"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\ufffe\uffff]|\r(?!\n)"
 )
 # The above plus the invisible format characters (bidi overrides - Trojan Source - zero-width,
 # a BOM after the start). These are findings where they stand, but the file is still read; a
@@ -31,7 +31,7 @@ FORBIDDEN_RAW = re.compile(STRUCTURAL_RAW.pattern + "|" + INVISIBLE.pattern)
 # newlines and tabs are fine in a value (block scalars), the rest never is.
 FORBIDDEN_VALUE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029"
-    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff" + NONCHARACTERS + "]"
 )
 
 

@@ -51,7 +51,7 @@ Quantity = Annotated[
     WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "maxLength": 200}]}),
 ]
 
-PERIOD_PATTERN = r"^\d{4}(-(Q[1-4]|H[12]))?$"
+PERIOD_PATTERN = r"^[1-9]\d{3}(-(Q[1-4]|H[12]))?$"  # years 1000-9999: a date has no year 0
 # `period: 2026` is an integer to an editor's YAML parser, so the schema allows one.
 Period = Annotated[
     str,

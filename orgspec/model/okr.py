@@ -3,6 +3,7 @@ result states (metric, target, deadline), from its fields and its sentence toget
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from orgspec.model.models import KeyResult, Objective
@@ -23,8 +24,8 @@ def period_range(obj: Objective) -> tuple[dt.date, dt.date] | None:
     first = {"Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H1": 1, "H2": 7}[part]
     months = 3 if part[0] == "Q" else 6
     last = first + months - 1
-    end = dt.date(y + (last == 12), last % 12 + 1, 1) - dt.timedelta(days=1)
-    return dt.date(y, first, 1), end
+    # the month's own last day: no step into the next year, which 9999 does not have
+    return dt.date(y, first, 1), dt.date(y, last, calendar.monthrange(y, last)[1])
 
 
 def verdict(obj: Objective, kr: KeyResult) -> Verdict:

@@ -439,7 +439,7 @@ def _no_year(text: str, year: int | None) -> tuple[str, str] | None:
 _QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
-def period_fix(text: str) -> str | None:
+def _period_guess(text: str) -> str | None:
     """The period `text` most likely means, in orgspec's form: `2026Q1`, `2026 q1`,
     `Q1 2026`, `2026年第一季度`, `2026年Q1` -> `2026-Q1`; `2026年上半年` -> `2026-H1`."""
     t = text.strip().replace("－", "-").replace("—", "-")
@@ -459,6 +459,12 @@ def period_fix(text: str) -> str | None:
         return f"{m.group(1)}-H{1 if m.group(2) == '上' else 2}"
     m = re.fullmatch(r"(\d{4})\s*年", t)
     return m.group(1) if m else None
+
+
+def period_fix(text: str) -> str | None:
+    """`_period_guess`, when its year is one a date can have (1000-9999)."""
+    fix = _period_guess(text)
+    return fix if fix and not fix.startswith("0") else None
 
 
 def _period_issue(value: str, label: str, where: Any, entity: str) -> Issue:

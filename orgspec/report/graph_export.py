@@ -34,8 +34,9 @@ def plain(g: Any) -> Any:
     import networkx as nx
 
     out = nx.MultiDiGraph()
-    out.add_nodes_from((n, _node_attrs(n, d)) for n, d in g.nodes(data=True))
-    out.add_edges_from((u, v, {k: neutralise(str(val)) for k, val in d.items() if k != "site"})
+    out.add_nodes_from((neutralise(n), _node_attrs(n, d)) for n, d in g.nodes(data=True))
+    out.add_edges_from((neutralise(u), neutralise(v),
+                        {k: neutralise(str(val)) for k, val in d.items() if k != "site"})
                        for u, v, d in g.edges(data=True))
     return out
 
@@ -43,8 +44,8 @@ def plain(g: Any) -> Any:
 def _node_attrs(key: str, data: dict[str, Any]) -> dict[str, str]:
     """Export attributes; hidden characters (which XML 1.0 cannot even carry) as U+FFFD."""
     name = neutralise(str(data.get("name") or data.get("id") or key))
-    attrs = {"kind": str(data.get("kind", "")), "entity_id": str(data.get("id", key)),
-             "name": name, "label": name}
+    attrs = {"kind": neutralise(str(data.get("kind", ""))),
+             "entity_id": neutralise(str(data.get("id", key))), "name": name, "label": name}
     attrs.update((k, neutralise(str(v))) for k, v in data.items()
                  if k not in ("kind", "id", "name"))
     return attrs

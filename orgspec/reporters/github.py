@@ -13,7 +13,8 @@ PER_LEVEL = 10  # GitHub shows 10 annotations of each level per step
 
 def _annotation(f: Finding, root: str | None, words: tuple[str, str]) -> str:
     loc = f.location
-    props = [f"file={gh_property(repo_path(loc.file, root))}", f"line={loc.line}"]
+    # file names are user text too: ESC, BEL or U+202E in one must not reach the log raw
+    props = [f"file={gh_property(tty_text(repo_path(loc.file, root)))}", f"line={loc.line}"]
     end_line = loc.end_line or loc.line
     props.append(f"endLine={end_line}")
     if end_line == loc.line:
@@ -21,9 +22,9 @@ def _annotation(f: Finding, root: str | None, words: tuple[str, str]) -> str:
         if loc.end_col:
             props.append(f"endColumn={loc.end_col}")
     props.append(f"title={gh_property(f'orgspec {f.code} ({f.name})')}")
-    message = f"{loc.file}:{loc.line}:{loc.col}: {f.code} {tty_text(f.message)}"
+    message = f"{tty_text(loc.short())}: {f.code} {tty_text(f.message)}"
     for rel in f.related:  # GitHub shows an annotation's further lines under it
-        message += f"\n{words[0]}: {rel.location.short()}: {tty_text(rel.message)}"
+        message += f"\n{words[0]}: {tty_text(rel.location.short())}: {tty_text(rel.message)}"
     if f.hint:
         message += f"\n{words[1]}: {tty_text(f.hint)}"
     return f"::{COMMAND[f.severity.label]} {','.join(props)}::{gh_data(message)}"

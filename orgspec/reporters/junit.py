@@ -27,9 +27,9 @@ def _case(f: Finding, seen: set[str], on_case: bool, lang: str) -> str:
     seen.add(name)
     text = tty_text(say(M("line {line}, col {col}, {message} ({code})", line=f.location.line,
                           col=f.location.col, message=f.message, code=f.code), lang))
-    classname = f.location.file.rsplit(".", 1)[0]
-    where = (f" file={quoteattr(f.location.file)} line=\"{f.location.line}\"" if on_case
-             else "")
+    file = tty_text(f.location.file)  # a file name may hold ESC or U+202E: XML 1.0 cannot
+    classname = file.rsplit(".", 1)[0]
+    where = f" file={quoteattr(file)} line=\"{f.location.line}\"" if on_case else ""
     return (f"    <testcase name={quoteattr(tty_text(name))} classname={quoteattr(classname)}"
             f"{where} time=\"0\">\n"
             f"      <failure message={quoteattr(tty_text(f.message))} "
@@ -50,8 +50,8 @@ def render(result: LintResult, fail_on: Severity = Severity.ERROR, *,
     out = ['<?xml version="1.0" encoding="UTF-8"?>\n',
            f'<testsuites name="orgspec" tests="{tests}" failures="{failures}" errors="0">\n']
     seen: set[str] = set()
-    for file in files:
-        found = by_file.get(file, [])
+    for raw in files:
+        found, file = by_file.get(raw, []), tty_text(raw)
         suite_file = "" if file_on_case else f" file={quoteattr(file)}"
         out.append(f"  <testsuite name={quoteattr(file)} tests=\"{max(len(found), 1)}\" "
                    f"failures=\"{len(found)}\" errors=\"0\" package=\"org.orgspec\""

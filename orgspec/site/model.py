@@ -243,6 +243,44 @@ class SiteModel:
             node = self.org.teams[node].parent
         return out[::-1]
 
+    CRUMBS_NEAR = 3  # a breadcrumb shows the root, an ellipsis, and this many nearest levels
+
+    def crumbs(self, tid: str) -> list[Link | None]:
+        """The breadcrumb above team `tid`, root first, bounded: the root, None (drawn as an
+        ellipsis) and the `CRUMBS_NEAR` nearest ancestors when the chain is deeper, so a
+        page costs O(1) however deep the tree (a chain of 2,000 teams made every page list
+        its whole ancestry: quadratic time and size). Stops at a cycle."""
+        near: list[str] = []
+        seen = {tid}
+        node = self.org.teams[tid].parent
+        while node in self.org.teams and node not in seen and len(near) <= self.CRUMBS_NEAR:
+            seen.add(node)
+            near.append(node)
+            node = self.org.teams[node].parent
+        if node not in self.org.teams or node in seen:  # the whole chain fits
+            return [self.team(a) for a in near[::-1]]
+        shown: list[Link | None] = [self.team(a) for a in near[:self.CRUMBS_NEAR][::-1]]
+        return [self.team(self._root(node)), None, *shown]
+
+    def _root(self, tid: str) -> str:
+        """The top of `tid`'s parent chain (memoised: linear over all teams); at a cycle,
+        the first team met twice."""
+        roots = self.__dict__.setdefault("_roots", {})
+        path, node, seen = [], tid, set()
+        while node not in roots:
+            parent = self.org.teams[node].parent
+            path.append(node)
+            seen.add(node)
+            if parent not in self.org.teams or parent in seen:
+                roots[node] = node
+                path.pop()
+                break
+            node = parent
+        top = roots[node]
+        for n in path:
+            roots[n] = top
+        return str(top)
+
     def who_to_ask(self, rid: str) -> tuple[Link | None, str]:
         """Whom to ask about a duty: an accountable person; else the lead of the first
         accountable team, walking up the tree when a team has no lead; else a holder of an

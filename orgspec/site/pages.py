@@ -145,7 +145,7 @@ def _team(m: SiteModel, render: Render, tid: str) -> str:
                   for oid in m.objectives_of(tid) if org.objectives[oid].owner == tid]
     return render(
         "team", 1, id=tid, team=team, name=team.name or tid,
-        crumbs=[m.team(a) for a in m.ancestors(tid)], health=m.health.get(tid),
+        crumbs=m.crumbs(tid), health=m.health.get(tid),
         lead=m.person(team.lead) if team.lead else None,
         parent=m.team(team.parent) if team.parent else None, subteams=subteams,
         members=members, charter=[_charter_row(m, d, ls) for d, ls in main],
@@ -454,7 +454,7 @@ def _positions(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
             duties.append((m.duty(rid_), letters, acc))
         yield m.url("Role", rid), render(
             "position", 1, id=rid, pos=pos, name=pos.name or rid, row=row,
-            crumbs=[m.team(a) for a in [*m.ancestors(team), team]] if team else [],
+            crumbs=[*m.crumbs(team), m.team(team)] if team else [],
             ask=ask, via=via, duties=duties, kpis=m.kpis(rid),
             meetings=[(m.meeting(a.meeting), a.chairs)
                       for a in m.involvement(f"role:{rid}").meetings],
