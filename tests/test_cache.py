@@ -159,6 +159,12 @@ SYNTHETIC = {
     "members": lambda org: _sub(org, r"^(  members: \[)", r"\1liu-00001-1, ghost-1, "),
     "id removed": lambda org: _sub(org, rf"^(  id: ){T}$", r"\1team-renamed"),
     "id defined again": lambda org: _sub(org, r"^(  id: )team-renamed$", rf"\1{T}"),
+    "person added": lambda org: _edit_one(
+        org, "- {kind: Person, id: loner-1, name: 新人, title: Engineer}\n") is not None,
+    "period": lambda org: _sub(org, r"^(  period: )2026-Q1$", r"\g<1>2026"),
+    "objective of another team": lambda org: _edit_one(
+        org, "- kind: Objective\n  id: cover-1\n  title: 下半年目标\n  owner: team-00001\n"
+             "  period: 2026-H2\n  key_results: []\n") is not None,
     "person removed": lambda org: _sub(org, r"^- \{kind: Person, id: [^,]+-1,.*\n", ""),
     "alignment": lambda org: _sub(org, r"^(  aligns_to: )team-00000-o0$", rf"\1{T}-o1"),
     "key result": lambda org: _sub(org, r"^(    - id: )kr1$", r"\1kr0"),
