@@ -167,6 +167,8 @@ SYNTHETIC = {
              "  period: 2026-H2\n  key_results: []\n") is not None,
     "person removed": lambda org: _sub(org, r"^- \{kind: Person, id: [^,]+-1,.*\n", ""),
     "alignment": lambda org: _sub(org, r"^(  aligns_to: )team-00000-o0$", rf"\1{T}-o1"),
+    "alignment cycle": lambda org: _sub(org, r"^(  aligns_to: )team-00000-o1$",
+                                        rf"\1{T}-o0"),
     "key result": lambda org: _sub(org, r"^(    - id: )kr1$", r"\1kr0"),
     "attendees": lambda org: _sub(org, r"^(  attendees: \[)", r"\1team-00002, nobody, "),
     "steps": lambda org: _sub(org, r"next: \[s1\]", "next: [s0]"),

@@ -202,7 +202,7 @@ def objective_without_owner(ctx: RuleContext) -> Iterator[Issue]:
                         node_key("objective", oid), hint=M("name the team that owns it"))
 
 
-@check("OK012")
+@check("OK012", kinds=("Objective",))
 def alignment_cycle(ctx: RuleContext) -> Iterator[Issue]:
     """Objectives that align to each other in a circle (found with SCCs)."""
     import networkx as nx
