@@ -234,24 +234,40 @@ def test_a_check_after_editing_one_file_equals_a_fresh_check(
 
 def test_a_new_process_reuses_the_kept_findings(tmp_path: Path) -> None:
     """Across processes (each with its own string hashing) an edit of one file stores one
-    new entry of local findings: the other files' entries were found under the same keys."""
+    new entry of local findings and reruns only the rules that read what changed: the
+    other entries were found under the same keys; every output equals a run without the
+    cache (under yet another hashing)."""
     org = _synthetic(tmp_path)
     folder = tmp_path / "cache"
 
-    def check(seed: str) -> int:
+    def check(seed: str) -> dict[str, int]:
         env = {**os.environ, "ORGSPEC_CACHE_DIR": str(folder), "PYTHONHASHSEED": seed,
                "ORGSPEC_PARALLEL": "0"}
-        done = subprocess.run([sys.executable, "-m", "orgspec", "check", str(org),
-                               "--format", "json"], env=env, capture_output=True, check=False)
+        cmd = [sys.executable, "-m", "orgspec", "check", str(org), "--format", "json"]
+        done = subprocess.run(cmd, env=env, capture_output=True, check=False)
         assert done.returncode in (0, 1), done.stderr
-        return sum(1 for e in _entries(folder) if e.parent.parent.name == "local")
+        plain = subprocess.run([*cmd, "--no-cache"], capture_output=True, check=False,
+                               env={**env, "PYTHONHASHSEED": str(int(seed) + 100)})
+        assert done.stdout == plain.stdout and b'"code"' in plain.stdout
+        count: dict[str, int] = {}
+        for e in _entries(folder):
+            kind = e.relative_to(folder).parts[1]  # <code fingerprint>/<kind>/...
+            count[kind] = count.get(kind, 0) + 1
+        return count
 
-    assert check("1") == 0  # the first run stores only its result
+    assert "local" not in check("1")  # the first run stores only its result
     _edit_one(org, "# edit 1\n")
-    files = check("2")
-    assert files == len(list(org.glob("*.yaml")))
-    _edit_one(org, "# edit 2\n")
-    assert check("3") == files + 1
+    primed = check("2")
+    files = len(list(org.glob("*.yaml")))
+    assert primed["local"] == primed["summary"] == files
+    assert _sub(org, r'^(  description: ")', r"\1改 ")  # one duty reworded
+    reworded = check("3")
+    assert reworded["local"] == files + 1
+    # the rules that read no duty (the team tree, alignment, the step flows) were reused
+    assert primed["rule"] < reworded["rule"] < 2 * primed["rule"]
+    _edit_one(org, "# edit 2\n")  # means the same: the result of the run before
+    assert check("4") == {**reworded, "result": reworded["result"] + 1,
+                          "summary": reworded["summary"] + 1}
 
 
 def _fill(org: Path, folder: Path) -> list[tuple[object, ...]]:
@@ -329,12 +345,13 @@ def test_one_changed_file_is_parsed_again_and_the_result_follows(tmp_path: Path)
     whole = [c for c in make_plan(Config()).severity
              if c not in local_codes(make_plan(Config()), [c])]
     # the whole result and the changed file are misses, the other files hits; the local
-    # rules' findings, the whole-org rules', the files' digests and the near-duplicate
-    # groups were never stored (no check_cached run on a primed cache)
+    # rules' findings, the whole-org rules', the files' digests, an org that means the
+    # same and the near-duplicate groups were never stored (no check_cached run on a
+    # primed cache)
     assert cache.by_kind == {("result", False): 1, ("file", False): 1,
                              ("file", True): files - 1, ("local", False): files,
-                             ("summary", False): files - 1, ("rule", False): len(whole),
-                             ("memo", False): 1}
+                             ("summary", False): files, ("rule", False): len(whole),
+                             ("same", False): 1, ("memo", False): 1}
 
 
 def test_the_date_and_the_config_are_part_of_the_result_key(tmp_path: Path) -> None:
@@ -343,9 +360,14 @@ def test_the_date_and_the_config_are_part_of_the_result_key(tmp_path: Path) -> N
     cache = Cache(str(tmp_path / "cache"))
     for config, today in ((Config(), TODAY + dt.timedelta(days=1)),
                           (Config(ignore=[Selector("OW", "test")]), TODAY)):
-        before = cache.hits
+        before = dict(cache.by_kind)
         got = check_cached([str(org)], config, cache, today)
-        assert cache.hits == before + len(list(org.iterdir()))  # files hit, result missed
+        files = len(list(org.iterdir()))
+
+        new = {k: cache.by_kind.get(k, 0) - before.get(k, 0)
+               for k in (("result", True), ("same", True), ("file", True))}
+        # the result (and an org that means the same) missed, the files hit
+        assert list(new.values()) == [0, 0, files]
         assert _findings(got.findings) == \
             _findings(lint_org([str(org)], config, today)[0].findings)
 

@@ -250,27 +250,28 @@ def _only(org: Org, entities: list[Entity]) -> Org:
 
 def summaries_of(inputs: Inputs, cache: Cache) -> tuple[dict[str, FileSummary] | None,
                                                           dict[str, RawFile]]:
-    """Each file's digests by name (kept with its content once the cache is primed;
-    None when a file could not be read), and the files read to take them."""
+    """Each file's digests by name, kept with its content (None when a file could not be
+    read, and before the cache is primed: a first run stores only its result), and the
+    files read to take them."""
     from orgspec.engine.summary import FileSummary, summarize
     from orgspec.load.cache import make_key
     from orgspec.load.loader import RawFile, load_bytes
 
     out: dict[str, FileSummary] = {}
     parsed: dict[str, RawFile] = {}
-    store = cache.primed()
+    if not cache.primed():
+        return None, parsed
     whole = True
     for (cand, data), digest in zip(inputs.files, inputs.digests, strict=True):
         if isinstance(data, RawFile):
             whole = False
             continue
         key = make_key("summary", inputs.parser, cand.display, digest)
-        summary = cache.get("summary", key, FileSummary) if store else None
+        summary = cache.get("summary", key, FileSummary)
         if summary is None:
             raw = parsed[cand.display] = load_bytes(cand.display, data)
             summary = summarize(raw)
-            if store:
-                cache.put("summary", key, summary)
+            cache.put("summary", key, summary)
         out[cand.display] = summary
     return (out if whole else None), parsed
 
@@ -304,7 +305,7 @@ class Unchanged:
     def result(self) -> LintResult | None:
         from orgspec.findings import LintResult
 
-        if self.summaries is None or not self.cache.primed():
+        if self.summaries is None:
             return None
         same = self.cache.get("same", self.key, Same)
         if same is None or any(f not in self.summaries or self.summaries[f].roots != roots
@@ -313,7 +314,7 @@ class Unchanged:
         return self.cache.get("result", same.result, LintResult)
 
     def store(self, result: LintResult) -> None:
-        if self.summaries is None or not self.cache.primed():
+        if self.summaries is None:
             return
         roots: dict[str, object] = {}
         for f in result.findings:

@@ -100,27 +100,35 @@ def summarize(raw: RawFile) -> FileSummary:
 def _spans(fmap: FileMap) -> tuple[list[Any], int]:
     """Every container's position table in a fixed walk order (an end where a document
     ends replaced by that document's index), the documents' starts, and the last line any
-    other span ends on (1-based)."""
+    other span ends on (1-based).
+
+    Only a table's last entry can end where its document does (a block collection ends
+    where its last item does), and a table's last entry ends last."""
     parsed = fmap.parsed
     ends = {(r[2], r[3]): i for i, r in enumerate(parsed.roots)}
     out: list[Any] = [[r[:2] for r in parsed.roots]]
     last = 0
+    tables = parsed.tables
     stack: list[Any] = list(reversed(parsed.docs))
     while stack:
         node = stack.pop()
-        if not isinstance(node, dict | list):
+        if isinstance(node, dict):
+            children: Any = node.values()
+        elif isinstance(node, list):
+            children = node
+        else:
             continue
-        table = parsed.tables.get(id(node))
-        if table is not None:
-            entries = list(table.values()) if isinstance(table, dict) else table
-            mine = []
-            for e in entries:
-                doc = ends.get((e[-2], e[-1]))
-                if doc is None:
-                    last = max(last, e[-2] + 1)
-                    mine.append(e)
-                else:
-                    mine.append((*e[:-2], "end", doc))
-            out.append((list(table) if isinstance(table, dict) else None, mine))
-        stack.extend(reversed(list(node.values()) if isinstance(node, dict) else node))
+        table = tables.get(id(node))
+        if table:
+            final = next(reversed(table.values())) if isinstance(table, dict) else table[-1]
+            doc = ends.get((final[-2], final[-1]))
+            if doc is None:
+                last = max(last, final[-2] + 1)
+                out.append(table)
+            elif isinstance(table, dict):
+                items = list(table.items())
+                out.append((items[:-1], items[-1][0], final[:-2], "ends with", doc))
+            else:
+                out.append((table[:-1], final[:-2], "ends with", doc))
+        stack.extend(reversed(list(children)))
     return out, last
