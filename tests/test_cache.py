@@ -20,7 +20,9 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES, FIXTURES, REPO, run_cli
 
+from orgspec.engine.incremental import local_codes
 from orgspec.engine.lint import check_cached, lint_org
+from orgspec.engine.selection import make_plan
 from orgspec.findings import Finding
 from orgspec.load.cache import ENTRY_MARK, MAGIC, TAG, Cache, clean
 from orgspec.load.config import Config, Selector
@@ -107,67 +109,165 @@ def _define_first(org: Path) -> None:
                      "  key_results: []\n")
 
 
+def _victim(org: Path) -> Path | None:
+    files = sorted(org.rglob("*.yaml"))
+    return files[len(files) // 2] if files else None
+
+
+def _sub(org: Path, pattern: str, repl: str, name: str | None = None) -> bool:
+    """Replace the first match of `pattern` in the middle file (or the file `name`)."""
+    import re
+
+    victim = org / name if name else _victim(org)
+    if victim is None or not victim.is_file():
+        return False
+    text = victim.read_text("utf-8", errors="surrogateescape")
+    new, n = re.subn(pattern, repl, text, count=1, flags=re.M)
+    if not n or new == text:
+        return False
+    victim.write_text(new, "utf-8", errors="surrogateescape")
+    return True
+
+
+def _prepend(org: Path, text: str) -> bool:
+    victim = _victim(org)
+    if victim is None:
+        return False
+    victim.write_bytes(text.encode() + victim.read_bytes())
+    return True
+
+
+# Edits any org takes (where its middle file has the line): a comment (the org means the
+# same), lines moved, a name reworded.
+GENERIC = {
+    "comment": lambda org: _edit_one(org, "\n# edit 1\n") is not None,
+    "comment again": lambda org: _edit_one(org, "# edit 2\n") is not None,
+    "lines moved": lambda org: _prepend(org, "\n# moved\n"),
+    "name": lambda org: _sub(org, r"^(\s*-?\s*name: )(\S.*)$", r"\1\2 改"),
+}
+# Edits of the synthetic org (12 teams; the middle file is team-00006.yaml) of every kind
+# that can change a finding in another file.
+T = "team-00006"
+SYNTHETIC = {
+    "duty text": lambda org: _sub(org, r'^(  description: ).*$',
+                                  r'\1"coordinate delivery times of Lukaka for the north '
+                                  r'region"'),
+    "raci": lambda org: _sub(org, rf"^(  accountable: ){T}$", r"\1team-00001"),
+    "consulted": lambda org: _sub(org, r"^(  consulted: )\[team-\d+\]", rf"\1[{T}, nobody]"),
+    "parent": lambda org: _sub(org, r"^(  parent: )team-00000$", r"\1team-00007"),
+    "parent back": lambda org: _sub(org, r"^(  parent: )team-00007$", r"\1team-00000"),
+    "members": lambda org: _sub(org, r"^(  members: \[)", r"\1liu-00001-1, ghost-1, "),
+    "id removed": lambda org: _sub(org, rf"^(  id: ){T}$", r"\1team-renamed"),
+    "id defined again": lambda org: _sub(org, r"^(  id: )team-renamed$", rf"\1{T}"),
+    "person added": lambda org: _edit_one(
+        org, "- {kind: Person, id: loner-1, name: 新人, title: Engineer}\n") is not None,
+    "period": lambda org: _sub(org, r"^(  period: )2026-Q1$", r"\g<1>2026"),
+    "objective of another team": lambda org: _edit_one(
+        org, "- kind: Objective\n  id: cover-1\n  title: 下半年目标\n  owner: team-00001\n"
+             "  period: 2026-H2\n  key_results: []\n") is not None,
+    "person removed": lambda org: _sub(org, r"^- \{kind: Person, id: [^,]+-1,.*\n", ""),
+    "alignment": lambda org: _sub(org, r"^(  aligns_to: )team-00000-o0$", rf"\1{T}-o1"),
+    "alignment cycle": lambda org: _sub(org, r"^(  aligns_to: )team-00000-o1$",
+                                        rf"\1{T}-o0"),
+    "key result": lambda org: _sub(org, r"^(    - id: )kr1$", r"\1kr0"),
+    "attendees": lambda org: _sub(org, r"^(  attendees: \[)", r"\1team-00002, nobody, "),
+    "steps": lambda org: _sub(org, r"next: \[s1\]", "next: [s0]"),
+    "position duties": lambda org: _sub(org, r"^(  duties: \[)", r"\1team-00001-d0, "),
+    "suppression": lambda org: _edit_one(org, "# orgspec: ignore-file[OW007] merged\n")
+    is not None,
+    "move": lambda org: _define_first(org) is None,
+    "duplicate id": lambda org: _edit_one(
+        org, "- {kind: Person, id: liu-00001-1, name: 又一个, title: Engineer}\n") is not None,
+}
+
+
+def _corrupt_kept(folder: Path) -> None:
+    kept = [e for e in _entries(folder)
+            if {e.parent.name, e.parent.parent.name} & {"local", "memo", "rule", "summary",
+                                                       "same"}]
+    assert kept
+    for entry in kept:
+        entry.write_bytes(entry.read_bytes()[:60] + os.urandom(40))
+
+
 @pytest.mark.parametrize("parser", ["c", "pure"])
 def test_a_check_after_editing_one_file_equals_a_fresh_check(
         tmp_path: Path, parser: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """cold -> edit one file -> check (stores every file) -> edit again -> check (reuses
-    the other files' local findings): each equals a run without the cache on the edited
-    tree; on the synthetic org also when an edit moves an entity to another file."""
+    """cold -> edit one file -> check (stores every file) -> edit again -> check ...: each
+    equals a run without the cache on the edited tree, on every example, hostile fixture
+    and the synthetic org; on the synthetic org with an edit of every kind that can change
+    a finding elsewhere, each after a comment-only edit (which reuses the result)."""
     monkeypatch.setenv("ORGSPEC_YAML_PARSER", parser)
     monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
     examples = tmp_path / "examples"
     shutil.copytree(EXAMPLES, examples)
     orgs = [p for p in sorted(examples.iterdir()) if p.is_dir()] + \
         [p for p in _orgs(tmp_path) if not p.is_relative_to(EXAMPLES)]
-    reused = remembered = 0
+    used: dict[str, int] = {}
     for org in orgs:
         paths = [str(org)]
         folder = tmp_path / "cache" / org.name
         check_cached(paths, STRICT, Cache(str(folder)), TODAY)  # cold: stores the result
-        edits = ["\n# edit 1\n", "# edit 2\n"]
+        edits = list(GENERIC.items())
         if org.name == "teams":  # the synthetic org
-            edits += ["move", "# edit 3\n", "corrupt", "# edit 4\n"]
-        for step, edit in enumerate(edits):
-            if edit == "move":
-                _define_first(org)
-            elif edit == "corrupt":  # the kept findings and memos, then the same tree
-                kept = [e for e in _entries(folder) if e.parent.name in ("local", "memo")
-                        or e.parent.parent.name in ("local", "memo")]
-                assert kept
-                for entry in kept:
-                    entry.write_bytes(entry.read_bytes()[:60] + os.urandom(40))
-            elif _edit_one(org, edit) is None:
-                break
+            for n, (name, edit) in enumerate(SYNTHETIC.items()):
+                edits += [(name, edit), (f"comment {n}", lambda o, n=n: _edit_one(
+                    o, f"# after {n}\n") is not None)]
+            edits.insert(len(edits) // 2, ("corrupt", None))
+        for name, edit in edits:
+            if edit is None:
+                _corrupt_kept(folder)
+            elif not edit(org):
+                assert org.name != "teams", name  # every edit applies to the synthetic org
+                continue
             expected = _findings(lint_org(paths, STRICT, TODAY)[0].findings)
             cache = Cache(str(folder))
             got = check_cached(paths, STRICT, cache, TODAY)
-            assert _findings(got.findings) == expected, (org.name, step)
-            reused += cache.by_kind.get(("local", True), 0)
-            remembered += cache.by_kind.get(("memo", True), 0)
-    assert reused > 20  # the incremental path ran
-    assert remembered > 3  # near-duplicate groups kept while no duty changed
+            assert _findings(got.findings) == expected, (org.name, name)
+            for kind in ("local", "rule", "memo", "same"):
+                used[kind] = used.get(kind, 0) + cache.by_kind.get((kind, True), 0)
+    # every way of reuse ran: kept local findings, whole-org rules, near-duplicate groups,
+    # and results of an org that means the same
+    assert used["local"] > 20 and used["rule"] > 20, used
+    assert used["memo"] > 3 and used["same"] > 10, used
 
 
 def test_a_new_process_reuses_the_kept_findings(tmp_path: Path) -> None:
     """Across processes (each with its own string hashing) an edit of one file stores one
-    new entry of local findings: the other files' entries were found under the same keys."""
+    new entry of local findings and reruns only the rules that read what changed: the
+    other entries were found under the same keys; every output equals a run without the
+    cache (under yet another hashing)."""
     org = _synthetic(tmp_path)
     folder = tmp_path / "cache"
 
-    def check(seed: str) -> int:
+    def check(seed: str) -> dict[str, int]:
         env = {**os.environ, "ORGSPEC_CACHE_DIR": str(folder), "PYTHONHASHSEED": seed,
                "ORGSPEC_PARALLEL": "0"}
-        done = subprocess.run([sys.executable, "-m", "orgspec", "check", str(org),
-                               "--format", "json"], env=env, capture_output=True, check=False)
+        cmd = [sys.executable, "-m", "orgspec", "check", str(org), "--format", "json"]
+        done = subprocess.run(cmd, env=env, capture_output=True, check=False)
         assert done.returncode in (0, 1), done.stderr
-        return sum(1 for e in _entries(folder) if e.parent.parent.name == "local")
+        plain = subprocess.run([*cmd, "--no-cache"], capture_output=True, check=False,
+                               env={**env, "PYTHONHASHSEED": str(int(seed) + 100)})
+        assert done.stdout == plain.stdout and b'"code"' in plain.stdout
+        count: dict[str, int] = {}
+        for e in _entries(folder):
+            kind = e.relative_to(folder).parts[1]  # <code fingerprint>/<kind>/...
+            count[kind] = count.get(kind, 0) + 1
+        return count
 
-    assert check("1") == 0  # the first run stores only its result
+    assert "local" not in check("1")  # the first run stores only its result
     _edit_one(org, "# edit 1\n")
-    files = check("2")
-    assert files == len(list(org.glob("*.yaml")))
-    _edit_one(org, "# edit 2\n")
-    assert check("3") == files + 1
+    primed = check("2")
+    files = len(list(org.glob("*.yaml")))
+    assert primed["local"] == primed["summary"] == files
+    assert _sub(org, r'^(  description: ")', r"\1改 ")  # one duty reworded
+    reworded = check("3")
+    assert reworded["local"] == files + 1
+    # the rules that read no duty (the team tree, alignment, the step flows) were reused
+    assert primed["rule"] < reworded["rule"] < 2 * primed["rule"]
+    _edit_one(org, "# edit 2\n")  # means the same: the result of the run before
+    assert check("4") == {**reworded, "result": reworded["result"] + 1,
+                          "summary": reworded["summary"] + 1}
 
 
 def _fill(org: Path, folder: Path) -> list[tuple[object, ...]]:
@@ -242,12 +342,16 @@ def test_one_changed_file_is_parsed_again_and_the_result_follows(tmp_path: Path)
     got = check_cached([str(org)], Config(), cache, TODAY)
     assert _findings(got.findings) == expected
     files = len(list(org.iterdir()))
+    whole = [c for c in make_plan(Config()).severity
+             if c not in local_codes(make_plan(Config()), [c])]
     # the whole result and the changed file are misses, the other files hits; the local
-    # rules' findings and the near-duplicate groups were never stored (no check_cached
-    # run on a primed cache)
+    # rules' findings, the whole-org rules', the files' digests, an org that means the
+    # same and the near-duplicate groups were never stored (no check_cached run on a
+    # primed cache)
     assert cache.by_kind == {("result", False): 1, ("file", False): 1,
                              ("file", True): files - 1, ("local", False): files,
-                             ("memo", False): 1}
+                             ("summary", False): files, ("rule", False): len(whole),
+                             ("same", False): 1, ("memo", False): 1}
 
 
 def test_the_date_and_the_config_are_part_of_the_result_key(tmp_path: Path) -> None:
@@ -256,9 +360,14 @@ def test_the_date_and_the_config_are_part_of_the_result_key(tmp_path: Path) -> N
     cache = Cache(str(tmp_path / "cache"))
     for config, today in ((Config(), TODAY + dt.timedelta(days=1)),
                           (Config(ignore=[Selector("OW", "test")]), TODAY)):
-        before = cache.hits
+        before = dict(cache.by_kind)
         got = check_cached([str(org)], config, cache, today)
-        assert cache.hits == before + len(list(org.iterdir()))  # files hit, result missed
+        files = len(list(org.iterdir()))
+
+        new = {k: cache.by_kind.get(k, 0) - before.get(k, 0)
+               for k in (("result", True), ("same", True), ("file", True))}
+        # the result (and an org that means the same) missed, the files hit
+        assert list(new.values()) == [0, 0, files]
         assert _findings(got.findings) == \
             _findings(lint_org([str(org)], config, today)[0].findings)
 

@@ -20,7 +20,7 @@ CADENCE_HINT = M("write daily, weekly, biweekly, monthly, quarterly or yearly "
                  "(每周一 10:00, Mon-Fri 9:30)")
 
 
-@check("MT001", graph=False)
+@check("MT001", local=True)
 def meeting_without_owner(ctx: RuleContext) -> Iterator[Issue]:
     """A meeting with no owner, or a placeholder one."""
     for mid, meeting in ctx.org.meetings.items():
@@ -33,7 +33,7 @@ def meeting_without_owner(ctx: RuleContext) -> Iterator[Issue]:
                         hint=M("name the team, position or person who chairs it"))
 
 
-@check("MT002", graph=False)
+@check("MT002", local=True)
 def meeting_without_cadence(ctx: RuleContext) -> Iterator[Issue]:
     """A meeting with no cadence, or one that is not recognised."""
     for mid, meeting in ctx.org.meetings.items():

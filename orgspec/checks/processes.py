@@ -28,7 +28,7 @@ def _steps(ctx: RuleContext) -> Iterator[tuple[str, Process]]:
     yield from ctx.org.processes.items()
 
 
-@check("PR001", graph=False)
+@check("PR001", local=True)
 def step_without_owner(ctx: RuleContext) -> Iterator[Issue]:
     """A step with no owner, or a placeholder such as `TBD` or `待定`."""
     org = ctx.org
@@ -85,7 +85,7 @@ def _step_loc(ctx: RuleContext, pid: str, step: str, field: str | None = None) -
     return origin.locate("steps", index, field) if field else origin.locate("steps", index)
 
 
-@check("PR002")
+@check("PR002", kinds=("Process",))
 def no_start_step(ctx: RuleContext) -> Iterator[Issue]:
     """A process whose every step has a predecessor (a loop), or that has no steps."""
     for pid, proc in _steps(ctx):
@@ -100,7 +100,7 @@ def no_start_step(ctx: RuleContext) -> Iterator[Issue]:
                         hint=M("a process starts at a step that no `next` points to"))
 
 
-@check("PR003")
+@check("PR003", kinds=("Process",))
 def unreachable_step(ctx: RuleContext) -> Iterator[Issue]:
     """Steps that no path from a start step reaches."""
     import networkx as nx
@@ -125,7 +125,7 @@ def _order(ctx: RuleContext, pid: str) -> Any:
     return index.__getitem__
 
 
-@check("PR004")
+@check("PR004", kinds=("Process",))
 def no_way_to_finish(ctx: RuleContext) -> Iterator[Issue]:
     """Steps from which no end can be reached: loops with no exit, and the steps feeding
     only into them. One finding per loop, and one per other stuck step."""
@@ -195,7 +195,7 @@ def handoff_without_duty(ctx: RuleContext) -> Iterator[Issue]:
                                    duty=duty))
 
 
-@check("PR006", graph=False)
+@check("PR006", local=True)
 def missing_tracker(ctx: RuleContext) -> Iterator[Issue]:
     """With `require_tracker: true`, each step names a tracker other than its doer."""
     for pid, proc in _steps(ctx):
@@ -216,7 +216,7 @@ def missing_tracker(ctx: RuleContext) -> Iterator[Issue]:
                             hint=M("the tracker should be someone other than the doer"))
 
 
-@check("PR007", graph=False)
+@check("PR007", local=True)
 def invalid_sla(ctx: RuleContext) -> Iterator[Issue]:
     """An SLA that is not a duration (2h, 30m, 1d, 2小时, 30分钟, 1天, PT2H)."""
     for pid, proc in _steps(ctx):
@@ -243,7 +243,7 @@ def owner_without_duty(ctx: RuleContext) -> Iterator[Issue]:
                                duty=duty))
 
 
-@check("PR009", graph=False)
+@check("PR009", local=True)
 def unowned_process(ctx: RuleContext) -> Iterator[Issue]:
     """A process nobody owns (no owner, or a placeholder)."""
     for pid, proc in _steps(ctx):

@@ -24,7 +24,7 @@ def unknown_reference(ctx: RuleContext) -> Iterator[Issue]:
     yield from check_references(ctx.org)
 
 
-@check("RF004", graph=False)
+@check("RF004", local=True)
 def duplicate_entry(ctx: RuleContext) -> Iterator[Issue]:
     """Yield RF004 at the second (third...) time one id is listed in the same list: a team's
     members, children or charter, a position's holders or duties, a person's positions, a

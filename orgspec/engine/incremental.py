@@ -1,5 +1,5 @@
-"""Entity-local rules' findings kept per file between runs: a re-check after one file
-changed runs them on that file's entities only.
+"""Findings kept between runs: a re-check after one file changed runs the entity-local
+rules on that file's entities only, and a whole-org rule only when what it reads changed.
 
 A rule is entity-local (`registry.LOCAL`, and every declarative rule) when what it finds
 about an entity depends only on that entity as written, the rule's options and the date.
@@ -10,6 +10,12 @@ defines first, say) is checked again. Entries are keyed by the file's name and c
 hash, the local rules' metadata and options, and the date (`Cache` adds orgspec's code
 fingerprint); any doubt about an entry is a miss, so the findings are the same as a run
 without the cache.
+
+A whole-org rule (every other one) is kept whole, under a fingerprint of what it reads:
+each file's entities as written, of the kinds the rule reads (`registry.READS`, all kinds
+unless declared), and what validation held back (`engine.summary`); its findings are
+reused only while the files they are located in still have the same positions (`places`),
+so a comment or a reformatted line elsewhere keeps them, and any doubt reruns the rule.
 """
 
 from __future__ import annotations
@@ -19,11 +25,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from orgspec.findings import Issue
+from orgspec.findings import Issue, Location
 
 if TYPE_CHECKING:
+    from orgspec.engine.lint import Inputs
     from orgspec.engine.selection import Plan
+    from orgspec.engine.summary import FileSummary
+    from orgspec.findings import LintResult
     from orgspec.load.cache import Cache
+    from orgspec.load.loader import RawFile
     from orgspec.model.org import Org
 
 RunCodes = Callable[["Org", "Plan", dt.date, list[str]], list[Issue]]
@@ -88,6 +98,112 @@ def run_local(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cac
             if i.code == code]
 
 
+@dataclass
+class RuleFindings:
+    """A whole-org rule's issues (codes stamped, in the order it yielded them), and for
+    each file they are located in, its `places` digest and, when an issue may sit at a
+    document's span, its `roots`."""
+
+    issues: list[Issue]
+    places: dict[str, tuple[str, object]]
+
+
+def run_whole(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cache,
+              summaries: Mapping[str, FileSummary],
+              run_codes: Callable[[list[str]], list[Issue]]) -> list[Issue]:
+    """The issues of the whole-org `codes`, each rule's reused while the fingerprint of
+    what it reads is one it was run on and its issues' files sit as they did; the others'
+    from `run_codes(codes)`, stored (once the cache is primed). The same issues, in the
+    same order per rule, as `run_codes(codes)`."""
+    from orgspec.load.cache import content_hash, make_key
+
+    if not codes or any(f not in summaries for f in org.files):
+        return run_codes(codes)  # a file was not read: nothing to compare it by
+    store = cache.primed()
+    shared = _digest(sorted(org.failed.items()))
+    by_reads: dict[frozenset[str] | None, str] = {}
+    keys: dict[str, bytes] = {}
+    kept: dict[str, list[Issue]] = {}
+    for code in codes:
+        reads = _reads(code)
+        if reads not in by_reads:
+            by_reads[reads] = _digest([shared] + [
+                (f, summaries[f].meta, sorted(summaries[f].kinds.items()) if reads is None
+                 else [summaries[f].kinds.get(k, "") for k in sorted(reads)])
+                for f in org.files])
+        settings = content_hash(repr((code, _stable(plan.rules[code]),
+                                      sorted(plan.options.get(code, {}).items())))
+                                .encode("utf-8", "surrogatepass"))
+        keys[code] = make_key("rule", settings, today.isoformat(), by_reads[reads])
+        got = cache.get("rule", keys[code], RuleFindings) if store else None
+        if got is not None and _same_places(got, summaries):
+            kept[code] = got.issues
+    fresh = [c for c in codes if c not in kept]
+    found: dict[str, list[Issue]] = {c: [] for c in fresh}
+    issues = run_codes(fresh) if fresh else []
+    for issue in issues:
+        if issue.code not in found:  # not stamped with its rule's code: do not split
+            return [i for c in codes for i in kept.get(c, ())] + issues
+        found[issue.code].append(issue)
+    if store:
+        for code in fresh:
+            cache.put("rule", keys[code], RuleFindings(found[code],
+                                                       _places(found[code], summaries)))
+    return [i for c in codes for i in kept.get(c, found.get(c, ()))]
+
+
+# Kinds whose entities define others inline: a duty in a team's charter or a position's
+# duties.
+_INLINE = {"Responsibility": ("Team", "Role")}
+
+
+def _reads(code: str) -> frozenset[str] | None:
+    """The entity kinds a whole-org rule reads (with those that may define them inline,
+    and "", entities of no known kind), None for all."""
+    from orgspec.engine.registry import READS
+
+    kinds = READS.get(code)
+    if kinds is None:
+        return None
+    return frozenset({"", *kinds, *(k for kind in kinds for k in _INLINE.get(kind, ()))})
+
+
+def _digest(value: object) -> str:
+    from orgspec.load.cache import content_hash
+
+    return content_hash(repr(value).encode("utf-8", "surrogatepass"))
+
+
+def _located(issues: list[Issue]) -> dict[str, list[Location]]:
+    out: dict[str, list[Location]] = {}
+    for issue in issues:
+        for loc in (issue.location, *(r.location for r in issue.related)):
+            out.setdefault(loc.file, []).append(loc)
+    return out
+
+
+def _places(issues: list[Issue],
+            summaries: Mapping[str, FileSummary]) -> dict[str, tuple[str, object]]:
+    out: dict[str, tuple[str, object]] = {}
+    for file, locs in _located(issues).items():
+        summary = summaries.get(file)
+        if summary is None:  # a place outside the org's files: never reused
+            out[file] = ("", None)
+            continue
+        out[file] = (summary.places,
+                     summary.roots if any(summary.at_root(loc) for loc in locs) else None)
+    return out
+
+
+def _same_places(got: RuleFindings, summaries: Mapping[str, FileSummary]) -> bool:
+    for file, (places, roots) in got.places.items():
+        summary = summaries.get(file)
+        if summary is None or not places or summary.places != places or \
+                (roots is not None and summary.roots != roots):
+            return False
+    return True
+
+
 def _stable(meta: object) -> object:
     """A rule's metadata as plain data whose repr is the same in every process (a
     frozenset's order follows the process's string hashing)."""
@@ -130,3 +246,80 @@ def _only(org: Org, entities: list[Entity]) -> Org:
     for _, kind, ident in entities:
         tables[_TABLES[kind]][ident] = org.table(kind)[ident]
     return replace(org, **tables)  # type: ignore[arg-type]
+
+
+def summaries_of(inputs: Inputs, cache: Cache) -> tuple[dict[str, FileSummary] | None,
+                                                          dict[str, RawFile]]:
+    """Each file's digests by name, kept with its content (None when a file could not be
+    read, and before the cache is primed: a first run stores only its result), and the
+    files read to take them."""
+    from orgspec.engine.summary import FileSummary, summarize
+    from orgspec.load.cache import make_key
+    from orgspec.load.loader import RawFile, load_bytes
+
+    out: dict[str, FileSummary] = {}
+    parsed: dict[str, RawFile] = {}
+    if not cache.primed():
+        return None, parsed
+    whole = True
+    for (cand, data), digest in zip(inputs.files, inputs.digests, strict=True):
+        if isinstance(data, RawFile):
+            whole = False
+            continue
+        key = make_key("summary", inputs.parser, cand.display, digest)
+        summary = cache.get("summary", key, FileSummary)
+        if summary is None:
+            raw = parsed[cand.display] = load_bytes(cand.display, data)
+            summary = summarize(raw)
+            cache.put("summary", key, summary)
+        out[cand.display] = summary
+    return (out if whole else None), parsed
+
+
+@dataclass
+class Same:
+    """Under the digests of every file: the key of the result of a run on such an org,
+    and the roots of the files that result's findings may sit at the roots of."""
+
+    result: bytes
+    roots: dict[str, object]
+
+
+class Unchanged:
+    """The result of an earlier run on an org that means the same: every file's entities,
+    problems and places (`engine.summary`) as they are now, the files holding a finding at
+    a document's span as they were. Findings, fingerprints, suppressions and language are
+    functions of those, so that run's result is this one's."""
+
+    def __init__(self, cache: Cache, summaries: dict[str, FileSummary] | None,
+                 result_key: bytes, parts: list[str]) -> None:
+        from orgspec.load.cache import make_key
+
+        self.cache = cache
+        self.summaries = summaries
+        self.result_key = result_key
+        self.key = make_key("same", *parts, repr(sorted(
+            (f, sorted(s.kinds.items()), s.meta, s.places)
+            for f, s in (summaries or {}).items()))) if summaries is not None else b""
+
+    def result(self) -> LintResult | None:
+        from orgspec.findings import LintResult
+
+        if self.summaries is None:
+            return None
+        same = self.cache.get("same", self.key, Same)
+        if same is None or any(f not in self.summaries or self.summaries[f].roots != roots
+                               for f, roots in same.roots.items()):
+            return None
+        return self.cache.get("result", same.result, LintResult)
+
+    def store(self, result: LintResult) -> None:
+        if self.summaries is None:
+            return
+        roots: dict[str, object] = {}
+        for f in result.findings:
+            for loc in (f.location, *(r.location for r in f.related)):
+                summary = self.summaries.get(loc.file)
+                if summary is not None and summary.at_root(loc):
+                    roots[loc.file] = summary.roots
+        self.cache.put("same", self.key, Same(self.result_key, roots))

@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # the model (pydantic) is imported only when an org is loaded
     from concurrent.futures import Future
 
     from orgspec.engine.anchors import Anchors
+    from orgspec.engine.summary import FileSummary
     from orgspec.load.cache import Cache
     from orgspec.load.discovery import Candidate
     from orgspec.load.loader import RawFile
@@ -50,7 +51,7 @@ def load_org(paths: list[str] | None = None, config: Config | None = None,
 
 
 def _load(paths: list[str] | None, config: Config, cache: Cache | None,
-          inputs: Inputs | None = None) -> Loaded:
+          inputs: Inputs | None = None, parsed: dict[str, RawFile] | None = None) -> Loaded:
     """The loaded org; with a cache, files whose content was checked before come from it."""
     from orgspec.model.validate import assemble, build_org  # pydantic only when needed
 
@@ -62,7 +63,8 @@ def _load(paths: list[str] | None, config: Config, cache: Cache | None,
             org, schema_issues = build_org(raw)
             return Loaded(org, raw.issues + schema_issues)
         inputs = inputs or read_inputs(targets, config)
-        org, issues = assemble(_units(inputs, cache), inputs.skipped, inputs.failed)
+        org, issues = assemble(_units(inputs, cache, parsed), inputs.skipped,
+                               inputs.failed)
     return Loaded(org, issues)
 
 
@@ -104,14 +106,17 @@ def read_inputs(targets: list[str], config: Config) -> Inputs:
     return out
 
 
-def _units(inputs: Inputs, cache: Cache) -> list[FileUnit]:
-    """Each file checked: from the cache when its name and content were checked before."""
+def _units(inputs: Inputs, cache: Cache,
+           parsed: dict[str, RawFile] | None = None) -> list[FileUnit]:
+    """Each file checked: from the cache when its name and content were checked before
+    (`parsed`: files already read, by name)."""
     from orgspec.load.cache import make_key
     from orgspec.load.loader import RawFile, load_bytes
     from orgspec.model.validate import FileUnit, check_file
 
     units: list[FileUnit] = []
     store = cache.primed()
+    parsed = parsed or {}
     for (cand, data), digest in zip(inputs.files, inputs.digests, strict=True):
         if isinstance(data, RawFile):
             units.append(check_file(data))
@@ -119,7 +124,8 @@ def _units(inputs: Inputs, cache: Cache) -> list[FileUnit]:
         key = make_key("file", inputs.parser, cand.display, digest)
         unit = cache.get("file", key, FileUnit) if store else None
         if unit is None or unit.display != cand.display:
-            unit = check_file(load_bytes(cand.display, data))
+            raw = parsed.get(cand.display) or load_bytes(cand.display, data)
+            unit = check_file(raw)
             if store:
                 cache.put("file", key, unit)
         units.append(unit)
@@ -158,18 +164,31 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
     targets = paths or [config.root_path()]
     inputs = read_inputs(targets, config)
     # the locale decides the language when neither --lang, the config nor the content does
-    key = make_key("result", repr(config), locale_lang(), *_pack_hashes(config),
-                   today.isoformat(),
-                   org_root(targets), repr([os.path.abspath(p) for p in targets]),
-                   *inputs.ident)
+    key_parts = [repr(config), locale_lang(), *_pack_hashes(config), today.isoformat(),
+                 org_root(targets), repr([os.path.abspath(p) for p in targets]),
+                 *inputs.ident]
+    key = make_key("result", *key_parts)
     stored = cache.get("result", key, LintResult)
     if stored is not None:
         return stored
-    loaded = _load(paths, config, cache, inputs)
+    from orgspec.engine.incremental import Unchanged, summaries_of
+
+    summaries, parsed = summaries_of(inputs, cache)
+    # the org means what it meant in a run before (only comments, blank lines or spacing
+    # that moves no finding changed): that run's result
+    base = key_parts[:-len(inputs.ident)]
+    unchanged = Unchanged(cache, summaries, key, [*base, inputs.parser, repr(inputs.skipped)])
+    same = unchanged.result()
+    if same is not None:
+        cache.put("result", key, same)
+        return same
+    loaded = _load(paths, config, cache, inputs, parsed)
     digests = {cand.display: d for (cand, _), d in zip(inputs.files, inputs.digests,
                                                         strict=True) if d}
-    result = _lint_loaded(loaded, paths, config, plan, today, Kept(cache, digests))
+    result = _lint_loaded(loaded, paths, config, plan, today,
+                          Kept(cache, digests, summaries or {}))
     cache.put("result", key, result)
+    unchanged.store(result)
     return result
 
 
@@ -188,10 +207,12 @@ def _pack_hashes(config: Config) -> list[str]:
 
 @dataclass(frozen=True)
 class Kept:
-    """What lets a run reuse earlier findings: the cache and each file's content hash."""
+    """What lets a run reuse earlier findings: the cache, each file's content hash and
+    digests (`engine.summary`)."""
 
     cache: Cache
     digests: dict[str, str]
+    summaries: dict[str, FileSummary]
 
 
 def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: Plan,
@@ -278,26 +299,34 @@ def run_rules(org: Org, plan: Plan, today: dt.date | None = None,
     """Run each enabled check (Python or declarative) once. On a large org and a machine
     with two cores, the graph-free ones run in a forked worker while this process builds
     the graph and runs the rest; with `kept`, the entity-local rules' findings of unchanged
-    files come from the cache (`engine.incremental`). The findings are the same either way."""
-    from orgspec.engine.registry import GRAPH_FREE, load_checks
+    files come from the cache, and a whole-org rule's when what it reads did not change
+    (`engine.incremental`). The findings are the same either way."""
+    from orgspec.engine.registry import load_checks
 
     load_checks()  # imports the check modules, which fills GRAPH_FREE and LOCAL
     today = today or dt.date.today()
     codes = list(plan.severity)
-    by_file: list[str] = []
     if kept is not None:
-        from orgspec.engine.incremental import local_codes
+        from orgspec.engine.incremental import local_codes, run_local, run_whole
 
         by_file = local_codes(plan, codes)
         codes = [c for c in codes if c not in by_file]
+        yield from run_local(org, plan, today, by_file, kept.cache, kept.digests,
+                             _run_codes)
+        yield from run_whole(org, plan, today, codes, kept.cache, kept.summaries,
+                             lambda fresh: list(_run_split(org, plan, today, fresh, kept)))
+        return
+    yield from _run_split(org, plan, today, codes, kept)
+
+
+def _run_split(org: Org, plan: Plan, today: dt.date, codes: list[str],
+               kept: Kept | None) -> Iterator[Issue]:
+    """`codes` run; on a large org the graph-free ones in a forked worker."""
+    from orgspec.engine.registry import GRAPH_FREE
+
     remote = [c for c in codes if c in GRAPH_FREE or plan.rules[c].given is not None]
     future = _fork(org, plan, today, remote, kept) if _parallel(org) and remote else None
     here = [c for c in codes if future is None or c not in remote]
-    if kept is not None:
-        from orgspec.engine.incremental import run_local
-
-        yield from run_local(org, plan, today, by_file, kept.cache, kept.digests,
-                             _run_codes)
     yield from _run_codes(org, plan, today, here, kept)
     if future is not None:
         yield from future.result()

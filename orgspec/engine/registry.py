@@ -37,6 +37,10 @@ GRAPH_FREE: set[str] = set()
 # (its fields and positions), the rule's options and the date, never on another entity; so
 # an unchanged file's findings of them can be kept between runs (see `engine.incremental`).
 LOCAL: set[str] = set()
+# The entity kinds a whole-org check reads ("Team" ...; "" for entities of no known kind),
+# when it declares them: its findings are kept between runs while the entities of those
+# kinds are written as before (see `engine.incremental`). Undeclared: every kind.
+READS: dict[str, frozenset[str]] = {}
 # Python modules holding built-in checks, imported when the checks are first needed.
 CHECK_MODULES = (
     "orgspec.checks.references", "orgspec.checks.hierarchy", "orgspec.checks.ownership",
@@ -79,14 +83,17 @@ class RuleMeta:
         return {o.name: o.default for o in self.options}
 
 
-def check(code: str, graph: bool = True,
-          local: bool = False) -> Callable[[CheckFunc], CheckFunc]:
+def check(code: str, graph: bool = True, local: bool = False,
+          kinds: Iterable[str] | None = None) -> Callable[[CheckFunc], CheckFunc]:
     """Register a function as the check of rule `code`; `graph=False` declares that it
     never uses the graph, so it may run beside the graph build; `local=True` that it is
-    entity-local (see `LOCAL`; implies `graph=False`)."""
+    entity-local (see `LOCAL`; implies `graph=False`); `kinds` the entity kinds it reads,
+    if not all (see `READS`)."""
 
     def register(func: CheckFunc) -> CheckFunc:
         CHECKS[code] = func
+        if kinds is not None:
+            READS[code] = frozenset(kinds)
         if not graph or local:
             GRAPH_FREE.add(code)
         if local:

@@ -1,0 +1,134 @@
+"""What one checked file gives the whole-org rules, as digests: its entities as written by
+kind, what validation kept back, and where its nodes sit.
+
+A whole-org rule's findings are a function of the entities (and raw fields) it reads and,
+through their locations, of the positions in the files they are located in. These digests
+let `engine.incremental` tell, without the models, that none of that changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from orgspec.findings import Location
+    from orgspec.load.loader import RawFile
+    from orgspec.load.sourcemap import FileMap
+
+Roots = tuple[tuple[tuple[int, int, int, int], ...], int]  # the documents' spans, line count
+
+
+KINDS = ("Team", "Person", "Responsibility", "Objective", "Process", "Role", "Meeting")
+
+
+@dataclass(frozen=True)
+class FileSummary:
+    """One file's digests (hex strings of plain data's repr, the same in every process),
+    taken from the file as read, before validation (which is a function of it).
+
+    `kinds`: entity kind -> its entities' paths and data in file order, where an entity
+    whose `kind` is not one of `KINDS` as written (an alias, a typo, no kind) counts
+    under "" (which every rule reads); `meta`: the file's input problems (with their
+    places), failed text and suppression comments; `places`: every span below the
+    documents, an end where a document ends written as such, and, when a span reaches past
+    the last line, the line count (a location is clamped to it); `roots`: the documents'
+    own spans and the line count (they move with every line added at the end, so they
+    are compared only when a finding may sit at one, `at_root`).
+    """
+
+    kinds: dict[str, str]
+    meta: str
+    places: str
+    roots: Roots
+
+    def at_root(self, loc: Location) -> bool:
+        """True when `loc` may have been read from a document's span or from a span that
+        ends where a document does (the end of the stream, which moves with every line
+        added after the last item): it starts where a document does, or ends on or after
+        the line a document ends on."""
+        spans, lines = self.roots
+        return any((loc.line, loc.col) == (r[0] + 1, r[1] + 1)
+                   or max(loc.line, loc.end_line) >= min(r[2] + 1, lines) for r in spans)
+
+    def same(self, other: FileSummary) -> bool:
+        """The same entities, problems and places (the roots aside)."""
+        return (self.kinds, self.meta, self.places) == (other.kinds, other.meta,
+                                                        other.places)
+
+
+def _digest(value: object) -> str:
+    return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"),
+                           digest_size=20).hexdigest()
+
+
+def _said(text: str) -> tuple[Any, ...]:
+    """A message as plain data: its English, and the template, context and values it is
+    said from in other languages (`i18n.M`)."""
+    values = getattr(text, "values", None)
+    return (str(text), getattr(text, "template", None), getattr(text, "context", None),
+            None if values is None else [(k, _said(v) if isinstance(v, str) else repr(v))
+                                         for k, v in values.items()])
+
+
+def summarize(raw: RawFile) -> FileSummary:
+    """The digests of a file as read."""
+    by_kind: dict[str, list[Any]] = {}
+    fmaps: dict[int, FileMap] = {}
+    for ent in raw.entities:
+        fmaps.setdefault(id(ent.fmap), ent.fmap)
+        kind = ent.kind if isinstance(ent.kind, str) and ent.kind in KINDS else ""
+        by_kind.setdefault(kind, []).append((ent.path, ent.data))
+    meta = _digest([raw.failed, [(i.code, i.location, _said(i.message), _said(i.hint),
+                                  i.entity, [(r.location, _said(r.message)) for r in i.related])
+                                 for i in raw.issues],
+                    [(d.location, d.codes, d.file_level, d.until, d.bad_until, d.reason)
+                     for d in raw.directives]])
+    places: list[Any] = []
+    roots: list[tuple[int, int, int, int]] = []
+    lines = 0
+    for fmap in fmaps.values():
+        spans, last = _spans(fmap)
+        places.append((fmap.file, spans, fmap.line_count if last > fmap.line_count else -1))
+        roots.extend(fmap.parsed.roots)
+        lines = fmap.line_count
+    return FileSummary({kind: _digest(items) for kind, items in by_kind.items()}, meta,
+                       _digest(places), (tuple(roots), lines))
+
+
+def _spans(fmap: FileMap) -> tuple[list[Any], int]:
+    """Every container's position table in a fixed walk order (an end where a document
+    ends replaced by that document's index), the documents' starts, and the last line any
+    other span ends on (1-based).
+
+    Only a table's last entry can end where its document does (a block collection ends
+    where its last item does), and a table's last entry ends last."""
+    parsed = fmap.parsed
+    ends = {(r[2], r[3]): i for i, r in enumerate(parsed.roots)}
+    out: list[Any] = [[r[:2] for r in parsed.roots]]
+    last = 0
+    tables = parsed.tables
+    stack: list[Any] = list(reversed(parsed.docs))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            children: Any = node.values()
+        elif isinstance(node, list):
+            children = node
+        else:
+            continue
+        table = tables.get(id(node))
+        if table:
+            final = next(reversed(table.values())) if isinstance(table, dict) else table[-1]
+            doc = ends.get((final[-2], final[-1]))
+            if doc is None:
+                last = max(last, final[-2] + 1)
+                out.append(table)
+            elif isinstance(table, dict):
+                items = list(table.items())
+                out.append((items[:-1], items[-1][0], final[:-2], "ends with", doc))
+            else:
+                out.append((table[:-1], final[:-2], "ends with", doc))
+        stack.extend(reversed(list(children)))
+    return out, last
