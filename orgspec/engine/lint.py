@@ -24,9 +24,8 @@ from orgspec.load.loader import load_files
 
 if TYPE_CHECKING:  # the model (pydantic) is imported only when an org is loaded: a cached
     # result needs neither
-    from concurrent.futures import Future
-
     from orgspec.engine.anchors import Anchors
+    from orgspec.engine.context import Shared
     from orgspec.load.cache import Cache
     from orgspec.load.discovery import Candidate
     from orgspec.load.loader import RawFile
@@ -52,18 +51,26 @@ def load_org(paths: list[str] | None = None, config: Config | None = None,
 def _load(paths: list[str] | None, config: Config, cache: Cache | None,
           inputs: Inputs | None = None) -> Loaded:
     """The loaded org; with a cache, files whose content was checked before come from it."""
-    from orgspec.model.validate import assemble, build_org  # pydantic only when needed
-
     targets = paths or [config.root_path()]
     with gc_paused():
         if cache is None:
+            # pydantic and the models are imported while a forked worker starts parsing
             raw = load_files(targets, config.include, config.exclude,
-                             respect_gitignore=config.respect_gitignore)
+                             respect_gitignore=config.respect_gitignore, first=_import_model)
+            from orgspec.model.validate import build_org
+
             org, schema_issues = build_org(raw)
             return Loaded(org, raw.issues + schema_issues)
         inputs = inputs or read_inputs(targets, config)
-        org, issues = assemble(_units(inputs, cache), inputs.skipped, inputs.failed)
+        units = _units(inputs, cache)
+        from orgspec.model.validate import assemble
+
+        org, issues = assemble(units, inputs.skipped, inputs.failed)
     return Loaded(org, issues)
+
+
+def _import_model() -> None:
+    import orgspec.model.validate  # noqa: F401 - pydantic and the models (0.2-0.4 s)
 
 
 @dataclass
@@ -107,23 +114,44 @@ def read_inputs(targets: list[str], config: Config) -> Inputs:
 def _units(inputs: Inputs, cache: Cache) -> list[FileUnit]:
     """Each file checked: from the cache when its name and content were checked before."""
     from orgspec.load.cache import make_key
-    from orgspec.load.loader import RawFile, load_bytes
-    from orgspec.model.validate import FileUnit, check_file
+    from orgspec.load.loader import RawFile, parse_files
 
-    units: list[FileUnit] = []
     store = cache.primed()
+    keys: list[bytes | None] = []
+    hits: list[FileUnit | None] = []
     for (cand, data), digest in zip(inputs.files, inputs.digests, strict=True):
         if isinstance(data, RawFile):
-            units.append(check_file(data))
+            keys.append(None)
+            hits.append(None)
             continue
         key = make_key("file", inputs.parser, cand.display, digest)
-        unit = cache.get("file", key, FileUnit) if store else None
-        if unit is None or unit.display != cand.display:
-            unit = check_file(load_bytes(cand.display, data))
-            if store:
-                cache.put("file", key, unit)
-        units.append(unit)
-    return units
+        keys.append(key)
+        hits.append(cache.get("file", key, _file_unit()) if store else None)
+    missed = [i for i, (hit, (cand, _)) in enumerate(zip(hits, inputs.files, strict=True))
+              if hit is None or hit.display != cand.display]
+    # the files not in the cache are parsed (by two processes when there are many) while
+    # pydantic and the models are imported here
+    parsed = parse_files([(inputs.files[i][0].display, inputs.files[i][1]) for i in missed],
+                         first=_import_model)
+    from orgspec.model.validate import check_file
+
+    fresh = {i: check_file(raw) for i, raw in zip(missed, parsed, strict=True)}
+    for i, unit in fresh.items():
+        stored_as = keys[i]
+        if store and stored_as is not None:
+            cache.put("file", stored_as, unit)
+    return [fresh.get(i) or _hit(hit) for i, hit in enumerate(hits)]
+
+
+def _hit(unit: FileUnit | None) -> FileUnit:
+    assert unit is not None  # every file is a cache hit or was parsed above
+    return unit
+
+
+def _file_unit() -> type[FileUnit]:
+    from orgspec.model.validate import FileUnit
+
+    return FileUnit
 
 
 def lint(paths: list[str] | None = None, config: Config | None = None,
@@ -240,16 +268,20 @@ def localize(f: Finding, lang: str) -> Finding:
                    related=tuple(Related(r.location, say(r.message, lang)) for r in f.related))
 
 
-# From this many entities on, graph-free rules run in a second process beside the graph.
+# From this many entities on, the rules are shared with a forked worker (`forkmap`).
 PARALLEL_MIN = 5000
-_WORKER_STATE: dict[str, object] = {}
+# Graph-free rules that cost the most on the synthetic orgs: queued first, so that the
+# last items either process takes are short ones (only the balance depends on this list).
+_HEAVY = ("OW007", "RO004", "OK006", "OK010", "OK003", "RF001", "MT004", "OK005", "OK012")
+_LOCAL = "<entity-local rules>"  # the queue item that runs `incremental.run_local`
 
 
 def run_rules(org: Org, plan: Plan, today: dt.date | None = None,
               kept: Kept | None = None) -> Iterator[Issue]:
     """Run each enabled check (Python or declarative) once. On a large org and a machine
-    with two cores, the graph-free ones run in a forked worker while this process builds
-    the graph and runs the rest; with `kept`, the entity-local rules' findings of unchanged
+    with two cores, a forked worker starts on the graph-free rules while this process
+    builds the graph and runs the rules that read it, then both take the graph-free rules
+    left (`orgspec.forkmap`); with `kept`, the entity-local rules' findings of unchanged
     files come from the cache (`engine.incremental`). The findings are the same either way."""
     from orgspec.engine.registry import GRAPH_FREE, load_checks
 
@@ -262,35 +294,60 @@ def run_rules(org: Org, plan: Plan, today: dt.date | None = None,
 
         by_file = local_codes(plan, codes)
         codes = [c for c in codes if c not in by_file]
-    remote = [c for c in codes if c in GRAPH_FREE or plan.rules[c].given is not None]
-    future = _fork(org, plan, today, remote, kept) if _parallel(org) and remote else None
-    here = [c for c in codes if future is None or c not in remote]
-    if kept is not None:
+
+    def local() -> list[Issue]:
         from orgspec.engine.incremental import run_local
 
-        yield from run_local(org, plan, today, by_file, kept.cache, kept.digests,
-                             _run_codes)
-    yield from _run_codes(org, plan, today, here, kept)
-    if future is not None:
-        yield from future.result()
+        assert kept is not None
+        return run_local(org, plan, today, by_file, kept.cache, kept.digests, _run_codes)
+
+    if not _parallel(org):
+        if by_file:
+            yield from local()
+        yield from _run_codes(org, plan, today, codes, kept)
+        return
+    remote = [c for c in codes if c in GRAPH_FREE or plan.rules[c].given is not None]
+    here = [c for c in codes if c not in remote]
+    shared = _shared(org, today, kept)  # one per process: the memo serves every rule
+    found_here: list[Issue] = []
+    queue = ([_LOCAL] if by_file else []) + sorted(
+        remote, key=lambda c: _HEAVY.index(c) if c in _HEAVY else len(_HEAVY))
+
+    def one(item: str) -> list[Issue]:
+        if item == _LOCAL:
+            return local()
+        return _run_codes(org, plan, today, [item], kept, shared)
+
+    from orgspec.forkmap import fork_map
+
+    results = dict(zip(queue, fork_map(one, queue, lambda: found_here.extend(
+        _run_codes(org, plan, today, here, kept, shared))), strict=True))
+    if by_file:
+        yield from results[_LOCAL]
+    yield from found_here
+    for code in remote:
+        yield from results[code]
 
 
 def _parallel(org: Org) -> bool:
-    import os
-    import sys
+    from orgspec.forkmap import parallel_enabled
 
-    return (sys.platform == "linux" and (os.cpu_count() or 1) > 1
-            and os.environ.get("ORGSPEC_PARALLEL", "1") != "0"
-            and org.entity_count() >= PARALLEL_MIN)
+    return parallel_enabled() and org.entity_count() >= PARALLEL_MIN
+
+
+def _shared(org: Org, today: dt.date, kept: Kept | None) -> Shared:
+    from orgspec.engine.context import Shared
+
+    return Shared(org, today, cache=kept.cache if kept else None)
 
 
 def _run_codes(org: Org, plan: Plan, today: dt.date, codes: list[str],
-               kept: Kept | None = None) -> list[Issue]:
-    from orgspec.engine.context import RuleContext, Shared
+               kept: Kept | None = None, shared: Shared | None = None) -> list[Issue]:
+    from orgspec.engine.context import RuleContext
     from orgspec.engine.declarative import run_declarative
     from orgspec.engine.registry import load_checks
 
-    checks, shared = load_checks(), Shared(org, today, cache=kept.cache if kept else None)
+    checks, shared = load_checks(), shared or _shared(org, today, kept)
     out: list[Issue] = []
     for code in codes:
         meta = plan.rules[code]
@@ -300,28 +357,6 @@ def _run_codes(org: Org, plan: Plan, today: dt.date, codes: list[str],
             out.extend(replace(issue, code=code)  # the framework stamps the code
                        for issue in checks[code](RuleContext(shared, plan.options[code])))
     return out
-
-
-def _fork(org: Org, plan: Plan, today: dt.date, codes: list[str],
-          kept: Kept | None = None) -> Future[list[Issue]] | None:
-    """Start `codes` in a forked worker, which inherits the loaded org (no pickling)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    _WORKER_STATE.update(org=org, plan=plan, today=today, kept=kept)
-    try:
-        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-        future = pool.submit(_worker, codes)
-        pool.shutdown(wait=False)
-        return future
-    except OSError:
-        return None  # no process to spare: run everything here
-
-
-def _worker(codes: list[str]) -> list[Issue]:
-    state = _WORKER_STATE
-    return _run_codes(state["org"], state["plan"], state["today"], codes,  # type: ignore[arg-type]
-                      state["kept"])  # type: ignore[arg-type]
 
 
 def stamp(issues: Iterable[Issue], plan: Plan) -> Iterator[Finding]:
