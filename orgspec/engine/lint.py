@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -49,28 +49,42 @@ def load_org(paths: list[str] | None = None, config: Config | None = None,
 
 
 def _load(paths: list[str] | None, config: Config, cache: Cache | None,
-          inputs: Inputs | None = None) -> Loaded:
+          inputs: Inputs | None = None, checking: bool = False) -> Loaded:
     """The loaded org; with a cache, files whose content was checked before come from it."""
     targets = paths or [config.root_path()]
     with gc_paused():
         if cache is None:
-            # pydantic and the models are imported while a forked worker starts parsing
+            # the modules needed next are imported while a forked worker starts parsing
             raw = load_files(targets, config.include, config.exclude,
-                             respect_gitignore=config.respect_gitignore, first=_import_model)
+                             respect_gitignore=config.respect_gitignore,
+                             first=_imports(checking))
             from orgspec.model.validate import build_org
 
             org, schema_issues = build_org(raw)
             return Loaded(org, raw.issues + schema_issues)
         inputs = inputs or read_inputs(targets, config)
-        units = _units(inputs, cache)
+        units = _units(inputs, cache, _imports(checking))
         from orgspec.model.validate import assemble
 
         org, issues = assemble(units, inputs.skipped, inputs.failed)
     return Loaded(org, issues)
 
 
-def _import_model() -> None:
-    import orgspec.model.validate  # noqa: F401 - pydantic and the models (0.2-0.4 s)
+def _imports(checking: bool) -> Callable[[], None]:
+    """What this process imports while a worker parses: pydantic and the models (0.3 s
+    CPU), and for a check also networkx (0.2 s) and the check modules (0.1 s); a forked
+    parser takes on more files meanwhile, so that time is shared between the two cores."""
+    def run() -> None:
+        import orgspec.model.validate  # noqa: F401
+
+        if checking:
+            import networkx  # noqa: F401
+
+            from orgspec.engine.registry import load_checks
+
+            load_checks()
+
+    return run
 
 
 @dataclass
@@ -111,7 +125,7 @@ def read_inputs(targets: list[str], config: Config) -> Inputs:
     return out
 
 
-def _units(inputs: Inputs, cache: Cache) -> list[FileUnit]:
+def _units(inputs: Inputs, cache: Cache, first: Callable[[], None]) -> list[FileUnit]:
     """Each file checked: from the cache when its name and content were checked before."""
     from orgspec.load.cache import make_key
     from orgspec.load.loader import RawFile, parse_files
@@ -130,9 +144,9 @@ def _units(inputs: Inputs, cache: Cache) -> list[FileUnit]:
     missed = [i for i, (hit, (cand, _)) in enumerate(zip(hits, inputs.files, strict=True))
               if hit is None or hit.display != cand.display]
     # the files not in the cache are parsed (by two processes when there are many) while
-    # pydantic and the models are imported here
+    # the modules needed next are imported here (`_imports`)
     parsed = parse_files([(inputs.files[i][0].display, inputs.files[i][1]) for i in missed],
-                         first=_import_model)
+                         first=first)
     from orgspec.model.validate import check_file
 
     fresh = {i: check_file(raw) for i, raw in zip(missed, parsed, strict=True)}
@@ -169,7 +183,7 @@ def lint_org(paths: list[str] | None = None, config: Config | None = None,
     files are not parsed or validated again."""
     config = config or Config()
     plan = make_plan(config)
-    loaded = _load(paths, config, cache)
+    loaded = _load(paths, config, cache, checking=True)
     return _lint_loaded(loaded, paths, config, plan, today or dt.date.today()), loaded.org
 
 
@@ -193,7 +207,7 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
     stored = cache.get("result", key, LintResult)
     if stored is not None:
         return stored
-    loaded = _load(paths, config, cache, inputs)
+    loaded = _load(paths, config, cache, inputs, checking=True)
     digests = {cand.display: d for (cand, _), d in zip(inputs.files, inputs.digests,
                                                         strict=True) if d}
     result = _lint_loaded(loaded, paths, config, plan, today, Kept(cache, digests))
