@@ -15,10 +15,11 @@ import pickle
 import sys
 import time
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 T = TypeVar("T")
 R = TypeVar("R")
+S = TypeVar("S")
 
 MAX_CLAIMS = 4096  # queue entries (4 bytes each): under a pipe's 64 KiB, so writing never blocks
 # A worker still busy this long after this process ran out of work is killed (its items are
@@ -32,28 +33,50 @@ def parallel_enabled() -> bool:
             and os.environ.get("ORGSPEC_PARALLEL", "1") != "0")
 
 
+@overload
 def fork_map(func: Callable[[T], R], items: Sequence[T],
-             first: Callable[[], None] | None = None) -> list[R]:
-    """`[func(item) for item in items]`, computed by this process and one forked worker.
+             first: Callable[[], None] | None = None) -> list[R]: ...
+
+
+@overload
+def fork_map(func: Callable[[T], R], items: Sequence[T], first: Callable[[], None] | None,
+             after: Callable[[R], S]) -> list[S]: ...
+
+
+def fork_map(func: Callable[[T], Any], items: Sequence[T],
+             first: Callable[[], None] | None = None,
+             after: Callable[[Any], Any] | None = None) -> list[Any]:
+    """`[after(func(item)) for item in items]`, computed by this process and one forked
+    worker (`after` defaults to keeping the result).
 
     The worker starts on the items at once; this process runs `first()` (work only it can
     do, such as imports or the graph) and then claims items too. `func` must be a pure
     function of its item and of state that exists before the call (the worker is a copy of
-    this process at the fork). Exceptions of `func` or `first` are raised here, as the serial
-    loop would raise them. Serial when `parallel_enabled()` is false or there is one item.
+    this process at the fork). `after` always runs here: on this process's own results as
+    they come, on the worker's once they arrive (work that must end in this process, such
+    as building objects too costly to send, is so shared too: the worker takes more items
+    meanwhile). Exceptions of `func`, `after` or `first` are raised here, as the serial loop
+    would raise them. Serial when `parallel_enabled()` is false or there is one item.
     """
+    then: Callable[[Any], Any] = after if after is not None else _same
     if len(items) < 2 or not parallel_enabled():
         if first is not None:
             first()
-        return [func(item) for item in items]
-    return _Split(func, items).run(first)
+        return [then(func(item)) for item in items]
+    return _Split(func, items, then).run(first)
+
+
+def _same(value: T) -> T:
+    return value
 
 
 class _Split:
     """One fork_map call: the queue, the worker and the results."""
 
-    def __init__(self, func: Callable[[Any], Any], items: Sequence[Any]) -> None:
+    def __init__(self, func: Callable[[Any], Any], items: Sequence[Any],
+                 after: Callable[[Any], Any]) -> None:
         self.func = func
+        self.after = after
         self.items = items
         size = -(-len(items) // MAX_CLAIMS)  # items per claim
         self.claims = [range(i, min(i + size, len(items))) for i in range(0, len(items), size)]
@@ -82,8 +105,9 @@ class _Split:
                 self.worker(queue_r, out)  # never returns
             if first is not None:
                 first()
+            mine: dict[int, list[Any]] = {}
             while (k := _claim(queue_r)) is not None:
-                self.done[k] = [self.func(self.items[i]) for i in self.claims[k]]
+                mine[k] = [self.after(self.func(self.items[i])) for i in self.claims[k]]
             self.wait(HANG_GRACE + 2 * (time.monotonic() - start))
             self.collect(out)
         finally:
@@ -91,13 +115,14 @@ class _Split:
             os.close(queue_r)
             os.close(out)
         return [result for k in range(len(self.claims))
-                for result in (self.done[k] if k in self.done else
-                               [self.func(self.items[i]) for i in self.claims[k]])]
+                for result in (mine[k] if k in mine else
+                               [self.after(r) for r in self.done[k]] if k in self.done else
+                               [self.after(self.func(self.items[i])) for i in self.claims[k]])]
 
     def serial(self, first: Callable[[], None] | None) -> list[Any]:
         if first is not None:
             first()
-        return [self.func(item) for item in self.items]
+        return [self.after(self.func(item)) for item in self.items]
 
     def worker(self, queue_r: int, out: int) -> None:
         """The forked worker: claim, compute, append `size + pickle((claim, results))` to

@@ -20,7 +20,6 @@ from orgspec.findings import (
 from orgspec.gcpause import gc_paused
 from orgspec.i18n import M, choose, content_lang, locale_lang, say
 from orgspec.load.config import Config
-from orgspec.load.loader import load_files
 
 if TYPE_CHECKING:  # the model (pydantic) is imported only when an org is loaded: a cached
     # result needs neither
@@ -53,16 +52,7 @@ def _load(paths: list[str] | None, config: Config, cache: Cache | None,
     """The loaded org; with a cache, files whose content was checked before come from it."""
     targets = paths or [config.root_path()]
     with gc_paused():
-        if cache is None:
-            # the modules needed next are imported while a forked worker starts parsing
-            raw = load_files(targets, config.include, config.exclude,
-                             respect_gitignore=config.respect_gitignore,
-                             first=_imports(checking))
-            from orgspec.model.validate import build_org
-
-            org, schema_issues = build_org(raw)
-            return Loaded(org, raw.issues + schema_issues)
-        inputs = inputs or read_inputs(targets, config)
+        inputs = inputs or read_inputs(targets, config, hashed=cache is not None)
         units = _units(inputs, cache, _imports(checking))
         from orgspec.model.validate import assemble
 
@@ -100,8 +90,9 @@ class Inputs:
     ident: list[str]
 
 
-def read_inputs(targets: list[str], config: Config) -> Inputs:
-    """Discover and read the org's files, hashing each one's bytes."""
+def read_inputs(targets: list[str], config: Config, hashed: bool = True) -> Inputs:
+    """Discover and read the org's files, hashing each one's bytes (unless not `hashed`:
+    digests are then "")."""
     from orgspec.load.cache import content_hash
     from orgspec.load.discovery import discover
     from orgspec.load.loader import RawFile, read_candidate, skipped_issues
@@ -119,22 +110,22 @@ def read_inputs(targets: list[str], config: Config) -> Inputs:
             out.digests.append("")
             out.ident.append(repr(data.issues))
         else:
-            digest = content_hash(data)
+            digest = content_hash(data) if hashed else ""
             out.digests.append(digest)
             out.ident.append(f"{cand.display}\0{digest}")
     return out
 
 
-def _units(inputs: Inputs, cache: Cache, first: Callable[[], None]) -> list[FileUnit]:
+def _units(inputs: Inputs, cache: Cache | None, first: Callable[[], None]) -> list[FileUnit]:
     """Each file checked: from the cache when its name and content were checked before."""
     from orgspec.load.cache import make_key
     from orgspec.load.loader import RawFile, parse_files
 
-    store = cache.primed()
+    store = cache is not None and cache.primed()
     keys: list[bytes | None] = []
     hits: list[FileUnit | None] = []
     for (cand, data), digest in zip(inputs.files, inputs.digests, strict=True):
-        if isinstance(data, RawFile):
+        if isinstance(data, RawFile) or cache is None:
             keys.append(None)
             hits.append(None)
             continue
@@ -144,17 +135,21 @@ def _units(inputs: Inputs, cache: Cache, first: Callable[[], None]) -> list[File
     missed = [i for i, (hit, (cand, _)) in enumerate(zip(hits, inputs.files, strict=True))
               if hit is None or hit.display != cand.display]
     # the files not in the cache are parsed (by two processes when there are many) while
-    # the modules needed next are imported here (`_imports`)
+    # the modules needed next are imported here (`_imports`); each is validated here
     parsed = parse_files([(inputs.files[i][0].display, inputs.files[i][1]) for i in missed],
-                         first=first)
-    from orgspec.model.validate import check_file
-
-    fresh = {i: check_file(raw) for i, raw in zip(missed, parsed, strict=True)}
+                         _check_file, first=first)
+    fresh = dict(zip(missed, parsed, strict=True))
     for i, unit in fresh.items():
         stored_as = keys[i]
-        if store and stored_as is not None:
+        if cache is not None and store and stored_as is not None:
             cache.put("file", stored_as, unit)
     return [fresh.get(i) or _hit(hit) for i, hit in enumerate(hits)]
+
+
+def _check_file(raw: RawFile) -> FileUnit:
+    from orgspec.model.validate import check_file  # imported by `_imports` meanwhile
+
+    return check_file(raw)
 
 
 def _hit(unit: FileUnit | None) -> FileUnit:
