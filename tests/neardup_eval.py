@@ -98,7 +98,9 @@ def evaluate_duties(pairs: list[tuple[bool, str, str, Duty, Duty]], threshold: f
 
 
 BLIND2 = DATA / "duty_pairs_blind2.tsv"  # second blind set (issue 15, round 3); never tuned on
-DUTY_SETS = {"dev": DEV, "blind": BLIND, "blind2": BLIND2}
+BLIND3 = DATA / "duty_pairs_blind3.tsv"  # third blind set (issue 15, round 4); never tuned on
+DEV2 = DATA / "duty_pairs_dev2.tsv"  # second development set (round 4); tuned on
+DUTY_SETS = {"dev": DEV, "dev2": DEV2, "blind": BLIND, "blind2": BLIND2, "blind3": BLIND3}
 
 
 def report(threshold: float = 0.55) -> str:

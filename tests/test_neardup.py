@@ -271,6 +271,26 @@ def test_docs_report_the_second_blind_figures() -> None:
         assert row in doc, f"docs/near-duplicates.md is stale; expected row:\n{row}"
 
 
+def test_docs_report_the_third_blind_figures() -> None:
+    """blind3 (issue 15, fourth round) is balanced, measured and reported per language,
+    never asserted to a quality level; dev2, written after it, is balanced too."""
+    from neardup_eval import BLIND3, DEV2
+
+    doc = (REPO / "docs" / "near-duplicates.md").read_text("utf-8")
+    for path, size in ((BLIND3, 120), (DEV2, 90)):
+        pairs = read_duty_pairs(path)
+        assert len(pairs) >= size
+        for lang in ("zh", "zh-hant", "en"):
+            labels = [dup for dup, code, *_ in pairs if code == lang]
+            assert len(labels) >= size // 3 and 0.4 <= sum(labels) / len(labels) <= 0.6, lang
+    scores = evaluate_duties(read_duty_pairs(BLIND3), THRESHOLD)
+    for key in ("all", "zh", "zh-hant", "en"):
+        s = scores[key]
+        row = (f"| blind3 | {key} | {s.tp} | {s.fp} | {s.fn} | {s.tn} | "
+               f"{s.precision:.3f} | {s.recall:.3f} |")
+        assert row in doc, f"docs/near-duplicates.md is stale; expected row:\n{row}"
+
+
 def test_the_lexicon_is_packaged_data_folded_to_simplified() -> None:
     from orgspec.text.glossary import LEXICON, lexicon
 
