@@ -76,7 +76,7 @@ def test_the_quick_tier_catches_an_internal_error(monkeypatch: pytest.MonkeyPatc
     def broken(*args: object, **kwargs: object) -> object:
         raise TypeError("unhashable type: 'list'")
 
-    monkeypatch.setattr(validate, "build_org", broken)
+    monkeypatch.setattr(validate, "check_file", broken)  # every file is validated there
     crash = quick_input({"org.yaml": b"kind: Person\nid: ada\n"})
     assert crash is not None and crash.site.startswith("TypeError in orgspec/"), crash
 

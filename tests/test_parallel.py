@@ -1,37 +1,172 @@
-"""Graph-free rules may run in a forked worker on large orgs; the findings are identical."""
+"""Large orgs are parsed and checked by two processes (`orgspec.forkmap`); the findings are
+identical to the serial run's, and a worker that dies, fails or hangs never changes an
+answer or stops the run."""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import shutil
+import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, REPO
+from conftest import EXAMPLES, FIXTURES, REPO
 
 import orgspec.engine.lint as linter
-from orgspec.load.config import Config
+import orgspec.forkmap as forkmap
+import orgspec.load.loader as loader
+from orgspec.findings import Finding
+from orgspec.load.cache import Cache
+from orgspec.load.config import Config, Selector
 
 EXAMPLE = REPO / "rules" / "examples" / "near-duplicate-duties" / "bad.yaml"
+TODAY = dt.date(2026, 11, 30)
+STRICT = Config(extends="strict", select=[Selector("ALL", "test")])
+FORKS = pytest.mark.skipif(sys.platform != "linux" or (os.cpu_count() or 1) < 2,
+                           reason="the worker is forked on Linux with two or more cores")
 
 
-@pytest.mark.skipif(sys.platform != "linux" or (__import__("os").cpu_count() or 1) < 2,
-                    reason="the worker is forked on Linux with two or more cores")
-def test_forked_rules_report_what_the_serial_run_does(monkeypatch) -> None:
+def _findings(findings: list[Finding]) -> list[tuple[object, ...]]:
+    return [(f.code, f.location, f.message, f.entity, f.related, f.hint, f.fingerprint,
+             f.severity) for f in findings]
+
+
+def _orgs(tmp: Path) -> list[Path]:
+    """Every example, every hostile fixture and a synthetic org of 12 teams."""
+    orgs = [p for p in sorted(EXAMPLES.iterdir()) if p.is_dir()]
+    for case in sorted(p for p in (FIXTURES / "hostile").iterdir() if p.is_dir()):
+        shutil.copytree(case, tmp / case.name, ignore=shutil.ignore_patterns("expected.json"))
+        orgs.append(tmp / case.name)
+    out = tmp / "synthetic"
+    subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py"), "--teams", "12",
+                    "--out", str(out)], check=True, capture_output=True)
+    return [*orgs, out / "teams"]
+
+
+@FORKS
+@pytest.mark.parametrize("parser", ["c", "pure"])
+def test_parallel_parse_and_rules_find_what_the_serial_run_does(
+        tmp_path: Path, parser: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every org parsed and checked by two processes (thresholds at 0), without the cache
+    and with a cold one, equals the serial run field by field."""
+    monkeypatch.setenv("ORGSPEC_YAML_PARSER", parser)
+    calls: list[int] = []
+    real = forkmap._Split.run
+    monkeypatch.setattr(forkmap._Split, "run",
+                        lambda self, first: calls.append(len(self.items)) or real(self, first))
+    orgs = _orgs(tmp_path)
+    for org in orgs:
+        paths = [str(org)]
+        monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+        serial = _findings(linter.lint_org(paths, STRICT, TODAY)[0].findings)
+        monkeypatch.setenv("ORGSPEC_PARALLEL", "1")
+        monkeypatch.setattr(loader, "PARALLEL_BYTES", 0)
+        monkeypatch.setattr(linter, "PARALLEL_MIN", 0)
+        before = len(calls)
+        forked = _findings(linter.lint_org(paths, STRICT, TODAY)[0].findings)
+        cache = Cache(str(tmp_path / "cache" / org.name))
+        cold = _findings(linter.check_cached(paths, STRICT, cache, TODAY).findings)
+        monkeypatch.setattr(loader, "PARALLEL_BYTES", 512 * 1024)
+        monkeypatch.setattr(linter, "PARALLEL_MIN", 5000)
+        assert forked == serial, org.name
+        assert cold == serial, org.name
+        if org.name == "teams":  # 12 files and some 70 rules: both maps forked, twice
+            assert len(calls) - before == 4 and serial
+
+
+@FORKS
+def test_the_rule_queue_starts_with_the_heavy_graph_free_rules(monkeypatch) -> None:
     paths = [str(EXAMPLE), str(EXAMPLES / "ecommerce")]
     config = Config(extends="strict")
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
     serial = linter.lint(paths, config).findings
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "1")
     monkeypatch.setattr(linter, "PARALLEL_MIN", 0)
-    forks = []
-    real_fork = linter._fork
-    monkeypatch.setattr(linter, "_fork", lambda *a: forks.append(a[3]) or real_fork(*a))
+    queues: list[list[str]] = []
+    real = forkmap.fork_map
+    monkeypatch.setattr(forkmap, "fork_map",
+                        lambda f, items, first=None: queues.append(list(items))
+                        or real(f, items, first))
     forked = linter.lint(paths, config).findings
-    assert len(forks) == 1 and "OW007" in forks[0] and "HI001" not in forks[0]
+    assert len(queues) == 1 and queues[0][0] == "OW007" and "HI001" not in queues[0]
     assert serial and forked == serial
 
 
 def test_parallel_can_be_switched_off(monkeypatch) -> None:
     monkeypatch.setattr(linter, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(loader, "PARALLEL_BYTES", 0)
     monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
-    called = []
-    monkeypatch.setattr(linter, "_fork", lambda *a: called.append(1))
-    linter.lint([str(EXAMPLES / "minimal")])
-    assert called == []
+    monkeypatch.setattr(os, "fork", lambda: pytest.fail("forked"))
+    assert linter.lint([str(EXAMPLES / "ecommerce")]).findings
+
+
+# forkmap itself: what the worker does not deliver, this process computes.
+
+MAIN = os.getpid()
+
+
+def _square(n: int) -> tuple[int, int]:
+    return n * n, os.getpid()
+
+
+def _dies_in_worker(n: int) -> tuple[int, int]:
+    if os.getpid() != MAIN:
+        os._exit(3)
+    return _square(n)
+
+
+def _fails_in_worker(n: int) -> tuple[int, int]:
+    if os.getpid() != MAIN:
+        raise RuntimeError("worker")
+    return _square(n)
+
+
+def _hangs_in_worker(n: int) -> tuple[int, int]:
+    if os.getpid() != MAIN:
+        time.sleep(600)
+    return _square(n)
+
+
+def _fails_on_seven(n: int) -> int:
+    if n == 7:
+        raise ValueError("seven")
+    return n
+
+
+def _slow_start() -> None:
+    time.sleep(0.3)  # the worker claims items meanwhile
+
+
+@FORKS
+def test_both_processes_compute_and_the_order_is_kept() -> None:
+    got = forkmap.fork_map(_square, range(200), _slow_start)
+    assert [v for v, _ in got] == [n * n for n in range(200)]
+    pids = {pid for _, pid in got}
+    assert MAIN in pids or len(pids) == 1
+    assert pids - {MAIN}, "the worker computed nothing"
+
+
+@FORKS
+@pytest.mark.parametrize("func", [_dies_in_worker, _fails_in_worker])
+def test_a_worker_that_dies_or_fails_leaves_its_items_to_this_process(func) -> None:
+    got = forkmap.fork_map(func, range(50), _slow_start)
+    assert got == [(n * n, MAIN) for n in range(50)]
+
+
+@FORKS
+def test_a_worker_that_hangs_is_killed_and_its_items_computed_here(monkeypatch) -> None:
+    monkeypatch.setattr(forkmap, "HANG_GRACE", 0.5)
+    start = time.monotonic()
+    got = forkmap.fork_map(_hangs_in_worker, range(20), _slow_start)
+    assert got == [(n * n, MAIN) for n in range(20)]
+    assert time.monotonic() - start < 30
+
+
+@FORKS
+def test_an_error_is_raised_here_as_the_serial_loop_raises_it() -> None:
+    with pytest.raises(ValueError, match="seven"):
+        forkmap.fork_map(_fails_on_seven, range(20), _slow_start)
+    assert forkmap.fork_map(_fails_on_seven, range(7)) == list(range(7))

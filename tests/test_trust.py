@@ -15,10 +15,10 @@ from conftest import FIXTURES, REPO, run_cli
 
 from orgspec.ci import baseline
 from orgspec.ci.diff import compare, lint_at, lint_staged
-from orgspec.engine import lint as linter_module
 from orgspec.engine.lint import focus, lint, lint_org
 from orgspec.engine.registry import registry
 from orgspec.findings import Finding, LintResult, Location, Severity
+from orgspec.load import loader as loader_module
 from orgspec.load.config import Config, Selector, load_config
 from orgspec.load.loader import load_files
 from orgspec.model.models import MODELS
@@ -157,16 +157,22 @@ def test_corrupting_one_unrelated_field_adds_exactly_one_finding(
     known = [i for i, e in enumerate(entities)
              if isinstance(e.kind, str) and e.kind in MODELS]  # else only IN010
 
+    real = loader_module.load_bytes
     for index in known:
-        def corrupted(*args: object, _i: int = index, **kwargs: object) -> object:
-            raw = load_files(*args, **kwargs)  # type: ignore[arg-type]
-            data = raw.entities[_i].data
-            table = raw.entities[_i].fmap.parsed.tables[id(data)]
-            table["zz_unknown_field"] = next(iter(table.values()))  # at the first key
-            data["zz_unknown_field"] = "x"
+        seen = [0]  # entities parsed so far, across the files in order (serial: small orgs)
+
+        def corrupted(*args: object, _i: int = index, seen: list[int] = seen,
+                      **kwargs: object) -> object:
+            raw = real(*args, **kwargs)  # type: ignore[arg-type]
+            for ent in raw.entities:
+                if seen[0] == _i:
+                    table = ent.fmap.parsed.tables[id(ent.data)]
+                    table["zz_unknown_field"] = next(iter(table.values()))  # the first key
+                    ent.data["zz_unknown_field"] = "x"
+                seen[0] += 1
             return raw
 
-        monkeypatch.setattr(linter_module, "load_files", corrupted)
+        monkeypatch.setattr(loader_module, "load_bytes", corrupted)
         after = lint([str(path)], config, today=TODAY)
         monkeypatch.undo()
         kept = [(f.code, f.location, f.message) for f in before.findings]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -20,13 +20,11 @@ from orgspec.findings import (
 from orgspec.gcpause import gc_paused
 from orgspec.i18n import M, choose, content_lang, locale_lang, said_from, say
 from orgspec.load.config import Config
-from orgspec.load.loader import load_files
 
 if TYPE_CHECKING:  # the model (pydantic) is imported only when an org is loaded: a cached
     # result needs neither
-    from concurrent.futures import Future
-
     from orgspec.engine.anchors import Anchors
+    from orgspec.engine.context import Shared
     from orgspec.engine.summary import FileSummary
     from orgspec.load.cache import Cache
     from orgspec.load.discovery import Candidate
@@ -51,21 +49,34 @@ def load_org(paths: list[str] | None = None, config: Config | None = None,
 
 
 def _load(paths: list[str] | None, config: Config, cache: Cache | None,
-          inputs: Inputs | None = None, parsed: dict[str, RawFile] | None = None) -> Loaded:
+          inputs: Inputs | None = None, parsed: dict[str, RawFile] | None = None,
+          checking: bool = False) -> Loaded:
     """The loaded org; with a cache, files whose content was checked before come from it."""
-    from orgspec.model.validate import assemble, build_org  # pydantic only when needed
-
     targets = paths or [config.root_path()]
     with gc_paused():
-        if cache is None:
-            raw = load_files(targets, config.include, config.exclude,
-                             respect_gitignore=config.respect_gitignore)
-            org, schema_issues = build_org(raw)
-            return Loaded(org, raw.issues + schema_issues)
-        inputs = inputs or read_inputs(targets, config)
-        org, issues = assemble(_units(inputs, cache, parsed), inputs.skipped,
-                               inputs.failed)
+        inputs = inputs or read_inputs(targets, config, hashed=cache is not None)
+        units = _units(inputs, cache, _imports(checking), parsed)
+        from orgspec.model.validate import assemble
+
+        org, issues = assemble(units, inputs.skipped, inputs.failed)
     return Loaded(org, issues)
+
+
+def _imports(checking: bool) -> Callable[[], None]:
+    """What this process imports while a worker parses: pydantic and the models (0.3 s
+    CPU), and for a check also networkx (0.2 s) and the check modules (0.1 s); a forked
+    parser takes on more files meanwhile, so that time is shared between the two cores."""
+    def run() -> None:
+        import orgspec.model.validate  # noqa: F401
+
+        if checking:
+            import networkx  # noqa: F401
+
+            from orgspec.engine.registry import load_checks
+
+            load_checks()
+
+    return run
 
 
 @dataclass
@@ -81,8 +92,9 @@ class Inputs:
     ident: list[str]
 
 
-def read_inputs(targets: list[str], config: Config) -> Inputs:
-    """Discover and read the org's files, hashing each one's bytes."""
+def read_inputs(targets: list[str], config: Config, hashed: bool = True) -> Inputs:
+    """Discover and read the org's files, hashing each one's bytes (unless not `hashed`:
+    digests are then "")."""
     from orgspec.load.cache import content_hash
     from orgspec.load.discovery import discover
     from orgspec.load.loader import RawFile, read_candidate, skipped_issues
@@ -100,36 +112,64 @@ def read_inputs(targets: list[str], config: Config) -> Inputs:
             out.digests.append("")
             out.ident.append(repr(data.issues))
         else:
-            digest = content_hash(data)
+            digest = content_hash(data) if hashed else ""
             out.digests.append(digest)
             out.ident.append(f"{cand.display}\0{digest}")
     return out
 
 
-def _units(inputs: Inputs, cache: Cache,
+def _units(inputs: Inputs, cache: Cache | None, first: Callable[[], None],
            parsed: dict[str, RawFile] | None = None) -> list[FileUnit]:
     """Each file checked: from the cache when its name and content were checked before
-    (`parsed`: files already read, by name)."""
+    (`parsed`: files already read, by name, checked without parsing them again)."""
     from orgspec.load.cache import make_key
-    from orgspec.load.loader import RawFile, load_bytes
-    from orgspec.model.validate import FileUnit, check_file
+    from orgspec.load.loader import RawFile, parse_files
 
-    units: list[FileUnit] = []
-    store = cache.primed()
+    store = cache is not None and cache.primed()
+    keys: list[bytes | None] = []
+    hits: list[FileUnit | None] = []
     parsed = parsed or {}
     for (cand, data), digest in zip(inputs.files, inputs.digests, strict=True):
-        if isinstance(data, RawFile):
-            units.append(check_file(data))
+        if isinstance(data, RawFile) or cache is None:
+            keys.append(None)
+            hits.append(None)
             continue
         key = make_key("file", inputs.parser, cand.display, digest)
-        unit = cache.get("file", key, FileUnit) if store else None
-        if unit is None or unit.display != cand.display:
-            raw = parsed.get(cand.display) or load_bytes(cand.display, data)
-            unit = check_file(raw)
-            if store:
-                cache.put("file", key, unit)
-        units.append(unit)
-    return units
+        keys.append(key)
+        hits.append(cache.get("file", key, _file_unit()) if store else None)
+    missed = [i for i, (hit, (cand, _)) in enumerate(zip(hits, inputs.files, strict=True))
+              if hit is None or hit.display != cand.display]
+    known = [i for i in missed if inputs.files[i][0].display in parsed]
+    to_parse = [i for i in missed if inputs.files[i][0].display not in parsed]
+    # the files not in the cache are parsed (by two processes when there are many) while
+    # the modules needed next are imported here (`_imports`); each is validated here
+    fresh = dict(zip(to_parse, parse_files(
+        [(inputs.files[i][0].display, inputs.files[i][1]) for i in to_parse],
+        _check_file, first=first), strict=True))
+    for i in known:
+        fresh[i] = _check_file(parsed[inputs.files[i][0].display])
+    for i, unit in fresh.items():
+        stored_as = keys[i]
+        if cache is not None and store and stored_as is not None:
+            cache.put("file", stored_as, unit)
+    return [fresh.get(i) or _hit(hit) for i, hit in enumerate(hits)]
+
+
+def _check_file(raw: RawFile) -> FileUnit:
+    from orgspec.model.validate import check_file  # imported by `_imports` meanwhile
+
+    return check_file(raw)
+
+
+def _hit(unit: FileUnit | None) -> FileUnit:
+    assert unit is not None  # every file is a cache hit or was parsed above
+    return unit
+
+
+def _file_unit() -> type[FileUnit]:
+    from orgspec.model.validate import FileUnit
+
+    return FileUnit
 
 
 def lint(paths: list[str] | None = None, config: Config | None = None,
@@ -147,7 +187,7 @@ def lint_org(paths: list[str] | None = None, config: Config | None = None,
     files are not parsed or validated again."""
     config = config or Config()
     plan = make_plan(config)
-    loaded = _load(paths, config, cache)
+    loaded = _load(paths, config, cache, checking=True)
     return _lint_loaded(loaded, paths, config, plan, today or dt.date.today()), loaded.org
 
 
@@ -182,7 +222,7 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
     if same is not None:
         cache.put("result", key, same)
         return same
-    loaded = _load(paths, config, cache, inputs, parsed)
+    loaded = _load(paths, config, cache, inputs, parsed, checking=True)
     digests = {cand.display: d for (cand, _), d in zip(inputs.files, inputs.digests,
                                                         strict=True) if d}
     result = _lint_loaded(loaded, paths, config, plan, today,
@@ -289,16 +329,20 @@ def localize(f: Finding, lang: str) -> Finding:
                                  for r in f.related))
 
 
-# From this many entities on, graph-free rules run in a second process beside the graph.
+# From this many entities on, the rules are shared with a forked worker (`forkmap`).
 PARALLEL_MIN = 5000
-_WORKER_STATE: dict[str, object] = {}
+# Graph-free rules that cost the most on the synthetic orgs: queued first, so that the
+# last items either process takes are short ones (only the balance depends on this list).
+_HEAVY = ("OW007", "RO004", "OK006", "OK010", "OK003", "RF001", "MT004", "OK005", "OK012")
+_LOCAL = "<entity-local rules>"  # the queue item that runs `incremental.run_local`
 
 
 def run_rules(org: Org, plan: Plan, today: dt.date | None = None,
               kept: Kept | None = None) -> Iterator[Issue]:
     """Run each enabled check (Python or declarative) once. On a large org and a machine
-    with two cores, the graph-free ones run in a forked worker while this process builds
-    the graph and runs the rest; with `kept`, the entity-local rules' findings of unchanged
+    with two cores, a forked worker starts on the graph-free rules while this process
+    builds the graph and runs the rules that read it, then both take the graph-free rules
+    left (`orgspec.forkmap`); with `kept`, the entity-local rules' findings of unchanged
     files come from the cache, and a whole-org rule's when what it reads did not change
     (`engine.incremental`). The findings are the same either way."""
     from orgspec.engine.registry import load_checks
@@ -307,47 +351,81 @@ def run_rules(org: Org, plan: Plan, today: dt.date | None = None,
     today = today or dt.date.today()
     codes = list(plan.severity)
     if kept is not None:
-        from orgspec.engine.incremental import local_codes, run_local, run_whole
+        from orgspec.engine.incremental import local_codes, run_whole
 
         by_file = local_codes(plan, codes)
         codes = [c for c in codes if c not in by_file]
-        yield from run_local(org, plan, today, by_file, kept.cache, kept.digests,
-                             _run_codes)
-        yield from run_whole(org, plan, today, codes, kept.cache, kept.summaries,
-                             lambda fresh: list(_run_split(org, plan, today, fresh, kept)))
+        local_found: list[Issue] | None = None
+
+        def split(fresh: list[str]) -> list[Issue]:
+            nonlocal local_found
+            local_found, rest = _run_split(org, plan, today, fresh, kept, by_file)
+            return rest
+
+        whole = run_whole(org, plan, today, codes, kept.cache, kept.summaries, split)
+        if local_found is None:  # every whole-org rule's findings were kept
+            local_found, _ = _run_split(org, plan, today, [], kept, by_file)
+        yield from local_found
+        yield from whole
         return
-    yield from _run_split(org, plan, today, codes, kept)
+    yield from _run_split(org, plan, today, codes, kept, [])[1]
 
 
-def _run_split(org: Org, plan: Plan, today: dt.date, codes: list[str],
-               kept: Kept | None) -> Iterator[Issue]:
-    """`codes` run; on a large org the graph-free ones in a forked worker."""
+def _run_split(org: Org, plan: Plan, today: dt.date, codes: list[str], kept: Kept | None,
+               by_file: list[str]) -> tuple[list[Issue], list[Issue]]:
+    """The entity-local rules' issues (`by_file`, through the cache in `kept`) and those of
+    `codes`; on a large org shared with a forked worker."""
     from orgspec.engine.registry import GRAPH_FREE
 
+    def local() -> list[Issue]:
+        from orgspec.engine.incremental import run_local
+
+        assert kept is not None
+        return run_local(org, plan, today, by_file, kept.cache, kept.digests, _run_codes)
+
+    if not _parallel(org):
+        return (local() if by_file else []), _run_codes(org, plan, today, codes, kept)
     remote = [c for c in codes if c in GRAPH_FREE or plan.rules[c].given is not None]
-    future = _fork(org, plan, today, remote, kept) if _parallel(org) and remote else None
-    here = [c for c in codes if future is None or c not in remote]
-    yield from _run_codes(org, plan, today, here, kept)
-    if future is not None:
-        yield from future.result()
+    here = [c for c in codes if c not in remote]
+    shared = _shared(org, today, kept)  # one per process: the memo serves every rule
+    found_here: list[Issue] = []
+    queue = ([_LOCAL] if by_file else []) + sorted(
+        remote, key=lambda c: _HEAVY.index(c) if c in _HEAVY else len(_HEAVY))
+
+    def one(item: str) -> list[Issue]:
+        if item == _LOCAL:
+            return local()
+        return _run_codes(org, plan, today, [item], kept, shared)
+
+    from orgspec.forkmap import fork_map
+
+    results = dict(zip(queue, fork_map(one, queue, lambda: found_here.extend(
+        _run_codes(org, plan, today, here, kept, shared))), strict=True))
+    rest = list(found_here)
+    for code in remote:
+        rest.extend(results[code])
+    return (results[_LOCAL] if by_file else []), rest
 
 
 def _parallel(org: Org) -> bool:
-    import os
-    import sys
+    from orgspec.forkmap import parallel_enabled
 
-    return (sys.platform == "linux" and (os.cpu_count() or 1) > 1
-            and os.environ.get("ORGSPEC_PARALLEL", "1") != "0"
-            and org.entity_count() >= PARALLEL_MIN)
+    return parallel_enabled() and org.entity_count() >= PARALLEL_MIN
+
+
+def _shared(org: Org, today: dt.date, kept: Kept | None) -> Shared:
+    from orgspec.engine.context import Shared
+
+    return Shared(org, today, cache=kept.cache if kept else None)
 
 
 def _run_codes(org: Org, plan: Plan, today: dt.date, codes: list[str],
-               kept: Kept | None = None) -> list[Issue]:
-    from orgspec.engine.context import RuleContext, Shared
+               kept: Kept | None = None, shared: Shared | None = None) -> list[Issue]:
+    from orgspec.engine.context import RuleContext
     from orgspec.engine.declarative import run_declarative
     from orgspec.engine.registry import load_checks
 
-    checks, shared = load_checks(), Shared(org, today, cache=kept.cache if kept else None)
+    checks, shared = load_checks(), shared or _shared(org, today, kept)
     out: list[Issue] = []
     for code in codes:
         meta = plan.rules[code]
@@ -357,28 +435,6 @@ def _run_codes(org: Org, plan: Plan, today: dt.date, codes: list[str],
             out.extend(replace(issue, code=code)  # the framework stamps the code
                        for issue in checks[code](RuleContext(shared, plan.options[code])))
     return out
-
-
-def _fork(org: Org, plan: Plan, today: dt.date, codes: list[str],
-          kept: Kept | None = None) -> Future[list[Issue]] | None:
-    """Start `codes` in a forked worker, which inherits the loaded org (no pickling)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    _WORKER_STATE.update(org=org, plan=plan, today=today, kept=kept)
-    try:
-        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-        future = pool.submit(_worker, codes)
-        pool.shutdown(wait=False)
-        return future
-    except OSError:
-        return None  # no process to spare: run everything here
-
-
-def _worker(codes: list[str]) -> list[Issue]:
-    state = _WORKER_STATE
-    return _run_codes(state["org"], state["plan"], state["today"], codes,  # type: ignore[arg-type]
-                      state["kept"])  # type: ignore[arg-type]
 
 
 def stamp(issues: Iterable[Issue], plan: Plan) -> Iterator[Finding]:

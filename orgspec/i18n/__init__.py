@@ -182,7 +182,14 @@ def content_lang(texts: Iterable[str]) -> str | None:
     """`zh` when more than 30% of the letters in `texts` (first 20,000 characters) are
     Chinese (`zh-Hant` when more of their script-specific characters are Traditional than
     Simplified), `en` when there are letters and fewer are, None when there are none."""
-    sample = "".join(texts)[:20_000]
+    parts: list[str] = []
+    size = 0
+    for text in texts:  # stop at 20,000: an org of 5,000 teams has 200,000 texts
+        parts.append(text)
+        size += len(text)
+        if size >= 20_000:
+            break
+    sample = "".join(parts)[:20_000]
     letters = sum(c.isalpha() for c in sample)
     if not letters:
         return None

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from orgspec.findings import Issue, Location
 from orgspec.i18n import M
@@ -55,15 +56,16 @@ class RawFile:
 
 def load_files(paths: list[str], include: list[str] | None = None,
                exclude: list[str] | None = None, limits: Limits | None = None,
-               respect_gitignore: bool = True) -> RawOrg:
-    """Discover and read every org file under `paths`; problems become issues, not errors."""
+               respect_gitignore: bool = True,
+               first: Callable[[], None] | None = None) -> RawOrg:
+    """Discover and read every org file under `paths`; problems become issues, not errors.
+    A large org is parsed by two processes (`parse_files`; `first` runs here meanwhile)."""
     found = discover(paths, include, exclude, respect_gitignore)
     org = RawOrg()
     org.issues.extend(skipped_issues(found.skipped, org.failed))
-    for cand in found.files:
-        org.files.append(cand.display)
-        data = read_candidate(cand)
-        one = data if isinstance(data, RawFile) else load_bytes(cand.display, data, limits)
+    read = [(cand.display, read_candidate(cand)) for cand in found.files]
+    for one in parse_files(read, _raw, limits, first):
+        org.files.append(one.display)
         org.entities.extend(one.entities)
         org.issues.extend(one.issues)
         org.directives.extend(one.directives)
@@ -90,6 +92,37 @@ def read_candidate(cand: Candidate) -> bytes | RawFile:
         return RawFile(cand.display, issues=[Issue(err.message,
                                                    Location(cand.display, err.line, err.col),
                                                    hint=err.hint, code=err.code)], failed="")
+
+
+T = TypeVar("T")
+# From this many bytes on, files are parsed by this process and a forked worker together.
+PARALLEL_BYTES = 512 * 1024
+
+
+def parse_files(files: list[tuple[str, bytes | RawFile]], then: Callable[[RawFile], T],
+                limits: Limits | None = None,
+                first: Callable[[], None] | None = None) -> list[T]:
+    """`then(raw)` for each file's bytes parsed (`load_bytes`; a RawFile, such as an
+    unreadable file, is kept as it is), in order. From PARALLEL_BYTES on, a forked worker
+    parses files too and sends them back pickled (`orgspec.forkmap`); `first()` and `then`
+    run in this process (imports; validation), while the worker takes more files. The
+    result is the same either way."""
+    def one(item: tuple[str, bytes | RawFile]) -> RawFile:
+        shown, data = item
+        return data if isinstance(data, RawFile) else load_bytes(shown, data, limits)
+
+    size = sum(len(d) for _, d in files if isinstance(d, bytes))
+    if size < PARALLEL_BYTES:
+        if first is not None:
+            first()
+        return [then(one(item)) for item in files]
+    from orgspec.forkmap import fork_map
+
+    return fork_map(one, files, first, then)
+
+
+def _raw(raw: RawFile) -> RawFile:
+    return raw
 
 
 def load_bytes(shown: str, data: bytes, limits: Limits | None = None) -> RawFile:

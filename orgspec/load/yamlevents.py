@@ -228,6 +228,7 @@ class _Builder:
         get = parser.get_event
         stack = self.stack
         max_nodes, max_chars = self.limits.nodes, self.limits.scalar_chars
+        max_key = self.limits.key_chars
         bad_value = FORBIDDEN_VALUE.search
         while True:
             ev = get()
@@ -243,7 +244,10 @@ class _Builder:
                 if top is None:
                     self.attach(None if not ev.style and value in NULLS else value, ev)
                 elif top.is_map and top.key is None:
-                    self.key(top, value, ev)
+                    if len(value) > max_key or value in top.container:
+                        self.key(top, value, ev)  # too long, or a duplicate
+                    else:
+                        top.key, top.key_mark, top.discard = value, ev.start_mark, False
                 else:
                     if bad_value(value):
                         self.bad_value(ev)

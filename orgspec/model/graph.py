@@ -40,9 +40,44 @@ def build_graph(org: Org) -> nx.MultiDiGraph:
     _position_edges(org, edges)
     _meeting_edges(org, edges)
     g = nx.MultiDiGraph()
-    g.add_nodes_from(nodes)  # in bulk: one call per node costs as much as the rules
-    g.add_edges_from(edges)
+    if not _fill(g, nodes, edges):
+        g.add_nodes_from(nodes)  # in bulk: one call per node costs as much as the rules
+        g.add_edges_from(edges)
     return g
+
+
+def _fill(g: nx.MultiDiGraph, nodes: Nodes, edges: Edges) -> bool:
+    """Fill an empty MultiDiGraph's adjacency as `add_nodes_from(nodes)` then
+    `add_edges_from(edges)` would (the same dicts in the same order, keys 0, 1, ... per
+    node pair), without a method call per edge: 40-60 % of the build. Each edge's data dict
+    is fresh, so it is stored as it is, not copied. False (nothing done) when the graph
+    does not keep plain dicts (another networkx layout): then the caller adds normally."""
+    try:
+        succ, pred, attrs = g._succ, g._pred, g._node
+    except AttributeError:
+        return False
+    plain = (g.node_dict_factory, g.adjlist_outer_dict_factory, g.adjlist_inner_dict_factory,
+             g.edge_key_dict_factory, g.edge_attr_dict_factory, g.node_attr_dict_factory)
+    if any(f is not dict for f in plain) or succ or pred or attrs or g._adj is not succ:
+        return False
+    for n, data in nodes:
+        if n not in attrs:
+            succ[n], pred[n], attrs[n] = {}, {}, {}
+        attrs[n].update(data)
+    for u, v, data in edges:
+        if u not in succ:
+            succ[u], pred[u], attrs[u] = {}, {}, {}
+        if v not in succ:
+            succ[v], pred[v], attrs[v] = {}, {}, {}
+        keys = succ[u].get(v)
+        if keys is None:
+            succ[u][v] = pred[v][u] = {0: data}
+        else:
+            key = len(keys)
+            while key in keys:
+                key += 1
+            keys[key] = data
+    return True
 
 
 def display_name(entity: Any, ident: str) -> str:
