@@ -88,7 +88,7 @@ def test_a_revision_is_never_an_option_to_git(org: Path, monkeypatch: pytest.Mon
     before = _snapshot(org)
     code, _, err = cli(*args)
     assert code == 2
-    assert err.count("\n") == 1 and "cannot start with '-'" in err
+    assert err.count("\n") == 1 and "修订不能以 '-' 开头" in err  # the org is Chinese
     assert _snapshot(org) == before
 
 
