@@ -252,28 +252,39 @@ def summaries_of(inputs: Inputs, cache: Cache) -> tuple[dict[str, FileSummary] |
                                                           dict[str, RawFile]]:
     """Each file's digests by name, kept with its content (None when a file could not be
     read, and before the cache is primed: a first run stores only its result), and the
-    files read to take them."""
-    from orgspec.engine.summary import FileSummary, summarize
+    files read to take them (parsed as `_load` parses, by two processes when there are
+    many: `loader.parse_files`)."""
+    from orgspec.engine.summary import FileSummary
     from orgspec.load.cache import make_key
-    from orgspec.load.loader import RawFile, load_bytes
+    from orgspec.load.loader import RawFile, parse_files
 
-    out: dict[str, FileSummary] = {}
+    out: dict[str, FileSummary | None] = {}
     parsed: dict[str, RawFile] = {}
     if not cache.primed():
         return None, parsed
     whole = True
+    keys: dict[str, bytes] = {}
+    missed: list[tuple[str, bytes | RawFile]] = []
     for (cand, data), digest in zip(inputs.files, inputs.digests, strict=True):
         if isinstance(data, RawFile):
             whole = False
             continue
         key = make_key("summary", inputs.parser, cand.display, digest)
-        summary = cache.get("summary", key, FileSummary)
-        if summary is None:
-            raw = parsed[cand.display] = load_bytes(cand.display, data)
-            summary = summarize(raw)
-            cache.put("summary", key, summary)
-        out[cand.display] = summary
-    return (out if whole else None), parsed
+        out[cand.display] = cache.get("summary", key, FileSummary)
+        if out[cand.display] is None:
+            keys[cand.display] = key
+            missed.append((cand.display, data))
+    for raw, summary in parse_files(missed, _summarized):
+        parsed[raw.display] = raw
+        out[raw.display] = summary
+        cache.put("summary", keys[raw.display], summary)
+    return ({f: s for f, s in out.items() if s is not None} if whole else None), parsed
+
+
+def _summarized(raw: RawFile) -> tuple[RawFile, FileSummary]:
+    from orgspec.engine.summary import summarize
+
+    return raw, summarize(raw)
 
 
 @dataclass
