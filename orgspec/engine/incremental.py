@@ -60,15 +60,14 @@ def run_local(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cac
     """The issues of the entity-local `codes` on `org`, reusing each unchanged file's from
     `cache` and storing the others' (once the cache is primed); the same issues, in the
     same order per rule, as `run_codes(org, plan, today, codes)`."""
-    from orgspec.load.cache import content_hash, make_key
+    from orgspec.load.cache import make_key
 
     if not codes:
         return []
     where = _files_of(org)
     owned = {f: frozenset(k for k, _, _ in entities) for f, entities in where.items()}
-    settings = content_hash(repr([(c, _stable(plan.rules[c]),
-                                   sorted(plan.options.get(c, {}).items())) for c in codes])
-                            .encode("utf-8", "surrogatepass"))
+    settings = _digest([(c, _stable(plan.rules[c]), sorted(plan.options.get(c, {}).items()))
+                        for c in codes])
     store = cache.primed()
     kept: dict[str, FileFindings] = {}
     keys: dict[str, bytes] = {}
@@ -115,7 +114,7 @@ def run_whole(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cac
     what it reads is one it was run on and its issues' files sit as they did; the others'
     from `run_codes(codes)`, stored (once the cache is primed). The same issues, in the
     same order per rule, as `run_codes(codes)`."""
-    from orgspec.load.cache import content_hash, make_key
+    from orgspec.load.cache import make_key
 
     if not codes or any(f not in summaries for f in org.files):
         return run_codes(codes)  # a file was not read: nothing to compare it by
@@ -131,9 +130,8 @@ def run_whole(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cac
                 (f, summaries[f].meta, sorted(summaries[f].kinds.items()) if reads is None
                  else [summaries[f].kinds.get(k, "") for k in sorted(reads)])
                 for f in org.files])
-        settings = content_hash(repr((code, _stable(plan.rules[code]),
-                                      sorted(plan.options.get(code, {}).items())))
-                                .encode("utf-8", "surrogatepass"))
+        settings = _digest((code, _stable(plan.rules[code]),
+                            sorted(plan.options.get(code, {}).items())))
         keys[code] = make_key("rule", settings, today.isoformat(), by_reads[reads])
         got = cache.get("rule", keys[code], RuleFindings) if store else None
         if got is not None and _same_places(got, summaries):
@@ -169,9 +167,9 @@ def _reads(code: str) -> frozenset[str] | None:
 
 
 def _digest(value: object) -> str:
-    from orgspec.load.cache import content_hash
+    from orgspec.load.cache import value_hash
 
-    return content_hash(repr(value).encode("utf-8", "surrogatepass"))
+    return value_hash(value)
 
 
 def _located(issues: list[Issue]) -> dict[str, list[Location]]:
