@@ -53,11 +53,6 @@ class FileSummary:
         return any((loc.line, loc.col) == (r[0] + 1, r[1] + 1)
                    or max(loc.line, loc.end_line) >= min(r[2] + 1, lines) for r in spans)
 
-    def same(self, other: FileSummary) -> bool:
-        """The same entities, problems and places (the roots aside)."""
-        return (self.kinds, self.meta, self.places) == (other.kinds, other.meta,
-                                                        other.places)
-
 
 def _said(text: str) -> tuple[Any, ...]:
     """A message as plain data: its English, and the template, context and values it is
