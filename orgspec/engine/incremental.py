@@ -21,7 +21,7 @@ so a comment or a reformatted line elsewhere keeps them, and any doubt reruns th
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from orgspec.engine.lint import Inputs
     from orgspec.engine.selection import Plan
     from orgspec.engine.summary import FileSummary
-    from orgspec.findings import LintResult
+    from orgspec.findings import Finding, LintResult
     from orgspec.load.cache import Cache
     from orgspec.load.loader import RawFile
     from orgspec.model.org import Org
@@ -172,7 +172,7 @@ def _digest(value: object) -> str:
     return value_hash(value)
 
 
-def _located(issues: list[Issue]) -> dict[str, list[Location]]:
+def _located(issues: Sequence[Issue | Finding]) -> dict[str, list[Location]]:
     out: dict[str, list[Location]] = {}
     for issue in issues:
         for loc in (issue.location, *(r.location for r in issue.related)):
@@ -180,7 +180,7 @@ def _located(issues: list[Issue]) -> dict[str, list[Location]]:
     return out
 
 
-def _places(issues: list[Issue],
+def _places(issues: Sequence[Issue | Finding],
             summaries: Mapping[str, FileSummary]) -> dict[str, tuple[str, object]]:
     out: dict[str, tuple[str, object]] = {}
     for file, locs in _located(issues).items():
@@ -325,10 +325,6 @@ class Unchanged:
     def store(self, result: LintResult) -> None:
         if self.summaries is None:
             return
-        roots: dict[str, object] = {}
-        for f in result.findings:
-            for loc in (f.location, *(r.location for r in f.related)):
-                summary = self.summaries.get(loc.file)
-                if summary is not None and summary.at_root(loc):
-                    roots[loc.file] = summary.roots
+        roots = {file: at for file, (_, at) in _places(result.findings, self.summaries).items()
+                 if at is not None}
         self.cache.put("same", self.key, Same(self.result_key, roots))
