@@ -27,6 +27,7 @@ from orgspec.usage import Choice, IntRange, Path
 
 LEVELS = tuple(s.label for s in sorted(Severity, reverse=True))
 LANG_CHOICES = ["zh", "zh-Hant", "en"]  # Simplified, Traditional Chinese, English
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a tool the pipe ended
 
 
 def _config_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -92,10 +93,13 @@ def _guard(func: Callable[..., int], debug: bool, **kwargs: Any) -> NoReturn:
 
     try:
         code = func(**kwargs)
+        sys.stdout.flush()
     except (UsageError, ConfigError) as exc:
         _fail(message_of(exc), getattr(exc, "lang", None) or _error_lang(kwargs))
     except KeyboardInterrupt:
         sys.exit(130)
+    except BrokenPipeError:
+        _reader_left()
     except Exception as exc:
         if debug:
             raise
@@ -107,8 +111,19 @@ def _guard(func: Callable[..., int], debug: bool, **kwargs: Any) -> NoReturn:
                    _error_lang(kwargs))
         click.echo(f"orgspec: {said}", err=True)
         sys.exit(EXIT_USAGE)
-    sys.stdout.flush()
     sys.exit(code)
+
+
+def _reader_left() -> NoReturn:
+    """The reader of standard output went away (`orgspec export | head -1`): stop quietly, as
+    a tool that SIGPIPE ends does (exit 128 + 13). Standard output is pointed at the null
+    device first, so the flush at exit cannot fail again (Python's "Exception ignored")."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (a test's captured stream)
+        pass
+    sys.exit(EXIT_BROKEN_PIPE)
 
 
 class _Group(click.Group):

@@ -153,6 +153,26 @@ def test_output_folders_are_created_and_unwritable_output_is_exit_two(
     assert run.stderr.startswith("orgspec: error: cannot write")
 
 
+def test_a_reader_that_leaves_the_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
+    """`orgspec export ... | head -1`: the pipe's reader goes away; no traceback, no
+    "internal error", exit 141 (128 + SIGPIPE) as a shell reports for other tools."""
+    import os
+    import subprocess
+    import sys
+
+    read, write = os.pipe()
+    os.close(read)  # every write to the pipe now fails with EPIPE, as after `head -1` quit
+    try:
+        for args in (["export", str(EXAMPLES / "ecommerce"), "--format", "csv", "-o",
+                      str(tmp_path / "csv")], ["check", "--no-cache", str(EXAMPLES / "ecommerce")]):
+            done = subprocess.run([sys.executable, "-m", "orgspec", *args], stdout=write,
+                                  stderr=subprocess.PIPE, text=True, check=False,
+                                  cwd=tmp_path)
+            assert (done.returncode, done.stderr) == (141, ""), args
+    finally:
+        os.close(write)
+
+
 def test_python_module_and_schema_command() -> None:
     run = run_cli("schema", "--kind", "team")
     schema = json.loads(run.stdout)
