@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
@@ -50,29 +50,11 @@ def _fail(message: str, lang: str, code: int = EXIT_USAGE) -> NoReturn:
     sys.exit(code)
 
 
-def _error_lang(kwargs: dict[str, Any]) -> str:
+def _error_lang(kwargs: dict[str, Any], texts: Iterable[str] = ()) -> str:
     """The language of an error, a rule list or an explanation: `--lang`, else the config's
-    `lang` (when it can be read), else the locale's. No org content is read for these."""
-    from orgspec.i18n import choose, locale_lang
-
-    if kwargs.get("lang") in LANG_CHOICES:
-        return str(kwargs["lang"])
-    if kwargs.get("isolated"):
-        return locale_lang()
-    from orgspec.load.config import find_config, peek_lang
-
-    try:
-        return choose(peek_lang(kwargs.get("config_path") or find_config()))
-    except OSError:
-        return locale_lang()
-
-
-
-
-def _content_error_lang(kwargs: dict[str, Any], texts: list[str]) -> str:
-    """`_error_lang`, with the language of `texts` (a report, an import's names) before
-    the locale's: `--lang`, the config's `lang`, the content, the locale."""
-    from orgspec.i18n import content_lang, locale_lang
+    `lang` (when it can be read), else the language of `texts` (a report, an import's names)
+    when there are any, else the locale's. No org files are read for these."""
+    from orgspec.i18n import choose, content_lang
 
     if kwargs.get("lang") in LANG_CHOICES:
         return str(kwargs["lang"])
@@ -84,7 +66,7 @@ def _content_error_lang(kwargs: dict[str, Any], texts: list[str]) -> str:
             config = peek_lang(kwargs.get("config_path") or find_config())
         except OSError:
             config = None
-    return config or content_lang(texts) or locale_lang()
+    return choose(config, content_lang(texts))
 
 
 def _guard(func: Callable[..., int], debug: bool, **kwargs: Any) -> NoReturn:
@@ -623,9 +605,9 @@ def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple
                                  sheet=sheet, force=force)
     except AdoptError as exc:
         raise UsageError(message_of(exc)) from None
-    names = [e.name or "" for table in (draft.teams, draft.people, draft.duties)
-             for e in table.values()]
-    said_in = _content_error_lang({"lang": lang}, names)
+    names = (e.name or "" for table in (draft.teams, draft.people, draft.duties)
+             for e in table.values())  # content_lang reads the first 20,000 characters
+    said_in = _error_lang({"lang": lang}, names)
 
     def echo(message: M, err: bool = True) -> None:
         click.echo(tty_text(say(message, said_in)), err=err)
@@ -665,7 +647,7 @@ def _init(directory: str, lang: str | None) -> int:
         written = init_repo(directory, lang or "en")
     except InitError as exc:
         raise UsageError(message_of(exc)) from None
-    said = lang or _error_lang({})
+    said = _error_lang({"lang": lang})
     for name in written:
         click.echo(tty_text(say(M("created {path}", path=os.path.join(directory, name)), said)))
     click.echo(tty_text(say(M("next: cd {folder} && orgspec check", folder=directory), said)),
@@ -736,7 +718,7 @@ def _pr_comment(report: str, lang: str | None, config_path: str | None,
 
     with open(report, encoding="utf-8", errors="replace") as handle:
         body = handle.read()
-    said_in = _content_error_lang({"lang": lang, "config_path": config_path,
+    said_in = _error_lang({"lang": lang, "config_path": config_path,
                                    "isolated": isolated}, [body])
     try:
         click.echo(tty_text(say(from_env(body), said_in)))
