@@ -124,6 +124,17 @@ def test_terminal_output_strips_control_sequences(write_org) -> None:
     assert "\\x1b[2Jx" in run.stdout
 
 
+def test_notes_on_standard_error_escape_the_paths_they_quote(
+        write_org, tmp_path: Path) -> None:
+    root = write_org({"t.yaml": BAD_TEAM})
+    baseline = tmp_path / "b\x1b[2J.json"
+    run = run_cli("check", str(root), "--write-baseline", str(baseline))
+    assert run.code == 0 and baseline.is_file()
+    assert "\x1b" not in run.stderr and "\\x1b[2J.json" in run.stderr
+    run = run_cli("check", str(root), "--baseline", str(baseline))
+    assert "\x1b" not in run.stderr and "\\x1b[2J.json" in run.stderr
+
+
 def test_colour_only_when_asked_or_on_a_tty(write_org) -> None:
     root = write_org({"t.yaml": BAD_TEAM})
     assert "\x1b[" not in run_cli("check", str(root)).stdout
