@@ -489,7 +489,7 @@ def _json(doc: Any) -> str:
               help="Most characters of Markdown (a pull-request comment holds 65,536).")
 @click.option("--templates", type=Path(file_okay=False, exists=True),
               help="A folder of templates that override the built-in ones.")
-@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
+@click.option("--baseline", "baseline_path", type=Path(dir_okay=False),
               help="Leave out the known findings of this baseline file, as `check` does "
                    "[default: config `baseline`].")
 @click.option("--no-baseline", is_flag=True, help="Show every finding, baseline or not.")

@@ -72,6 +72,15 @@ def test_usage_errors_exit_two_with_one_line(tmp_path: Path) -> None:
         assert "Traceback" not in run.stderr
 
 
+def test_every_file_option_says_a_folder_is_not_a_file(tmp_path: Path) -> None:
+    for command in ("check", "report"):  # `report --baseline` as `check --baseline`
+        run = run_cli(command, str(EXAMPLES / "minimal"), "--baseline", str(tmp_path))
+        assert run.code == 2
+        assert run.stderr == (f"orgspec: error: invalid value for '--baseline': "
+                              f"'{tmp_path}' is a folder, not a file (see `orgspec {command} "
+                              "--help`)\n"), command
+
+
 def test_no_org_found_is_a_usage_error(tmp_path: Path) -> None:
     run = run_cli("check", cwd=tmp_path)
     assert run.code == 2
