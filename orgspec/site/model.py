@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from orgspec.findings import LintResult
+from orgspec.i18n import M, say_list
 from orgspec.model.models import ROLES, KeyResult, Objective, is_placeholder
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.model.positions import Involvement
@@ -59,7 +60,7 @@ class KrView:
     due: str
     owner: Link | None
     measurable: bool
-    missing: str
+    missing: str  # what it lacks (`no target value`), in the page's language
     progress: int | None  # percent 0-100, when baseline, current and target are numbers
 
 
@@ -354,16 +355,16 @@ class SiteModel:
 
     def _make_kpis(self, rid: str) -> list[KpiView]:
         from orgspec.model.positions import kpi_measurable, kpi_verdict
+        from orgspec.text.measurable import MISSING
 
-        zh = self.view.lang.startswith("zh")
         out = []
         for kpi in self.org.positions[rid].kpis:
             v = kpi_verdict(kpi)
-            why = [_MISSING_ZH.get(m, m) for m in v.missing] if zh else list(v.missing)
+            why: list[str] = [MISSING[m] for m in v.missing]
             if not why and v.vague:
-                why = [f"{self.labels.get('vague', 'vague')}: {'、'.join(v.vague)}"]
+                why = [M("vague wording: {words}", words=list(v.vague))]
             out.append(KpiView(kpi.title, kpi.metric or "", kpi.target or "",
-                               kpi_measurable(v), ("、" if zh else ", ").join(why)))
+                               kpi_measurable(v), say_list(why, self.view.lang)))
         return out
 
     def steps_of(self, ref: str) -> list[tuple[str, str, str]]:
@@ -392,16 +393,16 @@ class SiteModel:
 
     def _make_krs(self, obj: Objective) -> list[KrView]:
         from orgspec.model.okr import verdict
+        from orgspec.text.measurable import MISSING
 
-        zh = self.view.lang.startswith("zh")
         out = []
         for kr in obj.key_results:
             v = verdict(obj, kr)
-            missing = [_MISSING_ZH.get(m, m) for m in v.missing] if zh else v.missing
             out.append(KrView(kr.id, kr.title, kr.metric or "", kr.baseline or "",
                               kr.current or "", kr.target or "",
                               kr.due.isoformat() if kr.due else "", self.owner(kr.owner),
-                              not v.missing, ("、" if zh else ", ").join(missing),
+                              not v.missing,
+                              say_list([MISSING[m] for m in v.missing], self.view.lang),
                               _progress(kr)))
         return out
 
@@ -438,9 +439,6 @@ class SiteModel:
                     link, s.id, n, _plain(self.owner(b)), names[s.id], names[n]))
                 self.handoffs_in.setdefault(b, []).append(Handoff(
                     link, s.id, n, _plain(self.owner(a)), names[s.id], names[n]))
-
-
-_MISSING_ZH = {"a metric": "指标", "a target value": "目标值", "a time bound": "截止时间"}
 
 
 def _plain(link: Link | None) -> Link:
