@@ -23,7 +23,7 @@ from orgspec.i18n import M, message_of
 from orgspec.report.graph_export import FORMATS as GRAPH_FORMATS
 from orgspec.reporters import REPORTERS
 from orgspec.run import EXIT_OK, EXIT_USAGE, UsageError, make_config, render, targets_of
-from orgspec.usage import Choice, IntRange, Path
+from orgspec.usage import Choice, IntRange, Lang, Path
 
 LEVELS = tuple(s.label for s in sorted(Severity, reverse=True))
 LANG_CHOICES = ["zh", "zh-Hant", "en"]  # Simplified, Traditional Chinese, English
@@ -192,7 +192,7 @@ def main(ctx: click.Context, debug: bool) -> None:
               help="Skip files git ignores when walking folders [default: respect].")
 @click.option("--no-cache", is_flag=True, envvar="ORGSPEC_NO_CACHE",
               help="Neither read nor write the cache of checked files and results.")
-@click.option("--lang", type=Choice(LANG_CHOICES, case_sensitive=False),
+@click.option("--lang", type=Lang(),
               help="Language of the messages [default: config `lang`, else the content's, "
                    "else the locale's].")
 @click.pass_context
@@ -286,7 +286,7 @@ def _schema(kind: str, output_dir: str | None) -> int:
 @click.option("--format", "fmt", type=Choice(["text", "json", "markdown"]), default="text",
               show_default=True, help="A table, JSON metadata, or the Markdown reference.")
 @click.option("-o", "--output", type=Path(dir_okay=False), help="Write it here.")
-@click.option("--lang", type=Choice(LANG_CHOICES, case_sensitive=False),
+@click.option("--lang", type=Lang(),
               help="Language of the summaries [default: config `lang`, else the locale's; "
                    "the Markdown reference: en].")
 @_config_options
@@ -311,7 +311,7 @@ def _rules(fmt: str, output: str | None, lang: str | None, config_path: str | No
 
 @main.command()
 @click.argument("rule")
-@click.option("--lang", type=Choice(LANG_CHOICES, case_sensitive=False),
+@click.option("--lang", type=Lang(),
               help="Language of the explanation [default: config `lang`, else the locale's].")
 @_config_options
 @click.pass_context
@@ -406,7 +406,7 @@ def _graph(paths: tuple[str, ...], fmt: str, output: str | None, config_path: st
 @click.argument("paths", nargs=-1, type=Path())
 @click.option("--format", "fmt", type=Choice(["text", "json"]), default="text",
               show_default=True, help="Output format.")
-@click.option("--lang", type=Choice(LANG_CHOICES, case_sensitive=False),
+@click.option("--lang", type=Lang(),
               help="Language of the labels [default: config `lang`, else the content's, "
                    "else the locale's].")
 @_config_options
@@ -437,7 +437,7 @@ def _who(query: str, paths: tuple[str, ...], fmt: str, lang: str | None,
 @click.argument("paths", nargs=-1, type=Path())
 @click.option("--format", "fmt", type=Choice(["text", "json"]), default="text",
               show_default=True, help="Output format.")
-@click.option("--lang", type=Choice(LANG_CHOICES, case_sensitive=False),
+@click.option("--lang", type=Lang(),
               help="Language of the labels [default: config `lang`, else the content's, "
                    "else the locale's].")
 @_config_options
@@ -483,7 +483,7 @@ def _json(doc: Any) -> str:
 @click.option("--format", "fmt", type=Choice(["markdown", "html"]), default="markdown",
               show_default=True, help="Report format.")
 @click.option("-o", "--output", type=Path(dir_okay=False), help="Write it here.")
-@click.option("--lang", type=Choice(LANG_CHOICES, case_sensitive=False),
+@click.option("--lang", type=Lang(),
               help="Language of the labels [default: config `lang`, else from the content].")
 @click.option("--limit", type=IntRange(min=1000), default=60_000, show_default=True,
               help="Most characters of Markdown (a pull-request comment holds 65,536).")
@@ -529,7 +529,7 @@ def _report(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | No
 @click.option("-o", "--output", "out_dir", required=True, type=Path(file_okay=False),
               help="Folder to write the site to (replaced whole; must be new, empty or an "
                    "earlier site).")
-@click.option("--lang", type=Choice(LANG_CHOICES, case_sensitive=False),
+@click.option("--lang", type=Lang(),
               help="Language of the labels [default: config `lang`, else from the content].")
 @click.option("--no-people", is_flag=True, help="Leave out person pages (people stay names).")
 @click.option("--repo-url", metavar="URL", envvar="ORGSPEC_REPO_URL",
@@ -586,7 +586,7 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
 @click.option("--sheet", metavar="NAME", help="Roster XLSX: the sheet (default: the first).")
 @click.option("--force", is_flag=True,
               help="Overwrite files edited since the last import instead of writing NAME.new.")
-@click.option("--lang", type=Choice(LANG_CHOICES, case_sensitive=False),
+@click.option("--lang", type=Lang(),
               help="Language of the notes and the summary [default: config `lang`, else the "
                    "imported names', else the locale's].")
 @click.pass_context
@@ -631,7 +631,7 @@ def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple
 
 @main.command()
 @click.argument("directory", default=".", type=Path(file_okay=False))
-@click.option("--lang", type=Choice(LANG_CHOICES, case_sensitive=False),
+@click.option("--lang", type=Lang(),
               help="Language of the example org and its comments (and of an error): zh, "
                    "zh-Hant (Traditional script) or en [default: en].")
 @click.pass_context
@@ -660,7 +660,7 @@ def _init(directory: str, lang: str | None) -> int:
               show_default=True, help="One workbook, or one CSV file per table.")
 @click.option("-o", "--output", type=Path(),
               help="The workbook (default: org.xlsx) or the CSV folder (default: org-export).")
-@click.option("--lang", type=Choice(LANG_CHOICES, case_sensitive=False),
+@click.option("--lang", type=Lang(),
               help="Headers and sheet names [default: config `lang`, else from the content].")
 @_config_options
 @click.pass_context
@@ -693,7 +693,7 @@ def _export(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | No
 
 @main.command(name="pr-comment")
 @click.argument("report", type=Path(exists=True, dir_okay=False))
-@click.option("--lang", type=Choice(LANG_CHOICES, case_sensitive=False),
+@click.option("--lang", type=Lang(),
               help="Language of what it says [default: config `lang`, else the report's, "
                    "else the locale's].")
 @_config_options

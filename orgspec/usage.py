@@ -16,21 +16,21 @@ from typing import Any
 
 import click
 
-from orgspec.i18n import LANGS, M
+from orgspec.i18n import M, guess_lang, parse_lang
 
 _EXTRA = re.compile(r"\((?P<args>.*)\)$")
 
 
 def argv_lang(argv: Sequence[str]) -> str | None:
-    """The language `--lang X` or `--lang=X` asks for on a command line, when X is one."""
-    by_fold = {lang.casefold(): lang for lang in LANGS}
+    """The language `--lang X` or `--lang=X` asks for on a command line (or most likely
+    means, `i18n.guess_lang`), for the language of an error."""
     for i, arg in enumerate(argv):
         if arg == "--":
             break
         value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else \
             arg.partition("=")[2] if arg.startswith("--lang=") else None
-        if value is not None and value.casefold() in by_fold:
-            return by_fold[value.casefold()]
+        if value is not None and guess_lang(value):  # `--lang zh-Hnat`: its error in zh-Hant
+            return guess_lang(value)
     return None
 
 
@@ -124,6 +124,29 @@ class Choice(click.Choice):  # type: ignore[type-arg]
         return M("{value!r} is not one of {choices}{hint}", value=str(value), choices=choices,
                  hint=_guess(str(value), [c for c in choices if c.casefold() in close
                                           or c in close]))
+
+
+class Lang(Choice):
+    """`--lang`: zh, zh-Hant or en, read as the config's `lang` is (`i18n.parse_lang`: BCP 47
+    tags, any case, zh-TW and zh_HK for zh-Hant); a failure suggests the closest language."""
+
+    def __init__(self) -> None:
+        super().__init__(LANGS_SHOWN)
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Any:
+        found = parse_lang(value) if isinstance(value, str) else None
+        if found:
+            return found
+        return super().convert(value, param, ctx)
+
+    def get_invalid_choice_message(self, value: Any, ctx: click.Context | None) -> str:
+        guess = guess_lang(str(value))
+        return M("{value!r} is not one of {choices}{hint}", value=str(value),
+                 choices=list(LANGS_SHOWN), hint=_guess(str(value), [guess] if guess else []))
+
+
+LANGS_SHOWN = ("zh", "zh-Hant", "en")  # as --help lists them: Simplified, Traditional, English
 
 
 class Path(click.Path):

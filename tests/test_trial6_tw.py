@@ -62,3 +62,56 @@ def test_site_verdicts_are_said_like_the_report(tmp_path: Path, lang: str, kr: s
     position = " ".join(visible((out / "positions" / "cs-lead.html").read_text("utf-8")).split())
     assert kr in okr
     assert kpi in position
+
+
+# --- item 4: one reading of a language for --lang and the config's `lang:` ---------------------
+
+EN = {"LANG": "en_US.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
+ORG = "- kind: Team\n  id: cs\n  name: 客服部\n"
+
+
+@pytest.mark.parametrize(("written", "lang"), [
+    ("zh-hant", "zh-Hant"), ("zh-Hant", "zh-Hant"), ("zh-TW", "zh-Hant"), ("zh_TW", "zh-Hant"),
+    ("zh-HK", "zh-Hant"), ("zh-Hant-TW", "zh-Hant"), ("ZH", "zh"), ("zh-CN", "zh"),
+    ("zh-Hans", "zh"), ("zh-Hans-TW", "zh"), ("en-US", "en"), ("EN", "en"),
+])
+def test_config_and_flag_read_a_language_alike(tmp_path: Path, written: str, lang: str) -> None:
+    from orgspec.i18n import parse_lang
+
+    assert parse_lang(written) == lang
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "o.yaml").write_text(ORG, "utf-8")
+    (tmp_path / ".orgspec.yaml").write_text(f"lang: {written}\n", "utf-8")
+    by_config = run_cli("check", cwd=tmp_path, env=EN)
+    by_flag = run_cli("check", "--isolated", "--lang", written, "org", cwd=tmp_path, env=EN)
+    assert by_config.code == by_flag.code == 0, by_config.stderr + by_flag.stderr
+    said = {"zh-Hant": "發現 0 個錯誤", "zh": "发现 0 个错误", "en": "Found 0 errors"}[lang]
+    assert by_config.stdout.splitlines()[-1].startswith(said)
+    assert by_flag.stdout.splitlines()[-1].startswith(said)
+
+
+@pytest.mark.parametrize(("written", "error"), [
+    ("zh-Hnat", "orgspec: 錯誤：{cfg}:1:1：lang 必須是 zh、zh-Hant、en 之一，而不是 'zh-Hnat'"
+                "（是不是要寫 'zh-Hant'？）"),
+    ("繁體中文", "orgspec: 錯誤：{cfg}:1:1：lang 必須是 zh、zh-Hant、en 之一，而不是 '繁體中文'"
+                "（是不是要寫 'zh-Hant'？）"),
+    ("chinese", "orgspec: 错误：{cfg}:1:1：lang 必须是 zh、zh-Hant、en 之一，而不是 'chinese'"
+                "（是不是要写 'zh'？）"),
+    ("fr", "orgspec: error: {cfg}:1:1: lang must be one of zh, zh-Hant, en, not 'fr'"),
+])
+def test_a_mistyped_config_lang_is_said_in_the_language_it_means(
+        tmp_path: Path, written: str, error: str) -> None:
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "o.yaml").write_text(ORG, "utf-8")
+    cfg = tmp_path / ".orgspec.yaml"
+    cfg.write_text(f"lang: {written}\n", "utf-8")
+    run = run_cli("check", cwd=tmp_path, env=EN)
+    assert (run.code, run.stderr.strip()) == (2, error.format(cfg=cfg))
+
+
+def test_a_mistyped_flag_lang_is_said_in_the_language_it_means() -> None:
+    run = run_cli("check", "--isolated", "--lang", "zh-Hnat", env=EN)
+    assert (run.code, run.stderr.strip()) == (
+        2, "orgspec: 錯誤：'--lang' 的值無效：'zh-Hnat' 不在可選值 zh、zh-Hant、en 之中"
+           "（是不是要寫 'zh-Hant'？）（參見 `orgspec check --help`）")
+    assert "--lang [zh|zh-Hant|en]" in run_cli("check", "--help").stdout

@@ -159,6 +159,51 @@ def say_list(items: list[Any], lang: str) -> str:
     return str(_said(items, lang))
 
 
+# BCP 47 regions and scripts of Chinese: Traditional script in Taiwan, Hong Kong and Macau.
+_TRADITIONAL_TAGS = frozenset(("hant", "tw", "hk", "mo"))  # script, then regions
+_SIMPLIFIED_TAGS = frozenset(("hans", "cn", "sg", "my"))
+# Names people write for a language: a did-you-mean, not a tag orgspec accepts.
+_LANG_NAMES = (("繁", "zh-Hant"), ("正體", "zh-Hant"), ("traditional", "zh-Hant"),
+               ("简", "zh"), ("簡", "zh"), ("simplified", "zh"), ("中文", "zh"),
+               ("chinese", "zh"), ("英", "en"), ("english", "en"))
+
+
+def parse_lang(value: str) -> str | None:
+    """One of LANGS for a language tag as BCP 47 writes it, case-insensitive and with `_`
+    for `-` (a locale's spelling): `zh-TW`, `zh_HK`, `zh-Hant-TW` -> `zh-Hant`; `zh-CN`,
+    `zh-Hans` -> `zh`; `en-US` -> `en`. None for anything else (`fr`, `zh-Hnat`, `chinese`)."""
+    parts = value.strip().replace("_", "-").casefold().split("-")
+    if parts[0] == "en" and all(p.isalnum() for p in parts[1:]):
+        return "en"
+    if parts[0] != "zh":
+        return None
+    rest = set(parts[1:])
+    if not rest <= _TRADITIONAL_TAGS | _SIMPLIFIED_TAGS or {"hant", "hans"} <= rest:
+        return None
+    if "hans" in rest or "hant" in rest:  # the script decides (zh-Hans-TW is Simplified)
+        return "zh" if "hans" in rest else "zh-Hant"
+    if rest & _TRADITIONAL_TAGS:
+        return None if rest & _SIMPLIFIED_TAGS else "zh-Hant"
+    return "zh"
+
+
+def guess_lang(value: str) -> str | None:
+    """The language `value` most likely means when `parse_lang` reads none (`zh-Hnat` ->
+    `zh-Hant`, `繁體中文` -> `zh-Hant`, `english` -> `en`), else None: for a did-you-mean."""
+    import difflib
+
+    found = parse_lang(value)
+    if found:
+        return found
+    low = value.strip().casefold()
+    named = next((lang for name, lang in _LANG_NAMES if name in low), None)
+    if named:
+        return named
+    folded = {lang.casefold(): lang for lang in LANGS}
+    close = difflib.get_close_matches(low.replace("_", "-"), list(folded), n=1, cutoff=0.6)
+    return folded[close[0]] if close else None
+
+
 @cache
 def _ids(lang: str) -> frozenset[str]:
     cat = catalog(lang)

@@ -16,7 +16,7 @@ from typing import Any
 
 from orgspec import output
 from orgspec.findings import Severity
-from orgspec.i18n import M
+from orgspec.i18n import M, guess_lang, parse_lang
 from orgspec.load.source import SourceError, decode, read_bytes, scan_forbidden
 from orgspec.load.yamlevents import Parsed, parse
 
@@ -140,10 +140,11 @@ def peek_lang(path: str | None) -> str | None:
     except (OSError, ValueError):
         return None
     lang = data.get("lang") if isinstance(data, dict) else None
-    return lang if lang in LANGS else None
+    return guess_lang(lang) if isinstance(lang, str) else None  # a mistyped one: its error
+    # is said in the language it most likely means
 
 
-_LANG_LINE = re.compile(r"^lang[ \t]*[:：][ \t\u3000]*['\"]?(zh-Hant|zh|en)\b", re.M | re.I)
+_LANG_LINE = re.compile(r"^lang[ \t]*[:：][ \t\u3000]*['\"]?([\w-]+)", re.M | re.I)
 
 
 def _sniff_lang(path: str) -> str | None:
@@ -153,9 +154,7 @@ def _sniff_lang(path: str) -> str | None:
         found = _LANG_LINE.search(decode(read_bytes(path)))
     except (SourceError, OSError, ValueError):
         return None
-    if found is None:
-        return None
-    return next(lang for lang in LANGS if lang.lower() == found.group(1).lower())
+    return guess_lang(found.group(1)) if found else None
 
 
 Where = Callable[[tuple[Any, ...]], str]
@@ -279,10 +278,13 @@ class _Reader:
         cfg.baseline = self.text((key,), value)
 
     def _lang(self, cfg: Config, key: str, value: Any) -> None:
-        lang = self.text((key,), value)
-        if lang not in LANGS:
-            raise self.fail((key,), M("lang must be one of {langs}, not {lang!r}",
-                                      langs=list(LANGS), lang=lang))
+        written = self.text((key,), value)
+        lang = parse_lang(written)
+        if lang is None:
+            guess = guess_lang(written)
+            hint = M(" (did you mean {name!r}?)", name=guess) if guess else ""
+            raise self.fail((key,), M("lang must be one of {langs}, not {lang!r}{hint}",
+                                      langs=list(LANGS), lang=written, hint=hint))
         cfg.lang = lang
 
     def _repo_url(self, cfg: Config, key: str, value: Any) -> None:
