@@ -115,3 +115,44 @@ def test_a_mistyped_flag_lang_is_said_in_the_language_it_means() -> None:
         2, "orgspec: 錯誤：'--lang' 的值無效：'zh-Hnat' 不在可選值 zh、zh-Hant、en 之中"
            "（是不是要寫 'zh-Hant'？）（參見 `orgspec check --help`）")
     assert "--lang [zh|zh-Hant|en]" in run_cli("check", "--help").stdout
+
+
+# --- item 3: a roster's standard headers, and the columns it does not read --------------------
+
+ROSTERS = {
+    "zh-Hant": ("員工編號,姓名,電子郵件,職稱,部門,直屬主管,到職日\n"
+                "E001,王大明,dm@x.tw,總經理,總經理室,,2020-01-01\n"
+                "E002,林美玲,ml@x.tw,營運總監,營運部,王大明,2021-03-01\n"
+                "E003,張偉,w@x.tw,活動營運專員,營運部,林美玲,2022-07-01\n",
+                "提示：roster.csv：略過欄位：到職日（要讀取，用 --column 欄位=表頭）"),
+    "zh": ("员工编号,姓名,邮箱,职位,部门,直属上级,入职日期\n"
+           "E001,王大明,dm@x.cn,总经理,总经办,,2020-01-01\n"
+           "E002,林美玲,ml@x.cn,运营总监,运营部,王大明,2021-03-01\n"
+           "E003,张伟,w@x.cn,活动运营专员,运营部,林美玲,2022-07-01\n",
+           "提示：roster.csv：略过字段：入职日期（要读取，用 --column 字段=表头）"),
+    "en": ("Employee ID,Name,Email,Job Title,Department,Manager,Start date\n"
+           "E001,Ada,ada@x.io,CEO,Office,,2020-01-01\n"
+           "E002,Grace,grace@x.io,Head of Ops,Operations,Ada,2021-03-01\n"
+           "E003,Linus,linus@x.io,Ops Specialist,Operations,Grace,2022-07-01\n",
+           "note: roster.csv: ignored columns Start date (read one with --column FIELD=HEADER)"),
+}
+
+
+@pytest.mark.parametrize("lang", ROSTERS)
+def test_roster_reads_standard_headers_and_names_the_columns_it_ignores(
+        tmp_path: Path, lang: str) -> None:
+    import yaml
+
+    text, note = ROSTERS[lang]
+    roster = tmp_path / "roster.csv"
+    roster.write_text(text, "utf-8")
+    out = tmp_path / "org"
+    run = run_cli("import", "roster", str(roster), "-o", str(out), "--lang", lang)
+    assert run.code == 0, run.stderr
+    assert run.stderr.splitlines() == [note]
+    docs = [d for f in sorted(out.glob("*.yaml")) for d in yaml.safe_load(f.read_text("utf-8"))]
+    people = {d["id"]: (d.get("title"), d.get("email")) for d in docs if d["kind"] == "Person"}
+    rows = [line.split(",") for line in text.splitlines()[1:]]
+    assert people == {r[0].lower(): (r[3], r[2]) for r in rows}
+    leads = {d["name"]: d.get("lead") for d in docs if d["kind"] == "Team"}
+    assert sorted(leads.values(), key=str) == [None, "e002"]  # the manager of the others

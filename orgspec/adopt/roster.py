@@ -4,7 +4,8 @@ One row per person and team (a person in two teams has two rows). Headers are ma
 case-, space- and punctuation-blind against the aliases below (English, Simplified and
 Traditional Chinese); `--column FIELD=HEADER` maps any other header. `name` or `person`, and
 `team`, are required. The team lead is the row flagged in `lead`; without that column, the
-member most others in the team report to (`manager`); otherwise none.
+member most others in the team report to (`manager`); otherwise none. The columns read
+for no field are named in a note (`略過欄位`), so none is dropped silently.
 """
 
 from __future__ import annotations
@@ -22,21 +23,32 @@ from orgspec.adopt.slug import IdMap
 from orgspec.adopt.write import AdoptError
 from orgspec.i18n import M
 
-FIELDS: dict[str, tuple[str, ...]] = {
-    "person": ("person", "id", "person id", "employee id", "employee number", "工号", "员工编号",
-               "员工号", "人员编号", "工號", "員工編號"),
-    "name": ("name", "full name", "display name", "姓名", "名字", "员工姓名", "員工姓名"),
-    "email": ("email", "e-mail", "mail", "email address", "邮箱", "电子邮件", "邮件", "郵箱",
-              "電子郵件", "電郵"),
-    "title": ("title", "job title", "position", "role", "职位", "岗位", "职务", "職位", "崗位",
-              "職務"),
-    "team": ("team", "team name", "department", "dept", "部门", "团队", "部門", "團隊"),
-    "team_id": ("team id", "department id", "部门编号", "部门代码", "部門編號"),
-    "parent_team": ("parent team", "parent", "parent department", "上级部门", "上級部門"),
-    "parent_team_id": ("parent team id", "parent department id", "上级部门编号", "上級部門編號"),
-    "manager": ("manager", "reports to", "line manager", "supervisor", "直属上级", "上级",
-                "汇报对象", "直屬上級", "上級", "匯報對象"),
-    "lead": ("lead", "team lead", "is lead", "负责人", "是否负责人", "負責人", "是否負責人"),
+FIELDS: dict[str, tuple[str, ...]] = {  # the header names HR systems and people use
+    "person": ("person", "id", "person id", "employee id", "employee number", "employee no",
+               "emp id", "staff id", "staff number", "工号", "员工编号", "员工号", "员工代码",
+               "人员编号", "工號", "員工編號", "員工號", "員工代號", "員編", "人員編號"),
+    "name": ("name", "full name", "display name", "employee name", "姓名", "名字", "员工姓名",
+             "中文姓名", "員工姓名", "員工名稱"),
+    "email": ("email", "e-mail", "mail", "email address", "work email", "邮箱", "电子邮件",
+              "电子邮箱", "邮件", "邮件地址", "郵箱", "電子郵件", "電子郵箱", "電子信箱", "信箱",
+              "電郵", "電郵地址"),
+    "title": ("title", "job title", "position", "role", "job", "designation", "职位", "职称",
+              "职位名称", "岗位", "岗位名称", "职务", "職位", "職稱", "職位名稱", "崗位", "職務",
+              "頭銜"),
+    "team": ("team", "team name", "department", "department name", "dept", "部门", "部门名称",
+             "所属部门", "团队", "部門", "部門名稱", "所屬部門", "團隊", "單位", "单位"),
+    "team_id": ("team id", "department id", "dept id", "部门编号", "部门代码", "部門編號",
+                "部門代碼", "部門代號", "單位代號"),
+    "parent_team": ("parent team", "parent", "parent department", "上级部门", "上級部門",
+                    "上层部门", "上層部門"),
+    "parent_team_id": ("parent team id", "parent department id", "上级部门编号", "上級部門編號",
+                       "上級部門代碼"),
+    "manager": ("manager", "reports to", "line manager", "direct manager", "supervisor",
+                "直属上级", "直属主管", "直属领导", "上级", "上级主管", "主管", "汇报对象",
+                "直屬上級", "直屬主管", "直屬上司", "上級", "上級主管", "上司", "匯報對象",
+                "彙報對象"),
+    "lead": ("lead", "team lead", "is lead", "is manager", "负责人", "是否负责人", "是否主管",
+             "負責人", "是否負責人", "是否為主管"),
 }
 YES = frozenset(("yes", "y", "true", "1", "x", "lead", "是", "✓", "✔", "√"))
 MAX_BYTES = 100 * 1024 * 1024
@@ -71,8 +83,10 @@ def parse_mapping(specs: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-def read_rows(path: str, mapping: dict[str, str], sheet: str | None = None) -> list[Row]:
-    """The rows of a CSV or XLSX roster, keyed by field; unknown columns are dropped. In a
+def read_rows(path: str, mapping: dict[str, str], sheet: str | None = None,
+              ignored: list[str] | None = None) -> list[Row]:
+    """The rows of a CSV or XLSX roster, keyed by field; the headers of the columns read
+    for no field (unknown, or a field an earlier column gives) are added to `ignored`. In a
     workbook, `sheet` or else the first sheet whose header has the required columns."""
     tables = _xlsx(path, sheet) if path.lower().endswith((".xlsx", ".xlsm")) else [_csv(path)]
     aliases = {**_ALIASES, **mapping}
@@ -85,6 +99,10 @@ def read_rows(path: str, mapping: dict[str, str], sheet: str | None = None) -> l
         columns = [aliases.get(_norm(h)) for h in table[start]]
         if ("team" in columns or "team_id" in columns) and \
                 ("name" in columns or "person" in columns):
+            columns = [c if c not in columns[:i] else None for i, c in enumerate(columns)]
+            if ignored is not None:
+                ignored += [h.strip() for h, c in zip(table[start], columns, strict=False)
+                            if c is None and h.strip()]
             return _rows(table, start, columns)
     if not first_header:
         raise AdoptError(M("{where}: the roster is empty", where=path))
@@ -170,7 +188,14 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
     """Read every roster in `paths` into one Draft."""
     ids = ids or IdMap()
     draft = Draft("roster")
-    rows = [(p, r) for p in paths for r in read_rows(p, mapping or {}, sheet)]
+    rows = []
+    for path in paths:
+        ignored: list[str] = []
+        rows += [(path, r) for r in read_rows(path, mapping or {}, sheet, ignored)]
+        if ignored:  # said, so that no column is dropped silently
+            draft.notes.append(M("{where}: ignored columns {columns} (read one with --column "
+                                 "FIELD=HEADER)", where=os.path.basename(path),
+                                 columns=ignored))
     team_key = _team_keys(rows)
     person_of: dict[tuple[str, int], str] = {}
     known: dict[str, str] = {}  # the person's source key -> id
