@@ -156,3 +156,45 @@ def test_roster_reads_standard_headers_and_names_the_columns_it_ignores(
     assert people == {r[0].lower(): (r[3], r[2]) for r in rows}
     leads = {d["name"]: d.get("lead") for d in docs if d["kind"] == "Team"}
     assert sorted(leads.values(), key=str) == [None, "e002"]  # the manager of the others
+
+
+# --- item 9: a key result's values with its unit ------------------------------------------------
+
+def test_with_unit_writes_values_as_people_do() -> None:
+    from orgspec.text.quantity import with_unit
+
+    assert [with_unit(v, u) for v, u in [("15", "分鐘"), ("2.8", "%"), ("3 分鐘", "分鐘"),
+                                         ("4000", "NT$"), ("4.6", "/5"), ("", "分鐘"),
+                                         ("3200", None), ("120", "minutes")]] == \
+        ["15 分鐘", "2.8%", "3 分鐘", "NT$4000", "4.6/5", "", "3200", "120 minutes"]
+
+
+def test_site_kr_tables_show_units(tw_site: Path) -> None:
+    def rows(page: str) -> list[list[str]]:
+        text = (tw_site / page).read_text("utf-8")
+        return [[" ".join(visible(c).split()) for c in re.findall(r"<td>(.*?)</td>", r, re.S)]
+                for r in re.findall(r'<tr id="kr-.*?</tr>', text, re.S)]
+
+    ops = {r[0]: r[1:5] for r in rows("okrs/ops-2026q4-double11.html")}
+    assert ops["雙11 當日 GMV 從 NT$3,200 萬成長到 NT$4,000 萬"] == \
+        ["雙11 當日 GMV", "3200 萬元", "", "4000 萬元"]
+    assert ops["大促期間轉換率從 2.1% 提高到 2.8%"] == ["轉換率", "2.1%", "", "2.8%"]
+    cs = {r[0]: r[1:5] for r in rows("okrs/cs-2026q4-service.html")}
+    assert cs["首次回覆時間 FRT 從 15 分鐘降到 3 分鐘"] == ["FRT", "15 分鐘", "", "3 分鐘"]
+    team = {r[0].split(" · ")[0]: r[1:5] for r in rows("teams/customer-service.html")}
+    assert team["首次回覆時間 FRT 從 15 分鐘降到 3 分鐘"] == ["FRT", "15 分鐘", "", "3 分鐘"]
+
+
+def test_golden_zh_hant_okr_and_position_pages(tmp_path: Path) -> None:
+    from conftest import assert_golden
+
+    from orgspec.engine.lint import lint_org
+    from orgspec.load.config import Config
+    from orgspec.site import SiteOptions, build_site
+
+    result, org = lint_org([str(TW)], Config(lang="zh-Hant"))
+    build_site(result, org, str(tmp_path), SiteOptions(git_dates=False, lang="zh-Hant"))
+    for page in ("okrs/cs-2026q4-service.html", "okrs/ops-2026q4-double11.html",
+                 "positions/cs-lead.html"):
+        text = (tmp_path / page).read_text("utf-8").replace(str(TW), "tests/fixtures/tw-org")
+        assert_golden("site-tw/" + page.replace("/", "--"), text)

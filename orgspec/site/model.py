@@ -54,7 +54,7 @@ class KrView:
     id: str
     title: str
     metric: str
-    baseline: str
+    baseline: str  # the values with the key result's unit (`15 分鐘`)
     current: str
     target: str
     due: str
@@ -356,6 +356,7 @@ class SiteModel:
     def _make_kpis(self, rid: str) -> list[KpiView]:
         from orgspec.model.positions import kpi_measurable, kpi_verdict
         from orgspec.text.measurable import MISSING
+        from orgspec.text.quantity import with_unit
 
         out = []
         for kpi in self.org.positions[rid].kpis:
@@ -363,7 +364,7 @@ class SiteModel:
             why: list[str] = [MISSING[m] for m in v.missing]
             if not why and v.vague:
                 why = [M("vague wording: {words}", words=list(v.vague))]
-            out.append(KpiView(kpi.title, kpi.metric or "", kpi.target or "",
+            out.append(KpiView(kpi.title, kpi.metric or "", with_unit(kpi.target, kpi.unit),
                                kpi_measurable(v), say_list(why, self.view.lang)))
         return out
 
@@ -394,12 +395,14 @@ class SiteModel:
     def _make_krs(self, obj: Objective) -> list[KrView]:
         from orgspec.model.okr import verdict
         from orgspec.text.measurable import MISSING
+        from orgspec.text.quantity import with_unit
 
         out = []
         for kr in obj.key_results:
             v = verdict(obj, kr)
-            out.append(KrView(kr.id, kr.title, kr.metric or "", kr.baseline or "",
-                              kr.current or "", kr.target or "",
+            out.append(KrView(kr.id, kr.title, kr.metric or "",
+                              with_unit(kr.baseline, kr.unit), with_unit(kr.current, kr.unit),
+                              with_unit(kr.target, kr.unit),
                               kr.due.isoformat() if kr.due else "", self.owner(kr.owner),
                               not v.missing,
                               say_list([MISSING[m] for m in v.missing], self.view.lang),

@@ -217,3 +217,20 @@ def percentile(text: str) -> str:
     """`P95` in "P95 < 1.5s", or ""."""
     m = _PERCENTILE.search(text)
     return f"P{m.group(1)}" if m else ""
+
+
+_PREFIX_UNITS = ("$", "¥", "￥", "€", "£")  # currency signs written before the number
+
+
+def with_unit(value: str | None, unit: str | None) -> str:
+    """A key result's value with its `unit` as people write them: `15 分鐘`, `2.8%`,
+    `NT$4000`, `3200 萬元`; the value alone when it has no unit or already ends with it
+    (`3 分鐘`), and "" for no value."""
+    value, unit = (value or "").strip(), (unit or "").strip()
+    if not value or not unit or value.endswith(unit) or value.startswith(unit):
+        return value
+    if unit.endswith(_PREFIX_UNITS):
+        return f"{unit}{value}"
+    if unit[0] in "%‰°℃" or unit.startswith("/"):
+        return f"{value}{unit}"
+    return f"{value} {unit}"
