@@ -198,3 +198,70 @@ def test_golden_zh_hant_okr_and_position_pages(tmp_path: Path) -> None:
                  "positions/cs-lead.html"):
         text = (tmp_path / page).read_text("utf-8").replace(str(TW), "tests/fixtures/tw-org")
         assert_golden("site-tw/" + page.replace("/", "--"), text)
+
+
+# --- item 10: the cadences people in Taiwan, Hong Kong and the mainland write -------------------
+
+WEEKDAYS = (0, 1, 2, 3, 4)
+
+
+@pytest.mark.parametrize(("text", "cadence", "days", "time"), [
+    ("平日 09:30", "daily", WEEKDAYS, "09:30"),  # zh-Hant: weekdays
+    ("平日早上9點", "daily", WEEKDAYS, "09:00"),
+    ("每個工作日 09:30", "daily", WEEKDAYS, "09:30"),
+    ("週一至週五 09:30", "daily", WEEKDAYS, "09:30"),
+    ("工作日", "daily", WEEKDAYS, ""),  # zh (was: every day)
+    ("工作日 9:00", "daily", WEEKDAYS, "09:00"),
+    ("weekdays 9:30", "daily", WEEKDAYS, "09:30"),
+    ("every business day 9am", "daily", WEEKDAYS, "09:00"),
+    ("每日 09:30", "daily", (), "09:30"),  # every day, weekends too: as written
+    ("每天", "daily", (), ""),
+    ("daily 9:30", "daily", (), "09:30"),
+    ("隔週三 14:00", "biweekly", (2,), "14:00"),  # zh-Hant: every other Wednesday
+    ("每隔一週週三", "biweekly", (2,), ""),
+    ("雙週三 14:00", "biweekly", (2,), "14:00"),
+    ("隔周三 14:00", "biweekly", (2,), "14:00"),  # zh
+    ("双周三 下午2点", "biweekly", (2,), "14:00"),
+    ("每两周的周三 10:00", "biweekly", (2,), "10:00"),
+    ("every other Wednesday 2pm", "biweekly", (2,), "14:00"),  # en
+    ("every other week", "biweekly", (), ""),
+    ("biweekly Wed 14:00", "biweekly", (2,), "14:00"),
+    ("假日 10:00", None, (), ""),  # not understood: never guessed
+])
+def test_cadences_of_taiwan_the_mainland_and_english(
+        text: str, cadence: str | None, days: tuple[int, ...], time: str) -> None:
+    from orgspec.model.schedule import Schedule, schedule_of
+
+    assert schedule_of(text) == (Schedule(cadence, days, time) if cadence else Schedule(None))
+
+
+def test_calendar_places_weekdays_biweekly_and_every_day(tmp_path: Path) -> None:
+    org = tmp_path / "org"
+    org.mkdir()
+    meetings = [("standup", "平日 09:30"), ("review", "隔週三 14:00"), ("sync", "每日 18:00")]
+    (org / "m.yaml").write_text(
+        "- {kind: Team, id: t, name: 團隊, lead: p, members: [p]}\n"
+        "- {kind: Person, id: p, name: 陳靜}\n" + "".join(
+            f"- {{kind: Meeting, id: {m}, name: {m}, cadence: {c}, owner: p, attendees: [t]}}\n"
+            for m, c in meetings), "utf-8")
+    check = run_cli("check", str(org), "--isolated", "--select", "MT", "--lang", "zh-Hant")
+    assert (check.code, check.stdout.splitlines()[:-1]) == (0, [])  # no MT002
+    out = tmp_path / "site"
+    assert run_cli("site", str(org), "--isolated", "-o", str(out)).code == 0
+    page = (out / "calendar.html").read_text("utf-8")
+    grid = {row[0]: [m for m in row[1:]] for row in (
+        [c for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", r, re.S)]
+        for r in re.findall(r"<tr>(.*?)</tr>", page.split("<tbody>")[1], re.S))}
+    placed = {t: [i for i, cell in enumerate(cells) if "meetings/" in cell]
+              for t, cells in grid.items()}
+    assert placed == {"09:30": [0, 1, 2, 3, 4], "14:00": [2], "18:00": [0, 1, 2, 3, 4, 5, 6]}
+
+
+@pytest.mark.parametrize(("lang", "hint"), [
+    ("zh-Hant", "工作日 9:30、隔週三 14:00"), ("zh", "工作日 9:30、隔周三 14:00"),
+    ("en", "weekdays 9:30, every other Wednesday 2pm"),
+])
+def test_unknown_cadence_hint_names_the_weekday_forms(write_org, lang: str, hint: str) -> None:
+    org = write_org({"m.yaml": "- {kind: Meeting, id: m, name: 會, cadence: 假日 10:00}\n"})
+    run = run_cli("check", str(org), "--isolated", "--select", "MT002", "--lang", lang)
+    assert hint in run.stdout and "MT002" in run.stdout

@@ -15,9 +15,10 @@ from orgspec.model.models import ROLES, is_placeholder
 from orgspec.model.org import Org, node_key
 from orgspec.model.positions import Presence, cadence_of, is_open_owner, presence
 
-CADENCE_HINT = M("write daily, weekly, biweekly, monthly, quarterly or yearly "
-                 "(每日, 每周, 双周, 每月, 每季度, 每年), optionally with weekdays and a time "
-                 "(每周一 10:00, Mon-Fri 9:30)")
+CADENCE_HINT = M("write daily (every day, weekends too), weekly, biweekly, monthly, quarterly "
+                 "or yearly (每日, 每周, 双周, 每月, 每季度, 每年), optionally with weekdays and "
+                 "a time (每周一 10:00, 工作日 9:30, 隔周三 14:00, weekdays 9:30, every other "
+                 "Wednesday 2pm)")
 
 
 @check("MT001", local=True)

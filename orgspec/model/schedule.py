@@ -21,12 +21,14 @@ from orgspec.i18n import MC, say, say_list
 
 # Cadence words, Simplified, Traditional and English, by canonical cadence.
 CADENCES: dict[str, tuple[str, ...]] = {
-    "daily": ("daily", "every day", "each day", "每日", "每天", "日", "天", "晨会", "晨會",
-              "每个工作日", "每個工作日", "工作日"),
+    # 每日 and daily are every day, weekends too (as written); the working week is said with
+    # its own words (_WORKWEEK: 平日, 工作日, weekdays) or a range (週一至週五, Mon-Fri).
+    "daily": ("daily", "every day", "each day", "每日", "每天", "日", "天", "晨会", "晨會"),
     "weekly": ("weekly", "every week", "each week", "每周", "每週", "周", "週", "每星期",
                "星期"),
     "biweekly": ("biweekly", "bi-weekly", "fortnightly", "every two weeks", "every 2 weeks",
-                 "双周", "雙週", "雙周", "每两周", "每兩週", "每2周", "隔周", "隔週"),
+                 "every other week", "every second week", "双周", "雙週", "雙周", "每两周",
+                 "每兩週", "每2周", "隔周", "隔週", "每隔一周", "每隔一週", "隔一周", "隔一週"),
     "monthly": ("monthly", "every month", "each month", "每月", "月度", "月", "每个月", "每個月"),
     "quarterly": ("quarterly", "every quarter", "每季度", "每季", "季度", "季"),
     "yearly": ("yearly", "annually", "annual", "every year", "每年", "年度", "年"),
@@ -46,8 +48,15 @@ _TO = r"\s*(?:至|到|-|–|—|~|～|to|through)\s*"
 _DAY_RANGE = re.compile(rf"每?{_ZH_ONE}{_TO}{_ZH_WEEK}?([一二三四五六日天])"
                         rf"|{_EN_ONE}{_TO}{_EN_ONE}")
 _DAY_ONE = re.compile(rf"每?{_ZH_ONE}|{_EN_ONE}")
-# Words that name the working week itself: the meeting is daily, Monday to Friday.
-_WORKWEEK = re.compile(r"每?(?:个|個)?工作日|\bweekdays\b|\bworkdays\b|\bevery weekday\b")
+# Words that name the working week itself: the meeting is daily, Monday to Friday (平日 is
+# how Taiwan and Hong Kong say weekdays).
+_WORKWEEK = re.compile(r"每?(?:个|個)?(?:工作日|平日)|\b(?:every |each )?(?:weekday|workday|"
+                       r"business day)s?\b")
+# Every other week on a weekday: 隔週三, 双周三, 每两周的周三, every other Wednesday. The words
+# become `biweekly`; the weekday is read as any other.
+_OTHER_WEEK = re.compile(rf"(?:每隔一|隔一?|双|雙|每两|每兩|每2)(?=的?\s*{_ZH_WEEK}"
+                         r"[一二三四五六日天])|\bevery (?:other|second|2nd)\b(?=\s+(?:"
+                         + "|".join(sorted(_EN_DAY, key=len, reverse=True)) + r")s?\b)")
 _TIME_24 = re.compile(r"(?<!\d)([01]?\d|2[0-3])\s*[:：]\s*([0-5]\d)(?:\s*([ap])\.?m\.?\b)?")
 _TIME_AMPM = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*([ap])\.?m\.?\b")
 _TIME_ZH = re.compile(r"(上午|早上|早晨|中午|下午|晚上)?\s*([01]?\d|2[0-3])\s*[点點时時]\s*"
@@ -76,6 +85,7 @@ def schedule_of(text: str | None) -> Schedule:
     if key in WORD_CADENCE:
         return Schedule(WORD_CADENCE[key])
     time, key = _take_time(key)
+    key = _OTHER_WEEK.sub(" biweekly ", key)
     days: set[int] = set()
     workweek = False
     if _WORKWEEK.search(key):
