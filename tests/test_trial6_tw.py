@@ -265,3 +265,54 @@ def test_unknown_cadence_hint_names_the_weekday_forms(write_org, lang: str, hint
     org = write_org({"m.yaml": "- {kind: Meeting, id: m, name: 會, cadence: 假日 10:00}\n"})
     run = run_cli("check", str(org), "--isolated", "--select", "MT002", "--lang", lang)
     assert hint in run.stdout and "MT002" in run.stdout
+
+
+# --- item 12: `tracker` is a person, team or position -------------------------------------------
+
+TRACKER_ORG = """\
+- {kind: Team, id: ops, name: 營運部, lead: p, members: [p], responsibilities: [incident]}
+- {kind: Person, id: p, name: 林美玲}
+- {kind: Responsibility, id: incident, name: 大促異常應變}
+- kind: Process
+  id: flow
+  name: 大促異常應變流程
+  owner: ops
+  responsibility: incident
+  require_tracker: true
+  steps:
+    - {id: detect, name: 發現異常, owner: ops, tracker: Jira OPS}
+"""
+
+
+@pytest.mark.parametrize(("lang", "hint"), [
+    ("zh-Hant", "建議: 環節的 `tracker` 是追蹤這一環節的團隊、人員或職位，不是工具：工具寫在流程的 "
+                "`trackers` 裡"),
+    ("zh", "建议: 环节的 `tracker` 是追踪这一环节的团队、人员或岗位，不是工具：工具写在流程的 "
+           "`trackers` 里"),
+    ("en", "hint: a step's `tracker` is the team, person or position that follows it up, not a "
+           "tool: name tools in the process's `trackers`"),
+])
+def test_a_tool_written_as_tracker_is_told_what_tracker_is(write_org, lang: str,
+                                                           hint: str) -> None:
+    org = write_org({"org.yaml": TRACKER_ORG})
+    run = run_cli("check", str(org), "--isolated", "--select", "RF001", "--lang", lang)
+    lines = run.stdout.splitlines()
+    assert (run.code, len(lines), "RF001" in lines[0], lines[1].strip()) == (1, 3, True, hint)
+
+
+def test_readme_process_example_is_a_valid_process(tmp_path: Path) -> None:
+    import shutil
+
+    from conftest import EXAMPLES, REPO
+
+    readme = (REPO / "README.md").read_text("utf-8")
+    [snippet] = [b for b in re.findall(r"```yaml\n(.*?)```", readme, re.S)
+                 if "kind: Process" in b]
+    org = tmp_path / "org"
+    shutil.copytree(EXAMPLES / "ecommerce", org)
+    (org / "processes" / "complaint-flow.yaml").write_text(snippet, "utf-8")
+    run = run_cli("check", str(org), "--isolated", "--format", "json", "--lang", "en")
+    about = [f for f in run.json()["findings"]
+             if "complaint-flow" in f["entity"] + f["file"]]
+    assert about == []
+    assert "接收与分类" in run_cli("show", "process", "complaint-flow", str(org), "--isolated").stdout

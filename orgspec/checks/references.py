@@ -245,6 +245,9 @@ def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
         if not hint and is_vacant(value):
             hint = M("{value!r} marks an open seat; an owner not yet known is written `TBD` "
                      "or `待定`", value=value)
+        if not hint and label == "tracker":  # `tracker: Jira OPS`: read as a tool
+            hint = M("a step's `tracker` is the team, person or position that follows it up, "
+                     "not a tool: name tools in the process's `trackers`")
         yield Issue(M("unknown {kinds} {value!r} in `{field}`", kinds=wanted, value=value,
                       field=label), origin.locate(*where), entity=node_key(kind, ident),
                     hint=hint or M("no {kinds} has the id {value!r}", kinds=wanted,
