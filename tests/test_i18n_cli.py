@@ -92,7 +92,7 @@ def test_a_mistyped_suppression_code_is_said_in_chinese(write_org) -> None:
     ("kind: Team\nid: cs\n".encode("utf-16"), "文件是 UTF-16 或 UTF-32 编码；请另存为 UTF-8",
      "git、GitHub 和编辑器都默认 UTF-8", (1, 1)),
     ("kind: Team\nid: cs\nname: 客服部\n".encode("gbk"), "无效的 UTF-8 字节 0xbf",
-     "请把文件另存为 UTF-8（不读取 GBK 和 Latin-1）", (3, 7)),
+     "看起来是 GBK 编码：请把文件另存为 UTF-8（orgspec 只读取 UTF-8）", (3, 7)),
 ])
 def test_unreadable_files_are_said_in_chinese(write_org, data: bytes, message: str, hint: str,
                                               where: tuple[int, int]) -> None:

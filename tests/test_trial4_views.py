@@ -124,7 +124,7 @@ def test_explain_in_traditional_keeps_the_words_people_write() -> None:
     run = run_cli("explain", "OK004", "--lang", "zh-hant")
     assert run.code == 0
     assert "（提升、優化、improve、ensure……）" in run.stdout
-    assert "“提升用戶活躍度”" in run.stdout
+    assert "「提升用戶活躍度」" in run.stdout
     assert "最佳化" not in run.stdout and "使用者" not in run.stdout
     assert "程式碼" not in run_cli("explain", "SU001", "--lang", "zh-Hant").stdout
 
@@ -135,7 +135,7 @@ def test_converter_keeps_quoted_words_and_the_kept_terms() -> None:
 
     convert = converter("s2twp")
     assert convert("模糊措辞（提升、优化）；“提升用户活跃度”；配置文件；规则代码") == \
-        "模糊措辭（提升、優化）；“提升用戶活躍度”；配置檔案；規則代碼"
+        "模糊措辭（提升、優化）；「提升用戶活躍度」；配置檔案；規則代碼"
 
 
 @pytest.mark.parametrize("sla", ["2小時", "30分鐘", "1個工作日", "1週"])

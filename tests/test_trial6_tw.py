@@ -315,4 +315,94 @@ def test_readme_process_example_is_a_valid_process(tmp_path: Path) -> None:
     about = [f for f in run.json()["findings"]
              if "complaint-flow" in f["entity"] + f["file"]]
     assert about == []
-    assert "接收与分类" in run_cli("show", "process", "complaint-flow", str(org), "--isolated").stdout
+    shown = run_cli("show", "process", "complaint-flow", str(org), "--isolated").stdout
+    assert "接收与分类" in shown
+
+
+# --- item 15: Taiwan's words in zh-Hant --------------------------------------------------------
+
+MAINLAND = ("崗位", "跟進人", "跟蹤人", "縮進", "郵箱", "工號", "拉取請求", "註釋", "待招聘")
+
+
+def test_zh_hant_catalog_says_taiwan_terms() -> None:
+    from babel.messages.pofile import read_po
+
+    from orgspec.i18n import LOCALE_DIR
+    from orgspec.i18n.hant import QUOTED
+
+    with (LOCALE_DIR / "zh_Hant" / "LC_MESSAGES" / "orgspec.po").open("rb") as fh:
+        catalog = read_po(fh)
+    prose = [QUOTED.sub("", m.string) for m in catalog if m.id and isinstance(m.string, str)]
+    assert {w: [p for p in prose if w in p] for w in MAINLAND} == {w: [] for w in MAINLAND}
+    assert "職位" in prose and "職稱" in prose and "追蹤人" in prose  # Position; Title; Tracker
+
+
+def test_zh_hant_explain_shows_traditional_examples_in_corner_brackets() -> None:
+    run = run_cli("explain", "OK004", "--lang", "zh-Hant")
+    assert run.code == 0
+    assert simplified_only(run.stdout) == []
+    assert "title: 提升用戶活躍度" in run.stdout and "「提升用戶活躍度」" in run.stdout
+    assert "title: 提升用户活跃度" in run_cli("explain", "OK004", "--lang", "zh").stdout
+
+
+@pytest.mark.parametrize(("lang", "people", "direction"), [
+    ("zh-Hant", "員工編號,姓名,電子郵件,職稱,部門編號,部門,上級部門編號,上級部門,直屬上級,負責人",
+     "減少"),
+    ("zh", "工号,姓名,邮箱,职位,部门编号,部门,上级部门编号,上级部门,直属上级,负责人", "减少"),
+    ("en", "person,name,email,title,team_id,team,parent_team_id,parent_team,manager,lead",
+     "decrease"),
+])
+def test_export_headers_and_directions_in_the_run_language(
+        tmp_path: Path, lang: str, people: str, direction: str) -> None:
+    import csv
+
+    out = tmp_path / "out"
+    run = run_cli("export", str(TW), "--isolated", "--format", "csv", "--lang", lang,
+                  "-o", str(out))
+    assert run.code == 0, run.stderr
+    assert (out / "people.csv").read_text("utf-8-sig").splitlines()[0] == people
+    with (out / "key-results.csv").open(encoding="utf-8-sig") as fh:
+        rows = list(csv.reader(fh))
+    frt = next(r for r in rows if r[4] == "frt")
+    assert frt[11] == direction
+    if lang == "zh-Hant":  # what orgspec exports, orgspec imports
+        back = run_cli("import", "roster", str(out / "people.csv"), "-o", str(tmp_path / "b"))
+        assert back.code == 0 and back.stderr == "", back.stderr
+
+
+ALIAS_ORG = """\
+- {kind: Team, id: technology, aliases: tech, name: 技術部, lead: p, members: [p],
+   responsibilities: [stability]}
+- {kind: Person, id: p, name: 吳建宏}
+- {kind: Responsibility, id: stability, name: 系統穩定性, consulted: tech}
+"""
+
+
+@pytest.mark.parametrize(("lang", "hint"), [
+    ("zh-Hant", "建議: 'tech' 是團隊 `technology` 以前的 id（記在它的 `aliases` 裡）：請寫 "
+                "`technology`"),
+    ("zh", "建议: 'tech' 是团队 `technology` 以前的 id（记在它的 `aliases` 里）：请写 "
+           "`technology`"),
+    ("en", "hint: 'tech' is a former id of team `technology` (in its `aliases`): write "
+           "`technology`"),
+])
+def test_a_reference_to_a_former_id_names_the_new_one(write_org, lang: str, hint: str) -> None:
+    org = write_org({"org.yaml": ALIAS_ORG})
+    run = run_cli("check", str(org), "--isolated", "--select", "RF001", "--lang", lang)
+    assert [line.strip() for line in run.stdout.splitlines()[1:-1]] == [hint]
+
+
+@pytest.mark.parametrize(("codec", "lang", "hint"), [
+    ("cp950", "zh-Hant", "建議: 看起來是 Big5 編碼：請把檔案另存為 UTF-8（orgspec 只讀取 UTF-8）"),
+    ("gb18030", "zh", "建议: 看起来是 GBK 编码：请把文件另存为 UTF-8（orgspec 只读取 UTF-8）"),
+    ("cp950", "en", "hint: it looks like Big5: save the file as UTF-8 (orgspec reads only UTF-8)"),
+    ("latin-1", "en", "hint: save the file as UTF-8 (Big5, GBK and Latin-1 are not read)"),
+])
+def test_a_legacy_encoding_is_named(tmp_path: Path, codec: str, lang: str, hint: str) -> None:
+    org = tmp_path / "org"
+    org.mkdir()
+    text = ("- kind: Team\n  id: cs\n  name: 客服部\n  mission: 二十四小時內回覆每一位顧客\n"
+            if codec != "latin-1" else "- kind: Team\n  id: cs\n  name: Café\n")
+    (org / "org.yaml").write_bytes(text.encode(codec))
+    run = run_cli("check", str(org), "--isolated", "--lang", lang)
+    assert "IN002" in run.stdout and run.stdout.splitlines()[1].strip() == hint

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from orgspec import output
-from orgspec.i18n import M
+from orgspec.i18n import MC, M, say
 from orgspec.model.org import Org, ident_of
 
 HEADERS = {
@@ -66,20 +66,19 @@ def tables(org: Org, lang: str = "en") -> list[Table]:
     h = _words(HEADERS, lang)
     return [Table("raci", *_raci(org, h["raci"])),
             Table("people", h["people"], _people(org, _words(YES, lang))),
-            Table("key-results", h["key-results"], _key_results(org))]
+            Table("key-results", h["key-results"], _key_results(org, lang))]
 
 
 def _words(table: dict[str, Any], lang: str) -> Any:
-    """`table[lang]`; Traditional Chinese is the Simplified words through OpenCC's s2twp."""
+    """`table[lang]`; Traditional Chinese is the Simplified words as the zh-Hant catalog
+    says them (`i18n.hant.prose`: s2twp and Taiwan's terms, 工号 -> 員工編號)."""
     if lang != "zh-Hant":
         return table[lang]
-    import opencc  # lazily: only a Traditional-script export needs it
-
-    convert = opencc.OpenCC("s2twp").convert
+    from orgspec.i18n.hant import prose
 
     def hant(value: Any) -> Any:
         if isinstance(value, str):
-            return convert(value)
+            return prose(value)
         if isinstance(value, list):
             return [hant(v) for v in value]
         return {k: hant(v) for k, v in value.items()}
@@ -128,14 +127,19 @@ def _people(org: Org, yes: str) -> list[list[str]]:
     return rows
 
 
-def _key_results(org: Org) -> list[list[str]]:
+DIRECTIONS = {"increase": MC("direction", "increase"), "decrease": MC("direction", "decrease"),
+              "maintain": MC("direction", "maintain")}  # a key result's, in the sheet's words
+
+
+def _key_results(org: Org, lang: str) -> list[list[str]]:
     rows = []
     for oid in sorted(org.objectives):
         obj = org.objectives[oid]
         for kr in obj.key_results:
             rows.append([oid, obj.title, obj.period or "", obj.owner or "", kr.id, kr.title,
                          kr.metric or "", kr.baseline or "", kr.target or "", kr.current or "",
-                         kr.unit or "", kr.direction or "", kr.due.isoformat() if kr.due else "",
+                         kr.unit or "", say(DIRECTIONS[kr.direction], lang) if kr.direction
+                         else "", kr.due.isoformat() if kr.due else "",
                          kr.owner or ""])
     return rows
 

@@ -91,6 +91,7 @@ class _Guesses:
         self.by_kinds: dict[tuple[str, ...], tuple[Suggester, dict[str, str],
                                                    dict[str, tuple[str, str]]]] = {}
         self._in_failed: dict[str, bool] = {}
+        self._aliases: dict[str, list[tuple[str, str]]] | None = None  # built on first use
         # `id: Marketing` is SC003 and held as invalid; `marketing` elsewhere is the id it
         # will have once fixed, so a reference to it is no second finding
         self.meant_invalid = {f"{kind}:{low}" for kind, _, ident in
@@ -104,6 +105,22 @@ class _Guesses:
         if found is None:
             found = self._in_failed[value] = self.org.mentions_in_failed(value)
         return found
+
+    def former(self, value: str, kinds: tuple[str, ...]) -> str:
+        """` 'tech' is a former id of team `technology``: a reference to an id an entity of
+        `kinds` keeps under `aliases` (which the site redirects, but references do not
+        follow: the id changed, so must they)."""
+        if self._aliases is None:
+            self._aliases = {}
+            for kind in ("Team", "Person", "Role", "Responsibility", "Objective", "Process"):
+                for ident, entity in sorted(self.org.table(kind).items(), reverse=True):
+                    for alias in getattr(entity, "aliases", ()):
+                        self._aliases.setdefault(alias, []).insert(0, (kind, ident))
+        for kind, ident in self._aliases.get(value, ()):
+            if kind in kinds:
+                return M("{value!r} is a former id of {kind} `{id}` (in its `aliases`): write "
+                         "`{id}`", value=value, kind=KIND_WORDS.get(kind, kind), id=ident)
+        return ""
 
     def hint(self, value: str, kinds: tuple[str, ...]) -> str:
         found = self.by_kinds.get(kinds)
@@ -241,7 +258,7 @@ def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
         where = (*field, j) if listed and _is_list(origin, field) else field
         wanted = _either(kinds)
         label = next(part for part in reversed(field) if isinstance(part, str))
-        hint = guesses.hint(value, kinds)
+        hint = guesses.former(value, kinds) or guesses.hint(value, kinds)
         if not hint and is_vacant(value):
             hint = M("{value!r} marks an open seat; an owner not yet known is written `TBD` "
                      "or `待定`", value=value)

@@ -16,7 +16,6 @@ without a build step; `check` (in the test suite) keeps them in step.
 from __future__ import annotations
 
 import io
-import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,7 +26,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
-from orgspec.i18n import DOMAIN, LOCALE_DIR, folder
+from orgspec.i18n import DOMAIN, LOCALE_DIR, folder, hant
 
 ROOT = Path(__file__).resolve().parents[2]
 TARGETS = ("zh",)  # translated by hand
@@ -35,15 +34,8 @@ TARGETS = ("zh",)  # translated by hand
 # Taiwan's words (s2twp: 文件 -> 檔案, 信息 -> 資訊). `update` writes it; `check` keeps it in step.
 GENERATED = {"zh-Hant": ("zh", "s2twp")}
 LANGS = (*TARGETS, *GENERATED)
-# The words people type are not the tool's own prose: quoted examples (“提升用户活跃度”) and
-# code (`键: 值`) are converted by script only (s2t: 用户 -> 用戶, not s2twp's 使用者), and
-# the vague verbs the checks look for keep the form Traditional-script writers use in Hong
-# Kong and in everyday Taiwanese writing alike: 優化, not s2twp's 最佳化 (which no one
-# writes in a key result). 代码 in orgspec's text is always a rule's code (規則代碼), never
-# program code, so it stays 代碼, not s2twp's 程式碼. Decided per term; add a term here only
-# with such a reason.
-_QUOTED = re.compile(r"“[^”]*”|「[^」]*」|‘[^’]*’|`[^`]*`")
-KEEP = {"最佳化": "優化", "程式碼": "代碼"}
+# zh-Hant prose is s2twp plus Taiwan's terms, typed text by script only: `orgspec.i18n.hant`
+# (one conversion for the catalog, the init templates, the export and `explain`).
 # The starter files of `orgspec init --lang zh-Hant`, from the zh ones: comments as the
 # catalog's prose, YAML (names, titles, ids a user edits) by script only.
 INIT_TEMPLATES = ROOT / "templates" / "init"
@@ -107,35 +99,17 @@ def generated_po(lang: str) -> bytes:
 
 
 def converter(config: str) -> Callable[[str], str]:
-    """Simplified -> Traditional prose with `config` (s2twp), but quoted and code spans by
-    script only (s2t) and the KEEP terms as people write them."""
-    import opencc
-
-    prose, script = opencc.OpenCC(config).convert, opencc.OpenCC("s2t").convert
-
-    def convert(text: str) -> str:
-        out, at = [], 0
-        for m in _QUOTED.finditer(text):
-            out += [_keep(prose(text[at:m.start()])), script(m.group(0))]
-            at = m.end()
-        return "".join([*out, _keep(prose(text[at:]))])
-
-    return convert
-
-
-def _keep(text: str) -> str:
-    for said, kept in KEEP.items():
-        text = text.replace(said, kept)
-    return text
+    """The conversion of a GENERATED language's prose (`hant.prose` for s2twp)."""
+    if config != "s2twp":
+        raise ValueError(f"no conversion for {config!r}")
+    return hant.prose
 
 
 def generated_init(lang: str) -> dict[Path, str]:
     """The init templates of a GENERATED language: path under INIT_TEMPLATES -> text. A
     line's comment (from `# `) is prose; the YAML before it is converted by script only."""
-    import opencc
-
     source, config = GENERATED[lang]
-    prose, script = converter(config), opencc.OpenCC("s2t").convert
+    prose, script = converter(config), hant.script
     base = INIT_TEMPLATES / source
     out = {}
     for path in sorted(p for p in base.rglob("*") if p.is_file()):

@@ -95,9 +95,41 @@ def decode(raw: bytes) -> str:
     except UnicodeDecodeError as exc:
         line, col = _byte_position(body, exc.start)
         bad = body[exc.start:exc.start + 1].hex()
+        legacy = legacy_encoding(body)
+        hint = M("it looks like {encoding}: save the file as UTF-8 (orgspec reads only UTF-8)",
+                 encoding=legacy) if legacy else \
+            M("save the file as UTF-8 (Big5, GBK and Latin-1 are not read)")
         raise SourceError("IN002", M("invalid UTF-8 byte 0x{byte}", byte=bad), line, col,
-                          hint=M("save the file as UTF-8 (GBK and Latin-1 are not read)")) \
-            from None
+                          hint=hint) from None
+
+
+# Characters org files use most, in both scripts: text decoded with the right legacy encoding
+# is mostly these; decoded with the wrong one it is rare characters.
+_COMMON = frozenset("的一是在不了有和人中大上个個为為们們部门門团團队隊客服务務运運营營技术術产"
+                    "產品销銷售商理管经經总總监監主任员員工作负負责責职職位岗崗流程处處会會议議"
+                    "周週日月年目标標关關键鍵结結果户戶长長物财財仓倉采採购購市场場牌设設计計开"
+                    "開发發测測试試数數据據安全质質量系统統平台臺支付订訂单單退换換货貨投诉訴反"
+                    "馈饋用名称稱成功能体體验驗新事行政法公司内內外组組织織每天时時间間小分钟鐘")
+
+
+def legacy_encoding(raw: bytes) -> str | None:
+    """`Big5` or `GBK` when `raw` (not UTF-8) reads as Chinese in that encoding (most of its
+    Chinese characters common ones) and not in the other, else None. Big5 is what Taiwanese
+    and Hong Kong Windows save; GBK (GB18030) mainland Chinese ones."""
+    scores = {}
+    for name, codec in (("Big5", "cp950"), ("GBK", "gb18030")):
+        try:
+            text = raw[:20_000].decode(codec)
+        except UnicodeDecodeError:
+            continue
+        han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+        if han:
+            scores[name] = sum(c in _COMMON for c in han) / len(han)
+    best = max(scores, key=scores.__getitem__, default=None)
+    if best is None or scores[best] < 0.3 or \
+            any(v >= scores[best] * 0.5 for k, v in scores.items() if k != best):
+        return None
+    return best
 
 
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:

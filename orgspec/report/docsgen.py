@@ -74,7 +74,8 @@ def rules_json(rules: dict[str, RuleMeta] | None = None, lang: str = "en") -> st
 
 def explain(meta: RuleMeta, lang: str = "en") -> str:
     """What a rule does, why it matters, its options and its examples, for a terminal, in
-    `lang` ("en" or "zh"); the examples are shown as written."""
+    `lang` ("en", "zh" or "zh-Hant"); the examples are shown as written, in Traditional
+    script for zh-Hant (`i18n.hant.script`: the same YAML, as a Taiwanese author writes it)."""
     state = M("on") if meta.enabled else M("off")
     out = [f"{meta.code} {meta.name}",
            say(M("family: {family} | default severity: {severity} | {state} in the recommended "
@@ -88,6 +89,10 @@ def explain(meta: RuleMeta, lang: str = "en") -> str:
                 for o in meta.options]
     for which, title in (("bad", M("Flagged:")), ("good", M("Passes:"))):
         text = example(meta, which)
+        if text and lang == "zh-Hant":
+            from orgspec.i18n.hant import script
+
+            text = script(text)
         if text:
             out += ["", say(title, lang), *(f"  {line}" for line in text.rstrip().splitlines())]
     if meta.example == "filesystem":
