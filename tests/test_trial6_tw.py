@@ -413,3 +413,14 @@ def test_a_legacy_encoding_is_named(tmp_path: Path, codec: str, lang: str, hint:
     (org / "org.yaml").write_bytes(text.encode(codec))
     run = run_cli("check", str(org), "--isolated", "--lang", lang)
     assert "IN002" in run.stdout and run.stdout.splitlines()[1].strip() == hint
+
+
+@pytest.mark.parametrize(("value", "lang"), [
+    ("zh_TW.UTF-8", "zh-Hant"), ("zh_Hant_TW.UTF-8", "zh-Hant"), ("zh_TW:en", "zh-Hant"),
+    ("zh_HK@stroke", "zh-Hant"), ("zh_Hans_SG", "zh"), ("zh_CN.GB2312", "zh"), ("zh", "zh"),
+    ("C.UTF-8", "en"), ("en_GB", "en"),
+])
+def test_the_locale_is_read_by_the_same_parser(value: str, lang: str) -> None:
+    from orgspec.i18n import locale_lang
+
+    assert locale_lang({"LANG": value}) == lang

@@ -250,12 +250,9 @@ def locale_lang(env: Mapping[str, str] | None = None) -> str:
     env = os.environ if env is None else env
     for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(var)
-        if value:
-            value = value.lower().replace("-", "_")
-            if not value.startswith("zh"):
-                return "en"
-            return "zh-Hant" if value.startswith(("zh_tw", "zh_hk", "zh_mo", "zh_hant")) \
-                else "zh"
+        if value:  # `zh_TW.UTF-8`, `zh_CN:en` (LANGUAGE), `zh_Hant_TW@x`: read as --lang is
+            tag = re.split(r"[.:@]", value, maxsplit=1)[0]
+            return parse_lang(tag) or ("zh" if tag.casefold().startswith("zh") else "en")
     return "en"
 
 
