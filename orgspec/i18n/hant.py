@@ -12,7 +12,6 @@ corner brackets (“x” -> 「x」). OpenCC is imported lazily, on the first co
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -68,8 +67,3 @@ def prose(text: str) -> str:
         out += [terms(convert(text[at:m.start()])), script(m.group(0)).translate(_CORNERS)]
         at = m.end()
     return "".join([*out, terms(convert(text[at:]))])
-
-
-def converter() -> Callable[[str], str]:
-    """`prose`, for callers that take a conversion function."""
-    return prose
