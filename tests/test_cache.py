@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ from orgspec.engine.incremental import local_codes
 from orgspec.engine.lint import check_cached, lint_org
 from orgspec.engine.selection import make_plan
 from orgspec.findings import Finding
-from orgspec.load.cache import ENTRY_MARK, MAGIC, TAG, Cache, clean
+from orgspec.load.cache import ENTRY_MARK, MAGIC, TAG, TRIM_MARK, Cache, clean
 from orgspec.load.config import Config, Selector
 
 HOSTILE = FIXTURES / "hostile"
@@ -279,8 +280,8 @@ def _fill(org: Path, folder: Path) -> list[tuple[object, ...]]:
 
 
 def _entries(folder: Path) -> list[Path]:
-    return [p for p in folder.rglob("*") if p.is_file() and p.parent.name != "cache"
-            and p.name not in (".gitignore", "CACHEDIR.TAG", ENTRY_MARK)]
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.parent.name != "cache"
+                  and p.name not in (".gitignore", "CACHEDIR.TAG", ENTRY_MARK, TRIM_MARK))
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "foreign-key", "other-magic",
@@ -525,3 +526,84 @@ def test_the_clean_up_never_deletes_what_orgspec_did_not_make(tmp_path: Path,
     assert (foreign / "file" / "x").is_file() and (outside / "file" / "x").is_file()
     assert link.is_symlink()
     assert marked.exists() is (not tagged)
+
+
+def _age(path: Path, days: float) -> None:
+    then = dt.datetime.now().timestamp() - days * 24 * 3600
+    os.utime(path, (then, then))
+
+
+def test_unused_entries_of_every_kind_are_pruned_once_a_day(tmp_path: Path) -> None:
+    """Rule, summary, memo, local and file entries unused for a week go (they grew
+    without bound before); one read last week and one written today stay; the walk runs
+    at most once a day; the answer is the same afterwards."""
+
+    org = _synthetic(tmp_path)
+    folder = tmp_path / "cache"
+    expected = _fill(org, folder)
+    cache = Cache(str(folder))
+    kinds = ("rule", "summary", "memo", "local", "file")
+    for n, kind in enumerate(kinds):
+        cache.put(kind, bytes([n]) * 32, [n])
+    old = _entries(folder)
+    assert len(old) > 2 * len(kinds)
+    for entry in old:
+        _age(entry, 8)
+    used = Path(cache._path("memo", bytes([2]) * 32))
+    assert Cache(str(folder)).get("memo", bytes([2]) * 32, list) == [2]  # marks it used
+    mark = Path(cache.own) / TRIM_MARK
+    _age(mark, 2)
+    fresh = Cache(str(folder))
+    fresh.put("rule", b"f" * 32, ["fresh"])  # the first write of a run trims
+    assert _entries(folder) == sorted([used, Path(fresh._path("rule", b"f" * 32))])
+    late = Path(fresh._path("summary", b"l" * 32))
+    fresh.put("summary", b"l" * 32, ["late"])
+    _age(late, 8)
+    Cache(str(folder)).put("rule", b"g" * 32, ["again"])  # trimmed today: no walk
+    assert late.is_file()
+    _age(mark, 2)
+    Cache(str(folder)).put("rule", b"h" * 32, ["tomorrow"])
+    assert not late.exists()
+    got = check_cached([str(org)], Config(), Cache(str(folder)), TODAY)
+    assert _findings(got.findings) == expected
+
+
+def test_beyond_the_budget_the_least_recently_used_go(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import orgspec.load.cache as cache_module
+
+    folder = tmp_path / "cache"
+    cache = Cache(str(folder))
+    for n in range(6):
+        cache.put("rule", bytes([n]) * 32, [n] * 1000)
+        _age(Path(cache._path("rule", bytes([n]) * 32)), 1 + (6 - n) / 10)  # 0 oldest
+    size = Path(cache._path("rule", bytes([0]) * 32)).stat().st_size
+    monkeypatch.setattr(cache_module, "BUDGET_BYTES", 3 * size)
+    _age(Path(cache.own) / TRIM_MARK, 2)
+    Cache(str(folder)).put("memo", b"m" * 32, [9])
+    left = Cache(str(folder))
+    assert [n for n in range(6) if left.get("rule", bytes([n]) * 32, list)] == [3, 4, 5]
+    assert left.get("memo", b"m" * 32, list) == [9]
+
+
+def test_a_run_never_fails_because_of_pruning(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import orgspec.load.cache as cache_module
+
+    org = _synthetic(tmp_path)
+    folder = tmp_path / "cache"
+    expected = _fill(org, folder)
+    for entry in _entries(folder):
+        _age(entry, 8)
+    _age(Path(Cache(str(folder)).own) / TRIM_MARK, 2)
+
+    def refuse(path: str) -> None:
+        raise PermissionError(path)
+
+    monkeypatch.setattr(cache_module.output, "remove_file", refuse)
+    later = TODAY + dt.timedelta(days=1)  # another result key: the run computes and writes
+    expected = _findings(lint_org([str(org)], Config(), later)[0].findings)
+    cache = Cache(str(folder))
+    assert _findings(check_cached([str(org)], Config(), cache, later).findings) == expected
+    assert cache.hits > 0 and (Path(cache.own) / "result").is_dir()
+    assert (Path(cache.own) / TRIM_MARK).stat().st_mtime > time.time() - 60  # it walked

@@ -101,14 +101,24 @@ ENTRY_MARK = ".orgspec-cache-entry"  # in every fingerprint folder orgspec made
 _FINGERPRINT_NAME = re.compile(r"[0-9a-f]{20}")
 STALE_SECONDS = 7 * 24 * 3600  # another orgspec's entries unused this long are deleted
 KEEP_RESULTS = 32  # whole results kept per orgspec (each is one org state: a commit)
+UNUSED_SECONDS = 7 * 24 * 3600  # this orgspec's entries unused this long are deleted
+TOUCH_SECONDS = 3600  # a hit marks its entry as used when the mark is older than this
+TRIM_SECONDS = 24 * 3600  # the walk that deletes unused entries runs at most this often
+BUDGET_BYTES = 512 * 1024 * 1024  # beyond this, the least recently used entries go first
+TRIM_MARK = "trim.txt"  # in the fingerprint folder: its time is the last walk's
 
 
 class Cache:
     """Entries under `folder/<code fingerprint>/file/<key[:2]>/<key[2:]>` and
     `.../result/<key>`: `get` is None on any doubt.
 
-    Bounded: writing a result keeps the `KEEP_RESULTS` newest; the first write of a run
-    deletes the entries of other orgspec versions (other fingerprints) unused for a week.
+    Bounded as Go's build cache is: a hit marks its entry as used (its modification time,
+    refreshed at most hourly); the first write of a run, at most once a day, deletes this
+    orgspec's entries unused for `UNUSED_SECONDS` and then, beyond `BUDGET_BYTES`, the
+    least recently used; writing a result keeps the `KEEP_RESULTS` newest; other orgspec
+    versions' folders (other fingerprints) unused for `STALE_SECONDS` are deleted. A
+    deleted entry is a miss (computed afresh), never an error: a reader holds what it read,
+    and every failure to delete or mark is ignored.
     """
 
     def __init__(self, folder: str) -> None:
@@ -135,9 +145,11 @@ class Cache:
     def get(self, kind: str, key: bytes, expected: type[T]) -> T | None:
         """The `expected` object stored under `key`, or None (absent, foreign, torn,
         unreadable, or of another type)."""
+        path = self._path(kind, key)
         try:
-            with open(self._path(kind, key), "rb") as handle:
+            with open(path, "rb") as handle:
                 data = handle.read()
+                used = os.fstat(handle.fileno()).st_mtime
         except OSError:
             return self._count(kind, None)
         head = MAGIC + key
@@ -150,6 +162,9 @@ class Cache:
         if not isinstance(value, expected):
             return self._count(kind, None)
         self._count(kind, value)
+        if time.time() - used > TOUCH_SECONDS:  # in use: kept by the trim (`_trim`)
+            with contextlib.suppress(OSError):
+                os.utime(path)
         if not self._touched:  # marks this orgspec's entries as in use (see _prune_others)
             self._touched = True
             with contextlib.suppress(OSError):
@@ -213,8 +228,46 @@ class Cache:
         if not os.path.isfile(os.path.join(self.own, ENTRY_MARK)):
             output.write_text(os.path.join(self.own, ENTRY_MARK), "orgspec cache entry\n")
         os.utime(self.own)
-        self._prune_others()
         self._ready = True
+        self._prune_others()
+        self._trim()
+
+    def _trim(self) -> None:
+        """At most once per `TRIM_SECONDS` (by `TRIM_MARK`'s time, set before the walk so
+        concurrent runs do not all walk): delete this orgspec's entries unused for
+        `UNUSED_SECONDS`, then the least recently used beyond `BUDGET_BYTES`. A few ms per
+        thousand entries; never raises."""
+        mark = os.path.join(self.own, TRIM_MARK)
+        now = time.time()
+        with contextlib.suppress(OSError):
+            if now - os.stat(mark).st_mtime < TRIM_SECONDS:
+                return
+        try:
+            output.write_bytes(mark, f"{int(now)}\n".encode(), durable=False, guard=False)
+        except OSError:
+            return
+        kept: list[tuple[float, int, str]] = []  # (last used, bytes, path)
+        for top, _dirs, files in os.walk(self.own):  # never follows a symlink
+            for name in files:
+                if top == self.own:  # the marks, not entries
+                    continue
+                path = os.path.join(top, name)
+                try:
+                    st = os.lstat(path)
+                    if now - st.st_mtime > UNUSED_SECONDS:
+                        output.remove_file(path)
+                    elif not name.startswith("."):  # a write in progress is not counted
+                        kept.append((st.st_mtime, st.st_size, path))
+                except OSError:
+                    continue
+        total = sum(size for _, size, _ in kept)
+        kept.sort()
+        for _, size, path in kept:
+            if total <= BUDGET_BYTES:
+                break
+            with contextlib.suppress(OSError):
+                output.remove_file(path)
+            total -= size
 
 
 def _tagged(folder: str) -> bool:
