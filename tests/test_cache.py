@@ -25,7 +25,7 @@ from orgspec.engine.incremental import local_codes
 from orgspec.engine.lint import check_cached, lint_org
 from orgspec.engine.selection import make_plan
 from orgspec.findings import Finding
-from orgspec.load.cache import ENTRY_MARK, MAGIC, TAG, TRIM_MARK, Cache, clean
+from orgspec.load.cache import ENTRY_MARK, KEY_FILE, MAGIC, TAG, TRIM_MARK, Cache, clean
 from orgspec.load.config import Config, Selector
 
 HOSTILE = FIXTURES / "hostile"
@@ -607,3 +607,70 @@ def test_a_run_never_fails_because_of_pruning(tmp_path: Path,
     assert _findings(check_cached([str(org)], Config(), cache, later).findings) == expected
     assert cache.hits > 0 and (Path(cache.own) / "result").is_dir()
     assert (Path(cache.own) / TRIM_MARK).stat().st_mtime > time.time() - 60  # it walked
+
+
+class _Payload:
+    """Unpickling this makes a folder: what a planted entry could do instead."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return os.mkdir, (str(self.marker),)
+
+
+@pytest.mark.parametrize("signature", ["none", "kept", "random"])
+def test_a_planted_entry_is_never_unpickled(tmp_path: Path, signature: str) -> None:
+    """Every entry replaced by the right header and key over a pickle that runs code (as
+    someone who can write the cache folder, or a restored foreign cache, could): nothing
+    runs, every entry is a miss, the answer is the same."""
+    import pickle
+
+    org = _synthetic(tmp_path)
+    folder = tmp_path / "cache"
+    expected = _fill(org, folder)
+    marker = tmp_path / "ran"
+    head = len(MAGIC) + 32
+    for entry in _entries(folder):
+        data = entry.read_bytes()
+        signed = {"none": b"", "kept": data[head:head + 32], "random": os.urandom(32)}
+        entry.write_bytes(data[:head] + signed[signature] + pickle.dumps(_Payload(marker)))
+    cache = Cache(str(folder))
+    assert _findings(check_cached([str(org)], Config(), cache, TODAY).findings) == expected
+    assert not marker.exists()
+    assert cache.hits == 0
+
+
+def test_another_caches_entries_are_misses(tmp_path: Path) -> None:
+    """Entries copied from another cache (another secret) are not trusted."""
+    org = _synthetic(tmp_path)
+    mine, theirs = tmp_path / "mine", tmp_path / "theirs"
+    expected = _fill(org, theirs)
+    check_cached([str(org)], Config(), Cache(str(mine)), TODAY - dt.timedelta(days=1))
+    own = Path(Cache(str(mine)).own)
+    shutil.rmtree(own)
+    shutil.copytree(Path(Cache(str(theirs)).own), own)
+    cache = Cache(str(mine))
+    assert _findings(check_cached([str(org)], Config(), cache, TODAY).findings) == expected
+    assert cache.hits == 0
+    again = Cache(str(mine))
+    assert _findings(check_cached([str(org)], Config(), again, TODAY).findings) == expected
+    assert again.hits == 1
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
+def test_the_secret_is_private_and_a_readable_one_is_replaced(tmp_path: Path) -> None:
+    org = _synthetic(tmp_path)
+    folder = tmp_path / "cache"
+    expected = _fill(org, folder)
+    secret = folder / KEY_FILE
+    assert secret.stat().st_mode & 0o777 == 0o600 and len(secret.read_bytes()) == 32
+    before = secret.read_bytes()
+    secret.chmod(0o644)  # others could read it and forge entries
+    cache = Cache(str(folder))
+    assert _findings(check_cached([str(org)], Config(), cache, TODAY).findings) == expected
+    assert cache.hits == 0
+    assert secret.stat().st_mode & 0o777 == 0o600 and secret.read_bytes() != before
+    again = Cache(str(folder))
+    assert _findings(check_cached([str(org)], Config(), again, TODAY).findings) == expected
+    assert again.hits == 1

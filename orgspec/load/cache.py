@@ -8,10 +8,14 @@ from many working copies, and orgspec never writes into the org's folder unless 
 every entry is keyed by content, so working copies share it safely. A folder the cache
 creates gets a `.gitignore` of `*` and a `CACHEDIR.TAG`, as ruff's and mypy's do.
 
-Entry: `MAGIC`, the 32-byte key, then a pickle. A read checks the magic and the key before
-unpickling, so a file another program or version wrote, or a torn or truncated one, is a
-miss (a fresh parse), never a wrong answer; `orgspec.output` writes atomically, so
-concurrent and killed runs leave old or new entries, never torn ones. Keys
+Entry: `MAGIC`, the 32-byte key, a 32-byte HMAC-SHA256 of both and the pickle after them,
+then the pickle. The HMAC's secret is 32 random bytes in `KEY_FILE` at the cache's root,
+made by the first run that writes (mode 0600); a read checks the magic, the key and the HMAC
+before unpickling, so an entry another program, user, cache or version wrote, or a torn,
+truncated or tampered one, is a miss (a fresh computation) and never unpickled: a pickle
+can run code. A secret that is not a regular file of 32 bytes, owned by this user and
+unreadable by others, is replaced (every entry becomes a miss). `orgspec.output` writes
+atomically, so concurrent and killed runs leave old or new entries, never torn ones. Keys
 include the orgspec version and a fingerprint of the installed package's files
 (`code_fingerprint`), so a changed orgspec never reads an entry of another.
 """
@@ -20,10 +24,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import os
 import pickle
 import re
+import stat
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any, TypeVar
@@ -31,7 +38,9 @@ from typing import Any, TypeVar
 from orgspec import output
 from orgspec._version import __version__
 
-MAGIC = b"orgspec-cache/1\n"
+MAGIC = b"orgspec-cache/2\n"
+KEY_FILE = "secret.key"  # at the cache root: the HMAC secret of every entry
+SIGNATURE = 32  # bytes of HMAC-SHA256
 TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
        "# This file is a cache directory tag created by orgspec.\n")
 T = TypeVar("T")
@@ -129,6 +138,8 @@ class Cache:
         self.by_kind: dict[tuple[str, bool], int] = {}  # (kind, hit) -> count
         self._ready = False
         self._touched = False
+        self._secret: bytes | None = None  # read on first use (`_signer`)
+        self._looked = False
 
     def primed(self) -> bool:
         """True once this orgspec has stored a whole result here. Until then per-file
@@ -153,11 +164,14 @@ class Cache:
         except OSError:
             return self._count(kind, None)
         head = MAGIC + key
-        if not data.startswith(head):
+        start = len(head) + SIGNATURE
+        secret = self._secret if self._looked else self._signer(create=False)
+        if not data.startswith(head) or secret is None or not hmac.compare_digest(
+                data[len(head):start], _sign(secret, head, memoryview(data)[start:])):
             return self._count(kind, None)
         try:
-            value = pickle.loads(memoryview(data)[len(head):])  # noqa: S301 - checked above
-        except Exception:  # a torn or stale pickle: any failure is a miss
+            value = pickle.loads(memoryview(data)[start:])  # noqa: S301 - signed by us
+        except Exception:  # signed yet unreadable (a class since renamed): a miss
             value = None
         if not isinstance(value, expected):
             return self._count(kind, None)
@@ -185,12 +199,29 @@ class Cache:
         try:
             data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
             self._prepare()
-            output.write_bytes(self._path(kind, key), MAGIC + key + data,
+            secret = self._secret or self._signer(create=True)
+            if secret is None:
+                return
+            head = MAGIC + key
+            output.write_bytes(self._path(kind, key),
+                               b"".join((head, _sign(secret, head, data), data)),
                                durable=False, guard=False)
             if kind == "result":
                 self._prune_results()
         except (OSError, pickle.PicklingError, RecursionError, TypeError, AttributeError):
             return
+
+    def _signer(self, create: bool) -> bytes | None:
+        """The HMAC secret of this cache (`KEY_FILE`), made when absent or untrustworthy
+        if `create`; None when there is none to trust (every read is then a miss and
+        nothing is written)."""
+        path = os.path.join(self.folder, KEY_FILE)
+        self._looked = True
+        self._secret = _read_secret(path)
+        if self._secret is None and create:
+            with contextlib.suppress(OSError):
+                self._secret = _make_secret(path)
+        return self._secret
 
     def _prune_results(self) -> None:
         folder = os.path.join(self.own, "result")
@@ -268,6 +299,51 @@ class Cache:
             with contextlib.suppress(OSError):
                 output.remove_file(path)
             total -= size
+
+
+def _sign(secret: bytes, head: bytes, body: bytes | memoryview) -> bytes:
+    mac = hmac.new(secret, head, hashlib.sha256)
+    mac.update(body)
+    return mac.digest()
+
+
+def _read_secret(path: str) -> bytes | None:
+    """The 32 bytes of `path` when it is a regular file (not a symlink) of this user that
+    no one else can read or write, else None."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size != 32:
+            return None
+        if os.name == "posix" and (st.st_uid != os.geteuid() or st.st_mode & 0o077):
+            return None
+        data = handle.read(33)
+    return data if len(data) == 32 else None
+
+
+def _make_secret(path: str) -> bytes | None:
+    """A new random secret at `path` (mode 0600): linked into place when there is none, so
+    of two runs making one at once both use the one that won; an untrustworthy file there
+    is replaced. Raises OSError when the folder cannot take it."""
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".orgspec-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:  # mkstemp makes it 0600
+            handle.write(os.urandom(32))
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            if _read_secret(path) is None:
+                os.replace(tmp, path)
+        except OSError:  # a file system without hard links: the last of two runs wins
+            os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    return _read_secret(path)
 
 
 def _tagged(folder: str) -> bool:
