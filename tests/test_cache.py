@@ -674,3 +674,19 @@ def test_the_secret_is_private_and_a_readable_one_is_replaced(tmp_path: Path) ->
     again = Cache(str(folder))
     assert _findings(check_cached([str(org)], Config(), again, TODAY).findings) == expected
     assert again.hits == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs")
+def test_a_fifo_planted_as_the_secret_neither_hangs_nor_fails_a_run(tmp_path: Path) -> None:
+    org = _synthetic(tmp_path)
+    folder = tmp_path / "cache"
+    expected = _fill(org, folder)
+    (folder / KEY_FILE).unlink()
+    os.mkfifo(folder / KEY_FILE, 0o600)
+    run = subprocess.run([sys.executable, "-m", "orgspec", "check", str(org), "--format",
+                          "json"], capture_output=True, timeout=60, check=False,
+                         env={**os.environ, "ORGSPEC_CACHE_DIR": str(folder)})
+    assert run.returncode in (0, 1) and json.loads(run.stdout)["findings"]
+    cache = Cache(str(folder))
+    assert _findings(check_cached([str(org)], Config(), cache, TODAY).findings) == expected
+    assert cache.hits > 0  # the FIFO was replaced by a real secret

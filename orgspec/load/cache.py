@@ -8,8 +8,8 @@ from many working copies, and orgspec never writes into the org's folder unless 
 every entry is keyed by content, so working copies share it safely. A folder the cache
 creates gets a `.gitignore` of `*` and a `CACHEDIR.TAG`, as ruff's and mypy's do.
 
-Entry: `MAGIC`, the 32-byte key, a 32-byte HMAC-SHA256 of both and the pickle after them,
-then the pickle. The HMAC's secret is 32 random bytes in `KEY_FILE` at the cache's root,
+Entry: `MAGIC`, the 32-byte key, an HMAC-SHA256 (32 bytes) of the rest, then the pickle.
+The HMAC's secret is 32 random bytes in `KEY_FILE` at the cache's root,
 made by the first run that writes (mode 0600); a read checks the magic, the key and the HMAC
 before unpickling, so an entry another program, user, cache or version wrote, or a torn,
 truncated or tampered one, is a miss (a fresh computation) and never unpickled: a pickle
@@ -140,6 +140,7 @@ class Cache:
         self._touched = False
         self._secret: bytes | None = None  # read on first use (`_signer`)
         self._looked = False
+        self._tried = False
 
     def primed(self) -> bool:
         """True once this orgspec has stored a whole result here. Until then per-file
@@ -165,7 +166,7 @@ class Cache:
             return self._count(kind, None)
         head = MAGIC + key
         start = len(head) + SIGNATURE
-        secret = self._secret if self._looked else self._signer(create=False)
+        secret = self._signer(create=False)
         if not data.startswith(head) or secret is None or not hmac.compare_digest(
                 data[len(head):start], _sign(secret, head, memoryview(data)[start:])):
             return self._count(kind, None)
@@ -199,7 +200,7 @@ class Cache:
         try:
             data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
             self._prepare()
-            secret = self._secret or self._signer(create=True)
+            secret = self._signer(create=True)
             if secret is None:
                 return
             head = MAGIC + key
@@ -215,10 +216,13 @@ class Cache:
         """The HMAC secret of this cache (`KEY_FILE`), made when absent or untrustworthy
         if `create`; None when there is none to trust (every read is then a miss and
         nothing is written)."""
+        if self._looked and (self._secret is not None or not create or self._tried):
+            return self._secret
         path = os.path.join(self.folder, KEY_FILE)
         self._looked = True
         self._secret = _read_secret(path)
         if self._secret is None and create:
+            self._tried = True  # once per run: a folder that refuses it keeps refusing
             with contextlib.suppress(OSError):
                 self._secret = _make_secret(path)
         return self._secret
@@ -310,7 +314,9 @@ def _sign(secret: bytes, head: bytes, body: bytes | memoryview) -> bytes:
 def _read_secret(path: str) -> bytes | None:
     """The 32 bytes of `path` when it is a regular file (not a symlink) of this user that
     no one else can read or write, else None."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    # no symlink, and no waiting on a FIFO planted there (O_NONBLOCK)
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | \
+        getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
     except OSError:
