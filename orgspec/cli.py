@@ -260,13 +260,16 @@ def _emit(text: str, output: str | None) -> None:
               show_default=True, help="Which schema to print.")
 @click.option("-o", "--output-dir", type=Path(file_okay=False),
               help="Write every schema into this folder instead of printing one.")
+@click.option("--lang", type=Choice(LANG_CHOICES, case_sensitive=False),
+              help="Language of the summary line [default: config `lang`, else the "
+                   "locale's].")
 @click.pass_context
 def schema(ctx: click.Context, /, **options: Any) -> None:
     """Print the JSON Schema of the org format (for editors), or write them all."""
     _guard(_schema, ctx.obj["debug"], **options)
 
 
-def _schema(kind: str, output_dir: str | None) -> int:
+def _schema(kind: str, output_dir: str | None, lang: str | None) -> int:
     from orgspec.model.schema import dumps, schemas
 
     every = schemas()
@@ -278,7 +281,8 @@ def _schema(kind: str, output_dir: str | None) -> int:
     os.makedirs(output_dir, exist_ok=True)
     for name, body in every.items():
         write_text(os.path.join(output_dir, name), dumps(body))
-    click.echo(f"wrote {len(every)} schemas to {output_dir}")
+    _tell(M("wrote {n} schemas to {folder}", n=len(every), folder=output_dir),
+          _error_lang({"lang": lang}))
     return EXIT_OK
 
 

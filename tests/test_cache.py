@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ from orgspec.engine.incremental import local_codes
 from orgspec.engine.lint import check_cached, lint_org
 from orgspec.engine.selection import make_plan
 from orgspec.findings import Finding
-from orgspec.load.cache import ENTRY_MARK, MAGIC, TAG, Cache, clean
+from orgspec.load.cache import ENTRY_MARK, KEY_FILE, MAGIC, TAG, TRIM_MARK, Cache, clean
 from orgspec.load.config import Config, Selector
 
 HOSTILE = FIXTURES / "hostile"
@@ -279,8 +280,8 @@ def _fill(org: Path, folder: Path) -> list[tuple[object, ...]]:
 
 
 def _entries(folder: Path) -> list[Path]:
-    return [p for p in folder.rglob("*") if p.is_file() and p.parent.name != "cache"
-            and p.name not in (".gitignore", "CACHEDIR.TAG", ENTRY_MARK)]
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.parent.name != "cache"
+                  and p.name not in (".gitignore", "CACHEDIR.TAG", ENTRY_MARK, TRIM_MARK))
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "foreign-key", "other-magic",
@@ -525,3 +526,167 @@ def test_the_clean_up_never_deletes_what_orgspec_did_not_make(tmp_path: Path,
     assert (foreign / "file" / "x").is_file() and (outside / "file" / "x").is_file()
     assert link.is_symlink()
     assert marked.exists() is (not tagged)
+
+
+def _age(path: Path, days: float) -> None:
+    then = dt.datetime.now().timestamp() - days * 24 * 3600
+    os.utime(path, (then, then))
+
+
+def test_unused_entries_of_every_kind_are_pruned_once_a_day(tmp_path: Path) -> None:
+    """Rule, summary, memo, local and file entries unused for a week go (they grew
+    without bound before); one read last week and one written today stay; the walk runs
+    at most once a day; the answer is the same afterwards."""
+
+    org = _synthetic(tmp_path)
+    folder = tmp_path / "cache"
+    expected = _fill(org, folder)
+    cache = Cache(str(folder))
+    kinds = ("rule", "summary", "memo", "local", "file")
+    for n, kind in enumerate(kinds):
+        cache.put(kind, bytes([n]) * 32, [n])
+    old = _entries(folder)
+    assert len(old) > 2 * len(kinds)
+    for entry in old:
+        _age(entry, 8)
+    used = Path(cache._path("memo", bytes([2]) * 32))
+    assert Cache(str(folder)).get("memo", bytes([2]) * 32, list) == [2]  # marks it used
+    mark = Path(cache.own) / TRIM_MARK
+    _age(mark, 2)
+    fresh = Cache(str(folder))
+    fresh.put("rule", b"f" * 32, ["fresh"])  # the first write of a run trims
+    assert _entries(folder) == sorted([used, Path(fresh._path("rule", b"f" * 32))])
+    late = Path(fresh._path("summary", b"l" * 32))
+    fresh.put("summary", b"l" * 32, ["late"])
+    _age(late, 8)
+    Cache(str(folder)).put("rule", b"g" * 32, ["again"])  # trimmed today: no walk
+    assert late.is_file()
+    _age(mark, 2)
+    Cache(str(folder)).put("rule", b"h" * 32, ["tomorrow"])
+    assert not late.exists()
+    got = check_cached([str(org)], Config(), Cache(str(folder)), TODAY)
+    assert _findings(got.findings) == expected
+
+
+def test_beyond_the_budget_the_least_recently_used_go(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import orgspec.load.cache as cache_module
+
+    folder = tmp_path / "cache"
+    cache = Cache(str(folder))
+    for n in range(6):
+        cache.put("rule", bytes([n]) * 32, [n] * 1000)
+        _age(Path(cache._path("rule", bytes([n]) * 32)), 1 + (6 - n) / 10)  # 0 oldest
+    size = Path(cache._path("rule", bytes([0]) * 32)).stat().st_size
+    monkeypatch.setattr(cache_module, "BUDGET_BYTES", 3 * size)
+    _age(Path(cache.own) / TRIM_MARK, 2)
+    Cache(str(folder)).put("memo", b"m" * 32, [9])
+    left = Cache(str(folder))
+    assert [n for n in range(6) if left.get("rule", bytes([n]) * 32, list)] == [3, 4, 5]
+    assert left.get("memo", b"m" * 32, list) == [9]
+
+
+def test_a_run_never_fails_because_of_pruning(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import orgspec.load.cache as cache_module
+
+    org = _synthetic(tmp_path)
+    folder = tmp_path / "cache"
+    expected = _fill(org, folder)
+    for entry in _entries(folder):
+        _age(entry, 8)
+    _age(Path(Cache(str(folder)).own) / TRIM_MARK, 2)
+
+    def refuse(path: str) -> None:
+        raise PermissionError(path)
+
+    monkeypatch.setattr(cache_module.output, "remove_file", refuse)
+    later = TODAY + dt.timedelta(days=1)  # another result key: the run computes and writes
+    expected = _findings(lint_org([str(org)], Config(), later)[0].findings)
+    cache = Cache(str(folder))
+    assert _findings(check_cached([str(org)], Config(), cache, later).findings) == expected
+    assert cache.hits > 0 and (Path(cache.own) / "result").is_dir()
+    assert (Path(cache.own) / TRIM_MARK).stat().st_mtime > time.time() - 60  # it walked
+
+
+class _Payload:
+    """Unpickling this makes a folder: what a planted entry could do instead."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return os.mkdir, (str(self.marker),)
+
+
+@pytest.mark.parametrize("signature", ["none", "kept", "random"])
+def test_a_planted_entry_is_never_unpickled(tmp_path: Path, signature: str) -> None:
+    """Every entry replaced by the right header and key over a pickle that runs code (as
+    someone who can write the cache folder, or a restored foreign cache, could): nothing
+    runs, every entry is a miss, the answer is the same."""
+    import pickle
+
+    org = _synthetic(tmp_path)
+    folder = tmp_path / "cache"
+    expected = _fill(org, folder)
+    marker = tmp_path / "ran"
+    head = len(MAGIC) + 32
+    for entry in _entries(folder):
+        data = entry.read_bytes()
+        signed = {"none": b"", "kept": data[head:head + 32], "random": os.urandom(32)}
+        entry.write_bytes(data[:head] + signed[signature] + pickle.dumps(_Payload(marker)))
+    cache = Cache(str(folder))
+    assert _findings(check_cached([str(org)], Config(), cache, TODAY).findings) == expected
+    assert not marker.exists()
+    assert cache.hits == 0
+
+
+def test_another_caches_entries_are_misses(tmp_path: Path) -> None:
+    """Entries copied from another cache (another secret) are not trusted."""
+    org = _synthetic(tmp_path)
+    mine, theirs = tmp_path / "mine", tmp_path / "theirs"
+    expected = _fill(org, theirs)
+    check_cached([str(org)], Config(), Cache(str(mine)), TODAY - dt.timedelta(days=1))
+    own = Path(Cache(str(mine)).own)
+    shutil.rmtree(own)
+    shutil.copytree(Path(Cache(str(theirs)).own), own)
+    cache = Cache(str(mine))
+    assert _findings(check_cached([str(org)], Config(), cache, TODAY).findings) == expected
+    assert cache.hits == 0
+    again = Cache(str(mine))
+    assert _findings(check_cached([str(org)], Config(), again, TODAY).findings) == expected
+    assert again.hits == 1
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
+def test_the_secret_is_private_and_a_readable_one_is_replaced(tmp_path: Path) -> None:
+    org = _synthetic(tmp_path)
+    folder = tmp_path / "cache"
+    expected = _fill(org, folder)
+    secret = folder / KEY_FILE
+    assert secret.stat().st_mode & 0o777 == 0o600 and len(secret.read_bytes()) == 32
+    before = secret.read_bytes()
+    secret.chmod(0o644)  # others could read it and forge entries
+    cache = Cache(str(folder))
+    assert _findings(check_cached([str(org)], Config(), cache, TODAY).findings) == expected
+    assert cache.hits == 0
+    assert secret.stat().st_mode & 0o777 == 0o600 and secret.read_bytes() != before
+    again = Cache(str(folder))
+    assert _findings(check_cached([str(org)], Config(), again, TODAY).findings) == expected
+    assert again.hits == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs")
+def test_a_fifo_planted_as_the_secret_neither_hangs_nor_fails_a_run(tmp_path: Path) -> None:
+    org = _synthetic(tmp_path)
+    folder = tmp_path / "cache"
+    expected = _fill(org, folder)
+    (folder / KEY_FILE).unlink()
+    os.mkfifo(folder / KEY_FILE, 0o600)
+    run = subprocess.run([sys.executable, "-m", "orgspec", "check", str(org), "--format",
+                          "json"], capture_output=True, timeout=60, check=False,
+                         env={**os.environ, "ORGSPEC_CACHE_DIR": str(folder)})
+    assert run.returncode in (0, 1) and json.loads(run.stdout)["findings"]
+    cache = Cache(str(folder))
+    assert _findings(check_cached([str(org)], Config(), cache, TODAY).findings) == expected
+    assert cache.hits > 0  # the FIFO was replaced by a real secret

@@ -246,3 +246,24 @@ def test_text_output_in_actions_cannot_forge_commands(write_org) -> None:
     run = run_cli("check", str(root), "--select", "RF", env={"GITHUB_ACTIONS": "true"})
     assert "##[" not in run.stdout and "##\u200b[error]" in run.stdout
     assert not any(line.lstrip().startswith("::") for line in run.stdout.splitlines())
+
+
+def test_a_revision_is_checked_once(two_commits: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`lint_at` checks the revision before asking git; the archive step used to check it
+    again."""
+    from orgspec.ci import diff
+
+    seen: list[str] = []
+    real = diff.check_ref
+
+    def counted(ref: str) -> None:
+        seen.append(ref)
+        real(ref)
+
+    monkeypatch.setattr(diff, "check_ref", counted)
+    run = run_cli("check", "org", "--diff", "HEAD~1", cwd=two_commits)
+    assert run.code == 1 and seen == ["HEAD~1"]
+    bad = run_cli("check", "org", "--diff", "--output=x", cwd=two_commits)
+    assert bad.code == 2 and not (two_commits / "x").exists()
+    assert bad.stderr == ("orgspec: error: not a git revision: '--output=x' (a revision "
+                          "cannot start with '-')\n")

@@ -125,3 +125,56 @@ def test_lint_accepts_cli_like_selection(write_org) -> None:
     root = write_org({"t.yaml": TEAM_NO_LEAD})
     result = lint([str(root)], Config(select=sel("HI005")))
     assert [f.code for f in result.findings] == ["HI005"]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("per-file-ignores:\n  '[': [HI005]\n",
+     ":2:3: 'per-file-ignores': '[' is not a glob: the `[` at character 1 is never closed "
+     "(write `[[]` for a literal `[`)"),
+    ("per-file-ignores:\n  'legacy/[!a': [HI005]\n",
+     ":2:3: 'per-file-ignores': 'legacy/[!a' is not a glob: the `[` at character 8"),
+    ("per-file-ignores:\n  '': [HI005]\n",
+     ":2:3: 'per-file-ignores': '' is not a glob: a glob cannot be empty"),
+    ("exclude: ['ok/**', 'drafts/[z-a]*.yaml']\n",
+     ":1:20: 'exclude': 'drafts/[z-a]*.yaml' is not a glob: the range 'z-a' runs backwards"),
+    ("include: '[abc'\n", ":1:1: 'include': '[abc' is not a glob"),
+])
+def test_a_bad_glob_is_one_config_error_naming_its_key(tmp_path: Path, text: str,
+                                                       message: str) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "org").mkdir()
+    (tmp_path / ".orgspec.yaml").write_text(text, "utf-8")
+    run = run_cli("check", "--lang", "en", cwd=tmp_path)
+    assert run.code == 2
+    assert run.stderr.startswith("orgspec: error: ") and message in run.stderr, run.stderr
+    assert len(run.stderr.splitlines()) == 1
+
+
+def test_a_bad_glob_is_said_in_chinese(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "org").mkdir()
+    (tmp_path / ".orgspec.yaml").write_text("lang: zh\nper-file-ignores:\n  '[': [HI005]\n",
+                                            "utf-8")
+    run = run_cli("check", cwd=tmp_path)
+    assert run.code == 2
+    assert run.stderr == ("orgspec: 错误：" + str(tmp_path / ".orgspec.yaml") + ":3:3："
+                          "'per-file-ignores'：'[' 不是有效的文件通配符：第 1 个字符的 `[` 没有闭合"
+                          "（要匹配字面的 `[`，请写 `[[]`）\n")
+
+
+@pytest.mark.parametrize(("glob", "path", "hit"), [
+    ("legacy/[ab]*.yaml", "legacy/a1.yaml", True),
+    ("legacy/[ab]*.yaml", "legacy/c1.yaml", False),
+    ("legacy/[!ab]*.yaml", "legacy/c1.yaml", True),
+    ("legacy/[!ab]*.yaml", "legacy/a1.yaml", False),
+    ("q[1-4].yaml", "q3.yaml", True),
+    ("q[1-4].yaml", "q5.yaml", False),
+    ("[[]draft].yaml", "[draft].yaml", True),
+    ("a[/]b", "a/b", False),
+    ("a[!x]b", "a/b", False),
+    ("legacy/**", "legacy/x/y.yaml", True),
+])
+def test_globs_read_character_classes(glob: str, path: str, hit: bool) -> None:
+    from orgspec.load.discovery import matches
+
+    assert matches(path, [glob]) is hit

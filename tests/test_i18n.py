@@ -217,3 +217,50 @@ def test_rule_names_get_a_guess_not_a_list(args: tuple[str, ...], said: str) -> 
 
 def test_schema_kind_takes_the_kind_as_written_in_files() -> None:
     assert run_cli("schema", "--kind", "Team").stdout == run_cli("schema", "--kind", "team").stdout
+
+
+LISTED = """\
+- kind: Responsibility
+  id: feedback
+  description: 收集并处理用户反馈
+  accountable: kefu
+  responsible: jishu
+- kind: Responsibility
+  id: refunds
+  description: 处理退款
+  responsible: [kefu, jishu]
+- kind: Team
+  id: kefu
+  name: 客服部
+  lead: wang
+  members: [wang]
+- kind: Team
+  id: jishu
+  name: 技术部
+  lead: wang
+  members: [wang]
+  responsibilities:
+    - id: feedback
+      role: accountable
+- kind: Person
+  id: wang
+  name: 王芳
+  # orgspec: ignore-file[OW007,HI001] until=2026-01-01
+"""
+
+
+@pytest.mark.parametrize(("lang", "sep"), [("en", ", "), ("zh", "、"), ("zh-Hant", "、")])
+def test_names_in_a_message_are_joined_the_languages_way(write_org, lang: str,
+                                                          sep: str) -> None:
+    """OW001's owners, OW003's doers, SU002's codes, IN010's kinds: `、` in Chinese."""
+    org = write_org({"org.yaml": LISTED, "bad.yaml": "id: 无类型\n"})
+    result = lint([str(org)], Config(lang=lang, ignore=[]), today=TODAY)
+    said = {f.code: f.message + " | " + (f.hint or "") for f in result.findings
+            if f.code in ("OW001", "OW003", "SU002", "IN010")}
+    assert set(said) == {"OW001", "OW003", "SU002", "IN010"}, said
+    assert f"kefu{sep}jishu" in said["OW001"]
+    assert f"jishu{sep}kefu" in said["OW003"]
+    assert f"Team{sep}Person{sep}" in said["IN010"]
+    assert f"OW007{sep}HI001" in said["SU002"]
+    other = "、" if sep == ", " else ", "
+    assert not any(f"kefu{other}" in m or f"Team{other}" in m for m in said.values()), said

@@ -268,3 +268,20 @@ def test_baseline_notes_speak_the_runs_language(tmp_path: Path) -> None:
                  "--lang", "en")
     assert zh.stderr == f"基线 {base}：8 条已知问题未显示，0 条过时条目\n"
     assert en.stderr == f"baseline {base}: 8 known findings not shown, 0 stale entries\n"
+
+
+@pytest.mark.parametrize(("args", "env", "config", "line"), [
+    (("--lang", "en"), ZH, "", "wrote 8 schemas to out"),
+    (("--lang", "zh"), EN, "", "已写入 8 个 JSON Schema 到 out"),
+    (("--lang", "zh-Hant"), EN, "", "已寫入 8 個 JSON Schema 到 out"),
+    ((), EN, "lang: zh\n", "已写入 8 个 JSON Schema 到 out"),
+    ((), ZH, "", "已写入 8 个 JSON Schema 到 out"),
+])
+def test_the_schemas_summary_line_is_said_in_the_run_language(
+        tmp_path: Path, args: tuple[str, ...], env: dict[str, str], config: str,
+        line: str) -> None:
+    """`schema -o DIR` says what it wrote in --lang, else the config's, else the locale's."""
+    project = _project(tmp_path, config)
+    run = run_cli("schema", "-o", "out", *args, cwd=project, env=env)
+    assert run.code == 0 and run.stdout == line + "\n"
+    assert len(list((project / "out").glob("*.schema.json"))) == 8

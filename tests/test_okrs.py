@@ -492,3 +492,46 @@ def test_hostile_titles_are_judged(title: str, missing: list[str]) -> None:
     super-linear still get their verdict."""
     obj = Objective(kind="Objective", id="o", title="t", period="2026-Q1")
     assert verdict(obj, KeyResult(id="k", title=title)).missing == missing
+
+
+INVERTED = """\
+kind: Objective
+id: growth
+title: Grow monthly active users
+owner: ops
+start: 2026-09-30
+end: 2026-07-01
+key_results:
+  - id: mau
+    title: Monthly active users from 1.2M to 1.32M by 2026-09-30
+    due: 2026-09-30
+---
+kind: Objective
+id: steady
+title: Keep support fast
+owner: ops
+start: 2026-07-01
+end: 2026-07-01
+key_results:
+  - id: reply
+    title: First reply time from 4h to 2h
+    due: 2026-07-01
+---
+kind: Team
+id: ops
+"""
+
+
+def test_an_objective_that_ends_before_it_starts_is_one_finding_at_start(tmp_path) -> None:
+    """OK016 at `start` (file:line:col), the `end` as related; OK009 does not add a
+    finding per key result for the same mistake; a one-day period is fine."""
+    org = tmp_path / "okrs.yaml"
+    org.write_text(INVERTED, "utf-8")
+    result = lint([str(org)], Config(lang="en"), today=dt.date(2026, 8, 1))
+    found = [(f.code, f.location.line, f.location.col, f.message, f.entity)
+             for f in result.findings if f.code in ("OK016", "OK009")]
+    assert found == [("OK016", 5, 1, "objective 'growth' starts on 2026-09-30, after it ends "
+                      "on 2026-07-01", "objective:growth")]
+    (okay,) = [f for f in result.findings if f.code == "OK016"]
+    assert [(r.location.line, r.message) for r in okay.related] == [
+        (6, "it ends here, on 2026-07-01")]

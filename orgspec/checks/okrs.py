@@ -140,10 +140,11 @@ def direction_contradicts_target(ctx: RuleContext) -> Iterator[Issue]:
 
 @check("OK009", local=True)
 def due_outside_period(ctx: RuleContext) -> Iterator[Issue]:
-    """A key result due before or after its objective's period."""
+    """A key result due before or after its objective's period (an inverted period is
+    OK016's finding alone)."""
     for oid, obj, i, kr in _krs(ctx):
         span = period_range(obj)
-        if kr.due and span and not span[0] <= kr.due <= span[1]:
+        if kr.due and span and span[0] <= span[1] and not span[0] <= kr.due <= span[1]:
             yield Issue(M("key result {kr!r} is due {due}, outside {objective!r}'s period "
                           "({start} to {end})", kr=kr.id, due=kr.due, objective=oid,
                           start=span[0], end=span[1]), _where(ctx, oid, i, "due"),
@@ -200,6 +201,20 @@ def objective_without_owner(ctx: RuleContext) -> Iterator[Issue]:
             where = origin.locate("owner") if obj.owner else origin.locate("id")
             yield Issue(M("objective {objective!r} has no owner", objective=oid), where,
                         node_key("objective", oid), hint=M("name the team that owns it"))
+
+
+@check("OK016", local=True)
+def period_ends_before_it_starts(ctx: RuleContext) -> Iterator[Issue]:
+    """An objective whose `start` is after its `end` (a period that covers no day)."""
+    for oid, obj in ctx.org.objectives.items():
+        if obj.start and obj.end and obj.start > obj.end:
+            origin = ctx.org.origin("Objective", oid)
+            yield Issue(M("objective {objective!r} starts on {start}, after it ends on {end}",
+                          objective=oid, start=obj.start, end=obj.end),
+                        origin.locate("start"), node_key("objective", oid),
+                        related=(Related(origin.locate("end"),
+                                         M("it ends here, on {end}", end=obj.end)),),
+                        hint=M("swap the two dates, or correct the one that is wrong"))
 
 
 @check("OK012", kinds=("Objective",))

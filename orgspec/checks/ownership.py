@@ -43,7 +43,7 @@ def responsibility_overlap(ctx: RuleContext) -> Iterator[Issue]:
         for owner, site in claims(g, node, "accountable"):
             first.setdefault(owner, site)
         sites = list(first.items())
-        names = ", ".join(_id(o) for o, _ in sites)
+        names = [_id(o) for o, _ in sites]  # joined in the message's language
         yield Issue(M("duty {duty!r} has {count} accountable owners: {names}", duty=rid,
                       count=len(sites), names=names),
                     _where(sites[0][1]), node,
@@ -127,8 +127,8 @@ def responsible_without_accountable(ctx: RuleContext) -> Iterator[Issue]:
     """Someone does the work, but nobody answers for it."""
     for rid, resp, kind in _gaps(ctx):
         if kind == "responsible":
-            doers = ", ".join(_id(o) for o in owners(ctx.graph, node_key("responsibility", rid),
-                                                    "responsible"))
+            doers = [_id(o) for o in owners(ctx.graph, node_key("responsibility", rid),
+                                            "responsible")]
             placeholder = next((a for a in resp.accountable if is_placeholder(a)), None)
             said = M(" (written as {value!r})", value=placeholder) if placeholder else ""
             yield Issue(M("duty {duty!r} has responsible {doers} but no accountable "

@@ -59,7 +59,7 @@ def check_ref(ref: str) -> None:
 
 
 def _extract(ref: str, top: str, rels: list[str], into: str) -> None:
-    check_ref(ref)
+    """`git archive` of `rels` at `ref` (checked by `lint_at`, its one caller) into `into`."""
     # --end-of-options: `ref` is user input and never an option. No `--` after it: git
     # archive then takes `--` as a path (git 2.39); the paths are literal, not pathspec magic.
     done = _git(["--literal-pathspecs", "archive", "--format=tar", "--end-of-options", ref,

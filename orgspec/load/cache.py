@@ -8,10 +8,14 @@ from many working copies, and orgspec never writes into the org's folder unless 
 every entry is keyed by content, so working copies share it safely. A folder the cache
 creates gets a `.gitignore` of `*` and a `CACHEDIR.TAG`, as ruff's and mypy's do.
 
-Entry: `MAGIC`, the 32-byte key, then a pickle. A read checks the magic and the key before
-unpickling, so a file another program or version wrote, or a torn or truncated one, is a
-miss (a fresh parse), never a wrong answer; `orgspec.output` writes atomically, so
-concurrent and killed runs leave old or new entries, never torn ones. Keys
+Entry: `MAGIC`, the 32-byte key, an HMAC-SHA256 (32 bytes) of the rest, then the pickle.
+The HMAC's secret is 32 random bytes in `KEY_FILE` at the cache's root,
+made by the first run that writes (mode 0600); a read checks the magic, the key and the HMAC
+before unpickling, so an entry another program, user, cache or version wrote, or a torn,
+truncated or tampered one, is a miss (a fresh computation) and never unpickled: a pickle
+can run code. A secret that is not a regular file of 32 bytes, owned by this user and
+unreadable by others, is replaced (every entry becomes a miss). `orgspec.output` writes
+atomically, so concurrent and killed runs leave old or new entries, never torn ones. Keys
 include the orgspec version and a fingerprint of the installed package's files
 (`code_fingerprint`), so a changed orgspec never reads an entry of another.
 """
@@ -20,10 +24,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import os
 import pickle
 import re
+import stat
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any, TypeVar
@@ -31,7 +38,9 @@ from typing import Any, TypeVar
 from orgspec import output
 from orgspec._version import __version__
 
-MAGIC = b"orgspec-cache/1\n"
+MAGIC = b"orgspec-cache/2\n"
+KEY_FILE = "secret.key"  # at the cache root: the HMAC secret of every entry
+SIGNATURE = 32  # bytes of HMAC-SHA256
 TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
        "# This file is a cache directory tag created by orgspec.\n")
 T = TypeVar("T")
@@ -101,14 +110,24 @@ ENTRY_MARK = ".orgspec-cache-entry"  # in every fingerprint folder orgspec made
 _FINGERPRINT_NAME = re.compile(r"[0-9a-f]{20}")
 STALE_SECONDS = 7 * 24 * 3600  # another orgspec's entries unused this long are deleted
 KEEP_RESULTS = 32  # whole results kept per orgspec (each is one org state: a commit)
+UNUSED_SECONDS = 7 * 24 * 3600  # this orgspec's entries unused this long are deleted
+TOUCH_SECONDS = 3600  # a hit marks its entry as used when the mark is older than this
+TRIM_SECONDS = 24 * 3600  # the walk that deletes unused entries runs at most this often
+BUDGET_BYTES = 512 * 1024 * 1024  # beyond this, the least recently used entries go first
+TRIM_MARK = "trim.txt"  # in the fingerprint folder: its time is the last walk's
 
 
 class Cache:
     """Entries under `folder/<code fingerprint>/file/<key[:2]>/<key[2:]>` and
     `.../result/<key>`: `get` is None on any doubt.
 
-    Bounded: writing a result keeps the `KEEP_RESULTS` newest; the first write of a run
-    deletes the entries of other orgspec versions (other fingerprints) unused for a week.
+    Bounded as Go's build cache is: a hit marks its entry as used (its modification time,
+    refreshed at most hourly); the first write of a run, at most once a day, deletes this
+    orgspec's entries unused for `UNUSED_SECONDS` and then, beyond `BUDGET_BYTES`, the
+    least recently used; writing a result keeps the `KEEP_RESULTS` newest; other orgspec
+    versions' folders (other fingerprints) unused for `STALE_SECONDS` are deleted. A
+    deleted entry is a miss (computed afresh), never an error: a reader holds what it read,
+    and every failure to delete or mark is ignored.
     """
 
     def __init__(self, folder: str) -> None:
@@ -119,6 +138,9 @@ class Cache:
         self.by_kind: dict[tuple[str, bool], int] = {}  # (kind, hit) -> count
         self._ready = False
         self._touched = False
+        self._secret: bytes | None = None  # read on first use (`_signer`)
+        self._looked = False
+        self._tried = False
 
     def primed(self) -> bool:
         """True once this orgspec has stored a whole result here. Until then per-file
@@ -135,21 +157,29 @@ class Cache:
     def get(self, kind: str, key: bytes, expected: type[T]) -> T | None:
         """The `expected` object stored under `key`, or None (absent, foreign, torn,
         unreadable, or of another type)."""
+        path = self._path(kind, key)
         try:
-            with open(self._path(kind, key), "rb") as handle:
+            with open(path, "rb") as handle:
                 data = handle.read()
+                used = os.fstat(handle.fileno()).st_mtime
         except OSError:
             return self._count(kind, None)
         head = MAGIC + key
-        if not data.startswith(head):
+        start = len(head) + SIGNATURE
+        secret = self._signer(create=False)
+        if not data.startswith(head) or secret is None or not hmac.compare_digest(
+                data[len(head):start], _sign(secret, head, memoryview(data)[start:])):
             return self._count(kind, None)
         try:
-            value = pickle.loads(memoryview(data)[len(head):])  # noqa: S301 - checked above
-        except Exception:  # a torn or stale pickle: any failure is a miss
+            value = pickle.loads(memoryview(data)[start:])  # noqa: S301 - signed by us
+        except Exception:  # signed yet unreadable (a class since renamed): a miss
             value = None
         if not isinstance(value, expected):
             return self._count(kind, None)
         self._count(kind, value)
+        if time.time() - used > TOUCH_SECONDS:  # in use: kept by the trim (`_trim`)
+            with contextlib.suppress(OSError):
+                os.utime(path)
         if not self._touched:  # marks this orgspec's entries as in use (see _prune_others)
             self._touched = True
             with contextlib.suppress(OSError):
@@ -170,12 +200,32 @@ class Cache:
         try:
             data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
             self._prepare()
-            output.write_bytes(self._path(kind, key), MAGIC + key + data,
+            secret = self._signer(create=True)
+            if secret is None:
+                return
+            head = MAGIC + key
+            output.write_bytes(self._path(kind, key),
+                               b"".join((head, _sign(secret, head, data), data)),
                                durable=False, guard=False)
             if kind == "result":
                 self._prune_results()
         except (OSError, pickle.PicklingError, RecursionError, TypeError, AttributeError):
             return
+
+    def _signer(self, create: bool) -> bytes | None:
+        """The HMAC secret of this cache (`KEY_FILE`), made when absent or untrustworthy
+        if `create`; None when there is none to trust (every read is then a miss and
+        nothing is written)."""
+        if self._looked and (self._secret is not None or not create or self._tried):
+            return self._secret
+        path = os.path.join(self.folder, KEY_FILE)
+        self._looked = True
+        self._secret = _read_secret(path)
+        if self._secret is None and create:
+            self._tried = True  # once per run: a folder that refuses it keeps refusing
+            with contextlib.suppress(OSError):
+                self._secret = _make_secret(path)
+        return self._secret
 
     def _prune_results(self) -> None:
         folder = os.path.join(self.own, "result")
@@ -213,8 +263,93 @@ class Cache:
         if not os.path.isfile(os.path.join(self.own, ENTRY_MARK)):
             output.write_text(os.path.join(self.own, ENTRY_MARK), "orgspec cache entry\n")
         os.utime(self.own)
-        self._prune_others()
         self._ready = True
+        self._prune_others()
+        self._trim()
+
+    def _trim(self) -> None:
+        """At most once per `TRIM_SECONDS` (by `TRIM_MARK`'s time, set before the walk so
+        concurrent runs do not all walk): delete this orgspec's entries unused for
+        `UNUSED_SECONDS`, then the least recently used beyond `BUDGET_BYTES`. A few ms per
+        thousand entries; never raises."""
+        mark = os.path.join(self.own, TRIM_MARK)
+        now = time.time()
+        with contextlib.suppress(OSError):
+            if now - os.stat(mark).st_mtime < TRIM_SECONDS:
+                return
+        try:
+            output.write_bytes(mark, f"{int(now)}\n".encode(), durable=False, guard=False)
+        except OSError:
+            return
+        kept: list[tuple[float, int, str]] = []  # (last used, bytes, path)
+        for top, _dirs, files in os.walk(self.own):  # never follows a symlink
+            for name in files:
+                if top == self.own:  # the marks, not entries
+                    continue
+                path = os.path.join(top, name)
+                try:
+                    st = os.lstat(path)
+                    if now - st.st_mtime > UNUSED_SECONDS:
+                        output.remove_file(path)
+                    elif not name.startswith("."):  # a write in progress is not counted
+                        kept.append((st.st_mtime, st.st_size, path))
+                except OSError:
+                    continue
+        total = sum(size for _, size, _ in kept)
+        kept.sort()
+        for _, size, path in kept:
+            if total <= BUDGET_BYTES:
+                break
+            with contextlib.suppress(OSError):
+                output.remove_file(path)
+            total -= size
+
+
+def _sign(secret: bytes, head: bytes, body: bytes | memoryview) -> bytes:
+    mac = hmac.new(secret, head, hashlib.sha256)
+    mac.update(body)
+    return mac.digest()
+
+
+def _read_secret(path: str) -> bytes | None:
+    """The 32 bytes of `path` when it is a regular file (not a symlink) of this user that
+    no one else can read or write, else None."""
+    # no symlink, and no waiting on a FIFO planted there (O_NONBLOCK)
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | \
+        getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size != 32:
+            return None
+        if os.name == "posix" and (st.st_uid != os.geteuid() or st.st_mode & 0o077):
+            return None
+        data = handle.read(33)
+    return data if len(data) == 32 else None
+
+
+def _make_secret(path: str) -> bytes | None:
+    """A new random secret at `path` (mode 0600): linked into place when there is none, so
+    of two runs making one at once both use the one that won; an untrustworthy file there
+    is replaced. Raises OSError when the folder cannot take it."""
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".orgspec-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:  # mkstemp makes it 0600
+            handle.write(os.urandom(32))
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            if _read_secret(path) is None:
+                os.replace(tmp, path)
+        except OSError:  # a file system without hard links: the last of two runs wins
+            os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    return _read_secret(path)
 
 
 def _tagged(folder: str) -> bool:

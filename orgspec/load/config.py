@@ -252,6 +252,22 @@ class _Reader:
             raise self.fail(keys, M("{key!r} must be a list of strings", key=keys[-1]))
         return list(value)
 
+    def globs(self, key: str, value: Any) -> list[str]:
+        items = self.texts((key,), value)
+        for i, item in enumerate(items):
+            self.glob((key, i) if isinstance(value, list) else (key,), item)
+        return items
+
+    def glob(self, keys: tuple[Any, ...], pattern: str) -> None:
+        """Raise the config error of a glob that cannot be read, naming its key."""
+        from orgspec.load.discovery import GlobError, glob_regex
+
+        try:
+            glob_regex(pattern.rstrip("/"))
+        except GlobError as exc:
+            raise self.fail(keys, M("{key!r}: {glob!r} is not a glob: {why}",
+                                    key=keys[0], glob=pattern, why=exc.args[0])) from None
+
     def selectors(self, keys: tuple[Any, ...], value: Any) -> list[Selector]:
         items = self.texts(keys, value)
         many = isinstance(value, list)
@@ -261,10 +277,10 @@ class _Reader:
         cfg.root = self.text((key,), value)
 
     def _include(self, cfg: Config, key: str, value: Any) -> None:
-        cfg.include = self.texts((key,), value)
+        cfg.include = self.globs(key, value)
 
     def _exclude(self, cfg: Config, key: str, value: Any) -> None:
-        cfg.exclude = self.texts((key,), value)
+        cfg.exclude = self.globs(key, value)
 
     def _respect_gitignore(self, cfg: Config, key: str, value: Any) -> None:
         if not isinstance(value, bool) and value not in ("true", "false"):
@@ -328,6 +344,7 @@ class _Reader:
         if not isinstance(value, dict):
             raise self.fail((key,), M("'per-file-ignores' maps globs to lists of rules"))
         for glob, rules in value.items():
+            self.glob((key, glob), str(glob))
             cfg.per_file_ignores[str(glob)] = self.selectors((key, glob), rules)
 
     def _rules(self, cfg: Config, key: str, value: Any) -> None:

@@ -18,7 +18,8 @@ SUFFIXES = (".yaml", ".yml")
 _T = TypeVar("_T")
 
 
-__all__ = ["Candidate", "Discovery", "Skipped", "discover", "display_path", "matches"]
+__all__ = ["Candidate", "Discovery", "GlobError", "Skipped", "discover", "display_path",
+           "glob_regex", "matches"]
 
 
 @dataclass(frozen=True)
@@ -44,9 +45,17 @@ class Discovery:
     skipped: list[Skipped] = field(default_factory=list)
 
 
+class GlobError(ValueError):
+    """A glob that cannot be read (an unclosed `[`, a backwards range); args[0] is an `M`."""
+
+
 @lru_cache(maxsize=256)
 def glob_regex(pattern: str) -> re.Pattern[str]:
-    """Compile a gitignore-like glob: `*` within a segment, `**` across segments."""
+    """Compile a gitignore-like glob: `*` and `?` within a segment, `**` across segments,
+    `[abc]`, `[a-z]` and `[!abc]` (or `[^abc]`) one character of a set. Raises GlobError
+    for an empty glob, an unclosed `[` or a backwards range, as ruff and git refuse them."""
+    if not pattern.strip():
+        raise GlobError(M("a glob cannot be empty"))
     out, i = [], 0
     while i < len(pattern):
         if pattern.startswith("**/", i):
@@ -55,11 +64,34 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
         elif pattern.startswith("**", i):
             out.append(".*")
             i += 2
+        elif pattern[i] == "[":
+            body, i = _char_class(pattern, i)
+            out.append(body)
         else:
             c = pattern[i]
             out.append("[^/]*" if c == "*" else "[^/]" if c == "?" else re.escape(c))
             i += 1
     return re.compile("".join(out) + "$")
+
+
+def _char_class(pattern: str, start: int) -> tuple[str, int]:
+    """The regex of the `[...]` at `start` (never matching `/`) and the index after it."""
+    i = start + 1
+    negate = i < len(pattern) and pattern[i] in "!^"
+    i += negate
+    first = i
+    if i < len(pattern) and pattern[i] == "]":  # `[]a]`: a leading `]` is a member
+        i += 1
+    end = pattern.find("]", i)
+    if end < 0:
+        raise GlobError(M("the `[` at character {n} is never closed (write `[[]` for a "
+                          "literal `[`)", n=start + 1))
+    members = pattern[first:end]
+    for m in re.finditer(r"(.)-(.)", members):
+        if m.group(1) > m.group(2):
+            raise GlobError(M("the range {range!r} runs backwards", range=m.group()))
+    body = "".join(c if c == "-" else re.escape(c) for c in members)
+    return (f"[^/{body}]" if negate else f"(?!/)[{body}]"), end + 1
 
 
 def matches(rel: str, patterns: Iterable[str]) -> bool:

@@ -147,7 +147,7 @@ class Suppressor:
                         d.location, hint=M("write until=YYYY-MM-DD"), code="SU002")
             return
         if self.expired(d):
-            yield Issue(M("suppression of {codes} expired on {date}", codes=", ".join(d.codes),
+            yield Issue(M("suppression of {codes} expired on {date}", codes=list(d.codes),
                           date=d.until), d.location,
                         hint=M("fix the finding, or renew the date"),
                         code="SU002")

@@ -275,17 +275,17 @@ def _position_duties(org: Org, pos: Role, origin: Origin) -> Iterator[Issue]:
 def _kind_issue(ent: RawEntity, kind: Any) -> Issue:
     if kind is None:
         return Issue(M("entity has no `kind`"), ent.location(),
-                     hint=M("add `kind:` with one of {kinds}", kinds=", ".join(KINDS)),
+                     hint=M("add `kind:` with one of {kinds}", kinds=list(KINDS)),
                      code="IN010")
     if not isinstance(kind, str):
         found = M("a list") if isinstance(kind, list) else M("a mapping")
-        return Issue(M("`kind` must be one of {kinds}; found {found}", kinds=", ".join(KINDS),
+        return Issue(M("`kind` must be one of {kinds}; found {found}", kinds=list(KINDS),
                        found=found),
                      ent.fmap.value((*ent.path, "kind")),
                      hint=M("write the kind as plain text, e.g. `kind: Team`"), code="IN010")
     guess = _did_you_mean(kind, (*KINDS, *KIND_ALIASES), fold=True)
     return Issue(M("unknown kind {kind!r}", kind=kind), ent.fmap.locate((*ent.path, "kind")),
-                 hint=guess or M("kind is one of {kinds} ({aliases})", kinds=", ".join(KINDS),
+                 hint=guess or M("kind is one of {kinds} ({aliases})", kinds=list(KINDS),
                                  aliases=_aliases()),
                  code="IN010")
 
@@ -331,7 +331,7 @@ def _schema_issue(kind: str, msg: str, loc: tuple[Any, ...], path: Path,
     if kind == "extra_forbidden":
         options = _fields_at(model, loc[:-1])
         hint = _did_you_mean(str(loc[-1]), options) or \
-            M("known fields: {fields}", fields=", ".join(options))
+            M("known fields: {fields}", fields=list(options))
         targeted = _FIELD_HINTS.get((model.__name__, tuple(str(p) for p in loc)))
         if not targeted and len(loc) == 1 and \
                 (model.__name__.lower(), str(loc[0]).strip().lower()) in _MEANT:
