@@ -160,3 +160,38 @@ def plain(detail: str, at: str) -> tuple[str, str] | None:
                   "(YAML parser: {detail})", detail=detail),
                 M("write it as `key: value`, or start it with `#` to make it a comment"))
     return None
+
+
+_REST_OF_ITEM = re.compile(r"(?:,\d[^,\[\]{}\n]*)+")
+_DIGITS_BEFORE = re.compile(r"\d+$")
+_DIGITS_AFTER = re.compile(r"\d+")
+
+
+def flow_comma(text: str, end: int, value: str, key: str | None) -> tuple[str, str] | None:
+    """A comma between digits (`NT$4,000 萬`) right after the plain scalar `value`, which
+    ends at character `end` of `text` inside a flow list (`key` None) or as the value of
+    `key` in a flow mapping, as (message, hint), or None. YAML ends an item or a field at
+    every comma there, so `[NT$4,000 萬, x]` is three items and `{title: 5,000 萬}` a cut
+    title beside a field named `000 萬`."""
+    if not value[-1:].isdigit() or text[end:end + 1] != "," or \
+            not text[end + 1:end + 2].isdigit():
+        return None
+    rest = _REST_OF_ITEM.match(text, end)
+    item = (value + rest.group() if rest else value).rstrip()
+    after = text[end + 1:].split(",", 1)[0]
+    after = re.split(r"[\]{}\n]", after, maxsplit=1)[0].strip()
+    before_digits = _DIGITS_BEFORE.search(value)
+    after_digits = _DIGITS_AFTER.match(text, end + 1)
+    number = (before_digits.group() if before_digits else "") + "," + \
+        (after_digits.group() if after_digits else "")
+    if key is None:
+        return (M("the comma in `{number}` splits this item in two: inside `[...]` YAML ends "
+                  "an item at every comma, so it reads `{before}` and `{after}` as two items",
+                  number=number, before=value, after=after),
+                M("put the item in quotes: `\"{item}\"`, or write the list one item per line "
+                  "(`- {item}`)", item=item))
+    return (M("the comma in `{number}` cuts the value of `{key}`: inside `{{...}}` YAML ends "
+              "a field at every comma, so `{key}` is `{before}` and `{after}` is read as a "
+              "field of its own", number=number, key=key, before=value, after=after),
+            M("put the value in quotes: `{key}: \"{item}\"`, or write the fields one per "
+              "line", key=key, item=item))
