@@ -66,8 +66,8 @@ def where(findings: list[dict[str, Any]]) -> list[tuple[str, str, int, int]]:
            "`雙11 GMV 達 NT$4` 和 `000 萬` 两项",
      "给这一项加上引号：`\"雙11 GMV 達 NT$4,000 萬\"`，或者把列表写成每行一项（`- 雙11 GMV 達 "
      "NT$4,000 萬`）"),
-    ("zh-Hant", "`4,000` 中的逗號把這一項拆成了兩項：在 `[...]` 裡 YAML 遇到逗號就結束一項，所以讀成了 "
-                "`雙11 GMV 達 NT$4` 和 `000 萬` 兩項",
+    ("zh-Hant", "`4,000` 中的逗號把這一項拆成了兩項：在 `[...]` 裡 YAML 遇到逗號就結束一項，"
+                "所以讀成了 `雙11 GMV 達 NT$4` 和 `000 萬` 兩項",
      "給這一項加上引號：`\"雙11 GMV 達 NT$4,000 萬\"`，或者把列表寫成每行一項（`- 雙11 GMV 達 "
      "NT$4,000 萬`）"),
 ])
@@ -85,7 +85,8 @@ def test_a_thousands_comma_in_a_flow_mapping_is_one_finding_not_an_unknown_field
     assert found[0]["message"] == (
         "`5,000` 中的逗號截斷了 `title` 的值：在 `{...}` 裡 YAML 遇到逗號就結束一個欄位，所以 "
         "`title` 只剩 `營收達新台幣 5`，`000 萬元` 被當成另一個欄位")
-    assert found[0]["hint"] == "給這個值加上引號：`title: \"營收達新台幣 5,000 萬元\"`，或者每行寫一個欄位"
+    assert found[0]["hint"] == ("給這個值加上引號：`title: \"營收達新台幣 5,000 萬元\"`，"
+                                "或者每行寫一個欄位")
     english = check(write_org({"okr.yaml": KEY_RESULTS}), "en")
     assert english[0]["message"].startswith("the comma in `5,000` cuts the value of `title`")
 
