@@ -4,6 +4,7 @@ language."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -111,3 +112,183 @@ def test_the_comma_is_found_after_wide_characters_with_either_parser(
     assert fatal is not None
     assert (fatal.code, fatal.line, fatal.col) == ("IN015", 1, 27)
     assert "`title: \"👩‍💻 營收 1,200,000 元\"`" in fatal.hint
+
+
+def _pyyaml_texts() -> list[tuple[str, str]]:
+    """(context, problem) of every error PyYAML's reader, scanner, parser, composer and
+    constructor raise, read from their source (the literal text before any `%`)."""
+    import ast
+    import inspect
+
+    import yaml.composer
+    import yaml.constructor
+    import yaml.parser
+    import yaml.scanner
+
+    def literal(node: ast.expr | None) -> str:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return node.value
+        if isinstance(node, ast.BinOp):
+            return literal(node.left)
+        return ""
+
+    out = []
+    for module in (yaml.scanner, yaml.parser, yaml.composer, yaml.constructor):
+        for node in ast.walk(ast.parse(inspect.getsource(module))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
+                    node.func.id.endswith("Error") and len(node.args) >= 3:
+                out.append((literal(node.args[0]), literal(node.args[2])))
+    return sorted(set(out))
+
+
+PYYAML_TEXTS = _pyyaml_texts()
+# libyaml (the C parser) says most of them in its own words
+LIBYAML_TEXTS = [
+    "found character that cannot start any token", "did not find expected key",
+    "mapping values are not allowed in this context", "could not find expected ':'",
+    "did not find expected '-' indicator", "did not find expected ',' or ']'",
+    "did not find expected ',' or '}'", "did not find expected node content",
+    "did not find expected <document start>", "found unexpected end of stream",
+    "found unknown escape character", "did not find expected hexdecimal number",
+    "found a tab character that violates indentation",
+    "found a tab character where an indentation space is expected",
+    "block sequence entries are not allowed in this context",
+    "mapping keys are not allowed in this context", "found unexpected document indicator",
+    "found an indentation indicator equal to 0", "did not find expected comment or line break",
+    "did not find expected alphabetic or numeric character", "did not find the expected '>'",
+    "found unknown directive name", "found duplicate %YAML directive", "found unexpected ':'",
+    "did not find expected whitespace or line break", "found undefined tag handle",
+    "control characters are not allowed", "invalid leading UTF-8 octet",
+]
+
+
+def test_pyyaml_source_is_read_for_its_texts() -> None:
+    problems = {p for _, p in PYYAML_TEXTS}
+    assert len(PYYAML_TEXTS) > 60
+    assert "found character %r that cannot start any token" in problems
+    assert "did not find expected key" in {p for _, p in PYYAML_TEXTS} | set(LIBYAML_TEXTS)
+
+
+@pytest.mark.parametrize("text", [p for _, p in PYYAML_TEXTS if p] + LIBYAML_TEXTS)
+@pytest.mark.parametrize("lang", ["zh", "zh-Hant", "en"])
+def test_every_yaml_problem_is_said_in_plain_words(text: str, lang: str) -> None:
+    from orgspec.i18n import say
+    from orgspec.load.yamlwords import words
+
+    said = words(text)
+    assert said != "YAML cannot read the text here", text
+    if lang != "en":
+        assert not re.search(r"[A-Za-z]{3,}", re.sub(r"`[^`]*`|YAML|UTF-8|orgspec|Tab", "",
+                                                    say(said, lang))), say(said, lang)
+
+
+@pytest.mark.parametrize("context", sorted({c for c, _ in PYYAML_TEXTS if c.startswith("while")
+                                            and "%" not in c}))
+def test_every_yaml_context_is_said_in_plain_words(context: str) -> None:
+    from orgspec.i18n import say
+    from orgspec.load.yamlwords import words
+
+    said = say(words(f"{context}: did not find expected key"), "zh")
+    assert said.endswith("时：这一行不是上面那一项的字段（缩进对不上）"), said
+
+
+BROKEN = [
+    "- kind: Team\n  id: cs\n  name: 客服部\n  responsibilities:\n\t- complaint\n",
+    "- kind: Team\n  id: cs\n  name: 客服部\n   lead: p\n",
+    "- kind: Team\n  id: cs\n  members: [a, b\n",
+    "- kind: Team\n  id: cs\n  name: '客服部\n",
+    "- kind: Team\n  id: cs\n  name: \"客服\\q部\"\n",
+    "- kind: Team\n  id: cs\n  name: 客服部\n- - - :\n",
+    "- kind: Team\n  id: cs\n  name: |0\n    客服部\n",
+    "- kind: Team\n  id: cs\n  lead: ]\n",
+    "- kind: Team\n  id: cs\n  name: - 客服部\n",
+    "- {kind: Team, id: cs} x\n",
+]
+
+
+@pytest.mark.parametrize("parser", ["c", "pure"])
+@pytest.mark.parametrize("text", BROKEN)
+def test_no_parser_english_in_a_chinese_message(write_org, monkeypatch: pytest.MonkeyPatch,
+                                                parser: str, text: str) -> None:
+    monkeypatch.setenv("ORGSPEC_YAML_PARSER", parser)
+    folder = write_org({"org.yaml": text})
+    for lang in ("zh", "zh-Hant"):
+        [finding] = check(folder, lang)
+        assert finding["code"] == "IN001"
+        said = re.sub(r"`[^`]*`|YAML|Tab", "", finding["message"] + finding["hint"])
+        assert not re.search(r"[A-Za-z]{3,}", said), (lang, finding["message"])
+
+
+DIRECTION = TEAM + """\
+- kind: Objective
+  id: o1
+  title: 提升轉換率
+  owner: ops
+  period: 2026-Q4
+  key_results:
+    - id: k3
+      title: 轉換率
+      metric: 轉換率
+      baseline: 2.1%
+      target: 2.8%
+      direction: {word}
+"""
+
+
+@pytest.mark.parametrize(("word", "fix"), [("增加", "increase"), ("上升", "increase"),
+                                           ("提高", "increase"), ("減少", "decrease"),
+                                           ("降低", "decrease"), ("下降", "decrease"),
+                                           ("维持", "maintain"), ("保持", "maintain")])
+def test_a_chinese_direction_gets_the_word_to_write(write_org, word: str, fix: str) -> None:
+    folder = write_org({"okr.yaml": DIRECTION.replace("{word}", word)})
+    said = {lang: check(folder, lang) for lang in ("zh", "zh-Hant", "en")}
+    for lang, found in said.items():
+        assert where(found) == [("SC003", "okr.yaml", 21, 7)], lang
+    assert (said["zh-Hant"][0]["message"], said["zh-Hant"][0]["hint"]) == (
+        f"關鍵結果 'k3' 的 `direction`：'{word}' 不是 `increase`、`decrease`、`maintain` 之一",
+        f"寫成 `direction: {fix}`")
+    assert (said["zh"][0]["message"], said["zh"][0]["hint"]) == (
+        f"关键结果 'k3' 的 `direction`：'{word}' 不是 `increase`、`decrease`、`maintain` 之一",
+        f"写成 `direction: {fix}`")
+    assert (said["en"][0]["message"], said["en"][0]["hint"]) == (
+        f"key result 'k3': `direction`: '{word}' is not one of `increase`, `decrease`, "
+        "`maintain`", f"write `direction: {fix}`")
+
+
+SHAPES: list[Any] = ["x", "", "a" * 300, "-1", "三", "也许", "2026-13-45", "明天",
+                     ["x"], [["x"]], {"a": "b"}, ["x"] * 1001]
+
+
+def test_no_pydantic_english_in_a_chinese_message(write_org) -> None:
+    """Every field of every kind (and of key results, steps, charter items, duties, KPIs)
+    given every shape YAML can give: each SC003 is said without pydantic's words."""
+    import json
+
+    from orgspec.model.models import MODELS
+
+    entities: list[dict[str, Any]] = []
+    parts = {"key_results": {"id": "k", "title": "t"}, "steps": {"id": "s"},
+             "responsibilities": {"id": "r"}, "duties": {"id": "r"}, "kpis": {"title": "t"}}
+    for kind, model in MODELS.items():
+        base = {"kind": kind, "id": "x", "title": "t"} if kind == "Objective" else \
+            {"kind": kind, "id": "x"}
+        for name in model.model_fields:
+            if name in ("kind", "id"):
+                continue
+            for value in SHAPES:
+                entities.append({**base, name: value})
+            if name in parts:
+                part = parts[name]
+                inner = model.model_fields[name].annotation
+                for field_name in ("id", "title", "role", "direction", "due", "sla", "next",
+                                   "owner", "ref", "baseline"):
+                    for value in SHAPES[:9]:
+                        entities.append({**base, name: [{**part, field_name: value}]})
+                assert inner is not None
+    folder = write_org({"all.yaml": json.dumps(entities, ensure_ascii=False)})
+    found = [f for f in check(folder, "zh") if f["code"] == "SC003"]
+    assert len(found) > 100
+    for f in found:
+        said = re.sub(r"`[^`]*`|'[^']*'|\d+|YYYY-MM-DD|name@example\.com|README|"
+                      r"order-platform", "", f["message"] + f["hint"])
+        assert not re.search(r"[A-Za-z]{3,}", said), f["message"]

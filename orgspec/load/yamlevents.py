@@ -22,6 +22,7 @@ from orgspec.escape import is_text_joiner
 from orgspec.i18n import M
 from orgspec.load.source import FORBIDDEN_VALUE, LineIndex
 from orgspec.load.yamlhints import explain, flow_comma, fullwidth, plain
+from orgspec.load.yamlwords import words
 
 Path = tuple[Any, ...]
 Span = tuple[int, int, int, int]  # 1-based line, column, end line, end column
@@ -154,7 +155,8 @@ def parse(text: str, limits: Limits | None = None, loader: type | None = None) -
             return parse(text, limits, yaml.SafeLoader)
         out.fatal = _syntax_problem(exc, text)
     except yaml.YAMLError as exc:  # ReaderError and friends carry a position only
-        out.fatal = Problem("IN001", M("YAML error: {detail}", detail=_first_line(exc)), 1, 1)
+        out.fatal = Problem("IN001", M("YAML error: {detail}",
+                                       detail=words(_first_line(exc))), 1, 1)
     except RecursionError:
         out.fatal = Problem("IN008", M("document nests too deeply"), 1, 1)
     finally:
@@ -187,7 +189,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
             line, col = index.position(exc.context_mark.index)
     if said is not None:
         return Problem("IN001", said[0], line, col, said[1])
-    return Problem("IN001", M("YAML syntax error: {detail}", detail=message), line, col)
+    return Problem("IN001", M("YAML syntax error: {detail}", detail=words(message, at)), line, col)
 
 
 _ScalarEvent = yaml.ScalarEvent
