@@ -292,3 +292,62 @@ def test_no_pydantic_english_in_a_chinese_message(write_org) -> None:
         said = re.sub(r"`[^`]*`|'[^']*'|\d+|YYYY-MM-DD|name@example\.com|README|"
                       r"order-platform", "", f["message"] + f["hint"])
         assert not re.search(r"[A-Za-z]{3,}", said), f["message"]
+
+
+SPACE_LEAD = """\
+- kind: Team
+  id: cs
+  name: 客服部
+  lead: chen-jing\u3000
+  members: [chen-jing, "lin-mei\u00a0"]
+  responsibilities: [{id: refund, description: 退款}]
+- kind: Person
+  id: chen-jing
+  name: 陳靜
+- kind: Person
+  id: lin-mei
+  name: 林美
+"""
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("zh-Hant", [("`lead` 中的 `chen-jing` 末尾多了一個全形空格，因此對不上任何人員",
+                  "刪掉它，寫成 `lead: chen-jing`"),
+                 ("`members` 中的 `lin-mei` 末尾多了一個不換行空格，因此對不上任何人員",
+                  "刪掉它，寫成 `lin-mei`")]),
+    ("zh", [("`lead` 中的 `chen-jing` 末尾多了一个全角空格，因此对不上任何人员",
+             "删掉它，写成 `lead: chen-jing`"),
+            ("`members` 中的 `lin-mei` 末尾多了一个不换行空格，因此对不上任何人员",
+             "删掉它，写成 `lin-mei`")]),
+    ("en", [("`chen-jing` in `lead` ends with a full-width space, so it names no Person",
+             "delete it: write `lead: chen-jing`"),
+            ("`lin-mei` in `members` ends with a non-breaking space, so it names no Person",
+             "delete it: write `lin-mei`")]),
+])
+def test_a_typed_space_after_an_id_is_named_in_words(write_org, lang: str,
+                                                     said: list[tuple[str, str]]) -> None:
+    found = check(write_org({"org.yaml": SPACE_LEAD}), lang)
+    assert where(found) == [("RF001", "org.yaml", 4, 3), ("RF001", "org.yaml", 5, 24)]
+    assert [(f["message"], f["hint"]) for f in found] == said
+    assert not any("\\u" in f["message"] or "\\x" in f["message"] for f in found)
+
+
+def test_a_typed_space_after_a_defined_id_is_one_finding(write_org) -> None:
+    text = ("- kind: Person\n  id: chen-jing\u3000\n  name: 陳靜\n- kind: Team\n  id: cs\n"
+            "  name: 客服部\n  lead: chen-jing\n  members: [chen-jing]\n"
+            "  responsibilities: [{id: refund, description: 退款}]\n")
+    found = check(write_org({"org.yaml": text}), "zh-Hant")
+    assert where(found) == [("SC003", "org.yaml", 2, 3)]  # no RF001 for the lead, the member
+    assert (found[0]["message"], found[0]["hint"]) == (
+        "`id` 的值 `chen-jing` 末尾多了一個全形空格", "刪掉它，寫成 `id: chen-jing`")
+
+
+def test_a_quoted_value_shows_typed_spaces_not_code_points() -> None:
+    from orgspec.i18n import M, say
+
+    message = M("unknown {kinds} {value!r} in `{field}`", kinds=M("Person"),
+                value="陳\u3000靜\u00a0", field="lead")
+    assert say(message, "zh-Hant") == "`lead` 中的 '陳\u3000靜\u00a0' 不是已知的人員"
+    assert str(message) == "unknown Person '陳\u3000靜\u00a0' in `lead`"
+    hidden = M("{value!r}", value="a\u202eb\u200b\\u3000")  # bidi, zero-width: escaped
+    assert str(hidden) == "'a\\u202eb\\u200b\\\\u3000'"

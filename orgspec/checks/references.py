@@ -12,6 +12,7 @@ from orgspec.findings import Issue, Related
 from orgspec.i18n import M
 from orgspec.model.models import ID_PATTERN, ROLES, is_placeholder, is_vacant
 from orgspec.model.org import Org, Origin, ident_of, node_key
+from orgspec.text.spaces import stray_blank
 from orgspec.text.suggest import Suggester
 
 OWNER_KINDS = ("Team", "Person", "Role")
@@ -91,11 +92,12 @@ class _Guesses:
         self.by_kinds: dict[tuple[str, ...], tuple[Suggester, dict[str, str],
                                                    dict[str, tuple[str, str]]]] = {}
         self._in_failed: dict[str, bool] = {}
-        # `id: Marketing` is SC003 and held as invalid; `marketing` elsewhere is the id it
-        # will have once fixed, so a reference to it is no second finding
+        # `id: Marketing` (or `id: he-li　`, a full-width space after it) is SC003 and held
+        # as invalid; `marketing` elsewhere is the id it will have once fixed, so a reference
+        # to it is no second finding
         self.meant_invalid = {f"{kind}:{low}" for kind, _, ident in
                               (key.partition(":") for key in org.invalid)
-                              if (low := ident.lower()) != ident and _VALID_ID.match(low)}
+                              if (low := ident.strip().lower()) != ident and _VALID_ID.match(low)}
 
     def in_failed(self, value: str) -> bool:
         """Whether a file that failed to load mentions `value`: each distinct id searched
@@ -235,6 +237,20 @@ def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
             continue  # `lead: 待招聘`: the seat is open, not an unknown person
         if org.failed and guesses.in_failed(value):
             continue  # the file that would define it did not load; no cascade
+        stray = stray_blank(value)
+        if stray is not None and _exists(org, stray[0], kinds):
+            where = (*field, j) if listed and _is_list(origin, field) else field
+            label = next(part for part in reversed(field) if isinstance(part, str))
+            said = M("`{id}` in `{field}` ends with {what}, so it names no {kinds}",
+                     id=stray[0], field=label, what=stray[1], kinds=_either(kinds)) \
+                if stray[2] else \
+                M("`{id}` in `{field}` starts with {what}, so it names no {kinds}",
+                  id=stray[0], field=label, what=stray[1], kinds=_either(kinds))
+            yield Issue(said, origin.locate(*where),
+                        entity=node_key(kind, ident),
+                        hint=M("delete it: write `{field}: {id}`", field=label, id=stray[0])
+                        if where == field else M("delete it: write `{id}`", id=stray[0]))
+            continue
         if guesses.meant_invalid and any(node_key(k, value) in guesses.meant_invalid
                                          for k in kinds):
             continue  # the lowercase form of an id SC003 reports: one mistake, one finding

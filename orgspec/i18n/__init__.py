@@ -18,6 +18,7 @@ from __future__ import annotations
 import gettext
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
@@ -78,7 +79,28 @@ def _rebuild_in(context: str, template: str, values: dict[str, Any]) -> MC:
 def _english(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return ", ".join(str(_english(v)) for v in value)
-    return value
+    return Quoted(value) if type(value) is str else value
+
+
+# Python's repr escapes every space but U+0020 (`'chen-jing\u3000'`); the spaces people type
+# (the IME's full-width space, a pasted non-breaking one) are shown as they are. Controls,
+# format characters (bidi, zero-width) and the rest stay escaped.
+_TYPED_ESCAPE = re.compile(r"\\\\|\\(?:x([0-9a-f]{2})|u([0-9a-f]{4}))")
+
+
+class Quoted(str):
+    """A value formatted with `{x!r}`: quoted as by `repr`, but a typed space stays as it is."""
+
+    def __repr__(self) -> str:
+        return _TYPED_ESCAPE.sub(_unescape, str.__repr__(self))
+
+
+def _unescape(m: re.Match[str]) -> str:
+    code = m.group(1) or m.group(2)
+    if code is None:
+        return m.group()  # an escaped backslash
+    char = chr(int(code, 16))
+    return char if unicodedata.category(char) == "Zs" else m.group()
 
 
 @cache
@@ -145,7 +167,9 @@ LIST_SEP = M(", ")  # TRANSLATORS: joins the items of a list (、 in Chinese)
 def _said(value: Any, lang: str) -> Any:
     if isinstance(value, list | tuple):
         return lookup(LIST_SEP, lang).join(str(_said(v, lang)) for v in value)
-    return say(value, lang) if isinstance(value, M) else value
+    if isinstance(value, M):
+        return say(value, lang)
+    return Quoted(value) if type(value) is str else value
 
 
 def message_of(exc: BaseException) -> str:

@@ -19,8 +19,9 @@ from orgspec.load.suppress import Directive
 from orgspec.load.yamlevents import Path
 from orgspec.load.yamlhints import colon_key, colon_said
 from orgspec.model import errwords
-from orgspec.model.models import KIND_ALIASES, KINDS, MODELS, Responsibility, Role, Team
+from orgspec.model.models import ID_PATTERN, KIND_ALIASES, KINDS, MODELS, Responsibility, Role, Team
 from orgspec.model.org import Claim, Org, Origin, RoleClaim, node_key
+from orgspec.text.spaces import stray_blank
 
 MAX_ERRORS_PER_ENTITY = 20
 
@@ -348,6 +349,13 @@ def _schema_issue(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: Pa
                      code="SC002")
     if kind == "string_pattern_mismatch" and loc and loc[-1] == "id":
         written = _node(data, path) if path and data is not None else None
+        stray = stray_blank(written) if isinstance(written, str) else None
+        if stray is not None and re.fullmatch(ID_PATTERN, stray[0]):
+            said = M("`{field}` `{id}` ends with {what}", field=field, id=stray[0],
+                     what=stray[1]) if stray[2] else \
+                M("`{field}` `{id}` starts with {what}", field=field, id=stray[0], what=stray[1])
+            return Issue(said, where, entity, hint=M("delete it: write `{field}: {id}`",
+                                                     field=field, id=stray[0]), code="SC003")
         text = M("`{field}` {value!r} must be a lowercase slug", field=field, value=written) \
             if isinstance(written, str) else M("`{field}` must be a lowercase slug", field=field)
         return Issue(text, where, entity,
