@@ -351,3 +351,17 @@ def test_a_quoted_value_shows_typed_spaces_not_code_points() -> None:
     assert str(message) == "unknown Person '陳\u3000靜\u00a0' in `lead`"
     hidden = M("{value!r}", value="a\u202eb\u200b\\u3000")  # bidi, zero-width: escaped
     assert str(hidden) == "'a\\u202eb\\u200b\\\\u3000'"
+
+
+def test_a_yaml_file_in_upper_case_is_read(write_org) -> None:
+    folder = write_org({
+        "teams.yaml": "- kind: Team\n  id: cs\n  name: 客服部\n  lead: p\n  members: [p, q]\n"
+                      "  responsibilities: [{id: refund, description: 退款}]\n",
+        "people.YAML": "- kind: Person\n  id: p\n  name: 陳靜\n  title: 客服處長\n",
+        "more/people.Yml": "- kind: Person\n  id: q\n  name: 林美\n",
+        "notes.txt": "not an org file",
+    })
+    run = run_cli("check", str(folder), "--isolated", "--format", "json", "--lang", "en")
+    assert run.json()["findings"] == []  # no RF001 for p and q
+    assert run.json()["summary"]["files"] == 3
+    assert run.json()["summary"]["entities"] == 4  # the team, its duty, two people
