@@ -365,3 +365,36 @@ def test_a_yaml_file_in_upper_case_is_read(write_org) -> None:
     assert run.json()["findings"] == []  # no RF001 for p and q
     assert run.json()["summary"]["files"] == 3
     assert run.json()["summary"]["entities"] == 4  # the team, its duty, two people
+
+
+DUTIES = """\
+- kind: Responsibility
+  id: data
+  name: 數據分析
+  accountable: operatoins
+- kind: Responsibility
+  id: billing
+  name: 帳務
+  accountable: finanse
+"""
+TEAMS_BROKEN = "- kind: Team\n  id: operations\n  name：營運部\n"
+TEAMS_FLOW_BROKEN = "- {kind: Team, id: operations, name: 營運部}\n- kind: Team\n  name：x\n"
+
+
+@pytest.mark.parametrize("teams", [TEAMS_BROKEN, TEAMS_FLOW_BROKEN])
+def test_an_unknown_id_close_to_one_an_unreadable_file_defines_is_held_back(
+        write_org, teams: str) -> None:
+    folder = write_org({"duties.yaml": DUTIES, "teams.yaml": teams})
+    found = check(folder, "zh-Hant")
+    # `operatoins` may be the typo of the team the broken file defines: held back until it
+    # parses; `finanse` is close to nothing there: reported
+    assert [(code, file) for code, file, _, _ in where(found)] == [
+        ("RF001", "duties.yaml"), ("RF003", "teams.yaml"), ("IN001", "teams.yaml")]
+    assert found[0]["line"] == 8 and "'finanse'" in found[0]["message"]
+
+
+def test_once_the_file_parses_the_typo_gets_its_did_you_mean(write_org) -> None:
+    folder = write_org({"duties.yaml": DUTIES,
+                        "teams.yaml": TEAMS_BROKEN.replace("name：", "name: ")})
+    found = [f for f in check(folder, "zh-Hant") if f["code"] == "RF001"]
+    assert (found[0]["line"], found[0]["hint"]) == (4, "是不是要寫 'operations'？")

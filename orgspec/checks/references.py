@@ -82,6 +82,11 @@ KIND_NAMES = {"Team": M("Team"), "Person": M("Person"), "Role": M("Role"),
               "Responsibility": M("Responsibility"), "Objective": M("Objective")}
 
 
+# `id: operations` (or `id：operations`, an IME colon) in the text of a file that did not parse
+_DEFINED = re.compile(r"""(?:^[ \t-]*|[{,][ \t]*)id[ \t]*[:：][ \t]*["']?([^\s"',#{}\[\]]+)""",
+                      re.M)
+
+
 class _Guesses:
     """Did-you-mean per tuple of kinds, its indexes built on the first unknown reference:
     the same id in another case (`HR` for `hr`), a display name where the id belongs
@@ -92,6 +97,7 @@ class _Guesses:
         self.by_kinds: dict[tuple[str, ...], tuple[Suggester, dict[str, str],
                                                    dict[str, tuple[str, str]]]] = {}
         self._in_failed: dict[str, bool] = {}
+        self._failed: Suggester | None = None
         # `id: Marketing` (or `id: he-li　`, a full-width space after it) is SC003 and held
         # as invalid; `marketing` elsewhere is the id it will have once fixed, so a reference
         # to it is no second finding
@@ -100,12 +106,21 @@ class _Guesses:
                               if (low := ident.strip().lower()) != ident and _VALID_ID.match(low)}
 
     def in_failed(self, value: str) -> bool:
-        """Whether a file that failed to load mentions `value`: each distinct id searched
-        once, not once per reference to it."""
+        """Whether a file that failed to load mentions `value`, or defines an id close to it
+        (`operatoins` while the file with `id: operations` does not parse: the did-you-mean
+        it would get is not known yet): each distinct id searched once, not once per
+        reference to it."""
         found = self._in_failed.get(value)
         if found is None:
-            found = self._in_failed[value] = self.org.mentions_in_failed(value)
+            found = self._in_failed[value] = self.org.mentions_in_failed(value) or \
+                self._failed_ids().close(value) is not None
         return found
+
+    def _failed_ids(self) -> Suggester:
+        if self._failed is None:
+            self._failed = Suggester(m.group(1) for text in self.org.failed.values()
+                                     for m in _DEFINED.finditer(text))
+        return self._failed
 
     def hint(self, value: str, kinds: tuple[str, ...]) -> str:
         found = self.by_kinds.get(kinds)
