@@ -52,3 +52,36 @@ def test_a_file_that_failed_at_the_base_is_not_reported_added(tmp_path: Path) ->
         "  org diff incomplete: 1 files could not be read in one of the revisions; what they "
         "define is not counted as added or removed",
     ]
+
+
+MEETINGS = """\
+- kind: Meeting
+  id: standup
+  name: 晨会
+  purpose: 同步当天的投诉处理进度
+  owner: li-na
+  attendees: [company, wang-jiangu]
+  cadence: daily
+"""
+
+
+def test_a_folder_inside_the_org_is_checked_with_the_whole_org(tmp_path: Path) -> None:
+    org = small_org(tmp_path)
+    (org / "meetings").mkdir()
+    (org / "meetings" / "meetings.yaml").write_text(MEETINGS, "utf-8")
+    for cwd, path in ((tmp_path, "org/meetings"), (org, "meetings"), (org, "meetings/")):
+        run = run_cli("check", path, "--lang", "en", "--format", "json", cwd=cwd)
+        found = [(f["code"], f["file"], f["line"], f["message"])
+                 for f in run.json()["findings"]]
+        assert found == [("RF001", str(Path(path.rstrip("/")) / "meetings.yaml"), 6,
+                          "unknown Team or Person or Role 'wang-jiangu' in `attendees`")], path
+        assert run.json()["summary"]["files"] == 3, path
+        assert "only the files named were loaded" not in run.stderr
+
+
+def test_a_folder_outside_any_org_is_the_org(tmp_path: Path) -> None:
+    (tmp_path / "meetings").mkdir()
+    (tmp_path / "meetings" / "meetings.yaml").write_text(MEETINGS, "utf-8")
+    run = run_cli("check", "meetings", "--lang", "en", "--format", "json", cwd=tmp_path)
+    assert [f["code"] for f in run.json()["findings"]] == ["RF001"] * 3
+    assert run.json()["summary"]["files"] == 1

@@ -475,10 +475,16 @@ def org_root(paths: list[str]) -> str:
 
 def focus(result: LintResult, files: list[str]) -> LintResult:
     """Keep the findings located in `files` (what an editor on save or a per-file workflow
-    asks for): the org was linted whole, so cross-file checks stay right."""
+    asks for), or below those of them that are folders: the org was linted whole, so
+    cross-file checks stay right."""
     wanted = {os.path.realpath(f) for f in files}
-    result.findings = [f for f in result.findings
-                       if os.path.realpath(f.location.file) in wanted]
+    below = tuple(w.rstrip(os.sep) + os.sep for w in wanted if os.path.isdir(w))
+
+    def kept(file: str) -> bool:
+        real = os.path.realpath(file)
+        return real in wanted or real.startswith(below)
+
+    result.findings = [f for f in result.findings if kept(f.location.file)]
     return result
 
 
