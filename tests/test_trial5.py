@@ -85,3 +85,22 @@ def test_a_folder_outside_any_org_is_the_org(tmp_path: Path) -> None:
     run = run_cli("check", "meetings", "--lang", "en", "--format", "json", cwd=tmp_path)
     assert [f["code"] for f in run.json()["findings"]] == ["RF001"] * 3
     assert run.json()["summary"]["files"] == 1
+
+
+PROCESS = """\
+- kind: Process
+  id: refund
+  name: 退款流程
+  description: 客户申请退款后的处理步骤
+  steps: [{id: review, name: 审核退款申请, owner: finance}]
+"""
+
+
+def test_meetings_and_processes_tell_the_content_language(tmp_path: Path) -> None:
+    (tmp_path / "meetings.yaml").write_text(MEETINGS, "utf-8")
+    (tmp_path / "process.yaml").write_text(PROCESS, "utf-8")
+    for name, first in (("meetings.yaml", "`owner` 中的 'li-na' 不是已知的团队或人员或岗位"),
+                        ("process.yaml", "流程 'refund' 没有负责方")):
+        run = run_cli("check", name, "--format", "json", cwd=tmp_path, env={"LANG": "C"})
+        assert run.json()["lang"] == "zh", name
+        assert run.json()["findings"][0]["message"] == first, name
