@@ -307,12 +307,23 @@ def run_lang(org: Org, config: Config) -> str:
 
 
 def org_texts(org: Org) -> Iterator[str]:
-    """The names, descriptions and titles of teams, duties and objectives (what the
-    content's language is judged by)."""
-    for kind in ("Team", "Responsibility", "Objective"):
+    """The human text of every entity kind, kind by kind (names, titles, missions,
+    descriptions, purposes; a process's steps, an objective's key results): what the
+    content's language is judged by (`content_lang` reads only the first part)."""
+    from orgspec.model.org import ENTITY_KINDS
+
+    for kind in ENTITY_KINDS:
         for entity in org.table(kind).values():
-            for attr in ("name", "description", "title"):
-                yield str(getattr(entity, attr, "") or "")
+            yield from _texts(entity)
+            for part in (*getattr(entity, "steps", ()), *getattr(entity, "key_results", ())):
+                yield from _texts(part)
+
+
+def _texts(entity: object) -> Iterator[str]:
+    for attr in ("name", "title", "mission", "description", "purpose"):
+        value = getattr(entity, attr, None)
+        if isinstance(value, str):
+            yield value
 
 
 def localize(f: Finding, lang: str) -> Finding:
@@ -468,10 +479,16 @@ def org_root(paths: list[str]) -> str:
 
 def focus(result: LintResult, files: list[str]) -> LintResult:
     """Keep the findings located in `files` (what an editor on save or a per-file workflow
-    asks for): the org was linted whole, so cross-file checks stay right."""
+    asks for), or below those of them that are folders: the org was linted whole, so
+    cross-file checks stay right."""
     wanted = {os.path.realpath(f) for f in files}
-    result.findings = [f for f in result.findings
-                       if os.path.realpath(f.location.file) in wanted]
+    below = tuple(w.rstrip(os.sep) + os.sep for w in wanted if os.path.isdir(w))
+
+    def kept(file: str) -> bool:
+        real = os.path.realpath(file)
+        return real in wanted or real.startswith(below)
+
+    result.findings = [f for f in result.findings if kept(f.location.file)]
     return result
 
 
