@@ -398,3 +398,50 @@ def test_once_the_file_parses_the_typo_gets_its_did_you_mean(write_org) -> None:
                         "teams.yaml": TEAMS_BROKEN.replace("name：", "name: ")})
     found = [f for f in check(folder, "zh-Hant") if f["code"] == "RF001"]
     assert (found[0]["line"], found[0]["hint"]) == (4, "是不是要寫 'operations'？")
+
+
+TINY = """\
+- kind: Team
+  id: cs
+  name: {team}
+  lead: p
+  members: [p]
+  responsibilities: [{{id: refund, description: {duty}}}]
+- kind: Person
+  id: p
+  name: {person}
+  title: {title}
+"""
+
+
+@pytest.mark.parametrize(("words", "locale", "lang"), [
+    (("客服部", "退款", "陳靜", "客服處長"), "C", "zh-Hant"),  # 陳 靜 處 長
+    (("客服部", "退款", "陈静", "客服处长"), "C", "zh"),
+    (("客服部", "退款", "陈静", "客服处长"), "zh_TW.UTF-8", "zh"),
+    (("Support", "Refunds", "Chen Jing", "Head of support"), "zh_TW.UTF-8", "en"),
+    (("台中客服部", "退款", "林美", "客服"), "zh_TW.UTF-8", "zh-Hant"),  # 台 tells no script
+    (("台中客服部", "退款", "林美", "客服"), "C", "zh"),
+    (("客服部", "退款", "林美", "客服"), "zh_HK.UTF-8", "zh-Hant"),
+])
+def test_a_tiny_org_speaks_its_own_script(write_org, words: tuple[str, ...], locale: str,
+                                          lang: str) -> None:
+    team, duty, person, title = words
+    folder = write_org({"o.yaml": TINY.format(team=team, duty=duty, person=person,
+                                              title=title)})
+    run = run_cli("check", str(folder), "--isolated", "--format", "json",
+                  env={"LANG": locale, "LC_ALL": "", "LANGUAGE": "", "LC_MESSAGES": ""})
+    assert run.json()["lang"] == lang
+
+
+def test_a_tiny_traditional_org_is_summed_up_in_traditional(write_org) -> None:
+    folder = write_org({"o.yaml": TINY.format(team="客服部", duty="退款", person="陳靜",
+                                              title="客服處長")})
+    run = run_cli("check", str(folder), "--isolated", env={"LANG": "C"})
+    assert run.stdout == "未發現問題，共 1 個檔案（3 個實體）。\n"
+
+
+def test_a_file_that_does_not_parse_speaks_its_writers_language(write_org) -> None:
+    run = run_cli("check", str(write_org({"org.yaml": KPIS})), "--isolated", "--format",
+                  "json", env={"LANG": "C"})
+    assert run.json()["lang"] == "zh-Hant"  # 營運 雙 達 萬, read from the unparsed text
+    assert run.json()["findings"][0]["message"].startswith("`4,000` 中的逗號")

@@ -303,7 +303,23 @@ def _held(every: list[Finding], kept: list[Finding], anchors: Anchors,
 def run_lang(org: Org, config: Config) -> str:
     """The run's language: `lang` of the config (which `--lang` sets), else the content's,
     else the locale's."""
-    return choose(config.lang, content_lang(org_texts(org)))
+    from itertools import chain
+
+    return choose(config.lang, content_lang(chain(org_texts(org), failed_texts(org))))
+
+
+def failed_texts(org: Org) -> Iterator[str]:
+    """The words written in the files that failed to parse (the text after each line's first
+    colon, or a list item, when it is more than one ASCII word: not a kind or an id): a
+    one-file org with a syntax error is judged by what its user wrote, not by its keys and
+    ids, so its error speaks the user's language."""
+    for text in org.failed.values():
+        for line in text.splitlines():
+            line = line.strip().lstrip("-").strip()
+            if line and not line.startswith("#"):
+                value = (line.split(":", 1)[1] if ":" in line else line).strip(" []{}")
+                if not value.isascii() or " " in value:
+                    yield value
 
 
 def org_texts(org: Org) -> Iterator[str]:

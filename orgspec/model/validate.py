@@ -351,10 +351,10 @@ def _schema_issue(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: Pa
         written = _node(data, path) if path and data is not None else None
         stray = stray_blank(written) if isinstance(written, str) else None
         if stray is not None and re.fullmatch(ID_PATTERN, stray[0]):
-            said = M("`{field}` `{id}` ends with {what}", field=field, id=stray[0],
-                     what=stray[1]) if stray[2] else \
+            blank = M("`{field}` `{id}` ends with {what}", field=field, id=stray[0],
+                      what=stray[1]) if stray[2] else \
                 M("`{field}` `{id}` starts with {what}", field=field, id=stray[0], what=stray[1])
-            return Issue(said, where, entity, hint=M("delete it: write `{field}: {id}`",
+            return Issue(blank, where, entity, hint=M("delete it: write `{field}: {id}`",
                                                      field=field, id=stray[0]), code="SC003")
         text = M("`{field}` {value!r} must be a lowercase slug", field=field, value=written) \
             if isinstance(written, str) else M("`{field}` must be a lowercase slug", field=field)
