@@ -97,11 +97,21 @@ def test_a_thousands_comma_in_a_flow_mapping_is_one_finding_not_an_unknown_field
     'kpis: ["NT$4,000 萬", x]',
     "kpis:\n  - NT$4,000 萬\n",  # a block list: a comma is text
     "kpis: [1, 2, 3]",  # a comma and a space: a list of numbers
+    "kpis: [1,2,3]",  # a list of bare numbers
+    "kpis: [100,200,300]",
     "kpis: [a,b]",
     "title: 營收 5,000 萬元",  # a block mapping's plain value
 ])
 def test_a_comma_that_does_not_split_a_number_is_no_finding(text: str) -> None:
     assert parse(text).fatal is None
+
+
+@pytest.mark.parametrize(("text", "col"), [("kpis: [成長 1,5 倍]", 12),  # a decimal comma
+                                           ("kpis: [1,000 萬]", 9), ("{a: 年 2026,12}", 11)])
+def test_a_comma_between_digits_is_found_in_any_item(text: str, col: int) -> None:
+    fatal = parse(text).fatal
+    assert fatal is not None
+    assert (fatal.code, fatal.line, fatal.col) == ("IN015", 1, col)
 
 
 @pytest.mark.parametrize("loader", ["c", "pure"])

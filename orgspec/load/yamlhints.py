@@ -165,22 +165,24 @@ _DIGITS_AFTER = re.compile(r"\d+")
 
 
 def flow_comma(text: str, end: int, value: str, key: str | None) -> tuple[str, str] | None:
-    """A comma between digits (`NT$4,000 萬`) right after the plain scalar `value`, which
-    ends at character `end` of `text` inside a flow list (`key` None) or as the value of
-    `key` in a flow mapping, as (message, hint), or None. YAML ends an item or a field at
-    every comma there, so `[NT$4,000 萬, x]` is three items and `{title: 5,000 萬}` a cut
-    title beside a field named `000 萬`."""
+    """A comma between digits (`NT$4,000 萬`, `成長 1,5 倍`) right after the plain scalar
+    `value` (not in a list of bare numbers, `[100,200]`), which ends at character `end` of
+    `text` inside a flow list (`key` None) or as the value of `key` in a flow mapping, as
+    (message, hint), or None. YAML ends an item or a field at every comma there, so
+    `[NT$4,000 萬, x]` is three items and `{title: 5,000 萬}` a cut title beside a field
+    named `000 萬`."""
     if not value[-1:].isdigit() or text[end:end + 1] != "," or \
             not text[end + 1:end + 2].isdigit():
         return None
-    rest = _REST_OF_ITEM.match(text, end)
-    item = (value + rest.group() if rest else value).rstrip()
+    after_digits = _DIGITS_AFTER.match(text, end + 1)
     after = text[end + 1:].split(",", 1)[0]
     after = re.split(r"[\]{}\n]", after, maxsplit=1)[0].strip()
+    if after_digits is None or (value.isdigit() and after.isdigit()):
+        return None  # `[1,2,3]`, `[100,200]`: a list of bare numbers
+    rest = _REST_OF_ITEM.match(text, end)
+    item = (value + rest.group() if rest else value).rstrip()
     before_digits = _DIGITS_BEFORE.search(value)
-    after_digits = _DIGITS_AFTER.match(text, end + 1)
-    number = (before_digits.group() if before_digits else "") + "," + \
-        (after_digits.group() if after_digits else "")
+    number = (before_digits.group() if before_digits else "") + "," + after_digits.group()
     if key is None:
         return (M("the comma in `{number}` splits this item in two: inside `[...]` YAML ends "
                   "an item at every comma, so it reads `{before}` and `{after}` as two items",
