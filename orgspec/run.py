@@ -126,7 +126,7 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
     config.lang = opts.lang or config.lang
     targets = targets_of(opts.paths, config.root_path())
     if config.source is None and not opts.isolated and not opts.staged:
-        found = org_root_of(targets)  # no config: the org a named file lies in
+        found = org_root_of(targets)  # no config: the org a named path lies in
         if found is not None and not os.path.isdir(config.root_path()):
             config.root, config.base = found, "."
     named = named_files(targets, config.root_path())
@@ -199,27 +199,28 @@ def _lint(targets: list[str], config: Config, staged: bool,
 
 
 def named_files(targets: list[str], root: str) -> list[str]:
-    """When every path named is a file inside the org root, those files (the org is loaded
-    whole and only their findings are reported: an editor on save, a per-file workflow);
-    else none."""
+    """When every path named is a file or folder inside the org root (not the root itself),
+    those paths (the org is loaded whole and only their findings are reported: an editor on
+    save, a per-file workflow, `check org/meetings`); else none."""
     if not os.path.isdir(root):
         return []
     inside_root = os.path.realpath(root).rstrip(os.sep) + os.sep
-    inside = [p for p in targets
-              if not os.path.isdir(p) and os.path.realpath(p).startswith(inside_root)]
+    inside = [p for p in targets if os.path.realpath(p).startswith(inside_root)]
     return inside if len(inside) == len(targets) else []
 
 
 def org_root_of(targets: list[str]) -> str | None:
-    """Without a config, the org folder the named files lie in, found as a mature linter
-    finds its project root: walking up from the first file, the `org` folder of the git work
-    tree holding it (`root`'s default), else the nearest folder called `org`; None when
-    there is none, or a path named is a folder (then the paths are the org)."""
+    """Without a config, the org folder the named paths lie in, found as a mature linter
+    finds its project root: walking up from the first path (a folder counts itself), the
+    `org` folder of the git work tree holding it (`root`'s default), else the nearest folder
+    called `org`; None when there is none (then the paths are the org)."""
     from orgspec.paths import git_top
 
-    if not targets or any(os.path.isdir(p) for p in targets):
+    if not targets:
         return None
-    first = os.path.dirname(os.path.realpath(targets[0]))
+    first = os.path.realpath(targets[0])
+    if not os.path.isdir(first):
+        first = os.path.dirname(first)
     top = git_top(first)
     if top is not None:
         default = os.path.join(os.path.realpath(top), "org")

@@ -165,14 +165,11 @@ def test_mistakes_of_the_issue_say_the_fix(write_org) -> None:
      "full-width brackets `［` `］` around the list of `members`: YAML reads them as text, not "
      "as a list"),
     ("kind: Objective\nid: o\ntitle: x\nkey_results:\n  - id: a\n    title: t\n     due: x\n",
-     7, 9, "`due:` is indented 5 spaces; the field above it uses 4 (YAML parser: mapping values "
-           "are not allowed in this context)"),
+     7, 9, "`due:` is indented 5 spaces; the field above it uses 4"),
     ("kind: Objective\nid: o\ntitle: x\nkey_results:\n  - id: a\n    title: t\n   due: x\n",
-     7, 4, "`due:` is indented 3 spaces; the field above it uses 4 (YAML parser: while parsing "
-           "a block collection: did not find expected '-' indicator)"),
+     7, 4, "`due:` is indented 3 spaces; the field above it uses 4"),
     ("kind: Team\nid: cs\nname: 目标: 提升\n", 3, 9,
-     "the value of `name` contains `: `, which YAML reads as another key (YAML parser: mapping "
-     "values are not allowed in this context)"),
+     "the value of `name` contains `: `, which YAML reads as another key"),
 ])
 def test_yaml_mistakes_are_named_at_their_place(write_org, text, line, col, message) -> None:
     org = write_org({"t.yaml": text})

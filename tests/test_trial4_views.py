@@ -51,33 +51,28 @@ NO_COLON = "kind: Team\nid: cs\n这是一段说明\nlead: he\n"
 
 
 @pytest.mark.parametrize(("text", "line", "col", "lang", "start", "hint"), [
-    (TAB, 4, 1, "zh", "这里有一个制表符（Tab）：YAML 只能用空格缩进（YAML 解析器：while scanning "
-                      "for the next token: found character that cannot start any token）",
+    (TAB, 4, 1, "zh", "这里有一个制表符（Tab）：YAML 只能用空格缩进",
      "把制表符换成空格（每一级两个空格）"),
-    (TAB_INDENT, 3, 1, "en", "a tab character here: YAML indents with spaces only (YAML parser: "
-                             "while scanning a plain scalar: found a tab character that "
-                             "violates indentation)",
+    (TAB_INDENT, 3, 1, "en", "a tab character here: YAML indents with spaces only",
      "replace the tab with spaces (two per level of indentation)"),
     (TAB, 4, 1, "zh-Hant", "這裡有一個製表符（Tab）：YAML 只能用空格縮排",
      "把製表符換成空格（每一級兩個空格）"),
     ("kind: Team\nid: cs\nname: @x\n", 3, 7, "zh",
-     "`@` 不能作为 YAML 值的开头（YAML 解析器：", "以 @、` 或 % 开头的值要加引号"),
-    (NO_COLON, 3, 1, "zh", "这一行的文字后面没有 `:`，YAML 无法把它读成字段（YAML 解析器：while "
-                           "scanning a simple key: could not find expected ':'）",
+     "`@` 不能作为 YAML 值的开头", "以 @、` 或 % 开头的值要加引号"),
+    (NO_COLON, 3, 1, "zh", "这一行的文字后面没有 `:`，YAML 无法把它读成字段",
      "写成 `键: 值`，或者在行首加 `#` 变成注释"),
 ])
 def test_parser_errors_are_said_in_plain_words(tmp_path: Path, text: str, line: int, col: int,
                                                lang: str, start: str, hint: str) -> None:
     [(code, at_line, at_col, message, said_hint)] = _in001(tmp_path, text, lang)
-    assert (code, at_line, at_col, said_hint) == ("IN001", line, col, hint)
-    assert message.startswith(start)
+    assert (code, at_line, at_col, message, said_hint) == ("IN001", line, col, start, hint)
 
 
 def test_a_colon_where_no_field_fits_is_plain_too() -> None:
     said = plain("mapping values are not allowed in this context", "x")
     assert said is not None
     assert said[0].startswith("a `: ` here would start a field where YAML cannot take one")
-    assert "YAML parser: mapping values are not allowed in this context" in said[0]
+    assert said[0] == "a `: ` here would start a field where YAML cannot take one"
     assert plain("something else", "x") is None
 
 
@@ -166,7 +161,7 @@ def _zh_repo(tmp_path: Path) -> Path:
     ("root：org\nlang: zh\n", "orgspec: 错误：{path}:1:5：`root` 后面是全角冒号 `：`（U+FF1A）："
                               "YAML 只认半角冒号，所以这里读不出字段"),
     ("root: org\nlang: zh\n\tfail-on: error\n",
-     "orgspec: 错误：{path}:3:1：这里有一个制表符（Tab）：YAML 只能用空格缩进（YAML 解析器："),
+     "orgspec: 错误：{path}:3:1：这里有一个制表符（Tab）：YAML 只能用空格缩进\n"),
 ])
 def test_a_broken_config_is_said_in_its_own_language(tmp_path: Path, config: str,
                                                       line: str) -> None:

@@ -12,6 +12,7 @@ from orgspec.findings import Issue, Related
 from orgspec.i18n import M
 from orgspec.model.models import ID_PATTERN, ROLES, is_placeholder, is_vacant
 from orgspec.model.org import Org, Origin, ident_of, node_key
+from orgspec.text.spaces import stray_blank
 from orgspec.text.suggest import Suggester
 
 OWNER_KINDS = ("Team", "Person", "Role")
@@ -81,6 +82,11 @@ KIND_NAMES = {"Team": M("Team"), "Person": M("Person"), "Role": M("Role"),
               "Responsibility": M("Responsibility"), "Objective": M("Objective")}
 
 
+# `id: operations` (or `id：operations`, an IME colon) in the text of a file that did not parse
+_DEFINED = re.compile(r"""(?:^[ \t-]*|[{,][ \t]*)id[ \t]*[:：][ \t]*["']?([^\s"',#{}\[\]]+)""",
+                      re.M)
+
+
 class _Guesses:
     """Did-you-mean per tuple of kinds, its indexes built on the first unknown reference:
     the same id in another case (`HR` for `hr`), a display name where the id belongs
@@ -92,18 +98,23 @@ class _Guesses:
                                                    dict[str, tuple[str, str]]]] = {}
         self._in_failed: dict[str, bool] = {}
         self._aliases: dict[str, list[tuple[str, str]]] | None = None  # built on first use
-        # `id: Marketing` is SC003 and held as invalid; `marketing` elsewhere is the id it
-        # will have once fixed, so a reference to it is no second finding
+        self._failed: Suggester | None = None
+        # `id: Marketing` (or `id: he-li　`, a full-width space after it) is SC003 and held
+        # as invalid; `marketing` elsewhere is the id it will have once fixed, so a reference
+        # to it is no second finding
         self.meant_invalid = {f"{kind}:{low}" for kind, _, ident in
                               (key.partition(":") for key in org.invalid)
-                              if (low := ident.lower()) != ident and _VALID_ID.match(low)}
+                              if (low := ident.strip().lower()) != ident and _VALID_ID.match(low)}
 
     def in_failed(self, value: str) -> bool:
-        """Whether a file that failed to load mentions `value`: each distinct id searched
-        once, not once per reference to it."""
+        """Whether a file that failed to load mentions `value`, or defines an id close to it
+        (`operatoins` while the file with `id: operations` does not parse: the did-you-mean
+        it would get is not known yet): each distinct id searched once, not once per
+        reference to it."""
         found = self._in_failed.get(value)
         if found is None:
-            found = self._in_failed[value] = self.org.mentions_in_failed(value)
+            found = self._in_failed[value] = self.org.mentions_in_failed(value) or \
+                self._failed_ids().close(value) is not None
         return found
 
     def former(self, value: str, kinds: tuple[str, ...]) -> str:
@@ -121,6 +132,12 @@ class _Guesses:
                 return M("{value!r} is a former id of {kind} `{id}` (in its `aliases`): write "
                          "`{id}`", value=value, kind=KIND_WORDS.get(kind, kind), id=ident)
         return ""
+
+    def _failed_ids(self) -> Suggester:
+        if self._failed is None:
+            self._failed = Suggester(m.group(1) for text in self.org.failed.values()
+                                     for m in _DEFINED.finditer(text))
+        return self._failed
 
     def hint(self, value: str, kinds: tuple[str, ...]) -> str:
         found = self.by_kinds.get(kinds)
@@ -252,6 +269,20 @@ def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
             continue  # `lead: 待招聘`: the seat is open, not an unknown person
         if org.failed and guesses.in_failed(value):
             continue  # the file that would define it did not load; no cascade
+        stray = stray_blank(value)
+        if stray is not None and _exists(org, stray[0], kinds):
+            where = (*field, j) if listed and _is_list(origin, field) else field
+            label = next(part for part in reversed(field) if isinstance(part, str))
+            said = M("`{id}` in `{field}` ends with {what}, so it names no {kinds}",
+                     id=stray[0], field=label, what=stray[1], kinds=_either(kinds)) \
+                if stray[2] else \
+                M("`{id}` in `{field}` starts with {what}, so it names no {kinds}",
+                  id=stray[0], field=label, what=stray[1], kinds=_either(kinds))
+            yield Issue(said, origin.locate(*where),
+                        entity=node_key(kind, ident),
+                        hint=M("delete it: write `{field}: {id}`", field=label, id=stray[0])
+                        if where == field else M("delete it: write `{id}`", id=stray[0]))
+            continue
         if guesses.meant_invalid and any(node_key(k, value) in guesses.meant_invalid
                                          for k in kinds):
             continue  # the lowercase form of an id SC003 reports: one mistake, one finding

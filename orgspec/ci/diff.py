@@ -19,7 +19,7 @@ from typing import Any
 from orgspec.findings import Finding, LintResult, Location, Related
 from orgspec.i18n import M
 from orgspec.load.config import Config
-from orgspec.model.org import Org, ident_of
+from orgspec.model.org import Org, ident_of, node_key
 from orgspec.paths import display_path
 
 
@@ -102,6 +102,7 @@ def lint_at(ref: str, paths: list[str], config: Config, lint_org: Lint,
             return LintResult([]), Org()
         result, org = lint_org(base_paths, config)
     result.findings = [_rebase(f, tmp, top) for f in result.findings]
+    _rebase_files(result, tmp, top)
     return result, org
 
 
@@ -131,9 +132,18 @@ def lint_staged(paths: list[str], config: Config, lint_org: Lint) -> tuple[LintR
             return LintResult([]), Org()
         result, org = lint_org(base_paths, replace(config, respect_gitignore=False))
     result.findings = [_rebase(f, tmp, top) for f in result.findings]
-    result.files = [display_path(os.path.join(top, os.path.relpath(os.path.abspath(f), tmp)))
-                    for f in result.files]
+    _rebase_files(result, tmp, top)
     return result, org
+
+
+def _rebase_files(result: LintResult, tmp: str, top: str) -> None:
+    """Name the files read (and failed) as in the working tree; the org keeps the temporary
+    names, in the same order as `result.files` (`_Sources` pairs them)."""
+    def moved(f: str) -> str:
+        return display_path(os.path.join(top, os.path.relpath(os.path.abspath(f), tmp)))
+
+    result.files = [moved(f) for f in result.files]
+    result.failed_files = [moved(f) for f in result.failed_files]
 
 
 def _moved(loc: Location, tmp: str, top: str) -> Location:
@@ -153,40 +163,83 @@ def compare(base: LintResult, head: LintResult, base_org: Org, head_org: Org) ->
     after = {f.fingerprint for f in head.findings}
     diff = OrgDiff(new=[f for f in head.findings if f.fingerprint not in before],
                    fixed=[f for f in base.findings if f.fingerprint not in after])
-    diff.changes = _team_changes(base_org, head_org) + _duty_changes(base_org, head_org) + \
-        _finding_changes(diff) + _kr_changes(base_org, head_org)
+    sources = _Sources(base, head, base_org, head_org)
+    diff.changes = sources.note() + _team_changes(base_org, head_org, sources) + \
+        _duty_changes(base_org, head_org, sources) + _finding_changes(diff) + \
+        _kr_changes(base_org, head_org, sources)
     return diff
 
 
-def _team_changes(a: Org, b: Org) -> list[str]:
-    out: list[str] = [M("team added: {team}", team=t) for t in sorted(set(b.teams) - set(a.teams))]
-    out += [M("team removed: {team}", team=t) for t in sorted(set(a.teams) - set(b.teams))]
+class _Sources:
+    """Which entities the diff cannot judge: one missing from a revision in which the file
+    that defined it in the other revision failed to load (it may still be there, unread).
+    Files are compared by their working-tree names (`lint_at` renames the base's)."""
+
+    def __init__(self, base: LintResult, head: LintResult, a: Org, b: Org) -> None:
+        def norm(path: str) -> str:
+            return os.path.normcase(os.path.realpath(path))
+
+        self._orgs = (a, b)
+        self._names = tuple({f: norm(shown) for f, shown in zip(org.files, run.files,
+                                                                  strict=False)}
+                            for org, run in ((a, base), (b, head)))
+        self._failed = tuple({norm(f) for f in run.failed_files} for run in (base, head))
+
+    def note(self) -> list[str]:
+        n = len(self._failed[0] | self._failed[1])
+        return [M("org diff incomplete: {n} files could not be read in one of the revisions; "
+                  "what they define is not counted as added or removed", n=n)] if n else []
+
+    def unread(self, key: str) -> bool:
+        """True when entity `key` (`"team:x"`) is in one revision only and its file failed
+        to load in the other, so its absence there says nothing."""
+        for side in (0, 1):
+            origin = self._orgs[side].origins.get(key)
+            other = self._orgs[1 - side]
+            if origin is not None and key not in other.origins:
+                name = self._names[side].get(origin.file, origin.file)
+                if name in self._failed[1 - side]:
+                    return True
+        return False
+
+    def known(self, kind: str, idents: set[str]) -> list[str]:
+        """`idents` of `kind` less the unread ones, sorted."""
+        return sorted(i for i in idents if not self.unread(node_key(kind, i)))
+
+
+def _team_changes(a: Org, b: Org, src: _Sources) -> list[str]:
+    out: list[str] = [M("team added: {team}", team=t)
+                      for t in src.known("Team", set(b.teams) - set(a.teams))]
+    out += [M("team removed: {team}", team=t)
+            for t in src.known("Team", set(a.teams) - set(b.teams))]
     out += [M("team moved: {team} from {old} to {new}", team=t,
               old=a.teams[t].parent or M("(root)"), new=b.teams[t].parent or M("(root)"))
             for t in sorted(set(a.teams) & set(b.teams)) if a.teams[t].parent != b.teams[t].parent]
     out += [M("position added: {position}", position=r)
-            for r in sorted(set(b.positions) - set(a.positions))]
+            for r in src.known("Role", set(b.positions) - set(a.positions))]
     out += [M("position removed: {position}", position=r)
-            for r in sorted(set(a.positions) - set(b.positions))]
+            for r in src.known("Role", set(a.positions) - set(b.positions))]
     out += [M("meeting added: {meeting}", meeting=m)
-            for m in sorted(set(b.meetings) - set(a.meetings))]
+            for m in src.known("Meeting", set(b.meetings) - set(a.meetings))]
     out += [M("meeting removed: {meeting}", meeting=m)
-            for m in sorted(set(a.meetings) - set(b.meetings))]
+            for m in src.known("Meeting", set(a.meetings) - set(b.meetings))]
     return out
 
 
-def _duty_changes(a: Org, b: Org) -> list[str]:
+def _duty_changes(a: Org, b: Org, src: _Sources) -> list[str]:
     ha, hb = a.raci.accountable, b.raci.accountable
 
     def owners(holders: list[str]) -> Any:
         return [ident_of(h) for h in holders] or M("nobody")
 
     out: list[str] = [M("duty added: {duty} (accountable: {owners})", duty=rid,
-                        owners=owners(hb[rid])) for rid in sorted(set(hb) - set(ha))]
+                        owners=owners(hb[rid]))
+                      for rid in src.known("Responsibility", set(hb) - set(ha))]
     out += [M("duty removed: {duty} (was accountable: {owners})", duty=rid,
-              owners=owners(ha[rid])) for rid in sorted(set(ha) - set(hb))]
+              owners=owners(ha[rid]))
+            for rid in src.known("Responsibility", set(ha) - set(hb))]
     for rid in sorted(set(ha) & set(hb)):
-        if ha[rid] != hb[rid]:
+        if ha[rid] != hb[rid] and not any(src.unread(h) for h in {*ha[rid], *hb[rid]}):
             out.append(M("accountable owner of duty {duty} changed: {old} -> {new}", duty=rid,
                          old=owners(ha[rid]), new=owners(hb[rid])))
     return out
@@ -204,10 +257,10 @@ def _finding_changes(diff: OrgDiff) -> list[str]:
     return out
 
 
-def _kr_changes(a: Org, b: Org) -> list[str]:
+def _kr_changes(a: Org, b: Org, src: _Sources) -> list[str]:
     def krs(org: Org) -> dict[str, str]:
         return {f"{oid}/{kr.id}": kr.model_dump_json() for oid, obj in org.objectives.items()
-                for kr in obj.key_results}
+                for kr in obj.key_results if not src.unread(node_key("Objective", oid))}
 
     ka, kb = krs(a), krs(b)
     out: list[str] = [M("key result added: {kr}", kr=k) for k in sorted(set(kb) - set(ka))]

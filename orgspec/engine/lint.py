@@ -303,16 +303,43 @@ def _held(every: list[Finding], kept: list[Finding], anchors: Anchors,
 def run_lang(org: Org, config: Config) -> str:
     """The run's language: `lang` of the config (which `--lang` sets), else the content's,
     else the locale's."""
-    return choose(config.lang, content_lang(org_texts(org)))
+    from itertools import chain
+
+    return choose(config.lang, content_lang(chain(org_texts(org), failed_texts(org))))
+
+
+def failed_texts(org: Org) -> Iterator[str]:
+    """The words written in the files that failed to parse (the text after each line's first
+    colon, or a list item, when it is more than one ASCII word: not a kind or an id): a
+    one-file org with a syntax error is judged by what its user wrote, not by its keys and
+    ids, so its error speaks the user's language."""
+    for text in org.failed.values():
+        for line in text.splitlines():
+            line = line.strip().lstrip("-").strip()
+            if line and not line.startswith("#"):
+                value = (line.split(":", 1)[1] if ":" in line else line).strip(" []{}")
+                if not value.isascii() or " " in value:
+                    yield value
 
 
 def org_texts(org: Org) -> Iterator[str]:
-    """The names, descriptions and titles of teams, duties and objectives (what the
-    content's language is judged by)."""
-    for kind in ("Team", "Responsibility", "Objective"):
+    """The human text of every entity kind, kind by kind (names, titles, missions,
+    descriptions, purposes; a process's steps, an objective's key results): what the
+    content's language is judged by (`content_lang` reads only the first part)."""
+    from orgspec.model.org import ENTITY_KINDS
+
+    for kind in ENTITY_KINDS:
         for entity in org.table(kind).values():
-            for attr in ("name", "description", "title"):
-                yield str(getattr(entity, attr, "") or "")
+            yield from _texts(entity)
+            for part in (*getattr(entity, "steps", ()), *getattr(entity, "key_results", ())):
+                yield from _texts(part)
+
+
+def _texts(entity: object) -> Iterator[str]:
+    for attr in ("name", "title", "mission", "description", "purpose"):
+        value = getattr(entity, attr, None)
+        if isinstance(value, str):
+            yield value
 
 
 def localize(f: Finding, lang: str) -> Finding:
@@ -468,10 +495,16 @@ def org_root(paths: list[str]) -> str:
 
 def focus(result: LintResult, files: list[str]) -> LintResult:
     """Keep the findings located in `files` (what an editor on save or a per-file workflow
-    asks for): the org was linted whole, so cross-file checks stay right."""
+    asks for), or below those of them that are folders: the org was linted whole, so
+    cross-file checks stay right."""
     wanted = {os.path.realpath(f) for f in files}
-    result.findings = [f for f in result.findings
-                       if os.path.realpath(f.location.file) in wanted]
+    below = tuple(w.rstrip(os.sep) + os.sep for w in wanted if os.path.isdir(w))
+
+    def kept(file: str) -> bool:
+        real = os.path.realpath(file)
+        return real in wanted or real.startswith(below)
+
+    result.findings = [f for f in result.findings if kept(f.location.file)]
     return result
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import gettext
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
@@ -78,7 +79,28 @@ def _rebuild_in(context: str, template: str, values: dict[str, Any]) -> MC:
 def _english(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return ", ".join(str(_english(v)) for v in value)
-    return value
+    return Quoted(value) if type(value) is str else value
+
+
+# Python's repr escapes every space but U+0020 (`'chen-jing\u3000'`); the spaces people type
+# (the IME's full-width space, a pasted non-breaking one) are shown as they are. Controls,
+# format characters (bidi, zero-width) and the rest stay escaped.
+_TYPED_ESCAPE = re.compile(r"\\\\|\\(?:x([0-9a-f]{2})|u([0-9a-f]{4}))")
+
+
+class Quoted(str):
+    """A value formatted with `{x!r}`: quoted as by `repr`, but a typed space stays as it is."""
+
+    def __repr__(self) -> str:
+        return _TYPED_ESCAPE.sub(_unescape, str.__repr__(self))
+
+
+def _unescape(m: re.Match[str]) -> str:
+    code = m.group(1) or m.group(2)
+    if code is None:
+        return m.group()  # an escaped backslash
+    char = chr(int(code, 16))
+    return char if unicodedata.category(char) == "Zs" else m.group()
 
 
 @cache
@@ -145,7 +167,9 @@ LIST_SEP = M(", ")  # TRANSLATORS: joins the items of a list (、 in Chinese)
 def _said(value: Any, lang: str) -> Any:
     if isinstance(value, list | tuple):
         return lookup(LIST_SEP, lang).join(str(_said(v, lang)) for v in value)
-    return say(value, lang) if isinstance(value, M) else value
+    if isinstance(value, M):
+        return say(value, lang)
+    return Quoted(value) if type(value) is str else value
 
 
 def message_of(exc: BaseException) -> str:
@@ -210,23 +234,51 @@ def _ids(lang: str) -> frozenset[str]:
     return frozenset(k for k in getattr(cat, "_catalog", {}) if isinstance(k, str) and k)
 
 
-# The characters of the Simplified catalog that change in Traditional script, most frequent
-# first (from OpenCC's s2t), and their Traditional forms (with Taiwan's 為 裡 複 佔 beside
-# OpenCC's 爲 裏 復 占): counting both tells the script without loading OpenCC.
-_SIMPLIFIED = frozenset("责个团队没职负写标会结无关键级骤岗组项时对员为单数则议规该过么于别问题织类"
-                        "体实与错两报误须参进设属间担给号环执认内请来条线应当读说变齐从这复让双频"
-                        "开义带编码层树删称节图万点见页决识长后发达领务档里并处载检选释优现评术几"
-                        "径链却咨询声缩显输跃们产业营销记录户购买价")
-_TRADITIONAL = frozenset("責個團隊沒職負寫標會結無關鍵級驟崗組項時對員爲為單數則議規該過麼於別問題"
-                         "織類體實與錯兩報誤須參進設屬間擔給號環執認內請來條線應當讀說變齊從這復複"
-                         "讓雙頻開義帶編碼層樹刪稱節圖萬點見頁決識長後發達領務檔裏裡並處載檢選釋優"
-                         "現評術幾徑鏈卻諮詢聲縮顯輸躍們產業營銷記錄戶購買價")
+# Which script a character tells (+1 Traditional, -1 Simplified, 0 either), per distinct
+# character seen: Traditional when OpenCC's t2s changes it (處 -> 处, 陳 -> 陈); Simplified when
+# GB2312 has it and Big5 does not (处, 陈, 营). Not OpenCC's s2t for the second: it changes
+# characters Traditional writing uses too (台 -> 臺, 里 -> 裏, 后 -> 後), which would make every
+# Taiwanese org with 台 look Simplified. A character both scripts write (客, 服, 部) tells none.
+_SCRIPT: dict[str, int] = {}
 
 
-def content_lang(texts: Iterable[str]) -> str | None:
+@cache
+def _t2s() -> Any:
+    import opencc  # lazily: only when Chinese content is judged (a few ms)
+
+    return opencc.OpenCC("t2s")
+
+
+def _encodes(char: str, codec: str) -> bool:
+    try:
+        char.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _learn_scripts(chars: set[str]) -> None:
+    new = sorted(c for c in chars if c not in _SCRIPT)
+    if not new:
+        return
+    folded = str(_t2s().convert("\n".join(new))).split("\n")
+    if len(folded) != len(new):  # a character became a line break: judge one by one
+        folded = [str(_t2s().convert(c)) for c in new]
+    for char, simple in zip(new, folded, strict=True):
+        if simple != char:
+            _SCRIPT[char] = 1
+        elif _encodes(char, "gb2312") and not _encodes(char, "big5"):
+            _SCRIPT[char] = -1
+        else:
+            _SCRIPT[char] = 0
+
+
+def content_lang(texts: Iterable[str], env: Mapping[str, str] | None = None) -> str | None:
     """`zh` when more than 30% of the letters in `texts` (first 20,000 characters) are
-    Chinese (`zh-Hant` when more of their script-specific characters are Traditional than
-    Simplified), `en` when there are letters and fewer are, None when there are none."""
+    Chinese, `en` when there are letters and fewer are, None when there are none. Chinese is
+    `zh-Hant` when more of its characters are Traditional-only than Simplified-only (see
+    `_SCRIPT`: 陳靜 客服處長 is Traditional, 陈静 客服处长 Simplified); when none tells the
+    script (客服部 退款), the locale's script decides (`zh-Hant` under zh_TW), else `zh`."""
     parts: list[str] = []
     size = 0
     for text in texts:  # stop at 20,000: an org of 5,000 teams has 200,000 texts
@@ -238,10 +290,14 @@ def content_lang(texts: Iterable[str]) -> str | None:
     letters = sum(c.isalpha() for c in sample)
     if not letters:
         return None
-    if len(_CJK.findall(sample)) / letters <= 0.3:
+    chinese = _CJK.findall(sample)
+    if len(chinese) / letters <= 0.3:
         return "en"
-    traditional = sum(c in _TRADITIONAL for c in sample)
-    return "zh-Hant" if traditional > sum(c in _SIMPLIFIED for c in sample) else "zh"
+    _learn_scripts(set(chinese))
+    score = sum(_SCRIPT[c] for c in chinese)
+    if score:
+        return "zh-Hant" if score > 0 else "zh"
+    return "zh-Hant" if locale_lang(env) == "zh-Hant" else "zh"
 
 
 def locale_lang(env: Mapping[str, str] | None = None) -> str:

@@ -14,7 +14,14 @@ from orgspec import output
 from orgspec.i18n import M
 from orgspec.paths import display_path, git_top
 
+# In any case: `people.YAML` is a YAML file on macOS and Windows too, and skipping it would
+# turn every reference to its people into an unknown id.
 SUFFIXES = (".yaml", ".yml")
+
+
+def is_yaml_name(name: str) -> bool:
+    """`name` ends in .yaml or .yml, in any case."""
+    return name.lower().endswith(SUFFIXES)
 _T = TypeVar("_T")
 
 
@@ -193,7 +200,7 @@ def _walk(root: str, include: list[str], exclude: list[str], found: Discovery) -
                 continue
             if entry.is_dir(follow_symlinks=False):
                 stack.append(entry.path)
-            elif entry.name.endswith(SUFFIXES) or (entry.is_symlink() and _is_dir(entry.path)):
+            elif is_yaml_name(entry.name) or (entry.is_symlink() and _is_dir(entry.path)):
                 if include and not entry.is_symlink() and not matches(rel, include):
                     continue
                 _add_file(entry.path, real_root, found, explicit=False)
@@ -226,5 +233,5 @@ def _add_file(path: str, real_root: str, found: Discovery, explicit: bool) -> No
         found.skipped.append(Skipped(shown, "IN012",
                                      M("not a regular file (FIFO, device or socket); skipped")))
         return
-    if explicit or path.endswith(SUFFIXES):
+    if explicit or is_yaml_name(path):
         found.files.append(Candidate(shown, path))

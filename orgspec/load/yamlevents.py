@@ -21,7 +21,8 @@ import yaml
 from orgspec.escape import is_text_joiner
 from orgspec.i18n import M
 from orgspec.load.source import FORBIDDEN_VALUE, LineIndex
-from orgspec.load.yamlhints import explain, fullwidth, plain
+from orgspec.load.yamlhints import explain, flow_comma, fullwidth, plain
+from orgspec.load.yamlwords import words
 
 Path = tuple[Any, ...]
 Span = tuple[int, int, int, int]  # 1-based line, column, end line, end column
@@ -154,7 +155,8 @@ def parse(text: str, limits: Limits | None = None, loader: type | None = None) -
             return parse(text, limits, yaml.SafeLoader)
         out.fatal = _syntax_problem(exc, text)
     except yaml.YAMLError as exc:  # ReaderError and friends carry a position only
-        out.fatal = Problem("IN001", M("YAML error: {detail}", detail=_first_line(exc)), 1, 1)
+        out.fatal = Problem("IN001", M("YAML error: {detail}",
+                                       detail=words(_first_line(exc))), 1, 1)
     except RecursionError:
         out.fatal = Problem("IN008", M("document nests too deeply"), 1, 1)
     finally:
@@ -187,7 +189,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
             line, col = index.position(exc.context_mark.index)
     if said is not None:
         return Problem("IN001", said[0], line, col, said[1])
-    return Problem("IN001", M("YAML syntax error: {detail}", detail=message), line, col)
+    return Problem("IN001", M("YAML syntax error: {detail}", detail=words(message, at)), line, col)
 
 
 _ScalarEvent = yaml.ScalarEvent
@@ -198,10 +200,12 @@ _SequenceEnd = yaml.SequenceEndEvent
 
 
 class _Frame:
-    __slots__ = ("container", "discard", "is_map", "key", "key_mark", "slot", "table")
+    __slots__ = ("container", "discard", "flow", "is_map", "key", "key_mark", "slot", "table")
 
-    def __init__(self, container: Any, table: Any, slot: tuple[Any, Any] | None) -> None:
+    def __init__(self, container: Any, table: Any, slot: tuple[Any, Any] | None,
+                 flow: bool = False) -> None:
         self.container = container
+        self.flow = flow  # written `[...]` or `{...}`: a comma ends an item
         self.table = table
         self.slot = slot  # (parent table, key or index) whose span ends with this container
         self.is_map = isinstance(container, dict)
@@ -251,6 +255,8 @@ class _Builder:
                 else:
                     if bad_value(value):
                         self.bad_value(ev)
+                    if top.flow and not ev.style:
+                        self.flow_comma(top, ev)
                     node = None if not ev.style and value in NULLS else value
                     s, e = ev.start_mark, ev.end_mark
                     if top.is_map:
@@ -299,6 +305,17 @@ class _Builder:
                            code=ord(bad)),
                 ev, M("remove escaped control characters such as \\e or \\u202e")))
             return
+
+    def flow_comma(self, top: _Frame, ev: Any) -> None:
+        """Stop at a comma between digits that ends a plain value inside `[...]`/`{...}`
+        (`[NT$4,000 萬]`): YAML splits the number there, and every finding on the pieces
+        (an unknown field `000 萬`, a KPI `000 萬`) would be about that one comma. The file
+        fails with one IN015 at the comma; its meaning is never changed silently."""
+        said = flow_comma(self.text, ev.end_mark.index, ev.value,
+                          top.key if top.is_map else None)
+        if said is not None:
+            mark = ev.end_mark
+            raise _Abort(Problem("IN015", said[0], mark.line + 1, mark.column + 1, said[1]))
 
     def source_lines(self, first: int, last: int) -> str:
         """The raw text of lines `first`..`last` (0-based), for telling escapes from literals."""
@@ -381,7 +398,7 @@ class _Builder:
         table: Any = {} if is_map else []
         self.out.tables[id(container)] = table
         slot = self.attach(container, ev)
-        self.stack.append(_Frame(container, table, slot))
+        self.stack.append(_Frame(container, table, slot, bool(ev.flow_style)))
 
     def end(self, ev: Any) -> None:
         frame = self.stack.pop()

@@ -7,7 +7,8 @@ parser either fails far away or loads a wrong value. `explain(detail, text, line
 parser's own words for an indentation slip or an unquoted `: ` into what happened and the
 likely fix; `plain(detail, at)` says the other common parser errors (a tab, a character that
 cannot start a value, a `: ` where no field fits, a line without its colon) in plain words.
-Both keep the parser's English text as detail only.
+Both read the parser's English text only to match it; no message repeats it (the
+others are said by `yamlwords`).
 """
 
 from __future__ import annotations
@@ -115,8 +116,8 @@ def explain(detail: str, text: str, line: int) -> tuple[str, str] | None:
         rest = here[m.end():].strip()
         if ": " in rest or rest.endswith(":"):
             key = m.group("key").strip()
-            return (M("the value of `{key}` contains `: `, which YAML reads as another key "
-                      "(YAML parser: {detail})", key=key, detail=detail),
+            return (M("the value of `{key}` contains `: `, which YAML reads as another key",
+                      key=key),
                     M("put the value in quotes: `{key}: \"{value}\"`", key=key, value=rest))
     if not m or not any(w in detail for w in ("expected '-' indicator", "expected key",
                                               "mapping values are not allowed",
@@ -133,8 +134,8 @@ def explain(detail: str, text: str, line: int) -> tuple[str, str] | None:
     if mine == theirs:
         return None
     key = m.group("key").strip()
-    return (M("`{key}:` is indented {mine} spaces; the field above it uses {theirs} "
-              "(YAML parser: {detail})", key=key, mine=mine, theirs=theirs, detail=detail),
+    return (M("`{key}:` is indented {mine} spaces; the field above it uses {theirs}",
+              key=key, mine=mine, theirs=theirs),
             M("indent `{key}:` by {theirs} spaces, like the other fields of the same item",
               key=key, theirs=theirs))
 
@@ -143,20 +144,53 @@ def plain(detail: str, at: str) -> tuple[str, str] | None:
     """The parser's error `detail` (raised at character `at`) in plain words, as (message,
     hint), or None when it is not one of the common ones."""
     if at == "\t" or "tab character" in detail:
-        return (M("a tab character here: YAML indents with spaces only (YAML parser: "
-                  "{detail})", detail=detail),
+        return (M("a tab character here: YAML indents with spaces only"),
                 M("replace the tab with spaces (two per level of indentation)"))
     if "cannot start any token" in detail:
-        return (M("`{char}` cannot start a value in YAML (YAML parser: {detail})",
-                  char=at.strip() or "?", detail=detail),
+        return (M("`{char}` cannot start a value in YAML", char=at.strip() or "?"),
                 M("quote values that start with @, ` or %"))
     if "mapping values are not allowed" in detail:
-        return (M("a `: ` here would start a field where YAML cannot take one (YAML parser: "
-                  "{detail})", detail=detail),
+        return (M("a `: ` here would start a field where YAML cannot take one"),
                 M("put a value holding `: ` in quotes, and line each field up with the "
                   "others of its item"))
     if "could not find expected ':'" in detail:
-        return (M("this line has no `:` after its text, so YAML cannot read it as a field "
-                  "(YAML parser: {detail})", detail=detail),
+        return (M("this line has no `:` after its text, so YAML cannot read it as a field"),
                 M("write it as `key: value`, or start it with `#` to make it a comment"))
     return None
+
+
+_REST_OF_ITEM = re.compile(r"(?:,\d[^,\[\]{}\n]*)+")
+_DIGITS_BEFORE = re.compile(r"\d+$")
+_DIGITS_AFTER = re.compile(r"\d+")
+
+
+def flow_comma(text: str, end: int, value: str, key: str | None) -> tuple[str, str] | None:
+    """A comma between digits (`NT$4,000 萬`, `成長 1,5 倍`) right after the plain scalar
+    `value` (not in a list of bare numbers, `[100,200]`), which ends at character `end` of
+    `text` inside a flow list (`key` None) or as the value of `key` in a flow mapping, as
+    (message, hint), or None. YAML ends an item or a field at every comma there, so
+    `[NT$4,000 萬, x]` is three items and `{title: 5,000 萬}` a cut title beside a field
+    named `000 萬`."""
+    if not value[-1:].isdigit() or text[end:end + 1] != "," or \
+            not text[end + 1:end + 2].isdigit():
+        return None
+    after_digits = _DIGITS_AFTER.match(text, end + 1)
+    after = text[end + 1:].split(",", 1)[0]
+    after = re.split(r"[\]{}\n]", after, maxsplit=1)[0].strip()
+    if after_digits is None or (value.isdigit() and after.isdigit()):
+        return None  # `[1,2,3]`, `[100,200]`: a list of bare numbers
+    rest = _REST_OF_ITEM.match(text, end)
+    item = (value + rest.group() if rest else value).rstrip()
+    before_digits = _DIGITS_BEFORE.search(value)
+    number = (before_digits.group() if before_digits else "") + "," + after_digits.group()
+    if key is None:
+        return (M("the comma in `{number}` splits this item in two: inside `[...]` YAML ends "
+                  "an item at every comma, so it reads `{before}` and `{after}` as two items",
+                  number=number, before=value, after=after),
+                M("put the item in quotes: `\"{item}\"`, or write the list one item per line "
+                  "(`- {item}`)", item=item))
+    return (M("the comma in `{number}` cuts the value of `{key}`: inside `{{...}}` YAML ends "
+              "a field at every comma, so `{key}` is `{before}` and `{after}` is read as a "
+              "field of its own", number=number, key=key, before=value, after=after),
+            M("put the value in quotes: `{key}: \"{item}\"`, or write the fields one per "
+              "line", key=key, item=item))

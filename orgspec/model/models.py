@@ -12,6 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
+from orgspec.i18n import M
+
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,62}$"
 KINDS = ("Team", "Person", "Responsibility", "Objective", "Process", "Role", "Meeting")
 # Other names of a kind, as written in `kind:` (岗位 is a position; the model calls it Role).
@@ -80,7 +82,8 @@ class CharterItem(Strict):
     @model_validator(mode="after")
     def _ref_or_id(self) -> CharterItem:
         if (self.ref is None) == (self.id is None):
-            raise ValueError("give either `ref` (claim a duty) or `id` (define one inline)")
+            raise ValueError(M("give either `ref` (claim a duty) or `id` (define one "
+                               "inline)"))
         return self
 
 

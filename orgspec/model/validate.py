@@ -18,8 +18,10 @@ from orgspec.load.loader import RawEntity, RawFile, RawOrg
 from orgspec.load.suppress import Directive
 from orgspec.load.yamlevents import Path
 from orgspec.load.yamlhints import colon_key, colon_said
-from orgspec.model.models import KIND_ALIASES, KINDS, MODELS, Responsibility, Role, Team
+from orgspec.model import errwords
+from orgspec.model.models import ID_PATTERN, KIND_ALIASES, KINDS, MODELS, Responsibility, Role, Team
 from orgspec.model.org import Claim, Org, Origin, RoleClaim, node_key
+from orgspec.text.spaces import stray_blank
 
 MAX_ERRORS_PER_ENTITY = 20
 
@@ -317,15 +319,16 @@ def _did_you_mean(word: str, choices: typing.Iterable[str], fold: bool = False) 
 def _schema_issues(exc: ValidationError, ent: RawEntity, model: type[BaseModel], kind: str,
                    ident: Any) -> Iterator[Issue]:
     entity = node_key(kind, ident) if isinstance(ident, str) else ""
-    errors = exc.errors(include_url=False, include_input=False, include_context=False)
+    errors = exc.errors(include_url=False, include_input=False, include_context=True)
     for err in errors[:MAX_ERRORS_PER_ENTITY]:
         loc = tuple(err["loc"])
         path = _data_path(ent.data, loc)
         where = ent.fmap.locate((*ent.path, *path))
-        yield _schema_issue(err["type"], err["msg"], loc, path, model, where, entity, ent.data)
+        yield _schema_issue(err["type"], err.get("ctx") or {}, loc, path, model, where, entity,
+                            ent.data)
 
 
-def _schema_issue(kind: str, msg: str, loc: tuple[Any, ...], path: Path,
+def _schema_issue(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: Path,
                   model: type[BaseModel], where: Any, entity: str, data: Any = None) -> Issue:
     field = _dotted(path) or "entity"
     if kind == "extra_forbidden":
@@ -346,6 +349,13 @@ def _schema_issue(kind: str, msg: str, loc: tuple[Any, ...], path: Path,
                      code="SC002")
     if kind == "string_pattern_mismatch" and loc and loc[-1] == "id":
         written = _node(data, path) if path and data is not None else None
+        stray = stray_blank(written) if isinstance(written, str) else None
+        if stray is not None and re.fullmatch(ID_PATTERN, stray[0]):
+            blank = M("`{field}` `{id}` ends with {what}", field=field, id=stray[0],
+                      what=stray[1]) if stray[2] else \
+                M("`{field}` `{id}` starts with {what}", field=field, id=stray[0], what=stray[1])
+            return Issue(blank, where, entity, hint=M("delete it: write `{field}: {id}`",
+                                                     field=field, id=stray[0]), code="SC003")
         text = M("`{field}` {value!r} must be a lowercase slug", field=field, value=written) \
             if isinstance(written, str) else M("`{field}` must be a lowercase slug", field=field)
         return Issue(text, where, entity,
@@ -359,7 +369,9 @@ def _schema_issue(kind: str, msg: str, loc: tuple[Any, ...], path: Path,
             (said := bad_date(value, _period_year(data))):
         return Issue(M("{field} {value!r} is not a date: {why}", field=label, value=value,
                        why=said[0]), where, entity, hint=said[1], code="SC003")
-    return Issue(M("{field}: {detail}", field=label, detail=_lower_first(msg)), where, entity,
+    name = next((str(p) for p in reversed(loc) if isinstance(p, str)), field)
+    detail, hint = errwords.said(kind, ctx, value, name)
+    return Issue(M("{field}: {detail}", field=label, detail=detail), where, entity, hint=hint,
                  code="SC003")
 
 
@@ -493,11 +505,6 @@ _FIELD_HINTS: dict[tuple[str, tuple[str, ...]], M] = {
     ("Person", ("teams",)): M("membership is written on the team: add the person to each "
                               "Team's `members` (or make them its `lead`)"),
 }
-
-
-def _lower_first(msg: str) -> str:
-    msg = msg.removeprefix("Value error, ")
-    return msg[:1].lower() + msg[1:]
 
 
 def _data_path(data: Any, loc: tuple[Any, ...]) -> Path:

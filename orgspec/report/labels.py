@@ -95,7 +95,8 @@ LABELS = _ByLang()
 
 
 def guess_lang(org: Org) -> str:
-    """`zh` when most entity names and descriptions are Chinese, else `en`."""
-    texts = (str(getattr(e, a, "") or "") for kind in ("Team", "Responsibility", "Objective")
-             for e in org.table(kind).values() for a in ("name", "description", "title"))
-    return content_lang(texts) or "en"
+    """The content's language (`zh`, `zh-Hant`, `en`) judged from every entity kind's
+    human text, as a check run judges it (`engine.lint.org_texts`); `en` when there is none."""
+    from orgspec.engine.lint import org_texts
+
+    return content_lang(org_texts(org)) or "en"

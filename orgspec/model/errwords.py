@@ -1,0 +1,115 @@
+"""Every error pydantic can give on the org models, said in plain words (no library text
+reaches a message, in any language).
+
+`said(kind, ctx, value)` takes pydantic's error `type`, its `ctx` and the value written, and
+returns (what is wrong, how to fix it); the types are those the models can produce (strings,
+lists, mappings, literals, integers, booleans, dates, lengths, patterns, bounds), found by
+feeding every field every shape a YAML file can give. A type not listed still gets plain words
+(`has a value orgspec cannot read`), never pydantic's English.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from orgspec.i18n import M
+
+Said = tuple[str, str]  # message (after the field's label), hint
+
+# `direction: 增加` is what a Chinese writer types; the field takes the English word.
+DIRECTION_WORDS = {
+    "increase": ("增加", "上升", "提高", "提升", "增长", "增長", "成长", "成長", "上涨", "上漲",
+                 "up", "higher", "grow", "more", "raise"),
+    "decrease": ("减少", "減少", "降低", "下降", "减", "減", "降", "down", "lower", "less",
+                 "reduce"),
+    "maintain": ("维持", "維持", "保持", "持平", "不变", "不變", "keep", "stay", "hold"),
+}
+_MEANT = {w.casefold(): fix for fix, words in DIRECTION_WORDS.items() for w in words}
+# A RACI role written as its letter.
+_LETTERS = {"a": "accountable", "r": "responsible", "c": "consulted", "i": "informed"}
+_QUOTED = re.compile(r"'([^']*)'")
+_EMAIL = r"^[^@\s]+@[^@\s]+$"
+
+
+def shape(value: Any) -> str:
+    """What was written instead, in words: a list, a mapping, a text."""
+    if isinstance(value, list):
+        return M("a list")
+    if isinstance(value, dict):
+        return M("a mapping")
+    return M("a text")
+
+
+def said(kind: str, ctx: dict[str, Any], value: Any, field: str) -> Said:
+    """(message, hint) for pydantic's error `kind` on `value` written in `field` (its last
+    name, e.g. `direction`)."""
+    if kind == "string_type":
+        return (M("needs one text, not {shape}", shape=shape(value)),
+                M("write a single value after `{field}:`; several values go in a list field",
+                  field=field))
+    if kind == "list_type":
+        return (M("needs a list, not {shape}", shape=shape(value)),
+                M("write the items as `[a, b]`, or one `- item` per line"))
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return (M("needs a mapping of fields, not {shape}", shape=shape(value)),
+                M("write the item's fields as `key: value` (e.g. `id: ...`), one per line"))
+    if kind == "string_too_short":
+        return (M("is empty"), M("write a value, or remove the field"))
+    if kind == "string_too_long":
+        return (M("is {n} characters long; at most {max} are allowed",
+                  n=len(value) if isinstance(value, str) else "?", max=ctx.get("max_length")),
+                M("shorten it; a long text goes in `description`"))
+    if kind in ("too_long", "too_short"):
+        limit = ctx.get("max_length") if kind == "too_long" else ctx.get("min_length")
+        word = M("at most {n}", n=limit) if kind == "too_long" else M("at least {n}", n=limit)
+        return (M("has {n} items; {limit} are allowed", n=ctx.get("actual_length", "?"),
+                  limit=word), M("split it over several entities"))
+    if kind == "literal_error":
+        return _literal(ctx, value, field)
+    if kind == "string_pattern_mismatch":
+        if ctx.get("pattern") == _EMAIL:
+            return (M("{value!r} is not an email address", value=value),
+                    M("write it as name@example.com"))
+        return (M("{value!r} is not written in the form this field takes", value=value),
+                M("see the field in the README's table of the org format"))
+    if kind in ("bool_parsing", "bool_type"):
+        return (M("{value!r} is not yes or no", value=value), M("write `true` or `false`"))
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return (M("{value!r} is not a whole number", value=value),
+                M("write it in digits, e.g. `3`"))
+    if kind in ("greater_than_equal", "greater_than"):
+        bound = ctx.get("ge", ctx.get("gt"))
+        return (M("is below the smallest value allowed, {bound}", bound=bound),
+                M("write a number from {bound} up", bound=bound))
+    if kind in ("less_than_equal", "less_than"):
+        bound = ctx.get("le", ctx.get("lt"))
+        return (M("is above the largest value allowed, {bound}", bound=bound),
+                M("write a number up to {bound}", bound=bound))
+    if kind.startswith("date"):
+        return (M("{value!r} is not a date", value=value) if isinstance(value, str)
+                else M("is not a date"),
+                M("dates are written YYYY-MM-DD with hyphens, e.g. 2026-12-31"))
+    if kind == "value_error":
+        error = ctx.get("error")
+        reason = error.args[0] if error is not None and error.args else None
+        if isinstance(reason, M):
+            return reason, ""
+    return M("has a value orgspec cannot read"), M("see the field in the README's table of "
+                                                    "the org format")
+
+
+def _literal(ctx: dict[str, Any], value: Any, field: str) -> Said:
+    choices = _QUOTED.findall(str(ctx.get("expected", "")))
+    wrong = M("{value!r} is not one of {choices}", value=value,
+              choices=[f"`{c}`" for c in choices]) if isinstance(value, str) \
+        else M("must be one of {choices}", choices=[f"`{c}`" for c in choices])
+    if isinstance(value, str):
+        word = value.strip().casefold()
+        fix = _MEANT.get(word) if "increase" in choices else \
+            _LETTERS.get(word) if "accountable" in choices else None
+        if fix is None:
+            fix = next((c for c in choices if c.casefold() == word), None)
+        if fix is not None:
+            return wrong, M("write `{field}: {fix}`", field=field, fix=fix)
+    return wrong, M("write one of them as it is spelt here")

@@ -1,0 +1,25 @@
+"""Blank characters a user types without seeing them at either end of a value: the IME's
+full-width space (U+3000), a non-breaking space pasted from a web page or a document, a tab
+inside quotes. They make an id that looks right unknown, so they are named in words."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from orgspec.i18n import M
+
+_NAMES = {"\u3000": M("a full-width space"), "\xa0": M("a non-breaking space"),
+          "\t": M("a tab"), " ": M("a space")}
+
+
+def stray_blank(value: str) -> tuple[str, str, bool] | None:
+    """(the value without the blanks at its ends, the first stray one in words, e.g. `a
+    full-width space`, whether it is at the end), or None when it has none."""
+    bare = value.strip()
+    if bare == value or not bare:
+        return None
+    at_end = value != value.rstrip()
+    char = value[len(value.rstrip())] if at_end else value[0]
+    what = _NAMES.get(char) or M("a blank character ({name})",
+                                 name=unicodedata.name(char, f"U+{ord(char):04X}").lower())
+    return bare, what, at_end

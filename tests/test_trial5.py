@@ -1,0 +1,106 @@
+"""What a new user met on their own org (trial 5): an org diff that called a file it could
+not read deleted, a folder inside the org linted alone, meetings ignored by the language
+guess, English tails in Chinese runs, and a kept term converted inside a quoted example."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import run_cli
+from test_trial4 import TEAMS, git, small_org
+
+BROKEN = TEAMS.replace("  name: 优选商城", "  name：优选商城")
+VACANCY = "- {kind: Role, id: buyer, name: 采购, team: company, holders: [li-na]}\n"
+
+
+def diff_lines(repo: Path, lang: str) -> list[str]:
+    run = run_cli("check", "--diff", "HEAD~1", "--lang", lang, "org", cwd=repo)
+    lines = run.stderr.splitlines()
+    start = next(i for i, line in enumerate(lines) if "HEAD~1" in line)
+    return lines[start + 1:]
+
+
+def test_a_file_that_failed_to_load_is_not_reported_deleted(tmp_path: Path) -> None:
+    org = small_org(tmp_path)
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "base")
+    (org / "teams" / "teams.yaml").write_text(BROKEN, "utf-8")
+    (org / "positions.yaml").write_text(VACANCY, "utf-8")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "broken teams, a new position")
+    assert diff_lines(tmp_path, "en") == [
+        "  org diff incomplete: 1 files could not be read in one of the revisions; what they "
+        "define is not counted as added or removed",
+        "  position added: buyer",
+    ]
+    assert diff_lines(tmp_path, "zh") == [
+        "  组织变化不完整：有 1 个文件在其中一个版本里读不出来；其中定义的内容不计为新增或删除",
+        "  新增岗位：buyer",
+    ]
+
+
+def test_a_file_that_failed_at_the_base_is_not_reported_added(tmp_path: Path) -> None:
+    org = small_org(tmp_path)
+    (org / "teams" / "teams.yaml").write_text(BROKEN, "utf-8")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "broken")
+    (org / "teams" / "teams.yaml").write_text(TEAMS, "utf-8")
+    git(tmp_path, "commit", "-qam", "fixed")
+    assert diff_lines(tmp_path, "en") == [
+        "  org diff incomplete: 1 files could not be read in one of the revisions; what they "
+        "define is not counted as added or removed",
+    ]
+
+
+MEETINGS = """\
+- kind: Meeting
+  id: standup
+  name: 晨会
+  purpose: 同步当天的投诉处理进度
+  owner: li-na
+  attendees: [company, wang-jiangu]
+  cadence: daily
+"""
+
+
+def test_a_folder_inside_the_org_is_checked_with_the_whole_org(tmp_path: Path) -> None:
+    org = small_org(tmp_path)
+    (org / "meetings").mkdir()
+    (org / "meetings" / "meetings.yaml").write_text(MEETINGS, "utf-8")
+    for cwd, path in ((tmp_path, "org/meetings"), (org, "meetings"), (org, "meetings/")):
+        run = run_cli("check", path, "--lang", "en", "--format", "json", cwd=cwd)
+        found = [(f["code"], f["file"], f["line"], f["message"])
+                 for f in run.json()["findings"]]
+        assert found == [("RF001", str(Path(path.rstrip("/")) / "meetings.yaml"), 6,
+                          "unknown Team or Person or Role 'wang-jiangu' in `attendees`")], path
+        assert run.json()["summary"]["files"] == 3, path
+        assert "only the files named were loaded" not in run.stderr
+
+
+def test_a_folder_outside_any_org_is_the_org(tmp_path: Path) -> None:
+    (tmp_path / "meetings").mkdir()
+    (tmp_path / "meetings" / "meetings.yaml").write_text(MEETINGS, "utf-8")
+    run = run_cli("check", "meetings", "--lang", "en", "--format", "json", cwd=tmp_path)
+    assert [f["code"] for f in run.json()["findings"]] == ["RF001"] * 3
+    assert run.json()["summary"]["files"] == 1
+
+
+PROCESS = """\
+- kind: Process
+  id: refund
+  name: 退款流程
+  description: 客户申请退款后的处理步骤
+  steps: [{id: review, name: 审核退款申请, owner: finance}]
+"""
+
+
+def test_meetings_and_processes_tell_the_content_language(tmp_path: Path) -> None:
+    (tmp_path / "meetings.yaml").write_text(MEETINGS, "utf-8")
+    (tmp_path / "process.yaml").write_text(PROCESS, "utf-8")
+    for name, first in (("meetings.yaml", "`owner` 中的 'li-na' 不是已知的团队或人员或岗位"),
+                        ("process.yaml", "流程 'refund' 没有负责方")):
+        run = run_cli("check", name, "--format", "json", cwd=tmp_path, env={"LANG": "C"})
+        assert run.json()["lang"] == "zh", name
+        assert run.json()["findings"][0]["message"] == first, name
