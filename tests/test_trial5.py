@@ -104,3 +104,29 @@ def test_meetings_and_processes_tell_the_content_language(tmp_path: Path) -> Non
         run = run_cli("check", name, "--format", "json", cwd=tmp_path, env={"LANG": "C"})
         assert run.json()["lang"] == "zh", name
         assert run.json()["findings"][0]["message"] == first, name
+
+
+def test_refusals_and_read_errors_are_said_whole_in_chinese(tmp_path: Path) -> None:
+    small_org(tmp_path)
+    cases = [
+        (("check", "org", "-o", "org/teams/teams.yaml", "--lang", "zh"),
+         "orgspec: 错误：无法写入 'org/teams/teams.yaml'：这是正在读取的组织的文件；orgspec "
+         "从不修改组织文件，请写到别处"),
+        (("site", "org", "-o", "org/teams", "--lang", "zh"),
+         "orgspec: 错误：无法写入 'org/teams'：这是正在读取的组织的文件夹；orgspec 从不往里面写入，"
+         "请写到别处"),
+        (("check", "org", "--baseline", "nosuch.json", "--lang", "zh"),
+         "orgspec: 错误：无法读取基线 'nosuch.json'：文件或文件夹不存在"),
+        (("check", "org", "--baseline", "nosuch.json", "--lang", "zh-Hant"),
+         "orgspec: 錯誤：無法讀取基線 'nosuch.json'：檔案或資料夾不存在"),
+        (("check", "org", "--baseline", "nosuch.json"),  # the content's language
+         "orgspec: 错误：无法读取基线 'nosuch.json'：文件或文件夹不存在"),
+        (("show", "person", "徐涛", "org"), "orgspec: 错误：没有人员 '徐涛'"),
+    ]
+    for args, line in cases:
+        run = run_cli(*args, cwd=tmp_path, env={"LANG": "C"})
+        assert (run.code, run.stderr.strip()) == (2, line), args
+    (tmp_path / "bad.json").write_text("{x", "utf-8")
+    run = run_cli("check", "org", "--baseline", "bad.json", "--lang", "en", cwd=tmp_path)
+    assert run.stderr.strip() == \
+        "orgspec: error: cannot read baseline 'bad.json': not valid JSON at line 1, column 2"

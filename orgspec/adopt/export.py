@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from orgspec import output
-from orgspec.i18n import M
+from orgspec.i18n import M, reason
 from orgspec.model.org import Org, ident_of
 
 HEADERS = {
@@ -246,4 +246,4 @@ def export_org(org: Org, fmt: str, dest: str | None = None, lang: str = "en") ->
         return paths
     except OSError as exc:
         raise ExportError(M("cannot write {path!r}: {why}", path=dest or fmt,
-                            why=exc.strerror or str(exc))) from None
+                            why=reason(exc))) from None

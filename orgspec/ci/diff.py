@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from orgspec.findings import Finding, LintResult, Location, Related
-from orgspec.i18n import M
+from orgspec.i18n import M, reason
 from orgspec.load.config import Config
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.paths import display_path
@@ -40,7 +40,7 @@ def _git(args: list[str], cwd: str) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
     except OSError as exc:
-        raise GitError(M("cannot run git: {why}", why=exc.strerror or str(exc))) from None
+        raise GitError(M("cannot run git: {why}", why=reason(exc))) from None
 
 
 def _toplevel(flag: str) -> str:
@@ -123,7 +123,7 @@ def lint_staged(paths: list[str], config: Config, lint_org: Lint) -> tuple[LintR
             done = subprocess.run(["git", "checkout-index", "-z", "--stdin", f"--prefix={tmp}/"],
                                   cwd=top, input=listed.stdout, capture_output=True, check=False)
         except OSError as exc:
-            raise GitError(M("cannot run git: {why}", why=exc.strerror or str(exc))) from None
+            raise GitError(M("cannot run git: {why}", why=reason(exc))) from None
         if done.returncode != 0:
             raise GitError(M("git {command} failed: {detail}", command="checkout-index",
                              detail=done.stderr.decode("utf-8", "replace").strip()))

@@ -16,7 +16,7 @@ from typing import Any
 
 from orgspec._version import __version__
 from orgspec.findings import LintResult
-from orgspec.i18n import M, message_of, say
+from orgspec.i18n import M, message_of, reason, say
 from orgspec.model.org import Org
 from orgspec.site.labels import LABELS
 from orgspec.site.model import SiteModel
@@ -77,7 +77,7 @@ def build_site(result: LintResult, org: Org, out_dir: str, options: SiteOptions)
         raise SiteError(message_of(exc)) from None
     except OSError as exc:  # a folder that cannot be made (-o /proc/x), a full disk
         raise SiteError(M("cannot write {path!r}: {why}", path=out_dir,
-                          why=exc.strerror or str(exc))) from None
+                          why=reason(exc))) from None
     return stats
 
 
