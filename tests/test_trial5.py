@@ -130,3 +130,20 @@ def test_refusals_and_read_errors_are_said_whole_in_chinese(tmp_path: Path) -> N
     run = run_cli("check", "org", "--baseline", "bad.json", "--lang", "en", cwd=tmp_path)
     assert run.stderr.strip() == \
         "orgspec: error: cannot read baseline 'bad.json': not valid JSON at line 1, column 2"
+
+
+def test_an_example_after_li_ru_is_converted_by_script_only() -> None:
+    import pytest
+
+    pytest.importorskip("opencc")
+    from orgspec.i18n import say
+    from orgspec.i18n.build import converter
+
+    convert = converter("s2twp")
+    assert convert("写成「指标」，例如：月活跃用户数从120万增长到132万。提升用户体验的文件") == \
+        "寫成「指標」，例如：月活躍用戶數從120萬增長到132萬。提升使用者體驗的檔案"
+    assert convert("比如：用户留存；用户") == "比如：用戶留存；使用者"
+    hint = ("write it as <metric> from <baseline> to <target> by <date>, e.g. monthly active "
+            "users from 1.2M to 1.32M by 2026-03-31")
+    assert say(hint, "zh-Hant") == \
+        "寫成「指標 從 基線 到 目標 + 截止時間」，例如：月活躍用戶數從120萬增長到132萬（3月31日前）"
