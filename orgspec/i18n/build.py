@@ -36,14 +36,16 @@ TARGETS = ("zh",)  # translated by hand
 GENERATED = {"zh-Hant": ("zh", "s2twp")}
 LANGS = (*TARGETS, *GENERATED)
 # The words people type are not the tool's own prose: quoted examples (“提升用户活跃度”) and
-# code (`键: 值`), and an example after 例如：/比如： up to the end of its sentence (例如：月活跃
-# 用户数从120万增长到132万), are converted by script only (s2t: 用户 -> 用戶, not s2twp's 使用者), and
+# code (`键: 值`), and an example after 例如：/比如： up to the end of its sentence
+# (例如：月活跃用户数从120万增长到132万), are converted by script only (s2t: 用户 -> 用戶,
+# not s2twp's 使用者), and
 # the vague verbs the checks look for keep the form Traditional-script writers use in Hong
 # Kong and in everyday Taiwanese writing alike: 優化, not s2twp's 最佳化 (which no one
 # writes in a key result). 代码 in orgspec's text is always a rule's code (規則代碼), never
 # program code, so it stays 代碼, not s2twp's 程式碼. Decided per term; add a term here only
 # with such a reason.
-_QUOTED = re.compile(r"“[^”]*”|「[^」]*」|‘[^’]*’|`[^`]*`|(?<=例如：)[^。；\n]+|(?<=比如：)[^。；\n]+")
+_QUOTED = re.compile(r"“[^”]*”|「[^」]*」|‘[^’]*’|`[^`]*`"
+                     r"|(?<=例如：)[^。；\n]+|(?<=比如：)[^。；\n]+")
 KEEP = {"最佳化": "優化", "程式碼": "代碼"}
 # The starter files of `orgspec init --lang zh-Hant`, from the zh ones: comments as the
 # catalog's prose, YAML (names, titles, ids a user edits) by script only.
