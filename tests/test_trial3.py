@@ -250,10 +250,10 @@ def test_show_says_when_a_name_is_ambiguous_or_unknown(tmp_path: Path) -> None:
     from conftest import run_cli
 
     path = org(tmp_path, PEOPLE + "- {kind: Person, id: liu-ming, name: 刘明}\n")
-    run = run_cli("show", "person", "刘", str(path))
+    run = run_cli("show", "person", "刘", str(path), "--lang", "en")
     assert run.code == 2
     assert "'刘' names more than one person: liu-ming 刘明, liu-yang 刘洋" in run.stderr
-    run = run_cli("show", "person", "赵六", str(path))
+    run = run_cli("show", "person", "赵六", str(path), "--lang", "en")
     assert (run.code, "no person '赵六'" in run.stderr) == (2, True)
 
 
