@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
@@ -27,6 +27,7 @@ from orgspec.usage import Choice, IntRange, Path
 
 LEVELS = tuple(s.label for s in sorted(Severity, reverse=True))
 LANG_CHOICES = ["zh", "zh-Hant", "en"]  # Simplified, Traditional Chinese, English
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a tool the pipe ended
 
 
 def _config_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -49,29 +50,22 @@ def _fail(message: str, lang: str, code: int = EXIT_USAGE) -> NoReturn:
     sys.exit(code)
 
 
-def _error_lang(kwargs: dict[str, Any]) -> str:
+def _tell(message: str, lang: str | None = None, err: bool = False) -> None:
+    """One line a command prints: `message` said in `lang` (a note already said: as it
+    is). It may quote the user's text (a path, a name, a finding's message): its newlines,
+    control and bidi characters are escaped, so it stays one line and cannot drive the
+    terminal."""
+    from orgspec.escape import tty_text
+    from orgspec.i18n import say
+
+    click.echo(tty_text(say(message, lang) if lang else message), err=err)
+
+
+def _error_lang(kwargs: dict[str, Any], texts: Iterable[str] = ()) -> str:
     """The language of an error, a rule list or an explanation: `--lang`, else the config's
-    `lang` (when it can be read), else the locale's. No org content is read for these."""
-    from orgspec.i18n import choose, locale_lang
-
-    if kwargs.get("lang") in LANG_CHOICES:
-        return str(kwargs["lang"])
-    if kwargs.get("isolated"):
-        return locale_lang()
-    from orgspec.load.config import find_config, peek_lang
-
-    try:
-        return choose(peek_lang(kwargs.get("config_path") or find_config()))
-    except OSError:
-        return locale_lang()
-
-
-
-
-def _content_error_lang(kwargs: dict[str, Any], texts: list[str]) -> str:
-    """`_error_lang`, with the language of `texts` (a report, an import's names) before
-    the locale's: `--lang`, the config's `lang`, the content, the locale."""
-    from orgspec.i18n import content_lang, locale_lang
+    `lang` (when it can be read), else the language of `texts` (a report, an import's names)
+    when there are any, else the locale's. No org files are read for these."""
+    from orgspec.i18n import choose, content_lang
 
     if kwargs.get("lang") in LANG_CHOICES:
         return str(kwargs["lang"])
@@ -83,7 +77,7 @@ def _content_error_lang(kwargs: dict[str, Any], texts: list[str]) -> str:
             config = peek_lang(kwargs.get("config_path") or find_config())
         except OSError:
             config = None
-    return config or content_lang(texts) or locale_lang()
+    return choose(config, content_lang(texts))
 
 
 def _guard(func: Callable[..., int], debug: bool, **kwargs: Any) -> NoReturn:
@@ -92,10 +86,13 @@ def _guard(func: Callable[..., int], debug: bool, **kwargs: Any) -> NoReturn:
 
     try:
         code = func(**kwargs)
+        sys.stdout.flush()
     except (UsageError, ConfigError) as exc:
         _fail(message_of(exc), getattr(exc, "lang", None) or _error_lang(kwargs))
     except KeyboardInterrupt:
         sys.exit(130)
+    except BrokenPipeError:
+        _reader_left()
     except Exception as exc:
         if debug:
             raise
@@ -107,8 +104,19 @@ def _guard(func: Callable[..., int], debug: bool, **kwargs: Any) -> NoReturn:
                    _error_lang(kwargs))
         click.echo(f"orgspec: {said}", err=True)
         sys.exit(EXIT_USAGE)
-    sys.stdout.flush()
     sys.exit(code)
+
+
+def _reader_left() -> NoReturn:
+    """The reader of standard output went away (`orgspec export | head -1`): stop quietly, as
+    a tool that SIGPIPE ends does (exit 128 + 13). Standard output is pointed at the null
+    device first, so the flush at exit cannot fail again (Python's "Exception ignored")."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (a test's captured stream)
+        pass
+    sys.exit(EXIT_BROKEN_PIPE)
 
 
 class _Group(click.Group):
@@ -201,7 +209,7 @@ def _check(color: str, no_cache: bool, **options: Any) -> int:
     for output in outcome.outputs[:1]:
         _write(output)
     for note in outcome.notes:
-        click.echo(note, err=True)
+        _tell(note, err=True)
     for output in outcome.outputs[1:]:
         _write(output)
     return outcome.exit_code
@@ -481,7 +489,7 @@ def _json(doc: Any) -> str:
               help="Most characters of Markdown (a pull-request comment holds 65,536).")
 @click.option("--templates", type=Path(file_okay=False, exists=True),
               help="A folder of templates that override the built-in ones.")
-@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
+@click.option("--baseline", "baseline_path", type=Path(dir_okay=False),
               help="Leave out the known findings of this baseline file, as `check` does "
                    "[default: config `baseline`].")
 @click.option("--no-baseline", is_flag=True, help="Show every finding, baseline or not.")
@@ -508,7 +516,7 @@ def _report(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | No
     result, org = lint_org(targets, config)
     baseline = None if no_baseline else baseline_path or config.baseline_path()
     for note in narrow(result, org, targets, config, baseline, diff_ref):
-        click.echo(note, err=True)
+        _tell(note, err=True)
     view = build_view(result, org, result.lang,
                       links=view_links(CiEnv.from_environ(os.environ)))
     _emit(render(fmt, result, view=view, limit=limit, templates=templates, output=output),
@@ -561,14 +569,9 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
         stats = build_site(result, org, out_dir, options)
     except SiteError as exc:
         raise UsageError(message_of(exc)) from None
-    from orgspec.escape import tty_text
-    from orgspec.i18n import say
-
-    click.echo(tty_text(say(M("wrote {pages} pages, {files} files ({mb} MB) to {folder}",
-                              pages=stats.pages, files=stats.files,
-                              mb=format(stats.bytes / 1e6, ".1f"), folder=out_dir),
-                            result.lang or "en")),
-               err=True)
+    _tell(M("wrote {pages} pages, {files} files ({mb} MB) to {folder}", pages=stats.pages,
+            files=stats.files, mb=format(stats.bytes / 1e6, ".1f"), folder=out_dir),
+          result.lang or "en", err=True)
     return EXIT_OK
 
 
@@ -597,8 +600,6 @@ def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple
     from orgspec.adopt.importer import import_org
     from orgspec.adopt.roster import parse_mapping
     from orgspec.adopt.write import AdoptError
-    from orgspec.escape import tty_text
-    from orgspec.i18n import say
 
     if source != "roster" and (columns or sheet):
         raise UsageError(M("--column and --sheet are for `orgspec import roster`"))
@@ -608,25 +609,23 @@ def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple
                                  sheet=sheet, force=force)
     except AdoptError as exc:
         raise UsageError(message_of(exc)) from None
-    names = [e.name or "" for table in (draft.teams, draft.people, draft.duties)
-             for e in table.values()]
-    said_in = _content_error_lang({"lang": lang}, names)
-
-    def echo(message: M, err: bool = True) -> None:
-        click.echo(tty_text(say(message, said_in)), err=err)
-
+    names = (e.name or "" for table in (draft.teams, draft.people, draft.duties)
+             for e in table.values())  # content_lang reads the first 20,000 characters
+    said_in = _error_lang({"lang": lang}, names)
     for note in draft.notes:
-        echo(M("note: {note}", note=note))
+        _tell(M("note: {note}", note=note), said_in, err=True)
     for name in done.beside:
-        echo(M("kept your edits in {name}; the new import is in {name}.new", name=name))
+        _tell(M("kept your edits in {name}; the new import is in {name}.new", name=name),
+              said_in, err=True)
     for name in done.stale:
-        echo(M("{name} is no longer in the source but was edited; kept", name=name))
-    echo(M("imported {teams} teams, {people} people and {duties} duties into {folder}: "
-           "{written} written, {unchanged} unchanged, {beside} beside edited files, "
-           "{removed} removed", teams=len(draft.teams), people=len(draft.people),
-           duties=len(draft.duties), folder=output_dir, written=len(done.written),
-           unchanged=len(done.unchanged), beside=len(done.beside), removed=len(done.removed)),
-         err=False)
+        _tell(M("{name} is no longer in the source but was edited; kept", name=name), said_in,
+              err=True)
+    _tell(M("imported {teams} teams, {people} people and {duties} duties into {folder}: "
+            "{written} written, {unchanged} unchanged, {beside} beside edited files, "
+            "{removed} removed", teams=len(draft.teams), people=len(draft.people),
+            duties=len(draft.duties), folder=output_dir, written=len(done.written),
+            unchanged=len(done.unchanged), beside=len(done.beside), removed=len(done.removed)),
+          said_in)
     return EXIT_OK
 
 
@@ -643,18 +642,15 @@ def init(ctx: click.Context, /, **options: Any) -> None:
 
 def _init(directory: str, lang: str | None) -> int:
     from orgspec.adopt.init import InitError, init_repo
-    from orgspec.escape import tty_text
-    from orgspec.i18n import say
 
     try:
         written = init_repo(directory, lang or "en")
     except InitError as exc:
         raise UsageError(message_of(exc)) from None
-    said = lang or _error_lang({})
+    said = _error_lang({"lang": lang})
     for name in written:
-        click.echo(tty_text(say(M("created {path}", path=os.path.join(directory, name)), said)))
-    click.echo(tty_text(say(M("next: cd {folder} && orgspec check", folder=directory), said)),
-               err=True)
+        _tell(M("created {path}", path=os.path.join(directory, name)), said)
+    _tell(M("next: cd {folder} && orgspec check", folder=directory), said, err=True)
     return EXIT_OK
 
 
@@ -677,8 +673,6 @@ def _export(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | No
             config_path: str | None, isolated: bool) -> int:
     from orgspec.adopt.export import ExportError, export_org
     from orgspec.engine.lint import load_org
-    from orgspec.escape import tty_text
-    from orgspec.i18n import say
     from orgspec.report.labels import guess_lang
 
     config = make_config(config_path, isolated)
@@ -690,11 +684,10 @@ def _export(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | No
     except ExportError as exc:
         raise UsageError(message_of(exc)) from None
     for path in written:
-        click.echo(tty_text(say(M("wrote {path}", path=path), said_in)))
+        _tell(M("wrote {path}", path=path), said_in)
     if loaded.issues:
-        click.echo(say(M("note: {n} input or schema problems; what failed to load is not in "
-                         "the export (`orgspec check` shows them)", n=len(loaded.issues)),
-                       said_in), err=True)
+        _tell(M("note: {n} input or schema problems; what failed to load is not in the export "
+                "(`orgspec check` shows them)", n=len(loaded.issues)), said_in, err=True)
     return EXIT_OK
 
 
@@ -716,15 +709,13 @@ def pr_comment(ctx: click.Context, /, **options: Any) -> None:
 def _pr_comment(report: str, lang: str | None, config_path: str | None,
                 isolated: bool) -> int:
     from orgspec.ci.prcomment import CommentError, from_env
-    from orgspec.escape import tty_text
-    from orgspec.i18n import say
 
     with open(report, encoding="utf-8", errors="replace") as handle:
         body = handle.read()
-    said_in = _content_error_lang({"lang": lang, "config_path": config_path,
+    said_in = _error_lang({"lang": lang, "config_path": config_path,
                                    "isolated": isolated}, [body])
     try:
-        click.echo(tty_text(say(from_env(body), said_in)))
+        _tell(from_env(body), said_in)
     except CommentError as exc:
         _fail(message_of(exc), said_in)
     return EXIT_OK
@@ -759,8 +750,6 @@ def cache_clean_command(ctx: click.Context, /, **options: Any) -> None:
 
 
 def _cache_clean(config_path: str | None, isolated: bool) -> int:
-    from orgspec.escape import tty_text
-    from orgspec.i18n import say
     from orgspec.load.cache import cache_dir, clean
 
     folder = cache_dir(make_config(config_path, isolated).cache_path())
@@ -770,6 +759,5 @@ def _cache_clean(config_path: str | None, isolated: bool) -> int:
         raise UsageError(message_of(exc)) from None
     said = M("removed {folder}", folder=folder) if removed else \
         M("no cache at {folder}", folder=folder)
-    click.echo(tty_text(say(said, _error_lang({"config_path": config_path,
-                                               "isolated": isolated}))))
+    _tell(said, _error_lang({"config_path": config_path, "isolated": isolated}))
     return EXIT_OK

@@ -101,7 +101,8 @@ class Output:
 
 @dataclass
 class Outcome:
-    """What a run produced: the exit code, the outputs to write, notes for standard error."""
+    """What a run produced: the exit code, the outputs to write, notes for standard error
+    (plain text that may quote the user's: the CLI escapes each for the terminal)."""
 
     exit_code: int
     outputs: list[Output] = field(default_factory=list)
@@ -281,7 +282,6 @@ def _write_baseline(result: LintResult, path: str, configured: str | None) -> Ou
 def _apply_baseline(result: Any, path: str) -> list[str]:
     """Drop known findings; return one line for the known and one per stale entry."""
     from orgspec.ci import baseline
-    from orgspec.escape import tty_text
 
     try:
         outcome = baseline.apply(result, baseline.read(path))
@@ -290,15 +290,15 @@ def _apply_baseline(result: Any, path: str) -> list[str]:
     lang = result.lang or "en"
     notes = [say(M("baseline {path}: {known} known findings not shown, {stale} stale entries",
                    path=path, known=outcome.known, stale=len(outcome.stale)), lang)]
-    notes += [tty_text(say(M("stale baseline entry (fixed): {file}: {code} {message}",
-                             file=e.get("file", "?"), code=e.get("code", "?"),
-                             message=e.get("message", "")), lang)) for e in outcome.stale[:50]]
+    notes += [say(M("stale baseline entry (fixed): {file}: {code} {message}",
+                    file=e.get("file", "?"), code=e.get("code", "?"),
+                    message=e.get("message", "")), lang) for e in outcome.stale[:50]]
     if outcome.held:
         notes.append(say(M("{n} baseline entries not checked: their file or entity did not "
                            "load (held back, not fixed)", n=len(outcome.held)), lang))
-    notes += [tty_text(say(M("baseline entry not checked (held back): {file}: {code} "
-                             "{message}", file=e.get("file", "?"), code=e.get("code", "?"),
-                             message=e.get("message", "")), lang)) for e in outcome.held[:50]]
+    notes += [say(M("baseline entry not checked (held back): {file}: {code} {message}",
+                    file=e.get("file", "?"), code=e.get("code", "?"),
+                    message=e.get("message", "")), lang) for e in outcome.held[:50]]
     return notes
 
 
@@ -312,7 +312,6 @@ def _apply_diff(result: LintResult, head: list[Finding], org: Org, ref: str,
 
     from orgspec.ci.diff import GitError, compare, lint_at
     from orgspec.engine.lint import lint_org
-    from orgspec.escape import tty_text
 
     try:
         base, base_org = lint_at(ref, targets, config, lint_org)
@@ -324,7 +323,7 @@ def _apply_diff(result: LintResult, head: list[Finding], org: Org, ref: str,
     result.org_diff = diff.changes
     lines = [say(M("org diff against {ref}: {new} new findings, {fixed} fixed", ref=ref,
                    new=len(diff.new), fixed=len(diff.fixed)), result.lang or "en")]
-    return lines + [tty_text(f"  {say(change, result.lang or 'en')}") for change in diff.changes]
+    return lines + [f"  {say(change, result.lang or 'en')}" for change in diff.changes]
 
 
 def site_changes(result: LintResult, org: Org, targets: list[str], config: Config,

@@ -72,6 +72,15 @@ def test_usage_errors_exit_two_with_one_line(tmp_path: Path) -> None:
         assert "Traceback" not in run.stderr
 
 
+def test_every_file_option_says_a_folder_is_not_a_file(tmp_path: Path) -> None:
+    for command in ("check", "report"):  # `report --baseline` as `check --baseline`
+        run = run_cli(command, str(EXAMPLES / "minimal"), "--baseline", str(tmp_path))
+        assert run.code == 2
+        assert run.stderr == (f"orgspec: error: invalid value for '--baseline': "
+                              f"'{tmp_path}' is a folder, not a file (see `orgspec {command} "
+                              "--help`)\n"), command
+
+
 def test_no_org_found_is_a_usage_error(tmp_path: Path) -> None:
     run = run_cli("check", cwd=tmp_path)
     assert run.code == 2
@@ -124,6 +133,17 @@ def test_terminal_output_strips_control_sequences(write_org) -> None:
     assert "\\x1b[2Jx" in run.stdout
 
 
+def test_notes_on_standard_error_escape_the_paths_they_quote(
+        write_org, tmp_path: Path) -> None:
+    root = write_org({"t.yaml": BAD_TEAM})
+    baseline = tmp_path / "b\x1b[2J.json"
+    run = run_cli("check", str(root), "--write-baseline", str(baseline))
+    assert run.code == 0 and baseline.is_file()
+    assert "\x1b" not in run.stderr and "\\x1b[2J.json" in run.stderr
+    run = run_cli("check", str(root), "--baseline", str(baseline))
+    assert "\x1b" not in run.stderr and "\\x1b[2J.json" in run.stderr
+
+
 def test_colour_only_when_asked_or_on_a_tty(write_org) -> None:
     root = write_org({"t.yaml": BAD_TEAM})
     assert "\x1b[" not in run_cli("check", str(root)).stdout
@@ -151,6 +171,26 @@ def test_output_folders_are_created_and_unwritable_output_is_exit_two(
     run = run_cli("check", str(root), "-o", str(blocker / "r.txt"))
     assert run.code == 2
     assert run.stderr.startswith("orgspec: error: cannot write")
+
+
+def test_a_reader_that_leaves_the_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
+    """`orgspec export ... | head -1`: the pipe's reader goes away; no traceback, no
+    "internal error", exit 141 (128 + SIGPIPE) as a shell reports for other tools."""
+    import os
+    import subprocess
+    import sys
+
+    read, write = os.pipe()
+    os.close(read)  # every write to the pipe now fails with EPIPE, as after `head -1` quit
+    try:
+        for args in (["export", str(EXAMPLES / "ecommerce"), "--format", "csv", "-o",
+                      str(tmp_path / "csv")], ["check", "--no-cache", str(EXAMPLES / "ecommerce")]):
+            done = subprocess.run([sys.executable, "-m", "orgspec", *args], stdout=write,
+                                  stderr=subprocess.PIPE, text=True, check=False,
+                                  cwd=tmp_path)
+            assert (done.returncode, done.stderr) == (141, ""), args
+    finally:
+        os.close(write)
 
 
 def test_python_module_and_schema_command() -> None:

@@ -21,7 +21,7 @@ so a comment or a reformatted line elsewhere keeps them, and any doubt reruns th
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from orgspec.engine.lint import Inputs
     from orgspec.engine.selection import Plan
     from orgspec.engine.summary import FileSummary
-    from orgspec.findings import LintResult
+    from orgspec.findings import Finding, LintResult
     from orgspec.load.cache import Cache
     from orgspec.load.loader import RawFile
     from orgspec.model.org import Org
@@ -60,15 +60,14 @@ def run_local(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cac
     """The issues of the entity-local `codes` on `org`, reusing each unchanged file's from
     `cache` and storing the others' (once the cache is primed); the same issues, in the
     same order per rule, as `run_codes(org, plan, today, codes)`."""
-    from orgspec.load.cache import content_hash, make_key
+    from orgspec.load.cache import make_key
 
     if not codes:
         return []
     where = _files_of(org)
     owned = {f: frozenset(k for k, _, _ in entities) for f, entities in where.items()}
-    settings = content_hash(repr([(c, _stable(plan.rules[c]),
-                                   sorted(plan.options.get(c, {}).items())) for c in codes])
-                            .encode("utf-8", "surrogatepass"))
+    settings = _digest([(c, _stable(plan.rules[c]), sorted(plan.options.get(c, {}).items()))
+                        for c in codes])
     store = cache.primed()
     kept: dict[str, FileFindings] = {}
     keys: dict[str, bytes] = {}
@@ -115,7 +114,7 @@ def run_whole(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cac
     what it reads is one it was run on and its issues' files sit as they did; the others'
     from `run_codes(codes)`, stored (once the cache is primed). The same issues, in the
     same order per rule, as `run_codes(codes)`."""
-    from orgspec.load.cache import content_hash, make_key
+    from orgspec.load.cache import make_key
 
     if not codes or any(f not in summaries for f in org.files):
         return run_codes(codes)  # a file was not read: nothing to compare it by
@@ -131,9 +130,8 @@ def run_whole(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cac
                 (f, summaries[f].meta, sorted(summaries[f].kinds.items()) if reads is None
                  else [summaries[f].kinds.get(k, "") for k in sorted(reads)])
                 for f in org.files])
-        settings = content_hash(repr((code, _stable(plan.rules[code]),
-                                      sorted(plan.options.get(code, {}).items())))
-                                .encode("utf-8", "surrogatepass"))
+        settings = _digest((code, _stable(plan.rules[code]),
+                            sorted(plan.options.get(code, {}).items())))
         keys[code] = make_key("rule", settings, today.isoformat(), by_reads[reads])
         got = cache.get("rule", keys[code], RuleFindings) if store else None
         if got is not None and _same_places(got, summaries):
@@ -169,12 +167,12 @@ def _reads(code: str) -> frozenset[str] | None:
 
 
 def _digest(value: object) -> str:
-    from orgspec.load.cache import content_hash
+    from orgspec.load.cache import value_hash
 
-    return content_hash(repr(value).encode("utf-8", "surrogatepass"))
+    return value_hash(value)
 
 
-def _located(issues: list[Issue]) -> dict[str, list[Location]]:
+def _located(issues: Sequence[Issue | Finding]) -> dict[str, list[Location]]:
     out: dict[str, list[Location]] = {}
     for issue in issues:
         for loc in (issue.location, *(r.location for r in issue.related)):
@@ -182,7 +180,7 @@ def _located(issues: list[Issue]) -> dict[str, list[Location]]:
     return out
 
 
-def _places(issues: list[Issue],
+def _places(issues: Sequence[Issue | Finding],
             summaries: Mapping[str, FileSummary]) -> dict[str, tuple[str, object]]:
     out: dict[str, tuple[str, object]] = {}
     for file, locs in _located(issues).items():
@@ -252,28 +250,39 @@ def summaries_of(inputs: Inputs, cache: Cache) -> tuple[dict[str, FileSummary] |
                                                           dict[str, RawFile]]:
     """Each file's digests by name, kept with its content (None when a file could not be
     read, and before the cache is primed: a first run stores only its result), and the
-    files read to take them."""
-    from orgspec.engine.summary import FileSummary, summarize
+    files read to take them (parsed as `_load` parses, by two processes when there are
+    many: `loader.parse_files`)."""
+    from orgspec.engine.summary import FileSummary
     from orgspec.load.cache import make_key
-    from orgspec.load.loader import RawFile, load_bytes
+    from orgspec.load.loader import RawFile, parse_files
 
-    out: dict[str, FileSummary] = {}
+    out: dict[str, FileSummary | None] = {}
     parsed: dict[str, RawFile] = {}
     if not cache.primed():
         return None, parsed
     whole = True
+    keys: dict[str, bytes] = {}
+    missed: list[tuple[str, bytes | RawFile]] = []
     for (cand, data), digest in zip(inputs.files, inputs.digests, strict=True):
         if isinstance(data, RawFile):
             whole = False
             continue
         key = make_key("summary", inputs.parser, cand.display, digest)
-        summary = cache.get("summary", key, FileSummary)
-        if summary is None:
-            raw = parsed[cand.display] = load_bytes(cand.display, data)
-            summary = summarize(raw)
-            cache.put("summary", key, summary)
-        out[cand.display] = summary
-    return (out if whole else None), parsed
+        out[cand.display] = cache.get("summary", key, FileSummary)
+        if out[cand.display] is None:
+            keys[cand.display] = key
+            missed.append((cand.display, data))
+    for raw, summary in parse_files(missed, _summarized):
+        parsed[raw.display] = raw
+        out[raw.display] = summary
+        cache.put("summary", keys[raw.display], summary)
+    return ({f: s for f, s in out.items() if s is not None} if whole else None), parsed
+
+
+def _summarized(raw: RawFile) -> tuple[RawFile, FileSummary]:
+    from orgspec.engine.summary import summarize
+
+    return raw, summarize(raw)
 
 
 @dataclass
@@ -316,10 +325,6 @@ class Unchanged:
     def store(self, result: LintResult) -> None:
         if self.summaries is None:
             return
-        roots: dict[str, object] = {}
-        for f in result.findings:
-            for loc in (f.location, *(r.location for r in f.related)):
-                summary = self.summaries.get(loc.file)
-                if summary is not None and summary.at_root(loc):
-                    roots[loc.file] = summary.roots
+        roots = {file: at for file, (_, at) in _places(result.findings, self.summaries).items()
+                 if at is not None}
         self.cache.put("same", self.key, Same(self.result_key, roots))

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from orgspec.engine.selection import Plan, make_plan
 from orgspec.findings import (
@@ -125,45 +125,38 @@ def _units(inputs: Inputs, cache: Cache | None, first: Callable[[], None],
     from orgspec.load.cache import make_key
     from orgspec.load.loader import RawFile, parse_files
 
-    store = cache is not None and cache.primed()
-    keys: list[bytes | None] = []
-    hits: list[FileUnit | None] = []
+    store = cache if cache is not None and cache.primed() else None
+    keys: dict[int, bytes] = {}
+    units: list[FileUnit | None] = []
+    for i, ((cand, data), digest) in enumerate(zip(inputs.files, inputs.digests,
+                                                   strict=True)):
+        unit = None
+        if store is not None and not isinstance(data, RawFile):
+            keys[i] = make_key("file", inputs.parser, cand.display, digest)
+            unit = store.get("file", keys[i], _file_unit())
+        units.append(unit if unit is not None and unit.display == cand.display else None)
+    missed = [i for i, unit in enumerate(units) if unit is None]
     parsed = parsed or {}
-    for (cand, data), digest in zip(inputs.files, inputs.digests, strict=True):
-        if isinstance(data, RawFile) or cache is None:
-            keys.append(None)
-            hits.append(None)
-            continue
-        key = make_key("file", inputs.parser, cand.display, digest)
-        keys.append(key)
-        hits.append(cache.get("file", key, _file_unit()) if store else None)
-    missed = [i for i, (hit, (cand, _)) in enumerate(zip(hits, inputs.files, strict=True))
-              if hit is None or hit.display != cand.display]
-    known = [i for i in missed if inputs.files[i][0].display in parsed]
     to_parse = [i for i in missed if inputs.files[i][0].display not in parsed]
     # the files not in the cache are parsed (by two processes when there are many) while
     # the modules needed next are imported here (`_imports`); each is validated here
-    fresh = dict(zip(to_parse, parse_files(
-        [(inputs.files[i][0].display, inputs.files[i][1]) for i in to_parse],
-        _check_file, first=first), strict=True))
-    for i in known:
-        fresh[i] = _check_file(parsed[inputs.files[i][0].display])
-    for i, unit in fresh.items():
-        stored_as = keys[i]
-        if cache is not None and store and stored_as is not None:
-            cache.put("file", stored_as, unit)
-    return [fresh.get(i) or _hit(hit) for i, hit in enumerate(hits)]
+    for i, unit in zip(to_parse, parse_files(
+            [(inputs.files[i][0].display, inputs.files[i][1]) for i in to_parse],
+            _check_file, first=first), strict=True):
+        units[i] = unit
+    for i in missed:
+        if units[i] is None:
+            units[i] = _check_file(parsed[inputs.files[i][0].display])
+        if store is not None and i in keys:
+            store.put("file", keys[i], units[i])
+    assert None not in units  # every file is a cache hit or was checked above
+    return cast("list[FileUnit]", units)
 
 
 def _check_file(raw: RawFile) -> FileUnit:
     from orgspec.model.validate import check_file  # imported by `_imports` meanwhile
 
     return check_file(raw)
-
-
-def _hit(unit: FileUnit | None) -> FileUnit:
-    assert unit is not None  # every file is a cache hit or was parsed above
-    return unit
 
 
 def _file_unit() -> type[FileUnit]:

@@ -8,9 +8,10 @@ let `engine.incremental` tell, without the models, that none of that changed.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from orgspec.load.cache import value_hash as _digest
 
 if TYPE_CHECKING:
     from orgspec.findings import Location
@@ -51,16 +52,6 @@ class FileSummary:
         spans, lines = self.roots
         return any((loc.line, loc.col) == (r[0] + 1, r[1] + 1)
                    or max(loc.line, loc.end_line) >= min(r[2] + 1, lines) for r in spans)
-
-    def same(self, other: FileSummary) -> bool:
-        """The same entities, problems and places (the roots aside)."""
-        return (self.kinds, self.meta, self.places) == (other.kinds, other.meta,
-                                                        other.places)
-
-
-def _digest(value: object) -> str:
-    return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"),
-                           digest_size=20).hexdigest()
 
 
 def _said(text: str) -> tuple[Any, ...]:

@@ -92,6 +92,11 @@ def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=20).hexdigest()
 
 
+def value_hash(value: object) -> str:
+    """`content_hash` of plain data's repr (the same in every process for plain data)."""
+    return content_hash(repr(value).encode("utf-8", "surrogatepass"))
+
+
 ENTRY_MARK = ".orgspec-cache-entry"  # in every fingerprint folder orgspec made
 _FINGERPRINT_NAME = re.compile(r"[0-9a-f]{20}")
 STALE_SECONDS = 7 * 24 * 3600  # another orgspec's entries unused this long are deleted

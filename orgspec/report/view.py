@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from orgspec.findings import Finding, LintResult, Severity
 from orgspec.gcpause import gc_paused
-from orgspec.i18n import say, say_list
+from orgspec.i18n import M, say, say_list
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.paths import in_project
 from orgspec.report.diagram import Diagram, FlowStep, Node, flow, tree
@@ -245,6 +245,7 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
     lang = lang or result.lang or guess_lang(org)
     owners = _owners(org)
     named = Namer(org, lang)
+    holders = holder_names(org)  # the RACI rows' labels and the columns'
     rows = [FindingRow(f.severity.label, f.code, named(f.message),
                        f"{f.location.file}:{f.location.line}:{f.location.col}", _link(f, links),
                        _team_of(f, owners), f.location.file, f.location.line, f.hint,
@@ -259,13 +260,13 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
         entities=result.entity_count,
         urgent=[r for r in rows if r.severity == "error"][:10],
         health=health, rules=_rule_groups(result, rows, lang),
-        raci_columns=org.raci.columns(), raci=_raci(org), tree=tree_roots, okrs=okrs,
+        raci_columns=org.raci.columns(), raci=_raci(org, holders), tree=tree_roots, okrs=okrs,
         processes=_processes(org, LABELS[lang]["no_owner"]),
         org_diff=[say(c, lang) for c in result.org_diff],
         families=_families(result, lang), team_diagram=_team_diagram(tree_roots, tree_rows, health),
         okr_diagram=_okr_diagram(okrs), teams=sorted({r.team for r in rows if r.team}),
         rows=rows, tree_rows=tree_rows, positions=_positions(org), meetings=_meetings(org, lang),
-        load=_load(org), team_names=team_names(org), raci_names=holder_names(org))
+        load=_load(org), team_names=team_names(org), raci_names=holders)
 
 
 def view_of(result: LintResult, view: ReportView | None = None, org: Org | None = None,
@@ -393,8 +394,6 @@ class Namer:
         return self._names
 
     def __call__(self, message: str) -> str:
-        from orgspec.i18n import M
-
         source = message if isinstance(message, M) else getattr(message, "source", None)
         if not isinstance(source, M) or not source.values:
             return message
@@ -441,11 +440,10 @@ def holder_names(org: Org) -> dict[str, str]:
             else name for key, name in names.items()}
 
 
-def _raci(org: Org) -> list[RaciRow]:
+def _raci(org: Org, names: dict[str, str]) -> list[RaciRow]:
     """A row per duty of `org.raci.matrix` (the site's RACI too), with overlap and gap."""
     from orgspec.model.models import is_placeholder
 
-    names = holder_names(org)
     out = []
     for rid, cells in sorted(org.raci.matrix.items()):
         resp = org.responsibilities[rid]

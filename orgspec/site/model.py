@@ -6,6 +6,7 @@ own way back to the root, so the same files work from `file://`, a host root or 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from orgspec.findings import LintResult
@@ -232,16 +233,16 @@ class SiteModel:
 
     # relations ---------------------------------------------------------------------------
 
-    def ancestors(self, tid: str) -> list[str]:
-        """The parent chain, root first; stops at a cycle."""
-        out: list[str] = []
+    def up(self, tid: str) -> Iterator[str]:
+        """`tid`, then its parent chain nearest first, lazily (a walk that stops at the
+        first lead costs what it walks, not the whole ancestry); stops at a cycle."""
         seen = {tid}
+        yield tid
         node = self.org.teams[tid].parent
         while node in self.org.teams and node not in seen:
             seen.add(node)
-            out.append(node)
+            yield node
             node = self.org.teams[node].parent
-        return out[::-1]
 
     CRUMBS_NEAR = 3  # a breadcrumb shows the root, an ellipsis, and this many nearest levels
 
@@ -304,12 +305,12 @@ class SiteModel:
             team = self.org.positions[positions[0]].team
             if team not in self.org.teams:
                 return None, ""
-            for tid in [team, *self.ancestors(team)[::-1]]:
+            for tid in self.up(team):
                 lead = self.org.teams[tid].lead
                 if lead in self.org.people:
                     return self.person(lead), tid  # always said: the position is vacant
             return None, ""
-        for tid in [teams[0], *self.ancestors(teams[0])[::-1]]:
+        for tid in self.up(teams[0]):
             lead = self.org.teams[tid].lead
             if lead in self.org.people:
                 return self.person(lead), "" if tid == teams[0] else tid

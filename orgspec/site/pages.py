@@ -442,7 +442,7 @@ def _positions(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         ask: Link | None = row.holders[0] if row.holders else None
         via = None
         if ask is None and team is not None:
-            for tid in [team, *m.ancestors(team)[::-1]]:
+            for tid in m.up(team):
                 lead = org.teams[tid].lead
                 if lead in org.people:
                     ask, via = m.person(lead), m.team(tid)
