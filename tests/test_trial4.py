@@ -310,7 +310,7 @@ def test_an_uppercase_id_is_one_finding_and_never_suggested(tmp_path: Path) -> N
     (tmp_path / "org.yaml").write_text(UPPERCASE, "utf-8")
     assert found(tmp_path) == [
         ("SC003", 7, "`id` 'Marketing' must be a lowercase slug",
-         "use a-z, 0-9, - and _, starting with a letter or digit, e.g. order-platform"),
+         "an id is lowercase: write it as `marketing`"),
         ("RF001", 31, "unknown Team or Person or Role 'markting' in `attendees`",
          "did you mean 'marketing'?"),
     ]

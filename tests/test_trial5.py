@@ -147,3 +147,34 @@ def test_an_example_after_li_ru_is_converted_by_script_only() -> None:
             "users from 1.2M to 1.32M by 2026-03-31")
     assert say(hint, "zh-Hant") == \
         "寫成「指標 從 基線 到 目標 + 截止時間」，例如：月活躍用戶數從120萬增長到132萬（3月31日前）"
+
+
+UPPER = """\
+- {kind: Person, id: xu-tao, name: 徐涛}
+- {kind: Person, id: Wu-Gang, name: 吴刚}
+- {kind: Person, id: 赵六, name: 赵六}
+- {kind: Team, id: tech, name: 技术部, lead: Xu-Tao, members: [Xu-Tao]}
+"""
+
+
+def hints(org: Path, lang: str) -> list[tuple[str, int, str]]:
+    from orgspec.engine.lint import lint
+    from orgspec.load.config import Config
+
+    return [(f.code, f.location.line, f.hint)
+            for f in lint([str(org)], Config(lang=lang)).findings if f.code in ("SC003", "RF001")]
+
+
+def test_an_uppercase_id_hint_says_what_to_write(tmp_path: Path) -> None:
+    (tmp_path / "org.yaml").write_text(UPPER, "utf-8")
+    assert hints(tmp_path, "en") == [
+        ("SC003", 2, "an id is lowercase: write it as `wu-gang`"),
+        ("SC003", 3, "use a-z, 0-9, - and _, starting with a letter or digit, e.g. "
+                     "order-platform"),  # no lowercase form to offer
+        ("RF001", 4, "an id is lowercase: write it as `xu-tao`"),
+        ("RF001", 4, "an id is lowercase: write it as `xu-tao`"),
+    ]
+    assert [h for _, _, h in hints(tmp_path, "zh")] == [
+        "id 只用小写：写成 `wu-gang`", "只用 a-z、0-9、- 和 _，以字母或数字开头，例如 order-platform",
+        "id 只用小写：写成 `xu-tao`", "id 只用小写：写成 `xu-tao`"]
+    assert hints(tmp_path, "zh-Hant")[0][2] == "id 只用小寫：寫成 `wu-gang`"

@@ -120,7 +120,7 @@ class _Guesses:
             found = self.by_kinds[kinds] = (Suggester(ids), folded, names)
         suggester, folded, names = found
         if value.casefold() in folded:
-            return M("did you mean {id!r}? ids are case-sensitive", id=folded[value.casefold()])
+            return M("an id is lowercase: write it as `{id}`", id=folded[value.casefold()])
         if value.strip() in names:
             kind, ident = names[value.strip()]
             return M("{value} is the name of {kind} `{id}`: write `{id}`", value=value.strip(),

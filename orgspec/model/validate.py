@@ -18,7 +18,15 @@ from orgspec.load.loader import RawEntity, RawFile, RawOrg
 from orgspec.load.suppress import Directive
 from orgspec.load.yamlevents import Path
 from orgspec.load.yamlhints import colon_key, colon_said
-from orgspec.model.models import KIND_ALIASES, KINDS, MODELS, Responsibility, Role, Team
+from orgspec.model.models import (
+    KIND_ALIASES,
+    KINDS,
+    MODELS,
+    Responsibility,
+    Role,
+    Team,
+    slug_of,
+)
 from orgspec.model.org import Claim, Org, Origin, RoleClaim, node_key
 
 MAX_ERRORS_PER_ENTITY = 20
@@ -348,9 +356,10 @@ def _schema_issue(kind: str, msg: str, loc: tuple[Any, ...], path: Path,
         written = _node(data, path) if path and data is not None else None
         text = M("`{field}` {value!r} must be a lowercase slug", field=field, value=written) \
             if isinstance(written, str) else M("`{field}` must be a lowercase slug", field=field)
-        return Issue(text, where, entity,
-                     hint=M("use a-z, 0-9, - and _, starting with a letter or digit, e.g. "
-                            "order-platform"), code="SC003")
+        slug = slug_of(written) if isinstance(written, str) else None
+        hint = M("an id is lowercase: write it as `{id}`", id=slug) if slug else \
+            M("use a-z, 0-9, - and _, starting with a letter or digit, e.g. order-platform")
+        return Issue(text, where, entity, hint=hint, code="SC003")
     value = _node(data, path) if path and data is not None else None
     label = _label(data, path) if data is not None else M("`{field}`", field=field)
     if path and path[-1] == "period" and isinstance(value, str):
