@@ -178,3 +178,20 @@ def test_an_uppercase_id_hint_says_what_to_write(tmp_path: Path) -> None:
         "id 只用小写：写成 `wu-gang`", "只用 a-z、0-9、- 和 _，以字母或数字开头，例如 order-platform",
         "id 只用小写：写成 `xu-tao`", "id 只用小写：写成 `xu-tao`"]
     assert hints(tmp_path, "zh-Hant")[0][2] == "id 只用小寫：寫成 `wu-gang`"
+
+
+def test_a_reference_left_by_a_deleted_file_says_what_to_do(tmp_path: Path) -> None:
+    (tmp_path / "teams.yaml").write_text(
+        "- {kind: Person, id: wang, name: 王}\n"
+        "- {kind: Team, id: hk, name: 香港分公司, lead: chan-tai-man, members: [wang]}\n"
+        "- {kind: Meeting, id: sync, name: 周会, cadence: weekly, owner: chan-tai-man}\n",
+        "utf-8")  # hk.yaml, which defined chan-tai-man, was deleted
+    assert hints(tmp_path, "en") == [
+        ("RF001", 2, "add the Person 'chan-tai-man' to the org's files, or change it to an "
+                     "existing id"),
+        ("RF001", 3, "add the Team or Person or Role 'chan-tai-man' to the org's files, or "
+                     "change it to an existing id"),
+    ]
+    assert [h for _, _, h in hints(tmp_path, "zh")] == [
+        "在组织文件中添加人员 'chan-tai-man'，或改成已有的 id",
+        "在组织文件中添加团队或人员或岗位 'chan-tai-man'，或改成已有的 id"]

@@ -247,7 +247,8 @@ def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
                      "or `待定`", value=value)
         yield Issue(M("unknown {kinds} {value!r} in `{field}`", kinds=wanted, value=value,
                       field=label), origin.locate(*where), entity=node_key(kind, ident),
-                    hint=hint or M("no {kinds} has the id {value!r}", kinds=wanted,
+                    hint=hint or M("add the {kinds} {value!r} to the org's files, or change "
+                                   "it to an existing id", kinds=wanted,
                                    value=value))
 
 
