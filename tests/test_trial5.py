@@ -195,3 +195,36 @@ def test_a_reference_left_by_a_deleted_file_says_what_to_do(tmp_path: Path) -> N
     assert [h for _, _, h in hints(tmp_path, "zh")] == [
         "在组织文件中添加人员 'chan-tai-man'，或改成已有的 id",
         "在组织文件中添加团队或人员或岗位 'chan-tai-man'，或改成已有的 id"]
+
+
+SERVICE = """\
+- {kind: Person, id: zhou-ming, name: 周明}
+- {kind: Person, id: lin-xue, name: 林雪}
+- {kind: Team, id: cs, name: 客服部, lead: zhou-ming, members: [zhou-ming, lin-xue],
+   responsibilities: [complaints]}
+- {kind: Team, id: ops, name: 运营部, lead: zhou-ming, responsibilities: [review]}
+- {kind: Responsibility, id: complaints, name: 投诉处理}
+- {kind: Responsibility, id: review, name: 复盘}
+- {kind: Position, id: cs-specialist, name: 客服专员, team: cs, holders: [lin-xue],
+   duties: [complaints]}
+- kind: Process
+  id: complaint
+  name: 投诉流程
+  owner: cs
+  responsibility: complaints
+  steps:
+    - {id: receive, name: 受理投诉, owner: cs-specialist, next: investigate}
+    - {id: investigate, name: 调查原因, owner: cs, next: review}
+    - {id: review, name: 复盘, owner: ops, next: close}
+    - {id: close, name: 结案}
+"""
+
+
+def test_the_reports_flowchart_names_a_positions_step(tmp_path: Path) -> None:
+    (tmp_path / "org.yaml").write_text(SERVICE, "utf-8")
+    for lang, gap in (("zh", "无负责人"), ("en", "no owner")):
+        run = run_cli("report", "org.yaml", "--format", "markdown", "--lang", lang,
+                      cwd=tmp_path)
+        chart = run.stdout.split("```mermaid\n", 1)[1].split("```", 1)[0].splitlines()
+        assert chart[2:6] == ['  s0["受理投诉<br/>客服专员"]', '  s1["调查原因<br/>客服部"]',
+                              '  s2["复盘<br/>运营部"]', f'  s3["结案<br/>{gap}"]'], lang
