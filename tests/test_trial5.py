@@ -175,7 +175,8 @@ def test_an_uppercase_id_hint_says_what_to_write(tmp_path: Path) -> None:
         ("RF001", 4, "an id is lowercase: write it as `xu-tao`"),
     ]
     assert [h for _, _, h in hints(tmp_path, "zh")] == [
-        "id 只用小写：写成 `wu-gang`", "只用 a-z、0-9、- 和 _，以字母或数字开头，例如 order-platform",
+        "id 只用小写：写成 `wu-gang`",
+        "只用 a-z、0-9、- 和 _，以字母或数字开头，例如 order-platform",
         "id 只用小写：写成 `xu-tao`", "id 只用小写：写成 `xu-tao`"]
     assert hints(tmp_path, "zh-Hant")[0][2] == "id 只用小寫：寫成 `wu-gang`"
 
@@ -228,3 +229,27 @@ def test_the_reports_flowchart_names_a_positions_step(tmp_path: Path) -> None:
         chart = run.stdout.split("```mermaid\n", 1)[1].split("```", 1)[0].splitlines()
         assert chart[2:6] == ['  s0["受理投诉<br/>客服专员"]', '  s1["调查原因<br/>客服部"]',
                               '  s2["复盘<br/>运营部"]', f'  s3["结案<br/>{gap}"]'], lang
+
+
+def _section(page: Path, name: str) -> str:
+    import re
+
+    found = re.search(rf'<section id="{name}">(.*?)</section>', page.read_text("utf-8"), re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", found.group(1))).strip() if found else ""
+
+
+def test_a_positions_step_is_its_teams_and_its_holders(tmp_path: Path) -> None:
+    (tmp_path / "org.yaml").write_text(SERVICE, "utf-8")
+    for lang, handoffs, via in (
+            ("zh", "团队间交接 客服部 调查原因 investigate → 运营部 复盘 review", "作为客服专员"),
+            ("en", "Hand-offs between teams 客服部 调查原因 investigate → 运营部 复盘 review",
+             "as 客服专员")):
+        site = tmp_path / lang
+        run = run_cli("site", "org.yaml", "-o", str(site), "--lang", lang, cwd=tmp_path)
+        assert run.code == 0, run.stderr
+        # receive (客服专员, a position of 客服部) -> investigate (客服部) stays in the team
+        assert _section(site / "processes" / "complaint.html", "handoffs") == handoffs
+        assert _section(site / "people" / "lin-xue.html", "steps").endswith(
+            f"投诉流程 › 受理投诉 ({via})"), lang
+        assert "复盘" in _section(site / "teams" / "cs.html", "handoffs")
+        assert "受理投诉" not in _section(site / "teams" / "cs.html", "handoffs")
