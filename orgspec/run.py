@@ -286,7 +286,7 @@ def _apply_baseline(result: Any, path: str) -> list[str]:
     try:
         outcome = baseline.apply(result, baseline.read(path))
     except baseline.BaselineError as exc:
-        raise UsageError(message_of(exc), result.lang or None) from None
+        raise UsageError(message_of(exc)) from None  # said as the CLI's errors are
     lang = result.lang or "en"
     notes = [say(M("baseline {path}: {known} known findings not shown, {stale} stale entries",
                    path=path, known=outcome.known, stale=len(outcome.stale)), lang)]

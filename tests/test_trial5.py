@@ -119,9 +119,7 @@ def test_refusals_and_read_errors_are_said_whole_in_chinese(tmp_path: Path) -> N
          "orgspec: 错误：无法读取基线 'nosuch.json'：文件或文件夹不存在"),
         (("check", "org", "--baseline", "nosuch.json", "--lang", "zh-Hant"),
          "orgspec: 錯誤：無法讀取基線 'nosuch.json'：檔案或資料夾不存在"),
-        (("check", "org", "--baseline", "nosuch.json"),  # the content's language
-         "orgspec: 错误：无法读取基线 'nosuch.json'：文件或文件夹不存在"),
-        (("show", "person", "徐涛", "org"), "orgspec: 错误：没有人员 '徐涛'"),
+        (("show", "person", "徐涛", "org"), "orgspec: 错误：没有人员 '徐涛'"),  # the content's
     ]
     for args, line in cases:
         run = run_cli(*args, cwd=tmp_path, env={"LANG": "C"})
@@ -253,3 +251,35 @@ def test_a_positions_step_is_its_teams_and_its_holders(tmp_path: Path) -> None:
             f"投诉流程 › 受理投诉 ({via})"), lang
         assert "复盘" in _section(site / "teams" / "cs.html", "handoffs")
         assert "受理投诉" not in _section(site / "teams" / "cs.html", "handoffs")
+
+
+POSITIONS = """\
+- {kind: Person, id: li, name: 李}
+- kind: Team
+  id: cs
+  name: 客服部
+  lead: 周明
+  parent: Company
+  members: [li, 周明]
+- kind: Objective
+  id: o
+  title: 更快答复
+  owner: cs
+  period: 2026Q1
+- kind: Person
+  id: Xu-Tao
+"""
+
+
+def test_a_bad_value_is_reported_where_it_is_written(tmp_path: Path) -> None:
+    from orgspec.engine.lint import lint
+    from orgspec.load.config import Config
+
+    (tmp_path / "org.yaml").write_text(POSITIONS, "utf-8")
+    for lang in ("zh", "en"):
+        got = [(f.code, f.location.line, f.location.col)
+               for f in lint([str(tmp_path)], Config(lang=lang)).findings
+               if f.code in ("RF001", "SC003")]
+        # a scalar at its value, as a list item is: `lead: 周明` at 周, like `[li, 周明]`
+        assert got == [("RF001", 5, 9), ("RF001", 6, 11), ("RF001", 7, 17),
+                       ("SC003", 12, 11), ("SC003", 14, 7)], lang

@@ -209,7 +209,8 @@ def _process_refs(guesses: _Guesses, pid: str, proc: Any) -> Iterator[Issue]:
                              steps=listing[0], more=listing[1])
                 yield Issue(M("unknown step {next!r} in `next` of step {step!r}", next=nxt,
                               step=step.id),
-                            o.locate(*base, "next", j), entity=node_key("process", pid),
+                            o.locate(*base, "next", j) if _is_list(o, (*base, "next"))
+                            else o.value(*base, "next"), entity=node_key("process", pid),
                             hint=hint)
 
 
@@ -246,7 +247,7 @@ def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
             hint = M("{value!r} marks an open seat; an owner not yet known is written `TBD` "
                      "or `待定`", value=value)
         yield Issue(M("unknown {kinds} {value!r} in `{field}`", kinds=wanted, value=value,
-                      field=label), origin.locate(*where), entity=node_key(kind, ident),
+                      field=label), origin.value(*where), entity=node_key(kind, ident),
                     hint=hint or M("add the {kinds} {value!r} to the org's files, or change "
                                    "it to an existing id", kinds=wanted,
                                    value=value))

@@ -329,7 +329,11 @@ def _schema_issues(exc: ValidationError, ent: RawEntity, model: type[BaseModel],
     for err in errors[:MAX_ERRORS_PER_ENTITY]:
         loc = tuple(err["loc"])
         path = _data_path(ent.data, loc)
-        where = ent.fmap.locate((*ent.path, *path))
+        at = (*ent.path, *path)
+        # a bad text value is reported where it is written; a field missing or unknown, or a
+        # list or mapping of the wrong shape, at its key
+        where = ent.fmap.value(at) if err["type"] not in ("extra_forbidden", "missing") and \
+            isinstance(ent.fmap.node(at), str) else ent.fmap.locate(at)
         yield _schema_issue(err["type"], err["msg"], loc, path, model, where, entity, ent.data)
 
 
