@@ -14,10 +14,12 @@ VACANCY = "- {kind: Role, id: buyer, name: 采购, team: company, holders: [li-n
 
 
 def diff_lines(repo: Path, lang: str) -> list[str]:
+    """The org diff's changes, printed with the findings (standard output), not as notes."""
     run = run_cli("check", "--diff", "HEAD~1", "--lang", lang, "org", cwd=repo)
-    lines = run.stderr.splitlines()
+    assert "HEAD~1" not in run.stderr
+    lines = run.stdout.splitlines()
     start = next(i for i, line in enumerate(lines) if "HEAD~1" in line)
-    return lines[start + 1:]
+    return [line for line in lines[start + 1:] if line.startswith("  ")]
 
 
 def test_a_file_that_failed_to_load_is_not_reported_deleted(tmp_path: Path) -> None:
@@ -32,11 +34,11 @@ def test_a_file_that_failed_to_load_is_not_reported_deleted(tmp_path: Path) -> N
     assert diff_lines(tmp_path, "en") == [
         "  org diff incomplete: 1 files could not be read in one of the revisions; what they "
         "define is not counted as added or removed",
-        "  position added: buyer",
+        "  position added: 采购 (buyer)",
     ]
     assert diff_lines(tmp_path, "zh") == [
         "  组织变化不完整：有 1 个文件在其中一个版本里读不出来；其中定义的内容不计为新增或删除",
-        "  新增岗位：buyer",
+        "  新增岗位：采购（buyer）",
     ]
 
 
@@ -283,3 +285,78 @@ def test_a_bad_value_is_reported_where_it_is_written(tmp_path: Path) -> None:
         # a scalar at its value, as a list item is: `lead: 周明` at 周, like `[li, 周明]`
         assert got == [("RF001", 5, 9), ("RF001", 6, 11), ("RF001", 7, 17),
                        ("SC003", 12, 11), ("SC003", 14, 7)], lang
+
+
+CHANGES = """\
+- {kind: Team, id: pr, name: 公关部, parent: company, lead: li-na, members: [li-na],
+   responsibilities: [press]}
+- {kind: Responsibility, id: press, name: 媒体关系}
+- {kind: Objective, id: o, title: 口碑, owner: pr,
+   key_results: [{id: k, title: 差评率从5%降到2%（6月30日前）}]}
+"""
+
+
+def test_the_org_diff_is_the_commands_output_and_names_what_changed(tmp_path: Path) -> None:
+    org = small_org(tmp_path)
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "base")
+    (org / "pr.yaml").write_text(CHANGES, "utf-8")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "公关部")
+    assert diff_lines(tmp_path, "zh") == [
+        "  新增团队：公关部（pr）",
+        "  新增职责：媒体关系（press）（负责方：公关部（pr））",
+        "  新增关键结果：差评率从5%降到2%（6月30日前）（o/k）",
+    ]
+    assert diff_lines(tmp_path, "en") == [
+        "  team added: 公关部 (pr)",
+        "  duty added: 媒体关系 (press) (accountable: 公关部 (pr))",
+        "  key result added: 差评率从5%降到2%（6月30日前） (o/k)",
+    ]
+    # a machine format keeps standard output to itself: the diff is a note there
+    run = run_cli("check", "--diff", "HEAD~1", "--lang", "en", "org", "--format", "json",
+                  cwd=tmp_path)
+    assert "  team added: 公关部 (pr)" in run.stderr.splitlines()
+    assert run.json()["findings"] == []
+
+
+def test_who_and_show_say_each_name_once(tmp_path: Path) -> None:
+    (tmp_path / "org.yaml").write_text(SERVICE, "utf-8")
+    for lang, person, chair in (("zh", "人员", "负责人"), ("en", "person", "owner")):
+        run = run_cli("who", "林雪", "org.yaml", "--lang", lang, cwd=tmp_path)
+        assert run.stdout == f"{person} lin-xue 林雪\n", lang  # not `林雪 (lin-xue 林雪)`
+        run = run_cli("who", "复盘", "org.yaml", "--lang", lang, cwd=tmp_path)
+        assert "lin-xue 林雪 (lin-xue 林雪)" not in run.stdout
+    (tmp_path / "org.yaml").write_text(
+        SERVICE + "- {kind: Responsibility, id: calls, name: 回访, accountable: lin-xue}\n",
+        "utf-8")
+    run = run_cli("show", "duty", "calls", "org.yaml", "--lang", "en", cwd=tmp_path)
+    assert run.stdout.splitlines()[1:] == ["  accountable:", "    - person lin-xue 林雪"]
+    # a team or a position still says who stands behind it
+    run = run_cli("who", "客服专员", "org.yaml", "--lang", "en", cwd=tmp_path)
+    assert run.stdout.splitlines()[0] == "role cs-specialist 客服专员 (lin-xue 林雪)"
+
+
+def test_init_in_chinese_writes_full_width_punctuation_in_its_prose() -> None:
+    import re
+
+    import yaml
+
+    from orgspec.adopt.init import plan
+
+    cjk = "\u3400-\u9fff"
+    ascii_by_cjk = re.compile(f"[{cjk}][,;:()]|[,;:()][{cjk}]")
+    english = plan("en")
+    for lang in ("zh", "zh-Hant"):
+        files = plan(lang)
+        for name, text in files.items():
+            comments = [c for line in text.splitlines()
+                        for c in re.findall(r"(?:^|\s)#\s(.*)", line)]  # the prose
+            prose = re.sub(r"`[^`]*`", "", "\n".join(comments))
+            assert not ascii_by_cjk.findall(prose), (lang, name, ascii_by_cjk.findall(prose))
+            if name.endswith((".yaml", ".yml")) and "{{" not in text and name in english:
+                yaml.safe_load(text)  # YAML syntax stays ASCII
+        assert "（teams/、people/、duties/ ……）。" in files["org/org.yaml"]
+    assert "位置（parent）、負責人和成員（Person 的 id），以及職責清單：" in \
+        plan("zh-Hant")["org/org.yaml"]
