@@ -323,7 +323,7 @@ def test_the_org_diff_is_the_commands_output_and_names_what_changed(tmp_path: Pa
 
 def test_who_and_show_say_each_name_once(tmp_path: Path) -> None:
     (tmp_path / "org.yaml").write_text(SERVICE, "utf-8")
-    for lang, person, chair in (("zh", "人员", "负责人"), ("en", "person", "owner")):
+    for lang, person in (("zh", "人员"), ("en", "person")):
         run = run_cli("who", "林雪", "org.yaml", "--lang", lang, cwd=tmp_path)
         assert run.stdout == f"{person} lin-xue 林雪\n", lang  # not `林雪 (lin-xue 林雪)`
         run = run_cli("who", "复盘", "org.yaml", "--lang", lang, cwd=tmp_path)
