@@ -315,7 +315,7 @@ def _apply_diff(result: LintResult, head: list[Finding], org: Org, ref: str,
     count every baselined finding as fixed."""
     from dataclasses import replace
 
-    from orgspec.ci.diff import GitError, compare, lint_at
+    from orgspec.ci.diff import GitError, compare, lint_at, where_it_was
     from orgspec.engine.lint import lint_org
 
     try:
@@ -324,7 +324,8 @@ def _apply_diff(result: LintResult, head: list[Finding], org: Org, ref: str,
         raise UsageError(message_of(exc), result.lang) from None
     diff = compare(base, replace(result, findings=head), base_org, org)
     shown = {id(f) for f in result.findings}
-    result.findings = [f for f in diff.new if id(f) in shown]
+    result.findings = where_it_was([f for f in diff.new if id(f) in shown], base, base_org,
+                                   org, ref, result.lang or "en")
     result.org_diff = diff.changes
     result.org_diff_head = M("org diff against {ref}: {new} new findings, {fixed} fixed",
                              ref=ref, new=len(diff.new), fixed=len(diff.fixed))

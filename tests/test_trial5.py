@@ -360,3 +360,27 @@ def test_init_in_chinese_writes_full_width_punctuation_in_its_prose() -> None:
         assert "（teams/、people/、duties/ ……）。" in files["org/org.yaml"]
     assert "位置（parent）、負責人和成員（Person 的 id），以及職責清單：" in \
         plan("zh-Hant")["org/org.yaml"]
+
+
+def test_a_reference_left_by_a_deleted_file_names_that_file_against_the_base(tmp_path: Path
+                                                                           ) -> None:
+    org = small_org(tmp_path)
+    (org / "hk.yaml").write_text("- {kind: Person, id: chan-tai-man, name: 陳大文}\n", "utf-8")
+    (org / "hk-team.yaml").write_text(
+        "- {kind: Team, id: hk, name: 香港, parent: company, lead: chan-tai-man}\n", "utf-8")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "base")
+    git(tmp_path, "rm", "-q", "org/hk.yaml")
+    git(tmp_path, "commit", "-qm", "no hk people")
+    for lang, hint in (
+            ("en", "hint: 'chan-tai-man' was defined in org/hk.yaml at HEAD~1: add it back, or "
+                   "change the reference to an existing id"),
+            ("zh", "建议: 'chan-tai-man' 在 HEAD~1 时定义于 org/hk.yaml：请把它加回来，"
+                   "或改成已有的 id")):
+        run = run_cli("check", "--diff", "HEAD~1", "--lang", lang, "org", cwd=tmp_path)
+        lines = run.stdout.splitlines()
+        assert "RF001" in lines[0] and lines[1] == f"    {hint}", (lang, lines)
+    # without --diff nothing says where it was: what to do, still
+    run = run_cli("check", "org", "--lang", "en", cwd=tmp_path)
+    assert "hint: add the Person 'chan-tai-man' to the org's files" in run.stdout

@@ -17,9 +17,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from orgspec.findings import Finding, LintResult, Location, Related
-from orgspec.i18n import M, reason
+from orgspec.i18n import M, reason, say
 from orgspec.load.config import Config
 from orgspec.model.graph import named
+from orgspec.model.models import KINDS
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.paths import display_path
 
@@ -283,4 +284,28 @@ def _kr_changes(a: Org, b: Org, src: _Sources) -> list[str]:
     out += [M("key result removed: {kr}", kr=kr(ka, k)) for k in sorted(set(ka) - set(kb))]
     out += [M("key result changed: {kr}", kr=kr(kb, k)) for k in sorted(set(ka) & set(kb))
             if ka[k][0] != kb[k][0]]
+    return out
+
+
+def where_it_was(findings: list[Finding], base: LintResult, base_org: Org, head_org: Org,
+                 ref: str, lang: str) -> list[Finding]:
+    """`findings` (new since `ref`, said in `lang`), an unknown reference (RF001) to an id
+    that `ref` still defined given a hint naming the file that defined it (as the working
+    tree names it): what a user needs after deleting or moving that file."""
+    files = dict(zip(base_org.files, base.files, strict=False))
+    out = []
+    for f in findings:
+        source = getattr(f.message, "source", None) if f.code == "RF001" else None
+        value = source.values.get("value") if isinstance(source, M) else None
+        origin = None
+        if isinstance(value, str):
+            origin = next((o for kind in KINDS
+                           if (o := base_org.origins.get(node_key(kind, value))) is not None
+                           and value not in head_org.table(kind)), None)
+        if origin is not None:
+            hint = M("{value!r} was defined in {file} at {ref}: add it back, or change the "
+                     "reference to an existing id", value=value,
+                     file=files.get(origin.file, origin.file), ref=ref)
+            f = replace(f, hint=say(hint, lang))
+        out.append(f)
     return out
