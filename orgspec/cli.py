@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     pass
 
 from orgspec.findings import Severity
-from orgspec.i18n import M, message_of
+from orgspec.i18n import M, message_of, reason
 from orgspec.report.graph_export import FORMATS as GRAPH_FORMATS
 from orgspec.reporters import REPORTERS
 from orgspec.run import EXIT_OK, EXIT_USAGE, UsageError, make_config, render, targets_of
@@ -230,7 +230,7 @@ def _summary(path: str, text: str) -> None:
         append_text(path, text)
     except OSError as exc:
         raise UsageError(M("cannot write the job summary {path!r}: {why}", path=path,
-                           why=exc.strerror or str(exc))) from None
+                           why=reason(exc))) from None
 
 
 def _want_color(choice: str) -> bool:
@@ -249,7 +249,7 @@ def _emit(text: str, output: str | None) -> None:
         write_text(output, text)
     except OSError as exc:
         raise UsageError(M("cannot write {path!r}: {why}", path=output,
-                           why=exc.strerror or str(exc))) from None
+                           why=reason(exc))) from None
 
 
 @main.command()
@@ -464,7 +464,7 @@ def _show(kind: str, ident: str, paths: tuple[str, ...], fmt: str, lang: str | N
     try:
         doc = show(org, kind, ident, said)
     except NotFound as exc:
-        raise UsageError(message_of(exc)) from None
+        raise UsageError(message_of(exc), said) from None
     _emit(_json(doc) if fmt == "json" else show_text(doc, said, org), None)
     return EXIT_OK
 

@@ -10,6 +10,8 @@ import tempfile
 import time
 from collections.abc import Iterable
 
+from orgspec.i18n import M, reason
+
 
 def append_text(path: str, text: str) -> None:
     """Append to a file that others also write (GitHub's job summary)."""
@@ -119,16 +121,16 @@ def _inputs(kind: str) -> set[str]:
 
 def _refuse_input(path: str) -> None:
     if _INPUTS and os.path.realpath(path) in _inputs("files"):
-        raise OutputError("it is a file of the org being read; orgspec never modifies org "
-                          "files - write somewhere else")
+        raise OutputError(M("it is a file of the org being read; orgspec never modifies org "
+                            "files - write somewhere else"))
 
 
 def check_output_folder(folder: str) -> None:
     """Raise OutputError when `folder` (a folder of outputs: a site, a CSV export) is a
     folder of the org being read (given as the org, or holding one of its files)."""
     if _INPUTS and os.path.realpath(folder) in _inputs("folders"):
-        raise OutputError("it is a folder of the org being read; orgspec never writes "
-                          "into it - write somewhere else")
+        raise OutputError(M("it is a folder of the org being read; orgspec never writes "
+                            "into it - write somewhere else"))
 
 
 def write_tree(folder: str, files: Iterable[tuple[str, str | bytes]]) -> int:
@@ -146,10 +148,9 @@ def write_tree(folder: str, files: Iterable[tuple[str, str | bytes]]) -> int:
     try:
         check_output_folder(target)
     except OutputError as exc:
-        raise OutputError(f"cannot write {folder!r}: {exc}") from None
+        raise OutputError(M("cannot write {path!r}: {why}", path=folder,
+                            why=reason(exc))) from None
     if os.path.exists(target) and not _replaceable(target):
-        from orgspec.i18n import M
-
         raise OutputError(M("{folder} exists and was not written by `orgspec site`; choose an "
                             "empty or new folder", folder=folder))
     parent = os.path.dirname(target)

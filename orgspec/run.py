@@ -150,7 +150,8 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
     baseline_path = opts.baseline_path or config.baseline_path()
     if opts.write_baseline:
         return _write_baseline(result, opts.write_baseline, baseline_path)
-    notes = narrow(result, org, targets, config, baseline_path, opts.diff_ref)
+    notes = narrow(result, org, targets, config, baseline_path, opts.diff_ref,
+                   diff_in_output=fmt == "text")
     if only_files and any(f.code == "RF001" for f in result.findings):
         notes.append(say(M("only the files named were loaded: an id defined in another file "
                            "is unknown to this run; check the whole org with `orgspec check "
@@ -244,14 +245,18 @@ def view_links(ci: CiEnv) -> Any:
 
 
 def narrow(result: LintResult, org: Org | None, targets: list[str], config: Config,
-           baseline_path: str | None, diff_ref: str | None) -> list[str]:
+           baseline_path: str | None, diff_ref: str | None,
+           diff_in_output: bool = False) -> list[str]:
     """What `check` and `report` show of a run: without the findings the baseline knows,
     and with `diff_ref` only those new since that git revision (needs `org`), plus the org
-    diff in `result.org_diff`; returns the notes for standard error. Raises UsageError."""
+    diff in `result.org_diff`; returns the notes for standard error, the org diff's lines
+    among them unless `diff_in_output` (the text output prints them, with the findings).
+    Raises UsageError."""
     head = list(result.findings)  # the diff compares whole runs: the base has no baseline
     notes = _apply_baseline(result, baseline_path) if baseline_path else []
     if diff_ref and org is not None:
-        notes += _apply_diff(result, head, org, diff_ref, targets, config)
+        lines = _apply_diff(result, head, org, diff_ref, targets, config)
+        notes += [] if diff_in_output else lines
     return notes
 
 
@@ -286,7 +291,7 @@ def _apply_baseline(result: Any, path: str) -> list[str]:
     try:
         outcome = baseline.apply(result, baseline.read(path))
     except baseline.BaselineError as exc:
-        raise UsageError(message_of(exc)) from None
+        raise UsageError(message_of(exc)) from None  # said as the CLI's errors are
     lang = result.lang or "en"
     notes = [say(M("baseline {path}: {known} known findings not shown, {stale} stale entries",
                    path=path, known=outcome.known, stale=len(outcome.stale)), lang)]
@@ -310,7 +315,7 @@ def _apply_diff(result: LintResult, head: list[Finding], org: Org, ref: str,
     count every baselined finding as fixed."""
     from dataclasses import replace
 
-    from orgspec.ci.diff import GitError, compare, lint_at
+    from orgspec.ci.diff import GitError, compare, lint_at, where_it_was
     from orgspec.engine.lint import lint_org
 
     try:
@@ -319,11 +324,14 @@ def _apply_diff(result: LintResult, head: list[Finding], org: Org, ref: str,
         raise UsageError(message_of(exc), result.lang) from None
     diff = compare(base, replace(result, findings=head), base_org, org)
     shown = {id(f) for f in result.findings}
-    result.findings = [f for f in diff.new if id(f) in shown]
+    result.findings = where_it_was([f for f in diff.new if id(f) in shown], base, base_org,
+                                   org, ref, result.lang or "en")
     result.org_diff = diff.changes
-    lines = [say(M("org diff against {ref}: {new} new findings, {fixed} fixed", ref=ref,
-                   new=len(diff.new), fixed=len(diff.fixed)), result.lang or "en")]
-    return lines + [f"  {say(change, result.lang or 'en')}" for change in diff.changes]
+    result.org_diff_head = M("org diff against {ref}: {new} new findings, {fixed} fixed",
+                             ref=ref, new=len(diff.new), fixed=len(diff.fixed))
+    from orgspec.reporters.text import org_diff_lines
+
+    return org_diff_lines(result)
 
 
 def site_changes(result: LintResult, org: Org, targets: list[str], config: Config,

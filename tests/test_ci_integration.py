@@ -149,9 +149,9 @@ def test_diff_fails_only_on_the_new_overlap(two_commits: Path) -> None:
     assert [(f["code"], f["file"], f["line"]) for f in run.json()["findings"]] == [
         ("OW001", "org/org.yaml", 66)]  # `accountable: platform` of status-page
     assert "team added: comms" in run.stderr
-    change = "duty added: status-page (accountable: comms, platform)"
+    change = "duty added: status-page (accountable: comms, Platform (platform))"
     assert f"- {md_inline(change, 500)}" in (two_commits / "pr.md").read_text("utf-8")
-    assert "duty added: status-page (accountable: comms, platform)" in run.stderr
+    assert f"  {change}" in run.stderr  # --format json: the org diff is a note
     assert "accountable owner of duty" not in run.stderr  # status-page is new, not changed
     assert "overlap introduced: duty 'status-page' has 2 accountable owners" in run.stderr
     clean = run_cli("check", "org", "--diff", "HEAD", cwd=two_commits)

@@ -132,7 +132,7 @@ def _said(write_org, lang: str) -> list[tuple[str, int, str, str]]:
 def test_mistakes_of_the_issue_say_the_fix(write_org) -> None:
     assert _said(write_org, "en") == [
         ("RF001", 2, "unknown Team 'HR' in `parent`",
-         "did you mean 'hr'? ids are case-sensitive"),
+         "an id is lowercase: write it as `hr`"),
         ("RF001", 4, "unknown Team or Person or Role '客服部' in `accountable`",
          "客服部 is the name of team `cs`: write `cs`"),
         ("SC003", 9, "`period` '2026Q1' is not a period: write `2026-Q1`",
@@ -141,7 +141,7 @@ def test_mistakes_of_the_issue_say_the_fix(write_org) -> None:
                       "28 days", "the last day of that month is 2026-02-28"),
     ]
     assert _said(write_org, "zh") == [
-        ("RF001", 2, "`parent` 中的 'HR' 不是已知的团队", "是不是要写 'hr'？id 区分大小写"),
+        ("RF001", 2, "`parent` 中的 'HR' 不是已知的团队", "id 只用小写：写成 `hr`"),
         ("RF001", 4, "`accountable` 中的 '客服部' 不是已知的团队或人员或岗位",
          "客服部 是团队 `cs` 的名称：请写 `cs`"),
         ("SC003", 9, "`period` 的值 '2026Q1' 不是周期写法：请写 `2026-Q1`",

@@ -121,7 +121,7 @@ def test_who_and_show_commands() -> None:
     run = run_cli("show", "meeting", "weekly-meeting", "examples/ecommerce", "--format", "json")
     assert run.code == 0
     assert json.loads(run.stdout)["cadence"] == "weekly"
-    run = run_cli("show", "team", "nope", "examples/ecommerce")
+    run = run_cli("show", "team", "nope", "examples/ecommerce", "--lang", "en")
     assert run.code == 2
     assert "no team 'nope'" in run.stderr
 

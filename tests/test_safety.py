@@ -144,7 +144,7 @@ def test_a_period_at_the_calendars_edge_is_a_finding_not_a_crash(
     import json
     sc = [(f["code"], f["line"], f["column"])
           for f in json.loads(out)["findings"] if f["code"].startswith("SC")]
-    assert sc == ([("SC003", 4, 1)] if bad else [])
+    assert sc == ([("SC003", 4, 9)] if bad else [])
     assert code == (1 if bad else 0)
     for args in (("report", str(folder)), ("site", str(folder), "-o", str(tmp_path / "s"))):
         code, _, err = cli(*args)

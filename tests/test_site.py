@@ -306,11 +306,11 @@ def test_changes_feed_and_last_updated_from_git(tmp_path: Path) -> None:
     assert done.code == 0, done.stderr
     page = (repo / "public" / "changes" / "index.html").read_text("utf-8")
     assert "Changes since v1" in page
-    assert '<a href="../teams/ops.html">team added: ops</a>' in page
-    assert ('<a href="../duties/uptime.html">accountable owner of duty uptime changed: '
-            "platform -&gt; ops</a>") in page
-    assert '<a href="../duties/refunds.html">duty added: refunds (accountable: nobody)</a>' \
-        in page
+    assert '<a href="../teams/ops.html">team added: Ops (ops)</a>' in page
+    assert ('<a href="../duties/uptime.html">accountable owner of duty Uptime (uptime) '
+            "changed: Platform (platform) -&gt; Ops (ops)</a>") in page
+    assert ('<a href="../duties/refunds.html">duty added: Refunds (refunds) (accountable: '
+            "nobody)</a>") in page
     assert ('<a href="../duties/refunds.html">gap introduced: duty &#39;refunds&#39; has no '
             "accountable owner") in page
     feed = ET.parse(repo / "public" / "changes" / "feed.xml").getroot()
@@ -319,7 +319,7 @@ def test_changes_feed_and_last_updated_from_git(tmp_path: Path) -> None:
     assert len(entries) == 1
     assert entries[0].findtext(f"{atom}title") == "Changes since v1"
     assert feed.findtext(f"{atom}updated") == "2026-02-07T10:00:00+00:00"
-    assert "team added: ops" in entries[0].findtext(f"{atom}content")
+    assert "team added: Ops (ops)" in entries[0].findtext(f"{atom}content")
     team = (repo / "public" / "teams" / "platform.html").read_text("utf-8")
     assert '<time datetime="2026-02-07">' in team
     duty = (repo / "public" / "duties" / "billing.html").read_text("utf-8")

@@ -126,7 +126,7 @@ def test_names_for_ids_in_members_give_only_the_unknown_references(tmp_path: Pat
     teams = TEAMS.replace("  lead: liu-yang\n  members: [liu-yang, lin-xue, ma-chao]",
                           "  lead: 刘洋\n  members: [刘洋, 林雪, ma-chao]")
     assert found(org(tmp_path, teams=teams)) == [
-        ("RF001", "teams.yaml", 10, 3), ("RF001", "teams.yaml", 11, 13),
+        ("RF001", "teams.yaml", 10, 9), ("RF001", "teams.yaml", 11, 13),
         ("RF001", "teams.yaml", 11, 17)]
 
 
@@ -149,7 +149,7 @@ def test_members_of_a_team_with_a_wrong_kind_are_not_on_no_team(tmp_path: Path) 
 def test_a_misspelt_parent_does_not_leave_the_parent_with_an_empty_charter(tmp_path: Path
                                                                           ) -> None:
     teams = TEAMS.replace("parent: company", "parent: Company")
-    assert found(org(tmp_path, teams=teams)) == [("RF001", "teams.yaml", 9, 3)]
+    assert found(org(tmp_path, teams=teams)) == [("RF001", "teams.yaml", 9, 11)]
     # With the parent right, the parent's charter is covered by its child: still clean.
     assert found(org(tmp_path, teams=teams.replace("Company", "company"))) == []
 
@@ -250,10 +250,10 @@ def test_show_says_when_a_name_is_ambiguous_or_unknown(tmp_path: Path) -> None:
     from conftest import run_cli
 
     path = org(tmp_path, PEOPLE + "- {kind: Person, id: liu-ming, name: 刘明}\n")
-    run = run_cli("show", "person", "刘", str(path))
+    run = run_cli("show", "person", "刘", str(path), "--lang", "en")
     assert run.code == 2
     assert "'刘' names more than one person: liu-ming 刘明, liu-yang 刘洋" in run.stderr
-    run = run_cli("show", "person", "赵六", str(path))
+    run = run_cli("show", "person", "赵六", str(path), "--lang", "en")
     assert (run.code, "no person '赵六'" in run.stderr) == (2, True)
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from orgspec.adopt.draft import Draft, DraftDuty
 from orgspec.adopt.slug import IdMap
 from orgspec.adopt.write import AdoptError
-from orgspec.i18n import M
+from orgspec.i18n import M, reason
 
 OWNED = ("component", "api", "system", "resource", "domain")
 MAX_BYTES = 50 * 1024 * 1024
@@ -76,7 +76,7 @@ def read_catalog(paths: list[str]) -> list[Entity]:
                 docs = list(yaml.load_all(handle, Loader=loader))
         except OSError as exc:
             raise AdoptError(M("cannot read {path!r}: {why}", path=path,
-                               why=exc.strerror or str(exc))) from None
+                               why=reason(exc))) from None
         except UnicodeDecodeError:
             raise AdoptError(M("{where}: not UTF-8 text", where=path)) from None
         except yaml.YAMLError as exc:

@@ -14,7 +14,7 @@ import os
 from orgspec.adopt.draft import Draft, DraftDuty
 from orgspec.adopt.slug import IdMap
 from orgspec.adopt.write import AdoptError
-from orgspec.i18n import M
+from orgspec.i18n import M, reason
 
 MAX_BYTES = 3 * 1024 * 1024  # GitHub ignores CODEOWNERS files larger than 3 MB
 
@@ -29,7 +29,7 @@ def parse(path: str) -> list[tuple[int, str, list[str]]]:
             lines = handle.read().splitlines()
     except OSError as exc:
         raise AdoptError(M("cannot read {path!r}: {why}", path=path,
-                           why=exc.strerror or str(exc))) from None
+                           why=reason(exc))) from None
     except UnicodeDecodeError:
         raise AdoptError(M("{where}: not UTF-8 text", where=path)) from None
     out = []

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from orgspec import output
-from orgspec.i18n import MC, M, say
+from orgspec.i18n import MC, M, reason, say
 from orgspec.model.org import Org, ident_of
 
 HEADERS = {
@@ -250,4 +250,4 @@ def export_org(org: Org, fmt: str, dest: str | None = None, lang: str = "en") ->
         return paths
     except OSError as exc:
         raise ExportError(M("cannot write {path!r}: {why}", path=dest or fmt,
-                            why=exc.strerror or str(exc))) from None
+                            why=reason(exc))) from None

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from orgspec import output
 from orgspec._version import __version__
-from orgspec.i18n import M
+from orgspec.i18n import M, reason
 from orgspec.resources import data_dir
 
 
@@ -55,5 +55,5 @@ def init_repo(directory: str, lang: str = "en") -> list[str]:
             output.write_text(target, text)
     except OSError as exc:
         raise InitError(M("cannot write into {path!r}: {why}", path=directory,
-                          why=exc.strerror or str(exc))) from None
+                          why=reason(exc))) from None
     return list(files)

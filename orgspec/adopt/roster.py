@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from orgspec.adopt.draft import Draft
 from orgspec.adopt.slug import IdMap
 from orgspec.adopt.write import AdoptError
-from orgspec.i18n import M
+from orgspec.i18n import M, reason
 
 FIELDS: dict[str, tuple[str, ...]] = {  # the header names HR systems and people use
     "person": ("person", "id", "person id", "employee id", "employee number", "employee no",
@@ -150,7 +150,7 @@ def _bytes(path: str) -> bytes:
             return handle.read()
     except OSError as exc:
         raise AdoptError(M("cannot read {path!r}: {why}", path=path,
-                           why=exc.strerror or str(exc))) from None
+                           why=reason(exc))) from None
 
 
 def _xlsx(path: str, sheet: str | None) -> list[list[list[str]]]:

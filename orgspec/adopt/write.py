@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from orgspec import output
-from orgspec.i18n import M
+from orgspec.i18n import M, reason
 
 MANIFEST = ".orgspec-import.json"
 BESIDE = ".new"
@@ -66,7 +66,7 @@ def _read(path: str) -> bytes | None:
         return None
     except OSError as exc:
         raise AdoptError(M("cannot read {path!r}: {why}", path=path,
-                           why=exc.strerror or str(exc))) from None
+                           why=reason(exc))) from None
 
 
 def read_manifest(folder: str) -> Manifest:

@@ -154,7 +154,7 @@ class _Guesses:
             found = self.by_kinds[kinds] = (Suggester(ids), folded, names)
         suggester, folded, names = found
         if value.casefold() in folded:
-            return M("did you mean {id!r}? ids are case-sensitive", id=folded[value.casefold()])
+            return M("an id is lowercase: write it as `{id}`", id=folded[value.casefold()])
         if value.strip() in names:
             kind, ident = names[value.strip()]
             return M("{value} is the name of {kind} `{id}`: write `{id}`", value=value.strip(),
@@ -243,7 +243,8 @@ def _process_refs(guesses: _Guesses, pid: str, proc: Any) -> Iterator[Issue]:
                              steps=listing[0], more=listing[1])
                 yield Issue(M("unknown step {next!r} in `next` of step {step!r}", next=nxt,
                               step=step.id),
-                            o.locate(*base, "next", j), entity=node_key("process", pid),
+                            o.locate(*base, "next", j) if _is_list(o, (*base, "next"))
+                            else o.value(*base, "next"), entity=node_key("process", pid),
                             hint=hint)
 
 
@@ -297,8 +298,9 @@ def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
             hint = M("a step's `tracker` is the team, person or position that follows it up, "
                      "not a tool: name tools in the process's `trackers`")
         yield Issue(M("unknown {kinds} {value!r} in `{field}`", kinds=wanted, value=value,
-                      field=label), origin.locate(*where), entity=node_key(kind, ident),
-                    hint=hint or M("no {kinds} has the id {value!r}", kinds=wanted,
+                      field=label), origin.value(*where), entity=node_key(kind, ident),
+                    hint=hint or M("add the {kinds} {value!r} to the org's files, or change "
+                                   "it to an existing id", kinds=wanted,
                                    value=value))
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from orgspec.findings import Finding, LintResult
-from orgspec.i18n import M
+from orgspec.i18n import M, reason
 
 VERSION = 2  # 2: fingerprints by rule and entity (key result, step, charter item)
 
@@ -48,9 +48,16 @@ def read(path: str) -> list[dict[str, Any]]:
     try:
         with open(path, encoding="utf-8") as handle:
             doc = json.load(handle)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BaselineError(M("cannot read baseline {path!r}: {why}", path=path, why=str(exc))) \
-            from None
+    except OSError as exc:
+        raise BaselineError(M("cannot read baseline {path!r}: {why}", path=path,
+                              why=reason(exc))) from None
+    except UnicodeDecodeError:
+        raise BaselineError(M("cannot read baseline {path!r}: {why}", path=path,
+                              why=M("it is not UTF-8 text"))) from None
+    except json.JSONDecodeError as exc:
+        raise BaselineError(M("cannot read baseline {path!r}: {why}", path=path,
+                              why=M("not valid JSON at line {line}, column {column}",
+                                    line=exc.lineno, column=exc.colno))) from None
     if isinstance(doc, dict) and doc.get("version") == 1:
         raise BaselineError(M("{path!r} is a version 1 baseline, whose fingerprints changed; "
                               "regenerate it with --write-baseline", path=path))

@@ -17,8 +17,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from orgspec.findings import Finding, LintResult, Location, Related
-from orgspec.i18n import M
+from orgspec.i18n import M, reason, say
 from orgspec.load.config import Config
+from orgspec.model.graph import named
+from orgspec.model.models import KINDS
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.paths import display_path
 
@@ -40,7 +42,7 @@ def _git(args: list[str], cwd: str) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
     except OSError as exc:
-        raise GitError(M("cannot run git: {why}", why=exc.strerror or str(exc))) from None
+        raise GitError(M("cannot run git: {why}", why=reason(exc))) from None
 
 
 def _toplevel(flag: str) -> str:
@@ -123,7 +125,7 @@ def lint_staged(paths: list[str], config: Config, lint_org: Lint) -> tuple[LintR
             done = subprocess.run(["git", "checkout-index", "-z", "--stdin", f"--prefix={tmp}/"],
                                   cwd=top, input=listed.stdout, capture_output=True, check=False)
         except OSError as exc:
-            raise GitError(M("cannot run git: {why}", why=exc.strerror or str(exc))) from None
+            raise GitError(M("cannot run git: {why}", why=reason(exc))) from None
         if done.returncode != 0:
             raise GitError(M("git {command} failed: {detail}", command="checkout-index",
                              detail=done.stderr.decode("utf-8", "replace").strip()))
@@ -207,21 +209,28 @@ class _Sources:
         return sorted(i for i in idents if not self.unread(node_key(kind, i)))
 
 
+_HOLDER_KINDS = {"team": "Team", "person": "Person", "role": "Role"}
+
+
 def _team_changes(a: Org, b: Org, src: _Sources) -> list[str]:
-    out: list[str] = [M("team added: {team}", team=t)
+    def parent(org: Org, t: str) -> str:
+        ident = org.teams[t].parent
+        return named(org, "Team", ident) if ident else M("(root)")
+
+    out: list[str] = [M("team added: {team}", team=named(b, "Team", t))
                       for t in src.known("Team", set(b.teams) - set(a.teams))]
-    out += [M("team removed: {team}", team=t)
+    out += [M("team removed: {team}", team=named(a, "Team", t))
             for t in src.known("Team", set(a.teams) - set(b.teams))]
-    out += [M("team moved: {team} from {old} to {new}", team=t,
-              old=a.teams[t].parent or M("(root)"), new=b.teams[t].parent or M("(root)"))
+    out += [M("team moved: {team} from {old} to {new}", team=named(b, "Team", t),
+              old=parent(a, t), new=parent(b, t))
             for t in sorted(set(a.teams) & set(b.teams)) if a.teams[t].parent != b.teams[t].parent]
-    out += [M("position added: {position}", position=r)
+    out += [M("position added: {position}", position=named(b, "Role", r))
             for r in src.known("Role", set(b.positions) - set(a.positions))]
-    out += [M("position removed: {position}", position=r)
+    out += [M("position removed: {position}", position=named(a, "Role", r))
             for r in src.known("Role", set(a.positions) - set(b.positions))]
-    out += [M("meeting added: {meeting}", meeting=m)
+    out += [M("meeting added: {meeting}", meeting=named(b, "Meeting", m))
             for m in src.known("Meeting", set(b.meetings) - set(a.meetings))]
-    out += [M("meeting removed: {meeting}", meeting=m)
+    out += [M("meeting removed: {meeting}", meeting=named(a, "Meeting", m))
             for m in src.known("Meeting", set(a.meetings) - set(b.meetings))]
     return out
 
@@ -229,19 +238,21 @@ def _team_changes(a: Org, b: Org, src: _Sources) -> list[str]:
 def _duty_changes(a: Org, b: Org, src: _Sources) -> list[str]:
     ha, hb = a.raci.accountable, b.raci.accountable
 
-    def owners(holders: list[str]) -> Any:
-        return [ident_of(h) for h in holders] or M("nobody")
+    def owners(org: Org, holders: list[str]) -> Any:
+        return [named(org, _HOLDER_KINDS.get(h.split(":", 1)[0], "Team"), ident_of(h))
+                for h in holders] or M("nobody")
 
-    out: list[str] = [M("duty added: {duty} (accountable: {owners})", duty=rid,
-                        owners=owners(hb[rid]))
+    out: list[str] = [M("duty added: {duty} (accountable: {owners})",
+                        duty=named(b, "Responsibility", rid), owners=owners(b, hb[rid]))
                       for rid in src.known("Responsibility", set(hb) - set(ha))]
-    out += [M("duty removed: {duty} (was accountable: {owners})", duty=rid,
-              owners=owners(ha[rid]))
+    out += [M("duty removed: {duty} (was accountable: {owners})",
+              duty=named(a, "Responsibility", rid), owners=owners(a, ha[rid]))
             for rid in src.known("Responsibility", set(ha) - set(hb))]
     for rid in sorted(set(ha) & set(hb)):
         if ha[rid] != hb[rid] and not any(src.unread(h) for h in {*ha[rid], *hb[rid]}):
-            out.append(M("accountable owner of duty {duty} changed: {old} -> {new}", duty=rid,
-                         old=owners(ha[rid]), new=owners(hb[rid])))
+            out.append(M("accountable owner of duty {duty} changed: {old} -> {new}",
+                         duty=named(b, "Responsibility", rid), old=owners(a, ha[rid]),
+                         new=owners(b, hb[rid])))
     return out
 
 
@@ -258,13 +269,43 @@ def _finding_changes(diff: OrgDiff) -> list[str]:
 
 
 def _kr_changes(a: Org, b: Org, src: _Sources) -> list[str]:
-    def krs(org: Org) -> dict[str, str]:
-        return {f"{oid}/{kr.id}": kr.model_dump_json() for oid, obj in org.objectives.items()
+    def krs(org: Org) -> dict[str, tuple[str, str]]:
+        """`objective/kr` -> (its JSON, to compare; its title, to show)."""
+        return {f"{oid}/{kr.id}": (kr.model_dump_json(), kr.title)
+                for oid, obj in org.objectives.items()
                 for kr in obj.key_results if not src.unread(node_key("Objective", oid))}
 
+    def kr(table: dict[str, tuple[str, str]], key: str) -> str:
+        title = table[key][1]
+        return M("{name} ({id})", name=title, id=key) if title and title != key else key
+
     ka, kb = krs(a), krs(b)
-    out: list[str] = [M("key result added: {kr}", kr=k) for k in sorted(set(kb) - set(ka))]
-    out += [M("key result removed: {kr}", kr=k) for k in sorted(set(ka) - set(kb))]
-    out += [M("key result changed: {kr}", kr=k) for k in sorted(set(ka) & set(kb))
-            if ka[k] != kb[k]]
+    out: list[str] = [M("key result added: {kr}", kr=kr(kb, k)) for k in sorted(set(kb) - set(ka))]
+    out += [M("key result removed: {kr}", kr=kr(ka, k)) for k in sorted(set(ka) - set(kb))]
+    out += [M("key result changed: {kr}", kr=kr(kb, k)) for k in sorted(set(ka) & set(kb))
+            if ka[k][0] != kb[k][0]]
+    return out
+
+
+def where_it_was(findings: list[Finding], base: LintResult, base_org: Org, head_org: Org,
+                 ref: str, lang: str) -> list[Finding]:
+    """`findings` (new since `ref`, said in `lang`), an unknown reference (RF001) to an id
+    that `ref` still defined given a hint naming the file that defined it (as the working
+    tree names it): what a user needs after deleting or moving that file."""
+    files = dict(zip(base_org.files, base.files, strict=False))
+    out = []
+    for f in findings:
+        source = getattr(f.message, "source", None) if f.code == "RF001" else None
+        value = source.values.get("value") if isinstance(source, M) else None
+        origin = None
+        if isinstance(value, str):
+            origin = next((o for kind in KINDS
+                           if (o := base_org.origins.get(node_key(kind, value))) is not None
+                           and value not in head_org.table(kind)), None)
+        if origin is not None:
+            hint = M("{value!r} was defined in {file} at {ref}: add it back, or change the "
+                     "reference to an existing id", value=value,
+                     file=files.get(origin.file, origin.file), ref=ref)
+            f = replace(f, hint=say(hint, lang))
+        out.append(f)
     return out

@@ -15,6 +15,7 @@ catalog, generated from the Simplified one with OpenCC's `s2twp` by the build to
 
 from __future__ import annotations
 
+import errno
 import gettext
 import os
 import re
@@ -178,6 +179,21 @@ def message_of(exc: BaseException) -> str:
     return first if isinstance(first, str) else str(exc)
 
 
+def reason(exc: BaseException) -> str:
+    """Why an operation failed, in words that can be said in any language: the exception's
+    `M` when it carries one (orgspec's own refusals), a sentence for the common OS errors
+    (`[Errno 2] No such file or directory: 'x'` -> "no such file or folder"), else the OS's
+    own text (`strerror`) or the exception's."""
+    first = exc.args[0] if len(exc.args) == 1 else None
+    if isinstance(first, M):
+        return first
+    if isinstance(exc, OSError):
+        if exc.errno in _OS_REASONS:
+            return _OS_REASONS[exc.errno]
+        return exc.strerror or str(exc)
+    return str(exc)
+
+
 def say_list(items: list[Any], lang: str) -> str:
     """`items` said in `lang`, joined with the language's list separator."""
     return str(_said(items, lang))
@@ -315,3 +331,15 @@ def locale_lang(env: Mapping[str, str] | None = None) -> str:
 def choose(*candidates: str | None) -> str:
     """The first given language of `candidates` (flag, config, content), else the locale's."""
     return next((c for c in candidates if c), None) or locale_lang()
+
+
+_OS_REASONS = {
+    errno.ENOENT: M("no such file or folder"),
+    errno.EACCES: M("permission denied"),
+    errno.EPERM: M("permission denied"),
+    errno.EISDIR: M("it is a folder, not a file"),
+    errno.ENOTDIR: M("a part of the path is not a folder"),
+    errno.ENOSPC: M("no space left on the disk"),
+    errno.EROFS: M("the file system is read-only"),
+    errno.ENAMETOOLONG: M("the name is too long"),
+}

@@ -15,7 +15,10 @@ import re
 from functools import cache
 from typing import Any
 
-QUOTED = re.compile(r"“[^”]*”|「[^」]*」|‘[^’]*’|`[^`]*`")
+# an example after 例如：/比如： up to the end of its sentence (例如：月活跃用户数从120万增长到
+# 132万) is typed text too
+QUOTED = re.compile(r"“[^”]*”|「[^」]*」|‘[^’]*’|`[^`]*`"
+                    r"|(?<=例如：)[^。；\n]+|(?<=比如：)[^。；\n]+")
 # Words s2twp leaves in their mainland form (or in one Taiwan does not use for orgspec's
 # meaning), as they are written in Taiwan. Decided per term; add a term only with its reason.
 # Applied in order: 職位 (a person's job title) becomes 職稱 before 崗位 (a position, the Role

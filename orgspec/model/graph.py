@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from orgspec.i18n import M
 from orgspec.model.org import Org, Origin, node_key
 
 if TYPE_CHECKING:
@@ -92,6 +93,21 @@ def display_name(entity: Any, ident: str) -> str:
         if name is None and not hasattr(entity, "name"):
             name = getattr(entity, "title", None)
     return str(name) if name else ident
+
+
+def named(org: Org, kind: str, ident: str) -> str:
+    """How a line of text names an entity of `kind` (`"Team"`) in `org`: `公关部 (pr-team)`
+    (an `M`, said `公关部（pr-team）` in Chinese), its name first as the reports show it,
+    the id to find it by; the id alone when it has no name of its own (or is unknown).
+    `id_of` gives the id back."""
+    entity = org.table(kind).get(ident)
+    name = display_name(entity, ident) if entity is not None else ident
+    return M("{name} ({id})", name=name, id=ident) if name != ident else ident
+
+
+def id_of(value: Any) -> str:
+    """The id in a value `named` made, or the value itself (an id)."""
+    return str(value.values["id"]) if isinstance(value, M) and "id" in value.values else str(value)
 
 
 Edges = list[tuple[str, str, dict[str, Any]]]

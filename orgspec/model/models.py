@@ -8,6 +8,7 @@ typed here. Unknown keys are errors; references are plain ids checked later.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
@@ -15,6 +16,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSche
 from orgspec.i18n import M
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,62}$"
+_ID = re.compile(ID_PATTERN)
 KINDS = ("Team", "Person", "Responsibility", "Objective", "Process", "Role", "Meeting")
 # Other names of a kind, as written in `kind:` (岗位 is a position; the model calls it Role).
 KIND_ALIASES = {"Position": "Role"}
@@ -294,3 +296,11 @@ VACANT = PLACEHOLDERS | frozenset(("vacant", "open", "hiring", "待招聘", "空
 def is_vacant(value: str) -> bool:
     """True for a holder written as `待招聘`, `空缺`, `vacant`, `TBD` and the like."""
     return value.strip().casefold() in VACANT
+
+
+def slug_of(written: str) -> str | None:
+    """The id `written` (`Xu-Tao`, `Order Platform`) becomes in lowercase with spaces as
+    `-`, when that is a valid id; else None (`徐涛`, `a/b`): what a hint can tell the user
+    to write."""
+    slug = re.sub(r"\s+", "-", written.strip().lower())
+    return slug if slug != written and _ID.match(slug) else None

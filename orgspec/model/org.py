@@ -37,6 +37,15 @@ class Origin:
         """The location of a field or item below the entity (`origin.locate("owner")`)."""
         return self.fmap.locate((*self.path, *sub))
 
+    def value(self, *sub: Any) -> Location:
+        """Where the value of a field or item is written: a text value (`owner: 周明`) at
+        the text, not at its key, like a list's items; a list, a mapping or an empty value
+        at its key (`locate`)."""
+        path = (*self.path, *sub)
+        if isinstance(self.fmap.node(path), str):
+            return self.fmap.value(path)
+        return self.fmap.locate(path)
+
     @property
     def file(self) -> str:
         return self.fmap.file

@@ -19,7 +19,16 @@ from orgspec.load.suppress import Directive
 from orgspec.load.yamlevents import Path
 from orgspec.load.yamlhints import colon_key, colon_said
 from orgspec.model import errwords
-from orgspec.model.models import ID_PATTERN, KIND_ALIASES, KINDS, MODELS, Responsibility, Role, Team
+from orgspec.model.models import (
+    ID_PATTERN,
+    KIND_ALIASES,
+    KINDS,
+    MODELS,
+    Responsibility,
+    Role,
+    Team,
+    slug_of,
+)
 from orgspec.model.org import Claim, Org, Origin, RoleClaim, node_key
 from orgspec.text.spaces import stray_blank
 
@@ -323,7 +332,11 @@ def _schema_issues(exc: ValidationError, ent: RawEntity, model: type[BaseModel],
     for err in errors[:MAX_ERRORS_PER_ENTITY]:
         loc = tuple(err["loc"])
         path = _data_path(ent.data, loc)
-        where = ent.fmap.locate((*ent.path, *path))
+        at = (*ent.path, *path)
+        # a bad text value is reported where it is written; a field missing or unknown, or a
+        # list or mapping of the wrong shape, at its key
+        where = ent.fmap.value(at) if err["type"] not in ("extra_forbidden", "missing") and \
+            isinstance(ent.fmap.node(at), str) else ent.fmap.locate(at)
         yield _schema_issue(err["type"], err.get("ctx") or {}, loc, path, model, where, entity,
                             ent.data)
 
@@ -358,9 +371,10 @@ def _schema_issue(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: Pa
                                                      field=field, id=stray[0]), code="SC003")
         text = M("`{field}` {value!r} must be a lowercase slug", field=field, value=written) \
             if isinstance(written, str) else M("`{field}` must be a lowercase slug", field=field)
-        return Issue(text, where, entity,
-                     hint=M("use a-z, 0-9, - and _, starting with a letter or digit, e.g. "
-                            "order-platform"), code="SC003")
+        slug = slug_of(written) if isinstance(written, str) else None
+        hint = M("an id is lowercase: write it as `{id}`", id=slug) if slug else \
+            M("use a-z, 0-9, - and _, starting with a letter or digit, e.g. order-platform")
+        return Issue(text, where, entity, hint=hint, code="SC003")
     value = _node(data, path) if path and data is not None else None
     label = _label(data, path) if data is not None else M("`{field}`", field=field)
     if path and path[-1] == "period" and isinstance(value, str):

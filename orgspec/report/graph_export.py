@@ -170,15 +170,22 @@ def to_mermaid(g: Any) -> str:
 
 
 def _owner_name(org: Any, ref: str) -> str:
+    """The name of the team, person or position `ref`, as every report shows an owner; an
+    unknown id as written."""
     from orgspec.model.graph import display_name
 
-    entity = org.teams.get(ref) or org.people.get(ref)
-    return display_name(entity, ref) if entity is not None else ref
+    holder = org.holder(ref)
+    if holder is None:
+        return ref
+    kind, _, ident = holder.partition(":")
+    table = {"team": org.teams, "person": org.people, "role": org.positions}[kind]
+    return display_name(table[ident], ident)
 
 
-def process_flowchart(org: Any, process: str) -> str:
-    """A Mermaid flowchart of one process: steps labelled with name and owner's name, `next` as
-    arrows, steps without an owner marked as gaps. Every user string is escaped. Raises
+def process_flowchart(org: Any, process: str, no_owner: str = "no owner") -> str:
+    """A Mermaid flowchart of one process: steps labelled with name and owner's name (a team's,
+    a person's or a position's), `next` as arrows, steps without an owner marked as gaps and
+    labelled `no_owner` (the report's language). Every user string is escaped. Raises
     DiagramTooLarge past Mermaid's limits."""
     from orgspec.model.models import is_placeholder
 
@@ -189,7 +196,7 @@ def process_flowchart(org: Any, process: str) -> str:
     for step in proc.steps:
         name = mermaid_label(step.name or step.id)
         owner = step.owner if step.owner and not is_placeholder(step.owner) else None
-        who = mermaid_label(_owner_name(org, owner)) if owner else "no owner"
+        who = mermaid_label(_owner_name(org, owner) if owner else no_owner)
         lines.append(f'  {ids[step.id]}["{name}<br/>{who}"]')
         if owner is None:
             gaps.append(ids[step.id])

@@ -255,7 +255,9 @@ def _name(item: dict[str, Any], lang: str = "en") -> str:
 
 
 def _people(item: dict[str, Any], lang: str = "en") -> str:
-    people = item.get("people") or []
+    """` (lin-xue 林雪, ma-chao 马超; 1 open seat)`: who stands behind a holder; nothing
+    for a person, who stands for themselves (their name is said once)."""
+    people = [p for p in item.get("people") or [] if p.get("node") != item.get("node")]
     said = ", ".join(tty_text(f"{p['id']} {p['name']}" if p.get("name") else p["id"])
                      for p in people)
     n = item.get("open_seats") or 0

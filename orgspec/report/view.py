@@ -133,6 +133,7 @@ class ProcessView:
     steps: list[FlowStep]
     org: Org = field(repr=False)
     too_large: str = ""  # why `mermaid` is empty: the size past Mermaid's limits
+    no_owner: str = "no owner"  # a step without an owner is labelled so, in the report's language
 
     @cached_property
     def mermaid(self) -> str:
@@ -140,7 +141,7 @@ class ProcessView:
         from orgspec.report.graph_export import DiagramTooLarge, process_flowchart
 
         try:
-            return process_flowchart(self.org, self.id)
+            return process_flowchart(self.org, self.id, self.no_owner)
         except DiagramTooLarge as exc:
             self.too_large = str(exc)
             return ""
@@ -489,7 +490,7 @@ def _processes(org: Org, no_owner: str) -> list[ProcessView]:
             who = named(org, s.owner) if owned else " ".join(filter(None, (no_owner, s.owner)))
             steps.append(FlowStep(s.id, s.name or s.id, who or "", list(s.next),
                                   "step" if owned else "step-gap"))
-        out.append(ProcessView(pid, proc.name or pid, steps, org))
+        out.append(ProcessView(pid, proc.name or pid, steps, org, no_owner=no_owner))
     return out
 
 

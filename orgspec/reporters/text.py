@@ -17,10 +17,21 @@ def render(result: LintResult, color: bool = False, github_actions: bool = False
     words = say(M("related"), lang), say(M("hint"), lang)
     for f in result.findings:
         lines.extend(_finding_lines(f, color, words))
+    lines.extend(tty_text(line) for line in org_diff_lines(result))
     lines.append(summary_line(result))
     if github_actions:
         lines = [gh_line(line) for line in lines]
     return "\n".join(lines) + "\n"
+
+
+def org_diff_lines(result: LintResult) -> list[str]:
+    """With `--diff`: the line against the base revision and one indented line per change,
+    in the result's language (not yet escaped for the terminal); none without `--diff`."""
+    if not result.org_diff_head:
+        return []
+    lang = result.lang or "en"
+    return [say(result.org_diff_head, lang)] + \
+        [f"  {say(change, lang)}" for change in result.org_diff]
 
 
 def _finding_lines(f: Finding, color: bool, words: tuple[str, str]) -> list[str]:

@@ -16,7 +16,7 @@ from typing import Any
 
 from orgspec._version import __version__
 from orgspec.findings import LintResult
-from orgspec.i18n import M, message_of, say
+from orgspec.i18n import M, message_of, reason, say
 from orgspec.model.org import Org
 from orgspec.site.labels import LABELS
 from orgspec.site.model import SiteModel
@@ -77,7 +77,7 @@ def build_site(result: LintResult, org: Org, out_dir: str, options: SiteOptions)
         raise SiteError(message_of(exc)) from None
     except OSError as exc:  # a folder that cannot be made (-o /proc/x), a full disk
         raise SiteError(M("cannot write {path!r}: {why}", path=out_dir,
-                          why=exc.strerror or str(exc))) from None
+                          why=reason(exc))) from None
     return stats
 
 
@@ -180,25 +180,27 @@ def _linker(root: str) -> Any:
     return a
 
 
-_CHANGE = re.compile(r"^(?:team (?:added|moved): (?P<team>[a-z0-9_-]+)"
-                     r"|duty (?:added|removed): (?P<duty>[a-z0-9_-]+)"
-                     r"|accountable owner of duty (?P<reowned>[a-z0-9_-]+) changed"
-                     r"|(?:gap|overlap) (?:introduced|fixed): duty '(?P<flagged>[a-z0-9_-]+)'"
-                     r"|key result (?:added|changed): (?P<okr>[a-z0-9_-]+)/(?P<kr>[a-z0-9_-]+))")
+_FLAGGED = re.compile(r"'(?P<duty>[a-z0-9_-]+)'")  # the duty a gap or overlap names first
 
 
 def change_link(model: SiteModel, change: str) -> str:
-    """The page a line of the org diff (`orgspec.gitdiff`) is about, if it still exists."""
-    m = _CHANGE.match(change)
-    if not m:
-        return ""
-    if m["team"] and m["team"] in model.org.teams:
-        return model.url("Team", m["team"])
-    duty = m["duty"] or m["reowned"] or m["flagged"]
+    """The page a line of the org diff (`orgspec.ci.diff`, an `M`) is about, if it still
+    exists: read from the change's values (a team, a duty, a key result), not its words."""
+    from orgspec.model.graph import id_of
+
+    values = getattr(change, "values", {})
+    if "team" in values and (team := id_of(values["team"])) in model.org.teams:
+        return model.url("Team", team)
+    duty = id_of(values["duty"]) if "duty" in values else None
+    if duty is None and str(values.get("kind")) in ("gap", "overlap") and \
+            (flagged := _FLAGGED.search(str(values.get("message", "")))):
+        duty = flagged["duty"]  # a gap or overlap introduced or fixed, in any language
     if duty and duty in model.org.responsibilities:
         return model.url("Responsibility", duty)
-    if m["okr"] and m["okr"] in model.org.objectives:
-        return f"{model.url('Objective', m['okr'])}#kr-{m['kr']}"
+    if "kr" in values:
+        okr, _, kr = id_of(values["kr"]).partition("/")
+        if okr in model.org.objectives:
+            return f"{model.url('Objective', okr)}#kr-{kr}"
     return ""
 
 

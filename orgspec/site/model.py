@@ -369,7 +369,7 @@ class SiteModel:
         return out
 
     def steps_of(self, ref: str) -> list[tuple[str, str, str]]:
-        """(process, step id, step name) owned or tracked by a team or person."""
+        """(process, step id, step name) owned or tracked by a team, person or position."""
         return self.steps_by.get(ref, [])
 
     def objectives_of(self, ref: str) -> list[str]:
@@ -428,20 +428,44 @@ class SiteModel:
             return file.replace(os.sep, "/")
         return os.path.relpath(os.path.abspath(file), self.repo_root).replace(os.sep, "/")
 
+    def owner_teams(self, ref: str) -> list[str]:
+        """The teams an owner stands for: a team itself, a position's team, the teams a
+        person leads or belongs to; none for an unknown id."""
+        org = self.org
+        kind, _, ident = (org.holder(ref) or "").partition(":")
+        if kind == "team":
+            return [ident]
+        if kind == "role":
+            team = org.positions[ident].team
+            return [team] if team in org.teams else []
+        return org.person_teams.get(ident, []) if kind == "person" else []
+
+    def hands_off(self, a: str | None, b: str | None) -> bool:
+        """Whether `a` passing work to `b` is a hand-off between teams: two owners that
+        share no team. A position's step passed to its own team, or a team's to one of its
+        people, stays inside the team."""
+        if not a or not b or a == b or is_placeholder(a) or is_placeholder(b):
+            return False
+        return not set(self.owner_teams(a)) & set(self.owner_teams(b))
+
     def _handoffs(self, pid: str) -> None:
+        """Each hand-off between teams, out of and into the teams of the two owners (a
+        position's step counts for its team)."""
         proc = self.org.processes[pid]
         owner = {s.id: s.owner for s in proc.steps}
         names = {s.id: s.name or s.id for s in proc.steps}
         for s in proc.steps:
             for n in s.next:
                 a, b = s.owner, owner.get(n)
-                if not a or not b or a == b or is_placeholder(a) or is_placeholder(b):
+                if a is None or b is None or not self.hands_off(a, b):
                     continue
                 link = self.process(pid)
-                self.handoffs_out.setdefault(a, []).append(Handoff(
-                    link, s.id, n, _plain(self.owner(b)), names[s.id], names[n]))
-                self.handoffs_in.setdefault(b, []).append(Handoff(
-                    link, s.id, n, _plain(self.owner(a)), names[s.id], names[n]))
+                for team in self.owner_teams(a) or [a]:
+                    self.handoffs_out.setdefault(team, []).append(Handoff(
+                        link, s.id, n, _plain(self.owner(b)), names[s.id], names[n]))
+                for team in self.owner_teams(b) or [b]:
+                    self.handoffs_in.setdefault(team, []).append(Handoff(
+                        link, s.id, n, _plain(self.owner(a)), names[s.id], names[n]))
 
 
 def _plain(link: Link | None) -> Link:

@@ -226,7 +226,8 @@ def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
             led=[m.team(t) for t in m.led.get(pid, [])],
             member_of=[m.team(t) for t in m.member_of.get(pid, [])], duties=duties,
             objectives=[m.objective(o) for o in m.objectives_of(pid)],
-            steps=[(m.process(p), s, n) for p, s, n in m.steps_of(pid)],
+            steps=[(m.process(p), s, n, None) for p, s, n in m.steps_of(pid)] +
+            [(m.process(p), s, n, m.position(r)) for r in held for p, s, n in m.steps_of(r)],
             findings=m.findings_of.get(f"person:{pid}", []), src=m.source("Person", pid))
     lab = m.labels
     yield "people/index.html", render("list", 1, heading=lab["people"], total=len(rows),
@@ -358,8 +359,7 @@ def _processes(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
                                   "step" if owned else "step-gap"))
             for n in s.next:
                 b = owners.get(n)
-                if s.owner and b and b != s.owner and not is_placeholder(b) \
-                        and not is_placeholder(s.owner):
+                if m.hands_off(s.owner, b):
                     handoffs.append((m.owner(s.owner), m.owner(b), s.id, n, names[s.id],
                                      names[n]))
         link = m.process(pid)

@@ -77,7 +77,8 @@ class _Run:
     """One CLI invocation's exit code and the files it wrote, or the crash it caused.
 
     `usage_ok`: exit 2 is a right answer too (an unknown id for `show`, a source file an
-    importer cannot read), when stderr is one clear `orgspec: error:` line that is not a
+    importer cannot read), when stderr is one clear `orgspec: error:` line (in any of the
+    run's languages) that is not a
     template's or an internal error."""
 
     def __init__(self, args: list[str], env: dict[str, str], usage_ok: bool = False) -> None:
@@ -100,7 +101,8 @@ class _Run:
 
 def _one_clear_line(stderr: str) -> bool:
     lines = stderr.splitlines()
-    return (len(lines) == 1 and lines[0].startswith("orgspec: error: ")
+    prefixes = ("orgspec: error: ", "orgspec: 错误：", "orgspec: 錯誤：")  # `show` speaks the org's
+    return (len(lines) == 1 and lines[0].startswith(prefixes)
             and not any(w in lines[0] for w in ("template", "internal error", "Traceback")))
 
 
