@@ -253,7 +253,7 @@ def test_a_chinese_direction_gets_the_word_to_write(write_org, word: str, fix: s
     folder = write_org({"okr.yaml": DIRECTION.replace("{word}", word)})
     said = {lang: check(folder, lang) for lang in ("zh", "zh-Hant", "en")}
     for lang, found in said.items():
-        assert where(found) == [("SC003", "okr.yaml", 21, 7)], lang
+        assert where(found) == [("SC003", "okr.yaml", 21, 18)], lang
     assert (said["zh-Hant"][0]["message"], said["zh-Hant"][0]["hint"]) == (
         f"關鍵結果 'k3' 的 `direction`：'{word}' 不是 `increase`、`decrease`、`maintain` 之一",
         f"寫成 `direction: {fix}`")
@@ -347,7 +347,7 @@ def test_a_typed_space_after_a_defined_id_is_one_finding(write_org) -> None:
             "  name: 客服部\n  lead: chen-jing\n  members: [chen-jing]\n"
             "  responsibilities: [{id: refund, description: 退款}]\n")
     found = check(write_org({"org.yaml": text}), "zh-Hant")
-    assert where(found) == [("SC003", "org.yaml", 2, 3)]  # no RF001 for the lead, the member
+    assert where(found) == [("SC003", "org.yaml", 2, 7)]  # no RF001 for the lead, the member
     assert (found[0]["message"], found[0]["hint"]) == (
         "`id` 的值 `chen-jing` 末尾多了一個全形空格", "刪掉它，寫成 `id: chen-jing`")
 
