@@ -147,11 +147,16 @@ def person_overload(ctx: RuleContext) -> Iterator[Issue]:
     for team in org.teams.values():
         if team.lead in org.people:
             led[team.lead] = led.get(team.lead, 0) + 1
-    for pid in org.people:
+    # Only someone who leads, holds a position or holds a duty themself can be over a
+    # limit: the others are not visited (one key built and looked up per person was most
+    # of the rule), unless a limit is below zero.
+    direct = {h[7:] for h in org.raci.by_holder if h.startswith("person:")}
+    busy = direct.union(led, org.people_positions)
+    for pid in (org.people if min(max_a, max_r) < 0 else
+                [p for p in org.people if p in busy]):
         held = org.people_positions.get(pid, [])
         hats = led.get(pid, 0) + len(held)
-        direct = node_key("person", pid) in org.raci.by_holder
-        count = accountable_count(org, pid) if direct or held else 0
+        count = accountable_count(org, pid) if pid in direct or held else 0
         parts: list[str] = []
         if count > max_a:
             parts.append(M("is accountable for {count} duties (more than {max})", count=count,
