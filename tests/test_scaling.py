@@ -269,3 +269,26 @@ def test_kept_meeting_sets_equal_the_union_over_the_ancestors(tmp_path: Path,
         where, old = presence(org), presence(org)
         for team in reversed(list(org.teams)):
             assert where.meetings_of(team) == _old_meetings_of(old, team), (folder, team)
+
+
+def test_holders_on_their_teams_need_no_list_of_unresolved_references(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """RO002 lists the teams that name a person other than by id (every team reference
+    of the org, checked) only when some holder is on none of its position's teams, and
+    then once, indexed by person (it was built for every run and scanned whole for each
+    such holder)."""
+    from orgspec.checks import positions
+    from orgspec.engine.context import RuleContext, Shared
+    from orgspec.engine.lint import load_org
+
+    listed = _counting(monkeypatch, positions, "meant")
+    people = "\n---\n".join(f"kind: Person\nid: p{i}\nname: P{i}" for i in range(6))
+    for n, (holders, found) in enumerate((("[p0, p1]", 0), ("[p0, p1, p4, p5]", 2))):
+        text = (f"{people}\n---\nkind: Team\nid: a\nmembers: [p0, p1]\n---\nkind: Team\n"
+                f"id: b\nmembers: [p2, P5]\n---\nkind: Role\nid: r\nteam: a\n"
+                f"holders: {holders}\n")
+        listed[0] = 0
+        org = load_org(_write(tmp_path / str(n), text), Config()).org
+        got = list(positions.holder_outside_team(RuleContext(Shared(org))))
+        assert [f.message.split(" holds")[0] for f in got] == ["'p4'", "'p5'"][:found]
+        assert listed[0] == min(found, 1)

@@ -9,7 +9,7 @@ from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M
-from orgspec.model.org import Origin, node_key
+from orgspec.model.org import Org, Origin, node_key
 from orgspec.model.positions import accountable_count, kpi_measurable, kpi_verdict, seats
 from orgspec.model.teamtree import TeamTree
 from orgspec.model.unresolved import meant
@@ -61,8 +61,9 @@ def holder_outside_team(ctx: RuleContext) -> Iterator[Issue]:
     below it."""
     org = ctx.org
     tree = _tree(ctx)
-    # `members: [林雪]` names lin-xue but no id: that is RF001's one finding
-    unknown = {(ref.team, ref.meant) for ref in meant(org) if ref.field in ("lead", "members")}
+    # `members: [林雪]` names lin-xue but no id: that is RF001's one finding. Person ->
+    # the teams naming them so; listed only once a holder is on none of the team's teams.
+    unknown: dict[str, list[str]] | None = None
     for rid, pos in org.positions.items():
         if pos.team not in org.teams:
             continue
@@ -73,7 +74,9 @@ def holder_outside_team(ctx: RuleContext) -> Iterator[Issue]:
         for pid in org.position_holders[rid]:
             if any(_within(tree, pos.team, t) for t in org.person_teams.get(pid, ())):
                 continue
-            if any(_within(tree, pos.team, t) for t, p in unknown if p == pid):
+            if unknown is None:
+                unknown = _named_unresolved(org)
+            if any(_within(tree, pos.team, t) for t in unknown.get(pid, ())):
                 continue
             if pid in written:
                 i = written[pid]
@@ -91,6 +94,15 @@ def holder_outside_team(ctx: RuleContext) -> Iterator[Issue]:
                         hint=M("add {person!r} to the members of {team!r}, or move the "
                                "position to the team they work in", person=pid,
                                team=pos.team))
+
+
+def _named_unresolved(org: Org) -> dict[str, list[str]]:
+    """Person id -> the teams whose `lead` or `members` name them other than by id."""
+    out: dict[str, list[str]] = {}
+    for ref in meant(org):
+        if ref.field in ("lead", "members") and ref.meant is not None:
+            out.setdefault(ref.meant, []).append(ref.team)
+    return out
 
 
 @check("RO003", graph=False)
