@@ -183,6 +183,10 @@ def print_scale(measured: list[dict[str, Any]]) -> None:
           "| ratio (wall) | ratio (CPU) |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for m in measured:
+        if "floor" not in m:  # --stages-only
+            print(f"| {m['text']} | {m['teams']} | - | - | {m['entities']} | {m['findings']} "
+                  "| - | - | - | - | - | - |")
+            continue
         print(f"| {m['text']} | {m['teams']} | {m['files']} | {m['mb']:.1f} | "
               f"{m['entities']} | {m['findings']} | {m['floor']:.2f} / {m['floor_cpu']:.2f} | "
               f"{m['load']:.2f} | {m['load'] / m['floor']:.2f}x | {m['lint']:.2f} / "
@@ -423,6 +427,8 @@ def main() -> None:
                         help="generator text modes to measure (see generate.py)")
     parser.add_argument("--scale-only", action="store_true",
                         help="only the scale tables (no deep flows, start-up or reports)")
+    parser.add_argument("--stages-only", action="store_true",
+                        help="only the per-stage growth tables (no floor or whole check)")
     parser.add_argument("--orgspec", type=Path, default=REPO,
                         help="the checkout whose orgspec is measured (default: this one)")
     parser.add_argument("--process", action="store_true",
@@ -458,12 +464,18 @@ def main() -> None:
         # every stage of every size side by side (benchmarks/stages.py, measure_together)
         staged = measure_together([[str(org_for(t, text) / "teams")] for t in args.teams],
                                   Config(), args.stage_repeat)
+        if args.stages_only:
+            measured += [{"teams": teams, "text": text, "entities": got["entities"],
+                          "findings": got["findings"], "rules": got["stages"],
+                          "first": got["first"]}
+                         for teams, got in zip(args.teams, staged, strict=True)]
+            continue
         measured += [measure_scale(teams, 1 if teams >= 5000 else args.repeat, text,
                                    args.stage_repeat, not args.scale_only, got)
                      for teams, got in zip(args.teams, staged, strict=True)]
     print_scale(measured)
     print(f"\nload average {os.getloadavg()[0]:.1f} at the end (1 minute; 2 cores busy = 2)")
-    if args.scale_only:
+    if args.scale_only or args.stages_only:
         return
     print("\nPositions and meetings rules (RO, MT): whole check with and without them, CPU:\n")
     for m in measured:
