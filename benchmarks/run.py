@@ -3,6 +3,7 @@
     python benchmarks/run.py                  # 50, 500 and 5,000 teams
     python benchmarks/run.py --teams 50 500   # a quicker run
     python benchmarks/run.py --teams 500 5000 --text plain people --scale-only
+    python benchmarks/run.py --teams 500 5000 --text plain people --stages-only  # growth
     python benchmarks/run.py --orgspec /path/to/other/checkout ...  # before/after
     python benchmarks/run.py --adversarial 2000   # every stage at 2,000 and 4,000: <= 3x?
     python benchmarks/run.py --process --teams 50 500   # the command as users run it
