@@ -3,6 +3,7 @@
     python benchmarks/run.py                  # 50, 500 and 5,000 teams
     python benchmarks/run.py --teams 50 500   # a quicker run
     python benchmarks/run.py --teams 500 5000 --text plain people --scale-only
+    python benchmarks/run.py --teams 500 5000 --text plain people --stages-only  # growth
     python benchmarks/run.py --orgspec /path/to/other/checkout ...  # before/after
     python benchmarks/run.py --adversarial 2000   # every stage at 2,000 and 4,000: <= 3x?
     python benchmarks/run.py --process --teams 50 500   # the command as users run it
@@ -19,7 +20,9 @@ Every stage runs in this one process, side by side, on the same files (page cach
 The per-stage tables (read + parse, validate, graph, each rule, stamping, anchors,
 suppressions, hold-back, sort, fingerprints, the report view model and every reporter) are
 CPU time, the least of `--stage-repeat` passes from a fresh load, every stage that can be
-re-run re-run on the spot the same number of times at every size (`benchmarks/stages.py`),
+re-run re-run on the spot the same number of times at every size, the sizes side by side:
+each stage runs on every size in turn and its re-runs alternate between them, so a change
+in the shared machine's load falls on all sizes alike (`benchmarks/stages.py`),
 beside the first run alone; growth over 12x is starred, and shown divided by the org's
 growth in entities and in findings; stages under 20 ms on the larger org are marked as too
 small to judge. Orgs written by an older version of the generator are written again.
@@ -56,6 +59,7 @@ sys.path.insert(0, str(CHECKOUT))
 import adversarial  # noqa: E402
 from generate import generate, is_current  # noqa: E402
 from stages import measure as measure_stages  # noqa: E402
+from stages import measure_together  # noqa: E402
 
 from orgspec.engine.lint import lint, lint_org, load_org  # noqa: E402
 from orgspec.load.config import Config, Selector  # noqa: E402
@@ -79,12 +83,19 @@ def timed(func: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - start, value
 
 
-def timed_cpu(func: Callable[[], Any]) -> tuple[float, float, Any]:
-    """(wall seconds, CPU seconds, value)."""
+def timed_cpu(func: Callable[[], Any], gc_off: bool = False) -> tuple[float, float, Any]:
+    """(wall seconds, CPU seconds, value); with `gc_off`, the cyclic collector is off
+    while `func` runs, as in `orgspec check`."""
     gc.collect()
-    start, start_cpu = time.perf_counter(), cpu()
-    value = func()
-    return time.perf_counter() - start, cpu() - start_cpu, value
+    if gc_off:
+        gc.disable()
+    try:
+        start, start_cpu = time.perf_counter(), cpu()
+        value = func()
+        return time.perf_counter() - start, cpu() - start_cpu, value
+    finally:
+        if gc_off:
+            gc.enable()
 
 
 def floor(files: list[Path]) -> int:
@@ -112,23 +123,27 @@ def rule_times(paths: list[str], config: Config, repeat: int = 3) -> dict[str, f
 
 
 def measure_scale(teams: int, repeat: int, text: str = "plain",
-                  stage_repeat: int = 3, with_new: bool = True) -> dict[str, Any]:
+                  stage_repeat: int = 3, with_new: bool = True,
+                  staged: dict[str, Any] | None = None) -> dict[str, Any]:
     """Floor, load and whole check (best of `repeat`, wall and CPU) and the CPU of every
-    stage and reporter (least of `stage_repeat` passes, see benchmarks/stages.py)."""
+    stage and reporter (least of `stage_repeat` passes, see benchmarks/stages.py; or
+    `staged`, measured side by side with the other sizes by `measure_together`). The load
+    and the whole check run with the cyclic collector off, as `orgspec check` runs them
+    (`orgspec/entry.py`); the floor with it on, as a bare YAML tool."""
     root = org_for(teams, text)
     files = sorted((root / "teams").glob("*.yaml"))
     paths = [str(root / "teams")]
     config = Config()
     t_floor = min((timed_cpu(lambda: floor(files)) for _ in range(repeat)), key=lambda r: r[1])
-    t_load = min((timed_cpu(lambda: load_org(paths, config)) for _ in range(repeat)),
-                 key=lambda r: r[1])
-    runs = [timed_cpu(lambda: lint(paths, config)) for _ in range(repeat)]
+    t_load = min((timed_cpu(lambda: load_org(paths, config), gc_off=True)
+                  for _ in range(repeat)), key=lambda r: r[1])
+    runs = [timed_cpu(lambda: lint(paths, config), gc_off=True) for _ in range(repeat)]
     t_lint, c_lint, result = min(runs, key=lambda r: r[1])
     without = Config(ignore=[Selector(c, "bench") for c in NEW_FAMILIES])
-    t_without = min(timed_cpu(lambda: lint(paths, without))[1]
+    t_without = min(timed_cpu(lambda: lint(paths, without), gc_off=True)[1]
                     for _ in range(repeat)) if with_new else 0.0
     size = sum(f.stat().st_size for f in files)
-    staged = measure_stages(paths, config, stage_repeat)
+    staged = staged or measure_stages(paths, config, stage_repeat)
     return {"teams": teams, "text": text, "files": len(files), "mb": size / 1e6,
             "floor": t_floor[0], "floor_cpu": t_floor[1], "load": t_load[0], "lint": t_lint,
             "lint_cpu": c_lint, "entities": result.entity_count,
@@ -169,6 +184,10 @@ def print_scale(measured: list[dict[str, Any]]) -> None:
           "| ratio (wall) | ratio (CPU) |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for m in measured:
+        if "floor" not in m:  # --stages-only
+            print(f"| {m['text']} | {m['teams']} | - | - | {m['entities']} | {m['findings']} "
+                  "| - | - | - | - | - | - |")
+            continue
         print(f"| {m['text']} | {m['teams']} | {m['files']} | {m['mb']:.1f} | "
               f"{m['entities']} | {m['findings']} | {m['floor']:.2f} / {m['floor_cpu']:.2f} | "
               f"{m['load']:.2f} | {m['load'] / m['floor']:.2f}x | {m['lint']:.2f} / "
@@ -409,6 +428,8 @@ def main() -> None:
                         help="generator text modes to measure (see generate.py)")
     parser.add_argument("--scale-only", action="store_true",
                         help="only the scale tables (no deep flows, start-up or reports)")
+    parser.add_argument("--stages-only", action="store_true",
+                        help="only the per-stage growth tables (no floor or whole check)")
     parser.add_argument("--orgspec", type=Path, default=REPO,
                         help="the checkout whose orgspec is measured (default: this one)")
     parser.add_argument("--process", action="store_true",
@@ -439,12 +460,23 @@ def main() -> None:
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, "
           f"libyaml {yaml.__with_libyaml__}, orgspec from {CHECKOUT}, load average "
           f"{os.getloadavg()[0]:.1f} at the start\n")
-    measured = [measure_scale(teams, 1 if teams >= 5000 else args.repeat, text,
-                              args.stage_repeat, with_new=not args.scale_only)
-                for text in args.text for teams in args.teams]
+    measured = []
+    for text in args.text:
+        # every stage of every size side by side (benchmarks/stages.py, measure_together)
+        staged = measure_together([[str(org_for(t, text) / "teams")] for t in args.teams],
+                                  Config(), args.stage_repeat)
+        if args.stages_only:
+            measured += [{"teams": teams, "text": text, "entities": got["entities"],
+                          "findings": got["findings"], "rules": got["stages"],
+                          "first": got["first"]}
+                         for teams, got in zip(args.teams, staged, strict=True)]
+            continue
+        measured += [measure_scale(teams, 1 if teams >= 5000 else args.repeat, text,
+                                   args.stage_repeat, not args.scale_only, got)
+                     for teams, got in zip(args.teams, staged, strict=True)]
     print_scale(measured)
     print(f"\nload average {os.getloadavg()[0]:.1f} at the end (1 minute; 2 cores busy = 2)")
-    if args.scale_only:
+    if args.scale_only or args.stages_only:
         return
     print("\nPositions and meetings rules (RO, MT): whole check with and without them, CPU:\n")
     for m in measured:

@@ -24,7 +24,7 @@ import datetime as dt
 import gc
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -74,6 +74,15 @@ class Clock:
              reset: Callable[[], None] | None = None) -> Any:
         """Run `func` once (its value is returned); when `reset` can undo what it left
         behind, run it again (after `reset`) `RUNS` times and keep the least."""
+        value, took = self.run_first(name, func)
+        if reset is None:
+            return value
+        for _ in range(self.runs(took)):
+            self.rerun(name, func, reset)
+        return value
+
+    def run_first(self, name: str, func: Callable[[], Any]) -> tuple[Any, float]:
+        """Run `func` once and keep its CPU time; (its value, seconds)."""
         start = time.process_time()
         value = func()
         took = time.process_time() - start
@@ -81,19 +90,41 @@ class Clock:
         self.first[name] = min(took, self.first.get(name, took))
         if name == "validate":
             self.entities = value[0].entity_count()
-        if reset is None:
-            return value
-        for _ in range(LONG_RUNS if took > LONG else RUNS):
-            reset()
-            start = time.process_time()
-            func()
-            self._keep(name, time.process_time() - start)
-        return value
+        return value, took
+
+    @staticmethod
+    def runs(took: float) -> int:
+        """How many re-runs a stage whose first run took `took` seconds gets."""
+        return LONG_RUNS if took > LONG else RUNS
+
+    def rerun(self, name: str, func: Callable[[], Any], reset: Callable[[], None]) -> None:
+        reset()
+        start = time.process_time()
+        func()
+        self._keep(name, time.process_time() - start)
+
+
+Step = tuple[str, Callable[[], Any], "Callable[[], None] | None"]
 
 
 def one_pass(paths: list[str], config: Any, clock: Clock, reports: bool = True) -> int:
     """Every stage once (small ones several times), in pipeline order; returns the number
     of findings."""
+    pending = steps(paths, config, reports)
+    value: Any = None
+    try:
+        while True:
+            name, func, reset = pending.send(value)
+            value = clock.time(name, func, reset)
+    except StopIteration as done:
+        found: int = done.value
+        return found
+
+
+def steps(paths: list[str], config: Any,
+          reports: bool = True) -> Generator[Step, Any, int]:
+    """The stages of one pass in pipeline order: yields (name, run, reset or None) and is
+    sent what `run` returned; returns the number of findings."""
     from orgspec.engine.anchors import Anchors, assign_fingerprints
     from orgspec.engine.context import RuleContext, Shared
     from orgspec.engine.declarative import run_declarative
@@ -107,13 +138,14 @@ def one_pass(paths: list[str], config: Any, clock: Clock, reports: bool = True) 
 
     clear_function_caches()
     plan, checks = make_plan(config), load_checks()
-    raw = clock.time("read + parse", lambda: load_files(
-        paths, config.include, config.exclude, respect_gitignore=config.respect_gitignore))
-    org, schema_issues = clock.time("validate", lambda: build_org(raw))
+    raw = yield ("read + parse", lambda: load_files(
+        paths, config.include, config.exclude, respect_gitignore=config.respect_gitignore),
+        None)
+    org, schema_issues = yield "validate", lambda: build_org(raw), None
     issues = list(raw.issues) + list(schema_issues)
     today = dt.date.today()
     shared = Shared(org, today)
-    clock.time("graph", lambda: shared.graph)
+    yield "graph", lambda: shared.graph, None
     for code in plan.severity:
         meta = plan.rules[code]
         if meta.given is not None:
@@ -133,29 +165,29 @@ def one_pass(paths: list[str], config: Any, clock: Clock, reports: bool = True) 
                 del shared._memo[key]
             clear_function_caches()
 
-        issues.extend(clock.time(code, run, reset))
+        issues.extend((yield code, run, reset))
     root = config.root_path()
-    findings = clock.time("stamp", lambda: [f for f in stamp(issues, plan)
-                                            if not _ignored(f, plan, root)], _noop)
-    box = {"anchors": clock.time("anchors (index)", lambda: Anchors(org), _noop)}
+    findings = yield "stamp", lambda: [f for f in stamp(issues, plan)
+                                       if not _ignored(f, plan, root)], _noop
+    box = {"anchors": (yield "anchors (index)", lambda: Anchors(org), _noop)}
 
     def fresh_anchors() -> None:  # spans are built on first use: a re-run starts cold
         box["anchors"] = Anchors(org)
 
-    findings = clock.time("suppressions", lambda: _suppress(
-        findings, org, plan, today, root, box["anchors"]), fresh_anchors)
+    findings = yield "suppressions", lambda: _suppress(
+        findings, org, plan, today, root, box["anchors"]), fresh_anchors
     reads = {c: m.reads for c, m in plan.rules.items()}
-    findings = clock.time("hold back", lambda: hold_back(findings, org, reads,
-                                                         box["anchors"]), fresh_anchors)
-    findings = clock.time("sort", lambda: sort_findings(findings), _noop)
+    findings = yield "hold back", lambda: hold_back(findings, org, reads,
+                                                    box["anchors"]), fresh_anchors
+    findings = yield "sort", lambda: sort_findings(findings), _noop
     base = org_root(paths)
-    findings = clock.time("fingerprints", lambda: assign_fingerprints(
-        findings, box["anchors"], base), fresh_anchors)
+    findings = yield "fingerprints", lambda: assign_fingerprints(
+        findings, box["anchors"], base), fresh_anchors
     result = LintResult(findings, files=org.files, failed_files=sorted(org.failed),
                         entity_count=org.entity_count(),
                         rules={code: plan.rules[code] for code in plan.severity})
     if reports:
-        time_reports(result, org, config, clock)
+        yield from report_steps(result, org, config)
     return len(findings)
 
 
@@ -163,14 +195,14 @@ def _noop() -> None:
     return None
 
 
-def time_reports(result: Any, org: Any, config: Any, clock: Clock) -> None:
+def report_steps(result: Any, org: Any, config: Any) -> Generator[Step, Any, None]:
     """Every reporter over `result`, as `orgspec check --format F -o FILE` renders it."""
     from orgspec import reporters
     from orgspec.report.view import build_view
 
-    view = clock.time("report view model", lambda: build_view(result, org, config.lang))
+    view = yield "report view model", lambda: build_view(result, org, config.lang), None
     for fmt in REPORT_FORMATS:
-        clock.time(f"reporter {fmt}", lambda f=fmt: reporters.render(
+        yield (f"reporter {fmt}", lambda f=fmt: reporters.render(
             f, result, view=view, project_root=".", output="report.out"), _noop)
 
 
@@ -191,6 +223,62 @@ def measure(paths: list[str], config: Any, repeat: int, reports: bool = True) ->
             gc.enable()
     return {"stages": clock.best, "first": clock.first, "findings": findings,
             "entities": clock.entities}
+
+
+def measure_together(paths: list[list[str]], config: Any, repeat: int,
+                     reports: bool = True) -> list[dict[str, Any]]:
+    """`measure` of several orgs (the sizes of a growth table) side by side, stage by
+    stage: each stage runs once on every org in turn, then its re-runs alternate between
+    the orgs. Every size is timed within seconds of the others, in the same state of a
+    shared machine whose load moves by the minute (one org measured after the other put a
+    load change between them), and no org re-runs a stage straight after its own run, in
+    CPU caches still warm from it. orgspec's function caches are emptied before every
+    stage's first run on every org, so no org finds another's entries (the orgs share
+    ids and values). All the orgs are in memory at once."""
+    clocks = [Clock() for _ in paths]
+    found = [0] * len(paths)
+    gc_was = gc.isenabled()
+    gc.disable()  # as lint() runs every stage
+    try:
+        for _ in range(repeat):
+            found = _side_by_side([steps(p, config, reports) for p in paths], clocks)
+            gc.enable()
+            gc.collect()
+            gc.disable()
+    finally:
+        if gc_was:
+            gc.enable()
+    return [{"stages": c.best, "first": c.first, "findings": f, "entities": c.entities}
+            for c, f in zip(clocks, found, strict=True)]
+
+
+def _side_by_side(passes: list[Generator[Step, Any, int]], clocks: list[Clock]) -> list[int]:
+    """Drive one pass per org in lockstep (the same stages in the same order)."""
+    values: list[Any] = [None] * len(passes)
+    while True:
+        asked, ended = [], []
+        for pending, value in zip(passes, values, strict=True):
+            try:
+                asked.append(pending.send(value))
+            except StopIteration as done:
+                ended.append(done.value)
+        if ended:
+            if len(ended) != len(passes):
+                raise RuntimeError("the orgs' passes ran different stages")
+            return ended
+        if len({name for name, _, _ in asked}) != 1:
+            raise RuntimeError(f"stages out of step: {[a[0] for a in asked]}")
+        firsts = []
+        for clock, (name, func, _reset) in zip(clocks, asked, strict=True):
+            clear_function_caches()
+            firsts.append(clock.run_first(name, func))
+        values = [value for value, _ in firsts]
+        if all(reset is not None for _, _, reset in asked):
+            counts = [Clock.runs(took) for _, took in firsts]
+            for k in range(max(counts)):
+                for clock, (name, func, reset), count in zip(clocks, asked, counts, strict=True):
+                    if k < count and reset is not None:
+                        clock.rerun(name, func, reset)
 
 
 def main() -> None:

@@ -76,3 +76,30 @@ def test_thousand_step_cycle_is_one_loop(write_org) -> None:
     assert [(f.code, f.location.line) for f in findings] == [("PR004", 5), ("PR004", 6)]
     assert findings[0].message == "step 's0' of process 'p' only leads into a loop with no exit"
     assert findings[1].message.endswith("(+979 more)")
+
+
+def test_a_process_flow_read_from_the_process_equals_its_step_view_of_the_org_graph(
+        tmp_path: Path) -> None:
+    """PR002-PR004 build each flow from the process itself: the same nodes, edges and
+    adjacency order as `step_view` takes from the org graph, repeated step ids and
+    unknown `next`s included."""
+    import datetime as dt
+
+    from orgspec.checks.processes import _flow
+    from orgspec.engine.context import RuleContext, Shared
+    from orgspec.model.graph import step_view
+
+    (tmp_path / "p.yaml").write_text(
+        "kind: Process\nid: p\nowner: a\nsteps:\n"
+        "  - {id: s1, owner: a, next: [s2, s3]}\n  - {id: s2, owner: a, next: [s1, zz]}\n"
+        "  - {id: s1, owner: a, next: [s3]}\n  - {id: s3, owner: a}\n"
+        "---\nkind: Team\nid: a\n", "utf-8")
+    for path in (str(tmp_path), "examples/ecommerce", "tests/fixtures/broken-processes"):
+        org = load_org([path]).org
+        shared = Shared(org, dt.date(2026, 1, 1))
+        for pid in org.processes:
+            mine = _flow(RuleContext(shared), pid)
+            theirs = step_view(shared.graph, f"process:{pid}")
+            assert list(mine.nodes) == list(theirs.nodes)
+            assert list(mine.edges) == list(theirs.edges)
+            assert [list(mine.pred[n]) for n in mine] == [list(theirs.pred[n]) for n in mine]

@@ -175,3 +175,120 @@ def test_the_anchor_index_walks_the_origins_once_and_a_view_keeps_to_its_entitie
     for file in list(whole._pending):
         spans = whole._file(file)
         assert spans and all(s.file == file for s in spans)
+
+
+def _chain_of_meeting_teams(depth: int, leaves: int) -> str:
+    """A chain of `depth` teams, `leaves` teams under its last one, every team meeting its
+    parent in a weekly meeting it attends as a team, and one duty per pair of neighbouring
+    leaves (accountable and responsible): MT004 asks for both leaves' meetings per pair."""
+    docs = ["kind: Team\nid: c0"]
+    docs += [f"kind: Team\nid: c{i}\nparent: c{i - 1}" for i in range(1, depth)]
+    docs += [f"kind: Team\nid: l{j}\nparent: c{depth - 1}" for j in range(leaves)]
+    docs += [f"kind: Meeting\nid: m{i}\ncadence: weekly\nowner: c{i}\nattendees: [c{i - 1}]"
+             for i in range(1, depth)]
+    docs += [f"kind: Meeting\nid: ml{j}\ncadence: weekly\nowner: l{j}\n"
+             f"attendees: [c{depth - 1}]" for j in range(leaves)]
+    docs += [f"kind: Responsibility\nid: d{j}\naccountable: l{j}\nresponsible: [l{j + 1}]"
+             for j in range(leaves - 1)]
+    return "\n---\n".join(docs) + "\n"
+
+
+def _old_meetings_of(self: Any, team: str) -> set[str]:
+    """Presence.meetings_of before it kept each team's set: a union over every marked
+    ancestor, per question."""
+    own: set[str] = self.team_meetings.get(team, set())
+    if self.tree is None:
+        return own
+    above = [self.team_attends[t] for t in self.tree.marked_above(team)]
+    return own.union(*above) if above else own
+
+
+def _ancestor_meetings_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                            depth: int, leaves: int) -> tuple[int, int]:
+    """(reads of the meetings teams attend as teams, marked teams) while MT004 runs."""
+    from orgspec.checks import meetings
+    from orgspec.engine.context import RuleContext, Shared
+    from orgspec.engine.lint import load_org
+
+    class Counted(dict[str, set[str]]):
+        reads = 0
+
+        def __getitem__(self, key: str) -> set[str]:
+            Counted.reads += 1
+            return super().__getitem__(key)
+
+        def get(self, key: str, default: Any = None) -> Any:
+            Counted.reads += 1
+            return super().get(key, default)
+
+    real = meetings.presence
+
+    def counting(org: Any, tree: Any = None) -> Any:
+        where = real(org, tree)
+        where.team_attends = Counted(where.team_attends)
+        return where
+
+    monkeypatch.setattr(meetings, "presence", counting)
+    org = load_org(_write(tmp_path, _chain_of_meeting_teams(depth, leaves))).org
+    found = list(meetings.coordination_gap(RuleContext(Shared(org))))
+    assert found == []  # every leaf meets in its parent's meetings
+    return Counted.reads, depth + leaves
+
+
+def test_a_team_pair_reads_each_ancestors_meetings_once_per_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """MT004 asks for the meetings of both teams of every pair; the meetings a team takes
+    part in through the teams above it are kept per marked team (built from the one above),
+    so each marked team's own are read about once, not once per question per descendant."""
+    reads, marked = _ancestor_meetings_read(tmp_path, monkeypatch, 30, 200)
+    assert reads <= 2 * marked, (reads, marked)
+
+
+def test_a_union_over_every_ancestor_per_question_would_read_depth_times_more(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The twin of the test above: the old per-question union reads every ancestor's
+    meetings for each of the ~400 questions (~30 each)."""
+    from orgspec.model.positions import Presence
+
+    monkeypatch.setattr(Presence, "meetings_of", _old_meetings_of)
+    reads, marked = _ancestor_meetings_read(tmp_path, monkeypatch, 30, 200)
+    assert reads > 10 * marked, (reads, marked)
+
+
+@pytest.mark.parametrize("depth", [5, 70])  # 70: beyond MAX_LINE, walked as before
+def test_kept_meeting_sets_equal_the_union_over_the_ancestors(tmp_path: Path,
+                                                             depth: int) -> None:
+    from orgspec.engine.lint import load_org
+    from orgspec.model.positions import presence
+
+    text = _chain_of_meeting_teams(depth, 6) + (  # and a parent cycle outside the tree
+        "---\nkind: Team\nid: x\nparent: y\n---\nkind: Team\nid: y\nparent: x\n"
+        "---\nkind: Meeting\nid: mx\ncadence: weekly\nowner: x\nattendees: [l0, y]\n")
+    for folder, org in ((tmp_path, load_org(_write(tmp_path, text)).org),
+                        (None, load_org(["examples/ecommerce"]).org)):
+        where, old = presence(org), presence(org)
+        for team in reversed(list(org.teams)):
+            assert where.meetings_of(team) == _old_meetings_of(old, team), (folder, team)
+
+
+def test_holders_on_their_teams_need_no_list_of_unresolved_references(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """RO002 lists the teams that name a person other than by id (every team reference
+    of the org, checked) only when some holder is on none of its position's teams, and
+    then once, indexed by person (it was built for every run and scanned whole for each
+    such holder)."""
+    from orgspec.checks import positions
+    from orgspec.engine.context import RuleContext, Shared
+    from orgspec.engine.lint import load_org
+
+    listed = _counting(monkeypatch, positions, "meant")
+    people = "\n---\n".join(f"kind: Person\nid: p{i}\nname: P{i}" for i in range(6))
+    for n, (holders, found) in enumerate((("[p0, p1]", 0), ("[p0, p1, p4, p5]", 2))):
+        text = (f"{people}\n---\nkind: Team\nid: a\nmembers: [p0, p1]\n---\nkind: Team\n"
+                f"id: b\nmembers: [p2, P5]\n---\nkind: Role\nid: r\nteam: a\n"
+                f"holders: {holders}\n")
+        listed[0] = 0
+        org = load_org(_write(tmp_path / str(n), text), Config()).org
+        got = list(positions.holder_outside_team(RuleContext(Shared(org))))
+        assert [f.message.split(" holds")[0] for f in got] == ["'p4'", "'p5'"][:found]
+        assert listed[0] == min(found, 1)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M
-from orgspec.model.graph import child_teams, leads, members, parent_view, teams_of
 from orgspec.model.org import ident_of, node_key
 
 MAX_CYCLE_NAMES = 20
@@ -18,12 +18,40 @@ def _id(node: str) -> str:
     return ident_of(node)
 
 
-@check("HI001", kinds=("Team",))
+def _parent_view(ctx: RuleContext) -> Any:
+    """The team tree as parent -> child edges, `model.graph.parent_view`'s nodes and edges
+    read from the teams (not by a scan of every edge of the org graph)."""
+    import networkx as nx
+
+    teams = ctx.org.teams
+    view = nx.DiGraph()
+    view.add_nodes_from([node_key("team", tid) for tid in teams])
+    view.add_edges_from([(node_key("team", team.parent), node_key("team", tid))
+                         for tid, team in teams.items() if team.parent in teams])
+    return view
+
+
+def _children(ctx: RuleContext) -> dict[str, list[str]]:
+    """Team id -> the ids of the teams whose `parent` it is, in team order (the org
+    graph's `parent_of` edges), once per run."""
+    def build() -> dict[str, list[str]]:
+        teams = ctx.org.teams
+        out: dict[str, list[str]] = {}
+        for tid, team in teams.items():
+            if team.parent in teams:
+                out.setdefault(team.parent, []).append(tid)
+        return out
+
+    children: dict[str, list[str]] = ctx.shared.memo("team-children", build)
+    return children
+
+
+@check("HI001", graph=False, kinds=("Team",))
 def team_parent_cycle(ctx: RuleContext) -> Iterator[Issue]:
     """One finding per cycle in the parent map, found with strongly connected components."""
     import networkx as nx
 
-    view = parent_view(ctx.graph)
+    view = _parent_view(ctx)
     for component in nx.strongly_connected_components(view):
         first = min(component)
         if len(component) == 1 and not view.has_edge(first, first):
@@ -53,7 +81,7 @@ def _walk_cycle(ctx: RuleContext, start: str, component: set[str]) -> list[str]:
     return order
 
 
-@check("HI002", kinds=("Team",))
+@check("HI002", graph=False, kinds=("Team",))
 def parent_children_mismatch(ctx: RuleContext) -> Iterator[Issue]:
     """Where a team lists `children`, they and the children's `parent` fields must agree."""
     org = ctx.org
@@ -71,12 +99,12 @@ def parent_children_mismatch(ctx: RuleContext) -> Iterator[Issue]:
                             node_key("team", tid),
                             related=(Related(org.origin("Team", child).locate("id"),
                                              M("{id} is defined here", id=child)),))
-        for child in child_teams(ctx.graph, node_key("team", tid)):
-            if _id(child) not in listed:
-                where = org.origin("Team", _id(child)).locate("parent")
+        for child in sorted(_children(ctx).get(tid, ())):
+            if child not in listed:
+                where = org.origin("Team", child).locate("parent")
                 yield Issue(M("team {team!r} has parent {parent!r}, which does not list it in "
-                              "`children`", team=_id(child), parent=tid), where, node_key("team",
-                              _id(child)))
+                              "`children`", team=child, parent=tid), where, node_key("team",
+                              child))
 
 
 @check("HI003", local=True)
@@ -135,25 +163,28 @@ def team_without_members(ctx: RuleContext) -> Iterator[Issue]:
                                "under it"))
 
 
-@check("HI007", kinds=("Team", "Person"))
+@check("HI007", graph=False, kinds=("Team", "Person"))
 def person_without_team(ctx: RuleContext) -> Iterator[Issue]:
     """Every person belongs to (or leads) some team."""
+    on_team = ctx.org.person_teams  # the org graph's `member_of` and `leads` edges
     for pid in ctx.org.people:
-        if not teams_of(ctx.graph, node_key("person", pid)):
+        if not on_team.get(pid):
             yield Issue(M("person {person!r} is on no team", person=pid),
                         ctx.org.origin("Person", pid).locate("id"), node_key("person", pid),
                         hint=M("add the person to a team's `members`"))
 
 
-@check("HI008", kinds=("Team", "Person"))
+@check("HI008", graph=False, kinds=("Team", "Person"))
 def span_of_control(ctx: RuleContext) -> Iterator[Issue]:
-    """A team's direct span (members other than the lead, plus child teams) has a limit."""
+    """A team's direct span (members other than the lead, plus child teams) has a limit.
+    Read from the teams: the org graph's `member_of`, `leads` and `parent_of` edges."""
     limit = int(ctx.options["max"])
-    g = ctx.graph
-    for tid in ctx.org.teams:
+    people, children = ctx.org.people, _children(ctx)
+    for tid, team in ctx.org.teams.items():
         node = node_key("team", tid)
-        people = set(members(g, node)) - set(leads(g, node))
-        span = len(people) + len(child_teams(g, node))
+        staff = {pid for pid in team.members if pid in people}
+        staff.discard(team.lead)
+        span = len(staff) + len(children.get(tid, ()))
         if span > limit:
             yield Issue(M("team {team!r} has a span of control of {span} (members and child "
                           "teams), over the limit of {limit}", team=tid, span=span, limit=limit),

@@ -217,14 +217,17 @@ def period_ends_before_it_starts(ctx: RuleContext) -> Iterator[Issue]:
                         hint=M("swap the two dates, or correct the one that is wrong"))
 
 
-@check("OK012", kinds=("Objective",))
+@check("OK012", graph=False, kinds=("Objective",))
 def alignment_cycle(ctx: RuleContext) -> Iterator[Issue]:
-    """Objectives that align to each other in a circle (found with SCCs)."""
+    """Objectives that align to each other in a circle (found with SCCs). The org graph's
+    `aligns_to` edges, read from the objectives (not by a scan of every edge of the org
+    graph)."""
     import networkx as nx
 
+    objectives = ctx.org.objectives
     view = nx.DiGraph()
-    view.add_edges_from((u, v) for u, v, rel in ctx.graph.edges(data="relation")
-                        if rel == "aligns_to")
+    view.add_edges_from([(node_key("objective", oid), node_key("objective", obj.aligns_to))
+                         for oid, obj in objectives.items() if obj.aligns_to in objectives])
     for component in nx.strongly_connected_components(view):
         first = min(component)
         if len(component) == 1 and not view.has_edge(first, first):

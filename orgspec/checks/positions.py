@@ -9,7 +9,7 @@ from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M
-from orgspec.model.org import Origin, node_key
+from orgspec.model.org import Org, Origin, node_key
 from orgspec.model.positions import accountable_count, kpi_measurable, kpi_verdict, seats
 from orgspec.model.teamtree import TeamTree
 from orgspec.model.unresolved import meant
@@ -61,8 +61,9 @@ def holder_outside_team(ctx: RuleContext) -> Iterator[Issue]:
     below it."""
     org = ctx.org
     tree = _tree(ctx)
-    # `members: [林雪]` names lin-xue but no id: that is RF001's one finding
-    unknown = {(ref.team, ref.meant) for ref in meant(org) if ref.field in ("lead", "members")}
+    # `members: [林雪]` names lin-xue but no id: that is RF001's one finding. Person ->
+    # the teams naming them so; listed only once a holder is on none of the team's teams.
+    unknown: dict[str, list[str]] | None = None
     for rid, pos in org.positions.items():
         if pos.team not in org.teams:
             continue
@@ -73,7 +74,9 @@ def holder_outside_team(ctx: RuleContext) -> Iterator[Issue]:
         for pid in org.position_holders[rid]:
             if any(_within(tree, pos.team, t) for t in org.person_teams.get(pid, ())):
                 continue
-            if any(_within(tree, pos.team, t) for t, p in unknown if p == pid):
+            if unknown is None:
+                unknown = _named_unresolved(org)
+            if any(_within(tree, pos.team, t) for t in unknown.get(pid, ())):
                 continue
             if pid in written:
                 i = written[pid]
@@ -91,6 +94,15 @@ def holder_outside_team(ctx: RuleContext) -> Iterator[Issue]:
                         hint=M("add {person!r} to the members of {team!r}, or move the "
                                "position to the team they work in", person=pid,
                                team=pos.team))
+
+
+def _named_unresolved(org: Org) -> dict[str, list[str]]:
+    """Person id -> the teams whose `lead` or `members` name them other than by id."""
+    out: dict[str, list[str]] = {}
+    for ref in meant(org):
+        if ref.field in ("lead", "members") and ref.meant is not None:
+            out.setdefault(ref.meant, []).append(ref.team)
+    return out
 
 
 @check("RO003", graph=False)
@@ -147,11 +159,16 @@ def person_overload(ctx: RuleContext) -> Iterator[Issue]:
     for team in org.teams.values():
         if team.lead in org.people:
             led[team.lead] = led.get(team.lead, 0) + 1
-    for pid in org.people:
+    # Only someone who leads, holds a position or holds a duty themself can be over a
+    # limit: the others are not visited (one key built and looked up per person was most
+    # of the rule), unless a limit is below zero.
+    direct = {h[7:] for h in org.raci.by_holder if h.startswith("person:")}
+    busy = direct.union(led, org.people_positions)
+    for pid in (org.people if min(max_a, max_r) < 0 else
+                [p for p in org.people if p in busy]):
         held = org.people_positions.get(pid, [])
         hats = led.get(pid, 0) + len(held)
-        direct = node_key("person", pid) in org.raci.by_holder
-        count = accountable_count(org, pid) if direct or held else 0
+        count = accountable_count(org, pid) if pid in direct or held else 0
         parts: list[str] = []
         if count > max_a:
             parts.append(M("is accountable for {count} duties (more than {max})", count=count,

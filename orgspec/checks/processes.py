@@ -46,10 +46,22 @@ def step_without_owner(ctx: RuleContext) -> Iterator[Issue]:
 
 
 def _flow(ctx: RuleContext, pid: str) -> Any:
-    """One process's step graph, built once per run and shared by PR002, PR003, PR004."""
-    from orgspec.model.graph import step_view
+    """One process's step graph, built once per run and shared by PR002, PR003, PR004:
+    the nodes and edges `model.graph.step_view` takes from the org graph, read from the
+    process itself in one call each (walking the org graph's adjacency per step, and a
+    networkx call per step, were most of PR002 at 5,000 processes)."""
+    def build() -> Any:
+        import networkx as nx
 
-    return ctx.shared.memo(f"flow:{pid}", lambda: step_view(ctx.graph, node_key("process", pid)))
+        steps = ctx.org.processes[pid].steps
+        ids = {s.id for s in steps}
+        view = nx.DiGraph()
+        view.add_nodes_from([step_node(pid, s.id) for s in steps])
+        view.add_edges_from([(step_node(pid, s.id), step_node(pid, n))
+                             for s in steps for n in s.next if n in ids])
+        return view
+
+    return ctx.shared.memo(f"flow:{pid}", build)
 
 
 def _start(ctx: RuleContext, pid: str, flow: Any) -> str | None:

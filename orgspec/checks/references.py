@@ -197,8 +197,10 @@ def check_references(org: Org) -> Iterator[Issue]:
 def _position_refs(guesses: _Guesses) -> Iterator[Issue]:
     org = guesses.org
     for person_id, person in org.people.items():
-        o = org.origin("Person", person_id)
-        yield from _refs(guesses, o, ("roles",), person.roles, ("Role",), "person", person_id)
+        if person.roles:  # most people hold no position: no origin looked up for them
+            o = org.origin("Person", person_id)
+            yield from _refs(guesses, o, ("roles",), person.roles, ("Role",), "person",
+                             person_id)
     for rid, pos in org.positions.items():
         o = org.origin("Role", rid)
         yield from _refs(guesses, o, ("team",), [pos.team], ("Team",), "role", rid)

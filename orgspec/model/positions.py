@@ -56,6 +56,9 @@ def kpi_measurable(verdict: Verdict) -> bool:
     return not verdict.missing and not (verdict.vague and not verdict.target)
 
 
+MAX_LINE = 64  # marked teams above a team: deeper lines are walked, not kept
+
+
 @dataclass
 class Presence:
     """Which teams each meeting and channel brings together, and the teams of each holder.
@@ -72,6 +75,11 @@ class Presence:
     team_attends: dict[str, set[str]] = field(default_factory=dict)
     team_channels: dict[str, set[str]] = field(default_factory=dict)
     tree: TeamTree | None = None
+    # team -> meetings_of(team); marked team -> (marked teams in its line, the meetings
+    # they attend as teams)
+    _full: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
+    _line: dict[str, tuple[int, set[str]]] = field(default_factory=dict, repr=False,
+                                                   compare=False)
 
     def teams_of(self, org: Org, holder: str) -> list[str]:
         """The team ids a holder node stands for: a team itself, a position's team, a
@@ -86,12 +94,40 @@ class Presence:
 
     def meetings_of(self, team: str) -> set[str]:
         """The meetings team `team` takes part in: its own, and those a team above it
-        attends as a team (a meeting of `company` includes every department)."""
-        own = self.team_meetings.get(team, set())
-        if self.tree is None:
-            return own
-        above = [self.team_attends[t] for t in self.tree.marked_above(team)]
-        return own.union(*above) if above else own
+        attends as a team (a meeting of `company` includes every department). Kept per
+        team: a pair check asks for each team ~20 times, and the set grows with the depth
+        of the tree."""
+        full = self._full.get(team)
+        if full is None:
+            own = self.team_meetings.get(team, set())
+            above = self._above(team)
+            full = own | above if above else own
+            self._full[team] = full
+        return full
+
+    def _above(self, team: str) -> set[str]:
+        """The meetings the teams above `team` attend as teams. Inside the tree it is the
+        line of the nearest marked ancestor, kept per marked team and built from the one
+        above it (each marked team's set once, not a union over every ancestor per
+        question); lines of more than MAX_LINE marked teams are not kept (a deep chain
+        would hold a set growing with its depth for every team) but walked, as outside
+        the tree (parent cycles)."""
+        tree = self.tree
+        if tree is None:
+            return set()
+        line: list[str] = []
+        node = tree.up.get(team) if team in tree.up else None
+        while node is not None and node not in self._line and len(line) <= MAX_LINE:
+            line.append(node)
+            node = tree.up[node]
+        depth = len(line) + (self._line[node][0] if node in self._line else 0)
+        if team not in tree.up or depth > MAX_LINE:
+            return set().union(*(self.team_attends.get(t, ()) for t in tree.marked_above(team)))
+        got = self._line[node][1] if node in self._line else set()
+        for i, marked in enumerate(reversed(line)):  # nearest the root first
+            got = self.team_attends.get(marked, set()) | got
+            self._line[marked] = (depth - len(line) + i + 1, got)
+        return got
 
     def nested(self, a: str, b: str) -> bool:
         """True when one of teams `a`, `b` is below the other (O(1))."""
@@ -100,8 +136,8 @@ class Presence:
 
     def share(self, a: str, b: str) -> bool:
         """True when teams `a` and `b` meet in one meeting or share a channel."""
-        return bool(self.meetings_of(a) & self.meetings_of(b)
-                    or self.team_channels.get(a, set()) & self.team_channels.get(b, set()))
+        return not self.meetings_of(a).isdisjoint(self.meetings_of(b)) or \
+            bool(self.team_channels.get(a, set()) & self.team_channels.get(b, set()))
 
 
 def presence(org: Org, tree: TeamTree | None = None) -> Presence:
