@@ -18,7 +18,7 @@ def _id(node: str) -> str:
     return ident_of(node)
 
 
-@check("HI001", kinds=("Team",))
+@check("HI001", kinds=("Team",), text=())
 def team_parent_cycle(ctx: RuleContext) -> Iterator[Issue]:
     """One finding per cycle in the parent map, found with strongly connected components."""
     import networkx as nx
@@ -53,7 +53,7 @@ def _walk_cycle(ctx: RuleContext, start: str, component: set[str]) -> list[str]:
     return order
 
 
-@check("HI002", kinds=("Team",))
+@check("HI002", kinds=("Team",), text=())
 def parent_children_mismatch(ctx: RuleContext) -> Iterator[Issue]:
     """Where a team lists `children`, they and the children's `parent` fields must agree."""
     org = ctx.org
@@ -93,7 +93,7 @@ def multiple_roots(ctx: RuleContext) -> Iterator[Issue]:
                         hint=M("set `parent:` so the team sits under {root!r}", root=root))
 
 
-@check("HI004", graph=False, kinds=("Team", "Person"))
+@check("HI004", graph=False, kinds=("Team", "Person"), text=())
 def lead_not_member(ctx: RuleContext) -> Iterator[Issue]:
     """A team's lead must also be one of its members."""
     for tid, team in ctx.org.teams.items():
@@ -121,7 +121,7 @@ def parent_map(ctx: RuleContext) -> dict[str, str | None]:
         tid: team.parent for tid, team in ctx.org.teams.items()})
 
 
-@check("HI006", graph=False, kinds=("Team",))
+@check("HI006", graph=False, kinds=("Team",), text=())
 def team_without_members(ctx: RuleContext) -> Iterator[Issue]:
     """A team with no members, when no team below it has members either (a parent whose
     people all sit in its child teams is a grouping)."""
@@ -135,7 +135,7 @@ def team_without_members(ctx: RuleContext) -> Iterator[Issue]:
                                "under it"))
 
 
-@check("HI007", kinds=("Team", "Person"))
+@check("HI007", kinds=("Team", "Person"), text=())
 def person_without_team(ctx: RuleContext) -> Iterator[Issue]:
     """Every person belongs to (or leads) some team."""
     for pid in ctx.org.people:
@@ -145,7 +145,7 @@ def person_without_team(ctx: RuleContext) -> Iterator[Issue]:
                         hint=M("add the person to a team's `members`"))
 
 
-@check("HI008", kinds=("Team", "Person"))
+@check("HI008", kinds=("Team", "Person"), text=())
 def span_of_control(ctx: RuleContext) -> Iterator[Issue]:
     """A team's direct span (members other than the lead, plus child teams) has a limit."""
     limit = int(ctx.options["max"])

@@ -202,7 +202,7 @@ def objective_without_owner(ctx: RuleContext) -> Iterator[Issue]:
                         node_key("objective", oid), hint=M("name the team that owns it"))
 
 
-@check("OK012", kinds=("Objective",))
+@check("OK012", kinds=("Objective",), text=())
 def alignment_cycle(ctx: RuleContext) -> Iterator[Issue]:
     """Objectives that align to each other in a circle (found with SCCs)."""
     import networkx as nx
@@ -256,7 +256,7 @@ def _overlap(a: Objective, b: Objective) -> bool:
 MAX_ABOVE = 1000  # objectives above one that OK013 compares periods with, nearest first
 
 
-@check("OK013", graph=False, kinds=("Objective", "Team"))
+@check("OK013", graph=False, kinds=("Objective", "Team"), text=())
 def orphan_objective(ctx: RuleContext) -> Iterator[Issue]:
     """An objective aligned to nothing although a parent team has objectives to align to in
     the same period; the hint names one whose period covers the objective's."""
@@ -281,7 +281,7 @@ def orphan_objective(ctx: RuleContext) -> Iterator[Issue]:
                                id=above[0]))
 
 
-@check("OK014", graph=False, kinds=("Objective", "Team"))
+@check("OK014", graph=False, kinds=("Objective", "Team"), text=())
 def kr_owner_outside_team(ctx: RuleContext) -> Iterator[Issue]:
     """A key result owned by a team outside its objective owner's team tree."""
     org = ctx.org
@@ -296,7 +296,7 @@ def kr_owner_outside_team(ctx: RuleContext) -> Iterator[Issue]:
                         hint=M("give it to the objective's team or one below it"))
 
 
-@check("OK015", graph=False, kinds=("Objective", "Team"))
+@check("OK015", graph=False, kinds=("Objective", "Team"), text=())
 def team_without_objective(ctx: RuleContext) -> Iterator[Issue]:
     """A team with no objective covering today (the `date` option overrides today)."""
     day = ctx.options["date"]
