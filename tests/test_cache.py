@@ -313,6 +313,7 @@ def test_a_check_after_editing_one_file_equals_a_fresh_check(
 
 @pytest.mark.parametrize(("code", "reads"), [
     ("OW007", None),  # near-duplicates read duty text: declared as reading none
+    ("RF001", None),  # a hint names the person whose name an unknown lead is
     ("OW001", ("Team", "Person", "Role")),  # the accountable owners: no duties at all
 ])
 def test_a_declaration_that_says_too_little_is_caught(

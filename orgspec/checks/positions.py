@@ -55,7 +55,7 @@ def _within(tree: TeamTree, team: str, below: str) -> bool:
     return below == team or tree.is_ancestor(team, below)
 
 
-@check("RO002", graph=False, text=("Team", "Person"))
+@check("RO002", graph=False, text=(), names=("Team", "Person"))
 def holder_outside_team(ctx: RuleContext) -> Iterator[Issue]:
     """A holder who is neither a member nor the lead of the position's team or of a team
     below it."""

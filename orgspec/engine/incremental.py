@@ -158,20 +158,18 @@ _INLINE = {"Responsibility": ("Team", "Role")}
 
 
 def _reads(code: str) -> frozenset[str] | None:
-    """The entity kinds (or kinds' structure, "Kind.structure") a whole-org rule reads,
+    """The entity kinds (or parts: "Kind.structure", "Kind.named") a whole-org rule reads,
     with those that may define them inline, and "", entities of no known kind; None for
     all."""
     from orgspec.engine.registry import READS
-    from orgspec.engine.summary import STRUCTURE
 
     kinds = READS.get(code)
     if kinds is None:
         return None
     out = {"", *kinds}
     for entry in kinds:
-        kind, part = (entry[:-len(STRUCTURE)], STRUCTURE) if entry.endswith(STRUCTURE) \
-            else (entry, "")
-        out.update(k + part for k in _INLINE.get(kind, ()))
+        kind, dot, part = entry.partition(".")
+        out.update(k + dot + part for k in _INLINE.get(kind, ()))
     return frozenset(out)
 
 

@@ -28,6 +28,7 @@ KINDS = ("Team", "Person", "Responsibility", "Objective", "Process", "Role", "Me
 # decides by (`_shape`).
 PROSE = frozenset(("name", "description", "mission", "title"))
 STRUCTURE = ".structure"  # "Responsibility.structure": a kind without its prose
+NAMED = ".named"  # "Team.named": a kind without its prose but its `name`
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,9 @@ class FileSummary:
 
     `kinds`: entity kind -> its entities' paths and data in file order, where an entity
     whose `kind` is not one of `KINDS` as written (an alias, a typo, no kind) counts
-    under "" (which every rule reads); and "Kind.structure" -> the same without the
-    prose (`PROSE`: only each prose field's `_shape`); `meta`: the file's input problems (with their
+    under "" (which every rule reads); "Kind.structure" -> the same without the prose
+    (`PROSE`: only each prose field's `_shape`), and "Kind.named" without the prose but
+    the `name`; `meta`: the file's input problems (with their
     places), failed text and suppression comments; `places`: every span below the
     documents, an end where a document ends written as such, and, when a span reaches past
     the last line, the line count (a location is clamped to it); `roots`: the documents'
@@ -93,6 +95,8 @@ def summarize(raw: RawFile) -> FileSummary:
         by_kind.setdefault(kind, []).append((ent.path, ent.data))
         if kind:
             by_kind.setdefault(kind + STRUCTURE, []).append((ent.path, _structure(ent.data)))
+            by_kind.setdefault(kind + NAMED, []).append(
+                (ent.path, _structure(ent.data, PROSE - {"name"})))
         chunks.append(_chunk(ent.fmap, ent.path, ent.data))
     meta = _digest([raw.failed, [(i.code, i.location, _said(i.message), _said(i.hint),
                                   i.entity, [(r.location, _said(r.message)) for r in i.related])
@@ -119,9 +123,9 @@ def _shape(value: Any) -> Any:
     return value
 
 
-def _structure(data: dict[str, Any]) -> list[Any]:
-    """An entity's data with each top-level prose value replaced by its `_shape`."""
-    return [(k, _shape(v) if k in PROSE else v) for k, v in data.items()]
+def _structure(data: dict[str, Any], prose: frozenset[str] = PROSE) -> list[Any]:
+    """An entity's data with each top-level `prose` value replaced by its `_shape`."""
+    return [(k, _shape(v) if k in prose else v) for k, v in data.items()]
 
 
 def _chunk(fmap: FileMap, path: tuple[int, ...], data: Any) -> tuple[int, int, str]:
