@@ -198,17 +198,21 @@ def _places(issues: Sequence[Issue | Finding],
         if summary is None:  # a place outside the org's files: never reused
             out[file] = ("", None, None)
             continue
-        chunks: set[str] | None = set()
+        chunks: set[str] = set()
         for loc in locs:
             hit = summary.chunks_at(loc)
             if hit is None:
-                chunks = None
                 break
             chunks.update(hit)
-        out[file] = (summary.places,
-                     summary.roots if any(summary.at_root(loc) for loc in locs) else None,
-                     None if chunks is None else frozenset(chunks))
+        else:
+            out[file] = (summary.places, _roots(summary, locs), frozenset(chunks))
+            continue
+        out[file] = (summary.places, _roots(summary, locs), None)
     return out
+
+
+def _roots(summary: FileSummary, locs: list[Location]) -> object:
+    return summary.roots if any(summary.at_root(loc) for loc in locs) else None
 
 
 def _same_places(got: RuleFindings, summaries: Mapping[str, FileSummary]) -> bool:

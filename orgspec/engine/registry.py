@@ -94,9 +94,9 @@ def check(code: str, graph: bool = True, local: bool = False,
     entity-local (see `LOCAL`; implies `graph=False`); `kinds` the entity kinds it reads,
     if not all; `text` those of them whose prose (names, descriptions, missions, titles:
     `engine.summary.PROSE`) it reads, in its logic, messages or hints, if not all of them,
-    and `names` those of the others whose `name` alone it reads (see `READS`). A declaration that says too little gives stale findings: the
-    equality tests of the cache (`tests/test_cache.py`) edit every part of an org to
-    catch one."""
+    and `names` those of the others whose `name` alone it reads (see `READS`). A
+    declaration that says too little gives stale findings: the equality tests of the
+    cache (`tests/test_cache.py`) edit every part of an org to catch one."""
     from orgspec.engine.summary import KINDS, NAMED, STRUCTURE
 
     def register(func: CheckFunc) -> CheckFunc:

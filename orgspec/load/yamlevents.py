@@ -443,7 +443,7 @@ class _Packed(dict[int, Any]):
         self[key] = _unpack(node, code, data)
         return True
 
-    def get(self, key: int, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, key: int, default: Any = None) -> Any:
         if not dict.__contains__(self, key) and not self._load(key):
             return default
         return dict.__getitem__(self, key)
