@@ -13,8 +13,9 @@ every finding included) beside a bare Python process that reads every file and
 `yaml.load`s it with CSafeLoader: without the cache, cold with an empty cache (a first run
 stores only its result), warm with nothing changed, and warm with one file changed (after a
 run that stored every file's entry): a comment appended, then one duty's description
-reworded (an edit that changes what the rules read); wall and CPU (user + sys of the process
-and its workers), best of `--repeat`.
+reworded (an edit of prose, which most rules do not read), then one duty's RACI changed
+(a team added to `consulted`: an edit of structure); wall and CPU (user + sys of the
+process and its workers), best of `--repeat`.
 
 Every stage runs in this one process, side by side, on the same files (page cache warm).
 The per-stage tables (read + parse, validate, graph, each rule, stamping, anchors,
@@ -373,7 +374,7 @@ def measure_process(teams: int, repeat: int) -> dict[str, Any]:
         floor_t = best([run_process([sys.executable, "-c", FLOOR_SCRIPT, "teams"], env, work)
                         for _ in range(repeat)])
         plain = best([run_process([*check, "--no-cache"], env, work) for _ in range(repeat)])
-        cold, warm, changed, reworded = [], [], [], []
+        cold, warm, changed, reworded, raci = [], [], [], [], []
         victim = sorted(org.glob("*.yaml"))[teams // 2]
         for i in range(repeat):
             shutil.rmtree(cache, ignore_errors=True)
@@ -388,17 +389,22 @@ def measure_process(teams: int, repeat: int) -> dict[str, Any]:
             victim.write_text(text.replace('description: "', f'description: "{i} ', 1),
                               "utf-8")
             reworded.append(run_process(check, env, work))
+            text = victim.read_text("utf-8")  # one duty's RACI changed
+            victim.write_text(text.replace("consulted: [", f"consulted: [team-{i:05d}, ", 1),
+                              "utf-8")
+            raci.append(run_process(check, env, work))
         size = sum(f.stat().st_size for f in org.glob("*.yaml"))
         return {"teams": teams, "mb": size / 1e6, "floor": floor_t, "plain": plain,
                 "cold": best(cold), "warm": best(warm), "changed": best(changed),
-                "reworded": best(reworded)}
+                "reworded": best(reworded), "raci": best(raci)}
 
 
 def print_process(rows: list[dict[str, Any]]) -> None:
     print("| teams | MB | floor: bare CSafeLoader process | check, no cache | vs floor "
           "| check, cold (empty cache) | warm, no change | vs no-cache | warm, one file "
-          "changed (a comment) | vs no-cache | warm, one duty reworded | vs no-cache |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+          "changed (a comment) | vs no-cache | warm, one duty reworded | vs no-cache | "
+          "warm, one duty's RACI changed | vs no-cache |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 
     def t(pair: tuple[float, float]) -> str:
         return f"{pair[0]:.2f} / {pair[1]:.2f}"
@@ -411,7 +417,8 @@ def print_process(rows: list[dict[str, Any]]) -> None:
               f"{r(m['plain'], m['floor'])} | {t(m['cold'])} | {t(m['warm'])} | "
               f"{r(m['warm'], m['plain'])} | {t(m['changed'])} | "
               f"{r(m['changed'], m['plain'])} | {t(m['reworded'])} | "
-              f"{r(m['reworded'], m['plain'])} |")
+              f"{r(m['reworded'], m['plain'])} | {t(m['raci'])} | "
+              f"{r(m['raci'], m['plain'])} |")
     print("\nEach cell: wall s / CPU s (user + sys, workers included); ratios wall / CPU.")
 
 

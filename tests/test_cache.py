@@ -12,10 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -115,10 +117,9 @@ def _victim(org: Path) -> Path | None:
     return files[len(files) // 2] if files else None
 
 
-def _sub(org: Path, pattern: str, repl: str, name: str | None = None) -> bool:
+def _sub(org: Path, pattern: str, repl: str | Callable[[re.Match[str]], str],
+         name: str | None = None) -> bool:
     """Replace the first match of `pattern` in the middle file (or the file `name`)."""
-    import re
-
     victim = org / name if name else _victim(org)
     if victim is None or not victim.is_file():
         return False
@@ -179,7 +180,70 @@ SYNTHETIC = {
     "move": lambda org: _define_first(org) is None,
     "duplicate id": lambda org: _edit_one(
         org, "- {kind: Person, id: liu-00001-1, name: 又一个, title: Engineer}\n") is not None,
+    # prose: what the rules that declare `text` without a kind do not read
+    "duty named": lambda org: _sub(org, rf"^(  id: {T}-d1)$", r"\1\n  name: 处理订单异常"),
+    "duty renamed": lambda org: _sub(org, r"^(  name: )处理订单异常$", r"\1Handle order issues"),
+    "duty text again": lambda org: _sub(org, r'^(  description: )"(?!coordinate).*$',
+                                        r'\1"monitor sales data of Lukaka nationwide"'),
+    "duty text copied": lambda org: _copy_text(org),
+    "duty text too long": lambda org: _sub(org, r'^(  description: )"monitor sales.*$',
+                                           r'\1"' + "长" * 10_001 + '"'),
+    "duty text empty": lambda org: _sub(org, r'^(  description: )"长+"$', r'\1""'),
+    "team named as a lead": lambda org: _sub(org, r"^(  name: )团队 6 / Team 6.*$",
+                                             r"\1ghost-lead"),
+    "lead by name": lambda org: _sub(org, r"^(  lead: )\S+$", r"\1ghost-lead"),
+    "person named": lambda org: _sub(org, r"^(- \{kind: Person, id: [^,]+-2, name: )[^,]+",
+                                     r"\1ghost-lead"),
+    "mission": lambda org: _sub(org, r"^(  mission: ).*$", r"\1守护订单"),
+    "objective title": lambda org: _sub(org, r"^(  title: ).*$", r"\1提升复购率"),
+    "duty moved to another file": lambda org: _move_duty(org),
+    "raci after the move": lambda org: _sub(org, rf"^(  accountable: ){T}$",
+                                            r"\1team-00001", "team-00002.yaml"),
+    "file added": lambda org: _write(org / "extra.yaml", (
+        "- kind: Responsibility\n  id: extra-d0\n  description: \"report refund requests "
+        "of Zelzelka for the north region\"\n  accountable: team-00003\n")),
+    "file deleted": lambda org: _delete(org / "team-00011.yaml"),
+    "file deleted again": lambda org: _delete(org / "extra.yaml"),
 }
+
+
+def _write(path: Path, text: str) -> bool:
+    path.write_text(text, "utf-8")
+    return True
+
+
+def _delete(path: Path) -> bool:
+    if not path.exists():
+        return False
+    path.unlink()
+    return True
+
+
+def _copy_text(org: Path) -> bool:
+    """The middle file's third duty says what team-00001-d1 says (a near-duplicate of
+    team-00000-d4 in the generated org): a group grows by a member in another file."""
+    import re
+
+    found = re.search(r"^  id: team-00001-d1\n  description: (.*)$",
+                      (org / "team-00001.yaml").read_text("utf-8"), flags=re.M)
+    assert found
+    return _sub(org, rf"^(  id: {T}-d2\n  description: ).*$",
+                lambda m: m.group(1) + found.group(1))
+
+
+def _move_duty(org: Path) -> bool:
+    """Cut the middle file's last duty out of it and append it to team-00002.yaml."""
+    victim = _victim(org)
+    assert victim is not None
+    text = victim.read_text("utf-8")
+    found = list(re.finditer(r"^- kind: Responsibility\n(?:  .*\n)+", text, flags=re.M))
+    if not found:
+        return False
+    duty = found[-1]
+    victim.write_text(text[:duty.start()] + text[duty.end():], "utf-8")
+    with (org / "team-00002.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(duty.group())
+    return True
 
 
 def _corrupt_kept(folder: Path) -> None:
@@ -191,46 +255,98 @@ def _corrupt_kept(folder: Path) -> None:
         entry.write_bytes(entry.read_bytes()[:60] + os.urandom(40))
 
 
-@pytest.mark.parametrize("parser", ["c", "pure"])
-def test_a_check_after_editing_one_file_equals_a_fresh_check(
-        tmp_path: Path, parser: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """cold -> edit one file -> check (stores every file) -> edit again -> check ...: each
-    equals a run without the cache on the edited tree, on every example, hostile fixture
-    and the synthetic org; on the synthetic org with an edit of every kind that can change
-    a finding elsewhere, each after a comment-only edit (which reuses the result)."""
-    monkeypatch.setenv("ORGSPEC_YAML_PARSER", parser)
-    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
-    examples = tmp_path / "examples"
-    shutil.copytree(EXAMPLES, examples)
-    orgs = [p for p in sorted(examples.iterdir()) if p.is_dir()] + \
-        [p for p in _orgs(tmp_path) if not p.is_relative_to(EXAMPLES)]
+def _replay(tmp_path: Path, orgs: list[Path], config: Config = STRICT,
+            corrupt: bool = True) -> tuple[list[tuple[str, str]], dict[str, int]]:
+    """Check each org cold, then after each edit (`GENERIC`; `SYNTHETIC` on the synthetic
+    org, each followed by a comment-only edit, with every kept entry corrupted half way)
+    through the cache; returns the (org, edit) whose findings differ from a run without
+    the cache, and how often each kind of kept entry was reused."""
     used: dict[str, int] = {}
+    wrong: list[tuple[str, str]] = []
     for org in orgs:
         paths = [str(org)]
         folder = tmp_path / "cache" / org.name
-        check_cached(paths, STRICT, Cache(str(folder)), TODAY)  # cold: stores the result
+        check_cached(paths, config, Cache(str(folder)), TODAY)  # cold: stores the result
         edits = list(GENERIC.items())
         if org.name == "teams":  # the synthetic org
             for n, (name, edit) in enumerate(SYNTHETIC.items()):
                 edits += [(name, edit), (f"comment {n}", lambda o, n=n: _edit_one(
                     o, f"# after {n}\n") is not None)]
-            edits.insert(len(edits) // 2, ("corrupt", None))
+            if corrupt:
+                edits.insert(len(edits) // 2, ("corrupt", None))
         for name, edit in edits:
             if edit is None:
                 _corrupt_kept(folder)
             elif not edit(org):
                 assert org.name != "teams", name  # every edit applies to the synthetic org
                 continue
-            expected = _findings(lint_org(paths, STRICT, TODAY)[0].findings)
+            expected = _findings(lint_org(paths, config, TODAY)[0].findings)
             cache = Cache(str(folder))
-            got = check_cached(paths, STRICT, cache, TODAY)
-            assert _findings(got.findings) == expected, (org.name, name)
+            got = check_cached(paths, config, cache, TODAY)
+            if _findings(got.findings) != expected:
+                wrong.append((org.name, name))
             for kind in ("local", "rule", "memo", "same"):
                 used[kind] = used.get(kind, 0) + cache.by_kind.get((kind, True), 0)
-    # every way of reuse ran: kept local findings, whole-org rules, near-duplicate groups,
-    # and results of an org that means the same
+    return wrong, used
+
+
+@pytest.mark.parametrize("parser", ["c", "pure"])
+def test_a_check_after_editing_one_file_equals_a_fresh_check(
+        tmp_path: Path, parser: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """cold -> edit one file -> check (stores every file) -> edit again -> check ...: each
+    equals a run without the cache on the edited tree, on every example, hostile fixture
+    and the synthetic org; on the synthetic org with an edit of every kind that can change
+    a finding elsewhere (structure, prose, files added, deleted, entities moved), each
+    after a comment-only edit (which reuses the result)."""
+    monkeypatch.setenv("ORGSPEC_YAML_PARSER", parser)
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    examples = tmp_path / "examples"
+    shutil.copytree(EXAMPLES, examples)
+    orgs = [p for p in sorted(examples.iterdir()) if p.is_dir()] + \
+        [p for p in _orgs(tmp_path) if not p.is_relative_to(EXAMPLES)]
+    wrong, used = _replay(tmp_path, orgs)
+    assert not wrong
+    # every way of reuse ran: kept local findings, whole-org rules, near-duplicate groups
+    # and features, and results of an org that means the same
     assert used["local"] > 20 and used["rule"] > 20, used
     assert used["memo"] > 3 and used["same"] > 10, used
+
+
+@pytest.mark.parametrize(("code", "reads"), [
+    ("OW007", None),  # near-duplicates read duty text: declared as reading none
+    ("RF001", None),  # a hint names the person whose name an unknown lead is
+    ("OW001", ("Team", "Person", "Role")),  # the accountable owners: no duties at all
+])
+def test_a_declaration_that_says_too_little_is_caught(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: str,
+        reads: tuple[str, ...] | None) -> None:
+    """The replay above fails when a rule declares less than it reads: its findings are
+    then kept after an edit that changes them."""
+    from orgspec.engine.registry import READS, load_checks
+    from orgspec.engine.summary import KINDS, STRUCTURE
+
+    load_checks()
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    broken = frozenset(k + STRUCTURE for k in KINDS) if reads is None else frozenset(reads)
+    monkeypatch.setitem(READS, code, broken)
+    wrong, _ = _replay(tmp_path, [_synthetic(tmp_path)], corrupt=False)
+    assert wrong, code
+
+
+def test_a_changed_config_equals_a_fresh_check(tmp_path: Path) -> None:
+    """Options and severities are part of every kept entry's key."""
+    from orgspec.load.config import RuleSetting
+
+    org = _synthetic(tmp_path)
+    paths = [str(org)]
+    folder = tmp_path / "cache"
+    _fill(org, folder)
+    assert _sub(org, r'^(  description: ")', r"\1改 ")
+    for config in (STRICT, Config(extends="strict", select=[Selector("ALL", "test")], rules={
+            "OW007": RuleSetting("OW007", options={"threshold": 0.3}),
+            "HI008": RuleSetting("HI008", severity="off")})):
+        got = check_cached(paths, config, Cache(str(folder)), TODAY)
+        assert _findings(got.findings) == _findings(lint_org(paths, config, TODAY)[0].findings)
 
 
 def test_a_new_process_reuses_the_kept_findings(tmp_path: Path) -> None:
@@ -347,12 +463,12 @@ def test_one_changed_file_is_parsed_again_and_the_result_follows(tmp_path: Path)
              if c not in local_codes(make_plan(Config()), [c])]
     # the whole result and the changed file are misses, the other files hits; the local
     # rules' findings, the whole-org rules', the files' digests, an org that means the
-    # same and the near-duplicate groups were never stored (no check_cached run on a
-    # primed cache)
+    # same, the near-duplicate groups and the texts' features were never stored (no
+    # check_cached run on a primed cache)
     assert cache.by_kind == {("result", False): 1, ("file", False): 1,
                              ("file", True): files - 1, ("local", False): files,
                              ("summary", False): files, ("rule", False): len(whole),
-                             ("same", False): 1, ("memo", False): 1}
+                             ("same", False): 1, ("memo", False): 2}
 
 
 def test_the_date_and_the_config_are_part_of_the_result_key(tmp_path: Path) -> None:

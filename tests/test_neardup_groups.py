@@ -107,3 +107,36 @@ def test_groups_are_the_connected_components_of_the_pairs() -> None:
     assert sorted(g.members for g in groups) == expected
     assert len(groups) > 20
     assert all(THRESHOLD <= s <= 1.0 for g in groups for s in g.scores)
+
+
+def test_features_kept_between_runs_give_the_groups_of_a_fresh_search() -> None:
+    """The features each text had in an earlier run (`known`, as OW007 keeps them between
+    runs) give the same groups as a search that computes every text's features, over a
+    run of random edits: duties reworded, copied, named, removed and added."""
+    pairs = read_pairs(SETS["tuned"]) + read_pairs(SETS["heldout"])
+    texts = sorted({t for _, _, a, b in pairs for t in (a, b)})
+    rng = random.Random(11)
+    duties: list[tuple[str | None, str | None]] = [(None, t) for t in texts[:300]]
+    owners = [str(rng.randrange(60)) for _ in duties]
+    known: dict[str, frozenset[str]] = {}
+    reused = 0
+    for step in range(12):
+        before = len(known)
+        kept = find_duty_groups(duties, owners, THRESHOLD, known=known)
+        assert kept == find_duty_groups(duties, owners, THRESHOLD), step
+        reused += step > 0 and len(known) - before < len(duties)
+        for _ in range(5):
+            i = rng.randrange(len(duties))
+            edit = rng.choice(("reword", "copy", "name", "remove", "add"))
+            if edit == "reword":
+                duties[i] = (duties[i][0], f"{rng.choice(texts)} {step}")
+            elif edit == "copy":
+                duties[i] = duties[rng.randrange(len(duties))]
+            elif edit == "name":
+                duties[i] = (rng.choice(texts), duties[i][1])
+            elif edit == "remove":
+                del duties[i], owners[i]
+            else:
+                duties.append((None, rng.choice(texts)))
+                owners.append(str(rng.randrange(60)))
+    assert reused == 11  # every later run found most texts' features kept

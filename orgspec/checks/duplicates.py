@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import M
 from orgspec.model.org import Org, ident_of, node_key
+
+if TYPE_CHECKING:
+    from orgspec.text.neardup import Group
 
 
 def _inputs(org: Org) -> tuple[list[str], list[tuple[str | None, str | None]], list[str]]:
@@ -32,14 +36,12 @@ MAX_RELATED = 20
 def near_duplicate_duties(ctx: RuleContext) -> Iterator[Issue]:
     """One finding per group of duties that mean the same, accountable to different owners:
     at the group's first duty (by id), the others as related locations."""
-    from orgspec.text.neardup import find_duty_groups
-
     ids, duties, owners = _inputs(ctx.org)
     threshold = float(ctx.options["threshold"])
     # the groups depend on the duties' texts and owners only: a re-check after an edit
     # elsewhere (an OKR, a person, a process) reuses them
     found = ctx.shared.remember("OW007", (duties, owners, threshold),
-                                lambda: find_duty_groups(duties, owners, threshold), list)
+                                lambda: _groups(ctx, duties, owners, threshold), list)
     holders = ctx.org.raci.accountable
     marked = _files_with_directives(ctx)
     for group in found:
@@ -59,6 +61,23 @@ def near_duplicate_duties(ctx: RuleContext) -> Iterator[Issue]:
                                           f"{rid} ({_names(holders[rid])}): {_text(ctx, rid)}")
                                   for rid, _ in shown),
                     hint=M("merge them under one accountable team, or reword what differs"))
+
+
+def _groups(ctx: RuleContext, duties: list[tuple[str | None, str | None]], owners: list[str],
+            threshold: float) -> list[Group]:
+    """`find_duty_groups`, with each text's features kept between runs (`Shared.kept`):
+    after one duty was reworded, only its text's features are computed (the search
+    itself, whose weights are the whole org's, runs again)."""
+    from orgspec.text.neardup import find_duty_groups
+
+    name = "OW007 features"
+    known = ctx.shared.kept(name, dict) or {}
+    before = len(known)
+    found = find_duty_groups(duties, owners, threshold, known=known)
+    if len(known) != before:  # new texts: keep those in use now
+        texts = {t or "" for pair in duties for t in pair}
+        ctx.shared.keep(name, {t: f for t, f in known.items() if t in texts})
+    return found
 
 
 def _message(ranked: list[tuple[str, float]], holders: dict[str, list[str]], low: float,

@@ -46,7 +46,7 @@ def _children(ctx: RuleContext) -> dict[str, list[str]]:
     return children
 
 
-@check("HI001", graph=False, kinds=("Team",))
+@check("HI001", graph=False, kinds=("Team",), text=())
 def team_parent_cycle(ctx: RuleContext) -> Iterator[Issue]:
     """One finding per cycle in the parent map, found with strongly connected components."""
     import networkx as nx
@@ -81,7 +81,7 @@ def _walk_cycle(ctx: RuleContext, start: str, component: set[str]) -> list[str]:
     return order
 
 
-@check("HI002", graph=False, kinds=("Team",))
+@check("HI002", graph=False, kinds=("Team",), text=())
 def parent_children_mismatch(ctx: RuleContext) -> Iterator[Issue]:
     """Where a team lists `children`, they and the children's `parent` fields must agree."""
     org = ctx.org
@@ -121,7 +121,7 @@ def multiple_roots(ctx: RuleContext) -> Iterator[Issue]:
                         hint=M("set `parent:` so the team sits under {root!r}", root=root))
 
 
-@check("HI004", graph=False, kinds=("Team", "Person"))
+@check("HI004", graph=False, kinds=("Team", "Person"), text=())
 def lead_not_member(ctx: RuleContext) -> Iterator[Issue]:
     """A team's lead must also be one of its members."""
     for tid, team in ctx.org.teams.items():
@@ -149,7 +149,7 @@ def parent_map(ctx: RuleContext) -> dict[str, str | None]:
         tid: team.parent for tid, team in ctx.org.teams.items()})
 
 
-@check("HI006", graph=False, kinds=("Team",))
+@check("HI006", graph=False, kinds=("Team",), text=())
 def team_without_members(ctx: RuleContext) -> Iterator[Issue]:
     """A team with no members, when no team below it has members either (a parent whose
     people all sit in its child teams is a grouping)."""
@@ -163,7 +163,7 @@ def team_without_members(ctx: RuleContext) -> Iterator[Issue]:
                                "under it"))
 
 
-@check("HI007", graph=False, kinds=("Team", "Person"))
+@check("HI007", graph=False, kinds=("Team", "Person"), text=())
 def person_without_team(ctx: RuleContext) -> Iterator[Issue]:
     """Every person belongs to (or leads) some team."""
     on_team = ctx.org.person_teams  # the org graph's `member_of` and `leads` edges
@@ -174,7 +174,7 @@ def person_without_team(ctx: RuleContext) -> Iterator[Issue]:
                         hint=M("add the person to a team's `members`"))
 
 
-@check("HI008", graph=False, kinds=("Team", "Person"))
+@check("HI008", graph=False, kinds=("Team", "Person"), text=())
 def span_of_control(ctx: RuleContext) -> Iterator[Issue]:
     """A team's direct span (members other than the lead, plus child teams) has a limit.
     Read from the teams: the org graph's `member_of`, `leads` and `parent_of` edges."""

@@ -61,7 +61,7 @@ def _someone(org: Org, holder: str) -> bool:
     return bool(team.members) or team.lead is not None
 
 
-@check("MT003", graph=False)
+@check("MT003", graph=False, text=())
 def meeting_without_attendees(ctx: RuleContext) -> Iterator[Issue]:
     """A meeting no one attends: no attendees, or only empty teams and open positions.
     Unknown attendees are left to the reference check (one mistake, one finding)."""
@@ -240,7 +240,7 @@ def _related(org: Org, gap: _Gap) -> tuple[Related, ...]:
     return tuple(out)
 
 
-@check("MT004", graph=False)
+@check("MT004", graph=False, text=())
 def coordination_gap(ctx: RuleContext) -> Iterator[Issue]:
     """Teams that share a duty or hand work over in a process with no common meeting or
     channel: one finding per duty or process, at it, naming its teams. A meeting a team
@@ -256,7 +256,7 @@ def coordination_gap(ctx: RuleContext) -> Iterator[Issue]:
                     node_key(kind, gap.ident), related=_related(org, gap), hint=hint)
 
 
-@check("MT005", graph=False)
+@check("MT005", graph=False, text=())
 def team_without_meeting(ctx: RuleContext) -> Iterator[Issue]:
     """A team that takes part in no recurring meeting at all (in an org that writes its
     meetings down: with none at all, every team would be reported). A meeting a team above

@@ -217,7 +217,7 @@ def period_ends_before_it_starts(ctx: RuleContext) -> Iterator[Issue]:
                         hint=M("swap the two dates, or correct the one that is wrong"))
 
 
-@check("OK012", graph=False, kinds=("Objective",))
+@check("OK012", graph=False, kinds=("Objective",), text=())
 def alignment_cycle(ctx: RuleContext) -> Iterator[Issue]:
     """Objectives that align to each other in a circle (found with SCCs). The org graph's
     `aligns_to` edges, read from the objectives (not by a scan of every edge of the org
@@ -274,7 +274,7 @@ def _overlap(a: Objective, b: Objective) -> bool:
 MAX_ABOVE = 1000  # objectives above one that OK013 compares periods with, nearest first
 
 
-@check("OK013", graph=False, kinds=("Objective", "Team"))
+@check("OK013", graph=False, kinds=("Objective", "Team"), text=())
 def orphan_objective(ctx: RuleContext) -> Iterator[Issue]:
     """An objective aligned to nothing although a parent team has objectives to align to in
     the same period; the hint names one whose period covers the objective's."""
@@ -299,7 +299,7 @@ def orphan_objective(ctx: RuleContext) -> Iterator[Issue]:
                                id=above[0]))
 
 
-@check("OK014", graph=False, kinds=("Objective", "Team"))
+@check("OK014", graph=False, kinds=("Objective", "Team"), text=())
 def kr_owner_outside_team(ctx: RuleContext) -> Iterator[Issue]:
     """A key result owned by a team outside its objective owner's team tree."""
     org = ctx.org
@@ -314,7 +314,7 @@ def kr_owner_outside_team(ctx: RuleContext) -> Iterator[Issue]:
                         hint=M("give it to the objective's team or one below it"))
 
 
-@check("OK015", graph=False, kinds=("Objective", "Team"))
+@check("OK015", graph=False, kinds=("Objective", "Team"), text=())
 def team_without_objective(ctx: RuleContext) -> Iterator[Issue]:
     """A team with no objective covering today (the `date` option overrides today)."""
     day = ctx.options["date"]

@@ -29,7 +29,7 @@ ROLE_WORDS = {"accountable": M("accountable"), "responsible": M("responsible"),
               "consulted": M("consulted"), "informed": M("informed")}
 
 
-@check("OW001")
+@check("OW001", text=())
 def responsibility_overlap(ctx: RuleContext) -> Iterator[Issue]:
     """A duty with more than one accountable owner; every owner is located."""
     g, accountable = ctx.graph, ctx.org.raci.accountable
@@ -81,7 +81,7 @@ def _find_gaps(ctx: RuleContext) -> Iterator[tuple[str, Responsibility, str]]:
             yield rid, resp, "gap"
 
 
-@check("OW002")
+@check("OW002", text=())
 def responsibility_gap(ctx: RuleContext) -> Iterator[Issue]:
     """A duty that names owners, but no real accountable one (or only TBD, 待定 ...); and a
     placeholder in any other RACI field (`responsible: TBD`), which is a gap too."""
@@ -122,7 +122,7 @@ def _placeholders(ctx: RuleContext, rid: str, resp: Responsibility,
                            role=ROLE_WORDS[role]))
 
 
-@check("OW003")
+@check("OW003", text=())
 def responsible_without_accountable(ctx: RuleContext) -> Iterator[Issue]:
     """Someone does the work, but nobody answers for it."""
     for rid, resp, kind in _gaps(ctx):
@@ -138,7 +138,7 @@ def responsible_without_accountable(ctx: RuleContext) -> Iterator[Issue]:
                         hint=M("make one of them accountable, or name who answers for it"))
 
 
-@check("OW005")
+@check("OW005", text=())
 def unclaimed_responsibility(ctx: RuleContext) -> Iterator[Issue]:
     """A duty defined but claimed by nobody, in no role, on either side."""
     for rid, _resp, kind in _gaps(ctx):
@@ -149,7 +149,7 @@ def unclaimed_responsibility(ctx: RuleContext) -> Iterator[Issue]:
                         hint=M("add it to a team's charter, or delete it"))
 
 
-@check("OW004")
+@check("OW004", text=())
 def charter_disagreement(ctx: RuleContext) -> Iterator[Issue]:
     """A team's charter claims a role on a duty whose own RACI fields give that team another
     role. Sides that complete each other (the charter says accountable, the duty names only
@@ -175,7 +175,7 @@ def charter_disagreement(ctx: RuleContext) -> Iterator[Issue]:
                     hint=M("make the charter and the duty's RACI fields say the same"))
 
 
-@check("OW006")
+@check("OW006", text=())
 def team_without_duties(ctx: RuleContext) -> Iterator[Issue]:
     """A team that holds no duty in any role, in its charter or in any duty's fields, and
     has no team below it that holds one (a parent whose duties all sit in its child teams

@@ -16,7 +16,7 @@ from orgspec.model.unresolved import meant
 from orgspec.text.measurable import MISSING, rewrite_hint
 
 
-@check("RO001", graph=False)
+@check("RO001", graph=False, text=())
 def position_vacancy(ctx: RuleContext) -> Iterator[Issue]:
     """A position with open seats: vacant holders, no holder, or headcount over holders."""
     org = ctx.org
@@ -55,7 +55,7 @@ def _within(tree: TeamTree, team: str, below: str) -> bool:
     return below == team or tree.is_ancestor(team, below)
 
 
-@check("RO002", graph=False)
+@check("RO002", graph=False, text=(), names=("Team", "Person"))
 def holder_outside_team(ctx: RuleContext) -> Iterator[Issue]:
     """A holder who is neither a member nor the lead of the position's team or of a team
     below it."""
@@ -105,7 +105,7 @@ def _named_unresolved(org: Org) -> dict[str, list[str]]:
     return out
 
 
-@check("RO003", graph=False)
+@check("RO003", graph=False, text=())
 def position_duty_outside_charter(ctx: RuleContext) -> Iterator[Issue]:
     """A position's duty that neither its team nor a team below it holds in any role.
     Each claim looks only at the holders of its own duty (near-linear)."""
@@ -150,7 +150,7 @@ def kpi_not_measurable(ctx: RuleContext) -> Iterator[Issue]:
                         hint=rewrite_hint(kpi.title))
 
 
-@check("RO005", graph=False)
+@check("RO005", graph=False, text=())
 def person_overload(ctx: RuleContext) -> Iterator[Issue]:
     """One person accountable for too many duties, or leading/holding too many units."""
     org = ctx.org

@@ -97,7 +97,7 @@ def _step_loc(ctx: RuleContext, pid: str, step: str, field: str | None = None) -
     return origin.locate("steps", index, field) if field else origin.locate("steps", index)
 
 
-@check("PR002", kinds=("Process",))
+@check("PR002", kinds=("Process",), text=())
 def no_start_step(ctx: RuleContext) -> Iterator[Issue]:
     """A process whose every step has a predecessor (a loop), or that has no steps."""
     for pid, proc in _steps(ctx):
@@ -112,7 +112,7 @@ def no_start_step(ctx: RuleContext) -> Iterator[Issue]:
                         hint=M("a process starts at a step that no `next` points to"))
 
 
-@check("PR003", kinds=("Process",))
+@check("PR003", kinds=("Process",), text=())
 def unreachable_step(ctx: RuleContext) -> Iterator[Issue]:
     """Steps that no path from a start step reaches."""
     import networkx as nx
@@ -137,7 +137,7 @@ def _order(ctx: RuleContext, pid: str) -> Any:
     return index.__getitem__
 
 
-@check("PR004", kinds=("Process",))
+@check("PR004", kinds=("Process",), text=())
 def no_way_to_finish(ctx: RuleContext) -> Iterator[Issue]:
     """Steps from which no end can be reached: loops with no exit, and the steps feeding
     only into them. One finding per loop, and one per other stuck step."""
@@ -185,7 +185,7 @@ def _roles(ctx: RuleContext, team: str, duty: str) -> set[str]:
     return {back[d["relation"]] for d in (edges or {}).values() if d.get("relation") in back}
 
 
-@check("PR005")
+@check("PR005", text=())
 def handoff_without_duty(ctx: RuleContext) -> Iterator[Issue]:
     """A step handed to a team that holds no role on the duty the process serves."""
     org = ctx.org
@@ -240,7 +240,7 @@ def invalid_sla(ctx: RuleContext) -> Iterator[Issue]:
                             hint=M("write a number and a unit: 2h, 30m, 1d, 2小时, 30分钟, 1天"))
 
 
-@check("PR008")
+@check("PR008", text=())
 def owner_without_duty(ctx: RuleContext) -> Iterator[Issue]:
     """A process owner that holds no role on the duty the process serves."""
     org = ctx.org

@@ -10,7 +10,7 @@ from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M
-from orgspec.model.models import ID_PATTERN, ROLES, is_placeholder, is_vacant
+from orgspec.model.models import ID_PATTERN, KINDS, ROLES, is_placeholder, is_vacant
 from orgspec.model.org import Org, Origin, ident_of, node_key
 from orgspec.text.spaces import stray_blank
 from orgspec.text.suggest import Suggester
@@ -19,7 +19,8 @@ OWNER_KINDS = ("Team", "Person", "Role")
 _VALID_ID = re.compile(ID_PATTERN)
 
 
-@check("RF001", graph=False)
+# the hints name an entity whose `name` an unknown reference is (`_Guesses.hint`)
+@check("RF001", graph=False, text=(), names=KINDS)
 def unknown_reference(ctx: RuleContext) -> Iterator[Issue]:
     """Yield RF001 for each reference to an id that no entity of the right kind has."""
     yield from check_references(ctx.org)

@@ -51,6 +51,25 @@ class Shared:
                 self.cache.put("memo", key, value)
         return value
 
+    def kept(self, name: str, kind: type[T]) -> T | None:
+        """The value last stored under `name` for this org (`keep`), None without one or
+        a cache. For values that are checked or pure per item (a memo by text), never
+        trusted as a result."""
+        if self.cache is None:
+            return None
+        return self.cache.get("memo", self._kept_key(name), kind)
+
+    def keep(self, name: str, value: object) -> None:
+        """Store `value` under `name` for this org (the org's first file names it: two orgs
+        sharing a cache folder keep their own), once the cache is primed."""
+        if self.cache is not None and self.cache.primed():
+            self.cache.put("memo", self._kept_key(name), value)
+
+    def _kept_key(self, name: str) -> bytes:
+        from orgspec.load.cache import make_key
+
+        return make_key("kept", name, repr(self.org.files[:1]))
+
     @property
     def graph(self) -> nx.MultiDiGraph:
         if self._graph is None:

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from orgspec.load.loader import RawFile
     from orgspec.model.org import Org
 
+# A file's positions as a kept rule's issues need them (see `_places`).
+Places = tuple[str, object, frozenset[str] | None]
 RunCodes = Callable[["Org", "Plan", dt.date, list[str]], list[Issue]]
 
 
@@ -104,7 +106,7 @@ class RuleFindings:
     document's span, its `roots`."""
 
     issues: list[Issue]
-    places: dict[str, tuple[str, object]]
+    places: dict[str, Places]
 
 
 def run_whole(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cache,
@@ -151,19 +153,24 @@ def run_whole(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cac
 
 
 # Kinds whose entities define others inline: a duty in a team's charter or a position's
-# duties.
+# duties (their prose is nested in the holder's data, so it is part of its structure).
 _INLINE = {"Responsibility": ("Team", "Role")}
 
 
 def _reads(code: str) -> frozenset[str] | None:
-    """The entity kinds a whole-org rule reads (with those that may define them inline,
-    and "", entities of no known kind), None for all."""
+    """The entity kinds (or parts: "Kind.structure", "Kind.named") a whole-org rule reads,
+    with those that may define them inline, and "", entities of no known kind; None for
+    all."""
     from orgspec.engine.registry import READS
 
     kinds = READS.get(code)
     if kinds is None:
         return None
-    return frozenset({"", *kinds, *(k for kind in kinds for k in _INLINE.get(kind, ()))})
+    out = {"", *kinds}
+    for entry in kinds:
+        kind, dot, part = entry.partition(".")
+        out.update(k + dot + part for k in _INLINE.get(kind, ()))
+    return frozenset(out)
 
 
 def _digest(value: object) -> str:
@@ -181,23 +188,44 @@ def _located(issues: Sequence[Issue | Finding]) -> dict[str, list[Location]]:
 
 
 def _places(issues: Sequence[Issue | Finding],
-            summaries: Mapping[str, FileSummary]) -> dict[str, tuple[str, object]]:
-    out: dict[str, tuple[str, object]] = {}
+            summaries: Mapping[str, FileSummary]) -> dict[str, Places]:
+    """Per file the issues are located in: its `places` digest, its `roots` when an issue
+    may sit at a document's span, and the digests of the entities the locations touch
+    (None when one touches none)."""
+    out: dict[str, Places] = {}
     for file, locs in _located(issues).items():
         summary = summaries.get(file)
         if summary is None:  # a place outside the org's files: never reused
-            out[file] = ("", None)
+            out[file] = ("", None, None)
             continue
-        out[file] = (summary.places,
-                     summary.roots if any(summary.at_root(loc) for loc in locs) else None)
+        chunks: set[str] = set()
+        for loc in locs:
+            hit = summary.chunks_at(loc)
+            if hit is None:
+                break
+            chunks.update(hit)
+        else:
+            out[file] = (summary.places, _roots(summary, locs), frozenset(chunks))
+            continue
+        out[file] = (summary.places, _roots(summary, locs), None)
     return out
 
 
+def _roots(summary: FileSummary, locs: list[Location]) -> object:
+    return summary.roots if any(summary.at_root(loc) for loc in locs) else None
+
+
 def _same_places(got: RuleFindings, summaries: Mapping[str, FileSummary]) -> bool:
-    for file, (places, roots) in got.places.items():
+    """Whether every location of `got` is where it was: its file's positions are all the
+    same, or those of every entity it lies in (then it was read from them: entities do
+    not share lines but their first and last; an edit elsewhere in the file did not move
+    them), and the documents' spans when it may sit at one."""
+    for file, (places, roots, chunks) in got.places.items():
         summary = summaries.get(file)
-        if summary is None or not places or summary.places != places or \
-                (roots is not None and summary.roots != roots):
+        if summary is None or not places or (roots is not None and summary.roots != roots):
+            return False
+        if summary.places != places and (
+                chunks is None or not chunks <= {d for _, _, d in summary.chunks}):
             return False
     return True
 
@@ -325,6 +353,6 @@ class Unchanged:
     def store(self, result: LintResult) -> None:
         if self.summaries is None:
             return
-        roots = {file: at for file, (_, at) in _places(result.findings, self.summaries).items()
-                 if at is not None}
+        roots = {file: at for file, (_, at, _) in
+                 _places(result.findings, self.summaries).items() if at is not None}
         self.cache.put("same", self.key, Same(self.result_key, roots))

@@ -39,7 +39,10 @@ GRAPH_FREE: set[str] = set()
 LOCAL: set[str] = set()
 # The entity kinds a whole-org check reads ("Team" ...; "" for entities of no known kind),
 # when it declares them: its findings are kept between runs while the entities of those
-# kinds are written as before (see `engine.incremental`). Undeclared: every kind.
+# kinds are written as before (see `engine.incremental`). Undeclared: every kind. A kind
+# whose prose the check does not read is "Kind.structure" (see `engine.summary.PROSE`),
+# "Kind.named" when it reads only the `name` of it: its findings are then kept while only
+# that prose changed (a duty's description reworded).
 READS: dict[str, frozenset[str]] = {}
 # Python modules holding built-in checks, imported when the checks are first needed.
 CHECK_MODULES = (
@@ -84,16 +87,26 @@ class RuleMeta:
 
 
 def check(code: str, graph: bool = True, local: bool = False,
-          kinds: Iterable[str] | None = None) -> Callable[[CheckFunc], CheckFunc]:
+          kinds: Iterable[str] | None = None, text: Iterable[str] | None = None,
+          names: Iterable[str] = ()) -> Callable[[CheckFunc], CheckFunc]:
     """Register a function as the check of rule `code`; `graph=False` declares that it
     never uses the graph, so it may run beside the graph build; `local=True` that it is
     entity-local (see `LOCAL`; implies `graph=False`); `kinds` the entity kinds it reads,
-    if not all (see `READS`)."""
+    if not all; `text` those of them whose prose (names, descriptions, missions, titles:
+    `engine.summary.PROSE`) it reads, in its logic, messages or hints, if not all of them,
+    and `names` those of the others whose `name` alone it reads (see `READS`). A
+    declaration that says too little gives stale findings: the equality tests of the
+    cache (`tests/test_cache.py`) edit every part of an org to catch one."""
+    from orgspec.engine.summary import KINDS, NAMED, STRUCTURE
 
     def register(func: CheckFunc) -> CheckFunc:
         CHECKS[code] = func
-        if kinds is not None:
-            READS[code] = frozenset(kinds)
+        if kinds is not None or text is not None:
+            read = tuple(kinds) if kinds is not None else ("", *KINDS)
+            prose = set(read) if text is None else {"", *text}
+            named = set(names)
+            READS[code] = frozenset(k if k in prose else k + NAMED if k in named
+                                    else k + STRUCTURE for k in read)
         if not graph or local:
             GRAPH_FREE.add(code)
         if local:

@@ -22,6 +22,13 @@ Roots = tuple[tuple[tuple[int, int, int, int], ...], int]  # the documents' span
 
 
 KINDS = ("Team", "Person", "Responsibility", "Objective", "Process", "Role", "Meeting")
+# An entity's prose: its own top-level fields that say what it is in words. A rule that
+# reads none of them declares `text` without that kind (`registry.check`); it then reads
+# the kind's structure: everything else, and of each prose field only what validation
+# decides by (`_shape`).
+PROSE = frozenset(("name", "description", "mission", "title"))
+STRUCTURE = ".structure"  # "Responsibility.structure": a kind without its prose
+NAMED = ".named"  # "Team.named": a kind without its prose but its `name`
 
 
 @dataclass(frozen=True)
@@ -31,18 +38,32 @@ class FileSummary:
 
     `kinds`: entity kind -> its entities' paths and data in file order, where an entity
     whose `kind` is not one of `KINDS` as written (an alias, a typo, no kind) counts
-    under "" (which every rule reads); `meta`: the file's input problems (with their
+    under "" (which every rule reads); "Kind.structure" -> the same without the prose
+    (`PROSE`: only each prose field's `_shape`), and "Kind.named" without the prose but
+    the `name`; `meta`: the file's input problems (with their
     places), failed text and suppression comments; `places`: every span below the
     documents, an end where a document ends written as such, and, when a span reaches past
     the last line, the line count (a location is clamped to it); `roots`: the documents'
     own spans and the line count (they move with every line added at the end, so they
-    are compared only when a finding may sit at one, `at_root`).
+    are compared only when a finding may sit at one, `at_root`); `chunks`: per entity in
+    file order, the lines its span covers (1-based, first and last) and a digest of its
+    path, its span and every span below it, taken as for `places` (so a finding located
+    in an entity whose positions did not move stays right when another entity of the same
+    file was edited, `chunks_at`).
     """
 
     kinds: dict[str, str]
     meta: str
     places: str
     roots: Roots
+    chunks: tuple[tuple[int, int, str], ...] = ()
+
+    def chunks_at(self, loc: Location) -> list[str] | None:
+        """The digests of the entities whose lines `loc` touches (its first and last
+        line); None when it touches none (then only `places` vouches for it)."""
+        first, last = loc.line, max(loc.line, loc.end_line)
+        hit = [d for lo, hi, d in self.chunks if lo <= last and first <= hi]
+        return hit or None
 
     def at_root(self, loc: Location) -> bool:
         """True when `loc` may have been read from a document's span or from a span that
@@ -67,10 +88,16 @@ def summarize(raw: RawFile) -> FileSummary:
     """The digests of a file as read."""
     by_kind: dict[str, list[Any]] = {}
     fmaps: dict[int, FileMap] = {}
+    chunks: list[tuple[int, int, str]] = []
     for ent in raw.entities:
         fmaps.setdefault(id(ent.fmap), ent.fmap)
         kind = ent.kind if isinstance(ent.kind, str) and ent.kind in KINDS else ""
         by_kind.setdefault(kind, []).append((ent.path, ent.data))
+        if kind:
+            by_kind.setdefault(kind + STRUCTURE, []).append((ent.path, _structure(ent.data)))
+            by_kind.setdefault(kind + NAMED, []).append(
+                (ent.path, _structure(ent.data, PROSE - {"name"})))
+        chunks.append(_chunk(ent.fmap, ent.path, ent.data))
     meta = _digest([raw.failed, [(i.code, i.location, _said(i.message), _said(i.hint),
                                   i.entity, [(r.location, _said(r.message)) for r in i.related])
                                  for i in raw.issues],
@@ -85,7 +112,36 @@ def summarize(raw: RawFile) -> FileSummary:
         roots.extend(fmap.parsed.roots)
         lines = fmap.line_count
     return FileSummary({kind: _digest(items) for kind, items in by_kind.items()}, meta,
-                       _digest(places), (tuple(roots), lines))
+                       _digest(places), (tuple(roots), lines), tuple(chunks))
+
+
+def _shape(value: Any) -> Any:
+    """What validation decides a prose value by: a string's length class (empty, a
+    `Name`'s 1-200 code points, a `Text`'s up to 10,000); anything else as it is."""
+    if isinstance(value, str) and len(value) <= 10_000:
+        return ("prose", 0 if not value else 1 if len(value) <= 200 else 2)
+    return value
+
+
+def _structure(data: dict[str, Any], prose: frozenset[str] = PROSE) -> list[Any]:
+    """An entity's data with each top-level `prose` value replaced by its `_shape`."""
+    return [(k, _shape(v) if k in prose else v) for k, v in data.items()]
+
+
+def _chunk(fmap: FileMap, path: tuple[int, ...], data: Any) -> tuple[int, int, str]:
+    """(first line, last line, digest) of the entity at `path`: see `FileSummary`."""
+    parsed = fmap.parsed
+    span = parsed.roots[path[0]] if len(path) == 1 else \
+        parsed.tables[id(parsed.docs[path[0]])][path[1]]
+    ends = {(r[2], r[3]): i for i, r in enumerate(parsed.roots)}
+    doc = ends.get((span[2], span[3]))
+    own = (span[:2], "ends with", doc) if doc is not None else span
+    spans, last = _walk(data, parsed.tables, ends)
+    if doc is None:
+        last = max(last, span[2] + 1)
+    clamp = fmap.line_count if last > fmap.line_count else -1
+    return (span[0] + 1, span[2] + 1,
+            _digest((fmap.file, path, own, spans, clamp)))
 
 
 def _spans(fmap: FileMap) -> tuple[list[Any], int]:
@@ -97,10 +153,17 @@ def _spans(fmap: FileMap) -> tuple[list[Any], int]:
     where its last item does), and a table's last entry ends last."""
     parsed = fmap.parsed
     ends = {(r[2], r[3]): i for i, r in enumerate(parsed.roots)}
-    out: list[Any] = [[r[:2] for r in parsed.roots]]
+    out, last = _walk(parsed.docs, parsed.tables, ends)
+    return [[r[:2] for r in parsed.roots], *out[1:]], last
+
+
+def _walk(top: Any, tables: dict[int, Any],
+          ends: dict[tuple[int, int], int]) -> tuple[list[Any], int]:
+    """`_spans`' walk below `top` (its own table included): the tables in walk order and
+    the last line a span ends on that does not end where a document does."""
+    out: list[Any] = [None]
     last = 0
-    tables = parsed.tables
-    stack: list[Any] = list(reversed(parsed.docs))
+    stack: list[Any] = [top]
     while stack:
         node = stack.pop()
         if isinstance(node, dict):

@@ -398,12 +398,15 @@ class Group:
 
 def find_duty_groups(duties: Sequence[Duty], groups: Sequence[str], threshold: float,
                      stats: dict[str, int] | None = None,
-                     limits: tuple[int, int, int] | None = None) -> list[Group]:
+                     limits: tuple[int, int, int] | None = None,
+                     known: dict[str, frozenset[str]] | None = None) -> list[Group]:
     """The connected components of `find_duty_pairs`'s pairs, ordered by first member:
     one group per set of near-identical duties instead of one pair per two of them (ten
     copies of a duty are one group, not 45 pairs). Same search and bounds; a pair whose
     two duties are already in one group is not checked again, so the work after the
-    search is near-linear in the pairs found."""
+    search is near-linear in the pairs found. `known`: each text's `features`, read and
+    filled (kept between runs, the features of unchanged duties are not computed again).
+    """
     parent = list(range(len(duties)))
     best = [0.0] * len(duties)
 
@@ -423,7 +426,7 @@ def find_duty_groups(duties: Sequence[Duty], groups: Sequence[str], threshold: f
         best[i] = max(best[i], score)
         best[j] = max(best[j], score)
 
-    _search(duties, groups, threshold, report, stats, limits)
+    _search(duties, groups, threshold, report, stats, limits, known)
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(duties)):
         if best[i] > 0:
@@ -436,7 +439,8 @@ Report = Callable[[int, int, float, Callable[[int, int], bool]], None]
 
 
 def _search(duties: Sequence[Duty], groups: Sequence[str], threshold: float, report: Report,
-            stats: dict[str, int] | None, limits: tuple[int, int, int] | None) -> None:
+            stats: dict[str, int] | None, limits: tuple[int, int, int] | None,
+            known: dict[str, frozenset[str]] | None = None) -> None:
     """Calls `report(i, j, score, differ)` for duties i != j of different groups whose
     views score at least `threshold` (a pair may be reported more than once, by several
     views); `differ(i, j)` tells whether paths/ids or a template slot set them apart."""
@@ -444,7 +448,15 @@ def _search(duties: Sequence[Duty], groups: Sequence[str], threshold: float, rep
     # each text's features once (`duty_features` is their union): computed twice, the
     # second pass missed `_units`' cache beyond 65,536 texts and cost grew faster than
     # the org (12.6x for 10x the duties)
-    alone = [(features(n or ""), features(d or "")) for n, d in duties]
+    memo = {} if known is None else known
+
+    def feats(text: str) -> frozenset[str]:
+        found = memo.get(text)
+        if found is None:
+            found = memo[text] = features(text)
+        return found
+
+    alone = [(feats(n or ""), feats(d or "")) for n, d in duties]
     whole = [fn | fd for fn, fd in alone]
     df = Counter(f for fs in whole for f in fs)
     weight = weights(df, len(duties))
