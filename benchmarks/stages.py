@@ -27,7 +27,7 @@ import time
 from collections.abc import Callable, Generator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 HERE = Path(__file__).resolve().parent
 if __name__ == "__main__" and str(HERE.parent) not in sys.path:
@@ -206,21 +206,27 @@ def report_steps(result: Any, org: Any, config: Any) -> Generator[Step, Any, Non
             f, result, view=view, project_root=".", output="report.out"), _noop)
 
 
+T = TypeVar("T")
+
+def _passes(repeat: int, one_pass: Callable[[], T]) -> T:
+    """`one_pass()` run `repeat` times (at least once) with the collector paused, as lint()
+    runs every stage, and a collection between passes so none inherits another's garbage."""
+    from orgspec.gcpause import gc_paused
+
+    with gc_paused():
+        out = one_pass()
+        for _ in range(repeat - 1):
+            gc.collect()
+            out = one_pass()
+        gc.collect()
+    return out
+
+
 def measure(paths: list[str], config: Any, repeat: int, reports: bool = True) -> dict[str, Any]:
     """{stage: least CPU s} over `repeat` passes (and the least first run of each), the
     number of findings and of entities. The collector is off, as in `orgspec check`."""
     clock = Clock()
-    gc_was = gc.isenabled()
-    gc.disable()  # as lint() runs every stage
-    try:
-        for _ in range(repeat):
-            findings = one_pass(paths, config, clock, reports)
-            gc.enable()
-            gc.collect()
-            gc.disable()
-    finally:
-        if gc_was:
-            gc.enable()
+    findings = _passes(repeat, lambda: one_pass(paths, config, clock, reports))
     return {"stages": clock.best, "first": clock.first, "findings": findings,
             "entities": clock.entities}
 
@@ -236,18 +242,8 @@ def measure_together(paths: list[list[str]], config: Any, repeat: int,
     stage's first run on every org, so no org finds another's entries (the orgs share
     ids and values). All the orgs are in memory at once."""
     clocks = [Clock() for _ in paths]
-    found = [0] * len(paths)
-    gc_was = gc.isenabled()
-    gc.disable()  # as lint() runs every stage
-    try:
-        for _ in range(repeat):
-            found = _side_by_side([steps(p, config, reports) for p in paths], clocks)
-            gc.enable()
-            gc.collect()
-            gc.disable()
-    finally:
-        if gc_was:
-            gc.enable()
+    found = _passes(repeat, lambda: _side_by_side([steps(p, config, reports) for p in paths],
+                                                  clocks))
     return [{"stages": c.best, "first": c.first, "findings": f, "entities": c.entities}
             for c, f in zip(clocks, found, strict=True)]
 
