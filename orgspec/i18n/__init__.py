@@ -259,8 +259,10 @@ _SCRIPT: dict[str, int] = {}
 
 
 @cache
-def _t2s() -> Any:
-    import opencc  # lazily: only when Chinese content is judged (a few ms)
+def t2s() -> Any:
+    """OpenCC's `t2s` converter, one per process (`orgspec.text.script` judges with it too),
+    made on first use: importing OpenCC costs about 20 ms, only runs with Chinese text pay."""
+    import opencc
 
     return opencc.OpenCC("t2s")
 
@@ -277,9 +279,9 @@ def _learn_scripts(chars: set[str]) -> None:
     new = sorted(c for c in chars if c not in _SCRIPT)
     if not new:
         return
-    folded = str(_t2s().convert("\n".join(new))).split("\n")
+    folded = str(t2s().convert("\n".join(new))).split("\n")
     if len(folded) != len(new):  # a character became a line break: judge one by one
-        folded = [str(_t2s().convert(c)) for c in new]
+        folded = [str(t2s().convert(c)) for c in new]
     for char, simple in zip(new, folded, strict=True):
         if simple != char:
             _SCRIPT[char] = 1

@@ -19,9 +19,9 @@ _TABLE: dict[int, str] = {}
 
 @lru_cache(maxsize=1)
 def _converter() -> Any:
-    import opencc  # lazily: about 70 ms, only when Chinese text is judged
+    from orgspec.i18n import t2s  # the content-language judgement's converter: one per run
 
-    return opencc.OpenCC("t2s")
+    return t2s()
 
 
 @lru_cache(maxsize=16384)
