@@ -18,7 +18,6 @@ from orgspec.load.loader import RawEntity, RawFile, RawOrg
 from orgspec.load.suppress import Directive
 from orgspec.load.yamlevents import Path
 from orgspec.load.yamlhints import colon_key, colon_said
-from orgspec.model import errwords
 from orgspec.model.models import (
     ID_PATTERN,
     KIND_ALIASES,
@@ -383,6 +382,8 @@ def _schema_issue(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: Pa
             (said := bad_date(value, _period_year(data))):
         return Issue(M("{field} {value!r} is not a date: {why}", field=label, value=value,
                        why=said[0]), where, entity, hint=said[1], code="SC003")
+    from orgspec.model import errwords  # its tables only when a value is wrong (1.6 ms)
+
     name = next((str(p) for p in reversed(loc) if isinstance(p, str)), field)
     detail, hint = errwords.said(kind, ctx, value, name)
     return Issue(M("{field}: {detail}", field=label, detail=detail), where, entity, hint=hint,
