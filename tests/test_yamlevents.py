@@ -80,3 +80,11 @@ def test_limits_are_exact_at_the_boundary(parser) -> None:
 def test_escaped_control_characters_in_values_are_reported(parser) -> None:
     parsed = parse('name: "\\e[2J"\nok: "tab\\there"\n')
     assert [(p.code, p.line, p.col) for p in parsed.problems] == [("IN003", 1, 7)]
+
+
+def test_full_width_brackets_in_a_name_are_its_text_not_a_list() -> None:
+    from orgspec.load.yamlhints import fullwidth
+
+    assert fullwidth("- kind: Team\n  id: a\n  name: 【双11】大促作战室【A】\n") is None
+    said = fullwidth("- kind: Team\n  id: a\n  name: 【A】\n  members: ［li-qiang］\n")
+    assert said is not None and said[:2] == (4, 12)

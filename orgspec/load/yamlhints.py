@@ -28,6 +28,9 @@ _FLOW = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][\w.-]*):[ \t
                    r"(?P<value>[\[［【].*?[\]］】])[ \t]*(?:#.*)?$")
 _FULL_COMMAS = "，、"
 _FULL_BRACKETS = {"［": "[", "］": "]", "【": "[", "】": "]"}
+# Fields whose value is prose, never a list: `name: 【双11】大促作战室【A】` is a name, as
+# written, not a list in the wrong brackets.
+_PROSE_KEYS = frozenset({"name", "title", "description", "mission", "purpose"})
 _TRIGGERS = frozenset("：\u3000，、［］【】")
 
 
@@ -88,7 +91,7 @@ def colon_said(key: str, value: str) -> tuple[str, str]:
 def _flow_problem(number: int, line: str, key: str, value: str, at: int) -> Said | None:
     fixed = "".join(_FULL_BRACKETS.get(c, c) for c in value)
     fixed = re.sub(f"[{_FULL_COMMAS}]\\s*", ", ", fixed)
-    if value[0] in _FULL_BRACKETS:
+    if value[0] in _FULL_BRACKETS and key not in _PROSE_KEYS:
         return (number, at + 1,
                 M("full-width brackets `{open}` `{close}` around the list of `{key}`: YAML "
                   "reads them as text, not as a list", open=value[0], close=value[-1], key=key),
