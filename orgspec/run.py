@@ -315,7 +315,7 @@ def _apply_diff(result: LintResult, head: list[Finding], org: Org, ref: str,
     count every baselined finding as fixed."""
     from dataclasses import replace
 
-    from orgspec.ci.diff import GitError, compare, lint_at, where_it_was
+    from orgspec.ci.diff import GitError, compare, diff_head, lint_at, where_it_was
     from orgspec.engine.lint import lint_org
 
     try:
@@ -327,8 +327,7 @@ def _apply_diff(result: LintResult, head: list[Finding], org: Org, ref: str,
     result.findings = where_it_was([f for f in diff.new if id(f) in shown], base, base_org,
                                    org, ref, result.lang or "en")
     result.org_diff = diff.changes
-    result.org_diff_head = M("org diff against {ref}: {new} new findings, {fixed} fixed",
-                             ref=ref, new=len(diff.new), fixed=len(diff.fixed))
+    result.org_diff_head = diff_head(ref, diff)
     from orgspec.reporters.text import org_diff_lines
 
     return org_diff_lines(result)

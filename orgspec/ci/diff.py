@@ -35,6 +35,8 @@ class OrgDiff:
 
     new: list[Finding] = field(default_factory=list)
     fixed: list[Finding] = field(default_factory=list)
+    # gone from the working tree, but not checked there (their file did not load): not fixed
+    unknown: list[Finding] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)  # `M`s: English, said in any language
 
 
@@ -160,11 +162,20 @@ def _rebase(f: Finding, tmp: str, top: str) -> Finding:
 
 
 def compare(base: LintResult, head: LintResult, base_org: Org, head_org: Org) -> OrgDiff:
-    """New and fixed findings, and the org changes a reviewer should see."""
+    """New and fixed findings, and the org changes a reviewer should see. A base finding
+    gone from `head` that `head` could not check (its file failed to load there, or it was
+    held back: `baseline.not_checked`) is `unknown`, not fixed."""
+    from orgspec.ci.baseline import not_checked
+
     before = {f.fingerprint for f in base.findings}
     after = {f.fingerprint for f in head.findings}
-    diff = OrgDiff(new=[f for f in head.findings if f.fingerprint not in before],
-                   fixed=[f for f in base.findings if f.fingerprint not in after])
+    diff = OrgDiff(new=[f for f in head.findings if f.fingerprint not in before])
+    unchecked = not_checked(head)
+    for f in base.findings:
+        if f.fingerprint not in after:
+            entry = {"fingerprint": f.fingerprint, "code": f.code, "file": f.location.file,
+                     "entity": f.entity}
+            (diff.unknown if unchecked(entry) else diff.fixed).append(f)
     sources = _Sources(base, head, base_org, head_org)
     diff.changes = sources.note() + _team_changes(base_org, head_org, sources) + \
         _duty_changes(base_org, head_org, sources) + _finding_changes(diff) + \
@@ -189,6 +200,9 @@ class _Sources:
 
     def note(self) -> list[str]:
         n = len(self._failed[0] | self._failed[1])
+        if n == 1:
+            return [M("org diff incomplete: 1 file could not be read in one of the revisions; "
+                      "what it defines is not counted as added or removed")]
         return [M("org diff incomplete: {n} files could not be read in one of the revisions; "
                   "what they define is not counted as added or removed", n=n)] if n else []
 
@@ -207,6 +221,20 @@ class _Sources:
     def known(self, kind: str, idents: set[str]) -> list[str]:
         """`idents` of `kind` less the unread ones, sorted."""
         return sorted(i for i in idents if not self.unread(node_key(kind, i)))
+
+
+def diff_head(ref: str, diff: OrgDiff) -> M:
+    """The org diff's first line: `org diff against REF: N new findings, M fixed`, and how
+    many of the base's findings could not be compared, when some could not."""
+    new = M("1 new finding") if len(diff.new) == 1 else \
+        M("{n} new findings", n=len(diff.new))
+    fixed = M("{n} fixed", n=len(diff.fixed))
+    if not diff.unknown:
+        return M("org diff against {ref}: {new}, {fixed}", ref=ref, new=new, fixed=fixed)
+    unknown = M("1 not compared (its file did not load)") if len(diff.unknown) == 1 else \
+        M("{n} not compared (their files did not load)", n=len(diff.unknown))
+    return M("org diff against {ref}: {new}, {fixed}, {unknown}", ref=ref, new=new,
+             fixed=fixed, unknown=unknown)
 
 
 _HOLDER_KINDS = {"team": "Team", "person": "Person", "role": "Role"}

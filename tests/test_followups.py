@@ -1,0 +1,67 @@
+"""Follow-ups found by earlier work, each with the exact output it fixes: a file that no
+longer loads in `check --diff`, ..."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, run_cli
+
+EN = {"LANG": "en_US.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True,
+                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
+                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"})
+
+
+@pytest.fixture
+def committed(tmp_path: Path) -> Path:
+    """A repo whose one commit is the new user's org (4 findings in okrs.yaml)."""
+    repo = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "newuser-org", repo / "org")
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "org")
+    return repo
+
+
+def _diff_lines(repo: Path, lang: str) -> list[str]:
+    run = run_cli("check", "org", "--diff", "HEAD", "--no-cache", "--lang", lang, cwd=repo,
+                  env=EN)
+    assert run.code == 1, run.stderr
+    out = run.stdout.splitlines()
+    start = next(i for i, line in enumerate(out) if not line.startswith(("org/", " ")))
+    return out[start:-1]
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", ["org diff against HEAD: 2 new findings, 0 fixed, 4 not compared (their files did "
+            "not load)",
+            "  org diff incomplete: 1 file could not be read in one of the revisions; what it "
+            "defines is not counted as added or removed"]),
+    ("zh", ["与 HEAD 相比的组织变化：2 条新问题，0 条已修复，4 条无法比较（所在文件未能加载）",
+            "  组织变化不完整：有 1 个文件在其中一个版本里读不出来；其中定义的内容不计为新增或删除"]),
+    ("zh-Hant", ["與 HEAD 相比的組織變化：2 條新問題，0 條已修復，4 條無法比較（所在檔案未能載入）",
+                 "  組織變化不完整：有 1 個檔案在其中一個版本里讀不出來；其中定義的內容不計為新增或刪除"]),
+])
+def test_a_file_that_no_longer_loads_is_not_compared_not_fixed(committed: Path, lang: str,
+                                                               expected: list[str]) -> None:
+    okrs = committed / "org" / "okrs.yaml"
+    okrs.write_text(okrs.read_text("utf-8") + 'x: "\x01"\n', "utf-8")  # IN003: fails to load
+    assert _diff_lines(committed, lang) == expected
+
+
+def test_one_new_finding_is_singular_and_a_fix_is_counted(committed: Path) -> None:
+    okrs = committed / "org" / "okrs.yaml"
+    okrs.write_text(okrs.read_text("utf-8").replace("2026Q1", "2026-Q1"), "utf-8")
+    (committed / "org" / "extra.yaml").write_text(
+        "- kind: Responsibility\n  id: press\n  name: 媒体关系\n  accountable: [nobody-here]\n",
+        "utf-8")
+    assert _diff_lines(committed, "en")[0] == "org diff against HEAD: 1 new finding, 1 fixed"
+    assert _diff_lines(committed, "zh")[0] == "与 HEAD 相比的组织变化：1 条新问题，1 条已修复"
