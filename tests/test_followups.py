@@ -46,9 +46,11 @@ def _diff_lines(repo: Path, lang: str) -> list[str]:
             "  org diff incomplete: 1 file could not be read in one of the revisions; what it "
             "defines is not counted as added or removed"]),
     ("zh", ["与 HEAD 相比的组织变化：2 条新问题，0 条已修复，4 条无法比较（所在文件未能加载）",
-            "  组织变化不完整：有 1 个文件在其中一个版本里读不出来；其中定义的内容不计为新增或删除"]),
+            "  组织变化不完整：有 1 个文件在其中一个版本里读不出来；"
+            "其中定义的内容不计为新增或删除"]),
     ("zh-Hant", ["與 HEAD 相比的組織變化：2 條新問題，0 條已修復，4 條無法比較（所在檔案未能載入）",
-                 "  組織變化不完整：有 1 個檔案在其中一個版本里讀不出來；其中定義的內容不計為新增或刪除"]),
+                 "  組織變化不完整：有 1 個檔案在其中一個版本里讀不出來；"
+                 "其中定義的內容不計為新增或刪除"]),
 ])
 def test_a_file_that_no_longer_loads_is_not_compared_not_fixed(committed: Path, lang: str,
                                                                expected: list[str]) -> None:
@@ -65,3 +67,77 @@ def test_one_new_finding_is_singular_and_a_fix_is_counted(committed: Path) -> No
         "utf-8")
     assert _diff_lines(committed, "en")[0] == "org diff against HEAD: 1 new finding, 1 fixed"
     assert _diff_lines(committed, "zh")[0] == "与 HEAD 相比的组织变化：1 条新问题，1 条已修复"
+
+
+# --- 2: a suppression on a key's line covers a finding at that key's value --------------------
+
+KEY_LINE_SUPPRESSIONS = (
+    "- kind: Person\n"
+    "  id: p\n"
+    "  name: P\n"
+    "- kind: Team\n"
+    "  id: a\n"
+    "  name: A\n"
+    "  lead: p\n"
+    "  members: [p]\n"
+    "- kind: Objective\n"
+    "  id: o\n"
+    "  title: Grow\n"
+    "  owner: a\n"
+    "  period: 2026-Q1\n"
+    "  key_results:\n"
+    "    - id: k1\n"
+    "      title: revenue from 1 to 2\n"
+    "      due:  # orgspec: ignore[SC003] after a blank line and a comment\n"
+    "\n"
+    "        # the date is being agreed\n"
+    "        2026/03/31\n"
+    "    - id: k2\n"
+    "      title: revenue from 1 to 3\n"
+    "      # orgspec: ignore[SC003] a block scalar, the comment above its key\n"
+    "      due:\n"
+    "        |-\n"
+    "          2026/03/31\n"
+    "    - id: k3\n"
+    "      title: revenue from 1 to 4\n"
+    "      due: >-\n"
+    "        2026/03/31\n"
+    "- kind: Responsibility\n"
+    "  id: d1\n"
+    "  name: D1\n"
+    "  # orgspec: ignore[RF001] a flow list continued\n"
+    "  accountable: [a,\n"
+    "     nobody]\n"
+    "- kind: Responsibility\n"
+    "  id: d2\n"
+    "  name: D2\n"
+    "  accountable:  # orgspec: ignore[RF001] a block list\n"
+    "    - nobody-else\n"
+    "    - nobody\n"
+    "- kind: Responsibility\n"
+    "  id: d3\n"
+    "  name: D3  # orgspec: ignore[RF001] not the key of the value\n"
+    "  description: x\n"
+    "  accountable:\n"
+    "    - a\n"
+    "    - nobody\n"
+)
+
+
+def test_a_suppression_on_a_keys_line_covers_its_value_wherever_it_starts(write_org,
+                                                                           tmp_path) -> None:
+    """After a blank line and a comment (k1), a block scalar whose indicator is on the next
+    line with the comment above the key (k2), a flow list continued (d1), the third line of
+    a block list (d2); a comment on another key's line covers nothing there (d3)."""
+    import datetime as dt
+
+    from orgspec.engine.lint import lint
+    from orgspec.load.config import Config
+
+    root = write_org({"org.yaml": KEY_LINE_SUPPRESSIONS})
+    expected = [("SC003", 29), ("SU001", 45), ("RF001", 49)]  # k3 and d3: not suppressed
+    found = lint([str(root)], Config(), today=dt.date(2026, 12, 1)).findings
+    assert [(f.code, f.location.line) for f in found] == expected
+    cached = [run_cli("check", str(root), "--lang", "en", "--format", "json").json()
+              for _ in range(2)]  # the second run reads the cache
+    assert [[(f["code"], f["line"]) for f in c["findings"]] for c in cached] == [expected] * 2

@@ -165,13 +165,45 @@ class Anchors:
         """(file, line) of the first line of every entity or part the finding is on."""
         out: set[tuple[str, int]] = set()
         for loc in locs:
-            out.update((s.file, s.start[0]) for s in self.enclosing(loc))
+            inside = self.enclosing(loc)
+            out.update((s.file, s.start[0]) for s in inside)
+            if inside:
+                out.update((loc.file, line) for line in self._key_lines(inside[-1], loc))
         origin = self.org.origins.get(entity)
         if origin is not None:
             self._file(origin.file)
         span = self.spans.get(entity)
         if span is not None:
             out.add((span.file, span.start[0]))
+        return out
+
+    def _key_lines(self, top: Span, loc: Location) -> list[int]:
+        """The lines of the keys whose values hold `loc`, within entity `top`: a suppression
+        on `due:` covers a bad date written on a later line (a block scalar, a flow list
+        continued, a value after a comment), since a bad value is reported at the value."""
+        origin = self.org.origins.get(top.key)
+        if origin is None:
+            return []
+        parsed = origin.fmap.parsed
+        node = parsed.node(origin.path)
+        pos = (loc.line - 1, loc.col - 1)  # the tables are 0-based
+        out = []
+        while isinstance(node, dict | list) and node:
+            table = parsed.tables.get(id(node))
+            if table is None:
+                break
+            if isinstance(node, dict):
+                hit = next((k for k, e in table.items() if (e[2], e[3]) <= pos < (e[4], e[5])),
+                           None)
+                if hit is None:
+                    break
+                out.append(table[hit][0] + 1)
+                node = node[hit]
+            else:  # items in file order: bisect (a process of 10,000 steps)
+                i = bisect.bisect_right(table, pos, key=lambda e: (e[0], e[1])) - 1
+                if i < 0 or not pos < (table[i][2], table[i][3]):
+                    break
+                node = node[i]
         return out
 
 

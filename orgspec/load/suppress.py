@@ -21,7 +21,8 @@ from orgspec.load.source import LineIndex
 from orgspec.text.suggest import closest
 
 # (entity key, finding locations) -> (file, line) of the first line of every entity, key
-# result, step or charter item the finding is on (engine.anchors.Anchors.first_lines)
+# result, step or charter item the finding is on, and of every key whose value holds it
+# (engine.anchors.Anchors.first_lines)
 FirstLines = Callable[[str, tuple[Location, ...]], set[tuple[str, int]]]
 
 DIRECTIVE = re.compile(
