@@ -141,3 +141,65 @@ def test_a_suppression_on_a_keys_line_covers_its_value_wherever_it_starts(write_
     cached = [run_cli("check", str(root), "--lang", "en", "--format", "json").json()
               for _ in range(2)]  # the second run reads the cache
     assert [[(f["code"], f["line"]) for f in c["findings"]] for c in cached] == [expected] * 2
+
+
+# --- 3: `show person` lists the process steps the site's person page lists -------------------
+
+STEPS_ORG = (
+    "- kind: Person\n"
+    "  id: lin\n"
+    "  name: 林雪\n"
+    "- kind: Team\n"
+    "  id: cs\n"
+    "  name: 客服部\n"
+    "  lead: lin\n"
+    "  members: [lin]\n"
+    "- kind: Role\n"
+    "  id: cs-lead\n"
+    "  name: 客服组长\n"
+    "  team: cs\n"
+    "  holders: [lin]\n"
+    "- kind: Process\n"
+    "  id: refund\n"
+    "  name: 退款流程\n"
+    "  owner: cs\n"
+    "  steps:\n"
+    "    - {id: check, name: 审核, owner: cs-lead, next: [pay]}\n"
+    "    - {id: pay, owner: cs, tracker: lin}\n"
+    "- kind: Process\n"
+    "  id: complaint\n"
+    "  name: 投诉流程\n"
+    "  owner: cs\n"
+    "  steps:\n"
+    "    - {id: receive, name: 接收, owner: cs, tracker: lin}\n"
+)
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", ["  process steps:",
+            "    - process complaint 投诉流程 › receive 接收",
+            "    - process refund 退款流程 › pay",
+            "    - process refund 退款流程 › check 审核 (as role cs-lead 客服组长)"]),
+    ("zh", ["  负责的流程步骤:",
+            "    - 流程 complaint 投诉流程 › receive 接收",
+            "    - 流程 refund 退款流程 › pay",
+            "    - 流程 refund 退款流程 › check 审核 (作为岗位 cs-lead 客服组长)"]),
+    ("zh-Hant", ["  負責的流程步驟:",
+                 "    - 流程 complaint 投诉流程 › receive 接收",
+                 "    - 流程 refund 退款流程 › pay",
+                 "    - 流程 refund 退款流程 › check 审核 (作為職位 cs-lead 客服组长)"]),
+])
+def test_show_person_lists_the_steps_they_take_part_in(write_org, lang: str,
+                                                       expected: list[str]) -> None:
+    """Steps the person owns or tracks, then those of the positions they hold, in the
+    order of the site's person page (process id, then step order)."""
+    root = write_org({"org.yaml": STEPS_ORG})
+    run = run_cli("show", "person", "lin", str(root), "--lang", lang)
+    assert run.code == 0, run.stderr
+    assert run.stdout.splitlines()[-4:] == expected
+    doc = run_cli("show", "person", "lin", str(root), "--format", "json").json()
+    assert doc["process_steps"] == [
+        {"process": "complaint", "process_name": "投诉流程", "step": "receive", "name": "接收"},
+        {"process": "refund", "process_name": "退款流程", "step": "pay", "name": ""},
+        {"process": "refund", "process_name": "退款流程", "step": "check", "name": "审核",
+         "via": "role:cs-lead"}]

@@ -208,7 +208,27 @@ def _show_person(org: Org, pid: str, person: Any) -> dict[str, Any]:
             "leads": [t for t in teams if org.teams[t].lead == pid],
             "positions": list(org.people_positions.get(pid, [])),
             "raci": _raci_lists(org, node, seen.duties),
-            "meetings": _meetings_of(org, node, seen.meetings)}
+            "meetings": _meetings_of(org, node, seen.meetings),
+            "process_steps": _steps_of(org, pid)}
+
+
+def _steps_of(org: Org, pid: str) -> list[dict[str, Any]]:
+    """The process steps a person owns or tracks, then those of each position they hold
+    (`via` names it), in process-id and step order: the site's person page lists them so."""
+    def taken(ref: str) -> list[tuple[str, Any]]:
+        return [(p, s) for p, proc in sorted(org.processes.items()) for s in proc.steps
+                if ref in (s.owner, s.tracker)]
+
+    out = []
+    for ref, via in [(pid, None)] + [(r, node_key("role", r))
+                                      for r in org.people_positions.get(pid, [])]:
+        for p, s in taken(ref):
+            item = {"process": p, "process_name": org.processes[p].name or "", "step": s.id,
+                    "name": s.name or ""}
+            if via:
+                item["via"] = via
+            out.append(item)
+    return out
 
 
 def _show_role(org: Org, rid: str, pos: Any) -> dict[str, Any]:
@@ -303,6 +323,7 @@ _FIELD_SAY = {
     "attendees": M("attendees"), "purpose": M("purpose"), "inputs": M("inputs"),
     "outputs": M("outputs"), "channel": M("channel"), "accountable": M("accountable"),
     "responsible": M("responsible"), "consulted": M("consulted"), "informed": M("informed"),
+    "process_steps": M("process steps"),
 }
 _KIND_SAY = {"team": M("team"), "person": M("person"), "role": M("position"),
              "duty": M("duty"), "responsibility": M("duty"), "process": M("process"),
@@ -375,6 +396,8 @@ def _item(value: Any, lang: str = "en", org: Org | None = None, key: str = "") -
             return tty_text(f"{value.get('title', '')} ({say(verdict, lang)})")
         if key == "steps":
             return _step(value, lang, org)
+        if key == "process_steps":
+            return _taken_step(value, lang, org)
         return tty_text(", ".join(f"{k}: {_plain(v)}" for k, v in value.items()
                                   if v not in (None, [])))
     return _named(value, key, org)
@@ -387,6 +410,20 @@ def _step(step: dict[str, Any], lang: str, org: Org | None) -> str:
         text += f"; {say(_FIELD_SAY['owner'], lang)}: {_named(step['owner'], 'owner', org)}"
     if step.get("next"):
         text += tty_text(f" → {', '.join(step['next'])}")
+    return text
+
+
+def _taken_step(item: dict[str, Any], lang: str, org: Org | None) -> str:
+    """`process complaint-flow 投诉处理 › receive 接收 (as role cs-lead 客服组长)`."""
+    process = _name({"kind": "process", "id": item["process"], "name": item["process_name"]},
+                    lang)
+    name = f" {item['name']}" if item["name"] and item["name"] != item["step"] else ""
+    text = f"{process} › {tty_text(item['step'] + name)}"
+    if item.get("via"):
+        kind, _, ident = item["via"].partition(":")
+        label = _label(org, item["via"]).get("name") if org is not None else None
+        position = _name({"kind": kind, "id": ident, "name": label}, lang)
+        text += f" ({say(MC('label', 'as {position}', position=position), lang)})"
     return text
 
 
