@@ -203,3 +203,26 @@ def test_show_person_lists_the_steps_they_take_part_in(write_org, lang: str,
         {"process": "refund", "process_name": "退款流程", "step": "pay", "name": ""},
         {"process": "refund", "process_name": "退款流程", "step": "check", "name": "审核",
          "via": "role:cs-lead"}]
+
+
+# --- 4: the org diff names the people added and removed ---------------------------------------
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", ["  person added: 赵敏 (zhao-min)", "  person removed: 钱丽 (qian-li)"]),
+    ("zh", ["  新增人员：赵敏（zhao-min）", "  删除人员：钱丽（qian-li）"]),
+    ("zh-Hant", ["  新增人員：赵敏（zhao-min）", "  刪除人員：钱丽（qian-li）"]),
+])
+def test_the_org_diff_names_people_added_and_removed(committed: Path, lang: str,
+                                                     expected: list[str]) -> None:
+    people = committed / "org" / "people.yaml"
+    text = people.read_text("utf-8").replace(
+        "- kind: Person\n  id: qian-li\n  name: 钱丽\n  title: 市场经理\n",
+        "- kind: Person\n  id: zhao-min\n  name: 赵敏\n  title: 市场经理\n")
+    people.write_text(text, "utf-8")
+    changes = [line for line in _diff_lines(committed, lang) if line.startswith("  ")]
+    said = [c for c in changes if "zhao-min" in c or "qian-li" in c]
+    assert said == expected
+    # a machine format prints the org diff as notes on standard error, the same lines
+    run = run_cli("check", "org", "--diff", "HEAD", "--no-cache", "--lang", lang,
+                  "--format", "json", cwd=committed, env=EN)
+    assert [line for line in run.stderr.splitlines() if line in expected] == expected

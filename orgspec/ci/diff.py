@@ -252,6 +252,10 @@ def _team_changes(a: Org, b: Org, src: _Sources) -> list[str]:
     out += [M("team moved: {team} from {old} to {new}", team=named(b, "Team", t),
               old=parent(a, t), new=parent(b, t))
             for t in sorted(set(a.teams) & set(b.teams)) if a.teams[t].parent != b.teams[t].parent]
+    out += [M("person added: {person}", person=named(b, "Person", p))
+            for p in src.known("Person", set(b.people) - set(a.people))]
+    out += [M("person removed: {person}", person=named(a, "Person", p))
+            for p in src.known("Person", set(a.people) - set(b.people))]
     out += [M("position added: {position}", position=named(b, "Role", r))
             for r in src.known("Role", set(b.positions) - set(a.positions))]
     out += [M("position removed: {position}", position=named(a, "Role", r))
