@@ -226,3 +226,25 @@ def test_the_org_diff_names_people_added_and_removed(committed: Path, lang: str,
     run = run_cli("check", "org", "--diff", "HEAD", "--no-cache", "--lang", lang,
                   "--format", "json", cwd=committed, env=EN)
     assert [line for line in run.stderr.splitlines() if line in expected] == expected
+
+
+# --- 5: site labels end with a full-width colon in Chinese ------------------------------------
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("zh", ["<strong>使命：</strong>", "来源：<code>", '"负责人：Ada Lovelace"',
+            '"A：Platform — 找谁：Ada Lovelace"']),
+    ("zh-Hant", ["<strong>使命：</strong>", "來源：<code>", '"負責人：Ada Lovelace"',
+                 '"A：Platform — 找誰：Ada Lovelace"']),
+    ("en", ["<strong>Mission: </strong>", "Source: <code>", '"Lead: Ada Lovelace"',
+            '"A: Platform — Who to ask: Ada Lovelace"']),
+])
+def test_site_labels_end_with_the_languages_colon(tmp_path: Path, lang: str,
+                                                  expected: list[str]) -> None:
+    from conftest import EXAMPLES
+
+    run = run_cli("site", str(EXAMPLES / "minimal"), "-o", str(tmp_path / "site"), "--lang",
+                  lang, "--isolated")
+    assert run.code == 0, run.stderr
+    page = (tmp_path / "site" / "teams" / "platform.html").read_text("utf-8")
+    index = "".join(p.read_text("utf-8") for p in (tmp_path / "site" / "search").glob("d*.js"))
+    assert [e for e in expected if e in page + index] == expected

@@ -80,6 +80,8 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "sev_info": MC("label", "info"),
     "hint": MC("label", "Hint"),
     "related": MC("label", "Related"),
+    # TRANSLATORS: after a label ("Owner: x"); full-width in Chinese, with no space after
+    "colon": MC("label", ": "),
 }
 
 

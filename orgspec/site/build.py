@@ -231,8 +231,9 @@ def search_docs(m: SiteModel) -> list[Doc]:
         acc = [o.text for o in (m.owner(a) for a in m.holders[rid].get("accountable", []))
                if o]
         ask, _ = m.who_to_ask(rid)
-        sub = f"A: {', '.join(acc) or lab['gap']}" + (f" — {lab['ask']}: {ask.text}"
-                                                      if ask else "")
+        colon = lab["colon"]  # full-width in Chinese
+        sub = f"A{colon}{', '.join(acc) or lab['gap']}" + (
+            f" — {lab['ask']}{colon}{ask.text}" if ask else "")
         docs.append(Doc("duty", rid, resp.name or resp.description or rid,
                         m.url("Responsibility", rid), sub,
                         searchable([resp.name, resp.description],
@@ -241,7 +242,7 @@ def search_docs(m: SiteModel) -> list[Doc]:
         team = org.teams[tid]
         lead = m.person(team.lead).text if team.lead else ""
         docs.append(Doc("team", tid, team.name or tid, m.url("Team", tid),
-                        f"{lab['lead']}: {lead}" if lead else "",
+                        f"{lab['lead']}{lab['colon']}{lead}" if lead else "",
                         searchable([team.name, team.mission, team.description],
                                    team.name or tid)))
     if m.people_pages:
