@@ -607,15 +607,18 @@ def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple
 
     if source != "roster" and (columns or sheet):
         raise UsageError(M("--column and --sheet are for `orgspec import roster`"))
+    def said_in_of(draft: Any) -> str:
+        names = (e.name or "" for table in (draft.teams, draft.people, draft.duties)
+                 for e in table.values())  # content_lang reads the first 20,000 characters
+        return _error_lang({"lang": lang}, names)
+
     try:
         mapping = parse_mapping(columns)
         draft, done = import_org(source, list(paths), output_dir, columns=mapping,
-                                 sheet=sheet, force=force)
+                                 sheet=sheet, force=force, lang=said_in_of)
     except AdoptError as exc:
         raise UsageError(message_of(exc)) from None
-    names = (e.name or "" for table in (draft.teams, draft.people, draft.duties)
-             for e in table.values())  # content_lang reads the first 20,000 characters
-    said_in = _error_lang({"lang": lang}, names)
+    said_in = said_in_of(draft)
     for note in draft.notes:
         _tell(M("note: {note}", note=note), said_in, err=True)
     for name in done.beside:

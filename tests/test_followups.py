@@ -248,3 +248,31 @@ def test_site_labels_end_with_the_languages_colon(tmp_path: Path, lang: str,
     page = (tmp_path / "site" / "teams" / "platform.html").read_text("utf-8")
     index = "".join(p.read_text("utf-8") for p in (tmp_path / "site" / "search").glob("d*.js"))
     assert [e for e in expected if e in page + index] == expected
+
+
+# --- 6: `orgspec import` writes its header comment in the run's language ----------------------
+
+@pytest.mark.parametrize(("args", "expected"), [
+    ((), ["# 由 `orgspec import roster` 导入。可以随意编辑：文件未改动时，重新导入会更新它；",
+          "# 改动过之后，重新导入会把新版本写在旁边（NAME.yaml.new），不动你的文件。"]),
+    (("--lang", "zh-Hant"),
+     ["# 由 `orgspec import roster` 匯入。可以隨意編輯：檔案未改動時，重新匯入會更新它；",
+      "# 改動過之後，重新匯入會把新版本寫在旁邊（NAME.yaml.new），不動你的檔案。"]),
+    (("--lang", "en"),
+     ["# Imported by `orgspec import roster`. Edit freely: a re-import updates this file",
+      "# only while it is as imported; once edited, it writes the new version beside it",
+      "# (NAME.yaml.new) and leaves yours alone."]),
+])
+def test_import_writes_its_header_in_the_runs_language(tmp_path: Path, args: tuple[str, ...],
+                                                       expected: list[str]) -> None:
+    """A Chinese roster imported with no --lang: the run is Chinese (the names are), so is
+    every file's header; --lang chooses."""
+    roster = tmp_path / "roster.csv"
+    roster.write_text("姓名,部门\n林雪,客服部\n马超,客服部\n", "utf-8")
+    run = run_cli("import", "roster", str(roster), "-o", str(tmp_path / "org"), *args, env=EN)
+    assert run.code == 0, run.stderr
+    files = sorted((tmp_path / "org").glob("*.yaml"))
+    assert files
+    for f in files:
+        assert f.read_text("utf-8").splitlines()[:len(expected)] == expected
+        assert f.read_text("utf-8").splitlines()[len(expected)] == "- kind: Team"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from orgspec.escape import is_text_joiner
-from orgspec.i18n import M
+from orgspec.i18n import M, say
 from orgspec.load.source import FORBIDDEN_VALUE
 
 UNASSIGNED = "_unassigned.yaml"
@@ -101,8 +101,9 @@ class Draft:
                         self.notes.append(M("{kind} {ident}: {field} {why}", kind=kind,
                                             ident=ident, field=f.name, why=why))
 
-    def files(self) -> dict[str, str]:
-        """File name -> YAML text: one file per team, plus `_unassigned.yaml` if needed."""
+    def files(self, lang: str = "en") -> dict[str, str]:
+        """File name -> YAML text: one file per team, plus `_unassigned.yaml` if needed; the
+        header comment in `lang`."""
         homes: dict[str, list[dict[str, Any]]] = {t: [] for t in sorted(self.teams)}
         loose: list[dict[str, Any]] = []
         home_of = self._homes()
@@ -113,10 +114,10 @@ class Draft:
             first = duty.accountable[0] if duty.accountable else ""
             home = first if first in self.teams else home_of.get(first, "")
             homes.get(home, loose).append(_duty(duty))
-        out = {f"{tid}.yaml": render(self.source, [_team(self.teams[tid]), *entities])
+        out = {f"{tid}.yaml": render(self.source, [_team(self.teams[tid]), *entities], lang)
                for tid, entities in homes.items()}
         if loose:
-            out[UNASSIGNED] = render(self.source, loose)
+            out[UNASSIGNED] = render(self.source, loose, lang)
         return out
 
     def _homes(self) -> dict[str, str]:
@@ -172,16 +173,20 @@ def _duty(d: DraftDuty) -> dict[str, Any]:
                      "responsible": d.responsible})
 
 
-HEADER = ("# Imported by `orgspec import {source}`. Edit freely: a re-import updates this file\n"
-          "# only while it is as imported; once edited, it writes the new version beside it\n"
-          "# (NAME.yaml.new) and leaves yours alone.\n")
+def header(source: str, lang: str = "en") -> str:
+    """The comment that opens every imported file, in `lang`, one `# ` per line."""
+    text = say(M("Imported by `orgspec import {source}`. Edit freely: a re-import updates this "
+                 "file\nonly while it is as imported; once edited, it writes the new version "
+                 "beside it\n(NAME.yaml.new) and leaves yours alone.", source=source), lang)
+    return "".join(f"# {line}\n" for line in text.splitlines())
 
 
-def render(source: str, entities: list[dict[str, Any]]) -> str:
-    """Format-v1 YAML: a list of entities, a blank line between them, Chinese kept as is."""
+def render(source: str, entities: list[dict[str, Any]], lang: str = "en") -> str:
+    """Format-v1 YAML: a list of entities, a blank line between them, Chinese kept as is;
+    the header comment in `lang`."""
     import yaml
 
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: ~10x faster
     chunks = [yaml.dump([e], Dumper=dumper, allow_unicode=True, sort_keys=False, width=100,
                         default_flow_style=False) for e in entities]
-    return HEADER.format(source=source) + "\n".join(chunks)
+    return header(source, lang) + "\n".join(chunks)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from orgspec.adopt.draft import Draft
 from orgspec.adopt.slug import IdMap
 from orgspec.adopt.write import Outcome, read_manifest, write_draft
@@ -11,8 +13,11 @@ SOURCES = ("backstage", "roster", "codeowners")
 
 def import_org(source: str, paths: list[str], out_dir: str, *,
                columns: dict[str, str] | None = None, sheet: str | None = None,
-               force: bool = False) -> tuple[Draft, Outcome]:
+               force: bool = False, lang: str | Callable[[Draft], str] = "en"
+               ) -> tuple[Draft, Outcome]:
     """Import `paths` of kind `source` into `out_dir`; ids from an earlier import are kept.
+    `lang` is the language of the files' header comment, or a function of the draft that
+    gives it (the run's language may follow the imported names).
 
     Raises AdoptError for an unreadable source or output folder."""
     ids = IdMap(read_manifest(out_dir).ids)
@@ -31,4 +36,5 @@ def import_org(source: str, paths: list[str], out_dir: str, *,
     else:
         raise ValueError(f"unknown import source {source!r}")
     draft.fit()
-    return draft, write_draft(draft.files(), out_dir, source, ids.mapped(), force)
+    said = lang if isinstance(lang, str) else lang(draft)
+    return draft, write_draft(draft.files(said), out_dir, source, ids.mapped(), force)
