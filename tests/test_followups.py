@@ -276,3 +276,35 @@ def test_import_writes_its_header_in_the_runs_language(tmp_path: Path, args: tup
     for f in files:
         assert f.read_text("utf-8").splitlines()[:len(expected)] == expected
         assert f.read_text("utf-8").splitlines()[len(expected)] == "- kind: Team"
+
+
+# --- 7: OW007 joins a duty's owners as every list in the language is joined -------------------
+
+NEAR_DUPLICATES = (
+    "- {kind: Team, id: cs, name: 客服部}\n"
+    "- {kind: Team, id: tech, name: 技术部}\n"
+    "- {kind: Team, id: ops, name: 运营部}\n"
+    "- {kind: Responsibility, id: refunds, name: 退款处理, description: 审核并处理用户的退款申请,\n"
+    "   accountable: [cs, tech]}\n"
+    "- {kind: Responsibility, id: refund-review, name: 退款审核,\n"
+    "   description: 审核并处理用户退款申请, accountable: [ops]}\n"
+)
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("zh", ["org/org.yaml:7:4: OW007 [warning] 职责 'refund-review' (ops) 和 'refunds' "
+            "(cs、tech) 看起来是同一项职责（相似度 1.00）",
+            "    相关: org/org.yaml:4:51: refunds (cs、tech)：审核并处理用户的退款申请"]),
+    ("zh-Hant", ["org/org.yaml:7:4: OW007 [warning] 職責 'refund-review' (ops) 和 'refunds' "
+                 "(cs、tech) 看起來是同一項職責（相似度 1.00）",
+                 "    相關: org/org.yaml:4:51: refunds (cs、tech)：审核并处理用户的退款申请"]),
+    ("en", ["org/org.yaml:7:4: OW007 [warning] duties 'refund-review' (ops) and 'refunds' "
+            "(cs, tech) look like the same duty (similarity 1.00)",
+            "    related: org/org.yaml:4:51: refunds (cs, tech): 审核并处理用户的退款申请"]),
+])
+def test_near_duplicate_owners_are_joined_in_the_language(write_org, lang: str,
+                                                          expected: list[str]) -> None:
+    root = write_org({"org.yaml": NEAR_DUPLICATES})
+    run = run_cli("check", "org", "--select", "OW007", "--no-cache", "--lang", lang,
+                  cwd=root.parent)
+    assert run.stdout.splitlines()[:2] == expected

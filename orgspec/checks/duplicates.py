@@ -58,7 +58,8 @@ def near_duplicate_duties(ctx: RuleContext) -> Iterator[Issue]:
         yield Issue(_message(ranked, holders, low, high), _text_site(ctx, first),
                     node_key("responsibility", first),
                     related=tuple(Related(_text_site(ctx, rid),
-                                          f"{rid} ({_names(holders[rid])}): {_text(ctx, rid)}")
+                                          M("{id} ({owners}): {text}", id=rid,
+                                            owners=_names(holders[rid]), text=_text(ctx, rid)))
                                   for rid, _ in shown),
                     hint=M("merge them under one accountable team, or reword what differs"))
 
@@ -82,7 +83,8 @@ def _groups(ctx: RuleContext, duties: list[tuple[str | None, str | None]], owner
 
 def _message(ranked: list[tuple[str, float]], holders: dict[str, list[str]], low: float,
              high: float) -> M:
-    named = [f"{rid!r} ({_names(holders[rid])})" for rid, _ in ranked[:3]]
+    named = [M("{id!r} ({owners})", id=rid, owners=_names(holders[rid]))
+             for rid, _ in ranked[:3]]
     if len(ranked) == 2:
         return M("duties {a} and {b} look like the same duty (similarity {score:.2f})",
                  a=named[0], b=named[1], score=high)
@@ -104,8 +106,9 @@ def _files_with_directives(ctx: RuleContext) -> set[str]:
             if any(c.upper() in names for c in d.codes)}
 
 
-def _names(holders: list[str]) -> str:
-    return ", ".join(ident_of(h) for h in holders)
+def _names(holders: list[str]) -> list[str]:
+    """The owners' ids: a list value, which a message joins with its language's `、`."""
+    return [ident_of(h) for h in holders]
 
 
 def _text(ctx: RuleContext, rid: str) -> str:
