@@ -308,3 +308,60 @@ def test_near_duplicate_owners_are_joined_in_the_language(write_org, lang: str,
     run = run_cli("check", "org", "--select", "OW007", "--no-cache", "--lang", lang,
                   cwd=root.parent)
     assert run.stdout.splitlines()[:2] == expected
+
+
+# --- 8: OK017, a `period` and `start`/`end` that disagree -------------------------------------
+
+def _objective(oid: str, *dates: str) -> str:
+    lines = "".join(f"  {d}\n" for d in dates)
+    return (f"- kind: Objective\n  id: {oid}\n  title: 提升用户活跃度\n  owner: ops\n{lines}"
+            "  key_results:\n    - {id: mau, title: 月活跃用户数从120万增长到132万}\n")
+
+
+def test_a_period_that_disagrees_with_its_dates_is_one_finding_at_period(write_org) -> None:
+    import datetime as dt
+
+    from orgspec.engine.lint import lint
+    from orgspec.load.config import Config
+
+    text = "- {kind: Team, id: ops}\n" + "".join([
+        _objective("start-off", "period: 2026-Q2", "start: 2026-03-15"),
+        _objective("end-off", "period: 2026-Q2", "end: 2026-07-31"),
+        _objective("both-off", "period: 2026", "start: 2026-02-01", "end: 2026-11-30"),
+        _objective("agrees", "period: 2026-H2", "start: 2026-07-01", "end: 2026-12-31"),
+        _objective("inverted", "period: 2026-Q2", "start: 2026-06-30", "end: 2026-04-01"),
+        _objective("dates-only", "start: 2026-03-15", "end: 2026-06-30"),
+    ])
+    root = write_org({"org.yaml": text})
+    found = [(f.code, f.location.line, f.location.col, [r.location.line for r in f.related])
+             for f in lint([str(root)], Config(), today=dt.date(2026, 12, 1)).findings
+             if f.code in ("OK016", "OK017")]
+    # OK017 at each `period` (lines 6, 14, 22), the dates that disagree as related; the
+    # agreeing one none, the inverted one OK016 alone, the one without a period none
+    assert found == [("OK017", 6, 3, [7]), ("OK017", 14, 3, [15]),
+                     ("OK017", 22, 3, [23, 24]), ("OK016", 41, 3, [42])]
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", ["org/org.yaml:6:3: OK017 [warning] objective 'start-off': `period` 2026-Q2 runs from "
+            "2026-04-01 to 2026-06-30, but `start` is 2026-03-15",
+            "    related: org/org.yaml:7:3: `start` is 2026-03-15 here",
+            "    hint: keep either `period` or `start` and `end`; when both are written, orgspec "
+            "reads the dates"]),
+    ("zh", ["org/org.yaml:6:3: OK017 [warning] 目标 'start-off' 的 `period` 2026-Q2 是 "
+            "2026-04-01 至 2026-06-30，但 `start` 写的是 2026-03-15",
+            "    相关: org/org.yaml:7:3: `start` 在此写为 2026-03-15",
+            "    建议: 只保留 `period`，或只保留 `start` 和 `end`；"
+            "两者都写时，orgspec 以日期为准"]),
+    ("zh-Hant", ["org/org.yaml:6:3: OK017 [warning] 目標 'start-off' 的 `period` 2026-Q2 是 "
+                 "2026-04-01 至 2026-06-30，但 `start` 寫的是 2026-03-15",
+                 "    相關: org/org.yaml:7:3: `start` 在此寫為 2026-03-15",
+                 "    建議: 只保留 `period`，或只保留 `start` 和 `end`；"
+                 "兩者都寫時，orgspec 以日期為準"]),
+])
+def test_ok017_is_said_in_the_runs_language(write_org, lang: str, expected: list[str]) -> None:
+    root = write_org({"org.yaml": "- {kind: Team, id: ops}\n" + _objective(
+        "start-off", "period: 2026-Q2", "start: 2026-03-15")})
+    run = run_cli("check", "org", "--select", "OK017", "--no-cache", "--lang", lang,
+                  cwd=root.parent)
+    assert run.stdout.splitlines()[:3] == expected

@@ -12,7 +12,7 @@ from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M
 from orgspec.model.models import KeyResult, Objective, is_placeholder
-from orgspec.model.okr import period_range, verdict
+from orgspec.model.okr import period_bounds, period_range, verdict
 from orgspec.model.org import ident_of, node_key
 from orgspec.model.teamtree import TeamTree
 from orgspec.text.measurable import (
@@ -215,6 +215,36 @@ def period_ends_before_it_starts(ctx: RuleContext) -> Iterator[Issue]:
                         related=(Related(origin.locate("end"),
                                          M("it ends here, on {end}", end=obj.end)),),
                         hint=M("swap the two dates, or correct the one that is wrong"))
+
+
+@check("OK017", local=True)
+def period_disagrees_with_dates(ctx: RuleContext) -> Iterator[Issue]:
+    """An objective with a `period` and a `start` or `end` that is not that period's first
+    or last day: the two say different things, and the dates win silently (`period_range`).
+    One finding, at `period`, the dates that disagree as related; an inverted period is
+    OK016's finding alone."""
+    for oid, obj in ctx.org.objectives.items():
+        if not obj.period or not (obj.start or obj.end):
+            continue
+        if obj.start and obj.end and obj.start > obj.end:
+            continue
+        first, last = period_bounds(obj.period)
+        wrong = [(name, day) for name, day, bound in (("start", obj.start, first),
+                                                      ("end", obj.end, last))
+                 if day is not None and day != bound]
+        if not wrong:
+            continue
+        origin = ctx.org.origin("Objective", oid)
+        field, day = wrong[0]
+        yield Issue(M("objective {objective!r}: `period` {period} runs from {first} to {last}, "
+                      "but `{field}` is {day}", objective=oid, period=obj.period, first=first,
+                      last=last, field=field, day=day),
+                    origin.locate("period"), node_key("objective", oid),
+                    related=tuple(Related(origin.locate(name), M("`{field}` is {day} here",
+                                                                 field=name, day=d))
+                                  for name, d in wrong),
+                    hint=M("keep either `period` or `start` and `end`; when both are written, "
+                           "orgspec reads the dates"))
 
 
 @check("OK012", graph=False, kinds=("Objective",), text=())

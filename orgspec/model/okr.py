@@ -17,7 +17,12 @@ def period_range(obj: Objective) -> tuple[dt.date, dt.date] | None:
         return obj.start or dt.date.min, obj.end or dt.date.max
     if not obj.period:
         return None
-    year, _, part = obj.period.partition("-")
+    return period_bounds(obj.period)
+
+
+def period_bounds(period: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of a period as the schema writes it (2026, 2026-H2, 2026-Q1)."""
+    year, _, part = period.partition("-")
     y = int(year)
     if not part:
         return dt.date(y, 1, 1), dt.date(y, 12, 31)
