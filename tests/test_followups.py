@@ -365,3 +365,38 @@ def test_ok017_is_said_in_the_runs_language(write_org, lang: str, expected: list
     run = run_cli("check", "org", "--select", "OK017", "--no-cache", "--lang", lang,
                   cwd=root.parent)
     assert run.stdout.splitlines()[:3] == expected
+
+
+# --- 9: PR002-PR004 are declared graph-free, and every graph-free rule is ----------------------
+
+def test_graph_free_rules_never_read_the_graph() -> None:
+    """PR002-PR004 read each process's own flow, not the org graph: declared so, they run
+    beside the graph build. Every rule declared graph-free runs here on orgs with findings
+    of each, with a graph that raises when read."""
+    import datetime as dt
+
+    from conftest import EXAMPLES
+
+    from orgspec.engine.context import RuleContext, Shared
+    from orgspec.engine.lint import load_org
+    from orgspec.engine.registry import GRAPH_FREE, load_checks
+    from orgspec.engine.selection import make_plan
+    from orgspec.load.config import Config
+
+    class NoGraph(Shared):
+        @property
+        def graph(self) -> object:
+            raise AssertionError("a graph-free rule read the graph")
+
+    checks = load_checks()
+    assert {"PR002", "PR003", "PR004"} <= GRAPH_FREE
+    found: set[str] = set()
+    for path in (FIXTURES / "broken-processes", EXAMPLES / "ecommerce"):
+        config = Config(extends="strict")
+        org = load_org([str(path)], config).org
+        plan = make_plan(config)
+        shared = NoGraph(org, dt.date(2026, 12, 1))
+        for code in sorted(GRAPH_FREE & set(checks) & set(plan.options)):
+            if list(checks[code](RuleContext(shared, plan.options[code]))):
+                found.add(code)
+    assert {"PR002", "PR003", "PR004"} <= found  # their flows were walked, with findings

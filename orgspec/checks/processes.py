@@ -97,7 +97,7 @@ def _step_loc(ctx: RuleContext, pid: str, step: str, field: str | None = None) -
     return origin.locate("steps", index, field) if field else origin.locate("steps", index)
 
 
-@check("PR002", kinds=("Process",), text=())
+@check("PR002", graph=False, kinds=("Process",), text=())
 def no_start_step(ctx: RuleContext) -> Iterator[Issue]:
     """A process whose every step has a predecessor (a loop), or that has no steps."""
     for pid, proc in _steps(ctx):
@@ -112,7 +112,7 @@ def no_start_step(ctx: RuleContext) -> Iterator[Issue]:
                         hint=M("a process starts at a step that no `next` points to"))
 
 
-@check("PR003", kinds=("Process",), text=())
+@check("PR003", graph=False, kinds=("Process",), text=())
 def unreachable_step(ctx: RuleContext) -> Iterator[Issue]:
     """Steps that no path from a start step reaches."""
     import networkx as nx
@@ -137,7 +137,7 @@ def _order(ctx: RuleContext, pid: str) -> Any:
     return index.__getitem__
 
 
-@check("PR004", kinds=("Process",), text=())
+@check("PR004", graph=False, kinds=("Process",), text=())
 def no_way_to_finish(ctx: RuleContext) -> Iterator[Issue]:
     """Steps from which no end can be reached: loops with no exit, and the steps feeding
     only into them. One finding per loop, and one per other stuck step."""
