@@ -400,3 +400,14 @@ def test_graph_free_rules_never_read_the_graph() -> None:
             if list(checks[code](RuleContext(shared, plan.options[code]))):
                 found.add(code)
     assert {"PR002", "PR003", "PR004"} <= found  # their flows were walked, with findings
+
+
+# --- 10: zh-Hant says 平台, as Taiwan's software does (s2twp gives 平臺) ------------------------
+
+def test_zh_hant_says_platform_as_taiwan_writes_it() -> None:
+    from orgspec.i18n import hant
+
+    assert hant.prose("订单平台组的职责") == "訂單平台組的職責"
+    for code in ("RO002", "RO003"):
+        run = run_cli("explain", code, "--lang", "zh-Hant")
+        assert "訂單平台組" in run.stdout and "平臺" not in run.stdout, code

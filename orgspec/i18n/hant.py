@@ -37,6 +37,7 @@ TERMS = {
     "註釋": "註解",  # a comment in a file (遮蔽註解, # 註解)
     "在崗": "在職",  # holding a position
     "待招聘": "待招募",  # an open seat, as Taiwan writes it (both mark a vacancy)
+    "平臺": "平台",  # s2twp's 平臺 is formal; Taiwan's software writes 平台 (電商平台)
 }
 _CORNERS = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
 
