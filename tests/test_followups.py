@@ -1,5 +1,7 @@
-"""Follow-ups found by earlier work, each with the exact output it fixes: a file that no
-longer loads in `check --diff`, ..."""
+"""Follow-ups found by earlier work, each with the exact output it fixes: `check --diff` with
+a file that no longer loads, suppressions on a key's line, `show person`'s process steps,
+people in the org diff, the labels' colon, the import header's language, OW007's owner
+lists, OK017, graph-free process rules, and zh-Hant's 平台."""
 
 from __future__ import annotations
 
