@@ -196,7 +196,7 @@ def test_report_okrs_agree_with_check_and_keep_the_owner_out_of_the_heading() ->
     from conftest import run_cli
     html = run_cli("report", str(ORG), "--format", "html", "--lang", "zh").stdout
     assert ("<h3>让顾客满意 <code>cs-satisfaction</code></h3>\n"
-            '<p class="muted">负责方: 客服部</p>') in html
+            '<p class="muted">负责方：客服部</p>') in html
     # `period: 2026Q1` failed validation (SC003) and check holds back OK003 on its key
     # results: the report does not call them unmeasurable either
     assert ('<span class="muted" title="未判定: period 无效">?</span> 客户满意度从88%提高到95% '

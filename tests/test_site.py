@@ -136,7 +136,7 @@ def test_duty_documents_name_the_accountable_team_and_whom_to_ask() -> None:
     result, org = lint_org([str(EXAMPLES / "ecommerce")], Config())
     model = SiteModel(org, result, build_view(result, org), labels=LABELS["zh"])
     doc = next(d for d in search_docs(model) if d.ident == "complaint-handling")
-    assert (doc.title, doc.sub) == ("投诉处理", "A: 客服团队 — 找谁: 陈静")
+    assert (doc.title, doc.sub) == ("投诉处理", "A：客服团队 — 找谁：陈静")
 
 
 def test_no_people_leaves_person_pages_out(tmp_path: Path) -> None:
@@ -567,7 +567,7 @@ def test_hostile_positions_and_meetings_render_inert(write_org, tmp_path: Path) 
         text = shard.read_text("utf-8")
         assert "<" not in text and ">" not in text and "\u202e" not in text, shard
     meeting = (out / "meetings" / "m.html").read_text("utf-8")
-    assert "<strong>Purpose:</strong> [U+202E]evil" in meeting
+    assert "<strong>Purpose: </strong>[U+202E]evil" in meeting
     assert "&lt;i&gt;weekly&lt;/i&gt;" in meeting and "&lt;u&gt;nobody&lt;/u&gt;" in meeting
     assert "&lt;i&gt;weekly&lt;/i&gt;" in (out / "calendar.html").read_text("utf-8")
     assert check_links(str(out)) == []

@@ -213,7 +213,7 @@ def test_search_details(browser: Any, sites: dict[str, str]) -> None:  # noqa: F
     duty = page.locator('#search-results li:has(a[href$="complaint-handling.html"])')
     assert duty.count() == 0  # filtered out by the chip
     page.click('.chip[data-kind=""]')
-    assert "A: 客服团队 — 找谁: 陈静" in page.text_content("#search-results")
+    assert "A：客服团队 — 找谁：陈静" in page.text_content("#search-results")
     tab.clean()
     page.close()
 

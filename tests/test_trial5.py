@@ -32,8 +32,8 @@ def test_a_file_that_failed_to_load_is_not_reported_deleted(tmp_path: Path) -> N
     git(tmp_path, "add", ".")
     git(tmp_path, "commit", "-qm", "broken teams, a new position")
     assert diff_lines(tmp_path, "en") == [
-        "  org diff incomplete: 1 files could not be read in one of the revisions; what they "
-        "define is not counted as added or removed",
+        "  org diff incomplete: 1 file could not be read in one of the revisions; what it "
+        "defines is not counted as added or removed",
         "  position added: 采购 (buyer)",
     ]
     assert diff_lines(tmp_path, "zh") == [
@@ -51,8 +51,8 @@ def test_a_file_that_failed_at_the_base_is_not_reported_added(tmp_path: Path) ->
     (org / "teams" / "teams.yaml").write_text(TEAMS, "utf-8")
     git(tmp_path, "commit", "-qam", "fixed")
     assert diff_lines(tmp_path, "en") == [
-        "  org diff incomplete: 1 files could not be read in one of the revisions; what they "
-        "define is not counted as added or removed",
+        "  org diff incomplete: 1 file could not be read in one of the revisions; what it "
+        "defines is not counted as added or removed",
     ]
 
 
