@@ -9,7 +9,7 @@ from orgspec.i18n import M, say
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 # Related lines shown under a finding; the rest are counted on one line. A near-duplicate
 # group of 200 duties is one finding: its 20 related locations (JSON, JSON lines, SARIF,
-# GitLab and the reports list them all) would be 20 terminal lines, and the lines per
+# GitHub annotations and the reports list them all) would be 20 terminal lines, and the lines per
 # finding would grow with the org (a bigger org written from one vocabulary has bigger
 # groups), where 3 and a count (or a 4th instead of a count of one) keep the text at
 # most 6 lines a finding.
