@@ -5,6 +5,7 @@ quadratically if the work were done the naive way, so the assertion can fail."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -292,3 +293,41 @@ def test_holders_on_their_teams_need_no_list_of_unresolved_references(
         got = list(positions.holder_outside_team(RuleContext(Shared(org))))
         assert [f.message.split(" holds")[0] for f in got] == ["'p4'", "'p5'"][:found]
         assert listed[0] == min(found, 1)
+
+
+def _one_group_of(n: int) -> str:
+    teams = "".join(f"- kind: Team\n  id: t{i}\n  responsibilities: [d{i}]\n" for i in range(n))
+    duties = "".join(f"- kind: Responsibility\n  id: d{i}\n  description: 处理用户投诉与建议\n"
+                     for i in range(n))
+    return teams + duties
+
+
+@pytest.mark.parametrize("n", [30, 60])
+def test_the_text_lines_of_a_group_do_not_grow_with_the_group(tmp_path: Path, n: int) -> None:
+    # n duties of n teams written alike are one OW007 finding; the terminal shows 3 related
+    # lines and a count (it showed all 20 listed), the machine formats every one
+    from orgspec import reporters
+    from orgspec.reporters.text import SHOWN_RELATED
+
+    result = lint(_write(tmp_path, _one_group_of(n)),
+                  Config(select=[Selector("OW007", "test")], lang="en"))
+    (group,) = result.findings
+    assert len(group.related) == 20
+    text = reporters.render("text", result).splitlines()
+    assert sum(line.startswith("    related: ") for line in text) == SHOWN_RELATED + 1 == 4
+    assert text[1 + SHOWN_RELATED] == \
+        "    related: … and 17 more (`--format json` lists every one)"
+    assert [r.location.short() for r in group.related[:SHOWN_RELATED]] == \
+        [line.split(": ")[1] for line in text[1:1 + SHOWN_RELATED]]
+    (record,) = json.loads(reporters.render("json", result))["findings"]
+    assert len(record["related"]) == 20
+
+
+def test_one_related_location_more_than_shown_is_shown_not_counted(tmp_path: Path) -> None:
+    from orgspec import reporters
+    from orgspec.reporters.text import SHOWN_RELATED
+
+    result = lint(_write(tmp_path, _one_group_of(SHOWN_RELATED + 2)),
+                  Config(select=[Selector("OW007", "test")], lang="en"))
+    text = reporters.render("text", result)
+    assert text.count("    related: ") == SHOWN_RELATED + 1 and "lists every one" not in text

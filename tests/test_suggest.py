@@ -89,3 +89,37 @@ def test_edits_counts_swaps_as_one(a: str, b: str, distance: int) -> None:
     assert edits(a, b, distance) == distance
     if distance:
         assert edits(a, b, distance - 1) == distance
+
+
+def test_the_index_holds_no_list_and_no_string_per_key() -> None:
+    # 65,000 ids make 620,000 keys: a str key and a list per key (~170 bytes a key) was
+    # 105 MB whose build missed the caches at every key; an int key and the id itself
+    # (a list only where ids collide) is about half of it
+    import tracemalloc
+
+    ids = [f"{s}-{i:05d}-{k}" for s in ("li", "wang", "chen") for i in range(1_000)
+           for k in range(4)]
+    tracemalloc.start()
+    try:
+        index = Suggester(ids)._build()
+        used, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(index) > 80_000
+    assert used / len(index) < 130, used / len(index)  # the str index: 185
+
+
+def test_a_hash_shared_by_other_strings_adds_no_candidate(monkeypatch: pytest.MonkeyPatch) -> None:
+    # every key in one bucket: the candidates must still be the ids sharing a string with
+    # the word (itself or one character deleted), as the string index found them
+    import orgspec.text.suggest as suggest
+
+    ids = [f"team-{i:04d}" for i in range(SMALL + 10)] + ["payments-platform"]
+    right = Suggester(ids)
+    monkeypatch.setattr(suggest, "hash", lambda key: 0, raising=False)
+    colliding = Suggester(ids)
+    for word in ("paymets-platform", "team-0412x", "taem-0412", "nothing-near"):
+        pool = colliding._candidates(word)
+        assert pool == right._candidates(word)
+        assert all(suggest._shares_a_key(c, {word, *suggest._deletions(word)}) for c in pool)
+    assert colliding.close("paymets-platform") == "payments-platform"

@@ -7,6 +7,13 @@ from orgspec.findings import Finding, LintResult, Severity
 from orgspec.i18n import M, say
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+# Related lines shown under a finding; the rest are counted on one line. A near-duplicate
+# group of 200 duties is one finding: its 20 related locations (JSON, JSON lines, SARIF,
+# GitHub annotations and the reports list them all) would be 20 terminal lines, and the lines per
+# finding would grow with the org (a bigger org written from one vocabulary has bigger
+# groups), where 3 and a count (or a 4th instead of a count of one) keep the text at
+# most 6 lines a finding.
+SHOWN_RELATED = 3
 
 
 def render(result: LintResult, color: bool = False, github_actions: bool = False) -> str:
@@ -16,7 +23,7 @@ def render(result: LintResult, color: bool = False, github_actions: bool = False
     lang = result.lang or "en"
     words = say(M("related"), lang), say(M("hint"), lang)
     for f in result.findings:
-        lines.extend(_finding_lines(f, color, words))
+        lines.extend(_finding_lines(f, color, words, lang))
     lines.extend(tty_text(line) for line in org_diff_lines(result))
     lines.append(summary_line(result))
     if github_actions:
@@ -34,13 +41,18 @@ def org_diff_lines(result: LintResult) -> list[str]:
         [f"  {say(change, lang)}" for change in result.org_diff]
 
 
-def _finding_lines(f: Finding, color: bool, words: tuple[str, str]) -> list[str]:
+def _finding_lines(f: Finding, color: bool, words: tuple[str, str], lang: str) -> list[str]:
     level = f"[{f.severity.label}]"
     if color:
         level = f"\x1b[{_COLOURS[f.severity]}m{level}\x1b[0m"
     out = [f"{tty_text(f.location.short())}: {f.code} {level} {tty_text(f.message)}"]
-    for rel in f.related:
+    cut = len(f.related) > SHOWN_RELATED + 1  # one more is shown, not counted
+    for rel in f.related[:SHOWN_RELATED] if cut else f.related:
         out.append(f"    {words[0]}: {tty_text(rel.location.short())}: {tty_text(rel.message)}")
+    if cut:
+        more = M("… and {n} more (`--format json` lists every one)",
+                 n=len(f.related) - SHOWN_RELATED)
+        out.append(f"    {words[0]}: {tty_text(say(more, lang))}")
     if f.hint:
         out.append(f"    {words[1]}: {tty_text(f.hint)}")
     return out
