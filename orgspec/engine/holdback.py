@@ -52,6 +52,7 @@ class _Gaps:
         self.by_word: dict[str, list[tuple[Gap, str]]] = defaultdict(list)
         self.org = org
         self._in_failed: dict[str, bool] = {}
+        self._children: dict[str, list[str]] | None = None
         for key, dropped in org.incomplete.items():
             kind = kind_of(key)
             gap = Gap(key, frozenset(f"{kind}.{name}" for name in dropped))
@@ -68,6 +69,25 @@ class _Gaps:
             self.by_top[key].append(gap)
             for word in {ref.value, ref.meant or ref.value}:
                 self.by_word[word].append((gap, field))
+
+    def subtree(self, team: str) -> Iterator[str]:
+        """`team`, the teams below it, and their leads and members."""
+        if self._children is None:
+            self._children = defaultdict(list)
+            for tid, t in self.org.teams.items():
+                if t.parent:
+                    self._children[str(t.parent)].append(tid)
+        seen, todo = {team}, [team]
+        while todo:
+            tid = todo.pop()
+            yield tid
+            t = self.org.teams.get(tid)
+            if t is not None:
+                yield from (str(p) for p in (t.lead, *t.members) if p)
+            for child in self._children.get(tid, ()):
+                if child not in seen:
+                    seen.add(child)
+                    todo.append(child)
 
     def in_failed(self, name: str) -> bool:
         """`org.mentions_in_failed`, searched once per name (findings repeat names)."""
@@ -105,6 +125,10 @@ def _depends(f: Finding, reads: frozenset[str], gaps: _Gaps, org: Org,
         return True
     if org.failed and name and any(_OWNER.get(k, k) != kind_of(f.entity)
                                    for k in (r.split(".", 1)[0] for r in reads)):
+        if "Team.children" in reads and kind_of(f.entity) == "Team":
+            # a finding on a team's subtree (OW006's empty charter) depends on every duty
+            # that names a team, lead or member below it
+            return any(gaps.in_failed(n) for n in gaps.subtree(name))
         return gaps.in_failed(name)
     return False
 
