@@ -81,9 +81,9 @@ class _Gaps:
         while todo:
             tid = todo.pop()
             yield tid
-            t = self.org.teams.get(tid)
-            if t is not None:
-                yield from (str(p) for p in (t.lead, *t.members) if p)
+            found = self.org.teams.get(tid)
+            if found is not None:
+                yield from (str(p) for p in (found.lead, *found.members) if p)
             for child in self._children.get(tid, ()):
                 if child not in seen:
                     seen.add(child)
