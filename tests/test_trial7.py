@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import run_cli
 
 TEAMS = """\
@@ -98,3 +99,36 @@ def test_an_entity_local_rule_suppression_elsewhere_is_still_called_unused(write
                              "okrs.yaml": okrs}), "en")
     assert ("SU001", "okrs.yaml", 7, 5) in where(found)
     assert not [f for f in found if f["code"] in ("OW006", "HI007")]
+
+
+NO_DASH = TEAMS.replace("- kind: Team\n  id: ops", "\n  kind: Team\n  id: ops")
+
+
+@pytest.mark.parametrize(("lang", "message", "hint"), [
+    ("en", "line 7 looks like a missing `- `: `kind` repeats the first field of the item "
+           "above (line 1), so YAML would merge the two items",
+     "start the new item with `- `: `- kind: Team`"),
+    ("zh", "第 7 行好像少了 `- `：`kind` 与上一项（第 1 行）的第一个字段重复，"
+           "YAML 会把两项合成一项",
+     "新的一项要以 `- ` 开头：`- kind: Team`"),
+])
+def test_a_missing_dash_is_one_finding_and_the_item_is_read_as_meant(
+        write_org, lang: str, message: str, hint: str) -> None:
+    found = check(write_org({"teams.yaml": NO_DASH, "duties.yaml": DUTIES.replace(
+        "# orgspec: ignore[near-duplicate-duties] 运营部只管大促期间的客诉\n", "")}), lang)
+    # not 5 duplicate keys, an unknown team 'ops' and a person in no team
+    assert where(found) == [("IN004", "teams.yaml", 7, 3)]
+    assert (found[0]["message"], found[0]["hint"]) == (message, hint)
+
+
+def test_the_item_after_a_missing_dash_keeps_its_own_positions(write_org) -> None:
+    org = write_org({"teams.yaml": NO_DASH.replace("members: [li]", "members: [li, zhao]")})
+    found = [f for f in check(org, "en") if f["code"] != "OW006"]  # no duties file
+    assert where(found) == [("IN004", "teams.yaml", 7, 3), ("RF001", "teams.yaml", 12, 17)]
+
+
+def test_a_repeated_field_that_is_not_an_items_first_is_a_duplicate_key(write_org) -> None:
+    teams = TEAMS.replace("  name: 运营部\n", "  name: 运营部\n  name: 运营\n")
+    found = [f for f in check(write_org({"teams.yaml": teams}), "en") if f["code"] != "OW006"]
+    assert where(found) == [("IN004", "teams.yaml", 9, 3)]
+    assert found[0]["message"] == "duplicate key 'name' (first defined at line 8)"

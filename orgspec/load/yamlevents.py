@@ -362,6 +362,8 @@ class _Builder:
             raise _Abort(self.problem("IN008", M("a key of {n} characters exceeds the limit "
                                                  "of {limit}", n=len(value),
                                                  limit=self.limits.key_chars), ev))
+        if self.missing_dash(top, value, ev):
+            return
         top.key, top.key_mark = value, ev.start_mark
         top.discard = value in top.container
         if top.discard:
@@ -370,6 +372,38 @@ class _Builder:
                 "IN004", M("duplicate key {key!r} (first defined at line {first})", key=value,
                            first=first), ev,
                 M("YAML keeps only one of the two values; remove or rename one")))
+
+    def missing_dash(self, top: _Frame, value: str, ev: Any) -> bool:
+        """A list item's first field (`kind` or `id`) written again at the column of the
+        item's fields: a new item whose `- ` is missing (`  kind: Team` under the item
+        above). One IN004 at it, and the item read as the new one meant, so that the keys
+        that follow are neither duplicates nor lost (and nothing that names the item is
+        unknown)."""
+        parent = self.stack[-2] if len(self.stack) > 1 else None
+        if value not in ("kind", "id") or top.flow or parent is None or parent.is_map or \
+                parent.flow or next(iter(top.container), None) != value or \
+                top.table[value][1] != ev.start_mark.column:
+            return False
+        mark = ev.start_mark
+        written = self.source_lines(mark.line, mark.line).strip()
+        self.out.problems.append(self.problem(
+            "IN004", M("line {line} looks like a missing `- `: `{key}` repeats the first "
+                       "field of the item above (line {first}), so YAML would merge the two "
+                       "items", line=mark.line + 1, key=value,
+                       first=top.table[value][0] + 1), ev,
+            M("start the new item with `- `: `- {text}`", text=written)))
+        self.stack.pop()
+        if top.slot is not None:
+            table, slot = top.slot
+            table[slot] = (*table[slot][:-2], mark.line, mark.column)
+        container: dict[str, Any] = {}
+        self.out.tables[id(container)] = table = {}
+        parent.container.append(container)
+        parent.table.append((mark.line, mark.column, mark.line, mark.column))
+        frame = _Frame(container, table, (parent.table, len(parent.container) - 1))
+        frame.key, frame.key_mark = value, mark
+        self.stack.append(frame)
+        return True
 
     def attach(self, node: Any, ev: Any) -> tuple[Any, Any] | None:
         """Put a node into its parent (or make it the document root); return its slot."""
