@@ -132,3 +132,51 @@ def test_a_repeated_field_that_is_not_an_items_first_is_a_duplicate_key(write_or
     found = [f for f in check(write_org({"teams.yaml": teams}), "en") if f["code"] != "OW006"]
     assert where(found) == [("IN004", "teams.yaml", 9, 3)]
     assert found[0]["message"] == "duplicate key 'name' (first defined at line 8)"
+
+
+def test_a_duplicated_key_is_one_finding_not_also_a_person_in_no_team(write_org) -> None:
+    teams = TEAMS.replace("  members: [li]\n", "  members: [li]\n  members: [zhang]\n") + \
+        "- kind: Person\n  id: zhang\n  name: 张伟\n"
+    found = [f for f in check(write_org({"teams.yaml": teams}), "en") if f["code"] != "OW006"]
+    assert where(found) == [("IN004", "teams.yaml", 12, 3)]  # no HI007 for zhang
+
+
+PROCESS = """\
+- kind: Process
+  id: complaint-flow
+  name: 客诉处理流程
+  owner: ops
+  steps:
+    - id: receive
+      name: 受理
+      owner: ops
+      next: [reslove]
+    - id: resolve
+      name: 解决
+      owner: ops
+"""
+
+
+def test_a_typo_in_next_is_one_finding_not_also_an_unreachable_step(write_org) -> None:
+    found = [f for f in check(write_org({"teams.yaml": TEAMS, "flow.yaml": PROCESS}), "en")
+             if f["code"] != "OW006"]
+    assert where(found) == [("RF001", "flow.yaml", 9, 14)]
+    assert found[0]["hint"] == "did you mean 'resolve'?"
+
+
+def test_a_step_nothing_points_to_is_still_unreachable(write_org) -> None:
+    process = PROCESS.replace("next: [reslove]", "next: [zzz]")
+    found = [f for f in check(write_org({"teams.yaml": TEAMS, "flow.yaml": process}), "en")
+             if f["code"] != "OW006"]
+    assert [f[0] for f in where(found)] == ["RF001", "PR003"]
+
+
+def test_a_copied_duty_id_is_one_finding(write_org) -> None:
+    duties = DUTIES.replace("id: complaints", "id: promo").replace(
+        "# orgspec: ignore[near-duplicate-duties] 运营部只管大促期间的客诉\n", "").replace(
+        "accountable: ops\n- kind", "accountable: company\n- kind")
+    teams = TEAMS.replace("  members: [li]\n",
+                          "  members: [li]\n  responsibilities: [complaints]\n")
+    found = check(write_org({"teams.yaml": teams, "duties.yaml": duties}), "en")
+    # not also "ops holds no duty" and "'complaints' is unknown" (the id the copy meant)
+    assert where(found) == [("RF002", "duties.yaml", 7, 3)]

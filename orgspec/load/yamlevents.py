@@ -64,6 +64,9 @@ class Parsed:
     tables: dict[int, Any] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     fatal: Problem | None = None
+    # id(mapping) -> the values of its duplicate keys that were not kept (IN004), while
+    # parsing only: the loader gives each entity its own (`RawEntity.dropped`)
+    dropped: dict[int, dict[str, Any]] = field(default_factory=dict)
 
     def locate(self, path: Path) -> tuple[tuple[int, int] | None, Span, int]:
         """For a path (doc index, keys, indices): the 1-based key position (None for list
@@ -106,6 +109,7 @@ class Parsed:
         self.docs, self.roots = state["docs"], state["roots"]
         self.problems, self.fatal = state["problems"], state["fatal"]
         self.tables = _Packed(state["pairs"])
+        self.dropped = {}
 
     def node(self, path: Path) -> Any:
         """The data at `path`, or None when it does not exist."""
@@ -273,6 +277,8 @@ class _Builder:
                             top.container[k] = node
                             top.table[k] = (km.line, km.column, s.line, s.column, e.line,
                                             e.column)
+                        else:
+                            self.drop(top, node)
                         top.key = None
                     else:
                         top.container.append(node)
@@ -373,6 +379,13 @@ class _Builder:
                            first=first), ev,
                 M("YAML keeps only one of the two values; remove or rename one")))
 
+    def drop(self, top: _Frame, node: Any, key: Any = None) -> None:
+        """Keep the value of a duplicate key that is not read (a container is filled in
+        later), so the findings that its ids would change are held back."""
+        name = top.key if key is None else key
+        if isinstance(name, str):
+            self.out.dropped.setdefault(id(top.container), {})[name] = node
+
     def missing_dash(self, top: _Frame, value: str, ev: Any) -> bool:
         """A list item's first field (`kind` or `id`) written again at the column of the
         item's fields: a new item whose `- ` is missing (`  kind: Team` under the item
@@ -420,6 +433,7 @@ class _Builder:
         k, km = top.key, top.key_mark
         top.key = None
         if top.discard:
+            self.drop(top, node, k)
             return None
         top.container[k] = node
         top.table[k] = (km.line, km.column, s.line, s.column, e.line, e.column)
