@@ -4,6 +4,7 @@ finding where the mistake is."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -180,3 +181,30 @@ def test_a_copied_duty_id_is_one_finding(write_org) -> None:
     found = check(write_org({"teams.yaml": teams, "duties.yaml": duties}), "en")
     # not also "ops holds no duty" and "'complaints' is unknown" (the id the copy meant)
     assert where(found) == [("RF002", "duties.yaml", 7, 3)]
+
+
+def test_a_baseline_never_hides_a_file_that_fails_to_load(write_org, tmp_path: Path) -> None:
+    org = write_org({"teams.yaml": TEAMS, "duties.yaml": DUTIES_BROKEN})
+    base = tmp_path / "baseline.json"
+    wrote = run_cli("check", str(org), "--isolated", "--lang", "en", "--write-baseline",
+                    str(base))
+    assert wrote.code == 0
+    assert "1 file failed to load: its error is not in the baseline and fails every run " \
+        "until fixed" in wrote.stderr + wrote.stdout
+    assert '"IN001"' not in base.read_text(encoding="utf-8")
+    run = run_cli("check", str(org), "--isolated", "--format", "json", "--baseline", str(base))
+    assert run.code == 1
+    assert where(run.json()["findings"]) == [("RF003", "duties.yaml", 1, 1),
+                                            ("IN001", "duties.yaml", 4, 25)]
+
+
+def test_a_load_error_in_an_old_baseline_is_shown_all_the_same(write_org, tmp_path: Path) -> None:
+    org = write_org({"teams.yaml": TEAMS, "duties.yaml": DUTIES_BROKEN})
+    first = run_cli("check", str(org), "--isolated", "--format", "json").json()["findings"]
+    entries = [{"fingerprint": f["fingerprint"], "code": f["code"], "file": f["file"],
+                "entity": "", "message": f["message"]} for f in first]
+    base = tmp_path / "baseline.json"
+    base.write_text(json.dumps({"version": 2, "tool": "orgspec", "findings": entries}),
+                    encoding="utf-8")
+    run = run_cli("check", str(org), "--isolated", "--format", "json", "--baseline", str(base))
+    assert [f["code"] for f in run.json()["findings"]] == ["RF003", "IN001"]
