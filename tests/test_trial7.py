@@ -208,3 +208,17 @@ def test_a_load_error_in_an_old_baseline_is_shown_all_the_same(write_org, tmp_pa
                     encoding="utf-8")
     run = run_cli("check", str(org), "--isolated", "--format", "json", "--baseline", str(base))
     assert [f["code"] for f in run.json()["findings"]] == ["RF003", "IN001"]
+
+
+@pytest.mark.parametrize(("indent", "col", "lang", "message"), [
+    ("   ", 4, "en", "`members:` is indented 3 spaces; the field above it uses 2"),
+    (" ", 2, "en", "`members:` is indented 1 spaces; the field above it uses 2"),
+    ("   ", 4, "zh", None),
+])
+def test_an_indentation_slip_points_at_the_keys_first_character(
+        write_org, indent: str, col: int, lang: str, message: str | None) -> None:
+    teams = TEAMS.replace("  members: [li]", f"{indent}members: [li]")
+    found = check(write_org({"teams.yaml": teams}), lang)
+    assert where(found) == [("IN001", "teams.yaml", 11, col)]
+    if message:
+        assert found[0]["message"] == message

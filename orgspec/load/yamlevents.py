@@ -192,7 +192,10 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     message = str(exc.problem or "invalid YAML")
     if exc.context:
         message = f"{exc.context}: {message}"
-    said = explain(message, text, line)
+    explained = explain(message, text, line)
+    said = explained[:2] if explained is not None else None
+    if explained is not None and explained[2] is not None:
+        col = explained[2]  # the key's first character, however the parser saw it
     if said is None:
         said = plain(message, at)
         if said is not None and "could not find expected ':'" in message and exc.context_mark:

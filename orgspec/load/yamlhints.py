@@ -108,8 +108,10 @@ def _flow_problem(number: int, line: str, key: str, value: str, at: int) -> Said
 _KEY = re.compile(r"^(?P<indent> *)(?:- +)?(?P<key>[^\s:#][^:#]*?):(?:\s|$)")
 
 
-def explain(detail: str, text: str, line: int) -> tuple[str, str] | None:
-    """What an indentation slip or an unquoted `: ` means, as (message, hint), or None."""
+def explain(detail: str, text: str, line: int) -> tuple[str, str, int | None] | None:
+    """What an indentation slip or an unquoted `: ` means, as (message, hint, column), or
+    None; the column (1-based) is the key's first character for an indentation slip, over-
+    or under-indented alike, and None for the parser's own."""
     lines = text.splitlines()
     if not 1 <= line <= len(lines):
         return None
@@ -121,7 +123,8 @@ def explain(detail: str, text: str, line: int) -> tuple[str, str] | None:
             key = m.group("key").strip()
             return (M("the value of `{key}` contains `: `, which YAML reads as another key",
                       key=key),
-                    M("put the value in quotes: `{key}: \"{value}\"`", key=key, value=rest))
+                    M("put the value in quotes: `{key}: \"{value}\"`", key=key, value=rest),
+                    None)
     if not m or not any(w in detail for w in ("expected '-' indicator", "expected key",
                                               "mapping values are not allowed",
                                               "expected ':'")):
@@ -140,7 +143,7 @@ def explain(detail: str, text: str, line: int) -> tuple[str, str] | None:
     return (M("`{key}:` is indented {mine} spaces; the field above it uses {theirs}",
               key=key, mine=mine, theirs=theirs),
             M("indent `{key}:` by {theirs} spaces, like the other fields of the same item",
-              key=key, theirs=theirs))
+              key=key, theirs=theirs), m.start("key") + 1)
 
 
 def plain(detail: str, at: str) -> tuple[str, str] | None:
