@@ -21,7 +21,7 @@ import yaml
 from orgspec.escape import is_text_joiner
 from orgspec.i18n import M
 from orgspec.load.source import FORBIDDEN_VALUE, LineIndex
-from orgspec.load.yamlhints import explain, flow_comma, fullwidth, plain
+from orgspec.load.yamlhints import explain, flow_comma, plain, slips
 
 Path = tuple[Any, ...]
 Span = tuple[int, int, int, int]  # 1-based line, column, end line, end column
@@ -143,9 +143,11 @@ def loader_class() -> type:
 def parse(text: str, limits: Limits | None = None, loader: type | None = None) -> Parsed:
     """Parse every document in `text`; problems are returned, never raised."""
     out = Parsed()
-    said = fullwidth(text)
-    if said is not None:  # an IME slip: say it at its place, not where the parser gave up
-        out.fatal = Problem("IN001", said[2], said[0], said[1], said[3])
+    said = slips(text)
+    if said:  # IME slips: say each at its place, not where the parser gave up
+        first, *rest = [Problem("IN001", s[2], s[0], s[1], s[3]) for s in said]
+        out.problems.extend(rest)
+        out.fatal = first
         return out
     parser = (loader or loader_class())(text)
     try:

@@ -37,34 +37,57 @@ _TRIGGERS = frozenset("：\u3000，、［］【】")
 def fullwidth(text: str) -> Said | None:
     """The first full-width character that YAML would misread, or None (cheap when the
     text has none of them)."""
+    found = slips(text)
+    return found[0] if found else None
+
+
+def slips(text: str) -> list[Said]:
+    """Each line's full-width character that YAML would misread, in line order (cheap when
+    the text has none): the slips are independent of each other, so one run reports every
+    one (as the parser, which stops at its first error, cannot). With one found, a line
+    indented with a tab (`plain`'s tab) is reported too, since the file fails anyway."""
     if not _TRIGGERS.intersection(text):
-        return None
+        return []
+    out: list[Said] = []
+    tabs: list[Said] = []
     for number, line in enumerate(text.splitlines(), 1):
         if line.lstrip().startswith("#"):
             continue
-        if _IDEO_INDENT.match(line):
-            col = line.index("\u3000") + 1
-            return (number, col, M("a full-width space (U+3000) is used to indent: YAML "
-                                   "indents with ASCII spaces only"),
-                    M("replace it with two ASCII spaces (switch the IME to half-width)"))
-        m = _COLON.match(line)
-        if m:
-            key, value = m.group("key"), m.group("value").strip()
-            return (number, line.index("：") + 1, *colon_said(key, value))
-        m = _IDEO_AFTER_COLON.match(line)
-        if m:
-            key, value = m.group("key"), m.group("value").strip("\u3000 \t")
-            return (number, line.index("\u3000") + 1,
-                    M("a full-width space (U+3000) follows `{key}:`: YAML needs an ASCII "
-                      "space after the colon, so it does not read a field here", key=key),
-                    M("write `{key}: {value}` (an ASCII space; switch the IME to half-width)",
-                      key=key, value=value))
-        m = _FLOW.match(line)
-        if m:
-            found = _flow_problem(number, line, m.group("key"), m.group("value"),
-                                  m.start("value"))
-            if found:
-                return found
+        said = _line_slip(number, line)
+        if said is not None:
+            out.append(said)
+        elif _TAB_INDENT.match(line):
+            tabs.append((number, line.index("\t") + 1,
+                         M("a tab character here: YAML indents with spaces only"),
+                         M("replace the tab with spaces (two per level of indentation)")))
+    return sorted(out + tabs) if out else []
+
+
+_TAB_INDENT = re.compile(r"^ *\t[ \t]*(?:-[ \t]+)?[A-Za-z_][\w.-]*:(?:\s|$)")
+
+
+def _line_slip(number: int, line: str) -> Said | None:
+    if _IDEO_INDENT.match(line):
+        col = line.index("\u3000") + 1
+        return (number, col, M("a full-width space (U+3000) is used to indent: YAML "
+                               "indents with ASCII spaces only"),
+                M("replace it with two ASCII spaces (switch the IME to half-width)"))
+    m = _COLON.match(line)
+    if m:
+        key, value = m.group("key"), m.group("value").strip()
+        return (number, line.index("：") + 1, *colon_said(key, value))
+    m = _IDEO_AFTER_COLON.match(line)
+    if m:
+        key, value = m.group("key"), m.group("value").strip("\u3000 \t")
+        return (number, line.index("\u3000") + 1,
+                M("a full-width space (U+3000) follows `{key}:`: YAML needs an ASCII "
+                  "space after the colon, so it does not read a field here", key=key),
+                M("write `{key}: {value}` (an ASCII space; switch the IME to half-width)",
+                  key=key, value=value))
+    m = _FLOW.match(line)
+    if m:
+        return _flow_problem(number, line, m.group("key"), m.group("value"),
+                             m.start("value"))
     return None
 
 
