@@ -276,8 +276,17 @@ def _write_baseline(result: LintResult, path: str, configured: str | None) -> Ou
         found = {f.fingerprint for f in result.findings}
         check = baseline.not_checked(result)
         held = [e for e in old if e["fingerprint"] not in found and check(e)]
-    notes = [say(M("wrote a baseline of {n} findings to {path}", n=len(result.findings),
-                   path=path), lang)]
+    failed = set(result.failed_files)
+    written = sum(not baseline.load_failure(f, failed) for f in result.findings)
+    notes = [say(M("wrote a baseline of {n} findings to {path}", n=written, path=path), lang)]
+    if failed:
+        notes.append(say(M("{n} files failed to load: their errors are not in the baseline "
+                           "and fail every run until fixed, and what they hold was not "
+                           "checked; fix them and write the baseline again", n=len(failed))
+                         if len(failed) > 1 else
+                         M("1 file failed to load: its error is not in the baseline and "
+                           "fails every run until fixed, and what it holds was not checked; "
+                           "fix it and write the baseline again"), lang))
     if held:
         notes.append(say(M("kept {n} entries of {path} that this run could not check (their "
                            "file or entity did not load)", n=len(held), path=old_path), lang))

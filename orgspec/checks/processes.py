@@ -123,13 +123,43 @@ def unreachable_step(ctx: RuleContext) -> Iterator[Issue]:
         if start is None:
             continue  # PR002 reports the process
         reached = {start} | nx.descendants(flow, start)
-        for node in sorted(set(flow.nodes) - reached, key=_order(ctx, pid)):
+        unreached = set(flow.nodes) - reached
+        if unreached:
+            unreached -= _meant_reached(ctx, pid, flow, start)
+        for node in sorted(unreached, key=_order(ctx, pid)):
             step = _step_id(node)
             yield Issue(M("step {step!r} of process {process!r} cannot be reached from its "
                           "start step {start!r}", step=step, process=pid,
                           start=_step_id(start)),
                         _step_loc(ctx, pid, step), node_key("process", pid),
                         hint=M("point a step's `next` at it, or remove it"))
+
+
+def _meant_reached(ctx: RuleContext, pid: str, flow: Any, start: str) -> set[str]:
+    """The steps reached once each unknown `next` is read as the step RF001 suggests for
+    it (`next: [reslove]` -> 'resolve'): the typo is RF001's one finding, not also an
+    unreachable step."""
+    import networkx as nx
+
+    from orgspec.text.suggest import Suggester
+
+    steps = ctx.org.processes[pid].steps
+    ids = {s.id for s in steps}
+    suggest: Suggester | None = None
+    meant = []
+    for step in steps:
+        for nxt in step.next:
+            if nxt not in ids:
+                suggest = suggest or Suggester(ids)
+                close = suggest.close(nxt)
+                if close:
+                    meant.append((step_node(pid, step.id), step_node(pid, close)))
+    if not meant:
+        return set()
+    fixed = flow.copy()
+    fixed.add_edges_from(meant)
+    reached: set[str] = {start} | nx.descendants(fixed, start)
+    return reached
 
 
 def _order(ctx: RuleContext, pid: str) -> Any:

@@ -1,7 +1,10 @@
 """Baselines: adopt orgspec on an existing org without fixing everything first.
 
 Known findings (by fingerprint, which ignores line numbers) do not fail; findings that were
-fixed are reported as stale entries; new findings fail as usual.
+fixed are reported as stale entries; new findings fail as usual. A file that failed to load
+is never known: its error (and RF003's note that checks are incomplete) is left out of a
+baseline written then and shown by every run until the file loads, as a linter's syntax
+errors cannot be silenced, because while it fails nothing in it is checked.
 """
 
 from __future__ import annotations
@@ -30,12 +33,20 @@ class BaselineOutcome:
     held: list[dict[str, Any]] = field(default_factory=list)  # not checked: did not load
 
 
+def load_failure(f: Finding, failed: set[str]) -> bool:
+    """Whether `f` says that a file could not be loaded (an input finding of a file in
+    `failed`, or RF003): a baseline never holds nor hides it."""
+    return f.code == "RF003" or (f.code.startswith("IN") and f.location.file in failed)
+
+
 def dumps(result: LintResult, kept: list[dict[str, Any]] | None = None) -> str:
     """The baseline file for the findings of a run, plus `kept`: entries of the old
     baseline this run could not check (`apply(...).held`), which a new baseline must not
     drop just because their file or entity failed to load today."""
+    failed = set(result.failed_files)
     entries = [{"fingerprint": f.fingerprint, "code": f.code, "file": f.location.file,
-                "entity": f.entity, "message": f.message} for f in result.findings]
+                "entity": f.entity, "message": f.message} for f in result.findings
+               if not load_failure(f, failed)]
     have = {e["fingerprint"] for e in entries}
     entries += [e for e in kept or [] if e["fingerprint"] not in have]
     doc = {"version": VERSION, "tool": "orgspec",
@@ -76,7 +87,9 @@ def apply(result: LintResult, entries: list[dict[str, Any]]) -> BaselineOutcome:
     finding is gone: fixed) and the held ones (not checked this run, see `not_checked`)."""
     known = {e["fingerprint"] for e in entries}
     found = {f.fingerprint for f in result.findings}
-    kept: list[Finding] = [f for f in result.findings if f.fingerprint not in known]
+    failed = set(result.failed_files)
+    kept: list[Finding] = [f for f in result.findings
+                           if f.fingerprint not in known or load_failure(f, failed)]
     outcome = BaselineOutcome(known=len(result.findings) - len(kept))
     missing = [e for e in entries if e["fingerprint"] not in found]
     check = not_checked(result)

@@ -52,6 +52,8 @@ class _Gaps:
         self.by_word: dict[str, list[tuple[Gap, str]]] = defaultdict(list)
         self.org = org
         self._in_failed: dict[str, bool] = {}
+        self._children: dict[str, list[str]] | None = None
+        self.dup_words: set[str] = set()
         for key, dropped in org.incomplete.items():
             kind = kind_of(key)
             gap = Gap(key, frozenset(f"{kind}.{name}" for name in dropped))
@@ -59,7 +61,10 @@ class _Gaps:
             self.by_top[key.split("/", 1)[0]].append(gap)
             part = key.rsplit(":", 1)[-1] if "/" in key else None  # a charter item's duty
             for name, value in dropped.items():
-                for word in set(_words(value)) | ({part} if part else set()):
+                words = set(_words(value))
+                if "#" in key:  # a duplicate id's definition (`validate.DUPLICATE`)
+                    self.dup_words |= words
+                for word in words | ({part} if part else set()):
                     self.by_word[word].append((gap, f"{kind}.{name}"))
         for ref in unresolved:  # `members: [刘洋]` reads as if that value were dropped
             key, field = f"team:{ref.team}", f"Team.{ref.field}"
@@ -68,6 +73,25 @@ class _Gaps:
             self.by_top[key].append(gap)
             for word in {ref.value, ref.meant or ref.value}:
                 self.by_word[word].append((gap, field))
+
+    def subtree(self, team: str) -> Iterator[str]:
+        """`team`, the teams below it, and their leads and members."""
+        if self._children is None:
+            self._children = defaultdict(list)
+            for tid, t in self.org.teams.items():
+                if t.parent:
+                    self._children[str(t.parent)].append(tid)
+        seen, todo = {team}, [team]
+        while todo:
+            tid = todo.pop()
+            yield tid
+            found = self.org.teams.get(tid)
+            if found is not None:
+                yield from (str(p) for p in (found.lead, *found.members) if p)
+            for child in self._children.get(tid, ()):
+                if child not in seen:
+                    seen.add(child)
+                    todo.append(child)
 
     def in_failed(self, name: str) -> bool:
         """`org.mentions_in_failed`, searched once per name (findings repeat names)."""
@@ -91,6 +115,9 @@ def hold_back(findings: Iterable[Finding], org: Org, reads: dict[str, frozenset[
 
 def _depends(f: Finding, reads: frozenset[str], gaps: _Gaps, org: Org,
              anchors: Anchors) -> bool:
+    if f.code == "RF001" and gaps.dup_words and \
+            f.entity.split("/", 1)[0].split(":", 1)[-1] in gaps.dup_words:
+        return True  # an id it names unknown may be the one a duplicate was meant to have
     if not reads:
         return False
     ident = anchors.identity(f.entity, f.location)
@@ -105,6 +132,10 @@ def _depends(f: Finding, reads: frozenset[str], gaps: _Gaps, org: Org,
         return True
     if org.failed and name and any(_OWNER.get(k, k) != kind_of(f.entity)
                                    for k in (r.split(".", 1)[0] for r in reads)):
+        if "Team.children" in reads and kind_of(f.entity) == "Team":
+            # a finding on a team's subtree (OW006's empty charter) depends on every duty
+            # that names a team, lead or member below it
+            return any(gaps.in_failed(n) for n in gaps.subtree(name))
         return gaps.in_failed(name)
     return False
 

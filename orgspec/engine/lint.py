@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # the model (pydantic) is imported only when an org is loaded
     from orgspec.load.cache import Cache
     from orgspec.load.discovery import Candidate
     from orgspec.load.loader import RawFile
+    from orgspec.load.suppress import Directive
     from orgspec.model.org import Org
     from orgspec.model.validate import FileUnit
 
@@ -524,9 +525,22 @@ def _suppress(findings: list[Finding], org: Org, plan: Plan, today: dt.date,
     names = {m.name: c for c, m in plan.rules.items()}
     sup = Suppressor(org.directives, names, today, anchors.first_lines)
     kept = [f for f in findings if f.code.startswith("SU") or not sup.suppressed(f)]
-    extra = sup.leftovers(set(plan.rules), set(plan.severity))
+    extra = sup.leftovers(set(plan.rules), set(plan.severity), _unsure(org))
     kept.extend(f for f in stamp(extra, plan) if not _ignored(f, plan, root))
     return kept
+
+
+def _unsure(org: Org) -> Callable[[Directive, str], bool] | None:
+    """Whether a suppression's code may have had its finding held back, so that it is not
+    known to be unused: when a file failed to load, for one in that file, or for a rule
+    that reads other entities than the one it reports on (an entity-local rule's finding
+    in a loaded file is whole)."""
+    if not org.failed:
+        return None
+    from orgspec.engine.registry import LOCAL, load_checks
+
+    load_checks()
+    return lambda d, code: d.location.file in org.failed or code not in LOCAL
 
 
 def _incomplete_note(org: Org) -> Iterator[Issue]:

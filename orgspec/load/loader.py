@@ -22,6 +22,9 @@ class RawEntity:
     data: dict[str, Any]
     fmap: FileMap
     path: Path
+    # the values of duplicate keys not read (IN004), by key: findings on what they name
+    # are held back
+    dropped: dict[str, Any] = field(default_factory=dict)
 
     @property
     def kind(self) -> Any:
@@ -170,7 +173,7 @@ def _collect_entities(docs: list[Any], fmap: FileMap, org: RawFile) -> None:
         if doc is None:
             continue
         if isinstance(doc, dict):
-            org.entities.append(RawEntity(doc, fmap, (index,)))
+            org.entities.append(RawEntity(doc, fmap, (index,), _dropped(fmap, doc)))
         elif isinstance(doc, list):
             for i, item in enumerate(doc):
                 _collect_item(item, fmap, (index, i), org)
@@ -180,11 +183,15 @@ def _collect_entities(docs: list[Any], fmap: FileMap, org: RawFile) -> None:
 
 def _collect_item(item: Any, fmap: FileMap, path: Path, org: RawFile) -> None:
     if isinstance(item, dict):
-        org.entities.append(RawEntity(item, fmap, path))
+        org.entities.append(RawEntity(item, fmap, path, _dropped(fmap, item)))
     else:
         what = M("list item is a list") if isinstance(item, list) else \
             M("list item is a single value")
         _not_an_entity(fmap, path, what, org)
+
+
+def _dropped(fmap: FileMap, data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in fmap.parsed.dropped.get(id(data), {}).items() if isinstance(k, str)}
 
 
 def _not_an_entity(fmap: FileMap, path: Path, what: str, org: RawFile) -> None:

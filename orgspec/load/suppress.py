@@ -130,13 +130,17 @@ class Suppressor:
     def expired(self, d: Directive) -> bool:
         return d.until is not None and d.until < self.today
 
-    def leftovers(self, known: set[str], enabled: set[str]) -> Iterable[Issue]:
-        """SU002 for expired or malformed directives, SU001 for codes that matched nothing."""
+    def leftovers(self, known: set[str], enabled: set[str],
+                  unsure: Callable[[Directive, str], bool] | None = None) -> Iterable[Issue]:
+        """SU002 for expired or malformed directives, SU001 for codes that matched nothing,
+        except an enabled code for which `unsure(directive, code)` is True: its finding may
+        have been held back (a file failed to load), so "nothing to suppress" is not known."""
         for directives in self.by_file.values():
             for d in directives:
-                yield from self._leftover(d, known, enabled)
+                yield from self._leftover(d, known, enabled, unsure)
 
-    def _leftover(self, d: Directive, known: set[str], enabled: set[str]) -> Iterable[Issue]:
+    def _leftover(self, d: Directive, known: set[str], enabled: set[str],
+                  unsure: Callable[[Directive, str], bool] | None) -> Iterable[Issue]:
         if d.malformed:
             yield Issue(M("malformed suppression `{text}`: orgspec does not read it, so it "
                           "suppresses nothing", text=d.malformed[0]), d.location,
@@ -160,6 +164,8 @@ class Suppressor:
             if text in d.used:
                 continue
             code = self.code_of(text)
+            if code in enabled and unsure is not None and unsure(d, code):
+                continue
             why = (M("unknown rule") if code not in known else
                    M("rule is not enabled") if code not in enabled else M("nothing to suppress"))
             hint = M("remove it")

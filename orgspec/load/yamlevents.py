@@ -21,7 +21,7 @@ import yaml
 from orgspec.escape import is_text_joiner
 from orgspec.i18n import M
 from orgspec.load.source import FORBIDDEN_VALUE, LineIndex
-from orgspec.load.yamlhints import explain, flow_comma, fullwidth, plain
+from orgspec.load.yamlhints import explain, flow_comma, plain, slips
 
 Path = tuple[Any, ...]
 Span = tuple[int, int, int, int]  # 1-based line, column, end line, end column
@@ -64,6 +64,9 @@ class Parsed:
     tables: dict[int, Any] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     fatal: Problem | None = None
+    # id(mapping) -> the values of its duplicate keys that were not kept (IN004), while
+    # parsing only: the loader gives each entity its own (`RawEntity.dropped`)
+    dropped: dict[int, dict[str, Any]] = field(default_factory=dict)
 
     def locate(self, path: Path) -> tuple[tuple[int, int] | None, Span, int]:
         """For a path (doc index, keys, indices): the 1-based key position (None for list
@@ -106,6 +109,7 @@ class Parsed:
         self.docs, self.roots = state["docs"], state["roots"]
         self.problems, self.fatal = state["problems"], state["fatal"]
         self.tables = _Packed(state["pairs"])
+        self.dropped = {}
 
     def node(self, path: Path) -> Any:
         """The data at `path`, or None when it does not exist."""
@@ -139,9 +143,11 @@ def loader_class() -> type:
 def parse(text: str, limits: Limits | None = None, loader: type | None = None) -> Parsed:
     """Parse every document in `text`; problems are returned, never raised."""
     out = Parsed()
-    said = fullwidth(text)
-    if said is not None:  # an IME slip: say it at its place, not where the parser gave up
-        out.fatal = Problem("IN001", said[2], said[0], said[1], said[3])
+    said = slips(text)
+    if said:  # IME slips: say each at its place, not where the parser gave up
+        first, *rest = [Problem("IN001", s[2], s[0], s[1], s[3]) for s in said]
+        out.problems.extend(rest)
+        out.fatal = first
         return out
     parser = (loader or loader_class())(text)
     try:
@@ -188,7 +194,10 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     message = str(exc.problem or "invalid YAML")
     if exc.context:
         message = f"{exc.context}: {message}"
-    said = explain(message, text, line)
+    explained = explain(message, text, line)
+    said = explained[:2] if explained is not None else None
+    if explained is not None and explained[2] is not None:
+        col = explained[2]  # the key's first character, however the parser saw it
     if said is None:
         said = plain(message, at)
         if said is not None and "could not find expected ':'" in message and exc.context_mark:
@@ -273,6 +282,8 @@ class _Builder:
                             top.container[k] = node
                             top.table[k] = (km.line, km.column, s.line, s.column, e.line,
                                             e.column)
+                        else:
+                            self.drop(top, node)
                         top.key = None
                     else:
                         top.container.append(node)
@@ -362,6 +373,8 @@ class _Builder:
             raise _Abort(self.problem("IN008", M("a key of {n} characters exceeds the limit "
                                                  "of {limit}", n=len(value),
                                                  limit=self.limits.key_chars), ev))
+        if self.missing_dash(top, value, ev):
+            return
         top.key, top.key_mark = value, ev.start_mark
         top.discard = value in top.container
         if top.discard:
@@ -370,6 +383,45 @@ class _Builder:
                 "IN004", M("duplicate key {key!r} (first defined at line {first})", key=value,
                            first=first), ev,
                 M("YAML keeps only one of the two values; remove or rename one")))
+
+    def drop(self, top: _Frame, node: Any, key: Any = None) -> None:
+        """Keep the value of a duplicate key that is not read (a container is filled in
+        later), so the findings that its ids would change are held back."""
+        name = top.key if key is None else key
+        if isinstance(name, str):
+            self.out.dropped.setdefault(id(top.container), {})[name] = node
+
+    def missing_dash(self, top: _Frame, value: str, ev: Any) -> bool:
+        """A list item's first field (`kind` or `id`) written again at the column of the
+        item's fields: a new item whose `- ` is missing (`  kind: Team` under the item
+        above). One IN004 at it, and the item read as the new one meant, so that the keys
+        that follow are neither duplicates nor lost (and nothing that names the item is
+        unknown)."""
+        parent = self.stack[-2] if len(self.stack) > 1 else None
+        if value not in ("kind", "id") or top.flow or parent is None or parent.is_map or \
+                parent.flow or next(iter(top.container), None) != value or \
+                top.table[value][1] != ev.start_mark.column:
+            return False
+        mark = ev.start_mark
+        written = self.source_lines(mark.line, mark.line).strip()
+        self.out.problems.append(self.problem(
+            "IN004", M("line {line} looks like a missing `- `: `{key}` repeats the first "
+                       "field of the item above (line {first}), so YAML would merge the two "
+                       "items", line=mark.line + 1, key=value,
+                       first=top.table[value][0] + 1), ev,
+            M("start the new item with `- `: `- {text}`", text=written)))
+        self.stack.pop()
+        if top.slot is not None:
+            table, slot = top.slot
+            table[slot] = (*table[slot][:-2], mark.line, mark.column)
+        container: dict[str, Any] = {}
+        self.out.tables[id(container)] = table = {}
+        parent.container.append(container)
+        parent.table.append((mark.line, mark.column, mark.line, mark.column))
+        frame = _Frame(container, table, (parent.table, len(parent.container) - 1))
+        frame.key, frame.key_mark = value, mark
+        self.stack.append(frame)
+        return True
 
     def attach(self, node: Any, ev: Any) -> tuple[Any, Any] | None:
         """Put a node into its parent (or make it the document root); return its slot."""
@@ -386,6 +438,7 @@ class _Builder:
         k, km = top.key, top.key_mark
         top.key = None
         if top.discard:
+            self.drop(top, node, k)
             return None
         top.container[k] = node
         top.table[k] = (km.line, km.column, s.line, s.column, e.line, e.column)

@@ -37,34 +37,57 @@ _TRIGGERS = frozenset("：\u3000，、［］【】")
 def fullwidth(text: str) -> Said | None:
     """The first full-width character that YAML would misread, or None (cheap when the
     text has none of them)."""
+    found = slips(text)
+    return found[0] if found else None
+
+
+def slips(text: str) -> list[Said]:
+    """Each line's full-width character that YAML would misread, in line order (cheap when
+    the text has none): the slips are independent of each other, so one run reports every
+    one (as the parser, which stops at its first error, cannot). With one found, a line
+    indented with a tab (`plain`'s tab) is reported too, since the file fails anyway."""
     if not _TRIGGERS.intersection(text):
-        return None
+        return []
+    out: list[Said] = []
+    tabs: list[Said] = []
     for number, line in enumerate(text.splitlines(), 1):
         if line.lstrip().startswith("#"):
             continue
-        if _IDEO_INDENT.match(line):
-            col = line.index("\u3000") + 1
-            return (number, col, M("a full-width space (U+3000) is used to indent: YAML "
-                                   "indents with ASCII spaces only"),
-                    M("replace it with two ASCII spaces (switch the IME to half-width)"))
-        m = _COLON.match(line)
-        if m:
-            key, value = m.group("key"), m.group("value").strip()
-            return (number, line.index("：") + 1, *colon_said(key, value))
-        m = _IDEO_AFTER_COLON.match(line)
-        if m:
-            key, value = m.group("key"), m.group("value").strip("\u3000 \t")
-            return (number, line.index("\u3000") + 1,
-                    M("a full-width space (U+3000) follows `{key}:`: YAML needs an ASCII "
-                      "space after the colon, so it does not read a field here", key=key),
-                    M("write `{key}: {value}` (an ASCII space; switch the IME to half-width)",
-                      key=key, value=value))
-        m = _FLOW.match(line)
-        if m:
-            found = _flow_problem(number, line, m.group("key"), m.group("value"),
-                                  m.start("value"))
-            if found:
-                return found
+        said = _line_slip(number, line)
+        if said is not None:
+            out.append(said)
+        elif _TAB_INDENT.match(line):
+            tabs.append((number, line.index("\t") + 1,
+                         M("a tab character here: YAML indents with spaces only"),
+                         M("replace the tab with spaces (two per level of indentation)")))
+    return sorted(out + tabs) if out else []
+
+
+_TAB_INDENT = re.compile(r"^ *\t[ \t]*(?:-[ \t]+)?[A-Za-z_][\w.-]*:(?:\s|$)")
+
+
+def _line_slip(number: int, line: str) -> Said | None:
+    if _IDEO_INDENT.match(line):
+        col = line.index("\u3000") + 1
+        return (number, col, M("a full-width space (U+3000) is used to indent: YAML "
+                               "indents with ASCII spaces only"),
+                M("replace it with two ASCII spaces (switch the IME to half-width)"))
+    m = _COLON.match(line)
+    if m:
+        key, value = m.group("key"), m.group("value").strip()
+        return (number, line.index("：") + 1, *colon_said(key, value))
+    m = _IDEO_AFTER_COLON.match(line)
+    if m:
+        key, value = m.group("key"), m.group("value").strip("\u3000 \t")
+        return (number, line.index("\u3000") + 1,
+                M("a full-width space (U+3000) follows `{key}:`: YAML needs an ASCII "
+                  "space after the colon, so it does not read a field here", key=key),
+                M("write `{key}: {value}` (an ASCII space; switch the IME to half-width)",
+                  key=key, value=value))
+    m = _FLOW.match(line)
+    if m:
+        return _flow_problem(number, line, m.group("key"), m.group("value"),
+                             m.start("value"))
     return None
 
 
@@ -108,8 +131,10 @@ def _flow_problem(number: int, line: str, key: str, value: str, at: int) -> Said
 _KEY = re.compile(r"^(?P<indent> *)(?:- +)?(?P<key>[^\s:#][^:#]*?):(?:\s|$)")
 
 
-def explain(detail: str, text: str, line: int) -> tuple[str, str] | None:
-    """What an indentation slip or an unquoted `: ` means, as (message, hint), or None."""
+def explain(detail: str, text: str, line: int) -> tuple[str, str, int | None] | None:
+    """What an indentation slip or an unquoted `: ` means, as (message, hint, column), or
+    None; the column (1-based) is the key's first character for an indentation slip, over-
+    or under-indented alike, and None for the parser's own."""
     lines = text.splitlines()
     if not 1 <= line <= len(lines):
         return None
@@ -121,7 +146,8 @@ def explain(detail: str, text: str, line: int) -> tuple[str, str] | None:
             key = m.group("key").strip()
             return (M("the value of `{key}` contains `: `, which YAML reads as another key",
                       key=key),
-                    M("put the value in quotes: `{key}: \"{value}\"`", key=key, value=rest))
+                    M("put the value in quotes: `{key}: \"{value}\"`", key=key, value=rest),
+                    None)
     if not m or not any(w in detail for w in ("expected '-' indicator", "expected key",
                                               "mapping values are not allowed",
                                               "expected ':'")):
@@ -140,7 +166,7 @@ def explain(detail: str, text: str, line: int) -> tuple[str, str] | None:
     return (M("`{key}:` is indented {mine} spaces; the field above it uses {theirs}",
               key=key, mine=mine, theirs=theirs),
             M("indent `{key}:` by {theirs} spaces, like the other fields of the same item",
-              key=key, theirs=theirs))
+              key=key, theirs=theirs), m.start("key") + 1)
 
 
 def plain(detail: str, at: str) -> tuple[str, str] | None:

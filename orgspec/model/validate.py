@@ -93,6 +93,10 @@ def check_entity(ent: RawEntity) -> Checked:
                 out.invalid = node_key(kind, meant)
             return out
         out.obj, out.dropped = salvaged
+    if ent.dropped and isinstance(ent.data.get("id"), str):
+        # a duplicate key's value that was not read (IN004) counts as dropped: a person it
+        # names is not "on no team"
+        out.dropped.setdefault(node_key(kind, ent.data["id"]), {}).update(ent.dropped)
     return out
 
 
@@ -153,6 +157,7 @@ def add_checked(org: Org, checked: Checked) -> Iterator[Issue]:
         yield from _position_duties(org, obj, origin)
 
 
+DUPLICATE = "#"  # `responsibility:x#73`: the definition of x at line 73, a duplicate
 Dropped = dict[str, dict[str, Any]]  # entity or part key -> field -> the value as written
 KIND_WORD = {k: M(k) for k in ("Team", "Person", "Responsibility", "Objective")} | {
     "Process": M("Process"), "Role": M("Role"), "Meeting": M("Meeting")}
@@ -254,6 +259,10 @@ def _register(org: Org, kind: str, obj: Any, origin: Origin) -> Iterator[Issue]:
                     origin.locate("id"), entity=key,
                     related=(Related(first.locate("id"), M("first defined here")),),
                     hint=M("ids must be unique per kind; rename one of them"), code="RF002")
+        # its fields count as dropped (`holdback`): a team it names is not without duties
+        # for it, nor is the id it was meant to have (that team's charter names it) unknown
+        org.incomplete[f"{key}{DUPLICATE}{origin.locate('id').line}"] = {
+            k: v for k, v in obj.model_dump(exclude={"kind", "id"}).items() if v}
         return
     org.table(kind)[obj.id] = obj
     org.origins[key] = origin

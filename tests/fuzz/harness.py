@@ -99,6 +99,19 @@ class _Run:
             self.crash = Crash(f"exit {self.code} from `{args[0]}`", self.output[-2000:])
 
 
+def _load_failed(report: bytes) -> bool:
+    """Whether a JSON report says a file failed to load (RF003, or a file's only findings
+    are input ones with no entity: it was not read)."""
+    import json
+
+    findings = json.loads(report)["findings"]
+    if any(f["code"] == "RF003" for f in findings):
+        return True
+    files = {f["file"] for f in findings}
+    return any(all(f["code"].startswith("IN") for f in findings if f["file"] == file)
+               for file in files) and not any(f.get("entity") for f in findings)
+
+
 def _one_clear_line(stderr: str) -> bool:
     lines = stderr.splitlines()
     prefixes = ("orgspec: error: ", "orgspec: 错误：", "orgspec: 錯誤：")  # `show` speaks the org's
@@ -153,7 +166,8 @@ def run_input(files: Files, parser: str = "c", graph_format: str = "json",
             if run.crash:
                 out.crash = run.crash
                 return out
-            if "--baseline" in args and run.code != 0:
+            if "--baseline" in args and run.code != 0 and not _load_failed(first["json"]):
+                # a file that fails to load is never baselined (its error fails every run)
                 out.crash = Crash("a baseline of the run itself still fails", run.output[-2000:])
                 return out
         if "site" in main.commands:  # the handbook site, twice: it must not change either
