@@ -214,6 +214,47 @@ def test_roster_gbk_csv_from_a_chinese_excel(tmp_path: Path) -> None:
     assert [t.name for t in org.teams.values()] == ["技术部"]
 
 
+
+@pytest.mark.parametrize("encoding", ["cp950", "big5", "utf-16", "utf-16-le-bom"])
+def test_roster_big5_and_utf16_csv_read_as_written(tmp_path: Path, encoding: str) -> None:
+    """A Taiwanese Excel saves CSV in Big5 (cp950), its "Unicode text" in UTF-16 with a BOM
+    and tabs; both were read as GB18030 mojibake and failed on the header."""
+    text = "工號\t姓名\t部門\tE1\t陳大文\t客服部\n".replace("\tE1", "\nE1")
+    roster = tmp_path / "roster.csv"
+    if encoding == "utf-16-le-bom":
+        roster.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    else:
+        roster.write_bytes(text.encode(encoding))
+    code, _, err = cli("import", "roster", str(roster), "-o", str(tmp_path / "org"))
+    assert code == 0, err
+    org = load_org([str(tmp_path / "org")]).org
+    assert [p.name for p in org.people.values()] == ["陳大文"]
+    assert [t.name for t in org.teams.values()] == ["客服部"]
+
+
+def test_roster_utf8_with_a_broken_byte_stays_utf8(tmp_path: Path) -> None:
+    """One bad byte in a UTF-8 roster (with its BOM) spoils that cell, not the whole file
+    (it was decoded as GB18030, and the header became mojibake)."""
+    roster = tmp_path / "roster.csv"
+    roster.write_bytes("\ufeff工号,姓名,部门\nE1,张伟,技术部\nE2,".encode() + b"\xed\xa0\x80"
+                       + ",技术部\n".encode())
+    code, _, err = cli("import", "roster", str(roster), "-o", str(tmp_path / "org"))
+    assert code == 0, err
+    org = load_org([str(tmp_path / "org")]).org
+    assert sorted(str(p.name) for p in org.people.values()) == ["张伟", "\ufffd\ufffd\ufffd"]
+    assert [t.name for t in org.teams.values()] == ["技术部"]
+
+
+def test_roster_cell_over_the_csv_limit_is_one_error_line(tmp_path: Path) -> None:
+    """A 200,000-character cell went past the csv module's field limit: an internal error."""
+    roster = tmp_path / "roster.csv"
+    roster.write_text("姓名,部门\n张伟,技术部\n" + "x" * 200_000 + ",技术部\n", "utf-8")
+    code, out, err = cli("import", "roster", str(roster), "-o", str(tmp_path / "org"))
+    assert (code, out) == (2, "")
+    assert err == (f"orgspec: error: {roster}:3: not a readable CSV file (field larger than "
+                   "field limit (131072))\n")
+    assert not (tmp_path / "org").exists()
+
 # --- CODEOWNERS ------------------------------------------------------------------------------
 
 def test_codeowners_patterns_become_duties(tmp_path: Path) -> None:
@@ -371,6 +412,18 @@ def test_xlsx_cells_are_text_never_formulas(tmp_path: Path, write_org) -> None:
     text = (tmp_path / "c" / "people.csv").read_text("utf-8-sig")
     assert "'=HYPERLINK" in text
 
+
+
+def test_xlsx_cells_hold_no_character_xml_cannot(tmp_path: Path, write_org) -> None:
+    """A name with an escaped "\\uFFFE" (a finding, IN003, but still read) made openpyxl
+    raise ValueError at save: an internal error. It is U+FFFD in the workbook."""
+    openpyxl = pytest.importorskip("openpyxl")
+    folder = write_org({"org.yaml": '- {kind: Person, id: eve, name: "a\\uFFFEb\\uFFFF\\x01"}\n'})
+    code, _, err = cli("export", str(folder), "--format", "xlsx", "-o", str(tmp_path / "o.xlsx"),
+                       "--isolated")
+    assert code == 0 and "internal error" not in err, err
+    cell = openpyxl.load_workbook(tmp_path / "o.xlsx")["People"]["B2"]
+    assert cell.value == "a\ufffdb\ufffd\ufffd"
 
 def test_csv_export_opened_with_the_csv_module(tmp_path: Path) -> None:
     out = tmp_path / "csv"

@@ -45,7 +45,8 @@ YES = {"en": "yes", "zh": "是"}
 # What a spreadsheet may start a formula with (OWASP's CSV injection list; the full-width
 # forms a Chinese IME types, which Excel also reads as formulas).
 _FORMULA = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# and what XML 1.0 cannot hold either (U+FFFE, U+FFFF: an escaped "\uFFFE" in a name)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 class ExportError(Exception):
@@ -145,7 +146,7 @@ def _key_results(org: Org, lang: str) -> list[list[str]]:
 
 
 def clean(text: str) -> str:
-    """Control characters (which XLSX cannot hold) become U+FFFD."""
+    """Control characters and U+FFFE/U+FFFF (which XLSX cannot hold) become U+FFFD."""
     return _CONTROL.sub("\ufffd", text)
 
 

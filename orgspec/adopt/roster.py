@@ -88,8 +88,9 @@ def read_rows(path: str, mapping: dict[str, str], sheet: str | None = None,
     """The rows of a CSV or XLSX roster, keyed by field; the headers of the columns read
     for no field (unknown, or a field an earlier column gives) are added to `ignored`. In a
     workbook, `sheet` or else the first sheet whose header has the required columns."""
-    tables = _xlsx(path, sheet) if path.lower().endswith((".xlsx", ".xlsm")) else [_csv(path)]
     aliases = {**_ALIASES, **mapping}
+    tables = _xlsx(path, sheet) if path.lower().endswith((".xlsx", ".xlsm")) else \
+        [_csv(path, aliases)]
     first_header: list[str] = []
     for table in tables:
         start = next((i for i, row in enumerate(table) if any(c.strip() for c in row)), None)
@@ -128,17 +129,54 @@ def _cell(text: str) -> str:
     return text[1:] if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@") else text
 
 
-def _csv(path: str) -> list[list[str]]:
-    data = _bytes(path)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("gb18030", errors="replace")  # Excel's CSV on a Chinese system
+# What a roster saved without UTF-8 is in: Excel's CSV on a Simplified Chinese system
+# (GB18030, a superset of GBK) or a Traditional one (Big5 as Windows has it, cp950).
+_LEGACY = ("gb18030", "cp950")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # Excel's "Unicode text": UTF-16 with a BOM
+
+
+def _csv(path: str, aliases: dict[str, str]) -> list[list[str]]:
+    text = _decode(_bytes(path), aliases)
     try:  # only the delimiter is guessed: a guessed quote character eats apostrophes
         delimiter = csv.Sniffer().sniff(text[:4096], ",;\t").delimiter
     except csv.Error:
         delimiter = ","
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return list(reader)
+    except csv.Error as exc:  # a cell over the csv module's field limit (128 KiB)
+        raise AdoptError(M("{where}: not a readable CSV file ({why})",
+                           where=path + ":" + str(reader.line_num), why=str(exc))) from None
+
+
+def _decode(data: bytes, aliases: dict[str, str]) -> str:
+    """The text of a CSV roster. UTF-8 (with or without a BOM) or UTF-16 with a BOM; else
+    GB18030 or Big5, whichever gives a header row with a known column (GBK bytes and Big5
+    bytes are mostly valid in each other's encoding, as mojibake), else the one with
+    fewer undecodable or private-use characters. A UTF-8 file with a few broken bytes
+    stays UTF-8, its broken bytes U+FFFD."""
+    if data.startswith(_UTF16_BOMS):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    texts = [data.decode(codec, errors="replace") for codec in _LEGACY]
+    texts.append(data.decode("utf-8-sig", errors="replace"))
+    if data.startswith(b"\xef\xbb\xbf"):
+        texts.insert(0, texts.pop())
+    for text in texts:
+        header = next((line for line in text.splitlines() if line.strip(",;\t ")), "")
+        if any(_norm(cell) in aliases for cell in re.split(r"[,;\t]", header)):
+            return text
+    return min(texts, key=_junk)
+
+
+_JUNK = re.compile("[\ufffd\ue000-\uf8ff]")  # undecodable, or private use (mojibake)
+
+
+def _junk(text: str) -> int:
+    return len(_JUNK.findall(text))
 
 
 def _bytes(path: str) -> bytes:
