@@ -400,6 +400,28 @@ def test_xlsx_is_dated_by_source_date_epoch(tmp_path: Path, monkeypatch) -> None
     assert paths[0].read_bytes() == paths[1].read_bytes()
 
 
+
+@pytest.mark.parametrize("epoch", ["253402300799", "253402300800", "99999999999999999999"])
+def test_source_date_epoch_past_what_a_date_holds(tmp_path: Path, monkeypatch,
+                                                  epoch: str) -> None:
+    """SOURCE_DATE_EPOCH in year 9999 overflowed the zip's 7-bit year (struct.error); past
+    it, datetime raised (ValueError, OverflowError): internal errors of `export` and of
+    the HTML report. A date zip cannot hold is its last one; one no date holds is ignored,
+    as a malformed one is."""
+    openpyxl = pytest.importorskip("openpyxl")
+    import zipfile
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    book = tmp_path / "a.xlsx"
+    assert cli("export", str(EXAMPLES / "minimal"), "--format", "xlsx", "-o", str(book),
+               "--isolated")[0] == 0
+    with zipfile.ZipFile(book) as archive:
+        assert {i.date_time[0] for i in archive.infolist()} <= {2107, dt.date.today().year}
+    assert openpyxl.load_workbook(book).sheetnames == ["RACI", "People", "Key results"]
+    code, _, err = cli("report", str(EXAMPLES / "minimal"), "--format", "html", "-o",
+                       str(tmp_path / "r.html"), "--isolated")
+    assert (code, err) == (0, "")
+
 def test_xlsx_cells_are_text_never_formulas(tmp_path: Path, write_org) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     folder = write_org({"org.yaml": "- {kind: Person, id: eve, name: '=HYPERLINK(\"x\")'}\n"})

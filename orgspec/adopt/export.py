@@ -204,7 +204,10 @@ def _build_time() -> dt.datetime:
     """SOURCE_DATE_EPOCH as naive UTC (reproducible builds), else now."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
+        except (OverflowError, OSError, ValueError):  # past year 9999: as malformed, ignored
+            pass
     return dt.datetime.now(dt.UTC).replace(tzinfo=None).replace(microsecond=0)
 
 
@@ -220,7 +223,8 @@ def _save(book: Any, when: dt.datetime) -> bytes:
     raw = io.BytesIO()
     with ZipFile(raw, "w", ZIP_DEFLATED) as archive:
         ExcelWriter(book, archive).save()
-    stamp = max(when, dt.datetime(1980, 1, 1)).timetuple()[:6]  # zip dates start in 1980
+    # zip dates run from 1980 to 2107 (a 7-bit year)
+    stamp = min(max(when, dt.datetime(1980, 1, 1)), dt.datetime(2107, 12, 31)).timetuple()[:6]
     out = io.BytesIO()
     with ZipFile(raw) as src, ZipFile(out, "w", ZIP_DEFLATED) as dst:
         for item in src.infolist():
