@@ -538,6 +538,40 @@ def test_roster_xlsx_reads_like_the_csv(tmp_path: Path) -> None:
     assert code == 2 and "no sheet 'Sheet9' (sheets: 说明, 花名册)" in err
 
 
+
+def test_roster_xlsx_is_read_to_its_values_not_its_declared_size(tmp_path: Path) -> None:
+    """A sheet declaring A1:XFD1048576 (a stray cell in the far corner, as a formatted
+    whole column leaves) was padded by openpyxl to 16,384 columns a row: an 8 KB workbook
+    took minutes and gigabytes. Rows are read to their last value; a row's row number
+    stays its line."""
+    import re
+    import zipfile
+
+    openpyxl = pytest.importorskip("openpyxl")
+    from orgspec.adopt.roster import _xlsx
+
+    book = openpyxl.Workbook()
+    book.active.append(["工号", "姓名", "部门"])
+    book.active.append(["E1", "张三", "客服部"])
+    book.active["A5"] = "E2"
+    book.active["B5"] = "李四"
+    book.active["C5"] = "客服部"
+    book.save(tmp_path / "plain.xlsx")
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as src, \
+            zipfile.ZipFile(tmp_path / "roster.xlsx", "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD9"/>', data)
+            dst.writestr(item, data)
+
+    assert _xlsx(str(tmp_path / "roster.xlsx"), None) == [[
+        ["工号", "姓名", "部门"], ["E1", "张三", "客服部"], [], [], ["E2", "李四", "客服部"]]]
+    code, out, err = cli("import", "roster", str(tmp_path / "roster.xlsx"), "-o",
+                         str(tmp_path / "org"), "--lang", "en")
+    assert (code, err) == (0, ""), err
+    assert out.startswith("imported 1 teams, 2 people")
+
 def test_export_of_a_broken_org_says_what_is_missing(tmp_path: Path, write_org) -> None:
     folder = write_org({"org.yaml": "- {kind: Person, id: ada, name: Ada}\n"
                                     "- {kind: Person, id: Bad Id}\n"})

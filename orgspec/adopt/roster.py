@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from orgspec.adopt.draft import Draft
 from orgspec.adopt.slug import IdMap
@@ -207,10 +208,32 @@ def _xlsx(path: str, sheet: str | None) -> list[list[list[str]]]:
             raise AdoptError(M("{where}: no sheet {sheet!r} (sheets: {sheets})", where=path,
                                sheet=sheet, sheets=list(book.sheetnames)))
         sheets = [book[sheet]] if sheet else book.worksheets
-        return [[[_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
-                for ws in sheets]
+        return [_sheet_rows(ws) for ws in sheets]
     finally:
         book.close()
+
+
+MAX_COLUMNS = 256  # a roster has a dozen; the rest of a row is not read
+
+
+def _sheet_rows(ws: Any) -> list[list[str]]:
+    """A sheet's rows as text, each to its last value. Not padded to the size the sheet
+    declares: one stray cell at XFD1048576 (`<dimension ref="A1:XFD1048576"/>`) made
+    openpyxl pad a million rows to 16,384 columns (minutes and gigabytes)."""
+    if hasattr(ws, "reset_dimensions"):  # read-only sheets (the only kind opened here)
+        ws.reset_dimensions()
+    rows: list[list[str]] = []
+    for row in ws.iter_rows(values_only=True, max_col=MAX_COLUMNS):
+        if row.count(None) == len(row):  # the rows between two written ones
+            rows.append([])
+            continue
+        cells = [_text(v) for v in row]
+        while cells and not cells[-1]:
+            cells.pop()
+        rows.append(cells)
+    while rows and not rows[-1]:
+        rows.pop()
+    return rows
 
 
 def _text(value: object) -> str:
