@@ -193,3 +193,18 @@ def test_who_query_that_is_not_utf8_matches_nothing(fmt: str) -> None:
         assert run.json() == {"query": "\udcff\x1b[2J", "matches": []}
     else:  # escaped once: the terminal shows `\x1b`, not `\\x1b`
         assert run.stdout == "nothing matches '\\udcff\\x1b[2J'\n"
+
+
+def test_a_typo_of_a_list_field_beside_a_bad_item_of_it(write_org) -> None:
+    """Found by the rotating fuzz seed 1738357024 (structural-quick): `holder:` (a typo of
+    `holders`, dropped as written: a text) and a bad item of `holders` were both kept as
+    dropped under `holders`, and appending the item to the text raised AttributeError."""
+    root = write_org({"org.yaml": "- kind: Role\n  id: r\n  name: R\n  holder: ada\n"
+                                  "  holders: [ada, {}]\n"})
+    run = run_cli("check", str(root), "--isolated", "--format", "json")
+    assert run.code == 1, run.stderr
+    assert [(f["code"], f["line"], f["column"], f["message"])
+            for f in run.json()["findings"]] == [
+        ("SC001", 4, 3, "unknown field `holder`"),
+        ("RF001", 5, 13, "unknown Person 'ada' in `holders`"),
+        ("SC003", 5, 18, "`holders[1]`: needs one text, not a mapping")]
