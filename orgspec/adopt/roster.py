@@ -23,6 +23,7 @@ from orgspec.adopt.draft import Draft
 from orgspec.adopt.slug import IdMap
 from orgspec.adopt.write import AdoptError
 from orgspec.i18n import M, reason
+from orgspec.load.source import legacy_encoding
 
 FIELDS: dict[str, tuple[str, ...]] = {  # the header names HR systems and people use
     "person": ("person", "id", "person id", "employee id", "employee number", "employee no",
@@ -151,33 +152,24 @@ def _csv(path: str, aliases: dict[str, str]) -> list[list[str]]:
 
 
 def _decode(data: bytes, aliases: dict[str, str]) -> str:
-    """The text of a CSV roster. UTF-8 (with or without a BOM) or UTF-16 with a BOM; else
-    GB18030 or Big5, whichever gives a header row with a known column (GBK bytes and Big5
-    bytes are mostly valid in each other's encoding, as mojibake), else the one with
-    fewer undecodable or private-use characters. A UTF-8 file with a few broken bytes
-    stays UTF-8, its broken bytes U+FFFD."""
+    """The text of a CSV roster: UTF-16 with a BOM; UTF-8 (with a BOM, a broken byte is
+    U+FFFD, not a reason to read the whole file in another encoding); else GB18030 or Big5,
+    whichever reads the header row as known columns (GBK and Big5 bytes are mostly valid
+    in each other's encoding, as mojibake), else the one the loader's `legacy_encoding`
+    sees, else GB18030."""
     if data.startswith(_UTF16_BOMS):
         return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        pass
-    texts = [data.decode(codec, errors="replace") for codec in _LEGACY]
-    texts.append(data.decode("utf-8-sig", errors="replace"))
-    if data.startswith(b"\xef\xbb\xbf"):
-        texts.insert(0, texts.pop())
-    for text in texts:
+        if data.startswith(b"\xef\xbb\xbf"):
+            return data.decode("utf-8-sig", errors="replace")
+    texts = {codec: data.decode(codec, errors="replace") for codec in _LEGACY}
+    for text in texts.values():
         header = next((line for line in text.splitlines() if line.strip(",;\t ")), "")
         if any(_norm(cell) in aliases for cell in re.split(r"[,;\t]", header)):
             return text
-    return min(texts, key=_junk)
-
-
-_JUNK = re.compile("[\ufffd\ue000-\uf8ff]")  # undecodable, or private use (mojibake)
-
-
-def _junk(text: str) -> int:
-    return len(_JUNK.findall(text))
+    return texts["cp950" if legacy_encoding(data) == "Big5" else "gb18030"]
 
 
 def _bytes(path: str) -> bytes:
