@@ -214,6 +214,47 @@ def test_roster_gbk_csv_from_a_chinese_excel(tmp_path: Path) -> None:
     assert [t.name for t in org.teams.values()] == ["技术部"]
 
 
+
+@pytest.mark.parametrize("encoding", ["cp950", "big5", "utf-16", "utf-16-le-bom"])
+def test_roster_big5_and_utf16_csv_read_as_written(tmp_path: Path, encoding: str) -> None:
+    """A Taiwanese Excel saves CSV in Big5 (cp950), its "Unicode text" in UTF-16 with a BOM
+    and tabs; both were read as GB18030 mojibake and failed on the header."""
+    text = "工號\t姓名\t部門\tE1\t陳大文\t客服部\n".replace("\tE1", "\nE1")
+    roster = tmp_path / "roster.csv"
+    if encoding == "utf-16-le-bom":
+        roster.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    else:
+        roster.write_bytes(text.encode(encoding))
+    code, _, err = cli("import", "roster", str(roster), "-o", str(tmp_path / "org"))
+    assert code == 0, err
+    org = load_org([str(tmp_path / "org")]).org
+    assert [p.name for p in org.people.values()] == ["陳大文"]
+    assert [t.name for t in org.teams.values()] == ["客服部"]
+
+
+def test_roster_utf8_with_a_broken_byte_stays_utf8(tmp_path: Path) -> None:
+    """One bad byte in a UTF-8 roster (with its BOM) spoils that cell, not the whole file
+    (it was decoded as GB18030, and the header became mojibake)."""
+    roster = tmp_path / "roster.csv"
+    roster.write_bytes("\ufeff工号,姓名,部门\nE1,张伟,技术部\nE2,".encode() + b"\xed\xa0\x80"
+                       + ",技术部\n".encode())
+    code, _, err = cli("import", "roster", str(roster), "-o", str(tmp_path / "org"))
+    assert code == 0, err
+    org = load_org([str(tmp_path / "org")]).org
+    assert sorted(str(p.name) for p in org.people.values()) == ["张伟", "\ufffd\ufffd\ufffd"]
+    assert [t.name for t in org.teams.values()] == ["技术部"]
+
+
+def test_roster_cell_over_the_csv_limit_is_one_error_line(tmp_path: Path) -> None:
+    """A 200,000-character cell went past the csv module's field limit: an internal error."""
+    roster = tmp_path / "roster.csv"
+    roster.write_text("姓名,部门\n张伟,技术部\n" + "x" * 200_000 + ",技术部\n", "utf-8")
+    code, out, err = cli("import", "roster", str(roster), "-o", str(tmp_path / "org"))
+    assert (code, out) == (2, "")
+    assert err == (f"orgspec: error: {roster}:3: not a readable CSV file (field larger than "
+                   "field limit (131072))\n")
+    assert not (tmp_path / "org").exists()
+
 # --- CODEOWNERS ------------------------------------------------------------------------------
 
 def test_codeowners_patterns_become_duties(tmp_path: Path) -> None:
@@ -359,6 +400,28 @@ def test_xlsx_is_dated_by_source_date_epoch(tmp_path: Path, monkeypatch) -> None
     assert paths[0].read_bytes() == paths[1].read_bytes()
 
 
+
+@pytest.mark.parametrize("epoch", ["253402300799", "253402300800", "99999999999999999999"])
+def test_source_date_epoch_past_what_a_date_holds(tmp_path: Path, monkeypatch,
+                                                  epoch: str) -> None:
+    """SOURCE_DATE_EPOCH in year 9999 overflowed the zip's 7-bit year (struct.error); past
+    it, datetime raised (ValueError, OverflowError): internal errors of `export` and of
+    the HTML report. A date zip cannot hold is its last one; one no date holds is ignored,
+    as a malformed one is."""
+    openpyxl = pytest.importorskip("openpyxl")
+    import zipfile
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    book = tmp_path / "a.xlsx"
+    assert cli("export", str(EXAMPLES / "minimal"), "--format", "xlsx", "-o", str(book),
+               "--isolated")[0] == 0
+    with zipfile.ZipFile(book) as archive:
+        assert {i.date_time[0] for i in archive.infolist()} <= {2107, dt.date.today().year}
+    assert openpyxl.load_workbook(book).sheetnames == ["RACI", "People", "Key results"]
+    code, _, err = cli("report", str(EXAMPLES / "minimal"), "--format", "html", "-o",
+                       str(tmp_path / "r.html"), "--isolated")
+    assert (code, err) == (0, "")
+
 def test_xlsx_cells_are_text_never_formulas(tmp_path: Path, write_org) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     folder = write_org({"org.yaml": "- {kind: Person, id: eve, name: '=HYPERLINK(\"x\")'}\n"})
@@ -371,6 +434,18 @@ def test_xlsx_cells_are_text_never_formulas(tmp_path: Path, write_org) -> None:
     text = (tmp_path / "c" / "people.csv").read_text("utf-8-sig")
     assert "'=HYPERLINK" in text
 
+
+
+def test_xlsx_cells_hold_no_character_xml_cannot(tmp_path: Path, write_org) -> None:
+    """A name with an escaped "\\uFFFE" (a finding, IN003, but still read) made openpyxl
+    raise ValueError at save: an internal error. It is U+FFFD in the workbook."""
+    openpyxl = pytest.importorskip("openpyxl")
+    folder = write_org({"org.yaml": '- {kind: Person, id: eve, name: "a\\uFFFEb\\uFFFF\\x01"}\n'})
+    code, _, err = cli("export", str(folder), "--format", "xlsx", "-o", str(tmp_path / "o.xlsx"),
+                       "--isolated")
+    assert code == 0 and "internal error" not in err, err
+    cell = openpyxl.load_workbook(tmp_path / "o.xlsx")["People"]["B2"]
+    assert cell.value == "a\ufffdb\ufffd\ufffd"
 
 def test_csv_export_opened_with_the_csv_module(tmp_path: Path) -> None:
     out = tmp_path / "csv"
@@ -462,6 +537,40 @@ def test_roster_xlsx_reads_like_the_csv(tmp_path: Path) -> None:
                        str(tmp_path / "x"), "--sheet", "Sheet9")
     assert code == 2 and "no sheet 'Sheet9' (sheets: 说明, 花名册)" in err
 
+
+
+def test_roster_xlsx_is_read_to_its_values_not_its_declared_size(tmp_path: Path) -> None:
+    """A sheet declaring A1:XFD1048576 (a stray cell in the far corner, as a formatted
+    whole column leaves) was padded by openpyxl to 16,384 columns a row: an 8 KB workbook
+    took minutes and gigabytes. Rows are read to their last value; a row's row number
+    stays its line."""
+    import re
+    import zipfile
+
+    openpyxl = pytest.importorskip("openpyxl")
+    from orgspec.adopt.roster import _xlsx
+
+    book = openpyxl.Workbook()
+    book.active.append(["工号", "姓名", "部门"])
+    book.active.append(["E1", "张三", "客服部"])
+    book.active["A5"] = "E2"
+    book.active["B5"] = "李四"
+    book.active["C5"] = "客服部"
+    book.save(tmp_path / "plain.xlsx")
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as src, \
+            zipfile.ZipFile(tmp_path / "roster.xlsx", "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD9"/>', data)
+            dst.writestr(item, data)
+
+    assert _xlsx(str(tmp_path / "roster.xlsx"), None) == [[
+        ["工号", "姓名", "部门"], ["E1", "张三", "客服部"], [], [], ["E2", "李四", "客服部"]]]
+    code, out, err = cli("import", "roster", str(tmp_path / "roster.xlsx"), "-o",
+                         str(tmp_path / "org"), "--lang", "en")
+    assert (code, err) == (0, ""), err
+    assert out.startswith("imported 1 teams, 2 people")
 
 def test_export_of_a_broken_org_says_what_is_missing(tmp_path: Path, write_org) -> None:
     folder = write_org({"org.yaml": "- {kind: Person, id: ada, name: Ada}\n"

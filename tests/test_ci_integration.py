@@ -158,6 +158,33 @@ def test_diff_fails_only_on_the_new_overlap(two_commits: Path) -> None:
     assert clean.code == 0, "nothing is new against HEAD itself"
 
 
+
+def test_diff_against_a_base_with_links_leaving_the_org(two_commits: Path) -> None:
+    """A base commit holding a link to /etc/passwd (or ../..) made --diff an internal error
+    (tarfile's data filter: AbsoluteLinkError). The base is read as the working tree is:
+    the link is IN011 there too, so it is not new; a link loop is IN013, not IN012."""
+    org = two_commits / "org"
+    os.symlink("/etc/passwd", org / "pw.yaml")
+    os.symlink("../../../../etc/passwd", org / "up.yaml")
+    os.symlink("loop.yaml", org / "loop.yaml")
+    _git(two_commits, "add", ".")
+    _git(two_commits, "commit", "-qm", "links")
+    (org / "extra.yaml").write_text("kind: Team\nid: extra\nid: again\n", "utf-8")
+
+    run = run_cli("check", "org", "--diff", "HEAD", "--format", "json", "--select",
+                  "input,RF", cwd=two_commits)
+
+    assert run.code == 1, run.stderr
+    assert [(f["code"], f["file"]) for f in run.json()["findings"]] == [
+        ("IN004", "org/extra.yaml")]
+    assert "internal error" not in run.stderr
+    whole = run_cli("check", "org", "--format", "json", "--select", "input",
+                    cwd=two_commits)
+    assert [(f["code"], f["file"], f["message"]) for f in whole.json()["findings"]][1:] == [
+        ("IN013", "org/loop.yaml", "cannot read file: Too many levels of symbolic links"),
+        ("IN011", "org/pw.yaml", "symlink points outside the org root; not followed"),
+        ("IN011", "org/up.yaml", "symlink points outside the org root; not followed")]
+
 def test_baseline_of_old_findings_passes_an_unchanged_org(two_commits: Path) -> None:
     base = two_commits / "baseline.json"
     assert run_cli("check", "org", "--write-baseline", str(base), cwd=two_commits).code == 0

@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, run_cli
+from conftest import EXAMPLES, FIXTURES, run_cli
 
 HOSTILE = FIXTURES / "hostile"
 CASES = sorted(p.name for p in HOSTILE.iterdir() if p.is_dir())
@@ -155,3 +155,56 @@ def test_invalid_utf8_after_a_bom_names_the_byte_where_it_is() -> None:
         decode("\ufeffkind: 品\n".encode() + b"\x89id: a\n")
     assert (info.value.line, info.value.col, info.value.message) == (
         2, 1, "invalid UTF-8 byte 0x89")
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "github", "gitlab", "junit", "markdown",
+                                 "html", "json-lines", "text"])
+def test_escaped_lone_surrogate_is_a_finding_in_every_format(fmt: str, write_org,
+                                                             tmp_path: Path) -> None:
+    """The pure parser reads "\\udfff" as a lone surrogate (the C parser refuses the escape:
+    IN001); in an id it reached the entity of a finding, and writing the report raised
+    UnicodeEncodeError (exit 2). It is U+FFFD after the loader, in keys too."""
+    root = write_org({"org.yaml": '- kind: Person\n  id: "\\udfff"\n  "\\udc00x": 1\n'})
+    out = tmp_path / "out"
+
+    run = run_cli("check", str(root), "--isolated", "--format", fmt, "-o", str(out),
+                  env={"ORGSPEC_YAML_PARSER": "pure"})
+
+    assert run.code == 1, run.stderr
+    assert run.stderr == ""
+    out.read_text("utf-8")
+    run = run_cli("check", str(root), "--isolated", "--format", "json",
+                  env={"ORGSPEC_YAML_PARSER": "pure"})
+    assert [(f["code"], f["line"], f["column"], f["message"], f["entity"])
+            for f in run.json()["findings"]] == [
+        ("IN003", 2, 7, "value contains the control or invisible character U+DFFF", ""),
+        ("SC003", 2, 7, "`id` '\ufffd' must be a lowercase slug", "person:\ufffd"),
+        ("SC001", 3, 3, "unknown field `\ufffdx`", "person:\ufffd")]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_who_query_that_is_not_utf8_matches_nothing(fmt: str) -> None:
+    """A query typed in a GBK terminal reaches Python as lone surrogates (`\\xff` ->
+    U+DCFF); OpenCC's folding encoded it and raised (internal error, exit 2)."""
+    run = run_cli("who", "\udcff\x1b[2J", str(EXAMPLES / "minimal"), "--isolated",
+                  "--format", fmt, "--lang", "en")
+    assert (run.code, run.stderr) == (0, "")
+    if fmt == "json":
+        assert run.json() == {"query": "\udcff\x1b[2J", "matches": []}
+    else:  # escaped once: the terminal shows `\x1b`, not `\\x1b`
+        assert run.stdout == "nothing matches '\\udcff\\x1b[2J'\n"
+
+
+def test_a_typo_of_a_list_field_beside_a_bad_item_of_it(write_org) -> None:
+    """Found by the rotating fuzz seed 1738357024 (structural-quick): `holder:` (a typo of
+    `holders`, dropped as written: a text) and a bad item of `holders` were both kept as
+    dropped under `holders`, and appending the item to the text raised AttributeError."""
+    root = write_org({"org.yaml": "- kind: Role\n  id: r\n  name: R\n  holder: ada\n"
+                                  "  holders: [ada, {}]\n"})
+    run = run_cli("check", str(root), "--isolated", "--format", "json")
+    assert run.code == 1, run.stderr
+    assert [(f["code"], f["line"], f["column"], f["message"])
+            for f in run.json()["findings"]] == [
+        ("SC001", 4, 3, "unknown field `holder`"),
+        ("RF001", 5, 13, "unknown Person 'ada' in `holders`"),
+        ("SC003", 5, 18, "`holders[1]`: needs one text, not a mapping")]

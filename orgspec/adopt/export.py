@@ -45,7 +45,8 @@ YES = {"en": "yes", "zh": "是"}
 # What a spreadsheet may start a formula with (OWASP's CSV injection list; the full-width
 # forms a Chinese IME types, which Excel also reads as formulas).
 _FORMULA = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# and what XML 1.0 cannot hold either (U+FFFE, U+FFFF: an escaped "\uFFFE" in a name)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 class ExportError(Exception):
@@ -145,7 +146,7 @@ def _key_results(org: Org, lang: str) -> list[list[str]]:
 
 
 def clean(text: str) -> str:
-    """Control characters (which XLSX cannot hold) become U+FFFD."""
+    """Control characters and U+FFFE/U+FFFF (which XLSX cannot hold) become U+FFFD."""
     return _CONTROL.sub("\ufffd", text)
 
 
@@ -203,7 +204,10 @@ def _build_time() -> dt.datetime:
     """SOURCE_DATE_EPOCH as naive UTC (reproducible builds), else now."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
+        except (OverflowError, OSError, ValueError):  # past year 9999: as malformed, ignored
+            pass
     return dt.datetime.now(dt.UTC).replace(tzinfo=None).replace(microsecond=0)
 
 
@@ -219,7 +223,8 @@ def _save(book: Any, when: dt.datetime) -> bytes:
     raw = io.BytesIO()
     with ZipFile(raw, "w", ZIP_DEFLATED) as archive:
         ExcelWriter(book, archive).save()
-    stamp = max(when, dt.datetime(1980, 1, 1)).timetuple()[:6]  # zip dates start in 1980
+    # zip dates run from 1980 to 2107 (a 7-bit year)
+    stamp = min(max(when, dt.datetime(1980, 1, 1)), dt.datetime(2107, 12, 31)).timetuple()[:6]
     out = io.BytesIO()
     with ZipFile(raw) as src, ZipFile(out, "w", ZIP_DEFLATED) as dst:
         for item in src.infolist():

@@ -17,11 +17,13 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from orgspec.adopt.draft import Draft
 from orgspec.adopt.slug import IdMap
 from orgspec.adopt.write import AdoptError
 from orgspec.i18n import M, reason
+from orgspec.load.source import legacy_encoding
 
 FIELDS: dict[str, tuple[str, ...]] = {  # the header names HR systems and people use
     "person": ("person", "id", "person id", "employee id", "employee number", "employee no",
@@ -88,8 +90,9 @@ def read_rows(path: str, mapping: dict[str, str], sheet: str | None = None,
     """The rows of a CSV or XLSX roster, keyed by field; the headers of the columns read
     for no field (unknown, or a field an earlier column gives) are added to `ignored`. In a
     workbook, `sheet` or else the first sheet whose header has the required columns."""
-    tables = _xlsx(path, sheet) if path.lower().endswith((".xlsx", ".xlsm")) else [_csv(path)]
     aliases = {**_ALIASES, **mapping}
+    tables = _xlsx(path, sheet) if path.lower().endswith((".xlsx", ".xlsm")) else \
+        [_csv(path, aliases)]
     first_header: list[str] = []
     for table in tables:
         start = next((i for i, row in enumerate(table) if any(c.strip() for c in row)), None)
@@ -128,17 +131,45 @@ def _cell(text: str) -> str:
     return text[1:] if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@") else text
 
 
-def _csv(path: str) -> list[list[str]]:
-    data = _bytes(path)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("gb18030", errors="replace")  # Excel's CSV on a Chinese system
+# What a roster saved without UTF-8 is in: Excel's CSV on a Simplified Chinese system
+# (GB18030, a superset of GBK) or a Traditional one (Big5 as Windows has it, cp950).
+_LEGACY = ("gb18030", "cp950")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # Excel's "Unicode text": UTF-16 with a BOM
+
+
+def _csv(path: str, aliases: dict[str, str]) -> list[list[str]]:
+    text = _decode(_bytes(path), aliases)
     try:  # only the delimiter is guessed: a guessed quote character eats apostrophes
         delimiter = csv.Sniffer().sniff(text[:4096], ",;\t").delimiter
     except csv.Error:
         delimiter = ","
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return list(reader)
+    except csv.Error as exc:  # a cell over the csv module's field limit (128 KiB)
+        raise AdoptError(M("{where}: not a readable CSV file ({why})",
+                           where=path + ":" + str(reader.line_num), why=str(exc))) from None
+
+
+def _decode(data: bytes, aliases: dict[str, str]) -> str:
+    """The text of a CSV roster: UTF-16 with a BOM; UTF-8 (with a BOM, a broken byte is
+    U+FFFD, not a reason to read the whole file in another encoding); else GB18030 or Big5,
+    whichever reads the header row as known columns (GBK and Big5 bytes are mostly valid
+    in each other's encoding, as mojibake), else the one the loader's `legacy_encoding`
+    sees, else GB18030."""
+    if data.startswith(_UTF16_BOMS):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        if data.startswith(b"\xef\xbb\xbf"):
+            return data.decode("utf-8-sig", errors="replace")
+    texts = {codec: data.decode(codec, errors="replace") for codec in _LEGACY}
+    for text in texts.values():
+        header = next((line for line in text.splitlines() if line.strip(",;\t ")), "")
+        if any(_norm(cell) in aliases for cell in re.split(r"[,;\t]", header)):
+            return text
+    return texts["cp950" if legacy_encoding(data) == "Big5" else "gb18030"]
 
 
 def _bytes(path: str) -> bytes:
@@ -169,10 +200,32 @@ def _xlsx(path: str, sheet: str | None) -> list[list[list[str]]]:
             raise AdoptError(M("{where}: no sheet {sheet!r} (sheets: {sheets})", where=path,
                                sheet=sheet, sheets=list(book.sheetnames)))
         sheets = [book[sheet]] if sheet else book.worksheets
-        return [[[_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
-                for ws in sheets]
+        return [_sheet_rows(ws) for ws in sheets]
     finally:
         book.close()
+
+
+MAX_COLUMNS = 256  # a roster has a dozen; the rest of a row is not read
+
+
+def _sheet_rows(ws: Any) -> list[list[str]]:
+    """A sheet's rows as text, each to its last value. Not padded to the size the sheet
+    declares: one stray cell at XFD1048576 (`<dimension ref="A1:XFD1048576"/>`) made
+    openpyxl pad a million rows to 16,384 columns (minutes and gigabytes)."""
+    if hasattr(ws, "reset_dimensions"):  # read-only sheets (the only kind opened here)
+        ws.reset_dimensions()
+    rows: list[list[str]] = []
+    for row in ws.iter_rows(values_only=True, max_col=MAX_COLUMNS):
+        if row.count(None) == len(row):  # the rows between two written ones
+            rows.append([])
+            continue
+        cells = [_text(v) for v in row]
+        while cells and not cells[-1]:
+            cells.pop()
+        rows.append(cells)
+    while rows and not rows[-1]:
+        rows.pop()
+    return rows
 
 
 def _text(value: object) -> str:

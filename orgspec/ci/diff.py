@@ -78,11 +78,24 @@ def _extract(ref: str, top: str, rels: list[str], into: str) -> None:
         raise GitError(M("git archive {ref} failed: {detail}", ref=ref, detail=last or "?"))
     with tarfile.open(fileobj=io.BytesIO(done.stdout)) as tar:
         if hasattr(tarfile, "data_filter"):
-            tar.extractall(into, filter="data")
+            tar.extractall(into, filter=_links_kept)  # noqa: S202 (the data filter, see there)
         else:  # Python < 3.11.4: git wrote the archive, but check the names anyway
             safe = [m for m in tar.getmembers() if (m.isfile() or m.isdir())
                     and not m.name.startswith("/") and ".." not in m.name.split("/")]
             tar.extractall(into, members=safe)  # noqa: S202
+
+
+def _links_kept(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
+    """tarfile's `data` filter, but a symlink leaving the org (`/etc/passwd`, `../..`) is
+    extracted as it is, which the data filter refuses (AbsoluteLinkError: an internal error):
+    the loader reports it (IN011) and never follows it, as in the working tree. The `tar`
+    filter still keeps every member's own path inside `path`."""
+    try:
+        return tarfile.data_filter(member, path)
+    except (tarfile.AbsoluteLinkError, tarfile.LinkOutsideDestinationError):
+        if not member.issym():
+            raise
+        return tarfile.tar_filter(member, path)
 
 
 Lint = Callable[[list[str], Config], tuple[LintResult, Org]]

@@ -223,8 +223,8 @@ def _add_file(path: str, real_root: str, found: Discovery, explicit: bool) -> No
         if os.path.isdir(target):
             return  # a folder link inside the root: its files are reached directly
         path = target
-    try:
-        mode = os.stat(path, follow_symlinks=False).st_mode
+    try:  # `path` is a link here only when realpath could not resolve it: a loop (ELOOP)
+        mode = os.stat(path).st_mode
     except OSError as exc:
         found.skipped.append(Skipped(shown, "IN013", M("cannot read file: {why}",
                                                        why=exc.strerror or str(exc))))

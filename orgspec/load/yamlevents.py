@@ -13,6 +13,7 @@ splitting it would spread one loop's invariants over several files.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,7 @@ from orgspec.load.yamlhints import explain, flow_comma, plain, slips
 
 Path = tuple[Any, ...]
 Span = tuple[int, int, int, int]  # 1-based line, column, end line, end column
+_SURROGATE = re.compile("[\ud800-\udfff]")
 NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 
 
@@ -265,13 +267,15 @@ class _Builder:
                 if top is None:
                     self.attach(None if not ev.style and value in NULLS else value, ev)
                 elif top.is_map and top.key is None:
+                    if bad_value(value):  # a lone surrogate cannot reach any output
+                        value = _SURROGATE.sub("\ufffd", value)
                     if len(value) > max_key or value in top.container:
                         self.key(top, value, ev)  # too long, or a duplicate
                     else:
                         top.key, top.key_mark, top.discard = value, ev.start_mark, False
                 else:
                     if bad_value(value):
-                        self.bad_value(ev)
+                        value = self.bad_value(ev)
                     if top.flow and not ev.style:
                         self.flow_comma(top, ev)
                     node = None if not ev.style and value in NULLS else value
@@ -309,10 +313,12 @@ class _Builder:
             "IN008", M("a value of {n} characters exceeds the limit of {limit}",
                        n=len(ev.value), limit=self.limits.scalar_chars), ev))
 
-    def bad_value(self, ev: Any) -> None:
+    def bad_value(self, ev: Any) -> str:
         """One IN003 for a value holding a hidden character that its source text does not
         (an escape such as "\\u202e"); a literal one is the raw scan's finding, at its column.
-        Joiners inside an emoji or a word are text."""
+        Joiners inside an emoji or a word are text. Returns the value with each lone
+        surrogate ("\\ud800", which the pure parser accepts) as U+FFFD: such a string cannot
+        be written as UTF-8, so no output could carry it."""
         value = ev.value
         raw = self.source_lines(ev.start_mark.line, ev.end_mark.line)
         for m in FORBIDDEN_VALUE.finditer(value):
@@ -323,7 +329,8 @@ class _Builder:
                 "IN003", M("value contains the control or invisible character U+{code:04X}",
                            code=ord(bad)),
                 ev, M("remove escaped control characters such as \\e or \\u202e")))
-            return
+            break
+        return _SURROGATE.sub("\ufffd", value)
 
     def flow_comma(self, top: _Frame, ev: Any) -> None:
         """Stop at a comma between digits that ends a plain value inside `[...]`/`{...}`

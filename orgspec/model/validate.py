@@ -228,7 +228,11 @@ def _cut(data: dict[str, Any], cuts: list[Path], types: list[str], key: str,
         if isinstance(holder, list) and 0 <= path[-1] < len(holder):
             item = holder.pop(path[-1])
             where = _part_key(key, data, path[:-2]) if len(path) > 1 else key
-            dropped.setdefault(where, {}).setdefault(str(path[-2]), []).append(item)
+            at, name = dropped.setdefault(where, {}), str(path[-2])
+            held = at.get(name)
+            if not isinstance(held, list):  # a typo of it (`holder: ada`) was dropped as it
+                held = at[name] = [] if held is None else [held]
+            held.append(item)
     return True
 
 

@@ -301,7 +301,8 @@ def who_text(answer: dict[str, Any], lang: str = "en") -> str:
             lines.append(f"  {_field('owner', lang)}: {_name(m['owner'], lang)}"
                          f"{_people(m['owner'], lang)}")
     if not lines:
-        lines.append(say(M("nothing matches {query!r}", query=tty_text(answer["query"])), lang))
+        # !r escapes control, bidi and invisible characters as tty_text would (once, not twice)
+        lines.append(say(M("nothing matches {query!r}", query=answer["query"]), lang))
     return "\n".join(lines) + "\n"
 
 

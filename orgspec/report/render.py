@@ -131,7 +131,10 @@ def _today() -> dt.date:
     """Today, or the date of SOURCE_DATE_EPOCH for reproducible builds."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+        except (OverflowError, OSError, ValueError):  # past year 9999: as malformed, ignored
+            pass
     return dt.date.today()
 
 

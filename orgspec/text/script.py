@@ -35,7 +35,9 @@ def simplified(text: str) -> str:
 
 def to_simplified(text: str) -> str:
     """`text` with every Traditional character replaced by its Simplified form (same length)."""
-    new = [c for c in set(text) if ord(c) >= 0x3400 and ord(c) not in _TABLE]
+    # not a lone surrogate (a command-line argument that was not UTF-8): OpenCC encodes
+    new = [c for c in set(text)
+           if ord(c) >= 0x3400 and ord(c) not in _TABLE and not 0xD800 <= ord(c) < 0xE000]
     if new:
         folded = _converter().convert("\n".join(new)).split("\n")
         if len(folded) == len(new):
