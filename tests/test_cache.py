@@ -204,7 +204,26 @@ SYNTHETIC = {
         "of Zelzelka for the north region\"\n  accountable: team-00003\n")),
     "file deleted": lambda org: _delete(org / "team-00011.yaml"),
     "file deleted again": lambda org: _delete(org / "extra.yaml"),
+    # entities added, renamed and removed, and a file broken and mended, in the file
+    # whose entries were kept (the models and position tables read back lazily)
+    "duty added": lambda org: _append(org / f"{T}.yaml", (
+        f"- kind: Responsibility\n  id: {T}-new\n  description: \"coordinate delivery times "
+        f"of Lukaka for the north region\"\n  accountable: team-00003\n")),
+    "duty id renamed": lambda org: _sub(org, rf"^(  id: ){T}-new$", rf"\1{T}-renamed",
+                                        f"{T}.yaml"),
+    "duty removed": lambda org: _sub(org, rf"^- kind: Responsibility\n  id: {T}-renamed\n"
+                                          r"(?:  .*\n)+", "", f"{T}.yaml"),
+    "file broken": lambda org: _sub(org, r"^(  description: )(.*)$", r"\1[unclosed \2",
+                                    f"{T}.yaml"),
+    "file mended": lambda org: _sub(org, r"^(  description: )\[unclosed (.*)$", r"\1\2",
+                                    f"{T}.yaml"),
 }
+
+
+def _append(path: Path, text: str) -> bool:
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(text)
+    return True
 
 
 def _write(path: Path, text: str) -> bool:
