@@ -317,12 +317,16 @@ def deep_flows() -> list[tuple[str, float, int]]:
     return out
 
 
-def startup(args: list[str], runs: int = 7) -> float:
-    """Median wall time of `python -m orgspec ARGS` in fresh interpreters, in ms."""
+def startup(args: list[str], runs: int = 7, env: dict[str, str] | None = None) -> float:
+    """Median wall time of `python -m orgspec ARGS` in fresh interpreters, in ms (the first
+    run, which may write bytecode, not counted)."""
     times = []
+    env = {**(env or os.environ), "PYTHONPATH": str(CHECKOUT)}
+    subprocess.run([sys.executable, "-m", "orgspec", *args], cwd=CHECKOUT, env=env,
+                   capture_output=True, check=False)
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "orgspec", *args], cwd=REPO,
+        subprocess.run([sys.executable, "-m", "orgspec", *args], cwd=CHECKOUT, env=env,
                        capture_output=True, check=False)
         times.append(time.perf_counter() - start)
     return statistics.median(times) * 1000
@@ -362,9 +366,10 @@ def best(samples: list[tuple[float, float]]) -> tuple[float, float]:
     return min(samples, key=lambda s: s[1])
 
 
-def measure_process(teams: int, repeat: int, bytecode: bool = True) -> dict[str, Any]:
+def measure_process(teams: int, repeat: int, prefix: Path | None = None) -> dict[str, Any]:
     """Whole-command timings at `teams` on a copy of the synthetic org (it gets edited);
-    with `bytecode`, every module the runs import is compiled before the timed runs."""
+    with a bytecode `prefix`, every module the runs import is compiled there before the
+    timed runs."""
     import shutil
     import tempfile
 
@@ -378,7 +383,8 @@ def measure_process(teams: int, repeat: int, bytecode: bool = True) -> dict[str,
                "PYTHONPATH": str(CHECKOUT)}
         check = [sys.executable, "-m", "orgspec", "check", "teams", "--format", "json",
                  "-o", str(work / "out.json")]
-        if bytecode:
+        if prefix is not None:
+            env["PYTHONPYCACHEPREFIX"] = str(prefix)
             compile_first(env, work, check, cache)
         floor_t = best([run_process([sys.executable, "-c", FLOOR_SCRIPT, "teams"], env, work)
                         for _ in range(repeat)])
@@ -408,14 +414,20 @@ def measure_process(teams: int, repeat: int, bytecode: bool = True) -> dict[str,
                 "reworded": best(reworded), "raci": best(raci)}
 
 
+def bytecode_env(prefix: Path) -> dict[str, str]:
+    """The environment of processes that read and write bytecode under `prefix`."""
+    env = {**os.environ, "PYTHONPYCACHEPREFIX": str(prefix)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def compile_first(env: dict[str, str], work: Path, check: list[str], cache: Path) -> None:
-    """Compile what the runs import into `work/pycache` (`env` is set to read it there):
-    orgspec's package, then one untimed run of each kind writes the rest (the
-    dependencies' bytecode is read from the prefix too, once a prefix is set)."""
+    """Compile what the runs import into `env`'s bytecode prefix: orgspec's package, then
+    one untimed run of each kind writes the rest (the dependencies' bytecode is read from
+    the prefix too, once a prefix is set)."""
     import shutil
 
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(CHECKOUT / "orgspec")],
                    env=env, cwd=work, capture_output=True, check=False)
     for extra in (["--no-cache"], [], [], ["--version"]):
@@ -494,12 +506,17 @@ def main() -> None:
               f"orgspec from {CHECKOUT}\n")
         print(f"load average {os.getloadavg()[0]:.1f} at the start; bytecode "
               f"{'as the environment has it' if args.no_bytecode else 'compiled first'}\n")
-        print_process([measure_process(t, 1 if t >= 5000 else args.repeat,
-                                       bytecode=not args.no_bytecode) for t in args.teams])
-        print(f"\nload average {os.getloadavg()[0]:.1f} at the end")
-        for args_ in (["--version"], ["check", "examples/minimal"]):
-            print(f"- `orgspec {' '.join(args_)}`: median {startup(args_):.0f} ms wall "
-                  "(warm cache)")
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="orgspec-bytecode-") as tmp:
+            prefix = None if args.no_bytecode else Path(tmp)
+            print_process([measure_process(t, 1 if t >= 5000 else args.repeat, prefix)
+                           for t in args.teams])
+            print(f"\nload average {os.getloadavg()[0]:.1f} at the end")
+            env = bytecode_env(prefix) if prefix is not None else None
+            for args_ in (["--version"], ["check", "examples/minimal"]):
+                print(f"- `orgspec {' '.join(args_)}`: median {startup(args_, env=env):.0f} ms "
+                      "wall (warm cache)")
         print(f"- bare `python -c pass`: median {bare_python():.0f} ms")
         return
     if args.adversarial:

@@ -94,22 +94,22 @@ def code_fingerprint() -> str:
 
 
 def _libraries() -> str:
-    """Where each of `PICKLED_LIBRARIES` is installed, with the size and modification time
-    of its version files (found without importing it); "" for one that is absent."""
-    from importlib.util import find_spec
-
+    """Where each of `PICKLED_LIBRARIES` is installed (the first `sys.path` entry holding
+    it, as the import system finds a regular package), with the size and modification time
+    of its version files; found without importing anything (a re-check whose result is
+    kept imports neither pydantic nor `importlib.util`)."""
     out = []
     for name in PICKLED_LIBRARIES:
-        try:
-            spec = find_spec(name)
-        except (ImportError, ValueError):
-            spec = None
-        folder = os.path.dirname(spec.origin) if spec is not None and spec.origin else ""
-        out.append(f"{name}:{folder}")
-        for file in ("version.py", "__init__.py", "__init__.pyi"):
-            with contextlib.suppress(OSError):
-                st = os.stat(os.path.join(folder, file))
-                out.append(f"{file}:{st.st_size}:{st.st_mtime_ns}")
+        for entry in sys.path:
+            folder = os.path.join(entry or ".", name)
+            if not os.path.isfile(os.path.join(folder, "__init__.py")):
+                continue
+            out.append(f"{name}:{os.path.abspath(folder)}")
+            for file in ("version.py", "__init__.py"):
+                with contextlib.suppress(OSError):
+                    st = os.stat(os.path.join(folder, file))
+                    out.append(f"{file}:{st.st_size}:{st.st_mtime_ns}")
+            break
     return "\n".join(out)
 
 
