@@ -598,14 +598,14 @@ INVOLVED = """\
     # (which chairs it); planning A via her team and R via her position, complaints C via her team,
     # refunds I directly.
     ("li", ["需求评审 · 主持 (作为产品经理)", "周例会 · 参加 (作为产品部的成员)"],
-     ["产品规划 负责 (A) 作为产品部的成员", "产品规划 执行 (R) 作为产品经理",
+     ["产品规划 批准 (A) 作为产品部的成员", "产品规划 执行 (R) 作为产品经理",
       "投诉处理 咨询 (C) 作为产品部的成员", "退款处理 知会 (I) 直接"]),
     # he chairs standup (and attends it through cs: chairing wins), attends weekly via cs.
     ("he", ["晨会 · 主持", "周例会 · 参加 (作为客服部的负责人)"],
-     ["投诉处理 负责 (A) 作为客服部的负责人", "退款处理 负责 (A) 作为客服部的负责人"]),
+     ["投诉处理 批准 (A) 作为客服部的负责人", "退款处理 批准 (A) 作为客服部的负责人"]),
     ("lin", ["需求评审 · 参加 (作为客服专员)", "晨会 · 参加 (作为客服部的成员)",
              "周例会 · 参加 (作为客服部的成员)"],
-     ["投诉处理 负责 (A) 作为客服部的成员", "退款处理 负责 (A) 作为客服部的成员",
+     ["投诉处理 批准 (A) 作为客服部的成员", "退款处理 批准 (A) 作为客服部的成员",
       "退款处理 执行 (R) 作为客服专员"]),
 ])
 def test_person_page_lists_what_show_lists(write_org: Any, tmp_path: Path, pid: str,
@@ -626,5 +626,5 @@ def test_person_page_lists_what_show_lists(write_org: Any, tmp_path: Path, pid: 
     doc = show(org, "person", pid, "zh")
     assert [x["name"] for x in doc["meetings"]] == [i.split(" · ")[0] for i in meetings]
     assert [(d["name"], role) for role, ds in doc["raci"].items() for d in ds] == [
-        (c.split(" ")[0], {"负责": "accountable", "执行": "responsible", "咨询": "consulted",
+        (c.split(" ")[0], {"批准": "accountable", "执行": "responsible", "咨询": "consulted",
                            "知会": "informed"}[c.split(" ")[1]]) for c in duties]

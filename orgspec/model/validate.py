@@ -353,6 +353,9 @@ def _schema_issue(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: Pa
             targeted = _FIELD_HINTS[(model.__name__, ("team",))]  # `部门: tech` on a person
         if targeted:
             hint = M("{targeted}; {hint}", targeted=targeted, hint=hint)
+        elif "accountable" in options and not _did_you_mean(str(loc[-1]), options):
+            hint = _raci_field_hint(str(loc[-1]), _node(data, path) if data is not None
+                                    else None) or hint
         return Issue(M("unknown field `{field}`", field=field), where, entity, hint=hint,
                      code="SC001")
     if kind == "missing":
@@ -388,6 +391,20 @@ def _schema_issue(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: Pa
     detail, hint = errwords.said(kind, ctx, value, name)
     return Issue(M("{field}: {detail}", field=label, detail=detail), where, entity, hint=hint,
                  code="SC003")
+
+
+def _raci_field_hint(key: str, value: Any) -> str:
+    """`负责: warehouse` on a duty: the RACI field a Chinese chart's word names."""
+    from orgspec.model import errwords
+
+    roles = errwords.raci_meant(key)
+    if not roles:
+        return ""
+    shown = value.strip() if isinstance(value, str) and value.strip() else "…"
+    if len(roles) == 1:
+        return M("write `{field}: {fix}`", field=roles[0], fix=shown)
+    return M("write `responsible: {value}` if it does the work, or `accountable: {value}` if "
+             "it answers for the outcome", value=shown)
 
 
 PART_WORDS = {"key_results": M("key result"), "steps": M("step"),

@@ -1,0 +1,92 @@
+"""An operations lead's trial (trial 7, Simplified and Taiwanese Traditional): RACI words in
+Chinese, team-inherited duties, reports' code spans, messages, vacancy words, roster headers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import run_cli
+
+CHARTER = """\
+- kind: Team
+  id: ops
+  name: 运营部
+  lead: p
+  members: [p]
+  responsibilities:
+    - {{id: d, name: 退款处理, role: {role}}}
+- kind: Person
+  id: p
+  name: 林雪
+"""
+
+DUTY_FIELD = """\
+- kind: Team
+  id: ops
+  name: 运营部
+  lead: p
+  members: [p]
+- kind: Person
+  id: p
+  name: 林雪
+- kind: Responsibility
+  id: d
+  name: 订单履约
+  {field}: ops
+"""
+
+
+def check(folder: Path, lang: str) -> list[dict[str, Any]]:
+    run = run_cli("check", str(folder), "--isolated", "--format", "json", "--lang", lang)
+    findings: list[dict[str, Any]] = run.json()["findings"]
+    return findings
+
+
+@pytest.mark.parametrize(("word", "role"), [
+    ("执行", "responsible"), ("負責執行", "responsible"), ("审批", "accountable"),
+    ("拍板", "accountable"), ("最終負責", "accountable"), ("諮詢", "consulted"),
+    ("知会", "informed"), ("告知", "informed"), ("R", "responsible")])
+@pytest.mark.parametrize(("lang", "said"), [("zh", "写成 `role: {role}`"),
+                                             ("zh-Hant", "寫成 `role: {role}`"),
+                                             ("en", "write `role: {role}`")])
+def test_a_chinese_raci_word_as_the_role_hints_the_role(write_org: Any, word: str, role: str,
+                                                        lang: str, said: str) -> None:
+    found = check(write_org({"org.yaml": CHARTER.format(role=word)}), lang)
+    assert [(f["code"], f["line"], f["hint"]) for f in found] == \
+        [("SC003", 7, said.format(role=role))]
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("zh", "若是做事的一方写成 `role: responsible`（执行 R），若是对结果负责、拍板的一方写成 "
+           "`role: accountable`（批准 A）"),
+    ("zh-Hant", "若是做事的一方寫成 `role: responsible`（執行 R），若是對結果負責、拍板的一方寫成 "
+                "`role: accountable`（批准 A）"),
+    ("en", "write `role: responsible` if it does the work, or `role: accountable` if it "
+           "answers for the outcome")])
+def test_fuzeren_alone_is_ambiguous_so_both_roles_are_offered(write_org: Any, lang: str,
+                                                               said: str) -> None:
+    found = check(write_org({"org.yaml": CHARTER.format(role="负责")}), lang)
+    assert [(f["code"], f["hint"]) for f in found] == [("SC003", said)]
+
+
+@pytest.mark.parametrize(("field", "lang", "said"), [
+    ("执行", "zh", "写成 `responsible: ops`"), ("審批", "zh-Hant", "寫成 `accountable: ops`"),
+    ("知会", "en", "write `informed: ops`"),
+    ("负责", "en", "write `responsible: ops` if it does the work, or `accountable: ops` if it "
+                   "answers for the outcome"),
+    ("負責", "zh-Hant", "若是做事的一方寫成 `responsible: ops`（執行 R），若是對結果負責、拍板的一方寫成 "
+                        "`accountable: ops`（批准 A）")])
+def test_a_raci_field_written_in_chinese_hints_the_field(write_org: Any, field: str, lang: str,
+                                                         said: str) -> None:
+    found = check(write_org({"org.yaml": DUTY_FIELD.format(field=field)}), lang)
+    assert [(f["line"], f["hint"]) for f in found if f["code"] == "SC001"] == [(12, said)]
+
+
+@pytest.mark.parametrize(("lang", "label"), [("zh", "批准 (A)"), ("zh-Hant", "批准 (A)"),
+                                             ("en", "accountable")])
+def test_the_accountable_label_is_not_the_word_charts_use_for_r(lang: str, label: str) -> None:
+    from orgspec.i18n import M, say
+
+    assert say(M("accountable"), lang) == label
