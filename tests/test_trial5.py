@@ -306,7 +306,7 @@ def test_the_org_diff_is_the_commands_output_and_names_what_changed(tmp_path: Pa
     git(tmp_path, "commit", "-qm", "公关部")
     assert diff_lines(tmp_path, "zh") == [
         "  新增团队：公关部（pr）",
-        "  新增职责：媒体关系（press）（负责方：公关部（pr））",
+        "  新增职责：媒体关系（press）（批准方：公关部（pr））",
         "  新增关键结果：差评率从5%降到2%（6月30日前）（o/k）",
     ]
     assert diff_lines(tmp_path, "en") == [

@@ -90,3 +90,27 @@ def test_the_accountable_label_is_not_the_word_charts_use_for_r(lang: str, label
     from orgspec.i18n import M, say
 
     assert say(M("accountable"), lang) == label
+
+
+TEAM_DUTY = """\
+- {kind: Team, id: cs, name: 客服部, lead: he, members: [he, lin]}
+- {kind: Person, id: he, name: 何丽}
+- {kind: Person, id: lin, name: 林雪, title: 客服专员}
+- {kind: Responsibility, id: complaints, name: 投诉处理, accountable: cs}
+"""
+
+
+@pytest.mark.parametrize(("lang", "heading", "role"), [
+    ("zh", "所在团队负责的职责（由团队整体承担，不是本人的个人职责）:", "批准 (A)"),
+    ("zh-Hant", "所在團隊負責的職責（由團隊整體承擔，不是本人的個人職責）:", "批准 (A)"),
+    ("en", "duties of their teams (held by the team, not personally):", "accountable")])
+def test_a_members_team_duties_are_not_their_own_accountability(write_org: Any, lang: str,
+                                                                heading: str, role: str) -> None:
+    folder = write_org({"org.yaml": TEAM_DUTY})
+    lines = run_cli("show", "person", "lin", str(folder), "--lang", lang).stdout.splitlines()
+    assert f"  {role}:" not in lines
+    at = lines.index(f"  {heading}")
+    assert lines[at + 1].startswith("    - ") and "complaints" in lines[at + 1] and \
+        f" · {role} (" in lines[at + 1]
+    lead = run_cli("show", "person", "he", str(folder), "--lang", lang).stdout.splitlines()
+    assert f"  {role}:" in lead and f"  {heading}" not in lead

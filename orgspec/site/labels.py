@@ -31,6 +31,8 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
                                    "lead {lead!r} is not a known person"),
     "ask_fallback": MC("label", "fallback: lead of {team}"),
     "ci_duties": MC("label", "Consulted or informed on"),
+    "team_duties": MC("label", "Duties of their teams"),
+    "team_duties_note": MC("label", "Held by the team as a whole, not by this person."),
     "handoffs_in": MC("label", "Hand-offs in"),
     "handoffs_out": MC("label", "Hand-offs out"),
     "from": MC("label", "from"),

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from orgspec.model.models import ROLES, is_placeholder
+from orgspec.model.positions import split_team_held
 from orgspec.report.diagram import FlowStep, Node, flow, tree
 from orgspec.site.model import FOLDERS, KIND_NAMES, Link, SiteModel
 
@@ -217,7 +218,9 @@ def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         held = org.people_positions.get(pid, [])
         node = f"person:{pid}"
         seen = m.involvement(node)  # the same view `orgspec show person` prints
-        duties = [(m.duty(d.duty), d.role, *_through(m, pid, d.via)) for d in seen.duties]
+        own, team_held = split_team_held(org, pid, seen.duties)
+        duties = [(m.duty(d.duty), d.role, *_through(m, pid, d.via)) for d in own]
+        team_duties = [(m.duty(d.duty), d.role, *_through(m, pid, d.via)) for d in team_held]
         meetings = [(m.meeting(a.meeting), a.chairs, *_through(m, pid, a.via))
                     for a in seen.meetings]
         yield m.url("Person", pid), render(
@@ -225,6 +228,7 @@ def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
             positions=[m.position(r) for r in held], meetings=meetings,
             led=[m.team(t) for t in m.led.get(pid, [])],
             member_of=[m.team(t) for t in m.member_of.get(pid, [])], duties=duties,
+            team_duties=team_duties,
             objectives=[m.objective(o) for o in m.objectives_of(pid)],
             steps=[(m.process(p), s, n, None) for p, s, n in m.steps_of(pid)] +
             [(m.process(p), s, n, m.position(r)) for r in held for p, s, n in m.steps_of(r)],
