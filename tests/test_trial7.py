@@ -114,3 +114,35 @@ def test_a_members_team_duties_are_not_their_own_accountability(write_org: Any, 
         f" · {role} (" in lines[at + 1]
     lead = run_cli("show", "person", "he", str(folder), "--lang", lang).stdout.splitlines()
     assert f"  {role}:" in lead and f"  {heading}" not in lead
+
+
+def test_message_code_spans_are_code_in_markdown_and_safe() -> None:
+    from orgspec.escape import md_with_code
+
+    assert md_with_code("`cadence` 后面是全角冒号 `：`") == "`cadence` 后面是全角冒号 `：`"
+    # outside a span everything is escaped as before; inside, `|` (a GFM cell) is escaped,
+    # hidden characters neutralised, and no markup or mention escapes the span
+    assert md_with_code("*x* `a|b` @team <b>") == "\\*x\\* `a\\|b` @\u200bteam \\<b>"
+    assert md_with_code("`\u202eevil` ok") == "`\ufffdevil` ok"
+    assert md_with_code("`a` `") == "`a` \\`"
+    assert md_with_code("` a`") == "`  a `"
+
+
+def test_message_code_spans_are_code_elements_in_html_and_escaped() -> None:
+    from orgspec.escape import html_with_code
+
+    assert html_with_code("写成 `cadence: 每日`") == "写成 <code>cadence: 每日</code>"
+    assert html_with_code("<i>`<script>`</i> `\u202e`") == \
+        "&lt;i&gt;<code>&lt;script&gt;</code>&lt;/i&gt; <code>[U+202E]</code>"
+
+
+@pytest.mark.parametrize(("fmt", "code"), [("md", "`role: responsible`"),
+                                           ("html", "<code>role: responsible</code>")])
+def test_reports_show_a_hints_code_as_code(write_org: Any, tmp_path: Path, fmt: str,
+                                           code: str) -> None:
+    folder = write_org({"org.yaml": CHARTER.format(role="执行")})
+    out = tmp_path / f"report.{fmt}"
+    run_cli("report", str(folder), "--isolated", "--lang", "zh", "--format",
+            "markdown" if fmt == "md" else "html", "-o", str(out))
+    text = out.read_text("utf-8")
+    assert f"写成 {code}" in text and "\\`" not in text
