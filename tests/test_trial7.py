@@ -146,3 +146,17 @@ def test_reports_show_a_hints_code_as_code(write_org: Any, tmp_path: Path, fmt: 
             "markdown" if fmt == "md" else "html", "-o", str(out))
     text = out.read_text("utf-8")
     assert f"写成 {code}" in text and "\\`" not in text
+
+
+@pytest.mark.parametrize(("lang", "line"), [("zh", "建议: 写成 `role: responsible`"),
+                                            ("zh-Hant", "建議: 寫成 `role: responsible`"),
+                                            ("en", "hint: write `role: responsible`")])
+def test_sarif_results_carry_the_hint(write_org: Any, lang: str, line: str) -> None:
+    import json
+
+    folder = write_org({"org.yaml": CHARTER.format(role="执行")})
+    run = run_cli("check", str(folder), "--isolated", "--format", "sarif", "--lang", lang)
+    [result] = json.loads(run.stdout)["runs"][0]["results"]
+    message, hint = result["message"]["text"].split("\n")
+    assert hint == line and "`role`" in message
+    assert result["properties"] == {"hint": line.split(": ", 1)[1]}
