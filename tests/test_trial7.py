@@ -160,3 +160,53 @@ def test_sarif_results_carry_the_hint(write_org: Any, lang: str, line: str) -> N
     message, hint = result["message"]["text"].split("\n")
     assert hint == line and "`role`" in message
     assert result["properties"] == {"hint": line.split(": ", 1)[1]}
+
+
+@pytest.mark.parametrize(("title", "target", "shown"), [
+    ("核心交易链路可用性达到99.95%", None, "99.95%"),
+    ("客诉率从 0.8% 降至 0.5%", None, "0.5%"),
+    ("Raise NPS from 30 to 45 by 2026-06-30", None, "45"),
+    ("Improve CSAT to 4.6 分以上 by end of Q4", None, "4.6 分以上"),
+    ("Q3 营收增长 20%", None, "20%"),
+    ("GMV 达到 5000 万元（2026 年底）", None, "5000 万元"),
+    ("核心交易链路可用性达到99.95%", "99.99%", "99.99%"),
+    ("提升用户满意度", None, "")])
+def test_a_key_results_target_is_read_from_its_sentence(title: str, target: str | None,
+                                                        shown: str) -> None:
+    from orgspec.model.okr import judge, stated_target
+
+    said = judge(title, None, target, dated=True)
+    assert stated_target(title, target, said.target) == shown
+
+
+OKRS = TEAM_DUTY + """\
+- kind: Objective
+  id: o1
+  title: 客服体验更好
+  owner: cs
+  period: 2026-Q1
+  key_results:
+    - {id: k1, title: 核心交易链路可用性达到99.95%, due: 2026-03-31}
+    - {id: k2, title: 首次响应时间不超过 2 分钟, due: 2026-03-31}
+- kind: Objective
+  id: o2
+  title: 无周期目标
+  owner: cs
+  key_results: [{id: k1, title: 客诉率降至 0.3% 以下}]
+"""
+
+
+@pytest.mark.parametrize(("lang", "count"), [("zh", "2 个关键结果"), ("zh-Hant", "2 個關鍵結果"),
+                                             ("en", "2 key results")])
+def test_the_okr_index_lists_objectives_with_owner_and_key_results(
+        write_org: Any, tmp_path: Path, lang: str, count: str) -> None:
+    import re
+
+    folder = write_org({"org.yaml": OKRS})
+    out = tmp_path / "site"
+    run_cli("site", str(folder), "--isolated", "--lang", lang, "-o", str(out))
+    index = (out / "okrs" / "index.html").read_text("utf-8")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", index.split("<main")[1]))
+    assert f"客服体验更好 · 客服部 · {count}" in text
+    page = (out / "okrs" / "o1.html").read_text("utf-8")
+    assert "<td>99.95%</td>" in page

@@ -63,6 +63,7 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "aligns": MC("label", "Aligns to"),
     "aligned": MC("label", "Aligned objectives"),
     "key_results": MC("label", "Key results"),
+    "kr_count": MC("label", "{count} key results"),
     "metric": MC("label", "Metric"),
     "baseline": MC("label", "Baseline"),
     "current": MC("label", "Current"),

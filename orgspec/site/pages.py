@@ -303,12 +303,15 @@ def _okrs(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         return [{"label": k or lab["no_period"], "count": len(by_period[k]),
                  "current": k == current, "href": f"_period-{k or 'none'}.html"} for k in keys]
 
-    yield "okrs/index.html", render("okrs", 1, heading=lab["okrs"], periods=nav("\0"), rows=[])
+    sections = [{"label": k or lab["no_period"], "href": f"_period-{k or 'none'}.html",
+                 "rows": _okr_rows(m, by_period[k], progress, vague)} for k in keys]
+    yield "okrs/index.html", render("okrs", 1, heading=lab["okrs"], periods=nav("\0"), rows=[],
+                                    sections=sections)
     for k in keys:
         rows = _okr_rows(m, by_period[k], progress, vague)
         yield f"okrs/_period-{k or 'none'}.html", render(
             "okrs", 1, heading=f"{lab['okrs']} · {k or lab['no_period']}", periods=nav(k),
-            rows=rows)
+            rows=rows, sections=[])
 
 
 def _period(obj: Any) -> str:
@@ -320,8 +323,9 @@ def _period(obj: Any) -> str:
 
 
 def _okr_rows(m: SiteModel, ids: list[str], progress: dict[str, int | None],
-              vague: dict[str, int]) -> list[tuple[int, Link, int | None, int]]:
-    """Objectives of one period as a tree: each under the one it aligns to, if in the set."""
+              vague: dict[str, int]) -> list[tuple[int, Link, int | None, int, Link | None, int]]:
+    """Objectives of one period as a tree: each under the one it aligns to, if in the set;
+    (depth, objective, progress, not measurable, owner, key results)."""
     inside = set(ids)
     out = []
     roots = [o for o in ids if m.org.objectives[o].aligns_to not in inside
@@ -333,13 +337,20 @@ def _okr_rows(m: SiteModel, ids: list[str], progress: dict[str, int | None],
         if oid in seen:
             continue
         seen.add(oid)
-        out.append((depth, m.objective(oid), progress[oid], vague[oid]))
+        out.append(_okr_row(m, depth, oid, progress, vague))
         stack.extend((depth + 1, c) for c in reversed(m.okr_children.get(oid, []))
                      if c in inside)
     for oid in ids:  # objectives on an alignment cycle
         if oid not in seen:
-            out.append((0, m.objective(oid), progress[oid], vague[oid]))
+            out.append(_okr_row(m, 0, oid, progress, vague))
     return out
+
+
+def _okr_row(m: SiteModel, depth: int, oid: str, progress: dict[str, int | None],
+             vague: dict[str, int]) -> tuple[int, Link, int | None, int, Link | None, int]:
+    obj = m.org.objectives[oid]
+    return (depth, m.objective(oid), progress[oid], vague[oid], m.owner(obj.owner),
+            len(obj.key_results))
 
 
 def _processes(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
