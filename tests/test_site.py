@@ -481,9 +481,10 @@ def test_vacant_position_page_aliases_and_search(write_org, tmp_path: Path) -> N
             '<span class="bad">1 vacant</span></li>') in (out / "index.html").read_text("utf-8")
     assert ('<p class="ask"><a href="../people/ann.html">Ann</a> <span class="muted">(lead of '
             'Support, as the position has no holder)</span></p>') in page
-    assert re.findall(r"<tr><td>([^<]*)</td><td></td><td></td><td>(.*?)</td></tr>", page) == [
-        ("Reply within 2 minutes", '<span class="ok">✓ measurable</span>'),
-        ("Be friendlier", '<span class="bad">✗ not measurable: no target value</span>')]
+    assert re.findall(r"<tr><td>([^<]*)</td><td></td><td>([^<]*)</td><td>(.*?)</td></tr>",
+                      page) == [
+        ("Reply within 2 minutes", "2 minutes", '<span class="ok">✓ measurable</span>'),
+        ("Be friendlier", "", '<span class="bad">✗ not measurable: no target value</span>')]
     # the duty's accountable is the position: whom to ask is its team's lead, said so
     duty = (out / "duties" / "refunds.html").read_text("utf-8")
     assert '<td><a href="../positions/agent.html">Agent</a></td>' in duty
