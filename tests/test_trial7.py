@@ -168,6 +168,7 @@ def test_sarif_results_carry_the_hint(write_org: Any, lang: str, line: str) -> N
     ("Raise NPS from 30 to 45 by 2026-06-30", None, "45"),
     ("Improve CSAT to 4.6 分以上 by end of Q4", None, "4.6 分以上"),
     ("Q3 营收增长 20%", None, "20%"),
+    ("Reply within 2 minutes", None, "2 minutes"),
     ("GMV 达到 5000 万元（2026 年底）", None, "5000 万元"),
     ("核心交易链路可用性达到99.95%", "99.99%", "99.99%"),
     ("提升用户满意度", None, "")])

@@ -55,6 +55,10 @@ def judge(title: str, metric: str | None, target: str | None, dated: bool) -> Ve
 _DATE_LIKE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?")
 
 
+# Words the quantity pattern takes after a number that are not its unit: ` 45 by`, ` 30 to`.
+_CONNECTOR = re.compile(r"\s+(?:to|by|from|and|in|within|at|on|of|for)$", re.IGNORECASE)
+
+
 def stated_target(title: str, target: str | None, said_target: bool) -> str:
     """The target a key result shows: its `target` field, else (when its sentence states a
     target, `said_target`) the last quantity of the sentence that is not part of a date, a
@@ -65,7 +69,7 @@ def stated_target(title: str, target: str | None, said_target: bool) -> str:
     dates = [m.span() for m in _DATE_LIKE.finditer(title)]
     shown, at = "", 0
     for q in quantities(title):
-        core = re.sub(r"\s+[A-Za-z]+$", "", q.text.strip())
+        core = _CONNECTOR.sub("", q.text.strip())
         i = title.find(core, at)
         if i >= 0:
             at = i + len(core)
