@@ -211,3 +211,19 @@ def test_the_okr_index_lists_objectives_with_owner_and_key_results(
     assert f"客服体验更好 · 客服部 · {count}" in text
     page = (out / "okrs" / "o1.html").read_text("utf-8")
     assert "<td>99.95%</td>" in page
+
+
+@pytest.mark.parametrize(("lang", "message", "hint"), [
+    ("zh", "YAML 中的值不能以 `*` 或 `&` 开头：它们表示别名或锚点",
+     "给这个值加上引号，例如 `description: \"*重点* 品牌宣传\"`"),
+    ("zh-Hant", "YAML 中的值不能以 `*` 或 `&` 開頭：它們表示別名或錨點",
+     "給這個值加上引號，例如 `description: \"*重點* 品牌宣傳\"`"),
+    ("en", "a value cannot start with `*` or `&` in YAML: they mark an alias or an anchor",
+     "put the value in quotes, e.g. `description: \"*重点* 品牌宣传\"`")])
+@pytest.mark.parametrize("value", ["*重点* 品牌宣传", "&重点 品牌宣传"])
+def test_a_value_starting_with_a_star_says_to_quote_it(write_org: Any, lang: str, message: str,
+                                                       hint: str, value: str) -> None:
+    found = check(write_org({"org.yaml": DUTY_FIELD.format(field="description").replace(
+        "description: ops", f"description: {value}")}), lang)
+    syntax = [(f["line"], f["message"], f["hint"]) for f in found if f["code"] == "IN001"]
+    assert syntax == [(12, message, hint)]
