@@ -227,3 +227,14 @@ def test_a_value_starting_with_a_star_says_to_quote_it(write_org: Any, lang: str
         "description: ops", f"description: {value}")}), lang)
     syntax = [(f["line"], f["message"], f["hint"]) for f in found if f["code"] == "IN001"]
     assert syntax == [(12, message, hint)]
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("zh", "`accountable` 中的 'warehose' 不是已知的团队、人员或岗位"),
+    ("zh-Hant", "`accountable` 中的 'warehose' 不是已知的團隊、人員或職位"),
+    ("en", "unknown Team, Person or Role 'warehose' in `accountable`")])
+def test_three_kinds_are_listed_with_commas_and_one_or(write_org: Any, lang: str,
+                                                       said: str) -> None:
+    found = check(write_org({"org.yaml": DUTY_FIELD.format(field="accountable").replace(
+        "accountable: ops", "accountable: warehose")}), lang)
+    assert [f["message"] for f in found if f["code"] == "RF001"] == [said]
