@@ -238,3 +238,27 @@ def test_three_kinds_are_listed_with_commas_and_one_or(write_org: Any, lang: str
     found = check(write_org({"org.yaml": DUTY_FIELD.format(field="accountable").replace(
         "accountable: ops", "accountable: warehose")}), lang)
     assert [f["message"] for f in found if f["code"] == "RF001"] == [said]
+
+
+PERIOD = TEAM_DUTY + """\
+- kind: Objective
+  id: o1
+  title: 客服体验更好
+  owner: cs
+  period: PERIOD
+  key_results: [{id: k1, title: 客诉率降至 0.3% 以下, due: 2025-12-31}]
+"""
+
+
+@pytest.mark.parametrize(("period", "lang", "message", "hint"), [
+    ("FY2025", "zh", "`period` 的值 'FY2025' 不是周期写法：请写 `2025`",
+     "周期写成 2025、2025-H1 或 2025-Q1"),
+    ("FY2025-Q3", "zh-Hant", "`period` 的值 'FY2025-Q3' 不是週期寫法：請寫 `2025-Q3`",
+     "週期寫成 2025、2025-H1 或 2025-Q1"),
+    ("FY2025", "en", "`period` 'FY2025' is not a period: write `2025`",
+     "periods are written 2025, 2025-H1 or 2025-Q1"),
+    ("明年", "en", "`period` '明年' is not a period", "periods are written 2026, 2026-H1 or 2026-Q1")])
+def test_a_period_hint_uses_the_year_written(write_org: Any, period: str, lang: str,
+                                             message: str, hint: str) -> None:
+    found = check(write_org({"org.yaml": PERIOD.replace("PERIOD", period)}), lang)
+    assert [(f["message"], f["hint"]) for f in found if f["code"] == "SC003"] == [(message, hint)]

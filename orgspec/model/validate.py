@@ -487,6 +487,9 @@ def _period_guess(text: str) -> str | None:
     """The period `text` most likely means, in orgspec's form: `2026Q1`, `2026 q1`,
     `Q1 2026`, `2026年第一季度`, `2026年Q1` -> `2026-Q1`; `2026年上半年` -> `2026-H1`."""
     t = text.strip().replace("－", "-").replace("—", "-")
+    fiscal = re.fullmatch(r"(?i)FY\s*-?\s*(\d{4})\s*[-_/ ]?\s*(.*)", t)
+    if fiscal:  # FY2025, FY2025-Q1: the fiscal year's number, as the writer gave it
+        t = f"{fiscal.group(1)}{fiscal.group(2)}" if fiscal.group(2) else f"{fiscal.group(1)}年"
     m = re.fullmatch(r"(\d{4})\s*(?:年|[-_/.])?\s*([QqHh])\s*([1-4])", t) or \
         re.fullmatch(r"([QqHh])\s*([1-4])\s*[-_/ ]?\s*(\d{4})", t)
     if m:
@@ -513,12 +516,15 @@ def period_fix(text: str) -> str | None:
 
 def _period_issue(value: str, label: str, where: Any, entity: str) -> Issue:
     fix = period_fix(value)
+    year = re.search(r"(?<!\d)(\d{4})(?!\d)", value)  # the year the writer gave, else 2026
+    hint = M("periods are written {year}, {year}-H1 or {year}-Q1", year=year.group(1)) \
+        if year and not year.group(1).startswith("0") else \
+        M("periods are written 2026, 2026-H1 or 2026-Q1")
     if fix:
         return Issue(M("{field} {value!r} is not a period: write `{fix}`", field=label,
-                       value=value, fix=fix), where, entity,
-                     hint=M("periods are written 2026, 2026-H1 or 2026-Q1"), code="SC003")
+                       value=value, fix=fix), where, entity, hint=hint, code="SC003")
     return Issue(M("{field} {value!r} is not a period", field=label, value=value), where,
-                 entity, hint=M("periods are written 2026, 2026-H1 or 2026-Q1"), code="SC003")
+                 entity, hint=hint, code="SC003")
 
 
 # Fields people write on the wrong kind that stand for a fact held elsewhere: dropped under
