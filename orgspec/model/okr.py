@@ -10,6 +10,7 @@ import re
 from orgspec.model.models import KeyResult, Objective
 from orgspec.text.measurable import Verdict, assess
 from orgspec.text.quantity import parse_quantity, quantities
+from orgspec.text.script import simplified
 
 
 def period_range(obj: Objective) -> tuple[dt.date, dt.date] | None:
@@ -67,12 +68,17 @@ def stated_target(title: str, target: str | None, said_target: bool) -> str:
     if target is not None or not said_target:
         return target or ""
     dates = [m.span() for m in _DATE_LIKE.finditer(title)]
+    # the quantities are read in Simplified script; what is shown is the title's own text
+    folded = simplified(title)
+    if len(folded) != len(title):
+        folded = title
     shown, at = "", 0
     for q in quantities(title):
         core = _CONNECTOR.sub("", q.text.strip())
-        i = title.find(core, at)
+        i = folded.find(core, at)
         if i >= 0:
             at = i + len(core)
+            core = title[i:at]
             if any(a <= i < b for a, b in dates) or (i > 0 and title[i - 1].isascii()
                                                      and title[i - 1].isalpha()):
                 continue  # 2026-06-30, Q4, H1, P95, FY2025
