@@ -169,6 +169,7 @@ def test_sarif_results_carry_the_hint(write_org: Any, lang: str, line: str) -> N
     ("Improve CSAT to 4.6 分以上 by end of Q4", None, "4.6 分以上"),
     ("Q3 营收增长 20%", None, "20%"),
     ("Reply within 2 minutes", None, "2 minutes"),
+    ("首次回覆時間不超過 2 分鐘", None, "不超過 2 分鐘"),
     ("GMV 达到 5000 万元（2026 年底）", None, "5000 万元"),
     ("核心交易链路可用性达到99.95%", "99.99%", "99.99%"),
     ("提升用户满意度", None, "")])
@@ -257,7 +258,8 @@ PERIOD = TEAM_DUTY + """\
      "週期寫成 2025、2025-H1 或 2025-Q1"),
     ("FY2025", "en", "`period` 'FY2025' is not a period: write `2025`",
      "periods are written 2025, 2025-H1 or 2025-Q1"),
-    ("明年", "en", "`period` '明年' is not a period", "periods are written 2026, 2026-H1 or 2026-Q1")])
+    ("明年", "en", "`period` '明年' is not a period",
+     "periods are written 2026, 2026-H1 or 2026-Q1")])
 def test_a_period_hint_uses_the_year_written(write_org: Any, period: str, lang: str,
                                              message: str, hint: str) -> None:
     found = check(write_org({"org.yaml": PERIOD.replace("PERIOD", period)}), lang)
