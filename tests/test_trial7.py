@@ -264,3 +264,9 @@ def test_a_period_hint_uses_the_year_written(write_org: Any, period: str, lang: 
                                              message: str, hint: str) -> None:
     found = check(write_org({"org.yaml": PERIOD.replace("PERIOD", period)}), lang)
     assert [(f["message"], f["hint"]) for f in found if f["code"] == "SC003"] == [(message, hint)]
+
+
+@pytest.mark.parametrize("lang", ["zh", "zh-Hant", "en"])
+def test_explain_shows_no_test_markers(lang: str) -> None:
+    out = run_cli("explain", "OK004", "--lang", lang).stdout
+    assert "{id: activity, title: " in out and "expect:" not in out
