@@ -270,3 +270,25 @@ def test_a_period_hint_uses_the_year_written(write_org: Any, period: str, lang: 
 def test_explain_shows_no_test_markers(lang: str) -> None:
     out = run_cli("explain", "OK004", "--lang", lang).stdout
     assert "{id: activity, title: " in out and "expect:" not in out
+
+
+SEAT = TEAM_DUTY + """\
+- kind: Role
+  id: agent
+  name: 客服专员
+  team: cs
+  headcount: 2
+  holders: [lin, WORD]
+"""
+
+
+@pytest.mark.parametrize("word", ["徵才中", "招募中", "招聘中", "待聘", "空缺", "TBD", "hiring",
+                                  "徵人中", "職缺"])
+@pytest.mark.parametrize(("lang", "said"), [("zh", "（写作 '{word}'）"),
+                                            ("zh-Hant", "（寫作 '{word}'）"),
+                                            ("en", "(written as '{word}')")])
+def test_vacancy_words_mark_an_open_seat(write_org: Any, word: str, lang: str,
+                                         said: str) -> None:
+    found = check(write_org({"org.yaml": SEAT.replace("WORD", word)}), lang)
+    assert [f["code"] for f in found if f["code"].startswith(("RF", "RO"))] == ["RO001"]
+    assert said.format(word=word) in next(f["message"] for f in found if f["code"] == "RO001")
