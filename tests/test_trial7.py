@@ -292,3 +292,28 @@ def test_vacancy_words_mark_an_open_seat(write_org: Any, word: str, lang: str,
     found = check(write_org({"org.yaml": SEAT.replace("WORD", word)}), lang)
     assert [f["code"] for f in found if f["code"].startswith(("RF", "RO"))] == ["RO001"]
     assert said.format(word=word) in next(f["message"] for f in found if f["code"] == "RO001")
+
+
+@pytest.mark.parametrize("title_rows", ["优选商城员工花名册（2026年11月）,,,\n",
+                                        "\n員工名冊,,,\n製表：人資部,,,\n"])
+def test_a_roster_with_a_title_row_above_the_header_imports(tmp_path: Path,
+                                                            title_rows: str) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text(title_rows + "工号,姓名,部门,部门编号\nE001,王军,总经办,company\n"
+                      "E002,林雪,客服部,cs\n", encoding="utf-8")
+    run = run_cli("import", "roster", str(roster), "-o", str(tmp_path / "org"), "--lang", "zh")
+    assert run.code == 0, run.stderr
+    people = "".join(p.read_text("utf-8") for p in (tmp_path / "org").rglob("*.yaml"))
+    assert "王军" in people and "林雪" in people
+
+
+@pytest.mark.parametrize(("env", "said"), [
+    ("zh_CN.UTF-8", "表头中没有团队列和姓名列"), ("zh_TW.UTF-8", "表頭中沒有團隊列和姓名列"),
+    ("C.UTF-8", "no team and name columns in the header")])
+def test_a_roster_without_its_columns_is_said_in_the_locales_language(
+        tmp_path: Path, env: str, said: str) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text("a,b\n1,2\n", encoding="utf-8")
+    run = run_cli("import", "roster", str(roster), "-o", str(tmp_path / "org"),
+                  env={"LANG": env, "LC_ALL": "", "LANGUAGE": ""})
+    assert run.code == 2 and said in run.stderr
