@@ -317,3 +317,22 @@ def test_a_roster_without_its_columns_is_said_in_the_locales_language(
     run = run_cli("import", "roster", str(roster), "-o", str(tmp_path / "org"),
                   env={"LANG": env, "LC_ALL": "", "LANGUAGE": ""})
     assert run.code == 2 and said in run.stderr
+
+
+@pytest.mark.parametrize(("lang", "no_tag", "no_change"), [
+    ("zh", "没有可比较的 git 标签", "组织没有变化。"),
+    ("zh-Hant", "沒有可比較的 git 標籤", "組織沒有變化。"),
+    ("en", "No git tag to compare against", "No org changes.")])
+def test_the_home_page_says_when_there_is_no_tag_to_compare_against(
+        write_org: Any, tmp_path: Path, lang: str, no_tag: str, no_change: str) -> None:
+    from orgspec.engine.lint import lint_org
+    from orgspec.load.config import Config
+    from orgspec.site import SiteOptions, build_site
+
+    result, org = lint_org([str(write_org({"org.yaml": TEAM_DUTY}))], Config(lang=lang))
+    for since, said, not_said in (("", no_tag, no_change), ("v1.0", no_change, no_tag)):
+        out = tmp_path / f"site{since}"
+        build_site(result, org, str(out), SiteOptions(git_dates=False, since=since))
+        for page in ("index.html", "changes/index.html"):
+            html = (out / page).read_text("utf-8")
+            assert said in html and not_said not in html, (since, page)

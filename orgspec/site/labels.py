@@ -81,6 +81,8 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "changes": MC("label", "Changes"),
     "changes_since": MC("label", "Changes since {ref}"),
     "no_changes": MC("label", "No org changes."),
+    "no_baseline": MC("label", "No git tag to compare against, so no changes are listed; tag a "
+                               "release or build with --since REF."),
     "at_a_glance": MC("label", "At a glance"),
     "kind_team": MC("label", "team"),
     "kind_person": MC("label", "person"),

@@ -23,7 +23,7 @@ def pages(m: SiteModel, render: Render, changes: list[tuple[str, str]],
           since: str = "") -> Iterator[tuple[str, str]]:
     """(path, HTML) for every page; `render(template, depth, **context)`."""
     org = m.org
-    yield "index.html", _home(m, render, changes)
+    yield "index.html", _home(m, render, changes, since)
     yield "teams/index.html", render("teams", 1, count=len(org.teams),
                                      items=tree_items(m.view.tree_rows, 10_000))
     for tid in sorted(org.teams):
@@ -53,7 +53,8 @@ def pages(m: SiteModel, render: Render, changes: list[tuple[str, str]],
     yield "_redirects", "".join(f"/{m.url(k, old)} /{m.url(k, new)} 301\n"
                                 for (k, old), new in sorted(moved.items()))
     heading = m.labels["changes_since"].format(ref=since) if since else m.labels["changes"]
-    yield "changes/index.html", render("changes", 1, changes=changes, heading=heading)
+    yield "changes/index.html", render("changes", 1, changes=changes, heading=heading,
+                                       compared=bool(since))
 
 
 def _not_found(render: Render) -> str:
@@ -105,7 +106,7 @@ def _kind_labels(m: SiteModel) -> str:
     return json.dumps({k: m.labels["kind_" + k] for k in SEARCH_KINDS}, ensure_ascii=False)
 
 
-def _home(m: SiteModel, render: Render, changes: list[tuple[str, str]]) -> str:
+def _home(m: SiteModel, render: Render, changes: list[tuple[str, str]], since: str = "") -> str:
     org = m.org
     counts = {"teams": len(org.teams), "people": len(org.people),
               "duties": len(org.responsibilities), "objectives": len(org.objectives),
@@ -113,7 +114,8 @@ def _home(m: SiteModel, render: Render, changes: list[tuple[str, str]]) -> str:
               "meetings": len(org.meetings), "vacant": _open_seats(org)}
     findings = {k: m.view.counts.get(k, 0) for k in ("error", "warning", "info")}
     return render("home", 0, counts=counts, findings=findings,
-                  items=tree_items(m.view.tree_rows, 1), changes=changes)
+                  items=tree_items(m.view.tree_rows, 1), changes=changes,
+                  compared=bool(since))
 
 
 def _open_seats(org: Any) -> int:
