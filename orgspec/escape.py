@@ -185,7 +185,8 @@ def md_with_code(value: object) -> str:
     U+FFFD, `|` is escaped (GFM splits cells before it reads code spans) and a span that
     starts or ends with a space is padded (CommonMark strips one space each side)."""
     text = re.sub("\r\n|[\r\n\x85\u2028\u2029\v\f]", " ", str(value))
-    out, at = [], 0
+    out: list[str] = []
+    at = 0
     for m in CODE_SPAN.finditer(text):
         out.append(md_inline(text[at:m.start()]))
         code = neutralise(m.group(1)).replace("|", "\\|")
@@ -202,12 +203,13 @@ def html_with_code(value: object) -> str:
     from markupsafe import escape  # jinja's, so quotes are escaped as the templates do
 
     text = visible_text(str(value))
-    out, at = [], 0
+    out: list[str] = []
+    at = 0
     for m in CODE_SPAN.finditer(text):
-        out.append(escape(text[at:m.start()]))
+        out.append(str(escape(text[at:m.start()])))
         out.append(f"<code>{escape(m.group(1))}</code>")
         at = m.end()
-    out.append(escape(text[at:]))
+    out.append(str(escape(text[at:])))
     return "".join(out)
 
 
