@@ -174,6 +174,45 @@ def md_inline(value: object, max_len: int = 1000) -> str:
     return _MD_SPECIAL.sub(_md_escape, gh_refs(text))
 
 
+# A code span in orgspec's own messages: `cadence`, `role: responsible` (one line, no
+# backtick inside).
+CODE_SPAN = re.compile(r"`([^`\r\n]+)`")
+
+
+def md_with_code(value: object) -> str:
+    """A message for a Markdown table cell with its `code` spans kept as code spans and
+    every other part escaped as `md_inline` does; inside a span, hidden characters become
+    U+FFFD, `|` is escaped (GFM splits cells before it reads code spans) and a span that
+    starts or ends with a space is padded (CommonMark strips one space each side)."""
+    text = re.sub("\r\n|[\r\n\x85\u2028\u2029\v\f]", " ", str(value))
+    out: list[str] = []
+    at = 0
+    for m in CODE_SPAN.finditer(text):
+        out.append(md_inline(text[at:m.start()]))
+        code = neutralise(m.group(1)).replace("|", "\\|")
+        pad = " " if code[0] == " " or code[-1] == " " else ""
+        out.append(f"`{pad}{code}{pad}`")
+        at = m.end()
+    out.append(md_inline(text[at:]))
+    return "".join(out)
+
+
+def html_with_code(value: object) -> str:
+    """A message as HTML: its `code` spans as <code>, everything escaped, hidden characters
+    shown as their code points (`visible_text`)."""
+    from markupsafe import escape  # jinja's, so quotes are escaped as the templates do
+
+    text = visible_text(str(value))
+    out: list[str] = []
+    at = 0
+    for m in CODE_SPAN.finditer(text):
+        out.append(str(escape(text[at:m.start()])))
+        out.append(f"<code>{escape(m.group(1))}</code>")
+        at = m.end()
+    out.append(str(escape(text[at:])))
+    return "".join(out)
+
+
 # Inside a quoted Mermaid label these would end the label, open markup or an entity; they
 # become Mermaid entity codes (`#35;`), which Mermaid turns back into the character.
 _MERMAID_SPECIAL = re.compile(r'["<>#&`\[\]{}()|;:\\]')

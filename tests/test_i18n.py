@@ -133,7 +133,7 @@ def test_mistakes_of_the_issue_say_the_fix(write_org) -> None:
     assert _said(write_org, "en") == [
         ("RF001", 2, "unknown Team 'HR' in `parent`",
          "an id is lowercase: write it as `hr`"),
-        ("RF001", 4, "unknown Team or Person or Role '客服部' in `accountable`",
+        ("RF001", 4, "unknown Team, Person or Role '客服部' in `accountable`",
          "客服部 is the name of team `cs`: write `cs`"),
         ("SC003", 9, "`period` '2026Q1' is not a period: write `2026-Q1`",
          "periods are written 2026, 2026-H1 or 2026-Q1"),
@@ -142,7 +142,7 @@ def test_mistakes_of_the_issue_say_the_fix(write_org) -> None:
     ]
     assert _said(write_org, "zh") == [
         ("RF001", 2, "`parent` 中的 'HR' 不是已知的团队", "id 只用小写：写成 `hr`"),
-        ("RF001", 4, "`accountable` 中的 '客服部' 不是已知的团队或人员或岗位",
+        ("RF001", 4, "`accountable` 中的 '客服部' 不是已知的团队、人员或岗位",
          "客服部 是团队 `cs` 的名称：请写 `cs`"),
         ("SC003", 9, "`period` 的值 '2026Q1' 不是周期写法：请写 `2026-Q1`",
          "周期写成 2026、2026-H1 或 2026-Q1"),

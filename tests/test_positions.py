@@ -130,7 +130,7 @@ def test_who_speaks_the_content_language_by_default() -> None:
     run = run_cli("who", "退款", "examples/ecommerce")
     assert run.stdout.splitlines()[:3] == [
         "职责 refund-handling 退款处理",
-        "  负责 (A): 团队 customer-service 客服团队 (chen-jing 陈静)",
+        "  批准 (A): 团队 customer-service 客服团队 (chen-jing 陈静)",
         "  执行 (R): 岗位 cs-specialist 客服专员 (lin-xue 林雪, ma-chao 马超; 1 个空缺)"]
     assert run_cli("who", "不存在的东西", "examples/ecommerce").stdout == \
         "没有与 '不存在的东西' 匹配的内容\n"

@@ -438,3 +438,16 @@ def test_404_page_works_at_any_depth(browser: Any, tmp_path: Path) -> None:  # n
     finally:
         page.close()
         server.shutdown()
+
+
+def test_process_flow_edges_have_arrowheads(browser: Any, sites: dict[str, str]) -> None:  # noqa: F811
+    """Trial 7: the flowchart's edges had no arrowheads; each now ends in the #arrow marker,
+    which the page defines."""
+    tab = Tab(browser)
+    tab.page.goto(sites["file"] + "processes/complaint-flow.html")
+    ends = tab.page.evaluate("[...document.querySelectorAll('svg.diagram path.flow')]"
+                             ".map(p => getComputedStyle(p).markerEnd)")
+    assert ends and set(ends) == {'url("#arrow")'}
+    assert tab.page.evaluate("document.querySelectorAll('marker#arrow path').length") == 1
+    tab.clean()
+    tab.page.close()

@@ -215,8 +215,8 @@ OVERLAP = """\
 
 
 @pytest.mark.parametrize(("lang", "message", "related"), [
-    ("zh", "职责 品牌推广 (brand-campaign) 有 2 个负责方 (A)：运营部 (operations)、市场部 "
-           "(marketing)", "市场部 (marketing) 在此被写为负责方 (A)"),
+    ("zh", "职责 品牌推广 (brand-campaign) 有 2 个批准方 (A)：运营部 (operations)、市场部 "
+           "(marketing)", "市场部 (marketing) 在此被写为批准方 (A)"),
     ("en", "duty 品牌推广 (brand-campaign) has 2 accountable owners: 运营部 (operations), "
            "市场部 (marketing)", "市场部 (marketing) is accountable here"),
 ])
@@ -234,7 +234,7 @@ def test_page_messages_say_names_beside_ids_and_machine_formats_keep_ids(
     assert row.related[0].endswith(": " + related)
     # an id without a name (tech) stays as written; one with a name gets it, in a list too
     assert [r.message for r in rows.values() if r is not row] == [
-        {"zh": "职责 'uptime' 有 2 个负责方 (A)：tech、市场部 (marketing)",
+        {"zh": "职责 'uptime' 有 2 个批准方 (A)：tech、市场部 (marketing)",
          "en": "duty 'uptime' has 2 accountable owners: tech, 市场部 (marketing)"}[lang]]
     machine = [f.message for f in result.findings if f.code == "OW001"]
     assert all("(brand-campaign)" not in m for m in machine)

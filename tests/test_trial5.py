@@ -76,7 +76,7 @@ def test_a_folder_inside_the_org_is_checked_with_the_whole_org(tmp_path: Path) -
         found = [(f["code"], f["file"], f["line"], f["message"])
                  for f in run.json()["findings"]]
         assert found == [("RF001", str(Path(path.rstrip("/")) / "meetings.yaml"), 6,
-                          "unknown Team or Person or Role 'wang-jiangu' in `attendees`")], path
+                          "unknown Team, Person or Role 'wang-jiangu' in `attendees`")], path
         assert run.json()["summary"]["files"] == 3, path
         assert "only the files named were loaded" not in run.stderr
 
@@ -101,7 +101,7 @@ PROCESS = """\
 def test_meetings_and_processes_tell_the_content_language(tmp_path: Path) -> None:
     (tmp_path / "meetings.yaml").write_text(MEETINGS, "utf-8")
     (tmp_path / "process.yaml").write_text(PROCESS, "utf-8")
-    for name, first in (("meetings.yaml", "`owner` 中的 'li-na' 不是已知的团队或人员或岗位"),
+    for name, first in (("meetings.yaml", "`owner` 中的 'li-na' 不是已知的团队、人员或岗位"),
                         ("process.yaml", "流程 'refund' 没有负责方")):
         run = run_cli("check", name, "--format", "json", cwd=tmp_path, env={"LANG": "C"})
         assert run.json()["lang"] == "zh", name
@@ -190,12 +190,12 @@ def test_a_reference_left_by_a_deleted_file_says_what_to_do(tmp_path: Path) -> N
     assert hints(tmp_path, "en") == [
         ("RF001", 2, "add the Person 'chan-tai-man' to the org's files, or change it to an "
                      "existing id"),
-        ("RF001", 3, "add the Team or Person or Role 'chan-tai-man' to the org's files, or "
+        ("RF001", 3, "add the Team, Person or Role 'chan-tai-man' to the org's files, or "
                      "change it to an existing id"),
     ]
     assert [h for _, _, h in hints(tmp_path, "zh")] == [
         "在组织文件中添加人员 'chan-tai-man'，或改成已有的 id",
-        "在组织文件中添加团队或人员或岗位 'chan-tai-man'，或改成已有的 id"]
+        "在组织文件中添加团队、人员或岗位 'chan-tai-man'，或改成已有的 id"]
 
 
 SERVICE = """\
@@ -306,7 +306,7 @@ def test_the_org_diff_is_the_commands_output_and_names_what_changed(tmp_path: Pa
     git(tmp_path, "commit", "-qm", "公关部")
     assert diff_lines(tmp_path, "zh") == [
         "  新增团队：公关部（pr）",
-        "  新增职责：媒体关系（press）（负责方：公关部（pr））",
+        "  新增职责：媒体关系（press）（批准方：公关部（pr））",
         "  新增关键结果：差评率从5%降到2%（6月30日前）（o/k）",
     ]
     assert diff_lines(tmp_path, "en") == [

@@ -85,6 +85,9 @@ def parse_mapping(specs: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
+HEADER_ROWS = 10  # how far down a sheet the header row is looked for
+
+
 def read_rows(path: str, mapping: dict[str, str], sheet: str | None = None,
               ignored: list[str] | None = None) -> list[Row]:
     """The rows of a CSV or XLSX roster, keyed by field; the headers of the columns read
@@ -95,18 +98,21 @@ def read_rows(path: str, mapping: dict[str, str], sheet: str | None = None,
         [_csv(path, aliases)]
     first_header: list[str] = []
     for table in tables:
-        start = next((i for i, row in enumerate(table) if any(c.strip() for c in row)), None)
-        if start is None:
+        top = next((i for i, row in enumerate(table) if any(c.strip() for c in row)), None)
+        if top is None:
             continue
-        first_header = first_header or table[start]
-        columns = [aliases.get(_norm(h)) for h in table[start]]
-        if ("team" in columns or "team_id" in columns) and \
-                ("name" in columns or "person" in columns):
-            columns = [c if c not in columns[:i] else None for i, c in enumerate(columns)]
-            if ignored is not None:
-                ignored += [h.strip() for h, c in zip(table[start], columns, strict=False)
-                            if c is None and h.strip()]
-            return _rows(table, start, columns)
+        first_header = first_header or table[top]
+        # the header is the first of the top rows naming a team and a name column: a title
+        # row (员工花名册 2026) or a blank line above it is skipped
+        for start in range(top, min(len(table), top + HEADER_ROWS)):
+            columns = [aliases.get(_norm(h)) for h in table[start]]
+            if ("team" in columns or "team_id" in columns) and \
+                    ("name" in columns or "person" in columns):
+                columns = [c if c not in columns[:i] else None for i, c in enumerate(columns)]
+                if ignored is not None:
+                    ignored += [h.strip() for h, c in zip(table[start], columns, strict=False)
+                                if c is None and h.strip()]
+                return _rows(table, start, columns)
     if not first_header:
         raise AdoptError(M("{where}: the roster is empty", where=path))
     raise AdoptError(M("{where}: no team and name columns in the header ({header}); map yours "

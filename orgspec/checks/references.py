@@ -308,11 +308,12 @@ def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
 
 
 def _either(kinds: tuple[str, ...]) -> str:
-    """`Team or Person or Role`, said in the output's language."""
-    out: str = KIND_NAMES.get(kinds[0], kinds[0])
-    for kind in kinds[1:]:
-        out = M("{either} or {other}", either=out, other=KIND_NAMES.get(kind, kind))
-    return out
+    """`team, person or position` (团队、人员或岗位), said in the output's language."""
+    names = [KIND_NAMES.get(k, k) for k in kinds]
+    out: str = names[0]
+    for name in names[1:-1]:
+        out = M("{first}, {other}", first=out, other=name)
+    return M("{either} or {other}", either=out, other=names[-1]) if len(names) > 1 else out
 
 
 def _is_list(origin: Origin, field: tuple[Any, ...]) -> bool:

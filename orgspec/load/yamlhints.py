@@ -178,6 +178,11 @@ def plain(detail: str, at: str) -> tuple[str, str] | None:
     if "cannot start any token" in detail:
         return (M("`{char}` cannot start a value in YAML", char=at.strip() or "?"),
                 M("quote values that start with @, ` or %"))
+    if "scanning an alias" in detail or "undefined alias" in detail or \
+            "scanning an anchor" in detail:  # `*重点* 品牌宣传`: emphasis, not an alias
+        return (M("a value cannot start with `*` or `&` in YAML: they mark an alias or an "
+                  "anchor"),
+                M("put the value in quotes, e.g. `description: \"*重点* 品牌宣传\"`"))
     if "mapping values are not allowed" in detail:
         return (M("a `: ` here would start a field where YAML cannot take one"),
                 M("put a value holding `: ` in quotes, and line each field up with the "

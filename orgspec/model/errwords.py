@@ -26,8 +26,36 @@ DIRECTION_WORDS = {
     "maintain": ("维持", "維持", "保持", "持平", "不变", "不變", "keep", "stay", "hold"),
 }
 _MEANT = {w.casefold(): fix for fix, words in DIRECTION_WORDS.items() for w in words}
-# A RACI role written as its letter.
+# A RACI role written as its letter, or as the word a Chinese RACI chart uses for it.
 _LETTERS = {"a": "accountable", "r": "responsible", "c": "consulted", "i": "informed"}
+RACI_WORDS = {
+    "responsible": ("执行", "負責執行", "负责执行", "執行", "执行方", "執行方", "办理", "辦理"),
+    "accountable": ("批准", "审批", "審批", "核准", "问责", "問責", "拍板", "最终负责", "最終負責",
+                    "批准方", "问责方", "問責方"),
+    "consulted": ("咨询", "諮詢", "谘询", "征询", "徵詢"),
+    "informed": ("知会", "知會", "告知", "通知", "知悉"),
+}
+# 负责 is R in many Chinese RACI charts and A in others: both are offered.
+AMBIGUOUS_RACI = ("负责", "負責", "负责方", "負責方")
+_RACI_MEANT = {w: role for role, words in RACI_WORDS.items() for w in words}
+
+
+def raci_meant(word: str) -> tuple[str, ...]:
+    """The RACI role(s) a letter or Chinese word names (`R` or `执行` -> responsible; `负责`,
+    which charts use for either, -> responsible and accountable); () for any other word."""
+    word = word.strip().casefold()
+    if word in AMBIGUOUS_RACI:
+        return ("responsible", "accountable")
+    role = _LETTERS.get(word) or _RACI_MEANT.get(word)
+    return (role,) if role else ()
+
+
+def raci_hint(field: str, roles: tuple[str, ...]) -> str:
+    """`write `role: responsible`` for one role; both spellings when the word is ambiguous."""
+    if len(roles) == 1:
+        return M("write `{field}: {fix}`", field=field, fix=roles[0])
+    return M("write `{field}: responsible` if it does the work, or `{field}: accountable` if "
+             "it answers for the outcome", field=field)
 _QUOTED = re.compile(r"'([^']*)'")
 _EMAIL = r"^[^@\s]+@[^@\s]+$"
 
@@ -106,8 +134,9 @@ def _literal(ctx: dict[str, Any], value: Any, field: str) -> Said:
         else M("must be one of {choices}", choices=[f"`{c}`" for c in choices])
     if isinstance(value, str):
         word = value.strip().casefold()
-        fix = _MEANT.get(word) if "increase" in choices else \
-            _LETTERS.get(word) if "accountable" in choices else None
+        if "accountable" in choices and (roles := raci_meant(word)):
+            return wrong, raci_hint(field, roles)
+        fix = _MEANT.get(word) if "increase" in choices else None
         if fix is None:
             fix = next((c for c in choices if c.casefold() == word), None)
         if fix is not None:

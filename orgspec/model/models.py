@@ -313,8 +313,11 @@ def is_placeholder(value: str | None) -> bool:
 
 
 # A position's holder written as one of these is an open seat, not an unknown id.
-VACANT = PLACEHOLDERS | frozenset(("vacant", "open", "hiring", "待招聘", "空缺", "招聘中", "缺编",
-                                   "待招", "空缺中", "出缺", "待補", "待招募", "空缺職位"))
+VACANT = PLACEHOLDERS | frozenset((
+    "vacant", "open", "hiring", "recruiting", "open seat", "opening", "to be hired",
+    "待招聘", "空缺", "招聘中", "缺编", "待招", "空缺中", "出缺", "待補", "待招募", "空缺職位",
+    "招募中", "待聘", "徵才中", "征才中", "徵人中", "征人中", "招人中", "缺編", "空缺职位",
+    "待补", "職缺", "职缺", "開缺", "开缺", "待聘用"))
 
 
 def is_vacant(value: str) -> bool:

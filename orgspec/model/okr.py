@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 
 from orgspec.model.models import KeyResult, Objective
 from orgspec.text.measurable import Verdict, assess
-from orgspec.text.quantity import parse_quantity
+from orgspec.text.quantity import parse_quantity, quantities
+from orgspec.text.script import simplified
 
 
 def period_range(obj: Objective) -> tuple[dt.date, dt.date] | None:
@@ -53,3 +55,39 @@ def judge(title: str, metric: str | None, target: str | None, dated: bool) -> Ve
     said.target = parse_quantity(target) is not None or (target is None and said.target)
     said.deadline = dated or said.deadline
     return said
+
+
+# A date or a period in a sentence holds numbers that are no target: 2026-06-30, 2026年6月, Q4.
+_DATE_LIKE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?")
+
+
+# Words the quantity pattern takes after a number that are not its unit: ` 45 by`, ` 30 to`.
+_CONNECTOR = re.compile(r"\s+(?:to|by|from|and|in|within|at|on|of|for)$", re.IGNORECASE)
+
+
+def stated_target(title: str, target: str | None, said_target: bool) -> str:
+    """The target a key result shows: its `target` field, else (when its sentence states a
+    target, `said_target`) the last quantity of the sentence that is not part of a date, a
+    year or a period (`核心交易链路可用性达到99.95%` -> `99.95%`; `from 30 to 45 by 2026-06-30`
+    -> `45`; `4.6 分以上 by end of Q4` -> `4.6 分以上`); "" for none."""
+    if target is not None or not said_target:
+        return target or ""
+    dates = [m.span() for m in _DATE_LIKE.finditer(title)]
+    # the quantities are read in Simplified script; what is shown is the title's own text
+    folded = simplified(title)
+    if len(folded) != len(title):
+        folded = title
+    shown, at = "", 0
+    for q in quantities(title):
+        core = _CONNECTOR.sub("", q.text.strip())
+        i = folded.find(core, at)
+        if i >= 0:
+            at = i + len(core)
+            core = title[i:at]
+            if any(a <= i < b for a, b in dates) or (i > 0 and title[i - 1].isascii()
+                                                     and title[i - 1].isalpha()):
+                continue  # 2026-06-30, Q4, H1, P95, FY2025
+        if q.kind == "count" and not q.unit and q.value.is_integer() and 1900 <= q.value <= 2100:
+            continue  # a year
+        shown = core
+    return shown

@@ -188,6 +188,19 @@ def accountable_count(org: Org, person: str) -> int:
                 if h.role == "accountable"})
 
 
+def split_team_held(org: Org, person: str, duties: list[Duty]) -> tuple[list[Duty], list[Duty]]:
+    """A person's duties (from `raci_of`) as (their own, their teams'): a duty held by a team
+    they belong to but do not lead is the team's, never the person's own accountability; held
+    directly, through a position or through a team they lead, it is their own."""
+    own: list[Duty] = []
+    team: list[Duty] = []
+    for d in duties:
+        kind, _, ident = d.via.partition(":")
+        member_only = kind == "team" and ident in org.teams and org.teams[ident].lead != person
+        (team if member_only else own).append(d)
+    return own, team
+
+
 def is_open_owner(value: str | None) -> bool:
     """True for a missing owner or one written as a placeholder (TBD, 待定)."""
     return value is None or is_placeholder(value)

@@ -366,6 +366,9 @@ def _schema_issue(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: Pa
             targeted = _FIELD_HINTS[(model.__name__, ("team",))]  # `部门: tech` on a person
         if targeted:
             hint = M("{targeted}; {hint}", targeted=targeted, hint=hint)
+        elif "accountable" in options and not _did_you_mean(str(loc[-1]), options):
+            hint = _raci_field_hint(str(loc[-1]), _node(data, path) if data is not None
+                                    else None) or hint
         return Issue(M("unknown field `{field}`", field=field), where, entity, hint=hint,
                      code="SC001")
     if kind == "missing":
@@ -401,6 +404,20 @@ def _schema_issue(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: Pa
     detail, hint = errwords.said(kind, ctx, value, name)
     return Issue(M("{field}: {detail}", field=label, detail=detail), where, entity, hint=hint,
                  code="SC003")
+
+
+def _raci_field_hint(key: str, value: Any) -> str:
+    """`负责: warehouse` on a duty: the RACI field a Chinese chart's word names."""
+    from orgspec.model import errwords
+
+    roles = errwords.raci_meant(key)
+    if not roles:
+        return ""
+    shown = value.strip() if isinstance(value, str) and value.strip() else "…"
+    if len(roles) == 1:
+        return M("write `{field}: {fix}`", field=roles[0], fix=shown)
+    return M("write `responsible: {value}` if it does the work, or `accountable: {value}` if "
+             "it answers for the outcome", value=shown)
 
 
 PART_WORDS = {"key_results": M("key result"), "steps": M("step"),
@@ -483,6 +500,9 @@ def _period_guess(text: str) -> str | None:
     """The period `text` most likely means, in orgspec's form: `2026Q1`, `2026 q1`,
     `Q1 2026`, `2026年第一季度`, `2026年Q1` -> `2026-Q1`; `2026年上半年` -> `2026-H1`."""
     t = text.strip().replace("－", "-").replace("—", "-")
+    fiscal = re.fullmatch(r"(?i)FY\s*-?\s*(\d{4})\s*[-_/ ]?\s*(.*)", t)
+    if fiscal:  # FY2025, FY2025-Q1: the fiscal year's number, as the writer gave it
+        t = f"{fiscal.group(1)}{fiscal.group(2)}" if fiscal.group(2) else f"{fiscal.group(1)}年"
     m = re.fullmatch(r"(\d{4})\s*(?:年|[-_/.])?\s*([QqHh])\s*([1-4])", t) or \
         re.fullmatch(r"([QqHh])\s*([1-4])\s*[-_/ ]?\s*(\d{4})", t)
     if m:
@@ -509,12 +529,15 @@ def period_fix(text: str) -> str | None:
 
 def _period_issue(value: str, label: str, where: Any, entity: str) -> Issue:
     fix = period_fix(value)
+    year = re.search(r"(?<!\d)(\d{4})(?!\d)", value)  # the year the writer gave, else 2026
+    hint = M("periods are written {year}, {year}-H1 or {year}-Q1", year=year.group(1)) \
+        if year and not year.group(1).startswith("0") else \
+        M("periods are written 2026, 2026-H1 or 2026-Q1")
     if fix:
         return Issue(M("{field} {value!r} is not a period: write `{fix}`", field=label,
-                       value=value, fix=fix), where, entity,
-                     hint=M("periods are written 2026, 2026-H1 or 2026-Q1"), code="SC003")
+                       value=value, fix=fix), where, entity, hint=hint, code="SC003")
     return Issue(M("{field} {value!r} is not a period", field=label, value=value), where,
-                 entity, hint=M("periods are written 2026, 2026-H1 or 2026-Q1"), code="SC003")
+                 entity, hint=hint, code="SC003")
 
 
 # Fields people write on the wrong kind that stand for a fact held elsewhere: dropped under

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 
 from orgspec.engine.registry import RuleMeta, registry
@@ -14,9 +15,15 @@ FAMILY_ORDER = ("input", "schema", "references", "hierarchy", "ownership", "okrs
 
 
 def example(meta: RuleMeta, which: str) -> str | None:
-    """The text of a rule's `bad` or `good` example, if it has one."""
+    """The text of a rule's `bad` or `good` example, if it has one, without the test suite's
+    `# expect: CODE` markers (they say which lines the tests expect findings on)."""
     path = data_dir("rules") / "examples" / meta.name / f"{which}.yaml"
-    return path.read_text("utf-8") if path.is_file() else None
+    if not path.is_file():
+        return None
+    return _EXPECT.sub("", path.read_text("utf-8"))
+
+
+_EXPECT = re.compile(r"[ \t]*#[ \t]*expect:[^\n]*", re.MULTILINE)
 
 
 def _families(rules: dict[str, RuleMeta]) -> list[str]:

@@ -23,6 +23,7 @@ from orgspec.model.positions import (
     kpi_measurable,
     kpi_verdict,
     seats,
+    split_team_held,
 )
 
 SHOW_KINDS = ("team", "person", "role", "duty", "process", "meeting")
@@ -204,10 +205,12 @@ def _show_person(org: Org, pid: str, person: Any) -> dict[str, Any]:
     node = node_key("person", pid)
     teams = org.person_teams.get(pid, [])
     seen = involvement(org, node)  # the same view the site's person page reads
+    own, team_held = split_team_held(org, pid, seen.duties)
     return {"title": person.title, "teams": list(teams),
             "leads": [t for t in teams if org.teams[t].lead == pid],
             "positions": list(org.people_positions.get(pid, [])),
-            "raci": _raci_lists(org, node, seen.duties),
+            "raci": _raci_lists(org, node, own),
+            "team_raci": _raci_lists(org, node, team_held),
             "meetings": _meetings_of(org, node, seen.meetings),
             "process_steps": _steps_of(org, pid)}
 
@@ -340,7 +343,8 @@ def show_text(doc: dict[str, Any], lang: str = "en", org: Org | None = None) -> 
     RACI; with `org`, every id is followed by its name."""
     lines = [_name(doc, lang)]
     for key, value in doc.items():
-        if key in ("node", "kind", "id", "name", "raci") or value in (None, [], ""):
+        if key in ("node", "kind", "id", "name", "raci", "team_raci") or \
+                value in (None, [], ""):
             continue
         if key == "cadence" and doc.get("schedule"):
             continue
@@ -356,6 +360,14 @@ def show_text(doc: dict[str, Any], lang: str = "en", org: Org | None = None) -> 
             for it in items:
                 via = _via(it["via"], lang, org) if it.get("via") else ""
                 lines.append(f"    - {_name(it, lang)}{via}{_people(it, lang)}")
+    team_held = [(role, it) for role, items in (doc.get("team_raci") or {}).items()
+                 for it in items]
+    if team_held:  # a team's duty, listed apart: never the person's own accountability
+        heading = say(M("duties of their teams (held by the team, not personally)"), lang)
+        lines.append(f"  {heading}:")
+        for role, it in team_held:
+            via = _via(it["via"], lang, org) if it.get("via") else ""
+            lines.append(f"    - {_name(it, lang)} · {say(_FIELD_SAY[role], lang)}{via}")
     return "\n".join(lines) + "\n"
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from orgspec.escape import md_inline, visible_text
+from orgspec.escape import html_with_code, md_inline, md_with_code, visible_text
 from orgspec.resources import data_dir
 
 
@@ -25,6 +25,17 @@ def _finalize(eval_ctx: Any, value: Any) -> Any:
     return md_inline("" if value is None else value)
 
 
+def _code_spans(eval_ctx: Any, value: Any) -> Any:
+    """The `code_spans` filter: a message whose `code` spans show as code, escaped for the
+    template's medium (HTML: <code>; Markdown: a code span)."""
+    import markupsafe
+
+    text = "" if value is None else str(value)
+    if eval_ctx.autoescape:
+        return markupsafe.Markup(html_with_code(text))  # noqa: S704 - escaped there
+    return MdSafe(md_with_code(text))
+
+
 def environment(user_dir: str | None = None) -> Any:
     """The environment: the user's folder first, then the built-in `templates/`; undefined
     names are errors, so a typo in a template fails instead of printing nothing."""
@@ -38,4 +49,5 @@ def environment(user_dir: str | None = None) -> Any:
         finalize=jinja2.pass_eval_context(_finalize), undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["safe_md"] = MdSafe
+    env.filters["code_spans"] = jinja2.pass_eval_context(_code_spans)
     return env

@@ -50,7 +50,7 @@ def render(result: LintResult, project_root: str | None = None) -> str:
             "automationDetails": {"id": "orgspec/"},
             "columnKind": "unicodeCodePoints",
             "invocations": [invocation],
-            "results": [_result(f, index, project_root) for f in kept],
+            "results": [_result(f, index, project_root, lang) for f in kept],
         }],
     }
     return json.dumps(log, ensure_ascii=False, allow_nan=False, indent=1) + "\n"
@@ -80,15 +80,23 @@ def _location(loc: Location, root: str | None) -> dict[str, Any]:
         "region": region}}
 
 
-def _result(f: Finding, index: dict[str, int], root: str | None) -> dict[str, Any]:
+def _result(f: Finding, index: dict[str, int], root: str | None, lang: str = "en"
+            ) -> dict[str, Any]:
+    # the hint is in the message's text (what a code-scanning view shows) and, on its own,
+    # in the result's property bag for tools
+    text = tty_text(f.message)
+    if f.hint:
+        text += f"\n{say(M('hint'), lang)}: {tty_text(f.hint)}"
     out: dict[str, Any] = {
         "ruleId": f.code, "level": LEVEL[f.severity.label],
-        "message": {"text": tty_text(f.message)},
+        "message": {"text": text},
         "locations": [_location(f.location, root)],
         "partialFingerprints": {"orgspecFindingHash/v1": f.fingerprint},
     }
     if f.code in index:
         out["ruleIndex"] = index[f.code]
+    if f.hint:
+        out["properties"] = {"hint": tty_text(f.hint)}
     if f.related:
         out["relatedLocations"] = [
             {"id": i + 1, "message": {"text": tty_text(r.message)}, **_location(r.location, root)}

@@ -354,6 +354,7 @@ class SiteModel:
         return cached
 
     def _make_kpis(self, rid: str) -> list[KpiView]:
+        from orgspec.model.okr import stated_target
         from orgspec.model.positions import kpi_measurable, kpi_verdict
         from orgspec.text.measurable import MISSING
         from orgspec.text.quantity import with_unit
@@ -364,7 +365,8 @@ class SiteModel:
             why: list[str] = [MISSING[m] for m in v.missing]
             if not why and v.vague:
                 why = [M("vague wording: {words}", words=list(v.vague))]
-            out.append(KpiView(kpi.title, kpi.metric or "", with_unit(kpi.target, kpi.unit),
+            target = stated_target(kpi.title, kpi.target, v.target)
+            out.append(KpiView(kpi.title, kpi.metric or "", with_unit(target, kpi.unit),
                                kpi_measurable(v), say_list(why, self.view.lang)))
         return out
 
@@ -393,7 +395,7 @@ class SiteModel:
         return cached
 
     def _make_krs(self, obj: Objective) -> list[KrView]:
-        from orgspec.model.okr import verdict
+        from orgspec.model.okr import stated_target, verdict
         from orgspec.text.measurable import MISSING
         from orgspec.text.quantity import with_unit
 
@@ -402,7 +404,7 @@ class SiteModel:
             v = verdict(obj, kr)
             out.append(KrView(kr.id, kr.title, kr.metric or "",
                               with_unit(kr.baseline, kr.unit), with_unit(kr.current, kr.unit),
-                              with_unit(kr.target, kr.unit),
+                              with_unit(stated_target(kr.title, kr.target, v.target), kr.unit),
                               kr.due.isoformat() if kr.due else "", self.owner(kr.owner),
                               not v.missing,
                               say_list([MISSING[m] for m in v.missing], self.view.lang),

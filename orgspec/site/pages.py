@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from orgspec.model.models import ROLES, is_placeholder
+from orgspec.model.positions import split_team_held
 from orgspec.report.diagram import FlowStep, Node, flow, tree
 from orgspec.site.model import FOLDERS, KIND_NAMES, Link, SiteModel
 
@@ -22,7 +23,7 @@ def pages(m: SiteModel, render: Render, changes: list[tuple[str, str]],
           since: str = "") -> Iterator[tuple[str, str]]:
     """(path, HTML) for every page; `render(template, depth, **context)`."""
     org = m.org
-    yield "index.html", _home(m, render, changes)
+    yield "index.html", _home(m, render, changes, since)
     yield "teams/index.html", render("teams", 1, count=len(org.teams),
                                      items=tree_items(m.view.tree_rows, 10_000))
     for tid in sorted(org.teams):
@@ -52,7 +53,8 @@ def pages(m: SiteModel, render: Render, changes: list[tuple[str, str]],
     yield "_redirects", "".join(f"/{m.url(k, old)} /{m.url(k, new)} 301\n"
                                 for (k, old), new in sorted(moved.items()))
     heading = m.labels["changes_since"].format(ref=since) if since else m.labels["changes"]
-    yield "changes/index.html", render("changes", 1, changes=changes, heading=heading)
+    yield "changes/index.html", render("changes", 1, changes=changes, heading=heading,
+                                       compared=bool(since))
 
 
 def _not_found(render: Render) -> str:
@@ -104,7 +106,7 @@ def _kind_labels(m: SiteModel) -> str:
     return json.dumps({k: m.labels["kind_" + k] for k in SEARCH_KINDS}, ensure_ascii=False)
 
 
-def _home(m: SiteModel, render: Render, changes: list[tuple[str, str]]) -> str:
+def _home(m: SiteModel, render: Render, changes: list[tuple[str, str]], since: str = "") -> str:
     org = m.org
     counts = {"teams": len(org.teams), "people": len(org.people),
               "duties": len(org.responsibilities), "objectives": len(org.objectives),
@@ -112,7 +114,8 @@ def _home(m: SiteModel, render: Render, changes: list[tuple[str, str]]) -> str:
               "meetings": len(org.meetings), "vacant": _open_seats(org)}
     findings = {k: m.view.counts.get(k, 0) for k in ("error", "warning", "info")}
     return render("home", 0, counts=counts, findings=findings,
-                  items=tree_items(m.view.tree_rows, 1), changes=changes)
+                  items=tree_items(m.view.tree_rows, 1), changes=changes,
+                  compared=bool(since))
 
 
 def _open_seats(org: Any) -> int:
@@ -217,7 +220,9 @@ def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         held = org.people_positions.get(pid, [])
         node = f"person:{pid}"
         seen = m.involvement(node)  # the same view `orgspec show person` prints
-        duties = [(m.duty(d.duty), d.role, *_through(m, pid, d.via)) for d in seen.duties]
+        own, team_held = split_team_held(org, pid, seen.duties)
+        duties = [(m.duty(d.duty), d.role, *_through(m, pid, d.via)) for d in own]
+        team_duties = [(m.duty(d.duty), d.role, *_through(m, pid, d.via)) for d in team_held]
         meetings = [(m.meeting(a.meeting), a.chairs, *_through(m, pid, a.via))
                     for a in seen.meetings]
         yield m.url("Person", pid), render(
@@ -225,6 +230,7 @@ def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
             positions=[m.position(r) for r in held], meetings=meetings,
             led=[m.team(t) for t in m.led.get(pid, [])],
             member_of=[m.team(t) for t in m.member_of.get(pid, [])], duties=duties,
+            team_duties=team_duties,
             objectives=[m.objective(o) for o in m.objectives_of(pid)],
             steps=[(m.process(p), s, n, None) for p, s, n in m.steps_of(pid)] +
             [(m.process(p), s, n, m.position(r)) for r in held for p, s, n in m.steps_of(r)],
@@ -299,12 +305,15 @@ def _okrs(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         return [{"label": k or lab["no_period"], "count": len(by_period[k]),
                  "current": k == current, "href": f"_period-{k or 'none'}.html"} for k in keys]
 
-    yield "okrs/index.html", render("okrs", 1, heading=lab["okrs"], periods=nav("\0"), rows=[])
+    sections = [{"label": k or lab["no_period"], "href": f"_period-{k or 'none'}.html",
+                 "rows": _okr_rows(m, by_period[k], progress, vague)} for k in keys]
+    yield "okrs/index.html", render("okrs", 1, heading=lab["okrs"], periods=nav("\0"), rows=[],
+                                    sections=sections)
     for k in keys:
         rows = _okr_rows(m, by_period[k], progress, vague)
         yield f"okrs/_period-{k or 'none'}.html", render(
             "okrs", 1, heading=f"{lab['okrs']} · {k or lab['no_period']}", periods=nav(k),
-            rows=rows)
+            rows=rows, sections=[])
 
 
 def _period(obj: Any) -> str:
@@ -316,8 +325,9 @@ def _period(obj: Any) -> str:
 
 
 def _okr_rows(m: SiteModel, ids: list[str], progress: dict[str, int | None],
-              vague: dict[str, int]) -> list[tuple[int, Link, int | None, int]]:
-    """Objectives of one period as a tree: each under the one it aligns to, if in the set."""
+              vague: dict[str, int]) -> list[tuple[int, Link, int | None, int, Link | None, int]]:
+    """Objectives of one period as a tree: each under the one it aligns to, if in the set;
+    (depth, objective, progress, not measurable, owner, key results)."""
     inside = set(ids)
     out = []
     roots = [o for o in ids if m.org.objectives[o].aligns_to not in inside
@@ -329,13 +339,20 @@ def _okr_rows(m: SiteModel, ids: list[str], progress: dict[str, int | None],
         if oid in seen:
             continue
         seen.add(oid)
-        out.append((depth, m.objective(oid), progress[oid], vague[oid]))
+        out.append(_okr_row(m, depth, oid, progress, vague))
         stack.extend((depth + 1, c) for c in reversed(m.okr_children.get(oid, []))
                      if c in inside)
     for oid in ids:  # objectives on an alignment cycle
         if oid not in seen:
-            out.append((0, m.objective(oid), progress[oid], vague[oid]))
+            out.append(_okr_row(m, 0, oid, progress, vague))
     return out
+
+
+def _okr_row(m: SiteModel, depth: int, oid: str, progress: dict[str, int | None],
+             vague: dict[str, int]) -> tuple[int, Link, int | None, int, Link | None, int]:
+    obj = m.org.objectives[oid]
+    return (depth, m.objective(oid), progress[oid], vague[oid], m.owner(obj.owner),
+            len(obj.key_results))
 
 
 def _processes(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
