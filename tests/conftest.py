@@ -27,6 +27,13 @@ class Run:
         return json.loads(self.stdout)
 
 
+def git(repo: Path, *args: str) -> None:
+    """Run `git ARGS` in `repo` as a fixed author and committer; raises on failure."""
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True,
+                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
+                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"})
+
+
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
             timeout: float = 60, fresh: bool = False) -> Run:
     """Run `orgspec ARGS` in-process with click's CliRunner (the same `main`, exit code,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import EXAMPLES, REPO, assert_golden, run_cli
+from conftest import EXAMPLES, REPO, assert_golden, git, run_cli
 
 from orgspec.escape import gh_data, gh_property, md_inline
 from orgspec.findings import Finding, LintResult, Location, Severity
@@ -118,27 +118,21 @@ def test_step_summary_is_appended_in_github_actions(tmp_path: Path) -> None:
     assert "## RACI 矩阵" in text  # the full report, not a findings list
 
 
-def _git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True,
-                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
-                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"})
-
-
 @pytest.fixture
 def two_commits(tmp_path: Path) -> Path:
     """A repo whose second commit adds a duty that a second team also claims."""
     repo = tmp_path / "repo"
     shutil.copytree(EXAMPLES / "minimal", repo / "org")
-    _git(repo, "init", "-q")
-    _git(repo, "add", ".")
-    _git(repo, "commit", "-qm", "org")
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "org")
     with (repo / "org" / "org.yaml").open("a", encoding="utf-8") as handle:
         handle.write("\n- kind: Responsibility\n  id: status-page\n"
                      "  description: Keep the public status page current\n"
                      "  accountable: platform\n"
                      "\n- kind: Team\n  id: comms\n  parent: platform\n  lead: grace\n"
                      "  members: [grace]\n  responsibilities: [status-page]\n")
-    _git(repo, "commit", "-qam", "status page")
+    git(repo, "commit", "-qam", "status page")
     return repo
 
 
@@ -167,8 +161,8 @@ def test_diff_against_a_base_with_links_leaving_the_org(two_commits: Path) -> No
     os.symlink("/etc/passwd", org / "pw.yaml")
     os.symlink("../../../../etc/passwd", org / "up.yaml")
     os.symlink("loop.yaml", org / "loop.yaml")
-    _git(two_commits, "add", ".")
-    _git(two_commits, "commit", "-qm", "links")
+    git(two_commits, "add", ".")
+    git(two_commits, "commit", "-qm", "links")
     (org / "extra.yaml").write_text("kind: Team\nid: extra\nid: again\n", "utf-8")
 
     run = run_cli("check", "org", "--diff", "HEAD", "--format", "json", "--select",
@@ -207,9 +201,9 @@ def test_real_pre_commit_runs_the_hook(tmp_path: Path) -> None:
     hook_repo = tmp_path / "hook"
     shutil.copytree(REPO, hook_repo, ignore=shutil.ignore_patterns(
         ".git", "*.egg-info", "__pycache__", ".pytest_cache", "benchmarks"))
-    _git(hook_repo, "init", "-q")
-    _git(hook_repo, "add", ".")
-    _git(hook_repo, "commit", "-qm", "hook")
+    git(hook_repo, "init", "-q")
+    git(hook_repo, "add", ".")
+    git(hook_repo, "commit", "-qm", "hook")
     rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=hook_repo, capture_output=True,
                          text=True, check=True).stdout.strip()
     user = tmp_path / "user"
@@ -222,8 +216,8 @@ def test_real_pre_commit_runs_the_hook(tmp_path: Path) -> None:
     (user / ".pre-commit-config.yaml").write_text(
         f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: orgspec\n",
         "utf-8")
-    _git(user, "init", "-q")
-    _git(user, "add", ".")
+    git(user, "init", "-q")
+    git(user, "add", ".")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
 
     def pre_commit(*args: str) -> subprocess.CompletedProcess[str]:
@@ -232,16 +226,16 @@ def test_real_pre_commit_runs_the_hook(tmp_path: Path) -> None:
 
     clean = pre_commit("--all-files")
     assert clean.returncode == 0, clean.stdout + clean.stderr
-    _git(user, "commit", "-qm", "org")
-    _git(user, "rm", "-q", "org/people.yaml")  # a commit that only deletes a file
+    git(user, "commit", "-qm", "org")
+    git(user, "rm", "-q", "org/people.yaml")  # a commit that only deletes a file
     deleted = pre_commit()  # what `git commit` runs: the staged changes
     assert deleted.returncode == 1, deleted.stdout + deleted.stderr
     assert "RF001 [error] unknown Person 'ada' in `lead`" in deleted.stdout, deleted.stdout
-    _git(user, "reset", "-q", "--hard")
+    git(user, "reset", "-q", "--hard")
     with (user / "org" / "org.yaml").open("a", encoding="utf-8") as handle:
         handle.write("\n- kind: Responsibility\n  id: refunds\n  description: Refunds\n"
                      "  accountable: TBD\n  informed: [support]\n")
-    _git(user, "add", ".")
+    git(user, "add", ".")
     broken = pre_commit("--all-files")
     assert broken.returncode == 1
     assert "OW002 [error] duty 'refunds' has no accountable owner (written as 'TBD')" \

@@ -6,14 +6,12 @@ sentence left; English runs keep their English."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run_cli
+from conftest import REPO, git, run_cli
 
 from orgspec.ci.prcomment import CommentError, from_env, sticky_comment
 from orgspec.i18n import message_of, say
@@ -179,28 +177,22 @@ def test_codeowners_and_roster_notes_and_errors_in_chinese(tmp_path: Path) -> No
 
 # --- git, the org diff and the site's summary -------------------------------------------------
 
-def _git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True,
-                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
-                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"})
-
-
 @pytest.fixture
 def zh_repo(tmp_path: Path) -> Path:
     """A repo whose org is written in Chinese; its second commit adds a team and a duty
     two teams are accountable for, and moves a key result."""
     repo = tmp_path / "repo"
     shutil.copytree(REPO / "tests" / "fixtures" / "newuser-org", repo / "org")
-    _git(repo, "init", "-q")
-    _git(repo, "add", ".")
-    _git(repo, "commit", "-qm", "org")
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "org")
     with (repo / "org" / "extra.yaml").open("w", encoding="utf-8") as handle:
         handle.write("- kind: Team\n  id: pr-team\n  name: 公关部\n  parent: company\n"
                      "  lead: zhou-ming\n  members: [zhou-ming]\n"
                      "- kind: Responsibility\n  id: press\n  name: 媒体关系\n"
                      "  accountable: [pr-team, customer-service]\n")
-    _git(repo, "add", ".")
-    _git(repo, "commit", "-qm", "公关部")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "公关部")
     return repo
 
 
