@@ -43,7 +43,7 @@ def _diff_lines(repo: Path, lang: str) -> list[str]:
             "  组织变化不完整：有 1 个文件在其中一个版本里读不出来；"
             "其中定义的内容不计为新增或删除"]),
     ("zh-Hant", ["與 HEAD 相比的組織變化：2 條新問題，0 條已修復，4 條無法比較（所在檔案未能載入）",
-                 "  組織變化不完整：有 1 個檔案在其中一個版本里讀不出來；"
+                 "  組織變化不完整：有 1 個檔案在其中一個版本裡讀不出來；"
                  "其中定義的內容不計為新增或刪除"]),
 ])
 def test_a_file_that_no_longer_loads_is_not_compared_not_fixed(committed: Path, lang: str,

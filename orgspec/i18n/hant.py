@@ -38,6 +38,7 @@ TERMS = {
     "在崗": "在職",  # holding a position
     "待招聘": "待招募",  # an open seat, as Taiwan writes it (both mark a vacancy)
     "平臺": "平台",  # s2twp's 平臺 is formal; Taiwan's software writes 平台 (電商平台)
+    "版本里": "版本裡",  # s2twp leaves 里 (a unit of distance) after 版本; "in a version" is 裡
 }
 _CORNERS = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
 
