@@ -34,6 +34,17 @@ def git(repo: Path, *args: str) -> None:
                         "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"})
 
 
+def committed_org(source: Path, repo: Path) -> Path:
+    """`repo`, a new git repository whose one commit holds a copy of `source` as `org/`."""
+    import shutil
+
+    shutil.copytree(source, repo / "org")
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "org")
+    return repo
+
+
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
             timeout: float = 60, fresh: bool = False) -> Run:
     """Run `orgspec ARGS` in-process with click's CliRunner (the same `main`, exit code,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import EXAMPLES, REPO, assert_golden, git, run_cli
+from conftest import EXAMPLES, REPO, assert_golden, committed_org, git, run_cli
 
 from orgspec.escape import gh_data, gh_property, md_inline
 from orgspec.findings import Finding, LintResult, Location, Severity
@@ -122,10 +122,7 @@ def test_step_summary_is_appended_in_github_actions(tmp_path: Path) -> None:
 def two_commits(tmp_path: Path) -> Path:
     """A repo whose second commit adds a duty that a second team also claims."""
     repo = tmp_path / "repo"
-    shutil.copytree(EXAMPLES / "minimal", repo / "org")
-    git(repo, "init", "-q")
-    git(repo, "add", ".")
-    git(repo, "commit", "-qm", "org")
+    committed_org(EXAMPLES / "minimal", repo)
     with (repo / "org" / "org.yaml").open("a", encoding="utf-8") as handle:
         handle.write("\n- kind: Responsibility\n  id: status-page\n"
                      "  description: Keep the public status page current\n"

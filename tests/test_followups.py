@@ -5,11 +5,10 @@ lists, OK017, graph-free process rules, and zh-Hant's 平台."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, git, run_cli
+from conftest import FIXTURES, committed_org, run_cli
 
 EN = {"LANG": "en_US.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
 
@@ -18,10 +17,7 @@ EN = {"LANG": "en_US.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
 def committed(tmp_path: Path) -> Path:
     """A repo whose one commit is the new user's org (4 findings in okrs.yaml)."""
     repo = tmp_path / "repo"
-    shutil.copytree(FIXTURES / "newuser-org", repo / "org")
-    git(repo, "init", "-q")
-    git(repo, "add", ".")
-    git(repo, "commit", "-qm", "org")
+    committed_org(FIXTURES / "newuser-org", repo)
     return repo
 
 

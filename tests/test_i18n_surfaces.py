@@ -7,11 +7,10 @@ sentence left; English runs keep their English."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO, git, run_cli
+from conftest import REPO, committed_org, git, run_cli
 
 from orgspec.ci.prcomment import CommentError, from_env, sticky_comment
 from orgspec.i18n import message_of, say
@@ -182,10 +181,7 @@ def zh_repo(tmp_path: Path) -> Path:
     """A repo whose org is written in Chinese; its second commit adds a team and a duty
     two teams are accountable for, and moves a key result."""
     repo = tmp_path / "repo"
-    shutil.copytree(REPO / "tests" / "fixtures" / "newuser-org", repo / "org")
-    git(repo, "init", "-q")
-    git(repo, "add", ".")
-    git(repo, "commit", "-qm", "org")
+    committed_org(REPO / "tests" / "fixtures" / "newuser-org", repo)
     with (repo / "org" / "extra.yaml").open("w", encoding="utf-8") as handle:
         handle.write("- kind: Team\n  id: pr-team\n  name: 公关部\n  parent: company\n"
                      "  lead: zhou-ming\n  members: [zhou-ming]\n"
