@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
+from orgspec import jsontext
 from orgspec.escape import tty_text
 from orgspec.findings import LintResult
 from orgspec.paths import repo_path
@@ -21,4 +20,4 @@ def render(result: LintResult, project_root: str | None = None) -> str:
         "location": {"path": repo_path(f.location.file, project_root),
                      "lines": {"begin": f.location.line}},
     } for f in result.findings]
-    return json.dumps(issues, ensure_ascii=False, allow_nan=False, indent=1) + "\n"
+    return jsontext.dumps(issues, indent=1) + "\n"

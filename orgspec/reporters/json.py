@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-import json
-
+from orgspec import jsontext
 from orgspec._version import __version__
 from orgspec.findings import LintResult
 
@@ -25,4 +24,4 @@ def render(result: LintResult) -> str:
         },
         "findings": [f.to_record() for f in result.findings],
     }
-    return json.dumps(doc, ensure_ascii=False, allow_nan=False, indent=2) + "\n"
+    return jsontext.dumps(doc, indent=2) + "\n"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from typing import Any
 from urllib.parse import quote
 
+from orgspec import jsontext
 from orgspec._version import __version__
 from orgspec.escape import tty_text
 from orgspec.findings import Finding, LintResult, Location
@@ -53,7 +53,7 @@ def render(result: LintResult, project_root: str | None = None) -> str:
             "results": [_result(f, index, project_root, lang) for f in kept],
         }],
     }
-    return json.dumps(log, ensure_ascii=False, allow_nan=False, indent=1) + "\n"
+    return jsontext.dumps(log, indent=1) + "\n"
 
 
 def _rule(meta: Any, lang: str) -> dict[str, Any]:
