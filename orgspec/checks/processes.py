@@ -46,10 +46,9 @@ def step_without_owner(ctx: RuleContext) -> Iterator[Issue]:
 
 
 def _flow(ctx: RuleContext, pid: str) -> Any:
-    """One process's step graph, built once per run and shared by PR002, PR003, PR004:
-    the nodes and edges `model.graph.step_view` takes from the org graph, read from the
-    process itself in one call each (walking the org graph's adjacency per step, and a
-    networkx call per step, were most of PR002 at 5,000 processes)."""
+    """One process's step graph (networkx), built once per run and shared by PR003 and
+    PR004 for the processes that have a step to report: the nodes and edges
+    `model.graph.step_view` takes from the org graph, read from the process itself."""
     def build() -> Any:
         import networkx as nx
 
@@ -64,13 +63,41 @@ def _flow(ctx: RuleContext, pid: str) -> Any:
     return ctx.shared.memo(f"flow:{pid}", build)
 
 
-def _start(ctx: RuleContext, pid: str, flow: Any) -> str | None:
+def _links(ctx: RuleContext, pid: str) -> dict[str, list[str]]:
+    """Step id -> the ids of the steps it leads to (its `next` within the process), one
+    key per distinct id: the same graph as `_flow`, as plain lists. Most processes have
+    nothing to report, and telling so needs only reachability, which these give without a
+    networkx graph per process (building 5,000 of them was most of PR002-PR004)."""
+    def build() -> dict[str, list[str]]:
+        steps = ctx.org.processes[pid].steps
+        links: dict[str, list[str]] = {s.id: [] for s in steps}
+        for s in steps:
+            links[s.id] += [n for n in s.next if n in links]
+        return links
+
+    table: dict[str, list[str]] = ctx.shared.memo(f"links:{pid}", build)
+    return table
+
+
+def _reach(links: dict[str, list[str]], starts: list[str]) -> set[str]:
+    """The ids reached from `starts` (included) along `links`."""
+    seen, todo = set(starts), list(starts)
+    while todo:
+        for n in links[todo.pop()]:
+            if n not in seen:
+                seen.add(n)
+                todo.append(n)
+    return seen
+
+
+def _start(ctx: RuleContext, pid: str) -> str | None:
     """The step the process begins at: the first listed step that nothing leads to.
     Other steps that nothing leads to are not starts; they are unreachable."""
+    links = _links(ctx, pid)
+    targets = {n for nexts in links.values() for n in nexts}
     for step in ctx.org.processes[pid].steps:
-        node = step_node(pid, step.id)
-        if flow.in_degree(node) == 0:
-            return node
+        if step.id not in targets:
+            return step.id
     return None
 
 
@@ -106,7 +133,7 @@ def no_start_step(ctx: RuleContext) -> Iterator[Issue]:
             yield Issue(M("process {process!r} has no steps", process=pid),
                         origin.locate("id"), node_key("process", pid),
                         hint=M("list its steps under `steps`"))
-        elif _start(ctx, pid, _flow(ctx, pid)) is None:
+        elif _start(ctx, pid) is None:
             yield Issue(M("process {process!r} has no start step: every step is another's "
                           "`next`", process=pid), origin.locate("steps"), node_key("process", pid),
                         hint=M("a process starts at a step that no `next` points to"))
@@ -115,17 +142,17 @@ def no_start_step(ctx: RuleContext) -> Iterator[Issue]:
 @check("PR003", graph=False, kinds=("Process",), text=())
 def unreachable_step(ctx: RuleContext) -> Iterator[Issue]:
     """Steps that no path from a start step reaches."""
-    import networkx as nx
-
     for pid, _proc in _steps(ctx):
-        flow = _flow(ctx, pid)
-        start = _start(ctx, pid, flow)
-        if start is None:
+        first = _start(ctx, pid)
+        if first is None:
             continue  # PR002 reports the process
-        reached = {start} | nx.descendants(flow, start)
-        unreached = set(flow.nodes) - reached
-        if unreached:
-            unreached -= _meant_reached(ctx, pid, flow, start)
+        links = _links(ctx, pid)
+        reached = _reach(links, [first])
+        if len(reached) == len(links):
+            continue
+        start = step_node(pid, first)
+        unreached = {step_node(pid, n) for n in links if n not in reached}
+        unreached -= _meant_reached(ctx, pid, _flow(ctx, pid), start)
         for node in sorted(unreached, key=_order(ctx, pid)):
             step = _step_id(node)
             yield Issue(M("step {step!r} of process {process!r} cannot be reached from its "
@@ -171,18 +198,17 @@ def _order(ctx: RuleContext, pid: str) -> Any:
 def no_way_to_finish(ctx: RuleContext) -> Iterator[Issue]:
     """Steps from which no end can be reached: loops with no exit, and the steps feeding
     only into them. One finding per loop, and one per other stuck step."""
-    import networkx as nx
-
     for pid, _proc in _steps(ctx):
-        flow = _flow(ctx, pid)
-        ends = [n for n in flow.nodes if flow.out_degree(n) == 0]
-        finishing: set[str] = set(ends)
-        for end in ends:
-            finishing |= nx.ancestors(flow, end)
-        stuck = set(flow.nodes) - finishing
-        if not stuck:
+        links = _links(ctx, pid)
+        back: dict[str, list[str]] = {n: [] for n in links}
+        for step, nexts in links.items():
+            for n in dict.fromkeys(nexts):
+                back[n].append(step)
+        finishing = _reach(back, [n for n, nexts in links.items() if not nexts])
+        if len(finishing) == len(links):
             continue
-        yield from _stuck_issues(ctx, pid, flow.subgraph(stuck))
+        stuck = {step_node(pid, n) for n in links if n not in finishing}
+        yield from _stuck_issues(ctx, pid, _flow(ctx, pid).subgraph(stuck))
 
 
 def _stuck_issues(ctx: RuleContext, pid: str, stuck: Any) -> Iterator[Issue]:
