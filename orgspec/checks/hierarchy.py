@@ -181,12 +181,11 @@ def span_of_control(ctx: RuleContext) -> Iterator[Issue]:
     limit = int(ctx.options["max"])
     people, children = ctx.org.people, _children(ctx)
     for tid, team in ctx.org.teams.items():
-        node = node_key("team", tid)
         staff = {pid for pid in team.members if pid in people}
         staff.discard(team.lead)
         span = len(staff) + len(children.get(tid, ()))
         if span > limit:
             yield Issue(M("team {team!r} has a span of control of {span} (members and child "
                           "teams), over the limit of {limit}", team=tid, span=span, limit=limit),
-                        ctx.org.origin("Team", tid).locate("id"), node,
+                        ctx.org.origin("Team", tid).locate("id"), node_key("team", tid),
                         hint=M("split the team or add a level"))
