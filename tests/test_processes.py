@@ -103,3 +103,43 @@ def test_a_process_flow_read_from_the_process_equals_its_step_view_of_the_org_gr
             assert list(mine.nodes) == list(theirs.nodes)
             assert list(mine.edges) == list(theirs.edges)
             assert [list(mine.pred[n]) for n in mine] == [list(theirs.pred[n]) for n in mine]
+
+
+def test_step_links_are_the_flow_and_a_clean_process_builds_no_networkx_graph(
+        tmp_path: Path) -> None:
+    """PR002-PR004 judge reachability on `_links` (step -> next ids): the same successors
+    as the networkx flow, repeated ids and self-loops included; a networkx flow is built
+    only for a process with a step to report."""
+    import datetime as dt
+
+    from orgspec.checks.processes import _flow, _links
+    from orgspec.engine.context import RuleContext, Shared
+    from orgspec.engine.registry import load_checks
+    from orgspec.model.graph import step_node
+
+    (tmp_path / "p.yaml").write_text(
+        "kind: Process\nid: p\nowner: a\nsteps:\n"
+        "  - {id: s1, owner: a, next: [s2, s3]}\n  - {id: s2, owner: a, next: [s2, zz]}\n"
+        "  - {id: s1, owner: a, next: [s3]}\n  - {id: s3, owner: a}\n"
+        "---\nkind: Process\nid: clean\nowner: a\nsteps:\n"
+        "  - {id: a1, owner: a, next: [a2]}\n  - {id: a2, owner: a}\n"
+        "---\nkind: Process\nid: stuck\nowner: a\nsteps:\n"
+        "  - {id: b1, owner: a, next: [b2]}\n  - {id: b2, owner: a, next: [b1]}\n"
+        "  - {id: b0, owner: a, next: [b1]}\n"
+        "---\nkind: Team\nid: a\n", "utf-8")
+    for path in (str(tmp_path), "examples/ecommerce", "tests/fixtures/broken-processes"):
+        shared = Shared(load_org([path]).org, dt.date(2026, 1, 1))
+        for pid in shared.org.processes:
+            links, flow = _links(RuleContext(shared), pid), _flow(RuleContext(shared), pid)
+            assert [step_node(pid, s) for s in links] == list(flow.nodes)
+            assert {s: set(n) for s, n in links.items()} == {
+                s.rsplit("/", 1)[1]: {t.rsplit("/", 1)[1] for t in flow.succ[s]} for s in flow}
+    shared = Shared(load_org([str(tmp_path)]).org, dt.date(2026, 1, 1))
+    checks = load_checks()
+    found = [(code, i.message) for code in ("PR002", "PR003", "PR004")
+             for i in checks[code](RuleContext(shared))]
+    assert sorted(k for k in shared._memo if k.startswith("flow:")) == ["flow:p", "flow:stuck"]
+    assert found == [  # `clean` has nothing to report; s2's only `next`s are itself and zz
+        ("PR004", "steps of process 'p' loop with no exit: s2"),
+        ("PR004", "steps of process 'stuck' loop with no exit: b1 -> b2"),
+        ("PR004", "step 'b0' of process 'stuck' only leads into a loop with no exit")]
