@@ -302,7 +302,7 @@ TRACKER_ORG = """\
 def test_a_tool_written_as_tracker_is_told_what_tracker_is(write_org, lang: str,
                                                            hint: str) -> None:
     org = write_org({"org.yaml": TRACKER_ORG})
-    run = run_cli("check", str(org), "--isolated", "--select", "RF005", "--lang", lang)
+    run = run_cli("check", str(org), "--isolated", "--select", "RF001", "--lang", lang)
     lines = run.stdout.splitlines()
     assert (run.code, len(lines), "RF001" in lines[0], lines[1].strip()) == (1, 3, True, hint)
 
