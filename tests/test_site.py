@@ -299,7 +299,9 @@ def test_changes_feed_and_last_updated_from_git(tmp_path: Path) -> None:
         "    - uptime\n", "")
     changed += ("\n- {kind: Team, id: ops, name: Ops, parent: platform, lead: grace, "
                 "members: [grace], responsibilities: [uptime]}\n"
-                "- {kind: Responsibility, id: refunds, name: Refunds, accountable: TBD}\n")
+                "- {kind: Responsibility, id: refunds, name: Refunds, accountable: TBD}\n"
+                "- {kind: Objective, id: nps, title: Happier customers, owner: ops,\n"
+                "   key_results: [{id: k1, title: NPS from 30 to 40}]}\n")
     (repo / "org" / "org.yaml").write_text(changed, "utf-8")
     _git(repo, "commit", "-qam", "two", date="2026-02-07T10:00:00+00:00")
     done = run_cli("site", "org", "-o", "public", "--isolated", "--lang", "en", cwd=repo)
@@ -307,6 +309,10 @@ def test_changes_feed_and_last_updated_from_git(tmp_path: Path) -> None:
     page = (repo / "public" / "changes" / "index.html").read_text("utf-8")
     assert "Changes since v1" in page
     assert '<a href="../teams/ops.html">team added: Ops (ops)</a>' in page
+    assert ('<a href="../okrs/nps.html">objective added: Happier customers (nps)</a>'
+            in page)
+    assert ('<a href="../okrs/nps.html#kr-k1">key result added: NPS from 30 to 40 '
+            "(nps/k1)</a>") in page
     assert ('<a href="../duties/uptime.html">accountable owner of duty Uptime (uptime) '
             "changed: Platform (platform) -&gt; Ops (ops)</a>") in page
     assert ('<a href="../duties/refunds.html">duty added: Refunds (refunds) (accountable: '

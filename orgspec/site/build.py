@@ -185,7 +185,8 @@ _FLAGGED = re.compile(r"'(?P<duty>[a-z0-9_-]+)'")  # the duty a gap or overlap n
 
 def change_link(model: SiteModel, change: str) -> str:
     """The page a line of the org diff (`orgspec.ci.diff`, an `M`) is about, if it still
-    exists: read from the change's values (a team, a duty, a key result), not its words."""
+    exists: read from the change's values (a team, a duty, an objective, a key result), not
+    its words."""
     from orgspec.model.graph import id_of
 
     values = getattr(change, "values", {})
@@ -197,6 +198,8 @@ def change_link(model: SiteModel, change: str) -> str:
         duty = flagged["duty"]  # a gap or overlap introduced or fixed, in any language
     if duty and duty in model.org.responsibilities:
         return model.url("Responsibility", duty)
+    if "objective" in values and (okr := id_of(values["objective"])) in model.org.objectives:
+        return model.url("Objective", okr)
     if "kr" in values:
         okr, _, kr = id_of(values["kr"]).partition("/")
         if okr in model.org.objectives:
