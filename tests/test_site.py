@@ -139,6 +139,30 @@ def test_duty_documents_name_the_accountable_team_and_whom_to_ask() -> None:
     assert (doc.title, doc.sub) == ("投诉处理", "A：客服团队 — 找谁：陈静")
 
 
+@pytest.mark.parametrize(("lang", "sep"), [("zh", "、"), ("zh-Hant", "、"), ("en", ", ")])
+def test_search_lists_are_joined_in_the_sites_language(write_org, lang: str, sep: str) -> None:
+    """Two accountable teams, a person on two teams, a position with two holders: joined
+    with 、 in Chinese, not `, `."""
+    from orgspec.report.view import build_view
+    from orgspec.site.labels import LABELS
+    from orgspec.site.model import SiteModel
+
+    org_dir = write_org({"org.yaml": """\
+- {kind: Team, id: a, name: 客服部, lead: p, members: [p, q]}
+- {kind: Team, id: b, name: 运营部, lead: p, members: [p, q]}
+- {kind: Person, id: p, name: 陈静}
+- {kind: Person, id: q, name: 林雪}
+- {kind: Responsibility, id: d, name: 退款, accountable: [a, b]}
+- {kind: Role, id: r, name: 专员, team: a, holders: [p, q]}
+"""})
+    result, org = lint_org([str(org_dir)], Config())
+    model = SiteModel(org, result, build_view(result, org, lang), labels=LABELS[lang])
+    subs = {d.ident: d.sub for d in search_docs(model)}
+    assert subs["d"].startswith(f"A{LABELS[lang]['colon']}客服部{sep}运营部")
+    assert subs["p"] == f"客服部{sep}运营部"
+    assert subs["r"] == f"客服部 · 陈静{sep}林雪"
+
+
 def test_no_people_leaves_person_pages_out(tmp_path: Path) -> None:
     out = build([EXAMPLES / "ecommerce"], tmp_path / "out", people=False)
     assert not (out / "people").exists()

@@ -235,7 +235,7 @@ def search_docs(m: SiteModel) -> list[Doc]:
                if o]
         ask, _ = m.who_to_ask(rid)
         colon = lab["colon"]  # full-width in Chinese
-        sub = f"A{colon}{', '.join(acc) or lab['gap']}" + (
+        sub = f"A{colon}{lab['list_sep'].join(acc) or lab['gap']}" + (
             f" — {lab['ask']}{colon}{ask.text}" if ask else "")
         docs.append(Doc("duty", rid, resp.name or resp.description or rid,
                         m.url("Responsibility", rid), sub,
@@ -251,7 +251,7 @@ def search_docs(m: SiteModel) -> list[Doc]:
     if m.people_pages:
         for pid in sorted(org.people):
             person = org.people[pid]
-            teams = ", ".join(m.team(t).text for t in m.member_of.get(pid, []))
+            teams = lab["list_sep"].join(m.team(t).text for t in m.member_of.get(pid, []))
             docs.append(Doc("person", pid, person.name or pid, m.url("Person", pid),
                             " · ".join(filter(None, (person.title, teams))),
                             searchable([person.name, person.title], person.name or pid)))
@@ -288,7 +288,7 @@ def _position_docs(m: SiteModel) -> list[Doc]:
         team = m.team(pos.team).text if pos.team else ""
         title = pos.name or rid
         docs.append(Doc("position", rid, title, m.url("Role", rid),
-                        " · ".join(filter(None, (team, ", ".join(holders)))),
+                        " · ".join(filter(None, (team, lab["list_sep"].join(holders)))),
                         searchable([pos.name, pos.description,
                                     *(k.title for k in pos.kpis),
                                     *(m.duty(d).text for d, _ in m.position_duties(rid))],
