@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from orgspec._version import __version__
+from orgspec.clihelp import Group as HelpGroup
 
 if TYPE_CHECKING:
     pass
@@ -119,14 +120,23 @@ def _reader_left() -> NoReturn:
     sys.exit(EXIT_BROKEN_PIPE)
 
 
-class _Group(click.Group):
+class _Group(HelpGroup):
     """The command group, whose usage errors (unknown option, bad choice, missing
-    argument...) are one error line in the run's language, exit 2, as every other error."""
+    argument...) are one error line in the run's language, exit 2, as every other error,
+    and whose help pages are said in it too (`clihelp`)."""
+
+    argv: list[str] = []  # noqa: RUF012 - the command line of the run, set by `main`
+
+    def help_lang(self) -> str:
+        """The language of a help page: `--lang`, else the config's, else the locale's."""
+        from orgspec.usage import argv_config, argv_lang
+
+        return argv_lang(self.argv) or _error_lang(argv_config(self.argv))
 
     def main(self, args: Any = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True,
              **extra: Any) -> NoReturn:
-        argv = list(sys.argv[1:] if args is None else args)
+        argv = self.argv = list(sys.argv[1:] if args is None else args)
         try:
             code = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
         except click.exceptions.NoArgsIsHelpError as exc:  # bare `orgspec`: the help

@@ -77,3 +77,22 @@ def test_compare_lists_org_changes_and_new_findings(tmp_path: Path) -> None:
         "accountable owner of duty refunds changed: shop -> ops, shop",
         f"overlap introduced: {diff.new[0].message}",
     ]
+
+
+def test_objectives_added_and_removed_are_org_changes(tmp_path: Path) -> None:
+    """An objective added or removed is a line of the org diff, as a team is, before the
+    key results (an added objective's own ones included)."""
+    base = BASE + "- {kind: Objective, id: old-o, title: 老目标, owner: shop, key_results: []}\n"
+    head = BASE + "- {kind: Objective, id: new-o, title: 新目标, owner: shop,\n" \
+                  "   key_results: [{id: k9, title: 复购率从 20% 提升到 25%}]}\n"
+    runs = []
+    for name, text in (("base", base), ("head", head)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "org.yaml").write_text(text, "utf-8")
+        runs.append(lint_org([str(tmp_path / name)], Config(select=[Selector("OW001", "t")])))
+    (a, a_org), (b, b_org) = runs
+    assert compare(a, b, a_org, b_org).changes == [
+        "objective added: 新目标 (new-o)",
+        "objective removed: 老目标 (old-o)",
+        "key result added: 复购率从 20% 提升到 25% (new-o/k9)",
+    ]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from conftest import run_cli
 
 from orgspec.model.positions import cadence_of
-from orgspec.model.schedule import Schedule, schedule_of
+from orgspec.model.schedule import Schedule, describe, schedule_of
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -30,8 +33,24 @@ from orgspec.model.schedule import Schedule, schedule_of
     ("每两周周三 下午3点半", Schedule("biweekly", (2,), "15:30")),
     ("every 2 weeks on Friday", Schedule("biweekly", (4,), "")),
     ("monthly", Schedule("monthly")),
+    # the nth weekday, or week, of a month, quarter or year
+    ("每月第一个周一", Schedule("monthly", (0,), "", 1)),
+    ("每月第一個週一 上午10點", Schedule("monthly", (0,), "10:00", 1)),
+    ("每月最后一个周五", Schedule("monthly", (4,), "", -1)),
+    ("每月最後一個週五 16:00", Schedule("monthly", (4,), "16:00", -1)),
+    ("每月第2个星期三", Schedule("monthly", (2,), "", 2)),
+    ("每季度第一周", Schedule("quarterly", (), "", 1)),
+    ("每年最后一周", Schedule("yearly", (), "", -1)),
+    ("first Monday of each month", Schedule("monthly", (0,), "", 1)),
+    ("on the last Friday of every month at 5pm", Schedule("monthly", (4,), "17:00", -1)),
+    ("monthly, 3rd Thursday 14:00", Schedule("monthly", (3,), "14:00", 3)),
+    ("first week of the quarter", Schedule("quarterly", (), "", 1)),
     # not understood: left for "other cadence", never guessed
-    ("每月第一个周一", Schedule(None)),
+    ("第一个周一", Schedule(None)),  # of what? not guessed to be a month
+    ("first Monday", Schedule(None)),
+    ("每周第一个周一", Schedule(None)),  # an ordinal of a week
+    ("每月第一个周一和第三个周一", Schedule(None)),
+    ("每季度第一个月", Schedule(None)),
     ("9:00", Schedule(None)),
     ("sometimes", Schedule(None)),
     ("", Schedule(None)),
@@ -40,3 +59,27 @@ from orgspec.model.schedule import Schedule, schedule_of
 def test_schedule_of(text: str | None, expected: Schedule) -> None:
     assert schedule_of(text) == expected
     assert cadence_of(text) == expected.cadence
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("每月第一个周一 10:00", ("每月 · 第一个周一 · 10:00", "每月 · 第一個週一 · 10:00",
+                        "monthly · first Mon · 10:00")),
+    ("每月最后一个周五", ("每月 · 最后一个周五", "每月 · 最後一個週五", "monthly · last Fri")),
+    ("每季度第一周", ("每季度 · 第一周", "每季度 · 第一週", "quarterly · first week")),
+    ("first Monday of each month", ("每月 · 第一个周一", "每月 · 第一個週一",
+                                    "monthly · first Mon")),
+])
+def test_the_nth_weekday_is_said_in_each_language(text: str, said: tuple[str, ...]) -> None:
+    assert tuple(describe(text, lang) for lang in ("zh", "zh-Hant", "en")) == said
+
+
+def test_a_monthly_nth_weekday_is_no_mt002(write_org: Any) -> None:
+    org = write_org({"o.yaml": "- {kind: Team, id: t}\n"
+                               "- {kind: Meeting, id: m1, owner: t, attendees: [t], "
+                               "cadence: 每月第一个周一}\n"
+                               "- {kind: Meeting, id: m2, owner: t, attendees: [t], "
+                               "cadence: 每周第一个周一}\n"})
+    run = run_cli("check", str(org), "--isolated", "--no-cache", "--select", "MT002",
+                  "--lang", "en")
+    assert [line.split(": ")[0].rsplit(":", 2)[1:] for line in run.stdout.splitlines()
+            if "MT002" in line] == [["3", "53"]]  # the weekly one only

@@ -139,6 +139,30 @@ def test_duty_documents_name_the_accountable_team_and_whom_to_ask() -> None:
     assert (doc.title, doc.sub) == ("投诉处理", "A：客服团队 — 找谁：陈静")
 
 
+@pytest.mark.parametrize(("lang", "sep"), [("zh", "、"), ("zh-Hant", "、"), ("en", ", ")])
+def test_search_lists_are_joined_in_the_sites_language(write_org, lang: str, sep: str) -> None:
+    """Two accountable teams, a person on two teams, a position with two holders: joined
+    with 、 in Chinese, not `, `."""
+    from orgspec.report.view import build_view
+    from orgspec.site.labels import LABELS
+    from orgspec.site.model import SiteModel
+
+    org_dir = write_org({"org.yaml": """\
+- {kind: Team, id: a, name: 客服部, lead: p, members: [p, q]}
+- {kind: Team, id: b, name: 运营部, lead: p, members: [p, q]}
+- {kind: Person, id: p, name: 陈静}
+- {kind: Person, id: q, name: 林雪}
+- {kind: Responsibility, id: d, name: 退款, accountable: [a, b]}
+- {kind: Role, id: r, name: 专员, team: a, holders: [p, q]}
+"""})
+    result, org = lint_org([str(org_dir)], Config())
+    model = SiteModel(org, result, build_view(result, org, lang), labels=LABELS[lang])
+    subs = {d.ident: d.sub for d in search_docs(model)}
+    assert subs["d"].startswith(f"A{LABELS[lang]['colon']}客服部{sep}运营部")
+    assert subs["p"] == f"客服部{sep}运营部"
+    assert subs["r"] == f"客服部 · 陈静{sep}林雪"
+
+
 def test_no_people_leaves_person_pages_out(tmp_path: Path) -> None:
     out = build([EXAMPLES / "ecommerce"], tmp_path / "out", people=False)
     assert not (out / "people").exists()
@@ -299,7 +323,9 @@ def test_changes_feed_and_last_updated_from_git(tmp_path: Path) -> None:
         "    - uptime\n", "")
     changed += ("\n- {kind: Team, id: ops, name: Ops, parent: platform, lead: grace, "
                 "members: [grace], responsibilities: [uptime]}\n"
-                "- {kind: Responsibility, id: refunds, name: Refunds, accountable: TBD}\n")
+                "- {kind: Responsibility, id: refunds, name: Refunds, accountable: TBD}\n"
+                "- {kind: Objective, id: nps, title: Happier customers, owner: ops,\n"
+                "   key_results: [{id: k1, title: NPS from 30 to 40}]}\n")
     (repo / "org" / "org.yaml").write_text(changed, "utf-8")
     _git(repo, "commit", "-qam", "two", date="2026-02-07T10:00:00+00:00")
     done = run_cli("site", "org", "-o", "public", "--isolated", "--lang", "en", cwd=repo)
@@ -307,6 +333,10 @@ def test_changes_feed_and_last_updated_from_git(tmp_path: Path) -> None:
     page = (repo / "public" / "changes" / "index.html").read_text("utf-8")
     assert "Changes since v1" in page
     assert '<a href="../teams/ops.html">team added: Ops (ops)</a>' in page
+    assert ('<a href="../okrs/nps.html">objective added: Happier customers (nps)</a>'
+            in page)
+    assert ('<a href="../okrs/nps.html#kr-k1">key result added: NPS from 30 to 40 '
+            "(nps/k1)</a>") in page
     assert ('<a href="../duties/uptime.html">accountable owner of duty Uptime (uptime) '
             "changed: Platform (platform) -&gt; Ops (ops)</a>") in page
     assert ('<a href="../duties/refunds.html">duty added: Refunds (refunds) (accountable: '

@@ -307,11 +307,13 @@ def test_the_org_diff_is_the_commands_output_and_names_what_changed(tmp_path: Pa
     assert diff_lines(tmp_path, "zh") == [
         "  新增团队：公关部（pr）",
         "  新增职责：媒体关系（press）（批准方：公关部（pr））",
+        "  新增目标：口碑（o）",
         "  新增关键结果：差评率从5%降到2%（6月30日前）（o/k）",
     ]
     assert diff_lines(tmp_path, "en") == [
         "  team added: 公关部 (pr)",
         "  duty added: 媒体关系 (press) (accountable: 公关部 (pr))",
+        "  objective added: 口碑 (o)",
         "  key result added: 差评率从5%降到2%（6月30日前） (o/k)",
     ]
     # a machine format keeps standard output to itself: the diff is a note there

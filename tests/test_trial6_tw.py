@@ -386,16 +386,14 @@ ALIAS_ORG = """\
 
 
 @pytest.mark.parametrize(("lang", "hint"), [
-    ("zh-Hant", "建議: 'tech' 是團隊 `technology` 以前的 id（記在它的 `aliases` 裡）：請寫 "
-                "`technology`"),
-    ("zh", "建议: 'tech' 是团队 `technology` 以前的 id（记在它的 `aliases` 里）：请写 "
-           "`technology`"),
-    ("en", "hint: 'tech' is a former id of team `technology` (in its `aliases`): write "
-           "`technology`"),
+    ("zh-Hant", "建議: 請寫 `technology`：'tech' 留在它的 `aliases` 裡，只是為了讓舊連結繼續有效"),
+    ("zh", "建议: 请写 `technology`：'tech' 留在它的 `aliases` 里，只是为了让旧链接继续有效"),
+    ("en", "hint: write `technology`: 'tech' is kept in its `aliases` only so that old links "
+           "still work"),
 ])
 def test_a_reference_to_a_former_id_names_the_new_one(write_org, lang: str, hint: str) -> None:
     org = write_org({"org.yaml": ALIAS_ORG})
-    run = run_cli("check", str(org), "--isolated", "--select", "RF001", "--lang", lang)
+    run = run_cli("check", str(org), "--isolated", "--select", "RF005", "--lang", lang)
     assert [line.strip() for line in run.stdout.splitlines()[1:-1]] == [hint]
 
 

@@ -9,6 +9,7 @@ from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M
+from orgspec.model.models import is_vacant
 from orgspec.model.org import Org, Origin, node_key
 from orgspec.model.positions import accountable_count, kpi_measurable, kpi_verdict, seats
 from orgspec.model.teamtree import TeamTree
@@ -94,6 +95,47 @@ def holder_outside_team(ctx: RuleContext) -> Iterator[Issue]:
                         hint=M("add {person!r} to the members of {team!r}, or move the "
                                "position to the team they work in", person=pid,
                                team=pos.team))
+
+
+@check("RO006", graph=False, kinds=("Person", "Role"), text=())
+def holders_roles_mismatch(ctx: RuleContext) -> Iterator[Issue]:
+    """A position's `holders` and people's `roles` that disagree, once per position, at its
+    `holders`: a person lists the position in `roles` but its `holders` (naming someone)
+    do not name them, or a holder's `roles` (written) do not list it. Both sides are read
+    as holding it; each person's side is a related location. `holders: [待招聘]` names no
+    one: a person's `roles` fill a seat of it (`model.positions.seats`)."""
+    org = ctx.org
+    written = {rid: set(pos.holders) for rid, pos in org.positions.items()
+               if any(not is_vacant(h) for h in pos.holders)}
+    claims: dict[str, list[Related]] = {}  # position -> people whose roles name it wrongly
+    for pid, person in org.people.items():
+        for i, rid in enumerate(person.roles):
+            if rid in written and pid not in written[rid] and person.roles.index(rid) == i:
+                origin = org.origin("Person", pid)
+                claims.setdefault(rid, []).append(Related(
+                    origin.locate("roles", i) if _listed(origin, "roles")
+                    else origin.locate("roles"),
+                    M("{person!r} lists {position!r} in `roles`, but is not one of its "
+                      "`holders`", person=pid, position=rid)))
+    for rid, pos in org.positions.items():
+        related = list(claims.get(rid, ()))
+        for i, pid in enumerate(pos.holders):
+            holder = org.people.get(pid)
+            if holder is not None and holder.roles and rid not in holder.roles and \
+                    pos.holders.index(pid) == i:
+                related.append(Related(org.origin("Person", pid).locate("roles"), M(
+                    "{person!r} is one of its `holders`, but their `roles` do not list it",
+                    person=pid)))
+        if not related:
+            continue
+        related.sort(key=lambda r: (r.location.file, r.location.line, r.location.col))
+        yield Issue(M("the `holders` of position {position!r} and the `roles` of the people "
+                      "disagree on who holds it", position=rid),
+                    org.origin("Role", rid).locate("holders"), node_key("role", rid),
+                    related=tuple(related),
+                    hint=M("make both sides say the same, or write who holds {position!r} on "
+                           "one side only (its `holders`, or each person's `roles`)",
+                           position=rid))
 
 
 def _named_unresolved(org: Org) -> dict[str, list[str]]:

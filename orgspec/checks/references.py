@@ -26,6 +26,23 @@ def unknown_reference(ctx: RuleContext) -> Iterator[Issue]:
     yield from check_references(ctx.org)
 
 
+@check("RF005", graph=False, text=())
+def former_id(ctx: RuleContext) -> Iterator[Issue]:
+    """Yield RF005 at each reference written with a former id: one an entity of the kind
+    wanted keeps in `aliases`, which the org is read as naming (`model.aliases`)."""
+    org = ctx.org
+    for r in org.renamed:
+        origin = org.origins[r.entity]
+        where = (*r.field, r.index) if r.index is not None and _is_list(origin, r.field) \
+            else r.field
+        label = next(part for part in reversed(r.field) if isinstance(part, str))
+        yield Issue(M("{value!r} in `{field}` is a former id of {kind} `{id}`", value=r.written,
+                      field=label, kind=KIND_WORDS.get(r.kind, r.kind), id=r.ident),
+                    origin.value(*where), entity=r.entity,
+                    hint=M("write `{id}`: {value!r} is kept in its `aliases` only so that old "
+                           "links still work", id=r.ident, value=r.written))
+
+
 @check("RF004", local=True)
 def duplicate_entry(ctx: RuleContext) -> Iterator[Issue]:
     """Yield RF004 at the second (third...) time one id is listed in the same list: a team's
@@ -98,7 +115,6 @@ class _Guesses:
         self.by_kinds: dict[tuple[str, ...], tuple[Suggester, dict[str, str],
                                                    dict[str, tuple[str, str]]]] = {}
         self._in_failed: dict[str, bool] = {}
-        self._aliases: dict[str, list[tuple[str, str]]] | None = None  # built on first use
         self._failed: Suggester | None = None
         # `id: Marketing` (or `id: he-li　`, a full-width space after it) is SC003 and held
         # as invalid; `marketing` elsewhere is the id it will have once fixed, so a reference
@@ -117,22 +133,6 @@ class _Guesses:
             found = self._in_failed[value] = self.org.mentions_in_failed(value) or \
                 self._failed_ids().close(value) is not None
         return found
-
-    def former(self, value: str, kinds: tuple[str, ...]) -> str:
-        """` 'tech' is a former id of team `technology``: a reference to an id an entity of
-        `kinds` keeps under `aliases` (which the site redirects, but references do not
-        follow: the id changed, so must they)."""
-        if self._aliases is None:
-            self._aliases = {}
-            for kind in ("Team", "Person", "Role", "Responsibility", "Objective", "Process"):
-                for ident, entity in sorted(self.org.table(kind).items(), reverse=True):
-                    for alias in getattr(entity, "aliases", ()):
-                        self._aliases.setdefault(alias, []).insert(0, (kind, ident))
-        for kind, ident in self._aliases.get(value, ()):
-            if kind in kinds:
-                return M("{value!r} is a former id of {kind} `{id}` (in its `aliases`): write "
-                         "`{id}`", value=value, kind=KIND_WORDS.get(kind, kind), id=ident)
-        return ""
 
     def _failed_ids(self) -> Suggester:
         if self._failed is None:
@@ -293,7 +293,7 @@ def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
         where = (*field, j) if listed and _is_list(origin, field) else field
         wanted = _either(kinds)
         label = next(part for part in reversed(field) if isinstance(part, str))
-        hint = guesses.former(value, kinds) or guesses.hint(value, kinds)
+        hint = guesses.hint(value, kinds)
         if not hint and is_vacant(value):
             hint = M("{value!r} marks an open seat; an owner not yet known is written `TBD` "
                      "or `待定`", value=value)

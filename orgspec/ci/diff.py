@@ -314,6 +314,8 @@ def _finding_changes(diff: OrgDiff) -> list[str]:
 
 
 def _kr_changes(a: Org, b: Org, src: _Sources) -> list[str]:
+    """Objectives added and removed, then key results added, removed and changed (those
+    of an added objective too: what it sets out to reach is what a reviewer reads)."""
     def krs(org: Org) -> dict[str, tuple[str, str]]:
         """`objective/kr` -> (its JSON, to compare; its title, to show)."""
         return {f"{oid}/{kr.id}": (kr.model_dump_json(), kr.title)
@@ -324,8 +326,12 @@ def _kr_changes(a: Org, b: Org, src: _Sources) -> list[str]:
         title = table[key][1]
         return M("{name} ({id})", name=title, id=key) if title and title != key else key
 
+    out: list[str] = [M("objective added: {objective}", objective=named(b, "Objective", o))
+                      for o in src.known("Objective", set(b.objectives) - set(a.objectives))]
+    out += [M("objective removed: {objective}", objective=named(a, "Objective", o))
+            for o in src.known("Objective", set(a.objectives) - set(b.objectives))]
     ka, kb = krs(a), krs(b)
-    out: list[str] = [M("key result added: {kr}", kr=kr(kb, k)) for k in sorted(set(kb) - set(ka))]
+    out += [M("key result added: {kr}", kr=kr(kb, k)) for k in sorted(set(kb) - set(ka))]
     out += [M("key result removed: {kr}", kr=kr(ka, k)) for k in sorted(set(ka) - set(kb))]
     out += [M("key result changed: {kr}", kr=kr(kb, k)) for k in sorted(set(ka) & set(kb))
             if ka[k][0] != kb[k][0]]

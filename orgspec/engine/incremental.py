@@ -48,6 +48,9 @@ class FileFindings:
 
     keys: frozenset[str]
     issues: list[Issue]
+    # the references of those entities written with a former id and the ids they were
+    # read as (`model.aliases`): another file's `aliases` decide them
+    renamed: frozenset[tuple[object, ...]] = frozenset()
 
 
 def local_codes(plan: Plan, codes: list[str]) -> list[str]:
@@ -68,6 +71,7 @@ def run_local(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cac
         return []
     where = _files_of(org)
     owned = {f: frozenset(k for k, _, _ in entities) for f, entities in where.items()}
+    renamed = _renamed(org)
     settings = _digest([(c, _stable(plan.rules[c]), sorted(plan.options.get(c, {}).items()))
                         for c in codes])
     store = cache.primed()
@@ -79,7 +83,8 @@ def run_local(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cac
             continue
         keys[file] = make_key("local", settings, today.isoformat(), file, digest)
         got = cache.get("local", keys[file], FileFindings) if store else None
-        if got is not None and got.keys == owned.get(file, frozenset()):
+        if got is not None and got.keys == owned.get(file, frozenset()) \
+                and got.renamed == renamed.get(file, frozenset()):
             kept[file] = got
     fresh = [f for f in org.files if f not in kept]
     issues = run_codes(_only(org, [e for f in fresh for e in where.get(f, ())]) if kept
@@ -93,7 +98,8 @@ def run_local(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cac
         for file in fresh:
             if file in keys:
                 cache.put("local", keys[file],
-                          FileFindings(owned.get(file, frozenset()), found[file]))
+                          FileFindings(owned.get(file, frozenset()), found[file],
+                                       renamed.get(file, frozenset())))
     per_file = {**{f: e.issues for f, e in kept.items()}, **found}
     return [i for code in codes for f in org.files for i in per_file.get(f, ())
             if i.code == code]
@@ -121,7 +127,8 @@ def run_whole(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cac
     if not codes or any(f not in summaries for f in org.files):
         return run_codes(codes)  # a file was not read: nothing to compare it by
     store = cache.primed()
-    shared = _digest(sorted(org.failed.items()))
+    shared = _digest((sorted(org.failed.items()), sorted(
+        (f, sorted(r, key=repr)) for f, r in _renamed(org).items())))
     by_reads: dict[frozenset[str] | None, str] = {}
     keys: dict[str, bytes] = {}
     kept: dict[str, list[Issue]] = {}
@@ -247,6 +254,15 @@ def _stable(meta: object) -> object:
 
 
 Entity = tuple[str, str, str]  # node key, kind, id
+
+
+def _renamed(org: Org) -> dict[str, frozenset[tuple[object, ...]]]:
+    """Per file, its references to a former id, as (entity, field, index, written, id)."""
+    out: dict[str, set[tuple[object, ...]]] = {}
+    for r in org.renamed:
+        out.setdefault(org.origins[r.entity].fmap.file, set()).add(
+            (r.entity, r.field, r.index, r.written, r.kind, r.ident))
+    return {f: frozenset(v) for f, v in out.items()}
 
 
 def _files_of(org: Org) -> dict[str, list[Entity]]:

@@ -15,6 +15,7 @@ without a build step; `check` (in the test suite) keeps them in step.
 
 from __future__ import annotations
 
+import ast
 import io
 import sys
 from collections.abc import Callable, Iterator
@@ -51,7 +52,28 @@ def template() -> Catalog:
                 auto_comments=comments, flags=("python-format",) if "{" in message else ())
     for path, text in _rule_texts():
         cat.add(text, locations=[(path, 0)])
+    for line, text in help_texts((ROOT / "orgspec" / "cli.py").read_text("utf-8")):
+        cat.add(text, locations=[("orgspec/cli.py", line)], context="help")
     return cat
+
+
+def help_texts(source: str) -> Iterator[tuple[int, str]]:
+    """The `--help` texts written in the CLI's `source`, with their lines: each `help=`
+    literal of a call, and the docstring of each function a `.command`/`.group` decorator
+    makes a command, as click shows it (`clihelp.text_of`: dedented, up to a form feed).
+    Read from the source, not imported: the catalog is built below the CLI's layer."""
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            for kw in node.keywords:
+                if kw.arg == "help" and isinstance(kw.value, ast.Constant) and \
+                        isinstance(kw.value.value, str):
+                    yield kw.value.lineno, kw.value.value
+        elif isinstance(node, ast.FunctionDef) and any(
+                isinstance(d, ast.Call) and isinstance(d.func, ast.Attribute)
+                and d.func.attr in ("command", "group") for d in node.decorator_list):
+            doc = ast.get_docstring(node)
+            if doc:
+                yield node.lineno, doc.partition("\f")[0]
 
 
 def _rule_texts() -> Iterator[tuple[str, str]]:

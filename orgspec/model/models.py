@@ -287,7 +287,7 @@ class Meeting(Strict):
     cadence: Annotated[str, Field(max_length=50)] | None = Field(
         None, description="daily, weekly, biweekly, monthly, quarterly, yearly, or "
                           "每日/每周/双周/每月/每季度; weekdays and a time may follow: "
-                          "每周一 10:00, Mon-Fri 9:30.")
+                          "每周一 10:00, Mon-Fri 9:30, 每月第一个周一.")
     owner: Ref | None = Field(None, description="The Team, Role or Person who chairs it.")
     attendees: RefList = Field(default_factory=list, description="Team, Role or Person ids.")
     purpose: Text | None = None

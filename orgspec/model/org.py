@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # annotations only: the model does not run loader code
     from orgspec.load.sourcemap import FileMap
     from orgspec.load.suppress import Directive
     from orgspec.load.yamlevents import Path
+    from orgspec.model.aliases import Renamed
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class Org:
     files: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)  # file -> text, if it decoded
     directives: list[Directive] = field(default_factory=list)  # suppression comments
+    renamed: list[Renamed] = field(default_factory=list)  # references to a former id
 
     def table(self, kind: str) -> dict[str, Any]:
         """The entities of one kind (`"Team"` ...), by id."""

@@ -2,7 +2,9 @@
 how often, on which weekdays and at what time. Simplified, Traditional and English.
 
     schedule_of("每周一 上午10点")  # Schedule(cadence="weekly", days=(0,), time="10:00")
-    schedule_of("每月第一个周一")    # Schedule(cadence=None, ...): not understood, not guessed
+    schedule_of("每月第一个周一")    # Schedule(cadence="monthly", days=(0,), nth=1)
+    schedule_of("每季度第一周")      # Schedule(cadence="quarterly", nth=1): its first week
+    schedule_of("每月周会")          # Schedule(cadence=None, ...): not understood, not guessed
     describe("每个工作日 9:00", "zh")  # "每日 · 周一至周五 · 09:00" (the one wording of every
                                      # report, page and command)
 
@@ -14,6 +16,7 @@ meeting as written. Weekdays are 0 (Monday) to 6 (Sunday).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -62,6 +65,21 @@ _TIME_AMPM = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*([ap])\.?m\.?\b")
 _TIME_ZH = re.compile(r"(上午|早上|早晨|中午|下午|晚上)?\s*([01]?\d|2[0-3])\s*[点點时時]\s*"
                       r"(?:(半)|([0-5]?\d)\s*分?)?")
 # Filler left between the parts: `every Monday at 10:00`, `每周一的 10 点`, `周一、周四`.
+# The nth weekday (or week) of a month, quarter or year: 每月第一个周一, 每月最后一个周五,
+# 每季度第一周, 每月第一個週一, first Monday of each month, last Friday of the quarter. Only
+# with a cadence of a month or longer (a `第一个周一` alone is not guessed to be monthly).
+_ZH_NTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
+_EN_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+           "4th": 4, "fifth": 5, "5th": 5, "last": -1}
+_NTH = re.compile(
+    rf"(?:第\s*([一二三四五1-5])|(最[后後]))\s*(?:一\s*)?(?:个|個)?\s*"
+    rf"(?:{_ZH_WEEK}([一二三四五六日天])|{_ZH_WEEK})"
+    r"|\b(?:the\s+)?(" + "|".join(_EN_NTH) + r")\s+(?:(" + "|".join(
+        sorted(_EN_DAY, key=len, reverse=True)) + r")|week)\b")
+# `of each month`, `of the quarter`: the cadence word after an English ordinal
+_OF_PERIOD = re.compile(r"\bof\s+(?:the|each|every)\s+(month|quarter|year)\b")
+_PERIOD_WORD = {"month": " monthly ", "quarter": " quarterly ", "year": " yearly "}
+LONG = ("monthly", "quarterly", "yearly")
 _LIGHT = re.compile(r"\b(?:on|at|and|from)\b|[的和及、,，;；/|()（）:：-]+")
 _FILLER = re.compile(r"\b(?:every|each)\b|[每\s]+")
 
@@ -74,6 +92,9 @@ class Schedule:
     cadence: str | None
     days: tuple[int, ...] = ()
     time: str = ""
+    # of a monthly, quarterly or yearly cadence: on the nth of its `days` (one weekday) in
+    # the period, or in its nth week when no day is said; 1..5, -1 the last; 0 not said
+    nth: int = 0
 
 
 @lru_cache(maxsize=4096)  # cadences repeat: 每周, weekly ...
@@ -85,6 +106,7 @@ def schedule_of(text: str | None) -> Schedule:
     if key in WORD_CADENCE:
         return Schedule(WORD_CADENCE[key])
     time, key = _take_time(key)
+    nth, key = _take_nth(key)
     key = _OTHER_WEEK.sub(" biweekly ", key)
     days: set[int] = set()
     workweek = False
@@ -111,9 +133,25 @@ def schedule_of(text: str | None) -> Schedule:
         cadence = "daily"
     else:
         cadence = "weekly" if days else None
-    if cadence is None:
+    if cadence is None or (nth and (cadence not in LONG or len(days) > 1)):
         return Schedule(None)
-    return Schedule(cadence, tuple(sorted(days)), time)
+    return Schedule(cadence, tuple(sorted(days)), time, nth)
+
+
+def _take_nth(key: str) -> tuple[int, str]:
+    """(the ordinal of `第一个周一` / `last Friday` / `第一周` in `key`, 0 when none, and `key`
+    with it said as its weekday alone, `of each month` as `monthly`); two ordinals are
+    not understood (-9, which no cadence takes)."""
+    found = list(_NTH.finditer(key))
+    if not found:
+        return 0, key
+    if len(found) > 1:
+        return -9, key
+    m = found[0]
+    nth = _ZH_NTH[m[1]] if m[1] else -1 if m[2] else _EN_NTH[m[4]]
+    day = f" 周{m[3]} " if m[3] else f" {m[5]} " if m[5] else " "
+    key = key[:m.start()] + day + key[m.end():]
+    return nth, _OF_PERIOD.sub(lambda p: _PERIOD_WORD[p[1]], key)
 
 
 def _take_time(key: str) -> tuple[str, str]:
@@ -158,16 +196,32 @@ SAY_CADENCE = {c: MC("label", c) for c in ("daily", "weekly", "biweekly", "month
                                            "quarterly", "yearly")}
 SAY_DAY = tuple(MC("label", d) for d in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
 SAY_WORKDAYS = MC("label", "Mon–Fri")
+# The nth weekday of a period (`day`: a SAY_DAY word), and the nth week of it.
+SAY_NTH_DAY: dict[int, Callable[[MC], MC]] = {
+    1: lambda day: MC("label", "first {day}", day=day),
+    2: lambda day: MC("label", "second {day}", day=day),
+    3: lambda day: MC("label", "third {day}", day=day),
+    4: lambda day: MC("label", "fourth {day}", day=day),
+    5: lambda day: MC("label", "fifth {day}", day=day),
+    -1: lambda day: MC("label", "last {day}", day=day),
+}
+SAY_NTH_WEEK = {1: MC("label", "first week"), 2: MC("label", "second week"),
+                3: MC("label", "third week"), 4: MC("label", "fourth week"),
+                5: MC("label", "fifth week"), -1: MC("label", "last week")}
 
 
 def describe(text: str | None, lang: str = "en") -> str:
     """A cadence in the output's words (`lang` "en", "zh" or "zh-Hant"): `每个工作日 9:00` ->
-    `每日 · 周一至周五 · 09:00` / `daily · Mon–Fri · 09:00`; as written when not understood;
+    `每日 · 周一至周五 · 09:00` / `daily · Mon–Fri · 09:00`, `每月第一个周一` -> `每月 · 第一个周一`
+    / `monthly · first Mon`; as written when not understood;
     "" when missing."""
     sched = schedule_of(text)
     if sched.cadence is None:
         return text or ""
-    if sched.days == WORKDAYS:
+    if sched.nth:
+        days = say(SAY_NTH_DAY[sched.nth](SAY_DAY[sched.days[0]]) if sched.days
+                   else SAY_NTH_WEEK[sched.nth], lang)
+    elif sched.days == WORKDAYS:
         days = say(SAY_WORKDAYS, lang)
     else:
         days = say_list(list(SAY_DAY[d] for d in sched.days), lang)

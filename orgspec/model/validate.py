@@ -18,6 +18,7 @@ from orgspec.load.loader import RawEntity, RawFile, RawOrg
 from orgspec.load.suppress import Directive
 from orgspec.load.yamlevents import Path
 from orgspec.load.yamlhints import colon_key, colon_said
+from orgspec.model.aliases import resolve_aliases
 from orgspec.model.models import (
     ID_PATTERN,
     KIND_ALIASES,
@@ -40,6 +41,7 @@ def build_org(raw: RawOrg) -> tuple[Org, list[Issue]]:
     issues: list[Issue] = []
     for ent in raw.entities:
         issues.extend(add_checked(org, check_entity(ent)))
+    resolve_aliases(org)
     return org, issues
 
 
@@ -637,4 +639,5 @@ def assemble(units: list[FileUnit], skipped: list[Issue],
     for unit in units:
         for checked in unit.checked:
             issues.extend(add_checked(org, checked))
+    resolve_aliases(org)
     return org, issues

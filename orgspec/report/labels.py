@@ -82,6 +82,8 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "related": MC("label", "Related"),
     # TRANSLATORS: after a label ("Owner: x"); full-width in Chinese, with no space after
     "colon": MC("label", ": "),
+    # TRANSLATORS: joins the items of a list in a label ("Ops, Sales"); 、 in Chinese
+    "list_sep": MC("label", ", "),
 }
 
 

@@ -185,7 +185,8 @@ _FLAGGED = re.compile(r"'(?P<duty>[a-z0-9_-]+)'")  # the duty a gap or overlap n
 
 def change_link(model: SiteModel, change: str) -> str:
     """The page a line of the org diff (`orgspec.ci.diff`, an `M`) is about, if it still
-    exists: read from the change's values (a team, a duty, a key result), not its words."""
+    exists: read from the change's values (a team, a duty, an objective, a key result), not
+    its words."""
     from orgspec.model.graph import id_of
 
     values = getattr(change, "values", {})
@@ -197,6 +198,8 @@ def change_link(model: SiteModel, change: str) -> str:
         duty = flagged["duty"]  # a gap or overlap introduced or fixed, in any language
     if duty and duty in model.org.responsibilities:
         return model.url("Responsibility", duty)
+    if "objective" in values and (okr := id_of(values["objective"])) in model.org.objectives:
+        return model.url("Objective", okr)
     if "kr" in values:
         okr, _, kr = id_of(values["kr"]).partition("/")
         if okr in model.org.objectives:
@@ -232,7 +235,7 @@ def search_docs(m: SiteModel) -> list[Doc]:
                if o]
         ask, _ = m.who_to_ask(rid)
         colon = lab["colon"]  # full-width in Chinese
-        sub = f"A{colon}{', '.join(acc) or lab['gap']}" + (
+        sub = f"A{colon}{lab['list_sep'].join(acc) or lab['gap']}" + (
             f" — {lab['ask']}{colon}{ask.text}" if ask else "")
         docs.append(Doc("duty", rid, resp.name or resp.description or rid,
                         m.url("Responsibility", rid), sub,
@@ -248,7 +251,7 @@ def search_docs(m: SiteModel) -> list[Doc]:
     if m.people_pages:
         for pid in sorted(org.people):
             person = org.people[pid]
-            teams = ", ".join(m.team(t).text for t in m.member_of.get(pid, []))
+            teams = lab["list_sep"].join(m.team(t).text for t in m.member_of.get(pid, []))
             docs.append(Doc("person", pid, person.name or pid, m.url("Person", pid),
                             " · ".join(filter(None, (person.title, teams))),
                             searchable([person.name, person.title], person.name or pid)))
@@ -285,7 +288,7 @@ def _position_docs(m: SiteModel) -> list[Doc]:
         team = m.team(pos.team).text if pos.team else ""
         title = pos.name or rid
         docs.append(Doc("position", rid, title, m.url("Role", rid),
-                        " · ".join(filter(None, (team, ", ".join(holders)))),
+                        " · ".join(filter(None, (team, lab["list_sep"].join(holders)))),
                         searchable([pos.name, pos.description,
                                     *(k.title for k in pos.kpis),
                                     *(m.duty(d).text for d, _ in m.position_duties(rid))],

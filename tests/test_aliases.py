@@ -1,0 +1,139 @@
+"""A reference to a former id (`aliases:`) names the entity that keeps it: one RF005 per
+such reference, and nothing else (no RF001, no person on no team, no coordination gap)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import run_cli
+
+from orgspec.engine.lint import lint_org
+from orgspec.load.config import Config, Selector
+
+TODAY = dt.date(2026, 11, 30)
+ALL = Config(extends="strict", select=[Selector("ALL", "test")], lang="en")
+
+# team `technology` was `tech`, duty `uptime` was `stability`, person `li` was `li-qiang`
+# and position `sre` was `ops-engineer`; every other file still says the old ids
+NEW = """\
+- kind: Team
+  id: company
+  name: 公司
+  lead: wang
+  members: [wang]
+  responsibilities: [hiring]
+- kind: Team
+  id: technology
+  aliases: [tech]
+  name: 技术部
+  parent: company
+  lead: li
+  members: [li, zhao]
+  responsibilities: [uptime]
+- {kind: Person, id: wang, name: 王芳}
+- {kind: Person, id: li, name: 李强, aliases: li-qiang}
+- {kind: Responsibility, id: uptime, aliases: stability, name: 稳定性, accountable: technology}
+- {kind: Responsibility, id: hiring, name: 招聘, accountable: company, consulted: technology}
+- {kind: Role, id: sre, aliases: ops-engineer, name: 运维, team: technology, holders: [zhao]}
+"""
+OLD_REFS = """\
+- {kind: Person, id: zhao, name: 赵六, roles: [ops-engineer]}
+- kind: Meeting
+  id: weekly
+  name: 技术周会
+  cadence: 每周一 10:00
+  owner: tech
+  attendees: [tech, company]
+- kind: Objective
+  id: o1
+  title: 稳定
+  owner: tech
+  period: 2026-Q4
+  key_results:
+    - {id: k1, title: 可用性从 99.9% 提升到 99.95%, owner: li-qiang}
+- kind: Process
+  id: release
+  owner: tech
+  responsibility: stability
+  steps:
+    - {id: build, owner: tech, tracker: company}
+"""
+
+
+def _findings(org: Path) -> list[tuple[str, str, int, int, str]]:
+    result, _ = lint_org([str(org)], ALL, TODAY)
+    return [(f.code, Path(f.location.file).name, f.location.line, f.location.col,
+             f.message) for f in result.findings]
+
+
+def test_former_ids_are_read_as_the_entity_with_one_finding_each(write_org: Any) -> None:
+    old = write_org({"a-new.yaml": NEW, "b-refs.yaml": OLD_REFS})
+    got = _findings(old)
+    renamed = [f for f in got if f[0] == "RF005"]
+    assert [(f[2], f[3]) for f in renamed] == [(1, 46), (6, 10), (7, 15), (11, 10), (14, 53),
+                                                (17, 10), (18, 19), (20, 26)]
+    assert renamed[0][4] == "'ops-engineer' in `roles` is a former id of position `sre`"
+    assert renamed[4][4] == "'li-qiang' in `owner` is a former id of person `li`"
+    # everything else is what the org says with the current ids written
+    current = OLD_REFS.replace("ops-engineer", "sre").replace("li-qiang", "li") \
+        .replace("stability", "uptime").replace(": tech", ": technology") \
+        .replace("[tech,", "[technology,").replace("owner: tech,", "owner: technology,")
+    assert "tech," not in current and " tech\n" not in current
+    (old / "b-refs.yaml").write_text(current, "utf-8")
+    assert [f for f in got if f[0] != "RF005"] == _findings(old)
+
+
+def test_rf005_is_a_warning_with_the_id_to_write(write_org: Any) -> None:
+    org = write_org({"a-new.yaml": NEW, "b-refs.yaml": OLD_REFS})
+    run = run_cli("check", str(org), "--isolated", "--no-cache", "--select", "RF", "--lang",
+                  "en")
+    assert run.code == 0, run.stdout
+    assert run.stdout.splitlines()[:2] == [
+        f"{org / 'b-refs.yaml'}:1:46: RF005 [warning] 'ops-engineer' in `roles` is a former "
+        "id of position `sre`",
+        "    hint: write `sre`: 'ops-engineer' is kept in its `aliases` only so that old links "
+        "still work"]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("zh", "`owner` 中的 'tech' 是团队 `technology` 以前的 id"),
+    ("zh-Hant", "`owner` 中的 'tech' 是團隊 `technology` 以前的 id"),
+])
+def test_rf005_speaks_chinese(write_org: Any, lang: str, line: str) -> None:
+    org = write_org({"o.yaml": "- {kind: Team, id: technology, aliases: tech}\n"
+                               "- {kind: Meeting, id: m, owner: tech}\n"})
+    run = run_cli("check", str(org), "--isolated", "--no-cache", "--select", "RF005",
+                  "--lang", lang)
+    assert run.stdout.splitlines()[0].endswith(line), run.stdout
+
+
+def test_an_id_in_use_is_never_read_as_a_former_one(write_org: Any) -> None:
+    """`aliases: [ops]` on team `operations` while person `ops` exists: `ops` is the person
+    wherever a person may be named (a lead, a meeting's owner); two teams claiming one
+    former id: the first by id takes it; a current team id in another's aliases: none."""
+    org = write_org({"o.yaml": """\
+- {kind: Team, id: operations, aliases: [ops, sales], lead: ops, members: [ops]}
+- {kind: Team, id: b-team, aliases: [old], lead: ops, members: [ops]}
+- {kind: Team, id: a-team, aliases: [old], lead: ops, members: [ops]}
+- {kind: Team, id: sales, lead: ops, members: [ops]}
+- {kind: Person, id: ops}
+- {kind: Meeting, id: m1, owner: ops, attendees: [old, sales]}
+"""})
+    got = [(f[0], f[2], f[4]) for f in _findings(org) if f[0].startswith("RF")]
+    assert got == [("RF005", 6, "'old' in `attendees` is a former id of team `a-team`")]
+
+
+def test_a_charter_claim_by_a_former_duty_id_is_the_duty(write_org: Any) -> None:
+    """The team's charter claims the duty by its former id: no team without duties, no
+    unclaimed duty, no charter disagreement."""
+    org = write_org({"o.yaml": """\
+- {kind: Team, id: t, lead: p, members: [p], responsibilities: [{ref: old, role: accountable}]}
+- {kind: Person, id: p}
+- {kind: Responsibility, id: new, aliases: old, accountable: t}
+- {kind: Role, id: r, team: t, holders: [p], duties: [old]}
+"""})
+    assert [(f[0], f[2], f[3]) for f in _findings(org) if f[0][:2] in ("RF", "OW", "RO")] == \
+        [("RF005", 1, 71), ("RF005", 4, 55)]
