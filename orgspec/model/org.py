@@ -236,6 +236,34 @@ class Raci:
             out.setdefault(hold.holder, []).append(hold)
         return out
 
+    @cached_property
+    def by_pair(self) -> dict[tuple[str, str], list[Hold]]:
+        """(duty, holder node) -> the holder's RACI statements on the duty, in `holds` order."""
+        out: dict[tuple[str, str], list[Hold]] = {}
+        for hold in self.holds:
+            out.setdefault((hold.duty, hold.holder), []).append(hold)
+        return out
+
+    def roles(self, duty: str, holder: str, source: str | None = None) -> set[str]:
+        """The roles `holder` holds on `duty`, on one side (`source`: "duty", "charter",
+        "position") or on any; the graph's `model.graph.roles_of` without a graph."""
+        return {h.role for h in self.by_pair.get((duty, holder), ())
+                if source is None or h.source == source}
+
+    def claims(self, duty: str, role: str) -> list[tuple[str, tuple[Origin, tuple[Any, ...]]]]:
+        """(holder node, site) for every statement of `role` on `duty`, in the order the
+        graph's `model.graph.claims` gives them: the duty's own side first, then holders in
+        the order of their first statement of any role on the duty (the graph's in-edge
+        order), each holder's statements in `holds` order. A site is (origin, path below
+        it)."""
+        holds = self.by_duty.get(duty, [])
+        first: dict[str, int] = {}
+        for hold in holds:
+            first.setdefault(hold.holder, len(first))
+        found = sorted((h for h in holds if h.role == role),
+                       key=lambda h: (h.source != "duty", first[h.holder]))
+        return [(h.holder, (h.origin, h.path)) for h in found]
+
     def holders(self, duty: str, role: str = "accountable") -> list[str]:
         """The distinct holders of `role` on `duty`, sorted."""
         return sorted({h.holder for h in self.by_duty.get(duty, ()) if h.role == role})
