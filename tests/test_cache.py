@@ -26,7 +26,7 @@ from conftest import EXAMPLES, FIXTURES, REPO, run_cli
 from orgspec.engine.incremental import local_codes
 from orgspec.engine.lint import check_cached, lint_org
 from orgspec.engine.selection import make_plan
-from orgspec.findings import Finding
+from orgspec.findings import Finding, Location
 from orgspec.load.cache import ENTRY_MARK, KEY_FILE, MAGIC, TAG, TRIM_MARK, Cache, clean
 from orgspec.load.config import Config, Selector
 
@@ -488,12 +488,12 @@ def test_one_changed_file_is_parsed_again_and_the_result_follows(tmp_path: Path)
              if c not in local_codes(make_plan(Config()), [c])]
     # the whole result and the changed file are misses, the other files hits; the local
     # rules' findings, the whole-org rules', the files' digests, an org that means the
-    # same, the near-duplicate groups and the texts' features were never stored (no
-    # check_cached run on a primed cache)
+    # same, the near-duplicate groups, the texts' features and the findings' identities
+    # (`Anchors`) were never stored (no check_cached run on a primed cache)
     assert cache.by_kind == {("result", False): 1, ("file", False): 1,
                              ("file", True): files - 1, ("local", False): files,
                              ("summary", False): files, ("rule", False): len(whole),
-                             ("same", False): 1, ("memo", False): 2}
+                             ("same", False): 1, ("memo", False): 3}
 
 
 def test_the_date_and_the_config_are_part_of_the_result_key(tmp_path: Path) -> None:
@@ -887,3 +887,55 @@ def test_only_a_one_shot_process_keeps_the_org_until_it_ends() -> None:
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=REPO)
     assert run.stdout.strip() == "True"
+
+
+def test_finding_identities_are_read_back_only_for_files_as_they_were(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A finding's identity (its fingerprint's anchor) in a file whose content and entities
+    are as in the last run is read back, not computed from the file's spans; in the edited
+    file it is computed again; a kept identity under another content is never used."""
+    from orgspec.engine import anchors, lint
+
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    org = _synthetic(tmp_path)
+    folder = tmp_path / "cache"
+    _fill(org, folder)
+    files = sorted(org.iterdir())
+
+    def reword(victim: Path, word: str) -> None:
+        text = victim.read_text("utf-8")
+        victim.write_text(text.replace('description: "', f'description: "{word} ', 1), "utf-8")
+
+    reword(files[5], "first")
+    check_cached([str(org)], Config(), Cache(str(folder)), TODAY)  # stores the identities
+    computed: list[str] = []
+    real = anchors.Anchors._identity
+
+    def counted(self: anchors.Anchors, entity: str, loc: Location) -> str:
+        computed.append(loc.file)
+        return real(self, entity, loc)
+
+    keys: list[bytes] = []
+    real_key = lint._anchors_key
+    monkeypatch.setattr(anchors.Anchors, "_identity", counted)
+    monkeypatch.setattr(lint, "_anchors_key", lambda *a: keys.append(real_key(*a)) or keys[-1])
+    for day, victim in ((TODAY, files[3]), (TODAY + dt.timedelta(days=1), files[3])):
+        reword(victim, "again")
+        computed.clear()
+        got = check_cached([str(org)], Config(), Cache(str(folder)), day)
+        seen = set(computed)
+        expected = _findings(lint_org([str(org)], Config(), day)[0].findings)
+        assert _findings(got.findings) == expected
+        with_findings = {f[1].file for f in expected}  # type: ignore[attr-defined]
+        assert len(with_findings) > 5 and str(victim) in with_findings
+        if day == TODAY:  # read back in every file but the edited one
+            assert seen == {str(victim)}, seen
+            # every kept identity now names another content and a wrong entity
+            cache = Cache(str(folder))
+            asked = cache.get("memo", keys[-1], dict)
+            assert asked and len(asked) > 5
+            cache.put("memo", keys[-1], {
+                file: (("0" * 40, stamp[1]), dict.fromkeys(memo, "team:wrong"))
+                for file, (stamp, memo) in asked.items()})
+        else:  # none read back: computed in every file with findings
+            assert seen == with_findings, with_findings ^ seen

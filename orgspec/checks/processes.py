@@ -11,7 +11,7 @@ from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import M
-from orgspec.model.graph import ROLE_RELATION, step_node
+from orgspec.model.graph import step_node
 from orgspec.model.models import Process, is_placeholder
 from orgspec.model.org import node_key
 
@@ -235,13 +235,12 @@ def _stuck_issues(ctx: RuleContext, pid: str, stuck: Any) -> Iterator[Issue]:
 
 
 def _roles(ctx: RuleContext, team: str, duty: str) -> set[str]:
-    """The RACI roles a team holds on a duty, from either side."""
-    back = {rel: role for role, rel in ROLE_RELATION.items()}
-    edges = ctx.graph.get_edge_data(node_key("team", team), node_key("responsibility", duty))
-    return {back[d["relation"]] for d in (edges or {}).values() if d.get("relation") in back}
+    """The RACI roles a team holds on a duty, from either side (the graph's RACI edges
+    from the team to the duty are these statements; no graph is built for them)."""
+    return ctx.org.raci.roles(duty, node_key("team", team))
 
 
-@check("PR005", text=())
+@check("PR005", graph=False, text=())
 def handoff_without_duty(ctx: RuleContext) -> Iterator[Issue]:
     """A step handed to a team that holds no role on the duty the process serves."""
     org = ctx.org
@@ -296,7 +295,7 @@ def invalid_sla(ctx: RuleContext) -> Iterator[Issue]:
                             hint=M("write a number and a unit: 2h, 30m, 1d, 2小时, 30分钟, 1天"))
 
 
-@check("PR008", text=())
+@check("PR008", graph=False, text=())
 def owner_without_duty(ctx: RuleContext) -> Iterator[Issue]:
     """A process owner that holds no role on the duty the process serves."""
     org = ctx.org

@@ -229,7 +229,7 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
     digests = {cand.display: d for (cand, _), d in zip(inputs.files, inputs.digests,
                                                         strict=True) if d}
     result = _lint_loaded(loaded, paths, config, plan, today,
-                          Kept(cache, digests, summaries or {}))
+                          Kept(cache, digests, summaries or {}, inputs.parser))
     cache.put("result", key, result)
     unchanged.store(result)
     return result
@@ -256,11 +256,12 @@ class Kept:
     cache: Cache
     digests: dict[str, str]
     summaries: dict[str, FileSummary]
+    parser: str = ""
 
 
 def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: Plan,
                  today: dt.date, kept: Kept | None = None) -> LintResult:
-    from orgspec.engine.anchors import Anchors, assign_fingerprints
+    from orgspec.engine.anchors import assign_fingerprints
     from orgspec.engine.holdback import hold_back
 
     with gc_paused():
@@ -269,7 +270,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         issues.extend(run_rules(org, plan, today, kept))
         issues.extend(_incomplete_note(org))
         root = config.root_path()
-        anchors = Anchors(org)
+        anchors = _anchors(org, kept)
         findings = [f for f in stamp(issues, plan) if not _ignored(f, plan, root)]
         findings = _suppress(findings, org, plan, today, root, anchors)
         every = findings
@@ -277,12 +278,33 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         findings = assign_fingerprints(sort_findings(findings), anchors,
                                        org_root(paths or [root]))
         held = _held(every, findings, anchors, org_root(paths or [root]))
+        if kept is not None and anchors.asked and kept.cache.primed():
+            kept.cache.put("memo", _anchors_key(org, kept), anchors.asked)
         lang = run_lang(org, config)
         findings = [localize(f, lang) for f in findings]  # after the fingerprints: English
     return LintResult(findings, files=org.files, failed_files=sorted(org.failed),
                       entity_count=org.entity_count(),
                       rules={code: plan.rules[code] for code in plan.severity}, lang=lang,
                       held=held, unchecked=_unchecked(org))
+
+
+def _anchors(org: Org, kept: Kept | None) -> Anchors:
+    """The run's anchors; with the cache, the identities the last run asked of each file
+    (read back where the file's content and entities are as they were)."""
+    from orgspec.engine.anchors import Anchors
+
+    if kept is None:
+        return Anchors(org)
+    known = kept.cache.get("memo", _anchors_key(org, kept), dict)
+    return Anchors(org, kept.digests, known)
+
+
+def _anchors_key(org: Org, kept: Kept) -> bytes:
+    """Where a run keeps its anchors' identities: per org (named by its first file) and
+    parser; an entry of another org is still only used for files of the same content."""
+    from orgspec.load.cache import make_key
+
+    return make_key("kept", "anchors", kept.parser, repr(org.files[:1]))
 
 
 def _unchecked(org: Org) -> tuple[tuple[str, frozenset[str]], ...]:
