@@ -1,0 +1,34 @@
+"""Robustness of the edges: the environment, the command line, huge roots, names and
+encodings a user's machine may hand orgspec. Each case is one error line (exit 2) or one
+finding at its place (exit 1), never a traceback nor a silent surprise."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import EXAMPLES, run_cli
+
+EN = {"LANG": "en_US.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
+
+
+@pytest.mark.parametrize("value", ["PURE", "python", "libyaml"])
+def test_an_unknown_yaml_parser_is_one_error_line(value: str) -> None:
+    """ORGSPEC_YAML_PARSER=PURE (a typo) quietly ran the C parser."""
+    run = run_cli("check", str(EXAMPLES / "minimal"), "--isolated", "--no-cache",
+                  env={**EN, "ORGSPEC_YAML_PARSER": value})
+    assert (run.code, run.stdout) == (2, "")
+    assert run.stderr == (f"orgspec: error: ORGSPEC_YAML_PARSER must be `c` or `pure`, "
+                          f"not {value!r}\n")
+
+
+def test_an_unknown_yaml_parser_is_said_in_the_run_language() -> None:
+    run = run_cli("export", str(EXAMPLES / "minimal"), "--isolated", "--lang", "zh-Hant",
+                  env={**EN, "ORGSPEC_YAML_PARSER": "x"})
+    assert run.code == 2
+    assert run.stderr == "orgspec: 錯誤：ORGSPEC_YAML_PARSER 必須是 `c` 或 `pure`，而不是 'x'\n"
+
+
+@pytest.mark.parametrize("value", ["c", "pure", ""])
+def test_the_known_yaml_parsers_and_unset(value: str) -> None:
+    run = run_cli("check", str(EXAMPLES / "minimal"), "--isolated", "--no-cache",
+                  env={**EN, "ORGSPEC_YAML_PARSER": value})
+    assert (run.code, run.stderr) == (0, "")
