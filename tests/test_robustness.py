@@ -32,3 +32,24 @@ def test_the_known_yaml_parsers_and_unset(value: str) -> None:
     run = run_cli("check", str(EXAMPLES / "minimal"), "--isolated", "--no-cache",
                   env={**EN, "ORGSPEC_YAML_PARSER": value})
     assert (run.code, run.stderr) == (0, "")
+
+
+@pytest.mark.parametrize("command", [
+    ["check", str(EXAMPLES / "minimal")], ["export", str(EXAMPLES / "minimal")],
+    ["rules"], ["explain", "RF001"], ["config"], ["cache", "dir"]])
+def test_config_with_isolated_is_a_usage_error(command: list[str], tmp_path) -> None:
+    """`--config X --isolated` ignored X silently (ruff: the two conflict, exit 2)."""
+    config = tmp_path / ".orgspec.yaml"
+    config.write_text("fail-on: info\n", "utf-8")
+    run = run_cli(*command, "--config", str(config), "--isolated", env=EN)
+    assert (run.code, run.stdout) == (2, "")
+    where = " ".join(["orgspec", *command[:2 if command[0] == "cache" else 1]])
+    assert run.stderr == ("orgspec: error: option '--config' cannot be used with "
+                          f"'--isolated' (see `{where} --help`)\n")
+
+
+def test_config_with_isolated_is_said_in_zh() -> None:
+    run = run_cli("check", "--isolated", "--config", "x.yaml", "--lang", "zh", env=EN)
+    assert run.code == 2
+    assert run.stderr == ("orgspec: 错误：选项 '--config' 不能与 '--isolated' 同时使用"
+                          "（参见 `orgspec check --help`）\n")
