@@ -53,3 +53,29 @@ def test_config_with_isolated_is_said_in_zh() -> None:
     assert run.code == 2
     assert run.stderr == ("orgspec: 错误：选项 '--config' 不能与 '--isolated' 同时使用"
                           "（参见 `orgspec check --help`）\n")
+
+
+def _runner_property(escaped: str) -> str:
+    """The runner's UnescapeProperty (actions/runner ActionCommand.cs), in its order."""
+    for token, code in (("\r", "%0D"), ("\n", "%0A"), (":", "%3A"), (",", "%2C"),
+                        ("%", "%25")):
+        escaped = escaped.replace(code, token)
+    return escaped
+
+
+def test_a_line_break_in_a_file_name_reaches_github_as_it_is(write_org) -> None:
+    """`file=` carried `a⏎b.yaml` (a file no repository has), so the annotation landed on
+    no file; the runner unescapes %0A in a property, so the exact path can be said."""
+    root = write_org({"a\nb,c:d%0A.yaml": "- kind: Team\n  id: t\n  name: T\n  bogus: 1\n",
+                      "e\x1bx.yaml": "- kind: Team\n  id: u\n  name: U\n  bogus: 1\n"})
+    run = run_cli("check", "org", "--isolated", "--no-cache", "--format", "github",
+                  "--select", "SC001", cwd=root.parent, env=EN)
+    assert run.code == 1, run.stderr
+    files = [line.split("file=", 1)[1].split(",line=", 1)[0]
+             for line in run.stdout.splitlines()]
+    assert files == ["org/a%0Ab%2Cc%3Ad%250A.yaml", "org/e\\x1bx.yaml"]
+    # what GitHub reads: the real name; ESC stays an escape (no such escape in a property,
+    # and the runner echoes commands into the log when step debugging is on)
+    assert [_runner_property(f) for f in files] == ["org/a\nb,c:d%0A.yaml", "org/e\\x1bx.yaml"]
+    assert all(line.count("\n") == 0 and "\x1b" not in line
+               for line in run.stdout.splitlines())
