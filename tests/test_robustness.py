@@ -79,3 +79,38 @@ def test_a_line_break_in_a_file_name_reaches_github_as_it_is(write_org) -> None:
     assert [_runner_property(f) for f in files] == ["org/a\nb,c:d%0A.yaml", "org/e\\x1bx.yaml"]
     assert all(line.count("\n") == 0 and "\x1b" not in line
                for line in run.stdout.splitlines())
+
+
+def _roster(tmp_path, broken: bytes, bom: bool = False):
+    rows = "工号,姓名,部门\n" + "".join(f"E{i},张伟{i},技术部\n" for i in range(8))
+    roster = tmp_path / "roster.csv"
+    roster.write_bytes((b"\xef\xbb\xbf" if bom else b"") + rows.encode() + "E9,李".encode()
+                       + broken + ",客服部\n".encode())
+    return roster
+
+
+def test_a_utf8_roster_with_one_broken_byte_stays_utf8(tmp_path) -> None:
+    """Without a BOM, one broken byte (a name cut mid-character) made the whole roster
+    GB18030: the header became mojibake and the import failed; the byte is said at its
+    line and column."""
+    roster = _roster(tmp_path, b"\xe5\xbc")  # 张 (e5 bc a0) without its last byte
+    run = run_cli("import", "roster", str(roster), "-o", str(tmp_path / "org"), "--lang", "en",
+                  env=EN)
+    assert run.code == 0, run.stderr
+    assert run.stderr == ("note: roster.csv:10:5: invalid UTF-8 byte 0xE5 and 1 more, each "
+                          "read as U+FFFD (the rest of the file is UTF-8)\n")
+    from orgspec.engine.lint import load_org
+
+    org = load_org([str(tmp_path / "org")]).org
+    assert sorted(str(p.name) for p in org.people.values()) == [
+        *(f"张伟{i}" for i in range(8)), "李\ufffd\ufffd"]
+    assert sorted(str(t.name) for t in org.teams.values()) == ["客服部", "技术部"]
+
+
+def test_a_broken_byte_behind_a_bom_is_said_too(tmp_path) -> None:
+    roster = _roster(tmp_path, b"\xff", bom=True)
+    run = run_cli("import", "roster", str(roster), "-o", str(tmp_path / "org"), "--lang", "zh",
+                  env=EN)
+    assert run.code == 0, run.stderr
+    assert run.stderr == ("提示：roster.csv:10:5：无效的 UTF-8 字节 0xFF，已读作 U+FFFD"
+                          "（文件其余部分是 UTF-8）\n")
