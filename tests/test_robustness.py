@@ -114,3 +114,57 @@ def test_a_broken_byte_behind_a_bom_is_said_too(tmp_path) -> None:
     assert run.code == 0, run.stderr
     assert run.stderr == ("提示：roster.csv:10:5：无效的 UTF-8 字节 0xFF，已读作 U+FFFD"
                           "（文件其余部分是 UTF-8）\n")
+
+
+def test_the_file_system_root_is_not_walked() -> None:
+    """`root: /` (or `orgspec check /`) walked every disk, /proc included, with no end."""
+    run = run_cli("check", "/", "--isolated", "--no-cache", env=EN)
+    assert (run.code, run.stdout) == (2, "")
+    assert run.stderr == ("orgspec: error: /: will not walk the whole file system; name the "
+                          "org's folder (or set `root` in .orgspec.yaml)\n")
+
+
+def test_the_home_folder_is_not_walked(tmp_path) -> None:
+    (tmp_path / "org").mkdir()
+    (tmp_path / ".orgspec.yaml").write_text("root: .\n", "utf-8")
+    run = run_cli("check", "--no-cache", cwd=tmp_path, env={**EN, "HOME": str(tmp_path)})
+    assert (run.code, run.stdout) == (2, "")
+    assert run.stderr == (f"orgspec: error: {tmp_path}: will not walk the whole home folder; "
+                          "name the org's folder (or set `root` in .orgspec.yaml)\n")
+    run = run_cli("check", "org", "--no-cache", "--isolated", cwd=tmp_path,
+                  env={**EN, "HOME": str(tmp_path)})
+    assert (run.code, run.stderr) == (0, "")  # a folder in it is fine
+
+
+def _folders(tmp_path, limit: str):
+    org = tmp_path / "org"
+    for i in range(3):  # 3 folders + 3 files; hidden and excluded ones do not count
+        (org / f"t{i}").mkdir(parents=True, exist_ok=True)
+        (org / f"t{i}" / "team.yaml").write_text(f"- kind: Team\n  id: t{i}\n  name: T{i}\n",
+                                                 "utf-8")
+    (org / ".git").mkdir(exist_ok=True)
+    (org / ".git" / "x.yaml").write_text("", "utf-8")
+    (org / "skip").mkdir(exist_ok=True)
+    (tmp_path / ".orgspec.yaml").write_text(f"max-files: {limit}\nexclude: [skip]\n", "utf-8")
+
+
+def test_a_walk_past_max_files_is_one_error_line(tmp_path) -> None:
+    _folders(tmp_path, "5")
+    run = run_cli("check", "--no-cache", "--select", "SC", cwd=tmp_path, env=EN)
+    assert (run.code, run.stdout) == (2, "")
+    assert run.stderr == (f"orgspec: error: {tmp_path / 'org'}: more than 5 files and folders "
+                          "to walk; is this the org's folder? (`max-files` in the config "
+                          "raises the limit)\n")
+    _folders(tmp_path, "6")
+    run = run_cli("check", "--no-cache", "--select", "SC", cwd=tmp_path, env=EN)
+    assert (run.code, run.stderr) == (0, "")
+
+
+@pytest.mark.parametrize("value", ["0", "lots", "-3", "true", "1.5"])
+def test_max_files_must_be_a_whole_number(tmp_path, value: str) -> None:
+    (tmp_path / "org").mkdir()
+    (tmp_path / ".orgspec.yaml").write_text(f"root: org\nmax-files: {value}\n", "utf-8")
+    run = run_cli("check", "--no-cache", cwd=tmp_path, env=EN)
+    assert run.code == 2
+    assert run.stderr == (f"orgspec: error: {tmp_path / '.orgspec.yaml'}:2:1: 'max-files' must "
+                          f"be a whole number of at least 1, not {value!r}\n")

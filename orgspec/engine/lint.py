@@ -107,7 +107,8 @@ def read_inputs(targets: list[str], config: Config, hashed: bool = True) -> Inpu
     from orgspec.load.loader import RawFile, read_candidate, skipped_issues
     from orgspec.load.yamlevents import loader_class
 
-    found = discover(targets, config.include, config.exclude, config.respect_gitignore)
+    found = discover(targets, config.include, config.exclude, config.respect_gitignore,
+                     config.max_files)
     failed: dict[str, str] = {}
     skipped = skipped_issues(found.skipped, failed)
     parser = loader_class().__name__
