@@ -1,0 +1,36 @@
+"""The hold-backs of trial 7 (a copied id, a file that fails to load) cover what the mistake
+can make false, and no more: an unknown person on the team a copied duty names is still
+reported, and an unused suppression of a rule that reads no kind the failed file holds is
+still called unused. The cascades trial 7 fixed stay fixed (tests/test_trial7.py)."""
+
+from __future__ import annotations
+
+from test_trial7 import DUTIES, DUTIES_BROKEN, TEAMS, check, where
+
+COPIED = DUTIES.replace("id: complaints", "id: promo").replace(
+    "# orgspec: ignore[near-duplicate-duties] 运营部只管大促期间的客诉\n", "").replace(
+    "accountable: ops\n- kind", "accountable: company\n- kind")
+
+
+def test_a_copied_duty_id_holds_back_unknown_duties_only(write_org) -> None:
+    """The copy of `promo` was meant to be `complaints` (ops's charter names it): that
+    RF001 is held; `zhao`, an unknown person in ops, has nothing to do with the copy."""
+    teams = TEAMS.replace("  members: [li]\n",
+                          "  members: [li, zhao]\n  responsibilities: [complaints]\n")
+    found = check(write_org({"teams.yaml": teams, "duties.yaml": COPIED}), "en")
+    assert where(found) == [("RF002", "duties.yaml", 7, 3), ("RF001", "teams.yaml", 11, 17)]
+    assert found[1]["message"] == "unknown Person 'zhao' in `members`"
+
+
+def test_a_copied_team_id_does_not_hold_back_an_unknown_duty(write_org) -> None:
+    """The copy of team `company` names ops (as its parent): it may have been meant to be
+    a team ops names, not the duty ops's charter names."""
+    teams = TEAMS.replace("  members: [li]\n",
+                          "  members: [li]\n  responsibilities: [complaints]\n") + \
+        "- kind: Team\n  id: company\n  name: 总部\n  parent: ops\n"
+    duties = DUTIES.replace("# orgspec: ignore[near-duplicate-duties] 运营部只管大促期间的客诉\n",
+                            "").replace("id: complaints", "id: refunds")
+    found = [f for f in check(write_org({"teams.yaml": teams, "duties.yaml": duties}), "en")
+             if f["code"].startswith("RF")]
+    assert where(found) == [("RF001", "teams.yaml", 12, 22), ("RF002", "teams.yaml", 20, 3)]
+    assert found[0]["message"] == "unknown Responsibility 'complaints' in `responsibilities`"
