@@ -5,7 +5,7 @@ still called unused. The cascades trial 7 fixed stay fixed (tests/test_trial7.py
 
 from __future__ import annotations
 
-from test_trial7 import DUTIES, DUTIES_BROKEN, TEAMS, check, where
+from test_trial7 import DUTIES, TEAMS, check, where
 
 COPIED = DUTIES.replace("id: complaints", "id: promo").replace(
     "# orgspec: ignore[near-duplicate-duties] 运营部只管大促期间的客诉\n", "").replace(
