@@ -13,13 +13,15 @@ what was written and the id it most likely means (`liu-yang`, see `model.unresol
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from orgspec.engine.anchors import Anchors
 from orgspec.findings import Finding
-from orgspec.model.org import Org
+from orgspec.model.models import KIND_ALIASES
+from orgspec.model.org import ENTITY_KINDS, Org
 from orgspec.model.unresolved import Unresolved, meant
 
 PART_KINDS = {"key_result": "KeyResult", "step": "Step", "charter": "Charter"}
@@ -131,6 +133,28 @@ def _depends(f: Finding, reads: frozenset[str], gaps: _Gaps, org: Org,
             return any(gaps.in_failed(n) for n in gaps.subtree(name))
         return gaps.in_failed(name)
     return False
+
+
+# `kind: Team` (quoted, in a flow mapping, or with an IME's full-width colon) in the text of a
+# file that did not parse
+_KIND = re.compile(r"""(?:^[ \t-]*|[{,][ \t]*)["']?kind["']?[ \t]*[:：][ \t]*["']?([A-Za-z]+)""",
+                   re.M)
+
+
+def kinds_in_failed(org: Org) -> frozenset[str] | None:
+    """The entity kinds the files that failed to load define, as their text writes them
+    (`Position` is `Role`); None when a file's text is unknown or names no kind, so that it
+    may hold any."""
+    names = {k.casefold(): k for k in ENTITY_KINDS} | \
+        {a.casefold(): k for a, k in KIND_ALIASES.items()}
+    found: set[str] = set()
+    for text in org.failed.values():
+        kinds = {names[m.group(1).casefold()] for m in _KIND.finditer(text)
+                 if m.group(1).casefold() in names}
+        if not kinds:
+            return None
+        found |= kinds
+    return frozenset(found)
 
 
 def value_words(value: object) -> Iterator[str]:
