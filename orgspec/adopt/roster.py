@@ -172,7 +172,8 @@ def _decode(data: bytes, aliases: dict[str, str], notes: list[str], name: str) -
     broken = [m.start() for m in _BROKEN.finditer(text)]
     if not broken:
         return text
-    if bom or len(broken) * UTF8_SHARE <= len(_NON_ASCII.findall(text)) - len(broken):
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))  # no list of them
+    if bom or len(broken) * UTF8_SHARE <= non_ascii - len(broken):
         notes.append(_broken_note(text, broken, name))
         return _BROKEN.sub("\ufffd", text)
     texts = {codec: data.decode(codec, errors="replace") for codec in _LEGACY}
@@ -188,7 +189,6 @@ def _decode(data: bytes, aliases: dict[str, str], notes: list[str], name: str) -
 # than valid characters (0.05 to 0.5 valid per broken one in the seed documents).
 UTF8_SHARE = 20
 _BROKEN = re.compile("[\udc80-\udcff]")  # a byte UTF-8 could not read (surrogateescape)
-_NON_ASCII = re.compile("[^\x00-\x7f]")
 
 
 def _broken_note(text: str, broken: list[int], name: str) -> str:
