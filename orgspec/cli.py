@@ -6,6 +6,7 @@ options are declared here, next to the one-line bodies that call the API.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -32,11 +33,22 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a tool the pip
 
 
 def _config_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """`--config` and `--isolated`, shared by every command that reads the config."""
-    func = click.option("--isolated", is_flag=True, help="Ignore every config file.")(func)
+    """`--config` and `--isolated`, shared by every command that reads the config. The two
+    together are a usage error, as in ruff: which one wins would be a guess, and ignoring
+    either one silently lints with settings the user did not ask for."""
+
+    @functools.wraps(func)
+    def command(*args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("config_path") is not None and kwargs.get("isolated"):
+            raise click.UsageError(M("option '--config' cannot be used with '--isolated'"),
+                                   click.get_current_context())
+        return func(*args, **kwargs)
+
+    isolated = click.option("--isolated", is_flag=True,
+                            help="Ignore every config file (not with --config).")(command)
     return click.option("--config", "config_path", type=Path(dir_okay=False),
                         help="Config file (default: nearest .orgspec.yaml or pyproject.toml)."
-                        )(func)
+                        )(isolated)
 
 
 def _fail(message: str, lang: str, code: int = EXIT_USAGE) -> NoReturn:

@@ -120,6 +120,19 @@ def gh_property(text: str) -> str:
     return gh_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def gh_file(path: str) -> str:
+    """A path as a workflow command's `file=` property. The runner unescapes `%0D`, `%0A`,
+    `%3A`, `%2C` and `%25` in a property, so a path with a line break, colon or comma reaches
+    GitHub as it is and the annotation lands on that file. The other hidden characters (ESC,
+    BEL, bidi controls) have no escape there and the runner echoes the command into the log
+    when step debugging is on: they are shown as escapes (`tty_text`), as in every output."""
+    return gh_property("".join(part if part in ("\r", "\n") else tty_text(part)
+                               for part in _LINE_ENDS.split(path)))
+
+
+_LINE_ENDS = re.compile("([\r\n])")
+
+
 def gh_line(text: str) -> str:
     """A human line printed inside GitHub Actions: it must not start or forge a command."""
     text = tty_text(text).replace("##[", "##\u200b[")

@@ -89,13 +89,14 @@ HEADER_ROWS = 10  # how far down a sheet the header row is looked for
 
 
 def read_rows(path: str, mapping: dict[str, str], sheet: str | None = None,
-              ignored: list[str] | None = None) -> list[Row]:
+              ignored: list[str] | None = None, notes: list[str] | None = None) -> list[Row]:
     """The rows of a CSV or XLSX roster, keyed by field; the headers of the columns read
-    for no field (unknown, or a field an earlier column gives) are added to `ignored`. In a
-    workbook, `sheet` or else the first sheet whose header has the required columns."""
+    for no field (unknown, or a field an earlier column gives) are added to `ignored`, and
+    what the reading noticed (a broken byte in a UTF-8 file) to `notes`. In a workbook,
+    `sheet` or else the first sheet whose header has the required columns."""
     aliases = {**_ALIASES, **mapping}
     tables = _xlsx(path, sheet) if path.lower().endswith((".xlsx", ".xlsm")) else \
-        [_csv(path, aliases)]
+        [_csv(path, aliases, notes if notes is not None else [])]
     first_header: list[str] = []
     for table in tables:
         top = next((i for i, row in enumerate(table) if any(c.strip() for c in row)), None)
@@ -143,8 +144,8 @@ _LEGACY = ("gb18030", "cp950")
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # Excel's "Unicode text": UTF-16 with a BOM
 
 
-def _csv(path: str, aliases: dict[str, str]) -> list[list[str]]:
-    text = _decode(_bytes(path), aliases)
+def _csv(path: str, aliases: dict[str, str], notes: list[str]) -> list[list[str]]:
+    text = _decode(_bytes(path), aliases, notes, os.path.basename(path))
     try:  # only the delimiter is guessed: a guessed quote character eats apostrophes
         delimiter = csv.Sniffer().sniff(text[:4096], ",;\t").delimiter
     except csv.Error:
@@ -157,25 +158,50 @@ def _csv(path: str, aliases: dict[str, str]) -> list[list[str]]:
                            where=path + ":" + str(reader.line_num), why=str(exc))) from None
 
 
-def _decode(data: bytes, aliases: dict[str, str]) -> str:
-    """The text of a CSV roster: UTF-16 with a BOM; UTF-8 (with a BOM, a broken byte is
-    U+FFFD, not a reason to read the whole file in another encoding); else GB18030 or Big5,
+def _decode(data: bytes, aliases: dict[str, str], notes: list[str], name: str) -> str:
+    """The text of a CSV roster: UTF-16 with a BOM; UTF-8, when it has a BOM or is
+    overwhelmingly valid UTF-8 (a broken byte is U+FFFD and a note at its line and column,
+    not a reason to read the whole file in another encoding); else GB18030 or Big5,
     whichever reads the header row as known columns (GBK and Big5 bytes are mostly valid
     in each other's encoding, as mojibake), else the one the loader's `legacy_encoding`
     sees, else GB18030."""
     if data.startswith(_UTF16_BOMS):
         return data.decode("utf-16", errors="replace")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        if data.startswith(b"\xef\xbb\xbf"):
-            return data.decode("utf-8-sig", errors="replace")
+    bom = data.startswith(b"\xef\xbb\xbf")
+    text = data[3 if bom else 0:].decode("utf-8", errors="surrogateescape")
+    broken = [m.start() for m in _BROKEN.finditer(text)]
+    if not broken:
+        return text
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))  # no list of them
+    if bom or len(broken) * UTF8_SHARE <= non_ascii - len(broken):
+        notes.append(_broken_note(text, broken, name))
+        return _BROKEN.sub("\ufffd", text)
     texts = {codec: data.decode(codec, errors="replace") for codec in _LEGACY}
     for text in texts.values():
         header = next((line for line in text.splitlines() if line.strip(",;\t ")), "")
         if any(_norm(cell) in aliases for cell in re.split(r"[,;\t]", header)):
             return text
     return texts["cp950" if legacy_encoding(data) == "Big5" else "gb18030"]
+
+
+# A file whose non-ASCII characters are valid UTF-8 at least this many times for each broken
+# byte is UTF-8 with a broken byte: GBK or Big5 text read as UTF-8 has more broken bytes
+# than valid characters (0.05 to 0.5 valid per broken one in the seed documents).
+UTF8_SHARE = 20
+_BROKEN = re.compile("[\udc80-\udcff]")  # a byte UTF-8 could not read (surrogateescape)
+
+
+def _broken_note(text: str, broken: list[int], name: str) -> str:
+    """Where the first broken byte is (line and column in characters) and how many more."""
+    first = broken[0]
+    line = text.count("\n", 0, first) + 1
+    col = first - (text.rfind("\n", 0, first) + 1) + 1
+    where, byte = f"{name}:{line}:{col}", f"{ord(text[first]) - 0xDC00:02X}"
+    if len(broken) == 1:
+        return M("{where}: invalid UTF-8 byte 0x{byte}, read as U+FFFD (the rest of the file "
+                 "is UTF-8)", where=where, byte=byte)
+    return M("{where}: invalid UTF-8 byte 0x{byte} and {more} more, each read as U+FFFD (the "
+             "rest of the file is UTF-8)", where=where, byte=byte, more=len(broken) - 1)
 
 
 def _bytes(path: str) -> bytes:
@@ -250,7 +276,8 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
     rows = []
     for path in paths:
         ignored: list[str] = []
-        rows += [(path, r) for r in read_rows(path, mapping or {}, sheet, ignored)]
+        rows += [(path, r) for r in read_rows(path, mapping or {}, sheet, ignored,
+                                               draft.notes)]
         if ignored:  # said, so that no column is dropped silently
             draft.notes.append(M("{where}: ignored columns {columns} (read one with --column "
                                  "FIELD=HEADER)", where=os.path.basename(path),

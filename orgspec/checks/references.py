@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from orgspec.engine.context import RuleContext
+from orgspec.engine.holdback import value_words
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M
 from orgspec.model.models import ID_PATTERN, KINDS, ROLES, is_placeholder, is_vacant
 from orgspec.model.org import Org, Origin, ident_of, node_key
+from orgspec.model.validate import DUPLICATE
 from orgspec.text.spaces import stray_blank
 from orgspec.text.suggest import Suggester
 
@@ -116,6 +119,7 @@ class _Guesses:
                                                    dict[str, tuple[str, str]]]] = {}
         self._in_failed: dict[str, bool] = {}
         self._failed: Suggester | None = None
+        self._copies: dict[str, set[str]] | None = None  # built on first use
         # `id: Marketing` (or `id: he-li　`, a full-width space after it) is SC003 and held
         # as invalid; `marketing` elsewhere is the id it will have once fixed, so a reference
         # to it is no second finding
@@ -133,6 +137,21 @@ class _Guesses:
             found = self._in_failed[value] = self.org.mentions_in_failed(value) or \
                 self._failed_ids().close(value) is not None
         return found
+
+    def meant_by_copy(self, kinds: tuple[str, ...], ident: str) -> bool:
+        """Whether the definition of a duplicate id of one of `kinds` names `ident`, the
+        entity whose reference is unknown: the copy was likely meant to have that id (a
+        duty copied from `promo`, meant to be the `complaints` ops's charter lists), so
+        the reference is no second finding beside RF002. A copy of another kind, or one
+        that does not name `ident`, explains nothing: those references are reported."""
+        if self._copies is None:
+            kind_of = {k.lower(): k for k in KINDS}
+            self._copies = defaultdict(set)
+            for key, dropped in self.org.incomplete.items():
+                if DUPLICATE in key:
+                    kind = kind_of.get(key.split(":", 1)[0], "")
+                    self._copies[kind].update(value_words(dropped))
+        return any(ident in self._copies.get(k, ()) for k in kinds)
 
     def _failed_ids(self) -> Suggester:
         if self._failed is None:
@@ -273,6 +292,8 @@ def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
             continue  # `lead: 待招聘`: the seat is open, not an unknown person
         if org.failed and guesses.in_failed(value):
             continue  # the file that would define it did not load; no cascade
+        if org.incomplete and guesses.meant_by_copy(kinds, ident):
+            continue  # RF002's copied id was meant to be this one; no cascade
         stray = stray_blank(value)
         if stray is not None and _exists(org, stray[0], kinds):
             where = (*field, j) if listed and _is_list(origin, field) else field

@@ -13,13 +13,15 @@ what was written and the id it most likely means (`liu-yang`, see `model.unresol
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from orgspec.engine.anchors import Anchors
 from orgspec.findings import Finding
-from orgspec.model.org import Org
+from orgspec.model.models import KIND_ALIASES
+from orgspec.model.org import ENTITY_KINDS, Org
 from orgspec.model.unresolved import Unresolved, meant
 
 PART_KINDS = {"key_result": "KeyResult", "step": "Step", "charter": "Charter"}
@@ -53,7 +55,6 @@ class _Gaps:
         self.org = org
         self._in_failed: dict[str, bool] = {}
         self._children: dict[str, list[str]] | None = None
-        self.dup_words: set[str] = set()
         for key, dropped in org.incomplete.items():
             kind = kind_of(key)
             gap = Gap(key, frozenset(f"{kind}.{name}" for name in dropped))
@@ -61,10 +62,7 @@ class _Gaps:
             self.by_top[key.split("/", 1)[0]].append(gap)
             part = key.rsplit(":", 1)[-1] if "/" in key else None  # a charter item's duty
             for name, value in dropped.items():
-                words = set(_words(value))
-                if "#" in key:  # a duplicate id's definition (`validate.DUPLICATE`)
-                    self.dup_words |= words
-                for word in words | ({part} if part else set()):
+                for word in set(value_words(value)) | ({part} if part else set()):
                     self.by_word[word].append((gap, f"{kind}.{name}"))
         for ref in unresolved:  # `members: [刘洋]` reads as if that value were dropped
             key, field = f"team:{ref.team}", f"Team.{ref.field}"
@@ -115,9 +113,6 @@ def hold_back(findings: Iterable[Finding], org: Org, reads: dict[str, frozenset[
 
 def _depends(f: Finding, reads: frozenset[str], gaps: _Gaps, org: Org,
              anchors: Anchors) -> bool:
-    if f.code == "RF001" and gaps.dup_words and \
-            f.entity.split("/", 1)[0].split(":", 1)[-1] in gaps.dup_words:
-        return True  # an id it names unknown may be the one a duplicate was meant to have
     if not reads:
         return False
     ident = anchors.identity(f.entity, f.location)
@@ -140,14 +135,36 @@ def _depends(f: Finding, reads: frozenset[str], gaps: _Gaps, org: Org,
     return False
 
 
-def _words(value: object) -> Iterator[str]:
+# `kind: Team` (quoted, in a flow mapping, or with an IME's full-width colon) in the text of a
+# file that did not parse
+_KIND = re.compile(r"""(?:^[ \t-]*|[{,][ \t]*)["']?kind["']?[ \t]*[:：][ \t]*["']?([A-Za-z]+)""",
+                   re.M)
+
+
+def kinds_in_failed(org: Org) -> frozenset[str] | None:
+    """The entity kinds the files that failed to load define, as their text writes them
+    (`Position` is `Role`); None when a file's text is unknown or names no kind, so that it
+    may hold any."""
+    names = {k.casefold(): k for k in ENTITY_KINDS} | \
+        {a.casefold(): k for a, k in KIND_ALIASES.items()}
+    found: set[str] = set()
+    for text in org.failed.values():
+        kinds = {names[m.group(1).casefold()] for m in _KIND.finditer(text)
+                 if m.group(1).casefold() in names}
+        if not kinds:
+            return None
+        found |= kinds
+    return frozenset(found)
+
+
+def value_words(value: object) -> Iterator[str]:
     """The ids a dropped value may name: its strings, split on white space."""
     if isinstance(value, str):
         yield value
         yield from value.split()
     elif isinstance(value, dict):
         for v in value.values():
-            yield from _words(v)
+            yield from value_words(v)
     elif isinstance(value, list):
         for v in value:
-            yield from _words(v)
+            yield from value_words(v)

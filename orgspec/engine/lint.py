@@ -107,7 +107,8 @@ def read_inputs(targets: list[str], config: Config, hashed: bool = True) -> Inpu
     from orgspec.load.loader import RawFile, read_candidate, skipped_issues
     from orgspec.load.yamlevents import loader_class
 
-    found = discover(targets, config.include, config.exclude, config.respect_gitignore)
+    found = discover(targets, config.include, config.exclude, config.respect_gitignore,
+                     config.max_files)
     failed: dict[str, str] = {}
     skipped = skipped_issues(found.skipped, failed)
     parser = loader_class().__name__
@@ -557,16 +558,32 @@ def _suppress(findings: list[Finding], org: Org, plan: Plan, today: dt.date,
 
 
 def _unsure(org: Org) -> Callable[[Directive, str], bool] | None:
-    """Whether a suppression's code may have had its finding held back, so that it is not
-    known to be unused: when a file failed to load, for one in that file, or for a rule
-    that reads other entities than the one it reports on (an entity-local rule's finding
-    in a loaded file is whole)."""
+    """Whether a suppression's code may have lost its finding to a file that failed to
+    load, so that it is not known to be unused: for one in that file, or for a rule that
+    reads other entities than the one it reports on, of a kind the failed files define (as
+    their text writes `kind:`; any kind when it cannot be told). An entity-local rule's
+    finding in a loaded file is whole, and so is that of a rule that reads only teams while
+    the failed file holds duties."""
     if not org.failed:
         return None
-    from orgspec.engine.registry import LOCAL, load_checks
+    from orgspec.engine.holdback import kinds_in_failed
+    from orgspec.engine.registry import LOCAL, READS, load_checks
 
     load_checks()
-    return lambda d, code: d.location.file in org.failed or code not in LOCAL
+    present = kinds_in_failed(org)
+
+    def unsure(d: Directive, code: str) -> bool:
+        if d.location.file in org.failed:
+            return True
+        if code in LOCAL:
+            return False
+        reads = READS.get(code)
+        if reads is None or present is None:
+            return True
+        kinds = {r.split(".", 1)[0] for r in reads}
+        return "" in kinds or bool(kinds & present)
+
+    return unsure
 
 
 def _incomplete_note(org: Org) -> Iterator[Issue]:

@@ -17,13 +17,14 @@ from typing import Any
 from orgspec import output
 from orgspec.findings import Severity
 from orgspec.i18n import M, guess_lang, parse_lang
+from orgspec.load.discovery import MAX_FILES
 from orgspec.load.source import SourceError, decode, read_bytes, scan_forbidden
 from orgspec.load.yamlevents import Parsed, parse
 
 CONFIG_NAMES = (".orgspec.yaml", ".orgspec.yml")
 KNOWN_KEYS = ("root", "include", "exclude", "fail-on", "extends", "select", "extend-select",
               "ignore", "rules", "per-file-ignores", "rule-packs", "lang", "repo-url", "baseline",
-              "respect-gitignore", "cache-dir")
+              "respect-gitignore", "cache-dir", "max-files")
 LANGS = ("zh", "zh-Hant", "en")
 PRESETS = ("recommended", "strict")
 
@@ -69,6 +70,7 @@ class Config:
     baseline: str | None = None  # known findings, resolved against `base`
     respect_gitignore: bool = True  # skip git-ignored files found by walking a folder
     cache_dir: str | None = None  # the cache folder, resolved against `base`; None: user's
+    max_files: int = MAX_FILES  # files and folders a walk of the org's folders may meet
     source: str | None = None
     base: str = "."
 
@@ -286,6 +288,14 @@ class _Reader:
         if not isinstance(value, bool) and value not in ("true", "false"):
             raise self.fail((key,), M("{key!r} must be true or false", key=key))
         cfg.respect_gitignore = value in (True, "true")
+
+    def _max_files(self, cfg: Config, key: str, value: Any) -> None:
+        text = str(value).replace("_", "")
+        if not isinstance(value, int | str) or isinstance(value, bool) or \
+                not text.isascii() or not text.isdigit() or int(text) < 1:
+            raise self.fail((key,), M("{key!r} must be a whole number of at least 1, not "
+                                      "{value!r}", key=key, value=value))
+        cfg.max_files = int(text)
 
     def _cache_dir(self, cfg: Config, key: str, value: Any) -> None:
         cfg.cache_dir = self.text((key,), value)

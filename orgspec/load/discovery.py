@@ -19,6 +19,9 @@ from orgspec.paths import display_path, git_top
 SUFFIXES = (".yaml", ".yml")
 
 
+MAX_FILES = 100_000  # files and folders one walk may meet; a big org has a few thousand
+
+
 def is_yaml_name(name: str) -> bool:
     """`name` ends in .yaml or .yml, in any case."""
     return name.lower().endswith(SUFFIXES)
@@ -111,17 +114,22 @@ def matches(rel: str, patterns: Iterable[str]) -> bool:
 
 
 def discover(paths: list[str], include: list[str] | None = None,
-             exclude: list[str] | None = None, respect_gitignore: bool = True) -> Discovery:
+             exclude: list[str] | None = None, respect_gitignore: bool = True,
+             max_files: int = MAX_FILES) -> Discovery:
     """Find the org's YAML files under `paths`; links leaving a root are reported, not read.
     Files that git ignores are skipped when found in a folder (not when named), as ruff
     does, unless `respect_gitignore` is False. A file reached twice (named twice, spelled
     `org/a.yaml` and `./org/a.yaml`, or named and inside a named folder) is loaded once,
-    under the first name it was reached by."""
+    under the first name it was reached by. Raises ConfigError for a folder that is the
+    file system's root or the home folder, and when walking a folder meets more than
+    `max_files` files and folders (hidden and excluded ones not counted): a mistaken
+    `root: /` would otherwise read every disk."""
     found = Discovery()
     for path in paths:
         if os.path.isdir(path) and not os.path.islink(path):
+            _refuse_whole_disk(path)
             walked = Discovery()
-            _walk(path, include or [], exclude or [], walked)
+            _walk(path, include or [], exclude or [], walked, max_files)
             files = walked.files
             if respect_gitignore and files:
                 ignored = git_ignored(path, [c.real for c in files])
@@ -180,9 +188,29 @@ def git_ignored(folder: str, files: list[str]) -> set[str]:
     return set() if root in ignored else ignored  # a folder named on purpose is read whole
 
 
-def _walk(root: str, include: list[str], exclude: list[str], found: Discovery) -> None:
+def _refuse_whole_disk(path: str) -> None:
+    """Raise ConfigError when `path` is the file system's root or the home folder: neither
+    is an org's folder, and walking one reads every YAML file of the machine or the user."""
+    real = os.path.realpath(path)
+    home = os.path.realpath(os.path.expanduser("~"))
+    if os.path.dirname(real) == real:
+        why = M("{path}: will not walk the whole file system; name the org's folder (or set "
+                "`root` in .orgspec.yaml)", path=path)
+    elif real == home and home != os.path.dirname(home):
+        why = M("{path}: will not walk the whole home folder; name the org's folder (or set "
+                "`root` in .orgspec.yaml)", path=path)
+    else:
+        return
+    from orgspec.load.config import ConfigError  # config reads globs from here: imported late
+
+    raise ConfigError(why)
+
+
+def _walk(root: str, include: list[str], exclude: list[str], found: Discovery,
+          max_files: int = MAX_FILES) -> None:
     real_root = os.path.realpath(root)
     stack = [root]
+    met = 0
     while stack:
         folder = stack.pop()
         try:
@@ -198,6 +226,13 @@ def _walk(root: str, include: list[str], exclude: list[str], found: Discovery) -
             rel = os.path.relpath(entry.path, root).replace(os.sep, "/")
             if exclude and matches(rel, exclude):
                 continue
+            met += 1
+            if met > max_files:
+                from orgspec.load.config import ConfigError
+
+                raise ConfigError(M("{path}: more than {limit} files and folders to walk; is "
+                                    "this the org's folder? (`max-files` in the config raises "
+                                    "the limit)", path=root, limit=max_files))
             if entry.is_dir(follow_symlinks=False):
                 stack.append(entry.path)
             elif is_yaml_name(entry.name) or (entry.is_symlink() and _is_dir(entry.path)):

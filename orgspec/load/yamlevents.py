@@ -155,10 +155,20 @@ class _Abort(Exception):
         self.problem = problem
 
 
+PARSERS = ("c", "pure")  # the values of ORGSPEC_YAML_PARSER; unset or empty is "c"
+
+
 def loader_class() -> type:
-    """The C parser when PyYAML has libyaml, unless ORGSPEC_YAML_PARSER=pure."""
-    wanted = os.environ.get("ORGSPEC_YAML_PARSER", "c")
-    if wanted != "pure" and getattr(yaml, "__with_libyaml__", False):
+    """The C parser when PyYAML has libyaml, unless ORGSPEC_YAML_PARSER=pure. Raises
+    ConfigError for any other value: a typo (`PURE`, `python`) would otherwise quietly run
+    the parser it did not name."""
+    wanted = os.environ.get("ORGSPEC_YAML_PARSER") or "c"
+    if wanted not in PARSERS:
+        from orgspec.load.config import ConfigError  # config parses YAML: imported late
+
+        raise ConfigError(M("ORGSPEC_YAML_PARSER must be `c` or `pure`, not {value!r}",
+                            value=wanted))
+    if wanted == "c" and getattr(yaml, "__with_libyaml__", False):
         return yaml.CSafeLoader
     return yaml.SafeLoader
 

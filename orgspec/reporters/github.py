@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from orgspec.escape import gh_data, gh_property, tty_text
+from orgspec.escape import gh_data, gh_file, gh_property, tty_text
 from orgspec.findings import Finding, LintResult
 from orgspec.i18n import M, say
 from orgspec.paths import repo_path
@@ -13,8 +13,7 @@ PER_LEVEL = 10  # GitHub shows 10 annotations of each level per step
 
 def _annotation(f: Finding, root: str | None, words: tuple[str, str]) -> str:
     loc = f.location
-    # file names are user text too: ESC, BEL or U+202E in one must not reach the log raw
-    props = [f"file={gh_property(tty_text(repo_path(loc.file, root)))}", f"line={loc.line}"]
+    props = [f"file={gh_file(repo_path(loc.file, root))}", f"line={loc.line}"]
     end_line = loc.end_line or loc.line
     props.append(f"endLine={end_line}")
     if end_line == loc.line:
