@@ -137,6 +137,10 @@ class LintResult:
     # nothing checked); a baseline entry among them is not fixed
     held: frozenset[str] = frozenset()
     unchecked: tuple[tuple[str, frozenset[str]], ...] = ()
+    # the paths the findings were narrowed to (`check org/meetings.yaml`; a folder covers
+    # what is below it); (): the whole org. A baseline entry outside them (or of a rule not
+    # in `rules`) was not asked about: it is neither fixed nor dropped.
+    scope: tuple[str, ...] = ()
 
     @property
     def counts(self) -> dict[str, int]:

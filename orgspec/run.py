@@ -268,14 +268,16 @@ def _write_baseline(result: LintResult, path: str, configured: str | None) -> Ou
     lang = result.lang or "en"
     old_path = path if os.path.exists(path) else configured
     held: list[dict[str, Any]] = []
+    outside: list[dict[str, Any]] = []
     if old_path and os.path.exists(old_path):
         try:
             old = baseline.read(old_path)
         except baseline.BaselineError:
             old = []  # not a baseline: replaced whole, as before
         found = {f.fingerprint for f in result.findings}
-        check = baseline.not_checked(result)
-        held = [e for e in old if e["fingerprint"] not in found and check(e)]
+        check, inside = baseline.not_checked(result), baseline.in_scope(result)
+        outside = [e for e in old if e["fingerprint"] not in found and not inside(e)]
+        held = [e for e in old if e["fingerprint"] not in found and inside(e) and check(e)]
     failed = set(result.failed_files)
     written = sum(not baseline.load_failure(f, failed) for f in result.findings)
     notes = [say(M("wrote a baseline of {n} findings to {path}", n=written, path=path), lang)]
@@ -290,7 +292,11 @@ def _write_baseline(result: LintResult, path: str, configured: str | None) -> Ou
     if held:
         notes.append(say(M("kept {n} entries of {path} that this run could not check (their "
                            "file or entity did not load)", n=len(held), path=old_path), lang))
-    return Outcome(EXIT_OK, [Output(baseline.dumps(result, held), path)], notes, result)
+    if outside:
+        notes.append(say(M("kept {n} entries of {path} for files or rules this run was not "
+                           "asked to check", n=len(outside), path=old_path), lang))
+    return Outcome(EXIT_OK, [Output(baseline.dumps(result, held + outside), path)], notes,
+                   result)
 
 
 def _apply_baseline(result: Any, path: str) -> list[str]:

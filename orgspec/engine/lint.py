@@ -517,6 +517,7 @@ def focus(result: LintResult, files: list[str]) -> LintResult:
         return real in wanted or real.startswith(below)
 
     result.findings = [f for f in result.findings if kept(f.location.file)]
+    result.scope = tuple(files)
     return result
 
 
