@@ -84,3 +84,45 @@ def test_a_check_of_one_file_does_not_call_the_other_files_entries_fixed(write_o
     assert "0 known findings not shown, 1 stale entries" in run.stderr
     assert "stale baseline entry (fixed): org/meetings.yaml: MT001" in run.stderr
     assert "org/teams.yaml" not in run.stderr
+
+
+def check(folder: Path, lang: str = "zh", *extra: str) -> list[dict[str, Any]]:
+    run = run_cli("check", str(folder), "--isolated", "--format", "json", "--lang", lang,
+                  *extra)
+    findings: list[dict[str, Any]] = run.json()["findings"]
+    return findings
+
+
+def where(findings: list[dict[str, Any]]) -> list[tuple[str, str, int, int]]:
+    return [(f["code"], Path(f["file"]).name, f["line"], f["column"]) for f in findings]
+
+
+PERSON = "- kind: Person\n  id: li\n  name: 李强\n"
+
+
+def test_a_full_width_space_after_the_dash_is_said_where_it_is(write_org) -> None:
+    found = check(write_org({"people.yaml": PERSON + "-\u3000kind: Person\n  id: wang\n"
+                                                      "  name: 王芳\n"}))
+    assert where(found) == [("IN001", "people.yaml", 4, 2)]
+    assert found[0]["message"] == ("`-` 后面用了全角空格（U+3000）：YAML 需要半角空格，"
+                                   "所以这里读不出列表项")
+    assert found[0]["hint"] == "写成 `- kind: Person`（半角空格；把输入法切换到半角）"
+
+
+def test_a_full_width_hyphen_is_said_where_it_is(write_org) -> None:
+    folder = write_org({"people.yaml": "－ kind: Person\n  id: wang\n  name: 王芳\n"
+                                       "－\u3000kind: Person\n  id: li\n  name: 李强\n"})
+    found = check(folder)
+    assert where(found) == [("IN001", "people.yaml", 1, 1), ("IN001", "people.yaml", 4, 1)]
+    assert found[0]["hint"] == "写成 `- kind: Person`（半角减号；把输入法切换到半角）"
+    hant = check(folder, "zh-Hant")
+    assert hant[1]["message"].startswith("這一行以全形減號 `－`（U+FF0D）開頭")
+    en = check(folder, "en")
+    assert en[1]["hint"] == "write `- kind: Person` (an ASCII hyphen; switch the IME to " \
+                            "half-width)"
+
+
+def test_a_block_scalar_may_hold_full_width_spaces_and_hyphens(write_org) -> None:
+    text = ("- kind: Team\n  id: company\n  name: 公司\n  lead: li\n  members: [li]\n"
+            "  mission: |\n    　　让每个家庭买得放心。\n    －用得开心\n" + PERSON)
+    assert where(check(write_org({"org.yaml": text}), "zh", "--select", "IN")) == []
