@@ -126,3 +126,63 @@ def test_a_block_scalar_may_hold_full_width_spaces_and_hyphens(write_org) -> Non
     text = ("- kind: Team\n  id: company\n  name: 公司\n  lead: li\n  members: [li]\n"
             "  mission: |\n    　　让每个家庭买得放心。\n    －用得开心\n" + PERSON)
     assert where(check(write_org({"org.yaml": text}), "zh", "--select", "IN")) == []
+
+
+COORDINATED = {
+    "teams.yaml": """\
+- kind: Team
+  id: company
+  name: 公司
+  lead: wang
+  members: [wang]
+- kind: Team
+  id: ops
+  name: 运营部
+  parent: company
+  lead: li
+  members: [li]
+- kind: Team
+  id: cs
+  name: 客服部
+  parent: company
+  lead: zhao
+  members: [zhao]
+""",
+    "people.yaml": "- kind: Person\n  id: wang\n  name: 王芳\n- kind: Person\n  id: li\n"
+                   "  name: 李强\n- kind: Person\n  id: zhao\n  name: 赵敏\n",
+    "duties.yaml": """\
+- kind: Responsibility
+  id: promo
+  name: 大促活动
+  accountable: ops
+  responsible: [cs]
+""",
+    "meetings.yaml": """\
+- kind: Meeting
+  id: weekly
+  name: 周例会
+  cadence: 每周一 10:00
+  owner: li
+  attendees: [li, zhao]
+""",
+    "goals.yaml": "- kind: Objective\n  id: grow\n  title: 增长\n  owner: ops\n"
+                  "  period: 2026\n  key_results:\n    - {id: k, title: GMV 达到 3 亿元}\n",
+}
+
+
+def test_no_coordination_gap_while_the_file_of_the_attendees_fails_to_load(
+        write_org) -> None:
+    # the weekly meeting brings li (ops) and zhao (cs) together, but people.yaml does not
+    # load: MT004 "no common meeting" would be false, so it is held back
+    broken = COORDINATED["people.yaml"].replace("name: 李强", "name: 李强: 运营")
+    found = check(write_org({**COORDINATED, "people.yaml": broken}))
+    assert where(found) == [("RF003", "people.yaml", 1, 1), ("IN001", "people.yaml", 6, 11)]
+
+
+def test_a_coordination_gap_is_reported_while_a_file_of_other_kinds_fails(write_org) -> None:
+    # the file that fails holds objectives only: it cannot bring the teams together
+    meetings = COORDINATED["meetings.yaml"].replace("[li, zhao]", "[li]")
+    broken = COORDINATED["goals.yaml"].replace("title: 增长", "title: 增长: 大促")
+    found = check(write_org({**COORDINATED, "meetings.yaml": meetings, "goals.yaml": broken}))
+    assert where(found) == [("MT004", "duties.yaml", 2, 3), ("RF003", "goals.yaml", 1, 1),
+                            ("IN001", "goals.yaml", 3, 12)]

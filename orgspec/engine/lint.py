@@ -273,7 +273,8 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         findings = [f for f in stamp(issues, plan) if not _ignored(f, plan, root)]
         findings = _suppress(findings, org, plan, today, root, anchors)
         every = findings
-        findings = hold_back(every, org, {c: m.reads for c, m in plan.rules.items()}, anchors)
+        findings = hold_back(every, org, {c: m.reads for c, m in plan.rules.items()}, anchors,
+                             {c: m.absence for c, m in plan.rules.items() if m.absence})
         findings = assign_fingerprints(sort_findings(findings), anchors,
                                        org_root(paths or [root]))
         held = _held(every, findings, anchors, org_root(paths or [root]))
