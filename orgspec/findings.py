@@ -130,6 +130,8 @@ class LintResult:
     rules: dict[str, Any] = field(default_factory=dict)  # enabled rule code -> RuleMeta
     org_diff: list[str] = field(default_factory=list)  # with --diff: what changed (`M`s)
     org_diff_head: str = ""  # with --diff: `org diff against REF: N new findings, M fixed`
+    diff_ref: str = ""  # with --diff: REF; `unchanged`: the findings left out as in REF too
+    unchanged: int = 0
     lang: str = ""  # the language of the messages (en, zh); "" when not linted by `lint_org`
     # what this run could not judge: the fingerprints of findings held back (they depend on
     # a value dropped or a file that failed), and the entities kept without some fields

@@ -339,8 +339,9 @@ def _apply_diff(result: LintResult, head: list[Finding], org: Org, ref: str,
         raise UsageError(message_of(exc), result.lang) from None
     diff = compare(base, replace(result, findings=head), base_org, org)
     shown = {id(f) for f in result.findings}
-    result.findings = where_it_was([f for f in diff.new if id(f) in shown], base, base_org,
-                                   org, ref, result.lang or "en")
+    new = [f for f in diff.new if id(f) in shown]
+    result.unchanged, result.diff_ref = len(shown) - len(new), ref
+    result.findings = where_it_was(new, base, base_org, org, ref, result.lang or "en")
     result.org_diff = diff.changes
     result.org_diff_head = diff_head(ref, diff)
     from orgspec.reporters.text import org_diff_lines

@@ -186,3 +186,45 @@ def test_a_coordination_gap_is_reported_while_a_file_of_other_kinds_fails(write_
     found = check(write_org({**COORDINATED, "meetings.yaml": meetings, "goals.yaml": broken}))
     assert where(found) == [("MT004", "duties.yaml", 2, 3), ("RF003", "goals.yaml", 1, 1),
                             ("IN001", "goals.yaml", 3, 12)]
+
+
+PROCESS = """\
+- kind: Process
+  id: refund
+  name: 退款
+  owner: company
+  steps:
+    - {id: receive, name: 受理, owner: company, next: [reveiw]}
+    - {id: review, name: 审核, owner: company}
+"""
+
+
+def diffed_org(write_org, tmp_path: Path) -> Path:
+    """A repository whose commit has OW003 (teams.yaml) and an RF001 typo `reveiw`
+    (process.yaml); in the working tree the typo is fixed."""
+    from conftest import committed_org
+
+    org = write_org({"teams.yaml": TEAMS, "process.yaml": PROCESS})
+    repo = committed_org(org, tmp_path / "repo")
+    (repo / "org" / "process.yaml").write_text(PROCESS.replace("reveiw", "review"), "utf-8")
+    return repo
+
+
+def test_a_diff_with_old_findings_left_does_not_say_no_problems(write_org, tmp_path) -> None:
+    repo = diffed_org(write_org, tmp_path)
+    run = run_cli("check", "--diff", "HEAD", "--lang", "en", "--isolated", "org", cwd=repo)
+    assert run.code == 0, run.stderr
+    assert run.stdout.splitlines()[-1] == ("No new problems since HEAD in 2 files (5 "
+                                           "entities); 1 finding unchanged since then is not "
+                                           "shown.")
+    zh = run_cli("check", "--diff", "HEAD", "--lang", "zh", "--isolated", "org", cwd=repo)
+    assert zh.stdout.splitlines()[-1] == ("与 HEAD 相比没有新问题，共 2 个文件（5 个实体）；"
+                                          "另有 1 条此前就有的问题未显示。")
+
+
+def test_a_diff_lists_every_finding_it_counts_as_fixed(write_org, tmp_path) -> None:
+    repo = diffed_org(write_org, tmp_path)
+    run = run_cli("check", "--diff", "HEAD", "--lang", "en", "--isolated", "org", cwd=repo)
+    lines = run.stdout.splitlines()
+    assert lines[0] == "org diff against HEAD: 0 new findings, 1 fixed"
+    assert lines[1] == "  fixed: RF001 unknown step 'reveiw' in `next` of step 'receive'"

@@ -312,6 +312,10 @@ def _finding_changes(diff: OrgDiff) -> list[str]:
            for f in diff.new if f.code in _KINDS]
     out += [M("{kind} fixed: {message}", kind=_KINDS[f.code], message=f.message)
             for f in diff.fixed if f.code in _KINDS]
+    # every other fixed finding too, so the head's "M fixed" counts what is listed (a new
+    # one is among the findings shown)
+    out += [M("fixed: {code} {message}", code=f.code, message=f.message)
+            for f in diff.fixed if f.code not in _KINDS]
     return out
 
 
