@@ -228,3 +228,38 @@ def test_a_diff_lists_every_finding_it_counts_as_fixed(write_org, tmp_path) -> N
     lines = run.stdout.splitlines()
     assert lines[0] == "org diff against HEAD: 0 new findings, 1 fixed"
     assert lines[1] == "  fixed: RF001 unknown step 'reveiw' in `next` of step 'receive'"
+
+
+CHINESE_KEYS = """\
+- kind: Team
+  id: company
+  name: 公司
+  负责人: wang
+  成員: [wang]
+  responsibilities: [promo]
+- kind: Person
+  id: wang
+  name: 王芳
+- kind: Responsibility
+  id: promo
+  名称: 大促活动
+  accountable: company
+- kind: Meeting
+  id: weekly
+  name: 周例会
+  cadence: 每周一 10:00
+  負責人: wang
+  參會人員: [company]
+"""
+
+
+def test_a_chinese_field_name_is_one_finding_with_the_field_it_means(write_org) -> None:
+    found = check(write_org({"org.yaml": CHINESE_KEYS}))
+    # no HI005 "no lead", MT001 "no owner", MT003 "no attendees": the field is there,
+    # under a Chinese name
+    assert [(f["code"], f["line"], f["hint"]) for f in found] == [
+        ("SC001", 4, "是不是要写 `lead`？"), ("SC001", 5, "是不是要写 `members`？"),
+        ("SC001", 12, "是不是要写 `name`？"), ("SC001", 18, "是不是要写 `owner`？"),
+        ("SC001", 19, "是不是要写 `attendees`？")]
+    en = check(write_org({"org.yaml": CHINESE_KEYS}), "en")
+    assert en[0]["hint"] == "did you mean `lead`?"

@@ -28,7 +28,8 @@ from orgspec.model.unresolved import Unresolved, meant
 PART_KINDS = {"key_result": "KeyResult", "step": "Step", "charter": "Charter"}
 _OWNER = {"KeyResult": "Objective", "Step": "Process", "Charter": "Team"}
 _TOP_KINDS = {"team": "Team", "person": "Person", "responsibility": "Responsibility",
-              "objective": "Objective", "process": "Process"}
+              "objective": "Objective", "process": "Process", "role": "Role",
+              "meeting": "Meeting"}
 
 
 def kind_of(key: str) -> str:
