@@ -263,3 +263,94 @@ def test_a_chinese_field_name_is_one_finding_with_the_field_it_means(write_org) 
         ("SC001", 19, "是不是要写 `attendees`？")]
     en = check(write_org({"org.yaml": CHINESE_KEYS}), "en")
     assert en[0]["hint"] == "did you mean `lead`?"
+
+
+DUTY_LISTS = PERSON.replace("- kind: Person", """\
+- kind: Team
+  id: ops
+  name: 运营部
+  lead: li
+  members: [li]
+- kind: Team
+  id: tech
+  name: 技术部
+  lead: li
+  members: [li]
+- kind: Responsibility
+  id: promo
+  name: 大促活动
+  accountable: ops
+  consulted: [ops；tech]
+  informed: [ops、tech]
+- kind: Person""")
+
+
+def test_a_full_width_semicolon_or_an_enumeration_comma_in_a_list_is_named(
+        write_org) -> None:
+    folder = write_org({"org.yaml": DUTY_LISTS})
+    found = check(folder)
+    assert where(found) == [("IN001", "org.yaml", 15, 18), ("IN001", "org.yaml", 16, 17)]
+    assert found[0]["message"] == ("`consulted` 的列表中有全角分号 `；`（U+FF1B）：YAML 会把它"
+                                   "前后的项当作一项")
+    assert found[0]["hint"] == "用半角逗号分隔各项：`consulted: [ops, tech]`"
+    assert found[1]["message"].startswith("`informed` 的列表中有顿号 `、`（U+3001）")
+    assert check(folder, "zh-Hant")[1]["message"].startswith("`informed` 的列表中有頓號 `、`")
+    assert check(folder, "en")[1]["message"].startswith("an enumeration comma `、` (U+3001)")
+
+
+MEETING = """\
+- kind: Team
+  id: ops
+  name: 运营部
+  lead: li
+  members: [li]
+- kind: Meeting
+  id: weekly
+  name: 周例会
+  owner: li
+  attendees: [ops]
+  cadence: {cadence}
+""" + PERSON
+
+
+def test_an_hour_in_chinese_numerals_is_a_cadence(write_org) -> None:
+    for cadence in ("每周一上午十点", "每周三十点半", "週一上午十點一刻", "每周二下午三点三十分"):
+        assert check(write_org({"org.yaml": MEETING.format(cadence=cadence)}), "zh",
+                     "--select", "MT002") == [], cadence
+    unknown = check(write_org({"org.yaml": MEETING.format(cadence="看情况十点")}), "zh",
+                    "--select", "MT002")
+    assert where(unknown) == [("MT002", "org.yaml", 11, 3)]
+
+
+PROCESS_SLA = """\
+- kind: Team
+  id: ops
+  name: 运营部
+  lead: li
+  members: [li]
+- kind: Process
+  id: refund
+  name: 退款
+  owner: ops
+  steps:
+    - {{id: receive, name: 受理, owner: ops, sla: {sla}}}
+""" + PERSON
+
+
+def test_an_sla_in_chinese_numerals_or_halves_is_a_duration(write_org) -> None:
+    for sla in ("半小时", "半小時", "一个半小时", "一個半小時", "两小时", "兩個小時", "半天",
+                "二十四小时", "24小时内", "2小时以内"):
+        assert check(write_org({"org.yaml": PROCESS_SLA.format(sla=sla)}), "zh",
+                     "--select", "PR007") == [], sla
+    bad = check(write_org({"org.yaml": PROCESS_SLA.format(sla="尽快")}), "zh",
+                "--select", "PR007")
+    assert [f["code"] for f in bad] == ["PR007"]
+
+
+def test_a_region_code_for_lang_gets_a_did_you_mean(write_org) -> None:
+    folder = write_org({"org.yaml": PERSON})
+    run = run_cli("check", str(folder), "--isolated", "--lang", "cn")
+    assert run.code == 2
+    assert "是不是要写 'zh'？" in run.stderr
+    tw = run_cli("check", str(folder), "--isolated", "--lang", "tw")
+    assert "是不是要寫 'zh-Hant'？" in tw.stderr

@@ -3,9 +3,9 @@
 `fullwidth(text)` finds a full-width colon after a key (`name： 客服部`), a full-width space
 (U+3000) used to indent or written after a key's colon (`owner:　he-li`) or a list item's
 dash (`-　kind: Person`), a full-width hyphen starting a list item (`－ kind: Person`), and
-full-width commas or brackets in a flow list (`[a，b]`, `［a, b］`): YAML reads each as text,
-so the
-parser either fails far away or loads a wrong value. `explain(detail, text, line)` turns the
+full-width commas, enumeration commas (顿号), full-width semicolons or brackets in a flow
+list (`[a，b]`, `[a、b]`, `[a；b]`, `［a, b］`): YAML reads each as text, so the parser
+either fails far away or loads a wrong value. `explain(detail, text, line)` turns the
 parser's own words for an indentation slip or an unquoted `: ` into what happened and the
 likely fix; `plain(detail, at)` says the other common parser errors (a tab, a character that
 cannot start a value, a `: ` where no field fits, a line without its colon) in plain words.
@@ -34,12 +34,12 @@ _IDEO_AFTER_COLON = re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<key>[A-Za-z_][\w.-]*):\u
                                r"(?P<value>.*)$")
 _FLOW = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][\w.-]*):[ \t]+"
                    r"(?P<value>[\[［【].*?[\]］】])[ \t]*(?:#.*)?$")
-_FULL_COMMAS = "，、"
+_FULL_COMMAS = "，、；"  # full-width comma, enumeration comma (顿号), full-width semicolon
 _FULL_BRACKETS = {"［": "[", "］": "]", "【": "[", "】": "]"}
 # Fields whose value is prose, never a list: `name: 【双11】大促作战室【A】` is a name, as
 # written, not a list in the wrong brackets.
 _PROSE_KEYS = frozenset({"name", "title", "description", "mission", "purpose"})
-_TRIGGERS = frozenset("：\u3000，、［］【】－")
+_TRIGGERS = frozenset("：\u3000，、；［］【】－")
 
 
 def fullwidth(text: str) -> Said | None:
@@ -150,9 +150,13 @@ def _flow_problem(number: int, line: str, key: str, value: str, at: int) -> Said
     comma = next((c for c in value if c in _FULL_COMMAS), None)
     if comma is None:
         return None
+    said = {"、": M("an enumeration comma `、` (U+3001) in the list of `{key}`: YAML reads "
+                   "the items around it as one", key=key),
+            "；": M("a full-width semicolon `；` (U+FF1B) in the list of `{key}`: YAML reads "
+                   "the items around it as one", key=key)}.get(comma)
     return (number, at + value.index(comma) + 1,
-            M("a full-width comma `{char}` (U+{code:04X}) in the list of `{key}`: YAML reads "
-              "the items around it as one", char=comma, code=ord(comma), key=key),
+            said or M("a full-width comma `{char}` (U+{code:04X}) in the list of `{key}`: YAML "
+                      "reads the items around it as one", char=comma, code=ord(comma), key=key),
             M("separate the items with ASCII commas: `{key}: {fixed}`", key=key, fixed=fixed))
 
 
