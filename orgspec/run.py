@@ -82,6 +82,7 @@ class CheckOptions:
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     baseline_path: str | None = None
+    no_baseline: bool = False  # ignore the configured baseline (and --baseline)
     write_baseline: str | None = None
     diff_ref: str | None = None
     staged: bool = False  # lint git's index (what is being committed)
@@ -125,6 +126,8 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
         config.respect_gitignore = opts.respect_gitignore
     config.lang = opts.lang or config.lang
     targets = targets_of(opts.paths, config.root_path())
+    refuse_org_outputs([opts.output, opts.write_baseline, *(p for _, p in extra)], targets,
+                       config)
     if config.source is None and not opts.isolated and not opts.staged:
         found = org_root_of(targets)  # no config: the org a named path lies in
         if found is not None and not os.path.isdir(config.root_path()):
@@ -147,7 +150,8 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
         result, org = _lint(targets, config, opts.staged, cache)
     if named:
         focus(result, named)
-    baseline_path = opts.baseline_path or config.baseline_path()
+    baseline_path = None if opts.no_baseline else \
+        opts.baseline_path or config.baseline_path()
     if opts.write_baseline:
         return _write_baseline(result, opts.write_baseline, baseline_path)
     notes = narrow(result, org, targets, config, baseline_path, opts.diff_ref,
@@ -176,6 +180,19 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
                               summary, append=True))
     code = EXIT_OK if opts.exit_zero or not result.fails(level) else EXIT_FINDINGS
     return Outcome(code, outputs, notes, result)
+
+
+def refuse_org_outputs(paths: list[str | None], targets: list[str], config: Config) -> None:
+    """Raise UsageError for an output path (`-o`, `--report`) that the org's next run would
+    read as an org file (`-o org/findings.yml`): written there, it breaks the org."""
+    from orgspec.load.discovery import would_read
+
+    folders = [t for t in (*targets, config.root_path()) if os.path.isdir(t)]
+    for path in paths:
+        if path and would_read(path, folders, config.include, config.exclude):
+            raise UsageError(M("will not write {path!r}: it lies in the org folder, so the "
+                               "next run would read it as an org file; write it outside the "
+                               "org, or give it another extension (.json)", path=path))
 
 
 def open_cache(config: Config) -> Cache:

@@ -354,3 +354,55 @@ def test_a_region_code_for_lang_gets_a_did_you_mean(write_org) -> None:
     assert "是不是要写 'zh'？" in run.stderr
     tw = run_cli("check", str(folder), "--isolated", "--lang", "tw")
     assert "是不是要寫 'zh-Hant'？" in tw.stderr
+
+
+def test_check_no_baseline_shows_every_finding(write_org) -> None:
+    folder = baselined_org(write_org)
+    quiet = run_cli("check", "--format", "json", cwd=folder)
+    assert quiet.json()["findings"] == []
+    run = run_cli("check", "--no-baseline", "--format", "json", cwd=folder)
+    assert run.code == 1
+    assert [f["code"] for f in run.json()["findings"]] == ["MT001", "OW003"]
+    assert "baseline" not in run.stderr
+
+
+def test_show_finds_an_entity_by_a_part_of_its_id(write_org) -> None:
+    folder = write_org({"teams.yaml": TEAMS.replace("id: wang", "id: wang-fang")
+                                           .replace("lead: wang", "lead: wang-fang")
+                                           .replace("[wang, li]", "[wang-fang, li]")})
+    run = run_cli("show", "person", "fang", str(folder), "--isolated", "--lang", "en")
+    assert run.code == 0, run.stderr
+    assert run.stdout.splitlines()[0] == "person wang-fang 王芳"
+
+
+def test_an_output_the_next_run_would_read_as_an_org_file_is_refused(write_org) -> None:
+    folder = write_org({"teams.yaml": TEAMS}).parent
+    for command in (["check", "--format", "json", "-o", "org/findings.yml"],
+                    ["check", "--report", "markdown=org/sub/r.YAML"],
+                    ["report", "-o", "org/report.yaml"]):
+        run = run_cli(*command, "--isolated", "--lang", "en", cwd=folder)
+        assert run.code == 2, command
+        assert run.stderr.startswith("orgspec: error: will not write 'org/"), run.stderr
+    assert sorted(p.name for p in (folder / "org").rglob("*")) == ["teams.yaml"]
+    fine = run_cli("check", "--format", "json", "-o", "org/findings.json", "--isolated",
+                   cwd=folder)
+    assert fine.code == 1 and (folder / "org" / "findings.json").exists()
+    zh = run_cli("check", "-o", "org/x.yml", "--isolated", "--lang", "zh", cwd=folder)
+    assert zh.stderr.startswith("orgspec: 错误：不会写入 'org/x.yml'：它在组织文件夹里")
+
+
+def test_rf003_names_every_file_that_failed(write_org) -> None:
+    broken = MEETINGS.replace("name: 周例会", "name: 周例会: 周一")
+    folder = write_org({"teams.yaml": TEAMS, "a.yaml": broken, "b.yaml": broken})
+    [note] = [f for f in check(folder, "en") if f["code"] == "RF003"]
+    assert (Path(note["file"]).name, note["line"]) == ("a.yaml", 1)
+    assert [(Path(r["file"]).name, r["line"], r["message"]) for r in note["related"]] == [
+        ("b.yaml", 1, "could not be loaded either")]
+
+
+def test_a_github_annotation_does_not_repeat_its_place(write_org) -> None:
+    folder = write_org({"meetings.yaml": MEETINGS + PERSON.replace("id: li", "id: wang")})
+    run = run_cli("check", str(folder), "--isolated", "--format", "github", "--lang", "en")
+    [line] = [x for x in run.stdout.splitlines() if "MT001" in x]
+    assert line.split("::")[2].startswith("MT001 meeting 'weekly' has no owner")
+    assert ",line=2,endLine=2,col=3," in line

@@ -558,5 +558,8 @@ def _incomplete_note(org: Org) -> Iterator[Issue]:
         n = len(org.failed)
         text = M("{n} files could not be loaded; cross-file checks are incomplete", n=n) \
             if n > 1 else M("1 file could not be loaded; cross-file checks are incomplete")
-        yield Issue(text, Location(first), code="RF003")
+        # at the first of them; the others are named beside it, so each is one click away
+        others = tuple(Related(Location(f), M("could not be loaded either"))
+                       for f in sorted(org.failed)[1:])
+        yield Issue(text, Location(first), related=others, code="RF003")
 
