@@ -18,6 +18,7 @@ from orgspec.load.loader import RawEntity, RawFile, RawOrg
 from orgspec.load.suppress import Directive
 from orgspec.load.yamlevents import Path
 from orgspec.load.yamlhints import colon_key, colon_said
+from orgspec.model.fieldwords import field_meant
 from orgspec.model.models import (
     ID_PATTERN,
     KIND_ALIASES,
@@ -28,7 +29,6 @@ from orgspec.model.models import (
     Team,
     slug_of,
 )
-from orgspec.model.fieldwords import field_meant
 from orgspec.model.org import Claim, Org, Origin, RoleClaim, node_key
 from orgspec.text.spaces import stray_blank
 
