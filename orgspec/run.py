@@ -188,8 +188,9 @@ def refuse_org_outputs(paths: list[str | None], targets: list[str], config: Conf
     from orgspec.load.discovery import would_read
 
     folders = [t for t in (*targets, config.root_path()) if os.path.isdir(t)]
-    for path in paths:
-        if path and would_read(path, folders, config.include, config.exclude):
+    for path in paths:  # an existing one is an input: `output.protect` refuses it
+        if path and not os.path.lexists(path) and \
+                would_read(path, folders, config.include, config.exclude):
             raise UsageError(M("will not write {path!r}: it lies in the org folder, so the "
                                "next run would read it as an org file; write it outside the "
                                "org, or give it another extension (.json)", path=path))
