@@ -200,6 +200,8 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--baseline", "baseline_path", type=Path(dir_okay=False),
               help="Known findings in this baseline file do not fail; fixed ones are stale "
                    "[default: config `baseline`].")
+@click.option("--no-baseline", is_flag=True,
+              help="Show every finding, baseline or not (ignore config `baseline`).")
 @click.option("--diff", "diff_ref", metavar="BASE_REF",
               help="Fail only on findings new since this git revision; print the org diff.")
 @click.option("--write-baseline", type=Path(dir_okay=False),
@@ -470,7 +472,8 @@ def _who(query: str, paths: tuple[str, ...], fmt: str, lang: str | None,
 @click.pass_context
 def show(ctx: click.Context, /, **options: Any) -> None:
     """Show one team, person, role (position), duty, process or meeting with its relations.
-    ID is an id, or a name (刘洋) or alias, or a part of one name only one entity has."""
+    ID is an id, or a name (刘洋) or alias, or a part of one name or id only one entity
+    has."""
     _guard(_show, ctx.obj["debug"], **options)
 
 
@@ -534,11 +537,12 @@ def _report(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | No
             diff_ref: str | None, config_path: str | None, isolated: bool) -> int:
     from orgspec.engine.lint import lint_org
     from orgspec.report.view import build_view
-    from orgspec.run import CiEnv, narrow, view_links
+    from orgspec.run import CiEnv, narrow, refuse_org_outputs, view_links
 
     config = make_config(config_path, isolated)
     config.lang = lang or config.lang  # the messages speak the labels' language
     targets = targets_of(paths, config.root_path())
+    refuse_org_outputs([output], targets, config)
     result, org = lint_org(targets, config)
     baseline = None if no_baseline else baseline_path or config.baseline_path()
     for note in narrow(result, org, targets, config, baseline, diff_ref):

@@ -130,6 +130,8 @@ class LintResult:
     rules: dict[str, Any] = field(default_factory=dict)  # enabled rule code -> RuleMeta
     org_diff: list[str] = field(default_factory=list)  # with --diff: what changed (`M`s)
     org_diff_head: str = ""  # with --diff: `org diff against REF: N new findings, M fixed`
+    diff_ref: str = ""  # with --diff: REF; `unchanged`: the findings left out as in REF too
+    unchanged: int = 0
     lang: str = ""  # the language of the messages (en, zh); "" when not linted by `lint_org`
     # what this run could not judge: the fingerprints of findings held back (they depend on
     # a value dropped or a file that failed), and the entities kept without some fields
@@ -137,6 +139,10 @@ class LintResult:
     # nothing checked); a baseline entry among them is not fixed
     held: frozenset[str] = frozenset()
     unchecked: tuple[tuple[str, frozenset[str]], ...] = ()
+    # the paths the findings were narrowed to (`check org/meetings.yaml`; a folder covers
+    # what is below it); (): the whole org. A baseline entry outside them (or of a rule not
+    # in `rules`) was not asked about: it is neither fixed nor dropped.
+    scope: tuple[str, ...] = ()
 
     @property
     def counts(self) -> dict[str, int]:

@@ -82,6 +82,7 @@ class CheckOptions:
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     baseline_path: str | None = None
+    no_baseline: bool = False  # ignore the configured baseline (and --baseline)
     write_baseline: str | None = None
     diff_ref: str | None = None
     staged: bool = False  # lint git's index (what is being committed)
@@ -125,6 +126,8 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
         config.respect_gitignore = opts.respect_gitignore
     config.lang = opts.lang or config.lang
     targets = targets_of(opts.paths, config.root_path())
+    refuse_org_outputs([opts.output, opts.write_baseline, *(p for _, p in extra)], targets,
+                       config)
     if config.source is None and not opts.isolated and not opts.staged:
         found = org_root_of(targets)  # no config: the org a named path lies in
         if found is not None and not os.path.isdir(config.root_path()):
@@ -147,7 +150,8 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
         result, org = _lint(targets, config, opts.staged, cache)
     if named:
         focus(result, named)
-    baseline_path = opts.baseline_path or config.baseline_path()
+    baseline_path = None if opts.no_baseline else \
+        opts.baseline_path or config.baseline_path()
     if opts.write_baseline:
         return _write_baseline(result, opts.write_baseline, baseline_path)
     notes = narrow(result, org, targets, config, baseline_path, opts.diff_ref,
@@ -176,6 +180,20 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
                               summary, append=True))
     code = EXIT_OK if opts.exit_zero or not result.fails(level) else EXIT_FINDINGS
     return Outcome(code, outputs, notes, result)
+
+
+def refuse_org_outputs(paths: list[str | None], targets: list[str], config: Config) -> None:
+    """Raise UsageError for an output path (`-o`, `--report`) that the org's next run would
+    read as an org file (`-o org/findings.yml`): written there, it breaks the org."""
+    from orgspec.load.discovery import would_read
+
+    folders = [t for t in (*targets, config.root_path()) if os.path.isdir(t)]
+    for path in paths:  # an existing one is an input: `output.protect` refuses it
+        if path and not os.path.lexists(path) and \
+                would_read(path, folders, config.include, config.exclude):
+            raise UsageError(M("will not write {path!r}: it lies in the org folder, so the "
+                               "next run would read it as an org file; write it outside the "
+                               "org, or give it another extension (.json)", path=path))
 
 
 def open_cache(config: Config) -> Cache:
@@ -268,14 +286,16 @@ def _write_baseline(result: LintResult, path: str, configured: str | None) -> Ou
     lang = result.lang or "en"
     old_path = path if os.path.exists(path) else configured
     held: list[dict[str, Any]] = []
+    outside: list[dict[str, Any]] = []
     if old_path and os.path.exists(old_path):
         try:
             old = baseline.read(old_path)
         except baseline.BaselineError:
             old = []  # not a baseline: replaced whole, as before
         found = {f.fingerprint for f in result.findings}
-        check = baseline.not_checked(result)
-        held = [e for e in old if e["fingerprint"] not in found and check(e)]
+        check, inside = baseline.not_checked(result), baseline.in_scope(result)
+        outside = [e for e in old if e["fingerprint"] not in found and not inside(e)]
+        held = [e for e in old if e["fingerprint"] not in found and inside(e) and check(e)]
     failed = set(result.failed_files)
     written = sum(not baseline.load_failure(f, failed) for f in result.findings)
     notes = [say(M("wrote a baseline of {n} findings to {path}", n=written, path=path), lang)]
@@ -290,7 +310,11 @@ def _write_baseline(result: LintResult, path: str, configured: str | None) -> Ou
     if held:
         notes.append(say(M("kept {n} entries of {path} that this run could not check (their "
                            "file or entity did not load)", n=len(held), path=old_path), lang))
-    return Outcome(EXIT_OK, [Output(baseline.dumps(result, held), path)], notes, result)
+    if outside:
+        notes.append(say(M("kept {n} entries of {path} for files or rules this run was not "
+                           "asked to check", n=len(outside), path=old_path), lang))
+    return Outcome(EXIT_OK, [Output(baseline.dumps(result, held + outside), path)], notes,
+                   result)
 
 
 def _apply_baseline(result: Any, path: str) -> list[str]:
@@ -333,8 +357,9 @@ def _apply_diff(result: LintResult, head: list[Finding], org: Org, ref: str,
         raise UsageError(message_of(exc), result.lang) from None
     diff = compare(base, replace(result, findings=head), base_org, org)
     shown = {id(f) for f in result.findings}
-    result.findings = where_it_was([f for f in diff.new if id(f) in shown], base, base_org,
-                                   org, ref, result.lang or "en")
+    new = [f for f in diff.new if id(f) in shown]
+    result.unchanged, result.diff_ref = len(shown) - len(new), ref
+    result.findings = where_it_was(new, base, base_org, org, ref, result.lang or "en")
     result.org_diff = diff.changes
     result.org_diff_head = diff_head(ref, diff)
     from orgspec.reporters.text import org_diff_lines

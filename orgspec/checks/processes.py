@@ -16,11 +16,14 @@ from orgspec.model.models import Process, is_placeholder
 from orgspec.model.org import node_key
 
 MAX_NAMED = 20
-# 2h, 30m, 1.5d, 2 weeks, 2小时, 30分钟, 1天, 3个工作日, PT2H (ISO 8601)
+# 2h, 30m, 1.5d, 2 weeks, 2小时, 30分钟, 1天, 3个工作日, PT2H (ISO 8601); in Chinese numerals
+# and halves too (两小时, 一个半小时: 1.5h, 半小时, 半天), and within it (24小时内, 2小时以内)
+_UNIT = (r"(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wk|weeks?|"
+         r"秒|分钟|分鐘|分|小时|小時|个小时|個小时|個小時|天|日|个工作日|個工作日|工作日|周|週|"
+         r"个星期|個星期|星期|个月|個月)")
 DURATION = re.compile(
-    r"^(?:\d+(?:\.\d+)?\s*(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|"
-    r"w|wk|weeks?|秒|分钟|分鐘|分|小时|小時|个小时|個小時|天|日|个工作日|個工作日|工作日|周|週|"
-    r"个月|個月)"
+    rf"^(?:(?:(?:\d+(?:\.\d+)?|[零〇一二两兩三四五六七八九十百]+)\s*(?:[个個]\s*半\s*)?{_UNIT}"
+    rf"|半\s*{_UNIT})(?:以?[内內])?|half an? (?:hour|day)"
     r"|P(?:\d+[DW])?(?:T(?:\d+H)?(?:\d+M)?(?:\d+S)?)?)$", re.IGNORECASE)
 
 
@@ -285,7 +288,8 @@ def missing_tracker(ctx: RuleContext) -> Iterator[Issue]:
 
 @check("PR007", local=True)
 def invalid_sla(ctx: RuleContext) -> Iterator[Issue]:
-    """An SLA that is not a duration (2h, 30m, 1d, 2小时, 30分钟, 1天, PT2H)."""
+    """An SLA that is not a duration (2h, 30m, 1d, 2小时, 30分钟, 1天, PT2H, 两小时, 半小时,
+    一个半小时)."""
     for pid, proc in _steps(ctx):
         for step in proc.steps:
             if step.sla is not None and not DURATION.match(step.sla.strip()):

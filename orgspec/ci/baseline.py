@@ -1,7 +1,9 @@
 """Baselines: adopt orgspec on an existing org without fixing everything first.
 
 Known findings (by fingerprint, which ignores line numbers) do not fail; findings that were
-fixed are reported as stale entries; new findings fail as usual. A file that failed to load
+fixed are reported as stale entries; new findings fail as usual. A run narrowed to some
+files or rules (`check org/meetings.yaml`, `--select OK`) judges only the entries inside:
+the others are neither stale nor dropped from a baseline written then. A file that failed to load
 is never known: its error (and RF003's note that checks are incomplete) is left out of a
 baseline written then and shown by every run until the file loads, as a linter's syntax
 errors cannot be silenced, because while it fails nothing in it is checked.
@@ -31,6 +33,7 @@ class BaselineOutcome:
     known: int = 0
     stale: list[dict[str, Any]] = field(default_factory=list)  # fixed
     held: list[dict[str, Any]] = field(default_factory=list)  # not checked: did not load
+    outside: list[dict[str, Any]] = field(default_factory=list)  # files or rules not asked
 
 
 def load_failure(f: Finding, failed: set[str]) -> bool:
@@ -92,11 +95,37 @@ def apply(result: LintResult, entries: list[dict[str, Any]]) -> BaselineOutcome:
                            if f.fingerprint not in known or load_failure(f, failed)]
     outcome = BaselineOutcome(known=len(result.findings) - len(kept))
     missing = [e for e in entries if e["fingerprint"] not in found]
-    check = not_checked(result)
+    check, inside = not_checked(result), in_scope(result)
     for entry in missing:
-        (outcome.held if check(entry) else outcome.stale).append(entry)
+        if not inside(entry):
+            outcome.outside.append(entry)
+        else:
+            (outcome.held if check(entry) else outcome.stale).append(entry)
     result.findings = kept
     return outcome
+
+
+def in_scope(result: LintResult) -> Callable[[dict[str, Any]], bool]:
+    """Whether a baseline entry (`file`, `code`) lies in what this run's findings cover:
+    its file among the paths they were narrowed to (`result.scope`), its rule enabled (in
+    `result.rules`, when known). One outside was not asked about, so it is neither fixed
+    nor dropped."""
+    import os
+
+    wanted = {os.path.realpath(p) for p in result.scope}
+    below = tuple(w.rstrip(os.sep) + os.sep for w in wanted if os.path.isdir(w))
+    rules = result.rules
+
+    def check(entry: dict[str, Any]) -> bool:
+        if rules and str(entry.get("code")) not in rules:
+            return False
+        file = entry.get("file")
+        if not wanted or not isinstance(file, str):
+            return True
+        real = os.path.realpath(file)
+        return real in wanted or real.startswith(below)
+
+    return check
 
 
 def not_checked(result: LintResult) -> Callable[[dict[str, Any]], bool]:

@@ -177,18 +177,20 @@ def _rebase(f: Finding, tmp: str, top: str) -> Finding:
 def compare(base: LintResult, head: LintResult, base_org: Org, head_org: Org) -> OrgDiff:
     """New and fixed findings, and the org changes a reviewer should see. A base finding
     gone from `head` that `head` could not check (its file failed to load there, or it was
-    held back: `baseline.not_checked`) is `unknown`, not fixed."""
-    from orgspec.ci.baseline import not_checked
+    held back: `baseline.not_checked`) is `unknown`, not fixed; one outside what `head` was
+    narrowed to (`baseline.in_scope`: other files or rules) is left out."""
+    from orgspec.ci.baseline import in_scope, not_checked
 
     before = {f.fingerprint for f in base.findings}
     after = {f.fingerprint for f in head.findings}
     diff = OrgDiff(new=[f for f in head.findings if f.fingerprint not in before])
-    unchecked = not_checked(head)
+    unchecked, inside = not_checked(head), in_scope(head)
     for f in base.findings:
         if f.fingerprint not in after:
             entry = {"fingerprint": f.fingerprint, "code": f.code, "file": f.location.file,
                      "entity": f.entity}
-            (diff.unknown if unchecked(entry) else diff.fixed).append(f)
+            if inside(entry):
+                (diff.unknown if unchecked(entry) else diff.fixed).append(f)
     sources = _Sources(base, head, base_org, head_org)
     diff.changes = sources.note() + _team_changes(base_org, head_org, sources) + \
         _duty_changes(base_org, head_org, sources) + _finding_changes(diff) + \
@@ -310,6 +312,10 @@ def _finding_changes(diff: OrgDiff) -> list[str]:
            for f in diff.new if f.code in _KINDS]
     out += [M("{kind} fixed: {message}", kind=_KINDS[f.code], message=f.message)
             for f in diff.fixed if f.code in _KINDS]
+    # every other fixed finding too, so the head's "M fixed" counts what is listed (a new
+    # one is among the findings shown)
+    out += [M("fixed: {code} {message}", code=f.code, message=f.message)
+            for f in diff.fixed if f.code not in _KINDS]
     return out
 
 

@@ -6,7 +6,9 @@ and listed in `org.incomplete`; a file that could not be parsed is in `org.faile
 finding is held back only when its rule reads something that is missing: a dropped field of
 the finding's own entity (or key result, step, charter item), a dropped value that mentions
 the finding's entity, or, for a rule that reads other kinds than its finding's, a failed
-file that mentions it (as RF001 already does for unknown ids). A team's reference that
+file that mentions it (as RF001 already does for unknown ids), or, for a rule that asserts
+that something is absent from the whole org (`RuleMeta.absence`: no meeting brings two
+teams together), a failed file that may define an entity of such a kind. A team's reference that
 names no entity (`members: [刘洋]`, RF001) counts as a dropped value that mentions both
 what was written and the id it most likely means (`liu-yang`, see `model.unresolved`).
 """
@@ -27,7 +29,8 @@ from orgspec.model.unresolved import Unresolved, meant
 PART_KINDS = {"key_result": "KeyResult", "step": "Step", "charter": "Charter"}
 _OWNER = {"KeyResult": "Objective", "Step": "Process", "Charter": "Team"}
 _TOP_KINDS = {"team": "Team", "person": "Person", "responsibility": "Responsibility",
-              "objective": "Objective", "process": "Process"}
+              "objective": "Objective", "process": "Process", "role": "Role",
+              "meeting": "Meeting"}
 
 
 def kind_of(key: str) -> str:
@@ -100,15 +103,35 @@ class _Gaps:
 
 
 def hold_back(findings: Iterable[Finding], org: Org, reads: dict[str, frozenset[str]],
-              anchors: Anchors) -> list[Finding]:
-    """`findings` without those that depend on something dropped or unreadable."""
+              anchors: Anchors, absence: dict[str, frozenset[str]] | None = None
+              ) -> list[Finding]:
+    """`findings` without those that depend on something dropped or unreadable; `reads`
+    and `absence` by rule code (`RuleMeta.reads`, `RuleMeta.absence`)."""
     findings = list(findings)
     unresolved = meant(org)
     if not org.incomplete and not org.failed and not unresolved:
         return findings
+    unsure = {code: _may_define(org, kinds) for code, kinds in (absence or {}).items()}
     gaps = _Gaps(org, unresolved)
-    return [f for f in findings if not _depends(f, reads.get(f.code, frozenset()), gaps,
-                                                org, anchors)]
+    return [f for f in findings if not unsure.get(f.code) and
+            not _depends(f, reads.get(f.code, frozenset()), gaps, org, anchors)]
+
+
+_KIND_WORD = re.compile(r"kind\W{0,4}([A-Za-z]+)", re.IGNORECASE)
+_SAME_KIND = {"position": "role"}
+
+
+def _may_define(org: Org, kinds: frozenset[str]) -> bool:
+    """Whether a file that failed to load may define an entity of one of `kinds`: its text
+    names such a `kind:`, or could not be read."""
+    wanted = {k.lower() for k in kinds}
+    for text in org.failed.values():
+        if not text:
+            return True
+        named = {m.group(1).lower() for m in _KIND_WORD.finditer(text)}
+        if wanted & {_SAME_KIND.get(k, k) for k in named}:
+            return True
+    return False
 
 
 def _depends(f: Finding, reads: frozenset[str], gaps: _Gaps, org: Org,

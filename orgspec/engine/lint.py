@@ -275,7 +275,8 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         findings = [f for f in stamp(issues, plan) if not _ignored(f, plan, root)]
         findings = _suppress(findings, org, plan, today, root, anchors)
         every = findings
-        findings = hold_back(every, org, {c: m.reads for c, m in plan.rules.items()}, anchors)
+        findings = hold_back(every, org, {c: m.reads for c, m in plan.rules.items()}, anchors,
+                             {c: m.absence for c, m in plan.rules.items() if m.absence})
         findings = assign_fingerprints(sort_findings(findings), anchors,
                                        org_root(paths or [root]))
         held = _held(every, findings, anchors, org_root(paths or [root]))
@@ -540,6 +541,7 @@ def focus(result: LintResult, files: list[str]) -> LintResult:
         return real in wanted or real.startswith(below)
 
     result.findings = [f for f in result.findings if kept(f.location.file)]
+    result.scope = tuple(files)
     return result
 
 
@@ -595,5 +597,8 @@ def _incomplete_note(org: Org) -> Iterator[Issue]:
         n = len(org.failed)
         text = M("{n} files could not be loaded; cross-file checks are incomplete", n=n) \
             if n > 1 else M("1 file could not be loaded; cross-file checks are incomplete")
-        yield Issue(text, Location(first), code="RF003")
+        # at the first of them; the others are named beside it, so each is one click away
+        others = tuple(Related(Location(f), M("could not be loaded either"))
+                       for f in sorted(org.failed)[1:])
+        yield Issue(text, Location(first), related=others, code="RF003")
 

@@ -81,6 +81,10 @@ class RuleMeta:
     # "Kind.field" this rule's check reads (Kind also KeyResult, Step, Charter): a finding
     # is held back when one of them was dropped as invalid (see `holdback`)
     reads: frozenset[str] = frozenset()
+    # the entity kinds whose absence a finding asserts (MT004: no meeting, channel or
+    # member that brings two teams together): while a file that failed to load may define
+    # one of them, the finding is held back (see `holdback`)
+    absence: frozenset[str] = frozenset()
 
     def option_defaults(self) -> dict[str, Any]:
         return {o.name: o.default for o in self.options}
@@ -159,6 +163,7 @@ def _meta(item: dict[str, Any], family: str) -> RuleMeta:
         example=item.get("example", "yaml"), given=item.get("given"),
         then=item.get("then") or {}, message=item.get("message", ""),
         reads=frozenset(item.get("reads") or ()) | _given_reads(item),
+        absence=frozenset(item.get("absence") or ()),
     )
 
 

@@ -206,6 +206,10 @@ _SIMPLIFIED_TAGS = frozenset(("hans", "cn", "sg", "my"))
 _LANG_NAMES = (("繁", "zh-Hant"), ("正體", "zh-Hant"), ("traditional", "zh-Hant"),
                ("简", "zh"), ("簡", "zh"), ("simplified", "zh"), ("中文", "zh"),
                ("chinese", "zh"), ("英", "en"), ("english", "en"))
+# A region's or script's code written alone, or Windows' language codes: `--lang cn`.
+_LANG_CODES = {"cn": "zh", "sg": "zh", "hans": "zh", "chs": "zh", "tw": "zh-Hant",
+               "hk": "zh-Hant", "mo": "zh-Hant", "hant": "zh-Hant", "cht": "zh-Hant",
+               "us": "en", "uk": "en", "gb": "en", "eng": "en"}
 
 
 def parse_lang(value: str) -> str | None:
@@ -229,13 +233,16 @@ def parse_lang(value: str) -> str | None:
 
 def guess_lang(value: str) -> str | None:
     """The language `value` most likely means when `parse_lang` reads none (`zh-Hnat` ->
-    `zh-Hant`, `繁體中文` -> `zh-Hant`, `english` -> `en`), else None: for a did-you-mean."""
+    `zh-Hant`, `繁體中文` -> `zh-Hant`, `english` -> `en`, `cn` -> `zh`, `tw` -> `zh-Hant`),
+    else None: for a did-you-mean."""
     import difflib
 
     found = parse_lang(value)
     if found:
         return found
     low = value.strip().casefold()
+    if low in _LANG_CODES:
+        return _LANG_CODES[low]
     named = next((lang for name, lang in _LANG_NAMES if name in low), None)
     if named:
         return named

@@ -28,8 +28,28 @@ def is_yaml_name(name: str) -> bool:
 _T = TypeVar("_T")
 
 
+def would_read(path: str, folders: Iterable[str], include: list[str],
+               exclude: list[str]) -> bool:
+    """Whether a walk of one of `folders` (the org's) would read a file written at `path`
+    as an org file: a YAML name below it, in no hidden folder, included and not excluded
+    (`include`/`exclude` globs relative to the folder, as the config's)."""
+    if not is_yaml_name(path):
+        return False
+    real = os.path.realpath(path)
+    for folder in folders:
+        root = os.path.realpath(folder).rstrip(os.sep) + os.sep
+        if not real.startswith(root):
+            continue
+        rel = real[len(root):].replace(os.sep, "/")
+        if any(part.startswith(".") for part in rel.split("/")) or \
+                (exclude and matches(rel, exclude)) or (include and not matches(rel, include)):
+            continue
+        return True
+    return False
+
+
 __all__ = ["Candidate", "Discovery", "GlobError", "Skipped", "discover", "display_path",
-           "glob_regex", "matches"]
+           "glob_regex", "matches", "would_read"]
 
 
 @dataclass(frozen=True)

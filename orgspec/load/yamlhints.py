@@ -1,9 +1,11 @@
 """The YAML mistakes people make with a Chinese IME, and parser errors, said in plain words.
 
 `fullwidth(text)` finds a full-width colon after a key (`name： 客服部`), a full-width space
-(U+3000) used to indent or written after a key's colon (`owner:　he-li`), and full-width
-commas or brackets in a flow list (`[a，b]`, `［a, b］`): YAML reads each as text, so the
-parser either fails far away or loads a wrong value. `explain(detail, text, line)` turns the
+(U+3000) used to indent or written after a key's colon (`owner:　he-li`) or a list item's
+dash (`-　kind: Person`), a full-width hyphen starting a list item (`－ kind: Person`), and
+full-width commas, enumeration commas (顿号), full-width semicolons or brackets in a flow
+list (`[a，b]`, `[a、b]`, `[a；b]`, `［a, b］`): YAML reads each as text, so the parser
+either fails far away or loads a wrong value. `explain(detail, text, line)` turns the
 parser's own words for an indentation slip or an unquoted `: ` into what happened and the
 likely fix; `plain(detail, at)` says the other common parser errors (a tab, a character that
 cannot start a value, a `: ` where no field fits, a line without its colon) in plain words.
@@ -22,16 +24,22 @@ Said = tuple[int, int, str, str]  # 1-based line and column, message, hint
 _COLON = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][\w.-]*)[ \t]*：[ \t]*"
                     r"(?P<value>.*)$")
 _IDEO_INDENT = re.compile(r"^[ \t]*\u3000")
+_IDEO_AFTER_DASH = re.compile(r"^[ \t]*-\u3000[ \t\u3000]*(?P<rest>\S.*)$")
+_FULL_DASH = re.compile(r"^[ \t]*－[ \t\u3000]*(?P<rest>[^\s－].*)$")
+# a block scalar's header (`description: |`, `- >-`): the lines below, indented deeper, are
+# text as written (a paragraph may start with `　　`), never a slip
+_BLOCK = re.compile(r"^(?P<indent>[ \t]*(?:-[ \t]+)*)(?:[^\s#][^#]*?:[ \t]+)?[|>][-+0-9]*"
+                    r"[ \t]*(?:#.*)?$")
 _IDEO_AFTER_COLON = re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<key>[A-Za-z_][\w.-]*):\u3000+"
                                r"(?P<value>.*)$")
 _FLOW = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][\w.-]*):[ \t]+"
                    r"(?P<value>[\[［【].*?[\]］】])[ \t]*(?:#.*)?$")
-_FULL_COMMAS = "，、"
+_FULL_COMMAS = "，、；"  # full-width comma, enumeration comma (顿号), full-width semicolon
 _FULL_BRACKETS = {"［": "[", "］": "]", "【": "[", "】": "]"}
 # Fields whose value is prose, never a list: `name: 【双11】大促作战室【A】` is a name, as
 # written, not a list in the wrong brackets.
 _PROSE_KEYS = frozenset({"name", "title", "description", "mission", "purpose"})
-_TRIGGERS = frozenset("：\u3000，、［］【】")
+_TRIGGERS = frozenset("：\u3000，、；［］【】－")
 
 
 def fullwidth(text: str) -> Said | None:
@@ -50,7 +58,13 @@ def slips(text: str) -> list[Said]:
         return []
     out: list[Said] = []
     tabs: list[Said] = []
+    block = -1  # inside a block scalar: the indentation its lines must exceed
     for number, line in enumerate(text.splitlines(), 1):
+        indent = len(line) - len(line.lstrip(" "))
+        if block >= 0 and (not line.strip() or indent > block):
+            continue
+        header = _BLOCK.match(line)
+        block = len(header.group("indent")) if header else -1
         if line.lstrip().startswith("#"):
             continue
         said = _line_slip(number, line)
@@ -72,6 +86,20 @@ def _line_slip(number: int, line: str) -> Said | None:
         return (number, col, M("a full-width space (U+3000) is used to indent: YAML "
                                "indents with ASCII spaces only"),
                 M("replace it with two ASCII spaces (switch the IME to half-width)"))
+    m = _IDEO_AFTER_DASH.match(line)
+    if m:
+        return (number, line.index("\u3000") + 1,
+                M("a full-width space (U+3000) follows the `-` of a list item: YAML needs an "
+                  "ASCII space after it, so it does not read an item here"),
+                M("write `- {rest}` (an ASCII space; switch the IME to half-width)",
+                  rest=m.group("rest")))
+    m = _FULL_DASH.match(line)
+    if m:
+        return (number, line.index("－") + 1,
+                M("a full-width hyphen `－` (U+FF0D) starts this line: YAML starts a list "
+                  "item with an ASCII `-` and a space, so it does not read an item here"),
+                M("write `- {rest}` (an ASCII hyphen; switch the IME to half-width)",
+                  rest=m.group("rest")))
     m = _COLON.match(line)
     if m:
         key, value = m.group("key"), m.group("value").strip()
@@ -122,9 +150,13 @@ def _flow_problem(number: int, line: str, key: str, value: str, at: int) -> Said
     comma = next((c for c in value if c in _FULL_COMMAS), None)
     if comma is None:
         return None
+    said = {"、": M("an enumeration comma `、` (U+3001) in the list of `{key}`: YAML reads "
+                   "the items around it as one", key=key),
+            "；": M("a full-width semicolon `；` (U+FF1B) in the list of `{key}`: YAML reads "
+                   "the items around it as one", key=key)}.get(comma)
     return (number, at + value.index(comma) + 1,
-            M("a full-width comma `{char}` (U+{code:04X}) in the list of `{key}`: YAML reads "
-              "the items around it as one", char=comma, code=ord(comma), key=key),
+            said or M("a full-width comma `{char}` (U+{code:04X}) in the list of `{key}`: YAML "
+                      "reads the items around it as one", char=comma, code=ord(comma), key=key),
             M("separate the items with ASCII commas: `{key}: {fixed}`", key=key, fixed=fixed))
 
 

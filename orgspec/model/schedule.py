@@ -5,6 +5,7 @@ how often, on which weekdays and at what time. Simplified, Traditional and Engli
     schedule_of("每月第一个周一")    # Schedule(cadence="monthly", days=(0,), nth=1)
     schedule_of("每季度第一周")      # Schedule(cadence="quarterly", nth=1): its first week
     schedule_of("每月周会")          # Schedule(cadence=None, ...): not understood, not guessed
+    schedule_of("每周三十点半")     # weekly, Wednesday, 10:30 (hours in Chinese numerals too)
     describe("每个工作日 9:00", "zh")  # "每日 · 周一至周五 · 09:00" (the one wording of every
                                      # report, page and command)
 
@@ -64,6 +65,11 @@ _TIME_24 = re.compile(r"(?<!\d)([01]?\d|2[0-3])\s*[:：]\s*([0-5]\d)(?:\s*([ap])
 _TIME_AMPM = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*([ap])\.?m\.?\b")
 _TIME_ZH = re.compile(r"(上午|早上|早晨|中午|下午|晚上)?\s*([01]?\d|2[0-3])\s*[点點时時]\s*"
                       r"(?:(半)|([0-5]?\d)\s*分?)?")
+# An hour or minute in Chinese numerals (每周一上午十点, 九点半, 十点一刻): read as digits first.
+_ZH_HOUR = re.compile(r"(?<![周週期拜])([零〇一二两兩三四五六七八九十]{1,3})"
+                      r"(?=\s*[点點时時](?!间|間))")  # 周三十点: Wednesday, 10:00
+_ZH_MINUTE = re.compile(r"(?<=[点點时時])\s*([零〇一二两兩三四五六七八九十]{1,3})(?=\s*分)")
+_QUARTER = re.compile(r"(?<=[点點时時])\s*([一三])刻")
 # Filler left between the parts: `every Monday at 10:00`, `每周一的 10 点`, `周一、周四`.
 # The nth weekday (or week) of a month, quarter or year: 每月第一个周一, 每月最后一个周五,
 # 每季度第一周, 每月第一個週一, first Monday of each month, last Friday of the quarter. Only
@@ -156,6 +162,8 @@ def _take_nth(key: str) -> tuple[int, str]:
 
 def _take_time(key: str) -> tuple[str, str]:
     """(the first time of day in `key` as HH:MM or "", `key` without its times)."""
+    if "点" in key or "點" in key or "时" in key or "時" in key:
+        key = _zh_clock(key)
     found = ""
     for pattern in (_TIME_24, _TIME_AMPM, _TIME_ZH):
         m = pattern.search(key)
@@ -165,6 +173,21 @@ def _take_time(key: str) -> tuple[str, str]:
             found = _clock(pattern, m)
         key = pattern.sub(" ", key)
     return found, key
+
+
+def _zh_clock(key: str) -> str:
+    """`key` with an hour or minute in Chinese numerals as digits: 上午十点 -> 上午10点,
+    九点三十分 -> 9点30分, 十点一刻 -> 10点15分. A numeral that is no hour (周一) is left."""
+    from orgspec.text.quantity import zh_number
+
+    def digits(m: re.Match[str], most: int) -> str:
+        value = zh_number(m[1].replace("兩", "两"))
+        return str(int(value)) if value is not None and value == int(value) and \
+            0 <= value <= most else m[0]
+
+    key = _QUARTER.sub(lambda m: "15分" if m[1] == "一" else "45分", key)
+    key = _ZH_MINUTE.sub(lambda m: digits(m, 59), key)
+    return _ZH_HOUR.sub(lambda m: digits(m, 23), key)
 
 
 def _clock(pattern: re.Pattern[str], m: re.Match[str]) -> str:

@@ -19,6 +19,7 @@ from orgspec.load.suppress import Directive
 from orgspec.load.yamlevents import Path
 from orgspec.load.yamlhints import colon_key, colon_said
 from orgspec.model.aliases import resolve_aliases
+from orgspec.model.fieldwords import field_meant
 from orgspec.model.models import (
     ID_PATTERN,
     KIND_ALIASES,
@@ -218,7 +219,9 @@ def _cut(data: dict[str, Any], cuts: list[Path], types: list[str], key: str,
         value = holder.pop(path[-1])
         name = str(path[-1])
         if kind == "extra_forbidden":  # a typo of a known field loses that field
-            close = difflib.get_close_matches(name, _fields_at(model, path[:-1]), n=1)
+            known = _fields_at(model, path[:-1])
+            close = difflib.get_close_matches(name, known, n=1) or \
+                [f for f in (field_meant(name, known),) if f]  # `负责人`: `lead`
             meant = _MEANT.get((key.split(":", 1)[0], name.strip().lower()), "") \
                 if len(path) == 1 else ""
             if not close and not meant:
@@ -360,7 +363,9 @@ def _schema_issue(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: Pa
     field = _dotted(path) or "entity"
     if kind == "extra_forbidden":
         options = _fields_at(model, loc[:-1])
+        meant = field_meant(str(loc[-1]), options)  # `负责人` on a team: `lead`
         hint = _did_you_mean(str(loc[-1]), options) or \
+            (M("did you mean `{name}`?", name=meant) if meant else "") or \
             M("known fields: {fields}", fields=list(options))
         targeted = _FIELD_HINTS.get((model.__name__, tuple(str(p) for p in loc)))
         if not targeted and len(loc) == 1 and \

@@ -121,7 +121,7 @@ def _match(org: Org, kind: str, ident: str) -> dict[str, Any]:
 
 def show(org: Org, kind: str, ident: str, lang: str = "en") -> dict[str, Any]:
     """One entity with its relations. `kind` is one of SHOW_KINDS; `ident` is its id, or its
-    name or alias (`刘洋`, either script), or a part of one name only one entity has. A
+    name or alias (`刘洋`, either script), or a part of one name (else id) only one entity has. A
     meeting's `schedule` is said in `lang`. Raises NotFound (saying what exists nearby)."""
     model_kind = _KIND_OF[kind]
     table = org.table(model_kind)
@@ -141,7 +141,8 @@ def show(org: Org, kind: str, ident: str, lang: str = "en") -> dict[str, Any]:
 
 
 def _resolve(table: dict[str, Any], kind: str, ident: str) -> str:
-    """The id `ident` names in `table`: itself, a name or alias, or a unique part of one."""
+    """The id `ident` names in `table`: itself, a name or alias, or a unique part of one
+    (else of an id)."""
     if ident in table:
         return ident
     wanted = _fold(ident.strip())
@@ -151,6 +152,8 @@ def _resolve(table: dict[str, Any], kind: str, ident: str) -> str:
     exact = sorted(i for i, words in names.items() if wanted in words or _fold(i) == wanted)
     part = exact or sorted(i for i, words in names.items()
                            if wanted and any(wanted in w for w in words))
+    if not part and wanted:  # a part of an id (`zheng` of `zheng-xue`)
+        part = sorted(i for i in table if wanted in _fold(i))
     if len(part) == 1:
         return part[0]
     if part:

@@ -21,7 +21,8 @@ def _annotation(f: Finding, root: str | None, words: tuple[str, str]) -> str:
         if loc.end_col:
             props.append(f"endColumn={loc.end_col}")
     props.append(f"title={gh_property(f'orgspec {f.code} ({f.name})')}")
-    message = f"{tty_text(loc.short())}: {f.code} {tty_text(f.message)}"
+    # no `file:line:col:` before it: the annotation carries the place, GitHub shows it
+    message = f"{f.code} {tty_text(f.message)}"
     for rel in f.related:  # GitHub shows an annotation's further lines under it
         message += f"\n{words[0]}: {tty_text(rel.location.short())}: {tty_text(rel.message)}"
     if f.hint:

@@ -64,10 +64,34 @@ def summary_line(result: LintResult) -> str:
     files, n = len(result.files), result.entity_count
     where = M("in {files} files ({n} entities)", files=files, n=n) if files != 1 else \
         M("in 1 file ({n} entities)", n=n)
+    if result.diff_ref:
+        return say(_since_line(result, where), result.lang or "en")
     if not result.findings:
         return say(M("No problems found {where}.", where=where), result.lang or "en")
+    return say(M("Found {parts} {where}.", parts=_parts(result), where=where),
+               result.lang or "en")
+
+
+def _parts(result: LintResult) -> list[M]:
     c = result.counts
     errors = M("{n} errors", n=c["error"]) if c["error"] != 1 else M("1 error")
     warnings = M("{n} warnings", n=c["warning"]) if c["warning"] != 1 else M("1 warning")
-    parts = [errors, warnings, M("{n} info", n=c["info"])]
-    return say(M("Found {parts} {where}.", parts=parts, where=where), result.lang or "en")
+    return [errors, warnings, M("{n} info", n=c["info"])]
+
+
+def _since_line(result: LintResult, where: M) -> M:
+    """With `--diff REF`: what is new since REF, and how many findings, in REF too, are
+    left out (they remain: "no problems" would be false)."""
+    ref = result.diff_ref
+    if not result.unchanged:
+        return M("No new problems since {ref} {where}.", ref=ref, where=where) \
+            if not result.findings else \
+            M("Found {parts} new since {ref} {where}.", parts=_parts(result), ref=ref,
+              where=where)
+    left = M("1 finding unchanged since then is not shown") if result.unchanged == 1 else \
+        M("{n} findings unchanged since then are not shown", n=result.unchanged)
+    if not result.findings:
+        return M("No new problems since {ref} {where}; {unchanged}.", ref=ref, where=where,
+                 unchanged=left)
+    return M("Found {parts} new since {ref} {where}; {unchanged}.", parts=_parts(result),
+             ref=ref, where=where, unchanged=left)
