@@ -11,6 +11,7 @@ from typing import Any
 from orgspec.model.models import ROLES, is_placeholder
 from orgspec.model.positions import split_team_held
 from orgspec.report.diagram import FlowStep, Node, flow, tree
+from orgspec.report.view import step_kind, unreachable_steps
 from orgspec.site.model import FOLDERS, KIND_NAMES, Link, SiteModel
 
 PAGE_ROWS = 1000  # rows per page of the duty list
@@ -363,6 +364,7 @@ def _processes(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         names = {s.id: s.name or s.id for s in proc.steps}
         steps, flows, handoffs = [], [], []
         owners = {s.id: s.owner for s in proc.steps}
+        lost = unreachable_steps(org, pid, m.result.findings)
         for s in proc.steps:
             owned = bool(s.owner) and not is_placeholder(s.owner or "")
             owner = m.owner(s.owner) if owned else None
@@ -373,7 +375,7 @@ def _processes(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
             who = owner.text if owner else " ".join(filter(None, (m.labels["no_owner"],
                                                                   s.owner)))
             flows.append(FlowStep(s.id, s.name or s.id, who, list(s.next),
-                                  "step" if owned else "step-gap"))
+                                  step_kind(owned, s.id in lost)))
             for n in s.next:
                 b = owners.get(n)
                 if m.hands_off(s.owner, b):
@@ -386,7 +388,7 @@ def _processes(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         yield m.url("Process", pid), render(
             "process", 1, id=pid, proc=proc, name=proc.name or pid, owner=m.owner(proc.owner),
             serves=m.duty(proc.responsibility) if proc.responsibility else None,
-            flow=flow(flows), steps=steps, handoffs=handoffs,
+            flow=flow(flows, unknown=m.labels["unknown_step"]), steps=steps, handoffs=handoffs,
             findings=m.findings_of.get(f"process:{pid}", []), src=m.source("Process", pid))
     lab = m.labels
     yield "processes/index.html", render(
