@@ -97,11 +97,13 @@ def _guard(func: Callable[..., int], debug: bool, **kwargs: Any) -> NoReturn:
     """Run a command body; map config errors and crashes to one line and exit 2."""
     from orgspec.load.config import ConfigError
 
+    _RUN_LANG.clear()
     try:
         code = func(**kwargs)
         sys.stdout.flush()
     except (UsageError, ConfigError) as exc:
-        _fail(message_of(exc), getattr(exc, "lang", None) or _error_lang(kwargs))
+        _fail(message_of(exc), getattr(exc, "lang", None) or next(iter(_RUN_LANG), None)
+              or _error_lang(kwargs))
     except KeyboardInterrupt:
         sys.exit(130)
     except BrokenPipeError:
@@ -118,6 +120,18 @@ def _guard(func: Callable[..., int], debug: bool, **kwargs: Any) -> NoReturn:
         click.echo(f"orgspec: {said}", err=True)
         sys.exit(EXIT_USAGE)
     sys.exit(code)
+
+
+# The run's language once a command has read the org (`_speaks`): an error after that point
+# (an unknown process, a missing extra, an output it cannot write) is said in it, as the
+# findings are; before it, `_error_lang` decides.
+_RUN_LANG: list[str] = []
+
+
+def _speaks(lang: str) -> str:
+    """Record `lang` as the run's language for the errors that follow; returns it."""
+    _RUN_LANG[:] = [lang]
+    return lang
 
 
 def _reader_left() -> NoReturn:
@@ -230,6 +244,8 @@ def _check(color: str, no_cache: bool, **options: Any) -> int:
 
     outcome = run_check(CheckOptions(color=_want_color(color), cache=not no_cache, **options),
                         CiEnv.from_environ(os.environ))
+    if outcome.result is not None and outcome.result.lang:
+        _speaks(outcome.result.lang)
     for output in outcome.outputs[:1]:
         _write(output)
     for note in outcome.notes:
@@ -395,7 +411,8 @@ def _config_command(config_path: str | None, isolated: bool) -> int:
               default="json", show_default=True, help="Export format.")
 @click.option("-o", "--output", type=Path(dir_okay=False), help="Write it here.")
 @click.option("--config", "config_path", type=Path(dir_okay=False), help="Config file.")
-@click.option("--process", metavar="ID", help="Only this process, as a flowchart (mermaid).")
+@click.option("--process", metavar="ID", help="Only this process, as a flowchart (mermaid): "
+              "its id, or its name as `show` reads it.")
 @click.pass_context
 def graph(ctx: click.Context, /, **options: Any) -> None:
     """Export the responsibility graph of the org in PATHS."""
@@ -404,18 +421,23 @@ def graph(ctx: click.Context, /, **options: Any) -> None:
 
 def _graph(paths: tuple[str, ...], fmt: str, output: str | None, config_path: str | None,
            process: str | None) -> int:
-    from orgspec.engine.lint import load_org
+    from orgspec.engine.lint import load_org, run_lang
     from orgspec.model.graph import build_graph
     from orgspec.report.graph_export import DiagramTooLarge, export, process_flowchart
+    from orgspec.report.lookup import NotFound, resolve
 
-    config = make_config(config_path, False)
-    org = load_org(targets_of(paths, config.root_path()), config).org
     if process is not None and fmt != "mermaid":
         raise UsageError(M("--process draws a flowchart: use it with --format mermaid"))
-    if process is not None and process not in org.processes:
-        known = sorted(org.processes) or [M("none")]
-        raise UsageError(M("no process {process!r} (processes: {known})", process=process,
-                           known=known))
+    config = make_config(config_path, False)
+    org = load_org(targets_of(paths, config.root_path()), config).org
+    _speaks(run_lang(org, config))
+    if process is not None:
+        try:
+            process = resolve(org, "process", process)
+        except NotFound as exc:
+            known = sorted(org.processes) or [M("none")]
+            raise UsageError(M("{why} (processes: {known})", why=message_of(exc),
+                               known=known)) from None
     try:
         text = (export(build_graph(org), fmt) if process is None
                 else process_flowchart(org, process))
@@ -453,8 +475,9 @@ def _who(query: str, paths: tuple[str, ...], fmt: str, lang: str | None,
     config = make_config(config_path, isolated)
     config.lang = lang or config.lang
     org = load_org(targets_of(paths, config.root_path()), config).org
+    said = _speaks(run_lang(org, config))
     answer = who(org, query)
-    _emit(_json(answer) if fmt == "json" else who_text(answer, run_lang(org, config)), None)
+    _emit(_json(answer) if fmt == "json" else who_text(answer, said), None)
     return EXIT_OK
 
 
@@ -485,7 +508,7 @@ def _show(kind: str, ident: str, paths: tuple[str, ...], fmt: str, lang: str | N
     config = make_config(config_path, isolated)
     config.lang = lang or config.lang
     org = load_org(targets_of(paths, config.root_path()), config).org
-    said = run_lang(org, config)
+    said = _speaks(run_lang(org, config))
     try:
         doc = show(org, kind, ident, said)
     except NotFound as exc:
@@ -544,6 +567,7 @@ def _report(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | No
     targets = targets_of(paths, config.root_path())
     refuse_org_outputs([output], targets, config)
     result, org = lint_org(targets, config)
+    _speaks(result.lang or "en")
     baseline = None if no_baseline else baseline_path or config.baseline_path()
     for note in narrow(result, org, targets, config, baseline, diff_ref):
         _tell(note, err=True)
@@ -591,6 +615,7 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
     config.lang = lang or config.lang  # the messages speak the labels' language
     targets = targets_of(paths, config.root_path())
     result, org = lint_org(targets, config)
+    _speaks(result.lang or "en")
     changes, since = site_changes(result, org, targets, config, since)
     options = SiteOptions(lang=result.lang, people=not no_people,
                           repo_url=repo_url or config.repo_url or "", repo_branch=repo_branch,
@@ -711,7 +736,7 @@ def _export(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | No
     config = make_config(config_path, isolated)
     loaded = load_org(targets_of(paths, config.root_path()), config)
     org = loaded.org
-    said_in = lang or config.lang or guess_lang(org)
+    said_in = _speaks(lang or config.lang or guess_lang(org))
     try:
         written = export_org(org, fmt, output, said_in)
     except ExportError as exc:

@@ -87,12 +87,14 @@ def neutralise(text: str, replacement: str = "\ufffd") -> str:
 
 
 def tty_text(value: str) -> str:
-    """Replace newlines with ⏎ and control, bidi and invisible characters with escapes."""
+    """Replace newlines with ⏎ and control, bidi and invisible characters with escapes.
+    A space people type (the IME's full-width U+3000, a no-break space: category Zs) is
+    shown as it is, as the HTML outputs show it; `str.isprintable` counts it unprintable."""
     value = _BREAKS.sub("⏎", value)
     if value.isprintable():
         return value
-    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
-                   for c in value)
+    return "".join(c if c.isprintable() or unicodedata.category(c) == "Zs"
+                   else c.encode("unicode_escape").decode("ascii") for c in value)
 
 
 # Characters that hide, reorder or corrupt text when shown as they are: C0 and C1 controls

@@ -214,3 +214,44 @@ def test_prints_without_controls(ecommerce: Loaded, tmp_path: Path) -> None:
         assert pdf.startswith(b"%PDF") and len(pdf) > 20_000
     finally:
         page.emulate_media(media="screen")
+
+
+# For each process flowchart: [lines, boxes, [path index, box index] of every line sampled
+# deeper than 3px inside a box] (a line may only touch the boxes it starts or ends at).
+CROSSINGS = """svgs => svgs.map(svg => {
+  const rects = [...svg.querySelectorAll('rect')].map(r => r.getBBox());
+  const paths = [...svg.querySelectorAll('path')];
+  const hits = [];
+  paths.forEach((p, i) => {
+    const len = p.getTotalLength();
+    for (let s = 0; s <= len; s += 2) {
+      const pt = p.getPointAtLength(s);
+      rects.forEach((r, j) => {
+        if (pt.x > r.x + 3 && pt.x < r.x + r.width - 3 && pt.y > r.y + 3
+            && pt.y < r.y + r.height - 3) hits.push([i, j]);
+      });
+    }
+  });
+  return [paths.length, rects.length, hits];
+})"""
+
+
+def test_flowchart_lines_pass_no_box(browser: Any, tmp_path: Path) -> None:
+    out = tmp_path / "flow.html"
+    run = run_cli("report", str(REPO / "tests" / "fixtures" / "flowcharts"), "--format", "html",
+                  "-o", str(out))
+    assert run.code == 0, run.stderr
+    loaded = Loaded(browser, out)
+    page = loaded.page
+    drawn = page.eval_on_selector_all("#processes svg.diagram", CROSSINGS)
+    # complaint-flow (handle -> close skips escalate), dacu-incident (a broken link, an
+    # unreachable step), release (loops back, a step repeating itself)
+    assert [(lines, boxes) for lines, boxes, _ in drawn] == [(4, 4), (5, 6), (12, 7)]
+    assert [hits for _, _, hits in drawn] == [[], [], []]
+    keys = page.eval_on_selector_all("#processes ul.legend", "us => us.map(u => [...u.children]"
+                                     ".map(li => li.textContent.trim()))")
+    assert keys == [["从起始步骤无法到达的步骤", "指向不存在步骤的链接"], ["回到前面的步骤"]]
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.locator("#processes").screenshot(path=str(ARTIFACTS / "report-flowcharts.png"))
+    assert loaded.errors == [] and loaded.requests == [loaded.url]
+    page.close()

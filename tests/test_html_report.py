@@ -111,7 +111,7 @@ def test_report_page_is_strict_and_complete() -> None:
         "customer-service", "customer-service"]
     svgs = [a for t, a in page.tags if t == "svg" and a.get("class") == "diagram"]
     assert len(svgs) == 4  # team tree, OKR tree, two processes
-    assert html.count('<g class="step-gap">') == 1  # the postmortem owned by 待定
+    assert html.count('<g class="step step-gap">') == 1  # the postmortem owned by 待定
     assert html.count('<g class="kr-bad">') == 2  # the vague and the activity key results
     assert "A</td>" in html and "badge b-overlap" in html  # the RACI matrix and its overlap
 

@@ -50,11 +50,13 @@ def test_tree_layout_cuts_at_the_limit_and_counts_what_it_left_out() -> None:
 def test_flow_layout_layers_steps_and_draws_loops_as_back_curves() -> None:
     steps = [FlowStep("a", "A", "ops", ["b"]), FlowStep("b", "B", "", ["c"], "step-gap"),
              FlowStep("c", "C", "ops", ["a", "missing"])]
-    diagram = flow(steps)
-    assert [(b.label, b.y, b.kind) for b in diagram.boxes] == [
-        ("A", 8.0, "step"), ("B", 108.0, "step-gap"), ("C", 208.0, "step")]
-    assert [line.kind for line in diagram.lines] == ["flow", "flow", "back"]
-    assert diagram.height == 2 * 8 + 3 * (BOX_H + 56) - 56
+    diagram = flow(steps, unknown="no such step")
+    assert [(b.label, b.sub, b.y, b.kind) for b in diagram.boxes] == [
+        ("A", "ops", 8.0, "step"), ("B", "", 108.0, "step-gap"), ("C", "ops", 208.0, "step"),
+        ("missing", "no such step", 308.0, "missing")]  # the broken `next`, drawn as such
+    assert [line.kind for line in diagram.lines] == ["flow", "flow", "back", "broken"]
+    assert diagram.height == 2 * 8 + 4 * (BOX_H + 56) - 56
+    assert diagram.legend == ["step-gap", "missing", "back"]
 
 
 def test_clip_counts_wide_characters_double() -> None:

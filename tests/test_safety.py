@@ -54,7 +54,8 @@ def test_no_output_overwrites_an_input(org: Path, tmp_path: Path, args: tuple[st
     code, _, err = cli(*(a.format(**names) for a in args))
     assert code == 2
     assert err.count("\n") == 1
-    assert "of the org being read" in err or "config" in args[1]
+    # said in the org's language (Chinese), as the findings are, once the org is read
+    assert "这是正在读取的组织的文件" in err or "config" in args[1]
     assert _snapshot(org) == before and config.read_bytes() == config_before
 
 

@@ -241,7 +241,7 @@ def test_cli_site(tmp_path: Path) -> None:
     (tmp_path / "mine" / "notes.txt").write_text("x")
     done = run_cli("site", "examples/ecommerce", "-o", str(tmp_path / "mine"), "--isolated")
     assert done.code == 2 and done.stderr.count("\n") == 1
-    assert "was not written by `orgspec site`" in done.stderr
+    assert "不是 `orgspec site` 写的" in done.stderr  # in the org's language, as the findings
     done = run_cli("site", "examples/ecommerce", "-o", str(tmp_path / "x"), "--repo-url",
                    "javascript:alert(1)", "--isolated")
     assert done.code == 2 and "--repo-url must be an http(s) URL" in done.stderr

@@ -451,3 +451,24 @@ def test_process_flow_edges_have_arrowheads(browser: Any, sites: dict[str, str])
     assert tab.page.evaluate("document.querySelectorAll('marker#arrow path').length") == 1
     tab.clean()
     tab.page.close()
+
+
+def test_process_pages_route_lines_around_boxes(browser: Any, tmp_path: Path) -> None:  # noqa: F811
+    from test_browser import CROSSINGS
+
+    result, org = lint_org([str(FIXTURES / "flowcharts")], Config())
+    build_site(result, org, str(tmp_path / "site"), SiteOptions(git_dates=False))
+    tab = Tab(browser)
+    page = tab.page
+    drawn, keys = [], []
+    for pid in ("complaint-flow", "dacu-incident", "release"):
+        page.goto((tmp_path / "site" / "processes" / f"{pid}.html").as_uri())
+        drawn += page.eval_on_selector_all("#flow svg.diagram", CROSSINGS)
+        keys.append(page.eval_on_selector_all("#flow ul.legend li",
+                                              "lis => lis.map(li => li.textContent.trim())"))
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.locator("#flow").screenshot(path=str(SHOTS / f"flow-{pid}.png"))
+    assert drawn == [[4, 4, []], [5, 6, []], [12, 7, []]]
+    assert keys == [[], ["从起始步骤无法到达的步骤", "指向不存在步骤的链接"], ["回到前面的步骤"]]
+    tab.clean()
+    page.close()

@@ -48,7 +48,7 @@ READS: dict[str, frozenset[str]] = {}
 CHECK_MODULES = (
     "orgspec.checks.references", "orgspec.checks.hierarchy", "orgspec.checks.ownership",
     "orgspec.checks.duplicates", "orgspec.checks.processes", "orgspec.checks.okrs",
-    "orgspec.checks.positions", "orgspec.checks.meetings",
+    "orgspec.checks.positions", "orgspec.checks.meetings", "orgspec.checks.names",
 )
 
 

@@ -8,7 +8,8 @@
                                              # .mo is stale
 
 Msgids come from `M("...")` calls in orgspec/ and from the rule packs (rules/*.yaml): their
-`title`, every rule's `summary`, `message` and `rationale`, and its options' `description`. The
+`title`, every rule's `summary`, `message` and `rationale`, and its options' `description`; and
+the prose comments of the rule examples (context "example", `orgspec.i18n.comments`). The
 .mo files are committed so that an install from a git checkout (editable or not) has them
 without a build step; `check` (in the test suite) keeps them in step.
 """
@@ -28,6 +29,7 @@ from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
 from orgspec.i18n import DOMAIN, LOCALE_DIR, folder, hant
+from orgspec.i18n.comments import CONTEXT, prose_comments
 
 ROOT = Path(__file__).resolve().parents[2]
 TARGETS = ("zh",)  # translated by hand
@@ -54,6 +56,8 @@ def template() -> Catalog:
         cat.add(text, locations=[(path, 0)])
     for line, text in help_texts((ROOT / "orgspec" / "cli.py").read_text("utf-8")):
         cat.add(text, locations=[("orgspec/cli.py", line)], context="help")
+    for path, text in _example_comments():
+        cat.add(text, locations=[(path, 0)], context=CONTEXT)
     return cat
 
 
@@ -74,6 +78,13 @@ def help_texts(source: str) -> Iterator[tuple[int, str]]:
             doc = ast.get_docstring(node)
             if doc:
                 yield node.lineno, doc.partition("\f")[0]
+
+
+def _example_comments() -> Iterator[tuple[str, str]]:
+    """The prose comments of the rule examples, which `explain` shows translated."""
+    for path in sorted((ROOT / "rules" / "examples").glob("*/*.yaml")):
+        for comment in prose_comments(path.read_text(encoding="utf-8")):
+            yield f"rules/examples/{path.parent.name}/{path.name}", comment.text
 
 
 def _rule_texts() -> Iterator[tuple[str, str]]:

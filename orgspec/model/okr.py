@@ -72,12 +72,37 @@ def stated_target(title: str, target: str | None, said_target: bool) -> str:
     -> `45`; `4.6 分以上 by end of Q4` -> `4.6 分以上`); "" for none."""
     if target is not None or not said_target:
         return target or ""
+    shown = _sentence_quantities(title)
+    return shown[-1][1] if shown else ""
+
+
+# What opens a baseline in a sentence, just before its first quantity: 从120万, 由 30, from 30.
+_FROM = re.compile(r"(?:从|從|由|from)\s*$", re.IGNORECASE)
+
+
+def stated_baseline(title: str, baseline: str | None, said_target: bool) -> str:
+    """The baseline a key result shows: its `baseline` field, else, when its sentence states
+    a target (`said_target`) and reads `from <baseline> to <target>`, the first of its
+    quantities that `stated_target` would also read (`月活跃用户数从120万增长到132万` ->
+    `120万`); "" for none."""
+    if baseline is not None or not said_target:
+        return baseline or ""
+    shown = _sentence_quantities(title)
+    if len(shown) >= 2 and shown[0][0] >= 0 and _FROM.search(title[:shown[0][0]]):
+        return shown[0][1]
+    return ""
+
+
+def _sentence_quantities(title: str) -> list[tuple[int, str]]:
+    """(offset, text as written) of each quantity of `title` that is not part of a date, a
+    year or a period, in order."""
     dates = [m.span() for m in _DATE_LIKE.finditer(title)]
     # the quantities are read in Simplified script; what is shown is the title's own text
     folded = simplified(title)
     if len(folded) != len(title):
         folded = title
-    shown, at = "", 0
+    out: list[tuple[int, str]] = []
+    at = 0
     for q in quantities(title):
         core = _CONNECTOR.sub("", q.text.strip())
         i = folded.find(core, at)
@@ -89,5 +114,5 @@ def stated_target(title: str, target: str | None, said_target: bool) -> str:
                 continue  # 2026-06-30, Q4, H1, P95, FY2025
         if q.kind == "count" and not q.unit and q.value.is_integer() and 1900 <= q.value <= 2100:
             continue  # a year
-        shown = core
-    return shown
+        out.append((i, core))
+    return out

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 BOX_W, BOX_H = 176.0, 44.0
 COL_GAP, ROW_GAP = 40.0, 12.0
@@ -68,6 +69,7 @@ class Diagram:
     lines: list[Line] = field(default_factory=list)
     shown: int = 0
     total: int = 0
+    legend: list[str] = field(default_factory=list)  # the marks drawn, for a key below
 
     @property
     def complete(self) -> bool:
@@ -229,7 +231,9 @@ def tree(roots: Sequence[Node], limit: int = LIMIT, max_depth: int = MAX_DEPTH) 
 
 @dataclass
 class FlowStep:
-    """Input to the flow layout: a step, its owner (or "" for none) and where it goes next."""
+    """Input to the flow layout: a step, its owner (or "" for none) and where it goes next.
+    `kind` is the box's CSS classes: `step`, plus `step-gap` (no owner) and
+    `step-unreachable` (PR003) as they apply."""
 
     key: str
     label: str
@@ -238,48 +242,201 @@ class FlowStep:
     kind: str = "step"
 
 
-def flow(steps: Sequence[FlowStep], limit: int = LIMIT) -> Diagram:
+LANE_W, LANE_GAP = 16.0, 16.0  # a lane: where a line crosses a layer between boxes
+PORT_GAP = 22.0  # between the ends of lines that meet one side of a box
+LOOP = 16.0  # how far a step's loop to itself bulges right of its box
+LEGEND = ("step-gap", "step-unreachable", "missing", "back")
+
+
+@dataclass
+class _Edge:
+    """One line through the layers: `chain` holds its items top to bottom (its upper end,
+    lanes, its lower end); `up` says it points up (a loop back); `kind` is its CSS class."""
+
+    chain: list[int]
+    up: bool
+    kind: str
+
+
+def flow(steps: Sequence[FlowStep], limit: int = LIMIT, unknown: str = "?") -> Diagram:
     """A top-to-bottom flowchart in layers: each step sits one layer below the latest step
-    that leads to it; loops back up are drawn as dashed curves on the right."""
-    steps = list(steps)[:limit]
+    that leads to it. A line that skips layers runs through a lane of its own in each layer
+    it crosses, so no line passes behind a box that is not one of its ends; a loop back
+    climbs through lanes too, dashed, and a step's loop to itself bulges right of its box.
+    A `next` naming no step of the process ends at a dashed box labelled with that name and
+    `unknown`. `Diagram.legend` lists the marks drawn (`LEGEND` keys), in that order."""
+    every = list(steps)
+    steps = every[:limit]
     box_h = _height([s.label for s in steps])
-    index = {s.key: i for i, s in enumerate(steps)}
-    succ = [[index[n] for n in s.next if n in index] for s in steps]
+    index: dict[str, int] = {}
+    for i, s in enumerate(steps):
+        index.setdefault(s.key, i)
+    listed = {s.key for s in every}
+    labels = [s.label for s in steps]
+    subs = [s.owner for s in steps]
+    kinds = [s.kind for s in steps]
+    ghost: dict[str, int] = {}
+    succ: list[list[int]] = []
+    for s in steps:
+        out: list[int] = []
+        for n in s.next:
+            if n in index:
+                t = index[n]
+            elif n in listed:
+                continue  # a step past `limit`: the note under the diagram counts it
+            else:
+                if n not in ghost:
+                    ghost[n] = len(labels)
+                    labels.append(n)
+                    subs.append(unknown)
+                    kinds.append("missing")
+                t = ghost[n]
+            if t not in out:
+                out.append(t)
+        succ.append(out)
+    succ.extend([] for _ in ghost)
+    count = len(labels)
     back = _back_edges(succ)
     layer = _layers(succ, back)
-    rows: dict[int, list[int]] = {}
-    for i in range(len(steps)):
-        rows.setdefault(layer[i], []).append(i)
-    widest = max((len(r) for r in rows.values()), default=0)
-    width = 2 * PAD + widest * BOX_W + max(widest - 1, 0) * COL_GAP + COL_GAP * 2
-    pos: dict[int, tuple[float, float]] = {}
-    for depth, members in sorted(rows.items()):
-        span = len(members) * BOX_W + (len(members) - 1) * COL_GAP
-        left = (width - 2 * COL_GAP - span) / 2
-        for j, i in enumerate(members):
-            pos[i] = (left + j * (BOX_W + COL_GAP), PAD + depth * (box_h + LAYER_GAP))
-    diagram = Diagram(width, PAD * 2 + len(rows) * (box_h + LAYER_GAP) - LAYER_GAP if rows
-                      else 0.0, shown=len(steps), total=len(steps))
-    for i, s in enumerate(steps):
-        x, y = pos[i]
-        diagram.boxes.append(_box(x, y, s.label, s.owner, s.kind, box_h))
+    edges: list[_Edge] = []
+    loops: list[int] = []
+    items = count  # ids from `count` up are lanes
+    lane_layer: list[int] = []
     for i, targets in enumerate(succ):
-        x1, y1 = pos[i]
         for t in targets:
-            x2, y2 = pos[t]
-            if (i, t) in back or layer[t] <= layer[i]:
-                sx, sy, ex, ey = x1 + BOX_W, y1 + box_h / 2, x2 + BOX_W, y2 + box_h / 2
-                bulge = COL_GAP * 1.5
-                diagram.lines.append(Line(
-                    f"M{_n(sx)} {_n(sy)}C{_n(sx + bulge)} {_n(sy)} {_n(ex + bulge)} {_n(ey)} "
-                    f"{_n(ex + 2)} {_n(ey)}", "back"))
-            else:
-                sx, sy, ex, ey = x1 + BOX_W / 2, y1 + box_h, x2 + BOX_W / 2, y2 - 2
-                mid = (sy + ey) / 2
-                diagram.lines.append(Line(
-                    f"M{_n(sx)} {_n(sy)}C{_n(sx)} {_n(mid)} {_n(ex)} {_n(mid)} {_n(ex)} {_n(ey)}",
-                    "flow"))
+            if t == i:
+                loops.append(i)
+                continue
+            up = (i, t) in back
+            top, bottom = (t, i) if up else (i, t)
+            chain = [top]
+            for depth in range(layer[top] + 1, layer[bottom]):
+                chain.append(items)
+                lane_layer.append(depth)
+                items += 1
+            chain.append(bottom)
+            edges.append(_Edge(chain, up, "back" if up else
+                               "broken" if kinds[t] == "missing" else "flow"))
+    rows = _order(count, layer, lane_layer, edges)
+    x_of, width = _place(rows, count)
+    y_of = [PAD + d * (box_h + LAYER_GAP) for d in range(len(rows))]
+    height = PAD * 2 + len(rows) * (box_h + LAYER_GAP) - LAYER_GAP if rows else 0.0
+    diagram = Diagram(width + (LOOP if loops else 0.0), height, shown=len(steps),
+                      total=len(every))
+    for i in range(count):
+        diagram.boxes.append(_box(x_of[i], y_of[layer[i]], labels[i], subs[i], kinds[i],
+                                  box_h))
+    diagram.lines.extend(_lines(edges, x_of, y_of, layer, lane_layer, count, box_h))
+    for i in loops:
+        x, y = x_of[i] + BOX_W, y_of[layer[i]]
+        diagram.lines.append(Line(
+            f"M{_n(x)} {_n(y + box_h / 3)}C{_n(x + LOOP)} {_n(y + box_h / 3)} "
+            f"{_n(x + LOOP)} {_n(y + box_h * 2 / 3)} {_n(x + 2)} {_n(y + box_h * 2 / 3)}",
+            "back"))
+    drawn = {c for k in kinds for c in k.split()} | {ln.kind for ln in diagram.lines}
+    diagram.legend = [k for k in LEGEND if k in drawn]
     return diagram
+
+
+def _order(count: int, layer: list[int], lane_layer: list[int],
+           edges: list[_Edge]) -> list[list[int]]:
+    """Each layer's items (boxes and lanes) left to right: listed order first, then three
+    sweeps that sort each layer by the mean place of its neighbours in the layer before
+    (the barycentre heuristic), to uncross lines."""
+    depth_of = layer + lane_layer
+    rows: list[list[int]] = [[] for _ in range(max(depth_of, default=-1) + 1)]
+    for item, depth in enumerate(depth_of):
+        rows[depth].append(item)
+    above: list[list[int]] = [[] for _ in depth_of]
+    below: list[list[int]] = [[] for _ in depth_of]
+    for e in edges:
+        for a, b in pairwise(e.chain):
+            below[a].append(b)
+            above[b].append(a)
+    place = [0.0] * len(depth_of)
+    for row in rows:
+        for k, item in enumerate(row):
+            place[item] = float(k)
+    for sweep in range(3):
+        down = sweep % 2 == 0
+        order = range(1, len(rows)) if down else range(len(rows) - 2, -1, -1)
+        for depth in order:
+            near = above if down else below
+            row = rows[depth]
+
+            def centre(item: int, near: list[list[int]] = near) -> float:
+                ns = near[item]
+                return sum(place[n] for n in ns) / len(ns) if ns else place[item]
+
+            row.sort(key=centre)
+            for k, item in enumerate(row):
+                place[item] = float(k)
+    return rows
+
+
+def _place(rows: list[list[int]], count: int) -> tuple[list[float], float]:
+    """The left x of every item, each layer centred; and the diagram's width."""
+    def span(row: list[int]) -> float:
+        total = 0.0
+        for k, item in enumerate(row):
+            total += BOX_W if item < count else LANE_W
+            if k:
+                both = item < count and row[k - 1] < count
+                total += COL_GAP if both else LANE_GAP
+        return total
+
+    width = 2 * PAD + max((span(r) for r in rows), default=0.0)
+    x_of = [0.0] * (max((max(r) for r in rows if r), default=-1) + 1)
+    for row in rows:
+        x = (width - span(row)) / 2
+        for k, item in enumerate(row):
+            if k:
+                both = item < count and row[k - 1] < count
+                x += COL_GAP if both else LANE_GAP
+            x_of[item] = x
+            x += BOX_W if item < count else LANE_W
+    return x_of, width
+
+
+def _lines(edges: list[_Edge], x_of: list[float], y_of: list[float], layer: list[int],
+           lane_layer: list[int], count: int, box_h: float) -> Iterator[Line]:
+    """Each edge as one path: straight down through its lanes, curving across the gaps
+    between layers, from a port on its box's side spread apart from the other lines
+    there."""
+    def mid(item: int) -> float:
+        return x_of[item] + (BOX_W if item < count else LANE_W) / 2
+
+    # A box's ends on its bottom side (k = 1) and top side (k = -2), ordered by where the
+    # line goes next, so lines leaving one side do not cross at once.
+    sides: dict[tuple[int, int], list[tuple[float, int]]] = {}
+    for n, e in enumerate(edges):
+        sides.setdefault((e.chain[0], 1), []).append((mid(e.chain[1]), n))
+        sides.setdefault((e.chain[-1], -2), []).append((mid(e.chain[-2]), n))
+    port: dict[tuple[int, int], float] = {}
+    for (item, k), ends in sides.items():
+        ends.sort()
+        step = min(PORT_GAP, (BOX_W - 2 * PORT_GAP) / max(len(ends) - 1, 1))
+        for j, (_, n) in enumerate(ends):
+            port[(n, k)] = mid(item) + (j - (len(ends) - 1) / 2) * step
+    for n, e in enumerate(edges):
+        points = [(port[(n, 1)], y_of[layer[e.chain[0]]] + box_h)]
+        for lane in e.chain[1:-1]:
+            y = y_of[lane_layer[lane - count]]
+            points += [(mid(lane), y), (mid(lane), y + box_h)]
+        last = y_of[layer[e.chain[-1]]]
+        if e.up:
+            points = [(port[(n, -2)], last), *reversed(points)]
+            points[-1] = (points[-1][0], points[-1][1] + 2)
+        else:
+            points.append((port[(n, -2)], last - 2))
+        d = f"M{_n(points[0][0])} {_n(points[0][1])}"
+        for (x1, y1), (x2, y2) in pairwise(points):
+            if x1 == x2:
+                d += f"V{_n(y2)}"
+            else:
+                ym = (y1 + y2) / 2
+                d += f"C{_n(x1)} {_n(ym)} {_n(x2)} {_n(ym)} {_n(x2)} {_n(y2)}"
+        yield Line(d, e.kind)
 
 
 def _back_edges(succ: list[list[int]]) -> set[tuple[int, int]]:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 
 from orgspec.engine.registry import RuleMeta, registry
-from orgspec.i18n import M, say
+from orgspec.i18n import MC, M, say
+from orgspec.i18n.comments import CONTEXT, prose_comments, translate, without_markers
 from orgspec.resources import data_dir
 
 FAMILY_ORDER = ("input", "schema", "references", "hierarchy", "ownership", "okrs", "processes",
@@ -20,10 +20,25 @@ def example(meta: RuleMeta, which: str) -> str | None:
     path = data_dir("rules") / "examples" / meta.name / f"{which}.yaml"
     if not path.is_file():
         return None
-    return _EXPECT.sub("", path.read_text("utf-8"))
+    return without_markers(path.read_text("utf-8"))
 
 
-_EXPECT = re.compile(r"[ \t]*#[ \t]*expect:[^\n]*", re.MULTILINE)
+def shown_example(meta: RuleMeta, which: str, lang: str) -> str | None:
+    """`example`, its prose comments in `lang` (the catalog, context "example"), and for
+    zh-Hant its YAML in Traditional script (`i18n.hant.script`: the same YAML, as a
+    Taiwanese author writes it)."""
+    text = example(meta, which)
+    if not text or lang == "en":
+        return text
+    from orgspec.i18n.hant import script
+
+    if lang == "zh-Hant":
+        text = script(text)  # the comments are looked up (and said) in the catalog's words
+        original = example(meta, which) or ""
+        said = {script(c.text): say(MC(CONTEXT, c.text), lang)
+                for c in prose_comments(original)}
+        return translate(text, lambda c: said.get(c, c))
+    return translate(text, lambda c: say(MC(CONTEXT, c), lang))
 
 
 def _families(rules: dict[str, RuleMeta]) -> list[str]:
@@ -81,8 +96,7 @@ def rules_json(rules: dict[str, RuleMeta] | None = None, lang: str = "en") -> st
 
 def explain(meta: RuleMeta, lang: str = "en") -> str:
     """What a rule does, why it matters, its options and its examples, for a terminal, in
-    `lang` ("en", "zh" or "zh-Hant"); the examples are shown as written, in Traditional
-    script for zh-Hant (`i18n.hant.script`: the same YAML, as a Taiwanese author writes it)."""
+    `lang` ("en", "zh" or "zh-Hant"); the examples as `shown_example` gives them."""
     state = M("on") if meta.enabled else M("off")
     out = [f"{meta.code} {meta.name}",
            say(M("family: {family} | default severity: {severity} | {state} in the recommended "
@@ -95,11 +109,7 @@ def explain(meta: RuleMeta, lang: str = "en") -> str:
                       default=o.default, description=say(o.description, lang)), lang)
                 for o in meta.options]
     for which, title in (("bad", M("Flagged:")), ("good", M("Passes:"))):
-        text = example(meta, which)
-        if text and lang == "zh-Hant":
-            from orgspec.i18n.hant import script
-
-            text = script(text)
+        text = shown_example(meta, which, lang)
         if text:
             out += ["", say(title, lang), *(f"  {line}" for line in text.rstrip().splitlines())]
     if meta.example == "filesystem":
@@ -148,7 +158,7 @@ def _rule_section(m: RuleMeta, lang: str) -> list[str]:
         out += [f"| `{o.name}` | `{json.dumps(o.default)}` | {say(o.description, lang)} |"
                 for o in m.options]
     for which, title in (("bad", M("Flagged:")), ("good", M("Passes:"))):
-        text = example(m, which)
+        text = shown_example(m, which, "en" if lang == "en" else "zh")
         if text:
             out += ["", say(title, lang), "", "```yaml", text.rstrip(), "```"]
     if m.example == "filesystem":

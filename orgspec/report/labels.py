@@ -44,6 +44,12 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "lead": MC("label", "Lead"),
     "depth": MC("label", "Depth"),
     "no_owner": MC("label", "no owner"),
+    "unknown_step": MC("label", "no such step"),
+    "legend": MC("label", "Key"),
+    "legend_step-gap": MC("label", "step without an owner"),
+    "legend_step-unreachable": MC("label", "step that the start does not lead to"),
+    "legend_missing": MC("label", "link to a step that does not exist"),
+    "legend_back": MC("label", "goes back to an earlier step"),
     "too_large": MC("label", "Too large for a Mermaid diagram ({why}); the HTML report draws "
                              "it."),
     "owner": MC("label", "Owner"),

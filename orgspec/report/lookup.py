@@ -140,6 +140,17 @@ def show(org: Org, kind: str, ident: str, lang: str = "en") -> dict[str, Any]:
     return out
 
 
+def resolve(org: Org, kind: str, ident: str) -> str:
+    """The id of the `kind` entity (`team`, `person`, `role`, `duty`, `process`, `meeting`)
+    that `ident` names, as `show` reads it: an id, a name or alias, or a unique part of one.
+    Raises NotFound (no such entity, with a did-you-mean; or a part several names share)."""
+    return _resolve(org.table(_TABLE_KIND[kind]), kind, ident)
+
+
+_TABLE_KIND = {"team": "Team", "person": "Person", "role": "Role", "duty": "Responsibility",
+               "process": "Process", "meeting": "Meeting"}
+
+
 def _resolve(table: dict[str, Any], kind: str, ident: str) -> str:
     """The id `ident` names in `table`: itself, a name or alias, or a unique part of one
     (else of an id)."""

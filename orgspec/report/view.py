@@ -134,6 +134,7 @@ class ProcessView:
     org: Org = field(repr=False)
     too_large: str = ""  # why `mermaid` is empty: the size past Mermaid's limits
     no_owner: str = "no owner"  # a step without an owner is labelled so, in the report's language
+    unknown: str = "unknown step"  # under a `next` that names no step, in the same language
 
     @cached_property
     def mermaid(self) -> str:
@@ -148,7 +149,7 @@ class ProcessView:
 
     @cached_property
     def diagram(self) -> Diagram:
-        return flow(self.steps)
+        return flow(self.steps, unknown=self.unknown)
 
 
 @dataclass
@@ -262,7 +263,7 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
         urgent=[r for r in rows if r.severity == "error"][:10],
         health=health, rules=_rule_groups(result, rows, lang),
         raci_columns=org.raci.columns(), raci=_raci(org, holders), tree=tree_roots, okrs=okrs,
-        processes=_processes(org, LABELS[lang]["no_owner"]),
+        processes=_processes(org, result.findings, LABELS[lang]),
         org_diff=[say(c, lang) for c in result.org_diff],
         families=_families(result, lang), team_diagram=_team_diagram(tree_roots, tree_rows, health),
         okr_diagram=_okr_diagram(okrs), teams=sorted({r.team for r in rows if r.team}),
@@ -479,18 +480,45 @@ def _okrs(org: Org, lang: str) -> list[ObjectiveRow]:
     return out
 
 
-def _processes(org: Org, no_owner: str) -> list[ProcessView]:
+def _processes(org: Org, findings: list[Finding], labels: dict[str, str]) -> list[ProcessView]:
     from orgspec.model.models import is_placeholder
 
+    no_owner = labels["no_owner"]
     out = []
     for pid, proc in sorted(org.processes.items()):
         steps = []
+        lost = unreachable_steps(org, pid, findings)
         for s in proc.steps:
             owned = bool(s.owner) and not is_placeholder(s.owner or "")
             who = named(org, s.owner) if owned else " ".join(filter(None, (no_owner, s.owner)))
             steps.append(FlowStep(s.id, s.name or s.id, who or "", list(s.next),
-                                  "step" if owned else "step-gap"))
-        out.append(ProcessView(pid, proc.name or pid, steps, org, no_owner=no_owner))
+                                  step_kind(owned, s.id in lost)))
+        out.append(ProcessView(pid, proc.name or pid, steps, org, no_owner=no_owner,
+                               unknown=labels["unknown_step"]))
+    return out
+
+
+def step_kind(owned: bool, unreachable: bool) -> str:
+    """A flowchart box's CSS classes: `step`, `step-gap` when it has no owner,
+    `step-unreachable` when PR003 found no way to it."""
+    return " ".join(("step", *(["step-gap"] if not owned else []),
+                     *(["step-unreachable"] if unreachable else [])))
+
+
+def unreachable_steps(org: Org, pid: str, findings: list[Finding]) -> set[str]:
+    """The ids of the steps of process `pid` that a PR003 finding of this run points at, so
+    the flowchart marks exactly the steps the findings name (none when PR003 is off)."""
+    entity = node_key("process", pid)
+    spots = {(f.location.file, f.location.line) for f in findings
+             if f.code == "PR003" and f.entity == entity}
+    if not spots:
+        return set()
+    origin = org.origin("Process", pid)
+    out = set()
+    for i, step in enumerate(org.processes[pid].steps):
+        where = origin.locate("steps", i)
+        if (where.file, where.line) in spots:
+            out.add(step.id)
     return out
 
 

@@ -66,6 +66,7 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "kr_count": MC("label", "{count} key results"),
     "metric": MC("label", "Metric"),
     "baseline": MC("label", "Baseline"),
+    "measurable_col": MC("label", "Measurable"),
     "current": MC("label", "Current"),
     "target": MC("label", "Target"),
     "due": MC("label", "Due"),

@@ -126,8 +126,13 @@ class SiteModel:
         self.holders = _holders(org)
         for f, row in zip(self.result.findings, self.view.rows, strict=False):
             self.findings_of.setdefault(f.entity, []).append(row)
-            if row.team:
-                self.team_rows.setdefault(row.team, []).append(row)
+            teams = [row.team] if row.team else []
+            kind, _, ident = f.entity.partition(":")
+            if kind == "responsibility":  # a duty's finding concerns each accountable team
+                teams += [t for t in self.holders.get(ident, {}).get("accountable", [])
+                          if t in org.teams and t not in teams]
+            for tid in teams:
+                self.team_rows.setdefault(tid, []).append(row)
         self.health = {h.team: h for h in self.view.health}
         for tid, team in sorted(org.teams.items()):
             if team.parent in org.teams and team.parent != tid:
@@ -283,14 +288,18 @@ class SiteModel:
             roots[n] = top
         return str(top)
 
-    def who_to_ask(self, rid: str) -> tuple[Link | None, str]:
+    def who_to_ask(self, rid: str, team: str = "") -> tuple[Link | None, str]:
         """Whom to ask about a duty: an accountable person; else the lead of the first
         accountable team, walking up the tree when a team has no lead; else a holder of an
         accountable position, or while it is vacant the lead of its team (walking up).
+        Of several accountable teams (an overlap, OW001), `team` comes first when it is one
+        of them (its own page asks its own lead), then those the duty itself names.
         Returns (person, the team whose lead it is, when that is not the accountable team
         or the position is vacant)."""
-        teams = [h for h in self.holders.get(rid, {}).get("accountable", [])
-                 if h in self.org.teams]
+        named = {ident_of(h.holder) for h in self.org.raci.by_duty.get(rid, ())
+                 if h.role == "accountable" and h.source == "duty"}
+        teams = sorted((h for h in self.holders.get(rid, {}).get("accountable", [])
+                        if h in self.org.teams), key=lambda t: (t != team, t not in named))
         people = [h for h in self.holders.get(rid, {}).get("accountable", [])
                   if h in self.org.people]
         if people:
@@ -303,10 +312,10 @@ class SiteModel:
             held = self.org.position_holders.get(positions[0], [])
             if held:
                 return self.person(held[0]), ""
-            team = self.org.positions[positions[0]].team
-            if team not in self.org.teams:
+            home = self.org.positions[positions[0]].team
+            if home not in self.org.teams:
                 return None, ""
-            for tid in self.up(team):
+            for tid in self.up(home):
                 lead = self.org.teams[tid].lead
                 if lead in self.org.people:
                     return self.person(lead), tid  # always said: the position is vacant
@@ -395,7 +404,7 @@ class SiteModel:
         return cached
 
     def _make_krs(self, obj: Objective) -> list[KrView]:
-        from orgspec.model.okr import stated_target, verdict
+        from orgspec.model.okr import stated_baseline, stated_target, verdict
         from orgspec.text.measurable import MISSING
         from orgspec.text.quantity import with_unit
 
@@ -403,7 +412,9 @@ class SiteModel:
         for kr in obj.key_results:
             v = verdict(obj, kr)
             out.append(KrView(kr.id, kr.title, kr.metric or "",
-                              with_unit(kr.baseline, kr.unit), with_unit(kr.current, kr.unit),
+                              with_unit(stated_baseline(kr.title, kr.baseline, v.target),
+                                        kr.unit),
+                              with_unit(kr.current, kr.unit),
                               with_unit(stated_target(kr.title, kr.target, v.target), kr.unit),
                               kr.due.isoformat() if kr.due else "", self.owner(kr.owner),
                               not v.missing,

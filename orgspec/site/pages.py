@@ -11,6 +11,7 @@ from typing import Any
 from orgspec.model.models import ROLES, is_placeholder
 from orgspec.model.positions import split_team_held
 from orgspec.report.diagram import FlowStep, Node, flow, tree
+from orgspec.report.view import step_kind, unreachable_steps
 from orgspec.site.model import FOLDERS, KIND_NAMES, Link, SiteModel
 
 PAGE_ROWS = 1000  # rows per page of the duty list
@@ -151,8 +152,8 @@ def _team(m: SiteModel, render: Render, tid: str) -> str:
         crumbs=m.crumbs(tid), health=m.health.get(tid),
         lead=m.person(team.lead) if team.lead else None,
         parent=m.team(team.parent) if team.parent else None, subteams=subteams,
-        members=members, charter=[_charter_row(m, d, ls) for d, ls in main],
-        also=[_charter_row(m, d, ls) for d, ls in also],
+        members=members, charter=[_charter_row(m, d, ls, tid) for d, ls in main],
+        also=[_charter_row(m, d, ls, tid) for d, ls in also],
         handoffs_in=m.handoffs_in.get(tid, []), handoffs_out=m.handoffs_out.get(tid, []),
         objectives=objectives,
         processes=[m.process(p) for p in m.process_owners.get(tid, [])],
@@ -161,6 +162,13 @@ def _team(m: SiteModel, render: Render, tid: str) -> str:
         positions=[_position_row(m, r) for r in m.team_positions.get(tid, [])],
         meetings=[_meeting_row(m, mid) for mid in m.team_meetings.get(tid, [])],
         tree=_subtree(m, tid), findings=m.team_rows.get(tid, []), src=m.source("Team", tid))
+
+
+class Mark:
+    """A badge beside a list cell's links (`gap`, `overlap`), as the entity's page shows it."""
+
+    def __init__(self, badge: str, text: str) -> None:
+        self.badge, self.text = badge, text
 
 
 class _Obj:
@@ -175,9 +183,9 @@ class _Row:
         self.accountable, self.ask, self.via = accountable, ask, via
 
 
-def _charter_row(m: SiteModel, rid: str, letters: str) -> _Row:
+def _charter_row(m: SiteModel, rid: str, letters: str, tid: str) -> _Row:
     acc = m.holders.get(rid, {}).get("accountable", [])
-    ask, via = m.who_to_ask(rid)
+    ask, via = m.who_to_ask(rid, tid)
     return _Row(rid, m.duty(rid), letters,
                 [o for o in (m.owner(a) for a in acc if not is_placeholder(a)) if o], ask,
                 m.team(via) if via else None)
@@ -243,6 +251,7 @@ def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
 
 def _duties(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
     org = m.org
+    lab = m.labels
     raci = {r.duty: r for r in m.view.raci}
     order = []
     for rid in sorted(org.responsibilities):
@@ -250,9 +259,10 @@ def _duties(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         row = raci.get(rid)
         acc = [a for a in m.holders[rid].get("accountable", []) if not is_placeholder(a)]
         ask, via = m.who_to_ask(rid)
+        gap, overlap = bool(row and row.gap) or not acc, bool(row and row.overlap)
         yield m.url("Responsibility", rid), render(
             "duty", 1, id=rid, duty=resp, name=resp.name or resp.description or rid,
-            gap=bool(row and row.gap) or not acc, overlap=bool(row and row.overlap),
+            gap=gap, overlap=overlap,
             ask=ask, via=m.team(via) if via else None, via_lead=m.unknown_lead(rid),
             vacant=bool(acc) and all(a in org.positions and a not in org.teams
                                      and a not in org.people for a in acc),
@@ -263,12 +273,13 @@ def _duties(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
             src=m.source("Responsibility", rid))
         first = acc[0] if acc else ""
         problem = 0 if not acc else 1 if len(acc) > 1 else 2
-        order.append(((problem, first, rid), [m.duty(rid), [o for o in (
+        marks = ([Mark("bad", lab["gap"])] if gap else []) + (
+            [Mark("warn", lab["overlap"])] if overlap else [])
+        order.append(((problem, first, rid), [[m.duty(rid), *marks], [o for o in (
             m.owner(a) for a in acc) if o], [ask] if ask else "—"]))
     order.sort(key=lambda kv: kv[0])
     rows = [row for _, row in order]
     total_pages = max(1, (len(rows) + PAGE_ROWS - 1) // PAGE_ROWS)
-    lab = m.labels
     for n in range(total_pages):
         name = "index.html" if n == 0 else f"_page-{n + 1}.html"
         pager = [{"n": i + 1, "current": i == n,
@@ -363,6 +374,7 @@ def _processes(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         names = {s.id: s.name or s.id for s in proc.steps}
         steps, flows, handoffs = [], [], []
         owners = {s.id: s.owner for s in proc.steps}
+        lost = unreachable_steps(org, pid, m.result.findings)
         for s in proc.steps:
             owned = bool(s.owner) and not is_placeholder(s.owner or "")
             owner = m.owner(s.owner) if owned else None
@@ -373,7 +385,7 @@ def _processes(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
             who = owner.text if owner else " ".join(filter(None, (m.labels["no_owner"],
                                                                   s.owner)))
             flows.append(FlowStep(s.id, s.name or s.id, who, list(s.next),
-                                  "step" if owned else "step-gap"))
+                                  step_kind(owned, s.id in lost)))
             for n in s.next:
                 b = owners.get(n)
                 if m.hands_off(s.owner, b):
@@ -386,7 +398,7 @@ def _processes(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         yield m.url("Process", pid), render(
             "process", 1, id=pid, proc=proc, name=proc.name or pid, owner=m.owner(proc.owner),
             serves=m.duty(proc.responsibility) if proc.responsibility else None,
-            flow=flow(flows), steps=steps, handoffs=handoffs,
+            flow=flow(flows, unknown=m.labels["unknown_step"]), steps=steps, handoffs=handoffs,
             findings=m.findings_of.get(f"process:{pid}", []), src=m.source("Process", pid))
     lab = m.labels
     yield "processes/index.html", render(

@@ -1,0 +1,63 @@
+"""Names as people search for them: no full-width or other non-ASCII space inside."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from orgspec.engine.context import RuleContext
+from orgspec.engine.registry import check
+from orgspec.findings import Issue, Location
+from orgspec.i18n import M
+from orgspec.model.org import ENTITY_KINDS, node_key
+
+# Space separators other than the ASCII space: U+3000 (an IME's full-width space), no-break
+# and the typographic spaces. Each looks like a space but is not one to a search.
+WIDE_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+
+@check("SC004", local=True)
+def wide_space_in_name(ctx: RuleContext) -> Iterator[Issue]:
+    """A `name` holding a full-width (U+3000) or other non-ASCII space (`何　静`)."""
+    org = ctx.org
+    for kind in ENTITY_KINDS:
+        for ident, entity in org.table(kind).items():
+            name = getattr(entity, "name", None)
+            if not isinstance(name, str):
+                continue
+            found = WIDE_SPACE.search(name)
+            if found is None:
+                continue
+            where = org.origin(kind, ident).value("name")
+            suggestion = _fixed(name)
+            yield Issue(M("name {name!r} of {entity!r} holds the space U+{code:04X}: a search "
+                          "for {fixed!r} does not find it", name=name, entity=ident,
+                          code=ord(found.group()), fixed=suggestion),
+                        _at(where, name, found.start()), node_key(kind, ident),
+                        hint=M("write {fixed!r}", fixed=suggestion))
+
+
+def _fixed(name: str) -> str:
+    """`name` without its wide spaces: dropped between two CJK characters (何　静 -> 何静),
+    else an ASCII space."""
+    out = []
+    for i, ch in enumerate(name):
+        if WIDE_SPACE.match(ch):
+            before, after = name[i - 1:i], name[i + 1:i + 2]
+            if (_cjk(before) and _cjk(after)) or not before or not after:
+                continue
+            ch = " "
+        out.append(ch)
+    return "".join(out).strip()
+
+
+def _cjk(ch: str) -> bool:
+    return bool(ch) and ("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff")
+
+
+def _at(where: Location, name: str, offset: int) -> Location:
+    """The space itself when the value sits on one line as written, else the value."""
+    if where.end_line == where.line and where.end_col - where.col == len(name):
+        col = where.col + offset
+        return Location(where.file, where.line, col, where.line, col + 1)
+    return where
