@@ -123,7 +123,9 @@ def test_an_id_in_use_is_never_read_as_a_former_one(write_org: Any) -> None:
 - {kind: Meeting, id: m1, owner: ops, attendees: [old, sales]}
 """})
     got = [(f[0], f[2], f[4]) for f in _findings(org) if f[0].startswith("RF")]
-    assert got == [("RF005", 6, "'old' in `attendees` is a former id of team `a-team`")]
+    assert got == [("RF006", 1, "'sales' in `aliases` is the id of another team"),
+                   ("RF006", 2, "'old' in `aliases` is also a former id of team `a-team`"),
+                   ("RF005", 6, "'old' in `attendees` is a former id of team `a-team`")]
 
 
 def test_a_charter_claim_by_a_former_duty_id_is_the_duty(write_org: Any) -> None:
@@ -137,3 +139,31 @@ def test_a_charter_claim_by_a_former_duty_id_is_the_duty(write_org: Any) -> None
 """})
     assert [(f[0], f[2], f[3]) for f in _findings(org) if f[0][:2] in ("RF", "OW", "RO")] == \
         [("RF005", 1, 71), ("RF005", 4, 55)]
+
+
+def test_an_alias_that_can_never_work_is_one_rf006_at_it(write_org: Any) -> None:
+    """Its own id, another team's current id, a former id an earlier team keeps too."""
+    org = write_org({"o.yaml": """\
+- {kind: Team, id: technology, aliases: [tech, it], lead: p, members: [p]}
+- {kind: Team, id: cs, aliases: [tech, cs], parent: technology, lead: p, members: [p]}
+- {kind: Team, id: ops, aliases: [cs], parent: technology, lead: p, members: [p]}
+- {kind: Person, id: p}
+"""})
+    got = [(f[0], f[2], f[3], f[4]) for f in _findings(org) if f[0] == "RF006"]
+    assert got == [
+        ("RF006", 1, 42, "'tech' in `aliases` is also a former id of team `cs`"),
+        ("RF006", 2, 40, "'cs' in `aliases` is the id of this team itself"),
+        ("RF006", 3, 35, "'cs' in `aliases` is the id of another team"),
+    ]
+
+
+@pytest.mark.parametrize(("lang", "words"), [("zh", "同一个人员"), ("zh-Hant", "同一個人員"),
+                                             ("en", "is the same person as 'hj'")])
+def test_a_person_listed_by_a_former_and_a_current_id_is_named_as_one(
+        write_org: Any, lang: str, words: str) -> None:
+    org = write_org({"o.yaml": "- {kind: Team, id: t, lead: he-jing, members: [hj, he-jing]}\n"
+                               "- {kind: Person, id: he-jing, aliases: [hj]}\n"})
+    run = run_cli("check", str(org), "--isolated", "--no-cache", "--select", "RF004",
+                  "--lang", lang)
+    first = run.stdout.splitlines()[0]
+    assert ":1:52: RF004" in first and words in first and "'hj'" in first, run.stdout

@@ -12,6 +12,7 @@ from orgspec.engine.holdback import value_words
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M
+from orgspec.model.aliases import Renamed
 from orgspec.model.models import ID_PATTERN, KINDS, ROLES, is_placeholder, is_vacant
 from orgspec.model.org import Org, Origin, ident_of, node_key
 from orgspec.model.validate import DUPLICATE
@@ -52,53 +53,84 @@ def duplicate_entry(ctx: RuleContext) -> Iterator[Issue]:
     members, children or charter, a position's holders or duties, a person's positions, a
     duty's RACI lists, a meeting's attendees, a step's next steps."""
     org = ctx.org
+    written = _written(org)
     for tid, team in org.teams.items():
         o = org.origin("Team", tid)
-        yield from _repeats(o, ("members",), team.members, "team", tid)
-        yield from _repeats(o, ("children",), team.children or [], "team", tid)
+        yield from _repeats(o, ("members",), team.members, "team", tid, written)
+        yield from _repeats(o, ("children",), team.children or [], "team", tid, written)
         yield from _repeats(o, ("responsibilities",),
-                            [item.ref for item in team.responsibilities], "team", tid)
+                            [item.ref for item in team.responsibilities], "team", tid, written)
     for pid, person in org.people.items():
-        yield from _repeats(org.origin("Person", pid), ("roles",), person.roles, "person", pid)
+        yield from _repeats(org.origin("Person", pid), ("roles",), person.roles, "person", pid,
+                            written)
     for rid, resp in org.responsibilities.items():
         o = org.origin("Responsibility", rid)
         for role in ROLES:
-            yield from _repeats(o, (role,), getattr(resp, role), "responsibility", rid)
+            yield from _repeats(o, (role,), getattr(resp, role), "responsibility", rid, written)
     for rid, pos in org.positions.items():
         o = org.origin("Role", rid)
         yield from _repeats(o, ("holders",), [None if is_vacant(h) or is_placeholder(h) else h
-                                              for h in pos.holders], "role", rid)
-        yield from _repeats(o, ("duties",), [item.ref for item in pos.duties], "role", rid)
+                                              for h in pos.holders], "role", rid, written)
+        yield from _repeats(o, ("duties",), [item.ref for item in pos.duties], "role", rid,
+                            written)
     for mid, meeting in org.meetings.items():
         yield from _repeats(org.origin("Meeting", mid), ("attendees",), meeting.attendees,
-                            "meeting", mid)
+                            "meeting", mid, written)
     for pid, proc in org.processes.items():
         o = org.origin("Process", pid)
         for i, step in enumerate(proc.steps):
             yield from _repeats(o, ("steps", i, "next"), step.next, "process", pid)
 
 
+def _written(org: Org) -> dict[tuple[str, tuple[Any, ...], int], Renamed]:
+    """(entity key, list field, index) -> the reference written there with a former id."""
+    out: dict[tuple[str, tuple[Any, ...], int], Renamed] = {}
+    for r in org.renamed:
+        if r.index is not None:
+            out[(r.entity, r.field, r.index)] = r
+        elif len(r.field) == 3 and r.field[2] == "ref":  # a charter's or position's duty
+            out[(r.entity, r.field[:1], r.field[1])] = r
+    return out
+
+
 def _repeats(origin: Origin, field: tuple[Any, ...], values: Sequence[str | None], kind: str,
-             ident: str) -> Iterator[Issue]:
+             ident: str, written: dict[tuple[str, tuple[Any, ...], int], Renamed] | None = None,
+             ) -> Iterator[Issue]:
+    """RF004 at each repeat in `values` (the list as resolved); `written` (`_written`) tells
+    the entries written with a former id, named in the message."""
     if len(values) < 2:
         return
     first: dict[str, int] = {}
     label = next(part for part in reversed(field) if isinstance(part, str))
+    written = written or {}
     for j, value in enumerate(values):
         if value is None:
             continue
         if value not in first:
             first[value] = j
             continue
-        yield Issue(M("{value!r} is listed twice in `{field}`", value=value, field=label),
-                    origin.locate(*field, j), entity=node_key(kind, ident),
+        key = node_key(kind, ident)
+        old = written.get((key, field, j)) or written.get((key, field, first[value]))
+        if old is None:
+            message = M("{value!r} is listed twice in `{field}`", value=value, field=label)
+            hint = M("remove the second {value!r}", value=value)
+        else:
+            mine, before = written.get((key, field, j)), written.get((key, field, first[value]))
+            this = mine.written if mine else value
+            message = M("{this!r} in `{field}` is the same {kind} as {first!r} before it: "
+                        "{alias!r} is a former id of {value!r}", this=this, field=label,
+                        kind=KIND_WORDS.get(old.kind, old.kind),
+                        first=before.written if before else value, value=value,
+                        alias=old.written)
+            hint = M("remove {this!r}", this=this)
+        yield Issue(message, origin.locate(*field, j), entity=key,
                     related=(Related(origin.locate(*field, first[value]),
-                                     M("first listed here")),),
-                    hint=M("remove the second {value!r}", value=value))
+                                     M("first listed here")),), hint=hint)
 
 
 KIND_WORDS = {"Team": M("team"), "Person": M("person"), "Role": M("position"),
-              "Responsibility": M("duty"), "Objective": M("objective"), "Process": M("process")}
+              "Responsibility": M("duty"), "Objective": M("objective"), "Process": M("process"),
+              "Meeting": M("meeting")}
 KIND_NAMES = {"Team": M("Team"), "Person": M("Person"), "Role": M("Role"),
               "Responsibility": M("Responsibility"), "Objective": M("Objective")}
 
@@ -343,3 +375,52 @@ def _is_list(origin: Origin, field: tuple[Any, ...]) -> bool:
 
 def _exists(org: Org, value: str, kinds: tuple[str, ...]) -> bool:
     return any(value in org.table(k) or node_key(k, value) in org.invalid for k in kinds)
+
+
+@check("RF006", graph=False, text=())
+def unusable_alias(ctx: RuleContext) -> Iterator[Issue]:
+    """Yield RF006 at each former id in `aliases` that can never be read as its entity: the
+    entity's own id, the current id of another entity of its kind, or a former id an
+    entity of its kind earlier by id keeps too (`model.aliases` gives it to that one)."""
+    from orgspec.model.aliases import FIELDS
+
+    org = ctx.org
+    for kind in FIELDS:
+        table = org.table(kind)
+        word = KIND_WORDS.get(kind, kind)
+        claimed: dict[str, tuple[str, int]] = {}
+        for ident in sorted(i for i, e in table.items() if e.aliases):
+            origin = org.origin(kind, ident)
+            listed = _is_list(origin, ("aliases",))
+            for j, old in enumerate(table[ident].aliases):
+                where = origin.value("aliases", j) if listed else origin.value("aliases")
+                key = node_key(kind, ident)
+                if old == ident:
+                    yield Issue(M("{value!r} in `aliases` is the id of this {kind} itself",
+                                  value=old, kind=word), where, entity=key,
+                                hint=M("remove {value!r}: `aliases` lists former ids only",
+                                       value=old))
+                elif old in table:
+                    yield Issue(M("{value!r} in `aliases` is the id of another {kind}",
+                                  value=old, kind=word), where, entity=key,
+                                related=(Related(org.origin(kind, old).locate(),
+                                                 M("{kind} {value!r}", kind=word,
+                                                   value=old)),),
+                                hint=M("remove {value!r}: a reference to it names that "
+                                       "{kind}, never `{id}`", value=old, kind=word,
+                                       id=ident))
+                elif old in claimed and claimed[old][0] != ident:
+                    first, k = claimed[old]
+                    other = org.origin(kind, first)
+                    yield Issue(M("{value!r} in `aliases` is also a former id of {kind} "
+                                  "`{id}`", value=old, kind=word, id=first), where,
+                                entity=key,
+                                related=(Related(other.value("aliases", k)
+                                                 if _is_list(other, ("aliases",))
+                                                 else other.value("aliases"),
+                                                 M("kept here too")),),
+                                hint=M("keep {value!r} on one {kind} only: a reference to "
+                                       "it is read as `{id}`, never `{this}`", value=old,
+                                       kind=word, id=first, this=ident))
+                else:
+                    claimed.setdefault(old, (ident, j))
