@@ -64,6 +64,24 @@ def test_vacant_holders_are_open_seats_not_unknown_ids(org, write_org) -> None:
     assert [f.code for f in result.findings if f.code[:2] in ("RO", "MT", "RF")] == ["RO001"]
 
 
+def test_a_seat_written_open_is_filled_by_a_person_naming_the_position(write_org) -> None:
+    """`holders: [待招聘]` and no headcount, while person `lin` lists the position in
+    `roles`: one seat, filled by lin; two written seats, one still open."""
+    folder = write_org({"org.yaml": """\
+- {kind: Team, id: cs, lead: lin, members: [lin, ma]}
+- {kind: Person, id: lin, roles: [cs-lead]}
+- {kind: Person, id: ma, roles: [agent]}
+- {kind: Position, id: cs-lead, team: cs, holders: [待招聘]}
+- {kind: Position, id: agent, team: cs, holders: [待招聘, 待招聘]}
+"""})
+    org = load([str(folder)]).org
+    assert [(s.planned, s.filled, s.open) for s in (seats(org, "cs-lead"), seats(org, "agent"))] \
+        == [(1, 1, 0), (2, 1, 1)]
+    result = lint([str(folder)])
+    assert [(f.code, f.location.line) for f in result.findings if f.code == "RO001"] == \
+        [("RO001", 5)]
+
+
 def test_person_view_goes_through_teams_and_positions(org) -> None:
     view = {(d.duty, d.role, d.via) for d in raci_of(org, "person:lin")}
     assert view == {("refunds", "accountable", "team:cs"), ("refunds", "responsible", "role:agent"),

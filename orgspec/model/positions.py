@@ -36,12 +36,15 @@ class Seats:
 
 def seats(org: Org, rid: str) -> Seats:
     """The seats of position `rid`. A holder id that is not a person still counts as filled
-    (the reference check reports it), so one typo gives one finding."""
+    (the reference check reports it), so one typo gives one finding. Without `headcount`
+    the seats are those `holders` writes (people and 待招聘 alike) or, when more, the people
+    who hold it: a person whose `roles` name it fills a seat written as open."""
     pos: Role = org.positions[rid]
     vacant = tuple(i for i, h in enumerate(pos.holders) if is_vacant(h))
     named = {h for h in pos.holders if not is_vacant(h)}
     filled = len(named | set(org.position_holders.get(rid, ())))
-    planned = pos.headcount if pos.headcount is not None else max(1, filled + len(vacant))
+    planned = pos.headcount if pos.headcount is not None else \
+        max(1, len(named) + len(vacant), filled)
     return Seats(planned, filled, vacant)
 
 
