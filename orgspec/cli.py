@@ -408,7 +408,7 @@ def _config_command(config_path: str | None, isolated: bool) -> int:
 @main.command()
 @click.argument("paths", nargs=-1, type=Path())
 @click.option("--format", "fmt", type=Choice(GRAPH_FORMATS),
-              default="json", show_default=True, help="Export format.")
+              help="Export format  [default: json; mermaid with --process]")
 @click.option("-o", "--output", type=Path(dir_okay=False), help="Write it here.")
 @click.option("--config", "config_path", type=Path(dir_okay=False), help="Config file.")
 @click.option("--process", metavar="ID", help="Only this process, as a flowchart (mermaid): "
@@ -419,13 +419,14 @@ def graph(ctx: click.Context, /, **options: Any) -> None:
     _guard(_graph, ctx.obj["debug"], **options)
 
 
-def _graph(paths: tuple[str, ...], fmt: str, output: str | None, config_path: str | None,
-           process: str | None) -> int:
+def _graph(paths: tuple[str, ...], fmt: str | None, output: str | None,
+           config_path: str | None, process: str | None) -> int:
     from orgspec.engine.lint import load_org, run_lang
     from orgspec.model.graph import build_graph
     from orgspec.report.graph_export import DiagramTooLarge, export, process_flowchart
     from orgspec.report.lookup import NotFound, resolve
 
+    fmt = fmt or ("json" if process is None else "mermaid")
     if process is not None and fmt != "mermaid":
         raise UsageError(M("--process draws a flowchart: use it with --format mermaid"))
     config = make_config(config_path, False)

@@ -68,6 +68,12 @@ def test_an_output_it_cannot_write_is_said_in_the_orgs_language(org: Path,
 
 
 def test_a_command_line_error_before_the_org_is_read_follows_the_locale(org: Path) -> None:
-    run = run_cli("graph", str(org), "--process", "dacu-incident", env=ENGLISH)
+    run = run_cli("graph", str(org), "--process", "dacu-incident", "--format", "dot",
+                  env=ENGLISH)
     assert run.stderr == ("orgspec: error: --process draws a flowchart: use it with "
                           "--format mermaid\n")
+
+
+def test_process_draws_its_flowchart_without_format_mermaid(org: Path) -> None:
+    run = run_cli("graph", str(org), "--process", "dacu-incident", env=ENGLISH)
+    assert run.code == 0 and run.stdout.startswith("flowchart TD\n"), run.stderr
