@@ -31,10 +31,18 @@ def wide_space_in_name(ctx: RuleContext) -> Iterator[Issue]:
             where = org.origin(kind, ident).value("name")
             suggestion = _fixed(name)
             yield Issue(M("name {name!r} of {entity!r} holds the space U+{code:04X}: a search "
-                          "for {fixed!r} does not find it", name=name, entity=ident,
+                          "for {fixed!r} does not find it", name=_marked(name), entity=ident,
                           code=ord(found.group()), fixed=suggestion),
                         _at(where, name, found.start()), node_key(kind, ident),
                         hint=M("write {fixed!r}", fixed=suggestion))
+
+
+def _marked(name: str) -> str:
+    """`name` with each space that looks like an ASCII one (U+00A0, the thin and other
+    typographic spaces) written as `[U+00A0]`, so the message does not show it as the same
+    text as the suggestion; U+3000 is seen as wide and stays as written."""
+    return WIDE_SPACE.sub(lambda m: m.group() if m.group() == "\u3000"
+                          else f"[U+{ord(m.group()):04X}]", name)
 
 
 def _fixed(name: str) -> str:
