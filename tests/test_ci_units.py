@@ -96,3 +96,24 @@ def test_objectives_added_and_removed_are_org_changes(tmp_path: Path) -> None:
         "objective removed: 老目标 (old-o)",
         "key result added: 复购率从 20% 提升到 25% (new-o/k9)",
     ]
+
+
+def test_a_rename_declared_by_an_alias_is_one_renamed_line(tmp_path: Path) -> None:
+    """Team `tech` renamed `technology` (`aliases: [tech]`), duty `refunds` renamed
+    `refund-handling`: one "renamed" line each, not an added and a removed one."""
+    base = ("- {kind: Team, id: shop, lead: ada, members: [ada]}\n"
+            "- {kind: Team, id: tech, name: 技术部, parent: shop, lead: ada, members: [ada]}\n"
+            "- {kind: Person, id: ada}\n"
+            "- {kind: Responsibility, id: refunds, accountable: shop}\n")
+    head = base.replace("id: tech,", "id: technology, aliases: [tech],") \
+        .replace("id: refunds,", "id: refund-handling, aliases: refunds,")
+    runs = []
+    for name, text in (("base", base), ("head", head)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "org.yaml").write_text(text, "utf-8")
+        runs.append(lint_org([str(tmp_path / name)], Config(select=[Selector("OW001", "t")])))
+    (a, a_org), (b, b_org) = runs
+    assert compare(a, b, a_org, b_org).changes == [
+        "team renamed: 技术部 (tech → technology)",
+        "duty renamed: refund-handling (refunds → refund-handling)",
+    ]

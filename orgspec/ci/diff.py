@@ -19,7 +19,7 @@ from typing import Any
 from orgspec.findings import Finding, LintResult, Location, Related
 from orgspec.i18n import M, reason, say
 from orgspec.load.config import Config
-from orgspec.model.graph import named
+from orgspec.model.graph import display_name, named
 from orgspec.model.models import KINDS
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.paths import display_path
@@ -255,30 +255,65 @@ def diff_head(ref: str, diff: OrgDiff) -> M:
 _HOLDER_KINDS = {"team": "Team", "person": "Person", "role": "Role"}
 
 
+_RENAMED = {"Team": M("team"), "Person": M("person"), "Role": M("position"),
+            "Meeting": M("meeting"), "Responsibility": M("duty"), "Objective": M("objective")}
+
+
+def _renamed(a: Org, b: Org, kind: str, src: _Sources) -> dict[str, str]:
+    """Former id -> current id of each entity of `kind` renamed between `a` and `b`: the old
+    id is gone, the entity that now keeps it in `aliases` is new."""
+    ta, tb = a.table(kind), b.table(kind)
+    out: dict[str, str] = {}
+    for new in src.known(kind, set(tb) - set(ta)):
+        for old in tb[new].aliases:
+            if old in ta and old not in tb and old not in out and \
+                    not src.unread(node_key(kind, old)):
+                out[old] = new
+                break
+    return out
+
+
+def _renames(b: Org, kind: str, moved: dict[str, str]) -> list[str]:
+    """One line per entity of `kind` renamed (`_renamed`): `team renamed: 技术部 (tech →
+    technology)`."""
+    return [M("{kind} renamed: {name} ({old} → {new})", kind=_RENAMED[kind],
+              name=display_name(b.table(kind)[new], new), old=old, new=new)
+            for old, new in sorted(moved.items(), key=lambda item: item[1])]
+
+
 def _team_changes(a: Org, b: Org, src: _Sources) -> list[str]:
     def parent(org: Org, t: str) -> str:
         ident = org.teams[t].parent
         return named(org, "Team", ident) if ident else M("(root)")
 
-    out: list[str] = [M("team added: {team}", team=named(b, "Team", t))
-                      for t in src.known("Team", set(b.teams) - set(a.teams))]
+    moved = {kind: _renamed(a, b, kind, src) for kind in ("Team", "Person", "Role", "Meeting")}
+    out: list[str] = _renames(b, "Team", moved["Team"])
+    out += [M("team added: {team}", team=named(b, "Team", t))
+            for t in src.known("Team", set(b.teams) - set(a.teams) - set(moved["Team"].values()))]
     out += [M("team removed: {team}", team=named(a, "Team", t))
-            for t in src.known("Team", set(a.teams) - set(b.teams))]
+            for t in src.known("Team", set(a.teams) - set(b.teams) - set(moved["Team"]))]
     out += [M("team moved: {team} from {old} to {new}", team=named(b, "Team", t),
               old=parent(a, t), new=parent(b, t))
             for t in sorted(set(a.teams) & set(b.teams)) if a.teams[t].parent != b.teams[t].parent]
+    out += _renames(b, "Person", moved["Person"])
     out += [M("person added: {person}", person=named(b, "Person", p))
-            for p in src.known("Person", set(b.people) - set(a.people))]
+            for p in src.known("Person", set(b.people) - set(a.people)
+                               - set(moved["Person"].values()))]
     out += [M("person removed: {person}", person=named(a, "Person", p))
-            for p in src.known("Person", set(a.people) - set(b.people))]
+            for p in src.known("Person", set(a.people) - set(b.people) - set(moved["Person"]))]
+    out += _renames(b, "Role", moved["Role"])
     out += [M("position added: {position}", position=named(b, "Role", r))
-            for r in src.known("Role", set(b.positions) - set(a.positions))]
+            for r in src.known("Role", set(b.positions) - set(a.positions)
+                               - set(moved["Role"].values()))]
     out += [M("position removed: {position}", position=named(a, "Role", r))
-            for r in src.known("Role", set(a.positions) - set(b.positions))]
+            for r in src.known("Role", set(a.positions) - set(b.positions) - set(moved["Role"]))]
+    out += _renames(b, "Meeting", moved["Meeting"])
     out += [M("meeting added: {meeting}", meeting=named(b, "Meeting", m))
-            for m in src.known("Meeting", set(b.meetings) - set(a.meetings))]
+            for m in src.known("Meeting", set(b.meetings) - set(a.meetings)
+                               - set(moved["Meeting"].values()))]
     out += [M("meeting removed: {meeting}", meeting=named(a, "Meeting", m))
-            for m in src.known("Meeting", set(a.meetings) - set(b.meetings))]
+            for m in src.known("Meeting", set(a.meetings) - set(b.meetings)
+                               - set(moved["Meeting"]))]
     return out
 
 
@@ -289,12 +324,14 @@ def _duty_changes(a: Org, b: Org, src: _Sources) -> list[str]:
         return [named(org, _HOLDER_KINDS.get(h.split(":", 1)[0], "Team"), ident_of(h))
                 for h in holders] or M("nobody")
 
-    out: list[str] = [M("duty added: {duty} (accountable: {owners})",
-                        duty=named(b, "Responsibility", rid), owners=owners(b, hb[rid]))
-                      for rid in src.known("Responsibility", set(hb) - set(ha))]
+    moved = _renamed(a, b, "Responsibility", src)
+    out: list[str] = _renames(b, "Responsibility", moved)
+    out += [M("duty added: {duty} (accountable: {owners})",
+              duty=named(b, "Responsibility", rid), owners=owners(b, hb[rid]))
+            for rid in src.known("Responsibility", set(hb) - set(ha) - set(moved.values()))]
     out += [M("duty removed: {duty} (was accountable: {owners})",
               duty=named(a, "Responsibility", rid), owners=owners(a, ha[rid]))
-            for rid in src.known("Responsibility", set(ha) - set(hb))]
+            for rid in src.known("Responsibility", set(ha) - set(hb) - set(moved))]
     for rid in sorted(set(ha) & set(hb)):
         if ha[rid] != hb[rid] and not any(src.unread(h) for h in {*ha[rid], *hb[rid]}):
             out.append(M("accountable owner of duty {duty} changed: {old} -> {new}",
@@ -332,10 +369,13 @@ def _kr_changes(a: Org, b: Org, src: _Sources) -> list[str]:
         title = table[key][1]
         return M("{name} ({id})", name=title, id=key) if title and title != key else key
 
-    out: list[str] = [M("objective added: {objective}", objective=named(b, "Objective", o))
-                      for o in src.known("Objective", set(b.objectives) - set(a.objectives))]
+    moved = _renamed(a, b, "Objective", src)
+    out: list[str] = _renames(b, "Objective", moved)
+    out += [M("objective added: {objective}", objective=named(b, "Objective", o))
+            for o in src.known("Objective", set(b.objectives) - set(a.objectives)
+                               - set(moved.values()))]
     out += [M("objective removed: {objective}", objective=named(a, "Objective", o))
-            for o in src.known("Objective", set(a.objectives) - set(b.objectives))]
+            for o in src.known("Objective", set(a.objectives) - set(b.objectives) - set(moved))]
     ka, kb = krs(a), krs(b)
     out += [M("key result added: {kr}", kr=kr(kb, k)) for k in sorted(set(kb) - set(ka))]
     out += [M("key result removed: {kr}", kr=kr(ka, k)) for k in sorted(set(ka) - set(kb))]
