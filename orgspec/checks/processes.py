@@ -94,14 +94,21 @@ def _reach(links: dict[str, list[str]], starts: list[str]) -> set[str]:
 
 
 def _start(ctx: RuleContext, pid: str) -> str | None:
-    """The step the process begins at: the first listed step that nothing leads to.
-    Other steps that nothing leads to are not starts; they are unreachable."""
+    """The step the process begins at, or None when it has no steps: the first listed step,
+    unless a step that nothing leads to reaches more of the process from there (a process
+    listed out of order). A rework loop back to the first step (`next: [close, receive]`)
+    leaves it the start, and a stray step that nothing leads to is the one unreachable
+    step, not the start. Linear: at most two walks."""
+    steps = ctx.org.processes[pid].steps
+    if not steps:
+        return None
     links = _links(ctx, pid)
+    first = steps[0].id
     targets = {n for nexts in links.values() for n in nexts}
-    for step in ctx.org.processes[pid].steps:
-        if step.id not in targets:
-            return step.id
-    return None
+    free = next((s.id for s in steps if s.id not in targets), first)
+    if free == first or len(_reach(links, [free])) <= len(_reach(links, [first])):
+        return first
+    return free
 
 
 def _step_id(node: str) -> str:
@@ -129,17 +136,13 @@ def _step_loc(ctx: RuleContext, pid: str, step: str, field: str | None = None) -
 
 @check("PR002", graph=False, kinds=("Process",), text=())
 def no_start_step(ctx: RuleContext) -> Iterator[Issue]:
-    """A process whose every step has a predecessor (a loop), or that has no steps."""
+    """A process with no steps, so nothing to start at. (A process whose every step has a
+    predecessor starts at its first listed step; a loop with no exit is PR004's.)"""
     for pid, proc in _steps(ctx):
-        origin = ctx.org.origin("Process", pid)
         if not proc.steps:
             yield Issue(M("process {process!r} has no steps", process=pid),
-                        origin.locate("id"), node_key("process", pid),
+                        ctx.org.origin("Process", pid).locate("id"), node_key("process", pid),
                         hint=M("list its steps under `steps`"))
-        elif _start(ctx, pid) is None:
-            yield Issue(M("process {process!r} has no start step: every step is another's "
-                          "`next`", process=pid), origin.locate("steps"), node_key("process", pid),
-                        hint=M("a process starts at a step that no `next` points to"))
 
 
 @check("PR003", graph=False, kinds=("Process",), text=())
@@ -148,7 +151,7 @@ def unreachable_step(ctx: RuleContext) -> Iterator[Issue]:
     for pid, _proc in _steps(ctx):
         first = _start(ctx, pid)
         if first is None:
-            continue  # PR002 reports the process
+            continue  # no steps: PR002 reports the process
         links = _links(ctx, pid)
         reached = _reach(links, [first])
         if len(reached) == len(links):
