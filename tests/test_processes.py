@@ -183,3 +183,25 @@ def test_a_process_listed_out_of_order_starts_at_the_step_nothing_leads_to(
             "  - {id: b, owner: a, next: [c]}\n  - {id: c, owner: a}\n"
             "  - {id: a, owner: a, next: [b]}\n---\nkind: Team\nid: a\n")
     assert lint([str(write_org({"p.yaml": text}))], PROCESS_RULES).findings == []
+
+
+def _sla_findings(write_org, sla: str) -> list[tuple[str, str]]:
+    text = ("kind: Process\nid: p\nowner: a\nsteps:\n"
+            f"  - {{id: s, owner: a, sla: '{sla}'}}\n---\nkind: Team\nid: a\n")
+    return [(f.code, f.message) for f in lint([str(write_org({"p.yaml": text}))],
+                                              PROCESS_RULES).findings]
+
+
+def test_compound_half_and_quarter_hour_slas_are_durations(write_org) -> None:
+    for sla in ("1小时30分钟", "一小时半", "两小时半", "一刻钟", "三刻钟", "1小時30分鐘",
+                "一小時半", "兩小時半", "一刻鐘", "2h 30m", "1天2小时", "十五分钟"):
+        assert _sla_findings(write_org, sla) == [], sla
+    for sla in ("尽快", "刻钟", "半", "2小时半半", "P", "PT"):
+        assert _sla_findings(write_org, sla) == [
+            ("PR007", f"SLA {sla!r} of step 's' is not a duration")], sla
+
+
+def test_a_zero_sla_is_pr007(write_org) -> None:
+    for sla in ("0小时", "0h", "PT0H", "零分钟", "0.0天"):
+        assert _sla_findings(write_org, sla) == [
+            ("PR007", f"SLA {sla!r} of step 's' is zero")], sla
