@@ -137,3 +137,18 @@ def test_a_charter_claim_by_a_former_duty_id_is_the_duty(write_org: Any) -> None
 """})
     assert [(f[0], f[2], f[3]) for f in _findings(org) if f[0][:2] in ("RF", "OW", "RO")] == \
         [("RF005", 1, 71), ("RF005", 4, 55)]
+
+
+def test_rf005_names_the_field_the_user_wrote(write_org: Any) -> None:
+    """A bare charter item or duty has no `ref` in the file: the finding names the list."""
+    org = write_org({"o.yaml": (
+        "- {kind: Responsibility, id: refund, aliases: refunds, accountable: cs}\n"
+        "- {kind: Team, id: cs, lead: li, members: [li], responsibilities: [refunds]}\n"
+        "- {kind: Team, id: ops, responsibilities: [{ref: refunds, role: consulted}]}\n"
+        "- {kind: Person, id: li}\n"
+        "- {kind: Role, id: clerk, team: cs, holders: [li], duties: [refunds]}\n")})
+    got = [(f[2], f[4]) for f in _findings(org) if f[0] == "RF005"]
+    assert got == [
+        (2, "'refunds' in `responsibilities` is a former id of duty `refund`"),
+        (3, "'refunds' in `ref` is a former id of duty `refund`"),
+        (5, "'refunds' in `duties` is a former id of duty `refund`")]
