@@ -326,8 +326,12 @@ def _apply_baseline(result: Any, path: str) -> list[str]:
     except baseline.BaselineError as exc:
         raise UsageError(message_of(exc)) from None  # said as the CLI's errors are
     lang = result.lang or "en"
-    notes = [say(M("baseline {path}: {known} known findings not shown, {stale} stale entries",
-                   path=path, known=outcome.known, stale=len(outcome.stale)), lang)]
+    stale = len(outcome.stale)
+    known = M("1 known finding not shown") if outcome.known == 1 else \
+        M("{n} known findings not shown", n=outcome.known)
+    stale_said = M("1 stale entry") if stale == 1 else M("{n} stale entries", n=stale)
+    notes = [say(M("baseline {path}: {known}, {stale}", path=path, known=known,
+                   stale=stale_said), lang)]
     notes += [say(M("stale baseline entry (fixed): {file}: {code} {message}",
                     file=e.get("file", "?"), code=e.get("code", "?"),
                     message=e.get("message", "")), lang) for e in outcome.stale[:50]]

@@ -167,3 +167,18 @@ def test_a_person_listed_by_a_former_and_a_current_id_is_named_as_one(
                   "--lang", lang)
     first = run.stdout.splitlines()[0]
     assert ":1:52: RF004" in first and words in first and "'hj'" in first, run.stdout
+
+
+def test_rf005_names_the_field_the_user_wrote(write_org: Any) -> None:
+    """A bare charter item or duty has no `ref` in the file: the finding names the list."""
+    org = write_org({"o.yaml": (
+        "- {kind: Responsibility, id: refund, aliases: refunds, accountable: cs}\n"
+        "- {kind: Team, id: cs, lead: li, members: [li], responsibilities: [refunds]}\n"
+        "- {kind: Team, id: ops, responsibilities: [{ref: refunds, role: consulted}]}\n"
+        "- {kind: Person, id: li}\n"
+        "- {kind: Role, id: clerk, team: cs, holders: [li], duties: [refunds]}\n")})
+    got = [(f[2], f[4]) for f in _findings(org) if f[0] == "RF005"]
+    assert got == [
+        (2, "'refunds' in `responsibilities` is a former id of duty `refund`"),
+        (3, "'refunds' in `ref` is a former id of duty `refund`"),
+        (5, "'refunds' in `duties` is a former id of duty `refund`")]

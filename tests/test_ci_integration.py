@@ -181,7 +181,7 @@ def test_baseline_of_old_findings_passes_an_unchanged_org(two_commits: Path) -> 
     assert run_cli("check", "org", "--write-baseline", str(base), cwd=two_commits).code == 0
     run = run_cli("check", "org", "--baseline", str(base), cwd=two_commits)
     assert run.code == 0
-    assert "1 known findings not shown, 0 stale entries" in run.stderr
+    assert "1 known finding not shown, 0 stale entries" in run.stderr
 
 
 def test_bad_baseline_and_bad_ref_are_usage_errors(two_commits: Path) -> None:

@@ -34,6 +34,9 @@ def test_a_value_cut_by_a_comment_is_one_warning_at_the_hash(
 @pytest.mark.parametrize(("text", "where"), [
     ("mission: #1仓负责华东\n", (1, 10)),  # nothing left: the value is empty
     ("channels:\n  - 钉钉群 #3\n", (2, 9)),  # a list item
+    ("name: 华东 #2\n", (1, 10)),
+    ("name: 华东 #注册中心\n", (1, 10)),  # 注 begins a word here, not a note
+    ("name: 华东 #notes仓\n", (1, 10)),
     ("{name: a #b}\n", None),  # inside `{...}`: the file fails to parse (IN001), its finding
 ])
 def test_every_plain_value_is_looked_at(text: str, where: tuple[int, int] | None) -> None:
@@ -51,6 +54,15 @@ def test_every_plain_value_is_looked_at(text: str, where: tuple[int, int] | None
     "name: x #orgspec: ignore[HI005] 先这样\n",  # a suppression
     "# 说明 #1\nname: x\n",  # a comment line
     "name: x\n# a #1 comment\n",
+    "description: 处理用户退款申请  #待补充\n",  # two spaces set a comment apart
+    "description: 处理用户退款申请\t#待补充\n",
+    "name: 马超 #备注: 新人\n",  # a note word starts the comment
+    "name: 馬超 #備註：新人\n",
+    "name: 马超 #注 新人\n",
+    "name: 马超 #待补充\n",
+    "name: 马超 #TODO ask hr\n",
+    "name: Ma Chao #note: new\n",
+    "- 钉钉群 #说明: 主群\n",
 ])
 def test_a_comment_meant_as_one_is_no_finding(text: str) -> None:
     assert _problems(text) == []

@@ -9,7 +9,7 @@ from pathlib import Path
 from conftest import EXAMPLES, FIXTURES
 from test_rule_examples import marked
 
-from orgspec.engine.lint import lint, load_org
+from orgspec.engine.lint import lint, lint_org, load_org
 from orgspec.load.config import Config, Selector
 from orgspec.report.graph_export import process_flowchart
 
@@ -143,3 +143,65 @@ def test_step_links_are_the_flow_and_a_clean_process_builds_no_networkx_graph(
         ("PR004", "steps of process 'p' loop with no exit: s2"),
         ("PR004", "steps of process 'stuck' loop with no exit: b1 -> b2"),
         ("PR004", "step 'b0' of process 'stuck' only leads into a loop with no exit")]
+
+
+_REWORK = ("kind: Process\nid: refund\nowner: a\nsteps:\n"
+           "  - {id: receive, owner: a, next: [review]}\n"
+           "  - {id: review, owner: a, next: [notify]}\n"
+           "  - {id: notify, owner: a, next: [close, receive]}\n"
+           "  - {id: close, owner: a}\n{extra}---\nkind: Team\nid: a\n")
+
+
+def test_a_rework_loop_back_to_the_first_step_starts_there(write_org) -> None:
+    """A last step looping back to the first leaves the first listed step the start: no
+    PR002, and the flowchart marks no step unreachable."""
+    from orgspec.report.view import unreachable_steps
+
+    root = write_org({"p.yaml": _REWORK.replace("{extra}", "")})
+    result, org = lint_org([str(root)], PROCESS_RULES)
+    assert result.findings == []
+    assert unreachable_steps(org, "refund", result.findings) == set()
+
+
+def test_a_stray_step_beside_a_rework_loop_is_the_one_unreachable_step(write_org) -> None:
+    """A step nothing points to, beside a flow whose first step has a predecessor, is one
+    PR003 (not the start, which would make every real step unreachable)."""
+    from orgspec.report.view import unreachable_steps
+
+    stray = "  - {id: archive, owner: a}\n"
+    root = write_org({"p.yaml": _REWORK.replace("{extra}", stray)})
+    result, org = lint_org([str(root)], PROCESS_RULES)
+    assert [(f.code, f.location.line) for f in result.findings] == [("PR003", 9)]
+    assert result.findings[0].message == (
+        "step 'archive' of process 'refund' cannot be reached from its start step 'receive'")
+    assert unreachable_steps(org, "refund", result.findings) == {"archive"}
+
+
+def test_a_process_listed_out_of_order_starts_at_the_step_nothing_leads_to(
+        write_org) -> None:
+    text = ("kind: Process\nid: p\nowner: a\nsteps:\n"
+            "  - {id: b, owner: a, next: [c]}\n  - {id: c, owner: a}\n"
+            "  - {id: a, owner: a, next: [b]}\n---\nkind: Team\nid: a\n")
+    assert lint([str(write_org({"p.yaml": text}))], PROCESS_RULES).findings == []
+
+
+def _sla_findings(write_org, sla: str) -> list[tuple[str, str]]:
+    text = ("kind: Process\nid: p\nowner: a\nsteps:\n"
+            f"  - {{id: s, owner: a, sla: '{sla}'}}\n---\nkind: Team\nid: a\n")
+    return [(f.code, f.message) for f in lint([str(write_org({"p.yaml": text}))],
+                                              PROCESS_RULES).findings]
+
+
+def test_compound_half_and_quarter_hour_slas_are_durations(write_org) -> None:
+    for sla in ("1小时30分钟", "一小时半", "两小时半", "一刻钟", "三刻钟", "1小時30分鐘",
+                "一小時半", "兩小時半", "一刻鐘", "2h 30m", "1天2小时", "十五分钟"):
+        assert _sla_findings(write_org, sla) == [], sla
+    for sla in ("尽快", "刻钟", "半", "2小时半半", "P", "PT"):
+        assert _sla_findings(write_org, sla) == [
+            ("PR007", f"SLA {sla!r} of step 's' is not a duration")], sla
+
+
+def test_a_zero_sla_is_pr007(write_org) -> None:
+    for sla in ("0小时", "0h", "PT0H", "零分钟", "0.0天"):
+        assert _sla_findings(write_org, sla) == [
+            ("PR007", f"SLA {sla!r} of step 's' is zero")], sla

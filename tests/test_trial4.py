@@ -117,7 +117,7 @@ def test_diff_with_a_baseline_still_reports_a_real_fix(tmp_path: Path) -> None:
     run = run_cli("check", "--diff", "HEAD~1", "--lang", "en", cwd=repo)
     assert "org diff against HEAD~1: 0 new findings, 1 fixed" in run.stdout
     assert "  vacancy fixed: position 'cs-specialist'" in run.stdout
-    assert "1 stale entries" in run.stderr
+    assert "1 stale entry" in run.stderr
 
 
 OKRS = """\
@@ -153,7 +153,7 @@ def test_a_baseline_entry_held_back_by_a_failed_load_is_not_fixed(tmp_path: Path
     run = run_cli("check", "--lang", "en", cwd=repo)
     assert "stale baseline entry (fixed): org/positions.yaml: RO001" in run.stderr
     assert "stale baseline entry (fixed): org/okrs.yaml" not in run.stderr
-    assert "1 stale entries" in run.stderr
+    assert "1 stale entry" in run.stderr
     assert "baseline entry not checked (held back): org/okrs.yaml: OK003" in run.stderr
 
     written = run_cli("check", "--lang", "en", "--write-baseline", ".orgspec-baseline.json",
@@ -258,7 +258,7 @@ def test_report_leaves_out_what_the_configured_baseline_knows(tmp_path: Path) ->
     report = run_cli("report", "--lang", "en", cwd=repo)
     assert check.json()["findings"] == [] and report.code == 0
     assert report.stdout.startswith("# Org report\n\n**0** errors · **0** warnings · ")
-    assert "1 known findings not shown" in report.stderr
+    assert "1 known finding not shown" in report.stderr
     full = run_cli("report", "--lang", "en", "--no-baseline", cwd=repo)
     assert full.stdout.startswith("# Org report\n\n**0** errors · **1** warnings · ")
 

@@ -81,7 +81,7 @@ def test_a_check_of_one_file_does_not_call_the_other_files_entries_fixed(write_o
     run = run_cli("check", "org/meetings.yaml", "--lang", "en", cwd=folder)
     assert run.code == 0
     # the MT001 of meetings.yaml is fixed; the OW003 of teams.yaml was not checked
-    assert "0 known findings not shown, 1 stale entries" in run.stderr
+    assert "0 known findings not shown, 1 stale entry" in run.stderr
     assert "stale baseline entry (fixed): org/meetings.yaml: MT001" in run.stderr
     assert "org/teams.yaml" not in run.stderr
 

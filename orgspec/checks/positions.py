@@ -213,11 +213,12 @@ def person_overload(ctx: RuleContext) -> Iterator[Issue]:
         count = accountable_count(org, pid) if pid in direct or held else 0
         parts: list[str] = []
         if count > max_a:
-            parts.append(M("is accountable for {count} duties (more than {max})", count=count,
+            parts.append(M("is accountable for 1 duty (more than {max})", max=max_a)
+                         if count == 1 else
+                         M("is accountable for {count} duties (more than {max})", count=count,
                            max=max_a))
         if hats > max_r:
-            parts.append(M("leads {teams} teams and holds {positions} positions (more than "
-                           "{max})", teams=led.get(pid, 0), positions=len(held), max=max_r))
+            parts.append(_hats(led.get(pid, 0), len(held), max_r))
         if parts:
             what = parts[0] if len(parts) == 1 else M("{first} and {second}", first=parts[0],
                                                       second=parts[1])
@@ -225,3 +226,15 @@ def person_overload(ctx: RuleContext) -> Iterator[Issue]:
                           what=what),
                         org.origin("Person", pid).locate("id"), node_key("person", pid),
                         hint=M("hand some of it to a deputy or another position"))
+
+
+def _hats(teams: int, positions: int, most: int) -> M:
+    """RO005's `leads 1 team and holds 2 positions (more than 2)`, in the right number, and
+    without a part that is zero."""
+    led = M("leads 1 team") if teams == 1 else M("leads {n} teams", n=teams)
+    held = M("holds 1 position") if positions == 1 else M("holds {n} positions", n=positions)
+    if not positions:
+        return M("{what} (more than {max})", what=led, max=most)
+    if not teams:
+        return M("{what} (more than {max})", what=held, max=most)
+    return M("{led} and {held} (more than {max})", led=led, held=held, max=most)

@@ -17,14 +17,29 @@ from orgspec.model.org import node_key
 
 MAX_NAMED = 20
 # 2h, 30m, 1.5d, 2 weeks, 2小时, 30分钟, 1天, 3个工作日, PT2H (ISO 8601); in Chinese numerals
-# and halves too (两小时, 一个半小时: 1.5h, 半小时, 半天), and within it (24小时内, 2小时以内)
+# and halves too (两小时, 一个半小时 and 一小时半: 1.5h, 半小时, 半天), quarter hours (一刻钟,
+# 三刻鐘), several parts (1小时30分钟, 2h 30m), and within it (24小时内, 2小时以内)
 _UNIT = (r"(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wk|weeks?|"
          r"秒|分钟|分鐘|分|小时|小時|个小时|個小时|個小時|天|日|个工作日|個工作日|工作日|周|週|"
          r"个星期|個星期|星期|个月|個月)")
+_NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两兩三四五六七八九十百]+)"
+_PART = (rf"(?:{_NUM}\s*(?:[个個]\s*半\s*)?{_UNIT}(?:\s*半)?|半\s*{_UNIT}"
+         rf"|(?:{_NUM}|半)\s*[个個]?\s*刻[钟鐘])")
 DURATION = re.compile(
-    rf"^(?:(?:(?:\d+(?:\.\d+)?|[零〇一二两兩三四五六七八九十百]+)\s*(?:[个個]\s*半\s*)?{_UNIT}"
-    rf"|半\s*{_UNIT})(?:以?[内內])?|half an? (?:hour|day)"
-    r"|P(?:\d+[DW])?(?:T(?:\d+H)?(?:\d+M)?(?:\d+S)?)?)$", re.IGNORECASE)
+    rf"^(?:{_PART}(?:\s*(?:又|零|,|，)?\s*{_PART})*(?:以?[内內])?|half an? (?:hour|day)"
+    r"|P(?=T?\d)(?:\d+[DW])?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?)$", re.IGNORECASE)
+# Something that makes a matched duration longer than zero (`0小时` and `PT0H` are zero).
+_NONZERO = re.compile(r"[1-9一二两兩三四五六七八九十百半]|half", re.IGNORECASE)
+
+
+def is_duration(text: str) -> bool:
+    """Whether an SLA text is a duration (see DURATION for the forms), zero included."""
+    return bool(DURATION.match(text.strip()))
+
+
+def is_zero(text: str) -> bool:
+    """Whether a duration text is zero long (`0小时`, `PT0H`, `零分钟`)."""
+    return not _NONZERO.search(text)
 
 
 def _steps(ctx: RuleContext) -> Iterator[tuple[str, Process]]:
@@ -94,14 +109,21 @@ def _reach(links: dict[str, list[str]], starts: list[str]) -> set[str]:
 
 
 def _start(ctx: RuleContext, pid: str) -> str | None:
-    """The step the process begins at: the first listed step that nothing leads to.
-    Other steps that nothing leads to are not starts; they are unreachable."""
+    """The step the process begins at, or None when it has no steps: the first listed step,
+    unless a step that nothing leads to reaches more of the process from there (a process
+    listed out of order). A rework loop back to the first step (`next: [close, receive]`)
+    leaves it the start, and a stray step that nothing leads to is the one unreachable
+    step, not the start. Linear: at most two walks."""
+    steps = ctx.org.processes[pid].steps
+    if not steps:
+        return None
     links = _links(ctx, pid)
+    first = steps[0].id
     targets = {n for nexts in links.values() for n in nexts}
-    for step in ctx.org.processes[pid].steps:
-        if step.id not in targets:
-            return step.id
-    return None
+    free = next((s.id for s in steps if s.id not in targets), first)
+    if free == first or len(_reach(links, [free])) <= len(_reach(links, [first])):
+        return first
+    return free
 
 
 def _step_id(node: str) -> str:
@@ -129,17 +151,13 @@ def _step_loc(ctx: RuleContext, pid: str, step: str, field: str | None = None) -
 
 @check("PR002", graph=False, kinds=("Process",), text=())
 def no_start_step(ctx: RuleContext) -> Iterator[Issue]:
-    """A process whose every step has a predecessor (a loop), or that has no steps."""
+    """A process with no steps, so nothing to start at. (A process whose every step has a
+    predecessor starts at its first listed step; a loop with no exit is PR004's.)"""
     for pid, proc in _steps(ctx):
-        origin = ctx.org.origin("Process", pid)
         if not proc.steps:
             yield Issue(M("process {process!r} has no steps", process=pid),
-                        origin.locate("id"), node_key("process", pid),
+                        ctx.org.origin("Process", pid).locate("id"), node_key("process", pid),
                         hint=M("list its steps under `steps`"))
-        elif _start(ctx, pid) is None:
-            yield Issue(M("process {process!r} has no start step: every step is another's "
-                          "`next`", process=pid), origin.locate("steps"), node_key("process", pid),
-                        hint=M("a process starts at a step that no `next` points to"))
 
 
 @check("PR003", graph=False, kinds=("Process",), text=())
@@ -148,7 +166,7 @@ def unreachable_step(ctx: RuleContext) -> Iterator[Issue]:
     for pid, _proc in _steps(ctx):
         first = _start(ctx, pid)
         if first is None:
-            continue  # PR002 reports the process
+            continue  # no steps: PR002 reports the process
         links = _links(ctx, pid)
         reached = _reach(links, [first])
         if len(reached) == len(links):
@@ -288,11 +306,18 @@ def missing_tracker(ctx: RuleContext) -> Iterator[Issue]:
 
 @check("PR007", local=True)
 def invalid_sla(ctx: RuleContext) -> Iterator[Issue]:
-    """An SLA that is not a duration (2h, 30m, 1d, 2小时, 30分钟, 1天, PT2H, 两小时, 半小时,
-    一个半小时)."""
+    """An SLA that is not a duration longer than zero (2h, 30m, 1d, 2小时, 30分钟, 1天, PT2H,
+    两小时, 半小时, 一个半小时, 一小时半, 一刻钟, 1小时30分钟); `0小时` is not one."""
     for pid, proc in _steps(ctx):
         for step in proc.steps:
-            if step.sla is not None and not DURATION.match(step.sla.strip()):
+            if step.sla is None:
+                continue
+            if is_duration(step.sla) and is_zero(step.sla):
+                yield Issue(M("SLA {sla!r} of step {step!r} is zero", sla=step.sla,
+                              step=step.id),
+                            _step_loc(ctx, pid, step.id, "sla"), node_key("process", pid),
+                            hint=M("give the time the step may take, longer than zero"))
+            elif not is_duration(step.sla):
                 yield Issue(M("SLA {sla!r} of step {step!r} is not a duration", sla=step.sla,
                               step=step.id),
                             _step_loc(ctx, pid, step.id, "sla"), node_key("process", pid),

@@ -39,7 +39,7 @@ def former_id(ctx: RuleContext) -> Iterator[Issue]:
         origin = org.origins[r.entity]
         where = (*r.field, r.index) if r.index is not None and _is_list(origin, r.field) \
             else r.field
-        label = next(part for part in reversed(r.field) if isinstance(part, str))
+        label = _written_field(origin, r.field)
         yield Issue(M("{value!r} in `{field}` is a former id of {kind} `{id}`", value=r.written,
                       field=label, kind=KIND_WORDS.get(r.kind, r.kind), id=r.ident),
                     origin.value(*where), entity=r.entity,
@@ -367,6 +367,17 @@ def _either(kinds: tuple[str, ...]) -> str:
     for name in names[1:-1]:
         out = M("{first}, {other}", first=out, other=name)
     return M("{either} or {other}", either=out, other=names[-1]) if len(names) > 1 else out
+
+
+def _written_field(origin: Origin, field: tuple[Any, ...]) -> str:
+    """The name of the field the user wrote a reference in: `responsibilities` for a bare
+    charter item (`responsibilities: [refunds]`), whose model field `ref` was never typed;
+    `ref` when written as `{ref: refunds}`; else the last field name."""
+    label: str = next(part for part in reversed(field) if isinstance(part, str))
+    if len(field) == 3 and isinstance(field[1], int) and \
+            not isinstance(origin.fmap.node((*origin.path, *field[:2])), dict):
+        label = field[0]
+    return label
 
 
 def _is_list(origin: Origin, field: tuple[Any, ...]) -> bool:

@@ -28,8 +28,11 @@ Path = tuple[Any, ...]
 Span = tuple[int, int, int, int]  # 1-based line, column, end line, end column
 _SURROGATE = re.compile("[\ud800-\udfff]")
 NULLS = frozenset(("", "~", "null", "Null", "NULL"))
-# what after ` #` is a comment as meant: `#`-rules, a space, a suppression (`#orgspec:`)
-_NOT_CUT = re.compile(r"#(?:[\s#]|[ \t]*orgspec\b)", re.I)
+# what after ` #` is a comment as meant: `#`-rules, a space, a suppression (`#orgspec:`),
+# a note word (`#备注: 新人`, `#待补充`, `#TODO`) ending there or before a colon or space
+_NOTE_WORDS = ("备注|備註|备忘|備忘|注释|註釋|注解|註解|注意|注|註|说明|說明|待补充|待補充|待完善|"
+               "待确认|待確認|待核实|待核實|todo|fixme|xxx|note|nb")
+_NOT_CUT = re.compile(rf"#(?:[\s#]|[ \t]*orgspec\b|(?:{_NOTE_WORDS})(?=[:：,，\s]|$))", re.I)
 _NEXT_COMMENT = re.compile(r"[ \t]#(?=\s|$)")
 
 
@@ -385,13 +388,16 @@ class _Builder:
         ` #`, so what was typed after it is lost silently. The value is kept as YAML reads
         it; a comment meant as one (`x  # note`) has a space after its `#`. Not inside
         `[...]` or `{...}`, where the comment takes the closing bracket with it and the file
-        fails to parse (IN001) anyway."""
+        fails to parse (IN001) anyway. Also a comment as meant: one set apart by two spaces
+        or a tab (`退款  #待补充`), or starting with a note word (`#备注: 新人`, `#TODO`)."""
         text, end = self.text, ev.end_mark.index
         at = end
         while text[at:at + 1] in (" ", "\t"):
             at += 1
         if (at == end and value) or text[at:at + 1] != "#" or _NOT_CUT.match(text, at):
             return
+        if value and (at - end >= 2 or "\t" in text[end:at]):
+            return  # `处理退款  #待补充`: a gap wider than one space sets a comment apart
         stop = text.find("\n", at)
         comment = text[at:stop if stop >= 0 else len(text)]
         comment = _NEXT_COMMENT.split(comment, 1)[0].rstrip()  # `#1仓  # 备注`: `#1仓`
