@@ -117,3 +117,23 @@ def test_a_rename_declared_by_an_alias_is_one_renamed_line(tmp_path: Path) -> No
         "team renamed: 技术部 (tech → technology)",
         "duty renamed: refund-handling (refunds → refund-handling)",
     ]
+
+
+def test_a_renamed_objective_keeps_its_key_results(tmp_path: Path) -> None:
+    """Objective `grow` renamed `grow-gmv` (`aliases: [grow]`): its key results are the
+    same ones, not removed and added again; one whose text changed is `changed`, under the
+    objective's new id."""
+    base = BASE.replace("key_results: [{id: k1,",
+                        "key_results: [{id: k0, title: 复购率从 20% 提升到 25%}, {id: k1,")
+    head = base.replace("id: grow\n", "id: grow-gmv\n  aliases: [grow]\n") \
+        .replace("target: \"10M\"", "target: \"12M\"")
+    runs = []
+    for name, text in (("base", base), ("head", head)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "org.yaml").write_text(text, "utf-8")
+        runs.append(lint_org([str(tmp_path / name)], Config(select=[Selector("OW001", "t")])))
+    (a, a_org), (b, b_org) = runs
+    assert compare(a, b, a_org, b_org).changes == [
+        "objective renamed: Grow (grow → grow-gmv)",
+        "key result changed: GMV to 10M by 2026-12-31 (grow-gmv/k1)",
+    ]

@@ -377,11 +377,19 @@ def _kr_changes(a: Org, b: Org, src: _Sources) -> list[str]:
     out += [M("objective removed: {objective}", objective=named(a, "Objective", o))
             for o in src.known("Objective", set(a.objectives) - set(b.objectives) - set(moved))]
     ka, kb = krs(a), krs(b)
+    # a renamed objective's key results are its old ones, compared under its current id
+    ka = {_moved_key(key, moved): value for key, value in ka.items()}
     out += [M("key result added: {kr}", kr=kr(kb, k)) for k in sorted(set(kb) - set(ka))]
     out += [M("key result removed: {kr}", kr=kr(ka, k)) for k in sorted(set(ka) - set(kb))]
     out += [M("key result changed: {kr}", kr=kr(kb, k)) for k in sorted(set(ka) & set(kb))
             if ka[k][0] != kb[k][0]]
     return out
+
+
+def _moved_key(key: str, moved: dict[str, str]) -> str:
+    """`objective/kr` with the objective's current id when it was renamed."""
+    oid, _, kr = key.partition("/")
+    return f"{moved.get(oid, oid)}/{kr}"
 
 
 def where_it_was(findings: list[Finding], base: LintResult, base_org: Org, head_org: Org,
