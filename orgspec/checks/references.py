@@ -346,7 +346,8 @@ def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
         where = (*field, j) if listed and _is_list(origin, field) else field
         wanted = _either(kinds)
         label = next(part for part in reversed(field) if isinstance(part, str))
-        hint = guesses.hint(value, kinds)
+        hint = _split_hint(value, label, where == field) if listed else ""
+        hint = hint or guesses.hint(value, kinds)
         if not hint and is_vacant(value):
             hint = M("{value!r} marks an open seat; an owner not yet known is written `TBD` "
                      "or `待定`", value=value)
@@ -358,6 +359,24 @@ def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
                     hint=hint or M("add the {kinds} {value!r} to the org's files, or change "
                                    "it to an existing id", kinds=wanted,
                                    value=value))
+
+
+# What people separate ids with in one string where a list is meant: `a、b`, `a，b`, `a,b`.
+_SEPARATORS = re.compile(r"\s*[、，,;；]\s*")
+
+
+def _split_hint(value: str, label: str, scalar: bool) -> M | None:
+    """A hint to write `consulted: a、b` as the list it means (`consulted: [a, b]`), or
+    the item `[a、b]` as two items; None when `value` holds no separator between words."""
+    parts = [p for p in _SEPARATORS.split(value.strip()) if p]
+    if len(parts) < 2 or any(len(p.split()) > 1 for p in parts):
+        return None
+    listed = ", ".join(parts)
+    if scalar:
+        return M("{value!r} is one string: write the list `{field}: [{items}]`", value=value,
+                 field=label, items=listed)
+    return M("{value!r} is one item: write the items separately, `{items}`", value=value,
+             items=listed)
 
 
 def _either(kinds: tuple[str, ...]) -> str:

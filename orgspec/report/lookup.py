@@ -10,6 +10,8 @@ and back.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Any
 
 from orgspec.escape import tty_text
@@ -41,11 +43,20 @@ def _texts(entity: Any) -> list[str]:
     return [entity.id, *(getattr(entity, f, None) or "" for f in _TEXT_FIELDS)]
 
 
+# A space between two Chinese characters separates nothing (何　静, 何 静 are 何静); one
+# between words does (`order platform`).
+_CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])\s+(?=[\u3400-\u9fff\uf900-\ufaff])")
+_SPACES = re.compile(r"\s+")
+
+
 def _fold(text: str) -> str:
     """Case-folded, Traditional read as Simplified (退換貨 finds 退换货), as the site's
-    search folds."""
+    search folds; full-width forms as half-width (NFKC: `ＨＲ　部` is `HR 部`), runs of
+    spaces as one, and none between two Chinese characters (`何　静` is `何静`)."""
     from orgspec.text.script import to_simplified
 
+    text = unicodedata.normalize("NFKC", text)
+    text = _CJK_GAP.sub("", _SPACES.sub(" ", text.strip()))
     return to_simplified(text).casefold()
 
 
