@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from conftest import run_cli
 
 SPLIT = """\
@@ -96,3 +97,68 @@ def test_who_reads_spaces_and_full_width_forms_as_written_alike(write_org: Any) 
     assert who_ids(org, "hr部") == ["hr"]          # ＨＲ部: full-width letters
     assert who_ids(org, "wang fang") == ["wang"]   # two spaces written, one searched
     assert who_ids(org, "angfa") == []             # spaces between Latin words still count
+
+
+@pytest.mark.parametrize("parser", ["c", "pure"])
+@pytest.mark.parametrize(("text", "where", "hint"), [
+    ("- kind: Team\n  id: t\n  members: [a, b #c]\n  lead: a\n", "3:18",
+     'put the item in quotes: `"b #c"`; or write `#` without a space before it'),
+    ("- kind: Team\n  id: t\n  x: {a: 1 #x}\n  lead: a\n", "3:12",
+     'put the item in quotes: `a: "1 #x"`; or write `#` without a space before it'),
+    ("- {kind: Team, id: a #c}\n- {kind: Team, id: b}\n", "1:22",
+     'put the item in quotes: `id: "a #c"`; or write `#` without a space before it'),
+    # a comment closing a line of a list written over lines is YAML's own: the one after
+    ("- kind: Team\n  id: t\n  members: [a,  # note\n    b #c]\n  lead: a\n", "4:7",
+     'put the item in quotes: `"b #c"`; or write `#` without a space before it'),
+])
+def test_a_comment_inside_a_flow_collection_is_reported_at_its_hash(
+        write_org: Any, monkeypatch: pytest.MonkeyPatch, parser: str, text: str, where: str,
+        hint: str) -> None:
+    monkeypatch.setenv("ORGSPEC_YAML_PARSER", parser)
+    org = write_org({"o.yaml": text})
+    run = run_cli("check", str(org), "--isolated", "--no-cache", "--lang", "en")
+    opener = "[" if "[" in hint or "members" in text else "{"
+    assert run.stdout.splitlines()[:2] == [
+        f"{org / 'o.yaml'}:{where}: IN001 [error] ` #` starts a comment inside "
+        f"`{opener}...{'}' if opener == '{' else ']'}`: YAML ignores the rest of the line, "
+        f"the closing `{'}' if opener == '{' else ']'}` too",
+        f"    hint: {hint}"]
+
+
+def test_a_quoted_hash_in_a_list_is_no_comment(write_org: Any) -> None:
+    org = write_org({"o.yaml": '- kind: Team\n  id: t\n  members: ["a #b", c]\n  lead: [a\n'})
+    run = run_cli("check", str(org), "--isolated", "--no-cache", "--lang", "en")
+    assert "starts a comment" not in run.stdout and " IN001 " in run.stdout
+
+
+C_LOCALE = {"LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": ""}
+TEAM_ZH = "- kind: Team\n  id: cs\n  name: 客服部\n  mission: 处理顾客问题\n"
+
+
+@pytest.mark.parametrize(("data", "said"), [
+    # Chinese in the comments only, around a syntax error
+    ("# 新团队：客服部，负责售后\n- kind: Team\n  id: cs\n  name: cs\n  members: [a, b\n"
+     .encode(), "org.yaml:6:1: IN001 [error] YAML 语法错误"),
+    # saved as GBK or Big5 by a Windows editor: read in that encoding for the language
+    (TEAM_ZH.encode("gbk"), "org.yaml:3:9: IN002 [error] 无效的 UTF-8 字节 0xbf"),
+    (TEAM_ZH.replace("处理顾客问题", "處理顧客問題").replace("客服部", "客服處").encode("big5"),
+     "org.yaml:3:9: IN002 [error] 無效的 UTF-8 位元組 0xab"),
+    (TEAM_ZH.encode("utf-16"), "org.yaml:1:1: IN002 [error] 文件是 UTF-16 或 UTF-32 编码"),
+    # every entity invalid (`id: 客服`): its name and mission still tell the language
+    (TEAM_ZH.replace("id: cs", "id: 客服").encode(),
+     "org.yaml:2:7: SC003 [error] `id` '客服' 必须是小写短标识"),
+])
+def test_a_file_that_fails_speaks_its_writers_language(write_org: Any, data: bytes,
+                                                        said: str) -> None:
+    org = write_org({"org.yaml": data})
+    run = run_cli("check", "org.yaml", "--isolated", "--no-cache", cwd=org, env=C_LOCALE)
+    assert run.stdout.splitlines()[0].startswith(said), run.stdout
+
+
+def test_an_editors_modeline_does_not_make_a_failed_file_english(write_org: Any) -> None:
+    """Nothing the user wrote tells the language: the locale's is the run's."""
+    org = write_org({"org.yaml": "# yaml-language-server: $schema=../org.schema.json\n"
+                                 "- kind: Team\n  id: cs\n  members: [ab\n"})
+    run = run_cli("check", "org.yaml", "--isolated", "--no-cache", cwd=org,
+                  env={**C_LOCALE, "LANG": "zh_CN.UTF-8"})
+    assert run.stdout.startswith("org.yaml:5:1: IN001 [error] YAML 语法错误"), run.stdout

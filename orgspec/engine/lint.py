@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, cast
@@ -339,21 +340,44 @@ def run_lang(org: Org, config: Config) -> str:
     else the locale's."""
     from itertools import chain
 
-    return choose(config.lang, content_lang(chain(org_texts(org), failed_texts(org))))
+    return choose(config.lang, content_lang(chain(org_texts(org), invalid_texts(org),
+                                                  failed_texts(org))))
 
 
 def failed_texts(org: Org) -> Iterator[str]:
-    """The words written in the files that failed to parse (the text after each line's first
-    colon, or a list item, when it is more than one ASCII word: not a kind or an id): a
-    one-file org with a syntax error is judged by what its user wrote, not by its keys and
-    ids, so its error speaks the user's language."""
+    """The words written in the files that failed to parse or to decode as UTF-8 (read in
+    the legacy encoding they look like: `source.legacy_text`): the text after each line's
+    first colon, or a list item, when it is more than one ASCII word (not a kind or an id),
+    and the comments (but an editor's or orgspec's own). A one-file org with a syntax error
+    is judged by what its user wrote, not by its keys and ids, so its error speaks the
+    user's language."""
     for text in org.failed.values():
         for line in text.splitlines():
             line = line.strip().lstrip("-").strip()
-            if line and not line.startswith("#"):
+            if line.startswith("#"):
+                value = line.lstrip("#").strip()
+                if not _TOOL_COMMENT.match(value):
+                    yield value
+            elif line:
                 value = (line.split(":", 1)[1] if ":" in line else line).strip(" []{}")
                 if not value.isascii() or " " in value:
                     yield value
+
+
+# comments that tools write, in English whatever the org's language
+_TOOL_COMMENT = re.compile(r"(?:yaml-language-server|orgspec|-\*-|vim?:)", re.I)
+
+
+def invalid_texts(org: Org) -> Iterator[str]:
+    """The names, titles and descriptions of the entities held as invalid (`id: 客服`),
+    which `org_texts` does not see: an org whose every entity fails is still judged by
+    what its user wrote."""
+    for key in sorted(org.invalid):
+        fields = org.incomplete.get(key, {})
+        for attr in ("name", "title", "mission", "description", "purpose"):
+            value = fields.get(attr)
+            if isinstance(value, str):
+                yield value
 
 
 def org_texts(org: Org) -> Iterator[str]:

@@ -136,7 +136,7 @@ def load_bytes(shown: str, data: bytes, limits: Limits | None = None) -> RawFile
     except SourceError as err:
         out.issues.append(Issue(err.message, Location(shown, err.line, err.col),
                                 hint=err.hint, code=err.code))
-        out.failed = ""
+        out.failed = err.text
         return out
     out.directives.extend(scan_directives(text, shown))
     bad = scan_forbidden(text)

@@ -38,13 +38,15 @@ FORBIDDEN_VALUE = re.compile(
 class SourceError(Exception):
     """A file could not be read or decoded; carries a finding code and a position."""
 
-    def __init__(self, code: str, message: str, line: int = 1, col: int = 1, hint: str = ""):
+    def __init__(self, code: str, message: str, line: int = 1, col: int = 1, hint: str = "",
+                 text: str = ""):
         super().__init__(message)
         self.code = code
         self.message = message
         self.line = line
         self.col = col
         self.hint = hint
+        self.text = text  # the file read in the encoding it looks like, "" when none fits
 
 
 def read_bytes(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -87,8 +89,11 @@ def _read_all(fd: int, most: int) -> bytes:
 def decode(raw: bytes) -> str:
     """Decode strict UTF-8 (an initial BOM is dropped); refuse UTF-16/32 and bad bytes."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:4] in (b"\x00\x00\xfe\xff",):
+        codec = "utf-32" if raw[:4] in (b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00") else \
+            "utf-16"
         raise SourceError("IN002", M("file is UTF-16 or UTF-32; save it as UTF-8"),
-                          hint=M("git, GitHub and editors all assume UTF-8"))
+                          hint=M("git, GitHub and editors all assume UTF-8"),
+                          text=raw.decode(codec, "replace"))
     body = raw.removeprefix(b"\xef\xbb\xbf")  # positions count from after it, as elsewhere
     try:
         return body.decode("utf-8")
@@ -100,7 +105,7 @@ def decode(raw: bytes) -> str:
                  encoding=legacy) if legacy else \
             M("save the file as UTF-8 (Big5, GBK and Latin-1 are not read)")
         raise SourceError("IN002", M("invalid UTF-8 byte 0x{byte}", byte=bad), line, col,
-                          hint=hint) from None
+                          hint=hint, text=legacy_text(body, legacy)) from None
 
 
 # Characters org files use most, in both scripts: text decoded with the right legacy encoding
@@ -112,12 +117,15 @@ _COMMON = frozenset("的一是在不了有和人中大上个個为為们們部�
                     "馈饋用名称稱成功能体體验驗新事行政法公司内內外组組织織每天时時间間小分钟鐘")
 
 
+_CODECS = {"Big5": "cp950", "GBK": "gb18030"}
+
+
 def legacy_encoding(raw: bytes) -> str | None:
     """`Big5` or `GBK` when `raw` (not UTF-8) reads as Chinese in that encoding (most of its
     Chinese characters common ones) and not in the other, else None. Big5 is what Taiwanese
     and Hong Kong Windows save; GBK (GB18030) mainland Chinese ones."""
     scores = {}
-    for name, codec in (("Big5", "cp950"), ("GBK", "gb18030")):
+    for name, codec in _CODECS.items():
         try:
             text = raw[:20_000].decode(codec)
         except UnicodeDecodeError:
@@ -130,6 +138,12 @@ def legacy_encoding(raw: bytes) -> str | None:
             any(v >= scores[best] * 0.5 for k, v in scores.items() if k != best):
         return None
     return best
+
+
+def legacy_text(raw: bytes, encoding: str | None) -> str:
+    """`raw` read in `encoding` (a `legacy_encoding` name; undecodable bytes replaced), ""
+    for None: what the file says, for the language its findings are said in."""
+    return raw.decode(_CODECS[encoding], "replace") if encoding else ""
 
 
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:

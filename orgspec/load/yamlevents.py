@@ -22,7 +22,7 @@ import yaml
 from orgspec.escape import is_text_joiner
 from orgspec.i18n import M
 from orgspec.load.source import FORBIDDEN_VALUE, LineIndex
-from orgspec.load.yamlhints import explain, flow_comma, plain, slips
+from orgspec.load.yamlhints import explain, flow_comma, flow_comment, plain, slips
 
 Path = tuple[Any, ...]
 Span = tuple[int, int, int, int]  # 1-based line, column, end line, end column
@@ -230,6 +230,12 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     message = str(exc.problem or "invalid YAML")
     if exc.context:
         message = f"{exc.context}: {message}"
+    if exc.context_mark is not None and exc.context in ("while parsing a flow sequence",
+                                                        "while parsing a flow mapping"):
+        found = flow_comment(text, exc.context_mark.index, mark.index if mark else len(text))
+        if found is not None:  # `[a, b #c]`: at the `#`, not on the line the parser gave up
+            line, col = index.position(found[0])
+            return Problem("IN001", found[1], line, col, found[2])
     explained = explain(message, text, line)
     said = explained[:2] if explained is not None else None
     if explained is not None and explained[2] is not None:

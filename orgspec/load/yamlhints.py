@@ -260,3 +260,48 @@ def flow_comma(text: str, end: int, value: str, key: str | None) -> tuple[str, s
               "field of its own", number=number, key=key, before=value, after=after),
             M("put the value in quotes: `{key}: \"{item}\"`, or write the fields one per "
               "line", key=key, item=item))
+
+
+_CLOSERS = {"[": "]", "{": "}"}
+
+
+def flow_comment(text: str, start: int, stop: int) -> tuple[int, str, str] | None:
+    """A comment that took the closing bracket of the flow collection opened at character
+    `start` of `text` (`[a, b #c]`, `{a: 1 #x}`: YAML ignores all after ` #` on the line),
+    found before `stop`, where the parser gave up (a line or more later), as (the index of
+    its `#`, message, hint), or None. A comment at the end of a line of a collection written
+    over several lines (`[a,  # note`) is YAML's and is passed over: only one followed on
+    its line by a `,`, `]` or `}` is taken."""
+    opener = text[start:start + 1]
+    if opener not in _CLOSERS:
+        return None
+    quote = ""
+    i = start + 1
+    while i < min(stop, len(text)):
+        c = text[i]
+        if quote:
+            if c == "\\" and quote == '"':
+                i += 1
+            elif c == quote:
+                quote = ""
+        elif c in "\"'" and text[i - 1] in " \t[{,:":
+            quote = c
+        elif c == "#" and text[i - 1] in " \t":
+            end = text.find("\n", i)
+            rest = text[i:end if end >= 0 else len(text)]
+            if any(b in rest for b in ",]}"):
+                return (i, *_comment_said(text, i, opener, rest))
+        i += 1
+    return None
+
+
+def _comment_said(text: str, at: int, opener: str, rest: str) -> tuple[str, str]:
+    closer = _CLOSERS[opener]
+    begin = max(text.rfind(d, 0, at) for d in "[{,\n") + 1
+    item = (text[begin:at] + re.split(r"[,\]}]", rest, maxsplit=1)[0]).strip()
+    key, sep, value = item.partition(": ")
+    fixed = f"{key}: \"{value.strip()}\"" if opener == "{" and sep else f"\"{item}\""
+    return (M("` #` starts a comment inside `{open}...{close}`: YAML ignores the rest of the "
+              "line, the closing `{close}` too", open=opener, close=closer),
+            M("put the item in quotes: `{fixed}`; or write `#` without a space before it",
+              fixed=fixed))
