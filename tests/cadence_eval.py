@@ -1,9 +1,10 @@
 """How well `model.schedule.schedule_of` reads meeting cadences as Chinese (Simplified,
 Traditional) and English org files write them: accuracy on tests/data/cadences.tsv, frozen
 before day-of-month, working-day ordinal and part-of-day cadences were read (`tune`: the
-forms that change was made for; `heldout`: written down with them and not tuned on).
+forms that change was made for; `heldout`: written down with them, failures seen in the
+before run; `blind`: added after that run, not scored until the change was done).
 
-    python tests/cadence_eval.py                        # this checkout
+    python tests/cadence_eval.py [--blind]              # this checkout
     PYTHONPATH=/work/main python tests/cadence_eval.py  # another checkout, for a before
 
 A row is right when the cadence (`-`: not understood, so MT002 reports it), the weekdays
@@ -48,8 +49,8 @@ def scores() -> dict[str, tuple[int, int]]:
 def main() -> int:
     for split, (ok, total) in sorted(scores().items()):
         print(f"{split}: {ok}/{total} = {ok / total:.1%}")
-    for row in rows():
-        if not right(row):
+    for row in rows():  # the blind rows' failures only when asked: seen, they would tune
+        if not right(row) and (row["split"] != "blind" or "--blind" in sys.argv):
             print("  wrong:", row["split"], row["text"])
     return 0
 
