@@ -6,6 +6,9 @@ how often, on which weekdays and at what time. Simplified, Traditional and Engli
     schedule_of("每季度第一周")      # Schedule(cadence="quarterly", nth=1): its first week
     schedule_of("每月周会")          # Schedule(cadence=None, ...): not understood, not guessed
     schedule_of("每周三十点半")     # weekly, Wednesday, 10:30 (hours in Chinese numerals too)
+    schedule_of("每月15日")         # Schedule(cadence="monthly", monthday=15)
+    schedule_of("每月最后一个工作日")  # monthly, days Mon-Fri, nth=-1: its last working day
+    schedule_of("每周一上午")        # Schedule(cadence="weekly", days=(0,), part="morning")
     describe("每个工作日 9:00", "zh")  # "每日 · 周一至周五 · 09:00" (the one wording of every
                                      # report, page and command)
 
@@ -77,11 +80,28 @@ _QUARTER = re.compile(r"(?<=[点點时時])\s*([一三])刻")
 _ZH_NTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
 _EN_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
            "4th": 4, "fifth": 5, "5th": 5, "last": -1}
+# The nth working day is the nth of the days Monday to Friday (`days` WORKDAYS): 每月最后一个
+# 工作日, first business day of the month (group 6 or 7).
 _NTH = re.compile(
     rf"(?:第\s*([一二三四五1-5])|(最[后後]))\s*(?:一\s*)?(?:个|個)?\s*"
-    rf"(?:{_ZH_WEEK}([一二三四五六日天])|{_ZH_WEEK})"
+    rf"(?:{_ZH_WEEK}([一二三四五六日天])|{_ZH_WEEK}|(工作日|平日))"
     r"|\b(?:the\s+)?(" + "|".join(_EN_NTH) + r")\s+(?:(" + "|".join(
-        sorted(_EN_DAY, key=len, reverse=True)) + r")|week)\b")
+        sorted(_EN_DAY, key=len, reverse=True)) + r")|week|((?:working|business|work)\s*day)"
+    r")\b")
+_NTH_WORKDAY = " 工作日 "  # what an nth working day is read as: the working week's days
+# The day of the month: 每月15日, 每月1号, 每個月5號, 每月十五日, monthly on the 15th, on the 1st of
+# every month; its last day: 月底, 月末, 最后一天, last day of the month (-1). Only with a
+# monthly cadence: `每周15日` is not guessed.
+_MONTHDAY = re.compile(r"(?<![周週期拜\d])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号號](?!历|曆)"
+                       r"|\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:week|working|"
+                       r"business|work))")
+_LAST_DAY = re.compile(r"月[底末]|最[后後]\s*(?:一)?\s*天|\b(?:the\s+)?last\s+day\b")
+# A part of the day said without a clock time: 每周一上午, every Monday morning.
+_PART = re.compile(r"(上午|早上|早晨|中午|下午|傍晚|晚上)"
+                   r"|\b(morning|noon|afternoon|evening)s?\b")
+_PART_OF = {"上午": "morning", "早上": "morning", "早晨": "morning", "中午": "noon",
+            "下午": "afternoon", "傍晚": "evening", "晚上": "evening", "morning": "morning",
+            "noon": "noon", "afternoon": "afternoon", "evening": "evening"}
 # `of each month`, `of the quarter`: the cadence word after an English ordinal
 _OF_PERIOD = re.compile(r"\bof\s+(?:the|each|every)\s+(month|quarter|year)\b")
 _PERIOD_WORD = {"month": " monthly ", "quarter": " quarterly ", "year": " yearly "}
@@ -98,9 +118,14 @@ class Schedule:
     cadence: str | None
     days: tuple[int, ...] = ()
     time: str = ""
-    # of a monthly, quarterly or yearly cadence: on the nth of its `days` (one weekday) in
-    # the period, or in its nth week when no day is said; 1..5, -1 the last; 0 not said
+    # of a monthly, quarterly or yearly cadence: on the nth of its `days` (one weekday, or
+    # Monday to Friday: the nth working day) in the period, or in its nth week when no day
+    # is said; 1..5, -1 the last; 0 not said
     nth: int = 0
+    # of a monthly cadence: on this day of the month, 1..31; -1 its last day; 0 not said
+    monthday: int = 0
+    # when no `time` is said: `morning`, `noon`, `afternoon` or `evening`; "" not said
+    part: str = ""
 
 
 @lru_cache(maxsize=4096)  # cadences repeat: 每周, weekly ...
@@ -112,8 +137,12 @@ def schedule_of(text: str | None) -> Schedule:
     if key in WORD_CADENCE:
         return Schedule(WORD_CADENCE[key])
     time, key = _take_time(key)
-    nth, key = _take_nth(key)
+    part, key = _take_part(key)
+    if not _OF_PERIOD.search(key):  # `every second Tuesday`; `... of the month` is an nth
+        key = _OTHER_WEEK.sub(" biweekly ", key)
+    nth, key, nth_said = _take_nth(key)
     key = _OTHER_WEEK.sub(" biweekly ", key)
+    monthday, key = _take_monthday(key)
     days: set[int] = set()
     workweek = False
     if _WORKWEEK.search(key):
@@ -139,25 +168,62 @@ def schedule_of(text: str | None) -> Schedule:
         cadence = "daily"
     else:
         cadence = "weekly" if days else None
-    if cadence is None or (nth and (cadence not in LONG or len(days) > 1)):
+    if cadence is None or (nth and (cadence not in LONG or (
+            len(days) > 1 and (_NTH_WORKDAY not in nth_said or days != set(WORKDAYS))))):
         return Schedule(None)
-    return Schedule(cadence, tuple(sorted(days)), time, nth)
+    if monthday and (cadence != "monthly" or days or nth or monthday < -1 or monthday > 31):
+        return Schedule(None)  # 每周15日, 每月32日, 每月第一个周一15日: not guessed
+    return Schedule(cadence, tuple(sorted(days)), time, nth, monthday, "" if time else part)
 
 
-def _take_nth(key: str) -> tuple[int, str]:
-    """(the ordinal of `第一个周一` / `last Friday` / `第一周` in `key`, 0 when none, and `key`
-    with it said as its weekday alone, `of each month` as `monthly`); two ordinals are
-    not understood (-9, which no cadence takes)."""
+def _take_nth(key: str) -> tuple[int, str, str]:
+    """(the ordinal of `第一个周一` / `last Friday` / `第一周` / `最后一个工作日` in `key`, 0 when
+    none; `key` with it said as its weekday alone (the working week for a working day),
+    `of each month` as `monthly`; what it was said as); two ordinals are not understood
+    (-9, which no cadence takes)."""
     found = list(_NTH.finditer(key))
+    if not found:
+        return 0, key, ""
+    if len(found) > 1:
+        return -9, key, ""
+    m = found[0]
+    nth = _ZH_NTH[m[1]] if m[1] else -1 if m[2] else _EN_NTH[m[5]]
+    day = f" 周{m[3]} " if m[3] else f" {m[6]} " if m[6] else \
+        _NTH_WORKDAY if m[4] or m[7] else " "
+    key = key[:m.start()] + day + key[m.end():]
+    return nth, _OF_PERIOD.sub(lambda p: _PERIOD_WORD[p[1]], key), day
+
+
+def _take_monthday(key: str) -> tuple[int, str]:
+    """(the day of the month `key` names, -1 for its last day, 0 when none; `key` without
+    it, `of each month` as `monthly`); two days are not understood (-9)."""
+    from orgspec.text.quantity import zh_number
+
+    found = list(_MONTHDAY.finditer(key)) + list(_LAST_DAY.finditer(key))
     if not found:
         return 0, key
     if len(found) > 1:
         return -9, key
     m = found[0]
-    nth = _ZH_NTH[m[1]] if m[1] else -1 if m[2] else _EN_NTH[m[4]]
-    day = f" 周{m[3]} " if m[3] else f" {m[5]} " if m[5] else " "
-    key = key[:m.start()] + day + key[m.end():]
-    return nth, _OF_PERIOD.sub(lambda p: _PERIOD_WORD[p[1]], key)
+    if m.re is _LAST_DAY:
+        day = -1
+    elif m[2] or m[1].isdigit():
+        day = int(m[2] or m[1])
+    else:
+        value = zh_number(m[1])
+        day = int(value) if value is not None and value == int(value) else -9
+    # 每月底: the month is its cadence too
+    said = "月 " if m[0][0] == "月" and key[m.start() - 1:m.start()] == "每" else " "
+    key = key[:m.start()] + said + key[m.end():]
+    return day or -9, _OF_PERIOD.sub(lambda p: _PERIOD_WORD[p[1]], key)
+
+
+def _take_part(key: str) -> tuple[str, str]:
+    """(the part of the day `key` says, `morning` ... or ""; `key` without it)."""
+    m = _PART.search(key)
+    if m is None:
+        return "", key
+    return _PART_OF[m[1] or m[2]], _PART.sub(" ", key)
 
 
 def _take_time(key: str) -> tuple[str, str]:
@@ -228,6 +294,10 @@ SAY_NTH_DAY: dict[int, Callable[[MC], MC]] = {
     5: lambda day: MC("label", "fifth {day}", day=day),
     -1: lambda day: MC("label", "last {day}", day=day),
 }
+SAY_WORKDAY = MC("label", "working day")  # the nth working day: `SAY_NTH_DAY[n](SAY_WORKDAY)`
+SAY_LAST_DAY = MC("label", "last day")
+SAY_PART = {"morning": MC("label", "morning"), "noon": MC("label", "noon"),
+            "afternoon": MC("label", "afternoon"), "evening": MC("label", "evening")}
 SAY_NTH_WEEK = {1: MC("label", "first week"), 2: MC("label", "second week"),
                 3: MC("label", "third week"), 4: MC("label", "fourth week"),
                 5: MC("label", "fifth week"), -1: MC("label", "last week")}
@@ -236,17 +306,24 @@ SAY_NTH_WEEK = {1: MC("label", "first week"), 2: MC("label", "second week"),
 def describe(text: str | None, lang: str = "en") -> str:
     """A cadence in the output's words (`lang` "en", "zh" or "zh-Hant"): `每个工作日 9:00` ->
     `每日 · 周一至周五 · 09:00` / `daily · Mon–Fri · 09:00`, `每月第一个周一` -> `每月 · 第一个周一`
-    / `monthly · first Mon`; as written when not understood;
+    / `monthly · first Mon`, `每月15日` -> `每月 · 15日` / `monthly · day 15`, `每周一上午` ->
+    `每周 · 周一 · 上午` / `weekly · Mon · morning`; as written when not understood;
     "" when missing."""
     sched = schedule_of(text)
     if sched.cadence is None:
         return text or ""
     if sched.nth:
-        days = say(SAY_NTH_DAY[sched.nth](SAY_DAY[sched.days[0]]) if sched.days
+        day = SAY_WORKDAY if sched.days == WORKDAYS else \
+            SAY_DAY[sched.days[0]] if sched.days else None
+        days = say(SAY_NTH_DAY[sched.nth](day) if day is not None
                    else SAY_NTH_WEEK[sched.nth], lang)
+    elif sched.monthday:
+        days = say(SAY_LAST_DAY if sched.monthday == -1 else
+                   MC("label", "day {n}", n=sched.monthday), lang)
     elif sched.days == WORKDAYS:
         days = say(SAY_WORKDAYS, lang)
     else:
         days = say_list(list(SAY_DAY[d] for d in sched.days), lang)
     return " · ".join(filter(None, (say(SAY_CADENCE[sched.cadence], lang), days,
-                                    sched.time)))
+                                    sched.time or (say(SAY_PART[sched.part], lang)
+                                                   if sched.part else ""))))
