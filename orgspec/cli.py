@@ -421,17 +421,24 @@ def graph(ctx: click.Context, /, **options: Any) -> None:
 
 def _graph(paths: tuple[str, ...], fmt: str | None, output: str | None,
            config_path: str | None, process: str | None) -> int:
-    from orgspec.engine.lint import load_org, run_lang
+    from orgspec.engine.lint import lint_org, load_org, run_lang
     from orgspec.model.graph import build_graph
     from orgspec.report.graph_export import DiagramTooLarge, export, process_flowchart
+    from orgspec.report.labels import LABELS
     from orgspec.report.lookup import NotFound, resolve
 
     fmt = fmt or ("json" if process is None else "mermaid")
     if process is not None and fmt != "mermaid":
         raise UsageError(M("--process draws a flowchart: use it with --format mermaid"))
     config = make_config(config_path, False)
-    org = load_org(targets_of(paths, config.root_path()), config).org
-    _speaks(run_lang(org, config))
+    targets = targets_of(paths, config.root_path())
+    findings: list[Any] = []
+    if process is None:
+        org = load_org(targets, config).org
+    else:  # a flowchart marks the steps PR003 finds unreachable, as the report's does
+        result, org = lint_org(targets, config)
+        findings = result.findings
+    lang = _speaks(run_lang(org, config))
     if process is not None:
         try:
             process = resolve(org, "process", process)
@@ -441,7 +448,7 @@ def _graph(paths: tuple[str, ...], fmt: str | None, output: str | None,
                                known=known)) from None
     try:
         text = (export(build_graph(org), fmt) if process is None
-                else process_flowchart(org, process))
+                else process_flowchart(org, process, LABELS[lang], findings))
     except DiagramTooLarge as exc:
         hint = (M("draw one process with --process ID, or export the whole graph with "
                   "--format dot or graphml") if process is None else

@@ -102,6 +102,42 @@ def test_loops_climb_through_lanes_of_their_own(view) -> None:  # type: ignore[n
     assert d.legend == ["back"]
 
 
+def mermaid_of(view, pid: str) -> str:  # type: ignore[no-untyped-def]
+    return str(next(p.mermaid for p in view.processes if p.id == pid))
+
+
+def test_the_mermaid_flowchart_has_the_same_marks_and_key(view) -> None:  # type: ignore[no-untyped-def]
+    """The Markdown report's Mermaid flowchart marks what the drawn one marks, with the
+    same key words (the report's language)."""
+    text = mermaid_of(view, "dacu-incident")
+    assert '  m0["reveiw<br/>不存在的步骤"]' in text  # RF001's typo ends at a dashed box
+    assert "  s2 -.-> m0" in text and "s2 --> s4" not in text
+    assert "  class s3 unreachable" in text  # 暫停廣告投放, PR003
+    assert "  class m0 missing" in text
+    assert text.split("  subgraph ", 1)[1].splitlines() == [
+        'key["图例"]', '  k0["从起始步骤无法到达的步骤"]', '  k1["指向不存在步骤的链接"]', "  end",
+        "  class k0 unreachable", "  class k1 missing"]
+    loops = mermaid_of(view, "release")
+    assert [ln for ln in loops.splitlines() if "-.->" in ln] == [
+        "  s1 -.-> s1", "  s2 -.-> s0", "  s3 -.-> s1", "  s5 -.-> s0",
+        '  ka0 -.->|"回到前面的步骤"| kb0']  # 3 loops back, build -> build; the key's
+    assert "subgraph" not in mermaid_of(view, "complaint-flow")  # nothing to explain
+
+
+def test_the_mermaid_flowchart_marks_nothing_without_its_finding() -> None:
+    result, org = lint_org([str(ORG)], Config(ignore=[Selector("PR003", "test")]))
+    text = next(p.mermaid for p in build_view(result, org, "en").processes
+                if p.id == "dacu-incident")
+    assert "unreachable" not in text and '  k0["link to a step that does not exist"]' in text
+
+
+def test_orgspec_graph_process_draws_the_reports_flowchart(view) -> None:  # type: ignore[no-untyped-def]
+    from conftest import run_cli
+
+    run = run_cli("graph", str(ORG), "--process", "dacu-incident")
+    assert run.code == 0 and run.stdout == mermaid_of(view, "dacu-incident")
+
+
 @pytest.mark.parametrize("seed", range(30))
 def test_no_line_crosses_a_box_in_random_processes(seed: int) -> None:
     rng = random.Random(seed)

@@ -296,7 +296,7 @@ def flow(steps: Sequence[FlowStep], limit: int = LIMIT, unknown: str = "?") -> D
         succ.append(out)
     succ.extend([] for _ in ghost)
     count = len(labels)
-    back = _back_edges(succ)
+    back = back_edges(succ)
     layer = _layers(succ, back)
     edges: list[_Edge] = []
     loops: list[int] = []
@@ -439,7 +439,7 @@ def _lines(edges: list[_Edge], x_of: list[float], y_of: list[float], layer: list
         yield Line(d, e.kind)
 
 
-def _back_edges(succ: list[list[int]]) -> set[tuple[int, int]]:
+def back_edges(succ: list[list[int]]) -> set[tuple[int, int]]:
     """Edges that close a loop, found by one iterative depth-first search from each step."""
     state = [0] * len(succ)  # 0 new, 1 on the stack, 2 done
     back: set[tuple[int, int]] = set()

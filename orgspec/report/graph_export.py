@@ -12,9 +12,13 @@ from __future__ import annotations
 import io
 import json
 import re
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from orgspec.escape import mermaid_label, neutralise
+
+if TYPE_CHECKING:
+    from orgspec.report.diagram import FlowStep
 
 FORMATS = ("graphml", "gexf", "json", "dot", "mermaid")
 NODE_ATTRS = ("kind", "entity_id", "name", "label")
@@ -169,40 +173,89 @@ def to_mermaid(g: Any) -> str:
     return check_mermaid("\n".join(lines) + "\n", len(edges), "the graph")
 
 
-def _owner_name(org: Any, ref: str) -> str:
-    """The name of the team, person or position `ref`, as every report shows an owner; an
-    unknown id as written."""
-    from orgspec.model.graph import display_name
-
-    holder = org.holder(ref)
-    if holder is None:
-        return ref
-    kind, _, ident = holder.partition(":")
-    table = {"team": org.teams, "person": org.people, "role": org.positions}[kind]
-    return display_name(table[ident], ident)
+# The marks of a process flowchart, by the site's flowchart legend key (`diagram.LEGEND`):
+# the Mermaid class and its style (`back`, a loop back, is a dashed arrow `-.->`).
+MERMAID_MARKS = {"step-gap": ("gap", "stroke:#c00,stroke-width:3px,stroke-dasharray:4"),
+                 "step-unreachable": ("unreachable", "stroke:#888,stroke-dasharray:2 3,"
+                                                     "color:#777"),
+                 "missing": ("missing", "fill:none,stroke:#888,stroke-dasharray:4 3")}
 
 
-def process_flowchart(org: Any, process: str, no_owner: str = "no owner") -> str:
-    """A Mermaid flowchart of one process: steps labelled with name and owner's name (a team's,
-    a person's or a position's), `next` as arrows, steps without an owner marked as gaps and
-    labelled `no_owner` (the report's language). Every user string is escaped. Raises
-    DiagramTooLarge past Mermaid's limits."""
-    from orgspec.model.models import is_placeholder
+def flowchart_mermaid(steps: Sequence[FlowStep], subject: str, unknown: str = "unknown step",
+                      legend: Mapping[str, str] | None = None) -> str:
+    """A Mermaid flowchart of a process's steps (the `FlowStep`s the site's and the HTML
+    report's flowcharts draw): each box says the step and its owner (or the words for none),
+    `next` as arrows. The marks are the other flowcharts': a step without an owner
+    (`step-gap`) and one the start does not lead to (`step-unreachable`) get a class, a
+    `next` naming no step ends at a dashed box saying that name and `unknown`, a loop back is
+    a dashed arrow; with `legend` (`legend_<mark>` and `legend` words of the report's labels)
+    a `Key` subgraph says what each mark drawn means. Every user string is escaped. Raises
+    DiagramTooLarge past Mermaid's limits (`subject` names the chart)."""
+    from orgspec.report.diagram import LEGEND, back_edges
 
-    proc = org.processes[process]
-    ids = {step.id: f"s{i}" for i, step in enumerate(proc.steps)}
-    lines = ["flowchart TD", "  classDef gap stroke:#c00,stroke-width:3px,stroke-dasharray:4"]
-    gaps = []
-    for step in proc.steps:
-        name = mermaid_label(step.name or step.id)
-        owner = step.owner if step.owner and not is_placeholder(step.owner) else None
-        who = mermaid_label(_owner_name(org, owner) if owner else no_owner)
-        lines.append(f'  {ids[step.id]}["{name}<br/>{who}"]')
-        if owner is None:
-            gaps.append(ids[step.id])
-    arrows = [f"  {ids[step.id]} --> {ids[n]}" for step in proc.steps for n in step.next
-              if n in ids]
+    index: dict[str, int] = {}
+    for i, step in enumerate(steps):
+        index.setdefault(step.key, i)
+    ids = [f"s{i}" for i in range(len(steps))]
+    boxes = [(step.label, step.owner) for step in steps]
+    marks = [set(step.kind.split()) for step in steps]
+    ghost: dict[str, int] = {}
+    succ: list[list[int]] = []
+    for step in steps:
+        out: list[int] = []
+        for n in step.next:
+            if n not in index and n not in ghost:
+                ghost[n] = len(ids)
+                ids.append(f"m{len(ghost) - 1}")
+                boxes.append((n, unknown))
+                marks.append({"missing"})
+            t = index[n] if n in index else ghost[n]
+            if t not in out:
+                out.append(t)
+        succ.append(out)
+    succ.extend([] for _ in ghost)
+    back = back_edges(succ)
+    drawn = [k for k in LEGEND if (k == "back" and back) or any(k in m for m in marks)]
+    lines = ["flowchart TD"]
+    lines += [f"  classDef {MERMAID_MARKS[k][0]} {MERMAID_MARKS[k][1]}"
+              for k in drawn if k in MERMAID_MARKS]
+    for node, (label, owner) in zip(ids, boxes, strict=True):
+        said = mermaid_label(label) + (f"<br/>{mermaid_label(owner)}" if owner else "")
+        lines.append(f'  {node}["{said}"]')
+    arrows = [f"  {ids[i]} {'-.->' if (i, t) in back or t >= len(steps) else '-->'} {ids[t]}"
+              for i, targets in enumerate(succ) for t in targets]
     lines += arrows
-    if gaps:
-        lines.append(f"  class {','.join(gaps)} gap")
-    return check_mermaid("\n".join(lines) + "\n", len(arrows), f"process {process!r}")
+    for k in drawn:
+        if k in MERMAID_MARKS:
+            lines.append(f"  class {','.join(n for n, m in zip(ids, marks, strict=True) if k in m)}"
+                         f" {MERMAID_MARKS[k][0]}")
+    if legend is not None and drawn:
+        lines += _mermaid_key(drawn, legend)
+    return check_mermaid("\n".join(lines) + "\n", len(arrows), subject)
+
+
+def _mermaid_key(drawn: list[str], legend: Mapping[str, str]) -> list[str]:
+    """The `Key` subgraph: one sample box per class drawn, an arrow for a loop back."""
+    lines = [f'  subgraph key["{mermaid_label(legend["legend"])}"]']
+    classes = []
+    for i, k in enumerate(drawn):
+        words = mermaid_label(legend[f"legend_{k}"])
+        if k == "back":
+            lines += [f'  ka{i}["⋯"]', f'  kb{i}["⋯"]', f'  ka{i} -.->|"{words}"| kb{i}']
+        else:
+            lines.append(f'  k{i}["{words}"]')
+            classes.append(f"  class k{i} {MERMAID_MARKS[k][0]}")
+    return [*lines, "  end", *classes]
+
+
+def process_flowchart(org: Any, process: str, labels: Mapping[str, str] | None = None,
+                      findings: Sequence[Any] = ()) -> str:
+    """A Mermaid flowchart of one process (`flowchart_mermaid`) in the words of `labels`
+    (the report's, `report.labels.LABELS[lang]`; English when None), its unreachable steps
+    those PR003 `findings` name. Raises DiagramTooLarge past Mermaid's limits."""
+    from orgspec.report.labels import LABELS
+    from orgspec.report.view import process_steps
+
+    words = labels if labels is not None else LABELS["en"]
+    return flowchart_mermaid(process_steps(org, process, findings, words),
+                             f"process {process!r}", words["unknown_step"], words)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import quote
@@ -135,14 +136,18 @@ class ProcessView:
     too_large: str = ""  # why `mermaid` is empty: the size past Mermaid's limits
     no_owner: str = "no owner"  # a step without an owner is labelled so, in the report's language
     unknown: str = "unknown step"  # under a `next` that names no step, in the same language
+    # the words of the flowchart's key (`legend`, `legend_<mark>`), in the same language
+    legend: dict[str, str] = field(default_factory=dict, repr=False)
 
     @cached_property
     def mermaid(self) -> str:
-        """The flowchart's Mermaid text, or "" when Mermaid could not draw it (too_large)."""
-        from orgspec.report.graph_export import DiagramTooLarge, process_flowchart
+        """The flowchart's Mermaid text, with the marks and key of the drawn flowchart, or
+        "" when Mermaid could not draw it (too_large)."""
+        from orgspec.report.graph_export import DiagramTooLarge, flowchart_mermaid
 
         try:
-            return process_flowchart(self.org, self.id, self.no_owner)
+            return flowchart_mermaid(self.steps, f"process {self.id!r}", self.unknown,
+                                     self.legend or None)
         except DiagramTooLarge as exc:
             self.too_large = str(exc)
             return ""
@@ -481,21 +486,29 @@ def _okrs(org: Org, lang: str) -> list[ObjectiveRow]:
 
 
 def _processes(org: Org, findings: list[Finding], labels: dict[str, str]) -> list[ProcessView]:
+    legend = {k: v for k, v in labels.items() if k.startswith("legend")}
+    return [ProcessView(pid, proc.name or pid, process_steps(org, pid, findings, labels), org,
+                        no_owner=labels["no_owner"], unknown=labels["unknown_step"],
+                        legend=legend)
+            for pid, proc in sorted(org.processes.items())]
+
+
+def process_steps(org: Org, pid: str, findings: Sequence[Finding],
+                  labels: Mapping[str, str]) -> list[FlowStep]:
+    """The steps of process `pid` as every flowchart draws them: each with its owner's name
+    (or `labels["no_owner"]` and the placeholder written), marked as `step_kind` says (the
+    unreachable steps those PR003 `findings` name)."""
     from orgspec.model.models import is_placeholder
 
-    no_owner = labels["no_owner"]
-    out = []
-    for pid, proc in sorted(org.processes.items()):
-        steps = []
-        lost = unreachable_steps(org, pid, findings)
-        for s in proc.steps:
-            owned = bool(s.owner) and not is_placeholder(s.owner or "")
-            who = named(org, s.owner) if owned else " ".join(filter(None, (no_owner, s.owner)))
-            steps.append(FlowStep(s.id, s.name or s.id, who or "", list(s.next),
-                                  step_kind(owned, s.id in lost)))
-        out.append(ProcessView(pid, proc.name or pid, steps, org, no_owner=no_owner,
-                               unknown=labels["unknown_step"]))
-    return out
+    steps = []
+    lost = unreachable_steps(org, pid, findings)
+    for s in org.processes[pid].steps:
+        owned = bool(s.owner) and not is_placeholder(s.owner or "")
+        who = named(org, s.owner) if owned else " ".join(filter(None, (labels["no_owner"],
+                                                                       s.owner)))
+        steps.append(FlowStep(s.id, s.name or s.id, who or "", list(s.next),
+                              step_kind(owned, s.id in lost)))
+    return steps
 
 
 def step_kind(owned: bool, unreachable: bool) -> str:
@@ -505,7 +518,7 @@ def step_kind(owned: bool, unreachable: bool) -> str:
                      *(["step-unreachable"] if unreachable else [])))
 
 
-def unreachable_steps(org: Org, pid: str, findings: list[Finding]) -> set[str]:
+def unreachable_steps(org: Org, pid: str, findings: Sequence[Finding]) -> set[str]:
     """The ids of the steps of process `pid` that a PR003 finding of this run points at, so
     the flowchart marks exactly the steps the findings name (none when PR003 is off)."""
     entity = node_key("process", pid)
