@@ -30,7 +30,13 @@
     for (const key in controls) want[key] = controls[key].value;
     const query = search.value.trim().toLowerCase();
     matched = order.filter((row) => {
-      for (const key in want) if (want[key] && row.dataset[key] !== want[key]) return false;
+      for (const key in want) {
+        if (!want[key]) continue;
+        // a finding may involve several teams (ids, space-separated): any one matches
+        const has = key === "team" ? row.dataset.team.split(" ").includes(want.team)
+          : row.dataset[key] === want[key];
+        if (!has) return false;
+      }
       if (!query) return true;
       if (!text.has(row)) text.set(row, row.textContent.toLowerCase());
       return text.get(row).includes(query);

@@ -112,7 +112,7 @@ def test_filters_change_the_visible_rows(ecommerce: Loaded) -> None:
     assert page.text_content("#f-count") == "4"
     page.select_option("#f-severity", "")
     page.select_option("#f-team", "tech")
-    assert ecommerce.visible_rules() == ["OK003", "OK005"]
+    assert ecommerce.visible_rules() == ["OK003", "OK005", "OW001"]
     page.select_option("#f-team", "")
     page.select_option("#f-rule", "OW001")
     assert ecommerce.visible_rules() == ["OW001"]
@@ -124,6 +124,24 @@ def test_filters_change_the_visible_rows(ecommerce: Loaded) -> None:
     page.click("a[data-rule=PR001]")  # a rule in the summary filters the table
     assert ecommerce.visible_rules() == ["PR001"]
     page.select_option("#f-rule", "")
+
+
+@pytest.mark.parametrize(("team", "rules"), [
+    # OW001: user-feedback has two accountable teams; MT004: two teams share a duty
+    ("customer-service", ["RO001", "MT004", "OW001"]),
+    ("tech", ["OK003", "OK005", "OW001"]),
+    ("order-platform", ["MT004"]),
+])
+def test_the_team_filter_matches_every_team_a_finding_involves(
+        ecommerce: Loaded, team: str, rules: list[str]) -> None:
+    page = ecommerce.page
+    page.select_option("#f-team", team)
+    assert ecommerce.visible_rules() == rules
+    assert page.text_content("#f-count") == str(len(rules))
+    page.select_option("#f-severity", "error")  # and with another filter
+    assert ecommerce.visible_rules() == [r for r in rules if r in ("OK003", "OW001")]
+    page.select_option("#f-severity", "")
+    page.select_option("#f-team", "")
 
 
 def test_columns_sort_both_ways(ecommerce: Loaded) -> None:

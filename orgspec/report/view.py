@@ -31,11 +31,13 @@ class FindingRow:
     message: str
     where: str
     link: str
-    team: str
+    team: str  # the team that answers for it ("" none): the team column and its health
     file: str = ""
     line: int = 0
     hint: str = ""
     related: list[str] = field(default_factory=list)  # `file:line:col: message` each
+    # every team the finding involves, `team` first: the team filter matches each
+    teams: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -223,6 +225,30 @@ def _team_of(f: Finding, owners: dict[str, str]) -> str:
     return owners.get(f.entity, "")
 
 
+# Message values that name no team, though their id may be one's too (a duty `support`
+# beside a team `support`).
+_NOT_TEAMS = frozenset(("duty", "process", "meeting", "objective", "step", "next", "kr",
+                        "position", "person", "field", "value", "cadence", "id"))
+
+
+def _teams_of(f: Finding, first: str, org: Org) -> list[str]:
+    """Every team finding `f` involves: `first` (`_team_of`), each accountable team of a
+    duty it is about (OW001's two), and each team its message names (MT004's `teams 'cs'
+    and 'tech' ...`, from the message's values, `i18n.Said`)."""
+    out = [first] if first else []
+    kind, _, ident = f.entity.partition(":")
+    if kind == "responsibility":
+        out += [ident_of(h) for h in org.raci.accountable.get(ident, [])
+                if h.startswith("team:")]
+    source = f.message if isinstance(f.message, M) else getattr(f.message, "source", None)
+    if isinstance(source, M):
+        for key, value in source.values.items():
+            if key not in _NOT_TEAMS:
+                out += [v.strip("'") for v in (value if isinstance(value, list | tuple)
+                                               else [value]) if isinstance(v, str)]
+    return [t for t in dict.fromkeys(out) if t in org.teams]
+
+
 def _owners(org: Org) -> dict[str, str]:
     """Entity -> the team that answers for it (accountable team, or owner)."""
     out = {}
@@ -255,9 +281,10 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
     holders = holder_names(org)  # the RACI rows' labels and the columns'
     rows = [FindingRow(f.severity.label, f.code, named(f.message),
                        f"{f.location.file}:{f.location.line}:{f.location.col}", _link(f, links),
-                       _team_of(f, owners), f.location.file, f.location.line, f.hint,
-                       [f"{r.location.short()}: {named(r.message)}" for r in f.related])
-            for f in result.findings]
+                       team, f.location.file, f.location.line, f.hint,
+                       [f"{r.location.short()}: {named(r.message)}" for r in f.related],
+                       _teams_of(f, team, org))
+            for f in result.findings for team in [_team_of(f, owners)]]
     tree_roots = team_tree(org)
     tree_rows = flatten(tree_roots)
     okrs = _okrs(org, lang)
@@ -271,7 +298,7 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
         processes=_processes(org, result.findings, LABELS[lang]),
         org_diff=[say(c, lang) for c in result.org_diff],
         families=_families(result, lang), team_diagram=_team_diagram(tree_roots, tree_rows, health),
-        okr_diagram=_okr_diagram(okrs), teams=sorted({r.team for r in rows if r.team}),
+        okr_diagram=_okr_diagram(okrs), teams=sorted({t for r in rows for t in r.teams}),
         rows=rows, tree_rows=tree_rows, positions=_positions(org), meetings=_meetings(org, lang),
         load=_load(org), team_names=team_names(org), raci_names=holders)
 
