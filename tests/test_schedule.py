@@ -146,3 +146,15 @@ def test_the_frozen_cadence_set_is_read_as_labelled() -> None:
 
     wrong = [(r["split"], r["text"]) for r in rows() if not right(r)]
     assert wrong == [("heldout", "每年3月1日")]
+
+
+@pytest.mark.parametrize(("lang", "hint"), [
+    ("zh", "或每月的某一天（每月15日、每月最后一个工作日）"),
+    ("zh-Hant", "或每月的某一天（每月15日、每月最後一個工作日）"),
+    ("en", "or a day of the month (每月15日, 每月最后一个工作日, monthly on the 15th)"),
+])
+def test_the_cadence_hint_names_the_day_of_the_month(write_org: Any, lang: str,
+                                                     hint: str) -> None:
+    org = write_org({"m.yaml": "- {kind: Meeting, id: m, name: 会, cadence: 每周15日}\n"})
+    run = run_cli("check", str(org), "--isolated", "--select", "MT002", "--lang", lang)
+    assert hint in run.stdout and "MT002" in run.stdout

@@ -18,7 +18,8 @@ from orgspec.model.positions import Presence, cadence_of, is_open_owner, presenc
 CADENCE_HINT = M("write daily (every day, weekends too), weekly, biweekly, monthly, quarterly "
                  "or yearly (每日, 每周, 双周, 每月, 每季度, 每年), optionally with weekdays and "
                  "a time (每周一 10:00, 工作日 9:30, 隔周三 14:00, weekdays 9:30, every other "
-                 "Wednesday 2pm)")
+                 "Wednesday 2pm) or a day of the month (每月15日, 每月最后一个工作日, monthly on "
+                 "the 15th)")
 
 
 @check("MT001", local=True)
