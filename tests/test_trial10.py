@@ -162,3 +162,14 @@ def test_an_editors_modeline_does_not_make_a_failed_file_english(write_org: Any)
     run = run_cli("check", "org.yaml", "--isolated", "--no-cache", cwd=org,
                   env={**C_LOCALE, "LANG": "zh_CN.UTF-8"})
     assert run.stdout.startswith("org.yaml:5:1: IN001 [error] YAML 语法错误"), run.stdout
+
+
+def test_a_field_of_one_id_is_not_told_to_be_a_list(write_org: Any) -> None:
+    org = write_org({"o.yaml": SPLIT.replace("lead: p, members: [p], responsibilities: [d1]}",
+                                             "lead: p、q, members: [p], responsibilities: [d1]}",
+                                             1)})
+    run = run_cli("check", str(org), "--isolated", "--no-cache", "--lang", "en",
+                  "--select", "RF001")
+    assert findings(run, "RF001")[0] == (
+        "RF001", "2", "hint: add the Person 'p、q' to the org's files, or change it to an "
+                      "existing id")

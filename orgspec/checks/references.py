@@ -346,7 +346,7 @@ def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
         where = (*field, j) if listed and _is_list(origin, field) else field
         wanted = _either(kinds)
         label = next(part for part in reversed(field) if isinstance(part, str))
-        hint = _split_hint(value, label, where == field) if listed else ""
+        hint = _split_hint(value, label, where == field) if label in _LIST_FIELDS else ""
         hint = hint or guesses.hint(value, kinds)
         if not hint and is_vacant(value):
             hint = M("{value!r} marks an open seat; an owner not yet known is written `TBD` "
@@ -361,6 +361,8 @@ def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
                                    value=value))
 
 
+# The reference fields that hold a list of ids (`lead`, `owner`, `parent` name one).
+_LIST_FIELDS = frozenset(("members", "children", *ROLES, "roles", "holders", "attendees"))
 # What people separate ids with in one string where a list is meant: `a、b`, `a，b`, `a,b`.
 _SEPARATORS = re.compile(r"\s*[、，,;；]\s*")
 
