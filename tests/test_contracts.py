@@ -110,7 +110,9 @@ def _inputs() -> list[tuple[str, list[str]]]:
     found = [("example-ecommerce", [str(REPO / "examples" / "ecommerce")]),
              ("example-minimal", [str(REPO / "examples" / "minimal")]),
              ("hostile-report", [str(FIXTURES / "hostile-report")]),
-             ("hostile-readers", [str(FIXTURES / "hostile-readers")])]
+             ("hostile-readers", [str(FIXTURES / "hostile-readers")]),
+             # flowcharts with every mark and its key: unreachable, missing, loops back
+             ("flowcharts", [str(FIXTURES / "flowcharts")])]
     found += [(f"hostile-{d.name}", [str(d)])
               for d in sorted((FIXTURES / "hostile").iterdir()) if d.is_dir()]
     return found
