@@ -79,19 +79,24 @@ def test_compare_lists_org_changes_and_new_findings(tmp_path: Path) -> None:
     ]
 
 
-def test_objectives_added_and_removed_are_org_changes(tmp_path: Path) -> None:
-    """An objective added or removed is a line of the org diff, as a team is, before the
-    key results (an added objective's own ones included)."""
-    base = BASE + "- {kind: Objective, id: old-o, title: 老目标, owner: shop, key_results: []}\n"
-    head = BASE + "- {kind: Objective, id: new-o, title: 新目标, owner: shop,\n" \
-                  "   key_results: [{id: k9, title: 复购率从 20% 提升到 25%}]}\n"
+def org_changes(tmp_path: Path, base: str, head: str) -> list[str]:
+    """The org diff's change lines from one org file at `base` to it at `head`."""
     runs = []
     for name, text in (("base", base), ("head", head)):
         (tmp_path / name).mkdir()
         (tmp_path / name / "org.yaml").write_text(text, "utf-8")
         runs.append(lint_org([str(tmp_path / name)], Config(select=[Selector("OW001", "t")])))
     (a, a_org), (b, b_org) = runs
-    assert compare(a, b, a_org, b_org).changes == [
+    return compare(a, b, a_org, b_org).changes
+
+
+def test_objectives_added_and_removed_are_org_changes(tmp_path: Path) -> None:
+    """An objective added or removed is a line of the org diff, as a team is, before the
+    key results (an added objective's own ones included)."""
+    base = BASE + "- {kind: Objective, id: old-o, title: 老目标, owner: shop, key_results: []}\n"
+    head = BASE + "- {kind: Objective, id: new-o, title: 新目标, owner: shop,\n" \
+                  "   key_results: [{id: k9, title: 复购率从 20% 提升到 25%}]}\n"
+    assert org_changes(tmp_path, base, head) == [
         "objective added: 新目标 (new-o)",
         "objective removed: 老目标 (old-o)",
         "key result added: 复购率从 20% 提升到 25% (new-o/k9)",
@@ -107,13 +112,7 @@ def test_a_rename_declared_by_an_alias_is_one_renamed_line(tmp_path: Path) -> No
             "- {kind: Responsibility, id: refunds, accountable: shop}\n")
     head = base.replace("id: tech,", "id: technology, aliases: [tech],") \
         .replace("id: refunds,", "id: refund-handling, aliases: refunds,")
-    runs = []
-    for name, text in (("base", base), ("head", head)):
-        (tmp_path / name).mkdir()
-        (tmp_path / name / "org.yaml").write_text(text, "utf-8")
-        runs.append(lint_org([str(tmp_path / name)], Config(select=[Selector("OW001", "t")])))
-    (a, a_org), (b, b_org) = runs
-    assert compare(a, b, a_org, b_org).changes == [
+    assert org_changes(tmp_path, base, head) == [
         "team renamed: 技术部 (tech → technology)",
         "duty renamed: refund-handling (refunds → refund-handling)",
     ]
@@ -127,13 +126,7 @@ def test_a_renamed_objective_keeps_its_key_results(tmp_path: Path) -> None:
                         "key_results: [{id: k0, title: 复购率从 20% 提升到 25%}, {id: k1,")
     head = base.replace("id: grow\n", "id: grow-gmv\n  aliases: [grow]\n") \
         .replace("target: \"10M\"", "target: \"12M\"")
-    runs = []
-    for name, text in (("base", base), ("head", head)):
-        (tmp_path / name).mkdir()
-        (tmp_path / name / "org.yaml").write_text(text, "utf-8")
-        runs.append(lint_org([str(tmp_path / name)], Config(select=[Selector("OW001", "t")])))
-    (a, a_org), (b, b_org) = runs
-    assert compare(a, b, a_org, b_org).changes == [
+    assert org_changes(tmp_path, base, head) == [
         "objective renamed: Grow (grow → grow-gmv)",
         "key result changed: GMV to 10M by 2026-12-31 (grow-gmv/k1)",
     ]
