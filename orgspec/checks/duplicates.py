@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from orgspec.engine.context import RuleContext
@@ -67,14 +67,26 @@ def near_duplicate_duties(ctx: RuleContext) -> Iterator[Issue]:
 def _groups(ctx: RuleContext, duties: list[tuple[str | None, str | None]], owners: list[str],
             threshold: float) -> list[Group]:
     """`find_duty_groups`, with each text's features kept between runs (`Shared.kept`):
-    after one duty was reworded, only its text's features are computed (the search
-    itself, whose weights are the whole org's, runs again)."""
+    after one duty was reworded, only its text's features are computed. The search's
+    pairs are kept under a digest of every duty's features and owner (`Shared.remember`):
+    an edit that leaves every feature as it was (a number, punctuation, case, spacing,
+    traditional for simplified characters, a word the glossary files under the same
+    concept) searches no more. An edit that changes a feature searches again: each
+    feature's weight (IDF) is the whole org's, and a changed weight moves the scores and
+    candidates of every duty holding it (40-97 % of the duties of the synthetic org for
+    one word changed), so searching only the pairs that touch the changed duty would miss
+    or invent pairs, and redoing all that a changed weight touches saves little."""
     from orgspec.text.neardup import find_duty_groups
 
     name = "OW007 features"
     known = ctx.shared.kept(name, dict) or {}
     before = len(known)
-    found = find_duty_groups(duties, owners, threshold, known=known)
+
+    def reuse(key: str, search: Callable[[], list[tuple[int, int, float]]]
+              ) -> list[tuple[int, int, float]]:
+        return ctx.shared.remember("OW007 pairs", key, search, list)
+
+    found = find_duty_groups(duties, owners, threshold, known=known, reuse=reuse)
     if len(known) != before:  # new texts: keep those in use now
         texts = {t or "" for pair in duties for t in pair}
         ctx.shared.keep(name, {t: f for t, f in known.items() if t in texts})

@@ -399,13 +399,18 @@ class Group:
 def find_duty_groups(duties: Sequence[Duty], groups: Sequence[str], threshold: float,
                      stats: dict[str, int] | None = None,
                      limits: tuple[int, int, int] | None = None,
-                     known: dict[str, frozenset[str]] | None = None) -> list[Group]:
+                     known: dict[str, frozenset[str]] | None = None,
+                     reuse: Reuse | None = None) -> list[Group]:
     """The connected components of `find_duty_pairs`'s pairs, ordered by first member:
     one group per set of near-identical duties instead of one pair per two of them (ten
     copies of a duty are one group, not 45 pairs). Same search and bounds; a pair whose
     two duties are already in one group is not checked again, so the work after the
     search is near-linear in the pairs found. `known`: each text's `features`, read and
     filled (kept between runs, the features of unchanged duties are not computed again).
+    `reuse(key, search)`: the pairs the search reports, `search()` or the list an earlier
+    run computed under the same `key` (a digest of everything the search reads: each
+    duty's features, the owners, the threshold and the bounds); only the checks that read
+    the texts themselves (paths, ids, template slots: `differ`) run on them again.
     """
     parent = list(range(len(duties)))
     best = [0.0] * len(duties)
@@ -426,7 +431,16 @@ def find_duty_groups(duties: Sequence[Duty], groups: Sequence[str], threshold: f
         best[i] = max(best[i], score)
         best[j] = max(best[j], score)
 
-    _search(duties, groups, threshold, report, stats, limits, known)
+    alone = _alone(duties, known)
+    whole = [fn | fd for fn, fd in alone]
+    if reuse is None:
+        _search(duties, groups, threshold, report, stats, limits, alone, whole)
+    else:
+        differ = _differ(duties, whole)
+        found = reuse(search_key(duties, groups, threshold, limits, alone),
+                      lambda: _reported(duties, groups, threshold, limits, alone, whole))
+        for i, j, score in found:
+            report(i, j, score, differ)
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(duties)):
         if best[i] > 0:
@@ -436,15 +450,13 @@ def find_duty_groups(duties: Sequence[Duty], groups: Sequence[str], threshold: f
 
 
 Report = Callable[[int, int, float, Callable[[int, int], bool]], None]
+# (key, search) -> the search's pairs: `search()`, or those kept under `key`
+Reuse = Callable[[str, Callable[[], list[tuple[int, int, float]]]], list[tuple[int, int, float]]]
 
 
-def _search(duties: Sequence[Duty], groups: Sequence[str], threshold: float, report: Report,
-            stats: dict[str, int] | None, limits: tuple[int, int, int] | None,
-            known: dict[str, frozenset[str]] | None = None) -> None:
-    """Calls `report(i, j, score, differ)` for duties i != j of different groups whose
-    views score at least `threshold` (a pair may be reported more than once, by several
-    views); `differ(i, j)` tells whether paths/ids or a template slot set them apart."""
-    max_posting, max_scan, max_cand = limits or (MAX_POSTING, MAX_SCAN, MAX_CANDIDATES)
+def _alone(duties: Sequence[Duty],
+           known: dict[str, frozenset[str]] | None) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """Each duty's name's and description's features."""
     # each text's features once (`duty_features` is their union): computed twice, the
     # second pass missed `_units`' cache beyond 65,536 texts and cost grew faster than
     # the org (12.6x for 10x the duties)
@@ -456,8 +468,65 @@ def _search(duties: Sequence[Duty], groups: Sequence[str], threshold: float, rep
             found = memo[text] = features(text)
         return found
 
-    alone = [(feats(n or ""), feats(d or "")) for n, d in duties]
-    whole = [fn | fd for fn, fd in alone]
+    return [(feats(n or ""), feats(d or "")) for n, d in duties]
+
+
+def search_key(duties: Sequence[Duty], groups: Sequence[str], threshold: float,
+               limits: tuple[int, int, int] | None,
+               alone: Sequence[tuple[frozenset[str], frozenset[str]]]) -> str:
+    """A digest of all `_search` reads but `differ`'s texts: each duty's features (sorted,
+    so the same in every process), whether it has both a name and a description, its
+    group, the threshold and the bounds. Equal keys, equal pairs reported."""
+    import hashlib
+
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(repr((threshold, limits or (MAX_POSTING, MAX_SCAN, MAX_CANDIDATES), HEAD,
+                        len(duties))).encode())
+    for (name, description), group, (fn, fd) in zip(duties, groups, alone, strict=True):
+        digest.update(repr((bool(name and description), group, sorted(fn),
+                            sorted(fd))).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def _reported(duties: Sequence[Duty], groups: Sequence[str], threshold: float,
+              limits: tuple[int, int, int] | None,
+              alone: list[tuple[frozenset[str], frozenset[str]]],
+              whole: list[frozenset[str]]) -> list[tuple[int, int, float]]:
+    """The (i, j, score) `_search` reports, in order."""
+    out: list[tuple[int, int, float]] = []
+
+    def record(i: int, j: int, score: float, differ: Callable[[int, int], bool]) -> None:
+        out.append((i, j, score))
+
+    _search(duties, groups, threshold, record, None, limits, alone, whole)
+    return out
+
+
+def _differ(duties: Sequence[Duty], whole: list[frozenset[str]]) -> Callable[[int, int], bool]:
+    """Whether paths/ids, a split of acts or a template slot set duties i and j apart."""
+    def differ(i: int, j: int) -> bool:
+        if _atoms_differ(whole[i], whole[j]) or _acts_contrast(whole[i], whole[j]):
+            return True
+        (na, da), (nb, db) = duties[i], duties[j]
+        return bool((na and nb and substituted(na, nb)) or (da and db and substituted(da, db)))
+
+    return differ
+
+
+def _search(duties: Sequence[Duty], groups: Sequence[str], threshold: float, report: Report,
+            stats: dict[str, int] | None, limits: tuple[int, int, int] | None,
+            alone: list[tuple[frozenset[str], frozenset[str]]] | None = None,
+            whole: list[frozenset[str]] | None = None) -> None:
+    """Calls `report(i, j, score, differ)` for duties i != j of different groups whose
+    views score at least `threshold` (a pair may be reported more than once, by several
+    views); `differ(i, j)` tells whether paths/ids or a template slot set them apart.
+    `alone`, `whole`: each duty's name's and description's features and their union
+    (computed when not given)."""
+    max_posting, max_scan, max_cand = limits or (MAX_POSTING, MAX_SCAN, MAX_CANDIDATES)
+    if alone is None:
+        alone = _alone(duties, None)
+    if whole is None:
+        whole = [fn | fd for fn, fd in alone]
     df = Counter(f for fs in whole for f in fs)
     weight = weights(df, len(duties))
     views: list[frozenset[str]] = []
@@ -471,11 +540,7 @@ def _search(duties: Sequence[Duty], groups: Sequence[str], threshold: float, rep
                 views.append(fs)
                 owner.append(i)
 
-    def differ(i: int, j: int) -> bool:
-        if _atoms_differ(whole[i], whole[j]) or _acts_contrast(whole[i], whole[j]):
-            return True
-        (na, da), (nb, db) = duties[i], duties[j]
-        return bool((na and nb and substituted(na, nb)) or (da and db and substituted(da, db)))
+    differ = _differ(duties, whole)
 
     def pair(x: int, y: int, score: float) -> None:
         i, j = owner[x], owner[y]
