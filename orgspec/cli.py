@@ -410,7 +410,7 @@ def _config_command(config_path: str | None, isolated: bool) -> int:
 @click.option("--format", "fmt", type=Choice(GRAPH_FORMATS),
               help="Export format  [default: json; mermaid with --process]")
 @click.option("-o", "--output", type=Path(dir_okay=False), help="Write it here.")
-@click.option("--config", "config_path", type=Path(dir_okay=False), help="Config file.")
+@_config_options
 @click.option("--process", metavar="ID", help="Only this process, as a flowchart (mermaid): "
               "its id, or its name as `show` reads it.")
 @click.pass_context
@@ -420,17 +420,20 @@ def graph(ctx: click.Context, /, **options: Any) -> None:
 
 
 def _graph(paths: tuple[str, ...], fmt: str | None, output: str | None,
-           config_path: str | None, process: str | None) -> int:
+           config_path: str | None, isolated: bool, process: str | None) -> int:
     from orgspec.engine.lint import load_org, run_lang
     from orgspec.model.graph import build_graph
     from orgspec.report.graph_export import DiagramTooLarge, export, process_flowchart
     from orgspec.report.lookup import NotFound, resolve
+    from orgspec.run import refuse_org_outputs
 
     fmt = fmt or ("json" if process is None else "mermaid")
     if process is not None and fmt != "mermaid":
         raise UsageError(M("--process draws a flowchart: use it with --format mermaid"))
-    config = make_config(config_path, False)
-    org = load_org(targets_of(paths, config.root_path()), config).org
+    config = make_config(config_path, isolated)
+    targets = targets_of(paths, config.root_path())
+    refuse_org_outputs([output], targets, config)
+    org = load_org(targets, config).org
     _speaks(run_lang(org, config))
     if process is not None:
         try:
@@ -733,9 +736,12 @@ def _export(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | No
     from orgspec.adopt.export import ExportError, export_org
     from orgspec.engine.lint import load_org
     from orgspec.report.labels import guess_lang
+    from orgspec.run import refuse_org_outputs
 
     config = make_config(config_path, isolated)
-    loaded = load_org(targets_of(paths, config.root_path()), config)
+    targets = targets_of(paths, config.root_path())
+    refuse_org_outputs([output if fmt == "xlsx" else None], targets, config)  # CSV: .csv files
+    loaded = load_org(targets, config)
     org = loaded.org
     said_in = _speaks(lang or config.lang or guess_lang(org))
     try:
