@@ -389,19 +389,22 @@ def _config_command(config_path: str | None, isolated: bool) -> int:
     import json
 
     from orgspec.engine.selection import make_plan
+    from orgspec.load.cache import cache_dir
+    from orgspec.load.config import settings
 
     config = make_config(config_path, isolated)
     plan = make_plan(config)
-    doc = {
-        "source": config.source, "root": config.root_path(), "include": config.include,
-        "exclude": config.exclude, "fail-on": config.fail_on.label, "extends": config.extends,
-        "rules": {code: {"name": plan.rules[code].name, "severity": sev.label,
-                         **({"options": plan.options[code]} if plan.options[code] else {})}
-                  for code, sev in plan.severity.items()},
-        "disabled": sorted(set(plan.rules) - set(plan.severity)),
-        "per-file-ignores": {glob: sorted(codes) for glob, codes in plan.per_file},
-    }
-    _emit(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", None)
+    doc: dict[str, Any] = {"source": config.source}
+    for key, value in settings(config).items():  # every setting, from the config model
+        doc[key] = value
+        if key == "rules":  # what the presets, selections and overrides make of them
+            doc[key] = {code: {"name": plan.rules[code].name, "severity": sev.label,
+                               **({"options": plan.options[code]} if plan.options[code] else {})}
+                        for code, sev in plan.severity.items()}
+            doc["disabled"] = sorted(set(plan.rules) - set(plan.severity))
+    doc["per-file-ignores"] = {glob: sorted(codes) for glob, codes in plan.per_file}
+    doc["cache-dir"] = cache_dir(config.cache_path())  # $ORGSPEC_CACHE_DIR wins
+    _emit(json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n", None)
     return EXIT_OK
 
 

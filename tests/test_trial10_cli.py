@@ -5,10 +5,14 @@ ignored ORGSPEC_YAML_PARSER."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from pathlib import Path
 
 import pytest
 from conftest import run_cli
+
+from orgspec.load.config import KNOWN_KEYS, Config, _Reader
 
 TEAMS = """\
 - kind: Team
@@ -72,3 +76,32 @@ def test_graph_takes_isolated_as_check_does(write_org) -> None:
     assert both.code == 2
     assert both.stderr == ("orgspec: error: option '--config' cannot be used with "
                            "'--isolated' (see `orgspec graph --help`)\n")
+
+
+def test_config_shows_every_setting_of_the_config_model(tmp_path: Path) -> None:
+    (tmp_path / ".orgspec.yaml").write_text(
+        "root: people\nrespect-gitignore: false\ncache-dir: .cache\nmax-files: 1234\n"
+        "lang: zh\nrepo-url: https://example.com/org\nbaseline: base.json\n"
+        "select: [OW]\nextend-select: [HI]\nignore: [OW005]\n", "utf-8")
+    run = run_cli("config", cwd=tmp_path, env={"ORGSPEC_CACHE_DIR": ""})
+    assert run.code == 0, run.stderr
+    doc = json.loads(run.stdout)
+    settings = {f.name.replace("_", "-") for f in dataclasses.fields(Config)} - {"source", "base"}
+    assert settings == set(KNOWN_KEYS)  # the reader knows every setting the model has
+    assert all(hasattr(_Reader, "_" + key.replace("-", "_")) for key in KNOWN_KEYS)
+    assert settings <= set(doc), sorted(settings - set(doc))
+    assert (doc["respect-gitignore"], doc["max-files"], doc["lang"]) == (False, 1234, "zh")
+    assert doc["cache-dir"] == str(tmp_path / ".cache")
+    assert doc["baseline"] == str(tmp_path / "base.json")
+    assert doc["root"] == str(tmp_path / "people")
+    assert (doc["select"], doc["extend-select"], doc["ignore"]) == (["OW"], ["HI"], ["OW005"])
+    assert doc["repo-url"] == "https://example.com/org"
+    assert set(doc["rules"]) and all(code.startswith(("OW", "HI")) for code in doc["rules"])
+
+
+def test_config_defaults_show_every_setting_too(tmp_path: Path) -> None:
+    run = run_cli("config", "--isolated", cwd=tmp_path)
+    doc = json.loads(run.stdout)
+    assert (doc["source"], doc["respect-gitignore"], doc["baseline"], doc["select"]) == \
+        (None, True, None, None)
+    assert isinstance(doc["max-files"], int) and doc["cache-dir"]
