@@ -6,12 +6,14 @@ ignored ORGSPEC_YAML_PARSER."""
 from __future__ import annotations
 
 import dataclasses
+import errno
 import json
 from pathlib import Path
 
 import pytest
 from conftest import run_cli
 
+from orgspec.i18n import reason, say
 from orgspec.load.config import KNOWN_KEYS, Config, _Reader
 
 TEAMS = """\
@@ -105,3 +107,50 @@ def test_config_defaults_show_every_setting_too(tmp_path: Path) -> None:
     assert (doc["source"], doc["respect-gitignore"], doc["baseline"], doc["select"]) == \
         (None, True, None, None)
     assert isinstance(doc["max-files"], int) and doc["cache-dir"]
+
+
+@pytest.mark.parametrize(("code", "zh"), [
+    (errno.EACCES, "没有权限（EACCES）"),
+    (errno.ENOENT, "文件或文件夹不存在（ENOENT）"),
+    (errno.EISDIR, "这是文件夹，不是文件（EISDIR）"),
+    (errno.ENOSPC, "磁盘空间不足（ENOSPC）"),
+    (errno.EROFS, "文件系统是只读的（EROFS）"),
+    (errno.ENOTDIR, "路径中有一部分不是文件夹（ENOTDIR）"),
+])
+def test_an_os_reason_is_said_in_chinese_with_its_errno_name(code: int, zh: str) -> None:
+    assert say(reason(OSError(code, "Some OS text")), "zh") == zh
+    assert say(reason(OSError(code, "Some OS text")), "en").endswith(
+        f" ({errno.errorcode[code]})")
+
+
+def test_an_uncommon_os_reason_keeps_the_os_text_and_its_errno_name() -> None:
+    said = say(reason(OSError(errno.EXDEV, "Invalid cross-device link")), "zh")
+    assert said == "Invalid cross-device link（EXDEV）"
+
+
+def test_an_output_that_cannot_be_written_says_why_in_chinese(write_org, monkeypatch) -> None:
+    folder = write_org({"teams.yaml": TEAMS}).parent
+
+    def denied(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr("orgspec.output.tempfile.mkstemp", denied)
+    for command in (["check", "-o", "out.txt", "--lang", "zh"], ["graph", "-o", "g.json"],
+                    ["report", "-o", "r.md", "--lang", "zh"],
+                    ["export", "-o", "x.xlsx", "--lang", "zh"]):
+        run = run_cli(*command, "--isolated", cwd=folder)
+        assert run.code == 2, command
+        assert run.stderr.endswith("：没有权限（EACCES）\n"), (command, run.stderr)
+        assert "Permission" not in run.stderr
+
+
+def test_a_file_in_the_way_of_an_output_folder_is_not_a_folder(write_org) -> None:
+    folder = write_org({"teams.yaml": TEAMS}).parent
+    (folder / "plain").write_text("x", "utf-8")
+    run = run_cli("graph", "-o", "plain/g.json", "--isolated", cwd=folder)
+    assert run.code == 2  # said in the org's language, as graph's errors after reading it
+    assert run.stderr == ("orgspec: 错误：无法写入 'plain/g.json'：路径中有一部分不是文件夹"
+                          "（ENOTDIR）\n")
+    english = run_cli("export", "-o", "plain/x.xlsx", "--isolated", "--lang", "en", cwd=folder)
+    assert english.stderr == ("orgspec: error: cannot write 'plain/x.xlsx': a part of the path "
+                              "is not a folder (ENOTDIR)\n")
