@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import run_cli
 
 from orgspec.i18n import reason, say
@@ -154,3 +155,38 @@ def test_a_file_in_the_way_of_an_output_folder_is_not_a_folder(write_org) -> Non
     english = run_cli("export", "-o", "plain/x.xlsx", "--isolated", "--lang", "en", cwd=folder)
     assert english.stderr == ("orgspec: error: cannot write 'plain/x.xlsx': a part of the path "
                               "is not a folder (ENOTDIR)\n")
+
+
+BACKSTAGE = """\
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: {name: platform}
+spec: {type: team, children: []}
+"""
+
+
+def test_the_backstage_importer_uses_the_parser_the_loader_uses(tmp_path: Path,
+                                                                monkeypatch) -> None:
+    from orgspec.adopt.backstage import read_catalog
+
+    catalog = tmp_path / "catalog-info.yaml"
+    catalog.write_text(BACKSTAGE, "utf-8")
+
+    class Refused(yaml.SafeLoader):
+        def __init__(self, stream: object) -> None:
+            raise AssertionError("the C parser was used")
+
+    monkeypatch.setattr(yaml, "CSafeLoader", Refused, raising=False)
+    monkeypatch.setenv("ORGSPEC_YAML_PARSER", "pure")
+    assert [e.ref.name for e in read_catalog([str(catalog)])] == ["platform"]
+
+
+def test_the_backstage_importer_refuses_an_unknown_parser(tmp_path: Path) -> None:
+    catalog = tmp_path / "catalog-info.yaml"
+    catalog.write_text(BACKSTAGE, "utf-8")
+    run = run_cli("import", "backstage", str(catalog), "-o", str(tmp_path / "out"),
+                  "--lang", "en", env={"ORGSPEC_YAML_PARSER": "PURE"})
+    assert run.code == 2
+    assert run.stderr == ("orgspec: error: ORGSPEC_YAML_PARSER must be `c` or `pure`, not "
+                          "'PURE'\n")
+    assert not (tmp_path / "out").exists()
