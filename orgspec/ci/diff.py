@@ -255,8 +255,51 @@ def diff_head(ref: str, diff: OrgDiff) -> M:
 _HOLDER_KINDS = {"team": "Team", "person": "Person", "role": "Role"}
 
 
-_RENAMED = {"Team": M("team"), "Person": M("person"), "Role": M("position"),
-            "Meeting": M("meeting"), "Responsibility": M("duty"), "Objective": M("objective")}
+def _owners(org: Org, holders: list[str]) -> Any:
+    """A duty's accountable holders by name (`nobody` when none)."""
+    return [named(org, _HOLDER_KINDS.get(h.split(":", 1)[0], "Team"), ident_of(h))
+            for h in holders] or M("nobody")
+
+
+@dataclass(frozen=True)
+class _Lines:
+    """How the org diff says an entity of one kind was renamed, added and removed (each
+    message a literal `M`, so the catalog extracts it)."""
+
+    word: M  # the kind, as `{kind} renamed: ...` says it
+    added: Callable[[Org, str], M]  # (the org that has it, its id)
+    removed: Callable[[Org, str], M]
+
+
+_LINES = {
+    "Team": _Lines(M("team"), lambda o, t: M("team added: {team}", team=named(o, "Team", t)),
+                   lambda o, t: M("team removed: {team}", team=named(o, "Team", t))),
+    "Person": _Lines(M("person"),
+                     lambda o, p: M("person added: {person}", person=named(o, "Person", p)),
+                     lambda o, p: M("person removed: {person}", person=named(o, "Person", p))),
+    "Role": _Lines(M("position"),
+                   lambda o, r: M("position added: {position}", position=named(o, "Role", r)),
+                   lambda o, r: M("position removed: {position}",
+                                  position=named(o, "Role", r))),
+    "Meeting": _Lines(M("meeting"),
+                      lambda o, m: M("meeting added: {meeting}",
+                                     meeting=named(o, "Meeting", m)),
+                      lambda o, m: M("meeting removed: {meeting}",
+                                     meeting=named(o, "Meeting", m))),
+    "Responsibility": _Lines(
+        M("duty"),
+        lambda o, d: M("duty added: {duty} (accountable: {owners})",
+                       duty=named(o, "Responsibility", d),
+                       owners=_owners(o, o.raci.accountable[d])),
+        lambda o, d: M("duty removed: {duty} (was accountable: {owners})",
+                       duty=named(o, "Responsibility", d),
+                       owners=_owners(o, o.raci.accountable[d]))),
+    "Objective": _Lines(M("objective"),
+                        lambda o, i: M("objective added: {objective}",
+                                       objective=named(o, "Objective", i)),
+                        lambda o, i: M("objective removed: {objective}",
+                                       objective=named(o, "Objective", i))),
+}
 
 
 def _renamed(a: Org, b: Org, kind: str, src: _Sources) -> dict[str, str]:
@@ -273,12 +316,17 @@ def _renamed(a: Org, b: Org, kind: str, src: _Sources) -> dict[str, str]:
     return out
 
 
-def _renames(b: Org, kind: str, moved: dict[str, str]) -> list[str]:
-    """One line per entity of `kind` renamed (`_renamed`): `team renamed: 技术部 (tech →
-    technology)`."""
-    return [M("{kind} renamed: {name} ({old} → {new})", kind=_RENAMED[kind],
-              name=display_name(b.table(kind)[new], new), old=old, new=new)
-            for old, new in sorted(moved.items(), key=lambda item: item[1])]
+def _lifecycle(a: Org, b: Org, kind: str, moved: dict[str, str], src: _Sources) -> list[str]:
+    """The entities of `kind` renamed (`moved`, from `_renamed`: `team renamed: 技术部 (tech
+    → technology)`), then added, then removed between `a` and `b`, each sorted by id."""
+    lines = _LINES[kind]
+    ta, tb = set(a.table(kind)), set(b.table(kind))
+    out: list[str] = [M("{kind} renamed: {name} ({old} → {new})", kind=lines.word,
+                        name=display_name(b.table(kind)[new], new), old=old, new=new)
+                      for old, new in sorted(moved.items(), key=lambda item: item[1])]
+    out += [lines.added(b, i) for i in src.known(kind, tb - ta - set(moved.values()))]
+    out += [lines.removed(a, i) for i in src.known(kind, ta - tb - set(moved))]
+    return out
 
 
 def _team_changes(a: Org, b: Org, src: _Sources) -> list[str]:
@@ -286,57 +334,23 @@ def _team_changes(a: Org, b: Org, src: _Sources) -> list[str]:
         ident = org.teams[t].parent
         return named(org, "Team", ident) if ident else M("(root)")
 
-    moved = {kind: _renamed(a, b, kind, src) for kind in ("Team", "Person", "Role", "Meeting")}
-    out: list[str] = _renames(b, "Team", moved["Team"])
-    out += [M("team added: {team}", team=named(b, "Team", t))
-            for t in src.known("Team", set(b.teams) - set(a.teams) - set(moved["Team"].values()))]
-    out += [M("team removed: {team}", team=named(a, "Team", t))
-            for t in src.known("Team", set(a.teams) - set(b.teams) - set(moved["Team"]))]
+    out = _lifecycle(a, b, "Team", _renamed(a, b, "Team", src), src)
     out += [M("team moved: {team} from {old} to {new}", team=named(b, "Team", t),
               old=parent(a, t), new=parent(b, t))
             for t in sorted(set(a.teams) & set(b.teams)) if a.teams[t].parent != b.teams[t].parent]
-    out += _renames(b, "Person", moved["Person"])
-    out += [M("person added: {person}", person=named(b, "Person", p))
-            for p in src.known("Person", set(b.people) - set(a.people)
-                               - set(moved["Person"].values()))]
-    out += [M("person removed: {person}", person=named(a, "Person", p))
-            for p in src.known("Person", set(a.people) - set(b.people) - set(moved["Person"]))]
-    out += _renames(b, "Role", moved["Role"])
-    out += [M("position added: {position}", position=named(b, "Role", r))
-            for r in src.known("Role", set(b.positions) - set(a.positions)
-                               - set(moved["Role"].values()))]
-    out += [M("position removed: {position}", position=named(a, "Role", r))
-            for r in src.known("Role", set(a.positions) - set(b.positions) - set(moved["Role"]))]
-    out += _renames(b, "Meeting", moved["Meeting"])
-    out += [M("meeting added: {meeting}", meeting=named(b, "Meeting", m))
-            for m in src.known("Meeting", set(b.meetings) - set(a.meetings)
-                               - set(moved["Meeting"].values()))]
-    out += [M("meeting removed: {meeting}", meeting=named(a, "Meeting", m))
-            for m in src.known("Meeting", set(a.meetings) - set(b.meetings)
-                               - set(moved["Meeting"]))]
+    for kind in ("Person", "Role", "Meeting"):
+        out += _lifecycle(a, b, kind, _renamed(a, b, kind, src), src)
     return out
 
 
 def _duty_changes(a: Org, b: Org, src: _Sources) -> list[str]:
     ha, hb = a.raci.accountable, b.raci.accountable
-
-    def owners(org: Org, holders: list[str]) -> Any:
-        return [named(org, _HOLDER_KINDS.get(h.split(":", 1)[0], "Team"), ident_of(h))
-                for h in holders] or M("nobody")
-
-    moved = _renamed(a, b, "Responsibility", src)
-    out: list[str] = _renames(b, "Responsibility", moved)
-    out += [M("duty added: {duty} (accountable: {owners})",
-              duty=named(b, "Responsibility", rid), owners=owners(b, hb[rid]))
-            for rid in src.known("Responsibility", set(hb) - set(ha) - set(moved.values()))]
-    out += [M("duty removed: {duty} (was accountable: {owners})",
-              duty=named(a, "Responsibility", rid), owners=owners(a, ha[rid]))
-            for rid in src.known("Responsibility", set(ha) - set(hb) - set(moved))]
+    out = _lifecycle(a, b, "Responsibility", _renamed(a, b, "Responsibility", src), src)
     for rid in sorted(set(ha) & set(hb)):
         if ha[rid] != hb[rid] and not any(src.unread(h) for h in {*ha[rid], *hb[rid]}):
             out.append(M("accountable owner of duty {duty} changed: {old} -> {new}",
-                         duty=named(b, "Responsibility", rid), old=owners(a, ha[rid]),
-                         new=owners(b, hb[rid])))
+                         duty=named(b, "Responsibility", rid), old=_owners(a, ha[rid]),
+                         new=_owners(b, hb[rid])))
     return out
 
 
@@ -369,13 +383,7 @@ def _kr_changes(a: Org, b: Org, src: _Sources) -> list[str]:
         title = table[key][1]
         return M("{name} ({id})", name=title, id=key) if title and title != key else key
 
-    moved = _renamed(a, b, "Objective", src)
-    out: list[str] = _renames(b, "Objective", moved)
-    out += [M("objective added: {objective}", objective=named(b, "Objective", o))
-            for o in src.known("Objective", set(b.objectives) - set(a.objectives)
-                               - set(moved.values()))]
-    out += [M("objective removed: {objective}", objective=named(a, "Objective", o))
-            for o in src.known("Objective", set(a.objectives) - set(b.objectives) - set(moved))]
+    out = _lifecycle(a, b, "Objective", _renamed(a, b, "Objective", src), src)
     ka, kb = krs(a), krs(b)
     out += [M("key result added: {kr}", kr=kr(kb, k)) for k in sorted(set(kb) - set(ka))]
     out += [M("key result removed: {kr}", kr=kr(ka, k)) for k in sorted(set(ka) - set(kb))]
