@@ -3,9 +3,10 @@ by one table; and a rename carries its findings over as unchanged, not new and f
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from conftest import committed_org, git, run_cli
+from conftest import assert_golden, committed_org, git, run_cli
 
 from orgspec.ci.diff import OrgDiff, compare
 from orgspec.engine.lint import lint_org
@@ -180,3 +181,46 @@ def test_a_finding_outside_every_entity_keeps_over_a_file_rename(tmp_path: Path)
                     cwd=tmp_path)  # a second one, in a new file, is new
     assert [(f["code"], f["file"]) for f in again.json()["findings"]] == [
         ("IN010", "org/other.yaml")]
+
+
+def _pull_request(tmp_path: Path) -> Path:
+    """A repo whose base has teams `legacy` (no lead) and `draft` (no duties), and whose
+    working tree drops `legacy` and adds a duty two teams are accountable for: findings
+    new, unchanged (draft's) and fixed (legacy's)."""
+    committed_org(Path(__file__).parent.parent / "examples" / "minimal", tmp_path)
+    org = tmp_path / "org" / "org.yaml"
+    with org.open("a", encoding="utf-8") as handle:
+        handle.write("\n- {kind: Team, id: legacy, parent: platform, members: [grace]}\n"
+                     "- {kind: Team, id: draft, parent: platform, lead: grace, "
+                     "members: [grace]}\n")
+    git(tmp_path, "commit", "-qam", "base")
+    text = org.read_text("utf-8").replace(
+        "- {kind: Team, id: legacy, parent: platform, members: [grace]}\n", "")
+    org.write_text(text + "- {kind: Responsibility, id: status-page, "
+                          "accountable: [platform, support]}\n", "utf-8")
+    return tmp_path
+
+
+def test_diff_reports_count_new_unchanged_and_fixed_golden(tmp_path: Path) -> None:
+    repo = _pull_request(tmp_path)
+    text = run_cli("check", "org", "--diff", "HEAD", "--lang", "zh", cwd=repo)
+    assert text.stdout.splitlines()[-1] == (
+        "与 HEAD 相比新发现 1 个错误、0 个警告、0 个提示，共 1 个文件（11 个实体）；"
+        "另有 1 条此前就有的问题未显示。")
+    assert "与 HEAD 相比的组织变化：1 条新问题，2 条已修复" in text.stdout
+    md = run_cli("report", "org", "--diff", "HEAD", "--lang", "zh", cwd=repo)
+    assert md.code == 0, md.stderr
+    assert "\n与 HEAD 相比：新问题 1 条，未变 1 条，已修复 2 条\n" in md.stdout
+    assert_golden("report-diff.md", md.stdout)
+    html = run_cli("report", "org", "--diff", "HEAD", "--format", "html", "--lang", "en",
+                   cwd=repo, env={"SOURCE_DATE_EPOCH": "1700000000"})
+    assert html.code == 0, html.stderr
+    assert '<p class="diff-counts">Since HEAD: 1 new, 1 unchanged, 2 fixed</p>' in html.stdout
+    assert_golden("report-diff.html", re.sub(r"orgspec \d+\.\d+\.\d+\S*?(?=[\s\"<])",
+                                             "orgspec VERSION", html.stdout))
+
+
+def test_a_report_without_diff_has_no_counts_line(tmp_path: Path) -> None:
+    repo = _pull_request(tmp_path)
+    md = run_cli("report", "org", "--lang", "zh", cwd=repo)
+    assert "与 HEAD 相比" not in md.stdout and "新问题" not in md.stdout
