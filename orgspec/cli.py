@@ -389,19 +389,22 @@ def _config_command(config_path: str | None, isolated: bool) -> int:
     import json
 
     from orgspec.engine.selection import make_plan
+    from orgspec.load.cache import cache_dir
+    from orgspec.load.config import settings
 
     config = make_config(config_path, isolated)
     plan = make_plan(config)
-    doc = {
-        "source": config.source, "root": config.root_path(), "include": config.include,
-        "exclude": config.exclude, "fail-on": config.fail_on.label, "extends": config.extends,
-        "rules": {code: {"name": plan.rules[code].name, "severity": sev.label,
-                         **({"options": plan.options[code]} if plan.options[code] else {})}
-                  for code, sev in plan.severity.items()},
-        "disabled": sorted(set(plan.rules) - set(plan.severity)),
-        "per-file-ignores": {glob: sorted(codes) for glob, codes in plan.per_file},
-    }
-    _emit(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", None)
+    doc: dict[str, Any] = {"source": config.source}
+    for key, value in settings(config).items():  # every setting, from the config model
+        doc[key] = value
+        if key == "rules":  # what the presets, selections and overrides make of them
+            doc[key] = {code: {"name": plan.rules[code].name, "severity": sev.label,
+                               **({"options": plan.options[code]} if plan.options[code] else {})}
+                        for code, sev in plan.severity.items()}
+            doc["disabled"] = sorted(set(plan.rules) - set(plan.severity))
+    doc["per-file-ignores"] = {glob: sorted(codes) for glob, codes in plan.per_file}
+    doc["cache-dir"] = cache_dir(config.cache_path())  # $ORGSPEC_CACHE_DIR wins
+    _emit(json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n", None)
     return EXIT_OK
 
 
@@ -410,7 +413,7 @@ def _config_command(config_path: str | None, isolated: bool) -> int:
 @click.option("--format", "fmt", type=Choice(GRAPH_FORMATS),
               help="Export format  [default: json; mermaid with --process]")
 @click.option("-o", "--output", type=Path(dir_okay=False), help="Write it here.")
-@click.option("--config", "config_path", type=Path(dir_okay=False), help="Config file.")
+@_config_options
 @click.option("--process", metavar="ID", help="Only this process, as a flowchart (mermaid): "
               "its id, or its name as `show` reads it.")
 @click.pass_context
@@ -420,18 +423,20 @@ def graph(ctx: click.Context, /, **options: Any) -> None:
 
 
 def _graph(paths: tuple[str, ...], fmt: str | None, output: str | None,
-           config_path: str | None, process: str | None) -> int:
+           config_path: str | None, isolated: bool, process: str | None) -> int:
     from orgspec.engine.lint import lint_org, load_org, run_lang
     from orgspec.model.graph import build_graph
     from orgspec.report.graph_export import DiagramTooLarge, export, process_flowchart
     from orgspec.report.labels import LABELS
     from orgspec.report.lookup import NotFound, resolve
+    from orgspec.run import refuse_org_outputs
 
     fmt = fmt or ("json" if process is None else "mermaid")
     if process is not None and fmt != "mermaid":
         raise UsageError(M("--process draws a flowchart: use it with --format mermaid"))
-    config = make_config(config_path, False)
+    config = make_config(config_path, isolated)
     targets = targets_of(paths, config.root_path())
+    refuse_org_outputs([output], targets, config)
     findings: list[Any] = []
     if process is None:
         org = load_org(targets, config).org
@@ -740,9 +745,12 @@ def _export(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | No
     from orgspec.adopt.export import ExportError, export_org
     from orgspec.engine.lint import load_org
     from orgspec.report.labels import guess_lang
+    from orgspec.run import refuse_org_outputs
 
     config = make_config(config_path, isolated)
-    loaded = load_org(targets_of(paths, config.root_path()), config)
+    targets = targets_of(paths, config.root_path())
+    refuse_org_outputs([output if fmt == "xlsx" else None], targets, config)  # CSV: .csv files
+    loaded = load_org(targets, config)
     org = loaded.org
     said_in = _speaks(lang or config.lang or guess_lang(org))
     try:

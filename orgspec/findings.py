@@ -132,6 +132,8 @@ class LintResult:
     org_diff_head: str = ""  # with --diff: `org diff against REF: N new findings, M fixed`
     diff_ref: str = ""  # with --diff: REF; `unchanged`: the findings left out as in REF too
     unchanged: int = 0
+    fixed: int = 0  # with --diff: findings of REF gone now; `not_compared`: gone, but their
+    not_compared: int = 0  # file did not load here, so not known to be fixed
     lang: str = ""  # the language of the messages (en, zh); "" when not linted by `lint_org`
     # what this run could not judge: the fingerprints of findings held back (they depend on
     # a value dropped or a file that failed), and the entities kept without some fields

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import stat
@@ -44,7 +45,7 @@ def write_bytes(path: str, data: bytes, durable: bool = True, guard: bool = True
         return
     path = os.path.realpath(path) if os.path.islink(path) else path
     folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
+    make_dirs(folder)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".orgspec-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -154,7 +155,7 @@ def write_tree(folder: str, files: Iterable[tuple[str, str | bytes]]) -> int:
         raise OutputError(M("{folder} exists and was not written by `orgspec site`; choose an "
                             "empty or new folder", folder=folder))
     parent = os.path.dirname(target)
-    os.makedirs(parent, exist_ok=True)
+    make_dirs(parent)
     _clear_leftovers(parent)
     tmp = tempfile.mkdtemp(dir=parent, prefix=".orgspec-site-")
     made: set[str] = {tmp}
@@ -220,8 +221,13 @@ def _replaceable(target: str) -> bool:
 
 
 def make_dirs(path: str) -> None:
-    """Create a folder and its parents; fine if it exists."""
-    os.makedirs(path, exist_ok=True)
+    """Create a folder and its parents; fine if it exists. A file in the way is
+    NotADirectoryError (ENOTDIR: a part of the path is not a folder), not the
+    FileExistsError `os.makedirs` raises for it."""
+    try:
+        os.makedirs(path, exist_ok=True)
+    except FileExistsError:
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), path) from None
 
 
 def remove_file(path: str) -> None:

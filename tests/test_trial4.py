@@ -105,7 +105,9 @@ def test_diff_with_a_configured_baseline_reports_no_fix_that_did_not_happen(
     assert run.code == 0, run.stdout + run.stderr
     assert "org diff against HEAD~1: 0 new findings, 0 fixed" in run.stdout
     assert "fixed:" not in run.stdout + run.stderr
-    assert "fixed" not in (repo / "pr.md").read_text("utf-8")
+    report = (repo / "pr.md").read_text("utf-8")
+    assert "fixed:" not in report
+    assert "Since HEAD\\~1: 0 new, 0 unchanged, 0 fixed\n" in report  # `~` escaped for Markdown
 
 
 def test_diff_with_a_baseline_still_reports_a_real_fix(tmp_path: Path) -> None:

@@ -122,9 +122,9 @@ def test_refusals_and_read_errors_are_said_whole_in_chinese(tmp_path: Path) -> N
          "orgspec: 错误：无法写入 'org/teams'：这是正在读取的组织的文件夹；orgspec 从不往里面写入，"
          "请写到别处"),
         (("check", "org", "--baseline", "nosuch.json", "--lang", "zh"),
-         "orgspec: 错误：无法读取基线 'nosuch.json'：文件或文件夹不存在"),
+         "orgspec: 错误：无法读取基线 'nosuch.json'：文件或文件夹不存在（ENOENT）"),
         (("check", "org", "--baseline", "nosuch.json", "--lang", "zh-Hant"),
-         "orgspec: 錯誤：無法讀取基線 'nosuch.json'：檔案或資料夾不存在"),
+         "orgspec: 錯誤：無法讀取基線 'nosuch.json'：檔案或資料夾不存在（ENOENT）"),
         (("show", "person", "徐涛", "org"), "orgspec: 错误：没有人员 '徐涛'"),  # the content's
     ]
     for args, line in cases:

@@ -62,10 +62,13 @@ class Entity:
 
 
 def read_catalog(paths: list[str]) -> list[Entity]:
-    """Every entity in the catalog files, in file order."""
+    """Every entity in the catalog files, in file order. Parsed by the loader's parser
+    (`ORGSPEC_YAML_PARSER`; a bad value is a ConfigError). Raises AdoptError."""
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    from orgspec.load.yamlevents import loader_class
+
+    loader = loader_class()
     out = []
     for path in paths:
         try:

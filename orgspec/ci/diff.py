@@ -40,6 +40,9 @@ class OrgDiff:
     changes: list[str] = field(default_factory=list)  # `M`s: English, said in any language
 
 
+Moved = dict[str, dict[str, str]]  # kind -> former id -> current id (`_renamed`)
+
+
 def _git(args: list[str], cwd: str) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
@@ -181,21 +184,71 @@ def compare(base: LintResult, head: LintResult, base_org: Org, head_org: Org) ->
     narrowed to (`baseline.in_scope`: other files or rules) is left out."""
     from orgspec.ci.baseline import in_scope, not_checked
 
+    sources = _Sources(base, head, base_org, head_org)
+    moved = {kind: _renamed(base_org, head_org, kind, sources) for kind in KINDS}
     before = {f.fingerprint for f in base.findings}
     after = {f.fingerprint for f in head.findings}
-    diff = OrgDiff(new=[f for f in head.findings if f.fingerprint not in before])
+    new = [f for f in head.findings if f.fingerprint not in before]
+    gone = [f for f in base.findings if f.fingerprint not in after]
+    carried = _carried_over(gone, new, moved, head_org, sources)
+    diff = OrgDiff(new=[f for f in new if id(f) not in carried])
     unchecked, inside = not_checked(head), in_scope(head)
-    for f in base.findings:
-        if f.fingerprint not in after:
-            entry = {"fingerprint": f.fingerprint, "code": f.code, "file": f.location.file,
-                     "entity": f.entity}
-            if inside(entry):
-                (diff.unknown if unchecked(entry) else diff.fixed).append(f)
-    sources = _Sources(base, head, base_org, head_org)
-    diff.changes = sources.note() + _team_changes(base_org, head_org, sources) + \
-        _duty_changes(base_org, head_org, sources) + _finding_changes(diff) + \
-        _kr_changes(base_org, head_org, sources)
+    for f in gone:
+        if id(f) in carried:
+            continue
+        entry = {"fingerprint": f.fingerprint, "code": f.code, "file": f.location.file,
+                 "entity": f.entity}
+        if inside(entry):
+            (diff.unknown if unchecked(entry) else diff.fixed).append(f)
+    diff.changes = sources.note() + _team_changes(base_org, head_org, moved, sources) + \
+        _duty_changes(base_org, head_org, moved, sources) + _finding_changes(diff) + \
+        _kr_changes(base_org, head_org, moved, sources)
     return diff
+
+
+def _carried_over(gone: list[Finding], new: list[Finding], moved: Moved, head_org: Org,
+                  src: _Sources) -> set[int]:
+    """The `id()`s of the base findings gone from the head (`gone`) and of the head's `new`
+    ones that are the same finding under a new name, paired: one on an entity renamed
+    (`moved`: kind -> old id -> new id, from its `aliases`), whose fingerprint is its
+    fingerprint under the new id; and one outside every entity in a file renamed (its
+    fingerprint names the file), with the same rule and message. Neither is new nor fixed."""
+    from collections import Counter
+
+    from orgspec.engine.anchors import part_names
+    from orgspec.findings import fingerprint
+
+    renames = {node_key(kind, old): node_key(kind, ident)
+               for kind, pairs in moved.items() for old, ident in pairs.items()}
+    waiting = {f.fingerprint: f for f in new}
+    repeats = Counter((f.code, f.entity) for f in gone)
+    out: set[int] = set()
+    for f in gone:
+        old_key, _, part = f.entity.partition("/")
+        new_key = renames.get(old_key)
+        if new_key is None:
+            continue
+        anchors = [f.entity, *([] if part else
+                               (f"{f.entity}/{p}" for p in part_names(head_org, new_key)))]
+        for anchor, n in ((a, n) for a in anchors for n in range(repeats[f.code, f.entity])):
+            tag = f"\0#{n}" if n else ""  # as `anchors.assign_fingerprints` numbers repeats
+            if fingerprint(f.code, anchor + tag) == f.fingerprint:
+                same = waiting.pop(fingerprint(f.code, new_key + anchor[len(old_key):] + tag),
+                                   None)
+                if same is not None:
+                    out.update((id(f), id(same)))
+                break
+    base_files, head_files = src.files
+    in_new_files: dict[tuple[str, str], list[Finding]] = {}
+    for f in waiting.values():
+        if not f.entity and src.norm(f.location.file) not in base_files:
+            in_new_files.setdefault((f.code, str(f.message)), []).append(f)
+    for f in gone:
+        if id(f) not in out and not f.entity and src.norm(f.location.file) not in head_files:
+            same_finding = in_new_files.get((f.code, str(f.message)))
+            if same_finding:
+                out.update((id(f), id(same_finding.pop(0))))
+    return out
 
 
 class _Sources:
@@ -204,14 +257,20 @@ class _Sources:
     Files are compared by their working-tree names (`lint_at` renames the base's)."""
 
     def __init__(self, base: LintResult, head: LintResult, a: Org, b: Org) -> None:
-        def norm(path: str) -> str:
-            return os.path.normcase(os.path.realpath(path))
-
+        norm = self.norm
         self._orgs = (a, b)
         self._names = tuple({f: norm(shown) for f, shown in zip(org.files, run.files,
                                                                   strict=False)}
                             for org, run in ((a, base), (b, head)))
         self._failed = tuple({norm(f) for f in run.failed_files} for run in (base, head))
+        # every file each revision has, read or failed
+        self.files = tuple({norm(f) for f in (*run.files, *run.failed_files)}
+                           for run in (base, head))
+
+    @staticmethod
+    def norm(path: str) -> str:
+        """A path as the diff compares files (working-tree names, links resolved)."""
+        return os.path.normcase(os.path.realpath(path))
 
     def note(self) -> list[str]:
         n = len(self._failed[0] | self._failed[1])
@@ -255,8 +314,51 @@ def diff_head(ref: str, diff: OrgDiff) -> M:
 _HOLDER_KINDS = {"team": "Team", "person": "Person", "role": "Role"}
 
 
-_RENAMED = {"Team": M("team"), "Person": M("person"), "Role": M("position"),
-            "Meeting": M("meeting"), "Responsibility": M("duty"), "Objective": M("objective")}
+def _owners(org: Org, holders: list[str]) -> Any:
+    """A duty's accountable holders by name (`nobody` when none)."""
+    return [named(org, _HOLDER_KINDS.get(h.split(":", 1)[0], "Team"), ident_of(h))
+            for h in holders] or M("nobody")
+
+
+@dataclass(frozen=True)
+class _Lines:
+    """How the org diff says an entity of one kind was renamed, added and removed (each
+    message a literal `M`, so the catalog extracts it)."""
+
+    word: M  # the kind, as `{kind} renamed: ...` says it
+    added: Callable[[Org, str], M]  # (the org that has it, its id)
+    removed: Callable[[Org, str], M]
+
+
+_LINES = {
+    "Team": _Lines(M("team"), lambda o, t: M("team added: {team}", team=named(o, "Team", t)),
+                   lambda o, t: M("team removed: {team}", team=named(o, "Team", t))),
+    "Person": _Lines(M("person"),
+                     lambda o, p: M("person added: {person}", person=named(o, "Person", p)),
+                     lambda o, p: M("person removed: {person}", person=named(o, "Person", p))),
+    "Role": _Lines(M("position"),
+                   lambda o, r: M("position added: {position}", position=named(o, "Role", r)),
+                   lambda o, r: M("position removed: {position}",
+                                  position=named(o, "Role", r))),
+    "Meeting": _Lines(M("meeting"),
+                      lambda o, m: M("meeting added: {meeting}",
+                                     meeting=named(o, "Meeting", m)),
+                      lambda o, m: M("meeting removed: {meeting}",
+                                     meeting=named(o, "Meeting", m))),
+    "Responsibility": _Lines(
+        M("duty"),
+        lambda o, d: M("duty added: {duty} (accountable: {owners})",
+                       duty=named(o, "Responsibility", d),
+                       owners=_owners(o, o.raci.accountable[d])),
+        lambda o, d: M("duty removed: {duty} (was accountable: {owners})",
+                       duty=named(o, "Responsibility", d),
+                       owners=_owners(o, o.raci.accountable[d]))),
+    "Objective": _Lines(M("objective"),
+                        lambda o, i: M("objective added: {objective}",
+                                       objective=named(o, "Objective", i)),
+                        lambda o, i: M("objective removed: {objective}",
+                                       objective=named(o, "Objective", i))),
+}
 
 
 def _renamed(a: Org, b: Org, kind: str, src: _Sources) -> dict[str, str]:
@@ -273,70 +375,41 @@ def _renamed(a: Org, b: Org, kind: str, src: _Sources) -> dict[str, str]:
     return out
 
 
-def _renames(b: Org, kind: str, moved: dict[str, str]) -> list[str]:
-    """One line per entity of `kind` renamed (`_renamed`): `team renamed: 技术部 (tech →
-    technology)`."""
-    return [M("{kind} renamed: {name} ({old} → {new})", kind=_RENAMED[kind],
-              name=display_name(b.table(kind)[new], new), old=old, new=new)
-            for old, new in sorted(moved.items(), key=lambda item: item[1])]
+def _lifecycle(a: Org, b: Org, kind: str, moved: dict[str, str], src: _Sources) -> list[str]:
+    """The entities of `kind` renamed (`moved`, from `_renamed`: `team renamed: 技术部 (tech
+    → technology)`), then added, then removed between `a` and `b`, each sorted by id."""
+    lines = _LINES[kind]
+    ta, tb = set(a.table(kind)), set(b.table(kind))
+    out: list[str] = [M("{kind} renamed: {name} ({old} → {new})", kind=lines.word,
+                        name=display_name(b.table(kind)[new], new), old=old, new=new)
+                      for old, new in sorted(moved.items(), key=lambda item: item[1])]
+    out += [lines.added(b, i) for i in src.known(kind, tb - ta - set(moved.values()))]
+    out += [lines.removed(a, i) for i in src.known(kind, ta - tb - set(moved))]
+    return out
 
 
-def _team_changes(a: Org, b: Org, src: _Sources) -> list[str]:
+def _team_changes(a: Org, b: Org, moved: Moved, src: _Sources) -> list[str]:
     def parent(org: Org, t: str) -> str:
         ident = org.teams[t].parent
         return named(org, "Team", ident) if ident else M("(root)")
 
-    moved = {kind: _renamed(a, b, kind, src) for kind in ("Team", "Person", "Role", "Meeting")}
-    out: list[str] = _renames(b, "Team", moved["Team"])
-    out += [M("team added: {team}", team=named(b, "Team", t))
-            for t in src.known("Team", set(b.teams) - set(a.teams) - set(moved["Team"].values()))]
-    out += [M("team removed: {team}", team=named(a, "Team", t))
-            for t in src.known("Team", set(a.teams) - set(b.teams) - set(moved["Team"]))]
+    out = _lifecycle(a, b, "Team", moved["Team"], src)
     out += [M("team moved: {team} from {old} to {new}", team=named(b, "Team", t),
               old=parent(a, t), new=parent(b, t))
             for t in sorted(set(a.teams) & set(b.teams)) if a.teams[t].parent != b.teams[t].parent]
-    out += _renames(b, "Person", moved["Person"])
-    out += [M("person added: {person}", person=named(b, "Person", p))
-            for p in src.known("Person", set(b.people) - set(a.people)
-                               - set(moved["Person"].values()))]
-    out += [M("person removed: {person}", person=named(a, "Person", p))
-            for p in src.known("Person", set(a.people) - set(b.people) - set(moved["Person"]))]
-    out += _renames(b, "Role", moved["Role"])
-    out += [M("position added: {position}", position=named(b, "Role", r))
-            for r in src.known("Role", set(b.positions) - set(a.positions)
-                               - set(moved["Role"].values()))]
-    out += [M("position removed: {position}", position=named(a, "Role", r))
-            for r in src.known("Role", set(a.positions) - set(b.positions) - set(moved["Role"]))]
-    out += _renames(b, "Meeting", moved["Meeting"])
-    out += [M("meeting added: {meeting}", meeting=named(b, "Meeting", m))
-            for m in src.known("Meeting", set(b.meetings) - set(a.meetings)
-                               - set(moved["Meeting"].values()))]
-    out += [M("meeting removed: {meeting}", meeting=named(a, "Meeting", m))
-            for m in src.known("Meeting", set(a.meetings) - set(b.meetings)
-                               - set(moved["Meeting"]))]
+    for kind in ("Person", "Role", "Meeting"):
+        out += _lifecycle(a, b, kind, moved[kind], src)
     return out
 
 
-def _duty_changes(a: Org, b: Org, src: _Sources) -> list[str]:
+def _duty_changes(a: Org, b: Org, moved: Moved, src: _Sources) -> list[str]:
     ha, hb = a.raci.accountable, b.raci.accountable
-
-    def owners(org: Org, holders: list[str]) -> Any:
-        return [named(org, _HOLDER_KINDS.get(h.split(":", 1)[0], "Team"), ident_of(h))
-                for h in holders] or M("nobody")
-
-    moved = _renamed(a, b, "Responsibility", src)
-    out: list[str] = _renames(b, "Responsibility", moved)
-    out += [M("duty added: {duty} (accountable: {owners})",
-              duty=named(b, "Responsibility", rid), owners=owners(b, hb[rid]))
-            for rid in src.known("Responsibility", set(hb) - set(ha) - set(moved.values()))]
-    out += [M("duty removed: {duty} (was accountable: {owners})",
-              duty=named(a, "Responsibility", rid), owners=owners(a, ha[rid]))
-            for rid in src.known("Responsibility", set(ha) - set(hb) - set(moved))]
+    out = _lifecycle(a, b, "Responsibility", moved["Responsibility"], src)
     for rid in sorted(set(ha) & set(hb)):
         if ha[rid] != hb[rid] and not any(src.unread(h) for h in {*ha[rid], *hb[rid]}):
             out.append(M("accountable owner of duty {duty} changed: {old} -> {new}",
-                         duty=named(b, "Responsibility", rid), old=owners(a, ha[rid]),
-                         new=owners(b, hb[rid])))
+                         duty=named(b, "Responsibility", rid), old=_owners(a, ha[rid]),
+                         new=_owners(b, hb[rid])))
     return out
 
 
@@ -356,12 +429,13 @@ def _finding_changes(diff: OrgDiff) -> list[str]:
     return out
 
 
-def _kr_changes(a: Org, b: Org, src: _Sources) -> list[str]:
+def _kr_changes(a: Org, b: Org, moved: Moved, src: _Sources) -> list[str]:
     """Objectives added and removed, then key results added, removed and changed (those
-    of an added objective too: what it sets out to reach is what a reviewer reads)."""
-    def krs(org: Org) -> dict[str, tuple[str, str]]:
+    of an added objective too: what it sets out to reach is what a reviewer reads; those of
+    a renamed one under its new id)."""
+    def krs(org: Org, renamed: dict[str, str]) -> dict[str, tuple[str, str]]:
         """`objective/kr` -> (its JSON, to compare; its title, to show)."""
-        return {f"{oid}/{kr.id}": (kr.model_dump_json(), kr.title)
+        return {f"{renamed.get(oid, oid)}/{kr.id}": (kr.model_dump_json(), kr.title)
                 for oid, obj in org.objectives.items()
                 for kr in obj.key_results if not src.unread(node_key("Objective", oid))}
 
@@ -369,27 +443,13 @@ def _kr_changes(a: Org, b: Org, src: _Sources) -> list[str]:
         title = table[key][1]
         return M("{name} ({id})", name=title, id=key) if title and title != key else key
 
-    moved = _renamed(a, b, "Objective", src)
-    out: list[str] = _renames(b, "Objective", moved)
-    out += [M("objective added: {objective}", objective=named(b, "Objective", o))
-            for o in src.known("Objective", set(b.objectives) - set(a.objectives)
-                               - set(moved.values()))]
-    out += [M("objective removed: {objective}", objective=named(a, "Objective", o))
-            for o in src.known("Objective", set(a.objectives) - set(b.objectives) - set(moved))]
-    ka, kb = krs(a), krs(b)
-    # a renamed objective's key results are its old ones, compared under its current id
-    ka = {_moved_key(key, moved): value for key, value in ka.items()}
+    out = _lifecycle(a, b, "Objective", moved["Objective"], src)
+    ka, kb = krs(a, moved["Objective"]), krs(b, {})
     out += [M("key result added: {kr}", kr=kr(kb, k)) for k in sorted(set(kb) - set(ka))]
     out += [M("key result removed: {kr}", kr=kr(ka, k)) for k in sorted(set(ka) - set(kb))]
     out += [M("key result changed: {kr}", kr=kr(kb, k)) for k in sorted(set(ka) & set(kb))
             if ka[k][0] != kb[k][0]]
     return out
-
-
-def _moved_key(key: str, moved: dict[str, str]) -> str:
-    """`objective/kr` with the objective's current id when it was renamed."""
-    oid, _, kr = key.partition("/")
-    return f"{moved.get(oid, oid)}/{kr}"
 
 
 def where_it_was(findings: list[Finding], base: LintResult, base_org: Org, head_org: Org,

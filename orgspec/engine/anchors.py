@@ -11,6 +11,7 @@ import bisect
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from orgspec.findings import Finding, Location, fingerprint
 from orgspec.model.org import ENTITY_KINDS, Org, Origin, node_key
@@ -68,11 +69,24 @@ def _parts(org: Org, kind: str, ident: str, origin: Origin, key: str) -> list[Sp
         if i >= len(table):
             break
         line, col, end_line, end_col = table[i]
-        # only charter items have `ref`: asking a key result or step raises through pydantic
-        name = (getattr(item, "ref", None) if label == "charter" else None) or item.id
         out.append(Span((line + 1, col + 1), (end_line + 1, end_col + 1),
-                        f"{key}/{label}:{name}", origin.file))
+                        f"{key}/{label}:{_part_name(item, label)}", origin.file))
     return out
+
+
+def _part_name(item: Any, label: str) -> str:
+    # only charter items have `ref`: asking a key result or step raises through pydantic
+    return str((getattr(item, "ref", None) if label == "charter" else None) or item.id)
+
+
+def part_names(org: Org, key: str) -> list[str]:
+    """The parts of entity `key` in `org` as its fingerprints name them after the key
+    (`objective:o` -> `["key_result:k1", ...]`: key results, process steps, charter items);
+    [] for an entity without parts or not in `org`."""
+    kind = _KINDS.get(key.partition(":")[0], "")
+    field, label = _PARTS.get(kind, ("", ""))
+    entity = org.table(kind).get(key.partition(":")[2]) if field else None
+    return [f"{label}:{_part_name(item, label)}" for item in getattr(entity, field, None) or ()]
 
 
 _KINDS = {kind.lower(): kind for kind in ENTITY_KINDS}  # "team" -> "Team", as node_key spells it

@@ -182,15 +182,16 @@ def message_of(exc: BaseException) -> str:
 def reason(exc: BaseException) -> str:
     """Why an operation failed, in words that can be said in any language: the exception's
     `M` when it carries one (orgspec's own refusals), a sentence for the common OS errors
-    (`[Errno 2] No such file or directory: 'x'` -> "no such file or folder"), else the OS's
-    own text (`strerror`) or the exception's."""
+    (`[Errno 2] No such file or directory: 'x'` -> "no such file or folder (ENOENT)"), else
+    the OS's own text (`strerror`, English) or the exception's. An OS error keeps its errno
+    name, which reads the same in every language and can be searched for."""
     first = exc.args[0] if len(exc.args) == 1 else None
     if isinstance(first, M):
         return first
     if isinstance(exc, OSError):
-        if exc.errno in _OS_REASONS:
-            return _OS_REASONS[exc.errno]
-        return exc.strerror or str(exc)
+        why = _OS_REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
+        name = errno.errorcode.get(exc.errno or 0)
+        return M("{why} ({errno})", why=why, errno=name) if name else why
     return str(exc)
 
 

@@ -10,7 +10,7 @@ import os
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +22,6 @@ from orgspec.load.source import SourceError, decode, read_bytes, scan_forbidden
 from orgspec.load.yamlevents import Parsed, parse
 
 CONFIG_NAMES = (".orgspec.yaml", ".orgspec.yml")
-KNOWN_KEYS = ("root", "include", "exclude", "fail-on", "extends", "select", "extend-select",
-              "ignore", "rules", "per-file-ignores", "rule-packs", "lang", "repo-url", "baseline",
-              "respect-gitignore", "cache-dir", "max-files")
 LANGS = ("zh", "zh-Hant", "en")
 PRESETS = ("recommended", "strict")
 
@@ -85,6 +82,46 @@ class Config:
     def baseline_path(self) -> str | None:
         """The configured baseline file, shared by pre-commit, CI and the action."""
         return os.path.normpath(os.path.join(self.base, self.baseline)) if self.baseline else None
+
+
+# The settings are the fields of `Config`, each a config key (`fail_on` is `fail-on`): the
+# reader, `settings` and `orgspec config` follow the model, so a new field is known and
+# shown everywhere at once (`_Reader` needs a method `_<field>` for it).
+_NOT_SETTINGS = ("source", "base")  # where the settings came from
+KNOWN_KEYS = tuple(f.name.replace("_", "-") for f in fields(Config)
+                   if f.name not in _NOT_SETTINGS)
+
+
+def _texts(selectors: list[Selector] | None) -> list[str] | None:
+    return None if selectors is None else [s.text for s in selectors]
+
+
+# How a setting is shown when its value is not already JSON: paths resolved against the
+# config's folder, a severity by its label, selectors as written.
+_SHOWN: dict[str, Callable[[Config], Any]] = {
+    "root": Config.root_path,
+    "baseline": Config.baseline_path,
+    "cache_dir": Config.cache_path,
+    "fail_on": lambda c: c.fail_on.label,
+    "select": lambda c: _texts(c.select),
+    "extend_select": lambda c: _texts(c.extend_select),
+    "ignore": lambda c: _texts(c.ignore),
+    "rules": lambda c: {name: {"severity": r.severity, "options": r.options}
+                        for name, r in c.rules.items()},
+    "per_file_ignores": lambda c: {glob: _texts(sel) for glob, sel in c.per_file_ignores.items()},
+}
+
+
+def settings(config: Config) -> dict[str, Any]:
+    """Every setting of `config` by its config key (`fail-on`), in the model's order, as JSON
+    values: paths resolved against the config's folder (None when unset), a severity by its
+    label, rule selectors as written."""
+    out: dict[str, Any] = {}
+    for f in fields(Config):
+        if f.name not in _NOT_SETTINGS:
+            shown = _SHOWN.get(f.name)
+            out[f.name.replace("_", "-")] = shown(config) if shown else getattr(config, f.name)
+    return out
 
 
 def find_config(start: str | None = None) -> str | None:

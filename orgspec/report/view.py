@@ -177,6 +177,7 @@ class ReportView:
     okrs: list[ObjectiveRow]
     processes: list[ProcessView]
     org_diff: list[str]
+    diff_counts: str = ""  # with --diff: `Since main: 2 new, 5 unchanged, 1 fixed`
     families: list[tuple[str, int]] = field(default_factory=list)
     team_diagram: Diagram = field(default_factory=lambda: Diagram(0, 0))
     okr_diagram: Diagram = field(default_factory=lambda: Diagram(0, 0))
@@ -297,10 +298,24 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
         raci_columns=org.raci.columns(), raci=_raci(org, holders), tree=tree_roots, okrs=okrs,
         processes=_processes(org, result.findings, LABELS[lang]),
         org_diff=[say(c, lang) for c in result.org_diff],
+        diff_counts=say(_diff_counts(result), lang) if result.diff_ref else "",
         families=_families(result, lang), team_diagram=_team_diagram(tree_roots, tree_rows, health),
         okr_diagram=_okr_diagram(okrs), teams=sorted({t for r in rows for t in r.teams}),
         rows=rows, tree_rows=tree_rows, positions=_positions(org), meetings=_meetings(org, lang),
         load=_load(org), team_names=team_names(org), raci_names=holders)
+
+
+def _diff_counts(result: LintResult) -> M:
+    """With `--diff REF`: the findings new since REF (those shown), unchanged (left out) and
+    fixed, and those not compared when some base files did not load: the text output's
+    counts."""
+    if result.not_compared:
+        return M("Since {ref}: {new} new, {unchanged} unchanged, {fixed} fixed, {unknown} not "
+                 "compared (their files did not load)", ref=result.diff_ref,
+                 new=len(result.findings), unchanged=result.unchanged, fixed=result.fixed,
+                 unknown=result.not_compared)
+    return M("Since {ref}: {new} new, {unchanged} unchanged, {fixed} fixed", ref=result.diff_ref,
+             new=len(result.findings), unchanged=result.unchanged, fixed=result.fixed)
 
 
 def view_of(result: LintResult, view: ReportView | None = None, org: Org | None = None,
