@@ -107,7 +107,7 @@ def hold_back(findings: Iterable[Finding], org: Org, reads: dict[str, frozenset[
               ) -> list[Finding]:
     """`findings` without those that depend on something dropped or unreadable; `reads`
     and `absence` by rule code (`RuleMeta.reads`, `RuleMeta.absence`)."""
-    findings = list(findings)
+    findings = _misspelt(list(findings), reads)
     unresolved = meant(org)
     if not org.incomplete and not org.failed and not unresolved:
         return findings
@@ -115,6 +115,30 @@ def hold_back(findings: Iterable[Finding], org: Org, reads: dict[str, frozenset[
     gaps = _Gaps(org, unresolved)
     return [f for f in findings if not unsure.get(f.code) and
             not _depends(f, reads.get(f.code, frozenset()), gaps, org, anchors)]
+
+
+MISSPELT = "RF007"
+
+
+def _misspelt(findings: list[Finding], reads: dict[str, frozenset[str]]) -> list[Finding]:
+    """`findings` without what a misspelt id (RF007) explains: the unknown references
+    (RF001) at the places it lists, and its entity's findings from rules that read what
+    entities of other kinds say about it (an empty charter, no objective)."""
+    typos = [f for f in findings if f.code == MISSPELT]
+    if not typos:
+        return findings
+    at = {(r.location.file, r.location.line, r.location.col) for f in typos for r in f.related}
+    entities = {f.entity for f in typos}
+
+    def explained(f: Finding) -> bool:
+        if f.code == "RF001":
+            return (f.location.file, f.location.line, f.location.col) in at
+        if f.entity not in entities or f.code == MISSPELT:
+            return False
+        own = {kind_of(f.entity), *(p for p, o in _OWNER.items() if o == kind_of(f.entity))}
+        return any(r.split(".", 1)[0] not in own for r in reads.get(f.code, ()))
+
+    return [f for f in findings if not explained(f)]
 
 
 _KIND_WORD = re.compile(r"kind\W{0,4}([A-Za-z]+)", re.IGNORECASE)

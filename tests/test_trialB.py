@@ -1,0 +1,113 @@
+"""An e-commerce operations lead's trial (trial B): a typo in a team's own id gave one
+finding per correct reference, moves between teams were missing from the diff, IME
+punctuation (full-width commas, curly quotes, dashes as list markers) hid findings or gave
+no hint, a roster's team-id typo made a second team of one name, the baseline named a
+moved file by its old path and `orgspec init` wrote into whatever folder it ran in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import run_cli
+
+TYPO_ORG = """\
+- kind: Team
+  id: custmer-service
+  name: 客服部
+  lead: p1
+  members: [p1]
+- {kind: Person, id: p1, name: 张三}
+- kind: Responsibility
+  id: refunds
+  name: 退款
+  accountable: customer-service
+  responsible: [customer-service]
+- kind: Responsibility
+  id: complaints
+  name: 投诉
+  accountable: customer-service
+"""
+
+
+def found(folder: Path, *args: str) -> list[tuple[str, str, int]]:
+    run = run_cli("check", str(folder), "--format", "json", "--lang", "en", *args)
+    assert run.code in (0, 1), run.stderr
+    return [(f["code"], Path(f["file"]).name, f["line"]) for f in run.json()["findings"]]
+
+
+def test_a_typo_in_a_teams_own_id_is_one_finding_at_the_definition(write_org) -> None:
+    folder = write_org({"org.yaml": TYPO_ORG})
+    run = run_cli("check", str(folder), "--format", "json", "--lang", "en")
+    findings = run.json()["findings"]
+    assert [(f["code"], f["line"]) for f in findings] == [("RF007", 2)]
+    assert findings[0]["message"] == (
+        "team id 'custmer-service' is defined but never referenced; 'customer-service' is "
+        "referenced 3 times: rename the definition?")
+    assert [r["line"] for r in findings[0]["related"]] == [10, 11, 15]
+
+
+def test_a_misspelt_id_off_leaves_each_reference_reported(write_org) -> None:
+    folder = write_org({"org.yaml": TYPO_ORG})
+    codes = found(folder, "--ignore", "RF007")
+    assert [c for c in codes if c[0] == "RF001"] == [("RF001", "org.yaml", 10),
+                                                     ("RF001", "org.yaml", 11),
+                                                     ("RF001", "org.yaml", 15)]
+
+
+def test_one_unknown_reference_is_no_misspelt_definition(write_org) -> None:
+    # one reference and one definition apart: either may hold the typo
+    folder = write_org({"org.yaml": TYPO_ORG.rsplit("- kind: Responsibility", 1)[0]
+                        .replace("  responsible: [customer-service]\n", "")})
+    assert [c for c in found(folder) if c[0] in ("RF001", "RF007")] == \
+        [("RF001", "org.yaml", 10)]
+
+
+def test_a_referenced_definition_is_no_misspelt_one(write_org) -> None:
+    # `custmer-service` is referenced: the two `customer-service`s are the typos
+    folder = write_org({"org.yaml": TYPO_ORG + "- kind: Responsibility\n  id: faq\n"
+                        "  accountable: custmer-service\n"})
+    assert [c for c in found(folder) if c[0] in ("RF001", "RF007")] == \
+        [("RF001", "org.yaml", 10), ("RF001", "org.yaml", 11), ("RF001", "org.yaml", 15)]
+
+
+MOVE_BASE = """\
+- {kind: Team, id: a, name: 甲组, lead: p1, members: [p1, p3]}
+- {kind: Team, id: b, name: 乙组, lead: p2, members: [p2], parent: a}
+- {kind: Person, id: p1, name: 张三}
+- {kind: Person, id: p2, name: 李四}
+- {kind: Person, id: p3, name: 王五}
+"""
+
+
+def diff_lines(repo: Path, text: str) -> list[str]:
+    """The org diff's change lines after `org/org.yaml` (committed as MOVE_BASE) is `text`."""
+    from conftest import git
+
+    (repo / "org").mkdir()
+    (repo / "org" / "org.yaml").write_text(MOVE_BASE, "utf-8")
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "base")
+    (repo / "org" / "org.yaml").write_text(text, "utf-8")
+    run = run_cli("check", "org", "--diff", "HEAD", "--lang", "en", cwd=repo)
+    assert run.code == 0, run.stderr
+    return [line.strip() for line in run.stdout.splitlines()
+            if line.startswith("  ") and not line.startswith("    ")]
+
+
+def test_a_person_moved_between_teams_is_listed_in_the_org_diff(tmp_path: Path) -> None:
+    moved = MOVE_BASE.replace("members: [p1, p3]", "members: [p1]") \
+        .replace("members: [p2]", "members: [p2, p3]")
+    assert diff_lines(tmp_path, moved) == ["person moved: 王五 (p3) from 甲组 (a) to 乙组 (b)"]
+
+
+def test_a_renamed_team_moves_nobody(tmp_path: Path) -> None:
+    renamed = MOVE_BASE.replace("id: b, name: 乙组,", "id: bb, aliases: [b], name: 乙组,")
+    lines = diff_lines(tmp_path, renamed)
+    assert "team renamed: 乙组 (b → bb)" in lines
+    assert [line for line in lines if line.startswith("person")] == []
+
+
+def test_a_person_leaving_every_team_moved_to_no_team(tmp_path: Path) -> None:
+    left = MOVE_BASE.replace("members: [p1, p3]", "members: [p1]")
+    assert diff_lines(tmp_path, left) == ["person moved: 王五 (p3) from 甲组 (a) to (no team)"]
