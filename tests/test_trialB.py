@@ -111,3 +111,37 @@ def test_a_renamed_team_moves_nobody(tmp_path: Path) -> None:
 def test_a_person_leaving_every_team_moved_to_no_team(tmp_path: Path) -> None:
     left = MOVE_BASE.replace("members: [p1, p3]", "members: [p1]")
     assert diff_lines(tmp_path, left) == ["person moved: 王五 (p3) from 甲组 (a) to (no team)"]
+
+
+COMMA_ORG = """\
+- kind: Team
+  id: ops
+  name: 运营部
+  members: [li]
+- kind: Team
+  id: order-platform
+  name: 订单平台
+  lead: li
+  members: [li]
+  parent: ops
+- {kind: Person, id: li, name: 李强}
+- kind: Responsibility
+  id: refunds
+  name: 退款
+  accountable: ops
+  consulted: [order-platform，li]
+"""
+
+
+def test_a_full_width_comma_in_a_flow_list_loads_and_is_one_finding(write_org) -> None:
+    folder = write_org({"org.yaml": COMMA_ORG})
+    run = run_cli("check", str(folder), "--format", "json", "--lang", "en", "--isolated")
+    findings = run.json()["findings"]
+    # the team without a lead (HI005) is not hidden by the comma; order-platform's empty
+    # charter (OW006) is the comma's doing: held back
+    assert [(f["code"], f["line"], f["column"]) for f in findings] == \
+        [("HI005", 1, 3), ("RF001", 16, 15)]
+    assert findings[1]["message"] == ("a full-width comma `，` (U+FF0C) in the list of "
+                                      "`consulted`: YAML reads the items around it as one")
+    assert findings[1]["hint"] == ("separate the items with ASCII commas: "
+                                   "`consulted: [order-platform, li]`")

@@ -12,6 +12,7 @@ from orgspec.engine.holdback import value_words
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import M
+from orgspec.load.yamlhints import comma_in_item
 from orgspec.model.aliases import Renamed
 from orgspec.model.models import ID_PATTERN, KINDS, ROLES, is_placeholder, is_vacant
 from orgspec.model.org import Org, Origin, ident_of, node_key
@@ -401,6 +402,11 @@ def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
         where = (*field, j) if listed and _is_list(origin, field) else field
         wanted = _either(kinds)
         label = next(part for part in reversed(field) if isinstance(part, str))
+        split = comma_in_item(label, [str(v) for v in values], j) if where != field else None
+        if split is not None:  # `[order-platform，warehouse]`: one item, two meant
+            yield Issue(split[0], origin.value(*where), entity=node_key(kind, ident),
+                        hint=split[1])
+            continue
         hint = guesses.hint(value, kinds)
         if not hint and is_vacant(value):
             hint = M("{value!r} marks an open seat; an owner not yet known is written `TBD` "

@@ -109,10 +109,15 @@ def hold_back(findings: Iterable[Finding], org: Org, reads: dict[str, frozenset[
     and `absence` by rule code (`RuleMeta.reads`, `RuleMeta.absence`)."""
     findings = _misspelt(list(findings), reads)
     unresolved = meant(org)
-    if not org.incomplete and not org.failed and not unresolved:
+    split = list(_split_items(org))
+    if not org.incomplete and not org.failed and not unresolved and not split:
         return findings
     unsure = {code: _may_define(org, kinds) for code, kinds in (absence or {}).items()}
     gaps = _Gaps(org, unresolved)
+    for key, field, value in split:  # `consulted: [ops，tech]` reads as if dropped
+        gap = Gap(key, frozenset({field}))
+        for word in value_words(value):
+            gaps.by_word[word].append((gap, field))
     return [f for f in findings if not unsure.get(f.code) and
             not _depends(f, reads.get(f.code, frozenset()), gaps, org, anchors)]
 
@@ -204,11 +209,28 @@ def kinds_in_failed(org: Org) -> frozenset[str] | None:
     return frozenset(found)
 
 
+_FULL_COMMA = re.compile("[，、；]")  # `[ops，tech]`: one item, in which two ids were meant
+
+
+def _split_items(org: Org) -> Iterator[tuple[str, str, str]]:
+    """(entity key, `Kind.field`, item) for each item of a duty's RACI list that holds a
+    full-width comma (`consulted: [ops，tech]`, RF001): the teams it names are not
+    consulted, as written, on anything else either. O(items)."""
+    for rid, resp in org.responsibilities.items():
+        for role in ("accountable", "responsible", "consulted", "informed"):
+            for item in getattr(resp, role):
+                if _FULL_COMMA.search(item):
+                    yield f"responsibility:{rid}", f"Responsibility.{role}", item
+
+
 def value_words(value: object) -> Iterator[str]:
-    """The ids a dropped value may name: its strings, split on white space."""
+    """The ids a dropped value may name: its strings, split on white space and on
+    full-width commas."""
     if isinstance(value, str):
         yield value
         yield from value.split()
+        if _FULL_COMMA.search(value):
+            yield from (w.strip() for w in _FULL_COMMA.split(value) if w.strip())
     elif isinstance(value, dict):
         for v in value.values():
             yield from value_words(v)
