@@ -145,3 +145,68 @@ def test_a_full_width_comma_in_a_flow_list_loads_and_is_one_finding(write_org) -
                                       "`consulted`: YAML reads the items around it as one")
     assert findings[1]["hint"] == ("separate the items with ASCII commas: "
                                    "`consulted: [order-platform, li]`")
+
+
+QUOTES_ORG = """\
+- kind: Team
+  id: live-ops
+  name: 直播运营
+  lead: p1
+  members: [p1, “p2”]
+- {kind: Person, id: p1, name: 张三}
+- {kind: Person, id: p2, name: 李四}
+- kind: Responsibility
+  id: refunds
+  name: 退款
+  accountable: live-ops
+  informed: [“p1”]
+  consulted: [「live-ops」]
+- kind: Objective
+  id: o1
+  title: 提升GMV
+  owner: “live-ops”
+"""
+
+
+def test_ids_in_ime_quotes_get_the_same_did_you_mean_in_a_list_as_alone(write_org) -> None:
+    folder = write_org({"org.yaml": QUOTES_ORG})
+    run = run_cli("check", str(folder), "--format", "json", "--lang", "en", "--select", "RF,HI")
+    # p2 is on a team once the quotes go: no HI007 "on no team" beside the RF001
+    assert [(f["code"], f["line"], f["hint"]) for f in run.json()["findings"]] == [
+        ("RF001", 5, "did you mean 'p2'?"), ("RF001", 12, "did you mean 'p1'?"),
+        ("RF001", 13, "did you mean 'live-ops'?"), ("RF001", 17, "did you mean 'live-ops'?")]
+
+
+DASHED = """\
+- kind: Team
+  id: ops
+  name: 运营部
+  lead: li
+  members: [li]
+  responsibilities:
+    {dash} refunds
+    {dash} returns
+- {{kind: Person, id: li, name: 李强}}
+- {{kind: Responsibility, id: refunds, name: 退款, accountable: ops}}
+- {{kind: Responsibility, id: returns, name: 退货, accountable: ops}}
+"""
+
+
+def test_a_dash_typed_for_a_list_marker_is_named(write_org) -> None:
+    said = []
+    for dash in "–—ー":
+        folder = write_org({"org.yaml": DASHED.format(dash=dash)})
+        run = run_cli("check", str(folder), "--format", "json", "--lang", "en", "--select",
+                      "SC003")
+        [found] = run.json()["findings"]
+        assert (found["line"], found["hint"]) == (7, "start each item with an ASCII hyphen and a "
+                                                     "space: `- refunds` (switch the IME to "
+                                                     "half-width)")
+        said.append(found["message"])
+    assert said == [
+        "`responsibilities`: needs a list, not a text: it starts with `–` (an en dash, U+2013), "
+        "which YAML does not read as a list item's `-`",
+        "`responsibilities`: needs a list, not a text: it starts with `—` (an em dash, U+2014), "
+        "which YAML does not read as a list item's `-`",
+        "`responsibilities`: needs a list, not a text: it starts with `ー` (a long vowel mark, "
+        "U+30FC), which YAML does not read as a list item's `-`"]

@@ -17,7 +17,7 @@ from orgspec.model.aliases import Renamed
 from orgspec.model.models import ID_PATTERN, KINDS, ROLES, is_placeholder, is_vacant
 from orgspec.model.org import Org, Origin, ident_of, node_key
 from orgspec.model.validate import DUPLICATE
-from orgspec.text.spaces import stray_blank
+from orgspec.text.spaces import IME_QUOTES, stray_blank
 from orgspec.text.suggest import Suggester
 
 OWNER_KINDS = ("Team", "Person", "Role")
@@ -257,6 +257,10 @@ class _Guesses:
                      for i, e in self.org.table(k).items() if getattr(e, "name", None)}
             found = self.by_kinds[kinds] = (Suggester(ids), folded, names)
         suggester, folded, names = found
+        bare = value.strip(IME_QUOTES)
+        if bare != value and bare in folded.values():  # `[“p1”]`: the quotes an IME typed
+            return M("did you mean {id!r}?", id=bare)
+        value = bare or value
         if value.casefold() in folded:
             return M("an id is lowercase: write it as `{id}`", id=folded[value.casefold()])
         if value.strip() in names:
