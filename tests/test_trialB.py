@@ -210,3 +210,35 @@ def test_a_dash_typed_for_a_list_marker_is_named(write_org) -> None:
         "which YAML does not read as a list item's `-`",
         "`responsibilities`: needs a list, not a text: it starts with `ー` (a long vowel mark, "
         "U+30FC), which YAML does not read as a list item's `-`"]
+
+
+ROSTER = ("工号,姓名,部门,部门编号,职位\n"
+          "E01,张三,仓储物流部,warehouse,经理\n"
+          "E02,李四,仓储物流部,warehouse,专员\n"
+          "E03,王五,仓储物流部,warehose,专员\n"
+          "E04,赵六,客服部,cs,专员\n")
+
+
+def test_a_team_id_typo_in_a_roster_is_noted_and_checked(tmp_path: Path) -> None:
+    (tmp_path / "roster.csv").write_text(ROSTER, "utf-8")
+    run = run_cli("import", "roster", "roster.csv", "-o", "org", "--lang", "en", cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    assert run.stderr.splitlines() == [
+        "note: roster.csv:4: team id 'warehose' names 仓储物流部 too, as 'warehouse' does on "
+        "2 rows: did you mean 'warehouse'? (two teams called 仓储物流部 are made)"]
+    assert [c for c in found(tmp_path / "org") if c[0].startswith("RF")] == \
+        [("RF008", "warehose.yaml", 6)]
+
+
+def test_two_teams_of_one_name_that_no_typo_explains(write_org) -> None:
+    folder = write_org({"org.yaml": """\
+- {kind: Team, id: shanghai, name: 运营部, lead: li, members: [li]}
+- {kind: Team, id: beijing, name: " 运营部", lead: li, members: [li]}
+- {kind: Person, id: li, name: 李强}
+"""})
+    run = run_cli("check", str(folder), "--format", "json", "--lang", "en", "--select", "RF")
+    [finding] = run.json()["findings"]
+    assert (finding["line"], finding["message"], finding["related"][0]["line"]) == \
+        (2, "team 'beijing' has the name 运营部 of team 'shanghai': two teams of one name", 1)
+    assert finding["hint"] == ("if both are one team, keep one of them; else give each a name "
+                               "of its own (e.g. 运营部（华东）)")
