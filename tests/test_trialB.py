@@ -242,3 +242,45 @@ def test_two_teams_of_one_name_that_no_typo_explains(write_org) -> None:
         (2, "team 'beijing' has the name 运营部 of team 'shanghai': two teams of one name", 1)
     assert finding["hint"] == ("if both are one team, keep one of them; else give each a name "
                                "of its own (e.g. 运营部（华东）)")
+
+
+BASE_TEAMS = """\
+- kind: Team
+  id: company
+  name: 公司
+  lead: wang
+  members: [wang]
+- kind: Person
+  id: wang
+  name: 王芳
+- kind: Responsibility
+  id: promo
+  name: 大促活动
+  responsible: company
+"""
+
+
+def test_a_baseline_entry_of_a_file_moved_with_git_mv_is_named_by_its_current_path(
+        tmp_path: Path) -> None:
+    from conftest import git
+
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "teams.yaml").write_text(BASE_TEAMS, "utf-8")
+    (tmp_path / ".orgspec.yaml").write_text("root: org\nbaseline: base.json\n", "utf-8")
+    assert run_cli("check", "--write-baseline", "base.json", "--lang", "en",
+                   cwd=tmp_path).code == 0
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "base")
+    git(tmp_path, "mv", "org/teams.yaml", "org/团队.yaml")
+    moved = tmp_path / "org" / "团队.yaml"
+    moved.write_text(BASE_TEAMS + "- kind: Team\n  id: [x\n", "utf-8")  # fails to load
+    run = run_cli("check", "--lang", "en", cwd=tmp_path)
+    assert "baseline entry not checked (held back): org/团队.yaml (renamed from "\
+        "org/teams.yaml): OW003 duty 'promo' has responsible company but no accountable "\
+        "owner" in run.stderr.splitlines()
+    moved.write_text(BASE_TEAMS.replace("  responsible: company\n",
+                                        "  accountable: company\n"), "utf-8")  # fixed
+    run = run_cli("check", "--lang", "zh", cwd=tmp_path)
+    assert "过时的基线条目（已修复）：org/团队.yaml（原为 org/teams.yaml）：OW003 duty 'promo' "\
+        "has responsible company but no accountable owner" in run.stderr.splitlines()
