@@ -284,3 +284,25 @@ def test_a_baseline_entry_of_a_file_moved_with_git_mv_is_named_by_its_current_pa
     run = run_cli("check", "--lang", "zh", cwd=tmp_path)
     assert "过时的基线条目（已修复）：org/团队.yaml（原为 org/teams.yaml）：OW003 duty 'promo' "\
         "has responsible company but no accountable owner" in run.stderr.splitlines()
+
+
+def test_init_without_a_folder_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("x", "utf-8")
+    run = run_cli("init", "--lang", "en", cwd=tmp_path)
+    assert (run.code, run.stdout, run.stderr) == (
+        2, "", "orgspec: error: say where: orgspec init DIR, or orgspec init . to use this "
+               "folder\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_init_dot_says_the_next_step_without_a_cd(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("x", "utf-8")
+    run = run_cli("init", ".", cwd=tmp_path)
+    assert run.code == 0
+    assert run.stderr == "next: orgspec check\n"
+    assert (tmp_path / "org" / "org.yaml").is_file()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    run = run_cli("init", "--lang", "zh", cwd=empty)  # an empty folder needs no `.`
+    assert (run.code, run.stderr) == (0, "下一步：orgspec check\n")
+    assert (empty / "org" / "org.yaml").is_file()

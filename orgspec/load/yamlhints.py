@@ -6,10 +6,11 @@ dash (`-　kind: Person`), a full-width hyphen starting a list item (`－ kind: 
 full-width brackets around a flow list (`［a, b］`): YAML reads each as text, so the parser
 either fails far away or loads a wrong value. Full-width commas, enumeration commas (顿号)
 and semicolons inside a flow list (`[a，b]`, `[a、b]`, `[a；b]`) are valid YAML, one item:
-the file loads and the check that reads the item names the comma (`comma_in_item`). `explain(detail, text, line)` turns the
-parser's own words for an indentation slip or an unquoted `: ` into what happened and the
-likely fix; `plain(detail, at)` says the other common parser errors (a tab, a character that
-cannot start a value, a `: ` where no field fits, a line without its colon) in plain words.
+the file loads and the check that reads the item names the comma (`comma_in_item`).
+`explain(detail, text, line)` turns the parser's own words for an indentation slip or an
+unquoted `: ` into what happened and the likely fix; `plain(detail, at)` says the other
+common parser errors (a tab, a character that cannot start a value, a `: ` where no field
+fits, a line without its colon) in plain words.
 Both read the parser's English text only to match it; no message repeats it (the
 others are said by `yamlwords`).
 """
