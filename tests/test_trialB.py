@@ -306,3 +306,21 @@ def test_init_dot_says_the_next_step_without_a_cd(tmp_path: Path) -> None:
     run = run_cli("init", "--lang", "zh", cwd=empty)  # an empty folder needs no `.`
     assert (run.code, run.stderr) == (0, "下一步：orgspec check\n")
     assert (empty / "org" / "org.yaml").is_file()
+
+
+def test_a_roster_reimport_that_moves_a_person_shows_the_move(tmp_path: Path) -> None:
+    from conftest import git
+
+    roster = tmp_path / "roster.csv"
+    roster.write_text("工号,姓名,部门,部门编号\nE01,张三,仓储物流部,warehouse\n"
+                      "E02,李四,仓储物流部,warehouse\nE03,王五,客服部,cs\n", "utf-8")
+    assert run_cli("import", "roster", "roster.csv", "-o", "org", cwd=tmp_path).code == 0
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "base")
+    roster.write_text(roster.read_text("utf-8").replace("E02,李四,仓储物流部,warehouse",
+                                                        "E02,李四,客服部,cs"), "utf-8")
+    assert run_cli("import", "roster", "roster.csv", "-o", "org", cwd=tmp_path).code == 0
+    run = run_cli("check", "org", "--diff", "HEAD", "--lang", "en", cwd=tmp_path)
+    assert "  person moved: 李四 (e02) from 仓储物流部 (warehouse) to 客服部 (cs)" in \
+        run.stdout.splitlines()

@@ -28,7 +28,7 @@ _VALID_ID = re.compile(ID_PATTERN)
 @check("RF001", graph=False, text=(), names=KINDS)
 def unknown_reference(ctx: RuleContext) -> Iterator[Issue]:
     """Yield RF001 for each reference to an id that no entity of the right kind has."""
-    yield from check_references(ctx.org)
+    yield from _walked(ctx)[0]
 
 
 @check("RF007", graph=False, text=())
@@ -36,15 +36,22 @@ def misspelt_id(ctx: RuleContext) -> Iterator[Issue]:
     """Yield RF007 at the id of an entity nobody references when several references name
     one unknown id close to it: the definition, not each reference, holds the typo.
     `engine.holdback` holds back the RF001s at the references it lists."""
-    yield from misspelt_definitions(ctx.org)
+    yield from misspelt_definitions(ctx.org, _walked(ctx)[1])
 
 
-def misspelt_definitions(org: Org) -> Iterator[Issue]:
-    """RF007: O(references) plus one did-you-mean index per kind over its unreferenced
-    ids, built only when some unknown id is referenced twice or more."""
-    guesses = _Guesses(org)
-    for _ in check_references(org, guesses):
-        pass
+def _walked(ctx: RuleContext) -> tuple[list[Issue], _Guesses]:
+    """RF001's findings and what its walk over every reference recorded, once per run."""
+    def walk() -> tuple[list[Issue], _Guesses]:
+        guesses = _Guesses(ctx.org)
+        return list(check_references(ctx.org, guesses)), guesses
+
+    return ctx.shared.memo("references", walk)
+
+
+def misspelt_definitions(org: Org, guesses: _Guesses) -> Iterator[Issue]:
+    """RF007 from `guesses` after `check_references`: O(unknown references) plus one
+    did-you-mean index per kind over its unreferenced ids, built only when some unknown id
+    is referenced twice or more."""
     repeated = {v: refs for v, refs in guesses.unknown.items() if len(refs) >= MIN_REFERENCES}
     if not repeated:
         return
