@@ -324,3 +324,8 @@ def test_a_roster_reimport_that_moves_a_person_shows_the_move(tmp_path: Path) ->
     run = run_cli("check", "org", "--diff", "HEAD", "--lang", "en", cwd=tmp_path)
     assert "  person moved: 李四 (e02) from 仓储物流部 (warehouse) to 客服部 (cs)" in \
         run.stdout.splitlines()
+
+
+def test_joining_one_more_team_is_no_move(tmp_path: Path) -> None:
+    joined = MOVE_BASE.replace("members: [p2]", "members: [p2, p3]")
+    assert [line for line in diff_lines(tmp_path, joined) if line.startswith("person")] == []

@@ -199,8 +199,9 @@ def compare(base: LintResult, head: LintResult, base_org: Org, head_org: Org) ->
 
 
 def _person_moves(a: Org, b: Org, src: _Sources) -> list[str]:
-    """One line per person in both revisions whose teams (as member or lead) changed: `person
-    moved: 王五 (p3) from 甲组 (a) to 乙组 (b)`; a renamed team is the same team. O(members)."""
+    """One line per person in both revisions who left a team (as member or lead) or joined
+    one from none: `person moved: 王五 (p3) from 甲组 (a) to 乙组 (b)`, with every team before
+    and after; a renamed team is the same team. O(members)."""
     renamed = _renamed(a, b, "Team", src)
 
     def teams(org: Org, old: bool) -> dict[str, set[str]]:
@@ -219,7 +220,9 @@ def _person_moves(a: Org, b: Org, src: _Sources) -> list[str]:
     out: list[str] = []
     for pid in sorted(set(a.people) & set(b.people)):
         old, new = before.get(pid, set()), after.get(pid, set())
-        if old != new and not any(src.unread(node_key("Team", t)) for t in old ^ new):
+        # joining one more team (the lead of a team added) is no move: nobody was left
+        if old != new and (old - new or not old) and \
+                not any(src.unread(node_key("Team", t)) for t in old ^ new):
             out.append(M("person moved: {person} from {old} to {new}",
                          person=named(b, "Person", pid), old=said(old), new=said(new)))
     return out
