@@ -701,19 +701,25 @@ def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple
 
 
 @main.command()
-@click.argument("directory", default=".", type=Path(file_okay=False))
+@click.argument("directory", required=False, type=Path(file_okay=False))
 @click.option("--lang", type=Lang(),
               help="Language of the example org and its comments (and of an error): zh, "
                    "zh-Hant (Traditional script) or en [default: en].")
 @click.pass_context
 def init(ctx: click.Context, /, **options: Any) -> None:
-    """Start an org repository in DIRECTORY: example org, config, pre-commit and CI files."""
+    """Start an org repository in DIRECTORY (`.` for this folder): example org, config,
+    pre-commit and CI files."""
     _guard(_init, ctx.obj["debug"], **options)
 
 
-def _init(directory: str, lang: str | None) -> int:
+def _init(directory: str | None, lang: str | None) -> int:
     from orgspec.adopt.init import InitError, init_repo
 
+    if directory is None:  # never into whatever folder it runs in, unasked
+        if any(os.scandir(".")):
+            raise UsageError(M("say where: orgspec init DIR, or orgspec init . to use this "
+                               "folder"))
+        directory = "."
     try:
         written = init_repo(directory, lang or "en")
     except InitError as exc:
@@ -721,7 +727,8 @@ def _init(directory: str, lang: str | None) -> int:
     said = _error_lang({"lang": lang})
     for name in written:
         _tell(M("created {path}", path=os.path.join(directory, name)), said)
-    _tell(M("next: cd {folder} && orgspec check", folder=directory), said, err=True)
+    _tell(M("next: orgspec check") if os.path.samefile(directory, ".") else
+          M("next: cd {folder} && orgspec check", folder=directory), said, err=True)
     return EXIT_OK
 
 

@@ -10,7 +10,7 @@ Bad options raise `UsageError` (the CLI prints one line and exits 2).
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -332,16 +332,35 @@ def _apply_baseline(result: Any, path: str) -> list[str]:
     stale_said = M("1 stale entry") if stale == 1 else M("{n} stale entries", n=stale)
     notes = [say(M("baseline {path}: {known}, {stale}", path=path, known=known,
                    stale=stale_said), lang)]
+    now = _now_named(path, outcome.stale[:50] + outcome.held[:50])
     notes += [say(M("stale baseline entry (fixed): {file}: {code} {message}",
-                    file=e.get("file", "?"), code=e.get("code", "?"),
+                    file=now(e), code=e.get("code", "?"),
                     message=e.get("message", "")), lang) for e in outcome.stale[:50]]
     if outcome.held:
         notes.append(say(M("{n} baseline entries not checked: their file or entity did not "
                            "load (held back, not fixed)", n=len(outcome.held)), lang))
     notes += [say(M("baseline entry not checked (held back): {file}: {code} {message}",
-                    file=e.get("file", "?"), code=e.get("code", "?"),
+                    file=now(e), code=e.get("code", "?"),
                     message=e.get("message", "")), lang) for e in outcome.held[:50]]
     return notes
+
+
+def _now_named(path: str, entries: list[dict[str, Any]]) -> Callable[[dict[str, Any]], Any]:
+    """The file of a baseline entry as the notes say it: its current path beside the one
+    recorded when git saw it renamed since baseline `path` was committed (`git mv`); git
+    is asked only when an entry's file is gone."""
+    renamed: dict[str, str] = {}
+    if any(isinstance(e.get("file"), str) and not os.path.exists(e["file"]) for e in entries):
+        from orgspec.ci.renames import renamed_since
+
+        renamed = renamed_since(path)
+
+    def now(entry: dict[str, Any]) -> Any:
+        file = entry.get("file", "?")
+        new = renamed.get(file) if isinstance(file, str) else None
+        return M("{file} (renamed from {old})", file=new, old=file) if new else file
+
+    return now
 
 
 def _apply_diff(result: LintResult, head: list[Finding], org: Org, ref: str,

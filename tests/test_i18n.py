@@ -158,9 +158,6 @@ def test_mistakes_of_the_issue_say_the_fix(write_org) -> None:
      "not read a field here"),
     ("kind: Team\nid: cs\n\u3000name: 客服部\n", 3, 1,
      "a full-width space (U+3000) is used to indent: YAML indents with ASCII spaces only"),
-    ("kind: Team\nid: cs\nmembers: [a， b]\n", 3, 12,
-     "a full-width comma `，` (U+FF0C) in the list of `members`: YAML reads the items around "
-     "it as one"),
     ("kind: Team\nid: cs\nmembers: ［a, b］\n", 3, 10,
      "full-width brackets `［` `］` around the list of `members`: YAML reads them as text, not "
      "as a list"),

@@ -226,17 +226,19 @@ def test_an_indentation_slip_points_at_the_keys_first_character(
 
 def test_independent_slips_on_other_lines_are_all_reported_in_one_run(write_org) -> None:
     teams = TEAMS.replace("  name: 公司", "  name： 公司").replace(
-        "  members: [li]", "  members: [li， wang]").replace("  parent: company",
-                                                            "\tparent: company")
+        "  members: [li]", "  members: ［li, wang］").replace("  parent: company",
+                                                             "\tparent: company")
     found = check(write_org({"teams.yaml": teams}), "en")
+    # (a full-width comma inside ASCII brackets is valid YAML, one item: RF001 once the file
+    # loads, trial B; full-width brackets stay a slip)
     assert where(found) == [("IN001", "teams.yaml", 3, 7), ("IN001", "teams.yaml", 9, 1),
-                            ("IN001", "teams.yaml", 11, 15)]
+                            ("IN001", "teams.yaml", 11, 12)]
     assert [f["message"] for f in found] == [
         "a full-width colon `：` (U+FF1A) follows `name`: YAML needs an ASCII colon, so it does "
         "not read a field here",
         "a tab character here: YAML indents with spaces only",
-        "a full-width comma `，` (U+FF0C) in the list of `members`: YAML reads the items "
-        "around it as one"]
+        "full-width brackets `［` `］` around the list of `members`: YAML reads them as text, "
+        "not as a list"]
 
 
 def test_a_tab_alone_is_the_parsers_one_finding(write_org) -> None:

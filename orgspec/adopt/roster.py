@@ -319,7 +319,36 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
             team.lead = team.lead or pid
     if not any("lead" in r.values for _, r in rows):
         _infer_leads(draft, rows, person_of, known)
+    draft.notes.extend(_one_name_two_ids(rows))
     return draft
+
+
+def _one_name_two_ids(rows: list[tuple[str, Row]]) -> list[str]:
+    """A note per team id that shares its team name with another id on more rows (`部门编号`
+    `warehose` beside `warehouse`, both 仓储物流部): each id makes a team, so a typo makes a
+    second team of one name. O(rows)."""
+    from orgspec.text.suggest import closest
+
+    ids: dict[str, Counter[str]] = {}
+    first: dict[tuple[str, str], str] = {}
+    for path, row in rows:
+        name, ident = row.get("team"), row.get("team_id")
+        if name and ident:
+            ids.setdefault(name, Counter())[ident] += 1
+            first.setdefault((name, ident), os.path.basename(path) + ":" + str(row.line))
+    out: list[str] = []
+    for name in sorted(n for n, counts in ids.items() if len(counts) > 1):
+        main, *others = sorted(ids[name], key=lambda i: (-ids[name][i], i))
+        for ident in others:
+            where = first[(name, ident)]
+            out.append(M("{where}: team id {id!r} names {name} too, as {other!r} does on "
+                         "{n} rows: did you mean {other!r}? (two teams called {name} are "
+                         "made)", where=where, id=ident, name=name, other=main,
+                         n=ids[name][main]) if closest(ident, [main]) else
+                       M("{where}: team ids {id!r} and {other!r} are both called {name}: two "
+                         "teams of one name are made", where=where, id=ident, other=main,
+                         name=name))
+    return out
 
 
 def _person_key(row: Row) -> tuple[str, str]:

@@ -69,3 +69,39 @@ def _at(where: Location, name: str, offset: int) -> Location:
         col = where.col + offset
         return Location(where.file, where.line, col, where.line, col + 1)
     return where
+
+
+@check("RF008", graph=False, kinds=("Team",), text=("Team",))
+def duplicate_name(ctx: RuleContext) -> Iterator[Issue]:
+    """Yield RF008 at the `name` of each team whose display name (blanks and case aside)
+    another team has too, with that one as related location: the team with the most
+    members (then the first written) is taken as the one meant. O(teams)."""
+    from orgspec.findings import Related
+    from orgspec.text.suggest import closest
+
+    org = ctx.org
+    by_name: dict[str, list[tuple[tuple[int, str, int, int], str]]] = {}
+    for ident, team in org.teams.items():
+        if isinstance(team.name, str) and team.name.strip():
+            where = org.origin("Team", ident).value("name")
+            by_name.setdefault(team.name.strip().casefold(), []).append(
+                ((-len(team.members), where.file, where.line, where.col), ident))
+    for teams in by_name.values():
+        if len(teams) < 2:
+            continue
+        teams.sort()
+        first = teams[0][1]
+        for _, ident in teams[1:]:
+            name = str(org.teams[ident].name).strip()
+            typo = closest(ident, [first])
+            yield Issue(M("team {id!r} has the name {name} of team {other!r}: two teams of one "
+                          "name", id=ident, name=name, other=first),
+                        org.origin("Team", ident).value("name"), node_key("Team", ident),
+                        related=(Related(org.origin("Team", first).value("name"),
+                                         M("team {id!r} is named {name} here", id=first,
+                                           name=name)),),
+                        hint=M("{id!r} is close to {other!r}: if it is a typo (a roster's "
+                               "department id), write {other!r}", id=ident, other=first)
+                        if typo else
+                        M("if both are one team, keep one of them; else give each a name "
+                          "of its own (e.g. {name}（华东）)", name=name))

@@ -10,13 +10,14 @@ from typing import Any
 from orgspec.engine.context import RuleContext
 from orgspec.engine.holdback import value_words
 from orgspec.engine.registry import check
-from orgspec.findings import Issue, Related
+from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import M
+from orgspec.load.yamlhints import comma_in_item
 from orgspec.model.aliases import Renamed
 from orgspec.model.models import ID_PATTERN, KINDS, ROLES, is_placeholder, is_vacant
 from orgspec.model.org import Org, Origin, ident_of, node_key
 from orgspec.model.validate import DUPLICATE
-from orgspec.text.spaces import stray_blank
+from orgspec.text.spaces import IME_QUOTES, stray_blank
 from orgspec.text.suggest import Suggester
 
 OWNER_KINDS = ("Team", "Person", "Role")
@@ -27,7 +28,62 @@ _VALID_ID = re.compile(ID_PATTERN)
 @check("RF001", graph=False, text=(), names=KINDS)
 def unknown_reference(ctx: RuleContext) -> Iterator[Issue]:
     """Yield RF001 for each reference to an id that no entity of the right kind has."""
-    yield from check_references(ctx.org)
+    yield from _walked(ctx)[0]
+
+
+@check("RF007", graph=False, text=())
+def misspelt_id(ctx: RuleContext) -> Iterator[Issue]:
+    """Yield RF007 at the id of an entity nobody references when several references name
+    one unknown id close to it: the definition, not each reference, holds the typo.
+    `engine.holdback` holds back the RF001s at the references it lists."""
+    yield from misspelt_definitions(ctx.org, _walked(ctx)[1])
+
+
+def _walked(ctx: RuleContext) -> tuple[list[Issue], _Guesses]:
+    """RF001's findings and what its walk over every reference recorded, once per run."""
+    def walk() -> tuple[list[Issue], _Guesses]:
+        guesses = _Guesses(ctx.org)
+        return list(check_references(ctx.org, guesses)), guesses
+
+    return ctx.shared.memo("references", walk)
+
+
+def misspelt_definitions(org: Org, guesses: _Guesses) -> Iterator[Issue]:
+    """RF007 from `guesses` after `check_references`: O(unknown references) plus one
+    did-you-mean index per kind over its unreferenced ids, built only when some unknown id
+    is referenced twice or more."""
+    repeated = {v: refs for v, refs in guesses.unknown.items() if len(refs) >= MIN_REFERENCES}
+    if not repeated:
+        return
+    spare: dict[str, Suggester] = {}
+    best: dict[tuple[str, str], tuple[str, list[Location]]] = {}
+    for value in sorted(repeated):
+        refs = repeated[value]
+        first = refs[0][0]
+        for kind in (k for k in first if all(k in wanted for wanted, _ in refs)):
+            if kind not in spare:
+                spare[kind] = Suggester(i for i in org.table(kind)
+                                        if i not in guesses.referenced)
+            defined = spare[kind].close(value)
+            if defined is None:
+                continue
+            held = best.get((kind, defined))
+            if held is None or len(refs) > len(held[1]):
+                best[(kind, defined)] = (value, [at for _, at in refs])
+            break
+    for (kind, defined), (value, where) in sorted(best.items()):
+        word = KIND_WORDS.get(kind, kind)
+        yield Issue(M("{kind} id {id!r} is defined but never referenced; {value!r} is "
+                      "referenced {n} times: rename the definition?", kind=word, id=defined,
+                      value=value, n=len(where)),
+                    org.origin(kind, defined).value("id"), entity=node_key(kind, defined),
+                    related=tuple(Related(at, M("{value!r} referenced here", value=value))
+                                  for at in where),
+                    hint=M("write `id: {value}` here if {value!r} is the id meant; else "
+                           "correct the references to {id!r}", value=value, id=defined))
+
+
+MIN_REFERENCES = 2  # one reference and one definition apart: either may hold the typo
 
 
 @check("RF005", graph=False, text=())
@@ -152,6 +208,9 @@ class _Guesses:
         self._in_failed: dict[str, bool] = {}
         self._failed: Suggester | None = None
         self._copies: dict[str, set[str]] | None = None  # built on first use
+        self.referenced: set[str] = set()  # every value written in a reference
+        # unknown value -> (kinds wanted, where) per reference RF001 reports
+        self.unknown: dict[str, list[tuple[tuple[str, ...], Location]]] = defaultdict(list)
         # `id: Marketing` (or `id: he-li　`, a full-width space after it) is SC003 and held
         # as invalid; `marketing` elsewhere is the id it will have once fixed, so a reference
         # to it is no second finding
@@ -205,6 +264,10 @@ class _Guesses:
                      for i, e in self.org.table(k).items() if getattr(e, "name", None)}
             found = self.by_kinds[kinds] = (Suggester(ids), folded, names)
         suggester, folded, names = found
+        bare = value.strip(IME_QUOTES)
+        if bare != value and bare in folded.values():  # `[“p1”]`: the quotes an IME typed
+            return M("did you mean {id!r}?", id=bare)
+        value = bare or value
         if value.casefold() in folded:
             return M("an id is lowercase: write it as `{id}`", id=folded[value.casefold()])
         if value.strip() in names:
@@ -215,9 +278,10 @@ class _Guesses:
         return M("did you mean {id!r}?", id=close) if close else ""
 
 
-def check_references(org: Org) -> Iterator[Issue]:
-    """Every unknown reference in the org (placeholders and failed files excepted)."""
-    guesses = _Guesses(org)
+def check_references(org: Org, guesses: _Guesses | None = None) -> Iterator[Issue]:
+    """Every unknown reference in the org (placeholders and failed files excepted);
+    `guesses` records the values referenced and the unknown ones (`misspelt_definitions`)."""
+    guesses = guesses or _Guesses(org)
     for tid, team in org.teams.items():
         o = org.origin("Team", tid)
         yield from _refs(guesses, o, ("parent",), [team.parent], ("Team",), "team", tid)
@@ -318,7 +382,10 @@ def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
     org = guesses.org
     values = list(values)
     for j, value in enumerate(values):
-        if value is None or is_placeholder(value) or _exists(org, value, kinds):
+        if value is None or is_placeholder(value):
+            continue
+        guesses.referenced.add(value)
+        if _exists(org, value, kinds):
             continue
         if is_vacant(value) and kinds == ("Person",) and field == ("lead",):
             continue  # `lead: 待招聘`: the seat is open, not an unknown person
@@ -346,6 +413,11 @@ def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
         where = (*field, j) if listed and _is_list(origin, field) else field
         wanted = _either(kinds)
         label = next(part for part in reversed(field) if isinstance(part, str))
+        split = comma_in_item(label, [str(v) for v in values], j) if where != field else None
+        if split is not None:  # `[order-platform，warehouse]`: one item, two meant
+            yield Issue(split[0], origin.value(*where), entity=node_key(kind, ident),
+                        hint=split[1])
+            continue
         hint = _split_hint(value, label, where == field) if label in _LIST_FIELDS else ""
         hint = hint or guesses.hint(value, kinds)
         if not hint and is_vacant(value):
@@ -354,8 +426,10 @@ def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
         if not hint and label == "tracker":  # `tracker: Jira OPS`: read as a tool
             hint = M("a step's `tracker` is the team, person or position that follows it up, "
                      "not a tool: name tools in the process's `trackers`")
+        at = origin.value(*where)
+        guesses.unknown[value].append((kinds, at))
         yield Issue(M("unknown {kinds} {value!r} in `{field}`", kinds=wanted, value=value,
-                      field=label), origin.value(*where), entity=node_key(kind, ident),
+                      field=label), at, entity=node_key(kind, ident),
                     hint=hint or M("add the {kinds} {value!r} to the org's files, or change "
                                    "it to an existing id", kinds=wanted,
                                    value=value))

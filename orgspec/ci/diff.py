@@ -202,7 +202,8 @@ def compare(base: LintResult, head: LintResult, base_org: Org, head_org: Org) ->
             (diff.unknown if unchecked(entry) else diff.fixed).append(f)
     diff.changes = sources.note() + _team_changes(base_org, head_org, moved, sources) + \
         _duty_changes(base_org, head_org, moved, sources) + _finding_changes(diff) + \
-        _kr_changes(base_org, head_org, moved, sources)
+        _kr_changes(base_org, head_org, moved, sources) + \
+        _person_moves(base_org, head_org, sources)
     return diff
 
 
@@ -248,6 +249,36 @@ def _carried_over(gone: list[Finding], new: list[Finding], moved: Moved, head_or
             same_finding = in_new_files.get((f.code, str(f.message)))
             if same_finding:
                 out.update((id(f), id(same_finding.pop(0))))
+    return out
+
+
+def _person_moves(a: Org, b: Org, src: _Sources) -> list[str]:
+    """One line per person in both revisions who left a team (as member or lead) or joined
+    one from none: `person moved: 王五 (p3) from 甲组 (a) to 乙组 (b)`, with every team before
+    and after; a renamed team is the same team. O(members)."""
+    renamed = _renamed(a, b, "Team", src)
+
+    def teams(org: Org, old: bool) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for tid, team in org.teams.items():
+            tid = renamed.get(tid, tid) if old else tid
+            for pid in {*team.members, *([team.lead] if team.lead else [])}:
+                out.setdefault(str(pid), set()).add(tid)
+        return out
+
+    def said(tids: set[str]) -> Any:  # a team kept or renamed by its current name
+        return [named(b if t in b.teams else a, "Team", t) for t in sorted(tids)] or \
+            M("(no team)")
+
+    before, after = teams(a, True), teams(b, False)
+    out: list[str] = []
+    for pid in sorted(set(a.people) & set(b.people)):
+        old, new = before.get(pid, set()), after.get(pid, set())
+        # joining one more team (the lead of a team added) is no move: nobody was left
+        if old != new and (old - new or not old) and \
+                not any(src.unread(node_key("Team", t)) for t in old ^ new):
+            out.append(M("person moved: {person} from {old} to {new}",
+                         person=named(b, "Person", pid), old=said(old), new=said(new)))
     return out
 
 

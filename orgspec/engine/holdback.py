@@ -107,14 +107,43 @@ def hold_back(findings: Iterable[Finding], org: Org, reads: dict[str, frozenset[
               ) -> list[Finding]:
     """`findings` without those that depend on something dropped or unreadable; `reads`
     and `absence` by rule code (`RuleMeta.reads`, `RuleMeta.absence`)."""
-    findings = list(findings)
+    findings = _misspelt(list(findings), reads)
     unresolved = meant(org)
-    if not org.incomplete and not org.failed and not unresolved:
+    split = list(_split_items(org))
+    if not org.incomplete and not org.failed and not unresolved and not split:
         return findings
     unsure = {code: _may_define(org, kinds) for code, kinds in (absence or {}).items()}
     gaps = _Gaps(org, unresolved)
+    for key, field, value in split:  # `consulted: [ops，tech]` reads as if dropped
+        gap = Gap(key, frozenset({field}))
+        for word in value_words(value):
+            gaps.by_word[word].append((gap, field))
     return [f for f in findings if not unsure.get(f.code) and
             not _depends(f, reads.get(f.code, frozenset()), gaps, org, anchors)]
+
+
+MISSPELT = "RF007"
+
+
+def _misspelt(findings: list[Finding], reads: dict[str, frozenset[str]]) -> list[Finding]:
+    """`findings` without what a misspelt id (RF007) explains: the unknown references
+    (RF001) at the places it lists, and its entity's findings from rules that read what
+    entities of other kinds say about it (an empty charter, no objective)."""
+    typos = [f for f in findings if f.code == MISSPELT]
+    if not typos:
+        return findings
+    at = {(r.location.file, r.location.line, r.location.col) for f in typos for r in f.related}
+    entities = {f.entity for f in typos}
+
+    def explained(f: Finding) -> bool:
+        if f.code == "RF001":
+            return (f.location.file, f.location.line, f.location.col) in at
+        if f.entity not in entities or f.code == MISSPELT:
+            return False
+        own = {kind_of(f.entity), *(p for p, o in _OWNER.items() if o == kind_of(f.entity))}
+        return any(r.split(".", 1)[0] not in own for r in reads.get(f.code, ()))
+
+    return [f for f in findings if not explained(f)]
 
 
 _KIND_WORD = re.compile(r"kind\W{0,4}([A-Za-z]+)", re.IGNORECASE)
@@ -180,11 +209,28 @@ def kinds_in_failed(org: Org) -> frozenset[str] | None:
     return frozenset(found)
 
 
+_FULL_COMMA = re.compile("[，、；]")  # `[ops，tech]`: one item, in which two ids were meant
+
+
+def _split_items(org: Org) -> Iterator[tuple[str, str, str]]:
+    """(entity key, `Kind.field`, item) for each item of a duty's RACI list that holds a
+    full-width comma (`consulted: [ops，tech]`, RF001): the teams it names are not
+    consulted, as written, on anything else either. O(items)."""
+    for rid, resp in org.responsibilities.items():
+        for role in ("accountable", "responsible", "consulted", "informed"):
+            for item in getattr(resp, role):
+                if _FULL_COMMA.search(item):
+                    yield f"responsibility:{rid}", f"Responsibility.{role}", item
+
+
 def value_words(value: object) -> Iterator[str]:
-    """The ids a dropped value may name: its strings, split on white space."""
+    """The ids a dropped value may name: its strings, split on white space and on
+    full-width commas."""
     if isinstance(value, str):
         yield value
         yield from value.split()
+        if _FULL_COMMA.search(value):
+            yield from (w.strip() for w in _FULL_COMMA.split(value) if w.strip())
     elif isinstance(value, dict):
         for v in value.values():
             yield from value_words(v)

@@ -3,12 +3,14 @@
 `fullwidth(text)` finds a full-width colon after a key (`name： 客服部`), a full-width space
 (U+3000) used to indent or written after a key's colon (`owner:　he-li`) or a list item's
 dash (`-　kind: Person`), a full-width hyphen starting a list item (`－ kind: Person`), and
-full-width commas, enumeration commas (顿号), full-width semicolons or brackets in a flow
-list (`[a，b]`, `[a、b]`, `[a；b]`, `［a, b］`): YAML reads each as text, so the parser
-either fails far away or loads a wrong value. `explain(detail, text, line)` turns the
-parser's own words for an indentation slip or an unquoted `: ` into what happened and the
-likely fix; `plain(detail, at)` says the other common parser errors (a tab, a character that
-cannot start a value, a `: ` where no field fits, a line without its colon) in plain words.
+full-width brackets around a flow list (`［a, b］`): YAML reads each as text, so the parser
+either fails far away or loads a wrong value. Full-width commas, enumeration commas (顿号)
+and semicolons inside a flow list (`[a，b]`, `[a、b]`, `[a；b]`) are valid YAML, one item:
+the file loads and the check that reads the item names the comma (`comma_in_item`).
+`explain(detail, text, line)` turns the parser's own words for an indentation slip or an
+unquoted `: ` into what happened and the likely fix; `plain(detail, at)` says the other
+common parser errors (a tab, a character that cannot start a value, a `: ` where no field
+fits, a line without its colon) in plain words.
 Both read the parser's English text only to match it; no message repeats it (the
 others are said by `yamlwords`).
 """
@@ -147,15 +149,25 @@ def _flow_problem(number: int, line: str, key: str, value: str, at: int) -> Said
                 M("full-width brackets `{open}` `{close}` around the list of `{key}`: YAML "
                   "reads them as text, not as a list", open=value[0], close=value[-1], key=key),
                 M("use ASCII brackets: `{key}: {fixed}`", key=key, fixed=fixed))
-    comma = next((c for c in value if c in _FULL_COMMAS), None)
+    return None
+
+
+def comma_in_item(key: str, items: list[str], index: int) -> tuple[str, str] | None:
+    """Item `index` of the list `items` of field `key` holds a full-width comma, an
+    enumeration comma (、) or a full-width semicolon (`consulted: [order-platform，warehouse]`):
+    valid YAML, one item, though two were meant. As (message naming the character, hint with
+    the list written with ASCII commas), or None."""
+    item = items[index]
+    comma = next((c for c in item if c in _FULL_COMMAS), None)
     if comma is None:
         return None
+    parts = [p.strip() for p in re.split(f"[{_FULL_COMMAS}]", item) if p.strip()]
+    fixed = "[" + ", ".join([*items[:index], *parts, *items[index + 1:]]) + "]"
     said = {"、": M("an enumeration comma `、` (U+3001) in the list of `{key}`: YAML reads "
                    "the items around it as one", key=key),
             "；": M("a full-width semicolon `；` (U+FF1B) in the list of `{key}`: YAML reads "
                    "the items around it as one", key=key)}.get(comma)
-    return (number, at + value.index(comma) + 1,
-            said or M("a full-width comma `{char}` (U+{code:04X}) in the list of `{key}`: YAML "
+    return (said or M("a full-width comma `{char}` (U+{code:04X}) in the list of `{key}`: YAML "
                       "reads the items around it as one", char=comma, code=ord(comma), key=key),
             M("separate the items with ASCII commas: `{key}: {fixed}`", key=key, fixed=fixed))
 

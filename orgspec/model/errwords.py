@@ -60,6 +60,24 @@ _QUOTED = re.compile(r"'([^']*)'")
 _EMAIL = r"^[^@\s]+@[^@\s]+$"
 
 
+# Characters an IME types for `-` that YAML does not read as a list item's marker.
+_DASHES = {"–": M("an en dash"), "—": M("an em dash"), "－": M("a full-width hyphen"),
+           "ー": M("a long vowel mark"), "―": M("a horizontal bar"), "−": M("a minus sign"),
+           "‐": M("a Unicode hyphen"), "‑": M("a Unicode hyphen")}
+
+
+def _dashed(value: str) -> Said:
+    """`responsibilities:` then lines `– refund`: one text `– refund – returns`, as YAML
+    reads an en dash (or em dash, full-width hyphen, long vowel mark) as text."""
+    dash = value[0]
+    item = value[1:].split(dash, 1)[0].strip() or "..."
+    return (M("needs a list, not a text: it starts with `{char}` ({what}, U+{code:04X}), "
+              "which YAML does not read as a list item's `-`", char=dash, what=_DASHES[dash],
+              code=ord(dash)),
+            M("start each item with an ASCII hyphen and a space: `- {item}` (switch the IME "
+              "to half-width)", item=item))
+
+
 def shape(value: Any) -> str:
     """What was written instead, in words: a list, a mapping, a text."""
     if isinstance(value, list):
@@ -76,6 +94,8 @@ def said(kind: str, ctx: dict[str, Any], value: Any, field: str) -> Said:
         return (M("needs one text, not {shape}", shape=shape(value)),
                 M("write a single value after `{field}:`; several values go in a list field",
                   field=field))
+    if kind == "list_type" and isinstance(value, str) and value.lstrip()[:1] in _DASHES:
+        return _dashed(value.lstrip())
     if kind == "list_type":
         return (M("needs a list, not {shape}", shape=shape(value)),
                 M("write the items as `[a, b]`, or one `- item` per line"))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from orgspec.model.models import is_placeholder, is_vacant
 from orgspec.model.org import Org, node_key
+from orgspec.text.spaces import IME_QUOTES
 from orgspec.text.suggest import Suggester
 
 FIELDS = {"parent": "Team", "lead": "Person", "members": "Person", "children": "Team"}
@@ -64,4 +65,5 @@ class _Guess:
         self.close = Suggester(table)
 
     def id_for(self, value: str) -> str | None:
-        return self.names.get(value.strip().casefold()) or self.close.close(value)
+        value = value.strip().strip(IME_QUOTES) or value  # `[“li”]`: the IME's quotes
+        return self.names.get(value.casefold()) or self.close.close(value)

@@ -8,6 +8,10 @@ import unicodedata
 
 from orgspec.i18n import M
 
+# Quotes a Chinese IME types instead of ASCII ones (`[“p1”]`): YAML keeps them as part of
+# the value, so the id they surround is unknown.
+IME_QUOTES = "“”‘’「」『』＂＇"
+
 _NAMES = {"\u3000": M("a full-width space"), "\xa0": M("a non-breaking space"),
           "\t": M("a tab"), " ": M("a space")}
 
