@@ -254,8 +254,8 @@ def _carried_over(gone: list[Finding], new: list[Finding], moved: Moved, head_or
 
 def _person_moves(a: Org, b: Org, src: _Sources) -> list[str]:
     """One line per person in both revisions who left a team (as member or lead) or joined
-    one from none: `person moved: 王五 (p3) from 甲组 (a) to 乙组 (b)`, with every team before
-    and after; a renamed team is the same team. O(members)."""
+    one from none: `person moved: 王五 (p3) from 甲组 (a) to 乙组 (b)`, with the teams left and
+    the teams joined; a renamed team is the same team, a removed one is not left. O(members)."""
     renamed = _renamed(a, b, "Team", src)
 
     def teams(org: Org, old: bool) -> dict[str, set[str]]:
@@ -273,12 +273,15 @@ def _person_moves(a: Org, b: Org, src: _Sources) -> list[str]:
     before, after = teams(a, True), teams(b, False)
     out: list[str] = []
     for pid in sorted(set(a.people) & set(b.people)):
-        old, new = before.get(pid, set()), after.get(pid, set())
+        # a team removed is its own line ("team removed"): leaving it is no move
+        old = {t for t in before.get(pid, set()) if t in b.teams}
+        new = after.get(pid, set())
         # joining one more team (the lead of a team added) is no move: nobody was left
         if old != new and (old - new or not old) and \
                 not any(src.unread(node_key("Team", t)) for t in old ^ new):
             out.append(M("person moved: {person} from {old} to {new}",
-                         person=named(b, "Person", pid), old=said(old), new=said(new)))
+                         person=named(b, "Person", pid), old=said(old - new),
+                         new=said(new - old)))
     return out
 
 
