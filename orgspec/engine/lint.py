@@ -63,22 +63,15 @@ def _load(paths: list[str] | None, config: Config, cache: Cache | None,
     return Loaded(org, issues)
 
 
-def _imports(checking: bool) -> Callable[[int], None]:
+def _imports(checking: bool) -> Callable[[], None]:
     """What this process imports while a worker parses: pydantic and the models (0.3 s
-    CPU), and for a check also networkx (0.2 s) and the check modules (0.1 s); a forked
-    parser takes on more files meanwhile, so that time is shared between the two cores.
-    The callable takes the bytes to parse: below `PARALLEL_BYTES` there is no worker,
-    and networkx is left to the first rule that reads the graph (after one file changed,
-    often none: their findings are kept)."""
-    def run(size: int) -> None:
+    CPU), and for a check also the check modules (0.1 s); a forked parser takes on more
+    files meanwhile, so that time is shared between the two cores. No built-in rule of a
+    check needs networkx (0.2 s): it is left to the first that reads the graph."""
+    def run() -> None:
         import orgspec.model.validate  # noqa: F401
 
         if checking:
-            from orgspec.load.loader import PARALLEL_BYTES
-
-            if size >= PARALLEL_BYTES:
-                import networkx  # noqa: F401
-
             from orgspec.engine.registry import load_checks
 
             load_checks()
@@ -126,7 +119,7 @@ def read_inputs(targets: list[str], config: Config, hashed: bool = True) -> Inpu
     return out
 
 
-def _units(inputs: Inputs, cache: Cache | None, first: Callable[[int], None],
+def _units(inputs: Inputs, cache: Cache | None, first: Callable[[], None],
            parsed: dict[str, RawFile] | None = None) -> list[FileUnit]:
     """Each file checked: from the cache when its name and content were checked before
     (`parsed`: files already read, by name, checked without parsing them again)."""
@@ -149,9 +142,7 @@ def _units(inputs: Inputs, cache: Cache | None, first: Callable[[int], None],
     # the files not in the cache are parsed (by two processes when there are many) while
     # the modules needed next are imported here (`_imports`); each is validated here
     work = [(inputs.files[i][0].display, inputs.files[i][1]) for i in to_parse]
-    size = sum(len(data) for _, data in work if isinstance(data, bytes))
-    for i, unit in zip(to_parse, parse_files(work, _check_file, first=lambda: first(size)),
-                       strict=True):
+    for i, unit in zip(to_parse, parse_files(work, _check_file, first=first), strict=True):
         units[i] = unit
     for i in missed:
         if units[i] is None:
