@@ -33,19 +33,26 @@ def parallel_enabled() -> bool:
             and os.environ.get("ORGSPEC_PARALLEL", "1") != "0")
 
 
+# How the worker sends a result and this process reads it back: (send, receive), with
+# `receive(send(r))` equal to `r`; `send`'s value travels pickled.
+Wire = tuple[Callable[[Any], Any], Callable[[Any], Any]]
+
+
 @overload
 def fork_map(func: Callable[[T], R], items: Sequence[T],
-             first: Callable[[], None] | None = None) -> list[R]: ...
+             first: Callable[[], None] | None = None, *, wire: Wire | None = None) -> list[R]:
+    ...
 
 
 @overload
 def fork_map(func: Callable[[T], R], items: Sequence[T], first: Callable[[], None] | None,
-             after: Callable[[R], S]) -> list[S]: ...
+             after: Callable[[R], S], *, wire: Wire | None = None) -> list[S]: ...
 
 
 def fork_map(func: Callable[[T], Any], items: Sequence[T],
              first: Callable[[], None] | None = None,
-             after: Callable[[Any], Any] | None = None) -> list[Any]:
+             after: Callable[[Any], Any] | None = None, *,
+             wire: Wire | None = None) -> list[Any]:
     """`[after(func(item)) for item in items]`, computed by this process and one forked
     worker (`after` defaults to keeping the result).
 
@@ -55,15 +62,17 @@ def fork_map(func: Callable[[T], Any], items: Sequence[T],
     this process at the fork). `after` always runs here: on this process's own results as
     they come, on the worker's once they arrive (work that must end in this process, such
     as building objects too costly to send, is so shared too: the worker takes more items
-    meanwhile). Exceptions of `func`, `after` or `first` are raised here, as the serial loop
-    would raise them. Serial when `parallel_enabled()` is false or there is one item.
+    meanwhile). `wire` is a cheaper form for the worker's results than pickling them as
+    they are (`send` runs in the worker, `receive` here). Exceptions of `func`, `after` or
+    `first` are raised here, as the serial loop would raise them. Serial when
+    `parallel_enabled()` is false or there is one item.
     """
     then: Callable[[Any], Any] = after if after is not None else _same
     if len(items) < 2 or not parallel_enabled():
         if first is not None:
             first()
         return [then(func(item)) for item in items]
-    return _Split(func, items, then).run(first)
+    return _Split(func, items, then, wire).run(first)
 
 
 def _same(value: T) -> T:
@@ -74,9 +83,10 @@ class _Split:
     """One fork_map call: the queue, the worker and the results."""
 
     def __init__(self, func: Callable[[Any], Any], items: Sequence[Any],
-                 after: Callable[[Any], Any]) -> None:
+                 after: Callable[[Any], Any], wire: Wire | None = None) -> None:
         self.func = func
         self.after = after
+        self.send, self.receive = wire or (_same, _same)
         self.items = items
         size = -(-len(items) // MAX_CLAIMS)  # items per claim
         self.claims = [range(i, min(i + size, len(items))) for i in range(0, len(items), size)]
@@ -116,7 +126,8 @@ class _Split:
             os.close(out)
         return [result for k in range(len(self.claims))
                 for result in (mine[k] if k in mine else
-                               [self.after(r) for r in self.done[k]] if k in self.done else
+                               [self.after(self.receive(r)) for r in self.done[k]]
+                               if k in self.done else
                                [self.after(self.func(self.items[i])) for i in self.claims[k]])]
 
     def serial(self, first: Callable[[], None] | None) -> list[Any]:
@@ -130,7 +141,8 @@ class _Split:
         code = 0
         try:
             while (k := _claim(queue_r)) is not None:
-                data = pickle.dumps((k, [self.func(self.items[i]) for i in self.claims[k]]),
+                data = pickle.dumps((k, [self.send(self.func(self.items[i]))
+                                         for i in self.claims[k]]),
                                     protocol=pickle.HIGHEST_PROTOCOL)
                 _write_all(out, len(data).to_bytes(8, "little") + data)
         except BaseException:  # this process computes what is missing

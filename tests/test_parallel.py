@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -89,8 +90,8 @@ def test_the_rule_queue_starts_with_the_heavy_graph_free_rules(monkeypatch) -> N
     queues: list[list[str]] = []
     real = forkmap.fork_map
     monkeypatch.setattr(forkmap, "fork_map",
-                        lambda f, items, first=None: queues.append(list(items))
-                        or real(f, items, first))
+                        lambda f, items, first=None, **kw: queues.append(list(items))
+                        or real(f, items, first, **kw))
     from orgspec.engine.registry import CHECKS
 
     assert set(CHECKS) <= GRAPH_FREE  # no built-in rule reads the graph (OW/PR: org.raci)
@@ -99,6 +100,46 @@ def test_the_rule_queue_starts_with_the_heavy_graph_free_rules(monkeypatch) -> N
     forked = linter.lint(paths, config).findings
     assert len(queues) == 1 and queues[0][0] == "OW007" and "OW004" not in queues[0]
     assert serial and forked == serial
+
+
+def _containers_located(raw: loader.RawFile) -> list[object]:
+    """Every entity's data, path and dropped values, and where each of its nodes is."""
+    out: list[object] = []
+    for ent in raw.entities:
+        out.append((ent.data, ent.path, ent.dropped, ent.fmap.file, ent.fmap.line_count))
+        stack: list[tuple[object, ...]] = [ent.path]
+        while stack:
+            path = stack.pop()
+            out.append((path, ent.fmap.locate(path), ent.fmap.value(path)))
+            node = ent.fmap.node(path)
+            keys = node if isinstance(node, dict) else \
+                range(len(node)) if isinstance(node, list) else ()
+            stack.extend((*path, k) for k in keys)
+    return out
+
+
+@pytest.mark.parametrize("parser", ["c", "pure"])
+def test_a_parsed_file_sent_by_the_worker_reads_back_the_same(
+        tmp_path: Path, parser: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worker's cheaper form of a parsed file (`loader._send`, marshal) reads back
+    (`_receive`) with the same entities, data, dropped values, positions of every node,
+    issues, problems and suppression comments, on every file of every example, hostile
+    fixture and a synthetic org; files that failed travel as they are."""
+    monkeypatch.setenv("ORGSPEC_YAML_PARSER", parser)
+    sent = 0
+    for org in _orgs(tmp_path):
+        for path in sorted(p for p in org.rglob("*") if p.is_file()):
+            raw = loader.load_bytes(str(path), path.read_bytes())
+            wire = loader._send(raw)
+            back = loader._receive(pickle.loads(pickle.dumps(wire)))
+            sent += wire is not raw
+            assert _containers_located(back) == _containers_located(raw), path
+            assert (back.display, back.issues, back.directives, back.failed) == \
+                (raw.display, raw.issues, raw.directives, raw.failed), path
+            if raw.entities:
+                assert back.entities[0].fmap.parsed.problems == \
+                    raw.entities[0].fmap.parsed.problems
+    assert sent > 20
 
 
 def test_parallel_can_be_switched_off(monkeypatch) -> None:
