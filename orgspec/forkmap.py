@@ -91,6 +91,8 @@ class _Split:
         size = -(-len(items) // MAX_CLAIMS)  # items per claim
         self.claims = [range(i, min(i + size, len(items))) for i in range(0, len(items), size)]
         self.done: dict[int, list[Any]] = {}
+        self.read = 0  # bytes of the results file read so far
+        self.damaged = False
         self.pid = 0
 
     def run(self, first: Callable[[], None] | None) -> list[Any]:
@@ -116,10 +118,16 @@ class _Split:
             if first is not None:
                 first()
             mine: dict[int, list[Any]] = {}
-            while (k := _claim(queue_r)) is not None:
+            while True:
+                # what the worker sent meanwhile is taken through `after` now, between
+                # claims, so the worker takes more items while this process does that work
+                for sent, results in self.arrived(out):
+                    mine[sent] = [self.after(self.receive(r)) for r in results]
+                if (k := _claim(queue_r)) is None:
+                    break
                 mine[k] = [self.after(self.func(self.items[i])) for i in self.claims[k]]
             self.wait(HANG_GRACE + 2 * (time.monotonic() - start))
-            self.collect(out)
+            self.done.update(self.arrived(out))
         finally:
             self.stop()
             os.close(queue_r)
@@ -175,10 +183,16 @@ class _Split:
                 pass
             self.pid = 0
 
-    def collect(self, out: int) -> None:
-        """Read the worker's complete records; a truncated last one is ignored."""
-        data = _read_all(out)
+    def arrived(self, out: int) -> list[tuple[int, list[Any]]]:
+        """The worker's complete records written since the last call; a truncated last one
+        waits for the next call, a damaged one ends the reading (its claims and those after
+        it are then computed here)."""
+        size = os.fstat(out).st_size
+        if self.damaged or size < self.read + 8:
+            return []
+        data = _read_range(out, self.read, size)
         at = 0
+        found = []
         while at + 8 <= len(data):
             size = int.from_bytes(data[at:at + 8], "little")
             if at + 8 + size > len(data):
@@ -187,11 +201,14 @@ class _Split:
                 # written by our own forked worker into an anonymous file
                 k, results = pickle.loads(data[at + 8:at + 8 + size])  # noqa: S301
             except Exception:  # a damaged record: computed here instead
+                self.damaged = True
                 break
             if isinstance(k, int) and 0 <= k < len(self.claims) and \
                     isinstance(results, list) and len(results) == len(self.claims[k]):
-                self.done[k] = results
+                found.append((k, results))
             at += 8 + size
+        self.read += at
+        return found
 
 
 def _claim(queue: int) -> int | None:
@@ -216,12 +233,11 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view):]
 
 
-def _read_all(fd: int) -> bytes:
-    size = os.fstat(fd).st_size
+def _read_range(fd: int, start: int, end: int) -> bytes:
     chunks = []
-    at = 0
-    while at < size:
-        chunk = os.pread(fd, min(size - at, 1 << 24), at)
+    at = start
+    while at < end:
+        chunk = os.pread(fd, min(end - at, 1 << 24), at)
         if not chunk:
             break
         chunks.append(chunk)

@@ -201,6 +201,28 @@ def test_both_processes_compute_and_the_order_is_kept() -> None:
     assert pids - {MAIN}, "the worker computed nothing"
 
 
+def _slow_square(n: int) -> tuple[int, int]:
+    time.sleep(0.01)
+    return n * n, os.getpid()
+
+
+@FORKS
+def test_the_workers_results_go_through_after_between_this_processs_claims() -> None:
+    """`after` runs on what the worker sent while this process still claims items (the
+    parse validates the worker's files meanwhile), not all at the end; order is kept."""
+    events: list[str] = []
+
+    def after(value: tuple[int, int]) -> int:
+        events.append("worker" if value[1] != MAIN else "here")
+        return value[0]
+
+    got = forkmap.fork_map(_slow_square, range(120), None, after)
+    assert got == [n * n for n in range(120)]
+    assert "worker" in events, "the worker computed nothing"
+    last_here = max(i for i, e in enumerate(events) if e == "here")
+    assert events.index("worker") < last_here
+
+
 @FORKS
 @pytest.mark.parametrize("func", [_dies_in_worker, _fails_in_worker])
 def test_a_worker_that_dies_or_fails_leaves_its_items_to_this_process(func) -> None:
