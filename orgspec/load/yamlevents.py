@@ -21,7 +21,7 @@ import yaml
 
 from orgspec.escape import is_text_joiner
 from orgspec.i18n import M
-from orgspec.load.source import FORBIDDEN_VALUE, LineIndex
+from orgspec.load.source import FORBIDDEN_VALUE, MAYBE_FORBIDDEN_VALUE, LineIndex
 from orgspec.load.yamlhints import explain, flow_comma, plain, slips
 
 Path = tuple[Any, ...]
@@ -324,7 +324,7 @@ class _Builder:
         stack = self.stack
         max_nodes, max_chars = self.limits.nodes, self.limits.scalar_chars
         max_key = self.limits.key_chars
-        bad_value = FORBIDDEN_VALUE.search
+        bad_value = MAYBE_FORBIDDEN_VALUE.search  # a superset: `self.bad_value` is exact
         while True:
             ev = get()
             cls = ev.__class__
