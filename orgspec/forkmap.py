@@ -33,19 +33,26 @@ def parallel_enabled() -> bool:
             and os.environ.get("ORGSPEC_PARALLEL", "1") != "0")
 
 
+# How the worker sends a result and this process reads it back: (send, receive), with
+# `receive(send(r))` equal to `r`; `send`'s value travels pickled.
+Wire = tuple[Callable[[Any], Any], Callable[[Any], Any]]
+
+
 @overload
 def fork_map(func: Callable[[T], R], items: Sequence[T],
-             first: Callable[[], None] | None = None) -> list[R]: ...
+             first: Callable[[], None] | None = None, *, wire: Wire | None = None) -> list[R]:
+    ...
 
 
 @overload
 def fork_map(func: Callable[[T], R], items: Sequence[T], first: Callable[[], None] | None,
-             after: Callable[[R], S]) -> list[S]: ...
+             after: Callable[[R], S], *, wire: Wire | None = None) -> list[S]: ...
 
 
 def fork_map(func: Callable[[T], Any], items: Sequence[T],
              first: Callable[[], None] | None = None,
-             after: Callable[[Any], Any] | None = None) -> list[Any]:
+             after: Callable[[Any], Any] | None = None, *,
+             wire: Wire | None = None) -> list[Any]:
     """`[after(func(item)) for item in items]`, computed by this process and one forked
     worker (`after` defaults to keeping the result).
 
@@ -55,15 +62,17 @@ def fork_map(func: Callable[[T], Any], items: Sequence[T],
     this process at the fork). `after` always runs here: on this process's own results as
     they come, on the worker's once they arrive (work that must end in this process, such
     as building objects too costly to send, is so shared too: the worker takes more items
-    meanwhile). Exceptions of `func`, `after` or `first` are raised here, as the serial loop
-    would raise them. Serial when `parallel_enabled()` is false or there is one item.
+    meanwhile). `wire` is a cheaper form for the worker's results than pickling them as
+    they are (`send` runs in the worker, `receive` here). Exceptions of `func`, `after` or
+    `first` are raised here, as the serial loop would raise them. Serial when
+    `parallel_enabled()` is false or there is one item.
     """
     then: Callable[[Any], Any] = after if after is not None else _same
     if len(items) < 2 or not parallel_enabled():
         if first is not None:
             first()
         return [then(func(item)) for item in items]
-    return _Split(func, items, then).run(first)
+    return _Split(func, items, then, wire).run(first)
 
 
 def _same(value: T) -> T:
@@ -74,13 +83,16 @@ class _Split:
     """One fork_map call: the queue, the worker and the results."""
 
     def __init__(self, func: Callable[[Any], Any], items: Sequence[Any],
-                 after: Callable[[Any], Any]) -> None:
+                 after: Callable[[Any], Any], wire: Wire | None = None) -> None:
         self.func = func
         self.after = after
+        self.send, self.receive = wire or (_same, _same)
         self.items = items
         size = -(-len(items) // MAX_CLAIMS)  # items per claim
         self.claims = [range(i, min(i + size, len(items))) for i in range(0, len(items), size)]
         self.done: dict[int, list[Any]] = {}
+        self.read = 0  # bytes of the results file read so far
+        self.damaged = False
         self.pid = 0
 
     def run(self, first: Callable[[], None] | None) -> list[Any]:
@@ -106,17 +118,24 @@ class _Split:
             if first is not None:
                 first()
             mine: dict[int, list[Any]] = {}
-            while (k := _claim(queue_r)) is not None:
+            while True:
+                # what the worker sent meanwhile is taken through `after` now, between
+                # claims, so the worker takes more items while this process does that work
+                for sent, results in self.arrived(out):
+                    mine[sent] = [self.after(self.receive(r)) for r in results]
+                if (k := _claim(queue_r)) is None:
+                    break
                 mine[k] = [self.after(self.func(self.items[i])) for i in self.claims[k]]
             self.wait(HANG_GRACE + 2 * (time.monotonic() - start))
-            self.collect(out)
+            self.done.update(self.arrived(out))
         finally:
             self.stop()
             os.close(queue_r)
             os.close(out)
         return [result for k in range(len(self.claims))
                 for result in (mine[k] if k in mine else
-                               [self.after(r) for r in self.done[k]] if k in self.done else
+                               [self.after(self.receive(r)) for r in self.done[k]]
+                               if k in self.done else
                                [self.after(self.func(self.items[i])) for i in self.claims[k]])]
 
     def serial(self, first: Callable[[], None] | None) -> list[Any]:
@@ -130,7 +149,8 @@ class _Split:
         code = 0
         try:
             while (k := _claim(queue_r)) is not None:
-                data = pickle.dumps((k, [self.func(self.items[i]) for i in self.claims[k]]),
+                data = pickle.dumps((k, [self.send(self.func(self.items[i]))
+                                         for i in self.claims[k]]),
                                     protocol=pickle.HIGHEST_PROTOCOL)
                 _write_all(out, len(data).to_bytes(8, "little") + data)
         except BaseException:  # this process computes what is missing
@@ -163,10 +183,16 @@ class _Split:
                 pass
             self.pid = 0
 
-    def collect(self, out: int) -> None:
-        """Read the worker's complete records; a truncated last one is ignored."""
-        data = _read_all(out)
+    def arrived(self, out: int) -> list[tuple[int, list[Any]]]:
+        """The worker's complete records written since the last call; a truncated last one
+        waits for the next call, a damaged one ends the reading (its claims and those after
+        it are then computed here)."""
+        size = os.fstat(out).st_size
+        if self.damaged or size < self.read + 8:
+            return []
+        data = _read_range(out, self.read, size)
         at = 0
+        found = []
         while at + 8 <= len(data):
             size = int.from_bytes(data[at:at + 8], "little")
             if at + 8 + size > len(data):
@@ -175,11 +201,14 @@ class _Split:
                 # written by our own forked worker into an anonymous file
                 k, results = pickle.loads(data[at + 8:at + 8 + size])  # noqa: S301
             except Exception:  # a damaged record: computed here instead
+                self.damaged = True
                 break
             if isinstance(k, int) and 0 <= k < len(self.claims) and \
                     isinstance(results, list) and len(results) == len(self.claims[k]):
-                self.done[k] = results
+                found.append((k, results))
             at += 8 + size
+        self.read += at
+        return found
 
 
 def _claim(queue: int) -> int | None:
@@ -204,12 +233,11 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view):]
 
 
-def _read_all(fd: int) -> bytes:
-    size = os.fstat(fd).st_size
+def _read_range(fd: int, start: int, end: int) -> bytes:
     chunks = []
-    at = 0
-    while at < size:
-        chunk = os.pread(fd, min(size - at, 1 << 24), at)
+    at = start
+    while at < end:
+        chunk = os.pread(fd, min(end - at, 1 << 24), at)
         if not chunk:
             break
         chunks.append(chunk)

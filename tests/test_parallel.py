@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -89,16 +90,61 @@ def test_the_rule_queue_starts_with_the_heavy_graph_free_rules(monkeypatch) -> N
     queues: list[list[str]] = []
     real = forkmap.fork_map
     monkeypatch.setattr(forkmap, "fork_map",
-                        lambda f, items, first=None: queues.append(list(items))
-                        or real(f, items, first))
+                        lambda f, items, first=None, **kw: queues.append(list(items))
+                        or real(f, items, first, **kw))
     from orgspec.engine.registry import CHECKS
 
     assert set(CHECKS) <= GRAPH_FREE  # no built-in rule reads the graph (OW/PR: org.raci)
     # a rule that reads the graph (a plugin's, say) runs here, beside the queue
     monkeypatch.setattr("orgspec.engine.registry.GRAPH_FREE", GRAPH_FREE - {"OW004"})
     forked = linter.lint(paths, config).findings
-    assert len(queues) == 1 and queues[0][0] == "OW007" and "OW004" not in queues[0]
+    assert len(queues) == 1 and queues[0][0] == ("OW007",)
+    item_of = {code: item for item in queues[0] for code in item}
+    assert "OW004" not in item_of and "OW001" in item_of
+    # rules that share work per process are one item: it is done once, in one process
+    assert item_of["OK003"] == item_of["OK006"] == item_of["RO004"]
+    assert item_of["OW001"] == item_of["OW002"] == item_of["MT004"] != item_of["OK003"]
     assert serial and forked == serial
+
+
+def _containers_located(raw: loader.RawFile) -> list[object]:
+    """Every entity's data, path and dropped values, and where each of its nodes is."""
+    out: list[object] = []
+    for ent in raw.entities:
+        out.append((ent.data, ent.path, ent.dropped, ent.fmap.file, ent.fmap.line_count))
+        stack: list[tuple[object, ...]] = [ent.path]
+        while stack:
+            path = stack.pop()
+            out.append((path, ent.fmap.locate(path), ent.fmap.value(path)))
+            node = ent.fmap.node(path)
+            keys = node if isinstance(node, dict) else \
+                range(len(node)) if isinstance(node, list) else ()
+            stack.extend((*path, k) for k in keys)
+    return out
+
+
+@pytest.mark.parametrize("parser", ["c", "pure"])
+def test_a_parsed_file_sent_by_the_worker_reads_back_the_same(
+        tmp_path: Path, parser: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worker's cheaper form of a parsed file (`loader._send`, marshal) reads back
+    (`_receive`) with the same entities, data, dropped values, positions of every node,
+    issues, problems and suppression comments, on every file of every example, hostile
+    fixture and a synthetic org; files that failed travel as they are."""
+    monkeypatch.setenv("ORGSPEC_YAML_PARSER", parser)
+    sent = 0
+    for org in _orgs(tmp_path):
+        for path in sorted(p for p in org.rglob("*") if p.is_file()):
+            raw = loader.load_bytes(str(path), path.read_bytes())
+            wire = loader._send(raw)
+            back = loader._receive(pickle.loads(pickle.dumps(wire)))
+            sent += wire is not raw
+            assert _containers_located(back) == _containers_located(raw), path
+            assert (back.display, back.issues, back.directives, back.failed) == \
+                (raw.display, raw.issues, raw.directives, raw.failed), path
+            if raw.entities:
+                assert back.entities[0].fmap.parsed.problems == \
+                    raw.entities[0].fmap.parsed.problems
+    assert sent > 20
 
 
 def test_parallel_can_be_switched_off(monkeypatch) -> None:
@@ -153,6 +199,28 @@ def test_both_processes_compute_and_the_order_is_kept() -> None:
     pids = {pid for _, pid in got}
     assert MAIN in pids or len(pids) == 1
     assert pids - {MAIN}, "the worker computed nothing"
+
+
+def _slow_square(n: int) -> tuple[int, int]:
+    time.sleep(0.01)
+    return n * n, os.getpid()
+
+
+@FORKS
+def test_the_workers_results_go_through_after_between_this_processs_claims() -> None:
+    """`after` runs on what the worker sent while this process still claims items (the
+    parse validates the worker's files meanwhile), not all at the end; order is kept."""
+    events: list[str] = []
+
+    def after(value: tuple[int, int]) -> int:
+        events.append("worker" if value[1] != MAIN else "here")
+        return value[0]
+
+    got = forkmap.fork_map(_slow_square, range(120), None, after)
+    assert got == [n * n for n in range(120)]
+    assert "worker" in events, "the worker computed nothing"
+    last_here = max(i for i, e in enumerate(events) if e == "here")
+    assert events.index("worker") < last_here
 
 
 @FORKS

@@ -61,7 +61,8 @@ def test_every_rules_calls_grow_as_the_org(tmp_path: Path, text: str,
     # there and searches the deletion index at 160 (test_suggest bounds that search)
     if text == "people":
         counted.discard("RF001")
-    assert {"MT004", "OK012", "OW001", "RO002", "RO005", "fingerprints"} <= counted
+    # (OK012 walks the `aligns_to` pointers without networkx: under MIN_CALLS at 40 teams)
+    assert {"MT004", "OW001", "RO002", "RO005", "fingerprints"} <= counted
     over = {stage: round(large[stage] / small[stage] / (e2 / e1), 2) for stage in counted
             if large[stage] > SLACK * (e2 / e1) * small[stage]}
     assert not over, over

@@ -3,32 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
 
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M
 from orgspec.model.org import ident_of, node_key
+from orgspec.model.teamtree import pointer_cycles
 
 MAX_CYCLE_NAMES = 20
 
 
 def _id(node: str) -> str:
     return ident_of(node)
-
-
-def _parent_view(ctx: RuleContext) -> Any:
-    """The team tree as parent -> child edges, `model.graph.parent_view`'s nodes and edges
-    read from the teams (not by a scan of every edge of the org graph)."""
-    import networkx as nx
-
-    teams = ctx.org.teams
-    view = nx.DiGraph()
-    view.add_nodes_from([node_key("team", tid) for tid in teams])
-    view.add_edges_from([(node_key("team", team.parent), node_key("team", tid))
-                         for tid, team in teams.items() if team.parent in teams])
-    return view
 
 
 def _children(ctx: RuleContext) -> dict[str, list[str]]:
@@ -48,15 +35,14 @@ def _children(ctx: RuleContext) -> dict[str, list[str]]:
 
 @check("HI001", graph=False, kinds=("Team",), text=())
 def team_parent_cycle(ctx: RuleContext) -> Iterator[Issue]:
-    """One finding per cycle in the parent map, found with strongly connected components."""
-    import networkx as nx
-
-    view = _parent_view(ctx)
-    for component in nx.strongly_connected_components(view):
-        first = min(component)
-        if len(component) == 1 and not view.has_edge(first, first):
-            continue
-        cycle = _walk_cycle(ctx, _id(first), component)
+    """One finding per cycle in the parent map (each team has one parent, so a cycle is
+    found by walking up from every team: `pointer_cycles`)."""
+    teams = ctx.org.teams
+    up = {node_key("team", tid): node_key("team", team.parent)
+          for tid, team in teams.items() if team.parent in teams}
+    for found in pointer_cycles(up):
+        component = set(found)
+        cycle = _walk_cycle(ctx, _id(min(component)), component)
         shown = " -> ".join(cycle[:MAX_CYCLE_NAMES])
         more = M(" (+{n} more)", n=len(cycle) - MAX_CYCLE_NAMES) \
             if len(cycle) > MAX_CYCLE_NAMES else ""

@@ -14,7 +14,7 @@ from orgspec.i18n import M
 from orgspec.model.models import KeyResult, Objective, is_placeholder
 from orgspec.model.okr import period_bounds, period_range, verdict
 from orgspec.model.org import ident_of, node_key
-from orgspec.model.teamtree import TeamTree
+from orgspec.model.teamtree import TeamTree, pointer_cycles
 from orgspec.text.measurable import (
     MISSING,
     Verdict,
@@ -251,17 +251,11 @@ def period_disagrees_with_dates(ctx: RuleContext) -> Iterator[Issue]:
 def alignment_cycle(ctx: RuleContext) -> Iterator[Issue]:
     """Objectives that align to each other in a circle (found with SCCs). The org graph's
     `aligns_to` edges, read from the objectives (not by a scan of every edge of the org
-    graph)."""
-    import networkx as nx
-
+    graph); each objective aligns to one, so a cycle is found by walking (`pointer_cycles`)."""
     objectives = ctx.org.objectives
-    view = nx.DiGraph()
-    view.add_edges_from([(node_key("objective", oid), node_key("objective", obj.aligns_to))
-                         for oid, obj in objectives.items() if obj.aligns_to in objectives])
-    for component in nx.strongly_connected_components(view):
-        first = min(component)
-        if len(component) == 1 and not view.has_edge(first, first):
-            continue
+    up = {node_key("objective", oid): node_key("objective", obj.aligns_to)
+          for oid, obj in objectives.items() if obj.aligns_to in objectives}
+    for component in pointer_cycles(up):
         names = sorted(ident_of(n) for n in component)
         oid = names[0]
         yield Issue(M("objectives align in a cycle: {cycle}", cycle=" -> ".join(names[:20])),

@@ -64,22 +64,15 @@ def _load(paths: list[str] | None, config: Config, cache: Cache | None,
     return Loaded(org, issues)
 
 
-def _imports(checking: bool) -> Callable[[int], None]:
+def _imports(checking: bool) -> Callable[[], None]:
     """What this process imports while a worker parses: pydantic and the models (0.3 s
-    CPU), and for a check also networkx (0.2 s) and the check modules (0.1 s); a forked
-    parser takes on more files meanwhile, so that time is shared between the two cores.
-    The callable takes the bytes to parse: below `PARALLEL_BYTES` there is no worker,
-    and networkx is left to the first rule that reads the graph (after one file changed,
-    often none: their findings are kept)."""
-    def run(size: int) -> None:
+    CPU), and for a check also the check modules (0.1 s); a forked parser takes on more
+    files meanwhile, so that time is shared between the two cores. No built-in rule of a
+    check needs networkx (0.2 s): it is left to the first that reads the graph."""
+    def run() -> None:
         import orgspec.model.validate  # noqa: F401
 
         if checking:
-            from orgspec.load.loader import PARALLEL_BYTES
-
-            if size >= PARALLEL_BYTES:
-                import networkx  # noqa: F401
-
             from orgspec.engine.registry import load_checks
 
             load_checks()
@@ -127,7 +120,7 @@ def read_inputs(targets: list[str], config: Config, hashed: bool = True) -> Inpu
     return out
 
 
-def _units(inputs: Inputs, cache: Cache | None, first: Callable[[int], None],
+def _units(inputs: Inputs, cache: Cache | None, first: Callable[[], None],
            parsed: dict[str, RawFile] | None = None) -> list[FileUnit]:
     """Each file checked: from the cache when its name and content were checked before
     (`parsed`: files already read, by name, checked without parsing them again)."""
@@ -150,9 +143,7 @@ def _units(inputs: Inputs, cache: Cache | None, first: Callable[[int], None],
     # the files not in the cache are parsed (by two processes when there are many) while
     # the modules needed next are imported here (`_imports`); each is validated here
     work = [(inputs.files[i][0].display, inputs.files[i][1]) for i in to_parse]
-    size = sum(len(data) for _, data in work if isinstance(data, bytes))
-    for i, unit in zip(to_parse, parse_files(work, _check_file, first=lambda: first(size)),
-                       strict=True):
+    for i, unit in zip(to_parse, parse_files(work, _check_file, first=first), strict=True):
         units[i] = unit
     for i in missed:
         if units[i] is None:
@@ -411,7 +402,21 @@ def localize(f: Finding, lang: str) -> Finding:
 PARALLEL_MIN = 5000
 # Graph-free rules that cost the most on the synthetic orgs: queued first, so that the
 # last items either process takes are short ones (only the balance depends on this list).
-_HEAVY = ("OW007", "RO004", "OK006", "OK010", "OK003", "RF001", "MT004", "OK005", "OK012")
+_HEAVY = ("OW007", "RO004", "OK006", "OK010", "OK003", "MT004", "RF001", "OK005", "OK012")
+# Rules that share work done once per process (a memo, a table the org computes on first
+# use, a parse cache) are queued as one item, so that one process does it, not both: the
+# key results' verdicts and quantities; `org.raci`, the ownership gaps, the team tree and
+# the meeting presence; each process's step tables; the team children; the objectives'
+# owners and tree. Apart, each group cost the two processes 0.1-0.5 s more CPU at 500
+# teams (`docs/benchmarks.md`). Only the balance depends on this list.
+_TOGETHER = (
+    ("OK003", "OK004", "OK005", "OK006", "OK007", "OK008", "OK010", "RO004"),
+    ("OW001", "OW002", "OW003", "OW004", "OW005", "OW006", "RO001", "RO002", "RO003",
+     "RO005", "MT002", "MT003", "MT004", "MT005"),
+    ("PR001", "PR002", "PR003", "PR004", "PR005", "PR006", "PR007", "PR008", "PR009"),
+    ("HI002", "HI007", "HI008"),
+    ("OK012", "OK013", "OK014"),
+)
 _LOCAL = "<entity-local rules>"  # the queue item that runs `incremental.run_local`
 
 
@@ -467,22 +472,36 @@ def _run_split(org: Org, plan: Plan, today: dt.date, codes: list[str], kept: Kep
     here = [c for c in codes if c not in remote]
     shared = _shared(org, today, kept)  # one per process: the memo serves every rule
     found_here: list[Issue] = []
-    queue = ([_LOCAL] if by_file else []) + sorted(
-        remote, key=lambda c: _HEAVY.index(c) if c in _HEAVY else len(_HEAVY))
 
-    def one(item: str) -> list[Issue]:
-        if item == _LOCAL:
-            return local()
-        return _run_codes(org, plan, today, [item], kept, shared)
+    def rank(item: tuple[str, ...]) -> int:
+        return min((_HEAVY.index(c) for c in item if c in _HEAVY), default=len(_HEAVY))
+
+    queue = ([(_LOCAL,)] if by_file else []) + sorted(_items(remote), key=rank)
+
+    def one(item: tuple[str, ...]) -> list[list[Issue]]:
+        if item == (_LOCAL,):
+            return [local()]
+        return [_run_codes(org, plan, today, [code], kept, shared) for code in item]
 
     from orgspec.forkmap import fork_map
 
-    results = dict(zip(queue, fork_map(one, queue, lambda: found_here.extend(
-        _run_codes(org, plan, today, here, kept, shared))), strict=True))
+    results = {code: found for item, done in zip(queue, fork_map(one, queue, lambda: (
+        found_here.extend(_run_codes(org, plan, today, here, kept, shared)))), strict=True)
+        for code, found in zip(item, done, strict=True)}
     rest = list(found_here)
     for code in remote:
         rest.extend(results[code])
     return (results[_LOCAL] if by_file else []), rest
+
+
+def _items(codes: list[str]) -> list[tuple[str, ...]]:
+    """The queue's items: each group of `_TOGETHER` whose rules are among `codes` as one
+    item (its rules in `codes` order), every other rule alone."""
+    group = {code: n for n, members in enumerate(_TOGETHER) for code in members}
+    items: dict[object, list[str]] = {}
+    for code in codes:
+        items.setdefault(group.get(code, code), []).append(code)
+    return [tuple(item) for item in items.values()]
 
 
 def _parallel(org: Org) -> bool:

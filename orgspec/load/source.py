@@ -35,6 +35,20 @@ FORBIDDEN_VALUE = re.compile(
 )
 
 
+def _maybe(*classes: str) -> str:
+    """One class holding the members of `classes` below U+10000 and every character above:
+    a superset that sre searches 5x faster on 3 MB of Chinese text (it checks a class
+    listing single astral code points, the noncharacters U+1FFFE..., member by member).
+    Where the superset finds nothing, so does the exact pattern."""
+    bmp = "".join(c for cls in classes for c in cls.strip("[]") if ord(c) <= 0xFFFF)
+    return f"[{bmp}\U00010000-\U0010ffff]"
+
+
+MAYBE_FORBIDDEN_RAW = re.compile(_maybe(STRUCTURAL_RAW.pattern.split("|")[0], INVISIBLE.pattern)
+                                 + "|\r(?!\n)")
+MAYBE_FORBIDDEN_VALUE = re.compile(_maybe(FORBIDDEN_VALUE.pattern))
+
+
 class SourceError(Exception):
     """A file could not be read or decoded; carries a finding code and a position."""
 
@@ -193,7 +207,9 @@ class BadChar:
 def scan_forbidden(text: str, most: int = 20) -> list[BadChar]:
     """The first `most` forbidden characters in `text`, with their positions. Joiners that
     belong to an emoji or a word (escape.is_text_joiner) are not forbidden."""
-    hits = []
+    hits: list[BadChar] = []
+    if not MAYBE_FORBIDDEN_RAW.search(text):
+        return hits
     index: LineIndex | None = None
     for m in FORBIDDEN_RAW.finditer(text):
         char = m.group()[0]

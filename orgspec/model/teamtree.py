@@ -7,9 +7,34 @@ questions about them fall back to walking `parent` with a seen-set.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator, Mapping
+from typing import TypeVar
 
 from orgspec.model.org import Org
+
+K = TypeVar("K", bound=Hashable)
+
+
+def pointer_cycles(up: Mapping[K, K]) -> list[list[K]]:
+    """The cycles of a map in which each key points at most one way (a team's `parent`,
+    an objective's `aligns_to`; a key pointing at itself is a cycle of one), each in
+    pointer order from the first of its keys met, in the map's order: the strongly
+    connected components with an edge that networkx would find there, with one walk per
+    key and no graph (importing networkx costs a check 0.2 s CPU). O(keys)."""
+    state: dict[K, int] = {}  # 1: on the walk being made, 2: done
+    out: list[list[K]] = []
+    for start in up:
+        walk: list[K] = []
+        node = start
+        while node in up and node not in state:
+            state[node] = 1
+            walk.append(node)
+            node = up[node]
+        if state.get(node) == 1:
+            out.append(walk[walk.index(node):])
+        for seen in walk:
+            state[seen] = 2
+    return out
 
 
 class TeamTree:
