@@ -144,7 +144,8 @@ def test_the_frozen_cadence_set_is_read_as_labelled() -> None:
     month of the year, not read) are."""
     from cadence_eval import right, rows
 
-    wrong = [(r["split"], r["text"]) for r in rows() if not right(r)]
+    wrong = [(r["split"], r["text"]) for r in rows()
+             if r["split"] in ("tune", "heldout", "blind") and not right(r)]
     assert wrong == [("heldout", "每年3月1日")]
 
 
