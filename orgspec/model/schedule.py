@@ -44,17 +44,40 @@ WORD_CADENCE = {w.casefold(): c for c, words in CADENCES.items() for w in words}
 WORKDAYS = (0, 1, 2, 3, 4)
 _SPACE = re.compile(r"\s+")
 
-_ZH_DAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_ZH_DAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6,
+           # 每周1, 週3: the weekday as an Arabic digit, 7 Sunday
+           "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
 _EN_DAY = {"mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "wednesday": 2,
            "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4, "sat": 5,
            "saturday": 5, "sun": 6, "sunday": 6}
 _ZH_WEEK = r"(?:周|週|星期|礼拜|禮拜)"
-_ZH_ONE = rf"{_ZH_WEEK}([一二三四五六日天])(?!次)"
+_ZH_D = r"[一二三四五六日天]|[1-7](?!\d)"  # 周15日 is no Monday
+_ZH_ONE = rf"{_ZH_WEEK}({_ZH_D})(?!次)"
 _EN_ONE = r"\b(" + "|".join(sorted(_EN_DAY, key=len, reverse=True)) + r")s?\b"
 _TO = r"\s*(?:至|到|-|–|—|~|～|to|through)\s*"
-_DAY_RANGE = re.compile(rf"每?{_ZH_ONE}{_TO}{_ZH_WEEK}?([一二三四五六日天])"
+_DAY_RANGE = re.compile(rf"每?{_ZH_ONE}{_TO}{_ZH_WEEK}?({_ZH_D})"
                         rf"|{_EN_ONE}{_TO}{_EN_ONE}")
 _DAY_ONE = re.compile(rf"每?{_ZH_ONE}|{_EN_ONE}")
+# Weekdays listed after one week word: 每周一、三、五, 每週1、3, 周二和四 (a second 周 may stand).
+_DAY_LIST = re.compile(rf"每?{_ZH_ONE}(?:\s*[、，,/和及]\s*{_ZH_WEEK}?(?:{_ZH_D})(?!次))+")
+_DAY_DIGIT = re.compile(r"[一二三四五六日天1-7]")
+# The start or end of a month, quarter or year, no day said: 每月初, 每季度末, 年底, start of
+# each month, quarter end. A month's end is its last day (月底, `monthday` -1), not this.
+_EDGE = re.compile(r"(月|季度|季|年)(初)|(季度|季|年)([末底])"
+                   r"|\b(?:(start|beginning)|(end))\s+of\s+(?:the\s+)?((?:each|every)\s+)?"
+                   r"(month|quarter|year)\b|\b(quarter|year)[- ]?(end)\b"
+                   r"|\b(month|quarter|year)[- ]?(start)\b")
+_EDGE_PERIOD = {"月": "monthly", "季度": "quarterly", "季": "quarterly", "年": "yearly",
+                "month": "monthly", "quarter": "quarterly", "year": "yearly"}
+# What a meeting is, written before or after its cadence (`daily standup 9:15`, `周例会
+# 每周一`): left out, as the weekdays and the time are. 周会 is no such word: `每月周会`
+# names two cadences.
+_LABEL = re.compile(r"\b(?:stand-?ups?|syncs?|meetings?|reviews?|retros?|retrospectives?|"
+                    r"check-?ins?|huddles?|catch-?ups?|one-on-ones?|all-hands)\b"
+                    r"|例会|例會|会议|會議|站会|站會|复盘会?|復盤會?")
+# 每晚, 每早, every evening: every day, in that part of it
+_EACH_PART = re.compile(r"每(晚|早)(?![上晨])|\b(?:every|each) (morning|evening|night)\b")
+_ONCE = re.compile(r"\s*(?:一|1)\s*次会?$")
 # Words that name the working week itself: the meeting is daily, Monday to Friday (平日 is
 # how Taiwan and Hong Kong say weekdays).
 _WORKWEEK = re.compile(r"每?(?:个|個)?(?:工作日|平日)|\b(?:every |each )?(?:weekday|workday|"
@@ -126,6 +149,9 @@ class Schedule:
     monthday: int = 0
     # when no `time` is said: `morning`, `noon`, `afternoon` or `evening`; "" not said
     part: str = ""
+    # of a monthly, quarterly or yearly cadence, no day said: at its `start` (每月初, its
+    # first days) or `end` (每季度末, quarter end); "" not said
+    edge: str = ""
 
 
 @lru_cache(maxsize=4096)  # cadences repeat: 每周, weekly ...
@@ -133,11 +159,17 @@ def schedule_of(text: str | None) -> Schedule:
     """Read a cadence as written; see the module docstring. Never raises."""
     if not text:
         return Schedule(None)
-    key = _SPACE.sub(" ", text.strip().casefold()).removesuffix("一次").removesuffix("一次会")
+    key = _ONCE.sub("", _SPACE.sub(" ", text.strip().casefold()))
     if key in WORD_CADENCE:
         return Schedule(WORD_CADENCE[key])
+    key = _EACH_PART.sub(lambda m: "每天晚上" if m[1] == "晚" else "每天早上" if m[1] else
+                         " daily morning " if m[2] == "morning" else " daily evening ", key)
     time, key = _take_time(key)
     part, key = _take_part(key)
+    if time and int(time[:2]) < 12 and (part in ("afternoon", "evening") or (
+            part == "noon" and int(time[:2]) < 6)):  # 晚上 8:00, 下午3:00: the part says pm
+        time = f"{int(time[:2]) + 12:02d}{time[2:]}"
+    edge, edge_period, key = _take_edge(key)
     if not _OF_PERIOD.search(key):  # `every second Tuesday`; `... of the month` is an nth
         key = _OTHER_WEEK.sub(" biweekly ", key)
     nth, key, nth_said = _take_nth(key)
@@ -149,6 +181,9 @@ def schedule_of(text: str | None) -> Schedule:
         workweek = True
         days.update(WORKDAYS)
         key = _WORKWEEK.sub(" ", key)
+    for m in _DAY_LIST.finditer(key):
+        days.update(_ZH_DAY[d] for d in _DAY_DIGIT.findall(m[0]))
+    key = _DAY_LIST.sub(" ", key)
     for m in _DAY_RANGE.finditer(key):
         a, b = (_ZH_DAY[m[1]], _ZH_DAY[m[2]]) if m[1] else (_EN_DAY[m[3]], _EN_DAY[m[4]])
         if a <= b:
@@ -156,9 +191,9 @@ def schedule_of(text: str | None) -> Schedule:
     key = _DAY_RANGE.sub(" ", key)
     for m in _DAY_ONE.finditer(key):
         days.add(_ZH_DAY[m[1]] if m[1] else _EN_DAY[m[2]])
-    key = _DAY_ONE.sub(" ", key)
+    key = _LABEL.sub(" ", _DAY_ONE.sub(" ", key))
     light = _SPACE.sub(" ", _LIGHT.sub(" ", key)).strip()
-    light = light.removesuffix("一次会").removesuffix("一次").strip()
+    light = _ONCE.sub("", light).strip()
     rest = _FILLER.sub("", light)
     if light in WORD_CADENCE or rest in WORD_CADENCE:
         cadence: str | None = WORD_CADENCE.get(light) or WORD_CADENCE[rest]
@@ -173,7 +208,29 @@ def schedule_of(text: str | None) -> Schedule:
         return Schedule(None)
     if monthday and (cadence != "monthly" or days or nth or monthday < -1 or monthday > 31):
         return Schedule(None)  # 每周15日, 每月32日, 每月第一个周一15日: not guessed
-    return Schedule(cadence, tuple(sorted(days)), time, nth, monthday, "" if time else part)
+    if edge and (cadence != edge_period or days or nth or monthday):
+        return Schedule(None)  # 每月季末, 每季度初 周一: not guessed
+    return Schedule(cadence, tuple(sorted(days)), time, nth, monthday, "" if time else part,
+                    edge)
+
+
+def _take_edge(key: str) -> tuple[str, str, str]:
+    """(`start` or `end` of the period `key` names (`每月初`, `quarter end`), "" when none or
+    two; the cadence of that period; `key` without it, `每月初` as `每月`, `of each month` as
+    `monthly`)."""
+    found = list(_EDGE.finditer(key))
+    if len(found) != 1:
+        return ("", "", key) if not found else ("end", "", key)  # two: no cadence takes ""
+    m = found[0]
+    period = next(g for g in (m[1], m[3], m[8], m[9], m[11]) if g)
+    edge = "start" if m[2] or m[5] or m[12] else "end"
+    if m[7]:  # start of each month: monthly
+        said = f" {_EDGE_PERIOD[period]} "
+    elif m[1] or m[3]:  # 每月初: the month is the cadence too
+        said = period if key[m.start() - 1:m.start()] == "每" else " "
+    else:
+        said = " "
+    return edge, _EDGE_PERIOD[period], key[:m.start()] + said + key[m.end():]
 
 
 def _take_nth(key: str) -> tuple[int, str, str]:
@@ -298,6 +355,11 @@ SAY_WORKDAY = MC("label", "working day")  # the nth working day: `SAY_NTH_DAY[n]
 SAY_LAST_DAY = MC("label", "last day")
 SAY_PART = {"morning": MC("label", "morning"), "noon": MC("label", "noon"),
             "afternoon": MC("label", "afternoon"), "evening": MC("label", "evening")}
+SAY_EDGE = {("monthly", "start"): MC("label", "start of month"),
+            ("quarterly", "start"): MC("label", "start of quarter"),
+            ("quarterly", "end"): MC("label", "end of quarter"),
+            ("yearly", "start"): MC("label", "start of year"),
+            ("yearly", "end"): MC("label", "end of year")}
 SAY_NTH_WEEK = {1: MC("label", "first week"), 2: MC("label", "second week"),
                 3: MC("label", "third week"), 4: MC("label", "fourth week"),
                 5: MC("label", "fifth week"), -1: MC("label", "last week")}
@@ -307,7 +369,8 @@ def describe(text: str | None, lang: str = "en") -> str:
     """A cadence in the output's words (`lang` "en", "zh" or "zh-Hant"): `每个工作日 9:00` ->
     `每日 · 周一至周五 · 09:00` / `daily · Mon–Fri · 09:00`, `每月第一个周一` -> `每月 · 第一个周一`
     / `monthly · first Mon`, `每月15日` -> `每月 · 15日` / `monthly · day 15`, `每周一上午` ->
-    `每周 · 周一 · 上午` / `weekly · Mon · morning`; as written when not understood;
+    `每周 · 周一 · 上午` / `weekly · Mon · morning`, `每季度末` -> `每季度 · 季末` /
+    `quarterly · end of quarter`; as written when not understood;
     "" when missing."""
     sched = schedule_of(text)
     if sched.cadence is None:
@@ -317,6 +380,8 @@ def describe(text: str | None, lang: str = "en") -> str:
             SAY_DAY[sched.days[0]] if sched.days else None
         days = say(SAY_NTH_DAY[sched.nth](day) if day is not None
                    else SAY_NTH_WEEK[sched.nth], lang)
+    elif sched.edge:
+        days = say(SAY_EDGE[(sched.cadence, sched.edge)], lang)
     elif sched.monthday:
         days = say(SAY_LAST_DAY if sched.monthday == -1 else
                    MC("label", "day {n}", n=sched.monthday), lang)
