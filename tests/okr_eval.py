@@ -177,6 +177,11 @@ def blind3_rows() -> list[str]:
         for lang in (None, "zh-Hans", "zh-Hant", "en")]
 
 
+def blind4() -> list[Item]:
+    """New-user trial A's held-out set (key_results_blind4.tsv), same shape as `blind`."""
+    return [_blind_item(row) for row in _rows("key_results_blind4.tsv")]
+
+
 def kinded(name: str) -> list[Kinded]:
     """(expected kind, form, language, objective, key result) for every row of a set that
     labels the kind of each row, measurable ones too (key_results_trial_dev.tsv,
