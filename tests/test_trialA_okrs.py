@@ -126,6 +126,8 @@ def test_a_bad_period_hides_only_the_time_bound(write_org: Any, tmp_path: Path) 
     page = rows(tmp_path / "site" / "okrs" / "o1.html")
     assert "APP 升级到 3.2 版本 |  |  |  |  |  |  | ✗ 不可衡量：缺少目标值" in page
     assert "新增用户 一百万 |  |  |  | 一百万 |  |  | ? 未判定: period 无效" in page
+    listed = (tmp_path / "site" / "okrs" / "index.html").read_text("utf-8")
+    assert "✗ 2 不可衡量" in listed  # app-release and activity; users is not judged
 
 
 def test_a_bad_due_date_hides_only_the_time_bound(write_org: Any) -> None:
