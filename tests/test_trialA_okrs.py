@@ -206,7 +206,9 @@ def test_near_misses_keep_their_findings(write_org: Any, title: str,
     ("Upgrade the iPad POS fleet to iOS 17", [("OK003", 12)]),
     ("Upgrade to Kubernetes 1.29", [("OK003", 12)]),
     ("Launch membership program v2.0", [("OK003", 12), ("OK005", 12)]),
-    ("店铺评分从4.6提升到4.8", [])])  # a score after 到 stays a target
+    ("店铺评分从4.6提升到4.8", []),  # a score after 到 stays a target
+    ("Upgrade 3000 members to VIP", []),  # a count after the verb is a value
+    ("会员升级人数达到5000", [])])
 def test_a_version_is_no_target(write_org: Any, title: str,
                                 found: list[tuple[str, int]]) -> None:
     assert codes(write_org, title) == found

@@ -240,12 +240,21 @@ def not_targets(text: str, released: bool | None = None) -> str:
             last = m.end()
     rest = "".join(out) + rest[last:]
     if upgraded:  # "升級到 iOS 17", "Upgrade store tablets to iOS 17": a platform's version
-        rest = _PLATFORM_VERSION.sub(lambda m: m.group(1) + " " * len(m.group(2)), rest)
+        rest = _PLATFORM_VERSION.sub(_platform_version, rest)
     rest = _TOP.sub(lambda m: m.group() if _INTO_RANK.search(rest[max(0, m.start() - 24):
                                                                   m.start()])
                     else " " * len(m.group()), rest)
     return _YEAR.sub(lambda m: m.group() if _framed(rest, m.start()) else " " * len(m.group()),
                      rest)
+
+
+def _platform_version(m: re.Match[str]) -> str:
+    """`iOS 17` with its number blanked; `Upgrade 3000 members`, `to 45` kept (a verb or a
+    framing word before a number is no name)."""
+    name = m.group(1).strip().lower()
+    if name in FRAME_EN or _UPGRADE.fullmatch(name) or name in ADVERB_EN:
+        return m.group()
+    return m.group(1) + " " * len(m.group(2))
 
 
 def _blank(pattern: re.Pattern[str], text: str) -> str:
