@@ -90,6 +90,11 @@ FRAME_EN = {"from", "to", "by", "at", "least", "most", "below", "above", "under"
             "november", "december", "before", "until", "no", "stay", "remain",
             "improve", "improved", "boost", "drop", "rise", "double", "halve", "p95", "p99",
             "p50", "average", "median", "total", "new", "s", "h", "m", "k", "d", "w"}
+# A month's name, whole (June, Sept., not "marketing"), and a day after it (June 30, not
+# "June 30%" nor "Mar 3.5").
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?\b(?![.,:]?\d|\s?%)"
 DATE = re.compile(
     r"(?<![A-Za-z])FY\s?'?\d{2,4}(?!\d)|双(?:十一|十二|11|12)|(?<![\d.])(?:618|11\.11|12\.12)(?![\d.%])|黑五|"
     r"\bblack friday\b|\bcyber monday\b|\bprime day\b|\bsingles'? day\b|"
@@ -99,10 +104,8 @@ DATE = re.compile(
     r"\d{1,2}月(?:底|末|份|\d{1,2}日)?|[Qq][1-4]|"
     r"[Hh][12]\b|本季度|本月|本年|年底|年内|季度末|上半年|下半年|第[一二三四]季度|"
     r"\bby (?:the )?end of\b|\bby (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
-    r"(?:\.?\s?\d{1,2}(?:st|nd|rd|th)?\b(?![.,:]?\d))?|"
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?\d{1,2}(?:st|nd|rd|th)?\b"
-    r"(?![.,:]?\d)|\b\d{1,2}(?:st|nd|rd|th)?\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
-    r"dec)[a-z]*\b|"
+    r"(?:\.?\s?" + _DAY + ")?|"
+    r"\b" + _MONTH + r"\.?\s?" + _DAY + r"|\b\d{1,2}(?:st|nd|rd|th)?\s" + _MONTH + "|"
     r"\b(?:in|by|before) \d{4}\b(?![-/.]\d)|\bthis (?:quarter|month|year)\b|"
     r"\bwithin \d+ (?:days|weeks|months)\b",
     re.IGNORECASE)
