@@ -4,8 +4,11 @@ Development sets (tuned on): `key_results.tsv` + `key_results_structured.yaml` (
 `key_results_order.tsv` (word order) and `key_results_release.tsv` (releases, numbers that
 are not targets; zh-Hans/zh-Hant/en). Frozen blind sets (never tuned on):
 `key_results_blind.tsv`, `key_results_blind2.tsv` (word order) and `key_results_blind3.tsv`.
-Run `python tests/okr_eval.py --blind --blind2 --blind3 --order --release` to print the
-tables of docs/okrs.md (`--help` for each option).
+New-user trial A: `key_results_trial_dev.tsv` (tuned on) and `key_results_blind4.tsv`
+(held out), scored on "not measurable", on the finding kind of every row and on the baseline
+and target the report and the site read from the sentence.
+Run `python tests/okr_eval.py --blind --blind2 --blind3 --order --release --trial --blind4`
+to print the tables of docs/okrs.md (`--help` for each option).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import yaml
 
 from orgspec.checks.okrs import is_vague
 from orgspec.model.models import KeyResult, Objective
-from orgspec.model.okr import verdict
+from orgspec.model.okr import stated_baseline, stated_target, verdict
 from orgspec.text.measurable import activity_verb
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -174,6 +177,51 @@ def blind3_rows() -> list[str]:
         for lang in (None, "zh-Hans", "zh-Hant", "en")]
 
 
+def blind4() -> list[Item]:
+    """New-user trial A's held-out set (key_results_blind4.tsv), same shape as `blind`."""
+    return [_blind_item(row) for row in _rows("key_results_blind4.tsv")]
+
+
+def kinded(name: str) -> list[Kinded]:
+    """(expected kind, form, language, objective, key result) for every row of a set that
+    labels the kind of each row, measurable ones too (key_results_trial_dev.tsv,
+    key_results_blind4.tsv)."""
+    return [(row["kind"], row["form"], row["lang"], *_blind_item(row)[2:])
+            for row in _rows(name)]
+
+
+def value_accuracy(name: str, lang: str | None = None) -> tuple[int, int]:
+    """(right, total) of the baselines and targets read from the sentence (`stated_baseline`,
+    `stated_target`) against the labelled `shown_baseline` / `shown_target` ("-" = none)."""
+    right = total = 0
+    for row in _rows(name):
+        if lang not in (None, row["lang"]):
+            continue
+        obj, kr = _blind_item(row)[2:]
+        said = verdict(obj, kr).target
+        for column, shown in (("shown_baseline", stated_baseline(kr.title, kr.baseline, said)),
+                              ("shown_target", stated_target(kr.title, kr.target, said))):
+            if row[column]:
+                total += 1
+                right += shown == ("" if row[column] == "-" else row[column])
+    return right, total
+
+
+def trial_rows(name: str, label: str) -> list[str]:
+    """One set of trial A's tables in docs/okrs.md: P/R, the kind of every row, the values
+    read from the sentence; all, then per language."""
+    items = [_blind_item(row) for row in _rows(name)]
+    kinds = kinded(name)
+    out = _table(label, items)
+    out += [kind_row(f"{label} kind {lang or 'all'}", kinds, lang)
+            for lang in (None, "zh-Hans", "zh-Hant", "en")]
+    for lang in (None, "zh-Hans", "zh-Hant", "en"):
+        right, total = value_accuracy(name, lang)
+        out.append(f"| {label} values {lang or 'all'} | {right}/{total} | "
+                   f"{right / total if total else 0:.3f} |")
+    return out
+
+
 def main(argv: list[str] | None = None) -> None:
     """Print the tables of docs/okrs.md; the development corpus always comes first."""
     import argparse
@@ -194,6 +242,12 @@ def main(argv: list[str] | None = None) -> None:
                              "(development and blind2)")
     parser.add_argument("--release", action="store_true",
                         help="the release/number development set (key_results_release.tsv)")
+    parser.add_argument("--trial", action="store_true",
+                        help="new-user trial A's development set (key_results_trial_dev.tsv): "
+                             "P/R, the kind of every row, the values read from the sentence")
+    parser.add_argument("--blind4", action="store_true",
+                        help="new-user trial A's held-out set (key_results_blind4.tsv), the "
+                             "same tables (aggregates only)")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="list the misjudged rows of the development sets (never a "
                              "blind set's)")
@@ -209,12 +263,27 @@ def main(argv: list[str] | None = None) -> None:
         out += _table("order", order_dev()) + kind_rows()
     if args.release:
         out += release_rows()
+    if args.trial:
+        out += trial_rows("key_results_trial_dev.tsv", "trial dev")
+    if args.blind4:
+        out += trial_rows("key_results_blind4.tsv", "blind4")
     if args.verbose:
         out += errors(labelled() + order_dev() + release_dev())
         out += [f"KIND {lang} {kr.title!r}: {kind_of(obj, kr)} != {k}"
                 for k, _, lang, obj, kr in (word_order("key_results_order.tsv")
                                             + word_order("key_results_release.tsv"))
                 if kind_of(obj, kr) != k]
+        trial = kinded("key_results_trial_dev.tsv")
+        out += [f"TRIAL {lang} {kr.title!r}: {kind_of(obj, kr)} != {k}"
+                for k, _, lang, obj, kr in trial if kind_of(obj, kr) != k]
+        for r in _rows("key_results_trial_dev.tsv"):
+            obj, kr = _blind_item(r)[2:]
+            said = verdict(obj, kr).target
+            got = (stated_baseline(kr.title, kr.baseline, said),
+                   stated_target(kr.title, kr.target, said))
+            want = tuple("" if v == "-" else v for v in (r["shown_baseline"], r["shown_target"]))
+            if any(w and w != g for w, g in zip(want, got, strict=True)):
+                out.append(f"VALUES {r['lang']} {kr.title!r}: {got} != {want}")
     print("\n".join(out))
 
 

@@ -136,6 +136,9 @@ key_results:
     target: 45
   - id: weekly-review
     title: 召开客服周会
+  - id: survey
+    title: 满意度调研回收率达到 60%
+    due: 2026-05-15
 """
 
 
@@ -144,7 +147,7 @@ def test_a_baseline_entry_held_back_by_a_failed_load_is_not_fixed(tmp_path: Path
     (repo / "org" / "okrs.yaml").write_text(OKRS, "utf-8")
     assert run_cli("check", "--write-baseline", ".orgspec-baseline.json", cwd=repo).code == 0
     entries = (repo / ".orgspec-baseline.json").read_text("utf-8")
-    assert '"RO001"' in entries and '"OK003"' in entries
+    assert '"RO001"' in entries and '"OK003"' in entries and '"OK009"' in entries
     # a full-width colon: teams.yaml cannot be read; the period cannot be read either
     teams = repo / "org" / "teams" / "teams.yaml"
     teams.write_text(TEAMS.replace("  lead: wang-jianguo", "  lead： wang-jianguo"), "utf-8")
@@ -156,14 +159,16 @@ def test_a_baseline_entry_held_back_by_a_failed_load_is_not_fixed(tmp_path: Path
     assert "stale baseline entry (fixed): org/positions.yaml: RO001" in run.stderr
     assert "stale baseline entry (fixed): org/okrs.yaml" not in run.stderr
     assert "1 stale entry" in run.stderr
-    assert "baseline entry not checked (held back): org/okrs.yaml: OK003" in run.stderr
+    # OK009 (due outside the period) rests on the period; OK003 (no target value) does not
+    assert "baseline entry not checked (held back): org/okrs.yaml: OK009" in run.stderr
+    assert "org/okrs.yaml: OK003" not in run.stderr
 
     written = run_cli("check", "--lang", "en", "--write-baseline", ".orgspec-baseline.json",
                       cwd=repo)
     assert written.code == 0
     assert "that this run could not check" in written.stderr
     entries = (repo / ".orgspec-baseline.json").read_text("utf-8")
-    assert '"OK003"' in entries and '"RO001"' not in entries
+    assert '"OK009"' in entries and '"RO001"' not in entries
 
     teams.write_text(TEAMS, "utf-8")  # loaded again: the kept entry still matches
     (repo / "org" / "okrs.yaml").write_text(OKRS, "utf-8")

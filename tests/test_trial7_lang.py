@@ -252,11 +252,11 @@ PERIOD = TEAM_DUTY + """\
 
 
 @pytest.mark.parametrize(("period", "lang", "message", "hint"), [
-    ("FY2025", "zh", "`period` 的值 'FY2025' 不是周期写法：请写 `2025`",
+    ("2025年", "zh", "`period` 的值 '2025年' 不是周期写法：请写 `2025`",
      "周期写成 2025、2025-H1 或 2025-Q1"),
-    ("FY2025-Q3", "zh-Hant", "`period` 的值 'FY2025-Q3' 不是週期寫法：請寫 `2025-Q3`",
+    ("2025 Q3", "zh-Hant", "`period` 的值 '2025 Q3' 不是週期寫法：請寫 `2025-Q3`",
      "週期寫成 2025、2025-H1 或 2025-Q1"),
-    ("FY2025", "en", "`period` 'FY2025' is not a period: write `2025`",
+    ("2025年", "en", "`period` '2025年' is not a period: write `2025`",
      "periods are written 2025, 2025-H1 or 2025-Q1"),
     ("明年", "en", "`period` '明年' is not a period",
      "periods are written 2026, 2026-H1 or 2026-Q1")])

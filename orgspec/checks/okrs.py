@@ -12,7 +12,7 @@ from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M
 from orgspec.model.models import KeyResult, Objective, is_placeholder
-from orgspec.model.okr import period_bounds, period_range, verdict
+from orgspec.model.okr import judged_missing, period_bounds, period_range, time_gap, verdict
 from orgspec.model.org import ident_of, node_key
 from orgspec.model.teamtree import TeamTree, pointer_cycles
 from orgspec.text.measurable import (
@@ -54,8 +54,10 @@ def _verdicts(ctx: RuleContext) -> list[tuple[str, int, KeyResult, Verdict]]:
 def key_result_not_measurable(ctx: RuleContext) -> Iterator[Issue]:
     """A key result that lacks a metric, a target value or a time bound."""
     for oid, i, kr, v in _verdicts(ctx):
-        # a `target` that is not a number is OK006's finding; OK003 does not repeat it
-        missing = [m for m in v.missing if m != "a target value" or kr.target is None]
+        # a `target` that is not a number is OK006's finding; OK003 does not repeat it; a
+        # time bound whose field was dropped as invalid is the schema finding's
+        told = judged_missing(v, time_gap(ctx.org.incomplete, oid, kr.id))
+        missing = [m for m in told if m != "a target value" or kr.target is None]
         if missing and not is_vague(v):
             yield Issue(M("key result {kr!r} of {objective!r} is not measurable: {missing}",
                           kr=kr.id, objective=oid, missing=[MISSING[m] for m in missing]),

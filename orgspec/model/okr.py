@@ -6,11 +6,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Mapping
+from functools import lru_cache
 
 from orgspec.model.models import KeyResult, Objective
-from orgspec.text.measurable import Verdict, assess
-from orgspec.text.quantity import parse_quantity, quantities
-from orgspec.text.script import simplified
+from orgspec.model.org import node_key
+from orgspec.text.measurable import Verdict, assess, not_targets, target_text
+from orgspec.text.quantity import ZH_NUMERAL, parse_quantity, quantities, zh_number
 
 
 def period_range(obj: Objective) -> tuple[dt.date, dt.date] | None:
@@ -41,6 +43,25 @@ def verdict(obj: Objective, kr: KeyResult) -> Verdict:
                  kr.due is not None or period_range(obj) is not None)
 
 
+def time_gap(incomplete: Mapping[str, Mapping[str, object]], oid: str, kr_id: str) -> str:
+    """The field a key result's time bound would come from that was dropped as invalid (its
+    schema finding says why): `key_results.<id>.due`, else the objective's `period`, `start`
+    or `end`; "" when none was. `incomplete` is `Org.incomplete`."""
+    objective = node_key("objective", oid)
+    if "due" in incomplete.get(f"{objective}/key_result:{kr_id}", {}):
+        return f"key_results.{kr_id}.due"
+    dropped = incomplete.get(objective, {})
+    return next((f for f in ("period", "start", "end") if f in dropped), "")
+
+
+def judged_missing(v: Verdict, gap: str) -> list[str]:
+    """What a key result lacks as far as can be told (`Verdict.missing` names): without "a
+    time bound" when the field it would come from was dropped as invalid (`gap`, from
+    `time_gap`), since that depends on the value the schema finding is about; a missing
+    metric or target does not, and stays. OK003, the report and the site all judge so."""
+    return [m for m in v.missing if not (gap and m == "a time bound")]
+
+
 def judge(title: str, metric: str | None, target: str | None, dated: bool) -> Verdict:
     """What a key result or a KPI states: its `title` sentence, its `metric` and `target`
     fields, and whether a date bounds it from outside the sentence (`due`, the objective's
@@ -55,10 +76,6 @@ def judge(title: str, metric: str | None, target: str | None, dated: bool) -> Ve
     said.target = parse_quantity(target) is not None or (target is None and said.target)
     said.deadline = dated or said.deadline
     return said
-
-
-# A date or a period in a sentence holds numbers that are no target: 2026-06-30, 2026年6月, Q4.
-_DATE_LIKE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?")
 
 
 # Words the quantity pattern takes after a number that are not its unit: ` 45 by`, ` 30 to`.
@@ -76,8 +93,9 @@ def stated_target(title: str, target: str | None, said_target: bool) -> str:
     return shown[-1][1] if shown else ""
 
 
-# What opens a baseline in a sentence, just before its first quantity: 从120万, 由 30, from 30.
-_FROM = re.compile(r"(?:从|從|由|from)\s*$", re.IGNORECASE)
+# What opens a baseline in a sentence, just before its first quantity: 从120万, 由 30, from 30,
+# 从每月三百条 (a rate's period between).
+_FROM = re.compile(r"(?:从|從|由|from)\s*(?:每[个個]?[天日周週月年季]度?\s*)?$", re.IGNORECASE)
 
 
 def stated_baseline(title: str, baseline: str | None, said_target: bool) -> str:
@@ -93,26 +111,44 @@ def stated_baseline(title: str, baseline: str | None, said_target: bool) -> str:
     return ""
 
 
-def _sentence_quantities(title: str) -> list[tuple[int, str]]:
-    """(offset, text as written) of each quantity of `title` that is not part of a date, a
-    year or a period, in order."""
-    dates = [m.span() for m in _DATE_LIKE.finditer(title)]
-    # the quantities are read in Simplified script; what is shown is the title's own text
-    folded = simplified(title)
-    if len(folded) != len(title):
-        folded = title
+@lru_cache(maxsize=1 << 14)  # the baseline and the target of one title are read together
+def _sentence_quantities(title: str) -> tuple[tuple[int, str], ...]:
+    """(offset, text as written) of each value of `title`: the quantities `assess` finds a
+    target in (`target_text`: no date, version, year, window or period), in order; offset -1
+    for one that cannot be placed (`翻一番`, read as `2倍`), shown as read."""
+    masked = target_text(title)
+    if len(masked) != len(title):  # a Traditional phrase that converts to another length
+        masked = not_targets(title)
     out: list[tuple[int, str]] = []
     at = 0
-    for q in quantities(title):
+    for q in quantities(masked):
         core = _CONNECTOR.sub("", q.text.strip())
-        i = folded.find(core, at)
-        if i >= 0:
-            at = i + len(core)
-            core = title[i:at]
-            if any(a <= i < b for a, b in dates) or (i > 0 and title[i - 1].isascii()
-                                                     and title[i - 1].isalpha()):
-                continue  # 2026-06-30, Q4, H1, P95, FY2025
-        if q.kind == "count" and not q.unit and q.value.is_integer() and 1900 <= q.value <= 2100:
-            continue  # a year
-        out.append((i, core))
-    return out
+        span = _place(masked, core, at)
+        if span is None:
+            out.append((-1, core))
+            continue
+        at = span[1]
+        out.append((span[0], title[span[0]:span[1]]))
+    return tuple(out)
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _place(masked: str, core: str, at: int) -> tuple[int, int] | None:
+    """Where `core` (a quantity as the parser read it: `300条`) is written in `masked` from
+    `at`: as it is, or with its number in Chinese numerals (`三百条`)."""
+    i = masked.find(core, at)
+    if i >= 0:
+        return i, i + len(core)
+    digits = _DIGITS.search(core)
+    if digits is None:
+        return None
+    pre, post = core[:digits.start()], core[digits.end():]
+    for run in ZH_NUMERAL.finditer(masked, at):
+        value = zh_number(run.group())
+        start = run.start() - len(pre)
+        if value is not None and value == int(digits.group()) and start >= at \
+                and masked.startswith(pre, start) and masked.startswith(post, run.end()):
+            return start, run.end() + len(post)
+    return None

@@ -507,9 +507,8 @@ def _period_guess(text: str) -> str | None:
     """The period `text` most likely means, in orgspec's form: `2026Q1`, `2026 q1`,
     `Q1 2026`, `2026年第一季度`, `2026年Q1` -> `2026-Q1`; `2026年上半年` -> `2026-H1`."""
     t = text.strip().replace("－", "-").replace("—", "-")
-    fiscal = re.fullmatch(r"(?i)FY\s*-?\s*(\d{4})\s*[-_/ ]?\s*(.*)", t)
-    if fiscal:  # FY2025, FY2025-Q1: the fiscal year's number, as the writer gave it
-        t = f"{fiscal.group(1)}{fiscal.group(2)}" if fiscal.group(2) else f"{fiscal.group(1)}年"
+    if _FISCAL.match(t):
+        return None  # which months a fiscal year covers is the company's (see `_period_issue`)
     m = re.fullmatch(r"(\d{4})\s*(?:年|[-_/.])?\s*([QqHh])\s*([1-4])", t) or \
         re.fullmatch(r"([QqHh])\s*([1-4])\s*[-_/ ]?\s*(\d{4})", t)
     if m:
@@ -534,7 +533,34 @@ def period_fix(text: str) -> str | None:
     return fix if fix and not fix.startswith("0") else None
 
 
+# A fiscal year (FY2026, FY26, FY2026-Q1, 2026财年, 2026會計年度): each company's own months
+# (Alibaba's FY2026 runs from April 2025 to March 2026), so no calendar period is proposed.
+_FISCAL = re.compile(r"(?i)\s*(?:FY\s*[-'’]?\s*(\d{4}|\d{2})(?!\d)|(\d{4})\s*(?:财年|財年|"
+                     r"财政年度|財政年度|会计年度|會計年度))")
+
+
+def _fiscal_issue(value: str, label: str, where: Any, entity: str) -> Issue | None:
+    """SC003 for a fiscal-year period: the months are the company's, so the hint asks for
+    `start` and `end`, with the example of a fiscal year that ends in March."""
+    m = _FISCAL.match(value)
+    if m is None:
+        return None
+    year = int(m.group(1) or m.group(2))
+    year += 2000 if year < 100 else 0
+    first, last = dt.date(year - 1, 4, 1).isoformat(), dt.date(year, 3, 31).isoformat()
+    return Issue(M("{field} {value!r} counts by fiscal year: orgspec cannot tell which "
+                   "months it covers", field=label, value=value), where, entity,
+                 hint=M("write the first and last day as `start` and `end` instead (for a "
+                        "fiscal year that ends in March: `start: {first}`, `end: {last}`); a "
+                        "calendar period is written {year}, {year}-H1 or {year}-Q1",
+                        first=first, last=last, year=year),
+                 code="SC003")
+
+
 def _period_issue(value: str, label: str, where: Any, entity: str) -> Issue:
+    fiscal = _fiscal_issue(value, label, where, entity)
+    if fiscal is not None:
+        return fiscal
     fix = period_fix(value)
     year = re.search(r"(?<!\d)(\d{4})(?!\d)", value)  # the year the writer gave, else 2026
     hint = M("periods are written {year}, {year}-H1 or {year}-Q1", year=year.group(1)) \

@@ -505,22 +505,21 @@ def _raci(org: Org, names: dict[str, str]) -> list[RaciRow]:
 
 
 def _okrs(org: Org, lang: str) -> list[ObjectiveRow]:
-    from orgspec.model.okr import verdict
+    from orgspec.model.okr import judged_missing, time_gap, verdict
     from orgspec.text.measurable import MISSING
 
     out = []
     for oid, obj in sorted(org.objectives.items()):
         krs = []
-        dropped = org.incomplete.get(node_key("objective", oid), {})
-        when = next((f for f in ("period", "start", "end") if f in dropped), "")
         for kr in obj.key_results:
             v = verdict(obj, kr)
-            missing = say_list([MISSING[m] for m in v.missing], lang)
-            due = "due" in org.incomplete.get(f"{node_key('objective', oid)}/key_result:{kr.id}",
-                                             {})
-            # As `check` holds back its verdict on a key result whose deadline was dropped as
-            # invalid, the report does not judge it either: the schema finding says why.
-            unjudged = (f"key_results.{kr.id}.due" if due else when) if v.missing else ""
+            gap = time_gap(org.incomplete, oid, kr.id)
+            told = judged_missing(v, gap)
+            missing = say_list([MISSING[m] for m in told], lang)
+            # As `check` (OK003) judges it: a missing metric or target is shown whatever the
+            # deadline; a time bound that rests on a field dropped as invalid is not judged,
+            # the schema finding says why.
+            unjudged = gap if v.missing and not told else ""
             krs.append(KrRow(kr.id, kr.title, not v.missing, missing, unjudged))
         out.append(ObjectiveRow(oid, obj.title, named(org, obj.owner), obj.aligns_to or "",
                                 krs))

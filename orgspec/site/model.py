@@ -62,6 +62,7 @@ class KrView:
     measurable: bool
     missing: str  # what it lacks (`no target value`), in the page's language
     progress: int | None  # percent 0-100, when baseline, current and target are numbers
+    unjudged: str = ""  # the invalid field (`period`, `key_results.k.due`) the verdict rests on
 
 
 @dataclass
@@ -404,13 +405,22 @@ class SiteModel:
         return cached
 
     def _make_krs(self, obj: Objective) -> list[KrView]:
-        from orgspec.model.okr import stated_baseline, stated_target, verdict
+        from orgspec.model.okr import (
+            judged_missing,
+            stated_baseline,
+            stated_target,
+            time_gap,
+            verdict,
+        )
         from orgspec.text.measurable import MISSING
         from orgspec.text.quantity import with_unit
 
         out = []
         for kr in obj.key_results:
             v = verdict(obj, kr)
+            # judged as `check` and the report judge it (`judged_missing`)
+            gap = time_gap(self.org.incomplete, obj.id, kr.id)
+            told = judged_missing(v, gap)
             out.append(KrView(kr.id, kr.title, kr.metric or "",
                               with_unit(stated_baseline(kr.title, kr.baseline, v.target),
                                         kr.unit),
@@ -418,8 +428,8 @@ class SiteModel:
                               with_unit(stated_target(kr.title, kr.target, v.target), kr.unit),
                               kr.due.isoformat() if kr.due else "", self.owner(kr.owner),
                               not v.missing,
-                              say_list([MISSING[m] for m in v.missing], self.view.lang),
-                              _progress(kr)))
+                              say_list([MISSING[m] for m in told], self.view.lang),
+                              _progress(kr), gap if v.missing and not told else ""))
         return out
 
     def source(self, kind: str, ident: str) -> Source | None:

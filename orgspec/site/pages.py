@@ -300,7 +300,8 @@ def _okrs(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         krs = m.krs(obj)
         done = [k.progress for k in krs if k.progress is not None]
         progress[oid] = round(sum(done) / len(done)) if done else None
-        vague[oid] = sum(not k.measurable for k in krs)
+        # a key result not judged (its period or due is invalid) is not counted as unmeasurable
+        vague[oid] = sum(not k.measurable and not k.unjudged for k in krs)
         chain = [m.objective(o) for o in m.okr_chain(oid)]
         yield m.url("Objective", oid), render(
             "objective", 1, id=oid, obj=obj, owner=m.owner(obj.owner), period=_period(obj),

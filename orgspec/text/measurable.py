@@ -90,17 +90,34 @@ FRAME_EN = {"from", "to", "by", "at", "least", "most", "below", "above", "under"
             "november", "december", "before", "until", "no", "stay", "remain",
             "improve", "improved", "boost", "drop", "rise", "double", "halve", "p95", "p99",
             "p50", "average", "median", "total", "new", "s", "h", "m", "k", "d", "w"}
+# A month's name, whole (June, Sept., not "marketing"), and a day after it (June 30, not
+# "June 30%" nor "Mar 3.5").
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?\b(?![.,:]?\d|\s?%)"
 DATE = re.compile(
     r"(?<![A-Za-z])FY\s?'?\d{2,4}(?!\d)|双(?:十一|十二|11|12)|(?<![\d.])(?:618|11\.11|12\.12)(?![\d.%])|黑五|"
     r"\bblack friday\b|\bcyber monday\b|\bprime day\b|\bsingles'? day\b|"
+    r"\bdouble (?:11|12|eleven|twelve)\b|"
     r"\d{4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?|(?<!\d)(?:19|20)\d{2}\s?(?:年度|财年|年)(?!\d)|"
     r"(?<!\d)1[0-2]\d\s?年(?:度|\d{1,2}\s?月(?:\d{1,2}\s?日)?)|"
     r"\d{1,2}月(?:底|末|份|\d{1,2}日)?|[Qq][1-4]|"
     r"[Hh][12]\b|本季度|本月|本年|年底|年内|季度末|上半年|下半年|第[一二三四]季度|"
-    r"\bby (?:the )?end of\b|\bby (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
-    r"\b(?:in|by|before) \d{4}\b|\bthis (?:quarter|month|year)\b|"
+    r"\bby (?:the )?end of\b|\bby (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"(?:\.?\s?" + _DAY + ")?|"
+    r"\b" + _MONTH + r"\.?\s?" + _DAY + r"|\b\d{1,2}(?:st|nd|rd|th)?\s" + _MONTH + "|"
+    r"\b(?:in|by|before) \d{4}\b(?![-/.]\d)|\bthis (?:quarter|month|year)\b|"
     r"\bwithin \d+ (?:days|weeks|months)\b",
     re.IGNORECASE)
+# A frequency or a date before the verb (每月组织一次, Q3 完成, 8月底前完成, "In Q3, complete",
+# "Every week, hold"); DATE's own forms, with 前/之前/内 after them.
+_LEAD_TIME = re.compile(
+    r"^\s*(?:(?:(?:在|于)?\s*(?:" + DATE.pattern + r")\s*(?:之前|以前|前|内|以内)?|"
+    r"每(?:个)?(?:天|日|周|月|季度|季|年|半年|双周)|本(?:周|月|季度|年))[\s,，、]*)+|"
+    r"^\s*(?:(?:in|by|before|during|every|each)\b[^,;]{1,30}[,;]\s*)", re.IGNORECASE)
+# A deadline just before a closing 完成 (6月30日前完成, 年底前完成, "by June 30 complete").
+_DEADLINE_END = re.compile(r"(?:" + DATE.pattern + r")\s*(?:之前|以前|前|内|以内|为止)?"
+                           r"[\s,，、]*$", re.IGNORECASE)
 # Numbers that are not a value to reach: versions, service hours, measurement windows.
 NOT_TARGET = re.compile(
     r"(?<![A-Za-z0-9])[vV]\d+(?:\.\d+)*(?![\d.])|(?:版本|\bversion\s?)\d+(?:\.\d+)*|"
@@ -120,7 +137,15 @@ NOT_TARGET = re.compile(
 # rolled out", "WMS 4.0在华东仓投产"), unless a unit follows it. The name before the number
 # is read from a bounded window, so a long run of letters costs linear time.
 _X_Y = re.compile(r"(?<![\d.])\d+\.\d+(?![\d.])")
-_NAME_BEFORE = re.compile(r"(?:[A-Za-z]+\s?|[\u3400-\u9fff]{1,2})$")
+_NAME_BEFORE = re.compile(r"(?:[A-Za-z]+|[\u3400-\u9fff]{1,2})\s?$")
+# Names with digits inside are names, not numbers: K8s, i18n, B2B, O2O.
+_INNER_DIGITS = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]+\d+[A-Za-z]+(?![A-Za-z0-9])")
+# An upgrade or a migration goes to a version ("APP 升级到 3.2", "Upgrade the ERP to 2.0",
+# "升級到 iOS 17"), not to a value; a number with a unit after it stays a value.
+_UPGRADE = re.compile(r"升级|升級|迁移|遷移|\bupgrad(?:e|es|ed|ing)\b|\bmigrat(?:e|es|ed|ing)\b",
+                      re.IGNORECASE)
+_PLATFORM_VERSION = re.compile(r"((?<![A-Za-z])[A-Za-z][A-Za-z]+\s?)(\d+(?:\.\d+)*)"
+                               r"(?![\d.%‰]|\s?(?:[万亿千]|[kKmMbBwWx]\b))")
 _UNIT_AFTER = re.compile(
     r"\s?(?:%|‰|×|倍|万|亿|千|元|秒|毫秒|分|小时|天|日|周|个|次|/|:|[kKmMbBwWxshd]\b|ms\b|"
     r"hours?\b|days?\b|minutes?\b|seconds?\b|million\b|billion\b|points?\b|stars?\b|以上|"
@@ -199,23 +224,53 @@ def _found(text: str, zh: tuple[str, ...], en: tuple[str, ...]) -> list[str]:
 
 
 def not_targets(text: str, released: bool | None = None) -> str:
-    """The text without dates, versions, service hours, windows, rank qualifiers (Top 20,
-    前10大) and bare years: what is left of its numbers are values to reach. `released`: the
-    text is about a release or another activity (found here when not given)."""
-    rest = NOT_TARGET.sub(" ", DATE.sub(" ", text))
+    """The text with dates, versions, service hours, windows, rank qualifiers (Top 20,
+    前10大), bare years and names with digits inside (K8s, B2B) blanked out, each by as many
+    spaces as it has characters (so offsets into `text` still hold): what is left of its
+    numbers are values to reach. `released`: the text is about a release or another activity
+    (found here when not given)."""
+    rest = _blank(_INNER_DIGITS, _blank(NOT_TARGET, _blank(DATE, text)))
     if released is None:
         released = _releases(rest)
+    upgraded = bool(_UPGRADE.search(rest))
     out, last = [], 0
     for m in _X_Y.finditer(rest):
         tail = not rest[m.end():].strip()
-        if (tail or (released and not _UNIT_AFTER.match(rest, m.end()))) \
-                and _version_after(rest, m.start()):
-            out += [rest[last:m.start()], " "]
+        unit = _UNIT_AFTER.match(rest, m.end())
+        if ((tail or (released and not unit)) and _version_after(rest, m.start())) \
+                or (upgraded and not unit and _upgraded_to(rest, m.start())):
+            out += [rest[last:m.start()], " " * (m.end() - m.start())]
             last = m.end()
     rest = "".join(out) + rest[last:]
+    if upgraded:  # "升級到 iOS 17", "Upgrade store tablets to iOS 17": a platform's version
+        rest = _PLATFORM_VERSION.sub(_platform_version, rest)
     rest = _TOP.sub(lambda m: m.group() if _INTO_RANK.search(rest[max(0, m.start() - 24):
-                                                                  m.start()]) else " ", rest)
-    return _YEAR.sub(lambda m: m.group() if _framed(rest, m.start()) else " ", rest)
+                                                                  m.start()])
+                    else " " * len(m.group()), rest)
+    return _YEAR.sub(lambda m: m.group() if _framed(rest, m.start()) else " " * len(m.group()),
+                     rest)
+
+
+def _platform_version(m: re.Match[str]) -> str:
+    """`iOS 17` with its number blanked; `Upgrade 3000 members`, `to 45` kept (a verb or a
+    framing word before a number is no name)."""
+    name = m.group(1).strip().lower()
+    if name in FRAME_EN or _UPGRADE.fullmatch(name) or name in ADVERB_EN:
+        return m.group()
+    return m.group(1) + " " * len(m.group(2))
+
+
+def _blank(pattern: re.Pattern[str], text: str) -> str:
+    """`text` with each match of `pattern` replaced by as many spaces."""
+    return pattern.sub(lambda m: " " * len(m.group()), text)
+
+
+def _upgraded_to(text: str, at: int) -> bool:
+    """In a sentence about an upgrade, the x.y at `at` is where it goes ("升级到 3.0",
+    "upgrade the ERP to 2.0") or follows a name: a version, unless it is a score."""
+    before = text[max(0, at - 8):at].rstrip().lower()
+    return not _score(text, at) and (before.endswith(("到", "至", " to", "v"))
+                                     or _version_after(text, at))
 
 
 def _version_after(text: str, at: int) -> bool:
@@ -263,6 +318,19 @@ def has_target(text: str, released: bool | None = None) -> bool:
     return bool(quantities(not_targets(simplified(text), released)))
 
 
+def target_text(text: str) -> str:
+    """`text` (read in Simplified script) with everything that is no value to reach blanked
+    out by spaces (`not_targets`), exactly as `assess` reads it for a target: the quantities
+    left in it are the sentence's values. Offsets hold when `simplified` keeps the length."""
+    said = simplified(text)
+    return not_targets(said, _released(said))
+
+
+def _released(said: str) -> bool:
+    """The sentence (in Simplified script) is about a release or another activity."""
+    return bool(_found(said, ACTIVITY_ZH, ACTIVITY_EN)) or bool(_ACTIVITY_PAST.search(said.lower()))
+
+
 def has_deadline(text: str) -> bool:
     return bool(DATE.search(simplified(text)))
 
@@ -279,8 +347,8 @@ def assess(text: str) -> Verdict:
     if vague and words and words[0] in _NOUN_TOO_EN and all(w == words[0] for w in vague) \
             and _ACTIVITY_PAST.search(" ".join(words[1:5])):
         vague = []  # "Support chatbot deployed": a thing, not the verb "support"
-    released = bool(activity) or bool(_ACTIVITY_PAST.search(said.lower()))
-    return Verdict(metric=has_metric(said), target=has_target(said, released),
+    released = bool(activity) or bool(_ACTIVITY_PAST.search(said.lower()))  # as _released
+    return Verdict(metric=has_metric(said), target=bool(quantities(not_targets(said, released))),
                    deadline=has_deadline(said),
                    vague=[as_written(text, said, w) for w in vague],
                    activity=[as_written(text, said, w) for w in activity])
@@ -295,10 +363,12 @@ def activity_verb(text: str, v: Verdict) -> str | None:
     written = text.strip()
     said = simplified(written)
     low = said.lower()
-    words = _words(low)
+    # a frequency or a date first says when, not what: 每月组织, Q3 完成, "In Q3, complete"
+    body = _LEAD_TIME.sub("", low, count=1)
+    words = _words(body)
     lead = next((i for i, w in enumerate(words) if not _adverb(w)), len(words))
     first = " ".join(words[lead:lead + 2])
-    zh = _LEAD_ZH.sub("", low)
+    zh = _LEAD_ZH.sub("", body)
     verb = next((w for w in ACTIVITY_ZH if zh.startswith(w)), None)
     if not verb and low[:1].isascii():
         verb = next((w for w in ACTIVITY_EN if words[lead:lead + 1] in ([w], [f"{w}s"])
@@ -308,6 +378,8 @@ def activity_verb(text: str, v: Verdict) -> str | None:
     end = len(said)
     while True:  # the last verb, then the one before 完毕/完成/了 (制定完成, 编写完毕)
         verb = next((w for w in ACTIVITY_ZH if said.endswith(w, 0, end)), None)
+        if verb == "完成" and v.target and _DEADLINE_END.search(said, 0, end - len(verb)):
+            break  # 从3%降到1.5%，6月30日前完成: the deadline of a target, not an activity
         if verb:
             return as_written(written, said, verb)
         done = next((w for w in _DONE_ZH if said.endswith(w, 0, end)), "")

@@ -44,7 +44,7 @@ _PATTERN = re.compile(
     r"以内|内))?",
     re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
-_ZH_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
+_ZH_NUMBER = ZH_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
 _PER = re.compile(r"(百|千|万)分之(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)")
 # After a Chinese numeral, what makes it a count: a measure word or a unit.
 _ZH_MEASURE = re.compile(r"(?:倍|个|次|名|家|场|人|位|项|条|件|笔|单|天|日|周|月|年|小时|分钟|秒|"
@@ -64,7 +64,8 @@ _CONDITION = re.compile(r"\s*(?:of\b[^\d]*?)?(?:(?:are|is|were|was)\s+)?(?:withi
 # Shopping festivals named by their date: 双十一 (11.11), 618, Black Friday. In a value they are
 # when, not how much ("创双十一新高").
 _EVENT = re.compile(r"双(?:十一|十二|11|12)|(?<![\d.])(?:618|11\.11|12\.12)(?![\d.%])|黑五|"
-                    r"\bblack friday\b|\bcyber monday\b|\bprime day\b|\bsingles'? day\b",
+                    r"\bblack friday\b|\bcyber monday\b|\bprime day\b|\bsingles'? day\b|"
+                    r"\bdouble (?:11|12|eleven|twelve)\b",
                     re.IGNORECASE)
 
 
@@ -114,11 +115,15 @@ def zh_number(text: str) -> float | None:
 
 
 def _normalise(text: str) -> str:
-    """Traditional script to Simplified, a score's "(out of 100)" to "/100", and Chinese
-    numerals that count something to digits, so one pattern reads them all."""
+    """Traditional script to Simplified, a score's "(out of 100)" to "/100", multiples
+    (翻一番, 翻倍, double, triple) to `2x`, zero as a value (零宕机, zero downtime) to `0`, and
+    Chinese numerals that count something to digits, so one pattern reads them all."""
     def repl(m: re.Match[str]) -> str:
         word, value = m.group(), zh_number(m.group())
-        if value is None or (len(word) == 1 and word in "万亿千百十") or word == "一" \
+        if word == "零" and not _ZERO_WORD.match(text, m.end()):
+            return "0"  # 零宕机, 零客诉, 事故为零: zero is the value to reach
+        if value is None or (len(word) == 1 and word in "万亿千百十") \
+                or (word == "一" and not text.startswith("倍", m.end())) \
                 or not (_ZH_MEASURE.match(text, m.end())
                         or (len(word) > 1 and any(c in "十百千万亿" for c in word))):
             return word  # 一线, 统一, 进一步, 一站式: part of a word, not a number
@@ -126,8 +131,33 @@ def _normalise(text: str) -> str:
     # one space per run: the pattern's optional spaces would otherwise try every split of a
     # long run (cubic: 1,000 spaces took 12 s)
     text = _OUT_OF.sub(r"\1/\2", _SPACES.sub(" ", simplified(text)))
-    text = _PER.sub(_per, text)
+    text = _ZERO_EN.sub("0", _MULTIPLE.sub(_multiple, _PER.sub(_per, text)))
     return _ZH_NUMBER.sub(repl, text)
+
+
+# 翻一番 (x2), 翻两番 (x4), 翻倍, 翻番, double, triple, quadruple, halve: a multiple is the target.
+# Not "double down", "double-check", "double-digit", "Double 11" (双十一).
+_MULTIPLE = re.compile(
+    r"翻([一两二三])番|翻倍|翻番|"
+    r"\b(double|triple|treble|quadruple|halve)(?:s|d|ing)?\b"
+    r"(?![-\s]*(?:down|check|checking|click|digit|digits|11|12|eleven|twelve)\b)",
+    re.IGNORECASE)
+_TIMES = {"double": "2x", "triple": "3x", "treble": "3x", "quadruple": "4x", "halve": "0.5x",
+          "一": "2倍", "两": "4倍", "二": "4倍", "三": "8倍"}
+# "零" that begins a word is no value: 零售, 零件, 零食, 零钱, 零点, 零基预算, 零担 (freight).
+_ZERO_WORD = re.compile("售|件|部件|配件|食|钱|点|基|散|碎|星|下|工|头|花|用|距离|时|担|元|门槛|"
+                        "陵|声|乱|落|活|和")
+# "zero downtime", "Zero payment outages": zero is the value; not zero-based, zero trust.
+_ZERO_EN = re.compile(r"\bzero\b(?![-\s]*(?:based|party|trust|touch|day|code|sum|"
+                      r"click|shot)\b)(?!-)", re.IGNORECASE)
+
+
+def _multiple(m: re.Match[str]) -> str:
+    if m.group(1):
+        return _TIMES[m.group(1)]
+    if m.group(2):
+        return _TIMES[m.group(2).lower()] + " "
+    return "2倍"  # 翻倍, 翻番
 
 
 def _per(m: re.Match[str]) -> str:
