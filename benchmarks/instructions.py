@@ -63,6 +63,7 @@ def _client(build: Path) -> Any:
 def inner(paths: list[str], chosen: set[str], build: Path) -> None:
     """Run every stage of one check; count the chosen ones (see the module's docstring)."""
     import stages
+
     from orgspec.load.config import Config
 
     cg = _client(build)
