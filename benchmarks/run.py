@@ -4,6 +4,8 @@
     python benchmarks/run.py --teams 50 500   # a quicker run
     python benchmarks/run.py --teams 500 5000 --text plain people --scale-only
     python benchmarks/run.py --teams 500 5000 --text plain people --stages-only  # growth
+    python benchmarks/run.py ... --stages-only --counts   # and each stage's calls' growth
+    python benchmarks/instructions.py --teams 250 2500 --stage MT004  # instructions' growth
     python benchmarks/run.py --orgspec /path/to/other/checkout ...  # before/after
     python benchmarks/run.py --adversarial 2000   # every stage at 2,000 and 4,000: <= 3x?
     python benchmarks/run.py --process --teams 50 500   # the command as users run it
