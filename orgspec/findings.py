@@ -60,6 +60,7 @@ class Related:
 # duties rather than with the findings. The terminal lists fewer (`reporters.text`).
 LISTED_RELATED = 10
 
+
 @dataclass(frozen=True)
 class Issue:
     """What a check yields: the framework turns it into a stamped `Finding`.
