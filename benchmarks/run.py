@@ -4,6 +4,8 @@
     python benchmarks/run.py --teams 50 500   # a quicker run
     python benchmarks/run.py --teams 500 5000 --text plain people --scale-only
     python benchmarks/run.py --teams 500 5000 --text plain people --stages-only  # growth
+    python benchmarks/run.py ... --stages-only --counts   # and each stage's calls' growth
+    python benchmarks/instructions.py --teams 250 2500 --stage MT004  # instructions' growth
     python benchmarks/run.py --orgspec /path/to/other/checkout ...  # before/after
     python benchmarks/run.py --adversarial 2000   # every stage at 2,000 and 4,000: <= 3x?
     python benchmarks/run.py --process --teams 50 500   # the command as users run it
@@ -155,7 +157,7 @@ def measure_scale(teams: int, repeat: int, text: str = "plain",
             "floor": t_floor[0], "floor_cpu": t_floor[1], "load": t_load[0], "lint": t_lint,
             "lint_cpu": c_lint, "entities": result.entity_count,
             "findings": len(result.findings), "rules": staged["stages"],
-            "first": staged["first"],
+            "first": staged["first"], **({"calls": staged["calls"]} if "calls" in staged else {}),
             "without_new_cpu": t_without}
 
 
@@ -209,10 +211,12 @@ def print_scale(measured: list[dict[str, Any]]) -> None:
               f"run alone. From {small['teams']} to {large['teams']} teams the org's "
               f"entities grow {per_entity:.2f}x and its findings {per_finding:.2f}x; "
               "`/ entity` and `/ finding` are the growth divided by those:\n")
+        counted = "calls" in small and "calls" in large
         print("| stage | " + " | ".join(f"{m['teams']} teams" for m in rows) +
               " | growth | / entity | / finding | first run: " +
-              " | ".join(f"{m['teams']}" for m in rows) + " | growth |")
-        print("|---|" + "---|" * (2 * len(rows) + 4))
+              " | ".join(f"{m['teams']}" for m in rows) + " | growth |" +
+              (" calls growth |" if counted else ""))
+        print("|---|" + "---|" * (2 * len(rows) + 4 + counted))
         for code in small["rules"]:
             times = [m["rules"].get(code, 0.0) for m in rows]
             firsts = [m["first"].get(code, 0.0) for m in rows]
@@ -221,7 +225,17 @@ def print_scale(measured: list[dict[str, Any]]) -> None:
             print(f"| {code} | " + " | ".join(f"{t:.3f}" for t in times) +
                   f" | {growth_mark(times[0], times[-1])} | {norm[0]} | {norm[1]} | " +
                   " | ".join(f"{t:.3f}" for t in firsts) +
-                  f" | {growth_mark(firsts[0], firsts[-1])} |")
+                  f" | {growth_mark(firsts[0], firsts[-1])} |" +
+                  (f" {calls_mark(small['calls'].get(code), large['calls'].get(code))} |"
+                   if counted else ""))
+
+
+def calls_mark(small: int | None, large: int | None) -> str:
+    """The growth of a stage's Python and C calls (cProfile, `benchmarks/counts.py`),
+    starred above 12x; `-` when uncounted or under 1,000 calls on the small org."""
+    if not small or not large or small < 1000:
+        return "-"
+    return f"{large / small:.1f}x" + (" *" if large > 12 * small else "")
 
 
 def growth_mark(small: float, large: float) -> str:
@@ -492,6 +506,10 @@ def main() -> None:
     parser.add_argument("--no-bytecode", action="store_true",
                         help="with --process: do not compile modules to bytecode first (as "
                              "the tables before 2026-12-01 14:00 were measured)")
+    parser.add_argument("--counts", action="store_true",
+                        help="with the stage tables: each stage's calls at the smallest and "
+                             "largest size (cProfile, benchmarks/counts.py), a growth no "
+                             "load moves")
     parser.add_argument("--adversarial", type=int, metavar="TEAMS",
                         help="only the doubling check on the adversarial org; exit 1 if a "
                              "stage grows more than 3x")
@@ -530,10 +548,25 @@ def main() -> None:
         # every stage of every size side by side (benchmarks/stages.py, measure_together)
         staged = measure_together([[str(org_for(t, text) / "teams")] for t in args.teams],
                                   Config(), args.stage_repeat)
+        if args.counts:
+            import counts
+
+            # serial, as tests/test_rule_growth.py counts: a forked parser's files arrive
+            # pickled and are unpickled by whichever rule first reads them
+            parallel = os.environ.get("ORGSPEC_PARALLEL")
+            os.environ["ORGSPEC_PARALLEL"] = "0"
+            for got, teams in ((staged[0], args.teams[0]), (staged[-1], args.teams[-1])):
+                calls = counts.count([str(org_for(teams, text) / "teams")])[0]
+                got["calls"] = {name: sum(c.values()) for name, c in calls.items()}
+            if parallel is None:
+                del os.environ["ORGSPEC_PARALLEL"]
+            else:
+                os.environ["ORGSPEC_PARALLEL"] = parallel
         if args.stages_only:
             measured += [{"teams": teams, "text": text, "entities": got["entities"],
                           "findings": got["findings"], "rules": got["stages"],
-                          "first": got["first"]}
+                          "first": got["first"], **({"calls": got["calls"]}
+                                                    if "calls" in got else {})}
                          for teams, got in zip(args.teams, staged, strict=True)]
             continue
         measured += [measure_scale(teams, 1 if teams >= 5000 else args.repeat, text,

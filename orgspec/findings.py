@@ -54,6 +54,13 @@ class Related:
     message: str
 
 
+# Related locations every format lists under one finding; the rest are counted ("… and N
+# more"). A near-duplicate group of 200 duties is one finding: listing all its members
+# would make a finding's size, and a report's, grow with the org's share of duplicated
+# duties rather than with the findings. The terminal lists fewer (`reporters.text`).
+LISTED_RELATED = 10
+
+
 @dataclass(frozen=True)
 class Issue:
     """What a check yields: the framework turns it into a stamped `Finding`.
@@ -68,6 +75,7 @@ class Issue:
     related: tuple[Related, ...] = ()
     hint: str = ""
     code: str = ""
+    related_more: int = 0  # related locations beyond `related`, counted only
 
 
 @dataclass(frozen=True)
@@ -83,14 +91,25 @@ class Finding:
     related: tuple[Related, ...] = ()
     hint: str = ""
     fingerprint: str = ""
+    related_more: int = 0  # related locations beyond `related`, counted only
+
+    def listed_related(self, limit: int = LISTED_RELATED) -> tuple[tuple[Related, ...], int]:
+        """(the related locations to list, at most `limit` in the check's order; how many
+        more there are). One more than `limit` is listed rather than counted."""
+        more = len(self.related) - limit
+        if more <= 0 or (more == 1 and not self.related_more):
+            return self.related, self.related_more
+        return self.related[:limit], more + self.related_more
 
     def sort_key(self) -> tuple[str, int, int, str, str, str]:
         loc = self.location
         return (loc.file, loc.line, loc.col, self.code, self.entity, self.message)
 
     def to_record(self) -> dict[str, object]:
-        """A plain, JSON-ready view of the finding (the `json` format's item)."""
+        """A plain, JSON-ready view of the finding (the `json` format's item): the related
+        locations listed (`listed_related`) and the number not listed, `related_more`."""
         loc = self.location
+        listed, more = self.listed_related()
         return {
             "code": self.code,
             "name": self.name,
@@ -105,8 +124,9 @@ class Finding:
             "related": [
                 {"file": r.location.file, "line": r.location.line,
                  "column": r.location.col, "message": r.message}
-                for r in self.related
+                for r in listed
             ],
+            "related_more": more,
             "hint": self.hint,
             "fingerprint": self.fingerprint,
         }

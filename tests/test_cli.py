@@ -59,7 +59,7 @@ def test_json_is_versioned_and_complete(write_org) -> None:
                               "warning": 0, "info": 0}
     [finding] = doc["findings"]
     assert set(finding) == {"code", "name", "severity", "message", "file", "line", "column",
-                            "end_line", "end_column", "entity", "related", "hint",
+                            "end_line", "end_column", "entity", "related", "related_more", "hint",
                             "fingerprint"}
     assert (finding["name"], finding["entity"]) == ("unknown-reference", "team:core")
 

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from orgspec.engine.anchors import Span
-from orgspec.engine.lint import lint
+from orgspec.engine.lint import lint, load_org
 from orgspec.load.config import Config, Selector
 
 
@@ -305,22 +305,52 @@ def _one_group_of(n: int) -> str:
 @pytest.mark.parametrize("n", [30, 60])
 def test_the_text_lines_of_a_group_do_not_grow_with_the_group(tmp_path: Path, n: int) -> None:
     # n duties of n teams written alike are one OW007 finding; the terminal shows 3 related
-    # lines and a count (it showed all 20 listed), the machine formats every one
+    # lines and a count of the other n - 4 (it showed all 20 listed)
     from orgspec import reporters
     from orgspec.reporters.text import SHOWN_RELATED
 
     result = lint(_write(tmp_path, _one_group_of(n)),
                   Config(select=[Selector("OW007", "test")], lang="en"))
     (group,) = result.findings
-    assert len(group.related) == 20
+    assert (len(group.related), group.related_more) == (20, n - 21)
     text = reporters.render("text", result).splitlines()
     assert sum(line.startswith("    related: ") for line in text) == SHOWN_RELATED + 1 == 4
-    assert text[1 + SHOWN_RELATED] == \
-        "    related: … and 17 more (`--format json` lists every one)"
+    assert text[1 + SHOWN_RELATED] == f"    related: … and {n - 4} more"
     assert [r.location.short() for r in group.related[:SHOWN_RELATED]] == \
         [line.split(": ")[1] for line in text[1:1 + SHOWN_RELATED]]
+
+
+@pytest.mark.parametrize("n", [30, 60])
+def test_every_format_lists_the_same_related_locations_of_a_group(tmp_path: Path,
+                                                                  n: int) -> None:
+    # the machine formats and the reports list the first LISTED_RELATED members and count
+    # the rest, so a finding's size does not grow with its group
+    from orgspec import reporters
+    from orgspec.findings import LISTED_RELATED
+    from orgspec.report.view import build_view
+
+    root = _write(tmp_path, _one_group_of(n))
+    config = Config(select=[Selector("OW007", "test")], lang="en")
+    result = lint(root, config)
+    (group,) = result.findings
+    first = [r.location for r in group.related[:LISTED_RELATED]]
+    more = n - 1 - LISTED_RELATED
     (record,) = json.loads(reporters.render("json", result))["findings"]
-    assert len(record["related"]) == 20
+    assert [(r["file"], r["line"], r["column"]) for r in record["related"]] == \
+        [(loc.file, loc.line, loc.col) for loc in first]
+    assert record["related_more"] == more
+    assert json.loads(reporters.render("json-lines", result))["related_more"] == more
+    (sarif,) = json.loads(reporters.render("sarif", result))["runs"][0]["results"]
+    assert [r["physicalLocation"]["region"]["startLine"] for r in sarif["relatedLocations"]] \
+        == [loc.line for loc in first]
+    assert sarif["properties"]["relatedMore"] == more
+    assert f"related: … and {more} more" in sarif["message"]["text"]
+    github = reporters.render("github", result)
+    assert github.count("%0Arelated: ") == LISTED_RELATED + 1
+    assert f"%0Arelated: … and {more} more" in github
+    (row,) = build_view(result, load_org(root, config).org, "zh").rows
+    assert [r.split(": ")[0] for r in row.related[:-1]] == [loc.short() for loc in first]
+    assert row.related[-1] == f"……另有 {more} 处"
 
 
 def test_one_related_location_more_than_shown_is_shown_not_counted(tmp_path: Path) -> None:
@@ -330,4 +360,22 @@ def test_one_related_location_more_than_shown_is_shown_not_counted(tmp_path: Pat
     result = lint(_write(tmp_path, _one_group_of(SHOWN_RELATED + 2)),
                   Config(select=[Selector("OW007", "test")], lang="en"))
     text = reporters.render("text", result)
-    assert text.count("    related: ") == SHOWN_RELATED + 1 and "lists every one" not in text
+    assert text.count("    related: ") == SHOWN_RELATED + 1 and "related: …" not in text
+
+
+@pytest.mark.parametrize(("related", "more", "listed", "counted"), [
+    (10, 0, 10, 0), (11, 0, 11, 0), (12, 0, 10, 2), (11, 3, 10, 4), (5, 7, 5, 7), (0, 0, 0, 0)])
+def test_a_finding_lists_at_most_ten_related_locations_and_counts_the_rest(
+        related: int, more: int, listed: int, counted: int) -> None:
+    # one more than the limit is listed, not counted as `… and 1 more`; what the check
+    # itself left out (`related_more`) is always counted
+    from orgspec.findings import Finding, Location, Related, Severity
+
+    f = Finding("OW007", "near-duplicate-duties", Severity.WARNING, "m", Location("a.yaml"),
+                related=tuple(Related(Location("a.yaml", i + 2), f"r{i}") for i in range(related)),
+                related_more=more)
+    shown, left = f.listed_related()
+    assert (len(shown), left) == (listed, counted)
+    assert shown == f.related[:listed]
+    record = f.to_record()
+    assert (len(record["related"]), record["related_more"]) == (listed, counted)  # type: ignore[arg-type]

@@ -61,7 +61,8 @@ def near_duplicate_duties(ctx: RuleContext) -> Iterator[Issue]:
                                           M("{id} ({owners}): {text}", id=rid,
                                             owners=_names(holders[rid]), text=_text(ctx, rid)))
                                   for rid, _ in shown),
-                    hint=M("merge them under one accountable team, or reword what differs"))
+                    hint=M("merge them under one accountable team, or reword what differs"),
+                    related_more=len(rest) - len(shown))
 
 
 def _groups(ctx: RuleContext, duties: list[tuple[str | None, str | None]], owners: list[str],

@@ -546,7 +546,8 @@ def stamp(issues: Iterable[Issue], plan: Plan) -> Iterator[Finding]:
             continue
         meta = plan.rules[issue.code]
         yield Finding(issue.code, meta.name, severity, issue.message, issue.location,
-                      issue.entity, issue.related, issue.hint)
+                      issue.entity, issue.related, issue.hint,
+                      related_more=issue.related_more)
 
 
 def _relative(path: str, root: str) -> str:

@@ -219,6 +219,16 @@ def _link(f: Finding, links: Links) -> str:
     return "/" + encoded.lstrip("/") if encoded.startswith("/") else encoded
 
 
+def _related(f: Finding, named: Namer, lang: str) -> list[str]:
+    """`file:line:col: message` of each related location listed, and `… and N more` for
+    those that are not (`Finding.listed_related`)."""
+    listed, more = f.listed_related()
+    out = [f"{r.location.short()}: {named(r.message)}" for r in listed]
+    if more:
+        out.append(say(M("… and {n} more", n=more), lang))
+    return out
+
+
 def _team_of(f: Finding, owners: dict[str, str]) -> str:
     kind, _, ident = f.entity.partition(":")
     if kind == "team":
@@ -283,8 +293,7 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
     rows = [FindingRow(f.severity.label, f.code, named(f.message),
                        f"{f.location.file}:{f.location.line}:{f.location.col}", _link(f, links),
                        team, f.location.file, f.location.line, f.hint,
-                       [f"{r.location.short()}: {named(r.message)}" for r in f.related],
-                       _teams_of(f, team, org))
+                       _related(f, named, lang), _teams_of(f, team, org))
             for f in result.findings for team in [_team_of(f, owners)]]
     tree_roots = team_tree(org)
     tree_rows = flatten(tree_roots)

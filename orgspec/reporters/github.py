@@ -11,7 +11,7 @@ COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 PER_LEVEL = 10  # GitHub shows 10 annotations of each level per step
 
 
-def _annotation(f: Finding, root: str | None, words: tuple[str, str]) -> str:
+def _annotation(f: Finding, root: str | None, words: tuple[str, str], lang: str) -> str:
     loc = f.location
     props = [f"file={gh_file(repo_path(loc.file, root))}", f"line={loc.line}"]
     end_line = loc.end_line or loc.line
@@ -23,8 +23,11 @@ def _annotation(f: Finding, root: str | None, words: tuple[str, str]) -> str:
     props.append(f"title={gh_property(f'orgspec {f.code} ({f.name})')}")
     # no `file:line:col:` before it: the annotation carries the place, GitHub shows it
     message = f"{f.code} {tty_text(f.message)}"
-    for rel in f.related:  # GitHub shows an annotation's further lines under it
+    listed, more = f.listed_related()
+    for rel in listed:  # GitHub shows an annotation's further lines under it
         message += f"\n{words[0]}: {tty_text(rel.location.short())}: {tty_text(rel.message)}"
+    if more:
+        message += f"\n{words[0]}: {tty_text(say(M('… and {n} more', n=more), lang))}"
     if f.hint:
         message += f"\n{words[1]}: {tty_text(f.hint)}"
     return f"::{COMMAND[f.severity.label]} {','.join(props)}::{gh_data(message)}"
@@ -51,7 +54,7 @@ def render(result: LintResult, project_root: str | None = None) -> str:
             left_out += 1
             continue
         room[level] -= 1
-        lines.append(_annotation(f, project_root, words))
+        lines.append(_annotation(f, project_root, words, lang))
     if left_out:
         c = result.counts
         lines.append("::notice title=orgspec::" + gh_data(say(M(

@@ -85,6 +85,9 @@ def _result(f: Finding, index: dict[str, int], root: str | None, lang: str = "en
     # the hint is in the message's text (what a code-scanning view shows) and, on its own,
     # in the result's property bag for tools
     text = tty_text(f.message)
+    listed, more = f.listed_related()
+    if more:  # the locations not listed, counted where a code-scanning view shows it
+        text += f"\n{say(M('related'), lang)}: {say(M('… and {n} more', n=more), lang)}"
     if f.hint:
         text += f"\n{say(M('hint'), lang)}: {tty_text(f.hint)}"
     out: dict[str, Any] = {
@@ -97,8 +100,10 @@ def _result(f: Finding, index: dict[str, int], root: str | None, lang: str = "en
         out["ruleIndex"] = index[f.code]
     if f.hint:
         out["properties"] = {"hint": tty_text(f.hint)}
-    if f.related:
+    if more:
+        out.setdefault("properties", {})["relatedMore"] = more
+    if listed:
         out["relatedLocations"] = [
             {"id": i + 1, "message": {"text": tty_text(r.message)}, **_location(r.location, root)}
-            for i, r in enumerate(f.related)]
+            for i, r in enumerate(listed)]
     return out

@@ -8,11 +8,9 @@ from orgspec.i18n import M, say
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 # Related lines shown under a finding; the rest are counted on one line. A near-duplicate
-# group of 200 duties is one finding: its 20 related locations (JSON, JSON lines, SARIF,
-# GitHub annotations and the reports list them all) would be 20 terminal lines, and the lines per
-# finding would grow with the org (a bigger org written from one vocabulary has bigger
-# groups), where 3 and a count (or a 4th instead of a count of one) keep the text at
-# most 6 lines a finding.
+# group of 200 duties is one finding: the other formats list 10 of its members
+# (`findings.LISTED_RELATED`), 10 terminal lines; 3 and a count (or a 4th instead of a
+# count of one) keep the text at most 6 lines a finding.
 SHOWN_RELATED = 3
 
 
@@ -46,13 +44,11 @@ def _finding_lines(f: Finding, color: bool, words: tuple[str, str], lang: str) -
     if color:
         level = f"\x1b[{_COLOURS[f.severity]}m{level}\x1b[0m"
     out = [f"{tty_text(f.location.short())}: {f.code} {level} {tty_text(f.message)}"]
-    cut = len(f.related) > SHOWN_RELATED + 1  # one more is shown, not counted
-    for rel in f.related[:SHOWN_RELATED] if cut else f.related:
+    listed, more = f.listed_related(SHOWN_RELATED)
+    for rel in listed:
         out.append(f"    {words[0]}: {tty_text(rel.location.short())}: {tty_text(rel.message)}")
-    if cut:
-        more = M("… and {n} more (`--format json` lists every one)",
-                 n=len(f.related) - SHOWN_RELATED)
-        out.append(f"    {words[0]}: {tty_text(say(more, lang))}")
+    if more:
+        out.append(f"    {words[0]}: {tty_text(say(M('… and {n} more', n=more), lang))}")
     if f.hint:
         out.append(f"    {words[1]}: {tty_text(f.hint)}")
     return out
