@@ -28,6 +28,7 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "overlap": MC("label", "overlap"),
     "gap": MC("label", "gap"),
     "none": MC("label", "No problems found."),
+    "none_beyond": MC("label", "No problems found beyond those the baseline knows."),
     "diff": MC("label", "Org diff"),
     "files": MC("label", "files"),
     "entities": MC("label", "entities"),

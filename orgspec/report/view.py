@@ -46,6 +46,12 @@ class RuleGroup:
     rows: list[FindingRow]
 
 
+# Health score bands, shared by the report's meter (its low/high) and the site's badges:
+# at or above GOOD is good (green), at or above FAIR is fair (amber), below is poor (red).
+HEALTH_GOOD = 85
+HEALTH_FAIR = 60
+
+
 @dataclass
 class TeamHealth:
     team: str
@@ -57,6 +63,12 @@ class TeamHealth:
     @property
     def score(self) -> int:
         return max(0, 100 - 10 * self.errors - 3 * self.warnings - self.infos)
+
+    @property
+    def band(self) -> str:
+        """`ok`, `warn` or `bad`: the score's band (HEALTH_GOOD, HEALTH_FAIR)."""
+        score = self.score
+        return "ok" if score >= HEALTH_GOOD else "warn" if score >= HEALTH_FAIR else "bad"
 
 
 @dataclass
@@ -181,6 +193,7 @@ class ReportView:
     load: list[LoadRow] = field(default_factory=list)  # the most loaded people, at most 20
     team_names: dict[str, str] = field(default_factory=dict)  # team id -> its name
     raci_names: dict[str, str] = field(default_factory=dict)  # holder node -> column label
+    baselined: str = ""  # `N known findings hidden by the baseline`, when a baseline hid some
 
 
 @dataclass(frozen=True)
@@ -256,7 +269,9 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
     tree_roots = team_tree(org)
     tree_rows = flatten(tree_roots)
     okrs = _okrs(org, lang)
-    health = _health(org, rows)
+    # a baseline hides known findings from the lists, not from the teams' health
+    health = _health(org, rows + [FindingRow(f.severity.label, f.code, "", "", "",
+                                             _team_of(f, owners)) for f in result.baselined])
     return ReportView(
         lang=lang, labels=LABELS[lang], counts=result.counts, files=len(result.files),
         entities=result.entity_count,
@@ -268,7 +283,8 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
         families=_families(result, lang), team_diagram=_team_diagram(tree_roots, tree_rows, health),
         okr_diagram=_okr_diagram(okrs), teams=sorted({r.team for r in rows if r.team}),
         rows=rows, tree_rows=tree_rows, positions=_positions(org), meetings=_meetings(org, lang),
-        load=_load(org), team_names=team_names(org), raci_names=holders)
+        load=_load(org), team_names=team_names(org), raci_names=holders,
+        baselined=_baselined(result, lang))
 
 
 def view_of(result: LintResult, view: ReportView | None = None, org: Org | None = None,
@@ -280,6 +296,16 @@ def view_of(result: LintResult, view: ReportView | None = None, org: Org | None 
     if view is not None:
         return view
     return build_view(result, org if org is not None else Org(), lang)
+
+
+def _baselined(result: LintResult, lang: str) -> str:
+    """The line saying how many known findings the baseline hid, in `lang`; "" for none."""
+    n = len(result.baselined)
+    if not n:
+        return ""
+    return say(M("1 known finding hidden by the baseline (counted in team health)") if n == 1
+               else M("{n} known findings hidden by the baseline (counted in team health)",
+                      n=n), lang)
 
 
 def _families(result: LintResult, lang: str) -> list[tuple[str, int]]:

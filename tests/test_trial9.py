@@ -1,0 +1,91 @@
+"""An e-commerce operations lead's trial (trial 9): a baselined report looked perfect, names
+sorted by ASCII id, health colours disagreed, the site tree hid grandchildren, `show` mixed
+owned and tracked steps, common SLA forms were refused, a broken `next` drew a second start,
+`graph` ignored the language, and some English and Traditional Chinese wording was off."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import run_cli
+
+TEAMS = """\
+- kind: Team
+  id: company
+  name: 公司
+  lead: wang
+  members: [wang, li]
+- kind: Team
+  id: shop
+  name: 店铺
+  parent: company
+  lead: wang
+  members: [wang]
+- kind: Person
+  id: wang
+  name: 王芳
+- kind: Person
+  id: li
+  name: 李强
+- kind: Responsibility
+  id: promo
+  name: 大促活动
+  accountable: [company, shop]
+"""
+
+def baselined(write_org) -> Path:
+    """An org whose one finding (OW001: two accountable teams, counted against the first) the configured
+    baseline knows; returns the project folder."""
+    folder = write_org({"teams.yaml": TEAMS}).parent
+    (folder / ".orgspec.yaml").write_text("root: org\nbaseline: base.json\n", "utf-8")
+    run = run_cli("check", "--write-baseline", "base.json", cwd=folder)
+    assert run.code == 0, run.stderr
+    return folder
+
+
+def test_a_baselined_markdown_report_says_what_the_baseline_hides(write_org) -> None:
+    folder = baselined(write_org)
+    for lang, hidden, none in (
+            ("en", "1 known finding hidden by the baseline (counted in team health)",
+             "No problems found beyond those the baseline knows."),
+            ("zh", "基线隐藏了 1 条已知问题（团队健康度计入了它）", "除基线中的已知问题外，未发现问题。")):
+        run = run_cli("report", "--lang", lang, cwd=folder)
+        assert run.code == 0, run.stderr
+        lines = run.stdout.splitlines()
+        assert hidden in lines and none in lines
+        assert "No problems found." not in lines and "未发现问题。" not in lines
+        # the team's health counts the hidden error (OW001): 100 - 10
+        assert any(line.startswith("| ") and "`company`" in line and "| 90 | 1 |" in line
+                   for line in lines), run.stdout
+
+
+def test_a_baselined_html_report_says_what_the_baseline_hides(write_org) -> None:
+    folder = baselined(write_org)
+    run = run_cli("report", "--format", "html", "--lang", "en", cwd=folder)
+    assert '<p class="baselined"><strong>1 known finding hidden by the baseline (counted in ' \
+           'team health)</strong></p>' in run.stdout
+    assert 'value="90"' in run.stdout and "No problems found.<" not in run.stdout
+
+
+def test_without_a_baseline_the_report_has_no_baseline_line(write_org) -> None:
+    folder = baselined(write_org)
+    run = run_cli("report", "--no-baseline", "--lang", "en", cwd=folder)
+    assert "hidden by the baseline" not in run.stdout and "OW001" in run.stdout
+    assert any("`company`" in line and "| 90 | 1 |" in line for line in run.stdout.splitlines())
+
+
+def test_one_health_band_table_colours_the_report_meter_and_the_site_badge(
+        write_org, tmp_path: Path) -> None:
+    from orgspec.report.view import HEALTH_FAIR, HEALTH_GOOD, TeamHealth
+
+    assert [TeamHealth("t", "t", e, w, 0).band for e, w in ((1, 0), (1, 2), (4, 0), (3, 4))] \
+        == ["ok", "warn", "warn", "bad"]  # scores 90, 84, 60, 58
+    folder = baselined(write_org)
+    html = run_cli("report", "--format", "html", "--no-baseline", cwd=folder).stdout
+    assert f'low="{HEALTH_FAIR}" high="{HEALTH_GOOD}" optimum="100" value="90"' in html
+    run = run_cli("site", "org", "-o", str(tmp_path / "site"),
+                  cwd=folder)
+    assert run.code == 0, run.stderr
+    index = (tmp_path / "site" / "index.html").read_text("utf-8")
+    assert '<span class="badge ok" title="Score">90</span>' in index or \
+        '<span class="badge ok" title="得分">90</span>' in index
