@@ -89,3 +89,33 @@ def test_one_health_band_table_colours_the_report_meter_and_the_site_badge(
     index = (tmp_path / "site" / "index.html").read_text("utf-8")
     assert '<span class="badge ok" title="Score">90</span>' in index or \
         '<span class="badge ok" title="得分">90</span>' in index
+
+
+def _pr007(write_org, slas: list[str]) -> list[tuple[str, str, int]]:
+    from orgspec.engine.lint import lint
+    from orgspec.load.config import Config, Selector
+
+    steps = "".join(f"    - {{id: s{i}, owner: ops, sla: '{sla}'}}\n" for i, sla in enumerate(slas))
+    text = "- {kind: Team, id: ops}\n- kind: Process\n  id: p\n  owner: ops\n  steps:\n" + steps
+    found = lint([str(write_org({"p.yaml": text}))],
+                 Config(select=[Selector("PR007", "t")], lang="en")).findings
+    return [(f.code, f.message, f.location.line) for f in found]
+
+
+def test_business_days_and_day_deadlines_are_slas(write_org) -> None:
+    assert _pr007(write_org, ["1 business day", "2 business days", "3个工作日", "2 working days",
+                              "T+1", "T+0", "T + 2", "当天", "當日", "次日", "隔日",
+                              "次日12点前", "次日12:00前", "当天18点前", "24h内", "次日内",
+                              "same day", "next business day", "within 2 hours"]) == []
+
+
+def test_what_is_no_sla_is_still_pr007_at_its_line(write_org) -> None:
+    assert _pr007(write_org, ["尽快", "T+", "T-1", "12点前", "business day", "次日尽快",
+                              "0 business days"]) == [
+        ("PR007", "SLA '尽快' of step 's0' is not a duration", 6),
+        ("PR007", "SLA 'T+' of step 's1' is not a duration", 7),
+        ("PR007", "SLA 'T-1' of step 's2' is not a duration", 8),
+        ("PR007", "SLA '12点前' of step 's3' is not a duration", 9),
+        ("PR007", "SLA 'business day' of step 's4' is not a duration", 10),
+        ("PR007", "SLA '次日尽快' of step 's5' is not a duration", 11),
+        ("PR007", "SLA '0 business days' of step 's6' is zero", 12)]

@@ -18,16 +18,26 @@ from orgspec.model.org import node_key
 MAX_NAMED = 20
 # 2h, 30m, 1.5d, 2 weeks, 2小时, 30分钟, 1天, 3个工作日, PT2H (ISO 8601); in Chinese numerals
 # and halves too (两小时, 一个半小时 and 一小时半: 1.5h, 半小时, 半天), quarter hours (一刻钟,
-# 三刻鐘), several parts (1小时30分钟, 2h 30m), and within it (24小时内, 2小时以内)
-_UNIT = (r"(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wk|weeks?|"
+# 三刻鐘), several parts (1小时30分钟, 2h 30m), and within it (24小时内, 2小时以内, within
+# 2 hours); business days (1 business day, 2 working days), and
+# the deadlines of Chinese e-commerce: T+1 (one day after the order day, T+0 the same day),
+# 当天/当日 (the same day), 次日/隔日 (the next), optionally by a time (次日12点前, 当天18:00前)
+_UNIT = (r"(?:(?:business|working|work)\s+(?:days?|hours?)|workdays?|"
+         r"s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wk|weeks?|"
          r"秒|分钟|分鐘|分|小时|小時|个小时|個小时|個小時|天|日|个工作日|個工作日|工作日|周|週|"
          r"个星期|個星期|星期|个月|個月)")
 _NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两兩三四五六七八九十百]+)"
 _PART = (rf"(?:{_NUM}\s*(?:[个個]\s*半\s*)?{_UNIT}(?:\s*半)?|半\s*{_UNIT}"
          rf"|(?:{_NUM}|半)\s*[个個]?\s*刻[钟鐘])")
+_DAY = (r"(?:T\s*\+\s*\d+|当天|当日|當天|當日|今天|今日|即日|次日|隔日|隔天|翌日|第二天|"
+        r"same (?:business )?day|next (?:business |working )?day)"
+        r"(?:\s*\d{1,2}(?::\d{2})?\s*(?:点|點|时|時)?\s*(?:之前|以前|前)|\s*(?:以?[内內]|之?前))?")
 DURATION = re.compile(
-    rf"^(?:{_PART}(?:\s*(?:又|零|,|，)?\s*{_PART})*(?:以?[内內])?|half an? (?:hour|day)"
+    rf"^(?:(?:within\s+)?{_PART}(?:\s*(?:又|零|,|，)?\s*{_PART})*(?:以?[内內])?"
+    r"|half an? (?:hour|day)"
+    rf"|{_DAY}"
     r"|P(?=T?\d)(?:\d+[DW])?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?)$", re.IGNORECASE)
+_DEADLINE = re.compile(_DAY, re.IGNORECASE)
 # Something that makes a matched duration longer than zero (`0小时` and `PT0H` are zero).
 _NONZERO = re.compile(r"[1-9一二两兩三四五六七八九十百半]|half", re.IGNORECASE)
 
@@ -38,8 +48,9 @@ def is_duration(text: str) -> bool:
 
 
 def is_zero(text: str) -> bool:
-    """Whether a duration text is zero long (`0小时`, `PT0H`, `零分钟`)."""
-    return not _NONZERO.search(text)
+    """Whether a duration text is zero long (`0小时`, `PT0H`, `零分钟`); a day deadline
+    (`T+0`, `当天`) is not: it runs to the end of that day."""
+    return not _NONZERO.search(text) and not _DEADLINE.match(text.strip())
 
 
 def _steps(ctx: RuleContext) -> Iterator[tuple[str, Process]]:
@@ -307,7 +318,8 @@ def missing_tracker(ctx: RuleContext) -> Iterator[Issue]:
 @check("PR007", local=True)
 def invalid_sla(ctx: RuleContext) -> Iterator[Issue]:
     """An SLA that is not a duration longer than zero (2h, 30m, 1d, 2小时, 30分钟, 1天, PT2H,
-    两小时, 半小时, 一个半小时, 一小时半, 一刻钟, 1小时30分钟); `0小时` is not one."""
+    两小时, 半小时, 一个半小时, 一小时半, 一刻钟, 1小时30分钟, 3个工作日, 2 business days, 24h内)
+    nor a day deadline (T+1, 当天, 次日12点前); `0小时` is not one."""
     for pid, proc in _steps(ctx):
         for step in proc.steps:
             if step.sla is None:
@@ -321,7 +333,9 @@ def invalid_sla(ctx: RuleContext) -> Iterator[Issue]:
                 yield Issue(M("SLA {sla!r} of step {step!r} is not a duration", sla=step.sla,
                               step=step.id),
                             _step_loc(ctx, pid, step.id, "sla"), node_key("process", pid),
-                            hint=M("write a number and a unit: 2h, 30m, 1d, 2小时, 30分钟, 1天"))
+                            hint=M("write a number and a unit (2h, 30m, 1d, 2小时, 30分钟, 1天, "
+                                   "3个工作日, 2 business days), or a day deadline (T+1, 当天, "
+                                   "次日12点前)"))
 
 
 @check("PR008", graph=False, text=())
