@@ -119,3 +119,50 @@ def test_what_is_no_sla_is_still_pr007_at_its_line(write_org) -> None:
         ("PR007", "SLA 'business day' of step 's4' is not a duration", 10),
         ("PR007", "SLA '次日尽快' of step 's5' is not a duration", 11),
         ("PR007", "SLA '0 business days' of step 's6' is zero", 12)]
+
+
+TYPO_FLOW = """\
+- {kind: Team, id: ops, name: 运营部}
+- kind: Process
+  id: promo
+  name: 大促异常
+  owner: ops
+  steps:
+    - {id: detect, name: 发现, owner: ops, next: [fix]}
+    - {id: fix, name: 修复, owner: ops, next: [reveiw]}
+    - {id: review, name: 复盘, owner: ops, next: [close]}
+    - {id: close, name: 关闭, owner: ops}
+"""
+
+
+def _view(write_org, text: str, lang: str = "en") -> object:
+    from orgspec.engine.lint import lint_org
+    from orgspec.load.config import Config
+    from orgspec.report.view import build_view
+
+    result, org = lint_org([str(write_org({"p.yaml": text}))], Config(lang=lang))
+    return result, build_view(result, org, lang)
+
+
+def test_a_step_cut_off_by_a_typo_is_drawn_unreachable_below_the_broken_link(
+        write_org) -> None:
+    result, view = _view(write_org, TYPO_FLOW)
+    assert [(f.code, f.location.line) for f in result.findings if f.code[:2] in ("RF", "PR")] \
+        == [("RF001", 8)]
+    boxes = {b.label: b for b in view.processes[0].diagram.boxes}
+    assert boxes["发现"].kind == "step" and boxes["修复"].kind == "step"
+    assert boxes["复盘"].kind == boxes["关闭"].kind == "step step-unreachable"
+    assert boxes["reveiw"].kind == "missing"
+    tops = sorted(boxes.values(), key=lambda b: b.y)
+    assert [b.label for b in tops] == ["发现", "修复", "reveiw", "复盘", "关闭"]
+    assert "step-unreachable" in view.processes[0].diagram.legend
+
+
+def test_a_step_nothing_leads_to_stays_a_start_without_a_typo(write_org) -> None:
+    from orgspec.checks.processes import cut_off
+    from orgspec.model.models import Step
+
+    steps = [Step(id="a", next=["b"]), Step(id="b"), Step(id="c", next=["b"])]
+    assert cut_off(steps) == (set(), {})
+    typo = [Step(id="a", next=["reveiw"]), Step(id="review", next=["c"]), Step(id="c")]
+    assert cut_off(typo) == ({"review", "c"}, {"review": "reveiw"})

@@ -4,7 +4,7 @@ holds the duty. Reachability runs on each process's own step view, with linear a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from orgspec.engine.context import RuleContext
@@ -12,7 +12,7 @@ from orgspec.engine.registry import check
 from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import M
 from orgspec.model.graph import step_node
-from orgspec.model.models import Process, is_placeholder
+from orgspec.model.models import Process, Step, is_placeholder
 from orgspec.model.org import node_key
 
 MAX_NAMED = 20
@@ -120,21 +120,55 @@ def _reach(links: dict[str, list[str]], starts: list[str]) -> set[str]:
 
 
 def _start(ctx: RuleContext, pid: str) -> str | None:
-    """The step the process begins at, or None when it has no steps: the first listed step,
-    unless a step that nothing leads to reaches more of the process from there (a process
-    listed out of order). A rework loop back to the first step (`next: [close, receive]`)
-    leaves it the start, and a stray step that nothing leads to is the one unreachable
-    step, not the start. Linear: at most two walks."""
+    """The step the process begins at (see `start_of`), or None when it has no steps."""
     steps = ctx.org.processes[pid].steps
-    if not steps:
-        return None
-    links = _links(ctx, pid)
+    return start_of(steps, _links(ctx, pid)) if steps else None
+
+
+def start_of(steps: Sequence[Step], links: dict[str, list[str]]) -> str:
+    """The step a process with `steps` (not empty) and `links` (step id -> the ids of the
+    steps it leads to) begins at: the first listed step, unless a step that nothing leads
+    to reaches more of the process from there (a process listed out of order). A rework
+    loop back to the first step (`next: [close, receive]`) leaves it the start, and a stray
+    step that nothing leads to is the one unreachable step, not the start. Linear: at most
+    two walks."""
     first = steps[0].id
     targets = {n for nexts in links.values() for n in nexts}
     free = next((s.id for s in steps if s.id not in targets), first)
     if free == first or len(_reach(links, [free])) <= len(_reach(links, [first])):
         return first
     return free
+
+
+def cut_off(steps: Sequence[Step]) -> tuple[set[str], dict[str, str]]:
+    """What broken `next`s cut off from the start of a process with `steps`: the ids of
+    the steps reached only once each unknown `next` is read as the step RF001 suggests for
+    it (`next: [reveiw]` -> 'review'), and {such a suggested step: the unknown name}. The
+    flowcharts draw them as unreachable, below the broken link, not as a second start."""
+    from orgspec.text.suggest import Suggester
+
+    if not steps:
+        return set(), {}
+    links: dict[str, list[str]] = {s.id: [] for s in steps}
+    for s in steps:
+        links[s.id] += [n for n in s.next if n in links]
+    suggest: Suggester | None = None
+    meant: dict[str, str] = {}
+    fixed = {k: list(v) for k, v in links.items()}
+    for s in steps:
+        for n in s.next:
+            if n not in links:
+                suggest = suggest or Suggester(links)
+                close = suggest.close(n)
+                if close:
+                    fixed[s.id].append(close)
+                    meant.setdefault(close, n)
+    if not meant:
+        return set(), {}
+    start = start_of(steps, links)
+    reached = _reach(links, [start])
+    cut = _reach(fixed, [start]) - reached
+    return cut, {step: name for step, name in meant.items() if step in cut}
 
 
 def _step_id(node: str) -> str:

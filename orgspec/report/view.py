@@ -16,6 +16,7 @@ from urllib.parse import quote
 from orgspec.findings import Finding, LintResult, Severity
 from orgspec.gcpause import gc_paused
 from orgspec.i18n import M, say, say_list
+from orgspec.checks.processes import cut_off
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.paths import in_project
 from orgspec.report.diagram import Diagram, FlowStep, Node, flow, tree
@@ -514,11 +515,12 @@ def _processes(org: Org, findings: list[Finding], labels: dict[str, str]) -> lis
     for pid, proc in sorted(org.processes.items()):
         steps = []
         lost = unreachable_steps(org, pid, findings)
+        below = cut_off(proc.steps)[1]
         for s in proc.steps:
             owned = bool(s.owner) and not is_placeholder(s.owner or "")
             who = named(org, s.owner) if owned else " ".join(filter(None, (no_owner, s.owner)))
             steps.append(FlowStep(s.id, s.name or s.id, who or "", list(s.next),
-                                  step_kind(owned, s.id in lost)))
+                                  step_kind(owned, s.id in lost), below.get(s.id, "")))
         out.append(ProcessView(pid, proc.name or pid, steps, org, no_owner=no_owner,
                                unknown=labels["unknown_step"]))
     return out
@@ -533,14 +535,16 @@ def step_kind(owned: bool, unreachable: bool) -> str:
 
 def unreachable_steps(org: Org, pid: str, findings: list[Finding]) -> set[str]:
     """The ids of the steps of process `pid` that a PR003 finding of this run points at, so
-    the flowchart marks exactly the steps the findings name (none when PR003 is off)."""
+    the flowchart marks exactly the steps the findings name (none when PR003 is off), and
+    those a broken `next` cut off (`next: [reveiw]`: RF001's one finding, not PR003's), so
+    that a typo does not draw the rest of the process as a second start."""
     entity = node_key("process", pid)
     spots = {(f.location.file, f.location.line) for f in findings
              if f.code == "PR003" and f.entity == entity}
+    out = cut_off(org.processes[pid].steps)[0]
     if not spots:
-        return set()
+        return out
     origin = org.origin("Process", pid)
-    out = set()
     for i, step in enumerate(org.processes[pid].steps):
         where = origin.locate("steps", i)
         if (where.file, where.line) in spots:

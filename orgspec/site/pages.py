@@ -10,6 +10,7 @@ from typing import Any
 
 from orgspec.model.models import ROLES, is_placeholder
 from orgspec.model.positions import split_team_held
+from orgspec.checks.processes import cut_off
 from orgspec.report.diagram import FlowStep, Node, flow, tree
 from orgspec.report.view import step_kind, unreachable_steps
 from orgspec.site.model import FOLDERS, KIND_NAMES, Link, SiteModel
@@ -375,6 +376,7 @@ def _processes(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         steps, flows, handoffs = [], [], []
         owners = {s.id: s.owner for s in proc.steps}
         lost = unreachable_steps(org, pid, m.result.findings)
+        below = cut_off(proc.steps)[1]
         for s in proc.steps:
             owned = bool(s.owner) and not is_placeholder(s.owner or "")
             owner = m.owner(s.owner) if owned else None
@@ -385,7 +387,7 @@ def _processes(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
             who = owner.text if owner else " ".join(filter(None, (m.labels["no_owner"],
                                                                   s.owner)))
             flows.append(FlowStep(s.id, s.name or s.id, who, list(s.next),
-                                  step_kind(owned, s.id in lost)))
+                                  step_kind(owned, s.id in lost), below.get(s.id, "")))
             for n in s.next:
                 b = owners.get(n)
                 if m.hands_off(s.owner, b):
