@@ -413,6 +413,9 @@ def _config_command(config_path: str | None, isolated: bool) -> int:
 @click.option("--config", "config_path", type=Path(dir_okay=False), help="Config file.")
 @click.option("--process", metavar="ID", help="Only this process, as a flowchart (mermaid): "
               "its id, or its name as `show` reads it.")
+@click.option("--lang", type=Lang(),
+              help="Language of the labels [default: config `lang`, else the content's, "
+                   "else the locale's].")
 @click.pass_context
 def graph(ctx: click.Context, /, **options: Any) -> None:
     """Export the responsibility graph of the org in PATHS."""
@@ -420,18 +423,20 @@ def graph(ctx: click.Context, /, **options: Any) -> None:
 
 
 def _graph(paths: tuple[str, ...], fmt: str | None, output: str | None,
-           config_path: str | None, process: str | None) -> int:
+           config_path: str | None, process: str | None, lang: str | None = None) -> int:
     from orgspec.engine.lint import load_org, run_lang
     from orgspec.model.graph import build_graph
     from orgspec.report.graph_export import DiagramTooLarge, export, process_flowchart
+    from orgspec.report.labels import LABELS
     from orgspec.report.lookup import NotFound, resolve
 
     fmt = fmt or ("json" if process is None else "mermaid")
     if process is not None and fmt != "mermaid":
         raise UsageError(M("--process draws a flowchart: use it with --format mermaid"))
     config = make_config(config_path, False)
+    config.lang = lang or config.lang
     org = load_org(targets_of(paths, config.root_path()), config).org
-    _speaks(run_lang(org, config))
+    said = _speaks(run_lang(org, config))
     if process is not None:
         try:
             process = resolve(org, "process", process)
@@ -441,7 +446,7 @@ def _graph(paths: tuple[str, ...], fmt: str | None, output: str | None,
                                known=known)) from None
     try:
         text = (export(build_graph(org), fmt) if process is None
-                else process_flowchart(org, process))
+                else process_flowchart(org, process, LABELS[said]["no_owner"]))
     except DiagramTooLarge as exc:
         hint = (M("draw one process with --process ID, or export the whole graph with "
                   "--format dot or graphml") if process is None else

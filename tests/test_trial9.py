@@ -166,3 +166,16 @@ def test_a_step_nothing_leads_to_stays_a_start_without_a_typo(write_org) -> None
     assert cut_off(steps) == (set(), {})
     typo = [Step(id="a", next=["reveiw"]), Step(id="review", next=["c"]), Step(id="c")]
     assert cut_off(typo) == ({"review", "c"}, {"review": "reveiw"})
+
+
+def test_graph_labels_follow_the_run_language(write_org) -> None:
+    folder = write_org({"p.yaml": TYPO_FLOW.replace("{id: fix, name: 修复, owner: ops,",
+                                                    "{id: fix, name: 修复,")}).parent
+    (folder / ".orgspec.yaml").write_text("root: org\nlang: zh\n", "utf-8")
+    said = {lang: run_cli("graph", "--process", "promo", *args, cwd=folder)
+            for lang, args in (("zh", ()), ("en", ("--lang", "en")),
+                               ("zh-Hant", ("--lang", "zh-Hant")))}
+    assert [r.code for r in said.values()] == [0, 0, 0]
+    assert '  s1["修复<br/>无负责人"]' in said["zh"].stdout.splitlines()
+    assert '  s1["修复<br/>no owner"]' in said["en"].stdout.splitlines()
+    assert '  s1["修复<br/>無負責人"]' in said["zh-Hant"].stdout.splitlines()
