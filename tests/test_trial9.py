@@ -179,3 +179,23 @@ def test_graph_labels_follow_the_run_language(write_org) -> None:
     assert '  s1["修复<br/>无负责人"]' in said["zh"].stdout.splitlines()
     assert '  s1["修复<br/>no owner"]' in said["en"].stdout.splitlines()
     assert '  s1["修复<br/>無負責人"]' in said["zh-Hant"].stdout.splitlines()
+
+
+def test_show_process_gives_each_step_its_tracker_and_sla(write_org) -> None:
+    text = TYPO_FLOW.replace("{id: fix, name: 修复, owner: ops, next: [reveiw]}",
+                             "{id: fix, name: 修复, owner: ops, tracker: huang, sla: T+1, "
+                             "next: [review]}") + "- {kind: Person, id: huang, name: 黄敏}\n"
+    run = run_cli("show", "process", "promo", str(write_org({"p.yaml": text})), "--lang", "zh")
+    assert "    - fix 修复; 负责人: ops 运营部; 追踪人: huang 黄敏; 时限: T+1 → review" \
+        in run.stdout.splitlines()
+
+
+def test_the_site_person_page_lists_tracked_steps_apart(write_org, tmp_path: Path) -> None:
+    text = TYPO_FLOW.replace("next: [reveiw]", "tracker: huang, next: [review]") + \
+        "- {kind: Person, id: huang, name: 黄敏}\n"
+    run = run_cli("site", str(write_org({"p.yaml": text})), "-o", str(tmp_path / "s"),
+                  "--lang", "en")
+    assert run.code == 0, run.stderr
+    page = (tmp_path / "s" / "people" / "huang.html").read_text("utf-8")
+    assert '<section id="tracked"><h2>Process steps tracked</h2>' in page
+    assert '<section id="steps">' not in page

@@ -43,6 +43,7 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "sla": MC("label", "SLA"),
     "tracker": MC("label", "Tracker"),
     "steps_owned": MC("label", "Process steps"),
+    "steps_tracked": MC("label", "Process steps tracked"),
     "findings_here": MC("label", "Findings"),
     "no_findings": MC("label", "No findings."),
     "source": MC("label", "Source"),

@@ -160,6 +160,7 @@ def _team(m: SiteModel, render: Render, tid: str) -> str:
         processes=[m.process(p) for p in m.process_owners.get(tid, [])],
         steps=[(m.process(p), s, n) for p, s, n in m.steps_of(tid)
                if org.processes[p].owner != tid],
+        tracked=[(m.process(p), s, n) for p, s, n in m.steps_of(tid, tracked=True)],
         positions=[_position_row(m, r) for r in m.team_positions.get(tid, [])],
         meetings=[_meeting_row(m, mid) for mid in m.team_meetings.get(tid, [])],
         tree=_subtree(m, tid), findings=m.team_rows.get(tid, []), src=m.source("Team", tid))
@@ -243,6 +244,9 @@ def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
             objectives=[m.objective(o) for o in m.objectives_of(pid)],
             steps=[(m.process(p), s, n, None) for p, s, n in m.steps_of(pid)] +
             [(m.process(p), s, n, m.position(r)) for r in held for p, s, n in m.steps_of(r)],
+            tracked=[(m.process(p), s, n, None) for p, s, n in m.steps_of(pid, True)] +
+            [(m.process(p), s, n, m.position(r)) for r in held
+             for p, s, n in m.steps_of(r, True)],
             findings=m.findings_of.get(f"person:{pid}", []), src=m.source("Person", pid))
     lab = m.labels
     yield "people/index.html", render("list", 1, heading=lab["people"], total=len(rows),
