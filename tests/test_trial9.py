@@ -34,8 +34,8 @@ TEAMS = """\
 """
 
 def baselined(write_org) -> Path:
-    """An org whose one finding (OW001: two accountable teams, counted against the first) the configured
-    baseline knows; returns the project folder."""
+    """An org whose one finding (OW001: two accountable teams, counted against the first)
+    the configured baseline knows; returns the project folder."""
     folder = write_org({"teams.yaml": TEAMS}).parent
     (folder / ".orgspec.yaml").write_text("root: org\nbaseline: base.json\n", "utf-8")
     run = run_cli("check", "--write-baseline", "base.json", cwd=folder)
@@ -48,7 +48,8 @@ def test_a_baselined_markdown_report_says_what_the_baseline_hides(write_org) -> 
     for lang, hidden, none in (
             ("en", "1 known finding hidden by the baseline (counted in team health)",
              "No problems found beyond those the baseline knows."),
-            ("zh", "基线隐藏了 1 条已知问题（团队健康度计入了它）", "除基线中的已知问题外，未发现问题。")):
+            ("zh", "基线隐藏了 1 条已知问题（团队健康度计入了它）",
+             "除基线中的已知问题外，未发现问题。")):
         run = run_cli("report", "--lang", lang, cwd=folder)
         assert run.code == 0, run.stderr
         lines = run.stdout.splitlines()
@@ -199,3 +200,49 @@ def test_the_site_person_page_lists_tracked_steps_apart(write_org, tmp_path: Pat
     page = (tmp_path / "s" / "people" / "huang.html").read_text("utf-8")
     assert '<section id="tracked"><h2>Process steps tracked</h2>' in page
     assert '<section id="steps">' not in page
+
+
+SORT_ORG = """\
+- {kind: Team, id: company, name: 电商平台, lead: zhou, members: [zhou]}
+- {kind: Team, id: ops, name: 运营部, parent: company}
+- {kind: Team, id: tech, name: 技术部, parent: company}
+- {kind: Team, id: cs, name: 客服部, parent: company}
+- {kind: Team, id: a-team, name: 运营部, parent: company}
+- {kind: Person, id: zhou, name: 周明}
+- {kind: Person, id: an, name: 安娜}
+- {kind: Person, id: zhang, name: 张伟}
+- {kind: Responsibility, id: a-refund, name: 退款, accountable: cs}
+- {kind: Responsibility, id: z-billing, name: 对账, accountable: ops, informed: [a-team]}
+- {kind: Responsibility, id: m-deploy, name: 部署, accountable: tech, consulted: [zhang, an]}
+"""
+
+
+def test_lists_trees_and_the_raci_matrix_sort_by_name_in_pinyin(write_org,
+                                                                 tmp_path: Path) -> None:
+    from orgspec.adopt.export import _raci
+    from orgspec.engine.lint import lint_org
+    from orgspec.load.config import Config
+    from orgspec.report.view import build_view
+
+    result, org = lint_org([str(write_org({"o.yaml": SORT_ORG}))], Config(lang="zh"))
+    view = build_view(result, org, "zh")
+    # 客服部 kè, 技术部 jì, 运营部 yùn (twice: the id breaks the tie)
+    assert [c.id for c in view.tree[0].children] == ["tech", "cs", "a-team", "ops"]
+    assert [r.duty for r in view.raci] == ["m-deploy", "z-billing", "a-refund"]  # bù duì tuì
+    assert view.raci_columns == ["team:tech", "team:cs", "team:a-team", "team:ops",
+                                 "person:an", "person:zhang"]  # ān zhāng
+    header, rows = _raci(org, ["id", "name"])
+    assert [r[0] for r in rows] == ["m-deploy", "z-billing", "a-refund"]
+    assert header[2:] == ["技术部", "客服部", "运营部 (a-team)", "运营部 (ops)", "安娜", "张伟"]
+    run = run_cli("site", str(write_org({"o.yaml": SORT_ORG})), "-o", str(tmp_path / "s"))
+    assert run.code == 0, run.stderr
+    people = (tmp_path / "s" / "people" / "index.html").read_text("utf-8")
+    assert people.index("安娜") < people.index("张伟") < people.index("周明")
+
+
+def test_collation_keys_are_pinyin_then_the_characters() -> None:
+    from orgspec.text.collate import name_key
+
+    names = ["周明", "CS组", "重庆", "電商平台", "订单", "Ops", "ops team", "李娜", "林雪"]
+    assert sorted(names, key=name_key) == ["CS组", "重庆", "電商平台", "订单", "李娜", "林雪",
+                                           "Ops", "ops team", "周明"]

@@ -13,15 +13,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import quote
 
+from orgspec.checks.processes import cut_off
 from orgspec.findings import Finding, LintResult, Severity
 from orgspec.gcpause import gc_paused
 from orgspec.i18n import M, say, say_list
-from orgspec.checks.processes import cut_off
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.paths import in_project
 from orgspec.report.diagram import Diagram, FlowStep, Node, flow, tree
 from orgspec.report.labels import LABELS, guess_lang
 from orgspec.report.tree import TreeNode, flatten, on_cycles, team_tree
+from orgspec.text.collate import name_key
 
 
 @dataclass
@@ -278,7 +279,8 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
         entities=result.entity_count,
         urgent=[r for r in rows if r.severity == "error"][:10],
         health=health, rules=_rule_groups(result, rows, lang),
-        raci_columns=org.raci.columns(), raci=_raci(org, holders), tree=tree_roots, okrs=okrs,
+        raci_columns=org.raci.columns(holders), raci=_raci(org, holders), tree=tree_roots,
+        okrs=okrs,
         processes=_processes(org, result.findings, LABELS[lang]),
         org_diff=[say(c, lang) for c in result.org_diff],
         families=_families(result, lang), team_diagram=_team_diagram(tree_roots, tree_rows, health),
@@ -359,7 +361,7 @@ def _health(org: Org, rows: list[FindingRow]) -> list[TeamHealth]:
             by_team[r.team][r.severity] += 1
     out = [TeamHealth(t, org.teams[t].name or t, c["error"], c["warning"], c["info"])
            for t in org.teams for c in [by_team.get(t, Counter())]]
-    return sorted(out, key=lambda h: (h.score, h.team))
+    return sorted(out, key=lambda h: (h.score, name_key(h.name, h.team)))
 
 
 def _rule_groups(result: LintResult, rows: list[FindingRow], lang: str) -> list[RuleGroup]:
@@ -469,12 +471,19 @@ def holder_names(org: Org) -> dict[str, str]:
             else name for key, name in names.items()}
 
 
+def raci_order(org: Org) -> list[str]:
+    """The duties of the RACI matrix in row order: by name (pinyin for Chinese), then id."""
+    duties = org.responsibilities
+    return sorted(org.raci.matrix, key=lambda rid: name_key(duties[rid].name or rid, rid))
+
+
 def _raci(org: Org, names: dict[str, str]) -> list[RaciRow]:
     """A row per duty of `org.raci.matrix` (the site's RACI too), with overlap and gap."""
     from orgspec.model.models import is_placeholder
 
     out = []
-    for rid, cells in sorted(org.raci.matrix.items()):
+    for rid in raci_order(org):
+        cells = org.raci.matrix[rid]
         resp = org.responsibilities[rid]
         accountable = [t for t, ls in cells.items() if "A" in ls]
         gap = not accountable or any(is_placeholder(a) for a in resp.accountable)
@@ -591,5 +600,6 @@ def _load(org: Org) -> list[LoadRow]:
                     len(org.people_positions.get(pid, [])))
             for pid, person in org.people.items()]
     rows = [r for r in rows if r.accountable + r.teams_led + r.positions > 1]
-    rows.sort(key=lambda r: (-(r.accountable + r.teams_led + r.positions), r.person))
+    rows.sort(key=lambda r: (-(r.accountable + r.teams_led + r.positions),
+                             name_key(r.name, r.person)))
     return rows[:LOAD_ROWS]

@@ -8,12 +8,13 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from orgspec.checks.processes import cut_off
 from orgspec.model.models import ROLES, is_placeholder
 from orgspec.model.positions import split_team_held
-from orgspec.checks.processes import cut_off
 from orgspec.report.diagram import FlowStep, Node, flow, tree
 from orgspec.report.view import step_kind, unreachable_steps
 from orgspec.site.model import FOLDERS, KIND_NAMES, Link, SiteModel
+from orgspec.text.collate import name_key
 
 PAGE_ROWS = 1000  # rows per page of the duty list
 ROLE_LETTERS = {"A": "accountable", "R": "responsible", "C": "consulted", "I": "informed"}
@@ -41,8 +42,7 @@ def pages(m: SiteModel, render: Render, changes: list[tuple[str, str]],
     kinds = [k for k in SEARCH_KINDS if (k != "position" or org.positions)
              and (k != "meeting" or org.meetings)]
     yield "search.html", render("search", 0, kind_labels=_kind_labels(m), kinds=kinds)
-    yield "health.html", render("health", 0, health=sorted(
-        m.view.health, key=lambda h: (h.score, h.team)), rules=m.view.rules)
+    yield "health.html", render("health", 0, health=m.view.health, rules=m.view.rules)
     yield "404.html", _not_found(render)
     moved = aliases(m)
     yield "go.html", render("go", 0, folders=_go_folders(m), moved=json.dumps(
@@ -223,7 +223,7 @@ def _subtree(m: SiteModel, tid: str) -> Any:
 def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
     org = m.org
     rows = []
-    for pid in sorted(org.people):
+    for pid in sorted(org.people, key=lambda p: name_key(org.people[p].name or p, p)):
         person = org.people[pid]
         link = m.person(pid)
         rows.append([link, person.title or "", [m.team(t) for t in m.member_of.get(pid, [])]])
