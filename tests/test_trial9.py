@@ -6,8 +6,11 @@ owned and tracked steps, common SLA forms were refused, a broken `next` drew a s
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from conftest import run_cli
+from test_browser import browser  # noqa: F401 - the shared Chromium fixture
+from test_site_browser import Tab, sites  # noqa: F401 - the served ecommerce site
 
 TEAMS = """\
 - kind: Team
@@ -246,3 +249,32 @@ def test_collation_keys_are_pinyin_then_the_characters() -> None:
     names = ["周明", "CS组", "重庆", "電商平台", "订单", "Ops", "ops team", "李娜", "林雪"]
     assert sorted(names, key=name_key) == ["CS组", "重庆", "電商平台", "订单", "李娜", "林雪",
                                            "Ops", "ops team", "周明"]
+
+
+def test_the_site_home_tree_says_a_team_has_sub_teams_it_does_not_show(
+        write_org, tmp_path: Path) -> None:
+    org = SORT_ORG + "- {kind: Team, id: orders, name: 订单平台组, parent: tech}\n"
+    run = run_cli("site", str(write_org({"o.yaml": org})), "-o", str(tmp_path / "s"),
+                  "--lang", "en")
+    assert run.code == 0, run.stderr
+    home = (tmp_path / "s" / "index.html").read_text("utf-8")
+    assert '<a class="more" href="teams/tech.html#structure">Sub-teams (1) →</a>' in home
+    assert home.count('class="more"') == 1  # only 技术部 has sub-teams below the first level
+    teams = (tmp_path / "s" / "teams" / "index.html").read_text("utf-8")
+    assert "订单平台组" in teams and 'class="more"' not in teams
+
+
+def test_in_chromium_the_home_tree_leads_to_the_hidden_sub_teams(
+        browser: Any, sites: dict[str, str]) -> None:  # noqa: F811
+    tab = Tab(browser)
+    page = tab.page
+    page.goto(sites["file"] + "index.html")
+    more = page.locator("#org-chart a.more")
+    assert more.count() == 1 and more.is_visible()
+    with page.expect_navigation():
+        more.click()
+    assert page.url == sites["file"] + "teams/tech.html#structure"
+    assert page.locator("#structure").is_visible()
+    assert page.locator('dd a[href$="teams/order-platform.html"]').is_visible()
+    tab.clean()
+    page.close()

@@ -126,15 +126,19 @@ def _open_seats(org: Any) -> int:
     return sum(seats(org, rid).open for rid in org.positions)
 
 
-def tree_items(rows: list[tuple[int, Any]], max_depth: int) -> list[tuple[int, Any, bool, int]]:
-    """(depth, node, opens its sub-teams, lists to close after it) for the nested-list tree,
-    from the report's flat (depth, node) rows, down to `max_depth`."""
+def tree_items(rows: list[tuple[int, Any]],
+               max_depth: int) -> list[tuple[int, Any, bool, int, int]]:
+    """(depth, node, opens its sub-teams, lists to close after it, sub-teams not shown) for
+    the nested-list tree, from the report's flat (depth, node) rows, down to `max_depth`;
+    a team at `max_depth` with sub-teams says how many, linking to its page, so the tree
+    never drops a level without a sign."""
     shown = [(d, n) for d, n in rows if d <= max_depth]
     out = []
     for i, (depth, node) in enumerate(shown):
         after = shown[i + 1][0] if i + 1 < len(shown) else 0
         opens = bool(node.children) and depth < max_depth
-        out.append((depth, node, opens, 0 if opens else max(0, depth - after)))
+        out.append((depth, node, opens, 0 if opens else max(0, depth - after),
+                    0 if opens else len(node.children)))
     return out
 
 
