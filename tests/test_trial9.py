@@ -278,3 +278,27 @@ def test_in_chromium_the_home_tree_leads_to_the_hidden_sub_teams(
     assert page.locator('dd a[href$="teams/order-platform.html"]').is_visible()
     tab.clean()
     page.close()
+
+
+def test_english_counts_agree_in_number_and_no_possessive_follows_a_quoted_id() -> None:
+    from orgspec.findings import LintResult
+    from orgspec.i18n import M, say
+    from orgspec.reporters.text import summary_line
+
+    one = LintResult([], files=["a.yaml"], entity_count=1, lang="en")
+    assert summary_line(one) == "No problems found in 1 file (1 entity)."
+    two = LintResult([], files=["a.yaml", "b.yaml"], entity_count=2, lang="zh")
+    assert summary_line(two) == "未发现问题，共 2 个文件（2 个实体）。"
+    msg = M("key result {kr!r} is due {due}, outside the period of objective {objective!r} "
+            "({start} to {end})", kr="kr1", due="2026-09-01", objective="tech-2026h1-stability",
+            start="2026-01-01", end="2026-06-30")
+    assert "''s" not in say(msg, "en")
+
+
+def test_the_report_header_counts_agree_in_number(write_org) -> None:
+    folder = baselined(write_org)
+    md = run_cli("report", "--no-baseline", "--lang", "en", cwd=folder).stdout
+    assert "**1** error · **0** warnings · **0** info · 1 file · 5 entities" in md
+    html = run_cli("report", "--no-baseline", "--format", "html", "--lang", "en",
+                   cwd=folder).stdout
+    assert "<span>1 file</span>" in html and "<b>1</b> error</span>" in html

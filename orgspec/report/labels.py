@@ -20,6 +20,10 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "score": MC("label", "Score"),
     "errors": MC("label", "errors"),
     "warnings": MC("label", "warnings"),
+    "error_1": MC("label", "error"),  # after a count of 1: `1 error`
+    "warning_1": MC("label", "warning"),
+    "file_1": MC("label", "file"),
+    "entity_1": MC("label", "entity"),
     "info": MC("label", "info"),
     "duty": MC("label", "Duty"),
     "measurable": MC("label", "measurable"),

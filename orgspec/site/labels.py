@@ -65,6 +65,7 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "aligned": MC("label", "Aligned objectives"),
     "key_results": MC("label", "Key results"),
     "kr_count": MC("label", "{count} key results"),
+    "kr_count_1": MC("label", "1 key result"),
     "metric": MC("label", "Metric"),
     "baseline": MC("label", "Baseline"),
     "measurable_col": MC("label", "Measurable"),
