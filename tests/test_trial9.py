@@ -302,3 +302,27 @@ def test_the_report_header_counts_agree_in_number(write_org) -> None:
     html = run_cli("report", "--no-baseline", "--format", "html", "--lang", "en",
                    cwd=folder).stdout
     assert "<span>1 file</span>" in html and "<b>1</b> error</span>" in html
+
+
+DUPLICATE = """\
+- {kind: Team, id: ops, name: 运营部}
+- {kind: Responsibility, id: inventory, name: 库存管理, accountable: ops}
+- {kind: Responsibility, id: inventory, name: 仓储盘点, accountable: ops}
+- {kind: Responsibility, id: refund, name: 退款, accountable: ops}
+- {kind: Responsibility, id: refund, name: 退款, accountable: ops}
+"""
+
+
+def test_a_duplicate_id_names_both_entities_and_the_report_keeps_the_id(write_org) -> None:
+    from orgspec.engine.lint import lint_org
+    from orgspec.load.config import Config, Selector
+
+    root = write_org({"o.yaml": DUPLICATE})
+    result, _ = lint_org([str(root)], Config(lang="en", select=[Selector("RF002", "t")]))
+    assert [(f.code, f.location.line, str(f.message)) for f in result.findings] == [
+        ("RF002", 3, "duplicate Responsibility id 'inventory': '仓储盘点' here, '库存管理' where "
+                     "it was first defined"),
+        ("RF002", 5, "duplicate Responsibility id 'refund'")]  # same name: the id says it
+    md = run_cli("report", str(root), "--lang", "zh").stdout
+    assert "职责 id 'inventory' 重复：此处是 '仓储盘点'，首次定义处是 '库存管理'" in md
+    assert "库存管理 (inventory) 重复" not in md
