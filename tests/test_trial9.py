@@ -326,3 +326,15 @@ def test_a_duplicate_id_names_both_entities_and_the_report_keeps_the_id(write_or
     md = run_cli("report", str(root), "--lang", "zh").stdout
     assert "职责 id 'inventory' 重复：此处是 '仓储盘点'，首次定义处是 '库存管理'" in md
     assert "库存管理 (inventory) 重复" not in md
+
+
+def test_traditional_chinese_uses_taiwan_terms() -> None:
+    catalog = Path(__file__).resolve().parents[1] / "orgspec" / "i18n" / "locale" / \
+        "zh_Hant" / "LC_MESSAGES" / "orgspec.po"
+    strings = [line for line in catalog.read_text("utf-8").splitlines()
+               if line.startswith(("msgstr", '"')) and not line.startswith('"POT')]
+    assert 'msgstr "組織即程式碼：檢查以 YAML 維護的團隊、職責、OKR 和流程。"' in strings
+    assert 'msgstr "檢查 PATHS 中的組織（預設：設定的根目錄，否則 ./org）。"' in strings
+    for mainland in ("組織即代碼", "配置", "默認", "信息", "視頻", "軟件", "數據庫", "鏈接",
+                     "示例", "倉庫", "加載", "模板"):
+        assert not [s for s in strings if mainland in s], mainland
