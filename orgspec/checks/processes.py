@@ -145,24 +145,16 @@ def cut_off(steps: Sequence[Step]) -> tuple[set[str], dict[str, str]]:
     the steps reached only once each unknown `next` is read as the step RF001 suggests for
     it (`next: [reveiw]` -> 'review'), and {such a suggested step: the unknown name}. The
     flowcharts draw them as unreachable, below the broken link, not as a second start."""
-    from orgspec.text.suggest import Suggester
-
     if not steps:
         return set(), {}
     links: dict[str, list[str]] = {s.id: [] for s in steps}
     for s in steps:
         links[s.id] += [n for n in s.next if n in links]
-    suggest: Suggester | None = None
     meant: dict[str, str] = {}
     fixed = {k: list(v) for k, v in links.items()}
-    for s in steps:
-        for n in s.next:
-            if n not in links:
-                suggest = suggest or Suggester(links)
-                close = suggest.close(n)
-                if close:
-                    fixed[s.id].append(close)
-                    meant.setdefault(close, n)
+    for step, unknown, close in _typos(steps):
+        fixed[step].append(close)
+        meant.setdefault(close, unknown)
     if not meant:
         return set(), {}
     start = start_of(steps, links)
@@ -234,25 +226,32 @@ def _meant_reached(ctx: RuleContext, pid: str, flow: Any, start: str) -> set[str
     unreachable step."""
     import networkx as nx
 
-    from orgspec.text.suggest import Suggester
-
-    steps = ctx.org.processes[pid].steps
-    ids = {s.id for s in steps}
-    suggest: Suggester | None = None
-    meant = []
-    for step in steps:
-        for nxt in step.next:
-            if nxt not in ids:
-                suggest = suggest or Suggester(ids)
-                close = suggest.close(nxt)
-                if close:
-                    meant.append((step_node(pid, step.id), step_node(pid, close)))
+    meant = [(step_node(pid, step), step_node(pid, close))
+             for step, _, close in _typos(ctx.org.processes[pid].steps)]
     if not meant:
         return set()
     fixed = flow.copy()
     fixed.add_edges_from(meant)
     reached: set[str] = {start} | nx.descendants(fixed, start)
     return reached
+
+
+def _typos(steps: Sequence[Step]) -> list[tuple[str, str, str]]:
+    """(step, unknown `next`, the step RF001 suggests for it) for each `next` naming no
+    step that is close to one (`reveiw` -> 'review')."""
+    from orgspec.text.suggest import Suggester
+
+    ids = {s.id for s in steps}
+    suggest: Suggester | None = None
+    out = []
+    for step in steps:
+        for nxt in step.next:
+            if nxt not in ids:
+                suggest = suggest or Suggester(ids)
+                close = suggest.close(nxt)
+                if close:
+                    out.append((step.id, nxt, close))
+    return out
 
 
 def _order(ctx: RuleContext, pid: str) -> Any:
