@@ -416,6 +416,9 @@ def _config_command(config_path: str | None, isolated: bool) -> int:
 @_config_options
 @click.option("--process", metavar="ID", help="Only this process, as a flowchart (mermaid): "
               "its id, or its name as `show` reads it.")
+@click.option("--lang", type=Lang(),
+              help="Language of the labels [default: config `lang`, else the content's, "
+                   "else the locale's].")
 @click.pass_context
 def graph(ctx: click.Context, /, **options: Any) -> None:
     """Export the responsibility graph of the org in PATHS."""
@@ -423,7 +426,8 @@ def graph(ctx: click.Context, /, **options: Any) -> None:
 
 
 def _graph(paths: tuple[str, ...], fmt: str | None, output: str | None,
-           config_path: str | None, isolated: bool, process: str | None) -> int:
+           config_path: str | None, isolated: bool, process: str | None,
+           lang: str | None = None) -> int:
     from orgspec.engine.lint import lint_org, load_org, run_lang
     from orgspec.model.graph import build_graph
     from orgspec.report.graph_export import DiagramTooLarge, export, process_flowchart
@@ -435,6 +439,7 @@ def _graph(paths: tuple[str, ...], fmt: str | None, output: str | None,
     if process is not None and fmt != "mermaid":
         raise UsageError(M("--process draws a flowchart: use it with --format mermaid"))
     config = make_config(config_path, isolated)
+    config.lang = lang or config.lang
     targets = targets_of(paths, config.root_path())
     refuse_org_outputs([output], targets, config)
     findings: list[Any] = []
@@ -443,7 +448,7 @@ def _graph(paths: tuple[str, ...], fmt: str | None, output: str | None,
     else:  # a flowchart marks the steps PR003 finds unreachable, as the report's does
         result, org = lint_org(targets, config)
         findings = result.findings
-    lang = _speaks(run_lang(org, config))
+    said = _speaks(run_lang(org, config))
     if process is not None:
         try:
             process = resolve(org, "process", process)
@@ -453,7 +458,7 @@ def _graph(paths: tuple[str, ...], fmt: str | None, output: str | None,
                                known=known)) from None
     try:
         text = (export(build_graph(org), fmt) if process is None
-                else process_flowchart(org, process, LABELS[lang], findings))
+                else process_flowchart(org, process, LABELS[said], findings))
     except DiagramTooLarge as exc:
         hint = (M("draw one process with --process ID, or export the whole graph with "
                   "--format dot or graphml") if process is None else

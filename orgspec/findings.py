@@ -165,6 +165,9 @@ class LintResult:
     # what is below it); (): the whole org. A baseline entry outside them (or of a rule not
     # in `rules`) was not asked about: it is neither fixed nor dropped.
     scope: tuple[str, ...] = ()
+    # the findings a baseline knows and left out of `findings` (reports say how many, and
+    # team health counts them: hiding them must not make the org look healthy)
+    baselined: list[Finding] = field(default_factory=list)
 
     @property
     def counts(self) -> dict[str, int]:

@@ -298,7 +298,8 @@ def _write_baseline(result: LintResult, path: str, configured: str | None) -> Ou
         held = [e for e in old if e["fingerprint"] not in found and inside(e) and check(e)]
     failed = set(result.failed_files)
     written = sum(not baseline.load_failure(f, failed) for f in result.findings)
-    notes = [say(M("wrote a baseline of {n} findings to {path}", n=written, path=path), lang)]
+    notes = [say(M("wrote a baseline of 1 finding to {path}", path=path) if written == 1 else
+                 M("wrote a baseline of {n} findings to {path}", n=written, path=path), lang)]
     if failed:
         notes.append(say(M("{n} files failed to load: their errors are not in the baseline "
                            "and fail every run until fixed, and what they hold was not "
@@ -308,10 +309,14 @@ def _write_baseline(result: LintResult, path: str, configured: str | None) -> Ou
                            "fails every run until fixed, and what it holds was not checked; "
                            "fix it and write the baseline again"), lang))
     if held:
-        notes.append(say(M("kept {n} entries of {path} that this run could not check (their "
+        notes.append(say(M("kept 1 entry of {path} that this run could not check (its file "
+                           "or entity did not load)", path=old_path) if len(held) == 1 else
+                         M("kept {n} entries of {path} that this run could not check (their "
                            "file or entity did not load)", n=len(held), path=old_path), lang))
     if outside:
-        notes.append(say(M("kept {n} entries of {path} for files or rules this run was not "
+        notes.append(say(M("kept 1 entry of {path} for files or rules this run was not "
+                           "asked to check", path=old_path) if len(outside) == 1 else
+                         M("kept {n} entries of {path} for files or rules this run was not "
                            "asked to check", n=len(outside), path=old_path), lang))
     return Outcome(EXIT_OK, [Output(baseline.dumps(result, held + outside), path)], notes,
                    result)
@@ -337,7 +342,9 @@ def _apply_baseline(result: Any, path: str) -> list[str]:
                     file=now(e), code=e.get("code", "?"),
                     message=e.get("message", "")), lang) for e in outcome.stale[:50]]
     if outcome.held:
-        notes.append(say(M("{n} baseline entries not checked: their file or entity did not "
+        notes.append(say(M("1 baseline entry not checked: its file or entity did not load "
+                           "(held back, not fixed)") if len(outcome.held) == 1 else
+                         M("{n} baseline entries not checked: their file or entity did not "
                            "load (held back, not fixed)", n=len(outcome.held)), lang))
     notes += [say(M("baseline entry not checked (held back): {file}: {code} {message}",
                     file=now(e), code=e.get("code", "?"),

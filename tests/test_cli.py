@@ -114,7 +114,7 @@ def test_pyproject_tool_table_is_read(tmp_path: Path) -> None:
     (tmp_path / "teams").mkdir()
     (tmp_path / "teams" / "p.yaml").write_text("kind: Person\nid: ada\n", "utf-8")
     run = run_cli("check", cwd=tmp_path)
-    assert (run.code, run.stdout) == (0, "No problems found in 1 file (1 entities).\n")
+    assert (run.code, run.stdout) == (0, "No problems found in 1 file (1 entity).\n")
 
 
 def test_exclude_patterns(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ def _columns(line: str) -> int:
     ("zh", ["用法：orgspec check [OPTIONS] [PATHS]...", "",
             "  检查 PATHS 中的组织（默认：配置的根目录，否则 ./org）。", "", "选项："]),
     ("zh-Hant", ["用法：orgspec check [OPTIONS] [PATHS]...", "",
-                 "  檢查 PATHS 中的組織（預設：配置的根目錄，否則 ./org）。", "", "選項："]),
+                 "  檢查 PATHS 中的組織（預設：設定的根目錄，否則 ./org）。", "", "選項："]),
     ("en", ["Usage: orgspec check [OPTIONS] [PATHS]...", "",
             "  Lint the org in PATHS (default: the configured root, else ./org).", "",
             "Options:"]),

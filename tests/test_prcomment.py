@@ -194,9 +194,10 @@ def test_action_comment_step_is_a_no_op_without_token_and_updates_in_place(
         second.stderr
     [comment] = fake.comments[42]
     assert comment["body"].startswith(MARKER + "\n# Org report\n")
-    assert "| Support tickets (`support-tickets`) | C | A |" in comment["body"]
+    # columns by name: Customer Support (A), then Platform (C)
+    assert "| Support tickets (`support-tickets`) | A | C |" in comment["body"]
     comment["body"] = MARKER + "\nan older report"  # an earlier push
     third = _run_step(step, env, tmp_path)
     assert "updated the orgspec comment on acme/org#42" in third.stdout, third.stderr
     assert [c["id"] for c in fake.comments[42]] == [comment["id"]]  # in place, not a new one
-    assert "| Support tickets (`support-tickets`) | C | A |" in fake.comments[42][0]["body"]
+    assert "| Support tickets (`support-tickets`) | A | C |" in fake.comments[42][0]["body"]

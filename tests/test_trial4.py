@@ -256,7 +256,9 @@ def test_the_action_comment_is_the_check_s_report_with_its_baseline_and_diff(
     assert "- position added: 客服主管 (cs-lead)\n" in body
     assert "vacancy introduced: position 'cs-lead' has" in body
     assert "cs\\-specialist\\' has" not in body  # baselined: not in the comment
-    assert "**0** errors · **1** warnings" in body
+    assert "**0** errors · **1** warning · " in body
+    # trial 9: the comment says what the baseline hides
+    assert "\n1 known finding hidden by the baseline (counted in team health)\n" in body
 
 
 def test_report_leaves_out_what_the_configured_baseline_knows(tmp_path: Path) -> None:
@@ -265,9 +267,10 @@ def test_report_leaves_out_what_the_configured_baseline_knows(tmp_path: Path) ->
     report = run_cli("report", "--lang", "en", cwd=repo)
     assert check.json()["findings"] == [] and report.code == 0
     assert report.stdout.startswith("# Org report\n\n**0** errors · **0** warnings · ")
+    assert "\n1 known finding hidden by the baseline (counted in team health)\n" in report.stdout
     assert "1 known finding not shown" in report.stderr
     full = run_cli("report", "--lang", "en", "--no-baseline", cwd=repo)
-    assert full.stdout.startswith("# Org report\n\n**0** errors · **1** warnings · ")
+    assert full.stdout.startswith("# Org report\n\n**0** errors · **1** warning · ")
 
 
 UPPERCASE = """\

@@ -130,7 +130,7 @@ def test_converter_keeps_quoted_words_and_the_kept_terms() -> None:
 
     convert = converter("s2twp")
     assert convert("模糊措辞（提升、优化）；“提升用户活跃度”；配置文件；规则代码") == \
-        "模糊措辭（提升、優化）；「提升用戶活躍度」；配置檔案；規則代碼"
+        "模糊措辭（提升、優化）；「提升用戶活躍度」；設定檔；規則代碼"
 
 
 @pytest.mark.parametrize("sla", ["2小時", "30分鐘", "1個工作日", "1週"])

@@ -62,7 +62,7 @@ def test_a_baseline_written_by_a_check_of_one_file_keeps_the_other_files_entries
     assert run.code == 0, run.stderr
     assert entries(folder / "base.json") == [("MT001", "org/meetings.yaml"),
                                              ("OW003", "org/teams.yaml")]
-    assert "kept 1 entries of base.json for files or rules this run was not asked to " \
+    assert "kept 1 entry of base.json for files or rules this run was not asked to " \
            "check" in run.stderr
 
 

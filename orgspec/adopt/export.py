@@ -91,13 +91,13 @@ def _raci(org: Org, head: list[str]) -> tuple[list[str], list[list[str]]]:
     """The RACI matrix as the report and the site show it (`org.raci.matrix`): a column per
     team, position and person holding a role, labelled by name (with the id where names
     repeat)."""
-    from orgspec.report.view import holder_names
+    from orgspec.report.view import holder_names, raci_order
 
-    columns = org.raci.columns()
     names = holder_names(org)
+    columns = org.raci.columns(names)
     header = head + [names.get(c, ident_of(c)) for c in columns]
     rows = []
-    for rid in sorted(org.raci.matrix):
+    for rid in raci_order(org):
         resp = org.responsibilities[rid]
         cells = org.raci.matrix[rid]
         rows.append([rid, resp.name or resp.description or ""] +

@@ -147,8 +147,8 @@ def due_outside_period(ctx: RuleContext) -> Iterator[Issue]:
     for oid, obj, i, kr in _krs(ctx):
         span = period_range(obj)
         if kr.due and span and span[0] <= span[1] and not span[0] <= kr.due <= span[1]:
-            yield Issue(M("key result {kr!r} is due {due}, outside {objective!r}'s period "
-                          "({start} to {end})", kr=kr.id, due=kr.due, objective=oid,
+            yield Issue(M("key result {kr!r} is due {due}, outside the period of objective "
+                          "{objective!r} ({start} to {end})", kr=kr.id, due=kr.due, objective=oid,
                           start=span[0], end=span[1]), _where(ctx, oid, i, "due"),
                         node_key("objective", oid),
                         hint=M("move the date into the period, or the key result to another "
@@ -334,7 +334,7 @@ def kr_owner_outside_team(ctx: RuleContext) -> Iterator[Issue]:
             continue
         if kr.owner != obj.owner and not _tree(ctx).is_ancestor(obj.owner, kr.owner):
             yield Issue(M("key result {kr!r} of {objective!r} is owned by {owner!r}, outside "
-                          "{team!r}'s team tree", kr=kr.id, objective=oid, owner=kr.owner,
+                          "the team tree of {team!r}", kr=kr.id, objective=oid, owner=kr.owner,
                           team=obj.owner), _where(ctx, oid, i, "owner"),
                         node_key("objective", oid),
                         hint=M("give it to the objective's team or one below it"))

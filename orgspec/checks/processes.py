@@ -4,7 +4,7 @@ holds the duty. Reachability runs on each process's own step view, with linear a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from orgspec.engine.context import RuleContext
@@ -12,22 +12,32 @@ from orgspec.engine.registry import check
 from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import M
 from orgspec.model.graph import step_node
-from orgspec.model.models import Process, is_placeholder
+from orgspec.model.models import Process, Step, is_placeholder
 from orgspec.model.org import node_key
 
 MAX_NAMED = 20
 # 2h, 30m, 1.5d, 2 weeks, 2小时, 30分钟, 1天, 3个工作日, PT2H (ISO 8601); in Chinese numerals
 # and halves too (两小时, 一个半小时 and 一小时半: 1.5h, 半小时, 半天), quarter hours (一刻钟,
-# 三刻鐘), several parts (1小时30分钟, 2h 30m), and within it (24小时内, 2小时以内)
-_UNIT = (r"(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wk|weeks?|"
+# 三刻鐘), several parts (1小时30分钟, 2h 30m), and within it (24小时内, 2小时以内, within
+# 2 hours); business days (1 business day, 2 working days), and
+# the deadlines of Chinese e-commerce: T+1 (one day after the order day, T+0 the same day),
+# 当天/当日 (the same day), 次日/隔日 (the next), optionally by a time (次日12点前, 当天18:00前)
+_UNIT = (r"(?:(?:business|working|work)\s+(?:days?|hours?)|workdays?|"
+         r"s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wk|weeks?|"
          r"秒|分钟|分鐘|分|小时|小時|个小时|個小时|個小時|天|日|个工作日|個工作日|工作日|周|週|"
          r"个星期|個星期|星期|个月|個月)")
 _NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两兩三四五六七八九十百]+)"
 _PART = (rf"(?:{_NUM}\s*(?:[个個]\s*半\s*)?{_UNIT}(?:\s*半)?|半\s*{_UNIT}"
          rf"|(?:{_NUM}|半)\s*[个個]?\s*刻[钟鐘])")
+_DAY = (r"(?:T\s*\+\s*\d+|当天|当日|當天|當日|今天|今日|即日|次日|隔日|隔天|翌日|第二天|"
+        r"same (?:business )?day|next (?:business |working )?day)"
+        r"(?:\s*\d{1,2}(?::\d{2})?\s*(?:点|點|时|時)?\s*(?:之前|以前|前)|\s*(?:以?[内內]|之?前))?")
 DURATION = re.compile(
-    rf"^(?:{_PART}(?:\s*(?:又|零|,|，)?\s*{_PART})*(?:以?[内內])?|half an? (?:hour|day)"
+    rf"^(?:(?:within\s+)?{_PART}(?:\s*(?:又|零|,|，)?\s*{_PART})*(?:以?[内內])?"
+    r"|half an? (?:hour|day)"
+    rf"|{_DAY}"
     r"|P(?=T?\d)(?:\d+[DW])?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?)$", re.IGNORECASE)
+_DEADLINE = re.compile(_DAY, re.IGNORECASE)
 # Something that makes a matched duration longer than zero (`0小时` and `PT0H` are zero).
 _NONZERO = re.compile(r"[1-9一二两兩三四五六七八九十百半]|half", re.IGNORECASE)
 
@@ -38,8 +48,9 @@ def is_duration(text: str) -> bool:
 
 
 def is_zero(text: str) -> bool:
-    """Whether a duration text is zero long (`0小时`, `PT0H`, `零分钟`)."""
-    return not _NONZERO.search(text)
+    """Whether a duration text is zero long (`0小时`, `PT0H`, `零分钟`); a day deadline
+    (`T+0`, `当天`) is not: it runs to the end of that day."""
+    return not _NONZERO.search(text) and not _DEADLINE.match(text.strip())
 
 
 def _steps(ctx: RuleContext) -> Iterator[tuple[str, Process]]:
@@ -109,21 +120,47 @@ def _reach(links: dict[str, list[str]], starts: list[str]) -> set[str]:
 
 
 def _start(ctx: RuleContext, pid: str) -> str | None:
-    """The step the process begins at, or None when it has no steps: the first listed step,
-    unless a step that nothing leads to reaches more of the process from there (a process
-    listed out of order). A rework loop back to the first step (`next: [close, receive]`)
-    leaves it the start, and a stray step that nothing leads to is the one unreachable
-    step, not the start. Linear: at most two walks."""
+    """The step the process begins at (see `start_of`), or None when it has no steps."""
     steps = ctx.org.processes[pid].steps
-    if not steps:
-        return None
-    links = _links(ctx, pid)
+    return start_of(steps, _links(ctx, pid)) if steps else None
+
+
+def start_of(steps: Sequence[Step], links: dict[str, list[str]]) -> str:
+    """The step a process with `steps` (not empty) and `links` (step id -> the ids of the
+    steps it leads to) begins at: the first listed step, unless a step that nothing leads
+    to reaches more of the process from there (a process listed out of order). A rework
+    loop back to the first step (`next: [close, receive]`) leaves it the start, and a stray
+    step that nothing leads to is the one unreachable step, not the start. Linear: at most
+    two walks."""
     first = steps[0].id
     targets = {n for nexts in links.values() for n in nexts}
     free = next((s.id for s in steps if s.id not in targets), first)
     if free == first or len(_reach(links, [free])) <= len(_reach(links, [first])):
         return first
     return free
+
+
+def cut_off(steps: Sequence[Step]) -> tuple[set[str], dict[str, str]]:
+    """What broken `next`s cut off from the start of a process with `steps`: the ids of
+    the steps reached only once each unknown `next` is read as the step RF001 suggests for
+    it (`next: [reveiw]` -> 'review'), and {such a suggested step: the unknown name}. The
+    flowcharts draw them as unreachable, below the broken link, not as a second start."""
+    if not steps:
+        return set(), {}
+    links: dict[str, list[str]] = {s.id: [] for s in steps}
+    for s in steps:
+        links[s.id] += [n for n in s.next if n in links]
+    meant: dict[str, str] = {}
+    fixed = {k: list(v) for k, v in links.items()}
+    for step, unknown, close in _typos(steps):
+        fixed[step].append(close)
+        meant.setdefault(close, unknown)
+    if not meant:
+        return set(), {}
+    start = start_of(steps, links)
+    reached = _reach(links, [start])
+    cut = _reach(fixed, [start]) - reached
+    return cut, {step: name for step, name in meant.items() if step in cut}
 
 
 def _step_id(node: str) -> str:
@@ -189,25 +226,32 @@ def _meant_reached(ctx: RuleContext, pid: str, flow: Any, start: str) -> set[str
     unreachable step."""
     import networkx as nx
 
-    from orgspec.text.suggest import Suggester
-
-    steps = ctx.org.processes[pid].steps
-    ids = {s.id for s in steps}
-    suggest: Suggester | None = None
-    meant = []
-    for step in steps:
-        for nxt in step.next:
-            if nxt not in ids:
-                suggest = suggest or Suggester(ids)
-                close = suggest.close(nxt)
-                if close:
-                    meant.append((step_node(pid, step.id), step_node(pid, close)))
+    meant = [(step_node(pid, step), step_node(pid, close))
+             for step, _, close in _typos(ctx.org.processes[pid].steps)]
     if not meant:
         return set()
     fixed = flow.copy()
     fixed.add_edges_from(meant)
     reached: set[str] = {start} | nx.descendants(fixed, start)
     return reached
+
+
+def _typos(steps: Sequence[Step]) -> list[tuple[str, str, str]]:
+    """(step, unknown `next`, the step RF001 suggests for it) for each `next` naming no
+    step that is close to one (`reveiw` -> 'review')."""
+    from orgspec.text.suggest import Suggester
+
+    ids = {s.id for s in steps}
+    suggest: Suggester | None = None
+    out = []
+    for step in steps:
+        for nxt in step.next:
+            if nxt not in ids:
+                suggest = suggest or Suggester(ids)
+                close = suggest.close(nxt)
+                if close:
+                    out.append((step.id, nxt, close))
+    return out
 
 
 def _order(ctx: RuleContext, pid: str) -> Any:
@@ -307,7 +351,8 @@ def missing_tracker(ctx: RuleContext) -> Iterator[Issue]:
 @check("PR007", local=True)
 def invalid_sla(ctx: RuleContext) -> Iterator[Issue]:
     """An SLA that is not a duration longer than zero (2h, 30m, 1d, 2小时, 30分钟, 1天, PT2H,
-    两小时, 半小时, 一个半小时, 一小时半, 一刻钟, 1小时30分钟); `0小时` is not one."""
+    两小时, 半小时, 一个半小时, 一小时半, 一刻钟, 1小时30分钟, 3个工作日, 2 business days, 24h内)
+    nor a day deadline (T+1, 当天, 次日12点前); `0小时` is not one."""
     for pid, proc in _steps(ctx):
         for step in proc.steps:
             if step.sla is None:
@@ -321,7 +366,9 @@ def invalid_sla(ctx: RuleContext) -> Iterator[Issue]:
                 yield Issue(M("SLA {sla!r} of step {step!r} is not a duration", sla=step.sla,
                               step=step.id),
                             _step_loc(ctx, pid, step.id, "sla"), node_key("process", pid),
-                            hint=M("write a number and a unit: 2h, 30m, 1d, 2小时, 30分钟, 1天"))
+                            hint=M("write a number and a unit (2h, 30m, 1d, 2小时, 30分钟, 1天, "
+                                   "3个工作日, 2 business days), or a day deadline (T+1, 当天, "
+                                   "次日12点前)"))
 
 
 @check("PR008", graph=False, text=())

@@ -101,6 +101,8 @@ def apply(result: LintResult, entries: list[dict[str, Any]]) -> BaselineOutcome:
             outcome.outside.append(entry)
         else:
             (outcome.held if check(entry) else outcome.stale).append(entry)
+    result.baselined = [f for f in result.findings
+                        if f.fingerprint in known and not load_failure(f, failed)]
     result.findings = kept
     return outcome
 

@@ -25,7 +25,15 @@ QUOTED = re.compile(r"“[^”]*”|「[^」]*」|‘[^’]*’|`[^`]*`"
 # kind) becomes 職位.
 TERMS = {
     "最佳化": "優化",  # the vague verb the checks look for: 優化 is what a key result says
-    "程式碼": "代碼",  # 代码 in orgspec is always a rule's code (規則代碼), never program code
+    "程式碼": "代碼",  # 代码 in orgspec is a rule's code (規則代碼), never program code ...
+    "組織即代碼": "組織即程式碼",  # ... but in the tagline, org as code: program code
+    "配置檔案": "設定檔",  # a config file: Taiwan's 設定檔 (配置 is mainland usage)
+    "配置": "設定",  # the configuration (配置的根目錄 -> 設定的根目錄)
+    "示例": "範例",  # an example: Taiwan's 範例
+    "倉庫": "儲存庫",  # a git repository, as Taiwan's GitHub says
+    "加載": "載入",  # s2twp leaves 加载 in 只加载了: Taiwan loads with 載入
+    "回車符": "歸位字元",  # a carriage return
+    "模板": "範本",  # a template (Taiwan's Office and GitHub: 範本)
     "職位": "職稱",  # a person's `title`: 職稱 on a Taiwanese name card or roster
     "崗位": "職位",  # the Role kind: 崗位 is mainland usage; Taiwan says 職位
     "跟進人": "追蹤人",  # a step's tracker: one term, 追蹤人

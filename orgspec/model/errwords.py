@@ -111,8 +111,10 @@ def said(kind: str, ctx: dict[str, Any], value: Any, field: str) -> Said:
     if kind in ("too_long", "too_short"):
         limit = ctx.get("max_length") if kind == "too_long" else ctx.get("min_length")
         word = M("at most {n}", n=limit) if kind == "too_long" else M("at least {n}", n=limit)
-        return (M("has {n} items; {limit} are allowed", n=ctx.get("actual_length", "?"),
-                  limit=word), M("split it over several entities"))
+        n = ctx.get("actual_length", "?")
+        return (M("has 1 item; {limit} are allowed", limit=word) if n == 1 else
+                M("has {n} items; {limit} are allowed", n=n, limit=word),
+                M("split it over several entities"))
     if kind == "literal_error":
         return _literal(ctx, value, field)
     if kind == "string_pattern_mismatch":

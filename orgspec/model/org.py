@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -294,9 +294,14 @@ class Raci:
             out[rid] = {h: "".join(sorted(ls, key="ARCI".index)) for h, ls in letters.items()}
         return out
 
-    def columns(self) -> list[str]:
+    def columns(self, names: Mapping[str, str] | None = None) -> list[str]:
         """The matrix's holders in column order: teams, then positions, then people, each
-        by id."""
+        by the label in `names` (holder node -> label; pinyin order for Chinese, see
+        text.collate), the id breaking ties; by id without `names`."""
+        from orgspec.text.collate import name_key
+
         order = {"team": 0, "role": 1, "person": 2}
         held = {h for cells in self.matrix.values() for h in cells}
-        return sorted(held, key=lambda h: (order.get(h.split(":", 1)[0], 3), h))
+        labels = names or {}
+        return sorted(held, key=lambda h: (order.get(h.split(":", 1)[0], 3),
+                                           name_key(labels.get(h, ""), h)))

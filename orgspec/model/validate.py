@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from orgspec.findings import Issue, Location, Related
-from orgspec.i18n import M
+from orgspec.i18n import M, Quoted
 from orgspec.load.loader import RawEntity, RawFile, RawOrg
 from orgspec.load.suppress import Directive
 from orgspec.load.yamlevents import Path
@@ -264,8 +264,15 @@ def _register(org: Org, kind: str, obj: Any, origin: Origin) -> Iterator[Issue]:
     key = node_key(kind, obj.id)
     first = org.origins.get(key)
     if first is not None:
-        yield Issue(M("duplicate {kind} id {id!r}", kind=KIND_WORD.get(kind, kind), id=obj.id),
-                    origin.locate("id"), entity=key,
+        word = KIND_WORD.get(kind, kind)
+        name, was = _display_name(obj), _display_name(org.table(kind)[obj.id])
+        # two entities that differ in name: say both, and the id as written (Quoted: a
+        # report must not name it after one of them)
+        said = M("duplicate {kind} id {id!r}: {name!r} here, {first!r} where it was first "
+                 "defined", kind=word, id=Quoted(obj.id), name=name, first=was) \
+            if name and was and name != was else M("duplicate {kind} id {id!r}", kind=word,
+                                                   id=obj.id)
+        yield Issue(said, origin.locate("id"), entity=key,
                     related=(Related(first.locate("id"), M("first defined here")),),
                     hint=M("ids must be unique per kind; rename one of them"), code="RF002")
         # its fields count as dropped (`holdback`): a team it names is not without duties
@@ -275,6 +282,11 @@ def _register(org: Org, kind: str, obj: Any, origin: Origin) -> Iterator[Issue]:
         return
     org.table(kind)[obj.id] = obj
     org.origins[key] = origin
+
+
+def _display_name(entity: Any) -> str:
+    """What a reader calls an entity: its name (an objective's title); "" without one."""
+    return str(getattr(entity, "name", None) or getattr(entity, "title", None) or "")
 
 
 def _inline_duty(org: Org, item: Any, where: Origin) -> Iterator[Issue]:

@@ -233,13 +233,16 @@ def tree(roots: Sequence[Node], limit: int = LIMIT, max_depth: int = MAX_DEPTH) 
 class FlowStep:
     """Input to the flow layout: a step, its owner (or "" for none) and where it goes next.
     `kind` is the box's CSS classes: `step`, plus `step-gap` (no owner) and
-    `step-unreachable` (PR003) as they apply."""
+    `step-unreachable` (PR003, or cut off by a broken `next`) as they apply. `below`: the
+    unknown `next` (`reveiw`) that was meant to lead here; the step is laid out under its
+    dashed box, with no line, not at the top as a second start."""
 
     key: str
     label: str
     owner: str
     next: list[str]
     kind: str = "step"
+    below: str = ""
 
 
 LANE_W, LANE_GAP = 16.0, 16.0  # a lane: where a line crosses a layer between boxes
@@ -296,8 +299,12 @@ def flow(steps: Sequence[FlowStep], limit: int = LIMIT, unknown: str = "?") -> D
         succ.append(out)
     succ.extend([] for _ in ghost)
     count = len(labels)
-    back = back_edges(succ)
-    layer = _layers(succ, back)
+    placed = [list(t) for t in succ]  # the layering's edges: succ, and ghost -> meant step
+    for i, s in enumerate(steps):
+        if s.below in ghost and i not in placed[ghost[s.below]]:
+            placed[ghost[s.below]].append(i)
+    back = back_edges(placed)
+    layer = _layers(placed, back)
     edges: list[_Edge] = []
     loops: list[int] = []
     items = count  # ids from `count` up are lanes

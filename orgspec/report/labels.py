@@ -20,6 +20,10 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "score": MC("label", "Score"),
     "errors": MC("label", "errors"),
     "warnings": MC("label", "warnings"),
+    "error_1": MC("label", "error"),  # after a count of 1: `1 error`
+    "warning_1": MC("label", "warning"),
+    "file_1": MC("label", "file"),
+    "entity_1": MC("label", "entity"),
     "info": MC("label", "info"),
     "duty": MC("label", "Duty"),
     "measurable": MC("label", "measurable"),
@@ -28,6 +32,7 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "overlap": MC("label", "overlap"),
     "gap": MC("label", "gap"),
     "none": MC("label", "No problems found."),
+    "none_beyond": MC("label", "No problems found beyond those the baseline knows."),
     "diff": MC("label", "Org diff"),
     "files": MC("label", "files"),
     "entities": MC("label", "entities"),

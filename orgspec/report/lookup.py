@@ -237,15 +237,17 @@ def _show_person(org: Org, pid: str, person: Any) -> dict[str, Any]:
             "raci": _raci_lists(org, node, own),
             "team_raci": _raci_lists(org, node, team_held),
             "meetings": _meetings_of(org, node, seen.meetings),
-            "process_steps": _steps_of(org, pid)}
+            "process_steps": _steps_of(org, pid, "owner"),
+            "tracked_steps": _steps_of(org, pid, "tracker")}
 
 
-def _steps_of(org: Org, pid: str) -> list[dict[str, Any]]:
-    """The process steps a person owns or tracks, then those of each position they hold
-    (`via` names it), in process-id and step order: the site's person page lists them so."""
+def _steps_of(org: Org, pid: str, field: str) -> list[dict[str, Any]]:
+    """The process steps a person does (`field` "owner") or tracks ("tracker"), then those
+    of each position they hold (`via` names it), in process-id and step order: the site's
+    person page lists them so."""
     def taken(ref: str) -> list[tuple[str, Any]]:
         return [(p, s) for p, proc in sorted(org.processes.items()) for s in proc.steps
-                if ref in (s.owner, s.tracker)]
+                if getattr(s, field) == ref]
 
     out = []
     for ref, via in [(pid, None)] + [(r, node_key("role", r))
@@ -278,8 +280,8 @@ def _show_duty(org: Org, rid: str, duty: Any) -> dict[str, Any]:
 
 def _show_process(org: Org, pid: str, proc: Any) -> dict[str, Any]:
     return {"owner": proc.owner, "responsibility": proc.responsibility,
-            "steps": [{"id": s.id, "name": s.name, "owner": s.owner, "next": list(s.next)}
-                      for s in proc.steps]}
+            "steps": [{"id": s.id, "name": s.name, "owner": s.owner, "tracker": s.tracker,
+                       "sla": s.sla, "next": list(s.next)} for s in proc.steps]}
 
 
 def _show_meeting(org: Org, mid: str, m: Any) -> dict[str, Any]:
@@ -352,7 +354,8 @@ _FIELD_SAY = {
     "attendees": M("attendees"), "purpose": M("purpose"), "inputs": M("inputs"),
     "outputs": M("outputs"), "channel": M("channel"), "accountable": M("accountable"),
     "responsible": M("responsible"), "consulted": M("consulted"), "informed": M("informed"),
-    "process_steps": M("process steps"),
+    "process_steps": M("process steps owned"), "tracked_steps": M("process steps tracked"),
+    "tracker": M("tracker"), "sla": M("SLA"),
 }
 _KIND_SAY = {"team": M("team"), "person": M("person"), "role": M("position"),
              "duty": M("duty"), "responsibility": M("duty"), "process": M("process"),
@@ -434,7 +437,7 @@ def _item(value: Any, lang: str = "en", org: Org | None = None, key: str = "") -
             return tty_text(f"{value.get('title', '')} ({say(verdict, lang)})")
         if key == "steps":
             return _step(value, lang, org)
-        if key == "process_steps":
+        if key in ("process_steps", "tracked_steps"):
             return _taken_step(value, lang, org)
         return tty_text(", ".join(f"{k}: {_plain(v)}" for k, v in value.items()
                                   if v not in (None, [])))
@@ -444,8 +447,11 @@ def _item(value: Any, lang: str = "en", org: Org | None = None, key: str = "") -
 def _step(step: dict[str, Any], lang: str, org: Org | None) -> str:
     name = f" {step['name']}" if step.get("name") and step["name"] != step["id"] else ""
     text = tty_text(f"{step['id']}{name}")
-    if step.get("owner"):
-        text += f"; {say(_FIELD_SAY['owner'], lang)}: {_named(step['owner'], 'owner', org)}"
+    for key in ("owner", "tracker"):
+        if step.get(key):
+            text += f"; {say(_FIELD_SAY[key], lang)}: {_named(step[key], 'owner', org)}"
+    if step.get("sla"):
+        text += f"; {say(_FIELD_SAY['sla'], lang)}: {tty_text(step['sla'])}"
     if step.get("next"):
         text += tty_text(f" → {', '.join(step['next'])}")
     return text

@@ -16,7 +16,7 @@ from orgspec.gcpause import gc_paused
 from orgspec.paths import relative_link
 from orgspec.report.errors import ReportError
 from orgspec.report.templating import MdSafe, environment
-from orgspec.report.view import ReportView
+from orgspec.report.view import HEALTH_FAIR, HEALTH_GOOD, ReportView
 
 COMMENT_LIMIT = 60_000  # a pull-request comment holds 65,536 characters
 SUMMARY_LIMIT = 1_000_000  # a job summary holds 1 MiB
@@ -115,7 +115,8 @@ def render_html(view: ReportView, templates: str | None = None,
            "img-src data:; base-uri 'none'; form-action 'none'")
     folder = _folder(output)
     env.globals.update(href=lambda url: safe_href(rebase_link(url, folder)), rank=_RANK,
-                       roles=_ROLES, matrix_columns=MATRIX_COLUMNS)
+                       roles=_ROLES, matrix_columns=MATRIX_COLUMNS,
+                       health_good=HEALTH_GOOD, health_fair=HEALTH_FAIR)
     return _render(lambda: env.get_template("report.html.j2"), v=view, tree=view.tree_rows,
                    # Checked above: neither can close its element or open a comment.
                    css=Markup(css), js=Markup(js),  # noqa: S704

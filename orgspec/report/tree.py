@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from orgspec.model.org import Org
+from orgspec.text.collate import name_key
 
 
 @dataclass
@@ -16,6 +17,7 @@ class TreeNode:
 
 
 def team_tree(org: Org) -> list[TreeNode]:
+    """The teams under their parents, siblings by name (pinyin for Chinese), then id."""
     def lead(team_lead: str | None) -> str:
         person = org.people.get(team_lead or "")
         return (person.name if person and person.name else team_lead) or ""
@@ -25,7 +27,7 @@ def team_tree(org: Org) -> list[TreeNode]:
               if team.parent in nodes and team.parent != t}
     looping = on_cycles(parent)
     roots = []
-    for tid in sorted(org.teams):
+    for tid in sorted(org.teams, key=lambda t: name_key(nodes[t].name, t)):
         if tid in parent and tid not in looping:
             nodes[parent[tid]].children.append(nodes[tid])
         else:

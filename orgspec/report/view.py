@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import quote
 
+from orgspec.checks.processes import cut_off
 from orgspec.findings import Finding, LintResult, Severity
 from orgspec.gcpause import gc_paused
 from orgspec.i18n import M, say, say_list
@@ -22,6 +23,7 @@ from orgspec.paths import in_project
 from orgspec.report.diagram import Diagram, FlowStep, Node, flow, tree
 from orgspec.report.labels import LABELS, guess_lang
 from orgspec.report.tree import TreeNode, flatten, on_cycles, team_tree
+from orgspec.text.collate import name_key
 
 
 @dataclass
@@ -49,6 +51,12 @@ class RuleGroup:
     rows: list[FindingRow]
 
 
+# Health score bands, shared by the report's meter (its low/high) and the site's badges:
+# at or above GOOD is good (green), at or above FAIR is fair (amber), below is poor (red).
+HEALTH_GOOD = 85
+HEALTH_FAIR = 60
+
+
 @dataclass
 class TeamHealth:
     team: str
@@ -60,6 +68,12 @@ class TeamHealth:
     @property
     def score(self) -> int:
         return max(0, 100 - 10 * self.errors - 3 * self.warnings - self.infos)
+
+    @property
+    def band(self) -> str:
+        """`ok`, `warn` or `bad`: the score's band (HEALTH_GOOD, HEALTH_FAIR)."""
+        score = self.score
+        return "ok" if score >= HEALTH_GOOD else "warn" if score >= HEALTH_FAIR else "bad"
 
 
 @dataclass
@@ -189,6 +203,7 @@ class ReportView:
     load: list[LoadRow] = field(default_factory=list)  # the most loaded people, at most 20
     team_names: dict[str, str] = field(default_factory=dict)  # team id -> its name
     raci_names: dict[str, str] = field(default_factory=dict)  # holder node -> column label
+    baselined: str = ""  # `N known findings hidden by the baseline`, when a baseline hid some
 
 
 @dataclass(frozen=True)
@@ -298,20 +313,24 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
     tree_roots = team_tree(org)
     tree_rows = flatten(tree_roots)
     okrs = _okrs(org, lang)
-    health = _health(org, rows)
+    # a baseline hides known findings from the lists, not from the teams' health
+    health = _health(org, rows + [FindingRow(f.severity.label, f.code, "", "", "",
+                                             _team_of(f, owners)) for f in result.baselined])
     return ReportView(
         lang=lang, labels=LABELS[lang], counts=result.counts, files=len(result.files),
         entities=result.entity_count,
         urgent=[r for r in rows if r.severity == "error"][:10],
         health=health, rules=_rule_groups(result, rows, lang),
-        raci_columns=org.raci.columns(), raci=_raci(org, holders), tree=tree_roots, okrs=okrs,
+        raci_columns=org.raci.columns(holders), raci=_raci(org, holders), tree=tree_roots,
+        okrs=okrs,
         processes=_processes(org, result.findings, LABELS[lang]),
         org_diff=[say(c, lang) for c in result.org_diff],
         diff_counts=say(_diff_counts(result), lang) if result.diff_ref else "",
         families=_families(result, lang), team_diagram=_team_diagram(tree_roots, tree_rows, health),
         okr_diagram=_okr_diagram(okrs), teams=sorted({t for r in rows for t in r.teams}),
         rows=rows, tree_rows=tree_rows, positions=_positions(org), meetings=_meetings(org, lang),
-        load=_load(org), team_names=team_names(org), raci_names=holders)
+        load=_load(org), team_names=team_names(org), raci_names=holders,
+        baselined=_baselined(result, lang))
 
 
 def _diff_counts(result: LintResult) -> M:
@@ -336,6 +355,16 @@ def view_of(result: LintResult, view: ReportView | None = None, org: Org | None 
     if view is not None:
         return view
     return build_view(result, org if org is not None else Org(), lang)
+
+
+def _baselined(result: LintResult, lang: str) -> str:
+    """The line saying how many known findings the baseline hid, in `lang`; "" for none."""
+    n = len(result.baselined)
+    if not n:
+        return ""
+    return say(M("1 known finding hidden by the baseline (counted in team health)") if n == 1
+               else M("{n} known findings hidden by the baseline (counted in team health)",
+                      n=n), lang)
 
 
 def _families(result: LintResult, lang: str) -> list[tuple[str, int]]:
@@ -388,7 +417,7 @@ def _health(org: Org, rows: list[FindingRow]) -> list[TeamHealth]:
             by_team[r.team][r.severity] += 1
     out = [TeamHealth(t, org.teams[t].name or t, c["error"], c["warning"], c["info"])
            for t in org.teams for c in [by_team.get(t, Counter())]]
-    return sorted(out, key=lambda h: (h.score, h.team))
+    return sorted(out, key=lambda h: (h.score, name_key(h.name, h.team)))
 
 
 def _rule_groups(result: LintResult, rows: list[FindingRow], lang: str) -> list[RuleGroup]:
@@ -498,12 +527,19 @@ def holder_names(org: Org) -> dict[str, str]:
             else name for key, name in names.items()}
 
 
+def raci_order(org: Org) -> list[str]:
+    """The duties of the RACI matrix in row order: by name (pinyin for Chinese), then id."""
+    duties = org.responsibilities
+    return sorted(org.raci.matrix, key=lambda rid: name_key(duties[rid].name or rid, rid))
+
+
 def _raci(org: Org, names: dict[str, str]) -> list[RaciRow]:
     """A row per duty of `org.raci.matrix` (the site's RACI too), with overlap and gap."""
     from orgspec.model.models import is_placeholder
 
     out = []
-    for rid, cells in sorted(org.raci.matrix.items()):
+    for rid in raci_order(org):
+        cells = org.raci.matrix[rid]
         resp = org.responsibilities[rid]
         accountable = [t for t, ls in cells.items() if "A" in ls]
         gap = not accountable or any(is_placeholder(a) for a in resp.accountable)
@@ -550,14 +586,16 @@ def process_steps(org: Org, pid: str, findings: Sequence[Finding],
     unreachable steps those PR003 `findings` name)."""
     from orgspec.model.models import is_placeholder
 
+    proc = org.processes[pid]
     steps = []
     lost = unreachable_steps(org, pid, findings)
-    for s in org.processes[pid].steps:
+    below = cut_off(proc.steps)[1]
+    for s in proc.steps:
         owned = bool(s.owner) and not is_placeholder(s.owner or "")
         who = named(org, s.owner) if owned else " ".join(filter(None, (labels["no_owner"],
                                                                        s.owner)))
         steps.append(FlowStep(s.id, s.name or s.id, who or "", list(s.next),
-                              step_kind(owned, s.id in lost)))
+                              step_kind(owned, s.id in lost), below.get(s.id, "")))
     return steps
 
 
@@ -570,14 +608,16 @@ def step_kind(owned: bool, unreachable: bool) -> str:
 
 def unreachable_steps(org: Org, pid: str, findings: Sequence[Finding]) -> set[str]:
     """The ids of the steps of process `pid` that a PR003 finding of this run points at, so
-    the flowchart marks exactly the steps the findings name (none when PR003 is off)."""
+    the flowchart marks exactly the steps the findings name (none when PR003 is off), and
+    those a broken `next` cut off (`next: [reveiw]`: RF001's one finding, not PR003's), so
+    that a typo does not draw the rest of the process as a second start."""
     entity = node_key("process", pid)
     spots = {(f.location.file, f.location.line) for f in findings
              if f.code == "PR003" and f.entity == entity}
+    out = cut_off(org.processes[pid].steps)[0]
     if not spots:
-        return set()
+        return out
     origin = org.origin("Process", pid)
-    out = set()
     for i, step in enumerate(org.processes[pid].steps):
         where = origin.locate("steps", i)
         if (where.file, where.line) in spots:
@@ -624,5 +664,6 @@ def _load(org: Org) -> list[LoadRow]:
                     len(org.people_positions.get(pid, [])))
             for pid, person in org.people.items()]
     rows = [r for r in rows if r.accountable + r.teams_led + r.positions > 1]
-    rows.sort(key=lambda r: (-(r.accountable + r.teams_led + r.positions), r.person))
+    rows.sort(key=lambda r: (-(r.accountable + r.teams_led + r.positions),
+                             name_key(r.name, r.person)))
     return rows[:LOAD_ROWS]

@@ -58,8 +58,9 @@ def summary_line(result: LintResult) -> str:
     """`Found 2 errors, 1 warning, 0 info in 12 files.` or `No problems ...`, in the
     result's language."""
     files, n = len(result.files), result.entity_count
-    where = M("in {files} files ({n} entities)", files=files, n=n) if files != 1 else \
-        M("in 1 file ({n} entities)", n=n)
+    entities = M("1 entity") if n == 1 else M("{n} entities", n=n)
+    where = M("in {files} files ({entities})", files=files, entities=entities) \
+        if files != 1 else M("in 1 file ({entities})", entities=entities)
     if result.diff_ref:
         return say(_since_line(result, where), result.lang or "en")
     if not result.findings:

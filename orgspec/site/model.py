@@ -108,6 +108,7 @@ class SiteModel:
     okr_children: dict[str, list[str]] = field(default_factory=dict)
     serving: dict[str, list[str]] = field(default_factory=dict)
     steps_by: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+    tracked_by: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
     objectives_by: dict[str, list[str]] = field(default_factory=dict)
     process_owners: dict[str, list[str]] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
@@ -155,9 +156,11 @@ class SiteModel:
             if proc.responsibility:
                 self.serving.setdefault(proc.responsibility, []).append(pid)
             for s in proc.steps:
-                for ref in dict.fromkeys((s.owner, s.tracker)):
-                    if ref:
-                        self.steps_by.setdefault(ref, []).append((pid, s.id, s.name or s.id))
+                if s.owner:
+                    self.steps_by.setdefault(s.owner, []).append((pid, s.id, s.name or s.id))
+                if s.tracker:
+                    self.tracked_by.setdefault(s.tracker, []).append(
+                        (pid, s.id, s.name or s.id))
             self._handoffs(pid)
         self._positions_and_meetings()
 
@@ -380,9 +383,10 @@ class SiteModel:
                                kpi_measurable(v), say_list(why, self.view.lang)))
         return out
 
-    def steps_of(self, ref: str) -> list[tuple[str, str, str]]:
-        """(process, step id, step name) owned or tracked by a team, person or position."""
-        return self.steps_by.get(ref, [])
+    def steps_of(self, ref: str, tracked: bool = False) -> list[tuple[str, str, str]]:
+        """(process, step id, step name) owned (or, with `tracked`, tracked) by a team,
+        person or position."""
+        return (self.tracked_by if tracked else self.steps_by).get(ref, [])
 
     def objectives_of(self, ref: str) -> list[str]:
         return self.objectives_by.get(ref, [])

@@ -8,11 +8,13 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from orgspec.checks.processes import cut_off
 from orgspec.model.models import ROLES, is_placeholder
 from orgspec.model.positions import split_team_held
 from orgspec.report.diagram import FlowStep, Node, flow, tree
 from orgspec.report.view import step_kind, unreachable_steps
 from orgspec.site.model import FOLDERS, KIND_NAMES, Link, SiteModel
+from orgspec.text.collate import name_key
 
 PAGE_ROWS = 1000  # rows per page of the duty list
 ROLE_LETTERS = {"A": "accountable", "R": "responsible", "C": "consulted", "I": "informed"}
@@ -40,8 +42,7 @@ def pages(m: SiteModel, render: Render, changes: list[tuple[str, str]],
     kinds = [k for k in SEARCH_KINDS if (k != "position" or org.positions)
              and (k != "meeting" or org.meetings)]
     yield "search.html", render("search", 0, kind_labels=_kind_labels(m), kinds=kinds)
-    yield "health.html", render("health", 0, health=sorted(
-        m.view.health, key=lambda h: (h.score, h.team)), rules=m.view.rules)
+    yield "health.html", render("health", 0, health=m.view.health, rules=m.view.rules)
     yield "404.html", _not_found(render)
     moved = aliases(m)
     yield "go.html", render("go", 0, folders=_go_folders(m), moved=json.dumps(
@@ -125,15 +126,19 @@ def _open_seats(org: Any) -> int:
     return sum(seats(org, rid).open for rid in org.positions)
 
 
-def tree_items(rows: list[tuple[int, Any]], max_depth: int) -> list[tuple[int, Any, bool, int]]:
-    """(depth, node, opens its sub-teams, lists to close after it) for the nested-list tree,
-    from the report's flat (depth, node) rows, down to `max_depth`."""
+def tree_items(rows: list[tuple[int, Any]],
+               max_depth: int) -> list[tuple[int, Any, bool, int, int]]:
+    """(depth, node, opens its sub-teams, lists to close after it, sub-teams not shown) for
+    the nested-list tree, from the report's flat (depth, node) rows, down to `max_depth`;
+    a team at `max_depth` with sub-teams says how many, linking to its page, so the tree
+    never drops a level without a sign."""
     shown = [(d, n) for d, n in rows if d <= max_depth]
     out = []
     for i, (depth, node) in enumerate(shown):
         after = shown[i + 1][0] if i + 1 < len(shown) else 0
         opens = bool(node.children) and depth < max_depth
-        out.append((depth, node, opens, 0 if opens else max(0, depth - after)))
+        out.append((depth, node, opens, 0 if opens else max(0, depth - after),
+                    0 if opens else len(node.children)))
     return out
 
 
@@ -159,6 +164,7 @@ def _team(m: SiteModel, render: Render, tid: str) -> str:
         processes=[m.process(p) for p in m.process_owners.get(tid, [])],
         steps=[(m.process(p), s, n) for p, s, n in m.steps_of(tid)
                if org.processes[p].owner != tid],
+        tracked=[(m.process(p), s, n) for p, s, n in m.steps_of(tid, tracked=True)],
         positions=[_position_row(m, r) for r in m.team_positions.get(tid, [])],
         meetings=[_meeting_row(m, mid) for mid in m.team_meetings.get(tid, [])],
         tree=_subtree(m, tid), findings=m.team_rows.get(tid, []), src=m.source("Team", tid))
@@ -221,7 +227,7 @@ def _subtree(m: SiteModel, tid: str) -> Any:
 def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
     org = m.org
     rows = []
-    for pid in sorted(org.people):
+    for pid in sorted(org.people, key=lambda p: name_key(org.people[p].name or p, p)):
         person = org.people[pid]
         link = m.person(pid)
         rows.append([link, person.title or "", [m.team(t) for t in m.member_of.get(pid, [])]])
@@ -242,6 +248,9 @@ def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
             objectives=[m.objective(o) for o in m.objectives_of(pid)],
             steps=[(m.process(p), s, n, None) for p, s, n in m.steps_of(pid)] +
             [(m.process(p), s, n, m.position(r)) for r in held for p, s, n in m.steps_of(r)],
+            tracked=[(m.process(p), s, n, None) for p, s, n in m.steps_of(pid, True)] +
+            [(m.process(p), s, n, m.position(r)) for r in held
+             for p, s, n in m.steps_of(r, True)],
             findings=m.findings_of.get(f"person:{pid}", []), src=m.source("Person", pid))
     lab = m.labels
     yield "people/index.html", render("list", 1, heading=lab["people"], total=len(rows),
@@ -376,6 +385,7 @@ def _processes(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         steps, flows, handoffs = [], [], []
         owners = {s.id: s.owner for s in proc.steps}
         lost = unreachable_steps(org, pid, m.result.findings)
+        below = cut_off(proc.steps)[1]
         for s in proc.steps:
             owned = bool(s.owner) and not is_placeholder(s.owner or "")
             owner = m.owner(s.owner) if owned else None
@@ -386,7 +396,7 @@ def _processes(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
             who = owner.text if owner else " ".join(filter(None, (m.labels["no_owner"],
                                                                   s.owner)))
             flows.append(FlowStep(s.id, s.name or s.id, who, list(s.next),
-                                  step_kind(owned, s.id in lost)))
+                                  step_kind(owned, s.id in lost), below.get(s.id, "")))
             for n in s.next:
                 b = owners.get(n)
                 if m.hands_off(s.owner, b):
