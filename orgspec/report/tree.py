@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from orgspec.model.org import Org
+from orgspec.model.teamtree import pointer_cycles
 from orgspec.text.collate import name_key
 
 
@@ -36,20 +37,9 @@ def team_tree(org: Org) -> list[TreeNode]:
 
 
 def on_cycles(parent: dict[str, str]) -> set[str]:
-    """Nodes on a parent cycle, in one linear walk: they are drawn as roots instead."""
-    state: dict[str, int] = {}  # 1 on the current walk, 2 settled
-    looping: set[str] = set()
-    for start in parent:
-        path, node = [], start
-        while node in parent and node not in state:
-            state[node] = 1
-            path.append(node)
-            node = parent[node]
-        if state.get(node) == 1:
-            looping.update(path[path.index(node):])
-        for n in path:
-            state[n] = 2
-    return looping
+    """Nodes on a parent cycle (`pointer_cycles`, one linear walk): they are drawn as roots
+    instead."""
+    return {node for cycle in pointer_cycles(parent) for node in cycle}
 
 
 def flatten(tree: list[TreeNode]) -> list[tuple[int, TreeNode]]:
