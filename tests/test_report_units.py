@@ -65,3 +65,12 @@ def test_clip_counts_wide_characters_double() -> None:
     cut = clip(long_zh)
     assert cut.endswith("…") and len(cut) < len(long_zh)
     assert len(clip("a" * 40)) > len(cut)  # the same room holds more Latin letters
+
+
+def test_parent_cycles_are_found_in_one_walk_and_only_their_nodes_are_roots() -> None:
+    from orgspec.report.tree import on_cycles
+
+    # a -> b -> c -> a is a cycle; d hangs below it; e points at itself; f -> g, g a root
+    parent = {"a": "b", "b": "c", "c": "a", "d": "a", "e": "e", "f": "g"}
+    assert on_cycles(parent) == {"a", "b", "c", "e"}
+    assert on_cycles({}) == set()
