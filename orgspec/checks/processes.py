@@ -97,15 +97,17 @@ def _links(ctx: RuleContext, pid: str) -> dict[str, list[str]]:
     key per distinct id: the same graph as `_flow`, as plain lists. Most processes have
     nothing to report, and telling so needs only reachability, which these give without a
     networkx graph per process (building 5,000 of them was most of PR002-PR004)."""
-    def build() -> dict[str, list[str]]:
-        steps = ctx.org.processes[pid].steps
-        links: dict[str, list[str]] = {s.id: [] for s in steps}
-        for s in steps:
-            links[s.id] += [n for n in s.next if n in links]
-        return links
-
-    table: dict[str, list[str]] = ctx.shared.memo(f"links:{pid}", build)
+    table: dict[str, list[str]] = ctx.shared.memo(
+        f"links:{pid}", lambda: _links_of(ctx.org.processes[pid].steps))
     return table
+
+
+def _links_of(steps: Sequence[Step]) -> dict[str, list[str]]:
+    """Step id -> the ids of the listed steps it leads to (`_links`, uncached)."""
+    links: dict[str, list[str]] = {s.id: [] for s in steps}
+    for s in steps:
+        links[s.id] += [n for n in s.next if n in links]
+    return links
 
 
 def _reach(links: dict[str, list[str]], starts: list[str]) -> set[str]:
@@ -147,9 +149,7 @@ def cut_off(steps: Sequence[Step]) -> tuple[set[str], dict[str, str]]:
     flowcharts draw them as unreachable, below the broken link, not as a second start."""
     if not steps:
         return set(), {}
-    links: dict[str, list[str]] = {s.id: [] for s in steps}
-    for s in steps:
-        links[s.id] += [n for n in s.next if n in links]
+    links = _links_of(steps)
     meant: dict[str, str] = {}
     fixed = {k: list(v) for k, v in links.items()}
     for step, unknown, close in _typos(steps):
