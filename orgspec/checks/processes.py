@@ -147,16 +147,15 @@ def cut_off(steps: Sequence[Step]) -> tuple[set[str], dict[str, str]]:
     the steps reached only once each unknown `next` is read as the step RF001 suggests for
     it (`next: [reveiw]` -> 'review'), and {such a suggested step: the unknown name}. The
     flowcharts draw them as unreachable, below the broken link, not as a second start."""
-    if not steps:
+    typos = _typos(steps)
+    if not typos:  # most processes: no table to build
         return set(), {}
     links = _links_of(steps)
     meant: dict[str, str] = {}
     fixed = {k: list(v) for k, v in links.items()}
-    for step, unknown, close in _typos(steps):
+    for step, unknown, close in typos:
         fixed[step].append(close)
         meant.setdefault(close, unknown)
-    if not meant:
-        return set(), {}
     start = start_of(steps, links)
     reached = _reach(links, [start])
     cut = _reach(fixed, [start]) - reached
