@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from orgspec.i18n import M
-from orgspec.text.quantity import quantities
+from orgspec.text.quantity import EVENT, quantities
 from orgspec.text.script import simplified
 
 VAGUE_ZH = ("提升", "提高", "优化", "加强", "改善", "改进", "确保", "持续", "推动", "完善", "促进",
@@ -96,9 +96,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?\b(?![.,:]?\d|\s?%)"
 DATE = re.compile(
-    r"(?<![A-Za-z])FY\s?'?\d{2,4}(?!\d)|双(?:十一|十二|11|12)|(?<![\d.])(?:618|11\.11|12\.12)(?![\d.%])|黑五|"
-    r"\bblack friday\b|\bcyber monday\b|\bprime day\b|\bsingles'? day\b|"
-    r"\bdouble (?:11|12|eleven|twelve)\b|"
+    r"(?<![A-Za-z])FY\s?'?\d{2,4}(?!\d)|" + EVENT.pattern + "|"
     r"\d{4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?|(?<!\d)(?:19|20)\d{2}\s?(?:年度|财年|年)(?!\d)|"
     r"(?<!\d)1[0-2]\d\s?年(?:度|\d{1,2}\s?月(?:\d{1,2}\s?日)?)|"
     r"\d{1,2}月(?:底|末|份|\d{1,2}日)?|[Qq][1-4]|"

@@ -62,8 +62,8 @@ _CONDITION = re.compile(r"\s*(?:of\b[^\d]*?)?(?:(?:are|is|were|was)\s+)?(?:withi
 
 
 # Shopping festivals named by their date: 双十一 (11.11), 618, Black Friday. In a value they are
-# when, not how much ("创双十一新高").
-_EVENT = re.compile(r"双(?:十一|十二|11|12)|(?<![\d.])(?:618|11\.11|12\.12)(?![\d.%])|黑五|"
+# when, not how much ("创双十一新高"); in a sentence, a date (`measurable.DATE` reads them too).
+_EVENT = EVENT = re.compile(r"双(?:十一|十二|11|12)|(?<![\d.])(?:618|11\.11|12\.12)(?![\d.%])|黑五|"
                     r"\bblack friday\b|\bcyber monday\b|\bprime day\b|\bsingles'? day\b|"
                     r"\bdouble (?:11|12|eleven|twelve)\b",
                     re.IGNORECASE)
