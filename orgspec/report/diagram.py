@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -271,33 +271,11 @@ def flow(steps: Sequence[FlowStep], limit: int = LIMIT, unknown: str = "?") -> D
     every = list(steps)
     steps = every[:limit]
     box_h = _height([s.label for s in steps])
-    index: dict[str, int] = {}
-    for i, s in enumerate(steps):
-        index.setdefault(s.key, i)
-    listed = {s.key for s in every}
-    labels = [s.label for s in steps]
-    subs = [s.owner for s in steps]
-    kinds = [s.kind for s in steps]
-    ghost: dict[str, int] = {}
-    succ: list[list[int]] = []
-    for s in steps:
-        out: list[int] = []
-        for n in s.next:
-            if n in index:
-                t = index[n]
-            elif n in listed:
-                continue  # a step past `limit`: the note under the diagram counts it
-            else:
-                if n not in ghost:
-                    ghost[n] = len(labels)
-                    labels.append(n)
-                    subs.append(unknown)
-                    kinds.append("missing")
-                t = ghost[n]
-            if t not in out:
-                out.append(t)
-        succ.append(out)
-    succ.extend([] for _ in ghost)
+    # a `next` to a step past `limit` is left out: the note under the diagram counts it
+    succ, ghost = successors(steps, {s.key for s in every})
+    labels = [s.label for s in steps] + list(ghost)
+    subs = [s.owner for s in steps] + [unknown] * len(ghost)
+    kinds = [s.kind for s in steps] + ["missing"] * len(ghost)
     count = len(labels)
     placed = [list(t) for t in succ]  # the layering's edges: succ, and ghost -> meant step
     for i, s in enumerate(steps):
@@ -444,6 +422,33 @@ def _lines(edges: list[_Edge], x_of: list[float], y_of: list[float], layer: list
                 ym = (y1 + y2) / 2
                 d += f"C{_n(x1)} {_n(ym)} {_n(x2)} {_n(ym)} {_n(x2)} {_n(y2)}"
         yield Line(d, e.kind)
+
+
+def successors(steps: Sequence[FlowStep], listed: Container[str] = ()
+               ) -> tuple[list[list[int]], dict[str, int]]:
+    """The flowchart's edges: for each step, then each missing step, the items its `next`
+    leads to (first step of a key wins, no repeats), and {a `next` naming no step: its
+    item}, items `len(steps)` up in first-seen order. A `next` in `listed` but not in
+    `steps` (a step left out) has no edge."""
+    index: dict[str, int] = {}
+    for i, s in enumerate(steps):
+        index.setdefault(s.key, i)
+    ghost: dict[str, int] = {}
+    succ: list[list[int]] = []
+    for s in steps:
+        out: list[int] = []
+        for n in s.next:
+            if n in index:
+                t = index[n]
+            elif n in listed:
+                continue
+            else:
+                t = ghost.setdefault(n, len(steps) + len(ghost))
+            if t not in out:
+                out.append(t)
+        succ.append(out)
+    succ.extend([] for _ in ghost)
+    return succ, ghost
 
 
 def back_edges(succ: list[list[int]]) -> set[tuple[int, int]]:

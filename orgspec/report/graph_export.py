@@ -191,29 +191,12 @@ def flowchart_mermaid(steps: Sequence[FlowStep], subject: str, unknown: str = "u
     a dashed arrow; with `legend` (`legend_<mark>` and `legend` words of the report's labels)
     a `Key` subgraph says what each mark drawn means. Every user string is escaped. Raises
     DiagramTooLarge past Mermaid's limits (`subject` names the chart)."""
-    from orgspec.report.diagram import LEGEND, back_edges
+    from orgspec.report.diagram import LEGEND, back_edges, successors
 
-    index: dict[str, int] = {}
-    for i, step in enumerate(steps):
-        index.setdefault(step.key, i)
-    ids = [f"s{i}" for i in range(len(steps))]
-    boxes = [(step.label, step.owner) for step in steps]
-    marks = [set(step.kind.split()) for step in steps]
-    ghost: dict[str, int] = {}
-    succ: list[list[int]] = []
-    for step in steps:
-        out: list[int] = []
-        for n in step.next:
-            if n not in index and n not in ghost:
-                ghost[n] = len(ids)
-                ids.append(f"m{len(ghost) - 1}")
-                boxes.append((n, unknown))
-                marks.append({"missing"})
-            t = index[n] if n in index else ghost[n]
-            if t not in out:
-                out.append(t)
-        succ.append(out)
-    succ.extend([] for _ in ghost)
+    succ, ghost = successors(steps)
+    ids = [f"s{i}" for i in range(len(steps))] + [f"m{j}" for j in range(len(ghost))]
+    boxes = [(step.label, step.owner) for step in steps] + [(n, unknown) for n in ghost]
+    marks = [set(step.kind.split()) for step in steps] + [{"missing"} for _ in ghost]
     back = back_edges(succ)
     drawn = [k for k in LEGEND if (k == "back" and back) or any(k in m for m in marks)]
     lines = ["flowchart TD"]
