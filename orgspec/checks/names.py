@@ -80,16 +80,20 @@ def duplicate_name(ctx: RuleContext) -> Iterator[Issue]:
     from orgspec.text.suggest import closest
 
     org = ctx.org
-    by_name: dict[str, list[tuple[tuple[int, str, int, int], str]]] = {}
+
+    def rank(ident: str) -> tuple[tuple[int, str, int, int], str]:
+        where = org.origin("Team", ident).value("name")
+        return (-len(org.teams[ident].members), where.file, where.line, where.col), ident
+
+    by_name: dict[str, list[str]] = {}
     for ident, team in org.teams.items():
         if isinstance(team.name, str) and team.name.strip():
-            where = org.origin("Team", ident).value("name")
-            by_name.setdefault(team.name.strip().casefold(), []).append(
-                ((-len(team.members), where.file, where.line, where.col), ident))
-    for teams in by_name.values():
-        if len(teams) < 2:
+            by_name.setdefault(team.name.strip().casefold(), []).append(ident)
+    for idents in by_name.values():
+        if len(idents) < 2:
             continue
-        teams.sort()
+        # located only here, for the few names two teams share, not for every team
+        teams = sorted(map(rank, idents))
         first = teams[0][1]
         for _, ident in teams[1:]:
             name = str(org.teams[ident].name).strip()

@@ -203,7 +203,7 @@ def compare(base: LintResult, head: LintResult, base_org: Org, head_org: Org) ->
     diff.changes = sources.note() + _team_changes(base_org, head_org, moved, sources) + \
         _duty_changes(base_org, head_org, moved, sources) + _finding_changes(diff) + \
         _kr_changes(base_org, head_org, moved, sources) + \
-        _person_moves(base_org, head_org, sources)
+        _person_moves(base_org, head_org, moved["Team"], sources)
     return diff
 
 
@@ -252,11 +252,11 @@ def _carried_over(gone: list[Finding], new: list[Finding], moved: Moved, head_or
     return out
 
 
-def _person_moves(a: Org, b: Org, src: _Sources) -> list[str]:
+def _person_moves(a: Org, b: Org, renamed: dict[str, str], src: _Sources) -> list[str]:
     """One line per person in both revisions who left a team (as member or lead) or joined
     one from none: `person moved: 王五 (p3) from 甲组 (a) to 乙组 (b)`, with the teams left and
-    the teams joined; a renamed team is the same team, a removed one is not left. O(members)."""
-    renamed = _renamed(a, b, "Team", src)
+    the teams joined; a renamed team (`renamed`, from `_renamed`) is the same team, a removed
+    one is not left. O(members)."""
 
     def teams(org: Org, old: bool) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {}

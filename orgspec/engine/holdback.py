@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from orgspec.engine.anchors import Anchors
 from orgspec.findings import Finding
-from orgspec.model.models import KIND_ALIASES
+from orgspec.model.models import KIND_ALIASES, ROLES
 from orgspec.model.org import ENTITY_KINDS, Org
 from orgspec.model.unresolved import Unresolved, meant
 
@@ -217,7 +217,7 @@ def _split_items(org: Org) -> Iterator[tuple[str, str, str]]:
     full-width comma (`consulted: [ops，tech]`, RF001): the teams it names are not
     consulted, as written, on anything else either. O(items)."""
     for rid, resp in org.responsibilities.items():
-        for role in ("accountable", "responsible", "consulted", "informed"):
+        for role in ROLES:
             for item in getattr(resp, role):
                 if _FULL_COMMA.search(item):
                     yield f"responsibility:{rid}", f"Responsibility.{role}", item
