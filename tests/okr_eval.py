@@ -201,7 +201,7 @@ def value_accuracy(name: str, lang: str | None = None) -> tuple[int, int]:
         if lang not in (None, row["lang"]):
             continue
         obj, kr = _blind_item(row)[2:]
-        said = verdict(obj, kr).target
+        said = verdict(obj, kr)
         for column, shown in (("shown_baseline", stated_baseline(kr.title, kr.baseline, said)),
                               ("shown_target", stated_target(kr.title, kr.target, said))):
             if row[column]:
@@ -294,7 +294,7 @@ def main(argv: list[str] | None = None) -> None:
                 for k, _, lang, obj, kr in units if kind_of(obj, kr) != k]
         for r in _rows("key_results_trial_dev.tsv") + _rows("key_results_units_dev.tsv"):
             obj, kr = _blind_item(r)[2:]
-            said = verdict(obj, kr).target
+            said = verdict(obj, kr)
             got = (stated_baseline(kr.title, kr.baseline, said),
                    stated_target(kr.title, kr.target, said))
             want = tuple("" if v == "-" else v for v in (r["shown_baseline"], r["shown_target"]))

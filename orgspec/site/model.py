@@ -378,7 +378,7 @@ class SiteModel:
             why: list[str] = [MISSING[m] for m in v.missing]
             if not why and v.vague:
                 why = [M("vague wording: {words}", words=list(v.vague))]
-            target = stated_target(kpi.title, kpi.target, v.target)
+            target = stated_target(kpi.title, kpi.target, v)
             out.append(KpiView(kpi.title, kpi.metric or "", with_unit(target, kpi.unit),
                                kpi_measurable(v), say_list(why, self.view.lang)))
         return out
@@ -426,10 +426,10 @@ class SiteModel:
             gap = time_gap(self.org.incomplete, obj.id, kr.id)
             told = judged_missing(v, gap)
             out.append(KrView(kr.id, kr.title, kr.metric or "",
-                              with_unit(stated_baseline(kr.title, kr.baseline, v.target),
+                              with_unit(stated_baseline(kr.title, kr.baseline, v),
                                         kr.unit),
                               with_unit(kr.current, kr.unit),
-                              with_unit(stated_target(kr.title, kr.target, v.target), kr.unit),
+                              with_unit(stated_target(kr.title, kr.target, v), kr.unit),
                               kr.due.isoformat() if kr.due else "", self.owner(kr.owner),
                               not v.missing,
                               say_list([MISSING[m] for m in told], self.view.lang),

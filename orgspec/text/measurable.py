@@ -175,6 +175,20 @@ class Verdict:
     deadline: bool
     vague: list[str] = field(default_factory=list)
     activity: list[str] = field(default_factory=list)
+    # the sentence judged (offsets as in the title), and it as read for a target value
+    # (`target_text`): `assess` keeps what it read; a verdict whose fields settled it reads
+    # its sentence on first use. The report and the site show values from `read`, so they
+    # see exactly the numbers the verdict was made from.
+    sentence: str = ""
+    _read: str | None = field(default=None, repr=False)
+
+    @property
+    def read(self) -> str:
+        """`sentence` in Simplified script with every number that is no value to reach
+        blanked by spaces (dates, versions, windows: `not_targets`)."""
+        if self._read is None:
+            self._read = target_text(self.sentence)
+        return self._read
 
     @property
     def missing(self) -> list[str]:
@@ -346,10 +360,12 @@ def assess(text: str) -> Verdict:
             and _ACTIVITY_PAST.search(" ".join(words[1:5])):
         vague = []  # "Support chatbot deployed": a thing, not the verb "support"
     released = bool(activity) or bool(_ACTIVITY_PAST.search(said.lower()))  # as _released
-    return Verdict(metric=has_metric(said), target=bool(quantities(not_targets(said, released))),
+    read = not_targets(said, released)
+    return Verdict(metric=has_metric(said), target=bool(quantities(read)),
                    deadline=has_deadline(said),
                    vague=[as_written(text, said, w) for w in vague],
-                   activity=[as_written(text, said, w) for w in activity])
+                   activity=[as_written(text, said, w) for w in activity],
+                   sentence=text, _read=read)
 
 
 def activity_verb(text: str, v: Verdict) -> str | None:
