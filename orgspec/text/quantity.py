@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from orgspec.han import HAN
 from orgspec.text.script import simplified
 
 ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
@@ -50,7 +51,7 @@ _ZH_NUMBER = ZH_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十�
 _PER = re.compile(r"(百|千|万)分之(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)")
 # After a Chinese numeral, what makes it a count: a measure word or a unit.
 _ZH_MEASURE = re.compile(r"(?:倍|个|次|名|家|场|人|位|项|条|件|笔|单|天|日|周|月|年|小时|分钟|秒|"
-                         r"元|块|%|个百分点|百分点|星|大(?=[\u3400-\u9fff]))")
+                         r"元|块|%|个百分点|百分点|星|大(?=[" + HAN + "]))")
 # Tenths: 三成 (30%), 九成五 (95%), 3成; not 成本, 成交, 成员 ... where 成 begins a word.
 _TENTHS = re.compile(r"(?<![\d.第零〇一二两三四五六七八九十])"
                      r"(\d+(?:\.\d+)?|[一二两三四五六七八九]|十)成([一二三四五六七八九]?)"
@@ -216,7 +217,7 @@ _NOT_NOUN = frozenset({
 # The rest of an English noun phrase after a count's first word ("5 marketing channels",
 # "3 new 直播 channels"): up to four more words, a Chinese word only between English ones.
 _NOUN_TAIL = re.compile(r"(?:[ ]+(?:(?!(?:" + "|".join(sorted(_NOT_NOUN, key=len, reverse=True))
-                        + r")\b)[A-Za-z][A-Za-z'-]*\b|[\u3400-\u9fff]+(?=[ ]+[A-Za-z])))"
+                        + r")\b)[A-Za-z][A-Za-z'-]*\b|[" + HAN + r"]+(?=[ ]+[A-Za-z])))"
                         r"{1,4}", re.IGNORECASE)
 
 
