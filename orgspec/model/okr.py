@@ -7,6 +7,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 
 from orgspec.model.models import KeyResult, Objective
@@ -59,6 +60,32 @@ def time_gap(incomplete: Mapping[str, Mapping[str, object]], oid: str, kr_id: st
         return f"key_results.{kr_id}.due"
     dropped = incomplete.get(objective, {})
     return next((f for f in ("period", "start", "end") if f in dropped), "")
+
+
+@dataclass(frozen=True)
+class Judged:
+    """A key result as `check` (OK003), the report and the site judge it: its `verdict`;
+    what it lacks as far as can be told (`missing`, `judged_missing`); and, when it lacks
+    only a time bound that rests on a field dropped as invalid, that field (`unjudged`,
+    `time_gap`: the schema finding says why), else ""."""
+
+    verdict: Verdict
+    missing: list[str]
+    unjudged: str
+
+    @property
+    def measurable(self) -> bool:
+        return not self.verdict.missing
+
+
+def judged(incomplete: Mapping[str, Mapping[str, object]], oid: str, obj: Objective,
+           kr: KeyResult) -> Judged:
+    """The one judgement of key result `kr` of objective `oid` (`incomplete`:
+    `Org.incomplete`)."""
+    v = verdict(obj, kr)
+    gap = time_gap(incomplete, oid, kr.id) if v.missing else ""
+    told = judged_missing(v, gap)
+    return Judged(v, told, gap if v.missing and not told else "")
 
 
 def judged_missing(v: Verdict, gap: str) -> list[str]:
