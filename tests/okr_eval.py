@@ -7,7 +7,10 @@ are not targets; zh-Hans/zh-Hant/en). Frozen blind sets (never tuned on):
 New-user trial A: `key_results_trial_dev.tsv` (tuned on) and `key_results_blind4.tsv`
 (held out), scored on "not measurable", on the finding kind of every row and on the baseline
 and target the report and the site read from the sentence.
-Run `python tests/okr_eval.py --blind --blind2 --blind3 --order --release --trial --blind4`
+Values (English unit noun phrases, Chinese numerals): `key_results_units_dev.tsv` (tuned on)
+and `key_results_blind5.tsv` (held out).
+Run `python tests/okr_eval.py --blind --blind2 --blind3 --order --release --trial --blind4
+--units --blind5`
 to print the tables of docs/okrs.md (`--help` for each option).
 """
 
@@ -198,7 +201,7 @@ def value_accuracy(name: str, lang: str | None = None) -> tuple[int, int]:
         if lang not in (None, row["lang"]):
             continue
         obj, kr = _blind_item(row)[2:]
-        said = verdict(obj, kr).target
+        said = verdict(obj, kr)
         for column, shown in (("shown_baseline", stated_baseline(kr.title, kr.baseline, said)),
                               ("shown_target", stated_target(kr.title, kr.target, said))):
             if row[column]:
@@ -248,6 +251,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--blind4", action="store_true",
                         help="new-user trial A's held-out set (key_results_blind4.tsv), the "
                              "same tables (aggregates only)")
+    parser.add_argument("--units", action="store_true",
+                        help="the value development set (key_results_units_dev.tsv): unit "
+                             "noun phrases, Chinese numerals, numerals in words")
+    parser.add_argument("--blind5", action="store_true",
+                        help="its held-out set (key_results_blind5.tsv), the same tables "
+                             "(aggregates only)")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="list the misjudged rows of the development sets (never a "
                              "blind set's)")
@@ -267,6 +276,10 @@ def main(argv: list[str] | None = None) -> None:
         out += trial_rows("key_results_trial_dev.tsv", "trial dev")
     if args.blind4:
         out += trial_rows("key_results_blind4.tsv", "blind4")
+    if args.units:
+        out += trial_rows("key_results_units_dev.tsv", "units dev")
+    if args.blind5:
+        out += trial_rows("key_results_blind5.tsv", "blind5")
     if args.verbose:
         out += errors(labelled() + order_dev() + release_dev())
         out += [f"KIND {lang} {kr.title!r}: {kind_of(obj, kr)} != {k}"
@@ -276,9 +289,12 @@ def main(argv: list[str] | None = None) -> None:
         trial = kinded("key_results_trial_dev.tsv")
         out += [f"TRIAL {lang} {kr.title!r}: {kind_of(obj, kr)} != {k}"
                 for k, _, lang, obj, kr in trial if kind_of(obj, kr) != k]
-        for r in _rows("key_results_trial_dev.tsv"):
+        units = kinded("key_results_units_dev.tsv")
+        out += [f"UNITS {lang} {kr.title!r}: {kind_of(obj, kr)} != {k}"
+                for k, _, lang, obj, kr in units if kind_of(obj, kr) != k]
+        for r in _rows("key_results_trial_dev.tsv") + _rows("key_results_units_dev.tsv"):
             obj, kr = _blind_item(r)[2:]
-            said = verdict(obj, kr).target
+            said = verdict(obj, kr)
             got = (stated_baseline(kr.title, kr.baseline, said),
                    stated_target(kr.title, kr.target, said))
             want = tuple("" if v == "-" else v for v in (r["shown_baseline"], r["shown_target"]))

@@ -110,6 +110,8 @@ def test_docs_report_the_confusion_matrix() -> None:
     expected += kind_rows() + release_rows() + blind3_rows()
     expected += trial_rows("key_results_trial_dev.tsv", "trial dev")
     expected += trial_rows("key_results_blind4.tsv", "blind4")
+    expected += trial_rows("key_results_units_dev.tsv", "units dev")
+    expected += trial_rows("key_results_blind5.tsv", "blind5")
     for line in expected:
         assert f"\n{line}\n" in doc, f"docs/okrs.md is stale; expected row:\n{line}"
 
@@ -556,3 +558,54 @@ def test_an_objective_that_ends_before_it_starts_is_one_finding_at_start(tmp_pat
     (okay,) = [f for f in result.findings if f.code == "OK016"]
     assert [(r.location.line, r.message) for r in okay.related] == [
         (6, "it ends here, on 2026-07-01")]
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("客服满意度提升十个百分点", [(10, "count", "个百分点")]),
+    ("客服人員增加十名", [(10, "count", "名")]),
+    ("每月直播廿场", [(20, "count", "场")]),
+    ("会员数达到十五万", [(150000, "count", "")]),
+    ("私域用户达到1.5万", [(15000, "count", "")]),
+    ("复购率提高百分之十五", [(15, "percent", "%")]),
+    ("自营占比提升到三成", [(30, "percent", "%")]),
+    ("完成率达到九成五", [(95, "percent", "%")]),
+    ("新增两家海外仓", [(2, "count", "家")]),
+    ("GMV翻一番", [(2, "multiplier", "x")]),
+    # numerals in words, ordinals, 十分 (very), 成 opening a word: no values
+    ("确保各渠道口径一致", []), ("统一会员权益", []), ("打造一站式采购平台", []),
+    ("争做行业第一", []), ("第十个门店开业", []), ("这件事十分重要", []), ("降低三成本", []),
+    # an English count's noun phrase is its unit, up to a preposition
+    ("Reach 5 marketing channels", [(5, "count", "channels")]),
+    ("Launch 3 new 直播 channels in Shanghai", [(3, "count", "channels")]),
+    ("Grow revenue 20 percent year over year", [(20, "count", "percent")]),
+])
+def test_quantities_read_chinese_numerals_and_english_noun_phrases(
+        text: str, read: list[tuple[float, str, str]]) -> None:
+    from orgspec.text.quantity import quantities
+
+    assert [(q.value, q.kind, q.unit) for q in quantities(text)] == read
+
+
+@pytest.mark.parametrize(("title", "shown"), [
+    ("Reach 5 marketing channels", "5 marketing channels"),
+    ("Launch 3 new 直播 channels", "3 new 直播 channels"),
+    ("Hire 10 new engineers by end of Q2", "10 new engineers"),
+    ("覆盖5个营销渠道", "5个"),
+    ("客服滿意度提升十個百分點", "十個百分點"),
+    ("复购率提高百分之十五", "百分之十五"),
+    ("自营占比提升到三成", "三成"),
+    ("上线3.0版本", ""), ("发布v2.3", ""), ("完成FY2026预算", ""), ("制定2026财年规划", ""),
+])
+def test_the_target_shown_is_the_value_as_written(title: str, shown: str) -> None:
+    from orgspec.model.okr import judge, stated_target
+
+    assert stated_target(title, None, judge(title, None, None, dated=True)) == shown
+
+
+def test_a_noun_phrase_target_compares_with_its_head_noun() -> None:
+    from orgspec.text.quantity import parse_quantity
+
+    target, base = parse_quantity("5 marketing channels"), parse_quantity("3 channels")
+    assert target is not None and base is not None and target.same_kind(base)
+    other = parse_quantity("3 stores")
+    assert other is not None and not target.same_kind(other)

@@ -178,7 +178,7 @@ def test_a_key_results_target_is_read_from_its_sentence(title: str, target: str 
     from orgspec.model.okr import judge, stated_target
 
     said = judge(title, None, target, dated=True)
-    assert stated_target(title, target, said.target) == shown
+    assert stated_target(title, target, said) == shown
 
 
 OKRS = TEAM_DUTY + """\

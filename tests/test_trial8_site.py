@@ -15,6 +15,7 @@ from orgspec.engine.lint import lint_org
 from orgspec.load.config import Config
 from orgspec.model.okr import stated_baseline
 from orgspec.site import SiteOptions, build_site
+from orgspec.text.measurable import Verdict
 
 ORG = """\
 - {kind: Team, id: operations, name: 运营部, lead: zheng, members: [zheng],
@@ -108,4 +109,5 @@ def test_a_baseline_is_read_from_the_sentence_as_the_target_is(site) -> None:  #
     ("月活跃用户数从120万增长到132万", "118万", "118万"),  # the field wins
 ])
 def test_stated_baseline(title: str, baseline: str | None, shown: str) -> None:
-    assert stated_baseline(title, baseline, True) == shown
+    said = Verdict(metric=True, target=True, deadline=True, sentence=title)
+    assert stated_baseline(title, baseline, said) == shown

@@ -63,8 +63,8 @@ def test_the_values_shown_are_the_ones_judged(title: str, baseline: str, target:
     said = judge(title, None, None, dated=False)
     # the date in the sentence is its deadline; 差评数 has none, the rest is all there
     assert said.missing == ([] if re.search(r"\d", title) else ["a time bound"])
-    assert (stated_baseline(title, None, said.target) or "-",
-            stated_target(title, None, said.target)) == (baseline, target)
+    assert (stated_baseline(title, None, said) or "-",
+            stated_target(title, None, said)) == (baseline, target)
 
 
 def rows(page: Path) -> list[str]:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Location
+from orgspec.han import is_han
 from orgspec.i18n import M
 from orgspec.model.org import ENTITY_KINDS, node_key
 
@@ -60,7 +61,7 @@ def _fixed(name: str) -> str:
 
 
 def _cjk(ch: str) -> bool:
-    return bool(ch) and ("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff")
+    return is_han(ch)
 
 
 def _at(where: Location, name: str, offset: int) -> Location:

@@ -12,7 +12,7 @@ from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M
 from orgspec.model.models import KeyResult, Objective, is_placeholder
-from orgspec.model.okr import judged_missing, period_bounds, period_range, time_gap, verdict
+from orgspec.model.okr import Judged, judged, period_bounds, period_range
 from orgspec.model.org import ident_of, node_key
 from orgspec.model.teamtree import TeamTree, pointer_cycles
 from orgspec.text.measurable import (
@@ -44,21 +44,27 @@ def is_vague(v: Verdict) -> bool:
     return bool(v.vague) and not v.target
 
 
-def _verdicts(ctx: RuleContext) -> list[tuple[str, int, KeyResult, Verdict]]:
-    """Every key result's verdict, computed once per run for OK003 and OK004."""
+def _judged(ctx: RuleContext) -> list[tuple[str, int, KeyResult, Judged]]:
+    """Every key result's judgement (`model.okr.judged`, as the report and the site make
+    it), computed once per run for OK003, OK004 and OK005."""
     return ctx.shared.memo("okr-verdicts", lambda: [
-        (oid, i, kr, verdict(obj, kr)) for oid, obj, i, kr in _krs(ctx)])
+        (oid, i, kr, judged(ctx.org.incomplete, oid, obj, kr))
+        for oid, obj, i, kr in _krs(ctx)])
+
+
+def _verdicts(ctx: RuleContext) -> Iterator[tuple[str, int, KeyResult, Verdict]]:
+    for oid, i, kr, j in _judged(ctx):
+        yield oid, i, kr, j.verdict
 
 
 @check("OK003", local=True)
 def key_result_not_measurable(ctx: RuleContext) -> Iterator[Issue]:
     """A key result that lacks a metric, a target value or a time bound."""
-    for oid, i, kr, v in _verdicts(ctx):
+    for oid, i, kr, j in _judged(ctx):
         # a `target` that is not a number is OK006's finding; OK003 does not repeat it; a
         # time bound whose field was dropped as invalid is the schema finding's
-        told = judged_missing(v, time_gap(ctx.org.incomplete, oid, kr.id))
-        missing = [m for m in told if m != "a target value" or kr.target is None]
-        if missing and not is_vague(v):
+        missing = [m for m in j.missing if m != "a target value" or kr.target is None]
+        if missing and not is_vague(j.verdict):
             yield Issue(M("key result {kr!r} of {objective!r} is not measurable: {missing}",
                           kr=kr.id, objective=oid, missing=[MISSING[m] for m in missing]),
                         _where(ctx, oid, i, "title"), node_key("objective", oid),

@@ -25,10 +25,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Self
 
+from orgspec.han import han_char
+
 LANGS = ("en", "zh", "zh-Hant")
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "orgspec"
-_CJK = re.compile("[\u4e00-\u9fff]")
 
 #: Templates looked up in a non-English catalog and not found there (tests assert it stays
 #: empty after running every rule example).
@@ -316,7 +317,7 @@ def content_lang(texts: Iterable[str], env: Mapping[str, str] | None = None) -> 
     letters = sum(c.isalpha() for c in sample)
     if not letters:
         return None
-    chinese = _CJK.findall(sample)
+    chinese = han_char().findall(sample)
     if len(chinese) / letters <= 0.3:
         return "en"
     _learn_scripts(set(chinese))

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from orgspec.escape import INVISIBLE, NONCHARACTERS, is_text_joiner
+from orgspec.han import is_han
 from orgspec.i18n import M
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -144,7 +145,7 @@ def legacy_encoding(raw: bytes) -> str | None:
             text = raw[:20_000].decode(codec)
         except UnicodeDecodeError:
             continue
-        han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+        han = [c for c in text if is_han(c)]
         if han:
             scores[name] = sum(c in _COMMON for c in han) / len(han)
     best = max(scores, key=scores.__getitem__, default=None)

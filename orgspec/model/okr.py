@@ -7,12 +7,20 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 
 from orgspec.model.models import KeyResult, Objective
 from orgspec.model.org import node_key
-from orgspec.text.measurable import Verdict, assess, not_targets, target_text
-from orgspec.text.quantity import ZH_NUMERAL, parse_quantity, quantities, zh_number
+from orgspec.text.measurable import Verdict, assess, not_targets
+from orgspec.text.quantity import (
+    ZH_NUMERAL,
+    ZH_WRITTEN,
+    normalised,
+    parse_quantity,
+    quantities,
+    zh_number,
+)
 
 
 def period_range(obj: Objective) -> tuple[dt.date, dt.date] | None:
@@ -54,6 +62,32 @@ def time_gap(incomplete: Mapping[str, Mapping[str, object]], oid: str, kr_id: st
     return next((f for f in ("period", "start", "end") if f in dropped), "")
 
 
+@dataclass(frozen=True)
+class Judged:
+    """A key result as `check` (OK003), the report and the site judge it: its `verdict`;
+    what it lacks as far as can be told (`missing`, `judged_missing`); and, when it lacks
+    only a time bound that rests on a field dropped as invalid, that field (`unjudged`,
+    `time_gap`: the schema finding says why), else ""."""
+
+    verdict: Verdict
+    missing: list[str]
+    unjudged: str
+
+    @property
+    def measurable(self) -> bool:
+        return not self.verdict.missing
+
+
+def judged(incomplete: Mapping[str, Mapping[str, object]], oid: str, obj: Objective,
+           kr: KeyResult) -> Judged:
+    """The one judgement of key result `kr` of objective `oid` (`incomplete`:
+    `Org.incomplete`)."""
+    v = verdict(obj, kr)
+    gap = time_gap(incomplete, oid, kr.id) if v.missing else ""
+    told = judged_missing(v, gap)
+    return Judged(v, told, gap if v.missing and not told else "")
+
+
 def judged_missing(v: Verdict, gap: str) -> list[str]:
     """What a key result lacks as far as can be told (`Verdict.missing` names): without "a
     time bound" when the field it would come from was dropped as invalid (`gap`, from
@@ -67,10 +101,10 @@ def judge(title: str, metric: str | None, target: str | None, dated: bool) -> Ve
     fields, and whether a date bounds it from outside the sentence (`due`, the objective's
     period; a KPI is measured every period). A `metric` repeated in the title is a name,
     not a number: `Accounting Efficiency (FY23 Plan)` has no target."""
-    if metric and parse_quantity(target) is not None and dated:
-        return Verdict(metric=True, target=True, deadline=True)  # the fields settle it
-    if metric and target is None:
-        title = title.replace(metric, " ")
+    if metric and parse_quantity(target) is not None and dated:  # the fields settle it
+        return Verdict(metric=True, target=True, deadline=True, sentence=title)
+    if metric and target is None:  # blanked by as many spaces: offsets into the title hold
+        title = title.replace(metric, " " * len(metric))
     said = assess(title)
     said.metric = bool(metric) or said.metric
     said.target = parse_quantity(target) is not None or (target is None and said.target)
@@ -82,14 +116,15 @@ def judge(title: str, metric: str | None, target: str | None, dated: bool) -> Ve
 _CONNECTOR = re.compile(r"\s+(?:to|by|from|and|in|within|at|on|of|for)$", re.IGNORECASE)
 
 
-def stated_target(title: str, target: str | None, said_target: bool) -> str:
-    """The target a key result shows: its `target` field, else (when its sentence states a
-    target, `said_target`) the last quantity of the sentence that is not part of a date, a
+def stated_target(title: str, target: str | None, said: Verdict) -> str:
+    """The target a key result shows: its `target` field, else (when its verdict `said`
+    found a target in the sentence) the last quantity of the sentence that is not part of a date, a
     year or a period (`核心交易链路可用性达到99.95%` -> `99.95%`; `from 30 to 45 by 2026-06-30`
-    -> `45`; `4.6 分以上 by end of Q4` -> `4.6 分以上`); "" for none."""
-    if target is not None or not said_target:
+    -> `45`; `4.6 分以上 by end of Q4` -> `4.6 分以上`), as the verdict read it (`said.read`);
+    "" for none."""
+    if target is not None or not said.target:
         return target or ""
-    shown = _sentence_quantities(title)
+    shown = _sentence_quantities(title, said.read)
     return shown[-1][1] if shown else ""
 
 
@@ -98,25 +133,25 @@ def stated_target(title: str, target: str | None, said_target: bool) -> str:
 _FROM = re.compile(r"(?:从|從|由|from)\s*(?:每[个個]?[天日周週月年季]度?\s*)?$", re.IGNORECASE)
 
 
-def stated_baseline(title: str, baseline: str | None, said_target: bool) -> str:
-    """The baseline a key result shows: its `baseline` field, else, when its sentence states
-    a target (`said_target`) and reads `from <baseline> to <target>`, the first of its
+def stated_baseline(title: str, baseline: str | None, said: Verdict) -> str:
+    """The baseline a key result shows: its `baseline` field, else, when its verdict `said`
+    found a target in the sentence and it reads `from <baseline> to <target>`, the first of its
     quantities that `stated_target` would also read (`月活跃用户数从120万增长到132万` ->
     `120万`); "" for none."""
-    if baseline is not None or not said_target:
+    if baseline is not None or not said.target:
         return baseline or ""
-    shown = _sentence_quantities(title)
+    shown = _sentence_quantities(title, said.read)
     if len(shown) >= 2 and shown[0][0] >= 0 and _FROM.search(title[:shown[0][0]]):
         return shown[0][1]
     return ""
 
 
 @lru_cache(maxsize=1 << 14)  # the baseline and the target of one title are read together
-def _sentence_quantities(title: str) -> tuple[tuple[int, str], ...]:
-    """(offset, text as written) of each value of `title`: the quantities `assess` finds a
-    target in (`target_text`: no date, version, year, window or period), in order; offset -1
-    for one that cannot be placed (`翻一番`, read as `2倍`), shown as read."""
-    masked = target_text(title)
+def _sentence_quantities(title: str, masked: str) -> tuple[tuple[int, str], ...]:
+    """(offset, text as written) of each value of `title`: the quantities of `masked`, the
+    title as its verdict read it for a target (`Verdict.read`: no date, version, year, window
+    or period), in order; offset -1 for one that cannot be placed (`翻一番`, read as `2倍`),
+    shown as read."""
     if len(masked) != len(title):  # a Traditional phrase that converts to another length
         masked = not_targets(title)
     out: list[tuple[int, str]] = []
@@ -137,10 +172,15 @@ _DIGITS = re.compile(r"\d+")
 
 def _place(masked: str, core: str, at: int) -> tuple[int, int] | None:
     """Where `core` (a quantity as the parser read it: `300条`) is written in `masked` from
-    `at`: as it is, or with its number in Chinese numerals (`三百条`)."""
+    `at`: as it is, with its number in Chinese numerals (`三百条`), or in a Chinese form read
+    whole (`百分之十五`, `三成` for `15%`, `30%`)."""
     i = masked.find(core, at)
     if i >= 0:
         return i, i + len(core)
+    for m in ZH_WRITTEN.finditer(masked, at):
+        read = normalised(m.group())
+        if read and core.startswith(read) and masked.startswith(core[len(read):], m.end()):
+            return m.start(), m.end() + len(core) - len(read)
     digits = _DIGITS.search(core)
     if digits is None:
         return None

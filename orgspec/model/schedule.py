@@ -38,7 +38,14 @@ CADENCES: dict[str, tuple[str, ...]] = {
                  "每兩週", "每2周", "隔周", "隔週", "每隔一周", "每隔一週", "隔一周", "隔一週"),
     "monthly": ("monthly", "every month", "each month", "每月", "月度", "月", "每个月", "每個月"),
     "quarterly": ("quarterly", "every quarter", "每季度", "每季", "季度", "季"),
-    "yearly": ("yearly", "annually", "annual", "every year", "每年", "年度", "年"),
+    # twice a year: 每半年, 半年度, 每年两次, semi-annual, every six months
+    "semiannual": ("semiannual", "semi-annual", "semiannually", "semi-annually", "half-yearly",
+                   "half yearly", "twice a year", "twice yearly", "twice per year",
+                   "every six months", "every 6 months", "every half year", "each half year",
+                   "每半年", "半年度", "半年", "每年两次", "每年兩次", "一年两次", "一年兩次",
+                   "每六个月", "每六個月", "每6个月", "每6個月"),
+    "yearly": ("yearly", "annually", "annual", "every year", "each year", "once a year",
+               "once yearly", "每年", "年度", "年", "一年一次", "每年度"),
 }
 WORD_CADENCE = {w.casefold(): c for c, words in CADENCES.items() for w in words}
 WORKDAYS = (0, 1, 2, 3, 4)
@@ -128,7 +135,7 @@ _PART_OF = {"上午": "morning", "早上": "morning", "早晨": "morning", "中�
 # `of each month`, `of the quarter`: the cadence word after an English ordinal
 _OF_PERIOD = re.compile(r"\bof\s+(?:the|each|every)\s+(month|quarter|year)\b")
 _PERIOD_WORD = {"month": " monthly ", "quarter": " quarterly ", "year": " yearly "}
-LONG = ("monthly", "quarterly", "yearly")
+LONG = ("monthly", "quarterly", "semiannual", "yearly")
 _LIGHT = re.compile(r"\b(?:on|at|and|from)\b|[的和及、,，;；/|()（）:：-]+")
 _FILLER = re.compile(r"\b(?:every|each)\b|[每\s]+")
 
@@ -152,6 +159,17 @@ class Schedule:
     # of a monthly, quarterly or yearly cadence, no day said: at its `start` (每月初, its
     # first days) or `end` (每季度末, quarter end); "" not said
     edge: str = ""
+    # of a yearly cadence: in this month, 1..12 (on its `monthday` when said); 0 not said
+    month: int = 0
+    # `month` and `monthday` are of the Chinese lunar calendar (农历): 每月初一, 每逢农历十五,
+    # 每年农历正月初八
+    lunar: bool = False
+    # of a yearly cadence: the festival it is anchored to (`EVENTS`: spring-festival,
+    # double-11 ...); "" none
+    event: str = ""
+    # some days before its date or festival (每年双十一前两周: 14); -1 before it, how long
+    # not said (每年春节前); 0 on it
+    before: int = 0
 
 
 @lru_cache(maxsize=4096)  # cadences repeat: 每周, weekly ...
@@ -169,6 +187,7 @@ def schedule_of(text: str | None) -> Schedule:
     if time and int(time[:2]) < 12 and (part in ("afternoon", "evening") or (
             part == "noon" and int(time[:2]) < 6)):  # 晚上 8:00, 下午3:00: the part says pm
         time = f"{int(time[:2]) + 12:02d}{time[2:]}"
+    anchor, key = _take_anchor(key)
     edge, edge_period, key = _take_edge(key)
     if not _OF_PERIOD.search(key):  # `every second Tuesday`; `... of the month` is an nth
         key = _OTHER_WEEK.sub(" biweekly ", key)
@@ -197,6 +216,8 @@ def schedule_of(text: str | None) -> Schedule:
     rest = _FILLER.sub("", light)
     if light in WORD_CADENCE or rest in WORD_CADENCE:
         cadence: str | None = WORD_CADENCE.get(light) or WORD_CADENCE[rest]
+    elif anchor is not None and rest in ("", "逢"):  # 每逢农历十五: the lunar month's day
+        cadence = "monthly" if anchor.lunar and not anchor.month else None
     elif rest:
         cadence = None
     elif workweek or days.issuperset(WORKDAYS):
@@ -210,8 +231,128 @@ def schedule_of(text: str | None) -> Schedule:
         return Schedule(None)  # 每周15日, 每月32日, 每月第一个周一15日: not guessed
     if edge and (cadence != edge_period or days or nth or monthday):
         return Schedule(None)  # 每月季末, 每季度初 周一: not guessed
+    if anchor is not None:
+        # a date or festival is of a year; a lunar day alone is of every lunar month
+        period = "monthly" if anchor.lunar and not anchor.month else "yearly"
+        if cadence != period or days or nth or monthday or edge or anchor.month < 0:
+            return Schedule(None)  # 每周3月1日, 每月春节前: not guessed
+        return Schedule(cadence, (), time, 0, anchor.monthday, "" if time else part, "",
+                        anchor.month, anchor.lunar, anchor.event, anchor.before)
     return Schedule(cadence, tuple(sorted(days)), time, nth, monthday, "" if time else part,
                     edge)
+
+
+# Festivals a yearly meeting is held by, as written (casefolded), by name.
+EVENTS: dict[str, tuple[str, ...]] = {
+    "spring-festival": ("春节", "春節", "农历新年", "農曆新年", "spring festival",
+                        "chinese new year", "lunar new year"),
+    "lantern": ("元宵节", "元宵節", "元宵", "lantern festival"),
+    "dragon-boat": ("端午节", "端午節", "端午", "dragon boat festival"),
+    "mid-autumn": ("中秋节", "中秋節", "中秋", "mid-autumn festival", "mid autumn festival"),
+    "national-day": ("国庆节", "國慶節", "国庆", "國慶", "national day golden week"),
+    "double-11": ("双十一", "雙十一", "双11", "雙11", "singles' day", "singles day",
+                  "double 11", "double eleven"),
+    "double-12": ("双十二", "雙十二", "双12", "雙12", "double 12", "double twelve"),
+    "618": ("618", "六一八"),
+}
+_EVENT_WORD = {w: e for e, words in EVENTS.items() for w in words}
+_ZH_N = r"\d{1,2}|[一二两兩三四五六七八九十]{1,3}"
+_EVENT = re.compile("(?:(" + "|".join(re.escape(w) for w in sorted(
+    _EVENT_WORD, key=len, reverse=True)) + r"))(?![\d.])")
+# how long before it: 双十一前两周, 春节前, 春節之前, 2 weeks before singles' day, before 618
+_BEFORE_ZH = re.compile(rf"\s*(?:之前|以前|前)\s*(?:({_ZH_N})\s*(天|日|周|週|个?星期|個?星期))?")
+_BEFORE_EN = re.compile(r"(?:\b(\d{1,2}|one|two|three|four)\s+(days?|weeks?)\s+)?"
+                        r"\bbefore\s+(?:the\s+)?$")
+_EN_COUNT = {"one": 1, "two": 2, "three": 3, "four": 4}
+# A day of the year: 3月1日, 6月18号, 3月 (the month alone); March 1, 11 November, June 1st.
+_YEAR_DATE = re.compile(rf"(?<!\d)(?<!\d年)({_ZH_N})\s*月(?:\s*({_ZH_N})\s*[日号號])?"
+                        r"(?![份度底末初])")
+_MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december")
+_EN_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_YEAR_DATE_EN = re.compile(rf"\b(?:on\s+)?(?:{_EN_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?"
+                           rf"|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_EN_MONTH})\b")
+# A lunar day (初一 .. 三十), with its lunar month (正月 .. 腊月) when said: 每月初一,
+# 每逢农历十五, 每年农历正月初八. Without 农历, only a day in 初 is lunar (每月十五 is not).
+_LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12, "臘": 12}
+_LUNAR = re.compile(r"(农历|農曆|農歷|阴历|陰曆|lunar)?\s*"
+                    r"(?:(正|冬|腊|臘|十[一二]|[一二三四五六七八九十]|\d{1,2})\s*月)?\s*"
+                    r"(初[一二三四五六七八九十]|(?:二十|廿|十)[一二三四五六七八九]?|三十|卅)"
+                    r"(?![日号號点點时時分])")
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    month: int = 0
+    monthday: int = 0
+    lunar: bool = False
+    event: str = ""
+    before: int = 0
+
+
+def _take_anchor(key: str) -> tuple[_Anchor | None, str]:
+    """(the date, lunar day or festival `key` anchors a cadence to, with how long before it;
+    None when none; `key` without it). Two anchors, or an impossible date (13月1日, 2月30日),
+    give an anchor no cadence takes (month -1)."""
+    from orgspec.text.quantity import zh_number
+
+    def number(text: str) -> int:
+        if text.isdigit():
+            return int(text)
+        value = zh_number(text.replace("兩", "两").replace("初", ""))
+        return int(value) if value is not None and value == int(value) else -1
+
+    bad = _Anchor(month=-1)
+    found: list[tuple[_Anchor, int, int]] = []
+    for m in _EVENT.finditer(key):
+        after = _BEFORE_ZH.match(key, m.end())
+        before_en = _BEFORE_EN.search(key, 0, m.start())
+        before, start, end = 0, m.start(), m.end()
+        if after and after.group():
+            n = number(after[1]) if after[1] else 0
+            before = n * (7 if after[2] and after[2][-1] in "周週期" else 1) if after[1] else -1
+            end = after.end()
+        elif before_en:
+            n = (int(before_en[1]) if before_en[1].isdigit() else _EN_COUNT[before_en[1]]) \
+                if before_en[1] else 0
+            before = n * (7 if before_en[2].startswith("week") else 1) if n else -1
+            start = before_en.start()
+        found.append((_Anchor(event=_EVENT_WORD[m[1]], before=before), start, end))
+    rest = key
+    for _, start, end in found:
+        rest = rest[:start] + " " * (end - start) + rest[end:]
+    for m in _LUNAR.finditer(rest):
+        if not m[1] and not m[3].startswith("初"):
+            continue
+        month = (_LUNAR_MONTHS.get(m[2]) or number(m[2])) if m[2] else 0
+        day = number(m[3].replace("廿", "二十").replace("卅", "三十"))
+        ok = 0 <= month <= 12 and 1 <= day <= 30
+        found.append((_Anchor(month, day, True) if ok else bad, m.start(), m.end()))
+    for m in _YEAR_DATE.finditer(rest):
+        if any(start <= m.start() < end for _, start, end in found):
+            continue
+        month, day = number(m[1]), number(m[2]) if m[2] else 0
+        found.append((_date(month, day), m.start(), m.end()))
+    for m in _YEAR_DATE_EN.finditer(rest):
+        name, day = m[1] or m[4], int(m[2] or m[3])
+        month = next(i for i, full in enumerate(_MONTHS_EN, 1) if full.startswith(name[:3]))
+        found.append((_date(month, day), m.start(), m.end()))
+    if not found:
+        return None, key
+    if len(found) > 1:
+        return bad, key
+    anchor, start, end = found[0]
+    return anchor, key[:start] + " " + key[end:]
+
+
+def _date(month: int, day: int) -> _Anchor:
+    """A Gregorian month and day of every year (29 February included), else an anchor no
+    cadence takes."""
+    import calendar
+
+    if not 1 <= month <= 12 or not 0 <= day <= calendar.monthrange(2024, month)[1]:
+        return _Anchor(month=-1)
+    return _Anchor(month, day)
 
 
 def _take_edge(key: str) -> tuple[str, str, str]:
@@ -340,6 +481,23 @@ def _twelve(hour: int, half: str | None) -> int:
 # so reports, `show` and the site say a schedule alike in every language.
 SAY_CADENCE = {c: MC("label", c) for c in ("daily", "weekly", "biweekly", "monthly",
                                            "quarterly", "yearly")}
+SAY_CADENCE["semiannual"] = MC("label", "semiannual")
+SAY_MONTH = (MC("label", "Jan"), MC("label", "Feb"), MC("label", "Mar"), MC("label", "Apr"),
+             MC("label", "May"), MC("label", "Jun"), MC("label", "Jul"), MC("label", "Aug"),
+             MC("label", "Sep"), MC("label", "Oct"), MC("label", "Nov"), MC("label", "Dec"))
+SAY_EVENT = {"spring-festival": MC("label", "Spring Festival"),
+             "lantern": MC("label", "Lantern Festival"),
+             "dragon-boat": MC("label", "Dragon Boat Festival"),
+             "mid-autumn": MC("label", "Mid-Autumn Festival"),
+             "national-day": MC("label", "National Day"),
+             "double-11": MC("label", "Double 11"), "double-12": MC("label", "Double 12"),
+             "618": MC("label", "618")}
+# Lunar days and months as the Chinese calendar names them (the same in both scripts but 腊).
+_LUNAR_DAY = ("初一", "初二", "初三", "初四", "初五", "初六", "初七", "初八", "初九", "初十",
+              "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十",
+              "廿一", "廿二", "廿三", "廿四", "廿五", "廿六", "廿七", "廿八", "廿九", "三十")
+_LUNAR_MONTH = ("正月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月", "十月",
+                "冬月", "腊月")
 SAY_DAY = tuple(MC("label", d) for d in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
 SAY_WORKDAYS = MC("label", "Mon–Fri")
 # The nth weekday of a period (`day`: a SAY_DAY word), and the nth week of it.
@@ -365,17 +523,46 @@ SAY_NTH_WEEK = {1: MC("label", "first week"), 2: MC("label", "second week"),
                 5: MC("label", "fifth week"), -1: MC("label", "last week")}
 
 
+def _say_anchor(sched: Schedule, lang: str) -> str:
+    """The date, lunar day or festival of a schedule, with how long before it: `3月1日` /
+    `Mar 1`, `农历正月初八` / `lunar month 1, day 8`, `双十一前2周` / `2 weeks before Double 11`."""
+    zh = lang.startswith("zh")
+    if sched.event:
+        what: MC = SAY_EVENT[sched.event]
+    elif sched.lunar:
+        day = _LUNAR_DAY[sched.monthday - 1] if zh else sched.monthday
+        what = MC("label", "lunar month {month}, day {day}", day=day,
+                  month=("臘月" if lang == "zh-Hant" and sched.month == 12 else
+                         _LUNAR_MONTH[sched.month - 1]) if zh else sched.month) \
+            if sched.month else MC("label", "lunar day {day}", day=day)
+    elif sched.monthday:
+        what = MC("label", "{month} {day}", month=SAY_MONTH[sched.month - 1],
+                  day=sched.monthday)
+    else:
+        what = SAY_MONTH[sched.month - 1]
+    if sched.before > 0 and sched.before % 7 == 0:
+        what = MC("label", "{n} weeks before {what}", n=sched.before // 7, what=what)
+    elif sched.before > 0:
+        what = MC("label", "{n} days before {what}", n=sched.before, what=what)
+    elif sched.before:
+        what = MC("label", "before {what}", what=what)
+    return say(what, lang)
+
+
 def describe(text: str | None, lang: str = "en") -> str:
     """A cadence in the output's words (`lang` "en", "zh" or "zh-Hant"): `每个工作日 9:00` ->
     `每日 · 周一至周五 · 09:00` / `daily · Mon–Fri · 09:00`, `每月第一个周一` -> `每月 · 第一个周一`
     / `monthly · first Mon`, `每月15日` -> `每月 · 15日` / `monthly · day 15`, `每周一上午` ->
     `每周 · 周一 · 上午` / `weekly · Mon · morning`, `每季度末` -> `每季度 · 季末` /
-    `quarterly · end of quarter`; as written when not understood;
-    "" when missing."""
+    `quarterly · end of quarter`, `每年双十一前两周` -> `每年 · 双十一前2周` /
+    `yearly · 2 weeks before Double 11`, `每逢农历十五` -> `每月 · 农历十五` /
+    `monthly · lunar day 15`; as written when not understood; "" when missing."""
     sched = schedule_of(text)
     if sched.cadence is None:
         return text or ""
-    if sched.nth:
+    if sched.month or sched.lunar or sched.event:
+        days = _say_anchor(sched, lang)
+    elif sched.nth:
         day = SAY_WORKDAY if sched.days == WORKDAYS else \
             SAY_DAY[sched.days[0]] if sched.days else None
         days = say(SAY_NTH_DAY[sched.nth](day) if day is not None

@@ -85,6 +85,7 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "cad_biweekly": MC("label", "biweekly"),
     "cad_monthly": MC("label", "monthly"),
     "cad_quarterly": MC("label", "quarterly"),
+    "cad_semiannual": MC("label", "semiannual"),
     "cad_yearly": MC("label", "yearly"),
     "sev_error": MC("label", "error"),
     "sev_warning": MC("label", "warning"),

@@ -15,6 +15,7 @@ import unicodedata
 from typing import Any
 
 from orgspec.escape import tty_text
+from orgspec.han import HAN
 from orgspec.i18n import MC, M, say
 from orgspec.model.models import ROLES
 from orgspec.model.org import Org, ident_of, node_key
@@ -45,7 +46,7 @@ def _texts(entity: Any) -> list[str]:
 
 # A space between two Chinese characters separates nothing (何　静, 何 静 are 何静); one
 # between words does (`order platform`).
-_CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])\s+(?=[\u3400-\u9fff\uf900-\ufaff])")
+_CJK_GAP = re.compile(f"(?<=[{HAN}])\\s+(?=[{HAN}])")
 _SPACES = re.compile(r"\s+")
 
 

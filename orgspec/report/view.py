@@ -550,22 +550,16 @@ def _raci(org: Org, names: dict[str, str]) -> list[RaciRow]:
 
 
 def _okrs(org: Org, lang: str) -> list[ObjectiveRow]:
-    from orgspec.model.okr import judged_missing, time_gap, verdict
+    from orgspec.model.okr import judged
     from orgspec.text.measurable import MISSING
 
     out = []
     for oid, obj in sorted(org.objectives.items()):
         krs = []
         for kr in obj.key_results:
-            v = verdict(obj, kr)
-            gap = time_gap(org.incomplete, oid, kr.id)
-            told = judged_missing(v, gap)
-            missing = say_list([MISSING[m] for m in told], lang)
-            # As `check` (OK003) judges it: a missing metric or target is shown whatever the
-            # deadline; a time bound that rests on a field dropped as invalid is not judged,
-            # the schema finding says why.
-            unjudged = gap if v.missing and not told else ""
-            krs.append(KrRow(kr.id, kr.title, not v.missing, missing, unjudged))
+            j = judged(org.incomplete, oid, obj, kr)  # as `check` (OK003) judges it
+            krs.append(KrRow(kr.id, kr.title, j.measurable,
+                             say_list([MISSING[m] for m in j.missing], lang), j.unjudged))
         out.append(ObjectiveRow(oid, obj.title, named(org, obj.owner), obj.aligns_to or "",
                                 krs))
     return out

@@ -378,7 +378,7 @@ class SiteModel:
             why: list[str] = [MISSING[m] for m in v.missing]
             if not why and v.vague:
                 why = [M("vague wording: {words}", words=list(v.vague))]
-            target = stated_target(kpi.title, kpi.target, v.target)
+            target = stated_target(kpi.title, kpi.target, v)
             out.append(KpiView(kpi.title, kpi.metric or "", with_unit(target, kpi.unit),
                                kpi_measurable(v), say_list(why, self.view.lang)))
         return out
@@ -409,31 +409,23 @@ class SiteModel:
         return cached
 
     def _make_krs(self, obj: Objective) -> list[KrView]:
-        from orgspec.model.okr import (
-            judged_missing,
-            stated_baseline,
-            stated_target,
-            time_gap,
-            verdict,
-        )
+        from orgspec.model.okr import judged, stated_baseline, stated_target
         from orgspec.text.measurable import MISSING
         from orgspec.text.quantity import with_unit
 
         out = []
         for kr in obj.key_results:
-            v = verdict(obj, kr)
-            # judged as `check` and the report judge it (`judged_missing`)
-            gap = time_gap(self.org.incomplete, obj.id, kr.id)
-            told = judged_missing(v, gap)
+            j = judged(self.org.incomplete, obj.id, obj, kr)  # as `check` and the report
+            v = j.verdict
             out.append(KrView(kr.id, kr.title, kr.metric or "",
-                              with_unit(stated_baseline(kr.title, kr.baseline, v.target),
+                              with_unit(stated_baseline(kr.title, kr.baseline, v),
                                         kr.unit),
                               with_unit(kr.current, kr.unit),
-                              with_unit(stated_target(kr.title, kr.target, v.target), kr.unit),
+                              with_unit(stated_target(kr.title, kr.target, v), kr.unit),
                               kr.due.isoformat() if kr.due else "", self.owner(kr.owner),
-                              not v.missing,
-                              say_list([MISSING[m] for m in told], self.view.lang),
-                              _progress(kr), gap if v.missing and not told else ""))
+                              j.measurable,
+                              say_list([MISSING[m] for m in j.missing], self.view.lang),
+                              _progress(kr), j.unjudged))
         return out
 
     def source(self, kind: str, ident: str) -> Source | None:

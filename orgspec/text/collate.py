@@ -13,12 +13,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-_HAN = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
-
-
-def _is_han(ch: str) -> bool:
-    code = ord(ch)
-    return any(lo <= code <= hi for lo, hi in _HAN)
+from orgspec.han import is_han as _is_han
 
 
 @lru_cache(maxsize=65536)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from orgspec.han import HAN
 from orgspec.i18n import M
 from orgspec.text.quantity import EVENT, quantities
 from orgspec.text.script import simplified
@@ -127,7 +128,7 @@ NOT_TARGET = re.compile(
     r"\b(?:[2-9]|\d{2,})\s(?:day|week|month|quarter|year)\b(?=\s+[a-z])|"  # 3 month rate
     # the window or grade a Chinese rate is named by: 30日留存率, 24小时发货率, 五星好评率
     r"(?:\d+|[一二两三四五六七八九十]+)\s?(?:小时|日|天|周|个月|星)"
-    r"(?=[\u3400-\u9fff]{0,6}?(?:率|数|量|额|值|占比))",
+    f"(?=[{HAN}]{{0,6}}?(?:率|数|量|额|值|占比))",
     re.IGNORECASE)
 # A bare x.y closing a name ("loyalty program 3.0", "会员体系2.0") is a version, unless a
 # framing word or comparator leads to it ("NPS at least 3.0", "评分提升到4.6"). In a sentence
@@ -135,7 +136,7 @@ NOT_TARGET = re.compile(
 # rolled out", "WMS 4.0在华东仓投产"), unless a unit follows it. The name before the number
 # is read from a bounded window, so a long run of letters costs linear time.
 _X_Y = re.compile(r"(?<![\d.])\d+\.\d+(?![\d.])")
-_NAME_BEFORE = re.compile(r"(?:[A-Za-z]+|[\u3400-\u9fff]{1,2})\s?$")
+_NAME_BEFORE = re.compile(f"(?:[A-Za-z]+|[{HAN}]{{1,2}})\\s?$")
 # Names with digits inside are names, not numbers: K8s, i18n, B2B, O2O.
 _INNER_DIGITS = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]+\d+[A-Za-z]+(?![A-Za-z0-9])")
 # An upgrade or a migration goes to a version ("APP 升级到 3.2", "Upgrade the ERP to 2.0",
@@ -154,7 +155,7 @@ _SCORE = ("rating", "score", "nps", "csat", "ces", "ratio", "评分", "分数", 
 # Rank qualifiers inside a metric's name (Top 20 SKU, TOP50, 前10大客户), unless the key
 # result is to reach that rank ("进入行业前3名", "rank in the top 3").
 _TOP = re.compile(r"(?<![A-Za-z0-9])top\s?\d+\b|前\s?\d+\s?(?:大|名|位|强)", re.IGNORECASE)
-_INTO_RANK = re.compile(r"(?:(?:进|跻身|位列|位居|稳居|保持|挤|排名|冲)[\u3400-\u9fff]{0,4}|"
+_INTO_RANK = re.compile(f"(?:(?:进|跻身|位列|位居|稳居|保持|挤|排名|冲)[{HAN}]{{0,4}}|"
                         r"\b(?:in|into|among|reach|rank|ranked|remain|stay|be|of)\s+"
                         r"(?:the\s+)?)\s*$", re.IGNORECASE)
 # A bare year is a date, not a value: "Employee Engagement Survey 2026" (not "to 2050").
@@ -163,7 +164,7 @@ _YEAR = re.compile(r"(?<![A-Za-z\d.,$¥€£#])(?:19|20)\d{2}\b(?![\d.,%]|\s?[a-
 _FRAME_ZH = re.compile("|".join(re.escape(w) for w in sorted(FRAME_ZH, key=len, reverse=True))
                        .join(("(?:", ")(?!率)")))
 _EN_WORD = re.compile(r"[a-z][a-z'-]*")
-_CJK = re.compile(r"[\u3400-\u9fff]+")
+_CJK = re.compile(f"[{HAN}]+")
 
 
 @dataclass
@@ -175,6 +176,20 @@ class Verdict:
     deadline: bool
     vague: list[str] = field(default_factory=list)
     activity: list[str] = field(default_factory=list)
+    # the sentence judged (offsets as in the title), and it as read for a target value
+    # (`target_text`): `assess` keeps what it read; a verdict whose fields settled it reads
+    # its sentence on first use. The report and the site show values from `read`, so they
+    # see exactly the numbers the verdict was made from.
+    sentence: str = ""
+    _read: str | None = field(default=None, repr=False)
+
+    @property
+    def read(self) -> str:
+        """`sentence` in Simplified script with every number that is no value to reach
+        blanked by spaces (dates, versions, windows: `not_targets`)."""
+        if self._read is None:
+            self._read = target_text(self.sentence)
+        return self._read
 
     @property
     def missing(self) -> list[str]:
@@ -346,10 +361,12 @@ def assess(text: str) -> Verdict:
             and _ACTIVITY_PAST.search(" ".join(words[1:5])):
         vague = []  # "Support chatbot deployed": a thing, not the verb "support"
     released = bool(activity) or bool(_ACTIVITY_PAST.search(said.lower()))  # as _released
-    return Verdict(metric=has_metric(said), target=bool(quantities(not_targets(said, released))),
+    read = not_targets(said, released)
+    return Verdict(metric=has_metric(said), target=bool(quantities(read)),
                    deadline=has_deadline(said),
                    vague=[as_written(text, said, w) for w in vague],
-                   activity=[as_written(text, said, w) for w in activity])
+                   activity=[as_written(text, said, w) for w in activity],
+                   sentence=text, _read=read)
 
 
 def activity_verb(text: str, v: Verdict) -> str | None:

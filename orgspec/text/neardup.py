@@ -29,10 +29,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from orgspec.han import HAN
 from orgspec.text.glossary import lexicon
 from orgspec.text.script import to_simplified
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK = HAN
 _TOKENS = re.compile(f"[{_CJK}]+|[a-z0-9]+")
 # Candidates for atoms: URLs, slashed paths, and words joined by - _ . (ids if they mix
 # letters and digits).

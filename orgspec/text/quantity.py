@@ -11,10 +11,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from orgspec.han import HAN
 from orgspec.text.script import simplified
 
 ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9}
+# 廿 (20) and 卅 (30), as in 廿场, 廿五: read as the tens they stand for.
+ZH_TENS = {"廿": "二十", "卅": "三十"}
 ZH_SMALL = {"十": 10, "百": 100, "千": 1000}
 ZH_LARGE = {"万": 10_000, "亿": 100_000_000}
 SCALES = {"k": 1e3, "K": 1e3, "千": 1e3, "万": 1e4, "w": 1e4, "W": 1e4, "M": 1e6, "mn": 1e6,
@@ -39,16 +42,24 @@ _PATTERN = re.compile(
     r"(?P<cur>[$¥￥])?\s*" + _NUMBER +
     r"\s*(?P<scale>百万|千万|million|billion|mn|bn|(?-i:[kKwWM万亿千B])(?![a-zA-Z]))?"
     r"\s*(?P<unit>%|‰|/\s*\d+(?:\.\d+)?|:\s*\d+(?:\.\d+)?(?!\d)|个工作日|个小时|[a-zA-Z]+|元|块|倍|×|分钟|小时|秒|天|日|周|"
-    r"工作日|毫秒|分|人|单|次|个|家|条|件|笔|位|名|项|场)?"
+    r"工作日|毫秒|分|个百分点|百分点|人|单|次|个|家|条|件|笔|位|名|项|场)?"
     r"(?P<post>\s*(?:or (?:higher|more|above|greater|less|lower|below|fewer)|及以上|以上|以下|"
     r"以内|内))?",
     re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
-_ZH_NUMBER = ZH_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
+_ZH_NUMBER = ZH_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十廿卅百千万亿]+")
 _PER = re.compile(r"(百|千|万)分之(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)")
 # After a Chinese numeral, what makes it a count: a measure word or a unit.
 _ZH_MEASURE = re.compile(r"(?:倍|个|次|名|家|场|人|位|项|条|件|笔|单|天|日|周|月|年|小时|分钟|秒|"
-                         r"元|块|成|%|个百分点|百分点|星)")
+                         r"元|块|%|个百分点|百分点|星|大(?=[" + HAN + "]))")
+# Tenths: 三成 (30%), 九成五 (95%), 3成; not 成本, 成交, 成员 ... where 成 begins a word.
+_TENTHS = re.compile(r"(?<![\d.第零〇一二两三四五六七八九十])"
+                     r"(\d+(?:\.\d+)?|[一二两三四五六七八九]|十)成([一二三四五六七八九]?)"
+                     r"(?![本交员长功立熟果为绩都品型效就])")
+# The Chinese forms `_normalise` rewrites whole (百分之十五, 三成, 翻一番): where a value read
+# from them is written in a sentence.
+ZH_WRITTEN = re.compile(r"(?:百|千|万)分之(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)|"
+                        + _TENTHS.pattern)
 # P95, TP99 (also after Chinese: 接口TP99延迟), "at the 90th percentile": not values.
 _PERCENTILE = re.compile(r"(?<![A-Za-z])T?[Pp](\d{2,3})(?![\d.])|"
                          r"(?:\bat the )?\b\d{1,2}(?:st|nd|rd|th) percentile\b", re.IGNORECASE)
@@ -95,6 +106,8 @@ class Quantity:
 
 def zh_number(text: str) -> float | None:
     """一百二十万 -> 1200000, 两 -> 2, 十五 -> 15; None when it is not a Chinese numeral."""
+    if text and ("廿" in text or "卅" in text):
+        text = "".join(ZH_TENS.get(c, c) for c in text)
     if not text or any(c not in ZH_DIGITS and c not in ZH_SMALL and c not in ZH_LARGE
                        for c in text):
         return None
@@ -114,6 +127,12 @@ def zh_number(text: str) -> float | None:
     return value if value or "零" in text or "〇" in text else None
 
 
+def normalised(text: str) -> str:
+    """`text` as the quantity pattern reads it (`百分之十五` -> `15%`, `三成` -> `30%`, `十个` ->
+    `10个`, Traditional script as Simplified)."""
+    return _normalise(text)
+
+
 def _normalise(text: str) -> str:
     """Traditional script to Simplified, a score's "(out of 100)" to "/100", multiples
     (翻一番, 翻倍, double, triple) to `2x`, zero as a value (零宕机, zero downtime) to `0`, and
@@ -122,7 +141,8 @@ def _normalise(text: str) -> str:
         word, value = m.group(), zh_number(m.group())
         if word == "零" and not _ZERO_WORD.match(text, m.end()):
             return "0"  # 零宕机, 零客诉, 事故为零: zero is the value to reach
-        if value is None or (len(word) == 1 and word in "万亿千百十") \
+        if value is None or (len(word) == 1 and word in "万亿千百") \
+                or text[m.start() - 1:m.start()] == "第" \
                 or (word == "一" and not text.startswith("倍", m.end())) \
                 or not (_ZH_MEASURE.match(text, m.end())
                         or (len(word) > 1 and any(c in "十百千万亿" for c in word))):
@@ -131,7 +151,8 @@ def _normalise(text: str) -> str:
     # one space per run: the pattern's optional spaces would otherwise try every split of a
     # long run (cubic: 1,000 spaces took 12 s)
     text = _OUT_OF.sub(r"\1/\2", _SPACES.sub(" ", simplified(text)))
-    text = _ZERO_EN.sub("0", _MULTIPLE.sub(_multiple, _PER.sub(_per, text)))
+    text = _ZERO_EN.sub("0", _MULTIPLE.sub(_multiple, _PER.sub(_per, _TENTHS.sub(_tenths,
+                                                                                 text))))
     return _ZH_NUMBER.sub(repl, text)
 
 
@@ -160,6 +181,15 @@ def _multiple(m: re.Match[str]) -> str:
     return "2倍"  # 翻倍, 翻番
 
 
+def _tenths(m: re.Match[str]) -> str:
+    """三成 -> 30%, 九成五 -> 95%, 3成 -> 30%."""
+    whole = float(m.group(1)) if m.group(1)[0].isdigit() else zh_number(m.group(1))
+    part = zh_number(m.group(2)) if m.group(2) else 0
+    if whole is None or part is None:
+        return m.group()
+    return f"{whole * 10 + part:g}%"
+
+
 def _per(m: re.Match[str]) -> str:
     """百分之五 -> 5%, 千分之二 -> 2‰, 万分之三 -> 0.03%."""
     number = m.group(2)
@@ -170,11 +200,42 @@ def _per(m: re.Match[str]) -> str:
     return f"{value * scale:g}%"
 
 
+# Words that end an English noun phrase after a count, or are no noun to begin one:
+# prepositions, conjunctions, articles, verbs of being, comparatives and time words.
+_NOT_NOUN = frozenset({
+    "to", "by", "from", "and", "or", "nor", "in", "within", "at", "on", "of", "for", "per",
+    "before", "after", "until", "till", "with", "without", "across", "via", "through",
+    "during", "over", "under", "above", "below", "than", "into", "onto", "among", "vs",
+    "versus", "each", "every", "a", "an", "the", "this", "that", "these", "those", "next",
+    "is", "are", "was", "were", "be", "been", "while", "whilst", "as", "so", "but", "if",
+    "more", "less", "fewer", "higher", "lower", "yoy", "mom", "wow", "qoq", "q1", "q2", "q3",
+    "q4", "h1", "h2", "fy", "year", "years", "month", "months", "quarter", "quarters", "week",
+    "weeks", "day", "days", "annually", "monthly", "weekly", "daily", "quarterly",
+    # units that are no noun phrase's head: 20 percent, 4.5 stars, 3 points
+    "percent", "percentage", "pct", "pp", "bps", "points", "point", "pts", "stars", "star",
+    "times", "x", "million", "billion", "mn", "bn"})
+# The rest of an English noun phrase after a count's first word ("5 marketing channels",
+# "3 new 直播 channels"): up to four more words, a Chinese word only between English ones.
+_NOUN_TAIL = re.compile(r"(?:[ ]+(?:(?!(?:" + "|".join(sorted(_NOT_NOUN, key=len, reverse=True))
+                        + r")\b)[A-Za-z][A-Za-z'-]*\b|[" + HAN + r"]+(?=[ ]+[A-Za-z])))"
+                        r"{1,4}", re.IGNORECASE)
+
+
 def quantities(text: str) -> list[Quantity]:
-    """Every quantity in a sentence, in order (a percentile such as P95 is not one)."""
+    """Every quantity in a sentence, in order (a percentile such as P95 is not one). A count
+    of an English noun phrase is read whole: `5 marketing channels` is 5 with unit `channels`
+    (its head noun) and text `5 marketing channels`, not `5 marketing`."""
     out = []
-    for m in _PATTERN.finditer(_PERCENTILE.sub(" ", _normalise(str(text)))):
+    said = _PERCENTILE.sub(" ", _normalise(str(text)))
+    for m in _PATTERN.finditer(said):
         q = _from_match(m)
+        if q is not None and q.kind == "count" and q.unit.isascii() and len(q.unit) > 1 \
+                and not m.group("post") and q.unit not in _NOT_NOUN:
+            tail = _NOUN_TAIL.match(said, m.end())
+            if tail:
+                words = tail.group().split()
+                head = next((w for w in reversed(words) if w.isascii()), q.unit)
+                q = Quantity(q.value, q.kind, head.lower(), q.comparator, q.text + tail.group())
         if q is not None:
             out.append(q)
     return out

@@ -9,11 +9,11 @@ distinct character, not per text: for comparing many duties). Never used on outp
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
+from orgspec.han import HAN_RANGES, han_char
+
 _TABLE: dict[int, str] = {}
 
 
@@ -28,7 +28,7 @@ def _converter() -> Any:
 def simplified(text: str) -> str:
     """`text` with Traditional characters and phrases converted to Simplified; same length is
     not promised. Latin text and Simplified text come back as they were."""
-    if not _CJK.search(text):
+    if not han_char().search(text):
         return text
     return str(_converter().convert(text))
 
@@ -53,9 +53,11 @@ def to_simplified_each(texts: list[str]) -> list[str]:
     return [t.translate(_TABLE) for t in texts]
 
 
-# The code points `to_simplified` may change: CJK extension A, the unified block, and the
-# compatibility ideographs.
-_FOLDABLE = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
+# The code points `traditional_forms` asks OpenCC about: the Han ranges of the Basic
+# Multilingual Plane (extension A, the unified block, the compatibility ideographs), where
+# every Traditional/Simplified pair orgspec meets lies; the supplementary extensions (about
+# 80,000 rare characters) would cost ten times the scan for no pair.
+_FOLDABLE = tuple((lo, hi + 1) for lo, hi in HAN_RANGES if hi < 0x10000)
 
 
 @lru_cache(maxsize=1)
