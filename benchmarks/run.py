@@ -15,8 +15,11 @@ every finding included) beside a bare Python process that reads every file and
 `yaml.load`s it with CSafeLoader: without the cache, cold with an empty cache (a first run
 stores only its result), warm with nothing changed, and warm with one file changed (after a
 run that stored every file's entry): a comment appended, then one duty's description
-reworded (an edit of prose, which most rules do not read), then one duty's RACI changed
-(a team added to `consulted`: an edit of structure); wall and CPU (user + sys of the
+reworded (an edit of prose, which most rules do not read: a number put before it, which
+leaves every near-duplicate feature as it was), then one word of another duty changed (its
+verb replaced by another of the generator's verbs: a feature and the weights of two
+change, so OW007 searches again), then one duty's RACI changed (a team added to
+`consulted`: an edit of structure); wall and CPU (user + sys of the
 process and its workers), best of `--repeat`, each beside both the cold run (the issue's
 goal: one file changed <= 0.25x of it) and the run without the cache. Python modules are
 compiled to bytecode first (into a temporary `PYTHONPYCACHEPREFIX`, as installing a wheel
@@ -403,7 +406,7 @@ def measure_process(teams: int, repeat: int, prefix: Path | None = None) -> dict
         floor_t = best([run_process([sys.executable, "-c", FLOOR_SCRIPT, "teams"], env, work)
                         for _ in range(repeat)])
         plain = best([run_process([*check, "--no-cache"], env, work) for _ in range(repeat)])
-        cold, warm, changed, reworded, raci = [], [], [], [], []
+        cold, warm, changed, reworded, word, raci = [], [], [], [], [], []
         victim = sorted(org.glob("*.yaml"))[teams // 2]
         for i in range(repeat):
             shutil.rmtree(cache, ignore_errors=True)
@@ -418,6 +421,8 @@ def measure_process(teams: int, repeat: int, prefix: Path | None = None) -> dict
             victim.write_text(text.replace('description: "', f'description: "{i} ', 1),
                               "utf-8")
             reworded.append(run_process(check, env, work))
+            victim.write_text(other_verb(victim.read_text("utf-8")), "utf-8")
+            word.append(run_process(check, env, work))
             text = victim.read_text("utf-8")  # one duty's RACI changed
             victim.write_text(text.replace("consulted: [", f"consulted: [team-{i:05d}, ", 1),
                               "utf-8")
@@ -425,7 +430,22 @@ def measure_process(teams: int, repeat: int, prefix: Path | None = None) -> dict
         size = sum(f.stat().st_size for f in org.glob("*.yaml"))
         return {"teams": teams, "mb": size / 1e6, "floor": floor_t, "plain": plain,
                 "cold": best(cold), "warm": best(warm), "changed": best(changed),
-                "reworded": best(reworded), "raci": best(raci)}
+                "reworded": best(reworded), "word": best(word), "raci": best(raci)}
+
+
+def other_verb(text: str) -> str:
+    """`text` with the verb of its first English duty description (one of the generator's
+    `VERBS_EN`) replaced by the next of them: a real word change, which changes that duty's
+    near-duplicate features (and the weights of both verbs)."""
+    import re
+
+    from generate import VERBS_EN
+
+    found = re.search(r'description: "(' + "|".join(map(re.escape, VERBS_EN)) + r') ', text)
+    if found is None:
+        raise SystemExit("no English duty description to change a word of")
+    verb = VERBS_EN[(VERBS_EN.index(found.group(1)) + 1) % len(VERBS_EN)]
+    return text[:found.start(1)] + verb + text[found.end(1):]
 
 
 def bytecode_env(prefix: Path) -> dict[str, str]:
@@ -453,6 +473,7 @@ def compile_first(env: dict[str, str], work: Path, check: list[str], cache: Path
 PROCESS_COLUMNS = (("cold", "check, cold (empty cache)"), ("warm", "warm, no change"),
                    ("changed", "warm, one comment changed"),
                    ("reworded", "warm, one duty reworded"),
+                   ("word", "warm, one word of a duty changed"),
                    ("raci", "warm, one duty's RACI changed"))
 
 
