@@ -98,3 +98,76 @@ def test_a_flagged_lead_wins_over_the_manager_column(tmp_path: Path) -> None:
     out, _ = _import(tmp_path, "工号,姓名,部门,直属上级,负责人\nE1,王建,技术部,,\n"
                      "E7,冯宇,技术部,E1,是\nE9,宋佳,技术部,E1,\n")
     assert next(iter(load_org([str(out)]).org.teams.values())).lead == "e7"
+
+
+# --- item 2: the diff names a team a person left as the base had it --------------------------
+
+MOVE_BASE = """\
+- {kind: Team, id: a, name: 甲组, lead: p1, members: [p1, p3]}
+- {kind: Team, id: b, name: 乙组, lead: p2, members: [p2], parent: a}
+- {kind: Person, id: p1, name: 张三}
+- {kind: Person, id: p2, name: 李四}
+- {kind: Person, id: p3, name: 王五}
+"""
+
+
+def _repo(repo: Path, files: dict[str, str]) -> Path:
+    for rel, text in files.items():
+        (repo / rel).parent.mkdir(parents=True, exist_ok=True)
+        (repo / rel).write_text(text, "utf-8")
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "base")
+    return repo
+
+
+def diff_lines(repo: Path, text: str, *args: str) -> list[str]:
+    _repo(repo, {"org/org.yaml": MOVE_BASE})
+    (repo / "org" / "org.yaml").write_text(text, "utf-8")
+    run = run_cli("check", "org", "--diff", "HEAD", *args, cwd=repo)
+    assert run.code in (0, 1), run.stderr
+    return [line.strip() for line in run.stdout.splitlines()
+            if line.startswith("  ") and not line.startswith("    ")]
+
+
+RENAMED = MOVE_BASE.replace("id: a, name: 甲组,", "id: aa, name: 甲组,") \
+    .replace("parent: a}", "parent: aa}")
+
+
+def test_members_of_a_team_renamed_without_an_alias_moved_from_its_old_id(
+        tmp_path: Path) -> None:
+    lines = diff_lines(tmp_path, RENAMED, "--lang", "en")
+    assert [line for line in lines if line.startswith("person")] == [
+        "person moved: 张三 (p1) from 甲组 (a) to 甲组 (aa)",
+        "person moved: 王五 (p3) from 甲组 (a) to 甲组 (aa)"]
+
+
+def test_a_person_leaving_a_removed_team_for_another_moved_from_it(tmp_path: Path) -> None:
+    removed = MOVE_BASE.replace("- {kind: Team, id: a, name: 甲组, lead: p1, members: [p1, p3]}\n",
+                                "").replace("members: [p2], parent: a", "members: [p2, p3]")
+    lines = diff_lines(tmp_path, removed, "--lang", "en")
+    assert "team removed: 甲组 (a)" in lines
+    # p1 is on no team now: the removal says it, no move
+    assert [line for line in lines if line.startswith("person")] == [
+        "person moved: 王五 (p3) from 甲组 (a) to 乙组 (b)"]
+
+
+ALIASED = MOVE_BASE.replace("id: a, name: 甲组, lead: p1, members: [p1, p3]",
+                            "id: aa, aliases: [a], name: 丙组, lead: p1, members: [p1]") \
+    .replace("members: [p2], parent: a}", "members: [p2, p3], parent: aa}")
+
+
+@pytest.mark.parametrize(("lang", "renamed", "moved"), [
+    ("en", "team renamed: 甲组 (a) → 丙组 (aa)",
+     "person moved: 王五 (p3) from 甲组 (a) to 乙组 (b)"),
+    ("zh", "团队改名：甲组（a）→ 丙组（aa）", "人员调动：王五（p3） 从 甲组（a） 调到 乙组（b）"),
+    ("zh-Hant", "團隊改名：甲组（a）→ 丙组（aa）",
+     "人員調動：王五（p3） 從 甲组（a） 調到 乙组（b）"),
+])
+def test_a_team_renamed_with_an_alias_and_a_new_name_keeps_its_old_name(
+        tmp_path: Path, lang: str, renamed: str, moved: str) -> None:
+    lines = diff_lines(tmp_path, ALIASED, "--lang", lang)
+    assert renamed in lines
+    assert [line for line in lines if line.startswith(moved[:4])] == [moved]
+    # its child's parent was renamed, not changed: no "team moved"
+    assert not [line for line in lines if "乙组 (b) from" in line or "乙组（b） " in line]

@@ -254,34 +254,34 @@ def _carried_over(gone: list[Finding], new: list[Finding], moved: Moved, head_or
 
 def _person_moves(a: Org, b: Org, renamed: dict[str, str], src: _Sources) -> list[str]:
     """One line per person in both revisions who left a team (as member or lead) or joined
-    one from none: `person moved: 王五 (p3) from 甲组 (a) to 乙组 (b)`, with the teams left and
-    the teams joined; a renamed team (`renamed`, from `_renamed`) is the same team, a removed
-    one is not left. O(members)."""
+    one from none: `person moved: 王五 (p3) from 甲组 (a) to 乙组 (b)`, with the teams left,
+    named as the base had them (a team renamed or removed since too), and the teams joined;
+    a renamed team (`renamed`, from `_renamed`) is the same team. Leaving a removed team for
+    none is no move (the removal is its own line). O(members)."""
 
-    def teams(org: Org, old: bool) -> dict[str, set[str]]:
+    def teams(org: Org) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {}
         for tid, team in org.teams.items():
-            tid = renamed.get(tid, tid) if old else tid
             for pid in {*team.members, *([team.lead] if team.lead else [])}:
                 out.setdefault(str(pid), set()).add(tid)
         return out
 
-    def said(tids: set[str]) -> Any:  # a team kept or renamed by its current name
-        return [named(b if t in b.teams else a, "Team", t) for t in sorted(tids)] or \
-            M("(no team)")
+    def said(org: Org, tids: set[str]) -> Any:
+        return [named(org, "Team", t) for t in sorted(tids)] or M("(no team)")
 
-    before, after = teams(a, True), teams(b, False)
+    before, after = teams(a), teams(b)
     out: list[str] = []
     for pid in sorted(set(a.people) & set(b.people)):
-        # a team removed is its own line ("team removed"): leaving it is no move
-        old = {t for t in before.get(pid, set()) if t in b.teams}
+        was = before.get(pid, set())  # base ids
         new = after.get(pid, set())
+        kept = {renamed.get(t, t) for t in was} & set(b.teams)
+        left = {t for t in was if renamed.get(t, t) not in new}
         # joining one more team (the lead of a team added) is no move: nobody was left
-        if old != new and (old - new or not old) and \
-                not any(src.unread(node_key("Team", t)) for t in old ^ new):
+        if kept != new and (kept - new or not kept) and \
+                not any(src.unread(node_key("Team", t)) for t in left | (new - kept)):
             out.append(M("person moved: {person} from {old} to {new}",
-                         person=named(b, "Person", pid), old=said(old - new),
-                         new=said(new - old)))
+                         person=named(b, "Person", pid), old=said(a, left),
+                         new=said(b, new - kept)))
     return out
 
 
@@ -414,12 +414,23 @@ def _lifecycle(a: Org, b: Org, kind: str, moved: dict[str, str], src: _Sources) 
     → technology)`), then added, then removed between `a` and `b`, each sorted by id."""
     lines = _LINES[kind]
     ta, tb = set(a.table(kind)), set(b.table(kind))
-    out: list[str] = [M("{kind} renamed: {name} ({old} → {new})", kind=lines.word,
-                        name=display_name(b.table(kind)[new], new), old=old, new=new)
+    out: list[str] = [_renamed_line(lines.word, a.table(kind)[old], b.table(kind)[new], old,
+                                    new)
                       for old, new in sorted(moved.items(), key=lambda item: item[1])]
     out += [lines.added(b, i) for i in src.known(kind, tb - ta - set(moved.values()))]
     out += [lines.removed(a, i) for i in src.known(kind, ta - tb - set(moved))]
     return out
+
+
+def _renamed_line(word: M, was: Any, now: Any, old: str, new: str) -> M:
+    """`team renamed: 技术部 (tech → technology)`, or with the name it had too when that
+    changed: `team renamed: 甲组 (a) → 丙组 (aa)`."""
+    name, before = display_name(now, new), display_name(was, old)
+    if before in (name, old):
+        return M("{kind} renamed: {name} ({old} → {new})", kind=word, name=name, old=old,
+                 new=new)
+    return M("{kind} renamed: {old_name} ({old}) → {name} ({new})", kind=word,
+             old_name=before, old=old, name=name, new=new)
 
 
 def _team_changes(a: Org, b: Org, moved: Moved, src: _Sources) -> list[str]:
@@ -427,10 +438,12 @@ def _team_changes(a: Org, b: Org, moved: Moved, src: _Sources) -> list[str]:
         ident = org.teams[t].parent
         return named(org, "Team", ident) if ident else M("(root)")
 
-    out = _lifecycle(a, b, "Team", moved["Team"], src)
+    renamed = moved["Team"]  # a parent renamed is no move
+    out = _lifecycle(a, b, "Team", renamed, src)
     out += [M("team moved: {team} from {old} to {new}", team=named(b, "Team", t),
               old=parent(a, t), new=parent(b, t))
-            for t in sorted(set(a.teams) & set(b.teams)) if a.teams[t].parent != b.teams[t].parent]
+            for t in sorted(set(a.teams) & set(b.teams))
+            if renamed.get(str(a.teams[t].parent), a.teams[t].parent) != b.teams[t].parent]
     for kind in ("Person", "Role", "Meeting"):
         out += _lifecycle(a, b, kind, moved[kind], src)
     return out
