@@ -390,6 +390,7 @@ def _apply_diff(result: LintResult, head: list[Finding], org: Org, ref: str,
     new = [f for f in diff.new if id(f) in shown]
     result.unchanged, result.diff_ref = len(shown) - len(new), ref
     result.fixed, result.not_compared = len(diff.fixed), len(diff.unknown)
+    result.held_back = len(diff.held)
     result.findings = where_it_was(new, base, base_org, org, ref, result.lang or "en")
     result.org_diff = diff.changes
     result.org_diff_head = diff_head(ref, diff)

@@ -171,3 +171,68 @@ def test_a_team_renamed_with_an_alias_and_a_new_name_keeps_its_old_name(
     assert [line for line in lines if line.startswith(moved[:4])] == [moved]
     # its child's parent was renamed, not changed: no "team moved"
     assert not [line for line in lines if "乙组 (b) from" in line or "乙组（b） " in line]
+
+
+# --- item 10: --diff blames a file only when one failed to load ------------------------------
+
+HELD_BASE = """\
+- {kind: Team, id: root, name: 总部, lead: p1, members: [p1]}
+- {kind: Team, id: mkt, name: 市场部, parent: root, lead: p2, members: [p2]}
+- {kind: Person, id: p1, name: 张三}
+- {kind: Person, id: p2, name: 李四}
+- {kind: Responsibility, id: ads, name: 投放, accountable: mkt}
+- {kind: Responsibility, id: brand, name: 品牌, accountable: mkt}
+- {kind: Meeting, id: m1, name: 周会, cadence: 每周一 10:00, owner: p1, attendees: [root、mkt]}
+"""
+
+
+def _diff_head(repo: Path, base: str, head: str, *args: str) -> tuple[str, list[str]]:
+    _repo(repo, {"org/org.yaml": base})
+    (repo / "org" / "org.yaml").write_text(head, "utf-8")
+    run = run_cli("check", "org", "--diff", "HEAD", *args, cwd=repo)
+    assert run.code in (0, 1), run.stderr
+    lines = run.stdout.splitlines()
+    head_line = next(line for line in lines if "HEAD" in line and not line.startswith(" "))
+    return head_line, [line.strip() for line in lines if line.startswith("  ")
+                       and not line.startswith("    ")]
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "org diff against HEAD: 2 new findings, 1 fixed"),
+    ("zh", "与 HEAD 相比的组织变化：2 条新问题，1 条已修复"),
+])
+def test_a_fixed_finding_whose_place_holds_another_held_back_one_is_fixed(
+        tmp_path: Path, lang: str, said: str) -> None:
+    # the comma is fixed; the team's new id leaves 'mkt' unknown there, which RF007 reports
+    head = HELD_BASE.replace("root、mkt", "root, mkt").replace("id: mkt,", "id: mktt,")
+    first, lines = _diff_head(tmp_path, HELD_BASE, head, "--lang", lang)
+    assert first == said
+    if lang == "en":
+        assert [line for line in lines if line.startswith("fixed")] == [
+            "fixed: RF001 an enumeration comma `、` (U+3001) in the list of `attendees`: YAML "
+            "reads the items around it as one"]
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "org diff against HEAD: 2 new findings, 0 fixed, 1 not compared (held back behind "
+           "another finding)"),
+    ("zh", "与 HEAD 相比的组织变化：2 条新问题，0 条已修复，1 条无法比较（因另一条问题暂缓判断）"),
+])
+def test_a_finding_held_back_in_the_head_is_not_compared_for_that_reason(
+        tmp_path: Path, lang: str, said: str) -> None:
+    base = HELD_BASE.replace("root、mkt", "root, mkx")  # one unknown 'mkx': RF001
+    # 'mkx' three times and 'mkt' nowhere: RF007 at mkt, the RF001s behind it
+    head = base.replace("accountable: mkt", "accountable: mkx")
+    first, _ = _diff_head(tmp_path, base, head, "--lang", lang)
+    assert first == said
+
+
+def test_the_reports_diff_counts_give_the_same_reason(tmp_path: Path) -> None:
+    base = HELD_BASE.replace("root、mkt", "root, mkx")
+    _diff_head(tmp_path, base, base.replace("accountable: mkt", "accountable: mkx"),
+               "--lang", "en")
+    run = run_cli("report", "org", "--diff", "HEAD", "--lang", "en", "-o", "r.md",
+                  cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    assert "Since HEAD: 2 new, 0 unchanged, 0 fixed, 1 not compared (held back behind another " \
+        "finding)" in (tmp_path / "r.md").read_text("utf-8")

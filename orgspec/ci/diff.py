@@ -35,8 +35,10 @@ class OrgDiff:
 
     new: list[Finding] = field(default_factory=list)
     fixed: list[Finding] = field(default_factory=list)
-    # gone from the working tree, but not checked there (their file did not load): not fixed
+    # gone from the working tree, but not checked there (their file did not load, or they
+    # were held back behind another finding: `held`, a part of them): not fixed
     unknown: list[Finding] = field(default_factory=list)
+    held: list[Finding] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)  # `M`s: English, said in any language
 
 
@@ -193,18 +195,38 @@ def compare(base: LintResult, head: LintResult, base_org: Org, head_org: Org) ->
     carried = _carried_over(gone, new, moved, head_org, sources)
     diff = OrgDiff(new=[f for f in new if id(f) not in carried])
     unchecked, inside = not_checked(head), in_scope(head)
+    unloaded = _unloaded(head)
     for f in gone:
         if id(f) in carried:
             continue
         entry = {"fingerprint": f.fingerprint, "code": f.code, "file": f.location.file,
                  "entity": f.entity}
-        if inside(entry):
-            (diff.unknown if unchecked(entry) else diff.fixed).append(f)
+        if not inside(entry):
+            continue
+        english = str(getattr(f.message, "source", f.message))  # `Said` keeps its `M`
+        if not unchecked(entry) or (not unloaded(f.location.file) and
+                                    head.held_messages.get(f.fingerprint, english) != english):
+            # (a finding held back in its place says something else: this one is gone)
+            diff.fixed.append(f)
+        else:
+            diff.unknown.append(f)
+            if not unloaded(f.location.file):
+                diff.held.append(f)
     diff.changes = sources.note() + _team_changes(base_org, head_org, moved, sources) + \
         _duty_changes(base_org, head_org, moved, sources) + _finding_changes(diff) + \
         _kr_changes(base_org, head_org, moved, sources) + \
         _person_moves(base_org, head_org, moved["Team"], sources)
     return diff
+
+
+def _unloaded(head: LintResult) -> Callable[[str], bool]:
+    """Whether a file was not read by `head` while some file failed to load there (it
+    failed, or what it held may have moved into the one that did), as `not_checked` sees
+    it: a finding of it is not compared for that reason."""
+    failed = {_Sources.norm(f) for f in head.failed_files}
+    read = {_Sources.norm(f) for f in head.files}
+    return lambda file: bool(failed) and (_Sources.norm(file) in failed or
+                                          _Sources.norm(file) not in read)
 
 
 def _carried_over(gone: list[Finding], new: list[Finding], moved: Moved, head_org: Org,
@@ -339,10 +361,10 @@ def diff_head(ref: str, diff: OrgDiff) -> M:
     fixed = M("{n} fixed", n=len(diff.fixed))
     if not diff.unknown:
         return M("org diff against {ref}: {new}, {fixed}", ref=ref, new=new, fixed=fixed)
-    unknown = M("1 not compared (its file did not load)") if len(diff.unknown) == 1 else \
-        M("{n} not compared (their files did not load)", n=len(diff.unknown))
+    from orgspec.report.view import not_compared
+
     return M("org diff against {ref}: {new}, {fixed}, {unknown}", ref=ref, new=new,
-             fixed=fixed, unknown=unknown)
+             fixed=fixed, unknown=not_compared(len(diff.unknown), len(diff.held)))
 
 
 _HOLDER_KINDS = {"team": "Team", "person": "Person", "role": "Role"}

@@ -335,15 +335,29 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
 
 def _diff_counts(result: LintResult) -> M:
     """With `--diff REF`: the findings new since REF (those shown), unchanged (left out) and
-    fixed, and those not compared when some base files did not load: the text output's
-    counts."""
+    fixed, and those not compared (in a file that did not load, or held back behind another
+    finding) when there are some: the text output's counts."""
     if result.not_compared:
-        return M("Since {ref}: {new} new, {unchanged} unchanged, {fixed} fixed, {unknown} not "
-                 "compared (their files did not load)", ref=result.diff_ref,
-                 new=len(result.findings), unchanged=result.unchanged, fixed=result.fixed,
-                 unknown=result.not_compared)
+        return M("Since {ref}: {new} new, {unchanged} unchanged, {fixed} fixed, {unknown}",
+                 ref=result.diff_ref, new=len(result.findings), unchanged=result.unchanged,
+                 fixed=result.fixed, unknown=not_compared(result.not_compared,
+                                                          result.held_back))
     return M("Since {ref}: {new} new, {unchanged} unchanged, {fixed} fixed", ref=result.diff_ref,
              new=len(result.findings), unchanged=result.unchanged, fixed=result.fixed)
+
+
+def not_compared(unknown: int, held: int) -> list[M]:
+    """`1 not compared (its file did not load)`, `2 not compared (held back behind other
+    findings)`, or both: the `unknown` findings of the base not compared, `held` of them
+    held back behind another finding, the others in a file that did not load."""
+    out: list[M] = []
+    if unknown - held:
+        out.append(M("1 not compared (its file did not load)") if unknown - held == 1 else
+                   M("{n} not compared (their files did not load)", n=unknown - held))
+    if held:
+        out.append(M("1 not compared (held back behind another finding)") if held == 1 else
+                   M("{n} not compared (held back behind other findings)", n=held))
+    return out
 
 
 def view_of(result: LintResult, view: ReportView | None = None, org: Org | None = None,
