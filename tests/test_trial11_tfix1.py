@@ -236,3 +236,45 @@ def test_the_reports_diff_counts_give_the_same_reason(tmp_path: Path) -> None:
     assert run.code == 0, run.stderr
     assert "Since HEAD: 2 new, 0 unchanged, 0 fixed, 1 not compared (held back behind another " \
         "finding)" in (tmp_path / "r.md").read_text("utf-8")
+
+
+# --- item 5: a file-level finding in a renamed file, and the baseline's language --------------
+
+IGNORING = "# orgspec: ignore-file[HI005]\n" \
+    "- {kind: Meeting, id: m1, name: 周会, cadence: 每周一 10:00, owner: p1, attendees: [root]}\n"
+ROOT_ORG = """\
+- {kind: Team, id: root, name: 总部, lead: p1, members: [p1], responsibilities: [ads]}
+- {kind: Person, id: p1, name: 张三}
+- {kind: Responsibility, id: ads, name: 投放, accountable: root}
+"""
+
+
+def _baselined(repo: Path, lang: str, files: dict[str, str]) -> None:
+    _repo(repo, files)
+    run = run_cli("check", "org", "--write-baseline", "bl.json", "--lang", lang, cwd=repo)
+    assert run.code == 0, run.stderr
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "baseline")
+
+
+def test_a_file_level_finding_in_a_renamed_file_stays_known(tmp_path: Path) -> None:
+    _baselined(tmp_path, "zh", {"org/meetings.yaml": IGNORING, "org/org.yaml": ROOT_ORG})
+    git(tmp_path, "mv", "org/meetings.yaml", "org/会议.yaml")
+    run = run_cli("check", "org", "--baseline", "bl.json", "--lang", "en", cwd=tmp_path)
+    assert run.code == 0, run.stdout
+    assert run.stdout.splitlines()[-1] == "No problems found in 2 files (4 entities)."
+    assert run.stderr == "baseline bl.json: 1 known finding not shown, 0 stale entries\n"
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "stale baseline entry (fixed): org/meetings.yaml: SU001 unused suppression of HI005 "
+           "(nothing to suppress)"),
+    ("zh-Hant", "過時的基線條目（已修復）：org/meetings.yaml：SU001 對 HI005 的忽略沒有用上"
+                "（沒有可忽略的問題）"),
+])
+def test_a_stale_entry_is_said_in_the_runs_language(tmp_path: Path, lang: str,
+                                                    said: str) -> None:
+    _baselined(tmp_path, "zh", {"org/meetings.yaml": IGNORING, "org/org.yaml": ROOT_ORG})
+    (tmp_path / "org" / "meetings.yaml").write_text(IGNORING.split("\n", 1)[1], "utf-8")
+    run = run_cli("check", "org", "--baseline", "bl.json", "--lang", lang, cwd=tmp_path)
+    assert said in run.stderr.splitlines()
