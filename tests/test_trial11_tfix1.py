@@ -278,3 +278,30 @@ def test_a_stale_entry_is_said_in_the_runs_language(tmp_path: Path, lang: str,
     (tmp_path / "org" / "meetings.yaml").write_text(IGNORING.split("\n", 1)[1], "utf-8")
     run = run_cli("check", "org", "--baseline", "bl.json", "--lang", lang, cwd=tmp_path)
     assert said in run.stderr.splitlines()
+
+
+# --- item 12: init never adds its example beside a real org ---------------------------------
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "orgspec: error: {org} already holds YAML ({first}): init adds its example org "
+           "only to a new folder; check yours with `orgspec check {org}`\n"),
+    ("zh", "orgspec: 错误：{org} 里已有 YAML 文件（{first}）：init 只把示例组织写入新文件夹；"
+           "检查现有组织请用 `orgspec check {org}`\n"),
+])
+def test_init_refuses_a_folder_whose_org_folder_holds_yaml(tmp_path: Path, lang: str,
+                                                           said: str) -> None:
+    real = tmp_path / "org" / "teams" / "运营.yml"
+    real.parent.mkdir(parents=True)
+    real.write_text("- {kind: Team, id: ops, name: 运营部}\n", "utf-8")
+    run = run_cli("init", ".", "--lang", lang, cwd=tmp_path)
+    assert (run.code, run.stdout) == (2, "")
+    assert run.stderr == said.format(org="org", first="org/teams/运营.yml")
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == \
+        ["org", "org/teams", "org/teams/运营.yml"]
+
+
+def test_init_writes_beside_an_org_folder_of_other_files(tmp_path: Path) -> None:
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "README.md").write_text("x", "utf-8")
+    assert run_cli("init", ".", "--lang", "en", cwd=tmp_path).code == 0
+    assert (tmp_path / "org" / "org.yaml").is_file()
