@@ -305,3 +305,44 @@ def test_init_writes_beside_an_org_folder_of_other_files(tmp_path: Path) -> None
     (tmp_path / "org" / "README.md").write_text("x", "utf-8")
     assert run_cli("init", ".", "--lang", "en", cwd=tmp_path).code == 0
     assert (tmp_path / "org" / "org.yaml").is_file()
+
+
+# --- item 14: one team-health policy for report --diff, with a baseline or without -----------
+
+HEALTH_BASE = """\
+- {kind: Team, id: ops, name: 运营部, members: [p1], responsibilities: [ads]}
+- {kind: Team, id: cs, name: 客服部, lead: p2, members: [p2], responsibilities: [faq]}
+- {kind: Person, id: p1, name: 张三}
+- {kind: Person, id: p2, name: 李四}
+- {kind: Responsibility, id: ads, name: 投放, accountable: ops}
+- {kind: Responsibility, id: faq, name: 答疑, accountable: cs}
+"""
+
+
+def _health(report: str) -> str:
+    return report[report.index("\n## Team health"):].split("\n## ", 2)[1]
+
+
+@pytest.mark.parametrize("baseline", [False, True])
+def test_report_diff_scores_teams_by_every_current_finding(tmp_path: Path,
+                                                           baseline: bool) -> None:
+    _repo(tmp_path, {"org/org.yaml": HEALTH_BASE})  # ops has no lead (HI005): unchanged
+    (tmp_path / "org" / "org.yaml").write_text(HEALTH_BASE.replace(
+        "lead: p2, members: [p2]", "members: [p2]"), "utf-8")  # cs's lead goes: new
+    full = run_cli("report", "org", "--lang", "en", "-o", "full.md", cwd=tmp_path)
+    assert full.code == 0, full.stderr
+    args = ("--write-baseline", "bl.json") if baseline else ()
+    if baseline:  # the baseline knows ops's finding
+        git(tmp_path, "stash", "-q")
+        assert run_cli("check", "org", *args, "--lang", "en", cwd=tmp_path).code == 0
+        git(tmp_path, "stash", "pop", "-q")
+    run = run_cli("report", "org", "--diff", "HEAD", "--lang", "en", "-o", "d.md",
+                  *(("--baseline", "bl.json") if baseline else ("--no-baseline",)),
+                  cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    whole, diffed = ((tmp_path / n).read_text("utf-8") for n in ("full.md", "d.md"))
+    assert _health(diffed) == _health(whole)
+    assert "(`ops`) | 100 |" not in _health(diffed)
+    said = "Since HEAD: 1 new, 0 unchanged, 0 fixed" if baseline else \
+        "Since HEAD: 1 new, 1 unchanged, 0 fixed; team health counts the unchanged findings too"
+    assert said in diffed.splitlines()
