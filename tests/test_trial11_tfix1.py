@@ -346,3 +346,12 @@ def test_report_diff_scores_teams_by_every_current_finding(tmp_path: Path,
     said = "Since HEAD: 1 new, 0 unchanged, 0 fixed" if baseline else \
         "Since HEAD: 1 new, 1 unchanged, 0 fixed; team health counts the unchanged findings too"
     assert said in diffed.splitlines()
+
+
+def test_a_row_of_a_shared_name_without_a_parent_joins_the_first_with_a_note(
+        tmp_path: Path) -> None:
+    out, said = _import(tmp_path, SAME_NAME + "E8,吴凡,运营部,,\n", "--lang", "en")
+    by_name = {t.name: t for t in load_org([str(out)]).org.teams.values()}
+    assert by_name["运营部（电商事业部）"].members == ["e2", "e8"]
+    assert "note: d.csv:7: no parent department for 运营部, one of several called so; taken " \
+        "as 运营部（电商事业部）" in said

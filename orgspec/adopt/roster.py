@@ -301,7 +301,7 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
         email = row.get("email")
         if email and "@" in email and not person.email:
             person.email = email
-        tkey, tname = teams.team(row)
+        tkey, tname = teams.team(path, row, draft.notes)
         if not tkey:
             draft.notes.append(M("{where}: {person} has no team",
                                  where=os.path.basename(path) + ":" + str(row.line),
@@ -396,10 +396,16 @@ class _TeamKeys:
     def _key(self, ident: str, name: str) -> str:
         return ident or self.by_name.get(name) or name
 
-    def team(self, row: Row) -> tuple[str, str]:
+    def team(self, path: str, row: Row, notes: list[str]) -> tuple[str, str]:
         name = row.get("team")
         if not row.get("team_id") and name in self.shared:
-            parent = _parent_text(row) or self.shared[name][0]
+            parent = _parent_text(row)
+            if not parent:
+                parent = self.shared[name][0]
+                notes.append(M("{where}: no parent department for {name}, one of several "
+                               "called so; taken as {first}", where=os.path.basename(path)
+                               + ":" + str(row.line), name=name,
+                               first=_qualified(name, parent)))
             return parent + "/" + name, _qualified(name, parent)
         return self._key(row.get("team_id"), name), name
 
