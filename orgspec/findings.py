@@ -154,12 +154,17 @@ class LintResult:
     unchanged: int = 0
     fixed: int = 0  # with --diff: findings of REF gone now; `not_compared`: gone, but their
     not_compared: int = 0  # file did not load here, so not known to be fixed
+    held_back: int = 0  # of `not_compared`, those held back here (not for a file)
+    # with --diff: the `unchanged` findings left out of `findings` (team health counts them,
+    # as it counts `baselined`: a team's score is that of every current finding)
+    left_out: list[Finding] = field(default_factory=list)
     lang: str = ""  # the language of the messages (en, zh); "" when not linted by `lint_org`
     # what this run could not judge: the fingerprints of findings held back (they depend on
     # a value dropped or a file that failed), and the entities kept without some fields
     # with those fields (`("objective:o", {"Objective.period"})`; `{"*"}`: held as invalid,
     # nothing checked); a baseline entry among them is not fixed
     held: frozenset[str] = frozenset()
+    held_messages: dict[str, str] = field(default_factory=dict)  # fingerprint -> English
     unchecked: tuple[tuple[str, frozenset[str]], ...] = ()
     # the paths the findings were narrowed to (`check org/meetings.yaml`; a folder covers
     # what is below it); (): the whole org. A baseline entry outside them (or of a rule not

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from orgspec.i18n import M, message_of, say
-from orgspec.paths import project_root
+from orgspec.paths import display_path, project_root
 
 if TYPE_CHECKING:
     from orgspec.findings import Finding, LintResult
@@ -271,7 +271,7 @@ def narrow(result: LintResult, org: Org | None, targets: list[str], config: Conf
     among them unless `diff_in_output` (the text output prints them, with the findings).
     Raises UsageError."""
     head = list(result.findings)  # the diff compares whole runs: the base has no baseline
-    notes = _apply_baseline(result, baseline_path) if baseline_path else []
+    notes = _apply_baseline(result, baseline_path, targets, config) if baseline_path else []
     if diff_ref and org is not None:
         lines = _apply_diff(result, head, org, diff_ref, targets, config)
         notes += [] if diff_in_output else lines
@@ -322,12 +322,15 @@ def _write_baseline(result: LintResult, path: str, configured: str | None) -> Ou
                    result)
 
 
-def _apply_baseline(result: Any, path: str) -> list[str]:
+def _apply_baseline(result: Any, path: str, targets: list[str], config: Config) -> list[str]:
     """Drop known findings; return one line for the known and one per stale entry."""
     from orgspec.ci import baseline
+    from orgspec.engine.lint import org_root
 
     try:
-        outcome = baseline.apply(result, baseline.read(path))
+        entries = _in_renamed_files(baseline.read(path), result,
+                                    org_root(targets or [config.root_path()]), path)
+        outcome = baseline.apply(result, entries)
     except baseline.BaselineError as exc:
         raise UsageError(message_of(exc)) from None  # said as the CLI's errors are
     lang = result.lang or "en"
@@ -340,7 +343,7 @@ def _apply_baseline(result: Any, path: str) -> list[str]:
     now = _now_named(path, outcome.stale[:50] + outcome.held[:50])
     notes += [say(M("stale baseline entry (fixed): {file}: {code} {message}",
                     file=now(e), code=e.get("code", "?"),
-                    message=e.get("message", "")), lang) for e in outcome.stale[:50]]
+                    message=baseline.message_in(e, lang)), lang) for e in outcome.stale[:50]]
     if outcome.held:
         notes.append(say(M("1 baseline entry not checked: its file or entity did not load "
                            "(held back, not fixed)") if len(outcome.held) == 1 else
@@ -348,8 +351,39 @@ def _apply_baseline(result: Any, path: str) -> list[str]:
                            "load (held back, not fixed)", n=len(outcome.held)), lang))
     notes += [say(M("baseline entry not checked (held back): {file}: {code} {message}",
                     file=now(e), code=e.get("code", "?"),
-                    message=e.get("message", "")), lang) for e in outcome.held[:50]]
+                    message=baseline.message_in(e, lang)), lang) for e in outcome.held[:50]]
     return notes
+
+
+def _in_renamed_files(entries: list[dict[str, Any]], result: LintResult, root: str,
+                      path: str) -> list[dict[str, Any]]:
+    """`entries` of baseline `path`, those of findings outside every entity (whose
+    fingerprint names the file: an unused `ignore-file`, SU001) in a file git saw renamed
+    since the baseline was committed given the fingerprint and file the same finding has
+    in the file as now named. Entities' fingerprints never name their file. git is asked
+    only when such an entry's file is gone."""
+    from orgspec.findings import fingerprint
+
+    found = {f.fingerprint for f in result.findings}
+    loose = {e["fingerprint"]: i for i, e in enumerate(entries)
+             if not e.get("entity") and e["fingerprint"] not in found and
+             isinstance(e.get("file"), str) and not os.path.exists(e["file"])}
+    if not loose:
+        return entries
+    from orgspec.ci.renames import renamed_since
+
+    former = {new: old for old, new in renamed_since(path).items()}
+    out = list(entries)
+    for f in result.findings:
+        old = former.get(display_path(f.location.file)) if not f.entity else None
+        if old is None:
+            continue
+        english = str(getattr(f.message, "source", f.message))  # as fingerprints say it
+        rel = os.path.relpath(os.path.abspath(old), os.path.abspath(root)).replace(os.sep, "/")
+        i = loose.pop(fingerprint(f.code, rel + "\0" + english), None)
+        if i is not None:
+            out[i] = {**entries[i], "fingerprint": f.fingerprint, "file": f.location.file}
+    return out
 
 
 def _now_named(path: str, entries: list[dict[str, Any]]) -> Callable[[dict[str, Any]], Any]:
@@ -390,6 +424,8 @@ def _apply_diff(result: LintResult, head: list[Finding], org: Org, ref: str,
     new = [f for f in diff.new if id(f) in shown]
     result.unchanged, result.diff_ref = len(shown) - len(new), ref
     result.fixed, result.not_compared = len(diff.fixed), len(diff.unknown)
+    result.held_back = len(diff.held)
+    result.left_out = [f for f in result.findings if id(f) not in {id(n) for n in new}]
     result.findings = where_it_was(new, base, base_org, org, ref, result.lang or "en")
     result.org_diff = diff.changes
     result.org_diff_head = diff_head(ref, diff)

@@ -210,12 +210,14 @@ def test_diff_reports_count_new_unchanged_and_fixed_golden(tmp_path: Path) -> No
     assert "与 HEAD 相比的组织变化：1 条新问题，2 条已修复" in text.stdout
     md = run_cli("report", "org", "--diff", "HEAD", "--lang", "zh", cwd=repo)
     assert md.code == 0, md.stderr
-    assert "\n与 HEAD 相比：新问题 1 条，未变 1 条，已修复 2 条\n" in md.stdout
+    assert "\n与 HEAD 相比：新问题 1 条，未变 1 条，已修复 2 条；团队健康度也计入了未变的问题\n" \
+        in md.stdout
     assert_golden("report-diff.md", md.stdout)
     html = run_cli("report", "org", "--diff", "HEAD", "--format", "html", "--lang", "en",
                    cwd=repo, env={"SOURCE_DATE_EPOCH": "1700000000"})
     assert html.code == 0, html.stderr
-    assert '<p class="diff-counts">Since HEAD: 1 new, 1 unchanged, 2 fixed</p>' in html.stdout
+    assert '<p class="diff-counts">Since HEAD: 1 new, 1 unchanged, 2 fixed; team health counts '\
+        'the unchanged findings too</p>' in html.stdout
     assert_golden("report-diff.html", re.sub(r"orgspec \d+\.\d+\.\d+\S*?(?=[\s\"<])",
                                              "orgspec VERSION", html.stdout))
 

@@ -3,7 +3,8 @@
 `common/` holds files for every language, `en/`, `zh/` and `zh_Hant/` the rest (`zh_Hant/`
 is generated from `zh/` by `python -m orgspec.i18n.build update`); a leading `_` in a path
 part stands for `.` (so the wheel and tools see no hidden files). `{{version}}` and `{{year}}`
-are filled in. Nothing is written if any target exists.
+are filled in. Nothing is written if any target exists, or if a folder the example org goes
+into already holds YAML (a real org: the example's entities would join it).
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ def init_repo(directory: str, lang: str = "en") -> list[str]:
         first = os.path.normpath(os.path.join(directory, exists[0]))
         raise InitError(M("{first} exists; init writes only into a folder without {files}",
                           first=first, files=sorted(files)))
+    _refuse_beside_an_org(directory, files)
     try:
         for rel, text in files.items():
             target = os.path.join(directory, rel)
@@ -57,3 +59,24 @@ def init_repo(directory: str, lang: str = "en") -> list[str]:
         raise InitError(M("cannot write into {path!r}: {why}", path=directory,
                           why=reason(exc))) from None
     return list(files)
+
+
+def _refuse_beside_an_org(directory: str, files: dict[str, str]) -> None:
+    """Raise InitError when a folder that `files` puts YAML into (not `directory` itself
+    nor a hidden one: `.github`) already holds a YAML file, at any depth, as the loader
+    reads it: the example's teams and people would join that org."""
+    folders = sorted({rel.split("/", 1)[0] for rel in files
+                      if "/" in rel and not rel.startswith(".")
+                      and rel.endswith((".yaml", ".yml"))})
+    for folder in folders:
+        top = os.path.join(directory, folder)
+        for here, dirs, names in os.walk(top):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            found = sorted(n for n in names if n.lower().endswith((".yaml", ".yml")))
+            if found:
+                first = os.path.relpath(os.path.join(here, found[0]), directory)
+                org = os.path.normpath(top)
+                raise InitError(M("{org} already holds YAML ({first}): init adds its example "
+                                  "org only to a new folder; check yours with `orgspec check "
+                                  "{org}`", org=org, first=os.path.normpath(
+                                      os.path.join(directory, first)).replace(os.sep, "/")))

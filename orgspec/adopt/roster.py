@@ -3,8 +3,9 @@
 One row per person and team (a person in two teams has two rows). Headers are matched
 case-, space- and punctuation-blind against the aliases below (English, Simplified and
 Traditional Chinese); `--column FIELD=HEADER` maps any other header. `name` or `person`, and
-`team`, are required. The team lead is the row flagged in `lead`; without that column, the
-member most others in the team report to (`manager`); otherwise none. The columns read
+`team`, are required. The team lead is the row flagged in `lead`; for a team with no flagged
+row (or without that column), the member most others in the team report to (`manager`);
+otherwise none. Departments of one name under different parents are as many teams. The columns read
 for no field are named in a note (`略過欄位`), so none is dropped silently.
 """
 
@@ -15,7 +16,6 @@ import io
 import os
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -282,7 +282,8 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
             draft.notes.append(M("{where}: ignored columns {columns} (read one with --column "
                                  "FIELD=HEADER)", where=os.path.basename(path),
                                  columns=ignored))
-    team_key = _team_keys(rows)
+    teams = _TeamKeys(rows)
+    draft.notes.extend(teams.notes)
     person_of: dict[tuple[str, int], str] = {}
     known: dict[str, str] = {}  # the person's source key -> id
     for path, row in rows:
@@ -300,25 +301,26 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
         email = row.get("email")
         if email and "@" in email and not person.email:
             person.email = email
-        tkey = team_key(row.get("team_id"), row.get("team"))
+        tkey, tname = teams.team(path, row, draft.notes)
         if not tkey:
             draft.notes.append(M("{where}: {person} has no team",
                                  where=os.path.basename(path) + ":" + str(row.line),
                                  person=key))
             continue
-        team = draft.team(ids.get("team", tkey))
-        team.name = team.name or row.get("team") or None
+        team = draft.team(ids.get("team", tkey, teams.slug_text(tkey, tname)))
+        team.name = team.name or tname or None
         draft.add_member(team.id, pid)
-        pkey = team_key(row.get("parent_team_id"), row.get("parent_team"))
+        pkey, pname = teams.parent(path, row, draft.notes)
         if pkey:
-            parent = draft.team(ids.get("team", pkey))
-            parent.name = parent.name or row.get("parent_team") or None
+            parent = draft.team(ids.get("team", pkey, teams.slug_text(pkey, pname)))
+            parent.name = parent.name or pname or None
             if team.parent is None and parent.id != team.id:
                 team.parent = parent.id
         if row.get("lead").casefold() in YES:
             team.lead = team.lead or pid
-    if not any("lead" in r.values for _, r in rows):
-        _infer_leads(draft, rows, person_of, known)
+    # a team none of whose rows is flagged (or a roster without the column) is led by the
+    # member most of the team report to
+    _infer_leads(draft, rows, person_of, known)
     draft.notes.extend(_one_name_two_ids(rows))
     return draft
 
@@ -359,15 +361,77 @@ def _person_key(row: Row) -> tuple[str, str]:
     return row.get("name"), row.get("name")
 
 
-def _team_keys(rows: list[tuple[str, Row]]) -> Callable[[str, str], str]:
-    """team_key(id, name): the source key of a team, one per team whether a row names it by
-    id or by name."""
-    by_name = {r.get("team"): r.get("team_id") for _, r in rows if r.get("team")}
+class _TeamKeys:
+    """The source key and name of the team a row is in, and of its parent: one key per team
+    whether a row names it by id or by name. Departments of one name under different parents
+    (two 运营部, one under 电商事业部 and one under 物流事业部) are as many teams, keyed
+    `PARENT/NAME` and named `NAME（PARENT）` so that they can be told apart (an id built from
+    that name does not hang on the rows' order); `notes` says so. O(rows)."""
 
-    def key(ident: str, name: str) -> str:
-        return ident or by_name.get(name) or name
+    def __init__(self, rows: list[tuple[str, Row]]) -> None:
+        self.by_name = {r.get("team"): r.get("team_id") for _, r in rows if r.get("team")}
+        with_id = {r.get("team") for _, r in rows if r.get("team_id")}
+        parents: dict[str, dict[str, str]] = {}  # name -> parent -> first row (file:line)
+        for path, row in rows:
+            name = row.get("team")
+            if name and name not in with_id:
+                parent = _parent_text(row)
+                if parent:
+                    parents.setdefault(name, {}).setdefault(
+                        parent, os.path.basename(path) + ":" + str(row.line))
+        self.shared = {name: list(by) for name, by in parents.items() if len(by) > 1}
+        self.notes = [M("{where}: {n} departments are called {name}, under {parents}: "
+                        "imported as {n} teams, {teams}", where=next(iter(
+                            parents[name].values())), n=len(under), name=name,
+                        parents=under, teams=[_qualified(name, p) for p in under])
+                      for name, under in sorted(self.shared.items())]
+        self.qualified = {p + "/" + name for name, under in self.shared.items() for p in under}
+        self.said: set[tuple[str, str]] = set()
 
-    return key
+    def slug_text(self, key: str, name: str) -> str | None:
+        """What a team's id is made from: its qualified name for one of several of a name,
+        else its key (None)."""
+        return name if key in self.qualified else None
+
+    def _key(self, ident: str, name: str) -> str:
+        return ident or self.by_name.get(name) or name
+
+    def team(self, path: str, row: Row, notes: list[str]) -> tuple[str, str]:
+        name = row.get("team")
+        if not row.get("team_id") and name in self.shared:
+            parent = _parent_text(row)
+            if not parent:
+                parent = self.shared[name][0]
+                notes.append(M("{where}: no parent department for {name}, one of several "
+                               "called so; taken as {first}", where=os.path.basename(path)
+                               + ":" + str(row.line), name=name,
+                               first=_qualified(name, parent)))
+            return parent + "/" + name, _qualified(name, parent)
+        return self._key(row.get("team_id"), name), name
+
+    def parent(self, path: str, row: Row, notes: list[str]) -> tuple[str, str]:
+        name = row.get("parent_team")
+        if not row.get("parent_team_id") and name in self.shared:
+            first = self.shared[name][0]
+            if (name, row.get("team")) not in self.said:
+                self.said.add((name, row.get("team")))
+                notes.append(M("{where}: parent department {name} of {team} is one of "
+                               "several called so; taken as {first}",
+                               where=os.path.basename(path) + ":" + str(row.line), name=name,
+                               team=row.get("team"), first=_qualified(name, first)))
+            return first + "/" + name, _qualified(name, first)
+        return self._key(row.get("parent_team_id"), name), name
+
+
+def _parent_text(row: Row) -> str:
+    return row.get("parent_team") or row.get("parent_team_id")
+
+
+def _qualified(name: str, parent: str) -> str:
+    """`运营部（电商事业部）`, `Ops (E-commerce)`: a name told apart by its parent's."""
+    if any(not c.isascii() and c.isalpha() for c in name + parent):
+        return f"{name}（{parent}）"
+    return f"{name} ({parent})"
 
 
 def _infer_leads(draft: Draft, rows: list[tuple[str, Row]], person_of: dict[tuple[str, int], str],

@@ -48,13 +48,30 @@ def dumps(result: LintResult, kept: list[dict[str, Any]] | None = None) -> str:
     drop just because their file or entity failed to load today."""
     failed = set(result.failed_files)
     entries = [{"fingerprint": f.fingerprint, "code": f.code, "file": f.location.file,
-                "entity": f.entity, "message": f.message} for f in result.findings
-               if not load_failure(f, failed)]
+                "entity": f.entity, "message": f.message, "messages": said(f.message)}
+               for f in result.findings if not load_failure(f, failed)]
     have = {e["fingerprint"] for e in entries}
     entries += [e for e in kept or [] if e["fingerprint"] not in have]
     doc = {"version": VERSION, "tool": "orgspec",
            "findings": sorted(entries, key=lambda e: (e["file"], e["code"], e["fingerprint"]))}
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def said(message: str) -> dict[str, str]:
+    """A finding's message in every language (`messages` of an entry), so that a run in
+    another language than the one that wrote the baseline says a stale entry in its own;
+    {} for a message that is no `M` (nothing to say it from)."""
+    from orgspec.i18n import LANGS, say
+
+    source = getattr(message, "source", message)  # a `Said` keeps its `M`
+    return {lang: say(source, lang) for lang in LANGS} if isinstance(source, M) else {}
+
+
+def message_in(entry: dict[str, Any], lang: str) -> Any:
+    """A baseline entry's message in `lang` when the baseline holds it, else as written."""
+    messages = entry.get("messages")
+    said_in = messages.get(lang) if isinstance(messages, dict) else None
+    return said_in if isinstance(said_in, str) else entry.get("message", "")
 
 
 def read(path: str) -> list[dict[str, Any]]:

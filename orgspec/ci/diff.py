@@ -35,8 +35,10 @@ class OrgDiff:
 
     new: list[Finding] = field(default_factory=list)
     fixed: list[Finding] = field(default_factory=list)
-    # gone from the working tree, but not checked there (their file did not load): not fixed
+    # gone from the working tree, but not checked there (their file did not load, or they
+    # were held back behind another finding: `held`, a part of them): not fixed
     unknown: list[Finding] = field(default_factory=list)
+    held: list[Finding] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)  # `M`s: English, said in any language
 
 
@@ -193,18 +195,38 @@ def compare(base: LintResult, head: LintResult, base_org: Org, head_org: Org) ->
     carried = _carried_over(gone, new, moved, head_org, sources)
     diff = OrgDiff(new=[f for f in new if id(f) not in carried])
     unchecked, inside = not_checked(head), in_scope(head)
+    unloaded = _unloaded(head)
     for f in gone:
         if id(f) in carried:
             continue
         entry = {"fingerprint": f.fingerprint, "code": f.code, "file": f.location.file,
                  "entity": f.entity}
-        if inside(entry):
-            (diff.unknown if unchecked(entry) else diff.fixed).append(f)
+        if not inside(entry):
+            continue
+        english = str(getattr(f.message, "source", f.message))  # `Said` keeps its `M`
+        if not unchecked(entry) or (not unloaded(f.location.file) and
+                                    head.held_messages.get(f.fingerprint, english) != english):
+            # (a finding held back in its place says something else: this one is gone)
+            diff.fixed.append(f)
+        else:
+            diff.unknown.append(f)
+            if not unloaded(f.location.file):
+                diff.held.append(f)
     diff.changes = sources.note() + _team_changes(base_org, head_org, moved, sources) + \
         _duty_changes(base_org, head_org, moved, sources) + _finding_changes(diff) + \
         _kr_changes(base_org, head_org, moved, sources) + \
         _person_moves(base_org, head_org, moved["Team"], sources)
     return diff
+
+
+def _unloaded(head: LintResult) -> Callable[[str], bool]:
+    """Whether a file was not read by `head` while some file failed to load there (it
+    failed, or what it held may have moved into the one that did), as `not_checked` sees
+    it: a finding of it is not compared for that reason."""
+    failed = {_Sources.norm(f) for f in head.failed_files}
+    read = {_Sources.norm(f) for f in head.files}
+    return lambda file: bool(failed) and (_Sources.norm(file) in failed or
+                                          _Sources.norm(file) not in read)
 
 
 def _carried_over(gone: list[Finding], new: list[Finding], moved: Moved, head_org: Org,
@@ -254,34 +276,34 @@ def _carried_over(gone: list[Finding], new: list[Finding], moved: Moved, head_or
 
 def _person_moves(a: Org, b: Org, renamed: dict[str, str], src: _Sources) -> list[str]:
     """One line per person in both revisions who left a team (as member or lead) or joined
-    one from none: `person moved: 王五 (p3) from 甲组 (a) to 乙组 (b)`, with the teams left and
-    the teams joined; a renamed team (`renamed`, from `_renamed`) is the same team, a removed
-    one is not left. O(members)."""
+    one from none: `person moved: 王五 (p3) from 甲组 (a) to 乙组 (b)`, with the teams left,
+    named as the base had them (a team renamed or removed since too), and the teams joined;
+    a renamed team (`renamed`, from `_renamed`) is the same team. Leaving a removed team for
+    none is no move (the removal is its own line). O(members)."""
 
-    def teams(org: Org, old: bool) -> dict[str, set[str]]:
+    def teams(org: Org) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {}
         for tid, team in org.teams.items():
-            tid = renamed.get(tid, tid) if old else tid
             for pid in {*team.members, *([team.lead] if team.lead else [])}:
                 out.setdefault(str(pid), set()).add(tid)
         return out
 
-    def said(tids: set[str]) -> Any:  # a team kept or renamed by its current name
-        return [named(b if t in b.teams else a, "Team", t) for t in sorted(tids)] or \
-            M("(no team)")
+    def said(org: Org, tids: set[str]) -> Any:
+        return [named(org, "Team", t) for t in sorted(tids)] or M("(no team)")
 
-    before, after = teams(a, True), teams(b, False)
+    before, after = teams(a), teams(b)
     out: list[str] = []
     for pid in sorted(set(a.people) & set(b.people)):
-        # a team removed is its own line ("team removed"): leaving it is no move
-        old = {t for t in before.get(pid, set()) if t in b.teams}
+        was = before.get(pid, set())  # base ids
         new = after.get(pid, set())
+        kept = {renamed.get(t, t) for t in was} & set(b.teams)
+        left = {t for t in was if renamed.get(t, t) not in new}
         # joining one more team (the lead of a team added) is no move: nobody was left
-        if old != new and (old - new or not old) and \
-                not any(src.unread(node_key("Team", t)) for t in old ^ new):
+        if kept != new and (kept - new or not kept) and \
+                not any(src.unread(node_key("Team", t)) for t in left | (new - kept)):
             out.append(M("person moved: {person} from {old} to {new}",
-                         person=named(b, "Person", pid), old=said(old - new),
-                         new=said(new - old)))
+                         person=named(b, "Person", pid), old=said(a, left),
+                         new=said(b, new - kept)))
     return out
 
 
@@ -339,10 +361,10 @@ def diff_head(ref: str, diff: OrgDiff) -> M:
     fixed = M("{n} fixed", n=len(diff.fixed))
     if not diff.unknown:
         return M("org diff against {ref}: {new}, {fixed}", ref=ref, new=new, fixed=fixed)
-    unknown = M("1 not compared (its file did not load)") if len(diff.unknown) == 1 else \
-        M("{n} not compared (their files did not load)", n=len(diff.unknown))
+    from orgspec.report.view import not_compared
+
     return M("org diff against {ref}: {new}, {fixed}, {unknown}", ref=ref, new=new,
-             fixed=fixed, unknown=unknown)
+             fixed=fixed, unknown=not_compared(len(diff.unknown), len(diff.held)))
 
 
 _HOLDER_KINDS = {"team": "Team", "person": "Person", "role": "Role"}
@@ -414,12 +436,23 @@ def _lifecycle(a: Org, b: Org, kind: str, moved: dict[str, str], src: _Sources) 
     → technology)`), then added, then removed between `a` and `b`, each sorted by id."""
     lines = _LINES[kind]
     ta, tb = set(a.table(kind)), set(b.table(kind))
-    out: list[str] = [M("{kind} renamed: {name} ({old} → {new})", kind=lines.word,
-                        name=display_name(b.table(kind)[new], new), old=old, new=new)
+    out: list[str] = [_renamed_line(lines.word, a.table(kind)[old], b.table(kind)[new], old,
+                                    new)
                       for old, new in sorted(moved.items(), key=lambda item: item[1])]
     out += [lines.added(b, i) for i in src.known(kind, tb - ta - set(moved.values()))]
     out += [lines.removed(a, i) for i in src.known(kind, ta - tb - set(moved))]
     return out
+
+
+def _renamed_line(word: M, was: Any, now: Any, old: str, new: str) -> M:
+    """`team renamed: 技术部 (tech → technology)`, or with the name it had too when that
+    changed: `team renamed: 甲组 (a) → 丙组 (aa)`."""
+    name, before = display_name(now, new), display_name(was, old)
+    if before in (name, old):
+        return M("{kind} renamed: {name} ({old} → {new})", kind=word, name=name, old=old,
+                 new=new)
+    return M("{kind} renamed: {old_name} ({old}) → {name} ({new})", kind=word,
+             old_name=before, old=old, name=name, new=new)
 
 
 def _team_changes(a: Org, b: Org, moved: Moved, src: _Sources) -> list[str]:
@@ -427,10 +460,12 @@ def _team_changes(a: Org, b: Org, moved: Moved, src: _Sources) -> list[str]:
         ident = org.teams[t].parent
         return named(org, "Team", ident) if ident else M("(root)")
 
-    out = _lifecycle(a, b, "Team", moved["Team"], src)
+    renamed = moved["Team"]  # a parent renamed is no move
+    out = _lifecycle(a, b, "Team", renamed, src)
     out += [M("team moved: {team} from {old} to {new}", team=named(b, "Team", t),
               old=parent(a, t), new=parent(b, t))
-            for t in sorted(set(a.teams) & set(b.teams)) if a.teams[t].parent != b.teams[t].parent]
+            for t in sorted(set(a.teams) & set(b.teams))
+            if renamed.get(str(a.teams[t].parent), a.teams[t].parent) != b.teams[t].parent]
     for kind in ("Person", "Role", "Meeting"):
         out += _lifecycle(a, b, kind, moved[kind], src)
     return out

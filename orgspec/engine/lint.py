@@ -271,7 +271,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
                              {c: m.absence for c, m in plan.rules.items() if m.absence})
         findings = assign_fingerprints(sort_findings(findings), anchors,
                                        org_root(paths or [root]))
-        held = _held(every, findings, anchors, org_root(paths or [root]))
+        held_messages = _held(every, findings, anchors, org_root(paths or [root]))
         if kept is not None and anchors.asked and kept.cache.primed():
             kept.cache.put("memo", _anchors_key(org, kept), anchors.asked)
         lang = run_lang(org, config)
@@ -279,7 +279,8 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
     return LintResult(findings, files=org.files, failed_files=sorted(org.failed),
                       entity_count=org.entity_count(),
                       rules={code: plan.rules[code] for code in plan.severity}, lang=lang,
-                      held=held, unchecked=_unchecked(org))
+                      held=frozenset(held_messages), held_messages=held_messages,
+                      unchecked=_unchecked(org))
 
 
 def _anchors(org: Org, kept: Kept | None) -> Anchors:
@@ -313,17 +314,18 @@ def _unchecked(org: Org) -> tuple[tuple[str, frozenset[str]], ...]:
 
 
 def _held(every: list[Finding], kept: list[Finding], anchors: Anchors,
-          root: str) -> frozenset[str]:
-    """The fingerprints of the findings held back (in `every`, not in `kept`): a baseline
-    entry among them was not checked this run, not fixed."""
+          root: str) -> dict[str, str]:
+    """The fingerprints of the findings held back (in `every`, not in `kept`), each with its
+    English message: a baseline entry among them was not checked this run, not fixed,
+    unless the finding held there says something else (`--diff`)."""
     from orgspec.engine.anchors import assign_fingerprints
 
     if len(every) == len(kept):
-        return frozenset()
+        return {}
     shown = {f.fingerprint for f in kept}
-    return frozenset(f.fingerprint for f in assign_fingerprints(sort_findings(every), anchors,
-                                                                root)
-                     if f.fingerprint not in shown)
+    return {f.fingerprint: str(f.message)
+            for f in assign_fingerprints(sort_findings(every), anchors, root)
+            if f.fingerprint not in shown}
 
 
 def run_lang(org: Org, config: Config) -> str:

@@ -313,9 +313,11 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
     tree_roots = team_tree(org)
     tree_rows = flatten(tree_roots)
     okrs = _okrs(org, lang)
-    # a baseline hides known findings from the lists, not from the teams' health
+    # a baseline (or --diff) hides known (unchanged) findings from the lists, not from the
+    # teams' health: one policy, every current finding
     health = _health(org, rows + [FindingRow(f.severity.label, f.code, "", "", "",
-                                             _team_of(f, owners)) for f in result.baselined])
+                                             _team_of(f, owners))
+                                  for f in [*result.baselined, *result.left_out]])
     return ReportView(
         lang=lang, labels=LABELS[lang], counts=result.counts, files=len(result.files),
         entities=result.entity_count,
@@ -325,7 +327,7 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
         okrs=okrs,
         processes=_processes(org, result.findings, LABELS[lang]),
         org_diff=[say(c, lang) for c in result.org_diff],
-        diff_counts=say(_diff_counts(result), lang) if result.diff_ref else "",
+        diff_counts=say(_diff_health(result), lang) if result.diff_ref else "",
         families=_families(result, lang), team_diagram=_team_diagram(tree_roots, tree_rows, health),
         okr_diagram=_okr_diagram(okrs), teams=sorted({t for r in rows for t in r.teams}),
         rows=rows, tree_rows=tree_rows, positions=_positions(org), meetings=_meetings(org, lang),
@@ -335,15 +337,37 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
 
 def _diff_counts(result: LintResult) -> M:
     """With `--diff REF`: the findings new since REF (those shown), unchanged (left out) and
-    fixed, and those not compared when some base files did not load: the text output's
-    counts."""
+    fixed, and those not compared (in a file that did not load, or held back behind another
+    finding) when there are some: the text output's counts."""
     if result.not_compared:
-        return M("Since {ref}: {new} new, {unchanged} unchanged, {fixed} fixed, {unknown} not "
-                 "compared (their files did not load)", ref=result.diff_ref,
-                 new=len(result.findings), unchanged=result.unchanged, fixed=result.fixed,
-                 unknown=result.not_compared)
+        return M("Since {ref}: {new} new, {unchanged} unchanged, {fixed} fixed, {unknown}",
+                 ref=result.diff_ref, new=len(result.findings), unchanged=result.unchanged,
+                 fixed=result.fixed, unknown=not_compared(result.not_compared,
+                                                          result.held_back))
     return M("Since {ref}: {new} new, {unchanged} unchanged, {fixed} fixed", ref=result.diff_ref,
              new=len(result.findings), unchanged=result.unchanged, fixed=result.fixed)
+
+
+def _diff_health(result: LintResult) -> M:
+    """`_diff_counts`, saying that team health counts the unchanged findings left out."""
+    counts = _diff_counts(result)
+    if not result.left_out:
+        return counts
+    return M("{counts}; team health counts the unchanged findings too", counts=counts)
+
+
+def not_compared(unknown: int, held: int) -> list[M]:
+    """`1 not compared (its file did not load)`, `2 not compared (held back behind other
+    findings)`, or both: the `unknown` findings of the base not compared, `held` of them
+    held back behind another finding, the others in a file that did not load."""
+    out: list[M] = []
+    if unknown - held:
+        out.append(M("1 not compared (its file did not load)") if unknown - held == 1 else
+                   M("{n} not compared (their files did not load)", n=unknown - held))
+    if held:
+        out.append(M("1 not compared (held back behind another finding)") if held == 1 else
+                   M("{n} not compared (held back behind other findings)", n=held))
+    return out
 
 
 def view_of(result: LintResult, view: ReportView | None = None, org: Org | None = None,
