@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from orgspec.findings import LintResult
 from orgspec.i18n import M, say_list
-from orgspec.model.models import ROLES, KeyResult, Objective, is_placeholder
+from orgspec.model.models import ROLES, Objective, is_placeholder
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.model.positions import Involvement
 from orgspec.report.view import FindingRow, ReportView, TeamHealth
@@ -409,31 +409,25 @@ class SiteModel:
         return cached
 
     def _make_krs(self, obj: Objective) -> list[KrView]:
-        from orgspec.model.okr import (
-            judged_missing,
-            stated_baseline,
-            stated_target,
-            time_gap,
-            verdict,
-        )
+        from orgspec.model.okr import judged_missing, key_result_values, time_gap, verdict
         from orgspec.text.measurable import MISSING
         from orgspec.text.quantity import with_unit
 
         out = []
         for kr in obj.key_results:
             v = verdict(obj, kr)
+            vals = key_result_values(obj, kr, v)  # as check and export read them
             # judged as `check` and the report judge it (`judged_missing`)
             gap = time_gap(self.org.incomplete, obj.id, kr.id)
             told = judged_missing(v, gap)
             out.append(KrView(kr.id, kr.title, kr.metric or "",
-                              with_unit(stated_baseline(kr.title, kr.baseline, v.target),
-                                        kr.unit),
-                              with_unit(kr.current, kr.unit),
-                              with_unit(stated_target(kr.title, kr.target, v.target), kr.unit),
-                              kr.due.isoformat() if kr.due else "", self.owner(kr.owner),
+                              with_unit(vals.baseline, kr.unit),
+                              with_unit(vals.current, kr.unit),
+                              with_unit(vals.target, kr.unit),
+                              vals.due.isoformat() if vals.due else "", self.owner(kr.owner),
                               not v.missing,
                               say_list([MISSING[m] for m in told], self.view.lang),
-                              _progress(kr), gap if v.missing and not told else ""))
+                              vals.progress, gap if v.missing and not told else ""))
         return out
 
     def source(self, kind: str, ident: str) -> Source | None:
@@ -504,16 +498,6 @@ def _holders(org: Org) -> dict[str, dict[str, list[str]]]:
     unknown and placeholder owners left out)."""
     return {rid: {role: [ident_of(h) for h in org.raci.holders(rid, role)] for role in ROLES}
             for rid in org.responsibilities}
-
-
-def _progress(kr: KeyResult) -> int | None:
-    from orgspec.text.quantity import parse_quantity
-
-    base, cur, target = (parse_quantity(x) for x in (kr.baseline, kr.current, kr.target))
-    if base is None or cur is None or target is None or target.value == base.value:
-        return None
-    share = (cur.value - base.value) / (target.value - base.value)
-    return round(100 * min(1.0, max(0.0, share)))
 
 
 def repo_links(repo_url: str, branch: str, path: str, line: int) -> tuple[str, str]:
