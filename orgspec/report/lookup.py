@@ -192,6 +192,8 @@ def _meetings_of(org: Org, node: str, meetings: list[Any] | None = None
         item["chairs"] = a.chairs
         if a.via != node:
             item["via"] = a.via
+        if a.above:  # attended as a team above: a meeting of `company` holds its departments
+            item["above"] = True
         out.append(item)
     return out
 
@@ -381,12 +383,14 @@ def show_text(doc: dict[str, Any], lang: str = "en", org: Org | None = None) -> 
     return "\n".join(lines) + "\n"
 
 
-def _via(node: str, lang: str, org: Org | None) -> str:
-    """` (via 团队 customer-service 客服部)`: what a duty is held through."""
+def _via(node: str, lang: str, org: Org | None, above: bool = False) -> str:
+    """` (via 团队 customer-service 客服部)`: what a duty is held or a meeting attended
+    through; `above` when that is a team above (` (via 团队 company 公司, a team above)`)."""
     kind, _, ident = node.partition(":")
     name = _label(org, node).get("name") if org is not None else None
     through = _name({"kind": kind, "id": ident, "name": name}, lang)
-    said = say(M("via {holder}", holder=through), lang)
+    said = say(M("via {holder}, a team above", holder=through) if above
+               else M("via {holder}", holder=through), lang)
     return f" ({said})"
 
 
@@ -412,7 +416,7 @@ def _item(value: Any, lang: str = "en", org: Org | None = None, key: str = "") -
             if value.get("chairs"):
                 extra += f" · {say(MC('label', 'chairs'), lang)}"
             if value.get("via"):
-                extra += _via(value["via"], lang, org)
+                extra += _via(value["via"], lang, org, bool(value.get("above")))
             return _name(value, lang) + extra + _people(value, lang)
         if "measurable" in value:  # a KPI
             verdict = M("measurable") if value["measurable"] else M("not measurable")

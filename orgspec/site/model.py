@@ -114,7 +114,8 @@ class SiteModel:
     labels: dict[str, str] = field(default_factory=dict)
     team_positions: dict[str, list[str]] = field(default_factory=dict)
     meetings_of: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)  # by node
-    team_meetings: dict[str, list[str]] = field(default_factory=dict)
+    # by team: (meeting, "" or the team above it attends through), in meeting-id order
+    team_meetings: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     _krs: dict[str, list[KrView]] = field(default_factory=dict, repr=False)
     _kpis: dict[str, list[KpiView]] = field(default_factory=dict, repr=False)
 
@@ -167,15 +168,21 @@ class SiteModel:
     def _positions_and_meetings(self) -> None:
         """Positions by team; meetings by the node that chairs (True) or attends them,
         and by every team represented in them (the team, its positions or its people)."""
-        from orgspec.model.positions import meeting_index, presence
+        from orgspec.model.positions import attendance_of, meeting_index, presence
 
         org = self.org
         for rid, pos in sorted(org.positions.items()):
             if pos.team in org.teams:
                 self.team_positions.setdefault(pos.team, []).append(rid)
         self.meetings_of = meeting_index(org)
-        for tid, mids in presence(org).team_meetings.items():
-            self.team_meetings[tid] = sorted(mids)
+        own = presence(org).team_meetings
+        for tid in org.teams:  # its own meetings, then those of a team above (as MT004 counts)
+            found = dict.fromkeys(own.get(tid, ()), "")
+            for a in attendance_of(org, node_key("team", tid), self.meetings_of):
+                if a.above and a.meeting not in found:
+                    found[a.meeting] = ident_of(a.via)
+            if found:
+                self.team_meetings[tid] = sorted(found.items())
 
     # names and links -------------------------------------------------------------------
 
