@@ -55,6 +55,9 @@ def _found(folder: Path, lang: str = "en") -> list[dict[str, Any]]:
     ("退货率从8%降低到5%", []),
     ("首次响应时间从2小时降低到5分钟", []),
     ("客诉率从3%降到1.5%（3月31日前）", []),
+    ("GMV从1.2亿增长到1.5亿元", []),  # a unit written once counts for both values
+    ("转化率从5提升到8%", []),
+    ("GMV从1.2亿降低到1.5亿元", [("OK008", 11)]),
     ("转化率从一 提升到 2%", [])])  # a lone 一 is no baseline: nothing to compare
 def test_a_sentence_is_judged_like_its_fields(write_org: Any, title: str,
                                                found: list[tuple[str, int]]) -> None:

@@ -7,7 +7,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from orgspec.model.models import KeyResult, Objective
@@ -171,8 +171,23 @@ class KeyResultValues:
     progress: int | None  # percent 0-100 from baseline to target, when `current` is given
 
     def numbers(self) -> tuple[Quantity | None, Quantity | None]:
-        """(baseline, target) parsed, None for one that is not a number."""
-        return parse_quantity(self.baseline or None), parse_quantity(self.target or None)
+        """(baseline, target) parsed, None for one that is not a number. In a sentence a unit
+        written once counts for both (`从1.2亿增长到1.5亿元`, `from 5 to 8%`): a bare number
+        there takes the other value's money or percent unit."""
+        base, target = parse_quantity(self.baseline or None), parse_quantity(self.target or None)
+        if base and target and {"baseline", "target"} <= self.said:
+            if _bare(base) and target.kind in _SHARED:
+                base = replace(base, kind=target.kind, unit=target.unit)
+            elif _bare(target) and base.kind in _SHARED:
+                target = replace(target, kind=base.kind, unit=base.unit)
+        return base, target
+
+
+_SHARED = ("money", "percent")  # units a sentence writes once for both values
+
+
+def _bare(q: Quantity) -> bool:
+    return q.kind == "count" and not q.unit
 
 
 def key_result_values(obj: Objective, kr: KeyResult, v: Verdict | None = None) -> KeyResultValues:
@@ -199,18 +214,23 @@ def key_result_values(obj: Objective, kr: KeyResult, v: Verdict | None = None) -
         due = stated_due(kr.title, span[0].year if span and span[0] != dt.date.min else None)
         if due:
             said.add("due")
-    return KeyResultValues(baseline, target, kr.current or "", direction, due, frozenset(said),
-                           progress(baseline, kr.current, target))
+    vals = KeyResultValues(baseline, target, kr.current or "", direction, due,
+                           frozenset(said), None)
+    base, goal = vals.numbers()
+    cur = parse_quantity(kr.current)
+    if cur and goal and _bare(cur) and goal.kind in _SHARED and "target" in said:
+        cur = replace(cur, kind=goal.kind, unit=goal.unit)  # `current: 1.35亿` for 1.5亿元
+    return replace(vals, progress=progress(base, cur, goal))
 
 
-def progress(baseline: str, current: str | None, target: str) -> int | None:
-    """How far `current` has come from `baseline` to `target`, in percent 0-100; None when one
-    of them is not a number, they are not in one unit, or the target is the baseline."""
-    base, cur, goal = (parse_quantity(x or None) for x in (baseline, current, target))
-    if base is None or cur is None or goal is None or goal.value == base.value \
-            or not (base.same_kind(cur) and base.same_kind(goal)):
+def progress(base: Quantity | None, current: Quantity | None,
+             target: Quantity | None) -> int | None:
+    """How far `current` has come from `base` to `target`, in percent 0-100; None when one
+    of them is missing, they are not in one unit, or the target is the baseline."""
+    if base is None or current is None or target is None or target.value == base.value \
+            or not (base.same_kind(current) and base.same_kind(target)):
         return None
-    share = (cur.value - base.value) / (goal.value - base.value)
+    share = (current.value - base.value) / (target.value - base.value)
     return round(100 * min(1.0, max(0.0, share)))
 
 
