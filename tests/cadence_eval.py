@@ -6,7 +6,9 @@ before run; `blind`: added after that run, not scored until the change was done)
 frozen before the forms a trial user wrote were read (part of day + digit clock, 每晚,
 weekday lists and ranges, 每周1, 每月初 / 每季度末, a meeting's name before the cadence):
 `trial`, those forms and their like, tuned on; `trialblind`, Simplified, Traditional and
-English forms not looked at until the change was done.
+English forms not looked at until the change was done. Then trial B's: `trial2` (weekday
+runs after one week word, 每周一三五, and full-width digits, tuned on) and `trial2blind`
+(frozen with them, not scored until the change was done).
 
 Then, frozen before yearly, half-yearly and lunar cadences were read (`--long`:
 tests/data/cadences_long.tsv, with a `when` column for the date or festival a cadence is

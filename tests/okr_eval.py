@@ -257,6 +257,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--blind5", action="store_true",
                         help="its held-out set (key_results_blind5.tsv), the same tables "
                              "(aggregates only)")
+    parser.add_argument("--trial2", action="store_true",
+                        help="new-user trial B's development set (key_results_trial2_dev.tsv): "
+                             "OK007-OK010 codes, values and due date shown, progress")
+    parser.add_argument("--blind6", action="store_true",
+                        help="new-user trial B's held-out set (key_results_blind6.tsv), the "
+                             "same tables (aggregates only)")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="list the misjudged rows of the development sets (never a "
                              "blind set's)")
@@ -280,7 +286,12 @@ def main(argv: list[str] | None = None) -> None:
         out += trial_rows("key_results_units_dev.tsv", "units dev")
     if args.blind5:
         out += trial_rows("key_results_blind5.tsv", "blind5")
+    if args.trial2:
+        out += trial2_rows("key_results_trial2_dev.tsv", "trial2 dev")
+    if args.blind6:
+        out += trial2_rows("key_results_blind6.tsv", "blind6")
     if args.verbose:
+        out += trial2_errors("key_results_trial2_dev.tsv")
         out += errors(labelled() + order_dev() + release_dev())
         out += [f"KIND {lang} {kr.title!r}: {kind_of(obj, kr)} != {k}"
                 for k, _, lang, obj, kr in (word_order("key_results_order.tsv")
@@ -301,6 +312,115 @@ def main(argv: list[str] | None = None) -> None:
             if any(w and w != g for w, g in zip(want, got, strict=True)):
                 out.append(f"VALUES {r['lang']} {kr.title!r}: {got} != {want}")
     print("\n".join(out))
+
+
+# New-user trial B: key results written only as a sentence, judged like the same values in
+# fields. Codes come from a real `lint` run, so a checkout from before the change scores too.
+JUDGED = ("OK007", "OK008", "OK009", "OK010")
+
+
+def _trial2_org(rows: list[dict[str, str]]) -> list[dict[str, Any]]:
+    docs: list[dict[str, Any]] = [{"kind": "Team", "id": "t", "name": "T", "lead": "p",
+                                   "members": ["p"]},
+                                  {"kind": "Person", "id": "p", "name": "P"}]
+    for i, r in enumerate(rows):
+        kr: dict[str, Any] = {"id": "kr", "title": r["title"]}
+        if r["current"]:
+            kr["current"] = r["current"]
+        obj: dict[str, Any] = {"kind": "Objective", "id": f"o{i}", "title": "t", "owner": "t",
+                               "key_results": [kr]}
+        if r["period"] == "y":
+            obj["period"] = "2026-Q1"
+        docs.append(obj)
+    return docs
+
+
+def trial2_codes(name: str) -> list[str]:
+    """Each row's OK007-OK010 codes from a lint run, comma-joined, "-" for none."""
+    import tempfile
+
+    from orgspec import lint
+
+    rows = _rows(name)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "org.yaml"
+        path.write_text(yaml.safe_dump(_trial2_org(rows), allow_unicode=True), "utf-8")
+        result = lint([str(path)])
+    got: dict[str, set[str]] = {}
+    for f in result.findings:
+        if f.code in JUDGED:
+            got.setdefault(f.entity.rpartition(":")[2], set()).add(f.code)
+    return [",".join(sorted(got.get(f"o{i}", ()))) or "-" for i in range(len(rows))]
+
+
+def trial2_shown(name: str) -> list[tuple[str, str, str, str]]:
+    """Each row's (baseline, target, due, progress) as check, site and export show them."""
+    from orgspec.model import okr
+
+    out = []
+    for r in _rows(name):
+        obj = Objective(kind="Objective", id="o", title="t",
+                        period="2026-Q1" if r["period"] == "y" else None)
+        kr = KeyResult.model_validate({"id": "kr", "title": r["title"],
+                                       **({"current": r["current"]} if r["current"] else {})})
+        if hasattr(okr, "key_result_values"):
+            v = okr.key_result_values(obj, kr)
+            shown = (v.baseline, v.target, v.due.isoformat() if v.due else "",
+                     "" if v.progress is None else str(v.progress))
+        else:  # before trial B: the sentence's values, the `due` field, progress from fields
+            from orgspec.site.model import _progress
+
+            said = verdict(obj, kr).target
+            progress = _progress(kr)
+            shown = (stated_baseline(kr.title, kr.baseline, said),
+                     stated_target(kr.title, kr.target, said),
+                     kr.due.isoformat() if kr.due else "",
+                     "" if progress is None else str(progress))
+        out.append(shown)
+    return out
+
+
+def trial2_scores(name: str, lang: str | None = None) -> dict[str, tuple[int, int]]:
+    """part -> (right, total): codes (the OK007-OK010 set of each row), values (baseline,
+    target, due), progress."""
+    rows = _rows(name)
+    codes, shown = trial2_codes(name), trial2_shown(name)
+    out = {"codes": (0, 0), "values": (0, 0), "progress": (0, 0)}
+    for r, code, (base, target, due, progress) in zip(rows, codes, shown, strict=True):
+        if lang not in (None, r["lang"]):
+            continue
+        parts = (("codes", r["codes"], code),
+                 ("values", r["shown_baseline"], base), ("values", r["shown_target"], target),
+                 ("values", r["shown_due"], due), ("progress", r["progress"], progress))
+        for part, want, got in parts:
+            ok, total = out[part]
+            out[part] = (ok + (("" if want == "-" else want) == ("" if got == "-" else got)),
+                         total + 1)
+    return out
+
+
+def trial2_rows(name: str, label: str) -> list[str]:
+    """Trial B's table rows in docs/okrs.md: | set part lang | right/total | accuracy |."""
+    out = []
+    for lang in (None, "zh-Hans", "zh-Hant", "en"):
+        for part, (right, total) in trial2_scores(name, lang).items():
+            out.append(f"| {label} {part} {lang or 'all'} | {right}/{total} | "
+                       f"{right / total if total else 0:.3f} |")
+    return out
+
+
+def trial2_errors(name: str) -> list[str]:
+    """The misjudged rows of trial B's development set (never the held-out set's)."""
+    out = []
+    rows = _rows(name)
+    for r, code, shown in zip(rows, trial2_codes(name), trial2_shown(name), strict=True):
+        want = (r["codes"], r["shown_baseline"], r["shown_target"], r["shown_due"],
+                r["progress"])
+        got = (code, *shown)
+        if any(("" if w == "-" else w) != ("" if g == "-" else g)
+               for w, g in zip(want, got, strict=True)):
+            out.append(f"TRIAL2 {r['lang']} {r['title']!r}: {got} != {want}")
+    return out
 
 
 if __name__ == "__main__":

@@ -51,6 +51,6 @@ def test_a_wide_space_between_extension_b_characters_is_dropped(write_org: objec
 
 
 def test_look_up_finds_an_extension_b_name_written_with_a_space() -> None:
-    from orgspec.report.lookup import _fold
+    from orgspec.text.fold import fold_name as _fold
 
     assert _fold(f"{EXT_B} 静") == _fold(f"{EXT_B}静")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, REPO
@@ -609,3 +610,24 @@ def test_a_noun_phrase_target_compares_with_its_head_noun() -> None:
     assert target is not None and base is not None and target.same_kind(base)
     other = parse_quantity("3 stores")
     assert other is not None and not target.same_kind(other)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("1.32百万", 1.32e6), ("5千万", 5e7), ("3百万元", 3e6), ("132万", 1.32e6),
+    ("两千万", 2e7), ("一百二十万", 1.2e6)])
+def test_a_digit_before_a_chinese_scale_word_is_scaled_once(text: str, value: float) -> None:
+    # before: the scale word was read as a numeral of its own and glued to the digits
+    # (1.32百万 -> 1.321000000, 5千万 -> 510000000)
+    q = parse_quantity(text)
+    assert q is not None and q.value == pytest.approx(value)
+
+
+def test_a_sentence_from_wan_to_baiwan_is_not_a_wrong_direction(tmp_path: Path) -> None:
+    org = tmp_path / "org.yaml"
+    org.write_text(
+        "- {kind: Team, id: ops, name: 运营部}\n"
+        "- kind: Objective\n  id: o1\n  title: 增长\n  owner: ops\n  period: 2026-Q1\n"
+        "  key_results:\n    - {id: k1, title: 月活跃用户数从120万增长到1.32百万}\n",
+        encoding="utf-8")
+    result = lint([str(org)], Config(lang="en"), today=dt.date(2026, 1, 1))
+    assert result.findings and "OK008" not in {f.code for f in result.findings}

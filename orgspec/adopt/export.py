@@ -133,14 +133,19 @@ DIRECTIONS = {"increase": MC("direction", "increase"), "decrease": MC("direction
 
 
 def _key_results(org: Org, lang: str) -> list[list[str]]:
+    """One row per key result, its values as check and the site read them (fields, else the
+    sentence: `退货率从8%降低到5%` gives baseline 8%, target 5%, direction decrease)."""
+    from orgspec.model.okr import key_result_values
+
     rows = []
     for oid in sorted(org.objectives):
         obj = org.objectives[oid]
         for kr in obj.key_results:
+            vals = key_result_values(obj, kr)
             rows.append([oid, obj.title, obj.period or "", obj.owner or "", kr.id, kr.title,
-                         kr.metric or "", kr.baseline or "", kr.target or "", kr.current or "",
-                         kr.unit or "", say(DIRECTIONS[kr.direction], lang) if kr.direction
-                         else "", kr.due.isoformat() if kr.due else "",
+                         kr.metric or "", vals.baseline, vals.target, vals.current,
+                         kr.unit or "", say(DIRECTIONS[vals.direction], lang) if vals.direction
+                         else "", vals.due.isoformat() if vals.due else "",
                          kr.owner or ""])
     return rows
 

@@ -74,10 +74,13 @@ def _at(where: Location, name: str, offset: int) -> Location:
 
 @check("RF008", graph=False, kinds=("Team",), text=("Team",))
 def duplicate_name(ctx: RuleContext) -> Iterator[Issue]:
-    """Yield RF008 at the `name` of each team whose display name (blanks and case aside)
-    another team has too, with that one as related location: the team with the most
-    members (then the first written) is taken as the one meant. O(teams)."""
+    """Yield RF008 at the `name` of each team whose display name another team has too, as
+    `show` looks names up (`text.fold.fold_name`: blanks, case, width and script aside, so
+    运营部 and 運營部 are one name), with that one as related location: the team with the
+    most members (then the first written) is taken as the one meant. Names are quoted as
+    each team writes its own. O(teams)."""
     from orgspec.findings import Related
+    from orgspec.text.fold import fold_name
     from orgspec.text.suggest import closest
 
     org = ctx.org
@@ -89,7 +92,7 @@ def duplicate_name(ctx: RuleContext) -> Iterator[Issue]:
     by_name: dict[str, list[str]] = {}
     for ident, team in org.teams.items():
         if isinstance(team.name, str) and team.name.strip():
-            by_name.setdefault(team.name.strip().casefold(), []).append(ident)
+            by_name.setdefault(fold_name(team.name), []).append(ident)
     for idents in by_name.values():
         if len(idents) < 2:
             continue
@@ -98,13 +101,14 @@ def duplicate_name(ctx: RuleContext) -> Iterator[Issue]:
         first = teams[0][1]
         for _, ident in teams[1:]:
             name = str(org.teams[ident].name).strip()
+            first_name = str(org.teams[first].name).strip()
             typo = closest(ident, [first])
             yield Issue(M("team {id!r} has the name {name} of team {other!r}: two teams of one "
                           "name", id=ident, name=name, other=first),
                         org.origin("Team", ident).value("name"), node_key("Team", ident),
                         related=(Related(org.origin("Team", first).value("name"),
                                          M("team {id!r} is named {name} here", id=first,
-                                           name=name)),),
+                                           name=first_name)),),
                         hint=M("{id!r} is close to {other!r}: if it is a typo (a roster's "
                                "department id), write {other!r}", id=ident, other=first)
                         if typo else

@@ -12,7 +12,14 @@ from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M
 from orgspec.model.models import KeyResult, Objective, is_placeholder
-from orgspec.model.okr import Judged, judged, period_bounds, period_range
+from orgspec.model.okr import (
+    Judged,
+    KeyResultValues,
+    judged,
+    key_result_values,
+    period_bounds,
+    period_range,
+)
 from orgspec.model.org import ident_of, node_key
 from orgspec.model.teamtree import TeamTree, pointer_cycles
 from orgspec.text.measurable import (
@@ -21,7 +28,7 @@ from orgspec.text.measurable import (
     activity_verb,
     rewrite_hint,
 )
-from orgspec.text.quantity import Quantity, parse_quantity
+from orgspec.text.quantity import parse_quantity
 
 KR = tuple[str, Objective, int, KeyResult]
 UNIT_KINDS = {"percent": M("percent"), "count": M("count"), "duration": M("duration"),
@@ -96,8 +103,22 @@ def activity_key_result(ctx: RuleContext) -> Iterator[Issue]:
                         hint=M("say what changes when it is done, and by how much"))
 
 
-def _numbers(kr: KeyResult) -> tuple[Quantity | None, Quantity | None]:
-    return parse_quantity(kr.baseline), parse_quantity(kr.target)
+def _values(ctx: RuleContext) -> dict[tuple[str, int], KeyResultValues]:
+    """Every key result's values (fields, else its sentence), once per run for OK006-OK010."""
+    return ctx.shared.memo("okr-values", lambda: {
+        (oid, i): key_result_values(ctx.org.objectives[oid], kr, v)
+        for oid, i, kr, v in _verdicts(ctx)})
+
+
+def _valued(ctx: RuleContext) -> Iterator[tuple[str, int, KeyResult, KeyResultValues]]:
+    values = _values(ctx)
+    for oid, _obj, i, kr in _krs(ctx):
+        yield oid, i, kr, values[oid, i]
+
+
+def _at(ctx: RuleContext, oid: str, i: int, vals: KeyResultValues, field: str) -> Any:
+    """A value's place: its field, or the title when the sentence gave it."""
+    return _where(ctx, oid, i, "title" if field in vals.said else field)
 
 
 @check("OK006", local=True)
@@ -116,46 +137,50 @@ def non_numeric_value(ctx: RuleContext) -> Iterator[Issue]:
 
 @check("OK007", local=True)
 def target_equals_baseline(ctx: RuleContext) -> Iterator[Issue]:
-    """A target that equals the baseline (unless the direction is `maintain`)."""
-    for oid, _obj, i, kr in _krs(ctx):
-        base, target = _numbers(kr)
+    """A target that equals the baseline (unless the direction is `maintain`), in the fields
+    or the sentence (`NPS从30提升到30`)."""
+    for oid, i, kr, vals in _valued(ctx):
+        base, target = vals.numbers()
         if base and target and base.same_kind(target) and base.value == target.value \
-                and kr.direction != "maintain":
+                and vals.direction != "maintain":
             yield Issue(M("key result {kr!r} has target equal to its baseline ({target})",
-                          kr=kr.id, target=kr.target), _where(ctx, oid, i, "target"),
+                          kr=kr.id, target=vals.target), _at(ctx, oid, i, vals, "target"),
                         node_key("objective", oid),
                         hint=M("set the value to reach, or `direction: maintain`"))
 
 
 @check("OK008", local=True)
 def direction_contradicts_target(ctx: RuleContext) -> Iterator[Issue]:
-    """`direction: increase` with a lower target, or `decrease` with a higher one."""
-    for oid, _obj, i, kr in _krs(ctx):
-        base, target = _numbers(kr)
-        if not (base and target and base.same_kind(target)) or kr.direction is None:
+    """`direction: increase` with a lower target, or `decrease` with a higher one; the
+    direction, baseline and target in the fields or the sentence (`退货率从5%降低到8%`)."""
+    for oid, i, kr, vals in _valued(ctx):
+        base, target = vals.numbers()
+        if not (base and target and base.same_kind(target)) or vals.direction is None:
             continue
-        wrong = (kr.direction == "increase" and target.value < base.value) or \
-            (kr.direction == "decrease" and target.value > base.value)
+        wrong = (vals.direction == "increase" and target.value < base.value) or \
+            (vals.direction == "decrease" and target.value > base.value)
         if wrong:
             text = M("key result {kr!r} should increase, but its target {target} is below "
-                     "its baseline {baseline}", kr=kr.id, target=kr.target,
-                     baseline=kr.baseline) if kr.direction == "increase" else \
+                     "its baseline {baseline}", kr=kr.id, target=vals.target,
+                     baseline=vals.baseline) if vals.direction == "increase" else \
                 M("key result {kr!r} should decrease, but its target {target} is above its "
-                  "baseline {baseline}", kr=kr.id, target=kr.target, baseline=kr.baseline)
-            yield Issue(text, _where(ctx, oid, i, "direction"),
+                  "baseline {baseline}", kr=kr.id, target=vals.target, baseline=vals.baseline)
+            yield Issue(text, _at(ctx, oid, i, vals, "direction"),
                         node_key("objective", oid), hint=M("fix the direction or the target"))
 
 
 @check("OK009", local=True)
 def due_outside_period(ctx: RuleContext) -> Iterator[Issue]:
     """A key result due before or after its objective's period (an inverted period is
-    OK016's finding alone)."""
-    for oid, obj, i, kr in _krs(ctx):
+    OK016's finding alone); the date in `due` or the sentence (`（6月30日前）`)."""
+    for oid, i, kr, vals in _valued(ctx):
+        obj = ctx.org.objectives[oid]
         span = period_range(obj)
-        if kr.due and span and span[0] <= span[1] and not span[0] <= kr.due <= span[1]:
+        due = vals.due
+        if due and span and span[0] <= span[1] and not span[0] <= due <= span[1]:
             yield Issue(M("key result {kr!r} is due {due}, outside the period of objective "
-                          "{objective!r} ({start} to {end})", kr=kr.id, due=kr.due, objective=oid,
-                          start=span[0], end=span[1]), _where(ctx, oid, i, "due"),
+                          "{objective!r} ({start} to {end})", kr=kr.id, due=due, objective=oid,
+                          start=span[0], end=span[1]), _at(ctx, oid, i, vals, "due"),
                         node_key("objective", oid),
                         hint=M("move the date into the period, or the key result to another "
                                "objective"))
@@ -163,16 +188,17 @@ def due_outside_period(ctx: RuleContext) -> Iterator[Issue]:
 
 @check("OK010", local=True)
 def unit_mismatch(ctx: RuleContext) -> Iterator[Issue]:
-    """Baseline and target in different units (a percentage and a count, hours and yuan)."""
-    for oid, _obj, i, kr in _krs(ctx):
-        base, target = _numbers(kr)
+    """Baseline and target in different units (a percentage and a count, hours and yuan), in
+    the fields or the sentence."""
+    for oid, i, kr, vals in _valued(ctx):
+        base, target = vals.numbers()
         if base and target and not base.same_kind(target):
             yield Issue(M("key result {kr!r} has baseline {baseline} ({base_kind}) and "
                           "target {target} ({target_kind}) in different units", kr=kr.id,
-                          baseline=kr.baseline, base_kind=UNIT_KINDS.get(base.kind, base.kind),
-                          target=kr.target,
+                          baseline=vals.baseline, base_kind=UNIT_KINDS.get(base.kind, base.kind),
+                          target=vals.target,
                           target_kind=UNIT_KINDS.get(target.kind, target.kind)),
-                        _where(ctx, oid, i, "target"), node_key("objective", oid),
+                        _at(ctx, oid, i, vals, "target"), node_key("objective", oid),
                         hint=M("write both in the same unit"))
 
 

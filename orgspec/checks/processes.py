@@ -14,6 +14,7 @@ from orgspec.i18n import M
 from orgspec.model.graph import step_node
 from orgspec.model.models import Process, Step, is_placeholder
 from orgspec.model.org import node_key
+from orgspec.text.spaces import fold_width
 
 MAX_NAMED = 20
 # 2h, 30m, 1.5d, 2 weeks, 2小时, 30分钟, 1天, 3个工作日, PT2H (ISO 8601); in Chinese numerals
@@ -21,7 +22,9 @@ MAX_NAMED = 20
 # 三刻鐘), several parts (1小时30分钟, 2h 30m), and within it (24小时内, 2小时以内, within
 # 2 hours); business days (1 business day, 2 working days), and
 # the deadlines of Chinese e-commerce: T+1 (one day after the order day, T+0 the same day),
-# 当天/当日 (the same day), 次日/隔日 (the next), optionally by a time (次日12点前, 当天18:00前)
+# 当天/当日 (the same day), 次日/隔日/次工作日/下一个工作日 (the next), optionally by a time
+# (次日12点前, 当天18:00前, 次日中午12点前); a verb after "within" (1小时内响应, 24小时内回复);
+# full-width digits as ASCII ones (２小时: `fold_width`)
 _UNIT = (r"(?:(?:business|working|work)\s+(?:days?|hours?)|workdays?|"
          r"s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wk|weeks?|"
          r"秒|分钟|分鐘|分|小时|小時|个小时|個小时|個小時|天|日|个工作日|個工作日|工作日|周|週|"
@@ -30,10 +33,13 @@ _NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两兩三四五六七八九十百]+)"
 _PART = (rf"(?:{_NUM}\s*(?:[个個]\s*半\s*)?{_UNIT}(?:\s*半)?|半\s*{_UNIT}"
          rf"|(?:{_NUM}|半)\s*[个個]?\s*刻[钟鐘])")
 _DAY = (r"(?:T\s*\+\s*\d+|当天|当日|當天|當日|今天|今日|即日|次日|隔日|隔天|翌日|第二天|"
+        r"(?:次|下一?[个個]?)\s*工作日|"
         r"same (?:business )?day|next (?:business |working )?day)"
-        r"(?:\s*\d{1,2}(?::\d{2})?\s*(?:点|點|时|時)?\s*(?:之前|以前|前)|\s*(?:以?[内內]|之?前))?")
+        r"(?:\s*(?:凌晨|早上|上午|中午|下午|傍晚|晚上)?\s*(?:\d{1,2}(?::\d{2})?\s*(?:点|點|时|時)?)?"
+        r"\s*(?:之前|以前|前)|\s*(?:以?[内內]|之?前))?")
 DURATION = re.compile(
-    rf"^(?:(?:within\s+)?{_PART}(?:\s*(?:又|零|,|，)?\s*{_PART})*(?:以?[内內])?"
+    rf"^(?:(?:within\s+)?{_PART}(?:\s*(?:又|零|,|，)?\s*{_PART})*"
+    r"(?:以?[内內](?:\s*(?:响应|響應|回复|回覆|答复|答覆|处理|處理|完成|解决|解決|反馈|反饋))?)?"
     r"|half an? (?:hour|day)"
     rf"|{_DAY}"
     r"|P(?=T?\d)(?:\d+[DW])?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?)$", re.IGNORECASE)
@@ -44,12 +50,13 @@ _NONZERO = re.compile(r"[1-9一二两兩三四五六七八九十百半]|half", r
 
 def is_duration(text: str) -> bool:
     """Whether an SLA text is a duration (see DURATION for the forms), zero included."""
-    return bool(DURATION.match(text.strip()))
+    return bool(DURATION.match(fold_width(text).strip()))
 
 
 def is_zero(text: str) -> bool:
-    """Whether a duration text is zero long (`0小时`, `PT0H`, `零分钟`); a day deadline
-    (`T+0`, `当天`) is not: it runs to the end of that day."""
+    """Whether a duration text is zero long (`0小时`, `PT0H`, `零分钟`, `０小时`); a day
+    deadline (`T+0`, `当天`) is not: it runs to the end of that day."""
+    text = fold_width(text)
     return not _NONZERO.search(text) and not _DEADLINE.match(text.strip())
 
 

@@ -412,7 +412,7 @@ _HEAVY = ("OW007", "RO004", "OK006", "OK010", "OK003", "MT004", "RF001", "OK005"
 # owners and tree. Apart, each group cost the two processes 0.1-0.5 s more CPU at 500
 # teams (`docs/benchmarks.md`). Only the balance depends on this list.
 _TOGETHER = (
-    ("OK003", "OK004", "OK005", "OK006", "OK007", "OK008", "OK010", "RO004"),
+    ("OK003", "OK004", "OK005", "OK006", "OK007", "OK008", "OK009", "OK010", "RO004"),
     ("OW001", "OW002", "OW003", "OW004", "OW005", "OW006", "RO001", "RO002", "RO003",
      "RO005", "MT002", "MT003", "MT004", "MT005"),
     ("PR001", "PR002", "PR003", "PR004", "PR005", "PR006", "PR007", "PR008", "PR009"),

@@ -7,7 +7,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from orgspec.model.models import KeyResult, Objective
@@ -16,11 +16,13 @@ from orgspec.text.measurable import Verdict, assess, not_targets
 from orgspec.text.quantity import (
     ZH_NUMERAL,
     ZH_WRITTEN,
+    Quantity,
     normalised,
     parse_quantity,
     quantities,
     zh_number,
 )
+from orgspec.text.script import simplified
 
 
 def period_range(obj: Objective) -> tuple[dt.date, dt.date] | None:
@@ -192,3 +194,139 @@ def _place(masked: str, core: str, at: int) -> tuple[int, int] | None:
                 and masked.startswith(pre, start) and masked.startswith(post, run.end()):
             return start, run.end() + len(post)
     return None
+
+
+@dataclass(frozen=True)
+class KeyResultValues:
+    """What a key result states, its fields first and its sentence for the rest: the one
+    reading that OK007-OK010, the report, the site and export all use. Values are as written
+    (`5分钟`, `120万`); "" for none."""
+
+    baseline: str
+    target: str
+    current: str
+    direction: str | None  # `direction`, else the sentence's wording (降低到, increase ... to)
+    due: dt.date | None  # `due`, else the date the sentence gives as its deadline
+    said: frozenset[str]  # which of baseline, target, direction, due came from the sentence
+    progress: int | None  # percent 0-100 from baseline to target, when `current` is given
+
+    def numbers(self) -> tuple[Quantity | None, Quantity | None]:
+        """(baseline, target) parsed, None for one that is not a number. In a sentence a unit
+        written once counts for both (`从1.2亿增长到1.5亿元`, `from 5 to 8%`): a bare number
+        there takes the other value's money or percent unit."""
+        base, target = parse_quantity(self.baseline or None), parse_quantity(self.target or None)
+        if base and target and {"baseline", "target"} <= self.said:
+            if _bare(base) and target.kind in _SHARED:
+                base = replace(base, kind=target.kind, unit=target.unit)
+            elif _bare(target) and base.kind in _SHARED:
+                target = replace(target, kind=base.kind, unit=base.unit)
+        return base, target
+
+
+_SHARED = ("money", "percent")  # units a sentence writes once for both values
+
+
+def _bare(q: Quantity) -> bool:
+    return q.kind == "count" and not q.unit
+
+
+def key_result_values(obj: Objective, kr: KeyResult, v: Verdict | None = None) -> KeyResultValues:
+    """The values of `kr` (objective `obj`; `v` its `verdict`, worked out when not given):
+    `baseline` and `target` from the fields, else from the sentence (`stated_baseline`,
+    `stated_target`); `direction` from the field, else, when a value came from the sentence,
+    from its wording (提升/提高/增长 up, 降低/缩短/减少 down; increase/grow, reduce/cut); `due`
+    from the field, else a deadline in the sentence (`by 2026-03-31`, `（6月30日前）`, with the
+    year of the objective's period when the sentence gives none)."""
+    said_by = v or verdict(obj, kr)
+    baseline = stated_baseline(kr.title, kr.baseline, said_by)
+    target = stated_target(kr.title, kr.target, said_by)
+    said = {name for name, field, value in (("baseline", kr.baseline, baseline),
+                                            ("target", kr.target, target))
+            if field is None and value}
+    direction: str | None = kr.direction
+    if direction is None and said:
+        direction = worded_direction(kr.title)
+        if direction:
+            said.add("direction")
+    due = kr.due
+    if due is None:
+        span = period_range(obj)
+        due = stated_due(kr.title, span[0].year if span and span[0] != dt.date.min else None)
+        if due:
+            said.add("due")
+    vals = KeyResultValues(baseline, target, kr.current or "", direction, due,
+                           frozenset(said), None)
+    base, goal = vals.numbers()
+    cur = parse_quantity(kr.current)
+    if cur and goal and _bare(cur) and goal.kind in _SHARED and "target" in said:
+        cur = replace(cur, kind=goal.kind, unit=goal.unit)  # `current: 1.35亿` for 1.5亿元
+    return replace(vals, progress=progress(base, cur, goal))
+
+
+def progress(base: Quantity | None, current: Quantity | None,
+             target: Quantity | None) -> int | None:
+    """How far `current` has come from `base` to `target`, in percent 0-100; None when one
+    of them is missing, they are not in one unit, or the target is the baseline."""
+    if base is None or current is None or target is None or target.value == base.value \
+            or not (base.same_kind(current) and base.same_kind(target)):
+        return None
+    share = (current.value - base.value) / (target.value - base.value)
+    return round(100 * min(1.0, max(0.0, share)))
+
+
+# The words that say which way a value should go, in Simplified script (Traditional is read
+# through `simplified`) and English; a sentence with words of both ways says neither.
+_UP = re.compile(r"提升|提高|增长|增加|上升|增至|升至|提至|拉升|扩大|突破|"
+                 r"\b(?:increase|increases|increased|grow|grows|raise|raises|boost|boosts|lift|"
+                 r"improve|improves|expand|expands)\b", re.IGNORECASE)
+_DOWN = re.compile(r"降低|降到|降至|下降|减少|减到|减至|缩短|缩减|压缩|压降|降|"
+                   r"\b(?:reduce|reduces|reduced|cut|cuts|decrease|decreases|decreased|lower|"
+                   r"lowers|shorten|shortens|drop|drops|shrink|shrinks)\b", re.IGNORECASE)
+
+
+def worded_direction(title: str) -> str | None:
+    """`increase` or `decrease` as the sentence words it (`从5%降低到3%`, `Reduce churn from
+    4% to 3%`), None when it says neither or both."""
+    text = simplified(title)
+    up, down = bool(_UP.search(text)), bool(_DOWN.search(text))
+    return "increase" if up and not down else "decrease" if down and not up else None
+
+
+_MONTH_EN = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+# A date given as the deadline: after by/before/until/截至, or before 前/之前/以前/为止. The
+# dates: 2026-03-31 (also / and .), 2026年3月31日, 3月31日, 3月底/3月末, June 30[, 2026].
+_ISO = r"(?P<{0}y>\d{{4}})[-/.年](?P<{0}m>\d{{1,2}})[-/.月](?P<{0}d>\d{{1,2}})日?"
+_ZH_DAY = r"(?:(?P<y2>\d{4})年)?(?P<m2>\d{1,2})月(?:(?P<d2>\d{1,2})[日号]|(?P<end>底|末))"
+_EN_DAY = (r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*"
+           r"(?P<d3>\d{1,2})(?:st|nd|rd|th)?(?:,?\s*(?P<y3>\d{4}))?|"
+           r"(?P<d4>\d{1,2})(?:st|nd|rd|th)?\s+(?P<emon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+           r"nov|dec)[a-z]*\.?(?:,?\s*(?P<y4>\d{4}))?")
+_DEADLINE = re.compile(
+    rf"(?:\b(?:by|before|until|no later than|due)\s+(?:{_ISO.format('a')}|{_EN_DAY})\b)|"
+    rf"(?:截至|截止|于|在)?\s*(?:{_ISO.format('b')}|{_ZH_DAY})\s*(?:之前|以前|前|为止)|"
+    rf"(?:截至|截止)\s*(?:{_ISO.format('c')}|{_ZH_DAY.replace('P<', 'P<c')})", re.IGNORECASE)
+
+
+def stated_due(title: str, year: int | None) -> dt.date | None:
+    """The deadline a key result's sentence gives (`by 2026-03-31`, `（6月30日前）`,
+    `6月底前完成`), in `year` when the sentence names none; None for none, or for a date that
+    does not exist."""
+    found = None
+    for m in _DEADLINE.finditer(simplified(title)):
+        found = m
+    if found is None:
+        return None
+    g = {k: v for k, v in found.groupdict().items() if v}
+    pick = {k.lstrip("abc").rstrip("234"): v for k, v in g.items()}  # one name per part
+    y, mon, d = pick.get("y"), pick.get("mon") or pick.get("emon"), pick.get("d")
+    month = pick.get("m") or (str(_MONTH_EN[mon[:3].lower()]) if mon else None)
+    the_year = int(y) if y else year
+    if the_year is None or month is None:
+        return None
+    try:
+        if pick.get("end") or d is None:
+            return dt.date(the_year, int(month), calendar.monthrange(the_year, int(month))[1])
+        return dt.date(the_year, int(month), int(d))
+    except ValueError:
+        return None

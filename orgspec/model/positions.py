@@ -212,11 +212,14 @@ def is_open_owner(value: str | None) -> bool:
 @dataclass(frozen=True)
 class Attendance:
     """A meeting someone takes part in: `chairs` when the node it comes through owns it,
-    `via` the node the meeting names (`"person:x"` itself, `"team:y"`, `"role:z"`)."""
+    `via` the node the meeting names (`"person:x"` itself, `"team:y"`, `"role:z"`);
+    `above` when that is a team above the person's or team's own (a meeting of `company`
+    includes every department, as MT004 and MT005 count it)."""
 
     meeting: str
     chairs: bool
     via: str
+    above: bool = False
 
 
 MeetingIndex = dict[str, list[tuple[str, bool]]]
@@ -258,7 +261,28 @@ def attendance_of(org: Org, node: str, index: MeetingIndex | None = None) -> lis
             had = found.get(mid)
             if had is None or (chairs and not had.chairs):
                 found[mid] = Attendance(mid, chairs, via)
+    for via in _teams_above(org, node):  # attended, never chaired, through a team above
+        for mid, _ in index.get(via, ()):
+            found.setdefault(mid, Attendance(mid, False, via, above=True))
     return [found[mid] for mid in sorted(found)]
+
+
+def _teams_above(org: Org, node: str) -> list[str]:
+    """The teams above a team, or above the teams a person belongs to, nearest first, as
+    nodes (`"team:x"`); the node's own teams left out; a parent cycle walked once."""
+    kind, _, ident = node.partition(":")
+    own = [ident] if kind == "team" else org.person_teams.get(ident, []) \
+        if kind == "person" else []
+    seen = set(own)
+    out: list[str] = []
+    for tid in own:
+        team = org.teams.get(tid)
+        parent = team.parent if team is not None else None
+        while parent is not None and parent not in seen and parent in org.teams:
+            seen.add(parent)
+            out.append(node_key("team", parent))
+            parent = org.teams[parent].parent
+    return out
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from orgspec.i18n import MC, say, say_list
+from orgspec.text.spaces import fold_width
 
 # Cadence words, Simplified, Traditional and English, by canonical cadence.
 CADENCES: dict[str, tuple[str, ...]] = {
@@ -68,6 +69,9 @@ _DAY_ONE = re.compile(rf"每?{_ZH_ONE}|{_EN_ONE}")
 # Weekdays listed after one week word: 每周一、三、五, 每週1、3, 周二和四 (a second 周 may stand).
 _DAY_LIST = re.compile(rf"每?{_ZH_ONE}(?:\s*[、，,/和及]\s*{_ZH_WEEK}?(?:{_ZH_D})(?!次))+")
 _DAY_DIGIT = re.compile(r"[一二三四五六日天1-7]")
+# Weekdays run together after one week word: 每周一三五, 週二四, 每周一二三四五 (in order, each
+# once; a run out of order is not guessed). An hour is taken before (周三十点 is 10:00).
+_DAY_RUN = re.compile(rf"每?{_ZH_WEEK}([一二三四五六日天]{{2,7}})(?![次\d点點时時])")
 # The start or end of a month, quarter or year, no day said: 每月初, 每季度末, 年底, start of
 # each month, quarter end. A month's end is its last day (月底, `monthday` -1), not this.
 _EDGE = re.compile(r"(月|季度|季|年)(初)|(季度|季|年)([末底])"
@@ -177,7 +181,7 @@ def schedule_of(text: str | None) -> Schedule:
     """Read a cadence as written; see the module docstring. Never raises."""
     if not text:
         return Schedule(None)
-    key = _ONCE.sub("", _SPACE.sub(" ", text.strip().casefold()))
+    key = _ONCE.sub("", _SPACE.sub(" ", fold_width(text).strip().casefold()))
     if key in WORD_CADENCE:
         return Schedule(WORD_CADENCE[key])
     key = _EACH_PART.sub(lambda m: "每天晚上" if m[1] == "晚" else "每天早上" if m[1] else
@@ -200,6 +204,11 @@ def schedule_of(text: str | None) -> Schedule:
         workweek = True
         days.update(WORKDAYS)
         key = _WORKWEEK.sub(" ", key)
+    for m in _DAY_RUN.finditer(key):
+        run = [_ZH_DAY[d] for d in m[1]]
+        if run == sorted(set(run)):
+            days.update(run)
+            key = key.replace(m[0], " ", 1)
     for m in _DAY_LIST.finditer(key):
         days.update(_ZH_DAY[d] for d in _DAY_DIGIT.findall(m[0]))
     key = _DAY_LIST.sub(" ", key)

@@ -10,12 +10,9 @@ and back.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Any
 
 from orgspec.escape import tty_text
-from orgspec.han import HAN
 from orgspec.i18n import MC, M, say
 from orgspec.model.models import ROLES
 from orgspec.model.org import Org, ident_of, node_key
@@ -28,6 +25,7 @@ from orgspec.model.positions import (
     seats,
     split_team_held,
 )
+from orgspec.text.fold import fold_name
 
 SHOW_KINDS = ("team", "person", "role", "duty", "process", "meeting")
 _KIND_OF = {"team": "Team", "person": "Person", "role": "Role", "duty": "Responsibility",
@@ -42,23 +40,6 @@ class NotFound(LookupError):
 
 def _texts(entity: Any) -> list[str]:
     return [entity.id, *(getattr(entity, f, None) or "" for f in _TEXT_FIELDS)]
-
-
-# A space between two Chinese characters separates nothing (何　静, 何 静 are 何静); one
-# between words does (`order platform`).
-_CJK_GAP = re.compile(f"(?<=[{HAN}])\\s+(?=[{HAN}])")
-_SPACES = re.compile(r"\s+")
-
-
-def _fold(text: str) -> str:
-    """Case-folded, Traditional read as Simplified (退換貨 finds 退换货), as the site's
-    search folds; full-width forms as half-width (NFKC: `ＨＲ　部` is `HR 部`), runs of
-    spaces as one, and none between two Chinese characters (`何　静` is `何静`)."""
-    from orgspec.text.script import to_simplified
-
-    text = unicodedata.normalize("NFKC", text)
-    text = _CJK_GAP.sub("", _SPACES.sub(" ", text.strip()))
-    return to_simplified(text).casefold()
 
 
 def _concepts(text: str) -> frozenset[str]:
@@ -99,11 +80,11 @@ def who(org: Org, query: str) -> dict[str, Any]:
     """Who holds what matches `query`: each matching duty with its RACI holders (teams,
     positions, people), and each matching team, position, person, process or meeting with
     the people behind it. Shape: {"query", "matches": [{node, kind, id, name, ...}]}."""
-    needle = _fold(query.strip())
+    needle = fold_name(query.strip())
     if not needle:
         return {"query": query, "matches": []}
     hits = [(kind, ident) for kind in _SEARCH_ORDER for ident, entity in org.table(kind).items()
-            if any(needle in _fold(t) for t in _texts(entity))]
+            if any(needle in fold_name(t) for t in _texts(entity))]
     wanted = _concepts(query) if not hits else frozenset()
     if wanted:  # nothing matched literally: try the same words in the other language
         hits = [(kind, ident) for kind in _SEARCH_ORDER
@@ -168,15 +149,15 @@ def _resolve(table: dict[str, Any], kind: str, ident: str) -> str:
     (else of an id)."""
     if ident in table:
         return ident
-    wanted = _fold(ident.strip())
-    names = {i: [_fold(str(w)) for w in (getattr(e, "name", None), getattr(e, "title", None),
+    wanted = fold_name(ident.strip())
+    names = {i: [fold_name(str(w)) for w in (getattr(e, "name", None), getattr(e, "title", None),
                                           *getattr(e, "aliases", ())) if w]
              for i, e in table.items()}
-    exact = sorted(i for i, words in names.items() if wanted in words or _fold(i) == wanted)
+    exact = sorted(i for i, words in names.items() if wanted in words or fold_name(i) == wanted)
     part = exact or sorted(i for i, words in names.items()
                            if wanted and any(wanted in w for w in words))
     if not part and wanted:  # a part of an id (`zheng` of `zheng-xue`)
-        part = sorted(i for i in table if wanted in _fold(i))
+        part = sorted(i for i in table if wanted in fold_name(i))
     if len(part) == 1:
         return part[0]
     if part:
@@ -211,6 +192,8 @@ def _meetings_of(org: Org, node: str, meetings: list[Any] | None = None
         item["chairs"] = a.chairs
         if a.via != node:
             item["via"] = a.via
+        if a.above:  # attended as a team above: a meeting of `company` holds its departments
+            item["above"] = True
         out.append(item)
     return out
 
@@ -400,12 +383,14 @@ def show_text(doc: dict[str, Any], lang: str = "en", org: Org | None = None) -> 
     return "\n".join(lines) + "\n"
 
 
-def _via(node: str, lang: str, org: Org | None) -> str:
-    """` (via 团队 customer-service 客服部)`: what a duty is held through."""
+def _via(node: str, lang: str, org: Org | None, above: bool = False) -> str:
+    """` (via 团队 customer-service 客服部)`: what a duty is held or a meeting attended
+    through; `above` when that is a team above (` (via 团队 company 公司, a team above)`)."""
     kind, _, ident = node.partition(":")
     name = _label(org, node).get("name") if org is not None else None
     through = _name({"kind": kind, "id": ident, "name": name}, lang)
-    said = say(M("via {holder}", holder=through), lang)
+    said = say(M("via {holder}, a team above", holder=through) if above
+               else M("via {holder}", holder=through), lang)
     return f" ({said})"
 
 
@@ -431,7 +416,7 @@ def _item(value: Any, lang: str = "en", org: Org | None = None, key: str = "") -
             if value.get("chairs"):
                 extra += f" · {say(MC('label', 'chairs'), lang)}"
             if value.get("via"):
-                extra += _via(value["via"], lang, org)
+                extra += _via(value["via"], lang, org, bool(value.get("above")))
             return _name(value, lang) + extra + _people(value, lang)
         if "measurable" in value:  # a KPI
             verdict = M("measurable") if value["measurable"] else M("not measurable")

@@ -56,6 +56,7 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "member_of": MC("label", "Member of"),
     "as_lead": MC("label", "as lead of {team}"),
     "as_member": MC("label", "as member of {team}"),
+    "as_above": MC("label", "through {team}, a team above"),
     "directly": MC("label", "directly"),
     "raci_table": MC("label", "RACI"),
     "served_by": MC("label", "Processes serving this duty"),

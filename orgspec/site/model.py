@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from orgspec.findings import LintResult
 from orgspec.i18n import M, say_list
-from orgspec.model.models import ROLES, KeyResult, Objective, is_placeholder
+from orgspec.model.models import ROLES, Objective, is_placeholder
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.model.positions import Involvement
 from orgspec.report.view import FindingRow, ReportView, TeamHealth
@@ -114,7 +114,8 @@ class SiteModel:
     labels: dict[str, str] = field(default_factory=dict)
     team_positions: dict[str, list[str]] = field(default_factory=dict)
     meetings_of: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)  # by node
-    team_meetings: dict[str, list[str]] = field(default_factory=dict)
+    # by team: (meeting, "" or the team above it attends through), in meeting-id order
+    team_meetings: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     _krs: dict[str, list[KrView]] = field(default_factory=dict, repr=False)
     _kpis: dict[str, list[KpiView]] = field(default_factory=dict, repr=False)
 
@@ -167,15 +168,21 @@ class SiteModel:
     def _positions_and_meetings(self) -> None:
         """Positions by team; meetings by the node that chairs (True) or attends them,
         and by every team represented in them (the team, its positions or its people)."""
-        from orgspec.model.positions import meeting_index, presence
+        from orgspec.model.positions import attendance_of, meeting_index, presence
 
         org = self.org
         for rid, pos in sorted(org.positions.items()):
             if pos.team in org.teams:
                 self.team_positions.setdefault(pos.team, []).append(rid)
         self.meetings_of = meeting_index(org)
-        for tid, mids in presence(org).team_meetings.items():
-            self.team_meetings[tid] = sorted(mids)
+        own = presence(org).team_meetings
+        for tid in org.teams:  # its own meetings, then those of a team above (as MT004 counts)
+            found = dict.fromkeys(own.get(tid, ()), "")
+            for a in attendance_of(org, node_key("team", tid), self.meetings_of):
+                if a.above and a.meeting not in found:
+                    found[a.meeting] = ident_of(a.via)
+            if found:
+                self.team_meetings[tid] = sorted(found.items())
 
     # names and links -------------------------------------------------------------------
 
@@ -409,23 +416,22 @@ class SiteModel:
         return cached
 
     def _make_krs(self, obj: Objective) -> list[KrView]:
-        from orgspec.model.okr import judged, stated_baseline, stated_target
+        from orgspec.model.okr import judged, key_result_values
         from orgspec.text.measurable import MISSING
         from orgspec.text.quantity import with_unit
 
         out = []
         for kr in obj.key_results:
             j = judged(self.org.incomplete, obj.id, obj, kr)  # as `check` and the report
-            v = j.verdict
+            vals = key_result_values(obj, kr, j.verdict)  # as check and export read them
             out.append(KrView(kr.id, kr.title, kr.metric or "",
-                              with_unit(stated_baseline(kr.title, kr.baseline, v),
-                                        kr.unit),
-                              with_unit(kr.current, kr.unit),
-                              with_unit(stated_target(kr.title, kr.target, v), kr.unit),
-                              kr.due.isoformat() if kr.due else "", self.owner(kr.owner),
+                              with_unit(vals.baseline, kr.unit),
+                              with_unit(vals.current, kr.unit),
+                              with_unit(vals.target, kr.unit),
+                              vals.due.isoformat() if vals.due else "", self.owner(kr.owner),
                               j.measurable,
                               say_list([MISSING[m] for m in j.missing], self.view.lang),
-                              _progress(kr), j.unjudged))
+                              vals.progress, j.unjudged))
         return out
 
     def source(self, kind: str, ident: str) -> Source | None:
@@ -496,16 +502,6 @@ def _holders(org: Org) -> dict[str, dict[str, list[str]]]:
     unknown and placeholder owners left out)."""
     return {rid: {role: [ident_of(h) for h in org.raci.holders(rid, role)] for role in ROLES}
             for rid in org.responsibilities}
-
-
-def _progress(kr: KeyResult) -> int | None:
-    from orgspec.text.quantity import parse_quantity
-
-    base, cur, target = (parse_quantity(x) for x in (kr.baseline, kr.current, kr.target))
-    if base is None or cur is None or target is None or target.value == base.value:
-        return None
-    share = (cur.value - base.value) / (target.value - base.value)
-    return round(100 * min(1.0, max(0.0, share)))
 
 
 def repo_links(repo_url: str, branch: str, path: str, line: int) -> tuple[str, str]:

@@ -166,7 +166,7 @@ def _team(m: SiteModel, render: Render, tid: str) -> str:
                if org.processes[p].owner != tid],
         tracked=[(m.process(p), s, n) for p, s, n in m.steps_of(tid, tracked=True)],
         positions=[_position_row(m, r) for r in m.team_positions.get(tid, [])],
-        meetings=[_meeting_row(m, mid) for mid in m.team_meetings.get(tid, [])],
+        meetings=[_meeting_row(m, mid, above) for mid, above in m.team_meetings.get(tid, [])],
         tree=_subtree(m, tid), findings=m.team_rows.get(tid, []), src=m.source("Team", tid))
 
 
@@ -237,7 +237,9 @@ def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         own, team_held = split_team_held(org, pid, seen.duties)
         duties = [(m.duty(d.duty), d.role, *_through(m, pid, d.via)) for d in own]
         team_duties = [(m.duty(d.duty), d.role, *_through(m, pid, d.via)) for d in team_held]
-        meetings = [(m.meeting(a.meeting), a.chairs, *_through(m, pid, a.via))
+        meetings = [(m.meeting(a.meeting), a.chairs,
+                     *(("above", m.team(a.via.partition(":")[2])) if a.above
+                       else _through(m, pid, a.via)))
                     for a in seen.meetings]
         yield m.url("Person", pid), render(
             "person", 1, id=pid, person=person, name=person.name or pid,
@@ -459,13 +461,16 @@ def cadence_text(m: SiteModel, text: str | None) -> str:
 
 
 class _MeetingRow:
-    def __init__(self, link: Link, cadence: str, owner: Link | None) -> None:
-        self.link, self.cadence, self.owner = link, cadence, owner
+    def __init__(self, link: Link, cadence: str, owner: Link | None,
+                 above: Link | None = None) -> None:
+        self.link, self.cadence, self.owner, self.above = link, cadence, owner, above
 
 
-def _meeting_row(m: SiteModel, mid: str) -> _MeetingRow:
+def _meeting_row(m: SiteModel, mid: str, above: str = "") -> _MeetingRow:
+    """A meeting's row; `above` the team above the page's team it is attended through."""
     meeting = m.org.meetings[mid]
-    return _MeetingRow(m.meeting(mid), cadence_text(m, meeting.cadence), m.owner(meeting.owner))
+    return _MeetingRow(m.meeting(mid), cadence_text(m, meeting.cadence), m.owner(meeting.owner),
+                       m.team(above) if above else None)
 
 
 def _positions(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:

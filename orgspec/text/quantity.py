@@ -142,7 +142,8 @@ def _normalise(text: str) -> str:
         if word == "零" and not _ZERO_WORD.match(text, m.end()):
             return "0"  # 零宕机, 零客诉, 事故为零: zero is the value to reach
         if value is None or (len(word) == 1 and word in "万亿千百") \
-                or text[m.start() - 1:m.start()] == "第" \
+                or text[m.start() - 1:m.start()] in ("第", ".") \
+                or text[m.start() - 1:m.start()].isdigit() \
                 or (word == "一" and not text.startswith("倍", m.end())) \
                 or not (_ZH_MEASURE.match(text, m.end())
                         or (len(word) > 1 and any(c in "十百千万亿" for c in word))):

@@ -27,3 +27,14 @@ def stray_blank(value: str) -> tuple[str, str, bool] | None:
     what = _NAMES.get(char) or M("a blank character ({name})",
                                  name=unicodedata.name(char, f"U+{ord(char):04X}").lower())
     return bare, what, at_end
+
+
+def fold_width(text: str) -> str:
+    """`text` with full-width ASCII forms as ASCII (`２小时` -> `2小时`, `１０：００` ->
+    `10:00`, `ＨＲ` -> `HR`) and the ideographic space as a space; Han characters and all else
+    as they are: the width an IME gives a digit says nothing about its value. Same length."""
+    return text.translate(_WIDTH)
+
+
+_WIDTH = {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0xFF01, 0xFF5F)}
+_WIDTH.update({0x3000: " "})

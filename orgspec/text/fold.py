@@ -1,0 +1,26 @@
+"""How two names are told to be the same name: one folding for `show`'s lookup and RF008
+(duplicate team names), so what `show team 運營部` calls ambiguous, RF008 reports."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from orgspec.han import HAN
+
+# A space between two Chinese characters separates nothing (何　静, 何 静 are 何静); one
+# between words does (`order platform`).
+_CJK_GAP = re.compile(f"(?<=[{HAN}])\\s+(?=[{HAN}])")
+_SPACES = re.compile(r"\s+")
+
+
+def fold_name(text: str) -> str:
+    """`text` as a name is searched for: case-folded, Traditional read as Simplified (運營部
+    is 运营部), full-width forms as half-width (NFKC: `ＨＲ　部` is `HR 部`), runs of spaces as
+    one, none at the ends nor between two Chinese characters (`何　静` is `何静`). For
+    comparing only, never shown."""
+    from orgspec.text.script import to_simplified
+
+    text = unicodedata.normalize("NFKC", text)
+    text = _CJK_GAP.sub("", _SPACES.sub(" ", text.strip()))
+    return to_simplified(text).casefold()
