@@ -79,9 +79,9 @@ def summary_line(result: LintResult) -> str:
 
 def _parts(result: LintResult) -> list[M]:
     c = result.counts
-    errors = M("{n} errors", n=c["error"]) if c["error"] != 1 else M("1 error")
-    warnings = M("{n} warnings", n=c["warning"]) if c["warning"] != 1 else M("1 warning")
-    return [errors, warnings, M("{n} info", n=c["info"])]
+    return [P("{n} error", "{n} errors", n=c["error"]),
+            P("{n} warning", "{n} warnings", n=c["warning"]),
+            P("{n} info", "{n} info", n=c["info"])]
 
 
 def _since_line(result: LintResult, where: M) -> M:
