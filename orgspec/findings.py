@@ -76,6 +76,9 @@ class Issue:
     hint: str = ""
     code: str = ""
     related_more: int = 0  # related locations beyond `related`, counted only
+    # team ids the check knows the finding involves beyond the team owning `entity` (the
+    # other team of a coordination gap); the engine adds the owner (`engine.teams`)
+    teams: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,10 @@ class Finding:
     hint: str = ""
     fingerprint: str = ""
     related_more: int = 0  # related locations beyond `related`, counted only
+    # the ids of the teams the finding involves, the one that answers for it first (the
+    # team owning its entity): the reports' team filter, team health and the site's team
+    # pages read them. Not part of the fingerprint.
+    teams: tuple[str, ...] = ()
 
     def listed_related(self, limit: int = LISTED_RELATED) -> tuple[tuple[Related, ...], int]:
         """(the related locations to list, at most `limit` in the check's order; how many
@@ -107,7 +114,8 @@ class Finding:
 
     def to_record(self) -> dict[str, object]:
         """A plain, JSON-ready view of the finding (the `json` format's item): the related
-        locations listed (`listed_related`) and the number not listed, `related_more`."""
+        locations listed (`listed_related`) and the number not listed, `related_more`; `teams`
+        the ids of the teams it involves."""
         loc = self.location
         listed, more = self.listed_related()
         return {
@@ -129,6 +137,7 @@ class Finding:
             "related_more": more,
             "hint": self.hint,
             "fingerprint": self.fingerprint,
+            "teams": list(self.teams),
         }
 
 

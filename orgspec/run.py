@@ -425,7 +425,8 @@ def _apply_diff(result: LintResult, head: list[Finding], org: Org, ref: str,
     result.unchanged, result.diff_ref = len(shown) - len(new), ref
     result.fixed, result.not_compared = len(diff.fixed), len(diff.unknown)
     result.held_back = len(diff.held)
-    result.left_out = [f for f in result.findings if id(f) not in {id(n) for n in new}]
+    new_ids = {id(f) for f in new}
+    result.left_out = [f for f in result.findings if id(f) not in new_ids]
     result.findings = where_it_was(new, base, base_org, org, ref, result.lang or "en")
     result.org_diff = diff.changes
     result.org_diff_head = diff_head(ref, diff)

@@ -273,3 +273,90 @@ def test_flowchart_lines_pass_no_box(browser: Any, tmp_path: Path) -> None:
     page.locator("#processes").screenshot(path=str(ARTIFACTS / "report-flowcharts.png"))
     assert loaded.errors == [] and loaded.requests == [loaded.url]
     page.close()
+
+
+MERMAID_JS = REPO / "build" / "npm" / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+# The boxes of a rendered flowchart: its key, and every step, line and line label outside it
+# (the key's own sample boxes `k0`, `ka0`, `kb0` and their arrow are inside it).
+KEY_AND_REST = """async ([text, n]) => {
+  const {svg} = await mermaid.render('f' + n, text);
+  const div = document.createElement('div');
+  div.innerHTML = svg;
+  document.body.appendChild(div);
+  const box = e => {
+    const r = e.getBoundingClientRect();
+    return [r.left, r.top, r.right, r.bottom];
+  };
+  const own = /(^|[-_])k[ab]?\\d+([-_]|$)/;
+  const key = [...div.querySelectorAll('g.cluster')].map(box);
+  const rest = [
+    ...[...div.querySelectorAll('g.node')].filter(g => !own.test(g.id)).map(g => [g.id, box(g)]),
+    ...[...div.querySelectorAll('path.flowchart-link')].filter(p => !own.test(p.id))
+      .map(p => [p.id, box(p)]),
+    ...[...div.querySelectorAll('g.edgeLabel')].filter(g => g.textContent.trim())
+      .map(g => [g.textContent, box(g)])];
+  div.remove();
+  return {key, rest};
+}"""
+
+
+@pytest.fixture(scope="module")
+def mermaid_page(browser: Any) -> Iterator[Any]:
+    if not MERMAID_JS.is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"npm mermaid must be installed in CI ({MERMAID_JS})")
+        pytest.skip(f"npm mermaid is not installed ({MERMAID_JS})")
+    page = browser.new_page()
+    page.set_content("<!doctype html><html><body></body></html>")
+    page.add_script_tag(path=str(MERMAID_JS))
+    page.evaluate("mermaid.initialize({startOnLoad: false, securityLevel: 'strict'})")
+    yield page
+    page.close()
+
+
+def _flowcharts_with_a_key() -> list[tuple[str, str]]:
+    """(name, Mermaid text) of every process flowchart with a key: the flowcharts fixture
+    and the e-commerce example in Chinese and English, and random processes whose marks
+    (a step with no owner, one the start does not reach, a `next` to no step, a loop back)
+    the key explains."""
+    from random import Random
+
+    from orgspec.report.diagram import FlowStep
+    from orgspec.report.graph_export import flowchart_mermaid
+    from orgspec.report.labels import LABELS
+
+    out = []
+    for root in (REPO / "tests" / "fixtures" / "flowcharts", REPO / "examples" / "ecommerce"):
+        result, org = lint_org([str(root)], Config())
+        for lang in ("zh", "en"):
+            out += [(f"{root.name} {p.id} {lang}", p.mermaid)
+                    for p in build_view(result, org, lang).processes if "subgraph" in p.mermaid]
+    for seed in range(24):
+        rng = Random(seed)
+        keys = [f"s{i}" for i in range(rng.randint(2, 18))]
+        steps = [FlowStep(k, f"步骤 {k}", rng.choice(["", "客服部", "仓储物流部"]),
+                          rng.sample([*keys, "nope"], rng.randint(0, 3)),
+                          rng.choice(["step", "step", "step step-unreachable"]))
+                 for k in keys]
+        out.append((f"random {seed}", flowchart_mermaid(steps, "random", "no such step",
+                                                        LABELS["zh" if seed % 2 else "en"])))
+    return out
+
+
+def test_the_mermaid_key_lies_clear_of_the_flowchart(mermaid_page: Any) -> None:
+    """Mermaid lays the key (a subgraph) out with the steps; it must not cover a step, a
+    line or a line's label (it used to sit beside the first steps, over their lines)."""
+    def apart(a: list[float], b: list[float]) -> bool:
+        return a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+
+    from orgspec.report.labels import LABELS
+
+    own = {LABELS[lang]["legend_back"] for lang in ("en", "zh")}  # the key's sample arrow
+    charts = _flowcharts_with_a_key()
+    assert len(charts) > 24 + 4
+    for n, (name, text) in enumerate(charts):
+        drawn = mermaid_page.evaluate(KEY_AND_REST, [text, n])
+        [key] = drawn["key"]
+        rest = [(what, box) for what, box in drawn["rest"] if what not in own]
+        assert len(rest) > 1, name
+        assert [what for what, box in rest if not apart(key, box)] == [], name

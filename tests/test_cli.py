@@ -60,7 +60,7 @@ def test_json_is_versioned_and_complete(write_org) -> None:
     [finding] = doc["findings"]
     assert set(finding) == {"code", "name", "severity", "message", "file", "line", "column",
                             "end_line", "end_column", "entity", "related", "related_more", "hint",
-                            "fingerprint"}
+                            "fingerprint", "teams"}
     assert (finding["name"], finding["entity"]) == ("unknown-reference", "team:core")
 
 

@@ -43,8 +43,9 @@ def test_flowchart_labels_steps_with_owners_and_marks_gaps() -> None:
     chart = process_flowchart(org, "payment-outage-response")
     assert '  s4["故障复盘<br/>no owner 待定"]' in chart  # the placeholder as written
     assert "  s1 --> s4" in chart
-    assert chart.splitlines()[-5:] == ["  class s4 gap", '  subgraph key["Key"]',
+    assert chart.splitlines()[-6:] == ["  class s4 gap", '  subgraph key["Key"]',
                                        '  k0["step without an owner"]', "  end",
+                                       "  s4 ~~~ key",  # laid out below the last step
                                        "  class k0 gap"]
 
 

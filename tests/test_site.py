@@ -507,7 +507,7 @@ def test_vacant_position_page_aliases_and_search(write_org, tmp_path: Path) -> N
     out = build([org_dir], tmp_path / "out", lang="en")
     page = (out / "positions" / "agent.html").read_text("utf-8")
     assert '<span class="badge bad">vacant</span>' in page
-    assert ('<li><a href="positions/index.html"><strong>1</strong> Positions</a> · '
+    assert ('<li><a href="positions/index.html"><strong>1</strong> position</a> · '
             '<span class="bad">1 vacant</span></li>') in (out / "index.html").read_text("utf-8")
     assert ('<p class="ask"><a href="../people/ann.html">Ann</a> <span class="muted">(lead of '
             'Support, as the position has no holder)</span></p>') in page

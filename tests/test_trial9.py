@@ -51,7 +51,7 @@ def test_a_baselined_markdown_report_says_what_the_baseline_hides(write_org) -> 
     for lang, hidden, none in (
             ("en", "1 known finding hidden by the baseline (counted in team health)",
              "No problems found beyond those the baseline knows."),
-            ("zh", "基线隐藏了 1 条已知问题（团队健康度计入了它）",
+            ("zh", "基线隐藏了 1 条已知问题（已计入团队健康度）",
              "除基线中的已知问题外，未发现问题。")):
         run = run_cli("report", "--lang", lang, cwd=folder)
         assert run.code == 0, run.stderr

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
+from orgspec.engine.teams import owning_teams
 from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import M
 from orgspec.model.org import Org, ident_of, node_key
@@ -62,7 +63,9 @@ def near_duplicate_duties(ctx: RuleContext) -> Iterator[Issue]:
                                             owners=_names(holders[rid]), text=_text(ctx, rid)))
                                   for rid, _ in shown),
                     hint=M("merge them under one accountable team, or reword what differs"),
-                    related_more=len(rest) - len(shown))
+                    related_more=len(rest) - len(shown),
+                    teams=tuple(t for rid, _ in ranked
+                                for t in owning_teams(ctx.org, node_key("responsibility", rid))))
 
 
 def _groups(ctx: RuleContext, duties: list[tuple[str | None, str | None]], owners: list[str],

@@ -54,7 +54,8 @@ def team_parent_cycle(ctx: RuleContext) -> Iterator[Issue]:
                                           M("{team} has parent {parent}", team=t,
                                             parent=ctx.org.teams[t].parent))
                                   for t in cycle[1:MAX_CYCLE_NAMES]),
-                    hint=M("every chain of `parent` must end at a root team"))
+                    hint=M("every chain of `parent` must end at a root team"),
+                    teams=tuple(cycle))
 
 
 def _walk_cycle(ctx: RuleContext, start: str, component: set[str]) -> list[str]:
@@ -84,13 +85,14 @@ def parent_children_mismatch(ctx: RuleContext) -> Iterator[Issue]:
                               origin.locate("children", i),
                             node_key("team", tid),
                             related=(Related(org.origin("Team", child).locate("id"),
-                                             M("{id} is defined here", id=child)),))
+                                             M("{id} is defined here", id=child)),),
+                            teams=(tid, child, org.teams[child].parent or ""))
         for child in sorted(_children(ctx).get(tid, ())):
             if child not in listed:
                 where = org.origin("Team", child).locate("parent")
                 yield Issue(M("team {team!r} has parent {parent!r}, which does not list it in "
                               "`children`", team=child, parent=tid), where, node_key("team",
-                              child))
+                              child), teams=(child, tid))
 
 
 @check("HI003", local=True)

@@ -254,7 +254,8 @@ def coordination_gap(ctx: RuleContext) -> Iterator[Issue]:
         message, hint = _message(gap)
         kind = "responsibility" if gap.kind == "Responsibility" else "process"
         yield Issue(message, org.origin(gap.kind, gap.ident).locate("id"),
-                    node_key(kind, gap.ident), related=_related(org, gap), hint=hint)
+                    node_key(kind, gap.ident), related=_related(org, gap), hint=hint,
+                    teams=tuple(gap.teams))
 
 
 @check("MT005", graph=False, text=())

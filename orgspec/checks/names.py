@@ -113,4 +113,5 @@ def duplicate_name(ctx: RuleContext) -> Iterator[Issue]:
                                "department id), write {other!r}", id=ident, other=first)
                         if typo else
                         M("if both are one team, keep one of them; else give each a name "
-                          "of its own (e.g. {name}（华东）)", name=name))
+                          "of its own (e.g. {name}（华东）)", name=name),
+                        teams=(ident, first))

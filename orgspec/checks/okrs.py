@@ -369,7 +369,8 @@ def kr_owner_outside_team(ctx: RuleContext) -> Iterator[Issue]:
                           "the team tree of {team!r}", kr=kr.id, objective=oid, owner=kr.owner,
                           team=obj.owner), _where(ctx, oid, i, "owner"),
                         node_key("objective", oid),
-                        hint=M("give it to the objective's team or one below it"))
+                        hint=M("give it to the objective's team or one below it"),
+                        teams=(obj.owner, kr.owner))
 
 
 @check("OK015", graph=False, kinds=("Objective", "Team"), text=())

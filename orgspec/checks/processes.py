@@ -330,7 +330,8 @@ def handoff_without_duty(ctx: RuleContext) -> Iterator[Issue]:
                                              M("{id} is defined here", id=duty)),),
                             hint=M("give {team} a role (responsible or consulted) on {duty}, "
                                    "or hand the step to a team that has one", team=team,
-                                   duty=duty))
+                                   duty=duty),
+                            teams=(team,))
 
 
 @check("PR006", local=True)

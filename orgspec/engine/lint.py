@@ -256,6 +256,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
                  today: dt.date, kept: Kept | None = None) -> LintResult:
     from orgspec.engine.anchors import assign_fingerprints
     from orgspec.engine.holdback import hold_back
+    from orgspec.engine.teams import with_teams
 
     with gc_paused():
         org = loaded.org
@@ -271,6 +272,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
                              {c: m.absence for c, m in plan.rules.items() if m.absence})
         findings = assign_fingerprints(sort_findings(findings), anchors,
                                        org_root(paths or [root]))
+        findings = with_teams(findings, org)
         held_messages = _held(every, findings, anchors, org_root(paths or [root]))
         if kept is not None and anchors.asked and kept.cache.primed():
             kept.cache.put("memo", _anchors_key(org, kept), anchors.asked)
@@ -549,7 +551,7 @@ def stamp(issues: Iterable[Issue], plan: Plan) -> Iterator[Finding]:
         meta = plan.rules[issue.code]
         yield Finding(issue.code, meta.name, severity, issue.message, issue.location,
                       issue.entity, issue.related, issue.hint,
-                      related_more=issue.related_more)
+                      related_more=issue.related_more, teams=issue.teams)
 
 
 def _relative(path: str, root: str) -> str:

@@ -78,6 +78,39 @@ def _rebuild_in(context: str, template: str, values: dict[str, Any]) -> MC:
     return MC(context, template, **values)
 
 
+class P(M):
+    """A message with a count `n`: `P("{n} team", "{n} teams", n=3)`. English picks the
+    singular for 1 and the plural otherwise; `say` asks the catalog for the form the
+    language's plural rule picks (gettext's `ngettext`; Chinese has one form). `template`
+    is the English form chosen."""
+
+    singular: str
+    plural: str
+
+    def __new__(cls, singular: str, plural: str, /, **values: Any) -> Self:
+        self = super().__new__(cls, singular if values.get("n") == 1 else plural, **values)
+        self.singular, self.plural = singular, plural
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_plural, (self.singular, self.plural, self.values))
+
+
+def _rebuild_plural(singular: str, plural: str, values: dict[str, Any]) -> P:
+    return P(singular, plural, **values)
+
+
+def plural_template(text: P, lang: str) -> str:
+    """The template of `text`'s form for its `n` in `lang` (`{n} 个团队`), not formatted;
+    a miss is recorded in MISSES and gives the English form."""
+    if lang == "en":
+        return text.template
+    if text.singular not in _plural_ids(lang):
+        MISSES.add(text.singular)
+        return text.template
+    return catalog(lang).ngettext(text.singular, text.plural, int(text.values.get("n", 0)))
+
+
 def _english(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return ", ".join(str(_english(v)) for v in value)
@@ -137,7 +170,8 @@ def say(text: str, lang: str) -> str:
         return str(text)
     if not isinstance(text, M):
         return lookup(text, lang) if text in _ids(lang) else str(text)
-    template = lookup(text.template, lang, getattr(text, "context", None))
+    template = plural_template(text, lang) if isinstance(text, P) else \
+        lookup(text.template, lang, getattr(text, "context", None))
     if not text.values:
         return template
     return template.format(**{k: _said(v, lang) for k, v in text.values.items()})
@@ -257,6 +291,13 @@ def guess_lang(value: str) -> str | None:
 def _ids(lang: str) -> frozenset[str]:
     cat = catalog(lang)
     return frozenset(k for k in getattr(cat, "_catalog", {}) if isinstance(k, str) and k)
+
+
+@cache
+def _plural_ids(lang: str) -> frozenset[str]:
+    """The singular msgids of the catalog's plural messages (stored as `(msgid, form)`)."""
+    cat = catalog(lang)
+    return frozenset(k[0] for k in getattr(cat, "_catalog", {}) if isinstance(k, tuple))
 
 
 # Which script a character tells (+1 Traditional, -1 Simplified, 0 either), per distinct

@@ -49,9 +49,11 @@ def template() -> Catalog:
     cat = Catalog(domain=DOMAIN, project="orgspec")
     for filename, lineno, message, comments, context in extract_from_dir(
             str(ROOT / "orgspec"), [("**.py", "python")],
-            keywords={"M": None, "MC": ((1, "c"), 2)}, comment_tags=("TRANSLATORS:",)):
+            keywords={"M": None, "MC": ((1, "c"), 2), "P": (1, 2)},
+            comment_tags=("TRANSLATORS:",)):
+        text = message if isinstance(message, str) else "".join(message)  # P: a pair
         cat.add(message, locations=[(f"orgspec/{filename}", lineno)], context=context,
-                auto_comments=comments, flags=("python-format",) if "{" in message else ())
+                auto_comments=comments, flags=("python-format",) if "{" in text else ())
     for path, text in _rule_texts():
         cat.add(text, locations=[(path, 0)])
     for line, text in help_texts((ROOT / "orgspec" / "cli.py").read_text("utf-8")):
@@ -126,6 +128,8 @@ def generated_po(lang: str) -> bytes:
     for message in cat:
         if message.id and isinstance(message.string, str) and message.string:
             message.string = convert(message.string)
+        elif message.id and isinstance(message.string, tuple | list):  # plural forms
+            message.string = tuple(convert(form) for form in message.string)
     out = io.BytesIO()
     write_po(out, cat, width=100, omit_header=False, sort_output=False)
     return out.getvalue()
@@ -203,22 +207,37 @@ def problems() -> list[str]:
         cat = read(lang)
         have = {_key(m): m for m in cat if m.id}
         out += [f"{lang}: no translation for {mid!r}" for mid in sorted(wanted)
-                if mid not in have or not have[mid].string or have[mid].fuzzy]
+                if mid not in have or not _translated(have[mid]) or have[mid].fuzzy]
         out += [f"{lang}: {mid!r} is no longer in the source" for mid in sorted(set(have) - wanted)]
         mo = po_path(lang).with_suffix(".mo")
         if not mo.exists():
             out.append(f"{lang}: {mo.name} missing: run `compile`")
             continue
         with mo.open("rb") as fh:
-            compiled = {_key(m): m.string for m in read_mo(fh) if m.id}
-        if compiled != {_key(m): m.string for m in cat if m.id and m.string and not m.fuzzy}:
+            compiled = {_key(m): _forms(m.string) for m in read_mo(fh) if m.id}
+        if compiled != {_key(m): _forms(m.string) for m in cat
+                        if m.id and m.string and not m.fuzzy}:
             out.append(f"{lang}: {mo.name} is stale: run `compile`")
     return out
 
 
+def _forms(string: object) -> object:
+    """A msgstr as compared: a plural's forms as a tuple (a .mo reads them as a list)."""
+    return tuple(string) if isinstance(string, list) else string
+
+
+def _translated(message: Message) -> bool:
+    """Whether `message` has its translation (every plural form, for a plural one)."""
+    if isinstance(message.string, tuple | list):
+        return bool(message.string) and all(message.string)
+    return bool(message.string)
+
+
 def _key(message: Message) -> str:
-    """A message's id, prefixed with its context as gettext stores it (`ctx\x04id`)."""
-    return f"{message.context}\x04{message.id}" if message.context else str(message.id)
+    """A message's id, prefixed with its context as gettext stores it (`ctx\x04id`); a
+    plural message's is its singular and plural joined by NUL."""
+    ident = message.id if isinstance(message.id, str) else "\0".join(message.id)
+    return f"{message.context}\x04{ident}" if message.context else ident
 
 
 def main(argv: list[str]) -> int:

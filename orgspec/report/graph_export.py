@@ -212,13 +212,20 @@ def flowchart_mermaid(steps: Sequence[FlowStep], subject: str, unknown: str = "u
         if k in MERMAID_MARKS:
             lines.append(f"  class {','.join(n for n, m in zip(ids, marks, strict=True) if k in m)}"
                          f" {MERMAID_MARKS[k][0]}")
+    links = 0
     if legend is not None and drawn:
-        lines += _mermaid_key(drawn, legend)
-    return check_mermaid("\n".join(lines) + "\n", len(arrows), subject)
+        # below every step: each step that leads on to none (but back) has an unseen link to
+        # the key; without them Mermaid lays the key out beside the first steps, over lines
+        ends = [ids[i] for i, targets in enumerate(succ)
+                if all((i, t) in back for t in targets)]
+        lines += _mermaid_key(drawn, legend, ends)
+        links = len(ends)
+    return check_mermaid("\n".join(lines) + "\n", len(arrows) + links, subject)
 
 
-def _mermaid_key(drawn: list[str], legend: Mapping[str, str]) -> list[str]:
-    """The `Key` subgraph: one sample box per class drawn, an arrow for a loop back."""
+def _mermaid_key(drawn: list[str], legend: Mapping[str, str], ends: list[str]) -> list[str]:
+    """The `Key` subgraph: one sample box per class drawn, an arrow for a loop back; then an
+    invisible link (`~~~`) from each of `ends` to it, so that it is laid out below them."""
     lines = [f'  subgraph key["{mermaid_label(legend["legend"])}"]']
     classes = []
     for i, k in enumerate(drawn):
@@ -228,7 +235,7 @@ def _mermaid_key(drawn: list[str], legend: Mapping[str, str]) -> list[str]:
         else:
             lines.append(f'  k{i}["{words}"]')
             classes.append(f"  class k{i} {MERMAID_MARKS[k][0]}")
-    return [*lines, "  end", *classes]
+    return [*lines, "  end", f"  {' & '.join(ends)} ~~~ key", *classes]
 
 
 def process_flowchart(org: Any, process: str, labels: Mapping[str, str] | None = None,

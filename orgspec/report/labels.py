@@ -3,8 +3,18 @@ the org's language."""
 
 from __future__ import annotations
 
-from orgspec.i18n import MC, content_lang, say
+from orgspec.i18n import MC, P, content_lang, say
 from orgspec.model.org import Org
+
+# Counts with their words, said by the language's plural rule (`1 error`, `2 errors`; one
+# form in Chinese): `{{ n|counted("errors", v.lang) }}` (`templating.counter`).
+COUNTS = {
+    "errors": P("{n} error", "{n} errors", n=0),
+    "warnings": P("{n} warning", "{n} warnings", n=0),
+    "infos": P("{n} info", "{n} info", n=0),
+    "files": P("{n} file", "{n} files", n=0),
+    "entities": P("{n} entity", "{n} entities", n=0),
+}
 
 _LABELS = {  # key: English, said in the run's language from the catalog (msgctxt "label")
     "title": MC("label", "Org report"),

@@ -7,9 +7,11 @@ author has to opt out (`Markup`, or the `safe_md` filter) to print text unescape
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from orgspec.escape import html_with_code, md_inline, md_with_code, visible_text
+from orgspec.i18n import P, plural_template
 from orgspec.resources import data_dir
 
 
@@ -36,10 +38,35 @@ def _code_spans(eval_ctx: Any, value: Any) -> Any:
     return MdSafe(md_with_code(text))
 
 
+def counter(words: Mapping[str, P]) -> Callable[..., Any]:
+    """The `counted` filter over `words` (a key -> its `P`): `{{ 3|counted("teams", lang,
+    "strong") }}` is `<strong>3</strong> teams` (`3 个团队` in Chinese), the form the
+    language's plural rule picks for the count; Markdown templates get `**3** teams`.
+    The count is wrapped in `tag` (with class `cls`; "": not wrapped), the words escaped
+    for the medium."""
+    import jinja2
+    import markupsafe
+
+    def counted(eval_ctx: Any, n: int, key: str, lang: str, tag: str = "b",
+                cls: str = "") -> Any:
+        said = plural_template(P(words[key].singular, words[key].plural, n=n), lang)
+        before, _, after = said.partition("{n}")
+        if eval_ctx.autoescape:
+            attr = markupsafe.Markup(' class="%s"') % cls if cls else ""
+            number = markupsafe.Markup("<%s%s>%d</%s>") % (tag, attr, n, tag) if tag else n
+            return markupsafe.Markup("%s%s%s") % (visible_text(before), number,
+                                                  visible_text(after))
+        return MdSafe(f"{md_inline(before)}{f'**{n}**' if tag else n}{md_inline(after)}")
+
+    return jinja2.pass_eval_context(counted)
+
+
 def environment(user_dir: str | None = None) -> Any:
     """The environment: the user's folder first, then the built-in `templates/`; undefined
     names are errors, so a typo in a template fails instead of printing nothing."""
     import jinja2
+
+    from orgspec.report.labels import COUNTS
 
     dirs = [user_dir] if user_dir else []
     loader = jinja2.FileSystemLoader([*dirs, str(data_dir("templates"))])
@@ -50,4 +77,5 @@ def environment(user_dir: str | None = None) -> Any:
         keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["safe_md"] = MdSafe
     env.filters["code_spans"] = jinja2.pass_eval_context(_code_spans)
+    env.filters["counted"] = counter(COUNTS)
     return env

@@ -17,7 +17,7 @@ from urllib.parse import quote
 from orgspec.checks.processes import cut_off
 from orgspec.findings import Finding, LintResult, Severity
 from orgspec.gcpause import gc_paused
-from orgspec.i18n import M, say, say_list
+from orgspec.i18n import M, P, say, say_list
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.paths import in_project
 from orgspec.report.diagram import Diagram, FlowStep, Node, flow, tree
@@ -33,12 +33,13 @@ class FindingRow:
     message: str
     where: str
     link: str
-    team: str  # the team that answers for it ("" none): the team column and its health
+    team: str  # the team that answers for it ("" none): the team column
     file: str = ""
     line: int = 0
     hint: str = ""
     related: list[str] = field(default_factory=list)  # `file:line:col: message` each
-    # every team the finding involves, `team` first: the team filter matches each
+    # every team the finding involves (`Finding.teams`), `team` first: the team filter
+    # matches each, and each team's health counts it
     teams: list[str] = field(default_factory=list)
 
 
@@ -244,55 +245,6 @@ def _related(f: Finding, named: Namer, lang: str) -> list[str]:
     return out
 
 
-def _team_of(f: Finding, owners: dict[str, str]) -> str:
-    kind, _, ident = f.entity.partition(":")
-    if kind == "team":
-        return ident
-    return owners.get(f.entity, "")
-
-
-# Message values that name no team, though their id may be one's too (a duty `support`
-# beside a team `support`).
-_NOT_TEAMS = frozenset(("duty", "process", "meeting", "objective", "step", "next", "kr",
-                        "position", "person", "field", "value", "cadence", "id"))
-
-
-def _teams_of(f: Finding, first: str, org: Org) -> list[str]:
-    """Every team finding `f` involves: `first` (`_team_of`), each accountable team of a
-    duty it is about (OW001's two), and each team its message names (MT004's `teams 'cs'
-    and 'tech' ...`, from the message's values, `i18n.Said`)."""
-    out = [first] if first else []
-    kind, _, ident = f.entity.partition(":")
-    if kind == "responsibility":
-        out += [ident_of(h) for h in org.raci.accountable.get(ident, [])
-                if h.startswith("team:")]
-    source = f.message if isinstance(f.message, M) else getattr(f.message, "source", None)
-    if isinstance(source, M):
-        for key, value in source.values.items():
-            if key not in _NOT_TEAMS:
-                out += [v.strip("'") for v in (value if isinstance(value, list | tuple)
-                                               else [value]) if isinstance(v, str)]
-    return [t for t in dict.fromkeys(out) if t in org.teams]
-
-
-def _owners(org: Org) -> dict[str, str]:
-    """Entity -> the team that answers for it (accountable team, or owner)."""
-    out = {}
-    for rid, holders in org.raci.accountable.items():
-        teams = [ident_of(h) for h in holders if h.startswith("team:")]
-        if teams:
-            out[node_key("responsibility", rid)] = teams[0]
-    for kind, table in (("objective", org.objectives), ("process", org.processes),
-                        ("meeting", org.meetings)):
-        for ident, entity in table.items():
-            if entity.owner in org.teams:
-                out[node_key(kind, ident)] = entity.owner
-    for rid, pos in org.positions.items():
-        if pos.team in org.teams:
-            out[node_key("role", rid)] = pos.team
-    return out
-
-
 def build_view(result: LintResult, org: Org, lang: str | None = None,
                links: Links | None = None) -> ReportView:
     """The report's view model, from one run's result and its validated org."""
@@ -302,21 +254,21 @@ def build_view(result: LintResult, org: Org, lang: str | None = None,
 
 def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) -> ReportView:
     lang = lang or result.lang or guess_lang(org)
-    owners = _owners(org)
     named = Namer(org, lang)
     holders = holder_names(org)  # the RACI rows' labels and the columns'
     rows = [FindingRow(f.severity.label, f.code, named(f.message),
                        f"{f.location.file}:{f.location.line}:{f.location.col}", _link(f, links),
-                       team, f.location.file, f.location.line, f.hint,
-                       _related(f, named, lang), _teams_of(f, team, org))
-            for f in result.findings for team in [_team_of(f, owners)]]
+                       f.teams[0] if f.teams else "", f.location.file, f.location.line, f.hint,
+                       _related(f, named, lang), list(f.teams))
+            for f in result.findings]
     tree_roots = team_tree(org)
     tree_rows = flatten(tree_roots)
     okrs = _okrs(org, lang)
     # a baseline (or --diff) hides known (unchanged) findings from the lists, not from the
     # teams' health: one policy, every current finding
     health = _health(org, rows + [FindingRow(f.severity.label, f.code, "", "", "",
-                                             _team_of(f, owners))
+                                             f.teams[0] if f.teams else "",
+                                             teams=list(f.teams))
                                   for f in [*result.baselined, *result.left_out]])
     return ReportView(
         lang=lang, labels=LABELS[lang], counts=result.counts, files=len(result.files),
@@ -386,9 +338,9 @@ def _baselined(result: LintResult, lang: str) -> str:
     n = len(result.baselined)
     if not n:
         return ""
-    return say(M("1 known finding hidden by the baseline (counted in team health)") if n == 1
-               else M("{n} known findings hidden by the baseline (counted in team health)",
-                      n=n), lang)
+    return say(P("{n} known finding hidden by the baseline (counted in team health)",
+                 "{n} known findings hidden by the baseline (counted in team health)", n=n),
+               lang)
 
 
 def _families(result: LintResult, lang: str) -> list[tuple[str, int]]:
@@ -436,9 +388,9 @@ def _okr_diagram(okrs: list[ObjectiveRow]) -> Diagram:
 
 def _health(org: Org, rows: list[FindingRow]) -> list[TeamHealth]:
     by_team: dict[str, Counter[str]] = defaultdict(Counter)
-    for r in rows:
-        if r.team:
-            by_team[r.team][r.severity] += 1
+    for r in rows:  # under every team the finding involves
+        for team in r.teams:
+            by_team[team][r.severity] += 1
     out = [TeamHealth(t, org.teams[t].name or t, c["error"], c["warning"], c["info"])
            for t in org.teams for c in [by_team.get(t, Counter())]]
     return sorted(out, key=lambda h: (h.score, name_key(h.name, h.team)))
@@ -529,6 +481,8 @@ class Namer:
 
 
 def _args(source: object) -> tuple[str, ...]:
+    if isinstance(source, P):
+        return source.singular, source.plural
     context = getattr(source, "context", None)
     template = str(getattr(source, "template", ""))
     return (context, template) if context is not None else (template,)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from orgspec.escape import gh_line, tty_text
 from orgspec.findings import Finding, LintResult, Severity
-from orgspec.i18n import M, say
+from orgspec.i18n import M, P, say
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 # Related lines shown under a finding; the rest are counted on one line. A near-duplicate
@@ -56,24 +56,32 @@ def _finding_lines(f: Finding, color: bool, words: tuple[str, str], lang: str) -
 
 def summary_line(result: LintResult) -> str:
     """`Found 2 errors, 1 warning, 0 info in 12 files.` or `No problems ...`, in the
-    result's language."""
+    result's language; with a baseline that hides findings, how many (`... 3 known findings
+    hidden by the baseline.`): they remain, so "no problems" would be false."""
     files, n = len(result.files), result.entity_count
     entities = M("1 entity") if n == 1 else M("{n} entities", n=n)
     where = M("in {files} files ({entities})", files=files, entities=entities) \
         if files != 1 else M("in 1 file ({entities})", entities=entities)
+    hidden = len(result.baselined)
     if result.diff_ref:
-        return say(_since_line(result, where), result.lang or "en")
-    if not result.findings:
-        return say(M("No problems found {where}.", where=where), result.lang or "en")
-    return say(M("Found {parts} {where}.", parts=_parts(result), where=where),
-               result.lang or "en")
+        line = _since_line(result, where)
+    elif not result.findings:
+        line = M("No new problems found {where}.", where=where) if hidden else \
+            M("No problems found {where}.", where=where)
+    else:
+        line = M("Found {parts} {where}.", parts=_parts(result), where=where)
+    if hidden:
+        line = M("{summary} {hidden}", summary=line, hidden=P(
+            "{n} known finding hidden by the baseline.",
+            "{n} known findings hidden by the baseline.", n=hidden))
+    return say(line, result.lang or "en")
 
 
 def _parts(result: LintResult) -> list[M]:
     c = result.counts
-    errors = M("{n} errors", n=c["error"]) if c["error"] != 1 else M("1 error")
-    warnings = M("{n} warnings", n=c["warning"]) if c["warning"] != 1 else M("1 warning")
-    return [errors, warnings, M("{n} info", n=c["info"])]
+    return [P("{n} error", "{n} errors", n=c["error"]),
+            P("{n} warning", "{n} warnings", n=c["warning"]),
+            P("{n} info", "{n} info", n=c["info"])]
 
 
 def _since_line(result: LintResult, where: M) -> M:

@@ -18,7 +18,8 @@ from orgspec._version import __version__
 from orgspec.findings import LintResult
 from orgspec.i18n import M, message_of, reason, say
 from orgspec.model.org import Org
-from orgspec.site.labels import LABELS
+from orgspec.report.templating import counter
+from orgspec.site.labels import COUNTS, LABELS
 from orgspec.site.model import SiteModel
 from orgspec.site.search import Doc, build_index, searchable, visible
 
@@ -103,6 +104,7 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
                       updated=last_updated(sorted(org.files)) if options.git_dates else {},
                       labels=labels)
     env = _site_environment()
+    env.filters["counted"] = counter(COUNTS)
     sizes = {t: len(dict.fromkeys(team.members)) for t, team in org.teams.items()}
     title = options.title or labels["site"]
     env.globals.update(

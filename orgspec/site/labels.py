@@ -2,8 +2,23 @@
 
 from __future__ import annotations
 
-from orgspec.i18n import MC, say
+from orgspec.i18n import MC, P, say
+from orgspec.report.labels import COUNTS as REPORT_COUNTS
 from orgspec.report.labels import LABELS as REPORT_LABELS
+
+# The site's counts with their words (`templating.counter`), on top of the report's.
+COUNTS = {
+    **REPORT_COUNTS,
+    "teams": P("{n} team", "{n} teams", n=0),
+    "people": P("{n} person", "{n} people", n=0),
+    "duties": P("{n} duty", "{n} duties", n=0),
+    "objectives": P("{n} objective", "{n} objectives", n=0),
+    "processes": P("{n} process", "{n} processes", n=0),
+    "positions": P("{n} position", "{n} positions", n=0),
+    "meetings": P("{n} meeting", "{n} meetings", n=0),
+    "vacant": P("{n} vacant", "{n} vacant", n=0),
+    "key_results": P("{n} key result", "{n} key results", n=0),
+}
 
 _LABELS = {  # key: English, said in the run's language from the catalog (msgctxt "label")
     "site": MC("label", "Org handbook"),
@@ -65,8 +80,6 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "aligns": MC("label", "Aligns to"),
     "aligned": MC("label", "Aligned objectives"),
     "key_results": MC("label", "Key results"),
-    "kr_count": MC("label", "{count} key results"),
-    "kr_count_1": MC("label", "1 key result"),
     "metric": MC("label", "Metric"),
     "baseline": MC("label", "Baseline"),
     "measurable_col": MC("label", "Measurable"),

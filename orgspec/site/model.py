@@ -129,12 +129,7 @@ class SiteModel:
         self.holders = _holders(org)
         for f, row in zip(self.result.findings, self.view.rows, strict=False):
             self.findings_of.setdefault(f.entity, []).append(row)
-            teams = [row.team] if row.team else []
-            kind, _, ident = f.entity.partition(":")
-            if kind == "responsibility":  # a duty's finding concerns each accountable team
-                teams += [t for t in self.holders.get(ident, {}).get("accountable", [])
-                          if t in org.teams and t not in teams]
-            for tid in teams:
+            for tid in row.teams:  # every team the finding involves (`Finding.teams`)
                 self.team_rows.setdefault(tid, []).append(row)
         self.health = {h.team: h for h in self.view.health}
         for tid, team in sorted(org.teams.items()):

@@ -1,0 +1,220 @@
+"""Findings carry the teams they involve (`Finding.teams`, team ids): the team that owns the
+entity a finding is about (the engine's) and the teams the rule names (the check's). The
+report's team filter and team health, the site's team pages and health, and JSON read them;
+nothing guesses teams from a message's words."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import run_cli
+
+from orgspec.engine.lint import lint, lint_org
+from orgspec.findings import Finding
+from orgspec.load.config import Config, Selector
+from orgspec.report.render import render_html
+from orgspec.report.view import build_view
+
+# 华东电商: customer service (cs) and fulfilment (ops) share the refund duty with no meeting
+# in common; a parent cycle, a children list that disagrees, two teams of one name.
+ORG = """\
+- {kind: Team, id: company, name: 公司, lead: zhou, members: [zhou]}
+- {kind: Team, id: cs, name: 客服部, parent: company, lead: li, members: [li]}
+- {kind: Team, id: ops, name: 仓储物流部, parent: company, lead: wang, members: [wang]}
+- {kind: Team, id: tech, name: 技术部, parent: company, lead: chen, members: [chen]}
+- {kind: Person, id: zhou, name: 周明}
+- {kind: Person, id: li, name: 李娜}
+- {kind: Person, id: wang, name: 王芳}
+- {kind: Person, id: chen, name: 陈静}
+- {kind: Role, id: cs-lead, name: 客服主管, team: cs, holders: [li]}
+- kind: Responsibility
+  id: refund
+  name: 退款处理
+  description: 审核并处理用户的退款申请
+  accountable: cs
+  responsible: [ops]
+- kind: Responsibility
+  id: invoice
+  name: 开具发票
+  description: 为用户开具电子发票
+  accountable: [cs, tech]
+- kind: Meeting
+  id: cs-weekly
+  name: 客服周会
+  cadence: 每周一 10:00
+  owner: cs-lead
+  attendees: [cs]
+- kind: Process
+  id: returns
+  name: 退货流程
+  owner: cs
+  responsibility: refund
+  steps:
+    - {id: receive, name: 接收, owner: cs, next: [fix]}
+    - {id: fix, name: 修复, owner: tech}
+- kind: Process
+  id: escalation
+  name: 升级流程
+  owner: cs-lead
+  responsibility: refund
+  steps:
+    - {id: start, name: 开始}
+"""
+
+
+def _found(write_org: Any, files: dict[str, str], *codes: str) -> list[Finding]:
+    config = Config(select=[Selector(c, "t") for c in codes], lang="en")
+    return lint([str(write_org(files))], config).findings
+
+
+def _teams(found: list[Finding], code: str) -> list[tuple[str, ...]]:
+    return [f.teams for f in found if f.code == code]
+
+
+def test_a_coordination_gap_involves_both_teams(write_org: Any) -> None:
+    # the duty's accountable team first (it answers for the finding), then the rule's
+    # duty refund (cs accountable, ops responsible); process returns (cs owns it, hands a
+    # step to tech)
+    assert _teams(_found(write_org, {"o.yaml": ORG}, "MT004"), "MT004") == [
+        ("cs", "ops"), ("cs", "tech")]
+
+
+def test_a_gap_between_many_teams_names_every_team_not_only_those_in_its_message(
+        write_org: Any) -> None:
+    teams = [f"t{i:02}" for i in range(15)]
+    org = "".join(f"- {{kind: Team, id: {t}, lead: p{t}, members: [p{t}]}}\n"
+                  f"- {{kind: Person, id: p{t}}}\n" for t in teams)
+    org += ("- {kind: Meeting, id: m, cadence: weekly, owner: t00, attendees: [t00]}\n"
+            "- {kind: Responsibility, id: d, accountable: t00, "
+            f"responsible: [{', '.join(teams)}]}}\n")
+    [gap] = _found(write_org, {"o.yaml": org}, "MT004")
+    assert "3 more" in gap.message  # the message names twelve ...
+    assert gap.teams == tuple(teams)  # ... the finding carries all fifteen
+
+
+def test_an_overlap_involves_every_accountable_team(write_org: Any) -> None:
+    assert _teams(_found(write_org, {"o.yaml": ORG}, "OW001"), "OW001") == [("cs", "tech")]
+
+
+def test_a_step_handed_to_a_team_without_a_role_involves_owner_and_that_team(
+        write_org: Any) -> None:
+    assert _teams(_found(write_org, {"o.yaml": ORG}, "PR005"), "PR005") == [("cs", "tech")]
+
+
+def test_an_entity_owned_through_a_position_involves_the_position_team(
+        write_org: Any) -> None:
+    # process `escalation` is owned by position cs-lead of team cs; its step has no owner
+    assert _teams(_found(write_org, {"o.yaml": ORG}, "PR001"), "PR001") == [("cs",)]
+
+
+def test_team_rules_name_every_team_they_are_about(write_org: Any) -> None:
+    org = """\
+- {kind: Team, id: a, name: 华东仓, parent: b, lead: p, members: [p]}
+- {kind: Team, id: b, name: 华东仓, parent: a, lead: p, members: [p]}
+- {kind: Team, id: c, lead: p, members: [p], children: [d]}
+- {kind: Team, id: d, parent: e, lead: p, members: [p]}
+- {kind: Team, id: e, lead: p, members: [p], children: []}
+- {kind: Person, id: p}
+"""
+    found = _found(write_org, {"o.yaml": org}, "HI001", "HI002", "RF008")
+    assert _teams(found, "HI001") == [("a", "b")]
+    assert sorted(_teams(found, "HI002")) == [("c", "d", "e"), ("d", "e")]
+    assert _teams(found, "RF008") == [("b", "a")]
+
+
+def test_a_key_result_owned_outside_the_tree_involves_both_teams(write_org: Any) -> None:
+    org = ORG + """\
+- kind: Objective
+  id: cs-q1
+  title: 提升客户满意度
+  owner: cs
+  period: 2026-Q1
+  key_results:
+    - {id: nps, title: NPS 从 30 提升到 40, metric: nps, baseline: 30, target: 40, owner: tech}
+"""
+    assert _teams(_found(write_org, {"o.yaml": org}, "OK014"), "OK014") == [("cs", "tech")]
+
+
+def test_near_duplicate_duties_involve_every_owner(write_org: Any) -> None:
+    org = ORG + """\
+- kind: Responsibility
+  id: refund-2
+  name: 退款处理
+  description: 审核并处理用户的退款申请
+  accountable: tech
+"""
+    assert _teams(_found(write_org, {"o.yaml": org}, "OW007"), "OW007") == [("cs", "tech")]
+
+
+def test_a_value_in_a_message_that_happens_to_be_a_team_id_is_not_a_team(
+        write_org: Any) -> None:
+    # person `tech` (an id a team has too) leads cs without being a member: HI004 is about
+    # cs only, though its message names 'tech'
+    org = ORG.replace("lead: li, members: [li]", "lead: tech, members: [li]") + \
+        "- {kind: Person, id: tech, name: 技术}\n"
+    result, model = lint_org([str(write_org({"o.yaml": org}))],
+                             Config(select=[Selector("HI004", "t")], lang="en"))
+    [f] = result.findings
+    assert "'tech'" in f.message and f.teams == ("cs",)
+    view = build_view(result, model)
+    assert [(r.team, r.teams) for r in view.rows] == [("cs", ["cs"])]
+    assert {h.team: h.warnings for h in view.health}["tech"] == 0
+
+
+def test_json_carries_the_teams_and_keeps_the_fingerprint(write_org: Any) -> None:
+    root = write_org({"o.yaml": ORG})
+    doc = run_cli("check", str(root), "--format", "json", "--select", "OW001",
+                  "--lang", "en").json()
+    [finding] = doc["findings"]
+    assert finding["teams"] == ["cs", "tech"]
+    lines = run_cli("check", str(root), "--format", "json-lines", "--select", "OW001",
+                    "--lang", "en").stdout.splitlines()
+    assert json.loads(lines[0])["teams"] == ["cs", "tech"]
+    # the fingerprint is the rule's and the entity's, not the teams'
+    from orgspec.findings import fingerprint
+    assert finding["fingerprint"] != fingerprint("OW001", "")
+
+
+def test_team_health_counts_a_finding_under_every_team_it_involves(write_org: Any) -> None:
+    result, org = lint_org([str(write_org({"o.yaml": ORG}))],
+                           Config(select=[Selector("OW001", "t"), Selector("MT004", "t")],
+                                  lang="en"))
+    view = build_view(result, org)
+    health = {h.team: (h.errors, h.warnings) for h in view.health}
+    # OW001 (error) involves cs and tech; MT004 (warning) cs and ops, then cs and tech
+    assert health == {"company": (0, 0), "cs": (1, 2), "ops": (0, 1), "tech": (1, 1)}
+    html = render_html(view)
+    rows = re.findall(r'data-rule="(\w+)" data-team="([^"]*)"', html)
+    assert sorted(rows) == [("MT004", "cs ops"), ("MT004", "cs tech"), ("OW001", "cs tech")]
+
+
+def test_a_baselined_finding_counts_for_every_team(write_org: Any) -> None:
+    folder = write_org({"teams.yaml": ORG}).parent
+    (folder / ".orgspec.yaml").write_text("root: org\nselect: [OW001]\nlang: en\n"
+                                          "baseline: base.json\n", "utf-8")
+    assert run_cli("check", "--write-baseline", "base.json", cwd=folder).code == 0
+    html = run_cli("report", "--format", "html", cwd=folder).stdout
+    assert "1 known finding hidden by the baseline" in html
+    scores = dict(re.findall(r'<code>([\w-]+)</code></td><td><meter [^>]*value="(\d+)"', html))
+    assert scores == {"company": "100", "cs": "90", "tech": "90", "ops": "100"}  # 100 - 10
+
+
+@pytest.fixture
+def ecommerce_site(tmp_path: Path) -> Path:
+    out = tmp_path / "site"
+    done = run_cli("site", "examples/ecommerce", "-o", str(out), "--isolated")
+    assert done.code == 0, done.stderr
+    return out
+
+
+def test_a_team_page_lists_findings_that_involve_the_team(ecommerce_site: Path) -> None:
+    # order-platform only shares complaint-handling (MT004); it owns nothing flagged
+    page = (ecommerce_site / "teams" / "order-platform.html").read_text("utf-8")
+    assert "MT004" in page
+    health = (ecommerce_site / "health.html").read_text("utf-8")
+    row = re.search(r'<tr id="team-order-platform">(.*?)</tr>', health).group(1)
+    assert re.findall(r"<td>(\d+)</td>", row) == ["0", "1", "0"]
