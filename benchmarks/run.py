@@ -4,6 +4,7 @@
     python benchmarks/run.py --teams 50 500   # a quicker run
     python benchmarks/run.py --teams 500 5000 --text plain people --scale-only
     python benchmarks/run.py --teams 500 5000 --text plain people --stages-only  # growth
+    python benchmarks/run.py --teams 500 5000 --text people-shared --stages-only  # issue 20's org
     python benchmarks/run.py ... --stages-only --counts   # and each stage's calls' growth
     python benchmarks/instructions.py --teams 250 2500 --stage MT004  # instructions' growth
     python benchmarks/run.py --orgspec /path/to/other/checkout ...  # before/after
