@@ -13,7 +13,14 @@ with or without them.
 `--text people` writes duties the way people do: a small vocabulary of verbs and objects
 with shared purpose clauses (`…，以提升转化率`, `… to reduce churn`), so thousands of duties
 share a tail, in Chinese, English and mixed (`预测 pricing audit trail`); and about 0.6 % of
-duties mention a team or person id that does not exist (a typo of a real one).
+duties mention a team or person id that does not exist (a typo of a real one). Teams come
+in divisions of `DIVISION` (500): each division names its own product line in its duties
+(`优化星云商品详情页，以提升转化率`, `Optimise Kavo checkout funnel to reduce churn`), so
+a 5,000-team org is ten 500-team orgs' worth of text, not one vocabulary stretched ten
+times as far. `--text people-shared` leaves the product line out (the org as issue 20
+filed it): its vocabulary gives about 10,400 distinct duties, so at 5,000 teams 96 % of
+duties are word for word another team's (39 % at 500) and near-duplicate groups grow with
+the org (largest 29 duties at 500 teams, 206 at 5,000).
 """
 
 from __future__ import annotations
@@ -83,19 +90,35 @@ def describe(rng: random.Random, names: tuple[str, str]) -> str:
     return f"{VERBS_ZH[v]}{names[0]}的{OBJECTS_ZH[o]} via the {names[1]} dashboard"
 
 
-def describe_people(rng: random.Random) -> str:
+TEXTS = ("plain", "people", "people-shared")
+DIVISION = 500  # teams per division in --text people (each names its own product line)
+
+
+def product_line(i: int, text: str) -> tuple[str, str]:
+    """The product line team `i`'s division names in its duties, in Chinese and English
+    (`星云`, `Kavo `); none in --text people-shared."""
+    if text != "people":
+        return "", ""
+    d = i // DIVISION
+    zh = NAME_ZH[d % len(NAME_ZH)] + NAME_ZH[(d // len(NAME_ZH) + 7 * d + 1) % len(NAME_ZH)]
+    en = NAME_EN[d % len(NAME_EN)] + NAME_EN[(d // len(NAME_EN) + 5 * d + 1) % len(NAME_EN)]
+    return zh, en.capitalize() + " "
+
+
+def describe_people(rng: random.Random, line: tuple[str, str] = ("", "")) -> str:
     """A duty as people write it (--text people): 40 % Chinese, 40 % English, 20 % mixed,
-    drawn from small vocabularies with shared purpose clauses."""
+    drawn from small vocabularies with shared purpose clauses, about the division's product
+    `line` (`product_line`)."""
     roll = rng.random()
     if roll < 0.4:
-        return (rng.choice(P_VERBS_ZH) + rng.choice(P_WHERE_ZH) + rng.choice(P_OBJECTS_ZH)
-                + rng.choice(P_CLAUSES_ZH))
+        return (rng.choice(P_VERBS_ZH) + rng.choice(P_WHERE_ZH) + line[0]
+                + rng.choice(P_OBJECTS_ZH) + rng.choice(P_CLAUSES_ZH))
     if roll < 0.8:
-        line = (rng.choice(P_VERBS_EN) + " " + rng.choice(P_WHERE_EN)
+        text = (rng.choice(P_VERBS_EN) + " " + rng.choice(P_WHERE_EN) + line[1]
                 + rng.choice(P_OBJECTS_EN) + rng.choice(P_CLAUSES_EN))
-        return line[0].upper() + line[1:]
-    return (rng.choice(P_VERBS_ZH) + " " + rng.choice(P_WHERE_EN) + rng.choice(P_OBJECTS_EN)
-            + rng.choice(P_CLAUSES_ZH))
+        return text[0].upper() + text[1:]
+    return (rng.choice(P_VERBS_ZH) + " " + rng.choice(P_WHERE_EN) + line[1]
+            + rng.choice(P_OBJECTS_EN) + rng.choice(P_CLAUSES_ZH))
 
 
 def typo(ident: str, rng: random.Random) -> str:
@@ -139,13 +162,14 @@ def team_file(i: int, teams: int, rng: random.Random, pool: list[tuple[str, str]
         overlap = rng.random() < 0.01 and other != tid
         planted["overlaps"] += overlap
         rid = f"{tid}-d{k}"
-        duty = describe(rng, names) if text == "plain" else describe_people(rng)
+        duty = (describe(rng, names) if text == "plain"
+                else describe_people(rng, product_line(i, text)))
         if pool and rng.random() < 0.03:
             source, original = rng.choice(pool)
             duty = near_copy(original, rng)
             planted["near_duplicates"].append([source, rid])
         pool.append((rid, duty))
-        if text == "people" and rng.random() < 0.006:
+        if text != "plain" and rng.random() < 0.006:
             other = typo(rng.choice([other, people[-1]]), rng)
             planted["unknown_refs"] += 1
         lines += _duty(rid, duty, tid, other, overlap)
@@ -239,7 +263,8 @@ def is_current(out: Path) -> bool:
 
 def generate(teams: int, out: Path, seed: int = 20261122, text: str = "plain") -> dict[str, Any]:
     """Write the org under `out/teams/` (deleting `out` first) and return what was planted;
-    `text` is "plain" (the synthetic vocabulary) or "people" (as people write it)."""
+    `text` is "plain" (the synthetic vocabulary), "people" (as people write it, a product
+    line per division) or "people-shared" (as people write it, one vocabulary for all)."""
     if out.exists():
         shutil.rmtree(out)
     (out / "teams").mkdir(parents=True)
@@ -261,8 +286,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--teams", type=int, default=50)
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--text", choices=["plain", "people"], default="plain",
-                        help="duty text: synthetic (plain) or as people write it (people)")
+    parser.add_argument("--text", choices=TEXTS, default="plain",
+                        help="duty text: synthetic (plain) or as people write it (people; "
+                             "people-shared: one vocabulary for every division)")
     args = parser.parse_args()
     totals = generate(args.teams, args.out, text=args.text)
     print(json.dumps({k: len(v) if isinstance(v, list) else v for k, v in totals.items()}))

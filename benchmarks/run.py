@@ -4,6 +4,7 @@
     python benchmarks/run.py --teams 50 500   # a quicker run
     python benchmarks/run.py --teams 500 5000 --text plain people --scale-only
     python benchmarks/run.py --teams 500 5000 --text plain people --stages-only  # growth
+    python benchmarks/run.py --teams 500 5000 --text people-shared --stages-only  # issue 20's org
     python benchmarks/run.py ... --stages-only --counts   # and each stage's calls' growth
     python benchmarks/instructions.py --teams 250 2500 --stage MT004  # instructions' growth
     python benchmarks/run.py --orgspec /path/to/other/checkout ...  # before/after
@@ -31,8 +32,8 @@ before 2026-12-01 14:00 were measured so, in an environment with
 Every stage runs in this one process, side by side, on the same files (page cache warm).
 The per-stage tables (read + parse, validate, graph, each rule, stamping, anchors,
 suppressions, hold-back, sort, fingerprints, the report view model and every reporter) are
-CPU time, the least of `--stage-repeat` passes from a fresh load, every stage that can be
-re-run re-run on the spot the same number of times at every size, the sizes side by side:
+CPU time, the median of every stage's re-runs from cold CPU caches (as many as fill 0.25 s,
+4 to 40 of them, per pass; `--stage-repeat` passes from a fresh load), the sizes side by side:
 each stage runs on every size in turn and its re-runs alternate between them, so a change
 in the shared machine's load falls on all sizes alike (`benchmarks/stages.py`),
 beside the first run alone; growth over 12x is starred, and shown divided by the org's
@@ -69,7 +70,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(CHECKOUT))
 
 import adversarial  # noqa: E402
-from generate import generate, is_current  # noqa: E402
+from generate import TEXTS, generate, is_current  # noqa: E402
 from stages import measure as measure_stages  # noqa: E402
 from stages import measure_together  # noqa: E402
 
@@ -210,8 +211,9 @@ def print_scale(measured: list[dict[str, Any]]) -> None:
         small, large = rows[0], rows[-1]
         per_entity = large["entities"] / small["entities"]
         per_finding = large["findings"] / max(small["findings"], 1)
-        print(f"\nCPU time (s) of each stage, `{text}` text: least of the runs, and the first "
-              f"run alone. From {small['teams']} to {large['teams']} teams the org's "
+        print(f"\nCPU time (s) of each stage, `{text}` text: median of the cold re-runs (the "
+              f"one run of a stage that cannot be re-run), and the first run alone. From "
+              f"{small['teams']} to {large['teams']} teams the org's "
               f"entities grow {per_entity:.2f}x and its findings {per_finding:.2f}x; "
               "`/ entity` and `/ finding` are the growth divided by those:\n")
         counted = "calls" in small and "calls" in large
@@ -513,7 +515,7 @@ def main() -> None:
                         help="least CPU of N passes per stage (each also re-run on the spot)")
     parser.add_argument("--site", action="store_true",
                         help="only the handbook site benchmark (benchmarks/site_bench.py)")
-    parser.add_argument("--text", nargs="+", choices=["plain", "people"], default=["plain"],
+    parser.add_argument("--text", nargs="+", choices=TEXTS, default=["plain"],
                         help="generator text modes to measure (see generate.py)")
     parser.add_argument("--scale-only", action="store_true",
                         help="only the scale tables (no deep flows, start-up or reports)")

@@ -545,22 +545,25 @@ def _okrs(org: Org, lang: str) -> list[ObjectiveRow]:
 
 def _processes(org: Org, findings: list[Finding], labels: dict[str, str]) -> list[ProcessView]:
     legend = {k: v for k, v in labels.items() if k.startswith("legend")}
-    return [ProcessView(pid, proc.name or pid, process_steps(org, pid, findings, labels), org,
+    spots = unreachable_spots(findings)
+    return [ProcessView(pid, proc.name or pid, process_steps(org, pid, findings, labels, spots),
+                        org,
                         no_owner=labels["no_owner"], unknown=labels["unknown_step"],
                         legend=legend)
             for pid, proc in sorted(org.processes.items())]
 
 
 def process_steps(org: Org, pid: str, findings: Sequence[Finding],
-                  labels: Mapping[str, str]) -> list[FlowStep]:
+                  labels: Mapping[str, str], spots: Spots | None = None) -> list[FlowStep]:
     """The steps of process `pid` as every flowchart draws them: each with its owner's name
     (or `labels["no_owner"]` and the placeholder written), marked as `step_kind` says (the
-    unreachable steps those PR003 `findings` name)."""
+    unreachable steps those PR003 `findings` name; `spots`, `unreachable_spots(findings)`
+    when the caller draws every process)."""
     from orgspec.model.models import is_placeholder
 
     proc = org.processes[pid]
     steps = []
-    lost = unreachable_steps(org, pid, findings)
+    lost = unreachable_steps(org, pid, findings, spots)
     below = cut_off(proc.steps)[1]
     for s in proc.steps:
         owned = bool(s.owner) and not is_placeholder(s.owner or "")
@@ -578,21 +581,36 @@ def step_kind(owned: bool, unreachable: bool) -> str:
                      *(["step-unreachable"] if unreachable else [])))
 
 
-def unreachable_steps(org: Org, pid: str, findings: Sequence[Finding]) -> set[str]:
+Spots = Mapping[str, set[tuple[str, int]]]
+
+
+def unreachable_spots(findings: Sequence[Finding]) -> dict[str, set[tuple[str, int]]]:
+    """{process entity key: {(file, line) of each PR003 finding on it}}: read once for all
+    the processes a report or site draws, not once per process (5,000 processes times
+    10,000 findings took 18 s)."""
+    out: dict[str, set[tuple[str, int]]] = {}
+    for f in findings:
+        if f.code == "PR003" and f.entity:
+            out.setdefault(f.entity, set()).add((f.location.file, f.location.line))
+    return out
+
+
+def unreachable_steps(org: Org, pid: str, findings: Sequence[Finding],
+                      spots: Spots | None = None) -> set[str]:
     """The ids of the steps of process `pid` that a PR003 finding of this run points at, so
     the flowchart marks exactly the steps the findings name (none when PR003 is off), and
     those a broken `next` cut off (`next: [reveiw]`: RF001's one finding, not PR003's), so
-    that a typo does not draw the rest of the process as a second start."""
+    that a typo does not draw the rest of the process as a second start. `spots` is
+    `unreachable_spots(findings)` when the caller has it."""
     entity = node_key("process", pid)
-    spots = {(f.location.file, f.location.line) for f in findings
-             if f.code == "PR003" and f.entity == entity}
+    here = (unreachable_spots(findings) if spots is None else spots).get(entity, set())
     out = cut_off(org.processes[pid].steps)[0]
-    if not spots:
+    if not here:
         return out
     origin = org.origin("Process", pid)
     for i, step in enumerate(org.processes[pid].steps):
         where = origin.locate("steps", i)
-        if (where.file, where.line) in spots:
+        if (where.file, where.line) in here:
             out.add(step.id)
     return out
 

@@ -12,7 +12,7 @@ from orgspec.checks.processes import cut_off
 from orgspec.model.models import ROLES, is_placeholder
 from orgspec.model.positions import split_team_held
 from orgspec.report.diagram import FlowStep, Node, flow, tree
-from orgspec.report.view import step_kind, unreachable_steps
+from orgspec.report.view import step_kind, unreachable_spots, unreachable_steps
 from orgspec.site.model import FOLDERS, KIND_NAMES, Link, SiteModel
 from orgspec.text.collate import name_key
 
@@ -381,12 +381,13 @@ def _okr_row(m: SiteModel, depth: int, oid: str, progress: dict[str, int | None]
 def _processes(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
     org = m.org
     rows = []
+    spots = unreachable_spots(m.result.findings)
     for pid in sorted(org.processes):
         proc = org.processes[pid]
         names = {s.id: s.name or s.id for s in proc.steps}
         steps, flows, handoffs = [], [], []
         owners = {s.id: s.owner for s in proc.steps}
-        lost = unreachable_steps(org, pid, m.result.findings)
+        lost = unreachable_steps(org, pid, m.result.findings, spots)
         below = cut_off(proc.steps)[1]
         for s in proc.steps:
             owned = bool(s.owner) and not is_placeholder(s.owner or "")
