@@ -272,6 +272,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         findings = assign_fingerprints(sort_findings(findings), anchors,
                                        org_root(paths or [root]))
         held = _held(every, findings, anchors, org_root(paths or [root]))
+        former = _former(org, findings, anchors)
         if kept is not None and anchors.asked and kept.cache.primed():
             kept.cache.put("memo", _anchors_key(org, kept), anchors.asked)
         lang = run_lang(org, config)
@@ -279,7 +280,17 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
     return LintResult(findings, files=org.files, failed_files=sorted(org.failed),
                       entity_count=org.entity_count(),
                       rules={code: plan.rules[code] for code in plan.severity}, lang=lang,
-                      held=held, unchecked=_unchecked(org))
+                      held=held, unchecked=_unchecked(org), former=former)
+
+
+def _former(org: Org, findings: list[Finding], anchors: Anchors) -> dict[str, tuple[str, ...]]:
+    """`anchors.former_fingerprints` of the findings, when some entity has `aliases`; kept
+    in the result, so a run from the cache (no org) still knows them."""
+    from orgspec.engine.anchors import former_fingerprints
+    from orgspec.model.aliases import former_keys
+
+    former = former_keys(org)
+    return former_fingerprints(findings, anchors, former) if former else {}
 
 
 def _anchors(org: Org, kept: Kept | None) -> Anchors:
