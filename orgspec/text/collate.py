@@ -21,6 +21,11 @@ def _is_han(ch: str) -> bool:
     return any(lo <= code <= hi for lo, hi in _HAN)
 
 
+def has_han(text: str) -> bool:
+    """Whether `text` holds a Han character (Simplified or Traditional)."""
+    return any(_is_han(ch) for ch in text)
+
+
 @lru_cache(maxsize=65536)
 def collation_key(text: str) -> tuple[tuple[str, int, str], ...]:
     """The sort key of `text`: per character (its letters, its tone 0-5, the character),
