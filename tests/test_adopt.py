@@ -689,3 +689,40 @@ def test_a_roster_without_team_ids_gives_pinyin_team_ids(tmp_path: Path) -> None
         {"总部": "zong-bu", "客服部": "ke-fu-bu", "倉儲部": "cang-chu-bu"}
     assert sorted(org.people) == ["chen-jing", "lin-xue", "wang-fang", "zhou-ming"]
     assert org.teams["ke-fu-bu"].parent == "zong-bu"
+
+
+def test_a_roster_team_id_close_to_one_of_the_org_in_the_folder_gets_a_did_you_mean(
+        tmp_path: Path) -> None:
+    """The did-you-mean reads the org already in the output folder (an earlier import's
+    teams), not only the roster being imported: `warehose` is new here, `warehouse` is
+    there; `wh2` is new, called 仓储部 as `warehouse` is."""
+    first, second = tmp_path / "r1.csv", tmp_path / "r2.csv"
+    first.write_text("姓名,部门编号,部门,上级部门编号,负责人\n王芳,hq,总部,,是\n"
+                     "周明,warehouse,仓储部,hq,是\n", "utf-8")
+    second.write_text("姓名,部门编号,部门,上级部门编号,负责人\n王芳,hq,总部,,是\n"
+                      "李强,warehose,仓储物流部,hq,\n赵六,wh2,仓储部,hq,\n", "utf-8")
+    out = tmp_path / "org"
+    assert cli("import", "roster", str(first), "-o", str(out), "--lang", "en")[0] == 0
+    code, _, err = cli("import", "roster", str(second), "-o", str(out), "--lang", "en")
+    assert code == 0
+    notes = [line for line in err.splitlines() if line.startswith("note: ")]
+    assert notes == [
+        "note: r2.csv:3: team id 'warehose' is not in the org in the output folder: did you "
+        "mean 'warehouse'? (a new team 'warehose' is made)",
+        "note: r2.csv:4: team id 'wh2' is new, but the org in the output folder has 仓储部 as "
+        "'warehouse': did you mean 'warehouse'? (a second team called 仓储部 is made)"]
+    code, _, err = cli("import", "roster", str(second), "-o", str(tmp_path / "fresh"),
+                       "--lang", "zh")
+    assert code == 0 and "r2.csv:3" not in err  # an empty folder: nothing to mean
+
+
+def test_the_did_you_mean_of_an_import_is_said_in_chinese(tmp_path: Path) -> None:
+    roster = tmp_path / "r.csv"
+    roster.write_text("姓名,部门编号,部门\n王芳,hq,总部\n", "utf-8")
+    out = tmp_path / "org"
+    assert cli("import", "roster", str(roster), "-o", str(out))[0] == 0
+    roster.write_text("姓名,部门编号,部门\n王芳,hqq,总部部\n", "utf-8")
+    code, _, err = cli("import", "roster", str(roster), "-o", str(out), "--lang", "zh")
+    assert code == 0
+    assert ("r.csv:2：输出文件夹里的组织没有团队 id 'hqq'：是不是要写 'hq'？"
+            "（会生成新团队 'hqq'）") in err

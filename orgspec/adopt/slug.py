@@ -65,8 +65,12 @@ def _pinyin(text: str) -> str:
 class IdMap:
     """Source keys to ids, per kind: stable across imports, unique within a kind."""
 
-    def __init__(self, previous: dict[str, dict[str, str]] | None = None) -> None:
+    def __init__(self, previous: dict[str, dict[str, str]] | None = None,
+                 existing: dict[str, dict[str, str]] | None = None) -> None:
         self.previous = previous or {}
+        # the org already in the output folder, by kind: id -> display name ("" for none),
+        # for the importers' did-you-mean; the ids an earlier import gave are among them
+        self.existing = existing or {}
         self.ids: dict[str, dict[str, str]] = {}
         self.taken: dict[str, set[str]] = {}
         # ids an earlier import gave, by kind: id -> source key
