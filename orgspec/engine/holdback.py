@@ -125,13 +125,16 @@ class _Gaps:
 
 
 def hold_back(findings: Iterable[Finding], org: Org, reads: dict[str, frozenset[str]],
-              anchors: Anchors, absence: dict[str, frozenset[str]] | None = None
-              ) -> list[Finding]:
+              anchors: Anchors, absence: dict[str, frozenset[str]] | None = None,
+              references_checked: bool = False) -> list[Finding]:
     """`findings` without those that depend on something dropped or unreadable; `reads`
     and `absence` by rule code (`RuleMeta.reads`, `RuleMeta.absence`). The RF001 at an
-    unresolved reference that held a finding back says so in its hint."""
+    unresolved reference that held a finding back says so in its hint.
+    `references_checked`: RF001 ran on every file, so without an RF001 among `findings`
+    every reference resolves (the walk over them is saved)."""
     findings = _misspelt(list(findings), reads)
-    unresolved = meant(org)
+    unresolved = [] if references_checked and not any(f.code == "RF001" for f in findings) \
+        else meant(org)
     if not org.incomplete and not org.failed and not unresolved:
         return findings
     absence = absence or {}

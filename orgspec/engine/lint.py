@@ -268,7 +268,9 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         findings = _suppress(findings, org, plan, today, root, anchors)
         every = findings
         findings = hold_back(every, org, {c: m.reads for c, m in plan.rules.items()}, anchors,
-                             {c: m.absence for c, m in plan.rules.items() if m.absence})
+                             {c: m.absence for c, m in plan.rules.items() if m.absence},
+                             "RF001" in plan.severity and
+                             not any("RF001" in codes for _, codes in plan.per_file))
         findings = assign_fingerprints(sort_findings(findings), anchors,
                                        org_root(paths or [root]))
         held = _held(every, findings, anchors, org_root(paths or [root]))

@@ -19,7 +19,7 @@ from typing import Any
 
 from orgspec.model.aliases import FIELDS
 from orgspec.model.models import is_placeholder, is_vacant
-from orgspec.model.org import Org, node_key
+from orgspec.model.org import ENTITY_KINDS, Org, node_key
 from orgspec.text.separators import split_ids
 from orgspec.text.spaces import IME_QUOTES
 from orgspec.text.suggest import Suggester
@@ -51,20 +51,18 @@ def meant(org: Org) -> list[Unresolved]:
     """Every unresolved reference, in kind and entity order; O(references) after one index
     per kind, built only when some reference is unresolved."""
     out: list[Unresolved] = []
-    guess: dict[str, _Guess] = {}
+    guess: dict[tuple[str, ...], _Guess] = {}
+    tables = {kind: org.table(kind) for kind in ENTITY_KINDS}
     for key, part, field, path, value, kinds in references(org):
-        if any(_known(org, k, value) for k in kinds) or is_placeholder(value) or \
-                is_vacant(value):
+        if value in tables[kinds[0]] or any(_known(org, k, value) for k in kinds) or \
+                is_placeholder(value) or is_vacant(value):
             continue
         parts = tuple(split_ids(value))
         found = None
         if not parts:
-            for kind in kinds:
-                if kind not in guess:
-                    guess[kind] = _Guess(org, kind)
-                found = guess[kind].id_for(value)
-                if found is not None:
-                    break
+            if kinds not in guess:
+                guess[kinds] = _Guess(org, kinds)
+            found = guess[kinds].id_for(value)
         out.append(Unresolved(key, field, path, value, found, parts, part))
     return out
 
@@ -107,16 +105,23 @@ def _known(org: Org, kind: str, value: str) -> bool:
 
 
 class _Guess:
-    def __init__(self, org: Org, kind: str) -> None:
-        table = org.table(kind)
+    """Did-you-mean over the entities of `kinds` (an owner may be a team, person or
+    position), as RF001's hint reads it: one index over all their ids, so an org of
+    thousands uses the deletion index (`text.suggest`), and a name, alias or id in another
+    case of an earlier kind wins."""
+
+    def __init__(self, org: Org, kinds: tuple[str, ...]) -> None:
         self.names: dict[str, str] = {}
-        for ident in sorted(table, reverse=True):
-            entity = table[ident]
-            for word in [getattr(entity, "name", None), *getattr(entity, "aliases", ())]:
-                if isinstance(word, str) and word.strip():
-                    self.names[word.strip().casefold()] = ident
-            self.names.setdefault(ident.casefold(), ident)
-        self.close = Suggester(table)
+        for kind in reversed(kinds):
+            table = org.table(kind)
+            for ident in sorted(table, reverse=True):
+                entity = table[ident]
+                for word in [getattr(entity, "name", None), *getattr(entity, "aliases", ())]:
+                    if isinstance(word, str) and word.strip():
+                        self.names[word.strip().casefold()] = ident
+            for ident in table:
+                self.names.setdefault(ident.casefold(), ident)
+        self.close = Suggester(i for kind in kinds for i in org.table(kind))
 
     def id_for(self, value: str) -> str | None:
         value = value.strip().strip(IME_QUOTES) or value  # `[“li”]`: the IME's quotes
