@@ -175,6 +175,9 @@ class LintResult:
     held: frozenset[str] = frozenset()
     held_messages: dict[str, str] = field(default_factory=dict)  # fingerprint -> English
     unchecked: tuple[tuple[str, frozenset[str]], ...] = ()
+    # fingerprint -> the fingerprints the finding had before its entity was renamed (its
+    # former id kept in `aliases`): a baseline entry with one of them is that finding
+    former: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # the paths the findings were narrowed to (`check org/meetings.yaml`; a folder covers
     # what is below it); (): the whole org. A baseline entry outside them (or of a rule not
     # in `rules`) was not asked about: it is neither fixed nor dropped.

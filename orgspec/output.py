@@ -9,7 +9,7 @@ import shutil
 import stat
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from orgspec.i18n import M, reason
 
@@ -104,6 +104,19 @@ def protect(files: Iterable[str], folders: Iterable[str] = ()) -> None:
     `..`) when an output is first checked, so only runs that write files pay for it."""
     _INPUTS.append((list(files), list(folders)))
     _RESOLVED.clear()
+
+
+@contextlib.contextmanager
+def read_for_lookup() -> Iterator[None]:
+    """Org files read inside are not protected: `orgspec import` reads the org already in
+    its output folder for its ids (the did-you-mean of its notes) and then updates that
+    folder, whose files its manifest guards (an edited file is never overwritten)."""
+    kept = list(_INPUTS)
+    try:
+        yield
+    finally:
+        _INPUTS[:] = kept
+        _RESOLVED.clear()
 
 
 def forget_inputs() -> None:

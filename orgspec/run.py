@@ -292,7 +292,7 @@ def _write_baseline(result: LintResult, path: str, configured: str | None) -> Ou
             old = baseline.read(old_path)
         except baseline.BaselineError:
             old = []  # not a baseline: replaced whole, as before
-        found = {f.fingerprint for f in result.findings}
+        found = baseline.fingerprints(result)
         check, inside = baseline.not_checked(result), baseline.in_scope(result)
         outside = [e for e in old if e["fingerprint"] not in found and not inside(e)]
         held = [e for e in old if e["fingerprint"] not in found and inside(e) and check(e)]

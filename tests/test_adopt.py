@@ -46,15 +46,31 @@ def errors(folder: Path) -> list[str]:
     ("Team_B", "team_b"),
     ("breanna.davison", "breanna-davison"),
     ("Zoë Müller", "zoe-muller"),
-    ("客服部", "team-{hash}"),
-    ("客服部 CS", "cs-{hash}"),
+    ("Customer Service", "customer-service"),
+    ("客服部", "ke-fu-bu"),
+    ("倉儲部", "cang-chu-bu"),  # Traditional reads as Simplified does
+    ("客服部 CS", "ke-fu-bu-cs"),
+    ("运营部-华东", "yun-ying-bu-hua-dong"),
+    ("重庆分公司", "chong-qing-fen-gong-si"),  # phrase-aware: 重庆 is chóng
+    ("绿色小组", "lv-se-xiao-zu"),  # ü as an IME types it
+    ("張偉", "zhang-wei"),
     ("Отдел", "team-{hash}"),
+    ("カスタマー", "team-{hash}"),
 ])
-def test_slugs_are_deterministic_and_chinese_gets_a_hash(text: str, slug: str) -> None:
+def test_slugs_are_deterministic_and_chinese_reads_as_pinyin(text: str, slug: str) -> None:
     import hashlib
 
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
     assert slugify(text, "team") == slug.format(hash=digest)
+
+
+def test_two_names_of_one_reading_get_a_suffix_and_earlier_hashed_ids_stay() -> None:
+    ids = IdMap()
+    assert [ids.get("person", k) for k in ("张伟", "章伟", "張偉")] == \
+        ["zhang-wei", "zhang-wei-2", "zhang-wei-3"]
+    # an import made when Chinese names got a hash keeps its ids: never renamed silently
+    again = IdMap({"team": {"客服部": "team-1ad87fa6"}})
+    assert [again.get("team", k) for k in ("客服部", "运营部")] == ["team-1ad87fa6", "yun-ying-bu"]
 
 
 def test_id_map_reuses_earlier_ids_and_resolves_clashes() -> None:
@@ -658,3 +674,55 @@ def test_an_error_quoting_a_header_with_a_newline_stays_one_line(tmp_path: Path)
     assert err == (f"orgspec: error: {roster}: no team and name columns in the header (A4, "
                    "多行⏎姓名, \\u202eX); map yours with --column team=HEADER --column "
                    "name=HEADER\n")
+
+
+def test_a_roster_without_team_ids_gives_pinyin_team_ids(tmp_path: Path) -> None:
+    """Findings and pages name teams by id: `ke-fu-bu`, not `team-1b7c05bf`."""
+    roster = tmp_path / "roster.csv"
+    roster.write_text("姓名,部门,上级部门,负责人\n王芳,总部,,是\n陈静,客服部,总部,是\n"
+                      "林雪,客服部,总部,\n周明,倉儲部,总部,是\n", "utf-8")
+    out = tmp_path / "org"
+    code, _, err = cli("import", "roster", str(roster), "-o", str(out))
+    assert code == 0, err
+    org = load_org([str(out)]).org
+    assert {t.name: t.id for t in org.teams.values()} == \
+        {"总部": "zong-bu", "客服部": "ke-fu-bu", "倉儲部": "cang-chu-bu"}
+    assert sorted(org.people) == ["chen-jing", "lin-xue", "wang-fang", "zhou-ming"]
+    assert org.teams["ke-fu-bu"].parent == "zong-bu"
+
+
+def test_a_roster_team_id_close_to_one_of_the_org_in_the_folder_gets_a_did_you_mean(
+        tmp_path: Path) -> None:
+    """The did-you-mean reads the org already in the output folder (an earlier import's
+    teams), not only the roster being imported: `warehose` is new here, `warehouse` is
+    there; `wh2` is new, called 仓储部 as `warehouse` is."""
+    first, second = tmp_path / "r1.csv", tmp_path / "r2.csv"
+    first.write_text("姓名,部门编号,部门,上级部门编号,负责人\n王芳,hq,总部,,是\n"
+                     "周明,warehouse,仓储部,hq,是\n", "utf-8")
+    second.write_text("姓名,部门编号,部门,上级部门编号,负责人\n王芳,hq,总部,,是\n"
+                      "李强,warehose,仓储物流部,hq,\n赵六,wh2,仓储部,hq,\n", "utf-8")
+    out = tmp_path / "org"
+    assert cli("import", "roster", str(first), "-o", str(out), "--lang", "en")[0] == 0
+    code, _, err = cli("import", "roster", str(second), "-o", str(out), "--lang", "en")
+    assert code == 0
+    notes = [line for line in err.splitlines() if line.startswith("note: ")]
+    assert notes == [
+        "note: r2.csv:3: team id 'warehose' is not in the org in the output folder: did you "
+        "mean 'warehouse'? (a new team 'warehose' is made)",
+        "note: r2.csv:4: team id 'wh2' is new, but the org in the output folder has 仓储部 as "
+        "'warehouse': did you mean 'warehouse'? (a second team called 仓储部 is made)"]
+    code, _, err = cli("import", "roster", str(second), "-o", str(tmp_path / "fresh"),
+                       "--lang", "zh")
+    assert code == 0 and "r2.csv:3" not in err  # an empty folder: nothing to mean
+
+
+def test_the_did_you_mean_of_an_import_is_said_in_chinese(tmp_path: Path) -> None:
+    roster = tmp_path / "r.csv"
+    roster.write_text("姓名,部门编号,部门\n王芳,hq,总部\n", "utf-8")
+    out = tmp_path / "org"
+    assert cli("import", "roster", str(roster), "-o", str(out))[0] == 0
+    roster.write_text("姓名,部门编号,部门\n王芳,hqq,总部部\n", "utf-8")
+    code, _, err = cli("import", "roster", str(roster), "-o", str(out), "--lang", "zh")
+    assert code == 0
+    assert ("r.csv:2：输出文件夹里的组织没有团队 id 'hqq'：是不是要写 'hq'？"
+            "（会生成新团队 'hqq'）") in err

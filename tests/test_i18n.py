@@ -132,7 +132,8 @@ def _said(write_org, lang: str) -> list[tuple[str, int, str, str]]:
 def test_mistakes_of_the_issue_say_the_fix(write_org) -> None:
     assert _said(write_org, "en") == [
         ("RF001", 2, "unknown Team 'HR' in `parent`",
-         "an id is lowercase: write it as `hr`"),
+         "an id is lowercase: write it as `hr` (the findings that follow from this mistake "
+         "are held back until it is fixed)"),
         ("RF001", 4, "unknown Team, Person or Role '客服部' in `accountable`",
          "客服部 is the name of team `cs`: write `cs`"),
         ("SC003", 9, "`period` '2026Q1' is not a period: write `2026-Q1`",
@@ -141,7 +142,8 @@ def test_mistakes_of_the_issue_say_the_fix(write_org) -> None:
                       "28 days", "the last day of that month is 2026-02-28"),
     ]
     assert _said(write_org, "zh") == [
-        ("RF001", 2, "`parent` 中的 'HR' 不是已知的团队", "id 只用小写：写成 `hr`"),
+        ("RF001", 2, "`parent` 中的 'HR' 不是已知的团队",
+         "id 只用小写：写成 `hr`（由这个错误引起的其他问题在改正之前暂不报告）"),
         ("RF001", 4, "`accountable` 中的 '客服部' 不是已知的团队、人员或岗位",
          "客服部 是团队 `cs` 的名称：请写 `cs`"),
         ("SC003", 9, "`period` 的值 '2026Q1' 不是周期写法：请写 `2026-Q1`",

@@ -48,7 +48,8 @@ def test_several_ids_in_one_string_get_one_finding_with_the_list_form(write_org:
     org = write_org({"o.yaml": SPLIT})
     run = run_cli("check", str(org), "--isolated", "--no-cache", "--lang", "en")
     assert findings(run, "RF001") == [
-        ("RF001", "8", "hint: 'a、b' is one string: write the list `consulted: [a, b]`"),
+        ("RF001", "8", "hint: 'a、b' is one string: write the list `consulted: [a, b]` (the "
+                       "findings that follow from this mistake are held back until it is fixed)"),
         ("RF001", "13", "hint: 'a，b' is one string: write the list `informed: [a, b]`"),
         ("RF001", "18", "hint: 'a,b' is one string: write the list `responsible: [a, b]`"),
     ]
@@ -171,5 +172,5 @@ def test_a_field_of_one_id_is_not_told_to_be_a_list(write_org: Any) -> None:
     run = run_cli("check", str(org), "--isolated", "--no-cache", "--lang", "en",
                   "--select", "RF001")
     assert findings(run, "RF001")[0] == (
-        "RF001", "2", "hint: add the Person 'p、q' to the org's files, or change it to an "
-                      "existing id")
+        "RF001", "2", "hint: 'p、q' lists several ids, but `lead` names one: keep the one "
+                      "meant (p, q)")

@@ -144,7 +144,8 @@ def test_a_full_width_comma_in_a_flow_list_loads_and_is_one_finding(write_org) -
     assert findings[1]["message"] == ("a full-width comma `，` (U+FF0C) in the list of "
                                       "`consulted`: YAML reads the items around it as one")
     assert findings[1]["hint"] == ("separate the items with ASCII commas: "
-                                   "`consulted: [order-platform, li]`")
+                                   "`consulted: [order-platform, li]` (the findings that "
+                                   "follow from this mistake are held back until it is fixed)")
 
 
 QUOTES_ORG = """\
@@ -173,7 +174,8 @@ def test_ids_in_ime_quotes_get_the_same_did_you_mean_in_a_list_as_alone(write_or
     run = run_cli("check", str(folder), "--format", "json", "--lang", "en", "--select", "RF,HI")
     # p2 is on a team once the quotes go: no HI007 "on no team" beside the RF001
     assert [(f["code"], f["line"], f["hint"]) for f in run.json()["findings"]] == [
-        ("RF001", 5, "did you mean 'p2'?"), ("RF001", 12, "did you mean 'p1'?"),
+        ("RF001", 5, "did you mean 'p2'? (the findings that follow from this mistake are held "
+                     "back until it is fixed)"), ("RF001", 12, "did you mean 'p1'?"),
         ("RF001", 13, "did you mean 'live-ops'?"), ("RF001", 17, "did you mean 'live-ops'?")]
 
 

@@ -11,6 +11,28 @@ from orgspec.adopt.write import Outcome, read_manifest, write_draft
 SOURCES = ("backstage", "roster", "codeowners")
 
 
+def existing_ids(out_dir: str, earlier: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """Kind (`team`, `person`) -> id -> display name of the org already in `out_dir` (read
+    by the loader; a file that does not load adds nothing), and of the ids the manifest
+    says an earlier import gave (`earlier`: kind -> source key -> id), named by their key."""
+    import os
+
+    out: dict[str, dict[str, str]] = {kind: {ident: key for key, ident in table.items()}
+                                      for kind, table in earlier.items()}
+    if not os.path.isdir(out_dir):
+        return out
+    from orgspec.engine.lint import load_org
+    from orgspec.output import read_for_lookup
+
+    with read_for_lookup():
+        org = load_org([out_dir]).org
+    for kind, table in (("team", org.teams), ("person", org.people)):
+        found = out.setdefault(kind, {})
+        for ident, entity in table.items():
+            found[ident] = str(getattr(entity, "name", None) or found.get(ident) or "")
+    return out
+
+
 def import_org(source: str, paths: list[str], out_dir: str, *,
                columns: dict[str, str] | None = None, sheet: str | None = None,
                force: bool = False, lang: str | Callable[[Draft], str] = "en"
@@ -20,7 +42,8 @@ def import_org(source: str, paths: list[str], out_dir: str, *,
     gives it (the run's language may follow the imported names).
 
     Raises AdoptError for an unreadable source or output folder."""
-    ids = IdMap(read_manifest(out_dir).ids)
+    earlier = read_manifest(out_dir).ids
+    ids = IdMap(earlier, existing_ids(out_dir, earlier))
     if source == "backstage":
         from orgspec.adopt.backstage import import_backstage
 

@@ -322,7 +322,48 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
     # member most of the team report to
     _infer_leads(draft, rows, person_of, known)
     draft.notes.extend(_one_name_two_ids(rows))
+    draft.notes.extend(_new_team_ids(rows, ids.existing.get("team", {})))
     return draft
+
+
+def _new_team_ids(rows: list[tuple[str, Row]], existing: dict[str, str]) -> list[str]:
+    """A note per team id of the roster (`部门编号`, `上级部门编号`) that the org already in
+    the output folder does not have while it has a close id (`warehose` beside
+    `warehouse`) or a team of the same name under another id: the id makes a new team.
+    `existing`: id -> display name (`importer.existing_ids`). O(rows) plus one did-you-mean
+    index, built on the first new id."""
+    if not existing:
+        return []
+    from orgspec.text.suggest import Suggester
+
+    by_name: dict[str, str] = {}
+    for ident in sorted(existing, reverse=True):
+        if existing[ident]:
+            by_name[existing[ident]] = ident
+    close: Suggester | None = None
+    seen: set[str] = set()
+    out: list[str] = []
+    for path, row in rows:
+        for ident, name in ((row.get("team_id"), row.get("team")),
+                            (row.get("parent_team_id"), row.get("parent_team"))):
+            if not ident or ident in existing or ident in seen:
+                continue
+            seen.add(ident)
+            where = os.path.basename(path) + ":" + str(row.line)
+            same = by_name.get(name) if name else None
+            if same is not None:
+                out.append(M("{where}: team id {id!r} is new, but the org in the output folder "
+                             "has {name} as {other!r}: did you mean {other!r}? (a second "
+                             "team called {name} is made)", where=where, id=ident, name=name,
+                             other=same))
+                continue
+            close = close or Suggester(existing)
+            other = close.close(ident)
+            if other is not None:
+                out.append(M("{where}: team id {id!r} is not in the org in the output folder: "
+                             "did you mean {other!r}? (a new team {id!r} is made)",
+                             where=where, id=ident, other=other))
+    return out
 
 
 def _one_name_two_ids(rows: list[tuple[str, Row]]) -> list[str]:

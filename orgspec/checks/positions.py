@@ -10,7 +10,7 @@ from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M
 from orgspec.model.models import is_vacant
-from orgspec.model.org import Org, Origin, node_key
+from orgspec.model.org import Org, Origin, ident_of, node_key
 from orgspec.model.positions import accountable_count, kpi_measurable, kpi_verdict, seats
 from orgspec.model.teamtree import TeamTree
 from orgspec.model.unresolved import meant
@@ -142,8 +142,8 @@ def _named_unresolved(org: Org) -> dict[str, list[str]]:
     """Person id -> the teams whose `lead` or `members` name them other than by id."""
     out: dict[str, list[str]] = {}
     for ref in meant(org):
-        if ref.field in ("lead", "members") and ref.meant is not None:
-            out.setdefault(ref.meant, []).append(ref.team)
+        if ref.field in ("Team.lead", "Team.members") and ref.meant is not None:
+            out.setdefault(ref.meant, []).append(ident_of(ref.entity))
     return out
 
 

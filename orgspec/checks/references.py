@@ -17,6 +17,7 @@ from orgspec.model.aliases import Renamed
 from orgspec.model.models import ID_PATTERN, KINDS, ROLES, is_placeholder, is_vacant
 from orgspec.model.org import Org, Origin, ident_of, node_key
 from orgspec.model.validate import DUPLICATE
+from orgspec.text.separators import split_ids
 from orgspec.text.spaces import IME_QUOTES, stray_blank
 from orgspec.text.suggest import Suggester
 
@@ -418,7 +419,8 @@ def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
             yield Issue(split[0], origin.value(*where), entity=node_key(kind, ident),
                         hint=split[1])
             continue
-        hint = _split_hint(value, label, where == field) if label in _LIST_FIELDS else ""
+        hint: str | None = _split_hint(value, label, where == field) \
+            if label in _LIST_FIELDS else _one_of_hint(value, label)
         hint = hint or guesses.hint(value, kinds)
         if not hint and is_vacant(value):
             hint = M("{value!r} marks an open seat; an owner not yet known is written `TBD` "
@@ -437,15 +439,13 @@ def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
 
 # The reference fields that hold a list of ids (`lead`, `owner`, `parent` name one).
 _LIST_FIELDS = frozenset(("members", "children", *ROLES, "roles", "holders", "attendees"))
-# What people separate ids with in one string where a list is meant: `a、b`, `a，b`, `a,b`.
-_SEPARATORS = re.compile(r"\s*[、，,;；]\s*")
 
 
 def _split_hint(value: str, label: str, scalar: bool) -> M | None:
     """A hint to write `consulted: a、b` as the list it means (`consulted: [a, b]`), or
     the item `[a、b]` as two items; None when `value` holds no separator between words."""
-    parts = [p for p in _SEPARATORS.split(value.strip()) if p]
-    if len(parts) < 2 or any(len(p.split()) > 1 for p in parts):
+    parts = split_ids(value)
+    if not parts:
         return None
     listed = ", ".join(parts)
     if scalar:
@@ -453,6 +453,16 @@ def _split_hint(value: str, label: str, scalar: bool) -> M | None:
                  field=label, items=listed)
     return M("{value!r} is one item: write the items separately, `{items}`", value=value,
              items=listed)
+
+
+def _one_of_hint(value: str, label: str) -> M | None:
+    """A hint to keep one of the ids `owner: ops、cs` lists: the field names one; None when
+    `value` holds no separator between words."""
+    parts = split_ids(value)
+    if not parts:
+        return None
+    return M("{value!r} lists several ids, but `{field}` names one: keep the one meant "
+             "({items})", value=value, field=label, items=", ".join(parts))
 
 
 def _either(kinds: tuple[str, ...]) -> str:

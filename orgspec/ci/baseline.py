@@ -106,7 +106,11 @@ def apply(result: LintResult, entries: list[dict[str, Any]]) -> BaselineOutcome:
     """Drop known findings from `result` (in place); return counts, the stale entries (the
     finding is gone: fixed) and the held ones (not checked this run, see `not_checked`)."""
     known = {e["fingerprint"] for e in entries}
-    found = {f.fingerprint for f in result.findings}
+    former = result.former
+    if former:  # an entry written before its entity was renamed (`aliases`) knows it
+        known |= {f.fingerprint for f in result.findings
+                  if any(old in known for old in former.get(f.fingerprint, ()))}
+    found = fingerprints(result)
     failed = set(result.failed_files)
     kept: list[Finding] = [f for f in result.findings
                            if f.fingerprint not in known or load_failure(f, failed)]
@@ -122,6 +126,15 @@ def apply(result: LintResult, entries: list[dict[str, Any]]) -> BaselineOutcome:
                         if f.fingerprint in known and not load_failure(f, failed)]
     result.findings = kept
     return outcome
+
+
+def fingerprints(result: LintResult) -> set[str]:
+    """The fingerprints of the run's findings, and those they had before their entity was
+    renamed (`LintResult.former`): a baseline entry with one is found, not fixed."""
+    found = {f.fingerprint for f in result.findings}
+    for fp in found & result.former.keys():
+        found.update(result.former[fp])
+    return found
 
 
 def in_scope(result: LintResult) -> Callable[[dict[str, Any]], bool]:

@@ -283,6 +283,38 @@ def assign_fingerprints(findings: list[Finding], anchors: Anchors, root: str) ->
     return out
 
 
+def former_fingerprints(findings: list[Finding], anchors: Anchors,
+                        former: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Fingerprint -> the fingerprints the same finding had before its entity (or the duty
+    of its charter item) was renamed (`former`: entity key -> former keys, from
+    `model.aliases.former_keys`), numbered as `assign_fingerprints` numbers them, so that
+    a baseline written before a rename still knows it. Findings in the order
+    `assign_fingerprints` was given them."""
+    out: dict[str, tuple[str, ...]] = {}
+    seen: dict[str, int] = {}
+    duties = {key.split(":", 1)[1]: olds for key, olds in former.items()
+              if key.startswith("responsibility:")}
+    for f in findings:
+        ident = anchors.identity(f.entity, f.location)
+        if not ident:
+            continue
+        base = fingerprint(f.code, ident)
+        n = seen.get(base, 0)
+        seen[base] = n + 1
+        top, slash, part = ident.partition("/")
+        tops = [top, *former.get(top, ())]
+        parts = [part]
+        if part.startswith("charter:"):
+            parts += [f"charter:{old.split(':', 1)[1]}" for old in
+                      duties.get(part.split(":", 1)[1], ())]
+        tag = f"\0#{n}" if n else ""
+        olds = tuple(fingerprint(f.code, f"{t}{slash}{p}{tag}") for t in tops for p in parts
+                     if (t, p) != (top, part))
+        if olds:
+            out[f.fingerprint] = olds
+    return out
+
+
 def _relative(path: str, root: str) -> str:
     rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
     return path if rel.startswith("..") else rel.replace(os.sep, "/")

@@ -8,9 +8,15 @@ the finding's own entity (or key result, step, charter item), a dropped value th
 the finding's entity, or, for a rule that reads other kinds than its finding's, a failed
 file that mentions it (as RF001 already does for unknown ids), or, for a rule that asserts
 that something is absent from the whole org (`RuleMeta.absence`: no meeting brings two
-teams together), a failed file that may define an entity of such a kind. A team's reference that
-names no entity (`members: [刘洋]`, RF001) counts as a dropped value that mentions both
-what was written and the id it most likely means (`liu-yang`, see `model.unresolved`).
+teams together), a failed file that may define an entity of such a kind. A reference that
+names no entity (`members: [刘洋]`, `consulted: [opz]`, RF001) counts as a dropped value
+that mentions both what was written and the id it most likely means (`liu-yang`, `ops`,
+see `model.unresolved`); one that lists several ids in one string (`members: 张三、李四`,
+`attendees: [ops，cs]`) mentions each of them. Such a reference also holds back a finding
+on another entity that names one of those ids, when the finding's rule reads the field and
+that entity names the referencing one too (a process that serves the duty whose RACI list
+was mistyped) or its rule asserts an absence of the referencing kind (MT004: no meeting).
+The RF001 at a reference that held something back says so in its hint.
 """
 
 from __future__ import annotations
@@ -18,13 +24,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from orgspec.engine.anchors import Anchors
 from orgspec.findings import Finding
-from orgspec.model.models import KIND_ALIASES, ROLES
-from orgspec.model.org import ENTITY_KINDS, Org
-from orgspec.model.unresolved import Unresolved, meant
+from orgspec.i18n import M
+from orgspec.model.models import KIND_ALIASES
+from orgspec.model.org import ENTITY_KINDS, Org, ident_of
+from orgspec.model.unresolved import Unresolved, meant, references
+from orgspec.text.separators import FULL_COMMA
 
 PART_KINDS = {"key_result": "KeyResult", "step": "Step", "charter": "Charter"}
 _OWNER = {"KeyResult": "Objective", "Step": "Process", "Charter": "Team"}
@@ -67,13 +75,27 @@ class _Gaps:
             for name, value in dropped.items():
                 for word in set(value_words(value)) | ({part} if part else set()):
                     self.by_word[word].append((gap, f"{kind}.{name}"))
-        for ref in unresolved:  # `members: [刘洋]` reads as if that value were dropped
-            key, field = f"team:{ref.team}", f"Team.{ref.field}"
-            gap = Gap(key, frozenset({field}))
-            self.by_key[key].append(gap)
-            self.by_top[key].append(gap)
-            for word in {ref.value, ref.meant or ref.value}:
-                self.by_word[word].append((gap, field))
+        # `members: [刘洋]`, `consulted: [opz]`, `members: 张三、李四` read as if that value
+        # were dropped
+        self.by_ref: dict[str, list[Unresolved]] = defaultdict(list)
+        self.ref_in: dict[str, list[Unresolved]] = defaultdict(list)  # by entity
+        self._mentions: dict[str, set[str]] | None = None
+        for ref in unresolved:
+            gap = Gap(ref.key, frozenset({ref.field}))
+            self.by_key[ref.key].append(gap)
+            self.by_top[ref.entity].append(gap)
+            self.ref_in[ref.key].append(ref)
+            for word in {ref.value, ref.meant or ref.value, *ref.parts}:
+                self.by_word[word].append((gap, ref.field))
+                self.by_ref[word].append(ref)
+
+    def mentions(self, key: str) -> set[str]:
+        """The ids entity `key` names in its reference fields; all indexed on first use."""
+        if self._mentions is None:
+            self._mentions = defaultdict(set)
+            for entity, _, _, _, value, _ in references(self.org):
+                self._mentions[entity].add(value)
+        return self._mentions.get(key, set())
 
     def subtree(self, team: str) -> Iterator[str]:
         """`team`, the teams below it, and their leads and members."""
@@ -103,23 +125,52 @@ class _Gaps:
 
 
 def hold_back(findings: Iterable[Finding], org: Org, reads: dict[str, frozenset[str]],
-              anchors: Anchors, absence: dict[str, frozenset[str]] | None = None
-              ) -> list[Finding]:
+              anchors: Anchors, absence: dict[str, frozenset[str]] | None = None,
+              references_checked: bool = False) -> list[Finding]:
     """`findings` without those that depend on something dropped or unreadable; `reads`
-    and `absence` by rule code (`RuleMeta.reads`, `RuleMeta.absence`)."""
+    and `absence` by rule code (`RuleMeta.reads`, `RuleMeta.absence`). The RF001 at an
+    unresolved reference that held a finding back says so in its hint.
+    `references_checked`: RF001 ran on every file, so without an RF001 among `findings`
+    every reference resolves (the walk over them is saved)."""
     findings = _misspelt(list(findings), reads)
-    unresolved = meant(org)
-    split = list(_split_items(org))
-    if not org.incomplete and not org.failed and not unresolved and not split:
+    unresolved = [] if references_checked and not any(f.code == "RF001" for f in findings) \
+        else meant(org)
+    if not org.incomplete and not org.failed and not unresolved:
         return findings
-    unsure = {code: _may_define(org, kinds) for code, kinds in (absence or {}).items()}
+    absence = absence or {}
+    unsure = {code: _may_define(org, kinds) for code, kinds in absence.items()}
     gaps = _Gaps(org, unresolved)
-    for key, field, value in split:  # `consulted: [ops，tech]` reads as if dropped
-        gap = Gap(key, frozenset({field}))
-        for word in value_words(value):
-            gaps.by_word[word].append((gap, field))
-    return [f for f in findings if not unsure.get(f.code) and
-            not _depends(f, reads.get(f.code, frozenset()), gaps, org, anchors)]
+    kept: list[Finding] = []
+    causes: set[Unresolved] = set()
+    for f in findings:
+        if unsure.get(f.code):
+            continue
+        if not _depends(f, reads.get(f.code, frozenset()), gaps, org, anchors,
+                        absence.get(f.code, frozenset()), causes):
+            kept.append(f)
+    return _say_held(kept, org, causes) if causes else kept
+
+
+def _say_held(findings: list[Finding], org: Org, causes: set[Unresolved]) -> list[Finding]:
+    """`findings` with the hint of the RF001 at each of `causes` telling that the findings
+    that follow from it are held back."""
+    at = {_where(org, ref) for ref in causes}
+    return [replace(f, hint=M("{hint} (the findings that follow from this mistake are held "
+                              "back until it is fixed)", hint=f.hint))
+            if f.code == "RF001" and (f.location.file, f.location.line, f.location.col) in at
+            else f for f in findings]
+
+
+def _where(org: Org, ref: Unresolved) -> tuple[str, int, int]:
+    """Where RF001 reports `ref`: its item, or the whole value of a list field written as
+    one string (`members: 张三、李四`)."""
+    origin = org.origins[ref.entity]
+    path = ref.path
+    if isinstance(path[-1], int) and \
+            not isinstance(origin.fmap.node((*origin.path, *path[:-1])), list):
+        path = path[:-1]
+    loc = origin.value(*path)
+    return loc.file, loc.line, loc.col
 
 
 MISSPELT = "RF007"
@@ -163,20 +214,36 @@ def _may_define(org: Org, kinds: frozenset[str]) -> bool:
     return False
 
 
-def _depends(f: Finding, reads: frozenset[str], gaps: _Gaps, org: Org,
-             anchors: Anchors) -> bool:
+def _depends(f: Finding, reads: frozenset[str], gaps: _Gaps, org: Org, anchors: Anchors,
+             absence: frozenset[str] = frozenset(), causes: set[Unresolved] | None = None
+             ) -> bool:
+    """Whether `f` depends on something missing; the unresolved references it depends on
+    are added to `causes`."""
     if not reads:
         return False
+    causes = set() if causes is None else causes
     ident = anchors.identity(f.entity, f.location)
     own = [g for key in {ident, ident.split("/", 1)[0], f.entity} - {""}
            for g in gaps.by_key.get(key, ())]
     if "/" not in ident:  # a finding on the whole entity also reads its parts
         own += gaps.by_top.get(ident, [])
-    if any(g.fields & reads for g in own):
+    hit = [g for g in own if g.fields & reads]
+    if hit:
+        causes.update(ref for gap in hit for ref in gaps.ref_in.get(gap.key, ())
+                      if ref.field in gap.fields)
         return True
     name = f.entity.split(":", 1)[-1]
     if name and any(field in reads for _, field in gaps.by_word.get(name, ())):
+        causes.update(r for r in gaps.by_ref.get(name, ()) if r.field in reads)
         return True
+    if gaps.by_ref and f.entity:
+        named = gaps.mentions(f.entity)
+        found = {ref for word in named & gaps.by_ref.keys() for ref in gaps.by_ref[word]
+                 if ref.field in reads and (ident_of(ref.entity) in named or
+                                            kind_of(ref.entity) in absence)}
+        if found:
+            causes.update(found)
+            return True
     if org.failed and name and any(_OWNER.get(k, k) != kind_of(f.entity)
                                    for k in (r.split(".", 1)[0] for r in reads)):
         if "Team.children" in reads and kind_of(f.entity) == "Team":
@@ -209,28 +276,14 @@ def kinds_in_failed(org: Org) -> frozenset[str] | None:
     return frozenset(found)
 
 
-_FULL_COMMA = re.compile("[，、；]")  # `[ops，tech]`: one item, in which two ids were meant
-
-
-def _split_items(org: Org) -> Iterator[tuple[str, str, str]]:
-    """(entity key, `Kind.field`, item) for each item of a duty's RACI list that holds a
-    full-width comma (`consulted: [ops，tech]`, RF001): the teams it names are not
-    consulted, as written, on anything else either. O(items)."""
-    for rid, resp in org.responsibilities.items():
-        for role in ROLES:
-            for item in getattr(resp, role):
-                if _FULL_COMMA.search(item):
-                    yield f"responsibility:{rid}", f"Responsibility.{role}", item
-
-
 def value_words(value: object) -> Iterator[str]:
     """The ids a dropped value may name: its strings, split on white space and on
     full-width commas."""
     if isinstance(value, str):
         yield value
         yield from value.split()
-        if _FULL_COMMA.search(value):
-            yield from (w.strip() for w in _FULL_COMMA.split(value) if w.strip())
+        if FULL_COMMA.search(value):
+            yield from (w.strip() for w in FULL_COMMA.split(value) if w.strip())
     elif isinstance(value, dict):
         for v in value.values():
             yield from value_words(v)

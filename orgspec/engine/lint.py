@@ -269,11 +269,14 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         findings = _suppress(findings, org, plan, today, root, anchors)
         every = findings
         findings = hold_back(every, org, {c: m.reads for c, m in plan.rules.items()}, anchors,
-                             {c: m.absence for c, m in plan.rules.items() if m.absence})
+                             {c: m.absence for c, m in plan.rules.items() if m.absence},
+                             "RF001" in plan.severity and
+                             not any("RF001" in codes for _, codes in plan.per_file))
         findings = assign_fingerprints(sort_findings(findings), anchors,
                                        org_root(paths or [root]))
         findings = with_teams(findings, org)
         held_messages = _held(every, findings, anchors, org_root(paths or [root]))
+        former = _former(org, findings, anchors)
         if kept is not None and anchors.asked and kept.cache.primed():
             kept.cache.put("memo", _anchors_key(org, kept), anchors.asked)
         lang = run_lang(org, config)
@@ -282,7 +285,17 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
                       entity_count=org.entity_count(),
                       rules={code: plan.rules[code] for code in plan.severity}, lang=lang,
                       held=frozenset(held_messages), held_messages=held_messages,
-                      unchecked=_unchecked(org))
+                      unchecked=_unchecked(org), former=former)
+
+
+def _former(org: Org, findings: list[Finding], anchors: Anchors) -> dict[str, tuple[str, ...]]:
+    """`anchors.former_fingerprints` of the findings, when some entity has `aliases`; kept
+    in the result, so a run from the cache (no org) still knows them."""
+    from orgspec.engine.anchors import former_fingerprints
+    from orgspec.model.aliases import former_keys
+
+    former = former_keys(org)
+    return former_fingerprints(findings, anchors, former) if former else {}
 
 
 def _anchors(org: Org, kept: Kept | None) -> Anchors:

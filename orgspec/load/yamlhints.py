@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from orgspec.i18n import M
+from orgspec.text.separators import FULL_COMMA, FULL_COMMAS
 
 Said = tuple[int, int, str, str]  # 1-based line and column, message, hint
 
@@ -36,12 +37,11 @@ _IDEO_AFTER_COLON = re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<key>[A-Za-z_][\w.-]*):\u
                                r"(?P<value>.*)$")
 _FLOW = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][\w.-]*):[ \t]+"
                    r"(?P<value>[\[［【].*?[\]］】])[ \t]*(?:#.*)?$")
-_FULL_COMMAS = "，、；"  # full-width comma, enumeration comma (顿号), full-width semicolon
 _FULL_BRACKETS = {"［": "[", "］": "]", "【": "[", "】": "]"}
 # Fields whose value is prose, never a list: `name: 【双11】大促作战室【A】` is a name, as
 # written, not a list in the wrong brackets.
 _PROSE_KEYS = frozenset({"name", "title", "description", "mission", "purpose"})
-_TRIGGERS = frozenset("：\u3000，、；［］【】－")
+_TRIGGERS = frozenset("：\u3000［］【】－" + FULL_COMMAS)
 
 
 def fullwidth(text: str) -> Said | None:
@@ -143,7 +143,7 @@ def colon_said(key: str, value: str) -> tuple[str, str]:
 
 def _flow_problem(number: int, line: str, key: str, value: str, at: int) -> Said | None:
     fixed = "".join(_FULL_BRACKETS.get(c, c) for c in value)
-    fixed = re.sub(f"[{_FULL_COMMAS}]\\s*", ", ", fixed)
+    fixed = re.sub(FULL_COMMA.pattern + r"\s*", ", ", fixed)
     if value[0] in _FULL_BRACKETS and key not in _PROSE_KEYS:
         return (number, at + 1,
                 M("full-width brackets `{open}` `{close}` around the list of `{key}`: YAML "
@@ -158,10 +158,10 @@ def comma_in_item(key: str, items: list[str], index: int) -> tuple[str, str] | N
     valid YAML, one item, though two were meant. As (message naming the character, hint with
     the list written with ASCII commas), or None."""
     item = items[index]
-    comma = next((c for c in item if c in _FULL_COMMAS), None)
+    comma = next((c for c in item if c in FULL_COMMAS), None)
     if comma is None:
         return None
-    parts = [p.strip() for p in re.split(f"[{_FULL_COMMAS}]", item) if p.strip()]
+    parts = [p.strip() for p in FULL_COMMA.split(item) if p.strip()]
     fixed = "[" + ", ".join([*items[:index], *parts, *items[index + 1:]]) + "]"
     said = {"、": M("an enumeration comma `、` (U+3001) in the list of `{key}`: YAML reads "
                    "the items around it as one", key=key),

@@ -90,6 +90,17 @@ def resolve_aliases(org: Org) -> None:
             _claims(org, duties)
 
 
+def former_keys(org: Org) -> dict[str, tuple[str, ...]]:
+    """Entity key -> the keys it had under its former ids (`team:logistics` ->
+    (`team:warehouse`,)), for the former ids a reference is read as naming it (`_former`);
+    {} when no entity has `aliases`."""
+    out: dict[str, list[str]] = {}
+    for kind, pairs in _former(org).items():
+        for old, ident in sorted(pairs.items()):
+            out.setdefault(node_key(kind, ident), []).append(node_key(kind, old))
+    return {key: tuple(olds) for key, olds in out.items()}
+
+
 def _former(org: Org) -> dict[str, dict[str, str]]:
     """Kind -> former id -> current id, for former ids that are no current id of the kind;
     the first entity by id wins a former id two claim."""

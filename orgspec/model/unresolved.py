@@ -1,51 +1,103 @@
-"""A team's references that name no entity, and whom each most likely means.
+"""References that name no entity, and whom each most likely means.
 
 `lead: 刘洋` names no person, but person `liu-yang` is called 刘洋: the rules that read the
 team's members would say liu-yang is on no team, a cascade of the one unknown reference
-(RF001). `meant(org)` lists, per team, each unresolved `parent`, `lead`, `members` or
-`children` value with the id it most likely means: an entity whose display name or alias
-is the value, whose id is the value in another case, or whose id is close to it.
+(RF001). `accountable: opz` on a duty names no team, but `ops` is one edit away: the rules
+that read the duty's RACI lists would say ops holds no duty. `members: 张三、李四` (or the
+item `[ops，cs]`) is one string where two ids were meant. `meant(org)` lists each unresolved
+reference of every entity (the fields `model.aliases.FIELDS` lists) with the id it most
+likely means: an entity whose display name or alias is the value, whose id is the value in
+another case, or whose id is a plausible typo of it (`text.suggest`); or, for a value of
+several ids, those ids (`parts`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
+from orgspec.model.aliases import FIELDS
 from orgspec.model.models import is_placeholder, is_vacant
-from orgspec.model.org import Org, node_key
+from orgspec.model.org import ENTITY_KINDS, Org, node_key
+from orgspec.text.separators import split_ids
 from orgspec.text.spaces import IME_QUOTES
 from orgspec.text.suggest import Suggester
 
-FIELDS = {"parent": "Team", "lead": "Person", "members": "Person", "children": "Team"}
+# the kind a field of a list of parts is read as (`RuleMeta.reads`): `steps.owner` is
+# `Step.owner`; and the part's key below its entity (`process:p/step:s`)
+PARTS = {"steps": "Step", "key_results": "KeyResult", "responsibilities": "Charter"}
+_PART_KEYS = {"steps": ("step", "id"), "key_results": ("key_result", "id"),
+              "responsibilities": ("charter", "ref")}
 
 
 @dataclass(frozen=True)
 class Unresolved:
-    """`team` wrote `value` in `field` (Team.field); `meant` is the id it most likely names."""
+    """`entity` ("team:ops") wrote `value` at `path` below it (`("members", 1)`,
+    `("steps", 2, "owner")`), read by rules as `field` ("Team.members", "Step.owner");
+    `meant` is the id it most likely names, `parts` the ids a value of several lists
+    (`张三、李四`); `key` is the entity or part it is in (`process:p/step:s`)."""
 
-    team: str
+    entity: str
     field: str
+    path: tuple[Any, ...]
     value: str
     meant: str | None
+    parts: tuple[str, ...] = ()
+    key: str = ""
 
 
 def meant(org: Org) -> list[Unresolved]:
-    """Every unresolved team reference, in team order; O(references) after one index per
-    kind, built only when some reference is unresolved."""
+    """Every unresolved reference, in kind and entity order; O(references) after one index
+    per kind, built only when some reference is unresolved."""
     out: list[Unresolved] = []
-    guess: dict[str, _Guess] = {}
-    for tid, team in org.teams.items():
-        for field, kind in FIELDS.items():
-            value = getattr(team, field)
-            values = value if isinstance(value, list) else [value]
-            for v in values:
-                if not isinstance(v, str) or _known(org, kind, v) or is_placeholder(v) \
-                        or is_vacant(v):
-                    continue
-                if kind not in guess:
-                    guess[kind] = _Guess(org, kind)
-                out.append(Unresolved(tid, field, v, guess[kind].id_for(v)))
+    guess: dict[tuple[str, ...], _Guess] = {}
+    tables = {kind: org.table(kind) for kind in ENTITY_KINDS}
+    for key, part, field, path, value, kinds in references(org):
+        if value in tables[kinds[0]] or any(_known(org, k, value) for k in kinds) or \
+                is_placeholder(value) or is_vacant(value):
+            continue
+        parts = tuple(split_ids(value))
+        found = None
+        if not parts:
+            if kinds not in guess:
+                guess[kinds] = _Guess(org, kinds)
+            found = guess[kinds].id_for(value)
+        out.append(Unresolved(key, field, path, value, found, parts, part))
     return out
+
+
+Reference = tuple[str, str, str, tuple[Any, ...], str, tuple[str, ...]]
+
+
+def references(org: Org) -> Iterator[Reference]:
+    """(entity key, key of the entity or part it is in, `Kind.field`, path below the
+    entity, value, kinds it may name) for each id written in a reference field."""
+    for kind, fields in FIELDS.items():
+        for ident, entity in org.table(kind).items():
+            key = node_key(kind, ident)
+            for name, kinds in fields:
+                top, _, part = name.partition(".")
+                if not part:
+                    yield from _values(key, key, f"{kind}.{top}", (top,), getattr(entity, top),
+                                       kinds)
+                    continue
+                label = f"{PARTS[top]}.{part}" if top in PARTS else f"{kind}.{top}"
+                word, by = _PART_KEYS.get(top, ("", ""))
+                for i, item in enumerate(getattr(entity, top)):
+                    inner = f"{key}/{word}:{getattr(item, by)}" if word else key
+                    yield from _values(key, inner, label, (top, i, part), getattr(item, part),
+                                       kinds)
+
+
+def _values(key: str, inner: str, field: str, path: tuple[Any, ...], value: Any,
+            kinds: tuple[str, ...]) -> Iterator[Reference]:
+    if isinstance(value, str):
+        yield key, inner, field, path, value, kinds
+    elif isinstance(value, list):
+        for j, item in enumerate(value):
+            if isinstance(item, str):
+                yield key, inner, field, (*path, j), item, kinds
 
 
 def _known(org: Org, kind: str, value: str) -> bool:
@@ -53,16 +105,23 @@ def _known(org: Org, kind: str, value: str) -> bool:
 
 
 class _Guess:
-    def __init__(self, org: Org, kind: str) -> None:
-        table = org.table(kind)
+    """Did-you-mean over the entities of `kinds` (an owner may be a team, person or
+    position), as RF001's hint reads it: one index over all their ids, so an org of
+    thousands uses the deletion index (`text.suggest`), and a name, alias or id in another
+    case of an earlier kind wins."""
+
+    def __init__(self, org: Org, kinds: tuple[str, ...]) -> None:
         self.names: dict[str, str] = {}
-        for ident in sorted(table, reverse=True):
-            entity = table[ident]
-            for word in [getattr(entity, "name", None), *getattr(entity, "aliases", ())]:
-                if isinstance(word, str) and word.strip():
-                    self.names[word.strip().casefold()] = ident
-            self.names.setdefault(ident.casefold(), ident)
-        self.close = Suggester(table)
+        for kind in reversed(kinds):
+            table = org.table(kind)
+            for ident in sorted(table, reverse=True):
+                entity = table[ident]
+                for word in [getattr(entity, "name", None), *getattr(entity, "aliases", ())]:
+                    if isinstance(word, str) and word.strip():
+                        self.names[word.strip().casefold()] = ident
+            for ident in table:
+                self.names.setdefault(ident.casefold(), ident)
+        self.close = Suggester(i for kind in kinds for i in org.table(kind))
 
     def id_for(self, value: str) -> str | None:
         value = value.strip().strip(IME_QUOTES) or value  # `[“li”]`: the IME's quotes

@@ -16,6 +16,11 @@ from typing import Any
 from orgspec.han import is_han as _is_han
 
 
+def has_han(text: str) -> bool:
+    """Whether `text` holds a Han character (Simplified or Traditional)."""
+    return any(_is_han(ch) for ch in text)
+
+
 @lru_cache(maxsize=65536)
 def collation_key(text: str) -> tuple[tuple[str, int, str], ...]:
     """The sort key of `text`: per character (its letters, its tone 0-5, the character),

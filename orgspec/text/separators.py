@@ -1,0 +1,26 @@
+"""What people separate ids with where YAML sees one value: `members: 张三、李四` is the one
+string `张三、李四`, and so is the item `[ops，tech]` (a full-width comma, an enumeration
+comma 顿号 or a full-width semicolon is not YAML's comma). The loader's hints, RF001 and the
+hold-back all read the same set from here."""
+
+from __future__ import annotations
+
+import re
+
+# full-width comma, enumeration comma (顿号), full-width semicolon
+FULL_COMMAS = "，、；"
+FULL_COMMA = re.compile(f"[{FULL_COMMAS}]")
+# in one string where a list is meant, ASCII ones too: `consulted: a,b` is one string
+SEPARATORS = FULL_COMMAS + ",;"
+_SPLIT = re.compile(rf"\s*[{SEPARATORS}]\s*")
+
+
+def split_ids(value: str) -> list[str]:
+    """The ids `value` lists between separators (`ops、cs` -> [ops, cs]); [] when it holds
+    fewer than two, or a part of several words (`运营部, 华东区客服` is prose, not ids)."""
+    if not any(c in value for c in SEPARATORS):
+        return []
+    parts = [p for p in _SPLIT.split(value.strip()) if p]
+    if len(parts) < 2 or any(len(p.split()) > 1 for p in parts):
+        return []
+    return parts
