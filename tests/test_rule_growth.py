@@ -61,6 +61,10 @@ def test_every_rules_calls_grow_as_the_org(tmp_path: Path, text: str,
     # there and searches the deletion index at 160 (test_suggest bounds that search)
     if text == "people":
         counted.discard("RF001")
+        # ... and no unknown reference at 40 teams: the hold-back skips its walk over every
+        # reference there (no RF001) and makes it at 160 (measured 160 -> 640 teams: 1.07x
+        # the entities' growth): a step, not a growth per item
+        counted.discard("hold back")
     # (OK012 walks the `aligns_to` pointers without networkx: under MIN_CALLS at 40 teams)
     assert {"MT004", "OW001", "RO002", "RO005", "fingerprints"} <= counted
     over = {stage: round(large[stage] / small[stage] / (e2 / e1), 2) for stage in counted
