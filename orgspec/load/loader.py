@@ -245,7 +245,10 @@ def _collect_item(item: Any, fmap: FileMap, path: Path, org: RawFile) -> None:
 
 
 def _dropped(fmap: FileMap, data: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in fmap.parsed.dropped.get(id(data), {}).items() if isinstance(k, str)}
+    dropped = fmap.parsed.dropped
+    if not dropped:  # no duplicate key in the file
+        return {}
+    return {k: v for k, v in dropped.get(id(data), {}).items() if isinstance(k, str)}
 
 
 def _not_an_entity(fmap: FileMap, path: Path, what: str, org: RawFile) -> None:

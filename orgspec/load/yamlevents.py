@@ -363,8 +363,8 @@ class _Builder:
                 else:
                     if (every or ev.style == '"') and bad_value(value):
                         value = self.bad_value(ev)
-                    if top.flow and not ev.style:
-                        self.flow_comma(top, ev)
+                    if top.flow and not ev.style and value[-1:].isdigit():
+                        self.flow_comma(top, ev)  # it reads on only after a digit
                     if self.cuts and not ev.style and not top.flow:
                         self.cut_by_comment(top, ev, value)
                     node = None if not ev.style and value in NULLS else value
@@ -578,21 +578,40 @@ class _Builder:
         return (top.table, k)
 
     def start(self, ev: Any, is_map: bool) -> None:
-        self.check_node(ev)
-        top = self.stack[-1] if self.stack else None
+        # `check_node` and `attach` inline for the common case (a container inside another,
+        # nothing refused): three method calls per container cost as much as its events
+        if ev.anchor is not None or ev.tag is not None or self.nodes >= self.limits.nodes:
+            self.check_node(ev)  # raises
+        self.nodes += 1
+        stack = self.stack
+        top = stack[-1] if stack else None
         if top is not None and top.is_map and top.key is None:
             raise _Abort(self.problem("IN007", M("mapping keys must be plain strings"), ev,
                                       M("complex keys (? [a, b]) are not part of the org "
                                         "format")))
-        if len(self.stack) >= self.limits.depth:
+        if len(stack) >= self.limits.depth:
             raise _Abort(self.problem("IN008", M("nesting deeper than {n} levels",
                                                    n=self.limits.depth),
                                       ev))
         container: Any = {} if is_map else []
         table: Any = {} if is_map else []
         self.out.tables[id(container)] = table
-        slot = self.attach(container, ev)
-        self.stack.append(_Frame(container, table, slot, bool(ev.flow_style)))
+        slot: tuple[Any, Any] | None
+        if top is None or (top.is_map and top.discard):
+            slot = self.attach(container, ev)
+        elif top.is_map:
+            k, km = top.key, top.key_mark
+            s, e = ev.start_mark, ev.end_mark
+            top.key = None
+            top.container[k] = container
+            top.table[k] = (km.line, km.column, s.line, s.column, e.line, e.column)
+            slot = (top.table, k)
+        else:
+            s, e = ev.start_mark, ev.end_mark
+            top.table.append((s.line, s.column, e.line, e.column))
+            top.container.append(container)
+            slot = (top.table, len(top.container) - 1)
+        stack.append(_Frame(container, table, slot, bool(ev.flow_style)))
 
     def end(self, ev: Any) -> None:
         frame = self.stack.pop()
