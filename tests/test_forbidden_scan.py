@@ -61,9 +61,8 @@ def test_scan_forbidden_finds_what_the_exact_scan_finds() -> None:
 def test_a_clean_text_still_finds_escaped_characters() -> None:
     from orgspec.load.loader import load_bytes
 
-    raw = load_bytes("t.yaml", 'kind: Team\nid: a\nname: "x\\u202ey"\nmission: plain\n'
-                     .encode())
+    raw = load_bytes("t.yaml", b'kind: Team\nid: a\nname: "x\\u202ey"\nmission: plain\n')
     assert [(i.code, i.location.line) for i in raw.issues] == [("IN003", 3)]
     assert raw.entities[0].data["name"] == "x\u202ey"
-    clean = load_bytes("t.yaml", "kind: Team\nid: a\nname: 'x y'\n".encode())
+    clean = load_bytes("t.yaml", b"kind: Team\nid: a\nname: 'x y'\n")
     assert clean.issues == [] and clean.entities[0].data["name"] == "x y"
