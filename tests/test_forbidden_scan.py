@@ -14,6 +14,7 @@ from orgspec.load.source import (
     MAYBE_FORBIDDEN_RAW,
     MAYBE_FORBIDDEN_VALUE,
     LineIndex,
+    maybe_forbidden,
     scan_forbidden,
 )
 
@@ -39,11 +40,13 @@ def test_the_supersets_find_every_forbidden_character() -> None:
                           for low in range(0xFFF0, 0x10000))]):
         for text in (ch, f"a{ch}b", f"{ch}\n", f"退{ch}"):
             if FORBIDDEN_RAW.search(text):
-                assert MAYBE_FORBIDDEN_RAW.search(text), hex(ord(ch))
+                assert maybe_forbidden(text), hex(ord(ch))
             if FORBIDDEN_VALUE.search(text):
                 assert MAYBE_FORBIDDEN_VALUE.search(text), hex(ord(ch))
-    assert not MAYBE_FORBIDDEN_RAW.search("退款 refund\r\n，审核\n")
-    assert MAYBE_FORBIDDEN_RAW.search("a\rb") and not MAYBE_FORBIDDEN_RAW.search("a\r\nb")
+                # a parse told the text is clean skips the values' search (`parse(clean=)`)
+                assert MAYBE_FORBIDDEN_RAW.search(text), hex(ord(ch))
+    assert not maybe_forbidden("退款 refund\r\n，审核\n")
+    assert maybe_forbidden("a\rb") and not maybe_forbidden("a\r\nb")
 
 
 def test_scan_forbidden_finds_what_the_exact_scan_finds() -> None:
@@ -53,3 +56,13 @@ def test_scan_forbidden_finds_what_the_exact_scan_finds() -> None:
                        for _ in range(rng.randint(0, 30)))
         got = [(b.line, b.col, b.char, b.structural) for b in scan_forbidden(text)]
         assert got == _exact_scan(text), repr(text)
+
+
+def test_a_clean_text_still_finds_escaped_characters() -> None:
+    from orgspec.load.loader import load_bytes
+
+    raw = load_bytes("t.yaml", b'kind: Team\nid: a\nname: "x\\u202ey"\nmission: plain\n')
+    assert [(i.code, i.location.line) for i in raw.issues] == [("IN003", 3)]
+    assert raw.entities[0].data["name"] == "x\u202ey"
+    clean = load_bytes("t.yaml", b"kind: Team\nid: a\nname: 'x y'\n")
+    assert clean.issues == [] and clean.entities[0].data["name"] == "x y"

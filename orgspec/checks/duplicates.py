@@ -90,7 +90,9 @@ def _groups(ctx: RuleContext, duties: list[tuple[str | None, str | None]], owner
               ) -> list[tuple[int, int, float]]:
         return ctx.shared.remember("OW007 pairs", key, search, list)
 
-    found = find_duty_groups(duties, owners, threshold, known=known, reuse=reuse)
+    # without a cache nothing is kept: no digest of every duty's features to key it by
+    found = find_duty_groups(duties, owners, threshold, known=known,
+                             reuse=reuse if ctx.shared.cache is not None else None)
     if len(known) != before:  # new texts: keep those in use now
         texts = {t or "" for pair in duties for t in pair}
         ctx.shared.keep(name, {t: f for t, f in known.items() if t in texts})

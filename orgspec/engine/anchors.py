@@ -137,6 +137,8 @@ class Anchors:
         self.org = org
         self._keys = _keys_by_file(org)
         self._pending = dict(self._keys)  # files whose spans are not built yet
+        self._single: dict[str, Span | None] = {}  # spans built one entity at a time
+        self._key_sets: dict[str, set[str]] = {}
         self.by_file: dict[str, list[Span]] = {}
         self.spans: dict[str, Span] = {}
         self._starts: dict[str, list[Pos]] = {}
@@ -165,20 +167,48 @@ class Anchors:
             return spans
         spans = []
         for key in self._pending.pop(file, ()):
-            kind, ident = _KINDS[key[:key.index(":")]], key[key.index(":") + 1:]
-            origin = self.org.origins[key]
-            top = _span(origin, key)
+            top, listed = self._entity(key)
             self.spans[key] = top
-            if len(origin.path) > 1 and origin.path[-2] == "responsibilities":
-                continue  # an inline duty: its span is its charter item's
-            top.parts = _parts(self.org, kind, ident, origin, key)
-            top.parts.sort(key=lambda p: p.start)
-            top.part_starts = [p.start for p in top.parts]
-            spans.append(top)
+            if listed:
+                spans.append(top)
         spans.sort(key=lambda s: s.start)
         self.by_file[file] = spans
         self._starts[file] = [s.start for s in spans]
         return spans
+
+    def _entity(self, key: str) -> tuple[Span, bool]:
+        """Entity `key`'s span with its parts, and whether it is listed among its file's
+        spans (an inline duty is not: its span is its charter item's)."""
+        kind, ident = _KINDS[key[:key.index(":")]], key[key.index(":") + 1:]
+        origin = self.org.origins[key]
+        top = _span(origin, key)
+        if len(origin.path) > 1 and origin.path[-2] == "responsibilities":
+            return top, False
+        top.parts = _parts(self.org, kind, ident, origin, key)
+        top.parts.sort(key=lambda p: p.start)
+        top.part_starts = [p.start for p in top.parts]
+        return top, True
+
+    def _own(self, entity: str, file: str) -> Span | None:
+        """The listed span of `entity` when it is one of `file`'s entities, else None;
+        built alone, without the file's other entities."""
+        if entity not in self._single:
+            origin = self.org.origins.get(entity)
+            span = None
+            # one of the file's entities as `_keys_by_file` gives them (an org view holds
+            # only its own)
+            if origin is not None and origin.file == file and \
+                    entity in self._key_set(file):
+                top, listed = self._entity(entity)
+                span = top if listed else None
+            self._single[entity] = span
+        return self._single[entity]
+
+    def _key_set(self, file: str) -> set[str]:
+        found = self._key_sets.get(file)
+        if found is None:
+            found = self._key_sets[file] = set(self._keys.get(file, ()))
+        return found
 
     def enclosing(self, loc: Location) -> list[Span]:
         """The spans holding `loc`, innermost first (empty outside every entity)."""
@@ -208,13 +238,18 @@ class Anchors:
         return self._identity(entity, loc)
 
     def _identity(self, entity: str, loc: Location) -> str:
-        inside = self.enclosing(loc)
         if not entity:
+            inside = self.enclosing(loc)
             return inside[0].key if inside else ""
-        for span in inside:
-            if span.key == entity or span.key.startswith(entity + "/"):
-                return span.key
-        return entity
+        # Only the entity's own span can answer (the file's top-level spans are disjoint;
+        # an entity nested in another, a position's inline duty, has no parts), so the
+        # file's other entities are not built: at 500 teams ~20 per finding.
+        span = self._own(entity, loc.file)
+        pos = (loc.line, loc.col)
+        if span is None or not span.holds(pos):
+            return entity
+        inner = span.part_at(pos)
+        return inner.key if inner is not None else span.key
 
     def first_lines(self, entity: str, locs: tuple[Location, ...]) -> set[tuple[str, int]]:
         """(file, line) of the first line of every entity or part the finding is on."""

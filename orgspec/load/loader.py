@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from orgspec.findings import Issue, Location
 from orgspec.i18n import M
 from orgspec.load.discovery import Candidate, Skipped, discover
-from orgspec.load.source import SourceError, decode, read_bytes, scan_forbidden
+from orgspec.load.source import SourceError, decode, maybe_forbidden, read_bytes, scan_forbidden
 from orgspec.load.sourcemap import FileMap
 from orgspec.load.suppress import Directive, scan_directives
 from orgspec.load.yamlevents import Limits, Path, parse
@@ -192,7 +192,8 @@ def load_bytes(shown: str, data: bytes, limits: Limits | None = None) -> RawFile
         out.failed = err.text
         return out
     out.directives.extend(scan_directives(text, shown))
-    bad = scan_forbidden(text)
+    suspect = maybe_forbidden(text)  # most files hold no such character: one search
+    bad = scan_forbidden(text) if suspect else []
     for b in bad:
         out.issues.append(Issue(M("file contains {what}", what=b.describe()),
                                 Location(shown, b.line, b.col),
@@ -201,7 +202,7 @@ def load_bytes(shown: str, data: bytes, limits: Limits | None = None) -> RawFile
     if any(b.structural for b in bad):
         out.failed = text
         return out
-    parsed = parse(text, limits or Limits())
+    parsed = parse(text, limits or Limits(), clean=not suspect)
     for p in parsed.problems:
         out.issues.append(Issue(p.message, Location(shown, p.line, p.col), hint=p.hint,
                                 code=p.code))
@@ -244,7 +245,10 @@ def _collect_item(item: Any, fmap: FileMap, path: Path, org: RawFile) -> None:
 
 
 def _dropped(fmap: FileMap, data: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in fmap.parsed.dropped.get(id(data), {}).items() if isinstance(k, str)}
+    dropped = fmap.parsed.dropped
+    if not dropped:  # no duplicate key in the file
+        return {}
+    return {k: v for k, v in dropped.get(id(data), {}).items() if isinstance(k, str)}
 
 
 def _not_an_entity(fmap: FileMap, path: Path, what: str, org: RawFile) -> None:

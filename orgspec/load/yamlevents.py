@@ -211,8 +211,11 @@ def loader_class() -> type:
     return yaml.SafeLoader
 
 
-def parse(text: str, limits: Limits | None = None, loader: type | None = None) -> Parsed:
-    """Parse every document in `text`; problems are returned, never raised."""
+def parse(text: str, limits: Limits | None = None, loader: type | None = None, *,
+          clean: bool = False) -> Parsed:
+    """Parse every document in `text`; problems are returned, never raised. `clean`: the
+    caller found that `text` holds no character of `MAYBE_FORBIDDEN_VALUE`
+    (`source.maybe_forbidden` is false), so only escapes can put one in a value."""
     out = Parsed()
     said = slips(text)
     if said:  # IME slips: say each at its place, not where the parser gave up
@@ -222,7 +225,7 @@ def parse(text: str, limits: Limits | None = None, loader: type | None = None) -
         return out
     parser = (loader or loader_class())(text)
     try:
-        _Builder(out, limits or Limits(), text).run(parser)
+        _Builder(out, limits or Limits(), text, clean).run(parser)
     except _Abort as stop:
         out.fatal = stop.problem
     except yaml.MarkedYAMLError as exc:
@@ -230,7 +233,7 @@ def parse(text: str, limits: Limits | None = None, loader: type | None = None) -
             # libyaml (PyYAML >= 6.0.4) refuses deep flow nesting while scanning ahead, before
             # our own depth limit sees an event; the pure parser streams, so the finding is
             # the same IN008 at the same place under either parser.
-            return parse(text, limits, yaml.SafeLoader)
+            return parse(text, limits, yaml.SafeLoader, clean=clean)
         out.fatal = _syntax_problem(exc, text)
     except yaml.YAMLError as exc:  # ReaderError and friends carry a position only
         out.fatal = Problem("IN001", M("YAML error: {detail}",
@@ -311,8 +314,9 @@ class _Frame:
 class _Builder:
     """Turns the event stream into dicts/lists/strings with an explicit stack."""
 
-    def __init__(self, out: Parsed, limits: Limits, text: str = "") -> None:
+    def __init__(self, out: Parsed, limits: Limits, text: str = "", clean: bool = False) -> None:
         self.out = out
+        self.clean = clean
         self.limits = limits
         self.text = text
         self.lines: LineIndex | None = None
@@ -331,6 +335,10 @@ class _Builder:
         max_nodes, max_chars = self.limits.nodes, self.limits.scalar_chars
         max_key = self.limits.key_chars
         bad_value = MAYBE_FORBIDDEN_VALUE.search  # a superset: `self.bad_value` is exact
+        # Only a double-quoted scalar can hold a character its text does not (an escape);
+        # the others hold the text's characters, folded line breaks and spaces. In a clean
+        # text they are not searched one by one.
+        every = not self.clean
         while True:
             ev = get()
             cls = ev.__class__
@@ -345,17 +353,18 @@ class _Builder:
                 if top is None:
                     self.attach(None if not ev.style and value in NULLS else value, ev)
                 elif top.is_map and top.key is None:
-                    if bad_value(value):  # a lone surrogate cannot reach any output
+                    if (every or ev.style == '"') and bad_value(value):
+                        # a lone surrogate cannot reach any output
                         value = _SURROGATE.sub("\ufffd", value)
                     if len(value) > max_key or value in top.container:
                         self.key(top, value, ev)  # too long, or a duplicate
                     else:
                         top.key, top.key_mark, top.discard = value, ev.start_mark, False
                 else:
-                    if bad_value(value):
+                    if (every or ev.style == '"') and bad_value(value):
                         value = self.bad_value(ev)
-                    if top.flow and not ev.style:
-                        self.flow_comma(top, ev)
+                    if top.flow and not ev.style and value[-1:].isdigit():
+                        self.flow_comma(top, ev)  # it reads on only after a digit
                     if self.cuts and not ev.style and not top.flow:
                         self.cut_by_comment(top, ev, value)
                     node = None if not ev.style and value in NULLS else value
@@ -569,21 +578,40 @@ class _Builder:
         return (top.table, k)
 
     def start(self, ev: Any, is_map: bool) -> None:
-        self.check_node(ev)
-        top = self.stack[-1] if self.stack else None
+        # `check_node` and `attach` inline for the common case (a container inside another,
+        # nothing refused): three method calls per container cost as much as its events
+        if ev.anchor is not None or ev.tag is not None or self.nodes >= self.limits.nodes:
+            self.check_node(ev)  # raises
+        self.nodes += 1
+        stack = self.stack
+        top = stack[-1] if stack else None
         if top is not None and top.is_map and top.key is None:
             raise _Abort(self.problem("IN007", M("mapping keys must be plain strings"), ev,
                                       M("complex keys (? [a, b]) are not part of the org "
                                         "format")))
-        if len(self.stack) >= self.limits.depth:
+        if len(stack) >= self.limits.depth:
             raise _Abort(self.problem("IN008", M("nesting deeper than {n} levels",
                                                    n=self.limits.depth),
                                       ev))
         container: Any = {} if is_map else []
         table: Any = {} if is_map else []
         self.out.tables[id(container)] = table
-        slot = self.attach(container, ev)
-        self.stack.append(_Frame(container, table, slot, bool(ev.flow_style)))
+        slot: tuple[Any, Any] | None
+        if top is None or (top.is_map and top.discard):
+            slot = self.attach(container, ev)
+        elif top.is_map:
+            k, km = top.key, top.key_mark
+            s, e = ev.start_mark, ev.end_mark
+            top.key = None
+            top.container[k] = container
+            top.table[k] = (km.line, km.column, s.line, s.column, e.line, e.column)
+            slot = (top.table, k)
+        else:
+            s, e = ev.start_mark, ev.end_mark
+            top.table.append((s.line, s.column, e.line, e.column))
+            top.container.append(container)
+            slot = (top.table, len(top.container) - 1)
+        stack.append(_Frame(container, table, slot, bool(ev.flow_style)))
 
     def end(self, ev: Any) -> None:
         frame = self.stack.pop()
