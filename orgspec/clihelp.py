@@ -23,6 +23,7 @@ from orgspec.i18n import MC, lookup
 CONTEXT = "help"
 USAGE = MC("help", "Usage: ")
 OPTIONS = MC("help", "Options:")
+OPTIONS_METAVAR = MC("help", "[OPTIONS]")  # click's placeholder in the usage line
 COMMANDS = MC("help", "Commands:")
 NOTES = MC("help", "[{notes}]")  # click's notes after an option's help: [default: json]
 DEFAULT = MC("help", "default: {default}")
@@ -86,8 +87,10 @@ def format_page(cmd: click.Command, ctx: click.Context, formatter: click.HelpFor
                 lang: str) -> None:
     """Usage, help text and options of `cmd`, said in `lang` (a group's commands are
     its own)."""
-    formatter.write_usage(ctx.command_path, " ".join(cmd.collect_usage_pieces(ctx)),
-                          prefix=_said(USAGE, lang))
+    pieces = cmd.collect_usage_pieces(ctx)
+    if pieces and pieces[0] == cmd.options_metavar == OPTIONS_METAVAR.template:
+        pieces[0] = _said(OPTIONS_METAVAR, lang)
+    formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_said(USAGE, lang))
     _paragraphs(formatter, _said(text_of(cmd.help), lang))
     rows = [row for param in cmd.get_params(ctx) if isinstance(param, click.Option)
             and (row := _record(param, ctx, lang)) is not None]

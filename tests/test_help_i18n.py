@@ -19,9 +19,9 @@ def _columns(line: str) -> int:
 
 
 @pytest.mark.parametrize(("lang", "said"), [
-    ("zh", ["用法：orgspec check [OPTIONS] [PATHS]...", "",
+    ("zh", ["用法：orgspec check [选项] [PATHS]...", "",
             "  检查 PATHS 中的组织（默认：配置的根目录，否则 ./org）。", "", "选项："]),
-    ("zh-Hant", ["用法：orgspec check [OPTIONS] [PATHS]...", "",
+    ("zh-Hant", ["用法：orgspec check [選項] [PATHS]...", "",
                  "  檢查 PATHS 中的組織（預設：設定的根目錄，否則 ./org）。", "", "選項："]),
     ("en", ["Usage: orgspec check [OPTIONS] [PATHS]...", "",
             "  Lint the org in PATHS (default: the configured root, else ./org).", "",

@@ -97,7 +97,7 @@ def test_a_usage_error_follows_lang_then_the_config_then_the_locale(tmp_path: Pa
 def test_help_and_version_are_not_errors() -> None:
     assert run_cli("--version").stdout.startswith("orgspec ")
     helped = run_cli("check", "--help", env=ZH)
-    assert helped.code == 0 and " check [OPTIONS] [PATHS]..." in helped.stdout
+    assert helped.code == 0 and " check [选项] [PATHS]..." in helped.stdout
 
 
 # --- pr-comment -------------------------------------------------------------------------------

@@ -490,10 +490,10 @@ def test_calendar_places_what_it_can_and_lists_the_rest(write_org, tmp_path: Pat
                   '</span></li>',
         "rarely": '<li><a href="meetings/allhands.html">All hands</a> <span class="muted">· '
                   'quarterly</span></li>',
-        "other": '<li><a href="meetings/none.html">Unplanned</a> <span class="muted">· '
-                 'no cadence</span></li>'
-                 '<li><a href="meetings/odd.html">Odd</a> <span class="muted">· '
-                 '&lt;b&gt;when the moon is full&lt;/b&gt;</span></li>'}
+        "other": '<li><a href="meetings/odd.html">Odd</a> <span class="muted">· '
+                 '&lt;b&gt;when the moon is full&lt;/b&gt;</span></li>'
+                 '<li><a href="meetings/none.html">Unplanned</a> <span class="muted">· '
+                 'no cadence</span></li>'}
     assert "<b>when" not in (out / "meetings" / "odd.html").read_text("utf-8")
     assert check_links(str(out)) == []
 

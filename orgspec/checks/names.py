@@ -113,5 +113,17 @@ def duplicate_name(ctx: RuleContext) -> Iterator[Issue]:
                                "department id), write {other!r}", id=ident, other=first)
                         if typo else
                         M("if both are one team, keep one of them; else give each a name "
-                          "of its own (e.g. {name}（华东）)", name=name),
+                          "of its own (e.g. {example})", example=_renamed(name)),
                         teams=(ident, first))
+
+
+def _renamed(name: str) -> str:
+    """`name` with a region suffix written in the name's own script (运营部（华东）,
+    運營部（華東）, Customer Service (East China)), so the example never mixes scripts."""
+    from orgspec.han import han_char
+    from orgspec.i18n.hant import _opencc
+
+    if not han_char().search(name):
+        return f"{name} (East China)"
+    traditional = _opencc("t2s").convert(name) != name
+    return name + ("（華東）" if traditional else "（华东）")

@@ -298,10 +298,11 @@ class Raci:
         """The matrix's holders in column order: teams, then positions, then people, each
         by the label in `names` (holder node -> label; pinyin order for Chinese, see
         text.collate), the id breaking ties; by id without `names`."""
-        from orgspec.text.collate import name_key
+        from orgspec.text.collate import name_key, person_key
 
         order = {"team": 0, "role": 1, "person": 2}
         held = {h for cells in self.matrix.values() for h in cells}
         labels = names or {}
         return sorted(held, key=lambda h: (order.get(h.split(":", 1)[0], 3),
-                                           name_key(labels.get(h, ""), h)))
+                                           (person_key if h.startswith("person:") else name_key)(
+                                               labels.get(h, ""), h)))

@@ -14,7 +14,7 @@ from typing import Any
 
 from orgspec.escape import tty_text
 from orgspec.i18n import MC, M, say
-from orgspec.model.models import ROLES
+from orgspec.model.models import ROLES, is_placeholder
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.model.positions import (
     attendance_of,
@@ -263,9 +263,12 @@ def _show_duty(org: Org, rid: str, duty: Any) -> dict[str, Any]:
 
 
 def _show_process(org: Org, pid: str, proc: Any) -> dict[str, Any]:
+    ids = {s.id for s in proc.steps}
     return {"owner": proc.owner, "responsibility": proc.responsibility,
             "steps": [{"id": s.id, "name": s.name, "owner": s.owner, "tracker": s.tracker,
-                       "sla": s.sla, "next": list(s.next)} for s in proc.steps]}
+                       "sla": s.sla, "next": list(s.next),
+                       "unknown_next": [n for n in s.next if n not in ids]}
+                      for s in proc.steps]}
 
 
 def _show_meeting(org: Org, mid: str, m: Any) -> dict[str, Any]:
@@ -436,11 +439,31 @@ def _step(step: dict[str, Any], lang: str, org: Org | None) -> str:
     for key in ("owner", "tracker"):
         if step.get(key):
             text += f"; {say(_FIELD_SAY[key], lang)}: {_named(step[key], 'owner', org)}"
+            text += _owner_mark(step[key], lang, org)
     if step.get("sla"):
         text += f"; {say(_FIELD_SAY['sla'], lang)}: {tty_text(step['sla'])}"
     if step.get("next"):
-        text += tty_text(f" → {', '.join(step['next'])}")
+        unknown = set(step.get("unknown_next") or ())
+        missing = f" ({say(_MARKS['step'], lang)})"
+        text += " → " + ", ".join(tty_text(str(n)) + (missing if n in unknown else "")
+                                  for n in step["next"])
     return text
+
+
+_MARKS = {"step": MC("label", "no such step"), "placeholder": MC("label", "no owner"),
+          "unknown": MC("label", "no such team, person or position")}
+
+
+def _owner_mark(value: Any, lang: str, org: Org | None) -> str:
+    """` (no owner)` after a placeholder (待定, TBD), ` (unknown)` after an id that is no
+    team, person or position, as the flowchart marks a link to a missing step."""
+    if not isinstance(value, str):
+        return ""
+    if is_placeholder(value):
+        return f" ({say(_MARKS['placeholder'], lang)})"
+    if org is not None and org.holder(value) is None:
+        return f" ({say(_MARKS['unknown'], lang)})"
+    return ""
 
 
 def _taken_step(item: dict[str, Any], lang: str, org: Org | None) -> str:

@@ -23,7 +23,7 @@ from orgspec.paths import in_project
 from orgspec.report.diagram import Diagram, FlowStep, Node, flow, tree
 from orgspec.report.labels import LABELS, guess_lang
 from orgspec.report.tree import TreeNode, flatten, on_cycles, team_tree
-from orgspec.text.collate import name_key
+from orgspec.text.collate import name_key, person_key
 
 
 @dataclass
@@ -655,5 +655,5 @@ def _load(org: Org) -> list[LoadRow]:
             for pid, person in org.people.items()]
     rows = [r for r in rows if r.accountable + r.teams_led + r.positions > 1]
     rows.sort(key=lambda r: (-(r.accountable + r.teams_led + r.positions),
-                             name_key(r.name, r.person)))
+                             person_key(r.name, r.person)))
     return rows[:LOAD_ROWS]

@@ -14,7 +14,7 @@ from orgspec.model.positions import split_team_held
 from orgspec.report.diagram import FlowStep, Node, flow, tree
 from orgspec.report.view import step_kind, unreachable_spots, unreachable_steps
 from orgspec.site.model import FOLDERS, KIND_NAMES, Link, SiteModel
-from orgspec.text.collate import name_key
+from orgspec.text.collate import name_key, person_key
 
 PAGE_ROWS = 1000  # rows per page of the duty list
 ROLE_LETTERS = {"A": "accountable", "R": "responsible", "C": "consulted", "I": "informed"}
@@ -227,7 +227,7 @@ def _subtree(m: SiteModel, tid: str) -> Any:
 def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
     org = m.org
     rows = []
-    for pid in sorted(org.people, key=lambda p: name_key(org.people[p].name or p, p)):
+    for pid in sorted(org.people, key=lambda p: person_key(org.people[p].name or p, p)):
         person = org.people[pid]
         link = m.person(pid)
         rows.append([link, person.title or "", [m.team(t) for t in m.member_of.get(pid, [])]])
@@ -478,7 +478,7 @@ def _positions(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
     org = m.org
     lab = m.labels
     rows = []
-    for rid in sorted(org.positions):
+    for rid in sorted(org.positions, key=lambda r: name_key(org.positions[r].name or r, r)):
         pos = org.positions[rid]
         row = _position_row(m, rid)
         holders: list[Link] = [*row.holders, *[Link(lab["vacant"])] * row.open]
@@ -517,7 +517,7 @@ def _meetings(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
     org = m.org
     lab = m.labels
     rows = []
-    for mid in sorted(org.meetings):
+    for mid in sorted(org.meetings, key=lambda i: name_key(org.meetings[i].name or i, i)):
         meeting = org.meetings[mid]
         owner = m.owner(meeting.owner) if meeting.owner and not is_placeholder(
             meeting.owner) else None
@@ -550,7 +550,7 @@ def _calendar(m: SiteModel, render: Render) -> str:
     org = m.org
     grid: dict[str, list[list[tuple[Link, str]]]] = {}
     unplaced: dict[str, list[tuple[Link, str]]] = {"nodays": [], "rarely": [], "other": []}
-    for mid in sorted(org.meetings):
+    for mid in sorted(org.meetings, key=lambda i: name_key(org.meetings[i].name or i, i)):
         meeting = org.meetings[mid]
         sched = schedule_of(meeting.cadence)
         link = m.meeting(mid)

@@ -29,17 +29,65 @@ def collation_key(text: str) -> tuple[tuple[str, int, str], ...]:
     fall back to the characters themselves (a total, stable order)."""
     folded = unicodedata.normalize("NFKC", text)
     if not any(_is_han(ch) for ch in folded):
-        return tuple((_fold(ch), 0, ch) for ch in folded)
+        return _natural(tuple((_fold(ch), 0, ch) for ch in folded))
     readings = _readings(folded)
-    return tuple((reading.rstrip("012345"), int(reading[-1]) if reading[-1:].isdigit() else 0,
-                  ch) if _is_han(ch) else (_fold(ch), 0, ch)
-                 for ch, reading in zip(folded, readings, strict=True))
+    return _natural(tuple(
+        (reading.rstrip("012345"), int(reading[-1]) if reading[-1:].isdigit() else 0, ch)
+        if _is_han(ch) else (_fold(ch), 0, ch)
+        for ch, reading in zip(folded, readings, strict=True)))
+
+
+def _natural(key: tuple[tuple[str, int, str], ...]) -> tuple[tuple[str, int, str], ...]:
+    """`key` with each run of ASCII digits merged into one item that orders by value
+    (M2 before M18, as people count): the digits, without leading zeros, prefixed by their
+    count; still a string of digits, so numbers keep sorting before letters."""
+    out: list[tuple[str, int, str]] = []
+    run = ""
+    for item in (*key, ("", 0, "")):
+        if item[2] and item[2] in "0123456789":
+            run += item[2]
+            continue
+        if run:
+            value = run.lstrip("0") or "0"
+            out.append((f"{len(value):04d}{value}", 0, run))
+            run = ""
+        if item[2]:
+            out.append(item)
+    return tuple(out)
 
 
 def name_key(name: str, ident: str = "") -> tuple[Any, ...]:
     """The sort key of an entity shown by `name` (its id when it has none), with `ident`
     as the tiebreak: `sorted(teams, key=lambda t: name_key(t.name or t.id, t.id))`."""
     return (collation_key(name or ident), ident)
+
+
+# A surname's reading where it differs from the character's common one (pypinyin has no
+# surname mode: mozillazg/python-pinyin#120, #297); the list follows overtrue/pinyin's
+# surnames table, single-character surnames only, Simplified and Traditional forms.
+_SURNAME_READINGS = {
+    "曾": "zeng1", "仇": "qiu2", "单": "shan4", "單": "shan4", "解": "xie4", "区": "ou1",
+    "區": "ou1", "查": "zha1", "朴": "piao2", "樸": "piao2", "盖": "ge3", "蓋": "ge3",
+    "乐": "yue4", "樂": "yue4", "召": "shao4", "种": "chong2", "種": "chong2",
+    "秘": "bi4", "冼": "xian3", "华": "hua4", "華": "hua4", "过": "guo1", "過": "guo1",
+    "纪": "ji3", "紀": "ji3", "繁": "po2", "覃": "qin2", "缪": "miao4", "繆": "miao4",
+    "翟": "zhai2", "折": "she2", "那": "na1", "佴": "nai4", "难": "nan4", "難": "nan4",
+    "粘": "nian4", "藏": "zang4", "薄": "bo2", "员": "yun4", "員": "yun4", "宿": "su4",
+    "卜": "bu3", "尉": "yu4", "长": "chang2", "長": "chang2", "句": "gou1", "燕": "yan1",
+    "重": "chong2", "都": "du1", "贾": "jia3", "賈": "jia3", "阚": "kan4", "闞": "kan4",
+    "隗": "wei3", "汜": "si4", "眭": "sui1", "万": "wan4", "萬": "wan4",
+}
+
+
+def person_key(name: str, ident: str = "") -> tuple[Any, ...]:
+    """Like `name_key`, for a person's name: its first character, the surname, is read as
+    a surname where that reading differs (曾 zēng, not céng; 单 shàn; 解 xiè; 区 ōu)."""
+    text = unicodedata.normalize("NFKC", name or ident)
+    key = collation_key(text)
+    reading = _SURNAME_READINGS.get(text[:1])
+    if reading is None:
+        return (key, ident)
+    return (((reading[:-1], int(reading[-1]), text[0]), *key[1:]), ident)
 
 
 def _fold(ch: str) -> str:

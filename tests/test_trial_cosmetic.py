@@ -1,0 +1,47 @@
+"""Small wording fixes from a new user's trial: examples in one script, notes and help in
+the run's language, unknown owners and missing steps marked where they are shown."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import run_cli
+
+TWINS = """\
+- {{kind: Team, id: ops, name: {name}, members: [a]}}
+- {{kind: Team, id: ops-east, name: {name}}}
+- {{kind: Person, id: a, name: 安娜}}
+"""
+
+
+@pytest.mark.parametrize(("name", "lang", "example"), [
+    ("运营部", "zh-Hant", "运营部（华东）"), ("運營部", "zh", "運營部（華東）"),
+    ("运营部", "zh", "运营部（华东）"), ("運營部", "zh-Hant", "運營部（華東）")])
+def test_the_rf008_example_keeps_the_names_script(write_org, name: str, lang: str,
+                                                  example: str) -> None:
+    run = run_cli("check", str(write_org({"o.yaml": TWINS.format(name=name)})), "--lang", lang)
+    assert "RF008" in run.stdout, run.stdout
+    assert example in run.stdout
+
+
+PROCESS = """\
+- {kind: Team, id: ops, name: 运营部}
+- kind: Process
+  id: refund
+  name: 退款
+  owner: ops
+  steps:
+    - {id: check, name: 审核, owner: 待定, next: [pay]}
+    - {id: pay, name: 打款, owner: operatons, next: [reveiw]}
+    - {id: done, name: 完成, owner: ops}
+"""
+
+
+def test_show_process_marks_unknown_owners_placeholders_and_missing_steps(write_org) -> None:
+    run = run_cli("show", "process", "refund", str(write_org({"o.yaml": PROCESS})),
+                  "--lang", "en")
+    assert run.code == 0, run.stderr
+    steps = [line.strip() for line in run.stdout.splitlines() if line.strip().startswith("- ")]
+    assert steps == ["- check 审核; owner: 待定 (no owner) → pay",
+                     "- pay 打款; owner: operatons (no such team, person or position) → "
+                     "reveiw (no such step)",
+                     "- done 完成; owner: ops 运营部"]
