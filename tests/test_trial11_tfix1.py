@@ -262,7 +262,8 @@ def test_a_file_level_finding_in_a_renamed_file_stays_known(tmp_path: Path) -> N
     git(tmp_path, "mv", "org/meetings.yaml", "org/会议.yaml")
     run = run_cli("check", "org", "--baseline", "bl.json", "--lang", "en", cwd=tmp_path)
     assert run.code == 0, run.stdout
-    assert run.stdout.splitlines()[-1] == "No problems found in 2 files (4 entities)."
+    assert run.stdout.splitlines()[-1] == ("No new problems found in 2 files (4 entities). 1 "
+                                           "known finding hidden by the baseline.")
     assert run.stderr == "baseline bl.json: 1 known finding not shown, 0 stale entries\n"
 
 
