@@ -356,3 +356,22 @@ def test_a_row_of_a_shared_name_without_a_parent_joins_the_first_with_a_note(
     assert by_name["运营部（电商事业部）"].members == ["e2", "e8"]
     assert "note: d.csv:7: no parent department for 运营部, one of several called so; taken " \
         "as 运营部（电商事业部）" in said
+
+
+def test_init_refuses_a_folder_that_is_an_org(tmp_path: Path) -> None:
+    # trial 2: `orgspec init org` on an imported org wrote org/org/org.yaml beside it
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "ke-fu-bu.yaml").write_text(
+        "- {kind: Team, id: ke-fu-bu, name: 客服部}\n", encoding="utf-8")
+    run = run_cli("init", "org", "--lang", "en", cwd=tmp_path)
+    assert run.code == 2
+    assert run.stderr == ("orgspec: error: org already holds YAML (org/ke-fu-bu.yaml): init adds "
+                          "its example org only to a new folder; check yours with `orgspec "
+                          "check org`\n")
+    assert sorted(p.name for p in (tmp_path / "org").iterdir()) == ["ke-fu-bu.yaml"]
+
+
+def test_init_writes_into_a_repository_of_other_yaml(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text("site_name: handbook\n", encoding="utf-8")
+    (tmp_path / "deploy.yaml").write_text("kind: Deployment\n", encoding="utf-8")
+    assert run_cli("init", ".", "--lang", "en", cwd=tmp_path).code == 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 
 from orgspec import output
@@ -64,7 +65,9 @@ def init_repo(directory: str, lang: str = "en") -> list[str]:
 def _refuse_beside_an_org(directory: str, files: dict[str, str]) -> None:
     """Raise InitError when a folder that `files` puts YAML into (not `directory` itself
     nor a hidden one: `.github`) already holds a YAML file, at any depth, as the loader
-    reads it: the example's teams and people would join that org."""
+    reads it, or when `directory` itself holds org files (an entity's `kind:` in a YAML
+    file outside hidden folders: `orgspec init org` on an imported org): the example's
+    teams and people would join that org."""
     folders = sorted({rel.split("/", 1)[0] for rel in files
                       if "/" in rel and not rel.startswith(".")
                       and rel.endswith((".yaml", ".yml"))})
@@ -80,3 +83,35 @@ def _refuse_beside_an_org(directory: str, files: dict[str, str]) -> None:
                                   "org only to a new folder; check yours with `orgspec check "
                                   "{org}`", org=org, first=os.path.normpath(
                                       os.path.join(directory, first)).replace(os.sep, "/")))
+    _refuse_inside_an_org(directory)
+
+
+def _org_kind() -> re.Pattern[str]:
+    from orgspec.model.models import KIND_ALIASES, KINDS
+
+    kinds = "|".join((*KINDS, *KIND_ALIASES))
+    return re.compile(rf"(?im)(?:^|[{{,\s-])kind\s*[:：]\s*[\"']?(?:{kinds})\b")
+
+
+def _refuse_inside_an_org(directory: str) -> None:
+    """Raise InitError when a YAML file in `directory` or below it (hidden folders left out)
+    defines an org entity (its first 64 KiB name one of the model's kinds)."""
+    if not os.path.isdir(directory):
+        return
+    pattern = None
+    for here, dirs, names in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(n for n in names if n.lower().endswith((".yaml", ".yml"))):
+            path = os.path.join(here, name)
+            try:
+                with open(path, "rb") as handle:
+                    head = handle.read(1 << 16).decode("utf-8", "replace")
+            except OSError:
+                continue
+            pattern = pattern or _org_kind()
+            if pattern.search(head):
+                org = os.path.normpath(directory)
+                raise InitError(M("{org} already holds YAML ({first}): init adds its example "
+                                  "org only to a new folder; check yours with `orgspec check "
+                                  "{org}`", org=org, first=os.path.normpath(path)
+                                  .replace(os.sep, "/")))
