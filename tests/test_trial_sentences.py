@@ -7,6 +7,7 @@ Traditional and English."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import html
 import re
 import sys
@@ -15,6 +16,9 @@ from typing import Any
 
 import pytest
 from conftest import run_cli
+
+from orgspec.engine.lint import lint
+from orgspec.load.config import Config
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -218,3 +222,21 @@ def test_site_pages_list_a_meeting_of_a_team_above(write_org: Any, tmp_path: Pat
         assert "月度经营分析会" in text and "through 星河电商, a team above" in text, page
     text = html.unescape((out / "teams/company.html").read_text("utf-8"))
     assert "月度经营分析会" in text and "a team above" not in text
+
+
+@pytest.mark.parametrize(("title", "codes"), [
+    ("NPS从30提升到30分", {"OK007"}),  # no change; 分 is points, not minutes
+    ("店铺评分从4.6提升到4.8分", set()),
+    ("NPS 从 30 提升到 45 分", set()),
+    ("首次响应时间从5分钟降低到2小时", {"OK008"}),  # minutes stay minutes
+])
+def test_fen_beside_a_bare_number_is_points(tmp_path: Path, title: str, codes: set[str]) -> None:
+    # trial 2: `NPS从30提升到30分` gave OK010 "30 (count) and 30分 (duration)"
+    org = tmp_path / "org.yaml"
+    org.write_text(
+        "- {kind: Team, id: ops, name: 运营部}\n"
+        "- kind: Objective\n  id: o1\n  title: 提升口碑\n  owner: ops\n  period: 2026-Q1\n"
+        f"  key_results:\n    - {{id: k1, title: {title}}}\n", encoding="utf-8")
+    result = lint([str(org)], Config(lang="en"), today=dt.date(2026, 1, 1))
+    found = {f.code for f in result.findings if f.code in {"OK007", "OK008", "OK010"}}
+    assert found == codes

@@ -215,6 +215,10 @@ class KeyResultValues:
         written once counts for both (`从1.2亿增长到1.5亿元`, `from 5 to 8%`): a bare number
         there takes the other value's money or percent unit."""
         base, target = parse_quantity(self.baseline or None), parse_quantity(self.target or None)
+        if base and target and _bare(base):  # `从30提升到45分`, `baseline: 4.6, target: 4.8分`
+            target = _points(target) or target
+        elif base and target and _bare(target):
+            base = _points(base) or base
         if base and target and {"baseline", "target"} <= self.said:
             if _bare(base) and target.kind in _SHARED:
                 base = replace(base, kind=target.kind, unit=target.unit)
@@ -228,6 +232,16 @@ _SHARED = ("money", "percent")  # units a sentence writes once for both values
 
 def _bare(q: Quantity) -> bool:
     return q.kind == "count" and not q.unit
+
+
+_POINTS = re.compile(r"\s*(\d+(?:\.\d+)?)\s*分\s*")  # `45分`, not `45分钟` nor `1小时30分`
+
+
+def _points(q: Quantity) -> Quantity | None:
+    """`q` read as a score when it is a number of 分 that the parser took for minutes (`4.8分`
+    beside a bare `4.6`: 分 is points there); None otherwise."""
+    m = _POINTS.fullmatch(q.text) if q.kind == "duration" else None
+    return replace(q, kind="count", unit="分", value=float(m.group(1))) if m else None
 
 
 def key_result_values(obj: Objective, kr: KeyResult, v: Verdict | None = None) -> KeyResultValues:
