@@ -121,9 +121,8 @@ def _renamed(name: str) -> str:
     """`name` with a region suffix written in the name's own script (运营部（华东）,
     運營部（華東）, Customer Service (East China)), so the example never mixes scripts."""
     from orgspec.han import han_char
-    from orgspec.i18n.hant import _opencc
+    from orgspec.text.script import to_simplified
 
     if not han_char().search(name):
         return f"{name} (East China)"
-    traditional = _opencc("t2s").convert(name) != name
-    return name + ("（華東）" if traditional else "（华东）")
+    return name + ("（华东）" if to_simplified(name) == name else "（華東）")
