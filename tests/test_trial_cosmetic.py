@@ -45,3 +45,23 @@ def test_show_process_marks_unknown_owners_placeholders_and_missing_steps(write_
                      "- pay 打款; owner: operatons (no such team, person or position) → "
                      "reveiw (no such step)",
                      "- done 完成; owner: ops 运营部"]
+
+
+def test_site_and_report_mark_an_unknown_step_owner_as_the_flowchart_gap(write_org,
+                                                                          tmp_path) -> None:
+    org = write_org({"o.yaml": PROCESS})
+    out = tmp_path / "public"
+    assert run_cli("site", str(org), "-o", str(out), "--lang", "en").code == 0
+    page = next(out.rglob("refund.html")).read_text(encoding="utf-8")
+    row = page[page.index('id="step-pay"'):].split("</tr>")[0]
+    assert 'class="sev-error"' in row  # the step table marks it as it marks 待定
+    assert ('<span class="plain">operatons</span> <span class="bad">(no such team, person or '
+            'position)</span>') in row
+    assert "reveiw <span class=\"bad\">(no such step)</span>" in row
+    svg_group = page[:page.index("operatons (no such team")].rsplit("<g", 1)[1]
+    assert "step-gap" in svg_group, svg_group  # the flowchart draws it as a step with no owner
+    report = tmp_path / "r.md"
+    assert run_cli("report", str(org), "-o", str(report), "--lang", "en").code in (0, 1)
+    text = report.read_text(encoding="utf-8")
+    assert 's1["打款<br/>operatons #40;no such team, person or position#41;"]' in text
+    assert "class s0,s1 gap" in text  # Mermaid's mark for a step with no owner

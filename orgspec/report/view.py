@@ -556,9 +556,10 @@ def _processes(org: Org, findings: list[Finding], labels: dict[str, str]) -> lis
 def process_steps(org: Org, pid: str, findings: Sequence[Finding],
                   labels: Mapping[str, str], spots: Spots | None = None) -> list[FlowStep]:
     """The steps of process `pid` as every flowchart draws them: each with its owner's name
-    (or `labels["no_owner"]` and the placeholder written), marked as `step_kind` says (the
-    unreachable steps those PR003 `findings` name; `spots`, `unreachable_spots(findings)`
-    when the caller draws every process)."""
+    (or `labels["no_owner"]` and the placeholder written, or an unknown id written and
+    `labels["unknown_owner"]`; both drawn as a step without an owner), marked as
+    `step_kind` says (the unreachable steps those PR003 `findings` name; `spots`,
+    `unreachable_spots(findings)` when the caller draws every process)."""
     from orgspec.model.models import is_placeholder
 
     proc = org.processes[pid]
@@ -567,10 +568,11 @@ def process_steps(org: Org, pid: str, findings: Sequence[Finding],
     below = cut_off(proc.steps)[1]
     for s in proc.steps:
         owned = bool(s.owner) and not is_placeholder(s.owner or "")
-        who = named(org, s.owner) if owned else " ".join(filter(None, (labels["no_owner"],
-                                                                       s.owner)))
+        known = owned and org.holder(s.owner) is not None
+        who = named(org, s.owner) if known else f"{s.owner} ({labels['unknown_owner']})" \
+            if owned else " ".join(filter(None, (labels["no_owner"], s.owner)))
         steps.append(FlowStep(s.id, s.name or s.id, who or "", list(s.next),
-                              step_kind(owned, s.id in lost), below.get(s.id, "")))
+                              step_kind(known, s.id in lost), below.get(s.id, "")))
     return steps
 
 

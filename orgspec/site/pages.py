@@ -391,15 +391,17 @@ def _processes(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         below = cut_off(proc.steps)[1]
         for s in proc.steps:
             owned = bool(s.owner) and not is_placeholder(s.owner or "")
+            known = owned and org.holder(s.owner) is not None
             owner = m.owner(s.owner) if owned else None
             steps.append({"id": s.id, "name": s.name or s.id, "description": s.description,
                           "owner": owner, "tracker": m.owner(s.tracker), "sla": s.sla or "",
                           "next": [(n, names.get(n, n), n in names) for n in s.next],
-                          "gap": not owned})
-            who = owner.text if owner else " ".join(filter(None, (m.labels["no_owner"],
-                                                                  s.owner)))
+                          "gap": not known, "unknown_owner": owned and not known})
+            who = owner.text if known and owner else \
+                f"{s.owner} ({m.labels['unknown_owner']})" if owned else \
+                " ".join(filter(None, (m.labels["no_owner"], s.owner)))
             flows.append(FlowStep(s.id, s.name or s.id, who, list(s.next),
-                                  step_kind(owned, s.id in lost), below.get(s.id, "")))
+                                  step_kind(known, s.id in lost), below.get(s.id, "")))
             for n in s.next:
                 b = owners.get(n)
                 if m.hands_off(s.owner, b):
