@@ -25,7 +25,7 @@ from orgspec.i18n import M, message_of, reason
 from orgspec.report.graph_export import FORMATS as GRAPH_FORMATS
 from orgspec.reporters import REPORTERS
 from orgspec.run import EXIT_OK, EXIT_USAGE, UsageError, make_config, render, targets_of
-from orgspec.usage import Choice, IntRange, Lang, Path
+from orgspec.usage import LANG_ENV, Choice, IntRange, Lang, Path
 
 LEVELS = tuple(s.label for s in sorted(Severity, reverse=True))
 LANG_CHOICES = ["zh", "zh-Hant", "en"]  # Simplified, Traditional Chinese, English
@@ -82,6 +82,10 @@ def _error_lang(kwargs: dict[str, Any], texts: Iterable[str] = ()) -> str:
 
     if kwargs.get("lang") in LANG_CHOICES:
         return str(kwargs["lang"])
+    from orgspec.i18n import parse_lang
+
+    if parse_lang(os.environ.get(LANG_ENV) or ""):  # `--help`, or a line click did not parse
+        return str(parse_lang(os.environ[LANG_ENV]))
     config = None
     if not kwargs.get("isolated"):
         from orgspec.load.config import find_config, peek_lang
@@ -146,6 +150,19 @@ def _reader_left() -> NoReturn:
     sys.exit(EXIT_BROKEN_PIPE)
 
 
+def _check_lang_env() -> None:
+    """A $ORGSPEC_LANG orgspec does not speak is one error line naming the variable (click
+    would blame `--lang`, which the user did not type)."""
+    from orgspec.i18n import parse_lang
+
+    value = os.environ.get(LANG_ENV)
+    if value and not parse_lang(value):
+        from orgspec.i18n import locale_lang
+
+        _fail(M("${var} is {value!r}, not one of zh, zh-Hant, en", var=LANG_ENV, value=value),
+              locale_lang())
+
+
 class _Group(HelpGroup):
     """The command group, whose usage errors (unknown option, bad choice, missing
     argument...) are one error line in the run's language, exit 2, as every other error,
@@ -163,6 +180,7 @@ class _Group(HelpGroup):
              complete_var: str | None = None, standalone_mode: bool = True,
              **extra: Any) -> NoReturn:
         argv = self.argv = list(sys.argv[1:] if args is None else args)
+        _check_lang_env()
         try:
             code = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
         except click.exceptions.NoArgsIsHelpError as exc:  # bare `orgspec`: the help
@@ -181,9 +199,22 @@ class _Group(HelpGroup):
         sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
+def _set_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """`orgspec --lang zh check ...`: the command's `--lang` reads $ORGSPEC_LANG, set for
+    this invocation only (tests run many in one process)."""
+    if value:
+        before = os.environ.get(LANG_ENV)
+        os.environ[LANG_ENV] = value
+        ctx.call_on_close(lambda: os.environ.pop(LANG_ENV, None) if before is None
+                          else os.environ.__setitem__(LANG_ENV, before))
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="orgspec", message="%(prog)s %(version)s")
 @click.option("--debug", is_flag=True, envvar="ORGSPEC_DEBUG", help="Show tracebacks.")
+@click.option("--lang", type=Lang(), expose_value=False, is_eager=True, callback=_set_lang,
+              help="Language of this help and of the command that follows (as "
+                   "$ORGSPEC_LANG).")
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
     """Organisation as code: lint teams, duties, OKRs and processes kept as YAML."""
@@ -230,8 +261,9 @@ def main(ctx: click.Context, debug: bool) -> None:
               help="Skip files git ignores when walking folders [default: respect].")
 @click.option("--no-cache", is_flag=True, envvar="ORGSPEC_NO_CACHE",
               help="Neither read nor write the cache of checked files and results.")
-@click.option("--lang", type=Lang(),
-              help="Language of the messages [default: config `lang`, else the content's, "
+@click.option("--lang", envvar=LANG_ENV, type=Lang(),
+              help="Language of the messages [default: $ORGSPEC_LANG, "
+                   "else config `lang`, else the content's, "
                    "else the locale's].")
 @click.pass_context
 def check(ctx: click.Context, /, **options: Any) -> None:
@@ -300,8 +332,9 @@ def _emit(text: str, output: str | None) -> None:
               show_default=True, help="Which schema to print.")
 @click.option("-o", "--output-dir", type=Path(file_okay=False),
               help="Write every schema into this folder instead of printing one.")
-@click.option("--lang", type=Choice(LANG_CHOICES, case_sensitive=False),
-              help="Language of the summary line [default: config `lang`, else the "
+@click.option("--lang", envvar=LANG_ENV, type=Choice(LANG_CHOICES, case_sensitive=False),
+              help="Language of the summary line [default: $ORGSPEC_LANG, "
+                   "else config `lang`, else the "
                    "locale's].")
 @click.pass_context
 def schema(ctx: click.Context, /, **options: Any) -> None:
@@ -330,8 +363,9 @@ def _schema(kind: str, output_dir: str | None, lang: str | None) -> int:
 @click.option("--format", "fmt", type=Choice(["text", "json", "markdown"]), default="text",
               show_default=True, help="A table, JSON metadata, or the Markdown reference.")
 @click.option("-o", "--output", type=Path(dir_okay=False), help="Write it here.")
-@click.option("--lang", type=Lang(),
-              help="Language of the summaries [default: config `lang`, else the locale's; "
+@click.option("--lang", envvar=LANG_ENV, type=Lang(),
+              help="Language of the summaries [default: $ORGSPEC_LANG, "
+                   "else config `lang`, else the locale's; "
                    "the Markdown reference: en].")
 @_config_options
 @click.pass_context
@@ -355,8 +389,9 @@ def _rules(fmt: str, output: str | None, lang: str | None, config_path: str | No
 
 @main.command()
 @click.argument("rule")
-@click.option("--lang", type=Lang(),
-              help="Language of the explanation [default: config `lang`, else the locale's].")
+@click.option("--lang", envvar=LANG_ENV, type=Lang(),
+              help="Language of the explanation [default: $ORGSPEC_LANG, "
+                   "else config `lang`, else the locale's].")
 @_config_options
 @click.pass_context
 def explain(ctx: click.Context, /, **options: Any) -> None:
@@ -416,8 +451,9 @@ def _config_command(config_path: str | None, isolated: bool) -> int:
 @_config_options
 @click.option("--process", metavar="ID", help="Only this process, as a flowchart (mermaid): "
               "its id, or its name as `show` reads it.")
-@click.option("--lang", type=Lang(),
-              help="Language of the labels [default: config `lang`, else the content's, "
+@click.option("--lang", envvar=LANG_ENV, type=Lang(),
+              help="Language of the labels [default: $ORGSPEC_LANG, "
+                   "else config `lang`, else the content's, "
                    "else the locale's].")
 @click.pass_context
 def graph(ctx: click.Context, /, **options: Any) -> None:
@@ -474,8 +510,9 @@ def _graph(paths: tuple[str, ...], fmt: str | None, output: str | None,
 @click.argument("paths", nargs=-1, type=Path())
 @click.option("--format", "fmt", type=Choice(["text", "json"]), default="text",
               show_default=True, help="Output format.")
-@click.option("--lang", type=Lang(),
-              help="Language of the labels [default: config `lang`, else the content's, "
+@click.option("--lang", envvar=LANG_ENV, type=Lang(),
+              help="Language of the labels [default: $ORGSPEC_LANG, "
+                   "else config `lang`, else the content's, "
                    "else the locale's].")
 @_config_options
 @click.pass_context
@@ -506,8 +543,9 @@ def _who(query: str, paths: tuple[str, ...], fmt: str, lang: str | None,
 @click.argument("paths", nargs=-1, type=Path())
 @click.option("--format", "fmt", type=Choice(["text", "json"]), default="text",
               show_default=True, help="Output format.")
-@click.option("--lang", type=Lang(),
-              help="Language of the labels [default: config `lang`, else the content's, "
+@click.option("--lang", envvar=LANG_ENV, type=Lang(),
+              help="Language of the labels [default: $ORGSPEC_LANG, "
+                   "else config `lang`, else the content's, "
                    "else the locale's].")
 @_config_options
 @click.pass_context
@@ -553,8 +591,9 @@ def _json(doc: Any) -> str:
 @click.option("--format", "fmt", type=Choice(["markdown", "html"]), default="markdown",
               show_default=True, help="Report format.")
 @click.option("-o", "--output", type=Path(dir_okay=False), help="Write it here.")
-@click.option("--lang", type=Lang(),
-              help="Language of the labels [default: config `lang`, else from the content].")
+@click.option("--lang", envvar=LANG_ENV, type=Lang(),
+              help="Language of the labels [default: $ORGSPEC_LANG, "
+                   "else config `lang`, else from the content].")
 @click.option("--limit", type=IntRange(min=1000), default=60_000, show_default=True,
               help="Most characters of Markdown (a pull-request comment holds 65,536).")
 @click.option("--templates", type=Path(file_okay=False, exists=True),
@@ -601,8 +640,9 @@ def _report(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | No
 @click.option("-o", "--output", "out_dir", required=True, type=Path(file_okay=False),
               help="Folder to write the site to (replaced whole; must be new, empty or an "
                    "earlier site).")
-@click.option("--lang", type=Lang(),
-              help="Language of the labels [default: config `lang`, else from the content].")
+@click.option("--lang", envvar=LANG_ENV, type=Lang(),
+              help="Language of the labels [default: $ORGSPEC_LANG, "
+                   "else config `lang`, else from the content].")
 @click.option("--no-people", is_flag=True, help="Leave out person pages (people stay names).")
 @click.option("--repo-url", metavar="URL", envvar="ORGSPEC_REPO_URL",
               help="GitHub or GitLab repository URL for view and edit links "
@@ -659,8 +699,9 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
 @click.option("--sheet", metavar="NAME", help="Roster XLSX: the sheet (default: the first).")
 @click.option("--force", is_flag=True,
               help="Overwrite files edited since the last import instead of writing NAME.new.")
-@click.option("--lang", type=Lang(),
-              help="Language of the notes and the summary [default: config `lang`, else the "
+@click.option("--lang", envvar=LANG_ENV, type=Lang(),
+              help="Language of the notes and the summary [default: $ORGSPEC_LANG, "
+                   "else config `lang`, else the "
                    "imported names', else the locale's].")
 @click.pass_context
 def import_command(ctx: click.Context, /, **options: Any) -> None:
@@ -707,7 +748,7 @@ def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple
 
 @main.command()
 @click.argument("directory", required=False, type=Path(file_okay=False))
-@click.option("--lang", type=Lang(),
+@click.option("--lang", envvar=LANG_ENV, type=Lang(),
               help="Language of the example org and its comments (and of an error): zh, "
                    "zh-Hant (Traditional script) or en [default: en].")
 @click.pass_context
@@ -743,8 +784,9 @@ def _init(directory: str | None, lang: str | None) -> int:
               show_default=True, help="One workbook, or one CSV file per table.")
 @click.option("-o", "--output", type=Path(),
               help="The workbook (default: org.xlsx) or the CSV folder (default: org-export).")
-@click.option("--lang", type=Lang(),
-              help="Headers and sheet names [default: config `lang`, else from the content].")
+@click.option("--lang", envvar=LANG_ENV, type=Lang(),
+              help="Headers and sheet names [default: $ORGSPEC_LANG, "
+                   "else config `lang`, else from the content].")
 @_config_options
 @click.pass_context
 def export_command(ctx: click.Context, /, **options: Any) -> None:
@@ -779,8 +821,9 @@ def _export(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | No
 
 @main.command(name="pr-comment")
 @click.argument("report", type=Path(exists=True, dir_okay=False))
-@click.option("--lang", type=Lang(),
-              help="Language of what it says [default: config `lang`, else the report's, "
+@click.option("--lang", envvar=LANG_ENV, type=Lang(),
+              help="Language of what it says [default: $ORGSPEC_LANG, "
+                   "else config `lang`, else the report's, "
                    "else the locale's].")
 @_config_options
 @click.pass_context

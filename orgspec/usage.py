@@ -146,6 +146,7 @@ class Lang(Choice):
                  choices=list(LANGS_SHOWN), hint=_guess(str(value), [guess] if guess else []))
 
 
+LANG_ENV = "ORGSPEC_LANG"  # a reader's own language, as `--lang` on every command they run
 LANGS_SHOWN = ("zh", "zh-Hant", "en")  # as --help lists them: Simplified, Traditional, English
 
 

@@ -1,0 +1,55 @@
+"""$ORGSPEC_LANG: a reader's own language for every command, as `--lang`; `orgspec --lang`."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from conftest import run_cli
+
+TAB = "- kind: Team\n  id: us-returns\n\tname: US Returns\n"  # IN001 on line 3
+ZH_ORG = "- {kind: Team, id: ops, name: 运营部, description: 负责店铺运营、大促活动策划与执行}\n"
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "tab"), ("zh-TW", "製表符"),
+                                             ("zh", "制表符")])
+def test_the_reader_s_language_beats_the_content_s(write_org, monkeypatch, lang: str,
+                                                    words: str) -> None:
+    org = write_org({"o.yaml": ZH_ORG, "us.yaml": TAB})
+    monkeypatch.setenv("ORGSPEC_LANG", lang)
+    run = run_cli("check", str(org))
+    assert run.code == 1
+    line = next(ln for ln in run.stdout.splitlines() if "IN001" in ln)
+    assert line.split("IN001")[0].endswith("us.yaml:3:1: "), line
+    assert words in line, line
+
+
+def test_the_flag_beats_the_reader_s_language(write_org, monkeypatch) -> None:
+    monkeypatch.setenv("ORGSPEC_LANG", "en")
+    run = run_cli("check", str(write_org({"o.yaml": ZH_ORG, "us.yaml": TAB})), "--lang", "zh")
+    assert "制表符" in run.stdout
+
+
+def test_the_group_option_sets_the_command_s_language_for_that_run_only(write_org) -> None:
+    org = str(write_org({"o.yaml": ZH_ORG, "us.yaml": TAB}))
+    assert "tab" in run_cli("--lang", "en", "check", org).stdout
+    assert "ORGSPEC_LANG" not in os.environ
+    assert "制表符" in run_cli("check", org).stdout  # the content's again
+
+
+def test_the_group_help_takes_lang() -> None:
+    run = run_cli("--help", "--lang", "zh")
+    assert run.code == 0, run.stderr
+    assert run.stdout.startswith("用法：")
+    assert "[选项] COMMAND" in run.stdout.splitlines()[0]
+
+
+def test_a_language_orgspec_does_not_speak_is_one_error_line(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("ORGSPEC_LANG", "fr")
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    run = run_cli("check", str(tmp_path))
+    assert run.code == 2
+    assert run.stderr.strip() == \
+        "orgspec: error: $ORGSPEC_LANG is 'fr', not one of zh, zh-Hant, en"
