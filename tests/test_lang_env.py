@@ -53,3 +53,35 @@ def test_a_language_orgspec_does_not_speak_is_one_error_line(monkeypatch, tmp_pa
     assert run.code == 2
     assert run.stderr.strip() == \
         "orgspec: error: $ORGSPEC_LANG is 'fr', not one of zh, zh-Hant, en"
+
+
+PROC = """\
+- {{kind: Team, id: ops, name: 运营部, members: [a]}}
+- {{kind: Person, id: a, name: 安娜}}
+- kind: Process
+  id: refund
+  name: 退款
+  owner: ops
+  require_tracker: {value}
+  steps:
+    - {{id: check, name: 审核, owner: ops}}
+"""
+
+
+@pytest.mark.parametrize(("value", "demands"), [("是", True), ('"是"', True), ("否", False),
+                                                ("對", True), ("yes", True), ("off", False)])
+def test_require_tracker_reads_chinese_yes_and_no(write_org, value: str, demands: bool) -> None:
+    run = run_cli("check", str(write_org({"o.yaml": PROC.format(value=value)})), "--lang", "en",
+                  "--format", "json")
+    codes = [(f["code"], f["line"]) for f in run.json()["findings"]]
+    assert not [c for c in codes if c[0] in ("SC003", "IN001")], codes
+    assert (("PR006", 9) in codes) is demands, codes  # the step names no tracker
+
+
+def test_a_word_that_is_no_yes_or_no_says_how_to_write_one(write_org) -> None:
+    run = run_cli("check", str(write_org({"o.yaml": PROC.format(value="maybe")})),
+                  "--lang", "zh")
+    line = next(ln for ln in run.stdout.splitlines() if "SC003" in ln)
+    assert line.split("SC003")[0].endswith("o.yaml:7:20: "), line
+    assert "'maybe' 既不是 true 也不是 false" in line
+    assert "`是` 或 `否`" in run.stdout

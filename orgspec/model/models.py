@@ -38,6 +38,20 @@ def _ref_shorthand(value: Any) -> Any:
     return {"ref": value} if isinstance(value, str) else value
 
 
+# YAML reads yes/no/on/off as booleans; a Chinese team writes 是/否 (or 是/否 in quotes).
+_YES_NO = {"是": True, "否": False, "对": True, "對": True, "真": True, "假": False,
+           "开": True, "開": True, "关": False, "關": False}
+
+
+def _yes_no(value: Any) -> Any:
+    return _YES_NO.get(value.strip(), value) if isinstance(value, str) else value
+
+
+YesNo = Annotated[
+    bool,
+    BeforeValidator(_yes_no),
+    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": sorted(_YES_NO)}]}),
+]
 RefList = Annotated[
     list[Ref],
     BeforeValidator(_one_or_many, json_schema_input_type=Ref | list[Ref]),
@@ -218,7 +232,7 @@ class Process(Strict):
     description: Text | None = None
     owner: Ref | None = None
     responsibility: Ref | None = Field(None, description="The Responsibility it serves.")
-    require_tracker: bool = False
+    require_tracker: YesNo = False
     channels: RefList = Field(default_factory=list, description="Where hand-offs are talked over.")
     trackers: RefList = Field(default_factory=list, description="Where the work is tracked.")
     steps: list[Step] = Field(default_factory=list, max_length=20_000)
