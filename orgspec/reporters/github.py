@@ -25,7 +25,9 @@ def _annotation(f: Finding, root: str | None, words: tuple[str, str], lang: str)
     message = f"{f.code} {tty_text(f.message)}"
     listed, more = f.listed_related()
     for rel in listed:  # GitHub shows an annotation's further lines under it
-        message += f"\n{words[0]}: {tty_text(rel.location.short())}: {tty_text(rel.message)}"
+        at = rel.location  # project-relative, as the annotation's own `file=`
+        where = f"{repo_path(at.file, root)}:{at.line}:{at.col}"
+        message += f"\n{words[0]}: {tty_text(where)}: {tty_text(rel.message)}"
     if more:
         message += f"\n{words[0]}: {tty_text(say(M('… and {n} more', n=more), lang))}"
     if f.hint:
