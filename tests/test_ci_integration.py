@@ -13,6 +13,7 @@ import jsonschema
 import pytest
 from conftest import EXAMPLES, REPO, assert_golden, committed_org, git, run_cli
 
+import orgspec
 from orgspec.escape import gh_data, gh_property, md_inline
 from orgspec.findings import Finding, LintResult, Location, Severity
 from orgspec.reporters import get
@@ -35,6 +36,7 @@ def test_sarif_validates_against_the_schema() -> None:
     jsonschema.Draft7Validator(SCHEMA).validate(log)
     driver = log["runs"][0]["tool"]["driver"]
     assert {r["id"] for r in driver["rules"]} >= {"OW001", "PR001", "OK004"}
+    assert driver["version"] == driver["semanticVersion"] == orgspec.__version__  # a trial
     assert all(r["partialFingerprints"]["orgspecFindingHash/v1"]
                for r in log["runs"][0]["results"])
 

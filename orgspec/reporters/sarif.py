@@ -43,7 +43,8 @@ def render(result: LintResult, project_root: str | None = None) -> str:
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "orgspec", "semanticVersion": __version__,
+            "tool": {"driver": {"name": "orgspec", "version": __version__,
+                                "semanticVersion": __version__,
                                 "informationUri": "https://github.com/orgspec/orgspec",
                                 "rules": [_rule(m, lang) for m in rules]}},
             "language": LANGUAGE.get(lang, lang),
