@@ -59,7 +59,8 @@ class _Gaps:
     """The dropped fields, indexed by entity and by the names their values mention, so each
     finding is checked in time independent of how many entities are incomplete."""
 
-    def __init__(self, org: Org, unresolved: list[Unresolved]) -> None:
+    def __init__(self, org: Org, unresolved: list[Unresolved],
+                 mentions: dict[str, set[str]] | None = None) -> None:
         self.by_key: dict[str, list[Gap]] = defaultdict(list)
         self.by_top: dict[str, list[Gap]] = defaultdict(list)
         self.by_word: dict[str, list[tuple[Gap, str]]] = defaultdict(list)
@@ -79,7 +80,7 @@ class _Gaps:
         # were dropped
         self.by_ref: dict[str, list[Unresolved]] = defaultdict(list)
         self.ref_in: dict[str, list[Unresolved]] = defaultdict(list)  # by entity
-        self._mentions: dict[str, set[str]] | None = None
+        self._mentions: dict[str, set[str]] | None = mentions  # `meant`'s, when it walked
         for ref in unresolved:
             gap = Gap(ref.key, frozenset({ref.field}))
             self.by_key[ref.key].append(gap)
@@ -133,13 +134,17 @@ def hold_back(findings: Iterable[Finding], org: Org, reads: dict[str, frozenset[
     `references_checked`: RF001 ran on every file, so without an RF001 among `findings`
     every reference resolves (the walk over them is saved)."""
     findings = _misspelt(list(findings), reads)
-    unresolved = [] if references_checked and not any(f.code == "RF001" for f in findings) \
-        else meant(org)
+    mentions: dict[str, set[str]] | None = None
+    if references_checked and not any(f.code == "RF001" for f in findings):
+        unresolved = []
+    else:
+        mentions = {}
+        unresolved = meant(org, mentions)  # one walk over the references for both
     if not org.incomplete and not org.failed and not unresolved:
         return findings
     absence = absence or {}
     unsure = {code: _may_define(org, kinds) for code, kinds in absence.items()}
-    gaps = _Gaps(org, unresolved)
+    gaps = _Gaps(org, unresolved, mentions)
     kept: list[Finding] = []
     causes: set[Unresolved] = set()
     for f in findings:

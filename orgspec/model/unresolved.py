@@ -47,15 +47,25 @@ class Unresolved:
     key: str = ""
 
 
-def meant(org: Org) -> list[Unresolved]:
+def meant(org: Org, mentions: dict[str, set[str]] | None = None) -> list[Unresolved]:
     """Every unresolved reference, in kind and entity order; O(references) after one index
-    per kind, built only when some reference is unresolved."""
+    per kind, built only when some reference is unresolved. `mentions`, when given, is
+    filled with the ids each entity key names in its reference fields (resolved or not),
+    in the same walk."""
     out: list[Unresolved] = []
     guess: dict[tuple[str, ...], _Guess] = {}
     tables = {kind: org.table(kind) for kind in ENTITY_KINDS}
     for key, part, field, path, value, kinds in references(org):
-        if value in tables[kinds[0]] or any(_known(org, k, value) for k in kinds) or \
-                is_placeholder(value) or is_vacant(value):
+        if mentions is not None:
+            named = mentions.get(key)
+            if named is None:
+                named = mentions[key] = set()
+            named.add(value)
+        if value in tables[kinds[0]] or (len(kinds) > 1 and any(value in tables[k]
+                                                                for k in kinds)):
+            continue
+        if any(node_key(k, value) in org.invalid for k in kinds) or is_placeholder(value) or \
+                is_vacant(value):
             continue
         parts = tuple(split_ids(value))
         found = None
@@ -74,20 +84,33 @@ def references(org: Org) -> Iterator[Reference]:
     """(entity key, key of the entity or part it is in, `Kind.field`, path below the
     entity, value, kinds it may name) for each id written in a reference field."""
     for kind, fields in FIELDS.items():
+        plan = [_field_plan(kind, name, kinds) for name, kinds in fields]  # once per kind
         for ident, entity in org.table(kind).items():
             key = node_key(kind, ident)
-            for name, kinds in fields:
-                top, _, part = name.partition(".")
-                if not part:
-                    yield from _values(key, key, f"{kind}.{top}", (top,), getattr(entity, top),
-                                       kinds)
+            for top, part, label, word, by, kinds in plan:
+                value = getattr(entity, top)
+                if not value:  # most fields are empty: no generator for them
                     continue
-                label = f"{PARTS[top]}.{part}" if top in PARTS else f"{kind}.{top}"
-                word, by = _PART_KEYS.get(top, ("", ""))
-                for i, item in enumerate(getattr(entity, top)):
-                    inner = f"{key}/{word}:{getattr(item, by)}" if word else key
-                    yield from _values(key, inner, label, (top, i, part), getattr(item, part),
-                                       kinds)
+                if not part:
+                    yield from _values(key, key, label, (top,), value, kinds)
+                    continue
+                for i, item in enumerate(value):
+                    written = getattr(item, part)
+                    if written:
+                        inner = f"{key}/{word}:{getattr(item, by)}" if word else key
+                        yield from _values(key, inner, label, (top, i, part), written, kinds)
+
+
+def _field_plan(kind: str, name: str, kinds: tuple[str, ...]
+                ) -> tuple[str, str, str, str, str, tuple[str, ...]]:
+    """(field, part field or "", `Kind.field` label, part key word, part id field, kinds)
+    for a `FIELDS` entry (`"steps.owner"`) of `kind`."""
+    top, _, part = name.partition(".")
+    if not part:
+        return top, "", f"{kind}.{top}", "", "", kinds
+    label = f"{PARTS[top]}.{part}" if top in PARTS else f"{kind}.{top}"
+    word, by = _PART_KEYS.get(top, ("", ""))
+    return top, part, label, word, by, kinds
 
 
 def _values(key: str, inner: str, field: str, path: tuple[Any, ...], value: Any,
@@ -98,10 +121,6 @@ def _values(key: str, inner: str, field: str, path: tuple[Any, ...], value: Any,
         for j, item in enumerate(value):
             if isinstance(item, str):
                 yield key, inner, field, (*path, j), item, kinds
-
-
-def _known(org: Org, kind: str, value: str) -> bool:
-    return value in org.table(kind) or node_key(kind, value) in org.invalid
 
 
 class _Guess:
