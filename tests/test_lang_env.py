@@ -83,5 +83,5 @@ def test_a_word_that_is_no_yes_or_no_says_how_to_write_one(write_org) -> None:
                   "--lang", "zh")
     line = next(ln for ln in run.stdout.splitlines() if "SC003" in ln)
     assert line.split("SC003")[0].endswith("o.yaml:7:20: "), line
-    assert "'maybe' 既不是 true 也不是 false" in line
+    assert "'maybe' 既不是 `true` 也不是 `false`" in line
     assert "`是` 或 `否`" in run.stdout

@@ -22,7 +22,15 @@ import yaml
 from orgspec.escape import is_text_joiner
 from orgspec.i18n import M
 from orgspec.load.source import FORBIDDEN_VALUE, MAYBE_FORBIDDEN_VALUE, LineIndex
-from orgspec.load.yamlhints import explain, flow_comma, flow_comment, plain, slips
+from orgspec.load.yamlhints import (
+    explain,
+    flow_comma,
+    flow_comment,
+    glued_dash,
+    plain,
+    slips,
+    unclosed_flow,
+)
 
 Path = tuple[Any, ...]
 Span = tuple[int, int, int, int]  # 1-based line, column, end line, end column
@@ -274,6 +282,13 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
         if found is not None:  # `[a, b #c]`: at the `#`, not on the line the parser gave up
             line, col = index.position(found[0])
             return Problem("IN001", found[1], line, col, found[2])
+        unclosed = unclosed_flow(text, exc.context_mark.index, mark.index if mark else len(text))
+        if unclosed is not None:  # `members: [a, b` then `mission:`: at the `[`
+            line, col = index.position(exc.context_mark.index)
+            return Problem("IN001", unclosed[0], line, col, unclosed[1])
+    glued = glued_dash(text, line) or (glued_dash(text, line - 1) if line > 1 else None)
+    if glued is not None:  # `-kind: Team`: the parser gives up on the item's next field
+        return Problem("IN001", glued[2], glued[0], glued[1], glued[3])
     explained = explain(message, text, line)
     said = explained[:2] if explained is not None else None
     if explained is not None and explained[2] is not None:

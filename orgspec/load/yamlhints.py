@@ -175,6 +175,30 @@ def comma_in_item(key: str, items: list[str], index: int) -> tuple[str, str] | N
 _KEY = re.compile(r"^(?P<indent> *)(?:- +)?(?P<key>[^\s:#][^:#]*?):(?:\s|$)")
 
 
+_GLUED_DASH = re.compile(r"^(?P<indent> *)-(?P<key>[^\s\-#][^:：#]*)[:：](?:\s|$)")
+
+
+def glued_dash(text: str, line: int) -> tuple[int, int, str, str] | None:
+    """`-kind: Team`: a list item's `-` with no space after it, on `line` or the nearest
+    line above it that is not blank or a comment (YAML reads `-kind` as a key, and the
+    parser gives up on the item's next field). As (line, column of the `-`, message, hint),
+    or None."""
+    lines = text.splitlines()
+    for number in range(min(line, len(lines)), 0, -1):
+        here = lines[number - 1]
+        if not here.strip() or here.lstrip().startswith("#"):
+            continue
+        m = _GLUED_DASH.match(here)
+        if m is None:
+            return None
+        key = m.group("key").strip()
+        return (number, len(m.group("indent")) + 1,
+                M("`-{key}` has no space after the `-`: YAML reads it as a key named "
+                  "`-{key}`, not as a list item", key=key),
+                M("write `- {key}`: a space after the `-`", key=key))
+    return None
+
+
 def explain(detail: str, text: str, line: int) -> tuple[str, str, int | None] | None:
     """What an indentation slip or an unquoted `: ` means, as (message, hint, column), or
     None; the column (1-based) is the key's first character for an indentation slip, over-
@@ -305,6 +329,28 @@ def flow_comment(text: str, start: int, stop: int) -> tuple[int, str, str] | Non
                 return (i, *_comment_said(text, i, opener, rest))
         i += 1
     return None
+
+
+# a `key:` starting a line, where the parser gave up inside a flow collection
+_BLOCK_KEY = re.compile(r"[ \t]*(?:-[ \t]+)?[^\s,\[\]{}#:：][^,\[\]{}#:：]*$")
+
+
+def unclosed_flow(text: str, start: int, stop: int) -> tuple[str, str] | None:
+    """The `[` (or `{`) opened at character `start` of `text` and never closed, when the
+    parser gave up at `stop` on a later line at a `key:` of the lines below (`members: [a, b`
+    then `mission: ...`): (message, hint) to be said at the bracket, where the mistake is;
+    None otherwise (a missing comma inside a list written over several lines, say)."""
+    opener = text[start:start + 1]
+    if opener not in _CLOSERS or stop >= len(text) or text[stop] not in ":：":
+        return None
+    begin = text.rfind("\n", 0, stop) + 1
+    if begin <= start or not _BLOCK_KEY.match(text[begin:stop]):
+        return None
+    closer = _CLOSERS[opener]
+    line = text.count("\n", 0, begin)  # the last line of the collection (1-based)
+    return (M("this `{open}` is never closed by `{close}`", open=opener, close=closer),
+            M("end it with `{close}` after its last item (line {line})", close=closer,
+              line=line))
 
 
 def _comment_said(text: str, at: int, opener: str, rest: str) -> tuple[str, str]:

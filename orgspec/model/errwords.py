@@ -124,7 +124,7 @@ def said(kind: str, ctx: dict[str, Any], value: Any, field: str) -> Said:
         return (M("{value!r} is not written in the form this field takes", value=value),
                 M("see the field in the README's table of the org format"))
     if kind in ("bool_parsing", "bool_type"):
-        return (M("{value!r} is neither true nor false", value=value),
+        return (M("{value!r} is neither `true` nor `false`", value=value),
                 M("write `true` or `false` (`是` or `否`)"))
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return (M("{value!r} is not a whole number", value=value),
