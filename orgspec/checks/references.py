@@ -209,6 +209,7 @@ class _Guesses:
         self._in_failed: dict[str, bool] = {}
         self._failed: Suggester | None = None
         self._copies: dict[str, set[str]] | None = None  # built on first use
+        self._folded: dict[tuple[bool, tuple[str, ...]], dict[str, tuple[str, str]]] = {}
         self.referenced: set[str] = set()  # every value written in a reference
         # unknown value -> (kinds wanted, where) per reference RF001 reports
         self.unknown: dict[str, list[tuple[tuple[str, ...], Location]]] = defaultdict(list)
@@ -251,6 +252,24 @@ class _Guesses:
                                      for m in _DEFINED.finditer(text))
         return self._failed
 
+    def _named_in_a_script(self, kinds: tuple[str, ...], names: dict[str, tuple[str, str]],
+                           value: str) -> tuple[str, str] | None:
+        """The entity named `value` in the other script, case or width (`林志伟` for 林志偉,
+        `ＨＲ部` for HR部, `returns cell` for Returns Cell), the names folded once per kinds
+        on first use (the Chinese ones only for a value that is not all ASCII)."""
+        from orgspec.text.fold import fold_name
+
+        plain = value.isascii()  # fold only the names that can match: ASCII ones are cheap
+        folded = self._folded.get((plain, kinds))
+        if folded is None:
+            folded = self._folded[(plain, kinds)] = {}
+            for name, found in names.items():
+                if name.isascii():
+                    folded.setdefault(" ".join(name.split()).casefold(), found)
+                elif not plain:
+                    folded.setdefault(fold_name(name), found)
+        return folded.get(fold_name(value))
+
     def hint(self, value: str, kinds: tuple[str, ...]) -> str:
         found = self.by_kinds.get(kinds)
         if found is None:
@@ -271,8 +290,9 @@ class _Guesses:
         value = bare or value
         if value.casefold() in folded:
             return M("an id is lowercase: write it as `{id}`", id=folded[value.casefold()])
-        if value.strip() in names:
-            kind, ident = names[value.strip()]
+        named = names.get(value.strip()) or self._named_in_a_script(kinds, names, value)
+        if named is not None:
+            kind, ident = named
             return M("{value} is the name of {kind} `{id}`: write `{id}`", value=value.strip(),
                      kind=KIND_WORDS.get(kind, kind), id=ident)
         close = suggester.close(value)

@@ -141,7 +141,22 @@ class _Guess:
             for ident in table:
                 self.names.setdefault(ident.casefold(), ident)
         self.close = Suggester(i for kind in kinds for i in org.table(kind))
+        self._folded: dict[str, str] | None = None
 
     def id_for(self, value: str) -> str | None:
         value = value.strip().strip(IME_QUOTES) or value  # `[“li”]`: the IME's quotes
-        return self.names.get(value.casefold()) or self.close.close(value)
+        return self.names.get(value.casefold()) or self._in_a_script(value) or \
+            self.close.close(value)
+
+    def _in_a_script(self, value: str) -> str | None:
+        """The id named `value` in the other script or width (`林志伟` for 林志偉), the
+        names folded on the first value that is not all ASCII."""
+        if value.isascii():  # ASCII names are keyed case-folded already
+            return None
+        from orgspec.text.fold import fold_name
+
+        if self._folded is None:
+            self._folded = {}
+            for name, ident in self.names.items():
+                self._folded.setdefault(name if name.isascii() else fold_name(name), ident)
+        return self._folded.get(fold_name(value))
