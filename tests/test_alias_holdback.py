@@ -274,3 +274,16 @@ def test_a_baseline_entry_held_back_says_so_not_that_its_file_did_not_load(
     assert written.stderr.splitlines()[1:] == [
         "保留了 base.json 中本次无法检查的 1 条条目（因另一条问题暂缓判断，待那条问题改正后再"
         "检查）"]
+
+
+def test_the_site_links_a_rename_without_aliases_to_the_page_the_team_has_now(
+        tmp_path: Path) -> None:
+    repo = _repo(tmp_path, BASE, UNALIASED.replace("accountable: shi-chang",
+                                                   "accountable: marketing"))
+    git(repo, "tag", "v1", "HEAD")
+    done = run_cli("site", "org", "-o", "public", "--isolated", "--lang", "en", "--since",
+                   "v1", cwd=repo)
+    assert done.code == 0, done.stderr
+    page = (repo / "public" / "changes" / "index.html").read_text("utf-8")
+    assert ('<a href="../teams/marketing.html">team looks renamed without `aliases: '
+            '[shi-chang]`: 市场部 (shi-chang) → 市场部 (marketing)</a>') in page
