@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from orgspec.i18n import M, message_of, say
+from orgspec.i18n import M, P, message_of, say
 from orgspec.paths import display_path, project_root
 
 if TYPE_CHECKING:
@@ -309,10 +309,14 @@ def _write_baseline(result: LintResult, path: str, configured: str | None) -> Ou
                            "fails every run until fixed, and what it holds was not checked; "
                            "fix it and write the baseline again"), lang))
     if held:
-        notes.append(say(M("kept 1 entry of {path} that this run could not check (its file "
-                           "or entity did not load)", path=old_path) if len(held) == 1 else
-                         M("kept {n} entries of {path} that this run could not check (their "
-                           "file or entity did not load)", n=len(held), path=old_path), lang))
+        why = baseline.why_unchecked(result)
+        reasons: dict[str, M] = {}  # each reason once, in the order of the entries
+        for entry in held:
+            if (said := why(entry)) is not None:
+                reasons.setdefault(str(said), said)
+        notes.append(say(P("kept {n} entry of {path} that this run could not check ({why})",
+                           "kept {n} entries of {path} that this run could not check ({why})",
+                           n=len(held), path=old_path, why=list(reasons.values())), lang))
     if outside:
         notes.append(say(M("kept 1 entry of {path} for files or rules this run was not "
                            "asked to check", path=old_path) if len(outside) == 1 else
@@ -345,12 +349,19 @@ def _apply_baseline(result: Any, path: str, targets: list[str], config: Config) 
                     file=now(e), code=e.get("code", "?"),
                     message=baseline.message_in(e, lang)), lang) for e in outcome.stale[:50]]
     if outcome.held:
-        notes.append(say(M("1 baseline entry not checked: its file or entity did not load "
-                           "(held back, not fixed)") if len(outcome.held) == 1 else
-                         M("{n} baseline entries not checked: their file or entity did not "
-                           "load (held back, not fixed)", n=len(outcome.held)), lang))
-    notes += [say(M("baseline entry not checked (held back): {file}: {code} {message}",
-                    file=now(e), code=e.get("code", "?"),
+        notes.append(say(P("{n} baseline entry not checked this run (not fixed)",
+                           "{n} baseline entries not checked this run (not fixed)",
+                           n=len(outcome.held)), lang))
+    why = baseline.why_unchecked(result)
+
+    def reason(entry: dict[str, Any]) -> Any:
+        """Why `entry` was not checked, its file as git now names it (`now`)."""
+        named = now(entry)
+        current = named.values["file"] if isinstance(named, M) else entry.get("file")
+        return why({**entry, "file": current}) or why(entry) or "?"
+
+    notes += [say(M("baseline entry not checked ({why}): {file}: {code} {message}",
+                    why=reason(e), file=now(e), code=e.get("code", "?"),
                     message=baseline.message_in(e, lang)), lang) for e in outcome.held[:50]]
     return notes
 
@@ -420,6 +431,9 @@ def _apply_diff(result: LintResult, head: list[Finding], org: Org, ref: str,
     except GitError as exc:
         raise UsageError(message_of(exc), result.lang) from None
     diff = compare(base, replace(result, findings=head), base_org, org)
+    # held back behind an id renamed without `aliases`: neither new nor unchanged
+    behind = {id(f) for held in diff.behind.values() for f in held}
+    result.findings = [f for f in result.findings if id(f) not in behind]
     shown = {id(f) for f in result.findings}
     new = [f for f in diff.new if id(f) in shown]
     result.unchanged, result.diff_ref = len(shown) - len(new), ref
@@ -427,7 +441,8 @@ def _apply_diff(result: LintResult, head: list[Finding], org: Org, ref: str,
     result.held_back = len(diff.held)
     new_ids = {id(f) for f in new}
     result.left_out = [f for f in result.findings if id(f) not in new_ids]
-    result.findings = where_it_was(new, base, base_org, org, ref, result.lang or "en")
+    result.findings = where_it_was(new, base, base_org, org, ref, result.lang or "en",
+                                   diff)
     result.org_diff = diff.changes
     result.org_diff_head = diff_head(ref, diff)
     from orgspec.reporters.text import org_diff_lines

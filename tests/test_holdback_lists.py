@@ -107,7 +107,12 @@ target: 12万, direction: increase, due: 2026-12-31}
 """
 
 TODAY = dt.date(2026, 6, 1)
-HELD = "(the findings that follow from this mistake are held back until it is fixed)"
+def held(*items: str) -> str:
+    """The note RF001's hint ends with: how many findings were held back, and which."""
+    n = len(items)
+    said = "1 finding that follows from this mistake is" if n == 1 else \
+        f"{n} findings that follow from this mistake are"
+    return f"({said} held back until it is fixed: {', '.join(items)})"
 
 
 def _found(write_org, text: str, *extra: str, lang: str = "en") -> list[tuple[str, str, int, int]]:
@@ -198,20 +203,24 @@ def test_an_objective_owner_typed_as_two_ids_holds_back_only_their_missing_objec
 
 def test_the_hint_says_what_the_list_means_and_that_the_cascade_is_held(write_org) -> None:
     hints = _hints(write_org, _edit("members: [li, zhao]", "members: li、zhao"))
-    assert hints == [f"'li、zhao' is one string: write the list `members: [li, zhao]` {HELD}"]
+    # HI004: ops has one member left (its lead); HI007: zhao is on no team
+    assert hints == ["'li、zhao' is one string: write the list `members: [li, zhao]` " +
+                     held("HI004 on team 'ops'", "HI007 on person 'zhao'")]
     hints = _hints(write_org, _edit("members: [li, zhao]", "members: li、zhao"), lang="zh")
     assert hints == ["'li、zhao' 是一个字符串：写成列表 `members: [li, zhao]`"
-                     "（由这个错误引起的其他问题在改正之前暂不报告）"]
+                     "（由这个错误引起的 2 条问题在改正之前暂不报告：团队 'ops' 的 HI004、"
+                     "人员 'zhao' 的 HI007）"]
     hints = _hints(write_org, _edit("members: [li, zhao]", "members: li、zhao"),
                    lang="zh-Hant")
-    assert hints[0].endswith("（由這個錯誤引起的其他問題在改正之前暫不報告）")
+    assert hints[0].endswith("（由這個錯誤引起的 2 條問題在改正之前暫不報告：團隊 'ops' 的 "
+                             "HI004、人員 'zhao' 的 HI007）")
 
 
 def test_a_one_id_field_written_with_several_says_to_keep_one(write_org) -> None:
     hints = _hints(write_org, _edit("  owner: ops\n  period", "  owner: ops、cs\n  period"),
                    "OK015")
-    assert hints[1:] == [f"'ops、cs' lists several ids, but `owner` names one: keep the one "
-                         f"meant (ops, cs) {HELD}"]
+    assert hints[1:] == ["'ops、cs' lists several ids, but `owner` names one: keep the one "
+                         "meant (ops, cs) " + held("OK015 on team 'cs'", "OK015 on team 'ops'")]
 
 
 def test_a_hint_says_nothing_is_held_when_nothing_was(write_org) -> None:
@@ -235,7 +244,8 @@ def test_a_mistyped_id_in_a_raci_list_is_one_finding(write_org, role: str, writt
     missing meeting of promo's teams would only follow from the typo."""
     text = _edit(RACI, written)
     assert _found(write_org, text) == [("RF001", "org.yaml", *at)]
-    assert _hints(write_org, text) == [f"did you mean 'warehouse'? {HELD}"]
+    assert _hints(write_org, text) == ["did you mean 'warehouse'? " +
+                                       held("OW006 on team 'warehouse'")]
 
 
 def test_an_unknown_id_nothing_is_close_to_holds_nothing_back(write_org) -> None:

@@ -132,9 +132,10 @@ def _said(write_org, lang: str) -> list[tuple[str, int, str, str]]:
 def test_mistakes_of_the_issue_say_the_fix(write_org) -> None:
     assert _said(write_org, "en") == [
         ("RF001", 2, "unknown Team 'HR' in `parent`",
-         "an id is lowercase: write it as `hr` (the findings that follow from this mistake "
-         "are held back until it is fixed)"),
-        ("RF001", 4, "unknown Team, Person or Role '客服部' in `accountable`",
+         "an id is lowercase: write it as `hr` (2 findings that follow from this mistake "
+         "are held back until it is fixed: OW006 on team 'cs', OW006 on team 'hr')"),
+        ("RF001", 4, "unknown Team, Person or Role '客服部' in RACI list `accountable` of duty "
+                     "'refunds'",
          "客服部 is the name of team `cs`: write `cs`"),
         ("SC003", 9, "`period` '2026Q1' is not a period: write `2026-Q1`",
          "periods are written 2026, 2026-H1 or 2026-Q1"),
@@ -143,8 +144,10 @@ def test_mistakes_of_the_issue_say_the_fix(write_org) -> None:
     ]
     assert _said(write_org, "zh") == [
         ("RF001", 2, "`parent` 中的 'HR' 不是已知的团队",
-         "id 只用小写：写成 `hr`（由这个错误引起的其他问题在改正之前暂不报告）"),
-        ("RF001", 4, "`accountable` 中的 '客服部' 不是已知的团队、人员或岗位",
+         "id 只用小写：写成 `hr`（由这个错误引起的 2 条问题在改正之前暂不报告：团队 'cs' 的 "
+         "OW006、团队 'hr' 的 OW006）"),
+        ("RF001", 4, "职责 'refunds' 的 RACI 列表 `accountable` 中的 '客服部' 不是已知的团队、"
+                     "人员或岗位",
          "客服部 是团队 `cs` 的名称：请写 `cs`"),
         ("SC003", 9, "`period` 的值 '2026Q1' 不是周期写法：请写 `2026-Q1`",
          "周期写成 2026、2026-H1 或 2026-Q1"),

@@ -160,7 +160,8 @@ def test_a_baseline_entry_held_back_by_a_failed_load_is_not_fixed(tmp_path: Path
     assert "stale baseline entry (fixed): org/okrs.yaml" not in run.stderr
     assert "1 stale entry" in run.stderr
     # OK009 (due outside the period) rests on the period; OK003 (no target value) does not
-    assert "baseline entry not checked (held back): org/okrs.yaml: OK009" in run.stderr
+    assert "baseline entry not checked (a field its rule reads is invalid and was left "\
+        "out): org/okrs.yaml: OK009" in run.stderr
     assert "org/okrs.yaml: OK003" not in run.stderr
 
     written = run_cli("check", "--lang", "en", "--write-baseline", ".orgspec-baseline.json",
@@ -466,6 +467,7 @@ def test_a_baseline_entry_whose_rule_reads_a_dropped_value_is_not_fixed(
         okrs.replace("2026-Q1", "2026年第一季度")
         .replace("召开客服周会", "客服满意度从 80% 到 90%"), "utf-8")
     run = run_cli("check", "--lang", "en", cwd=tmp_path)
-    assert "baseline entry not checked (held back): org/okrs.yaml: OK009" in run.stderr
+    assert "baseline entry not checked (a field its rule reads is invalid and was left "\
+        "out): org/okrs.yaml: OK009" in run.stderr
     assert "stale baseline entry (fixed): org/okrs.yaml: OK005" in run.stderr
     assert "stale baseline entry (fixed): org/okrs.yaml: OK009" not in run.stderr

@@ -175,16 +175,20 @@ def test_an_uppercase_id_hint_says_what_to_write(tmp_path: Path) -> None:
         ("SC003", 2, "an id is lowercase: write it as `wu-gang`"),
         ("SC003", 3, "use a-z, 0-9, - and _, starting with a letter or digit, e.g. "
                      "order-platform"),  # no lowercase form to offer
-        ("RF001", 4, "an id is lowercase: write it as `xu-tao` (the findings that follow "
-                     "from this mistake are held back until it is fixed)"),
-        ("RF001", 4, "an id is lowercase: write it as `xu-tao` (the findings that follow "
-                     "from this mistake are held back until it is fixed)"),
+        ("RF001", 4, "an id is lowercase: write it as `xu-tao` (1 finding that follows "
+                     "from this mistake is held back until it is fixed: HI007 on person "
+                     "'xu-tao')"),
+        ("RF001", 4, "an id is lowercase: write it as `xu-tao` (1 finding that follows "
+                     "from this mistake is held back until it is fixed: HI007 on person "
+                     "'xu-tao')"),
     ]
     assert [h for _, _, h in hints(tmp_path, "zh")] == [
         "id 只用小写：写成 `wu-gang`",
         "只用 a-z、0-9、- 和 _，以字母或数字开头，例如 order-platform",
-        "id 只用小写：写成 `xu-tao`（由这个错误引起的其他问题在改正之前暂不报告）",
-        "id 只用小写：写成 `xu-tao`（由这个错误引起的其他问题在改正之前暂不报告）"]
+        "id 只用小写：写成 `xu-tao`（由这个错误引起的 1 条问题在改正之前暂不报告：人员 "
+        "'xu-tao' 的 HI007）",
+        "id 只用小写：写成 `xu-tao`（由这个错误引起的 1 条问题在改正之前暂不报告：人员 "
+        "'xu-tao' 的 HI007）"]
     assert hints(tmp_path, "zh-Hant")[0][2] == "id 只用小寫：寫成 `wu-gang`"
 
 

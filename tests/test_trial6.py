@@ -324,16 +324,18 @@ SPACE_LEAD = """\
     ("zh-Hant", [("`lead` 中的 `chen-jing` 末尾多了一個全形空格，因此對不上任何人員",
                   "刪掉它，寫成 `lead: chen-jing`"),
                  ("`members` 中的 `lin-mei` 末尾多了一個不換行空格，因此對不上任何人員",
-                  "刪掉它，寫成 `lin-mei`（由這個錯誤引起的其他問題在改正之前暫不報告）")]),
+                  "刪掉它，寫成 `lin-mei`（由這個錯誤引起的 1 條問題在改正之前暫不報告："
+                  "人員 'lin-mei' 的 HI007）")]),
     ("zh", [("`lead` 中的 `chen-jing` 末尾多了一个全角空格，因此对不上任何人员",
              "删掉它，写成 `lead: chen-jing`"),
             ("`members` 中的 `lin-mei` 末尾多了一个不换行空格，因此对不上任何人员",
-             "删掉它，写成 `lin-mei`（由这个错误引起的其他问题在改正之前暂不报告）")]),
+             "删掉它，写成 `lin-mei`（由这个错误引起的 1 条问题在改正之前暂不报告："
+             "人员 'lin-mei' 的 HI007）")]),
     ("en", [("`chen-jing` in `lead` ends with a full-width space, so it names no Person",
              "delete it: write `lead: chen-jing`"),
             ("`lin-mei` in `members` ends with a non-breaking space, so it names no Person",
-             "delete it: write `lin-mei` (the findings that follow from this mistake are "
-             "held back until it is fixed)")]),
+             "delete it: write `lin-mei` (1 finding that follows from this mistake is "
+             "held back until it is fixed: HI007 on person 'lin-mei')")]),
 ])
 def test_a_typed_space_after_an_id_is_named_in_words(write_org, lang: str,
                                                      said: list[tuple[str, str]]) -> None:
@@ -409,7 +411,8 @@ def test_once_the_file_parses_the_typo_gets_its_did_you_mean(write_org) -> None:
                         "teams.yaml": TEAMS_BROKEN.replace("name：", "name: ")})
     found = [f for f in check(folder, "zh-Hant") if f["code"] == "RF001"]
     assert (found[0]["line"], found[0]["hint"]) == (4, "是不是要寫 'operations'？"
-                                                          "（由這個錯誤引起的其他問題在改正之前暫不報告）")
+                                                          "（由這個錯誤引起的 1 條問題在改正之前"
+                                                          "暫不報告：團隊 'operations' 的 OW006）")
 
 
 TINY = """\

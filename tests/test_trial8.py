@@ -296,9 +296,11 @@ def test_a_full_width_semicolon_or_an_enumeration_comma_in_a_list_is_named(
                                    "前后的项当作一项")
     # tech's empty charter (OW006) follows from either item: held back, which both say
     assert found[0]["hint"] == ("用半角逗号分隔各项：`consulted: [ops, tech]`"
-                                "（由这个错误引起的其他问题在改正之前暂不报告）")
+                                "（由这个错误引起的 1 条问题在改正之前暂不报告：团队 'tech' 的 "
+                                "OW006）")
     assert found[1]["message"].startswith("`informed` 的列表中有顿号 `、`（U+3001）")
-    assert found[1]["hint"].endswith("（由这个错误引起的其他问题在改正之前暂不报告）")
+    assert found[1]["hint"].endswith("（由这个错误引起的 1 条问题在改正之前暂不报告：团队 "
+                                     "'tech' 的 OW006）")
     assert check(folder, "zh-Hant")[1]["message"].startswith("`informed` 的列表中有頓號 `、`")
     assert check(folder, "en")[1]["message"].startswith("an enumeration comma `、` (U+3001)")
 

@@ -144,8 +144,9 @@ def test_a_full_width_comma_in_a_flow_list_loads_and_is_one_finding(write_org) -
     assert findings[1]["message"] == ("a full-width comma `，` (U+FF0C) in the list of "
                                       "`consulted`: YAML reads the items around it as one")
     assert findings[1]["hint"] == ("separate the items with ASCII commas: "
-                                   "`consulted: [order-platform, li]` (the findings that "
-                                   "follow from this mistake are held back until it is fixed)")
+                                   "`consulted: [order-platform, li]` (1 finding that "
+                                   "follows from this mistake is held back until it is fixed: "
+                                   "OW006 on team 'order-platform')")
 
 
 QUOTES_ORG = """\
@@ -174,8 +175,9 @@ def test_ids_in_ime_quotes_get_the_same_did_you_mean_in_a_list_as_alone(write_or
     run = run_cli("check", str(folder), "--format", "json", "--lang", "en", "--select", "RF,HI")
     # p2 is on a team once the quotes go: no HI007 "on no team" beside the RF001
     assert [(f["code"], f["line"], f["hint"]) for f in run.json()["findings"]] == [
-        ("RF001", 5, "did you mean 'p2'? (the findings that follow from this mistake are held "
-                     "back until it is fixed)"), ("RF001", 12, "did you mean 'p1'?"),
+        ("RF001", 5, "did you mean 'p2'? (1 finding that follows from this mistake is held "
+                     "back until it is fixed: HI007 on person 'p2')"),
+        ("RF001", 12, "did you mean 'p1'?"),
         ("RF001", 13, "did you mean 'live-ops'?"), ("RF001", 17, "did you mean 'live-ops'?")]
 
 
@@ -278,7 +280,7 @@ def test_a_baseline_entry_of_a_file_moved_with_git_mv_is_named_by_its_current_pa
     moved = tmp_path / "org" / "团队.yaml"
     moved.write_text(BASE_TEAMS + "- kind: Team\n  id: [x\n", "utf-8")  # fails to load
     run = run_cli("check", "--lang", "en", cwd=tmp_path)
-    assert "baseline entry not checked (held back): org/团队.yaml (renamed from "\
+    assert "baseline entry not checked (its file did not load): org/团队.yaml (renamed from "\
         "org/teams.yaml): OW003 duty 'promo' has responsible company but no accountable "\
         "owner" in run.stderr.splitlines()
     moved.write_text(BASE_TEAMS.replace("  responsible: company\n",

@@ -13,7 +13,7 @@ from orgspec.engine.registry import check
 from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import M
 from orgspec.load.yamlhints import comma_in_item
-from orgspec.model.aliases import Renamed
+from orgspec.model.aliases import Renamed, former_ids
 from orgspec.model.models import ID_PATTERN, KINDS, ROLES, is_placeholder, is_vacant
 from orgspec.model.org import Org, Origin, ident_of, node_key
 from orgspec.model.validate import DUPLICATE
@@ -205,7 +205,8 @@ class _Guesses:
     def __init__(self, org: Org) -> None:
         self.org = org
         self.by_kinds: dict[tuple[str, ...], tuple[Suggester, dict[str, str],
-                                                   dict[str, tuple[str, str]]]] = {}
+                                                   dict[str, tuple[str, str]],
+                                                   dict[str, str]]] = {}
         self._in_failed: dict[str, bool] = {}
         self._failed: Suggester | None = None
         self._copies: dict[str, set[str]] | None = None  # built on first use
@@ -282,8 +283,11 @@ class _Guesses:
             folded = {i.casefold(): i for i in sorted(ids, reverse=True)}
             names = {str(e.name).strip(): (k, i) for k in reversed(kinds)
                      for i, e in self.org.table(k).items() if getattr(e, "name", None)}
-            found = self.by_kinds[kinds] = (Suggester(ids), folded, names)
-        suggester, folded, names = found
+            # a typo of a former id means the entity that keeps it: suggest its current id
+            formerly = former_ids(self.org, kinds)
+            found = self.by_kinds[kinds] = (Suggester([*ids, *formerly]), folded, names,
+                                            formerly)
+        suggester, folded, names, formerly = found
         bare = value.strip(IME_QUOTES)
         if bare != value and bare in folded.values():  # `[“p1”]`: the quotes an IME typed
             return M("did you mean {id!r}?", id=bare)
@@ -296,6 +300,8 @@ class _Guesses:
             return M("{value} is the name of {kind} `{id}`: write `{id}`", value=value.strip(),
                      kind=KIND_WORDS.get(kind, kind), id=ident)
         close = suggester.close(value)
+        if close in formerly:
+            return M("did you mean {id!r} (formerly {old!r})?", id=formerly[close], old=close)
         return M("did you mean {id!r}?", id=close) if close else ""
 
 
@@ -450,8 +456,12 @@ def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
                      "not a tool: name tools in the process's `trackers`")
         at = origin.value(*where)
         guesses.unknown[value].append((kinds, at))
-        yield Issue(M("unknown {kinds} {value!r} in `{field}`", kinds=wanted, value=value,
-                      field=label), at, entity=node_key(kind, ident),
+        # a duty's RACI lists are four lists of the same ids: say which, of which duty
+        said = M("unknown {kinds} {value!r} in RACI list `{field}` of duty {duty!r}",
+                 kinds=wanted, value=value, field=label, duty=ident) \
+            if kind == "responsibility" and label in ROLES else \
+            M("unknown {kinds} {value!r} in `{field}`", kinds=wanted, value=value, field=label)
+        yield Issue(said, at, entity=node_key(kind, ident),
                     hint=hint or M("add the {kinds} {value!r} to the org's files, or change "
                                    "it to an existing id", kinds=wanted,
                                    value=value))

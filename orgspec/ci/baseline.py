@@ -32,7 +32,7 @@ class BaselineOutcome:
 
     known: int = 0
     stale: list[dict[str, Any]] = field(default_factory=list)  # fixed
-    held: list[dict[str, Any]] = field(default_factory=list)  # not checked: did not load
+    held: list[dict[str, Any]] = field(default_factory=list)  # not checked (`why_unchecked`)
     outside: list[dict[str, Any]] = field(default_factory=list)  # files or rules not asked
 
 
@@ -161,10 +161,18 @@ def in_scope(result: LintResult) -> Callable[[dict[str, Any]], bool]:
 
 
 def not_checked(result: LintResult) -> Callable[[dict[str, Any]], bool]:
-    """Whether a baseline entry's finding could not be judged by this run: it was held back
-    (it depends on a value dropped or a file that failed), its entity lost a field its rule
-    reads or was held as invalid, its file failed to load, or its file was not read while
-    some file failed (the entity may have moved into it)."""
+    """Whether a baseline entry's finding could not be judged by this run (`why_unchecked`
+    gives a reason)."""
+    why = why_unchecked(result)
+    return lambda entry: why(entry) is not None
+
+
+def why_unchecked(result: LintResult) -> Callable[[dict[str, Any]], M | None]:
+    """Why a baseline entry's finding could not be judged by this run, or None when it
+    could: it was held back (it depends on a value another finding reports dropped, or a
+    reference another finding reports unknown), its entity was held as invalid or lost a
+    field its rule reads, its file failed to load, or its file was not read while some file
+    failed (the entity may have moved into it)."""
     import os
 
     def norm(path: str) -> str:
@@ -176,16 +184,22 @@ def not_checked(result: LintResult) -> Callable[[dict[str, Any]], bool]:
     for key, fields in result.unchecked:
         dropped.setdefault(key.split("/", 1)[0], set()).update(fields)
 
-    def check(entry: dict[str, Any]) -> bool:
+    def why(entry: dict[str, Any]) -> M | None:
         if entry["fingerprint"] in result.held:
-            return True
+            return M("held back behind another finding until that one is fixed")
         gone = dropped.get(str(entry.get("entity") or "").split("/", 1)[0], set())
         meta = result.rules.get(str(entry.get("code")))
-        if "*" in gone or (gone and meta is not None and gone & set(meta.reads)):
-            return True
+        if "*" in gone:
+            return M("its entity is invalid")
+        if gone and meta is not None and gone & set(meta.reads):
+            return M("a field its rule reads is invalid and was left out")
         file = entry.get("file")
         if not failed or not isinstance(file, str):
-            return False
-        return norm(file) in failed or norm(file) not in read
+            return None
+        if norm(file) in failed:
+            return M("its file did not load")
+        if norm(file) not in read:
+            return M("its file was not read while another file failed to load")
+        return None
 
-    return check
+    return why

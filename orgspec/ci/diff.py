@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from orgspec.ci.unaliased import Guessed, unaliased
 from orgspec.findings import Finding, LintResult, Location, Related
 from orgspec.i18n import M, reason, say
 from orgspec.load.config import Config
@@ -39,7 +40,12 @@ class OrgDiff:
     # were held back behind another finding: `held`, a part of them): not fixed
     unknown: list[Finding] = field(default_factory=list)
     held: list[Finding] = field(default_factory=list)
+    # new findings of the head held back behind an unknown reference to an id renamed
+    # without `aliases` (`unaliased`), by the place of the RF001 that reports it
+    behind: dict[tuple[str, int, int], list[Finding]] = field(default_factory=dict)
     changes: list[str] = field(default_factory=list)  # `M`s: English, said in any language
+    # kind -> former id -> (current id, what they share): renamed without `aliases`
+    unaliased: dict[str, Guessed] = field(default_factory=dict)
 
 
 Moved = dict[str, dict[str, str]]  # kind -> former id -> current id (`_renamed`)
@@ -188,12 +194,15 @@ def compare(base: LintResult, head: LintResult, base_org: Org, head_org: Org) ->
 
     sources = _Sources(base, head, base_org, head_org)
     moved = {kind: _renamed(base_org, head_org, kind, sources) for kind in KINDS}
+    guessed = {kind: _unaliased(base_org, head_org, kind, moved[kind], sources)
+               for kind in _LINES}
     before = {f.fingerprint for f in base.findings}
     after = {f.fingerprint for f in head.findings}
     new = [f for f in head.findings if f.fingerprint not in before]
     gone = [f for f in base.findings if f.fingerprint not in after]
     carried = _carried_over(gone, new, moved, head_org, sources)
-    diff = OrgDiff(new=[f for f in new if id(f) not in carried])
+    diff = OrgDiff(new=[f for f in new if id(f) not in carried], unaliased=guessed)
+    _hold_behind_renames(diff, head, head_org)
     unchecked, inside = not_checked(head), in_scope(head)
     unloaded = _unloaded(head)
     for f in gone:
@@ -212,11 +221,32 @@ def compare(base: LintResult, head: LintResult, base_org: Org, head_org: Org) ->
             diff.unknown.append(f)
             if not unloaded(f.location.file):
                 diff.held.append(f)
-    diff.changes = sources.note() + _team_changes(base_org, head_org, moved, sources) + \
-        _duty_changes(base_org, head_org, moved, sources) + _finding_changes(diff) + \
-        _kr_changes(base_org, head_org, moved, sources) + \
-        _person_moves(base_org, head_org, moved["Team"], sources)
+    diff.changes = sources.note() + _team_changes(base_org, head_org, moved, sources,
+                                                  guessed) + \
+        _duty_changes(base_org, head_org, moved, sources, guessed) + _finding_changes(diff) + \
+        _kr_changes(base_org, head_org, moved, sources, guessed) + \
+        _person_moves(base_org, head_org, _teams_renamed(moved, guessed), sources)
     return diff
+
+
+def _hold_behind_renames(diff: OrgDiff, head: LintResult, head_org: Org) -> None:
+    """Hold back the new findings that follow from an unknown reference to an id renamed
+    without `aliases` (`diff.unaliased`): the hold-back (`engine.holdback`) read that id
+    as the entity renamed, so the team that lost its duties through it has no finding of
+    its own; one mistake, one finding (its RF001). `diff.new` keeps the others;
+    `diff.behind` records what each RF001 held back."""
+    known = {kind: {old: new for old, (new, _) in pairs.items()}
+             for kind, pairs in diff.unaliased.items() if pairs}
+    if not known or not any(f.code == "RF001" for f in diff.new):
+        return
+    from orgspec.engine.anchors import Anchors
+    from orgspec.engine.holdback import held_behind
+
+    kept, behind = held_behind(diff.new, head_org, {c: m.reads for c, m in head.rules.items()},
+                               Anchors(head_org),
+                               {c: m.absence for c, m in head.rules.items() if m.absence},
+                               known=known)
+    diff.new, diff.behind = kept, behind
 
 
 def _unloaded(head: LintResult) -> Callable[[str], bool]:
@@ -272,6 +302,12 @@ def _carried_over(gone: list[Finding], new: list[Finding], moved: Moved, head_or
             if same_finding:
                 out.update((id(f), id(same_finding.pop(0))))
     return out
+
+
+def _teams_renamed(moved: Moved, guessed: dict[str, Guessed]) -> dict[str, str]:
+    """Former team id -> current id, renamed with `aliases` or looking so without: a person
+    in a team renamed did not move."""
+    return {**{old: new for old, (new, _) in guessed.get("Team", {}).items()}, **moved["Team"]}
 
 
 def _person_moves(a: Org, b: Org, renamed: dict[str, str], src: _Sources) -> list[str]:
@@ -431,16 +467,31 @@ def _renamed(a: Org, b: Org, kind: str, src: _Sources) -> dict[str, str]:
     return out
 
 
-def _lifecycle(a: Org, b: Org, kind: str, moved: dict[str, str], src: _Sources) -> list[str]:
+def _unaliased(a: Org, b: Org, kind: str, moved: dict[str, str], src: _Sources) -> Guessed:
+    """`ci.unaliased` over the entities of `kind` removed and added between `a` and `b`
+    (not those renamed with `aliases`, `moved`, nor those whose file did not load)."""
+    ta, tb = set(a.table(kind)), set(b.table(kind))
+    return unaliased(a, b, kind, set(src.known(kind, ta - tb - set(moved))),
+                     set(src.known(kind, tb - ta - set(moved.values()))))
+
+
+def _lifecycle(a: Org, b: Org, kind: str, moved: dict[str, str], src: _Sources,
+               guessed: dict[str, Guessed] | None = None) -> list[str]:
     """The entities of `kind` renamed (`moved`, from `_renamed`: `team renamed: 技术部 (tech
-    → technology)`), then added, then removed between `a` and `b`, each sorted by id."""
+    → technology)`), then those that look renamed without `aliases` (`guessed`, from
+    `_unaliased`), then added, then removed between `a` and `b`, each sorted by id."""
     lines = _LINES[kind]
     ta, tb = set(a.table(kind)), set(b.table(kind))
     out: list[str] = [_renamed_line(lines.word, a.table(kind)[old], b.table(kind)[new], old,
                                     new)
                       for old, new in sorted(moved.items(), key=lambda item: item[1])]
-    out += [lines.added(b, i) for i in src.known(kind, tb - ta - set(moved.values()))]
-    out += [lines.removed(a, i) for i in src.known(kind, ta - tb - set(moved))]
+    looks = (guessed or {}).get(kind, {})
+    out += [M("{kind} looks renamed without `aliases: [{old}]`: {was} → {now}",
+              kind=lines.word, old=old, was=named(a, kind, old), now=named(b, kind, new))
+            for old, (new, _) in sorted(looks.items(), key=lambda item: item[1][0])]
+    out += [lines.added(b, i) for i in src.known(kind, tb - ta - set(moved.values()) -
+                                                 {new for new, _ in looks.values()})]
+    out += [lines.removed(a, i) for i in src.known(kind, ta - tb - set(moved) - set(looks))]
     return out
 
 
@@ -455,29 +506,40 @@ def _renamed_line(word: M, was: Any, now: Any, old: str, new: str) -> M:
              old_name=before, old=old, name=name, new=new)
 
 
-def _team_changes(a: Org, b: Org, moved: Moved, src: _Sources) -> list[str]:
+def _team_changes(a: Org, b: Org, moved: Moved, src: _Sources,
+                  guessed: dict[str, Guessed]) -> list[str]:
     def parent(org: Org, t: str) -> str:
         ident = org.teams[t].parent
         return named(org, "Team", ident) if ident else M("(root)")
 
-    renamed = moved["Team"]  # a parent renamed is no move
-    out = _lifecycle(a, b, "Team", renamed, src)
+    renamed = _teams_renamed(moved, guessed)  # a parent renamed is no move
+    out = _lifecycle(a, b, "Team", moved["Team"], src, guessed)
     out += [M("team moved: {team} from {old} to {new}", team=named(b, "Team", t),
               old=parent(a, t), new=parent(b, t))
             for t in sorted(set(a.teams) & set(b.teams))
             if renamed.get(str(a.teams[t].parent), a.teams[t].parent) != b.teams[t].parent]
     for kind in ("Person", "Role", "Meeting"):
-        out += _lifecycle(a, b, kind, moved[kind], src)
+        out += _lifecycle(a, b, kind, moved[kind], src, guessed)
     return out
 
 
-def _duty_changes(a: Org, b: Org, moved: Moved, src: _Sources) -> list[str]:
+def _duty_changes(a: Org, b: Org, moved: Moved, src: _Sources,
+                  guessed: dict[str, Guessed]) -> list[str]:
+    """The duties renamed, added and removed, then each duty in both revisions (a renamed
+    one under both its ids) whose accountable owners changed. Owners are compared as the
+    entities they are: a base owner renamed since (`moved`) is its current id, so a duty
+    still naming a team's former id (`aliases`) keeps its owner."""
     ha, hb = a.raci.accountable, b.raci.accountable
-    out = _lifecycle(a, b, "Responsibility", moved["Responsibility"], src)
-    for rid in sorted(set(ha) & set(hb)):
-        if ha[rid] != hb[rid] and not any(src.unread(h) for h in {*ha[rid], *hb[rid]}):
+    out = _lifecycle(a, b, "Responsibility", moved["Responsibility"], src, guessed)
+    now = {node_key(kind, old): node_key(kind, new) for kind in _HOLDER_KINDS.values()
+           for old, new in moved[kind].items()}
+    renamed = {new: old for old, new in moved["Responsibility"].items()}
+    for rid in sorted(set(hb) & (set(ha) | set(renamed))):
+        was = ha[renamed.get(rid, rid)]
+        if sorted(now.get(h, h) for h in was) != hb[rid] and \
+                not any(src.unread(h) for h in {*was, *hb[rid]}):
             out.append(M("accountable owner of duty {duty} changed: {old} -> {new}",
-                         duty=named(b, "Responsibility", rid), old=_owners(a, ha[rid]),
+                         duty=named(b, "Responsibility", rid), old=_owners(a, was),
                          new=_owners(b, hb[rid])))
     return out
 
@@ -498,7 +560,8 @@ def _finding_changes(diff: OrgDiff) -> list[str]:
     return out
 
 
-def _kr_changes(a: Org, b: Org, moved: Moved, src: _Sources) -> list[str]:
+def _kr_changes(a: Org, b: Org, moved: Moved, src: _Sources,
+                guessed: dict[str, Guessed]) -> list[str]:
     """Objectives added and removed, then key results added, removed and changed (those
     of an added objective too: what it sets out to reach is what a reviewer reads; those of
     a renamed one under its new id)."""
@@ -512,7 +575,7 @@ def _kr_changes(a: Org, b: Org, moved: Moved, src: _Sources) -> list[str]:
         title = table[key][1]
         return M("{name} ({id})", name=title, id=key) if title and title != key else key
 
-    out = _lifecycle(a, b, "Objective", moved["Objective"], src)
+    out = _lifecycle(a, b, "Objective", moved["Objective"], src, guessed)
     ka, kb = krs(a, moved["Objective"]), krs(b, {})
     out += [M("key result added: {kr}", kr=kr(kb, k)) for k in sorted(set(kb) - set(ka))]
     out += [M("key result removed: {kr}", kr=kr(ka, k)) for k in sorted(set(ka) - set(kb))]
@@ -522,24 +585,38 @@ def _kr_changes(a: Org, b: Org, moved: Moved, src: _Sources) -> list[str]:
 
 
 def where_it_was(findings: list[Finding], base: LintResult, base_org: Org, head_org: Org,
-                 ref: str, lang: str) -> list[Finding]:
+                 ref: str, lang: str, diff: OrgDiff | None = None) -> list[Finding]:
     """`findings` (new since `ref`, said in `lang`), an unknown reference (RF001) to an id
-    that `ref` still defined given a hint naming the file that defined it (as the working
-    tree names it): what a user needs after deleting or moving that file."""
+    that `ref` still defined given a hint: that it looks renamed without `aliases`
+    (`diff.unaliased`) and how to keep references to it working, else the file that
+    defined it (as the working tree names it), what a user needs after deleting or moving
+    that file. The findings the hint says were held back behind it are still named."""
+    from orgspec.engine.holdback import held_hint, rehint
+
     files = dict(zip(base_org.files, base.files, strict=False))
+    guessed = diff.unaliased if diff is not None else {}
     out = []
     for f in findings:
         source = getattr(f.message, "source", None) if f.code == "RF001" else None
         value = source.values.get("value") if isinstance(source, M) else None
-        origin = None
+        origin, hint = None, None
         if isinstance(value, str):
             origin = next((o for kind in KINDS
                            if (o := base_org.origins.get(node_key(kind, value))) is not None
                            and value not in head_org.table(kind)), None)
-        if origin is not None:
+            hint = next((M("{value!r} looks renamed to {kind} {id!r} since {ref} ({why}): "
+                           "add `aliases: [{value}]` to it to keep references to {value!r} "
+                           "working", value=value, kind=_LINES[kind].word,
+                           id=guessed[kind][value][0], ref=ref, why=guessed[kind][value][1])
+                         for kind in _LINES if value in guessed.get(kind, {})), None)
+        if hint is None and origin is not None:
             hint = M("{value!r} was defined in {file} at {ref}: add it back, or change the "
                      "reference to an existing id", value=value,
                      file=files.get(origin.file, origin.file), ref=ref)
-            f = replace(f, hint=say(hint, lang))
+        held = diff.behind.get((f.location.file, f.location.line, f.location.col)) \
+            if diff is not None and f.code == "RF001" else None
+        if hint is not None or held:
+            said = rehint(f.hint, hint) if hint is not None else f.hint
+            f = replace(f, hint=say(held_hint(said, held) if held else said, lang))
         out.append(f)
     return out

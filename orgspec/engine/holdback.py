@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 
 from orgspec.engine.anchors import Anchors
 from orgspec.findings import Finding
-from orgspec.i18n import M
+from orgspec.i18n import M, P
 from orgspec.model.models import KIND_ALIASES
 from orgspec.model.org import ENTITY_KINDS, Org, ident_of
 from orgspec.model.unresolved import Unresolved, meant, references
@@ -125,45 +125,116 @@ class _Gaps:
         return found
 
 
+Behind = dict[tuple[str, int, int], list[Finding]]  # where an RF001 is -> held behind it
+
+
 def hold_back(findings: Iterable[Finding], org: Org, reads: dict[str, frozenset[str]],
               anchors: Anchors, absence: dict[str, frozenset[str]] | None = None,
               references_checked: bool = False) -> list[Finding]:
     """`findings` without those that depend on something dropped or unreadable; `reads`
     and `absence` by rule code (`RuleMeta.reads`, `RuleMeta.absence`). The RF001 at an
-    unresolved reference that held a finding back says so in its hint.
+    unresolved reference that held a finding back names it in its hint (`held_hint`).
     `references_checked`: RF001 ran on every file, so without an RF001 among `findings`
     every reference resolves (the walk over them is saved)."""
+    kept, behind = held_behind(findings, org, reads, anchors, absence, references_checked)
+    return say_held(kept, behind) if behind else kept
+
+
+def held_behind(findings: Iterable[Finding], org: Org, reads: dict[str, frozenset[str]],
+                anchors: Anchors, absence: dict[str, frozenset[str]] | None = None,
+                references_checked: bool = False,
+                known: dict[str, dict[str, str]] | None = None
+                ) -> tuple[list[Finding], Behind]:
+    """`hold_back`'s findings kept (as they were) and, by the place of each unresolved
+    reference (file, line, column, where RF001 reports it), the findings held back behind
+    it. `known`: kind -> unknown id -> the id it is known to mean (`model.unresolved`)."""
     findings = _misspelt(list(findings), reads)
     mentions: dict[str, set[str]] | None = None
     if references_checked and not any(f.code == "RF001" for f in findings):
         unresolved = []
     else:
         mentions = {}
-        unresolved = meant(org, mentions)  # one walk over the references for both
+        unresolved = meant(org, known, mentions)  # one walk over the references for both
     if not org.incomplete and not org.failed and not unresolved:
-        return findings
+        return findings, {}
     absence = absence or {}
     unsure = {code: _may_define(org, kinds) for code, kinds in absence.items()}
     gaps = _Gaps(org, unresolved, mentions)
     kept: list[Finding] = []
-    causes: set[Unresolved] = set()
+    behind: dict[tuple[str, int, int], dict[int, Finding]] = defaultdict(dict)
     for f in findings:
         if unsure.get(f.code):
             continue
+        causes: set[Unresolved] = set()
         if not _depends(f, reads.get(f.code, frozenset()), gaps, org, anchors,
                         absence.get(f.code, frozenset()), causes):
             kept.append(f)
-    return _say_held(kept, org, causes) if causes else kept
+        for ref in causes:
+            behind[_where(org, ref)].setdefault(id(f), f)
+    return kept, {where: list(held.values()) for where, held in behind.items()}
 
 
-def _say_held(findings: list[Finding], org: Org, causes: set[Unresolved]) -> list[Finding]:
-    """`findings` with the hint of the RF001 at each of `causes` telling that the findings
-    that follow from it are held back."""
-    at = {_where(org, ref) for ref in causes}
-    return [replace(f, hint=M("{hint} (the findings that follow from this mistake are held "
-                              "back until it is fixed)", hint=f.hint))
-            if f.code == "RF001" and (f.location.file, f.location.line, f.location.col) in at
-            else f for f in findings]
+def say_held(findings: list[Finding], behind: Behind) -> list[Finding]:
+    """`findings` with the hint of the RF001 at each place of `behind` naming the findings
+    held back behind it."""
+    out = []
+    for f in findings:
+        held = behind.get((f.location.file, f.location.line, f.location.col)) \
+            if f.code == "RF001" else None
+        out.append(replace(f, hint=held_hint(f.hint, held)) if held else f)
+    return out
+
+
+SHOWN_HELD = 3  # the held-back findings an RF001's hint names; the rest are counted
+_KIND_WORDS = {"Team": M("team"), "Person": M("person"), "Role": M("position"),
+               "Responsibility": M("duty"), "Objective": M("objective"),
+               "Process": M("process"), "Meeting": M("meeting")}
+
+
+def held_hint(hint: str, held: list[Finding]) -> P:
+    """`hint` followed by the findings `held` back behind the mistake it is about:
+    `did you mean 'ops'? (2 findings that follow from this mistake are held back until it
+    is fixed: HI007 on person 'sun', MT004 on meeting 'm1')`, the first SHOWN_HELD by rule
+    and entity, then `and N more`. `rehint` puts another hint in its place."""
+    items = [_held_item(f) for f in sorted(held, key=lambda f: (f.code, f.entity))]
+    n = len(items)
+    source = getattr(hint, "source", hint)
+    if isinstance(source, P) and _is_held(source):  # more held behind it (`--diff`)
+        hint = source.values["hint"]
+        n += int(source.values["n"])
+        items = [i for i in source.values["listed"] if not isinstance(i, P)] + items
+    listed: list[str] = items[:SHOWN_HELD]
+    if n > SHOWN_HELD:
+        listed.append(P("and {n} more", "and {n} more", n=n - len(listed)))
+    return P("{hint} ({n} finding that follows from this mistake is held back until it is "
+             "fixed: {listed})",
+             "{hint} ({n} findings that follow from this mistake are held back until it is "
+             "fixed: {listed})", n=n, hint=hint, listed=listed)
+
+
+def _is_held(hint: object) -> bool:
+    """Whether `hint` is one `held_hint` made."""
+    return isinstance(hint, P) and hint.singular.startswith("{hint} ({n} finding that")
+
+
+def rehint(hint: str, new: M) -> M:
+    """`new` in place of the hint a `held_hint` wraps in `hint` (as said: `i18n.Said`
+    keeps it), keeping the held-back findings it names; else `new` alone."""
+    source = getattr(hint, "source", hint)
+    if isinstance(source, P) and _is_held(source):
+        return P(source.singular, source.plural, **{**source.values, "hint": new})
+    return new
+
+
+def _held_item(f: Finding) -> str:
+    """`HI007 on person 'sun'`: a finding held back, by rule and the entity it is on (an
+    entity's part by the entity)."""
+    if not f.entity:
+        return f.code
+    top = f.entity.split("/", 1)[0]
+    kind = kind_of(top)
+    return M("{code} on {kind} {id!r}", code=f.code, kind=_KIND_WORDS.get(kind, kind),
+             id=ident_of(top))
 
 
 def _where(org: Org, ref: Unresolved) -> tuple[str, int, int]:

@@ -19,7 +19,7 @@ from orgspec.findings import (
     sort_findings,
 )
 from orgspec.gcpause import gc_paused, keep_until_exit
-from orgspec.i18n import M, choose, content_lang, locale_lang, said_from, say
+from orgspec.i18n import M, choose, content_lang, locale_lang, said_from
 from orgspec.load.config import Config
 
 if TYPE_CHECKING:  # the model (pydantic) is imported only when an org is loaded: a cached
@@ -410,7 +410,7 @@ def _texts(entity: object) -> Iterator[str]:
 
 def localize(f: Finding, lang: str) -> Finding:
     """`f` with its message, hint and related messages said in `lang`."""
-    return replace(f, message=said_from(f.message, lang), hint=say(f.hint, lang),
+    return replace(f, message=said_from(f.message, lang), hint=said_from(f.hint, lang),
                    related=tuple(Related(r.location, said_from(r.message, lang))
                                  for r in f.related))
 

@@ -101,6 +101,19 @@ def former_keys(org: Org) -> dict[str, tuple[str, ...]]:
     return {key: tuple(olds) for key, olds in out.items()}
 
 
+def former_ids(org: Org, kinds: tuple[str, ...]) -> dict[str, str]:
+    """Former id -> current id over `kinds` (in their order: an earlier kind wins), for the
+    former ids that are no current id of any of them: what a did-you-mean close to a former
+    id suggests instead (the current id, which references should be written with)."""
+    former = _former(org)
+    out: dict[str, str] = {}
+    for kind in kinds:
+        for old, ident in former.get(kind, {}).items():
+            if not any(old in org.table(k) for k in kinds):
+                out.setdefault(old, ident)
+    return out
+
+
 def _former(org: Org) -> dict[str, dict[str, str]]:
     """Kind -> former id -> current id, for former ids that are no current id of the kind;
     the first entity by id wins a former id two claim."""

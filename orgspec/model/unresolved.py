@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from orgspec.model.aliases import FIELDS
+from orgspec.model.aliases import FIELDS, former_ids
 from orgspec.model.models import is_placeholder, is_vacant
 from orgspec.model.org import ENTITY_KINDS, Org, node_key
 from orgspec.text.separators import split_ids
@@ -47,11 +47,14 @@ class Unresolved:
     key: str = ""
 
 
-def meant(org: Org, mentions: dict[str, set[str]] | None = None) -> list[Unresolved]:
+def meant(org: Org, known: dict[str, dict[str, str]] | None = None,
+          mentions: dict[str, set[str]] | None = None) -> list[Unresolved]:
     """Every unresolved reference, in kind and entity order; O(references) after one index
-    per kind, built only when some reference is unresolved. `mentions`, when given, is
-    filled with the ids each entity key names in its reference fields (resolved or not),
-    in the same walk."""
+    per kind, built only when some reference is unresolved. `known`: kind -> id -> the id
+    it is known to mean (an entity renamed without `aliases` since a git revision, as
+    `ci.unaliased` found it), tried before any guess. `mentions`, when given, is filled
+    with the ids each entity key names in its reference fields (resolved or not), in the
+    same walk."""
     out: list[Unresolved] = []
     guess: dict[tuple[str, ...], _Guess] = {}
     tables = {kind: org.table(kind) for kind in ENTITY_KINDS}
@@ -69,7 +72,9 @@ def meant(org: Org, mentions: dict[str, set[str]] | None = None) -> list[Unresol
             continue
         parts = tuple(split_ids(value))
         found = None
-        if not parts:
+        if not parts and known:
+            found = next((known[k][value] for k in kinds if value in known.get(k, {})), None)
+        if not parts and found is None:
             if kinds not in guess:
                 guess[kinds] = _Guess(org, kinds)
             found = guess[kinds].id_for(value)
@@ -140,13 +145,17 @@ class _Guess:
                         self.names[word.strip().casefold()] = ident
             for ident in table:
                 self.names.setdefault(ident.casefold(), ident)
-        self.close = Suggester(i for kind in kinds for i in org.table(kind))
+        # a typo of a former id (`aliases`) means the entity that keeps it now
+        self.formerly = former_ids(org, kinds)
+        self.close = Suggester([*(i for kind in kinds for i in org.table(kind)),
+                                *self.formerly])
         self._folded: dict[str, str] | None = None
 
     def id_for(self, value: str) -> str | None:
         value = value.strip().strip(IME_QUOTES) or value  # `[“li”]`: the IME's quotes
-        return self.names.get(value.casefold()) or self._in_a_script(value) or \
+        found = self.names.get(value.casefold()) or self._in_a_script(value) or \
             self.close.close(value)
+        return self.formerly.get(found, found) if found else found
 
     def _in_a_script(self, value: str) -> str | None:
         """The id named `value` in the other script or width (`林志伟` for 林志偉), the

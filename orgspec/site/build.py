@@ -202,10 +202,11 @@ def change_link(model: SiteModel, change: str) -> str:
         return model.url("Responsibility", duty)
     if "objective" in values and (okr := id_of(values["objective"])) in model.org.objectives:
         return model.url("Objective", okr)
-    if "old" in values and "new" in values:  # renamed: the page it has now
+    if "old" in values and ("new" in values or "now" in values):  # renamed (or looks so)
+        new = str(values["new"]) if "new" in values else id_of(values["now"])
         for kind in ("Team", "Responsibility", "Objective"):
-            if str(values["new"]) in model.org.table(kind):
-                return model.url(kind, str(values["new"]))
+            if new in model.org.table(kind):
+                return model.url(kind, new)
     if "kr" in values:
         okr, _, kr = id_of(values["kr"]).partition("/")
         if okr in model.org.objectives:
