@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
 from orgspec.engine.lint import lint
 from orgspec.load.config import Config, Selector
@@ -267,3 +268,16 @@ def test_the_separators_are_defined_once() -> None:
                     if any(set("，、；") <= set(m.group()) for m in
                            short.finditer(p.read_text(encoding="utf-8"))))
     assert owners == ["text/separators.py"]
+
+
+def test_a_holder_in_a_members_item_of_two_ids_is_no_ro002(write_org) -> None:
+    """`members: [chen， sun]` names sun in one item of two ids: RF001's one finding, no
+    RO002 saying sun holds a position outside the team (alias2 noticed it)."""
+    org = write_org({"o.yaml": (
+        "- {kind: Team, id: cs, name: 客服部, lead: chen, members: [chen， sun], "
+        "responsibilities: [d]}\n"
+        "- {kind: Person, id: chen, name: 陈}\n- {kind: Person, id: sun, name: 孙}\n"
+        "- {kind: Role, id: agent, name: 客服专员, team: cs, holders: [sun]}\n"
+        "- {kind: Responsibility, id: d, name: 退款, accountable: cs}\n")})
+    run = run_cli("check", str(org), "--lang", "en", "--format", "json")
+    assert [(f["code"], f["line"]) for f in run.json()["findings"]] == [("RF001", 1)]
