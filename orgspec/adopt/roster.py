@@ -3,10 +3,12 @@
 One row per person and team (a person in two teams has two rows). Headers are matched
 case-, space- and punctuation-blind against the aliases below (English, Simplified and
 Traditional Chinese); `--column FIELD=HEADER` maps any other header. `name` or `person`, and
-`team`, are required. The team lead is the row flagged in `lead`; for a team with no flagged
-row (or without that column), the member most others in the team report to (`manager`);
-otherwise none. Departments of one name under different parents are as many teams. The columns read
-for no field are named in a note (`略過欄位`), so none is dropped silently.
+`team`, are required. The team lead is the row flagged in `lead` (the first of several, with
+a note); for a team with no flagged row (or without that column), the member most others in
+the team report to (`manager`); otherwise none, with a note. Departments of one name under
+different parents are as many teams, and people of one name without a person id or email in
+different departments (or with different titles) as many people, each with a note. The
+columns read for no field are named in a note (`略過欄位`), so none is dropped silently.
 """
 
 from __future__ import annotations
