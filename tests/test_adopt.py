@@ -585,7 +585,9 @@ def test_roster_xlsx_is_read_to_its_values_not_its_declared_size(tmp_path: Path)
         ["工号", "姓名", "部门"], ["E1", "张三", "客服部"], [], [], ["E2", "李四", "客服部"]]]
     code, out, err = cli("import", "roster", str(tmp_path / "roster.xlsx"), "-o",
                          str(tmp_path / "org"), "--lang", "en")
-    assert (code, err) == (0, ""), err
+    assert (code, err) == (0, "note: no row flags a lead or names a manager, so no team has a "
+                           "lead (teams: 1): flag each team's lead in a lead column (Lead: yes) "
+                           "or set `lead:` in the team's file\n"), err
     assert out.startswith("imported 1 teams, 2 people")
 
 def test_export_of_a_broken_org_says_what_is_missing(tmp_path: Path, write_org) -> None:
@@ -633,6 +635,8 @@ def test_roster_values_the_format_rejects_are_fitted_with_a_note(tmp_path: Path)
     code, _, err = cli("import", "roster", str(roster), "-o", str(out))
     assert code == 0
     assert err.splitlines() == [
+        "note: no row flags a lead or names a manager, so no team has a lead (teams: 1): flag "
+        "each team's lead in a lead column (Lead: yes) or set `lead:` in the team's file",
         "note: person p1: name longer than 200 characters (cut)",
         "note: person p1: title longer than 200 characters (cut)",
         "note: person p1: email 'bad@@x' is not an email address (left out)",
@@ -710,10 +714,14 @@ def test_a_roster_team_id_close_to_one_of_the_org_in_the_folder_gets_a_did_you_m
         "note: r2.csv:3: team id 'warehose' is not in the org in the output folder: did you "
         "mean 'warehouse'? (a new team 'warehose' is made)",
         "note: r2.csv:4: team id 'wh2' is new, but the org in the output folder has 仓储部 as "
-        "'warehouse': did you mean 'warehouse'? (a second team called 仓储部 is made)"]
+        "'warehouse': did you mean 'warehouse'? (a second team called 仓储部 is made)",
+        "note: r2.csv:3: team 仓储物流部 has no lead: no row of it is flagged as lead and no one "
+        "in it is named as the others' manager; set `lead:` in warehose.yaml",
+        "note: r2.csv:4: team 仓储部 has no lead: no row of it is flagged as lead and no one in "
+        "it is named as the others' manager; set `lead:` in wh2.yaml"]
     code, _, err = cli("import", "roster", str(second), "-o", str(tmp_path / "fresh"),
                        "--lang", "zh")
-    assert code == 0 and "r2.csv:3" not in err  # an empty folder: nothing to mean
+    assert code == 0 and "warehouse" not in err  # an empty folder: nothing to mean
 
 
 def test_the_did_you_mean_of_an_import_is_said_in_chinese(tmp_path: Path) -> None:

@@ -161,8 +161,11 @@ def test_codeowners_and_roster_notes_and_errors_in_chinese(tmp_path: Path) -> No
     roster = tmp_path / "roster.csv"
     roster.write_text("person,name,team,email\np1,刘洋,客服部,bad@@x\n,,客服部,\n", "utf-8")
     run = run_cli("import", "roster", str(roster), "-o", str(tmp_path / "b"), env=EN)
-    assert run.stderr.splitlines() == ["提示：roster.csv:3：没有人员或姓名；已跳过",
-                                       "提示：人员 p1：email 'bad@@x' 不是电子邮件地址（已略去）"]
+    assert run.stderr.splitlines() == [
+        "提示：roster.csv:3：没有人员或姓名；已跳过",
+        "提示：没有一行标出负责人或写明直属上级，所以所有团队都没有负责人（团队数：1）：在负责人列里标出"
+        "每个团队的负责人（负责人: 是），或在团队文件里写 `lead:`",
+        "提示：人员 p1：email 'bad@@x' 不是电子邮件地址（已略去）"]
     latin1 = tmp_path / "catalog.yaml"
     latin1.write_bytes("kind: Group\nmetadata: {name: caf\xe9}\n".encode("latin-1"))
     bad = run_cli("import", "backstage", str(latin1), "-o", str(tmp_path / "c"), env=ZH)

@@ -98,7 +98,10 @@ def test_a_utf8_roster_with_one_broken_byte_stays_utf8(tmp_path) -> None:
                   env=EN)
     assert run.code == 0, run.stderr
     assert run.stderr == ("note: roster.csv:10:5: invalid UTF-8 byte 0xE5 and 1 more, each "
-                          "read as U+FFFD (the rest of the file is UTF-8)\n")
+                          "read as U+FFFD (the rest of the file is UTF-8)\n"
+                          "note: no row flags a lead or names a manager, so no team has a lead "
+                          "(teams: 2): flag each team's lead in a lead column (Lead: yes) or set "
+                          "`lead:` in the team's file\n")
     from orgspec.engine.lint import load_org
 
     org = load_org([str(tmp_path / "org")]).org
@@ -113,7 +116,10 @@ def test_a_broken_byte_behind_a_bom_is_said_too(tmp_path) -> None:
                   env=EN)
     assert run.code == 0, run.stderr
     assert run.stderr == ("提示：roster.csv:10:5：无效的 UTF-8 字节 0xFF，已读作 U+FFFD"
-                          "（文件其余部分是 UTF-8）\n")
+                          "（文件其余部分是 UTF-8）\n"
+                          "提示：没有一行标出负责人或写明直属上级，所以所有团队都没有负责人"
+                          "（团队数：2）：在负责人列里标出每个团队的负责人（负责人: 是），"
+                          "或在团队文件里写 `lead:`\n")
 
 
 def test_the_file_system_root_is_not_walked() -> None:

@@ -229,7 +229,9 @@ def test_a_team_id_typo_in_a_roster_is_noted_and_checked(tmp_path: Path) -> None
     assert run.code == 0, run.stderr
     assert run.stderr.splitlines() == [
         "note: roster.csv:4: team id 'warehose' names 仓储物流部 too, as 'warehouse' does on "
-        "2 rows: did you mean 'warehouse'? (two teams called 仓储物流部 are made)"]
+        "2 rows: did you mean 'warehouse'? (two teams called 仓储物流部 are made)",
+        "note: no row flags a lead or names a manager, so no team has a lead (teams: 3): flag "
+        "each team's lead in a lead column (Lead: yes) or set `lead:` in the team's file"]
     assert [c for c in found(tmp_path / "org") if c[0].startswith("RF")] == \
         [("RF008", "warehose.yaml", 6)]
 

@@ -11,16 +11,20 @@ from orgspec.adopt.write import Outcome, read_manifest, write_draft
 SOURCES = ("backstage", "roster", "codeowners")
 
 
-def existing_ids(out_dir: str, earlier: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+def existing_ids(out_dir: str, earlier: dict[str, dict[str, str]]
+                 ) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, tuple[str, ...]]]]:
     """Kind (`team`, `person`) -> id -> display name of the org already in `out_dir` (read
     by the loader; a file that does not load adds nothing), and of the ids the manifest
-    says an earlier import gave (`earlier`: kind -> source key -> id), named by their key."""
+    says an earlier import gave (`earlier`: kind -> source key -> id), named by their key;
+    and kind -> id -> the ids of the teams it sits in there (a team's parent; the teams a
+    person leads or is a member of)."""
     import os
 
     out: dict[str, dict[str, str]] = {kind: {ident: key for key, ident in table.items()}
                                       for kind, table in earlier.items()}
+    within: dict[str, dict[str, tuple[str, ...]]] = {"team": {}, "person": {}}
     if not os.path.isdir(out_dir):
-        return out
+        return out, within
     from orgspec.engine.lint import load_org
     from orgspec.output import read_for_lookup
 
@@ -30,7 +34,15 @@ def existing_ids(out_dir: str, earlier: dict[str, dict[str, str]]) -> dict[str, 
         found = out.setdefault(kind, {})
         for ident, entity in table.items():
             found[ident] = str(getattr(entity, "name", None) or found.get(ident) or "")
-    return out
+    people: dict[str, list[str]] = {}
+    for tid in sorted(org.teams):
+        team = org.teams[tid]
+        if team.parent:
+            within["team"][tid] = (team.parent,)
+        for pid in dict.fromkeys([*([team.lead] if team.lead else []), *team.members]):
+            people.setdefault(pid, []).append(tid)
+    within["person"] = {pid: tuple(tids) for pid, tids in people.items()}
+    return out, within
 
 
 def import_org(source: str, paths: list[str], out_dir: str, *,
@@ -43,7 +55,7 @@ def import_org(source: str, paths: list[str], out_dir: str, *,
 
     Raises AdoptError for an unreadable source or output folder."""
     earlier = read_manifest(out_dir).ids
-    ids = IdMap(earlier, existing_ids(out_dir, earlier))
+    ids = IdMap(earlier, *existing_ids(out_dir, earlier))
     if source == "backstage":
         from orgspec.adopt.backstage import import_backstage
 

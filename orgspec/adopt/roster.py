@@ -3,10 +3,12 @@
 One row per person and team (a person in two teams has two rows). Headers are matched
 case-, space- and punctuation-blind against the aliases below (English, Simplified and
 Traditional Chinese); `--column FIELD=HEADER` maps any other header. `name` or `person`, and
-`team`, are required. The team lead is the row flagged in `lead`; for a team with no flagged
-row (or without that column), the member most others in the team report to (`manager`);
-otherwise none. Departments of one name under different parents are as many teams. The columns read
-for no field are named in a note (`略過欄位`), so none is dropped silently.
+`team`, are required. The team lead is the row flagged in `lead` (the first of several, with
+a note); for a team with no flagged row (or without that column), the member most others in
+the team report to (`manager`); otherwise none, with a note. Departments of one name under
+different parents are as many teams, and people of one name without a person id or email in
+different departments (or with different titles) as many people, each with a note. The
+columns read for no field are named in a note (`略過欄位`), so none is dropped silently.
 """
 
 from __future__ import annotations
@@ -282,15 +284,20 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
             draft.notes.append(M("{where}: ignored columns {columns} (read one with --column "
                                  "FIELD=HEADER)", where=os.path.basename(path),
                                  columns=ignored))
-    teams = _TeamKeys(rows)
+    teams = _TeamKeys(rows, ids)
     draft.notes.extend(teams.notes)
+    people = _PersonKeys(rows, teams, ids)
+    draft.notes.extend(people.notes)
     person_of: dict[tuple[str, int], str] = {}
     known: dict[str, str] = {}  # the person's source key -> id
+    flagged: dict[str, dict[str, str]] = {}  # team id -> person flagged as its lead -> row
+    member_row: dict[str, str] = {}  # team id -> its first row
+    parent_row: dict[str, str] = {}  # team id -> the first row naming it as parent
     for path, row in rows:
-        key, text = _person_key(row)
+        where = _where(path, row)
+        key, text = people.key(path, row)
         if not key:
-            draft.notes.append(M("{where}: no person or name; skipped",
-                                 where=os.path.basename(path) + ":" + str(row.line)))
+            draft.notes.append(M("{where}: no person or name; skipped", where=where))
             continue
         pid = ids.get("person", key, text)
         person_of[(path, row.line)] = pid
@@ -303,27 +310,72 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
             person.email = email
         tkey, tname = teams.team(path, row, draft.notes)
         if not tkey:
-            draft.notes.append(M("{where}: {person} has no team",
-                                 where=os.path.basename(path) + ":" + str(row.line),
-                                 person=key))
+            draft.notes.append(M("{where}: {person} has no team", where=where, person=key))
             continue
         team = draft.team(ids.get("team", tkey, teams.slug_text(tkey, tname)))
         team.name = team.name or tname or None
+        member_row.setdefault(team.id, where)
         draft.add_member(team.id, pid)
         pkey, pname = teams.parent(path, row, draft.notes)
         if pkey:
             parent = draft.team(ids.get("team", pkey, teams.slug_text(pkey, pname)))
             parent.name = parent.name or pname or None
+            parent_row.setdefault(parent.id, where)
             if team.parent is None and parent.id != team.id:
                 team.parent = parent.id
         if row.get("lead").casefold() in YES:
+            flagged.setdefault(team.id, {}).setdefault(pid, where)
             team.lead = team.lead or pid
     # a team none of whose rows is flagged (or a roster without the column) is led by the
     # member most of the team report to
     _infer_leads(draft, rows, person_of, known)
     draft.notes.extend(_one_name_two_ids(rows))
     draft.notes.extend(_new_team_ids(rows, ids.existing.get("team", {})))
+    draft.notes.extend(teams.kept_notes(ids))
+    draft.notes.extend(people.split_notes(ids))
+    draft.notes.extend(_lead_notes(draft, rows, flagged, member_row, parent_row))
     return draft
+
+
+def _where(path: str, row: Row) -> str:
+    return os.path.basename(path) + ":" + str(row.line)
+
+
+def _lead_notes(draft: Draft, rows: list[tuple[str, Row]], flagged: dict[str, dict[str, str]],
+                member_row: dict[str, str], parent_row: dict[str, str]) -> list[str]:
+    """A note per team with several people flagged as its lead (the first is taken), and
+    per team left with no lead; one note for all when no row flags a lead or names a
+    manager (a roster without those columns), not one per team. O(rows + teams)."""
+    out: list[str] = []
+    for tid, leads in flagged.items():
+        if len(leads) > 1:
+            team = draft.teams[tid]
+            out.append(M("{where}: team {team} has {n} people flagged as lead: {people}; the "
+                         "first, {lead}, is taken (set `lead:` in {file} to choose another)",
+                         where=next(iter(leads.values())), team=team.name or tid,
+                         n=len(leads), people=list(leads), lead=team.lead,
+                         file=tid + ".yaml"))
+    leaderless = [tid for tid, team in draft.teams.items() if team.lead is None]
+    if not leaderless:
+        return out
+    if not flagged and not any(row.get("manager") for _, row in rows):
+        out.append(M("no row flags a lead or names a manager, so no team has a lead (teams: "
+                     "{n}): flag each team's lead in a lead column (Lead: yes) or set "
+                     "`lead:` in the team's file", n=len(leaderless)))
+        return out
+    for tid in leaderless:
+        team = draft.teams[tid]
+        if tid in member_row:
+            out.append(M("{where}: team {team} has no lead: no row of it is flagged as lead "
+                         "and no one in it is named as the others' manager; set `lead:` in "
+                         "{file}", where=member_row[tid], team=team.name or tid,
+                         file=tid + ".yaml"))
+        else:
+            out.append(M("{where}: team {team} has no lead: the roster names it only as a "
+                         "parent department, with no one in it; set `lead:` in {file}",
+                         where=parent_row.get(tid, ""), team=team.name or tid,
+                         file=tid + ".yaml"))
+    return out
 
 
 def _new_team_ids(rows: list[tuple[str, Row]], existing: dict[str, str]) -> list[str]:
@@ -394,6 +446,86 @@ def _one_name_two_ids(rows: list[tuple[str, Row]]) -> list[str]:
     return out
 
 
+class _PersonKeys:
+    """The source key, and the text its id is made from, of the person on each row: the
+    person id (工号), else the e-mail, else the name. Rows of one name with neither are one
+    person only where they give the same department and title; otherwise as many people,
+    keyed `NAME/TEAM` (`NAME/TEAM/TITLE` for two of a name in one department), so no id
+    hangs on the rows' order. An id an earlier import gave the name stays with the one in
+    a team the org in the output folder has them in (else the first), and one given to
+    `NAME/TEAM` stays with the name when it is one person again. A row repeating an
+    earlier one, or merged into one, is a note. O(rows)."""
+
+    def __init__(self, rows: list[tuple[str, Row]], teams: _TeamKeys, ids: IdMap) -> None:
+        self.notes: list[str] = []
+        self.keys: dict[tuple[str, int], str] = {}  # (file, line) -> key of a split name
+        self.repeats: dict[tuple[str, int], tuple[str, int]] = {}  # row -> the one it repeats
+        seen: dict[tuple[tuple[str, str], ...], tuple[str, Row]] = {}  # values -> first row
+        groups: dict[str, dict[tuple[str, str], list[tuple[str, Row]]]] = {}
+        self.team_of: dict[tuple[str, tuple[str, str]], str] = {}  # (name, group) -> team
+        for path, row in rows:
+            values = tuple(sorted(row.values.items()))
+            if values in seen:
+                first = seen[values]
+                self.repeats[(path, row.line)] = (first[0], first[1].line)
+                self.notes.append(M("{where}: repeats {other}; read once",
+                                    where=_where(path, row), other=_where(*first)))
+                continue
+            seen[values] = (path, row)
+            key, _ = _person_key(row)
+            if key and not row.get("person") and not row.get("email"):
+                tkey, tname = teams.team(path, row, [])
+                ident = (tkey, row.get("title"))
+                same = groups.setdefault(key, {}).setdefault(ident, [])
+                self.team_of.setdefault((key, ident), tname)
+                if same:
+                    self.notes.append(M(
+                        "{where}: {name} again, in the same department with the same title "
+                        "as on {other}: taken as the same person", where=_where(path, row),
+                        name=key, other=_where(*same[0])))
+                same.append((path, row))
+        # (first row, name, the people's keys and teams)
+        self.split: list[tuple[str, str, list[tuple[str, str]]]] = []
+        for name, by in groups.items():
+            per_team = Counter(tkey for tkey, _ in by)
+            keys = {ident: f"{name}/{ident[0]}" if per_team[ident[0]] == 1 else
+                    f"{name}/{ident[0]}/{ident[1]}" for ident in by}
+            if len(by) == 1:  # one person again: the id a qualified key of theirs had
+                ident = next(iter(by))
+                for old in (f"{name}/{ident[0]}", f"{name}/{ident[0]}/{ident[1]}"):
+                    if ids.inherit("person", name, old, replace=True):
+                        break
+                continue
+            old_id = ids.issued("person", name)
+            if old_id is not None and not any(ids.issued("person", k) for k in keys.values()):
+                homes = ids.within.get("person", {}).get(old_id, ())
+                heir = next((i for i in by if ids.issued("team", i[0]) in homes), next(iter(by)))
+                ids.inherit("person", keys[heir], name)
+            for ident, same in by.items():
+                for path, row in same:
+                    self.keys[(path, row.line)] = keys[ident]
+            first = next(iter(by.values()))[0]
+            self.split.append((_where(*first), name, [(keys[i], self.team_of[(name, i)])
+                                                       for i in by]))
+
+    def key(self, path: str, row: Row) -> tuple[str, str]:
+        """The row's person key and the text their id is made from ("" for none)."""
+        key, text = _person_key(row)
+        at = self.repeats.get((path, row.line), (path, row.line))
+        return self.keys.get(at, key), text
+
+    def split_notes(self, ids: IdMap) -> list[str]:
+        """A note per name that is several people, with their ids."""
+        given = ids.ids.get("person", {})
+        return [M("{where}: {n} people are called {name} and no employee ID or email tells "
+                  "them apart: imported as {n} people, {ids}, told apart by department and "
+                  "title (if they are one person, give their rows one employee ID)",
+                  where=where, n=len(people), name=name,
+                  ids=[f"{given[k]} ({team})" if team else given[k] for k, team in people
+                       if k in given])
+                for where, name, people in self.split]
+
+
 def _person_key(row: Row) -> tuple[str, str]:
     if row.get("person"):
         return row.get("person"), row.get("person")
@@ -407,19 +539,25 @@ class _TeamKeys:
     whether a row names it by id or by name. Departments of one name under different parents
     (two 运营部, one under 电商事业部 and one under 物流事业部) are as many teams, keyed
     `PARENT/NAME` and named `NAME（PARENT）` so that they can be told apart (an id built from
-    that name does not hang on the rows' order); `notes` says so. O(rows)."""
+    that name does not hang on the rows' order); `notes` says so. An id an earlier import
+    gave the name when it was one department stays with the one of them under the parent
+    the org in the output folder gives it (else the first under a parent imported before,
+    else the first), and an id given to `PARENT/NAME` stays with the name when it is one
+    department again (`ids`, inherit). O(rows)."""
 
-    def __init__(self, rows: list[tuple[str, Row]]) -> None:
+    def __init__(self, rows: list[tuple[str, Row]], ids: IdMap) -> None:
         self.by_name = {r.get("team"): r.get("team_id") for _, r in rows if r.get("team")}
         with_id = {r.get("team") for _, r in rows if r.get("team_id")}
         parents: dict[str, dict[str, str]] = {}  # name -> parent -> first row (file:line)
+        parent_keys: dict[tuple[str, str], str] = {}  # (name, parent) -> the parent's key
         for path, row in rows:
             name = row.get("team")
             if name and name not in with_id:
                 parent = _parent_text(row)
                 if parent:
-                    parents.setdefault(name, {}).setdefault(
-                        parent, os.path.basename(path) + ":" + str(row.line))
+                    parents.setdefault(name, {}).setdefault(parent, _where(path, row))
+                    parent_keys.setdefault((name, parent), self._key(
+                        row.get("parent_team_id"), row.get("parent_team")))
         self.shared = {name: list(by) for name, by in parents.items() if len(by) > 1}
         self.notes = [M("{where}: {n} departments are called {name}, under {parents}: "
                         "imported as {n} teams, {teams}", where=next(iter(
@@ -428,6 +566,32 @@ class _TeamKeys:
                       for name, under in sorted(self.shared.items())]
         self.qualified = {p + "/" + name for name, under in self.shared.items() for p in under}
         self.said: set[tuple[str, str]] = set()
+        self.kept: list[tuple[str, str, str]] = []  # (row, name, parent) keeping an old id
+        for name, by in sorted(parents.items()):
+            if name not in self.shared:  # one department again: its qualified key's id
+                ids.inherit("team", name, next(iter(by)) + "/" + name, replace=True)
+                continue
+            under = self.shared[name]
+            old = ids.issued("team", name)
+            if old is None or any(ids.issued("team", p + "/" + name) for p in under):
+                continue
+            homes = ids.within.get("team", {}).get(old, ())
+            earlier = {p: ids.issued("team", parent_keys[(name, p)]) for p in under}
+            heir = next((p for p in under if earlier[p] in homes), None) or \
+                next((p for p in under if earlier[p]), under[0])
+            ids.inherit("team", heir + "/" + name, name)
+            self.kept.append((by[heir], name, heir))
+
+    def kept_notes(self, ids: IdMap) -> list[str]:
+        """A note per department that kept the id an earlier import gave its name, naming
+        the new ids of the others of that name."""
+        given = ids.ids.get("team", {})
+        return [M("{where}: {team} keeps the id {id!r} an earlier import gave {name}; the "
+                  "other departments called {name} get new ids: {new}", where=where,
+                  team=_qualified(name, heir), id=given.get(heir + "/" + name, ""),
+                  name=name, new=[given[p + "/" + name] for p in self.shared[name]
+                                  if p != heir and p + "/" + name in given])
+                for where, name, heir in self.kept]
 
     def slug_text(self, key: str, name: str) -> str | None:
         """What a team's id is made from: its qualified name for one of several of a name,
@@ -477,13 +641,15 @@ def _qualified(name: str, parent: str) -> str:
 
 def _infer_leads(draft: Draft, rows: list[tuple[str, Row]], person_of: dict[tuple[str, int], str],
                  known: dict[str, str]) -> None:
-    """Each team's lead: the member most other members name as `manager`."""
-    who: dict[str, str] = dict(known)  # manager as written (source id, id, e-mail, name) -> id
-    for pid in person_of.values():
+    """Each team's lead: the member most other members name as `manager`. A manager named
+    by a name several people have is the one of them in the member's team, if only one is."""
+    who: dict[str, list[str]] = {}  # manager as written (source id, id, e-mail, name) -> ids
+    for pid in dict.fromkeys(person_of.values()):
         person = draft.people[pid]
         for text in (pid, person.email, person.name):
-            if text:
-                who.setdefault(text, pid)
+            if text and pid not in who.setdefault(text, []):
+                who[text].append(pid)
+    who.update({key: [pid] for key, pid in known.items()})
     teams_of: dict[str, set[str]] = {}
     for team in draft.teams.values():
         for pid in team.members:
@@ -491,10 +657,13 @@ def _infer_leads(draft: Draft, rows: list[tuple[str, Row]], person_of: dict[tupl
     reports: dict[str, Counter[str]] = {}  # team -> member -> members reporting to them
     for path, row in rows:
         member = person_of.get((path, row.line))
-        boss = who.get(row.get("manager"))
-        if member and boss and boss != member:
-            for tid in teams_of.get(member, set()) & teams_of.get(boss, set()):
-                reports.setdefault(tid, Counter())[boss] += 1
+        bosses = [b for b in who.get(row.get("manager"), []) if b != member]
+        if not member or not bosses:
+            continue
+        for tid in teams_of.get(member, set()):
+            inside = [b for b in bosses if tid in teams_of.get(b, ())]
+            if len(inside) == 1:
+                reports.setdefault(tid, Counter())[inside[0]] += 1
     for tid, counts in reports.items():
         team = draft.teams[tid]
         if team.lead is None:

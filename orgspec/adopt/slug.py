@@ -31,11 +31,13 @@ def is_slug(text: str) -> bool:
     return bool(_VALID.match(text))
 
 
-def slugify(text: str, prefix: str) -> str:
-    """A valid id for `text`; `prefix` (e.g. `team`) leads when nothing ASCII is left."""
+def slugify(text: str, prefix: str, surname: bool = False) -> str:
+    """A valid id for `text`; `prefix` (e.g. `team`) leads when nothing ASCII is left.
+    `surname`: `text` is a person's name, whose first character is read as a surname
+    (`曾敏` -> `zeng-min`, not `ceng-min`)."""
     if is_slug(text):
         return text
-    read = _pinyin(text.strip())
+    read = _pinyin(text.strip(), surname)
     folded = unicodedata.normalize("NFKD", read.lower())
     ascii_part = folded.encode("ascii", "ignore").decode()
     lost = any(unicodedata.category(c)[0] in "LN" and not c.isascii() for c in folded)
@@ -48,29 +50,39 @@ def slugify(text: str, prefix: str) -> str:
     return slug[:MAX].rstrip("-_")
 
 
-def _pinyin(text: str) -> str:
+def _pinyin(text: str, surname: bool = False) -> str:
     """`text` with each Han character (either script) as its toneless pinyin, a word apart
     (`客服部 CS` -> `ke fu bu  CS`); unchanged without Han characters (pypinyin, whose
-    dictionary loads in about 0.3 s, is imported only then)."""
-    from orgspec.text.collate import has_han
+    dictionary loads in about 0.3 s, is imported only then). `surname`: the first
+    character is read as a surname where that reading differs (the sort's table)."""
+    from orgspec.text.collate import has_han, surname_reading
 
     if not has_han(text):
         return text
     from pypinyin import Style, lazy_pinyin
 
     # `ü` is written `v` (`绿` -> `lv`), as pinyin input methods type it
-    return " ".join(lazy_pinyin(text, style=Style.NORMAL, errors="default"))
+    words = lazy_pinyin(text, style=Style.NORMAL, errors="default")
+    reading = surname_reading(text) if surname else None
+    if reading and words:  # a surname in the table is a Han character: one word of its own
+        words[0] = reading
+    return " ".join(words)
 
 
 class IdMap:
     """Source keys to ids, per kind: stable across imports, unique within a kind."""
 
     def __init__(self, previous: dict[str, dict[str, str]] | None = None,
-                 existing: dict[str, dict[str, str]] | None = None) -> None:
-        self.previous = previous or {}
+                 existing: dict[str, dict[str, str]] | None = None,
+                 within: dict[str, dict[str, tuple[str, ...]]] | None = None) -> None:
+        self.previous = {kind: dict(table) for kind, table in (previous or {}).items()}
         # the org already in the output folder, by kind: id -> display name ("" for none),
         # for the importers' did-you-mean; the ids an earlier import gave are among them
         self.existing = existing or {}
+        # ... and where its entities sit, by kind: id -> team ids (a team's parent, the
+        # teams a person leads or is a member of), to tell which of several that an earlier
+        # import knew as one keeps its id
+        self.within = within or {}
         self.ids: dict[str, dict[str, str]] = {}
         self.taken: dict[str, set[str]] = {}
         # ids an earlier import gave, by kind: id -> source key
@@ -90,13 +102,32 @@ class IdMap:
         if ident is None and is_slug(key) and text in (None, key) and key not in taken:
             ident = key  # the source's own valid id wins over an id made up earlier
         elif ident is None or ident in taken or not is_slug(ident):
-            base = slugify(text if text is not None else key, kind)
+            base = slugify(text if text is not None else key, kind, kind == "person")
             ident, n = base, 2
             while ident in taken or reserved.get(ident, key) != key:
                 ident = f"{base[:MAX - 4]}-{n}"
                 n += 1
         taken.add(ident)
         table[key] = ident
+        return ident
+
+    def inherit(self, kind: str, key: str, old: str, replace: bool = False) -> str | None:
+        """Let `key` keep the id an earlier import gave `old` (one department of a name the
+        earlier roster had once, now one of several; or the reverse): the id, or None when
+        `old` had none or `key` already has one (unless `replace`)."""
+        table = self.previous.setdefault(kind, {})
+        ident = self.issued(kind, old)
+        if ident is None or (key in table and not replace):
+            return None
+        table[key] = ident
+        return ident
+
+    def issued(self, kind: str, key: str) -> str | None:
+        """The id an earlier import gave the `kind` entity known as `key`: the manifest's,
+        else `key` itself when it is a valid id the org in the output folder has."""
+        ident = self.previous.get(kind, {}).get(key)
+        if ident is None and is_slug(key) and key in self.existing.get(kind, {}):
+            return key
         return ident
 
     def mapped(self) -> dict[str, dict[str, str]]:

@@ -79,6 +79,14 @@ _SURNAME_READINGS = {
 }
 
 
+def surname_reading(name: str) -> str | None:
+    """The toneless pinyin of `name`'s first character read as a surname, where that
+    differs from the character's common reading (`曾敏` -> `zeng`; 单 `shan`, 區 `ou`);
+    None for any other name."""
+    reading = _SURNAME_READINGS.get(unicodedata.normalize("NFKC", name.strip())[:1])
+    return reading[:-1] if reading else None
+
+
 def person_key(name: str, ident: str = "") -> tuple[Any, ...]:
     """Like `name_key`, for a person's name: its first character, the surname, is read as
     a surname where that reading differs (曾 zēng, not céng; 单 shàn; 解 xiè; 区 ōu)."""

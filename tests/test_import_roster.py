@@ -1,0 +1,196 @@
+"""A fresh user's trial of `orgspec import roster` (imp2): a re-import renamed an issued team
+id when a second department of its name appeared, two people of one name without 工号 were
+merged silently, pinyin ids read surnames by their common reading (曾敏 `ceng-min`), a team
+with two flagged leads took the first silently, and a team left with no lead got no note."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import run_cli
+
+from orgspec.adopt.slug import IdMap, slugify
+from orgspec.engine.lint import load_org
+
+
+def _import(roster: Path, out: Path, text: str, *args: str) -> list[str]:
+    """Import `text` as `roster` into `out`; the notes and summary it prints, a line each."""
+    roster.write_text(text, "utf-8")
+    run = run_cli("import", "roster", str(roster), "-o", str(out), *args)
+    assert run.code == 0, run.stderr
+    return [*run.stderr.splitlines(), *run.stdout.splitlines()]
+
+
+def _yaml(out: Path) -> list[str]:
+    return sorted(p.name for p in out.glob("*.yaml"))
+
+
+def _codes(out: Path, *codes: str) -> list[tuple[str, str]]:
+    check = run_cli("check", str(out), "--format", "json", "--lang", "en")
+    return [(f["code"], Path(f["file"]).name) for f in check.json()["findings"]
+            if f["code"] in codes]
+
+
+# --- 1: an issued team id stays when a second department of its name appears ----------------
+
+ONE_CS = "姓名,部门,上级部门,负责人\n王芳,电商事业部,,是\n陈静,客服部,电商事业部,是\n" \
+         "林雪,客服部,电商事业部,\n"
+# the new 客服部's rows come first: which one keeps the id does not hang on the rows' order
+TWO_CS = "姓名,部门,上级部门,负责人\n赵六,物流事业部,,是\n周明,客服部,物流事业部,是\n" \
+         "王芳,电商事业部,,是\n陈静,客服部,电商事业部,是\n林雪,客服部,电商事业部,\n"
+DUTY = "- kind: Responsibility\n  id: returns\n  name: 退货\n  accountable: ke-fu-bu\n"
+
+
+def test_a_second_department_of_a_name_leaves_the_issued_id_alone(tmp_path: Path) -> None:
+    out, roster = tmp_path / "org", tmp_path / "r.csv"
+    _import(roster, out, ONE_CS, "--lang", "en")
+    assert _yaml(out) == ["dian-shang-shi-ye-bu.yaml", "ke-fu-bu.yaml"]
+    (out / "duties.yaml").write_text(DUTY, "utf-8")  # written by hand, refers to the id
+
+    said = _import(roster, out, TWO_CS, "--lang", "en")
+    assert said == [
+        "note: r.csv:3: 2 departments are called 客服部, under 物流事业部, 电商事业部: imported "
+        "as 2 teams, 客服部（物流事业部）, 客服部（电商事业部）",
+        "note: r.csv:5: 客服部（电商事业部） keeps the id 'ke-fu-bu' an earlier import gave "
+        "客服部; the other departments called 客服部 get new ids: ke-fu-bu-wu-liu-shi-ye-bu",
+        f"imported 4 teams, 5 people and 0 duties into {out}: 3 written, 1 unchanged, 0 beside "
+        "edited files, 0 removed"]
+    assert _yaml(out) == ["dian-shang-shi-ye-bu.yaml", "duties.yaml",
+                          "ke-fu-bu-wu-liu-shi-ye-bu.yaml", "ke-fu-bu.yaml",
+                          "wu-liu-shi-ye-bu.yaml"]
+    teams = load_org([str(out)]).org.teams
+    assert (teams["ke-fu-bu"].parent, teams["ke-fu-bu"].lead, teams["ke-fu-bu"].members) == \
+        ("dian-shang-shi-ye-bu", "chen-jing", ["chen-jing", "lin-xue"])
+    new = teams["ke-fu-bu-wu-liu-shi-ye-bu"]
+    assert (new.parent, new.lead, new.members) == ("wu-liu-shi-ye-bu", "zhou-ming", ["zhou-ming"])
+    assert _codes(out, "RF001", "RF008") == []  # the hand-written reference still holds
+    manifest = json.loads((out / ".orgspec-import.json").read_text("utf-8"))
+    assert manifest["ids"]["team"] == {
+        "客服部": "ke-fu-bu", "物流事业部": "wu-liu-shi-ye-bu",
+        "物流事业部/客服部": "ke-fu-bu-wu-liu-shi-ye-bu", "电商事业部": "dian-shang-shi-ye-bu",
+        "电商事业部/客服部": "ke-fu-bu"}
+
+    # again: nothing changes, and the note is not repeated
+    said = _import(roster, out, TWO_CS, "--lang", "en")
+    assert said[1:] == [f"imported 4 teams, 5 people and 0 duties into {out}: 0 written, 4 "
+                        "unchanged, 0 beside edited files, 0 removed"]
+    # one 客服部 again, the new one: it keeps the id it was given, not the name's first one
+    _import(roster, out, "姓名,部门,上级部门,负责人\n赵六,物流事业部,,是\n"
+            "周明,客服部,物流事业部,是\n", "--lang", "en")
+    assert _yaml(out) == ["duties.yaml", "ke-fu-bu-wu-liu-shi-ye-bu.yaml",
+                          "wu-liu-shi-ye-bu.yaml"]
+
+
+def test_the_keeping_note_is_said_in_chinese(tmp_path: Path) -> None:
+    out, roster = tmp_path / "org", tmp_path / "r.csv"
+    _import(roster, out, ONE_CS)
+    said = _import(roster, out, TWO_CS, "--lang", "zh")
+    assert said[1] == ("提示：r.csv:5：客服部（电商事业部） 保留之前导入时给 客服部 的 id "
+                       "'ke-fu-bu'；其他叫 客服部 的部门用新的 id：ke-fu-bu-wu-liu-shi-ye-bu")
+
+
+# --- 2: two people of one name without 工号 ---------------------------------------------------
+
+def test_two_people_of_one_name_are_two_people_with_a_note(tmp_path: Path) -> None:
+    out, roster = tmp_path / "org", tmp_path / "r.csv"
+    said = _import(roster, out, "姓名,部门,职位,负责人,直属上级\n"
+                   "张伟,客服部,客服专员,,王芳\n王芳,客服部,客服经理,是,\n"
+                   "张伟,物流部,物流经理,,\n李强,物流部,司机,,张伟\n"
+                   "张伟,客服部,客服专员,,王芳\n"   # the same row again
+                   "王芳,客服部,客服经理,是,\n", "--lang", "en")
+    assert said[:3] == [
+        "note: r.csv:6: repeats r.csv:2; read once",
+        "note: r.csv:7: repeats r.csv:3; read once",
+        "note: r.csv:2: 2 people are called 张伟 and no employee ID or email tells them apart: "
+        "imported as 2 people, zhang-wei (客服部), zhang-wei-2 (物流部), told apart by "
+        "department and title (if they are one person, give their rows one employee ID)"]
+    org = load_org([str(out)]).org
+    assert {p: (org.people[p].name, org.people[p].title) for p in org.people} == {
+        "zhang-wei": ("张伟", "客服专员"), "zhang-wei-2": ("张伟", "物流经理"),
+        "wang-fang": ("王芳", "客服经理"), "li-qiang": ("李强", "司机")}
+    by_name = {t.name: t for t in org.teams.values()}
+    assert by_name["客服部"].members == ["wang-fang", "zhang-wei"]
+    # 李强's manager 张伟 is the one in his team
+    assert (by_name["物流部"].members, by_name["物流部"].lead) == \
+        (["li-qiang", "zhang-wei-2"], "zhang-wei-2")
+
+
+def test_a_second_person_of_an_issued_name_leaves_the_issued_id_alone(tmp_path: Path) -> None:
+    """Traditional script: the 張偉 imported first keeps `zhang-wei` when a second 張偉
+    appears above him; the same rows with another title in one department are taken as one
+    person, with a note."""
+    out, roster = tmp_path / "org", tmp_path / "r.csv"
+    _import(roster, out, "姓名,部門,職稱,負責人\n張偉,物流部,經理,是\n")
+    said = _import(roster, out, "姓名,部門,職稱,負責人\n張偉,客服部,專員,是\n"
+                   "張偉,物流部,經理,是\n張偉,物流部,經理,否\n", "--lang", "zh-Hant")
+    assert said[:2] == [
+        "提示：r.csv:4：又出現 張偉，部門和職稱都與 r.csv:3 相同：視為同一人",
+        "提示：r.csv:2：有 2 人都叫 張偉，又沒有員工編號或電子郵件區分：按部門和職稱區分，已匯入為 "
+        "2 個人員：zhang-wei-2 (客服部)、zhang-wei (物流部)（如果其實是同一人，請給這些行填上同一"
+        "個員工編號）"]
+    teams = {t.name: t for t in load_org([str(out)]).org.teams.values()}
+    assert (teams["物流部"].lead, teams["客服部"].lead) == ("zhang-wei", "zhang-wei-2")
+
+
+# --- 3: surnames read as surnames ------------------------------------------------------------
+
+def test_person_ids_read_the_surname_as_a_surname() -> None:
+    names = ["曾敏", "單雄信", "解缙", "仇英", "区永", "查良镛", "張偉"]
+    assert [slugify(n, "person", surname=True) for n in names] == [
+        "zeng-min", "shan-xiong-xin", "xie-jin", "qiu-ying", "ou-yong", "zha-liang-yong",
+        "zhang-wei"]
+    # a team's name is not a person's: 曾经 stays céng
+    assert slugify("曾经理室", "team") == "ceng-jing-li-shi"
+    assert IdMap().get("person", "曾敏") == "zeng-min"
+
+
+def test_an_issued_surname_id_stays_through_the_manifest(tmp_path: Path) -> None:
+    text = "姓名,部门,负责人\n曾敏,客服部,是\n单田,客服部,\n"
+    fresh = tmp_path / "fresh"
+    _import(tmp_path / "r.csv", fresh, text)
+    assert sorted(load_org([str(fresh)]).org.people) == ["shan-tian", "zeng-min"]
+    # an org imported before surnames were read so: its manifest keeps `ceng-min`
+    old = tmp_path / "old"
+    old.mkdir()
+    (old / ".orgspec-import.json").write_text(json.dumps({
+        "source": "roster", "files": {},
+        "ids": {"person": {"曾敏": "ceng-min"}, "team": {"客服部": "ke-fu-bu"}}}), "utf-8")
+    _import(tmp_path / "r.csv", old, text)
+    assert sorted(load_org([str(old)]).org.people) == ["ceng-min", "shan-tian"]
+    assert json.loads((old / ".orgspec-import.json").read_text("utf-8"))["ids"]["person"] == \
+        {"曾敏": "ceng-min", "单田": "shan-tian"}
+
+
+# --- 4 and 5: leads ---------------------------------------------------------------------------
+
+def test_two_flagged_leads_are_named_and_the_first_taken(tmp_path: Path) -> None:
+    out = tmp_path / "org"
+    said = _import(tmp_path / "r.csv", out, "Name,Department,Lead\nAda,Ops,yes\n"
+                   "Grace,Ops,yes\nLinus,Ops,\n", "--lang", "en")
+    assert said[:-1] == [
+        "note: r.csv:2: team Ops has 2 people flagged as lead: ada, grace; the first, ada, is "
+        "taken (set `lead:` in ops.yaml to choose another)"]
+    assert load_org([str(out)]).org.teams["ops"].lead == "ada"
+
+
+def test_a_team_left_without_a_lead_gets_one_note(tmp_path: Path) -> None:
+    """One note per such team, in the run's language; `check` reports it too (HI005)."""
+    out = tmp_path / "org"
+    said = _import(tmp_path / "r.csv", out, "姓名,部门,上级部门,负责人\n王芳,总部,电商事业部,是\n"
+                   "林雪,仓储部,总部,\n周明,仓储部,总部,\n", "--lang", "zh")
+    assert said[:-1] == [
+        "提示：r.csv:2：团队 电商事业部 没有负责人：花名册只把它写作上级部门，里面没有人员；"
+        "请在 dian-shang-shi-ye-bu.yaml 里写 `lead:`",
+        "提示：r.csv:3：团队 仓储部 没有负责人：它的行都没有标为负责人，其中也没有人是其他成员的"
+        "直属上级；请在 cang-chu-bu.yaml 里写 `lead:`"]
+    assert _codes(out, "HI005") == [("HI005", "cang-chu-bu.yaml"),
+                                    ("HI005", "dian-shang-shi-ye-bu.yaml")]
+
+
+def test_a_roster_with_no_lead_nor_manager_gets_one_note_for_all(tmp_path: Path) -> None:
+    said = _import(tmp_path / "r.csv", tmp_path / "org", "Name,Department\nAda,Ops\n"
+                   "Grace,Dev\n", "--lang", "en")
+    assert said[:-1] == [
+        "note: no row flags a lead or names a manager, so no team has a lead (teams: 2): flag "
+        "each team's lead in a lead column (Lead: yes) or set `lead:` in the team's file"]
