@@ -263,11 +263,17 @@ def test_a_lunar_cadence_is_of_the_lunar_calendar() -> None:
 
 
 @pytest.mark.parametrize(("lang", "hint"), [
-    ("zh", "或每月的某一天（每月15日、每月最后一个工作日）"),
-    ("zh-Hant", "或每月的某一天（每月15日、每月最後一個工作日）"),
-    ("en", "or a day of the month (每月15日, 每月最后一个工作日, monthly on the 15th)"),
+    ("zh", "或每月的某一天（每月15日、每月最后一个工作日；每月初一 即每月1日），"
+           "或一年中的日期、节日（每年3月1日、每年双十一前两周、每年春节前），"
+           "或农历日子（每逢农历十五、每年农历正月初八）"),
+    ("zh-Hant", "或每月的某一天（每月15日、每月最後一個工作日；每月初一 即每月1日），"
+                "或一年中的日期、節日（每年3月1日、每年雙十一前兩週、每年春節前），"
+                "或農曆日子（每逢農曆十五、每年農曆正月初八）"),
+    ("en", "a day of the month (每月15日, 每月最后一个工作日, monthly on the 15th; 每月初一 is "
+           "the 1st), a date or festival of the year (每年3月1日, 每年双十一前两周, 每年春节前) or "
+           "a lunar day (每逢农历十五, 每年农历正月初八)"),
 ])
-def test_the_cadence_hint_names_the_day_of_the_month(write_org: Any, lang: str,
+def test_the_cadence_hint_names_the_day_of_the_month_dates_and_lunar_days(write_org: Any, lang: str,
                                                      hint: str) -> None:
     org = write_org({"m.yaml": "- {kind: Meeting, id: m, name: 会, cadence: 每周15日}\n"})
     run = run_cli("check", str(org), "--isolated", "--select", "MT002", "--lang", lang)
