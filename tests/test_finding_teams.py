@@ -218,3 +218,40 @@ def test_a_team_page_lists_findings_that_involve_the_team(ecommerce_site: Path) 
     health = (ecommerce_site / "health.html").read_text("utf-8")
     row = re.search(r'<tr id="team-order-platform">(.*?)</tr>', health).group(1)
     assert re.findall(r"<td>(\d+)</td>", row) == ["0", "1", "0"]
+
+
+# a meeting chaired by a person (li of cs, who also holds cs-lead), attended by a team, a
+# position and a person of another team; one with no owner; chen leads three teams
+MEETINGS = ORG + """\
+- {kind: Meeting, id: sync, name: 协调会, cadence: sometimes, owner: li,
+   attendees: [ops, cs-lead, chen]}
+- {kind: Meeting, id: orphan, name: 无人会, cadence: weekly, attendees: [tech, cs]}
+- {kind: Team, id: t2, name: 数据组, parent: tech, lead: chen, members: [chen]}
+- {kind: Team, id: t3, name: 算法组, parent: tech, lead: chen, members: [chen]}
+"""
+
+
+def test_a_meeting_finding_involves_its_chairs_team_then_its_attendees_teams(
+        write_org: Any) -> None:
+    found = _found(write_org, {"o.yaml": MEETINGS}, "MT001", "MT002")
+    # the chair li's team (cs, also through cs-lead), then ops, then chen's teams
+    assert _teams(found, "MT002") == [("cs", "ops", "tech", "t2", "t3")]
+    assert _teams(found, "MT001") == [("tech", "cs")]  # no chair: its attendees' teams
+
+
+def test_a_person_finding_involves_the_persons_teams(write_org: Any) -> None:
+    # chen leads tech, t2 and t3: more than two teams and positions
+    found = _found(write_org, {"o.yaml": MEETINGS}, "RO005")
+    assert _teams(found, "RO005") == [("tech", "t2", "t3")]
+
+
+def test_team_health_and_the_json_count_meeting_and_person_findings(
+        write_org: Any) -> None:
+    root = write_org({"o.yaml": MEETINGS})
+    doc = run_cli("check", str(root), "--format", "json", "--select", "MT002",
+                  "--lang", "en").json()
+    assert [f["teams"] for f in doc["findings"]] == [["cs", "ops", "tech", "t2", "t3"]]
+    result, org = lint_org([str(root)], Config(select=[Selector("MT002", "t")], lang="en"))
+    health = {h.team: h.warnings for h in build_view(result, org).health}
+    assert health == {"company": 0, "cs": 1, "ops": 1, "tech": 1, "t2": 1, "t3": 1}
+
