@@ -255,3 +255,43 @@ def test_team_health_and_the_json_count_meeting_and_person_findings(
     health = {h.team: h.warnings for h in build_view(result, org).health}
     assert health == {"company": 0, "cs": 1, "ops": 1, "tech": 1, "t2": 1, "t3": 1}
 
+
+def test_a_parent_team_rolls_up_the_teams_below_it_each_finding_once(
+        write_org: Any) -> None:
+    result, org = lint_org([str(write_org({"o.yaml": ORG}))],
+                           Config(select=[Selector("OW001", "t"), Selector("MT004", "t")],
+                                  lang="en"))
+    health = {h.team: h for h in build_view(result, org).health}
+    company = health["company"]
+    # nothing involves company itself; below it OW001 (cs, tech) once, MT004 twice
+    assert (company.errors, company.warnings, company.score) == (0, 0, 100)
+    assert (company.below, company.sub_errors, company.sub_warnings) == (3, 1, 2)
+    assert company.subtree_score == 84  # 100 - 10 - 2 * 3
+    cs = health["cs"]  # a leaf: its subtree is itself
+    assert (cs.below, cs.sub_errors, cs.sub_warnings, cs.subtree_score) == (0, 1, 2, cs.score)
+
+
+@pytest.mark.parametrize(("lang", "policy", "cell"), [
+    ("en", "A team with teams below it also shows the score of its whole subtree, each "
+           "finding counted once.", "84 · 3 teams below"),
+    ("zh", "有下级团队的团队另列出它和全部下级团队合计的得分，每个问题只计一次。",
+     "84 · 3 个下级团队"),
+    ("zh-Hant", "有下級團隊的團隊另列出它和全部下級團隊合計的得分，每個問題只計一次。",
+     "84 · 3 個下級團隊"),
+])
+def test_the_report_and_site_say_the_roll_up_policy(write_org: Any, tmp_path: Path, lang: str,
+                                                    policy: str, cell: str) -> None:
+    folder = write_org({"o.yaml": ORG}).parent
+    (folder / ".orgspec.yaml").write_text(f"root: org\nselect: [OW001, MT004]\nlang: {lang}\n",
+                                          "utf-8")
+    html = run_cli("report", "--format", "html", cwd=folder).stdout
+    assert policy in html
+    row = html.split("<code>company</code>", 1)[1].split("</tr>", 1)[0]
+    assert row.endswith(f"<td>{cell}</td>")
+    md = run_cli("report", "--format", "markdown", cwd=folder).stdout
+    assert policy in md and f"| {cell} |" in md
+    assert run_cli("site", "-o", str(tmp_path / "s"), cwd=folder).code == 0
+    page = (tmp_path / "s" / "health.html").read_text("utf-8")
+    assert policy in page and f">{cell}</span></td></tr>" in page
+    team = (tmp_path / "s" / "teams" / "company.html").read_text("utf-8")
+    assert f">{cell}</span></p>" in team
