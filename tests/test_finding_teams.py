@@ -218,3 +218,80 @@ def test_a_team_page_lists_findings_that_involve_the_team(ecommerce_site: Path) 
     health = (ecommerce_site / "health.html").read_text("utf-8")
     row = re.search(r'<tr id="team-order-platform">(.*?)</tr>', health).group(1)
     assert re.findall(r"<td>(\d+)</td>", row) == ["0", "1", "0"]
+
+
+# a meeting chaired by a person (li of cs, who also holds cs-lead), attended by a team, a
+# position and a person of another team; one with no owner; chen leads three teams
+MEETINGS = ORG + """\
+- {kind: Meeting, id: sync, name: 协调会, cadence: sometimes, owner: li,
+   attendees: [ops, cs-lead, chen]}
+- {kind: Meeting, id: orphan, name: 无人会, cadence: weekly, attendees: [tech, cs]}
+- {kind: Team, id: t2, name: 数据组, parent: tech, lead: chen, members: [chen]}
+- {kind: Team, id: t3, name: 算法组, parent: tech, lead: chen, members: [chen]}
+"""
+
+
+def test_a_meeting_finding_involves_its_chairs_team_then_its_attendees_teams(
+        write_org: Any) -> None:
+    found = _found(write_org, {"o.yaml": MEETINGS}, "MT001", "MT002")
+    # the chair li's team (cs, also through cs-lead), then ops, then chen's teams
+    assert _teams(found, "MT002") == [("cs", "ops", "tech", "t2", "t3")]
+    assert _teams(found, "MT001") == [("tech", "cs")]  # no chair: its attendees' teams
+
+
+def test_a_person_finding_involves_the_persons_teams(write_org: Any) -> None:
+    # chen leads tech, t2 and t3: more than two teams and positions
+    found = _found(write_org, {"o.yaml": MEETINGS}, "RO005")
+    assert _teams(found, "RO005") == [("tech", "t2", "t3")]
+
+
+def test_team_health_and_the_json_count_meeting_and_person_findings(
+        write_org: Any) -> None:
+    root = write_org({"o.yaml": MEETINGS})
+    doc = run_cli("check", str(root), "--format", "json", "--select", "MT002",
+                  "--lang", "en").json()
+    assert [f["teams"] for f in doc["findings"]] == [["cs", "ops", "tech", "t2", "t3"]]
+    result, org = lint_org([str(root)], Config(select=[Selector("MT002", "t")], lang="en"))
+    health = {h.team: h.warnings for h in build_view(result, org).health}
+    assert health == {"company": 0, "cs": 1, "ops": 1, "tech": 1, "t2": 1, "t3": 1}
+
+
+def test_a_parent_team_rolls_up_the_teams_below_it_each_finding_once(
+        write_org: Any) -> None:
+    result, org = lint_org([str(write_org({"o.yaml": ORG}))],
+                           Config(select=[Selector("OW001", "t"), Selector("MT004", "t")],
+                                  lang="en"))
+    health = {h.team: h for h in build_view(result, org).health}
+    company = health["company"]
+    # nothing involves company itself; below it OW001 (cs, tech) once, MT004 twice
+    assert (company.errors, company.warnings, company.score) == (0, 0, 100)
+    assert (company.below, company.sub_errors, company.sub_warnings) == (3, 1, 2)
+    assert company.subtree_score == 84  # 100 - 10 - 2 * 3
+    cs = health["cs"]  # a leaf: its subtree is itself
+    assert (cs.below, cs.sub_errors, cs.sub_warnings, cs.subtree_score) == (0, 1, 2, cs.score)
+
+
+@pytest.mark.parametrize(("lang", "policy", "cell"), [
+    ("en", "A team with teams below it also shows the score of its whole subtree, each "
+           "finding counted once.", "84 · 3 teams below"),
+    ("zh", "有下级团队的团队另列出它和全部下级团队合计的得分，每个问题只计一次。",
+     "84 · 3 个下级团队"),
+    ("zh-Hant", "有下級團隊的團隊另列出它和全部下級團隊合計的得分，每個問題只計一次。",
+     "84 · 3 個下級團隊"),
+])
+def test_the_report_and_site_say_the_roll_up_policy(write_org: Any, tmp_path: Path, lang: str,
+                                                    policy: str, cell: str) -> None:
+    folder = write_org({"o.yaml": ORG}).parent
+    (folder / ".orgspec.yaml").write_text(f"root: org\nselect: [OW001, MT004]\nlang: {lang}\n",
+                                          "utf-8")
+    html = run_cli("report", "--format", "html", cwd=folder).stdout
+    assert policy in html
+    row = html.split("<code>company</code>", 1)[1].split("</tr>", 1)[0]
+    assert row.endswith(f"<td>{cell}</td>")
+    md = run_cli("report", "--format", "markdown", cwd=folder).stdout
+    assert policy in md and f"| {cell} |" in md
+    assert run_cli("site", "-o", str(tmp_path / "s"), cwd=folder).code == 0
+    page = (tmp_path / "s" / "health.html").read_text("utf-8")
+    assert policy in page and f">{cell}</span></td></tr>" in page
+    team = (tmp_path / "s" / "teams" / "company.html").read_text("utf-8")
+    assert f">{cell}</span></p>" in team

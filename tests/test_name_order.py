@@ -66,3 +66,24 @@ def test_site_index_pages_and_calendar_sort_by_display_name(write_org, tmp_path:
     assert rarely.index("复盘会") < rarely.index("周会")
     people = (site / "people" / "index.html").read_text("utf-8")
     assert people.index("陈明") < people.index("单立") < people.index("曾伟")  # chén shàn zēng
+
+
+RARELY = """\
+- {kind: Team, id: ops, name: 运营部}
+- {kind: Meeting, id: m1, name: 年度复盘, cadence: 每年12月, owner: ops}
+- {kind: Meeting, id: m2, name: 半年会, cadence: 每半年, owner: ops}
+- {kind: Meeting, id: m3, name: 季度规划, cadence: 每季度第一周, owner: ops}
+- {kind: Meeting, id: m4, name: 月度总结, cadence: 每月最后一个工作日, owner: ops}
+- {kind: Meeting, id: m5, name: 财务月会, cadence: 每月初一, owner: ops}
+"""
+
+
+def test_the_calendars_rare_meetings_sort_by_frequency_then_name(write_org,
+                                                                    tmp_path: Path) -> None:
+    run = run_cli("site", str(write_org({"o.yaml": RARELY})), "-o", str(tmp_path / "s"))
+    assert run.code == 0, run.stderr
+    calendar = (tmp_path / "s" / "calendar.html").read_text("utf-8")
+    rarely = calendar.split('<section id="rarely">', 1)[1].split("</section>", 1)[0]
+    # monthly (cái, yuè), quarterly, half-yearly, yearly; by name alone 半年会 came first
+    assert re.findall(r">([^<>]+)</a>", rarely) == ["财务月会", "月度总结", "季度规划", "半年会",
+                                                    "年度复盘"]

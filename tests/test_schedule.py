@@ -113,7 +113,21 @@ from orgspec.model.schedule import Schedule, describe, schedule_of
     ("start of the month", Schedule(None)),
     ("standup 9:15", Schedule(None)),  # a name, no cadence
     ("每周12", Schedule(None)),  # no weekday 12
-    ("每月初一", Schedule("monthly", monthday=1, lunar=True)),  # a lunar date
+    ("每月初一", Schedule("monthly", monthday=1)),  # the Gregorian 1st (README)
+    ("每逢初一", Schedule("monthly", monthday=1, lunar=True)),  # 逢: the lunar idiom
+    ("每年腊月二十三", Schedule("yearly", month=12, monthday=23, lunar=True)),  # a lunar month
+    ("每月十五", Schedule(None)),  # neither 日/号 nor 农历: not guessed
+    ("农历每月初一", Schedule("monthly", monthday=1, lunar=True)),
+    ("每周 一 9:30", Schedule("weekly", (0,), "09:30")),  # an IME's space
+    ("週 一", Schedule("weekly", (0,))),
+    ("每周一 9：30", Schedule("weekly", (0,), "09:30")),
+    ("每月 1 号", Schedule("monthly", monthday=1)),
+    ("每两周 周三", Schedule("biweekly", (2,))),
+    ("每周 3 次", Schedule(None)),  # three times a week: no Wednesday
+    ("每周 一次", Schedule("weekly")),  # once a week: no Monday
+    ("每年11月11日前两周", Schedule("yearly", month=11, monthday=11, before=14)),
+    ("two weeks before November 11 every year",
+     Schedule("yearly", month=11, monthday=11, before=14)),
     ("9:00", Schedule(None)),
     ("sometimes", Schedule(None)),
     ("", Schedule(None)),
@@ -168,7 +182,9 @@ def test_a_monthly_nth_weekday_is_no_mt002(write_org: Any) -> None:
                                      "每兩週週三", "monthly on the 15th", "every other Wednesday",
                                      "每天早上 9:30", "周一至周五 上午9:00", "每周一、三、五 9:00",
                                      "每月初", "每季度末", "每晚 21:00", "每周1 10:00",
-                                     "daily standup 9:15"])
+                                     "daily standup 9:15", "每周 一 9:30", "週 一",
+                                     "每周一 9：30", "每月 1 号", "每两周 周三", "每月初一",
+                                     "每年11月11日前两周"])
 def test_common_cadences_are_no_mt002(write_org: Any, cadence: str) -> None:
     org = write_org({"o.yaml": "- {kind: Team, id: t}\n"
                                "- {kind: Meeting, id: m1, owner: t, attendees: [t], "
@@ -179,6 +195,14 @@ def test_common_cadences_are_no_mt002(write_org: Any, cadence: str) -> None:
                   "--lang", "en")
     assert [line.split(": ")[0].rsplit(":", 2)[1:] for line in run.stdout.splitlines()
             if "MT002" in line] == [["3", "53"]]  # the day of the month of a week only
+
+
+def test_trial3s_frozen_cadences_are_read_as_labelled() -> None:
+    """tests/data/cadences_trial3.tsv, frozen before IME spaces, dates with how long before
+    them and a bare 每月初一 (the Gregorian 1st) were read (before: dev 6/16, blind 11/26)."""
+    from cadence_eval import TRIAL3, right, rows
+
+    assert [(r["split"], r["text"]) for r in rows(TRIAL3) if not right(r)] == []
 
 
 def test_the_frozen_cadence_set_is_read_as_labelled() -> None:
@@ -201,7 +225,11 @@ def test_the_frozen_cadence_set_is_read_as_labelled() -> None:
     ("每年雙十一前兩週", "yearly · 2 weeks before Double 11", "每年 · 双十一前2周",
      "每年 · 雙十一前2週"),
     ("每年春节前", "yearly · before Spring Festival", "每年 · 春节前", "每年 · 春節前"),
-    ("每月初一", "monthly · lunar day 1", "每月 · 农历初一", "每月 · 農曆初一"),
+    ("每月初一", "monthly · day 1", "每月 · 1日", "每月 · 1日"),
+    ("每逢初一", "monthly · lunar day 1", "每月 · 农历初一", "每月 · 農曆初一"),
+    ("农历每月初一", "monthly · lunar day 1", "每月 · 农历初一", "每月 · 農曆初一"),
+    ("每年11月11日前两周", "yearly · 2 weeks before Nov 11", "每年 · 11月11日前2周",
+     "每年 · 11月11日前2週"),
     ("每逢农历十五", "monthly · lunar day 15", "每月 · 农历十五", "每月 · 農曆十五"),
     ("每年农历腊月二十三", "yearly · lunar month 12, day 23", "每年 · 农历腊月廿三",
      "每年 · 農曆臘月廿三"),
@@ -226,18 +254,26 @@ def test_yearly_half_yearly_and_lunar_cadences_are_said_in_every_language(
 def test_a_lunar_cadence_is_of_the_lunar_calendar() -> None:
     from orgspec.model.schedule import Schedule, schedule_of
 
-    assert schedule_of("每月初一") == Schedule("monthly", monthday=1, lunar=True)
+    assert schedule_of("每逢农历初一") == Schedule("monthly", monthday=1, lunar=True)
+    assert schedule_of("每逢農曆初一") == Schedule("monthly", monthday=1, lunar=True)
     assert schedule_of("每月1日") == Schedule("monthly", monthday=1)  # Gregorian
+    assert schedule_of("每月初一") == schedule_of("每月1日")  # a decision: README
     assert schedule_of("每年农历正月初八") == Schedule("yearly", monthday=8, month=1, lunar=True)
     assert schedule_of("每年618前一周") == Schedule("yearly", event="618", before=7)
 
 
 @pytest.mark.parametrize(("lang", "hint"), [
-    ("zh", "或每月的某一天（每月15日、每月最后一个工作日）"),
-    ("zh-Hant", "或每月的某一天（每月15日、每月最後一個工作日）"),
-    ("en", "or a day of the month (每月15日, 每月最后一个工作日, monthly on the 15th)"),
+    ("zh", "或每月的某一天（每月15日、每月最后一个工作日；每月初一 即每月1日），"
+           "或一年中的日期、节日（每年3月1日、每年双十一前两周、每年春节前），"
+           "或农历日子（每逢农历十五、每年农历正月初八）"),
+    ("zh-Hant", "或每月的某一天（每月15日、每月最後一個工作日；每月初一 即每月1日），"
+                "或一年中的日期、節日（每年3月1日、每年雙十一前兩週、每年春節前），"
+                "或農曆日子（每逢農曆十五、每年農曆正月初八）"),
+    ("en", "a day of the month (每月15日, 每月最后一个工作日, monthly on the 15th; 每月初一 is "
+           "the 1st), a date or festival of the year (每年3月1日, 每年双十一前两周, 每年春节前) or "
+           "a lunar day (每逢农历十五, 每年农历正月初八)"),
 ])
-def test_the_cadence_hint_names_the_day_of_the_month(write_org: Any, lang: str,
+def test_the_cadence_hint_names_the_day_of_the_month_dates_and_lunar_days(write_org: Any, lang: str,
                                                      hint: str) -> None:
     org = write_org({"m.yaml": "- {kind: Meeting, id: m, name: 会, cadence: 每周15日}\n"})
     run = run_cli("check", str(org), "--isolated", "--select", "MT002", "--lang", lang)

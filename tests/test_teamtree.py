@@ -49,3 +49,24 @@ def test_a_deep_chain_is_not_walked_per_question() -> None:
     assert tree.is_ancestor("t0", "t4999") and not tree.is_ancestor("t4999", "t0")
     assert list(tree.marked_above("t4999")) == ["t0"]
     assert tree.up["t4999"] == "t0"  # one pointer, not a chain of 4,999
+
+
+@given(st.lists(st.one_of(st.none(), st.integers(0, 11)), min_size=1, max_size=12),
+       st.lists(st.sets(st.integers(0, 11), min_size=1, max_size=4), max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_subtree_counts_count_each_group_once_per_subtree(
+        parents: list[int | None], groups: list[set[int]]) -> None:
+    """A group counts at a team when it involves the team or a team below it (walking up
+    `parent`), once; a team on or below a parent cycle counts its own groups only."""
+    parents = [p if p is None or p < len(parents) else None for p in parents]
+    org = _org(parents)
+    named = [{f"t{i}" for i in g if i < len(parents)} for g in groups]
+    tree = TeamTree(org)
+    counts = tree.subtree_counts(named)
+    for team in org.teams:
+        in_tree = team in tree.enter
+        want = sum(1 for g in named if team in g or (in_tree and any(
+            x in tree.enter and team in _walk(org, x) for x in g)))
+        assert counts.get(team, 0) == want
+        below = [t for t in org.teams if t in tree.enter and team in _walk(org, t)]
+        assert tree.below(team) == (len(below) if in_tree else 0)

@@ -15,11 +15,13 @@ from orgspec.model.models import ROLES, is_placeholder
 from orgspec.model.org import Org, node_key
 from orgspec.model.positions import Presence, cadence_of, is_open_owner, presence
 
-CADENCE_HINT = M("write daily (every day, weekends too), weekly, biweekly, monthly, quarterly "
-                 "or yearly (每日, 每周, 双周, 每月, 每季度, 每年), optionally with weekdays and "
-                 "a time (每周一 10:00, 工作日 9:30, 隔周三 14:00, weekdays 9:30, every other "
-                 "Wednesday 2pm) or a day of the month (每月15日, 每月最后一个工作日, monthly on "
-                 "the 15th)")
+CADENCE_HINT = M("write daily (every day, weekends too), weekly, biweekly, monthly, quarterly, "
+                 "half-yearly or yearly (每日, 每周, 双周, 每月, 每季度, 每半年, 每年), optionally "
+                 "with weekdays and a time (每周一 10:00, 工作日 9:30, 隔周三 14:00, weekdays "
+                 "9:30, every other Wednesday 2pm), a day of the month (每月15日, "
+                 "每月最后一个工作日, monthly on the 15th; 每月初一 is the 1st), a date or "
+                 "festival of the year (每年3月1日, 每年双十一前两周, 每年春节前) or a lunar day "
+                 "(每逢农历十五, 每年农历正月初八)")
 
 
 @check("MT001", local=True)

@@ -8,14 +8,14 @@ from orgspec.findings import Finding
 from orgspec.model.org import Org
 
 # The entity kinds whose `owner` field names who answers for them.
-_OWNED = {"objective": "Objective", "process": "Process", "meeting": "Meeting"}
+_OWNED = {"objective": "Objective", "process": "Process"}
 
 
 def with_teams(findings: list[Finding], org: Org) -> list[Finding]:
     """`findings` with `teams` set: the owning teams of each one's entity (`owning_teams`),
     then the teams its check named (`Issue.teams`, stamped into `teams`), each once; ids
     that are no team of `org` are left out. O(1) per finding but a duty's accountable
-    holders."""
+    holders, a meeting's attendees and a person's teams and positions."""
     out = []
     for f in findings:
         teams = tuple(t for t in dict.fromkeys([*owning_teams(org, f.entity), *f.teams])
@@ -27,8 +27,10 @@ def with_teams(findings: list[Finding], org: Org) -> list[Finding]:
 def owning_teams(org: Org, entity: str) -> list[str]:
     """The ids of the teams that answer for `entity` (a node key, `responsibility:refund`):
     a team itself; a duty's accountable teams, and the teams of its accountable positions;
-    the team of a position; the owner of an objective, process or meeting when it is a team
-    or a position (its team). A person answers for themself, on no team's behalf: none."""
+    the team of a position; the owner of an objective or process when it is a team or a
+    position (its team); a meeting's owner (a person: their teams), then the teams of its
+    attendees; a person's teams (those they lead or belong to, in team order), then the
+    teams of the positions they hold. May repeat a team; ids may be no team."""
     kind, _, ident = entity.partition(":")
     if kind == "team":
         return [ident]
@@ -37,12 +39,35 @@ def owning_teams(org: Org, entity: str) -> list[str]:
     if kind == "role":
         pos = org.positions.get(ident)
         return [pos.team] if pos is not None and pos.team else []
+    if kind == "person":
+        return _person_teams(org, ident)
+    if kind == "meeting":
+        meeting = org.meetings.get(ident)
+        if meeting is None:
+            return []
+        return [t for ref in (meeting.owner, *meeting.attendees)
+                for t in _teams_of(org, org.holder(ref))]
     if kind in _OWNED:
         owned = org.table(_OWNED[kind]).get(ident)
         holder = org.holder(getattr(owned, "owner", None))
         team = _team_of(org, holder) if holder else ""
         return [team] if team else []
     return []
+
+
+def _person_teams(org: Org, pid: str) -> list[str]:
+    return [*org.person_teams.get(pid, ()),
+            *(org.positions[rid].team or "" for rid in org.people_positions.get(pid, ()))]
+
+
+def _teams_of(org: Org, holder: str | None) -> list[str]:
+    """The teams a holder node stands for: a team, a position's team, a person's teams."""
+    if holder is None:
+        return []
+    if holder.startswith("person:"):
+        return _person_teams(org, holder.partition(":")[2])
+    team = _team_of(org, holder)
+    return [team] if team else []
 
 
 def _team_of(org: Org, holder: str) -> str:

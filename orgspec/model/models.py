@@ -299,9 +299,13 @@ class Meeting(Strict):
     aliases: Aliases = Field(default_factory=list)
     name: Name | None = None
     cadence: Annotated[str, Field(max_length=50)] | None = Field(
-        None, description="daily, weekly, biweekly, monthly, quarterly, yearly, or "
-                          "每日/每周/双周/每月/每季度; weekdays and a time may follow: "
-                          "每周一 10:00, Mon-Fri 9:30, 每月第一个周一.")
+        None, description="daily, weekly, biweekly, monthly, quarterly, half-yearly or "
+                          "yearly (每日/每周/双周/每月/每季度/每半年/每年); weekdays and a time "
+                          "may follow: 每周一 10:00, Mon-Fri 9:30; a day of the month or "
+                          "period: 每月15日, 每月第一个周一, 每季度末 (每月初一 is the 1st); a "
+                          "date or festival of the year, or some time before it: 每年3月1日, "
+                          "每年双十一前两周, 每年春节前; a lunar day: 每逢农历十五, "
+                          "每年农历正月初八.")
     owner: Ref | None = Field(None, description="The Team, Role or Person who chairs it.")
     attendees: RefList = Field(default_factory=list, description="Team, Role or Person ids.")
     purpose: Text | None = None

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from orgspec.i18n import MC, say, say_list
@@ -60,18 +60,20 @@ _EN_DAY = {"mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "
            "saturday": 5, "sun": 6, "sunday": 6}
 _ZH_WEEK = r"(?:周|週|星期|礼拜|禮拜)"
 _ZH_D = r"[一二三四五六日天]|[1-7](?!\d)"  # 周15日 is no Monday
-_ZH_ONE = rf"{_ZH_WEEK}({_ZH_D})(?!次)"
+# an IME may put a space between the week word and the day: 每周 一 9:30, 週 一
+_ZH_ONE = rf"{_ZH_WEEK}\s*({_ZH_D})(?!\s*次)"
 _EN_ONE = r"\b(" + "|".join(sorted(_EN_DAY, key=len, reverse=True)) + r")s?\b"
 _TO = r"\s*(?:至|到|-|–|—|~|～|to|through)\s*"
-_DAY_RANGE = re.compile(rf"每?{_ZH_ONE}{_TO}{_ZH_WEEK}?({_ZH_D})"
+_DAY_RANGE = re.compile(rf"每?{_ZH_ONE}{_TO}(?:{_ZH_WEEK}\s*)?({_ZH_D})"
                         rf"|{_EN_ONE}{_TO}{_EN_ONE}")
 _DAY_ONE = re.compile(rf"每?{_ZH_ONE}|{_EN_ONE}")
 # Weekdays listed after one week word: 每周一、三、五, 每週1、3, 周二和四 (a second 周 may stand).
-_DAY_LIST = re.compile(rf"每?{_ZH_ONE}(?:\s*[、，,/和及]\s*{_ZH_WEEK}?(?:{_ZH_D})(?!次))+")
+_DAY_LIST = re.compile(rf"每?{_ZH_ONE}(?:\s*[、，,/和及]\s*(?:{_ZH_WEEK}\s*)?(?:{_ZH_D})"
+                       r"(?!\s*次))+")
 _DAY_DIGIT = re.compile(r"[一二三四五六日天1-7]")
 # Weekdays run together after one week word: 每周一三五, 週二四, 每周一二三四五 (in order, each
 # once; a run out of order is not guessed). An hour is taken before (周三十点 is 10:00).
-_DAY_RUN = re.compile(rf"每?{_ZH_WEEK}([一二三四五六日天]{{2,7}})(?![次\d点點时時])")
+_DAY_RUN = re.compile(rf"每?{_ZH_WEEK}\s*([一二三四五六日天]{{2,7}})(?![次\d点點时時])")
 # The start or end of a month, quarter or year, no day said: 每月初, 每季度末, 年底, start of
 # each month, quarter end. A month's end is its last day (月底, `monthday` -1), not this.
 _EDGE = re.compile(r"(月|季度|季|年)(初)|(季度|季|年)([末底])"
@@ -96,7 +98,7 @@ _WORKWEEK = re.compile(r"每?(?:个|個)?(?:工作日|平日)|\b(?:every |each )
 # Every other week on a weekday: 隔週三, 双周三, 每两周的周三, every other Wednesday. The words
 # become `biweekly`; the weekday is read as any other.
 _OTHER_WEEK = re.compile(rf"(?:每隔一|隔一?|双|雙|每两|每兩|每2)(?=的?\s*{_ZH_WEEK}"
-                         r"[一二三四五六日天])|\bevery (?:other|second|2nd)\b(?=\s+(?:"
+                         r"\s*[一二三四五六日天])|\bevery (?:other|second|2nd)\b(?=\s+(?:"
                          + "|".join(sorted(_EN_DAY, key=len, reverse=True)) + r")s?\b)")
 _TIME_24 = re.compile(r"(?<!\d)([01]?\d|2[0-3])\s*[:：]\s*([0-5]\d)(?:\s*([ap])\.?m\.?\b)?")
 _TIME_AMPM = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*([ap])\.?m\.?\b")
@@ -118,7 +120,7 @@ _EN_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "f
 # 工作日, first business day of the month (group 6 or 7).
 _NTH = re.compile(
     rf"(?:第\s*([一二三四五1-5])|(最[后後]))\s*(?:一\s*)?(?:个|個)?\s*"
-    rf"(?:{_ZH_WEEK}([一二三四五六日天])|{_ZH_WEEK}|(工作日|平日))"
+    rf"(?:{_ZH_WEEK}\s*([一二三四五六日天])|{_ZH_WEEK}|(工作日|平日))"
     r"|\b(?:the\s+)?(" + "|".join(_EN_NTH) + r")\s+(?:(" + "|".join(
         sorted(_EN_DAY, key=len, reverse=True)) + r")|week|((?:working|business|work)\s*day)"
     r")\b")
@@ -165,7 +167,7 @@ class Schedule:
     edge: str = ""
     # of a yearly cadence: in this month, 1..12 (on its `monthday` when said); 0 not said
     month: int = 0
-    # `month` and `monthday` are of the Chinese lunar calendar (农历): 每月初一, 每逢农历十五,
+    # `month` and `monthday` are of the Chinese lunar calendar (农历): 每逢初一, 每逢农历十五,
     # 每年农历正月初八
     lunar: bool = False
     # of a yearly cadence: the festival it is anchored to (`EVENTS`: spring-festival,
@@ -191,7 +193,7 @@ def schedule_of(text: str | None) -> Schedule:
     if time and int(time[:2]) < 12 and (part in ("afternoon", "evening") or (
             part == "noon" and int(time[:2]) < 6)):  # 晚上 8:00, 下午3:00: the part says pm
         time = f"{int(time[:2]) + 12:02d}{time[2:]}"
-    anchor, key = _take_anchor(key)
+    anchor, key = _take_anchor(_gregorian_day(key))
     edge, edge_period, key = _take_edge(key)
     if not _OF_PERIOD.search(key):  # `every second Tuesday`; `... of the month` is an nth
         key = _OTHER_WEEK.sub(" biweekly ", key)
@@ -281,13 +283,32 @@ _MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "a
 _EN_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _YEAR_DATE_EN = re.compile(rf"\b(?:on\s+)?(?:{_EN_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?"
                            rf"|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_EN_MONTH})\b")
-# A lunar day (初一 .. 三十), with its lunar month (正月 .. 腊月) when said: 每月初一,
-# 每逢农历十五, 每年农历正月初八. Without 农历, only a day in 初 is lunar (每月十五 is not).
+# A lunar day (初一 .. 三十), with its lunar month (正月 .. 腊月) when said: 每逢初一,
+# 每逢农历十五, 农历每月初一, 每年农历正月初八. Without 农历, only a day in 初 is lunar (每月十五
+# is not), and a bare 每月初一 is not (`_GREGORIAN_DAY`).
 _LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12, "臘": 12}
-_LUNAR = re.compile(r"(农历|農曆|農歷|阴历|陰曆|lunar)?\s*"
+_LUNAR_WORD = r"农历|農曆|農歷|阴历|陰曆|lunar"
+_LUNAR = re.compile(rf"(?:({_LUNAR_WORD})\s*(?:每\s*(?:个|個)?\s*月\s*(?:的\s*)?)?)?\s*"
                     r"(?:(正|冬|腊|臘|十[一二]|[一二三四五六七八九十]|\d{1,2})\s*月)?\s*"
                     r"(初[一二三四五六七八九十]|(?:二十|廿|十)[一二三四五六七八九]?|三十|卅)"
                     r"(?![日号號点點时時分])")
+
+
+# A bare 每月初一 .. 每月初十 is that day of the Gregorian month, as a business calendar keeps it:
+# meeting rules write their monthly day as 每月1日 / 1号, and an org designer writing 每月初一
+# for a meeting means the first of the month (README, "Meeting cadences"). The lunar day is
+# said with 农历 / 農曆 / lunar, with 逢 (每逢初一, the lunar idiom) or with a lunar month.
+_GREGORIAN_DAY = re.compile(r"(每\s*(?:个|個)?\s*月\s*(?:的\s*)?)初([一二三四五六七八九十])"
+                            r"(?![一二三四五六七八九十])[日号號]?")
+_NOT_GREGORIAN = re.compile(rf"{_LUNAR_WORD}|逢")
+
+
+def _gregorian_day(key: str) -> str:
+    """`key` with a bare 每月初N said as 每月N日 (see `_GREGORIAN_DAY`); unchanged when it
+    says the lunar calendar."""
+    if "初" not in key or _NOT_GREGORIAN.search(key):
+        return key
+    return _GREGORIAN_DAY.sub(lambda m: f"{m[1]}{'一二三四五六七八九十'.index(m[2]) + 1}日", key)
 
 
 @dataclass(frozen=True)
@@ -312,8 +333,9 @@ def _take_anchor(key: str) -> tuple[_Anchor | None, str]:
         return int(value) if value is not None and value == int(value) else -1
 
     bad = _Anchor(month=-1)
-    found: list[tuple[_Anchor, int, int]] = []
-    for m in _EVENT.finditer(key):
+    def lead(m: re.Match[str]) -> tuple[int, int, int]:
+        """(how many days before the date or festival `m` the meeting is, -1 before it, how
+        long not said, 0 on it; where the anchor with that lead starts and ends)"""
         after = _BEFORE_ZH.match(key, m.end())
         before_en = _BEFORE_EN.search(key, 0, m.start())
         before, start, end = 0, m.start(), m.end()
@@ -326,13 +348,18 @@ def _take_anchor(key: str) -> tuple[_Anchor | None, str]:
                 if before_en[1] else 0
             before = n * (7 if before_en[2].startswith("week") else 1) if n else -1
             start = before_en.start()
+        return before, start, end
+
+    found: list[tuple[_Anchor, int, int]] = []
+    for m in _EVENT.finditer(key):
+        before, start, end = lead(m)
         found.append((_Anchor(event=_EVENT_WORD[m[1]], before=before), start, end))
     rest = key
     for _, start, end in found:
         rest = rest[:start] + " " * (end - start) + rest[end:]
     for m in _LUNAR.finditer(rest):
-        if not m[1] and not m[3].startswith("初"):
-            continue
+        if not m[1] and not m[3].startswith("初") and m[2] not in _LUNAR_MONTHS:
+            continue  # 每月十五 is Gregorian; 腊月二十三 names a lunar month
         month = (_LUNAR_MONTHS.get(m[2]) or number(m[2])) if m[2] else 0
         day = number(m[3].replace("廿", "二十").replace("卅", "三十"))
         ok = 0 <= month <= 12 and 1 <= day <= 30
@@ -341,11 +368,13 @@ def _take_anchor(key: str) -> tuple[_Anchor | None, str]:
         if any(start <= m.start() < end for _, start, end in found):
             continue
         month, day = number(m[1]), number(m[2]) if m[2] else 0
-        found.append((_date(month, day), m.start(), m.end()))
+        before, start, end = lead(m)  # 每年11月11日前两周
+        found.append((replace(_date(month, day), before=before), start, end))
     for m in _YEAR_DATE_EN.finditer(rest):
         name, day = m[1] or m[4], int(m[2] or m[3])
         month = next(i for i, full in enumerate(_MONTHS_EN, 1) if full.startswith(name[:3]))
-        found.append((_date(month, day), m.start(), m.end()))
+        before, start, end = lead(m)  # two weeks before November 11
+        found.append((replace(_date(month, day), before=before), start, end))
     if not found:
         return None, key
     if len(found) > 1:

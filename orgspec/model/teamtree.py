@@ -7,7 +7,8 @@ questions about them fall back to walking `parent` with a seen-set.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from itertools import pairwise
 from typing import TypeVar
 
 from orgspec.model.org import Org
@@ -66,6 +67,54 @@ class TeamTree:
                     self.up[child] = team if marked(team) else self.up[team]
                     stack.append((child, False))
         self.marked = marked
+        self._lifts: list[dict[str, str]] = []  # binary lifting: 2**j-th ancestor (root: itself)
+
+    def below(self, team: str) -> int:
+        """How many teams are below `team` in the tree, O(1); 0 for a team outside it."""
+        return self.leave[team] - self.enter[team] - 1 if team in self.enter else 0
+
+    def lowest_common(self, a: str, b: str) -> str | None:
+        """The lowest team both `a` and `b` are at or below, None when they are in different
+        trees; both must be in the tree (`enter`). O(log depth) after an O(n log depth)
+        table built on first use."""
+        if a == b or self.is_ancestor(a, b):
+            return a
+        if self.is_ancestor(b, a):
+            return b
+        if not self._lifts:
+            order = sorted(self.enter, key=self.enter.__getitem__)  # parents first
+            self._lifts = [{t: self.parent.get(t, t) for t in order}]
+            for _ in range(max(1, len(order).bit_length())):
+                last = self._lifts[-1]
+                self._lifts.append({t: last[last[t]] for t in order})
+        for lift in reversed(self._lifts):
+            up = lift[a]
+            if not self.is_ancestor(up, b) and up != b:
+                a = up
+        up = self._lifts[0][a]
+        return up if up != a and self.is_ancestor(up, b) else None
+
+    def subtree_counts(self, groups: Iterable[Iterable[str]]) -> dict[str, int]:
+        """Team id -> how many of `groups` (each the teams one thing involves) involve the
+        team or a team below it, each group once however many of its teams are there.
+        Teams outside the tree (on or below a parent cycle) count their own groups only.
+        O(total group size x log depth + teams): the groups' teams in DFS order add one
+        each and take one off at the lowest common team of each neighbouring pair, then
+        the counts are summed up the tree."""
+        count: dict[str, int] = {}
+        for group in groups:
+            teams = set(group)
+            inside = sorted((t for t in teams if t in self.enter), key=self.enter.__getitem__)
+            for t in teams:
+                count[t] = count.get(t, 0) + 1
+            for a, b in pairwise(inside):
+                common = self.lowest_common(a, b)
+                if common is not None:
+                    count[common] = count.get(common, 0) - 1
+        for t in sorted(self.enter, key=self.enter.__getitem__, reverse=True):  # children first
+            if t in self.parent and count.get(t):
+                count[self.parent[t]] = count.get(self.parent[t], 0) + count[t]
+        return count
 
     def is_ancestor(self, above: str, team: str) -> bool:
         """True when `above` is a proper ancestor of `team`."""

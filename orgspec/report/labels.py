@@ -12,6 +12,7 @@ COUNTS = {
     "errors": P("{n} error", "{n} errors", n=0),
     "warnings": P("{n} warning", "{n} warnings", n=0),
     "infos": P("{n} info", "{n} info", n=0),
+    "teams_below": P("{n} team below", "{n} teams below", n=0),
     "files": P("{n} file", "{n} files", n=0),
     "entities": P("{n} entity", "{n} entities", n=0),
 }
@@ -28,6 +29,11 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "processes": MC("label", "Processes"),
     "team": MC("label", "Team"),
     "score": MC("label", "Score"),
+    "with_below": MC("label", "With teams below"),
+    "health_policy": MC("label", "A team's score counts the findings that involve it: 100, "
+                                 "less 10 for each error, 3 for each warning and 1 for each "
+                                 "info. A team with teams below it also shows the score of "
+                                 "its whole subtree, each finding counted once."),
     "errors": MC("label", "errors"),
     "warnings": MC("label", "warnings"),
     "error_1": MC("label", "error"),  # after a count of 1: `1 error`

@@ -60,15 +60,29 @@ HEALTH_FAIR = 60
 
 @dataclass
 class TeamHealth:
+    """A team's findings by severity and its score (100 less 10 an error, 3 a warning, 1 an
+    info; at least 0): its own, the findings that involve it (`Finding.teams`); and, for a
+    team with teams below it (`below` of them), those of its subtree, `sub_*`: the findings
+    that involve it or any team below it, each once."""
+
     team: str
     name: str
     errors: int
     warnings: int
     infos: int
+    below: int = 0
+    sub_errors: int = 0
+    sub_warnings: int = 0
+    sub_infos: int = 0
 
     @property
     def score(self) -> int:
-        return max(0, 100 - 10 * self.errors - 3 * self.warnings - self.infos)
+        return _score(self.errors, self.warnings, self.infos)
+
+    @property
+    def subtree_score(self) -> int:
+        """The score of the team with every team below it (its own when none is)."""
+        return _score(self.sub_errors, self.sub_warnings, self.sub_infos)
 
     @property
     def band(self) -> str:
@@ -386,12 +400,27 @@ def _okr_diagram(okrs: list[ObjectiveRow]) -> Diagram:
     return tree(roots)
 
 
+def _score(errors: int, warnings: int, infos: int) -> int:
+    return max(0, 100 - 10 * errors - 3 * warnings - infos)
+
+
 def _health(org: Org, rows: list[FindingRow]) -> list[TeamHealth]:
+    """Every team's health, lowest own score first. The one place it is computed: a team's
+    own counts are the findings that involve it; a parent team rolls up its children as a
+    second figure, its subtree's (each finding once, however many of its teams are there),
+    so its own score still says what is the parent's to fix."""
+    from orgspec.model.teamtree import TeamTree
+
     by_team: dict[str, Counter[str]] = defaultdict(Counter)
     for r in rows:  # under every team the finding involves
         for team in r.teams:
             by_team[team][r.severity] += 1
-    out = [TeamHealth(t, org.teams[t].name or t, c["error"], c["warning"], c["info"])
+    tree = TeamTree(org)
+    sub = {sev: tree.subtree_counts(r.teams for r in rows if r.severity == sev)
+           for sev in ("error", "warning", "info")}
+    out = [TeamHealth(t, org.teams[t].name or t, c["error"], c["warning"], c["info"],
+                      tree.below(t), sub["error"].get(t, 0), sub["warning"].get(t, 0),
+                      sub["info"].get(t, 0))
            for t in org.teams for c in [by_team.get(t, Counter())]]
     return sorted(out, key=lambda h: (h.score, name_key(h.name, h.team)))
 

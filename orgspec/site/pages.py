@@ -546,12 +546,15 @@ def _meetings(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
 
 def _calendar(m: SiteModel, render: Render) -> str:
     """The week at a glance: meetings placed by weekday and time from their cadence; the
-    rest listed (weekly with no day, less often than weekly, and not understood)."""
-    from orgspec.model.schedule import schedule_of
+    rest listed (weekly with no day, less often than weekly, and not understood). Those less
+    often than every two weeks are listed most frequent first (monthly ... yearly), each
+    cadence's meetings by name."""
+    from orgspec.model.schedule import LONG, schedule_of
 
     org = m.org
     grid: dict[str, list[list[tuple[Link, str]]]] = {}
     unplaced: dict[str, list[tuple[Link, str]]] = {"nodays": [], "rarely": [], "other": []}
+    rarely_rank: list[int] = []  # of each `rarely` entry: its cadence's place in LONG
     for mid in sorted(org.meetings, key=lambda i: name_key(org.meetings[i].name or i, i)):
         meeting = org.meetings[mid]
         sched = schedule_of(meeting.cadence)
@@ -562,6 +565,7 @@ def _calendar(m: SiteModel, render: Render) -> str:
         days = sched.days or (tuple(range(7)) if sched.cadence == "daily" else ())
         if sched.cadence not in ("daily", "weekly", "biweekly"):
             unplaced["rarely"].append((link, cadence_text(m, meeting.cadence)))
+            rarely_rank.append(LONG.index(sched.cadence) if sched.cadence in LONG else len(LONG))
         elif not days:
             unplaced["nodays"].append((link, cadence_text(m, meeting.cadence)))
         else:
@@ -569,6 +573,9 @@ def _calendar(m: SiteModel, render: Render) -> str:
             note = m.labels["cad_biweekly"] if sched.cadence == "biweekly" else ""
             for d in days:
                 row[d].append((link, note))
+    # a stable sort: within one cadence the meetings stay in name order
+    order = sorted(range(len(rarely_rank)), key=rarely_rank.__getitem__)
+    unplaced["rarely"] = [unplaced["rarely"][i] for i in order]
     times = sorted(t for t in grid if t) + ([""] if "" in grid else [])
     return render("calendar", 0, days=[m.labels[f"day_{d}"] for d in range(7)],
                   rows=[(t, grid[t]) for t in times], unplaced=unplaced)
