@@ -160,6 +160,11 @@ def test_schedule_of(text: str | None, expected: Schedule) -> None:
     ("每周一、三、五 9:00", ("每周 · 周一、周三、周五 · 09:00", "每週 · 週一、週三、週五 · 09:00",
                          "weekly · Mon, Wed, Fri · 09:00")),
     ("每晚 8:00", ("每日 · 20:00", "每日 · 20:00", "daily · 20:00")),
+    # a trial: 每日 beside 周一至周五 said two things
+    ("每个工作日 9:00", ("每个工作日（周一至周五） · 09:00", "每個工作日（週一至週五） · 09:00",
+                    "every workday (Mon–Fri) · 09:00")),
+    ("Mon-Fri 8:00", ("每个工作日（周一至周五） · 08:00", "每個工作日（週一至週五） · 08:00",
+                      "every workday (Mon–Fri) · 08:00")),
 ])
 def test_the_nth_weekday_is_said_in_each_language(text: str, said: tuple[str, ...]) -> None:
     assert tuple(describe(text, lang) for lang in ("zh", "zh-Hant", "en")) == said

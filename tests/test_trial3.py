@@ -197,9 +197,9 @@ def markdown(path: Path, lang: str) -> str:
 
 def test_the_report_says_a_cadence_as_the_site_does(tmp_path: Path) -> None:
     path = org(tmp_path, teams=TEAMS + MEETING)
-    assert "| 晨会 (`morning-standup`) | 每日 · 周一至周五 · 09:00 | 刘洋 | 客服部 |" in \
+    assert "| 晨会 (`morning-standup`) | 每个工作日（周一至周五） · 09:00 | 刘洋 | 客服部 |" in \
         markdown(path, "zh").splitlines()
-    assert "| 晨会 (`morning-standup`) | daily · Mon–Fri · 09:00 | 刘洋 | 客服部 |" in \
+    assert "| 晨会 (`morning-standup`) | every workday (Mon–Fri) · 09:00 | 刘洋 | 客服部 |" in \
         markdown(path, "en").splitlines()
 
 
@@ -233,7 +233,7 @@ def test_show_takes_a_name_and_says_names_and_labels_in_the_run_language(tmp_pat
         "人员 liu-yang 刘洋",
         "  所在团队:", "    - customer-service 客服部",
         "  负责的团队:", "    - customer-service 客服部",
-        "  会议:", "    - 会议 morning-standup 晨会 [每日 · 周一至周五 · 09:00] · 主持",
+        "  会议:", "    - 会议 morning-standup 晨会 [每个工作日（周一至周五） · 09:00] · 主持",
         "  批准 (A):", "    - 职责 complaints 投诉处理 (经由团队 customer-service 客服部)"])
     run = run_cli("show", "role", "客服", str(path), "--lang", "en")
     assert run.stdout.splitlines() == [
@@ -243,7 +243,7 @@ def test_show_takes_a_name_and_says_names_and_labels_in_the_run_language(tmp_pat
     run = run_cli("show", "meeting", "晨会", str(path))
     assert run.stdout.splitlines() == [
         "会议 morning-standup 晨会", "  负责人: liu-yang 刘洋",
-        "  参会者:", "    - customer-service 客服部", "  频率: 每日 · 周一至周五 · 09:00"]
+        "  参会者:", "    - customer-service 客服部", "  频率: 每个工作日（周一至周五） · 09:00"]
 
 
 def test_show_says_when_a_name_is_ambiguous_or_unknown(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ how often, on which weekdays and at what time. Simplified, Traditional and Engli
     schedule_of("每月15日")         # Schedule(cadence="monthly", monthday=15)
     schedule_of("每月最后一个工作日")  # monthly, days Mon-Fri, nth=-1: its last working day
     schedule_of("每周一上午")        # Schedule(cadence="weekly", days=(0,), part="morning")
-    describe("每个工作日 9:00", "zh")  # "每日 · 周一至周五 · 09:00" (the one wording of every
+    describe("每个工作日 9:00", "zh")  # "每个工作日（周一至周五） · 09:00" (the one wording of
                                      # report, page and command)
 
 Nothing is guessed: text left over after the weekdays and the time are taken out must be
@@ -538,6 +538,7 @@ _LUNAR_MONTH = ("正月", "二月", "三月", "四月", "五月", "六月", "七
                 "冬月", "腊月")
 SAY_DAY = tuple(MC("label", d) for d in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
 SAY_WORKDAYS = MC("label", "Mon–Fri")
+SAY_EVERY_WORKDAY = MC("label", "every workday (Mon–Fri)")
 # The nth weekday of a period (`day`: a SAY_DAY word), and the nth week of it.
 SAY_NTH_DAY: dict[int, Callable[[MC], MC]] = {
     1: lambda day: MC("label", "first {day}", day=day),
@@ -589,9 +590,9 @@ def _say_anchor(sched: Schedule, lang: str) -> str:
 
 def describe(text: str | None, lang: str = "en") -> str:
     """A cadence in the output's words (`lang` "en", "zh" or "zh-Hant"): `每个工作日 9:00` ->
-    `每日 · 周一至周五 · 09:00` / `daily · Mon–Fri · 09:00`, `每月第一个周一` -> `每月 · 第一个周一`
-    / `monthly · first Mon`, `每月15日` -> `每月 · 15日` / `monthly · day 15`, `每周一上午` ->
-    `每周 · 周一 · 上午` / `weekly · Mon · morning`, `每季度末` -> `每季度 · 季末` /
+    `每个工作日（周一至周五） · 09:00` / `every workday (Mon–Fri) · 09:00`, `每月第一个周一` ->
+    `每月 · 第一个周一` / `monthly · first Mon`, `每月15日` -> `每月 · 15日` / `monthly · day 15`,
+    `每周一上午` -> `每周 · 周一 · 上午` / `weekly · Mon · morning`, `每季度末` -> `每季度 · 季末` /
     `quarterly · end of quarter`, `每年双十一前两周` -> `每年 · 双十一前2周` /
     `yearly · 2 weeks before Double 11`, `每逢农历十五` -> `每月 · 农历十五` /
     `monthly · lunar day 15`; as written when not understood; "" when missing."""
@@ -614,6 +615,9 @@ def describe(text: str | None, lang: str = "en") -> str:
         days = say(SAY_WORKDAYS, lang)
     else:
         days = say_list(list(SAY_DAY[d] for d in sched.days), lang)
-    return " · ".join(filter(None, (say(SAY_CADENCE[sched.cadence], lang), days,
+    every = say(SAY_CADENCE[sched.cadence], lang)
+    if sched.cadence == "daily" and sched.days == WORKDAYS:  # not 每日 beside 周一至周五
+        every, days = say(SAY_EVERY_WORKDAY, lang), ""
+    return " · ".join(filter(None, (every, days,
                                     sched.time or (say(SAY_PART[sched.part], lang)
                                                    if sched.part else ""))))

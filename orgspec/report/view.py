@@ -144,7 +144,7 @@ class MeetingRow:
     cadence: str  # canonical (`daily` ...), for the order; as written when not understood
     owner: str
     attendees: str
-    schedule: str = ""  # in the report's words: `每日 · 周一至周五 · 09:00`
+    schedule: str = ""  # in the report's words: `每个工作日（周一至周五） · 09:00`
 
 
 @dataclass
