@@ -177,6 +177,18 @@ def say(text: str, lang: str) -> str:
     return template.format(**{k: _said(v, lang) for k, v in text.values.items()})
 
 
+# Blanks beside a full-width bracket: a translation puts spaces around a placeholder for
+# Latin text (`从 {old} 调到`), which stand out beside a name said as `市场部（marketing）`.
+_BRACKET_BLANKS = re.compile(r"[ \t]+(?=（)|(?<=（)[ \t]+|[ \t]+(?=）)|(?<=）)[ \t]+")
+
+
+def say_change(text: str, lang: str) -> str:
+    """An org-diff line (`ci.diff` changes) in `lang`, with no blank beside a full-width
+    bracket (`人员调动：李四（p2）从 市场部（marketing）调到 销售部（sales）`)."""
+    said = say(text, lang)
+    return _BRACKET_BLANKS.sub("", said) if "（" in said or "）" in said else said
+
+
 class Said(str):
     """A message said in a language that remembers the `M` it was said from (`source`), so
     a page can say it again with names beside the ids (`report.view.Namer`)."""
