@@ -6,38 +6,11 @@ line) in Simplified, Traditional and English."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import run_cli
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-TEAM = """\
-- {kind: Team, id: cs, name: 客服部, lead: he, members: [he]}
-- {kind: Person, id: he, name: 何丽}
-- {kind: Responsibility, id: complaints, name: 投诉处理, accountable: cs}
-- kind: Objective
-  id: o1
-  title: 客户体验更好
-  owner: cs
-  period: 2026-Q1
-  key_results:
-    - id: k1
-      title: "TITLE"
-CURRENT"""  # the key result's title is on line 11, a `current` on line 12
-
-
-def _org(write_org: Any, title: str, current: str = "") -> Path:
-    extra = f"      current: {current}\n" if current else ""
-    return write_org({"org.yaml": TEAM.replace("TITLE", title).replace("CURRENT", extra)})
-
-
-def _found(folder: Path, lang: str = "en") -> list[dict[str, Any]]:
-    run = run_cli("check", str(folder), "--isolated", "--format", "json", "--lang", lang)
-    return [f for f in run.json()["findings"] if f["code"].startswith("OK")]
+from test_trial_sentences import _found, _org  # the same one-objective org: title on line 11
 
 
 @pytest.mark.parametrize(("title", "current", "found"), [
@@ -59,7 +32,7 @@ def _found(folder: Path, lang: str = "en") -> list[dict[str, Any]]:
 ])
 def test_an_arrow_is_judged_like_from_to(write_org: Any, title: str, current: str,
                                           found: list[tuple[str, int]]) -> None:
-    got = _found(_org(write_org, title, current))
+    got = _found(_org(write_org, title, current))  # a `current` on line 12
     assert [(f["code"], Path(f["file"]).name, f["line"]) for f in got] == \
         [(code, "org.yaml", line) for code, line in found]
 
