@@ -8,6 +8,7 @@ together; labels (report.labels), the team tree (report.tree) and the diagram la
 from __future__ import annotations
 
 import os
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -579,35 +580,39 @@ def _okrs(org: Org, lang: str, findings: Sequence[Finding] = ()) -> list[Objecti
             on[f.entity].append(f)
     out = []
     for oid, obj in sorted(org.objectives.items()):
+        mine = _by_key_result(org, oid, on.get(node_key("objective", oid), []))
         krs = []
         for i, kr in enumerate(obj.key_results):
             j = judged(org.incomplete, oid, obj, kr)  # as `check` (OK003) judges it
             vals = key_result_values(obj, kr, j.verdict)
-            mine = _within(org, oid, i, on.get(node_key("objective", oid), []))
             krs.append(KrRow(kr.id, kr.title, j.measurable,
                              say_list([MISSING[m] for m in j.missing], lang), j.unjudged,
                              with_unit(vals.baseline, kr.unit), with_unit(vals.current, kr.unit),
                              with_unit(vals.target, kr.unit), vals.progress,
-                             sorted(((f.severity.label, f.code) for f in mine),
+                             sorted(((f.severity.label, f.code) for f in mine.get(i, ())),
                                     key=lambda sc: (_RANK.get(sc[0], 3), sc[1]))))
         out.append(ObjectiveRow(oid, obj.title, named(org, obj.owner), obj.aligns_to or "",
                                 krs))
     return out
 
 
-def _within(org: Org, oid: str, i: int, findings: list[Finding]) -> list[Finding]:
-    """Those of an objective's `findings` located within its key result `i` (its list item,
-    from its first line and column to its last)."""
-    if not findings:
-        return []
+def _by_key_result(org: Org, oid: str, findings: list[Finding]) -> dict[int, list[Finding]]:
+    """Key result index -> those of an objective's `findings` located within it (its list
+    item, from its first line and column to its last); one bisection per finding."""
     origin = org.origins.get(node_key("objective", oid))
-    if origin is None:
-        return []
-    item = origin.locate("key_results", i)
-    start, end = (item.line, item.col), (item.end_line, item.end_col)
-    return [f for f in findings if f.location.file == item.file
-            and start <= (f.location.line, f.location.col)
-            and (not item.end_line or (f.location.line, f.location.col) < end)]
+    count = len(org.objectives[oid].key_results)
+    if not findings or origin is None or not count:
+        return {}
+    items = [origin.locate("key_results", i) for i in range(count)]
+    starts = [(item.line, item.col) for item in items]
+    out: dict[int, list[Finding]] = defaultdict(list)
+    for f in findings:
+        at = (f.location.line, f.location.col)
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and f.location.file == items[i].file \
+                and (not items[i].end_line or at < (items[i].end_line, items[i].end_col)):
+            out[i].append(f)
+    return out
 
 
 def _processes(org: Org, findings: list[Finding], labels: dict[str, str]) -> list[ProcessView]:
