@@ -231,8 +231,8 @@ def main(ctx: click.Context, debug: bool) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=Path())
 @click.option("--format", "fmt", type=Choice([*REPORTERS, "auto"]),
-    default="text", show_default=True,
-    help="Output format; `auto` is github inside GitHub Actions, else text.")
+    help="Output format; `auto` is github inside GitHub Actions, else text [default: from the "
+         "-o suffix (.json, .sarif, .xml, .md, .html ...), else text].")
 @click.option("--report", "reports", multiple=True, metavar="FORMAT=PATH",
               help="Also write a report in FORMAT to PATH (repeatable).")
 @click.option("--fail-on", type=Choice(LEVELS),
@@ -360,8 +360,9 @@ def _schema(kind: str, output_dir: str | None, lang: str | None) -> int:
 
 
 @main.command()
-@click.option("--format", "fmt", type=Choice(["text", "json", "markdown"]), default="text",
-              show_default=True, help="A table, JSON metadata, or the Markdown reference.")
+@click.option("--format", "fmt", type=Choice(["text", "json", "markdown"]),
+              help="A table, JSON metadata, or the Markdown reference [default: from the -o "
+                   "suffix (.md, .json), else text].")
 @click.option("-o", "--output", type=Path(dir_okay=False), help="Write it here.")
 @click.option("--lang", envvar=LANG_ENV, type=Lang(),
               help="Language of the summaries [default: $ORGSPEC_LANG, "
@@ -374,9 +375,12 @@ def rules(ctx: click.Context, /, **options: Any) -> None:
     _guard(_rules, ctx.obj["debug"], **options)
 
 
-def _rules(fmt: str, output: str | None, lang: str | None, config_path: str | None,
+def _rules(fmt: str | None, output: str | None, lang: str | None, config_path: str | None,
            isolated: bool) -> int:
+    from orgspec.output import RULES_SUFFIXES, format_for
     from orgspec.report import docsgen
+
+    fmt = format_for(output, fmt, RULES_SUFFIXES, "text")
 
     if fmt == "markdown":  # docs/rules.md is generated with it: English unless asked
         _emit(docsgen.rules_markdown(lang=lang or "en"), output)
@@ -446,7 +450,8 @@ def _config_command(config_path: str | None, isolated: bool) -> int:
 @main.command()
 @click.argument("paths", nargs=-1, type=Path())
 @click.option("--format", "fmt", type=Choice(GRAPH_FORMATS),
-              help="Export format  [default: json; mermaid with --process]")
+              help="Export format  [default: from the -o suffix (.json, .dot, .graphml, "
+                   ".gexf, .mmd), else json; mermaid with --process]")
 @click.option("-o", "--output", type=Path(dir_okay=False), help="Write it here.")
 @_config_options
 @click.option("--process", metavar="ID", help="Only this process, as a flowchart (mermaid): "
@@ -466,12 +471,13 @@ def _graph(paths: tuple[str, ...], fmt: str | None, output: str | None,
            lang: str | None = None) -> int:
     from orgspec.engine.lint import lint_org, load_org, run_lang
     from orgspec.model.graph import build_graph
+    from orgspec.output import GRAPH_SUFFIXES, format_for
     from orgspec.report.graph_export import DiagramTooLarge, export, process_flowchart
     from orgspec.report.labels import LABELS
     from orgspec.report.lookup import NotFound, resolve
     from orgspec.run import refuse_org_outputs
 
-    fmt = fmt or ("json" if process is None else "mermaid")
+    fmt = format_for(output, fmt, GRAPH_SUFFIXES, "json" if process is None else "mermaid")
     if process is not None and fmt != "mermaid":
         raise UsageError(M("--process draws a flowchart: use it with --format mermaid"))
     config = make_config(config_path, isolated)
@@ -588,8 +594,9 @@ def _json(doc: Any) -> str:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=Path())
-@click.option("--format", "fmt", type=Choice(["markdown", "html"]), default="markdown",
-              show_default=True, help="Report format.")
+@click.option("--format", "fmt", type=Choice(["markdown", "html"]),
+              help="Report format [default: from the -o suffix (.html, .htm, .md), else "
+                   "markdown].")
 @click.option("-o", "--output", type=Path(dir_okay=False), help="Write it here.")
 @click.option("--lang", envvar=LANG_ENV, type=Lang(),
               help="Language of the labels [default: $ORGSPEC_LANG, "
@@ -612,13 +619,15 @@ def report(ctx: click.Context, /, **options: Any) -> None:
     _guard(_report, ctx.obj["debug"], **options)
 
 
-def _report(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None,
+def _report(paths: tuple[str, ...], fmt: str | None, output: str | None, lang: str | None,
             limit: int, templates: str | None, baseline_path: str | None, no_baseline: bool,
             diff_ref: str | None, config_path: str | None, isolated: bool) -> int:
     from orgspec.engine.lint import lint_org
+    from orgspec.output import REPORT_SUFFIXES, format_for
     from orgspec.report.view import build_view
     from orgspec.run import CiEnv, narrow, refuse_org_outputs, view_links
 
+    fmt = format_for(output, fmt, REPORT_SUFFIXES, "markdown")
     config = make_config(config_path, isolated)
     config.lang = lang or config.lang  # the messages speak the labels' language
     targets = targets_of(paths, config.root_path())
@@ -780,8 +789,9 @@ def _init(directory: str | None, lang: str | None) -> int:
 
 @main.command(name="export")
 @click.argument("paths", nargs=-1, type=Path())
-@click.option("--format", "fmt", type=Choice(["xlsx", "csv"]), default="xlsx",
-              show_default=True, help="One workbook, or one CSV file per table.")
+@click.option("--format", "fmt", type=Choice(["xlsx", "csv"]),
+              help="One workbook, or one CSV file per table (-o names their folder) "
+                   "[default: xlsx].")
 @click.option("-o", "--output", type=Path(),
               help="The workbook (default: org.xlsx) or the CSV folder (default: org-export).")
 @click.option("--lang", envvar=LANG_ENV, type=Lang(),
@@ -794,12 +804,19 @@ def export_command(ctx: click.Context, /, **options: Any) -> None:
     _guard(_export, ctx.obj["debug"], **options)
 
 
-def _export(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None,
+def _export(paths: tuple[str, ...], fmt: str | None, output: str | None, lang: str | None,
             config_path: str | None, isolated: bool) -> int:
     from orgspec.adopt.export import ExportError, export_org
     from orgspec.engine.lint import load_org
+    from orgspec.output import EXPORT_SUFFIXES, format_for
     from orgspec.report.labels import guess_lang
     from orgspec.run import refuse_org_outputs
+
+    if fmt is None and output and output.lower().endswith(".csv"):
+        raise UsageError(M("-o {path!r} names one CSV file, but export writes a workbook or a "
+                           "folder of CSV files: use -o NAME.xlsx, or --format csv -o FOLDER",
+                           path=output))
+    fmt = format_for(output, fmt, EXPORT_SUFFIXES, "xlsx")
 
     config = make_config(config_path, isolated)
     targets = targets_of(paths, config.root_path())

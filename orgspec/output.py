@@ -251,3 +251,24 @@ def remove_file(path: str) -> None:
 def remove_tree(path: str) -> None:
     """Delete a folder this tool wrote (the cache, after its caller checked its mark)."""
     shutil.rmtree(path)
+
+
+# What an output file's name says it holds, per command: `report -o report.html` is HTML.
+REPORT_SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
+CHECK_SUFFIXES = {**REPORT_SUFFIXES, ".json": "json", ".jsonl": "json-lines", ".sarif": "sarif",
+                  ".xml": "junit", ".txt": "text"}
+RULES_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".txt": "text"}
+GRAPH_SUFFIXES = {".json": "json", ".dot": "dot", ".gv": "dot", ".graphml": "graphml",
+                  ".gexf": "gexf", ".mmd": "mermaid", ".mermaid": "mermaid"}
+EXPORT_SUFFIXES = {".xlsx": "xlsx"}
+
+
+def format_for(output: str | None, given: str | None, suffixes: dict[str, str],
+               default: str) -> str:
+    """The format to write: `given` (an explicit `--format` wins, even against the suffix),
+    else the one the suffix of `output` names in `suffixes` (case-insensitive: `.HTML`),
+    else `default` (no output, or a suffix not in the table)."""
+    if given:
+        return given
+    suffix = os.path.splitext(output or "")[1].lower()
+    return suffixes.get(suffix, default)

@@ -70,7 +70,7 @@ class CheckOptions:
     """The options of one `orgspec check` run (the CLI's flags, by the same names)."""
 
     paths: tuple[str, ...] = ()
-    fmt: str = "text"
+    fmt: str | None = None  # None: from the suffix of `output` (.json, .sarif ...), else text
     reports: tuple[str, ...] = ()  # FORMAT=PATH
     fail_on: str | None = None
     exit_zero: bool = False
@@ -136,7 +136,9 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
     if named:
         targets = [config.root_path()]  # load the org they belong to, report only theirs
     only_files = not named and all(not os.path.isdir(p) for p in targets)
-    fmt = opts.fmt
+    from orgspec.output import CHECK_SUFFIXES, format_for
+
+    fmt = format_for(opts.output, opts.fmt, CHECK_SUFFIXES, "text")
     if fmt == "auto":
         fmt = "github" if ci.github_actions else "text"
     summary = ci.step_summary if fmt == "github" else None

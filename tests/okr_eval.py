@@ -9,8 +9,12 @@ New-user trial A: `key_results_trial_dev.tsv` (tuned on) and `key_results_blind4
 and target the report and the site read from the sentence.
 Values (English unit noun phrases, Chinese numerals): `key_results_units_dev.tsv` (tuned on)
 and `key_results_blind5.tsv` (held out).
+New-user trial B: `key_results_trial2_dev.tsv` (tuned on) and `key_results_blind6.tsv`; trial
+C (arrows, the direction in a word beside them): `key_results_trial3_dev.tsv` (tuned on) and
+`key_results_blind7.tsv` (held out), scored on the OK007-OK010 codes, the values shown and
+the progress (not capped at 100).
 Run `python tests/okr_eval.py --blind --blind2 --blind3 --order --release --trial --blind4
---units --blind5`
+--units --blind5 --trial2 --blind6 --trial3 --blind7`
 to print the tables of docs/okrs.md (`--help` for each option).
 """
 
@@ -263,6 +267,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--blind6", action="store_true",
                         help="new-user trial B's held-out set (key_results_blind6.tsv), the "
                              "same tables (aggregates only)")
+    parser.add_argument("--trial3", action="store_true",
+                        help="new-user trial C's development set (key_results_trial3_dev.tsv): "
+                             "arrows (5%%→8%%, 5%% -> 8%%, 5%%至8%%), versions, dates, fiscal "
+                             "years and ranges that are not values; the same tables as --trial2")
+    parser.add_argument("--blind7", action="store_true",
+                        help="new-user trial C's held-out set (key_results_blind7.tsv), the "
+                             "same tables (aggregates only)")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="list the misjudged rows of the development sets (never a "
                              "blind set's)")
@@ -290,8 +301,13 @@ def main(argv: list[str] | None = None) -> None:
         out += trial2_rows("key_results_trial2_dev.tsv", "trial2 dev")
     if args.blind6:
         out += trial2_rows("key_results_blind6.tsv", "blind6")
+    if args.trial3:
+        out += trial2_rows("key_results_trial3_dev.tsv", "trial3 dev")
+    if args.blind7:
+        out += trial2_rows("key_results_blind7.tsv", "blind7")
     if args.verbose:
         out += trial2_errors("key_results_trial2_dev.tsv")
+        out += trial2_errors("key_results_trial3_dev.tsv")
         out += errors(labelled() + order_dev() + release_dev())
         out += [f"KIND {lang} {kr.title!r}: {kind_of(obj, kr)} != {k}"
                 for k, _, lang, obj, kr in (word_order("key_results_order.tsv")
@@ -393,6 +409,8 @@ def trial2_scores(name: str, lang: str | None = None) -> dict[str, tuple[int, in
                  ("values", r["shown_baseline"], base), ("values", r["shown_target"], target),
                  ("values", r["shown_due"], due), ("progress", r["progress"], progress))
         for part, want, got in parts:
+            if want == "*":  # not scored (trial C: a range whose target is a reading)
+                continue
             ok, total = out[part]
             out[part] = (ok + (("" if want == "-" else want) == ("" if got == "-" else got)),
                          total + 1)
@@ -417,7 +435,7 @@ def trial2_errors(name: str) -> list[str]:
         want = (r["codes"], r["shown_baseline"], r["shown_target"], r["shown_due"],
                 r["progress"])
         got = (code, *shown)
-        if any(("" if w == "-" else w) != ("" if g == "-" else g)
+        if any(w != "*" and ("" if w == "-" else w) != ("" if g == "-" else g)
                for w, g in zip(want, got, strict=True)):
             out.append(f"TRIAL2 {r['lang']} {r['title']!r}: {got} != {want}")
     return out

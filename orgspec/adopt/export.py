@@ -31,13 +31,13 @@ HEADERS = {
            "raci": ["duty_id", "duty"],
            "key-results": ["objective_id", "objective", "period", "objective_owner", "kr_id",
                            "key_result", "metric", "baseline", "target", "current", "unit",
-                           "direction", "due", "owner"]},
+                           "direction", "due", "owner", "progress"]},
     "zh": {"people": ["工号", "姓名", "邮箱", "职位", "部门编号", "部门", "上级部门编号",
                       "上级部门", "直属上级", "负责人"],
            "raci": ["职责编号", "职责"],
            "key-results": ["目标编号", "目标", "周期", "目标负责方", "关键结果编号", "关键结果",
                            "指标", "基线", "目标值", "当前值", "单位", "方向", "截止日期",
-                           "负责方"]},
+                           "负责方", "进度"]},
 }
 SHEETS = {"en": {"raci": "RACI", "people": "People", "key-results": "Key results"},
           "zh": {"raci": "RACI 矩阵", "people": "人员名录", "key-results": "关键结果"}}
@@ -134,9 +134,12 @@ DIRECTIONS = {"increase": MC("direction", "increase"), "decrease": MC("direction
 
 def _key_results(org: Org, lang: str) -> list[list[str]]:
     """One row per key result, its values as check and the site read them (fields, else the
-    sentence: `退货率从8%降低到5%` gives baseline 8%, target 5%, direction decrease)."""
+    sentence: `退货率从8%降低到5%` gives baseline 8%, target 5%, direction decrease), and its
+    progress as the site and the report write it (`50%`, `150% (exceeded)`)."""
     from orgspec.model.okr import key_result_values
+    from orgspec.report.labels import LABELS, progress_text
 
+    labels = LABELS[lang]
     rows = []
     for oid in sorted(org.objectives):
         obj = org.objectives[oid]
@@ -146,7 +149,7 @@ def _key_results(org: Org, lang: str) -> list[list[str]]:
                          kr.metric or "", vals.baseline, vals.target, vals.current,
                          kr.unit or "", say(DIRECTIONS[vals.direction], lang) if vals.direction
                          else "", vals.due.isoformat() if vals.due else "",
-                         kr.owner or ""])
+                         kr.owner or "", progress_text(vals.progress, labels)])
     return rows
 
 

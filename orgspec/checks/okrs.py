@@ -15,10 +15,12 @@ from orgspec.model.models import KeyResult, Objective, is_placeholder
 from orgspec.model.okr import (
     Judged,
     KeyResultValues,
+    comparable,
     judged,
     key_result_values,
     period_bounds,
     period_range,
+    scale_word,
 )
 from orgspec.model.org import ident_of, node_key
 from orgspec.model.teamtree import TeamTree, pointer_cycles
@@ -28,7 +30,7 @@ from orgspec.text.measurable import (
     activity_verb,
     rewrite_hint,
 )
-from orgspec.text.quantity import parse_quantity
+from orgspec.text.quantity import Quantity, parse_quantity
 
 KR = tuple[str, Objective, int, KeyResult]
 UNIT_KINDS = {"percent": M("percent"), "count": M("count"), "duration": M("duration"),
@@ -141,7 +143,7 @@ def target_equals_baseline(ctx: RuleContext) -> Iterator[Issue]:
     or the sentence (`NPS从30提升到30`)."""
     for oid, i, kr, vals in _valued(ctx):
         base, target = vals.numbers()
-        if base and target and base.same_kind(target) and base.value == target.value \
+        if base and target and comparable(base, target) and base.value == target.value \
                 and vals.direction != "maintain":
             yield Issue(M("key result {kr!r} has target equal to its baseline ({target})",
                           kr=kr.id, target=vals.target), _at(ctx, oid, i, vals, "target"),
@@ -155,7 +157,7 @@ def direction_contradicts_target(ctx: RuleContext) -> Iterator[Issue]:
     direction, baseline and target in the fields or the sentence (`退货率从5%降低到8%`)."""
     for oid, i, kr, vals in _valued(ctx):
         base, target = vals.numbers()
-        if not (base and target and base.same_kind(target)) or vals.direction is None:
+        if not (base and target and comparable(base, target)) or vals.direction is None:
             continue
         wrong = (vals.direction == "increase" and target.value < base.value) or \
             (vals.direction == "decrease" and target.value > base.value)
@@ -188,18 +190,35 @@ def due_outside_period(ctx: RuleContext) -> Iterator[Issue]:
 
 @check("OK010", local=True)
 def unit_mismatch(ctx: RuleContext) -> Iterator[Issue]:
-    """Baseline and target in different units (a percentage and a count, hours and yuan), in
-    the fields or the sentence."""
+    """Baseline and target in different units (a percentage and a count, hours and yuan, `132人`
+    and `132万`), in the fields or the sentence; and a `current` value in another unit than
+    the target (its progress cannot be told)."""
     for oid, i, kr, vals in _valued(ctx):
         base, target = vals.numbers()
-        if base and target and not base.same_kind(target):
+        if base and target and not comparable(base, target):
             yield Issue(M("key result {kr!r} has baseline {baseline} ({base_kind}) and "
                           "target {target} ({target_kind}) in different units", kr=kr.id,
-                          baseline=vals.baseline, base_kind=UNIT_KINDS.get(base.kind, base.kind),
-                          target=vals.target,
-                          target_kind=UNIT_KINDS.get(target.kind, target.kind)),
+                          baseline=vals.baseline, base_kind=_unit_of(base),
+                          target=vals.target, target_kind=_unit_of(target)),
                         _at(ctx, oid, i, vals, "target"), node_key("objective", oid),
                         hint=M("write both in the same unit"))
+        current = vals.current_number()
+        if current and target and not comparable(current, target):
+            yield Issue(M("key result {kr!r} has current value {current} ({current_kind}) and "
+                          "target {target} ({target_kind}) in different units: its progress "
+                          "cannot be told", kr=kr.id, current=vals.current,
+                          current_kind=_unit_of(current), target=vals.target,
+                          target_kind=_unit_of(target)),
+                        _where(ctx, oid, i, "current"), node_key("objective", oid),
+                        hint=M("write both in the same unit"))
+
+
+def _unit_of(q: Quantity) -> M | str:
+    """What a value counts, in words: its kind (`percent`), or for a count its measure word
+    or scale word (`人`, `万`)."""
+    if q.kind == "count" and (q.unit or scale_word(q)):
+        return q.unit or scale_word(q)
+    return UNIT_KINDS.get(q.kind, q.kind)
 
 
 @check("OK001", local=True)

@@ -177,6 +177,31 @@ def say(text: str, lang: str) -> str:
     return template.format(**{k: _said(v, lang) for k, v in text.values.items()})
 
 
+# Blanks beside a full-width bracket: a Chinese translation puts spaces around a placeholder
+# for Latin text (`从 {old} 调到`), which stand out beside a name said as `市场部（marketing）`.
+# Only between the bracket and Chinese text or full-width punctuation, and inside the
+# brackets: `（6月30日前） (o/k)` keeps its space before the ASCII bracket.
+_WIDE = "\u3000-\u303f\uff00-\uffef"
+
+
+@cache
+def _bracket_blanks() -> re.Pattern[str]:
+    from orgspec.han import HAN
+
+    wide = f"[{HAN}{_WIDE}]"
+    return re.compile(rf"(?<=）)[ \t]+(?={wide})|(?<={wide})[ \t]+(?=（)|(?<=（)[ \t]+|"
+                      r"[ \t]+(?=）)")
+
+
+def say_change(text: str, lang: str) -> str:
+    """An org-diff line (`ci.diff` changes) in `lang`; in Chinese with no blank beside a
+    full-width bracket (`人员调动：李四（p2）从 市场部（marketing）调到 销售部（sales）`)."""
+    said = say(text, lang)
+    if not lang.startswith("zh") or ("（" not in said and "）" not in said):
+        return said
+    return _bracket_blanks().sub("", said)
+
+
 class Said(str):
     """A message said in a language that remembers the `M` it was said from (`source`), so
     a page can say it again with names beside the ids (`report.view.Namer`)."""

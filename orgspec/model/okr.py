@@ -23,6 +23,7 @@ from orgspec.text.quantity import (
     zh_number,
 )
 from orgspec.text.script import simplified
+from orgspec.text.spaces import fold_width
 
 
 def period_range(obj: Objective) -> tuple[dt.date, dt.date] | None:
@@ -145,7 +146,20 @@ def stated_baseline(title: str, baseline: str | None, said: Verdict) -> str:
     shown = _sentence_quantities(title, said.read)
     if len(shown) >= 2 and shown[0][0] >= 0 and _FROM.search(title[:shown[0][0]]):
         return shown[0][1]
+    if len(shown) >= 2 and shown[-2][0] >= 0 and shown[-1][0] >= 0:
+        (at, base), (to, _) = shown[-2], shown[-1]
+        between = title[at + len(base):to]
+        if _ARROW.fullmatch(between) and not (between.strip() == "至"
+                                              and _CHANGE.search(title[:at])):
+            return base
     return ""
+
+
+# Between a baseline and its target: an arrow (`5%→8%`, `5% -> 8%`, `5% ⟶ 8%`) or 至
+# (`5%至8%`); not a dash or a tilde, which write a range (`3-5人`, `3~5天`).
+_ARROW = re.compile(r"\s*(?:→|⟶|➝|➔|➜|⇒|->|-->|=>|至)\s*")
+# A verb of change just before a value: `增长10%至15%` is a range of growth, not 10% -> 15%.
+_CHANGE = re.compile(r"(?:提升|提高|增长|增加|上升|下降|降低|减少|缩短|压缩)\s*$")
 
 
 @lru_cache(maxsize=1 << 14)  # the baseline and the target of one title are read together
@@ -158,14 +172,15 @@ def _sentence_quantities(title: str, masked: str) -> tuple[tuple[int, str], ...]
         masked = not_targets(title)
     out: list[tuple[int, str]] = []
     at = 0
+    narrow = fold_width(masked)  # the parser reads `５％` as `5%`; same length, offsets hold
     for q in quantities(masked):
         core = _CONNECTOR.sub("", q.text.strip())
-        span = _place(masked, core, at)
+        span = _place(narrow, core, at)
         if span is None:
             out.append((-1, core))
             continue
         at = span[1]
-        out.append((span[0], title[span[0]:span[1]]))
+        out.append((span[0], fold_width(title[span[0]:span[1]])))
     return tuple(out)
 
 
@@ -208,7 +223,17 @@ class KeyResultValues:
     direction: str | None  # `direction`, else the sentence's wording (降低到, increase ... to)
     due: dt.date | None  # `due`, else the date the sentence gives as its deadline
     said: frozenset[str]  # which of baseline, target, direction, due came from the sentence
-    progress: int | None  # percent 0-100 from baseline to target, when `current` is given
+    # percent from baseline to target when `current` is given: over 100 past the target
+    progress: int | None
+
+    def current_number(self) -> Quantity | None:
+        """`current` parsed, None for none or not a number; a bare number takes the money or
+        percent unit of a target the sentence gave (`current: 1.35亿` for `1.5亿元`)."""
+        cur = parse_quantity(self.current or None)
+        goal = self.numbers()[1]
+        if cur and goal and _bare(cur) and goal.kind in _SHARED and "target" in self.said:
+            cur = replace(cur, kind=goal.kind, unit=goal.unit)
+        return cur
 
     def numbers(self) -> tuple[Quantity | None, Quantity | None]:
         """(baseline, target) parsed, None for one that is not a number. In a sentence a unit
@@ -271,21 +296,50 @@ def key_result_values(obj: Objective, kr: KeyResult, v: Verdict | None = None) -
     vals = KeyResultValues(baseline, target, kr.current or "", direction, due,
                            frozenset(said), None)
     base, goal = vals.numbers()
-    cur = parse_quantity(kr.current)
-    if cur and goal and _bare(cur) and goal.kind in _SHARED and "target" in said:
-        cur = replace(cur, kind=goal.kind, unit=goal.unit)  # `current: 1.35亿` for 1.5亿元
-    return replace(vals, progress=progress(base, cur, goal))
+    return replace(vals, progress=progress(base, vals.current_number(), goal))
 
 
 def progress(base: Quantity | None, current: Quantity | None,
              target: Quantity | None) -> int | None:
-    """How far `current` has come from `base` to `target`, in percent 0-100; None when one
-    of them is missing, they are not in one unit, or the target is the baseline."""
+    """How far `current` has come from `base` to `target`, in percent: 0 or more, above 100
+    when `current` is beyond the target (`exceeded`), 0 when it went the other way; None when
+    one of them is missing, they are not in one unit (`comparable`), or the target is the
+    baseline."""
     if base is None or current is None or target is None or target.value == base.value \
-            or not (base.same_kind(current) and base.same_kind(target)):
+            or not (comparable(base, current) and comparable(base, target)
+                    and comparable(current, target)):
         return None
     share = (current.value - base.value) / (target.value - base.value)
-    return round(100 * min(1.0, max(0.0, share)))
+    return round(100 * max(0.0, share))
+
+
+def exceeded(percent: int | None) -> bool:
+    """Whether a `progress` is past the target (over 100 %)."""
+    return percent is not None and percent > 100
+
+
+# A scale word after a number (`132万`, `1.2M`, `3k`): a count written with one and no measure
+# word is a number of something, one written with a measure word and no scale (`132人`) is a
+# number of people; `132人` against `132万` is a unit left out, not 132 of 1,320,000.
+_SCALED = re.compile(r"\d\s*(?:百万|千万|million|billion|mn|bn|[kKwWM万亿千B])(?![a-zA-Z])")
+
+
+def scale_word(q: Quantity) -> str:
+    """The scale word a count is written with (`万` of `132万`), "" for none."""
+    m = _SCALED.search(q.text)
+    return m.group()[1:].strip() if m else ""
+
+
+def comparable(a: Quantity, b: Quantity) -> bool:
+    """Whether two values are in one unit: `Quantity.same_kind`, and not one count written
+    with a scale word alone (`132万`) against one with a measure word alone (`132人`)."""
+    if not a.same_kind(b):
+        return False
+    if a.kind != "count" or b.kind != "count" or a.bare_zero or b.bare_zero:
+        return True
+    sa, sb = scale_word(a), scale_word(b)
+    return not ((sa and not a.unit and b.unit and not sb)
+                or (sb and not b.unit and a.unit and not sa))
 
 
 # The words that say which way a value should go, in Simplified script (Traditional is read

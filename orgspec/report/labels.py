@@ -44,6 +44,12 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "duty": MC("label", "Duty"),
     "measurable": MC("label", "measurable"),
     "not_measurable": MC("label", "not measurable"),
+    "baseline": MC("label", "Baseline"),
+    "current": MC("label", "Current"),
+    "target": MC("label", "Target"),
+    "progress": MC("label", "Progress"),
+    # TRANSLATORS: a key result's progress past its target, e.g. "150% (exceeded)"
+    "progress_exceeded": MC("label", "{percent}% (exceeded)"),
     "not_judged": MC("label", "not judged: {field} is invalid"),
     "overlap": MC("label", "overlap"),
     "gap": MC("label", "gap"),
@@ -133,3 +139,13 @@ def guess_lang(org: Org) -> str:
     from orgspec.engine.lint import org_texts
 
     return content_lang(org_texts(org)) or "en"
+
+
+def progress_text(percent: int | None, labels: dict[str, str]) -> str:
+    """A key result's progress as the report, the site and export write it: `50%`, `150%
+    (exceeded)` past the target (in `labels`' language: `150%（已超额）`), "" for none."""
+    if percent is None:
+        return ""
+    if percent > 100:
+        return labels["progress_exceeded"].format(percent=percent)
+    return f"{percent}%"

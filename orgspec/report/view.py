@@ -8,6 +8,7 @@ together; labels (report.labels), the team tree (report.tree) and the diagram la
 from __future__ import annotations
 
 import os
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from urllib.parse import quote
 from orgspec.checks.processes import cut_off
 from orgspec.findings import Finding, LintResult, Severity
 from orgspec.gcpause import gc_paused
-from orgspec.i18n import M, P, say, say_list
+from orgspec.i18n import M, P, say, say_change, say_list
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.paths import in_project
 from orgspec.report.diagram import Diagram, FlowStep, Node, flow, tree
@@ -115,6 +116,35 @@ class KrRow:
     measurable: bool
     missing: str
     unjudged: str = ""  # the invalid field (`period`, `due`) the verdict would rest on
+    # the values as the site and export read them (fields, else the sentence), with the key
+    # result's unit (`15 分鐘`); "" for none
+    baseline: str = ""
+    current: str = ""
+    target: str = ""
+    progress: int | None = None  # percent from baseline to target; over 100 past the target
+    # the findings located on the key result (OK008 at its title ...), worst first:
+    # (severity label, code); `mark` reads them
+    findings: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def mark(self) -> str:
+        """`ok`, `unknown` (its verdict rests on an invalid field), `warn` (a warning or an
+        info finding on it) or `bad` (not measurable, or an error finding on it)."""
+        worst = self.findings[0][0] if self.findings else ""
+        if worst == "error" or not (self.measurable or self.unjudged):
+            return "bad"
+        if self.unjudged and not self.measurable:
+            return "unknown"
+        return "warn" if worst else "ok"
+
+    @property
+    def codes(self) -> list[str]:
+        """The codes of the findings on it, each once, worst first."""
+        return list(dict.fromkeys(code for _, code in self.findings))
+
+    @property
+    def exceeded(self) -> bool:
+        return self.progress is not None and self.progress > 100
 
 
 @dataclass
@@ -210,7 +240,8 @@ class ReportView:
     families: list[tuple[str, int]] = field(default_factory=list)
     team_diagram: Diagram = field(default_factory=lambda: Diagram(0, 0))
     okr_diagram: Diagram = field(default_factory=lambda: Diagram(0, 0))
-    teams: list[str] = field(default_factory=list)  # teams that findings point at
+    # teams that findings point at, by name in the org's collation (as the site lists them)
+    teams: list[str] = field(default_factory=list)
     rows: list[FindingRow] = field(default_factory=list)  # every finding, in result order
     tree_rows: list[tuple[int, TreeNode]] = field(default_factory=list)  # flatten(tree)
     positions: list[PositionRow] = field(default_factory=list)
@@ -277,7 +308,9 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
             for f in result.findings]
     tree_roots = team_tree(org)
     tree_rows = flatten(tree_roots)
-    okrs = _okrs(org, lang)
+    names = team_names(org)
+    # a key result's mark reads every current finding on it, known or new, as team health
+    okrs = _okrs(org, lang, [*result.findings, *result.baselined, *result.left_out])
     # a baseline (or --diff) hides known (unchanged) findings from the lists, not from the
     # teams' health: one policy, every current finding
     health = _health(org, rows + [FindingRow(f.severity.label, f.code, "", "", "",
@@ -292,12 +325,13 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
         raci_columns=org.raci.columns(holders), raci=_raci(org, holders), tree=tree_roots,
         okrs=okrs,
         processes=_processes(org, result.findings, LABELS[lang]),
-        org_diff=[say(c, lang) for c in result.org_diff],
+        org_diff=[say_change(c, lang) for c in result.org_diff],
         diff_counts=say(_diff_health(result), lang) if result.diff_ref else "",
         families=_families(result, lang), team_diagram=_team_diagram(tree_roots, tree_rows, health),
-        okr_diagram=_okr_diagram(okrs), teams=sorted({t for r in rows for t in r.teams}),
+        okr_diagram=_okr_diagram(okrs), teams=sorted({t for r in rows for t in r.teams},
+                                                     key=lambda t: name_key(names.get(t) or t, t)),
         rows=rows, tree_rows=tree_rows, positions=_positions(org), meetings=_meetings(org, lang),
-        load=_load(org), team_names=team_names(org), raci_names=holders,
+        load=_load(org), team_names=names, raci_names=holders,
         baselined=_baselined(result, lang))
 
 
@@ -381,12 +415,15 @@ def _team_diagram(roots: list[TreeNode], rows: list[tuple[int, TreeNode]],
     return tree([nodes[r.id] for r in roots])
 
 
+_MARKS = {"ok": "✓ ", "warn": "! ", "unknown": "? ", "bad": "✗ "}
+
+
 def _okr_diagram(okrs: list[ObjectiveRow]) -> Diagram:
     """Objectives under the objective they align to, each with its key results marked."""
     nodes = {o.id: Node(o.id, o.title, o.owner, "objective", [
-        Node(f"{o.id}/{kr.id}", ("✓ " if kr.measurable else "? " if kr.unjudged else "✗ ")
-             + kr.title, "" if kr.unjudged else kr.missing,
-             "kr-ok" if kr.measurable else "kr-unknown" if kr.unjudged else "kr-bad")
+        Node(f"{o.id}/{kr.id}", _MARKS[kr.mark] + kr.title,
+             " ".join(kr.codes) if kr.measurable and kr.codes else
+             "" if kr.unjudged else kr.missing, f"kr-{kr.mark}")
         for kr in o.krs])
         for o in okrs}
     parent = {o.id: o.aligns_to for o in okrs if o.aligns_to in nodes and o.aligns_to != o.id}
@@ -556,19 +593,54 @@ def _raci(org: Org, names: dict[str, str]) -> list[RaciRow]:
     return out
 
 
-def _okrs(org: Org, lang: str) -> list[ObjectiveRow]:
-    from orgspec.model.okr import judged
-    from orgspec.text.measurable import MISSING
+_RANK = {"error": 0, "warning": 1, "info": 2}
 
+
+def _okrs(org: Org, lang: str, findings: Sequence[Finding] = ()) -> list[ObjectiveRow]:
+    """The objectives and their key results as the site reads them (`key_result_values`),
+    each key result with the `findings` located on it (within its item in the file)."""
+    from orgspec.model.okr import judged, key_result_values
+    from orgspec.text.measurable import MISSING
+    from orgspec.text.quantity import with_unit
+
+    on: dict[str, list[Finding]] = defaultdict(list)
+    for f in findings:
+        if f.entity.startswith("objective:"):
+            on[f.entity].append(f)
     out = []
     for oid, obj in sorted(org.objectives.items()):
+        mine = _by_key_result(org, oid, on.get(node_key("objective", oid), []))
         krs = []
-        for kr in obj.key_results:
+        for i, kr in enumerate(obj.key_results):
             j = judged(org.incomplete, oid, obj, kr)  # as `check` (OK003) judges it
+            vals = key_result_values(obj, kr, j.verdict)
             krs.append(KrRow(kr.id, kr.title, j.measurable,
-                             say_list([MISSING[m] for m in j.missing], lang), j.unjudged))
+                             say_list([MISSING[m] for m in j.missing], lang), j.unjudged,
+                             with_unit(vals.baseline, kr.unit), with_unit(vals.current, kr.unit),
+                             with_unit(vals.target, kr.unit), vals.progress,
+                             sorted(((f.severity.label, f.code) for f in mine.get(i, ())),
+                                    key=lambda sc: (_RANK.get(sc[0], 3), sc[1]))))
         out.append(ObjectiveRow(oid, obj.title, named(org, obj.owner), obj.aligns_to or "",
                                 krs))
+    return out
+
+
+def _by_key_result(org: Org, oid: str, findings: list[Finding]) -> dict[int, list[Finding]]:
+    """Key result index -> those of an objective's `findings` located within it (its list
+    item, from its first line and column to its last); one bisection per finding."""
+    origin = org.origins.get(node_key("objective", oid))
+    count = len(org.objectives[oid].key_results)
+    if not findings or origin is None or not count:
+        return {}
+    items = [origin.locate("key_results", i) for i in range(count)]
+    starts = [(item.line, item.col) for item in items]
+    out: dict[int, list[Finding]] = defaultdict(list)
+    for f in findings:
+        at = (f.location.line, f.location.col)
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and f.location.file == items[i].file \
+                and (not items[i].end_line or at < (items[i].end_line, items[i].end_col)):
+            out[i].append(f)
     return out
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from orgspec.escape import gh_line, tty_text
 from orgspec.findings import Finding, LintResult, Severity
-from orgspec.i18n import M, P, say
+from orgspec.i18n import M, P, say, say_change
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 # Related lines shown under a finding; the rest are counted on one line. A near-duplicate
@@ -36,7 +36,7 @@ def org_diff_lines(result: LintResult) -> list[str]:
         return []
     lang = result.lang or "en"
     return [say(result.org_diff_head, lang)] + \
-        [f"  {say(change, lang)}" for change in result.org_diff]
+        [f"  {say_change(change, lang)}" for change in result.org_diff]
 
 
 def _finding_lines(f: Finding, color: bool, words: tuple[str, str], lang: str) -> list[str]:

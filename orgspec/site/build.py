@@ -16,7 +16,7 @@ from typing import Any
 
 from orgspec._version import __version__
 from orgspec.findings import LintResult
-from orgspec.i18n import M, message_of, reason, say
+from orgspec.i18n import M, message_of, reason, say_change
 from orgspec.model.org import Org
 from orgspec.report.templating import counter
 from orgspec.site.labels import COUNTS, LABELS
@@ -127,7 +127,7 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
         return str(cache[template].render(r="../" * depth, chrome=chromes[depth],
                                           A=linkers[depth], **context))
 
-    changes = [(say(c, view.lang), change_link(model, c)) for c in options.changes]
+    changes = [(say_change(c, view.lang), change_link(model, c)) for c in options.changes]
     try:
         with gc_paused():
             yield from pages(model, render, changes, options.since)

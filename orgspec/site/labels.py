@@ -87,6 +87,7 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "target": MC("label", "Target"),
     "due": MC("label", "Due"),
     "progress": MC("label", "Progress"),
+    "progress_exceeded": MC("label", "{percent}% (exceeded)"),
     "not_measurable_why": MC("label", "not measurable: {why}"),
     "flow": MC("label", "Flowchart"),
     "handoffs": MC("label", "Hand-offs between teams"),

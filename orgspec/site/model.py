@@ -61,7 +61,8 @@ class KrView:
     owner: Link | None
     measurable: bool
     missing: str  # what it lacks (`no target value`), in the page's language
-    progress: int | None  # percent 0-100, when baseline, current and target are numbers
+    progress: int | None  # percent (over 100 past the target), when baseline, current and
+    # target are numbers in one unit
     unjudged: str = ""  # the invalid field (`period`, `key_results.k.due`) the verdict rests on
 
 

@@ -309,7 +309,9 @@ def _okrs(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
     for oid in sorted(org.objectives):
         obj = org.objectives[oid]
         krs = m.krs(obj)
-        done = [k.progress for k in krs if k.progress is not None]
+        # a key result past its target counts as done, not more: it does not make up for
+        # another that lags (its own row shows its real progress)
+        done = [min(k.progress, 100) for k in krs if k.progress is not None]
         progress[oid] = round(sum(done) / len(done)) if done else None
         # a key result not judged (its period or due is invalid) is not counted as unmeasurable
         vague[oid] = sum(not k.measurable and not k.unjudged for k in krs)

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from orgspec.han import HAN
 from orgspec.text.script import simplified
+from orgspec.text.spaces import fold_width
 
 ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9}
@@ -36,7 +37,8 @@ MULTIPLIER = ("x", "×", "倍", "times")
 
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _PATTERN = re.compile(
-    r"(?P<cmp><=|>=|≤|≥|<|>|不低于|不少于|不高于|不超过|至少|至多|超过|低于|高于|少于|多于|"
+    # `->` and `=>` are arrows (`5% -> 8%`), not "more than"
+    r"(?P<cmp><=|(?<![-=])>=|≤|≥|<|(?<![-=])>|不低于|不少于|不高于|不超过|至少|至多|超过|低于|高于|少于|多于|"
     r"at or above|at or below|at least|at most|no more than|no less than|fewer than|up to|"
     r"below|above|under|over|less than|more than)?\s*"
     r"(?P<cur>[$¥￥])?\s*" + _NUMBER +
@@ -134,9 +136,10 @@ def normalised(text: str) -> str:
 
 
 def _normalise(text: str) -> str:
-    """Traditional script to Simplified, a score's "(out of 100)" to "/100", multiples
-    (翻一番, 翻倍, double, triple) to `2x`, zero as a value (零宕机, zero downtime) to `0`, and
-    Chinese numerals that count something to digits, so one pattern reads them all."""
+    """Full-width digits and signs as ASCII (`５％` is `5%`), Traditional script to
+    Simplified, a score's "(out of 100)" to "/100", multiples (翻一番, 翻倍, double, triple)
+    to `2x`, zero as a value (零宕机, zero downtime) to `0`, and Chinese numerals that count
+    something to digits, so one pattern reads them all."""
     def repl(m: re.Match[str]) -> str:
         word, value = m.group(), zh_number(m.group())
         if word == "零" and not _ZERO_WORD.match(text, m.end()):
@@ -151,7 +154,7 @@ def _normalise(text: str) -> str:
         return str(int(value)) if value == int(value) and value < 1e15 else word
     # one space per run: the pattern's optional spaces would otherwise try every split of a
     # long run (cubic: 1,000 spaces took 12 s)
-    text = _OUT_OF.sub(r"\1/\2", _SPACES.sub(" ", simplified(text)))
+    text = _OUT_OF.sub(r"\1/\2", _SPACES.sub(" ", simplified(fold_width(text))))
     text = _ZERO_EN.sub("0", _MULTIPLE.sub(_multiple, _PER.sub(_per, _TENTHS.sub(_tenths,
                                                                                  text))))
     return _ZH_NUMBER.sub(repl, text)
