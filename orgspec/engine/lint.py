@@ -419,7 +419,8 @@ def localize(f: Finding, lang: str) -> Finding:
 PARALLEL_MIN = 5000
 # Graph-free rules that cost the most on the synthetic orgs: queued first, so that the
 # last items either process takes are short ones (only the balance depends on this list).
-_HEAVY = ("OW007", "RO004", "OK006", "OK010", "OK003", "MT004", "RF001", "OK005", "OK012")
+_HEAVY = ("OW007", "RO004", "OK006", "OK010", "OK003", "MT004", "RF001", "RF007", "RF004",
+          "OK005", "OK012")
 # Rules that share work done once per process (a memo, a table the org computes on first
 # use, a parse cache) are queued as one item, so that one process does it, not both: the
 # key results' verdicts and quantities; `org.raci`, the ownership gaps, the team tree and
