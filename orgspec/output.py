@@ -127,10 +127,23 @@ def forget_inputs() -> None:
 
 def _inputs(kind: str) -> set[str]:
     if not _RESOLVED:
-        _RESOLVED["files"] = {os.path.realpath(f) for files, _ in _INPUTS for f in files}
+        folders: dict[str, str] = {}
+        _RESOLVED["files"] = {_real(f, folders) for files, _ in _INPUTS for f in files}
         _RESOLVED["folders"] = {os.path.realpath(f) for _, folders in _INPUTS for f in folders}
         _RESOLVED["folders"].update(os.path.dirname(f) for f in _RESOLVED["files"])
     return _RESOLVED[kind]
+
+
+def _real(path: str, folders: dict[str, str]) -> str:
+    """`os.path.realpath(path)`, each folder resolved once (`folders`: folder -> real path):
+    a name that is no link adds itself to its folder's real path."""
+    folder, name = os.path.split(os.path.abspath(path))
+    if name in ("", ".", "..") or os.path.islink(path):
+        return os.path.realpath(path)
+    real = folders.get(folder)
+    if real is None:
+        real = folders[folder] = os.path.realpath(folder)
+    return os.path.join(real, name)
 
 
 def _refuse_input(path: str) -> None:

@@ -20,13 +20,39 @@ def display_path(path: str) -> str:
     """A POSIX path relative to the working directory when it lies below it, else absolute.
     Bytes of a name that are not UTF-8 (surrogate-escaped by the OS layer) are shown as
     `\\xff`, so every output can be encoded; the file itself is opened by its real path."""
+    return printable(_shown(path))
+
+
+def _shown(path: str) -> str:
     rel = os.path.relpath(path)
     if rel.startswith(".."):
         rel = os.path.abspath(path)
-    rel = rel.replace(os.sep, "/")
-    if rel.isascii() or not _SURROGATE.search(rel):
-        return rel
-    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return rel.replace(os.sep, "/")
+
+
+def printable(shown: str) -> str:
+    """A display path with bytes that are not UTF-8 (surrogate-escaped) shown as `\\xff`."""
+    if shown.isascii() or not _SURROGATE.search(shown):
+        return shown
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+class Shown:
+    """`display_path` of many files in few folders: each folder's path is made once
+    (`relpath` and `abspath` cost more than the rest of finding a file)."""
+
+    def __init__(self) -> None:
+        self._folders: dict[str, str] = {}
+
+    def below(self, folder: str, name: str) -> str:
+        """`display_path(os.path.join(folder, name))` for a plain file name (no separator,
+        not `.`, `..` or hidden): the folder's display path and the name."""
+        shown = self._folders.get(folder)
+        if shown is None:
+            shown = self._folders[folder] = _shown(folder)
+        # relpath/abspath of `folder/name` is that of `folder` and the name, and a path
+        # below a folder outside the working directory is outside it too
+        return printable(name if shown == "." else f"{shown.rstrip('/')}/{name}")
 
 
 def project_root(project_dir: str | None = None, workspace: str | None = None) -> str | None:

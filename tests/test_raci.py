@@ -39,3 +39,20 @@ def test_holds_merge_duty_and_charter_in_source_order(tmp_path: Path) -> None:
     assert (org.holder("ada"), org.holder("shop"), org.holder("TBD"), org.holder(None)) == (
         "person:ada", "team:shop", None, None)
     assert ident_of("team:a:b") == "a:b"
+
+
+def test_accountable_of_some_duties_is_the_whole_racis(tmp_path: Path) -> None:
+    """`Raci.accountable_of` (the findings' teams, in a process that did not build
+    `org.raci`) gives each known duty's accountable holders as `org.raci` does: both sides,
+    positions, placeholders and unknown owners left out, unknown duties absent."""
+    from orgspec.model.org import Raci
+
+    (tmp_path / "org.yaml").write_text(ORG + """\
+- {kind: Role, id: lead, team: shop, duties: [{ref: payouts, role: accountable}]}
+""", "utf-8")
+    org = load_org([str(tmp_path)]).org
+    asked = ["refunds", "payouts", "ghost", "refunds"]
+    assert Raci.accountable_of(org, asked) == {
+        "refunds": ["team:ops", "team:shop"], "payouts": ["role:lead"]}
+    whole = Raci.of(org).accountable
+    assert Raci.accountable_of(org, whole) == whole

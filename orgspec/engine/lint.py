@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # the model (pydantic) is imported only when an org is loaded
     from orgspec.load.loader import RawFile
     from orgspec.load.suppress import Directive
     from orgspec.model.org import Org
-    from orgspec.model.validate import FileUnit
+    from orgspec.model.validate import Assembly, FileUnit
 
 
 @dataclass
@@ -57,11 +57,34 @@ def _load(paths: list[str] | None, config: Config, cache: Cache | None,
     targets = paths or [config.root_path()]
     with gc_paused():
         inputs = inputs or read_inputs(targets, config, hashed=cache is not None)
-        units = _units(inputs, cache, _imports(checking), parsed)
-        from orgspec.model.validate import assemble
-
-        org, issues = assemble(units, inputs.skipped, inputs.failed)
+        assembly = _Assembling(len(inputs.files), inputs.failed)
+        _units(inputs, cache, _imports(checking), parsed, assembly.add)
+        org, issues = assembly.finish(inputs.skipped)
     return Loaded(org, issues)
+
+
+class _Assembling:
+    """The org assembled from the files' units as they are checked (`validate.Assembly`),
+    made on the first unit: the models are imported while a worker parses (`_imports`)."""
+
+    def __init__(self, count: int, failed: dict[str, str]) -> None:
+        self.count = count
+        self.failed = failed
+        self.assembly: Assembly | None = None
+
+    def add(self, index: int, unit: FileUnit) -> None:
+        if self.assembly is None:
+            from orgspec.model.validate import Assembly
+
+            self.assembly = Assembly(self.count, self.failed)
+        self.assembly.add(index, unit)
+
+    def finish(self, skipped: list[Issue]) -> tuple[Org, list[Issue]]:
+        if self.assembly is None:  # no file
+            from orgspec.model.validate import assemble
+
+            return assemble([], skipped, self.failed)
+        return self.assembly.finish(skipped)
 
 
 def _imports(checking: bool) -> Callable[[], None]:
@@ -121,9 +144,11 @@ def read_inputs(targets: list[str], config: Config, hashed: bool = True) -> Inpu
 
 
 def _units(inputs: Inputs, cache: Cache | None, first: Callable[[], None],
-           parsed: dict[str, RawFile] | None = None) -> list[FileUnit]:
+           parsed: dict[str, RawFile] | None = None,
+           each: Callable[[int, FileUnit], None] | None = None) -> list[FileUnit]:
     """Each file checked: from the cache when its name and content were checked before
-    (`parsed`: files already read, by name, checked without parsing them again)."""
+    (`parsed`: files already read, by name, checked without parsing them again);
+    `each(index, unit)` as each one is known, in any order."""
     from orgspec.load.cache import make_key
     from orgspec.load.loader import RawFile, parse_files
 
@@ -136,18 +161,25 @@ def _units(inputs: Inputs, cache: Cache | None, first: Callable[[], None],
         if store is not None and not isinstance(data, RawFile):
             keys[i] = make_key("file", inputs.parser, cand.display, digest)
             unit = store.get("file", keys[i], _file_unit())
-        units.append(unit if unit is not None and unit.display == cand.display else None)
+        unit = unit if unit is not None and unit.display == cand.display else None
+        units.append(unit)
+        if each is not None and unit is not None:
+            each(i, unit)
     missed = [i for i, unit in enumerate(units) if unit is None]
     parsed = parsed or {}
     to_parse = [i for i in missed if inputs.files[i][0].display not in parsed]
     # the files not in the cache are parsed (by two processes when there are many) while
     # the modules needed next are imported here (`_imports`); each is validated here
     work = [(inputs.files[i][0].display, inputs.files[i][1]) for i in to_parse]
-    for i, unit in zip(to_parse, parse_files(work, _check_file, first=first), strict=True):
+    done = None if each is None else (lambda j, unit: each(to_parse[j], unit))
+    for i, unit in zip(to_parse, parse_files(work, _check_file, first=first, each=done),
+                       strict=True):
         units[i] = unit
     for i in missed:
         if units[i] is None:
-            units[i] = _check_file(parsed[inputs.files[i][0].display])
+            units[i] = unit = _check_file(parsed[inputs.files[i][0].display])
+            if each is not None:
+                each(i, unit)
         if store is not None and i in keys:
             store.put("file", keys[i], units[i])
     assert None not in units  # every file is a cache hit or was checked above
@@ -419,7 +451,8 @@ def localize(f: Finding, lang: str) -> Finding:
 PARALLEL_MIN = 5000
 # Graph-free rules that cost the most on the synthetic orgs: queued first, so that the
 # last items either process takes are short ones (only the balance depends on this list).
-_HEAVY = ("OW007", "RO004", "OK006", "OK010", "OK003", "MT004", "RF001", "OK005", "OK012")
+_HEAVY = ("OW007", "RO004", "OK006", "OK010", "OK003", "MT004", "RF001", "RF007", "RF004",
+          "OK005", "OK012")
 # Rules that share work done once per process (a memo, a table the org computes on first
 # use, a parse cache) are queued as one item, so that one process does it, not both: the
 # key results' verdicts and quantities; `org.raci`, the ownership gaps, the team tree and

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from orgspec.findings import Finding
-from orgspec.model.org import Org
+from orgspec.model.org import Org, Raci
 
 # The entity kinds whose `owner` field names who answers for them.
 _OWNED = {"objective": "Objective", "process": "Process"}
@@ -16,26 +17,34 @@ def with_teams(findings: list[Finding], org: Org) -> list[Finding]:
     then the teams its check named (`Issue.teams`, stamped into `teams`), each once; ids
     that are no team of `org` are left out. O(1) per finding but a duty's accountable
     holders, a meeting's attendees and a person's teams and positions."""
+    # the findings' duties alone: `org.raci` (every statement of the org) is built only in
+    # the process that ran the rules reading it, which need not be this one
+    accountable = Raci.accountable_of(org, (f.entity.partition(":")[2] for f in findings
+                                            if f.entity.startswith("responsibility:")))
     out = []
     for f in findings:
-        teams = tuple(t for t in dict.fromkeys([*owning_teams(org, f.entity), *f.teams])
+        teams = tuple(t for t in dict.fromkeys([*owning_teams(org, f.entity, accountable),
+                                                 *f.teams])
                       if t in org.teams)
         out.append(f if teams == f.teams else replace(f, teams=teams))
     return out
 
 
-def owning_teams(org: Org, entity: str) -> list[str]:
+def owning_teams(org: Org, entity: str,
+                 accountable: Mapping[str, list[str]] | None = None) -> list[str]:
     """The ids of the teams that answer for `entity` (a node key, `responsibility:refund`):
     a team itself; a duty's accountable teams, and the teams of its accountable positions;
     the team of a position; the owner of an objective or process when it is a team or a
     position (its team); a meeting's owner (a person: their teams), then the teams of its
     attendees; a person's teams (those they lead or belong to, in team order), then the
-    teams of the positions they hold. May repeat a team; ids may be no team."""
+    teams of the positions they hold. May repeat a team; ids may be no team.
+    `accountable`: each duty's accountable holders (default `org.raci.accountable`)."""
     kind, _, ident = entity.partition(":")
     if kind == "team":
         return [ident]
     if kind == "responsibility":
-        return [t for h in org.raci.accountable.get(ident, ()) if (t := _team_of(org, h))]
+        holders = (org.raci.accountable if accountable is None else accountable).get(ident, ())
+        return [t for h in holders if (t := _team_of(org, h))]
     if kind == "role":
         pos = org.positions.get(ident)
         return [pos.team] if pos is not None and pos.team else []

@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from orgspec import output
 from orgspec.i18n import M
-from orgspec.paths import display_path, git_top
+from orgspec.paths import Shown, display_path, git_top
 
 # In any case: `people.YAML` is a YAML file on macOS and Windows too, and skipping it would
 # turn every reference to its people into an unknown id.
@@ -158,8 +158,9 @@ def discover(paths: list[str], include: list[str] | None = None,
             found.skipped.extend(walked.skipped)
         else:
             _add_file(path, os.path.dirname(os.path.abspath(path)), found, explicit=True)
-    found.files = _once(found.files, lambda c: _identity(c.display))
-    found.skipped = _once(found.skipped, lambda s: (_identity(s.display), s.code))
+    folders: dict[str, str] = {}
+    found.files = _once(found.files, lambda c: _identity(c.display, folders))
+    found.skipped = _once(found.skipped, lambda s: (_identity(s.display, folders), s.code))
     found.files.sort(key=lambda c: c.display)
     found.skipped.sort(key=lambda s: s.display)
     output.protect([c.real for c in found.files],
@@ -167,12 +168,16 @@ def discover(paths: list[str], include: list[str] | None = None,
     return found
 
 
-def _identity(shown: str) -> str:
+def _identity(shown: str, folders: dict[str, str]) -> str:
     """What makes two spellings of a path one file: its folder resolved (`./`, `..`, folder
-    links), its own name kept, so a file link inside the org stays a file of its own."""
+    links), its own name kept, so a file link inside the org stays a file of its own.
+    `folders` keeps each folder's real path, resolved once per discovery."""
     absolute = os.path.abspath(shown)
-    return os.path.join(os.path.realpath(os.path.dirname(absolute)),
-                        os.path.basename(absolute))
+    folder = os.path.dirname(absolute)
+    real = folders.get(folder)
+    if real is None:
+        real = folders[folder] = os.path.realpath(folder)
+    return os.path.join(real, os.path.basename(absolute))
 
 
 def _once(items: list[_T], key: Callable[[_T], object]) -> list[_T]:
@@ -231,6 +236,7 @@ def _walk(root: str, include: list[str], exclude: list[str], found: Discovery,
     real_root = os.path.realpath(root)
     stack = [root]
     met = 0
+    shown = Shown()
     while stack:
         folder = stack.pop()
         try:
@@ -243,7 +249,7 @@ def _walk(root: str, include: list[str], exclude: list[str], found: Discovery,
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            rel = os.path.relpath(entry.path, root).replace(os.sep, "/")
+            rel = _relative(entry.path, root) if exclude or include else ""
             if exclude and matches(rel, exclude):
                 continue
             met += 1
@@ -258,15 +264,22 @@ def _walk(root: str, include: list[str], exclude: list[str], found: Discovery,
             elif is_yaml_name(entry.name) or (entry.is_symlink() and _is_dir(entry.path)):
                 if include and not entry.is_symlink() and not matches(rel, include):
                     continue
-                _add_file(entry.path, real_root, found, explicit=False)
+                _add_file(entry.path, real_root, found, explicit=False,
+                          shown=shown.below(folder, entry.name))
+
+
+def _relative(path: str, root: str) -> str:
+    return os.path.relpath(path, root).replace(os.sep, "/")
 
 
 def _is_dir(path: str) -> bool:
     return os.path.isdir(path)
 
 
-def _add_file(path: str, real_root: str, found: Discovery, explicit: bool) -> None:
-    shown = display_path(path)
+def _add_file(path: str, real_root: str, found: Discovery, explicit: bool,
+              shown: str | None = None) -> None:
+    """Add the file at `path` (`shown`: its display path, when known) or say why not."""
+    shown = shown if shown is not None else display_path(path)
     if os.path.islink(path):
         target = os.path.realpath(path)
         inside = target == real_root or target.startswith(real_root.rstrip(os.sep) + os.sep)

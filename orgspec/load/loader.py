@@ -104,24 +104,34 @@ PARALLEL_BYTES = 512 * 1024
 
 def parse_files(files: list[tuple[str, bytes | RawFile]], then: Callable[[RawFile], T],
                 limits: Limits | None = None,
-                first: Callable[[], None] | None = None) -> list[T]:
+                first: Callable[[], None] | None = None,
+                each: Callable[[int, T], None] | None = None) -> list[T]:
     """`then(raw)` for each file's bytes parsed (`load_bytes`; a RawFile, such as an
     unreadable file, is kept as it is), in order. From PARALLEL_BYTES on, a forked worker
-    parses files too and sends them back pickled (`orgspec.forkmap`); `first()` and `then`
-    run in this process (imports; validation), while the worker takes more files. The
-    result is the same either way."""
-    def one(item: tuple[str, bytes | RawFile]) -> RawFile:
-        shown, data = item
-        return data if isinstance(data, RawFile) else load_bytes(shown, data, limits)
+    parses files too and sends them back pickled (`orgspec.forkmap`); `first()`, `then`
+    and `each(index in files, then's result)` run in this process (imports; validation;
+    assembling the org), `each` as each file is done, in any order, while the worker takes
+    more files. The result is the same either way."""
+    def one(item: tuple[int, tuple[str, bytes | RawFile]]) -> tuple[int, RawFile]:
+        index, (shown, data) = item
+        return index, data if isinstance(data, RawFile) else load_bytes(shown, data, limits)
+
+    def after(done: tuple[int, RawFile]) -> T:
+        result = then(done[1])
+        if each is not None:
+            each(done[0], result)
+        return result
 
     size = sum(len(d) for _, d in files if isinstance(d, bytes))
     if size < PARALLEL_BYTES:
         if first is not None:
             first()
-        return [then(one(item)) for item in files]
+        return [after(one(item)) for item in enumerate(files)]
     from orgspec.forkmap import fork_map
 
-    return fork_map(one, files, first, then, wire=(_send, _receive))
+    return fork_map(one, list(enumerate(files)), first, after,
+                    wire=(lambda done: (done[0], _send(done[1])),
+                          lambda sent: (sent[0], _receive(sent[1]))))
 
 
 @dataclass(frozen=True)

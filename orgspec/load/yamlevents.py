@@ -354,6 +354,7 @@ class _Builder:
         # the others hold the text's characters, folded line breaks and spaces. In a clean
         # text they are not searched one by one.
         every = not self.clean
+        text = self.text
         while True:
             ev = get()
             cls = ev.__class__
@@ -379,7 +380,9 @@ class _Builder:
                     if (every or ev.style == '"') and bad_value(value):
                         value = self.bad_value(ev)
                     if top.flow and not ev.style and value[-1:].isdigit():
-                        self.flow_comma(top, ev)  # it reads on only after a digit
+                        end = ev.end_mark.index  # it reads on only at a comma and a digit
+                        if text[end:end + 1] == "," and text[end + 1:end + 2].isdigit():
+                            self.flow_comma(top, ev)
                     if self.cuts and not ev.style and not top.flow:
                         self.cut_by_comment(top, ev, value)
                     node = None if not ev.style and value in NULLS else value

@@ -35,6 +35,7 @@ def period_range(obj: Objective) -> tuple[dt.date, dt.date] | None:
     return period_bounds(obj.period)
 
 
+@lru_cache(maxsize=1024)  # an org has a few periods, each read for every key result
 def period_bounds(period: str) -> tuple[dt.date, dt.date]:
     """The first and last day of a period as the schema writes it (2026, 2026-H2, 2026-Q1)."""
     year, _, part = period.partition("-")
@@ -239,17 +240,25 @@ class KeyResultValues:
         """(baseline, target) parsed, None for one that is not a number. In a sentence a unit
         written once counts for both (`从1.2亿增长到1.5亿元`, `from 5 to 8%`): a bare number
         there takes the other value's money or percent unit."""
-        base, target = parse_quantity(self.baseline or None), parse_quantity(self.target or None)
-        if base and target and _bare(base):  # `从30提升到45分`, `baseline: 4.6, target: 4.8分`
-            target = _points(target) or target
-        elif base and target and _bare(target):
-            base = _points(base) or base
-        if base and target and {"baseline", "target"} <= self.said:
-            if _bare(base) and target.kind in _SHARED:
-                base = replace(base, kind=target.kind, unit=target.unit)
-            elif _bare(target) and base.kind in _SHARED:
-                target = replace(target, kind=base.kind, unit=base.unit)
-        return base, target
+        return _numbers(self.baseline, self.target, {"baseline", "target"} <= self.said)
+
+
+# OK007, OK008, OK010 and the report each read every key result's numbers, one rule after
+# the other: room for every key result of a 5,000-team org, or each rule would miss
+@lru_cache(maxsize=1 << 17)
+def _numbers(baseline: str, target: str,
+             both_said: bool) -> tuple[Quantity | None, Quantity | None]:
+    base, goal = parse_quantity(baseline or None), parse_quantity(target or None)
+    if base and goal and _bare(base):  # `从30提升到45分`, `baseline: 4.6, target: 4.8分`
+        goal = _points(goal) or goal
+    elif base and goal and _bare(goal):
+        base = _points(base) or base
+    if base and goal and both_said:
+        if _bare(base) and goal.kind in _SHARED:
+            base = replace(base, kind=goal.kind, unit=goal.unit)
+        elif _bare(goal) and base.kind in _SHARED:
+            goal = replace(goal, kind=base.kind, unit=base.unit)
+    return base, goal
 
 
 _SHARED = ("money", "percent")  # units a sentence writes once for both values

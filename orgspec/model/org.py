@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -280,6 +280,26 @@ class Raci:
     def accountable(self) -> dict[str, list[str]]:
         """Duty -> its accountable holders, sorted (every duty, possibly empty)."""
         return {rid: self.holders(rid) for rid in self.by_duty}
+
+    @staticmethod
+    def accountable_of(org: Org, duties: Iterable[str]) -> dict[str, list[str]]:
+        """`Raci.of(org).accountable` of `duties` alone (the known ones among them), without
+        making every statement of the org: a run that needs a few duties' holders (the
+        findings' teams) when no rule of this process built `org.raci`."""
+        wanted = {rid for rid in duties if rid in org.responsibilities}
+        found: dict[str, set[str]] = {rid: set() for rid in wanted}
+        for rid in wanted:
+            for ref in org.responsibilities[rid].accountable:
+                holder = org.holder(ref)
+                if holder is not None:
+                    found[rid].add(holder)
+        for c in org.claims:
+            if c.role == "accountable" and c.responsibility in found:
+                found[c.responsibility].add(node_key("team", c.team))
+        for rc in org.role_claims:
+            if rc.role == "accountable" and rc.responsibility in found:
+                found[rc.responsibility].add(node_key("role", rc.position))
+        return {rid: sorted(holders) for rid, holders in found.items()}
 
     @cached_property
     def matrix(self) -> dict[str, dict[str, str]]:

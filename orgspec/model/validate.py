@@ -672,15 +672,45 @@ def assemble(units: list[FileUnit], skipped: list[Issue],
     """The org of checked files, in file order (the first of two equal ids wins), and every
     problem: discovery's, then each file's input problems, then schema and duplicate ids;
     the same org and problems as `build_org` over the same files."""
-    org = Org(files=[u.display for u in units], failed=dict(failed))
-    issues = list(skipped)
-    for unit in units:
-        issues.extend(unit.issues)
+    assembly = Assembly(len(units), failed)
+    for i, unit in enumerate(units):
+        assembly.add(i, unit)
+    return assembly.finish(skipped)
+
+
+class Assembly:
+    """`assemble` of `count` files whose units come one by one, in any order (`add`): a
+    unit joins the org once every file before it has, so the org is built while later files
+    are still parsed (in the forked parser) rather than after them all."""
+
+    def __init__(self, count: int, failed: dict[str, str]) -> None:
+        self.org = Org(failed=dict(failed))
+        self._waiting: dict[int, FileUnit] = {}
+        self._next = 0
+        self._count = count
+        self._inputs: list[Issue] = []  # the files' input problems, in file order
+        self._schema: list[Issue] = []  # then their schema problems and duplicate ids
+
+    def add(self, index: int, unit: FileUnit) -> None:
+        """The unit of file `index` (0-based, in file order)."""
+        self._waiting[index] = unit
+        while (ready := self._waiting.pop(self._next, None)) is not None:
+            self._join(ready)
+            self._next += 1
+
+    def _join(self, unit: FileUnit) -> None:
+        org = self.org
+        org.files.append(unit.display)
+        self._inputs.extend(unit.issues)
         org.directives.extend(unit.directives)
         if unit.failed is not None:
             org.failed[unit.display] = unit.failed
-    for unit in units:
         for checked in unit.checked:
-            issues.extend(add_checked(org, checked))
-    resolve_aliases(org)
-    return org, issues
+            self._schema.extend(add_checked(org, checked))
+
+    def finish(self, skipped: list[Issue]) -> tuple[Org, list[Issue]]:
+        """The org and every problem, as `assemble` gives them; every unit must be in."""
+        if self._next != self._count:
+            raise ValueError(f"file {self._next + 1} of {self._count} was not added")
+        resolve_aliases(self.org)
+        return self.org, [*skipped, *self._inputs, *self._schema]

@@ -160,7 +160,7 @@ def _units(text: str) -> tuple[str, ...]:
         return tuple(_atom(text))
     end = 0
     # an atom has a slash or a digit, or starts with `www.`: most duties have none
-    maybe = "/" in text or "www." in text or any(c.isdigit() for c in text)
+    maybe = "/" in text or "www." in text or any(map(str.isdigit, text))
     for m in _ATOMS.finditer(text) if maybe else ():
         if not _is_atom(m.group()):
             continue
