@@ -220,8 +220,11 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
     from orgspec.engine.warm import patched, state_key
 
     # one file's prose changed: answered from the last run's kept state, without the org
-    result = patched(inputs, config, plan, today, cache, base, summaries, parsed,
-                     org_root(targets))
+    try:
+        result = patched(inputs, config, plan, today, cache, base, summaries, parsed,
+                         org_root(targets))
+    except Exception:  # a kept state that cannot answer is a miss, never
+        result = None  # an answer or a traceback: the full path below decides
     if result is not None:
         cache.put("result", key, result)
         unchanged.store(result)

@@ -45,7 +45,8 @@ NEAR_DUPLICATES = "OW007"
 
 
 def enabled() -> bool:
-    """False with ORGSPEC_WARM_PATCH=0 (every re-check then takes the full path)."""
+    """False with ORGSPEC_WARM_PATCH=0: no state is kept or read, every re-check takes
+    the full path."""
     return os.environ.get("ORGSPEC_WARM_PATCH", "1") != "0"
 
 
@@ -60,9 +61,9 @@ class State:
     whole-org rule other than OW007 reads whole; `lang`: the run's language and
     `lang_texts` what it was judged by (None: the config's): each entity's texts
     (`lint.entity_texts`) by key, in `org_texts` order, until `LANG_SAMPLE` characters
-    and some more, and whether that is every text; `duties`, `sites`: OW007's inputs
-    and each duty's text site; `owners`: entity key -> its owning teams
-    (`teams.owning_teams`, when any); `teams`: the org's team ids; `keys`: file -> the
+    and some more, and whether that is every text; `duties`: OW007's inputs (the
+    duties' text sites are their files' `FileSummary.sites`); `owners`: entity key -> its
+    owning teams (`teams.owning_teams`, when any); `teams`: the org's team ids; `keys`: file -> the
     keys of the entities the org took from it; `org_name`: `repr` of the org's first
     file, as a list (`memo.Memo`)."""
 
@@ -75,7 +76,6 @@ class State:
     lang: str
     lang_texts: tuple[list[tuple[str, list[str]]], bool] | None
     duties: Duties
-    sites: dict[str, Location]
     owners: dict[str, tuple[str, ...]]
     teams: frozenset[str]
     keys: dict[str, frozenset[str]]
@@ -108,9 +108,9 @@ def keep_state(cache: Cache, key: bytes, idents: list[str], org: Org, plan: Plan
     from orgspec.engine.summary import KINDS
     from orgspec.engine.teams import owning_teams
     from orgspec.model.aliases import former_keys
-    from orgspec.model.extracts import duties_of, duty_site
+    from orgspec.model.extracts import duties_of
 
-    if not cache.primed() or org.failed or org.incomplete or org.invalid or \
+    if not enabled() or not cache.primed() or org.failed or org.incomplete or org.invalid or \
             org.directives or org.renamed or former_keys(org) or \
             len(every) != len(findings) or "RF001" not in plan.severity or \
             any("RF001" in codes for _, codes in plan.per_file) or \
@@ -134,8 +134,7 @@ def keep_state(cache: Cache, key: bytes, idents: list[str], org: Org, plan: Plan
     anchor = [anchors.identity(f.entity, f.location)
               or "\0".join((_relative(f.location.file, root), f.message)) for f in findings]
     state = State(list(idents), findings, anchor, frozenset(local), frozenset(rules),
-                  frozenset(blocked), lang, _lang_texts(org, config), duties,
-                  {rid: duty_site(org, rid) for rid in duties.ids}, owners,
+                  frozenset(blocked), lang, _lang_texts(org, config), duties, owners,
                   frozenset(org.teams),
                   {f: frozenset(k for k, _, _ in ents) for f, ents in files.items()},
                   repr(org.files[:1]), list(org.files), org.entity_count())
@@ -248,8 +247,30 @@ def patched(inputs: Inputs, config: Config, plan: Plan, today: dt.date, cache: C
         return None
     said = state.lang_texts and ([(k, check.said.get(k, old)) for k, old in state.lang_texts[0]],
                                  state.lang_texts[1])
-    return _result(replace(state, lang=lang, lang_texts=said), kept, check, groups, plan,
-                   config, cache, key, inputs, root)
+    try:
+        return _result(replace(state, lang=lang, lang_texts=said), kept, check, groups, plan,
+                       config, cache, key, inputs, root, summaries)
+    except _NoSite:
+        return None
+
+
+class _NoSite(Exception):
+    """A duty's text site is not in its file's summary (a duty written inline)."""
+
+
+def _site(duties: Duties, summaries: dict[str, FileSummary], check: FileCheck,
+          rid: str) -> Location:
+    """Where duty `rid`'s text is (`extracts.duty_site`): the changed file's from its check,
+    another's from its summary."""
+    found = check.sites.get(rid)
+    if found is not None:
+        return found
+    summary = summaries.get(duties.files[rid])
+    pair = summary.sites.get(rid) if summary is not None else None
+    site = None if pair is None else pair[0] if duties.texts[duties.index[rid]][1] else pair[1]
+    if site is None:
+        raise _NoSite(rid)
+    return site
 
 
 def _changed_kinds(before: FileSummary, after: FileSummary) -> set[str] | None:
@@ -395,7 +416,7 @@ def _check_alone(raw: RawFile, plan: Plan, today: dt.date, local: frozenset[str]
 
 def _result(state: State, kept: list[tuple[Finding, str]], check: FileCheck,
             groups: list[Group] | None, plan: Plan, config: Config, cache: Cache, key: bytes,
-            inputs: Inputs, root: str) -> LintResult:
+            inputs: Inputs, root: str, summaries: dict[str, FileSummary]) -> LintResult:
     """The run's result: the kept findings and the new ones, stamped, fingerprinted, with
     teams and said in the run's language as a full run does them; the next state kept."""
     from orgspec.engine.anchors import _relative
@@ -404,12 +425,11 @@ def _result(state: State, kept: list[tuple[Finding, str]], check: FileCheck,
     from orgspec.findings import fingerprint
 
     duties = _patch(state.duties, check.texts)
-    sites = {**state.sites, **check.sites}
     issues = list(check.issues)
     identities = list(check.identities)
     if groups is not None:
         near = list(near_duplicate_parts().duty_issues(
-            duties, groups, set(), sites.__getitem__,
+            duties, groups, set(), lambda rid: _site(duties, summaries, check, rid),
             lambda rid: list(state.owners.get("responsibility:" + rid, ()))))
         issues.extend(replace(i, code=NEAR_DUPLICATES) for i in near)
         identities.extend(i.entity for i in near)  # a duty has no parts: its own key
@@ -437,7 +457,7 @@ def _result(state: State, kept: list[tuple[Finding, str]], check: FileCheck,
         findings.append(f if f.fingerprint == fp else replace(f, fingerprint=fp))
     cache.put("state", key, replace(
         state, idents=list(inputs.ident), findings=findings,
-        anchors=[a for _, a in merged], duties=duties, sites=sites))
+        anchors=[a for _, a in merged], duties=duties))
     return LintResult([localize(f, state.lang) for f in findings], files=list(state.files),
                       entity_count=state.entity_count,
                       rules={code: plan.rules[code] for code in plan.severity},
