@@ -514,11 +514,15 @@ def test_a_changed_config_equals_a_fresh_check(tmp_path: Path) -> None:
         assert _findings(got.findings) == _findings(lint_org(paths, config, TODAY)[0].findings)
 
 
-def test_a_new_process_reuses_the_kept_findings(tmp_path: Path) -> None:
+def test_a_new_process_reuses_the_kept_findings(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """Across processes (each with its own string hashing) an edit of one file stores one
     new entry of local findings and reruns only the rules that read what changed: the
     other entries were found under the same keys; every output equals a run without the
     cache (under yet another hashing)."""
+    # the full path's reuse is what is counted here: a prose edit is answered from the
+    # kept state without it (`engine.warm`, tested by the prose replay above)
+    monkeypatch.setenv("ORGSPEC_WARM_PATCH", "0")
     org = _synthetic(tmp_path)
     folder = tmp_path / "cache"
 
@@ -612,7 +616,11 @@ def test_half_written_entries_of_a_killed_run_are_ignored(tmp_path: Path) -> Non
     assert cache.hits == 0
 
 
-def test_one_changed_file_is_parsed_again_and_the_result_follows(tmp_path: Path) -> None:
+def test_one_changed_file_is_parsed_again_and_the_result_follows(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the full path's reuse is what is counted here: a prose edit is answered from the
+    # kept state without it (`engine.warm`, tested by the prose replay above)
+    monkeypatch.setenv("ORGSPEC_WARM_PATCH", "0")
     org = _synthetic(tmp_path)
     _fill(org, tmp_path / "cache")
     first = sorted(org.iterdir())[0]
@@ -1035,6 +1043,9 @@ def test_finding_identities_are_read_back_only_for_files_as_they_were(
     """A finding's identity (its fingerprint's anchor) in a file whose content and entities
     are as in the last run is read back, not computed from the file's spans; in the edited
     file it is computed again; a kept identity under another content is never used."""
+    # the full path's reuse is what is counted here: a prose edit is answered from the
+    # kept state without it (`engine.warm`, tested by the prose replay above)
+    monkeypatch.setenv("ORGSPEC_WARM_PATCH", "0")
     from orgspec.engine import anchors, lint
 
     monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
