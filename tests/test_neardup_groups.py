@@ -9,7 +9,7 @@ from pathlib import Path
 
 from neardup_eval import SETS, read_pairs
 
-from orgspec.checks.duplicates import MAX_RELATED
+from orgspec.checks.dutygroups import MAX_RELATED
 from orgspec.engine.lint import lint
 from orgspec.engine.registry import rule
 from orgspec.load.config import Config, Selector

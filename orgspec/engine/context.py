@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from orgspec.engine.memo import Memo
 from orgspec.model.org import Org
 
 if TYPE_CHECKING:
@@ -36,39 +37,19 @@ class Shared:
 
     def remember(self, name: str, inputs: object, compute: Callable[[], T],
                  kind: type[T]) -> T:
-        """`compute()`, kept in the run's cache between runs under `name` and `repr(inputs)`:
-        for a pure, costly function of `inputs` (plain data whose repr is exact) that stays
-        the same when the edit was elsewhere. A missing or doubtful entry is computed."""
-        if self.cache is None:
-            return compute()
-        from orgspec.load.cache import make_key
-
-        key = make_key("memo", name, repr(inputs))
-        value = self.cache.get("memo", key, kind)
-        if value is None:
-            value = compute()
-            if self.cache.primed():
-                self.cache.put("memo", key, value)
-        return value
+        """`compute()`, kept in the run's cache between runs (`memo.Memo.remember`)."""
+        return self._kept().remember(name, inputs, compute, kind)
 
     def kept(self, name: str, kind: type[T]) -> T | None:
-        """The value last stored under `name` for this org (`keep`), None without one or
-        a cache. For values that are checked or pure per item (a memo by text), never
-        trusted as a result."""
-        if self.cache is None:
-            return None
-        return self.cache.get("memo", self._kept_key(name), kind)
+        """The value last stored under `name` for this org (`memo.Memo.kept`)."""
+        return self._kept().kept(name, kind)
 
     def keep(self, name: str, value: object) -> None:
-        """Store `value` under `name` for this org (the org's first file names it: two orgs
-        sharing a cache folder keep their own), once the cache is primed."""
-        if self.cache is not None and self.cache.primed():
-            self.cache.put("memo", self._kept_key(name), value)
+        """Store `value` under `name` for this org (`memo.Memo.keep`)."""
+        self._kept().keep(name, value)
 
-    def _kept_key(self, name: str) -> bytes:
-        from orgspec.load.cache import make_key
-
-        return make_key("kept", name, repr(self.org.files[:1]))
+    def _kept(self) -> Memo:
+        return Memo(self.cache, repr(self.org.files[:1]))
 
     @property
     def graph(self) -> nx.MultiDiGraph:

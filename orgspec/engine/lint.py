@@ -249,12 +249,25 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
     if same is not None:
         cache.put("result", key, same)
         return same
+    from orgspec.engine.warm import patched, state_key
+
+    # one file's prose changed: answered from the last run's kept state, without the org
+    try:
+        result = patched(inputs, config, plan, today, cache, base, summaries, parsed,
+                         org_root(targets))
+    except Exception:  # a kept state that cannot answer is a miss, never
+        result = None  # an answer or a traceback: the full path below decides
+    if result is not None:
+        cache.put("result", key, result)
+        unchanged.store(result)
+        return result
     loaded = _load(paths, config, cache, inputs, parsed, checking=True)
     keep_until_exit(loaded)
     digests = {cand.display: d for (cand, _), d in zip(inputs.files, inputs.digests,
                                                         strict=True) if d}
     result = _lint_loaded(loaded, paths, config, plan, today,
-                          Kept(cache, digests, summaries or {}, inputs.parser))
+                          Kept(cache, digests, summaries or {}, inputs.parser,
+                               (state_key(base), inputs.ident)))
     cache.put("result", key, result)
     unchanged.store(result)
     return result
@@ -282,6 +295,8 @@ class Kept:
     digests: dict[str, str]
     summaries: dict[str, FileSummary]
     parser: str = ""
+    # where this run's `warm.State` is kept, and the run's `Inputs.ident`
+    warm: tuple[bytes, list[str]] | None = None
 
 
 def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: Plan,
@@ -312,6 +327,11 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         if kept is not None and anchors.asked and kept.cache.primed():
             kept.cache.put("memo", _anchors_key(org, kept), anchors.asked)
         lang = run_lang(org, config)
+        if kept is not None and kept.warm is not None:
+            from orgspec.engine.warm import keep_state
+
+            keep_state(kept.cache, *kept.warm, org, plan, config, every, findings, anchors,
+                       org_root(paths or [root]), lang)
         findings = [localize(f, lang) for f in findings]  # after the fingerprints: English
     return LintResult(findings, files=org.files, failed_files=sorted(org.failed),
                       entity_count=org.entity_count(),
@@ -427,10 +447,20 @@ def org_texts(org: Org) -> Iterator[str]:
     from orgspec.model.org import ENTITY_KINDS
 
     for kind in ENTITY_KINDS:
-        for entity in org.table(kind).values():
-            yield from _texts(entity)
-            for part in (*getattr(entity, "steps", ()), *getattr(entity, "key_results", ())):
-                yield from _texts(part)
+        yield from kind_texts(org, kind)
+
+
+def kind_texts(org: Org, kind: str) -> Iterator[str]:
+    """`org_texts` of one entity kind."""
+    for entity in org.table(kind).values():
+        yield from entity_texts(entity)
+
+
+def entity_texts(entity: object) -> Iterator[str]:
+    """`org_texts` of one entity: its own, then its steps' or key results'."""
+    yield from _texts(entity)
+    for part in (*getattr(entity, "steps", ()), *getattr(entity, "key_results", ())):
+        yield from _texts(part)
 
 
 def _texts(entity: object) -> Iterator[str]:

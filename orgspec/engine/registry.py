@@ -51,6 +51,18 @@ CHECK_MODULES = (
     "orgspec.checks.positions", "orgspec.checks.meetings", "orgspec.checks.names",
 )
 
+# The near-duplicate rule's parts that read no org, only its extracts (`model.extracts`):
+# the warm re-check (`engine.warm`) imports this module alone, not the check modules
+# (which import the models: pydantic), as `load_checks` imports those, by name.
+NEAR_DUPLICATE_PARTS = "orgspec.checks.dutygroups"
+
+
+def near_duplicate_parts() -> Any:
+    """The module of `NEAR_DUPLICATE_PARTS` (`duty_groups`, `duty_issues`)."""
+    from importlib import import_module
+
+    return import_module(NEAR_DUPLICATE_PARTS)
+
 
 @dataclass(frozen=True)
 class Option:

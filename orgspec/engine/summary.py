@@ -8,7 +8,7 @@ let `engine.incremental` tell, without the models, that none of that changed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from orgspec.load.cache import value_hash as _digest
@@ -57,6 +57,10 @@ class FileSummary:
     places: str
     roots: Roots
     chunks: tuple[tuple[int, int, str], ...] = ()
+    # duty id -> where its description and its name are written (None: not written), for
+    # each duty written as an entity of its own (not inline): OW007's text sites, read by
+    # `engine.warm` without the models
+    sites: dict[str, tuple[Location | None, Location | None]] = field(default_factory=dict)
 
     def chunks_at(self, loc: Location) -> list[str] | None:
         """The digests of the entities whose lines `loc` touches (its first and last
@@ -89,8 +93,15 @@ def summarize(raw: RawFile) -> FileSummary:
     by_kind: dict[str, list[Any]] = {}
     fmaps: dict[int, FileMap] = {}
     chunks: list[tuple[int, int, str]] = []
+    sites: dict[str, tuple[Location | None, Location | None]] = {}
     for ent in raw.entities:
         fmaps.setdefault(id(ent.fmap), ent.fmap)
+        data = ent.data
+        if ent.kind == "Responsibility" and isinstance(data, dict) and \
+                isinstance(data.get("id"), str) and data["id"] not in sites:
+            sites[data["id"]] = tuple(  # type: ignore[assignment]
+                ent.fmap.locate((*ent.path, f)) if f in data else None
+                for f in ("description", "name"))
         kind = ent.kind if isinstance(ent.kind, str) and ent.kind in KINDS else ""
         by_kind.setdefault(kind, []).append((ent.path, ent.data))
         if kind:
@@ -112,7 +123,7 @@ def summarize(raw: RawFile) -> FileSummary:
         roots.extend(fmap.parsed.roots)
         lines = fmap.line_count
     return FileSummary({kind: _digest(items) for kind, items in by_kind.items()}, meta,
-                       _digest(places), (tuple(roots), lines), tuple(chunks))
+                       _digest(places), (tuple(roots), lines), tuple(chunks), sites)
 
 
 def _shape(value: Any) -> Any:

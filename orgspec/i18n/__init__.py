@@ -366,6 +366,10 @@ def _learn_scripts(chars: set[str]) -> None:
             _SCRIPT[char] = 0
 
 
+# The characters of an org's texts its language is judged by (`content_lang`).
+LANG_SAMPLE = 20_000
+
+
 def content_lang(texts: Iterable[str], env: Mapping[str, str] | None = None) -> str | None:
     """`zh` when more than 30% of the letters in `texts` (first 20,000 characters) are
     Chinese, `en` when there are letters and fewer are, None when there are none. Chinese is
@@ -377,9 +381,9 @@ def content_lang(texts: Iterable[str], env: Mapping[str, str] | None = None) -> 
     for text in texts:  # stop at 20,000: an org of 5,000 teams has 200,000 texts
         parts.append(text)
         size += len(text)
-        if size >= 20_000:
+        if size >= LANG_SAMPLE:
             break
-    sample = "".join(parts)[:20_000]
+    sample = "".join(parts)[:LANG_SAMPLE]
     letters = sum(c.isalpha() for c in sample)
     if not letters:
         return None

@@ -1,0 +1,129 @@
+"""OW007's findings from its inputs as plain data (`model.extracts.Duties`), without the org:
+what the rule and the warm re-check (`engine.warm`) share. Imports no model, so a re-check
+that answers OW007 from kept extracts does not import pydantic."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+from orgspec.findings import Issue, Location, Related
+from orgspec.i18n import M
+
+if TYPE_CHECKING:
+    from orgspec.load.cache import Cache
+    from orgspec.model.extracts import Duties
+    from orgspec.text.neardup import Group
+
+T = TypeVar("T")
+
+# Members listed as related locations beyond the first duty; the rest are counted.
+MAX_RELATED = 20
+
+
+class Memo(Protocol):
+    """What the groups are kept through between runs (`engine.context.Shared`)."""
+
+    cache: Cache | None
+
+    def remember(self, name: str, inputs: object, compute: Callable[[], T],
+                 kind: type[T]) -> T: ...
+
+    def kept(self, name: str, kind: type[T]) -> T | None: ...
+
+    def keep(self, name: str, value: object) -> None: ...
+
+
+def duty_groups(duties: Duties, threshold: float, memo: Memo) -> list[Group]:
+    """The groups of `duties` that mean the same (`text.neardup.find_duty_groups`), kept
+    between runs through `memo`."""
+    texts, owners = duties.texts, duties.owners
+    # the groups depend on the duties' texts and owners only: a re-check after an edit
+    # elsewhere (an OKR, a person, a process) reuses them
+    return memo.remember("OW007", (texts, owners, threshold),
+                         lambda: _groups(memo, texts, owners, threshold), list)
+
+
+def duty_issues(duties: Duties, found: list[Group], marked: set[str],
+                site: Callable[[str], Location], teams: Callable[[str], list[str]]
+                ) -> Iterator[Issue]:
+    """One issue per group of `found` (`duty_groups`), accountable to different owners:
+    at the group's first duty (by id), the others as related locations. `marked`: files
+    holding an OW007 suppression; `site(id)`: where a duty's text is; `teams(id)`: the
+    teams that answer for it."""
+    ids = duties.ids
+    holders = duties.holders
+    for group in found:
+        ranked = sorted(zip((ids[i] for i in group.members), group.scores, strict=True))
+        (first, _), rest = ranked[0], ranked[1:]
+        shown = rest[:MAX_RELATED]
+        # a member beyond the cap whose file has an OW007 suppression stays listed, so
+        # that a suppression on any member's line silences the group
+        if marked:
+            shown += [m for m in rest[MAX_RELATED:] if duties.files[m[0]] in marked]
+        low = min(score for _, score in ranked)
+        high = max(score for _, score in ranked)
+        yield Issue(_message(ranked, holders, low, high), site(first),
+                    "responsibility:" + first,
+                    related=tuple(Related(site(rid),
+                                          M("{id} ({owners}): {text}", id=rid,
+                                            owners=_names(holders[rid]),
+                                            text=duties.text(rid)))
+                                  for rid, _ in shown),
+                    hint=M("merge them under one accountable team, or reword what differs"),
+                    related_more=len(rest) - len(shown),
+                    teams=tuple(t for rid, _ in ranked for t in teams(rid)))
+
+
+def _groups(memo: Memo, duties: list[tuple[str | None, str | None]], owners: list[str],
+            threshold: float) -> list[Group]:
+    """`find_duty_groups`, with each text's features kept between runs (`Memo.kept`):
+    after one duty was reworded, only its text's features are computed. The search's
+    pairs are kept under a digest of every duty's features and owner (`Memo.remember`):
+    an edit that leaves every feature as it was (a number, punctuation, case, spacing,
+    traditional for simplified characters, a word the glossary files under the same
+    concept) searches no more. An edit that changes a feature searches again: each
+    feature's weight (IDF) is the whole org's, and a changed weight moves the scores and
+    candidates of every duty holding it (40-97 % of the duties of the synthetic org for
+    one word changed), so searching only the pairs that touch the changed duty would miss
+    or invent pairs, and redoing all that a changed weight touches saves little."""
+    from orgspec.text.neardup import find_duty_groups
+
+    name = "OW007 features"
+    known = memo.kept(name, dict) or {}
+    before = len(known)
+
+    def reuse(key: str, search: Callable[[], list[tuple[int, int, float]]]
+              ) -> list[tuple[int, int, float]]:
+        return memo.remember("OW007 pairs", key, search, list)
+
+    # without a cache nothing is kept: no digest of every duty's features to key it by
+    found = find_duty_groups(duties, owners, threshold, known=known,
+                             reuse=reuse if memo.cache is not None else None)
+    if len(known) != before:  # new texts: keep those in use now
+        texts = {t or "" for pair in duties for t in pair}
+        memo.keep(name, {t: f for t, f in known.items() if t in texts})
+    return found
+
+
+def _message(ranked: list[tuple[str, float]], holders: dict[str, list[str]], low: float,
+             high: float) -> M:
+    named = [M("{id!r} ({owners})", id=rid, owners=_names(holders[rid]))
+             for rid, _ in ranked[:3]]
+    if len(ranked) == 2:
+        return M("duties {a} and {b} look like the same duty (similarity {score:.2f})",
+                 a=named[0], b=named[1], score=high)
+    more = len(ranked) - len(named)
+    teams = len({",".join(holders[rid]) for rid, _ in ranked})
+    span: str = f"{high:.2f}" if low == high else M("{low:.2f} to {high:.2f}", low=low, high=high)
+    if more:
+        return M("{count} duties of {owners} owners look like the same duty: {listing} and "
+                 "{more} more (similarity {span})", count=len(ranked), owners=teams,
+                 listing=named, more=more, span=span)
+    return M("{count} duties of {owners} owners look like the same duty: {listing} "
+             "(similarity {span})", count=len(ranked), owners=teams, listing=named, span=span)
+
+
+def _names(holders: list[str]) -> list[str]:
+    """The owners' ids: a list value, which a message joins with its language's `、`."""
+    return [h.split(":", 1)[1] for h in holders]

@@ -1,0 +1,473 @@
+"""A warm re-check after one file's prose changed, answered without the org.
+
+A full run through the cache keeps a `State`: its findings (fingerprinted, before they are
+said in the run's language) with each one's fingerprint anchor, and small extracts of the
+org (`model.extracts`: the duties OW007 compares, where their texts are; each entity's
+owning teams; each file's entity keys). The next run, when exactly one file's content
+changed and that file's entities are as they were but for prose that only the
+entity-local rules and OW007 read (`engine.summary`: every `Kind.structure` and
+`Kind.named` digest, the unknown kinds', the input problems, the suppressions and the
+entities' lines the same; no whole-org rule but OW007 reads a changed kind whole; the
+org's language not judged by it), answers from that state: the changed file is
+validated on its own and its entity-local rules run (in a forked worker, which alone
+imports pydantic and the models) while this process searches the near-duplicates with
+the kept features; every other finding is kept where the entity it lies in did not move.
+Anything outside that (a file added or removed, an id, a kind, a reference, a name, a
+suppression, a file that failed, anything held back, a `former id`) falls back to the
+full path, as does any doubt about an entry: the findings are the same as a run without
+the cache (`tests/test_cache.py` replays edits of every kind and compares).
+ORGSPEC_WARM_PATCH=0 turns it off.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from orgspec.findings import Finding, Issue, LintResult, Location
+
+if TYPE_CHECKING:
+    from orgspec.engine.anchors import Anchors
+    from orgspec.engine.lint import Inputs
+    from orgspec.engine.selection import Plan
+    from orgspec.engine.summary import FileSummary
+    from orgspec.load.cache import Cache
+    from orgspec.load.config import Config
+    from orgspec.load.loader import RawFile
+    from orgspec.model.extracts import Duties
+    from orgspec.model.org import Org
+    from orgspec.text.neardup import Group
+
+# The whole-org rule answered from the kept extracts; any other reruns through the org.
+NEAR_DUPLICATES = "OW007"
+
+
+def enabled() -> bool:
+    """False with ORGSPEC_WARM_PATCH=0: no state is kept or read, every re-check takes
+    the full path."""
+    return os.environ.get("ORGSPEC_WARM_PATCH", "1") != "0"
+
+
+@dataclass
+class State:
+    """What a run kept for the next to answer a prose edit of one file from.
+
+    `idents`: the run's `Inputs.ident` (parser, discovery's findings, each file's name and
+    content hash); `findings`: the result's, in order, in English, with `anchors` (what
+    each fingerprint was taken of); `local`: the entity-local rules run; `rules`: every
+    rule run (a finding of another code came from loading); `blocked`: the entity kinds a
+    whole-org rule other than OW007 reads whole; `lang`: the run's language and
+    `lang_texts` what it was judged by (None: the config's): each entity's texts
+    (`lint.entity_texts`) by key, in `org_texts` order, until `LANG_SAMPLE` characters
+    and some more, and whether that is every text; `duties`: OW007's inputs (the
+    duties' text sites are their files' `FileSummary.sites`); `owners`: entity key -> its
+    owning teams (`teams.owning_teams`, when any); `teams`: the org's team ids; `keys`: file -> the
+    keys of the entities the org took from it; `org_name`: `repr` of the org's first
+    file, as a list (`memo.Memo`)."""
+
+    idents: list[str]
+    findings: list[Finding]
+    anchors: list[str]
+    local: frozenset[str]
+    rules: frozenset[str]
+    blocked: frozenset[str]
+    lang: str
+    lang_texts: tuple[list[tuple[str, list[str]]], bool] | None
+    duties: Duties
+    owners: dict[str, tuple[str, ...]]
+    teams: frozenset[str]
+    keys: dict[str, frozenset[str]]
+    org_name: str
+    files: list[str]
+    entity_count: int
+
+
+def state_key(base: list[str]) -> bytes:
+    """Where the state of runs with the same config, date, locale, targets and rule packs
+    (`base`) is kept."""
+    from orgspec.load.cache import make_key
+
+    return make_key("state", *base)
+
+
+# ---- kept by a full run ------------------------------------------------------------------
+
+
+def keep_state(cache: Cache, key: bytes, idents: list[str], org: Org, plan: Plan,
+               config: Config, every: list[Finding], findings: list[Finding],
+               anchors: Anchors, root: str, lang: str) -> None:
+    """Store the `State` of a full run (`findings`: after hold-back, fingerprinted, with
+    teams, in English; `every`: before hold-back), when its org is one a prose edit can
+    be answered for: nothing failed, held back, dropped, suppressed or renamed, and every
+    reference resolved (RF001 ran everywhere and found none)."""
+    from orgspec.engine.anchors import _relative
+    from orgspec.engine.incremental import _files_of, _reads, local_codes
+    from orgspec.engine.registry import CHECKS
+    from orgspec.engine.summary import KINDS
+    from orgspec.engine.teams import owning_teams
+    from orgspec.model.aliases import former_keys
+    from orgspec.model.extracts import duties_of
+
+    if not enabled() or not cache.primed() or org.failed or org.incomplete or org.invalid or \
+            org.directives or org.renamed or former_keys(org) or \
+            len(every) != len(findings) or "RF001" not in plan.severity or \
+            any("RF001" in codes for _, codes in plan.per_file) or \
+            any(f.code in ("RF001", "RF007") for f in every):
+        return
+    codes = list(plan.severity)
+    local = local_codes(plan, codes)
+    rules = {c for c in codes if c in CHECKS or plan.rules[c].given is not None}
+    blocked: set[str] = set()
+    for code in rules - set(local) - {NEAR_DUPLICATES}:
+        reads = _reads(code)
+        blocked.update(KINDS if reads is None else (r for r in reads if r and "." not in r))
+    duties = duties_of(org)
+    files = _files_of(org)
+    owners = {}
+    for ents in files.values():
+        for entity, _, _ in ents:
+            teams = tuple(owning_teams(org, entity))
+            if teams:
+                owners[entity] = teams
+    anchor = [anchors.identity(f.entity, f.location)
+              or "\0".join((_relative(f.location.file, root), f.message)) for f in findings]
+    state = State(list(idents), findings, anchor, frozenset(local), frozenset(rules),
+                  frozenset(blocked), lang, _lang_texts(org, config), duties, owners,
+                  frozenset(org.teams),
+                  {f: frozenset(k for k, _, _ in ents) for f, ents in files.items()},
+                  repr(org.files[:1]), list(org.files), org.entity_count())
+    cache.put("state", key, state)
+
+
+# Characters of text kept beyond what `content_lang` reads, for the texts of a changed
+# file that grew shorter.
+_LANG_MARGIN = 4_000
+
+
+def _lang_texts(org: Org, config: Config) -> tuple[list[tuple[str, list[str]]], bool] | None:
+    """What the run's language was judged by (`State.lang_texts`)."""
+    from orgspec.engine.lint import entity_texts
+    from orgspec.i18n import LANG_SAMPLE
+    from orgspec.model.org import ENTITY_KINDS, node_key
+
+    if config.lang:
+        return None
+    size = 0
+    out: list[tuple[str, list[str]]] = []
+    for kind in ENTITY_KINDS:
+        for ident, entity in org.table(kind).items():
+            if size >= LANG_SAMPLE + _LANG_MARGIN:
+                return out, False
+            texts = list(entity_texts(entity))
+            out.append((node_key(kind, ident), texts))
+            size += sum(len(t) for t in texts)
+    return out, True
+
+
+def _lang(state: State, config: Config, texts: dict[str, list[str]]) -> str | None:
+    """The run's language with the changed file's entities' `texts`; None when the kept
+    texts do not reach as far as `content_lang` reads."""
+    from itertools import chain
+
+    from orgspec.i18n import LANG_SAMPLE, choose, content_lang
+
+    if state.lang_texts is None:
+        return state.lang
+    kept, whole = state.lang_texts
+    now = [texts.get(key, old) for key, old in kept]
+    if not whole and sum(len(t) for ts in now for t in ts) < LANG_SAMPLE:
+        return None
+    return choose(config.lang, content_lang(chain.from_iterable(now)))
+
+
+# ---- read by the next run ----------------------------------------------------------------
+
+
+@dataclass
+class FileCheck:
+    """The changed file checked on its own (`_check_alone`): its entities' keys, the
+    entity-local rules' issues on them (codes stamped) with each one's identity
+    (`Anchors.identity`), and the validated texts and text sites of its duties."""
+
+    keys: frozenset[str]
+    issues: list[Issue]
+    identities: list[str]
+    texts: dict[str, tuple[str | None, str | None]]
+    sites: dict[str, Location]
+    said: dict[str, list[str]]  # entity key -> its texts (`lint.entity_texts`)
+
+
+def patched(inputs: Inputs, config: Config, plan: Plan, today: dt.date, cache: Cache,
+            base: list[str], summaries: dict[str, FileSummary] | None,
+            parsed: dict[str, RawFile], root: str) -> LintResult | None:
+    """The result of this run from the kept `State` when one file's prose changed (see the
+    module), stored as the next run's state; None when the full path must answer."""
+    if summaries is None or not enabled():
+        return None
+    key = state_key(base)
+    state = cache.get("state", key, State)
+    if state is None or len(state.idents) != len(inputs.ident):
+        return None
+    diff = [i for i, (a, b) in enumerate(zip(state.idents, inputs.ident, strict=True))
+            if a != b]
+    if len(diff) != 1 or diff[0] < 2:  # [0], [1]: the parser and discovery's findings
+        return None
+    index = diff[0] - 2
+    cand, data = inputs.files[index]
+    file, digest = cand.display, inputs.digests[index]
+    was, sep, old = state.idents[diff[0]].partition("\0")
+    if not sep or was != file or not digest or not isinstance(data, bytes):
+        return None
+    from orgspec.engine.summary import FileSummary
+    from orgspec.load.cache import make_key
+
+    before = cache.get("summary", make_key("summary", inputs.parser, file, old), FileSummary)
+    after = summaries.get(file)
+    if before is None or after is None:
+        return None
+    changed = _changed_kinds(before, after)
+    if changed is None or changed & state.blocked:
+        return None
+    kept = _kept(state, file, before, after)
+    if kept is None:
+        return None
+    raw = parsed.get(file)
+    if raw is None:
+        from orgspec.load.loader import load_bytes
+
+        raw = load_bytes(file, data)
+    found = _answer(raw, state, plan, today, cache)
+    if found is None:
+        return None
+    check, groups = found
+    lang = _lang(state, config, check.said)
+    if lang is None:
+        return None
+    said = state.lang_texts and ([(k, check.said.get(k, old)) for k, old in state.lang_texts[0]],
+                                 state.lang_texts[1])
+    try:
+        return _result(replace(state, lang=lang, lang_texts=said), kept, check, groups, plan,
+                       config, cache, key, inputs, root, summaries)
+    except _NoSite:
+        return None
+
+
+class _NoSite(Exception):
+    """A duty's text site is not in its file's summary (a duty written inline)."""
+
+
+def _site(duties: Duties, summaries: dict[str, FileSummary], check: FileCheck,
+          rid: str) -> Location:
+    """Where duty `rid`'s text is (`extracts.duty_site`): the changed file's from its check,
+    another's from its summary."""
+    found = check.sites.get(rid)
+    if found is not None:
+        return found
+    summary = summaries.get(duties.files[rid])
+    pair = summary.sites.get(rid) if summary is not None else None
+    site = None if pair is None else pair[0] if duties.texts[duties.index[rid]][1] else pair[1]
+    if site is None:
+        raise _NoSite(rid)
+    return site
+
+
+def _changed_kinds(before: FileSummary, after: FileSummary) -> set[str] | None:
+    """The entity kinds whose prose alone changed; None when anything else did (a
+    structure, a name, an unknown kind, an input problem or a suppression)."""
+    if before.meta != after.meta or before.kinds.keys() != after.kinds.keys():
+        return None
+    changed = set()
+    for kind, digest in before.kinds.items():
+        if digest != after.kinds[kind]:
+            if not kind or "." in kind:
+                return None
+            changed.add(kind)
+    return changed
+
+
+def _kept(state: State, file: str, before: FileSummary,
+          after: FileSummary) -> list[tuple[Finding, str]] | None:
+    """The state's findings that stay (all but OW007's and the changed file's entity-local
+    ones), with their anchors; None when one of them may have moved (a location in the
+    changed file in an entity whose positions changed) or came from loading that file."""
+    now = {d for _, _, d in after.chunks}
+    out = []
+    for f, anchor in zip(state.findings, state.anchors, strict=True):
+        if f.code == NEAR_DUPLICATES or (f.code in state.local and f.location.file == file):
+            continue
+        if f.code not in state.rules and f.location.file == file:
+            return None
+        for loc in (f.location, *(r.location for r in f.related)):
+            if loc.file != file:
+                continue
+            hit = before.chunks_at(loc)
+            if hit is None or not set(hit) <= now or \
+                    (before.roots != after.roots and before.at_root(loc)):
+                return None
+        out.append((f, anchor))
+    return out
+
+
+def _answer(raw: RawFile, state: State, plan: Plan, today: dt.date,
+            cache: Cache) -> tuple[FileCheck, list[Group] | None] | None:
+    """The changed file checked alone, and OW007's groups (None when it is not enabled);
+    the two are shared with a forked worker (`forkmap`), which imports the models."""
+    from orgspec.engine.memo import Memo
+    from orgspec.forkmap import fork_map
+
+    file = raw.display
+    ours = [rid for rid in state.duties.ids if state.duties.files[rid] == file]
+    near = NEAR_DUPLICATES in plan.severity
+    guess = _raw_texts(raw, ours)
+    memo = Memo(cache, state.org_name)
+    threshold = float(plan.options.get(NEAR_DUPLICATES, {}).get("threshold", 0))
+
+    def one(item: str) -> object:
+        if item == "file":
+            return _check_alone(raw, plan, today, state.local, ours)
+        return _groups(state.duties, guess, memo, threshold)
+
+    done = fork_map(one, ["file", "groups"] if near else ["file"])
+    check = done[0]
+    if not isinstance(check, FileCheck) or check.keys != state.keys.get(file, frozenset()):
+        return None
+    if not near:
+        return check, None
+    groups = done[1]
+    assert isinstance(groups, list)
+    if any(guess.get(rid) != check.texts.get(rid) for rid in ours):
+        # validation changed a text as written: search with the texts as validated
+        groups = _groups(state.duties, check.texts, memo, threshold)
+    return check, groups
+
+
+def _raw_texts(raw: RawFile, rids: list[str]) -> dict[str, tuple[str | None, str | None]]:
+    """The (name, description) of duties `rids` as written in `raw` (what validation
+    keeps, for a plain string)."""
+    wanted = set(rids)
+    out: dict[str, tuple[str | None, str | None]] = {}
+    for ent in raw.entities:
+        data = ent.data
+        if ent.kind == "Responsibility" and isinstance(data, dict) and \
+                data.get("id") in wanted:
+            name, text = data.get("name"), data.get("description")
+            if all(v is None or type(v) is str for v in (name, text)):
+                out[data["id"]] = (name, text)
+    return out
+
+
+def _patch(duties: Duties, texts: dict[str, tuple[str | None, str | None]]) -> Duties:
+    """`duties` with the texts of some of them replaced."""
+    from orgspec.model.extracts import Duties
+
+    new = list(duties.texts)
+    for rid, pair in texts.items():
+        if rid in duties.index:
+            new[duties.index[rid]] = pair
+    return Duties(duties.ids, new, duties.owners, duties.holders, duties.files)
+
+
+def _groups(duties: Duties, texts: dict[str, tuple[str | None, str | None]], memo: object,
+            threshold: float) -> list[Group]:
+    from orgspec.engine.registry import near_duplicate_parts  # no model: from extracts
+
+    found: list[Group] = near_duplicate_parts().duty_groups(_patch(duties, texts), threshold,
+                                                            memo)
+    return found
+
+
+def _check_alone(raw: RawFile, plan: Plan, today: dt.date, local: frozenset[str],
+                 rids: list[str]) -> FileCheck | None:
+    """`raw` validated and assembled as an org of its own, its entity-local rules run; None
+    when it has any input or schema problem, suppression, dropped field or renamed
+    reference, or an issue located outside it."""
+    from orgspec.engine.anchors import Anchors
+    from orgspec.engine.incremental import _files_of
+    from orgspec.engine.lint import _run_codes, entity_texts
+    from orgspec.engine.registry import load_checks
+    from orgspec.model.extracts import duty_site
+    from orgspec.model.org import ENTITY_KINDS, node_key
+    from orgspec.model.validate import assemble, check_file
+
+    load_checks()
+    unit = check_file(raw)
+    org, issues = assemble([unit], [], {})
+    if issues or unit.issues or unit.directives or unit.failed is not None or \
+            org.incomplete or org.invalid or org.renamed or org.directives:
+        return None
+    codes = [c for c in plan.severity if c in local]
+    found = _run_codes(org, plan, today, codes)
+    if any(i.location.file != raw.display or
+           any(r.location.file != raw.display for r in i.related) for i in found):
+        return None
+    anchors = Anchors(org)
+    keys = frozenset(k for k, _, _ in _files_of(org).get(raw.display, ()))
+    if any(rid not in org.responsibilities for rid in rids):
+        return None
+    texts = {rid: (org.responsibilities[rid].name, org.responsibilities[rid].description)
+             for rid in rids}
+    said = {node_key(kind, ident): list(entity_texts(entity)) for kind in ENTITY_KINDS
+            for ident, entity in org.table(kind).items()}
+    return FileCheck(keys, found, [anchors.identity(i.entity, i.location) for i in found],
+                     texts, {rid: duty_site(org, rid) for rid in rids}, said)
+
+
+def _result(state: State, kept: list[tuple[Finding, str]], check: FileCheck,
+            groups: list[Group] | None, plan: Plan, config: Config, cache: Cache, key: bytes,
+            inputs: Inputs, root: str, summaries: dict[str, FileSummary]) -> LintResult:
+    """The run's result: the kept findings and the new ones, stamped, fingerprinted, with
+    teams and said in the run's language as a full run does them; the next state kept."""
+    from orgspec.engine.anchors import _relative
+    from orgspec.engine.lint import _ignored, localize, stamp
+    from orgspec.engine.registry import near_duplicate_parts
+    from orgspec.findings import fingerprint
+
+    duties = _patch(state.duties, check.texts)
+    issues = list(check.issues)
+    identities = list(check.identities)
+    if groups is not None:
+        near = list(near_duplicate_parts().duty_issues(
+            duties, groups, set(), lambda rid: _site(duties, summaries, check, rid),
+            lambda rid: list(state.owners.get("responsibility:" + rid, ()))))
+        issues.extend(replace(i, code=NEAR_DUPLICATES) for i in near)
+        identities.extend(i.entity for i in near)  # a duty has no parts: its own key
+    fresh: list[tuple[Finding, str]] = []
+    where = config.root_path()
+    stamped = list(stamp(issues, plan))  # in order, without the rules not enabled
+    enabled = [ident for i, ident in zip(issues, identities, strict=True)
+               if i.code in plan.severity]
+    for f, ident in zip(stamped, enabled, strict=True):
+        if _ignored(f, plan, where):
+            continue
+        teams = tuple(t for t in dict.fromkeys([*_owning(state, f.entity), *f.teams])
+                      if t in state.teams)
+        f = f if teams == f.teams else replace(f, teams=teams)
+        fresh.append((f, ident or "\0".join((_relative(f.location.file, root), f.message))))
+    merged = sorted([*kept, *fresh], key=lambda pair: pair[0].sort_key())
+    seen: dict[str, int] = {}
+    findings = []
+    for f, anchor in merged:
+        fp = fingerprint(f.code, anchor)
+        n = seen.get(fp, 0)
+        seen[fp] = n + 1
+        if n:
+            fp = fingerprint(f.code, f"{anchor}\0#{n}")
+        findings.append(f if f.fingerprint == fp else replace(f, fingerprint=fp))
+    cache.put("state", key, replace(
+        state, idents=list(inputs.ident), findings=findings,
+        anchors=[a for _, a in merged], duties=duties))
+    return LintResult([localize(f, state.lang) for f in findings], files=list(state.files),
+                      entity_count=state.entity_count,
+                      rules={code: plan.rules[code] for code in plan.severity},
+                      lang=state.lang)
+
+
+def _owning(state: State, entity: str) -> tuple[str, ...]:
+    """`teams.owning_teams` of `entity`, from the state."""
+    found = state.owners.get(entity)
+    if found is not None:
+        return found
+    kind, _, ident = entity.partition(":")
+    return (ident,) if kind == "team" else ()
