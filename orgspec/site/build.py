@@ -296,7 +296,8 @@ def search_docs(m: SiteModel) -> list[Doc]:
         docs.append(Doc("process", pid, proc.name or pid, m.url("Process", pid),
                         owner.text if owner else "",
                         searchable([proc.name, proc.description,
-                                    *(s.name for s in proc.steps)], proc.name or pid)))
+                                    *(s.name for s in proc.steps), *proc.trackers,
+                                    *proc.channels], proc.name or pid)))
     docs += _position_docs(m)
     docs += _meeting_docs(m)
     return docs
@@ -324,8 +325,8 @@ def _position_docs(m: SiteModel) -> list[Doc]:
 
 
 def _meeting_docs(m: SiteModel) -> list[Doc]:
-    """A meeting: its cadence and chair under the title; purpose, channel, inputs and
-    outputs are searched."""
+    """A meeting: its cadence and chair under the title; purpose, channel, cadence (`周一`
+    finds the meetings held on Mondays), inputs and outputs are searched."""
     from orgspec.site.pages import cadence_text
 
     org, docs = m.org, []
@@ -337,7 +338,8 @@ def _meeting_docs(m: SiteModel) -> list[Doc]:
                         " · ".join(filter(None, (cadence_text(m, meeting.cadence),
                                                  owner.text if owner else ""))),
                         searchable([meeting.name, meeting.purpose, meeting.channel,
-                                    *meeting.inputs, *meeting.outputs], title)))
+                                    cadence_text(m, meeting.cadence), *meeting.inputs,
+                                    *meeting.outputs], title)))
     return docs
 
 

@@ -158,6 +158,8 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "moved": MC("label", "This page moved to"),
     "go_text": MC("label", "Opening the page … (go.html#team/<id>, #duty/<id>, #person/<id>, "
                            "#objective/<id>, #process/<id>, #position/<id>, #meeting/<id>)"),
+    "go_missing": MC("label", "No page has this id or name, or more than one has this name."),
+    "go_search": MC("label", "Search for “{query}”"),
 }
 
 
