@@ -27,6 +27,7 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "okrs": MC("label", "OKRs"),
     "processes": MC("label", "Processes"),
     "team": MC("label", "Team"),
+    "team_below": MC("label", "Team (including teams below)"),
     "score": MC("label", "Score"),
     "errors": MC("label", "errors"),
     "warnings": MC("label", "warnings"),

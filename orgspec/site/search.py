@@ -192,19 +192,14 @@ def build_index(docs: list[Doc]) -> Iterator[tuple[str, str]]:
 def fold_table(postings: Iterable[str]) -> dict[str, str]:
     """Traditional -> Simplified for the characters whose Simplified form is an index token
     (a CJK unigram): all the browser needs to fold any query or document the same way."""
-    forms = _traditional_forms()
-    return {t: s for s in postings if len(s) == 1 and s in forms for t in forms[s]}
+    from orgspec.text.script import fold_table as folds
+
+    return folds(postings)
 
 
 def _asked() -> set[str]:
     """The characters of the question words and particles, for the fold table."""
     return {ch for phrase in (*ASK, PARTICLES) for ch in phrase}
-
-
-def _traditional_forms() -> dict[str, tuple[str, ...]]:
-    from orgspec.text.script import traditional_forms
-
-    return traditional_forms()
 
 
 def searchable(parts: Iterable[str | None], title: str) -> str:
