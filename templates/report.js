@@ -16,8 +16,10 @@
   const count = pick("f-count");
   const more = pick("f-more");
   // Traditional -> Simplified for the findings' characters (the site's search folds so too)
-  const folds = JSON.parse(table.dataset.fold || "{}");
-  const fold = (s) => Array.from(s, (c) => (Object.hasOwn(folds, c) ? folds[c] : c)).join("");
+  const pairs = Array.from(table.dataset.fold || "");
+  const folds = new Map();
+  for (let i = 0; i + 1 < pairs.length; i += 2) folds.set(pairs[i], pairs[i + 1]);
+  const fold = (s) => Array.from(s, (c) => folds.get(c) ?? c).join("");
   const collator = new Intl.Collator(document.documentElement.lang || undefined, { numeric: true });
 
   function show() {

@@ -215,18 +215,15 @@ class ReportView:
         return " ".join(dict.fromkeys(a for t in teams for a in self.team_scope.get(t, [t])))
 
     @cached_property
-    def fold_json(self) -> str:
+    def fold_pairs(self) -> str:
         """The text filter's Traditional -> Simplified table (`text.script.fold_table`, as
-        the site's search index carries) for the characters of the findings' text, as JSON:
-        台灣, 台湾 and 臺灣 find one another."""
-        import json
-
+        the site's search index carries) for the characters of the findings' text, as one
+        string of (Traditional, Simplified) pairs: 台灣, 台湾 and 臺灣 find one another."""
         from orgspec.text.script import fold_table, to_simplified
 
         text = "".join(f"{r.message}{r.hint}{r.where}{''.join(r.related)}" for r in self.rows)
         text += "".join(self.team_names.values())
-        table = fold_table(set(to_simplified(text)))
-        return json.dumps(table, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return "".join(t + s for t, s in sorted(fold_table(set(to_simplified(text))).items()))
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@
    shown are loaded.
    Traditional characters in the query and in the documents are folded to Simplified with
    meta.fold (only the characters whose Simplified form is in the index), as the index was.
-   Question words (meta.ask: 谁负责, who owns ...) are dropped from the query first.
+   Question words (meta.ask: "who owns" and the like, see search.py) are dropped first.
    Results are built with textContent only: nothing from the index is parsed as HTML.
    window.orgspecSearch(query, limit = 200) returns a Promise of [{kind, title, url, sub}]. */
 (function () {
