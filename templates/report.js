@@ -15,6 +15,11 @@
   const search = pick("f-search");
   const count = pick("f-count");
   const more = pick("f-more");
+  // Traditional -> Simplified for the findings' characters (the site's search folds so too)
+  const pairs = Array.from(table.dataset.fold || "");
+  const folds = new Map();
+  for (let i = 0; i + 1 < pairs.length; i += 2) folds.set(pairs[i], pairs[i + 1]);
+  const fold = (s) => Array.from(s, (c) => folds.get(c) ?? c).join("");
   const collator = new Intl.Collator(document.documentElement.lang || undefined, { numeric: true });
 
   function show() {
@@ -28,17 +33,18 @@
   function apply() {
     const want = {};
     for (const key in controls) want[key] = controls[key].value;
-    const query = search.value.trim().toLowerCase();
+    const query = fold(search.value.trim().toLowerCase());
     matched = order.filter((row) => {
       for (const key in want) {
         if (!want[key]) continue;
-        // a finding may involve several teams (ids, space-separated): any one matches
+        // a finding may involve several teams (ids, space-separated, with the teams above
+        // them): any one matches, so a team's filter includes the teams below
         const has = key === "team" ? row.dataset.team.split(" ").includes(want.team)
           : row.dataset[key] === want[key];
         if (!has) return false;
       }
       if (!query) return true;
-      if (!text.has(row)) text.set(row, row.textContent.toLowerCase());
+      if (!text.has(row)) text.set(row, fold(row.textContent.toLowerCase()));
       return text.get(row).includes(query);
     });
     limit = PAGE;

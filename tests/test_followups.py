@@ -167,16 +167,22 @@ STEPS_ORG = (
 
 @pytest.mark.parametrize(("lang", "expected"), [
     ("en", ["  process steps owned:",
+            "    - process complaint 投诉流程 › receive 接收 (via team cs 客服部)",
+            "    - process refund 退款流程 › pay (via team cs 客服部)",
             "    - process refund 退款流程 › check 审核 (as role cs-lead 客服组长)",
             "  process steps tracked:",
             "    - process complaint 投诉流程 › receive 接收",
             "    - process refund 退款流程 › pay"]),
     ("zh", ["  负责的流程步骤:",
+            "    - 流程 complaint 投诉流程 › receive 接收 (经由团队 cs 客服部)",
+            "    - 流程 refund 退款流程 › pay (经由团队 cs 客服部)",
             "    - 流程 refund 退款流程 › check 审核 (作为岗位 cs-lead 客服组长)",
             "  追踪的流程步骤:",
             "    - 流程 complaint 投诉流程 › receive 接收",
             "    - 流程 refund 退款流程 › pay"]),
     ("zh-Hant", ["  負責的流程步驟:",
+                 "    - 流程 complaint 投诉流程 › receive 接收 (經由團隊 cs 客服部)",
+                 "    - 流程 refund 退款流程 › pay (經由團隊 cs 客服部)",
                  "    - 流程 refund 退款流程 › check 审核 (作為職位 cs-lead 客服组长)",
                  "  追蹤的流程步驟:",
                  "    - 流程 complaint 投诉流程 › receive 接收",
@@ -184,15 +190,20 @@ STEPS_ORG = (
 ])
 def test_show_person_lists_the_steps_they_take_part_in(write_org, lang: str,
                                                        expected: list[str]) -> None:
-    """Steps the person owns, then those of the positions they hold, in the order of the
-    site's person page (process id, then step order); apart, the steps they track (trial 9:
-    tracking a step is not doing it)."""
+    """Steps the person owns, then those of the teams they lead or belong to (trial 3: a
+    lead saw only the steps she tracks), then those of the positions they hold, in the
+    order of the site's person page (process id, then step order); apart, the steps they
+    track (trial 9: tracking a step is not doing it)."""
     root = write_org({"org.yaml": STEPS_ORG})
     run = run_cli("show", "person", "lin", str(root), "--lang", lang)
     assert run.code == 0, run.stderr
-    assert run.stdout.splitlines()[-5:] == expected
+    assert run.stdout.splitlines()[-7:] == expected
     doc = run_cli("show", "person", "lin", str(root), "--format", "json").json()
     assert doc["process_steps"] == [
+        {"process": "complaint", "process_name": "投诉流程", "step": "receive", "name": "接收",
+         "via": "team:cs"},
+        {"process": "refund", "process_name": "退款流程", "step": "pay", "name": "",
+         "via": "team:cs"},
         {"process": "refund", "process_name": "退款流程", "step": "check", "name": "审核",
          "via": "role:cs-lead"}]
     assert doc["tracked_steps"] == [

@@ -107,8 +107,9 @@ def test_report_page_is_strict_and_complete() -> None:
         ("OK004", "error"), ("OK003", "error"), ("OK005", "warning"), ("RO004", "warning"),
         ("RO001", "warning"), ("PR001", "error"), ("MT004", "warning"), ("OW001", "error")]
     assert [r["data-team"] for r in rows] == [
-        "operations", "tech", "tech", "operations", "customer-service", "company",
-        "customer-service order-platform", "customer-service tech"]  # MT004's, OW001's teams
+        "operations company", "tech company", "tech company", "operations company",
+        "customer-service company", "company", "customer-service company order-platform tech",
+        "customer-service company tech"]  # MT004's, OW001's teams; each with the teams above
     svgs = [a for t, a in page.tags if t == "svg" and a.get("class") == "diagram"]
     assert len(svgs) == 4  # team tree, OKR tree, two processes
     assert html.count('<g class="step step-gap">') == 1  # the postmortem owned by 待定

@@ -28,6 +28,7 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "okrs": MC("label", "OKRs"),
     "processes": MC("label", "Processes"),
     "team": MC("label", "Team"),
+    "team_below": MC("label", "Team (including teams below)"),
     "score": MC("label", "Score"),
     "with_below": MC("label", "With teams below"),
     "health_policy": MC("label", "A team's score counts the findings that involve it: 100, "

@@ -227,15 +227,16 @@ def _show_person(org: Org, pid: str, person: Any) -> dict[str, Any]:
 
 def _steps_of(org: Org, pid: str, field: str) -> list[dict[str, Any]]:
     """The process steps a person does (`field` "owner") or tracks ("tracker"), then those
-    of each position they hold (`via` names it), in process-id and step order: the site's
-    person page lists them so."""
+    of each team they lead or belong to and of each position they hold (`via` names it), in
+    process-id and step order: the site's person page lists them so."""
     def taken(ref: str) -> list[tuple[str, Any]]:
         return [(p, s) for p, proc in sorted(org.processes.items()) for s in proc.steps
                 if getattr(s, field) == ref]
 
     out = []
-    for ref, via in [(pid, None)] + [(r, node_key("role", r))
-                                      for r in org.people_positions.get(pid, [])]:
+    for ref, via in [(pid, None)] + [(t, node_key("team", t))
+                                      for t in org.person_teams.get(pid, [])] + [
+            (r, node_key("role", r)) for r in org.people_positions.get(pid, [])]:
         for p, s in taken(ref):
             item = {"process": p, "process_name": org.processes[p].name or "", "step": s.id,
                     "name": s.name or ""}
@@ -265,6 +266,7 @@ def _show_duty(org: Org, rid: str, duty: Any) -> dict[str, Any]:
 def _show_process(org: Org, pid: str, proc: Any) -> dict[str, Any]:
     ids = {s.id for s in proc.steps}
     return {"owner": proc.owner, "responsibility": proc.responsibility,
+            "trackers": list(proc.trackers), "channels": list(proc.channels),
             "steps": [{"id": s.id, "name": s.name, "owner": s.owner, "tracker": s.tracker,
                        "sla": s.sla, "next": list(s.next),
                        "unknown_next": [n for n in s.next if n not in ids]}
@@ -342,7 +344,7 @@ _FIELD_SAY = {
     "outputs": M("outputs"), "channel": M("channel"), "accountable": M("accountable"),
     "responsible": M("responsible"), "consulted": M("consulted"), "informed": M("informed"),
     "process_steps": M("process steps owned"), "tracked_steps": M("process steps tracked"),
-    "tracker": M("tracker"), "sla": M("SLA"),
+    "tracker": M("tracker"), "trackers": M("trackers"), "sla": M("SLA"),
 }
 _KIND_SAY = {"team": M("team"), "person": M("person"), "role": M("position"),
              "duty": M("duty"), "responsibility": M("duty"), "process": M("process"),
@@ -472,7 +474,9 @@ def _taken_step(item: dict[str, Any], lang: str, org: Org | None) -> str:
                     lang)
     name = f" {item['name']}" if item["name"] and item["name"] != item["step"] else ""
     text = f"{process} › {tty_text(item['step'] + name)}"
-    if item.get("via"):
+    if item.get("via", "").startswith("team:"):  # as a duty held through a team says it
+        text += _via(item["via"], lang, org)
+    elif item.get("via"):
         kind, _, ident = item["via"].partition(":")
         label = _label(org, item["via"]).get("name") if org is not None else None
         position = _name({"kind": kind, "id": ident, "name": label}, lang)

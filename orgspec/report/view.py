@@ -250,6 +250,25 @@ class ReportView:
     team_names: dict[str, str] = field(default_factory=dict)  # team id -> its name
     raci_names: dict[str, str] = field(default_factory=dict)  # holder node -> column label
     baselined: str = ""  # `N known findings hidden by the baseline`, when a baseline hid some
+    # team -> it and the teams above it, for the teams findings involve: the team filter
+    # picks a team's findings and those of every team below it
+    team_scope: dict[str, list[str]] = field(default_factory=dict)
+
+    def filter_teams(self, teams: list[str]) -> str:
+        """A finding row's `data-team`: the teams it involves and every team above them,
+        space-separated, so filtering by a team includes the teams below."""
+        return " ".join(dict.fromkeys(a for t in teams for a in self.team_scope.get(t, [t])))
+
+    @cached_property
+    def fold_pairs(self) -> str:
+        """The text filter's Traditional -> Simplified table (`text.script.fold_table`, as
+        the site's search index carries) for the characters of the findings' text, as one
+        string of (Traditional, Simplified) pairs: 台灣, 台湾 and 臺灣 find one another."""
+        from orgspec.text.script import fold_table, to_simplified
+
+        text = "".join(f"{r.message}{r.hint}{r.where}{''.join(r.related)}" for r in self.rows)
+        text += "".join(self.team_names.values())
+        return "".join(t + s for t, s in sorted(fold_table(set(to_simplified(text))).items()))
 
 
 @dataclass(frozen=True)
@@ -311,6 +330,7 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
     names = team_names(org)
     # a key result's mark reads every current finding on it, known or new, as team health
     okrs = _okrs(org, lang, [*result.findings, *result.baselined, *result.left_out])
+    scope = {t: _with_teams_above(org, t) for t in sorted({t for r in rows for t in r.teams})}
     # a baseline (or --diff) hides known (unchanged) findings from the lists, not from the
     # teams' health: one policy, every current finding
     health = _health(org, rows + [FindingRow(f.severity.label, f.code, "", "", "",
@@ -328,8 +348,10 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
         org_diff=[say_change(c, lang) for c in result.org_diff],
         diff_counts=say(_diff_health(result), lang) if result.diff_ref else "",
         families=_families(result, lang), team_diagram=_team_diagram(tree_roots, tree_rows, health),
-        okr_diagram=_okr_diagram(okrs), teams=sorted({t for r in rows for t in r.teams},
-                                                     key=lambda t: name_key(names.get(t) or t, t)),
+        okr_diagram=_okr_diagram(okrs),
+        teams=sorted({t for s in scope.values() for t in s},
+                     key=lambda t: name_key(names.get(t) or t, t)),
+        team_scope=scope,
         rows=rows, tree_rows=tree_rows, positions=_positions(org), meetings=_meetings(org, lang),
         load=_load(org), team_names=names, raci_names=holders,
         baselined=_baselined(result, lang))
@@ -552,6 +574,16 @@ def _args(source: object) -> tuple[str, ...]:
     context = getattr(source, "context", None)
     template = str(getattr(source, "template", ""))
     return (context, template) if context is not None else (template,)
+
+
+def _with_teams_above(org: Org, tid: str) -> list[str]:
+    """`tid` and the teams above it, nearest first; a parent cycle walked once."""
+    out = [tid]
+    parent = org.teams[tid].parent if tid in org.teams else None
+    while parent is not None and parent in org.teams and parent not in out:
+        out.append(parent)
+        parent = org.teams[parent].parent
+    return out
 
 
 def team_names(org: Org) -> dict[str, str]:

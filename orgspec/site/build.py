@@ -106,10 +106,11 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
     env = _site_environment()
     env.filters["counted"] = counter(COUNTS)
     sizes = {t: len(dict.fromkeys(team.members)) for t, team in org.teams.items()}
+    totals = _people_below(org, model.children)
     title = options.title or labels["site"]
     env.globals.update(
         L=labels, lang=view.lang, roles=ROLE_LETTERS, url=model.url, team=model.team,
-        health=model.health, sizes=sizes, edit_at=_edit_at(model), href=_href,
+        health=model.health, sizes=sizes, totals=totals, edit_at=_edit_at(model), href=_href,
         version=__version__, site_title=title, people_pages=options.people,
         has_positions=bool(org.positions), has_meetings=bool(org.meetings),
         csp=Markup(CSP))  # noqa: S704 - a constant of this module
@@ -138,6 +139,26 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
     for asset in ASSETS:
         yield f"assets/{asset}", env.loader.get_source(env, f"site/{asset}")[0]
     yield ".nojekyll", ""  # GitHub Pages: serve files whose names start with `_`
+
+
+def _people_below(org: Org, children: dict[str, list[str]]) -> dict[str, int]:
+    """Team id -> how many distinct people (members and leads) the team and every team
+    below it hold; each team is walked once per ancestor, a parent cycle once."""
+    out: dict[str, int] = {}
+    for tid in org.teams:
+        people: set[str] = set()
+        seen, stack = {tid}, [tid]
+        while stack:
+            team = org.teams[stack.pop()]
+            people.update(team.members)
+            if team.lead:
+                people.add(team.lead)
+            for child in children.get(team.id, ()):
+                if child not in seen:
+                    seen.add(child)
+                    stack.append(child)
+        out[tid] = len(people)
+    return out
 
 
 def _site_environment() -> Any:
@@ -276,7 +297,8 @@ def search_docs(m: SiteModel) -> list[Doc]:
         docs.append(Doc("process", pid, proc.name or pid, m.url("Process", pid),
                         owner.text if owner else "",
                         searchable([proc.name, proc.description,
-                                    *(s.name for s in proc.steps)], proc.name or pid)))
+                                    *(s.name for s in proc.steps), *proc.trackers,
+                                    *proc.channels], proc.name or pid)))
     docs += _position_docs(m)
     docs += _meeting_docs(m)
     return docs
@@ -304,8 +326,8 @@ def _position_docs(m: SiteModel) -> list[Doc]:
 
 
 def _meeting_docs(m: SiteModel) -> list[Doc]:
-    """A meeting: its cadence and chair under the title; purpose, channel, inputs and
-    outputs are searched."""
+    """A meeting: its cadence and chair under the title; purpose, channel, cadence (`周一`
+    finds the meetings held on Mondays), inputs and outputs are searched."""
     from orgspec.site.pages import cadence_text
 
     org, docs = m.org, []
@@ -317,7 +339,8 @@ def _meeting_docs(m: SiteModel) -> list[Doc]:
                         " · ".join(filter(None, (cadence_text(m, meeting.cadence),
                                                  owner.text if owner else ""))),
                         searchable([meeting.name, meeting.purpose, meeting.channel,
-                                    *meeting.inputs, *meeting.outputs], title)))
+                                    cadence_text(m, meeting.cadence), *meeting.inputs,
+                                    *meeting.outputs], title)))
     return docs
 
 

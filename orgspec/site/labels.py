@@ -18,6 +18,8 @@ COUNTS = {
     "meetings": P("{n} meeting", "{n} meetings", n=0),
     "vacant": P("{n} vacant", "{n} vacant", n=0),
     "key_results": P("{n} key result", "{n} key results", n=0),
+    "members": P("{n} member", "{n} members", n=0),
+    "in_all": P("{n} in all", "{n} in all", n=0),
 }
 
 _LABELS = {  # key: English, said in the run's language from the catalog (msgctxt "label")
@@ -121,6 +123,9 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "chair": MC("label", "Chair"),
     "purpose": MC("label", "Purpose"),
     "channel": MC("label", "Channel"),
+    "channels": MC("label", "Channels"),
+    "breadcrumb": MC("label", "Breadcrumb"),
+    "trackers": MC("label", "Trackers"),
     "inputs": MC("label", "Inputs"),
     "outputs": MC("label", "Outputs and decisions"),
     "no_cadence": MC("label", "no cadence"),
@@ -154,6 +159,8 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "moved": MC("label", "This page moved to"),
     "go_text": MC("label", "Opening the page … (go.html#team/<id>, #duty/<id>, #person/<id>, "
                            "#objective/<id>, #process/<id>, #position/<id>, #meeting/<id>)"),
+    "go_missing": MC("label", "No page has this id or name, or more than one has this name."),
+    "go_search": MC("label", "Search for “{query}”"),
 }
 
 

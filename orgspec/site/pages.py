@@ -248,11 +248,7 @@ def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
             member_of=[m.team(t) for t in m.member_of.get(pid, [])], duties=duties,
             team_duties=team_duties,
             objectives=[m.objective(o) for o in m.objectives_of(pid)],
-            steps=[(m.process(p), s, n, None) for p, s, n in m.steps_of(pid)] +
-            [(m.process(p), s, n, m.position(r)) for r in held for p, s, n in m.steps_of(r)],
-            tracked=[(m.process(p), s, n, None) for p, s, n in m.steps_of(pid, True)] +
-            [(m.process(p), s, n, m.position(r)) for r in held
-             for p, s, n in m.steps_of(r, True)],
+            steps=_person_steps(m, pid, held), tracked=_person_steps(m, pid, held, True),
             findings=m.findings_of.get(f"person:{pid}", []), src=m.source("Person", pid))
     lab = m.labels
     yield "people/index.html", render("list", 1, heading=lab["people"], total=len(rows),
@@ -422,6 +418,17 @@ def _processes(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
     yield "processes/index.html", render(
         "list", 1, heading=lab["processes"], total=len(rows), pages=[], rows=rows,
         columns=[lab["processes"], lab["owner"], lab["serves"], lab["steps"]])
+
+
+def _person_steps(m: SiteModel, pid: str, held: list[str], tracked: bool = False
+                  ) -> list[tuple[Link, str, str, str, Link | None]]:
+    """(process, step id, step name, how, through what) for the steps a person owns (or
+    tracks): themself, then through the teams they lead or belong to, then the positions
+    they hold; how and through what as `_through` says, as the duties list them."""
+    vias = [pid, *(f"team:{t}" for t in m.org.person_teams.get(pid, [])),
+            *(f"role:{r}" for r in held)]
+    return [(m.process(p), s, n, *_through(m, pid, via))
+            for via in vias for p, s, n in m.steps_of(via.partition(":")[2] or via, tracked)]
 
 
 def _through(m: SiteModel, pid: str, via: str) -> tuple[str, Link | None]:

@@ -7,9 +7,17 @@ A document is `[kind, title, url, sub, text]`. Tokens (the same rules as `search
 - a run of Latin letters and digits gives the lowercased word and its prefixes of 3 or more
   characters (`refunds` -> ref refu refun refund refunds), for type-ahead;
 - the id is indexed as words by the rule above (`complaint-handling` -> complaint handling);
+- a person's or team's id is also indexed joined (`zhang-wei` -> zhangwei and its
+  prefixes), so a name's pinyin typed without a space finds the person whose id spells it;
 - Traditional characters are folded to Simplified first (`orgspec.text.script.to_simplified`),
   so 處理 and 处理 find each other. `search.js` folds the query with the table in `meta.js`,
-  which holds only the Traditional characters whose Simplified form occurs in the index.
+  which holds only the Traditional characters whose Simplified form occurs in the index or
+  in `ASK`.
+
+`search.js` drops the question words of `ASK` (in `meta.js`, longest first) from a folded,
+lowercased query, and then the particles of `PARTICLES` that end it, so `谁负责退款？`,
+`誰負責 退款` and `who owns refunds` search for 退款 and refunds (nothing is dropped when
+nothing else would be left).
 
 Postings (token -> gap-encoded doc numbers with a title bit, see `build_index`) are spread
 over `shards` files by a 32-bit FNV-1a hash
@@ -65,6 +73,19 @@ class Doc:
     text: str
 
 
+# Question words a reader types around what they look for, Simplified and lowercase (the
+# query is folded first, so 誰負責 and 哪個團隊 are dropped too): longest first in meta.js.
+ASK = ("哪个团队负责", "哪个部门负责", "哪个团队", "哪个部门", "由谁负责", "谁来负责", "谁负责",
+       "归谁管", "谁管", "找谁", "问谁", "是谁", "怎么办", "怎么", "如何",
+       "who is responsible for", "who's responsible for", "who owns", "who handles",
+       "which team owns", "which team handles", "which team", "how do i", "how to")
+PARTICLES = "的吗呢"
+# Kinds whose id is also indexed joined: a person's or team's id is often its name's pinyin
+# (zhang-wei); joining every id would grow the index by a quarter (acme, trial 3), people
+# and teams by about a tenth.
+JOINED_KINDS = frozenset({"person", "team"})  # dropped at the end of a query that asked a question
+
+
 def tokens(text: str, prefixes: bool = True) -> set[str]:
     """The index tokens of `text` (see the module docstring); numbers get no prefixes."""
     out: set[str] = set()
@@ -89,6 +110,9 @@ def doc_tokens(doc: Doc, folded: tuple[str, str] | None = None) -> tuple[set[str
     title = tokens(folded[0])
     found = title | tokens(folded[1])
     found.update(tokens(doc.ident.replace("-", " ").replace("_", " ")))
+    joined = doc.ident.replace("-", "").replace("_", "")
+    if joined != doc.ident and doc.kind in JOINED_KINDS:
+        found.update(tokens(joined))
     return title, found
 
 
@@ -154,7 +178,9 @@ def build_index(docs: list[Doc]) -> Iterator[tuple[str, str]]:
     chunks = (len(docs) + CHUNK - 1) // CHUNK
     yield "search/meta.js", js_call("meta", {"shards": shards, "chunk": CHUNK,
                                              "chunks": chunks, "docs": len(docs),
-                                             "fold": fold_table(postings)})
+                                             "fold": fold_table([*postings, *_asked()]),
+                                             "ask": sorted(ASK, key=len, reverse=True),
+                                             "particles": PARTICLES})
     for n, table in enumerate(by_shard):
         yield f"search/i{n}.js", js_call("shard", n, table)
     for n in range(chunks):
@@ -166,14 +192,14 @@ def build_index(docs: list[Doc]) -> Iterator[tuple[str, str]]:
 def fold_table(postings: Iterable[str]) -> dict[str, str]:
     """Traditional -> Simplified for the characters whose Simplified form is an index token
     (a CJK unigram): all the browser needs to fold any query or document the same way."""
-    forms = _traditional_forms()
-    return {t: s for s in postings if len(s) == 1 and s in forms for t in forms[s]}
+    from orgspec.text.script import fold_table as folds
+
+    return folds(postings)
 
 
-def _traditional_forms() -> dict[str, tuple[str, ...]]:
-    from orgspec.text.script import traditional_forms
-
-    return traditional_forms()
+def _asked() -> set[str]:
+    """The characters of the question words and particles, for the fold table."""
+    return {ch for phrase in (*ASK, PARTICLES) for ch in phrase}
 
 
 def searchable(parts: Iterable[str | None], title: str) -> str:

@@ -9,6 +9,7 @@ distinct character, not per text: for comparing many duties). Never used on outp
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -72,3 +73,12 @@ def traditional_forms() -> dict[str, tuple[str, ...]]:
         if folded != ch:
             out.setdefault(folded, []).append(ch)
     return {s: tuple(ts) for s, ts in out.items()}
+
+
+def fold_table(chars: Iterable[str]) -> dict[str, str]:
+    """Traditional -> Simplified for every Traditional form of the Simplified characters
+    among `chars` (strings of one character; others are skipped): all a browser needs to
+    fold a text made of those characters, and a query for it, as `to_simplified` does. The
+    site's search index (`meta.js`) and the HTML report's text filter both carry one."""
+    forms = traditional_forms()
+    return {t: s for s in chars if len(s) == 1 and s in forms for t in forms[s]}

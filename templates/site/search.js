@@ -12,6 +12,7 @@
    shown are loaded.
    Traditional characters in the query and in the documents are folded to Simplified with
    meta.fold (only the characters whose Simplified form is in the index), as the index was.
+   Question words (meta.ask: "who owns" and the like, see search.py) are dropped first.
    Results are built with textContent only: nothing from the index is parsed as HTML.
    window.orgspecSearch(query, limit = 200) returns a Promise of [{kind, title, url, sub}]. */
 (function () {
@@ -75,6 +76,19 @@
     return out;
   }
 
+  /* The query without the question words of meta.ask and, after them, the particles of
+     meta.particles that end it; unchanged when nothing else would be left (search.py). */
+  function unask(text, meta) {
+    var out = text, asked = false;
+    (meta.ask || []).forEach(function (w) {
+      if (out.indexOf(w) >= 0) { out = out.split(w).join(" "); asked = true; }
+    });
+    if (asked && meta.particles) {
+      out = out.replace(new RegExp("[" + meta.particles + "]+(?=[^\\p{L}\\p{N}]*$)", "u"), " ");
+    }
+    return terms(out).length ? out : text;
+  }
+
   /* A posting list is gap-encoded values 2 * doc + title bit (see search.py). */
   function decode(gaps) {
     var out = new Array(gaps.length), v = 0;
@@ -106,7 +120,7 @@
     limit = limit || 200;
     if (!terms(query).length) return Promise.resolve([]);
     return load("meta").then(function () {
-      var meta = store.meta, keys = [], ts = terms(fold(query));
+      var meta = store.meta, keys = [], ts = terms(unask(fold(query).toLowerCase(), meta));
       ts.forEach(function (t) { keys = keys.concat(t.keys); });
       var shardOf = {};
       keys.forEach(function (k) { shardOf[k] = fnv1a(k) % meta.shards; });
@@ -143,6 +157,7 @@
   }
 
   window.orgspecSearch = search;
+  search.fold = fold;
 
   function show(app, hits, kind, query) {
     var list = document.getElementById("search-results");

@@ -10,23 +10,50 @@
     }
   });
   /* go.html#team/<id>: the one permanent link form for chat and email. A former id (from
-     `aliases:`) goes to the entity's page; otherwise the kind picks the folder and the id
-     must look like an id; anything else stays on the page. */
+     `aliases:`) goes to the entity's page. Otherwise the search index (search.js) is asked
+     whether the page exists, by id or, for anything that is no id, by name (go.html#person/
+     陳怡君): one match opens it; none or several say so on the page, with a link to the search
+     for it, since from file:// a missing page is a browser error page. */
   function go() {
     var el = document.getElementById("go");
-    if (!el) return;
-    var m = /^#([a-z]+)\/([a-z0-9][a-z0-9_-]{0,62})$/.exec(window.location.hash);
+    if (!el || !window.location.hash) return;
+    var m = /^#([a-z]+)\/(.+)$/.exec(window.location.hash);
     var folders = JSON.parse(el.getAttribute("data-folders"));
     var moved = JSON.parse(el.getAttribute("data-moved") || "{}");
     var own = Object.prototype.hasOwnProperty;
-    if (m && own.call(moved, m[1] + "/" + m[2])) {
-      window.location.replace(moved[m[1] + "/" + m[2]]);
-    } else if (m && own.call(folders, m[1])) {
-      var name = m[2] === "index" ? "_index" : m[2];
-      window.location.replace(folders[m[1]] + "/" + name + ".html");
-    }
+    var text = m ? m[2] : window.location.hash.slice(1);
+    try { text = decodeURIComponent(text); } catch (e) { /* kept as written */ }
+    if (!m || !own.call(folders, m[1])) return missing(el, text);
+    var kind = m[1];
+    if (own.call(moved, kind + "/" + text)) return window.location.replace(moved[kind + "/" + text]);
+    var isId = /^[a-z0-9][a-z0-9_-]{0,62}$/.test(text);
+    var target = isId ? folders[kind] + "/" + (text === "index" ? "_index" : text) + ".html" : "";
+    var search = window.orgspecSearch;
+    if (!search) { if (target) window.location.replace(target); return; }
+    search(isId ? text.replace(/[-_]/g, " ") : text, 1000000).then(function (hits) {
+      var found = hits.filter(function (h) { return h.url === target; });
+      if (!found.length) {
+        var want = search.fold(text).toLowerCase().replace(/\s+/g, "");
+        found = hits.filter(function (h) {
+          return h.kind === kind && search.fold(h.title).toLowerCase().replace(/\s+/g, "") === want;
+        });
+      }
+      if (found.length === 1) window.location.replace(found[0].url);
+      else missing(el, text);
+    }, function () { if (target) window.location.replace(target); else missing(el, text); });
+  }
+  /* Says no page has `text` and links to the search for it (textContent only). */
+  function missing(el, text) {
+    el.textContent = el.getAttribute("data-missing") + " ";
+    var a = document.createElement("a");
+    a.href = "search.html?q=" + encodeURIComponent(text);
+    a.textContent = el.getAttribute("data-search").replace("{query}", text);
+    a.id = "go-search";
+    el.appendChild(a);
+    el.setAttribute("role", "alert");
   }
   document.addEventListener("DOMContentLoaded", go);
+  window.addEventListener("hashchange", go);
   document.addEventListener("DOMContentLoaded", function () {
     var box = document.getElementById("tree-filter");
     if (!box) return;
