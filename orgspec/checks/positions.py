@@ -11,7 +11,7 @@ from orgspec.findings import Issue, Related
 from orgspec.i18n import M
 from orgspec.model.models import is_vacant
 from orgspec.model.org import Org, Origin, ident_of, node_key
-from orgspec.model.positions import accountable_count, kpi_measurable, kpi_verdict, seats
+from orgspec.model.positions import accountable_duties, kpi_measurable, kpi_verdict, seats
 from orgspec.model.teamtree import TeamTree
 from orgspec.model.unresolved import meant
 from orgspec.text.measurable import MISSING, rewrite_hint
@@ -68,10 +68,6 @@ def holder_outside_team(ctx: RuleContext) -> Iterator[Issue]:
     for rid, pos in org.positions.items():
         if pos.team not in org.teams:
             continue
-        origin = org.origin("Role", rid)
-        written: dict[str, int] = {}  # holder -> its first index (not a list search each)
-        for i, holder in enumerate(pos.holders):
-            written.setdefault(holder, i)
         for pid in org.position_holders[rid]:
             if any(_within(tree, pos.team, t) for t in org.person_teams.get(pid, ())):
                 continue
@@ -79,6 +75,12 @@ def holder_outside_team(ctx: RuleContext) -> Iterator[Issue]:
                 unknown = _named_unresolved(org)
             if any(_within(tree, pos.team, t) for t in unknown.get(pid, ())):
                 continue
+            # found only now: most positions' holders are on their teams, and the origin
+            # is a look-up among every entity of the org (dearer per item the bigger it is)
+            origin = org.origin("Role", rid)
+            written: dict[str, int] = {}  # holder -> its first index
+            for i, holder in enumerate(pos.holders):
+                written.setdefault(holder, i)
             if pid in written:
                 i = written[pid]
                 where = origin.locate("holders", i) if _listed(origin, "holders") \
@@ -204,13 +206,18 @@ def person_overload(ctx: RuleContext) -> Iterator[Issue]:
     # Only someone who leads, holds a position or holds a duty themself can be over a
     # limit: the others are not visited (one key built and looked up per person was most
     # of the rule), unless a limit is below zero.
-    direct = {h[7:] for h in org.raci.by_holder if h.startswith("person:")}
-    busy = direct.union(led, org.people_positions)
-    for pid in (org.people if min(max_a, max_r) < 0 else
-                [p for p in org.people if p in busy]):
+    direct = dict.fromkeys(h[7:] for h in org.raci.by_holder if h.startswith("person:"))
+    duties = accountable_duties(org)
+    # the busy people themselves, not every person tested against them: each person's id
+    # lies on its own page of memory, and 50,000 of them are more pages than the CPU keeps
+    # translations for (each a page walk, and each walk evicts the tables' own). The order
+    # is fixed (leads, then holders, then direct holders); findings are sorted later.
+    busy = org.people if min(max_a, max_r) < 0 else \
+        {**dict.fromkeys(led), **dict.fromkeys(org.people_positions), **direct}
+    for pid in busy:
         held = org.people_positions.get(pid, [])
         hats = led.get(pid, 0) + len(held)
-        count = accountable_count(org, pid) if pid in direct or held else 0
+        count = _accountable(duties, pid, held) if pid in direct or held else 0
         parts: list[str] = []
         if count > max_a:
             parts.append(M("is accountable for 1 duty (more than {max})", max=max_a)
@@ -226,6 +233,14 @@ def person_overload(ctx: RuleContext) -> Iterator[Issue]:
                           what=what),
                         org.origin("Person", pid).locate("id"), node_key("person", pid),
                         hint=M("hand some of it to a deputy or another position"))
+
+
+def _accountable(duties: dict[str, set[str]], pid: str, held: list[str]) -> int:
+    """`accountable_count` read from `accountable_duties`."""
+    own = duties.get("person:" + pid)
+    if not held:
+        return len(own) if own else 0
+    return len(set().union(own or (), *(duties.get("role:" + r, ()) for r in held)))
 
 
 def _hats(teams: int, positions: int, most: int) -> M:
