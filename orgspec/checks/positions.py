@@ -11,7 +11,7 @@ from orgspec.findings import Issue, Related
 from orgspec.i18n import M
 from orgspec.model.models import is_vacant
 from orgspec.model.org import Org, Origin, ident_of, node_key
-from orgspec.model.positions import accountable_duties, kpi_measurable, kpi_verdict, seats
+from orgspec.model.positions import accountable_count, kpi_measurable, kpi_verdict, seats
 from orgspec.model.teamtree import TeamTree
 from orgspec.model.unresolved import meant
 from orgspec.text.measurable import MISSING, rewrite_hint
@@ -207,7 +207,6 @@ def person_overload(ctx: RuleContext) -> Iterator[Issue]:
     # limit: the others are not visited (one key built and looked up per person was most
     # of the rule), unless a limit is below zero.
     direct = dict.fromkeys(h[7:] for h in org.raci.by_holder if h.startswith("person:"))
-    duties = accountable_duties(org)
     # the busy people themselves, not every person tested against them: each person's id
     # lies on its own page of memory, and 50,000 of them are more pages than the CPU keeps
     # translations for (each a page walk, and each walk evicts the tables' own). The order
@@ -217,7 +216,7 @@ def person_overload(ctx: RuleContext) -> Iterator[Issue]:
     for pid in busy:
         held = org.people_positions.get(pid, [])
         hats = led.get(pid, 0) + len(held)
-        count = _accountable(duties, pid, held) if pid in direct or held else 0
+        count = accountable_count(org, pid) if pid in direct or held else 0
         parts: list[str] = []
         if count > max_a:
             parts.append(M("is accountable for 1 duty (more than {max})", max=max_a)
@@ -233,14 +232,6 @@ def person_overload(ctx: RuleContext) -> Iterator[Issue]:
                           what=what),
                         org.origin("Person", pid).locate("id"), node_key("person", pid),
                         hint=M("hand some of it to a deputy or another position"))
-
-
-def _accountable(duties: dict[str, set[str]], pid: str, held: list[str]) -> int:
-    """`accountable_count` read from `accountable_duties`."""
-    own = duties.get("person:" + pid)
-    if not held:
-        return len(own) if own else 0
-    return len(set().union(own or (), *(duties.get("role:" + r, ()) for r in held)))
 
 
 def _hats(teams: int, positions: int, most: int) -> M:

@@ -191,21 +191,6 @@ def accountable_count(org: Org, person: str) -> int:
                 if h.role == "accountable"})
 
 
-def accountable_duties(org: Org) -> dict[str, set[str]]:
-    """Position or person node (`"role:x"`, `"person:y"`) -> the duties it is accountable
-    for itself: `accountable_count` for every person at once, in one pass over the RACI
-    statements in the order they were made (a position's statements are spread over the
-    duties it holds: walking them per person reaches each on a different page of memory)."""
-    out: dict[str, set[str]] = {}
-    for h in org.raci.holds:
-        if h.role == "accountable" and not h.holder.startswith("team:"):
-            got = out.get(h.holder)
-            if got is None:
-                got = out[h.holder] = set()
-            got.add(h.duty)
-    return out
-
-
 def split_team_held(org: Org, person: str, duties: list[Duty]) -> tuple[list[Duty], list[Duty]]:
     """A person's duties (from `raci_of`) as (their own, their teams'): a duty held by a team
     they belong to but do not lead is the team's, never the person's own accountability; held
