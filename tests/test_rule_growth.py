@@ -66,7 +66,8 @@ def test_every_rules_calls_grow_as_the_org(tmp_path: Path, text: str,
         # the entities' growth): a step, not a growth per item
         counted.discard("hold back")
     # (OK012 walks the `aligns_to` pointers without networkx: under MIN_CALLS at 40 teams)
-    assert {"MT004", "OW001", "RO002", "RO005", "fingerprints"} <= counted
+    # (RO002 looks a position up among the origins only for a finding: under MIN_CALLS)
+    assert {"MT004", "OW001", "RO005", "fingerprints"} <= counted
     over = {stage: round(large[stage] / small[stage] / (e2 / e1), 2) for stage in counted
             if large[stage] > SLACK * (e2 / e1) * small[stage]}
     assert not over, over

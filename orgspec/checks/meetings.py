@@ -4,15 +4,17 @@ pairs come only from shared duties and process hand-offs, never from all pairs o
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import Any
 
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M
 from orgspec.model.models import ROLES, is_placeholder
-from orgspec.model.org import Org, node_key
+from orgspec.model.org import Hold, Org, node_key
 from orgspec.model.positions import Presence, cadence_of, is_open_owner, presence
 
 CADENCE_HINT = M("write daily (every day, weekends too), weekly, biweekly, monthly, quarterly, "
@@ -109,24 +111,49 @@ class _Gap:
         return sorted({t for pair in self.pairs for t in pair})
 
 
-def _duty_pairs(org: Org, where: Presence, rid: str) -> set[Pair]:
-    """The team pairs that share duty `rid`: accountable or responsible in one, responsible
-    or consulted in the other."""
+class _Teams:
+    """The teams each holder node and each process owner stands for, looked up once per
+    holder and owner rather than once per RACI statement and step: a position holds many
+    duties and owns many steps, and each look-up reaches the position, its team and the
+    org's tables of 10,000s of entries (dearer per item the bigger the org)."""
+
+    def __init__(self, org: Org, where: Presence) -> None:
+        self.org, self.where = org, where
+        self._of: dict[str, list[str]] = {}
+        self._owner: dict[str | None, str | None] = {}
+
+    def of(self, holder: str) -> list[str]:
+        got = self._of.get(holder)
+        if got is None:
+            got = self._of[holder] = self.where.teams_of(self.org, holder)
+        return got
+
+    def owner(self, ref: str | None) -> str | None:
+        """`org.holder(ref)`, kept per reference."""
+        if ref in self._owner:
+            return self._owner[ref]
+        got = self._owner[ref] = self.org.holder(ref)
+        return got
+
+
+def _duty_pairs(holds: list[Hold], teams: _Teams) -> set[Pair]:
+    """The team pairs that share a duty (its RACI statements `holds`): accountable or
+    responsible in one, responsible or consulted in the other."""
     doers: dict[str, set[str]] = {r: set() for r in ROLES}
-    for h in org.raci.by_duty[rid]:
-        doers[h.role].update(where.teams_of(org, h.holder))
+    for h in holds:
+        doers[h.role].update(teams.of(h.holder))
     first = doers["accountable"] | doers["responsible"]
     second = doers["responsible"] | doers["consulted"]
     return {(a, b) if a < b else (b, a) for a in first for b in second if a != b}
 
 
-def _handoffs(org: Org, where: Presence, pid: str) -> list[tuple[int, str, Pair]]:
+def _handoffs(org: Org, teams: _Teams, pid: str) -> list[tuple[int, str, Pair]]:
     """(step index, next step id, team pair) for every hand-off between two teams in
     process `pid`, in step order; none when the process names its channels."""
     proc = org.processes[pid]
     if proc.channels:
         return []  # the process names where its hand-offs are talked over
-    owner = {s.id: org.holder(s.owner) for s in proc.steps}
+    owner = {s.id: teams.owner(s.owner) for s in proc.steps}
     out = []
     for i, step in enumerate(proc.steps):
         src = owner[step.id]
@@ -137,9 +164,12 @@ def _handoffs(org: Org, where: Presence, pid: str) -> list[tuple[int, str, Pair]
             if dst is None or dst == src:
                 continue
             out += [(i, nxt, (a, b) if a < b else (b, a))
-                    for a in where.teams_of(org, src) for b in where.teams_of(org, dst)
+                    for a in teams.of(src) for b in teams.of(dst)
                     if a != b]
     return out
+
+
+_CLOSED = object()  # a pair that a meeting or channel brings together, or one unit
 
 
 def _gaps(org: Org, where: Presence) -> list[_Gap]:
@@ -147,34 +177,50 @@ def _gaps(org: Org, where: Presence) -> list[_Gap]:
     channel brings together. A duty or process whose pairs were all named by an earlier gap
     is added to that gap's `also`: one meeting fixes both. Each pair is judged once, so the
     work is linear in the number of shared duties and hand-offs."""
-    covered: dict[Pair, bool] = {}
-    owner_of: dict[Pair, _Gap] = {}
+    # pair -> _CLOSED, or the first gap naming it (None while none has): one table of
+    # pairs looked up once per pair met, not one for the verdict and one for the gap
+    # (100,000 pairs at 5,000 teams: every look-up in it is a cache miss)
+    state: dict[Pair, Any] = {}
     out: list[_Gap] = []
+    teams = _Teams(org, where)
 
-    def open_(pair: Pair) -> bool:
-        if pair not in covered:
-            a, b = pair
-            covered[pair] = where.share(a, b) or where.nested(a, b)
-        return not covered[pair]
-
-    def add(kind: str, ident: str, pairs: list[Pair],
-            handoffs: list[tuple[int, str, Pair]]) -> None:
-        if not pairs:
-            return
-        if all(p in owner_of for p in pairs):
-            owner_of[pairs[0]].also.append((kind, ident))
-            return
-        gap = _Gap(kind, ident, pairs, handoffs)
+    def add(kind: str, ident: str, met: Iterable[Pair]) -> _Gap | None:
+        """Judge the pairs `met` (each once in the org), and add the new gap they make, or
+        this duty or process to the gap that named all its open pairs first."""
+        opened: list[Pair] = []
+        named: list[_Gap] = []
+        for pair in met:
+            got = state.get(pair, state)
+            if got is state:
+                a, b = pair
+                got = state[pair] = _CLOSED if where.share(a, b) or where.nested(a, b) \
+                    else None
+            if got is _CLOSED:
+                continue
+            opened.append(pair)
+            if got is not None:
+                named.append(got)
+        if not opened:
+            return None
+        opened.sort()
+        if len(named) == len(opened):
+            state[opened[0]].also.append((kind, ident))
+            return None
+        gap = _Gap(kind, ident, opened)
         out.append(gap)
-        for pair in pairs:
-            owner_of.setdefault(pair, gap)
+        for pair in opened:
+            if state[pair] is None:
+                state[pair] = gap
+        return gap
 
-    for rid in sorted(org.raci.by_duty):
-        add("Responsibility", rid, sorted(p for p in _duty_pairs(org, where, rid) if open_(p)),
-            [])
+    for rid, holds in sorted(org.raci.by_duty.items(), key=itemgetter(0)):
+        add("Responsibility", rid, _duty_pairs(holds, teams))
     for pid in sorted(org.processes):
-        handoffs = [h for h in _handoffs(org, where, pid) if open_(h[2])]
-        add("Process", pid, sorted({h[2] for h in handoffs}), handoffs)
+        handoffs = _handoffs(org, teams, pid)
+        gap = add("Process", pid, dict.fromkeys(h[2] for h in handoffs))
+        if gap is not None:
+            open_pairs = set(gap.pairs)
+            gap.handoffs = [h for h in handoffs if h[2] in open_pairs]
     return out
 
 

@@ -68,10 +68,6 @@ def holder_outside_team(ctx: RuleContext) -> Iterator[Issue]:
     for rid, pos in org.positions.items():
         if pos.team not in org.teams:
             continue
-        origin = org.origin("Role", rid)
-        written: dict[str, int] = {}  # holder -> its first index (not a list search each)
-        for i, holder in enumerate(pos.holders):
-            written.setdefault(holder, i)
         for pid in org.position_holders[rid]:
             if any(_within(tree, pos.team, t) for t in org.person_teams.get(pid, ())):
                 continue
@@ -79,6 +75,12 @@ def holder_outside_team(ctx: RuleContext) -> Iterator[Issue]:
                 unknown = _named_unresolved(org)
             if any(_within(tree, pos.team, t) for t in unknown.get(pid, ())):
                 continue
+            # found only now: most positions' holders are on their teams, and the origin
+            # is a look-up among every entity of the org (dearer per item the bigger it is)
+            origin = org.origin("Role", rid)
+            written: dict[str, int] = {}  # holder -> its first index
+            for i, holder in enumerate(pos.holders):
+                written.setdefault(holder, i)
             if pid in written:
                 i = written[pid]
                 where = origin.locate("holders", i) if _listed(origin, "holders") \
@@ -206,10 +208,14 @@ def person_overload(ctx: RuleContext) -> Iterator[Issue]:
     # Only someone who leads, holds a position or holds a duty themself can be over a
     # limit: the others are not visited (one key built and looked up per person was most
     # of the rule), unless a limit is below zero.
-    direct = {h[7:] for h in org.raci.by_holder if h.startswith("person:")}
-    busy = direct.union(led, org.people_positions)
-    for pid in (org.people if min(max_a, max_r) < 0 else
-                [p for p in org.people if p in busy]):
+    direct = dict.fromkeys(h[7:] for h in org.raci.by_holder if h.startswith("person:"))
+    # the busy people themselves, not every person tested against them: each person's id
+    # lies on its own page of memory, and 50,000 of them are more pages than the CPU keeps
+    # translations for (each a page walk, and each walk evicts the tables' own). The order
+    # is fixed (leads, then holders, then direct holders); findings are sorted later.
+    busy = org.people if min(max_a, max_r) < 0 else \
+        {**dict.fromkeys(led), **dict.fromkeys(org.people_positions), **direct}
+    for pid in busy:
         held = org.people_positions.get(pid, [])
         hats = led.get(pid, 0) + len(held)
         count = accountable_count(org, pid) if pid in direct or held else 0

@@ -123,13 +123,21 @@ class Org:
         return node_key("role", ref) if ref in self.positions else None
 
     @cached_property
+    def team_people(self) -> dict[str, list[str]]:
+        """Team id -> the people it names, each once: its lead first (when a person), then
+        its members, in order; ids that name no person are left out."""
+        people = self.people
+        return {tid: [pid for pid in dict.fromkeys((*([team.lead] if team.lead else []),
+                                                     *team.members)) if pid in people]
+                for tid, team in self.teams.items()}
+
+    @cached_property
     def person_teams(self) -> dict[str, list[str]]:
         """Person id -> the team ids they lead or belong to, in team order."""
         out: dict[str, list[str]] = {}
-        for tid, team in self.teams.items():
-            for pid in dict.fromkeys((*([team.lead] if team.lead else []), *team.members)):
-                if pid in self.people:
-                    out.setdefault(pid, []).append(tid)
+        for tid, pids in self.team_people.items():
+            for pid in pids:
+                out.setdefault(pid, []).append(tid)
         return out
 
     @cached_property
