@@ -74,17 +74,19 @@ def _tell(message: str, lang: str | None = None, err: bool = False) -> None:
     click.echo(tty_text(say(message, lang) if lang else message), err=err)
 
 
-def _error_lang(kwargs: dict[str, Any], texts: Iterable[str] = ()) -> str:
+def _error_lang(kwargs: dict[str, Any], texts: Iterable[str] = (), reader: bool = True) -> str:
     """The language of an error, a rule list or an explanation: `--lang`, else the config's
     `lang` (when it can be read), else the language of `texts` (a report, an import's names)
-    when there are any, else the locale's. No org files are read for these."""
+    when there are any, else the locale's. No org files are read for these. `reader`: the
+    reader's $ORGSPEC_LANG comes before the config (not for the files `import` and `init`
+    write, which must not depend on who runs them)."""
     from orgspec.i18n import choose, content_lang
 
     if kwargs.get("lang") in LANG_CHOICES:
         return str(kwargs["lang"])
     from orgspec.i18n import parse_lang
 
-    if parse_lang(os.environ.get(LANG_ENV) or ""):  # `--help`, or a line click did not parse
+    if reader and parse_lang(os.environ.get(LANG_ENV) or ""):  # `--help`, a bad line...
         return str(parse_lang(os.environ[LANG_ENV]))
     config = None
     if not kwargs.get("isolated"):
@@ -150,17 +152,21 @@ def _reader_left() -> NoReturn:
     sys.exit(EXIT_BROKEN_PIPE)
 
 
-def _check_lang_env() -> None:
+def _check_lang_env(argv: list[str]) -> None:
     """A $ORGSPEC_LANG orgspec does not speak is one error line naming the variable (click
     would blame `--lang`, which the user did not type)."""
     from orgspec.i18n import parse_lang
 
     value = os.environ.get(LANG_ENV)
-    if value and not parse_lang(value):
-        from orgspec.i18n import locale_lang
+    if value and not parse_lang(value) and \
+            not any(a == "--lang" or a.startswith("--lang=") for a in argv):  # --lang wins
+        from orgspec.i18n import guess_lang, locale_lang
+        from orgspec.usage import _guess
 
-        _fail(M("${var} is {value!r}, not one of zh, zh-Hant, en", var=LANG_ENV, value=value),
-              locale_lang())
+        guess = guess_lang(value)
+        _fail(M("${var} is {value!r}, not one of zh, zh-Hant, en{hint}", var=LANG_ENV,
+                value=value, hint=_guess(value, [guess] if guess else [])),
+              guess or locale_lang())
 
 
 class _Group(HelpGroup):
@@ -180,7 +186,7 @@ class _Group(HelpGroup):
              complete_var: str | None = None, standalone_mode: bool = True,
              **extra: Any) -> NoReturn:
         argv = self.argv = list(sys.argv[1:] if args is None else args)
-        _check_lang_env()
+        _check_lang_env(argv)
         try:
             code = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
         except click.exceptions.NoArgsIsHelpError as exc:  # bare `orgspec`: the help
@@ -364,7 +370,7 @@ def _schema(kind: str, output_dir: str | None, lang: str | None) -> int:
               help="A table, JSON metadata, or the Markdown reference [default: from the -o "
                    "suffix (.md, .json), else text].")
 @click.option("-o", "--output", type=Path(dir_okay=False), help="Write it here.")
-@click.option("--lang", envvar=LANG_ENV, type=Lang(),
+@click.option("--lang", type=Lang(),
               help="Language of the summaries [default: $ORGSPEC_LANG, "
                    "else config `lang`, else the locale's; "
                    "the Markdown reference: en].")
@@ -708,9 +714,8 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
 @click.option("--sheet", metavar="NAME", help="Roster XLSX: the sheet (default: the first).")
 @click.option("--force", is_flag=True,
               help="Overwrite files edited since the last import instead of writing NAME.new.")
-@click.option("--lang", envvar=LANG_ENV, type=Lang(),
-              help="Language of the notes and the summary [default: $ORGSPEC_LANG, "
-                   "else config `lang`, else the "
+@click.option("--lang", type=Lang(),
+              help="Language of the notes and the summary [default: config `lang`, else the "
                    "imported names', else the locale's].")
 @click.pass_context
 def import_command(ctx: click.Context, /, **options: Any) -> None:
@@ -729,7 +734,7 @@ def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple
     def said_in_of(draft: Any) -> str:
         names = (e.name or "" for table in (draft.teams, draft.people, draft.duties)
                  for e in table.values())  # content_lang reads the first 20,000 characters
-        return _error_lang({"lang": lang}, names)
+        return _error_lang({"lang": lang}, names, reader=False)  # it writes org files
 
     try:
         mapping = parse_mapping(columns)
@@ -757,7 +762,7 @@ def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple
 
 @main.command()
 @click.argument("directory", required=False, type=Path(file_okay=False))
-@click.option("--lang", envvar=LANG_ENV, type=Lang(),
+@click.option("--lang", type=Lang(),
               help="Language of the example org and its comments (and of an error): zh, "
                    "zh-Hant (Traditional script) or en [default: en].")
 @click.pass_context
@@ -779,7 +784,7 @@ def _init(directory: str | None, lang: str | None) -> int:
         written = init_repo(directory, lang or "en")
     except InitError as exc:
         raise UsageError(message_of(exc)) from None
-    said = _error_lang({"lang": lang})
+    said = _error_lang({"lang": lang}, reader=False)  # it writes org files
     for name in written:
         _tell(M("created {path}", path=os.path.join(directory, name)), said)
     _tell(M("next: orgspec check") if os.path.samefile(directory, ".") else

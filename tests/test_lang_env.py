@@ -85,3 +85,24 @@ def test_a_word_that_is_no_yes_or_no_says_how_to_write_one(write_org) -> None:
     assert line.split("SC003")[0].endswith("o.yaml:7:20: "), line
     assert "'maybe' 既不是 `true` 也不是 `false`" in line
     assert "`是` 或 `否`" in run.stdout
+
+
+def test_a_bad_variable_does_not_stop_a_run_that_names_its_language(write_org,
+                                                                    monkeypatch) -> None:
+    monkeypatch.setenv("ORGSPEC_LANG", "zh-Hnat")
+    org = str(write_org({"o.yaml": ZH_ORG}))
+    assert run_cli("check", org, "--lang", "en").code != 2
+    run = run_cli("check", org)
+    assert run.code == 2
+    assert "'zh-Hnat'" in run.stderr and "'zh-Hant'" in run.stderr  # the closest, said
+
+
+def test_files_orgspec_writes_do_not_follow_the_reader_s_language(tmp_path, monkeypatch) -> None:
+    roster = tmp_path / "r.csv"
+    roster.write_text("姓名,部门\n张伟,客服部\n", "utf-8")
+    out = tmp_path / "org"
+    assert run_cli("import", "roster", str(roster), "-o", str(out)).code == 0
+    before = {p.name: p.read_bytes() for p in out.rglob("*.yaml")}
+    monkeypatch.setenv("ORGSPEC_LANG", "en")
+    assert run_cli("import", "roster", str(roster), "-o", str(out)).code == 0
+    assert {p.name: p.read_bytes() for p in out.rglob("*.yaml")} == before
