@@ -194,3 +194,20 @@ def test_a_roster_with_no_lead_nor_manager_gets_one_note_for_all(tmp_path: Path)
     assert said[:-1] == [
         "note: no row flags a lead or names a manager, so no team has a lead (teams: 2): flag "
         "each team's lead in a lead column (Lead: yes) or set `lead:` in the team's file"]
+
+
+def test_a_person_keeps_their_id_when_their_namesake_leaves(tmp_path) -> None:
+    """Trial 4: two 张伟 (zhang-wei, zhang-wei-2); the first leaves the roster and the
+    other's department is no longer one of two of its name: they stay zhang-wei-2."""
+    both = tmp_path / "a.csv"
+    both.write_text("姓名,部门,上级部门,职位\n张伟,客服部,电商事业部,客服专员\n"
+                    "张伟,客服部,物流事业部,仓储客服\n", "utf-8")
+    one = tmp_path / "c.csv"
+    one.write_text("姓名,部门,上级部门,职位\n张伟,客服部,物流事业部,仓储客服\n", "utf-8")
+    out = tmp_path / "org"
+    assert run_cli("import", "roster", str(both), "-o", str(out), "--lang", "en").code == 0
+    assert run_cli("import", "roster", str(one), "-o", str(out), "--lang", "en").code == 0
+    ids = sorted(line.split(":", 1)[1].strip() for p in out.rglob("*.yaml")
+                 for line in p.read_text("utf-8").splitlines()
+                 if line.strip().startswith("id: zhang-wei"))
+    assert ids == ["zhang-wei-2"]

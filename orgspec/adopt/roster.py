@@ -17,7 +17,7 @@ import csv
 import io
 import os
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -486,14 +486,23 @@ class _PersonKeys:
                 same.append((path, row))
         # (first row, name, the people's keys and teams)
         self.split: list[tuple[str, str, list[tuple[str, str]]]] = []
+        team_keys: defaultdict[str, list[str]] | None = None  # team id -> its earlier keys
         for name, by in groups.items():
             per_team = Counter(tkey for tkey, _ in by)
             keys = {ident: f"{name}/{ident[0]}" if per_team[ident[0]] == 1 else
                     f"{name}/{ident[0]}/{ident[1]}" for ident in by}
-            if len(by) == 1:  # one person again: the id a qualified key of theirs had
+            if len(by) == 1:  # one person again: the id a qualified key of theirs had,
+                # under the team's key now or one it had (客服部 was 物流事业部/客服部 beside a
+                # namesake department)
                 ident = next(iter(by))
-                for old in (f"{name}/{ident[0]}", f"{name}/{ident[0]}/{ident[1]}"):
-                    if ids.inherit("person", name, old, replace=True):
+                if team_keys is None:
+                    team_keys = defaultdict(list)
+                    for tkey, issued in ids.previous.get("team", {}).items():
+                        team_keys[issued].append(tkey)
+                team_id = ids.issued("team", ident[0])
+                for tkey in (ident[0], *(team_keys.get(team_id, ()) if team_id else ())):
+                    if any(ids.inherit("person", name, old, replace=True)
+                           for old in (f"{name}/{tkey}", f"{name}/{tkey}/{ident[1]}")):
                         break
                 continue
             old_id = ids.issued("person", name)
