@@ -69,7 +69,8 @@ PROC = """\
 
 
 @pytest.mark.parametrize(("value", "demands"), [("是", True), ('"是"', True), ("否", False),
-                                                ("對", True), ("yes", True), ("off", False)])
+                                                ("對", True), ("yes", True), ("off", False),
+                                                ("是的", True), ("需要", True), ("不需要", False)])
 def test_require_tracker_reads_chinese_yes_and_no(write_org, value: str, demands: bool) -> None:
     run = run_cli("check", str(write_org({"o.yaml": PROC.format(value=value)})), "--lang", "en",
                   "--format", "json")

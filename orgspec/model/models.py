@@ -39,8 +39,10 @@ def _ref_shorthand(value: Any) -> Any:
 
 
 # YAML reads yes/no/on/off as booleans; a Chinese team writes 是/否 (or 是/否 in quotes).
-_YES_NO = {"是": True, "否": False, "对": True, "對": True, "真": True, "假": False,
-           "开": True, "開": True, "关": False, "關": False}
+_YES_NO = {"是": True, "否": False, "是的": True, "不是": False, "对": True, "對": True,
+           "真": True, "假": False, "开": True, "開": True, "关": False, "關": False,
+           "需要": True, "不需要": False, "要": True, "不要": False, "必须": True, "必須": True,
+           "不用": False}
 
 
 def _yes_no(value: Any) -> Any:
