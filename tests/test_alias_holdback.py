@@ -287,3 +287,31 @@ def test_the_site_links_a_rename_without_aliases_to_the_page_the_team_has_now(
     page = (repo / "public" / "changes" / "index.html").read_text("utf-8")
     assert ('<a href="../teams/marketing.html">team looks renamed without `aliases: '
             '[shi-chang]`: 市场部 (shi-chang) → 市场部 (marketing)</a>') in page
+
+
+LEADLESS = """\
+- {kind: Team, id: shi-chang, name: 市场部, members: [ada]}
+- {kind: Team, id: ops, name: 运营部, lead: bob, members: [bob]}
+- {kind: Person, id: ada, name: 阿达}
+- {kind: Person, id: bob, name: 鲍勃}
+- {kind: Responsibility, id: ads, name: 广告, accountable: shi-chang}
+"""
+
+
+def test_a_finding_on_an_entity_renamed_without_aliases_is_neither_new_nor_fixed(
+        tmp_path: Path) -> None:
+    # the team had no lead before and has none after its rename: one unchanged finding,
+    # and the duty that follows the rename keeps its owner
+    head = LEADLESS.replace("id: shi-chang,", "id: marketing,").replace(
+        "accountable: shi-chang", "accountable: marketing")
+    repo = _repo(tmp_path, LEADLESS, head)
+    run = run_cli("check", "--diff", "HEAD", "--isolated", "--no-cache", "--lang", "en",
+                  cwd=repo)
+    assert run.code == 0
+    assert run.stdout.splitlines() == [
+        "org diff against HEAD: 0 new findings, 0 fixed",
+        "  team looks renamed without `aliases: [shi-chang]`: 市场部 (shi-chang) → 市场部 "
+        "(marketing)",
+        "No new problems since HEAD in 1 file (5 entities); 2 findings unchanged since then "
+        "are not shown.",
+    ]

@@ -200,7 +200,9 @@ def compare(base: LintResult, head: LintResult, base_org: Org, head_org: Org) ->
     after = {f.fingerprint for f in head.findings}
     new = [f for f in head.findings if f.fingerprint not in before]
     gone = [f for f in base.findings if f.fingerprint not in after]
-    carried = _carried_over(gone, new, moved, head_org, sources)
+    # a finding on an entity that looks renamed without `aliases` is the same finding
+    # under its new id, as with them: neither new nor fixed
+    carried = _carried_over(gone, new, _with_guessed(moved, guessed), head_org, sources)
     diff = OrgDiff(new=[f for f in new if id(f) not in carried], unaliased=guessed)
     _hold_behind_renames(diff, head, head_org)
     unchecked, inside = not_checked(head), in_scope(head)
@@ -302,6 +304,12 @@ def _carried_over(gone: list[Finding], new: list[Finding], moved: Moved, head_or
             if same_finding:
                 out.update((id(f), id(same_finding.pop(0))))
     return out
+
+
+def _with_guessed(moved: Moved, guessed: dict[str, Guessed]) -> Moved:
+    """`moved` (renamed with `aliases`) and the renames `guessed` without them, per kind."""
+    return {kind: {**{old: new for old, (new, _) in guessed.get(kind, {}).items()}, **pairs}
+            for kind, pairs in moved.items()}
 
 
 def _teams_renamed(moved: Moved, guessed: dict[str, Guessed]) -> dict[str, str]:
@@ -527,10 +535,12 @@ def _duty_changes(a: Org, b: Org, moved: Moved, src: _Sources,
                   guessed: dict[str, Guessed]) -> list[str]:
     """The duties renamed, added and removed, then each duty in both revisions (a renamed
     one under both its ids) whose accountable owners changed. Owners are compared as the
-    entities they are: a base owner renamed since (`moved`) is its current id, so a duty
-    still naming a team's former id (`aliases`) keeps its owner."""
+    entities they are: a base owner renamed since (`moved`, or looking renamed without
+    `aliases`: `guessed`) is its current id, so a duty still naming a team's former id
+    (`aliases`) keeps its owner."""
     ha, hb = a.raci.accountable, b.raci.accountable
     out = _lifecycle(a, b, "Responsibility", moved["Responsibility"], src, guessed)
+    moved = _with_guessed(moved, guessed)  # an owner renamed without `aliases` is kept too
     now = {node_key(kind, old): node_key(kind, new) for kind in _HOLDER_KINDS.values()
            for old, new in moved[kind].items()}
     renamed = {new: old for old, new in moved["Responsibility"].items()}
