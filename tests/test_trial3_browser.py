@@ -66,6 +66,11 @@ def test_search_pinyin_ids_and_weekdays(browser: Any, site: str) -> None:  # noq
     assert _search(page, "zhangw") == ["people/zhang-wei.html"]  # type-ahead
     assert _search(page, "cscn") == ["teams/cs-cn.html"]
     assert _search(page, "周一") == ["meetings/weekly-sync.html"]
+    # a Chinese name typed as pinyin, without an input method: joined, its start, initials
+    assert _search(page, "kefuzhongxin") == ["teams/customer-service.html"]
+    assert _search(page, "kefu") == ["teams/customer-service.html"]
+    assert _search(page, "kfzx") == ["teams/customer-service.html"]
+    assert _search(page, "cyj") == ["people/chen-yi-jun.html"]  # 陳怡君, Traditional
     assert _search(page, "谁负责") == []  # a question word alone is searched as written
     tab.clean()
     page.close()

@@ -9,6 +9,8 @@ A document is `[kind, title, url, sub, text]`. Tokens (the same rules as `search
 - the id is indexed as words by the rule above (`complaint-handling` -> complaint handling);
 - a person's or team's id is also indexed joined (`zhang-wei` -> zhangwei and its
   prefixes), so a name's pinyin typed without a space finds the person whose id spells it;
+- a person's or team's Chinese name is also indexed by its pinyin, joined with prefixes and
+  as initials (客服部 -> kefubu, kef..., kfb; `spelled`), for a reader without an input method;
 - Traditional characters are folded to Simplified first (`orgspec.text.script.to_simplified`),
   so 處理 and 处理 find each other. `search.js` folds the query with the table in `meta.js`,
   which holds only the Traditional characters whose Simplified form occurs in the index or
@@ -113,7 +115,29 @@ def doc_tokens(doc: Doc, folded: tuple[str, str] | None = None) -> tuple[set[str
     joined = doc.ident.replace("-", "").replace("_", "")
     if joined != doc.ident and doc.kind in JOINED_KINDS:
         found.update(tokens(joined))
+    if doc.kind in JOINED_KINDS:
+        found.update(spelled(doc.title, person=doc.kind == "person"))
     return title, found
+
+
+def spelled(name: str, person: bool = False) -> set[str]:
+    """The tokens of `name`'s pinyin, for a reader typing without a Chinese input method:
+    joined with its prefixes (客服部 -> kefubu, kef, kefu, kefub) and its initials (kfb);
+    a person's surname read as a surname (曾敏 -> zengmin). Empty without Han characters."""
+    from orgspec.text.collate import collation_key, has_han, person_key
+
+    if not has_han(name):
+        return set()
+    key = person_key(name)[0] if person else collation_key(name)
+    out: set[str] = set()
+    for run in re.split(r"[^0-9a-z]+", "".join(
+            letters if has_han(ch) else ch.casefold() for letters, _, ch in key)):
+        if run:
+            out |= tokens(run)
+    initials = "".join(letters[:1] for letters, _, ch in key if letters and has_han(ch))
+    if len(initials) > 1:
+        out.add(initials)
+    return out
 
 
 def fnv1a(token: str) -> int:
