@@ -20,20 +20,20 @@ MAX_NAMED = 20
 # 2h, 30m, 1.5d, 2 weeks, 2小时, 30分钟, 1天, 3个工作日, PT2H (ISO 8601); in Chinese numerals
 # and halves too (两小时, 一个半小时 and 一小时半: 1.5h, 半小时, 半天), quarter hours (一刻钟,
 # 三刻鐘), several parts (1小时30分钟, 2h 30m), and within it (24小时内, 2小时以内, within
-# 2 hours); business days (1 business day, 2 working days), and
+# 2 hours); business days (1 business day, 2 working days, 3個工作天), and
 # the deadlines of Chinese e-commerce: T+1 (one day after the order day, T+0 the same day),
 # 当天/当日 (the same day), 次日/隔日/次工作日/下一个工作日 (the next), optionally by a time
 # (次日12点前, 当天18:00前, 次日中午12点前); a verb after "within" (1小时内响应, 24小时内回复);
 # full-width digits as ASCII ones (２小时: `fold_width`)
 _UNIT = (r"(?:(?:business|working|work)\s+(?:days?|hours?)|workdays?|"
          r"s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wk|weeks?|"
-         r"秒|分钟|分鐘|分|小时|小時|个小时|個小时|個小時|天|日|个工作日|個工作日|工作日|周|週|"
+         r"秒|分钟|分鐘|分|小时|小時|个小时|個小时|個小時|天|日|[个個]?工作[日天]|周|週|"
          r"个星期|個星期|星期|个月|個月)")
 _NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两兩三四五六七八九十百]+)"
 _PART = (rf"(?:{_NUM}\s*(?:[个個]\s*半\s*)?{_UNIT}(?:\s*半)?|半\s*{_UNIT}"
          rf"|(?:{_NUM}|半)\s*[个個]?\s*刻[钟鐘])")
 _DAY = (r"(?:T\s*\+\s*\d+|当天|当日|當天|當日|今天|今日|即日|次日|隔日|隔天|翌日|第二天|"
-        r"(?:次|下一?[个個]?)\s*工作日|"
+        r"(?:次|下一?[个個]?)\s*工作[日天]|"
         r"same (?:business )?day|next (?:business |working )?day)"
         r"(?:\s*(?:凌晨|早上|上午|中午|下午|傍晚|晚上)?\s*(?:\d{1,2}(?::\d{2})?\s*(?:点|點|时|時)?)?"
         r"\s*(?:之前|以前|前)|\s*(?:以?[内內]|之?前))?")

@@ -183,7 +183,9 @@ def schedule_of(text: str | None) -> Schedule:
     """Read a cadence as written; see the module docstring. Never raises."""
     if not text:
         return Schedule(None)
-    key = _ONCE.sub("", _SPACE.sub(" ", fold_width(text).strip().casefold()))
+    # 工作天 is how Taiwan writes 工作日 (a working day)
+    key = _ONCE.sub("", _SPACE.sub(" ", fold_width(text).strip().casefold()
+                                   .replace("工作天", "工作日")))
     if key in WORD_CADENCE:
         return Schedule(WORD_CADENCE[key])
     key = _EACH_PART.sub(lambda m: "每天晚上" if m[1] == "晚" else "每天早上" if m[1] else

@@ -31,7 +31,9 @@ DURATIONS = {"s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "秒": 1, "
              "日": 86400, "工作日": 86400, "个工作日": 86400, "w": 604800, "week": 604800,
              "weeks": 604800, "周": 604800, "ms": 0.001, "毫秒": 0.001,
              # the same units in Traditional script
-             "分鐘": 60, "小時": 3600, "個小時": 3600, "個工作日": 86400, "週": 604800}
+             "分鐘": 60, "小時": 3600, "個小時": 3600, "個工作日": 86400, "週": 604800,
+             # and as Taiwan writes a working day
+             "工作天": 86400, "个工作天": 86400, "個工作天": 86400}
 MONEY = ("元", "块", "¥", "￥", "$", "rmb", "cny", "usd", "dollars", "yuan")
 MULTIPLIER = ("x", "×", "倍", "times")
 
@@ -43,7 +45,7 @@ _PATTERN = re.compile(
     r"below|above|under|over|less than|more than)?\s*"
     r"(?P<cur>[$¥￥])?\s*" + _NUMBER +
     r"\s*(?P<scale>百万|千万|million|billion|mn|bn|(?-i:[kKwWM万亿千B])(?![a-zA-Z]))?"
-    r"\s*(?P<unit>%|‰|/\s*\d+(?:\.\d+)?|:\s*\d+(?:\.\d+)?(?!\d)|个工作日|个小时|[a-zA-Z]+|元|块|倍|×|分钟|小时|秒|天|日|周|"
+    r"\s*(?P<unit>%|‰|/\s*\d+(?:\.\d+)?|:\s*\d+(?:\.\d+)?(?!\d)|[个個]工作[日天]|工作天|个小时|[a-zA-Z]+|元|块|倍|×|分钟|小时|秒|天|日|周|"
     r"工作日|毫秒|分|个百分点|百分点|人|单|次|个|家|条|件|笔|位|名|项|场)?"
     r"(?P<post>\s*(?:or (?:higher|more|above|greater|less|lower|below|fewer)|及以上|以上|以下|"
     r"以内|内))?",
