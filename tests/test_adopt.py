@@ -122,6 +122,23 @@ def test_init_pins_what_exists_the_way_the_readme_does(tmp_path: Path) -> None:
     assert "autoupdate --bleeding-edge" in readme.replace("\n", " ")
 
 
+@pytest.mark.parametrize("lang", ["en", "zh", "zh-Hant"])
+def test_init_workflow_compares_a_pull_request_with_its_base_as_the_readme_does(
+        tmp_path: Path, lang: str) -> None:
+    # without the base branch and `diff:`, a renamed team fails a pull request with bare
+    # RF001s and the comment has no org diff (trial 5)
+    import re
+
+    import yaml
+    assert cli("init", str(tmp_path / "repo"), "--lang", lang)[0] == 0
+    steps = yaml.safe_load((tmp_path / "repo" / ".github/workflows/orgspec.yml")
+                           .read_text("utf-8"))["jobs"]["check"]["steps"]
+    readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
+    assert steps[0] == {"uses": "actions/checkout@v4", "with": {"fetch-depth": 0}}
+    said = re.search(r"\n +diff: (\$\{\{.*\}\})\n", readme)
+    assert said is not None and steps[-1]["with"]["diff"] == said[1]
+
+
 def test_init_refuses_to_overwrite(tmp_path: Path) -> None:
     (tmp_path / ".orgspec.yaml").write_text("root: mine\n", "utf-8")
     code, _, err = cli("init", str(tmp_path))
