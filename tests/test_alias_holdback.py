@@ -70,7 +70,7 @@ def test_a_renamed_duty_is_compared_under_both_ids(tmp_path: Path) -> None:
                   cwd=repo)
     assert run.stdout.splitlines()[-3:-1] == [
         "  duty renamed: 促销 (promo → promotion)",
-        "  accountable owner of duty 促销 (promotion) changed: 市场部 (shi-chang) -> 运营部 (ops)",
+        "  accountable owner of duty 促销 (promotion) changed: 市场部 (shi-chang) → 运营部 (ops)",
     ]
 
 
@@ -84,7 +84,7 @@ UNALIASED_EN = [
     "org diff against HEAD: 1 new finding, 0 fixed",
     "  team looks renamed without `aliases: [shi-chang]`: 市场部 (shi-chang) → 市场部 "
     "(marketing)",
-    "  accountable owner of duty 促销 (promo) changed: 市场部 (shi-chang) -> nobody",
+    "  accountable owner of duty 促销 (promo) changed: 市场部 (shi-chang) → nobody",
     "Found 1 error, 0 warnings, 0 info new since HEAD in 1 file (5 entities).",
 ]
 
@@ -99,7 +99,7 @@ UNALIASED_EN = [
             "与 HEAD 相比的组织变化：1 条新问题，0 条已修复",
             "  团队看起来改了名，但没有写 `aliases: [shi-chang]`：市场部（shi-chang） → "
             "市场部（marketing）",
-            "  职责 促销（promo）的批准方 (A) 变更：市场部（shi-chang） -> 无人",
+            "  职责 促销（promo）的批准方 (A) 变更：市场部（shi-chang） → 无人",
             "与 HEAD 相比新发现 1 个错误、0 个警告、0 个提示，共 1 个文件（5 个实体）。"]),
     ("zh-Hant", ["org/org.yaml:5:60: RF001 [error] 職責 'promo' 的 RACI 列表 `accountable` 中的 "
                  "'shi-chang' 不是已知的團隊、人員或職位",
@@ -109,7 +109,7 @@ UNALIASED_EN = [
                  "與 HEAD 相比的組織變化：1 條新問題，0 條已修復",
                  "  團隊看起來改了名，但沒有寫 `aliases: [shi-chang]`：市场部（shi-chang） → "
                  "市场部（marketing）",
-                 "  職責 促销（promo）的批准方 (A) 變更：市场部（shi-chang） -> 無人",
+                 "  職責 促销（promo）的批准方 (A) 變更：市场部（shi-chang） → 無人",
                  "與 HEAD 相比新發現 1 個錯誤、0 個警告、0 個提示，共 1 個檔案（5 個實體）。"]),
 ])
 def test_a_rename_without_aliases_is_said_and_its_broken_reference_says_how_to_keep_it(
@@ -315,3 +315,40 @@ def test_a_finding_on_an_entity_renamed_without_aliases_is_neither_new_nor_fixed
         "No new problems since HEAD in 1 file (5 entities); 2 findings unchanged since then "
         "are not shown.",
     ]
+
+
+HANDOFF = """\
+- {kind: Team, id: customer-service, name: 客服部, lead: ada, members: [ada],
+   responsibilities: [care]}
+- {kind: Team, id: ops, name: 运营部, lead: bob, members: [bob], responsibilities: [war-room]}
+- {kind: Person, id: ada, name: 阿达}
+- {kind: Person, id: bob, name: 鲍勃}
+- {kind: Responsibility, id: war-room, name: 大促作战, accountable: ops}
+- {kind: Responsibility, id: care, name: 客户关怀, accountable: customer-service}
+- kind: Process
+  id: incident
+  name: 大促事故
+  owner: ops
+  responsibility: war-room
+  steps:
+    - {id: triage, name: 分级, owner: ops, next: [notify]}
+    - {id: notify, name: 通知客服, owner: customer-service}
+"""
+
+
+def test_a_finding_its_rule_could_not_check_after_a_rename_is_not_fixed(tmp_path: Path) -> None:
+    # PR005 (the step handed to a team with no role on the duty) cannot be judged while the
+    # step names an id that is gone: not compared, not "fixed" (trial 5)
+    head = HANDOFF.replace("id: customer-service,", "id: cx,").replace(
+        "accountable: customer-service", "accountable: cx")
+    repo = _repo(tmp_path, HANDOFF, head)
+    run = run_cli("check", "--diff", "HEAD", "--isolated", "--no-cache", "--lang", "en",
+                  cwd=repo)
+    assert [line for line in run.stdout.splitlines() if not line.startswith(" ")] == [
+        "org/org.yaml:15:39: RF001 [error] unknown Team, Person or Role 'customer-service' in "
+        "`owner`",
+        "org diff against HEAD: 1 new finding, 0 fixed, 1 not compared (held back behind "
+        "another finding)",
+        "Found 1 error, 0 warnings, 0 info new since HEAD in 1 file (7 entities).",
+    ]
+    assert "fixed: PR005" not in run.stdout

@@ -74,7 +74,7 @@ def test_compare_lists_org_changes_and_new_findings(tmp_path: Path) -> None:
     assert diff.changes == [
         "team added: ops",
         "duty added: payouts (accountable: ops)",
-        "accountable owner of duty refunds changed: shop -> ops, shop",
+        "accountable owner of duty refunds changed: shop → ops, shop",
         f"overlap introduced: {diff.new[0].message}",
     ]
 

@@ -98,7 +98,7 @@ def test_every_kind_says_its_renames_additions_and_removals(tmp_path: Path) -> N
     'duty renamed: refund-handling (refunds → refund-handling)',
     'duty added: new-duty (accountable: 技术部 (technology))',
     'duty removed: old-duty (was accountable: 技术部 (tech))',
-    'accountable owner of duty shared changed: 商店 (shop) -> 商店 (shop), 技术部 (technology)',
+    'accountable owner of duty shared changed: 商店 (shop) → 商店 (shop), 技术部 (technology)',
     "vacancy introduced: 岗位 'ux' 没有任职者",
     "overlap introduced: 职责 'shared' 有 2 个批准方 (A)：shop、technology",
     "vacancy fixed: 岗位 'pm' 没有任职者",
