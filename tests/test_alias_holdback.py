@@ -352,3 +352,16 @@ def test_a_finding_its_rule_could_not_check_after_a_rename_is_not_fixed(tmp_path
         "Found 1 error, 0 warnings, 0 info new since HEAD in 1 file (7 entities).",
     ]
     assert "fixed: PR005" not in run.stdout
+
+
+def test_the_reports_org_diff_shows_code_as_code(tmp_path: Path) -> None:
+    # (trial 5: the Markdown list showed \`aliases: \[customer-service\]\` literally)
+    head = HANDOFF.replace("id: customer-service,", "id: cx,")
+    repo = _repo(tmp_path, HANDOFF, head)
+    md = run_cli("report", "--diff", "HEAD", "--lang", "en", "--format", "markdown",
+                 cwd=repo).stdout
+    assert "- team looks renamed without `aliases: [customer-service]`: 客服部 " \
+        "(customer-service) → 客服部 (cx)\n" in md
+    page = run_cli("report", "--diff", "HEAD", "--lang", "en", "--format", "html",
+                   cwd=repo).stdout
+    assert "<li>team looks renamed without <code>aliases: [customer-service]</code>: " in page
