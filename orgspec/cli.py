@@ -789,6 +789,10 @@ def _init(directory: str | None, lang: str | None) -> int:
         _tell(M("created {path}", path=os.path.join(directory, name)), said)
     _tell(M("next: orgspec check") if os.path.samefile(directory, ".") else
           M("next: cd {folder} && orgspec check", folder=directory), said, err=True)
+    if lang is None and said != "en":  # a Chinese reader who did not ask for English
+        _tell(M("the starter files are in English, init's default: `orgspec init --lang "
+                "{lang}` in a new empty folder writes them in your language", lang=said), said,
+              err=True)
     return EXIT_OK
 
 

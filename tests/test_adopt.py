@@ -751,3 +751,20 @@ def test_the_did_you_mean_of_an_import_is_said_in_chinese(tmp_path: Path) -> Non
     assert code == 0
     assert ("r.csv:2：输出文件夹里的组织没有团队 id 'hqq'：是不是要写 'hq'？"
             "（会生成新团队 'hqq'）") in err
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    ((), "起始檔案是英文的（init 的預設）：在一個新的空資料夾裡執行 `orgspec init --lang zh-Hant`，"
+         "就會用你的語言寫出它們"),
+    (("--lang", "zh-Hant"), None), (("--lang", "en"), None)])
+def test_init_tells_a_chinese_reader_how_to_get_chinese_starter_files(
+        tmp_path: Path, args: tuple[str, ...], said: str | None) -> None:
+    # (trial 5: LANG=zh_TW.UTF-8 wrote English files, said in Chinese, with no word why)
+    from conftest import run_cli
+
+    env = {"LANG": "zh_TW.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "",
+           "ORGSPEC_LANG": ""}
+    run = run_cli("init", str(tmp_path / "repo"), *args, env=env)
+    assert run.code == 0
+    last = run.stderr.splitlines()[-1]
+    assert last == said if said else last.endswith("orgspec check")
