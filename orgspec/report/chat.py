@@ -70,13 +70,15 @@ def render_chat(view: ReportView, max_bytes: int = CHAT_LIMIT, link: str | None 
     command that writes it). At most `max_bytes` bytes of UTF-8; raises ReportError when
     the title, counts and pointer alone do not fit."""
     lab = view.labels
-    head = [f"**{chat_inline(lab['title'])}**",
+    # a blank line between paragraphs: a chat app joins two lines of one paragraph
+    head = [f"**{chat_inline(lab['title'])}**", "",
             " · ".join(f"{ICONS[sev]} {_count(key, view.counts[sev], view.lang)}"
                        for sev, key in (("error", "errors"), ("warning", "warnings"),
                                         ("info", "infos")))
             + f" · {_count('files', view.files, view.lang)}"
             + f" · {_count('entities', view.entities, view.lang)}"]
-    head += [chat_inline(text) for text in (view.diff_counts, view.baselined) if text]
+    head += [line for text in (view.diff_counts, view.baselined) if text
+             for line in ("", chat_inline(text))]
     foot = ["", f"[{chat_inline(lab['chat_full'])}]({chat_link(link)})" if link
             else lab["chat_run"]]
     ranked = sorted(view.rows, key=lambda r: _RANK.get(r.severity, 3))
