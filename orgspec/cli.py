@@ -271,6 +271,11 @@ def main(ctx: click.Context, debug: bool) -> None:
               help="Language of the messages [default: $ORGSPEC_LANG, "
                    "else config `lang`, else the content's, "
                    "else the locale's].")
+@click.option("--max-bytes", type=IntRange(min=500),
+              help="Most bytes (UTF-8) of the chat message [default: 4000] (a WeCom robot's "
+                   "Markdown holds 4,096).")
+@click.option("--link", metavar="URL",
+              help="The chat message links to the full report or handbook site at this URL.")
 @click.pass_context
 def check(ctx: click.Context, /, **options: Any) -> None:
     """Lint the org in PATHS (default: the configured root, else ./org)."""
@@ -279,6 +284,9 @@ def check(ctx: click.Context, /, **options: Any) -> None:
 
 def _check(color: str, no_cache: bool, **options: Any) -> int:
     from orgspec.run import CheckOptions, CiEnv, run_check
+
+    if options["link"] is not None:
+        _chat_link(options["link"])
 
     outcome = run_check(CheckOptions(color=_want_color(color), cache=not no_cache, **options),
                         CiEnv.from_environ(os.environ))
@@ -600,8 +608,9 @@ def _json(doc: Any) -> str:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=Path())
-@click.option("--format", "fmt", type=Choice(["markdown", "html"]),
-              help="Report format [default: from the -o suffix (.html, .htm, .md), else "
+@click.option("--format", "fmt", type=Choice(["markdown", "html", "chat"]),
+              help="Report format; `chat` is a short message for WeCom, DingTalk, Feishu or "
+                   "Slack [default: from the -o suffix (.html, .htm, .md, .chat.md), else "
                    "markdown].")
 @click.option("-o", "--output", type=Path(dir_okay=False), help="Write it here.")
 @click.option("--lang", envvar=LANG_ENV, type=Lang(),
@@ -609,6 +618,11 @@ def _json(doc: Any) -> str:
                    "else config `lang`, else from the content].")
 @click.option("--limit", type=IntRange(min=1000), default=60_000, show_default=True,
               help="Most characters of Markdown (a pull-request comment holds 65,536).")
+@click.option("--max-bytes", type=IntRange(min=500),
+              help="Most bytes (UTF-8) of the chat message [default: 4000] (a WeCom robot's "
+                   "Markdown holds 4,096).")
+@click.option("--link", metavar="URL",
+              help="The chat message links to the full report or handbook site at this URL.")
 @click.option("--templates", type=Path(file_okay=False, exists=True),
               help="A folder of templates that override the built-in ones.")
 @click.option("--baseline", "baseline_path", type=Path(dir_okay=False),
@@ -626,14 +640,20 @@ def report(ctx: click.Context, /, **options: Any) -> None:
 
 
 def _report(paths: tuple[str, ...], fmt: str | None, output: str | None, lang: str | None,
-            limit: int, templates: str | None, baseline_path: str | None, no_baseline: bool,
-            diff_ref: str | None, config_path: str | None, isolated: bool) -> int:
+            limit: int, max_bytes: int | None, link: str | None, templates: str | None,
+            baseline_path: str | None, no_baseline: bool, diff_ref: str | None,
+            config_path: str | None, isolated: bool) -> int:
     from orgspec.engine.lint import lint_org
     from orgspec.output import REPORT_SUFFIXES, format_for
     from orgspec.report.view import build_view
     from orgspec.run import CiEnv, narrow, refuse_org_outputs, view_links
 
     fmt = format_for(output, fmt, REPORT_SUFFIXES, "markdown")
+    if fmt != "chat" and (link is not None or max_bytes is not None):
+        raise UsageError(M("--link and --max-bytes are for the chat message: add --format "
+                           "chat, or write it to NAME.chat.md"))
+    if link is not None:
+        _chat_link(link)
     config = make_config(config_path, isolated)
     config.lang = lang or config.lang  # the messages speak the labels' language
     targets = targets_of(paths, config.root_path())
@@ -645,9 +665,21 @@ def _report(paths: tuple[str, ...], fmt: str | None, output: str | None, lang: s
         _tell(note, err=True)
     view = build_view(result, org, result.lang,
                       links=view_links(CiEnv.from_environ(os.environ)))
-    _emit(render(fmt, result, view=view, limit=limit, templates=templates, output=output),
-          output)
+    chat = {"link": link, **({"max_bytes": max_bytes} if max_bytes else {})}
+    _emit(render(fmt, result, view=view, limit=limit, templates=templates, output=output,
+                 **chat), output)
     return EXIT_OK
+
+
+def _chat_link(url: str) -> None:
+    """A bad --link is a usage error before the org is read."""
+    from orgspec.report.chat import chat_link
+    from orgspec.report.errors import ReportError
+
+    try:
+        chat_link(url)
+    except ReportError as exc:
+        raise UsageError(message_of(exc)) from None
 
 
 @main.command()

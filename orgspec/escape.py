@@ -245,3 +245,62 @@ def mermaid_label(text: str) -> str:
     text = _MERMAID_SPECIAL.sub(lambda m: f"#{ord(m.group())};", neutralise(text))
     return _MERMAID_KEYWORD.sub(lambda m: m.group()[:2] + f"#{ord(m.group()[2])};"
                                 + m.group()[3:], text)
+
+
+# Chat apps (WeCom, DingTalk, Feishu/Lark, Slack) each parse their own Markdown dialect and
+# none documents a backslash escape that all honour (WeCom's robot documents none; Slack's
+# mrkdwn has none), so a backslash could show up as text while the `*` after it still made
+# bold. What stays inert in every one of them is a full-width look-alike: `*` -> `＊`,
+# `[` -> `［`, a mention sigil `@` -> `＠`, `<` (Slack links, WeCom <@userid>, HTML) -> `＜`.
+_CHAT_SPECIAL = str.maketrans({"*": "＊", "[": "［", "]": "］", "`": "｀", "#": "＃",
+                               ">": "＞", "<": "＜", "~": "～", "\\": "＼", "&": "＆",
+                               "@": "＠", "|": "｜"})
+_CHAT_URL = re.compile(r":(?=//)|(?<=[Ww]{3})\.")
+# `_` opens emphasis unless it sits between two letters or digits (`snake_case`, 客服_组)
+_CHAT_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+
+
+def chat_inline(value: object, max_len: int = 300) -> str:
+    """User text for one line of a chat message (`orgspec.report.chat`): one line, at most
+    `max_len` characters (then `…`), hidden characters as U+FFFD (joiners inside emoji and
+    words kept), Markdown, HTML, mention and link syntax as full-width look-alikes, and no
+    `://` or `www.` a chat app would turn into a link."""
+    text = re.sub("\r\n|[\r\n\x85\u2028\u2029\v\f\t]", " ", str(value))
+    text = neutralise(text)
+    if len(text) > max_len:
+        text = text[:max_len] + "…"
+    text = _CHAT_URL.sub(lambda m: "：" if m.group() == ":" else "．", text)
+    return _CHAT_UNDERSCORE.sub("＿", text.translate(_CHAT_SPECIAL))
+
+
+def chat_code(value: object, max_len: int = 300) -> str:
+    """Text as a chat code span (a path, `cadence`): one line, hidden characters as U+FFFD;
+    a backtick cannot be carried inside a span in every app, so text with one is escaped
+    as `chat_inline` instead."""
+    text = neutralise(re.sub("\r\n|[\r\n\x85\u2028\u2029\v\f\t]", " ", str(value)))
+    if len(text) > max_len:
+        text = text[:max_len] + "…"
+    if "`" in text or not text.strip():
+        return chat_inline(text, max_len)
+    return f"`{text}`"
+
+
+def chat_with_code(value: object, max_len: int = 300) -> str:
+    """A message for a chat line: its `code` spans kept as code spans, the rest escaped as
+    `chat_inline` does; over `max_len` characters it is cut (before a span the cut would
+    fall in) and ends with `…`."""
+    text = re.sub("\r\n|[\r\n\x85\u2028\u2029\v\f\t]", " ", str(value))
+    if len(text) > max_len:
+        cut = max_len
+        for m in CODE_SPAN.finditer(text):
+            if m.start() < cut < m.end():
+                cut = m.start()
+        text = text[:cut] + "…"
+    out: list[str] = []
+    at = 0
+    for m in CODE_SPAN.finditer(text):
+        out.append(chat_inline(text[at:m.start()], len(text)))
+        out.append(chat_code(m.group(1), len(text)))
+        at = m.end()
+    out.append(chat_inline(text[at:], len(text)))
+    return "".join(out)

@@ -267,7 +267,8 @@ def remove_tree(path: str) -> None:
 
 
 # What an output file's name says it holds, per command: `report -o report.html` is HTML.
-REPORT_SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
+REPORT_SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
+                   ".chat.md": "chat", ".chat.txt": "chat"}
 CHECK_SUFFIXES = {**REPORT_SUFFIXES, ".json": "json", ".jsonl": "json-lines", ".sarif": "sarif",
                   ".xml": "junit", ".txt": "text"}
 RULES_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".txt": "text"}
@@ -279,9 +280,11 @@ EXPORT_SUFFIXES = {".xlsx": "xlsx"}
 def format_for(output: str | None, given: str | None, suffixes: dict[str, str],
                default: str) -> str:
     """The format to write: `given` (an explicit `--format` wins, even against the suffix),
-    else the one the suffix of `output` names in `suffixes` (case-insensitive: `.HTML`),
-    else `default` (no output, or a suffix not in the table)."""
+    else the one the suffix of `output` names in `suffixes` (case-insensitive: `.HTML`; a
+    double suffix first: `report.chat.md` is `.chat.md`), else `default` (no output, or a
+    suffix not in the table)."""
     if given:
         return given
-    suffix = os.path.splitext(output or "")[1].lower()
-    return suffixes.get(suffix, default)
+    stem, suffix = os.path.splitext((output or "").lower())
+    double = os.path.splitext(stem)[1] + suffix
+    return suffixes.get(double) or suffixes.get(suffix, default)

@@ -89,6 +89,8 @@ class CheckOptions:
     respect_gitignore: bool | None = None  # None: the config's (default true)
     cache: bool = False  # reuse checked files and results (the CLI's default; --no-cache)
     lang: str | None = None  # None: the config's, else the content's, else the locale's
+    link: str | None = None  # the chat message's link to the full report
+    max_bytes: int | None = None  # the chat message's size; None: its default
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,10 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
     fmt = format_for(opts.output, opts.fmt, CHECK_SUFFIXES, "text")
     if fmt == "auto":
         fmt = "github" if ci.github_actions else "text"
+    if "chat" not in {fmt, *(f for f, _ in extra)} and (opts.link or opts.max_bytes):
+        raise UsageError(M("--link and --max-bytes are for the chat message: add --format "
+                           "chat, or write it to NAME.chat.md"))
+    chat = {"link": opts.link, **({"max_bytes": opts.max_bytes} if opts.max_bytes else {})}
     summary = ci.step_summary if fmt == "github" else None
     wants_view = bool(summary or {fmt, *(f for f, _ in extra)} & reporters.VIEW_FORMATS)
     cache = open_cache(config) if opts.cache and not opts.staged else None
@@ -171,10 +177,10 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
         view = build_view(result, org, result.lang, links=view_links(ci))
     outputs = [Output(render(fmt, result, color=use_color, fail_on=level, view=view,
                              github_actions=ci.github_actions, project_root=ci.project_root,
-                             output=opts.output), opts.output)]
+                             output=opts.output, **chat), opts.output)]
     outputs += [Output(render(report_fmt, result, fail_on=level, view=view,
                               github_actions=ci.github_actions, project_root=ci.project_root,
-                              output=path), path) for report_fmt, path in extra]
+                              output=path, **chat), path) for report_fmt, path in extra]
     if summary:
         from orgspec.report.render import SUMMARY_LIMIT
 

@@ -43,7 +43,7 @@ USAGE = [
     (("check", "--bogus"), "未知的选项 '--bogus'（参见 `orgspec check --help`）"),
     (("check", "--format", "xx"),
      "'--format' 的值无效：'xx' 不在可选值 text、json、json-lines、sarif、github、gitlab、junit、"
-     "junit-suite、markdown、html、auto 之中（参见 `orgspec check --help`）"),
+     "junit-suite、markdown、html、chat、auto 之中（参见 `orgspec check --help`）"),
     (("check", "--fail-on", "erorr"),
      "'--fail-on' 的值无效：'erorr' 不在可选值 error、warning、info 之中（是不是要写 'error'？）"
      "（参见 `orgspec check --help`）"),

@@ -91,7 +91,8 @@ def test_the_duty_list_marks_gaps_and_overlaps(site) -> None:  # type: ignore[no
 
 def test_english_column_header_is_capitalised(site) -> None:  # type: ignore[no-untyped-def]
     page = (site["en"] / "teams" / "operations.html").read_text("utf-8")
-    assert "<th>Measurable</th>" in page and "<th>measurable</th>" not in page
+    assert "<th>Measurable (metric, target, time bound)</th><th>Findings</th>" in page
+    assert "<th>measurable" not in page
 
 
 def test_a_baseline_is_read_from_the_sentence_as_the_target_is(site) -> None:  # type: ignore[no-untyped-def]

@@ -92,8 +92,9 @@ def test_the_site_shows_the_target_and_baseline_of_the_sentence(write_org: Any,
     assert [(f["code"], f["line"]) for f in check(folder)] == []
     run_cli("site", str(folder), "-o", str(tmp_path / "site"), "--lang", "zh")
     page = rows(tmp_path / "site" / "okrs" / "o1.html")
-    assert "客诉率从3%降到1.5%（6月30日前） |  | 3% |  | 1.5% |  |  | ✓ 可衡量" in page
-    assert "月活跃用户数从120万增长到132万（3月31日前） |  | 120万 |  | 132万 |  |  | ✓ 可衡量" \
+    # the last cell: the findings on the key result (none)
+    assert "客诉率从3%降到1.5%（6月30日前） |  | 3% |  | 1.5% |  |  | ✓ 可衡量 | " in page
+    assert "月活跃用户数从120万增长到132万（3月31日前） |  | 120万 |  | 132万 |  |  | ✓ 可衡量 | " \
         in page
 
 
@@ -126,8 +127,8 @@ def test_a_bad_period_hides_only_the_time_bound(write_org: Any, tmp_path: Path) 
     assert "- ✅ 复购率从20%提升到30%（6月30日前）" in report
     run_cli("site", str(folder), "-o", str(tmp_path / "site"), "--lang", "zh")
     page = rows(tmp_path / "site" / "okrs" / "o1.html")
-    assert "APP 升级到 3.2 版本 |  |  |  |  |  |  | ✗ 不可衡量：缺少目标值" in page
-    assert "新增用户 一百万 |  |  |  | 一百万 |  |  | ? 未判定: period 无效" in page
+    assert "APP 升级到 3.2 版本 |  |  |  |  |  |  | ✗ 不可衡量：缺少目标值 | ✗ OK003" in page
+    assert "新增用户 一百万 |  |  |  | 一百万 |  |  | ? 未判定: period 无效 | " in page
     listed = (tmp_path / "site" / "okrs" / "index.html").read_text("utf-8")
     assert "✗ 2 不可衡量" in listed  # app-release and activity; users is not judged
 

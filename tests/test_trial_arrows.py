@@ -39,7 +39,8 @@ def test_an_arrow_is_judged_like_from_to(write_org: Any, title: str, current: st
 
 def test_full_width_values_keep_their_unit_in_the_message(write_org: Any) -> None:
     found = _found(_org(write_org, "退货率从５％降低到８％"), "zh")
-    assert [f["message"] for f in found] == ["关键结果 'k1' 应当降低，但目标值 8% 高于基线 5%"]
+    assert [f["message"] for f in found] == [
+        "目标 'o1' 的关键结果 'k1' 应当降低，但目标值 8% 高于基线 5%"]
 
 
 def test_a_current_in_another_unit_says_so(write_org: Any) -> None:

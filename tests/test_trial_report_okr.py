@@ -92,6 +92,45 @@ def test_site_shows_real_progress_and_says_exceeded(tmp_path: Path) -> None:
                                                       re.S)[6]
 
 
+def _kr_cells(page: str, kr: str) -> list[str]:
+    row = re.search(rf'<tr id="kr-{kr}">(.*?)</tr>', page, re.S)
+    assert row is not None
+    return [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td>(.*?)</td>",
+                                                                 row.group(1), re.S)]
+
+
+def test_site_shows_the_findings_on_a_key_result_as_the_report_marks_them(
+        tmp_path: Path) -> None:
+    """The report marks `faster` k1 ✗ (an OK008 on it) though it is measurable: the site's
+    table says what its column judges and shows the finding beside it, not a bare ✓."""
+    out = tmp_path / "site"
+    run = run_cli("site", ORG, *CONFIG, "-o", str(out), "--lang", "zh")
+    assert run.code == 0, run.stderr
+    page = html.unescape((out / "okrs" / "faster.html").read_text("utf-8"))
+    assert "<th>可衡量（指标、目标值、时限）</th><th>问题</th>" in page
+    assert _kr_cells(page, "k1")[7:] == ["✓ 可衡量", "✗ OK008"]
+    assert _kr_cells(page, "k2")[7:] == ["✗ 不可衡量：缺少目标值", "✗ OK004"]
+    other = html.unescape((out / "okrs" / "returns-down.html").read_text("utf-8"))
+    assert [_kr_cells(other, k)[8] for k in ("k1", "k2", "k3", "k4", "k5")] == \
+        ["✗ OK008", "", "✗ OK010", "", "! OK014"]
+    report = _report("--lang", "zh")  # the same marks in the report
+    assert "- ❌ 首次响应时间从５分钟降低到８分钟 · OK008" in report
+    assert "- ⚠️ 退货处理时长从48小时缩短到24小时 · OK014" in report
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("zh", "目标 响应更快 (faster) 的关键结果 'k1' 应当降低，但目标值 8分钟 高于基线 5分钟"),
+    ("zh-Hant", "目標 响应更快 (faster) 的關鍵結果 'k1' 應當降低，但目標值 8分钟 高於基線 5分钟"),
+    ("en", "key result 'k1' of 响应更快 (faster) should decrease, but its target 8分钟 is above "
+           "its baseline 5分钟")])
+def test_ok008_names_the_objective_of_its_key_result(lang: str, said: str) -> None:
+    """Both objectives have a key result `k1`: the message says whose, by name in reports."""
+    assert f"| ❌ | OK008 | {said}<br/>" in _report("--lang", lang)
+    found = run_cli("check", ORG, *CONFIG, "--format", "json", "--lang", lang).json()
+    assert [f["message"] for f in found["findings"] if f["code"] == "OK008"][1] == \
+        said.replace("响应更快 (faster)", "'faster'")
+
+
 @pytest.mark.parametrize(("lang", "header", "said"), [  # `faster` k1 k2, `returns-down` k1-k5
     ("en", "progress", ["", "", "", "150% (exceeded)", "", "50%", ""]),
     ("zh", "进度", ["", "", "", "150%（已超额）", "", "50%", ""])])

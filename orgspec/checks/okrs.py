@@ -162,11 +162,13 @@ def direction_contradicts_target(ctx: RuleContext) -> Iterator[Issue]:
         wrong = (vals.direction == "increase" and target.value < base.value) or \
             (vals.direction == "decrease" and target.value > base.value)
         if wrong:
-            text = M("key result {kr!r} should increase, but its target {target} is below "
-                     "its baseline {baseline}", kr=kr.id, target=vals.target,
-                     baseline=vals.baseline) if vals.direction == "increase" else \
-                M("key result {kr!r} should decrease, but its target {target} is above its "
-                  "baseline {baseline}", kr=kr.id, target=vals.target, baseline=vals.baseline)
+            text = M("key result {kr!r} of {objective!r} should increase, but its target "
+                     "{target} is below its baseline {baseline}", kr=kr.id, objective=oid,
+                     target=vals.target, baseline=vals.baseline) \
+                if vals.direction == "increase" else \
+                M("key result {kr!r} of {objective!r} should decrease, but its target {target} "
+                  "is above its baseline {baseline}", kr=kr.id, objective=oid,
+                  target=vals.target, baseline=vals.baseline)
             yield Issue(text, _at(ctx, oid, i, vals, "direction"),
                         node_key("objective", oid), hint=M("fix the direction or the target"))
 

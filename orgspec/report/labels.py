@@ -15,6 +15,7 @@ COUNTS = {
     "teams_below": P("{n} team below", "{n} teams below", n=0),
     "files": P("{n} file", "{n} files", n=0),
     "entities": P("{n} entity", "{n} entities", n=0),
+    "more_findings": P("… and {n} more finding", "… and {n} more findings", n=0),
 }
 
 _LABELS = {  # key: English, said in the run's language from the catalog (msgctxt "label")
@@ -120,6 +121,13 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "colon": MC("label", ": "),
     # TRANSLATORS: joins the items of a list in a label ("Ops, Sales"); 、 in Chinese
     "list_sep": MC("label", ", "),
+    # the chat message (`report --format chat`); {team} a team's name, {counts} its findings
+    "chat_health": MC("label", "Team health (lowest scores first)"),
+    "chat_score": MC("label", "{team}: {score}/100 ({counts})"),
+    "chat_findings": MC("label", "Top findings by team"),
+    "chat_no_team": MC("label", "Not tied to a team"),
+    "chat_full": MC("label", "Full report"),
+    "chat_run": MC("label", "Full report: `orgspec report -o report.html`"),
 }
 
 

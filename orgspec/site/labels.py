@@ -85,6 +85,8 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "metric": MC("label", "Metric"),
     "baseline": MC("label", "Baseline"),
     "measurable_col": MC("label", "Measurable"),
+    # what the key results' column judges; the findings on a key result have their own
+    "kr_measurable_col": MC("label", "Measurable (metric, target, time bound)"),
     "current": MC("label", "Current"),
     "target": MC("label", "Target"),
     "due": MC("label", "Due"),

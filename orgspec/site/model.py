@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from orgspec.findings import LintResult
 from orgspec.i18n import M, say_list
@@ -64,6 +65,9 @@ class KrView:
     progress: int | None  # percent (over 100 past the target), when baseline, current and
     # target are numbers in one unit
     unjudged: str = ""  # the invalid field (`period`, `key_results.k.due`) the verdict rests on
+    # the findings located on it, worst first: (severity label, code), as the report's
+    # `KrRow.findings` (its mark reads them: ✗ beside an OK008 on a measurable key result)
+    findings: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -416,8 +420,9 @@ class SiteModel:
         from orgspec.text.measurable import MISSING
         from orgspec.text.quantity import with_unit
 
+        found = self.kr_findings.get(obj.id, [])
         out = []
-        for kr in obj.key_results:
+        for i, kr in enumerate(obj.key_results):
             j = judged(self.org.incomplete, obj.id, obj, kr)  # as `check` and the report
             vals = key_result_values(obj, kr, j.verdict)  # as check and export read them
             out.append(KrView(kr.id, kr.title, kr.metric or "",
@@ -427,8 +432,15 @@ class SiteModel:
                               vals.due.isoformat() if vals.due else "", self.owner(kr.owner),
                               j.measurable,
                               say_list([MISSING[m] for m in j.missing], self.view.lang),
-                              vals.progress, j.unjudged))
+                              vals.progress, j.unjudged,
+                              found[i] if i < len(found) else []))
         return out
+
+    @cached_property
+    def kr_findings(self) -> dict[str, list[list[tuple[str, str]]]]:
+        """Objective id -> the findings on each of its key results, as the report marks
+        them (`KrRow.findings`)."""
+        return {o.id: [kr.findings for kr in o.krs] for o in self.view.okrs}
 
     def source(self, kind: str, ident: str) -> Source | None:
         key = node_key(kind, ident)
