@@ -176,6 +176,13 @@ class Schedule:
     # some days before its date or festival (每年双十一前两周: 14); -1 before it, how long
     # not said (每年春节前); 0 on it
     before: int = 0
+    # when it ends (`HH:MM`, a time range's second time: 9:00-9:15); "" not said. An end
+    # before `time` is on the next day (23:30-00:15).
+    end: str = ""
+    # the time zone the cadence is said in (`timezones.take_zone`: an IANA name or
+    # `UTC+HH:MM`; `?` + the words for an ambiguous or unknown one); "" not said
+    zone: str = ""
+    zone_said: str = ""  # the zone's words as written, casefolded (`pt`, `北京时间`)
 
 
 @lru_cache(maxsize=4096)  # cadences repeat: 每周, weekly ...
@@ -183,17 +190,49 @@ def schedule_of(text: str | None) -> Schedule:
     """Read a cadence as written; see the module docstring. Never raises."""
     if not text:
         return Schedule(None)
-    key = _ONCE.sub("", _SPACE.sub(" ", fold_width(text).strip().casefold()))
+    key = _SPACE.sub(" ", fold_width(text).strip().casefold())
+    zone, said = "", ""
+    if _MAY_ZONE.search(key):
+        from orgspec.model.timezones import take_zone
+
+        zone, said, key = take_zone(key)
+        if zone == "!":
+            return Schedule(None)  # two zones: which time is meant is not guessed
+        key = _SPACE.sub(" ", key).strip()
+    sched = _read(key)
+    return replace(sched, zone=zone, zone_said=said) if zone and sched.cadence else sched
+
+
+# What a zone may be written with (`timezones.take_zone` is run only then): Latin letters
+# (PT, UTC, an IANA name) or 时间 / 時間 / 区 / 區.
+_MAY_ZONE = re.compile(r"[a-z]{2}|时间|時間|[东東西].{1,2}[区區]|协调世界时|協調世界時")
+
+
+def _read(key: str) -> Schedule:
+    """`schedule_of` of a cadence casefolded, its zone taken out."""
+    if key in WORD_CADENCE:
+        return Schedule(WORD_CADENCE[key])
+    key = _ONCE.sub("", key)
     if key in WORD_CADENCE:
         return Schedule(WORD_CADENCE[key])
     key = _EACH_PART.sub(lambda m: "每天晚上" if m[1] == "晚" else "每天早上" if m[1] else
                          " daily morning " if m[2] == "morning" else " daily evening ", key)
-    time, key = _take_time(key)
+    time, end, key = _take_time(key)
+    if time == "!":
+        return Schedule(None)  # two times, not one range: which is meant is not guessed
     part, key = _take_part(key)
     if time and int(time[:2]) < 12 and (part in ("afternoon", "evening") or (
             part == "noon" and int(time[:2]) < 6)):  # 晚上 8:00, 下午3:00: the part says pm
         time = f"{int(time[:2]) + 12:02d}{time[2:]}"
-    anchor, key = _take_anchor(_gregorian_day(key))
+    if end and end < time and int(end[:2]) < 12 and f"{int(end[:2]) + 12:02d}{end[2:]}" > time:
+        end = f"{int(end[:2]) + 12:02d}{end[2:]}"  # 下午2点到3点: the end is pm too
+    sched = _read_rest(key, time, part)
+    return replace(sched, end=end) if end and sched.cadence else sched
+
+
+def _read_rest(key: str, time: str, part: str) -> Schedule:
+    """`_read` once the time and the part of the day are taken out of `key`."""
+    anchor, key = _take_anchor(_bare_monthday(_gregorian_day(key)))
     edge, edge_period, key = _take_edge(key)
     if not _OF_PERIOD.search(key):  # `every second Tuesday`; `... of the month` is an nth
         key = _OTHER_WEEK.sub(" biweekly ", key)
@@ -223,7 +262,8 @@ def schedule_of(text: str | None) -> Schedule:
         days.add(_ZH_DAY[m[1]] if m[1] else _EN_DAY[m[2]])
     key = _LABEL.sub(" ", _DAY_ONE.sub(" ", key))
     light = _SPACE.sub(" ", _LIGHT.sub(" ", key)).strip()
-    light = _ONCE.sub("", light).strip()
+    if light not in WORD_CADENCE:  # 一年一次 is a cadence, 一年 no
+        light = _ONCE.sub("", light).strip()
     rest = _FILLER.sub("", light)
     if light in WORD_CADENCE or rest in WORD_CADENCE:
         cadence: str | None = WORD_CADENCE.get(light) or WORD_CADENCE[rest]
@@ -309,6 +349,20 @@ def _gregorian_day(key: str) -> str:
     if "初" not in key or _NOT_GREGORIAN.search(key):
         return key
     return _GREGORIAN_DAY.sub(lambda m: f"{m[1]}{'一二三四五六七八九十'.index(m[2]) + 1}日", key)
+
+
+# A day of the month said with no 日 or 号 after 每月: 每月十五, 每个月15 (read as 每月15日). Not
+# a count (每月一次), an hour (每月15点), a weekday or a lunar day (每逢农历十五).
+_BARE_MONTHDAY = re.compile(r"(每\s*(?:个|個)?\s*月\s*(?:的\s*)?)"
+                            r"(\d{1,2}|[一二三四五六七八九十廿卅]{1,3})(?!\s*[\d一二三四五六七八九十廿卅日号號次回点點时時分个個周週星礼禮])")
+
+
+def _bare_monthday(key: str) -> str:
+    """`key` with a bare 每月十五 said as 每月十五日 (see `_BARE_MONTHDAY`)."""
+    if "月" not in key or _NOT_GREGORIAN.search(key):
+        return key
+    return _BARE_MONTHDAY.sub(
+        lambda m: f"{m[1]}{m[2].replace('廿', '二十').replace('卅', '三十')}日", key)
 
 
 @dataclass(frozen=True)
@@ -462,19 +516,34 @@ def _take_part(key: str) -> tuple[str, str]:
     return _PART_OF[m[1] or m[2]], _PART.sub(" ", key)
 
 
-def _take_time(key: str) -> tuple[str, str]:
-    """(the first time of day in `key` as HH:MM or "", `key` without its times)."""
+_CLOCKS = (_TIME_24, _TIME_AMPM, _TIME_ZH)
+# Between the two times of a range: 9:00-9:15, 14:00至15:30, 下午2点到3点, 10:00 to 10:30
+_UNTIL = re.compile(r"\s*(?:-|–|—|~|～|至|到|\bto\b|\buntil\b|\btill\b)\s*")
+
+
+def _take_time(key: str) -> tuple[str, str, str]:
+    """(the time of day in `key` as HH:MM or ""; the end of its range, "" when none; `key`
+    without them). A second time that does not end a range gives time `!`."""
     if "点" in key or "點" in key or "时" in key or "時" in key:
         key = _zh_clock(key)
-    found = ""
-    for pattern in (_TIME_24, _TIME_AMPM, _TIME_ZH):
+    for pattern in _CLOCKS:
         m = pattern.search(key)
-        if m is None:
-            continue
-        if not found:
-            found = _clock(pattern, m)
-        key = pattern.sub(" ", key)
-    return found, key
+        if m is not None:
+            break
+    else:
+        return "", "", key
+    time, end, stop = _clock(pattern, m), "", m.end()
+    until = _UNTIL.match(key, m.end())
+    if until is not None:
+        for second in _CLOCKS:
+            m2 = second.match(key, until.end())
+            if m2 is not None:
+                end, stop = _clock(second, m2), m2.end()
+                break
+    key = key[:m.start()] + " " + key[stop:]
+    if any(pattern.search(key) for pattern in _CLOCKS):
+        return "!", "", key
+    return time, end, key
 
 
 def _zh_clock(key: str) -> str:
