@@ -19,6 +19,7 @@ meeting as written. Weekdays are 0 (Monday) to 6 (Sunday).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -193,7 +194,7 @@ def schedule_of(text: str | None) -> Schedule:
     key = _SPACE.sub(" ", fold_width(text).strip().casefold())
     zone, said = "", ""
     if _MAY_ZONE.search(key):
-        from orgspec.model.timezones import take_zone
+        from orgspec.text.timezones import take_zone
 
         zone, said, key = take_zone(key)
         if zone == "!":
@@ -657,7 +658,117 @@ def _say_anchor(sched: Schedule, lang: str) -> str:
     return say(what, lang)
 
 
-def describe(text: str | None, lang: str = "en") -> str:
+# The org's zone said in the output's words (the zones an org of Chinese e-commerce with
+# overseas teams keeps); any other zone by its IANA name or offset.
+SAY_ZONE = {"Asia/Shanghai": MC("label", "Beijing time"),
+            "Asia/Hong_Kong": MC("label", "Hong Kong time"),
+            "Asia/Taipei": MC("label", "Taipei time"),
+            "Asia/Singapore": MC("label", "Singapore time"),
+            "Asia/Tokyo": MC("label", "Tokyo time"),
+            "America/Los_Angeles": MC("label", "US Pacific time"),
+            "America/New_York": MC("label", "US Eastern time"),
+            "America/Chicago": MC("label", "US Central time"),
+            "Europe/London": MC("label", "London time")}
+
+
+def say_zone(zone: str, lang: str) -> str:
+    """A canonical zone in the output's words: `北京时间` / `Beijing time`, else its name."""
+    return say(SAY_ZONE[zone], lang) if zone in SAY_ZONE else zone
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A meeting's time in the org's zone: its weekdays there (as `Schedule.days`), time and
+    end (`HH:MM`), and how many days the time moved (+1: the next day there)."""
+
+    days: tuple[int, ...]
+    time: str
+    end: str
+    shift: int
+
+
+def own_zone(sched: Schedule, field: str | None) -> str:
+    """The zone a meeting's time is in: its cadence's, else its `timezone:` field's
+    (canonical); "" when neither names one zone."""
+    if sched.zone:
+        return "" if sched.zone.startswith("?") else sched.zone
+    if not field:
+        return ""
+    from orgspec.text.timezones import read_zone
+
+    zone = read_zone(field)
+    return "" if zone.startswith("?") else zone
+
+
+def place(sched: Schedule, zone: str, org_zone: str, monday: dt.date) -> Placed | None:
+    """Where a meeting with a time, said in `zone`, falls in `org_zone` in the week that
+    starts on `monday` (daylight saving time as on those dates); None when there is nothing
+    to move (no time, no zone, or the same zone)."""
+    if not sched.time or not zone or not org_zone or zone == org_zone:
+        return None
+    from orgspec.text.timezones import convert
+
+    first = sched.days[0] if sched.days else 0
+    day, time = convert(first, sched.time, zone, org_zone, monday)
+    shift = (day - first + 3) % 7 - 3
+    end = convert(first, sched.end, zone, org_zone, monday)[1] if sched.end else ""
+    days = tuple(sorted(convert(d, sched.time, zone, org_zone, monday)[0] for d in sched.days))
+    return Placed(days, time, end, shift)
+
+
+def monday_of(day: str | dt.date | None) -> dt.date:
+    """The Monday of the week of `day` (ISO date or date; None or "": today)."""
+    got = dt.date.fromisoformat(day) if isinstance(day, str) and day else \
+        day if isinstance(day, dt.date) else dt.date.today()
+    return got - dt.timedelta(days=got.weekday())
+
+
+def _clock_span(time: str, end: str) -> str:
+    return f"{time}–{end}" if end else time
+
+
+def describe(text: str | None, lang: str = "en", zone: str | None = None, org_zone: str = "",
+             week: dt.date | None = None) -> str:
+    """`describe_cadence`, with the meeting's time in its own zone (`zone`: its `timezone:`
+    field, when its cadence names none) and in the org's (`org_zone`, in the week of
+    `week`): `Mon-Fri 8:00 PT` -> `every workday (Mon–Fri) · 08:00 PT · Beijing time Tue–Sat
+    00:00` in December. Without `org_zone` (or in the same zone) the time is as written."""
+    said = describe_cadence(text, lang)
+    sched = schedule_of(text)
+    if sched.cadence is None or not sched.time:
+        return said
+    from orgspec.text.timezones import as_written
+
+    mine = own_zone(sched, zone)
+    label = as_written(text or "", sched.zone_said) if sched.zone else \
+        say_zone(mine, lang) if mine else ""  # an ambiguous CST: as written, not moved
+    if label and label.isascii() and "/" not in label and len(label) <= 7:
+        label = label.upper()  # pt, utc+8: as abbreviations are written
+    if label:
+        said += f" {label}"
+    placed = place(sched, mine, org_zone, week or monday_of(None))
+    if placed is None:
+        return said
+    there = _clock_span(placed.time, placed.end)
+    if placed.days and placed.days != sched.days:
+        there = f"{_say_days(placed.days, lang)} {there}"
+    elif placed.shift:
+        there = say(MC("label", "{time} (next day)", time=there) if placed.shift > 0 else
+                    MC("label", "{time} (day before)", time=there), lang)
+    return f"{said} · {say_zone(org_zone, lang)} {there}"
+
+
+def _say_days(days: tuple[int, ...], lang: str) -> str:
+    """Weekdays in the output's words: a run of three or more as one (`Tue–Sat`)."""
+    if days == WORKDAYS:
+        return say(SAY_WORKDAYS, lang)
+    if len(days) >= 3 and days == tuple(range(days[0], days[-1] + 1)):
+        return say(MC("label", "{first}–{last}", first=SAY_DAY[days[0]],
+                      last=SAY_DAY[days[-1]]), lang)
+    return say_list([SAY_DAY[d] for d in days], lang)
+
+
+def describe_cadence(text: str | None, lang: str = "en") -> str:
     """A cadence in the output's words (`lang` "en", "zh" or "zh-Hant"): `每个工作日 9:00` ->
     `每个工作日（周一至周五） · 09:00` / `every workday (Mon–Fri) · 09:00`, `每月第一个周一` ->
     `每月 · 第一个周一` / `monthly · first Mon`, `每月15日` -> `每月 · 15日` / `monthly · day 15`,
@@ -688,5 +799,6 @@ def describe(text: str | None, lang: str = "en") -> str:
     if sched.cadence == "daily" and sched.days == WORKDAYS:  # not 每日 beside 周一至周五
         every, days = say(SAY_EVERY_WORKDAY, lang), ""
     return " · ".join(filter(None, (every, days,
-                                    sched.time or (say(SAY_PART[sched.part], lang)
-                                                   if sched.part else ""))))
+                                    _clock_span(sched.time, sched.end) or (
+                                        say(SAY_PART[sched.part], lang)
+                                        if sched.part else ""))))

@@ -127,9 +127,10 @@ def show(org: Org, kind: str, ident: str, lang: str = "en") -> dict[str, Any]:
     from orgspec.model.schedule import describe
 
     if kind == "meeting":
-        out["schedule"] = describe(entity.cadence, lang)
+        out["schedule"] = describe(entity.cadence, lang, entity.timezone)
     for item in out.get("meetings", []):
-        item["schedule"] = describe(org.meetings[item["id"]].cadence, lang)
+        meeting = org.meetings[item["id"]]
+        item["schedule"] = describe(meeting.cadence, lang, meeting.timezone)
     return out
 
 

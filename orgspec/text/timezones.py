@@ -51,8 +51,16 @@ ZONE_WORDS: dict[str, tuple[str, ...]] = {
     "UTC": ("utc", "gmt/utc", "协调世界时", "協調世界時"),
 }
 WORD_ZONE = {w: z for z, words in ZONE_WORDS.items() for w in words}
-# Abbreviations of two or more zones: asked about, never guessed.
-AMBIGUOUS = ("cst", "ist", "bst", "ast", "mt", "mst")
+# Abbreviations of two or more zones, with the zones they are written for: asked about,
+# never guessed.
+AMBIGUOUS: dict[str, tuple[str, ...]] = {
+    "cst": ("Asia/Shanghai", "America/Chicago"),
+    "ist": ("Asia/Kolkata", "Asia/Jerusalem", "Europe/Dublin"),
+    "bst": ("Europe/London", "Asia/Dhaka"),
+    "ast": ("America/Halifax", "Asia/Riyadh"),
+    "mt": ("America/Denver", "America/Phoenix"),
+    "mst": ("America/Denver", "America/Phoenix", "Asia/Kuala_Lumpur"),
+}
 _OFFSET = r"([+\-−])\s*(\d{1,2})(?:[:：]?(\d{2}))?"
 _EAST_WEST = {"东": 1, "東": 1, "西": -1}
 _ZH_COUNT = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
@@ -128,6 +136,22 @@ def _available() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones()) | {"UTC"}
 
 
+def ambiguous(zone: str) -> tuple[str, ...]:
+    """The zones an ambiguous zone (`?cst`, `take_zone`'s) may mean, by IANA name; () for
+    one that names none (`?asia/beijing`, an offset beyond UTC+14)."""
+    return AMBIGUOUS.get(zone[1:], ()) if zone.startswith("?") else ()
+
+
+def read_zone(text: str) -> str:
+    """A `timezone:` field or config value read like a zone in a cadence: its canonical
+    name, `?` + it when it names several zones or none; "" when empty."""
+    got = zone_name(text)
+    if got is not None or not text.strip():
+        return got or ""
+    zone, _, rest = take_zone(text.strip().casefold())
+    return zone if zone.startswith("?") and not rest.strip() else f"?{text.strip()}"
+
+
 def zone_name(text: str | None) -> str | None:
     """The canonical name of a zone written in a `timezone:` field or the config: an IANA
     name (`Asia/Shanghai`, any case), `UTC+8` / `GMT+08:00`, or a word `take_zone` knows
@@ -173,3 +197,10 @@ def convert(weekday: int, time: str, source: str, target: str,
     there = local.astimezone(tzinfo(target))
     shift = (there.date() - day).days
     return (weekday + shift) % 7, f"{there.hour:02d}:{there.minute:02d}"
+
+
+def as_written(text: str, said: str) -> str:
+    """The words `said` (casefolded, `take_zone`'s) as `text` writes them (`PT`, not `pt`);
+    `said` when they cannot be found there."""
+    at = text.casefold().find(said)
+    return text[at:at + len(said)] if at >= 0 and len(text.casefold()) == len(text) else said
