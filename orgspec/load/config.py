@@ -360,11 +360,15 @@ class _Reader:
         cfg.repo_url = url
 
     def _timezone(self, cfg: Config, key: str, value: Any) -> None:
-        from orgspec.text.timezones import zone_name
+        from orgspec.text.timezones import ambiguous, read_zone
 
         written = self.text((key,), value)
-        zone = zone_name(written)
-        if zone is None:
+        zone = read_zone(written)
+        if zone.startswith("?") and ambiguous(zone):
+            raise self.fail((key,), M("timezone {zone!r} names more than one zone ({choices}); "
+                                      "write its IANA name", zone=written,
+                                      choices=list(ambiguous(zone))))
+        if zone.startswith("?"):
             raise self.fail((key,), M("timezone must be an IANA time zone name such as "
                                       "Asia/Shanghai or America/Los_Angeles, or UTC+8, not "
                                       "{zone!r}", zone=written))

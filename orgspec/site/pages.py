@@ -556,6 +556,11 @@ def _meetings(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         columns=[lab["meeting"], lab["cadence"], lab["chair"], lab["attendees"]])
 
 
+def _zone_label(label: str) -> str:
+    """A zone's words as a calendar note: an abbreviation in capitals (`pt` -> `PT`)."""
+    return label.upper() if len(label) <= 7 else label
+
+
 def _calendar(m: SiteModel, render: Render) -> str:
     """The week at a glance: meetings placed by weekday and time from their cadence; the
     rest listed (weekly with no day, less often than weekly, and not understood). Those less
@@ -597,7 +602,9 @@ def _calendar(m: SiteModel, render: Render) -> str:
             days = placed.days or tuple(range(7))
             label = as_written(meeting.cadence or "", sched.zone_said) if sched.zone else \
                 say_zone(zone, m.view.lang)
-            notes.append(f"{sched.time} {label.upper() if len(label) <= 7 else label}")
+            notes.append(f"{sched.time} {_zone_label(label)}")
+        elif sched.zone and zone != m.view.timezone:  # not moved (no org zone, or a CST)
+            notes.append(_zone_label(as_written(meeting.cadence or "", sched.zone_said)))
         if end:
             notes.append(say(MC("label", "until {end}", end=end), m.view.lang))
         if sched.cadence == "biweekly":
@@ -615,7 +622,7 @@ def _calendar(m: SiteModel, render: Render) -> str:
                                                                          m.view.lang)),
                         m.view.lang)
         if moved:
-            zone_note += " " + say(MC("label", "Meetings held in another time zone are "
+            zone_note += ("" if m.view.lang.startswith("zh") else " ") + say(MC("label", "Meetings held in another time zone are "
                                                "placed for the week of {date}; daylight "
                                                "saving time may move them in other weeks.",
                                       date=week.isoformat()), m.view.lang)
