@@ -76,7 +76,8 @@ def test_conversion_follows_daylight_saving_time_for_the_dates_shown() -> None:
 @pytest.mark.parametrize(("week", "lang", "said"), [
     (SUMMER, "zh", "每个工作日（周一至周五） · 08:00–08:15 PT · 北京时间 23:00–23:15"),
     (WINTER, "zh", "每个工作日（周一至周五） · 08:00–08:15 PT · 北京时间 周二至周六 00:00–00:15"),
-    (WINTER, "zh-Hant", "每個工作日（週一至週五） · 08:00–08:15 PT · 北京時間 週二至週六 00:00–00:15"),
+    (WINTER, "zh-Hant",
+     "每個工作日（週一至週五） · 08:00–08:15 PT · 北京時間 週二至週六 00:00–00:15"),
     (WINTER, "en", "every workday (Mon–Fri) · 08:00–08:15 PT · Beijing time Tue–Sat 00:00–00:15"),
 ])
 def test_a_meeting_is_said_in_its_zone_and_the_orgs(week: dt.date, lang: str,
@@ -104,10 +105,10 @@ ORG = """\
 - {kind: Team, id: la, name: 洛杉矶仓, parent: sz, lead: amy, members: [amy]}
 - {kind: Person, id: wang, name: 王伟}
 - {kind: Person, id: amy, name: Amy Chen}
-- {kind: Meeting, id: la-standup, name: 洛杉矶仓站会, cadence: "Mon-Fri 8:00-8:15 PT", owner: amy, attendees: [la]}
-- {kind: Meeting, id: hq, name: 总部周例会, cadence: "每周一 9:00-10:00", owner: wang, attendees: [sz]}
-- {kind: Meeting, id: sg, name: 新加坡周会, cadence: "每周二 10:00", timezone: Asia/Singapore, owner: wang, attendees: [sz]}
-- {kind: Meeting, id: chicago, name: 芝加哥会, cadence: "每周四 9:00 CST", owner: amy, attendees: [la]}
+- {kind: Meeting, id: la-standup, cadence: "Mon-Fri 8:00-8:15 PT", owner: amy, attendees: [la]}
+- {kind: Meeting, id: hq, cadence: "每周一 9:00-10:00", owner: wang, attendees: [sz]}
+- {kind: Meeting, id: hq2, cadence: "每周三 9:00", owner: wang, attendees: [sz]}
+- {kind: Meeting, id: chicago, cadence: "每周四 9:00 CST", owner: amy, attendees: [la]}
 - kind: Meeting
   id: bad-field
   name: 新加坡复盘
@@ -120,6 +121,13 @@ ORG = """\
   name: 跨区复盘
   cadence: 每周五 9:00 PT
   timezone: Asia/Shanghai
+  owner: wang
+  attendees: [sz]
+- kind: Meeting
+  id: sg
+  name: 新加坡周会
+  cadence: 每周二 10:00
+  timezone: Asia/Singapore
   owner: wang
   attendees: [sz]
 """

@@ -622,9 +622,9 @@ def _calendar(m: SiteModel, render: Render) -> str:
                                                                          m.view.lang)),
                         m.view.lang)
         if moved:
-            zone_note += ("" if m.view.lang.startswith("zh") else " ") + say(MC("label", "Meetings held in another time zone are "
-                                               "placed for the week of {date}; daylight "
-                                               "saving time may move them in other weeks.",
-                                      date=week.isoformat()), m.view.lang)
+            zone_note += ("" if m.view.lang.startswith("zh") else " ") + say(
+                MC("label", "Meetings held in another time zone are placed for the week of "
+                            "{date}; daylight saving time may move them in other weeks.",
+                   date=week.isoformat()), m.view.lang)
     return render("calendar", 0, days=[lab[f"day_{d}"] for d in range(7)],
                   rows=[(t, grid[t]) for t in times], unplaced=unplaced, zone_note=zone_note)
