@@ -305,3 +305,11 @@ def test_the_cadence_hint_names_the_day_of_the_month_dates_and_lunar_days(write_
     org = write_org({"m.yaml": "- {kind: Meeting, id: m, name: 会, cadence: 每周15日}\n"})
     run = run_cli("check", str(org), "--isolated", "--select", "MT002", "--lang", lang)
     assert hint in run.stdout and "MT002" in run.stdout
+
+
+def test_the_frozen_time_zone_cadences_are_read_as_labelled() -> None:
+    """tests/data/cadences_tz.tsv, frozen before time zones, time ranges, 每月十五 and 一年一次
+    were read (before: dev 4/28, blind 4/54)."""
+    from cadence_eval import TZ, right, rows
+
+    assert [(r["split"], r["text"]) for r in rows(TZ) if not right(r)] == []

@@ -237,3 +237,15 @@ def test_golden_timezones_report_and_calendar(write_org: Any, tmp_path: Path) ->
     build_site(result, loaded, str(tmp_path / "site"), SiteOptions(lang="zh", git_dates=False))
     assert_golden("site-timezones-calendar.html",
                   (tmp_path / "site" / "calendar.html").read_text("utf-8"))
+
+
+def test_show_gives_both_times_with_the_configs_zone(write_org: Any, tmp_path: Path) -> None:
+    org = write_org({"m.yaml": ORG})
+    (tmp_path / ".orgspec.yaml").write_text("root: org\ntimezone: Asia/Shanghai\n", "utf-8")
+    run = run_cli("show", "meeting", "la-standup", str(org), "--config",
+                  str(tmp_path / ".orgspec.yaml"), "--lang", "en")
+    assert run.code == 0, run.stderr
+    assert re.search(r"every workday \(Mon–Fri\) · 08:00–08:15 PT · Beijing time "
+                     r"(Tue–Sat 00:00–00:15|23:00–23:15)$", run.stdout, re.M), run.stdout
+    plain = run_cli("show", "meeting", "la-standup", str(org), "--isolated", "--lang", "en")
+    assert "every workday (Mon–Fri) · 08:00–08:15 PT\n" in plain.stdout
