@@ -249,3 +249,17 @@ def test_show_gives_both_times_with_the_configs_zone(write_org: Any, tmp_path: P
                      r"(Tue–Sat 00:00–00:15|23:00–23:15)$", run.stdout, re.M), run.stdout
     plain = run_cli("show", "meeting", "la-standup", str(org), "--isolated", "--lang", "en")
     assert "every workday (Mon–Fri) · 08:00–08:15 PT\n" in plain.stdout
+
+
+def test_a_week_daylight_saving_time_starts_in_moves_the_days_after_it(
+        write_org: Any, tmp_path: Path) -> None:
+    """US daylight saving time starts on Sunday 2026-03-08: a daily 08:00 PT meeting held
+    Monday to Saturday of that week is at 00:00 the next day in Beijing (Tuesday to Sunday),
+    Sunday's at 23:00 that Sunday; no Monday 00:00 that week."""
+    org = write_org({"m.yaml": "- {kind: Team, id: la, lead: amy, members: [amy]}\n"
+                               "- {kind: Person, id: amy}\n"
+                               "- {kind: Meeting, id: d, cadence: daily 8:00 PT, owner: amy, "
+                               "attendees: [la]}\n"})
+    rows = _calendar(org, tmp_path / "dst", "Asia/Shanghai", dt.date(2026, 3, 4))
+    assert rows["00:00"] == [""] + ["d 08:00 PT"] * 6  # Sat 08:00 PST is Sun 00:00, ...
+    assert rows["23:00"] == [""] * 6 + ["d 08:00 PT"]  # ... Sun 08:00 PDT is Sun 23:00

@@ -685,6 +685,10 @@ class Placed:
     time: str
     end: str
     shift: int
+    # each day it is held (its `days`, else every day of the week) as (weekday, time, end)
+    # in the org's zone, each on its own date: a week daylight saving time starts or ends
+    # in moves the days after the change alone
+    slots: tuple[tuple[int, str, str], ...] = ()
 
 
 def own_zone(sched: Schedule, field: str | None) -> str:
@@ -713,7 +717,10 @@ def place(sched: Schedule, zone: str, org_zone: str, monday: dt.date) -> Placed 
     shift = (day - first + 3) % 7 - 3
     end = convert(first, sched.end, zone, org_zone, monday)[1] if sched.end else ""
     days = tuple(sorted(convert(d, sched.time, zone, org_zone, monday)[0] for d in sched.days))
-    return Placed(days, time, end, shift)
+    slots = tuple((*convert(d, sched.time, zone, org_zone, monday),
+                   convert(d, sched.end, zone, org_zone, monday)[1] if sched.end else "")
+                  for d in sched.days or range(7))
+    return Placed(days, time, end, shift, slots)
 
 
 def monday_of(day: str | dt.date | None) -> dt.date:

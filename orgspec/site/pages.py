@@ -595,23 +595,21 @@ def _calendar(m: SiteModel, render: Render) -> str:
             continue
         zone = own_zone(sched, meeting.timezone)
         placed = place(sched, zone, m.view.timezone, week)
-        time, end, notes = sched.time, sched.end, []
+        slots = placed.slots if placed is not None else \
+            tuple((d, sched.time, sched.end) for d in days)
+        own = ""  # the meeting's own time and zone, when it was moved or not moved
         if placed is not None:
             moved = True
-            time, end = placed.time, placed.end
-            days = placed.days or tuple(range(7))
             label = as_written(meeting.cadence or "", sched.zone_said) if sched.zone else \
                 say_zone(zone, m.view.lang)
-            notes.append(f"{sched.time} {_zone_label(label)}")
+            own = f"{sched.time} {_zone_label(label)}"
         elif sched.zone and zone != m.view.timezone:  # not moved (no org zone, or a CST)
-            notes.append(_zone_label(as_written(meeting.cadence or "", sched.zone_said)))
-        if end:
-            notes.append(say(MC("label", "until {end}", end=end), m.view.lang))
-        if sched.cadence == "biweekly":
-            notes.append(lab["cad_biweekly"])
-        row = grid.setdefault(time, [[] for _ in range(7)])
-        for d in days:
-            row[d].append((link, " · ".join(notes)))
+            own = _zone_label(as_written(meeting.cadence or "", sched.zone_said))
+        every = lab["cad_biweekly"] if sched.cadence == "biweekly" else ""
+        for d, time, end in slots:
+            until = say(MC("label", "until {end}", end=end), m.view.lang) if end else ""
+            row = grid.setdefault(time, [[] for _ in range(7)])
+            row[d].append((link, " · ".join(filter(None, (own, until, every)))))
     # a stable sort: within one cadence the meetings stay in name order
     order = sorted(range(len(rarely_rank)), key=rarely_rank.__getitem__)
     unplaced["rarely"] = [unplaced["rarely"][i] for i in order]
