@@ -168,6 +168,10 @@ class LintResult:
     # as it counts `baselined`: a team's score is that of every current finding)
     left_out: list[Finding] = field(default_factory=list)
     lang: str = ""  # the language of the messages (en, zh); "" when not linted by `lint_org`
+    # the config's `timezone` (reports and the site place meetings in it; "" none) and the
+    # date the run judged (ISO; the week the calendar converts times for; "" not linted)
+    timezone: str = ""
+    today: str = ""
     # what this run could not judge: the fingerprints of findings held back (they depend on
     # a value dropped or a file that failed), and the entities kept without some fields
     # with those fields (`("objective:o", {"Objective.period"})`; `{"*"}`: held as invalid,

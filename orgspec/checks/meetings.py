@@ -55,6 +55,44 @@ def meeting_without_cadence(ctx: RuleContext) -> Iterator[Issue]:
                         origin.locate("cadence"), node_key("meeting", mid), hint=CADENCE_HINT)
 
 
+ZONE_HINT = M("write an IANA time zone name, e.g. timezone: America/Los_Angeles, Asia/Shanghai "
+              "or Asia/Singapore (or UTC+8)")
+
+
+@check("MT006", local=True)
+def meeting_time_zone(ctx: RuleContext) -> Iterator[Issue]:
+    """A meeting whose time zone cannot be used: ambiguous (CST, IST), unknown, or said two
+    ways that disagree (a `timezone:` and a zone in the cadence)."""
+    from orgspec.model.schedule import schedule_of
+    from orgspec.text.timezones import ambiguous, as_written, read_zone
+
+    for mid, meeting in ctx.org.meetings.items():
+        origin = ctx.org.origin("Meeting", mid)
+        field = read_zone(meeting.timezone) if meeting.timezone else ""
+        said = schedule_of(meeting.cadence)
+        for zone, written, where in (
+                (field, meeting.timezone or "", "timezone"),
+                (said.zone, as_written(meeting.cadence or "", said.zone_said), "cadence")):
+            if not zone.startswith("?"):
+                continue
+            choices = ambiguous(zone)
+            message = M("meeting {meeting!r} gives time zone {zone!r}, which names more than "
+                        "one zone ({choices})", meeting=mid, zone=written,
+                        choices=list(choices)) if choices else \
+                M("meeting {meeting!r} gives time zone {zone!r}, which is not a known time "
+                  "zone", meeting=mid, zone=written)
+            yield Issue(message, origin.locate(where), node_key("meeting", mid),
+                        hint=ZONE_HINT)
+        if field and said.zone and not field.startswith("?") and \
+                not said.zone.startswith("?") and field != said.zone:
+            yield Issue(M("meeting {meeting!r} gives its time in {said!r} ({zone}) but its "
+                          "timezone is {field!r}", meeting=mid,
+                          said=as_written(meeting.cadence or "", said.zone_said),
+                          zone=said.zone, field=field),
+                        origin.locate("cadence"), node_key("meeting", mid),
+                        hint=M("keep one of them: the zone in the cadence or `timezone:`"))
+
+
 def _someone(org: Org, holder: str) -> bool:
     """True when a team, position or person node stands for at least one person."""
     kind, _, ident = holder.partition(":")

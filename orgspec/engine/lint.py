@@ -336,6 +336,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
     return LintResult(findings, files=org.files, failed_files=sorted(org.failed),
                       entity_count=org.entity_count(),
                       rules={code: plan.rules[code] for code in plan.severity}, lang=lang,
+                      timezone=config.timezone or "", today=today.isoformat(),
                       held=frozenset(held_messages), held_messages=held_messages,
                       unchecked=_unchecked(org), former=former)
 

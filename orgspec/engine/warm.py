@@ -248,8 +248,9 @@ def patched(inputs: Inputs, config: Config, plan: Plan, today: dt.date, cache: C
     said = state.lang_texts and ([(k, check.said.get(k, old)) for k, old in state.lang_texts[0]],
                                  state.lang_texts[1])
     try:
-        return _result(replace(state, lang=lang, lang_texts=said), kept, check, groups, plan,
-                       config, cache, key, inputs, root, summaries)
+        return replace(_result(replace(state, lang=lang, lang_texts=said), kept, check, groups,
+                               plan, config, cache, key, inputs, root, summaries),
+                       timezone=config.timezone or "", today=today.isoformat())
     except _NoSite:
         return None
 

@@ -64,6 +64,9 @@ class Config:
     rule_packs: list[str] = field(default_factory=list)
     lang: str | None = None  # report labels; None: from the content
     repo_url: str | None = None  # GitHub or GitLab repository, for the site's edit links
+    # the org's time zone (an IANA name or `UTC+08:00`): meetings in another zone are shown
+    # at their time here too; None: times as written, no conversion
+    timezone: str | None = None
     baseline: str | None = None  # known findings, resolved against `base`
     respect_gitignore: bool = True  # skip git-ignored files found by walking a folder
     cache_dir: str | None = None  # the cache folder, resolved against `base`; None: user's
@@ -355,6 +358,21 @@ class _Reader:
         if not url.startswith(("https://", "http://")):
             raise self.fail((key,), M("repo-url must be an http(s) URL, not {url!r}", url=url))
         cfg.repo_url = url
+
+    def _timezone(self, cfg: Config, key: str, value: Any) -> None:
+        from orgspec.text.timezones import ambiguous, read_zone
+
+        written = self.text((key,), value)
+        zone = read_zone(written)
+        if zone.startswith("?") and ambiguous(zone):
+            raise self.fail((key,), M("timezone {zone!r} names more than one zone ({choices}); "
+                                      "write its IANA name", zone=written,
+                                      choices=list(ambiguous(zone))))
+        if zone.startswith("?"):
+            raise self.fail((key,), M("timezone must be an IANA time zone name such as "
+                                      "Asia/Shanghai or America/Los_Angeles, or UTC+8, not "
+                                      "{zone!r}", zone=written))
+        cfg.timezone = zone
 
     def _fail_on(self, cfg: Config, key: str, value: Any) -> None:
         try:

@@ -307,7 +307,12 @@ class Meeting(Strict):
                           "period: 每月15日, 每月第一个周一, 每季度末 (每月初一 is the 1st); a "
                           "date or festival of the year, or some time before it: 每年3月1日, "
                           "每年双十一前两周, 每年春节前; a lunar day: 每逢农历十五, "
-                          "每年农历正月初八.")
+                          "每年农历正月初八. A time range keeps its end (9:00-9:15) and a "
+                          "time zone may follow the time: 8:00 PT, 北京时间 10:00, UTC+8.")
+    timezone: Annotated[str, Field(max_length=64)] | None = Field(
+        None, description="The time zone its cadence's time is in: an IANA name "
+                          "(America/Los_Angeles, Asia/Shanghai, Asia/Singapore), UTC+8, or "
+                          "PT, ET, 北京时间, 美西时间. Default: the config's `timezone`.")
     owner: Ref | None = Field(None, description="The Team, Role or Person who chairs it.")
     attendees: RefList = Field(default_factory=list, description="Team, Role or Person ids.")
     purpose: Text | None = None

@@ -19,6 +19,7 @@ meeting as written. Weekdays are 0 (Monday) to 6 (Sunday).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -176,6 +177,13 @@ class Schedule:
     # some days before its date or festival (每年双十一前两周: 14); -1 before it, how long
     # not said (每年春节前); 0 on it
     before: int = 0
+    # when it ends (`HH:MM`, a time range's second time: 9:00-9:15); "" not said. An end
+    # before `time` is on the next day (23:30-00:15).
+    end: str = ""
+    # the time zone the cadence is said in (`timezones.take_zone`: an IANA name or
+    # `UTC+HH:MM`; `?` + the words for an ambiguous or unknown one); "" not said
+    zone: str = ""
+    zone_said: str = ""  # the zone's words as written, casefolded (`pt`, `北京时间`)
 
 
 @lru_cache(maxsize=4096)  # cadences repeat: 每周, weekly ...
@@ -184,18 +192,49 @@ def schedule_of(text: str | None) -> Schedule:
     if not text:
         return Schedule(None)
     # 工作天 is how Taiwan writes 工作日 (a working day)
-    key = _ONCE.sub("", _SPACE.sub(" ", fold_width(text).strip().casefold()
-                                   .replace("工作天", "工作日")))
+    key = _SPACE.sub(" ", fold_width(text).strip().casefold().replace("工作天", "工作日"))
+    zone, said = "", ""
+    if _MAY_ZONE.search(key):
+        from orgspec.text.timezones import take_zone
+
+        zone, said, key = take_zone(key)
+        if zone == "!":
+            return Schedule(None)  # two zones: which time is meant is not guessed
+        key = _SPACE.sub(" ", key).strip()
+    sched = _read(key)
+    return replace(sched, zone=zone, zone_said=said) if zone and sched.cadence else sched
+
+
+# What a zone may be written with (`timezones.take_zone` is run only then): Latin letters
+# (PT, UTC, an IANA name) or 时间 / 時間 / 区 / 區.
+_MAY_ZONE = re.compile(r"[a-z]{2}|时间|時間|[东東西].{1,2}[区區]|协调世界时|協調世界時")
+
+
+def _read(key: str) -> Schedule:
+    """`schedule_of` of a cadence casefolded, its zone taken out."""
+    if key in WORD_CADENCE:
+        return Schedule(WORD_CADENCE[key])
+    key = _ONCE.sub("", key)
     if key in WORD_CADENCE:
         return Schedule(WORD_CADENCE[key])
     key = _EACH_PART.sub(lambda m: "每天晚上" if m[1] == "晚" else "每天早上" if m[1] else
                          " daily morning " if m[2] == "morning" else " daily evening ", key)
-    time, key = _take_time(key)
+    time, end, key = _take_time(key)
+    if time == "!":
+        return Schedule(None)  # two times, not one range: which is meant is not guessed
     part, key = _take_part(key)
     if time and int(time[:2]) < 12 and (part in ("afternoon", "evening") or (
             part == "noon" and int(time[:2]) < 6)):  # 晚上 8:00, 下午3:00: the part says pm
         time = f"{int(time[:2]) + 12:02d}{time[2:]}"
-    anchor, key = _take_anchor(_gregorian_day(key))
+    if end and end < time and int(end[:2]) < 12 and f"{int(end[:2]) + 12:02d}{end[2:]}" > time:
+        end = f"{int(end[:2]) + 12:02d}{end[2:]}"  # 下午2点到3点: the end is pm too
+    sched = _read_rest(key, time, part)
+    return replace(sched, end=end) if end and sched.cadence else sched
+
+
+def _read_rest(key: str, time: str, part: str) -> Schedule:
+    """`_read` once the time and the part of the day are taken out of `key`."""
+    anchor, key = _take_anchor(_bare_monthday(_gregorian_day(key)))
     edge, edge_period, key = _take_edge(key)
     if not _OF_PERIOD.search(key):  # `every second Tuesday`; `... of the month` is an nth
         key = _OTHER_WEEK.sub(" biweekly ", key)
@@ -225,7 +264,8 @@ def schedule_of(text: str | None) -> Schedule:
         days.add(_ZH_DAY[m[1]] if m[1] else _EN_DAY[m[2]])
     key = _LABEL.sub(" ", _DAY_ONE.sub(" ", key))
     light = _SPACE.sub(" ", _LIGHT.sub(" ", key)).strip()
-    light = _ONCE.sub("", light).strip()
+    if light not in WORD_CADENCE:  # 一年一次 is a cadence, 一年 no
+        light = _ONCE.sub("", light).strip()
     rest = _FILLER.sub("", light)
     if light in WORD_CADENCE or rest in WORD_CADENCE:
         cadence: str | None = WORD_CADENCE.get(light) or WORD_CADENCE[rest]
@@ -311,6 +351,20 @@ def _gregorian_day(key: str) -> str:
     if "初" not in key or _NOT_GREGORIAN.search(key):
         return key
     return _GREGORIAN_DAY.sub(lambda m: f"{m[1]}{'一二三四五六七八九十'.index(m[2]) + 1}日", key)
+
+
+# A day of the month said with no 日 or 号 after 每月: 每月十五, 每个月15 (read as 每月15日). Not
+# a count (每月一次), an hour (每月15点), a weekday or a lunar day (每逢农历十五).
+_BARE_MONTHDAY = re.compile(r"(每\s*(?:个|個)?\s*月\s*(?:的\s*)?)"
+                            r"(\d{1,2}|[一二三四五六七八九十廿卅]{1,3})(?!\s*[\d一二三四五六七八九十廿卅日号號次回点點时時分个個周週星礼禮])")
+
+
+def _bare_monthday(key: str) -> str:
+    """`key` with a bare 每月十五 said as 每月十五日 (see `_BARE_MONTHDAY`)."""
+    if "月" not in key or _NOT_GREGORIAN.search(key):
+        return key
+    return _BARE_MONTHDAY.sub(
+        lambda m: f"{m[1]}{m[2].replace('廿', '二十').replace('卅', '三十')}日", key)
 
 
 @dataclass(frozen=True)
@@ -464,19 +518,34 @@ def _take_part(key: str) -> tuple[str, str]:
     return _PART_OF[m[1] or m[2]], _PART.sub(" ", key)
 
 
-def _take_time(key: str) -> tuple[str, str]:
-    """(the first time of day in `key` as HH:MM or "", `key` without its times)."""
+_CLOCKS = (_TIME_24, _TIME_AMPM, _TIME_ZH)
+# Between the two times of a range: 9:00-9:15, 14:00至15:30, 下午2点到3点, 10:00 to 10:30
+_UNTIL = re.compile(r"\s*(?:-|–|—|~|～|至|到|\bto\b|\buntil\b|\btill\b)\s*")
+
+
+def _take_time(key: str) -> tuple[str, str, str]:
+    """(the time of day in `key` as HH:MM or ""; the end of its range, "" when none; `key`
+    without them). A second time that does not end a range gives time `!`."""
     if "点" in key or "點" in key or "时" in key or "時" in key:
         key = _zh_clock(key)
-    found = ""
-    for pattern in (_TIME_24, _TIME_AMPM, _TIME_ZH):
+    for pattern in _CLOCKS:
         m = pattern.search(key)
-        if m is None:
-            continue
-        if not found:
-            found = _clock(pattern, m)
-        key = pattern.sub(" ", key)
-    return found, key
+        if m is not None:
+            break
+    else:
+        return "", "", key
+    time, end, stop = _clock(pattern, m), "", m.end()
+    until = _UNTIL.match(key, m.end())
+    if until is not None:
+        for second in _CLOCKS:
+            m2 = second.match(key, until.end())
+            if m2 is not None:
+                end, stop = _clock(second, m2), m2.end()
+                break
+    key = key[:m.start()] + " " + key[stop:]
+    if any(pattern.search(key) for pattern in _CLOCKS):
+        return "!", "", key
+    return time, end, key
 
 
 def _zh_clock(key: str) -> str:
@@ -590,7 +659,124 @@ def _say_anchor(sched: Schedule, lang: str) -> str:
     return say(what, lang)
 
 
-def describe(text: str | None, lang: str = "en") -> str:
+# The org's zone said in the output's words (the zones an org of Chinese e-commerce with
+# overseas teams keeps); any other zone by its IANA name or offset.
+SAY_ZONE = {"Asia/Shanghai": MC("label", "Beijing time"),
+            "Asia/Hong_Kong": MC("label", "Hong Kong time"),
+            "Asia/Taipei": MC("label", "Taipei time"),
+            "Asia/Singapore": MC("label", "Singapore time"),
+            "Asia/Tokyo": MC("label", "Tokyo time"),
+            "America/Los_Angeles": MC("label", "US Pacific time"),
+            "America/New_York": MC("label", "US Eastern time"),
+            "America/Chicago": MC("label", "US Central time"),
+            "Europe/London": MC("label", "London time")}
+
+
+def say_zone(zone: str, lang: str) -> str:
+    """A canonical zone in the output's words: `北京时间` / `Beijing time`, else its name."""
+    return say(SAY_ZONE[zone], lang) if zone in SAY_ZONE else zone
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A meeting's time in the org's zone: its weekdays there (as `Schedule.days`), time and
+    end (`HH:MM`), and how many days the time moved (+1: the next day there)."""
+
+    days: tuple[int, ...]
+    time: str
+    end: str
+    shift: int
+    # each day it is held (its `days`, else every day of the week) as (weekday, time, end)
+    # in the org's zone, each on its own date: a week daylight saving time starts or ends
+    # in moves the days after the change alone
+    slots: tuple[tuple[int, str, str], ...] = ()
+
+
+def own_zone(sched: Schedule, field: str | None) -> str:
+    """The zone a meeting's time is in: its cadence's, else its `timezone:` field's
+    (canonical); "" when neither names one zone."""
+    if sched.zone:
+        return "" if sched.zone.startswith("?") else sched.zone
+    if not field:
+        return ""
+    from orgspec.text.timezones import read_zone
+
+    zone = read_zone(field)
+    return "" if zone.startswith("?") else zone
+
+
+def place(sched: Schedule, zone: str, org_zone: str, monday: dt.date) -> Placed | None:
+    """Where a meeting with a time, said in `zone`, falls in `org_zone` in the week that
+    starts on `monday` (daylight saving time as on those dates); None when there is nothing
+    to move (no time, no zone, or the same zone)."""
+    if not sched.time or not zone or not org_zone or zone == org_zone:
+        return None
+    from orgspec.text.timezones import convert
+
+    first = sched.days[0] if sched.days else 0
+    day, time = convert(first, sched.time, zone, org_zone, monday)
+    shift = (day - first + 3) % 7 - 3
+    end = convert(first, sched.end, zone, org_zone, monday)[1] if sched.end else ""
+    days = tuple(sorted(convert(d, sched.time, zone, org_zone, monday)[0] for d in sched.days))
+    slots = tuple((*convert(d, sched.time, zone, org_zone, monday),
+                   convert(d, sched.end, zone, org_zone, monday)[1] if sched.end else "")
+                  for d in sched.days or range(7))
+    return Placed(days, time, end, shift, slots)
+
+
+def monday_of(day: str | dt.date | None) -> dt.date:
+    """The Monday of the week of `day` (ISO date or date; None or "": today)."""
+    got = dt.date.fromisoformat(day) if isinstance(day, str) and day else \
+        day if isinstance(day, dt.date) else dt.date.today()
+    return got - dt.timedelta(days=got.weekday())
+
+
+def _clock_span(time: str, end: str) -> str:
+    return f"{time}–{end}" if end else time
+
+
+def describe(text: str | None, lang: str = "en", zone: str | None = None, org_zone: str = "",
+             week: dt.date | None = None) -> str:
+    """`describe_cadence`, with the meeting's time in its own zone (`zone`: its `timezone:`
+    field, when its cadence names none) and in the org's (`org_zone`, in the week of
+    `week`): `Mon-Fri 8:00 PT` -> `every workday (Mon–Fri) · 08:00 PT · Beijing time Tue–Sat
+    00:00` in December. Without `org_zone` (or in the same zone) the time is as written."""
+    said = describe_cadence(text, lang)
+    sched = schedule_of(text)
+    if sched.cadence is None or not sched.time:
+        return said
+    from orgspec.text.timezones import as_written
+
+    mine = own_zone(sched, zone)
+    label = as_written(text or "", sched.zone_said) if sched.zone else \
+        say_zone(mine, lang) if mine else ""  # an ambiguous CST: as written, not moved
+    if label and label.isascii() and "/" not in label and len(label) <= 7:
+        label = label.upper()  # pt, utc+8: as abbreviations are written
+    if label:
+        said += f" {label}"
+    placed = place(sched, mine, org_zone, week or monday_of(None))
+    if placed is None:
+        return said
+    there = _clock_span(placed.time, placed.end)
+    if placed.days and placed.days != sched.days:
+        there = f"{_say_days(placed.days, lang)} {there}"
+    elif placed.shift:
+        there = say(MC("label", "{time} (next day)", time=there) if placed.shift > 0 else
+                    MC("label", "{time} (day before)", time=there), lang)
+    return f"{said} · {say_zone(org_zone, lang)} {there}"
+
+
+def _say_days(days: tuple[int, ...], lang: str) -> str:
+    """Weekdays in the output's words: a run of three or more as one (`Tue–Sat`)."""
+    if days == WORKDAYS:
+        return say(SAY_WORKDAYS, lang)
+    if len(days) >= 3 and days == tuple(range(days[0], days[-1] + 1)):
+        return say(MC("label", "{first}–{last}", first=SAY_DAY[days[0]],
+                      last=SAY_DAY[days[-1]]), lang)
+    return say_list([SAY_DAY[d] for d in days], lang)
+
+
+def describe_cadence(text: str | None, lang: str = "en") -> str:
     """A cadence in the output's words (`lang` "en", "zh" or "zh-Hant"): `每个工作日 9:00` ->
     `每个工作日（周一至周五） · 09:00` / `every workday (Mon–Fri) · 09:00`, `每月第一个周一` ->
     `每月 · 第一个周一` / `monthly · first Mon`, `每月15日` -> `每月 · 15日` / `monthly · day 15`,
@@ -621,5 +807,6 @@ def describe(text: str | None, lang: str = "en") -> str:
     if sched.cadence == "daily" and sched.days == WORKDAYS:  # not 每日 beside 周一至周五
         every, days = say(SAY_EVERY_WORKDAY, lang), ""
     return " · ".join(filter(None, (every, days,
-                                    sched.time or (say(SAY_PART[sched.part], lang)
-                                                   if sched.part else ""))))
+                                    _clock_span(sched.time, sched.end) or (
+                                        say(SAY_PART[sched.part], lang)
+                                        if sched.part else ""))))

@@ -112,10 +112,13 @@ def _match(org: Org, kind: str, ident: str) -> dict[str, Any]:
     return out
 
 
-def show(org: Org, kind: str, ident: str, lang: str = "en") -> dict[str, Any]:
+def show(org: Org, kind: str, ident: str, lang: str = "en",
+         timezone: str = "") -> dict[str, Any]:
     """One entity with its relations. `kind` is one of SHOW_KINDS; `ident` is its id, or its
     name or alias (`刘洋`, either script), or a part of one name (else id) only one entity has. A
-    meeting's `schedule` is said in `lang`. Raises NotFound (saying what exists nearby)."""
+    meeting's `schedule` is said in `lang`, its time also in the org's zone `timezone` (the
+    config's; this week's daylight saving time). Raises NotFound (saying what exists
+    nearby)."""
     model_kind = _KIND_OF[kind]
     table = org.table(model_kind)
     ident = _resolve(table, kind, ident)
@@ -127,9 +130,10 @@ def show(org: Org, kind: str, ident: str, lang: str = "en") -> dict[str, Any]:
     from orgspec.model.schedule import describe
 
     if kind == "meeting":
-        out["schedule"] = describe(entity.cadence, lang)
+        out["schedule"] = describe(entity.cadence, lang, entity.timezone, timezone)
     for item in out.get("meetings", []):
-        item["schedule"] = describe(org.meetings[item["id"]].cadence, lang)
+        meeting = org.meetings[item["id"]]
+        item["schedule"] = describe(meeting.cadence, lang, meeting.timezone, timezone)
     return out
 
 

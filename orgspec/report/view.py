@@ -253,6 +253,8 @@ class ReportView:
     # team -> it and the teams above it, for the teams findings involve: the team filter
     # picks a team's findings and those of every team below it
     team_scope: dict[str, list[str]] = field(default_factory=dict)
+    timezone: str = ""  # the org's zone meetings are placed in (the config's); "" none
+    today: str = ""  # the run's date (ISO): the week times are converted for
 
     def filter_teams(self, teams: list[str]) -> str:
         """A finding row's `data-team`: the teams it involves and every team above them,
@@ -352,7 +354,8 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
         teams=sorted({t for s in scope.values() for t in s},
                      key=lambda t: name_key(names.get(t) or t, t)),
         team_scope=scope,
-        rows=rows, tree_rows=tree_rows, positions=_positions(org), meetings=_meetings(org, lang),
+        rows=rows, tree_rows=tree_rows, positions=_positions(org),
+        meetings=_meetings(org, lang, result), timezone=result.timezone, today=result.today,
         load=_load(org), team_names=names, raci_names=holders,
         baselined=_baselined(result, lang))
 
@@ -762,14 +765,17 @@ def _positions(org: Org) -> list[PositionRow]:
     return out
 
 
-def _meetings(org: Org, lang: str) -> list[MeetingRow]:
+def _meetings(org: Org, lang: str, result: LintResult) -> list[MeetingRow]:
+    """The meetings, most frequent first; each said in `lang`, its time also in the org's
+    zone (the config's `timezone`) in the week of the run's date."""
     from orgspec.model.positions import cadence_of
-    from orgspec.model.schedule import CADENCES, describe
+    from orgspec.model.schedule import CADENCES, describe, monday_of
 
     order = {c: i for i, c in enumerate(CADENCES)}
+    week = monday_of(result.today)
     rows = [MeetingRow(mid, m.name or mid, cadence_of(m.cadence) or (m.cadence or ""),
                        named(org, m.owner), ", ".join(named(org, a) for a in m.attendees),
-                       describe(m.cadence, lang))
+                       describe(m.cadence, lang, m.timezone, result.timezone, week))
             for mid, m in org.meetings.items()]
     return sorted(rows, key=lambda r: (order.get(r.cadence, len(order)), r.id))
 

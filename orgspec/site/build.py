@@ -335,12 +335,11 @@ def _meeting_docs(m: SiteModel) -> list[Doc]:
         meeting = org.meetings[mid]
         owner = m.owner(meeting.owner)
         title = meeting.name or mid
+        said = cadence_text(m, meeting.cadence, meeting.timezone)
         docs.append(Doc("meeting", mid, title, m.url("Meeting", mid),
-                        " · ".join(filter(None, (cadence_text(m, meeting.cadence),
-                                                 owner.text if owner else ""))),
-                        searchable([meeting.name, meeting.purpose, meeting.channel,
-                                    cadence_text(m, meeting.cadence), *meeting.inputs,
-                                    *meeting.outputs], title)))
+                        " · ".join(filter(None, (said, owner.text if owner else ""))),
+                        searchable([meeting.name, meeting.purpose, meeting.channel, said,
+                                    *meeting.inputs, *meeting.outputs], title)))
     return docs
 
 

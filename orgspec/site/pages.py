@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from orgspec.checks.processes import cut_off
+from orgspec.i18n import MC, say
 from orgspec.model.models import ROLES, is_placeholder
 from orgspec.model.positions import split_team_held
 from orgspec.report.diagram import FlowStep, Node, flow, tree
@@ -464,12 +465,13 @@ def _position_row(m: SiteModel, rid: str) -> _Position:
                      s.planned, s.open, f"{good}/{len(kpis)}" if kpis else "—")
 
 
-def cadence_text(m: SiteModel, text: str | None) -> str:
-    """The cadence in the page's words (`每周 · 周一 · 10:00`), or as written when orgspec does
-    not understand it: `schedule.describe`, the wording of every report and command."""
-    from orgspec.model.schedule import describe
+def cadence_text(m: SiteModel, text: str | None, zone: str | None = None) -> str:
+    """The cadence in the page's words (`每周 · 周一 · 10:00`, `08:00 PT · 北京时间 23:00` with
+    the meeting's `timezone` `zone` and the org's), or as written when orgspec does not
+    understand it: `schedule.describe`, the wording of every report and command."""
+    from orgspec.model.schedule import describe, monday_of
 
-    return describe(text, m.view.lang)
+    return describe(text, m.view.lang, zone, m.view.timezone, monday_of(m.view.today))
 
 
 class _MeetingRow:
@@ -481,8 +483,8 @@ class _MeetingRow:
 def _meeting_row(m: SiteModel, mid: str, above: str = "") -> _MeetingRow:
     """A meeting's row; `above` the team above the page's team it is attended through."""
     meeting = m.org.meetings[mid]
-    return _MeetingRow(m.meeting(mid), cadence_text(m, meeting.cadence), m.owner(meeting.owner),
-                       m.team(above) if above else None)
+    return _MeetingRow(m.meeting(mid), cadence_text(m, meeting.cadence, meeting.timezone),
+                       m.owner(meeting.owner), m.team(above) if above else None)
 
 
 def _positions(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
@@ -539,12 +541,13 @@ def _meetings(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
             attendees.append((m.node(node) if node else Link(ref),
                               lab["kind_" + ("position" if kind == "role" else kind)]
                               if kind else lab["unknown_ref"]))
-        rows.append([m.meeting(mid), cadence_text(m, meeting.cadence) or "—",
+        said = cadence_text(m, meeting.cadence, meeting.timezone)
+        rows.append([m.meeting(mid), said or "—",
                      [owner] if owner else "—", [a for a, _ in attendees] or "—"])
         sched = schedule_of(meeting.cadence)
         yield m.url("Meeting", mid), render(
             "meeting", 1, id=mid, meeting=meeting, name=meeting.name or mid, owner=owner,
-            cadence=cadence_text(m, meeting.cadence), understood=sched.cadence is not None,
+            cadence=said, understood=sched.cadence is not None,
             attendees=attendees, findings=m.findings_of.get(f"meeting:{mid}", []),
             src=m.source("Meeting", mid))
     yield "meetings/index.html", render(
@@ -553,14 +556,25 @@ def _meetings(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         columns=[lab["meeting"], lab["cadence"], lab["chair"], lab["attendees"]])
 
 
+def _zone_label(label: str) -> str:
+    """A zone's words as a calendar note: an abbreviation in capitals (`pt` -> `PT`)."""
+    return label.upper() if len(label) <= 7 else label
+
+
 def _calendar(m: SiteModel, render: Render) -> str:
     """The week at a glance: meetings placed by weekday and time from their cadence; the
     rest listed (weekly with no day, less often than weekly, and not understood). Those less
     often than every two weeks are listed most frequent first (monthly ... yearly), each
-    cadence's meetings by name."""
-    from orgspec.model.schedule import LONG, schedule_of
+    cadence's meetings by name. With the org's zone (the config's `timezone`), a meeting said
+    in another zone is placed at its time there in the week of the run's date (a meeting
+    that crosses midnight on the way goes to the day it falls on), its own time beside it."""
+    from orgspec.model.schedule import LONG, monday_of, own_zone, place, say_zone, schedule_of
+    from orgspec.text.timezones import as_written
 
     org = m.org
+    lab = m.labels
+    week = monday_of(m.view.today)
+    moved = False
     grid: dict[str, list[list[tuple[Link, str]]]] = {}
     unplaced: dict[str, list[tuple[Link, str]]] = {"nodays": [], "rarely": [], "other": []}
     rarely_rank: list[int] = []  # of each `rarely` entry: its cadence's place in LONG
@@ -569,22 +583,46 @@ def _calendar(m: SiteModel, render: Render) -> str:
         sched = schedule_of(meeting.cadence)
         link = m.meeting(mid)
         if sched.cadence is None:
-            unplaced["other"].append((link, meeting.cadence or m.labels["no_cadence"]))
+            unplaced["other"].append((link, meeting.cadence or lab["no_cadence"]))
             continue
         days = sched.days or (tuple(range(7)) if sched.cadence == "daily" else ())
         if sched.cadence not in ("daily", "weekly", "biweekly"):
-            unplaced["rarely"].append((link, cadence_text(m, meeting.cadence)))
+            unplaced["rarely"].append((link, cadence_text(m, meeting.cadence, meeting.timezone)))
             rarely_rank.append(LONG.index(sched.cadence) if sched.cadence in LONG else len(LONG))
-        elif not days:
-            unplaced["nodays"].append((link, cadence_text(m, meeting.cadence)))
-        else:
-            row = grid.setdefault(sched.time, [[] for _ in range(7)])
-            note = m.labels["cad_biweekly"] if sched.cadence == "biweekly" else ""
-            for d in days:
-                row[d].append((link, note))
+            continue
+        if not days:
+            unplaced["nodays"].append((link, cadence_text(m, meeting.cadence, meeting.timezone)))
+            continue
+        zone = own_zone(sched, meeting.timezone)
+        placed = place(sched, zone, m.view.timezone, week)
+        slots = placed.slots if placed is not None else \
+            tuple((d, sched.time, sched.end) for d in days)
+        own = ""  # the meeting's own time and zone, when it was moved or not moved
+        if placed is not None:
+            moved = True
+            label = as_written(meeting.cadence or "", sched.zone_said) if sched.zone else \
+                say_zone(zone, m.view.lang)
+            own = f"{sched.time} {_zone_label(label)}"
+        elif sched.zone and zone != m.view.timezone:  # not moved (no org zone, or a CST)
+            own = _zone_label(as_written(meeting.cadence or "", sched.zone_said))
+        every = lab["cad_biweekly"] if sched.cadence == "biweekly" else ""
+        for d, time, end in slots:
+            until = say(MC("label", "until {end}", end=end), m.view.lang) if end else ""
+            row = grid.setdefault(time, [[] for _ in range(7)])
+            row[d].append((link, " · ".join(filter(None, (own, until, every)))))
     # a stable sort: within one cadence the meetings stay in name order
     order = sorted(range(len(rarely_rank)), key=rarely_rank.__getitem__)
     unplaced["rarely"] = [unplaced["rarely"][i] for i in order]
     times = sorted(t for t in grid if t) + ([""] if "" in grid else [])
-    return render("calendar", 0, days=[m.labels[f"day_{d}"] for d in range(7)],
-                  rows=[(t, grid[t]) for t in times], unplaced=unplaced)
+    zone_note = ""
+    if m.view.timezone:
+        zone_note = say(MC("label", "Times are in {zone}.", zone=say_zone(m.view.timezone,
+                                                                         m.view.lang)),
+                        m.view.lang)
+        if moved:
+            zone_note += ("" if m.view.lang.startswith("zh") else " ") + say(
+                MC("label", "Meetings held in another time zone are placed for the week of "
+                            "{date}; daylight saving time may move them in other weeks.",
+                   date=week.isoformat()), m.view.lang)
+    return render("calendar", 0, days=[lab[f"day_{d}"] for d in range(7)],
+                  rows=[(t, grid[t]) for t in times], unplaced=unplaced, zone_note=zone_note)
