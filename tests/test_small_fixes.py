@@ -1,0 +1,65 @@
+"""Small problems fresh users hit: each reproduced as the user wrote it, in the three
+languages where the wording is the point."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import run_cli
+
+
+def check(folder: Path, lang: str = "en", *extra: str) -> list[dict[str, Any]]:
+    run = run_cli("check", str(folder), "--isolated", "--format", "json", "--lang", lang,
+                  *extra)
+    findings: list[dict[str, Any]] = run.json()["findings"]
+    return findings
+
+
+def where(findings: list[dict[str, Any]]) -> list[tuple[str, str, int, int]]:
+    return [(f["code"], Path(f["file"]).name, f["line"], f["column"]) for f in findings]
+
+
+# --- 1. a Chinese id: the hint suggests its pinyin ------------------------------------------
+
+@pytest.mark.parametrize(("kind", "written", "slug"), [
+    ("Team", "大客户组", "da-ke-hu-zu"),
+    ("Team", "大客戶組", "da-ke-hu-zu"),          # Traditional reads the same
+    ("Team", "大客户组 VIP", "da-ke-hu-zu-vip"),  # mixed text keeps its ASCII
+    ("Team", "VIP大客戶組", "vip-da-ke-hu-zu"),
+    ("Person", "曾敏", "zeng-min"),                # a person's first character is a surname
+])
+def test_a_chinese_id_is_told_its_pinyin_slug(write_org, kind: str, written: str,
+                                              slug: str) -> None:
+    org = write_org({"t.yaml": f"kind: {kind}\nid: {written}\nname: x\n"})
+    hints = {}
+    for lang in ("en", "zh", "zh-Hant"):
+        [f] = check(org, lang)
+        assert where([f]) == [("SC003", "t.yaml", 2, 5)]
+        hints[lang] = f["hint"]
+    assert hints["en"] == (f"an id is written in a-z, 0-9, - and _: write it in pinyin, "
+                           f"`{slug}`, and keep '{written}' as the `name`")
+    assert hints["zh"] == \
+        f"id 只能用 a-z、0-9、- 和 _：写成拼音 `{slug}`，把 '{written}' 留作 `name`"
+    assert hints["zh-Hant"] == \
+        f"id 只能用 a-z、0-9、- 和 _：寫成拼音 `{slug}`，把 '{written}' 留作 `name`"
+    assert "order-platform" not in "".join(hints.values())
+
+
+def test_an_id_whose_letters_a_slug_would_lose_keeps_the_general_hint(write_org) -> None:
+    org = write_org({"t.yaml": "kind: Team\nid: Отдел\n"})
+    [f] = check(org)
+    assert f["hint"] == ("use a-z, 0-9, - and _, starting with a letter or digit, "
+                         "e.g. order-platform")
+
+
+def test_the_slug_maker_lives_in_text_and_adopt_uses_it() -> None:
+    from orgspec.adopt.slug import IdMap
+    from orgspec.text.slug import reading_id, slugify
+
+    assert reading_id("大客户组") == slugify("大客户组", "team") == "da-ke-hu-zu"
+    assert reading_id("Отдел") is None and reading_id("ok") is None
+    ids = IdMap()
+    assert (ids.get("team", "大客户组"), ids.get("team", "大客戶組")) == (
+        "da-ke-hu-zu", "da-ke-hu-zu-2")
