@@ -110,3 +110,22 @@ def test_ime_quotes_around_a_whole_name_give_one_finding_at_the_value(write_org)
         "搜尋 '退货组' 找不到它")
     assert where(found["zh"]) == where(found["zh-Hant"]) == where(found["en"])
 
+
+# --- 3. a parse failure's knock-on note follows it -------------------------------------------
+
+BROKEN = {"a.yaml": "- {kind: Team, id: ops, name: 运营部}\n- kind: Person\n  id: ada\n"
+                    "  name: [broken\n",
+          "b.yaml": "- {kind: Person, id: bo, name: Bo}\n"}
+
+
+def test_a_parse_error_is_listed_before_the_note_it_causes(write_org) -> None:
+    org = write_org(BROKEN)
+    json_found = [(c, f, ln) for c, f, ln, _ in where(check(org))]
+    assert json_found == [("IN001", "a.yaml", 5), ("RF003", "a.yaml", 5), ("HI007", "b.yaml", 1)]
+    text = run_cli("check", str(org), "--isolated", "--lang", "en", "--format", "text").stdout
+    codes = [ln.split(": ")[1].split()[0] for ln in text.splitlines() if ln.startswith(str(org))]
+    assert codes == ["IN001", "RF003", "HI007"]
+    sarif = run_cli("check", str(org), "--isolated", "--lang", "en", "--format", "sarif")
+    results = sarif.json()["runs"][0]["results"]
+    assert [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"])
+            for r in results] == [("IN001", 5), ("HI007", 1), ("RF003", 5)]
