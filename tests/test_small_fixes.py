@@ -129,3 +129,33 @@ def test_a_parse_error_is_listed_before_the_note_it_causes(write_org) -> None:
     results = sarif.json()["runs"][0]["results"]
     assert [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"])
             for r in results] == [("IN001", 5), ("HI007", 1), ("RF003", 5)]
+
+
+# --- 5. zh-Hant: s2twp's phrase substitutions that change the meaning ------------------------
+
+@pytest.mark.parametrize(("zh", "hant"), [
+    ("发布组织手册", "發布組織手冊"),  # publishing: 發布, not s2twp's 釋出 (release)
+    ("把 REPORT（Markdown）发布为此拉取请求上唯一的 orgspec 评论",
+     "把 REPORT（Markdown）發布為此合併請求上唯一的 orgspec 評論"),
+    ("没有权限", "沒有權限"),  # not s2twp's 許可權
+    ("只有对象不同的职责", "只有對象不同的職責"),  # the object a duty acts on
+    ("YAML 加载器构造对象", "YAML 載入器構造物件"),  # a programming object stays 物件
+    ("文件夹", "資料夾"),  # a substitution that is right stays
+])
+def test_hant_prose_keeps_the_meaning_of_what_s2twp_substitutes(zh: str, hant: str) -> None:
+    from orgspec.i18n.hant import prose
+
+    assert prose(zh) == hant
+
+
+def test_the_hant_catalog_and_templates_say_publish_as_taiwan_does() -> None:
+    from conftest import REPO
+
+    from orgspec.i18n.build import po_path
+
+    written = [po_path("zh-Hant").read_text("utf-8"),
+               *(p.read_text("utf-8") for p in (REPO / "templates" / "init" / "zh_Hant")
+                 .rglob("*") if p.is_file())]
+    for text in written:
+        assert "釋出" not in text and "許可權" not in text
+    assert "發布為此合併請求上唯一的 orgspec 評論" in written[0]
