@@ -159,3 +159,44 @@ def test_the_hant_catalog_and_templates_say_publish_as_taiwan_does() -> None:
     for text in written:
         assert "釋出" not in text and "許可權" not in text
     assert "發布為此合併請求上唯一的 orgspec 評論" in written[0]
+
+
+# --- 6. one folded-name index; one home for the closest language -----------------------------
+
+def test_one_folded_name_index_finds_other_scripts_widths_cases_and_spacing() -> None:
+    from orgspec.model.foldednames import FoldedNames
+
+    names = FoldedNames({"林志偉": "lin", "HR部": "hr", "Returns Cell": "rc", "林志伟": "other"})
+    assert names.get("林志伟") == "lin"  # the first of one folded name wins
+    assert names.get("ＨＲ部") == "hr"
+    assert names.get("returns  cell") == "rc"
+    assert names.get("hr部") == "hr" and names.get("nobody") is None
+    assert names.get("林志偉") == "lin"
+
+
+def test_a_name_in_the_other_script_is_one_guess_for_the_hint_and_the_holdback(write_org
+                                                                              ) -> None:
+    org = write_org({"org.yaml": "- {kind: Team, id: ops, lead: lin, members: [lin]}\n"
+                                 "- {kind: Person, id: lin, name: 林志偉}\n"
+                                 "- {kind: Responsibility, id: refunds, accountable: 林志伟}\n"})
+    [f] = [f for f in check(org) if f["code"] == "RF001"]
+    assert f["hint"].startswith("林志伟 is the name of person `lin`: write `lin`")
+    from orgspec.engine.lint import load_org
+    from orgspec.model.unresolved import meant
+
+    assert [u.meant for u in meant(load_org([str(org)]).org)] == ["lin"]
+
+
+def test_the_closest_language_is_said_alike_for_the_variable_the_option_and_the_config(
+        write_org, tmp_path: Path) -> None:
+    from orgspec.i18n import lang_hint
+
+    assert lang_hint("zh-Hnat") == " (did you mean 'zh-Hant'?)" and lang_hint("fr") == ""
+    org = write_org({"org.yaml": "- {kind: Person, id: lin}\n"})
+    env = run_cli("check", str(org), env={"ORGSPEC_LANG": "zh-Hnat"})
+    option = run_cli("check", str(org), "--lang", "zh-Hnat")
+    (tmp_path / ".orgspec.yaml").write_text("lang: zh-Hnat\n", "utf-8")
+    config = run_cli("check", str(org), "--config", str(tmp_path / ".orgspec.yaml"))
+    for run in (env, option, config):
+        assert run.code == 2 and "（是不是要寫 'zh-Hant'？）" in run.stderr, run.stderr
+
