@@ -200,3 +200,43 @@ def test_the_closest_language_is_said_alike_for_the_variable_the_option_and_the_
     for run in (env, option, config):
         assert run.code == 2 and "（是不是要寫 'zh-Hant'？）" in run.stderr, run.stderr
 
+
+# --- 7. a big roster's names of several people: a summary and one short note a name ---------
+
+def _roster(tmp_path: Path, rows: list[str], *args: str) -> tuple[list[str], dict[str, str]]:
+    roster, out = tmp_path / "r.csv", tmp_path / "org"
+    roster.write_text("姓名,部门,职位\n" + "".join(f"{r}\n" for r in rows), "utf-8")
+    run = run_cli("import", "roster", str(roster), "-o", str(out), "--lang", "en", *args)
+    assert run.code == 0, run.stderr
+    from orgspec.engine.lint import load_org
+
+    org = load_org([str(out)]).org
+    people = {f"{p.name}/{org.teams[t].name}": p.id for t in org.teams
+              for p in (org.people[m] for m in org.teams[t].members)}
+    return [ln for ln in run.stderr.splitlines() if "people" in ln], people
+
+
+def test_names_of_several_people_are_one_summary_and_a_note_a_name(tmp_path: Path) -> None:
+    # 3 names of 2, 3 and 2 people: 3 notes a name and one summary, not a note a pair
+    rows = ["张伟,客服部,专员", "张伟,物流部,司机", "王芳,客服部,专员", "王芳,物流部,司机",
+            "王芳,仓储部,主管", "李强,仓储部,主管", "李强,客服部,主管", "赵敏,客服部,经理"]
+    notes, people = _roster(tmp_path, rows)
+    assert notes == [
+        "note: 3 names are each several people (7 people in all) and no employee ID or email "
+        "tells them apart: told apart by department and title, one note a name below (if some "
+        "are one person, give their rows one employee ID)",
+        "note: r.csv:2: 张伟 is 2 people: zhang-wei (客服部), zhang-wei-2 (物流部)",
+        "note: r.csv:4: 王芳 is 3 people: wang-fang (客服部), wang-fang-2 (物流部), "
+        "wang-fang-3 (仓储部)",
+        "note: r.csv:7: 李强 is 2 people: li-qiang (仓储部), li-qiang-2 (客服部)"]
+    # each person keeps their id on a re-import, whatever the rows' order
+    again, kept = _roster(tmp_path, list(reversed(rows)))
+    assert kept == people and len(again) == 4
+
+
+def test_the_summary_is_said_in_chinese(tmp_path: Path) -> None:
+    roster, out = tmp_path / "r.csv", tmp_path / "org"
+    roster.write_text("姓名,部门\n张伟,客服部\n张伟,物流部\n王芳,客服部\n王芳,物流部\n", "utf-8")
+    for lang, word in (("zh", "个名字"), ("zh-Hant", "個名字")):
+        run = run_cli("import", "roster", str(roster), "-o", str(out), "--lang", lang)
+        assert word in run.stderr and "people" not in run.stderr, run.stderr
