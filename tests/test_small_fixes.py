@@ -240,3 +240,44 @@ def test_the_summary_is_said_in_chinese(tmp_path: Path) -> None:
     for lang, word in (("zh", "个名字"), ("zh-Hant", "個名字")):
         run = run_cli("import", "roster", str(roster), "-o", str(out), "--lang", lang)
         assert word in run.stderr and "people" not in run.stderr, run.stderr
+
+
+# --- 8. objectives and processes owned by a person carry the person's teams -----------------
+
+OWNED = """\
+- {kind: Team, id: company, name: 公司, lead: zhou, members: [zhou]}
+- {kind: Team, id: cs, name: 客服部, parent: company, lead: li, members: [li]}
+- {kind: Team, id: ops, name: 仓储物流部, parent: company, lead: wang, members: [wang]}
+- {kind: Team, id: tech, name: 技术部, parent: company, lead: wang, members: [wang]}
+- {kind: Person, id: zhou, name: 周明}
+- {kind: Person, id: li, name: 李娜}
+- {kind: Person, id: wang, name: 王芳}
+- kind: Objective
+  id: faster
+  title: 提升发货速度
+  owner: wang
+  period: 2026-Q1
+  key_results:
+    - {id: k1, title: 优化发货流程}
+- kind: Process
+  id: returns
+  name: 退货流程
+  owner: li
+  steps:
+    - {id: start, name: 开始}
+"""
+
+
+def test_findings_on_what_a_person_owns_carry_the_persons_teams(write_org) -> None:
+    from orgspec.engine.lint import lint_org
+    from orgspec.load.config import Config, Selector
+    from orgspec.report.view import build_view
+
+    root = write_org({"o.yaml": OWNED})
+    found = check(root, "en", "--select", "OK004,PR001")
+    assert [(f["code"], f["entity"], f["teams"]) for f in found] == [
+        ("OK004", "objective:faster", ["ops", "tech"]), ("PR001", "process:returns", ["cs"])]
+    result, org = lint_org([str(root)], Config(select=[Selector("OK004", "t"),
+                                                       Selector("PR001", "t")], lang="en"))
+    health = {h.team: h.warnings + h.errors for h in build_view(result, org).health}
+    assert health == {"company": 0, "cs": 1, "ops": 1, "tech": 1}
