@@ -160,13 +160,10 @@ def _check_lang_env(argv: list[str]) -> None:
     value = os.environ.get(LANG_ENV)
     if value and not parse_lang(value) and \
             not any(a == "--lang" or a.startswith("--lang=") for a in argv):  # --lang wins
-        from orgspec.i18n import guess_lang, locale_lang
-        from orgspec.usage import _guess
+        from orgspec.i18n import guess_lang, lang_hint, locale_lang
 
-        guess = guess_lang(value)
         _fail(M("${var} is {value!r}, not one of zh, zh-Hant, en{hint}", var=LANG_ENV,
-                value=value, hint=_guess(value, [guess] if guess else [])),
-              guess or locale_lang())
+                value=value, hint=lang_hint(value)), guess_lang(value) or locale_lang())
 
 
 class _Group(HelpGroup):

@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from orgspec.i18n import M, guess_lang, parse_lang
+from orgspec.i18n import M, guess_lang, lang_hint, parse_lang
 
 _EXTRA = re.compile(r"\((?P<args>.*)\)$")
 
@@ -141,9 +141,8 @@ class Lang(Choice):
         return super().convert(value, param, ctx)
 
     def get_invalid_choice_message(self, value: Any, ctx: click.Context | None) -> str:
-        guess = guess_lang(str(value))
         return M("{value!r} is not one of {choices}{hint}", value=str(value),
-                 choices=list(LANGS_SHOWN), hint=_guess(str(value), [guess] if guess else []))
+                 choices=list(LANGS_SHOWN), hint=lang_hint(str(value)))
 
 
 LANG_ENV = "ORGSPEC_LANG"  # a reader's own language, as `--lang` on every command they run

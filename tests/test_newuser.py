@@ -121,7 +121,7 @@ def test_a_syntax_error_alone_is_one_finding(tmp_path: Path) -> None:
     (tmp_path / "b.yaml").write_text("- {kind: Team, id: b, name: B, lead: p, members: [p]}\n"
                                      "- {kind: Person, id: p}\n", "utf-8")
     assert found(tmp_path, "RF") + found(tmp_path, "IN") == [
-        ("RF003", "a.yaml", 1), ("IN001", "a.yaml", 4)]
+        ("RF003", "a.yaml", 4), ("IN001", "a.yaml", 4)]
 
 
 # --- 8. README snippets and wording -----------------------------------------------------------

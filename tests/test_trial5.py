@@ -54,9 +54,9 @@ def test_a_file_that_failed_at_the_base_is_not_reported_added(tmp_path: Path) ->
         "  org diff incomplete: 1 file could not be read in one of the revisions; what it "
         "defines is not counted as added or removed",
         # the head's "2 fixed", listed
-        "  fixed: RF003 1 file could not be loaded; cross-file checks are incomplete",
         "  fixed: IN001 a full-width colon `：` (U+FF1A) follows `name`: YAML needs an ASCII "
         "colon, so it does not read a field here",
+        "  fixed: RF003 1 file could not be loaded; cross-file checks are incomplete",
     ]
 
 
@@ -173,8 +173,8 @@ def test_an_uppercase_id_hint_says_what_to_write(tmp_path: Path) -> None:
     (tmp_path / "org.yaml").write_text(UPPER, "utf-8")
     assert hints(tmp_path, "en") == [
         ("SC003", 2, "an id is lowercase: write it as `wu-gang`"),
-        ("SC003", 3, "use a-z, 0-9, - and _, starting with a letter or digit, e.g. "
-                     "order-platform"),  # no lowercase form to offer
+        ("SC003", 3, "an id is written in a-z, 0-9, - and _: write it in pinyin, `zhao-liu`, "
+                     "and keep '赵六' as the `name`"),  # its pinyin
         ("RF001", 4, "an id is lowercase: write it as `xu-tao` (1 finding that follows "
                      "from this mistake is held back until it is fixed: HI007 on person "
                      "'xu-tao')"),
@@ -184,7 +184,7 @@ def test_an_uppercase_id_hint_says_what_to_write(tmp_path: Path) -> None:
     ]
     assert [h for _, _, h in hints(tmp_path, "zh")] == [
         "id 只用小写：写成 `wu-gang`",
-        "只用 a-z、0-9、- 和 _，以字母或数字开头，例如 order-platform",
+        "id 只能用 a-z、0-9、- 和 _：写成拼音 `zhao-liu`，把 '赵六' 留作 `name`",
         "id 只用小写：写成 `xu-tao`（由这个错误引起的 1 条问题在改正之前暂不报告：人员 "
         "'xu-tao' 的 HI007）",
         "id 只用小写：写成 `xu-tao`（由这个错误引起的 1 条问题在改正之前暂不报告：人员 "

@@ -524,15 +524,27 @@ class _PersonKeys:
         return self.keys.get(at, key), text
 
     def split_notes(self, ids: IdMap) -> list[str]:
-        """A note per name that is several people, with their ids."""
+        """The names that are several people, with their ids: one note for one name; for
+        more, a summary with the counts and then one short note a name (a roster of 20,000
+        rows has thousands of such names; the reason and the fix are said once)."""
         given = ids.ids.get("person", {})
-        return [M("{where}: {n} people are called {name} and no employee ID or email tells "
-                  "them apart: imported as {n} people, {ids}, told apart by department and "
-                  "title (if they are one person, give their rows one employee ID)",
-                  where=where, n=len(people), name=name,
-                  ids=[f"{given[k]} ({team})" if team else given[k] for k, team in people
-                       if k in given])
-                for where, name, people in self.split]
+        named = [(where, name, len(people), [f"{given[k]} ({team})" if team else given[k]
+                                             for k, team in people if k in given])
+                 for where, name, people in self.split]
+        if len(named) == 1:
+            [(where, name, n, people)] = named
+            return [M("{where}: {n} people are called {name} and no employee ID or email "
+                      "tells them apart: imported as {n} people, {ids}, told apart by "
+                      "department and title (if they are one person, give their rows one "
+                      "employee ID)", where=where, n=n, name=name, ids=people)]
+        if not named:
+            return []
+        summary = M("{names} names are each several people ({people} people in all) and no "
+                    "employee ID or email tells them apart: told apart by department and "
+                    "title, one note a name below (if some are one person, give their rows "
+                    "one employee ID)", names=len(named), people=sum(n for _, _, n, _ in named))
+        return [summary, *(M("{where}: {name} is {n} people: {ids}", where=where, name=name,
+                             n=n, ids=people) for where, name, n, people in named)]
 
 
 def _person_key(row: Row) -> tuple[str, str]:

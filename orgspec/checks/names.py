@@ -1,4 +1,5 @@
-"""Names as people search for them: no full-width or other non-ASCII space inside."""
+"""Names as people search for them: no full-width or other non-ASCII space inside, no IME
+quotes around them."""
 
 from __future__ import annotations
 
@@ -36,6 +37,55 @@ def wide_space_in_name(ctx: RuleContext) -> Iterator[Issue]:
                           code=ord(found.group()), fixed=suggestion),
                         _at(where, name, found.start()), node_key(kind, ident),
                         hint=M("write {fixed!r}", fixed=suggestion))
+
+
+# The quote pairs a Chinese IME types where YAML wants `"` or `'`; each side either way
+# round, as IMEs alternate them (“x“, ”x”).
+_QUOTE_PAIRS = ("“”", "‘’", "「」", "『』", "＂", "＇")
+
+
+@check("SC005", local=True)
+def quotes_around_name(ctx: RuleContext) -> Iterator[Issue]:
+    """A `name` wholly inside IME quotes (`“Returns Cell”`, `「退货组」`, `＂客服部＂`), which
+    YAML keeps as part of it; quotes inside a name (`“双11”大促复盘会`) are its own."""
+    org = ctx.org
+    for kind in ENTITY_KINDS:
+        for ident, entity in org.table(kind).items():
+            name = getattr(entity, "name", None)
+            if not isinstance(name, str) or (pair := _quoted(name.strip())) is None:
+                continue
+            bare = name.strip()[1:-1].strip()
+            yield Issue(M("name {name} of {entity!r} is inside the quotes {quotes}, which YAML "
+                          "keeps as part of the name: a search for {bare!r} does not find it",
+                          name=name.strip(), entity=ident, quotes=pair, bare=bare),
+                        org.origin(kind, ident).value("name"), node_key(kind, ident),
+                        hint=M("write `name: {fixed}` (quote a value with ASCII `\"` or `'` "
+                               "only)", fixed=_yaml_scalar(bare)))
+
+
+def _quoted(text: str) -> str | None:
+    """The quote pair (`“”`) that `text` stands wholly inside, else None (`“双11”大促`:
+    the quotes close inside the text)."""
+    for pair in _QUOTE_PAIRS:
+        if len(text) > 2 and text[0] in pair and text[-1] in pair and \
+                not any(q in text[1:-1] for q in pair):
+            return text[0] + text[-1]
+    return None
+
+
+def _yaml_scalar(text: str) -> str:
+    """`text` as a YAML value: plain where YAML reads it back as this text, else in ASCII
+    double quotes (JSON's escapes are YAML's)."""
+    import json
+
+    import yaml
+
+    try:
+        if yaml.safe_load(f"k: {text}") == {"k": text}:
+            return text
+    except yaml.YAMLError:
+        pass
+    return json.dumps(text, ensure_ascii=False)
 
 
 def _marked(name: str) -> str:

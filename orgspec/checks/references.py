@@ -14,6 +14,7 @@ from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import M
 from orgspec.load.yamlhints import comma_in_item
 from orgspec.model.aliases import Renamed, former_ids
+from orgspec.model.foldednames import FoldedNames
 from orgspec.model.models import ID_PATTERN, KINDS, ROLES, is_placeholder, is_vacant
 from orgspec.model.org import Org, Origin, ident_of, node_key
 from orgspec.model.validate import DUPLICATE
@@ -210,7 +211,7 @@ class _Guesses:
         self._in_failed: dict[str, bool] = {}
         self._failed: Suggester | None = None
         self._copies: dict[str, set[str]] | None = None  # built on first use
-        self._folded: dict[tuple[bool, tuple[str, ...]], dict[str, tuple[str, str]]] = {}
+        self._folded: dict[tuple[str, ...], FoldedNames[tuple[str, str]]] = {}
         self.referenced: set[str] = set()  # every value written in a reference
         # unknown value -> (kinds wanted, where) per reference RF001 reports
         self.unknown: dict[str, list[tuple[tuple[str, ...], Location]]] = defaultdict(list)
@@ -256,20 +257,12 @@ class _Guesses:
     def _named_in_a_script(self, kinds: tuple[str, ...], names: dict[str, tuple[str, str]],
                            value: str) -> tuple[str, str] | None:
         """The entity named `value` in the other script, case or width (`林志伟` for 林志偉,
-        `ＨＲ部` for HR部, `returns cell` for Returns Cell), the names folded once per kinds
-        on first use (the Chinese ones only for a value that is not all ASCII)."""
-        from orgspec.text.fold import fold_name
-
-        plain = value.isascii()  # fold only the names that can match: ASCII ones are cheap
-        folded = self._folded.get((plain, kinds))
+        `ＨＲ部` for HR部, `returns cell` for Returns Cell): `model.foldednames`, one index
+        per kinds."""
+        folded = self._folded.get(kinds)
         if folded is None:
-            folded = self._folded[(plain, kinds)] = {}
-            for name, found in names.items():
-                if name.isascii():
-                    folded.setdefault(" ".join(name.split()).casefold(), found)
-                elif not plain:
-                    folded.setdefault(fold_name(name), found)
-        return folded.get(fold_name(value))
+            folded = self._folded[kinds] = FoldedNames(names)
+        return folded.get(value)
 
     def hint(self, value: str, kinds: tuple[str, ...]) -> str:
         found = self.by_kinds.get(kinds)

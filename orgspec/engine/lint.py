@@ -309,7 +309,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         org = loaded.org
         issues = list(loaded.issues)
         issues.extend(run_rules(org, plan, today, kept))
-        issues.extend(_incomplete_note(org))
+        issues.extend(_incomplete_note(org, loaded.issues))
         root = config.root_path()
         anchors = _anchors(org, kept)
         findings = [f for f in stamp(issues, plan) if not _ignored(f, plan, root)]
@@ -713,17 +713,24 @@ def _unsure(org: Org) -> Callable[[Directive, str], bool] | None:
     return unsure
 
 
-def _incomplete_note(org: Org) -> Iterator[Issue]:
+def _incomplete_note(org: Org, read: Iterable[Issue] = ()) -> Iterator[Issue]:
     """RF003, when files failed and others were loaded: the findings on those others may be
     held back or missing. When every file failed (a one-file run with a syntax error), the
-    file's own error is the one finding: there are no cross-file checks to be incomplete."""
+    file's own error is the one finding: there are no cross-file checks to be incomplete.
+    Placed at the last of the first failed file's input findings (`read`, the loader's), so
+    that the error that stopped the file is listed before this knock-on note (at one place,
+    `IN...` sorts before `RF003`); at the file's start when it has none."""
     if org.failed and any(f not in org.failed for f in org.files):
         first = sorted(org.failed)[0]
+        causes = [i.location for i in read
+                  if i.location.file == first and i.code.startswith("IN")]
+        cause = max(causes, key=lambda loc: (loc.line, loc.col), default=Location(first))
         n = len(org.failed)
         text = M("{n} files could not be loaded; cross-file checks are incomplete", n=n) \
             if n > 1 else M("1 file could not be loaded; cross-file checks are incomplete")
         # at the first of them; the others are named beside it, so each is one click away
         others = tuple(Related(Location(f), M("could not be loaded either"))
                        for f in sorted(org.failed)[1:])
-        yield Issue(text, Location(first), related=others, code="RF003")
+        yield Issue(text, Location(first, cause.line, cause.col), related=others,
+                    code="RF003")
 

@@ -34,10 +34,11 @@ def owning_teams(org: Org, entity: str,
                  accountable: Mapping[str, list[str]] | None = None) -> list[str]:
     """The ids of the teams that answer for `entity` (a node key, `responsibility:refund`):
     a team itself; a duty's accountable teams, and the teams of its accountable positions;
-    the team of a position; the owner of an objective or process when it is a team or a
-    position (its team); a meeting's owner (a person: their teams), then the teams of its
-    attendees; a person's teams (those they lead or belong to, in team order), then the
-    teams of the positions they hold. May repeat a team; ids may be no team.
+    the team of a position; the owner of an objective or process (a team, a position's
+    team, or a person's teams as a person's findings carry them); a meeting's owner (a
+    person: their teams), then the teams of its attendees; a person's teams (those they
+    lead or belong to, in team order), then the teams of the positions they hold. May
+    repeat a team; ids may be no team.
     `accountable`: each duty's accountable holders (default `org.raci.accountable`)."""
     kind, _, ident = entity.partition(":")
     if kind == "team":
@@ -58,9 +59,7 @@ def owning_teams(org: Org, entity: str,
                 for t in _teams_of(org, org.holder(ref))]
     if kind in _OWNED:
         owned = org.table(_OWNED[kind]).get(ident)
-        holder = org.holder(getattr(owned, "owner", None))
-        team = _team_of(org, holder) if holder else ""
-        return [team] if team else []
+        return _teams_of(org, org.holder(getattr(owned, "owner", None)))
     return []
 
 

@@ -312,6 +312,14 @@ def guess_lang(value: str) -> str | None:
     return folded[close[0]] if close else None
 
 
+def lang_hint(value: str) -> str:
+    """The did-you-mean of a language `parse_lang` does not read: ` (did you mean
+    'zh-Hant'?)` for `zh-Hnat` (`guess_lang`), "" when no language is close. The one
+    wording of $ORGSPEC_LANG, `--lang` and the config's `lang` errors."""
+    guess = guess_lang(value)
+    return M(" (did you mean {name!r}?)", name=guess) if guess else ""
+
+
 @cache
 def _ids(lang: str) -> frozenset[str]:
     cat = catalog(lang)

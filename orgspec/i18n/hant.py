@@ -48,6 +48,13 @@ TERMS = {
     "待招聘": "待招募",  # an open seat, as Taiwan writes it (both mark a vacancy)
     "平臺": "平台",  # s2twp's 平臺 is formal; Taiwan's software writes 平台 (電商平台)
     "版本里": "版本裡",  # s2twp leaves 里 (a unit of distance) after 版本; "in a version" is 裡
+    # s2twp reads every 发布 as 釋出 (to release, hand out); orgspec's 发布 publishes (a
+    # handbook, a report, a comment), which Taiwan writes 發布 (教育部: 發布)
+    "釋出": "發布",
+    "許可權": "權限",  # s2twp's 許可權 for 权限: Taiwan's permissions are 權限
+    # 对象 as the object a duty acts on (激活与转化: whose activation) is 對象 in Taiwan;
+    # s2twp's 物件 is a programming object (kept for the YAML loader's 構造物件)
+    "只有物件不同": "只有對象不同",
 }
 _CORNERS = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from orgspec import output
 from orgspec.findings import Severity
-from orgspec.i18n import M, guess_lang, parse_lang
+from orgspec.i18n import M, guess_lang, lang_hint, parse_lang
 from orgspec.load.discovery import MAX_FILES
 from orgspec.load.source import SourceError, decode, read_bytes, scan_forbidden
 from orgspec.load.yamlevents import Parsed, parse
@@ -347,10 +347,8 @@ class _Reader:
         written = self.text((key,), value)
         lang = parse_lang(written)
         if lang is None:
-            guess = guess_lang(written)
-            hint = M(" (did you mean {name!r}?)", name=guess) if guess else ""
             raise self.fail((key,), M("lang must be one of {langs}, not {lang!r}{hint}",
-                                      langs=list(LANGS), lang=written, hint=hint))
+                                      langs=list(LANGS), lang=written, hint=lang_hint(written)))
         cfg.lang = lang
 
     def _repo_url(self, cfg: Config, key: str, value: Any) -> None:

@@ -14,8 +14,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 from orgspec.i18n import M
+from orgspec.text.slug import ID_PATTERN as ID_PATTERN  # its home; re-exported
 
-ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,62}$"
 _ID = re.compile(ID_PATTERN)
 KINDS = ("Team", "Person", "Responsibility", "Objective", "Process", "Role", "Meeting")
 # Other names of a kind, as written in `kind:` (岗位 is a position; the model calls it Role).

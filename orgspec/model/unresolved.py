@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from orgspec.model.aliases import FIELDS, former_ids
+from orgspec.model.foldednames import FoldedNames
 from orgspec.model.models import is_placeholder, is_vacant
 from orgspec.model.org import ENTITY_KINDS, Org, node_key
 from orgspec.text.separators import split_ids
@@ -149,7 +150,7 @@ class _Guess:
         self.formerly = former_ids(org, kinds)
         self.close = Suggester([*(i for kind in kinds for i in org.table(kind)),
                                 *self.formerly])
-        self._folded: dict[str, str] | None = None
+        self._folded: FoldedNames[str] | None = None
 
     def id_for(self, value: str) -> str | None:
         value = value.strip().strip(IME_QUOTES) or value  # `[“li”]`: the IME's quotes
@@ -158,14 +159,11 @@ class _Guess:
         return self.formerly.get(found, found) if found else found
 
     def _in_a_script(self, value: str) -> str | None:
-        """The id named `value` in the other script or width (`林志伟` for 林志偉), the
-        names folded on the first value that is not all ASCII."""
-        if value.isascii():  # ASCII names are keyed case-folded already
+        """The id named `value` in the other script or width (`林志伟` for 林志偉):
+        `model.foldednames`, as RF001's hint finds it. ASCII names are keyed case-folded
+        already."""
+        if value.isascii():
             return None
-        from orgspec.text.fold import fold_name
-
         if self._folded is None:
-            self._folded = {}
-            for name, ident in self.names.items():
-                self._folded.setdefault(name if name.isascii() else fold_name(name), ident)
-        return self._folded.get(fold_name(value))
+            self._folded = FoldedNames(self.names)
+        return self._folded.get(value)

@@ -405,8 +405,17 @@ def _schema_issue(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: Pa
                                                      field=field, id=stray[0]), code="SC003")
         text = M("`{field}` {value!r} must be a lowercase slug", field=field, value=written) \
             if isinstance(written, str) else M("`{field}` must be a lowercase slug", field=field)
+        from orgspec.text.collate import has_han  # only when an id is wrong
+        from orgspec.text.slug import reading_id
+
         slug = slug_of(written) if isinstance(written, str) else None
-        hint = M("an id is lowercase: write it as `{id}`", id=slug) if slug else \
+        # `id: 大客户组`: the pinyin the importers would give it (`da-ke-hu-zu`)
+        read = reading_id(written, model.__name__ == "Person" and len(loc) == 1) \
+            if isinstance(written, str) and has_han(written) else None
+        hint = M("an id is written in a-z, 0-9, - and _: write it in pinyin, `{id}`, and "
+                 "keep {value!r} as the `name`", id=read, value=written.strip()) \
+            if read and isinstance(written, str) else \
+            M("an id is lowercase: write it as `{id}`", id=slug) if slug else \
             M("use a-z, 0-9, - and _, starting with a letter or digit, e.g. order-platform")
         return Issue(text, where, entity, hint=hint, code="SC003")
     value = _node(data, path) if path and data is not None else None
