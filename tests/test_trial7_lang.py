@@ -308,7 +308,7 @@ def test_a_roster_with_a_title_row_above_the_header_imports(tmp_path: Path,
 
 
 @pytest.mark.parametrize(("env", "said"), [
-    ("zh_CN.UTF-8", "表头中没有团队列和姓名列"), ("zh_TW.UTF-8", "表頭中沒有團隊列和姓名列"),
+    ("zh_CN.UTF-8", "表头中没有团队列和姓名列"), ("zh_TW.UTF-8", "表頭中沒有團隊欄和姓名欄"),
     ("C.UTF-8", "no team and name columns in the header")])
 def test_a_roster_without_its_columns_is_said_in_the_locales_language(
         tmp_path: Path, env: str, said: str) -> None:
