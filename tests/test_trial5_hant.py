@@ -89,7 +89,8 @@ def test_pr_comment_help_posts_a_comment() -> None:
 # Mainland forms none of the zh-Hant prose may keep (quoted examples and code are typed text)
 MAINLAND = ("渠道", "迴圈", "參會", "花名冊", "型別", "當前", "文本", "本幫助", "匹配", "響應",
             "運營", "復盤", "排期", "反饋", "時長", "短標識", "周例會", "周會", "每周", "級別",
-            "直屬上級", "評論", "生成", "字尾", "並退出", "轉義", "碰頭", "轉化")
+            "直屬上級", "評論", "生成", "字尾", "並退出", "轉義", "碰頭", "轉化", "列表", "評審",
+            "表述", "統計視窗", "下屬")
 
 
 def test_zh_hant_prose_keeps_no_mainland_form() -> None:

@@ -104,6 +104,13 @@ TERMS |= {
     "轉義": "跳脫",  # a backslash escape: Taiwan's programmers say 跳脫
     "碰頭": "碰面",  # to meet
     "轉化": "轉換",  # a conversion (轉換率)
+    "表述模糊": "描述模糊",  # a vague key result
+    "評審": "考核",  # a lead reviews people, a KPI is reviewed: Taiwan's HR says 考核
+    "統計視窗": "統計期間",  # a statistics window (rolling 12 months); 視窗 is a UI window
+    "沒有計劃、": "沒有規劃、",  # to plan (a meeting's purpose)
+    "直接下屬": "直屬部屬",  # direct reports
+    "列表": "清單",  # a list (YAML's, a rule list): Taiwan's 清單
+    "清單項": "清單項目",
     "級別": "嚴重性",  # a finding's severity (error, warning, info), as Taiwan's tools say
     "行第 {column} 列": "行第 {column} 欄",  # a column of a line: Taiwan's 欄 (列 is a row)
     "行第 {col} 列": "行第 {col} 欄",
