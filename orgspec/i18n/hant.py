@@ -111,6 +111,8 @@ TERMS |= {
     "直接下屬": "直屬部屬",  # direct reports
     "列表": "清單",  # a list (YAML's, a rule list): Taiwan's 清單
     "清單項": "清單項目",
+    "跟蹤": "追蹤",  # a tracking tool (the tracker is already 追蹤人)
+    "構建": "建置",  # to build a site
     "級別": "嚴重性",  # a finding's severity (error, warning, info), as Taiwan's tools say
     "行第 {column} 列": "行第 {column} 欄",  # a column of a line: Taiwan's 欄 (列 is a row)
     "行第 {col} 列": "行第 {col} 欄",
