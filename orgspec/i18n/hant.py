@@ -113,6 +113,13 @@ TERMS |= {
     "清單項": "清單項目",
     "跟蹤": "追蹤",  # a tracking tool (the tracker is already 追蹤人)
     "構建": "建置",  # to build a site
+    "棧": "堆疊",  # the call stack
+    "隻讀": "唯讀",  # s2twp's 只读 -> 隻讀 is a mis-conversion: a read-only file system
+    "許可權": "權限",  # s2twp's 权限 -> 許可權: Taiwan says 權限 (permission denied)
+    "套接字": "通訊端",  # a socket
+    "構造": "建構",  # to construct an object
+    "起不同的名稱": "取不同的名稱",  # to give a name
+    "應當": "應該",  # should
     "級別": "嚴重性",  # a finding's severity (error, warning, info), as Taiwan's tools say
     "行第 {column} 列": "行第 {column} 欄",  # a column of a line: Taiwan's 欄 (列 is a row)
     "行第 {col} 列": "行第 {col} 欄",
