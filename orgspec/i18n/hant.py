@@ -120,6 +120,12 @@ TERMS |= {
     "構造": "建構",  # to construct an object
     "起不同的名稱": "取不同的名稱",  # to give a name
     "應當": "應該",  # should
+    "會合並": "會合併",  # s2twp reads 会合并 as 會合 + 並: the two sides are merged (合併)
+    "校驗": "驗證",  # to validate
+    "日誌": "記錄",  # a CI log
+    "站點搜尋": "網站搜尋",  # the handbook site's search
+    "單詞": "單字",  # a word (between words)
+    "會議與協同": "會議與協作",  # the rule family: coordination
     "級別": "嚴重性",  # a finding's severity (error, warning, info), as Taiwan's tools say
     "行第 {column} 列": "行第 {column} 欄",  # a column of a line: Taiwan's 欄 (列 is a row)
     "行第 {col} 列": "行第 {col} 欄",
