@@ -168,3 +168,23 @@ def test_export_people_headers_are_what_import_reads(tmp_path: Path, lang: str) 
     assert set(FIELDS) == {_ALIASES[_norm(h)] for h in header}
     if lang == "zh-Hant":
         assert "直屬主管" in header and "直屬上級" not in header
+
+
+@pytest.mark.parametrize("which", ["bad", "good"])
+def test_explains_zh_hant_examples_find_what_the_originals_find(tmp_path: Path,
+                                                                 which: str) -> None:
+    """The Taiwan words in the shown examples (`NAMES`: 待招募, 每週一, 營運 ...) change no
+    finding: each example, as zh-Hant shows it, fires its rule at the same lines."""
+    from test_rule_examples import EXAMPLES, YAML_RULES, lint_example
+
+    from orgspec.i18n.hant import script
+
+    differ = []
+    for meta in YAML_RULES:
+        path = EXAMPLES / meta.name / f"{which}.yaml"
+        shown = tmp_path / meta.name / f"{which}.yaml"
+        shown.parent.mkdir()
+        shown.write_text(script(path.read_text("utf-8")), encoding="utf-8")
+        if lint_example(shown, meta.code) != lint_example(path, meta.code):
+            differ.append(meta.code)
+    assert differ == []

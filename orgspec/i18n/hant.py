@@ -160,6 +160,9 @@ NAMES = {
     "響應時間": "回應時間",
     "文件夾": "資料夾",
     "釘釘-營運群": "LINE-營運群",  # a team chat: Taiwan's companies use LINE, not DingTalk
+    "待招聘": "待招募",  # an open seat (orgspec reads both as vacant)
+    "支付接口": "支付介面",  # a payment interface
+    "使用時長": "使用時間",  # time spent in an app
 }
 
 
