@@ -182,7 +182,8 @@ def terms(text: str) -> str:
 
 def script(text: str) -> str:
     """Typed text (names, examples, YAML) in Traditional script only, with Taiwan's
-    character forms: 提升用户活跃度 -> 提升用戶活躍度, 社群 stays 社群."""
+    character forms: 提升用户活跃度 -> 提升用戶活躍度, 社群 stays 社群; then `NAMES`, the
+    words a Taiwanese author types otherwise (运营部 -> 營運部, 周例会 -> 週例會)."""
     text = str(_opencc("s2tw").convert(text))
     for said, kept in NAMES.items():
         text = text.replace(said, kept)
