@@ -101,7 +101,7 @@ UNALIASED_EN = [
             "市场部（marketing）",
             "  职责 促销（promo）的批准方 (A) 变更：市场部（shi-chang） → 无人",
             "与 HEAD 相比新发现 1 个错误、0 个警告、0 个提示，共 1 个文件（5 个实体）。"]),
-    ("zh-Hant", ["org/org.yaml:5:60: RF001 [error] 職責 'promo' 的 RACI 列表 `accountable` 中的 "
+    ("zh-Hant", ["org/org.yaml:5:60: RF001 [error] 職責 'promo' 的 RACI 清單 `accountable` 中的 "
                  "'shi-chang' 不是已知的團隊、人員或職位",
                  "    建議: 'shi-chang' 看起來自 HEAD 以來改名為團隊 'marketing'（名稱相同）："
                  "給它加上 `aliases: [shi-chang]`，對 'shi-chang' 的引用就能繼續有效（由這個錯誤"
@@ -169,7 +169,7 @@ HELD_MANY = """\
     ("zh", "    建议: 'li、zhao、qian、sun、zhou' 是一个字符串：写成列表 `members: [li, zhao, "
            "qian, sun, zhou]`（由这个错误引起的 5 条问题在改正之前暂不报告：团队 'ops' 的 "
            "HI004、人员 'qian' 的 HI007、人员 'sun' 的 HI007、另有 2 条）"),
-    ("zh-Hant", "    建議: 'li、zhao、qian、sun、zhou' 是一個字串：寫成列表 `members: [li, "
+    ("zh-Hant", "    建議: 'li、zhao、qian、sun、zhou' 是一個字串：寫成清單 `members: [li, "
                 "zhao, qian, sun, zhou]`（由這個錯誤引起的 5 條問題在改正之前暫不報告：團隊 "
                 "'ops' 的 HI004、人員 'qian' 的 HI007、人員 'sun' 的 HI007、另有 2 條）"),
 ])
@@ -203,7 +203,7 @@ RACI = """\
             "'opertions' 不是已知的团队、人员或岗位",
             "    建议: 是不是要写 'operations'？（由这个错误引起的 1 条问题在改正之前暂不报告："
             "团队 'operations' 的 OW006）"]),
-    ("zh-Hant", ["org.yaml:10:26: RF001 [error] 職責 'refunds' 的 RACI 列表 `consulted` 中的 "
+    ("zh-Hant", ["org.yaml:10:26: RF001 [error] 職責 'refunds' 的 RACI 清單 `consulted` 中的 "
                  "'opertions' 不是已知的團隊、人員或職位",
                  "    建議: 是不是要寫 'operations'？（由這個錯誤引起的 1 條問題在改正之前暫不"
                  "報告：團隊 'operations' 的 OW006）"]),

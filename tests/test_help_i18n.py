@@ -44,7 +44,7 @@ def test_the_command_list_follows_the_locale(tmp_path: Path) -> None:
                                                  "LC_ALL": "", "LC_MESSAGES": ""})
     lines = run.stdout.splitlines()
     assert "命令：" in lines
-    assert "  rules       列出所有規則（代碼、名稱、級別、是否預設開啟）" in lines
+    assert "  rules       列出所有規則（代碼、名稱、嚴重性、是否預設開啟）" in lines
 
 
 def test_the_config_language_decides_without_lang(tmp_path: Path) -> None:

@@ -127,7 +127,7 @@ def test_a_second_person_of_an_issued_name_leaves_the_issued_id_alone(tmp_path: 
     assert said[:2] == [
         "提示：r.csv:4：又出現 張偉，部門和職稱都與 r.csv:3 相同：視為同一人",
         "提示：r.csv:2：有 2 人都叫 張偉，又沒有員工編號或電子郵件區分：按部門和職稱區分，已匯入為 "
-        "2 個人員：zhang-wei-2 (客服部)、zhang-wei (物流部)（如果其實是同一人，請給這些行填上同一"
+        "2 個人員：zhang-wei-2 (客服部)、zhang-wei (物流部)（如果其實是同一人，請給這些列填上同一"
         "個員工編號）"]
     teams = {t.name: t for t in load_org([str(out)]).org.teams.values()}
     assert (teams["物流部"].lead, teams["客服部"].lead) == ("zhang-wei", "zhang-wei-2")

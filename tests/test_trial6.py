@@ -69,7 +69,7 @@ def where(findings: list[dict[str, Any]]) -> list[tuple[str, str, int, int]]:
      "NT$4,000 萬`）"),
     ("zh-Hant", "`4,000` 中的逗號把這一項拆成了兩項：在 `[...]` 裡 YAML 遇到逗號就結束一項，"
                 "所以讀成了 `雙11 GMV 達 NT$4` 和 `000 萬` 兩項",
-     "給這一項加上引號：`\"雙11 GMV 達 NT$4,000 萬\"`，或者把列表寫成每行一項（`- 雙11 GMV 達 "
+     "給這一項加上引號：`\"雙11 GMV 達 NT$4,000 萬\"`，或者把清單寫成每行一項（`- 雙11 GMV 達 "
      "NT$4,000 萬`）"),
 ])
 def test_a_thousands_comma_in_a_flow_list_is_one_finding_at_the_comma(

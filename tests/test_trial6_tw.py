@@ -132,8 +132,8 @@ ROSTERS = {
                 "E002,林美玲,ml@x.tw,營運總監,營運部,王大明,2021-03-01\n"
                 "E003,張偉,w@x.tw,活動營運專員,營運部,林美玲,2022-07-01\n",
                 ["提示：roster.csv：略過欄位：到職日（要讀取，用 --column 欄位=表頭）",
-                 "提示：roster.csv:2：團隊 總經理室 沒有負責人：它的行都沒有標為負責人，"
-                 "其中也沒有人是其他成員的直屬上級；請在 zong-jing-li-shi.yaml 裡寫 `lead:`"]),
+                 "提示：roster.csv:2：團隊 總經理室 沒有負責人：它的列都沒有標為負責人，"
+                 "其中也沒有人是其他成員的直屬主管；請在 zong-jing-li-shi.yaml 裡寫 `lead:`"]),
     "zh": ("员工编号,姓名,邮箱,职位,部门,直属上级,入职日期\n"
            "E001,王大明,dm@x.cn,总经理,总经办,,2020-01-01\n"
            "E002,林美玲,ml@x.cn,运营总监,运营部,王大明,2021-03-01\n"
@@ -359,7 +359,7 @@ def test_zh_hant_explain_shows_traditional_examples_in_corner_brackets() -> None
 
 
 @pytest.mark.parametrize(("lang", "people", "direction"), [
-    ("zh-Hant", "員工編號,姓名,電子郵件,職稱,部門編號,部門,上級部門編號,上級部門,直屬上級,負責人",
+    ("zh-Hant", "員工編號,姓名,電子郵件,職稱,部門編號,部門,上級部門編號,上級部門,直屬主管,負責人",
      "減少"),
     ("zh", "工号,姓名,邮箱,职位,部门编号,部门,上级部门编号,上级部门,直属上级,负责人", "减少"),
     ("en", "person,name,email,title,team_id,team,parent_team_id,parent_team,manager,lead",

@@ -232,7 +232,7 @@ def test_a_value_starting_with_a_star_says_to_quote_it(write_org: Any, lang: str
 
 @pytest.mark.parametrize(("lang", "said"), [
     ("zh", "职责 'd' 的 RACI 列表 `accountable` 中的 'warehose' 不是已知的团队、人员或岗位"),
-    ("zh-Hant", "職責 'd' 的 RACI 列表 `accountable` 中的 'warehose' 不是已知的團隊、人員或職位"),
+    ("zh-Hant", "職責 'd' 的 RACI 清單 `accountable` 中的 'warehose' 不是已知的團隊、人員或職位"),
     ("en", "unknown Team, Person or Role 'warehose' in RACI list `accountable` of duty 'd'")])
 def test_three_kinds_are_listed_with_commas_and_one_or(write_org: Any, lang: str,
                                                        said: str) -> None:
@@ -308,7 +308,7 @@ def test_a_roster_with_a_title_row_above_the_header_imports(tmp_path: Path,
 
 
 @pytest.mark.parametrize(("env", "said"), [
-    ("zh_CN.UTF-8", "表头中没有团队列和姓名列"), ("zh_TW.UTF-8", "表頭中沒有團隊列和姓名列"),
+    ("zh_CN.UTF-8", "表头中没有团队列和姓名列"), ("zh_TW.UTF-8", "表頭中沒有團隊欄和姓名欄"),
     ("C.UTF-8", "no team and name columns in the header")])
 def test_a_roster_without_its_columns_is_said_in_the_locales_language(
         tmp_path: Path, env: str, said: str) -> None:

@@ -301,7 +301,7 @@ def test_a_full_width_semicolon_or_an_enumeration_comma_in_a_list_is_named(
     assert found[1]["message"].startswith("`informed` 的列表中有顿号 `、`（U+3001）")
     assert found[1]["hint"].endswith("（由这个错误引起的 1 条问题在改正之前暂不报告：团队 "
                                      "'tech' 的 OW006）")
-    assert check(folder, "zh-Hant")[1]["message"].startswith("`informed` 的列表中有頓號 `、`")
+    assert check(folder, "zh-Hant")[1]["message"].startswith("`informed` 的清單中有頓號 `、`")
     assert check(folder, "en")[1]["message"].startswith("an enumeration comma `、` (U+3001)")
 
 

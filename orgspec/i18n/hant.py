@@ -58,6 +58,120 @@ TERMS = {
 }
 _CORNERS = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
 
+# --- Trial 5 (a Taiwanese reader): wording s2twp leaves in mainland usage or machine form ----
+# Appended to TERMS, so applied after its entries (and after s2twp). Whole phrasings first,
+# then words; each as Taiwan writes it for orgspec's meaning.
+TERMS |= {
+    "追蹤人應當不是執行者本人": "追蹤人不應是執行者本人",  # PR006: "should not be"
+    "團隊通過 ": "團隊透過 ",  # before `parent` (a code span, converted apart): by way of
+    "目標之間迴圈對齊": "目標之間的對齊形成了循環",
+    "釋出為此合併請求": "發布為此合併請求",  # pr-comment posts (釋出 is a release)
+    "還沒有釋出標籤": "還沒有發布標籤",
+    "迴圈": "循環",  # a cycle of teams, objectives or steps; 迴圈 is a program's loop
+    "拒絕通過 http": "拒絕透過 http",
+    "和通過所任": "和透過所任",
+    "渠道": "管道",  # a communication channel: 溝通管道 (渠道 reads as a sales channel)
+    "周例會": "週例會",  # 周 as a week is 週 in Taiwan (s2twp keeps 周 in these)
+    "周會": "週會",
+    "每周": "每週",
+    "周報": "週報",
+    "第一周": "第一週", "第二周": "第二週", "第三周": "第三週", "第四周": "第四週",
+    "第五周": "第五週",
+    "時長": "時間長度",  # a duration: 時長 reads as mainland usage
+    "小寫短標識": "小寫識別碼",  # a slug id: Taiwan's 識別碼
+    "評論": "留言",  # a comment on a pull request, as Taiwan's GitHub users say
+    "當前": "目前",  # the current value, period, folder, commit
+    "-o 的字尾": "-o 的副檔名",  # the output file's extension (.md, .html)
+    "文本塊": "文字區塊",
+    "文本": "文字",  # text: 文本 is mainland usage (Taiwan's 文本 is a literary text)
+    "本幫助": "本說明",  # --help: Taiwan's software says 說明
+    "生成": "產生",  # to generate a report, a site, a second team
+    "要匹配字面": "要比對字面",  # a glob: matching a literal `[`
+    "精確匹配": "精確比對",
+    "匹配": "符合",  # what matches a query
+    "人事花名冊": "員工名冊",  # an HR roster
+    "花名冊": "員工名冊",
+    "型別": "類型",  # an entity's kind, a field's type: 型別 is a programmer's word
+    "參會方": "與會者",  # a meeting's attendees
+    "參會者": "與會者",
+    "參會": "與會",
+    "直屬上級": "直屬主管",  # the roster's manager column (export writes it, import reads it)
+    "響應": "回應",  # a first response time
+    "運營": "營運",  # operations (營運部, 營運經理)
+    "復盤": "檢討",  # a review of results: 檢討 (會) in Taiwan
+    "排期": "排程",  # a schedule
+    "反饋": "回饋",  # feedback
+    "3個工作日": "3個工作天",  # an SLA in working days: Taiwan writes 工作天
+    "並退出": "並結束",  # a program exits: Taiwan's 結束 (退出 is mainland usage)
+    "以 0 退出": "以 0 結束",
+    "以 1 退出": "以 1 結束",
+    "返回了": "傳回了",  # an API returns
+    "返回的": "傳回的",
+    "終端轉義": "終端機跳脫",  # terminal escapes
+    "轉義": "跳脫",  # a backslash escape: Taiwan's programmers say 跳脫
+    "碰頭": "碰面",  # to meet
+    "轉化": "轉換",  # a conversion (轉換率)
+    "表述模糊": "描述模糊",  # a vague key result
+    "評審": "考核",  # a lead reviews people, a KPI is reviewed: Taiwan's HR says 考核
+    "統計視窗": "統計期間",  # a statistics window (rolling 12 months); 視窗 is a UI window
+    "沒有計劃、": "沒有規劃、",  # to plan (a meeting's purpose)
+    "直接下屬": "直屬部屬",  # direct reports
+    "列表": "清單",  # a list (YAML's, a rule list): Taiwan's 清單
+    "清單項": "清單項目",
+    "跟蹤": "追蹤",  # a tracking tool (the tracker is already 追蹤人)
+    "構建": "建置",  # to build a site
+    "棧": "堆疊",  # the call stack
+    "隻讀": "唯讀",  # s2twp's 只读 -> 隻讀 is a mis-conversion: a read-only file system
+    "許可權": "權限",  # s2twp's 权限 -> 許可權: Taiwan says 權限 (permission denied)
+    "套接字": "通訊端",  # a socket
+    "構造": "建構",  # to construct an object
+    "起不同的名稱": "取不同的名稱",  # to give a name
+    "應當": "應該",  # should
+    "會合並": "會合併",  # s2twp reads 会合并 as 會合 + 並: the two sides are merged (合併)
+    "校驗": "驗證",  # to validate
+    "日誌": "記錄",  # a CI log
+    "站點搜尋": "網站搜尋",  # the handbook site's search
+    "單詞": "單字",  # a word (between words)
+    "會議與協同": "會議與協作",  # the rule family: coordination
+    "級別": "嚴重性",  # a finding's severity (error, warning, info), as Taiwan's tools say
+    "行第 {column} 列": "行第 {column} 欄",  # a column of a line: Taiwan's 欄 (列 is a row)
+    "行第 {col} 列": "行第 {col} 欄",
+    "團隊列和姓名列": "團隊欄和姓名欄",  # a roster's columns
+    "負責人列裡": "負責人欄裡",
+    "HEADER 列讀取": "HEADER 欄讀取",
+    "該項欄位的列上": "該項欄位的同一欄上",
+    "沒有一行標出": "沒有一列標出",  # a roster's rows: Taiwan's 列
+    "它的行都沒有": "它的列都沒有",
+    "{n} 行中的": "{n} 列中的",
+    "員工名冊裡一行的": "員工名冊裡一列的",
+    "給這些行填上": "給這些列填上",
+}
+# Typed text (the examples' and init's names, titles, metrics) as a Taiwanese author writes
+# it: `script` applies these after s2tw. Words only, never an id or a key.
+NAMES = {
+    "周例會": "週例會",
+    "每周": "每週",
+    "周報": "週報",
+    "運營": "營運",
+    "數據復盤會": "數據檢討會",
+    "復盤會": "檢討會",
+    "復盤": "檢討",
+    "大促排期": "大促排程",
+    "排期": "排程",
+    "廣告數據埋點": "廣告事件追蹤",  # 埋點 is mainland jargon; Taiwan's GA says 事件追蹤
+    "埋點數據": "事件追蹤數據",
+    "埋點": "事件追蹤",
+    "用戶反饋": "使用者回饋",
+    "反饋": "回饋",
+    "轉化率": "轉換率",
+    "響應時間": "回應時間",
+    "文件夾": "資料夾",
+    "釘釘-營運群": "LINE-營運群",  # a team chat: Taiwan's companies use LINE, not DingTalk
+    "待招聘": "待招募",  # an open seat (orgspec reads both as vacant)
+    "支付接口": "支付介面",  # a payment interface
+    "使用時長": "使用時間",  # time spent in an app
+}
+
 
 @cache
 def _opencc(config: str) -> Any:
@@ -75,8 +189,12 @@ def terms(text: str) -> str:
 
 def script(text: str) -> str:
     """Typed text (names, examples, YAML) in Traditional script only, with Taiwan's
-    character forms: 提升用户活跃度 -> 提升用戶活躍度, 社群 stays 社群."""
-    return str(_opencc("s2tw").convert(text))
+    character forms: 提升用户活跃度 -> 提升用戶活躍度, 社群 stays 社群; then `NAMES`, the
+    words a Taiwanese author types otherwise (运营部 -> 營運部, 周例会 -> 週例會)."""
+    text = str(_opencc("s2tw").convert(text))
+    for said, kept in NAMES.items():
+        text = text.replace(said, kept)
+    return text
 
 
 def prose(text: str) -> str:
