@@ -236,6 +236,16 @@ class KeyResultValues:
             cur = replace(cur, kind=goal.kind, unit=goal.unit)
         return cur
 
+    def paired(self) -> bool:
+        """Whether the baseline and the target are both numbers in one unit (`comparable`):
+        what OK007, OK008 and OK010 ask of each key result, worked out once."""
+        known = self.__dict__.get("_paired")
+        if known is None:
+            base, goal = self.numbers()
+            known = bool(base and goal and comparable(base, goal))
+            object.__setattr__(self, "_paired", known)
+        return known
+
     def numbers(self) -> tuple[Quantity | None, Quantity | None]:
         """(baseline, target) parsed, None for one that is not a number. In a sentence a unit
         written once counts for both (`从1.2亿增长到1.5亿元`, `from 5 to 8%`): a bare number
