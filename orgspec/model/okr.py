@@ -236,11 +236,27 @@ class KeyResultValues:
             cur = replace(cur, kind=goal.kind, unit=goal.unit)
         return cur
 
+    def paired(self) -> bool:
+        """Whether the baseline and the target are both numbers in one unit (`comparable`):
+        what OK007, OK008 and OK010 ask of each key result, worked out once."""
+        known = self.__dict__.get("_paired")
+        if known is None:
+            base, goal = self.numbers()
+            known = bool(base and goal and comparable(base, goal))
+            object.__setattr__(self, "_paired", known)
+        return known
+
     def numbers(self) -> tuple[Quantity | None, Quantity | None]:
         """(baseline, target) parsed, None for one that is not a number. In a sentence a unit
         written once counts for both (`从1.2亿增长到1.5亿元`, `from 5 to 8%`): a bare number
         there takes the other value's money or percent unit."""
-        return _numbers(self.baseline, self.target, {"baseline", "target"} <= self.said)
+        # read once per key result (OK007, OK008, OK010 and the report each ask), kept
+        # beside the fields: not one of them, so equality and the fields are as they were
+        known = self.__dict__.get("_read")
+        if known is None:
+            known = _numbers(self.baseline, self.target, {"baseline", "target"} <= self.said)
+            object.__setattr__(self, "_read", known)
+        return known
 
 
 # OK007, OK008, OK010 and the report each read every key result's numbers, one rule after
@@ -302,10 +318,13 @@ def key_result_values(obj: Objective, kr: KeyResult, v: Verdict | None = None) -
         due = stated_due(kr.title, span[0].year if span and span[0] != dt.date.min else None)
         if due:
             said.add("due")
-    vals = KeyResultValues(baseline, target, kr.current or "", direction, due,
-                           frozenset(said), None)
-    base, goal = vals.numbers()
-    return replace(vals, progress=progress(base, vals.current_number(), goal))
+    said_set = frozenset(said)
+    first = KeyResultValues(baseline, target, kr.current or "", direction, due, said_set, None)
+    base, goal = first.numbers()
+    done = progress(base, first.current_number(), goal)
+    if done is None:
+        return first
+    return KeyResultValues(baseline, target, kr.current or "", direction, due, said_set, done)
 
 
 def progress(base: Quantity | None, current: Quantity | None,
@@ -335,7 +354,12 @@ _SCALED = re.compile(r"\d\s*(?:百万|千万|million|billion|mn|bn|[kKwWM万亿�
 
 def scale_word(q: Quantity) -> str:
     """The scale word a count is written with (`万` of `132万`), "" for none."""
-    m = _SCALED.search(q.text)
+    return _scale_of(q.text)
+
+
+@lru_cache(maxsize=1 << 17)  # each value is compared by OK007, OK008 and OK010
+def _scale_of(text: str) -> str:
+    m = _SCALED.search(text)
     return m.group()[1:].strip() if m else ""
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from orgspec.han import HAN
 from orgspec.i18n import M
@@ -350,7 +351,16 @@ def has_deadline(text: str) -> bool:
 
 def assess(text: str) -> Verdict:
     """What a key result written as one sentence says (Traditional script read as Simplified;
-    the vague and activity words are quoted as the author wrote them: 提昇, 召開)."""
+    the vague and activity words are quoted as the author wrote them: 提昇, 召開). A new
+    Verdict each call (callers set its fields)."""
+    v = _assessed(text)
+    return Verdict(v.metric, v.target, v.deadline, list(v.vague), list(v.activity),
+                   v.sentence, v._read)
+
+
+# Positions share KPI sentences (1,000 KPIs, 96 sentences at 500 teams): each is read once.
+@lru_cache(maxsize=1 << 14)
+def _assessed(text: str) -> Verdict:
     said = simplified(text)
     vague = _found(said, VAGUE_ZH, VAGUE_EN)
     activity = _found(said, ACTIVITY_ZH, ACTIVITY_EN)

@@ -247,6 +247,11 @@ def quantities(text: str) -> list[Quantity]:
     return out
 
 
+# Most values are a bare number or percentage (ASCII digits only: `５０` is read through
+# `fold_width`, and its text is then `50`)
+_PLAIN = re.compile(r"[0-9]+(?:\.[0-9]+)?(%?)")
+
+
 # Room for every value of a 5,000-team org: 8,192 thrashed (OK007-OK010 grew 25x for 10x).
 @lru_cache(maxsize=1 << 17)
 def parse_quantity(text: str | float | int | None) -> Quantity | None:
@@ -255,6 +260,11 @@ def parse_quantity(text: str | float | int | None) -> Quantity | None:
     if text is None:
         return None
     text = str(text).strip()
+    plain = _PLAIN.fullmatch(text)
+    if plain:  # `6706`, `99.5%`: what the whole parse reads them as, without it
+        if plain.group(1):
+            return Quantity(float(text[:-1]), "percent", "%", "", text)
+        return Quantity(float(text), "count", "", "", text)
     if not _PATTERN.fullmatch(text):
         text = _EVENT.sub(" ", simplified(text)).strip()
     found = quantities(text)
