@@ -1160,3 +1160,17 @@ def test_finding_identities_are_read_back_only_for_files_as_they_were(
                 for file, (stamp, memo) in asked.items()})
         else:  # none read back: computed in every file with findings
             assert seen == with_findings, with_findings ^ seen
+
+
+def test_a_message_read_back_is_the_message_said() -> None:
+    """A kept message (`M`, pickled with its English) reads back with the same English,
+    template and values, and is said in Chinese as the original is."""
+    import pickle
+
+    from orgspec.i18n import M, say
+
+    said = M("{some} or {last}", some=["'OW001'", "'OW002'"], last="'OW003'")
+    back = pickle.loads(pickle.dumps(said))
+    assert type(back) is M and str(back) == str(said) == "'OW001', 'OW002' or 'OW003'"
+    assert (back.template, back.values) == (said.template, said.values)
+    assert say(back, "zh") == say(said, "zh")
