@@ -242,12 +242,12 @@ class Cache:
         """Take an exclusive lock saying an entry of `kind` is being written (a file
         `.KIND.lock` beside this orgspec's entries): an open descriptor whose closing, by
         whichever process holds it last (a child forked to write), releases it; None where
-        there is no such lock (no `fcntl`, a cache that cannot be written, a lock already
-        taken). Readers may wait for it (`wait_free`); nothing depends on it but their time."""
+        there is no such lock (no `fcntl`, a cache not made yet or that cannot be written, a
+        lock already taken). Readers may wait for it (`wait_free`); only their time depends
+        on it."""
         try:
             import fcntl
 
-            os.makedirs(self.own, exist_ok=True)
             fd = os.open(os.path.join(self.own, f".{kind}.lock"),
                          os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
         except (ImportError, OSError):
