@@ -120,8 +120,12 @@ def later(cache: Cache, key: bytes, state: State | Callable[[], State | None]) -
 
     def work() -> None:
         try:
+            # a cache cleaned since (`orgspec cache clean` right after the run) is not
+            # made again, untagged, by this late write
+            if not os.path.isdir(cache.own):
+                return
             made = state() if callable(state) else state
-            if made is not None:
+            if made is not None and os.path.isdir(cache.own):
                 cache.put("state", key, made)
         finally:
             if held is not None:
