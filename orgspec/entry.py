@@ -38,7 +38,8 @@ def _leave(run: Callable[[], object]) -> None:
     """Run the CLI, flush what it printed and end the process without tearing down its
     objects: after a check the org's millions of objects would be freed one by one (0.6 s
     CPU at 5,000 teams). Outputs are written and closed by then (written atomically); an
-    exception other than SystemExit, or a failed flush, takes the normal way out."""
+    exception other than SystemExit, or a failed flush, takes the normal way out. Work
+    queued with `gcpause.after_output` runs in a child this process does not wait for."""
     import os
 
     try:
@@ -54,4 +55,7 @@ def _leave(run: Callable[[], object]) -> None:
         sys.stderr.flush()
     except (OSError, ValueError):
         raise SystemExit(code) from None
+    from orgspec.gcpause import finish
+
+    finish()  # the warm state the next run reads (`engine.warm`), off the command's time
     os._exit(code if isinstance(code, int) else 0)

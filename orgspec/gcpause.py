@@ -1,14 +1,17 @@
-"""Pause the cyclic garbage collector while orgspec builds large, acyclic data."""
+"""Pause the cyclic garbage collector while orgspec builds large, acyclic data; what a
+one-shot process (`orgspec.entry`) keeps until it ends and does after its output is out."""
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 _KEPT: list[Any] = []
 _ONE_SHOT: list[bool] = []
+_LATER: list[Callable[[], object]] = []
 
 
 def one_shot() -> None:
@@ -23,6 +26,52 @@ def keep_until_exit(value: Any) -> None:
     at 500 teams, ~0.5 s at 5,000); elsewhere (the Python API, tests) do nothing."""
     if _ONE_SHOT:
         _KEPT.append(value)
+
+
+def defers() -> bool:
+    """True when `after_output` queues its work for a child instead of running it now."""
+    return bool(_ONE_SHOT) and hasattr(os, "fork")
+
+
+def after_output(work: Callable[[], object]) -> None:
+    """Run `work` (a cache entry only a later run reads) once this run's output is out: in a
+    one-shot process, in a child forked after the output is flushed that the command does
+    not wait for (`finish`); elsewhere (the Python API, tests), now. `work` must be safe to
+    lose (a killed child leaves the old entry or none: a later run then takes its full
+    path) and to race with other runs' (entries are written atomically, each one
+    consistent with the inputs it names)."""
+    if defers():
+        _LATER.append(work)
+    else:
+        work()
+
+
+def finish() -> None:
+    """Fork a child that runs the work `after_output` queued, its standard streams on
+    the null device (a caller reading this process's output, such as pre-commit or
+    `subprocess.run`, sees its end when this process ends) and in a session of its own; this
+    process does not wait for it. Failures in the child are lost with it; a fork that fails
+    runs nothing (the work only saves a later run time). Call right before `os._exit`."""
+    if not _LATER:
+        return
+    try:
+        pid = os.fork()
+    except OSError:
+        return
+    if pid:
+        return
+    code = 0
+    try:
+        os.setsid()
+        null = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(null, fd)
+        for work in _LATER:
+            work()
+    except BaseException:  # nothing to tell and no one to tell it to
+        code = 1
+    finally:
+        os._exit(code)
 
 
 @contextmanager

@@ -556,6 +556,75 @@ def test_a_new_process_reuses_the_kept_findings(tmp_path: Path,
                           "summary": reworded["summary"] + 1}
 
 
+def test_a_process_stores_the_warm_state_after_its_output_and_the_next_uses_it(
+        tmp_path: Path) -> None:
+    """`orgspec check` stores the kept state (`engine.warm`) in a child it does not wait
+    for: the command's output is complete and its pipes closed before the state exists;
+    once it does, the next process answers a prose edit from it (no file's findings are
+    stored again) with the output of a run without the cache."""
+    org = _synthetic(tmp_path)
+    folder = tmp_path / "cache"
+    env = {**os.environ, "ORGSPEC_CACHE_DIR": str(folder)}
+    cmd = [sys.executable, "-m", "orgspec", "check", str(org), "--format", "json"]
+
+    def kinds() -> dict[str, int]:
+        count: dict[str, int] = {}
+        for e in _entries(folder):
+            kind = e.relative_to(folder).parts[1]  # <code fingerprint>/<kind>/...
+            if not kind.startswith("."):  # the lock held while the state is written
+                count[kind] = count.get(kind, 0) + 1
+        return count
+
+    def check() -> bytes:
+        done = subprocess.run(cmd, env=env, capture_output=True, check=False, timeout=120)
+        plain = subprocess.run([*cmd, "--no-cache"], env=env, capture_output=True,
+                               check=False, timeout=120)
+        assert done.returncode in (0, 1), done.stderr
+        assert done.stdout == plain.stdout and b'"code"' in plain.stdout
+        return done.stdout
+
+    check()  # stores only its result
+    _edit_one(org, "# edit 1\n")
+    check()  # the full path: every file's entries, and the state after the output
+    deadline = time.monotonic() + 60
+    while "state" not in kinds() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    before = kinds()
+    assert before.get("state") == 1
+    assert _sub(org, r'^(  description: ")', r"\1改 ")  # one duty reworded
+    check()
+    after = kinds()
+    assert after["local"] == before["local"]  # answered from the state, not the org
+    assert after["result"] == before["result"] + 1
+
+
+def test_work_after_the_output_runs_in_a_child_the_command_does_not_wait_for(
+        tmp_path: Path) -> None:
+    """`gcpause.after_output` in a one-shot process: the caller reading the process's
+    output sees its end while the work still waits (here for a file the test writes only
+    afterwards); the work then runs. Elsewhere it runs at once."""
+    from orgspec import gcpause
+
+    done: list[int] = []
+    gcpause.after_output(lambda: done.append(1))
+    assert done == [1]
+    go, out = tmp_path / "go", tmp_path / "out"
+    code = ("import os, sys, time; import orgspec.gcpause as g; g.one_shot()\n"
+            "def work():\n"
+            f"    while not os.path.exists({str(go)!r}): time.sleep(0.02)\n"
+            f"    open({str(out)!r}, 'w').write('done')\n"
+            "g.after_output(work); print('output'); sys.stdout.flush(); g.finish(); "
+            "os._exit(0)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=REPO, timeout=60)
+    assert run.stdout == "output\n" and not out.exists()
+    go.write_text("")
+    deadline = time.monotonic() + 60
+    while not out.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert out.read_text() == "done"
+
+
 def _fill(org: Path, folder: Path) -> list[tuple[object, ...]]:
     """A result and every file's entry in the cache at `folder` (two runs: the first only
     stores the result); returns the findings."""
@@ -1091,3 +1160,17 @@ def test_finding_identities_are_read_back_only_for_files_as_they_were(
                 for file, (stamp, memo) in asked.items()})
         else:  # none read back: computed in every file with findings
             assert seen == with_findings, with_findings ^ seen
+
+
+def test_a_message_read_back_is_the_message_said() -> None:
+    """A kept message (`M`, pickled with its English) reads back with the same English,
+    template and values, and is said in Chinese as the original is."""
+    import pickle
+
+    from orgspec.i18n import M, say
+
+    said = M("{some} or {last}", some=["'OW001'", "'OW002'"], last="'OW003'")
+    back = pickle.loads(pickle.dumps(said))
+    assert type(back) is M and str(back) == str(said) == "'OW001', 'OW002' or 'OW003'"
+    assert (back.template, back.values) == (said.template, said.values)
+    assert say(back, "zh") == say(said, "zh")

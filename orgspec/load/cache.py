@@ -238,6 +238,49 @@ class Cache:
         except (OSError, pickle.PicklingError, RecursionError, TypeError, AttributeError):
             return
 
+    def hold(self, kind: str) -> int | None:
+        """Take an exclusive lock saying an entry of `kind` is being written (a file
+        `.KIND.lock` beside this orgspec's entries): an open descriptor whose closing, by
+        whichever process holds it last (a child forked to write), releases it; None where
+        there is no such lock (no `fcntl`, a cache not made yet or that cannot be written, a
+        lock already taken). Readers may wait for it (`wait_free`); only their time depends
+        on it."""
+        try:
+            import fcntl
+
+            fd = os.open(os.path.join(self.own, f".{kind}.lock"),
+                         os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        except (ImportError, OSError):
+            return None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            return None
+        return fd
+
+    def wait_free(self, kind: str, seconds: float) -> None:
+        """Wait until no process holds `hold(kind)`, for at most `seconds`."""
+        try:
+            import fcntl
+
+            fd = os.open(os.path.join(self.own, f".{kind}.lock"),
+                         os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except (ImportError, OSError):
+            return
+        try:
+            deadline = time.monotonic() + seconds
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+                    return
+                except OSError:
+                    if time.monotonic() >= deadline:
+                        return
+                    time.sleep(0.005)
+        finally:
+            os.close(fd)
+
     def _signer(self, create: bool) -> bytes | None:
         """The HMAC secret of this cache (`KEY_FILE`), made when absent or untrustworthy
         if `create`; None when there is none to trust (every read is then a miss and
