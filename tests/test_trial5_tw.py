@@ -40,3 +40,12 @@ def test_a_sla_that_is_no_duration_is_still_said(write_org) -> None:
 def test_a_cadence_with_gongzuotian_reads_as_with_gongzuori(tw: str, mainland: str) -> None:
     assert schedule_of(tw) == schedule_of(mainland)
     assert schedule_of(tw).cadence is not None
+
+
+@pytest.mark.parametrize(("written", "time"), [
+    ("每週一 PM2:00", "14:00"), ("每週一 pm 2:00", "14:00"), ("每週一 AM9:30", "09:30"),
+    ("每週一 PM 2點", "14:00"), ("每週一 P.M. 2:30", "14:30")])
+def test_am_or_pm_before_the_time_is_read(written: str, time: str) -> None:
+    # (trial 5: 每週一 PM2:00, a common Taiwanese way to write the time, was MT002)
+    sched = schedule_of(written)
+    assert (sched.cadence, sched.days, sched.time) == ("weekly", (0,), time)

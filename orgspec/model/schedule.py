@@ -193,6 +193,7 @@ def schedule_of(text: str | None) -> Schedule:
         return Schedule(None)
     # 工作天 is how Taiwan writes 工作日 (a working day)
     key = _SPACE.sub(" ", fold_width(text).strip().casefold().replace("工作天", "工作日"))
+    key = _AMPM_FIRST.sub(lambda m: "上午" if m[1] == "a" else "下午", key)
     zone, said = "", ""
     if _MAY_ZONE.search(key):
         from orgspec.text.timezones import take_zone
@@ -205,6 +206,9 @@ def schedule_of(text: str | None) -> Schedule:
     return replace(sched, zone=zone, zone_said=said) if zone and sched.cadence else sched
 
 
+# AM/PM before the time, as Taiwan and Hong Kong often write it (每週一 PM2:00, AM 9:30):
+# read as 上午/下午 are.
+_AMPM_FIRST = re.compile(r"(?<![a-z])([ap])\.?m\.?\s*(?=\d)")
 # What a zone may be written with (`timezones.take_zone` is run only then): Latin letters
 # (PT, UTC, an IANA name) or 时间 / 時間 / 区 / 區.
 _MAY_ZONE = re.compile(r"[a-z]{2}|时间|時間|[东東西].{1,2}[区區]|协调世界时|協調世界時")
