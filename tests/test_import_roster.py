@@ -211,3 +211,23 @@ def test_a_person_keeps_their_id_when_their_namesake_leaves(tmp_path) -> None:
                  for line in p.read_text("utf-8").splitlines()
                  if line.strip().startswith("id: zhang-wei"))
     assert ids == ["zhang-wei-2"]
+
+
+def test_names_are_written_as_a_search_finds_them(tmp_path: Path) -> None:
+    # a full-width space (何　静) or IME quotes around a name (“李雷”) from the roster would
+    # be SC004/SC005 on the imported org itself (a fuzz seed found it); stripped with a
+    # note, ids unchanged on re-import
+    roster = tmp_path / "r.csv"
+    roster.write_text("工号,姓名,部门\n,何　静,客服部\n,“李雷”,客服部\n,Amy　Lee,客服部\n", "utf-8")
+    out = tmp_path / "org"
+    run = run_cli("import", "roster", str(roster), "-o", str(out), "--lang", "en")
+    assert run.code == 0
+    assert [line for line in run.stderr.splitlines() if "(removed)" in line] == [
+        "note: person amy-lee: name had full-width or other wide spaces (removed)",
+        "note: person he-jing: name had full-width or other wide spaces (removed)",
+        "note: person li-lei: name was inside the quotes “” (removed)"]
+    people = load_org([str(out)]).org.people
+    assert {p: people[p].name for p in people} == {"amy-lee": "Amy Lee", "he-jing": "何静",
+                                                   "li-lei": "李雷"}
+    check = run_cli("check", str(out), "--isolated", "--no-cache", "--format", "json")
+    assert [f["code"] for f in check.json()["findings"] if f["code"][:2] == "SC"] == []

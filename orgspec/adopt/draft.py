@@ -14,6 +14,7 @@ from typing import Any
 from orgspec.escape import is_text_joiner
 from orgspec.i18n import M, say
 from orgspec.load.source import FORBIDDEN_VALUE
+from orgspec.text.spaces import quotes_around, without_wide_spaces
 
 UNASSIGNED = "_unassigned.yaml"
 
@@ -143,6 +144,15 @@ def _fit(name: str, value: str) -> tuple[str, list[M]]:
                                 value)
     if clean != value:
         why.append(M("had control or invisible characters (removed)"))
+    if name == "name":  # as SC004 and SC005 would ask: what a search finds
+        bare = without_wide_spaces(clean)
+        if bare != clean:
+            why.append(M("had full-width or other wide spaces (removed)"))
+        pair = quotes_around(bare)
+        if pair is not None:
+            bare = bare[1:-1].strip()
+            why.append(M("was inside the quotes {quotes} (removed)", quotes=pair))
+        clean = bare
     if name == "email" and (not EMAIL.match(clean) or len(clean) > 254):
         return "", [M("{value!r} is not an email address (left out)", value=clean)]
     most = TEXT_MAX if name == "description" else NAME_MAX

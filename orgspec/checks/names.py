@@ -3,19 +3,14 @@ quotes around them."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Location
-from orgspec.han import is_han
 from orgspec.i18n import M
 from orgspec.model.org import ENTITY_KINDS, node_key
-
-# Space separators other than the ASCII space: U+3000 (an IME's full-width space), no-break
-# and the typographic spaces. Each looks like a space but is not one to a search.
-WIDE_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+from orgspec.text.spaces import WIDE_SPACE, quotes_around, without_wide_spaces
 
 
 @check("SC004", local=True)
@@ -31,7 +26,7 @@ def wide_space_in_name(ctx: RuleContext) -> Iterator[Issue]:
             if found is None:
                 continue
             where = org.origin(kind, ident).value("name")
-            suggestion = _fixed(name)
+            suggestion = without_wide_spaces(name)
             yield Issue(M("name {name!r} of {entity!r} holds the space U+{code:04X}: a search "
                           "for {fixed!r} does not find it", name=_marked(name), entity=ident,
                           code=ord(found.group()), fixed=suggestion),
@@ -39,9 +34,6 @@ def wide_space_in_name(ctx: RuleContext) -> Iterator[Issue]:
                         hint=M("write {fixed!r}", fixed=suggestion))
 
 
-# The quote pairs a Chinese IME types where YAML wants `"` or `'`; each side either way
-# round, as IMEs alternate them (“x“, ”x”).
-_QUOTE_PAIRS = ("“”", "‘’", "「」", "『』", "＂", "＇")
 
 
 @check("SC005", local=True)
@@ -52,7 +44,7 @@ def quotes_around_name(ctx: RuleContext) -> Iterator[Issue]:
     for kind in ENTITY_KINDS:
         for ident, entity in org.table(kind).items():
             name = getattr(entity, "name", None)
-            if not isinstance(name, str) or (pair := _quoted(name.strip())) is None:
+            if not isinstance(name, str) or (pair := quotes_around(name.strip())) is None:
                 continue
             bare = name.strip()[1:-1].strip()
             yield Issue(M("name {name} of {entity!r} is inside the quotes {quotes}, which YAML "
@@ -61,16 +53,6 @@ def quotes_around_name(ctx: RuleContext) -> Iterator[Issue]:
                         org.origin(kind, ident).value("name"), node_key(kind, ident),
                         hint=M("write `name: {fixed}` (quote a value with ASCII `\"` or `'` "
                                "only)", fixed=_yaml_scalar(bare)))
-
-
-def _quoted(text: str) -> str | None:
-    """The quote pair (`“”`) that `text` stands wholly inside, else None (`“双11”大促`:
-    the quotes close inside the text)."""
-    for pair in _QUOTE_PAIRS:
-        if len(text) > 2 and text[0] in pair and text[-1] in pair and \
-                not any(q in text[1:-1] for q in pair):
-            return text[0] + text[-1]
-    return None
 
 
 def _yaml_scalar(text: str) -> str:
@@ -94,24 +76,6 @@ def _marked(name: str) -> str:
     text as the suggestion; U+3000 is seen as wide and stays as written."""
     return WIDE_SPACE.sub(lambda m: m.group() if m.group() == "\u3000"
                           else f"[U+{ord(m.group()):04X}]", name)
-
-
-def _fixed(name: str) -> str:
-    """`name` without its wide spaces: dropped between two CJK characters (何　静 -> 何静),
-    else an ASCII space."""
-    out = []
-    for i, ch in enumerate(name):
-        if WIDE_SPACE.match(ch):
-            before, after = name[i - 1:i], name[i + 1:i + 2]
-            if (_cjk(before) and _cjk(after)) or not before or not after:
-                continue
-            ch = " "
-        out.append(ch)
-    return "".join(out).strip()
-
-
-def _cjk(ch: str) -> bool:
-    return is_han(ch)
 
 
 def _at(where: Location, name: str, offset: int) -> Location:
