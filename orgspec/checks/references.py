@@ -14,7 +14,14 @@ from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import M
 from orgspec.load.yamlhints import comma_in_item
 from orgspec.model.aliases import Renamed, former_ids
-from orgspec.model.models import ID_PATTERN, KINDS, ROLES, is_placeholder, is_vacant
+from orgspec.model.models import (
+    ID_PATTERN,
+    KINDS,
+    PLACEHOLDERS,
+    ROLES,
+    is_placeholder,
+    is_vacant,
+)
 from orgspec.model.org import Org, Origin, ident_of, node_key
 from orgspec.model.validate import DUPLICATE
 from orgspec.text.separators import split_ids
@@ -212,6 +219,7 @@ class _Guesses:
         self._copies: dict[str, set[str]] | None = None  # built on first use
         self._folded: dict[tuple[bool, tuple[str, ...]], dict[str, tuple[str, str]]] = {}
         self.referenced: set[str] = set()  # every value written in a reference
+        self.tables: dict[tuple[str, ...], tuple[dict[str, Any], ...]] = {}  # by kinds
         # unknown value -> (kinds wanted, where) per reference RF001 reports
         self.unknown: dict[str, list[tuple[tuple[str, ...], Location]]] = defaultdict(list)
         # `id: Marketing` (or `id: he-li　`, a full-width space after it) is SC003 and held
@@ -404,8 +412,33 @@ def _listing(names: list[str]) -> tuple[list[str], M | str]:
 
 
 def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
-          values: Iterable[str | None], kinds: tuple[str, ...], kind: str, ident: str,
-          listed: bool = True) -> Iterator[Issue]:
+          values: Sequence[str | None], kinds: tuple[str, ...], kind: str, ident: str,
+          listed: bool = True) -> Sequence[Issue]:
+    """RF001 for each value of `values` that names no entity of `kinds`; nothing, at the
+    cost of a lookup per value, when every value is an id of one of them (the common case:
+    an id is lowercase and has no blanks, so it is a placeholder only if it is one as
+    written)."""
+    tables = guesses.tables.get(kinds)
+    if tables is None:
+        tables = guesses.tables[kinds] = tuple(guesses.org.table(k) for k in kinds)
+    referenced = guesses.referenced
+    for value in values:
+        if value is None:
+            continue
+        for table in tables:
+            if value in table:
+                break
+        else:
+            return list(_unknown(guesses, origin, field, values, kinds, kind, ident, listed))
+        if value in PLACEHOLDERS:
+            return list(_unknown(guesses, origin, field, values, kinds, kind, ident, listed))
+        referenced.add(value)
+    return ()
+
+
+def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
+             values: Iterable[str | None], kinds: tuple[str, ...], kind: str, ident: str,
+             listed: bool = True) -> Iterator[Issue]:
     org = guesses.org
     values = list(values)
     for j, value in enumerate(values):
