@@ -36,13 +36,14 @@ class Counter(stages.Clock):
     """Counts the calls a stage makes (cProfile, each stage once) instead of timing it;
     the loader, graph, view model and HTML stages are only run (too large to profile)."""
 
-    def __init__(self) -> None:
+    def __init__(self, only: set[str] | None = None) -> None:
         super().__init__()
         self.calls: dict[str, dict[Key, int]] = {}
+        self.only = only
 
     def time(self, name: str, func: Callable[[], Any],
              reset: Callable[[], None] | None = None) -> Any:
-        if name in UNCOUNTED:
+        if name in UNCOUNTED or (self.only is not None and name not in self.only):
             value = func()
             if name == "validate":
                 self.entities = value[0].entity_count()
@@ -54,13 +55,15 @@ class Counter(stages.Clock):
         return value
 
 
-def count(paths: list[str]) -> tuple[dict[str, dict[Key, int]], int, int]:
-    """({stage: {function: calls}}, entities, findings) of one pass."""
+def count(paths: list[str], only: set[str] | None = None
+          ) -> tuple[dict[str, dict[Key, int]], int, int]:
+    """({stage: {function: calls}}, entities, findings) of one pass; with `only`, of those
+    stages (the others are run, uncounted)."""
     import gc
 
     from orgspec.load.config import Config
 
-    counter = Counter()
+    counter = Counter(only)
     gc.disable()
     try:
         findings = stages.one_pass(paths, Config(), counter)

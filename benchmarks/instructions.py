@@ -10,6 +10,9 @@ executes (`Ir`), the same at any load: a stage whose instructions grow as the or
 does linear work, whatever its seconds do. With `--cache-sim` callgrind also simulates the
 caches (first-level and last-level data misses, `D1mr + D1mw`, `DLmr + DLmw`), which shows
 how much of a stage's growth in seconds is the cost of reaching each item in a bigger heap.
+With `--tlb` the simulated caches have 4 KiB lines, so they are this CPU's data TLBs (a
+64-entry fully associative first level, a 3,072-entry 12-way second level): the D1 misses
+are first-level DTLB misses, the LL misses page walks (see docs/benchmarks.md, ninth pass).
 
 Each org runs in one `python` under `valgrind --tool=callgrind --instr-atstart=no`: every
 stage of `benchmarks/stages.py` runs once, in pipeline order, uninstrumented (valgrind's
@@ -124,13 +127,19 @@ def read_dumps(out: Path) -> dict[str, dict[str, int]]:
     return got
 
 
-def count(paths: list[str], chosen: list[str], cache_sim: bool) -> dict[str, dict[str, int]]:
+# callgrind's cache model with one 4 KiB page per line: L1 and L2 data TLBs
+TLB = ("--D1=262144,64,4096", "--LL=12582912,12,4096")
+
+
+def count(paths: list[str], chosen: list[str], cache_sim: bool,
+          tlb: bool = False) -> dict[str, dict[str, int]]:
     """{stage: {event: count}} of one org, counted under callgrind."""
     with tempfile.TemporaryDirectory(prefix="orgspec-cg-") as tmp:
         out = Path(tmp)
         cmd = ["valgrind", "--tool=callgrind", "--instr-atstart=no",
                f"--callgrind-out-file={out}/callgrind.out", "--dump-line=no",
-               f"--cache-sim={'yes' if cache_sim else 'no'}",
+               f"--cache-sim={'yes' if cache_sim or tlb else 'no'}",
+               *(TLB if tlb else ()),
                sys.executable, str(Path(__file__).resolve()), "--inner", "--build", str(out)]
         for name in chosen:
             cmd += ["--stage", name]
@@ -150,10 +159,13 @@ def main() -> None:
     parser.add_argument("--text", nargs="+", default=["plain", "people"])
     parser.add_argument("--stage", action="append", default=[])
     parser.add_argument("--cache-sim", action="store_true")
+    parser.add_argument("--tlb", action="store_true",
+                        help="simulate the data TLBs instead of the caches (4 KiB lines)")
     parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     chosen = args.stage or list(DEFAULT_STAGES)
+    args.cache_sim = args.cache_sim or args.tlb
     if args.inner:
         inner(args.paths, set(chosen), args.build)
         return
@@ -161,14 +173,15 @@ def main() -> None:
 
     small, large = args.teams
     for text in args.text:
-        got = [count([str(org_for(n, text) / "teams")], chosen, args.cache_sim)
+        got = [count([str(org_for(n, text) / "teams")], chosen, args.cache_sim, args.tlb)
                for n in (small, large)]
         print(f"\n`{text}` text, {small} and {large} teams, instructions (callgrind `Ir`)"
-              + (", data cache misses (simulated)" if args.cache_sim else "") + ":\n")
+              + (", data TLB misses (simulated: D1 = L1 DTLB, LL = page walks)" if args.tlb
+               else ", data cache misses (simulated)" if args.cache_sim else "") + ":\n")
         head = f"| stage | Ir {small} | Ir {large} | growth |"
         rule = "|---|---|---|---|"
         if args.cache_sim:
-            head += " D1 misses growth | LL misses growth |"
+            head += " D1 misses (growth) | LL misses (growth) |"
             rule += "---|---|"
         print(head)
         print(rule)
@@ -181,7 +194,7 @@ def main() -> None:
             if args.cache_sim:
                 for level in ("D1", "DL"):
                     m, k = _misses(a, level), _misses(b, level)
-                    row += f" {k / m:.1f}x |" if m else " - |"
+                    row += f" {m:,} -> {k:,} ({k / m:.1f}x) |" if m else " - |"
             print(row, flush=True)
 
 

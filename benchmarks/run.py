@@ -533,10 +533,16 @@ def main() -> None:
                         help="with the stage tables: each stage's calls at the smallest and "
                              "largest size (cProfile, benchmarks/counts.py), a growth no "
                              "load moves")
+    parser.add_argument("--stages", nargs="+", metavar="STAGE",
+                        help="with --stages-only: time only these stages (rule codes or "
+                             "names as the table prints them, e.g. MT004 'hold back' "
+                             "'reporter text'); the others run once, untimed")
     parser.add_argument("--adversarial", type=int, metavar="TEAMS",
                         help="only the doubling check on the adversarial org; exit 1 if a "
                              "stage grows more than 3x")
     args = parser.parse_args()
+    if args.stages:
+        args.stages_only = True
     if args.site:
         from site_bench import measure_site, print_table
 
@@ -570,7 +576,8 @@ def main() -> None:
     for text in args.text:
         # every stage of every size side by side (benchmarks/stages.py, measure_together)
         staged = measure_together([[str(org_for(t, text) / "teams")] for t in args.teams],
-                                  Config(), args.stage_repeat)
+                                  Config(), args.stage_repeat,
+                                  only=set(args.stages) if args.stages else None)
         if args.counts:
             import counts
 
@@ -579,7 +586,8 @@ def main() -> None:
             parallel = os.environ.get("ORGSPEC_PARALLEL")
             os.environ["ORGSPEC_PARALLEL"] = "0"
             for got, teams in ((staged[0], args.teams[0]), (staged[-1], args.teams[-1])):
-                calls = counts.count([str(org_for(teams, text) / "teams")])[0]
+                calls = counts.count([str(org_for(teams, text) / "teams")],
+                                     set(args.stages) if args.stages else None)[0]
                 got["calls"] = {name: sum(c.values()) for name, c in calls.items()}
             if parallel is None:
                 del os.environ["ORGSPEC_PARALLEL"]

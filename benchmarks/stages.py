@@ -57,6 +57,7 @@ def evict() -> None:
 
 REPORT_FORMATS = ("text", "json", "json-lines", "sarif", "github", "gitlab", "junit",
                   "junit-suite", "markdown", "html")
+REPORT_STAGES = ("report view model", *(f"reporter {f}" for f in REPORT_FORMATS))
 
 
 def clear_function_caches() -> None:
@@ -266,7 +267,8 @@ def measure(paths: list[str], config: Any, repeat: int, reports: bool = True) ->
 
 
 def measure_together(paths: list[list[str]], config: Any, repeat: int,
-                     reports: bool = True) -> list[dict[str, Any]]:
+                     reports: bool = True,
+                     only: set[str] | None = None) -> list[dict[str, Any]]:
     """`measure` of several orgs (the sizes of a growth table) side by side, stage by
     stage: each stage runs once on every org in turn, then its re-runs alternate between
     the orgs. Every size is timed within seconds of the others, in the same state of a
@@ -274,16 +276,24 @@ def measure_together(paths: list[list[str]], config: Any, repeat: int,
     load change between them), and no org re-runs a stage straight after its own run, in
     CPU caches still warm from it. orgspec's function caches are emptied before every
     stage's first run on every org, so no org finds another's entries (the orgs share
-    ids and values). All the orgs are in memory at once."""
+    ids and values). All the orgs are in memory at once.
+
+    With `only`, the other stages run once each, untimed and in their place (a chosen
+    stage meets the memo entries and inputs it meets in a whole pass), and the reporters
+    only when one is chosen."""
     clocks = [Clock() for _ in paths]
+    if only is not None:
+        reports = reports and any(name in only for name in REPORT_STAGES)
     found = _passes(repeat, lambda: _side_by_side([steps(p, config, reports) for p in paths],
-                                                  clocks))
+                                                  clocks, only))
     return [{"stages": c.best, "first": c.first, "findings": f, "entities": c.entities}
             for c, f in zip(clocks, found, strict=True)]
 
 
-def _side_by_side(passes: list[Generator[Step, Any, int]], clocks: list[Clock]) -> list[int]:
-    """Drive one pass per org in lockstep (the same stages in the same order)."""
+def _side_by_side(passes: list[Generator[Step, Any, int]], clocks: list[Clock],
+                  only: set[str] | None = None) -> list[int]:
+    """Drive one pass per org in lockstep (the same stages in the same order); a stage
+    not in `only` (when given) is run once per org, untimed."""
     values: list[Any] = [None] * len(passes)
     while True:
         asked, ended = [], []
@@ -298,6 +308,14 @@ def _side_by_side(passes: list[Generator[Step, Any, int]], clocks: list[Clock]) 
             return ended
         if len({name for name, _, _ in asked}) != 1:
             raise RuntimeError(f"stages out of step: {[a[0] for a in asked]}")
+        if only is not None and asked[0][0] not in only:
+            values = []
+            for clock, (name, func, _reset) in zip(clocks, asked, strict=True):
+                clear_function_caches()
+                values.append(func())
+                if name == "validate":  # the org's size, which the table divides by
+                    clock.entities = values[-1][0].entity_count()
+            continue
         firsts = []
         for clock, (name, func, _reset) in zip(clocks, asked, strict=True):
             clear_function_caches()

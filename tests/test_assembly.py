@@ -72,3 +72,24 @@ def test_an_assembly_missing_a_file_is_refused() -> None:
     assert assembly.org.files == []  # nothing joins before the first file
     with pytest.raises(ValueError, match="file 1 of"):
         assembly.finish([])
+
+
+@pytest.mark.parametrize("pickled", [False, True])
+def test_a_reference_is_the_very_string_of_the_id_it_names(pickled: bool) -> None:
+    # units read back from the cache or a forked parser hold strings of their own; once
+    # in the org, an id and every reference to it are one object (`model.interned`), so a
+    # lookup by reference succeeds on identity without reading the stored key
+    import pickle
+
+    units, inputs = _units(EXAMPLES / "ecommerce")
+    if pickled:
+        units = pickle.loads(pickle.dumps(units))
+    org = assemble(units, inputs.skipped, inputs.failed)[0]
+    people = {ident: ident for ident in org.people}
+    teams = {ident: ident for ident in org.teams}
+    named = [(m, people) for t in org.teams.values() for m in (t.lead, *t.members) if m] + \
+        [(t.parent, teams) for t in org.teams.values() if t.parent]
+    resolved = [(ref, table[ref]) for ref, table in named if ref in table]
+    assert len(resolved) >= 10
+    assert all(ref is key for ref, key in resolved)
+    assert all(t.id is teams[t.id] for t in org.teams.values())

@@ -123,3 +123,21 @@ def test_a_hash_shared_by_other_strings_adds_no_candidate(monkeypatch: pytest.Mo
         assert pool == right._candidates(word)
         assert all(suggest._shares_a_key(c, {word, *suggest._deletions(word)}) for c in pool)
     assert colliding.close("paymets-platform") == "payments-platform"
+
+
+def test_many_words_at_once_get_what_each_gets_alone() -> None:
+    # close_many indexes the words and walks the ids once; the same candidates, so the
+    # same suggestions (typos of every kind, exact ids, nothing close, a word twice)
+    words = ["paymets-platform", "payments-plattform", "paymetns-platform", "taem-00412",
+             "li-01234-2", "marketing", "team-0041", "team-004122", "x", "", "taem-00412",
+             *(f"team-{i * 7:05d}x" for i in range(50))]
+    together = Suggester(IDS).close_many(words)
+    alone = Suggester(IDS)
+    assert together == {w: alone.close(w) for w in words}
+    assert together["taem-00412"] == "team-00412"
+
+
+def test_many_words_at_once_build_no_index_of_the_ids() -> None:
+    many = Suggester(IDS)
+    many.close_many(["paymets-platform", "taem-00412"])
+    assert many._index is None

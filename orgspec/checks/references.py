@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from orgspec.engine.context import RuleContext
@@ -15,7 +16,14 @@ from orgspec.i18n import M
 from orgspec.load.yamlhints import comma_in_item
 from orgspec.model.aliases import Renamed, former_ids
 from orgspec.model.foldednames import FoldedNames
-from orgspec.model.models import ID_PATTERN, KINDS, ROLES, is_placeholder, is_vacant
+from orgspec.model.models import (
+    ID_PATTERN,
+    KINDS,
+    PLACEHOLDERS,
+    ROLES,
+    is_placeholder,
+    is_vacant,
+)
 from orgspec.model.org import Org, Origin, ident_of, node_key
 from orgspec.model.validate import DUPLICATE
 from orgspec.text.separators import split_ids
@@ -45,7 +53,7 @@ def _walked(ctx: RuleContext) -> tuple[list[Issue], _Guesses]:
     """RF001's findings and what its walk over every reference recorded, once per run."""
     def walk() -> tuple[list[Issue], _Guesses]:
         guesses = _Guesses(ctx.org)
-        return list(check_references(ctx.org, guesses)), guesses
+        return guesses.settle(list(check_references(ctx.org, guesses))), guesses
 
     return ctx.shared.memo("references", walk)
 
@@ -213,6 +221,9 @@ class _Guesses:
         self._copies: dict[str, set[str]] | None = None  # built on first use
         self._folded: dict[tuple[str, ...], FoldedNames[tuple[str, str]]] = {}
         self.referenced: set[str] = set()  # every value written in a reference
+        self.tables: dict[tuple[str, ...], tuple[dict[str, Any], ...]] = {}  # by kinds
+        # RF001s whose did-you-mean waits for `settle`, and what it waits for
+        self.pending: list[tuple[Issue, _Close]] = []
         # unknown value -> (kinds wanted, where) per reference RF001 reports
         self.unknown: dict[str, list[tuple[tuple[str, ...], Location]]] = defaultdict(list)
         # `id: Marketing` (or `id: he-li　`, a full-width space after it) is SC003 and held
@@ -264,7 +275,22 @@ class _Guesses:
             folded = self._folded[kinds] = FoldedNames(names)
         return folded.get(value)
 
-    def hint(self, value: str, kinds: tuple[str, ...]) -> str:
+    def settle(self, issues: list[Issue]) -> list[Issue]:
+        """`issues` with the did-you-mean of each that waited for one (`pending`): the
+        words of each suggester looked up together (`Suggester.close_many`)."""
+        words: dict[int, tuple[Suggester, list[str]]] = {}
+        for _, close in self.pending:
+            words.setdefault(id(close.suggester), (close.suggester, []))[1].append(close.value)
+        found = {key: suggester.close_many(asked) for key, (suggester, asked) in words.items()}
+        settled: dict[int, Issue] = {}
+        for issue, close in self.pending:
+            said = close.said(found[id(close.suggester)][close.value])
+            if said:
+                settled[id(issue)] = replace(issue, hint=said)
+        self.pending = []
+        return [settled.get(id(i), i) for i in issues] if settled else issues
+
+    def hint(self, value: str, kinds: tuple[str, ...]) -> str | _Close:
         found = self.by_kinds.get(kinds)
         if found is None:
             lower = {k.lower() for k in kinds}
@@ -292,15 +318,29 @@ class _Guesses:
             kind, ident = named
             return M("{value} is the name of {kind} `{id}`: write `{id}`", value=value.strip(),
                      kind=KIND_WORDS.get(kind, kind), id=ident)
-        close = suggester.close(value)
-        if close in formerly:
-            return M("did you mean {id!r} (formerly {old!r})?", id=formerly[close], old=close)
+        return _Close(suggester, value, formerly)
+
+
+@dataclass(frozen=True)
+class _Close:
+    """A did-you-mean still to be looked up: the close ids of every unknown reference are
+    looked up together once the walk has found them all (`_Guesses.settle`)."""
+
+    suggester: Suggester
+    value: str
+    formerly: dict[str, str]
+
+    def said(self, close: str | None) -> str:
+        if close in self.formerly:
+            return M("did you mean {id!r} (formerly {old!r})?", id=self.formerly[close],
+                     old=close)
         return M("did you mean {id!r}?", id=close) if close else ""
 
 
 def check_references(org: Org, guesses: _Guesses | None = None) -> Iterator[Issue]:
     """Every unknown reference in the org (placeholders and failed files excepted);
-    `guesses` records the values referenced and the unknown ones (`misspelt_definitions`)."""
+    `guesses` records the values referenced and the unknown ones (`misspelt_definitions`)
+    and the did-you-means still to look up: `guesses.settle` of the issues adds them."""
     guesses = guesses or _Guesses(org)
     for tid, team in org.teams.items():
         o = org.origin("Team", tid)
@@ -397,8 +437,33 @@ def _listing(names: list[str]) -> tuple[list[str], M | str]:
 
 
 def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
-          values: Iterable[str | None], kinds: tuple[str, ...], kind: str, ident: str,
-          listed: bool = True) -> Iterator[Issue]:
+          values: Sequence[str | None], kinds: tuple[str, ...], kind: str, ident: str,
+          listed: bool = True) -> Sequence[Issue]:
+    """RF001 for each value of `values` that names no entity of `kinds`; nothing, at the
+    cost of a lookup per value, when every value is an id of one of them (the common case:
+    an id is lowercase and has no blanks, so it is a placeholder only if it is one as
+    written)."""
+    tables = guesses.tables.get(kinds)
+    if tables is None:
+        tables = guesses.tables[kinds] = tuple(guesses.org.table(k) for k in kinds)
+    referenced = guesses.referenced
+    for value in values:
+        if value is None:
+            continue
+        for table in tables:
+            if value in table:
+                break
+        else:
+            return list(_unknown(guesses, origin, field, values, kinds, kind, ident, listed))
+        if value in PLACEHOLDERS:
+            return list(_unknown(guesses, origin, field, values, kinds, kind, ident, listed))
+        referenced.add(value)
+    return ()
+
+
+def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
+             values: Iterable[str | None], kinds: tuple[str, ...], kind: str, ident: str,
+             listed: bool = True) -> Iterator[Issue]:
     org = guesses.org
     values = list(values)
     for j, value in enumerate(values):
@@ -440,7 +505,13 @@ def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
             continue
         hint: str | None = _split_hint(value, label, where == field) \
             if label in _LIST_FIELDS else _one_of_hint(value, label)
-        hint = hint or guesses.hint(value, kinds)
+        close = None
+        if not hint:
+            guessed = guesses.hint(value, kinds)
+            if isinstance(guessed, _Close):  # the hint below, unless `settle` finds one
+                close = guessed
+            else:
+                hint = guessed
         if not hint and is_vacant(value):
             hint = M("{value!r} marks an open seat; an owner not yet known is written `TBD` "
                      "or `待定`", value=value)
@@ -454,10 +525,13 @@ def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
                  kinds=wanted, value=value, field=label, duty=ident) \
             if kind == "responsibility" and label in ROLES else \
             M("unknown {kinds} {value!r} in `{field}`", kinds=wanted, value=value, field=label)
-        yield Issue(said, at, entity=node_key(kind, ident),
-                    hint=hint or M("add the {kinds} {value!r} to the org's files, or change "
-                                   "it to an existing id", kinds=wanted,
-                                   value=value))
+        issue = Issue(said, at, entity=node_key(kind, ident),
+                      hint=hint or M("add the {kinds} {value!r} to the org's files, or "
+                                     "change it to an existing id", kinds=wanted,
+                                     value=value))
+        if close is not None:
+            guesses.pending.append((issue, close))
+        yield issue
 
 
 # The reference fields that hold a list of ids (`lead`, `owner`, `parent` name one).

@@ -13,8 +13,8 @@ several ids, those ids (`parts`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from typing import Any
 
 from orgspec.model.aliases import FIELDS, former_ids
@@ -57,7 +57,9 @@ def meant(org: Org, known: dict[str, dict[str, str]] | None = None,
     with the ids each entity key names in its reference fields (resolved or not), in the
     same walk."""
     out: list[Unresolved] = []
-    guess: dict[tuple[str, ...], _Guess] = {}
+    # kinds -> (index in `out`, value) of each reference whose id is to be guessed: all
+    # guessed together once every one is known (`_Guess.ids_for`)
+    asked: dict[tuple[str, ...], list[tuple[int, str]]] = {}
     tables = {kind: org.table(kind) for kind in ENTITY_KINDS}
     for key, part, field, path, value, kinds in references(org):
         if mentions is not None:
@@ -76,10 +78,13 @@ def meant(org: Org, known: dict[str, dict[str, str]] | None = None,
         if not parts and known:
             found = next((known[k][value] for k in kinds if value in known.get(k, {})), None)
         if not parts and found is None:
-            if kinds not in guess:
-                guess[kinds] = _Guess(org, kinds)
-            found = guess[kinds].id_for(value)
+            asked.setdefault(kinds, []).append((len(out), value))
         out.append(Unresolved(key, field, path, value, found, parts, part))
+    for kinds, wanted in asked.items():
+        ids = _Guess(org, kinds).ids_for(value for _, value in wanted)
+        for i, value in wanted:
+            if ids[value] is not None:
+                out[i] = replace(out[i], meant=ids[value])
     return out
 
 
@@ -152,11 +157,22 @@ class _Guess:
                                 *self.formerly])
         self._folded: FoldedNames[str] | None = None
 
-    def id_for(self, value: str) -> str | None:
-        value = value.strip().strip(IME_QUOTES) or value  # `[“li”]`: the IME's quotes
-        found = self.names.get(value.casefold()) or self._in_a_script(value) or \
-            self.close.close(value)
-        return self.formerly.get(found, found) if found else found
+    def ids_for(self, values: Iterable[str]) -> dict[str, str | None]:
+        """{value: the id it most likely means, or None} for each of `values`."""
+        found: dict[str, str | None] = {}
+        bare: dict[str, str] = {}  # value -> as looked up, when no name is it
+        for value in values:
+            if value in found or value in bare:
+                continue
+            word = value.strip().strip(IME_QUOTES) or value  # `[“li”]`: the IME's quotes
+            found[value] = self.names.get(word.casefold()) or self._in_a_script(word)
+            if not found[value]:
+                bare[value] = word
+        if bare:
+            close = self.close.close_many(bare.values())
+            found.update((value, close[word]) for value, word in bare.items())
+        return {value: self.formerly.get(ident, ident) if ident else ident
+                for value, ident in found.items()}
 
     def _in_a_script(self, value: str) -> str | None:
         """The id named `value` in the other script or width (`林志伟` for 林志偉):
