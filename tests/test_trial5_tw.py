@@ -217,11 +217,13 @@ def test_checking_the_new_file_alone_reports_the_duplicate_there(write_org) -> N
     assert where(check(root, "en", "org/people.yaml")) == [("RF002", "people.yaml", 14, 3)]
 
 
-def test_in_git_an_uncommitted_file_is_the_newer_definition(write_org) -> None:
+def test_in_git_an_uncommitted_file_is_the_newer_definition(
+        write_org, monkeypatch: pytest.MonkeyPatch) -> None:
     from conftest import git
 
     root = two_definitions(write_org)
     git(root, "init", "-q")
+    monkeypatch.setenv("GIT_COMMITTER_DATE", "2026-01-01T00:00:00")
     git(root, "add", "org/teams.yaml", "org/people.yaml", "org/duties.yaml")
     git(root, "commit", "-qm", "org")
     assert where(check(root, "en", "org")) == [("RF002", "more.yaml", 2, 3)]
@@ -229,7 +231,8 @@ def test_in_git_an_uncommitted_file_is_the_newer_definition(write_org) -> None:
     found = run_cli("check", "--staged", "--isolated", "--format", "json", "--lang", "en",
                     "org", cwd=root).json()["findings"]
     assert where(found) == [("RF002", "more.yaml", 2, 3)]
-    git(root, "commit", "-qm", "more", "--date", "2030-01-01T00:00:00")
+    monkeypatch.setenv("GIT_COMMITTER_DATE", "2026-06-01T00:00:00")  # `%ct`, not --date
+    git(root, "commit", "-qm", "more")
     assert where(check(root, "en", "org")) == [("RF002", "more.yaml", 2, 3)]
 
 
