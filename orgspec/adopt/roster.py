@@ -5,7 +5,12 @@ case-, space- and punctuation-blind against the aliases below (English, Simplifi
 Traditional Chinese); `--column FIELD=HEADER` maps any other header. `name` or `person`, and
 `team`, are required. The team lead is the row flagged in `lead` (the first of several, with
 a note); for a team with no flagged row (or without that column), the member most others in
-the team report to (`manager`); otherwise none, with a note. Departments of one name under
+the team report to (`manager`); else, when the roster names managers, the one member who
+reports to nobody in the team (a one-person department's member, the CEO alone in 总经理室,
+a department head whose manager sits in the parent department); otherwise none, with a note.
+A manager in another department (the parent's head all of a department's members report
+to) leads it only as a member of it: several members reporting outside the team is left to
+the user, with the note. Departments of one name under
 different parents are as many teams, and people of one name without a person id or email in
 different departments (or with different titles) as many people, each with a note. The
 columns read for no field are named in a note (`略過欄位`), so none is dropped silently.
@@ -689,3 +694,27 @@ def _infer_leads(draft: Draft, rows: list[tuple[str, Row]], person_of: dict[tupl
         team = draft.teams[tid]
         if team.lead is None:
             team.lead = min(counts, key=lambda b: (-counts[b], b))
+    if not any(row.get("manager") for _, row in rows):
+        return  # who reports to whom is unknown: no member is known to head the team
+    _top_leads(draft, rows, person_of, who, teams_of)
+
+
+def _top_leads(draft: Draft, rows: list[tuple[str, Row]], person_of: dict[tuple[str, int], str],
+               who: dict[str, list[str]], teams_of: dict[str, set[str]]) -> None:
+    """A team still without a lead is led by its one member who reports to nobody in it
+    (`who` resolves a `manager` as written to ids; `teams_of` is each person's teams);
+    none when several do (or, in a loop of managers, none)."""
+    below: dict[str, set[str]] = {}  # team -> members whose manager is in it
+    for path, row in rows:
+        member = person_of.get((path, row.line))
+        if not member:
+            continue
+        bosses = [b for b in who.get(row.get("manager"), []) if b != member]
+        for tid in teams_of.get(member, set()):
+            if any(tid in teams_of.get(b, ()) for b in bosses):
+                below.setdefault(tid, set()).add(member)
+    for tid, team in draft.teams.items():
+        if team.lead is None:
+            tops = [m for m in team.members if m not in below.get(tid, ())]
+            if len(tops) == 1:
+                team.lead = tops[0]

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from orgspec.ci.unaliased import Guessed, unaliased
+from orgspec.engine.blame import blame_in, staged_files
 from orgspec.findings import Finding, LintResult, Location, Related
 from orgspec.i18n import M, reason, say
 from orgspec.load.config import Config
@@ -131,6 +132,10 @@ def lint_at(ref: str, paths: list[str], config: Config, lint_org: Lint,
         result, org = lint_org(base_paths, config)
     result.findings = [_rebase(f, tmp, top) for f in result.findings]
     _rebase_files(result, tmp, top)
+    staged = staged_files(top)
+    if staged:  # an id defined again in a staged file is reported there
+        result.findings = blame_in(result.findings,
+                                   lambda f: os.path.realpath(f) in staged, result.lang)
     return result, org
 
 
@@ -161,6 +166,10 @@ def lint_staged(paths: list[str], config: Config, lint_org: Lint) -> tuple[LintR
         result, org = lint_org(base_paths, replace(config, respect_gitignore=False))
     result.findings = [_rebase(f, tmp, top) for f in result.findings]
     _rebase_files(result, tmp, top)
+    staged = staged_files(top)
+    if staged:  # an id defined again in a staged file is reported there
+        result.findings = blame_in(result.findings,
+                                   lambda f: os.path.realpath(f) in staged, result.lang)
     return result, org
 
 

@@ -302,6 +302,7 @@ class Kept:
 def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: Plan,
                  today: dt.date, kept: Kept | None = None) -> LintResult:
     from orgspec.engine.anchors import assign_fingerprints
+    from orgspec.engine.blame import blame_newer
     from orgspec.engine.holdback import hold_back
     from orgspec.engine.teams import with_teams
 
@@ -321,6 +322,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
                              not any("RF001" in codes for _, codes in plan.per_file))
         findings = assign_fingerprints(sort_findings(findings), anchors,
                                        org_root(paths or [root]))
+        findings = blame_newer(findings)  # a duplicate id at its newer definition
         findings = with_teams(findings, org)
         held_messages = _held(every, findings, anchors, org_root(paths or [root]))
         former = _former(org, findings, anchors)
@@ -657,15 +659,13 @@ def org_root(paths: list[str]) -> str:
 def focus(result: LintResult, files: list[str]) -> LintResult:
     """Keep the findings located in `files` (what an editor on save or a per-file workflow
     asks for), or below those of them that are folders: the org was linted whole, so
-    cross-file checks stay right."""
-    wanted = {os.path.realpath(f) for f in files}
-    below = tuple(w.rstrip(os.sep) + os.sep for w in wanted if os.path.isdir(w))
+    cross-file checks stay right. An id that a named file defines again is reported
+    there, the file being worked on, rather than at its other definition."""
+    from orgspec.engine.blame import blame_in, within
 
-    def kept(file: str) -> bool:
-        real = os.path.realpath(file)
-        return real in wanted or real.startswith(below)
-
-    result.findings = [f for f in result.findings if kept(f.location.file)]
+    kept = within(files)
+    findings = blame_in(result.findings, kept, result.lang)
+    result.findings = [f for f in findings if kept(f.location.file)]
     result.scope = tuple(files)
     return result
 

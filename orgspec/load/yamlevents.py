@@ -396,6 +396,9 @@ class _Builder:
                         else:
                             self.drop(top, node)
                         top.key = None
+                    elif s.line != e.line and not ev.style and not top.flow and \
+                            self.joined_items(top, ev):
+                        pass  # `- a` then `   - b`: read as the two items meant
                     else:
                         top.container.append(node)
                         top.table.append((s.line, s.column, e.line, e.column))
@@ -480,6 +483,41 @@ class _Builder:
         self.out.problems.append(Problem(
             "IN016", said, line, col,
             M("quote the whole value: `{fix}`; a comment has a space after its `#`", fix=fix)))
+
+    def joined_items(self, top: _Frame, ev: Any) -> bool:
+        """A list item followed by a line `- b` indented deeper than its own `-`
+        (`  - a` then `   - b`): YAML reads the two as one item's text, `a - b`. One IN017
+        at each such line, and the items read as meant, so that nothing refers to an
+        `a - b` that nobody wrote. False (nothing said) when no such line continues it."""
+        s, e = ev.start_mark, ev.end_mark
+        lines = self.text[s.index:e.index].split("\n")
+        dash = self.source_lines(s.line, s.line)[:s.column].rstrip().rfind("-")
+        pieces: list[tuple[int, int, str]] = [(s.line, s.column, lines[0].strip())]
+        said: list[Problem] = []
+        for offset, line in enumerate(lines[1:], 1):
+            text = line.strip()
+            if not text.startswith("- ") or dash < 0:
+                if not text:
+                    return False  # a blank line folds to a line break: not this slip
+                pieces[-1] = (*pieces[-1][:2], f"{pieces[-1][2]} {text}")
+                continue
+            number, indent = s.line + offset, len(line) - len(line.lstrip(" "))
+            item = text[2:].strip()
+            said.append(Problem(
+                "IN017", M("`- {item}` is indented {mine} spaces; the item above it uses "
+                           "{theirs}, so YAML reads it as part of that item: {value!r}",
+                           item=item, mine=indent, theirs=dash, value=ev.value),
+                number + 1, indent + 1,
+                M("indent `- {item}` by {theirs} spaces, like the item above it", item=item,
+                  theirs=dash)))
+            pieces.append((number, indent + 2 + len(text[2:]) - len(text[2:].lstrip()), item))
+        if not said or " ".join(line.strip() for line in lines) != ev.value:
+            return False
+        self.out.problems.extend(said)
+        for number, col, item in pieces:
+            top.container.append(item)
+            top.table.append((number, col, number, col + len(item)))
+        return True
 
     def position(self, index: int) -> tuple[int, int]:
         """The 1-based line and column of character `index` of the text."""

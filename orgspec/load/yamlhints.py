@@ -1,6 +1,7 @@
 """The YAML mistakes people make with a Chinese IME, and parser errors, said in plain words.
 
-`fullwidth(text)` finds a full-width colon after a key (`name： 客服部`), a full-width space
+`fullwidth(text)` finds a full-width colon after a key (`name： 客服部`, `成員： [...]`: a
+Chinese field name, said with the field it names), a full-width space
 (U+3000) used to indent or written after a key's colon (`owner:　he-li`) or a list item's
 dash (`-　kind: Person`), a full-width hyphen starting a list item (`－ kind: Person`), and
 full-width brackets around a flow list (`［a, b］`): YAML reads each as text, so the parser
@@ -20,12 +21,19 @@ from __future__ import annotations
 import re
 
 from orgspec.i18n import M
+from orgspec.text.fieldnames import AMBIGUOUS_RACI, RACI_WORDS, fields_named
 from orgspec.text.separators import FULL_COMMA, FULL_COMMAS
 
 Said = tuple[int, int, str, str]  # 1-based line and column, message, hint
 
 _COLON = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][\w.-]*)[ \t]*：[ \t]*"
                     r"(?P<value>.*)$")
+# `成員： [a, b]`: a Chinese field name (`text.fieldnames`) before a full-width colon; not
+# after a `- `, where `- 目標：提升轉化率` is a list's text
+_WORD_COLON = re.compile(r"^(?P<lead>[ \t]*)(?P<key>[^\x00-\x7f\s:：#\-－]"
+                         r"[^:：#\s]{0,11})[ \t]*：[ \t]*(?P<value>.*)$")
+_KIND_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)?kind[ \t]*[:：][ \t]*[\"']?(?P<kind>[A-Za-z]+)")
+_KEY_LINE = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?)[^\s#:：\-－][^:：#]*?[:：](?:\s|$)")
 _IDEO_INDENT = re.compile(r"^[ \t]*\u3000")
 _IDEO_AFTER_DASH = re.compile(r"^[ \t]*-\u3000[ \t\u3000]*(?P<rest>\S.*)$")
 _FULL_DASH = re.compile(r"^[ \t]*－[ \t\u3000]*(?P<rest>[^\s－].*)$")
@@ -61,7 +69,8 @@ def slips(text: str) -> list[Said]:
     out: list[Said] = []
     tabs: list[Said] = []
     block = -1  # inside a block scalar: the indentation its lines must exceed
-    for number, line in enumerate(text.splitlines(), 1):
+    lines = text.splitlines()
+    for number, line in enumerate(lines, 1):
         indent = len(line) - len(line.lstrip(" "))
         if block >= 0 and (not line.strip() or indent > block):
             continue
@@ -70,6 +79,8 @@ def slips(text: str) -> list[Said]:
         if line.lstrip().startswith("#"):
             continue
         said = _line_slip(number, line)
+        if said is None and "：" in line and _WORD_COLON.match(line):
+            said = _word_colon(number, line, lines)
         if said is not None:
             out.append(said)
         elif _TAB_INDENT.match(line):
@@ -132,6 +143,80 @@ def colon_key(key: object) -> tuple[str, str] | None:
         return None
     m = _KEY_COLON.match(key)
     return (m.group("key"), m.group("value")) if m else None
+
+
+def _word_colon(number: int, line: str, lines: list[str]) -> Said | None:
+    """`成員： [a, b]` on line `number` of `lines`: a full-width colon after a Chinese word
+    that names a field of the entity's kind (its `kind:` as written above the line), said
+    with the field it names. Not on a line indented deeper than the field above it, which
+    continues that field's plain value (`mission: 提升營收` then `    目標：三成`)."""
+    m = _WORD_COLON.match(line)
+    if m is None:
+        return None
+    word, value = m.group("key"), m.group("value").strip()
+    fields, kind = -1, ""
+    for above in reversed(lines[:number - 1]):
+        key = _KEY_LINE.match(above)
+        if key is not None and fields < 0:
+            fields = len(key.group("lead"))
+        named = _KIND_LINE.match(above)
+        if named is not None:
+            kind = named.group("kind")
+            break
+    if len(m.group("lead")) > fields >= 0:
+        return None
+    meant = _field_of(word, kind)
+    if not meant:
+        return None
+    at = line.index("：") + 1
+    if len(meant) > 1:  # `負責` on a duty: R in some charts, A in others
+        return (number, at,
+                M("a full-width colon `：` (U+FF1A) follows `{word}`: YAML needs an ASCII "
+                  "colon, so it does not read a field here", word=word),
+                M("write `responsible: {value}` if it does the work, or `accountable: "
+                  "{value}` if it answers for the outcome (field names are English, with "
+                  "an ASCII colon and a space)", value=value))
+    return (number, at,
+            M("a full-width colon `：` (U+FF1A) follows `{word}` (the field `{field}`): YAML "
+              "needs an ASCII colon, so it does not read a field here", word=word,
+              field=meant[0]),
+            M("write `{field}: {value}` (the field's English name, an ASCII colon and a "
+              "space)", field=meant[0], value=value))
+
+
+def _field_of(word: str, kind: str) -> tuple[str, ...]:
+    """The field(s) of an entity of `kind` (as written; "" when unknown) that the Chinese
+    word `word` names: one, both RACI roles `负责` may mean on a duty, or ()."""
+    wanted = kind.casefold()
+    if wanted in ("responsibility", ""):
+        if word in AMBIGUOUS_RACI and wanted:
+            return ("responsible", "accountable")
+        role = next((r for r, words in RACI_WORDS.items() if word in words), None)
+        if role:
+            return (role,)
+    candidates = fields_named(word)
+    have = _schema_fields(wanted)
+    return next(((f,) for f in candidates if not have or f in have), ())
+
+
+def _schema_fields(kind: str) -> frozenset[str]:
+    """The fields of `kind` and of its parts (a step's, a key result's), from its JSON
+    schema; empty for an unknown kind. Read only for a file that fails to load."""
+    import json
+
+    from orgspec.resources import data_dir
+
+    kind = {"position": "role"}.get(kind, kind)
+    if not kind.isalpha():
+        return frozenset()
+    try:
+        schema = json.loads((data_dir("schemas") / f"{kind}.schema.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return frozenset()
+    found = set(schema.get("properties", {}))
+    for part in schema.get("$defs", {}).values():
+        found |= set(part.get("properties", {}))
+    return frozenset(found)
 
 
 def colon_said(key: str, value: str) -> tuple[str, str]:

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from orgspec.i18n import M
+from orgspec.text.fieldnames import AMBIGUOUS_RACI, RACI_WORDS
 
 Said = tuple[str, str]  # message (after the field's label), hint
 
@@ -28,15 +29,6 @@ DIRECTION_WORDS = {
 _MEANT = {w.casefold(): fix for fix, words in DIRECTION_WORDS.items() for w in words}
 # A RACI role written as its letter, or as the word a Chinese RACI chart uses for it.
 _LETTERS = {"a": "accountable", "r": "responsible", "c": "consulted", "i": "informed"}
-RACI_WORDS = {
-    "responsible": ("执行", "負責執行", "负责执行", "執行", "执行方", "執行方", "办理", "辦理"),
-    "accountable": ("批准", "审批", "審批", "核准", "问责", "問責", "拍板", "最终负责", "最終負責",
-                    "批准方", "问责方", "問責方"),
-    "consulted": ("咨询", "諮詢", "谘询", "征询", "徵詢"),
-    "informed": ("知会", "知會", "告知", "通知", "知悉"),
-}
-# 负责 is R in many Chinese RACI charts and A in others: both are offered.
-AMBIGUOUS_RACI = ("负责", "負責", "负责方", "負責方")
 _RACI_MEANT = {w: role for role, words in RACI_WORDS.items() for w in words}
 
 

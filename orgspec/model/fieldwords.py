@@ -3,65 +3,21 @@ means, in Simplified and Traditional script.
 
 `field_meant(word, fields)` is the first field of `fields` (the entity's) that `word` names,
 or None: `负责人` is a team's `lead`, a meeting's or process's `owner`. A RACI word on a duty
-(`负责`, `执行`) is `errwords.raci_meant`'s, not this table's.
+(`负责`, `执行`) is `errwords.raci_meant`'s, not this table's. The words are
+`text.fieldnames`'s, which the loader reads too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-# word -> the fields it may name, in order of preference; Traditional spellings beside.
-_WORDS: dict[tuple[str, ...], tuple[str, ...]] = {
-    ("负责人", "負責人", "主管", "领导", "領導", "组长", "組長", "部门负责人", "部門負責人",
-     "团队负责人", "團隊負責人", "牵头人", "牽頭人"): ("lead", "owner"),
-    ("主持人", "召集人", "负责方", "負責方", "归属", "歸屬", "责任人", "責任人"): ("owner", "lead"),
-    ("成员", "成員", "组员", "組員", "人员", "人員", "团队成员", "團隊成員"): ("members",),
-    ("名称", "名稱", "名字", "姓名", "部门名称", "部門名稱", "团队名称", "團隊名稱"): ("name",
-                                                                                     "title"),
-    ("标题", "標題", "职位", "職位", "职务", "職務", "头衔", "頭銜", "职称", "職稱"): ("title",),
-    ("描述", "说明", "說明", "简介", "簡介", "备注", "備註", "详情", "詳情"): ("description",),
-    ("上级", "上級", "上级部门", "上級部門", "上级团队", "上級團隊", "父级", "父級", "隶属",
-     "隸屬"): ("parent",),
-    ("使命", "宗旨", "定位"): ("mission",),
-    ("职责", "職責", "职责范围", "職責範圍"): ("responsibilities", "duties"),
-    ("邮箱", "郵箱", "电子邮件", "電子郵件", "电子邮箱", "電子郵箱", "邮件", "郵件"): ("email",),
-    ("岗位", "崗位", "角色"): ("roles", "team"),
-    ("编制", "編制", "人数", "人數", "名额", "名額"): ("headcount",),
-    ("任职者", "任職者", "在岗", "在崗", "在岗人员", "在崗人員"): ("holders",),
-    ("参会人", "參會人", "参会人员", "參會人員", "与会者", "與會者", "参与者", "參與者",
-     "参会", "參會"): ("attendees",),
-    ("频率", "頻率", "节奏", "節奏", "频次", "頻次", "时间", "時間"): ("cadence",),
-    ("周期", "週期"): ("period", "cadence"),
-    ("时区", "時區", "时区名", "時區名"): ("timezone",),
-    ("目的", "议题", "議題", "主题", "主題"): ("purpose",),
-    ("输入", "輸入"): ("inputs",),
-    ("输出", "輸出", "产出", "產出"): ("outputs",),
-    ("渠道", "频道", "頻道", "沟通渠道", "溝通渠道", "群"): ("channels", "channel"),
-    ("步骤", "步驟", "环节", "環節"): ("steps",),
-    ("时限", "時限", "时效", "時效"): ("sla",),
-    ("下一步", "后续", "後續"): ("next",),
-    ("目标值", "目標值", "目标", "目標"): ("target",),
-    ("基线", "基線", "基准", "基準", "基准值", "基準值", "现状", "現狀"): ("baseline",),
-    ("当前值", "當前值", "现值", "現值"): ("current",),
-    ("指标", "指標", "度量"): ("metric",),
-    ("单位", "單位"): ("unit",),
-    ("方向",): ("direction",),
-    ("截止", "截止日期", "截止时间", "截止時間", "到期", "到期日"): ("due",),
-    ("关键结果", "關鍵結果", "kr", "krs"): ("key_results",),
-    ("对齐", "對齊", "对齐目标", "對齊目標", "上级目标", "上級目標"): ("aligns_to",),
-    ("开始", "開始", "开始日期", "開始日期"): ("start",),
-    ("结束", "結束", "结束日期", "結束日期"): ("end",),
-    ("别名", "別名", "曾用名"): ("aliases",),
-    ("下级", "下級", "子部门", "子部門", "下属团队", "下屬團隊"): ("children",),
-    ("跟踪", "跟蹤", "追踪", "追蹤", "跟进人", "跟進人"): ("tracker", "trackers"),
-}
-_BY_WORD = {word: fields for words, fields in _WORDS.items() for word in words}
+from orgspec.text.fieldnames import fields_named
 
 
 def field_meant(word: str, fields: Iterable[str]) -> str | None:
     """The field of `fields` that the Chinese word `word` names (`负责人` -> `lead` on a
     team, `owner` on a meeting), or None."""
-    meant = _BY_WORD.get(word.strip().casefold())
+    meant = fields_named(word)
     if not meant:
         return None
     have = set(fields)
