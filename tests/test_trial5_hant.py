@@ -47,7 +47,8 @@ FIXES = [
     ("help", "Show this message and exit.", "顯示本說明並結束", "幫助"),
     ("help", "Language of this help and of the command that follows (as $ORGSPEC_LANG).",
      "本說明", "幫助"),
-    ("help", "Report format [default: from the -o suffix (.html, .htm, .md), else markdown].",
+    ("help", "Report format; `chat` is a short message for WeCom, DingTalk, Feishu or Slack "
+     "[default: from the -o suffix (.html, .htm, .md, .chat.md), else markdown].",
      "按 -o 的副檔名", "字尾"),
     ("help", "Write a report of the org in PATHS: findings, RACI matrix, team tree, OKRs, flows.",
      "產生 PATHS", "生成"),

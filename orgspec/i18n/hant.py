@@ -199,10 +199,12 @@ def script(text: str) -> str:
 
 def prose(text: str) -> str:
     """orgspec's own words in Taiwan's Traditional Chinese: s2twp, then `TERMS`; quoted and
-    code spans by `script` only, curly quotes as corner brackets."""
+    code spans by `script` only, curly quotes as corner brackets outside code spans."""
     convert = _opencc("s2twp").convert
     out, at = [], 0
     for m in QUOTED.finditer(text):
-        out += [terms(convert(text[at:m.start()])), script(m.group(0)).translate(_CORNERS)]
+        quoted = script(m.group(0))  # code is shown as typed: its quotes are its own
+        out += [terms(convert(text[at:m.start()])),
+                quoted if quoted.startswith("`") else quoted.translate(_CORNERS)]
         at = m.end()
     return "".join([*out, terms(convert(text[at:]))])
