@@ -338,7 +338,7 @@ def test_changes_feed_and_last_updated_from_git(tmp_path: Path) -> None:
     assert ('<a href="../okrs/nps.html#kr-k1">key result added: NPS from 30 to 40 '
             "(nps/k1)</a>") in page
     assert ('<a href="../duties/uptime.html">accountable owner of duty Uptime (uptime) '
-            "changed: Platform (platform) -&gt; Ops (ops)</a>") in page
+            "changed: Platform (platform) → Ops (ops)</a>") in page
     assert ('<a href="../duties/refunds.html">duty added: Refunds (refunds) (accountable: '
             "nobody)</a>") in page
     assert ('<a href="../duties/refunds.html">gap introduced: duty &#39;refunds&#39; has no '

@@ -88,9 +88,9 @@ MISINDENTED = DUTIES.replace("  - cai-shufen", "   - cai-shufen")
     ("zh", "`- cai-shufen` 缩进了 3 个空格，而上面的列表项用的是 2 个，所以 YAML 把它读成了上面"
            "那一项的一部分：'xu-guanyu - cai-shufen'",
      "把 `- cai-shufen` 缩进 2 个空格，和上面的列表项对齐"),
-    ("zh-Hant", "`- cai-shufen` 縮排了 3 個空格，而上面的列表項用的是 2 個，所以 YAML 把它讀成了"
+    ("zh-Hant", "`- cai-shufen` 縮排了 3 個空格，而上面的清單項目用的是 2 個，所以 YAML 把它讀成了"
                 "上面那一項的一部分：'xu-guanyu - cai-shufen'",
-     "把 `- cai-shufen` 縮排 2 個空格，和上面的列表項對齊"),
+     "把 `- cai-shufen` 縮排 2 個空格，和上面的清單項目對齊"),
 ])
 def test_a_list_item_indented_one_space_too_far_is_one_finding_at_it(
         write_org, lang: str, message: str, hint: str) -> None:
