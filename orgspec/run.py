@@ -146,7 +146,8 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
     if "chat" not in {fmt, *(f for f, _ in extra)} and (opts.link or opts.max_bytes):
         raise UsageError(M("--link and --max-bytes are for the chat message: add --format "
                            "chat, or write it to NAME.chat.md"))
-    chat = {"link": opts.link, **({"max_bytes": opts.max_bytes} if opts.max_bytes else {})}
+    chat = {"link": opts.link, "asked": opts.paths,
+            **({"max_bytes": opts.max_bytes} if opts.max_bytes else {})}
     summary = ci.step_summary if fmt == "github" else None
     wants_view = bool(summary or {fmt, *(f for f, _ in extra)} & reporters.VIEW_FORMATS)
     cache = open_cache(config) if opts.cache and not opts.staged else None

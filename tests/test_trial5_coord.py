@@ -49,3 +49,31 @@ def test_am_or_pm_before_the_time_is_read(written: str, time: str) -> None:
     # (trial 5: 每週一 PM2:00, a common Taiwanese way to write the time, was MT002)
     sched = schedule_of(written)
     assert (sched.cadence, sched.days, sched.time) == ("weekly", (0,), time)
+
+
+MEETING = """\
+- {kind: Team, id: us, name: 美西仓, lead: amy, members: [amy]}
+- {kind: Person, id: amy, name: Amy}
+- {kind: Meeting, id: sync, name: 周会, owner: us, attendees: [us], %s}
+"""
+
+
+@pytest.mark.parametrize(("written", "hint"), [
+    ("cadence: 每周三 9:00 CST", "write the one meant as `timezone:` (Asia/Shanghai / "
+     "America/Chicago) and leave the abbreviation out of the cadence"),
+    ("cadence: 每周三 9:00, timezone: CST", "write the one meant as `timezone:` "
+     "(Asia/Shanghai / America/Chicago)")])
+def test_an_ambiguous_zone_is_told_the_zones_it_may_mean(write_org, written: str,
+                                                          hint: str) -> None:
+    # (trial 6: the hint offered America/Los_Angeles and Asia/Singapore for a CST)
+    run = run_cli("check", str(write_org({"o.yaml": MEETING % written})), "--isolated",
+                  "--no-cache", "--lang", "en", "--format", "json")
+    found = [(f["code"], f["line"], f["hint"]) for f in run.json()["findings"]
+             if f["code"] == "MT006"]
+    assert found == [("MT006", 3, hint)]
+
+
+def test_the_chat_message_names_the_org_in_its_report_command(tmp_path) -> None:
+    # (trial 6: `orgspec report -o report.html` run elsewhere does not find the org)
+    run = run_cli("report", "examples/minimal", "--format", "chat", "--lang", "en")
+    assert run.stdout.endswith("Full report: `orgspec report examples/minimal -o report.html`\n")

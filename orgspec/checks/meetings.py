@@ -81,8 +81,12 @@ def meeting_time_zone(ctx: RuleContext) -> Iterator[Issue]:
                         choices=list(choices)) if choices else \
                 M("meeting {meeting!r} gives time zone {zone!r}, which is not a known time "
                   "zone", meeting=mid, zone=written)
-            yield Issue(message, origin.locate(where), node_key("meeting", mid),
-                        hint=ZONE_HINT)
+            hint = ZONE_HINT if not choices else \
+                M("write the one meant as `timezone:` ({choices})",
+                  choices=" / ".join(choices)) if where == "timezone" else \
+                M("write the one meant as `timezone:` ({choices}) and leave the "
+                  "abbreviation out of the cadence", choices=" / ".join(choices))
+            yield Issue(message, origin.locate(where), node_key("meeting", mid), hint=hint)
         if field and said.zone and not field.startswith("?") and \
                 not said.zone.startswith("?") and field != said.zone:
             yield Issue(M("meeting {meeting!r} gives its time in {said!r} ({zone}) but its "

@@ -63,7 +63,8 @@ def chat_link(url: str) -> str:
     return quote(url, safe=_URL_SAFE)
 
 
-def render_chat(view: ReportView, max_bytes: int = CHAT_LIMIT, link: str | None = None) -> str:
+def render_chat(view: ReportView, max_bytes: int = CHAT_LIMIT, link: str | None = None,
+                asked: tuple[str, ...] = ()) -> str:
     """The chat message in `view.lang`: title, counts by severity, the lowest-scoring teams
     by name, the most severe findings grouped by team (each with `file:line`), `… and N
     more` when some are left out, and a pointer to the full report (`link`, a URL, or the
@@ -80,7 +81,7 @@ def render_chat(view: ReportView, max_bytes: int = CHAT_LIMIT, link: str | None 
     head += [line for text in (view.diff_counts, view.baselined) if text
              for line in ("", chat_inline(text))]
     foot = ["", f"[{chat_inline(lab['chat_full'])}]({chat_link(link)})" if link
-            else lab["chat_run"]]
+            else lab["chat_run"].format(command=chat_code(_command(asked)))]
     ranked = sorted(view.rows, key=lambda r: _RANK.get(r.severity, 3))
     more = ["", _more(len(ranked), view.lang)] if ranked else []
     budget = _Budget(max_bytes)
@@ -97,6 +98,14 @@ def render_chat(view: ReportView, max_bytes: int = CHAT_LIMIT, link: str | None 
         budget.add(["", _more(len(ranked) - shown, view.lang)])
     budget.add(foot)
     return "".join(line + "\n" for line in budget.lines)
+
+
+def _command(asked: tuple[str, ...]) -> str:
+    """The command that writes the full report of the paths `asked` (run from where the
+    message's command ran: a CI job's checkout)."""
+    import shlex
+
+    return " ".join(["orgspec", "report", *map(shlex.quote, asked), "-o", "report.html"])
 
 
 def _count(key: str, n: int, lang: str) -> str:

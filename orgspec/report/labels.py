@@ -127,7 +127,7 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "chat_findings": MC("label", "Top findings by team"),
     "chat_no_team": MC("label", "Not tied to a team"),
     "chat_full": MC("label", "Full report"),
-    "chat_run": MC("label", "Full report: `orgspec report -o report.html`"),
+    "chat_run": MC("label", "Full report: {command}"),
 }
 
 
