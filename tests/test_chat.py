@@ -227,7 +227,8 @@ def test_a_message_keeps_its_code_spans_and_is_never_cut_inside_one() -> None:
 def test_a_clean_org_says_so() -> None:
     text = _chat("examples/minimal", "--format", "chat", "--lang", "zh")
     assert text == ("**组织报告**\n\n❌ 0 个错误 · ⚠️ 0 个警告 · ℹ️ 0 个提示 · 1 个文件 · 9 个实体\n"
-                    "\n未发现问题。\n\n完整报告：运行 `orgspec report examples/minimal -o report.html` 生成\n")
+                    "\n未发现问题。\n\n完整报告：运行 "
+                    "`orgspec report examples/minimal -o report.html` 生成\n")
 
 
 def test_check_speaks_the_chat_format_with_the_same_message() -> None:
