@@ -77,3 +77,20 @@ def test_the_chat_message_names_the_org_in_its_report_command(tmp_path) -> None:
     # (trial 6: `orgspec report -o report.html` run elsewhere does not find the org)
     run = run_cli("report", "examples/minimal", "--format", "chat", "--lang", "en")
     assert run.stdout.endswith("Full report: `orgspec report examples/minimal -o report.html`\n")
+
+
+@pytest.mark.parametrize(("text", "where", "hint"), [
+    ("- kind: Person\n  id: a\n  name: 甲\n - kind: Person\n  id: b\n  name: 乙\n",
+     (4, 2), "move the `-` to start after 0 spaces, like the item above (its fields follow it)"),
+    ("- kind: Process\n  id: p\n  name: 流程\n  owner: a\n  steps:\n    - id: a\n      name: x\n"
+     "     - id: pay\n      name: y\n",
+     (8, 6), "move the `-` to start after 4 spaces, like the item above (its fields follow it)")])
+def test_a_list_item_out_of_line_is_told_to_move_its_dash(write_org, text: str,
+                                                          where: tuple[int, int],
+                                                          hint: str) -> None:
+    # (trial 6: the hint said to indent the item's first field, which gave a second error)
+    run = run_cli("check", str(write_org({"o.yaml": text})), "--isolated", "--no-cache",
+                  "--lang", "en", "--format", "json")
+    found = [((f["line"], f["column"]), f["hint"]) for f in run.json()["findings"]
+             if f["code"] == "IN001"]
+    assert found == [(where, hint)]

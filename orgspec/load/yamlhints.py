@@ -305,6 +305,10 @@ def explain(detail: str, text: str, line: int) -> tuple[str, str, int | None] | 
                                               "mapping values are not allowed",
                                               "expected ':'")):
         return None
+    if here.lstrip().startswith("- "):  # a whole item out of line with the items above
+        item = _item_slip(lines, line)
+        if item is not None:
+            return item
     above = next((lines[i] for i in range(line - 2, -1, -1)
                   if lines[i].strip() and not lines[i].lstrip().startswith("#")), None)
     above_key = _KEY.match(above) if above else None
@@ -320,6 +324,25 @@ def explain(detail: str, text: str, line: int) -> tuple[str, str, int | None] | 
               key=key, mine=mine, theirs=theirs),
             M("indent `{key}:` by {theirs} spaces, like the other fields of the same item",
               key=key, theirs=theirs), m.start("key") + 1)
+
+
+def _item_slip(lines: list[str], line: int) -> tuple[str, str, int | None] | None:
+    """A list item (`- kind: Person`) whose `-` stands at another column than the `-` of
+    the item above it, said as the item's slip (moving its field, as for a field, would
+    leave the item out of line)."""
+    here = lines[line - 1]
+    mine = len(here) - len(here.lstrip())
+    for i in range(line - 2, -1, -1):
+        text = lines[i]
+        if text.lstrip().startswith("- "):
+            theirs = len(text) - len(text.lstrip())
+            if theirs == mine:
+                return None
+            return (M("this list item starts its `-` after {mine} spaces; the item above "
+                      "starts after {theirs}", mine=mine, theirs=theirs),
+                    M("move the `-` to start after {theirs} spaces, like the item above (its "
+                      "fields follow it)", theirs=theirs), mine + 1)
+    return None
 
 
 def plain(detail: str, at: str) -> tuple[str, str] | None:
