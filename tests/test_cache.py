@@ -620,7 +620,8 @@ def test_work_after_the_output_runs_in_a_child_the_command_does_not_wait_for(
     assert run.stdout == "output\n" and not out.exists()
     go.write_text("")
     deadline = time.monotonic() + 60
-    while not out.exists() and time.monotonic() < deadline:
+    # (the child opens the file before it writes: wait for what it writes, not the file)
+    while (not out.exists() or out.read_text() != "done") and time.monotonic() < deadline:
         time.sleep(0.02)
     assert out.read_text() == "done"
 
