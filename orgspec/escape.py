@@ -255,6 +255,14 @@ def mermaid_label(text: str) -> str:
 _CHAT_SPECIAL = str.maketrans({"*": "＊", "[": "［", "]": "］", "`": "｀", "#": "＃",
                                ">": "＞", "<": "＜", "~": "～", "\\": "＼", "&": "＆",
                                "@": "＠", "|": "｜"})
+# a line break or a tab: a chat app ends the line (or aligns) there
+_CHAT_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029\v\f\t]")
+
+
+def _chat_line(value: object) -> str:
+    return _CHAT_BREAKS.sub(" ", str(value))
+
+
 _CHAT_URL = re.compile(r":(?=//)|(?<=[Ww]{3})\.")
 # `_` opens emphasis unless it sits between two letters or digits (`snake_case`, 客服_组)
 _CHAT_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
@@ -265,7 +273,7 @@ def chat_inline(value: object, max_len: int = 300) -> str:
     `max_len` characters (then `…`), hidden characters as U+FFFD (joiners inside emoji and
     words kept), Markdown, HTML, mention and link syntax as full-width look-alikes, and no
     `://` or `www.` a chat app would turn into a link."""
-    text = re.sub("\r\n|[\r\n\x85\u2028\u2029\v\f\t]", " ", str(value))
+    text = _chat_line(value)
     text = neutralise(text)
     if len(text) > max_len:
         text = text[:max_len] + "…"
@@ -277,7 +285,7 @@ def chat_code(value: object, max_len: int = 300) -> str:
     """Text as a chat code span (a path, `cadence`): one line, hidden characters as U+FFFD;
     a backtick cannot be carried inside a span in every app, so text with one is escaped
     as `chat_inline` instead."""
-    text = neutralise(re.sub("\r\n|[\r\n\x85\u2028\u2029\v\f\t]", " ", str(value)))
+    text = neutralise(_chat_line(value))
     if len(text) > max_len:
         text = text[:max_len] + "…"
     if "`" in text or not text.strip():
@@ -289,7 +297,7 @@ def chat_with_code(value: object, max_len: int = 300) -> str:
     """A message for a chat line: its `code` spans kept as code spans, the rest escaped as
     `chat_inline` does; over `max_len` characters it is cut (before a span the cut would
     fall in) and ends with `…`."""
-    text = re.sub("\r\n|[\r\n\x85\u2028\u2029\v\f\t]", " ", str(value))
+    text = _chat_line(value)
     if len(text) > max_len:
         cut = max_len
         for m in CODE_SPAN.finditer(text):
