@@ -863,7 +863,7 @@ def _export(paths: tuple[str, ...], fmt: str | None, output: str | None, lang: s
     org = loaded.org
     said_in = _speaks(lang or config.lang or guess_lang(org))
     try:
-        written = export_org(org, fmt, output, said_in)
+        written = export_org(org, fmt, output, said_in, config.name_order)
     except ExportError as exc:
         raise UsageError(message_of(exc)) from None
     for path in written:

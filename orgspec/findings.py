@@ -168,6 +168,9 @@ class LintResult:
     # as it counts `baselined`: a team's score is that of every current finding)
     left_out: list[Finding] = field(default_factory=list)
     lang: str = ""  # the language of the messages (en, zh); "" when not linted by `lint_org`
+    # the config's `name-order` (stroke, pinyin): the order lists of names are in; "" by
+    # the output's language (text.collate.order_for)
+    name_order: str = ""
     # the config's `timezone` (reports and the site place meetings in it; "" none) and the
     # date the run judged (ISO; the week the calendar converts times for; "" not linted)
     timezone: str = ""

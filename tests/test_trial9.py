@@ -234,7 +234,7 @@ def test_lists_trees_and_the_raci_matrix_sort_by_name_in_pinyin(write_org,
     assert [r.duty for r in view.raci] == ["m-deploy", "z-billing", "a-refund"]  # bù duì tuì
     assert view.raci_columns == ["team:tech", "team:cs", "team:a-team", "team:ops",
                                  "person:an", "person:zhang"]  # ān zhāng
-    header, rows = _raci(org, ["id", "name"])
+    header, rows = _raci(org, ["id", "name"], "pinyin")
     assert [r[0] for r in rows] == ["m-deploy", "z-billing", "a-refund"]
     assert header[2:] == ["技术部", "客服部", "运营部 (a-team)", "运营部 (ops)", "安娜", "张伟"]
     run = run_cli("site", str(write_org({"o.yaml": SORT_ORG})), "-o", str(tmp_path / "s"))

@@ -60,6 +60,15 @@ def test_wheel_holds_the_near_duplicate_lexicon(installed: Path) -> None:
     assert int(out[1]) >= 150
 
 
+def test_wheel_holds_the_stroke_order_and_its_licence(installed: Path) -> None:
+    python = installed / "bin" / "python"
+    code = ("from orgspec.text.strokes import TABLE, stroke_count; print(TABLE); "
+            "print(TABLE.with_name('LICENSE-unicode.txt').is_file()); print(stroke_count('陳'))")
+    out = subprocess.run([str(python), "-c", code], capture_output=True, text=True, check=True,
+                         cwd=installed.parent).stdout.splitlines()
+    assert out[0].startswith(str(installed)) and out[1:] == ["True", "11"], out
+
+
 def test_installed_cli_checks_an_example_outside_the_repo(installed: Path, tmp_path: Path) -> None:
     shutil.copytree(EXAMPLES / "ecommerce", tmp_path / "ecommerce")
     shutil.copytree(EXAMPLES / "minimal", tmp_path / "minimal")

@@ -62,10 +62,14 @@ class Table:
     rows: list[list[str]]
 
 
-def tables(org: Org, lang: str = "en") -> list[Table]:
-    """The three tables of `org`, labelled in `lang` ("en", "zh" or "zh-Hant")."""
+def tables(org: Org, lang: str = "en", name_order: str | None = None) -> list[Table]:
+    """The three tables of `org`, labelled in `lang` ("en", "zh" or "zh-Hant"), the RACI
+    matrix's rows and columns in the order of `name_order` (the config's `name-order`;
+    None: the language's, `text.collate.order_for`)."""
+    from orgspec.text.collate import order_for
+
     h = _words(HEADERS, lang)
-    return [Table("raci", *_raci(org, h["raci"])),
+    return [Table("raci", *_raci(org, h["raci"], order_for(lang, name_order))),
             Table("people", h["people"], _people(org, _words(YES, lang))),
             Table("key-results", h["key-results"], _key_results(org, lang))]
 
@@ -87,17 +91,17 @@ def _words(table: dict[str, Any], lang: str) -> Any:
     return hant(table["zh"])
 
 
-def _raci(org: Org, head: list[str]) -> tuple[list[str], list[list[str]]]:
+def _raci(org: Org, head: list[str], order: str) -> tuple[list[str], list[list[str]]]:
     """The RACI matrix as the report and the site show it (`org.raci.matrix`): a column per
     team, position and person holding a role, labelled by name (with the id where names
-    repeat)."""
+    repeat), rows and columns by name in `order` (text.collate.ORDERS)."""
     from orgspec.report.view import holder_names, raci_order
 
     names = holder_names(org)
-    columns = org.raci.columns(names)
+    columns = org.raci.columns(names, order)
     header = head + [names.get(c, ident_of(c)) for c in columns]
     rows = []
-    for rid in raci_order(org):
+    for rid in raci_order(org, order):
         resp = org.responsibilities[rid]
         cells = org.raci.matrix[rid]
         rows.append([rid, resp.name or resp.description or ""] +
@@ -243,9 +247,11 @@ def _save(book: Any, when: dt.datetime) -> bytes:
     return out.getvalue()
 
 
-def export_org(org: Org, fmt: str, dest: str | None = None, lang: str = "en") -> list[str]:
-    """Write the tables of `org` as `fmt` ("xlsx" or "csv") to `dest`; the paths written."""
-    tabs = tables(org, lang)
+def export_org(org: Org, fmt: str, dest: str | None = None, lang: str = "en",
+               name_order: str | None = None) -> list[str]:
+    """Write the tables of `org` as `fmt` ("xlsx" or "csv") to `dest`, names in the order
+    of `name_order` (see `tables`); the paths written."""
+    tabs = tables(org, lang, name_order)
     try:
         if fmt == "xlsx":
             path = dest or "org.xlsx"

@@ -339,7 +339,8 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
                       entity_count=org.entity_count(),
                       rules={code: plan.rules[code] for code in plan.severity}, lang=lang,
                       timezone=config.timezone or "", today=today.isoformat(),
-                      held=frozenset(held_messages), held_messages=held_messages,
+                      name_order=config.name_order or "", held=frozenset(held_messages),
+                      held_messages=held_messages,
                       unchecked=_unchecked(org), former=former)
 
 

@@ -298,7 +298,8 @@ def patched(inputs: Inputs, config: Config, plan: Plan, today: dt.date, cache: C
     try:
         return replace(_result(replace(state, lang=lang, lang_texts=said), kept, check, groups,
                                plan, config, cache, key, inputs, root, summaries),
-                       timezone=config.timezone or "", today=today.isoformat())
+                       timezone=config.timezone or "", today=today.isoformat(),
+                       name_order=config.name_order or "")
     except _NoSite:
         return None
 

@@ -63,6 +63,9 @@ class Config:
     per_file_ignores: dict[str, list[Selector]] = field(default_factory=dict)
     rule_packs: list[str] = field(default_factory=list)
     lang: str | None = None  # report labels; None: from the content
+    # the order Chinese names are listed in (text.collate.ORDERS: stroke, pinyin); None: by
+    # the output's language, stroke for zh-Hant, pinyin otherwise
+    name_order: str | None = None
     repo_url: str | None = None  # GitHub or GitLab repository, for the site's edit links
     # the org's time zone (an IANA name or `UTC+08:00`): meetings in another zone are shown
     # at their time here too; None: times as written, no conversion
@@ -350,6 +353,16 @@ class _Reader:
             raise self.fail((key,), M("lang must be one of {langs}, not {lang!r}{hint}",
                                       langs=list(LANGS), lang=written, hint=lang_hint(written)))
         cfg.lang = lang
+
+    def _name_order(self, cfg: Config, key: str, value: Any) -> None:
+        from orgspec.text.collate import ORDERS, read_order
+
+        written = self.text((key,), value)
+        order = read_order(written)
+        if order is None:
+            raise self.fail((key,), M("name-order must be stroke or pinyin, not {value!r}{hint}",
+                                      value=written, hint=did_you_mean(written, ORDERS)))
+        cfg.name_order = order
 
     def _repo_url(self, cfg: Config, key: str, value: Any) -> None:
         url = self.text((key,), value)

@@ -322,15 +322,15 @@ class Raci:
             out[rid] = {h: "".join(sorted(ls, key="ARCI".index)) for h, ls in letters.items()}
         return out
 
-    def columns(self, names: Mapping[str, str] | None = None) -> list[str]:
+    def columns(self, names: Mapping[str, str] | None = None, order: str = "pinyin") -> list[str]:
         """The matrix's holders in column order: teams, then positions, then people, each
-        by the label in `names` (holder node -> label; pinyin order for Chinese, see
-        text.collate), the id breaking ties; by id without `names`."""
+        by the label in `names` (holder node -> label) in `order` (text.collate.ORDERS:
+        strokes or pinyin for Chinese), the id breaking ties; by id without `names`."""
         from orgspec.text.collate import name_key, person_key
 
-        order = {"team": 0, "role": 1, "person": 2}
+        kinds = {"team": 0, "role": 1, "person": 2}
         held = {h for cells in self.matrix.values() for h in cells}
         labels = names or {}
-        return sorted(held, key=lambda h: (order.get(h.split(":", 1)[0], 3),
+        return sorted(held, key=lambda h: (kinds.get(h.split(":", 1)[0], 3),
                                            (person_key if h.startswith("person:") else name_key)(
-                                               labels.get(h, ""), h)))
+                                               labels.get(h, ""), h, order)))

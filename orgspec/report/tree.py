@@ -17,8 +17,9 @@ class TreeNode:
     children: list[TreeNode] = field(default_factory=list)
 
 
-def team_tree(org: Org) -> list[TreeNode]:
-    """The teams under their parents, siblings by name (pinyin for Chinese), then id."""
+def team_tree(org: Org, order: str) -> list[TreeNode]:
+    """The teams under their parents, siblings by name in `order` (text.collate.ORDERS:
+    strokes or pinyin for Chinese), then id."""
     def lead(team_lead: str | None) -> str:
         person = org.people.get(team_lead or "")
         return (person.name if person and person.name else team_lead) or ""
@@ -28,7 +29,7 @@ def team_tree(org: Org) -> list[TreeNode]:
               if team.parent in nodes and team.parent != t}
     looping = on_cycles(parent)
     roots = []
-    for tid in sorted(org.teams, key=lambda t: name_key(nodes[t].name, t)):
+    for tid in sorted(org.teams, key=lambda t: name_key(nodes[t].name, t, order)):
         if tid in parent and tid not in looping:
             nodes[parent[tid]].children.append(nodes[tid])
         else:

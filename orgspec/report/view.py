@@ -24,7 +24,7 @@ from orgspec.paths import in_project
 from orgspec.report.diagram import Diagram, FlowStep, Node, flow, tree
 from orgspec.report.labels import LABELS, guess_lang
 from orgspec.report.tree import TreeNode, flatten, on_cycles, team_tree
-from orgspec.text.collate import name_key, person_key
+from orgspec.text.collate import name_key, order_for, person_key
 
 
 @dataclass
@@ -255,6 +255,19 @@ class ReportView:
     team_scope: dict[str, list[str]] = field(default_factory=dict)
     timezone: str = ""  # the org's zone meetings are placed in (the config's); "" none
     today: str = ""  # the run's date (ISO): the week times are converted for
+    # the order every list of names is in (text.collate.ORDERS: `stroke` for zh-Hant,
+    # `pinyin` otherwise, unless the config's `name-order` says): the site's lists follow it
+    name_order: str = "pinyin"
+
+    @cached_property
+    def _team_places(self) -> dict[str, int]:
+        return {t: i for i, t in enumerate(self.teams)}
+
+    def team_place(self, team: str) -> int:
+        """`team`'s place in `teams` (by name in `name_order`): the findings table's sort key
+        for its team column, so the page sorts teams as orgspec lists them, not by the
+        browser's collation; -1 for a team not among them."""
+        return self._team_places.get(team, -1)
 
     def filter_teams(self, teams: list[str]) -> str:
         """A finding row's `data-team`: the teams it involves and every team above them,
@@ -320,6 +333,7 @@ def build_view(result: LintResult, org: Org, lang: str | None = None,
 
 def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) -> ReportView:
     lang = lang or result.lang or guess_lang(org)
+    order = order_for(lang, result.name_order)
     named = Namer(org, lang)
     holders = holder_names(org)  # the RACI rows' labels and the columns'
     rows = [FindingRow(f.severity.label, f.code, named(f.message),
@@ -327,7 +341,7 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
                        f.teams[0] if f.teams else "", f.location.file, f.location.line, f.hint,
                        _related(f, named, lang), list(f.teams))
             for f in result.findings]
-    tree_roots = team_tree(org)
+    tree_roots = team_tree(org, order)
     tree_rows = flatten(tree_roots)
     names = team_names(org)
     # a key result's mark reads every current finding on it, known or new, as team health
@@ -338,13 +352,14 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
     health = _health(org, rows + [FindingRow(f.severity.label, f.code, "", "", "",
                                              f.teams[0] if f.teams else "",
                                              teams=list(f.teams))
-                                  for f in [*result.baselined, *result.left_out]])
+                                  for f in [*result.baselined, *result.left_out]], order)
     return ReportView(
         lang=lang, labels=LABELS[lang], counts=result.counts, files=len(result.files),
         entities=result.entity_count,
         urgent=[r for r in rows if r.severity == "error"][:10],
         health=health, rules=_rule_groups(result, rows, lang),
-        raci_columns=org.raci.columns(holders), raci=_raci(org, holders), tree=tree_roots,
+        raci_columns=org.raci.columns(holders, order), raci=_raci(org, holders, order),
+        tree=tree_roots,
         okrs=okrs,
         processes=_processes(org, result.findings, LABELS[lang]),
         org_diff=[say_change(c, lang) for c in result.org_diff],
@@ -352,12 +367,12 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
         families=_families(result, lang), team_diagram=_team_diagram(tree_roots, tree_rows, health),
         okr_diagram=_okr_diagram(okrs),
         teams=sorted({t for s in scope.values() for t in s},
-                     key=lambda t: name_key(names.get(t) or t, t)),
+                     key=lambda t: name_key(names.get(t) or t, t, order)),
         team_scope=scope,
         rows=rows, tree_rows=tree_rows, positions=_positions(org),
         meetings=_meetings(org, lang, result), timezone=result.timezone, today=result.today,
-        load=_load(org), team_names=names, raci_names=holders,
-        baselined=_baselined(result, lang))
+        load=_load(org, order), team_names=names, raci_names=holders,
+        baselined=_baselined(result, lang), name_order=order)
 
 
 def _diff_counts(result: LintResult) -> M:
@@ -466,11 +481,12 @@ def _score(errors: int, warnings: int, infos: int) -> int:
     return max(0, 100 - 10 * errors - 3 * warnings - infos)
 
 
-def _health(org: Org, rows: list[FindingRow]) -> list[TeamHealth]:
-    """Every team's health, lowest own score first. The one place it is computed: a team's
-    own counts are the findings that involve it; a parent team rolls up its children as a
-    second figure, its subtree's (each finding once, however many of its teams are there),
-    so its own score still says what is the parent's to fix."""
+def _health(org: Org, rows: list[FindingRow], order: str) -> list[TeamHealth]:
+    """Every team's health, lowest own score first, then by name in `order`. The one place
+    it is computed: a team's own counts are the findings that involve it; a parent team
+    rolls up its children as a second figure, its subtree's (each finding once, however
+    many of its teams are there), so its own score still says what is the parent's to
+    fix."""
     from orgspec.model.teamtree import TeamTree
 
     by_team: dict[str, Counter[str]] = defaultdict(Counter)
@@ -484,7 +500,7 @@ def _health(org: Org, rows: list[FindingRow]) -> list[TeamHealth]:
                       tree.below(t), sub["error"].get(t, 0), sub["warning"].get(t, 0),
                       sub["info"].get(t, 0))
            for t in org.teams for c in [by_team.get(t, Counter())]]
-    return sorted(out, key=lambda h: (h.score, name_key(h.name, h.team)))
+    return sorted(out, key=lambda h: (h.score, name_key(h.name, h.team, order)))
 
 
 def _rule_groups(result: LintResult, rows: list[FindingRow], lang: str) -> list[RuleGroup]:
@@ -606,18 +622,20 @@ def holder_names(org: Org) -> dict[str, str]:
             else name for key, name in names.items()}
 
 
-def raci_order(org: Org) -> list[str]:
-    """The duties of the RACI matrix in row order: by name (pinyin for Chinese), then id."""
+def raci_order(org: Org, order: str) -> list[str]:
+    """The duties of the RACI matrix in row order: by name in `order` (text.collate.ORDERS:
+    strokes or pinyin for Chinese), then id."""
     duties = org.responsibilities
-    return sorted(org.raci.matrix, key=lambda rid: name_key(duties[rid].name or rid, rid))
+    return sorted(org.raci.matrix,
+                  key=lambda rid: name_key(duties[rid].name or rid, rid, order))
 
 
-def _raci(org: Org, names: dict[str, str]) -> list[RaciRow]:
+def _raci(org: Org, names: dict[str, str], order: str) -> list[RaciRow]:
     """A row per duty of `org.raci.matrix` (the site's RACI too), with overlap and gap."""
     from orgspec.model.models import is_placeholder
 
     out = []
-    for rid in raci_order(org):
+    for rid in raci_order(org, order):
         cells = org.raci.matrix[rid]
         resp = org.responsibilities[rid]
         accountable = [t for t, ls in cells.items() if "A" in ls]
@@ -783,9 +801,10 @@ def _meetings(org: Org, lang: str, result: LintResult) -> list[MeetingRow]:
 LOAD_ROWS = 20
 
 
-def _load(org: Org) -> list[LoadRow]:
-    """The people carrying the most (accountable duties, teams led, positions held); only
-    in an org that writes positions down, and only people who carry two things or more."""
+def _load(org: Org, order: str) -> list[LoadRow]:
+    """The people carrying the most (accountable duties, teams led, positions held), then by
+    name in `order`; only in an org that writes positions down, and only people who carry
+    two things or more."""
     if not org.positions:
         return []
     from orgspec.model.positions import accountable_count
@@ -796,5 +815,5 @@ def _load(org: Org) -> list[LoadRow]:
             for pid, person in org.people.items()]
     rows = [r for r in rows if r.accountable + r.teams_led + r.positions > 1]
     rows.sort(key=lambda r: (-(r.accountable + r.teams_led + r.positions),
-                             person_key(r.name, r.person)))
+                             person_key(r.name, r.person, order)))
     return rows[:LOAD_ROWS]

@@ -228,7 +228,9 @@ def _subtree(m: SiteModel, tid: str) -> Any:
 def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
     org = m.org
     rows = []
-    for pid in sorted(org.people, key=lambda p: person_key(org.people[p].name or p, p)):
+    order = m.view.name_order
+    for pid in sorted(org.people,
+                      key=lambda p: person_key(org.people[p].name or p, p, order)):
         person = org.people[pid]
         link = m.person(pid)
         rows.append([link, person.title or "", [m.team(t) for t in m.member_of.get(pid, [])]])
@@ -491,7 +493,9 @@ def _positions(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
     org = m.org
     lab = m.labels
     rows = []
-    for rid in sorted(org.positions, key=lambda r: name_key(org.positions[r].name or r, r)):
+    order = m.view.name_order
+    for rid in sorted(org.positions,
+                      key=lambda r: name_key(org.positions[r].name or r, r, order)):
         pos = org.positions[rid]
         row = _position_row(m, rid)
         holders: list[Link] = [*row.holders, *[Link(lab["vacant"])] * row.open]
@@ -530,7 +534,8 @@ def _meetings(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
     org = m.org
     lab = m.labels
     rows = []
-    for mid in sorted(org.meetings, key=lambda i: name_key(org.meetings[i].name or i, i)):
+    for mid in sorted(org.meetings,
+                      key=lambda i: name_key(org.meetings[i].name or i, i, m.view.name_order)):
         meeting = org.meetings[mid]
         owner = m.owner(meeting.owner) if meeting.owner and not is_placeholder(
             meeting.owner) else None
@@ -578,7 +583,8 @@ def _calendar(m: SiteModel, render: Render) -> str:
     grid: dict[str, list[list[tuple[Link, str]]]] = {}
     unplaced: dict[str, list[tuple[Link, str]]] = {"nodays": [], "rarely": [], "other": []}
     rarely_rank: list[int] = []  # of each `rarely` entry: its cadence's place in LONG
-    for mid in sorted(org.meetings, key=lambda i: name_key(org.meetings[i].name or i, i)):
+    for mid in sorted(org.meetings,
+                      key=lambda i: name_key(org.meetings[i].name or i, i, m.view.name_order)):
         meeting = org.meetings[mid]
         sched = schedule_of(meeting.cadence)
         link = m.meeting(mid)

@@ -1,10 +1,21 @@
-"""The order names are listed in: alphabetical for Latin script, pinyin for Chinese (both
-scripts), so a list of 技术部, 客服部, 运营部 reads 技术部 (jì), 客服部 (kè), 运营部 (yùn), as in a
-Chinese spreadsheet's pinyin sort, not by the ASCII ids behind them.
+"""The order names are listed in: alphabetical for Latin script and, for Chinese (both
+scripts), one of two orders (ORDERS):
+
+- `pinyin` (zh and en output): a list of 技术部, 客服部, 运营部 reads 技术部 (jì), 客服部 (kè),
+  运营部 (yùn), as in a mainland spreadsheet's pinyin sort, Latin and Chinese names
+  interleaved by their letters;
+- `stroke` (zh-Hant output): by strokes (筆畫), as CLDR's default zh-Hant collation, Excel and
+  macOS in Taiwan and Hong Kong list them: 王 (4) 李 (7) 林 (8) 張 陳 (11) 黃 (12); as CLDR
+  orders them, names that start with a digit come first, then Chinese, then Latin.
+
+Both break ties the same way (numbers by value, then the characters), so the order is total.
+The order of a list is chosen by `order_for(lang, name_order)` and passed to every key
+function: no global state.
 
 pypinyin (phrase-aware: 重庆 is chóng) gives the readings; it loads a dictionary (about
-0.3 s of CPU), so it is imported only when a name with Han characters is sorted, and each
-name's key is cached for the run.
+0.3 s of CPU), so it is imported only when a name with Han characters is sorted in pinyin
+order; the stroke table (text.strokes) only when one is sorted by strokes. Each name's key
+is cached for the run.
 """
 
 from __future__ import annotations
@@ -15,6 +26,28 @@ from typing import Any
 
 from orgspec.han import is_han as _is_han
 
+ORDERS = ("stroke", "pinyin")  # the orders of Chinese names (`name-order` in the config)
+
+
+# `name-order` as people write it: the English words, their Chinese names in both scripts
+_ORDER_WORDS = {"stroke": "stroke", "strokes": "stroke", "筆畫": "stroke", "笔画": "stroke",
+                "筆劃": "stroke", "笔划": "stroke", "pinyin": "pinyin", "拼音": "pinyin"}
+
+
+def read_order(written: str) -> str | None:
+    """The order `written` names (`stroke`, `Stroke`, `筆畫`, `笔画` -> `stroke`; `pinyin`,
+    `拼音` -> `pinyin`), None for anything else."""
+    return _ORDER_WORDS.get(written.strip().casefold())
+
+
+def order_for(lang: str | None, name_order: str | None = None) -> str:
+    """The order names are listed in: `name_order` when the config sets it (`stroke` or
+    `pinyin`), else `stroke` for Traditional Chinese output (`zh-Hant`: CLDR's default
+    for zh-Hant, zh-TW, zh-HK), else `pinyin` (zh, en)."""
+    if name_order:
+        return name_order
+    return "stroke" if lang == "zh-Hant" else "pinyin"
+
 
 def has_han(text: str) -> bool:
     """Whether `text` holds a Han character (Simplified or Traditional)."""
@@ -22,12 +55,17 @@ def has_han(text: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def collation_key(text: str) -> tuple[tuple[str, int, str], ...]:
-    """The sort key of `text`: per character (its letters, its tone 0-5, the character),
-    letters being a Han character's toneless pinyin and any other character folded
-    (case, width, accents), so Chinese and Latin names interleave alphabetically and ties
-    fall back to the characters themselves (a total, stable order)."""
+def collation_key(text: str, order: str = "pinyin") -> tuple[tuple[Any, ...], ...]:
+    """The sort key of `text` in `order` (ORDERS). In `pinyin` order, per character (its
+    letters, its tone 0-5, the character), letters being a Han character's toneless pinyin
+    and any other character folded (case, width, accents), so Chinese and Latin names
+    interleave alphabetically. In `stroke` order, per character (its group: 0 space,
+    punctuation and symbols, 1 digits, 2 Han, 3 letters; its folded text; its place in
+    CLDR's stroke order), then the text as a tiebreak. Ties fall back to the characters
+    themselves (a total, stable order)."""
     folded = unicodedata.normalize("NFKC", text)
+    if order == "stroke":
+        return _stroke_key(folded, text)
     if not any(_is_han(ch) for ch in folded):
         return _natural(tuple((_fold(ch), 0, ch) for ch in folded))
     readings = _readings(folded)
@@ -56,10 +94,31 @@ def _natural(key: tuple[tuple[str, int, str], ...]) -> tuple[tuple[str, int, str
     return tuple(out)
 
 
-def name_key(name: str, ident: str = "") -> tuple[Any, ...]:
+def _stroke_key(folded: str, text: str) -> tuple[tuple[Any, ...], ...]:
+    """`collation_key` in stroke order of `text`, `folded` its NFKC form: an item per
+    character, then the tiebreak, as a collation compares case and width only where all
+    else is equal (`a組` before `Alice`, Han before Latin; then lower case first, as CLDR:
+    `a組` before `A組`; then the text as written). The tiebreak's group -1 puts a name
+    before the longer names it starts."""
+    from orgspec.text.strokes import stroke_rank
+
+    out: list[tuple[Any, ...]] = []
+    for letters, _, ch in _natural(tuple((_fold(ch), 0, ch) for ch in folded)):
+        if _is_han(ch):
+            out.append((2, "", stroke_rank(ch)))
+        elif ch[:1] in "0123456789":  # a run of digits, merged by _natural
+            out.append((1, letters, 0))
+        else:
+            out.append((3 if letters[:1].isalpha() else 0, letters, 0))
+    out.append((-1, folded.swapcase(), text))
+    return tuple(out)
+
+
+def name_key(name: str, ident: str = "", order: str = "pinyin") -> tuple[Any, ...]:
     """The sort key of an entity shown by `name` (its id when it has none), with `ident`
-    as the tiebreak: `sorted(teams, key=lambda t: name_key(t.name or t.id, t.id))`."""
-    return (collation_key(name or ident), ident)
+    as the tiebreak, in `order` (ORDERS; `order_for` picks it):
+    `sorted(teams, key=lambda t: name_key(t.name or t.id, t.id, order))`."""
+    return (collation_key(name or ident, order), ident)
 
 
 # A surname's reading where it differs from the character's common one (pypinyin has no
@@ -87,11 +146,14 @@ def surname_reading(name: str) -> str | None:
     return reading[:-1] if reading else None
 
 
-def person_key(name: str, ident: str = "") -> tuple[Any, ...]:
-    """Like `name_key`, for a person's name: its first character, the surname, is read as
-    a surname where that reading differs (曾 zēng, not céng; 单 shàn; 解 xiè; 区 ōu)."""
+def person_key(name: str, ident: str = "", order: str = "pinyin") -> tuple[Any, ...]:
+    """Like `name_key`, for a person's name: in pinyin order its first character, the
+    surname, is read as a surname where that reading differs (曾 zēng, not céng; 单 shàn;
+    解 xiè; 区 ōu); in stroke order a surname counts its strokes like any character."""
     text = unicodedata.normalize("NFKC", name or ident)
-    key = collation_key(text)
+    key = collation_key(text, order)
+    if order == "stroke":
+        return (key, ident)
     reading = _SURNAME_READINGS.get(text[:1])
     if reading is None:
         return (key, ident)
