@@ -100,7 +100,9 @@ def evaluate_duties(pairs: list[tuple[bool, str, str, Duty, Duty]], threshold: f
 BLIND2 = DATA / "duty_pairs_blind2.tsv"  # second blind set (issue 15, round 3); never tuned on
 BLIND3 = DATA / "duty_pairs_blind3.tsv"  # third blind set (issue 15, round 4); never tuned on
 DEV2 = DATA / "duty_pairs_dev2.tsv"  # second development set (round 4); tuned on
-DUTY_SETS = {"dev": DEV, "dev2": DEV2, "blind": BLIND, "blind2": BLIND2, "blind3": BLIND3}
+BLIND_TW = DATA / "duty_pairs_blind_tw.tsv"  # Taiwan's words (zh-Hant lists); never tuned on
+DUTY_SETS = {"dev": DEV, "dev2": DEV2, "blind": BLIND, "blind2": BLIND2, "blind3": BLIND3,
+             "blind-tw": BLIND_TW}
 
 
 def report(threshold: float = 0.55) -> str:
