@@ -360,3 +360,27 @@ def test_the_mermaid_key_lies_clear_of_the_flowchart(mermaid_page: Any) -> None:
         rest = [(what, box) for what, box in drawn["rest"] if what not in own]
         assert len(rest) > 1, name
         assert [what for what, box in rest if not apart(key, box)] == [], name
+
+
+@pytest.mark.parametrize(("lang", "order"), [
+    ("en", ["技術部", "客服部", "Ops組", "行銷部", "營運部"]),  # pinyin: jì kè o xíng yíng
+    ("zh-Hant", ["行銷部", "技術部", "客服部", "營運部", "Ops組"]),  # strokes 6 7 9 17, Latin last
+])
+def test_the_team_column_sorts_as_orgspec_lists_teams(browser: Any, write_org: Any,
+                                                      tmp_path: Path, lang: str,
+                                                      order: list[str]) -> None:
+    # the cells' keys are orgspec's order (view.team_place): by its own collation the browser
+    # sorts en by code point (Ops組 客 技 營 行); for zh-Hant Chromium's ICU (CLDR stroke
+    # order, Latin after Han) agrees with orgspec, an independent check of the order
+    teams = "".join(f"- {{kind: Team, id: t{i}, name: {name}}}\n"
+                    for i, name in enumerate(["營運部", "Ops組", "客服部", "技術部", "行銷部"]))
+    result, org = lint_org([str(write_org({"teams.yaml": teams}))], Config(lang=lang))
+    out = tmp_path / "teams.html"
+    out.write_text(render_html(build_view(result, org, lang)), "utf-8")
+    loaded = Loaded(browser, out)
+    page = loaded.page
+    page.locator("#findings-table thead th").nth(4).locator("button").click()
+    cells = page.eval_on_selector_all("#findings-table tbody tr",
+                                      "rows => rows.map(r => r.cells[4].textContent)")
+    assert list(dict.fromkeys(cells)) == order and loaded.errors == []
+    page.close()
