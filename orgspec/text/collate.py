@@ -8,7 +8,8 @@ scripts), one of two orders (ORDERS):
   macOS in Taiwan and Hong Kong list them: 王 (4) 李 (7) 林 (8) 張 陳 (11) 黃 (12); as CLDR
   orders them, names that start with a digit come first, then Chinese, then Latin.
 
-Both break ties the same way (numbers by value, then the characters), so the order is total.
+Both order numbers in names by value (M2 before M18) and end in the characters themselves,
+so the order is total and stable.
 The order of a list is chosen by `order_for(lang, name_order)` and passed to every key
 function: no global state.
 
