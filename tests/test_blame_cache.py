@@ -77,8 +77,7 @@ def test_a_recheck_with_nothing_changed_runs_no_git(
         return asked(top, *args)
 
     monkeypatch.setattr(blame, "_git", counted)
-    for _ in range(2):  # the first asks git; its `git status` may refresh the index
-        where(repo)
+    where(repo)  # git is asked, and its answer kept
     assert calls
     calls.clear()
     assert where(repo) == [("RF002", "people.yaml", 5)]

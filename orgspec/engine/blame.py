@@ -115,8 +115,7 @@ def _ages(files: list[str], cache: Cache | None = None) -> Ages | None:
     if known is not None and set(known) == set(real.values()):
         return {shown: known[path] for shown, path in real.items()}
     ages = _asked(top, real)
-    # kept only when nothing changed while git answered; `git status` may rewrite the
-    # index (its stat data refreshed): then the next run asks again and keeps that answer
+    # kept only when nothing changed while git answered
     if ages is not None and _stamp(top, sorted(set(real.values()))) == stamp:
         cache.put("blame", key, {real[shown]: age for shown, age in ages.items()})
     return ages
@@ -180,8 +179,10 @@ def _stat(path: str) -> str:
 
 def _asked(top: str, real: dict[str, str]) -> Ages | None:
     """`_ages` from git: one `git status`, one `git log` per committed file."""
-    status = _git(top, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--",
-                  *real.values())
+    # no optional locks: status does not rewrite the index (refreshing its stat data),
+    # which would change the stamp it is kept under (`_stamp`) on every run
+    status = _git(top, "--no-optional-locks", "status", "--porcelain=v1", "-z",
+                  "--untracked-files=all", "--", *real.values())
     if status is None:
         return None
     dirty = {os.path.realpath(os.path.join(top, entry[3:]))
