@@ -899,7 +899,7 @@ def _pr_comment(report: str, lang: str | None, config_path: str | None,
     said_in = _error_lang({"lang": lang, "config_path": config_path,
                                    "isolated": isolated}, [body])
     try:
-        _tell(from_env(body), said_in)
+        _tell(from_env(body, lang=said_in), said_in)
     except CommentError as exc:
         _fail(message_of(exc), said_in)
     return EXIT_OK

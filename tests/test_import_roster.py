@@ -231,3 +231,36 @@ def test_names_are_written_as_a_search_finds_them(tmp_path: Path) -> None:
                                                    "li-lei": "李雷"}
     check = run_cli("check", str(out), "--isolated", "--no-cache", "--format", "json")
     assert [f["code"] for f in check.json()["findings"] if f["code"][:2] == "SC"] == []
+
+
+# --- numeric 工号: the person's id, as the README says (kept, not swapped for pinyin) --------
+
+NUMBERED = "工号,姓名,部门,职位,负责人\n1001,王伟,运营部,经理,是\n1002,李娜,运营部,专员,\n"
+
+
+def test_a_numeric_employee_id_is_the_persons_id_written_as_text(tmp_path: Path) -> None:
+    """The 工号 is what HR keys a person by (a renamed person, two 张伟): it is their id, as a
+    roster's `E0042` is `e0042`; written quoted, so YAML reads `'1002'` as text."""
+    out = tmp_path / "org"
+    _import(tmp_path / "r.csv", out, NUMBERED, "--lang", "en")
+    text = (out / "yun-ying-bu.yaml").read_text("utf-8")
+    assert "  lead: '1001'\n  members:\n  - '1001'\n  - '1002'\n" in text
+    assert "- kind: Person\n  id: '1002'\n  name: 李娜\n" in text
+    assert sorted(load_org([str(out)]).org.people) == ["1001", "1002"]
+    assert _codes(out, "RF001", "SC001", "SC003") == []
+    # HR renames 李娜: a re-import keeps the id, only the name changes
+    _import(tmp_path / "r.csv", out, NUMBERED.replace("李娜", "李娜娜"), "--lang", "en")
+    again = (out / "yun-ying-bu.yaml").read_text("utf-8")
+    assert again == text.replace("李娜", "李娜娜")
+
+
+def test_a_name_written_for_a_numeric_id_is_told_the_id(tmp_path: Path) -> None:
+    out = tmp_path / "org"
+    _import(tmp_path / "r.csv", out, NUMBERED, "--lang", "en")
+    (out / "duty.yaml").write_text("- kind: Responsibility\n  id: orders\n  name: 订单\n"
+                                   "  accountable: yun-ying-bu\n  responsible: [李娜]\n",
+                                   "utf-8")
+    check = run_cli("check", str(out), "--format", "json", "--lang", "en")
+    [found] = [f for f in check.json()["findings"] if f["code"] == "RF001"]
+    assert (Path(found["file"]).name, found["line"]) == ("duty.yaml", 5)
+    assert found["hint"] == "李娜 is the name of person `1002`: write `1002`"

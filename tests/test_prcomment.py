@@ -201,3 +201,55 @@ def test_action_comment_step_is_a_no_op_without_token_and_updates_in_place(
     assert "updated the orgspec comment on acme/org#42" in third.stdout, third.stderr
     assert [c["id"] for c in fake.comments[42]] == [comment["id"]]  # in place, not a new one
     assert "| Support tickets (`support-tickets`) | A | C |" in fake.comments[42][0]["body"]
+
+
+# A report longer than GitHub takes (LIMIT characters) is cut between whole lines, where no
+# Markdown construct is left open, and closed (trial review: it was cut by characters).
+
+NOTE = "\n_… (truncated: the full report is in the job summary)_\n"
+
+
+def test_a_long_comment_is_cut_between_table_rows(api) -> None:
+    from orgspec.ci.prcomment import LIMIT
+
+    fake, url = api
+    rows = "".join(f"| `person-{i}` | 第 {i} 位：王伟 |\n" for i in range(4000))
+    body = "# 组织报告\n\n| id | 名字 |\n|---|---|\n" + rows + "\n## 后面\n"
+    assert len(body) > LIMIT
+    assert sticky_comment(body, token=TOKEN, repo="o/r", number=3, api_url=url) == "created"
+    posted = fake.comments[3][0]["body"]
+    assert len(posted) <= LIMIT and posted.startswith(MARKER + "\n# 组织报告")
+    assert posted.endswith("|\n" + NOTE)
+    table = posted[:-len(NOTE)].split("|---|---|\n", 1)[1]
+    assert table == rows[:len(table)]  # whole rows, as written
+    assert len(table) > LIMIT - 200  # and as many as fit
+
+
+def test_a_code_span_over_two_lines_is_not_cut_inside() -> None:
+    from orgspec.ci.prcomment import LIMIT, comment_text
+
+    filler = "".join(f"- 第 {i} 项\n" for i in range(20_000))
+    head = filler[:LIMIT - 300 - len(MARKER)]
+    head = head[:head.rindex("\n") + 1] + "\n"
+    para = "一段说明 `members: [wang-wei,\n" + "li-na]` 写在两行" + "。" * 400 + "\n"
+    text = comment_text(head + para + "\n尾声\n")
+    assert len(text) <= LIMIT
+    assert text == f"{MARKER}\n{head}{NOTE}"  # the paragraph left out whole
+
+
+def test_an_open_fence_and_details_are_closed_with_their_own_markers() -> None:
+    from orgspec.ci.prcomment import LIMIT, comment_text
+
+    code = "".join(f"line {i} ```not a fence``` \n" for i in range(5000))
+    body = "<details><summary>图</summary>\n\n~~~~text\n" + code + "~~~~\n\n</details>\n"
+    text = comment_text(body, "zh")
+    assert len(text) <= LIMIT
+    assert text.endswith(" \n~~~~\n</details>\n\n_…（已截断：完整报告见作业摘要）_\n")
+    assert text.count("~~~~") == 2 and text.count("<details>") == text.count("</details>")
+
+
+def test_a_comment_that_fits_is_sent_whole() -> None:
+    from orgspec.ci.prcomment import LIMIT, comment_text
+
+    body = "x" * (LIMIT - len(MARKER) - 1)
+    assert comment_text(body) == f"{MARKER}\n{body}"

@@ -74,19 +74,21 @@ def test_conversion_follows_daylight_saving_time_for_the_dates_shown() -> None:
 
 
 @pytest.mark.parametrize(("week", "lang", "said"), [
-    (SUMMER, "zh", "每个工作日（周一至周五） · 08:00–08:15 PT · 北京时间 23:00–23:15"),
-    (WINTER, "zh", "每个工作日（周一至周五） · 08:00–08:15 PT · 北京时间 周二至周六 00:00–00:15"),
+    (SUMMER, "zh", "每个工作日（周一至周五） · 08:00–08:15 美西时间 · 北京时间 23:00–23:15"),
+    (WINTER, "zh",
+     "每个工作日（周一至周五） · 08:00–08:15 美西时间 · 北京时间 周二至周六 00:00–00:15"),
     (WINTER, "zh-Hant",
-     "每個工作日（週一至週五） · 08:00–08:15 PT · 北京時間 週二至週六 00:00–00:15"),
-    (WINTER, "en", "every workday (Mon–Fri) · 08:00–08:15 PT · Beijing time Tue–Sat 00:00–00:15"),
+     "每個工作日（週一至週五） · 08:00–08:15 美西時間 · 北京時間 週二至週六 00:00–00:15"),
+    (WINTER, "en", "every workday (Mon–Fri) · 08:00–08:15 US Pacific time · Beijing time "
+                    "Tue–Sat 00:00–00:15"),
 ])
 def test_a_meeting_is_said_in_its_zone_and_the_orgs(week: dt.date, lang: str,
                                                     said: str) -> None:
     assert describe("Mon-Fri 8:00-8:15 PT", lang, None, "Asia/Shanghai", week) == said
 
 
-def test_without_an_org_zone_times_are_as_written() -> None:
-    assert describe("Mon-Fri 8:00 PT", "en") == "every workday (Mon–Fri) · 08:00 PT"
+def test_without_an_org_zone_times_are_not_moved() -> None:
+    assert describe("Mon-Fri 8:00 PT", "en") == "every workday (Mon–Fri) · 08:00 US Pacific time"
     assert describe("每周二 10:00", "zh", "Asia/Singapore") == "每周 · 周二 · 10:00 新加坡时间"
     assert describe("每周一 9:00-9:15", "zh", None, "Asia/Shanghai", WINTER) == \
         "每周 · 周一 · 09:00–09:15"  # no zone of its own: the org's
@@ -97,7 +99,7 @@ def test_without_an_org_zone_times_are_as_written() -> None:
         "monthly · day 15 · 20:00"
     # a daily meeting moved over midnight says so
     assert describe("daily 17:00 PT", "en", None, "Asia/Shanghai", WINTER) == \
-        "daily · 17:00 PT · Beijing time 09:00 (next day)"
+        "daily · 17:00 US Pacific time · Beijing time 09:00 (next day)"
 
 
 ORG = """\
@@ -169,7 +171,7 @@ def _calendar(org: Path, out: Path, zone: str | None, today: dt.date) -> dict[st
 def test_the_calendar_places_meetings_in_the_orgs_zone(write_org: Any, tmp_path: Path) -> None:
     org = write_org({"m.yaml": ORG})
     winter = _calendar(org, tmp_path / "w", "Asia/Shanghai", dt.date(2026, 12, 9))
-    standup = "la-standup 08:00 PT · 至 00:15"
+    standup = "la-standup 08:00 美西时间 · 至 00:15"
     assert winter["00:00"] == ["", standup, standup, standup, standup, standup, ""]
     assert winter["09:00"][0] == "hq 至 10:00"
     assert winter["09:00"][3] == "chicago CST"  # as written, not moved
@@ -180,11 +182,11 @@ def test_the_calendar_places_meetings_in_the_orgs_zone(write_org: Any, tmp_path:
     assert "时间均为北京时间。" in page and "2026-07-06" in page
 
 
-def test_without_the_orgs_zone_the_calendar_is_as_written(write_org: Any,
+def test_without_the_orgs_zone_the_calendar_is_not_moved(write_org: Any,
                                                           tmp_path: Path) -> None:
     org = write_org({"m.yaml": ORG})
     rows = _calendar(org, tmp_path / "n", None, dt.date(2026, 12, 9))
-    assert rows["08:00"] == ["la-standup PT · 至 08:15"] * 5 + ["", ""]
+    assert rows["08:00"] == ["la-standup 美西时间 · 至 08:15"] * 5 + ["", ""]
     assert 'id="zone"' not in (tmp_path / "n" / "calendar.html").read_text("utf-8")
 
 
@@ -195,7 +197,7 @@ def test_the_report_says_both_times(write_org: Any, tmp_path: Path) -> None:
                   "--lang", "zh", "-o", str(tmp_path / "r.md"))
     assert run.code in (0, 1), run.stderr
     report = (tmp_path / "r.md").read_text("utf-8")
-    assert re.search(r"\| 08:00–08:15 PT · 北京时间 (周二至周六 00:00–00:15|23:00–23:15) \|",
+    assert re.search(r"\| 08:00–08:15 美西时间 · 北京时间 (周二至周六 00:00–00:15|23:00–23:15) \|",
                      report.replace("每个工作日（周一至周五） · ", "| ")), report
 
 
@@ -245,10 +247,10 @@ def test_show_gives_both_times_with_the_configs_zone(write_org: Any, tmp_path: P
     run = run_cli("show", "meeting", "la-standup", str(org), "--config",
                   str(tmp_path / ".orgspec.yaml"), "--lang", "en")
     assert run.code == 0, run.stderr
-    assert re.search(r"every workday \(Mon–Fri\) · 08:00–08:15 PT · Beijing time "
+    assert re.search(r"every workday \(Mon–Fri\) · 08:00–08:15 US Pacific time · Beijing time "
                      r"(Tue–Sat 00:00–00:15|23:00–23:15)$", run.stdout, re.M), run.stdout
     plain = run_cli("show", "meeting", "la-standup", str(org), "--isolated", "--lang", "en")
-    assert "every workday (Mon–Fri) · 08:00–08:15 PT\n" in plain.stdout
+    assert "every workday (Mon–Fri) · 08:00–08:15 US Pacific time\n" in plain.stdout
 
 
 def test_a_week_daylight_saving_time_starts_in_moves_the_days_after_it(
@@ -261,5 +263,48 @@ def test_a_week_daylight_saving_time_starts_in_moves_the_days_after_it(
                                "- {kind: Meeting, id: d, cadence: daily 8:00 PT, owner: amy, "
                                "attendees: [la]}\n"})
     rows = _calendar(org, tmp_path / "dst", "Asia/Shanghai", dt.date(2026, 3, 4))
-    assert rows["00:00"] == [""] + ["d 08:00 PT"] * 6  # Sat 08:00 PST is Sun 00:00, ...
-    assert rows["23:00"] == [""] * 6 + ["d 08:00 PT"]  # ... Sun 08:00 PDT is Sun 23:00
+    assert rows["00:00"] == [""] + ["d 08:00 美西时间"] * 6  # Sat 08:00 PST is Sun 00:00, ...
+    assert rows["23:00"] == [""] * 6 + ["d 08:00 美西时间"]  # ... Sun 08:00 PDT is Sun 23:00
+
+
+# One zone written four ways (trial 6: `PT` in one place, `美西时间` in another)
+FOUR_WAYS = """\
+- {kind: Team, id: la, name: 洛杉矶仓, lead: amy, members: [amy]}
+- {kind: Person, id: amy, name: Amy Chen}
+- {kind: Meeting, id: a, cadence: 每周一 9:00 PT, owner: amy, attendees: [la]}
+- {kind: Meeting, id: b, cadence: 每周二 9:00 美西时间, owner: amy, attendees: [la]}
+- {kind: Meeting, id: c, cadence: 每周三 9:00 pst, owner: amy, attendees: [la]}
+- kind: Meeting
+  id: d
+  cadence: 每周四 9:00
+  timezone: America/Los_Angeles
+  owner: amy
+  attendees: [la]
+"""
+
+
+@pytest.mark.parametrize(("lang", "zone"), [("zh", "美西时间"), ("zh-Hant", "美西時間"),
+                                            ("en", "US Pacific time")])
+@pytest.mark.parametrize("org_zone", ["Asia/Shanghai", None])
+def test_a_zone_reads_the_same_however_it_was_written(lang: str, zone: str,
+                                                      org_zone: str | None) -> None:
+    said = [describe(cadence, lang, field, org_zone or "", WINTER).split(" · ")[2]
+            for cadence, field in (("每周一 9:00 PT", None), ("每周二 9:00 美西時間", None),
+                                   ("每周三 9:00 pst", None),
+                                   ("每周四 9:00", "America/Los_Angeles"))]
+    assert said == [f"09:00 {zone}"] * 4
+
+
+def test_show_and_the_calendar_say_one_zone_one_way(write_org: Any, tmp_path: Path) -> None:
+    org = write_org({"m.yaml": FOUR_WAYS})
+    rows = _calendar(org, tmp_path / "w", "Asia/Shanghai", dt.date(2026, 12, 9))
+    assert rows["01:00"] == ["", "a 09:00 美西时间", "b 09:00 美西时间", "c 09:00 美西时间",
+                             "d 09:00 美西时间", "", ""]
+    rows = _calendar(org, tmp_path / "n", None, dt.date(2026, 12, 9))
+    assert rows["09:00"] == ["a 美西时间", "b 美西时间", "c 美西时间", "d 美西时间", "", "", ""]
+    (tmp_path / ".orgspec.yaml").write_text("root: org\ntimezone: Asia/Shanghai\n", "utf-8")
+    for mid in "abcd":
+        run = run_cli("show", "meeting", mid, str(org), "--config",
+                      str(tmp_path / ".orgspec.yaml"), "--lang", "zh-Hant")
+        assert run.code == 0, run.stderr
+        assert " · 09:00 美西時間 · 北京時間 " in run.stdout, run.stdout

@@ -290,7 +290,11 @@ class _Guesses:
         self.pending = []
         return [settled.get(id(i), i) for i in issues] if settled else issues
 
-    def hint(self, value: str, kinds: tuple[str, ...]) -> str | _Close:
+    def _index(self, kinds: tuple[str, ...]) -> tuple[Suggester, dict[str, str],
+                                                      dict[str, tuple[str, str]],
+                                                      dict[str, str]]:
+        """(close ids, ids by casefold, (kind, id) by display name, former ids) of
+        `kinds`, built once."""
         found = self.by_kinds.get(kinds)
         if found is None:
             lower = {k.lower() for k in kinds}
@@ -306,7 +310,21 @@ class _Guesses:
             formerly = former_ids(self.org, kinds)
             found = self.by_kinds[kinds] = (Suggester([*ids, *formerly]), folded, names,
                                             formerly)
-        suggester, folded, names, formerly = found
+        return found
+
+    def id_of(self, value: str, kinds: tuple[str, ...]) -> str:
+        """The id `value` is or names, found as `hint` finds it without guessing a typo: an
+        id of `kinds`, in another case, or the display name of one (in either script);
+        else `value` itself. `[王伟，李娜]` in `members` is written `[wang-wei, li-na]`."""
+        _, folded, names, _ = self._index(kinds)
+        bare = value.strip().strip(IME_QUOTES) or value
+        if bare.casefold() in folded:
+            return folded[bare.casefold()]
+        named = names.get(bare) or self._named_in_a_script(kinds, names, bare)
+        return named[1] if named is not None else value
+
+    def hint(self, value: str, kinds: tuple[str, ...]) -> str | _Close:
+        suggester, folded, names, formerly = self._index(kinds)
         bare = value.strip(IME_QUOTES)
         if bare != value and bare in folded.values():  # `[“p1”]`: the quotes an IME typed
             return M("did you mean {id!r}?", id=bare)
@@ -498,13 +516,16 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
         where = (*field, j) if listed and _is_list(origin, field) else field
         wanted = _either(kinds)
         label = next(part for part in reversed(field) if isinstance(part, str))
-        split = comma_in_item(label, [str(v) for v in values], j) if where != field else None
+        split = comma_in_item(label, [str(v) for v in values], j,
+                              lambda item: guesses.id_of(item, kinds)) \
+            if where != field else None
         if split is not None:  # `[order-platform，warehouse]`: one item, two meant
             yield Issue(split[0], origin.value(*where), entity=node_key(kind, ident),
                         hint=split[1])
             continue
-        hint: str | None = _split_hint(value, label, where == field) \
-            if label in _LIST_FIELDS else _one_of_hint(value, label)
+        ids = [guesses.id_of(part, kinds) for part in split_ids(value)]
+        hint: str | None = _split_hint(value, ids, label, where == field) \
+            if label in _LIST_FIELDS else _one_of_hint(value, ids, label)
         close = None
         if not hint:
             guessed = guesses.hint(value, kinds)
@@ -538,10 +559,10 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
 _LIST_FIELDS = frozenset(("members", "children", *ROLES, "roles", "holders", "attendees"))
 
 
-def _split_hint(value: str, label: str, scalar: bool) -> M | None:
+def _split_hint(value: str, parts: list[str], label: str, scalar: bool) -> M | None:
     """A hint to write `consulted: a、b` as the list it means (`consulted: [a, b]`), or
-    the item `[a、b]` as two items; None when `value` holds no separator between words."""
-    parts = split_ids(value)
+    the item `[a、b]` as two items; None when `value` holds no separator between words.
+    `parts`: the ids it lists (`split_ids`, a name as the id it names)."""
     if not parts:
         return None
     listed = ", ".join(parts)
@@ -552,10 +573,9 @@ def _split_hint(value: str, label: str, scalar: bool) -> M | None:
              items=listed)
 
 
-def _one_of_hint(value: str, label: str) -> M | None:
-    """A hint to keep one of the ids `owner: ops、cs` lists: the field names one; None when
-    `value` holds no separator between words."""
-    parts = split_ids(value)
+def _one_of_hint(value: str, parts: list[str], label: str) -> M | None:
+    """A hint to keep one of the ids `owner: ops、cs` lists (`parts`, as `_split_hint`'s):
+    the field names one; None when `value` holds no separator between words."""
     if not parts:
         return None
     return M("{value!r} lists several ids, but `{field}` names one: keep the one meant "

@@ -31,14 +31,14 @@ class CommentError(Exception):
 
 
 def sticky_comment(body: str, *, token: str, repo: str, number: int,
-                   api_url: str = "https://api.github.com") -> str:
+                   api_url: str = "https://api.github.com", lang: str = "en") -> str:
     """Create or update the one orgspec comment on PR `number` of `repo` ("owner/name").
+    A body longer than GitHub takes (`LIMIT` characters with the marker) is cut between
+    whole lines, its open code block and `<details>` closed, with a note said in `lang`
+    (`comment_text`).
 
     Returns "created", "updated" or "unchanged". Raises CommentError (its message an `M`)."""
-    text = f"{MARKER}\n{body}"
-    if len(text) > LIMIT:
-        cut = "\n\n… (truncated: the full report is in the job summary)\n"
-        text = text[:LIMIT - len(cut)] + cut
+    text = comment_text(body, lang)
     base = f"{api_url.rstrip('/')}/repos/{urllib.parse.quote(repo, safe='/')}"
     found = _find(base, number, token)
     if found is None:
@@ -48,6 +48,20 @@ def sticky_comment(body: str, *, token: str, repo: str, number: int,
         return "unchanged"
     _call("PATCH", f"{base}/issues/comments/{int(found['id'])}", token, {"body": text})
     return "updated"
+
+
+def comment_text(body: str, lang: str = "en") -> str:
+    """The comment's text: `MARKER`, then `body` (Markdown), at most `LIMIT` characters:
+    when longer, cut where no Markdown construct is left open (`render.truncate_markdown`)
+    with a note in `lang` that the full report is in the job summary."""
+    text = f"{MARKER}\n{body}"
+    if len(text) <= LIMIT:
+        return text
+    from orgspec.i18n import say
+    from orgspec.report.render import truncate_markdown
+
+    note = say(M("_… (truncated: the full report is in the job summary)_"), lang)
+    return truncate_markdown(text, LIMIT, note)
 
 
 def _find(base: str, number: int, token: str) -> dict[str, Any] | None:
@@ -111,9 +125,10 @@ def pr_number(env: Mapping[str, str]) -> int | None:
     return number if isinstance(number, int) else None
 
 
-def from_env(body: str, env: Mapping[str, str] | None = None) -> str:
+def from_env(body: str, env: Mapping[str, str] | None = None, lang: str = "en") -> str:
     """Post or update the comment as the environment says; what happened, as one line (an
-    `M`, said in the run's language by the caller)."""
+    `M`, said in the run's language by the caller). `lang`: the language of the note on a
+    comment cut to GitHub's limit."""
     env = os.environ if env is None else env
     token, repo = env.get("GITHUB_TOKEN", ""), env.get("GITHUB_REPOSITORY", "")
     if not token:
@@ -122,7 +137,8 @@ def from_env(body: str, env: Mapping[str, str] | None = None) -> str:
     if number is None or "/" not in repo:
         return M("not a pull request: no comment")
     done = sticky_comment(body, token=token, repo=repo, number=number,
-                          api_url=env.get("GITHUB_API_URL") or "https://api.github.com")
+                          api_url=env.get("GITHUB_API_URL") or "https://api.github.com",
+                          lang=lang)
     said = {"created": M("created the orgspec comment on {repo}#{number}", repo=repo,
                          number=number),
             "updated": M("updated the orgspec comment on {repo}#{number}", repo=repo,

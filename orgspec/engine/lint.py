@@ -215,7 +215,8 @@ def lint_org(paths: list[str] | None = None, config: Config | None = None,
     plan = make_plan(config)
     loaded = _load(paths, config, cache, checking=True)
     keep_until_exit(loaded)
-    return _lint_loaded(loaded, paths, config, plan, today or dt.date.today()), loaded.org
+    return _blamed(_lint_loaded(loaded, paths, config, plan, today or dt.date.today()),
+                   cache), loaded.org
 
 
 def check_cached(paths: list[str] | None, config: Config, cache: Cache,
@@ -223,7 +224,9 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
     """`lint` through the cache: when nothing that decides the result changed (the files'
     names and contents, the config, rule packs, the date, orgspec itself) the stored result
     is returned without running a rule; else unchanged files come from the cache and the
-    result is stored for next time. Findings are the same as `lint`'s."""
+    result is stored for next time. Findings are the same as `lint`'s: which definition of
+    a duplicate id is blamed depends on git, not on the files' contents, so it is chosen
+    after the cache, on every run (`_blamed`)."""
     from orgspec.load.cache import make_key
 
     today = today or dt.date.today()
@@ -237,7 +240,7 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
     key = make_key("result", *key_parts)
     stored = cache.get("result", key, LintResult)
     if stored is not None:
-        return stored
+        return _blamed(stored, cache)
     from orgspec.engine.incremental import Unchanged, summaries_of
 
     summaries, parsed = summaries_of(inputs, cache)
@@ -248,7 +251,7 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
     same = unchanged.result()
     if same is not None:
         cache.put("result", key, same)
-        return same
+        return _blamed(same, cache)
     from orgspec.engine.warm import patched, state_key
 
     # one file's prose changed: answered from the last run's kept state, without the org
@@ -260,7 +263,7 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
     if result is not None:
         cache.put("result", key, result)
         unchanged.store(result)
-        return result
+        return _blamed(result, cache)
     loaded = _load(paths, config, cache, inputs, parsed, checking=True)
     keep_until_exit(loaded)
     digests = {cand.display: d for (cand, _), d in zip(inputs.files, inputs.digests,
@@ -270,7 +273,17 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
                                (state_key(base), inputs.ident)))
     cache.put("result", key, result)
     unchanged.store(result)
-    return result
+    return _blamed(result, cache)
+
+
+def _blamed(result: LintResult, cache: Cache | None) -> LintResult:
+    """`result` with each duplicate id spanning two files at its newer definition
+    (`blame.blame_newer`). Not part of what the cache keeps: it depends on git's state
+    (a commit, `git add`), which changes no file's content."""
+    from orgspec.engine.blame import blame_newer
+
+    findings = blame_newer(result.findings, result.lang, cache)
+    return result if findings is result.findings else replace(result, findings=findings)
 
 
 def _pack_hashes(config: Config) -> list[str]:
@@ -302,7 +315,6 @@ class Kept:
 def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: Plan,
                  today: dt.date, kept: Kept | None = None) -> LintResult:
     from orgspec.engine.anchors import assign_fingerprints
-    from orgspec.engine.blame import blame_newer
     from orgspec.engine.holdback import hold_back
     from orgspec.engine.teams import with_teams
 
@@ -322,7 +334,6 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
                              not any("RF001" in codes for _, codes in plan.per_file))
         findings = assign_fingerprints(sort_findings(findings), anchors,
                                        org_root(paths or [root]))
-        findings = blame_newer(findings)  # a duplicate id at its newer definition
         findings = with_teams(findings, org)
         held_messages = _held(every, findings, anchors, org_root(paths or [root]))
         former = _former(org, findings, anchors)

@@ -55,6 +55,10 @@ TERMS = {
     # 对象 as the object a duty acts on (激活与转化: whose activation) is 對象 in Taiwan;
     # s2twp's 物件 is a programming object (kept for the YAML loader's 構造物件)
     "只有物件不同": "只有對象不同",
+    # cities whose names Taiwan writes otherwise (a zone's name: 雪梨時間, as the zone
+    # words `text.timezones` reads)
+    "悉尼": "雪梨",
+    "迪拜": "杜拜",
 }
 _CORNERS = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
 

@@ -19,6 +19,7 @@ others are said by `yamlwords`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from orgspec.i18n import M
 from orgspec.text.fieldnames import AMBIGUOUS_RACI, RACI_WORDS, fields_named
@@ -237,24 +238,31 @@ def _flow_problem(number: int, line: str, key: str, value: str, at: int) -> Said
     return None
 
 
-def comma_in_item(key: str, items: list[str], index: int) -> tuple[str, str] | None:
+def comma_in_item(key: str, items: list[str], index: int,
+                  id_of: Callable[[str], str] | None = None) -> tuple[str, str] | None:
     """Item `index` of the list `items` of field `key` holds a full-width comma, an
     enumeration comma (、) or a full-width semicolon (`consulted: [order-platform，warehouse]`):
     valid YAML, one item, though two were meant. As (message naming the character, hint with
-    the list written with ASCII commas), or None."""
+    the list written with ASCII commas), or None. `id_of`: the id to write for an item (a
+    person's name in `members: [王伟，李娜]` as their id: `[wang-wei, li-na]`)."""
     item = items[index]
     comma = next((c for c in item if c in FULL_COMMAS), None)
     if comma is None:
         return None
     parts = [p.strip() for p in FULL_COMMA.split(item) if p.strip()]
-    fixed = "[" + ", ".join([*items[:index], *parts, *items[index + 1:]]) + "]"
+    written = [*items[:index], *parts, *items[index + 1:]]
+    ids = [id_of(p) for p in written] if id_of is not None else written
+    fixed = "[" + ", ".join(ids) + "]"
     said = {"、": M("an enumeration comma `、` (U+3001) in the list of `{key}`: YAML reads "
                    "the items around it as one", key=key),
             "；": M("a full-width semicolon `；` (U+FF1B) in the list of `{key}`: YAML reads "
                    "the items around it as one", key=key)}.get(comma)
     return (said or M("a full-width comma `{char}` (U+{code:04X}) in the list of `{key}`: YAML "
                       "reads the items around it as one", char=comma, code=ord(comma), key=key),
-            M("separate the items with ASCII commas: `{key}: {fixed}`", key=key, fixed=fixed))
+            M("separate the items with ASCII commas: `{key}: {fixed}`", key=key, fixed=fixed)
+            if ids == written else
+            M("write the ids of those named, separated by ASCII commas: `{key}: {fixed}`",
+              key=key, fixed=fixed))
 
 
 _KEY = re.compile(r"^(?P<indent> *)(?:- +)?(?P<key>[^\s:#][^:#]*?):(?:\s|$)")

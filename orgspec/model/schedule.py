@@ -663,22 +663,50 @@ def _say_anchor(sched: Schedule, lang: str) -> str:
     return say(what, lang)
 
 
-# The org's zone said in the output's words (the zones an org of Chinese e-commerce with
-# overseas teams keeps); any other zone by its IANA name or offset.
+# A zone said in the output's words: each zone `text.timezones` knows by a word (the zones
+# an org of Chinese e-commerce with overseas teams keeps); any other by its IANA name or
+# offset.
 SAY_ZONE = {"Asia/Shanghai": MC("label", "Beijing time"),
             "Asia/Hong_Kong": MC("label", "Hong Kong time"),
             "Asia/Taipei": MC("label", "Taipei time"),
             "Asia/Singapore": MC("label", "Singapore time"),
             "Asia/Tokyo": MC("label", "Tokyo time"),
+            "Asia/Seoul": MC("label", "Seoul time"),
+            "Asia/Kuala_Lumpur": MC("label", "Kuala Lumpur time"),
+            "Asia/Bangkok": MC("label", "Bangkok time"),
+            "Asia/Jakarta": MC("label", "Jakarta time"),
+            "Asia/Manila": MC("label", "Manila time"),
+            "Asia/Dubai": MC("label", "Dubai time"),
+            "Europe/London": MC("label", "London time"),
+            "Europe/Berlin": MC("label", "Central European time"),
+            "Australia/Sydney": MC("label", "Sydney time"),
             "America/Los_Angeles": MC("label", "US Pacific time"),
-            "America/New_York": MC("label", "US Eastern time"),
+            "America/Denver": MC("label", "US Mountain time"),
             "America/Chicago": MC("label", "US Central time"),
-            "Europe/London": MC("label", "London time")}
+            "America/New_York": MC("label", "US Eastern time"),
+            "Pacific/Honolulu": MC("label", "Hawaii time")}
 
 
 def say_zone(zone: str, lang: str) -> str:
     """A canonical zone in the output's words: `北京时间` / `Beijing time`, else its name."""
     return say(SAY_ZONE[zone], lang) if zone in SAY_ZONE else zone
+
+
+def zone_label(text: str | None, sched: Schedule, zone: str, lang: str) -> str:
+    """The words a meeting's own zone `zone` (`own_zone`'s) is shown in: the reader's
+    (`say_zone`: `美西时间` / `美西時間` / `US Pacific time`, whether the meeting wrote `PT`,
+    `美西時間` or `timezone: America/Los_Angeles`), so one zone reads the same everywhere; a
+    zone of the cadence `text` that names none for sure (`CST`) as written, an abbreviation
+    in capitals; "" when there is none."""
+    if zone:
+        return say_zone(zone, lang)
+    if not sched.zone:
+        return ""
+    from orgspec.text.timezones import as_written
+
+    label = as_written(text or "", sched.zone_said)
+    return label.upper() if label.isascii() and "/" not in label and len(label) <= 7 \
+        else label
 
 
 @dataclass(frozen=True)
@@ -743,19 +771,15 @@ def describe(text: str | None, lang: str = "en", zone: str | None = None, org_zo
              week: dt.date | None = None) -> str:
     """`describe_cadence`, with the meeting's time in its own zone (`zone`: its `timezone:`
     field, when its cadence names none) and in the org's (`org_zone`, in the week of
-    `week`): `Mon-Fri 8:00 PT` -> `every workday (Mon–Fri) · 08:00 PT · Beijing time Tue–Sat
-    00:00` in December. Without `org_zone` (or in the same zone) the time is as written."""
+    `week`): `Mon-Fri 8:00 PT` -> `every workday (Mon–Fri) · 08:00 US Pacific time · Beijing
+    time Tue–Sat 00:00` in December (its zone in the reader's words: `zone_label`).
+    Without `org_zone` (or in the same zone) the time is not moved."""
     said = describe_cadence(text, lang)
     sched = schedule_of(text)
     if sched.cadence is None or not sched.time:
         return said
-    from orgspec.text.timezones import as_written
-
     mine = own_zone(sched, zone)
-    label = as_written(text or "", sched.zone_said) if sched.zone else \
-        say_zone(mine, lang) if mine else ""  # an ambiguous CST: as written, not moved
-    if label and label.isascii() and "/" not in label and len(label) <= 7:
-        label = label.upper()  # pt, utc+8: as abbreviations are written
+    label = zone_label(text, sched, mine, lang)  # an ambiguous CST: as written, not moved
     if label:
         said += f" {label}"
     placed = place(sched, mine, org_zone, week or monday_of(None))

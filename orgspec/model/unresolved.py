@@ -37,7 +37,8 @@ class Unresolved:
     """`entity` ("team:ops") wrote `value` at `path` below it (`("members", 1)`,
     `("steps", 2, "owner")`), read by rules as `field` ("Team.members", "Step.owner");
     `meant` is the id it most likely names, `parts` the ids a value of several lists
-    (`张三、李四`); `key` is the entity or part it is in (`process:p/step:s`)."""
+    (`张三、李四`: `zhang-san`, `li-si`, each part guessed as `meant` is, else as written);
+    `key` is the entity or part it is in (`process:p/step:s`)."""
 
     entity: str
     field: str
@@ -60,6 +61,7 @@ def meant(org: Org, known: dict[str, dict[str, str]] | None = None,
     # kinds -> (index in `out`, value) of each reference whose id is to be guessed: all
     # guessed together once every one is known (`_Guess.ids_for`)
     asked: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+    split: dict[tuple[str, ...], list[int]] = {}  # kinds -> indexes of values with parts
     tables = {kind: org.table(kind) for kind in ENTITY_KINDS}
     for key, part, field, path, value, kinds in references(org):
         if mentions is not None:
@@ -79,12 +81,23 @@ def meant(org: Org, known: dict[str, dict[str, str]] | None = None,
             found = next((known[k][value] for k in kinds if value in known.get(k, {})), None)
         if not parts and found is None:
             asked.setdefault(kinds, []).append((len(out), value))
+        elif parts:  # `[王伟，李娜]`: each part that is no id is guessed like a value
+            split.setdefault(kinds, []).append(len(out))
         out.append(Unresolved(key, field, path, value, found, parts, part))
+    guesses: dict[tuple[str, ...], _Guess] = {}
     for kinds, wanted in asked.items():
-        ids = _Guess(org, kinds).ids_for(value for _, value in wanted)
+        guess = guesses[kinds] = _Guess(org, kinds)
+        ids = guess.ids_for(value for _, value in wanted)
         for i, value in wanted:
             if ids[value] is not None:
                 out[i] = replace(out[i], meant=ids[value])
+    for kinds, where in split.items():
+        guess = guesses.get(kinds) or _Guess(org, kinds)
+        unknown = {p for i in where for p in out[i].parts
+                   if not any(p in tables[k] for k in kinds)}
+        ids = guess.ids_for(unknown) if unknown else {}
+        for i in where:
+            out[i] = replace(out[i], parts=tuple(ids.get(p) or p for p in out[i].parts))
     return out
 
 

@@ -6,6 +6,7 @@ import base64
 import datetime as dt
 import hashlib
 import os
+import re
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote, unquote
@@ -139,23 +140,72 @@ def _today() -> dt.date:
     return dt.date.today()
 
 
-def truncate_markdown(text: str, limit: int) -> str:
-    """Whole lines up to `limit`, closing any open code fence or <details>, then a note."""
+def truncate_markdown(text: str, limit: int, note: str | None = None) -> str:
+    """`text` (Markdown) if it has at most `limit` characters; else its first whole lines
+    cut where no construct is left open inside a line (a code span `` `x` `` over two lines
+    of a paragraph), the open fenced code block and `<details>` closed, then a blank line
+    and `note` (default: `report truncated at N characters; see the full report`, in
+    English); at most `limit` characters in all. A table is cut between rows and ended by
+    the blank line. Raises nothing; a note longer than `limit` is cut too."""
     if len(text) <= limit:
         return text
-    note = f"\n_… report truncated at {limit:,} characters; see the full report._\n"
+    if note is None:
+        note = f"_… report truncated at {limit:,} characters; see the full report._"
+    note = f"\n{note}\n"
+    kept, closing = _cut_point(text.splitlines(keepends=True), limit - len(note))
+    return (kept + closing + note)[:limit]
+
+
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_TICKS = re.compile(r"\\`|`+")
+
+
+def _cut_point(lines: list[str], room: int) -> tuple[str, str]:
+    """The longest run of whole `lines` that, with what closes it, fits in `room`
+    characters, ending where a cut leaves no code span open: (the lines, the closing
+    lines: the open fence's closing fence, then `</details>` for each one open)."""
+    best = ("", "")
+    size = 0
+    fence = ""  # the open fence's marker (```` ``` ````, `~~~~`), "" outside one
+    details = 0
+    span = 0  # the length of the backtick run of a code span open in this paragraph
     out: list[str] = []
-    size, fenced, details = 0, False, 0
-    for line in text.splitlines(keepends=True):
-        closing = ("```\n" if fenced else "") + "</details>\n" * details
-        if size + len(line) + len(closing) + len(note) > limit:
-            return "".join(out) + closing + note
-        out.append(line)
+    for line in lines:
         size += len(line)
-        if line.startswith("```"):
-            fenced = not fenced
-        elif line.startswith("<details"):
-            details += 1
-        elif line.startswith("</details>"):
-            details -= 1
-    return "".join(out)
+        if size > room:
+            break
+        out.append(line)
+        body = line.rstrip("\r\n")
+        opened = _FENCE.match(body)
+        if fence:
+            if opened and opened.group(1)[0] == fence[0] and \
+                    len(opened.group(1)) >= len(fence) and not body[opened.end():].strip():
+                fence = ""
+        elif opened and span == 0:
+            fence = opened.group(1)
+        elif not body.strip():
+            span = 0  # a blank line ends the paragraph: a code span cannot cross it
+        else:
+            lowered = body.lstrip().lower()
+            if span == 0 and lowered.startswith("<details"):
+                details += 1
+            elif span == 0 and lowered.startswith("</details>"):
+                details = max(0, details - 1)
+            for m in _TICKS.finditer(body):
+                run = m.group(0)
+                if run == "\\`":  # escaped outside a code span; inside one, a backtick
+                    if span == 1:
+                        span = 0
+                    continue
+                if span == 0:
+                    span = len(run)
+                elif len(run) == span:
+                    span = 0
+        if span:
+            continue  # a code span runs on into the next line: no cut here
+        closing = (f"{fence}\n" if fence else "") + "</details>\n" * details
+        if closing and not line.endswith("\n"):
+            closing = "\n" + closing
+        if size + len(closing) <= room:
+            best = ("".join(out), closing)
+    return best

@@ -561,11 +561,6 @@ def _meetings(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         columns=[lab["meeting"], lab["cadence"], lab["chair"], lab["attendees"]])
 
 
-def _zone_label(label: str) -> str:
-    """A zone's words as a calendar note: an abbreviation in capitals (`pt` -> `PT`)."""
-    return label.upper() if len(label) <= 7 else label
-
-
 def _calendar(m: SiteModel, render: Render) -> str:
     """The week at a glance: meetings placed by weekday and time from their cadence; the
     rest listed (weekly with no day, less often than weekly, and not understood). Those less
@@ -573,8 +568,15 @@ def _calendar(m: SiteModel, render: Render) -> str:
     cadence's meetings by name. With the org's zone (the config's `timezone`), a meeting said
     in another zone is placed at its time there in the week of the run's date (a meeting
     that crosses midnight on the way goes to the day it falls on), its own time beside it."""
-    from orgspec.model.schedule import LONG, monday_of, own_zone, place, say_zone, schedule_of
-    from orgspec.text.timezones import as_written
+    from orgspec.model.schedule import (
+        LONG,
+        monday_of,
+        own_zone,
+        place,
+        say_zone,
+        schedule_of,
+        zone_label,
+    )
 
     org = m.org
     lab = m.labels
@@ -606,11 +608,9 @@ def _calendar(m: SiteModel, render: Render) -> str:
         own = ""  # the meeting's own time and zone, when it was moved or not moved
         if placed is not None:
             moved = True
-            label = as_written(meeting.cadence or "", sched.zone_said) if sched.zone else \
-                say_zone(zone, m.view.lang)
-            own = f"{sched.time} {_zone_label(label)}"
-        elif sched.zone and zone != m.view.timezone:  # not moved (no org zone, or a CST)
-            own = _zone_label(as_written(meeting.cadence or "", sched.zone_said))
+            own = f"{sched.time} {zone_label(meeting.cadence, sched, zone, m.view.lang)}"
+        elif (zone or sched.zone) and zone != m.view.timezone:  # not moved: no org zone, CST
+            own = zone_label(meeting.cadence, sched, zone, m.view.lang)
         every = lab["cad_biweekly"] if sched.cadence == "biweekly" else ""
         for d, time, end in slots:
             until = say(MC("label", "until {end}", end=end), m.view.lang) if end else ""
