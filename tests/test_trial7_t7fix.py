@@ -1,0 +1,67 @@
+"""A fresh user's trial (a Shenzhen operations lead typing Simplified Chinese with an IME):
+a kind written in Chinese got no did-you-mean and cascaded, an id written in Chinese got a
+pinyin suggestion while the references used the id it had before (and cascaded), a mistyped
+IANA zone got no did-you-mean and `CST` beside `timezone: Asia/Manila` was offered China or
+Chicago, and the Markdown report's load table and flowcharts left out what the site shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from orgspec.engine.lint import lint
+from orgspec.load.config import Config
+
+TODAY = dt.date(2026, 12, 2)
+
+
+def findings(tmp_path: Path, text: str, lang: str = "en") -> list[tuple[str, str, int, str, str]]:
+    (tmp_path / "a.yaml").write_text(text, "utf-8")
+    result = lint([str(tmp_path)], Config(lang=lang), today=TODAY)
+    return sorted((f.code, Path(f.location.file).name, f.location.line, str(f.message),
+                   str(f.hint)) for f in result.findings)
+
+
+def codes(tmp_path: Path, text: str) -> list[tuple[str, str, int]]:
+    return [f[:3] for f in findings(tmp_path, text)]
+
+
+# --- 1. a kind written in Chinese (or as a synonym) ------------------------------------------
+
+TEAMS = """\
+- {{kind: {kind}, id: a, name: 甲部, lead: p, members: [p]}}
+- {{kind: Person, id: p, name: 张三}}
+- {{kind: Team, id: b, name: 乙部, parent: a, lead: q, members: [q], responsibilities: [r]}}
+- {{kind: Person, id: q, name: 李四}}
+- {{kind: Responsibility, id: r, name: 选品, accountable: b}}
+"""
+
+
+@pytest.mark.parametrize("word", ["团队", "團隊", "部门", "部門", "小组", "組", "Department"])
+def test_a_team_kind_written_as_a_word_for_it_is_one_finding(tmp_path: Path, word: str) -> None:
+    assert findings(tmp_path, TEAMS.format(kind=word)) == [
+        ("IN010", "a.yaml", 1, f"unknown kind {word!r}", "did you mean `Team`?")]
+
+
+@pytest.mark.parametrize(("word", "kind"), [
+    ("人员", "Person"), ("員工", "Person"), ("职责", "Responsibility"), ("RACI", "Responsibility"),
+    ("目標", "Objective"), ("OKR", "Objective"), ("流程", "Process"), ("岗位", "Role"),
+    ("職位", "Role"), ("会议", "Meeting"), ("例會", "Meeting")])
+def test_each_kind_has_its_chinese_words(tmp_path: Path, word: str, kind: str) -> None:
+    said = findings(tmp_path, f"- {{kind: {word}, id: x, name: 某某}}\n", "zh")
+    assert said == [("IN010", "a.yaml", 1, f"未知的 kind {word!r}", f"是不是要写 `{kind}`？")]
+
+
+def test_a_person_kind_in_chinese_leaves_no_unknown_member_or_open_seat(tmp_path: Path) -> None:
+    # her `kind: 人员` gave `members 中的 'zhou-yan' 不是已知的人员`, and the position the
+    # person's `roles` fill had "no holder"
+    assert codes(tmp_path, """\
+- {kind: Team, id: xuanpin, name: 选品部, lead: li-ming, members: [li-ming, zhou-yan],
+   responsibilities: [r]}
+- {kind: Person, id: li-ming, name: 李明}
+- {kind: 人员, id: zhou-yan, name: 周燕, roles: [selection-specialist]}
+- {kind: Position, id: selection-specialist, name: 选品专员, team: xuanpin}
+- {kind: Responsibility, id: r, name: 选品, accountable: xuanpin}
+""") == [("IN010", "a.yaml", 4)]
