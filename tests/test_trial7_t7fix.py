@@ -65,3 +65,53 @@ def test_a_person_kind_in_chinese_leaves_no_unknown_member_or_open_seat(tmp_path
 - {kind: Position, id: selection-specialist, name: 选品专员, team: xuanpin}
 - {kind: Responsibility, id: r, name: 选品, accountable: xuanpin}
 """) == [("IN010", "a.yaml", 4)]
+
+
+# --- 2. an id written in Chinese while the references use the id it had ---------------------
+
+MANILA = """\
+- {{kind: Team, id: kefu, name: 客服部, lead: huang-mei, members: [huang-mei],
+   responsibilities: [complaints]}}
+- kind: Team
+  id: {ident}
+  name: 马尼拉客服组
+  parent: kefu
+  lead: maria
+  members: [maria, jose]
+- {{kind: Person, id: huang-mei, name: 黄梅}}
+- {{kind: Person, id: maria, name: Maria Santos}}
+- {{kind: Person, id: jose, name: Jose Reyes, roles: [cs-agent]}}
+- {{kind: Position, id: cs-agent, name: 客服专员, team: kefu, holders: [jose]}}
+- {{kind: Responsibility, id: complaints, name: 客诉, accountable: kefu,
+   responsible: [{refs}]}}
+- {{kind: Meeting, id: sync, name: 周会, cadence: 每周三 16:00, owner: huang-mei,
+   attendees: [kefu, {refs}]}}
+"""
+
+
+def test_an_id_in_chinese_is_told_the_id_its_references_use(tmp_path: Path) -> None:
+    said = findings(tmp_path, MANILA.format(ident="马尼拉客服组", refs="kefu-manila"), "zh")
+    assert said == [("RF007", "a.yaml", 4,
+                     "团队 id '马尼拉客服组' 不是小写短标识，而被引用 2 次的 'kefu-manila' 不是"
+                     "任何团队：本来要写的是不是它？",
+                     "在这里写 `id: kefu-manila`，即各处引用所用的 id")]
+
+
+def test_an_id_in_chinese_that_nothing_references_keeps_the_pinyin(tmp_path: Path) -> None:
+    said = findings(tmp_path, MANILA.format(ident="马尼拉客服组", refs="huang-mei"), "zh")
+    assert [(c, f, line) for c, f, line, _, _ in said] == [("SC003", "a.yaml", 4)]
+    assert "`ma-ni-la-ke-fu-zu`" in said[0][4]
+
+
+def test_two_unknown_ids_are_not_guessed_between(tmp_path: Path) -> None:
+    # two unknown ids, neither close to another: which one the definition had is not known
+    text = MANILA.format(ident="马尼拉客服组", refs="kefu-manila").replace(
+        "attendees: [kefu, kefu-manila]", "attendees: [kefu, manila-team]")
+    assert codes(tmp_path, text) == [("RF001", "a.yaml", 14), ("RF001", "a.yaml", 16),
+                                     ("SC003", "a.yaml", 4)]
+
+
+def test_a_holder_on_a_team_held_as_invalid_is_not_outside_the_team(tmp_path: Path) -> None:
+    # jose is on the team whose id is wrong: where that team sits is not known (no RO002)
+    assert codes(tmp_path, MANILA.format(ident="马尼拉客服组", refs="huang-mei").replace(
+        "kind: Team\n  id: 马", "kind: 小组\n  id: 马")) == [("IN010", "a.yaml", 3)]

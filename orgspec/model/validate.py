@@ -149,6 +149,7 @@ def add_checked(org: Org, checked: Checked) -> Iterator[Issue]:
     yield from checked.issues
     if checked.invalid is not None:
         org.invalid.add(checked.invalid)
+        org.invalid_at.setdefault(checked.invalid, checked.origin)
     for key, fields in checked.dropped.items():
         org.incomplete.setdefault(key, {}).update(fields)
     obj = checked.obj
