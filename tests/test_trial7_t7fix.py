@@ -115,3 +115,42 @@ def test_a_holder_on_a_team_held_as_invalid_is_not_outside_the_team(tmp_path: Pa
     # jose is on the team whose id is wrong: where that team sits is not known (no RO002)
     assert codes(tmp_path, MANILA.format(ident="马尼拉客服组", refs="huang-mei").replace(
         "kind: Team\n  id: 马", "kind: 小组\n  id: 马")) == [("IN010", "a.yaml", 3)]
+
+
+# --- 3. time zones ----------------------------------------------------------------------------
+
+MEETING = """\
+- {{kind: Team, id: kefu, name: 客服部, lead: huang-mei, members: [huang-mei],
+   responsibilities: [r]}}
+- {{kind: Responsibility, id: r, name: 客诉, accountable: kefu}}
+- {{kind: Person, id: huang-mei, name: 黄梅}}
+- kind: Meeting
+  id: manila-sync
+  name: 马尼拉客服周会
+  cadence: {cadence}
+  timezone: {zone}
+  owner: huang-mei
+  attendees: [kefu]
+"""
+
+
+def test_a_misspelt_iana_zone_gets_the_closest_name(tmp_path: Path) -> None:
+    said = findings(tmp_path, MEETING.format(cadence="每周三 16:00", zone="Asia/Manilla"))
+    assert said == [("MT006", "a.yaml", 9, "meeting 'manila-sync' gives time zone "
+                     "'Asia/Manilla', which is not a known time zone",
+                     "did you mean `Asia/Manila`?")]
+
+
+def test_cst_beside_another_timezone_is_told_it_is_not_that_zone(tmp_path: Path) -> None:
+    said = findings(tmp_path, MEETING.format(cadence="每周三 16:00 CST", zone="Asia/Manila"))
+    assert said == [("MT006", "a.yaml", 8, "meeting 'manila-sync' gives its time in 'CST' "
+                     "(Asia/Shanghai / America/Chicago), which is not its timezone Asia/Manila",
+                     "leave 'CST' out of the cadence, so that the time is read in Asia/Manila; "
+                     "if it is Asia/Shanghai / America/Chicago time, write that as `timezone:` "
+                     "instead")]
+
+
+def test_cst_beside_its_own_timezone_is_told_to_go(tmp_path: Path) -> None:
+    said = findings(tmp_path, MEETING.format(cadence="每周三 16:00 CST", zone="Asia/Shanghai"))
+    assert [(c, line, hint) for c, _, line, _, hint in said] == [
+        ("MT006", 8, "leave 'CST' out of the cadence: `timezone:` already says Asia/Shanghai")]
