@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
 from orgspec.engine.lint import lint
 from orgspec.load.config import Config
@@ -154,3 +155,49 @@ def test_cst_beside_its_own_timezone_is_told_to_go(tmp_path: Path) -> None:
     said = findings(tmp_path, MEETING.format(cadence="每周三 16:00 CST", zone="Asia/Shanghai"))
     assert [(c, line, hint) for c, _, line, _, hint in said] == [
         ("MT006", 8, "leave 'CST' out of the cadence: `timezone:` already says Asia/Shanghai")]
+
+
+# --- 4. the Markdown report -------------------------------------------------------------------
+
+REPORT_ORG = """\
+- {kind: Team, id: company, name: 公司, lead: chen-jing, members: [chen-jing]}
+- {kind: Team, id: ops, name: 运营部, parent: company, lead: li-ming, members: [li-ming]}
+- {kind: Person, id: chen-jing, name: 陈静}
+- {kind: Person, id: li-ming, name: 李明}
+- {kind: Position, id: ops-lead, name: 运营主管, team: ops, holders: [li-ming]}
+- {kind: Meeting, id: standup, name: 晨会, cadence: 工作日 9:30, owner: chen-jing,
+   attendees: [ops]}
+- {kind: Meeting, id: weekly, name: 周例会, cadence: 每周一 10:00, owner: chen-jing,
+   attendees: [ops]}
+- kind: Process
+  id: promo
+  name: 大促流程
+  owner: ops
+  steps:
+    - {id: check, name: 备货确认, owner: ops, sla: "1d", next: [ramp]}
+    - {id: ramp, name: 广告加预算, owner: ops, sla: "2小时 [x](y)"}
+"""
+
+
+def test_the_load_table_says_what_it_counts_and_counts_meetings_chaired(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(REPORT_ORG, "utf-8")
+    run = run_cli("report", str(tmp_path / "a.yaml"), "--lang", "zh", "-o",
+                  str(tmp_path / "r.md"))
+    assert run.code in (0, 1), run.stderr
+    report = (tmp_path / "r.md").read_text("utf-8")
+    table = report.split("## 个人负荷\n\n", 1)[1].split("\n\n## ", 1)[0].splitlines()
+    assert table[0].startswith("按人统计：批准 (A) 的职责数") and "主持的会议数" in table[0]
+    assert table[2:] == ["| 人员 | 批准 (A) 职责数 | 带领团队 | 担任岗位 | 主持会议 |",
+                         "|---|---|---|---|---|",
+                         "| 陈静 (`chen-jing`) | 0 | 1 | 0 | 2 |",
+                         "| 李明 (`li-ming`) | 0 | 1 | 1 | 0 |"]
+
+
+def test_the_report_flowcharts_say_each_steps_sla(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(REPORT_ORG, "utf-8")
+    run = run_cli("report", str(tmp_path / "a.yaml"), "--lang", "zh", "-o",
+                  str(tmp_path / "r.md"))
+    assert run.code in (0, 1), run.stderr
+    report = (tmp_path / "r.md").read_text("utf-8")
+    assert '  s0["备货确认<br/>运营部<br/>时限：1d"]\n' in report
+    assert '  s1["广告加预算<br/>运营部<br/>时限：2小时 #91;x#93;#40;y#41;"]\n' in report
