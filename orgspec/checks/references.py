@@ -107,8 +107,10 @@ def meant_definitions(org: Org, guesses: _Guesses) -> Iterator[Issue]:
     bad: dict[str, list[str]] = defaultdict(list)
     for key in org.invalid:
         low, _, ident = key.partition(":")
-        if not _VALID_ID.match(ident) and key in org.invalid_at and \
-                not _VALID_ID.match(ident.strip().lower()):  # `CaiWu`: SC003 says `caiwu`
+        written = org.invalid_at.get(key)
+        if written is not None and not _VALID_ID.match(ident) and \
+                not _VALID_ID.match(ident.strip().lower()) and \
+                written.fmap.node((*written.path, "id")) == ident:  # `CaiWu`: SC003 says `caiwu`
             bad[_KIND_OF.get(low, "")].append(ident)
     for kind, idents in sorted(bad.items()):
         if len(idents) != 1 or kind not in KINDS:
