@@ -179,12 +179,16 @@ REPORT_ORG = """\
 """
 
 
-def test_the_load_table_says_what_it_counts_and_counts_meetings_chaired(tmp_path: Path) -> None:
+def _report(tmp_path: Path) -> str:
     (tmp_path / "a.yaml").write_text(REPORT_ORG, "utf-8")
     run = run_cli("report", str(tmp_path / "a.yaml"), "--lang", "zh", "-o",
                   str(tmp_path / "r.md"))
     assert run.code in (0, 1), run.stderr
-    report = (tmp_path / "r.md").read_text("utf-8")
+    return (tmp_path / "r.md").read_text("utf-8")
+
+
+def test_the_load_table_says_what_it_counts_and_counts_meetings_chaired(tmp_path: Path) -> None:
+    report = _report(tmp_path)
     table = report.split("## 个人负荷\n\n", 1)[1].split("\n\n## ", 1)[0].splitlines()
     assert table[0].startswith("按人统计：批准 (A) 的职责数") and "主持的会议数" in table[0]
     assert table[2:] == ["| 人员 | 批准 (A) 职责数 | 带领团队 | 担任岗位 | 主持会议 |",
@@ -194,10 +198,6 @@ def test_the_load_table_says_what_it_counts_and_counts_meetings_chaired(tmp_path
 
 
 def test_the_report_flowcharts_say_each_steps_sla(tmp_path: Path) -> None:
-    (tmp_path / "a.yaml").write_text(REPORT_ORG, "utf-8")
-    run = run_cli("report", str(tmp_path / "a.yaml"), "--lang", "zh", "-o",
-                  str(tmp_path / "r.md"))
-    assert run.code in (0, 1), run.stderr
-    report = (tmp_path / "r.md").read_text("utf-8")
+    report = _report(tmp_path)
     assert '  s0["备货确认<br/>运营部<br/>时限：1d"]\n' in report
     assert '  s1["广告加预算<br/>运营部<br/>时限：2小时 #91;x#93;#40;y#41;"]\n' in report
