@@ -14,7 +14,7 @@ from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M
 from orgspec.model.models import ROLES, is_placeholder
-from orgspec.model.org import Hold, Org, node_key
+from orgspec.model.org import Hold, Org, Origin, node_key
 from orgspec.model.positions import Presence, cadence_of, is_open_owner, presence
 
 CADENCE_HINT = M("write daily (every day, weekends too), weekly, biweekly, monthly, quarterly, "
@@ -64,7 +64,7 @@ def meeting_time_zone(ctx: RuleContext) -> Iterator[Issue]:
     """A meeting whose time zone cannot be used: ambiguous (CST, IST), unknown, or said two
     ways that disagree (a `timezone:` and a zone in the cadence)."""
     from orgspec.model.schedule import schedule_of
-    from orgspec.text.timezones import ambiguous, as_written, read_zone
+    from orgspec.text.timezones import ambiguous, as_written, closest_zone, read_zone
 
     for mid, meeting in ctx.org.meetings.items():
         origin = ctx.org.origin("Meeting", mid)
@@ -76,12 +76,18 @@ def meeting_time_zone(ctx: RuleContext) -> Iterator[Issue]:
             if not zone.startswith("?"):
                 continue
             choices = ambiguous(zone)
+            if choices and where == "cadence" and field and not field.startswith("?"):
+                # `每周三 16:00 CST` with `timezone: Asia/Manila`: the field says the zone
+                yield _abbreviation_beside(mid, origin, written, choices, field)
+                continue
+            close = None if choices else closest_zone(written)  # `Asia/Manilla`
             message = M("meeting {meeting!r} gives time zone {zone!r}, which names more than "
                         "one zone ({choices})", meeting=mid, zone=written,
                         choices=list(choices)) if choices else \
                 M("meeting {meeting!r} gives time zone {zone!r}, which is not a known time "
                   "zone", meeting=mid, zone=written)
-            hint = ZONE_HINT if not choices else \
+            hint = M("did you mean `{name}`?", name=close) if close else \
+                ZONE_HINT if not choices else \
                 M("write the one meant as `timezone:` ({choices})",
                   choices=" / ".join(choices)) if where == "timezone" else \
                 M("write the one meant as `timezone:` ({choices}) and leave the "
@@ -95,6 +101,26 @@ def meeting_time_zone(ctx: RuleContext) -> Iterator[Issue]:
                           zone=said.zone, field=field),
                         origin.locate("cadence"), node_key("meeting", mid),
                         hint=M("keep one of them: the zone in the cadence or `timezone:`"))
+
+
+def _abbreviation_beside(mid: str, origin: Origin, written: str, choices: tuple[str, ...],
+                         field: str) -> Issue:
+    """MT006 for an abbreviation of several zones in the cadence (`CST`) of a meeting whose
+    `timezone:` names one zone: which of them, if any, the field is."""
+    if field in choices:
+        return Issue(M("meeting {meeting!r} gives its time in {said!r}, which names more "
+                       "than one zone; its timezone {field} is one of them", meeting=mid,
+                       said=written, field=field),
+                     origin.locate("cadence"), node_key("meeting", mid),
+                     hint=M("leave {said!r} out of the cadence: `timezone:` already says "
+                            "{field}", said=written, field=field))
+    return Issue(M("meeting {meeting!r} gives its time in {said!r} ({choices}), which is not "
+                   "its timezone {field}", meeting=mid, said=written,
+                   choices=" / ".join(choices), field=field),
+                 origin.locate("cadence"), node_key("meeting", mid),
+                 hint=M("leave {said!r} out of the cadence, so that the time is read in "
+                        "{field}; if it is {choices} time, write that as `timezone:` instead",
+                        said=written, field=field, choices=" / ".join(choices)))
 
 
 def _someone(org: Org, holder: str) -> bool:

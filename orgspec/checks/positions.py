@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from orgspec.engine.context import RuleContext
+from orgspec.engine.holdback import value_words
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M
@@ -65,6 +66,7 @@ def holder_outside_team(ctx: RuleContext) -> Iterator[Issue]:
     # `members: [林雪]` names lin-xue but no id: that is RF001's one finding. Person ->
     # the teams naming them so; listed only once a holder is on none of the team's teams.
     unknown: dict[str, list[str]] | None = None
+    held: set[str] | None = None
     for rid, pos in org.positions.items():
         if pos.team not in org.teams:
             continue
@@ -75,6 +77,10 @@ def holder_outside_team(ctx: RuleContext) -> Iterator[Issue]:
                 unknown = _named_unresolved(org)
             if any(_within(tree, pos.team, t) for t in unknown.get(pid, ())):
                 continue
+            if held is None:
+                held = _on_held_teams(org)
+            if pid in held:
+                continue  # on a team held as invalid (`kind: 团队`): where is not known
             # found only now: most positions' holders are on their teams, and the origin
             # is a look-up among every entity of the org (dearer per item the bigger it is)
             origin = org.origin("Role", rid)
@@ -148,6 +154,17 @@ def _named_unresolved(org: Org) -> dict[str, list[str]]:
         if ref.field in ("Team.lead", "Team.members"):
             for pid in ref.parts or ((ref.meant,) if ref.meant is not None else ()):
                 out.setdefault(pid, []).append(ident_of(ref.entity))
+    return out
+
+
+def _on_held_teams(org: Org) -> set[str]:
+    """The people the dropped `lead` or `members` of a team name: a team held as invalid
+    (`kind: 团队`, `id: 马尼拉客服组`) or a duplicate's copy, whose place is not known."""
+    out: set[str] = set()
+    for key, dropped in org.incomplete.items():
+        if key.startswith("team:") and "/" not in key:
+            for name in ("lead", "members"):
+                out.update(value_words(dropped.get(name)))
     return out
 
 

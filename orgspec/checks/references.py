@@ -12,7 +12,7 @@ from orgspec.engine.context import RuleContext
 from orgspec.engine.holdback import value_words
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Location, Related
-from orgspec.i18n import M
+from orgspec.i18n import M, P
 from orgspec.load.yamlhints import comma_in_item
 from orgspec.model.aliases import Renamed, former_ids
 from orgspec.model.foldednames import FoldedNames
@@ -46,7 +46,9 @@ def misspelt_id(ctx: RuleContext) -> Iterator[Issue]:
     """Yield RF007 at the id of an entity nobody references when several references name
     one unknown id close to it: the definition, not each reference, holds the typo.
     `engine.holdback` holds back the RF001s at the references it lists."""
-    yield from misspelt_definitions(ctx.org, _walked(ctx)[1])
+    guesses = _walked(ctx)[1]
+    yield from misspelt_definitions(ctx.org, guesses)
+    yield from meant_definitions(ctx.org, guesses)
 
 
 def _walked(ctx: RuleContext) -> tuple[list[Issue], _Guesses]:
@@ -94,6 +96,60 @@ def misspelt_definitions(org: Org, guesses: _Guesses) -> Iterator[Issue]:
 
 
 MIN_REFERENCES = 2  # one reference and one definition apart: either may hold the typo
+
+
+def meant_definitions(org: Org, guesses: _Guesses) -> Iterator[Issue]:
+    """RF007 at an id that is no id at all (`id: 马尼拉客服组`, SC003) while the references
+    name one unknown id of its kind that nothing else explains (`kefu-manila`, no id close
+    to it): the id was changed by mistake, so the references say what it was. Only when
+    the kind has one such definition and one such unknown id; else SC003's pinyin stands.
+    `engine.holdback` holds back SC003 there and the RF001s at the references."""
+    bad: dict[str, list[str]] = defaultdict(list)
+    for key in org.invalid:
+        low, _, ident = key.partition(":")
+        written = org.invalid_at.get(key)
+        if written is not None and not _VALID_ID.match(ident) and \
+                not _VALID_ID.match(ident.strip().lower()) and \
+                written.fmap.node((*written.path, "id")) == ident:  # `CaiWu`: SC003 says `caiwu`
+            bad[_KIND_OF.get(low, "")].append(ident)
+    for kind, idents in sorted(bad.items()):
+        if len(idents) != 1 or kind not in KINDS:
+            continue
+        values = [v for v, refs in guesses.unknown.items()
+                  if _VALID_ID.match(v) and all(kind in kinds for kinds, _ in refs) and
+                  not _explained(guesses, v, refs[0][0])]
+        if len(values) != 1:
+            continue
+        value, where = values[0], [at for _, at in guesses.unknown[values[0]]]
+        word = KIND_WORDS.get(kind, kind)
+        origin = org.invalid_at[node_key(kind, idents[0])]
+        name = origin.fmap.node((*origin.path, "name"))
+        hint = M("write `id: {value}` here, the id the references use", value=value) \
+            if isinstance(name, str) and name.strip() == idents[0].strip() else \
+            M("write `id: {value}` here, the id the references use, and keep {id!r} as the "
+              "`name`", value=value, id=idents[0].strip())
+        yield Issue(P("{kind} id {id!r} is not a lowercase slug, and {value!r}, referenced "
+                      "{n} time, names no {kind}: is it the id meant?",
+                      "{kind} id {id!r} is not a lowercase slug, and {value!r}, referenced "
+                      "{n} times, names no {kind}: is it the id meant?",
+                      n=len(where), kind=word, id=idents[0], value=value),
+                    origin.value("id"),
+                    entity=node_key(kind, idents[0]),
+                    related=tuple(Related(at, M("{value!r} referenced here", value=value))
+                                  for at in where),
+                    hint=hint)
+
+
+_KIND_OF = {k.lower(): k for k in KINDS}
+
+
+def _explained(guesses: _Guesses, value: str, kinds: tuple[str, ...]) -> bool:
+    """Whether RF001's did-you-mean explains the unknown `value` by another entity: an id
+    in another case, a display name, or a close id."""
+    guessed = guesses.hint(value, kinds)
+    if not isinstance(guessed, _Close):
+        return True
+    return guessed.suggester.close(guessed.value) is not None
 
 
 @check("RF005", graph=False, text=())

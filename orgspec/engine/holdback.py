@@ -261,10 +261,13 @@ def _misspelt(findings: list[Finding], reads: dict[str, frozenset[str]]) -> list
         return findings
     at = {(r.location.file, r.location.line, r.location.col) for f in typos for r in f.related}
     entities = {f.entity for f in typos}
+    ids = {(f.location.file, f.location.line, f.location.col) for f in typos}
 
     def explained(f: Finding) -> bool:
         if f.code == "RF001":
             return (f.location.file, f.location.line, f.location.col) in at
+        if f.code == "SC003":  # `id: 马尼拉客服组`: RF007 says which id it was
+            return (f.location.file, f.location.line, f.location.col) in ids
         if f.entity not in entities or f.code == MISSPELT:
             return False
         own = {kind_of(f.entity), *(p for p, o in _OWNER.items() if o == kind_of(f.entity))}

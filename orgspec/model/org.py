@@ -87,6 +87,7 @@ class Org:
     role_claims: list[RoleClaim] = field(default_factory=list)
     origins: dict[str, Origin] = field(default_factory=dict)  # "team:x" -> origin
     invalid: set[str] = field(default_factory=set)  # "team:x" that failed validation
+    invalid_at: dict[str, Origin] = field(default_factory=dict)  # where each was written
     # "team:x" or "objective:o/key_result:k" -> fields dropped as invalid -> value written
     incomplete: dict[str, dict[str, Any]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)

@@ -32,6 +32,7 @@ from orgspec.model.models import (
     slug_of,
 )
 from orgspec.model.org import Claim, Org, Origin, RoleClaim, node_key
+from orgspec.text.kindwords import kind_named
 from orgspec.text.spaces import stray_blank
 
 MAX_ERRORS_PER_ENTITY = 20
@@ -148,6 +149,7 @@ def add_checked(org: Org, checked: Checked) -> Iterator[Issue]:
     yield from checked.issues
     if checked.invalid is not None:
         org.invalid.add(checked.invalid)
+        org.invalid_at.setdefault(checked.invalid, checked.origin)
     for key, fields in checked.dropped.items():
         org.incomplete.setdefault(key, {}).update(fields)
     obj = checked.obj
@@ -325,7 +327,9 @@ def _kind_issue(ent: RawEntity, kind: Any) -> Issue:
                        found=found),
                      ent.fmap.value((*ent.path, "kind")),
                      hint=M("write the kind as plain text, e.g. `kind: Team`"), code="IN010")
-    guess = _did_you_mean(kind, (*KINDS, *KIND_ALIASES), fold=True)
+    named = kind_named(kind)  # `kind: 团队`, `kind: Department`
+    guess = M("did you mean `{name}`?", name=named) if named else \
+        _did_you_mean(kind, (*KINDS, *KIND_ALIASES), fold=True)
     return Issue(M("unknown kind {kind!r}", kind=kind), ent.fmap.locate((*ent.path, "kind")),
                  hint=guess or M("kind is one of {kinds} ({aliases})", kinds=list(KINDS),
                                  aliases=_aliases()),
@@ -338,12 +342,13 @@ def _aliases() -> list[M]:
 
 
 def _kind_meant(kind: Any) -> str | None:
-    """The kind a wrong-case `kind:` means (`team` -> `Team`, `position` -> `Role`)."""
+    """The kind a wrong-case `kind:` means (`team` -> `Team`, `position` -> `Role`), or one
+    written as a word for it (`团队`, `員工`, `Department`: `text.kindwords`)."""
     if not isinstance(kind, str):
         return None
     names = {k.casefold(): k for k in KINDS} | \
         {a.casefold(): k for a, k in KIND_ALIASES.items()}
-    return names.get(kind.strip().casefold())
+    return names.get(kind.strip().casefold()) or kind_named(kind)
 
 
 def _did_you_mean(word: str, choices: typing.Iterable[str], fold: bool = False) -> str:

@@ -243,6 +243,7 @@ class FlowStep:
     next: list[str]
     kind: str = "step"
     below: str = ""
+    sla: str = ""  # `SLA: 2h` in the report's words, "" for none (the Mermaid box says it)
 
 
 LANE_W, LANE_GAP = 16.0, 16.0  # a lane: where a line crosses a layer between boxes

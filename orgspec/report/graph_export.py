@@ -184,8 +184,8 @@ MERMAID_MARKS = {"step-gap": ("gap", "stroke:#c00,stroke-width:3px,stroke-dashar
 def flowchart_mermaid(steps: Sequence[FlowStep], subject: str, unknown: str = "unknown step",
                       legend: Mapping[str, str] | None = None) -> str:
     """A Mermaid flowchart of a process's steps (the `FlowStep`s the site's and the HTML
-    report's flowcharts draw): each box says the step and its owner (or the words for none),
-    `next` as arrows. The marks are the other flowcharts': a step without an owner
+    report's flowcharts draw): each box says the step, its owner (or the words for none) and
+    its SLA, `next` as arrows. The marks are the other flowcharts': a step without an owner
     (`step-gap`) and one the start does not lead to (`step-unreachable`) get a class, a
     `next` naming no step ends at a dashed box saying that name and `unknown`, a loop back is
     a dashed arrow; with `legend` (`legend_<mark>` and `legend` words of the report's labels)
@@ -195,7 +195,8 @@ def flowchart_mermaid(steps: Sequence[FlowStep], subject: str, unknown: str = "u
 
     succ, ghost = successors(steps)
     ids = [f"s{i}" for i in range(len(steps))] + [f"m{j}" for j in range(len(ghost))]
-    boxes = [(step.label, step.owner) for step in steps] + [(n, unknown) for n in ghost]
+    boxes = [(step.label, "<br/>".join(mermaid_label(w) for w in (step.owner, step.sla) if w))
+             for step in steps] + [(n, mermaid_label(unknown)) for n in ghost]
     marks = [set(step.kind.split()) for step in steps] + [{"missing"} for _ in ghost]
     back = back_edges(succ)
     drawn = [k for k in LEGEND if (k == "back" and back) or any(k in m for m in marks)]
@@ -203,7 +204,7 @@ def flowchart_mermaid(steps: Sequence[FlowStep], subject: str, unknown: str = "u
     lines += [f"  classDef {MERMAID_MARKS[k][0]} {MERMAID_MARKS[k][1]}"
               for k in drawn if k in MERMAID_MARKS]
     for node, (label, owner) in zip(ids, boxes, strict=True):
-        said = mermaid_label(label) + (f"<br/>{mermaid_label(owner)}" if owner else "")
+        said = mermaid_label(label) + (f"<br/>{owner}" if owner else "")  # escaped above
         lines.append(f'  {node}["{said}"]')
     arrows = [f"  {ids[i]} {'-.->' if (i, t) in back or t >= len(steps) else '-->'} {ids[t]}"
               for i, targets in enumerate(succ) for t in targets]

@@ -105,6 +105,13 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "accountable_for": MC("label", "Accountable for"),
     "teams_led": MC("label", "Teams led"),
     "positions_held": MC("label", "Positions held"),
+    "meetings_chaired": MC("label", "Meetings chaired"),
+    "load_note": MC("label", "Counted per person: the duties they are accountable for "
+                             "(themselves or through a position they hold), the teams they "
+                             "lead, the positions they hold and the meetings they chair "
+                             "(themselves or through a position); people with two or more, "
+                             "at most {most}."),
+    "sla": MC("label", "SLA"),
     "cad_daily": MC("label", "daily"),
     "cad_weekly": MC("label", "weekly"),
     "cad_biweekly": MC("label", "biweekly"),

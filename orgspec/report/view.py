@@ -184,6 +184,7 @@ class LoadRow:
     accountable: int
     teams_led: int
     positions: int
+    meetings: int = 0  # chaired: owned by them or by a position they hold
 
 
 @dataclass
@@ -247,6 +248,7 @@ class ReportView:
     positions: list[PositionRow] = field(default_factory=list)
     meetings: list[MeetingRow] = field(default_factory=list)
     load: list[LoadRow] = field(default_factory=list)  # the most loaded people, at most 20
+    load_most: int = 0  # the most rows `load` has (LOAD_ROWS), said under the table
     team_names: dict[str, str] = field(default_factory=dict)  # team id -> its name
     raci_names: dict[str, str] = field(default_factory=dict)  # holder node -> column label
     baselined: str = ""  # `N known findings hidden by the baseline`, when a baseline hid some
@@ -371,7 +373,7 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
         team_scope=scope,
         rows=rows, tree_rows=tree_rows, positions=_positions(org),
         meetings=_meetings(org, lang, result), timezone=result.timezone, today=result.today,
-        load=_load(org, order), team_names=names, raci_names=holders,
+        load=_load(org, order), load_most=LOAD_ROWS, team_names=names, raci_names=holders,
         baselined=_baselined(result, lang), name_order=order)
 
 
@@ -725,8 +727,10 @@ def process_steps(org: Org, pid: str, findings: Sequence[Finding],
         known = owned and org.holder(s.owner) is not None
         who = named(org, s.owner) if known else f"{s.owner} ({labels['unknown_owner']})" \
             if owned else " ".join(filter(None, (labels["no_owner"], s.owner)))
+        sla = f"{labels['sla']}{labels['colon']}{s.sla.strip()}" if s.sla and s.sla.strip() \
+            else ""
         steps.append(FlowStep(s.id, s.name or s.id, who or "", list(s.next),
-                              step_kind(known, s.id in lost), below.get(s.id, "")))
+                              step_kind(known, s.id in lost), below.get(s.id, ""), sla))
     return steps
 
 
@@ -802,18 +806,26 @@ LOAD_ROWS = 20
 
 
 def _load(org: Org, order: str) -> list[LoadRow]:
-    """The people carrying the most (accountable duties, teams led, positions held), then by
-    name in `order`; only in an org that writes positions down, and only people who carry
-    two things or more."""
+    """The people carrying the most (accountable duties, teams led, positions held, meetings
+    chaired, as the site's person pages count them), then by name in `order`; only in an org
+    that writes positions down, and only people who carry two things or more."""
     if not org.positions:
         return []
     from orgspec.model.positions import accountable_count
 
     led: Counter[str] = Counter(t.lead for t in org.teams.values() if t.lead in org.people)
+    chairs: Counter[str] = Counter()
+    for meeting in org.meetings.values():
+        kind, _, ident = (org.holder(meeting.owner) or "").partition(":")
+        chairs.update([ident] if kind == "person" else
+                      org.position_holders.get(ident, []) if kind == "role" else [])
     rows = [LoadRow(pid, person.name or pid, accountable_count(org, pid), led[pid],
-                    len(org.people_positions.get(pid, [])))
+                    len(org.people_positions.get(pid, [])), chairs[pid])
             for pid, person in org.people.items()]
-    rows = [r for r in rows if r.accountable + r.teams_led + r.positions > 1]
-    rows.sort(key=lambda r: (-(r.accountable + r.teams_led + r.positions),
-                             person_key(r.name, r.person, order)))
+    rows = [r for r in rows if _carried(r) > 1]
+    rows.sort(key=lambda r: (-_carried(r), person_key(r.name, r.person, order)))
     return rows[:LOAD_ROWS]
+
+
+def _carried(row: LoadRow) -> int:
+    return row.accountable + row.teams_led + row.positions + row.meetings

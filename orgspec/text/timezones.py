@@ -149,6 +149,20 @@ def _available() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones()) | {"UTC"}
 
 
+def closest_zone(text: str) -> str | None:
+    """The IANA name closest to `text`, a zone name that names none (`Asia/Manilla` ->
+    `Asia/Manila`, `asia/singapur` -> `Asia/Singapore`), by `text.suggest` over the zone
+    database; None when none is a plausible typo of it or `text` is no IANA-shaped name."""
+    wanted = text.strip()
+    if "/" not in wanted or not _IANA_SHAPE.fullmatch(wanted):
+        return None
+    from orgspec.text.suggest import Suggester
+
+    capital = re.sub(r"[a-z]+", lambda m: m[0].capitalize(), wanted.casefold())
+    zones = Suggester(sorted(n for n in _available() if "/" in n))
+    return zones.close(wanted) or zones.close(capital)
+
+
 def ambiguous(zone: str) -> tuple[str, ...]:
     """The zones an ambiguous zone (`?cst`, `take_zone`'s) may mean, by IANA name; () for
     one that names none (`?asia/beijing`, an offset beyond UTC+14)."""
