@@ -251,7 +251,8 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--no-baseline", is_flag=True,
               help="Show every finding, baseline or not (ignore config `baseline`).")
 @click.option("--diff", "diff_ref", metavar="BASE_REF",
-              help="Fail only on findings new since this git revision; print the org diff.")
+              help="Fail only on findings new since this git revision; print the org diff. "
+                   "The gitlab report keeps every finding (GitLab compares it itself).")
 @click.option("--write-baseline", type=Path(dir_okay=False),
               help="Write the current findings as a baseline file and exit 0.")
 @click.option("--select", multiple=True, metavar="RULES",
