@@ -45,7 +45,6 @@ def plan(lang: str) -> dict[str, str]:
 GITHUB_WORKFLOW = ".github/workflows/orgspec.yml"
 GITLAB_CI = ".gitlab-ci.yml"
 GITLAB_INCLUDE = ".gitlab/orgspec.yml"  # beside the user's own .gitlab-ci.yml, never into it
-CI_CHOICES = ("github", "gitlab", "none")
 
 
 def ci_of(directory: str, ci: str | None) -> str:
