@@ -251,7 +251,8 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--no-baseline", is_flag=True,
               help="Show every finding, baseline or not (ignore config `baseline`).")
 @click.option("--diff", "diff_ref", metavar="BASE_REF",
-              help="Fail only on findings new since this git revision; print the org diff.")
+              help="Fail only on findings new since this git revision; print the org diff. "
+                   "The gitlab report keeps every finding (GitLab compares it itself).")
 @click.option("--write-baseline", type=Path(dir_okay=False),
               help="Write the current findings as a baseline file and exit 0.")
 @click.option("--select", multiple=True, metavar="RULES",
@@ -689,10 +690,15 @@ def _chat_link(url: str) -> None:
                    "else config `lang`, else from the content].")
 @click.option("--no-people", is_flag=True, help="Leave out person pages (people stay names).")
 @click.option("--repo-url", metavar="URL", envvar="ORGSPEC_REPO_URL",
-              help="GitHub or GitLab repository URL for view and edit links "
+              help="GitHub, GitLab or Gitea repository URL for view and edit links "
                    "[default: config `repo-url`].")
-@click.option("--repo-branch", default="main", show_default=True, metavar="BRANCH",
-              help="Branch the view and edit links point at.")
+@click.option("--repo-kind", type=Choice(["github", "gitlab", "gitea"]),
+              help="The links' style [default: config `repo-kind`, else gitlab inside "
+                   "GitLab CI on the repository's server or for a host named gitlab..., "
+                   "else github].")
+@click.option("--repo-branch", metavar="BRANCH",
+              help="Branch the view and edit links point at [default: config `repo-branch`, "
+                   "else $CI_DEFAULT_BRANCH, else git's origin/HEAD, else main].")
 @click.option("--since", metavar="REF",
               help="List org changes since this git revision [default: the latest tag].")
 @click.option("--title", metavar="TEXT", help="Site title [default: Org handbook].")
@@ -705,10 +711,11 @@ def site(ctx: click.Context, /, **options: Any) -> None:
 
 
 def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: bool,
-          repo_url: str | None, repo_branch: str, since: str | None, title: str | None,
-          config_path: str | None, isolated: bool) -> int:
+          repo_url: str | None, repo_kind: str | None, repo_branch: str | None,
+          since: str | None, title: str | None, config_path: str | None,
+          isolated: bool) -> int:
     from orgspec.engine.lint import lint_org
-    from orgspec.run import site_changes
+    from orgspec.run import default_branch, repo_kind_in, site_changes
     from orgspec.site import SiteError, SiteOptions, build_site
 
     if repo_url and not repo_url.startswith(("https://", "http://")):
@@ -719,8 +726,13 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
     result, org = lint_org(targets, config)
     _speaks(result.lang or "en")
     changes, since = site_changes(result, org, targets, config, since)
-    options = SiteOptions(lang=result.lang, people=not no_people,
-                          repo_url=repo_url or config.repo_url or "", repo_branch=repo_branch,
+    url = repo_url or config.repo_url or ""
+    options = SiteOptions(lang=result.lang, people=not no_people, repo_url=url,
+                          repo_kind=repo_kind or config.repo_kind
+                          or repo_kind_in(url, os.environ),
+                          repo_branch=repo_branch or config.repo_branch
+                          or (default_branch(os.environ, _folder_of(targets[0])) if url
+                              else "main"),
                           title=title or "", changes=changes, since=since or "")
     try:
         stats = build_site(result, org, out_dir, options)
@@ -730,6 +742,11 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
             files=stats.files, mb=format(stats.bytes / 1e6, ".1f"), folder=out_dir),
           result.lang or "en", err=True)
     return EXIT_OK
+
+
+def _folder_of(path: str) -> str:
+    """`path` if it is a folder, else the folder holding it."""
+    return path if os.path.isdir(path) else os.path.dirname(path) or "."
 
 
 @main.command(name="import")
@@ -794,6 +811,10 @@ def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple
 @click.option("--lang", type=Lang(),
               help="Language of the example org and its comments (and of an error): zh, "
                    "zh-Hant (Traditional script) or en [default: en].")
+@click.option("--ci", type=Choice(["github", "gitlab", "none"]),
+              help="The CI file to write: a GitHub Actions workflow, GitLab CI jobs (into "
+                   ".gitlab/orgspec.yml when a .gitlab-ci.yml exists, which is left as it is) "
+                   "or none [default: gitlab when a .gitlab-ci.yml exists, else github].")
 @click.pass_context
 def init(ctx: click.Context, /, **options: Any) -> None:
     """Start an org repository in DIRECTORY (`.` for this folder): example org, config,
@@ -801,8 +822,8 @@ def init(ctx: click.Context, /, **options: Any) -> None:
     _guard(_init, ctx.obj["debug"], **options)
 
 
-def _init(directory: str | None, lang: str | None) -> int:
-    from orgspec.adopt.init import InitError, init_repo
+def _init(directory: str | None, lang: str | None, ci: str | None) -> int:
+    from orgspec.adopt.init import GITLAB_CI, GITLAB_INCLUDE, InitError, ci_of, init_repo
 
     if directory is None:  # never into whatever folder it runs in, unasked
         if any(os.scandir(".")):
@@ -810,12 +831,16 @@ def _init(directory: str | None, lang: str | None) -> int:
                                "folder"))
         directory = "."
     try:
-        written = init_repo(directory, lang or "en")
+        written = init_repo(directory, lang or "en", ci_of(directory, ci))
     except InitError as exc:
         raise UsageError(message_of(exc)) from None
     said = _error_lang({"lang": lang}, reader=False)  # it writes org files
     for name in written:
         _tell(M("created {path}", path=os.path.join(directory, name)), said)
+    if GITLAB_INCLUDE in written:
+        _tell(M("{file} exists and was left as it is: add `include: [{{local: {jobs}}}]` to "
+                "it (or that item to its `include:` list) to run orgspec's jobs",
+                file=os.path.join(directory, GITLAB_CI), jobs=GITLAB_INCLUDE), said, err=True)
     _tell(M("next: orgspec check") if os.path.samefile(directory, ".") else
           M("next: cd {folder} && orgspec check", folder=directory), said, err=True)
     if lang is None and said != "en":  # a Chinese reader who did not ask for English
@@ -876,6 +901,10 @@ def _export(paths: tuple[str, ...], fmt: str | None, output: str | None, lang: s
 
 @main.command(name="pr-comment")
 @click.argument("report", type=Path(exists=True, dir_okay=False))
+@click.option("--platform", type=Choice(["auto", "github", "gitlab"]), default="auto",
+              show_default=True,
+              help="Where to post: a GitHub pull-request comment, or a GitLab merge-request "
+                   "note; `auto`: GitLab inside GitLab CI ($GITLAB_CI), else GitHub.")
 @click.option("--lang", envvar=LANG_ENV, type=Lang(),
               help="Language of what it says [default: $ORGSPEC_LANG, "
                    "else config `lang`, else the report's, "
@@ -883,22 +912,34 @@ def _export(paths: tuple[str, ...], fmt: str | None, output: str | None, lang: s
 @_config_options
 @click.pass_context
 def pr_comment(ctx: click.Context, /, **options: Any) -> None:
-    """Post REPORT (Markdown) as the one orgspec comment on this pull request, or update it.
+    """Post REPORT (Markdown) as the one orgspec comment on this pull request (GitHub) or
+    merge request (GitLab), or update it.
 
-    Reads GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_EVENT_PATH and GITHUB_API_URL; does nothing
-    without a token or outside a pull request."""
+    GitHub: reads GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_EVENT_PATH and GITHUB_API_URL;
+    does nothing without a token or outside a pull request. GitLab: reads CI_API_V4_URL,
+    CI_PROJECT_ID, CI_MERGE_REQUEST_IID and a token from ORGSPEC_GITLAB_TOKEN or
+    GITLAB_TOKEN; a missing one is an error."""
     _guard(_pr_comment, ctx.obj["debug"], **options)
 
 
-def _pr_comment(report: str, lang: str | None, config_path: str | None,
+def _pr_comment(report: str, platform: str, lang: str | None, config_path: str | None,
                 isolated: bool) -> int:
-    from orgspec.ci.prcomment import CommentError, from_env
+    from orgspec.ci.restapi import CommentError
 
+    if platform == "auto":
+        platform = "gitlab" if os.environ.get("GITLAB_CI") == "true" else "github"
     with open(report, encoding="utf-8", errors="replace") as handle:
         body = handle.read()
     said_in = _error_lang({"lang": lang, "config_path": config_path,
                                    "isolated": isolated}, [body])
     try:
+        if platform == "gitlab":
+            from orgspec.ci import mrnote
+
+            _tell(mrnote.from_env(body, lang=said_in), said_in)
+            return EXIT_OK
+        from orgspec.ci.prcomment import from_env
+
         _tell(from_env(body, lang=said_in), said_in)
     except CommentError as exc:
         _fail(message_of(exc), said_in)

@@ -163,8 +163,9 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
         opts.baseline_path or config.baseline_path()
     if opts.write_baseline:
         return _write_baseline(result, opts.write_baseline, baseline_path)
+    whole: list[Finding] = []
     notes = narrow(result, org, targets, config, baseline_path, opts.diff_ref,
-                   diff_in_output=fmt == "text")
+                   diff_in_output=fmt == "text", whole=whole)
     if only_files and any(f.code == "RF001" for f in result.findings):
         notes.append(say(M("only the files named were loaded: an id defined in another file "
                            "is unknown to this run; check the whole org with `orgspec check "
@@ -176,12 +177,14 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
         from orgspec.report.view import build_view
 
         view = build_view(result, org, result.lang, links=view_links(ci))
-    outputs = [Output(render(fmt, result, color=use_color, fail_on=level, view=view,
-                             github_actions=ci.github_actions, project_root=ci.project_root,
-                             output=opts.output, **chat), opts.output)]
-    outputs += [Output(render(report_fmt, result, fail_on=level, view=view,
-                              github_actions=ci.github_actions, project_root=ci.project_root,
-                              output=path, **chat), path) for report_fmt, path in extra]
+    outputs = [Output(render(fmt, _shown_to(fmt, result, whole), color=use_color,
+                             fail_on=level, view=view, github_actions=ci.github_actions,
+                             project_root=ci.project_root, output=opts.output, **chat),
+                      opts.output)]
+    outputs += [Output(render(report_fmt, _shown_to(report_fmt, result, whole), fail_on=level,
+                              view=view, github_actions=ci.github_actions,
+                              project_root=ci.project_root, output=path, **chat), path)
+                for report_fmt, path in extra]
     if summary:
         from orgspec.report.render import SUMMARY_LIMIT
 
@@ -189,6 +192,18 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
                               summary, append=True))
     code = EXIT_OK if opts.exit_zero or not result.fails(level) else EXIT_FINDINGS
     return Outcome(code, outputs, notes, result)
+
+
+def _shown_to(fmt: str, result: LintResult, whole: list[Finding]) -> LintResult:
+    """The result a format renders. GitLab's Code Quality report lists every current finding,
+    also with `--diff`: GitLab compares it with the target branch's report itself (its merge
+    request widget shows what is new and what is fixed), so a report of the new findings only
+    would show the target branch's findings as fixed."""
+    if fmt != "gitlab" or not result.diff_ref:
+        return result
+    from dataclasses import replace
+
+    return replace(result, findings=whole)
 
 
 def refuse_org_outputs(paths: list[str | None], targets: list[str], config: Config) -> None:
@@ -273,14 +288,17 @@ def view_links(ci: CiEnv) -> Any:
 
 def narrow(result: LintResult, org: Org | None, targets: list[str], config: Config,
            baseline_path: str | None, diff_ref: str | None,
-           diff_in_output: bool = False) -> list[str]:
+           diff_in_output: bool = False, whole: list[Finding] | None = None) -> list[str]:
     """What `check` and `report` show of a run: without the findings the baseline knows,
     and with `diff_ref` only those new since that git revision (needs `org`), plus the org
     diff in `result.org_diff`; returns the notes for standard error, the org diff's lines
     among them unless `diff_in_output` (the text output prints them, with the findings).
-    Raises UsageError."""
+    `whole`, when given, receives the findings as they are before the diff narrows them
+    (after the baseline). Raises UsageError."""
     head = list(result.findings)  # the diff compares whole runs: the base has no baseline
     notes = _apply_baseline(result, baseline_path, targets, config) if baseline_path else []
+    if whole is not None:
+        whole[:] = result.findings
     if diff_ref and org is not None:
         lines = _apply_diff(result, head, org, diff_ref, targets, config)
         notes += [] if diff_in_output else lines
@@ -478,6 +496,40 @@ def site_changes(result: LintResult, org: Org, targets: list[str], config: Confi
             raise UsageError(message_of(exc), result.lang) from None
         return [], None
     return compare(base, result, base_org, org).changes, since
+
+
+def repo_kind_in(repo_url: str, env: Mapping[str, str]) -> str:
+    """The link style of `repo_url` (orgspec.load.config.REPO_KINDS): gitlab inside GitLab
+    CI when CI_SERVER_URL is on the URL's host (a self-hosted GitLab of any name), github
+    inside GitHub Actions on GITHUB_SERVER_URL's host, else guessed from the URL."""
+    from urllib.parse import urlsplit
+
+    from orgspec.site.model import repo_kind_of
+
+    host = urlsplit(repo_url).netloc.lower()
+    for variable, kind in (("CI_SERVER_URL", "gitlab"), ("GITHUB_SERVER_URL", "github")):
+        server = env.get(variable) or ""
+        if host and urlsplit(server).netloc.lower() == host:
+            return kind
+    return repo_kind_of(repo_url) if repo_url else ""
+
+
+def default_branch(env: Mapping[str, str], where: str = ".") -> str:
+    """The default branch of the repository holding the folder `where`, for the site's
+    links: CI_DEFAULT_BRANCH (GitLab CI), else what git's `origin/HEAD` points at (set by
+    `git clone`), else `main`."""
+    import subprocess
+
+    if env.get("CI_DEFAULT_BRANCH"):
+        return env["CI_DEFAULT_BRANCH"]
+    try:
+        done = subprocess.run(["git", "symbolic-ref", "--quiet", "--short",
+                               "refs/remotes/origin/HEAD"], cwd=where, capture_output=True,
+                              check=False)
+    except OSError:
+        return "main"
+    head = done.stdout.decode("utf-8", "replace").strip()
+    return head.split("/", 1)[1] if done.returncode == 0 and "/" in head else "main"
 
 
 def _latest_tag() -> str | None:

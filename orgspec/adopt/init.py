@@ -42,9 +42,37 @@ def plan(lang: str) -> dict[str, str]:
     return out
 
 
-def init_repo(directory: str, lang: str = "en") -> list[str]:
-    """Write the starter files into `directory`; the relative paths written, in order."""
-    files = plan(lang)
+GITHUB_WORKFLOW = ".github/workflows/orgspec.yml"
+GITLAB_CI = ".gitlab-ci.yml"
+GITLAB_INCLUDE = ".gitlab/orgspec.yml"  # beside the user's own .gitlab-ci.yml, never into it
+
+
+def ci_of(directory: str, ci: str | None) -> str:
+    """The CI `init` writes for: `ci` when given, else GitLab when `directory` already has a
+    `.gitlab-ci.yml`, else GitHub (Actions)."""
+    if ci is not None:
+        return ci
+    return "gitlab" if os.path.lexists(os.path.join(directory, GITLAB_CI)) else "github"
+
+
+def ci_files(files: dict[str, str], directory: str, ci: str) -> dict[str, str]:
+    """`files` with the CI file of `ci` only. An existing `.gitlab-ci.yml` is the user's and
+    is never touched: the GitLab jobs then go to `.gitlab/orgspec.yml`, for the user to
+    include."""
+    gitlab = files.pop(GITLAB_CI)
+    github = files.pop(GITHUB_WORKFLOW)
+    if ci == "github":
+        files[GITHUB_WORKFLOW] = github
+    elif ci == "gitlab":
+        own = os.path.lexists(os.path.join(directory, GITLAB_CI))
+        files[GITLAB_INCLUDE if own else GITLAB_CI] = gitlab
+    return files
+
+
+def init_repo(directory: str, lang: str = "en", ci: str = "github") -> list[str]:
+    """Write the starter files into `directory`, with the CI file of `ci` (github, gitlab
+    or none: `ci_files`); the relative paths written, in order."""
+    files = ci_files(plan(lang), directory, ci)
     exists = [rel for rel in files if os.path.lexists(os.path.join(directory, rel))]
     if exists:
         first = os.path.normpath(os.path.join(directory, exists[0]))

@@ -86,6 +86,11 @@ def _extract(ref: str, top: str, rels: list[str], into: str) -> None:
             return  # the org did not exist at the base: everything is new
         last = message[-1] if message else ""
         if "not a valid object name" in last or "unknown revision" in last:
+            if _shallow(top):
+                raise GitError(M("git has no revision {ref!r}: this clone is shallow (a CI "
+                                 "checkout of the last commits only); fetch the history with "
+                                 "`git fetch --unshallow`, or set `GIT_DEPTH: 0` in "
+                                 "GitLab CI, `fetch-depth: 0` in GitHub Actions", ref=ref))
             raise GitError(M("git has no revision {ref!r} (a branch, tag or commit)", ref=ref))
         raise GitError(M("git archive {ref} failed: {detail}", ref=ref, detail=last or "?"))
     with tarfile.open(fileobj=io.BytesIO(done.stdout)) as tar:
@@ -95,6 +100,12 @@ def _extract(ref: str, top: str, rels: list[str], into: str) -> None:
             safe = [m for m in tar.getmembers() if (m.isfile() or m.isdir())
                     and not m.name.startswith("/") and ".." not in m.name.split("/")]
             tar.extractall(into, members=safe)  # noqa: S202
+
+
+def _shallow(top: str) -> bool:
+    """Whether the repository at `top` is a shallow clone (CI checkouts often are)."""
+    done = _git(["rev-parse", "--is-shallow-repository"], top)
+    return done.returncode == 0 and done.stdout.strip() == b"true"
 
 
 def _links_kept(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:

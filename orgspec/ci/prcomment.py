@@ -11,23 +11,17 @@ from __future__ import annotations
 
 import json
 import os
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Mapping
 from typing import Any
 
+from orgspec.ci.restapi import CommentError, call
 from orgspec.i18n import M
 
 MARKER = "<!-- orgspec-report -->"
 PER_PAGE = 100
 MAX_PAGES = 50  # 5,000 comments: a PR with more is not worth scanning
-TIMEOUT = 30.0
 LIMIT = 65_536  # GitHub refuses longer comment bodies
-
-
-class CommentError(Exception):
-    """The API refused or could not be reached: one line, without the token."""
 
 
 def sticky_comment(body: str, *, token: str, repo: str, number: int,
@@ -80,33 +74,10 @@ def _find(base: str, number: int, token: str) -> dict[str, Any] | None:
 
 
 def _call(method: str, url: str, token: str, payload: dict[str, Any] | None = None) -> Any:
-    if not url.startswith(("https://", "http://127.0.0.1", "http://localhost")):
-        raise CommentError(M("refusing to send the token to {host!r} over http",
-                               host=url.split('/')[2]))
-    data = json.dumps(payload).encode("utf-8") if payload is not None else None
     headers = {"Authorization": f"Bearer {token}", "Accept": "application/vnd.github+json",
-               "X-GitHub-Api-Version": "2022-11-28", "User-Agent": "orgspec",
-               **({"Content-Type": "application/json"} if data is not None else {})}
-    request = urllib.request.Request(url, data=data, method=method,  # noqa: S310 - checked
-                                     headers=headers)
-    try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as answer:  # noqa: S310 - checked
-            raw = answer.read()
-    except urllib.error.HTTPError as exc:
-        hint = M(" (the workflow needs `permissions: pull-requests: write`)") \
-            if exc.code in (401, 403, 404) else ""
-        raise CommentError(M("GitHub API {method} answered {status} {reason}{hint}",
-                             method=method, status=exc.code, reason=exc.reason, hint=hint)) \
-            from None
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise CommentError(M("cannot reach the GitHub API: {reason}", reason=str(reason))) \
-            from None
-    try:
-        return json.loads(raw.decode("utf-8")) if raw else None
-    except ValueError:
-        raise CommentError(M("the GitHub API answered with something other than JSON")) \
-            from None
+               "X-GitHub-Api-Version": "2022-11-28"}
+    return call(method, url, headers, payload, api="GitHub",
+                denied=M(" (the workflow needs `permissions: pull-requests: write`)"))
 
 
 def pr_number(env: Mapping[str, str]) -> int | None:

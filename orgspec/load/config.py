@@ -67,6 +67,8 @@ class Config:
     # the output's language, stroke for zh-Hant, pinyin otherwise
     name_order: str | None = None
     repo_url: str | None = None  # GitHub or GitLab repository, for the site's edit links
+    repo_kind: str | None = None  # its link style: github, gitlab or gitea; None: guessed
+    repo_branch: str | None = None  # the branch the links name; None: the default branch
     # the org's time zone (an IANA name or `UTC+08:00`): meetings in another zone are shown
     # at their time here too; None: times as written, no conversion
     timezone: str | None = None
@@ -89,6 +91,8 @@ class Config:
         """The configured baseline file, shared by pre-commit, CI and the action."""
         return os.path.normpath(os.path.join(self.base, self.baseline)) if self.baseline else None
 
+
+REPO_KINDS = ("github", "gitlab", "gitea")  # the site's link styles (`repo-kind`)
 
 # The settings are the fields of `Config`, each a config key (`fail_on` is `fail-on`): the
 # reader, `settings` and `orgspec config` follow the model, so a new field is known and
@@ -369,6 +373,16 @@ class _Reader:
         if not url.startswith(("https://", "http://")):
             raise self.fail((key,), M("repo-url must be an http(s) URL, not {url!r}", url=url))
         cfg.repo_url = url
+
+    def _repo_kind(self, cfg: Config, key: str, value: Any) -> None:
+        kind = self.text((key,), value)
+        if kind not in REPO_KINDS:
+            raise self.fail((key,), M("repo-kind must be one of {kinds}, not {kind!r}",
+                                      kinds=list(REPO_KINDS), kind=kind))
+        cfg.repo_kind = kind
+
+    def _repo_branch(self, cfg: Config, key: str, value: Any) -> None:
+        cfg.repo_branch = self.text((key,), value)
 
     def _timezone(self, cfg: Config, key: str, value: Any) -> None:
         from orgspec.text.timezones import ambiguous, read_zone

@@ -44,6 +44,7 @@ class SiteOptions:
     people: bool = True
     repo_url: str = ""
     repo_branch: str = "main"
+    repo_kind: str = ""  # the link style, github, gitlab or gitea; "": from the URL
     title: str = ""
     changes: list[str] = field(default_factory=list)
     since: str = ""
@@ -100,6 +101,7 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
     home = _org_folder(org)
     model = SiteModel(org, result, view, people_pages=options.people,
                       repo_url=options.repo_url, repo_branch=options.repo_branch,
+                      repo_kind=options.repo_kind,
                       repo_root=toplevel(home) if options.repo_url else "",
                       updated=last_updated(sorted(org.files)) if options.git_dates else {},
                       labels=labels)
@@ -248,7 +250,7 @@ def _edit_at(model: SiteModel) -> Any:
         if not model.repo_url or not file:
             return ""
         return _href(repo_links(model.repo_url, model.repo_branch, model._in_repo(file),
-                                line)[0])
+                                line, model.repo_kind)[0])
 
     return link
 

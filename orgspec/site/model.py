@@ -98,6 +98,7 @@ class SiteModel:
     people_pages: bool = True
     repo_url: str = ""
     repo_branch: str = "main"
+    repo_kind: str = ""  # github, gitlab or gitea; "": from the URL
     repo_root: str = ""
     updated: dict[str, str] = field(default_factory=dict)  # file -> YYYY-MM-DD
     charters: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
@@ -451,7 +452,7 @@ class SiteModel:
         src = Source(origin.file, line, updated=self.updated.get(origin.file, ""))
         if self.repo_url:
             src.view, src.edit = repo_links(self.repo_url, self.repo_branch,
-                                            self._in_repo(origin.file), line)
+                                            self._in_repo(origin.file), line, self.repo_kind)
         return src
 
     def _in_repo(self, file: str) -> str:
@@ -512,16 +513,29 @@ def _holders(org: Org) -> dict[str, dict[str, list[str]]]:
             for rid in org.responsibilities}
 
 
-def repo_links(repo_url: str, branch: str, path: str, line: int) -> tuple[str, str]:
-    """(view at the line, edit) URLs on GitHub or GitLab (a host with `gitlab` in its name,
-    or a URL that already holds `/-/`)."""
-    from urllib.parse import quote, urlsplit
+def repo_kind_of(repo_url: str) -> str:
+    """The link style a repository URL suggests: gitlab for a host with `gitlab` in its name
+    or a URL that already holds `/-/`, else github (a self-hosted GitLab elsewhere needs
+    `repo-kind`, or GitLab CI's CI_SERVER_URL: see `orgspec.run.repo_kind`)."""
+    from urllib.parse import urlsplit
 
-    base = repo_url.rstrip("/")
-    gitlab = "gitlab" in urlsplit(base).netloc.lower() or "/-/" in base
-    base = base.split("/-/")[0]
-    sep = "/-/" if gitlab else "/"
+    gitlab = "gitlab" in urlsplit(repo_url).netloc.lower() or "/-/" in repo_url
+    return "gitlab" if gitlab else "github"
+
+
+def repo_links(repo_url: str, branch: str, path: str, line: int,
+               kind: str = "") -> tuple[str, str]:
+    """(view at the line, edit) URLs in the style of `kind` (orgspec.load.config.REPO_KINDS;
+    "": from the URL, `repo_kind_of`): GitHub `/blob/B/P#L1` and `/edit/B/P`, GitLab
+    `/-/blob/...` and `/-/edit/...`, Gitea `/src/branch/B/P#L1` and `/_edit/B/P`."""
+    from urllib.parse import quote
+
+    base = repo_url.rstrip("/").split("/-/")[0]
+    kind = kind or repo_kind_of(repo_url)
     p, b = quote(path, safe="/"), quote(branch, safe="/")
+    if kind == "gitea":
+        return f"{base}/src/branch/{b}/{p}#L{line}", f"{base}/_edit/{b}/{p}"
+    sep = "/-/" if kind == "gitlab" else "/"
     return f"{base}{sep}blob/{b}/{p}#L{line}", f"{base}{sep}edit/{b}/{p}"
 
 
