@@ -192,16 +192,15 @@ class _Teams:
         if tree is None:
             return top
         order: list[str | None] = [None] * len(tree.enter)
-        for team, at in tree.enter.items():
-            order[at] = team
+        for team, clock in tree.enter.items():
+            order[clock] = team
         number, parent, attends = self.number, tree.parent, where.team_attends
-        for team in order:  # parents before their children
-            if team is None or team not in number:
+        for at in order:  # parents before their children
+            if at is None or at not in number:
                 continue
-            up = parent.get(team)
+            up = parent.get(at)
             above = top[number[up]] if up is not None and up in number else -1
-            top[number[team]] = above if above >= 0 else \
-                number[team] if attends.get(team) else -1
+            top[number[at]] = above if above >= 0 else number[at] if attends.get(at) else -1
         return top
 
     def _num(self, team: str) -> int:
