@@ -18,8 +18,9 @@ Each org runs in one `python` under `valgrind --tool=callgrind --instr-atstart=n
 stage of `benchmarks/stages.py` runs once, in pipeline order, uninstrumented (valgrind's
 core only); a chosen stage that can be re-run is then reset and run once more with the
 instrumentation on and its counts dumped (its first run pays the lazy imports, the same at
-every size); a chosen stage that cannot be re-run (read + parse, validate, the graph, the
-report view model) is counted on its first run. The parse runs in-process
+every size). Every stage can be re-run now (read + parse, validate, the graph and the view
+model from the same inputs, `benchmarks/stages.py`), so every stage is counted on a re-run;
+a validate re-run finds its strings interned already. The parse runs in-process
 (`ORGSPEC_PARALLEL=0`), with `PYTHONHASHSEED=0`. The client requests go through a small C
 library built here with the system's C compiler and `valgrind/callgrind.h`.
 """

@@ -32,8 +32,11 @@ before 2026-12-01 14:00 were measured so, in an environment with
 Every stage runs in this one process, side by side, on the same files (page cache warm).
 The per-stage tables (read + parse, validate, graph, each rule, stamping, anchors,
 suppressions, hold-back, sort, fingerprints, the report view model and every reporter) are
-CPU time, the median of every stage's re-runs from cold CPU caches (as many as fill 0.25 s,
-4 to 40 of them, per pass; `--stage-repeat` passes from a fresh load), the sizes side by side:
+CPU time (this process and the forked parser it waits for), the median of every stage's
+re-runs from cold CPU caches, each from the same inputs (as many as fill 0.25 s, 4 to 40 of
+them, 3 for a stage over 1 s, per pass; `--stage-repeat` passes from a fresh load; a rule's
+re-run rebuilds what it built lazily on the org, see `stages.lazy_undoer`), the sizes side
+by side:
 each stage runs on every size in turn and its re-runs alternate between them, so a change
 in the shared machine's load falls on all sizes alike (`benchmarks/stages.py`),
 beside the first run alone; growth over 12x is starred, and shown divided by the org's
@@ -211,8 +214,9 @@ def print_scale(measured: list[dict[str, Any]]) -> None:
         small, large = rows[0], rows[-1]
         per_entity = large["entities"] / small["entities"]
         per_finding = large["findings"] / max(small["findings"], 1)
-        print(f"\nCPU time (s) of each stage, `{text}` text: median of the cold re-runs (the "
-              f"one run of a stage that cannot be re-run), and the first run alone. From "
+        print(f"\nCPU time (s) of each stage, `{text}` text: median of the cold re-runs "
+              f"(every stage, read + parse, validate, graph and view model included, re-run "
+              f"from the same inputs), and the first run alone. From "
               f"{small['teams']} to {large['teams']} teams the org's "
               f"entities grow {per_entity:.2f}x and its findings {per_finding:.2f}x; "
               "`/ entity` and `/ finding` are the growth divided by those:\n")

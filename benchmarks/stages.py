@@ -7,9 +7,12 @@ the graph, each enabled rule, stamping, the entity anchors, suppressions, hold-b
 sorting, fingerprints, then every reporter over the findings (the report formats through
 one view model, as `orgspec check` builds it). Each repetition starts from a fresh load, so
 no stage finds another repetition's work done; the re-runs of all repetitions are pooled
-per stage. Every stage that can be re-run (all but read + parse, validate, the graph and
-the view model) is run again on the spot (with the memo entries it added and
-orgspec's function caches cleared first), each re-run from cold CPU caches (`evict`: a
+per stage. Every stage is run again on the spot from the same inputs (read + parse the same
+files, validate the same parsed files, the graph of the same org; a rule with the memo
+entries it added, the org's lazily built tables it added (`lazy_undoer`) and orgspec's
+function caches cleared first; the stages that make a new value keep the first run's, the
+re-runs' are dropped and their garbage collected, untimed), each re-run from cold CPU
+caches (`evict`: a
 buffer twice the last-level cache is read first, outside the timing), as often as it
 takes to fill `MIN_CPU` seconds (at least `RUNS`, at most `MAX_RUNS` times), and the
 **median** of those cold re-runs is the stage's figure (`Clock.best`; the least of all runs
@@ -19,8 +22,9 @@ is not flattered by warm caches that a 500-team org fits in and a 5,000-team org
 counted 9.6-10.5x the instructions); a median is not lowered by taking more samples, as a
 least is, so the sizes may take different numbers of runs. The first run of each is kept
 too. The cyclic collector is off throughout, as in `orgspec check`. CPU time is
-`time.process_time()` (user + sys of this process; everything here runs in this one
-process, serially).
+`time.process_time()` (user + sys of this process) plus the CPU of the children it waited
+for in that time (the forked worker that parses half the files of a large org); everything
+else runs in this one process, serially.
 """
 
 from __future__ import annotations
@@ -29,10 +33,12 @@ import argparse
 import datetime as dt
 import gc
 import math
+import resource
 import sys
 import time
 from collections.abc import Callable, Generator
 from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -44,7 +50,7 @@ RUNS = 4  # timed re-runs, at least, of every stage that can be re-run, at every
 MIN_CPU = 0.25  # s: re-runs continue until their CPU adds up to this (short stages)...
 MAX_RUNS = 40  # ... or until this many
 LONG = 1.0  # s: a stage whose first run took longer gets LONG_RUNS re-runs instead
-LONG_RUNS = 2
+LONG_RUNS = 3  # a median of three, not the mean of two
 EVICT_BYTES = 64 << 20  # twice this machine's 32 MiB last-level cache
 
 _evictor = bytearray(EVICT_BYTES)
@@ -72,10 +78,17 @@ def clear_function_caches() -> None:
                 clear()
 
 
+def cpu() -> float:
+    """CPU seconds of this process (user + sys) and of the children it has waited for."""
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + kids.ru_utime + kids.ru_stime
+
+
 class Clock:
     """CPU seconds per stage: `best` is the median of the cold re-runs (the first run when
-    the stage cannot be re-run), `least` the least of all runs (the first included),
-    `first` the first run alone (what one `orgspec check` pays: cold caches, new memory).
+    the stage had none: a stage not chosen with `only`), `least` the least of all runs (the
+    first included), `first` the first run alone (what one `orgspec check` pays: cold
+    caches, new memory).
 
     Every stage that can be re-run is re-run on the spot from cold CPU caches until the
     re-runs fill `MIN_CPU` seconds (`RUNS` to `MAX_RUNS` times); stages whose first run took
@@ -101,7 +114,7 @@ class Clock:
     def time(self, name: str, func: Callable[[], Any],
              reset: Callable[[], None] | None = None) -> Any:
         """Run `func` once (its value is returned); when `reset` can undo what it left
-        behind, run it again (after `reset`) `RUNS` times and keep the least."""
+        behind, run it again (after `reset`) as often as `runs` says, each timed."""
         value, took = self.run_first(name, func)
         if reset is None:
             return value
@@ -111,9 +124,9 @@ class Clock:
 
     def run_first(self, name: str, func: Callable[[], Any]) -> tuple[Any, float]:
         """Run `func` once and keep its CPU time; (its value, seconds)."""
-        start = time.process_time()
+        start = cpu()
         value = func()
-        took = time.process_time() - start
+        took = cpu() - start
         self._keep(name, took)
         self.first[name] = min(took, self.first.get(name, took))
         if name == "validate":
@@ -131,9 +144,9 @@ class Clock:
     def rerun(self, name: str, func: Callable[[], Any], reset: Callable[[], None]) -> None:
         reset()
         evict()
-        start = time.process_time()
+        start = cpu()
         func()
-        took = time.process_time() - start
+        took = cpu() - start
         self._keep(name, took)
         self.samples.setdefault(name, []).append(took)
 
@@ -172,14 +185,23 @@ def steps(paths: list[str], config: Any,
 
     clear_function_caches()
     plan, checks = make_plan(config), load_checks()
+    # read + parse, validate and the graph are re-run from the same inputs too (their
+    # value is the first run's; a re-run's is dropped, and its garbage collected, untimed)
     raw = yield ("read + parse", lambda: load_files(
         paths, config.include, config.exclude, respect_gitignore=config.respect_gitignore),
-        None)
-    org, schema_issues = yield "validate", lambda: build_org(raw), None
+        _collect)
+    org, schema_issues = yield "validate", lambda: build_org(raw), _collect
     issues = list(raw.issues) + list(schema_issues)
     today = dt.date.today()
     shared = Shared(org, today)
-    yield "graph", lambda: shared.graph, None
+    undo = lazy_undoer(org)
+
+    def no_graph() -> None:
+        shared._graph = None
+        undo()
+        _collect()
+
+    yield "graph", lambda: shared.graph, no_graph
     for code in plan.severity:
         meta = plan.rules[code]
         if meta.given is not None:
@@ -193,10 +215,12 @@ def steps(paths: list[str], config: Any,
         else:
             continue
         before = set(shared._memo)
+        undo_rule = lazy_undoer(org)
 
-        def reset(before: set[str] = before) -> None:
+        def reset(before: set[str] = before, undo: Callable[[], None] = undo_rule) -> None:
             for key in set(shared._memo) - before:
                 del shared._memo[key]
+            undo()
             clear_function_caches()
 
         issues.extend((yield code, run, reset))
@@ -229,12 +253,42 @@ def _noop() -> None:
     return None
 
 
+def _collect() -> None:
+    """Free a dropped re-run's cyclic garbage (the collector is off while stages run)."""
+    gc.collect()
+
+
+def lazy_undoer(org: Any) -> Callable[[], None]:
+    """A reset that drops what was built lazily on `org` since this call: the org's and
+    its RACI tables' `cached_property` values (`org.raci`, `raci.accountable`,
+    `org.person_teams`...). A re-run then builds them again, as the stage's first run did:
+    a rule that is the first to ask for `raci.accountable` pays for it in every run, not
+    in its first alone."""
+    def cached(obj: Any) -> set[str]:
+        kind = type(obj)
+        return {k for k in vars(obj) if isinstance(getattr(kind, k, None), cached_property)}
+
+    had = cached(org)
+    raci = vars(org).get("raci")
+    raci_had = cached(raci) if raci is not None else set()
+
+    def undo() -> None:
+        for key in cached(org) - had:
+            delattr(org, key)
+        if raci is not None and vars(org).get("raci") is raci:
+            for key in cached(raci) - raci_had:
+                delattr(raci, key)
+
+    return undo
+
+
 def report_steps(result: Any, org: Any, config: Any) -> Generator[Step, Any, None]:
     """Every reporter over `result`, as `orgspec check --format F -o FILE` renders it."""
     from orgspec import reporters
     from orgspec.report.view import build_view
 
-    view = yield "report view model", lambda: build_view(result, org, config.lang), None
+    view = yield ("report view model", lambda: build_view(result, org, config.lang),
+                  lazy_undoer(org))
     for fmt in REPORT_FORMATS:
         yield (f"reporter {fmt}", lambda f=fmt: reporters.render(
             f, result, view=view, project_root=".", output="report.out"), _noop)

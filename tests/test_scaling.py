@@ -181,7 +181,8 @@ def test_the_anchor_index_walks_the_origins_once_and_a_view_keeps_to_its_entitie
 def _chain_of_meeting_teams(depth: int, leaves: int) -> str:
     """A chain of `depth` teams, `leaves` teams under its last one, every team meeting its
     parent in a weekly meeting it attends as a team, and one duty per pair of neighbouring
-    leaves (accountable and responsible): MT004 asks for both leaves' meetings per pair."""
+    leaves (accountable and responsible): MT004 judges one pair of leaves per duty, MT005
+    asks for every team's meetings."""
     docs = ["kind: Team\nid: c0"]
     docs += [f"kind: Team\nid: c{i}\nparent: c{i - 1}" for i in range(1, depth)]
     docs += [f"kind: Team\nid: l{j}\nparent: c{depth - 1}" for j in range(leaves)]
@@ -206,7 +207,8 @@ def _old_meetings_of(self: Any, team: str) -> set[str]:
 
 def _ancestor_meetings_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                             depth: int, leaves: int) -> tuple[int, int]:
-    """(reads of the meetings teams attend as teams, marked teams) while MT004 runs."""
+    """(reads of the meetings teams attend as teams, marked teams) while MT005 runs (it
+    asks for the meetings of every team)."""
     from orgspec.checks import meetings
     from orgspec.engine.context import RuleContext, Shared
     from orgspec.engine.lint import load_org
@@ -231,16 +233,16 @@ def _ancestor_meetings_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 
     monkeypatch.setattr(meetings, "presence", counting)
     org = load_org(_write(tmp_path, _chain_of_meeting_teams(depth, leaves))).org
-    found = list(meetings.coordination_gap(RuleContext(Shared(org))))
-    assert found == []  # every leaf meets in its parent's meetings
+    found = list(meetings.team_without_meeting(RuleContext(Shared(org))))
+    assert found == []  # every team meets in its own and its parent's meetings
     return Counted.reads, depth + leaves
 
 
 def test_a_team_pair_reads_each_ancestors_meetings_once_per_run(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """MT004 asks for the meetings of both teams of every pair; the meetings a team takes
-    part in through the teams above it are kept per marked team (built from the one above),
-    so each marked team's own are read about once, not once per question per descendant."""
+    """MT005 asks for the meetings of every team; the meetings a team takes part in
+    through the teams above it are kept per marked team (built from the one above), so
+    each marked team's own are read about once, not once per question per descendant."""
     reads, marked = _ancestor_meetings_read(tmp_path, monkeypatch, 30, 200)
     assert reads <= 2 * marked, (reads, marked)
 
@@ -254,6 +256,61 @@ def test_a_union_over_every_ancestor_per_question_would_read_depth_times_more(
     monkeypatch.setattr(Presence, "meetings_of", _old_meetings_of)
     reads, marked = _ancestor_meetings_read(tmp_path, monkeypatch, 30, 200)
     assert reads > 10 * marked, (reads, marked)
+
+
+def _pair_work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, depth: int,
+               leaves: int) -> int:
+    """MT004's work on the pairs of `_chain_of_meeting_teams(depth, leaves)`: pairs judged
+    plus the meetings in the sets it is handed to compare (`Presence.meetings_of`,
+    `parts_of`)."""
+    from orgspec.checks import meetings
+    from orgspec.engine.context import RuleContext, Shared
+    from orgspec.model.positions import Presence
+
+    work = [0]
+    for name in ("meetings_of", "parts_of"):
+        real = getattr(Presence, name)
+
+        def sized(self: Any, team: str, real: Any = real) -> Any:
+            got = real(self, team)
+            work[0] += sum(map(len, got)) if isinstance(got, tuple) else len(got)
+            return got
+
+        monkeypatch.setattr(Presence, name, sized)
+    judged = _counting(monkeypatch, meetings._Teams, "closed")
+    org = load_org(_write(tmp_path / f"{depth}-{leaves}",
+                          _chain_of_meeting_teams(depth, leaves))).org
+    assert list(meetings.coordination_gap(RuleContext(Shared(org)))) == []
+    assert judged[0] == leaves - 1  # one pair per duty
+    return work[0] + judged[0]
+
+
+def test_a_team_pair_under_one_top_team_costs_the_same_at_any_depth(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Twice the leaves at twice the depth: twice the pairs, and no more work per pair.
+    Every pair of leaves meets through the chain's top team (it attends a meeting as a
+    team), which MT004 finds per team once, not by comparing the pair's meeting sets (each
+    holds every meeting attended as a team above: the depth of the org)."""
+    small = _pair_work(tmp_path, monkeypatch, 30, 200)
+    large = _pair_work(tmp_path, monkeypatch, 60, 400)
+    assert large <= 2.2 * small, (small, large)
+
+
+def test_comparing_each_pairs_meeting_sets_would_grow_with_the_depth_too(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The twin of the test above: judging a pair by its teams' meeting sets (as
+    `Presence.share` does, MT004 before the top team) reads ~2 x depth meetings per pair:
+    4x the work for twice the leaves at twice the depth."""
+    from orgspec.checks import meetings
+
+    def by_sets(self: Any, code: int) -> bool:
+        a, b = self.names[code >> 32], self.names[code & 0xFFFFFFFF]
+        return self.where.share(a, b) or self.where.nested(a, b)
+
+    monkeypatch.setattr(meetings._Teams, "closed", by_sets)
+    small = _pair_work(tmp_path, monkeypatch, 30, 200)
+    large = _pair_work(tmp_path, monkeypatch, 60, 400)
+    assert large > 3.5 * small, (small, large)
 
 
 @pytest.mark.parametrize("depth", [5, 70])  # 70: beyond MAX_LINE, walked as before

@@ -39,9 +39,10 @@ ROLE_WORDS = {"accountable": M("accountable"), "responsible": M("responsible"),
 def responsibility_overlap(ctx: RuleContext) -> Iterator[Issue]:
     """A duty with more than one accountable owner; every owner is located."""
     raci = ctx.org.raci
-    accountable = raci.accountable
-    for rid in ctx.org.responsibilities:
-        if len(accountable[rid]) < 2:
+    # every duty, in the org's order (`by_duty` is made from `org.responsibilities`): its
+    # holders walked, not looked up by id per duty
+    for rid, owners in raci.accountable.items():
+        if len(owners) < 2:
             continue
         node = node_key("responsibility", rid)
         first: dict[str, Any] = {}

@@ -59,6 +59,7 @@ def kpi_measurable(verdict: Verdict) -> bool:
     return not verdict.missing and not (verdict.vague and not verdict.target)
 
 
+_NONE: set[str] = set()  # no meetings (never changed)
 MAX_LINE = 64  # marked teams above a team: deeper lines are walked, not kept
 
 
@@ -107,6 +108,13 @@ class Presence:
             full = own | above if above else own
             self._full[team] = full
         return full
+
+    def parts_of(self, team: str) -> tuple[set[str], set[str]]:
+        """`meetings_of(team)` in two parts, not joined: (the team's own meetings, those the
+        teams above it attend as teams). The second is one set object for every team below
+        the same marked team, so two teams of one line are seen to meet without a look at
+        either set (MT004 asks this for 50,000 pairs at 5,000 teams)."""
+        return self.team_meetings.get(team, _NONE), self._above(team)
 
     def _above(self, team: str) -> set[str]:
         """The meetings the teams above `team` attend as teams. Inside the tree it is the
