@@ -150,6 +150,7 @@ GENERIC = {
 # Edits of the synthetic org (12 teams; the middle file is team-00006.yaml) of every kind
 # that can change a finding in another file.
 T = "team-00006"
+F = f"{T}.yaml"
 SYNTHETIC = {
     "duty text": lambda org: _sub(org, r'^(  description: ).*$',
                                   r'\1"coordinate delivery times of Lukaka for the north '
@@ -237,6 +238,30 @@ SYNTHETIC = {
                                   "team-00002.yaml"),
     "former id dropped": lambda org: _sub(org, r"\n  aliases: \[nobody\]", "",
                                           "team-00002.yaml"),
+    # structure edits of one file as `benchmarks/run.py --process` and issue 17 name them
+    # (a RACI list, a member, the charter, a lead, a position's holders), in the middle
+    # file and in another one, and a duty another file references removed and defined again
+    "consulted as the benchmark adds": lambda org: _sub(org, r"^(  consulted: \[)team-",
+                                                        r"\1team-00000, team-", F),
+    "informed added": lambda org: _sub(org, r"^(  consulted: \[team-\d+\])$",
+                                       r"\1\n  informed: [team-00004, team-00005]", F),
+    "informed in another file": lambda org: _sub(org, r"^(  consulted: \[team-\d+\])$",
+                                                 rf"\1\n  informed: [{T}]", "team-00003.yaml"),
+    "member added": lambda org: _sub(org, r"^(  members: \[)", r"\1zhang-00002-0, ", F),
+    "member removed": lambda org: _sub(org, r", wu-00006-6\]", "]", F),
+    "charter item removed": lambda org: _sub(org, rf"^    - {T}-d9\n", "", F),
+    "charter claims another team's duty": lambda org: _sub(
+        org, r"^(  responsibilities:\n)", r"\1    - team-00001-d3\n", F),
+    "lead changed": lambda org: _sub(org, r"^(  lead: )\S+$", r"\1chen-00006-2", F),
+    "holders changed": lambda org: _sub(org, r"^(  holders: \[)", r"\1zhang-00002-0, ", F),
+    "suppression on a line": lambda org: _sub(
+        org, r"^(  lead: \S+)$", r"\1  # orgspec: ignore[HI005] hired long ago", F),
+    "a referenced duty removed": lambda org: _sub(
+        org, r"^- kind: Responsibility\n  id: team-00001-d0\n(?:  .*\n)+", "",
+        "team-00001.yaml"),
+    "a referenced duty defined again": lambda org: _append(org / "team-00001.yaml", (
+        "- kind: Responsibility\n  id: team-00001-d0\n  description: \"track refund "
+        "requests of Orkaka\"\n  accountable: team-00001\n")),
 }
 
 
@@ -440,6 +465,12 @@ PROSE = {
                                                  r'\1"analyse sales data of Orkaka"'),
     "duty text same length": lambda org: _sub(org, r'^(  description: )"analyse',
                                               r'\1"ANALYSE'),
+    # structure: the full path (a whole-org rule reads it)
+    "consulted as the benchmark adds": lambda org: _sub(org, r"^(  consulted: \[)team-",
+                                                        r"\1team-00000, team-"),
+    "duty text after the consulted": lambda org: _sub(org, r'^(  description: ").*$',
+                                                      r'\1track refund requests of Orkaka"'),
+    "member added": lambda org: _sub(org, r"^(  members: \[)", r"\1zhang-00002-0, "),
 }
 # The edits above that the kept state answers.
 PATCHED = {"duty text", "duty text again", "duty verb new", "duty verb known",
