@@ -508,6 +508,84 @@ def test_prose_edits_answered_from_the_kept_state_equal_a_fresh_check(
     assert fast == PATCHED
 
 
+def _suppress_above(path: Path, line: int, comment: str) -> None:
+    """Write `comment` on a line of its own above line `line` of `path`."""
+    lines = path.read_text("utf-8").splitlines(keepends=True)
+    lines.insert(line - 1, comment + "\n")
+    path.write_text("".join(lines), "utf-8")
+
+
+def test_prose_edits_beside_suppressions_elsewhere_are_answered_from_the_kept_state(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An org with suppressions in other files (one used, one unused, a file-level one)
+    still has its prose edits answered from the kept state, each equal to a fresh check;
+    while a suppression names OW007 (here over a near-duplicate group that the edit
+    grows), they take the full path, and again from the state once it is gone."""
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    org = _synthetic(tmp_path)
+    paths = [str(org)]
+    found = lint_org(paths, STRICT, TODAY)[0].findings
+    used = next(f for f in found if Path(f.location.file).name == "team-00002.yaml"
+                and f.code not in ("OW007", "RF001") and not f.related)
+    _suppress_above(Path(used.location.file), used.location.line,
+                    f"# orgspec: ignore[{used.code}] reviewed")
+    _append(org / "team-00003.yaml", "# orgspec: ignore[HI005] nothing to suppress here\n")
+    _append(org / "team-00004.yaml", "# orgspec: ignore-file[RO004] reviewed\n")
+    near = next(f for f in found if f.code == "OW007" and
+                Path(f.location.file).name not in (F, "team-00001.yaml"))
+    other = Path(near.location.file)
+    duty = near.entity.removeprefix("responsibility:")
+    text = re.search(rf"^  id: {duty}\n  description: (.*)$", other.read_text("utf-8"),
+                     flags=re.M)
+    assert text
+
+    def grow() -> bool:  # the middle file's d2 says what the group's first duty says
+        return _sub(org, rf"^(  id: {T}-d2\n  description: ).*$",
+                    lambda m: m.group(1) + text.group(1), F)
+
+    def ow007(on: bool) -> bool:
+        if on:
+            _suppress_above(other, near.location.line, "# orgspec: ignore[near-duplicate-"
+                            "duties] merged later")
+            return True
+        return _sub(org, r"^# orgspec: ignore\[near-duplicate-duties\] merged later\n", "",
+                    other.name)
+
+    steps: list[tuple[str, Callable[[], bool], bool]] = [
+        ("duty text", lambda: _sub(org, r'^(  description: ).*$',
+                                   r'\1"coordinate delivery times of Lukaka"', F), True),
+        ("duty verb new", lambda: _sub(org, r'^(  description: ")coordinate', r"\1audit", F),
+         True),
+        ("objective title", lambda: _sub(org, r"^(  title: )目标 0.*$", r"\1提升复购率", F),
+         True),
+        ("OW007 suppressed in another file", lambda: ow007(True), False),
+        ("group grown beside it", grow, False),
+        ("duty text beside it", lambda: _sub(org, r'^(  description: ")audit', r"\1review", F),
+         False),
+        # the org as the kept state has it but for the middle file's prose: answered
+        ("OW007 suppression removed", lambda: ow007(False), True),
+        ("duty text once it is gone", lambda: _sub(org, r'^(  description: ")review',
+                                                   r"\1track", F), True),
+    ]
+    folder = tmp_path / "cache"
+    check_cached(paths, STRICT, Cache(str(folder)), TODAY)
+    assert _edit_one(org, "# primed\n")  # the first edit's run stores every file
+    check_cached(paths, STRICT, Cache(str(folder)), TODAY)
+    wrong, fast = [], []
+    for name, edit, patched in steps:
+        assert edit(), name
+        expected = _findings(lint_org(paths, STRICT, TODAY)[0].findings)
+        answered = len(_PATCHED)
+        got = check_cached(paths, STRICT, Cache(str(folder)), TODAY)
+        if (len(_PATCHED) > answered) != patched:
+            fast.append(name)
+        if _findings(got.findings) != expected:
+            wrong.append(name)
+        assert any(f.code.startswith("SU") for f in got.findings)  # the unused one
+    assert not wrong
+    assert not fast
+
+
 @pytest.mark.parametrize(("code", "reads"), [
     ("OW007", None),  # near-duplicates read duty text: declared as reading none
     ("RF001", None),  # a hint names the person whose name an unknown lead is

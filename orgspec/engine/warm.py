@@ -13,9 +13,10 @@ validated on its own and its entity-local rules run (in a forked worker, which a
 imports pydantic and the models) while this process searches the near-duplicates with
 the kept features; every other finding is kept where the entity it lies in did not move.
 Anything outside that (a file added or removed, an id, a kind, a reference, a name, a
-suppression, a file that failed, anything held back, a `former id`) falls back to the
-full path, as does any doubt about an entry: the findings are the same as a run without
-the cache (`tests/test_cache.py` replays edits of every kind and compares).
+suppression in the changed file or one naming OW007 anywhere, a file that failed, anything
+held back, a `former id`) falls back to the full path, as does any doubt about an entry:
+the findings are the same as a run without the cache (`tests/test_cache.py` replays edits
+of every kind and compares).
 ORGSPEC_WARM_PATCH=0 turns it off.
 
 The state is only for the next run, so `orgspec check` writes it after its output is out,
@@ -139,12 +140,13 @@ def keep_state(cache: Cache, key: bytes, idents: list[str], org: Org, plan: Plan
                anchors: Anchors, root: str, lang: str) -> None:
     """Store the `State` of a full run (`findings`: after hold-back, fingerprinted, with
     teams, in English; `every`: before hold-back), when its org is one a prose edit can
-    be answered for: nothing failed, held back, dropped, suppressed or renamed, and every
-    reference resolved (RF001 ran everywhere and found none)."""
+    be answered for: nothing failed, held back, dropped or renamed, no suppression that
+    names OW007 (`_names_near_duplicates`), and every reference resolved (RF001 ran
+    everywhere and found none)."""
     from orgspec.model.aliases import former_keys
 
     if not enabled() or not cache.primed() or org.failed or org.incomplete or org.invalid or \
-            org.directives or org.renamed or former_keys(org) or \
+            _names_near_duplicates(org, plan) or org.renamed or former_keys(org) or \
             len(every) != len(findings) or "RF001" not in plan.severity or \
             any("RF001" in codes for _, codes in plan.per_file) or \
             any(f.code in ("RF001", "RF007") for f in every):
@@ -152,6 +154,21 @@ def keep_state(cache: Cache, key: bytes, idents: list[str], org: Org, plan: Plan
     # made and written once the output is out (0.1-0.25 s CPU at 500 teams); nothing it
     # reads is changed after this run's rules
     later(cache, key, lambda: _made(idents, org, plan, config, findings, anchors, root, lang))
+
+
+def _names_near_duplicates(org: Org, plan: Plan) -> bool:
+    """Whether a suppression comment of the org may name OW007 (by code or name, read as
+    `lint._suppress` reads it; a malformed one names nothing).
+
+    The others leave a prose answer as the full path gives it: a suppression covers
+    findings on its own file's lines, and such an answer changes only the findings of the
+    changed file's entity-local rules (located in that file alone, which holds no
+    suppression: `_check_alone`) and OW007's (whose group a suppression on any member's
+    line silences). So each kept finding, and each SU finding of a suppression elsewhere,
+    is what the full path would give."""
+    names = {m.name: c for c, m in plan.rules.items()}
+    return any(names.get(text, text.upper()) == NEAR_DUPLICATES
+               for d in org.directives if not d.malformed for text in d.codes)
 
 
 def _made(idents: list[str], org: Org, plan: Plan, config: Config, findings: list[Finding],
