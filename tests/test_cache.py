@@ -471,13 +471,25 @@ PROSE = {
     "duty text after the consulted": lambda org: _sub(org, r'^(  description: ").*$',
                                                       r'\1track refund requests of Orkaka"'),
     "member added": lambda org: _sub(org, r"^(  members: \[)", r"\1zhang-00002-0, "),
+    # names: RF001 reads them only for its hints at unknown references (none here); RO002
+    # reads a person's and a team's, RF008 a team whole
+    "duty named": lambda org: _sub(org, rf"^(  id: {T}-d1)$", r"\1\n  name: 处理订单异常"),
+    "primed again": lambda org: _edit_one(org, "# primed again\n") is not None,
+    "duty renamed": lambda org: _sub(org, r"^(  name: )处理订单异常$", r"\1处理退款异常"),
+    "process renamed": lambda org: _sub(org, r"^(  name: )Flow of ", r"\1Workflow of "),
+    "person renamed": lambda org: _sub(org, r"(\{kind: Person, id: [^,]+, name: )员工 ",
+                                       r"\1同事 "),
+    "team renamed": lambda org: _sub(org, r"^(  name: )团队 ", r"\1小组 "),
+    "duty renamed after them": lambda org: _sub(org, r"^(  name: )处理退款异常$",
+                                                r"\1Handle refund issues"),
 }
 # The edits above that the kept state answers.
 PATCHED = {"duty text", "duty text again", "duty verb new", "duty verb known",
            "duty text copied", "duty text case", "duty texts in Chinese",
            "duty texts in English", "objective title", "objective title in English",
            "person title", "duty text in another file", "duty text after a comment",
-           "duty text same length"}
+           "duty text same length", "role name", "duty renamed", "process renamed",
+           "duty renamed after them"}
 # Not answered so, and why: "duty text after the raci": the duty now has a finding of a
 # rule that reads structure, whose place the edit may move; "duty text short again": the
 # run before held a value too long (a schema problem), which no state is kept for.

@@ -5,18 +5,18 @@ said in the run's language) with each one's fingerprint anchor, and small extrac
 org (`model.extracts`: the duties OW007 compares, where their texts are; each entity's
 owning teams; each file's entity keys). The next run, when exactly one file's content
 changed and that file's entities are as they were but for prose that only the
-entity-local rules and OW007 read (`engine.summary`: every `Kind.structure` and
-`Kind.named` digest, the unknown kinds', the input problems, the suppressions and the
-entities' lines the same; no whole-org rule but OW007 reads a changed kind whole; the
-org's language not judged by it), answers from that state: the changed file is
-validated on its own and its entity-local rules run (in a forked worker, which alone
+entity-local rules and OW007 read (`engine.summary`: every `Kind.structure` digest, each
+`Kind.named` one a whole-org rule but RF001 reads, the unknown kinds', the input problems,
+the suppressions and the entities' lines the same; no whole-org rule but OW007 reads a
+changed kind whole; the org's language not judged by it), answers from that state: the
+changed file is validated on its own and its entity-local rules run (in a forked worker, which alone
 imports pydantic and the models) while this process searches the near-duplicates with
 the kept features; every other finding is kept where the entity it lies in did not move.
-Anything outside that (a file added or removed, an id, a kind, a reference, a name, a
-suppression in the changed file or one naming OW007 anywhere, a file that failed, anything
-held back, a `former id`) falls back to the full path, as does any doubt about an entry:
-the findings are the same as a run without the cache (`tests/test_cache.py` replays edits
-of every kind and compares).
+Anything outside that (a file added or removed, an id, a kind, a reference, a team's or a
+person's name (RF008, RO002 read them), a suppression in the changed file or one naming
+OW007 anywhere, a file that failed, anything held back, a `former id`) falls back to the
+full path, as does any doubt about an entry: the findings are the same as a run without
+the cache (`tests/test_cache.py` replays edits of every kind and compares).
 ORGSPEC_WARM_PATCH=0 turns it off.
 
 The state is only for the next run, so `orgspec check` writes it after its output is out,
@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 
 # The whole-org rule answered from the kept extracts; any other reruns through the org.
 NEAR_DUPLICATES = "OW007"
+UNKNOWN_REFERENCE = "RF001"
 
 
 def enabled() -> bool:
@@ -177,7 +178,7 @@ def _made(idents: list[str], org: Org, plan: Plan, config: Config, findings: lis
     from orgspec.engine.anchors import _relative
     from orgspec.engine.incremental import _files_of, _reads, local_codes
     from orgspec.engine.registry import CHECKS
-    from orgspec.engine.summary import KINDS
+    from orgspec.engine.summary import KINDS, NAMED
     from orgspec.engine.teams import owning_teams
     from orgspec.model.extracts import duties_of
 
@@ -187,7 +188,11 @@ def _made(idents: list[str], org: Org, plan: Plan, config: Config, findings: lis
     blocked: set[str] = set()
     for code in rules - set(local) - {NEAR_DUPLICATES}:
         reads = _reads(code)
-        blocked.update(KINDS if reads is None else (r for r in reads if r and "." not in r))
+        # RF001 reads names only for its hints at unknown references, and this state is
+        # kept only when it found none (`keep_state`): a name edit changes no reference
+        blocked.update(KINDS if reads is None else (
+            r for r in reads if r and ("." not in r or
+                                       (r.endswith(NAMED) and code != UNKNOWN_REFERENCE))))
     duties = duties_of(org)
     files = _files_of(org)
     owners = {}
@@ -340,14 +345,17 @@ def _site(duties: Duties, summaries: dict[str, FileSummary], check: FileCheck,
 
 
 def _changed_kinds(before: FileSummary, after: FileSummary) -> set[str] | None:
-    """The entity kinds whose prose alone changed; None when anything else did (a
-    structure, a name, an unknown kind, an input problem or a suppression)."""
+    """The entity kinds whose prose alone changed, with "Kind.named" when a `name` of them
+    did; None when anything else did (a structure, an unknown kind, an input problem or a
+    suppression)."""
+    from orgspec.engine.summary import NAMED
+
     if before.meta != after.meta or before.kinds.keys() != after.kinds.keys():
         return None
     changed = set()
     for kind, digest in before.kinds.items():
         if digest != after.kinds[kind]:
-            if not kind or "." in kind:
+            if not kind or ("." in kind and not kind.endswith(NAMED)):
                 return None
             changed.add(kind)
     return changed
