@@ -150,6 +150,7 @@ GENERIC = {
 # Edits of the synthetic org (12 teams; the middle file is team-00006.yaml) of every kind
 # that can change a finding in another file.
 T = "team-00006"
+F = f"{T}.yaml"
 SYNTHETIC = {
     "duty text": lambda org: _sub(org, r'^(  description: ).*$',
                                   r'\1"coordinate delivery times of Lukaka for the north '
@@ -237,6 +238,30 @@ SYNTHETIC = {
                                   "team-00002.yaml"),
     "former id dropped": lambda org: _sub(org, r"\n  aliases: \[nobody\]", "",
                                           "team-00002.yaml"),
+    # structure edits of one file as `benchmarks/run.py --process` and issue 17 name them
+    # (a RACI list, a member, the charter, a lead, a position's holders), in the middle
+    # file and in another one, and a duty another file references removed and defined again
+    "consulted as the benchmark adds": lambda org: _sub(org, r"^(  consulted: \[)team-",
+                                                        r"\1team-00000, team-", F),
+    "informed added": lambda org: _sub(org, r"^(  consulted: \[team-\d+\])$",
+                                       r"\1\n  informed: [team-00004, team-00005]", F),
+    "informed in another file": lambda org: _sub(org, r"^(  consulted: \[team-\d+\])$",
+                                                 rf"\1\n  informed: [{T}]", "team-00003.yaml"),
+    "member added": lambda org: _sub(org, r"^(  members: \[)", r"\1zhang-00002-0, ", F),
+    "member removed": lambda org: _sub(org, r", wu-00006-6\]", "]", F),
+    "charter item removed": lambda org: _sub(org, rf"^    - {T}-d9\n", "", F),
+    "charter claims another team's duty": lambda org: _sub(
+        org, r"^(  responsibilities:\n)", r"\1    - team-00001-d3\n", F),
+    "lead changed": lambda org: _sub(org, r"^(  lead: )\S+$", r"\1chen-00006-2", F),
+    "holders changed": lambda org: _sub(org, r"^(  holders: \[)", r"\1zhang-00002-0, ", F),
+    "suppression on a line": lambda org: _sub(
+        org, r"^(  lead: \S+)$", r"\1  # orgspec: ignore[HI005] hired long ago", F),
+    "a referenced duty removed": lambda org: _sub(
+        org, r"^- kind: Responsibility\n  id: team-00001-d0\n(?:  .*\n)+", "",
+        "team-00001.yaml"),
+    "a referenced duty defined again": lambda org: _append(org / "team-00001.yaml", (
+        "- kind: Responsibility\n  id: team-00001-d0\n  description: \"track refund "
+        "requests of Orkaka\"\n  accountable: team-00001\n")),
 }
 
 
@@ -440,13 +465,31 @@ PROSE = {
                                                  r'\1"analyse sales data of Orkaka"'),
     "duty text same length": lambda org: _sub(org, r'^(  description: )"analyse',
                                               r'\1"ANALYSE'),
+    # structure: the full path (a whole-org rule reads it)
+    "consulted as the benchmark adds": lambda org: _sub(org, r"^(  consulted: \[)team-",
+                                                        r"\1team-00000, team-"),
+    "duty text after the consulted": lambda org: _sub(org, r'^(  description: ").*$',
+                                                      r'\1track refund requests of Orkaka"'),
+    "member added": lambda org: _sub(org, r"^(  members: \[)", r"\1zhang-00002-0, "),
+    # names: RF001 reads them only for its hints at unknown references (none here); RO002
+    # reads a person's and a team's, RF008 a team whole
+    "duty named": lambda org: _sub(org, rf"^(  id: {T}-d1)$", r"\1\n  name: 处理订单异常"),
+    "primed again": lambda org: _edit_one(org, "# primed again\n") is not None,
+    "duty renamed": lambda org: _sub(org, r"^(  name: )处理订单异常$", r"\1处理退款异常"),
+    "process renamed": lambda org: _sub(org, r"^(  name: )Flow of ", r"\1Workflow of "),
+    "person renamed": lambda org: _sub(org, r"(\{kind: Person, id: [^,]+, name: )员工 ",
+                                       r"\1同事 "),
+    "team renamed": lambda org: _sub(org, r"^(  name: )团队 ", r"\1小组 "),
+    "duty renamed after them": lambda org: _sub(org, r"^(  name: )处理退款异常$",
+                                                r"\1Handle refund issues"),
 }
 # The edits above that the kept state answers.
 PATCHED = {"duty text", "duty text again", "duty verb new", "duty verb known",
            "duty text copied", "duty text case", "duty texts in Chinese",
            "duty texts in English", "objective title", "objective title in English",
            "person title", "duty text in another file", "duty text after a comment",
-           "duty text same length"}
+           "duty text same length", "role name", "duty renamed", "process renamed",
+           "duty renamed after them"}
 # Not answered so, and why: "duty text after the raci": the duty now has a finding of a
 # rule that reads structure, whose place the edit may move; "duty text short again": the
 # run before held a value too long (a schema problem), which no state is kept for.
@@ -475,6 +518,84 @@ def test_prose_edits_answered_from_the_kept_state_equal_a_fresh_check(
             wrong.append(name)
     assert not wrong
     assert fast == PATCHED
+
+
+def _suppress_above(path: Path, line: int, comment: str) -> None:
+    """Write `comment` on a line of its own above line `line` of `path`."""
+    lines = path.read_text("utf-8").splitlines(keepends=True)
+    lines.insert(line - 1, comment + "\n")
+    path.write_text("".join(lines), "utf-8")
+
+
+def test_prose_edits_beside_suppressions_elsewhere_are_answered_from_the_kept_state(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An org with suppressions in other files (one used, one unused, a file-level one)
+    still has its prose edits answered from the kept state, each equal to a fresh check;
+    while a suppression names OW007 (here over a near-duplicate group that the edit
+    grows), they take the full path, and again from the state once it is gone."""
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    org = _synthetic(tmp_path)
+    paths = [str(org)]
+    found = lint_org(paths, STRICT, TODAY)[0].findings
+    used = next(f for f in found if Path(f.location.file).name == "team-00002.yaml"
+                and f.code not in ("OW007", "RF001") and not f.related)
+    _suppress_above(Path(used.location.file), used.location.line,
+                    f"# orgspec: ignore[{used.code}] reviewed")
+    _append(org / "team-00003.yaml", "# orgspec: ignore[HI005] nothing to suppress here\n")
+    _append(org / "team-00004.yaml", "# orgspec: ignore-file[RO004] reviewed\n")
+    near = next(f for f in found if f.code == "OW007" and
+                Path(f.location.file).name not in (F, "team-00001.yaml"))
+    other = Path(near.location.file)
+    duty = near.entity.removeprefix("responsibility:")
+    text = re.search(rf"^  id: {duty}\n  description: (.*)$", other.read_text("utf-8"),
+                     flags=re.M)
+    assert text
+
+    def grow() -> bool:  # the middle file's d2 says what the group's first duty says
+        return _sub(org, rf"^(  id: {T}-d2\n  description: ).*$",
+                    lambda m: m.group(1) + text.group(1), F)
+
+    def ow007(on: bool) -> bool:
+        if on:
+            _suppress_above(other, near.location.line, "# orgspec: ignore[near-duplicate-"
+                            "duties] merged later")
+            return True
+        return _sub(org, r"^# orgspec: ignore\[near-duplicate-duties\] merged later\n", "",
+                    other.name)
+
+    steps: list[tuple[str, Callable[[], bool], bool]] = [
+        ("duty text", lambda: _sub(org, r'^(  description: ).*$',
+                                   r'\1"coordinate delivery times of Lukaka"', F), True),
+        ("duty verb new", lambda: _sub(org, r'^(  description: ")coordinate', r"\1audit", F),
+         True),
+        ("objective title", lambda: _sub(org, r"^(  title: )目标 0.*$", r"\1提升复购率", F),
+         True),
+        ("OW007 suppressed in another file", lambda: ow007(True), False),
+        ("group grown beside it", grow, False),
+        ("duty text beside it", lambda: _sub(org, r'^(  description: ")audit', r"\1review", F),
+         False),
+        # the org as the kept state has it but for the middle file's prose: answered
+        ("OW007 suppression removed", lambda: ow007(False), True),
+        ("duty text once it is gone", lambda: _sub(org, r'^(  description: ")review',
+                                                   r"\1track", F), True),
+    ]
+    folder = tmp_path / "cache"
+    check_cached(paths, STRICT, Cache(str(folder)), TODAY)
+    assert _edit_one(org, "# primed\n")  # the first edit's run stores every file
+    check_cached(paths, STRICT, Cache(str(folder)), TODAY)
+    wrong, fast = [], []
+    for name, edit, patched in steps:
+        assert edit(), name
+        expected = _findings(lint_org(paths, STRICT, TODAY)[0].findings)
+        answered = len(_PATCHED)
+        got = check_cached(paths, STRICT, Cache(str(folder)), TODAY)
+        if (len(_PATCHED) > answered) != patched:
+            fast.append(name)
+        if _findings(got.findings) != expected:
+            wrong.append(name)
+        assert any(f.code.startswith("SU") for f in got.findings)  # the unused one
+    assert not wrong
+    assert not fast
 
 
 @pytest.mark.parametrize(("code", "reads"), [

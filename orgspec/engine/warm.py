@@ -5,15 +5,16 @@ said in the run's language) with each one's fingerprint anchor, and small extrac
 org (`model.extracts`: the duties OW007 compares, where their texts are; each entity's
 owning teams; each file's entity keys). The next run, when exactly one file's content
 changed and that file's entities are as they were but for prose that only the
-entity-local rules and OW007 read (`engine.summary`: every `Kind.structure` and
-`Kind.named` digest, the unknown kinds', the input problems, the suppressions and the
-entities' lines the same; no whole-org rule but OW007 reads a changed kind whole; the
-org's language not judged by it), answers from that state: the changed file is
-validated on its own and its entity-local rules run (in a forked worker, which alone
+entity-local rules and OW007 read (`engine.summary`: every `Kind.structure` digest, each
+`Kind.named` one a whole-org rule but RF001 reads, the unknown kinds', the input problems,
+the suppressions and the entities' lines the same; no whole-org rule but OW007 reads a
+changed kind whole; the org's language not judged by it), answers from that state: the
+changed file is validated on its own and its entity-local rules run (in a forked worker, which alone
 imports pydantic and the models) while this process searches the near-duplicates with
 the kept features; every other finding is kept where the entity it lies in did not move.
-Anything outside that (a file added or removed, an id, a kind, a reference, a name, a
-suppression, a file that failed, anything held back, a `former id`) falls back to the
+Anything outside that (a file added or removed, an id, a kind, a reference, a team's or a
+person's name (RF008, RO002 read them), a suppression in the changed file or one naming
+OW007 anywhere, a file that failed, anything held back, a `former id`) falls back to the
 full path, as does any doubt about an entry: the findings are the same as a run without
 the cache (`tests/test_cache.py` replays edits of every kind and compares).
 ORGSPEC_WARM_PATCH=0 turns it off.
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
 
 # The whole-org rule answered from the kept extracts; any other reruns through the org.
 NEAR_DUPLICATES = "OW007"
+UNKNOWN_REFERENCE = "RF001"
 
 
 def enabled() -> bool:
@@ -139,12 +141,13 @@ def keep_state(cache: Cache, key: bytes, idents: list[str], org: Org, plan: Plan
                anchors: Anchors, root: str, lang: str) -> None:
     """Store the `State` of a full run (`findings`: after hold-back, fingerprinted, with
     teams, in English; `every`: before hold-back), when its org is one a prose edit can
-    be answered for: nothing failed, held back, dropped, suppressed or renamed, and every
-    reference resolved (RF001 ran everywhere and found none)."""
+    be answered for: nothing failed, held back, dropped or renamed, no suppression that
+    names OW007 (`_names_near_duplicates`), and every reference resolved (RF001 ran
+    everywhere and found none)."""
     from orgspec.model.aliases import former_keys
 
     if not enabled() or not cache.primed() or org.failed or org.incomplete or org.invalid or \
-            org.directives or org.renamed or former_keys(org) or \
+            _names_near_duplicates(org, plan) or org.renamed or former_keys(org) or \
             len(every) != len(findings) or "RF001" not in plan.severity or \
             any("RF001" in codes for _, codes in plan.per_file) or \
             any(f.code in ("RF001", "RF007") for f in every):
@@ -154,13 +157,28 @@ def keep_state(cache: Cache, key: bytes, idents: list[str], org: Org, plan: Plan
     later(cache, key, lambda: _made(idents, org, plan, config, findings, anchors, root, lang))
 
 
+def _names_near_duplicates(org: Org, plan: Plan) -> bool:
+    """Whether a suppression comment of the org may name OW007 (by code or name, read as
+    `lint._suppress` reads it; a malformed one names nothing).
+
+    The others leave a prose answer as the full path gives it: a suppression covers
+    findings on its own file's lines, and such an answer changes only the findings of the
+    changed file's entity-local rules (located in that file alone, which holds no
+    suppression: `_check_alone`) and OW007's (whose group a suppression on any member's
+    line silences). So each kept finding, and each SU finding of a suppression elsewhere,
+    is what the full path would give."""
+    names = {m.name: c for c, m in plan.rules.items()}
+    return any(names.get(text, text.upper()) == NEAR_DUPLICATES
+               for d in org.directives if not d.malformed for text in d.codes)
+
+
 def _made(idents: list[str], org: Org, plan: Plan, config: Config, findings: list[Finding],
           anchors: Anchors, root: str, lang: str) -> State:
     """The `State` of a full run `keep_state` keeps."""
     from orgspec.engine.anchors import _relative
     from orgspec.engine.incremental import _files_of, _reads, local_codes
     from orgspec.engine.registry import CHECKS
-    from orgspec.engine.summary import KINDS
+    from orgspec.engine.summary import KINDS, NAMED
     from orgspec.engine.teams import owning_teams
     from orgspec.model.extracts import duties_of
 
@@ -170,7 +188,11 @@ def _made(idents: list[str], org: Org, plan: Plan, config: Config, findings: lis
     blocked: set[str] = set()
     for code in rules - set(local) - {NEAR_DUPLICATES}:
         reads = _reads(code)
-        blocked.update(KINDS if reads is None else (r for r in reads if r and "." not in r))
+        # RF001 reads names only for its hints at unknown references, and this state is
+        # kept only when it found none (`keep_state`): a name edit changes no reference
+        blocked.update(KINDS if reads is None else (
+            r for r in reads if r and ("." not in r or
+                                       (r.endswith(NAMED) and code != UNKNOWN_REFERENCE))))
     duties = duties_of(org)
     files = _files_of(org)
     owners = {}
@@ -324,14 +346,17 @@ def _site(duties: Duties, summaries: dict[str, FileSummary], check: FileCheck,
 
 
 def _changed_kinds(before: FileSummary, after: FileSummary) -> set[str] | None:
-    """The entity kinds whose prose alone changed; None when anything else did (a
-    structure, a name, an unknown kind, an input problem or a suppression)."""
+    """The entity kinds whose prose alone changed, with "Kind.named" when a `name` of them
+    did; None when anything else did (a structure, an unknown kind, an input problem or a
+    suppression)."""
+    from orgspec.engine.summary import NAMED
+
     if before.meta != after.meta or before.kinds.keys() != after.kinds.keys():
         return None
     changed = set()
     for kind, digest in before.kinds.items():
         if digest != after.kinds[kind]:
-            if not kind or "." in kind:
+            if not kind or ("." in kind and not kind.endswith(NAMED)):
                 return None
             changed.add(kind)
     return changed
