@@ -59,14 +59,11 @@ def ci_files(files: dict[str, str], directory: str, ci: str) -> dict[str, str]:
     """`files` with the CI file of `ci` only. An existing `.gitlab-ci.yml` is the user's and
     is never touched: the GitLab jobs then go to `.gitlab/orgspec.yml`, for the user to
     include."""
-    gitlab = files.pop(GITLAB_CI)
-    github = files.pop(GITHUB_WORKFLOW)
-    if ci == "github":
-        files[GITHUB_WORKFLOW] = github
-    elif ci == "gitlab":
-        own = os.path.lexists(os.path.join(directory, GITLAB_CI))
-        files[GITLAB_INCLUDE if own else GITLAB_CI] = gitlab
-    return files
+    own = os.path.lexists(os.path.join(directory, GITLAB_CI))
+    named = {GITHUB_WORKFLOW: GITHUB_WORKFLOW if ci == "github" else "",
+             GITLAB_CI: (GITLAB_INCLUDE if own else GITLAB_CI) if ci == "gitlab" else ""}
+    kept = ((named.get(rel, rel), text) for rel, text in files.items())  # in plan's order
+    return {rel: text for rel, text in kept if rel}
 
 
 def init_repo(directory: str, lang: str = "en", ci: str = "github") -> list[str]:
