@@ -284,6 +284,8 @@ def _register(org: Org, kind: str, obj: Any, origin: Origin) -> Iterator[Issue]:
         return
     org.table(kind)[obj.id] = obj
     org.origins[key] = origin
+    if getattr(obj, "aliases", None):
+        org.aliased.setdefault(kind, []).append(obj.id)
 
 
 def _display_name(entity: Any) -> str:
