@@ -20,7 +20,7 @@ from orgspec.load.yamlevents import Path
 from orgspec.load.yamlhints import colon_key, colon_said
 from orgspec.model.aliases import resolve_aliases
 from orgspec.model.fieldwords import field_meant
-from orgspec.model.interned import intern_strings
+from orgspec.model.interned import intern_ids
 from orgspec.model.models import (
     ID_PATTERN,
     KIND_ALIASES,
@@ -153,7 +153,7 @@ def add_checked(org: Org, checked: Checked) -> Iterator[Issue]:
     obj = checked.obj
     if obj is None:
         return
-    intern_strings(obj)  # before its ids become the org's keys (`model.interned`)
+    intern_ids(obj, checked.kind)  # before its ids become the org's keys (`model.interned`)
     origin = checked.origin
     yield from _register(org, checked.kind, obj, origin)
     if isinstance(obj, Team):
