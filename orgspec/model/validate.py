@@ -78,11 +78,13 @@ def check_entity(ent: RawEntity) -> Checked:
         return out
     out.kind = kind
     model = MODELS[kind]
-    if _colon_key(ent, kind, out):
-        return out
     try:
         out.obj = model.model_validate(ent.data)
     except ValidationError as exc:
+        # an `id：li-qiang` key is no field of any model (each forbids unknown keys), so
+        # only an entity that failed validation can have one
+        if _colon_key(ent, kind, out):
+            return out
         ident = ent.data.get("id")
         out.issues.extend(_schema_issues(exc, ent, model, kind, ident))
         salvaged = salvage(model, ent.data, exc, node_key(kind, ident)) \
