@@ -182,3 +182,20 @@ def test_rf005_names_the_field_the_user_wrote(write_org: Any) -> None:
         (2, "'refunds' in `responsibilities` is a former id of duty `refund`"),
         (3, "'refunds' in `ref` is a former id of duty `refund`"),
         (5, "'refunds' in `duties` is a former id of duty `refund`")]
+
+
+def test_the_org_lists_the_entities_with_aliases_as_they_join(write_org: Any) -> None:
+    """`Org.aliased`: what `model.aliases` reads instead of walking every entity; a second
+    definition of an id (RF002) never joins, so its aliases are not the id's."""
+    from orgspec.engine.lint import load_org
+    from orgspec.model.aliases import former_keys
+
+    org = write_org({"a-new.yaml": NEW, "b-refs.yaml": OLD_REFS,
+                     "c-dup.yaml": "- {kind: Person, id: wang, aliases: [wang-fang]}\n"})
+    loaded = load_org([str(org)], ALL)
+    assert loaded.org.aliased == {"Team": ["technology"], "Person": ["li"],
+                                  "Responsibility": ["uptime"], "Role": ["sre"]}
+    assert former_keys(loaded.org) == {
+        "team:technology": ("team:tech",), "person:li": ("person:li-qiang",),
+        "responsibility:uptime": ("responsibility:stability",),
+        "role:sre": ("role:ops-engineer",)}

@@ -671,14 +671,14 @@ def unusable_alias(ctx: RuleContext) -> Iterator[Issue]:
     """Yield RF006 at each former id in `aliases` that can never be read as its entity: the
     entity's own id, the current id of another entity of its kind, or a former id an
     entity of its kind earlier by id keeps too (`model.aliases` gives it to that one)."""
-    from orgspec.model.aliases import FIELDS
+    from orgspec.model.aliases import FIELDS, aliased
 
     org = ctx.org
     for kind in FIELDS:
         table = org.table(kind)
         word = KIND_WORDS.get(kind, kind)
         claimed: dict[str, tuple[str, int]] = {}
-        for ident in sorted(i for i, e in table.items() if e.aliases):
+        for ident in aliased(org, kind):
             origin = org.origin(kind, ident)
             listed = _is_list(origin, ("aliases",))
             for j, old in enumerate(table[ident].aliases):

@@ -50,7 +50,10 @@ _FULL_BRACKETS = {"［": "[", "］": "]", "【": "[", "】": "]"}
 # Fields whose value is prose, never a list: `name: 【双11】大促作战室【A】` is a name, as
 # written, not a list in the wrong brackets.
 _PROSE_KEYS = frozenset({"name", "title", "description", "mission", "purpose"})
-_TRIGGERS = frozenset("：\u3000［］【】－" + FULL_COMMAS)
+# The characters every slip has (a full-width comma alone is none: `comma_in_item`); a
+# Chinese text has its `，` and `、` in every file
+_TRIGGERS = frozenset("：\u3000［］【】－")
+_TRIGGER = re.compile("[" + "".join(sorted(_TRIGGERS)) + "]")
 
 
 def fullwidth(text: str) -> Said | None:
@@ -79,7 +82,7 @@ def slips(text: str) -> list[Said]:
         block = len(header.group("indent")) if header else -1
         if line.lstrip().startswith("#"):
             continue
-        said = _line_slip(number, line)
+        said = _line_slip(number, line) if _TRIGGER.search(line) else None
         if said is None and "：" in line and _WORD_COLON.match(line):
             said = _word_colon(number, line, lines)
         if said is not None:

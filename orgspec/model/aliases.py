@@ -120,11 +120,17 @@ def _former(org: Org) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
     for kind in FIELDS:
         table = org.table(kind)
-        for ident in sorted(i for i, e in table.items() if e.aliases):
+        for ident in aliased(org, kind):
             for old in table[ident].aliases:
                 if old not in table:
                     out.setdefault(kind, {}).setdefault(old, ident)
     return out
+
+
+def aliased(org: Org, kind: str) -> list[str]:
+    """The ids of the entities of `kind` (`"Team"`) that have `aliases`, sorted."""
+    table = org.table(kind)
+    return sorted(i for i in org.aliased.get(kind, ()) if table[i].aliases)
 
 
 def _resolved(org: Org, former: dict[str, dict[str, str]], value: Any, kinds: tuple[str, ...],

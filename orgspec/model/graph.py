@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from orgspec.i18n import M
-from orgspec.model.org import Org, Origin, node_key
+from orgspec.model.models import is_placeholder
+from orgspec.model.org import ENTITY_KINDS, Org, Origin, node_key
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -29,17 +30,19 @@ def build_graph(org: Org) -> nx.MultiDiGraph:
     """Build the graph once per run from the validated org."""
     import networkx as nx
 
+    keys = _Keys(org)
     nodes: list[tuple[str, dict[str, Any]]] = [
-        (node_key(kind, ident), {"kind": kind.lower(), "id": ident,
-                                 "name": display_name(org.table(kind)[ident], ident)})
-        for kind, ident in org.entities()]
+        (key, {"kind": kind.lower(), "id": ident, "name": display_name(entity, ident)})
+        for kind in ENTITY_KINDS
+        for (ident, key), entity in zip(keys.of[kind].items(), org.table(kind).values(),
+                                        strict=True)]
     edges: list[tuple[str, str, dict[str, Any]]] = []
-    _team_edges(org, edges)
-    _duty_edges(org, edges)
-    _objective_edges(org, nodes, edges)
-    _process_edges(org, nodes, edges)
-    _position_edges(org, edges)
-    _meeting_edges(org, edges)
+    _team_edges(org, keys, edges)
+    _duty_edges(org, keys, edges)
+    _objective_edges(org, keys, nodes, edges)
+    _process_edges(org, keys, nodes, edges)
+    _position_edges(org, keys, edges)
+    _meeting_edges(org, keys, edges)
     g = nx.MultiDiGraph()
     if not _fill(g, nodes, edges):
         g.add_nodes_from(nodes)  # in bulk: one call per node costs as much as the rules
@@ -47,12 +50,32 @@ def build_graph(org: Org) -> nx.MultiDiGraph:
     return g
 
 
+class _Keys:
+    """Each entity's node key (`team:x`), made once: every edge names its ends by the very
+    string of the node, so filling the adjacency finds each end on identity (a fresh equal
+    string is hashed and compared with the stored key, read from wherever it lies)."""
+
+    def __init__(self, org: Org) -> None:
+        self.of = {kind: {ident: node_key(kind, ident) for ident in org.table(kind)}
+                   for kind in ENTITY_KINDS}
+        self.teams, self.people = self.of["Team"], self.of["Person"]
+        self.duties, self.objectives = self.of["Responsibility"], self.of["Objective"]
+        self.positions = self.of["Role"]
+
+    def holder(self, ref: str | None) -> str | None:
+        """`Org.holder`: the node of a team, person or position reference, or None."""
+        if ref is None or is_placeholder(ref):
+            return None
+        return self.teams.get(ref) or self.people.get(ref) or self.positions.get(ref)
+
+
 def _fill(g: nx.MultiDiGraph, nodes: Nodes, edges: Edges) -> bool:
     """Fill an empty MultiDiGraph's adjacency as `add_nodes_from(nodes)` then
     `add_edges_from(edges)` would (the same dicts in the same order, keys 0, 1, ... per
-    node pair), without a method call per edge: 40-60 % of the build. Each edge's data dict
-    is fresh, so it is stored as it is, not copied. False (nothing done) when the graph
-    does not keep plain dicts (another networkx layout): then the caller adds normally."""
+    node pair), without a method call per edge: 40-60 % of the build. Each node's and
+    edge's data dict is fresh, so it is stored as it is, not copied. False (nothing done)
+    when the graph does not keep plain dicts (another networkx layout): then the caller
+    adds normally."""
     try:
         succ, pred, attrs = g._succ, g._pred, g._node
     except AttributeError:
@@ -63,8 +86,9 @@ def _fill(g: nx.MultiDiGraph, nodes: Nodes, edges: Edges) -> bool:
         return False
     for n, data in nodes:
         if n not in attrs:
-            succ[n], pred[n], attrs[n] = {}, {}, {}
-        attrs[n].update(data)
+            succ[n], pred[n], attrs[n] = {}, {}, data
+        else:
+            attrs[n].update(data)
     for u, v, data in edges:
         if u not in succ:
             succ[u], pred[u], attrs[u] = {}, {}, {}
@@ -84,15 +108,25 @@ def _fill(g: nx.MultiDiGraph, nodes: Nodes, edges: Edges) -> bool:
 def display_name(entity: Any, ident: str) -> str:
     """What a person calls the entity: its `name`, an objective's or key result's `title`,
     else its id."""
-    fields = getattr(type(entity), "model_fields", None)
-    if fields is not None:  # a pydantic model: a missing attribute costs ~100 us to raise
-        field = "name" if "name" in fields else "title" if "title" in fields else None
+    cls = type(entity)
+    field = _NAME_FIELD.get(cls, "")
+    if field == "":
+        fields = getattr(cls, "model_fields", None)
+        if fields is not None:  # a pydantic model: a missing attribute costs ~100 us to raise
+            field = _NAME_FIELD[cls] = \
+                "name" if "name" in fields else "title" if "title" in fields else None
+    if field != "":
         name = getattr(entity, field) if field else None
     else:
         name = getattr(entity, "name", None)
         if name is None and not hasattr(entity, "name"):
             name = getattr(entity, "title", None)
     return str(name) if name else ident
+
+
+# a pydantic model class -> the field that names its entities (None: it has none); read
+# from `model_fields` once per class (a descriptor costing ~1 us a read, on every entity)
+_NAME_FIELD: dict[type, str | None] = {}
 
 
 def named(org: Org, kind: str, ident: str) -> str:
@@ -114,19 +148,21 @@ Edges = list[tuple[str, str, dict[str, Any]]]
 Nodes = list[tuple[str, dict[str, Any]]]
 
 
-def _team_edges(org: Org, edges: Edges) -> None:
+def _team_edges(org: Org, keys: _Keys, edges: Edges) -> None:
+    teams, people = keys.teams, keys.people
     for tid, team in org.teams.items():
-        t = "team:" + tid
-        if team.parent in org.teams:
-            edges.append(("team:" + team.parent, t, {"relation": "parent_of"}))
-        edges.extend(("person:" + pid, t, {"relation": "member_of"})
-                     for pid in team.members if pid in org.people)
-        if team.lead in org.people:
-            edges.append(("person:" + team.lead, t, {"relation": "leads"}))
+        t = teams[tid]
+        if team.parent in teams:
+            edges.append((teams[team.parent], t, {"relation": "parent_of"}))
+        edges.extend((people[pid], t, {"relation": "member_of"})
+                     for pid in team.members if pid in people)
+        if team.lead in people:
+            edges.append((people[team.lead], t, {"relation": "leads"}))
 
 
-def _duty_edges(org: Org, edges: Edges) -> None:
-    edges.extend((h.holder, "responsibility:" + h.duty,
+def _duty_edges(org: Org, keys: _Keys, edges: Edges) -> None:
+    duties = keys.duties
+    edges.extend((h.holder, duties[h.duty],
                   {"relation": ROLE_RELATION[h.role], "source": h.source,
                    "site": (h.origin, h.path)}) for h in org.raci.holds)
 
@@ -139,62 +175,65 @@ def site_path(origin: Origin, path: tuple[Any, ...]) -> tuple[Any, ...]:
     return path
 
 
-def _objective_edges(org: Org, nodes: Nodes, edges: Edges) -> None:
+def _objective_edges(org: Org, keys: _Keys, nodes: Nodes, edges: Edges) -> None:
+    objectives = keys.objectives
     for oid, obj in org.objectives.items():
-        o = "objective:" + oid
-        owner = org.holder(obj.owner)
+        o = objectives[oid]
+        owner = keys.holder(obj.owner)
         if owner is not None:
             edges.append((owner, o, {"relation": "owns"}))
-        if obj.aligns_to in org.objectives:
-            edges.append((o, "objective:" + obj.aligns_to, {"relation": "aligns_to"}))
+        if obj.aligns_to in objectives:
+            edges.append((o, objectives[obj.aligns_to], {"relation": "aligns_to"}))
         for kr in obj.key_results:
             k = f"kr:{oid}/{kr.id}"
             nodes.append((k, {"kind": "kr", "id": kr.id, "name": display_name(kr, kr.id)}))
             edges.append((o, k, {"relation": "has_key_result"}))
-            kr_owner = org.holder(kr.owner)
+            kr_owner = keys.holder(kr.owner)
             if kr_owner is not None:
                 edges.append((kr_owner, k, {"relation": "owns"}))
 
 
-def _process_edges(org: Org, nodes: Nodes, edges: Edges) -> None:
+def _process_edges(org: Org, keys: _Keys, nodes: Nodes, edges: Edges) -> None:
+    processes = keys.of["Process"]
     for pid, proc in org.processes.items():
-        p = "process:" + pid
-        owner = org.holder(proc.owner)
+        p = processes[pid]
+        owner = keys.holder(proc.owner)
         if owner is not None:
             edges.append((owner, p, {"relation": "owns"}))
-        if proc.responsibility in org.responsibilities:
-            edges.append((p, "responsibility:" + proc.responsibility, {"relation": "serves"}))
-        ids = {s.id for s in proc.steps}
+        if proc.responsibility in keys.duties:
+            edges.append((p, keys.duties[proc.responsibility], {"relation": "serves"}))
+        steps = {s.id: step_node(pid, s.id) for s in proc.steps}
         for step in proc.steps:
-            s = step_node(pid, step.id)
+            s = steps[step.id]
             nodes.append((s, {"kind": "step", "id": step.id, "process": pid,
                               "name": display_name(step, step.id)}))
             edges.append((p, s, {"relation": "has_step"}))
             for ref, relation in ((step.owner, "performs"), (step.tracker, "tracks")):
-                who = org.holder(ref)
+                who = keys.holder(ref)
                 if who is not None:
                     edges.append((who, s, {"relation": relation}))
-            edges.extend((s, step_node(pid, n), {"relation": "next"})
-                         for n in step.next if n in ids)
+            edges.extend((s, steps[n], {"relation": "next"}) for n in step.next if n in steps)
 
 
-def _position_edges(org: Org, edges: Edges) -> None:
+def _position_edges(org: Org, keys: _Keys, edges: Edges) -> None:
+    people = keys.people
     for rid, pos in org.positions.items():
-        r = "role:" + rid
-        if pos.team in org.teams:
-            edges.append((r, "team:" + pos.team, {"relation": "in_team"}))
-        edges.extend(("person:" + pid, r, {"relation": "holds"})
+        r = keys.positions[rid]
+        if pos.team in keys.teams:
+            edges.append((r, keys.teams[pos.team], {"relation": "in_team"}))
+        edges.extend((people[pid], r, {"relation": "holds"})
                      for pid in org.position_holders[rid])
 
 
-def _meeting_edges(org: Org, edges: Edges) -> None:
+def _meeting_edges(org: Org, keys: _Keys, edges: Edges) -> None:
+    meetings = keys.of["Meeting"]
     for mid, meeting in org.meetings.items():
-        m = "meeting:" + mid
-        owner = org.holder(meeting.owner)
+        m = meetings[mid]
+        owner = keys.holder(meeting.owner)
         if owner is not None:
             edges.append((owner, m, {"relation": "chairs"}))
         edges.extend((who, m, {"relation": "attends"})
-                     for who in dict.fromkeys(org.holder(a) for a in meeting.attendees)
+                     for who in dict.fromkeys(keys.holder(a) for a in meeting.attendees)
                      if who is not None)
 
 

@@ -94,6 +94,9 @@ class Org:
     failed: dict[str, str] = field(default_factory=dict)  # file -> text, if it decoded
     directives: list[Directive] = field(default_factory=list)  # suppression comments
     renamed: list[Renamed] = field(default_factory=list)  # references to a former id
+    # kind -> ids of the entities registered with `aliases`, in the order they joined: the
+    # few that `model.aliases` reads, without a walk over every entity
+    aliased: dict[str, list[str]] = field(default_factory=dict)
 
     def table(self, kind: str) -> dict[str, Any]:
         """The entities of one kind (`"Team"` ...), by id."""

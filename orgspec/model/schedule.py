@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from orgspec.i18n import MC, say, say_list
+from orgspec.text.lazyre import lazy
 from orgspec.text.spaces import fold_width
 
 # Cadence words, Simplified, Traditional and English, by canonical cadence.
@@ -51,7 +52,7 @@ CADENCES: dict[str, tuple[str, ...]] = {
 }
 WORD_CADENCE = {w.casefold(): c for c, words in CADENCES.items() for w in words}
 WORKDAYS = (0, 1, 2, 3, 4)
-_SPACE = re.compile(r"\s+")
+_SPACE = lazy(r"\s+")
 
 _ZH_DAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6,
            # 每周1, 週3: the weekday as an Arabic digit, 7 Sunday
@@ -65,19 +66,19 @@ _ZH_D = r"[一二三四五六日天]|[1-7](?!\d)"  # 周15日 is no Monday
 _ZH_ONE = rf"{_ZH_WEEK}\s*({_ZH_D})(?!\s*次)"
 _EN_ONE = r"\b(" + "|".join(sorted(_EN_DAY, key=len, reverse=True)) + r")s?\b"
 _TO = r"\s*(?:至|到|-|–|—|~|～|to|through)\s*"
-_DAY_RANGE = re.compile(rf"每?{_ZH_ONE}{_TO}(?:{_ZH_WEEK}\s*)?({_ZH_D})"
+_DAY_RANGE = lazy(rf"每?{_ZH_ONE}{_TO}(?:{_ZH_WEEK}\s*)?({_ZH_D})"
                         rf"|{_EN_ONE}{_TO}{_EN_ONE}")
-_DAY_ONE = re.compile(rf"每?{_ZH_ONE}|{_EN_ONE}")
+_DAY_ONE = lazy(rf"每?{_ZH_ONE}|{_EN_ONE}")
 # Weekdays listed after one week word: 每周一、三、五, 每週1、3, 周二和四 (a second 周 may stand).
-_DAY_LIST = re.compile(rf"每?{_ZH_ONE}(?:\s*[、，,/和及]\s*(?:{_ZH_WEEK}\s*)?(?:{_ZH_D})"
+_DAY_LIST = lazy(rf"每?{_ZH_ONE}(?:\s*[、，,/和及]\s*(?:{_ZH_WEEK}\s*)?(?:{_ZH_D})"
                        r"(?!\s*次))+")
-_DAY_DIGIT = re.compile(r"[一二三四五六日天1-7]")
+_DAY_DIGIT = lazy(r"[一二三四五六日天1-7]")
 # Weekdays run together after one week word: 每周一三五, 週二四, 每周一二三四五 (in order, each
 # once; a run out of order is not guessed). An hour is taken before (周三十点 is 10:00).
-_DAY_RUN = re.compile(rf"每?{_ZH_WEEK}\s*([一二三四五六日天]{{2,7}})(?![次\d点點时時])")
+_DAY_RUN = lazy(rf"每?{_ZH_WEEK}\s*([一二三四五六日天]{{2,7}})(?![次\d点點时時])")
 # The start or end of a month, quarter or year, no day said: 每月初, 每季度末, 年底, start of
 # each month, quarter end. A month's end is its last day (月底, `monthday` -1), not this.
-_EDGE = re.compile(r"(月|季度|季|年)(初)|(季度|季|年)([末底])"
+_EDGE = lazy(r"(月|季度|季|年)(初)|(季度|季|年)([末底])"
                    r"|\b(?:(start|beginning)|(end))\s+of\s+(?:the\s+)?((?:each|every)\s+)?"
                    r"(month|quarter|year)\b|\b(quarter|year)[- ]?(end)\b"
                    r"|\b(month|quarter|year)[- ]?(start)\b")
@@ -86,30 +87,30 @@ _EDGE_PERIOD = {"月": "monthly", "季度": "quarterly", "季": "quarterly", "�
 # What a meeting is, written before or after its cadence (`daily standup 9:15`, `周例会
 # 每周一`): left out, as the weekdays and the time are. 周会 is no such word: `每月周会`
 # names two cadences.
-_LABEL = re.compile(r"\b(?:stand-?ups?|syncs?|meetings?|reviews?|retros?|retrospectives?|"
+_LABEL = lazy(r"\b(?:stand-?ups?|syncs?|meetings?|reviews?|retros?|retrospectives?|"
                     r"check-?ins?|huddles?|catch-?ups?|one-on-ones?|all-hands)\b"
                     r"|例会|例會|会议|會議|站会|站會|复盘会?|復盤會?")
 # 每晚, 每早, every evening: every day, in that part of it
-_EACH_PART = re.compile(r"每(晚|早)(?![上晨])|\b(?:every|each) (morning|evening|night)\b")
-_ONCE = re.compile(r"\s*(?:一|1)\s*次会?$")
+_EACH_PART = lazy(r"每(晚|早)(?![上晨])|\b(?:every|each) (morning|evening|night)\b")
+_ONCE = lazy(r"\s*(?:一|1)\s*次会?$")
 # Words that name the working week itself: the meeting is daily, Monday to Friday (平日 is
 # how Taiwan and Hong Kong say weekdays).
-_WORKWEEK = re.compile(r"每?(?:个|個)?(?:工作日|平日)|\b(?:every |each )?(?:weekday|workday|"
+_WORKWEEK = lazy(r"每?(?:个|個)?(?:工作日|平日)|\b(?:every |each )?(?:weekday|workday|"
                        r"business day)s?\b")
 # Every other week on a weekday: 隔週三, 双周三, 每两周的周三, every other Wednesday. The words
 # become `biweekly`; the weekday is read as any other.
-_OTHER_WEEK = re.compile(rf"(?:每隔一|隔一?|双|雙|每两|每兩|每2)(?=的?\s*{_ZH_WEEK}"
+_OTHER_WEEK = lazy(rf"(?:每隔一|隔一?|双|雙|每两|每兩|每2)(?=的?\s*{_ZH_WEEK}"
                          r"\s*[一二三四五六日天])|\bevery (?:other|second|2nd)\b(?=\s+(?:"
                          + "|".join(sorted(_EN_DAY, key=len, reverse=True)) + r")s?\b)")
-_TIME_24 = re.compile(r"(?<!\d)([01]?\d|2[0-3])\s*[:：]\s*([0-5]\d)(?:\s*([ap])\.?m\.?\b)?")
-_TIME_AMPM = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*([ap])\.?m\.?\b")
-_TIME_ZH = re.compile(r"(上午|早上|早晨|中午|下午|晚上)?\s*([01]?\d|2[0-3])\s*[点點时時]\s*"
+_TIME_24 = lazy(r"(?<!\d)([01]?\d|2[0-3])\s*[:：]\s*([0-5]\d)(?:\s*([ap])\.?m\.?\b)?")
+_TIME_AMPM = lazy(r"(?<!\d)(1[0-2]|0?[1-9])\s*([ap])\.?m\.?\b")
+_TIME_ZH = lazy(r"(上午|早上|早晨|中午|下午|晚上)?\s*([01]?\d|2[0-3])\s*[点點时時]\s*"
                       r"(?:(半)|([0-5]?\d)\s*分?)?")
 # An hour or minute in Chinese numerals (每周一上午十点, 九点半, 十点一刻): read as digits first.
-_ZH_HOUR = re.compile(r"(?<![周週期拜])([零〇一二两兩三四五六七八九十]{1,3})"
+_ZH_HOUR = lazy(r"(?<![周週期拜])([零〇一二两兩三四五六七八九十]{1,3})"
                       r"(?=\s*[点點时時](?!间|間))")  # 周三十点: Wednesday, 10:00
-_ZH_MINUTE = re.compile(r"(?<=[点點时時])\s*([零〇一二两兩三四五六七八九十]{1,3})(?=\s*分)")
-_QUARTER = re.compile(r"(?<=[点點时時])\s*([一三])刻")
+_ZH_MINUTE = lazy(r"(?<=[点點时時])\s*([零〇一二两兩三四五六七八九十]{1,3})(?=\s*分)")
+_QUARTER = lazy(r"(?<=[点點时時])\s*([一三])刻")
 # Filler left between the parts: `every Monday at 10:00`, `每周一的 10 点`, `周一、周四`.
 # The nth weekday (or week) of a month, quarter or year: 每月第一个周一, 每月最后一个周五,
 # 每季度第一周, 每月第一個週一, first Monday of each month, last Friday of the quarter. Only
@@ -119,7 +120,7 @@ _EN_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "f
            "4th": 4, "fifth": 5, "5th": 5, "last": -1}
 # The nth working day is the nth of the days Monday to Friday (`days` WORKDAYS): 每月最后一个
 # 工作日, first business day of the month (group 6 or 7).
-_NTH = re.compile(
+_NTH = lazy(
     rf"(?:第\s*([一二三四五1-5])|(最[后後]))\s*(?:一\s*)?(?:个|個)?\s*"
     rf"(?:{_ZH_WEEK}\s*([一二三四五六日天])|{_ZH_WEEK}|(工作日|平日))"
     r"|\b(?:the\s+)?(" + "|".join(_EN_NTH) + r")\s+(?:(" + "|".join(
@@ -129,22 +130,22 @@ _NTH_WORKDAY = " 工作日 "  # what an nth working day is read as: the working 
 # The day of the month: 每月15日, 每月1号, 每個月5號, 每月十五日, monthly on the 15th, on the 1st of
 # every month; its last day: 月底, 月末, 最后一天, last day of the month (-1). Only with a
 # monthly cadence: `每周15日` is not guessed.
-_MONTHDAY = re.compile(r"(?<![周週期拜\d])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号號](?!历|曆)"
+_MONTHDAY = lazy(r"(?<![周週期拜\d])(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号號](?!历|曆)"
                        r"|\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:week|working|"
                        r"business|work))")
-_LAST_DAY = re.compile(r"月[底末]|最[后後]\s*(?:一)?\s*天|\b(?:the\s+)?last\s+day\b")
+_LAST_DAY = lazy(r"月[底末]|最[后後]\s*(?:一)?\s*天|\b(?:the\s+)?last\s+day\b")
 # A part of the day said without a clock time: 每周一上午, every Monday morning.
-_PART = re.compile(r"(上午|早上|早晨|中午|下午|傍晚|晚上)"
+_PART = lazy(r"(上午|早上|早晨|中午|下午|傍晚|晚上)"
                    r"|\b(morning|noon|afternoon|evening)s?\b")
 _PART_OF = {"上午": "morning", "早上": "morning", "早晨": "morning", "中午": "noon",
             "下午": "afternoon", "傍晚": "evening", "晚上": "evening", "morning": "morning",
             "noon": "noon", "afternoon": "afternoon", "evening": "evening"}
 # `of each month`, `of the quarter`: the cadence word after an English ordinal
-_OF_PERIOD = re.compile(r"\bof\s+(?:the|each|every)\s+(month|quarter|year)\b")
+_OF_PERIOD = lazy(r"\bof\s+(?:the|each|every)\s+(month|quarter|year)\b")
 _PERIOD_WORD = {"month": " monthly ", "quarter": " quarterly ", "year": " yearly "}
 LONG = ("monthly", "quarterly", "semiannual", "yearly")
-_LIGHT = re.compile(r"\b(?:on|at|and|from)\b|[的和及、,，;；/|()（）:：-]+")
-_FILLER = re.compile(r"\b(?:every|each)\b|[每\s]+")
+_LIGHT = lazy(r"\b(?:on|at|and|from)\b|[的和及、,，;；/|()（）:：-]+")
+_FILLER = lazy(r"\b(?:every|each)\b|[每\s]+")
 
 
 @dataclass(frozen=True)
@@ -208,10 +209,10 @@ def schedule_of(text: str | None) -> Schedule:
 
 # AM/PM before the time, as Taiwan and Hong Kong often write it (每週一 PM2:00, AM 9:30):
 # read as 上午/下午 are.
-_AMPM_FIRST = re.compile(r"(?<![a-z])([ap])\.?m\.?\s*(?=\d)")
+_AMPM_FIRST = lazy(r"(?<![a-z])([ap])\.?m\.?\s*(?=\d)")
 # What a zone may be written with (`timezones.take_zone` is run only then): Latin letters
 # (PT, UTC, an IANA name) or 时间 / 時間 / 区 / 區.
-_MAY_ZONE = re.compile(r"[a-z]{2}|时间|時間|[东東西].{1,2}[区區]|协调世界时|協調世界時")
+_MAY_ZONE = lazy(r"[a-z]{2}|时间|時間|[东東西].{1,2}[区區]|协调世界时|協調世界時")
 
 
 def _read(key: str) -> Schedule:
@@ -314,27 +315,27 @@ EVENTS: dict[str, tuple[str, ...]] = {
 }
 _EVENT_WORD = {w: e for e, words in EVENTS.items() for w in words}
 _ZH_N = r"\d{1,2}|[一二两兩三四五六七八九十]{1,3}"
-_EVENT = re.compile("(?:(" + "|".join(re.escape(w) for w in sorted(
+_EVENT = lazy("(?:(" + "|".join(re.escape(w) for w in sorted(
     _EVENT_WORD, key=len, reverse=True)) + r"))(?![\d.])")
 # how long before it: 双十一前两周, 春节前, 春節之前, 2 weeks before singles' day, before 618
-_BEFORE_ZH = re.compile(rf"\s*(?:之前|以前|前)\s*(?:({_ZH_N})\s*(天|日|周|週|个?星期|個?星期))?")
-_BEFORE_EN = re.compile(r"(?:\b(\d{1,2}|one|two|three|four)\s+(days?|weeks?)\s+)?"
+_BEFORE_ZH = lazy(rf"\s*(?:之前|以前|前)\s*(?:({_ZH_N})\s*(天|日|周|週|个?星期|個?星期))?")
+_BEFORE_EN = lazy(r"(?:\b(\d{1,2}|one|two|three|four)\s+(days?|weeks?)\s+)?"
                         r"\bbefore\s+(?:the\s+)?$")
 _EN_COUNT = {"one": 1, "two": 2, "three": 3, "four": 4}
 # A day of the year: 3月1日, 6月18号, 3月 (the month alone); March 1, 11 November, June 1st.
-_YEAR_DATE = re.compile(rf"(?<!\d)(?<!\d年)({_ZH_N})\s*月(?:\s*({_ZH_N})\s*[日号號])?"
+_YEAR_DATE = lazy(rf"(?<!\d)(?<!\d年)({_ZH_N})\s*月(?:\s*({_ZH_N})\s*[日号號])?"
                         r"(?![份度底末初])")
 _MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august",
               "september", "october", "november", "december")
 _EN_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_YEAR_DATE_EN = re.compile(rf"\b(?:on\s+)?(?:{_EN_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?"
+_YEAR_DATE_EN = lazy(rf"\b(?:on\s+)?(?:{_EN_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?"
                            rf"|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_EN_MONTH})\b")
 # A lunar day (初一 .. 三十), with its lunar month (正月 .. 腊月) when said: 每逢初一,
 # 每逢农历十五, 农历每月初一, 每年农历正月初八. Without 农历, only a day in 初 is lunar (每月十五
 # is not), and a bare 每月初一 is not (`_GREGORIAN_DAY`).
 _LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12, "臘": 12}
 _LUNAR_WORD = r"农历|農曆|農歷|阴历|陰曆|lunar"
-_LUNAR = re.compile(rf"(?:({_LUNAR_WORD})\s*(?:每\s*(?:个|個)?\s*月\s*(?:的\s*)?)?)?\s*"
+_LUNAR = lazy(rf"(?:({_LUNAR_WORD})\s*(?:每\s*(?:个|個)?\s*月\s*(?:的\s*)?)?)?\s*"
                     r"(?:(正|冬|腊|臘|十[一二]|[一二三四五六七八九十]|\d{1,2})\s*月)?\s*"
                     r"(初[一二三四五六七八九十]|(?:二十|廿|十)[一二三四五六七八九]?|三十|卅)"
                     r"(?![日号號点點时時分])")
@@ -344,9 +345,9 @@ _LUNAR = re.compile(rf"(?:({_LUNAR_WORD})\s*(?:每\s*(?:个|個)?\s*月\s*(?:的
 # meeting rules write their monthly day as 每月1日 / 1号, and an org designer writing 每月初一
 # for a meeting means the first of the month (README, "Meeting cadences"). The lunar day is
 # said with 农历 / 農曆 / lunar, with 逢 (每逢初一, the lunar idiom) or with a lunar month.
-_GREGORIAN_DAY = re.compile(r"(每\s*(?:个|個)?\s*月\s*(?:的\s*)?)初([一二三四五六七八九十])"
+_GREGORIAN_DAY = lazy(r"(每\s*(?:个|個)?\s*月\s*(?:的\s*)?)初([一二三四五六七八九十])"
                             r"(?![一二三四五六七八九十])[日号號]?")
-_NOT_GREGORIAN = re.compile(rf"{_LUNAR_WORD}|逢")
+_NOT_GREGORIAN = lazy(rf"{_LUNAR_WORD}|逢")
 
 
 def _gregorian_day(key: str) -> str:
@@ -359,7 +360,7 @@ def _gregorian_day(key: str) -> str:
 
 # A day of the month said with no 日 or 号 after 每月: 每月十五, 每个月15 (read as 每月15日). Not
 # a count (每月一次), an hour (每月15点), a weekday or a lunar day (每逢农历十五).
-_BARE_MONTHDAY = re.compile(r"(每\s*(?:个|個)?\s*月\s*(?:的\s*)?)"
+_BARE_MONTHDAY = lazy(r"(每\s*(?:个|個)?\s*月\s*(?:的\s*)?)"
                             r"(\d{1,2}|[一二三四五六七八九十廿卅]{1,3})(?!\s*[\d一二三四五六七八九十廿卅日号號次回点點时時分个個周週星礼禮])")
 
 
@@ -495,13 +496,14 @@ def _take_monthday(key: str) -> tuple[int, str]:
     it, `of each month` as `monthly`); two days are not understood (-9)."""
     from orgspec.text.quantity import zh_number
 
-    found = list(_MONTHDAY.finditer(key)) + list(_LAST_DAY.finditer(key))
+    days = list(_MONTHDAY.finditer(key))
+    found = days + list(_LAST_DAY.finditer(key))
     if not found:
         return 0, key
     if len(found) > 1:
         return -9, key
     m = found[0]
-    if m.re is _LAST_DAY:
+    if not days:  # the last day
         day = -1
     elif m[2] or m[1].isdigit():
         day = int(m[2] or m[1])
@@ -524,7 +526,7 @@ def _take_part(key: str) -> tuple[str, str]:
 
 _CLOCKS = (_TIME_24, _TIME_AMPM, _TIME_ZH)
 # Between the two times of a range: 9:00-9:15, 14:00至15:30, 下午2点到3点, 10:00 to 10:30
-_UNTIL = re.compile(r"\s*(?:-|–|—|~|～|至|到|\bto\b|\buntil\b|\btill\b)\s*")
+_UNTIL = lazy(r"\s*(?:-|–|—|~|～|至|到|\bto\b|\buntil\b|\btill\b)\s*")
 
 
 def _take_time(key: str) -> tuple[str, str, str]:

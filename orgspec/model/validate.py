@@ -20,7 +20,7 @@ from orgspec.load.yamlevents import Path
 from orgspec.load.yamlhints import colon_key, colon_said
 from orgspec.model.aliases import resolve_aliases
 from orgspec.model.fieldwords import field_meant
-from orgspec.model.interned import intern_strings
+from orgspec.model.interned import intern_ids
 from orgspec.model.models import (
     ID_PATTERN,
     KIND_ALIASES,
@@ -79,11 +79,13 @@ def check_entity(ent: RawEntity) -> Checked:
         return out
     out.kind = kind
     model = MODELS[kind]
-    if _colon_key(ent, kind, out):
-        return out
     try:
         out.obj = model.model_validate(ent.data)
     except ValidationError as exc:
+        # an `id：li-qiang` key is no field of any model (each forbids unknown keys), so
+        # only an entity that failed validation can have one
+        if _colon_key(ent, kind, out):
+            return out
         ident = ent.data.get("id")
         out.issues.extend(_schema_issues(exc, ent, model, kind, ident))
         salvaged = salvage(model, ent.data, exc, node_key(kind, ident)) \
@@ -155,7 +157,7 @@ def add_checked(org: Org, checked: Checked) -> Iterator[Issue]:
     obj = checked.obj
     if obj is None:
         return
-    intern_strings(obj)  # before its ids become the org's keys (`model.interned`)
+    intern_ids(obj, checked.kind)  # before its ids become the org's keys (`model.interned`)
     origin = checked.origin
     yield from _register(org, checked.kind, obj, origin)
     if isinstance(obj, Team):
@@ -286,6 +288,8 @@ def _register(org: Org, kind: str, obj: Any, origin: Origin) -> Iterator[Issue]:
         return
     org.table(kind)[obj.id] = obj
     org.origins[key] = origin
+    if getattr(obj, "aliases", None):
+        org.aliased.setdefault(kind, []).append(obj.id)
 
 
 def _display_name(entity: Any) -> str:

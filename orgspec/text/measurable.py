@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from orgspec.han import HAN
 from orgspec.i18n import M
+from orgspec.text.lazyre import lazy
 from orgspec.text.quantity import EVENT, quantities
 from orgspec.text.script import simplified
 
@@ -63,13 +64,13 @@ _NOUN_TOO_EN = frozenset({"support", "drive", "boost"})
 # Words that close a Chinese activity after its verb (编写完毕, 正式上线了).
 _DONE_ZH = ("完毕", "完成", "结束", "成功", "到位", "工作", "了", "。", "！", "!", ".")
 # A Chinese activity verb with where it goes, anywhere: 部署到生产环境, 灰度发布至全部商家.
-_TOWARDS_ZH = re.compile("(?:" + "|".join(ACTIVITY_ZH) + ")(?:到|至|于)")
+_TOWARDS_ZH = lazy("(?:" + "|".join(ACTIVITY_ZH) + ")(?:到|至|于)")
 # Words before a Chinese activity verb that leave it first (将正式上线, 已全面完成).
-_LEAD_ZH = re.compile("^(?:" + "|".join(("负责", "要", "将", "已", "正式", "顺利", "如期", "按时",
+_LEAD_ZH = lazy("^(?:" + "|".join(("负责", "要", "将", "已", "正式", "顺利", "如期", "按时",
                                           *ADVERB_ZH)) + ")+")
-_ACTIVITY_PAST = re.compile(r"\b(?:" + "|".join(ACTIVITY_PAST_EN) + r")\b")
+_ACTIVITY_PAST = lazy(r"\b(?:" + "|".join(ACTIVITY_PAST_EN) + r")\b")
 # "number of features launched" names a metric; the participle is not the key result's verb.
-_COUNT_OF = re.compile(
+_COUNT_OF = lazy(
     r"\b(?:number|share|count|percentage|percent|proportion|ratio|rate)\s+of\b|%\s*of\b")
 # Words that frame a number but are not what is measured.
 FRAME_ZH = ("从", "到", "至", "由", "增长", "增加", "提升", "提高", "降低", "减少", "缩短", "达到",
@@ -97,7 +98,7 @@ FRAME_EN = {"from", "to", "by", "at", "least", "most", "below", "above", "under"
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?\b(?![.,:]?\d|\s?%)"
-DATE = re.compile(
+DATE = lazy(
     r"(?<![A-Za-z])FY\s?'?\d{2,4}(?!\d)|" + EVENT.pattern + "|"
     r"\d{4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?|(?<!\d)(?:19|20)\d{2}\s?(?:年度|财年|年)(?!\d)|"
     r"(?<!\d)1[0-2]\d\s?年(?:度|\d{1,2}\s?月(?:\d{1,2}\s?日)?)|"
@@ -111,15 +112,15 @@ DATE = re.compile(
     re.IGNORECASE)
 # A frequency or a date before the verb (每月组织一次, Q3 完成, 8月底前完成, "In Q3, complete",
 # "Every week, hold"); DATE's own forms, with 前/之前/内 after them.
-_LEAD_TIME = re.compile(
+_LEAD_TIME = lazy(
     r"^\s*(?:(?:(?:在|于)?\s*(?:" + DATE.pattern + r")\s*(?:之前|以前|前|内|以内)?|"
     r"每(?:个)?(?:天|日|周|月|季度|季|年|半年|双周)|本(?:周|月|季度|年))[\s,，、]*)+|"
     r"^\s*(?:(?:in|by|before|during|every|each)\b[^,;]{1,30}[,;]\s*)", re.IGNORECASE)
 # A deadline just before a closing 完成 (6月30日前完成, 年底前完成, "by June 30 complete").
-_DEADLINE_END = re.compile(r"(?:" + DATE.pattern + r")\s*(?:之前|以前|前|内|以内|为止)?"
+_DEADLINE_END = lazy(r"(?:" + DATE.pattern + r")\s*(?:之前|以前|前|内|以内|为止)?"
                            r"[\s,，、]*$", re.IGNORECASE)
 # Numbers that are not a value to reach: versions, service hours, measurement windows.
-NOT_TARGET = re.compile(
+NOT_TARGET = lazy(
     r"(?<![A-Za-z0-9])[vV]\d+(?:\.\d+)*(?![\d.])|(?:版本|\bversion\s?)\d+(?:\.\d+)*|"
     r"\d+(?:\.\d+)*\s?版本?(?!权)|"
     r"\d+\.\d+\.\d+|7\s?[×xX*]\s?24(?:\s?小时)?|24\s?[×xX*/]\s?7|"
@@ -136,17 +137,17 @@ NOT_TARGET = re.compile(
 # about a release, a bare x.y after a name is a version wherever it stands ("Checkout 2.0
 # rolled out", "WMS 4.0在华东仓投产"), unless a unit follows it. The name before the number
 # is read from a bounded window, so a long run of letters costs linear time.
-_X_Y = re.compile(r"(?<![\d.])\d+\.\d+(?![\d.])")
-_NAME_BEFORE = re.compile(f"(?:[A-Za-z]+|[{HAN}]{{1,2}})\\s?$")
+_X_Y = lazy(r"(?<![\d.])\d+\.\d+(?![\d.])")
+_NAME_BEFORE = lazy(f"(?:[A-Za-z]+|[{HAN}]{{1,2}})\\s?$")
 # Names with digits inside are names, not numbers: K8s, i18n, B2B, O2O.
-_INNER_DIGITS = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]+\d+[A-Za-z]+(?![A-Za-z0-9])")
+_INNER_DIGITS = lazy(r"(?<![A-Za-z0-9])[A-Za-z]+\d+[A-Za-z]+(?![A-Za-z0-9])")
 # An upgrade or a migration goes to a version ("APP 升级到 3.2", "Upgrade the ERP to 2.0",
 # "升級到 iOS 17"), not to a value; a number with a unit after it stays a value.
-_UPGRADE = re.compile(r"升级|升級|迁移|遷移|\bupgrad(?:e|es|ed|ing)\b|\bmigrat(?:e|es|ed|ing)\b",
+_UPGRADE = lazy(r"升级|升級|迁移|遷移|\bupgrad(?:e|es|ed|ing)\b|\bmigrat(?:e|es|ed|ing)\b",
                       re.IGNORECASE)
-_PLATFORM_VERSION = re.compile(r"((?<![A-Za-z])[A-Za-z][A-Za-z]+\s?)(\d+(?:\.\d+)*)"
+_PLATFORM_VERSION = lazy(r"((?<![A-Za-z])[A-Za-z][A-Za-z]+\s?)(\d+(?:\.\d+)*)"
                                r"(?![\d.%‰]|\s?(?:[万亿千]|[kKmMbBwWx]\b))")
-_UNIT_AFTER = re.compile(
+_UNIT_AFTER = lazy(
     r"\s?(?:%|‰|×|倍|万|亿|千|元|秒|毫秒|分|小时|天|日|周|个|次|/|:|[kKmMbBwWxshd]\b|ms\b|"
     r"hours?\b|days?\b|minutes?\b|seconds?\b|million\b|billion\b|points?\b|stars?\b|以上|"
     r"以下|以内|及以上|or (?:higher|more|above|better|lower|less|below)\b)")
@@ -155,17 +156,17 @@ _SCORE = ("rating", "score", "nps", "csat", "ces", "ratio", "评分", "分数", 
           "满意度", "分")
 # Rank qualifiers inside a metric's name (Top 20 SKU, TOP50, 前10大客户), unless the key
 # result is to reach that rank ("进入行业前3名", "rank in the top 3").
-_TOP = re.compile(r"(?<![A-Za-z0-9])top\s?\d+\b|前\s?\d+\s?(?:大|名|位|强)", re.IGNORECASE)
-_INTO_RANK = re.compile(f"(?:(?:进|跻身|位列|位居|稳居|保持|挤|排名|冲)[{HAN}]{{0,4}}|"
+_TOP = lazy(r"(?<![A-Za-z0-9])top\s?\d+\b|前\s?\d+\s?(?:大|名|位|强)", re.IGNORECASE)
+_INTO_RANK = lazy(f"(?:(?:进|跻身|位列|位居|稳居|保持|挤|排名|冲)[{HAN}]{{0,4}}|"
                         r"\b(?:in|into|among|reach|rank|ranked|remain|stay|be|of)\s+"
                         r"(?:the\s+)?)\s*$", re.IGNORECASE)
 # A bare year is a date, not a value: "Employee Engagement Survey 2026" (not "to 2050").
-_YEAR = re.compile(r"(?<![A-Za-z\d.,$¥€£#])(?:19|20)\d{2}\b(?![\d.,%]|\s?[a-z%万亿元人名个])")
+_YEAR = lazy(r"(?<![A-Za-z\d.,$¥€£#])(?:19|20)\d{2}\b(?![\d.,%]|\s?[a-z%万亿元人名个])")
 # A framing word followed by 率 is part of a metric's name (完成率, 增长率).
-_FRAME_ZH = re.compile("|".join(re.escape(w) for w in sorted(FRAME_ZH, key=len, reverse=True))
+_FRAME_ZH = lazy("|".join(re.escape(w) for w in sorted(FRAME_ZH, key=len, reverse=True))
                        .join(("(?:", ")(?!率)")))
-_EN_WORD = re.compile(r"[a-z][a-z'-]*")
-_CJK = re.compile(f"[{HAN}]+")
+_EN_WORD = lazy(r"[a-z][a-z'-]*")
+_CJK = lazy(f"[{HAN}]+")
 
 
 @dataclass

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from orgspec.han import HAN
+from orgspec.text.lazyre import lazy
 from orgspec.text.script import simplified
 from orgspec.text.spaces import fold_width
 
@@ -38,7 +39,7 @@ MONEY = ("元", "块", "¥", "￥", "$", "rmb", "cny", "usd", "dollars", "yuan")
 MULTIPLIER = ("x", "×", "倍", "times")
 
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-_PATTERN = re.compile(
+_PATTERN = lazy(
     # `->` and `=>` are arrows (`5% -> 8%`), not "more than"
     r"(?P<cmp><=|(?<![-=])>=|≤|≥|<|(?<![-=])>|不低于|不少于|不高于|不超过|至少|至多|超过|低于|高于|少于|多于|"
     r"at or above|at or below|at least|at most|no more than|no less than|fewer than|up to|"
@@ -50,35 +51,35 @@ _PATTERN = re.compile(
     r"(?P<post>\s*(?:or (?:higher|more|above|greater|less|lower|below|fewer)|及以上|以上|以下|"
     r"以内|内))?",
     re.IGNORECASE)
-_SPACES = re.compile(r"\s+")
-_ZH_NUMBER = ZH_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十廿卅百千万亿]+")
-_PER = re.compile(r"(百|千|万)分之(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)")
+_SPACES = lazy(r"\s+")
+_ZH_NUMBER = ZH_NUMERAL = lazy(r"[零〇一二两三四五六七八九十廿卅百千万亿]+")
+_PER = lazy(r"(百|千|万)分之(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)")
 # After a Chinese numeral, what makes it a count: a measure word or a unit.
-_ZH_MEASURE = re.compile(r"(?:倍|个|次|名|家|场|人|位|项|条|件|笔|单|天|日|周|月|年|小时|分钟|秒|"
+_ZH_MEASURE = lazy(r"(?:倍|个|次|名|家|场|人|位|项|条|件|笔|单|天|日|周|月|年|小时|分钟|秒|"
                          r"元|块|%|个百分点|百分点|星|大(?=[" + HAN + "]))")
 # Tenths: 三成 (30%), 九成五 (95%), 3成; not 成本, 成交, 成员 ... where 成 begins a word.
-_TENTHS = re.compile(r"(?<![\d.第零〇一二两三四五六七八九十])"
+_TENTHS = lazy(r"(?<![\d.第零〇一二两三四五六七八九十])"
                      r"(\d+(?:\.\d+)?|[一二两三四五六七八九]|十)成([一二三四五六七八九]?)"
                      r"(?![本交员长功立熟果为绩都品型效就])")
 # The Chinese forms `_normalise` rewrites whole (百分之十五, 三成, 翻一番): where a value read
 # from them is written in a sentence.
-ZH_WRITTEN = re.compile(r"(?:百|千|万)分之(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)|"
+ZH_WRITTEN = lazy(r"(?:百|千|万)分之(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)|"
                         + _TENTHS.pattern)
 # P95, TP99 (also after Chinese: 接口TP99延迟), "at the 90th percentile": not values.
-_PERCENTILE = re.compile(r"(?<![A-Za-z])T?[Pp](\d{2,3})(?![\d.])|"
+_PERCENTILE = lazy(r"(?<![A-Za-z])T?[Pp](\d{2,3})(?![\d.])|"
                          r"(?:\bat the )?\b\d{1,2}(?:st|nd|rd|th) percentile\b", re.IGNORECASE)
 # "77 (out of 100)", "75(满分100)": the scale of a score, written after it.
-_OUT_OF = re.compile(r"(\d)\s*分?\s*[(（]\s*(?:out of|满分)\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]",
+_OUT_OF = lazy(r"(\d)\s*分?\s*[(（]\s*(?:out of|满分)\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]",
                      re.IGNORECASE)
 # "at least 95% within 24h", "less than 10% are over 14 days": a share, then its condition.
-_CONDITION = re.compile(r"\s*(?:of\b[^\d]*?)?(?:(?:are|is|were|was)\s+)?(?:within|over|under|in|"
+_CONDITION = lazy(r"\s*(?:of\b[^\d]*?)?(?:(?:are|is|were|was)\s+)?(?:within|over|under|in|"
                         r"older than|longer than|after|before|below|above|more than|less than)\b"
                         r"|\s*在?\s*\d[^%]*?(?:内|以内)", re.IGNORECASE)
 
 
 # Shopping festivals named by their date: 双十一 (11.11), 618, Black Friday. In a value they are
 # when, not how much ("创双十一新高"); in a sentence, a date (`measurable.DATE` reads them too).
-_EVENT = EVENT = re.compile(r"双(?:十一|十二|11|12)|(?<![\d.])(?:618|11\.11|12\.12)(?![\d.%])|黑五|"
+_EVENT = EVENT = lazy(r"双(?:十一|十二|11|12)|(?<![\d.])(?:618|11\.11|12\.12)(?![\d.%])|黑五|"
                     r"\bblack friday\b|\bcyber monday\b|\bprime day\b|\bsingles'? day\b|"
                     r"\bdouble (?:11|12|eleven|twelve)\b",
                     re.IGNORECASE)
@@ -164,7 +165,7 @@ def _normalise(text: str) -> str:
 
 # 翻一番 (x2), 翻两番 (x4), 翻倍, 翻番, double, triple, quadruple, halve: a multiple is the target.
 # Not "double down", "double-check", "double-digit", "Double 11" (双十一).
-_MULTIPLE = re.compile(
+_MULTIPLE = lazy(
     r"翻([一两二三])番|翻倍|翻番|"
     r"\b(double|triple|treble|quadruple|halve)(?:s|d|ing)?\b"
     r"(?![-\s]*(?:down|check|checking|click|digit|digits|11|12|eleven|twelve)\b)",
@@ -172,10 +173,10 @@ _MULTIPLE = re.compile(
 _TIMES = {"double": "2x", "triple": "3x", "treble": "3x", "quadruple": "4x", "halve": "0.5x",
           "一": "2倍", "两": "4倍", "二": "4倍", "三": "8倍"}
 # "零" that begins a word is no value: 零售, 零件, 零食, 零钱, 零点, 零基预算, 零担 (freight).
-_ZERO_WORD = re.compile("售|件|部件|配件|食|钱|点|基|散|碎|星|下|工|头|花|用|距离|时|担|元|门槛|"
+_ZERO_WORD = lazy("售|件|部件|配件|食|钱|点|基|散|碎|星|下|工|头|花|用|距离|时|担|元|门槛|"
                         "陵|声|乱|落|活|和")
 # "zero downtime", "Zero payment outages": zero is the value; not zero-based, zero trust.
-_ZERO_EN = re.compile(r"\bzero\b(?![-\s]*(?:based|party|trust|touch|day|code|sum|"
+_ZERO_EN = lazy(r"\bzero\b(?![-\s]*(?:based|party|trust|touch|day|code|sum|"
                       r"click|shot)\b)(?!-)", re.IGNORECASE)
 
 
@@ -222,7 +223,7 @@ _NOT_NOUN = frozenset({
     "times", "x", "million", "billion", "mn", "bn"})
 # The rest of an English noun phrase after a count's first word ("5 marketing channels",
 # "3 new 直播 channels"): up to four more words, a Chinese word only between English ones.
-_NOUN_TAIL = re.compile(r"(?:[ ]+(?:(?!(?:" + "|".join(sorted(_NOT_NOUN, key=len, reverse=True))
+_NOUN_TAIL = lazy(r"(?:[ ]+(?:(?!(?:" + "|".join(sorted(_NOT_NOUN, key=len, reverse=True))
                         + r")\b)[A-Za-z][A-Za-z'-]*\b|[" + HAN + r"]+(?=[ ]+[A-Za-z])))"
                         r"{1,4}", re.IGNORECASE)
 
@@ -249,7 +250,7 @@ def quantities(text: str) -> list[Quantity]:
 
 # Most values are a bare number or percentage (ASCII digits only: `５０` is read through
 # `fold_width`, and its text is then `50`)
-_PLAIN = re.compile(r"[0-9]+(?:\.[0-9]+)?(%?)")
+_PLAIN = lazy(r"[0-9]+(?:\.[0-9]+)?(%?)")
 
 
 # Room for every value of a 5,000-team org: 8,192 thrashed (OK007-OK010 grew 25x for 10x).
