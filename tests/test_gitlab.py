@@ -165,6 +165,14 @@ def test_a_long_report_is_cut_at_a_whole_line() -> None:
                     "\n\n…（已截断：完整报告在作业的产物（artifacts）中）\n")
 
 
+
+def test_a_cut_inside_a_code_block_closes_it() -> None:
+    body = "## 流程\n\n```mermaid\n" + "".join(f"  s{i} --> s{i + 1}\n" for i in range(50))
+    said = note_text(body + "```\n", limit=300)
+    assert len(said) <= 300
+    kept = said.split("\n\n… (truncated", 1)[0]
+    assert kept.endswith("\n```") and kept.count("```") == 2
+
 def test_from_env_says_what_it_did_and_what_is_missing(api) -> None:
     fake, url = api
     env = ci_env(url, GITLAB_TOKEN=TOKEN)

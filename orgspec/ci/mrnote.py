@@ -30,17 +30,16 @@ TOKEN_VARIABLES = ("ORGSPEC_GITLAB_TOKEN", "GITLAB_TOKEN")
 
 
 def note_text(body: str, lang: str = "en", limit: int = LIMIT) -> str:
-    """The note: the marker line, then `body`; one longer than `limit` characters is cut at
-    the end of a whole line (never inside a table row or a link) and says so in `lang`."""
+    """The note: the marker line, then `body`; one longer than `limit` characters is cut
+    where no Markdown construct is left open (`render.truncate_markdown`: whole lines, open
+    fences and `<details>` closed) and says so in `lang`."""
     text = f"{MARKER}\n{body}"
     if len(text) <= limit:
         return text
-    cut = "\n\n" + say(M("… (truncated: the full report is in the job's artifacts)"),
-                        lang) + "\n"
-    kept = text[:limit - len(cut)]
-    end = kept.rfind("\n")
-    return (kept[:end] if end > len(MARKER) else kept) + cut
+    from orgspec.report.render import truncate_markdown
 
+    note = say(M("… (truncated: the full report is in the job's artifacts)"), lang)
+    return truncate_markdown(text, limit, note)
 
 def sticky_note(body: str, *, token: str, api_url: str, project: str, iid: int,
                 lang: str = "en") -> str:
