@@ -74,6 +74,7 @@ TERMS |= {
     "迴圈": "循環",  # a cycle of teams, objectives or steps; 迴圈 is a program's loop
     "拒絕通過 http": "拒絕透過 http",
     "和通過所任": "和透過所任",
+    "或通過所任": "或透過所任",  # the load table: by way of a position held
     "渠道": "管道",  # a communication channel: 溝通管道 (渠道 reads as a sales channel)
     "周例會": "週例會",  # 周 as a week is 週 in Taiwan (s2twp keeps 周 in these)
     "周會": "週會",
