@@ -11,9 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
@@ -21,6 +19,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 import yaml
 from conftest import EXAMPLES, REPO, git, run_cli
+from fakeapi import JSONHandler, serving
 
 from orgspec.ci.mrnote import LIMIT, from_env, note_text, sticky_note
 from orgspec.ci.prcomment import MARKER, CommentError
@@ -51,18 +50,7 @@ def fake_gitlab(project: str = "42") -> Iterator[tuple[FakeGitLab, str]]:
     """A fake GitLab API v4 on 127.0.0.1: (what it holds, its CI_API_V4_URL)."""
     fake = FakeGitLab()
 
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args: Any) -> None:
-            pass
-
-        def _answer(self, code: int, doc: Any) -> None:
-            data = json.dumps(doc).encode()
-            self.send_response(code)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
+    class Handler(JSONHandler):
         def _route(self) -> tuple[int, int | None, dict[str, list[str]]] | None:
             fake.requests.append((self.command, self.path))
             if self.headers.get("PRIVATE-TOKEN") != TOKEN:
@@ -75,10 +63,6 @@ def fake_gitlab(project: str = "42") -> Iterator[tuple[FakeGitLab, str]]:
                 self._answer(404, {"message": "404 Not found"})
                 return None
             return int(parts[5]), int(parts[7]) if len(parts) > 7 else None, parse_qs(url.query)
-
-        def _body(self) -> str:
-            length = int(self.headers.get("Content-Length", "0"))
-            return str(json.loads(self.rfile.read(length))["body"])
 
         def do_GET(self) -> None:
             routed = self._route()
@@ -107,14 +91,8 @@ def fake_gitlab(project: str = "42") -> Iterator[tuple[FakeGitLab, str]]:
                     return
             self._answer(404, {"message": "404 Not found"})
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield fake, f"http://127.0.0.1:{server.server_address[1]}/api/v4"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(Handler) as url:
+        yield fake, f"{url}/api/v4"
 
 
 @pytest.fixture

@@ -7,9 +7,7 @@ import json
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
@@ -17,6 +15,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 import yaml
 from conftest import EXAMPLES, REPO
+from fakeapi import JSONHandler, serving
 
 from orgspec.ci.prcomment import MARKER, CommentError, from_env, sticky_comment
 
@@ -48,18 +47,7 @@ def fake_github() -> Iterator[tuple[FakeGitHub, str]]:
     """A fake GitHub comments API on 127.0.0.1: (what it holds, its URL)."""
     fake = FakeGitHub()
 
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args: Any) -> None:
-            pass
-
-        def _answer(self, code: int, doc: Any) -> None:
-            data = json.dumps(doc).encode()
-            self.send_response(code)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
+    class Handler(JSONHandler):
         def _route(self) -> tuple[list[str], dict[str, list[str]]] | None:
             fake.requests.append((self.command, self.path))
             if self.headers.get("Authorization") != f"Bearer {TOKEN}":
@@ -67,10 +55,6 @@ def fake_github() -> Iterator[tuple[FakeGitHub, str]]:
                 return None
             url = urlparse(self.path)
             return url.path.strip("/").split("/"), parse_qs(url.query)
-
-        def _body(self) -> str:
-            length = int(self.headers.get("Content-Length", "0"))
-            return str(json.loads(self.rfile.read(length))["body"])
 
         def do_GET(self) -> None:
             routed = self._route()
@@ -101,14 +85,8 @@ def fake_github() -> Iterator[tuple[FakeGitHub, str]]:
                         return
             self._answer(404, {"message": "Not Found"})
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield fake, f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(Handler) as url:
+        yield fake, url
 
 
 def test_creates_once_then_updates_in_place(api) -> None:
