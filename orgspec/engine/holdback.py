@@ -8,7 +8,9 @@ the finding's own entity (or key result, step, charter item), a dropped value th
 the finding's entity, or, for a rule that reads other kinds than its finding's, a failed
 file that mentions it (as RF001 already does for unknown ids), or, for a rule that asserts
 that something is absent from the whole org (`RuleMeta.absence`: no meeting brings two
-teams together), a failed file that may define an entity of such a kind. A reference that
+teams together), a failed file that may define an entity of such a kind, or an entity of
+such a kind that lost a field the rule reads whose value names what the finding's entity
+names (`與會者: [cs, tech]`, an unknown field read as `attendees`). A reference that
 names no entity (`members: [刘洋]`, `consulted: [opz]`, RF001) counts as a dropped value
 that mentions both what was written and the id it most likely means (`liu-yang`, `ops`,
 see `model.unresolved`); one that lists several ids in one string (`members: 张三、李四`,
@@ -89,6 +91,14 @@ class _Gaps:
             for word in {ref.value, ref.meant or ref.value, *ref.parts}:
                 self.by_word[word].append((gap, ref.field))
                 self.by_ref[word].append(ref)
+
+    def dropped_in(self, kinds: frozenset[str], reads: frozenset[str],
+                   named: set[str]) -> bool:
+        """Whether an entity of `kinds` lost a field in `reads` whose value names one of
+        `named` (a meeting's attendees written under an unknown field, naming the teams a
+        finding says no meeting brings together)."""
+        return any(field in reads and kind_of(gap.key) in kinds
+                   for word in named for gap, field in self.by_word.get(word, ()))
 
     def mentions(self, key: str) -> set[str]:
         """The ids entity `key` names in its reference fields; all indexed on first use."""
@@ -315,6 +325,8 @@ def _depends(f: Finding, reads: frozenset[str], gaps: _Gaps, org: Org, anchors: 
     if name and any(field in reads for _, field in gaps.by_word.get(name, ())):
         causes.update(r for r in gaps.by_ref.get(name, ()) if r.field in reads)
         return True
+    if absence and f.entity and gaps.dropped_in(absence, reads, gaps.mentions(f.entity)):
+        return True  # `與會者: [cs, tech]` dropped from a meeting: MT004's "no meeting"
     if gaps.by_ref and f.entity:
         named = gaps.mentions(f.entity)
         found = {ref for word in named & gaps.by_ref.keys() for ref in gaps.by_ref[word]
