@@ -371,8 +371,8 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
         teams=sorted({t for s in scope.values() for t in s},
                      key=lambda t: name_key(names.get(t) or t, t, order)),
         team_scope=scope,
-        rows=rows, tree_rows=tree_rows, positions=_positions(org),
-        meetings=_meetings(org, lang, result), timezone=result.timezone, today=result.today,
+        rows=rows, tree_rows=tree_rows, positions=_positions(org, order),
+        meetings=_meetings(org, lang, result, order), timezone=result.timezone, today=result.today,
         load=_load(org, order), load_most=LOAD_ROWS, team_names=names, raci_names=holders,
         baselined=_baselined(result, lang), name_order=order)
 
@@ -775,31 +775,36 @@ def unreachable_steps(org: Org, pid: str, findings: Sequence[Finding],
     return out
 
 
-def _positions(org: Org) -> list[PositionRow]:
+def _positions(org: Org, order: str) -> list[PositionRow]:
+    """The positions by name in `order` (as the site lists them), each holder by name."""
     from orgspec.model.positions import kpi_measurable, kpi_verdict, seats
 
     out = []
-    for rid, pos in sorted(org.positions.items()):
-        holders = ", ".join(org.people[p].name or p for p in org.position_holders[rid])
+    for rid, pos in sorted(org.positions.items(),
+                           key=lambda item: name_key(item[1].name or item[0], item[0], order)):
+        held = sorted(org.position_holders[rid],
+                      key=lambda p: person_key(org.people[p].name or p, p, order))
+        holders = ", ".join(org.people[p].name or p for p in held)
         good = sum(kpi_measurable(kpi_verdict(k)) for k in pos.kpis)
         out.append(PositionRow(rid, pos.name or rid, named(org, pos.team), holders,
                                seats(org, rid).open, len(pos.kpis), good))
     return out
 
 
-def _meetings(org: Org, lang: str, result: LintResult) -> list[MeetingRow]:
-    """The meetings, most frequent first; each said in `lang`, its time also in the org's
-    zone (the config's `timezone`) in the week of the run's date."""
+def _meetings(org: Org, lang: str, result: LintResult, order: str) -> list[MeetingRow]:
+    """The meetings, most frequent first, then by name in `order`; each said in `lang`, its
+    time also in the org's zone (the config's `timezone`) in the week of the run's date."""
     from orgspec.model.positions import cadence_of
     from orgspec.model.schedule import CADENCES, describe, monday_of
 
-    order = {c: i for i, c in enumerate(CADENCES)}
+    often = {c: i for i, c in enumerate(CADENCES)}
     week = monday_of(result.today)
     rows = [MeetingRow(mid, m.name or mid, cadence_of(m.cadence) or (m.cadence or ""),
                        named(org, m.owner), ", ".join(named(org, a) for a in m.attendees),
                        describe(m.cadence, lang, m.timezone, result.timezone, week))
             for mid, m in org.meetings.items()]
-    return sorted(rows, key=lambda r: (order.get(r.cadence, len(order)), r.id))
+    return sorted(rows, key=lambda r: (often.get(r.cadence, len(often)),
+                                       name_key(r.name, r.id, order)))
 
 
 LOAD_ROWS = 20

@@ -147,8 +147,11 @@ def _team(m: SiteModel, render: Render, tid: str) -> str:
     org = m.org
     team = org.teams[tid]
     main, also = m.team_duties(tid)
+    order = m.view.name_order  # the lead first, then by name as the people index lists them
     members = [(m.person(p), getattr(org.people.get(p), "email", None) or "")
-               for p in dict.fromkeys(team.members)]
+               for p in sorted(dict.fromkeys(team.members), key=lambda p: (
+                   p != team.lead, person_key(getattr(org.people.get(p), "name", None) or p,
+                                              p, order)))]
     subteams = [m.team(c) for c in m.children.get(tid, [])]
     objectives = [(_Obj(oid, m.objective(oid), org.objectives[oid].period or ""),
                    m.krs(org.objectives[oid]))
