@@ -39,33 +39,33 @@ def installed(tmp_path_factory) -> Path:
     return env_dir
 
 
+def _printed(installed: Path, code: str) -> list[str]:
+    """The lines `code` prints, run by the installed wheel's Python outside the checkout."""
+    return subprocess.run([str(installed / "bin" / "python"), "-c", code], capture_output=True,
+                          text=True, check=True, cwd=installed.parent).stdout.splitlines()
+
+
 def test_wheel_holds_data_folders(installed: Path) -> None:
-    python = installed / "bin" / "python"
     code = ("import orgspec.resources as r, orgspec; print(orgspec.__file__); "
             "print(r.data_dir('rules')); print(r.data_dir('schemas'))")
-    out = subprocess.run([str(python), "-c", code], capture_output=True, text=True, check=True,
-                         cwd=installed.parent).stdout.splitlines()
+    out = _printed(installed, code)
     assert all(line.startswith(str(installed)) for line in out), out
     assert Path(out[1], "input.yaml").is_file()
     assert Path(out[2], "org.schema.json").is_file()
 
 
 def test_wheel_holds_the_near_duplicate_lexicon(installed: Path) -> None:
-    python = installed / "bin" / "python"
     code = ("from orgspec.text.glossary import LEXICON, lexicon; print(LEXICON); "
             "print(len(lexicon().concepts))")
-    out = subprocess.run([str(python), "-c", code], capture_output=True, text=True, check=True,
-                         cwd=installed.parent).stdout.splitlines()
+    out = _printed(installed, code)
     assert out[0].startswith(str(installed)) and out[0].endswith("lexicon.yaml"), out
     assert int(out[1]) >= 150
 
 
 def test_wheel_holds_the_stroke_order_and_its_licence(installed: Path) -> None:
-    python = installed / "bin" / "python"
     code = ("from orgspec.text.strokes import TABLE, stroke_count; print(TABLE); "
             "print(TABLE.with_name('LICENSE-unicode.txt').is_file()); print(stroke_count('陳'))")
-    out = subprocess.run([str(python), "-c", code], capture_output=True, text=True, check=True,
-                         cwd=installed.parent).stdout.splitlines()
+    out = _printed(installed, code)
     assert out[0].startswith(str(installed)) and out[1:] == ["True", "11"], out
 
 
