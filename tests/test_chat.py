@@ -262,3 +262,42 @@ def test_the_readme_example_is_what_orgspec_writes() -> None:
     shown = shown[:shown.index("```\n")]
     assert shown == _chat("examples/ecommerce", "--format", "chat", "--lang", "zh",
                           "--max-bytes", "1500", "--link", "https://handbook.example.com/org/")
+
+
+def test_the_readme_dingtalk_keywords_are_the_message_titles() -> None:
+    readme = (REPO / "README.md").read_text("utf-8")
+    note = readme[readme.index("A DingTalk custom robot refuses"):]
+    note = " ".join(note[:note.index("```sh")].split())
+    for lang, keyword in (("zh", "组织报告"), ("zh-Hant", "組織報告"), ("en", "Org report")):
+        assert f"`{keyword}` (`{lang}`)" in note or f"`{keyword}` (`--lang {lang}`)" in note
+        first = _chat("examples/minimal", "--format", "chat", "--lang", lang).splitlines()[0]
+        assert keyword in first
+
+
+def test_the_readme_dingtalk_signing_snippet_signs_as_dingtalk_documents(
+        tmp_path: Path) -> None:
+    import base64
+    import hashlib
+    import hmac
+    import os
+    import subprocess
+    import time
+    from urllib.parse import parse_qs, urlsplit
+
+    readme = (REPO / "README.md").read_text("utf-8")
+    block = readme[readme.index("DINGTALK_SIGNED=$("):]
+    block = block[:block.index("\njq ")]
+    script = tmp_path / "sign.sh"
+    script.write_text(block + '\nprintf %s "$DINGTALK_SIGNED"\n', "utf-8")
+    hook = "https://oapi.dingtalk.com/robot/send?access_token=abc"
+    env = {**os.environ, "DINGTALK_SECRET": "SECtest", "DINGTALK_WEBHOOK": hook}
+    before = time.time() * 1000
+    url = subprocess.run(["bash", str(script)], env=env, capture_output=True, text=True,
+                         check=True).stdout
+    assert url.startswith(hook + "&timestamp=")
+    query = parse_qs(urlsplit(url).query)
+    stamp = query["timestamp"][0]
+    assert before - 1000 <= int(stamp) <= time.time() * 1000 + 1000
+    want = base64.b64encode(hmac.new(b"SECtest", f"{stamp}\nSECtest".encode(),
+                                     hashlib.sha256).digest()).decode()
+    assert query["sign"] == [want]  # parse_qs undoes the snippet's quote_plus
