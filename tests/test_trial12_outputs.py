@@ -8,8 +8,10 @@ read `0/0`."""
 from __future__ import annotations
 
 import csv
+import os
 from pathlib import Path
 
+import pytest
 from conftest import run_cli
 
 # ids in the opposite order of the names in pinyin (运 yùn, 客 kè, 技 jì) and in strokes
@@ -60,3 +62,69 @@ def test_people_csv_lists_by_strokes_in_traditional_chinese(write_org, tmp_path:
     assert [n for _, n in _people_csv(tmp_path, folder, "--lang", "zh-Hant", "--config",
                                       str(tmp_path / "c.yml"))] == [
         "林雪", "李娜", "趙敏", "陳靜", "王芳", "安然", "曾偉"]
+
+
+# --- 2. the report's file links in GitLab CI -------------------------------------------------
+
+REPO = Path(__file__).resolve().parents[1]
+GITHUB = ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA", "GITHUB_WORKSPACE")
+
+
+def _ci(monkeypatch: pytest.MonkeyPatch, **env: str) -> None:
+    for name in (*GITHUB, "CI_SERVER_URL", "CI_PROJECT_PATH", "CI_PROJECT_URL", "CI_COMMIT_SHA",
+                 "CI_PROJECT_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+
+
+def test_the_markdown_reports_links_go_to_the_commit_in_gitlab_ci(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # a self-hosted GitLab whose host does not say so: GitLab CI's variables do
+    _ci(monkeypatch, CI_SERVER_URL="https://git.kuajing-sz.com", CI_PROJECT_PATH="ops/org",
+        CI_COMMIT_SHA="0a1b2c3", CI_PROJECT_DIR=str(REPO))
+    run = run_cli("report", "examples/ecommerce", "--lang", "en", "--isolated")
+    assert run.code == 0, run.stderr
+    assert "(<https://git.kuajing-sz.com/ops/org/-/blob/0a1b2c3/examples/ecommerce/okrs/" \
+           "2026-q1.yaml#L26>)" in run.stdout
+    assert "](<examples/" not in run.stdout  # no relative link left
+    # CI_PROJECT_URL, when set, is the project's address (a GitLab under a sub-path)
+    monkeypatch.setenv("CI_PROJECT_URL", "https://git.kuajing-sz.com/gitlab/ops/org")
+    run = run_cli("report", "examples/ecommerce", "--lang", "en", "--isolated")
+    assert "(<https://git.kuajing-sz.com/gitlab/ops/org/-/blob/0a1b2c3/examples/ecommerce/" \
+           "okrs/2026-q1.yaml#L26>)" in run.stdout
+
+
+def test_links_outside_the_gitlab_checkout_or_without_a_commit_stay_relative(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from orgspec.engine.lint import lint_org
+    from orgspec.load.config import Config
+    from orgspec.report.view import build_view
+    from orgspec.run import CiEnv, view_links
+
+    result, org = lint_org([str(REPO / "examples" / "ecommerce")], Config())
+
+    def first(**env: str) -> str:
+        _ci(monkeypatch, **env)
+        links = view_links(CiEnv.from_environ(os.environ))
+        return build_view(result, org, "en", links=links).rows[0].link
+
+    gitlab = {"CI_SERVER_URL": "https://gitlab.example.cn", "CI_PROJECT_PATH": "a/b"}
+    assert first(**gitlab, CI_COMMIT_SHA="f00", CI_PROJECT_DIR=str(REPO / "examples")) == (
+        "https://gitlab.example.cn/a/b/-/blob/f00/ecommerce/okrs/2026-q1.yaml#L26")
+    assert not first(**gitlab, CI_COMMIT_SHA="f00", CI_PROJECT_DIR=str(tmp_path)).startswith(
+        "https:")
+    assert not first(**gitlab, CI_PROJECT_DIR=str(REPO)).startswith("https:")
+
+
+def test_the_configs_repo_kind_styles_the_links_of_github_compatible_ci(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # Gitea Actions sets GitHub's variables; `repo-kind: gitea` says whose links to make
+    _ci(monkeypatch, GITHUB_SERVER_URL="https://gitea.example.cn", GITHUB_REPOSITORY="a/b",
+        GITHUB_SHA="f00", GITHUB_WORKSPACE=str(REPO))
+    (tmp_path / "c.yml").write_text("repo-kind: gitea\n", "utf-8")
+    run = run_cli("report", "examples/ecommerce", "--lang", "en", "--config",
+                  str(tmp_path / "c.yml"))
+    assert run.code == 0, run.stderr
+    assert "(<https://gitea.example.cn/a/b/src/commit/f00/examples/ecommerce/okrs/" \
+           "2026-q1.yaml#L26>)" in run.stdout
