@@ -584,7 +584,7 @@ def _show(kind: str, ident: str, paths: tuple[str, ...], fmt: str, lang: str | N
     org = load_org(targets_of(paths, config.root_path()), config).org
     said = _speaks(run_lang(org, config))
     try:
-        doc = show(org, kind, ident, said, config.timezone or "")
+        doc = show(org, kind, ident, said, config.timezone or "", config.name_order)
     except NotFound as exc:
         raise UsageError(message_of(exc), said) from None
     _emit(_json(doc) if fmt == "json" else show_text(doc, said, org), None)
@@ -662,7 +662,7 @@ def _report(paths: tuple[str, ...], fmt: str | None, output: str | None, lang: s
     for note in narrow(result, org, targets, config, baseline, diff_ref):
         _tell(note, err=True)
     view = build_view(result, org, result.lang,
-                      links=view_links(CiEnv.from_environ(os.environ)))
+                      links=view_links(CiEnv.from_environ(os.environ), config.repo_kind))
     chat = {"link": link, "asked": paths, **({"max_bytes": max_bytes} if max_bytes else {})}
     _emit(render(fmt, result, view=view, limit=limit, templates=templates, output=output,
                  **chat), output)

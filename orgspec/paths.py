@@ -1,4 +1,5 @@
-"""The one place that names files for people and for CI: display paths and repo paths.
+"""The one place that names files for people and for CI: display paths, repo paths and
+links to a file in the repository's web view (`repo_links`: GitHub, GitLab, Gitea).
 
 Findings carry the path as the user reaches it from the working directory (what a terminal
 shows). Consumers that map a path onto a repository (GitLab Code Quality, GitHub
@@ -99,3 +100,32 @@ def relative_link(path: str, folder: str | None) -> str:
         return path
     rel = os.path.relpath(os.path.abspath(path), os.path.abspath(folder))
     return rel.replace(os.sep, "/")
+
+
+def repo_kind_of(repo_url: str) -> str:
+    """The link style a repository URL suggests: gitlab for a host with `gitlab` in its name
+    or a URL that already holds `/-/`, else github (a self-hosted GitLab elsewhere needs
+    `repo-kind`, or GitLab CI's CI_SERVER_URL: see `orgspec.run.repo_kind_in`)."""
+    from urllib.parse import urlsplit
+
+    gitlab = "gitlab" in urlsplit(repo_url).netloc.lower() or "/-/" in repo_url
+    return "gitlab" if gitlab else "github"
+
+
+def repo_links(repo_url: str, branch: str, path: str, line: int,
+               kind: str = "", commit: bool = False) -> tuple[str, str]:
+    """(view at the line, edit) URLs of `path` (POSIX, relative to the repository) on
+    `branch`, or at the commit `branch` names when `commit`, in the style of `kind`
+    (orgspec.load.config.REPO_KINDS; "": from the URL, `repo_kind_of`): GitHub
+    `/blob/B/P#L1` and `/edit/B/P`, GitLab `/-/blob/...` and `/-/edit/...`, Gitea
+    `/src/branch/B/P#L1` (`/src/commit/SHA/P#L1`) and `/_edit/B/P`."""
+    from urllib.parse import quote
+
+    base = repo_url.rstrip("/").split("/-/")[0]
+    kind = kind or repo_kind_of(repo_url)
+    p, b = quote(path, safe="/"), quote(branch, safe="/")
+    if kind == "gitea":
+        ref = "commit" if commit else "branch"
+        return f"{base}/src/{ref}/{b}/{p}#L{line}", f"{base}/_edit/{b}/{p}"
+    sep = "/-/" if kind == "gitlab" else "/"
+    return f"{base}{sep}blob/{b}/{p}#L{line}", f"{base}{sep}edit/{b}/{p}"

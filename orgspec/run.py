@@ -47,6 +47,11 @@ class CiEnv:
     sha: str | None = None
     workspace: str | None = None  # GITHUB_WORKSPACE: the checkout the links are relative to
     project_dir: str | None = None  # CI_PROJECT_DIR (GitLab): paths in Code Quality reports
+    # GitLab CI's CI_SERVER_URL, CI_PROJECT_PATH, CI_PROJECT_URL, CI_COMMIT_SHA: links
+    gitlab_server: str | None = None
+    project_path: str | None = None
+    project_url: str | None = None
+    commit_sha: str | None = None
 
     @property
     def project_root(self) -> str | None:
@@ -61,7 +66,9 @@ class CiEnv:
             step_summary=env.get("GITHUB_STEP_SUMMARY") or None,
             server_url=env.get("GITHUB_SERVER_URL"), repository=env.get("GITHUB_REPOSITORY"),
             sha=env.get("GITHUB_SHA"), workspace=env.get("GITHUB_WORKSPACE"),
-            project_dir=env.get("CI_PROJECT_DIR"),
+            project_dir=env.get("CI_PROJECT_DIR"), gitlab_server=env.get("CI_SERVER_URL"),
+            project_path=env.get("CI_PROJECT_PATH"), project_url=env.get("CI_PROJECT_URL"),
+            commit_sha=env.get("CI_COMMIT_SHA"),
         )
 
 
@@ -176,7 +183,7 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
     if wants_view and org is not None:
         from orgspec.report.view import build_view
 
-        view = build_view(result, org, result.lang, links=view_links(ci))
+        view = build_view(result, org, result.lang, links=view_links(ci, config.repo_kind))
     outputs = [Output(render(fmt, _shown_to(fmt, result, whole), color=use_color,
                              fail_on=level, view=view, github_actions=ci.github_actions,
                              project_root=ci.project_root, output=opts.output, **chat),
@@ -279,11 +286,24 @@ def org_root_of(targets: list[str]) -> str | None:
         here = parent
 
 
-def view_links(ci: CiEnv) -> Any:
-    """The report's finding links (orgspec.report.view.Links) from the CI environment."""
+def view_links(ci: CiEnv, repo_kind: str | None = None) -> Any:
+    """The report's finding links (orgspec.report.view.Links) from the CI environment: to
+    the file at the commit in GitHub Actions (GITHUB_SERVER_URL, GITHUB_REPOSITORY,
+    GITHUB_SHA; in the style of `repo_kind`, the config's `repo-kind`, when set: Gitea
+    Actions sets the same variables) and in GitLab CI (CI_PROJECT_URL, else CI_SERVER_URL
+    and CI_PROJECT_PATH; CI_COMMIT_SHA), else relative paths."""
+    from urllib.parse import quote
+
     from orgspec.report.view import Links
 
-    return Links(ci.server_url, ci.repository, ci.sha, ci.workspace)
+    if ci.server_url and ci.repository and ci.sha:
+        return Links(f"{ci.server_url.rstrip('/')}/{quote(ci.repository)}", ci.sha,
+                     ci.workspace, repo_kind or "github")
+    project = ci.project_url or (f"{ci.gitlab_server.rstrip('/')}/{quote(ci.project_path)}"
+                                 if ci.gitlab_server and ci.project_path else None)
+    if project and ci.commit_sha:
+        return Links(project, ci.commit_sha, ci.project_dir, "gitlab")
+    return Links(workspace=ci.workspace)
 
 
 def narrow(result: LintResult, org: Org | None, targets: list[str], config: Config,
@@ -504,7 +524,7 @@ def repo_kind_in(repo_url: str, env: Mapping[str, str]) -> str:
     inside GitHub Actions on GITHUB_SERVER_URL's host, else guessed from the URL."""
     from urllib.parse import urlsplit
 
-    from orgspec.site.model import repo_kind_of
+    from orgspec.paths import repo_kind_of
 
     host = urlsplit(repo_url).netloc.lower()
     for variable, kind in (("CI_SERVER_URL", "gitlab"), ("GITHUB_SERVER_URL", "github")):

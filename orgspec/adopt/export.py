@@ -64,13 +64,14 @@ class Table:
 
 def tables(org: Org, lang: str = "en", name_order: str | None = None) -> list[Table]:
     """The three tables of `org`, labelled in `lang` ("en", "zh" or "zh-Hant"), the RACI
-    matrix's rows and columns in the order of `name_order` (the config's `name-order`;
-    None: the language's, `text.collate.order_for`)."""
+    matrix's rows and columns and the people directory's teams and people in the order of
+    `name_order` (the config's `name-order`; None: the language's, `text.collate.order_for`)."""
     from orgspec.text.collate import order_for
 
     h = _words(HEADERS, lang)
-    return [Table("raci", *_raci(org, h["raci"], order_for(lang, name_order))),
-            Table("people", h["people"], _people(org, _words(YES, lang))),
+    order = order_for(lang, name_order)
+    return [Table("raci", *_raci(org, h["raci"], order)),
+            Table("people", h["people"], _people(org, _words(YES, lang), order)),
             Table("key-results", h["key-results"], _key_results(org, lang))]
 
 
@@ -109,15 +110,22 @@ def _raci(org: Org, head: list[str], order: str) -> tuple[list[str], list[list[s
     return header, rows
 
 
-def _people(org: Org, yes: str) -> list[list[str]]:
+def _people(org: Org, yes: str, order: str) -> list[list[str]]:
+    """A row per person and team they belong to: the teams by name in `order`
+    (text.collate.ORDERS), in each its lead first and then its people by name (as the
+    site's team page lists them); then the people in no team, by name."""
+    from orgspec.text.collate import name_key, person_key
+
+    def by_name(pid: str) -> tuple[Any, ...]:
+        return person_key(org.people[pid].name or pid, pid, order)
+
     rows, placed = [], set()
-    for tid in sorted(org.teams):
+    for tid in sorted(org.teams, key=lambda t: name_key(org.teams[t].name or t, t, order)):
         team = org.teams[tid]
         parent = org.teams.get(team.parent or "")
-        for pid in sorted(set(team.members) | ({team.lead} if team.lead else set())):
-            person = org.people.get(pid)
-            if person is None:
-                continue
+        people = {p for p in [*team.members, team.lead] if p and p in org.people}
+        for pid in sorted(people, key=lambda p: (p != team.lead, by_name(p))):
+            person = org.people[pid]
             placed.add(pid)
             manager = team.lead if team.lead and team.lead != pid else \
                 (parent.lead if parent is not None and parent.lead != pid else None)
@@ -125,7 +133,7 @@ def _people(org: Org, yes: str) -> list[list[str]]:
                          tid, team.name or "", team.parent or "",
                          (parent.name or "") if parent is not None else "",
                          manager or "", yes if team.lead == pid else ""])
-    for pid in sorted(set(org.people) - placed):
+    for pid in sorted(set(org.people) - placed, key=by_name):
         person = org.people[pid]
         rows.append([pid, person.name or "", person.email or "", person.title or "",
                      "", "", "", "", "", ""])

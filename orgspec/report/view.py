@@ -20,7 +20,7 @@ from orgspec.findings import Finding, LintResult, Severity
 from orgspec.gcpause import gc_paused
 from orgspec.i18n import M, P, say, say_change, say_list
 from orgspec.model.org import Org, ident_of, node_key
-from orgspec.paths import in_project
+from orgspec.paths import in_project, repo_links
 from orgspec.report.diagram import Diagram, FlowStep, Node, flow, tree
 from orgspec.report.labels import LABELS, guess_lang
 from orgspec.report.tree import TreeNode, flatten, on_cycles, team_tree
@@ -166,6 +166,12 @@ class PositionRow:
     kpis: int
     measurable_kpis: int
 
+    @property
+    def kpis_said(self) -> str:
+        """The KPI column: measurable of all (`2/3`), `—` for a position with no KPIs
+        (nothing to measure; `0/0` read as none of them measurable), as the site says it."""
+        return f"{self.measurable_kpis}/{self.kpis}" if self.kpis else "—"
+
 
 @dataclass
 class MeetingRow:
@@ -290,28 +296,28 @@ class ReportView:
 
 @dataclass(frozen=True)
 class Links:
-    """Where findings link to: the commit on GitHub when all three are known, else relative
-    paths. The values come from the CI environment, read once by the caller."""
+    """Where findings link to: the file at the commit when the repository and the commit
+    are known (GitHub Actions, GitLab CI: `orgspec.run.view_links`), else relative paths.
+    The values come from the CI environment, read once by the caller."""
 
-    server: str | None = None  # GITHUB_SERVER_URL
-    repository: str | None = None  # GITHUB_REPOSITORY
-    sha: str | None = None  # GITHUB_SHA
-    workspace: str | None = None  # GITHUB_WORKSPACE (default: the working directory)
+    repo_url: str | None = None  # https://github.com/acme/org, GitLab's CI_PROJECT_URL
+    sha: str | None = None  # GITHUB_SHA, CI_COMMIT_SHA
+    workspace: str | None = None  # the checkout (default: the working directory)
+    kind: str = ""  # the link style (paths.repo_links): github, gitlab, gitea; "": from the URL
 
 
 def _link(f: Finding, links: Links) -> str:
-    """A link to the file: at the commit when run in GitHub Actions, else relative.
+    """A link to the file: at the commit when run in CI (`Links`), else relative.
 
     The path is percent-encoded, so a file named `javascript:x.yaml` stays a relative link
     and `#` or `?` in a name cannot start a fragment or a query.
     """
-    server, repo, sha = links.server, links.repository, links.sha
+    url, sha = links.repo_url, links.sha
     path = f.location.file
-    if server and repo and sha and server.startswith(("https://", "http://")):
+    if url and sha and url.startswith(("https://", "http://")):
         in_repo = in_project(path, links.workspace or os.getcwd())
         if in_repo is not None:
-            return (f"{server}/{quote(repo)}/blob/{quote(sha)}/{quote(in_repo)}"
-                    f"#L{f.location.line}")
+            return repo_links(url, sha, in_repo, f.location.line, links.kind, commit=True)[0]
     encoded = quote(path.replace(os.sep, "/"), safe="/")
     return "/" + encoded.lstrip("/") if encoded.startswith("/") else encoded
 

@@ -244,7 +244,7 @@ def _href(url: str) -> str:
 
 
 def _edit_at(model: SiteModel) -> Any:
-    from orgspec.site.model import repo_links
+    from orgspec.paths import repo_links
 
     def link(file: str, line: int) -> str:
         if not model.repo_url or not file:

@@ -15,6 +15,7 @@ from orgspec.i18n import M, say_list
 from orgspec.model.models import ROLES, Objective, is_placeholder
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.model.positions import Involvement
+from orgspec.paths import repo_links
 from orgspec.report.view import FindingRow, ReportView, TeamHealth
 
 FOLDERS = {"Team": "teams", "Person": "people", "Responsibility": "duties",
@@ -511,32 +512,6 @@ def _holders(org: Org) -> dict[str, dict[str, list[str]]]:
     unknown and placeholder owners left out)."""
     return {rid: {role: [ident_of(h) for h in org.raci.holders(rid, role)] for role in ROLES}
             for rid in org.responsibilities}
-
-
-def repo_kind_of(repo_url: str) -> str:
-    """The link style a repository URL suggests: gitlab for a host with `gitlab` in its name
-    or a URL that already holds `/-/`, else github (a self-hosted GitLab elsewhere needs
-    `repo-kind`, or GitLab CI's CI_SERVER_URL: see `orgspec.run.repo_kind`)."""
-    from urllib.parse import urlsplit
-
-    gitlab = "gitlab" in urlsplit(repo_url).netloc.lower() or "/-/" in repo_url
-    return "gitlab" if gitlab else "github"
-
-
-def repo_links(repo_url: str, branch: str, path: str, line: int,
-               kind: str = "") -> tuple[str, str]:
-    """(view at the line, edit) URLs in the style of `kind` (orgspec.load.config.REPO_KINDS;
-    "": from the URL, `repo_kind_of`): GitHub `/blob/B/P#L1` and `/edit/B/P`, GitLab
-    `/-/blob/...` and `/-/edit/...`, Gitea `/src/branch/B/P#L1` and `/_edit/B/P`."""
-    from urllib.parse import quote
-
-    base = repo_url.rstrip("/").split("/-/")[0]
-    kind = kind or repo_kind_of(repo_url)
-    p, b = quote(path, safe="/"), quote(branch, safe="/")
-    if kind == "gitea":
-        return f"{base}/src/branch/{b}/{p}#L{line}", f"{base}/_edit/{b}/{p}"
-    sep = "/-/" if kind == "gitlab" else "/"
-    return f"{base}{sep}blob/{b}/{p}#L{line}", f"{base}{sep}edit/{b}/{p}"
 
 
 def entity_findings(model: SiteModel, kind: str, ident: str) -> list[FindingRow]:
