@@ -1158,19 +1158,51 @@ def test_the_secret_is_private_and_a_readable_one_is_replaced(tmp_path: Path) ->
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs")
-def test_a_fifo_planted_as_the_secret_neither_hangs_nor_fails_a_run(tmp_path: Path) -> None:
+def test_a_fifo_planted_as_the_secret_neither_hangs_nor_fails_a_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A FIFO as `secret.key` (a blocking open waits on it for ever) is replaced by a real
+    secret, and the run's entries are signed with it.
+
+    Checked in the run's own terms: the run is another process, whose code fingerprint
+    (the package files' times) need not be the one this process computed earlier in the
+    session (a file saved, a catalog compiled meanwhile puts its entries in another
+    folder, and a hit here, which the test used to ask for, never comes); this process
+    is given another fingerprint, so the check holds whichever the run has."""
+    import hashlib
+    import hmac
+    import stat
+
+    from orgspec.load import cache as cache_module
+
     org = _synthetic(tmp_path)
     folder = tmp_path / "cache"
     expected = _fill(org, folder)
     (folder / KEY_FILE).unlink()
     os.mkfifo(folder / KEY_FILE, 0o600)
+    before = set(_entries(folder))
     run = subprocess.run([sys.executable, "-m", "orgspec", "check", str(org), "--format",
                           "json"], capture_output=True, timeout=60, check=False,
                          env={**os.environ, "ORGSPEC_CACHE_DIR": str(folder)})
     assert run.returncode in (0, 1) and json.loads(run.stdout)["findings"]
+    st = os.lstat(folder / KEY_FILE)
+    assert stat.S_ISREG(st.st_mode) and st.st_size == 32 and st.st_mode & 0o777 == 0o600
+    secret = (folder / KEY_FILE).read_bytes()
+    # what the run wrote (a write still in progress, by the child that keeps its state,
+    # is a dot file until it is whole)
+    written = [e for e in _entries(folder) if e not in before and e.name != KEY_FILE
+               and not e.name.startswith(".")]
+    assert written  # its result at least
+    head = len(MAGIC) + 32
+    for entry in written:
+        data = entry.read_bytes()
+        assert data.startswith(MAGIC) and hmac.compare_digest(
+            data[head:head + 32],
+            hmac.new(secret, data[:head] + data[head + 32:], hashlib.sha256).digest()), entry
+    monkeypatch.setattr(cache_module, "_FINGERPRINT", ["another orgspec's"])
     cache = Cache(str(folder))
     assert _findings(check_cached([str(org)], Config(), cache, TODAY).findings) == expected
-    assert cache.hits > 0  # the FIFO was replaced by a real secret
+    assert cache._signer(create=False) == secret  # trusted by the next run, kept as it is
+    assert (folder / KEY_FILE).read_bytes() == secret
 
 
 def test_a_cached_file_reads_back_equal_and_its_positions_on_first_use() -> None:

@@ -366,6 +366,34 @@ def test_init_ci_gitlab_writes_the_readme_jobs(tmp_path: Path, lang: str) -> Non
     assert yaml.safe_load((repo / ".gitlab-ci.yml").read_text("utf-8")) == _gitlab_ci()
 
 
+@pytest.mark.parametrize("lang", ["en", "zh", "zh-Hant"])
+def test_init_ci_gitlab_sets_the_sites_link_style(tmp_path: Path, lang: str) -> None:
+    """A self-hosted GitLab's name need not say gitlab: the config init writes for GitLab
+    says `repo-kind: gitlab`, so the handbook site links to GitLab's `/-/blob/` pages; for
+    GitHub (and no CI) the style stays guessed from the URL, the line left commented."""
+    from orgspec.load.config import load_config
+    from orgspec.site.model import repo_links
+
+    url = "https://git.kuajing-sz.com/ops/org"
+    for ci, kind, link in (("gitlab", "gitlab", f"{url}/-/blob/main/org/org.yaml#L7"),
+                           ("github", None, f"{url}/blob/main/org/org.yaml#L7"),
+                           ("none", None, f"{url}/blob/main/org/org.yaml#L7")):
+        repo = tmp_path / ci
+        assert run_cli("init", str(repo), "--lang", lang, "--ci", ci).code == 0
+        text = (repo / ".orgspec.yaml").read_text("utf-8")
+        config = load_config(str(repo / ".orgspec.yaml"))
+        assert config.repo_kind == kind, text
+        assert repo_links(url, "main", "org/org.yaml", 7, config.repo_kind or "")[0] == link
+        said = [line for line in text.splitlines() if "repo-kind:" in line]
+        assert len(said) == 1 and said[0].startswith("repo-kind: gitlab  " if kind else "# ")
+        assert said[0].index("# ", 2) == text.splitlines()[1].index("# ")  # one column
+    # the other lines as GitHub's
+    assert [line for line in (tmp_path / "gitlab" / ".orgspec.yaml").read_text("utf-8")
+            .splitlines() if "repo-kind" not in line] == \
+        [line for line in (tmp_path / "github" / ".orgspec.yaml").read_text("utf-8")
+         .splitlines() if "repo-kind" not in line]
+
+
 def test_init_beside_an_own_gitlab_ci_writes_an_include_file(tmp_path: Path) -> None:
     own = "stages: [build, test]\nbuild:\n  script: [make]\n"
     (tmp_path / ".gitlab-ci.yml").write_text(own, "utf-8")

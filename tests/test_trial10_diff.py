@@ -105,7 +105,7 @@ def test_every_kind_says_its_renames_additions_and_removals(tmp_path: Path) -> N
     "fixed: OW006 团队 'gone' 的职责清单为空：不承担任何职责",
     "fixed: HI007 人员 'carl' 不属于任何团队",
     'fixed: SC001 未知字段 `title`',
-    "fixed: MT001 会议 'monthly' 没有负责方",
+    "fixed: MT001 会议 'monthly' 没有主持人",
     "fixed: OK001 目标 'oldo' 没有关键结果",
     'objective renamed: 改名目标 (reno → renamed-o)',
     'objective added: 新目标 (newo)',

@@ -113,14 +113,15 @@ def test_a_malformed_suppression_is_one_finding_at_the_comment(tmp_path: Path, c
 
 
 def test_explain_in_traditional_keeps_the_words_people_write() -> None:
-    """s2twp would say 最佳化 and 使用者; people write 優化 and (in quoted examples) 用戶."""
+    """s2twp would say 最佳化; people write 優化. A user is 使用者 in Taiwan, in quoted
+    examples too (not the mainland 用戶)."""
     from conftest import run_cli
 
     run = run_cli("explain", "OK004", "--lang", "zh-hant")
     assert run.code == 0
     assert "（提升、優化、improve、ensure……）" in run.stdout
-    assert "「提升用戶活躍度」" in run.stdout
-    assert "最佳化" not in run.stdout and "使用者" not in run.stdout
+    assert "「提升使用者活躍度」" in run.stdout
+    assert "最佳化" not in run.stdout and "用戶" not in run.stdout
     assert "程式碼" not in run_cli("explain", "SU001", "--lang", "zh-Hant").stdout
 
 
@@ -130,7 +131,7 @@ def test_converter_keeps_quoted_words_and_the_kept_terms() -> None:
 
     convert = converter("s2twp")
     assert convert("模糊措辞（提升、优化）；“提升用户活跃度”；配置文件；规则代码") == \
-        "模糊措辭（提升、優化）；「提升用戶活躍度」；設定檔；規則代碼"
+        "模糊措辭（提升、優化）；「提升使用者活躍度」；設定檔；規則代碼"
 
 
 @pytest.mark.parametrize("sla", ["2小時", "30分鐘", "1個工作日", "1週"])

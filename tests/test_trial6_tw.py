@@ -349,7 +349,7 @@ def test_zh_hant_explain_shows_traditional_examples_in_corner_brackets() -> None
     run = run_cli("explain", "OK004", "--lang", "zh-Hant")
     assert run.code == 0
     assert simplified_only(run.stdout) == []
-    assert "title: 提升用戶活躍度" in run.stdout and "「提升用戶活躍度」" in run.stdout
+    assert "title: 提升使用者活躍度" in run.stdout and "「提升使用者活躍度」" in run.stdout
     assert "title: 提升用户活跃度" in run_cli("explain", "OK004", "--lang", "zh").stdout
 
 

@@ -48,8 +48,9 @@ def test_a_team_kind_written_as_a_word_for_it_is_one_finding(tmp_path: Path, wor
 
 @pytest.mark.parametrize(("word", "kind"), [
     ("人员", "Person"), ("員工", "Person"), ("职责", "Responsibility"), ("RACI", "Responsibility"),
-    ("目標", "Objective"), ("OKR", "Objective"), ("流程", "Process"), ("岗位", "Role"),
-    ("職位", "Role"), ("会议", "Meeting"), ("例會", "Meeting")])
+    ("目標", "Objective"), ("OKR", "Objective"), ("流程", "Process"), ("岗位", "Position"),
+    ("職位", "Position"), ("职务", "Position"), ("角色", "Role"), ("会议", "Meeting"),
+    ("例會", "Meeting")])
 def test_each_kind_has_its_chinese_words(tmp_path: Path, word: str, kind: str) -> None:
     said = findings(tmp_path, f"- {{kind: {word}, id: x, name: 某某}}\n", "zh")
     assert said == [("IN010", "a.yaml", 1, f"未知的 kind {word!r}", f"是不是要写 `{kind}`？")]

@@ -45,6 +45,9 @@ def plan(lang: str) -> dict[str, str]:
 GITHUB_WORKFLOW = ".github/workflows/orgspec.yml"
 GITLAB_CI = ".gitlab-ci.yml"
 GITLAB_INCLUDE = ".gitlab/orgspec.yml"  # beside the user's own .gitlab-ci.yml, never into it
+CONFIG = ".orgspec.yaml"
+# the config template's commented `repo-kind` line, its comment kept in its column
+_REPO_KIND = re.compile(r"(?m)^# (repo-kind: )github( *)(?=# )")
 
 
 def ci_of(directory: str, ci: str | None) -> str:
@@ -56,14 +59,24 @@ def ci_of(directory: str, ci: str | None) -> str:
 
 
 def ci_files(files: dict[str, str], directory: str, ci: str) -> dict[str, str]:
-    """`files` with the CI file of `ci` only. An existing `.gitlab-ci.yml` is the user's and
-    is never touched: the GitLab jobs then go to `.gitlab/orgspec.yml`, for the user to
-    include."""
+    """`files` with the CI file of `ci` only, and the config for it (`config_for`). An
+    existing `.gitlab-ci.yml` is the user's and is never touched: the GitLab jobs then go to
+    `.gitlab/orgspec.yml`, for the user to include."""
     own = os.path.lexists(os.path.join(directory, GITLAB_CI))
     named = {GITHUB_WORKFLOW: GITHUB_WORKFLOW if ci == "github" else "",
              GITLAB_CI: (GITLAB_INCLUDE if own else GITLAB_CI) if ci == "gitlab" else ""}
     kept = ((named.get(rel, rel), text) for rel, text in files.items())  # in plan's order
-    return {rel: text for rel, text in kept if rel}
+    return {rel: config_for(text, ci) if rel == CONFIG else text for rel, text in kept if rel}
+
+
+def config_for(text: str, ci: str) -> str:
+    """The config template's `text` for `ci`: with GitLab, `repo-kind: gitlab`, so that the
+    handbook site links to the files GitLab's way (`/-/blob/...`) on any host, where the
+    style is otherwise guessed from the host's name (a self-hosted `git.example.com` reads
+    as GitHub); with GitHub or none, as written (the line commented: GitHub is the guess)."""
+    if ci != "gitlab":
+        return text
+    return _REPO_KIND.sub(lambda m: f"{m[1]}gitlab{m[2]}  ", text, count=1)
 
 
 def init_repo(directory: str, lang: str = "en", ci: str = "github") -> list[str]:

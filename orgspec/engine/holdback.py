@@ -23,7 +23,6 @@ The RF001 at a reference that held something back says so in its hint.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -31,8 +30,8 @@ from dataclasses import dataclass, replace
 from orgspec.engine.anchors import Anchors
 from orgspec.findings import Finding
 from orgspec.i18n import M, P
-from orgspec.model.models import KIND_ALIASES
-from orgspec.model.org import ENTITY_KINDS, Org, ident_of
+from orgspec.model.kindwords import kinds_written
+from orgspec.model.org import Org, ident_of
 from orgspec.model.unresolved import Unresolved, meant, references
 from orgspec.text.separators import FULL_COMMA
 
@@ -286,21 +285,11 @@ def _misspelt(findings: list[Finding], reads: dict[str, frozenset[str]]) -> list
     return [f for f in findings if not explained(f)]
 
 
-_KIND_WORD = re.compile(r"kind\W{0,4}([A-Za-z]+)", re.IGNORECASE)
-_SAME_KIND = {"position": "role"}
-
-
 def _may_define(org: Org, kinds: frozenset[str]) -> bool:
     """Whether a file that failed to load may define an entity of one of `kinds`: its text
-    names such a `kind:`, or could not be read."""
-    wanted = {k.lower() for k in kinds}
-    for text in org.failed.values():
-        if not text:
-            return True
-        named = {m.group(1).lower() for m in _KIND_WORD.finditer(text)}
-        if wanted & {_SAME_KIND.get(k, k) for k in named}:
-            return True
-    return False
+    names such a `kind:` (`kind: Team`, `kind: 团队`: `model.kindwords`), or could not be
+    read."""
+    return any(not text or kinds_written(text) & kinds for text in org.failed.values())
 
 
 def _depends(f: Finding, reads: frozenset[str], gaps: _Gaps, org: Org, anchors: Anchors,
@@ -345,22 +334,13 @@ def _depends(f: Finding, reads: frozenset[str], gaps: _Gaps, org: Org, anchors: 
     return False
 
 
-# `kind: Team` (quoted, in a flow mapping, or with an IME's full-width colon) in the text of a
-# file that did not parse
-_KIND = re.compile(r"""(?:^[ \t-]*|[{,][ \t]*)["']?kind["']?[ \t]*[:：][ \t]*["']?([A-Za-z]+)""",
-                   re.M)
-
-
 def kinds_in_failed(org: Org) -> frozenset[str] | None:
     """The entity kinds the files that failed to load define, as their text writes them
-    (`Position` is `Role`); None when a file's text is unknown or names no kind, so that it
-    may hold any."""
-    names = {k.casefold(): k for k in ENTITY_KINDS} | \
-        {a.casefold(): k for a, k in KIND_ALIASES.items()}
+    (`Position` is `Role`, `团队` is `Team`: `model.kindwords`); None when a file's text is
+    unknown or names no kind, so that it may hold any."""
     found: set[str] = set()
     for text in org.failed.values():
-        kinds = {names[m.group(1).casefold()] for m in _KIND.finditer(text)
-                 if m.group(1).casefold() in names}
+        kinds = kinds_written(text)
         if not kinds:
             return None
         found |= kinds

@@ -4,9 +4,10 @@ the examples `explain` shows, so a word reads the same wherever it appears.
 
 Prose goes through OpenCC's `s2twp` (Taiwan's script and words: 文件 -> 檔案, 信息 -> 資訊),
 then `TERMS`. The words people type are not the tool's own prose: quoted examples
-(“提升用户活跃度”) and code (`键: 值`) are converted by script only (`s2tw`: 用户 -> 用戶, not
-s2twp's 使用者; Taiwan's character forms: 群, not s2t's 羣), and curly quotes become Taiwan's
-corner brackets (“x” -> 「x」). OpenCC is imported lazily, on the first conversion.
+(“提升用户活跃度”) and code (`键: 值`) are converted by script (`s2tw`: Taiwan's character
+forms, 群, not s2t's 羣; no word of them changed, 文件 stays 文件), then `NAMES`, the words a
+Taiwanese author types otherwise (用户 -> 使用者, 运营 -> 營運), and curly quotes become
+Taiwan's corner brackets (“x” -> 「x」). OpenCC is imported lazily, on the first conversion.
 """
 
 from __future__ import annotations
@@ -151,6 +152,15 @@ TERMS |= {
     "員工名冊裡一行的": "員工名冊裡一列的",
     "給這些行填上": "給這些列填上",
 }
+# --- A Taiwanese reader's review: GitLab's and GitHub's Taiwan words for what orgspec asks of CI
+TERMS |= {
+    "訪問令牌": "存取權杖",  # an access token: GitLab's zh-TW 存取權杖 (訪問 is a visit in Taiwan)
+    "令牌": "權杖",  # a token (API, GitLab, GitHub): Taiwan's 權杖
+    "掩碼": "遮罩",  # a masked CI/CD variable: GitLab's zh-TW 遮罩 (掩碼 is a bit mask)
+    "工作流需要": "工作流程需要",  # a GitHub Actions workflow: 工作流程 in Taiwan
+    "Actions 工作流、": "Actions 工作流程、",
+    "報錯": "回報錯誤",  # fails with an error: 報錯 is mainland colloquial
+}
 # Typed text (the examples' and init's names, titles, metrics) as a Taiwanese author writes
 # it: `script` applies these after s2tw. Words only, never an id or a key.
 NAMES = {
@@ -167,6 +177,7 @@ NAMES = {
     "埋點數據": "事件追蹤數據",
     "埋點": "事件追蹤",
     "用戶反饋": "使用者回饋",
+    "用戶": "使用者",  # a user (月活躍使用者數): 用戶 is mainland usage
     "反饋": "回饋",
     "轉化率": "轉換率",
     "響應時間": "回應時間",

@@ -21,6 +21,7 @@ from orgspec.load.yamlhints import colon_key, colon_said
 from orgspec.model.aliases import resolve_aliases
 from orgspec.model.fieldwords import field_meant
 from orgspec.model.interned import intern_ids
+from orgspec.model.kindwords import kind_meant
 from orgspec.model.models import (
     ID_PATTERN,
     KIND_ALIASES,
@@ -347,12 +348,8 @@ def _aliases() -> list[M]:
 
 def _kind_meant(kind: Any) -> str | None:
     """The kind a wrong-case `kind:` means (`team` -> `Team`, `position` -> `Role`), or one
-    written as a word for it (`团队`, `員工`, `Department`: `text.kindwords`)."""
-    if not isinstance(kind, str):
-        return None
-    names = {k.casefold(): k for k in KINDS} | \
-        {a.casefold(): k for a, k in KIND_ALIASES.items()}
-    return names.get(kind.strip().casefold()) or kind_named(kind)
+    written as a word for it (`团队`, `員工`, `Department`: `model.kindwords`)."""
+    return kind_meant(kind) if isinstance(kind, str) else None
 
 
 def _did_you_mean(word: str, choices: typing.Iterable[str], fold: bool = False) -> str:

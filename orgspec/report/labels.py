@@ -98,6 +98,8 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "kpis": MC("label", "KPIs (measurable)"),
     "meetings": MC("label", "Meetings"),
     "meeting": MC("label", "Meeting"),
+    "chair": MC("label", "Chair"),  # a meeting's `owner`: who chairs it
+    "no_chair": MC("label", "no chair"),
     "cadence": MC("label", "Cadence"),
     "attendees": MC("label", "Attendees"),
     "load": MC("label", "Person load"),

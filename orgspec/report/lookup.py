@@ -362,6 +362,8 @@ _FIELD_SAY = {
     "process_steps": M("process steps owned"), "tracked_steps": M("process steps tracked"),
     "tracker": M("tracker"), "trackers": M("trackers"), "sla": M("SLA"),
 }
+# a meeting's `owner` chairs it
+_MEETING_SAY = {"owner": M("chair")}
 _KIND_SAY = {"team": M("team"), "person": M("person"), "role": M("position"),
              "duty": M("duty"), "responsibility": M("duty"), "process": M("process"),
              "meeting": M("meeting"), "objective": M("objective")}
@@ -381,7 +383,8 @@ def show_text(doc: dict[str, Any], lang: str = "en", org: Org | None = None) -> 
             continue
         if key == "cadence" and doc.get("schedule"):
             continue
-        label = say(_FIELD_SAY[key], lang) if key in _FIELD_SAY else key
+        said = _MEETING_SAY.get(key) if doc.get("kind") == "meeting" else None
+        label = say(said or _FIELD_SAY[key], lang) if said or key in _FIELD_SAY else key
         if isinstance(value, list):
             lines.append(f"  {label}:")
             lines += [f"    - {_item(v, lang, org, key)}" for v in value]

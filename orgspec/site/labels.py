@@ -122,7 +122,6 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "as_holder": MC("label", "as {position}"),
     "chairs": MC("label", "chairs"),
     "attends": MC("label", "attends"),
-    "chair": MC("label", "Chair"),
     "purpose": MC("label", "Purpose"),
     "channel": MC("label", "Channel"),
     "channels": MC("label", "Channels"),
