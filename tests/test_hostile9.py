@@ -1,0 +1,99 @@
+"""Hostile and unusual input against the newest features (hostile9): each test pins one bug
+found by attacking them, with the exact finding or error line."""
+
+from __future__ import annotations
+
+import urllib.request
+from typing import Any
+
+import pytest
+
+from orgspec.ci import mrnote, prcomment
+from orgspec.ci.restapi import CommentError, call
+
+SECRET = "glpat-SECRET-token"
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every URL a request was sent to (none is)."""
+    sent: list[str] = []
+
+    def urlopen(request: Any, timeout: float = 0) -> Any:
+        sent.append(request.full_url)
+        sent.extend(f"{k}={v}" for k, v in request.header_items() if k == "Private-token")
+        raise OSError("no network in this test")
+
+    monkeypatch.setattr(urllib.request, "urlopen", urlopen)
+    return sent
+
+
+@pytest.mark.parametrize(("url", "host"), [
+    ("http://localhost.example.com/api/v4/x", "localhost.example.com"),  # starts like ours
+    ("http://127.0.0.1.example.com/api/v4/x", "127.0.0.1.example.com"),
+    ("http://localhost@example.com/api/v4/x", "example.com"),  # `localhost` as the user name
+    ("http://127.0.0.1:80@example.com/x", "example.com"),
+])
+def test_the_token_goes_over_http_only_to_this_machine(url: str, host: str,
+                                                       no_network: list[str]) -> None:
+    with pytest.raises(CommentError) as caught:
+        call("GET", url, {"PRIVATE-TOKEN": SECRET}, api="GitLab")
+    assert str(caught.value) == f"refusing to send the token to {host!r} over http"
+    assert no_network == []
+
+
+@pytest.mark.parametrize(("url", "said"), [
+    ("gitlab.example.com/api/v4/projects/1", "'gitlab.example.com/api/v4/projects/1' is not "
+                                             "an http(s) URL of the GitLab API"),
+    ("x/projects/1/merge_requests/1/notes", "'x/projects/1/merge_requests/1/notes' is not an "
+                                            "http(s) URL of the GitLab API"),
+    ("https://[::1/api/v4", "'https://[::1/api/v4' is not an http(s) URL of the GitLab API"),
+    ("https://exa mple.com/api/v4", "'https://exa mple.com/api/v4' is not an http(s) URL of "
+                                    "the GitLab API"),
+])
+def test_a_url_that_is_none_is_one_error_line(url: str, said: str,
+                                              no_network: list[str]) -> None:
+    with pytest.raises(CommentError) as caught:
+        call("GET", url, {"PRIVATE-TOKEN": SECRET}, api="GitLab")
+    assert str(caught.value) == said
+    assert no_network == []
+
+
+@pytest.mark.parametrize("token", [f"{SECRET}\n", f"{SECRET}\r\nX-Evil: 1", f"令牌{SECRET}"])
+def test_a_token_http_cannot_carry_is_one_line_that_does_not_quote_it(
+        token: str, no_network: list[str]) -> None:
+    with pytest.raises(CommentError) as caught:
+        call("GET", "https://gitlab.example.com/api/v4/x", {"PRIVATE-TOKEN": token},
+             api="GitLab")
+    assert str(caught.value) == ("the token holds a line break or a character outside ASCII, "
+                                 "which HTTP cannot carry: check the CI/CD variable that holds "
+                                 "it")
+    assert no_network == []
+
+
+def test_a_token_with_blanks_around_it_is_sent_without_them(no_network: list[str]) -> None:
+    env = {"CI_API_V4_URL": "https://gitlab.example.com/api/v4", "CI_PROJECT_ID": "1",
+           "CI_MERGE_REQUEST_IID": "7", "GITLAB_TOKEN": f" {SECRET}\n"}
+    with pytest.raises(CommentError, match="cannot reach the GitLab API"):
+        mrnote.from_env("report", env)
+    assert no_network == ["https://gitlab.example.com/api/v4/projects/1/merge_requests/7/notes"
+                          "?sort=asc&order_by=created_at&per_page=100&page=1",
+                          f"Private-token={SECRET}"]
+
+
+@pytest.mark.parametrize("iid", ["²", "١٢"])
+def test_a_merge_request_number_that_is_no_number_is_not_a_merge_request(
+        iid: str, no_network: list[str]) -> None:
+    env = {"CI_API_V4_URL": "https://gitlab.example.com/api/v4", "CI_PROJECT_ID": "1",
+           "CI_MERGE_REQUEST_IID": iid, "GITLAB_TOKEN": SECRET}
+    with pytest.raises(CommentError, match=r"^CI_MERGE_REQUEST_IID is not set"):
+        mrnote.from_env("report", env)
+    assert no_network == []
+
+
+@pytest.mark.parametrize("number", ["²", "١٢"])
+def test_a_pull_request_number_that_is_no_number_is_none(number: str,
+                                                         no_network: list[str]) -> None:
+    env = {"GITHUB_TOKEN": SECRET, "GITHUB_REPOSITORY": "o/r", "ORGSPEC_PR_NUMBER": number}
+    assert prcomment.from_env("report", env) == "not a pull request: no comment"
+    assert no_network == []
