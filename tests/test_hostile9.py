@@ -4,9 +4,11 @@ found by attacking them, with the exact finding or error line."""
 from __future__ import annotations
 
 import urllib.request
+from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import run_cli
 
 from orgspec.ci import mrnote, prcomment
 from orgspec.ci.restapi import CommentError, call
@@ -97,3 +99,30 @@ def test_a_pull_request_number_that_is_no_number_is_none(number: str,
     env = {"GITHUB_TOKEN": SECRET, "GITHUB_REPOSITORY": "o/r", "ORGSPEC_PR_NUMBER": number}
     assert prcomment.from_env("report", env) == "not a pull request: no comment"
     assert no_network == []
+
+
+# --- init ----------------------------------------------------------------------------------
+
+def test_init_writes_nothing_when_a_file_stands_where_a_folder_goes(tmp_path: Path) -> None:
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new" / "org").write_text("notes\n", "utf-8")
+
+    run = run_cli("init", "new", "--ci", "none", cwd=tmp_path)
+
+    assert (run.code, run.stdout) == (2, "")
+    assert run.stderr == ("orgspec: error: new/org is a file, not a folder: init would write "
+                          "new/org/org.yaml into it\n")
+    assert sorted(p.name for p in (tmp_path / "new").iterdir()) == ["org"]  # nothing written
+
+
+def test_init_refuses_a_folder_whose_org_writes_its_kinds_in_chinese(tmp_path: Path) -> None:
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "teams.yaml").write_text("- kind: 团队\n  id: kefu\n", "utf-8")
+
+    run = run_cli("init", "mine", "--ci", "none", cwd=tmp_path)
+
+    assert (run.code, run.stdout) == (2, "")
+    assert run.stderr == ("orgspec: error: mine already holds YAML (mine/teams.yaml): init "
+                          "adds its example org only to a new folder; check yours with "
+                          "`orgspec check mine`\n")
+    assert sorted(p.name for p in (tmp_path / "mine").iterdir()) == ["teams.yaml"]
