@@ -126,3 +126,35 @@ def test_init_refuses_a_folder_whose_org_writes_its_kinds_in_chinese(tmp_path: P
                           "adds its example org only to a new folder; check yours with "
                           "`orgspec check mine`\n")
     assert sorted(p.name for p in (tmp_path / "mine").iterdir()) == ["teams.yaml"]
+
+
+# --- hidden characters in what is matched ---------------------------------------------------
+
+MANILA = ("- kind: Team\n  id: kefu\n  name: 客服部\n  lead: wang-wei\n  members: [wang-wei]\n"
+          "- kind: Team\n  id: kefu-manila\n  name: 马尼拉客服组\n  parent: kefu\n"
+          "  lead: wang-wei\n  members: [wang-wei]\n"
+          "- {kind: Person, id: wang-wei, name: 王伟}\n"
+          "- kind: Meeting\n  id: weekly\n  name: 周会\n  cadence: 每周一 10:00\n"
+          "  owner: wang-wei\n  attendees: [kefu, kefu-manila]\n  timezone: Asia/Shanghai\n")
+
+
+def _findings(root: Path, *args: str) -> list[tuple[str, str, int, int]]:
+    run = run_cli("check", str(root), "--format", "json", "--isolated", "--select",
+                  "IN,SC,RF,MT,HI", *args)
+    assert "Traceback" not in run.stderr
+    return [(f["code"], f["file"].rsplit("/", 1)[-1], f["line"], f["column"])
+            for f in run.json()["findings"]]
+
+
+@pytest.mark.parametrize(("old", "new", "line", "col"), [
+    ("id: kefu-manila", 'id: "kefu\\u200b-manila"', 7, 7),  # an id
+    ("id: kefu-manila", "id: kefu\u200b-manila", 7, 11),  # the same, pasted from a chat app
+    ("members: [wang-wei]", 'members: ["\\u202ewang-wei"]', 5, 13),  # a reference
+    ("kind: Team\n  id: kefu-manila", 'kind: "\\u202eTeam"\n  id: kefu-manila', 6, 9),  # a kind
+    ("timezone: Asia/Shanghai", 'timezone: "Asia/Shang\\u200bhai"', 19, 13),  # a zone
+    ("cadence: 每周一 10:00", 'cadence: "每周\\u2060一 10:00"', 16, 12),  # a cadence
+])
+def test_a_hidden_character_in_what_is_matched_is_one_finding(
+        write_org, old: str, new: str, line: int, col: int) -> None:
+    root = write_org({"org.yaml": MANILA.replace(old, new, 1)})
+    assert _findings(root) == [("IN003", "org.yaml", line, col)]
