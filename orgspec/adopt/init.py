@@ -9,6 +9,7 @@ into already holds YAML (a real org: the example's entities would join it).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -89,15 +90,38 @@ def init_repo(directory: str, lang: str = "en", ci: str = "github") -> list[str]
         raise InitError(M("{first} exists; init writes only into a folder without {files}",
                           first=first, files=sorted(files)))
     _refuse_beside_an_org(directory, files)
+    _refuse_a_file_in_the_way(directory, files)
+    written: list[str] = []
     try:
         for rel, text in files.items():
             target = os.path.join(directory, rel)
             output.make_dirs(os.path.dirname(target) or ".")
             output.write_text(target, text)
+            written.append(target)
     except OSError as exc:
+        for target in reversed(written):  # all or nothing: a half-made repository would
+            with contextlib.suppress(OSError):  # refuse the next `init` into it
+                output.remove_file(target)
         raise InitError(M("cannot write into {path!r}: {why}", path=directory,
                           why=reason(exc))) from None
     return list(files)
+
+
+def _refuse_a_file_in_the_way(directory: str, files: dict[str, str]) -> None:
+    """Raise InitError, before anything is written, when a file (not a folder) stands where
+    `files` need a folder (`org` beside the notes of a new repository)."""
+    for rel in files:
+        parts = rel.split("/")[:-1]
+        for depth in range(1, len(parts) + 1):
+            folder = os.path.join(directory, *parts[:depth])
+            if os.path.lexists(folder) and not os.path.isdir(folder):
+                raise InitError(M("{path} is a file, not a folder: init would write {file} "
+                                  "into it", path=_shown(folder),
+                                  file=_shown(os.path.join(directory, rel))))
+
+
+def _shown(path: str) -> str:
+    return os.path.normpath(path).replace(os.sep, "/")
 
 
 def _refuse_beside_an_org(directory: str, files: dict[str, str]) -> None:
@@ -125,10 +149,16 @@ def _refuse_beside_an_org(directory: str, files: dict[str, str]) -> None:
 
 
 def _org_kind() -> re.Pattern[str]:
+    """`kind: Team`, and a kind written as a Chinese word for it (`kind: 团队`, `kind: 員工`:
+    `text.kindwords`, which `orgspec check` reads as that kind); not its English synonyms,
+    which other YAML uses (`kind: Group` in Kubernetes RBAC)."""
     from orgspec.model.models import KIND_ALIASES, KINDS
+    from orgspec.text.kindwords import WRITTEN_KINDS
 
-    kinds = "|".join((*KINDS, *KIND_ALIASES))
-    return re.compile(rf"(?im)(?:^|[{{,\s-])kind\s*[:：]\s*[\"']?(?:{kinds})\b")
+    chinese = (w for ws in WRITTEN_KINDS.values() for w in ws if not w.isascii())
+    words = sorted({*KINDS, *KIND_ALIASES, *chinese}, key=len, reverse=True)
+    kinds = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?im)(?:^|[{{,\s-])kind\s*[:：]\s*[\"']?(?:{kinds})(?![\w-])")
 
 
 def _refuse_inside_an_org(directory: str) -> None:

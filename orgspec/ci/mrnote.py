@@ -86,13 +86,15 @@ def from_env(body: str, env: Mapping[str, str] | None = None, lang: str = "en") 
     (an `M`). `lang`: as for `sticky_note`. Raises CommentError for a variable or token that
     is missing."""
     env = os.environ if env is None else env
-    token = next((env[name] for name in TOKEN_VARIABLES if env.get(name)), "")
+    # blanks around a token (a variable read from a file keeps its newline) are no part of it
+    token = next((env[name].strip() for name in TOKEN_VARIABLES if env.get(name, "").strip()),
+                 "")
     for name in ("CI_API_V4_URL", "CI_PROJECT_ID"):
         if not env.get(name):
             raise CommentError(M("{name} is not set: the GitLab merge-request note is posted "
                                  "from a GitLab CI job", name=name))
     iid = env.get("CI_MERGE_REQUEST_IID", "")
-    if not iid.isdigit():
+    if not (iid.isascii() and iid.isdigit()):
         raise CommentError(M("CI_MERGE_REQUEST_IID is not set: not a merge-request pipeline "
                              "(run the job with `rules: - if: $CI_PIPELINE_SOURCE == "
                              "\"merge_request_event\"`)"))

@@ -82,7 +82,8 @@ def _call(method: str, url: str, token: str, payload: dict[str, Any] | None = No
 
 def pr_number(env: Mapping[str, str]) -> int | None:
     """The pull request of this workflow run, or None."""
-    if env.get("ORGSPEC_PR_NUMBER", "").isdigit():
+    written = env.get("ORGSPEC_PR_NUMBER", "")
+    if written.isascii() and written.isdigit():
         return int(env["ORGSPEC_PR_NUMBER"])
     path = env.get("GITHUB_EVENT_PATH")
     if not path:
@@ -101,7 +102,7 @@ def from_env(body: str, env: Mapping[str, str] | None = None, lang: str = "en") 
     `M`, said in the run's language by the caller). `lang`: the language of the note on a
     comment cut to GitHub's limit."""
     env = os.environ if env is None else env
-    token, repo = env.get("GITHUB_TOKEN", ""), env.get("GITHUB_REPOSITORY", "")
+    token, repo = env.get("GITHUB_TOKEN", "").strip(), env.get("GITHUB_REPOSITORY", "")
     if not token:
         return M("no GITHUB_TOKEN: no pull-request comment")
     number = pr_number(env)

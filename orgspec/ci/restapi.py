@@ -4,14 +4,20 @@ that never quotes the token."""
 
 from __future__ import annotations
 
+import http.client
 import json
+import re
 import urllib.error
+import urllib.parse
 import urllib.request
 from typing import Any
 
 from orgspec.i18n import M
 
 TIMEOUT = 30.0  # seconds per request
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")  # this machine: plain http allowed (tests)
+# what an HTTP header value can carry: printable ASCII (a token is never anything else)
+_HEADER_VALUE = re.compile(r"[\x20-\x7e]*")
 
 
 class CommentError(Exception):
@@ -23,9 +29,10 @@ def call(method: str, url: str, headers: dict[str, str], payload: dict[str, Any]
     """`method` `url` with `headers` (the token among them) and `payload` as JSON; the answer
     parsed from JSON (None when empty). `api` names the host in errors ("GitHub"); `denied`
     is the hint added to a 401, 403 or 404 (what the token lacks). Raises CommentError."""
-    if not url.startswith(("https://", "http://127.0.0.1", "http://localhost")):
-        raise CommentError(M("refusing to send the token to {host!r} over http",
-                             host=url.split('/')[2]))
+    _check_url(url, api)
+    if not all(_HEADER_VALUE.fullmatch(value) for value in headers.values()):
+        raise CommentError(M("the token holds a line break or a character outside ASCII, which "
+                             "HTTP cannot carry: check the CI/CD variable that holds it"))
     data = json.dumps(payload).encode("utf-8") if payload is not None else None
     headers = {"User-Agent": "orgspec", **headers,
                **({"Content-Type": "application/json"} if data is not None else {})}
@@ -39,7 +46,7 @@ def call(method: str, url: str, headers: dict[str, str], payload: dict[str, Any]
         raise CommentError(M("{api} API {method} answered {status} {reason}{hint}", api=api,
                              method=method, status=exc.code, reason=exc.reason, hint=hint)) \
             from None
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
+    except (urllib.error.URLError, TimeoutError, OSError, http.client.HTTPException) as exc:
         reason = getattr(exc, "reason", exc)
         raise CommentError(M("cannot reach the {api} API: {reason}", api=api,
                              reason=str(reason))) from None
@@ -48,3 +55,21 @@ def call(method: str, url: str, headers: dict[str, str], payload: dict[str, Any]
     except ValueError:
         raise CommentError(M("the {api} API answered with something other than JSON",
                              api=api)) from None
+
+
+def _check_url(url: str, api: str) -> None:
+    """Raise CommentError unless `url` is an https URL, or an http one of this machine
+    (`LOCAL_HOSTS`, by the host the URL names: not `localhost.example.com`, nor
+    `localhost@example.com`, whose host is example.com), with nothing HTTP cannot send."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        scheme, host = parts.scheme, parts.hostname
+        parts.port  # noqa: B018 - raises ValueError for a port that is no number
+    except ValueError:
+        scheme, host = "", None
+    if scheme not in ("http", "https") or not host or not _HEADER_VALUE.fullmatch(url) or \
+            " " in url:
+        raise CommentError(M("{url!r} is not an http(s) URL of the {api} API", url=url,
+                             api=api))
+    if scheme == "http" and host not in LOCAL_HOSTS:
+        raise CommentError(M("refusing to send the token to {host!r} over http", host=host))

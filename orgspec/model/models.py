@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 from orgspec.i18n import M
+from orgspec.load.source import without_hidden
 from orgspec.text.slug import ID_PATTERN as ID_PATTERN  # its home; re-exported
 
 _ID = re.compile(ID_PATTERN)
@@ -22,8 +23,18 @@ KINDS = ("Team", "Person", "Responsibility", "Objective", "Process", "Role", "Me
 KIND_ALIASES = {"Position": "Role"}
 ROLES = ("accountable", "responsible", "consulted", "informed")
 
-Id = Annotated[str, Field(pattern=ID_PATTERN, description="Lowercase slug, unique per kind.")]
-Ref = Annotated[str, Field(min_length=1, max_length=100, description="The id of another entity.")]
+
+def _unhidden(value: Any) -> Any:
+    """A matched value (an id, a reference, a zone) without the hidden characters the
+    loader reported (IN003), so that they make no second finding (`load.source`)."""
+    return without_hidden(value) if isinstance(value, str) else value
+
+
+Unhidden = BeforeValidator(_unhidden)
+Id = Annotated[str, Field(pattern=ID_PATTERN, description="Lowercase slug, unique per kind."),
+               Unhidden]
+Ref = Annotated[str, Field(min_length=1, max_length=100, description="The id of another entity."),
+                Unhidden]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Text = Annotated[str, Field(max_length=10_000)]
 
@@ -300,7 +311,7 @@ class Meeting(Strict):
     id: Id
     aliases: Aliases = Field(default_factory=list)
     name: Name | None = None
-    cadence: Annotated[str, Field(max_length=50)] | None = Field(
+    cadence: Annotated[str, Field(max_length=50), Unhidden] | None = Field(
         None, description="daily, weekly, biweekly, monthly, quarterly, half-yearly or "
                           "yearly (每日/每周/双周/每月/每季度/每半年/每年); weekdays and a time "
                           "may follow: 每周一 10:00, Mon-Fri 9:30; a day of the month or "
@@ -309,7 +320,7 @@ class Meeting(Strict):
                           "每年双十一前两周, 每年春节前; a lunar day: 每逢农历十五, "
                           "每年农历正月初八. A time range keeps its end (9:00-9:15) and a "
                           "time zone may follow the time: 8:00 PT, 北京时间 10:00, UTC+8.")
-    timezone: Annotated[str, Field(max_length=64)] | None = Field(
+    timezone: Annotated[str, Field(max_length=64), Unhidden] | None = Field(
         None, description="The time zone its cadence's time is in: an IANA name "
                           "(America/Los_Angeles, Asia/Shanghai, Asia/Singapore), UTC+8, or "
                           "PT, ET, 北京时间, 美西时间. Default: the config's `timezone`.")

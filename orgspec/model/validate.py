@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import M, Quoted
 from orgspec.load.loader import RawEntity, RawFile, RawOrg
+from orgspec.load.source import without_hidden
 from orgspec.load.suppress import Directive
 from orgspec.load.yamlevents import Path
 from orgspec.load.yamlhints import colon_key, colon_said
@@ -68,11 +69,12 @@ def check_entity(ent: RawEntity) -> Checked:
     out = Checked(Origin(ent.fmap, ent.path))
     kind = ent.kind
     if isinstance(kind, str):
+        kind = without_hidden(kind)  # `kind: "Team\u200b"`: IN003 said it
         kind = KIND_ALIASES.get(kind, kind)
     if not isinstance(kind, str) or kind not in MODELS:  # a list or mapping is unhashable
         out.issues.append(_kind_issue(ent, kind))
         meant = _kind_meant(kind)
-        ident = ent.data.get("id")
+        ident = _ident(ent.data)
         if meant and isinstance(ident, str):
             # `kind: team`: held like an invalid Team, so references to it say nothing more
             out.invalid = node_key(meant, ident)
@@ -80,16 +82,18 @@ def check_entity(ent: RawEntity) -> Checked:
         return out
     out.kind = kind
     model = MODELS[kind]
+    data = ent.data if kind == ent.kind or KIND_ALIASES.get(ent.kind) == kind else \
+        {**ent.data, "kind": kind}  # without the hidden characters IN003 said
     try:
-        out.obj = model.model_validate(ent.data)
+        out.obj = model.model_validate(data)
     except ValidationError as exc:
         # an `id：li-qiang` key is no field of any model (each forbids unknown keys), so
         # only an entity that failed validation can have one
         if _colon_key(ent, kind, out):
             return out
-        ident = ent.data.get("id")
+        ident = _ident(ent.data)
         out.issues.extend(_schema_issues(exc, ent, model, kind, ident))
-        salvaged = salvage(model, ent.data, exc, node_key(kind, ident)) \
+        salvaged = salvage(model, data, exc, node_key(kind, ident)) \
             if isinstance(ident, str) else None
         if salvaged is None:
             if isinstance(ident, str):
@@ -101,11 +105,18 @@ def check_entity(ent: RawEntity) -> Checked:
                 out.invalid = node_key(kind, meant)
             return out
         out.obj, out.dropped = salvaged
-    if ent.dropped and isinstance(ent.data.get("id"), str):
+    if ent.dropped and isinstance(_ident(ent.data), str):
         # a duplicate key's value that was not read (IN004) counts as dropped: a person it
         # names is not "on no team"
-        out.dropped.setdefault(node_key(kind, ent.data["id"]), {}).update(ent.dropped)
+        out.dropped.setdefault(node_key(kind, _ident(ent.data)), {}).update(ent.dropped)
     return out
+
+
+def _ident(data: dict[str, Any]) -> Any:
+    """The `id` of raw `data` as the models read it (without the hidden characters IN003
+    reports: `model.models.Unhidden`)."""
+    ident = data.get("id")
+    return without_hidden(ident) if isinstance(ident, str) else ident
 
 
 def _hold_fields(ent: RawEntity, out: Checked) -> None:
@@ -136,7 +147,7 @@ def _colon_key(ent: RawEntity, kind: str, out: Checked) -> bool:
         at = ent.fmap.locate((*ent.path, key))
         col = at.col + str(key).index("：")
         message, hint = colon_said(field, value)
-        ident = value if field == "id" else ent.data.get("id")
+        ident = value if field == "id" else _ident(ent.data)
         if isinstance(ident, str) and ident:
             out.invalid = node_key(kind, ident)
             _hold_fields(ent, out)
