@@ -757,7 +757,8 @@ def _folder_of(path: str) -> str:
 @click.option("--column", "columns", multiple=True, metavar="FIELD=HEADER",
               help="Roster: read FIELD (person, name, email, title, team, team_id, "
                    "parent_team, parent_team_id, manager, lead) from column HEADER.")
-@click.option("--sheet", metavar="NAME", help="Roster XLSX: the sheet (default: the first).")
+@click.option("--sheet", metavar="NAME",
+              help="Roster XLSX: the sheet (default: the first with a team and a name column).")
 @click.option("--force", is_flag=True,
               help="Overwrite files edited since the last import instead of writing NAME.new.")
 @click.option("--lang", type=Lang(),
@@ -815,14 +816,18 @@ def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple
               help="The CI file to write: a GitHub Actions workflow, GitLab CI jobs (into "
                    ".gitlab/orgspec.yml when a .gitlab-ci.yml exists, which is left as it is) "
                    "or none [default: gitlab when a .gitlab-ci.yml exists, else github].")
+@click.option("--no-example", "example", flag_value=False, default=True,
+              help="Leave out the example org (for an org you import or write yourself); "
+                   "write only the missing config, pre-commit, CI and .gitignore files.")
 @click.pass_context
 def init(ctx: click.Context, /, **options: Any) -> None:
     """Start an org repository in DIRECTORY (`.` for this folder): example org, config,
-    pre-commit and CI files."""
+    pre-commit, CI and .gitignore files. Beside an org already there (an import), only the
+    missing files; an existing file is never changed."""
     _guard(_init, ctx.obj["debug"], **options)
 
 
-def _init(directory: str | None, lang: str | None, ci: str | None) -> int:
+def _init(directory: str | None, lang: str | None, ci: str | None, example: bool) -> int:
     from orgspec.adopt.init import GITLAB_CI, GITLAB_INCLUDE, InitError, ci_of, init_repo
 
     if directory is None:  # never into whatever folder it runs in, unasked
@@ -831,19 +836,30 @@ def _init(directory: str | None, lang: str | None, ci: str | None) -> int:
                                "folder"))
         directory = "."
     try:
-        written = init_repo(directory, lang or "en", ci_of(directory, ci))
+        done = init_repo(directory, lang or "en", ci_of(directory, ci), example)
     except InitError as exc:
         raise UsageError(message_of(exc)) from None
     said = _error_lang({"lang": lang}, reader=False)  # it writes org files
-    for name in written:
+    for name in done.written:
         _tell(M("created {path}", path=os.path.join(directory, name)), said)
-    if GITLAB_INCLUDE in written:
+    for name in done.kept:
+        _tell(M("kept {path}: it exists (init never changes a file)",
+                path=os.path.join(directory, name)), said, err=True)
+    if done.no_example not in (None, "asked"):
+        org = done.no_example.split("/", 1)[0]
+        _tell(M("left out the example org: {org} already holds an org ({first}); check it "
+                "with `orgspec check {org}`", org=org, first=done.no_example), said, err=True)
+    if GITLAB_INCLUDE in done.written:
         _tell(M("{file} exists and was left as it is: add `include: [{{local: {jobs}}}]` to "
                 "it (or that item to its `include:` list) to run orgspec's jobs",
                 file=os.path.join(directory, GITLAB_CI), jobs=GITLAB_INCLUDE), said, err=True)
-    _tell(M("next: orgspec check") if os.path.samefile(directory, ".") else
-          M("next: cd {folder} && orgspec check", folder=directory), said, err=True)
-    if lang is None and said != "en":  # a Chinese reader who did not ask for English
+    if done.no_example == "asked":
+        _tell(M("next: orgspec import roster ROSTER.xlsx -o {org}, then orgspec check",
+                org=os.path.normpath(os.path.join(directory, "org"))), said, err=True)
+    else:
+        _tell(M("next: orgspec check") if os.path.samefile(directory, ".") else
+              M("next: cd {folder} && orgspec check", folder=directory), said, err=True)
+    if lang is None and said != "en" and done.written:  # a Chinese reader who did not ask
         _tell(M("the starter files are in English, init's default: `orgspec init --lang "
                 "{lang}` in a new empty folder writes them in your language", lang=said), said,
               err=True)

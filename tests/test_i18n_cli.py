@@ -254,7 +254,8 @@ def test_errors_of_show_baseline_and_init_follow_the_locale(tmp_path: Path) -> N
     baseline = run_cli("check", "examples/minimal", "--baseline", str(bad), env=ZH)
     assert baseline.stderr == (f"orgspec: 错误：{str(bad)!r} 是第 1 版基线，其指纹已经改变；"
                                "请用 --write-baseline 重新生成\n")
-    assert run_cli("init", str(tmp_path / "new"), env=EN).code == 0
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new" / ".orgspec.yaml").write_text("root: mine\n", "utf-8")
     again = run_cli("init", str(tmp_path / "new"), env=ZH)
     assert again.code == 2
     assert again.stderr.startswith("orgspec: 错误：") and "已存在" in again.stderr

@@ -71,5 +71,24 @@ def import_org(source: str, paths: list[str], out_dir: str, *,
     else:
         raise ValueError(f"unknown import source {source!r}")
     draft.fit()
+    draft.notes.extend(_example_notes(out_dir))
     said = lang if isinstance(lang, str) else lang(draft)
     return draft, write_draft(draft.files(said), out_dir, source, ids.mapped(), force)
+
+
+def _example_notes(out_dir: str) -> list[str]:
+    """A note when `out_dir` still holds the example org `orgspec init` wrote (byte for
+    byte: `init.untouched_example`): its made-up team, person, objective and process would
+    join the imported org, so the user is told which file to delete."""
+    import os
+
+    from orgspec.adopt.init import EXAMPLE, untouched_example
+    from orgspec.i18n import M
+
+    path = os.path.join(out_dir, os.path.basename(EXAMPLE))
+    if not untouched_example(path):
+        return []
+    shown = os.path.normpath(path).replace(os.sep, "/")
+    return [M("{file} is still the example org `orgspec init` wrote (a made-up team, person, "
+              "objective and process): they join the imported org until you delete "
+              "{file}", file=shown)]

@@ -3,8 +3,10 @@
 `common/` holds files for every language, `en/`, `zh/` and `zh_Hant/` the rest (`zh_Hant/`
 is generated from `zh/` by `python -m orgspec.i18n.build update`); a leading `_` in a path
 part stands for `.` (so the wheel and tools see no hidden files). `{{version}}` and `{{year}}`
-are filled in. Nothing is written if any target exists, or if a folder the example org goes
-into already holds YAML (a real org: the example's entities would join it).
+are filled in. Nothing is written if `directory` itself holds org files, or, in a new folder,
+if any target but `.gitignore` exists. When the folder the example org goes into already
+holds YAML (a real org: an import) or `example` is off, the example is left out and only the
+missing files are written: an existing file is never overwritten or edited.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import contextlib
 import datetime as dt
 import os
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from orgspec import output
@@ -44,6 +47,8 @@ def plan(lang: str) -> dict[str, str]:
 
 
 GITHUB_WORKFLOW = ".github/workflows/orgspec.yml"
+GITIGNORE = ".gitignore"  # the user's when it exists: left as it is
+EXAMPLE = "org/org.yaml"
 GITLAB_CI = ".gitlab-ci.yml"
 GITLAB_INCLUDE = ".gitlab/orgspec.yml"  # beside the user's own .gitlab-ci.yml, never into it
 CONFIG = ".orgspec.yaml"
@@ -62,8 +67,10 @@ def ci_of(directory: str, ci: str | None) -> str:
 def ci_files(files: dict[str, str], directory: str, ci: str) -> dict[str, str]:
     """`files` with the CI file of `ci` only, and the config for it (`config_for`). An
     existing `.gitlab-ci.yml` is the user's and is never touched: the GitLab jobs then go to
-    `.gitlab/orgspec.yml`, for the user to include."""
-    own = os.path.lexists(os.path.join(directory, GITLAB_CI))
+    `.gitlab/orgspec.yml`, for the user to include (one that is still what init wrote is
+    init's own: kept as it is)."""
+    own = os.path.lexists(os.path.join(directory, GITLAB_CI)) and \
+        _bytes_of(os.path.join(directory, GITLAB_CI)) != files[GITLAB_CI].encode("utf-8")
     named = {GITHUB_WORKFLOW: GITHUB_WORKFLOW if ci == "github" else "",
              GITLAB_CI: (GITLAB_INCLUDE if own else GITLAB_CI) if ci == "gitlab" else ""}
     kept = ((named.get(rel, rel), text) for rel, text in files.items())  # in plan's order
@@ -80,31 +87,63 @@ def config_for(text: str, ci: str) -> str:
     return _REPO_KIND.sub(lambda m: f"{m[1]}gitlab{m[2]}  ", text, count=1)
 
 
-def init_repo(directory: str, lang: str = "en", ci: str = "github") -> list[str]:
+@dataclass
+class Written:
+    """What `init_repo` did: the relative paths written and kept (they existed), in plan's
+    order, and why the example org was left out (None when it was written): `"asked"`
+    (`example=False`) or the first YAML file of the org already there."""
+
+    written: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    no_example: str | None = None
+
+
+def _bytes_of(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(1 << 20)
+    except OSError:
+        return None
+
+
+def init_repo(directory: str, lang: str = "en", ci: str = "github",
+              example: bool = True) -> Written:
     """Write the starter files into `directory`, with the CI file of `ci` (github, gitlab
-    or none: `ci_files`); the relative paths written, in order."""
+    or none: `ci_files`). Raises InitError when `directory` is itself an org, or, while
+    the example org is written, when a target other than `.gitignore` exists."""
     files = ci_files(plan(lang), directory, ci)
+    found = _org_beside(directory, files)
+    if found is None:
+        _refuse_inside_an_org(directory)
+    done = Written(no_example=found or (None if example else "asked"))
+    if done.no_example:
+        files = {rel: text for rel, text in files.items() if not _is_example(rel)}
     exists = [rel for rel in files if os.path.lexists(os.path.join(directory, rel))]
-    if exists:
-        first = os.path.normpath(os.path.join(directory, exists[0]))
-        raise InitError(M("{first} exists; init writes only into a folder without {files}",
+    blocking = [rel for rel in exists if rel != GITIGNORE]
+    if blocking and not done.no_example:
+        first = os.path.normpath(os.path.join(directory, blocking[0]))
+        raise InitError(M("{first} exists; init writes only into a folder without {files} "
+                          "(`orgspec init --no-example` writes only the missing ones)",
                           first=first, files=sorted(files)))
-    _refuse_beside_an_org(directory, files)
     _refuse_a_file_in_the_way(directory, files)
     written: list[str] = []
     try:
         for rel, text in files.items():
+            if rel in exists:
+                done.kept.append(rel)
+                continue
             target = os.path.join(directory, rel)
             output.make_dirs(os.path.dirname(target) or ".")
             output.write_text(target, text)
             written.append(target)
+            done.written.append(rel)
     except OSError as exc:
         for target in reversed(written):  # all or nothing: a half-made repository would
             with contextlib.suppress(OSError):  # refuse the next `init` into it
                 output.remove_file(target)
         raise InitError(M("cannot write into {path!r}: {why}", path=directory,
                           why=reason(exc))) from None
-    return list(files)
+    return done
 
 
 def _refuse_a_file_in_the_way(directory: str, files: dict[str, str]) -> None:
@@ -124,28 +163,44 @@ def _shown(path: str) -> str:
     return os.path.normpath(path).replace(os.sep, "/")
 
 
-def _refuse_beside_an_org(directory: str, files: dict[str, str]) -> None:
-    """Raise InitError when a folder that `files` puts YAML into (not `directory` itself
-    nor a hidden one: `.github`) already holds a YAML file, at any depth, as the loader
-    reads it, or when `directory` itself holds org files (an entity's `kind:` in a YAML
-    file outside hidden folders: `orgspec init org` on an imported org): the example's
-    teams and people would join that org."""
-    folders = sorted({rel.split("/", 1)[0] for rel in files
-                      if "/" in rel and not rel.startswith(".")
-                      and rel.endswith((".yaml", ".yml"))})
+def _is_example(rel: str) -> bool:
+    """Whether `rel` is a file of the example org (YAML in a folder that is not hidden)."""
+    return "/" in rel and not rel.startswith(".") and rel.endswith((".yaml", ".yml"))
+
+
+def untouched_example(path: str) -> bool:
+    """Whether the file at `path` is still the example org `init` writes, byte for byte
+    (in any language, of any year; line ends aside): what `import` asks the user to delete."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(1 << 20).decode("utf-8", "replace").replace("\r\n", "\n")
+    except OSError:
+        return False
+    from orgspec.i18n import folder
+
+    base = data_dir("templates") / "init"
+    for lang in ("en", "zh", "zh-Hant"):
+        template = base / folder(lang) / "org" / "org.yaml"
+        text = template.read_text(encoding="utf-8")
+        pattern = re.escape(text).replace(re.escape("{{year}}"), r"\d{4}")
+        if re.fullmatch(pattern, data):
+            return True
+    return False
+
+
+def _org_beside(directory: str, files: dict[str, str]) -> str | None:
+    """The first YAML file (as shown to the user, `/`-separated) in a folder `files` puts
+    the example org into, at any depth as the loader reads it (hidden folders left out), or
+    None: the example's teams and people would join that org."""
+    folders = sorted({rel.split("/", 1)[0] for rel in files if _is_example(rel)})
     for folder in folders:
         top = os.path.join(directory, folder)
         for here, dirs, names in os.walk(top):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             found = sorted(n for n in names if n.lower().endswith((".yaml", ".yml")))
             if found:
-                first = os.path.relpath(os.path.join(here, found[0]), directory)
-                org = os.path.normpath(top)
-                raise InitError(M("{org} already holds YAML ({first}): init adds its example "
-                                  "org only to a new folder; check yours with `orgspec check "
-                                  "{org}`", org=org, first=os.path.normpath(
-                                      os.path.join(directory, first)).replace(os.sep, "/")))
-    _refuse_inside_an_org(directory)
+                return os.path.normpath(os.path.join(here, found[0])).replace(os.sep, "/")
+    return None
 
 
 def _org_kind() -> re.Pattern[str]:
