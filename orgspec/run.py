@@ -479,7 +479,7 @@ def _apply_diff(result: LintResult, head: list[Finding], org: Org, ref: str,
         raise UsageError(message_of(exc), result.lang) from None
     diff = compare(base, replace(result, findings=head), base_org, org)
     # held back behind an id renamed without `aliases`: neither new nor unchanged
-    behind = {id(f) for held in diff.behind.values() for f in held}
+    behind = {id(h.finding) for held in diff.behind.values() for h in held}
     result.findings = [f for f in result.findings if id(f) not in behind]
     shown = {id(f) for f in result.findings}
     new = [f for f in diff.new if id(f) in shown]

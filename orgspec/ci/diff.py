@@ -14,7 +14,7 @@ import tarfile
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from orgspec.ci.unaliased import Guessed, unaliased
 from orgspec.engine.blame import blame_in, staged_files
@@ -25,6 +25,9 @@ from orgspec.model.graph import display_name, named
 from orgspec.model.models import KINDS
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.paths import display_path
+
+if TYPE_CHECKING:
+    from orgspec.engine.holdback import Held
 
 
 class GitError(Exception):
@@ -43,7 +46,7 @@ class OrgDiff:
     held: list[Finding] = field(default_factory=list)
     # new findings of the head held back behind an unknown reference to an id renamed
     # without `aliases` (`unaliased`), by the place of the RF001 that reports it
-    behind: dict[tuple[str, int, int], list[Finding]] = field(default_factory=dict)
+    behind: dict[tuple[str, int, int], list[Held]] = field(default_factory=dict)
     changes: list[str] = field(default_factory=list)  # `M`s: English, said in any language
     # kind -> former id -> (current id, what they share): renamed without `aliases`
     unaliased: dict[str, Guessed] = field(default_factory=dict)

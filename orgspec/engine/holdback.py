@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from orgspec.engine.anchors import Anchors
 from orgspec.findings import Finding
@@ -100,11 +101,14 @@ class _Gaps:
                    for word in named for gap, field in self.by_word.get(word, ()))
 
     def mentions(self, key: str) -> set[str]:
-        """The ids entity `key` names in its reference fields; all indexed on first use."""
+        """The ids entity or part `key` names in its reference fields (an entity's include
+        its parts'); all indexed on first use."""
         if self._mentions is None:
             self._mentions = defaultdict(set)
-            for entity, _, _, _, value, _ in references(self.org):
+            for entity, part, _, _, value, _ in references(self.org):
                 self._mentions[entity].add(value)
+                if part != entity:
+                    self._mentions[part].add(value)
         return self._mentions.get(key, set())
 
     def subtree(self, team: str) -> Iterator[str]:
@@ -134,7 +138,15 @@ class _Gaps:
         return found
 
 
-Behind = dict[tuple[str, int, int], list[Finding]]  # where an RF001 is -> held behind it
+class Held(NamedTuple):
+    """A finding held back, and the entity or part it sits in (`process:p/step:s`), by
+    which the RF001's hint names it."""
+
+    finding: Finding
+    at: str
+
+
+Behind = dict[tuple[str, int, int], list[Held]]  # where an RF001 is -> held behind it
 
 
 def hold_back(findings: Iterable[Finding], org: Org, reads: dict[str, frozenset[str]],
@@ -170,7 +182,7 @@ def held_behind(findings: Iterable[Finding], org: Org, reads: dict[str, frozense
     unsure = {code: _may_define(org, kinds) for code, kinds in absence.items()}
     gaps = _Gaps(org, unresolved, mentions)
     kept: list[Finding] = []
-    behind: dict[tuple[str, int, int], dict[int, Finding]] = defaultdict(dict)
+    behind: dict[tuple[str, int, int], dict[int, Held]] = defaultdict(dict)
     for f in findings:
         if unsure.get(f.code):
             continue
@@ -179,7 +191,8 @@ def held_behind(findings: Iterable[Finding], org: Org, reads: dict[str, frozense
                         absence.get(f.code, frozenset()), causes):
             kept.append(f)
         for ref in causes:
-            behind[_where(org, ref)].setdefault(id(f), f)
+            at = anchors.identity(f.entity, f.location) if f.entity else ""
+            behind[_where(org, ref)].setdefault(id(f), Held(f, at))
     return kept, {where: list(held.values()) for where, held in behind.items()}
 
 
@@ -200,12 +213,14 @@ _KIND_WORDS = {"Team": M("team"), "Person": M("person"), "Role": M("position"),
                "Process": M("process"), "Meeting": M("meeting")}
 
 
-def held_hint(hint: str, held: list[Finding]) -> P:
+def held_hint(hint: str, held: list[Held]) -> P:
     """`hint` followed by the findings `held` back behind the mistake it is about:
     `did you mean 'ops'? (2 findings that follow from this mistake are held back until it
-    is fixed: HI007 on person 'sun', MT004 on meeting 'm1')`, the first SHOWN_HELD by rule
-    and entity, then `and N more`. `rehint` puts another hint in its place."""
-    items = [_held_item(f) for f in sorted(held, key=lambda f: (f.code, f.entity))]
+    is fixed: HI007 on person 'sun', PR005 on step 'down' of process 'p')`, each named
+    once, the first SHOWN_HELD by rule and entity or part, then `and N more`. `rehint`
+    puts another hint in its place."""
+    items = list(dict.fromkeys(_held_item(h) for h in sorted(
+        held, key=lambda h: (h.finding.code, h.at or h.finding.entity))))
     n = len(items)
     source = getattr(hint, "source", hint)
     if isinstance(source, P) and _is_held(source):  # more held behind it (`--diff`)
@@ -235,13 +250,19 @@ def rehint(hint: str, new: M) -> M:
     return new
 
 
-def _held_item(f: Finding) -> str:
-    """`HI007 on person 'sun'`: a finding held back, by rule and the entity it is on (an
-    entity's part by the entity)."""
+def _held_item(held: Held) -> str:
+    """`HI007 on person 'sun'`, `PR005 on step 'down' of process 'p'`: a finding held
+    back, by rule and the entity or part it sits in (a step by its id; another part by its
+    entity)."""
+    f = held.finding
     if not f.entity:
         return f.code
     top = f.entity.split("/", 1)[0]
     kind = kind_of(top)
+    part = held.at.rsplit("/", 1)[-1] if held.at.startswith(f"{top}/") else ""
+    if part.startswith("step:"):
+        return M("{code} on step {step!r} of {kind} {id!r}", code=f.code,
+                 step=ident_of(part), kind=_KIND_WORDS.get(kind, kind), id=ident_of(top))
     return M("{code} on {kind} {id!r}", code=f.code, kind=_KIND_WORDS.get(kind, kind),
              id=ident_of(top))
 
@@ -318,7 +339,10 @@ def _depends(f: Finding, reads: frozenset[str], gaps: _Gaps, org: Org, anchors: 
         return True  # `與會者: [cs, tech]` dropped from a meeting: MT004's "no meeting"
     if gaps.by_ref and f.entity:
         named = gaps.mentions(f.entity)
-        found = {ref for word in named & gaps.by_ref.keys() for ref in gaps.by_ref[word]
+        # a finding in a part is about what that part names: the handoff of step `down` to
+        # `tech` is not caused by a typo of `ops` in the duty its process serves
+        subject = gaps.mentions(ident) if ident.startswith(f"{f.entity}/") else named
+        found = {ref for word in subject & gaps.by_ref.keys() for ref in gaps.by_ref[word]
                  if ref.field in reads and (ident_of(ref.entity) in named or
                                             kind_of(ref.entity) in absence)}
         if found:

@@ -55,8 +55,8 @@ def meant(org: Org, known: dict[str, dict[str, str]] | None = None,
     per kind, built only when some reference is unresolved. `known`: kind -> id -> the id
     it is known to mean (an entity renamed without `aliases` since a git revision, as
     `ci.unaliased` found it), tried before any guess. `mentions`, when given, is filled
-    with the ids each entity key names in its reference fields (resolved or not), in the
-    same walk."""
+    with the ids each entity key names in its reference fields (resolved or not), and each
+    part key (`process:p/step:s`) the ids that part names, in the same walk."""
     out: list[Unresolved] = []
     # kinds -> (index in `out`, value) of each reference whose id is to be guessed: all
     # guessed together once every one is known (`_Guess.ids_for`)
@@ -65,10 +65,11 @@ def meant(org: Org, known: dict[str, dict[str, str]] | None = None,
     tables = {kind: org.table(kind) for kind in ENTITY_KINDS}
     for key, part, field, path, value, kinds in references(org):
         if mentions is not None:
-            named = mentions.get(key)
-            if named is None:
-                named = mentions[key] = set()
-            named.add(value)
+            for at in (key, part) if part != key else (key,):
+                named = mentions.get(at)
+                if named is None:
+                    named = mentions[at] = set()
+                named.add(value)
         if value in tables[kinds[0]] or (len(kinds) > 1 and any(value in tables[k]
                                                                 for k in kinds)):
             continue
