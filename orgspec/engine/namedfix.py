@@ -15,6 +15,7 @@ from orgspec.load.yamlhints import field_fix, refix
 from orgspec.model.aliases import FIELDS
 from orgspec.model.namedids import NamedIds, several
 from orgspec.model.org import Org
+from orgspec.text.separators import SEPARATORS
 
 # field -> the kinds it names, whichever entity it is written on (`owner`: a team, person
 # or position; `lead`: a person)
@@ -23,7 +24,7 @@ for _fields in FIELDS.values():
     for _name, _kinds in _fields:
         if "." not in _name:
             _KINDS.setdefault(_name, _kinds)
-_ITEMS = re.compile(r"\s*[,，、；]\s*")
+_ITEMS = re.compile(rf"\s*[{SEPARATORS}]\s*")
 
 
 def named_fixes(findings: Iterable[Finding], org: Org) -> list[Finding]:
