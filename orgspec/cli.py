@@ -689,6 +689,11 @@ def _chat_link(url: str) -> None:
               help="Language of the labels [default: $ORGSPEC_LANG, "
                    "else config `lang`, else from the content].")
 @click.option("--no-people", is_flag=True, help="Leave out person pages (people stay names).")
+@click.option("--findings/--no-findings", default=None,
+              help="Show what the rules found: counts, team health, each page's findings, "
+                   "findings introduced or fixed among the changes; --no-findings builds a "
+                   "handbook for staff without them [default: config `site-findings`, else "
+                   "shown].")
 @click.option("--repo-url", metavar="URL", envvar="ORGSPEC_REPO_URL",
               help="GitHub, GitLab or Gitea repository URL for view and edit links "
                    "[default: config `repo-url`].")
@@ -711,6 +716,7 @@ def site(ctx: click.Context, /, **options: Any) -> None:
 
 
 def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: bool,
+          findings: bool | None,
           repo_url: str | None, repo_kind: str | None, repo_branch: str | None,
           since: str | None, title: str | None, config_path: str | None,
           isolated: bool) -> int:
@@ -725,9 +731,10 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
     targets = targets_of(paths, config.root_path())
     result, org = lint_org(targets, config)
     _speaks(result.lang or "en")
-    changes, since = site_changes(result, org, targets, config, since)
+    shown = config.site_findings if findings is None else findings
+    changes, since = site_changes(result, org, targets, config, since, shown)
     url = repo_url or config.repo_url or ""
-    options = SiteOptions(lang=result.lang, people=not no_people, repo_url=url,
+    options = SiteOptions(lang=result.lang, people=not no_people, repo_url=url, findings=shown,
                           repo_kind=repo_kind or config.repo_kind
                           or repo_kind_in(url, os.environ),
                           repo_branch=repo_branch or config.repo_branch

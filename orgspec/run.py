@@ -498,10 +498,11 @@ def _apply_diff(result: LintResult, head: list[Finding], org: Org, ref: str,
 
 
 def site_changes(result: LintResult, org: Org, targets: list[str], config: Config,
-                 since: str | None) -> tuple[list[str], str | None]:
+                 since: str | None, findings: bool = True) -> tuple[list[str], str | None]:
     """The org diff for the site's changes page: since `since`, else since the latest tag;
-    none outside git or without a tag. A bad explicit `since` is a UsageError."""
-    from orgspec.ci.diff import GitError, compare, lint_at
+    none outside git or without a tag. A bad explicit `since` is a UsageError. `findings`
+    False: without the findings introduced or fixed (a handbook for staff)."""
+    from orgspec.ci.diff import GitError, compare, is_finding_change, lint_at
     from orgspec.engine.lint import lint_org
 
     explicit = since is not None
@@ -515,7 +516,8 @@ def site_changes(result: LintResult, org: Org, targets: list[str], config: Confi
         if explicit:
             raise UsageError(message_of(exc), result.lang) from None
         return [], None
-    return compare(base, result, base_org, org).changes, since
+    changes = compare(base, result, base_org, org).changes
+    return [c for c in changes if findings or not is_finding_change(c)], since
 
 
 def repo_kind_in(repo_url: str, env: Mapping[str, str]) -> str:

@@ -118,3 +118,71 @@ def test_the_held_back_note_names_each_step_in_chinese(write_org, lang: str, sai
     found = _lint(write_org, ORG.replace("consulted: [hosts]", "consulted: [hosts, tech、wh]"),
                   lang=lang)
     assert found[0][2].endswith(f"{said}）")
+
+
+SHARED = ("张伟 is the name of more than one person: `zhangwei` (主播部 · 主播), "
+          "`zhangwei2` (技术部 · 后端开发); write the id of the one meant")
+
+
+@pytest.mark.parametrize(("old", "new", "line", "hint"), [
+    ("accountable: ops", "accountable: 张伟", 41, SHARED),
+    ("consulted: [hosts]", "consulted: [张伟]", 43, SHARED),
+    ("consulted: [hosts]", "consulted: [李娜，张伟]", 43,
+     "write the ids of those named, separated by ASCII commas: `consulted: [lina, 张伟]`; "
+     + SHARED),
+    ("consulted: [hosts]", "consulted: 李娜、张伟", 43,
+     "'李娜、张伟' is one string: write the list `consulted: [lina, 张伟]`; " + SHARED),
+    ("consulted: [hosts]", "consulted: [李娜，黄磊]", 43,
+     "write the ids of those named, separated by ASCII commas: `consulted: [lina, huang]`"),
+])
+def test_a_name_two_people_share_is_said_as_both(write_org, old: str, new: str, line: int,
+                                                 hint: str) -> None:
+    found = _lint(write_org, ORG.replace(old, new))
+    assert [(c, at, h) for c, at, h in found if c == "RF001"] == [("RF001", line, hint)]
+
+
+@pytest.mark.parametrize(("lang", "hint"), [
+    ("zh", "张伟 是不止一个人员的名称：`zhangwei`（主播部 · 主播）、"
+           "`zhangwei2`（技术部 · 后端开发）；请写所指那一个的 id"),
+    ("zh-Hant", "张伟 是不止一個人員的名稱：`zhangwei`（主播部 · 主播）、"
+                "`zhangwei2`（技术部 · 后端开发）；請寫所指那一個的 id")])
+def test_a_shared_name_in_chinese(write_org, lang: str, hint: str) -> None:
+    found = _lint(write_org, ORG.replace("accountable: ops", "accountable: 张伟"), lang=lang)
+    assert [h for c, _, h in found if c == "RF001"] == [hint]
+
+
+MEETING = """\
+- kind: Meeting
+  id: cs-weekly
+  name: 客服周会
+  cadence: 每周五 15:00
+  {line}
+  attendees: [hosts]
+"""
+
+
+def _colon_hints(write_org, line: str, lang: str = "en") -> list[tuple[str, str, int, str]]:
+    folder: Path = write_org({"org.yaml": ORG, "meetings.yaml": MEETING.format(line=line)})
+    return [(f.code, Path(f.location.file).name, f.location.line, str(f.hint))
+            for f in lint([str(folder)], Config(lang=lang), TODAY).findings
+            if f.code == "IN001"]
+
+
+@pytest.mark.parametrize(("line", "hint"), [
+    ("负责人：李娜", "write `owner: lina` (the field's English name, an ASCII colon and a space)"),
+    ("owner：李娜", "write `owner: lina` (an ASCII colon and a space)"),
+    ("owner：[李娜，黄磊]", "write `owner: [lina, huang]` (an ASCII colon and a space)"),
+    ("负责人：hosts", "write `owner: hosts` (the field's English name, an ASCII colon and a "
+                   "space)"),
+    ("负责人：张伟", "write `owner: 张伟` (the field's English name, an ASCII colon and a "
+                  "space); " + SHARED),
+    ("purpose：李娜", "write `purpose: 李娜` (an ASCII colon and a space)"),
+])
+def test_a_full_width_colon_hint_writes_the_id_a_name_stands_for(write_org, line: str,
+                                                                hint: str) -> None:
+    assert _colon_hints(write_org, line) == [("IN001", "meetings.yaml", 5, hint)]
+
+
+def test_a_full_width_colon_hint_in_chinese(write_org) -> None:
+    assert _colon_hints(write_org, "负责人：李娜", "zh") == [
+        ("IN001", "meetings.yaml", 5, "写成 `owner: lina`（英文字段名、半角冒号加一个空格）")]

@@ -15,7 +15,6 @@ from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import M, P
 from orgspec.load.yamlhints import comma_in_item
 from orgspec.model.aliases import Renamed, former_ids
-from orgspec.model.foldednames import FoldedNames
 from orgspec.model.models import (
     ID_PATTERN,
     KINDS,
@@ -24,6 +23,7 @@ from orgspec.model.models import (
     is_placeholder,
     is_vacant,
 )
+from orgspec.model.namedids import NamedIds, several
 from orgspec.model.org import Org, Origin, ident_of, node_key
 from orgspec.model.validate import DUPLICATE
 from orgspec.text.separators import split_ids
@@ -269,13 +269,11 @@ class _Guesses:
 
     def __init__(self, org: Org) -> None:
         self.org = org
-        self.by_kinds: dict[tuple[str, ...], tuple[Suggester, dict[str, str],
-                                                   dict[str, tuple[str, str]],
+        self.by_kinds: dict[tuple[str, ...], tuple[Suggester, dict[str, str], NamedIds,
                                                    dict[str, str]]] = {}
         self._in_failed: dict[str, bool] = {}
         self._failed: Suggester | None = None
         self._copies: dict[str, set[str]] | None = None  # built on first use
-        self._folded: dict[tuple[str, ...], FoldedNames[tuple[str, str]]] = {}
         self.referenced: set[str] = set()  # every value written in a reference
         self.tables: dict[tuple[str, ...], tuple[dict[str, Any], ...]] = {}  # by kinds
         # RF001s whose did-you-mean waits for `settle`, and what it waits for
@@ -321,16 +319,6 @@ class _Guesses:
                                      for m in _DEFINED.finditer(text))
         return self._failed
 
-    def _named_in_a_script(self, kinds: tuple[str, ...], names: dict[str, tuple[str, str]],
-                           value: str) -> tuple[str, str] | None:
-        """The entity named `value` in the other script, case or width (`林志伟` for 林志偉,
-        `ＨＲ部` for HR部, `returns cell` for Returns Cell): `model.foldednames`, one index
-        per kinds."""
-        folded = self._folded.get(kinds)
-        if folded is None:
-            folded = self._folded[kinds] = FoldedNames(names)
-        return folded.get(value)
-
     def settle(self, issues: list[Issue]) -> list[Issue]:
         """`issues` with the did-you-mean of each that waited for one (`pending`): the
         words of each suggester looked up together (`Suggester.close_many`)."""
@@ -346,11 +334,10 @@ class _Guesses:
         self.pending = []
         return [settled.get(id(i), i) for i in issues] if settled else issues
 
-    def _index(self, kinds: tuple[str, ...]) -> tuple[Suggester, dict[str, str],
-                                                      dict[str, tuple[str, str]],
+    def _index(self, kinds: tuple[str, ...]) -> tuple[Suggester, dict[str, str], NamedIds,
                                                       dict[str, str]]:
-        """(close ids, ids by casefold, (kind, id) by display name, former ids) of
-        `kinds`, built once."""
+        """(close ids, ids by casefold, the ids by display name, former ids) of `kinds`,
+        built once."""
         found = self.by_kinds.get(kinds)
         if found is None:
             lower = {k.lower() for k in kinds}
@@ -360,8 +347,7 @@ class _Guesses:
             ids += [ident_of(key) for key in self.meant_invalid  # but the id it will be
                     if key.split(":", 1)[0] in lower]
             folded = {i.casefold(): i for i in sorted(ids, reverse=True)}
-            names = {str(e.name).strip(): (k, i) for k in reversed(kinds)
-                     for i, e in self.org.table(k).items() if getattr(e, "name", None)}
+            names = NamedIds(self.org, kinds)
             # a typo of a former id means the entity that keeps it: suggest its current id
             formerly = former_ids(self.org, kinds)
             found = self.by_kinds[kinds] = (Suggester([*ids, *formerly]), folded, names,
@@ -370,14 +356,25 @@ class _Guesses:
 
     def id_of(self, value: str, kinds: tuple[str, ...]) -> str:
         """The id `value` is or names, found as `hint` finds it without guessing a typo: an
-        id of `kinds`, in another case, or the display name of one (in either script);
-        else `value` itself. `[王伟，李娜]` in `members` is written `[wang-wei, li-na]`."""
+        id of `kinds`, in another case, or the display name of one entity (in either
+        script); else `value` itself (a name several share: `several` says which).
+        `[王伟，李娜]` in `members` is written `[wang-wei, li-na]`."""
         _, folded, names, _ = self._index(kinds)
         bare = value.strip().strip(IME_QUOTES) or value
         if bare.casefold() in folded:
             return folded[bare.casefold()]
-        named = names.get(bare) or self._named_in_a_script(kinds, names, bare)
-        return named[1] if named is not None else value
+        return names.id_of(bare) or value
+
+    def several(self, values: Iterable[str], kinds: tuple[str, ...]) -> M | None:
+        """What to write for the first of `values` that is the name of several entities of
+        `kinds` (`张伟` for `zhangwei` and `zhangwei2`), else None."""
+        _, folded, names, _ = self._index(kinds)
+        for value in values:
+            bare = value.strip().strip(IME_QUOTES) or value
+            named = names.named(bare) if bare.casefold() not in folded else None
+            if named is not None and len(named[1]) > 1:
+                return several(self.org, bare, named)
+        return None
 
     def hint(self, value: str, kinds: tuple[str, ...]) -> str | _Close:
         suggester, folded, names, formerly = self._index(kinds)
@@ -387,9 +384,11 @@ class _Guesses:
         value = bare or value
         if value.casefold() in folded:
             return M("an id is lowercase: write it as `{id}`", id=folded[value.casefold()])
-        named = names.get(value.strip()) or self._named_in_a_script(kinds, names, value)
+        named = names.named(value)
+        if named is not None and len(named[1]) > 1:
+            return several(self.org, value, named)
         if named is not None:
-            kind, ident = named
+            kind, (ident,) = named
             return M("{value} is the name of {kind} `{id}`: write `{id}`", value=value.strip(),
                      kind=KIND_WORDS.get(kind, kind), id=ident)
         return _Close(suggester, value, formerly)
@@ -577,11 +576,15 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
             if where != field else None
         if split is not None:  # `[order-platform，warehouse]`: one item, two meant
             yield Issue(split[0], origin.value(*where), entity=node_key(kind, ident),
-                        hint=split[1])
+                        hint=_and_several(split[1], guesses.several(
+                            split_ids(str(values[j])), kinds)))
             continue
-        ids = [guesses.id_of(part, kinds) for part in split_ids(value)]
+        parts = split_ids(value)
+        ids = [guesses.id_of(part, kinds) for part in parts]
         hint: str | None = _split_hint(value, ids, label, where == field) \
             if label in _LIST_FIELDS else _one_of_hint(value, ids, label)
+        if hint:
+            hint = _and_several(hint, guesses.several(parts, kinds))
         close = None
         if not hint:
             guessed = guesses.hint(value, kinds)
@@ -627,6 +630,11 @@ def _split_hint(value: str, parts: list[str], label: str, scalar: bool) -> M | N
                  field=label, items=listed)
     return M("{value!r} is one item: write the items separately, `{items}`", value=value,
              items=listed)
+
+
+def _and_several(hint: str, several: M | None) -> str:
+    """`hint` (a list written with ids), then which ids a name several share stands for."""
+    return M("{hint}; {several}", hint=hint, several=several) if several else hint
 
 
 def _one_of_hint(value: str, parts: list[str], label: str) -> M | None:

@@ -588,6 +588,16 @@ _KINDS = {"OW001": M("overlap"), "OW002": M("gap"), "OW003": M("gap"), "OW005": 
           "PR001": M("gap"), "RO001": M("vacancy"), "MT004": M("coordination gap")}
 
 
+_FINDING_CHANGES = ("{kind} introduced: {message}", "{kind} fixed: {message}",
+                    "fixed: {code} {message}")
+
+
+def is_finding_change(change: str) -> bool:
+    """Whether a line of `OrgDiff.changes` is a finding introduced or fixed (`新出现的重叠`),
+    not a change to the org itself."""
+    return getattr(change, "template", None) in _FINDING_CHANGES
+
+
 def _finding_changes(diff: OrgDiff) -> list[str]:
     out: list[str] = [M("{kind} introduced: {message}", kind=_KINDS[f.code], message=f.message)
            for f in diff.new if f.code in _KINDS]

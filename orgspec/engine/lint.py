@@ -326,6 +326,10 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         root = config.root_path()
         anchors = _anchors(org, kept)
         findings = [f for f in stamp(issues, plan) if not _ignored(f, plan, root)]
+        if org.failed or any(f.code == "IN001" for f in findings):
+            from orgspec.engine.namedfix import named_fixes
+
+            findings = named_fixes(findings, org)
         findings = _suppress(findings, org, plan, today, root, anchors)
         every = findings
         findings = hold_back(every, org, {c: m.reads for c, m in plan.rules.items()}, anchors,

@@ -69,6 +69,9 @@ class Config:
     repo_url: str | None = None  # GitHub or GitLab repository, for the site's edit links
     repo_kind: str | None = None  # its link style: github, gitlab or gitea; None: guessed
     repo_branch: str | None = None  # the branch the links name; None: the default branch
+    # the site shows what the rules found (counts, team health, findings); false: a
+    # handbook for staff, without them
+    site_findings: bool = True
     # the org's time zone (an IANA name or `UTC+08:00`): meetings in another zone are shown
     # at their time here too; None: times as written, no conversion
     timezone: str | None = None
@@ -335,6 +338,11 @@ class _Reader:
         if not isinstance(value, bool) and value not in ("true", "false"):
             raise self.fail((key,), M("{key!r} must be true or false", key=key))
         cfg.respect_gitignore = value in (True, "true")
+
+    def _site_findings(self, cfg: Config, key: str, value: Any) -> None:
+        if not isinstance(value, bool) and value not in ("true", "false"):
+            raise self.fail((key,), M("{key!r} must be true or false", key=key))
+        cfg.site_findings = value in (True, "true")
 
     def _max_files(self, cfg: Config, key: str, value: Any) -> None:
         text = str(value).replace("_", "")

@@ -482,3 +482,24 @@ def _comment_said(text: str, at: int, opener: str, rest: str) -> tuple[str, str]
               "line, the closing `{close}` too", open=opener, close=closer),
             M("put the item in quotes: `{fixed}`; or write `#` without a space before it",
               fixed=fixed))
+
+
+# the hints above that write a field with the value found after a full-width colon
+_FIELD_FIXES = ("write `{field}: {value}`", "write `{key}: {value}`")
+
+
+def field_fix(hint: str) -> tuple[str, str] | None:
+    """(field, value as written) of a hint that writes a field after a full-width colon
+    (`colon_said`, `_word_colon`: `write `owner: 董洁``), else None; `refix` writes it with
+    another value (the id a name stands for, known only once the org is read)."""
+    template = getattr(hint, "template", None)
+    values: dict[str, object] = getattr(hint, "values", {})
+    if not isinstance(template, str) or not template.startswith(_FIELD_FIXES):
+        return None
+    field, value = values.get("field", values.get("key")), values.get("value")
+    return (field, value) if isinstance(field, str) and isinstance(value, str) else None
+
+
+def refix(hint: M, value: str) -> M:
+    """The hint `field_fix` read, writing `value` instead."""
+    return M(hint.template, **{**hint.values, "value": value})

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from orgspec._version import __version__
@@ -49,6 +49,10 @@ class SiteOptions:
     changes: list[str] = field(default_factory=list)
     since: str = ""
     git_dates: bool = True  # last-updated dates and the feed date from git
+    # what the rules found: counts, team health, each page's findings; False: a handbook
+    # for staff, without them (`changes` then holds no finding introduced or fixed:
+    # `run.site_changes`)
+    findings: bool = True
 
 
 @dataclass
@@ -94,6 +98,8 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
     from orgspec.site.gitinfo import last_updated, toplevel
     from orgspec.site.pages import ROLE_LETTERS, pages
 
+    if not options.findings:
+        result = replace(result, findings=[], left_out=[])
     view = build_view(result, org, options.lang)
     labels = LABELS[view.lang]
     # git facts come from the org's own repository, never the working directory's: a site
@@ -104,7 +110,7 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
                       repo_kind=options.repo_kind,
                       repo_root=toplevel(home) if options.repo_url else "",
                       updated=last_updated(sorted(org.files)) if options.git_dates else {},
-                      labels=labels)
+                      labels=labels, lint=options.findings)
     env = _site_environment()
     env.filters["counted"] = counter(COUNTS)
     sizes = {t: len(dict.fromkeys(team.members)) for t, team in org.teams.items()}
@@ -115,6 +121,7 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
         health=model.health, sizes=sizes, totals=totals, edit_at=_edit_at(model), href=_href,
         version=__version__, site_title=title, people_pages=options.people,
         has_positions=bool(org.positions), has_meetings=bool(org.meetings),
+        lint=options.findings,
         csp=Markup(CSP))  # noqa: S704 - a constant of this module
     cache: dict[str, Any] = {}
     chrome_tmpl = env.get_template("site/_chrome.html.j2")

@@ -107,6 +107,7 @@ class SiteModel:
     findings_of: dict[str, list[FindingRow]] = field(default_factory=dict)
     team_rows: dict[str, list[FindingRow]] = field(default_factory=dict)
     health: dict[str, TeamHealth] = field(default_factory=dict)
+    lint: bool = True  # the rules' findings and team health shown (`SiteOptions.findings`)
     children: dict[str, list[str]] = field(default_factory=dict)
     handoffs_out: dict[str, list[Handoff]] = field(default_factory=dict)
     handoffs_in: dict[str, list[Handoff]] = field(default_factory=dict)
@@ -138,7 +139,7 @@ class SiteModel:
             self.findings_of.setdefault(f.entity, []).append(row)
             for tid in row.teams:  # every team the finding involves (`Finding.teams`)
                 self.team_rows.setdefault(tid, []).append(row)
-        self.health = {h.team: h for h in self.view.health}
+        self.health = {h.team: h for h in self.view.health} if self.lint else {}
         for tid, team in sorted(org.teams.items()):
             if team.parent in org.teams and team.parent != tid:
                 self.children.setdefault(team.parent, []).append(tid)

@@ -43,7 +43,8 @@ def pages(m: SiteModel, render: Render, changes: list[tuple[str, str]],
     kinds = [k for k in SEARCH_KINDS if (k != "position" or org.positions)
              and (k != "meeting" or org.meetings)]
     yield "search.html", render("search", 0, kind_labels=_kind_labels(m), kinds=kinds)
-    yield "health.html", render("health", 0, health=m.view.health, rules=m.view.rules)
+    if m.lint:
+        yield "health.html", render("health", 0, health=m.view.health, rules=m.view.rules)
     yield "404.html", _not_found(render)
     moved = aliases(m)
     yield "go.html", render("go", 0, folders=_go_folders(m), moved=json.dumps(
