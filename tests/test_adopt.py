@@ -88,8 +88,9 @@ def test_init_writes_a_repository_that_passes_check(tmp_path: Path, lang: str) -
     code, _out, _ = cli("init", str(tmp_path / "repo"), "--lang", lang)
     assert code == 0
     repo = tmp_path / "repo"
-    assert sorted(snapshot(repo)) == [".github/workflows/orgspec.yml", ".orgspec.yaml",
-                                      ".pre-commit-config.yaml", "org/org.yaml"]
+    assert sorted(snapshot(repo)) == [".github/workflows/orgspec.yml", ".gitignore",
+                                      ".orgspec.yaml", ".pre-commit-config.yaml",
+                                      "org/org.yaml"]
     assert "repo: https://github.com/orgspec/orgspec" in \
         (repo / ".pre-commit-config.yaml").read_text("utf-8")
     result = lint([str(repo / "org")], Config())

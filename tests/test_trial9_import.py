@@ -43,7 +43,7 @@ def test_init_after_an_import_writes_the_missing_files_and_no_example(tmp_path: 
     run = run_cli("init", ".", "--lang", "zh", "--ci", "gitlab", cwd=tmp_path)
     assert run.code == 0, run.stderr
     assert sorted(set(_files(tmp_path)) - set(imported)) == [
-        ".gitlab-ci.yml", ".orgspec.yaml", ".pre-commit-config.yaml"]
+        ".gitignore", ".gitlab-ci.yml", ".orgspec.yaml", ".pre-commit-config.yaml"]
     assert all((tmp_path / p).read_bytes() == data for p, data in imported.items())
     assert "未写示例组织：org 里已有组织（org/ke-fu-bu.yaml）" in run.stderr
     # again: every file is kept, none changed, none added (the GitLab file is init's own)
@@ -71,7 +71,8 @@ def test_init_beside_an_org_says_why_the_example_is_left_out(tmp_path: Path, lan
 def test_init_no_example_writes_no_org(tmp_path: Path) -> None:
     run = run_cli("init", ".", "--no-example", "--ci", "gitlab", "--lang", "en", cwd=tmp_path)
     assert run.code == 0, run.stderr
-    assert _files(tmp_path) == [".gitlab-ci.yml", ".orgspec.yaml", ".pre-commit-config.yaml"]
+    assert _files(tmp_path) == [".gitignore", ".gitlab-ci.yml", ".orgspec.yaml",
+                                ".pre-commit-config.yaml"]
     assert "next: orgspec import roster ROSTER.xlsx -o org, then orgspec check" in run.stderr
 
 
@@ -115,6 +116,35 @@ def test_the_readme_s_excel_to_ci_path_works_as_copied(tmp_path: Path) -> None:
             assert args[0] == "orgspec"
             run = run_cli(*args[1:], cwd=where)
             assert run.code == 0, (command, run.stderr)
-    assert _files(tmp_path / "our-org")[:3] == [".gitlab-ci.yml", ".orgspec.yaml",
+    assert _files(tmp_path / "our-org")[:4] == [".gitignore", ".gitlab-ci.yml", ".orgspec.yaml",
                                                 ".pre-commit-config.yaml"]
     assert not (tmp_path / "our-org" / "org" / "org.yaml").exists()
+
+
+# --- item 5: init's .gitignore -----------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "zh", "zh-Hant"])
+def test_init_ignores_what_a_local_run_writes(tmp_path: Path, lang: str) -> None:
+    import subprocess
+
+    from conftest import git
+    assert run_cli("init", ".", "--lang", lang, "--ci", "gitlab", cwd=tmp_path).code == 0
+    git(tmp_path, "init", "-q")
+    run = run_cli("check", "--report", "markdown=orgspec-report.md", "--report",
+                  "gitlab=gl-code-quality-report.json", "--report", "junit=orgspec-junit.xml",
+                  "--report", "sarif=orgspec.sarif", cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    git(tmp_path, "add", "-A")
+    added = subprocess.run(["git", "diff", "--cached", "--name-only"], cwd=tmp_path,
+                           capture_output=True, text=True, check=True).stdout.split()
+    assert sorted(added) == [".gitignore", ".gitlab-ci.yml", ".orgspec.yaml",
+                             ".pre-commit-config.yaml", "org/org.yaml"]
+
+
+def test_init_keeps_the_user_s_gitignore_as_it_is(tmp_path: Path) -> None:
+    (tmp_path / ".gitignore").write_text("node_modules/\n", "utf-8")
+    run = run_cli("init", ".", "--lang", "en", "--ci", "none", cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    assert (tmp_path / ".gitignore").read_text("utf-8") == "node_modules/\n"
+    assert "kept ./.gitignore: it exists (init never changes a file)" in run.stderr.splitlines()
+    assert (tmp_path / "org" / "org.yaml").is_file()
