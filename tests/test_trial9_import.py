@@ -148,3 +148,24 @@ def test_init_keeps_the_user_s_gitignore_as_it_is(tmp_path: Path) -> None:
     assert (tmp_path / ".gitignore").read_text("utf-8") == "node_modules/\n"
     assert "kept ./.gitignore: it exists (init never changes a file)" in run.stderr.splitlines()
     assert (tmp_path / "org" / "org.yaml").is_file()
+
+
+# --- item 4: --sheet's default, as the help, the README and the code have it ---------------
+
+def test_sheet_default_is_the_same_in_the_help_the_readme_and_the_code(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    from conftest import REPO
+    book = openpyxl.Workbook()
+    book.active.title = "说明"
+    book.active.append(["填表说明：每人一行"])
+    roster = book.create_sheet("花名册")
+    for line in ROSTER.splitlines():
+        roster.append(line.split(","))
+    book.save(tmp_path / "r.xlsx")
+    run = run_cli("import", "roster", "r.xlsx", "-o", "org", cwd=tmp_path)
+    assert run.code == 0 and (tmp_path / "org" / "ke-fu-bu.yaml").is_file()  # not the first
+    said = "(default: the first with a team and a name column)"
+    help_text = " ".join(run_cli("import", "--help", env={"COLUMNS": "200"}).stdout.split())
+    assert f"--sheet NAME Roster XLSX: the sheet {said}." in help_text
+    readme = " ".join((REPO / "README.md").read_text("utf-8").split())
+    assert f"`--sheet` picks a sheet {said}" in readme
