@@ -361,11 +361,12 @@ def test_zh_hant_explain_shows_traditional_examples_in_corner_brackets() -> None
 
 
 @pytest.mark.parametrize(("lang", "people", "direction"), [
-    ("zh-Hant", "員工編號,姓名,電子郵件,職稱,部門編號,部門,上級部門編號,上級部門,直屬主管,負責人",
-     "減少"),
-    ("zh", "工号,姓名,邮箱,职位,部门编号,部门,上级部门编号,上级部门,直属上级,负责人", "减少"),
-    ("en", "person,name,email,title,team_id,team,parent_team_id,parent_team,manager,lead",
-     "decrease"),
+    ("zh-Hant", "姓名,部門,職稱,直屬主管,電子郵件,上級部門,負責人,orgspec 人員編號,"
+                "orgspec 部門編號,orgspec 上級部門編號", "減少"),
+    ("zh", "姓名,部门,职位,直属上级,邮箱,上级部门,负责人,orgspec 人员编号,orgspec 部门编号,"
+           "orgspec 上级部门编号", "减少"),
+    ("en", "name,team,title,manager,email,parent_team,lead,orgspec person id,orgspec team id,"
+           "orgspec parent team id", "decrease"),
 ])
 def test_export_headers_and_directions_in_the_run_language(
         tmp_path: Path, lang: str, people: str, direction: str) -> None:

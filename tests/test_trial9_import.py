@@ -277,3 +277,32 @@ def test_an_update_left_beside_a_commented_file_is_said_by_import_and_check(
     run = run_cli("check", "org", "--lang", lang, "--isolated", cwd=tmp_path)
     assert finding in run.stdout.splitlines()
     assert run.stdout.count("IN018") == 1
+
+
+# --- item 3: the export HR re-imports: names as HR writes them, ids in labelled columns ------
+
+@pytest.mark.parametrize(("lang", "header"), [
+    ("zh", ["姓名", "部门", "职位", "直属上级", "邮箱", "上级部门", "负责人", "orgspec 人员编号",
+            "orgspec 部门编号", "orgspec 上级部门编号"]),
+    ("zh-Hant", ["姓名", "部門", "職稱", "直屬主管", "電子郵件", "上級部門", "負責人",
+                 "orgspec 人員編號", "orgspec 部門編號", "orgspec 上級部門編號"]),
+])
+def test_the_people_sheet_names_the_manager_and_invents_no_employee_number(
+        tmp_path: Path, lang: str, header: list[str]) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    org, _ = _import(tmp_path)
+    run = run_cli("export", "org", "-o", "org.xlsx", "--lang", lang, "--isolated",
+                  cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    sheet = openpyxl.load_workbook(tmp_path / "org.xlsx").worksheets[1]
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    assert rows[0] == header
+    assert ["萧雨", "客服部", "客服专员", "董洁", "xiaoyu@xingbo.cn", "运营部", None, "xiaoyu",
+            "ke-fu-bu", "yun-ying-bu"] in rows
+    assert ["陈静", "运营部", "运营总监", "王建国", "chenjing@xingbo.cn", "总经办",
+            "是", "chenjing", "yun-ying-bu", "zong-jing-ban"] in rows
+    # what HR sends back is read as it was: same ids, nothing rewritten
+    before = {p.name: p.read_bytes() for p in org.iterdir()}
+    again = run_cli("import", "roster", "org.xlsx", "-o", "org", "--lang", "en", cwd=tmp_path)
+    assert again.stdout.endswith("0 written, 4 unchanged, 0 beside edited files, 0 removed\n")
+    assert {p.name: p.read_bytes() for p in org.iterdir()} == before
