@@ -799,6 +799,9 @@ def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple
     said_in = said_in_of(draft)
     for note in draft.notes:
         _tell(M("note: {note}", note=note), said_in, err=True)
+    for name in done.merged:
+        _tell(M("updated {name}, which you edited: the import's changes, with the fields you "
+                "set kept", name=name), said_in, err=True)
     for name in done.beside:
         _tell(M("kept your edits in {name}; the new import is in {name}.new", name=name),
               said_in, err=True)
@@ -808,9 +811,15 @@ def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple
     _tell(M("imported {teams} teams, {people} people and {duties} duties into {folder}: "
             "{written} written, {unchanged} unchanged, {beside} beside edited files, "
             "{removed} removed", teams=len(draft.teams), people=len(draft.people),
-            duties=len(draft.duties), folder=output_dir, written=len(done.written),
+            duties=len(draft.duties), folder=output_dir,
+            written=len(done.written) + len(done.merged),
             unchanged=len(done.unchanged), beside=len(done.beside), removed=len(done.removed)),
           said_in)
+    if done.pending:
+        _tell(M("waiting for you to merge in {folder}: {files} (the import's version of a "
+                "file you edited, with the fields you set kept): compare each with yours, then "
+                "move it over yours or delete it; `orgspec check` reports it until then",
+                folder=output_dir, files=done.pending), said_in, err=True)
     return EXIT_OK
 
 

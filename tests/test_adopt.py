@@ -399,14 +399,15 @@ def test_xlsx_export_opened_with_openpyxl(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(book_path)
     assert book.sheetnames == ["RACI 矩阵", "人员名录", "关键结果"]
     people = book["人员名录"]
-    assert [c.value for c in people[1]] == ["工号", "姓名", "邮箱", "职位", "部门编号", "部门",
-                                            "上级部门编号", "上级部门", "直属上级", "负责人"]
+    assert [c.value for c in people[1]] == ["姓名", "部门", "职位", "直属上级", "邮箱", "上级部门",
+                                            "负责人", "orgspec 人员编号", "orgspec 部门编号",
+                                            "orgspec 上级部门编号"]
     assert people.freeze_panes == "A2"
     assert people.auto_filter.ref == people.dimensions
     assert people[1][0].font.b
-    rows = {r[0]: r for r in people.iter_rows(min_row=2, values_only=True)}
-    assert rows["li-na"] == ("li-na", "李娜", None, "订单平台负责人", "order-platform",
-                             "订单平台团队", "tech", "技术团队", "sun-hao", "是")
+    rows = {r[7]: r for r in people.iter_rows(min_row=2, values_only=True)}
+    assert rows["li-na"] == ("李娜", "订单平台团队", "订单平台负责人", "孙浩", None, "技术团队",
+                             "是", "li-na", "order-platform", "tech")
     assert people.column_dimensions["B"].width >= 8
     raci = book["RACI 矩阵"]
     header = [c.value for c in raci[1]]
@@ -460,7 +461,7 @@ def test_xlsx_cells_are_text_never_formulas(tmp_path: Path, write_org) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     folder = write_org({"org.yaml": "- {kind: Person, id: eve, name: '=HYPERLINK(\"x\")'}\n"})
     cli("export", str(folder), "--format", "xlsx", "-o", str(tmp_path / "o.xlsx"), "--isolated")
-    cell = openpyxl.load_workbook(tmp_path / "o.xlsx")["People"]["B2"]
+    cell = openpyxl.load_workbook(tmp_path / "o.xlsx")["People"]["A2"]  # the name
     assert (cell.value, cell.data_type) == ('=HYPERLINK("x")', "s")
     code, _, _ = cli("export", str(folder), "--format", "csv", "-o", str(tmp_path / "c"),
                      "--isolated")
@@ -478,7 +479,7 @@ def test_xlsx_cells_hold_no_character_xml_cannot(tmp_path: Path, write_org) -> N
     code, _, err = cli("export", str(folder), "--format", "xlsx", "-o", str(tmp_path / "o.xlsx"),
                        "--isolated")
     assert code == 0 and "internal error" not in err, err
-    cell = openpyxl.load_workbook(tmp_path / "o.xlsx")["People"]["B2"]
+    cell = openpyxl.load_workbook(tmp_path / "o.xlsx")["People"]["A2"]  # the name
     assert cell.value == "a\ufffdb\ufffd\ufffd"
 
 def test_csv_export_opened_with_the_csv_module(tmp_path: Path) -> None:
@@ -491,8 +492,8 @@ def test_csv_export_opened_with_the_csv_module(tmp_path: Path) -> None:
     assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs for UTF-8
     with open(out / "people.csv", encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    li = next(r for r in rows if r["person"] == "li-na")
-    assert (li["name"], li["team_id"], li["lead"]) == ("李娜", "order-platform", "yes")
+    li = next(r for r in rows if r["orgspec person id"] == "li-na")
+    assert (li["name"], li["orgspec team id"], li["lead"]) == ("李娜", "order-platform", "yes")
     with open(out / "raci.csv", encoding="utf-8-sig", newline="") as handle:
         raci = list(csv.reader(handle))
     assert raci[0][:2] == ["duty_id", "duty"]
@@ -617,7 +618,7 @@ def test_export_of_a_broken_org_says_what_is_missing(tmp_path: Path, write_org) 
     assert err == ("note: 1 input or schema problems; what failed to load is not in the export "
                    "(`orgspec check` shows them)\n")
     with open(tmp_path / "c" / "people.csv", encoding="utf-8-sig", newline="") as handle:
-        assert [r["person"] for r in csv.DictReader(handle)] == ["ada"]
+        assert [r["orgspec person id"] for r in csv.DictReader(handle)] == ["ada"]
 
 
 def test_backstage_odd_documents_are_skipped_or_noted(tmp_path: Path) -> None:

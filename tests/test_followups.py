@@ -259,15 +259,17 @@ def test_site_labels_end_with_the_languages_colon(tmp_path: Path, lang: str,
 # --- 6: `orgspec import` writes its header comment in the run's language ----------------------
 
 @pytest.mark.parametrize(("args", "expected"), [
-    ((), ["# 由 `orgspec import roster` 导入。可以随意编辑：文件未改动时，重新导入会更新它；",
-          "# 改动过之后，重新导入会把新版本写在旁边（NAME.yaml.new），不动你的文件。"]),
+    ((), ["# 由 `orgspec import roster` 导入。可以随意编辑："
+          "重新导入会更新本文件，并保留你设的字段；",
+          "# 你若加了注释或导入不写的字段，它会把新版本写在旁边（NAME.yaml.new），不动你的文件。"]),
     (("--lang", "zh-Hant"),
-     ["# 由 `orgspec import roster` 匯入。可以隨意編輯：檔案未改動時，重新匯入會更新它；",
-      "# 改動過之後，重新匯入會把新版本寫在旁邊（NAME.yaml.new），不動你的檔案。"]),
+     ["# 由 `orgspec import roster` 匯入。可以隨意編輯："
+      "重新匯入會更新本檔案，並保留你設的欄位；",
+      "# 你若加了註解或匯入不寫的欄位，它會把新版本寫在旁邊（NAME.yaml.new），不動你的檔案。"]),
     (("--lang", "en"),
      ["# Imported by `orgspec import roster`. Edit freely: a re-import updates this file",
-      "# only while it is as imported; once edited, it writes the new version beside it",
-      "# (NAME.yaml.new) and leaves yours alone."]),
+      "# and keeps the fields you set; if you add comments or fields it does not write,",
+      "# it puts its version beside it (NAME.yaml.new) and leaves yours alone."]),
 ])
 def test_import_writes_its_header_in_the_runs_language(tmp_path: Path, args: tuple[str, ...],
                                                        expected: list[str]) -> None:

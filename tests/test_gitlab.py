@@ -361,8 +361,8 @@ def test_init_ci_gitlab_writes_the_readme_jobs(tmp_path: Path, lang: str) -> Non
     done = run_cli("init", str(tmp_path / "repo"), "--lang", lang, "--ci", "gitlab")
     assert done.code == 0, done.stderr
     repo = tmp_path / "repo"
-    assert _files(repo) == [".gitlab-ci.yml", ".orgspec.yaml", ".pre-commit-config.yaml",
-                            "org/org.yaml"]
+    assert _files(repo) == [".gitignore", ".gitlab-ci.yml", ".orgspec.yaml",
+                            ".pre-commit-config.yaml", "org/org.yaml"]
     assert yaml.safe_load((repo / ".gitlab-ci.yml").read_text("utf-8")) == _gitlab_ci()
 
 
@@ -400,8 +400,8 @@ def test_init_beside_an_own_gitlab_ci_writes_an_include_file(tmp_path: Path) -> 
     done = run_cli("init", ".", cwd=tmp_path)  # detected: no --ci
     assert done.code == 0, done.stderr
     assert (tmp_path / ".gitlab-ci.yml").read_text("utf-8") == own  # untouched
-    assert _files(tmp_path) == [".gitlab-ci.yml", ".gitlab/orgspec.yml", ".orgspec.yaml",
-                                ".pre-commit-config.yaml", "org/org.yaml"]
+    assert _files(tmp_path) == [".gitignore", ".gitlab-ci.yml", ".gitlab/orgspec.yml",
+                                ".orgspec.yaml", ".pre-commit-config.yaml", "org/org.yaml"]
     assert yaml.safe_load((tmp_path / ".gitlab" / "orgspec.yml").read_text("utf-8")) == \
         _gitlab_ci()
     assert ("./.gitlab-ci.yml exists and was left as it is: add `include: [{local: "
@@ -416,7 +416,7 @@ def test_init_beside_an_own_gitlab_ci_writes_an_include_file(tmp_path: Path) -> 
 
 def test_init_ci_github_and_none(tmp_path: Path) -> None:
     assert run_cli("init", str(tmp_path / "a"), "--ci", "none").code == 0
-    assert _files(tmp_path / "a") == [".orgspec.yaml", ".pre-commit-config.yaml",
+    assert _files(tmp_path / "a") == [".gitignore", ".orgspec.yaml", ".pre-commit-config.yaml",
                                       "org/org.yaml"]
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / ".gitlab-ci.yml").write_text("x: 1\n", "utf-8")

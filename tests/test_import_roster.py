@@ -193,7 +193,9 @@ def test_a_roster_with_no_lead_nor_manager_gets_one_note_for_all(tmp_path: Path)
                    "Grace,Dev\n", "--lang", "en")
     assert said[:-1] == [
         "note: no row flags a lead or names a manager, so no team has a lead (teams: 2): flag "
-        "each team's lead in a lead column (Lead: yes) or set `lead:` in the team's file"]
+        "each team's lead in a lead column (Lead: yes) or set `lead:` in the team's file",
+        "note: no parent-department column: 2 top-level teams; add one to the roster, or set "
+        "`parent:` in a team's file (a re-import keeps it)"]
 
 
 def test_a_person_keeps_their_id_when_their_namesake_leaves(tmp_path) -> None:

@@ -101,7 +101,9 @@ def test_a_utf8_roster_with_one_broken_byte_stays_utf8(tmp_path) -> None:
                           "read as U+FFFD (the rest of the file is UTF-8)\n"
                           "note: no row flags a lead or names a manager, so no team has a lead "
                           "(teams: 2): flag each team's lead in a lead column (Lead: yes) or set "
-                          "`lead:` in the team's file\n")
+                          "`lead:` in the team's file\n"
+                          "note: no parent-department column: 2 top-level teams; add one to the "
+                          "roster, or set `parent:` in a team's file (a re-import keeps it)\n")
     from orgspec.engine.lint import load_org
 
     org = load_org([str(tmp_path / "org")]).org
@@ -119,7 +121,9 @@ def test_a_broken_byte_behind_a_bom_is_said_too(tmp_path) -> None:
                           "（文件其余部分是 UTF-8）\n"
                           "提示：没有一行标出负责人或写明直属上级，所以所有团队都没有负责人"
                           "（团队数：2）：在负责人列里标出每个团队的负责人（负责人: 是），"
-                          "或在团队文件里写 `lead:`\n")
+                          "或在团队文件里写 `lead:`\n"
+                          "提示：没有上级部门列：2 个团队都是顶层；请在花名册中加上级部门列，"
+                          "或在团队文件中设 `parent:`（重新导入会保留）\n")
 
 
 def test_the_file_system_root_is_not_walked() -> None:

@@ -295,7 +295,7 @@ def test_init_writes_no_example_beside_an_org_folder_that_holds_yaml(tmp_path: P
                                           "(org/teams/运营.yml); check it with `orgspec check "
                                           "org`")
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")
-                  if p.is_file()) == [".orgspec.yaml", ".pre-commit-config.yaml",
+                  if p.is_file()) == [".gitignore", ".orgspec.yaml", ".pre-commit-config.yaml",
                                       "org/teams/运营.yml"]
 
 

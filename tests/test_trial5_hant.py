@@ -164,8 +164,8 @@ def test_export_people_headers_are_what_import_reads(tmp_path: Path, lang: str) 
     assert run.code == 0, run.stderr
     header = (out / "people.csv").read_text("utf-8-sig").splitlines()[0].split(",")
     assert [_ALIASES.get(_norm(h)) for h in header] == [
-        "person", "name", "email", "title", "team_id", "team", "parent_team_id", "parent_team",
-        "manager", "lead"]
+        "name", "team", "title", "manager", "email", "parent_team", "lead", "person", "team_id",
+        "parent_team_id"]
     assert set(FIELDS) == {_ALIASES[_norm(h)] for h in header}
     if lang == "zh-Hant":
         assert "直屬主管" in header and "直屬上級" not in header

@@ -131,17 +131,24 @@ ROSTERS = {
                 "E001,王大明,dm@x.tw,總經理,總經理室,,2020-01-01\n"
                 "E002,林美玲,ml@x.tw,營運總監,營運部,王大明,2021-03-01\n"
                 "E003,張偉,w@x.tw,活動營運專員,營運部,林美玲,2022-07-01\n",
-                ["提示：roster.csv：略過欄位：到職日（要讀取，用 --column 欄位=表頭）"]),
+                ["提示：roster.csv：略過欄位：到職日（要讀取，用 --column 欄位=表頭）",
+                 "提示：沒有上級部門欄：部門層級按上級欄推斷，每個團隊掛在其負責人的上級所在的團隊"
+                 "之下：營運部 → 總經理室；頂層：總經理室；在員工名冊中加上級部門欄即可自行指定"]),
     "zh": ("员工编号,姓名,邮箱,职位,部门,直属上级,入职日期\n"
            "E001,王大明,dm@x.cn,总经理,总经办,,2020-01-01\n"
            "E002,林美玲,ml@x.cn,运营总监,运营部,王大明,2021-03-01\n"
            "E003,张伟,w@x.cn,活动运营专员,运营部,林美玲,2022-07-01\n",
-           ["提示：roster.csv：略过字段：入职日期（要读取，用 --column 字段=表头）"]),
+           ["提示：roster.csv：略过字段：入职日期（要读取，用 --column 字段=表头）",
+            "提示：没有上级部门列：部门层级按上级列推断，每个团队挂在其负责人的上级所在的团队之下："
+            "运营部 → 总经办；顶层：总经办；在花名册中加上级部门列即可自行指定"]),
     "en": ("Employee ID,Name,Email,Job Title,Department,Manager,Start date\n"
            "E001,Ada,ada@x.io,CEO,Office,,2020-01-01\n"
            "E002,Grace,grace@x.io,Head of Ops,Operations,Ada,2021-03-01\n"
            "E003,Linus,linus@x.io,Ops Specialist,Operations,Grace,2022-07-01\n",
-           ["note: roster.csv: ignored columns Start date (read one with --column FIELD=HEADER)"]),
+           ["note: roster.csv: ignored columns Start date (read one with --column FIELD=HEADER)",
+            "note: no parent-department column: the department tree is taken from the manager "
+            "column, each team under the team its head reports to: Operations → Office; "
+            "top-level: Office; a parent-department column in the roster sets it instead"]),
 }
 
 
@@ -354,11 +361,12 @@ def test_zh_hant_explain_shows_traditional_examples_in_corner_brackets() -> None
 
 
 @pytest.mark.parametrize(("lang", "people", "direction"), [
-    ("zh-Hant", "員工編號,姓名,電子郵件,職稱,部門編號,部門,上級部門編號,上級部門,直屬主管,負責人",
-     "減少"),
-    ("zh", "工号,姓名,邮箱,职位,部门编号,部门,上级部门编号,上级部门,直属上级,负责人", "减少"),
-    ("en", "person,name,email,title,team_id,team,parent_team_id,parent_team,manager,lead",
-     "decrease"),
+    ("zh-Hant", "姓名,部門,職稱,直屬主管,電子郵件,上級部門,負責人,orgspec 人員編號,"
+                "orgspec 部門編號,orgspec 上級部門編號", "減少"),
+    ("zh", "姓名,部门,职位,直属上级,邮箱,上级部门,负责人,orgspec 人员编号,orgspec 部门编号,"
+           "orgspec 上级部门编号", "减少"),
+    ("en", "name,team,title,manager,email,parent_team,lead,orgspec person id,orgspec team id,"
+           "orgspec parent team id", "decrease"),
 ])
 def test_export_headers_and_directions_in_the_run_language(
         tmp_path: Path, lang: str, people: str, direction: str) -> None:

@@ -169,3 +169,140 @@ def test_sheet_default_is_the_same_in_the_help_the_readme_and_the_code(tmp_path:
     assert f"--sheet NAME Roster XLSX: the sheet {said}." in help_text
     readme = " ".join((REPO / "README.md").read_text("utf-8").split())
     assert f"`--sheet` picks a sheet {said}" in readme
+
+
+# --- item 2: the department tree from the managers; a re-import that keeps her fields -------
+
+def _import(folder: Path, roster: str = ROSTER, *args: str) -> tuple[Path, str]:
+    _roster(folder, roster)
+    run = run_cli("import", "roster", "员工花名册.csv", "-o", "org", "--lang", "en", *args,
+                  cwd=folder)
+    assert run.code == 0, run.stderr
+    return folder / "org", run.stderr
+
+
+def _parents(org: Path) -> dict[str, str | None]:
+    from orgspec.engine.lint import load_org
+    return {t.name or t.id: t.parent for t in load_org([str(org)]).org.teams.values()}
+
+
+def test_the_tree_is_taken_from_the_managers_with_a_note(tmp_path: Path) -> None:
+    org, said = _import(tmp_path)
+    assert _parents(org) == {"总经办": None, "运营部": "zong-jing-ban", "主播部": "zong-jing-ban",
+                             "客服部": "yun-ying-bu"}
+    assert said.splitlines()[0] == (
+        "note: no parent-department column: the department tree is taken from the manager "
+        "column, each team under the team its head reports to: 客服部 → 运营部, 运营部 → 总经办, "
+        "主播部 → 总经办; top-level: 总经办; a parent-department column in the roster sets it "
+        "instead")
+
+
+def test_an_unclear_head_or_a_loop_stays_top_level(tmp_path: Path) -> None:
+    roster = ROSTER.replace("董洁,客服部,客服主管,陈静", "董洁,客服部,客服主管,李娜") \
+        .replace("李娜,主播部,主播部经理,王建国", "李娜,主播部,主播部经理,董洁")
+    org, said = _import(tmp_path, roster)  # 客服部's head reports to 主播部's and back
+    assert _parents(org) == {"总经办": None, "运营部": "zong-jing-ban", "主播部": None,
+                             "客服部": None}
+    assert ("note: left top-level, their head's manager not in one other team (or no head): "
+            "客服部, 主播部; set `parent:` in their files (a re-import keeps it)"
+            ) in said.splitlines()
+
+
+def test_a_roster_without_managers_says_its_teams_are_top_level(tmp_path: Path) -> None:
+    roster = "\n".join(",".join(c for i, c in enumerate(line.split(",")) if i != 3)
+                       for line in ROSTER.splitlines()) + "\n"
+    org, said = _import(tmp_path, roster)
+    assert set(_parents(org).values()) == {None}
+    assert ("note: no parent-department column: 4 top-level teams; add one to the roster, or "
+            "set `parent:` in a team's file (a re-import keeps it)") in said.splitlines()
+
+
+def _hand_edit(org: Path) -> None:
+    """What 陈静 did: 客服部 under 总经办 (not where the managers put it), at the end of the
+    team, and a description of 运营部 written above its members."""
+    kefu = org / "ke-fu-bu.yaml"
+    text = kefu.read_text("utf-8").replace("  parent: yun-ying-bu\n", "")
+    kefu.write_text(text.replace("\n\n- kind: Person", "\n  parent: zong-jing-ban\n\n"
+                                 "- kind: Person", 1), "utf-8")
+    ops = org / "yun-ying-bu.yaml"
+    ops.write_text(ops.read_text("utf-8").replace("  members:", "  description: 直播与投放\n"
+                                                  "  members:", 1), "utf-8")
+
+
+def test_a_re_import_keeps_her_fields_and_an_unchanged_team_is_unchanged(
+        tmp_path: Path) -> None:
+    org, _ = _import(tmp_path)
+    _hand_edit(org)
+    run = run_cli("import", "roster", "员工花名册.csv", "-o", "org", "--lang", "en",
+                  cwd=tmp_path)
+    assert run.stdout == ("imported 4 teams, 8 people and 0 duties into org: 0 written, 4 "
+                          "unchanged, 0 beside edited files, 0 removed\n")
+    assert sorted(p.name for p in org.iterdir()) == [
+        ".orgspec-import.json", "ke-fu-bu.yaml", "yun-ying-bu.yaml", "zhu-bo-bu.yaml",
+        "zong-jing-ban.yaml"]
+    # an HR change: a new hire in each edited team; both files take it, her fields kept
+    _, said = _import(tmp_path, ROSTER + "白露,客服部,客服专员,董洁,bailu@xingbo.cn\n"
+                      "夏雪,运营部,投放专员,陈静,xiaxue@xingbo.cn\n")
+    assert [line for line in said.splitlines() if not line.startswith("note:")] == [
+        "updated ke-fu-bu.yaml, which you edited: the import's changes, with the fields you "
+        "set kept",
+        "updated yun-ying-bu.yaml, which you edited: the import's changes, with the fields you "
+        "set kept"]
+    from orgspec.engine.lint import load_org
+    teams = load_org([str(org)]).org.teams
+    assert teams["ke-fu-bu"].parent == "zong-jing-ban" and "bailu" in teams["ke-fu-bu"].members
+    assert teams["yun-ying-bu"].description == "直播与投放"
+    assert "xiaxue" in teams["yun-ying-bu"].members
+    assert not list(org.glob("*.new"))
+
+
+@pytest.mark.parametrize(("lang", "finding"), [
+    ("en", "org/ke-fu-bu.yaml.new:1:1: IN018 [warning] a re-import's update of ke-fu-bu.yaml, "
+           "which you edited, waits here: compare the two, then move this file over "
+           "ke-fu-bu.yaml or delete it"),
+    ("zh", "org/ke-fu-bu.yaml.new:1:1: IN018 [warning] 重新导入对你改过的 ke-fu-bu.yaml 的更新还在"
+           "这里等待合并：对比两者后，用本文件替换 ke-fu-bu.yaml，或删除本文件"),
+])
+def test_an_update_left_beside_a_commented_file_is_said_by_import_and_check(
+        tmp_path: Path, lang: str, finding: str) -> None:
+    org, _ = _import(tmp_path)
+    kefu = org / "ke-fu-bu.yaml"
+    kefu.write_text(kefu.read_text("utf-8") + "# 萧雨 12 月转岗\n", "utf-8")
+    _, said = _import(tmp_path, ROSTER + "白露,客服部,客服专员,董洁,bailu@xingbo.cn\n")
+    assert said.splitlines()[-1] == (
+        "waiting for you to merge in org: ke-fu-bu.yaml.new (the import's version of a file "
+        "you edited, with the fields you set kept): compare each with yours, then move it "
+        "over yours or delete it; `orgspec check` reports it until then")
+    assert "bailu" in (org / "ke-fu-bu.yaml.new").read_text("utf-8")
+    run = run_cli("check", "org", "--lang", lang, "--isolated", cwd=tmp_path)
+    assert finding in run.stdout.splitlines()
+    assert run.stdout.count("IN018") == 1
+
+
+# --- item 3: the export HR re-imports: names as HR writes them, ids in labelled columns ------
+
+@pytest.mark.parametrize(("lang", "header"), [
+    ("zh", ["姓名", "部门", "职位", "直属上级", "邮箱", "上级部门", "负责人", "orgspec 人员编号",
+            "orgspec 部门编号", "orgspec 上级部门编号"]),
+    ("zh-Hant", ["姓名", "部門", "職稱", "直屬主管", "電子郵件", "上級部門", "負責人",
+                 "orgspec 人員編號", "orgspec 部門編號", "orgspec 上級部門編號"]),
+])
+def test_the_people_sheet_names_the_manager_and_invents_no_employee_number(
+        tmp_path: Path, lang: str, header: list[str]) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    org, _ = _import(tmp_path)
+    run = run_cli("export", "org", "-o", "org.xlsx", "--lang", lang, "--isolated",
+                  cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    sheet = openpyxl.load_workbook(tmp_path / "org.xlsx").worksheets[1]
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    assert rows[0] == header
+    assert ["萧雨", "客服部", "客服专员", "董洁", "xiaoyu@xingbo.cn", "运营部", None, "xiaoyu",
+            "ke-fu-bu", "yun-ying-bu"] in rows
+    assert ["陈静", "运营部", "运营总监", "王建国", "chenjing@xingbo.cn", "总经办",
+            "是", "chenjing", "yun-ying-bu", "zong-jing-ban"] in rows
+    # what HR sends back is read as it was: same ids, nothing rewritten
+    before = {p.name: p.read_bytes() for p in org.iterdir()}
+    again = run_cli("import", "roster", "org.xlsx", "-o", "org", "--lang", "en", cwd=tmp_path)
+    assert again.stdout.endswith("0 written, 4 unchanged, 0 beside edited files, 0 removed\n")
+    assert {p.name: p.read_bytes() for p in org.iterdir()} == before

@@ -231,7 +231,9 @@ def test_a_team_id_typo_in_a_roster_is_noted_and_checked(tmp_path: Path) -> None
         "note: roster.csv:4: team id 'warehose' names 仓储物流部 too, as 'warehouse' does on "
         "2 rows: did you mean 'warehouse'? (two teams called 仓储物流部 are made)",
         "note: no row flags a lead or names a manager, so no team has a lead (teams: 3): flag "
-        "each team's lead in a lead column (Lead: yes) or set `lead:` in the team's file"]
+        "each team's lead in a lead column (Lead: yes) or set `lead:` in the team's file",
+        "note: no parent-department column: 3 top-level teams; add one to the roster, or set "
+        "`parent:` in a team's file (a re-import keeps it)"]
     assert [c for c in found(tmp_path / "org") if c[0].startswith("RF")] == \
         [("RF008", "warehose.yaml", 6)]
 

@@ -55,6 +55,9 @@ class Draft:
     people: dict[str, DraftPerson] = field(default_factory=dict)
     duties: dict[str, DraftDuty] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    # (kind, id, field) the importer guessed rather than read (a team's parent from the
+    # managers): the org already in the output folder says better
+    inferred: set[tuple[str, str, str]] = field(default_factory=set)
 
     def team(self, ident: str) -> DraftTeam:
         """The team `ident`, created on first mention."""
@@ -186,8 +189,9 @@ def _duty(d: DraftDuty) -> dict[str, Any]:
 def header(source: str, lang: str = "en") -> str:
     """The comment that opens every imported file, in `lang`, one `# ` per line."""
     text = say(M("Imported by `orgspec import {source}`. Edit freely: a re-import updates this "
-                 "file\nonly while it is as imported; once edited, it writes the new version "
-                 "beside it\n(NAME.yaml.new) and leaves yours alone.", source=source), lang)
+                 "file\nand keeps the fields you set; if you add comments or fields it does "
+                 "not write,\nit puts its version beside it (NAME.yaml.new) and leaves yours "
+                 "alone.", source=source), lang)
     return "".join(f"# {line}\n" for line in text.splitlines())
 
 

@@ -26,14 +26,17 @@ from orgspec.i18n import MC, M, reason, say
 from orgspec.model.org import Org, ident_of
 
 HEADERS = {
-    "en": {"people": ["person", "name", "email", "title", "team_id", "team", "parent_team_id",
-                      "parent_team", "manager", "lead"],
+    # the people sheet as HR keeps a roster (names, the manager by name), then orgspec's ids
+    # in columns that say so (never in a 工号 column: the ids may be made from emails or
+    # names), which `import roster` reads as the person and team ids
+    "en": {"people": ["name", "team", "title", "manager", "email", "parent_team", "lead",
+                      "orgspec person id", "orgspec team id", "orgspec parent team id"],
            "raci": ["duty_id", "duty"],
            "key-results": ["objective_id", "objective", "period", "objective_owner", "kr_id",
                            "key_result", "metric", "baseline", "target", "current", "unit",
                            "direction", "due", "owner", "progress"]},
-    "zh": {"people": ["工号", "姓名", "邮箱", "职位", "部门编号", "部门", "上级部门编号",
-                      "上级部门", "直属上级", "负责人"],
+    "zh": {"people": ["姓名", "部门", "职位", "直属上级", "邮箱", "上级部门", "负责人",
+                      "orgspec 人员编号", "orgspec 部门编号", "orgspec 上级部门编号"],
            "raci": ["职责编号", "职责"],
            "key-results": ["目标编号", "目标", "周期", "目标负责方", "关键结果编号", "关键结果",
                            "指标", "基线", "目标值", "当前值", "单位", "方向", "截止日期",
@@ -111,13 +114,20 @@ def _raci(org: Org, head: list[str], order: str) -> tuple[list[str], list[list[s
 
 
 def _people(org: Org, yes: str, order: str) -> list[list[str]]:
-    """A row per person and team they belong to: the teams by name in `order`
-    (text.collate.ORDERS), in each its lead first and then its people by name (as the
-    site's team page lists them); then the people in no team, by name."""
+    """A row per person and team (the team they lead or are a member of; none for a person
+    in no team): name, team, title, the manager by name (the team's lead, or for the lead
+    the parent team's), email, parent team, lead flag, then the orgspec ids. The teams by
+    name in `order` (text.collate.ORDERS), in each its lead first and then its people by
+    name (as the site's team page lists them); then the people in no team, by name. A
+    manager without a name is given by id."""
     from orgspec.text.collate import name_key, person_key
 
     def by_name(pid: str) -> tuple[Any, ...]:
         return person_key(org.people[pid].name or pid, pid, order)
+
+    def name_of(pid: str | None) -> str:
+        person = org.people.get(pid or "")
+        return (person.name or pid or "") if person is not None else (pid or "")
 
     rows, placed = [], set()
     for tid in sorted(org.teams, key=lambda t: name_key(org.teams[t].name or t, t, order)):
@@ -129,14 +139,14 @@ def _people(org: Org, yes: str, order: str) -> list[list[str]]:
             placed.add(pid)
             manager = team.lead if team.lead and team.lead != pid else \
                 (parent.lead if parent is not None and parent.lead != pid else None)
-            rows.append([pid, person.name or "", person.email or "", person.title or "",
-                         tid, team.name or "", team.parent or "",
+            rows.append([person.name or "", team.name or "", person.title or "",
+                         name_of(manager), person.email or "",
                          (parent.name or "") if parent is not None else "",
-                         manager or "", yes if team.lead == pid else ""])
+                         yes if team.lead == pid else "", pid, tid, team.parent or ""])
     for pid in sorted(set(org.people) - placed, key=by_name):
         person = org.people[pid]
-        rows.append([pid, person.name or "", person.email or "", person.title or "",
-                     "", "", "", "", "", ""])
+        rows.append([person.name or "", "", person.title or "", "", person.email or "", "",
+                     "", pid, "", ""])
     return rows
 
 

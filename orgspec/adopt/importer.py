@@ -3,33 +3,45 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from orgspec.adopt.draft import Draft
 from orgspec.adopt.slug import IdMap
 from orgspec.adopt.write import Outcome, read_manifest, write_draft
 
+if TYPE_CHECKING:
+    from orgspec.model.org import Org
+
 SOURCES = ("backstage", "roster", "codeowners")
 
 
-def existing_ids(out_dir: str, earlier: dict[str, dict[str, str]]
+def existing_org(out_dir: str) -> Org | None:
+    """The org already in `out_dir`, as the loader reads it (what fails to load is left
+    out), or None when there is no such folder."""
+    import os
+
+    if not os.path.isdir(out_dir):
+        return None
+    from orgspec.engine.lint import load_org
+    from orgspec.output import read_for_lookup
+
+    with read_for_lookup():
+        return load_org([out_dir]).org
+
+
+def existing_ids(out_dir: str, earlier: dict[str, dict[str, str]], org: Org | None = None
                  ) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, tuple[str, ...]]]]:
     """Kind (`team`, `person`) -> id -> display name of the org already in `out_dir` (read
     by the loader; a file that does not load adds nothing), and of the ids the manifest
     says an earlier import gave (`earlier`: kind -> source key -> id), named by their key;
     and kind -> id -> the ids of the teams it sits in there (a team's parent; the teams a
     person leads or is a member of)."""
-    import os
-
     out: dict[str, dict[str, str]] = {kind: {ident: key for key, ident in table.items()}
                                       for kind, table in earlier.items()}
     within: dict[str, dict[str, tuple[str, ...]]] = {"team": {}, "person": {}}
-    if not os.path.isdir(out_dir):
+    org = org if org is not None else existing_org(out_dir)
+    if org is None:
         return out, within
-    from orgspec.engine.lint import load_org
-    from orgspec.output import read_for_lookup
-
-    with read_for_lookup():
-        org = load_org([out_dir]).org
     for kind, table in (("team", org.teams), ("person", org.people)):
         found = out.setdefault(kind, {})
         for ident, entity in table.items():
@@ -55,7 +67,8 @@ def import_org(source: str, paths: list[str], out_dir: str, *,
 
     Raises AdoptError for an unreadable source or output folder."""
     earlier = read_manifest(out_dir).ids
-    ids = IdMap(earlier, *existing_ids(out_dir, earlier))
+    org = existing_org(out_dir)
+    ids = IdMap(earlier, *existing_ids(out_dir, earlier, org))
     if source == "backstage":
         from orgspec.adopt.backstage import import_backstage
 
@@ -70,10 +83,50 @@ def import_org(source: str, paths: list[str], out_dir: str, *,
         draft = import_codeowners(paths, ids)
     else:
         raise ValueError(f"unknown import source {source!r}")
+    if org is not None:
+        keep_own_fields(draft, org)
     draft.fit()
     draft.notes.extend(_example_notes(out_dir))
     said = lang if isinstance(lang, str) else lang(draft)
-    return draft, write_draft(draft.files(said), out_dir, source, ids.mapped(), force)
+    return draft, write_draft(draft.files(said), out_dir, source, ids.mapped(), force,
+                              same=same_entities, keeps=keeps_all)
+
+
+def keep_own_fields(draft: Draft, org: Org) -> None:
+    """Fill what the source leaves unsaid from the org already in the output folder: a
+    team's parent (also over one the importer only guessed: `draft.inferred`), lead and
+    description, a person's title and email, as the user set them there. What the source
+    says wins. O(teams + people)."""
+    for tid, team in draft.teams.items():
+        old = org.teams.get(tid)
+        if old is None:
+            continue
+        if old.parent and (team.parent is None or ("team", tid, "parent") in draft.inferred):
+            team.parent = old.parent
+        team.lead = team.lead or old.lead
+        team.description = team.description or (str(old.description)
+                                                 if old.description else None)
+    for pid, person in draft.people.items():
+        was = org.people.get(pid)
+        if was is not None:
+            person.title = person.title or (str(was.title) if was.title else None)
+            person.email = person.email or was.email
+
+
+def same_entities(now: bytes, new: bytes) -> bool:
+    """Whether two org files define the same entities with the same values (as the loader
+    reads them: comments, order of fields and YAML style aside), both without a problem."""
+    from orgspec.load.loader import load_bytes
+
+    one, two = load_bytes("now.yaml", now), load_bytes("new.yaml", new)
+    if one.issues or two.issues or one.failed is not None or two.failed is not None:
+        return False
+
+    def key(data: dict[str, object]) -> tuple[str, str]:
+        return str(data.get("kind")), str(data.get("id"))
+
+    return sorted((e.data for e in one.entities), key=key) == \
+        sorted((e.data for e in two.entities), key=key)
 
 
 def _example_notes(out_dir: str) -> list[str]:
@@ -92,3 +145,36 @@ def _example_notes(out_dir: str) -> list[str]:
     return [M("{file} is still the example org `orgspec init` wrote (a made-up team, person, "
               "objective and process): they join the imported org until you delete "
               "{file}", file=shown)]
+
+
+def keeps_all(now: bytes, new: bytes) -> bool:
+    """Whether the new text of an imported file keeps everything the user's edited file
+    (`now`) says, only adding to it (a new hire: a member and a person more): `now` has no
+    comment but the header, and each of its entities is in `new` with every field of it
+    equal there (a list's items all there). Then the file is updated in place, losing
+    nothing but its layout; a change or removal (a name edited, a person gone) goes beside
+    it as NAME.new, since the importer cannot tell the user's edit from the source's."""
+    from orgspec.load.loader import load_bytes
+
+    body = now.decode("utf-8", "replace").lstrip()
+    while body.startswith("#"):
+        body = body.partition("\n")[2].lstrip()
+    if "#" in body:
+        return False
+    one, two = load_bytes("now.yaml", now), load_bytes("new.yaml", new)
+    if one.issues or two.issues or one.failed is not None or two.failed is not None:
+        return False
+    after = {(str(e.data.get("kind")), str(e.data.get("id"))): e.data for e in two.entities}
+    for entity in one.entities:
+        there = after.get((str(entity.data.get("kind")), str(entity.data.get("id"))))
+        if there is None:
+            return False
+        for name, value in entity.data.items():
+            if name not in there:
+                return False
+            if isinstance(value, list) and isinstance(there[name], list):
+                if any(item not in there[name] for item in value):
+                    return False
+            elif there[name] != value:
+                return False
+    return True

@@ -35,7 +35,8 @@ from orgspec.load.source import legacy_encoding
 FIELDS: dict[str, tuple[str, ...]] = {  # the header names HR systems and people use
     "person": ("person", "id", "person id", "employee id", "employee number", "employee no",
                "emp id", "staff id", "staff number", "工号", "员工编号", "员工号", "员工代码",
-               "人员编号", "工號", "員工編號", "員工號", "員工代號", "員編", "人員編號"),
+               "人员编号", "工號", "員工編號", "員工號", "員工代號", "員編", "人員編號",
+               "orgspec id", "orgspec person id", "orgspec 人员编号", "orgspec 人員編號"),
     "name": ("name", "full name", "display name", "employee name", "姓名", "名字", "员工姓名",
              "中文姓名", "員工姓名", "員工名稱"),
     "email": ("email", "e-mail", "mail", "email address", "work email", "邮箱", "电子邮件",
@@ -47,11 +48,13 @@ FIELDS: dict[str, tuple[str, ...]] = {  # the header names HR systems and people
     "team": ("team", "team name", "department", "department name", "dept", "部门", "部门名称",
              "所属部门", "团队", "部門", "部門名稱", "所屬部門", "團隊", "單位", "单位"),
     "team_id": ("team id", "department id", "dept id", "部门编号", "部门代码", "部門編號",
-                "部門代碼", "部門代號", "單位代號"),
+                "部門代碼", "部門代號", "單位代號", "orgspec team id", "orgspec 部门编号",
+                "orgspec 部門編號"),
     "parent_team": ("parent team", "parent", "parent department", "上级部门", "上級部門",
                     "上层部门", "上層部門"),
     "parent_team_id": ("parent team id", "parent department id", "上级部门编号", "上級部門編號",
-                       "上級部門代碼"),
+                       "上級部門代碼", "orgspec parent team id", "orgspec 上级部门编号",
+                       "orgspec 上級部門編號"),
     "manager": ("manager", "reports to", "line manager", "direct manager", "supervisor",
                 "直属上级", "直属主管", "直属领导", "上级", "上级主管", "主管", "汇报对象",
                 "直屬上級", "直屬主管", "直屬上司", "上級", "上級主管", "上司", "匯報對象",
@@ -334,11 +337,14 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
     # a team none of whose rows is flagged (or a roster without the column) is led by the
     # member most of the team report to
     _infer_leads(draft, rows, person_of, known)
+    tree = [] if any(_parent_text(row) for _, row in rows) else \
+        _infer_parents(draft, rows, person_of, known)
     draft.notes.extend(_one_name_two_ids(rows))
     draft.notes.extend(_new_team_ids(rows, ids.existing.get("team", {})))
     draft.notes.extend(teams.kept_notes(ids))
     draft.notes.extend(people.split_notes(ids))
     draft.notes.extend(_lead_notes(draft, rows, flagged, member_row, parent_row))
+    draft.notes.extend(tree)
     return draft
 
 
@@ -665,11 +671,11 @@ def _qualified(name: str, parent: str) -> str:
     return f"{name} ({parent})"
 
 
-def _infer_leads(draft: Draft, rows: list[tuple[str, Row]], person_of: dict[tuple[str, int], str],
-                 known: dict[str, str]) -> None:
-    """Each team's lead: the member most other members name as `manager`. A manager named
-    by a name several people have is the one of them in the member's team, if only one is."""
-    who: dict[str, list[str]] = {}  # manager as written (source id, id, e-mail, name) -> ids
+def _who(draft: Draft, person_of: dict[tuple[str, int], str], known: dict[str, str]
+         ) -> tuple[dict[str, list[str]], dict[str, set[str]]]:
+    """A `manager` as written (source id, id, e-mail, name) -> the ids it may be; and each
+    person's teams."""
+    who: dict[str, list[str]] = {}
     for pid in dict.fromkeys(person_of.values()):
         person = draft.people[pid]
         for text in (pid, person.email, person.name):
@@ -680,6 +686,73 @@ def _infer_leads(draft: Draft, rows: list[tuple[str, Row]], person_of: dict[tupl
     for team in draft.teams.values():
         for pid in team.members:
             teams_of.setdefault(pid, set()).add(team.id)
+    return who, teams_of
+
+
+def _infer_parents(draft: Draft, rows: list[tuple[str, Row]],
+                   person_of: dict[tuple[str, int], str], known: dict[str, str]) -> list[str]:
+    """For a roster with no parent-department column: each team under the one team its
+    lead's manager belongs to (王建国 of 总经办 manages 运营部's head 陈静: 运营部 is under
+    总经办), where that is unambiguous: the team has a lead, the lead one manager (by every
+    row of theirs) and the manager one team other than this one, and no loop follows.
+    The rest stay top-level. One note says what was placed and what was not, and how to
+    set the tree yourself; the inferred parents are marked in `draft.inferred`. O(rows)."""
+    who, teams_of = _who(draft, person_of, known)
+    managers: dict[str, set[str]] = {}
+    for path, row in rows:
+        member = person_of.get((path, row.line))
+        if member:
+            found = [b for b in who.get(row.get("manager"), []) if b != member]
+            managers.setdefault(member, set()).update(found[:1] if len(found) == 1 else
+                                                      ["?"] if found else [])
+    parent: dict[str, str] = {}
+    unclear: list[str] = []
+    for tid in sorted(draft.teams):
+        lead = draft.teams[tid].lead
+        bosses = managers.get(lead, set()) if lead else {"?"}
+        if not bosses:
+            continue  # the head reports to no one: the top of the tree
+        homes = teams_of.get(next(iter(bosses)), set()) - {tid} if len(bosses) == 1 else set()
+        if len(homes) == 1:
+            parent[tid] = next(iter(homes))
+        else:
+            unclear.append(tid)
+    for tid in list(parent):  # a loop of heads reporting to each other is no tree
+        if tid not in parent:
+            continue  # in a loop met before
+        seen, at = [tid], parent[tid]
+        while at in parent and at not in seen:
+            seen.append(at)
+            at = parent[at]
+        if at == tid:
+            unclear.extend(t for t in seen if parent.pop(t, None) is not None)
+    for tid, up in parent.items():
+        draft.teams[tid].parent = up
+        draft.inferred.add(("team", tid, "parent"))
+    if len(draft.teams) < 2:
+        return []  # one team is no tree
+    name = {tid: team.name or tid for tid, team in draft.teams.items()}
+    top = [name[t] for t in sorted(draft.teams) if t not in parent]
+    if not parent:
+        return [M("no parent-department column: {n} top-level teams; add one to the "
+                  "roster, or set `parent:` in a team's file (a re-import keeps it)",
+                  n=len(top))]
+    out: list[str] = [M("no parent-department column: the department tree is taken from the "
+             "manager column, each team under the team its head reports to: {placed}; "
+             "top-level: {top}; a parent-department column in the roster sets it instead",
+             placed=[f"{name[t]} → {name[u]}" for t, u in sorted(parent.items())], top=top)]
+    if unclear:
+        out.append(M("left top-level, their head's manager not in one other team (or no "
+                     "head): {teams}; set `parent:` in their files (a re-import keeps it)",
+                     teams=[name[t] for t in sorted(set(unclear))]))
+    return out
+
+
+def _infer_leads(draft: Draft, rows: list[tuple[str, Row]], person_of: dict[tuple[str, int], str],
+                 known: dict[str, str]) -> None:
+    """Each team's lead: the member most other members name as `manager`. A manager named
+    by a name several people have is the one of them in the member's team, if only one is."""
+    who, teams_of = _who(draft, person_of, known)
     reports: dict[str, Counter[str]] = {}  # team -> member -> members reporting to them
     for path, row in rows:
         member = person_of.get((path, row.line))

@@ -4,13 +4,18 @@ The manifest `DIR/.orgspec-import.json` records the SHA-256 of every file the im
 and the ids it had to make up. On a re-import, per file:
 
 - missing, or still byte-for-byte what was imported: (re)written;
-- already equal to the new text: left alone;
-- changed since the import (or never ours): kept, and the new text goes to `NAME.yaml.new`
-  (not an org file, so `orgspec check` ignores it) - unless `force`;
+- already equal to the new text, or saying the same (`same`: a comment or a field's place
+  aside): left alone;
+- changed since the import (or never ours), where the new text keeps all it says and only
+  adds to it (`keeps`: a new hire; the fields the user added were read back from the org in
+  the folder, as a `parent:` added by hand): updated in place;
+- else changed: kept, and the new text goes to `NAME.yaml.new` (not an org file: `orgspec
+  check` reports it as pending, IN018) - unless `force`;
 - imported before but no longer produced: removed if unchanged, else kept and reported.
 
-Only the manifest and the bytes of files are read here, never their YAML: reading org files
-is the loader's job, writing them `orgspec.output`'s.
+Only the manifest and the bytes of files are read here, never their YAML (`same` and `keeps`
+are the importer's, by the loader): reading org files is the loader's job, writing them
+`orgspec.output`'s.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,10 +54,12 @@ class Outcome:
     beside: list[str] = field(default_factory=list)  # edited by hand: new text in NAME.new
     removed: list[str] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)  # no longer produced, but edited: kept
+    pending: list[str] = field(default_factory=list)  # NAME.new in the folder, this run's or not
+    merged: list[str] = field(default_factory=list)  # edited, updated keeping the user's values
 
     @property
     def changed(self) -> bool:
-        return bool(self.written or self.beside or self.removed)
+        return bool(self.written or self.merged or self.beside or self.removed)
 
 
 def digest(data: bytes) -> str:
@@ -109,8 +117,15 @@ def _ours(folder: str, name: str) -> bool:
 
 
 def write_draft(files: dict[str, str], folder: str, source: str,
-                ids: dict[str, dict[str, str]], force: bool = False) -> Outcome:
-    """Write `files` (name -> text) into `folder` by the rules above; update the manifest."""
+                ids: dict[str, dict[str, str]], force: bool = False,
+                same: Callable[[bytes, bytes], bool] | None = None,
+                keeps: Callable[[bytes, bytes], bool] | None = None) -> Outcome:
+    """Write `files` (name -> text) into `folder` by the rules above; update the manifest.
+    An edited file that `same(its bytes, the new bytes)` finds to say what the import says
+    (the user added a field the source does not give, or a comment) is unchanged: no
+    `NAME.new`; one whose every value the new text keeps (`keeps(its bytes, the new
+    bytes)`: the fields it added were read back into the import) is updated in place
+    (`Outcome.merged`). `Outcome.pending` lists every `NAME.new` then in the folder."""
     if os.path.exists(folder) and not os.path.isdir(folder):
         raise AdoptError(M("{folder!r} is not a folder", folder=folder))
     old = read_manifest(folder)
@@ -130,6 +145,14 @@ def write_draft(files: dict[str, str], folder: str, source: str,
         recorded[name] = digest(data)
         if now == data:
             out.unchanged.append(name)
+        elif now is not None and not force and digest(now) != old.files.get(name) and \
+                same is not None and same(now, data):
+            out.unchanged.append(name)
+            recorded[name] = old.files.get(name, "")  # the user's: still not ours
+        elif now is not None and not force and digest(now) != old.files.get(name) and \
+                keeps is not None and keeps(now, data):
+            output.write_bytes(path, data)
+            out.merged.append(name)
         elif now is None or force or digest(now) == old.files.get(name):
             output.write_bytes(path, data)
             out.written.append(name)
@@ -145,6 +168,8 @@ def write_draft(files: dict[str, str], folder: str, source: str,
             out.removed.append(name)
         elif now is not None:
             out.stale.append(name)
+    out.pending = sorted(name + BESIDE for name in set(files) | set(old.files)
+                         if os.path.isfile(os.path.join(folder, name + BESIDE)))
     doc = {"source": source, "files": recorded, "ids": ids}
     manifest = json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     if manifest.encode("utf-8") != _read(os.path.join(folder, MANIFEST)):

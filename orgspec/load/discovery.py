@@ -261,11 +261,23 @@ def _walk(root: str, include: list[str], exclude: list[str], found: Discovery,
                                     "the limit)", path=root, limit=max_files))
             if entry.is_dir(follow_symlinks=False):
                 stack.append(entry.path)
+            elif _pending_import(entry.name) and entry.is_file(follow_symlinks=False):
+                found.skipped.append(Skipped(
+                    shown.below(folder, entry.name), "IN018",
+                    M("a re-import's update of {file}, which you edited, waits here: compare "
+                      "the two, then move this file over {file} or delete it",
+                      file=entry.name[:-len(".new")])))
             elif is_yaml_name(entry.name) or (entry.is_symlink() and _is_dir(entry.path)):
                 if include and not entry.is_symlink() and not matches(rel, include):
                     continue
                 _add_file(entry.path, real_root, found, explicit=False,
                           shown=shown.below(folder, entry.name))
+
+
+def _pending_import(name: str) -> bool:
+    """Whether `name` is where `orgspec import` put its version of a file the user edited
+    (`TEAM.yaml.new`: `orgspec.adopt.write.BESIDE`)."""
+    return name.lower().endswith(".new") and is_yaml_name(name[:-len(".new")])
 
 
 def _relative(path: str, root: str) -> str:
