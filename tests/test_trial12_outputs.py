@@ -128,3 +128,44 @@ def test_the_configs_repo_kind_styles_the_links_of_github_compatible_ci(
     assert run.code == 0, run.stderr
     assert "(<https://gitea.example.cn/a/b/src/commit/f00/examples/ecommerce/okrs/" \
            "2026-q1.yaml#L26>)" in run.stdout
+
+
+# --- 3. the HTML report's flowcharts say each step's SLA --------------------------------------
+
+FLOW = """\
+- {kind: Team, id: ops, name: 运营部}
+- kind: Process
+  id: promo
+  name: 大促流程
+  owner: ops
+  steps:
+    - {id: check, name: 备货确认, owner: ops, sla: "1d", next: [ramp]}
+    - {id: ramp, name: 广告加预算并通知客服和仓库做好准备, owner: ops,
+       sla: "2小时 <b>&amp;</b>", next: [done]}
+    - {id: done, name: 复盘, owner: ops}
+"""
+
+
+def test_the_html_flowcharts_say_each_steps_sla_escaped(write_org) -> None:
+    import re
+
+    run = run_cli("report", str(write_org({"p.yaml": FLOW})), "--lang", "zh", "--format",
+                  "html")
+    assert run.code == 0, run.stderr
+    svg = run.stdout.split('aria-label="大促流程"', 1)[1].split("</svg>", 1)[0]
+    boxes = re.findall(r'<g class="step[^"]*"><title>([^<]*)</title><rect x="[^"]+" '
+                       r'y="([^"]+)" width="[^"]+" height="([^"]+)"[^>]*/>(.*?)</g>', svg)
+    said = {title.split(" · ")[0]: re.findall(r'<text(?: class="(\w+)")? x="[^"]+" '
+                                             r'y="([^"]+)">([^<]*)</text>', texts)
+            for title, _, _, texts in boxes}
+    assert [(c, t) for c, _, t in said["备货确认"]] == [
+        ("", "备货确认"), ("sub", "运营部"), ("sub", "时限：1d")]
+    # escaped once, as every text of the SVG; the long label wraps, the SLA under the owner
+    assert [(c, t) for c, _, t in said["广告加预算并通知客服和仓库做好准备"]][-2:] == [
+        ("sub", "运营部"), ("sub", "时限：2小时 &lt;b&gt;&amp;amp;&lt;/b&gt;")]
+    assert [(c, t) for c, _, t in said["复盘"]] == [("", "复盘"), ("sub", "运营部")]
+    for _, top, height, texts in boxes:  # every line inside its box
+        lines = [float(y) for _, y, _ in re.findall(
+            r'<text(?: class="(\w+)")? x="[^"]+" y="([^"]+)">([^<]*)</text>', texts)]
+        assert float(top) < min(lines) and max(lines) + 4 < float(top) + float(height)
+    assert "<title>备货确认 · 运营部 · 时限：1d</title>" in svg

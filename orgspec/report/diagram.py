@@ -22,6 +22,7 @@ TEXT_PX = BOX_W - 16.0  # room for a label inside a box
 MAX_DEPTH = 12
 LIMIT = 300
 LINE_H = 16.0  # one more line of label makes a box this much taller
+SMALL_H = 15.0  # a line of small text under the label (a step's owner, its SLA)
 MAX_LINES = 3  # a label wraps onto at most this many lines, the last one clipped
 
 
@@ -38,16 +39,21 @@ class Box:
     w: float = BOX_W
     h: float = BOX_H
     lines: list[str] = field(default_factory=list)  # `label` wrapped to fit the box
+    note: str = ""  # a second small line under `sub` (a step's SLA), "" for none
 
     @property
     def texts(self) -> list[tuple[float, str, str]]:
-        """(baseline y, text, class) of each line: the label's lines, then `sub`."""
+        """(baseline y, text, class) of each line: the label's lines, then `sub`, then
+        `note`."""
         lines = self.lines or [self.label]
         middle = self.y + (self.h - LINE_H * (len(lines) - 1)) / 2 + 5
-        first = self.y + 19 if self.sub else middle
+        first = self.y + 19 if self.sub or self.note else middle
         out = [(first + LINE_H * i, line, "") for i, line in enumerate(lines)]
-        if self.sub:
-            out.append((first + LINE_H * (len(lines) - 1) + 17, self.sub, "sub"))
+        y = first + LINE_H * (len(lines) - 1) + 2
+        for small in (self.sub, self.note):
+            if small:
+                y += SMALL_H
+                out.append((y, small, "sub"))
         return out
 
 
@@ -154,9 +160,11 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
-def _box(x: float, y: float, label: str, sub: str, kind: str, h: float = BOX_H) -> Box:
+def _box(x: float, y: float, label: str, sub: str, kind: str, h: float = BOX_H,
+         note: str = "") -> Box:
     return Box(x, y, clip(label), clip(sub, font_px=FONT_PX - 2), " · ".join(
-        t for t in (" ".join(label.split()), sub) if t), kind, h=h, lines=wrap(label))
+        t for t in (" ".join(label.split()), sub, note) if t), kind, h=h, lines=wrap(label),
+               note=clip(note, font_px=FONT_PX - 2))
 
 
 def _height(labels: Sequence[str]) -> float:
@@ -243,7 +251,7 @@ class FlowStep:
     next: list[str]
     kind: str = "step"
     below: str = ""
-    sla: str = ""  # `SLA: 2h` in the report's words, "" for none (the Mermaid box says it)
+    sla: str = ""  # `SLA: 2h` in the report's words, "" for none (a line of its box)
 
 
 LANE_W, LANE_GAP = 16.0, 16.0  # a lane: where a line crosses a layer between boxes
@@ -276,6 +284,9 @@ def flow(steps: Sequence[FlowStep], limit: int = LIMIT, unknown: str = "?") -> D
     succ, ghost = successors(steps, {s.key for s in every})
     labels = [s.label for s in steps] + list(ghost)
     subs = [s.owner for s in steps] + [unknown] * len(ghost)
+    notes = [s.sla for s in steps] + [""] * len(ghost)
+    if any(notes):  # room for the SLA's line in every box, as boxes are one height
+        box_h += SMALL_H
     kinds = [s.kind for s in steps] + ["missing"] * len(ghost)
     count = len(labels)
     placed = [list(t) for t in succ]  # the layering's edges: succ, and ghost -> meant step
@@ -311,7 +322,7 @@ def flow(steps: Sequence[FlowStep], limit: int = LIMIT, unknown: str = "?") -> D
                       total=len(every))
     for i in range(count):
         diagram.boxes.append(_box(x_of[i], y_of[layer[i]], labels[i], subs[i], kinds[i],
-                                  box_h))
+                                  box_h, notes[i]))
     diagram.lines.extend(_lines(edges, x_of, y_of, layer, lane_layer, count, box_h))
     for i in loops:
         x, y = x_of[i] + BOX_W, y_of[layer[i]]
