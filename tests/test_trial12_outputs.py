@@ -169,3 +169,17 @@ def test_the_html_flowcharts_say_each_steps_sla_escaped(write_org) -> None:
             r'<text(?: class="(\w+)")? x="[^"]+" y="([^"]+)">([^<]*)</text>', texts)]
         assert float(top) < min(lines) and max(lines) + 4 < float(top) + float(height)
     assert "<title>备货确认 · 运营部 · 时限：1d</title>" in svg
+
+
+# --- 4. the report's own truncation note speaks the report's language ------------------------
+
+@pytest.mark.parametrize(("lang", "heading", "note"), [
+    ("en", "# Org report", "_… report truncated at 3,000 characters; see the full report._"),
+    ("zh", "# 组织报告", "_…（报告已截断，只显示前 3,000 个字符；请查看完整报告）_"),
+    ("zh-Hant", "# 組織報告", "_…（報告已截斷，只顯示前 3,000 個字元；請檢視完整報告）_")])
+def test_a_cut_report_says_so_in_its_language(lang: str, heading: str, note: str) -> None:
+    run = run_cli("report", "examples/ecommerce", "--lang", lang, "--limit", "3000",
+                  "--isolated")
+    assert run.code == 0, run.stderr
+    assert run.stdout.startswith(heading) and len(run.stdout) <= 3000
+    assert run.stdout.endswith(f"\n\n{note}\n"), run.stdout[-200:]

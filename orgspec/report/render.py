@@ -14,6 +14,7 @@ from urllib.parse import quote, unquote
 from orgspec._version import __version__
 from orgspec.escape import md_inline
 from orgspec.gcpause import gc_paused
+from orgspec.i18n import M, say
 from orgspec.paths import relative_link
 from orgspec.report.errors import ReportError
 from orgspec.report.templating import MdSafe, environment
@@ -93,7 +94,7 @@ def render_markdown(view: ReportView, limit: int = COMMENT_LIMIT,
                        matrix_columns=MATRIX_COLUMNS)
     text = _render(lambda: env.get_template("report.md.j2"), stop_after=limit, v=view,
                    tree=view.tree_rows)
-    return truncate_markdown(text, limit)
+    return truncate_markdown(text, limit, lang=view.lang)
 
 
 def render_html(view: ReportView, templates: str | None = None,
@@ -140,17 +141,20 @@ def _today() -> dt.date:
     return dt.date.today()
 
 
-def truncate_markdown(text: str, limit: int, note: str | None = None) -> str:
+def truncate_markdown(text: str, limit: int, note: str | None = None,
+                      lang: str = "en") -> str:
     """`text` (Markdown) if it has at most `limit` characters; else its first whole lines
     cut where no construct is left open inside a line (a code span `` `x` `` over two lines
     of a paragraph), the open fenced code block and `<details>` closed, then a blank line
     and `note` (default: `report truncated at N characters; see the full report`, in
-    English); at most `limit` characters in all. A table is cut between rows and ended by
+    `lang`); at most `limit` characters in all. A table is cut between rows and ended by
     the blank line. Raises nothing; a note longer than `limit` is cut too."""
     if len(text) <= limit:
         return text
     if note is None:
-        note = f"_… report truncated at {limit:,} characters; see the full report._"
+        shown = f"{limit:,}"
+        note = say(M("_… report truncated at {n} characters; see the full report._", n=shown),
+                   lang)
     note = f"\n{note}\n"
     kept, closing = _cut_point(text.splitlines(keepends=True), limit - len(note))
     return (kept + closing + note)[:limit]
