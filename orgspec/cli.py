@@ -584,7 +584,7 @@ def _show(kind: str, ident: str, paths: tuple[str, ...], fmt: str, lang: str | N
     org = load_org(targets_of(paths, config.root_path()), config).org
     said = _speaks(run_lang(org, config))
     try:
-        doc = show(org, kind, ident, said, config.timezone or "")
+        doc = show(org, kind, ident, said, config.timezone or "", config.name_order)
     except NotFound as exc:
         raise UsageError(message_of(exc), said) from None
     _emit(_json(doc) if fmt == "json" else show_text(doc, said, org), None)

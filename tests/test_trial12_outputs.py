@@ -183,3 +183,28 @@ def test_a_cut_report_says_so_in_its_language(lang: str, heading: str, note: str
     assert run.code == 0, run.stderr
     assert run.stdout.startswith(heading) and len(run.stdout) <= 3000
     assert run.stdout.endswith(f"\n\n{note}\n"), run.stdout[-200:]
+
+
+# --- 5. `show team` names its child teams, in the reader's order -----------------------------
+
+@pytest.mark.parametrize(("lang", "org", "heading", "children"), [
+    ("zh", ORG, "  下级团队:", ["    - 团队 c-tech 技术部", "    - 团队 b-cs 客服部"]),
+    ("en", ORG, "  child teams:", ["    - team c-tech 技术部", "    - team b-cs 客服部"]),
+    # 行 6 strokes, 技 7: by strokes, not by id or in pinyin (jì xíng)
+    ("zh-Hant", ORG.translate(HANT).replace("name: 技術部", "name: 行銷部").replace(
+        "name: 客服部", "name: 技術部"), "  下級團隊:",
+     ["    - 團隊 c-tech 行銷部", "    - 團隊 b-cs 技術部"])])
+def test_show_team_lists_child_teams_by_name(write_org, lang: str, org: str, heading: str,
+                                             children: list[str]) -> None:
+    folder = write_org({"org.yaml": org})
+    run = run_cli("show", "team", "a-ops", str(folder), "--lang", lang, "--isolated")
+    assert run.code == 0, run.stderr
+    lines = run.stdout.splitlines()
+    at = lines.index(heading)
+    assert lines[at + 1:at + 3] == children
+    assert not any(line.startswith("    - ") for line in lines[at + 3:at + 4])
+    doc = run_cli("show", "team", "a-ops", str(folder), "--lang", lang, "--isolated",
+                  "--format", "json").json()
+    assert [(c["kind"], c["id"]) for c in doc["children"]] == [
+        ("team", line.split()[2]) for line in children]
+    assert all(c["name"] for c in doc["children"])

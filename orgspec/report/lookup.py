@@ -10,6 +10,7 @@ and back.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from orgspec.escape import tty_text
@@ -113,12 +114,15 @@ def _match(org: Org, kind: str, ident: str) -> dict[str, Any]:
 
 
 def show(org: Org, kind: str, ident: str, lang: str = "en",
-         timezone: str = "") -> dict[str, Any]:
+         timezone: str = "", name_order: str | None = None) -> dict[str, Any]:
     """One entity with its relations. `kind` is one of SHOW_KINDS; `ident` is its id, or its
     name or alias (`刘洋`, either script), or a part of one name (else id) only one entity has. A
     meeting's `schedule` is said in `lang`, its time also in the org's zone `timezone` (the
-    config's; this week's daylight saving time). Raises NotFound (saying what exists
-    nearby)."""
+    config's; this week's daylight saving time); a team's child teams are listed by name in
+    the order of `name_order` (the config's `name-order`; None: `lang`'s,
+    `text.collate.order_for`). Raises NotFound (saying what exists nearby)."""
+    from orgspec.text.collate import order_for
+
     model_kind = _KIND_OF[kind]
     table = org.table(model_kind)
     ident = _resolve(table, kind, ident)
@@ -126,7 +130,8 @@ def show(org: Org, kind: str, ident: str, lang: str = "en",
     node = node_key("responsibility" if kind == "duty" else kind, ident)
     out: dict[str, Any] = _label(org, node)
     out["kind"] = kind
-    out.update(_SHOW[kind](org, ident, entity))
+    out.update(_show_team(org, ident, entity, order_for(lang, name_order)) if kind == "team"
+               else _SHOW[kind](org, ident, entity))
     from orgspec.model.schedule import describe
 
     if kind == "meeting":
@@ -202,11 +207,17 @@ def _meetings_of(org: Org, node: str, meetings: list[Any] | None = None
     return out
 
 
-def _show_team(org: Org, tid: str, team: Any) -> dict[str, Any]:
+def _show_team(org: Org, tid: str, team: Any, order: str = "pinyin") -> dict[str, Any]:
+    """A team's fields; its child teams named, by name in `order` (text.collate.ORDERS), as
+    the report's tree and the site list them."""
+    from orgspec.text.collate import name_key
+
     node = node_key("team", tid)
+    children = sorted((t for t, x in org.teams.items() if x.parent == tid and t != tid),
+                      key=lambda t: name_key(org.teams[t].name or t, t, order))
     return {
         "parent": team.parent, "lead": team.lead, "members": list(team.members),
-        "children": sorted(t for t, x in org.teams.items() if x.parent == tid),
+        "children": [_label(org, node_key("team", t)) for t in children],
         "positions": [_holder(org, node_key("role", r))
                       for r, p in org.positions.items() if p.team == tid],
         "raci": _raci_lists(org, node), "meetings": _meetings_of(org, node),
@@ -283,8 +294,9 @@ def _show_meeting(org: Org, mid: str, m: Any) -> dict[str, Any]:
             "outputs": list(m.outputs), "channel": m.channel}
 
 
-_SHOW = {"team": _show_team, "person": _show_person, "role": _show_role, "duty": _show_duty,
-         "process": _show_process, "meeting": _show_meeting}
+_SHOW: dict[str, Callable[[Org, str, Any], dict[str, Any]]] = {
+    "team": _show_team, "person": _show_person, "role": _show_role, "duty": _show_duty,
+    "process": _show_process, "meeting": _show_meeting}
 
 
 # Terminal text.
