@@ -169,7 +169,7 @@ def test_zh_hant_site_lists_and_export_agree(tmp_path: Path) -> None:
         "大促作戰室", "晨會", "週例會"]
     assert _links((site / "positions" / "index.html").read_text("utf-8")) == [
         "客服主管", "客服專員", "活動營運專員", "營運總監", "SRE 工程師"]
-    for page in ("people/index.html", "meetings/index.html", "index.html"):
+    for page in ("people/index.html", "meetings/index.html", "index.html", "duties/index.html"):
         text = (site / page).read_text("utf-8").replace(str(TW), "tests/fixtures/tw-org")
         assert_golden("site-tw/" + page.replace("/", "--"), text)
     run = run_cli("export", str(TW), "--format", "csv", "-o", str(tmp_path / "x"), "--lang",

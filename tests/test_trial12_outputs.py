@@ -208,3 +208,39 @@ def test_show_team_lists_child_teams_by_name(write_org, lang: str, org: str, hea
     assert [(c["kind"], c["id"]) for c in doc["children"]] == [
         ("team", line.split()[2]) for line in children]
     assert all(c["name"] for c in doc["children"])
+
+
+# --- 6. the site's duties index: by name within each problem ---------------------------------
+
+DUTIES = """\
+- {kind: Team, id: ops, name: 运营部, lead: zhao, members: [zhao]}
+- {kind: Team, id: cs, name: 客服部, lead: chen, members: [chen]}
+- {kind: Person, id: zhao, name: 赵敏}
+- {kind: Person, id: chen, name: 陈静}
+- {kind: Responsibility, id: d-a, name: 退款}
+- {kind: Responsibility, id: d-b, name: 发货}
+- {kind: Responsibility, id: d-c, name: 客诉, accountable: ops}
+- {kind: Responsibility, id: d-d, name: 补货, accountable: ops}
+- {kind: Responsibility, id: d-e, name: 选品, accountable: [ops, cs]}
+"""
+
+
+def _duty_index(tmp_path: Path, folder: Path, lang: str) -> list[str]:
+    import re
+
+    site = tmp_path / f"site-{lang}"
+    run = run_cli("site", str(folder), "-o", str(site), "--lang", lang, "--isolated")
+    assert run.code in (0, 1), run.stderr
+    page = (site / "duties" / "index.html").read_text("utf-8")
+    body = page.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    return re.findall(r'<tr>\s*<td[^>]*><a [^>]*>([^<]+)</a>', body)
+
+
+def test_the_site_duties_index_sorts_each_problem_by_name(write_org, tmp_path: Path) -> None:
+    folder = write_org({"org.yaml": DUTIES})
+    # no one accountable: fā tuì; several: 选品; one: bǔ kè (not by id, nor by accountable)
+    assert _duty_index(tmp_path, folder, "zh") == ["发货", "退款", "选品", "补货", "客诉"]
+    hant = DUTIES.translate(str.maketrans("发货诉补选运赵陈静", "發貨訴補選運趙陳靜"))
+    (folder / "org.yaml").write_text(hant, "utf-8")
+    # 退 10 strokes before 發 12; 客 9 before 補 12
+    assert _duty_index(tmp_path, folder, "zh-Hant") == ["退款", "發貨", "選品", "客訴", "補貨"]

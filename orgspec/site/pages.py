@@ -266,7 +266,7 @@ def _duties(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
     org = m.org
     lab = m.labels
     raci = {r.duty: r for r in m.view.raci}
-    order = []
+    keyed = []
     for rid in sorted(org.responsibilities):
         resp = org.responsibilities[rid]
         row = raci.get(rid)
@@ -284,14 +284,17 @@ def _duties(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
             served=[m.process(p) for p in m.serving.get(rid, [])],
             findings=m.findings_of.get(f"responsibility:{rid}", []),
             src=m.source("Responsibility", rid))
-        first = acc[0] if acc else ""
+        # the problems first (no one accountable, then several), each group by name as the
+        # reader orders names (strokes under zh-Hant, pinyin under zh), as the other lists
         problem = 0 if not acc else 1 if len(acc) > 1 else 2
         marks = ([Mark("bad", lab["gap"])] if gap else []) + (
             [Mark("warn", lab["overlap"])] if overlap else [])
-        order.append(((problem, first, rid), [[m.duty(rid), *marks], [o for o in (
-            m.owner(a) for a in acc) if o], [ask] if ask else "—"]))
-    order.sort(key=lambda kv: kv[0])
-    rows = [row for _, row in order]
+        link = m.duty(rid)
+        keyed.append(((problem, name_key(link.text, rid, m.view.name_order)),
+                      [[link, *marks], [o for o in (m.owner(a) for a in acc) if o],
+                       [ask] if ask else "—"]))
+    keyed.sort(key=lambda kv: kv[0])
+    rows = [row for _, row in keyed]
     total_pages = max(1, (len(rows) + PAGE_ROWS - 1) // PAGE_ROWS)
     for n in range(total_pages):
         name = "index.html" if n == 0 else f"_page-{n + 1}.html"
