@@ -244,3 +244,27 @@ def test_the_site_duties_index_sorts_each_problem_by_name(write_org, tmp_path: P
     (folder / "org.yaml").write_text(hant, "utf-8")
     # 退 10 strokes before 發 12; 客 9 before 補 12
     assert _duty_index(tmp_path, folder, "zh-Hant") == ["退款", "發貨", "選品", "客訴", "補貨"]
+
+
+# --- 7. a position with no KPIs: nothing to measure, not `0/0` --------------------------------
+
+POSITIONS = ORG + """\
+- {kind: Role, id: a-lead, name: 运营主管, team: a-ops, holders: [a-zhao]}
+- {kind: Role, id: b-agent, name: 客服专员, team: b-cs, holders: [d-li],
+   kpis: [首次响应时间不超过 30 秒, 提升服务态度]}
+"""
+
+
+def test_a_position_without_kpis_shows_a_dash_in_both_reports(write_org) -> None:
+    import re
+
+    folder = str(write_org({"org.yaml": POSITIONS}))
+    md = run_cli("report", folder, "--lang", "zh", "--isolated").stdout
+    table = md.split("## 岗位\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert table[2:] == ["| 客服专员 (`b-agent`) | 客服部 | 李娜 |  | 1/2 |",
+                         "| 运营主管 (`a-lead`) | 运营部 | 赵敏 |  | — |"]
+    html = run_cli("report", folder, "--lang", "zh", "--isolated", "--format", "html").stdout
+    html = html.split('<table class="positions">', 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r"<tr><td>([^<]+) <code>[^<]+</code></td><td>[^<]*</td><td>[^<]*</td>"
+                      r"<td>[^<]*</td><td>([^<]*)</td></tr>", html)
+    assert rows == [("客服专员", "1/2"), ("运营主管", "—")]

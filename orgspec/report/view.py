@@ -166,6 +166,12 @@ class PositionRow:
     kpis: int
     measurable_kpis: int
 
+    @property
+    def kpis_said(self) -> str:
+        """The KPI column: measurable of all (`2/3`), `—` for a position with no KPIs
+        (nothing to measure; `0/0` read as none of them measurable), as the site says it."""
+        return f"{self.measurable_kpis}/{self.kpis}" if self.kpis else "—"
+
 
 @dataclass
 class MeetingRow:
