@@ -154,9 +154,10 @@ def test_readme_snippets_work_as_copied() -> None:
 def test_reports_show_names_not_ids() -> None:
     from conftest import run_cli
     html = run_cli("report", str(ORG), "--format", "html", "--lang", "zh").stdout
-    # a step owned by a position, and one owned by a team: their names
-    assert '<title>接收 · 客服专员</title>' in html and "cs-specialist</text>" not in html
-    assert '<title>跟进 · 订单平台组</title>' in html
+    # a step owned by a position, and one owned by a team: their names (then the SLA)
+    assert '<title>接收 · 客服专员 · 时限：2小时</title>' in html
+    assert "cs-specialist</text>" not in html
+    assert '<title>跟进 · 订单平台组 · 时限：1天</title>' in html
     assert '<td>王芳</td><td>运营部, 客服部</td>' in html  # meeting owner and attendees
     assert '<th title="customer-service">客服部</th>' in html  # RACI columns
     assert '<td>投诉处理 <code>complaint-handling</code>' in html  # RACI rows
