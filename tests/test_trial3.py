@@ -242,7 +242,7 @@ def test_show_takes_a_name_and_says_names_and_labels_in_the_run_language(tmp_pat
         "  open seats: 0"]
     run = run_cli("show", "meeting", "晨会", str(path))
     assert run.stdout.splitlines() == [
-        "会议 morning-standup 晨会", "  负责人: liu-yang 刘洋",
+        "会议 morning-standup 晨会", "  主持人: liu-yang 刘洋",
         "  参会者:", "    - customer-service 客服部", "  频率: 每个工作日（周一至周五） · 09:00"]
 
 
