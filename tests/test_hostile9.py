@@ -158,3 +158,24 @@ def test_a_hidden_character_in_what_is_matched_is_one_finding(
         write_org, old: str, new: str, line: int, col: int) -> None:
     root = write_org({"org.yaml": MANILA.replace(old, new, 1)})
     assert _findings(root) == [("IN003", "org.yaml", line, col)]
+
+
+# --- a kind that cannot be read ------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["Ｔｅａｍ", '""', "123", "Teem", "员工"])
+def test_a_kind_not_read_is_one_finding_that_names_the_kind_its_fields_fit(
+        write_org, kind: str) -> None:
+    root = write_org({"org.yaml": MANILA.replace("kind: Team\n  id: kefu-manila",
+                                                 f"kind: {kind}\n  id: kefu-manila", 1)})
+    run = run_cli("check", str(root), "--format", "json", "--isolated", "--lang", "en",
+                  "--select", "IN,SC,RF,MT,HI")
+    assert [(f["code"], f["line"], f["column"], f["hint"]) for f in run.json()["findings"]] \
+        == [("IN010", 6, 3, "did you mean `Team`?")]
+
+
+def test_a_kind_word_and_a_misspelt_id_key_are_held_as_the_kind_and_the_id_meant(
+        write_org) -> None:
+    root = write_org({"org.yaml": MANILA.replace("kind: Team\n  id: kefu-manila",
+                                                 "kind: 部门\n  idd: kefu-manila", 1)})
+    assert _findings(root) == [("IN010", "org.yaml", 6, 3)]
+

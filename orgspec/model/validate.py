@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 import re
 import typing
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -72,8 +73,10 @@ def check_entity(ent: RawEntity) -> Checked:
         kind = KIND_ALIASES.get(kind, kind)
     if not isinstance(kind, str) or kind not in MODELS:  # a list or mapping is unhashable
         out.issues.append(_kind_issue(ent, kind))
-        meant = _kind_meant(kind)
+        meant = _kind_meant(kind, ent.data)
         ident = _ident(ent.data)
+        if meant and not isinstance(ident, str):  # `idd: kefu` beside `kind: 部门`
+            ident = _id_meant(ent.data, MODELS[meant])
         if meant and isinstance(ident, str):
             # `kind: team`: held like an invalid Team, so references to it say nothing more
             out.invalid = node_key(meant, ident)
@@ -342,7 +345,7 @@ def _kind_issue(ent: RawEntity, kind: Any) -> Issue:
                        found=found),
                      ent.fmap.value((*ent.path, "kind")),
                      hint=M("write the kind as plain text, e.g. `kind: Team`"), code="IN010")
-    named = kind_named(kind)  # `kind: 团队`, `kind: Department`
+    named = _kind_meant(kind, ent.data)  # `kind: 团队`, `kind: Ｔｅａｍ`, by its fields
     guess = M("did you mean `{name}`?", name=named) if named else \
         _did_you_mean(kind, (*KINDS, *KIND_ALIASES), fold=True)
     return Issue(M("unknown kind {kind!r}", kind=kind), ent.fmap.locate((*ent.path, "kind")),
@@ -356,14 +359,31 @@ def _aliases() -> list[M]:
             for a, k in KIND_ALIASES.items()]
 
 
-def _kind_meant(kind: Any) -> str | None:
-    """The kind a wrong-case `kind:` means (`team` -> `Team`, `position` -> `Role`), or one
-    written as a word for it (`团队`, `員工`, `Department`: `text.kindwords`)."""
-    if not isinstance(kind, str):
-        return None
-    names = {k.casefold(): k for k in KINDS} | \
-        {a.casefold(): k for a, k in KIND_ALIASES.items()}
-    return names.get(kind.strip().casefold()) or kind_named(kind)
+def _kind_meant(kind: Any, data: dict[str, Any] | None = None) -> str | None:
+    """The kind a wrong-case `kind:` means (`team` -> `Team`, `position` -> `Role`, in
+    full-width letters too: `Ｔｅａｍ`), or one written as a word for it (`团队`, `員工`,
+    `Department`: `text.kindwords`); else, or when that kind has no field the entity
+    writes, the one kind whose fields are all those of `data` (`kind: ""` or `kind: Teem`
+    with `lead` and `members` is a Team); None when neither tells."""
+    named = None
+    if isinstance(kind, str):
+        names = {k.casefold(): k for k in KINDS} | \
+            {a.casefold(): k for a, k in KIND_ALIASES.items()}
+        folded = unicodedata.normalize("NFKC", kind).strip().casefold()
+        named = names.get(folded) or kind_named(folded)
+    fits = _kinds_fitting(data) if data else []
+    if named and (not fits or named in fits):
+        return named
+    return fits[0] if len(fits) == 1 else named
+
+
+def _kinds_fitting(data: dict[str, Any]) -> list[str]:
+    """The kinds whose fields include every field `data` writes, when it writes one that
+    not every kind has (a `name` and an `id` fit most)."""
+    written = {k for k in data if isinstance(k, str)} - {"kind", "id", "name"}
+    if not written:
+        return []
+    return [k for k in KINDS if written <= MODELS[k].model_fields.keys()]
 
 
 def _did_you_mean(word: str, choices: typing.Iterable[str], fold: bool = False) -> str:
