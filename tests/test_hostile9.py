@@ -179,3 +179,17 @@ def test_a_kind_word_and_a_misspelt_id_key_are_held_as_the_kind_and_the_id_meant
                                                  "kind: 部门\n  idd: kefu-manila", 1)})
     assert _findings(root) == [("IN010", "org.yaml", 6, 3)]
 
+
+# --- time zones ----------------------------------------------------------------------------
+
+def test_one_ambiguous_zone_in_both_the_cadence_and_the_field_is_one_finding(write_org) -> None:
+    root = write_org({"org.yaml": MANILA.replace("每周一 10:00", "每周一 10:00 CST")
+                      .replace("timezone: Asia/Shanghai", "timezone: CST")})
+    run = run_cli("check", str(root), "--format", "json", "--isolated", "--lang", "en",
+                  "--select", "MT006")
+    assert [(f["code"], f["line"], f["column"], f["message"], f["hint"])
+            for f in run.json()["findings"]] == [
+        ("MT006", 19, 3, "meeting 'weekly' gives time zone 'CST', which names more than one "
+                         "zone (Asia/Shanghai, America/Chicago)",
+         "write the one meant as `timezone:` (Asia/Shanghai / America/Chicago) and leave the "
+         "abbreviation out of the cadence")]
