@@ -193,3 +193,16 @@ def test_one_ambiguous_zone_in_both_the_cadence_and_the_field_is_one_finding(wri
                          "zone (Asia/Shanghai, America/Chicago)",
          "write the one meant as `timezone:` (Asia/Shanghai / America/Chicago) and leave the "
          "abbreviation out of the cadence")]
+
+
+# --- full-width digits ---------------------------------------------------------------------
+
+def test_a_period_in_full_width_characters_is_told_in_ascii(write_org) -> None:
+    root = write_org({"org.yaml": MANILA + "- kind: Objective\n  id: o1\n  title: 提升满意度\n"
+                                           "  owner: kefu\n  period: ２０２６-Ｑ１\n"})
+    run = run_cli("check", str(root), "--format", "json", "--isolated", "--lang", "en",
+                  "--select", "SC003")
+    assert [(f["code"], f["line"], f["column"], f["message"], f["hint"])
+            for f in run.json()["findings"]] == [
+        ("SC003", 24, 11, "`period` '２０２６-Ｑ１' is not a period: write `2026-Q1`",
+         "periods are written 2026, 2026-H1 or 2026-Q1")]

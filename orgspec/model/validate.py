@@ -569,7 +569,8 @@ _QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4":
 def _period_guess(text: str) -> str | None:
     """The period `text` most likely means, in orgspec's form: `2026Q1`, `2026 q1`,
     `Q1 2026`, `2026年第一季度`, `2026年Q1` -> `2026-Q1`; `2026年上半年` -> `2026-H1`."""
-    t = text.strip().replace("－", "-").replace("—", "-")
+    # NFKC: an IME's full-width `２０２６-Ｑ１` is 2026-Q1
+    t = unicodedata.normalize("NFKC", text).strip().replace("—", "-")
     if _FISCAL.match(t):
         return None  # which months a fiscal year covers is the company's (see `_period_issue`)
     m = re.fullmatch(r"(\d{4})\s*(?:年|[-_/.])?\s*([QqHh])\s*([1-4])", t) or \
@@ -625,7 +626,8 @@ def _period_issue(value: str, label: str, where: Any, entity: str) -> Issue:
     if fiscal is not None:
         return fiscal
     fix = period_fix(value)
-    year = re.search(r"(?<!\d)(\d{4})(?!\d)", value)  # the year the writer gave, else 2026
+    # the year the writer gave (in ASCII digits: `２０２６` is 2026), else 2026
+    year = re.search(r"(?<![0-9])([0-9]{4})(?![0-9])", unicodedata.normalize("NFKC", value))
     hint = M("periods are written {year}, {year}-H1 or {year}-Q1", year=year.group(1)) \
         if year and not year.group(1).startswith("0") else \
         M("periods are written 2026, 2026-H1 or 2026-Q1")
