@@ -206,3 +206,34 @@ def test_a_period_in_full_width_characters_is_told_in_ascii(write_org) -> None:
             for f in run.json()["findings"]] == [
         ("SC003", 24, 11, "`period` '２０２６-Ｑ１' is not a period: write `2026-Q1`",
          "periods are written 2026, 2026-H1 or 2026-Q1")]
+
+
+# --- the cache -----------------------------------------------------------------------------
+
+def test_a_folder_planted_as_the_caches_secret_neither_fails_nor_trusts(
+        write_org, tmp_path: Path) -> None:
+    root = write_org({"org.yaml": MANILA})
+    cache = tmp_path / "cache"
+    first = run_cli("check", str(root), "--isolated", "--format", "json",
+                    env={"ORGSPEC_CACHE_DIR": str(cache)})
+    (cache / "secret.key").unlink()
+    (cache / "secret.key").mkdir()
+
+    again = run_cli("check", str(root), "--isolated", "--format", "json",
+                    env={"ORGSPEC_CACHE_DIR": str(cache)})
+
+    assert (again.code, again.stderr) == (first.code, "")
+    assert again.json()["findings"] == first.json()["findings"]
+
+
+def test_cache_clean_refuses_a_folder_whose_tag_is_not_text(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "CACHEDIR.TAG").write_bytes(b"\xff\xfe\x00orgspec")
+
+    run = run_cli("cache", "clean", "--isolated", env={"ORGSPEC_CACHE_DIR": str(cache)})
+
+    assert (run.code, run.stdout) == (2, "")
+    assert run.stderr == (f"orgspec: error: {cache} does not look like an orgspec cache; not "
+                          "removed\n")
+    assert cache.is_dir()
