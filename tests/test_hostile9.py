@@ -237,3 +237,15 @@ def test_cache_clean_refuses_a_folder_whose_tag_is_not_text(tmp_path: Path) -> N
     assert run.stderr == (f"orgspec: error: {cache} does not look like an orgspec cache; not "
                           "removed\n")
     assert cache.is_dir()
+
+
+@pytest.mark.parametrize("written", ["localtime", "Factory"])
+def test_a_zone_file_that_names_no_place_is_no_zone(write_org, written: str) -> None:
+    root = write_org({"org.yaml": MANILA.replace("timezone: Asia/Shanghai",
+                                                 f"timezone: {written}")})
+    run = run_cli("check", str(root), "--format", "json", "--isolated", "--lang", "en",
+                  "--select", "MT006")
+    assert [(f["code"], f["line"], f["column"], f["message"])
+            for f in run.json()["findings"]] == [
+        ("MT006", 19, 3, f"meeting 'weekly' gives time zone {written!r}, which is not a known "
+                         "time zone")]
