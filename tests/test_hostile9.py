@@ -158,3 +158,94 @@ def test_a_hidden_character_in_what_is_matched_is_one_finding(
         write_org, old: str, new: str, line: int, col: int) -> None:
     root = write_org({"org.yaml": MANILA.replace(old, new, 1)})
     assert _findings(root) == [("IN003", "org.yaml", line, col)]
+
+
+# --- a kind that cannot be read ------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["Ｔｅａｍ", '""', "123", "Teem", "员工"])
+def test_a_kind_not_read_is_one_finding_that_names_the_kind_its_fields_fit(
+        write_org, kind: str) -> None:
+    root = write_org({"org.yaml": MANILA.replace("kind: Team\n  id: kefu-manila",
+                                                 f"kind: {kind}\n  id: kefu-manila", 1)})
+    run = run_cli("check", str(root), "--format", "json", "--isolated", "--lang", "en",
+                  "--select", "IN,SC,RF,MT,HI")
+    assert [(f["code"], f["line"], f["column"], f["hint"]) for f in run.json()["findings"]] \
+        == [("IN010", 6, 3, "did you mean `Team`?")]
+
+
+def test_a_kind_word_and_a_misspelt_id_key_are_held_as_the_kind_and_the_id_meant(
+        write_org) -> None:
+    root = write_org({"org.yaml": MANILA.replace("kind: Team\n  id: kefu-manila",
+                                                 "kind: 部门\n  idd: kefu-manila", 1)})
+    assert _findings(root) == [("IN010", "org.yaml", 6, 3)]
+
+
+# --- time zones ----------------------------------------------------------------------------
+
+def test_one_ambiguous_zone_in_both_the_cadence_and_the_field_is_one_finding(write_org) -> None:
+    root = write_org({"org.yaml": MANILA.replace("每周一 10:00", "每周一 10:00 CST")
+                      .replace("timezone: Asia/Shanghai", "timezone: CST")})
+    run = run_cli("check", str(root), "--format", "json", "--isolated", "--lang", "en",
+                  "--select", "MT006")
+    assert [(f["code"], f["line"], f["column"], f["message"], f["hint"])
+            for f in run.json()["findings"]] == [
+        ("MT006", 19, 3, "meeting 'weekly' gives time zone 'CST', which names more than one "
+                         "zone (Asia/Shanghai, America/Chicago)",
+         "write the one meant as `timezone:` (Asia/Shanghai / America/Chicago) and leave the "
+         "abbreviation out of the cadence")]
+
+
+# --- full-width digits ---------------------------------------------------------------------
+
+def test_a_period_in_full_width_characters_is_told_in_ascii(write_org) -> None:
+    root = write_org({"org.yaml": MANILA + "- kind: Objective\n  id: o1\n  title: 提升满意度\n"
+                                           "  owner: kefu\n  period: ２０２６-Ｑ１\n"})
+    run = run_cli("check", str(root), "--format", "json", "--isolated", "--lang", "en",
+                  "--select", "SC003")
+    assert [(f["code"], f["line"], f["column"], f["message"], f["hint"])
+            for f in run.json()["findings"]] == [
+        ("SC003", 24, 11, "`period` '２０２６-Ｑ１' is not a period: write `2026-Q1`",
+         "periods are written 2026, 2026-H1 or 2026-Q1")]
+
+
+# --- the cache -----------------------------------------------------------------------------
+
+def test_a_folder_planted_as_the_caches_secret_neither_fails_nor_trusts(
+        write_org, tmp_path: Path) -> None:
+    root = write_org({"org.yaml": MANILA})
+    cache = tmp_path / "cache"
+    first = run_cli("check", str(root), "--isolated", "--format", "json",
+                    env={"ORGSPEC_CACHE_DIR": str(cache)})
+    (cache / "secret.key").unlink()
+    (cache / "secret.key").mkdir()
+
+    again = run_cli("check", str(root), "--isolated", "--format", "json",
+                    env={"ORGSPEC_CACHE_DIR": str(cache)})
+
+    assert (again.code, again.stderr) == (first.code, "")
+    assert again.json()["findings"] == first.json()["findings"]
+
+
+def test_cache_clean_refuses_a_folder_whose_tag_is_not_text(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "CACHEDIR.TAG").write_bytes(b"\xff\xfe\x00orgspec")
+
+    run = run_cli("cache", "clean", "--isolated", env={"ORGSPEC_CACHE_DIR": str(cache)})
+
+    assert (run.code, run.stdout) == (2, "")
+    assert run.stderr == (f"orgspec: error: {cache} does not look like an orgspec cache; not "
+                          "removed\n")
+    assert cache.is_dir()
+
+
+@pytest.mark.parametrize("written", ["localtime", "Factory"])
+def test_a_zone_file_that_names_no_place_is_no_zone(write_org, written: str) -> None:
+    root = write_org({"org.yaml": MANILA.replace("timezone: Asia/Shanghai",
+                                                 f"timezone: {written}")})
+    run = run_cli("check", str(root), "--format", "json", "--isolated", "--lang", "en",
+                  "--select", "MT006")
+    assert [(f["code"], f["line"], f["column"], f["message"])
+            for f in run.json()["findings"]] == [
+        ("MT006", 19, 3, f"meeting 'weekly' gives time zone {written!r}, which is not a known "
+                         "time zone")]

@@ -73,9 +73,10 @@ def meeting_time_zone(ctx: RuleContext) -> Iterator[Issue]:
         for zone, written, where in (
                 (field, meeting.timezone or "", "timezone"),
                 (said.zone, as_written(meeting.cadence or "", said.zone_said), "cadence")):
-            if not zone.startswith("?"):
-                continue
+            if not zone.startswith("?") or (where == "cadence" and zone == field):
+                continue  # `timezone: CST` and `每周一 10:00 CST`: one zone, said once
             choices = ambiguous(zone)
+            twice = where == "timezone" and said.zone == zone
             if choices and where == "cadence" and field and not field.startswith("?"):
                 # `每周三 16:00 CST` with `timezone: Asia/Manila`: the field says the zone
                 yield _abbreviation_beside(mid, origin, written, choices, field)
@@ -89,7 +90,7 @@ def meeting_time_zone(ctx: RuleContext) -> Iterator[Issue]:
             hint = M("did you mean `{name}`?", name=close) if close else \
                 ZONE_HINT if not choices else \
                 M("write the one meant as `timezone:` ({choices})",
-                  choices=" / ".join(choices)) if where == "timezone" else \
+                  choices=" / ".join(choices)) if where == "timezone" and not twice else \
                 M("write the one meant as `timezone:` ({choices}) and leave the "
                   "abbreviation out of the cadence", choices=" / ".join(choices))
             yield Issue(message, origin.locate(where), node_key("meeting", mid), hint=hint)

@@ -390,10 +390,11 @@ def _read_secret(path: str) -> bytes | None:
         fd = os.open(path, flags)
     except OSError:
         return None
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode) or st.st_size != 32:  # a folder opens too, but cannot
+        os.close(fd)  # be read as a file (fdopen raises IsADirectoryError)
+        return None
     with os.fdopen(fd, "rb") as handle:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode) or st.st_size != 32:
-            return None
         if os.name == "posix" and (st.st_uid != os.geteuid() or st.st_mode & 0o077):
             return None
         data = handle.read(33)
@@ -449,9 +450,12 @@ def clean(folder: str) -> bool:
     try:
         with open(tag, encoding="utf-8") as handle:
             ours = "orgspec" in handle.read()
-    except OSError:
+    except (OSError, UnicodeDecodeError):
         ours = False
     if not ours:
-        raise ValueError(f"{folder} does not look like an orgspec cache; not removed")
+        from orgspec.i18n import M
+
+        raise ValueError(M("{folder} does not look like an orgspec cache; not removed",
+                           folder=folder))
     output.remove_tree(folder)
     return True

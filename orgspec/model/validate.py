@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 import re
 import typing
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,7 +35,6 @@ from orgspec.model.models import (
     slug_of,
 )
 from orgspec.model.org import Claim, Org, Origin, RoleClaim, node_key
-from orgspec.text.kindwords import kind_named
 from orgspec.text.spaces import stray_blank
 
 MAX_ERRORS_PER_ENTITY = 20
@@ -73,8 +73,10 @@ def check_entity(ent: RawEntity) -> Checked:
         kind = KIND_ALIASES.get(kind, kind)
     if not isinstance(kind, str) or kind not in MODELS:  # a list or mapping is unhashable
         out.issues.append(_kind_issue(ent, kind))
-        meant = _kind_meant(kind)
+        meant = _kind_meant(kind, ent.data)
         ident = _ident(ent.data)
+        if meant and not isinstance(ident, str):  # `idd: kefu` beside `kind: 部门`
+            ident = _id_meant(ent.data, MODELS[meant])
         if meant and isinstance(ident, str):
             # `kind: team`: held like an invalid Team, so references to it say nothing more
             out.invalid = node_key(meant, ident)
@@ -343,7 +345,7 @@ def _kind_issue(ent: RawEntity, kind: Any) -> Issue:
                        found=found),
                      ent.fmap.value((*ent.path, "kind")),
                      hint=M("write the kind as plain text, e.g. `kind: Team`"), code="IN010")
-    named = kind_named(kind)  # `kind: 团队`, `kind: Department`
+    named = _kind_meant(kind, ent.data)  # `kind: 团队`, `kind: Ｔｅａｍ`, by its fields
     guess = M("did you mean `{name}`?", name=named) if named else \
         _did_you_mean(kind, (*KINDS, *KIND_ALIASES), fold=True)
     return Issue(M("unknown kind {kind!r}", kind=kind), ent.fmap.locate((*ent.path, "kind")),
@@ -357,10 +359,26 @@ def _aliases() -> list[M]:
             for a, k in KIND_ALIASES.items()]
 
 
-def _kind_meant(kind: Any) -> str | None:
-    """The kind a wrong-case `kind:` means (`team` -> `Team`, `position` -> `Role`), or one
-    written as a word for it (`团队`, `員工`, `Department`: `model.kindwords`)."""
-    return kind_meant(kind) if isinstance(kind, str) else None
+def _kind_meant(kind: Any, data: dict[str, Any] | None = None) -> str | None:
+    """The kind a wrong-case `kind:` means (`team` -> `Team`, `position` -> `Role`, in
+    full-width letters too: `Ｔｅａｍ`), or one written as a word for it (`团队`, `員工`,
+    `Department`: `model.kindwords`); else, or when that kind has no field the entity
+    writes, the one kind whose fields are all those of `data` (`kind: ""` or `kind: Teem`
+    with `lead` and `members` is a Team); None when neither tells."""
+    named = kind_meant(unicodedata.normalize("NFKC", kind)) if isinstance(kind, str) else None
+    fits = _kinds_fitting(data) if data else []
+    if named and (not fits or named in fits):
+        return named
+    return fits[0] if len(fits) == 1 else named
+
+
+def _kinds_fitting(data: dict[str, Any]) -> list[str]:
+    """The kinds whose fields include every field `data` writes, when it writes one that
+    not every kind has (a `name` and an `id` fit most)."""
+    written = {k for k in data if isinstance(k, str)} - {"kind", "id", "name"}
+    if not written:
+        return []
+    return [k for k in KINDS if written <= MODELS[k].model_fields.keys()]
 
 
 def _did_you_mean(word: str, choices: typing.Iterable[str], fold: bool = False) -> str:
@@ -546,7 +564,8 @@ _QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4":
 def _period_guess(text: str) -> str | None:
     """The period `text` most likely means, in orgspec's form: `2026Q1`, `2026 q1`,
     `Q1 2026`, `2026年第一季度`, `2026年Q1` -> `2026-Q1`; `2026年上半年` -> `2026-H1`."""
-    t = text.strip().replace("－", "-").replace("—", "-")
+    # NFKC: an IME's full-width `２０２６-Ｑ１` is 2026-Q1
+    t = unicodedata.normalize("NFKC", text).strip().replace("—", "-")
     if _FISCAL.match(t):
         return None  # which months a fiscal year covers is the company's (see `_period_issue`)
     m = re.fullmatch(r"(\d{4})\s*(?:年|[-_/.])?\s*([QqHh])\s*([1-4])", t) or \
@@ -602,7 +621,8 @@ def _period_issue(value: str, label: str, where: Any, entity: str) -> Issue:
     if fiscal is not None:
         return fiscal
     fix = period_fix(value)
-    year = re.search(r"(?<!\d)(\d{4})(?!\d)", value)  # the year the writer gave, else 2026
+    # the year the writer gave (in ASCII digits: `２０２６` is 2026), else 2026
+    year = re.search(r"(?<![0-9])([0-9]{4})(?![0-9])", unicodedata.normalize("NFKC", value))
     hint = M("periods are written {year}, {year}-H1 or {year}-Q1", year=year.group(1)) \
         if year and not year.group(1).startswith("0") else \
         M("periods are written 2026, 2026-H1 or 2026-Q1")

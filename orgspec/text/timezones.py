@@ -119,7 +119,7 @@ def _iana(text: str) -> str | None:
     word capitalised (`America/Los_Angeles`, the form of nearly every zone) is tried first;
     the zone list (a walk of the database, ~70 ms) only when that is no zone."""
     wanted = text.strip()
-    if not _IANA_SHAPE.fullmatch(wanted):
+    if not _IANA_SHAPE.fullmatch(wanted) or wanted.casefold() in _NO_PLACE:
         return None
     capital = re.sub(r"[a-z]+", lambda m: m[0].capitalize(), wanted.casefold())
     for name in (capital, wanted.upper()) if "/" not in wanted else (capital,):
@@ -130,6 +130,10 @@ def _iana(text: str) -> str | None:
                 None)
 
 
+# Files of the zone database that name no place: `localtime` is whatever zone the machine
+# is set to (UTC on a CI runner, Asia/Shanghai on a laptop in Shanghai), `Factory` a
+# placeholder for "not set", `posixrules` the rules for POSIX TZ strings.
+_NO_PLACE = frozenset({"localtime", "factory", "posixrules"})
 _IANA_SHAPE = re.compile(r"[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+){0,2}")
 
 
