@@ -488,3 +488,45 @@ def test_reading_the_findings_per_process_would_grow_with_the_processes(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     small, large = _view_walks(tmp_path, True, monkeypatch)
     assert large >= small + 40, (small, large)
+
+
+def _ratios_per_word(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """difflib ratios computed for 20 unknown ids among 5,000 and 10,000 dense ids
+    (`n00007`...): each word's candidates (`n00007`, `n01007`, ... `n09007`, one per
+    digit that makes an id) double with the ids."""
+    import difflib
+
+    from orgspec.text.suggest import Suggester
+
+    ratios = _counting(monkeypatch, difflib.SequenceMatcher, "ratio")
+    words = [f"n{i:04d}" for i in range(7, 1000, 50)]  # a digit dropped
+    work = []
+    for n in (5000, 10_000):
+        ratios[0] = 0
+        got = Suggester([f"n{i:05d}" for i in range(n)]).close_many(words)
+        assert got["n0007"] == ("n04007" if n == 5000 else "n09007")
+        work.append(ratios[0])
+    return work
+
+
+def test_a_did_you_mean_ranks_a_bounded_number_of_candidates_in_a_denser_org(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """RF001 and hold back's did-you-mean: the candidates of an unknown id grow with the
+    org when its ids are dense (employee numbers); the best five by difflib's ratio are
+    found computing about five ratios, not one per candidate."""
+    work = _ratios_per_word(monkeypatch)
+    assert work[1] <= work[0] + 20, work
+    assert work[1] <= 20 * 8, work
+
+
+def test_ranking_every_candidate_would_grow_with_the_density(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The twin of the test above: difflib's get_close_matches over every candidate."""
+    import difflib
+
+    import orgspec.text.suggest as suggest
+
+    monkeypatch.setattr(suggest, "best_matches", lambda word, pool, n, cutoff:
+                        difflib.get_close_matches(word, list(pool), n=n, cutoff=cutoff))
+    work = _ratios_per_word(monkeypatch)
+    assert work[1] > 1.6 * work[0], work

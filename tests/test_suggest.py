@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import difflib
+import random
+from collections.abc import Iterable
 
 import pytest
 
-from orgspec.text.suggest import SMALL, Suggester, edits
+from orgspec.text.suggest import SMALL, Suggester, best_matches, edits
 
 IDS = [f"team-{i:05d}" for i in range(20_000)] + [f"li-{i:05d}-{k}" for i in range(3_000)
                                                     for k in range(3)] + ["payments-platform"]
@@ -35,14 +37,17 @@ def test_nothing_close_gives_none(big: Suggester) -> None:
 
 def test_a_lookup_ranks_a_handful_of_candidates_not_every_id(
         big: Suggester, monkeypatch: pytest.MonkeyPatch) -> None:
+    import orgspec.text.suggest as suggest
+
     ranked: list[int] = []
-    real = difflib.get_close_matches
+    real = suggest.best_matches
 
-    def spy(word: str, pool: list[str], n: int, cutoff: float) -> list[str]:
+    def spy(word: str, pool: Iterable[str], n: int, cutoff: float) -> list[str]:
+        pool = list(pool)
         ranked.append(len(pool))
-        return real(word, pool, n=n, cutoff=cutoff)
+        return real(word, pool, n, cutoff)
 
-    monkeypatch.setattr(difflib, "get_close_matches", spy)
+    monkeypatch.setattr(suggest, "best_matches", spy)
     for i in range(300):
         big.close(f"team-{i * 7:05d}x")
     assert len(ranked) == 300 and max(ranked) <= 30, max(ranked)
@@ -141,3 +146,18 @@ def test_many_words_at_once_build_no_index_of_the_ids() -> None:
     many = Suggester(IDS)
     many.close_many(["paymets-platform", "taem-00412"])
     assert many._index is None
+
+
+def test_best_matches_are_difflibs_close_matches() -> None:
+    # computed from the highest bound on the ratio down, and stopped early: the same n
+    # best, in the same order, ties to the larger string, over random short strings
+    rng = random.Random(20)
+    for _ in range(3000):
+        word = "".join(rng.choice("ab-01") for _ in range(rng.randint(0, 8)))
+        pool = list(dict.fromkeys("".join(rng.choice("ab-01") for _ in range(rng.randint(0, 9)))
+                                  for _ in range(rng.randint(0, 40))))
+        if rng.random() < 0.3:
+            pool.append(word)
+        for n in (1, 5):
+            assert best_matches(word, pool, n, 0.6) == \
+                difflib.get_close_matches(word, pool, n=n, cutoff=0.6), (word, pool)

@@ -269,7 +269,7 @@ class _Guesses:
 
     def __init__(self, org: Org) -> None:
         self.org = org
-        self.by_kinds: dict[tuple[str, ...], tuple[Suggester, dict[str, str], NamedIds,
+        self.by_kinds: dict[tuple[str, ...], tuple[Suggester, _Ids, NamedIds,
                                                    dict[str, str]]] = {}
         self._in_failed: dict[str, bool] = {}
         self._failed: Suggester | None = None
@@ -334,24 +334,24 @@ class _Guesses:
         self.pending = []
         return [settled.get(id(i), i) for i in issues] if settled else issues
 
-    def _index(self, kinds: tuple[str, ...]) -> tuple[Suggester, dict[str, str], NamedIds,
+    def _index(self, kinds: tuple[str, ...]) -> tuple[Suggester, _Ids, NamedIds,
                                                       dict[str, str]]:
-        """(close ids, ids by casefold, the ids by display name, former ids) of `kinds`,
-        built once."""
+        """(close ids, the ids, the ids by display name, former ids) of `kinds`, built
+        once."""
         found = self.by_kinds.get(kinds)
         if found is None:
             lower = {k.lower() for k in kinds}
-            ids = [i for k in kinds for i in self.org.table(k)]
-            ids += [ident_of(key) for key in self.org.invalid  # never an invalid id
-                    if key.split(":", 1)[0] in lower and _VALID_ID.match(ident_of(key))]
-            ids += [ident_of(key) for key in self.meant_invalid  # but the id it will be
-                    if key.split(":", 1)[0] in lower]
-            folded = {i.casefold(): i for i in sorted(ids, reverse=True)}
+            extra = [ident_of(key) for key in self.org.invalid  # never an invalid id
+                     if key.split(":", 1)[0] in lower and _VALID_ID.match(ident_of(key))]
+            extra += [ident_of(key) for key in self.meant_invalid  # but the id it will be
+                      if key.split(":", 1)[0] in lower]
+            tables = tuple(self.org.table(k) for k in kinds)
             names = NamedIds(self.org, kinds)
             # a typo of a former id means the entity that keeps it: suggest its current id
             formerly = former_ids(self.org, kinds)
-            found = self.by_kinds[kinds] = (Suggester([*ids, *formerly]), folded, names,
-                                            formerly)
+            found = self.by_kinds[kinds] = (
+                Suggester([*(i for table in tables for i in table), *extra, *formerly]),
+                _Ids(tables, frozenset(extra)), names, formerly)
         return found
 
     def id_of(self, value: str, kinds: tuple[str, ...]) -> str:
@@ -359,31 +359,31 @@ class _Guesses:
         id of `kinds`, in another case, or the display name of one entity (in either
         script); else `value` itself (a name several share: `several` says which).
         `[王伟，李娜]` in `members` is written `[wang-wei, li-na]`."""
-        _, folded, names, _ = self._index(kinds)
+        _, ids, names, _ = self._index(kinds)
         bare = value.strip().strip(IME_QUOTES) or value
-        if bare.casefold() in folded:
-            return folded[bare.casefold()]
+        if bare.casefold() in ids:
+            return bare.casefold()
         return names.id_of(bare) or value
 
     def several(self, values: Iterable[str], kinds: tuple[str, ...]) -> M | None:
         """What to write for the first of `values` that is the name of several entities of
         `kinds` (`张伟` for `zhangwei` and `zhangwei2`), else None."""
-        _, folded, names, _ = self._index(kinds)
+        _, ids, names, _ = self._index(kinds)
         for value in values:
             bare = value.strip().strip(IME_QUOTES) or value
-            named = names.named(bare) if bare.casefold() not in folded else None
+            named = names.named(bare) if bare.casefold() not in ids else None
             if named is not None and len(named[1]) > 1:
                 return several(self.org, bare, named)
         return None
 
     def hint(self, value: str, kinds: tuple[str, ...]) -> str | _Close:
-        suggester, folded, names, formerly = self._index(kinds)
+        suggester, ids, names, formerly = self._index(kinds)
         bare = value.strip(IME_QUOTES)
-        if bare != value and bare in folded.values():  # `[“p1”]`: the quotes an IME typed
+        if bare != value and bare in ids:  # `[“p1”]`: the quotes an IME typed
             return M("did you mean {id!r}?", id=bare)
         value = bare or value
-        if value.casefold() in folded:
-            return M("an id is lowercase: write it as `{id}`", id=folded[value.casefold()])
+        if value.casefold() in ids:
+            return M("an id is lowercase: write it as `{id}`", id=value.casefold())
         named = names.named(value)
         if named is not None and len(named[1]) > 1:
             return several(self.org, value, named)
@@ -392,6 +392,20 @@ class _Guesses:
             return M("{value} is the name of {kind} `{id}`: write `{id}`", value=value.strip(),
                      kind=KIND_WORDS.get(kind, kind), id=ident)
         return _Close(suggester, value, formerly)
+
+
+class _Ids:
+    """The ids of some kinds (their tables) and `extra` ones, looked up where they are: an
+    id is a lowercase slug, so it is its own casefold, and the ids in another case of a
+    value are that value's casefold if it is an id (no table of every id, each by its
+    casefold, is built per unknown reference's kinds: 65,000 ids at 5,000 teams)."""
+
+    def __init__(self, tables: tuple[dict[str, Any], ...], extra: frozenset[str]) -> None:
+        self.tables = tables
+        self.extra = extra
+
+    def __contains__(self, value: str) -> bool:
+        return value in self.extra or any(value in table for table in self.tables)
 
 
 @dataclass(frozen=True)

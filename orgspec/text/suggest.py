@@ -24,10 +24,12 @@ characters, at least one: `zhang-wie` -> `zhang-wei` (1 of 1), `custmer-service`
 from __future__ import annotations
 
 import difflib
+import heapq
 from collections.abc import Iterable
 
 SMALL = 2000
 _RANKED = 5  # the best candidates by ratio that are checked for a plausible typo
+CUTOFF = 0.6  # difflib's ratio a candidate needs
 
 
 def allowed(word: str) -> int:
@@ -59,7 +61,11 @@ class Suggester:
     """Close ids for unknown ones, over a fixed set of `ids` (any iterable of str)."""
 
     def __init__(self, ids: Iterable[str]) -> None:
-        self.ids = sorted(set(ids))
+        # in the order given (an org's tables: the order its entities were made in, so a
+        # walk over them reads memory in order), each id once; sorting them would read
+        # every id again in an order unrelated to where it lies, and no suggestion depends
+        # on the order
+        self.ids = list(dict.fromkeys(ids))
         self._index: dict[int, str | list[str]] | None = None
 
     def close(self, word: str) -> str | None:
@@ -97,13 +103,12 @@ class Suggester:
                     if hit is not None:
                         for i in hit:
                             found[i].add(ident)
-        return {word: self._ranked(word, sorted(pool))
-                for word, pool in zip(asked, found, strict=True)}
+        return {word: self._ranked(word, pool) for word, pool in zip(asked, found, strict=True)}
 
-    def _ranked(self, word: str, pool: list[str]) -> str | None:
+    def _ranked(self, word: str, pool: Iterable[str]) -> str | None:
         """The best of `pool` by difflib's ratio that is a plausible typo of `word`."""
         limit = allowed(word)
-        ranked = difflib.get_close_matches(word, pool, n=_RANKED, cutoff=0.6)
+        ranked = best_matches(word, pool, _RANKED, CUTOFF)
         return next((c for c in ranked if edits(word, c, limit) <= limit), None)
 
     def _candidates(self, word: str) -> list[str]:
@@ -136,6 +141,42 @@ class Suggester:
                         held.append(ident)
             self._index = index
         return self._index
+
+
+def best_matches(word: str, pool: Iterable[str], n: int, cutoff: float) -> list[str]:
+    """`difflib.get_close_matches(word, pool, n, cutoff)` (the `n` best by ratio, ties to
+    the larger string), computing the ratio of as few candidates as it can: they are taken
+    from the highest bound on their ratio down (two strings of lengths a and b match in at
+    most min(a, b) characters, in fewer when they differ and a == b), and none is taken
+    once the `n` found beat the bound of the next. Among the close ids of a dense org
+    (`li-01234-2` beside hundreds of `li-0xxxx-2`) most candidates share one bound, so this
+    computes about `n` ratios a word where difflib computes one per candidate, and the
+    candidates grow with the org."""
+    size = len(word)
+
+    def bound(c: str) -> float:
+        if c == word:
+            return 1.0
+        length = size + len(c)
+        matched = min(size, len(c)) - (size == len(c))
+        return 2.0 * matched / length if length else 1.0
+
+    ranked = sorted(((bound(c), c) for c in pool), reverse=True)
+    found: list[tuple[float, str]] = []  # (ratio, candidate), a heap of the n best
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(word)
+    for top, c in ranked:
+        if top < cutoff or (len(found) >= n and found[0] > (top, c)):
+            break
+        matcher.set_seq1(c)
+        if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff:
+            ratio = matcher.ratio()
+            if ratio >= cutoff:
+                if len(found) < n:
+                    heapq.heappush(found, (ratio, c))
+                else:
+                    heapq.heappushpop(found, (ratio, c))
+    return [c for _, c in sorted(found, reverse=True)]
 
 
 def _shares_a_key(ident: str, keys: set[str]) -> bool:
