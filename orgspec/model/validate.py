@@ -35,6 +35,7 @@ from orgspec.model.models import (
     slug_of,
 )
 from orgspec.model.org import Claim, Org, Origin, RoleClaim, node_key
+from orgspec.text.kindwords import kind_named
 from orgspec.text.spaces import stray_blank
 
 MAX_ERRORS_PER_ENTITY = 20
@@ -346,6 +347,9 @@ def _kind_issue(ent: RawEntity, kind: Any) -> Issue:
                      ent.fmap.value((*ent.path, "kind")),
                      hint=M("write the kind as plain text, e.g. `kind: Team`"), code="IN010")
     named = _kind_meant(kind, ent.data)  # `kind: 团队`, `kind: Ｔｅａｍ`, by its fields
+    written = kind_named(unicodedata.normalize("NFKC", kind).strip())
+    if named and written and KIND_ALIASES.get(written, written) == named:
+        named = written  # `kind: 職位` is told `Position`, the name that word is written as
     guess = M("did you mean `{name}`?", name=named) if named else \
         _did_you_mean(kind, (*KINDS, *KIND_ALIASES), fold=True)
     return Issue(M("unknown kind {kind!r}", kind=kind), ent.fmap.locate((*ent.path, "kind")),
