@@ -355,6 +355,8 @@ class _Builder:
         # text they are not searched one by one.
         every = not self.clean
         text = self.text
+        cuts = self.cuts
+        top: _Frame | None = None  # stack[-1]: set again after each call that may change it
         while True:
             ev = get()
             cls = ev.__class__
@@ -365,27 +367,32 @@ class _Builder:
                 value = ev.value
                 if self.nodes > max_nodes or len(value) > max_chars:
                     self.check_scalar_limits(ev)
-                top = stack[-1] if stack else None
+                style = ev.style
                 if top is None:
-                    self.attach(None if not ev.style and value in NULLS else value, ev)
+                    self.attach(None if not style and value in NULLS else value, ev)
                 elif top.is_map and top.key is None:
-                    if (every or ev.style == '"') and bad_value(value):
+                    if (every or style == '"') and bad_value(value):
                         # a lone surrogate cannot reach any output
                         value = _SURROGATE.sub("\ufffd", value)
                     if len(value) > max_key or value in top.container:
                         self.key(top, value, ev)  # too long, or a duplicate
+                        top = stack[-1]  # a missing `- ` starts a new item
                     else:
                         top.key, top.key_mark, top.discard = value, ev.start_mark, False
                 else:
-                    if (every or ev.style == '"') and bad_value(value):
+                    if (every or style == '"') and bad_value(value):
                         value = self.bad_value(ev)
-                    if top.flow and not ev.style and value[-1:].isdigit():
-                        end = ev.end_mark.index  # it reads on only at a comma and a digit
-                        if text[end:end + 1] == "," and text[end + 1:end + 2].isdigit():
-                            self.flow_comma(top, ev)
-                    if self.cuts and not ev.style and not top.flow:
-                        self.cut_by_comment(top, ev, value)
-                    node = None if not ev.style and value in NULLS else value
+                    if not style:
+                        if top.flow:
+                            if value[-1:].isdigit():
+                                end = ev.end_mark.index  # it reads on only at a comma and a digit
+                                if text[end:end + 1] == "," and text[end + 1:end + 2].isdigit():
+                                    self.flow_comma(top, ev)
+                        elif cuts:
+                            self.cut_by_comment(top, ev, value)
+                        node = None if value in NULLS else value
+                    else:
+                        node = value
                     s, e = ev.start_mark, ev.end_mark
                     if top.is_map:
                         if not top.discard:
@@ -396,7 +403,7 @@ class _Builder:
                         else:
                             self.drop(top, node)
                         top.key = None
-                    elif s.line != e.line and not ev.style and not top.flow and \
+                    elif s.line != e.line and not style and not top.flow and \
                             self.joined_items(top, ev):
                         pass  # `- a` then `   - b`: read as the two items meant
                     else:
@@ -404,8 +411,10 @@ class _Builder:
                         top.table.append((s.line, s.column, e.line, e.column))
             elif cls is _MappingStart or cls is _SequenceStart:
                 self.start(ev, cls is _MappingStart)
+                top = stack[-1]
             elif cls is _MappingEnd or cls is _SequenceEnd:
                 self.end(ev)
+                top = stack[-1] if stack else None
             elif cls is yaml.DocumentStartEvent:
                 self.start_document(ev)
             elif cls is yaml.DocumentEndEvent:
