@@ -37,7 +37,7 @@ def _people_csv(tmp_path: Path, folder: Path, *args: str) -> list[tuple[str, str
     assert run.code == 0, run.stderr
     with open(out / "people.csv", encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
-    return [(r[5], r[1]) for r in rows[1:]]  # (team, name)
+    return [(r[1], r[0]) for r in rows[1:]]  # (team, name): the roster's first columns
 
 
 # --- 1. the export's people directory in the reader's order ----------------------------------
