@@ -144,6 +144,7 @@ class _Sent:
     issues: list[Issue]
     directives: list[Directive]
     problems: list[Any]
+    hidden: bool
     line_count: int
     body: bytes
 
@@ -164,8 +165,8 @@ def _send(raw: RawFile) -> RawFile | _Sent:
                               [(ent.path, ent.dropped) for ent in raw.entities]))
     except ValueError:
         return raw
-    return _Sent(raw.display, raw.issues, raw.directives, parsed.problems, fmap.line_count,
-                 body)
+    return _Sent(raw.display, raw.issues, raw.directives, parsed.problems, parsed.hidden,
+                 fmap.line_count, body)
 
 
 def _receive(sent: RawFile | _Sent) -> RawFile:
@@ -178,7 +179,8 @@ def _receive(sent: RawFile | _Sent) -> RawFile:
         return sent
     # written by our own forked worker into an anonymous file
     docs, roots, tables, entities = marshal.loads(sent.body)  # noqa: S302
-    fmap = FileMap(sent.display, Parsed.with_tables(docs, roots, tables, sent.problems),
+    fmap = FileMap(sent.display, Parsed.with_tables(docs, roots, tables, sent.problems,
+                                                  sent.hidden),
                    sent.line_count)
     out = RawFile(sent.display, issues=sent.issues, directives=sent.directives)
     for path, dropped in entities:

@@ -101,6 +101,9 @@ class Parsed:
     # id(mapping) -> the values of its duplicate keys that were not kept (IN004), while
     # parsing only: the loader gives each entity its own (`RawEntity.dropped`)
     dropped: dict[int, dict[str, Any]] = field(default_factory=dict)
+    # whether a value may hold a character `source.without_hidden` removes (false: none
+    # does, so the models need not look for one: `model.models.clean_validator`)
+    hidden: bool = False
 
     def locate(self, path: Path) -> tuple[tuple[int, int] | None, Span, int]:
         """For a path (doc index, keys, indices): the 1-based key position (None for list
@@ -137,11 +140,12 @@ class Parsed:
                     pairs.append((node, _pack(table)))
                 stack.extend(node.values() if isinstance(node, dict) else node)
         return {"docs": self.docs, "roots": self.roots, "pairs": pairs,
-                "problems": self.problems, "fatal": self.fatal}
+                "problems": self.problems, "fatal": self.fatal, "hidden": self.hidden}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.docs, self.roots = state["docs"], state["roots"]
         self.problems, self.fatal = state["problems"], state["fatal"]
+        self.hidden = state["hidden"]
         self.tables = _Packed(state["pairs"])
         self.dropped = {}
 
@@ -154,10 +158,10 @@ class Parsed:
 
     @classmethod
     def with_tables(cls, docs: list[Any], roots: list[tuple[int, int, int, int]],
-                    tables: list[Any], problems: list[Problem]) -> Parsed:
-        """A file's parse rebuilt from its documents, roots, `tables_in_order` and
-        problems (a file that failed to parse is never sent this way)."""
-        out = cls(docs, roots, {}, problems)
+                    tables: list[Any], problems: list[Problem], hidden: bool) -> Parsed:
+        """A file's parse rebuilt from its documents, roots, `tables_in_order`, problems
+        and `hidden` (a file that failed to parse is never sent this way)."""
+        out = cls(docs, roots, {}, problems, hidden=hidden)
         keyed = out.tables
         for node, table in zip(containers(docs), tables, strict=True):
             if table is not None:
@@ -441,6 +445,7 @@ class _Builder:
         value = ev.value
         raw = self.source_lines(ev.start_mark.line, ev.end_mark.line)
         for m in FORBIDDEN_VALUE.finditer(value):
+            self.out.hidden = True  # every value that may hold one comes here (`run`)
             bad = m.group()
             if is_text_joiner(value, m.start()) or bad in raw:
                 continue

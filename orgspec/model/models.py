@@ -8,10 +8,13 @@ typed here. Unknown keys are errors; references are plain ids checked later.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic_core import SchemaValidator
 
 from orgspec.i18n import M
 from orgspec.load.source import without_hidden
@@ -31,6 +34,49 @@ def _unhidden(value: Any) -> Any:
 
 
 Unhidden = BeforeValidator(_unhidden)
+
+
+@functools.cache
+def clean_validator(model: type[BaseModel]) -> SchemaValidator:
+    """`model`'s validator without `Unhidden`: for the data of a file in which no value
+    holds a hidden character (`load.yamlevents.Parsed.hidden` is false), where it would
+    change nothing. Validates to `model`'s instances, with the same errors; the Python call
+    per id and reference cost about 0.5 us, 0.2-0.3 s of `validate` on 5,000 teams."""
+    def without(node: Any) -> Any:
+        if isinstance(node, dict):
+            if node.get("type") == "function-before" and \
+                    node["function"].get("function") is _unhidden:
+                return without(node["schema"])
+            return {k: without(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [without(v) for v in node]
+        return node
+
+    schema = without(model.__pydantic_core_schema__)
+    # pydantic-core would reuse the validator a complete model class holds for a `model`
+    # schema of that class (its "prebuilt" one, with `Unhidden`): each is marked incomplete
+    # while this one is built
+    models = [node for node in _nodes(schema) if node.get("type") == "model"]
+    classes = [node["cls"] for node in models]
+    config = next(node for node in models if node["cls"] is model).get("config")
+    for cls in classes:
+        type.__setattr__(cls, "__pydantic_complete__", False)
+    try:
+        return SchemaValidator(schema, config)
+    finally:
+        for cls in classes:
+            type.__setattr__(cls, "__pydantic_complete__", True)
+
+
+def _nodes(schema: Any) -> Iterator[dict[str, Any]]:
+    """Every mapping in a core schema, outermost first."""
+    if isinstance(schema, dict):
+        yield schema
+        for value in schema.values():
+            yield from _nodes(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            yield from _nodes(value)
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="Lowercase slug, unique per kind."),
                Unhidden]
 Ref = Annotated[str, Field(min_length=1, max_length=100, description="The id of another entity."),

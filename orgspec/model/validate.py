@@ -7,7 +7,7 @@ import difflib
 import re
 import typing
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +32,7 @@ from orgspec.model.models import (
     Responsibility,
     Role,
     Team,
+    clean_validator,
     slug_of,
 )
 from orgspec.model.org import Claim, Org, Origin, RoleClaim, node_key
@@ -87,8 +88,11 @@ def check_entity(ent: RawEntity) -> Checked:
     model = MODELS[kind]
     data = ent.data if kind == ent.kind or KIND_ALIASES.get(ent.kind) == kind else \
         {**ent.data, "kind": kind}  # without the hidden characters IN003 said
+    # a file whose values hold no hidden character skips `Unhidden` (0.5 us a value)
+    validate = model.model_validate if ent.fmap.parsed.hidden else \
+        clean_validator(model).validate_python
     try:
-        out.obj = model.model_validate(data)
+        out.obj = validate(data)
     except ValidationError as exc:
         # an `id：li-qiang` key is no field of any model (each forbids unknown keys), so
         # only an entity that failed validation can have one
@@ -96,7 +100,7 @@ def check_entity(ent: RawEntity) -> Checked:
             return out
         ident = _ident(ent.data)
         out.issues.extend(_schema_issues(exc, ent, model, kind, ident))
-        salvaged = salvage(model, data, exc, node_key(kind, ident)) \
+        salvaged = salvage(model, data, exc, node_key(kind, ident), validate) \
             if isinstance(ident, str) else None
         if salvaged is None:
             if isinstance(ident, str):
@@ -189,9 +193,10 @@ PART_KEYS = {"key_results": "key_result", "steps": "step", "responsibilities": "
 
 
 def salvage(model: type[BaseModel], data: dict[str, Any], exc: ValidationError,
-            key: str) -> tuple[Any, Dropped] | None:
+            key: str, validate: Callable[[Any], Any]) -> tuple[Any, Dropped] | None:
     """The entity without the fields (or key results, steps, charter items) that failed,
     and what was dropped where; None when its identity or a required field is missing.
+    `validate`: how `data` is validated (`model.model_validate`, or its `clean_validator`).
 
     One bad value must not hide the entity: the checks that do not read a dropped field
     still run on it (`holdback` keeps back the ones that do).
@@ -204,7 +209,7 @@ def salvage(model: type[BaseModel], data: dict[str, Any], exc: ValidationError,
         if not _cut(data, cuts, types, key, model, dropped):
             return None
         try:
-            return model.model_validate(data), dropped
+            return validate(data), dropped
         except ValidationError as again:
             exc = again
     return None
@@ -315,9 +320,10 @@ def _display_name(entity: Any) -> str:
 def _inline_duty(org: Org, item: Any, where: Origin) -> Iterator[Issue]:
     """Register a duty written in full inside a charter or a position (`- id: x` with its
     name and description) as a Responsibility of its own."""
-    if item.id is not None:
-        inline = Responsibility(kind="Responsibility", id=item.id, name=item.name,
-                                description=item.description)
+    if item.id is not None:  # validated already: `Unhidden` would find nothing
+        inline = clean_validator(Responsibility).validate_python(
+            {"kind": "Responsibility", "id": item.id, "name": item.name,
+             "description": item.description})
         yield from _register(org, "Responsibility", inline, where)
 
 
