@@ -21,7 +21,12 @@ import yaml
 
 from orgspec.escape import is_text_joiner
 from orgspec.i18n import M
-from orgspec.load.source import FORBIDDEN_VALUE, MAYBE_FORBIDDEN_VALUE, LineIndex
+from orgspec.load.source import (
+    FORBIDDEN_VALUE,
+    MAYBE_FORBIDDEN_VALUE,
+    LineIndex,
+    scan_forbidden,
+)
 from orgspec.load.yamlhints import (
     explain,
     flow_comma,
@@ -235,7 +240,12 @@ def parse(text: str, limits: Limits | None = None, loader: type | None = None, *
         out.problems.extend(rest)
         out.fatal = first
         return out
-    parser = (loader or loader_class())(text)
+    make = loader or loader_class()  # a bad ORGSPEC_YAML_PARSER is a config error
+    try:
+        parser = make(text)
+    except (UnicodeError, yaml.YAMLError) as exc:  # a lone surrogate, a control character
+        out.fatal = _unreadable(text, exc)
+        return out
     try:
         _Builder(out, limits or Limits(), text, clean).run(parser)
     except _Abort as stop:
@@ -255,6 +265,16 @@ def parse(text: str, limits: Limits | None = None, loader: type | None = None, *
     finally:
         parser.dispose()
     return out
+
+
+def _unreadable(text: str, exc: Exception) -> Problem:
+    """IN003 at the first character a YAML reader refused (`exc`): the loader's scan finds
+    each first (`source.scan_forbidden`), but `parse` is given any text."""
+    bad = scan_forbidden(text, most=1)
+    if not bad:
+        return Problem("IN001", M("YAML error: {detail}", detail=_words(_first_line(exc))), 1, 1)
+    return Problem("IN003", M("file contains {what}", what=bad[0].describe()), bad[0].line,
+                   bad[0].col, M("remove it; such characters hide text or move lines"))
 
 
 def _words(detail: str, at: str = "") -> str:
