@@ -11,6 +11,7 @@ feeding every field every shape a YAML file can give. A type not listed still ge
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from orgspec.i18n import M
@@ -119,8 +120,11 @@ def said(kind: str, ctx: dict[str, Any], value: Any, field: str) -> Said:
         return (M("{value!r} is neither `true` nor `false`", value=value),
                 M("write `true` or `false` (`是` or `否`)"))
     if kind in ("int_parsing", "int_type", "int_from_float"):
-        return (M("{value!r} is not a whole number", value=value),
-                M("write it in digits, e.g. `3`"))
+        # an IME's full-width digits (`２`, `１２`): the number meant, never read as it
+        folded = unicodedata.normalize("NFKC", value).strip() if isinstance(value, str) else ""
+        hint = M("did you mean `{fix}`? write it in half-width digits", fix=folded) \
+            if folded.isascii() and folded.isdigit() else M("write it in digits, e.g. `3`")
+        return M("{value!r} is not a whole number", value=value), hint
     if kind in ("greater_than_equal", "greater_than"):
         bound = ctx.get("ge", ctx.get("gt"))
         return (M("is below the smallest value allowed, {bound}", bound=bound),

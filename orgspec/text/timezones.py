@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from functools import lru_cache
 
 # Abbreviations and names, casefolded, by IANA zone. Chinese: 北京时间 is how China says its
@@ -156,8 +157,10 @@ def _available() -> frozenset[str]:
 def closest_zone(text: str) -> str | None:
     """The IANA name closest to `text`, a zone name that names none (`Asia/Manilla` ->
     `Asia/Manila`, `asia/singapur` -> `Asia/Singapore`), by `text.suggest` over the zone
-    database; None when none is a plausible typo of it or `text` is no IANA-shaped name."""
-    wanted = text.strip()
+    database; None when none is a plausible typo of it or `text` is no IANA-shaped name.
+    Typed with a full-width IME (`Ａｓｉａ/Ｓｈａｎｇｈａｉ`), it is read NFKC-folded: that is
+    the zone proposed (the value itself stays no zone)."""
+    wanted = unicodedata.normalize("NFKC", text).strip()
     if "/" not in wanted or not _IANA_SHAPE.fullmatch(wanted):
         return None
     from orgspec.text.suggest import Suggester
