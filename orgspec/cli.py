@@ -808,6 +808,13 @@ def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple
     for name in done.stale:
         _tell(M("{name} is no longer in the source but was edited; kept", name=name), said_in,
               err=True)
+    for name in done.cleared:
+        _tell(M("removed {name}, which an earlier import left: {file} now holds the same",
+                name=name, file=name[:-len(".new")]), said_in, err=True)
+    for name in done.obsolete:
+        _tell(M("{name} is from an earlier import, and {file} now holds this one's: compare "
+                "them, then delete {name}", name=name, file=name[:-len(".new")]), said_in,
+              err=True)
     _tell(M("imported {teams} teams, {people} people and {duties} duties into {folder}: "
             "{written} written, {unchanged} unchanged, {beside} beside edited files, "
             "{removed} removed", teams=len(draft.teams), people=len(draft.people),

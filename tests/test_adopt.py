@@ -337,6 +337,57 @@ def test_reimport_changes_nothing_and_never_overwrites_hand_edits(tmp_path: Path
     assert errors(out) == []  # the .new file is not an org file
 
 
+def _pending_cs(tmp_path: Path) -> tuple[Path, list[str]]:
+    """An import whose cs.yaml the user edited and a re-import left cs.yaml.new beside;
+    the second catalog's files."""
+    out = tmp_path / "org"
+    cli("import", "backstage", *BACKSTAGE, "-o", str(out))
+    cs = out / "cs.yaml"
+    cs.write_text(cs.read_text("utf-8").replace("客服部", "客户服务部"), "utf-8")
+    catalog = tmp_path / "catalog"
+    shutil.copytree(ADOPT / "backstage", catalog)
+    org_yaml = catalog / "org.yaml"
+    org_yaml.write_text(org_yaml.read_text("utf-8").replace("description: 客户服务",
+                                                            "description: 客户服务中心"), "utf-8")
+    changed = sorted(map(str, catalog.glob("*.yaml")))
+    cli("import", "backstage", *changed, "-o", str(out))
+    assert (out / "cs.yaml.new").is_file()
+    return out, changed
+
+
+def test_a_pending_file_the_user_merged_by_copying_is_removed_and_said(tmp_path: Path) -> None:
+    out, changed = _pending_cs(tmp_path)
+    shutil.copyfile(out / "cs.yaml.new", out / "cs.yaml")  # merged: copied, not moved
+    code, _, err = cli("import", "backstage", *changed, "-o", str(out))
+    assert code == 0
+    assert not (out / "cs.yaml.new").exists()
+    assert "removed cs.yaml.new, which an earlier import left: cs.yaml now holds the same" in err
+    assert "waiting for you to merge" not in err
+    assert "IN018" not in [f.code for f in lint([str(out)], Config()).findings]
+
+
+def test_a_pending_file_a_later_import_superseded_is_kept_and_said(tmp_path: Path) -> None:
+    out, _ = _pending_cs(tmp_path)
+    pending = (out / "cs.yaml.new").read_bytes()
+    code, _, err = cli("import", "backstage", *BACKSTAGE, "-o", str(out), "--force")
+    assert code == 0
+    assert (out / "cs.yaml.new").read_bytes() == pending  # not identical to cs.yaml: kept
+    assert "cs.yaml.new is from an earlier import, and cs.yaml now holds this one's: compare " \
+        "them, then delete cs.yaml.new" in err
+    assert "waiting for you to merge" not in err
+
+
+def test_a_pending_file_the_user_edited_is_never_removed(tmp_path: Path) -> None:
+    out, changed = _pending_cs(tmp_path)
+    mine = (out / "cs.yaml.new").read_text("utf-8") + "# reviewed\n"
+    (out / "cs.yaml.new").write_text(mine, "utf-8")
+    (out / "cs.yaml").write_text(mine, "utf-8")
+    code, _, err = cli("import", "backstage", *changed, "-o", str(out))
+    assert code == 0
+    assert (out / "cs.yaml.new").read_text("utf-8") == mine
+    assert "cs.yaml.new is from an earlier import" in err
+
+
 def test_reimport_removes_a_team_gone_from_the_source_unless_edited(tmp_path: Path) -> None:
     roster = tmp_path / "roster.csv"
     roster.write_text("name,team\nAda,ops\nGrace,dev\nLinus,qa\n", "utf-8")

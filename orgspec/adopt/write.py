@@ -13,6 +13,12 @@ and the ids it had to make up. On a re-import, per file:
   check` reports it as pending, IN018) - unless `force`;
 - imported before but no longer produced: removed if unchanged, else kept and reported.
 
+A `NAME.yaml.new` left by an earlier import is superseded once a re-import settles
+`NAME.yaml` (written, updated, or found to say what the import says): it is removed when it
+is byte-for-byte what orgspec wrote there (the manifest records that too) and what
+`NAME.yaml` now holds, so nothing in it is lost; else it is kept and reported as obsolete
+(`Outcome.obsolete`), for the user to delete.
+
 Only the manifest and the bytes of files are read here, never their YAML (`same` and `keeps`
 are the importer's, by the loader): reading org files is the loader's job, writing them
 `orgspec.output`'s.
@@ -43,6 +49,7 @@ class Manifest:
     source: str | None = None
     files: dict[str, str] = field(default_factory=dict)  # name -> sha256 as written
     ids: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> source key -> id
+    beside: dict[str, str] = field(default_factory=dict)  # NAME.new -> sha256 as written
 
 
 @dataclass
@@ -56,6 +63,8 @@ class Outcome:
     stale: list[str] = field(default_factory=list)  # no longer produced, but edited: kept
     pending: list[str] = field(default_factory=list)  # NAME.new in the folder, this run's or not
     merged: list[str] = field(default_factory=list)  # edited, updated keeping the user's values
+    cleared: list[str] = field(default_factory=list)  # an earlier NAME.new, now NAME's: removed
+    obsolete: list[str] = field(default_factory=list)  # an earlier NAME.new NAME settled: kept
 
     @property
     def changed(self) -> bool:
@@ -88,17 +97,18 @@ def read_manifest(folder: str) -> Manifest:
         files = {str(k): str(v) for k, v in doc["files"].items()}
         ids = {str(kind): {str(k): str(v) for k, v in table.items()}
                for kind, table in doc.get("ids", {}).items()}
+        beside = {str(k): str(v) for k, v in doc.get("beside", {}).items()}
     except (ValueError, KeyError, TypeError, AttributeError):
         raise AdoptError(M("{where}: not an orgspec import manifest; move it away or import "
                            "into another folder", where=path)) from None
-    for name in files:
+    for name in [*files, *beside]:
         if not plain_name(name):
             # A manifest is only a file in the user's folder: anyone can edit it, so a name
             # is never trusted to point anywhere but a plain file in this folder.
             raise AdoptError(M("{where}: lists {name!r}, which is not a file name in this "
                                "folder; orgspec wrote no such file - fix or remove the manifest",
                                where=path, name=name))
-    return Manifest(doc.get("source"), files, ids)
+    return Manifest(doc.get("source"), files, ids, beside)
 
 
 def plain_name(name: str) -> bool:
@@ -114,6 +124,24 @@ def _ours(folder: str, name: str) -> bool:
         return False
     root = os.path.realpath(folder)
     return os.path.dirname(os.path.realpath(path)) == root
+
+
+def _superseded(folder: str, name: str, old: Manifest, out: Outcome,
+                beside: dict[str, str]) -> None:
+    """An earlier import's `name.new` once this one settled `name`: removed when it is what
+    orgspec wrote there and what `name` holds now, else kept (its digest still recorded)."""
+    new = name + BESIDE
+    if not _ours(folder, new):
+        return
+    held = _read(os.path.join(folder, new))
+    if held is not None and digest(held) == old.beside.get(new) and \
+            held == _read(os.path.join(folder, name)):
+        output.remove_file(os.path.join(folder, new))
+        out.cleared.append(new)
+        return
+    out.obsolete.append(new)
+    if new in old.beside:
+        beside[new] = old.beside[new]
 
 
 def write_draft(files: dict[str, str], folder: str, source: str,
@@ -138,7 +166,7 @@ def write_draft(files: dict[str, str], folder: str, source: str,
             raise AdoptError(M("refusing to write {name!r}: not a file name in {folder!r}",
                                name=name, folder=folder))
     output.make_dirs(folder)
-    out, recorded = Outcome(), {}
+    out, recorded, beside = Outcome(), {}, {}
     for name, text in sorted(files.items()):
         data, path = text.encode("utf-8"), os.path.join(folder, name)
         now = _read(path)
@@ -159,6 +187,7 @@ def write_draft(files: dict[str, str], folder: str, source: str,
         else:
             output.write_bytes(path + BESIDE, data)
             out.beside.append(name)
+            beside[name + BESIDE] = digest(data)
             recorded[name] = old.files.get(name, "")  # still not ours until merged by hand
     for name in sorted(set(old.files) - set(files)):
         path = os.path.join(folder, name)
@@ -168,9 +197,13 @@ def write_draft(files: dict[str, str], folder: str, source: str,
             out.removed.append(name)
         elif now is not None:
             out.stale.append(name)
+    for name in sorted(set(files) - set(out.beside)):
+        _superseded(folder, name, old, out, beside)
     out.pending = sorted(name + BESIDE for name in set(files) | set(old.files)
-                         if os.path.isfile(os.path.join(folder, name + BESIDE)))
-    doc = {"source": source, "files": recorded, "ids": ids}
+                         if os.path.isfile(os.path.join(folder, name + BESIDE))
+                         and name + BESIDE not in out.obsolete)
+    doc = {"source": source, "files": recorded, "ids": ids} | \
+        ({"beside": beside} if beside else {})
     manifest = json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     if manifest.encode("utf-8") != _read(os.path.join(folder, MANIFEST)):
         output.write_text(os.path.join(folder, MANIFEST), manifest)
