@@ -62,3 +62,27 @@ def test_an_overlap_is_filed_under_the_team_it_is_located_at(tmp_path: Path) -> 
     assert "运营部：职责 退款处理 (refund) 有 2 个批准方 (A)" in health
     for team in ("ops", "cs"):  # still on the page of every team it involves
         assert "OW001" in (out / "teams" / f"{team}.html").read_text("utf-8")
+
+
+# --- 6. a name two people share is guessed as neither --------------------------------------
+
+SHARED = """\
+- {kind: Team, id: a, name: 甲部, lead: 张伟, members: [li]}
+- {kind: Person, id: li, name: 李四}
+- {kind: Person, id: zhangwei, name: 张伟, title: 后端}
+- {kind: Person, id: zhangwei2, name: 张伟, title: 前端}
+- {kind: Responsibility, id: r, name: 选品, accountable: a}
+"""
+
+
+def test_a_shared_name_holds_back_what_follows_for_every_person_it_may_mean(
+        tmp_path: Path) -> None:
+    # `lead: 张伟` named zhangwei (the first by id): his HI007 was held back and
+    # zhangwei2's reported, as if the name had been meant for him
+    (tmp_path / "org.yaml").write_text(SHARED, "utf-8")
+    run = run_cli("check", str(tmp_path / "org.yaml"), "--format", "json", "--lang", "en")
+    found = json.loads(run.stdout)["findings"]
+    assert [(f["code"], f["line"]) for f in found] == [("RF001", 1)]
+    assert found[0]["hint"].endswith(
+        "(2 findings that follow from this mistake are held back until it is fixed: HI007 "
+        "on person 'zhangwei', HI007 on person 'zhangwei2')")
