@@ -14,8 +14,10 @@ from pathlib import Path
 
 from conftest import run_cli
 
+from orgspec.adopt.export import tables
 from orgspec.engine.lint import lint_org
 from orgspec.load.config import Config
+from orgspec.report.lookup import show
 from orgspec.site import SiteOptions, build_site
 
 
@@ -62,6 +64,72 @@ def test_an_overlap_is_filed_under_the_team_it_is_located_at(tmp_path: Path) -> 
     assert "运营部：职责 退款处理 (refund) 有 2 个批准方 (A)" in health
     for team in ("ops", "cs"):  # still on the page of every team it involves
         assert "OW001" in (out / "teams" / f"{team}.html").read_text("utf-8")
+
+
+# --- 5. the reader's order -----------------------------------------------------------------
+
+ORDERED = """\
+- {kind: Team, id: hq, name: 总部, lead: p1, members: [p1, p2, p3, p4]}
+- {kind: Team, id: t1, name: 运营部, parent: hq, lead: p2, members: [p2]}
+- {kind: Team, id: t2, name: 财务部, parent: hq, lead: p3, members: [p3]}
+- {kind: Team, id: t3, name: 安全部, parent: hq, lead: p4, members: [p4]}
+- {kind: Person, id: p1, name: 张伟, roles: [r1, r2]}
+- {kind: Person, id: p2, name: 王芳, roles: [r1]}
+- {kind: Person, id: p3, name: 李娜, roles: [r1]}
+- {kind: Person, id: p4, name: 陈静}
+- {kind: Position, id: r1, name: 总监, team: hq, headcount: 3}
+- {kind: Position, id: r2, name: 顾问, team: hq, headcount: 1}
+- {kind: Position, id: r3, name: 助理, team: hq, headcount: 1}
+- kind: Objective
+  id: o1
+  title: 提升销售额
+  owner: hq
+  period: 2026-Q4
+  key_results:
+    - {id: k1, title: 销售额从1亿元到2亿元, metric: 销售额, baseline: 1亿元, target: 2亿元}
+- kind: Objective
+  id: o2
+  title: 降低退货率
+  owner: hq
+  period: 2026-Q4
+  key_results: [{id: k2, title: 退货率从8%降到5%, metric: 退货率, baseline: 8%, target: 5%}]
+- kind: Objective
+  id: o3
+  title: 改善服务
+  owner: hq
+  period: 2026-Q4
+  key_results: [{id: k3, title: 满意度从4.3到4.6, metric: 满意度, baseline: 4.3, target: 4.6}]
+"""
+# pinyin: 安全部 an < 财务部 cai < 运营部 yun; 陈 chen < 李 li < 王 wang < 张 zhang;
+# 顾问 gu < 助理 zhu < 总监 zong; 改善 gai < 降低 jiang < 提升 ti
+
+
+def test_the_team_page_lists_sub_teams_and_positions_by_name(tmp_path: Path) -> None:
+    out, _ = _site(tmp_path, ORDERED)
+    page = (out / "teams" / "hq.html").read_text("utf-8")
+    facts = page.split('<dl class="facts">')[1].split("</dl>")[0]
+    assert re.findall(r'teams/(t\d)\.html"', facts) == ["t3", "t2", "t1"]
+    positions = page.split('id="positions"')[1].split("</section>")[0]
+    assert re.findall(r'positions/(r\d)\.html', positions) == ["r2", "r3", "r1"]
+
+
+def test_show_lists_members_teams_and_positions_by_name(tmp_path: Path) -> None:
+    (tmp_path / "org.yaml").write_text(ORDERED, "utf-8")
+    _, org = lint_org([str(tmp_path / "org.yaml")], Config(lang="zh"))
+    team = show(org, "team", "hq", "zh")
+    assert team["members"] == ["p1", "p4", "p3", "p2"]  # the lead first, then by name
+    assert [c["id"] for c in team["children"]] == ["t3", "t2", "t1"]
+    assert [p["id"] for p in team["positions"]] == ["r2", "r3", "r1"]
+    assert show(org, "person", "p1", "zh")["positions"] == ["r2", "r1"]
+    assert show(org, "person", "p2", "zh")["teams"] == ["t1", "hq"]  # 运营部 yun < 总部 zong
+    assert show(org, "role", "r1", "zh")["holders"] == ["p3", "p2", "p1"]
+
+
+def test_the_exports_key_results_are_in_the_readers_order(tmp_path: Path) -> None:
+    (tmp_path / "org.yaml").write_text(ORDERED, "utf-8")
+    _, org = lint_org([str(tmp_path / "org.yaml")], Config(lang="zh"))
+    [krs] = [t for t in tables(org, "zh") if t.name == "key-results"]
+    assert [r[0] for r in krs.rows] == ["o3", "o2", "o1"]
 
 
 # --- 6. a name two people share is guessed as neither --------------------------------------

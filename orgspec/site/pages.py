@@ -153,7 +153,9 @@ def _team(m: SiteModel, render: Render, tid: str) -> str:
                for p in sorted(dict.fromkeys(team.members), key=lambda p: (
                    p != team.lead, person_key(getattr(org.people.get(p), "name", None) or p,
                                               p, order)))]
-    subteams = [m.team(c) for c in m.children.get(tid, [])]
+    # sub-teams and positions by name in the reader's order, as the tree and the indexes
+    subteams = [m.team(c) for c in sorted(m.children.get(tid, []), key=lambda c: name_key(
+        org.teams[c].name or c, c, order))]
     objectives = [(_Obj(oid, m.objective(oid), org.objectives[oid].period or ""),
                    m.krs(org.objectives[oid]))
                   for oid in m.objectives_of(tid) if org.objectives[oid].owner == tid]
@@ -170,7 +172,9 @@ def _team(m: SiteModel, render: Render, tid: str) -> str:
         steps=[(m.process(p), s, n) for p, s, n in m.steps_of(tid)
                if org.processes[p].owner != tid],
         tracked=[(m.process(p), s, n) for p, s, n in m.steps_of(tid, tracked=True)],
-        positions=[_position_row(m, r) for r in m.team_positions.get(tid, [])],
+        positions=[_position_row(m, r) for r in sorted(
+            m.team_positions.get(tid, []),
+            key=lambda r: name_key(org.positions[r].name or r, r, order))],
         meetings=[_meeting_row(m, mid, above) for mid, above in m.team_meetings.get(tid, [])],
         tree=_subtree(m, tid), findings=m.team_rows.get(tid, []), src=m.source("Team", tid))
 
