@@ -66,6 +66,35 @@ def test_an_overlap_is_filed_under_the_team_it_is_located_at(tmp_path: Path) -> 
         assert "OW001" in (out / "teams" / f"{team}.html").read_text("utf-8")
 
 
+# --- 3. a position page sends a newcomer to the team's lead --------------------------------
+
+POSITIONS = """\
+- {kind: Team, id: cs, name: 客服部, lead: boss, members: [boss, a, b]}
+- {kind: Team, id: night, name: 夜班组, parent: cs, members: [c]}
+- {kind: Team, id: solo, name: 独立组, members: [d]}
+- {kind: Person, id: boss, name: 王总}
+- {kind: Person, id: a, name: 艾佳, roles: [agent]}
+- {kind: Person, id: b, name: 白冰, roles: [agent]}
+- {kind: Person, id: c, name: 陈晨, roles: [night-agent]}
+- {kind: Person, id: d, name: 丁丁, roles: [solo-agent]}
+- {kind: Position, id: agent, name: 客服专员, team: cs, headcount: 2}
+- {kind: Position, id: night-agent, name: 夜班客服, team: night, headcount: 1}
+- {kind: Position, id: solo-agent, name: 独立专员, team: solo, headcount: 1}
+"""
+
+
+def test_the_position_page_sends_a_newcomer_to_the_teams_lead(tmp_path: Path) -> None:
+    out, _ = _site(tmp_path, POSITIONS)
+
+    def ask(rid: str) -> str:
+        page = (out / "positions" / f"{rid}.html").read_text("utf-8")
+        return _plain(page.split('<section id="ask">')[1].split("</section>")[0])
+
+    assert ask("agent") == "找谁 王总 (客服部的负责人（岗位所属团队）)"
+    assert ask("night-agent") == "找谁 王总 (客服部的负责人，因为岗位所属团队没有负责人)"
+    assert ask("solo-agent") == "找谁 丁丁 (该岗位的任职者，因为其所属团队及上级团队都没有负责人)"
+
+
 # --- 5. the reader's order -----------------------------------------------------------------
 
 ORDERED = """\

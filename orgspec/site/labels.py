@@ -119,6 +119,10 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "vague": MC("label", "vague"),
     "seats_filled": MC("label", "Seats filled"),
     "ask_vacant": MC("label", "lead of {team}, as the position has no holder"),
+    # a position page's "who to ask": its team's lead, else a lead above, else a holder
+    "ask_pos_lead": MC("label", "lead of {team}, the position's team"),
+    "ask_pos_above": MC("label", "lead of {team}, as the position's team has no lead"),
+    "ask_pos_holder": MC("label", "a holder of the position, as no team above it has a lead"),
     "as_holder": MC("label", "as {position}"),
     "chairs": MC("label", "chairs"),
     "attends": MC("label", "attends"),

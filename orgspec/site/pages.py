@@ -513,14 +513,7 @@ def _positions(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         rows.append([row.link, [row.team] if row.team else "—", holders or "—",
                      f"{row.planned - row.open}/{row.planned}", row.kpis])
         team = pos.team if pos.team in org.teams else None
-        ask: Link | None = row.holders[0] if row.holders else None
-        via = None
-        if ask is None and team is not None:
-            for tid in m.up(team):
-                lead = org.teams[tid].lead
-                if lead in org.people:
-                    ask, via = m.person(lead), m.team(tid)
-                    break
+        ask, ask_note = _position_ask(m, team, row.holders)
         duties = []
         for rid_, letters in m.position_duties(rid):
             acc = [o for o in (m.owner(a) for a in m.holders.get(rid_, {}).get(
@@ -529,7 +522,7 @@ def _positions(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         yield m.url("Role", rid), render(
             "position", 1, id=rid, pos=pos, name=pos.name or rid, row=row,
             crumbs=[*m.crumbs(team), m.team(team)] if team else [],
-            ask=ask, via=via, duties=duties, kpis=m.kpis(rid),
+            ask=ask, ask_note=ask_note, duties=duties, kpis=m.kpis(rid),
             meetings=[(m.meeting(a.meeting), a.chairs)
                       for a in m.involvement(f"role:{rid}").meetings],
             findings=m.findings_of.get(f"role:{rid}", []), src=m.source("Role", rid))
@@ -537,6 +530,25 @@ def _positions(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         "list", 1, heading=lab["positions"], total=len(rows), pages=[], rows=rows,
         columns=[lab["position"], lab["team"], lab["holders"], lab["seats_filled"],
                  lab["kpis"]])
+
+
+def _position_ask(m: SiteModel, team: str | None, holders: list[Link]
+                  ) -> tuple[Link | None, str]:
+    """Whom a newcomer asks about a position, and why them: the lead of its team, walking
+    up the tree while a team has no lead (said so; a vacant position's own lead is said as
+    such); else (no team, or no lead above) its first holder; else nobody. A fellow
+    holder knows the seat; the lead answers for it."""
+    lab = m.labels
+    if team is not None:
+        for tid in m.up(team):
+            lead = m.org.teams[tid].lead
+            if lead in m.org.people:
+                said = lab["ask_pos_above" if tid != team else "ask_pos_lead" if holders
+                           else "ask_vacant"]
+                return m.person(lead), said.format(team=m.team(tid).text)
+    if holders:
+        return holders[0], lab["ask_pos_holder"]
+    return None, ""
 
 
 def _meetings(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
