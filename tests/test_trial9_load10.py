@@ -95,6 +95,42 @@ def test_the_position_page_sends_a_newcomer_to_the_teams_lead(tmp_path: Path) ->
     assert ask("solo-agent") == "找谁 丁丁 (该岗位的任职者，因为其所属团队及上级团队都没有负责人)"
 
 
+# --- 4. a rule's title in the report's language --------------------------------------------
+
+DUPLICATES = """\
+- {kind: Team, id: ops, name: 运营部, lead: a, members: [a]}
+- {kind: Team, id: cs, name: 客服部, lead: b, members: [b]}
+- {kind: Person, id: a, name: 张三}
+- {kind: Person, id: b, name: 李四}
+- {kind: Responsibility, id: x-complaint, name: 处理用户投诉, description: 处理用户的投诉并跟进,
+   accountable: ops}
+- {kind: Responsibility, id: a-complaint, name: 解决用户投诉, description: 解决用户投诉并跟进,
+   accountable: cs}
+"""
+
+
+def test_a_zh_report_and_site_say_the_rules_title_beside_its_code(tmp_path: Path) -> None:
+    (tmp_path / "org.yaml").write_text(DUPLICATES, "utf-8")
+    said = {}
+    for lang, suffix in (("zh", "md"), ("zh-Hant", "html"), ("en", "md")):
+        run_cli("report", str(tmp_path / "org.yaml"), "--lang", lang, "-o",
+                str(tmp_path / f"r-{lang}.{suffix}"))
+        said[lang] = (tmp_path / f"r-{lang}.{suffix}").read_text("utf-8")
+    assert "OW007 近似重复的职责 (1)</summary>" in said["zh"]
+    assert "near-duplicate-duties" not in said["zh"]
+    assert '<a href="#findings-table" data-rule="OW007">OW007</a> 近似重複的職責</td>' in \
+        said["zh-Hant"]
+    assert '<option value="OW007">OW007 近似重複的職責</option>' in said["zh-Hant"]
+    assert "OW007 near-duplicate-duties (1)</summary>" in said["en"]
+    out, _ = _site(tmp_path, DUPLICATES)
+    assert "<code>OW007</code> 近似重复的职责 ·" in (out / "health.html").read_text("utf-8")
+    # machine formats keep the English name: it is the rule's id there
+    sarif = json.loads(run_cli("check", str(tmp_path / "org.yaml"), "--lang", "zh",
+                               "--format", "sarif").stdout)
+    names = {r["id"]: r["name"] for r in sarif["runs"][0]["tool"]["driver"]["rules"]}
+    assert names["OW007"] == "near-duplicate-duties"
+
+
 # --- 5. the reader's order -----------------------------------------------------------------
 
 ORDERED = """\

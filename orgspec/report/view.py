@@ -18,7 +18,7 @@ from urllib.parse import quote
 from orgspec.checks.processes import cut_off
 from orgspec.findings import Finding, LintResult, Severity
 from orgspec.gcpause import gc_paused
-from orgspec.i18n import M, P, say, say_change, say_list
+from orgspec.i18n import M, P, rule_title, say, say_change, say_list
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.paths import in_project, repo_links
 from orgspec.report.diagram import Diagram, FlowStep, Node, flow, tree
@@ -47,10 +47,11 @@ class FindingRow:
 @dataclass
 class RuleGroup:
     code: str
-    name: str
+    name: str  # kebab-case, the rule's id beside its code
     severity: str
     summary: str
     rows: list[FindingRow]
+    title: str = ""  # the name said in the report's language (`i18n.rule_title`)
 
 
 # Health score bands, shared by the report's meter (its low/high) and the site's badges:
@@ -520,7 +521,8 @@ def _rule_groups(result: LintResult, rows: list[FindingRow], lang: str) -> list[
         meta = result.rules.get(code)
         severity = max(Severity.parse(r.severity) for r in found).label
         out.append(RuleGroup(code, meta.name if meta else code, severity,
-                             say(meta.summary, lang) if meta else "", found))
+                             say(meta.summary, lang) if meta else "", found,
+                             rule_title(meta.name, lang) if meta else code))
     return sorted(out, key=lambda g: (-Severity.parse(g.severity), g.code))
 
 
