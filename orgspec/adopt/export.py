@@ -67,15 +67,16 @@ class Table:
 
 def tables(org: Org, lang: str = "en", name_order: str | None = None) -> list[Table]:
     """The three tables of `org`, labelled in `lang` ("en", "zh" or "zh-Hant"), the RACI
-    matrix's rows and columns and the people directory's teams and people in the order of
-    `name_order` (the config's `name-order`; None: the language's, `text.collate.order_for`)."""
+    matrix's rows and columns, the people directory's teams and people and the key
+    results' objectives in the order of `name_order` (the config's `name-order`; None: the
+    language's, `text.collate.order_for`)."""
     from orgspec.text.collate import order_for
 
     h = _words(HEADERS, lang)
     order = order_for(lang, name_order)
     return [Table("raci", *_raci(org, h["raci"], order)),
             Table("people", h["people"], _people(org, _words(YES, lang), order)),
-            Table("key-results", h["key-results"], _key_results(org, lang))]
+            Table("key-results", h["key-results"], _key_results(org, lang, order))]
 
 
 def _words(table: dict[str, Any], lang: str) -> Any:
@@ -154,16 +155,20 @@ DIRECTIONS = {"increase": MC("direction", "increase"), "decrease": MC("direction
               "maintain": MC("direction", "maintain")}  # a key result's, in the sheet's words
 
 
-def _key_results(org: Org, lang: str) -> list[list[str]]:
-    """One row per key result, its values as check and the site read them (fields, else the
-    sentence: `退货率从8%降低到5%` gives baseline 8%, target 5%, direction decrease), and its
-    progress as the site and the report write it (`50%`, `150% (exceeded)`)."""
+def _key_results(org: Org, lang: str, order: str = "pinyin") -> list[list[str]]:
+    """One row per key result, objectives by title in `order` (text.collate.ORDERS) as the
+    other sheets list names, each one's key results as written; its values as check and
+    the site read them (fields, else the sentence: `退货率从8%降低到5%` gives baseline 8%,
+    target 5%, direction decrease), and its progress as the site and the report write it
+    (`50%`, `150% (exceeded)`)."""
     from orgspec.model.okr import key_result_values
     from orgspec.report.labels import LABELS, progress_text
+    from orgspec.text.collate import name_key
 
     labels = LABELS[lang]
     rows = []
-    for oid in sorted(org.objectives):
+    for oid in sorted(org.objectives, key=lambda o: name_key(org.objectives[o].title or o, o,
+                                                              order)):
         obj = org.objectives[oid]
         for kr in obj.key_results:
             vals = key_result_values(obj, kr)

@@ -14,6 +14,7 @@ from typing import Any
 from orgspec.checks.hierarchy import parent_map, rolled_up
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
+from orgspec.engine.teams import holder_teams
 from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import M
 from orgspec.model.graph import site_path
@@ -57,7 +58,9 @@ def responsibility_overlap(ctx: RuleContext) -> Iterator[Issue]:
                                                             owner=_id(o)))
                                   for o, site in sites[1:]),
                     hint=M("keep one accountable owner; make the others responsible or "
-                           "consulted"))
+                           "consulted"),
+                    # filed under the owner it is located at, then the others (`Finding.teams`)
+                    teams=tuple(t for o, _ in sites for t in holder_teams(ctx.org, o)))
 
 
 def _written(resp: Responsibility) -> bool:

@@ -149,11 +149,13 @@ def holders_roles_mismatch(ctx: RuleContext) -> Iterator[Issue]:
 
 def _named_unresolved(org: Org) -> dict[str, list[str]]:
     """Person id -> the teams whose `lead` or `members` name them other than by id (by
-    name, or in one item of several ids: `members: [chen， sun]`)."""
+    name, or in one item of several ids: `members: [chen， sun]`); a name two people share
+    names each of them."""
     out: dict[str, list[str]] = {}
     for ref in meant(org):
         if ref.field in ("Team.lead", "Team.members"):
-            for pid in ref.parts or ((ref.meant,) if ref.meant is not None else ()):
+            for pid in ref.parts or ((ref.meant,) if ref.meant is not None else
+                                     ref.candidates):
                 out.setdefault(pid, []).append(ident_of(ref.entity))
     return out
 

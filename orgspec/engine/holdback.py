@@ -88,7 +88,8 @@ class _Gaps:
             self.by_key[ref.key].append(gap)
             self.by_top[ref.entity].append(gap)
             self.ref_in[ref.key].append(ref)
-            for word in {ref.value, ref.meant or ref.value, *ref.parts}:
+            # a name several share holds back what follows for each of them (none is meant)
+            for word in {ref.value, ref.meant or ref.value, *ref.parts, *ref.candidates}:
                 self.by_word[word].append((gap, ref.field))
                 self.by_ref[word].append(ref)
 

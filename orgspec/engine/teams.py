@@ -13,18 +13,22 @@ _OWNED = {"objective": "Objective", "process": "Process"}
 
 
 def with_teams(findings: list[Finding], org: Org) -> list[Finding]:
-    """`findings` with `teams` set: the owning teams of each one's entity (`owning_teams`),
-    then the teams its check named (`Issue.teams`, stamped into `teams`), each once; ids
-    that are no team of `org` are left out. O(1) per finding but a duty's accountable
-    holders, a meeting's attendees and a person's teams and positions."""
+    """`findings` with `teams` set: the owning teams of each one's entity (`owning_teams`;
+    those among them the check named first, in its order, so `teams[0]` is the team the
+    finding is anchored at), then the teams its check named (`Issue.teams`, stamped into
+    `teams`), each once; ids that are no team of `org` are left out. O(1) per finding but
+    a duty's accountable holders, a meeting's attendees and a person's teams and positions."""
     # the findings' duties alone: `org.raci` (every statement of the org) is built only in
     # the process that ran the rules reading it, which need not be this one
     accountable = Raci.accountable_of(org, (f.entity.partition(":")[2] for f in findings
                                             if f.entity.startswith("responsibility:")))
     out = []
     for f in findings:
-        teams = tuple(t for t in dict.fromkeys([*owning_teams(org, f.entity, accountable),
-                                                 *f.teams])
+        owning = owning_teams(org, f.entity, accountable)
+        # the owning teams the check named come first, in its order: it knows which of a
+        # duty's several owners the finding is anchored at (OW001's first located claim)
+        named = [t for t in f.teams if t in owning]
+        teams = tuple(t for t in dict.fromkeys([*named, *owning, *f.teams])
                       if t in org.teams)
         out.append(f if teams == f.teams else replace(f, teams=teams))
     return out
@@ -66,6 +70,13 @@ def owning_teams(org: Org, entity: str,
 def _person_teams(org: Org, pid: str) -> list[str]:
     return [*org.person_teams.get(pid, ()),
             *(org.positions[rid].team or "" for rid in org.people_positions.get(pid, ()))]
+
+
+def holder_teams(org: Org, holder: str | None) -> list[str]:
+    """The teams a holder node (`team:cs`, `role:cs-lead`, `person:li-na`) stands for: a
+    team, a position's team, a person's teams (those they lead or belong to, then those of
+    their positions); ids may be no team."""
+    return _teams_of(org, holder)
 
 
 def _teams_of(org: Org, holder: str | None) -> list[str]:

@@ -36,6 +36,18 @@ DOMAIN = "orgspec"
 MISSES: set[str] = set()
 
 
+#: The catalog context of a rule's title: its kebab-case name (`near-duplicate-duties`) is the
+#: msgid, said as a title in Chinese (近似重复的职责); English keeps the name (`rule_title`).
+RULE_CONTEXT = "rule"
+
+
+def rule_title(name: str, lang: str) -> str:
+    """A rule's title in `lang` (`near-duplicate-duties` -> 近似重复的职责 in zh), for pages a
+    person reads beside the rule's code; English, and a name the catalog lacks, keep the
+    kebab-case name, which stays the rule's id in machine formats (SARIF, JSON ...)."""
+    return name if lang == "en" else say(MC(RULE_CONTEXT, name), lang)
+
+
 class M(str):
     """An English message (the `str` itself) with its template and values kept for `say`."""
 

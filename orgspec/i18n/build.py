@@ -28,7 +28,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
-from orgspec.i18n import DOMAIN, LOCALE_DIR, folder, hant
+from orgspec.i18n import DOMAIN, LOCALE_DIR, RULE_CONTEXT, folder, hant
 from orgspec.i18n.comments import CONTEXT, prose_comments
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,6 +56,8 @@ def template() -> Catalog:
                 auto_comments=comments, flags=("python-format",) if "{" in text else ())
     for path, text in _rule_texts():
         cat.add(text, locations=[(path, 0)])
+    for path, name in _rule_names():  # a rule's title in the reader's language (`rule_title`)
+        cat.add(name, locations=[(path, 0)], context=RULE_CONTEXT)
     for line, text in help_texts((ROOT / "orgspec" / "cli.py").read_text("utf-8")):
         cat.add(text, locations=[("orgspec/cli.py", line)], context="help")
     for path, text in _example_comments():
@@ -87,6 +89,14 @@ def _example_comments() -> Iterator[tuple[str, str]]:
     for path in sorted((ROOT / "rules" / "examples").glob("*/*.yaml")):
         for comment in prose_comments(path.read_text(encoding="utf-8")):
             yield f"rules/examples/{path.parent.name}/{path.name}", comment.text
+
+
+def _rule_names() -> Iterator[tuple[str, str]]:
+    for path in sorted((ROOT / "rules").glob("*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for rule in doc.get("rules") or []:
+            if rule.get("name"):
+                yield f"rules/{path.name}", str(rule["name"])
 
 
 def _rule_texts() -> Iterator[tuple[str, str]]:

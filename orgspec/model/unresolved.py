@@ -38,7 +38,9 @@ class Unresolved:
     `("steps", 2, "owner")`), read by rules as `field` ("Team.members", "Step.owner");
     `meant` is the id it most likely names, `parts` the ids a value of several lists
     (`张三、李四`: `zhang-san`, `li-si`, each part guessed as `meant` is, else as written);
-    `key` is the entity or part it is in (`process:p/step:s`)."""
+    `key` is the entity or part it is in (`process:p/step:s`); `candidates` the ids of
+    every entity a name several share is written for (`张伟`: `zhangwei`, `zhangwei2`),
+    none of them `meant`, as RF001's hint lists them and picks none."""
 
     entity: str
     field: str
@@ -47,6 +49,7 @@ class Unresolved:
     meant: str | None
     parts: tuple[str, ...] = ()
     key: str = ""
+    candidates: tuple[str, ...] = ()
 
 
 def meant(org: Org, known: dict[str, dict[str, str]] | None = None,
@@ -92,6 +95,8 @@ def meant(org: Org, known: dict[str, dict[str, str]] | None = None,
         for i, value in wanted:
             if ids[value] is not None:
                 out[i] = replace(out[i], meant=ids[value])
+            elif shared := guess.shared(value):
+                out[i] = replace(out[i], candidates=shared)
     for kinds, where in split.items():
         guess = guesses.get(kinds) or _Guess(org, kinds)
         unknown = {p for i in where for p in out[i].parts
@@ -152,24 +157,28 @@ class _Guess:
     """Did-you-mean over the entities of `kinds` (an owner may be a team, person or
     position), as RF001's hint reads it: one index over all their ids, so an org of
     thousands uses the deletion index (`text.suggest`), and a name, alias or id in another
-    case of an earlier kind wins."""
+    case of an earlier kind wins. A name several entities of that kind share guesses none
+    of them (`shared` lists them), as RF001's hint (`model.namedids`) says it."""
 
     def __init__(self, org: Org, kinds: tuple[str, ...]) -> None:
-        self.names: dict[str, str] = {}
+        self.names: dict[str, tuple[str, ...]] = {}  # every id of the kind that wins, by id
         for kind in reversed(kinds):
             table = org.table(kind)
-            for ident in sorted(table, reverse=True):
+            here: dict[str, list[str]] = {}
+            for ident in sorted(table):
                 entity = table[ident]
-                for word in [getattr(entity, "name", None), *getattr(entity, "aliases", ())]:
-                    if isinstance(word, str) and word.strip():
-                        self.names[word.strip().casefold()] = ident
+                words = [getattr(entity, "name", None), *getattr(entity, "aliases", ())]
+                for word in dict.fromkeys(w.strip().casefold() for w in words
+                                          if isinstance(w, str) and w.strip()):
+                    here.setdefault(word, []).append(ident)
+            self.names.update((word, tuple(ids)) for word, ids in here.items())
             for ident in table:
-                self.names.setdefault(ident.casefold(), ident)
+                self.names.setdefault(ident.casefold(), (ident,))
         # a typo of a former id (`aliases`) means the entity that keeps it now
         self.formerly = former_ids(org, kinds)
         self.close = Suggester([*(i for kind in kinds for i in org.table(kind)),
                                 *self.formerly])
-        self._folded: FoldedNames[str] | None = None
+        self._folded: FoldedNames[tuple[str, ...]] | None = None
 
     def ids_for(self, values: Iterable[str]) -> dict[str, str | None]:
         """{value: the id it most likely means, or None} for each of `values`."""
@@ -179,8 +188,10 @@ class _Guess:
             if value in found or value in bare:
                 continue
             word = value.strip().strip(IME_QUOTES) or value  # `[“li”]`: the IME's quotes
-            found[value] = self.names.get(word.casefold()) or self._in_a_script(word)
-            if not found[value]:
+            named = self._named(word)
+            if named is not None:  # a name several share is no guess: `shared` says them
+                found[value] = named[0] if len(named) == 1 else None
+            else:
                 bare[value] = word
         if bare:
             close = self.close.close_many(bare.values())
@@ -188,8 +199,17 @@ class _Guess:
         return {value: self.formerly.get(ident, ident) if ident else ident
                 for value, ident in found.items()}
 
-    def _in_a_script(self, value: str) -> str | None:
-        """The id named `value` in the other script or width (`林志伟` for 林志偉):
+    def shared(self, value: str) -> tuple[str, ...]:
+        """The ids `value` is the name of when several entities share it (in id order),
+        else ()."""
+        named = self._named(value.strip().strip(IME_QUOTES) or value)
+        return named if named is not None and len(named) > 1 else ()
+
+    def _named(self, word: str) -> tuple[str, ...] | None:
+        return self.names.get(word.casefold()) or self._in_a_script(word)
+
+    def _in_a_script(self, value: str) -> tuple[str, ...] | None:
+        """The ids named `value` in the other script or width (`林志伟` for 林志偉):
         `model.foldednames`, as RF001's hint finds it. ASCII names are keyed case-folded
         already."""
         if value.isascii():

@@ -18,6 +18,7 @@ from orgspec.i18n import MC, M, say
 from orgspec.model.models import ROLES, is_placeholder
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.model.positions import (
+    accountable_load,
     attendance_of,
     cadence_of,
     involvement,
@@ -118,9 +119,11 @@ def show(org: Org, kind: str, ident: str, lang: str = "en",
     """One entity with its relations. `kind` is one of SHOW_KINDS; `ident` is its id, or its
     name or alias (`刘洋`, either script), or a part of one name (else id) only one entity has. A
     meeting's `schedule` is said in `lang`, its time also in the org's zone `timezone` (the
-    config's; this week's daylight saving time); a team's child teams are listed by name in
-    the order of `name_order` (the config's `name-order`; None: `lang`'s,
-    `text.collate.order_for`). Raises NotFound (saying what exists nearby)."""
+    config's; this week's daylight saving time); the teams, people and positions it lists
+    (a team's members, lead first, child teams and positions; a person's teams and
+    positions; a position's holders) by name in the order of `name_order` (the config's
+    `name-order`; None: `lang`'s, `text.collate.order_for`), as the report and the site
+    list them. Raises NotFound (saying what exists nearby)."""
     from orgspec.text.collate import order_for
 
     model_kind = _KIND_OF[kind]
@@ -130,7 +133,10 @@ def show(org: Org, kind: str, ident: str, lang: str = "en",
     node = node_key("responsibility" if kind == "duty" else kind, ident)
     out: dict[str, Any] = _label(org, node)
     out["kind"] = kind
-    out.update(_show_team(org, ident, entity, order_for(lang, name_order)) if kind == "team"
+    order = order_for(lang, name_order)
+    out.update(_show_team(org, ident, entity, order) if kind == "team"
+               else _show_person(org, ident, entity, order) if kind == "person"
+               else _show_role(org, ident, entity, order) if kind == "role"
                else _SHOW[kind](org, ident, entity))
     from orgspec.model.schedule import describe
 
@@ -207,32 +213,47 @@ def _meetings_of(org: Org, node: str, meetings: list[Any] | None = None
     return out
 
 
-def _show_team(org: Org, tid: str, team: Any, order: str = "pinyin") -> dict[str, Any]:
-    """A team's fields; its child teams named, by name in `order` (text.collate.ORDERS), as
-    the report's tree and the site list them."""
-    from orgspec.text.collate import name_key
+def _by_name(org: Org, kind: str, ids: Any, order: str) -> list[str]:
+    """`ids` of `kind` ("Team", "Role", "Person") once each, by name in `order`
+    (text.collate.ORDERS; a person's name read as one), unknown ids last as written."""
+    from orgspec.text.collate import name_key, person_key
 
+    table = org.table(kind)
+    key = person_key if kind == "Person" else name_key
+    known = [i for i in dict.fromkeys(ids) if i in table]
+    return sorted(known, key=lambda i: key(getattr(table[i], "name", None) or i, i, order)) + [
+        i for i in dict.fromkeys(ids) if i not in table]
+
+
+def _show_team(org: Org, tid: str, team: Any, order: str = "pinyin") -> dict[str, Any]:
+    """A team's fields; its members (the lead first), child teams and positions by name in
+    `order` (text.collate.ORDERS), as the report's tree and the site list them."""
     node = node_key("team", tid)
-    children = sorted((t for t, x in org.teams.items() if x.parent == tid and t != tid),
-                      key=lambda t: name_key(org.teams[t].name or t, t, order))
+    children = _by_name(org, "Team", (t for t, x in org.teams.items()
+                                      if x.parent == tid and t != tid), order)
+    members = _by_name(org, "Person", team.members, order)
+    members.sort(key=lambda p: p != team.lead)  # stable: the lead first, as the site lists
     return {
-        "parent": team.parent, "lead": team.lead, "members": list(team.members),
+        "parent": team.parent, "lead": team.lead, "members": members,
         "children": [_label(org, node_key("team", t)) for t in children],
-        "positions": [_holder(org, node_key("role", r))
-                      for r, p in org.positions.items() if p.team == tid],
+        "positions": [_holder(org, node_key("role", r)) for r in _by_name(
+            org, "Role", (r for r, p in org.positions.items() if p.team == tid), order)],
         "raci": _raci_lists(org, node), "meetings": _meetings_of(org, node),
         "channels": list(team.channels),
     }
 
 
-def _show_person(org: Org, pid: str, person: Any) -> dict[str, Any]:
+def _show_person(org: Org, pid: str, person: Any, order: str = "pinyin") -> dict[str, Any]:
     node = node_key("person", pid)
-    teams = org.person_teams.get(pid, [])
+    teams = _by_name(org, "Team", org.person_teams.get(pid, []), order)
     seen = involvement(org, node)  # the same view the site's person page reads
     own, team_held = split_team_held(org, pid, seen.duties)
+    acc = accountable_load(org, pid)
     return {"title": person.title, "teams": list(teams),
             "leads": [t for t in teams if org.teams[t].lead == pid],
-            "positions": list(org.people_positions.get(pid, [])),
+            "positions": _by_name(org, "Role", org.people_positions.get(pid, []), order),
+            # distinct duties, as the report's load table and the site's person page count
+            "accountable_count": {"own": acc.own, "through_led_teams": acc.led},
             "raci": _raci_lists(org, node, own),
             "team_raci": _raci_lists(org, node, team_held),
             "meetings": _meetings_of(org, node, seen.meetings),
@@ -261,10 +282,11 @@ def _steps_of(org: Org, pid: str, field: str) -> list[dict[str, Any]]:
     return out
 
 
-def _show_role(org: Org, rid: str, pos: Any) -> dict[str, Any]:
+def _show_role(org: Org, rid: str, pos: Any, order: str = "pinyin") -> dict[str, Any]:
     node = node_key("role", rid)
     s = seats(org, rid)
-    return {"team": pos.team, "holders": org.position_holders.get(rid, []),
+    return {"team": pos.team,
+            "holders": _by_name(org, "Person", org.position_holders.get(rid, []), order),
             "headcount": s.planned, "open_seats": s.open, "raci": _raci_lists(org, node),
             "kpis": [{"title": k.title, "measurable": kpi_measurable(kpi_verdict(k))}
                      for k in pos.kpis],
@@ -361,6 +383,7 @@ _FIELD_SAY = {
     "responsible": M("responsible"), "consulted": M("consulted"), "informed": M("informed"),
     "process_steps": M("process steps owned"), "tracked_steps": M("process steps tracked"),
     "tracker": M("tracker"), "trackers": M("trackers"), "sla": M("SLA"),
+    "accountable_count": M("accountable for (duties)"),
 }
 # a meeting's `owner` chairs it
 _MEETING_SAY = {"owner": M("chair")}
@@ -382,6 +405,10 @@ def show_text(doc: dict[str, Any], lang: str = "en", org: Org | None = None) -> 
                 value in (None, [], ""):
             continue
         if key == "cadence" and doc.get("schedule"):
+            continue
+        if key == "accountable_count":
+            lines.append(f"  {say(_FIELD_SAY[key], lang)}: "
+                         f"{say(accountable_said(value['own'], value['through_led_teams']), lang)}")
             continue
         said = _MEETING_SAY.get(key) if doc.get("kind") == "meeting" else None
         label = say(said or _FIELD_SAY[key], lang) if said or key in _FIELD_SAY else key
@@ -405,6 +432,14 @@ def show_text(doc: dict[str, Any], lang: str = "en", org: Org | None = None) -> 
             via = _via(it["via"], lang, org) if it.get("via") else ""
             lines.append(f"    - {_name(it, lang)} · {say(_FIELD_SAY[role], lang)}{via}")
     return "\n".join(lines) + "\n"
+
+
+def accountable_said(own: int, led: int) -> M:
+    """`3 (1 themselves or through a position + 2 only through a team they lead)`: how many
+    distinct duties a person is accountable for (`model.positions.AccountableLoad`), as
+    `orgspec show person` and the site's person page say it."""
+    return M("{total} ({own} themselves or through a position + {led} only through a team "
+             "they lead)", total=own + led, own=own, led=led)
 
 
 def _via(node: str, lang: str, org: Org | None, above: bool = False) -> str:

@@ -18,7 +18,7 @@ from urllib.parse import quote
 from orgspec.checks.processes import cut_off
 from orgspec.findings import Finding, LintResult, Severity
 from orgspec.gcpause import gc_paused
-from orgspec.i18n import M, P, say, say_change, say_list
+from orgspec.i18n import M, P, rule_title, say, say_change, say_list
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.paths import in_project, repo_links
 from orgspec.report.diagram import Diagram, FlowStep, Node, flow, tree
@@ -47,10 +47,11 @@ class FindingRow:
 @dataclass
 class RuleGroup:
     code: str
-    name: str
+    name: str  # kebab-case, the rule's id beside its code
     severity: str
     summary: str
     rows: list[FindingRow]
+    title: str = ""  # the name said in the report's language (`i18n.rule_title`)
 
 
 # Health score bands, shared by the report's meter (its low/high) and the site's badges:
@@ -187,10 +188,11 @@ class MeetingRow:
 class LoadRow:
     person: str
     name: str
-    accountable: int
+    accountable: int  # distinct duties: themself or through a position they hold
     teams_led: int
     positions: int
     meetings: int = 0  # chaired: owned by them or by a position they hold
+    accountable_led: int = 0  # distinct duties only through a team they lead
 
 
 @dataclass
@@ -520,7 +522,8 @@ def _rule_groups(result: LintResult, rows: list[FindingRow], lang: str) -> list[
         meta = result.rules.get(code)
         severity = max(Severity.parse(r.severity) for r in found).label
         out.append(RuleGroup(code, meta.name if meta else code, severity,
-                             say(meta.summary, lang) if meta else "", found))
+                             say(meta.summary, lang) if meta else "", found,
+                             rule_title(meta.name, lang) if meta else code))
     return sorted(out, key=lambda g: (-Severity.parse(g.severity), g.code))
 
 
@@ -817,12 +820,13 @@ LOAD_ROWS = 20
 
 
 def _load(org: Org, order: str) -> list[LoadRow]:
-    """The people carrying the most (accountable duties, teams led, positions held, meetings
-    chaired, as the site's person pages count them), then by name in `order`; only in an org
-    that writes positions down, and only people who carry two things or more."""
+    """The people carrying the most (accountable duties, themselves or through a position and
+    apart through a team they lead, teams led, positions held, meetings chaired, as the
+    site's person pages and `orgspec show person` count them), then by name in `order`;
+    only in an org that writes positions down, and only people who carry two things or more."""
     if not org.positions:
         return []
-    from orgspec.model.positions import accountable_count
+    from orgspec.model.positions import accountable_load
 
     led: Counter[str] = Counter(t.lead for t in org.teams.values() if t.lead in org.people)
     chairs: Counter[str] = Counter()
@@ -830,13 +834,15 @@ def _load(org: Org, order: str) -> list[LoadRow]:
         kind, _, ident = (org.holder(meeting.owner) or "").partition(":")
         chairs.update([ident] if kind == "person" else
                       org.position_holders.get(ident, []) if kind == "role" else [])
-    rows = [LoadRow(pid, person.name or pid, accountable_count(org, pid), led[pid],
-                    len(org.people_positions.get(pid, [])), chairs[pid])
-            for pid, person in org.people.items()]
+    rows = []
+    for pid, person in org.people.items():
+        acc = accountable_load(org, pid)
+        rows.append(LoadRow(pid, person.name or pid, acc.own, led[pid],
+                            len(org.people_positions.get(pid, [])), chairs[pid], acc.led))
     rows = [r for r in rows if _carried(r) > 1]
     rows.sort(key=lambda r: (-_carried(r), person_key(r.name, r.person, order)))
     return rows[:LOAD_ROWS]
 
 
 def _carried(row: LoadRow) -> int:
-    return row.accountable + row.teams_led + row.positions + row.meetings
+    return row.accountable + row.accountable_led + row.teams_led + row.positions + row.meetings

@@ -50,6 +50,8 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "ci_duties": MC("label", "Consulted or informed on"),
     "team_duties": MC("label", "Duties of their teams"),
     "team_duties_note": MC("label", "Held by the team as a whole, not by this person."),
+    "accountable_count_note": MC("label", "Distinct duties, each counted once, as in the "
+                                          "report's load table and in orgspec show person."),
     "handoffs_in": MC("label", "Hand-offs in"),
     "handoffs_out": MC("label", "Hand-offs out"),
     "from": MC("label", "from"),
@@ -119,6 +121,10 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "vague": MC("label", "vague"),
     "seats_filled": MC("label", "Seats filled"),
     "ask_vacant": MC("label", "lead of {team}, as the position has no holder"),
+    # a position page's "who to ask": its team's lead, else a lead above, else a holder
+    "ask_pos_lead": MC("label", "lead of {team}, the position's team"),
+    "ask_pos_above": MC("label", "lead of {team}, as the position's team has no lead"),
+    "ask_pos_holder": MC("label", "a holder of the position, as no team above it has a lead"),
     "as_holder": MC("label", "as {position}"),
     "chairs": MC("label", "chairs"),
     "attends": MC("label", "attends"),

@@ -11,8 +11,9 @@ from typing import Any
 from orgspec.checks.processes import cut_off
 from orgspec.i18n import MC, say
 from orgspec.model.models import ROLES, is_placeholder
-from orgspec.model.positions import split_team_held
+from orgspec.model.positions import accountable_load, split_team_held
 from orgspec.report.diagram import FlowStep, Node, flow, tree
+from orgspec.report.lookup import accountable_said
 from orgspec.report.view import step_kind, unreachable_spots, unreachable_steps
 from orgspec.site.model import FOLDERS, KIND_NAMES, Link, SiteModel
 from orgspec.text.collate import name_key, person_key
@@ -153,7 +154,9 @@ def _team(m: SiteModel, render: Render, tid: str) -> str:
                for p in sorted(dict.fromkeys(team.members), key=lambda p: (
                    p != team.lead, person_key(getattr(org.people.get(p), "name", None) or p,
                                               p, order)))]
-    subteams = [m.team(c) for c in m.children.get(tid, [])]
+    # sub-teams and positions by name in the reader's order, as the tree and the indexes
+    subteams = [m.team(c) for c in sorted(m.children.get(tid, []), key=lambda c: name_key(
+        org.teams[c].name or c, c, order))]
     objectives = [(_Obj(oid, m.objective(oid), org.objectives[oid].period or ""),
                    m.krs(org.objectives[oid]))
                   for oid in m.objectives_of(tid) if org.objectives[oid].owner == tid]
@@ -170,7 +173,9 @@ def _team(m: SiteModel, render: Render, tid: str) -> str:
         steps=[(m.process(p), s, n) for p, s, n in m.steps_of(tid)
                if org.processes[p].owner != tid],
         tracked=[(m.process(p), s, n) for p, s, n in m.steps_of(tid, tracked=True)],
-        positions=[_position_row(m, r) for r in m.team_positions.get(tid, [])],
+        positions=[_position_row(m, r) for r in sorted(
+            m.team_positions.get(tid, []),
+            key=lambda r: name_key(org.positions[r].name or r, r, order))],
         meetings=[_meeting_row(m, mid, above) for mid, above in m.team_meetings.get(tid, [])],
         tree=_subtree(m, tid), findings=m.team_rows.get(tid, []), src=m.source("Team", tid))
 
@@ -248,12 +253,15 @@ def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
                      *(("above", m.team(a.via.partition(":")[2])) if a.above
                        else _through(m, pid, a.via)))
                     for a in seen.meetings]
+        acc = accountable_load(org, pid)
         yield m.url("Person", pid), render(
             "person", 1, id=pid, person=person, name=person.name or pid,
             positions=[m.position(r) for r in held], meetings=meetings,
             led=[m.team(t) for t in m.led.get(pid, [])],
             member_of=[m.team(t) for t in m.member_of.get(pid, [])], duties=duties,
             team_duties=team_duties,
+            accountable=say(accountable_said(acc.own, acc.led), m.view.lang) if acc.total
+            else "",
             objectives=[m.objective(o) for o in m.objectives_of(pid)],
             steps=_person_steps(m, pid, held), tracked=_person_steps(m, pid, held, True),
             findings=m.findings_of.get(f"person:{pid}", []), src=m.source("Person", pid))
@@ -509,14 +517,7 @@ def _positions(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         rows.append([row.link, [row.team] if row.team else "—", holders or "—",
                      f"{row.planned - row.open}/{row.planned}", row.kpis])
         team = pos.team if pos.team in org.teams else None
-        ask: Link | None = row.holders[0] if row.holders else None
-        via = None
-        if ask is None and team is not None:
-            for tid in m.up(team):
-                lead = org.teams[tid].lead
-                if lead in org.people:
-                    ask, via = m.person(lead), m.team(tid)
-                    break
+        ask, ask_note = _position_ask(m, team, row.holders)
         duties = []
         for rid_, letters in m.position_duties(rid):
             acc = [o for o in (m.owner(a) for a in m.holders.get(rid_, {}).get(
@@ -525,7 +526,7 @@ def _positions(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         yield m.url("Role", rid), render(
             "position", 1, id=rid, pos=pos, name=pos.name or rid, row=row,
             crumbs=[*m.crumbs(team), m.team(team)] if team else [],
-            ask=ask, via=via, duties=duties, kpis=m.kpis(rid),
+            ask=ask, ask_note=ask_note, duties=duties, kpis=m.kpis(rid),
             meetings=[(m.meeting(a.meeting), a.chairs)
                       for a in m.involvement(f"role:{rid}").meetings],
             findings=m.findings_of.get(f"role:{rid}", []), src=m.source("Role", rid))
@@ -533,6 +534,25 @@ def _positions(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         "list", 1, heading=lab["positions"], total=len(rows), pages=[], rows=rows,
         columns=[lab["position"], lab["team"], lab["holders"], lab["seats_filled"],
                  lab["kpis"]])
+
+
+def _position_ask(m: SiteModel, team: str | None, holders: list[Link]
+                  ) -> tuple[Link | None, str]:
+    """Whom a newcomer asks about a position, and why them: the lead of its team, walking
+    up the tree while a team has no lead (said so; a vacant position's own lead is said as
+    such); else (no team, or no lead above) its first holder; else nobody. A fellow
+    holder knows the seat; the lead answers for it."""
+    lab = m.labels
+    if team is not None:
+        for tid in m.up(team):
+            lead = m.org.teams[tid].lead
+            if lead in m.org.people:
+                said = lab["ask_pos_above" if tid != team else "ask_pos_lead" if holders
+                           else "ask_vacant"]
+                return m.person(lead), said.format(team=m.team(tid).text)
+    if holders:
+        return holders[0], lab["ask_pos_holder"]
+    return None, ""
 
 
 def _meetings(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
