@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import run_cli
 
 SHOPLINK = Path(__file__).resolve().parent / "fixtures" / "shoplink" / "org"
@@ -40,6 +41,67 @@ def where(findings: list[dict[str, Any]]) -> list[tuple[str, str, int, int]]:
 
 def test_her_org_is_clean(tmp_path: Path) -> None:
     assert check(slipped(tmp_path, "work/duties.yaml", LINE, LINE)) == []
+
+
+# 1. `負責人：ke-fu-bu` on a duty: the field it names, after a full-width colon
+
+@pytest.mark.parametrize(("written", "field"), [
+    ("負責人：ke-fu-bu", "accountable"), ("負責人： ke-fu-bu", "accountable"),
+    ("负责人：ke-fu-bu", "accountable"), ("執行人：ke-fu-bu", "responsible"),
+    ("A：ke-fu-bu", "accountable"), ("R：ke-fu-bu", "responsible"),
+    ("諮詢：ke-fu-bu", "consulted"), ("知會：ke-fu-bu", "informed"),
+])
+def test_a_raci_word_before_a_full_width_colon_names_its_field(
+        tmp_path: Path, written: str, field: str) -> None:
+    found = check(slipped(tmp_path, "work/duties.yaml", LINE, f"  {written}\n"))
+    assert where(found) == [("IN001", "work/duties.yaml", 6, written.index("：") + 3)]
+    word = written.split("：")[0]
+    assert found[0]["message"] == (
+        f"a full-width colon `：` (U+FF1A) follows `{word}` (the field `{field}`): YAML "
+        "needs an ASCII colon, so it does not read a field here")
+    assert found[0]["hint"].startswith(f"write `{field}: ke-fu-bu`")
+
+
+def test_the_person_in_charge_is_said_in_her_language(tmp_path: Path) -> None:
+    found = check(slipped(tmp_path, "work/duties.yaml", LINE, "  負責人：ke-fu-bu\n"),
+                  "zh-Hant")
+    assert found[0]["message"].startswith("`負責人`（即欄位 `accountable`）後面是全形冒號")
+    assert found[0]["hint"].startswith("寫成 `accountable: ke-fu-bu`")
+
+
+def test_a_team_s_person_in_charge_is_still_its_lead(tmp_path: Path) -> None:
+    """On a team `負責人` stays `lead`: the duty's meaning is the duty's alone."""
+    org = slipped(tmp_path, "ke-fu-bu.yaml", "  lead: ", "  負責人：")
+    found = check(org)
+    assert [f["code"] for f in found] == ["IN001"]
+    assert found[0]["hint"].startswith("write `lead: ")
+
+
+# 2. `負責人: ke-fu-bu`: one finding, naming `accountable`; what follows is held back
+
+@pytest.mark.parametrize(("written", "hint"), [
+    ("負責人: ke-fu-bu", "write `accountable: ke-fu-bu`"),
+    ("執行人: ke-fu-bu", "write `responsible: ke-fu-bu`"),
+    ("A: ke-fu-bu", "write `accountable: ke-fu-bu`"),
+    ("負責: ke-fu-bu", "write `responsible: ke-fu-bu` if it does the work, or "
+                       "`accountable: ke-fu-bu` if it answers for the outcome"),
+])
+def test_a_raci_word_as_a_duty_s_field_is_one_finding(
+        tmp_path: Path, written: str, hint: str) -> None:
+    found = check(slipped(tmp_path, "work/duties.yaml", LINE, f"  {written}\n"))
+    assert where(found) == [("SC001", "work/duties.yaml", 6, 3)]  # no OW003, RO003, PR008
+    assert found[0]["hint"] == hint
+
+
+# 6. `accountable: 客服部`: the team's name; RO003 follows from it as PR008 does
+
+def test_a_team_s_name_as_accountable_holds_back_ro003(tmp_path: Path) -> None:
+    found = check(slipped(tmp_path, "work/duties.yaml", LINE, "  accountable: 客服部\n"))
+    assert where(found) == [("RF001", "work/duties.yaml", 6, 16)]
+    assert found[0]["hint"] == (
+        "客服部 is the name of team `ke-fu-bu`: write `ke-fu-bu` (2 findings that follow from "
+        "this mistake are held back until it is fixed: PR008 on process 'complaint-flow', "
+        "RO003 on position 'cs-specialist')")
 
 
 

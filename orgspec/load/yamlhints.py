@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 
 from orgspec.i18n import M
-from orgspec.text.fieldnames import AMBIGUOUS_RACI, RACI_WORDS, fields_named
+from orgspec.text.fieldnames import RACI_WORDS, fields_named, raci_named
 from orgspec.text.separators import FULL_COMMA, FULL_COMMAS
 
 Said = tuple[int, int, str, str]  # 1-based line and column, message, hint
@@ -33,6 +33,8 @@ _COLON = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][\w.-]*)[ \t
 # after a `- `, where `- 目標：提升轉化率` is a list's text
 _WORD_COLON = re.compile(r"^(?P<lead>[ \t]*)(?P<key>[^\x00-\x7f\s:：#\-－]"
                          r"[^:：#\s]{0,11})[ \t]*：[ \t]*(?P<value>.*)$")
+# `A：ke-fu-bu` on a duty: a RACI chart's letter for the field
+_LETTER_COLON = re.compile(r"^(?P<lead>[ \t]*)(?P<key>[RACIraci])[ \t]*：[ \t]*(?P<value>.*)$")
 _KIND_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)?kind[ \t]*[:：][ \t]*[\"']?(?P<kind>[A-Za-z]+)")
 _KEY_LINE = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?)[^\s#:：\-－][^:：#]*?[:：](?:\s|$)")
 _IDEO_INDENT = re.compile(r"^[ \t]*\u3000")
@@ -83,6 +85,8 @@ def slips(text: str) -> list[Said]:
         if line.lstrip().startswith("#"):
             continue
         said = _line_slip(number, line) if _TRIGGER.search(line) else None
+        if said is not None and _LETTER_COLON.match(line):
+            said = _word_colon(number, line, lines) or said
         if said is None and "：" in line and _WORD_COLON.match(line):
             said = _word_colon(number, line, lines)
         if said is not None:
@@ -154,7 +158,7 @@ def _word_colon(number: int, line: str, lines: list[str]) -> Said | None:
     that names a field of the entity's kind (its `kind:` as written above the line), said
     with the field it names. Not on a line indented deeper than the field above it, which
     continues that field's plain value (`mission: 提升營收` then `    目標：三成`)."""
-    m = _WORD_COLON.match(line)
+    m = _WORD_COLON.match(line) or _LETTER_COLON.match(line)
     if m is None:
         return None
     word, value = m.group("key"), m.group("value").strip()
@@ -190,11 +194,12 @@ def _word_colon(number: int, line: str, lines: list[str]) -> Said | None:
 
 def _field_of(word: str, kind: str) -> tuple[str, ...]:
     """The field(s) of an entity of `kind` (as written; "" when unknown) that the Chinese
-    word `word` names: one, both RACI roles `负责` may mean on a duty, or ()."""
+    word `word` names: one, both RACI roles `负责` may mean on a duty, or (). On a duty
+    `负责人` and a RACI letter name a role (`text.fieldnames.raci_named`)."""
     wanted = kind.casefold()
-    if wanted in ("responsibility", ""):
-        if word in AMBIGUOUS_RACI and wanted:
-            return ("responsible", "accountable")
+    if wanted == "responsibility" and (roles := raci_named(word)):
+        return roles
+    if not wanted:
         role = next((r for r, words in RACI_WORDS.items() if word in words), None)
         if role:
             return (role,)
