@@ -104,8 +104,43 @@ def test_a_team_s_name_as_accountable_holds_back_ro003(tmp_path: Path) -> None:
         "RO003 on position 'cs-specialist')")
 
 
+# 3. a tab before `sla:`: the hint gives the column the parser needs, not "two per level"
 
 TAB = ("      sla: 1天\n", "\tsla: 1天\n")  # line 18 of work/processes.yaml
+
+
+@pytest.mark.parametrize(("lang", "message", "hint"), [
+    ("en", "a tab character here: YAML indents with spaces only",
+     "replace the tab with spaces: indent `sla:` by 6 spaces, in line with `tracker:` above it"),
+    ("zh", "这里有一个制表符（Tab）：YAML 只能用空格缩进",
+     "把制表符换成空格：`sla:` 缩进 6 个空格，与上面的 `tracker:` 对齐"),
+    ("zh-Hant", "這裡有一個定位字元（Tab）：YAML 只能用空格縮排",
+     "把定位字元換成空格：`sla:` 縮排 6 個空格，與上面的 `tracker:` 對齊"),
+])
+def test_a_tab_is_said_with_the_column_to_indent_to(
+        tmp_path: Path, lang: str, message: str, hint: str) -> None:
+    found = check(slipped(tmp_path, "work/processes.yaml", *TAB), lang)
+    assert where(found) == [("IN001", "work/processes.yaml", 18, 1)]
+    assert (found[0]["message"], found[0]["hint"]) == (message, hint)
+
+
+def test_the_fix_the_hint_gives_loads(tmp_path: Path) -> None:
+    org = slipped(tmp_path, "work/processes.yaml", *TAB)
+    hint = check(org)[0]["hint"]
+    spaces = int(hint.split(" by ", 1)[1].split(" ", 1)[0])
+    fixed = (org / "work/processes.yaml").read_text("utf-8").replace("\t", " " * spaces)
+    (org / "work/processes.yaml").write_text(fixed, "utf-8")
+    assert check(org) == []
+
+
+def test_a_tab_under_a_field_that_opens_a_mapping_goes_two_deeper(tmp_path: Path) -> None:
+    org = slipped(tmp_path, "work/processes.yaml", "  owner: ke-fu-bu\n  responsibility",
+                  "  owner:\n\tteam: ke-fu-bu\n  responsibility")
+    found = check(org)
+    assert where(found) == [("IN001", "work/processes.yaml", 5, 1)]
+    assert found[0]["hint"] == ("replace the tab with spaces: indent `team:` by 4 spaces, two "
+                                "more than `owner:` above it")
+
 
 # 5. a file that fails to load: its error is the one finding; the summary says the rest
 

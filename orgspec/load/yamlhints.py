@@ -94,7 +94,7 @@ def slips(text: str) -> list[Said]:
         elif _TAB_INDENT.match(line):
             tabs.append((number, line.index("\t") + 1,
                          M("a tab character here: YAML indents with spaces only"),
-                         M("replace the tab with spaces (two per level of indentation)")))
+                         tab_hint(lines, number)))
     return sorted(out + tabs) if out else []
 
 
@@ -359,6 +359,31 @@ def _item_slip(lines: list[str], line: int) -> tuple[str, str, int | None] | Non
                     M("move the `-` to start after {theirs} spaces, like the item above (its "
                       "fields follow it)", theirs=theirs), mine + 1)
     return None
+
+
+_TAB_KEY = re.compile(r"^[ \t]*\t[ \t]*(?P<key>[^\s:#\-][^:#]*?):(?:\s|$)")
+
+
+def tab_hint(lines: list[str], number: int) -> str:
+    """The fix for a tab that indents the field on line `number` of `lines`: the spaces that
+    put it where the parser needs it, in line with the field above it (the first field of
+    the item above it, after its `- `), or two more when that field opens a mapping
+    (`steps:`). The count of spaces is the column, so a tab is never read as "one level"."""
+    m = _TAB_KEY.match(lines[number - 1]) if 1 <= number <= len(lines) else None
+    above = next((lines[i] for i in range(number - 2, -1, -1)
+                  if lines[i].strip() and not lines[i].lstrip().startswith("#")), None)
+    above_key = _KEY.match(above) if above is not None and "\t" not in above else None
+    if m is None or above is None or above_key is None:
+        return M("replace the tab with spaces (two per level of indentation)")
+    key, theirs = m.group("key").strip(), len(above_key.group("indent"))
+    if above.lstrip().startswith("- "):
+        theirs = len(above) - len(above.lstrip()) + 2  # the item's fields start after "- "
+    if above.split("#", 1)[0].rstrip().endswith(":"):
+        return M("replace the tab with spaces: indent `{key}:` by {n} spaces, two more than "
+                 "`{above}:` above it", key=key, n=theirs + 2,
+                 above=above_key.group("key").strip())
+    return M("replace the tab with spaces: indent `{key}:` by {n} spaces, in line with "
+             "`{above}:` above it", key=key, n=theirs, above=above_key.group("key").strip())
 
 
 def plain(detail: str, at: str) -> tuple[str, str] | None:
