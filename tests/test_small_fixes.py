@@ -136,7 +136,7 @@ def test_a_parse_error_is_one_finding_in_every_format(write_org) -> None:
 @pytest.mark.parametrize(("zh", "hant"), [
     ("发布组织手册", "發布組織手冊"),  # publishing: 發布, not s2twp's 釋出 (release)
     ("把 REPORT（Markdown）发布为此拉取请求上唯一的 orgspec 评论",
-     "把 REPORT（Markdown）發布為此合併請求上唯一的 orgspec 留言"),
+     "把 REPORT（Markdown）發布為此提取要求上唯一的 orgspec 留言"),
     ("没有权限", "沒有權限"),  # not s2twp's 許可權
     ("只有对象不同的职责", "只有對象不同的職責"),  # the object a duty acts on
     ("YAML 加载器构造对象", "YAML 載入器建構物件"),  # a programming object stays 物件
@@ -158,7 +158,7 @@ def test_the_hant_catalog_and_templates_say_publish_as_taiwan_does() -> None:
                  .rglob("*") if p.is_file())]
     for text in written:
         assert "釋出" not in text and "許可權" not in text
-    assert "發布為此合併請求上唯一的 orgspec 留言" in written[0]
+    assert "發布為此提取要求上唯一的 orgspec 留言" in written[0]
 
 
 # --- 6. one folded-name index; one home for the closest language -----------------------------

@@ -157,3 +157,43 @@ def test_a_parse_error_is_one_finding_and_the_summary_says_checks_are_incomplete
                       cwd=tmp_path)
         assert run.stdout.splitlines()[-1] == summary
 
+
+# 7. Taiwan's words where s2twp leaves mainland ones, and GitHub's word for a pull request
+
+@pytest.mark.parametrize(("msgid", "ctx", "said"), [
+    ("no GITHUB_TOKEN: no pull-request comment", None, "沒有 GITHUB_TOKEN：不發表提取要求留言"),
+    ("quarterly", "label", "每季"),
+    ("write it as <metric> from <baseline> to <target> by <date>, e.g. monthly active users "
+     "from 1.2M to 1.32M by 2026-03-31", None,
+     "寫成「指標 從 基線 到 目標 + 截止時間」，例如：月活躍使用者數從120萬成長到132萬"
+     "（3月31日前）"),
+])
+def test_taiwan_words(msgid: str, ctx: str | None, said: str) -> None:
+    from orgspec.i18n import MC, M, say
+
+    assert say(MC(ctx, msgid) if ctx else M(msgid), "zh-Hant") == said
+
+
+def test_a_gitlab_merge_request_stays_a_merge_request() -> None:
+    from orgspec.i18n import M, say
+
+    said = say(M("CI_MERGE_REQUEST_IID is not set: not a merge-request pipeline (run the job "
+                 "with `rules: - if: $CI_PIPELINE_SOURCE == \"merge_request_event\"`)"), "zh-Hant")
+    assert "合併請求" in said
+
+
+def test_init_s_github_workflow_says_pull_request_as_github_does() -> None:
+    workflow = (Path(__file__).resolve().parents[1] / "templates" / "init" / "zh_Hant" /
+                "_github" / "workflows" / "orgspec.yml").read_text("utf-8")
+    assert "提取要求" in workflow and "合併請求" not in workflow
+
+
+def test_the_vague_wording_rules_say_it_in_english() -> None:
+    """An English report's rule list quoted `(提升, 优化, improve)`: Simplified words a
+    Taiwanese reader never typed."""
+    from orgspec.engine.registry import rule
+
+    assert [rule(code).summary for code in ("OK004", "RO004")] == [
+        "A key result uses vague wording (improve, ensure ...) with no target value.",
+        "A position's KPI lacks a metric or a target value, or is vague wording (improve, "
+        "ensure) without a number."]
