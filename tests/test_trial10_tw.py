@@ -197,3 +197,22 @@ def test_the_vague_wording_rules_say_it_in_english() -> None:
         "A key result uses vague wording (improve, ensure ...) with no target value.",
         "A position's KPI lacks a metric or a target value, or is vague wording (improve, "
         "ensure) without a number."]
+
+
+# 12. a staff handbook (`--no-findings`) without a history: no developer text
+
+@pytest.mark.parametrize(("flags", "said"), [
+    (("--no-findings", "--lang", "zh-Hant"), "還沒有變更紀錄。"),
+    (("--no-findings", "--lang", "en"), "No change record yet."),
+    (("--lang", "en"), "No git tag to compare against, so no changes are listed; tag a release "
+                       "or build with --since REF."),  # the maintainers' own site says how
+])
+def test_a_handbook_without_history_says_so_plainly(
+        tmp_path: Path, flags: tuple[str, ...], said: str) -> None:
+    org = slipped(tmp_path, "work/duties.yaml", LINE, LINE)
+    out = tmp_path / "site"
+    assert run_cli("site", str(org), "-o", str(out), "--isolated", *flags,
+                   cwd=tmp_path).code == 0
+    for page in ("index.html", "changes/index.html"):
+        html = (out / page).read_text("utf-8")
+        assert f'<p class="muted">{said}</p>' in html

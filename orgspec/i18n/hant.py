@@ -170,6 +170,7 @@ TERMS |= {
 TERMS |= {
     "製表符": "定位字元",  # a tab character: Taiwan's 定位字元 (製表符 is mainland usage)
     "每季度": "每季",  # quarterly: Taiwan writes 每季 (orgspec reads both)
+    "變更記錄": "變更紀錄",  # a change record: the noun is 紀錄 in Taiwan (記錄 is to record)
 }
 # Typed text (the examples' and init's names, titles, metrics) as a Taiwanese author writes
 # it: `script` applies these after s2tw. Words only, never an id or a key.
