@@ -216,3 +216,55 @@ def test_a_handbook_without_history_says_so_plainly(
     for page in ("index.html", "changes/index.html"):
         html = (out / page).read_text("utf-8")
         assert f'<p class="muted">{said}</p>' in html
+
+
+# 8, 15. a roster without a parent-department column: the note says which parent a
+# re-import kept, and a first import says how to choose team ids other than pinyin
+
+ROSTER = """\
+姓名,部門,職稱,直屬主管,Email
+林志明,總經理室,總經理,,zhiming.lin@shoplink.tw
+張雅婷,營運部,經理,林志明,yating.chang@shoplink.tw
+黃冠宇,客服部,主管,林志明,guanyu.huang@shoplink.tw
+李宜蓁,客服部,客服專員,黃冠宇,yizhen.li@shoplink.tw
+"""
+TREE = ("no parent-department column: the department tree is taken from the manager column, "
+        "each team under the team its head reports to: {placed}; top-level: 總經理室; a "
+        "parent-department column in the roster sets it instead")
+
+
+def imported(folder: Path, lang: str = "en") -> list[str]:
+    run = run_cli("import", "roster", "roster.csv", "-o", "org", "--lang", lang, cwd=folder)
+    assert run.code == 0, run.stderr
+    return [line.split(": ", 1)[1] for line in run.stderr.splitlines()
+            if line.startswith("note: ")]
+
+
+def test_a_first_import_says_how_to_choose_team_ids(tmp_path: Path) -> None:
+    (tmp_path / "roster.csv").write_text(ROSTER, "utf-8")
+    assert imported(tmp_path) == [
+        "team ids were made from the department names in pinyin: 客服部 → ke-fu-bu, 營運部 → "
+        "ying-yun-bu, 總經理室 → zong-jing-li-shi; to choose them yourself, add a "
+        "department-id column to the roster (read as team_id; --column team_id=HEADER reads "
+        "another header)",
+        TREE.format(placed="客服部 → 總經理室, 營運部 → 總經理室")]
+    roster = "\n".join(line if i == 0 else f"{['ceo', 'ops', 'cs', 'cs'][i - 1]},{line}"
+                       for i, line in enumerate(ROSTER.splitlines())).replace(
+        "姓名,", "部門編號,姓名,", 1) + "\n"
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "roster.csv").write_text(roster, "utf-8")
+    assert imported(tmp_path / "b") == [TREE.format(placed="客服部 → 總經理室, 營運部 → 總經理室")]
+
+
+def test_a_reimport_says_which_parent_it_kept(tmp_path: Path) -> None:
+    (tmp_path / "roster.csv").write_text(ROSTER, "utf-8")
+    imported(tmp_path)
+    team = tmp_path / "org" / "ke-fu-bu.yaml"
+    team.write_text(team.read_text("utf-8").replace("parent: zong-jing-li-shi",
+                                                    "parent: ying-yun-bu"), "utf-8")
+    assert imported(tmp_path) == [TREE.format(placed="營運部 → 總經理室"),
+                                  "kept the parent set in the team's file: 客服部 → 營運部"]
+    assert "parent: ying-yun-bu" in team.read_text("utf-8")
+    run = run_cli("import", "roster", "roster.csv", "-o", "org", "--lang", "zh-Hant",
+                  cwd=tmp_path)
+    assert "提示：保留了團隊檔案裡設的上級部門：客服部 → 營運部" in run.stderr.splitlines()
