@@ -268,3 +268,26 @@ def test_a_reimport_says_which_parent_it_kept(tmp_path: Path) -> None:
     run = run_cli("import", "roster", "roster.csv", "-o", "org", "--lang", "zh-Hant",
                   cwd=tmp_path)
     assert "提示：保留了團隊檔案裡設的上級部門：客服部 → 營運部" in run.stderr.splitlines()
+
+
+# 10. a position's holders in the reader's order of names, as the members table lists them
+
+@pytest.mark.parametrize(("lang", "names"), [
+    ("zh-Hant", ["李宜蓁", "陳怡婷", "楊家豪", "劉詩涵", "蔡承翰", "簡士傑"]),  # by strokes
+    ("en", ["蔡承翰", "陳怡婷", "簡士傑", "李宜蓁", "劉詩涵", "楊家豪"]),  # by pinyin
+])
+def test_position_holders_are_in_the_reader_s_order(
+        tmp_path: Path, lang: str, names: list[str]) -> None:
+    import re
+
+    org = slipped(tmp_path, "work/duties.yaml", LINE, LINE)
+    out = tmp_path / "site"
+    assert run_cli("site", str(org), "-o", str(out), "--isolated", "--lang", lang,
+                   cwd=tmp_path).code == 0
+    html = (out / "teams" / "ke-fu-bu.html").read_text("utf-8")
+    row = html[html.index('href="../positions/cs-specialist.html"'):]
+    row = row[:row.index("</tr>")]
+    assert [n for n in re.findall(r">([^<>]+)</a>", row) if n in names] == names
+    search = "".join(p.read_text("utf-8") for p in sorted((out / "search").glob("d*.js")))
+    doc = search[search.index('["position","客服專員"'):]
+    assert re.findall("|".join(names), doc[:doc.index("]")]) == names  # its search entry
