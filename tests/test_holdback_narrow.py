@@ -71,5 +71,5 @@ def test_a_suppression_of_a_rule_that_reads_the_failed_files_kind_is_not_called_
     broken = teams.replace("- kind: Team\n  id: company", "- kind: Team\n  id: spare").replace(
         "  name: 公司\n", "  name: 公司: 备用\n").split("- kind: Team\n  id: ops")[0]
     found = check(write_org({"teams.yaml": teams, "more.yaml": broken}), "en")
-    assert ("RF003", "more.yaml", 3, 11) in where(found)  # it failed to load (at its error)
+    assert ("IN001", "more.yaml", 3, 11) in where(found)  # it failed to load (at its error)
     assert not [f for f in found if f["code"] == "SU001"]

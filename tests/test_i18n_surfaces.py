@@ -121,7 +121,7 @@ def test_pr_comment_errors_are_said_in_chinese() -> None:
     said = say(message_of(caught.value), "zh")
     assert said == "拒绝通过 http 把令牌发送给 'example.com'"
     assert chinese(said)
-    assert say(from_env("x", {}), "zh-Hant") == "沒有 GITHUB_TOKEN：不發表合併請求留言"
+    assert say(from_env("x", {}), "zh-Hant") == "沒有 GITHUB_TOKEN：不發表提取要求留言"
 
 
 # --- importers --------------------------------------------------------------------------------

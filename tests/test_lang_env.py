@@ -11,7 +11,7 @@ TAB = "- kind: Team\n  id: us-returns\n\tname: US Returns\n"  # IN001 on line 3
 ZH_ORG = "- {kind: Team, id: ops, name: 运营部, description: 负责店铺运营、大促活动策划与执行}\n"
 
 
-@pytest.mark.parametrize(("lang", "words"), [("en", "tab"), ("zh-TW", "製表符"),
+@pytest.mark.parametrize(("lang", "words"), [("en", "tab"), ("zh-TW", "定位字元"),
                                              ("zh", "制表符")])
 def test_the_reader_s_language_beats_the_content_s(write_org, monkeypatch, lang: str,
                                                     words: str) -> None:

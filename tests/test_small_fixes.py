@@ -118,17 +118,17 @@ BROKEN = {"a.yaml": "- {kind: Team, id: ops, name: 运营部}\n- kind: Person\n 
           "b.yaml": "- {kind: Person, id: bo, name: Bo}\n"}
 
 
-def test_a_parse_error_is_listed_before_the_note_it_causes(write_org) -> None:
+def test_a_parse_error_is_one_finding_in_every_format(write_org) -> None:
     org = write_org(BROKEN)
     json_found = [(c, f, ln) for c, f, ln, _ in where(check(org))]
-    assert json_found == [("IN001", "a.yaml", 5), ("RF003", "a.yaml", 5), ("HI007", "b.yaml", 1)]
+    assert json_found == [("IN001", "a.yaml", 5), ("HI007", "b.yaml", 1)]
     text = run_cli("check", str(org), "--isolated", "--lang", "en", "--format", "text").stdout
     codes = [ln.split(": ")[1].split()[0] for ln in text.splitlines() if ln.startswith(str(org))]
-    assert codes == ["IN001", "RF003", "HI007"]
+    assert codes == ["IN001", "HI007"]
     sarif = run_cli("check", str(org), "--isolated", "--lang", "en", "--format", "sarif")
     results = sarif.json()["runs"][0]["results"]
     assert [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"])
-            for r in results] == [("IN001", 5), ("HI007", 1), ("RF003", 5)]
+            for r in results] == [("IN001", 5), ("HI007", 1)]
 
 
 # --- 5. zh-Hant: s2twp's phrase substitutions that change the meaning ------------------------
@@ -136,7 +136,7 @@ def test_a_parse_error_is_listed_before_the_note_it_causes(write_org) -> None:
 @pytest.mark.parametrize(("zh", "hant"), [
     ("发布组织手册", "發布組織手冊"),  # publishing: 發布, not s2twp's 釋出 (release)
     ("把 REPORT（Markdown）发布为此拉取请求上唯一的 orgspec 评论",
-     "把 REPORT（Markdown）發布為此合併請求上唯一的 orgspec 留言"),
+     "把 REPORT（Markdown）發布為此提取要求上唯一的 orgspec 留言"),
     ("没有权限", "沒有權限"),  # not s2twp's 許可權
     ("只有对象不同的职责", "只有對象不同的職責"),  # the object a duty acts on
     ("YAML 加载器构造对象", "YAML 載入器建構物件"),  # a programming object stays 物件
@@ -158,7 +158,7 @@ def test_the_hant_catalog_and_templates_say_publish_as_taiwan_does() -> None:
                  .rglob("*") if p.is_file())]
     for text in written:
         assert "釋出" not in text and "許可權" not in text
-    assert "發布為此合併請求上唯一的 orgspec 留言" in written[0]
+    assert "發布為此提取要求上唯一的 orgspec 留言" in written[0]
 
 
 # --- 6. one folded-name index; one home for the closest language -----------------------------

@@ -83,7 +83,7 @@ def _pr_comment_help() -> str:
 
 def test_pr_comment_help_posts_a_comment() -> None:
     said = _pr_comment_help()
-    assert "發布為此合併請求上唯一的 orgspec 留言" in said
+    assert "發布為此提取要求上唯一的 orgspec 留言" in said
     assert "釋出" not in said and "評論" not in said
 
 

@@ -75,7 +75,7 @@ def test_a_file_that_fails_to_load_gives_no_empty_charter_and_no_unused_suppress
     found = check(write_org({"teams.yaml": TEAMS, "duties.yaml": DUTIES_BROKEN}))
     # no OW006 "company holds no duty", no SU001 "remove the suppression": the duties that
     # would say otherwise are in the file that did not load
-    assert where(found) == [("IN001", "duties.yaml", 4, 25), ("RF003", "duties.yaml", 4, 25)]
+    assert where(found) == [("IN001", "duties.yaml", 4, 25)]
 
 
 def test_once_the_file_loads_the_unused_suppression_is_reported(write_org) -> None:
@@ -90,7 +90,7 @@ def test_a_suppression_in_the_file_that_fails_is_not_called_unused(write_org) ->
     found = check(write_org({"teams.yaml": TEAMS, "duties.yaml": DUTIES.replace(
         "# orgspec: ignore[near-duplicate-duties] 运营部只管大促期间的客诉\n", ""),
         "okrs.yaml": broken}))
-    assert where(found) == [("IN001", "okrs.yaml", 4, 8), ("RF003", "okrs.yaml", 4, 8)]
+    assert where(found) == [("IN001", "okrs.yaml", 4, 8)]
 
 
 def test_an_entity_local_rule_suppression_elsewhere_is_still_called_unused(write_org) -> None:
@@ -194,8 +194,7 @@ def test_a_baseline_never_hides_a_file_that_fails_to_load(write_org, tmp_path: P
     assert '"IN001"' not in base.read_text(encoding="utf-8")
     run = run_cli("check", str(org), "--isolated", "--format", "json", "--baseline", str(base))
     assert run.code == 1
-    assert where(run.json()["findings"]) == [("IN001", "duties.yaml", 4, 25),
-                                            ("RF003", "duties.yaml", 4, 25)]
+    assert where(run.json()["findings"]) == [("IN001", "duties.yaml", 4, 25)]
 
 
 def test_a_load_error_in_an_old_baseline_is_shown_all_the_same(write_org, tmp_path: Path) -> None:
@@ -207,7 +206,7 @@ def test_a_load_error_in_an_old_baseline_is_shown_all_the_same(write_org, tmp_pa
     base.write_text(json.dumps({"version": 2, "tool": "orgspec", "findings": entries}),
                     encoding="utf-8")
     run = run_cli("check", str(org), "--isolated", "--format", "json", "--baseline", str(base))
-    assert [f["code"] for f in run.json()["findings"]] == ["IN001", "RF003"]
+    assert [f["code"] for f in run.json()["findings"]] == ["IN001"]
 
 
 @pytest.mark.parametrize(("indent", "col", "lang", "message"), [

@@ -58,6 +58,12 @@ class Draft:
     # (kind, id, field) the importer guessed rather than read (a team's parent from the
     # managers): the org already in the output folder says better
     inferred: set[tuple[str, str, str]] = field(default_factory=set)
+    # a roster's department tree taken from its manager column: team -> inferred parent,
+    # and the teams left top-level as unclear; where its notes sit in `notes` (start,
+    # count); and team -> the parent the org in the output folder sets instead, kept
+    tree: tuple[dict[str, str], list[str]] | None = None
+    tree_notes: tuple[int, int] | None = None
+    kept_parents: dict[str, str] = field(default_factory=dict)
 
     def team(self, ident: str) -> DraftTeam:
         """The team `ident`, created on first mention."""

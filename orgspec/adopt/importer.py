@@ -102,6 +102,8 @@ def keep_own_fields(draft: Draft, org: Org) -> None:
         if old is None:
             continue
         if old.parent and (team.parent is None or ("team", tid, "parent") in draft.inferred):
+            if draft.tree is not None and team.parent != old.parent:
+                draft.kept_parents[tid] = str(old.parent)
             team.parent = old.parent
         team.lead = team.lead or old.lead
         team.description = team.description or (str(old.description)
@@ -111,6 +113,11 @@ def keep_own_fields(draft: Draft, org: Org) -> None:
         if was is not None:
             person.title = person.title or (str(was.title) if was.title else None)
             person.email = person.email or was.email
+    if draft.kept_parents and draft.tree_notes is not None:  # the tree's notes, told anew
+        from orgspec.adopt.roster import tree_notes
+
+        start, count = draft.tree_notes
+        draft.notes[start:start + count] = tree_notes(draft)
 
 
 def same_entities(now: bytes, new: bytes) -> bool:

@@ -29,7 +29,7 @@ from typing import Any
 from orgspec.adopt.draft import Draft
 from orgspec.adopt.slug import IdMap
 from orgspec.adopt.write import AdoptError
-from orgspec.i18n import M, reason
+from orgspec.i18n import M, P, reason
 from orgspec.load.source import legacy_encoding
 
 FIELDS: dict[str, tuple[str, ...]] = {  # the header names HR systems and people use
@@ -339,13 +339,37 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
     _infer_leads(draft, rows, person_of, known)
     tree = [] if any(_parent_text(row) for _, row in rows) else \
         _infer_parents(draft, rows, person_of, known)
+    draft.notes.extend(_team_id_note(draft, rows, ids))
     draft.notes.extend(_one_name_two_ids(rows))
     draft.notes.extend(_new_team_ids(rows, ids.existing.get("team", {})))
     draft.notes.extend(teams.kept_notes(ids))
     draft.notes.extend(people.split_notes(ids))
     draft.notes.extend(_lead_notes(draft, rows, flagged, member_row, parent_row))
+    if tree:  # told again once the org in the output folder is known (`retell_tree`)
+        draft.tree_notes = (len(draft.notes), len(tree))
     draft.notes.extend(tree)
     return draft
+
+
+def _team_id_note(draft: Draft, rows: list[tuple[str, Row]], ids: IdMap) -> list[str]:
+    """On a first import whose roster gives no team ids, one note that the ids were made
+    from the department names (客服部 -> ke-fu-bu: Hanyu pinyin, which a Taiwanese team
+    may not write, so only for names in Traditional script) and how to choose them: a
+    department-id column (`team_id`, 部门编号). None on a re-import: its ids are kept."""
+    if ids.previous.get("team") or any(row.get("team_id") for _, row in rows):
+        return []
+    from orgspec.text.script import to_simplified
+
+    made = [f"{team.name} → {tid}" for tid, team in sorted(draft.teams.items())
+            if team.name and not team.name.isascii() and team.name != tid]
+    if not any(to_simplified(name) != name for name in (t.name or "" for t in
+                                                       draft.teams.values())):
+        return []  # Simplified names: pinyin is what their writers would choose
+    more: list[str] = [P("and {n} more", "and {n} more", n=len(made) - 3)] \
+        if len(made) > 3 else []
+    return [M("team ids were made from the department names in pinyin: {made}; to choose "
+              "them yourself, add a department-id column to the roster (read as team_id; "
+              "--column team_id=HEADER reads another header)", made=made[:3] + more)]
 
 
 def _where(path: str, row: Row) -> str:
@@ -731,12 +755,30 @@ def _infer_parents(draft: Draft, rows: list[tuple[str, Row]],
         draft.inferred.add(("team", tid, "parent"))
     if len(draft.teams) < 2:
         return []  # one team is no tree
+    draft.tree = (dict(parent), sorted(set(unclear)))
+    return tree_notes(draft)
+
+
+def tree_notes(draft: Draft) -> list[str]:
+    """The notes on the department tree `_infer_parents` took from the manager column
+    (`draft.tree`): what was placed where, what was left top-level, and the parents kept
+    from the team files already in the output folder (`draft.kept_parents`), which the
+    manager column no longer decides."""
+    if draft.tree is None:
+        return []
+    inferred, unclear_ids = draft.tree
+    kept = draft.kept_parents
+    parent = {t: u for t, u in inferred.items() if t not in kept}
+    unclear = [t for t in unclear_ids if t not in kept]
     name = {tid: team.name or tid for tid, team in draft.teams.items()}
-    top = [name[t] for t in sorted(draft.teams) if t not in parent]
+    said = [M("kept the parent set in the team's file: {kept}",
+              kept=[f"{name.get(t, t)} → {name.get(u, u)}" for t, u in sorted(kept.items())])
+            ] if kept else []
+    top = [name[t] for t in sorted(draft.teams) if t not in parent and t not in kept]
     if not parent:
         return [M("no parent-department column: {n} top-level teams; add one to the "
                   "roster, or set `parent:` in a team's file (a re-import keeps it)",
-                  n=len(top))]
+                  n=len(top)), *said]
     out: list[str] = [M("no parent-department column: the department tree is taken from the "
              "manager column, each team under the team its head reports to: {placed}; "
              "top-level: {top}; a parent-department column in the roster sets it instead",
@@ -745,7 +787,7 @@ def _infer_parents(draft: Draft, rows: list[tuple[str, Row]],
         out.append(M("left top-level, their head's manager not in one other team (or no "
                      "head): {teams}; set `parent:` in their files (a re-import keeps it)",
                      teams=[name[t] for t in sorted(set(unclear))]))
-    return out
+    return out + said
 
 
 def _infer_leads(draft: Draft, rows: list[tuple[str, Row]], person_of: dict[tuple[str, int], str],

@@ -336,8 +336,6 @@ def _depends(f: Finding, reads: frozenset[str], gaps: _Gaps, org: Org, anchors: 
     if name and any(field in reads for _, field in gaps.by_word.get(name, ())):
         causes.update(r for r in gaps.by_ref.get(name, ()) if r.field in reads)
         return True
-    if absence and f.entity and gaps.dropped_in(absence, reads, gaps.mentions(f.entity)):
-        return True  # `與會者: [cs, tech]` dropped from a meeting: MT004's "no meeting"
     if gaps.by_ref and f.entity:
         named = gaps.mentions(f.entity)
         # a finding in a part is about what that part names: the handoff of step `down` to
@@ -349,6 +347,10 @@ def _depends(f: Finding, reads: frozenset[str], gaps: _Gaps, org: Org, anchors: 
         if found:
             causes.update(found)
             return True
+    if absence and f.entity and gaps.dropped_in(absence, reads, gaps.mentions(f.entity)):
+        return True  # `與會者: [cs, tech]` dropped from a meeting: MT004's "no meeting"
+    if org.incomplete and f.entity and _names_dropped(f, ident, reads, gaps):
+        return True
     if org.failed and name and any(_OWNER.get(k, k) != kind_of(f.entity)
                                    for k in (r.split(".", 1)[0] for r in reads)):
         if "Team.children" in reads and kind_of(f.entity) == "Team":
@@ -357,6 +359,17 @@ def _depends(f: Finding, reads: frozenset[str], gaps: _Gaps, org: Org, anchors: 
             return any(gaps.in_failed(n) for n in gaps.subtree(name))
         return gaps.in_failed(name)
     return False
+
+
+def _names_dropped(f: Finding, ident: str, reads: frozenset[str], gaps: _Gaps) -> bool:
+    """Whether `f`'s entity (or part `ident`) names an entity that lost a field `reads`
+    holds, and names too what that dropped value named: a position's RO003 on the duty
+    whose `负责人: ke-fu-bu` (read as `accountable`) named the position's team."""
+    named = gaps.mentions(f.entity)
+    subject = gaps.mentions(ident) if ident.startswith(f"{f.entity}/") else named
+    return any(field in reads and ident_of(gap.key.split("/", 1)[0]) in named
+               for word in subject & gaps.by_word.keys() for gap, field in gaps.by_word[word]
+               if gap.key in gaps.org.incomplete)
 
 
 def kinds_in_failed(org: Org) -> frozenset[str] | None:

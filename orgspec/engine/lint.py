@@ -735,8 +735,14 @@ def _incomplete_note(org: Org, read: Iterable[Issue] = ()) -> Iterator[Issue]:
     file's own error is the one finding: there are no cross-file checks to be incomplete.
     Placed at the last of the first failed file's input findings (`read`, the loader's), so
     that the error that stopped the file is listed before this knock-on note (at one place,
-    `IN...` sorts before `RF003`); at the file's start when it has none."""
+    `IN...` sorts before `RF003`); at the file's start when it has none. Not when every
+    failed file has its own error: one mistake, one finding, and the run's summary says
+    that checks are incomplete (`reporters.text.summary_line`, `failed_files`)."""
     if org.failed and any(f not in org.failed for f in org.files):
+        read = list(read)
+        told = {i.location.file for i in read if i.code.startswith("IN")}
+        if all(f in told for f in org.failed):
+            return
         first = sorted(org.failed)[0]
         causes = [i.location for i in read
                   if i.location.file == first and i.code.startswith("IN")]

@@ -43,7 +43,9 @@ TERMS = {
     "縮進": "縮排",  # s2twp converts 缩进 alone but not 缩进了
     "郵箱": "電子郵件",
     "工號": "員工編號",
-    "拉取請求": "合併請求",  # a pull request
+    # a GitHub pull request: GitHub's zh-TW 提取要求 (合併請求 is GitLab's merge request,
+    # which the zh catalog writes 合并请求)
+    "拉取請求": "提取要求",
     "註釋": "註解",  # a comment in a file (遮蔽註解, # 註解)
     "在崗": "在職",  # holding a position
     "待招聘": "待招募",  # an open seat, as Taiwan writes it (both mark a vacancy)
@@ -70,7 +72,7 @@ TERMS |= {
     "追蹤人應當不是執行者本人": "追蹤人不應是執行者本人",  # PR006: "should not be"
     "團隊通過 ": "團隊透過 ",  # before `parent` (a code span, converted apart): by way of
     "目標之間迴圈對齊": "目標之間的對齊形成了循環",
-    "釋出為此合併請求": "發布為此合併請求",  # pr-comment posts (釋出 is a release)
+    "釋出為此提取要求": "發布為此提取要求",  # pr-comment posts (釋出 is a release)
     "還沒有釋出標籤": "還沒有發布標籤",
     "迴圈": "循環",  # a cycle of teams, objectives or steps; 迴圈 is a program's loop
     "拒絕通過 http": "拒絕透過 http",
@@ -146,7 +148,7 @@ TERMS |= {
     "負責人列裡": "負責人欄裡",
     "部門列和姓名列": "部門欄和姓名欄",
     "上級部門列": "上級部門欄",
-    "按上級列": "按上級欄",
+    "按上級列": "按主管欄",  # the roster's manager column (直屬主管), not a parent team
     "HEADER 列讀取": "HEADER 欄讀取",
     "該項欄位的列上": "該項欄位的同一欄上",
     "沒有一行標出": "沒有一列標出",  # a roster's rows: Taiwan's 列
@@ -163,6 +165,12 @@ TERMS |= {
     "工作流需要": "工作流程需要",  # a GitHub Actions workflow: 工作流程 in Taiwan
     "Actions 工作流、": "Actions 工作流程、",
     "報錯": "回報錯誤",  # fails with an error: 報錯 is mainland colloquial
+}
+# --- Trial 10 (a Taipei HR lead, Zhuyin IME)
+TERMS |= {
+    "製表符": "定位字元",  # a tab character: Taiwan's 定位字元 (製表符 is mainland usage)
+    "每季度": "每季",  # quarterly: Taiwan writes 每季 (orgspec reads both)
+    "變更記錄": "變更紀錄",  # a change record: the noun is 紀錄 in Taiwan (記錄 is to record)
 }
 # Typed text (the examples' and init's names, titles, metrics) as a Taiwanese author writes
 # it: `script` applies these after s2tw. Words only, never an id or a key.
@@ -189,6 +197,7 @@ NAMES = {
     "待招聘": "待招募",  # an open seat (orgspec reads both as vacant)
     "支付接口": "支付介面",  # a payment interface
     "使用時長": "使用時間",  # time spent in an app
+    "增長": "成長",  # growth (月活躍使用者數從120萬成長到132萬): 增長 is mainland usage
 }
 
 

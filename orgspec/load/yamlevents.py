@@ -34,6 +34,7 @@ from orgspec.load.yamlhints import (
     glued_dash,
     plain,
     slips,
+    tab_hint,
     unclosed_flow,
 )
 
@@ -319,6 +320,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
         col = explained[2]  # the key's first character, however the parser saw it
     if said is None:
         said = plain(message, at)
+        if said is not None and (at == "\t" or "tab character" in message):
+            said = (said[0], tab_hint(text.splitlines(), line))
         if said is not None and "could not find expected ':'" in message and exc.context_mark:
             # the parser gives up a line later; the line without its colon is where the
             # simple key began

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 
 from orgspec.i18n import M
-from orgspec.text.fieldnames import AMBIGUOUS_RACI, RACI_WORDS, fields_named
+from orgspec.text.fieldnames import RACI_WORDS, fields_named, raci_named
 from orgspec.text.separators import FULL_COMMA, FULL_COMMAS
 
 Said = tuple[int, int, str, str]  # 1-based line and column, message, hint
@@ -33,6 +33,8 @@ _COLON = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][\w.-]*)[ \t
 # after a `- `, where `- 目標：提升轉化率` is a list's text
 _WORD_COLON = re.compile(r"^(?P<lead>[ \t]*)(?P<key>[^\x00-\x7f\s:：#\-－]"
                          r"[^:：#\s]{0,11})[ \t]*：[ \t]*(?P<value>.*)$")
+# `A：ke-fu-bu` on a duty: a RACI chart's letter for the field
+_LETTER_COLON = re.compile(r"^(?P<lead>[ \t]*)(?P<key>[RACIraci])[ \t]*：[ \t]*(?P<value>.*)$")
 _KIND_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)?kind[ \t]*[:：][ \t]*[\"']?(?P<kind>[A-Za-z]+)")
 _KEY_LINE = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?)[^\s#:：\-－][^:：#]*?[:：](?:\s|$)")
 _IDEO_INDENT = re.compile(r"^[ \t]*\u3000")
@@ -83,6 +85,8 @@ def slips(text: str) -> list[Said]:
         if line.lstrip().startswith("#"):
             continue
         said = _line_slip(number, line) if _TRIGGER.search(line) else None
+        if said is not None and _LETTER_COLON.match(line):
+            said = _word_colon(number, line, lines) or said
         if said is None and "：" in line and _WORD_COLON.match(line):
             said = _word_colon(number, line, lines)
         if said is not None:
@@ -90,7 +94,7 @@ def slips(text: str) -> list[Said]:
         elif _TAB_INDENT.match(line):
             tabs.append((number, line.index("\t") + 1,
                          M("a tab character here: YAML indents with spaces only"),
-                         M("replace the tab with spaces (two per level of indentation)")))
+                         tab_hint(lines, number)))
     return sorted(out + tabs) if out else []
 
 
@@ -154,7 +158,7 @@ def _word_colon(number: int, line: str, lines: list[str]) -> Said | None:
     that names a field of the entity's kind (its `kind:` as written above the line), said
     with the field it names. Not on a line indented deeper than the field above it, which
     continues that field's plain value (`mission: 提升營收` then `    目標：三成`)."""
-    m = _WORD_COLON.match(line)
+    m = _WORD_COLON.match(line) or _LETTER_COLON.match(line)
     if m is None:
         return None
     word, value = m.group("key"), m.group("value").strip()
@@ -190,11 +194,12 @@ def _word_colon(number: int, line: str, lines: list[str]) -> Said | None:
 
 def _field_of(word: str, kind: str) -> tuple[str, ...]:
     """The field(s) of an entity of `kind` (as written; "" when unknown) that the Chinese
-    word `word` names: one, both RACI roles `负责` may mean on a duty, or ()."""
+    word `word` names: one, both RACI roles `负责` may mean on a duty, or (). On a duty
+    `负责人` and a RACI letter name a role (`text.fieldnames.raci_named`)."""
     wanted = kind.casefold()
-    if wanted in ("responsibility", ""):
-        if word in AMBIGUOUS_RACI and wanted:
-            return ("responsible", "accountable")
+    if wanted == "responsibility" and (roles := raci_named(word)):
+        return roles
+    if not wanted:
         role = next((r for r, words in RACI_WORDS.items() if word in words), None)
         if role:
             return (role,)
@@ -354,6 +359,31 @@ def _item_slip(lines: list[str], line: int) -> tuple[str, str, int | None] | Non
                     M("move the `-` to start after {theirs} spaces, like the item above (its "
                       "fields follow it)", theirs=theirs), mine + 1)
     return None
+
+
+_TAB_KEY = re.compile(r"^[ \t]*\t[ \t]*(?P<key>[^\s:#\-][^:#]*?):(?:\s|$)")
+
+
+def tab_hint(lines: list[str], number: int) -> str:
+    """The fix for a tab that indents the field on line `number` of `lines`: the spaces that
+    put it where the parser needs it, in line with the field above it (the first field of
+    the item above it, after its `- `), or two more when that field opens a mapping
+    (`steps:`). The count of spaces is the column, so a tab is never read as "one level"."""
+    m = _TAB_KEY.match(lines[number - 1]) if 1 <= number <= len(lines) else None
+    above = next((lines[i] for i in range(number - 2, -1, -1)
+                  if lines[i].strip() and not lines[i].lstrip().startswith("#")), None)
+    above_key = _KEY.match(above) if above is not None and "\t" not in above else None
+    if m is None or above is None or above_key is None:
+        return M("replace the tab with spaces (two per level of indentation)")
+    key, theirs = m.group("key").strip(), len(above_key.group("indent"))
+    if above.lstrip().startswith("- "):
+        theirs = len(above) - len(above.lstrip()) + 2  # the item's fields start after "- "
+    if above.split("#", 1)[0].rstrip().endswith(":"):
+        return M("replace the tab with spaces: indent `{key}:` by {n} spaces, two more than "
+                 "`{above}:` above it", key=key, n=theirs + 2,
+                 above=above_key.group("key").strip())
+    return M("replace the tab with spaces: indent `{key}:` by {n} spaces, in line with "
+             "`{above}:` above it", key=key, n=theirs, above=above_key.group("key").strip())
 
 
 def plain(detail: str, at: str) -> tuple[str, str] | None:

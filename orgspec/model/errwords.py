@@ -15,7 +15,7 @@ import unicodedata
 from typing import Any
 
 from orgspec.i18n import M
-from orgspec.text.fieldnames import AMBIGUOUS_RACI, RACI_WORDS
+from orgspec.text.fieldnames import raci_named
 
 Said = tuple[str, str]  # message (after the field's label), hint
 
@@ -28,19 +28,13 @@ DIRECTION_WORDS = {
     "maintain": ("维持", "維持", "保持", "持平", "不变", "不變", "keep", "stay", "hold"),
 }
 _MEANT = {w.casefold(): fix for fix, words in DIRECTION_WORDS.items() for w in words}
-# A RACI role written as its letter, or as the word a Chinese RACI chart uses for it.
-_LETTERS = {"a": "accountable", "r": "responsible", "c": "consulted", "i": "informed"}
-_RACI_MEANT = {w: role for role, words in RACI_WORDS.items() for w in words}
 
 
 def raci_meant(word: str) -> tuple[str, ...]:
     """The RACI role(s) a letter or Chinese word names (`R` or `执行` -> responsible; `负责`,
-    which charts use for either, -> responsible and accountable); () for any other word."""
-    word = word.strip().casefold()
-    if word in AMBIGUOUS_RACI:
-        return ("responsible", "accountable")
-    role = _LETTERS.get(word) or _RACI_MEANT.get(word)
-    return (role,) if role else ()
+    which charts use for either, -> responsible and accountable): `text.fieldnames`'s
+    `raci_named`; () for any other word."""
+    return raci_named(word)
 
 
 def raci_hint(field: str, roles: tuple[str, ...]) -> str:

@@ -247,12 +247,15 @@ def _cut(data: dict[str, Any], cuts: list[Path], types: list[str], key: str,
         if kind == "extra_forbidden":  # a typo of a known field loses that field
             known = _fields_at(model, path[:-1])
             close = difflib.get_close_matches(name, known, n=1) or \
-                [f for f in (field_meant(name, known),) if f]  # `负责人`: `lead`
+                [f for f in (field_meant(name, known),) if f] or \
+                [r for r in _raci_fields(name) if r in known]  # `负责人`: `lead`, `accountable`
             meant = _MEANT.get((key.split(":", 1)[0], name.strip().lower()), "") \
                 if len(path) == 1 else ""
             if not close and not meant:
                 continue
-            name = close[0] if close else meant
+            for name in close or [meant]:  # `负责` on a duty: R or A, both read as dropped
+                dropped.setdefault(_part_key(key, data, path[:-1]), {})[name] = value
+            continue
         dropped.setdefault(_part_key(key, data, path[:-1]), {})[name] = value
     for path in sorted(set(items), key=lambda p: (p[:-1], -p[-1]), reverse=False):
         holder = _node(data, path[:-1])
@@ -479,6 +482,13 @@ def _schema_issue(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: Pa
     detail, hint = errwords.said(kind, ctx, value, name)
     return Issue(M("{field}: {detail}", field=label, detail=detail), where, entity, hint=hint,
                  code="SC003")
+
+
+def _raci_fields(key: str) -> tuple[str, ...]:
+    """The RACI field(s) a duty's unknown field `key` names (`负责人`, `执行`, `A`)."""
+    from orgspec.model import errwords
+
+    return errwords.raci_meant(key)
 
 
 def _raci_field_hint(key: str, value: Any) -> str:

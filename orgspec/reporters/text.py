@@ -70,6 +70,11 @@ def summary_line(result: LintResult) -> str:
             M("No problems found {where}.", where=where)
     else:
         line = M("Found {parts} {where}.", parts=_parts(result), where=where)
+    failed = len(result.failed_files)
+    if failed and len(result.files) > failed:  # RF003 is not listed: its file's error is
+        line = M("{summary} {incomplete}", summary=line, incomplete=P(
+            "{n} file could not be loaded, so cross-file checks are incomplete.",
+            "{n} files could not be loaded, so cross-file checks are incomplete.", n=failed))
     if hidden:
         line = M("{summary} {hidden}", summary=line, hidden=P(
             "{n} known finding hidden by the baseline.",

@@ -317,11 +317,12 @@ def _position_docs(m: SiteModel) -> list[Doc]:
     """A position: its team and holders (or "vacant") under the title; its description,
     KPIs and the names of the duties it carries are searched."""
     from orgspec.model.positions import seats
+    from orgspec.site.pages import holders_in_order
 
     org, lab, docs = m.org, m.labels, []
     for rid in sorted(org.positions):
         pos = org.positions[rid]
-        holders = [m.person(p).text for p in org.position_holders.get(rid, [])]
+        holders = [m.person(p).text for p in holders_in_order(m, rid)]
         holders += [lab["vacant"]] * seats(org, rid).open
         team = m.team(pos.team).text if pos.team else ""
         title = pos.name or rid

@@ -107,6 +107,8 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "no_changes": MC("label", "No org changes."),
     "no_baseline": MC("label", "No git tag to compare against, so no changes are listed; tag a "
                                "release or build with --since REF."),
+    # the same, in a staff handbook (`--no-findings`): its readers do not build it
+    "no_history": MC("label", "No change record yet."),
     "at_a_glance": MC("label", "At a glance"),
     "kind_team": MC("label", "team"),
     "kind_person": MC("label", "person"),

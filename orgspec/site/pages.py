@@ -478,8 +478,17 @@ def _position_row(m: SiteModel, rid: str) -> _Position:
     kpis = m.kpis(rid)
     good = sum(k.measurable for k in kpis)
     return _Position(m.position(rid), m.team(pos.team) if pos.team else None,
-                     [m.person(p) for p in m.org.position_holders.get(rid, [])],
+                     [m.person(p) for p in holders_in_order(m, rid)],
                      s.planned, s.open, f"{good}/{len(kpis)}" if kpis else "—")
+
+
+def holders_in_order(m: SiteModel, rid: str) -> list[str]:
+    """The holders of position `rid` in the reader's order of names (stroke order in
+    zh-Hant, pinyin otherwise: `view.name_order`), as the members tables list people."""
+    org = m.org
+    return sorted(org.position_holders.get(rid, []),
+                  key=lambda p: person_key(getattr(org.people.get(p), "name", None) or p, p,
+                                           m.view.name_order))
 
 
 def cadence_text(m: SiteModel, text: str | None, zone: str | None = None) -> str:

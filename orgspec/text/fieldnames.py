@@ -3,7 +3,8 @@ the fields each may mean, in Simplified and Traditional script: the vocabulary b
 loader (a full-width colon after such a word) and the models (an unknown field) read.
 
 `fields_named(word)` is the fields `word` may name, in order of preference, or ();
-`RACI_WORDS` the words a Chinese RACI chart uses for each role of a duty.
+`RACI_WORDS` the words a Chinese RACI chart uses for each role of a duty, and
+`raci_named(word)` the role(s) a word or letter names on a duty.
 """
 
 from __future__ import annotations
@@ -58,18 +59,36 @@ FIELD_WORDS: dict[tuple[str, ...], tuple[str, ...]] = {
 }
 # A RACI role written as the word a Chinese RACI chart uses for it, on a duty.
 RACI_WORDS = {
-    "responsible": ("执行", "負責執行", "负责执行", "執行", "执行方", "執行方", "办理", "辦理"),
+    "responsible": ("执行", "負責執行", "负责执行", "執行", "执行方", "執行方", "执行人", "執行人",
+                    "办理", "辦理"),
     "accountable": ("批准", "审批", "審批", "核准", "问责", "問責", "拍板", "最终负责", "最終負責",
-                    "批准方", "问责方", "問責方"),
-    "consulted": ("咨询", "諮詢", "谘询", "征询", "徵詢"),
-    "informed": ("知会", "知會", "告知", "通知", "知悉"),
+                    "批准方", "批准人", "审批人", "審批人", "问责方", "問責方"),
+    "consulted": ("咨询", "諮詢", "谘询", "征询", "徵詢", "咨询方", "諮詢方"),
+    "informed": ("知会", "知會", "告知", "通知", "知悉", "知会方", "知會方"),
 }
+# On a duty the person in charge (负责人) is the one who answers for the outcome: A, which
+# the catalogs call 批准方; elsewhere the word is a team's lead or a meeting's owner.
+DUTY_WORDS = {"负责人": "accountable", "負責人": "accountable"}
+RACI_LETTERS = {"a": "accountable", "r": "responsible", "c": "consulted", "i": "informed"}
 # 负责 is R in many Chinese RACI charts and A in others: both are offered.
 AMBIGUOUS_RACI = ("负责", "負責", "负责方", "負責方")
 _BY_WORD = {word: fields for words, fields in FIELD_WORDS.items() for word in words}
+_RACI = {w: role for role, words in RACI_WORDS.items() for w in words} | DUTY_WORDS | \
+    RACI_LETTERS
 
 
 def fields_named(word: str) -> tuple[str, ...]:
     """The fields the Chinese word `word` may name (`负责人` -> `lead`, `owner`), in order of
     preference; () for any other word."""
     return _BY_WORD.get(word.strip().casefold(), ())
+
+
+def raci_named(word: str) -> tuple[str, ...]:
+    """The RACI role(s) `word` names as a duty's field or a charter's role: a letter or a
+    Chinese chart's word (`R`, `执行` -> responsible; `负责人` -> accountable; `负责`, which
+    charts use for either, -> responsible and accountable); () for any other word."""
+    word = word.strip().casefold()
+    if word in AMBIGUOUS_RACI:
+        return ("responsible", "accountable")
+    role = _RACI.get(word)
+    return (role,) if role else ()
