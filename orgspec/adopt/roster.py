@@ -26,6 +26,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from orgspec.adopt.cells import read_cell
 from orgspec.adopt.draft import Draft
 from orgspec.adopt.slug import IdMap
 from orgspec.adopt.write import AdoptError
@@ -103,11 +104,13 @@ def read_rows(path: str, mapping: dict[str, str], sheet: str | None = None,
     """The rows of a CSV or XLSX roster, keyed by field; the headers of the columns read
     for no field (unknown, or a field an earlier column gives) are added to `ignored`, and
     what the reading noticed (a broken byte in a UTF-8 file) to `notes`. In a workbook,
-    `sheet` or else the first sheet whose header has the required columns."""
+    `sheet` or else the first visible sheet whose header has the required columns and a row
+    under it. Raises AdoptError for a roster with no such header, or none with a row."""
     aliases = {**_ALIASES, **mapping}
     tables = _xlsx(path, sheet) if path.lower().endswith((".xlsx", ".xlsm")) else \
         [_csv(path, aliases, notes if notes is not None else [])]
     first_header: list[str] = []
+    bare = False  # a header with no row under it (an import of no one removes every team)
     for table in tables:
         top = next((i for i, row in enumerate(table) if any(c.strip() for c in row)), None)
         if top is None:
@@ -120,10 +123,18 @@ def read_rows(path: str, mapping: dict[str, str], sheet: str | None = None,
             if ("team" in columns or "team_id" in columns) and \
                     ("name" in columns or "person" in columns):
                 columns = [c if c not in columns[:i] else None for i, c in enumerate(columns)]
+                rows = _rows(table, start, columns)
+                if not rows:
+                    bare = True
+                    break
                 if ignored is not None:
                     ignored += [h.strip() for h, c in zip(table[start], columns, strict=False)
                                 if c is None and h.strip()]
-                return _rows(table, start, columns)
+                return rows
+    if bare:
+        raise AdoptError(M("{where}: the roster has a header but no one under it: nothing is "
+                           "imported (an import of no one would remove every team it wrote)",
+                           where=path))
     if not first_header:
         raise AdoptError(M("{where}: the roster is empty", where=path))
     raise AdoptError(M("{where}: no team and name columns in the header ({header}); map yours "
@@ -142,10 +153,9 @@ def _rows(table: list[list[str]], start: int, columns: list[str | None]) -> list
 
 
 def _cell(text: str) -> str:
-    text = text.strip()
     # A leading ' is how spreadsheets (and `orgspec export`) keep =, +, - and @ from being
     # read as formulas.
-    return text[1:] if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@") else text
+    return read_cell(text.strip())
 
 
 # What a roster saved without UTF-8 is in: Excel's CSV on a Simplified Chinese system
@@ -241,7 +251,9 @@ def _xlsx(path: str, sheet: str | None) -> list[list[list[str]]]:
         if sheet is not None and sheet not in book.sheetnames:
             raise AdoptError(M("{where}: no sheet {sheet!r} (sheets: {sheets})", where=path,
                                sheet=sheet, sheets=list(book.sheetnames)))
-        sheets = [book[sheet]] if sheet else book.worksheets
+        # a hidden sheet (last year's staff, a lookup table) is read only when named
+        sheets = [book[sheet]] if sheet else [ws for ws in book.worksheets
+                                              if getattr(ws, "sheet_state", "") == "visible"]
         return [_sheet_rows(ws) for ws in sheets]
     finally:
         book.close()

