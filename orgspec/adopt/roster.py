@@ -22,6 +22,7 @@ import csv
 import io
 import os
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -69,7 +70,8 @@ _NOISE = re.compile(r"[\s_\-./:：（）()]+")
 
 
 def _norm(header: str) -> str:
-    return _NOISE.sub(" ", header.strip().casefold()).strip()
+    # NFKC: a header an IME typed in full-width letters (`Ｅｍａｉｌ`) is `email`
+    return _NOISE.sub(" ", unicodedata.normalize("NFKC", header).strip().casefold()).strip()
 
 
 _ALIASES = {_norm(alias): name for name, aliases in FIELDS.items() for alias in aliases}
