@@ -765,7 +765,8 @@ def _folder_of(path: str) -> str:
               help="Roster: read FIELD (person, name, email, title, team, team_id, "
                    "parent_team, parent_team_id, manager, lead) from column HEADER.")
 @click.option("--sheet", metavar="NAME",
-              help="Roster XLSX: the sheet (default: the first with a team and a name column).")
+              help="Roster XLSX: the sheet (default: the first visible one with a team and a "
+                   "name column).")
 @click.option("--force", is_flag=True,
               help="Overwrite files edited since the last import instead of writing NAME.new.")
 @click.option("--lang", type=Lang(),

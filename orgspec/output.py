@@ -261,6 +261,11 @@ def remove_file(path: str) -> None:
     os.unlink(path)
 
 
+def remove_empty_dir(path: str) -> None:
+    """Delete a folder this tool made, if it is empty (OSError otherwise)."""
+    os.rmdir(path)
+
+
 def remove_tree(path: str) -> None:
     """Delete a folder this tool wrote (the cache, after its caller checked its mark)."""
     shutil.rmtree(path)

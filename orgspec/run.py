@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from orgspec.i18n import M, P, message_of, say
 from orgspec.paths import display_path, project_root
@@ -296,14 +296,38 @@ def view_links(ci: CiEnv, repo_kind: str | None = None) -> Any:
 
     from orgspec.report.view import Links
 
-    if ci.server_url and ci.repository and ci.sha:
+    if _web(ci.server_url) and ci.repository and _commit(ci.sha):
         return Links(f"{ci.server_url.rstrip('/')}/{quote(ci.repository)}", ci.sha,
                      ci.workspace, repo_kind or "github")
-    project = ci.project_url or (f"{ci.gitlab_server.rstrip('/')}/{quote(ci.project_path)}"
-                                 if ci.gitlab_server and ci.project_path else None)
-    if project and ci.commit_sha:
+    project = ci.project_url if _web(ci.project_url) else (
+        f"{ci.gitlab_server.rstrip('/')}/{quote(ci.project_path)}"
+        if _web(ci.gitlab_server) and ci.project_path else None)
+    if project and _commit(ci.commit_sha):
         return Links(project, ci.commit_sha, ci.project_dir, "gitlab")
     return Links(workspace=ci.workspace)
+
+
+def _commit(sha: str | None) -> TypeGuard[str]:
+    """Whether `sha` is a commit id (hex): `../..` or a quote in CI_COMMIT_SHA would lead a
+    link elsewhere."""
+    import re
+
+    return bool(sha) and re.fullmatch(r"[0-9a-fA-F]{1,64}", sha or "") is not None
+
+
+def _web(url: str | None) -> TypeGuard[str]:
+    """Whether `url` is an http(s) URL with a host, no blank, control character, quote or
+    angle bracket, and no `.` or `..` in its path (which would lead to another project)."""
+    from urllib.parse import urlsplit
+
+    if not url or any(c.isspace() or not c.isprintable() or c in "\"'<>`\\" for c in url):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and \
+        not {".", ".."} & set(parts.path.split("/"))
 
 
 def narrow(result: LintResult, org: Org | None, targets: list[str], config: Config,

@@ -154,6 +154,8 @@ class Path(click.Path):
 
     def convert(self, value: Any, param: click.Parameter | None,
                 ctx: click.Context | None) -> Any:
+        if isinstance(value, (str, bytes)) and not value:  # `-o ''`, `init ''`: no path
+            self.fail(M("an empty text names no file or folder"), param, ctx)
         try:
             return super().convert(value, param, ctx)
         except click.BadParameter:

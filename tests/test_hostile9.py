@@ -21,12 +21,13 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every URL a request was sent to (none is)."""
     sent: list[str] = []
 
-    def urlopen(request: Any, timeout: float = 0) -> Any:
+    def urlopen(opener: Any, request: Any, data: Any = None, timeout: float = 0) -> Any:
         sent.append(request.full_url)
         sent.extend(f"{k}={v}" for k, v in request.header_items() if k == "Private-token")
         raise OSError("no network in this test")
 
-    monkeypatch.setattr(urllib.request, "urlopen", urlopen)
+    # restapi opens through its own opener (hostile10: redirects, proxies)
+    monkeypatch.setattr(urllib.request.OpenerDirector, "open", urlopen)
     return sent
 
 

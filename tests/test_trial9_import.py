@@ -164,7 +164,7 @@ def test_sheet_default_is_the_same_in_the_help_the_readme_and_the_code(tmp_path:
     book.save(tmp_path / "r.xlsx")
     run = run_cli("import", "roster", "r.xlsx", "-o", "org", cwd=tmp_path)
     assert run.code == 0 and (tmp_path / "org" / "ke-fu-bu.yaml").is_file()  # not the first
-    said = "(default: the first with a team and a name column)"
+    said = "(default: the first visible one with a team and a name column)"  # hostile10
     help_text = " ".join(run_cli("import", "--help", env={"COLUMNS": "200"}).stdout.split())
     assert f"--sheet NAME Roster XLSX: the sheet {said}." in help_text
     readme = " ".join((REPO / "README.md").read_text("utf-8").split())

@@ -62,6 +62,7 @@ class Draft:
     # and the teams left top-level as unclear; where its notes sit in `notes` (start,
     # count); and team -> the parent the org in the output folder sets instead, kept
     tree: tuple[dict[str, str], list[str]] | None = None
+    tree_named: bool = False  # the roster names a manager (why a tree was looked for)
     tree_notes: tuple[int, int] | None = None
     kept_parents: dict[str, str] = field(default_factory=dict)
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from orgspec import output
+from orgspec.adopt.cells import csv_cell, xlsx_cell
 from orgspec.i18n import MC, M, reason, say
 from orgspec.model.org import Org, ident_of
 
@@ -45,10 +46,7 @@ HEADERS = {
 SHEETS = {"en": {"raci": "RACI", "people": "People", "key-results": "Key results"},
           "zh": {"raci": "RACI 矩阵", "people": "人员名录", "key-results": "关键结果"}}
 YES = {"en": "yes", "zh": "是"}
-# What a spreadsheet may start a formula with (OWASP's CSV injection list; the full-width
-# forms a Chinese IME types, which Excel also reads as formulas).
-_FORMULA = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
-# and what XML 1.0 cannot hold either (U+FFFE, U+FFFF: an escaped "\uFFFE" in a name)
+# What XML 1.0 cannot hold either (U+FFFE, U+FFFF: an escaped "\uFFFE" in a name)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -190,13 +188,9 @@ def csv_text(table: Table) -> str:
     header cells too (the RACI header's columns are team names)."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
-    writer.writerow([_defuse(clean(c)) for c in table.header])
-    writer.writerows([[_defuse(clean(c)) for c in row] for row in table.rows])
+    writer.writerow([csv_cell(clean(c)) for c in table.header])
+    writer.writerows([[csv_cell(clean(c)) for c in row] for row in table.rows])
     return buffer.getvalue()
-
-
-def _defuse(text: str) -> str:
-    return "'" + text if text[:1] in _FORMULA and len(text) > 1 else text
 
 
 def display_width(text: str) -> int:
@@ -222,7 +216,7 @@ def xlsx_bytes(tabs: list[Table], lang: str = "en") -> bytes:
         for r, row in enumerate([table.header, *table.rows], start=1):
             for c, value in enumerate(row, start=1):
                 cell = sheet.cell(row=r, column=c)
-                cell.value = clean(value)
+                cell.value = xlsx_cell(clean(value))
                 cell.data_type = "s"  # text, even when it starts with "="
                 if r == 1:
                     cell.font = bold

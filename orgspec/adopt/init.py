@@ -127,12 +127,14 @@ def init_repo(directory: str, lang: str = "en", ci: str = "github",
                           first=first, files=sorted(files)))
     _refuse_a_file_in_the_way(directory, files)
     written: list[str] = []
+    made: list[str] = []  # the folders init made, parents first
     try:
         for rel, text in files.items():
             if rel in exists:
                 done.kept.append(rel)
                 continue
             target = os.path.join(directory, rel)
+            made += _missing_folders(os.path.dirname(target) or ".")
             output.make_dirs(os.path.dirname(target) or ".")
             output.write_text(target, text)
             written.append(target)
@@ -141,9 +143,24 @@ def init_repo(directory: str, lang: str = "en", ci: str = "github",
         for target in reversed(written):  # all or nothing: a half-made repository would
             with contextlib.suppress(OSError):  # refuse the next `init` into it
                 output.remove_file(target)
+        for folder in reversed(made):  # and the folders made for them (empty: rmdir)
+            with contextlib.suppress(OSError):
+                output.remove_empty_dir(folder)
         raise InitError(M("cannot write into {path!r}: {why}", path=directory,
                           why=reason(exc))) from None
     return done
+
+
+def _missing_folders(folder: str) -> list[str]:
+    """`folder` and its parents that do not exist yet, parents first."""
+    out: list[str] = []
+    while folder and not os.path.lexists(folder):
+        out.append(folder)
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            break
+        folder = parent
+    return out[::-1]
 
 
 def _refuse_a_file_in_the_way(directory: str, files: dict[str, str]) -> None:

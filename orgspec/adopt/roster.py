@@ -22,10 +22,12 @@ import csv
 import io
 import os
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from orgspec.adopt.cells import read_cell
 from orgspec.adopt.draft import Draft
 from orgspec.adopt.slug import IdMap
 from orgspec.adopt.write import AdoptError
@@ -68,7 +70,8 @@ _NOISE = re.compile(r"[\s_\-./:：（）()]+")
 
 
 def _norm(header: str) -> str:
-    return _NOISE.sub(" ", header.strip().casefold()).strip()
+    # NFKC: a header an IME typed in full-width letters (`Ｅｍａｉｌ`) is `email`
+    return _NOISE.sub(" ", unicodedata.normalize("NFKC", header).strip().casefold()).strip()
 
 
 _ALIASES = {_norm(alias): name for name, aliases in FIELDS.items() for alias in aliases}
@@ -103,11 +106,13 @@ def read_rows(path: str, mapping: dict[str, str], sheet: str | None = None,
     """The rows of a CSV or XLSX roster, keyed by field; the headers of the columns read
     for no field (unknown, or a field an earlier column gives) are added to `ignored`, and
     what the reading noticed (a broken byte in a UTF-8 file) to `notes`. In a workbook,
-    `sheet` or else the first sheet whose header has the required columns."""
+    `sheet` or else the first visible sheet whose header has the required columns and a row
+    under it. Raises AdoptError for a roster with no such header, or none with a row."""
     aliases = {**_ALIASES, **mapping}
     tables = _xlsx(path, sheet) if path.lower().endswith((".xlsx", ".xlsm")) else \
         [_csv(path, aliases, notes if notes is not None else [])]
     first_header: list[str] = []
+    bare = False  # a header with no row under it (an import of no one removes every team)
     for table in tables:
         top = next((i for i, row in enumerate(table) if any(c.strip() for c in row)), None)
         if top is None:
@@ -120,10 +125,18 @@ def read_rows(path: str, mapping: dict[str, str], sheet: str | None = None,
             if ("team" in columns or "team_id" in columns) and \
                     ("name" in columns or "person" in columns):
                 columns = [c if c not in columns[:i] else None for i, c in enumerate(columns)]
+                rows = _rows(table, start, columns)
+                if not rows:
+                    bare = True
+                    break
                 if ignored is not None:
                     ignored += [h.strip() for h, c in zip(table[start], columns, strict=False)
                                 if c is None and h.strip()]
-                return _rows(table, start, columns)
+                return rows
+    if bare:
+        raise AdoptError(M("{where}: the roster has a header but no one under it: nothing is "
+                           "imported (an import of no one would remove every team it wrote)",
+                           where=path))
     if not first_header:
         raise AdoptError(M("{where}: the roster is empty", where=path))
     raise AdoptError(M("{where}: no team and name columns in the header ({header}); map yours "
@@ -142,10 +155,9 @@ def _rows(table: list[list[str]], start: int, columns: list[str | None]) -> list
 
 
 def _cell(text: str) -> str:
-    text = text.strip()
     # A leading ' is how spreadsheets (and `orgspec export`) keep =, +, - and @ from being
     # read as formulas.
-    return text[1:] if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@") else text
+    return read_cell(text.strip())
 
 
 # What a roster saved without UTF-8 is in: Excel's CSV on a Simplified Chinese system
@@ -241,7 +253,9 @@ def _xlsx(path: str, sheet: str | None) -> list[list[list[str]]]:
         if sheet is not None and sheet not in book.sheetnames:
             raise AdoptError(M("{where}: no sheet {sheet!r} (sheets: {sheets})", where=path,
                                sheet=sheet, sheets=list(book.sheetnames)))
-        sheets = [book[sheet]] if sheet else book.worksheets
+        # a hidden sheet (last year's staff, a lookup table) is read only when named
+        sheets = [book[sheet]] if sheet else [ws for ws in book.worksheets
+                                              if getattr(ws, "sheet_state", "") == "visible"]
         return [_sheet_rows(ws) for ws in sheets]
     finally:
         book.close()
@@ -340,6 +354,7 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
     tree = [] if any(_parent_text(row) for _, row in rows) else \
         _infer_parents(draft, rows, person_of, known)
     draft.notes.extend(_team_id_note(draft, rows, ids))
+    draft.notes.extend(_unknown_managers(draft, rows, person_of, known))
     draft.notes.extend(_one_name_two_ids(rows))
     draft.notes.extend(_new_team_ids(rows, ids.existing.get("team", {})))
     draft.notes.extend(teams.kept_notes(ids))
@@ -713,6 +728,31 @@ def _who(draft: Draft, person_of: dict[tuple[str, int], str], known: dict[str, s
     return who, teams_of
 
 
+SHOWN = 10  # the unknown managers a note names (a count says the rest)
+
+
+def _unknown_managers(draft: Draft, rows: list[tuple[str, Row]],
+                      person_of: dict[tuple[str, int], str], known: dict[str, str]) -> list[str]:
+    """One note naming the managers (as written, with their first row) who are no one in the
+    roster by name, employee ID or email: said, since neither a team's lead nor its place
+    in the tree can be taken from them. O(rows)."""
+    who, _ = _who(draft, person_of, known)
+    missing: dict[str, str] = {}
+    for path, row in rows:
+        manager = row.get("manager")
+        if manager and manager not in who and (path, row.line) in person_of:
+            missing.setdefault(manager, _where(path, row))
+    if not missing:
+        return []
+    shown = [f"{m} ({where})" for m, where in list(missing.items())[:SHOWN]]
+    more = M(" and {n} more", n=len(missing) - SHOWN) if len(missing) > SHOWN else ""
+    return [P("{n} manager named in the roster is no one in it (by name, employee ID or "
+              "email): {managers}{more}; no lead or parent team is taken from them",
+              "{n} managers named in the roster are no one in it (by name, employee ID or "
+              "email): {managers}{more}; no lead or parent team is taken from them",
+              n=len(missing), managers=shown, more=more)]
+
+
 def _infer_parents(draft: Draft, rows: list[tuple[str, Row]],
                    person_of: dict[tuple[str, int], str], known: dict[str, str]) -> list[str]:
     """For a roster with no parent-department column: each team under the one team its
@@ -756,6 +796,7 @@ def _infer_parents(draft: Draft, rows: list[tuple[str, Row]],
     if len(draft.teams) < 2:
         return []  # one team is no tree
     draft.tree = (dict(parent), sorted(set(unclear)))
+    draft.tree_named = any(row.get("manager") for _, row in rows)
     return tree_notes(draft)
 
 
@@ -775,18 +816,19 @@ def tree_notes(draft: Draft) -> list[str]:
               kept=[f"{name.get(t, t)} → {name.get(u, u)}" for t, u in sorted(kept.items())])
             ] if kept else []
     top = [name[t] for t in sorted(draft.teams) if t not in parent and t not in kept]
-    if not parent:
+    left = M("left top-level, their head's manager not in one other team (or no head): "
+             "{teams}; set `parent:` in their files (a re-import keeps it)",
+             teams=[name[t] for t in sorted(set(unclear))])
+    if not parent:  # why, when the roster names managers (a loop, a head of two teams)
         return [M("no parent-department column: {n} top-level teams; add one to the "
                   "roster, or set `parent:` in a team's file (a re-import keeps it)",
-                  n=len(top)), *said]
+                  n=len(top)), *([left] if unclear and draft.tree_named else []), *said]
     out: list[str] = [M("no parent-department column: the department tree is taken from the "
              "manager column, each team under the team its head reports to: {placed}; "
              "top-level: {top}; a parent-department column in the roster sets it instead",
              placed=[f"{name[t]} → {name[u]}" for t, u in sorted(parent.items())], top=top)]
     if unclear:
-        out.append(M("left top-level, their head's manager not in one other team (or no "
-                     "head): {teams}; set `parent:` in their files (a re-import keeps it)",
-                     teams=[name[t] for t in sorted(set(unclear))]))
+        out.append(left)
     return out + said
 
 

@@ -144,6 +144,24 @@ def _superseded(folder: str, name: str, old: Manifest, out: Outcome,
         beside[new] = old.beside[new]
 
 
+def _refuse_links_out(folder: str, files: dict[str, str]) -> None:
+    """Raise AdoptError, before anything is written, when a file the import may write is a
+    symbolic link it would write through: any `NAME.new` (the import's own, never a link: one
+    planted as a link to `~/.bashrc` or to another team's file would replace it), and a
+    `NAME` that links out of `folder`."""
+    if not os.path.isdir(folder):
+        return
+    root = os.path.realpath(folder)
+    for name in sorted(files):
+        for target in (name, name + BESIDE):
+            path = os.path.join(folder, target)
+            if os.path.islink(path) and (target != name or
+                                         os.path.dirname(os.path.realpath(path)) != root):
+                raise AdoptError(M("refusing to write {name!r} in {folder!r}: it is a "
+                                   "symbolic link, which the import would write through; "
+                                   "delete the link", name=target, folder=folder))
+
+
 def write_draft(files: dict[str, str], folder: str, source: str,
                 ids: dict[str, dict[str, str]], force: bool = False,
                 same: Callable[[bytes, bytes], bool] | None = None,
@@ -165,6 +183,7 @@ def write_draft(files: dict[str, str], folder: str, source: str,
         if not plain_name(name):
             raise AdoptError(M("refusing to write {name!r}: not a file name in {folder!r}",
                                name=name, folder=folder))
+    _refuse_links_out(folder, files)
     output.make_dirs(folder)
     out, recorded, beside = Outcome(), {}, {}
     for name, text in sorted(files.items()):

@@ -1,6 +1,8 @@
 """One JSON request to a code host's REST API (GitHub, GitLab) with urllib: the token is sent
-only over https (or to this machine, for tests), and every failure is one CommentError line
-that never quotes the token."""
+only over https (or to this machine, for tests, never through a proxy), a redirect is followed
+only for a GET to the same scheme, host and port (urllib's default forwards the token to any
+host, and turns a redirected POST into a GET that "succeeds"), and every failure is one
+CommentError line that never quotes the token."""
 
 from __future__ import annotations
 
@@ -39,7 +41,7 @@ def call(method: str, url: str, headers: dict[str, str], payload: dict[str, Any]
     request = urllib.request.Request(url, data=data, method=method,  # noqa: S310 - checked
                                      headers=headers)
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as answer:  # noqa: S310 - checked
+        with _opener(url, api).open(request, timeout=TIMEOUT) as answer:
             raw = answer.read()
     except urllib.error.HTTPError as exc:
         hint = denied if exc.code in (401, 403, 404) else ""
@@ -55,6 +57,43 @@ def call(method: str, url: str, headers: dict[str, str], payload: dict[str, Any]
     except ValueError:
         raise CommentError(M("the {api} API answered with something other than JSON",
                              api=api)) from None
+
+
+def _opener(url: str, api: str) -> urllib.request.OpenerDirector:
+    """urllib's opener with `_SameOrigin` redirects; with no proxy for this machine (an
+    `http_proxy` would otherwise receive the token in the clear)."""
+    local = urllib.parse.urlsplit(url).hostname in LOCAL_HOSTS
+    handlers: list[urllib.request.BaseHandler] = [_SameOrigin(api)]
+    if local:
+        handlers.append(urllib.request.ProxyHandler({}))
+    return urllib.request.build_opener(*handlers)
+
+
+def _origin(url: str) -> tuple[str, str | None, int | None]:
+    parts = urllib.parse.urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    return parts.scheme.lower(), parts.hostname, port
+
+
+class _SameOrigin(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect only for a GET to the URL's own scheme, host and port (GitHub's
+    301 for a renamed repository); any other is one CommentError naming where it led."""
+
+    def __init__(self, api: str) -> None:
+        self.api = api
+
+    def redirect_request(self, req: urllib.request.Request, fp: Any, code: int, msg: str,
+                         headers: Any, newurl: str) -> urllib.request.Request | None:
+        if req.get_method() != "GET" or _origin(newurl) != _origin(req.full_url):
+            host = urllib.parse.urlsplit(newurl).hostname or newurl
+            raise CommentError(M("the {api} API answered {method} with a redirect ({status}) "
+                                 "to {host!r}: not followed, so the token goes nowhere else; "
+                                 "set the API URL to where it leads", api=self.api,
+                                 method=req.get_method(), status=code, host=host))
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 def _check_url(url: str, api: str) -> None:

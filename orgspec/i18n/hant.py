@@ -38,6 +38,7 @@ TERMS = {
     "職位": "職稱",  # a person's `title`: 職稱 on a Taiwanese name card or roster
     "崗位": "職位",  # the Role kind: 崗位 is mainland usage; Taiwan says 職位
     "跟進人": "追蹤人",  # a step's tracker: one term, 追蹤人
+    "重定向": "重新導向",  # an HTTP redirect: Taiwan's browsers and MDN say 重新導向
     "跟蹤人": "追蹤人",
     "}周": "}週",  # a week after a number ({n}周): s2twp keeps 周 there, Taiwan writes 週
     "縮進": "縮排",  # s2twp converts 缩进 alone but not 缩进了

@@ -36,6 +36,7 @@ _WORD_COLON = re.compile(r"^(?P<lead>[ \t]*)(?P<key>[^\x00-\x7f\s:：#\-－]"
 # `A：ke-fu-bu` on a duty: a RACI chart's letter for the field
 _LETTER_COLON = re.compile(r"^(?P<lead>[ \t]*)(?P<key>[RACIraci])[ \t]*：[ \t]*(?P<value>.*)$")
 _KIND_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)?kind[ \t]*[:：][ \t]*[\"']?(?P<kind>[A-Za-z]+)")
+_DUTIES = "responsibilities"  # the field whose items are duties (`职责` names it too)
 _KEY_LINE = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?)[^\s#:：\-－][^:：#]*?[:：](?:\s|$)")
 _IDEO_INDENT = re.compile(r"^[ \t]*\u3000")
 _IDEO_AFTER_DASH = re.compile(r"^[ \t]*-\u3000[ \t\u3000]*(?P<rest>\S.*)$")
@@ -162,11 +163,13 @@ def _word_colon(number: int, line: str, lines: list[str]) -> Said | None:
     if m is None:
         return None
     word, value = m.group("key"), m.group("value").strip()
-    fields, kind = -1, ""
+    fields, kind, inside = -1, "", ""
     for above in reversed(lines[:number - 1]):
         key = _KEY_LINE.match(above)
         if key is not None and fields < 0:
             fields = len(key.group("lead"))
+        if key is not None and not inside and len(key.group("lead")) < len(m.group("lead")):
+            inside = above[len(key.group("lead")):].split(":")[0].split("：")[0].strip()
         named = _KIND_LINE.match(above)
         if named is not None:
             kind = named.group("kind")
@@ -174,6 +177,10 @@ def _word_colon(number: int, line: str, lines: list[str]) -> Said | None:
     if len(m.group("lead")) > fields >= 0:
         return None
     meant = _field_of(word, kind)
+    if inside and _DUTIES in (inside.casefold(), *fields_named(inside)):
+        # a duty of a team or position: `负责人` there is no team's `lead` but R or A
+        meant = _field_of(word, "responsibility") or \
+            (("responsible", "accountable") if meant else ())
     if not meant:
         return None
     at = line.index("：") + 1

@@ -33,16 +33,38 @@ class Origin:
 
     fmap: FileMap
     path: Path
+    # the lists an invalid item was cut from (`members: ["", zzz]`: validate.salvage), each
+    # as (its path below the entity, the index as written of each item kept), deepest first:
+    # the model's `members[0]` is the file's `members[1]`
+    kept: tuple[tuple[tuple[Any, ...], tuple[int, ...]], ...] = ()
 
     def locate(self, *sub: Any) -> Location:
         """The location of a field or item below the entity (`origin.locate("owner")`)."""
-        return self.fmap.locate((*self.path, *sub))
+        return self.fmap.locate((*self.path, *self._written(sub)))
+
+    def part(self, *sub: Any) -> Origin:
+        """The origin of an inline part (`part("responsibilities", 2)`), where it is written."""
+        n = len(sub)
+        return Origin(self.fmap, (*self.path, *self._written(sub)),
+                      tuple((p[n:], i) for p, i in self.kept if p[:n] == sub and len(p) > n))
+
+    def _written(self, sub: tuple[Any, ...]) -> tuple[Any, ...]:
+        """`sub` (model indices) with each index of a list an item was cut from as written."""
+        if not self.kept:
+            return sub
+        out = list(sub)
+        for path, written in self.kept:
+            n = len(path)
+            if tuple(sub[:n]) == path and len(sub) > n and isinstance(sub[n], int) and \
+                    0 <= sub[n] < len(written):
+                out[n] = written[sub[n]]
+        return tuple(out)
 
     def value(self, *sub: Any) -> Location:
         """Where the value of a field or item is written: a text value (`owner: 周明`) at
         the text, not at its key, like a list's items; a list, a mapping or an empty value
         at its key (`locate`)."""
-        path = (*self.path, *sub)
+        path = (*self.path, *self._written(sub))
         if isinstance(self.fmap.node(path), str):
             return self.fmap.value(path)
         return self.fmap.locate(path)

@@ -100,8 +100,12 @@ def check_entity(ent: RawEntity) -> Checked:
             return out
         ident = _ident(ent.data)
         out.issues.extend(_schema_issues(exc, ent, model, kind, ident))
-        salvaged = salvage(model, data, exc, node_key(kind, ident), validate) \
+        kept: dict[Path, list[int]] = {}
+        salvaged = salvage(model, data, exc, node_key(kind, ident), validate, kept) \
             if isinstance(ident, str) else None
+        if salvaged is not None and kept:  # findings at an item after a cut one: as written
+            out.origin = Origin(ent.fmap, ent.path, tuple(sorted(
+                ((path, tuple(at)) for path, at in kept.items()), key=lambda k: -len(k[0]))))
         if salvaged is None:
             if isinstance(ident, str):
                 out.invalid = node_key(kind, ident)
@@ -193,10 +197,13 @@ PART_KEYS = {"key_results": "key_result", "steps": "step", "responsibilities": "
 
 
 def salvage(model: type[BaseModel], data: dict[str, Any], exc: ValidationError,
-            key: str, validate: Callable[[Any], Any]) -> tuple[Any, Dropped] | None:
+            key: str, validate: Callable[[Any], Any],
+            kept: dict[Path, list[int]] | None = None) -> tuple[Any, Dropped] | None:
     """The entity without the fields (or key results, steps, charter items) that failed,
     and what was dropped where; None when its identity or a required field is missing.
     `validate`: how `data` is validated (`model.model_validate`, or its `clean_validator`).
+    `kept`, when given, receives for each list an item was cut from the index as written
+    of each item left (`members: ["", zzz]` -> {("members",): [1]}).
 
     One bad value must not hide the entity: the checks that do not read a dropped field
     still run on it (`holdback` keeps back the ones that do).
@@ -206,7 +213,7 @@ def salvage(model: type[BaseModel], data: dict[str, Any], exc: ValidationError,
     for _ in range(4):
         cuts = [_data_path(data, tuple(e["loc"])) for e in exc.errors(include_url=False)]
         types = [e["type"] for e in exc.errors(include_url=False)]
-        if not _cut(data, cuts, types, key, model, dropped):
+        if not _cut(data, cuts, types, key, model, dropped, kept if kept is not None else {}):
             return None
         try:
             return validate(data), dropped
@@ -224,7 +231,7 @@ def _copy(node: Any) -> Any:
 
 
 def _cut(data: dict[str, Any], cuts: list[Path], types: list[str], key: str,
-         model: type[BaseModel], dropped: Dropped) -> bool:
+         model: type[BaseModel], dropped: Dropped, kept: dict[Path, list[int]]) -> bool:
     """Remove each failing field (or the list item holding it); False when only the whole
     entity could go."""
     fields: list[tuple[Path, str]] = []
@@ -261,6 +268,7 @@ def _cut(data: dict[str, Any], cuts: list[Path], types: list[str], key: str,
         holder = _node(data, path[:-1])
         if isinstance(holder, list) and 0 <= path[-1] < len(holder):
             item = holder.pop(path[-1])
+            kept.setdefault(path[:-1], list(range(len(holder) + 1))).pop(path[-1])
             where = _part_key(key, data, path[:-2]) if len(path) > 1 else key
             at, name = dropped.setdefault(where, {}), str(path[-2])
             held = at.get(name)
@@ -332,14 +340,14 @@ def _inline_duty(org: Org, item: Any, where: Origin) -> Iterator[Issue]:
 
 def _charter(org: Org, team: Team, origin: Origin) -> Iterator[Issue]:
     for i, item in enumerate(team.responsibilities):
-        where = Origin(origin.fmap, (*origin.path, "responsibilities", i))
+        where = origin.part("responsibilities", i)
         yield from _inline_duty(org, item, where)
         org.claims.append(Claim(team.id, item.ref or item.id or "", item.role, where))
 
 
 def _position_duties(org: Org, pos: Role, origin: Origin) -> Iterator[Issue]:
     for i, item in enumerate(pos.duties):
-        where = Origin(origin.fmap, (*origin.path, "duties", i))
+        where = origin.part("duties", i)
         yield from _inline_duty(org, item, where)
         org.role_claims.append(RoleClaim(pos.id, item.ref or item.id or "", item.role, where))
 

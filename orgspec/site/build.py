@@ -362,10 +362,15 @@ def _org_folder(org: Org) -> str:
 def _feed(title: str, options: SiteOptions, changes: list[tuple[str, str]], lang: str,
           home: str) -> str:
     """An Atom feed with one entry for the release range; dated by the commit at HEAD of the
-    repository holding `home` (the org's folder)."""
-    from xml.sax.saxutils import escape
+    repository holding `home` (the org's folder). Hidden characters are shown as the pages
+    show them (`[U+202E]`): a control character is no XML, and a feed reader drops the feed."""
+    from xml.sax.saxutils import escape as xml_escape
 
+    from orgspec.escape import visible_text
     from orgspec.site.gitinfo import head_date
+
+    def escape(text: str) -> str:  # XML 1.0 holds no C0 control: shown as [U+001B]
+        return xml_escape(visible_text(text))
 
     when = (head_date(home) if options.git_dates else "") or "1970-01-01T00:00:00Z"
     since = options.since or "HEAD"
