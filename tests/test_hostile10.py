@@ -272,9 +272,9 @@ def test_an_ime_colon_in_a_teams_duty_is_not_told_the_teams_lead(write_org) -> N
     run = run_cli("check", str(org), "--format", "json", "--lang", "en")
     [found] = [f for f in run.json()["findings"] if f["code"] == "IN001"]
     assert (Path(found["file"]).name, found["line"], found["column"]) == ("ops.yaml", 7, 10)
-    assert found["hint"] == ("write `responsible: 董洁` if it does the work, or `accountable: "
-                             "董洁` if it answers for the outcome (field names are English, "
-                             "with an ASCII colon and a space)")
+    # 负责人 on a duty is its accountable party (t10fix, trial 10): never the team's `lead`
+    assert found["hint"] == "write `accountable: 董洁` (the field's English name, an ASCII colon " \
+        "and a space)"
 
 
 # --- a list with an item cut ---------------------------------------------------------------------
