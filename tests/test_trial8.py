@@ -325,7 +325,7 @@ def test_an_hour_in_chinese_numerals_is_a_cadence(write_org) -> None:
                      "--select", "MT002") == [], cadence
     unknown = check(write_org({"org.yaml": MEETING.format(cadence="看情况十点")}), "zh",
                     "--select", "MT002")
-    assert where(unknown) == [("MT002", "org.yaml", 11, 3)]
+    assert where(unknown) == [("MT002", "org.yaml", 11, 12)]  # at the value (trial 9)
 
 
 PROCESS_SLA = """\

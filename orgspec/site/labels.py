@@ -141,9 +141,11 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "cadence_unknown": MC("label", "not understood"),
     "calendar": MC("label", "Meeting calendar"),
     "calendar_text": MC("label", "Each week at a glance, from the meetings' cadences. "
-                                 "Meetings whose cadence names no weekday, or that meet less "
-                                 "often than every two weeks, are listed below the table, as "
-                                 "are cadences orgspec cannot read."),
+                                 "A meeting given a part of the day but no time (afternoon) "
+                                 "is in that part's row. Meetings whose cadence names no "
+                                 "weekday, or that meet less often than every two weeks, are "
+                                 "listed below the table, as are cadences orgspec cannot "
+                                 "read."),
     "time": MC("label", "Time"),
     "no_time": MC("label", "time not given"),
     "workdays": MC("label", "Mon–Fri"),

@@ -606,6 +606,7 @@ def _calendar(m: SiteModel, render: Render) -> str:
     that crosses midnight on the way goes to the day it falls on), its own time beside it."""
     from orgspec.model.schedule import (
         LONG,
+        SAY_PART,
         monday_of,
         own_zone,
         place,
@@ -650,12 +651,12 @@ def _calendar(m: SiteModel, render: Render) -> str:
         every = lab["cad_biweekly"] if sched.cadence == "biweekly" else ""
         for d, time, end in slots:
             until = say(MC("label", "until {end}", end=end), m.view.lang) if end else ""
-            row = grid.setdefault(time, [[] for _ in range(7)])
+            row = grid.setdefault(time or sched.part, [[] for _ in range(7)])
             row[d].append((link, " · ".join(filter(None, (own, until, every)))))
     # a stable sort: within one cadence the meetings stay in name order
     order = sorted(range(len(rarely_rank)), key=rarely_rank.__getitem__)
     unplaced["rarely"] = [unplaced["rarely"][i] for i in order]
-    times = sorted(t for t in grid if t) + ([""] if "" in grid else [])
+    times = sorted(grid, key=_row_order)
     zone_note = ""
     if m.view.timezone:
         zone_note = say(MC("label", "Times are in {zone}.", zone=say_zone(m.view.timezone,
@@ -667,4 +668,20 @@ def _calendar(m: SiteModel, render: Render) -> str:
                             "{date}; daylight saving time may move them in other weeks.",
                    date=week.isoformat()), m.view.lang)
     return render("calendar", 0, days=[lab[f"day_{d}"] for d in range(7)],
-                  rows=[(t, grid[t]) for t in times], unplaced=unplaced, zone_note=zone_note)
+                  rows=[(t if ":" in t else say(SAY_PART[t], m.view.lang) if t else
+                         lab["no_time"], grid[t]) for t in times],
+                  unplaced=unplaced, zone_note=zone_note)
+
+
+# A part of the day said without a clock time (每周五下午) has its own row, after the clock
+# times of that part (上午 after 11:30, before 12:00): where a reader looks for the meeting,
+# without inventing a time for it. The row with no time at all comes last.
+_PART_ENDS = {"morning": "12:00", "noon": "13:00", "afternoon": "18:00", "evening": "24:00"}
+
+
+def _row_order(row: str) -> tuple[str, int]:
+    """The calendar's rows: clock times (`HH:MM`) and parts of the day (`afternoon`) in the
+    order of the day, then the row with neither ("")."""
+    if ":" in row:
+        return row, 1
+    return _PART_ENDS.get(row, "99:99"), 0
