@@ -265,12 +265,18 @@ def test_the_join_does_not_wait_for_the_workers_exit(monkeypatch, tmp_path) -> N
     monkeypatch.setattr(forkmap, "_LEAVE", [True])
     monkeypatch.setattr(forkmap, "_UNREAPED", [])
     monkeypatch.setattr(forkmap, "HANG_GRACE", 5.0)  # a join waiting for the exit kills it
-    got = forkmap.fork_map(_square, range(200), _slow_start)
+    try:
+        got = forkmap.fork_map(_square, range(200), _slow_start)
+        held = not ended.exists()
+        left = len(forkmap._UNREAPED)
+    finally:  # the worker let go and waited for, whatever happened
+        os.write(gate_w, b"x")
+        forkmap.reap_workers()
+        os.close(gate_r)
+        os.close(gate_w)
     assert [v for v, _ in got] == [n * n for n in range(200)]
-    assert not ended.exists()
-    assert len(forkmap._UNREAPED) == 1
-    os.write(gate_w, b"x")
-    forkmap.reap_workers()
+    assert held, "the join waited for the worker's exit"
+    assert left == 1
     assert ended.read_text() == "0", "the worker was killed, not left to exit"
     assert forkmap._UNREAPED == []
 
