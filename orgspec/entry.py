@@ -23,9 +23,11 @@ def main() -> None:
         # collection the cyclic GC starts between the stages that pause it walks every
         # object of the org (0.3 s of 3.5 s CPU at 500 teams, measured with gc.callbacks).
         gc.disable()
+        from orgspec.forkmap import leave_workers
         from orgspec.gcpause import one_shot
 
         one_shot()  # and the org is not freed when the run lets go of it (`_leave`)
+        leave_workers()  # nor a forked worker's exit waited for before `_leave`
         from orgspec.cli import main as cli_main
 
         _leave(cli_main)
@@ -55,7 +57,9 @@ def _leave(run: Callable[[], object]) -> None:
         sys.stderr.flush()
     except (OSError, ValueError):
         raise SystemExit(code) from None
+    from orgspec.forkmap import reap_workers
     from orgspec.gcpause import finish
 
+    reap_workers()  # their exits went on beside the run: their CPU is the command's
     finish()  # the warm state the next run reads (`engine.warm`), off the command's time
     os._exit(code if isinstance(code, int) else 0)

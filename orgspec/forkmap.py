@@ -6,12 +6,18 @@ process puts them in item order. What the worker does not deliver (it died, fail
 past a deadline and was killed) this process computes itself, so the answer is always the
 serial one. Linux only (fork, pipes, memfd); elsewhere, on one core, with
 ORGSPEC_PARALLEL=0 or for a single item, the loop is serial.
+
+The join waits for the worker's word that it is done (a byte on a pipe, written before it
+exits), not for its exit: a worker's exit unmaps its copy of this process's heap (tens of
+ms at 500 teams, more at 5,000), which then goes on beside this process's next work. A
+one-shot process (`leave_workers`) reaps its workers just before it ends (`reap_workers`).
 """
 
 from __future__ import annotations
 
 import os
 import pickle
+import select
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -25,6 +31,22 @@ MAX_CLAIMS = 4096  # queue entries (4 bytes each): under a pipe's 64 KiB, so wri
 # A worker still busy this long after this process ran out of work is killed (its items are
 # then computed here): seconds, plus twice the time the whole map took until then.
 HANG_GRACE = 10.0
+# Workers done with their work whose exit is not waited for (`leave_workers`).
+_UNREAPED: list[int] = []
+_LEAVE: list[bool] = []
+
+
+def leave_workers() -> None:
+    """Declare this process one that calls `reap_workers` before it ends (`orgspec.entry`):
+    a worker done with its work is then not waited for at the join."""
+    _LEAVE.append(True)
+
+
+def reap_workers() -> None:
+    """Wait for the workers left by `leave_workers` (their exits have usually ended by then)."""
+    while _UNREAPED:
+        pid = _UNREAPED.pop()
+        _reap(pid)
 
 
 def parallel_enabled() -> bool:
@@ -98,11 +120,12 @@ class _Split:
     def run(self, first: Callable[[], None] | None) -> list[Any]:
         start = time.monotonic()
         queue_r, queue_w = os.pipe()
+        done_r, done_w = os.pipe()
         try:
             out = _results_file()
         except OSError:
-            os.close(queue_r)
-            os.close(queue_w)
+            for fd in (queue_r, queue_w, done_r, done_w):
+                os.close(fd)
             return self.serial(first)
         try:
             os.write(queue_w, b"".join(k.to_bytes(4, "little")
@@ -112,9 +135,12 @@ class _Split:
                 self.pid = os.fork()
             except OSError:
                 self.pid = 0
+                os.close(done_w)
                 return self.serial(first)
             if self.pid == 0:
-                self.worker(queue_r, out)  # never returns
+                os.close(done_r)
+                self.worker(queue_r, out, done_w)  # never returns
+            os.close(done_w)
             if first is not None:
                 first()
             mine: dict[int, list[Any]] = {}
@@ -126,11 +152,12 @@ class _Split:
                 if (k := _claim(queue_r)) is None:
                     break
                 mine[k] = [self.after(self.func(self.items[i])) for i in self.claims[k]]
-            self.wait(HANG_GRACE + 2 * (time.monotonic() - start))
+            self.wait(done_r, HANG_GRACE + 2 * (time.monotonic() - start))
             self.done.update(self.arrived(out))
         finally:
             self.stop()
             os.close(queue_r)
+            os.close(done_r)
             os.close(out)
         return [result for k in range(len(self.claims))
                 for result in (mine[k] if k in mine else
@@ -143,9 +170,10 @@ class _Split:
             first()
         return [self.after(self.func(item)) for item in self.items]
 
-    def worker(self, queue_r: int, out: int) -> None:
+    def worker(self, queue_r: int, out: int, done_w: int) -> None:
         """The forked worker: claim, compute, append `size + pickle((claim, results))` to
-        the results file; exit without running this process's exit handlers."""
+        the results file, say it is done on `done_w`; exit without running this process's
+        exit handlers."""
         code = 0
         try:
             while (k := _claim(queue_r)) is not None:
@@ -153,25 +181,31 @@ class _Split:
                                          for i in self.claims[k]]),
                                     protocol=pickle.HIGHEST_PROTOCOL)
                 _write_all(out, len(data).to_bytes(8, "little") + data)
+            os.write(done_w, b"d")
         except BaseException:  # this process computes what is missing
             code = 1
         finally:
             os._exit(code)
 
-    def wait(self, timeout: float) -> None:
-        """Reap the worker; kill it first when it is still running after `timeout` s."""
-        deadline = time.monotonic() + timeout
-        pause = 0.0005
-        while True:
-            pid, _ = os.waitpid(self.pid, os.WNOHANG)
-            if pid:
-                self.pid = 0
-                return
-            if time.monotonic() >= deadline:
-                self.stop()
-                return
-            time.sleep(pause)
-            pause = min(pause * 2, 0.02)
+    def wait(self, done_r: int, timeout: float) -> None:
+        """Wait until the worker said it is done or ended (its end of `done_r` closed
+        without a word: it died or failed), then reap it (`_release`); kill it first when
+        neither happened within `timeout` s."""
+        poll = select.poll()
+        poll.register(done_r, select.POLLIN)
+        if poll.poll(max(0, int(timeout * 1000))):  # ready: a word, or the pipe's end
+            self._release(os.read(done_r, 1) == b"d")
+        else:
+            self.stop()
+
+    def _release(self, said: bool) -> None:
+        """Reap the worker that has said it is done (`said`: it only exits now, so in a
+        process that `leave_workers`, it is reaped later, by `reap_workers`) or that ended."""
+        pid, self.pid = self.pid, 0
+        if said and _LEAVE:
+            _UNREAPED.append(pid)
+            return
+        _reap(pid)
 
     def stop(self) -> None:
         """Kill and reap the worker if it is still there."""
@@ -209,6 +243,13 @@ class _Split:
             at += 8 + size
         self.read += at
         return found
+
+
+def _reap(pid: int) -> None:
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:  # reaped already (a caller's own waitpid, SIGCHLD ignored)
+        return
 
 
 def _claim(queue: int) -> int | None:

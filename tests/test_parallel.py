@@ -244,3 +244,48 @@ def test_an_error_is_raised_here_as_the_serial_loop_raises_it() -> None:
     with pytest.raises(ValueError, match="seven"):
         forkmap.fork_map(_fails_on_seven, range(20), _slow_start)
     assert forkmap.fork_map(_fails_on_seven, range(7)) == list(range(7))
+
+
+@FORKS
+def test_the_join_does_not_wait_for_the_workers_exit(monkeypatch, tmp_path) -> None:
+    """In a process that reaps its workers at its end (`leave_workers`, as `orgspec check`
+    does), fork_map returns once the worker said it is done, while the worker's exit (which
+    unmaps its copy of the heap) goes on; `reap_workers` then waits for that exit."""
+    gate_r, gate_w = os.pipe()
+    ended = tmp_path / "ended"
+    real_exit = os._exit
+
+    def slow_exit(code: int) -> None:
+        if os.getpid() != MAIN:
+            os.read(gate_r, 1)  # held until fork_map has returned here
+            ended.write_text(str(code))
+        real_exit(code)
+
+    monkeypatch.setattr(os, "_exit", slow_exit)
+    monkeypatch.setattr(forkmap, "_LEAVE", [True])
+    monkeypatch.setattr(forkmap, "_UNREAPED", [])
+    monkeypatch.setattr(forkmap, "HANG_GRACE", 5.0)  # a join waiting for the exit kills it
+    try:
+        got = forkmap.fork_map(_square, range(200), _slow_start)
+        held = not ended.exists()
+        left = len(forkmap._UNREAPED)
+    finally:  # the worker let go and waited for, whatever happened
+        os.write(gate_w, b"x")
+        forkmap.reap_workers()
+        os.close(gate_r)
+        os.close(gate_w)
+    assert [v for v, _ in got] == [n * n for n in range(200)]
+    assert held, "the join waited for the worker's exit"
+    assert left == 1
+    assert ended.read_text() == "0", "the worker was killed, not left to exit"
+    assert forkmap._UNREAPED == []
+
+
+@FORKS
+@pytest.mark.parametrize("func", [_dies_in_worker, _fails_in_worker])
+def test_a_worker_that_dies_or_fails_is_reaped_at_the_join(monkeypatch, func) -> None:
+    monkeypatch.setattr(forkmap, "_LEAVE", [True])
+    monkeypatch.setattr(forkmap, "_UNREAPED", [])
+    got = forkmap.fork_map(func, range(50), _slow_start)
+    assert got == [(n * n, MAIN) for n in range(50)]
+    assert forkmap._UNREAPED == []
