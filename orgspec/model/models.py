@@ -77,6 +77,8 @@ def _nodes(schema: Any) -> Iterator[dict[str, Any]]:
     elif isinstance(schema, list):
         for value in schema:
             yield from _nodes(value)
+
+
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="Lowercase slug, unique per kind."),
                Unhidden]
 Ref = Annotated[str, Field(min_length=1, max_length=100, description="The id of another entity."),
