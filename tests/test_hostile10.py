@@ -311,3 +311,24 @@ def test_an_empty_path_is_one_error_line_and_writes_nowhere(
     assert run.stderr == (f"orgspec: error: invalid value for {param}: an empty text names no "
                           f"file or folder (see `orgspec {command} --help`)\n")
     assert [p.name for p in tmp_path.iterdir()] == ["r.csv"]
+
+
+# --- the shared-name resolver ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("written", "ids"), [
+    ("張伟", "`zhangwei` (Ops), `zhangwei-tw` (Ops)"),  # 张伟 and 張偉: either script
+    ("ＡＮＮ ＬＥＥ", "`a1` (Ops), `a2` (Ops)"),  # Ann Lee and ann  lee: width, case, spacing
+])
+def test_a_name_two_people_share_once_folded_is_said_as_both(
+        write_org, written: str, ids: str) -> None:
+    org = write_org({"p.yaml": "- {kind: Person, id: zhangwei, name: 张伟}\n"
+                               "- {kind: Person, id: zhangwei-tw, name: 張偉}\n"
+                               "- {kind: Person, id: a1, name: Ann Lee}\n"
+                               "- {kind: Person, id: a2, name: ann  lee}\n"
+                               "- {kind: Team, id: ops, name: Ops, lead: zhangwei,\n"
+                               "   members: [zhangwei, zhangwei-tw, a1, a2]}\n"
+                               f"- {{kind: Team, id: dev, name: Dev, members: [{written}]}}\n"})
+    run = run_cli("check", str(org), "--format", "json", "--lang", "en")
+    [found] = [f for f in run.json()["findings"] if f["code"] == "RF001"]
+    assert found["hint"] == (f"{written} is the name of more than one person: {ids}; write "
+                             "the id of the one meant")

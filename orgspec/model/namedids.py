@@ -30,7 +30,7 @@ class NamedIds:
             for name, ids in found.items():
                 by_name.setdefault(name, (kind, tuple(sorted(ids))))
         self._names = by_name
-        self._folded = FoldedNames(by_name)
+        self._folded = FoldedNames(by_name, _both)
 
     def named(self, value: str) -> Named | None:
         """(kind, ids) of the entities `value` is the display name of, else None."""
@@ -41,6 +41,15 @@ class NamedIds:
         """The one id `value` names; None when it names none or several."""
         named = self.named(value)
         return named[1][0] if named is not None and len(named[1]) == 1 else None
+
+
+def _both(first: Named, other: Named) -> Named:
+    """Two names that fold alike (张伟 and 張偉, `Ann Lee` and `ann  lee`): each entity of
+    either, when of one kind (a name written in another script may be either person), else
+    the first (a team before a person, as for one name)."""
+    if first[0] != other[0]:
+        return first
+    return first[0], tuple(sorted({*first[1], *other[1]}))
 
 
 def several(org: Org, value: str, named: Named) -> M:
