@@ -121,9 +121,12 @@ def test_hostile_org_renders_inert(tmp_path: Path) -> None:
 
 
 def test_search_tokens_and_hash() -> None:
-    assert tokens("投诉处理") == {"投", "诉", "处", "理", "投诉", "诉处", "处理"}
+    # each character, each pair of neighbours, each pair one apart (退换货 -> 退_货)
+    assert tokens("投诉处理") == {"投", "诉", "处", "理", "投诉", "诉处", "处理", "投_处", "诉_理"}
+    assert tokens("退换货") == {"退", "换", "货", "退换", "换货", "退_货"}
     assert tokens("Refunds, SLA") == {"ref", "refu", "refun", "refund", "refunds", "sla"}
     assert tokens("abc退款") == {"abc", "退", "款", "退款"}
+    assert tokens("退款 换货") == {"退", "款", "换", "货", "退款", "换货"}  # not across a space
     assert fnv1a("a") == 0xE40C292C  # the published FNV-1a test vector
     assert fnv1a("") == 0x811C9DC5
 

@@ -34,6 +34,8 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "search_go": MC("label", "Search"),
     "results": MC("label", "Results"),
     "no_results": MC("label", "No results."),
+    # beside a search hit whose words are found with a character between (退货 in 退换货)
+    "near_hit": MC("label", "similar wording"),
     "needs_js": MC("label", "Search needs JavaScript; the lists below need none."),
     "mission": MC("label", "Mission"),
     "description": MC("label", "Description"),

@@ -3,18 +3,22 @@
    plain script that calls window.orgspecIndex, so <script> tags load them from file:// too.
 
    A query is cut into terms: runs of CJK characters and Latin words. A CJK term looks up its
-   bigrams (a single character, its unigram); a Latin word looks itself up, because the index
+   bigrams (a single character, its unigram), each with its skip-bigram (AB: A_B, the pair
+   with one character between, meta.skip; see search.py); a Latin word looks itself up, because the index
    holds every word and its prefixes of 3+ characters. Posting lists are intersected (AND),
-   shortest first; CJK terms of 3+ characters are then checked as substrings, since their
-   bigrams may occur apart. Ranking: all terms in the title first, then duties, teams,
-   people, positions, processes, meetings, objectives, then shorter titles (the build
-   numbers documents in that order, so ranking needs no document), and only the documents
-   shown are loaded.
+   shortest first, a bigram's list being its own and its skip-bigram's; CJK terms of 3+
+   characters are then checked against the text: as a substring (an exact hit), else with
+   at most one character between neighbours (a near hit: ABCD in AxBCyD), else dropped.
+   A near hit (AB in AxB) ranks after every exact one. Ranking: exact hits
+   first, then all terms in the title, then duties, teams, people, positions, processes,
+   meetings, objectives, then shorter titles (the build numbers documents in that order,
+   so ranking needs no document), and only the documents shown are loaded.
    Traditional characters in the query and in the documents are folded to Simplified with
    meta.fold (only the characters whose Simplified form is in the index), as the index was.
    Question words (meta.ask: "who owns" and the like, see search.py) are dropped first.
    Results are built with textContent only: nothing from the index is parsed as HTML.
-   window.orgspecSearch(query, limit = 200) returns a Promise of [{kind, title, url, sub}]. */
+   window.orgspecSearch(query, limit = 200) returns a Promise of [{kind, title, url, sub,
+   near}] (near: a near hit, marked "similar wording" in the list). */
 (function () {
   "use strict";
   var CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff";
@@ -53,18 +57,21 @@
     return h >>> 0;
   }
 
+  /* Each term's keys: per bigram [exact, skip-bigram], else [the key]. */
   function terms(query) {
-    var out = [], m;
+    var out = [], m, skip = (store.meta && store.meta.skip) || "_";
     var text = query.toLowerCase();
     RUNS.lastIndex = 0;
     while ((m = RUNS.exec(text)) !== null) {
       if (m[1]) {
         var keys = [];
-        if (m[1].length === 1) keys.push(m[1]);
-        for (var i = 0; i + 1 < m[1].length; i++) keys.push(m[1].slice(i, i + 2));
+        if (m[1].length === 1) keys.push([m[1]]);
+        for (var i = 0; i + 1 < m[1].length; i++) {
+          keys.push([m[1].slice(i, i + 2), m[1].charAt(i) + skip + m[1].charAt(i + 1)]);
+        }
         out.push({ text: m[1], cjk: true, keys: keys });
       } else {
-        out.push({ text: m[2], cjk: false, keys: [m[2]] });
+        out.push({ text: m[2], cjk: false, keys: [[m[2]]] });
       }
     }
     return out;
@@ -96,20 +103,48 @@
     return out;
   }
 
-  /* Docs in every list, in doc order, each with "all keys in its title". */
+  /* One key's postings as doc -> {title, exact}: its exact list, and the docs of its
+     near (skip-bigram) list that the exact one lacks. */
+  function posted(exact, near) {
+    var out = new Map();
+    exact.forEach(function (v) { out.set(v >> 1, { title: (v & 1) === 1, exact: true }); });
+    near.forEach(function (v) {
+      if (!out.has(v >> 1)) out.set(v >> 1, { title: (v & 1) === 1, exact: false });
+    });
+    return out;
+  }
+
+  /* Docs in every list, in doc order, each with "all keys in its title" and "all keys
+     exact". */
   function intersect(lists) {
-    lists.sort(function (a, b) { return a.length - b.length; });
-    var hits = (lists[0] || []).map(function (v) { return { doc: v >> 1, title: (v & 1) === 1 }; });
+    lists.sort(function (a, b) { return a.size - b.size; });
+    var hits = [];
+    if (!lists.length) return hits;
+    lists[0].forEach(function (p, doc) { hits.push({ doc: doc, title: p.title, exact: p.exact }); });
+    hits.sort(function (a, b) { return a.doc - b.doc; });
     for (var i = 1; i < lists.length && hits.length; i++) {
-      var title = new Map();
-      lists[i].forEach(function (v) { title.set(v >> 1, (v & 1) === 1); });
+      var list = lists[i];
       hits = hits.filter(function (h) {
-        if (!title.has(h.doc)) return false;
-        h.title = h.title && title.get(h.doc);
+        var p = list.get(h.doc);
+        if (!p) return false;
+        h.title = h.title && p.title;
+        h.exact = h.exact && p.exact;
         return true;
       });
     }
     return hits;
+  }
+
+  function rank(a, b) {
+    return (a.exact === b.exact ? 0 : a.exact ? -1 : 1) ||
+      (a.title === b.title ? 0 : a.title ? -1 : 1) || a.doc - b.doc;
+  }
+
+  /* A CJK term's characters in order, at most one CJK character between neighbours. */
+  function near(text) {
+    return new RegExp(Array.from(text).map(function (ch) {
+      return ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    }).join("[" + CJK + "]?"), "u");
   }
 
   /* Hits rank by title first, then by doc number: the build numbered documents by kind
@@ -123,16 +158,19 @@
       var meta = store.meta, keys = [], ts = terms(unask(fold(query).toLowerCase(), meta));
       ts.forEach(function (t) { keys = keys.concat(t.keys); });
       var shardOf = {};
-      keys.forEach(function (k) { shardOf[k] = fnv1a(k) % meta.shards; });
-      var needed = Array.from(new Set(keys.map(function (k) { return shardOf[k]; })));
+      keys.forEach(function (ks) { ks.forEach(function (k) { shardOf[k] = fnv1a(k) % meta.shards; }); });
+      var needed = Array.from(new Set(Object.keys(shardOf).map(function (k) { return shardOf[k]; })));
       return Promise.all(needed.map(function (n) { return load("i" + n); })).then(function () {
-        var lists = keys.map(function (k) {
+        function list(k) {
           var table = store.shards[shardOf[k]];
-          return Object.prototype.hasOwnProperty.call(table, k) ? decode(table[k]) : [];
+          return k !== undefined && Object.prototype.hasOwnProperty.call(table, k) ? decode(table[k]) : [];
+        }
+        var cands = intersect(keys.map(function (ks) { return posted(list(ks[0]), ks[1] === undefined ? [] : list(ks[1])); }));
+        cands.sort(rank);
+        return collect(cands, ts, meta.chunk, limit, 0, []).then(function (out) {
+          out.sort(rank);
+          return out.map(function (h) { return h.hit; });
         });
-        var cands = intersect(lists);
-        cands.sort(function (a, b) { return (a.title === b.title ? 0 : a.title ? -1 : 1) || a.doc - b.doc; });
-        return collect(cands, ts, meta.chunk, limit, 0, []);
       });
     });
   }
@@ -144,13 +182,18 @@
     return Promise.all(chunks.map(function (c) { return load("d" + c); })).then(function () {
       batch.forEach(function (c) {
         var row = store.docs[Math.floor(c.doc / chunk)][c.doc % chunk];
-        var all = null;
+        var all = null, exact = c.exact;
         for (var i = 0; i < ts.length; i++) {
           if (!ts[i].cjk || ts[i].text.length < 3) continue;
           if (all === null) all = fold((row[1] + "\n" + row[4]).toLowerCase());
-          if (all.indexOf(ts[i].text) < 0) return;
+          if (all.indexOf(ts[i].text) >= 0) continue;
+          if (!near(ts[i].text).test(all)) return;
+          exact = false;
         }
-        if (out.length < limit) out.push({ kind: row[0], title: row[1], url: row[2], sub: row[3] });
+        if (out.length < limit) {
+          out.push({ doc: c.doc, title: c.title, exact: exact,
+                     hit: { kind: row[0], title: row[1], url: row[2], sub: row[3], near: !exact } });
+        }
       });
       return collect(cands, ts, chunk, limit, from + batch.length, out);
     });
@@ -175,6 +218,12 @@
       a.textContent = h.title;
       li.appendChild(tag);
       li.appendChild(a);
+      if (h.near) {
+        var mark = document.createElement("small");
+        mark.className = "muted near";
+        mark.textContent = " · " + app.getAttribute("data-near");
+        li.appendChild(mark);
+      }
       if (h.sub) {
         var sub = document.createElement("div");
         sub.className = "hit-sub";
