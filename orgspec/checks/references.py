@@ -52,12 +52,40 @@ def misspelt_id(ctx: RuleContext) -> Iterator[Issue]:
 
 
 def _walked(ctx: RuleContext) -> tuple[list[Issue], _Guesses]:
-    """RF001's findings and what its walk over every reference recorded, once per run."""
+    """RF001's findings and what its walk over every reference recorded, once per run.
+
+    Between runs (`engine.parts`), a file whose references were all known is not walked
+    again while its content and every index the walk reads (`_walk_index`) stay the same:
+    then its entities' references are known still. The walk is taken whole when it finds
+    an unknown reference anywhere, for RF007 reads every reference it met."""
+    from orgspec.engine.parts import by_file
+
     def walk() -> tuple[list[Issue], _Guesses]:
         guesses = _Guesses(ctx.org)
-        return guesses.settle(list(check_references(ctx.org, guesses))), guesses
+
+        def run(view: Org) -> list[Issue]:
+            nonlocal guesses
+            guesses = _Guesses(ctx.org)
+            return list(check_references(view, guesses))
+
+        split = by_file(ctx.shared, "RF001 walk", _walk_index(ctx.org), run)
+        if not split.whole and split.issues:  # an unknown reference kept: walk it all
+            guesses = _Guesses(ctx.org)
+            return guesses.settle(list(check_references(ctx.org, guesses))), guesses
+        return guesses.settle(split.issues), guesses
 
     return ctx.shared.memo("references", walk)
+
+
+def _walk_index(org: Org) -> object:
+    """What `check_references` reads of the org besides the entity it walks, as long as
+    it finds no unknown reference: the ids of every kind (and those held back as invalid),
+    the failed files' texts, and the ids dropped as copies (`_Guesses`). The display
+    names and former ids its hints read only matter once a reference is unknown."""
+    from orgspec.model.org import ENTITY_KINDS
+
+    return ([(kind, list(org.table(kind))) for kind in ENTITY_KINDS], sorted(org.invalid),
+            sorted(org.failed.items()), sorted((k, repr(v)) for k, v in org.incomplete.items()))
 
 
 def misspelt_definitions(org: Org, guesses: _Guesses) -> Iterator[Issue]:
@@ -454,11 +482,10 @@ def check_references(org: Org, guesses: _Guesses | None = None) -> Iterator[Issu
                              "objective", oid, listed=False)
     for pid, proc in org.processes.items():
         yield from _process_refs(guesses, pid, proc)
-    yield from _position_refs(guesses)
+    yield from _position_refs(guesses, org)
 
 
-def _position_refs(guesses: _Guesses) -> Iterator[Issue]:
-    org = guesses.org
+def _position_refs(guesses: _Guesses, org: Org) -> Iterator[Issue]:
     for person_id, person in org.people.items():
         if person.roles:  # most people hold no position: no origin looked up for them
             o = org.origin("Person", person_id)

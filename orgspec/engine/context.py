@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -27,6 +27,8 @@ class Shared:
     _graph: Any = None
     _memo: dict[str, Any] = field(default_factory=dict)
     cache: Cache | None = None  # the on-disk cache of this run, if any (see `remember`)
+    # each file's content hash, with the cache (`engine.parts` keeps work per file by it)
+    digests: Mapping[str, str] | None = None
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """Compute a value once per run and share it between rules (e.g. the gap analysis)."""
