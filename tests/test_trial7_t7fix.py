@@ -191,11 +191,13 @@ def _report(tmp_path: Path) -> str:
 def test_the_load_table_says_what_it_counts_and_counts_meetings_chaired(tmp_path: Path) -> None:
     report = _report(tmp_path)
     table = report.split("## 个人负荷\n\n", 1)[1].split("\n\n## ", 1)[0].splitlines()
-    assert table[0].startswith("按人统计：批准 (A) 的职责数") and "主持的会议数" in table[0]
-    assert table[2:] == ["| 人员 | 批准 (A) 职责数 | 带领团队 | 担任岗位 | 主持会议 |",
-                         "|---|---|---|---|---|",
-                         "| 陈静 (`chen-jing`) | 0 | 1 | 0 | 2 |",
-                         "| 李明 (`li-ming`) | 0 | 1 | 1 | 0 |"]
+    assert table[0].startswith("按人统计：本人或通过所任岗位批准 (A) 的职责数") and \
+        "主持的会议数" in table[0]
+    assert table[2:] == ["| 人员 | 批准 (A)：本人或所任岗位 | 批准 (A)：仅经由带领的团队 "
+                         "| 带领团队 | 担任岗位 | 主持会议 |",
+                         "|---|---|---|---|---|---|",
+                         "| 陈静 (`chen-jing`) | 0 | 0 | 1 | 0 | 2 |",
+                         "| 李明 (`li-ming`) | 0 | 0 | 1 | 1 | 0 |"]
 
 
 def test_the_report_flowcharts_say_each_steps_sla(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from conftest import run_cli
 from orgspec.adopt.export import tables
 from orgspec.engine.lint import lint_org
 from orgspec.load.config import Config
-from orgspec.report.lookup import show
+from orgspec.report.lookup import show, show_text
 from orgspec.site import SiteOptions, build_site
 
 
@@ -31,6 +31,59 @@ def _site(tmp_path: Path, text: str, lang: str = "zh") -> tuple[Path, object]:
 
 def _plain(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).strip()
+
+
+# --- 1. one count of accountable duties, said alike everywhere -----------------------------
+
+LOAD = """\
+- {kind: Team, id: ops, name: 运营部, lead: zhou, members: [zhou, li],
+   responsibilities: [{ref: promo, role: accountable}, {ref: stock, role: accountable}]}
+- {kind: Person, id: zhou, name: 周明, roles: [ops-head]}
+- {kind: Person, id: li, name: 李娜}
+- {kind: Position, id: ops-head, name: 运营负责人, team: ops, headcount: 1}
+- {kind: Responsibility, id: promo, name: 大促策划}
+- {kind: Responsibility, id: stock, name: 备货, accountable: [zhou]}
+- {kind: Responsibility, id: pricing, name: 定价, accountable: [zhou]}
+- {kind: Responsibility, id: review, name: 复盘, accountable: [ops-head]}
+"""
+
+
+def test_the_load_table_the_person_page_and_show_count_accountable_duties_alike(
+        tmp_path: Path) -> None:
+    # 周明: stock (also his team's, counted once), pricing and review (his position) are
+    # his own; promo reaches him only through the team he leads. The table said 3, `show
+    # person` listed 4 under 批准 (A), and neither said which it counted.
+    (tmp_path / "org.yaml").write_text(LOAD, "utf-8")
+    for suffix in ("md", "html"):
+        run = run_cli("report", str(tmp_path / "org.yaml"), "--lang", "zh", "-o",
+                      str(tmp_path / f"r.{suffix}"))
+        assert run.code in (0, 1), run.stderr
+    md = (tmp_path / "r.md").read_text("utf-8")
+    table = md.split("## 个人负荷\n\n", 1)[1].split("\n\n## ", 1)[0].splitlines()
+    assert "仅经由其带领的团队" in table[0] and "每项职责只计一次" in table[0]
+    assert table[2:] == [
+        "| 人员 | 批准 (A)：本人或所任岗位 | 批准 (A)：仅经由带领的团队 | 带领团队 | 担任岗位 "
+        "| 主持会议 |",
+        "|---|---|---|---|---|---|",
+        "| 周明 (`zhou`) | 3 | 1 | 1 | 1 | 0 |"]
+    html = (tmp_path / "r.html").read_text("utf-8")
+    row = re.search(r'<table class="load">.*?<tbody>\s*<tr>(.*?)</tr>', html, re.S)
+    assert row is not None
+    assert re.findall(r"<td>(.*?)</td>", row.group(1))[1:] == ["3", "1", "1", "1", "0"]
+
+    out, org = _site(tmp_path, LOAD)
+    page = (out / "people" / "zhou.html").read_text("utf-8")
+    facts = _plain(page.split('<dl class="facts">')[1].split("</dl>")[0])
+    assert "批准 (A) 职责数4（本人或所任岗位 3 + 仅经由带领的团队 1） 不重复的职责数" in facts
+
+    doc = show(org, "person", "zhou", "zh")  # type: ignore[arg-type]
+    assert doc["accountable_count"] == {"own": 3, "through_led_teams": 1}
+    assert "  批准 (A) 职责数: 4（本人或所任岗位 3 + 仅经由带领的团队 1）\n" in show_text(
+        doc, "zh", org)  # type: ignore[arg-type]
+    run = run_cli("show", "person", "zhou", str(tmp_path / "org.yaml"), "--format", "json")
+    assert json.loads(run.stdout)["accountable_count"] == {"own": 3, "through_led_teams": 1}
+    hant = run_cli("show", "person", "zhou", str(tmp_path / "org.yaml"), "--lang", "zh-Hant")
+    assert "  批准 (A) 職責數: 4（本人或所任職位 3 + 僅經由帶領的團隊 1）\n" in hant.stdout
 
 
 # --- 2. an overlap is filed under the team it is located at --------------------------------

@@ -199,6 +199,33 @@ def accountable_count(org: Org, person: str) -> int:
                 if h.role == "accountable"})
 
 
+@dataclass(frozen=True)
+class AccountableLoad:
+    """How many distinct duties a person is accountable for: `own` themself or through a
+    position they hold, `led` only through a team they lead (a duty counted in `own` is not
+    counted again). The report's load table, the site's person page and `orgspec show
+    person` all say these two numbers."""
+
+    own: int
+    led: int
+
+    @property
+    def total(self) -> int:
+        return self.own + self.led
+
+
+def accountable_load(org: Org, person: str) -> AccountableLoad:
+    """`AccountableLoad` of `person` (an id; unknown: zero)."""
+    vias = [node_key("person", person)]
+    vias += [node_key("role", r) for r in org.people_positions.get(person, [])]
+    own = {h.duty for v in vias for h in org.raci.by_holder.get(v, ())
+           if h.role == "accountable"}
+    led = {h.duty for t in org.person_teams.get(person, []) if org.teams[t].lead == person
+           for h in org.raci.by_holder.get(node_key("team", t), ())
+           if h.role == "accountable"} - own
+    return AccountableLoad(len(own), len(led))
+
+
 def split_team_held(org: Org, person: str, duties: list[Duty]) -> tuple[list[Duty], list[Duty]]:
     """A person's duties (from `raci_of`) as (their own, their teams'): a duty held by a team
     they belong to but do not lead is the team's, never the person's own accountability; held

@@ -105,14 +105,20 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "load": MC("label", "Person load"),
     "person": MC("label", "Person"),
     "accountable_for": MC("label", "Accountable for"),
+    # TRANSLATORS: columns of the load table: distinct duties accountable for themselves or
+    # through a position held; and only through a team led
+    "accountable_own": MC("label", "Accountable (themselves or a position)"),
+    "accountable_via_led": MC("label", "Accountable through a team led"),
     "teams_led": MC("label", "Teams led"),
     "positions_held": MC("label", "Positions held"),
     "meetings_chaired": MC("label", "Meetings chaired"),
     "load_note": MC("label", "Counted per person: the duties they are accountable for "
-                             "(themselves or through a position they hold), the teams they "
-                             "lead, the positions they hold and the meetings they chair "
-                             "(themselves or through a position); people with two or more, "
-                             "at most {most}."),
+                             "themselves or through a position they hold, apart from those "
+                             "only through a team they lead (each duty counted once, as on "
+                             "the handbook's person page and in orgspec show person), the "
+                             "teams they lead, the positions they hold and the meetings they "
+                             "chair (themselves or through a position); people with two or "
+                             "more, at most {most}."),
     "sla": MC("label", "SLA"),
     "cad_daily": MC("label", "daily"),
     "cad_weekly": MC("label", "weekly"),

@@ -18,6 +18,7 @@ from orgspec.i18n import MC, M, say
 from orgspec.model.models import ROLES, is_placeholder
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.model.positions import (
+    accountable_load,
     attendance_of,
     cadence_of,
     involvement,
@@ -247,9 +248,12 @@ def _show_person(org: Org, pid: str, person: Any, order: str = "pinyin") -> dict
     teams = _by_name(org, "Team", org.person_teams.get(pid, []), order)
     seen = involvement(org, node)  # the same view the site's person page reads
     own, team_held = split_team_held(org, pid, seen.duties)
+    acc = accountable_load(org, pid)
     return {"title": person.title, "teams": list(teams),
             "leads": [t for t in teams if org.teams[t].lead == pid],
             "positions": _by_name(org, "Role", org.people_positions.get(pid, []), order),
+            # distinct duties, as the report's load table and the site's person page count
+            "accountable_count": {"own": acc.own, "through_led_teams": acc.led},
             "raci": _raci_lists(org, node, own),
             "team_raci": _raci_lists(org, node, team_held),
             "meetings": _meetings_of(org, node, seen.meetings),
@@ -379,6 +383,7 @@ _FIELD_SAY = {
     "responsible": M("responsible"), "consulted": M("consulted"), "informed": M("informed"),
     "process_steps": M("process steps owned"), "tracked_steps": M("process steps tracked"),
     "tracker": M("tracker"), "trackers": M("trackers"), "sla": M("SLA"),
+    "accountable_count": M("accountable for (duties)"),
 }
 # a meeting's `owner` chairs it
 _MEETING_SAY = {"owner": M("chair")}
@@ -400,6 +405,10 @@ def show_text(doc: dict[str, Any], lang: str = "en", org: Org | None = None) -> 
                 value in (None, [], ""):
             continue
         if key == "cadence" and doc.get("schedule"):
+            continue
+        if key == "accountable_count":
+            lines.append(f"  {say(_FIELD_SAY[key], lang)}: "
+                         f"{say(accountable_said(value['own'], value['through_led_teams']), lang)}")
             continue
         said = _MEETING_SAY.get(key) if doc.get("kind") == "meeting" else None
         label = say(said or _FIELD_SAY[key], lang) if said or key in _FIELD_SAY else key
@@ -423,6 +432,14 @@ def show_text(doc: dict[str, Any], lang: str = "en", org: Org | None = None) -> 
             via = _via(it["via"], lang, org) if it.get("via") else ""
             lines.append(f"    - {_name(it, lang)} · {say(_FIELD_SAY[role], lang)}{via}")
     return "\n".join(lines) + "\n"
+
+
+def accountable_said(own: int, led: int) -> M:
+    """`3 (1 themselves or through a position + 2 only through a team they lead)`: how many
+    distinct duties a person is accountable for (`model.positions.AccountableLoad`), as
+    `orgspec show person` and the site's person page say it."""
+    return M("{total} ({own} themselves or through a position + {led} only through a team "
+             "they lead)", total=own + led, own=own, led=led)
 
 
 def _via(node: str, lang: str, org: Org | None, above: bool = False) -> str:

@@ -188,10 +188,11 @@ class MeetingRow:
 class LoadRow:
     person: str
     name: str
-    accountable: int
+    accountable: int  # distinct duties: themself or through a position they hold
     teams_led: int
     positions: int
     meetings: int = 0  # chaired: owned by them or by a position they hold
+    accountable_led: int = 0  # distinct duties only through a team they lead
 
 
 @dataclass
@@ -819,12 +820,13 @@ LOAD_ROWS = 20
 
 
 def _load(org: Org, order: str) -> list[LoadRow]:
-    """The people carrying the most (accountable duties, teams led, positions held, meetings
-    chaired, as the site's person pages count them), then by name in `order`; only in an org
-    that writes positions down, and only people who carry two things or more."""
+    """The people carrying the most (accountable duties, themselves or through a position and
+    apart through a team they lead, teams led, positions held, meetings chaired, as the
+    site's person pages and `orgspec show person` count them), then by name in `order`;
+    only in an org that writes positions down, and only people who carry two things or more."""
     if not org.positions:
         return []
-    from orgspec.model.positions import accountable_count
+    from orgspec.model.positions import accountable_load
 
     led: Counter[str] = Counter(t.lead for t in org.teams.values() if t.lead in org.people)
     chairs: Counter[str] = Counter()
@@ -832,13 +834,15 @@ def _load(org: Org, order: str) -> list[LoadRow]:
         kind, _, ident = (org.holder(meeting.owner) or "").partition(":")
         chairs.update([ident] if kind == "person" else
                       org.position_holders.get(ident, []) if kind == "role" else [])
-    rows = [LoadRow(pid, person.name or pid, accountable_count(org, pid), led[pid],
-                    len(org.people_positions.get(pid, [])), chairs[pid])
-            for pid, person in org.people.items()]
+    rows = []
+    for pid, person in org.people.items():
+        acc = accountable_load(org, pid)
+        rows.append(LoadRow(pid, person.name or pid, acc.own, led[pid],
+                            len(org.people_positions.get(pid, [])), chairs[pid], acc.led))
     rows = [r for r in rows if _carried(r) > 1]
     rows.sort(key=lambda r: (-_carried(r), person_key(r.name, r.person, order)))
     return rows[:LOAD_ROWS]
 
 
 def _carried(row: LoadRow) -> int:
-    return row.accountable + row.teams_led + row.positions + row.meetings
+    return row.accountable + row.accountable_led + row.teams_led + row.positions + row.meetings

@@ -50,6 +50,8 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "ci_duties": MC("label", "Consulted or informed on"),
     "team_duties": MC("label", "Duties of their teams"),
     "team_duties_note": MC("label", "Held by the team as a whole, not by this person."),
+    "accountable_count_note": MC("label", "Distinct duties, each counted once, as in the "
+                                          "report's load table and in orgspec show person."),
     "handoffs_in": MC("label", "Hand-offs in"),
     "handoffs_out": MC("label", "Hand-offs out"),
     "from": MC("label", "from"),

@@ -11,8 +11,9 @@ from typing import Any
 from orgspec.checks.processes import cut_off
 from orgspec.i18n import MC, say
 from orgspec.model.models import ROLES, is_placeholder
-from orgspec.model.positions import split_team_held
+from orgspec.model.positions import accountable_load, split_team_held
 from orgspec.report.diagram import FlowStep, Node, flow, tree
+from orgspec.report.lookup import accountable_said
 from orgspec.report.view import step_kind, unreachable_spots, unreachable_steps
 from orgspec.site.model import FOLDERS, KIND_NAMES, Link, SiteModel
 from orgspec.text.collate import name_key, person_key
@@ -252,12 +253,15 @@ def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
                      *(("above", m.team(a.via.partition(":")[2])) if a.above
                        else _through(m, pid, a.via)))
                     for a in seen.meetings]
+        acc = accountable_load(org, pid)
         yield m.url("Person", pid), render(
             "person", 1, id=pid, person=person, name=person.name or pid,
             positions=[m.position(r) for r in held], meetings=meetings,
             led=[m.team(t) for t in m.led.get(pid, [])],
             member_of=[m.team(t) for t in m.member_of.get(pid, [])], duties=duties,
             team_duties=team_duties,
+            accountable=say(accountable_said(acc.own, acc.led), m.view.lang) if acc.total
+            else "",
             objectives=[m.objective(o) for o in m.objectives_of(pid)],
             steps=_person_steps(m, pid, held), tracked=_person_steps(m, pid, held, True),
             findings=m.findings_of.get(f"person:{pid}", []), src=m.source("Person", pid))
