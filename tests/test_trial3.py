@@ -233,6 +233,7 @@ def test_show_takes_a_name_and_says_names_and_labels_in_the_run_language(tmp_pat
         "人员 liu-yang 刘洋",
         "  所在团队:", "    - customer-service 客服部",
         "  负责的团队:", "    - customer-service 客服部",
+        "  批准 (A) 职责数: 1（本人或所任岗位 0 + 仅经由带领的团队 1）",
         "  会议:", "    - 会议 morning-standup 晨会 [每个工作日（周一至周五） · 09:00] · 主持",
         "  批准 (A):", "    - 职责 complaints 投诉处理 (经由团队 customer-service 客服部)"])
     run = run_cli("show", "role", "客服", str(path), "--lang", "en")
