@@ -167,7 +167,7 @@ def test_corrupting_one_unrelated_field_adds_exactly_one_finding(
             for ent in raw.entities:
                 if seen[0] == _i:
                     table = ent.fmap.parsed.tables[id(ent.data)]
-                    table["zz_unknown_field"] = next(iter(table.values()))  # the first key
+                    table.extend(table[:6])  # the new key where the first key is
                     ent.data["zz_unknown_field"] = "x"
                 seen[0] += 1
             return raw

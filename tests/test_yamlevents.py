@@ -104,3 +104,37 @@ def test_only_lines_with_a_slips_character_are_read_for_one(monkeypatch) -> None
     assert yamlhints.slips(prose) == [] and tried == []
     said = yamlhints.slips(prose + "  mission：提升效率\n")
     assert [s[:2] for s in said] == [(5, 10)] and tried == [5]
+
+
+def test_position_tables_hold_no_object_per_node(monkeypatch) -> None:
+    """Where each node sits is kept as integers in one table per container, not a tuple
+    per node: a file of 400 items of 5 keys (2,800 nodes in 801 containers) keeps about 6
+    memory blocks a container (the container, its table, its strings), not 19
+    (`docs/benchmarks.md`, thirteenth pass: the tuples were 60 % of the objects a loaded
+    org held)."""
+    import gc
+    import pickle
+    import sys
+
+    monkeypatch.setenv("ORGSPEC_YAML_PARSER", "c")
+    text = "".join(f"- id: t{i}\n  a: x\n  b: y\n  c: [p, q]\n  d: z\n" for i in range(400))
+    parse(text)  # the parser's own first-use allocations
+    gc.collect()
+    before = sys.getallocatedblocks()
+    parsed = parse(text)
+    gc.collect()
+    kept = sys.getallocatedblocks() - before
+    containers = 1 + 400 * 2  # the list, each item's mapping and its `c` list
+    assert kept < containers * 10, kept
+    for again in (parsed, pickle.loads(pickle.dumps(parsed))):  # the cache's way back
+        assert again.locate((0, 399, "d")) == ((2000, 3), (2000, 6, 2000, 7), 3)
+        assert again.locate((0, 250, "c", 1))[:2] == (None, (1254, 10, 1254, 11))
+
+
+def test_keys_of_a_large_mapping_are_located_each_at_its_line(parser) -> None:
+    text = "".join(f"k{i}: v{i}\n" for i in range(40)) + "k3x:\n  - a\n"
+    parsed = parse(text)
+    for i in range(40):
+        assert parsed.locate((0, f"k{i}")) == ((i + 1, 1), (i + 1, len(f"k{i}") + 3,
+                                                           i + 1, 2 * len(f"k{i}") + 3), 2)
+    assert parsed.locate((0, "k3x", 0))[:2] == (None, (42, 5, 42, 6))

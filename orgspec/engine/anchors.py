@@ -16,6 +16,10 @@ from typing import Any
 from orgspec.findings import Finding, Location, fingerprint
 from orgspec.model.org import ENTITY_KINDS, Org, Origin, node_key
 
+# integers a mapping key's and a list item's position take in a table (`load.yamlevents.Parsed`;
+# not imported from there, which would import PyYAML with the anchors)
+MAP_WIDTH, ITEM_WIDTH = 6, 4
+
 Pos = tuple[int, int]  # 1-based line and column
 
 
@@ -66,9 +70,9 @@ def _parts(org: Org, kind: str, ident: str, origin: Origin, key: str) -> list[Sp
         return []
     out = []
     for i, item in enumerate(items):
-        if i >= len(table):
+        if ITEM_WIDTH * i >= len(table):
             break
-        line, col, end_line, end_col = table[i]
+        line, col, end_line, end_col = table[ITEM_WIDTH * i:ITEM_WIDTH * (i + 1)]
         out.append(Span((line + 1, col + 1), (end_line + 1, end_col + 1),
                         f"{key}/{label}:{_part_name(item, label)}", origin.file))
     return out
@@ -282,16 +286,19 @@ class Anchors:
             table = parsed.tables.get(id(node))
             if table is None:
                 break
-            if isinstance(node, dict):
-                hit = next((k for k, e in table.items() if (e[2], e[3]) <= pos < (e[4], e[5])),
-                           None)
+            if isinstance(node, dict):  # a table holds 6 integers a key (`Parsed`)
+                hit = next((i for i in range(0, len(table), MAP_WIDTH)
+                            if (table[i + 2], table[i + 3]) <= pos < (table[i + 4],
+                                                                      table[i + 5])), None)
                 if hit is None:
                     break
-                out.append(table[hit][0] + 1)
-                node = node[hit]
-            else:  # items in file order: bisect (a process of 10,000 steps)
-                i = bisect.bisect_right(table, pos, key=lambda e: (e[0], e[1])) - 1
-                if i < 0 or not pos < (table[i][2], table[i][3]):
+                out.append(table[hit] + 1)
+                node = node[list(node)[hit // MAP_WIDTH]]
+            else:  # items in file order (4 integers each): bisect (a process of 10,000 steps)
+                i = bisect.bisect_right(range(0, len(table), ITEM_WIDTH), pos,
+                                        key=lambda at: (table[at], table[at + 1])) - 1
+                at = ITEM_WIDTH * i
+                if i < 0 or not pos < (table[at + 2], table[at + 3]):
                     break
                 node = node[i]
         return out

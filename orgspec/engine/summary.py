@@ -142,8 +142,9 @@ def _structure(data: dict[str, Any], prose: frozenset[str] = PROSE) -> list[Any]
 def _chunk(fmap: FileMap, path: tuple[int, ...], data: Any) -> tuple[int, int, str]:
     """(first line, last line, digest) of the entity at `path`: see `FileSummary`."""
     parsed = fmap.parsed
+    doc_node = parsed.docs[path[0]]
     span = parsed.roots[path[0]] if len(path) == 1 else \
-        parsed.tables[id(parsed.docs[path[0]])][path[1]]
+        tuple(parsed.entry(doc_node, parsed.tables[id(doc_node)], path[1]))
     ends = {(r[2], r[3]): i for i, r in enumerate(parsed.roots)}
     doc = ends.get((span[2], span[3]))
     own = (span[:2], "ends with", doc) if doc is not None else span
@@ -184,16 +185,13 @@ def _walk(top: Any, tables: dict[int, Any],
         else:
             continue
         table = tables.get(id(node))
-        if table:
-            final = next(reversed(table.values())) if isinstance(table, dict) else table[-1]
-            doc = ends.get((final[-2], final[-1]))
+        if table:  # flat: the last two integers are where the last key or item ends
+            keys = list(node) if isinstance(node, dict) else None
+            doc = ends.get((table[-2], table[-1]))
             if doc is None:
-                last = max(last, final[-2] + 1)
-                out.append(table)
-            elif isinstance(table, dict):
-                items = list(table.items())
-                out.append((items[:-1], items[-1][0], final[:-2], "ends with", doc))
+                last = max(last, table[-2] + 1)
+                out.append((keys, table))
             else:
-                out.append((table[:-1], final[:-2], "ends with", doc))
+                out.append((keys, table[:-2], "ends with", doc))
         stack.extend(reversed(list(children)))
     return out, last

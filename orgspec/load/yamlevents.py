@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import os
 import re
+import struct
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,6 +43,12 @@ from orgspec.load.yamlhints import (
 
 Path = tuple[Any, ...]
 Span = tuple[int, int, int, int]  # 1-based line, column, end line, end column
+
+# A position table's entries as the bytes of its `array("i")`: a mapping key's six
+# integers (key line, key column, line, column, end line, end column), a list item's four
+_MAP_ENTRY = struct.Struct("6i").pack
+_ITEM_ENTRY = struct.Struct("4i").pack
+MAP_WIDTH, ITEM_WIDTH = 6, 4
 _SURROGATE = re.compile("[\ud800-\udfff]")
 NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 # what after ` #` is a comment as meant: `#`-rules, a space, a suppression (`#orgspec:`),
@@ -94,14 +103,17 @@ class Parsed:
     """A file's documents as plain data, and where every node of them was written.
 
     Positions are kept per container, keyed by its `id()`: a mapping's table holds
-    `key -> (key line, key col, line, col, end line, end col)` and a list's table holds
-    `(line, col, end line, end col)` per item, all 0-based as libyaml gives them. No path
-    tuple is built while parsing; `locate()` walks a path only when a finding needs it.
+    `key line, key col, line, col, end line, end col` per key and a list's table holds
+    `line, col, end line, end col` per item, in the container's order, all 0-based as
+    libyaml gives them, as one flat `array("i")` (`entry`): 4 bytes an integer, where a
+    tuple per node and a dict per mapping took about 6x that and were 60 % of the objects
+    a loaded org holds (`docs/benchmarks.md`, thirteenth pass). No path tuple is built
+    while parsing; `locate()` walks a path only when a finding needs it.
     """
 
     docs: list[Any] = field(default_factory=list)
     roots: list[tuple[int, int, int, int]] = field(default_factory=list)
-    tables: dict[int, Any] = field(default_factory=dict)
+    tables: dict[int, array[int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     fatal: Problem | None = None
     # id(mapping) -> the values of its duplicate keys that were not kept (IN004), while
@@ -116,13 +128,14 @@ class Parsed:
         items and documents), the value span, and how many parts of the path exist."""
         if not path or not 0 <= path[0] < len(self.docs):
             return None, (1, 1, 1, 1), 0
-        node, span, key = self.docs[path[0]], self.roots[path[0]], None
+        node, key = self.docs[path[0]], None
+        span: Sequence[int] = self.roots[path[0]]
         depth = 1
         for part in path[1:]:
             table = self.tables.get(id(node))
             if table is None or not _holds(node, part):
                 break
-            entry = table[part]
+            entry = self.entry(node, table, part)
             if isinstance(node, dict):
                 key, span = (entry[0] + 1, entry[1] + 1), entry[2:]
             else:
@@ -130,6 +143,23 @@ class Parsed:
             node = node[part]
             depth += 1
         return key, (span[0] + 1, span[1] + 1, span[2] + 1, span[3] + 1), depth
+
+    def entry(self, node: Any, table: array[int], part: Any) -> array[int]:
+        """The positions of `node[part]` in `node`'s `table` (six integers for a key of a
+        mapping, four for a list item; see the class)."""
+        if not isinstance(node, dict):
+            return table[ITEM_WIDTH * part:ITEM_WIDTH * (part + 1)]
+        at = key_index(node, part) if len(node) <= _SCAN else self._order(node)[part]
+        return table[MAP_WIDTH * at:MAP_WIDTH * (at + 1)]
+
+    def _order(self, node: dict[str, Any]) -> dict[str, int]:
+        # a large mapping's keys numbered once: a finding on each of its keys does not
+        # scan it again
+        orders: dict[int, dict[str, int]] = self.__dict__.setdefault("_orders", {})
+        order = orders.get(id(node))
+        if order is None or len(order) != len(node):
+            order = orders[id(node)] = {k: i for i, k in enumerate(node)}
+        return order
 
     def __getstate__(self) -> dict[str, Any]:
         """For the cache: `tables` is keyed by `id()`, which does not survive pickling, so
@@ -160,18 +190,24 @@ class Parsed:
         with the documents, what `with_tables` rebuilds `tables` from in another process
         (marshal, 3x cheaper than pickling the tables and packing them)."""
         tables = self.tables
-        return [tables.get(id(node)) for node in containers(self.docs)]
+        out: list[bytes | None] = []
+        for node in containers(self.docs):
+            table = tables.get(id(node))
+            out.append(None if table is None else table.tobytes())
+        return out
 
     @classmethod
     def with_tables(cls, docs: list[Any], roots: list[tuple[int, int, int, int]],
-                    tables: list[Any], problems: list[Problem], hidden: bool) -> Parsed:
+                    tables: list[bytes | None], problems: list[Problem],
+                    hidden: bool) -> Parsed:
         """A file's parse rebuilt from its documents, roots, `tables_in_order`, problems
         and `hidden` (a file that failed to parse is never sent this way)."""
         out = cls(docs, roots, {}, problems, hidden=hidden)
         keyed = out.tables
         for node, table in zip(containers(docs), tables, strict=True):
             if table is not None:
-                keyed[id(node)] = table
+                keyed[id(node)] = flat = array("i")
+                flat.frombytes(table)
         return out
 
     def node(self, path: Path) -> Any:
@@ -182,6 +218,18 @@ class Parsed:
                 return None
             node = node[part]
         return node
+
+
+_SCAN = 16  # a mapping of more keys than this is numbered once (`Parsed._order`)
+
+
+def key_index(node: dict[str, Any], key: str) -> int:
+    """Where `key` is among `node`'s keys (which hold it): its entry's number in the
+    mapping's position table."""
+    for i, k in enumerate(node):
+        if k == key:
+            return i
+    raise KeyError(key)
 
 
 def containers(docs: list[Any]) -> list[Any]:
@@ -384,6 +432,7 @@ class _Builder:
         text = self.text
         cuts = self.cuts
         top: _Frame | None = None  # stack[-1]: set again after each call that may change it
+        map_entry, item_entry = _MAP_ENTRY, _ITEM_ENTRY
         while True:
             ev = get()
             cls = ev.__class__
@@ -425,8 +474,8 @@ class _Builder:
                         if not top.discard:
                             k, km = top.key, top.key_mark
                             top.container[k] = node
-                            top.table[k] = (km.line, km.column, s.line, s.column, e.line,
-                                            e.column)
+                            top.table.frombytes(map_entry(km.line, km.column, s.line,
+                                                          s.column, e.line, e.column))
                         else:
                             self.drop(top, node)
                         top.key = None
@@ -435,7 +484,7 @@ class _Builder:
                         pass  # `- a` then `   - b`: read as the two items meant
                     else:
                         top.container.append(node)
-                        top.table.append((s.line, s.column, e.line, e.column))
+                        top.table.frombytes(item_entry(s.line, s.column, e.line, e.column))
             elif cls is _MappingStart or cls is _SequenceStart:
                 self.start(ev, cls is _MappingStart)
                 top = stack[-1]
@@ -553,7 +602,7 @@ class _Builder:
         self.out.problems.extend(said)
         for number, col, item in pieces:
             top.container.append(item)
-            top.table.append((number, col, number, col + len(item)))
+            top.table.frombytes(_ITEM_ENTRY(number, col, number, col + len(item)))
         return True
 
     def position(self, index: int) -> tuple[int, int]:
@@ -604,7 +653,7 @@ class _Builder:
         top.key, top.key_mark = value, ev.start_mark
         top.discard = value in top.container
         if top.discard:
-            first = top.table[value][0] + 1
+            first = self.out.entry(top.container, top.table, value)[0] + 1
             self.out.problems.append(self.problem(
                 "IN004", M("duplicate key {key!r} (first defined at line {first})", key=value,
                            first=first), ev,
@@ -626,7 +675,7 @@ class _Builder:
         parent = self.stack[-2] if len(self.stack) > 1 else None
         if value not in ("kind", "id") or top.flow or parent is None or parent.is_map or \
                 parent.flow or next(iter(top.container), None) != value or \
-                top.table[value][1] != ev.start_mark.column:
+                self.out.entry(top.container, top.table, value)[1] != ev.start_mark.column:
             return False
         mark = ev.start_mark
         written = self.source_lines(mark.line, mark.line).strip()
@@ -634,17 +683,17 @@ class _Builder:
             "IN004", M("line {line} looks like a missing `- `: `{key}` repeats the first "
                        "field of the item above (line {first}), so YAML would merge the two "
                        "items", line=mark.line + 1, key=value,
-                       first=top.table[value][0] + 1), ev,
+                       first=self.out.entry(top.container, top.table, value)[0] + 1), ev,
             M("start the new item with `- `: `- {text}`", text=written)))
         self.stack.pop()
         if top.slot is not None:
-            table, slot = top.slot
-            table[slot] = (*table[slot][:-2], mark.line, mark.column)
+            table, end = top.slot
+            table[end], table[end + 1] = mark.line, mark.column
         container: dict[str, Any] = {}
-        self.out.tables[id(container)] = table = {}
+        self.out.tables[id(container)] = table = array("i")
         parent.container.append(container)
-        parent.table.append((mark.line, mark.column, mark.line, mark.column))
-        frame = _Frame(container, table, (parent.table, len(parent.container) - 1))
+        parent.table.frombytes(_ITEM_ENTRY(mark.line, mark.column, mark.line, mark.column))
+        frame = _Frame(container, table, (parent.table, len(parent.table) - 2))
         frame.key, frame.key_mark = value, mark
         self.stack.append(frame)
         return True
@@ -658,17 +707,17 @@ class _Builder:
             self.out.roots.append((s.line, s.column, e.line, e.column))
             return None
         if not top.is_map:
-            top.table.append((s.line, s.column, e.line, e.column))
+            top.table.frombytes(_ITEM_ENTRY(s.line, s.column, e.line, e.column))
             top.container.append(node)
-            return (top.table, len(top.container) - 1)
+            return (top.table, len(top.table) - 2)
         k, km = top.key, top.key_mark
         top.key = None
         if top.discard:
             self.drop(top, node, k)
             return None
         top.container[k] = node
-        top.table[k] = (km.line, km.column, s.line, s.column, e.line, e.column)
-        return (top.table, k)
+        top.table.frombytes(_MAP_ENTRY(km.line, km.column, s.line, s.column, e.line, e.column))
+        return (top.table, len(top.table) - 2)
 
     def start(self, ev: Any, is_map: bool) -> None:
         # `check_node` and `attach` inline for the common case (a container inside another,
@@ -687,7 +736,7 @@ class _Builder:
                                                    n=self.limits.depth),
                                       ev))
         container: Any = {} if is_map else []
-        table: Any = {} if is_map else []
+        table = array("i")
         self.out.tables[id(container)] = table
         slot: tuple[Any, Any] | None
         if top is None or (top.is_map and top.discard):
@@ -697,13 +746,14 @@ class _Builder:
             s, e = ev.start_mark, ev.end_mark
             top.key = None
             top.container[k] = container
-            top.table[k] = (km.line, km.column, s.line, s.column, e.line, e.column)
-            slot = (top.table, k)
+            top.table.frombytes(_MAP_ENTRY(km.line, km.column, s.line, s.column, e.line,
+                                           e.column))
+            slot = (top.table, len(top.table) - 2)
         else:
             s, e = ev.start_mark, ev.end_mark
-            top.table.append((s.line, s.column, e.line, e.column))
+            top.table.frombytes(_ITEM_ENTRY(s.line, s.column, e.line, e.column))
             top.container.append(container)
-            slot = (top.table, len(top.container) - 1)
+            slot = (top.table, len(top.table) - 2)
         stack.append(_Frame(container, table, slot, bool(ev.flow_style)))
 
     def end(self, ev: Any) -> None:
@@ -713,33 +763,24 @@ class _Builder:
             if not self.stack and self.out.roots:
                 self.out.roots[-1] = (*self.out.roots[-1][:2], e.line, e.column)
             return
-        table, slot = frame.slot
-        table[slot] = (*table[slot][:-2], e.line, e.column)
+        table, end = frame.slot
+        table[end], table[end + 1] = e.line, e.column
 
 
-def _pack(table: Any) -> tuple[str, bytes]:
+def _pack(table: array[int]) -> tuple[str, bytes]:
     """A position table as one run of integers (6 per mapping key, 4 per list item, in
     the container's order): its array type code and bytes."""
-    from array import array
-
-    entries = table.values() if isinstance(table, dict) else table
-    flat = [x for entry in entries for x in entry]
-    code = "i" if all(-2**31 <= x < 2**31 for x in flat) else "q"
-    return code, array(code, flat).tobytes()
+    return table.typecode, table.tobytes()
 
 
-def _unpack(node: Any, code: str, data: bytes) -> Any:
-    from array import array
-
+def _unpack(code: str, data: bytes) -> array[int]:
     flat = array(code)
     flat.frombytes(data)
-    width = _width(node)
-    entries = [tuple(flat[i:i + width]) for i in range(0, len(flat), width)]
-    return dict(zip(node, entries, strict=True)) if isinstance(node, dict) else entries
+    return flat
 
 
 def _width(node: Any) -> int:
-    return 6 if isinstance(node, dict) else 4
+    return MAP_WIDTH if isinstance(node, dict) else ITEM_WIDTH
 
 
 class _Packed(dict[int, Any]):
@@ -760,8 +801,8 @@ class _Packed(dict[int, Any]):
         found = self._packed.pop(key, None)
         if found is None:
             return False
-        node, (code, data) = found
-        self[key] = _unpack(node, code, data)
+        _, (code, data) = found
+        self[key] = _unpack(code, data)
         return True
 
     def get(self, key: int, default: Any = None) -> Any:

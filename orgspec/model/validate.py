@@ -22,7 +22,7 @@ from orgspec.load.yamlevents import Path
 from orgspec.load.yamlhints import colon_key, colon_said
 from orgspec.model.aliases import resolve_aliases
 from orgspec.model.fieldwords import field_meant
-from orgspec.model.interned import intern_ids
+from orgspec.model.interned import intern_ids, share_fields_sets
 from orgspec.model.kindwords import kind_meant
 from orgspec.model.models import (
     ID_PATTERN,
@@ -181,6 +181,7 @@ def add_checked(org: Org, checked: Checked) -> Iterator[Issue]:
     if obj is None:
         return
     intern_ids(obj, checked.kind)  # before its ids become the org's keys (`model.interned`)
+    share_fields_sets(obj)
     origin = checked.origin
     yield from _register(org, checked.kind, obj, origin)
     if isinstance(obj, Team):
