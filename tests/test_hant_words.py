@@ -46,7 +46,7 @@ def test_no_mainland_term_in_any_zh_hant_text() -> None:
      "holding an access token with the `api` scope", "具有 `api` 權限範圍的存取權杖"),
     ("refusing to send the token to {host!r} over http", "拒絕透過 http 把權杖傳送給"),
     ('"提升用户活跃度" is an intention, not a key result; "月活跃用户数从120万增长到132万" is '
-     "one.", "「月活躍使用者數從120萬增長到132萬」"),
+     "one.", "「月活躍使用者數從120萬成長到132萬」"),
 ])
 def test_the_catalog_says_taiwans_word(msgid: str, taiwan: str) -> None:
     texts = _hant_texts()
@@ -62,7 +62,7 @@ def test_the_conversions_say_user_and_token_as_taiwan_does() -> None:
     assert prose("具有 `api` 权限范围的访问令牌；“提升用户活跃度”") == \
         "具有 `api` 權限範圍的存取權杖；「提升使用者活躍度」"
     assert script("title: 月活跃用户数从120万增长到132万") == \
-        "title: 月活躍使用者數從120萬增長到132萬"
+        "title: 月活躍使用者數從120萬成長到132萬"
 
 
 @pytest.mark.parametrize("code", ["OK003", "OK005", "PR005"])

@@ -54,9 +54,9 @@ NO_COLON = "kind: Team\nid: cs\n这是一段说明\nlead: he\n"
     (TAB, 4, 1, "zh", "这里有一个制表符（Tab）：YAML 只能用空格缩进",
      "把制表符换成空格（每一级两个空格）"),
     (TAB_INDENT, 3, 1, "en", "a tab character here: YAML indents with spaces only",
-     "replace the tab with spaces (two per level of indentation)"),
-    (TAB, 4, 1, "zh-Hant", "這裡有一個製表符（Tab）：YAML 只能用空格縮排",
-     "把製表符換成空格（每一級兩個空格）"),
+     "replace the tab with spaces: indent `name:` by 0 spaces, in line with `id:` above it"),
+    (TAB, 4, 1, "zh-Hant", "這裡有一個定位字元（Tab）：YAML 只能用空格縮排",
+     "把定位字元換成空格（每一級兩個空格）"),
     ("kind: Team\nid: cs\nname: @x\n", 3, 7, "zh",
      "`@` 不能作为 YAML 值的开头", "以 @、` 或 % 开头的值要加引号"),
     (NO_COLON, 3, 1, "zh", "这一行的文字后面没有 `:`，YAML 无法把它读成字段",
@@ -119,7 +119,7 @@ def test_explain_in_traditional_keeps_the_words_people_write() -> None:
 
     run = run_cli("explain", "OK004", "--lang", "zh-hant")
     assert run.code == 0
-    assert "（提升、優化、improve、ensure……）" in run.stdout
+    assert "（提升、優化、確保……）" in run.stdout
     assert "「提升使用者活躍度」" in run.stdout
     assert "最佳化" not in run.stdout and "用戶" not in run.stdout
     assert "程式碼" not in run_cli("explain", "SU001", "--lang", "zh-Hant").stdout
