@@ -241,6 +241,54 @@ def test_real_pre_commit_runs_the_hook(tmp_path: Path) -> None:
         in broken.stdout
 
 
+def _readme_local_hook() -> str:
+    """The README's `repo: local` pre-commit config, as a user copies it."""
+    text = (REPO / "README.md").read_text("utf-8")
+    [block] = [b.split("```", 1)[0] for b in text.split("```yaml\n")[1:]
+               if "repo: local" in b.split("```", 1)[0]]
+    return block
+
+
+def test_readme_local_hook_matches_the_published_hook() -> None:
+    import yaml
+
+    [local] = yaml.safe_load(_readme_local_hook())["repos"][0]["hooks"]
+    [hook] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    keys = ("id", "entry", "pass_filenames", "always_run", "require_serial")
+    assert {k: local[k] for k in keys} == {k: hook[k] for k in keys}
+    assert local["language"] == "system"  # runs the installed orgspec, fetches nothing
+
+
+@pytest.mark.slow
+def test_readme_local_hook_runs_without_fetching(tmp_path: Path) -> None:
+    pytest.importorskip("pre_commit", reason="needs the pre-commit package")
+    user = tmp_path / "user"
+    shutil.copytree(EXAMPLES / "minimal", user / "org")
+    (user / ".pre-commit-config.yaml").write_text(_readme_local_hook(), "utf-8")
+    git(user, "init", "-q")
+    git(user, "add", ".")
+    bindir = str(Path(sys.executable).parent)  # where this venv's `orgspec` lies
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+           "PATH": bindir + os.pathsep + os.environ.get("PATH", "")}
+
+    def pre_commit(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "pre_commit", "run", *args],
+                              cwd=user, capture_output=True, text=True, env=env, timeout=300)
+
+    clean = pre_commit("--all-files")
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    with (user / "org" / "org.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("\n- kind: Responsibility\n  id: refunds\n  description: Refunds\n"
+                     "  accountable: TBD\n  informed: [support]\n")
+    git(user, "add", ".")
+    broken = pre_commit("--all-files")
+    assert broken.returncode == 1
+    assert "OW002 [error] duty 'refunds' has no accountable owner (written as 'TBD')" \
+        in broken.stdout
+    assert not (tmp_path / "cache" / "repo").exists() or not any(
+        (tmp_path / "cache").glob("repo*/*"))  # nothing cloned
+
+
 def test_action_is_composite_and_never_interpolates_inputs_into_scripts() -> None:
     import yaml
 
