@@ -77,9 +77,15 @@
     return out;
   }
 
+  /* Traditional -> Simplified (meta.fold), and full-width ASCII (ＫＰＩ) -> ASCII, as
+     search.py's tokens read the documents. */
   function fold(text) {
     var table = (store.meta && store.meta.fold) || {}, out = "";
-    for (var ch of text) out += Object.prototype.hasOwnProperty.call(table, ch) ? table[ch] : ch;
+    for (var ch of text) {
+      var cp = ch.codePointAt(0);
+      out += cp >= 0xff01 && cp <= 0xff5e ? String.fromCharCode(cp - 0xfee0)
+        : Object.prototype.hasOwnProperty.call(table, ch) ? table[ch] : ch;
+    }
     return out;
   }
 
