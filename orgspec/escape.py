@@ -95,7 +95,8 @@ def tty_text(value: str) -> str:
     if value.isprintable():
         return value
     return "".join(c if c.isprintable() or unicodedata.category(c) == "Zs"
-                   else c.encode("unicode_escape").decode("ascii") for c in value)
+                   or is_text_joiner(value, i)  # 👩‍💻, می‌خواهم: text, as in every output
+                   else c.encode("unicode_escape").decode("ascii") for i, c in enumerate(value))
 
 
 # Characters that hide, reorder or corrupt text when shown as they are: C0 and C1 controls
@@ -109,8 +110,10 @@ _HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u20
 
 def visible_text(value: str) -> str:
     """Show each hidden character as its code point, `[U+202E]`, so it is seen and inert
-    (HTML: escaping markup leaves these characters working)."""
-    return _HIDDEN.sub(lambda m: f"[U+{ord(m.group()):04X}]", value)
+    (HTML: escaping markup leaves these characters working); a joiner that is part of an
+    emoji or a word (`is_text_joiner`) is text and stays."""
+    return _HIDDEN.sub(lambda m: m.group() if is_text_joiner(m.string, m.start())
+                       else f"[U+{ord(m.group()):04X}]", value)
 
 
 def gh_data(text: str) -> str:

@@ -41,6 +41,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from orgspec.escape import is_text_joiner
+
 CHUNK = 500  # documents per doc chunk: a query that lands in every kind loads five
 DOCS_PER_SHARD = 500  # about this many documents per posting shard; at most MAX_SHARDS
 MAX_SHARDS = 256
@@ -65,10 +67,12 @@ _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\
 
 
 def visible(text: str) -> str:
-    """`text` with control and bidi characters replaced by visible `\\uXXXX` escapes."""
+    """`text` with control and bidi characters replaced by visible `\\uXXXX` escapes; a
+    joiner that is part of an emoji or a word (`escape.is_text_joiner`) is text and stays."""
     if not _INVISIBLE.search(text):
         return text
-    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _INVISIBLE.sub(lambda m: m.group() if is_text_joiner(m.string, m.start())
+                          else f"\\u{ord(m.group()):04x}", text)
 
 
 @dataclass(frozen=True)
