@@ -157,3 +157,21 @@ def test_joiners_that_are_text_reach_every_output_as_written(tmp_path: Path) -> 
     shown = run_cli("--lang", "en", "show", "team", "dev", str(org))
     assert shown.code == 0
     assert shown.stdout.splitlines()[:2] == [f"team dev {team}", f"  lead: li {person}"]
+
+
+def test_the_person_in_charge_of_a_position_is_its_holder(tmp_path: Path) -> None:
+    """`负责人: li-na` on a position (which has no `lead` or `owner`) was an unknown field with
+    the list of fields, and the position was also said to have no holder (RO001): two
+    findings for one mistake. On a position the word names `holders`, as on a team it
+    names `lead` and on a meeting `owner`; the holder it names is held back."""
+    org = tmp_path / "org"
+    org.mkdir()
+    (org / "o.yaml").write_text(
+        "- {kind: Team, id: cs, name: 客服, lead: li-na, members: [li-na], "
+        "responsibilities: [d1]}\n"
+        "- {kind: Person, id: li-na, name: 李娜}\n"
+        "- {kind: Responsibility, id: d1, name: 事一, accountable: cs}\n"
+        "- {kind: Role, id: r1, name: 客服岗, team: cs, 負責人: li-na}\n", "utf-8")
+    got = run_cli("--lang", "en", "check", str(org), "--format", "json")
+    assert [(f["code"], f["line"], f["column"], f["hint"]) for f in got.json()["findings"]] == [
+        ("SC001", 4, 45, "did you mean `holders`?")]

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# word -> the fields it may name, in order of preference; Traditional spellings beside.
+# word -> the fields it may name, in order of preference; Traditional spellings beside. The
+# person in charge (负责人) is a team's lead, a meeting's owner, a position's holder.
 FIELD_WORDS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("负责人", "負責人", "主管", "领导", "領導", "组长", "組長", "部门负责人", "部門負責人",
-     "团队负责人", "團隊負責人", "牵头人", "牽頭人"): ("lead", "owner"),
+     "团队负责人", "團隊負責人", "牵头人", "牽頭人"): ("lead", "owner", "holders"),
     ("主持人", "主持", "召集人", "负责方", "負責方", "归属", "歸屬", "责任人", "責任人"): (
         "owner", "lead"),
     ("成员", "成員", "组员", "組員", "人员", "人員", "团队成员", "團隊成員"): ("members",),
