@@ -19,11 +19,12 @@ _BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 # internal use": XML 1.0 cannot carry U+FFFE/FFFF, and no reader should see any of them.
 NONCHARACTERS = "\ufdd0-\ufdef" + "".join(chr(p * 0x10000 + 0xFFFE) + chr(p * 0x10000 + 0xFFFF)
                                           for p in range(17))
-# Invisible format characters: zero-width, bidi marks/embeddings/overrides/isolates, word
-# joiner and invisible operators, BOM; and the noncharacters a YAML parser accepts raw.
-INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+# Invisible format characters: zero-width, bidi marks/embeddings/overrides/isolates (all
+# twelve Bidi_Control characters: U+061C, the Arabic letter mark, too), word joiner and
+# invisible operators, BOM; and the noncharacters a YAML parser accepts raw.
+INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
                        + NONCHARACTERS.replace("\ufffe\uffff", "") + "]")
-HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e"
+HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e"
                     "\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff" + NONCHARACTERS + "]")
 _JOINERS = "\u200c\u200d"
 _EMOJI_TAIL = re.compile("[\ufe0f\U0001f3fb-\U0001f3ff]")  # presentation selector, skin tones
@@ -94,7 +95,8 @@ def tty_text(value: str) -> str:
     if value.isprintable():
         return value
     return "".join(c if c.isprintable() or unicodedata.category(c) == "Zs"
-                   else c.encode("unicode_escape").decode("ascii") for c in value)
+                   or is_text_joiner(value, i)  # 👩‍💻, می‌خواهم: text, as in every output
+                   else c.encode("unicode_escape").decode("ascii") for i, c in enumerate(value))
 
 
 # Characters that hide, reorder or corrupt text when shown as they are: C0 and C1 controls
@@ -108,8 +110,10 @@ _HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u20
 
 def visible_text(value: str) -> str:
     """Show each hidden character as its code point, `[U+202E]`, so it is seen and inert
-    (HTML: escaping markup leaves these characters working)."""
-    return _HIDDEN.sub(lambda m: f"[U+{ord(m.group()):04X}]", value)
+    (HTML: escaping markup leaves these characters working); a joiner that is part of an
+    emoji or a word (`is_text_joiner`) is text and stays."""
+    return _HIDDEN.sub(lambda m: m.group() if is_text_joiner(m.string, m.start())
+                       else f"[U+{ord(m.group()):04X}]", value)
 
 
 def gh_data(text: str) -> str:

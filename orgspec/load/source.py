@@ -32,7 +32,7 @@ FORBIDDEN_RAW = re.compile(STRUCTURAL_RAW.pattern + "|" + INVISIBLE.pattern)
 # newlines and tabs are fine in a value (block scalars), the rest never is.
 FORBIDDEN_VALUE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029"
-    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff" + NONCHARACTERS + "]"
+    "\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff" + NONCHARACTERS + "]"
 )
 
 

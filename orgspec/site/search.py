@@ -8,7 +8,8 @@ A document is `[kind, title, url, sub, text]`. Tokens (the same rules as `search
   characters found in order with one character between two of them (退货 in 退换货, 客服 in
   客户服务) are a near hit, ranked after every exact one (`search.js`);
 - a run of Latin letters and digits gives the lowercased word and its prefixes of 3 or more
-  characters (`refunds` -> ref refu refun refund refunds), for type-ahead;
+  characters (`refunds` -> ref refu refun refund refunds), for type-ahead; full-width
+  letters and digits (`ＫＰＩ`, `２０２６`) are read as ASCII first, in the index and the query;
 - the id is indexed as words by the rule above (`complaint-handling` -> complaint handling);
 - a person's or team's id is also indexed joined (`zhang-wei` -> zhangwei and its
   prefixes), so a name's pinyin typed without a space finds the person whose id spells it;
@@ -40,6 +41,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from orgspec.escape import is_text_joiner
+
 CHUNK = 500  # documents per doc chunk: a query that lands in every kind loads five
 DOCS_PER_SHARD = 500  # about this many documents per posting shard; at most MAX_SHARDS
 MAX_SHARDS = 256
@@ -59,15 +62,17 @@ _JS_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
 
 # Control, bidi-override and invisible characters: shown as visible escapes (`\u202e`), so
 # user text cannot reorder or hide what a page or a search result says.
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e"
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e"
                         "\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def visible(text: str) -> str:
-    """`text` with control and bidi characters replaced by visible `\\uXXXX` escapes."""
+    """`text` with control and bidi characters replaced by visible `\\uXXXX` escapes; a
+    joiner that is part of an emoji or a word (`escape.is_text_joiner`) is text and stays."""
     if not _INVISIBLE.search(text):
         return text
-    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _INVISIBLE.sub(lambda m: m.group() if is_text_joiner(m.string, m.start())
+                          else f"\\u{ord(m.group()):04x}", text)
 
 
 @dataclass(frozen=True)
@@ -97,10 +102,16 @@ PARTICLES = "的吗呢"
 JOINED_KINDS = frozenset({"person", "team"})  # dropped at the end of a query that asked a question
 
 
+# Full-width ASCII (U+FF01-FF5E, what an IME types in full-width mode: ＫＰＩ, ２０２６) as
+# ASCII, as `search.js` folds a query and a document; then lowercased as JS lowercases
+# (`str.lower`, not `casefold`: Straße stays straße, which a reader's query is).
+WIDE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+
+
 def tokens(text: str, prefixes: bool = True) -> set[str]:
     """The index tokens of `text` (see the module docstring); numbers get no prefixes."""
     out: set[str] = set()
-    for cjk, word in _RUNS.findall(text.casefold()):
+    for cjk, word in _RUNS.findall(text.translate(WIDE).lower()):
         if cjk:
             out.update(cjk)
             out.update(cjk[i:i + 2] for i in range(len(cjk) - 1))

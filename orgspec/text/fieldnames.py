@@ -9,10 +9,14 @@ loader (a full-width colon after such a word) and the models (an unknown field) 
 
 from __future__ import annotations
 
-# word -> the fields it may name, in order of preference; Traditional spellings beside.
+import re
+import unicodedata
+
+# word -> the fields it may name, in order of preference; Traditional spellings beside. The
+# person in charge (负责人) is a team's lead, a meeting's owner, a position's holder.
 FIELD_WORDS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("负责人", "負責人", "主管", "领导", "領導", "组长", "組長", "部门负责人", "部門負責人",
-     "团队负责人", "團隊負責人", "牵头人", "牽頭人"): ("lead", "owner"),
+     "团队负责人", "團隊負責人", "牵头人", "牽頭人"): ("lead", "owner", "holders"),
     ("主持人", "主持", "召集人", "负责方", "負責方", "归属", "歸屬", "责任人", "責任人"): (
         "owner", "lead"),
     ("成员", "成員", "组员", "組員", "人员", "人員", "团队成员", "團隊成員"): ("members",),
@@ -77,18 +81,30 @@ _RACI = {w: role for role, words in RACI_WORDS.items() for w in words} | DUTY_WO
     RACI_LETTERS
 
 
+# A chart's cell for a party both accountable and responsible (`A/R`, `R/A`, `AR`): offered
+# as the two roles, as `负责` is.
+_BOTH_AR = re.compile(r"a\s*[/,+&、]?\s*r|r\s*[/,+&、]?\s*a")
+
+
+def _folded(word: str) -> str:
+    """`word` as looked up: NFKC (an IME's full-width `Ｒ` and `／` are `R` and `/`), no outer
+    blanks, casefolded."""
+    return unicodedata.normalize("NFKC", word).strip().casefold()
+
+
 def fields_named(word: str) -> tuple[str, ...]:
     """The fields the Chinese word `word` may name (`负责人` -> `lead`, `owner`), in order of
     preference; () for any other word."""
-    return _BY_WORD.get(word.strip().casefold(), ())
+    return _BY_WORD.get(_folded(word), ())
 
 
 def raci_named(word: str) -> tuple[str, ...]:
-    """The RACI role(s) `word` names as a duty's field or a charter's role: a letter or a
-    Chinese chart's word (`R`, `执行` -> responsible; `负责人` -> accountable; `负责`, which
-    charts use for either, -> responsible and accountable); () for any other word."""
-    word = word.strip().casefold()
-    if word in AMBIGUOUS_RACI:
+    """The RACI role(s) `word` names as a duty's field or a charter's role: a letter, typed
+    full-width too, or a Chinese chart's word (`R`, `Ｒ`, `执行` -> responsible; `负责人` ->
+    accountable; `负责`, which charts use for either, and `A/R`, a cell saying both, ->
+    responsible and accountable); () for any other word."""
+    word = _folded(word)
+    if word in AMBIGUOUS_RACI or _BOTH_AR.fullmatch(word):
         return ("responsible", "accountable")
     role = _RACI.get(word)
     return (role,) if role else ()

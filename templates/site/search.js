@@ -77,9 +77,15 @@
     return out;
   }
 
+  /* Traditional -> Simplified (meta.fold), and full-width ASCII (ＫＰＩ) -> ASCII, as
+     search.py's tokens read the documents. */
   function fold(text) {
     var table = (store.meta && store.meta.fold) || {}, out = "";
-    for (var ch of text) out += Object.prototype.hasOwnProperty.call(table, ch) ? table[ch] : ch;
+    for (var ch of text) {
+      var cp = ch.codePointAt(0);
+      out += cp >= 0xff01 && cp <= 0xff5e ? String.fromCharCode(cp - 0xfee0)
+        : Object.prototype.hasOwnProperty.call(table, ch) ? table[ch] : ch;
+    }
     return out;
   }
 
@@ -140,11 +146,35 @@
       (a.title === b.title ? 0 : a.title ? -1 : 1) || a.doc - b.doc;
   }
 
-  /* A CJK term's characters in order, at most one CJK character between neighbours. */
-  function near(text) {
-    return new RegExp(Array.from(text).map(function (ch) {
-      return ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    }).join("[" + CJK + "]?"), "u");
+  /* Whether a CJK term's characters occur in `text` in order, at most one CJK character
+     between neighbours. One pass over the text, keeping where each prefix of the term
+     last ended (twice: at the character before, or one before that with a CJK character
+     between): a regex A[CJK]?B[CJK]?C... backtracks exponentially on a long run of one
+     character that almost matches (30 x 哈 then 嘿 hung the tab). */
+  var ONE_CJK = new RegExp("^[" + CJK + "]$", "u");
+  function near(term, text) {
+    var chars = Array.from(term), n = chars.length, at = new Map();
+    chars.forEach(function (ch, i) {
+      if (!at.has(ch)) at.set(ch, []);
+      at.get(ch).push(i);
+    });
+    var last = new Int32Array(n).fill(-3), before = new Int32Array(n).fill(-3);
+    var j = 0, gap = false;
+    for (var ch of text) {
+      var is = at.get(ch) || [];
+      for (var k = is.length - 1; k >= 0; k--) {  // down: prefix i-1 is not yet moved to j
+        var i = is[k];
+        if (i === 0 || last[i - 1] === j - 1 ||
+            (gap && (last[i - 1] === j - 2 || before[i - 1] === j - 2))) {
+          if (i === n - 1) return true;
+          before[i] = last[i];
+          last[i] = j;
+        }
+      }
+      gap = ONE_CJK.test(ch);  // may stand between the next character and the one before
+      j++;
+    }
+    return false;
   }
 
   /* Hits rank by title first, then by doc number: the build numbered documents by kind
@@ -187,7 +217,7 @@
           if (!ts[i].cjk || ts[i].text.length < 3) continue;
           if (all === null) all = fold((row[1] + "\n" + row[4]).toLowerCase());
           if (all.indexOf(ts[i].text) >= 0) continue;
-          if (!near(ts[i].text).test(all)) return;
+          if (!near(ts[i].text, all)) return;
           exact = false;
         }
         if (out.length < limit) {
