@@ -16,7 +16,7 @@
    Traditional characters in the query and in the documents are folded to Simplified with
    meta.fold (only the characters whose Simplified form is in the index), as the index was.
    Question words (meta.ask: "who owns" and the like, see search.py) are dropped first,
-   then a CJK run's leading frequency word (meta.every: 每, 每个) when 2+ characters remain.
+   then the frequency word of meta.every that opens a CJK run, when 2+ characters remain.
    Results are built with textContent only: nothing from the index is parsed as HTML.
    window.orgspecSearch(query, limit = 200) returns a Promise of [{kind, title, url, sub,
    near}] (near: a near hit, marked "similar wording" in the list). */
@@ -79,8 +79,8 @@
     return out;
   }
 
-  /* A CJK run without the frequency word of meta.every that opens it (每週一: 周一), when
-     two characters or more are left (search.py). */
+  /* A CJK run without the frequency word of meta.every that opens it (every Monday:
+     Monday), when two characters or more are left (search.py EVERY). */
   function unevery(run) {
     var words = (store.meta && store.meta.every) || [];
     for (var i = 0; i < words.length; i++) {
