@@ -120,7 +120,7 @@ def test_explain_and_rules_speak_the_language_asked() -> None:
     table = run_cli("rules", "--lang", "zh", env=EN).stdout.splitlines()
     assert table[0].split() == ["代码", "标题", "名称", "级别", "开启", "概要"]
     assert len(table) == len(registry()) + 1
-    assert [r for r in table if r.startswith("OK004 ")][0].split()[:3] == \
+    assert next(r for r in table if r.startswith("OK004 ")).split()[:3] == \
         ["OK004", title, "vague-key-result"]
     assert run_cli("rules", env=EN).stdout.splitlines()[0].split()[:2] == ["code", "name"]
     hant = run_cli("explain", "OK004", "--lang", "zh-Hant", env=EN).stdout.splitlines()[0]

@@ -316,8 +316,8 @@ def test_mt002s_examples_are_in_the_readers_language_and_all_read(lang: str) -> 
     cadence orgspec reads."""
     import re
 
-    from orgspec.i18n import say
     from orgspec.engine.registry import registry
+    from orgspec.i18n import say
     from orgspec.model.positions import cadence_of
 
     text = say(registry()["MT002"].rationale, lang)
