@@ -806,6 +806,10 @@ def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple
     for name in done.beside:
         _tell(M("kept your edits in {name}; the new import is in {name}.new", name=name),
               said_in, err=True)
+        for line, col, comment in done.lost.get(name, ()):
+            _tell(M("{file}:{line}:{col}: your comment {comment!r} has no place in {name}.new "
+                    "(its line changed): copy it by hand", file=os.path.join(output_dir, name),
+                    line=line, col=col, comment=comment, name=name), said_in, err=True)
     for name in done.stale:
         _tell(M("{name} is no longer in the source but was edited; kept", name=name), said_in,
               err=True)

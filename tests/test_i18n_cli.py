@@ -108,7 +108,9 @@ def test_explain_and_rules_speak_the_language_asked() -> None:
     zh = run_cli("explain", "OK004", "--lang", "zh", env=EN)
     assert zh.code == 0
     lines = zh.stdout.splitlines()
-    assert lines[:3] == ["OK004 vague-key-result",
+    title = i18n.rule_title("vague-key-result", "zh")  # as reports say it (left11 item 3)
+    assert CJK.search(title)
+    assert lines[:3] == [f"OK004 {title}（vague-key-result）",
                          "类别：okrs | 默认级别：错误 | 在 recommended 预设中开启", ""]
     assert lines[3] == i18n.say(meta.summary, "zh") and CJK.search(lines[3])
     assert "为什么重要：" in lines and "会报告：" in lines and "不会报告：" in lines
@@ -116,8 +118,13 @@ def test_explain_and_rules_speak_the_language_asked() -> None:
     en = run_cli("explain", "OK004", env=EN).stdout
     assert en.splitlines()[3] == meta.summary and "Why it matters:" in en
     table = run_cli("rules", "--lang", "zh", env=EN).stdout.splitlines()
-    assert table[0].split() == ["代码", "名称", "级别", "开启", "概要"]
+    assert table[0].split() == ["代码", "标题", "名称", "级别", "开启", "概要"]
     assert len(table) == len(registry()) + 1
+    assert next(r for r in table if r.startswith("OK004 ")).split()[:3] == \
+        ["OK004", title, "vague-key-result"]
+    assert run_cli("rules", env=EN).stdout.splitlines()[0].split()[:2] == ["code", "name"]
+    hant = run_cli("explain", "OK004", "--lang", "zh-Hant", env=EN).stdout.splitlines()[0]
+    assert hant == f"OK004 {i18n.rule_title('vague-key-result', 'zh-Hant')}（vague-key-result）"
     rules_json = json.loads(run_cli("rules", "--format", "json", "--lang", "zh").stdout)
     assert all(CJK.search(r["summary"]) and CJK.search(r["rationale"]) for r in rules_json)
     assert {r["severity"] for r in rules_json} <= {"error", "warning", "info"}  # keys stay

@@ -290,15 +290,16 @@ def test_a_lunar_cadence_is_of_the_lunar_calendar() -> None:
 
 
 @pytest.mark.parametrize(("lang", "forms"), [
-    ("zh", "或每月的某一天（每月15日、每月最后一个工作日、monthly on the 15th），"
+    ("zh", "或每月的某一天（每月15日、每月最后一个工作日），"
            "或一年中的日期、节日（每年3月1日、每年双十一前两周、每年春节前），"
            "或农历日子（每逢农历十五、每年农历正月初八）"),
-    ("zh-Hant", "或每月的某一天（每月15日、每月最後一個工作日、monthly on the 15th），"
+    ("zh-Hant", "或每月的某一天（每月15日、每月最後一個工作日），"
                 "或一年中的日期、節日（每年3月1日、每年雙十一前兩週、每年春節前），"
                 "或農曆日子（每逢農曆十五、每年農曆正月初八）"),
-    ("en", "a day of the month (每月15日, 每月最后一个工作日, monthly on the 15th), a date or "
-           "festival of the year (每年3月1日, 每年双十一前两周, 每年春节前) or a lunar day "
-           "(每逢农历十五, 每年农历正月初八)"),
+    ("en", "a day of the month (monthly on the 15th, monthly on the last working day), a date or "
+           "festival of the year (yearly on March 1, yearly two weeks before Double 11, yearly "
+           "before Chinese New Year) or a lunar day (written in Chinese: `orgspec explain MT002 "
+           "--lang zh`)"),
 ])
 def test_mt002s_docs_name_the_day_of_the_month_dates_and_lunar_days(lang: str,
                                                                     forms: str) -> None:
@@ -306,6 +307,31 @@ def test_mt002s_docs_name_the_day_of_the_month_dates_and_lunar_days(lang: str,
     lists every form."""
     run = run_cli("explain", "MT002", "--lang", lang)
     assert forms in " ".join(run.stdout.split())
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "zh-Hant"])
+def test_mt002s_examples_are_in_the_readers_language_and_all_read(lang: str) -> None:
+    """left11 item 5: the English docs quoted Simplified cadences (每周一 10:00), the Chinese
+    ones English (weekdays 9:30). Now each language's examples are its own, and each is a
+    cadence orgspec reads."""
+    import re
+
+    from orgspec.engine.registry import registry
+    from orgspec.i18n import say
+    from orgspec.model.positions import cadence_of
+
+    text = say(registry()["MT002"].rationale, lang)
+    groups = re.findall(r"[(（]([^()（）`]*)[)）]", text)
+    examples = [e.strip() for g in groups for e in re.split(r"[,、；;]", g) if e.strip()]
+    assert len(examples) >= 15, examples
+    unread = {"before the live stream", "每天开播前", "每天開播前"}  # said to be unread
+    assert [e for e in examples if e not in unread and cadence_of(e) is None] == []
+    if lang == "en":
+        assert not re.search(r"[\u3400-\u9fff]", text)
+    else:
+        assert not re.search(r"[A-Za-z]", text)
+        assert ("每周一 10:00" in text) == (lang == "zh")
+        assert ("每週一 10:00" in text) == (lang == "zh-Hant")
 
 
 def test_the_frozen_time_zone_cadences_are_read_as_labelled() -> None:

@@ -267,6 +267,29 @@ def test_a_return_query_finds_exchange_duties_after_exact_hits(
         server.shutdown()
 
 
+def test_a_leading_every_word_does_not_make_a_query_miss(
+        browser: Any, tmp_path: Path) -> None:  # noqa: F811
+    """left11 item 2: `每週一` found nothing where the text says 週一. A CJK run's leading
+    每/每个/每個 is dropped when two characters or more are left; `每周` alone is kept."""
+    org = tmp_path / "org"
+    org.mkdir()
+    (org / "o.yaml").write_text(
+        "- {kind: Team, id: cs, name: 倉儲部}\n"
+        "- {kind: Responsibility, id: stock, name: 週一盤點庫存, accountable: cs}\n"
+        "- {kind: Responsibility, id: live, name: 每日直播, accountable: cs}\n", "utf-8")
+    result, loaded = lint_org([str(org)], Config())
+    site = tmp_path / "site"
+    build_site(result, loaded, str(site), SiteOptions(git_dates=False))
+    tab = Tab(browser)
+    tab.page.goto(site.as_uri() + "/search.html")
+    for query in ("週一", "每週一", "每周一", "每個週一", "每个周一", "每一个周一 盘点"):
+        assert _search(tab.page, query) == ["duties/stock.html"], query
+    assert _search(tab.page, "每日直播") == ["duties/live.html"]
+    assert _search(tab.page, "每周") == []  # one character would be left: kept, no hit
+    tab.clean()
+    tab.page.close()
+
+
 def test_fuzzy_cjk_sets(browser: Any, tmp_path: Path) -> None:  # noqa: F811
     """tests/data/site-search-fuzzy through search.js (tests/search_eval.py): near hits raise
     recall on both sets (before: dev 0.919, frozen 0.684), no negative returns anything, and

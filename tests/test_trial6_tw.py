@@ -278,7 +278,7 @@ def test_calendar_places_weekdays_biweekly_and_every_day(tmp_path: Path) -> None
 
 @pytest.mark.parametrize(("lang", "forms"), [
     ("zh-Hant", "工作日 9:30、隔週三 14:00"), ("zh", "工作日 9:30、隔周三 14:00"),
-    ("en", "weekdays 9:30, every Friday afternoon"),
+    ("en", "weekdays 9:30, every other Wednesday 14:00"),
 ])
 def test_mt002s_docs_name_the_weekday_forms(lang: str, forms: str) -> None:
     """The forms are in `orgspec explain MT002`; the finding's hint is short (trial 9)."""

@@ -268,12 +268,15 @@ def test_an_update_left_beside_a_commented_file_is_said_by_import_and_check(
     org, _ = _import(tmp_path)
     kefu = org / "ke-fu-bu.yaml"
     kefu.write_text(kefu.read_text("utf-8") + "# 萧雨 12 月转岗\n", "utf-8")
-    _, said = _import(tmp_path, ROSTER + "白露,客服部,客服专员,董洁,bailu@xingbo.cn\n")
+    # 萧雨 moved away: a removal, which a commented (edited) file does not take in place
+    moved = ROSTER.replace("萧雨,客服部,客服专员,董洁", "萧雨,运营部,直播运营,陈静")
+    _, said = _import(tmp_path, moved + "白露,客服部,客服专员,董洁,bailu@xingbo.cn\n")
     assert said.splitlines()[-1] == (
         "waiting for you to merge in org: ke-fu-bu.yaml.new (the import's version of a file "
         "you edited, with the fields you set kept): compare each with yours, then move it "
         "over yours or delete it; `orgspec check` reports it until then")
     assert "bailu" in (org / "ke-fu-bu.yaml.new").read_text("utf-8")
+    assert (org / "ke-fu-bu.yaml.new").read_text("utf-8").endswith("\n# 萧雨 12 月转岗\n")
     run = run_cli("check", "org", "--lang", lang, "--isolated", cwd=tmp_path)
     assert finding in run.stdout.splitlines()
     assert run.stdout.count("IN018") == 1

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from orgspec.adopt.draft import Draft
+from orgspec.adopt.keepcomments import carry
 from orgspec.adopt.slug import IdMap
 from orgspec.adopt.write import Outcome, read_manifest, write_draft
 
@@ -89,7 +91,16 @@ def import_org(source: str, paths: list[str], out_dir: str, *,
     draft.notes.extend(_example_notes(out_dir))
     said = lang if isinstance(lang, str) else lang(draft)
     return draft, write_draft(draft.files(said), out_dir, source, ids.mapped(), force,
-                              same=same_entities, keeps=keeps_all)
+                              same=same_entities, keeps=keeps_all,
+                              carry=partial(carry, headers=_headers(source)))
+
+
+def _headers(source: str) -> frozenset[str]:
+    """The lines of the header an import of `source` writes, in every language."""
+    from orgspec.adopt.draft import header
+    from orgspec.i18n import LANGS
+
+    return frozenset(line for lang in LANGS for line in header(source, lang).splitlines())
 
 
 def keep_own_fields(draft: Draft, org: Org) -> None:
@@ -156,18 +167,14 @@ def _example_notes(out_dir: str) -> list[str]:
 
 def keeps_all(now: bytes, new: bytes) -> bool:
     """Whether the new text of an imported file keeps everything the user's edited file
-    (`now`) says, only adding to it (a new hire: a member and a person more): `now` has no
-    comment but the header, and each of its entities is in `new` with every field of it
-    equal there (a list's items all there). Then the file is updated in place, losing
-    nothing but its layout; a change or removal (a name edited, a person gone) goes beside
-    it as NAME.new, since the importer cannot tell the user's edit from the source's."""
+    (`now`) says, only adding to it (a new hire: a member and a person more): each of its
+    entities is in `new` with every field of it equal there (a list's items all there).
+    Then the file is updated in place (its comments carried over by `keepcomments.carry`,
+    else it is not), losing nothing but its layout; a change or removal (a name edited, a
+    person gone) goes beside it as NAME.new, since the importer cannot tell the user's edit
+    from the source's."""
     from orgspec.load.loader import load_bytes
 
-    body = now.decode("utf-8", "replace").lstrip()
-    while body.startswith("#"):
-        body = body.partition("\n")[2].lstrip()
-    if "#" in body:
-        return False
     one, two = load_bytes("now.yaml", now), load_bytes("new.yaml", new)
     if one.issues or two.issues or one.failed is not None or two.failed is not None:
         return False

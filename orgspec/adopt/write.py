@@ -40,6 +40,9 @@ MANIFEST = ".orgspec-import.json"
 BESIDE = ".new"
 
 
+Carry = Callable[[bytes, bytes], tuple[bytes, list[tuple[int, int, str]]]]
+
+
 class AdoptError(Exception):
     """A source or output folder the importer cannot use: one line, exit 2."""
 
@@ -65,6 +68,9 @@ class Outcome:
     merged: list[str] = field(default_factory=list)  # edited, updated keeping the user's values
     cleared: list[str] = field(default_factory=list)  # an earlier NAME.new, now NAME's: removed
     obsolete: list[str] = field(default_factory=list)  # an earlier NAME.new NAME settled: kept
+    # NAME -> the user's comments in NAME that the new text has no place for: (line, column,
+    # comment); the others were carried into what was written (NAME, or NAME.new)
+    lost: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
 
     @property
     def changed(self) -> bool:
@@ -165,13 +171,17 @@ def _refuse_links_out(folder: str, files: dict[str, str]) -> None:
 def write_draft(files: dict[str, str], folder: str, source: str,
                 ids: dict[str, dict[str, str]], force: bool = False,
                 same: Callable[[bytes, bytes], bool] | None = None,
-                keeps: Callable[[bytes, bytes], bool] | None = None) -> Outcome:
+                keeps: Callable[[bytes, bytes], bool] | None = None,
+                carry: Carry | None = None) -> Outcome:
     """Write `files` (name -> text) into `folder` by the rules above; update the manifest.
     An edited file that `same(its bytes, the new bytes)` finds to say what the import says
     (the user added a field the source does not give, or a comment) is unchanged: no
     `NAME.new`; one whose every value the new text keeps (`keeps(its bytes, the new
     bytes)`: the fields it added were read back into the import) is updated in place
-    (`Outcome.merged`). `Outcome.pending` lists every `NAME.new` then in the folder."""
+    (`Outcome.merged`). `Outcome.pending` lists every `NAME.new` then in the folder.
+    `carry(its bytes, the new bytes)` gives the new bytes with the user's comments in them
+    and the comments it found no place for: an edited file is updated in place only when
+    none is lost, else the carried text goes to `NAME.new` and `Outcome.lost` names them."""
     if os.path.exists(folder) and not os.path.isdir(folder):
         raise AdoptError(M("{folder!r} is not a folder", folder=folder))
     old = read_manifest(folder)
@@ -196,17 +206,20 @@ def write_draft(files: dict[str, str], folder: str, source: str,
                 same is not None and same(now, data):
             out.unchanged.append(name)
             recorded[name] = old.files.get(name, "")  # the user's: still not ours
-        elif now is not None and not force and digest(now) != old.files.get(name) and \
-                keeps is not None and keeps(now, data):
-            output.write_bytes(path, data)
-            out.merged.append(name)
         elif now is None or force or digest(now) == old.files.get(name):
             output.write_bytes(path, data)
             out.written.append(name)
         else:
-            output.write_bytes(path + BESIDE, data)
+            mine, lost = carry(now, data) if carry is not None else (data, [])
+            if not lost and keeps is not None and keeps(now, data):
+                output.write_bytes(path, mine)
+                out.merged.append(name)
+                continue
+            if lost:
+                out.lost[name] = lost
+            output.write_bytes(path + BESIDE, mine)
             out.beside.append(name)
-            beside[name + BESIDE] = digest(data)
+            beside[name + BESIDE] = digest(mine)
             recorded[name] = old.files.get(name, "")  # still not ours until merged by hand
     for name in sorted(set(old.files) - set(files)):
         path = os.path.join(folder, name)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
@@ -16,7 +17,7 @@ from typing import Any
 
 from orgspec import output
 from orgspec.findings import Severity
-from orgspec.i18n import M, guess_lang, lang_hint, parse_lang
+from orgspec.i18n import M, guess_lang, lang_hint, parse_lang, reason
 from orgspec.load.discovery import MAX_FILES
 from orgspec.load.source import SourceError, decode, read_bytes, scan_forbidden
 from orgspec.load.yamlevents import Parsed, parse
@@ -143,7 +144,7 @@ def find_config(start: str | None = None) -> str | None:
     home = Path.home().resolve()
     for folder in (here, *here.parents):
         for name in CONFIG_NAMES:
-            if (folder / name).is_file():
+            if os.path.lexists(folder / name):  # a folder or a dangling link: load_config says
                 return str(folder / name)
         if _has_tool_table(folder / "pyproject.toml"):
             return str(folder / "pyproject.toml")
@@ -165,6 +166,7 @@ def load_config(path: str | None) -> Config:
     """Read and check a config file; None gives the defaults. Raises ConfigError."""
     if path is None:
         return Config()
+    _a_file(path)
     if path.endswith(".toml"):
         data, where = _read_toml(path), _toml_where(path)
     else:
@@ -176,12 +178,31 @@ def load_config(path: str | None) -> Config:
     return _Reader(where, path).read(data)
 
 
+def _a_file(path: str) -> None:
+    """Raise ConfigError unless `path` is a regular file that exists (a folder, a FIFO - which
+    would block the read - or a link to nothing is said, never skipped)."""
+    if os.path.isdir(path):
+        raise ConfigError(M("{path} is a folder, not a config file: remove or rename it",
+                            path=path))
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        raise ConfigError(M("cannot read {path!r}: {why}", path=path, why=reason(exc))) from None
+    if not stat.S_ISREG(mode):
+        raise ConfigError(M("{path} is not a regular file (a FIFO, device or socket): remove or "
+                            "rename it", path=path))
+
+
 def peek_lang(path: str | None) -> str | None:
     """The config's `lang` when it can be read, else None; never raises. For the language of
     an error met before (or while) the config is read in full."""
     try:
         if path is None:
             return None
+        _a_file(path)
+    except ConfigError:
+        return None  # not a file: nothing to peek at (and a FIFO's read would block)
+    try:
         if path.endswith(".toml"):
             data: Any = _read_toml(path)
         else:

@@ -5,6 +5,7 @@ Nothing here follows symlinks, blocks on FIFOs, or reads more than the size limi
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import stat
@@ -135,6 +136,12 @@ def decode(raw: bytes) -> str:
         raise SourceError("IN002", M("file is UTF-16 or UTF-32; save it as UTF-8"),
                           hint=M("git, GitHub and editors all assume UTF-8"),
                           text=raw.decode(codec, "replace"))
+    order = bomless_utf16(raw)
+    if order is not None:
+        raise SourceError("IN002", M("file is UTF-16 without a byte order mark; save it as "
+                                     "UTF-8"),
+                          hint=M("git, GitHub and editors all assume UTF-8"),
+                          text=raw.decode(order, "replace"))
     body = raw.removeprefix(b"\xef\xbb\xbf")  # positions count from after it, as elsewhere
     try:
         return body.decode("utf-8")
@@ -147,6 +154,28 @@ def decode(raw: bytes) -> str:
             M("save the file as UTF-8 (Big5, GBK and Latin-1 are not read)")
         raise SourceError("IN002", M("invalid UTF-8 byte 0x{byte}", byte=bad), line, col,
                           hint=hint, text=legacy_text(body, legacy)) from None
+
+
+def bomless_utf16(raw: bytes) -> str | None:
+    """`utf-16-le` or `utf-16-be` when `raw` is UTF-16 without a byte order mark, else None.
+    An org file's keys, newlines and spaces are ASCII, which UTF-16 writes with a NUL byte
+    beside each (after it little-endian, before it big-endian); UTF-8 has NULs only as a
+    stray control character. So: a NUL at a third or more of the pairs on one side, a tenth
+    of that or fewer on the other, and the first 4 KiB decode. O(4 KiB)."""
+    head = raw[:4096]
+    if b"\x00" not in head or len(head) < 4:
+        return None
+    head = head[:len(head) // 2 * 2]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    pairs = len(head) // 2
+    for nuls, other, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nuls * 3 >= pairs and other * 10 <= nuls:
+            try:  # not final: a surrogate pair may be cut at 4 KiB
+                codecs.getincrementaldecoder(codec)().decode(head, final=len(raw) == len(head))
+            except UnicodeDecodeError:
+                continue  # not UTF-16: said as what UTF-8 says of it
+            return codec
+    return None
 
 
 # Characters org files use most, in both scripts: text decoded with the right legacy encoding

@@ -6,7 +6,7 @@ import json
 import unicodedata
 
 from orgspec.engine.registry import RuleMeta, registry
-from orgspec.i18n import MC, M, say
+from orgspec.i18n import MC, M, rule_title, say
 from orgspec.i18n.comments import CONTEXT, prose_comments, translate, without_markers
 from orgspec.resources import data_dir
 
@@ -66,17 +66,25 @@ def _pad(text: str, width: int) -> str:
 
 
 def rules_table(rules: dict[str, RuleMeta] | None = None, lang: str = "en") -> str:
-    """A plain-text table of every rule; headers and summaries in `lang` ("en" or "zh")."""
+    """A plain-text table of every rule; headers and summaries in `lang` ("en", "zh" or
+    "zh-Hant"); in Chinese a title column (`i18n.rule_title`, as reports say it) before the
+    kebab-case name a config is written with."""
     rules = ordered(rules)
-    head = [say(w, lang) for w in (M("code"), M("name"), M("severity"), M("on"), M("summary"))]
-    widths = [6, max(len(m.name) for m in rules.values()), 8, 3]
-    widths = [max(w, _cols(h)) for w, h in zip(widths, head, strict=False)]
-    lines = [" ".join(_pad(h, w) for h, w in zip(head, widths, strict=False)) + " " + head[4]]
+    titled = lang != "en"  # English: the name is the title
+    words = (M("code"), *([MC("rules table", "title")] if titled else []), M("name"),
+             M("severity"), M("on"))
+    head = [say(w, lang) for w in words]
+    widths = [6, *([max(_cols(rule_title(m.name, lang)) for m in rules.values())]
+                   if titled else []), max(len(m.name) for m in rules.values()), 8, 3]
+    widths = [max(w, _cols(h)) for w, h in zip(widths, head, strict=True)]
+    lines = [" ".join(_pad(h, w) for h, w in zip(head, widths, strict=True)) + " "
+             + say(M("summary"), lang)]
     yes, no = say(M("yes"), lang), say(M("no"), lang)
     for m in rules.values():
         severity = say(SEVERITY_WORDS[m.severity.label], lang)
-        cells = (m.code, m.name, severity, yes if m.enabled else no)
-        lines.append(" ".join(_pad(c, w) for c, w in zip(cells, widths, strict=False))
+        cells = (m.code, *([rule_title(m.name, lang)] if titled else []), m.name, severity,
+                 yes if m.enabled else no)
+        lines.append(" ".join(_pad(c, w) for c, w in zip(cells, widths, strict=True))
                      + " " + say(m.summary, lang))
     return "\n".join(lines) + "\n"
 
@@ -98,7 +106,9 @@ def explain(meta: RuleMeta, lang: str = "en") -> str:
     """What a rule does, why it matters, its options and its examples, for a terminal, in
     `lang` ("en", "zh" or "zh-Hant"); the examples as `shown_example` gives them."""
     state = M("on") if meta.enabled else M("off")
-    out = [f"{meta.code} {meta.name}",
+    # In Chinese the title reports use, and the name a config is written with beside it
+    name = meta.name if lang == "en" else f"{rule_title(meta.name, lang)}（{meta.name}）"
+    out = [f"{meta.code} {name}",
            say(M("family: {family} | default severity: {severity} | {state} in the recommended "
                  "preset", family=meta.family, severity=SEVERITY_WORDS[meta.severity.label],
                  state=state), lang), "", say(meta.summary, lang), "",

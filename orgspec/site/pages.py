@@ -260,6 +260,9 @@ def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
             led=[m.team(t) for t in m.led.get(pid, [])],
             member_of=[m.team(t) for t in m.member_of.get(pid, [])], duties=duties,
             team_duties=team_duties,
+            # distinct duties: one held two ways (directly and as a position) is two rows
+            duty_count=len({d.duty for d in own}),
+            team_duty_count=len({d.duty for d in team_held}),
             accountable=say(accountable_said(acc.own, acc.led), m.view.lang) if acc.total
             else "",
             objectives=[m.objective(o) for o in m.objectives_of(pid)],

@@ -23,7 +23,8 @@ A document is `[kind, title, url, sub, text]`. Tokens (the same rules as `search
 `search.js` drops the question words of `ASK` (in `meta.js`, longest first) from a folded,
 lowercased query, and then the particles of `PARTICLES` that end it, so `谁负责退款？`,
 `誰負責 退款` and `who owns refunds` search for 退款 and refunds (nothing is dropped when
-nothing else would be left).
+nothing else would be left). A CJK run's leading frequency word (`EVERY`: 每, 每个) is
+dropped when two characters or more are left, so `每週一` finds 周一.
 
 Postings (token -> gap-encoded doc numbers with a title bit, see `build_index`) are spread
 over `shards` files by a 32-bit FNV-1a hash
@@ -96,6 +97,10 @@ ASK = ("哪个团队负责", "哪个部门负责", "哪个团队", "哪个部门
        "who is responsible for", "who's responsible for", "who owns", "who handles",
        "which team owns", "which team handles", "which team", "how do i", "how to")
 PARTICLES = "的吗呢"
+# Frequency words that open a CJK run of a query (每週一, 每个直播), dropped when two or more
+# characters are left: the text says 周一 or 直播脚本 as often as 每周一, and 每 is no key a
+# reader means (每周 alone is kept). Simplified, the query is folded first; longest first.
+EVERY = ("每一个", "每个", "每個", "每")
 # Kinds whose id is also indexed joined: a person's or team's id is often its name's pinyin
 # (zhang-wei); joining every id would grow the index by a quarter (acme, trial 3), people
 # and teams by about a tenth.
@@ -225,7 +230,8 @@ def build_index(docs: list[Doc]) -> Iterator[tuple[str, str]]:
                                              "chunks": chunks, "docs": len(docs),
                                              "fold": fold_table([*postings, *_asked()]),
                                              "ask": sorted(ASK, key=len, reverse=True),
-                                             "particles": PARTICLES, "skip": SKIP})
+                                             "particles": PARTICLES, "skip": SKIP,
+                                             "every": list(EVERY)})
     for n, table in enumerate(by_shard):
         yield f"search/i{n}.js", js_call("shard", n, table)
     for n in range(chunks):
@@ -244,7 +250,7 @@ def fold_table(postings: Iterable[str]) -> dict[str, str]:
 
 def _asked() -> set[str]:
     """The characters of the question words and particles, for the fold table."""
-    return {ch for phrase in (*ASK, PARTICLES) for ch in phrase}
+    return {ch for phrase in (*ASK, PARTICLES, *EVERY) for ch in phrase}
 
 
 def searchable(parts: Iterable[str | None], title: str) -> str:

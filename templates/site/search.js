@@ -15,7 +15,8 @@
    so ranking needs no document), and only the documents shown are loaded.
    Traditional characters in the query and in the documents are folded to Simplified with
    meta.fold (only the characters whose Simplified form is in the index), as the index was.
-   Question words (meta.ask: "who owns" and the like, see search.py) are dropped first.
+   Question words (meta.ask: "who owns" and the like, see search.py) are dropped first,
+   then the frequency word of meta.every that opens a CJK run, when 2+ characters remain.
    Results are built with textContent only: nothing from the index is parsed as HTML.
    window.orgspecSearch(query, limit = 200) returns a Promise of [{kind, title, url, sub,
    near}] (near: a near hit, marked "similar wording" in the list). */
@@ -64,6 +65,7 @@
     RUNS.lastIndex = 0;
     while ((m = RUNS.exec(text)) !== null) {
       if (m[1]) {
+        m[1] = unevery(m[1]);
         var keys = [];
         if (m[1].length === 1) keys.push([m[1]]);
         for (var i = 0; i + 1 < m[1].length; i++) {
@@ -75,6 +77,18 @@
       }
     }
     return out;
+  }
+
+  /* A CJK run without the frequency word of meta.every that opens it (every Monday:
+     Monday), when two characters or more are left (search.py EVERY). */
+  function unevery(run) {
+    var words = (store.meta && store.meta.every) || [];
+    for (var i = 0; i < words.length; i++) {
+      if (run.indexOf(words[i]) === 0 && Array.from(run).length - words[i].length >= 2) {
+        return run.slice(words[i].length);
+      }
+    }
+    return run;
   }
 
   /* Traditional -> Simplified (meta.fold), and full-width ASCII (ＫＰＩ) -> ASCII, as

@@ -1,0 +1,118 @@
+"""Carry the comments a user wrote in an imported file into its re-imported text.
+
+Lines only, no YAML rewritten: each comment is tied to the line it stands on (a comment at
+the end of a line) or to the next line that says something (a comment on a line of its
+own), named by that line's text and the entity (`id:`) it is in. Where the new text has
+that line exactly once in that entity, the comment goes there as the user wrote it; else
+it is lost, and named (line, column, text) for the user to copy by hand. The header
+comment the import writes is the import's, not the user's: it is not carried.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orgspec.load.yamlcomments import comment_starts
+
+_ENTITY = re.compile(r"-\s")  # at column 0: a new entity of the file's list
+_ID = re.compile(r"^(?:-|\s)\s*id:\s*(.*?)\s*$")
+
+Lost = tuple[int, int, str]  # 1-based line, 1-based column, the comment
+
+
+def _entities(lines: list[str], code: list[str | None]) -> list[str]:
+    """Each line's entity: the `id:` value of the list item it is in ('' before any)."""
+    owner: list[str] = []
+    starts = [i for i, line in enumerate(lines) if code[i] and _ENTITY.match(line)]
+    for at, start in enumerate([0, *starts]):
+        stop = ([*starts, len(lines)])[at]
+        name = ""
+        if at:  # the lines before the first entity belong to none
+            for line in lines[start:stop]:
+                found = _ID.match(line)
+                if found:
+                    name = found.group(1)
+                    break
+        owner.extend([name] * (stop - start))
+    return owner
+
+
+def _split(text: str) -> tuple[list[str], list[str | None], list[str]] | None:
+    """Lines, each one's code (None: blank or only a comment) and its comment ('')."""
+    starts = comment_starts(text)
+    if starts is None:
+        return None
+    lines = text.split("\n")
+    code: list[str | None] = []
+    said: list[str] = []
+    for number, line in enumerate(lines):
+        col = starts.get(number)
+        body = (line if col is None else line[:col]).rstrip()
+        code.append(body or None)
+        said.append("" if col is None else line[len(body):] if body else line)
+    return lines, code, said
+
+
+def carry(now: bytes, new: bytes, headers: frozenset[str] = frozenset()
+          ) -> tuple[bytes, list[Lost]]:
+    """`new` with the comments of `now` (the user's file) carried over, and the comments
+    that found no place: (line, column, comment text), in file order. The comment lines
+    that open `now` and are `new`'s or in `headers` (the import's header in every
+    language: one written in another) are the import's, not carried. A text that does not
+    scan as YAML carries nothing (none is named: its comments are not known)."""
+    old_text, new_text = now.decode("utf-8", "replace"), new.decode("utf-8", "replace")
+    mine, theirs = _split(old_text), _split(new_text)
+    if mine is None or theirs is None:
+        return new, []
+    lines, code, said = mine
+    out_lines, out_code, out_said = theirs
+    header = headers | {line for line, c in zip(out_lines, out_code, strict=True)
+                        if c is None and line}
+    where: dict[tuple[str, str], list[int]] = {}
+    owned = zip(_entities(out_lines, out_code), out_code, strict=True)
+    for index, (owner, body) in enumerate(owned):
+        if body is not None:
+            where.setdefault((owner, body), []).append(index)
+    before: dict[int, list[str]] = {}
+    after: dict[int, str] = {}
+    tail: list[str] = []
+    lost: list[Lost] = []
+    waiting: list[int] = []  # comment lines waiting for the next line that says something
+    owners = _entities(lines, code)
+    top = True
+    for index, (line, body, comment) in enumerate(zip(lines, code, said, strict=True)):
+        if body is None:
+            if comment and not (top and line in header):
+                waiting.append(index)
+            continue
+        top = False
+        place = where.get((owners[index], body), [])
+        if waiting:
+            if len(place) == 1:
+                before.setdefault(place[0], []).extend(lines[i] for i in waiting)
+            else:
+                lost.extend(_lost(lines, said, i) for i in waiting)
+            waiting = []
+        if comment:
+            if len(place) == 1 and not out_said[place[0]]:
+                after[place[0]] = comment
+            else:
+                lost.append(_lost(lines, said, index))
+    tail = [lines[i] for i in waiting]
+    if not (before or after or tail):
+        return new, lost
+    result: list[str] = []
+    for index, line in enumerate(out_lines):
+        result.extend(before.get(index, ()))
+        result.append(line + after[index] if index in after else line)
+    if tail:
+        if result and result[-1] == "":
+            result[-1:] = [*tail, ""]
+        else:
+            result.extend(tail)
+    return "\n".join(result).encode("utf-8"), lost
+
+
+def _lost(lines: list[str], said: list[str], index: int) -> Lost:
+    comment = said[index].strip()
+    return index + 1, lines[index].index(comment) + 1, comment

@@ -1,0 +1,38 @@
+"""Where a YAML text's comments are: what the loader skips, found for the importer, which
+carries a user's comments into a re-imported file."""
+
+from __future__ import annotations
+
+
+def comment_starts(text: str) -> dict[int, int] | None:
+    """0-based line -> 0-based column of the `#` that opens a comment on that line (at most
+    one a line), or None when `text` does not scan as YAML. A `#` inside a quoted or block
+    scalar is text, not a comment. O(len(text))."""
+    import yaml
+
+    spans: list[tuple[int, int]] = []
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, yaml.ScalarToken):
+                spans.append((token.start_mark.index, token.end_mark.index))
+    except yaml.YAMLError:
+        return None
+    found: dict[int, int] = {}
+    at, span, line, line_start = 0, 0, 0, 0
+    while True:
+        at = text.find("#", at)
+        if at < 0:
+            return found
+        while span < len(spans) and spans[span][1] <= at:
+            span += 1
+        line += text.count("\n", line_start, at)
+        line_start = text.rfind("\n", 0, at) + 1
+        inside = span < len(spans) and spans[span][0] <= at
+        if not inside and (at == 0 or text[at - 1] in " \t\n"):
+            found[line] = at - line_start
+            stop = text.find("\n", at)
+            if stop < 0:
+                return found
+            at = stop
+        else:
+            at += 1
