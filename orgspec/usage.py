@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Sequence
 from typing import Any
 
@@ -157,7 +158,7 @@ class Path(click.Path):
         if isinstance(value, (str, bytes)) and not value:  # `-o ''`, `init ''`: no path
             self.fail(M("an empty text names no file or folder"), param, ctx)
         try:
-            return super().convert(value, param, ctx)
+            got = super().convert(value, param, ctx)
         except click.BadParameter:
             path = os.fsdecode(value)
             if not os.path.lexists(path):
@@ -167,6 +168,17 @@ class Path(click.Path):
             if not os.path.isdir(path) and not self.file_okay:
                 self.fail(M("{path!r} is a file, not a folder", path=path), param, ctx)
             raise
+        if self.exists and not self.dir_okay and got != "-":
+            # An input file: a FIFO (or a device) would block the read, or never end.
+            path = os.fsdecode(got)
+            try:
+                regular = stat.S_ISREG(os.stat(path).st_mode)
+            except OSError:
+                regular = True  # gone since: the read says why
+            if not regular:
+                self.fail(M("{path!r} is not a regular file (a FIFO, device or socket): orgspec "
+                            "reads only files", path=path), param, ctx)
+        return got
 
 
 class IntRange(click.IntRange):

@@ -18,6 +18,7 @@ columns read for no field are named in a note (`略過欄位`), so none is dropp
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -256,9 +257,51 @@ def _xlsx(path: str, sheet: str | None) -> list[list[list[str]]]:
         # a hidden sheet (last year's staff, a lookup table) is read only when named
         sheets = [book[sheet]] if sheet else [ws for ws in book.worksheets
                                               if getattr(ws, "sheet_state", "") == "visible"]
-        return [_sheet_rows(ws) for ws in sheets]
+        return [_spread_merged(_sheet_rows(ws), _merged_ranges(book, ws)) for ws in sheets]
     finally:
         book.close()
+
+
+def _merged_ranges(book: Any, ws: Any) -> list[tuple[int, int, int, int]]:
+    """The merged cells of a read-only sheet as (min_col, min_row, max_col, max_row), 1-based:
+    read-only mode does not give them (`ws.merged_cells` is the full mode's, which loads
+    every cell as an object), so the `<mergeCell ref>`s are read from the sheet's XML, one
+    streamed pass (openpyxl's own parser, defusedxml when installed)."""
+    from openpyxl.utils.cell import range_boundaries
+    from openpyxl.xml.functions import iterparse
+
+    archive, where = getattr(book, "_archive", None), getattr(ws, "_worksheet_path", None)
+    if archive is None or where is None:
+        return []
+    out: list[tuple[int, int, int, int]] = []
+    with archive.open(where) as xml:
+        for _, element in iterparse(xml):
+            if element.tag.endswith("}mergeCell") and element.get("ref"):
+                with contextlib.suppress(ValueError, TypeError):  # malformed: cells as they are
+                    out.append(tuple(range_boundaries(element.get("ref"))))
+            elif element.tag.endswith("}row"):
+                element.clear()  # the cells were read already: keep memory flat
+    return out
+
+
+def _spread_merged(rows: list[list[str]], ranges: list[tuple[int, int, int, int]]
+                   ) -> list[list[str]]:
+    """`rows` with a merged cell's value (its top-left cell's) in every cell it spans, as a
+    reader of the sheet sees it: a 部门 merged over five rows is each row's 部门."""
+    for min_col, min_row, max_col, max_row in ranges:
+        if min_row > len(rows) or min_col > MAX_COLUMNS:
+            continue
+        top = rows[min_row - 1]
+        value = top[min_col - 1] if min_col <= len(top) else ""
+        if not value:
+            continue
+        for r in range(min_row, min(max_row, len(rows)) + 1):
+            row = rows[r - 1]
+            for c in range(min_col, min(max_col, MAX_COLUMNS) + 1):
+                row.extend([""] * (c - len(row)))
+                if not row[c - 1]:
+                    row[c - 1] = value
+    return rows
 
 
 MAX_COLUMNS = 256  # a roster has a dozen; the rest of a row is not read
