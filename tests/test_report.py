@@ -31,12 +31,18 @@ def test_hostile_text_is_inert(hostile_org: Path) -> None:
     raw_tags = re.findall(r"(?<!\\)(?<!\]\()<(?!/?details|/?summary|br/>)[a-z/]",
                           outside_fences)  # `](<path>)` is orgspec's own link
     assert raw_tags == []  # user tags appear only backslash-escaped, as text
-    assert "](javascript" not in text and not re.search(r"(?<!\\)!\[", text)
-    assert "](<javascript" not in text
+    # a link needs an unescaped `](`: `\[x\](javascript:...)` is text
+    assert not re.search(r"(?<!\\)\]\(<?javascript", text)
+    assert not re.search(r"(?<!\\)!\[", text)
+    # the position's English name (`names.en`) is the one shown, escaped like any name;
+    # its bidi override is shown as U+FFFD, never written raw
+    assert "\\<img src=x onerror=alert(7)> \ufffd\\[x\\](javascript:alert(7)) c\\|d" in text
+    assert "\u202e" not in text and "间谍" not in text
     assert "javascript%3Aalert%281%29.yaml" in text
     # Mentions get a ZWSP outside the Mermaid fences; GitHub links nothing inside a fence,
     # and there the label must read back as the user wrote it (tests/test_contracts.py).
     assert "@everyone" not in outside_fences and "@octocat" not in outside_fences
+    assert "@here" not in outside_fences
     assert "#12" not in outside_fences
     # a hostile title's `</details>` is written escaped (`\\</details>`), which is inert
     raw = text.replace("\\</details>", "").replace("\\<details>", "")
