@@ -161,3 +161,18 @@ def test_a_bad_language_tag_or_value_is_a_finding_at_its_place(write_org) -> Non
     assert "是不是要写 `zh-Hant`？" in zh.stdout
     hant = run_cli("check", str(org), "--select", "schema", "--lang", "zh-Hant")
     assert "不是 orgspec 支援的語言" in hant.stdout
+
+
+def test_said_and_a_second_localization_start_from_the_org_as_written(write_org) -> None:  # type: ignore[no-untyped-def]
+    from orgspec.model.names import localized, said
+
+    _, org = lint_org([str(write_org({"org.yaml": ORG}))], Config())
+    duty = org.responsibilities["complaints"]
+    assert [said(duty, lang) for lang in ("en", "zh", "zh-Hant")] == [
+        "Complaint handling", "投诉处理", "投訴處理"]
+    assert said(org.teams["ops"], "en") is None
+    en = localized(org, "en")
+    assert en.teams["cs"].name == "Customer Service" and localized(en, "en") is en
+    zh = localized(en, "zh")  # from the org as written, not from the English names
+    assert zh.teams["cs"].name == "客服部" and zh.responsibilities["complaints"].name == "投诉处理"
+    assert org.teams["cs"].name == "客服部"  # the org as written is never changed
