@@ -138,6 +138,11 @@ def test_hostile_text_is_inert_in_html(hostile_org: Path) -> None:
     assert "javascript%3Aalert%281%29.yaml" in html
     assert not re.search(r"""href=["']?\s*javascript""", html, re.I)
     assert ("<script>alert(3)</script>" * 4) in text  # the 10,000-character description
+    # a position's English name (`names.en`) is shown in its place, as text; its bidi
+    # override made visible, never written raw
+    assert "<img src=x onerror=alert(7)> [U+202E][x](javascript:alert(7)) c|d" in text
+    assert "\u202e" not in html and "<img src=x onerror=alert(7)>" not in html
+    assert "间谍" not in text
 
 
 @pytest.mark.parametrize(("url", "safe"), [

@@ -31,12 +31,18 @@ def test_hostile_text_is_inert(hostile_org: Path) -> None:
     raw_tags = re.findall(r"(?<!\\)(?<!\]\()<(?!/?details|/?summary|br/>)[a-z/]",
                           outside_fences)  # `](<path>)` is orgspec's own link
     assert raw_tags == []  # user tags appear only backslash-escaped, as text
-    assert "](javascript" not in text and not re.search(r"(?<!\\)!\[", text)
-    assert "](<javascript" not in text
+    # a link needs an unescaped `](`: `\[x\](javascript:...)` is text
+    assert not re.search(r"(?<!\\)\]\(<?javascript", text)
+    assert not re.search(r"(?<!\\)!\[", text)
+    # the position's English name (`names.en`) is the one shown, escaped like any name;
+    # its bidi override is shown as U+FFFD, never written raw
+    assert "\\<img src=x onerror=alert(7)> \ufffd\\[x\\](javascript:alert(7)) c\\|d" in text
+    assert "\u202e" not in text and "间谍" not in text
     assert "javascript%3Aalert%281%29.yaml" in text
     # Mentions get a ZWSP outside the Mermaid fences; GitHub links nothing inside a fence,
     # and there the label must read back as the user wrote it (tests/test_contracts.py).
     assert "@everyone" not in outside_fences and "@octocat" not in outside_fences
+    assert "@here" not in outside_fences
     assert "#12" not in outside_fences
     # a hostile title's `</details>` is written escaped (`\\</details>`), which is inert
     raw = text.replace("\\</details>", "").replace("\\<details>", "")
@@ -77,7 +83,9 @@ def test_user_markdown_template_is_escaped_too(tmp_path: Path, hostile_org: Path
         "duty 'long' has no accountable owner (written as 'TBD') / OW002",
         # the objective's (hostile) title beside its id, escaped like the rest
         "key result 'kr' of \\</details>\\<script>alert(2)\\</script> (grow) "
-        "is vague: '提升' without a target value / OK004"]
+        "is vague: '提升' without a target value / OK004",
+        # the bidi override in a position's English name (`names.en`)
+        "value contains the control or invisible character U+202E / IN003"]
 
 
 def test_a_flowchart_past_mermaids_limits_becomes_a_note(write_org) -> None:

@@ -118,6 +118,14 @@ def test_hostile_org_renders_inert(tmp_path: Path) -> None:
         text = shard.read_text("utf-8")
         assert "<" not in text and ">" not in text and "\u2028" not in text, shard
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in (out / "teams" / "evil.html").read_text()
+    # a position's English name (`names.en`) is its page's title, escaped, with its bidi
+    # override made visible; the search finds it by that name and by its other ones
+    spy = (out / "positions" / "spy.html").read_text("utf-8")
+    assert "<h1>&lt;img src=x onerror=alert(7)&gt; [U+202E][x](javascript:alert(7))" in spy
+    assert "\u202e" not in spy
+    shards = "".join(p.read_text("utf-8") for p in (out / "search").glob("d*.js"))
+    assert "alert(7)" in shards and "alert(8)" in shards and "间谍" in shards
+    assert "\u202e" not in shards
 
 
 def test_search_tokens_and_hash() -> None:

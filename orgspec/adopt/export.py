@@ -67,9 +67,12 @@ def tables(org: Org, lang: str = "en", name_order: str | None = None) -> list[Ta
     """The three tables of `org`, labelled in `lang` ("en", "zh" or "zh-Hant"), the RACI
     matrix's rows and columns, the people directory's teams and people and the key
     results' objectives in the order of `name_order` (the config's `name-order`; None: the
-    language's, `text.collate.order_for`)."""
+    language's, `text.collate.order_for`). Each name is the one a reader of `lang` is shown
+    (`names: {en: ...}`, else `name`); the id columns are the same in every language."""
+    from orgspec.model.names import localized
     from orgspec.text.collate import order_for
 
+    org = localized(org, lang)
     h = _words(HEADERS, lang)
     order = order_for(lang, name_order)
     return [Table("raci", *_raci(org, h["raci"], order)),

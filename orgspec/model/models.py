@@ -171,6 +171,30 @@ def _revive(cls: type[Strict], fields_set: set[str], extra: dict[str, Any] | Non
     return model
 
 
+class Names(Strict):
+    """An entity's name in the languages orgspec speaks, beside its `name` (an objective's
+    `title`): a reader of that language (`--lang en`) sees it in the name's place; a
+    language without one sees `name`. `names: {en: Customer Service}`."""
+
+    en: Name | None = None
+    zh: Name | None = Field(None, description="Simplified Chinese.")
+    zh_Hant: Name | None = Field(None, alias="zh-Hant", description="Traditional Chinese.")
+
+    def said(self, lang: str) -> str | None:
+        """The name for a reader of `lang` (`en`, `zh`, `zh-Hant`); None when not given."""
+        value: str | None = self.zh_Hant if lang == "zh-Hant" else getattr(self, lang, None)
+        return value
+
+    def every(self) -> list[str]:
+        """Every name given, in LANGS order (`en`, `zh`, `zh-Hant`)."""
+        return [v for v in (self.en, self.zh, self.zh_Hant) if v]
+
+
+NamesField = Annotated[Names | None, Field(
+    description="The name in other languages, shown to a reader of that language: "
+                      "`{en: Customer Service, zh-Hant: 客服部}`.")]
+
+
 class CharterItem(Strict):
     """One line of a team's charter: a claim on a duty, or a duty defined inline."""
 
@@ -179,6 +203,7 @@ class CharterItem(Strict):
     role: Literal["accountable", "responsible", "consulted", "informed"] = "accountable"
     description: Text | None = None
     name: Name | None = None
+    names: NamesField = None
 
     @model_validator(mode="after")
     def _ref_or_id(self) -> CharterItem:
@@ -200,6 +225,7 @@ class Team(Strict):
     id: Id
     aliases: Aliases = Field(default_factory=list)
     name: Name | None = None
+    names: NamesField = None
     parent: Ref | None = Field(None, description="Parent Team id; root teams have none.")
     lead: Ref | None = Field(None, description="Person id of the team lead.")
     members: RefList = Field(default_factory=list)
@@ -220,6 +246,7 @@ class Person(Strict):
     id: Id
     aliases: Aliases = Field(default_factory=list)
     name: Name | None = None
+    names: NamesField = None
     title: Name | None = None
     email: Annotated[str, Field(max_length=254, pattern=r"^[^@\s]+@[^@\s]+$")] | None = None
     roles: RefList = Field(default_factory=list,
@@ -233,6 +260,7 @@ class Responsibility(Strict):
     id: Id
     aliases: Aliases = Field(default_factory=list)
     name: Name | None = None
+    names: NamesField = None
     description: Text | None = None
     accountable: RefList = Field(default_factory=list, description="Exactly one is expected.")
     responsible: RefList = Field(default_factory=list)
@@ -262,6 +290,7 @@ class Objective(Strict):
     id: Id
     aliases: Aliases = Field(default_factory=list)
     title: Text
+    names: NamesField = None
     description: Text | None = None
     owner: Ref | None = None
     period: Period | None = Field(None, description="2026, 2026-H2 or 2026-Q1; or start and end.")
@@ -276,6 +305,7 @@ class Step(Strict):
 
     id: Id
     name: Name | None = None
+    names: NamesField = None
     description: Text | None = None
     owner: Ref | None = None
     tracker: Ref | None = Field(None, description="Who tracks the step, if not the doer.")
@@ -290,6 +320,7 @@ class Process(Strict):
     id: Id
     aliases: Aliases = Field(default_factory=list)
     name: Name | None = None
+    names: NamesField = None
     description: Text | None = None
     owner: Ref | None = None
     responsibility: Ref | None = Field(None, description="The Responsibility it serves.")
@@ -343,6 +374,7 @@ class Role(Strict):
     id: Id
     aliases: Aliases = Field(default_factory=list)
     name: Name | None = None
+    names: NamesField = None
     description: Text | None = None
     team: Ref | None = Field(None, description="The Team the position belongs to.")
     holders: RefList = Field(default_factory=list, description="Person ids, or 待招聘/vacant.")
@@ -359,6 +391,7 @@ class Meeting(Strict):
     id: Id
     aliases: Aliases = Field(default_factory=list)
     name: Name | None = None
+    names: NamesField = None
     cadence: Annotated[str, Field(max_length=50), Unhidden] | None = Field(
         None, description="daily, weekly, biweekly, monthly, quarterly, half-yearly or "
                           "yearly (每日/每周/双周/每月/每季度/每半年/每年); weekdays and a time "

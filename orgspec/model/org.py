@@ -119,6 +119,10 @@ class Org:
     # kind -> ids of the entities registered with `aliases`, in the order they joined: the
     # few that `model.aliases` reads, without a walk over every entity
     aliased: dict[str, list[str]] = field(default_factory=dict)
+    # set on an org localized for display (`model.names.localized`): the reader's language,
+    # and the org as written, whose names the search still finds
+    localized_to: str | None = None
+    written: Org | None = field(default=None, repr=False, compare=False)
 
     def table(self, kind: str) -> dict[str, Any]:
         """The entities of one kind (`"Team"` ...), by id."""

@@ -334,7 +334,7 @@ def _inline_duty(org: Org, item: Any, where: Origin) -> Iterator[Issue]:
     name and description) as a Responsibility of its own."""
     if item.id is not None:  # validated already: `Unhidden` would find nothing
         inline = clean_validator(Responsibility).validate_python(
-            {"kind": "Responsibility", "id": item.id, "name": item.name,
+            {"kind": "Responsibility", "id": item.id, "name": item.name, "names": item.names,
              "description": item.description})
         yield from _register(org, "Responsibility", inline, where)
 
@@ -432,6 +432,8 @@ def _schema_issues(exc: ValidationError, ent: RawEntity, model: type[BaseModel],
 def _schema_issue(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: Path,
                   model: type[BaseModel], where: Any, entity: str, data: Any = None) -> Issue:
     field = _dotted(path) or "entity"
+    if kind == "extra_forbidden" and len(loc) >= 2 and loc[-2] == "names":
+        return _names_tag_issue(str(loc[-1]), _dotted(path[:-1]), where, entity)
     if kind == "extra_forbidden":
         options = _fields_at(model, loc[:-1])
         meant = field_meant(str(loc[-1]), options)  # `负责人` on a team: `lead`
@@ -491,6 +493,17 @@ def _schema_issue(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: Pa
     detail, hint = errwords.said(kind, ctx, value, name)
     return Issue(M("{field}: {detail}", field=label, detail=detail), where, entity, hint=hint,
                  code="SC003")
+
+
+def _names_tag_issue(tag: str, field: str, where: Any, entity: str) -> Issue:
+    """`names: {zh-TW: ...}`: a key of `names` that is no language orgspec speaks."""
+    from orgspec.i18n import LANGS, guess_lang
+
+    meant = guess_lang(tag)
+    hint = M("did you mean `{name}`?", name=meant) if meant and meant != tag else \
+        M("write the name under one of {langs}", langs=list(LANGS))
+    return Issue(M("`{field}`: {tag!r} is not a language orgspec speaks", field=field,
+                   tag=tag), where, entity, hint=hint, code="SC001")
 
 
 def _raci_fields(key: str) -> tuple[str, ...]:
@@ -713,7 +726,7 @@ def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
             inner = _inner_model(field.annotation)
             if inner is not None:
                 current = inner
-    return list(current.model_fields)
+    return [f.alias or name for name, f in current.model_fields.items()]  # `zh-Hant`
 
 
 def _inner_model(tp: Any) -> type[BaseModel] | None:

@@ -16,6 +16,7 @@ from typing import Any
 from orgspec.escape import tty_text
 from orgspec.i18n import MC, M, say
 from orgspec.model.models import ROLES, is_placeholder
+from orgspec.model.names import every_name, localized
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.model.positions import (
     accountable_load,
@@ -41,7 +42,9 @@ class NotFound(LookupError):
 
 
 def _texts(entity: Any) -> list[str]:
-    return [entity.id, *(getattr(entity, f, None) or "" for f in _TEXT_FIELDS)]
+    names = getattr(entity, "names", None)  # `names: {en: ...}`: found by any of its names
+    return [entity.id, *(getattr(entity, f, None) or "" for f in _TEXT_FIELDS),
+            *(names.every() if names is not None else ())]
 
 
 def _concepts(text: str) -> frozenset[str]:
@@ -78,10 +81,12 @@ def _holder(org: Org, node: str) -> dict[str, Any]:
     return out
 
 
-def who(org: Org, query: str) -> dict[str, Any]:
-    """Who holds what matches `query`: each matching duty with its RACI holders (teams,
-    positions, people), and each matching team, position, person, process or meeting with
-    the people behind it. Shape: {"query", "matches": [{node, kind, id, name, ...}]}."""
+def who(org: Org, query: str, lang: str | None = None) -> dict[str, Any]:
+    """Who holds what matches `query` (any of an entity's names, in any language): each
+    matching duty with its RACI holders (teams, positions, people), and each matching team,
+    position, person, process or meeting with the people behind it, named as a reader of
+    `lang` is shown them (`names`; None: as written). Shape: {"query", "matches": [{node,
+    kind, id, name, ...}]}."""
     needle = fold_name(query.strip())
     if not needle:
         return {"query": query, "matches": []}
@@ -92,7 +97,8 @@ def who(org: Org, query: str) -> dict[str, Any]:
         hits = [(kind, ident) for kind in _SEARCH_ORDER
                 for ident, entity in org.table(kind).items()
                 if wanted <= _concepts(" ".join(_texts(entity)))]
-    return {"query": query, "matches": [_match(org, kind, ident) for kind, ident in hits]}
+    shown = localized(org, lang) if lang else org
+    return {"query": query, "matches": [_match(shown, kind, ident) for kind, ident in hits]}
 
 
 def _match(org: Org, kind: str, ident: str) -> dict[str, Any]:
@@ -127,9 +133,9 @@ def show(org: Org, kind: str, ident: str, lang: str = "en",
     from orgspec.text.collate import order_for
 
     model_kind = _KIND_OF[kind]
-    table = org.table(model_kind)
-    ident = _resolve(table, kind, ident)
-    entity = table[ident]
+    ident = _resolve(org.table(model_kind), kind, ident)  # by any name, as written
+    org = localized(org, lang)  # named as a reader of `lang` is shown them (`names`)
+    entity = org.table(model_kind)[ident]
     node = node_key("responsibility" if kind == "duty" else kind, ident)
     out: dict[str, Any] = _label(org, node)
     out["kind"] = kind
@@ -165,8 +171,7 @@ def _resolve(table: dict[str, Any], kind: str, ident: str) -> str:
     if ident in table:
         return ident
     wanted = fold_name(ident.strip())
-    names = {i: [fold_name(str(w)) for w in (getattr(e, "name", None), getattr(e, "title", None),
-                                          *getattr(e, "aliases", ())) if w]
+    names = {i: [fold_name(str(w)) for w in (*every_name(e), *getattr(e, "aliases", ())) if w]
              for i, e in table.items()}
     exact = sorted(i for i, words in names.items() if wanted in words or fold_name(i) == wanted)
     part = exact or sorted(i for i, words in names.items()
@@ -398,7 +403,8 @@ _HOLDER_FIELDS = ("owner", "attendees")
 
 def show_text(doc: dict[str, Any], lang: str = "en", org: Org | None = None) -> str:
     """One entity from `show` as terminal lines in `lang`: scalar fields, then lists, then
-    RACI; with `org`, every id is followed by its name."""
+    RACI; with `org`, every id is followed by its name (a reader of `lang`'s, `names`)."""
+    org = localized(org, lang) if org is not None else None
     lines = [_name(doc, lang)]
     for key, value in doc.items():
         if key in ("node", "kind", "id", "name", "raci", "team_raci") or \

@@ -19,6 +19,8 @@ from orgspec.checks.processes import cut_off
 from orgspec.findings import Finding, LintResult, Severity
 from orgspec.gcpause import gc_paused
 from orgspec.i18n import M, P, rule_title, say, say_change, say_list
+from orgspec.model.graph import display_name
+from orgspec.model.names import localized
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.paths import in_project, repo_links
 from orgspec.report.diagram import Diagram, FlowStep, Node, flow, tree
@@ -343,6 +345,7 @@ def build_view(result: LintResult, org: Org, lang: str | None = None,
 
 def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) -> ReportView:
     lang = lang or result.lang or guess_lang(org)
+    org = localized(org, lang)  # every name as a reader of `lang` is shown it (`names`)
     order = order_for(lang, result.name_order)
     named = Namer(org, lang)
     holders = holder_names(org)  # the RACI rows' labels and the columns'
@@ -372,7 +375,7 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
         tree=tree_roots,
         okrs=okrs,
         processes=_processes(org, result.findings, LABELS[lang]),
-        org_diff=[say_change(c, lang) for c in result.org_diff],
+        org_diff=[say_change(named.local_names(c), lang) for c in result.org_diff],
         diff_counts=say(_diff_health(result), lang) if result.diff_ref else "",
         families=_families(result, lang), team_diagram=_team_diagram(tree_roots, tree_rows, health),
         okr_diagram=_okr_diagram(okrs),
@@ -540,6 +543,7 @@ def named(org: Org, ref: str | None) -> str:
     return str(getattr(entity, "name", None) or ident)
 
 
+_NAME_ID = "{name} ({id})"  # an entity named as `model.graph.named` names it
 _NAMED_KINDS = ("Team", "Person", "Role", "Responsibility", "Process", "Meeting", "Objective")
 
 
@@ -562,6 +566,46 @@ class Namer:
     def __init__(self, org: Org, lang: str) -> None:
         self.org, self.lang = org, lang
         self._names: dict[str, str] | None = None
+        self._local: dict[tuple[str, str], str] | None = None
+
+    def local(self) -> dict[tuple[str, str], str]:
+        """(id, name as written) -> the name a reader of the org's language is shown, for
+        each entity of a localized org (`model.names`) whose name that changed: a rule
+        quoted the name as written (`named`: `客服部 (cs)`)."""
+        if self._local is None:
+            out: dict[tuple[str, str], str] = {}
+            if self.org.written is not None:
+                for kind in _NAMED_KINDS:
+                    written = self.org.written.table(kind)
+                    for ident, entity in self.org.table(kind).items():
+                        before = written.get(ident)
+                        if before is not None and before is not entity:
+                            old, new = display_name(before, ident), display_name(entity, ident)
+                            if old != new:
+                                out.setdefault((ident, old), new)
+            self._local = out
+        return self._local
+
+    def local_names(self, message: str) -> str:
+        """`message` (an `M`, its values' `M`s too) with each entity it names as `named`
+        does (`客服部 (cs)`) named as a reader of the org's language is shown it (`Customer
+        Service (cs)`, `names`): the org diff's lines; else `message` itself."""
+        if not isinstance(message, M) or not message.values or not self.local():
+            return message
+        if not isinstance(message, P) and getattr(message, "template", None) == _NAME_ID:
+            shown = self.local().get((str(message.values.get("id")),
+                                      str(message.values.get("name"))))
+            return M(_NAME_ID, name=shown, id=message.values["id"]) if shown else message
+
+        def again(value: object) -> object:
+            if isinstance(value, list | tuple):
+                return [again(v) for v in value]
+            return self.local_names(value) if isinstance(value, M) else value
+
+        values = {k: again(v) for k, v in message.values.items()}
+        if values == message.values:
+            return message
+        return type(message).__new__(type(message), *_args(message), **values)
 
     def names(self) -> dict[str, str]:
         if self._names is None:
@@ -583,6 +627,8 @@ class Namer:
         def named(value: object) -> object:
             if isinstance(value, list | tuple):
                 return [named(v) for v in value]
+            if isinstance(value, M):
+                return self.local_names(value)
             if type(value) is str and value in names:
                 return _Named(f"{names[value]} ({value})")
             if type(value) is str and ", " in value:  # ids a check joined itself

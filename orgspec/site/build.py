@@ -100,7 +100,14 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
 
     if not options.findings:
         result = replace(result, findings=[], left_out=[])
-    view = build_view(result, org, options.lang)
+    from orgspec.model.names import localized
+    from orgspec.report.labels import guess_lang
+
+    # every page, link, sort and search title names an entity as a reader of the site's
+    # language is shown it (`names`); the search also finds it by its other names
+    lang = options.lang or result.lang or guess_lang(org)  # of the org as written
+    org = localized(org, lang)
+    view = build_view(result, org, lang)
     labels = LABELS[view.lang]
     # git facts come from the org's own repository, never the working directory's: a site
     # of an org outside it would carry that repository's HEAD date and change with it
@@ -276,14 +283,14 @@ def search_docs(m: SiteModel) -> list[Doc]:
             f" — {lab['ask']}{colon}{ask.text}" if ask else "")
         docs.append(Doc("duty", rid, resp.name or resp.description or rid,
                         m.url("Responsibility", rid), sub,
-                        searchable([resp.name, resp.description],
+                        searchable([*_names(m, "Responsibility", rid), resp.description],
                                    resp.name or resp.description or rid)))
     for tid in sorted(org.teams):
         team = org.teams[tid]
         lead = m.person(team.lead).text if team.lead else ""
         docs.append(Doc("team", tid, team.name or tid, m.url("Team", tid),
                         f"{lab['lead']}{lab['colon']}{lead}" if lead else "",
-                        searchable([team.name, team.mission, team.description],
+                        searchable([*_names(m, "Team", tid), team.mission, team.description],
                                    team.name or tid)))
     if m.people_pages:
         for pid in sorted(org.people):
@@ -291,26 +298,44 @@ def search_docs(m: SiteModel) -> list[Doc]:
             teams = lab["list_sep"].join(m.team(t).text for t in m.member_of.get(pid, []))
             docs.append(Doc("person", pid, person.name or pid, m.url("Person", pid),
                             " · ".join(filter(None, (person.title, teams))),
-                            searchable([person.name, person.title], person.name or pid)))
+                            searchable([*_names(m, "Person", pid), person.title],
+                                       person.name or pid)))
     for oid in sorted(org.objectives):
         obj = org.objectives[oid]
         owner = m.owner(obj.owner)
         docs.append(Doc("objective", oid, obj.title, m.url("Objective", oid),
                         " · ".join(filter(None, (owner.text if owner else "",
                                                  str(obj.period or "")))),
-                        searchable([obj.title, obj.description,
+                        searchable([*_names(m, "Objective", oid), obj.description,
                                     *(kr.title for kr in obj.key_results)], obj.title)))
     for pid in sorted(org.processes):
         proc = org.processes[pid]
         owner = m.owner(proc.owner)
         docs.append(Doc("process", pid, proc.name or pid, m.url("Process", pid),
                         owner.text if owner else "",
-                        searchable([proc.name, proc.description,
-                                    *(s.name for s in proc.steps), *proc.trackers,
+                        searchable([*_names(m, "Process", pid), proc.description,
+                                    *_step_names(m, pid), *proc.trackers,
                                     *proc.channels], proc.name or pid)))
     docs += _position_docs(m)
     docs += _meeting_docs(m)
     return docs
+
+
+def _names(m: SiteModel, kind: str, ident: str) -> list[str]:
+    """Every name of an entity (`names: {en: ...}` and the `name` written), by which the
+    search finds it whatever language the site is in."""
+    from orgspec.model.names import every_name, written_entity
+
+    return every_name(m.org.table(kind)[ident], written_entity(m.org, kind, ident))
+
+
+def _step_names(m: SiteModel, pid: str) -> list[str]:
+    """Every name of every step of process `pid`."""
+    from orgspec.model.names import every_name, written_entity
+
+    written = written_entity(m.org, "Process", pid)
+    before = {s.id: s for s in written.steps} if written is not None else {}
+    return [n for s in m.org.processes[pid].steps for n in every_name(s, before.get(s.id))]
 
 
 def _position_docs(m: SiteModel) -> list[Doc]:
@@ -328,7 +353,7 @@ def _position_docs(m: SiteModel) -> list[Doc]:
         title = pos.name or rid
         docs.append(Doc("position", rid, title, m.url("Role", rid),
                         " · ".join(filter(None, (team, lab["list_sep"].join(holders)))),
-                        searchable([pos.name, pos.description,
+                        searchable([*_names(m, "Role", rid), pos.description,
                                     *(k.title for k in pos.kpis),
                                     *(m.duty(d).text for d, _ in m.position_duties(rid))],
                                    title)))
@@ -348,7 +373,8 @@ def _meeting_docs(m: SiteModel) -> list[Doc]:
         said = cadence_text(m, meeting.cadence, meeting.timezone)
         docs.append(Doc("meeting", mid, title, m.url("Meeting", mid),
                         " · ".join(filter(None, (said, owner.text if owner else ""))),
-                        searchable([meeting.name, meeting.purpose, meeting.channel, said,
+                        searchable([*_names(m, "Meeting", mid), meeting.purpose,
+                                    meeting.channel, said,
                                     *meeting.inputs, *meeting.outputs], title)))
     return docs
 

@@ -1,0 +1,94 @@
+"""An org's names as a reader of one language sees them (`names: {en: Customer Service}`).
+
+`localized(org, "en")` is the org with each entity's `name` (an objective's `title`, a
+process step's `name`) replaced by its `names.en` where one is given, so that every page,
+table, sort and message that shows a name shows the reader's: the report, the handbook
+site, `orgspec show` and the export localize the org once and render it as before. Only
+rendering reads a localized org: the checks see the org as written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from orgspec.model.models import Names, Process, _revive
+from orgspec.model.org import _TABLES, ENTITY_KINDS, Org
+
+
+def said(entity: Any, lang: str) -> str | None:
+    """The name of `entity` for a reader of `lang`: its `names[lang]`, else its `name` (an
+    objective's `title`); None without either. A reader of `zh-Hant` is shown a Simplified
+    `name` as written when no `zh-Hant` name is given (names are never converted)."""
+    names: Names | None = getattr(entity, "names", None)
+    given = names.said(lang) if names is not None else None
+    if given:
+        return given
+    written = getattr(entity, "name", None) or getattr(entity, "title", None)
+    return str(written) if written else None
+
+
+def every_name(entity: Any, written: Any = None) -> list[str]:
+    """Every name of `entity` (its `name` or `title` and each of `names`), once each, in
+    that order; with `written`, the same entity as written (an entity of a localized org
+    has lost the `name` its reader's name replaced): for search, which finds an entity by
+    any of its names."""
+    out: list[str] = []
+    for source in (written, entity):
+        if source is None:
+            continue
+        name = getattr(source, "name", None) or getattr(source, "title", None)
+        names: Names | None = getattr(source, "names", None)
+        out += [str(name)] if name else []
+        out += names.every() if names is not None else []
+    return list(dict.fromkeys(out))
+
+
+def localized(org: Org, lang: str) -> Org:
+    """`org` with the names a reader of `lang` is shown (module doc); `org` itself when no
+    entity gives a name in `lang` (or it is localized to `lang` already). Costs one pass
+    over the entities, and a copy of each that has a name in `lang`."""
+    if org.localized_to == lang:
+        return org
+    if org.written is not None:  # localized to another language: from the org as written
+        org = org.written
+    tables: dict[str, dict[str, Any]] = {}
+    for kind in ENTITY_KINDS:
+        table = org.table(kind)
+        changed: dict[str, Any] = {}
+        for ident, entity in table.items():
+            local = _localized(entity, lang)
+            if local is not entity:
+                changed[ident] = local
+        if changed:
+            tables[_TABLES[kind]] = {i: changed.get(i, e) for i, e in table.items()}
+    if not tables:
+        return org
+    return replace(org, **tables, localized_to=lang, written=org)  # type: ignore[arg-type]
+
+
+def _localized(entity: Any, lang: str) -> Any:
+    """`entity` with its name in `lang` (and its steps'), or itself when it has none."""
+    update: dict[str, Any] = {}
+    names: Names | None = getattr(entity, "names", None)
+    given = names.said(lang) if names is not None else None
+    if given:
+        update["title" if "title" in type(entity).model_fields and
+               "name" not in type(entity).model_fields else "name"] = given
+    if isinstance(entity, Process):
+        steps = [_localized(s, lang) for s in entity.steps]
+        if any(new is not old for new, old in zip(steps, entity.steps, strict=True)):
+            update["steps"] = steps
+    if not update:
+        return entity
+    # a copy as the cache revives one (`models._revive`): a third of `model_copy`'s time
+    return _revive(type(entity), entity.__pydantic_fields_set__, entity.__pydantic_extra__,
+                   entity.__pydantic_private__, {**entity.__dict__, **update})
+
+
+def written_entity(org: Org, kind: str, ident: str) -> Any:
+    """The entity as written (`kind` "Team" ...), of a localized org or of the org itself;
+    None when there is none."""
+    source = org.written if org.written is not None else org
+    return source.table(kind).get(ident)
+
