@@ -324,7 +324,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         org = loaded.org
         issues = list(loaded.issues)
         tail = _Tail(org, config, kept)
-        issues.extend(run_rules(org, plan, today, kept, tail.prepare))
+        issues.extend(run_rules(org, plan, today, kept, tail))
         issues.extend(_incomplete_note(org, loaded.issues))
         root = config.root_path()
         anchors = tail.anchors()
@@ -364,8 +364,9 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
 
 class _Tail:
     """What the steps after the rules need of the org alone (its anchors' index of entity
-    keys by file, the run's language), made once: in the rule phase's `first`
-    (`prepare`), while a forked worker runs rules, when there is one; else when asked."""
+    keys by file, the run's language) and of each issue (the spans its fingerprint reads),
+    made once: while a forked worker runs rules, when there is one (`prepare` in the rule
+    phase's `first`, `touch` on each rule's issues as they come); else when asked."""
 
     def __init__(self, org: Org, config: Config, kept: Kept | None) -> None:
         self.org, self.config, self.kept = org, config, kept
@@ -375,6 +376,13 @@ class _Tail:
     def prepare(self) -> None:
         self.anchors()
         self.lang()
+
+    def touch(self, found: list[list[Issue]]) -> list[list[Issue]]:
+        anchors = self.anchors()
+        for issues in found:
+            for issue in issues:
+                anchors.prepare(issue.entity, issue.location)
+        return found
 
     def anchors(self) -> Anchors:
         if self._anchors is None:
@@ -548,15 +556,14 @@ _LOCAL = "<entity-local rules>"  # the queue item that runs `incremental.run_loc
 
 
 def run_rules(org: Org, plan: Plan, today: dt.date | None = None,
-              kept: Kept | None = None,
-              meanwhile: Callable[[], None] | None = None) -> Iterator[Issue]:
+              kept: Kept | None = None, tail: _Tail | None = None) -> Iterator[Issue]:
     """Run each enabled check (Python or declarative) once. On a large org and a machine
     with two cores, a forked worker starts on the graph-free rules while this process
     builds the graph and runs the rules that read it, then both take the graph-free rules
     left (`orgspec.forkmap`); with `kept`, the entity-local rules' findings of unchanged
     files come from the cache, and a whole-org rule's when what it reads did not change
-    (`engine.incremental`). The findings are the same either way. `meanwhile()` is work
-    of this process's own that it runs while the worker runs rules, if one is forked."""
+    (`engine.incremental`). The findings are the same either way. With a worker, this
+    process makes what `tail` needs meanwhile."""
     from orgspec.engine.registry import load_checks
 
     load_checks()  # imports the check modules, which fills GRAPH_FREE and LOCAL
@@ -571,24 +578,24 @@ def run_rules(org: Org, plan: Plan, today: dt.date | None = None,
 
         def split(fresh: list[str]) -> list[Issue]:
             nonlocal local_found
-            local_found, rest = _run_split(org, plan, today, fresh, kept, by_file, meanwhile)
+            local_found, rest = _run_split(org, plan, today, fresh, kept, by_file, tail)
             return rest
 
         whole = run_whole(org, plan, today, codes, kept.cache, kept.summaries, split)
         if local_found is None:  # every whole-org rule's findings were kept
-            local_found, _ = _run_split(org, plan, today, [], kept, by_file, meanwhile)
+            local_found, _ = _run_split(org, plan, today, [], kept, by_file, tail)
         yield from local_found
         yield from whole
         return
-    yield from _run_split(org, plan, today, codes, kept, [], meanwhile)[1]
+    yield from _run_split(org, plan, today, codes, kept, [], tail)[1]
 
 
 def _run_split(org: Org, plan: Plan, today: dt.date, codes: list[str], kept: Kept | None,
-               by_file: list[str], meanwhile: Callable[[], None] | None = None,
+               by_file: list[str], tail: _Tail | None = None,
                ) -> tuple[list[Issue], list[Issue]]:
     """The entity-local rules' issues (`by_file`, through the cache in `kept`) and those of
-    `codes`; on a large org shared with a forked worker, while which this process also runs
-    `meanwhile()`."""
+    `codes`; on a large org shared with a forked worker, while which this process also
+    makes what `tail` needs."""
     from orgspec.engine.registry import GRAPH_FREE
 
     def local() -> list[Issue]:
@@ -618,16 +625,22 @@ def _run_split(org: Org, plan: Plan, today: dt.date, codes: list[str], kept: Kep
 
     def first() -> None:
         found_here.extend(_run_codes(org, plan, today, here, kept, shared))
-        if meanwhile is not None and len(queue) > 1:  # a worker was forked
-            meanwhile()
+        if tail is not None:
+            tail.prepare()
+            tail.touch([found_here])
 
-    results = {code: found for item, done in zip(queue, fork_map(one, queue, first),
+    after = _same if tail is None else tail.touch
+    results = {code: found for item, done in zip(queue, fork_map(one, queue, first, after),
                                                  strict=True)
                for code, found in zip(item, done, strict=True)}
     rest = list(found_here)
     for code in remote:
         rest.extend(results[code])
     return (results[_LOCAL] if by_file else []), rest
+
+
+def _same(found: list[list[Issue]]) -> list[list[Issue]]:
+    return found
 
 
 def _items(codes: list[str]) -> list[tuple[str, ...]]:
