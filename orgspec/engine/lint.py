@@ -630,7 +630,7 @@ def _run_split(org: Org, plan: Plan, today: dt.date, codes: list[str], kept: Kep
             tail.touch([found_here])
 
     after = _same if tail is None else tail.touch
-    results = {code: found for item, done in zip(queue, fork_map(one, queue, first, after),
+    results = {code: found for item, done in zip(queue, fork_map(one, queue, first, after=after),
                                                  strict=True)
                for code, found in zip(item, done, strict=True)}
     rest = list(found_here)
