@@ -289,3 +289,52 @@ def test_a_worker_that_dies_or_fails_is_reaped_at_the_join(monkeypatch, func) ->
     got = forkmap.fork_map(func, range(50), _slow_start)
     assert got == [(n * n, MAIN) for n in range(50)]
     assert forkmap._UNREAPED == []
+
+
+@FORKS
+def test_the_tails_org_work_and_spans_are_made_while_the_worker_runs_rules(
+        monkeypatch) -> None:
+    """The steps after the rules run on one core; what they need of the org alone (the
+    anchors, the run's language) and each issue's anchor spans are made during the rule
+    phase, while the forked worker runs rules, not after it: the same findings."""
+    from orgspec.engine.anchors import Anchors
+
+    org = [str(EXAMPLES / "ecommerce")]
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    serial = _findings(linter.lint_org(org, STRICT, TODAY)[0].findings)
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "1")
+    monkeypatch.setattr(linter, "PARALLEL_MIN", 0)
+    events: list[str] = []
+    run, entity, lang = forkmap._Split.run, Anchors._entity, linter.run_lang
+
+    def logged_run(self, first):  # type: ignore[no-untyped-def]
+        events.append("map")
+        try:
+            return run(self, first)
+        finally:
+            events.append("end")
+
+    monkeypatch.setattr(forkmap._Split, "run", logged_run)
+    monkeypatch.setattr(Anchors, "_entity",
+                        lambda self, key: events.append("span") or entity(self, key))
+    monkeypatch.setattr(linter, "run_lang", lambda o, c: events.append("lang") or lang(o, c))
+    forked = _findings(linter.lint_org(org, STRICT, TODAY)[0].findings)
+    assert forked == serial and any(f[3] for f in serial)  # findings on entities
+    last = len(events) - events[::-1].index("end")
+    assert "span" in events and "lang" in events
+    assert "span" not in events[last:] and "lang" not in events[last:], events[last:]
+
+
+def test_a_one_shot_check_keeps_the_files_units_until_it_ends(monkeypatch) -> None:
+    """In `orgspec check` (a one-shot process) the files' units, whose entities the org
+    holds by then, are kept till the process ends: not freed object by object between the
+    parse and the rules, on one core."""
+    import orgspec.gcpause as gcpause
+    from orgspec.model.validate import FileUnit
+
+    monkeypatch.setattr(gcpause, "_ONE_SHOT", [True])
+    monkeypatch.setattr(gcpause, "_KEPT", [])
+    loaded = linter.load_org([str(EXAMPLES / "ecommerce")])
+    kept = [v for v in gcpause._KEPT
+            if isinstance(v, list) and v and all(isinstance(u, FileUnit) for u in v)]
+    assert [[u.display for u in units] for units in kept] == [loaded.org.files]

@@ -241,6 +241,23 @@ class Anchors:
             return ident
         return self._identity(entity, loc)
 
+    def prepare(self, entity: str, loc: Location) -> None:
+        """Build the spans `identity(entity, loc)` reads (the entity's own, or its file's
+        for a finding without one) ahead of it, such as while a forked worker runs rules;
+        nothing when an earlier run's identity will be read back. Records nothing in
+        `asked`; `identity` gives the same either way."""
+        if self._digests is not None:
+            digest = self._digests.get(loc.file)
+            before = self._known.get(loc.file)
+            if before is not None and digest and \
+                    before[0] == (digest, tuple(self._keys.get(loc.file, ()))) and \
+                    (entity, loc.line, loc.col) in before[1]:
+                return
+        if entity:
+            self._own(entity, loc.file)
+        else:
+            self._file(loc.file)
+
     def _identity(self, entity: str, loc: Location) -> str:
         if not entity:
             inside = self.enclosing(loc)
