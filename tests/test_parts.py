@@ -13,6 +13,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import EXAMPLES, FIXTURES, REPO
@@ -113,8 +114,31 @@ def _remove_duty(rng: random.Random, text: str, ids: list[str]) -> str | None:
     return text[:start] + text[end:]
 
 
+_DESCRIPTION = re.compile(r"^(\s*-?\s*)description: *(\S.*)$", re.M)
+
+
+def _copy_text(rng: random.Random, text: str, ids: list[str]) -> str | None:
+    """A duty's description replaced by another's of the same file: OW007 groups them when
+    their owners differ (its sites then name both)."""
+    found = list(_DESCRIPTION.finditer(text))
+    if len(found) < 2:
+        return None
+    a, b = rng.sample(found, 2)
+    return text[:a.start(2)] + b.group(2) + text[a.end(2):]
+
+
+def _move_lines(rng: random.Random, text: str, ids: list[str]) -> str | None:
+    """A comment line and a blank one inserted before a random line: everything after it
+    moves (kept findings and text sites of the file with it)."""
+    lines = text.split("\n")
+    at = rng.randrange(len(lines))
+    lines[at:at] = [f"# moved {rng.randrange(1000)}", ""]
+    return "\n".join(lines)
+
+
 EDITS: dict[str, Edit] = {"raci": _raci, "rename": _rename, "typo": _typo,
-                          "add duty": _add_duty, "remove duty": _remove_duty}
+                          "add duty": _add_duty, "remove duty": _remove_duty,
+                          "copy text": _copy_text, "move lines": _move_lines}
 
 
 def _synthetic(tmp: Path, teams: int) -> Path:
@@ -170,12 +194,44 @@ def _count_splits(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parts, "by_file", counted)
 
 
+_SITES: list[bool] = []  # each OW007 text site: True when read from a file's summary
+
+
+def _count_sites(monkeypatch: pytest.MonkeyPatch) -> None:
+    from orgspec.checks import duplicates
+
+    real, located = duplicates._sites, duplicates.duty_site
+    fallback: list[bool] = []
+
+    def counted_site(org: object, rid: str) -> object:
+        fallback.append(True)
+        return located(org, rid)  # type: ignore[arg-type]
+
+    def counted(ctx: Any) -> Callable[[str], object]:
+        site = real(ctx)
+        if not ctx.shared.summaries:  # a check without the cache: all located in the org
+            return site
+
+        def one(rid: str) -> object:
+            before = len(fallback)
+            found = site(rid)
+            _SITES.append(len(fallback) == before)
+            return found
+
+        return one
+
+    monkeypatch.setattr(duplicates, "duty_site", counted_site)
+    monkeypatch.setattr(duplicates, "_sites", counted)
+
+
 @pytest.mark.parametrize("parser", ["c", "pure"])
 def test_random_single_file_edits_through_the_parts_equal_a_fresh_check(
         tmp_path: Path, parser: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ORGSPEC_YAML_PARSER", parser)
     monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
     _count_splits(monkeypatch)
+    _count_sites(monkeypatch)
+    del _SITES[:]
     orgs = []
     for source in [EXAMPLES / "ecommerce", EXAMPLES / "minimal", FIXTURES / "tw-org",
                    FIXTURES / "newuser-org", FIXTURES / "hostile" / "duplicate-id",
@@ -193,6 +249,8 @@ def test_random_single_file_edits_through_the_parts_equal_a_fresh_check(
         kept += n
     assert not wrong, wrong
     assert kept >= 10, kept  # the parts were kept, not walked whole every time
+    # through the cache, OW007's text sites were read from the summaries
+    assert _SITES.count(True) >= 100, (_SITES.count(True), _SITES.count(False))
 
 
 def test_an_index_that_says_too_little_is_caught(tmp_path: Path,
@@ -225,3 +283,91 @@ def test_an_index_that_says_too_little_is_caught(tmp_path: Path,
         assert any(f[0] == "RF001" for f in expected)
         got = _findings(check_cached(paths, STRICT, Cache(str(folder)), TODAY).findings)
         assert (got == expected) == (name == "kept"), name
+
+
+_TWICE = """\
+- kind: Team
+  id: platform
+  name: Platform
+  responsibilities:
+    - id: refunds
+      description: Review and approve customer refund requests every day
+- kind: Team
+  id: support
+  name: Support
+- kind: Responsibility
+  id: refund-review
+  description: Review and approve customer refund requests every day
+  accountable: support
+- kind: Responsibility
+  id: refunds
+  description: Review and approve customer refund requests every day
+  accountable: support
+"""
+
+
+def test_a_text_site_from_another_definition_is_caught(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Duty `refunds` written inline in a charter, then again as an entity of the same file
+    (RF002): the org takes the inline one, the file's summary records the entity's site.
+    With the path compared, OW007 names the inline one through the cache too; with a site
+    taken by id alone (a broken piece), the check through the cache differs."""
+    from orgspec.checks import duplicates
+
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    real = duplicates._sites
+
+    def by_id(ctx: Any) -> Callable[[str], object]:
+        org, summaries = ctx.org, ctx.shared.summaries
+        if not summaries:
+            return real(ctx)
+
+        def site(rid: str) -> object:
+            entry = summaries[org.origin("Responsibility", rid).fmap.file].sites.get(rid)
+            if entry is None:
+                return duplicates.duty_site(org, rid)
+            return entry[0] if org.responsibilities[rid].description else entry[1]
+
+        return site
+
+    for name, sites in (("path", real), ("by id", by_id)):
+        monkeypatch.setattr(duplicates, "_sites", sites)
+        org = tmp_path / name / "org"
+        org.mkdir(parents=True)
+        paths = [str(org)]
+        folder = str(tmp_path / name / "c")
+        # the cache primed and every entry stored, then the edit (a person removed)
+        (org / "org.yaml").write_text(_TWICE + "- {kind: Person, id: ada, name: Ada}\n",
+                                      "utf-8")
+        check_cached(paths, STRICT, Cache(folder), TODAY)
+        check_cached(paths, STRICT, Cache(folder), TODAY)
+        (org / "org.yaml").write_text(_TWICE, "utf-8")
+        expected = _findings(lint_org(paths, STRICT, TODAY)[0].findings)
+        near = [f for f in expected if f[0] == "OW007"]
+        assert len(near) == 1 and near[0][7][0].location.line == 6, near  # the inline one
+        got = _findings(check_cached(paths, STRICT, Cache(folder), TODAY).findings)
+        assert (got == expected) == (name == "path"), name
+
+
+def test_a_summary_site_that_moved_is_caught(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A broken piece: summaries whose text sites are a line off. The replay of the synthetic
+    org's edits through the cache then differs from checks without it (with the summaries
+    as made, `test_random_single_file_edits_through_the_parts_equal_a_fresh_check`, it
+    does not)."""
+    from dataclasses import replace as changed
+
+    from orgspec.engine import summary
+
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    real = summary.summarize
+
+    def off(raw: Any) -> Any:
+        made = real(raw)
+        return changed(made, sites={k: (None if a is None else changed(a, line=a.line + 1),
+                                        b, p) for k, (a, b, p) in made.sites.items()})
+
+    monkeypatch.setattr(summary, "summarize", off)
+    org = _synthetic(tmp_path, 12)
+    wrong, _ = _replay(org, tmp_path / "cache", random.Random(5), 6)
+    assert wrong

@@ -13,6 +13,7 @@ from orgspec.model.org import Org
 if TYPE_CHECKING:
     import networkx as nx
 
+    from orgspec.engine.summary import FileSummary
     from orgspec.load.cache import Cache
 
 T = TypeVar("T")
@@ -29,6 +30,8 @@ class Shared:
     cache: Cache | None = None  # the on-disk cache of this run, if any (see `remember`)
     # each file's content hash, with the cache (`engine.parts` keeps work per file by it)
     digests: Mapping[str, str] | None = None
+    # each file's summary as read, with the cache (OW007 reads its duties' text sites)
+    summaries: Mapping[str, FileSummary] | None = None
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """Compute a value once per run and share it between rules (e.g. the gap analysis)."""

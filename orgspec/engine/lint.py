@@ -663,7 +663,8 @@ def _shared(org: Org, today: dt.date, kept: Kept | None) -> Shared:
     from orgspec.engine.context import Shared
 
     shared = Shared(org, today, cache=kept.cache if kept else None,
-                    digests=kept.digests if kept else None)
+                    digests=kept.digests if kept else None,
+                    summaries=kept.summaries if kept else None)
     keep_until_exit(shared)  # with the graph, once a rule built it
     return shared
 

@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from orgspec.findings import Location
     from orgspec.load.loader import RawFile
     from orgspec.load.sourcemap import FileMap
+    from orgspec.load.yamlevents import Path
+
+    # where a duty's description and name are written, and the duty's path (`sites`)
+    Site = tuple[Location | None, Location | None, Path]
 
 Roots = tuple[tuple[tuple[int, int, int, int], ...], int]  # the documents' spans, line count
 
@@ -57,10 +61,11 @@ class FileSummary:
     places: str
     roots: Roots
     chunks: tuple[tuple[int, int, str], ...] = ()
-    # duty id -> where its description and its name are written (None: not written), for
-    # each duty written as an entity of its own (not inline): OW007's text sites, read by
-    # `engine.warm` without the models
-    sites: dict[str, tuple[Location | None, Location | None]] = field(default_factory=dict)
+    # duty id -> where its description and its name are written (None: not written) and
+    # the entity's path, for the first duty of each id written as an entity of its own
+    # (not inline): OW007's text sites, read by `engine.warm` without the models and by
+    # OW007 without unpickling the file's positions (`checks.duplicates`)
+    sites: dict[str, Site] = field(default_factory=dict)
 
     def chunks_at(self, loc: Location) -> list[str] | None:
         """The digests of the entities whose lines `loc` touches (its first and last
@@ -93,15 +98,15 @@ def summarize(raw: RawFile) -> FileSummary:
     by_kind: dict[str, list[Any]] = {}
     fmaps: dict[int, FileMap] = {}
     chunks: list[tuple[int, int, str]] = []
-    sites: dict[str, tuple[Location | None, Location | None]] = {}
+    sites: dict[str, Site] = {}
     for ent in raw.entities:
         fmaps.setdefault(id(ent.fmap), ent.fmap)
         data = ent.data
         if ent.kind == "Responsibility" and isinstance(data, dict) and \
                 isinstance(data.get("id"), str) and data["id"] not in sites:
-            sites[data["id"]] = tuple(  # type: ignore[assignment]
-                ent.fmap.locate((*ent.path, f)) if f in data else None
-                for f in ("description", "name"))
+            text, name = (ent.fmap.locate((*ent.path, f)) if f in data else None
+                          for f in ("description", "name"))
+            sites[data["id"]] = (text, name, ent.path)
         kind = ent.kind if isinstance(ent.kind, str) and ent.kind in KINDS else ""
         by_kind.setdefault(kind, []).append((ent.path, ent.data))
         if kind:
