@@ -95,3 +95,49 @@ def test_an_unknown_reference_names_its_meeting_or_step_and_process(write_org: A
         (6, "unknown Team, Person or Role 'kefu' in `owner` of process 'return-flow'"),
         (9, "unknown Team, Person or Role 'cang-ku' in `owner` of step 'check' of process "
             "'return-flow'")]
+
+
+# `role: 执行` stays refused (design: a value has one spelling, the format's English word, that
+# the schema, exports and diffs read, as field names do), and the finding says why
+ROLE = """\
+- {kind: Person, id: lina, name: 李娜}
+- kind: Team
+  id: ji-shu-bu
+  lead: lina
+  members: [lina]
+  responsibilities:
+    - {ref: live-incident, role: %s}
+- {kind: Responsibility, id: live-incident, accountable: ji-shu-bu}
+"""
+
+
+def test_a_raci_word_as_a_role_says_the_format_spells_it_in_english(write_org: Any) -> None:
+    for word, role in (("执行", "responsible"), ("知会", "informed"), ("R", "responsible")):
+        found = _found(write_org, {"o.yaml": ROLE % word}, "SC003")
+        assert [(f.code, f.location.line, f.message, f.hint) for f in found] == [
+            ("SC003", 7, f"charter item 'live-incident': `role`: '{word}' means `{role}`, "
+                         "but a value is written in the format's own word, the one spelling "
+                         "the schema, exports and diffs read", f"write `role: {role}`")], word
+
+
+# a bare charter entry counts as accountable (the README's merge of both sides): OW001 says
+# so, and how to write another role, where the duty names the team in another role
+BARE = """\
+- {kind: Person, id: lina, name: 李娜}
+- {kind: Team, id: zhi-bo, lead: lina, members: [lina]}
+- kind: Team
+  id: zhu-bo
+  lead: lina
+  members: [lina]
+  responsibilities: [live-gmv]
+- {kind: Responsibility, id: live-gmv, accountable: zhi-bo, responsible: zhu-bo}
+"""
+
+
+def test_a_bare_charter_entry_says_it_counts_as_accountable(write_org: Any) -> None:
+    [found] = _found(write_org, {"o.yaml": BARE}, "OW001", "OW004")
+    assert (found.code, found.location.line, found.hint) == (
+        "OW001", 8, "zhu-bo's charter lists live-gmv without a role, which counts as "
+                    "accountable; the duty itself makes it responsible: write "
+                    "`{ref: live-gmv, role: responsible}` in the charter, or keep one "
+                    "accountable owner")

@@ -128,7 +128,8 @@ class Draft:
             first = duty.accountable[0] if duty.accountable else ""
             home = first if first in self.teams else home_of.get(first, "")
             homes.get(home, loose).append(_duty(duty))
-        out = {self.homes.get(tid, f"{tid}.yaml"): render(self.source, [_team(self.teams[tid]), *entities], lang)
+        out = {self.homes.get(tid, f"{tid}.yaml"):
+               render(self.source, [_team(self.teams[tid]), *entities], lang)
                for tid, entities in homes.items()}
         if loose:
             out[UNASSIGNED] = render(self.source, loose, lang)

@@ -173,7 +173,8 @@ def write_draft(files: dict[str, str], folder: str, source: str,
     `NAME.new`; one whose every value the new text keeps (`keeps(its bytes, the new
     bytes)`: the fields it added were read back into the import) is updated in place
     (`Outcome.merged`). `carry(its bytes, the new bytes)` gives the new bytes of an edited
-    file with the fields the user added there kept, before all that is decided. `Outcome.pending` lists every `NAME.new` then in the folder."""
+    file with the fields the user added there kept, before all that is decided.
+    `Outcome.pending` lists every `NAME.new` then in the folder."""
     if os.path.exists(folder) and not os.path.isdir(folder):
         raise AdoptError(M("{folder!r} is not a folder", folder=folder))
     old = read_manifest(folder)
