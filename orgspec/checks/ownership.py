@@ -81,7 +81,7 @@ def _bare_hint(ctx: RuleContext, rid: str, owners: list[str]) -> M | None:
             return M("{team}'s charter lists {duty} without a role, which counts as "
                      "accountable; the duty itself makes it {role}: write `{entry}` in the "
                      "charter, or keep one accountable owner", team=tid, duty=rid, role=role,
-                     entry=f"{{ref: {rid}, role: {role}}}")
+                     entry="".join(("{ref: ", rid, ", role: ", role, "}")))
     return None
 
 
