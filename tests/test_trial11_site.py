@@ -61,3 +61,24 @@ def test_the_report_names_an_unnamed_inline_duty_once(tmp_path: Path) -> None:
     page = (tmp_path / "r.html").read_text("utf-8")
     assert "<td><code>system-stability</code> <span class=\"muted\">直播推流稳定</span>" in page
     assert "system-stability <code>system-stability" not in page
+
+
+TREE = """\
+- {kind: Person, id: lina, name: 李娜}
+- {kind: Team, id: zong, name: 总经办, lead: lina, members: [lina], responsibilities: [a]}
+- {kind: Team, id: kefu, name: 客服部, parent: zong, lead: lina, members: [lina]}
+- {kind: Responsibility, id: a, name: 经营}
+"""
+
+
+def test_the_home_tree_shows_a_parents_subtree_score_beside_its_own(tmp_path: Path) -> None:
+    """Decided: a team's badge is its own score (as on the health page); a team with teams
+    below also shows the score of its subtree, so 100 never hides a child's 97."""
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "org.yaml").write_text(TREE, "utf-8")
+    run_cli("site", "org", "-o", "public", "--lang", "zh", "--isolated", cwd=tmp_path)
+    page = (tmp_path / "public" / "index.html").read_text("utf-8")
+    item = next(li for li in re.findall(r"<li data-name=\"总经办 zong\">.*?(?=<li|</ul>)",
+                                        page, re.S))
+    assert re.search(r'class="badge ok"[^>]*>100</span>', item)
+    assert re.search(r'class="subtree"[^>]*>97 · 1 个下级团队</span>', item), item
