@@ -430,7 +430,8 @@ class SiteModel:
         for i, kr in enumerate(obj.key_results):
             j = judged(self.org.incomplete, obj.id, obj, kr)  # as `check` and the report
             vals = key_result_values(obj, kr, j.verdict)  # as check and export read them
-            metric, due = self._read_from(obj, kr.metric, vals.due, j.verdict)
+            metric, due = self._read_from(obj, kr.metric, vals.due,
+                                          j.verdict if j.measurable else None)
             out.append(KrView(kr.id, kr.title, metric,
                               with_unit(vals.baseline, kr.unit),
                               with_unit(vals.current, kr.unit),
@@ -444,8 +445,8 @@ class SiteModel:
     def _read_from(self, obj: Objective, metric: str | None, due: Any,
                    verdict: Any) -> tuple[str, str]:
         """A key result's metric and due cells: the fields, else where the verdict read them
-        (`(in the title)`; `end of 2027-Q1`, the objective's period), so a ✓ never stands
-        beside empty cells."""
+        (`(in the title)`; `end of 2027-Q1`, the objective's period) when it is measurable
+        (`verdict` None otherwise), so a ✓ never stands beside empty cells."""
         words = LABELS[self.view.lang]
         shown = metric or (words["metric_in_title"] if verdict is not None and
                            verdict.metric else "")
