@@ -452,8 +452,10 @@ class SiteModel:
                            verdict.metric else "")
         if due:
             return shown, due.isoformat()
-        bound = verdict is not None and verdict.deadline and obj.period
-        return shown, words["due_period"].format(period=obj.period) if bound else ""
+        if verdict is None or not verdict.deadline:
+            return shown, ""
+        return shown, words["due_period"].format(period=obj.period) if obj.period else \
+            words["metric_in_title"]  # a deadline in the sentence with no year to date it
 
     @cached_property
     def kr_findings(self) -> dict[str, list[list[tuple[str, str]]]]:
