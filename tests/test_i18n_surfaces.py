@@ -198,7 +198,7 @@ def zh_repo(tmp_path: Path) -> Path:
 def test_org_diff_lines_and_git_errors_in_chinese(zh_repo: Path) -> None:
     run = run_cli("check", "org", "--diff", "HEAD~1", "--no-cache", cwd=zh_repo, env=EN)
     out = run.stdout.splitlines()  # the org diff is printed with the findings, before the total
-    start = out.index("与 HEAD~1 相比的组织变化：1 条新问题，0 条已修复")
+    start = out.index("与 HEAD~1 对比：1 条新问题，0 条已修复")
     notes = out[start:-1]
     assert "  新增团队：公关部（pr-team）" in notes
     assert "  新增职责：媒体关系（press）（批准方：客服部（customer-service）、" \

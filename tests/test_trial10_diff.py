@@ -207,7 +207,7 @@ def test_diff_reports_count_new_unchanged_and_fixed_golden(tmp_path: Path) -> No
     assert text.stdout.splitlines()[-1] == (
         "与 HEAD 相比新发现 1 个错误、0 个警告、0 个提示，共 1 个文件（11 个实体）；"
         "另有 1 条此前就有的问题未显示。")
-    assert "与 HEAD 相比的组织变化：1 条新问题，2 条已修复" in text.stdout
+    assert "与 HEAD 对比：1 条新问题，2 条已修复" in text.stdout
     md = run_cli("report", "org", "--diff", "HEAD", "--lang", "zh", cwd=repo)
     assert md.code == 0, md.stderr
     assert "\n与 HEAD 相比：新问题 1 条，未变 1 条，已修复 2 条；团队健康度也计入了未变的问题\n" \

@@ -200,7 +200,7 @@ def _diff_head(repo: Path, base: str, head: str, *args: str) -> tuple[str, list[
 
 @pytest.mark.parametrize(("lang", "said"), [
     ("en", "org diff against HEAD: 2 new findings, 1 fixed"),
-    ("zh", "与 HEAD 相比的组织变化：2 条新问题，1 条已修复"),
+    ("zh", "与 HEAD 对比：2 条新问题，1 条已修复"),
 ])
 def test_a_fixed_finding_whose_place_holds_another_held_back_one_is_fixed(
         tmp_path: Path, lang: str, said: str) -> None:
@@ -217,7 +217,7 @@ def test_a_fixed_finding_whose_place_holds_another_held_back_one_is_fixed(
 @pytest.mark.parametrize(("lang", "said"), [
     ("en", "org diff against HEAD: 2 new findings, 0 fixed, 1 not compared (held back behind "
            "another finding)"),
-    ("zh", "与 HEAD 相比的组织变化：2 条新问题，0 条已修复，1 条无法比较（因另一条问题暂缓判断）"),
+    ("zh", "与 HEAD 对比：2 条新问题，0 条已修复，1 条无法比较（因另一条问题暂缓判断）"),
 ])
 def test_a_finding_held_back_in_the_head_is_not_compared_for_that_reason(
         tmp_path: Path, lang: str, said: str) -> None:

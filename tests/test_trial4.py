@@ -322,7 +322,8 @@ def test_an_uppercase_id_is_one_finding_and_never_suggested(tmp_path: Path) -> N
     assert found(tmp_path) == [
         ("SC003", 7, "`id` 'Marketing' must be a lowercase slug",
          "an id is lowercase: write it as `marketing`"),
-        ("RF001", 31, "unknown Team, Person or Role 'markting' in `attendees`",
+        ("RF001", 31, "unknown Team, Person or Role 'markting' in `attendees` of meeting "
+                      "'weekly'",
          "did you mean 'marketing'?"),
     ]
 

@@ -79,7 +79,8 @@ def test_a_folder_inside_the_org_is_checked_with_the_whole_org(tmp_path: Path) -
         found = [(f["code"], f["file"], f["line"], f["message"])
                  for f in run.json()["findings"]]
         assert found == [("RF001", str(Path(path.rstrip("/")) / "meetings.yaml"), 6,
-                          "unknown Team, Person or Role 'wang-jiangu' in `attendees`")], path
+                          "unknown Team, Person or Role 'wang-jiangu' in `attendees` of "
+                          "meeting 'standup'")], path
         assert run.json()["summary"]["files"] == 3, path
         assert "only the files named were loaded" not in run.stderr
 
@@ -104,7 +105,8 @@ PROCESS = """\
 def test_meetings_and_processes_tell_the_content_language(tmp_path: Path) -> None:
     (tmp_path / "meetings.yaml").write_text(MEETINGS, "utf-8")
     (tmp_path / "process.yaml").write_text(PROCESS, "utf-8")
-    for name, first in (("meetings.yaml", "`owner` 中的 'li-na' 不是已知的团队、人员或岗位"),
+    for name, first in (("meetings.yaml",
+                         "会议 'standup' 的 `owner` 中的 'li-na' 不是已知的团队、人员或岗位"),
                         ("process.yaml", "流程 'refund' 没有负责方")):
         run = run_cli("check", name, "--format", "json", cwd=tmp_path, env={"LANG": "C"})
         assert run.json()["lang"] == "zh", name

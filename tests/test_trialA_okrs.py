@@ -93,9 +93,11 @@ def test_the_site_shows_the_target_and_baseline_of_the_sentence(write_org: Any,
     run_cli("site", str(folder), "-o", str(tmp_path / "site"), "--lang", "zh")
     page = rows(tmp_path / "site" / "okrs" / "o1.html")
     # the last cell: the findings on the key result (none)
-    assert "客诉率从3%降到1.5%（6月30日前） |  | 3% |  | 1.5% |  |  | ✓ 可衡量 | " in page
-    assert "月活跃用户数从120万增长到132万（3月31日前） |  | 120万 |  | 132万 |  |  | ✓ 可衡量 | " \
-        in page
+    # metric and deadline read from the sentence (no period dates it): said, not left empty
+    assert ("客诉率从3%降到1.5%（6月30日前） | （见标题） | 3% |  | 1.5% | （见标题） |  | "
+            "✓ 可衡量 | ") in page
+    assert ("月活跃用户数从120万增长到132万（3月31日前） | （见标题） | 120万 |  | 132万 | "
+            "（见标题） |  | ✓ 可衡量 | ") in page
 
 
 # 2. An unreadable period hides only what depends on it: a missing target is still told, the

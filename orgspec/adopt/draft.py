@@ -65,6 +65,9 @@ class Draft:
     tree_named: bool = False  # the roster names a manager (why a tree was looked for)
     tree_notes: tuple[int, int] | None = None
     kept_parents: dict[str, str] = field(default_factory=dict)
+    # team -> the file it is written to when not `ID.yaml` (the org in the output folder
+    # defines it there: `importer.team_files`)
+    homes: dict[str, str] = field(default_factory=dict)
 
     def team(self, ident: str) -> DraftTeam:
         """The team `ident`, created on first mention."""
@@ -125,7 +128,8 @@ class Draft:
             first = duty.accountable[0] if duty.accountable else ""
             home = first if first in self.teams else home_of.get(first, "")
             homes.get(home, loose).append(_duty(duty))
-        out = {f"{tid}.yaml": render(self.source, [_team(self.teams[tid]), *entities], lang)
+        out = {self.homes.get(tid, f"{tid}.yaml"):
+               render(self.source, [_team(self.teams[tid]), *entities], lang)
                for tid, entities in homes.items()}
         if loose:
             out[UNASSIGNED] = render(self.source, loose, lang)

@@ -70,7 +70,7 @@ def import_org(source: str, paths: list[str], out_dir: str, *,
     Raises AdoptError for an unreadable source or output folder."""
     earlier = read_manifest(out_dir).ids
     org = existing_org(out_dir)
-    ids = IdMap(earlier, *existing_ids(out_dir, earlier, org))
+    ids = IdMap(earlier, *existing_ids(out_dir, earlier, org), moved=moved_ids(org))
     if source == "backstage":
         from orgspec.adopt.backstage import import_backstage
 
@@ -87,11 +87,13 @@ def import_org(source: str, paths: list[str], out_dir: str, *,
         raise ValueError(f"unknown import source {source!r}")
     if org is not None:
         keep_own_fields(draft, org)
+        draft.homes = team_files(draft, org, out_dir)
     draft.fit()
     draft.notes.extend(_example_notes(out_dir))
     said = lang if isinstance(lang, str) else lang(draft)
     return draft, write_draft(draft.files(said), out_dir, source, ids.mapped(), force,
                               same=same_entities, keeps=keeps_all,
+                              own=lambda now, new: carry_own_fields(now, new, source, said),
                               carry=partial(carry, headers=_headers(source)))
 
 
@@ -101,6 +103,71 @@ def _headers(source: str) -> frozenset[str]:
     from orgspec.i18n import LANGS
 
     return frozenset(line for lang in LANGS for line in header(source, lang).splitlines())
+
+
+def moved_ids(org: Org | None) -> dict[str, dict[str, str]]:
+    """Kind -> what leads to an id of `org` -> that id: each former id a team or person
+    keeps in `aliases` (not itself an id there), and each team name only one team has.
+    O(teams + people)."""
+    out: dict[str, dict[str, str]] = {"team": {}, "person": {}}
+    if org is None:
+        return out
+    names: dict[str, list[str]] = {}
+    for tid, team in org.teams.items():
+        if team.name:
+            names.setdefault(str(team.name), []).append(tid)
+    out["team"] = {name: tids[0] for name, tids in names.items()
+                   if len(tids) == 1 and name not in org.teams}
+    for kind, table in (("team", org.teams), ("person", org.people)):
+        for ident, entity in table.items():
+            for alias in entity.aliases:
+                if alias not in table:
+                    out[kind][alias] = ident
+    return out
+
+
+def team_files(draft: Draft, org: Org, out_dir: str) -> dict[str, str]:
+    """Team id -> the file in `out_dir` the org there defines it in, for each drafted team
+    whose file is not named by its id (renamed by hand, the file left as it was): the import
+    updates that file rather than adding a second team of the id."""
+    import os
+
+    root = os.path.realpath(out_dir)
+    out: dict[str, str] = {}
+    taken = {f"{tid}.yaml" for tid in draft.teams}
+    for tid in sorted(draft.teams):
+        if tid not in org.teams:
+            continue
+        path = org.origin("Team", tid).fmap.file
+        name = os.path.basename(path)
+        if name not in taken and name.endswith(".yaml") and \
+                os.path.realpath(os.path.dirname(path) or ".") == root:
+            out[tid] = name
+            taken.add(name)  # one team per file: a second team of it keeps `ID.yaml`
+    return out
+
+
+def carry_own_fields(now: bytes, new: bytes, source: str, lang: str) -> bytes:
+    """The new text of an imported file with the fields the user added to its entities
+    in `now` (a charter, aliases, a mission: what the source never gives) kept, in the
+    user's order; the source's values win over the user's for the fields it writes. `new`
+    itself when either does not load cleanly or nothing is to be kept."""
+    from orgspec.adopt.draft import render
+    from orgspec.load.loader import load_bytes
+
+    one, two = load_bytes("now.yaml", now), load_bytes("new.yaml", new)
+    if one.issues or two.issues or one.failed is not None or two.failed is not None:
+        return new
+    mine = {(str(e.data.get("kind")), str(e.data.get("id"))): e.data for e in one.entities}
+    out, kept = [], False
+    for entity in two.entities:
+        data = dict(entity.data)
+        was = mine.get((str(data.get("kind")), str(data.get("id"))))
+        if was is not None and set(was) - set(data):
+            data = {name: data.get(name, value) for name, value in was.items()} | data
+            kept = True
+        out.append(data)
+    return render(source, out, lang).encode("utf-8") if kept else new
 
 
 def keep_own_fields(draft: Draft, org: Org) -> None:

@@ -13,7 +13,8 @@ class IdMap:
 
     def __init__(self, previous: dict[str, dict[str, str]] | None = None,
                  existing: dict[str, dict[str, str]] | None = None,
-                 within: dict[str, dict[str, tuple[str, ...]]] | None = None) -> None:
+                 within: dict[str, dict[str, tuple[str, ...]]] | None = None,
+                 moved: dict[str, dict[str, str]] | None = None) -> None:
         self.previous = {kind: dict(table) for kind, table in (previous or {}).items()}
         # the org already in the output folder, by kind: id -> display name ("" for none),
         # for the importers' did-you-mean; the ids an earlier import gave are among them
@@ -22,6 +23,9 @@ class IdMap:
         # teams a person leads or is a member of), to tell which of several that an earlier
         # import knew as one keeps its id
         self.within = within or {}
+        # ... and what leads to one of its ids, by kind: a former id (an alias the user
+        # kept on renaming it) or a team's name -> the id it has now (`importer.moved_ids`)
+        self.moved = moved or {}
         self.ids: dict[str, dict[str, str]] = {}
         self.taken: dict[str, set[str]] = {}
         # ids an earlier import gave, by kind: id -> source key
@@ -37,7 +41,7 @@ class IdMap:
         taken = self.taken.setdefault(kind, set())
         earlier = self.previous.get(kind, {})
         reserved = self.reserved.get(kind, {})
-        ident = earlier.get(key)
+        ident = self.follow(kind, key, earlier.get(key))
         if ident is None and is_slug(key) and text in (None, key) and key not in taken:
             ident = key  # the source's own valid id wins over an id made up earlier
         elif ident is None or ident in taken or not is_slug(ident):
@@ -49,6 +53,16 @@ class IdMap:
         taken.add(ident)
         table[key] = ident
         return ident
+
+    def follow(self, kind: str, key: str, ident: str | None) -> str | None:
+        """The id the org in the output folder now gives what an earlier import called
+        `ident` (renamed by hand, the old id kept in `aliases`), or, when no import named
+        `key`, the id of the entity it names there (a department 数据分析组 -> the team
+        `data` of that name): the roster's department is that team, never a duplicate."""
+        moved = self.moved.get(kind, {})
+        if ident is not None:
+            return moved.get(ident, ident)
+        return moved.get(key)
 
     def inherit(self, kind: str, key: str, old: str, replace: bool = False) -> str | None:
         """Let `key` keep the id an earlier import gave `old` (one department of a name the

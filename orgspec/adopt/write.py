@@ -172,13 +172,16 @@ def write_draft(files: dict[str, str], folder: str, source: str,
                 ids: dict[str, dict[str, str]], force: bool = False,
                 same: Callable[[bytes, bytes], bool] | None = None,
                 keeps: Callable[[bytes, bytes], bool] | None = None,
+                own: Callable[[bytes, bytes], bytes] | None = None,
                 carry: Carry | None = None) -> Outcome:
     """Write `files` (name -> text) into `folder` by the rules above; update the manifest.
     An edited file that `same(its bytes, the new bytes)` finds to say what the import says
     (the user added a field the source does not give, or a comment) is unchanged: no
     `NAME.new`; one whose every value the new text keeps (`keeps(its bytes, the new
     bytes)`: the fields it added were read back into the import) is updated in place
-    (`Outcome.merged`). `Outcome.pending` lists every `NAME.new` then in the folder.
+    (`Outcome.merged`). `own(its bytes, the new bytes)` gives the new bytes of an edited
+    file with the fields the user added there kept, before all that is decided.
+    `Outcome.pending` lists every `NAME.new` then in the folder.
     `carry(its bytes, the new bytes)` gives the new bytes with the user's comments in them
     and the comments it found no place for: an edited file is updated in place only when
     none is lost, else the carried text goes to `NAME.new` and `Outcome.lost` names them."""
@@ -199,6 +202,9 @@ def write_draft(files: dict[str, str], folder: str, source: str,
     for name, text in sorted(files.items()):
         data, path = text.encode("utf-8"), os.path.join(folder, name)
         now = _read(path)
+        if now is not None and own is not None and not force and \
+                digest(now) != old.files.get(name):
+            data = own(now, data)
         recorded[name] = digest(data)
         if now == data:
             out.unchanged.append(name)

@@ -57,10 +57,32 @@ def responsibility_overlap(ctx: RuleContext) -> Iterator[Issue]:
                     related=tuple(Related(_where(site), M("{owner} is accountable here",
                                                             owner=_id(o)))
                                   for o, site in sites[1:]),
-                    hint=M("keep one accountable owner; make the others responsible or "
-                           "consulted"),
+                    hint=_bare_hint(ctx, rid, names) or
+                    M("keep one accountable owner; make the others responsible or consulted"),
                     # filed under the owner it is located at, then the others (`Finding.teams`)
                     teams=tuple(t for o, _ in sites for t in holder_teams(ctx.org, o)))
+
+
+def _bare_hint(ctx: RuleContext, rid: str, owners: list[str]) -> M | None:
+    """OW001's hint when an accountable owner is a team whose charter lists the duty with no
+    `role` (a bare id counts as accountable: the README), where the duty itself names that
+    team in another role: the charter entry to write. Decided: both sides stay merged (a
+    charter's word is never dropped), so the finding says how the bare entry was read."""
+    org = ctx.org
+    for tid in owners:
+        team = org.teams.get(tid)
+        if team is None:
+            continue
+        written = org.raci.roles(rid, node_key("team", tid), "duty") - {"accountable"}
+        bare = any((item.ref or item.id) == rid and "role" not in item.model_fields_set
+                   for item in team.responsibilities)
+        if bare and written:
+            role = sorted(written)[0]
+            return M("{team}'s charter lists {duty} without a role, which counts as "
+                     "accountable; the duty itself makes it {role}: write `{entry}` in the "
+                     "charter, or keep one accountable owner", team=tid, duty=rid, role=role,
+                     entry="".join(("{ref: ", rid, ", role: ", role, "}")))
+    return None
 
 
 def _written(resp: Responsibility) -> bool:

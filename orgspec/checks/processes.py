@@ -311,27 +311,62 @@ def _roles(ctx: RuleContext, team: str, duty: str) -> set[str]:
     return ctx.org.raci.roles(duty, node_key("team", team))
 
 
+def _team_of(ctx: RuleContext, owner: str | None) -> tuple[str, str | None] | None:
+    """(team, position) an owner stands for: a team itself (no position), or a position of a
+    team (the README: a position can be named wherever a team can); None for anything
+    else (a person, an unknown id: other rules say those)."""
+    org = ctx.org
+    if owner in org.teams:
+        return owner, None
+    pos = org.positions.get(owner) if owner is not None else None
+    if owner is not None and pos is not None and pos.team in org.teams:
+        return str(pos.team), owner
+    return None
+
+
+def _holds_role(ctx: RuleContext, team: str, position: str | None, duty: str) -> bool:
+    """Whether a team, or a position or its team, holds any role on a duty."""
+    if position is not None and ctx.org.raci.roles(duty, node_key("role", position)):
+        return True
+    return bool(_roles(ctx, team, duty))
+
+
 @check("PR005", graph=False, text=())
 def handoff_without_duty(ctx: RuleContext) -> Iterator[Issue]:
-    """A step handed to a team that holds no role on the duty the process serves."""
+    """A step handed to a team (or a position of one) that holds no role on the duty the
+    process serves; a position counts with its team's roles and its own."""
     org = ctx.org
     for pid, proc in _steps(ctx):
         duty = proc.responsibility
         if duty not in org.responsibilities:
             continue
+        owner = _team_of(ctx, proc.owner)
         for step in proc.steps:
-            team = step.owner
-            if team in org.teams and team != proc.owner and not _roles(ctx, team, duty):
-                yield Issue(M("step {step!r} of process {process!r} is handed to {team!r}, "
-                              "which holds no role on duty {duty!r}", step=step.id,
-                              process=pid, team=team, duty=duty),
-                            _step_loc(ctx, pid, step.id, "owner"), node_key("process", pid),
-                            related=(Related(org.origin("Responsibility", duty).locate("id"),
-                                             M("{id} is defined here", id=duty)),),
-                            hint=M("give {team} a role (responsible or consulted) on {duty}, "
-                                   "or hand the step to a team that has one", team=team,
-                                   duty=duty),
-                            teams=(team,))
+            held = _team_of(ctx, step.owner)
+            if held is None or step.owner == proc.owner or \
+                    (owner is not None and held[0] == owner[0] and None in (held[1], owner[1])):
+                continue  # the process owner's own team: PR008's
+            team, position = held
+            if _holds_role(ctx, team, position, duty):
+                continue
+            if position is None:
+                said = M("step {step!r} of process {process!r} is handed to {team!r}, "
+                         "which holds no role on duty {duty!r}", step=step.id,
+                         process=pid, team=team, duty=duty)
+                hint = M("give {team} a role (responsible or consulted) on {duty}, "
+                         "or hand the step to a team that has one", team=team, duty=duty)
+            else:
+                said = M("step {step!r} of process {process!r} is handed to position "
+                         "{position!r} of team {team!r}, neither of which holds a role on "
+                         "duty {duty!r}", step=step.id, process=pid, position=position,
+                         team=team, duty=duty)
+                hint = M("give {position} or {team} a role (responsible or consulted) on "
+                         "{duty}, or hand the step to a team that has one",
+                         position=position, team=team, duty=duty)
+            yield Issue(said, _step_loc(ctx, pid, step.id, "owner"), node_key("process", pid),
+                        related=(Related(org.origin("Responsibility", duty).locate("id"),
+                                         M("{id} is defined here", id=duty)),),
+                        hint=hint, teams=(team,))
 
 
 @check("PR006", local=True)
@@ -380,17 +415,26 @@ def invalid_sla(ctx: RuleContext) -> Iterator[Issue]:
 
 @check("PR008", graph=False, text=())
 def owner_without_duty(ctx: RuleContext) -> Iterator[Issue]:
-    """A process owner that holds no role on the duty the process serves."""
+    """A process owner (a team, or a position of one) that holds no role on the duty the
+    process serves; a position counts with its team's roles and its own."""
     org = ctx.org
     for pid, proc in _steps(ctx):
-        duty, owner = proc.responsibility, proc.owner
-        if duty in org.responsibilities and owner in org.teams and not _roles(ctx, owner, duty):
-            yield Issue(M("owner {owner!r} of process {process!r} holds no role on the duty "
-                          "it serves, {duty!r}", owner=owner, process=pid, duty=duty),
-                          org.origin("Process", pid).locate("owner"),
-                        node_key("process", pid),
-                        hint=M("make {owner} accountable or responsible for {duty}", owner=owner,
-                               duty=duty))
+        duty, held = proc.responsibility, _team_of(ctx, proc.owner)
+        if duty not in org.responsibilities or held is None or \
+                _holds_role(ctx, held[0], held[1], duty):
+            continue
+        owner, position = held
+        if position is None:
+            said = M("owner {owner!r} of process {process!r} holds no role on the duty "
+                     "it serves, {duty!r}", owner=owner, process=pid, duty=duty)
+        else:
+            said = M("owner {owner!r} of process {process!r} (a position of team {team!r}) "
+                     "holds no role on the duty it serves, {duty!r}, nor does its team",
+                     owner=position, team=owner, process=pid, duty=duty)
+        yield Issue(said, org.origin("Process", pid).locate("owner"),
+                    node_key("process", pid),
+                    hint=M("make {owner} accountable or responsible for {duty}",
+                           owner=position or owner, duty=duty))
 
 
 @check("PR009", local=True)

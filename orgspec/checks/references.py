@@ -645,7 +645,7 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
         said = M("unknown {kinds} {value!r} in RACI list `{field}` of duty {duty!r}",
                  kinds=wanted, value=value, field=label, duty=ident) \
             if kind == "responsibility" and label in ROLES else \
-            M("unknown {kinds} {value!r} in `{field}`", kinds=wanted, value=value, field=label)
+            _unknown_in(guesses.org, kind, ident, field, wanted, value, label)
         issue = Issue(said, at, entity=node_key(kind, ident),
                       hint=hint or M("add the {kinds} {value!r} to the org's files, or "
                                      "change it to an existing id", kinds=wanted,
@@ -653,6 +653,25 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
         if close is not None:
             guesses.pending.append((issue, close))
         yield issue
+
+
+def _unknown_in(org: Org, kind: str, ident: str, field: tuple[Any, ...], wanted: str,
+                value: str, label: str) -> M:
+    """RF001's words for an unknown id in a field, naming the meeting, or the step and
+    process, it is written in (a process's steps and a meeting's lists share field names
+    with everything else)."""
+    if kind == "meeting":
+        return M("unknown {kinds} {value!r} in `{field}` of meeting {meeting!r}", kinds=wanted,
+                 value=value, field=label, meeting=ident)
+    if kind == "process" and field[:1] == ("steps",) and isinstance(field[1], int):
+        step = org.processes[ident].steps[field[1]].id
+        return M("unknown {kinds} {value!r} in `{field}` of step {step!r} of process "
+                 "{process!r}", kinds=wanted, value=value, field=label, step=step,
+                 process=ident)
+    if kind == "process":
+        return M("unknown {kinds} {value!r} in `{field}` of process {process!r}", kinds=wanted,
+                 value=value, field=label, process=ident)
+    return M("unknown {kinds} {value!r} in `{field}`", kinds=wanted, value=value, field=label)
 
 
 # The reference fields that hold a list of ids (`lead`, `owner`, `parent` name one).

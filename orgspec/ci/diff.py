@@ -483,6 +483,11 @@ _LINES = {
         lambda o, d: M("duty removed: {duty} (was accountable: {owners})",
                        duty=named(o, "Responsibility", d),
                        owners=_owners(o, o.raci.accountable[d]))),
+    "Process": _Lines(M("process"),
+                      lambda o, p: M("process added: {process}",
+                                     process=named(o, "Process", p)),
+                      lambda o, p: M("process removed: {process}",
+                                     process=named(o, "Process", p))),
     "Objective": _Lines(M("objective"),
                         lambda o, i: M("objective added: {objective}",
                                        objective=named(o, "Objective", i)),
@@ -556,7 +561,7 @@ def _team_changes(a: Org, b: Org, moved: Moved, src: _Sources,
               old=parent(a, t), new=parent(b, t))
             for t in sorted(set(a.teams) & set(b.teams))
             if renamed.get(str(a.teams[t].parent), a.teams[t].parent) != b.teams[t].parent]
-    for kind in ("Person", "Role", "Meeting"):
+    for kind in ("Person", "Role", "Meeting", "Process"):
         out += _lifecycle(a, b, kind, moved[kind], src, guessed)
     return out
 

@@ -148,7 +148,11 @@ def _literal(ctx: dict[str, Any], value: Any, field: str) -> Said:
     if isinstance(value, str):
         word = value.strip().casefold()
         if "accountable" in choices and (roles := raci_meant(word)):
-            return wrong, raci_hint(field, roles)
+            # refused by design, not by ignorance: a value has one spelling, as a field name
+            # does, so every reader of the files (schema, exports, diffs) reads one word
+            return (M("{value!r} means `{role}`, but a value is written in the format's own "
+                      "word, the one spelling the schema, exports and diffs read", value=value,
+                      role=roles[0]) if len(roles) == 1 else wrong), raci_hint(field, roles)
         fix = _MEANT.get(word) if "increase" in choices else None
         if fix is None:
             fix = next((c for c in choices if c.casefold() == word), None)

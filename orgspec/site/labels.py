@@ -94,6 +94,9 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "current": MC("label", "Current"),
     "target": MC("label", "Target"),
     "due": MC("label", "Due"),
+    # a key result's metric read from its sentence, its time bound from the period
+    "metric_in_title": MC("label", "(in the title)"),
+    "due_period": MC("label", "end of {period}"),
     "progress": MC("label", "Progress"),
     "progress_exceeded": MC("label", "{percent}% (exceeded)"),
     "not_measurable_why": MC("label", "not measurable: {why}"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from orgspec.findings import LintResult
 from orgspec.i18n import M, say_list
@@ -17,6 +18,7 @@ from orgspec.model.org import Org, ident_of, node_key
 from orgspec.model.positions import Involvement
 from orgspec.paths import repo_links
 from orgspec.report.view import FindingRow, ReportView, TeamHealth
+from orgspec.site.labels import LABELS
 
 FOLDERS = {"Team": "teams", "Person": "people", "Responsibility": "duties",
            "Objective": "okrs", "Process": "processes", "Role": "positions",
@@ -428,16 +430,32 @@ class SiteModel:
         for i, kr in enumerate(obj.key_results):
             j = judged(self.org.incomplete, obj.id, obj, kr)  # as `check` and the report
             vals = key_result_values(obj, kr, j.verdict)  # as check and export read them
-            out.append(KrView(kr.id, kr.title, kr.metric or "",
+            metric, due = self._read_from(obj, kr.metric, vals.due,
+                                          j.verdict if j.measurable else None)
+            out.append(KrView(kr.id, kr.title, metric,
                               with_unit(vals.baseline, kr.unit),
                               with_unit(vals.current, kr.unit),
-                              with_unit(vals.target, kr.unit),
-                              vals.due.isoformat() if vals.due else "", self.owner(kr.owner),
+                              with_unit(vals.target, kr.unit), due, self.owner(kr.owner),
                               j.measurable,
                               say_list([MISSING[m] for m in j.missing], self.view.lang),
                               vals.progress, j.unjudged,
                               found[i] if i < len(found) else []))
         return out
+
+    def _read_from(self, obj: Objective, metric: str | None, due: Any,
+                   verdict: Any) -> tuple[str, str]:
+        """A key result's metric and due cells: the fields, else where the verdict read them
+        (`(in the title)`; `end of 2027-Q1`, the objective's period) when it is measurable
+        (`verdict` None otherwise), so a ✓ never stands beside empty cells."""
+        words = LABELS[self.view.lang]
+        shown = metric or (words["metric_in_title"] if verdict is not None and
+                           verdict.metric else "")
+        if due:
+            return shown, due.isoformat()
+        if verdict is None or not verdict.deadline:
+            return shown, ""
+        return shown, words["due_period"].format(period=obj.period) if obj.period else \
+            words["metric_in_title"]  # a deadline in the sentence with no year to date it
 
     @cached_property
     def kr_findings(self) -> dict[str, list[list[tuple[str, str]]]]:
