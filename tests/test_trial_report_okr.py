@@ -85,7 +85,8 @@ def test_site_shows_real_progress_and_says_exceeded(tmp_path: Path) -> None:
     assert row is not None
     cells = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td>(.*?)</td>",
                                                                    row.group(1), re.S)]
-    assert cells[2:7] == ["10万", "25万", "20万", "", "150%（已超额）"]
+    # the due cell: the period that bounds it (trial 11)
+    assert cells[2:7] == ["10万", "25万", "20万", "2026-Q1 期末", "150%（已超额）"]
     assert 'class="fill w100"' in row.group(1)  # the bar is full, not past its box
     unit = re.search(r'<tr id="kr-k3">(.*?)</tr>', page, re.S)
     assert unit is not None and "%" not in re.findall(r"<td>(.*?)</td>", unit.group(1),
