@@ -91,6 +91,13 @@ class State:
     org_name: str
     files: list[str]
     entity_count: int
+    # OW007's search as `dutygroups.searched` gives it for `duties` (None: not taken yet):
+    # a prose edit that leaves what the search reads the same regroups its pairs
+    near: Near | None = None
+
+
+# The pairs the near-duplicate search reported, and the features of each duty in one.
+Near = tuple[list[tuple[int, int, float]], dict[int, frozenset[str]]]
 
 
 def state_key(base: list[str]) -> bytes:
@@ -311,15 +318,16 @@ def patched(inputs: Inputs, config: Config, plan: Plan, today: dt.date, cache: C
     found = _answer(raw, state, plan, today, cache)
     if found is None:
         return None
-    check, groups = found
+    check, groups, near = found
     lang = _lang(state, config, check.said)
     if lang is None:
         return None
     said = state.lang_texts and ([(k, check.said.get(k, old)) for k, old in state.lang_texts[0]],
                                  state.lang_texts[1])
     try:
-        return replace(_result(replace(state, lang=lang, lang_texts=said), kept, check, groups,
-                               plan, config, cache, key, inputs, root, summaries),
+        return replace(_result(replace(state, lang=lang, lang_texts=said, near=near), kept,
+                               check, groups, plan, config, cache, key, inputs, root,
+                               summaries),
                        timezone=config.timezone or "", today=today.isoformat(),
                        name_order=config.name_order or "")
     except _NoSite:
@@ -385,10 +393,12 @@ def _kept(state: State, file: str, before: FileSummary,
     return out
 
 
-def _answer(raw: RawFile, state: State, plan: Plan, today: dt.date,
-            cache: Cache) -> tuple[FileCheck, list[Group] | None] | None:
-    """The changed file checked alone, and OW007's groups (None when it is not enabled);
-    the two are shared with a forked worker (`forkmap`), which imports the models."""
+def _answer(raw: RawFile, state: State, plan: Plan, today: dt.date, cache: Cache
+            ) -> tuple[FileCheck, list[Group] | None, Near | None] | None:
+    """The changed file checked alone, OW007's groups (None when it is not enabled) and
+    the search they came from when it is the kept one (`_regroup`; None: to be taken
+    again); the first two are shared with a forked worker (`forkmap`), which imports the
+    models."""
     from orgspec.engine.memo import Memo
     from orgspec.forkmap import fork_map
 
@@ -402,20 +412,43 @@ def _answer(raw: RawFile, state: State, plan: Plan, today: dt.date,
     def one(item: str) -> object:
         if item == "file":
             return _check_alone(raw, plan, today, state.local, ours)
-        return _groups(state.duties, guess, memo, threshold)
+        return _regroup(state, guess) or (_groups(state.duties, guess, memo, threshold), None)
 
     done = fork_map(one, ["file", "groups"] if near else ["file"])
     check = done[0]
     if not isinstance(check, FileCheck) or check.keys != state.keys.get(file, frozenset()):
         return None
     if not near:
-        return check, None
-    groups = done[1]
-    assert isinstance(groups, list)
+        return check, None, None
+    found = done[1]
+    assert isinstance(found, tuple)
+    groups, kept = found
     if any(guess.get(rid) != check.texts.get(rid) for rid in ours):
         # validation changed a text as written: search with the texts as validated
-        groups = _groups(state.duties, check.texts, memo, threshold)
-    return check, groups
+        groups, kept = _regroup(state, check.texts) or \
+            (_groups(state.duties, check.texts, memo, threshold), None)
+    return check, groups, kept
+
+
+def _regroup(state: State, texts: dict[str, tuple[str | None, str | None]]
+             ) -> tuple[list[Group], Near] | None:
+    """OW007's groups with the duties' `texts` from the kept search (`State.near`), when
+    the search reads the same of them as of the kept ones (`neardup.same_search`: a
+    number, punctuation or case changed, a word of the same concept): the groups
+    `_groups` finds, from the pairs it would read back, without every duty's features,
+    and that search (still the one of the duties with these texts); None when not kept
+    or when the search reads otherwise."""
+    near = state.near
+    if near is None:
+        return None
+    from orgspec.text.neardup import groups_from, same_search
+
+    duties = state.duties
+    now = _patch(duties, texts).texts
+    if not same_search(duties.texts, now, [duties.index[rid] for rid in texts
+                                           if rid in duties.index]):
+        return None
+    return groups_from(now, *near), near
 
 
 def _raw_texts(raw: RawFile, rids: list[str]) -> dict[str, tuple[str | None, str | None]]:
@@ -530,12 +563,27 @@ def _result(state: State, kept: list[tuple[Finding, str]], check: FileCheck,
         if n:
             fp = fingerprint(f.code, f"{anchor}\0#{n}")
         findings.append(f if f.fingerprint == fp else replace(f, fingerprint=fp))
-    later(cache, key, replace(state, idents=list(inputs.ident), findings=findings,
-                              anchors=[a for _, a in merged], duties=duties))
+    after = replace(state, idents=list(inputs.ident), findings=findings,
+                    anchors=[a for _, a in merged], duties=duties)
+    if groups is None or state.near is not None:
+        later(cache, key, after)
+    else:  # the search the next prose edit regroups, taken after the output
+        threshold = float(plan.options.get(NEAR_DUPLICATES, {}).get("threshold", 0))
+        later(cache, key, lambda: replace(after, near=_searched(after, threshold, cache)))
     return LintResult([localize(f, state.lang) for f in findings], files=list(state.files),
                       entity_count=state.entity_count,
                       rules={code: plan.rules[code] for code in plan.severity},
                       lang=state.lang)
+
+
+def _searched(state: State, threshold: float, cache: Cache) -> Near:
+    """`State.near` of `state`'s duties (`dutygroups.searched`)."""
+    from orgspec.engine.memo import Memo
+    from orgspec.engine.registry import near_duplicate_parts
+
+    found: Near = near_duplicate_parts().searched(state.duties, threshold,
+                                                  Memo(cache, state.org_name))
+    return found
 
 
 def _owning(state: State, entity: str) -> tuple[str, ...]:
