@@ -161,7 +161,8 @@ def keep_state(cache: Cache, key: bytes, idents: list[str], org: Org, plan: Plan
         return
     # made and written once the output is out (0.1-0.25 s CPU at 500 teams); nothing it
     # reads is changed after this run's rules
-    later(cache, key, lambda: _made(idents, org, plan, config, findings, anchors, root, lang))
+    later(cache, key, lambda: _made(idents, org, plan, config, findings, anchors, root, lang,
+                                    cache))
 
 
 def _names_near_duplicates(org: Org, plan: Plan) -> bool:
@@ -180,7 +181,7 @@ def _names_near_duplicates(org: Org, plan: Plan) -> bool:
 
 
 def _made(idents: list[str], org: Org, plan: Plan, config: Config, findings: list[Finding],
-          anchors: Anchors, root: str, lang: str) -> State:
+          anchors: Anchors, root: str, lang: str, cache: Cache) -> State:
     """The `State` of a full run `keep_state` keeps."""
     from orgspec.engine.anchors import _relative
     from orgspec.engine.incremental import _files_of, _reads, local_codes
@@ -210,11 +211,14 @@ def _made(idents: list[str], org: Org, plan: Plan, config: Config, findings: lis
                 owners[entity] = teams
     anchor = [anchors.identity(f.entity, f.location)
               or "\0".join((_relative(f.location.file, root), f.message)) for f in findings]
+    name = repr(org.files[:1])
     return State(list(idents), findings, anchor, frozenset(local), frozenset(rules),
                  frozenset(blocked), lang, _lang_texts(org, config), duties, owners,
                  frozenset(org.teams),
                  {f: frozenset(k for k, _, _ in ents) for f, ents in files.items()},
-                 repr(org.files[:1]), list(org.files), org.entity_count())
+                 name, list(org.files), org.entity_count(),
+                 _searched(duties, plan, cache, name) if NEAR_DUPLICATES in plan.severity
+                 else None)
 
 
 # Characters of text kept beyond what `content_lang` reads, for the texts of a changed
@@ -568,21 +572,22 @@ def _result(state: State, kept: list[tuple[Finding, str]], check: FileCheck,
     if groups is None or state.near is not None:
         later(cache, key, after)
     else:  # the search the next prose edit regroups, taken after the output
-        threshold = float(plan.options.get(NEAR_DUPLICATES, {}).get("threshold", 0))
-        later(cache, key, lambda: replace(after, near=_searched(after, threshold, cache)))
+        later(cache, key, lambda: replace(after, near=_searched(after.duties, plan, cache,
+                                                                after.org_name)))
     return LintResult([localize(f, state.lang) for f in findings], files=list(state.files),
                       entity_count=state.entity_count,
                       rules={code: plan.rules[code] for code in plan.severity},
                       lang=state.lang)
 
 
-def _searched(state: State, threshold: float, cache: Cache) -> Near:
-    """`State.near` of `state`'s duties (`dutygroups.searched`)."""
+def _searched(duties: Duties, plan: Plan, cache: Cache, org_name: str) -> Near:
+    """`State.near` of `duties` (`dutygroups.searched`: the search's pairs as the run
+    kept them, which takes them again only when they are not kept)."""
     from orgspec.engine.memo import Memo
     from orgspec.engine.registry import near_duplicate_parts
 
-    found: Near = near_duplicate_parts().searched(state.duties, threshold,
-                                                  Memo(cache, state.org_name))
+    threshold = float(plan.options.get(NEAR_DUPLICATES, {}).get("threshold", 0))
+    found: Near = near_duplicate_parts().searched(duties, threshold, Memo(cache, org_name))
     return found
 
 
