@@ -585,9 +585,13 @@ def _searched(duties: Duties, plan: Plan, cache: Cache, org_name: str) -> Near:
     kept them, which takes them again only when they are not kept)."""
     from orgspec.engine.memo import Memo
     from orgspec.engine.registry import near_duplicate_parts
+    from orgspec.load.cache import Cache
 
     threshold = float(plan.options.get(NEAR_DUPLICATES, {}).get("threshold", 0))
-    found: Near = near_duplicate_parts().searched(duties, threshold, Memo(cache, org_name))
+    # read through a cache of its own, as the state's writer in a child of a one-shot
+    # process does: these reads are not the run's (`Cache.hits`)
+    found: Near = near_duplicate_parts().searched(duties, threshold,
+                                                  Memo(Cache(cache.folder), org_name))
     return found
 
 
