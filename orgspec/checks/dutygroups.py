@@ -44,6 +44,24 @@ def duty_groups(duties: Duties, threshold: float, memo: Memo) -> list[Group]:
                          lambda: _groups(memo, texts, owners, threshold), list)
 
 
+def searched(duties: Duties, threshold: float, memo: Memo
+             ) -> tuple[list[tuple[int, int, float]], dict[int, frozenset[str]]]:
+    """The pairs the search reports for `duties` (`find_duty_groups`'s `reuse`: kept
+    through `memo` under the search's key, searched when not kept) and the features
+    (name's | description's) of each duty in one: what `text.neardup.groups_from` makes
+    `duty_groups`' groups of again, for the same duties or duties the search reads the
+    same of (`text.neardup.same_search`)."""
+    from orgspec.text.neardup import _alone, _reported, search_key
+
+    texts, owners = duties.texts, duties.owners
+    alone = _alone(texts, memo.kept("OW007 features", dict) or {})
+    whole = [fn | fd for fn, fd in alone]
+    found = memo.remember("OW007 pairs", search_key(texts, owners, threshold, None, alone),
+                          lambda: _reported(texts, owners, threshold, None, alone, whole),
+                          list)
+    return found, {i: whole[i] for pair in found for i in pair[:2]}
+
+
 def duty_issues(duties: Duties, found: list[Group], marked: set[str],
                 site: Callable[[str], Location], teams: Callable[[str], list[str]]
                 ) -> Iterator[Issue]:

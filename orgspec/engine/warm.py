@@ -91,6 +91,13 @@ class State:
     org_name: str
     files: list[str]
     entity_count: int
+    # OW007's search as `dutygroups.searched` gives it for `duties` (None: not taken yet):
+    # a prose edit that leaves what the search reads the same regroups its pairs
+    near: Near | None = None
+
+
+# The pairs the near-duplicate search reported, and the features of each duty in one.
+Near = tuple[list[tuple[int, int, float]], dict[int, frozenset[str]]]
 
 
 def state_key(base: list[str]) -> bytes:
@@ -154,7 +161,8 @@ def keep_state(cache: Cache, key: bytes, idents: list[str], org: Org, plan: Plan
         return
     # made and written once the output is out (0.1-0.25 s CPU at 500 teams); nothing it
     # reads is changed after this run's rules
-    later(cache, key, lambda: _made(idents, org, plan, config, findings, anchors, root, lang))
+    later(cache, key, lambda: _made(idents, org, plan, config, findings, anchors, root, lang,
+                                    cache))
 
 
 def _names_near_duplicates(org: Org, plan: Plan) -> bool:
@@ -173,7 +181,7 @@ def _names_near_duplicates(org: Org, plan: Plan) -> bool:
 
 
 def _made(idents: list[str], org: Org, plan: Plan, config: Config, findings: list[Finding],
-          anchors: Anchors, root: str, lang: str) -> State:
+          anchors: Anchors, root: str, lang: str, cache: Cache) -> State:
     """The `State` of a full run `keep_state` keeps."""
     from orgspec.engine.anchors import _relative
     from orgspec.engine.incremental import _files_of, _reads, local_codes
@@ -203,11 +211,14 @@ def _made(idents: list[str], org: Org, plan: Plan, config: Config, findings: lis
                 owners[entity] = teams
     anchor = [anchors.identity(f.entity, f.location)
               or "\0".join((_relative(f.location.file, root), f.message)) for f in findings]
+    name = repr(org.files[:1])
     return State(list(idents), findings, anchor, frozenset(local), frozenset(rules),
                  frozenset(blocked), lang, _lang_texts(org, config), duties, owners,
                  frozenset(org.teams),
                  {f: frozenset(k for k, _, _ in ents) for f, ents in files.items()},
-                 repr(org.files[:1]), list(org.files), org.entity_count())
+                 name, list(org.files), org.entity_count(),
+                 _searched(duties, plan, cache, name) if NEAR_DUPLICATES in plan.severity
+                 else None)
 
 
 # Characters of text kept beyond what `content_lang` reads, for the texts of a changed
@@ -311,15 +322,16 @@ def patched(inputs: Inputs, config: Config, plan: Plan, today: dt.date, cache: C
     found = _answer(raw, state, plan, today, cache)
     if found is None:
         return None
-    check, groups = found
+    check, groups, near = found
     lang = _lang(state, config, check.said)
     if lang is None:
         return None
     said = state.lang_texts and ([(k, check.said.get(k, old)) for k, old in state.lang_texts[0]],
                                  state.lang_texts[1])
     try:
-        return replace(_result(replace(state, lang=lang, lang_texts=said), kept, check, groups,
-                               plan, config, cache, key, inputs, root, summaries),
+        return replace(_result(replace(state, lang=lang, lang_texts=said, near=near), kept,
+                               check, groups, plan, config, cache, key, inputs, root,
+                               summaries),
                        timezone=config.timezone or "", today=today.isoformat(),
                        name_order=config.name_order or "")
     except _NoSite:
@@ -385,10 +397,12 @@ def _kept(state: State, file: str, before: FileSummary,
     return out
 
 
-def _answer(raw: RawFile, state: State, plan: Plan, today: dt.date,
-            cache: Cache) -> tuple[FileCheck, list[Group] | None] | None:
-    """The changed file checked alone, and OW007's groups (None when it is not enabled);
-    the two are shared with a forked worker (`forkmap`), which imports the models."""
+def _answer(raw: RawFile, state: State, plan: Plan, today: dt.date, cache: Cache
+            ) -> tuple[FileCheck, list[Group] | None, Near | None] | None:
+    """The changed file checked alone, OW007's groups (None when it is not enabled) and
+    the search they came from when it is the kept one (`_regroup`; None: to be taken
+    again); the first two are shared with a forked worker (`forkmap`), which imports the
+    models."""
     from orgspec.engine.memo import Memo
     from orgspec.forkmap import fork_map
 
@@ -402,20 +416,43 @@ def _answer(raw: RawFile, state: State, plan: Plan, today: dt.date,
     def one(item: str) -> object:
         if item == "file":
             return _check_alone(raw, plan, today, state.local, ours)
-        return _groups(state.duties, guess, memo, threshold)
+        return _regroup(state, guess) or (_groups(state.duties, guess, memo, threshold), None)
 
     done = fork_map(one, ["file", "groups"] if near else ["file"])
     check = done[0]
     if not isinstance(check, FileCheck) or check.keys != state.keys.get(file, frozenset()):
         return None
     if not near:
-        return check, None
-    groups = done[1]
-    assert isinstance(groups, list)
+        return check, None, None
+    found = done[1]
+    assert isinstance(found, tuple)
+    groups, kept = found
     if any(guess.get(rid) != check.texts.get(rid) for rid in ours):
         # validation changed a text as written: search with the texts as validated
-        groups = _groups(state.duties, check.texts, memo, threshold)
-    return check, groups
+        groups, kept = _regroup(state, check.texts) or \
+            (_groups(state.duties, check.texts, memo, threshold), None)
+    return check, groups, kept
+
+
+def _regroup(state: State, texts: dict[str, tuple[str | None, str | None]]
+             ) -> tuple[list[Group], Near] | None:
+    """OW007's groups with the duties' `texts` from the kept search (`State.near`), when
+    the search reads the same of them as of the kept ones (`neardup.same_search`: a
+    number, punctuation or case changed, a word of the same concept): the groups
+    `_groups` finds, from the pairs it would read back, without every duty's features,
+    and that search (still the one of the duties with these texts); None when not kept
+    or when the search reads otherwise."""
+    near = state.near
+    if near is None:
+        return None
+    from orgspec.text.neardup import groups_from, same_search
+
+    duties = state.duties
+    now = _patch(duties, texts).texts
+    if not same_search(duties.texts, now, [duties.index[rid] for rid in texts
+                                           if rid in duties.index]):
+        return None
+    return groups_from(now, *near), near
 
 
 def _raw_texts(raw: RawFile, rids: list[str]) -> dict[str, tuple[str | None, str | None]]:
@@ -530,12 +567,32 @@ def _result(state: State, kept: list[tuple[Finding, str]], check: FileCheck,
         if n:
             fp = fingerprint(f.code, f"{anchor}\0#{n}")
         findings.append(f if f.fingerprint == fp else replace(f, fingerprint=fp))
-    later(cache, key, replace(state, idents=list(inputs.ident), findings=findings,
-                              anchors=[a for _, a in merged], duties=duties))
+    after = replace(state, idents=list(inputs.ident), findings=findings,
+                    anchors=[a for _, a in merged], duties=duties)
+    if groups is None or state.near is not None:
+        later(cache, key, after)
+    else:  # the search the next prose edit regroups, taken after the output
+        later(cache, key, lambda: replace(after, near=_searched(after.duties, plan, cache,
+                                                                after.org_name)))
     return LintResult([localize(f, state.lang) for f in findings], files=list(state.files),
                       entity_count=state.entity_count,
                       rules={code: plan.rules[code] for code in plan.severity},
                       lang=state.lang)
+
+
+def _searched(duties: Duties, plan: Plan, cache: Cache, org_name: str) -> Near:
+    """`State.near` of `duties` (`dutygroups.searched`: the search's pairs as the run
+    kept them, which takes them again only when they are not kept)."""
+    from orgspec.engine.memo import Memo
+    from orgspec.engine.registry import near_duplicate_parts
+    from orgspec.load.cache import Cache
+
+    threshold = float(plan.options.get(NEAR_DUPLICATES, {}).get("threshold", 0))
+    # read through a cache of its own, as the state's writer in a child of a one-shot
+    # process does: these reads are not the run's (`Cache.hits`)
+    found: Near = near_duplicate_parts().searched(duties, threshold,
+                                                  Memo(Cache(cache.folder), org_name))
+    return found
 
 
 def _owning(state: State, entity: str) -> tuple[str, ...]:

@@ -25,7 +25,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -413,41 +413,74 @@ def find_duty_groups(duties: Sequence[Duty], groups: Sequence[str], threshold: f
     duty's features, the owners, the threshold and the bounds); only the checks that read
     the texts themselves (paths, ids, template slots: `differ`) run on them again.
     """
-    parent = list(range(len(duties)))
-    best = [0.0] * len(duties)
+    join = _Join(len(duties))
+    alone = _alone(duties, known)
+    whole = [fn | fd for fn, fd in alone]
+    if reuse is None:
+        _search(duties, groups, threshold, join.report, stats, limits, alone, whole)
+        return join.groups()
+    found = reuse(search_key(duties, groups, threshold, limits, alone),
+                  lambda: _reported(duties, groups, threshold, limits, alone, whole))
+    return groups_from(duties, found, whole)
 
-    def root(i: int) -> int:
+
+def groups_from(duties: Sequence[Duty], found: list[tuple[int, int, float]],
+                whole: Sequence[frozenset[str]] | Mapping[int, frozenset[str]]) -> list[Group]:
+    """`find_duty_groups`'s groups from the pairs its search reported (`found`, in order)
+    and the features (name's | description's) of every duty in one of them (`whole`)."""
+    join = _Join(len(duties))
+    differ = _differ(duties, whole)
+    for i, j, score in found:
+        join.report(i, j, score, differ)
+    return join.groups()
+
+
+def same_search(before: Sequence[Duty], after: Sequence[Duty], changed: Iterable[int]) -> bool:
+    """Whether the search reads the same of duties `after` as of `before`, which differ
+    only at the indexes `changed` (their owners the same): each changed duty's features
+    and whether it has both a name and a description (all `search_key` reads of a duty
+    besides its owner). Then it reports the same pairs for both (only `differ`, which
+    reads the texts themselves, may judge them otherwise)."""
+    def seen(duty: Duty) -> tuple[bool, frozenset[str], frozenset[str]]:
+        name, description = duty
+        return bool(name and description), features(name or ""), features(description or "")
+
+    return all(seen(before[i]) == seen(after[i]) for i in changed)
+
+
+class _Join:
+    """The connected components of reported pairs, with each member's best score."""
+
+    def __init__(self, count: int) -> None:
+        self.parent = list(range(count))
+        self.best = [0.0] * count
+
+    def root(self, i: int) -> int:
+        parent = self.parent
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    def report(i: int, j: int, score: float, differ: Callable[[int, int], bool]) -> None:
-        ri, rj = root(i), root(j)
+    def report(self, i: int, j: int, score: float, differ: Callable[[int, int], bool]) -> None:
+        best = self.best
+        ri, rj = self.root(i), self.root(j)
         if ri == rj and best[i] >= score and best[j] >= score:
             return  # already joined, and no better score to record
         if differ(i, j):
             return
-        parent[max(ri, rj)] = min(ri, rj)
+        self.parent[max(ri, rj)] = min(ri, rj)
         best[i] = max(best[i], score)
         best[j] = max(best[j], score)
 
-    alone = _alone(duties, known)
-    whole = [fn | fd for fn, fd in alone]
-    if reuse is None:
-        _search(duties, groups, threshold, report, stats, limits, alone, whole)
-    else:
-        differ = _differ(duties, whole)
-        found = reuse(search_key(duties, groups, threshold, limits, alone),
-                      lambda: _reported(duties, groups, threshold, limits, alone, whole))
-        for i, j, score in found:
-            report(i, j, score, differ)
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(duties)):
-        if best[i] > 0:
-            members[root(i)].append(i)
-    return [Group(tuple(m), tuple(best[i] for i in m))
-            for _, m in sorted(members.items())]
+    def groups(self) -> list[Group]:
+        members: dict[int, list[int]] = defaultdict(list)
+        best = self.best
+        for i in range(len(best)):
+            if best[i] > 0:
+                members[self.root(i)].append(i)
+        return [Group(tuple(m), tuple(best[i] for i in m))
+                for _, m in sorted(members.items())]
 
 
 Report = Callable[[int, int, float, Callable[[int, int], bool]], None]
@@ -503,7 +536,8 @@ def _reported(duties: Sequence[Duty], groups: Sequence[str], threshold: float,
     return out
 
 
-def _differ(duties: Sequence[Duty], whole: list[frozenset[str]]) -> Callable[[int, int], bool]:
+def _differ(duties: Sequence[Duty], whole: Sequence[frozenset[str]] | Mapping[int, frozenset[str]]
+            ) -> Callable[[int, int], bool]:
     """Whether paths/ids, a split of acts or a template slot set duties i and j apart."""
     def differ(i: int, j: int) -> bool:
         if _atoms_differ(whole[i], whole[j]) or _acts_contrast(whole[i], whole[j]):

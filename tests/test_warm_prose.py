@@ -1,0 +1,177 @@
+"""Prose edits answered from the kept state (`engine.warm`): after random edits of one duty's
+description (a number put before it, a word changed, a typo, case, punctuation, another
+duty's text copied, an edit undone), every finding of a check through the cache equals a
+check without it, exactly and in order, on the examples, fixtures and a generated 50-team
+org, with both parsers; and the near-duplicate groups were taken again from the kept
+search (`warm._regroup`) as well as searched anew."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, FIXTURES, REPO
+
+from orgspec.engine import warm
+from orgspec.engine.lint import check_cached, lint_org
+from orgspec.findings import Finding
+from orgspec.load.cache import Cache
+from orgspec.load.config import Config, Selector
+
+TODAY = dt.date(2026, 11, 30)
+STRICT = Config(extends="strict", select=[Selector("ALL", "test")])
+# a duty's description on a line of its own, as a double-quoted or a plain scalar
+_TEXT = re.compile(r'^(\s*-?\s*description: *)("(?:[^"\\]|\\.)*"|[^\s"\'\[{|>&*!%@`#][^#\n]*)$',
+                   re.M)
+WORDS = ["review", "track", "monitor", "secure", "audit", "refund", "orders", "payments",
+         "审核", "退款", "订单", "监控"]
+
+
+def _findings(findings: list[Finding]) -> list[tuple[object, ...]]:
+    return [(f.code, f.location.file, f.location.line, f.location.col, f.location, f.message,
+             f.entity, f.related, f.related_more, f.hint, f.teams, f.fingerprint, f.severity)
+            for f in findings]
+
+
+Edit = Callable[[random.Random, str, list[str]], str]
+
+
+def _number(rng: random.Random, text: str, others: list[str]) -> str:
+    return f"{rng.randrange(100)} {text}"
+
+
+def _word(rng: random.Random, text: str, others: list[str]) -> str:
+    words = text.split(" ")
+    words[rng.randrange(len(words))] = rng.choice(WORDS)
+    return " ".join(words)
+
+
+def _typo(rng: random.Random, text: str, others: list[str]) -> str:
+    at = rng.randrange(len(text))
+    return text[:at] + text[at + 1:] if rng.random() < 0.5 and len(text) > 1 else \
+        text[:at] + text[at] + text[at:]
+
+
+def _case(rng: random.Random, text: str, others: list[str]) -> str:
+    return text.upper() if text != text.upper() else text.lower()
+
+
+def _stop(rng: random.Random, text: str, others: list[str]) -> str:
+    return text + rng.choice([".", "。", "!"])
+
+
+def _copy(rng: random.Random, text: str, others: list[str]) -> str:
+    return rng.choice(others) if others else text + " again"
+
+
+EDITS: dict[str, Edit] = {"number": _number, "word": _word, "typo": _typo, "case": _case,
+                          "stop": _stop, "copy": _copy}
+
+
+def _texts(text: str) -> list[str]:
+    """The descriptions of `text`, unquoted."""
+    return [m.group(2)[1:-1] if m.group(2).startswith('"') else m.group(2).strip()
+            for m in _TEXT.finditer(text)]
+
+
+def _prose(rng: random.Random, text: str, name: str, others: list[str]) -> str | None:
+    """One description of `text` edited by `EDITS[name]`, written back double-quoted."""
+    found = list(_TEXT.finditer(text))
+    if not found:
+        return None
+    m = rng.choice(found)
+    value = m.group(2)
+    old = value[1:-1] if value.startswith('"') else value.strip()
+    if "\\" in old or not old:
+        return None
+    new = EDITS[name](rng, old, others).replace("\\", "").replace('"', "")
+    return text[:m.start(2)] + '"' + new + '"' + text[m.end(2):]
+
+
+def _synthetic(tmp: Path, teams: int) -> Path:
+    out = tmp / f"synthetic-{teams}"
+    subprocess.run([sys.executable, str(REPO / "benchmarks" / "generate.py"), "--teams",
+                    str(teams), "--out", str(out)], check=True, capture_output=True)
+    return out / "teams"
+
+
+def _replay(org: Path, folder: Path, rng: random.Random, count: int) -> list[tuple[str, ...]]:
+    """`count` random prose edits of one file of `org` each (now and then an edit undone),
+    each checked through the cache and without it; the edits whose findings differ."""
+    paths = [str(org)]
+    check_cached(paths, STRICT, Cache(str(folder)), TODAY)  # cold: primes the cache
+    files = sorted(p for p in org.rglob("*.yaml") if p.is_file())
+    originals = {p: p.read_text("utf-8") for p in files}
+    others = [t for p in files for t in _texts(originals[p])]
+    wrong: list[tuple[str, ...]] = []
+    done = tries = 0
+    while done < count and tries < 20 * count:
+        tries += 1
+        path = rng.choice(files)
+        text = path.read_text("utf-8")
+        name = rng.choice([*EDITS, "undo"])
+        changed = originals[path] if name == "undo" else _prose(rng, text, name, others)
+        if changed is None or changed == text:
+            continue
+        path.write_text(changed, "utf-8")
+        done += 1
+        expected = _findings(lint_org(paths, STRICT, TODAY)[0].findings)
+        got = _findings(check_cached(paths, STRICT, Cache(str(folder)), TODAY).findings)
+        if got != expected:
+            wrong.append((org.name, path.name, name))
+    return wrong
+
+
+_ANSWERED: list[str] = []
+
+
+def _count(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Record each answer from the kept state ("patched") and each regrouping of the kept
+    search ("regrouped")."""
+    patched, regroup = warm.patched, warm._regroup
+
+    def counted(*args: object, **kwargs: object) -> object:
+        found = patched(*args, **kwargs)  # type: ignore[arg-type]
+        if found is not None:
+            _ANSWERED.append("patched")
+        return found
+
+    def regrouped(*args: object, **kwargs: object) -> object:
+        found = regroup(*args, **kwargs)  # type: ignore[arg-type]
+        if found is not None:
+            _ANSWERED.append("regrouped")
+        return found
+
+    monkeypatch.setattr(warm, "patched", counted)
+    monkeypatch.setattr(warm, "_regroup", regrouped)
+
+
+@pytest.mark.parametrize("parser", ["c", "pure"])
+def test_random_prose_edits_from_the_kept_state_equal_a_fresh_check(
+        tmp_path: Path, parser: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ORGSPEC_YAML_PARSER", parser)
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    _count(monkeypatch)
+    _ANSWERED.clear()
+    orgs = []
+    for source in [EXAMPLES / "ecommerce", EXAMPLES / "minimal", FIXTURES / "tw-org",
+                   FIXTURES / "newuser-org"]:
+        shutil.copytree(source, tmp_path / source.name,
+                        ignore=shutil.ignore_patterns("expected.json"))
+        orgs.append((tmp_path / source.name, 8))
+    orgs.append((_synthetic(tmp_path, 50), 40))
+    rng = random.Random(1717 if parser == "c" else 171717)
+    wrong: list[tuple[str, ...]] = []
+    for org, count in orgs:
+        wrong += _replay(org, tmp_path / "cache" / org.name, rng, count)
+    assert not wrong, wrong
+    # both ways of taking the groups ran: from the kept search, and searched anew
+    assert _ANSWERED.count("patched") >= 20, _ANSWERED
+    assert 5 <= _ANSWERED.count("regrouped") < _ANSWERED.count("patched"), _ANSWERED
