@@ -97,7 +97,8 @@ def test_english_column_header_is_capitalised(site) -> None:  # type: ignore[no-
 
 def test_a_baseline_is_read_from_the_sentence_as_the_target_is(site) -> None:  # type: ignore[no-untyped-def]
     row = text(section(site["zh"] / "teams" / "operations.html", "okrs"))
-    assert "月活跃用户数从120万增长到132万 120万 132万" in row
+    # the metric cell says where the metric was read (t11fix): the sentence itself
+    assert "月活跃用户数从120万增长到132万 （见标题） 120万 132万" in row
 
 
 @pytest.mark.parametrize(("title", "baseline", "shown"), [
