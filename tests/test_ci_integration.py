@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import jsonschema
@@ -231,6 +232,12 @@ def test_real_pre_commit_runs_the_hook(tmp_path: Path) -> None:
     assert deleted.returncode == 1, deleted.stdout + deleted.stderr
     assert "RF001 [error] unknown Person 'ada' in `lead`" in deleted.stdout, deleted.stdout
     git(user, "reset", "-q", "--hard")
+    _assert_the_hook_fails_an_unowned_duty(user, pre_commit)
+
+
+def _assert_the_hook_fails_an_unowned_duty(
+        user: Path, pre_commit: Callable[..., subprocess.CompletedProcess[str]]) -> None:
+    """Stage a duty with no accountable owner in `user`'s org; the hook must fail on it."""
     with (user / "org" / "org.yaml").open("a", encoding="utf-8") as handle:
         handle.write("\n- kind: Responsibility\n  id: refunds\n  description: Refunds\n"
                      "  accountable: TBD\n  informed: [support]\n")
@@ -277,14 +284,7 @@ def test_readme_local_hook_runs_without_fetching(tmp_path: Path) -> None:
 
     clean = pre_commit("--all-files")
     assert clean.returncode == 0, clean.stdout + clean.stderr
-    with (user / "org" / "org.yaml").open("a", encoding="utf-8") as handle:
-        handle.write("\n- kind: Responsibility\n  id: refunds\n  description: Refunds\n"
-                     "  accountable: TBD\n  informed: [support]\n")
-    git(user, "add", ".")
-    broken = pre_commit("--all-files")
-    assert broken.returncode == 1
-    assert "OW002 [error] duty 'refunds' has no accountable owner (written as 'TBD')" \
-        in broken.stdout
+    _assert_the_hook_fails_an_unowned_duty(user, pre_commit)
     assert not (tmp_path / "cache" / "repo").exists() or not any(
         (tmp_path / "cache").glob("repo*/*"))  # nothing cloned
 
