@@ -221,25 +221,31 @@ def test_search_details(browser: Any, sites: dict[str, str]) -> None:  # noqa: F
     page.close()
 
 
+def _site_of(tmp_path: Path, text: str) -> Path:
+    """The handbook site of an org of one file, `o.yaml` holding `text`: its folder."""
+    org = tmp_path / "org"
+    org.mkdir()
+    (org / "o.yaml").write_text(text, "utf-8")
+    result, loaded = lint_org([str(org)], Config())
+    site = tmp_path / "site"
+    build_site(result, loaded, str(site), SiteOptions(git_dates=False))
+    return site
+
+
 @pytest.mark.parametrize("mode", ["file", "http"])
 def test_a_return_query_finds_exchange_duties_after_exact_hits(
         browser: Any, tmp_path: Path, mode: str) -> None:  # noqa: F811
     """Trial 9: `谁负责退货` found nothing of a duty written 退换货. Near hits (a query's
     characters in order, one character between) come after every exact hit; two apart, or
     out of order, is no hit. Both scripts; the results stay text."""
-    org = tmp_path / "org"
-    org.mkdir()
-    (org / "o.yaml").write_text(
+    site = _site_of(tmp_path,
         "- {kind: Team, id: cs, name: 客服部}\n"
         "- {kind: Responsibility, id: exchange, name: 退换货处理, description: "
         "受理退换货申请 <b>x</b>, accountable: cs}\n"
         "- {kind: Responsibility, id: tw, name: 退換貨與售後, accountable: cs}\n"
         "- {kind: Responsibility, id: rate, name: 退货率分析, accountable: cs}\n"
         "- {kind: Responsibility, id: apart, name: 退款与货款结算, accountable: cs}\n"
-        "- {kind: Responsibility, id: reverse, name: 货物退回, accountable: cs}\n", "utf-8")
-    result, loaded = lint_org([str(org)], Config())
-    site = tmp_path / "site"
-    build_site(result, loaded, str(site), SiteOptions(git_dates=False))
+        "- {kind: Responsibility, id: reverse, name: 货物退回, accountable: cs}\n")
     tab = Tab(browser)
     page = tab.page
     if mode == "file":
@@ -271,15 +277,10 @@ def test_a_leading_every_word_does_not_make_a_query_miss(
         browser: Any, tmp_path: Path) -> None:  # noqa: F811
     """left11 item 2: `每週一` found nothing where the text says 週一. A CJK run's leading
     每/每个/每個 is dropped when two characters or more are left; `每周` alone is kept."""
-    org = tmp_path / "org"
-    org.mkdir()
-    (org / "o.yaml").write_text(
+    site = _site_of(tmp_path,
         "- {kind: Team, id: cs, name: 倉儲部}\n"
         "- {kind: Responsibility, id: stock, name: 週一盤點庫存, accountable: cs}\n"
-        "- {kind: Responsibility, id: live, name: 每日直播, accountable: cs}\n", "utf-8")
-    result, loaded = lint_org([str(org)], Config())
-    site = tmp_path / "site"
-    build_site(result, loaded, str(site), SiteOptions(git_dates=False))
+        "- {kind: Responsibility, id: live, name: 每日直播, accountable: cs}\n")
     tab = Tab(browser)
     tab.page.goto(site.as_uri() + "/search.html")
     for query in ("週一", "每週一", "每周一", "每個週一", "每个周一", "每一个周一 盘点"):
