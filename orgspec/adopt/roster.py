@@ -257,7 +257,11 @@ def _xlsx(path: str, sheet: str | None) -> list[list[list[str]]]:
         # a hidden sheet (last year's staff, a lookup table) is read only when named
         sheets = [book[sheet]] if sheet else [ws for ws in book.worksheets
                                               if getattr(ws, "sheet_state", "") == "visible"]
-        return [_spread_merged(_sheet_rows(ws), _merged_ranges(book, ws)) for ws in sheets]
+        try:
+            return [_spread_merged(_sheet_rows(ws), _merged_ranges(book, ws)) for ws in sheets]
+        except Exception as exc:  # a sheet's XML is parsed only now, as its rows are read
+            raise AdoptError(M("{where}: not a readable XLSX workbook ({kind})", where=path,
+                               kind=type(exc).__name__)) from None
     finally:
         book.close()
 
