@@ -44,3 +44,36 @@ def test_a_sheet_whose_xml_is_malformed_is_one_error_line(tmp_path: Path) -> Non
     assert run.stderr.splitlines() == [
         f"orgspec: error: {roster}: not a readable XLSX workbook (ParseError)"]
     assert not (tmp_path / "org").exists()
+
+
+class _Row(list):  # type: ignore[type-arg]
+    """A sheet row that counts the cells read and written in it."""
+
+    touched = 0
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        _Row.touched += 1
+        return super().__getitem__(index)
+
+    def __setitem__(self, index, value):  # type: ignore[no-untyped-def]
+        _Row.touched += 1
+        super().__setitem__(index, value)
+
+
+def test_merged_ranges_cost_the_cells_a_roster_has_not_the_cells_they_name() -> None:
+    from orgspec.adopt.roster import _spread_merged
+
+    # 300 people, a 部门 merged over all of them, one stray cell 20,000 rows down, and the
+    # same merge repeated 1,000 times (Excel never overlaps merges; a hostile file may)
+    rows = [_Row(["姓名", "部门"]), _Row(["P1", "客服部"])]
+    rows += [_Row([f"P{i}"]) for i in range(2, 301)]
+    rows += [_Row() for _ in range(20_000)] + [_Row(["", "", "x"])]
+    ranges = [(2, 2, 16_384, 1_048_576)] * 1_000  # and 1,000 distinct overlapping ones
+    ranges += [(2, 2, 9_999 - i, 1_048_576 + i) for i in range(1_000)] + [(1, 1, 1, 1)]
+    _Row.touched = 0
+    out = _spread_merged(rows, ranges)
+    assert [r[:2] for r in out[2:301]] == [[f"P{i}", "客服部"] for i in range(2, 301)]
+    assert out[301:-1] == [[]] * 20_000  # rows without a value of their own stay empty
+    assert out[-1] == ["", "客服部", "x"]
+    # every cell of the 301 written rows at most a few times, not 1,000 x 20,301 x 255
+    assert _Row.touched <= 10 * 302 * 3
