@@ -77,3 +77,20 @@ def test_merged_ranges_cost_the_cells_a_roster_has_not_the_cells_they_name() -> 
     assert out[-1] == ["", "客服部", "x"]
     # every cell of the 301 written rows at most a few times, not 1,000 x 20,301 x 255
     assert _Row.touched <= 10 * 302 * 3
+
+
+def test_an_xlsx_that_unpacks_past_the_limit_is_one_error_line_before_it_is_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from orgspec.adopt import roster as module
+
+    # a zip bomb in small: 4 MiB of blanks in the sheet deflate to a few KiB; the limit is
+    # made 1 MiB here (256 MiB as shipped: a 400 MiB sheet took 450 MB of memory)
+    monkeypatch.setattr(module, "MAX_UNPACKED", 2**20)
+    roster = _book(tmp_path / "r.xlsx", _in_sheet(b"</sheetData>", b"</sheetData>" + b" " * 2**22))
+    assert roster.stat().st_size < 64 * 1024
+    run = run_cli("import", "roster", str(roster), "-o", str(tmp_path / "org"), "--lang", "en")
+    assert run.code == 2
+    assert run.stderr.splitlines() == [
+        f"orgspec: error: {roster}: unpacks to more than 1 MB; not read"]
+    run = run_cli("import", "roster", str(roster), "-o", str(tmp_path / "org"), "--lang", "zh")
+    assert run.stderr.splitlines() == [f"orgspec: 错误：{roster}：解压后超过 1 MB，未读取"]

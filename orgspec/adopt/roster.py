@@ -68,6 +68,7 @@ FIELDS: dict[str, tuple[str, ...]] = {  # the header names HR systems and people
 }
 YES = frozenset(("yes", "y", "true", "1", "x", "lead", "是", "✓", "✔", "√"))
 MAX_BYTES = 100 * 1024 * 1024
+MAX_UNPACKED = 256 * 1024 * 1024  # an XLSX's parts unzipped; far above a real roster's
 _NOISE = re.compile(r"[\s_\-./:：（）()]+")
 
 
@@ -246,6 +247,7 @@ def _xlsx(path: str, sheet: str | None) -> list[list[list[str]]]:
     except ImportError:
         raise AdoptError(M("reading XLSX needs openpyxl: pip install 'orgspec[xlsx]'")) \
             from None
+    _unpacked_size(path)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a bad file
@@ -265,6 +267,23 @@ def _xlsx(path: str, sheet: str | None) -> list[list[list[str]]]:
                                kind=type(exc).__name__)) from None
     finally:
         book.close()
+
+
+def _unpacked_size(path: str) -> None:
+    """Refuse an XLSX whose parts unpack to more than MAX_UNPACKED bytes (their sizes as
+    its zip directory declares them: zipfile reads a part no further than that), before
+    any XML in it is parsed: a zip bomb of a few KB would be read to gigabytes. A file that
+    is no zip is left to openpyxl, which says so."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            size = sum(info.file_size for info in archive.infolist())
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return
+    if size > MAX_UNPACKED:
+        raise AdoptError(M("{where}: unpacks to more than {mb} MB; not read", where=path,
+                           mb=MAX_UNPACKED // 2**20))
 
 
 def _merged_ranges(book: Any, ws: Any) -> list[tuple[int, int, int, int]]:
