@@ -7,11 +7,28 @@ import io
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import run_cli
+from test_browser import browser  # noqa: F401 - the shared Chromium fixture
+from test_site_browser import Tab, _search
+
+from orgspec.engine.lint import lint_org
+from orgspec.load.config import Config
+from orgspec.site import SiteOptions, build_site
 
 SHEET = "xl/worksheets/sheet1.xml"
+
+
+def _site(tmp_path: Path, text: str) -> Path:
+    org = tmp_path / "org"
+    org.mkdir()
+    (org / "o.yaml").write_text(text, "utf-8")
+    result, loaded = lint_org([str(org)], Config())
+    site = tmp_path / "site"
+    build_site(result, loaded, str(site), SiteOptions(git_dates=False))
+    return site
 
 
 def _book(path: Path, change: Callable[[str, bytes], bytes | None]) -> Path:
@@ -94,3 +111,35 @@ def test_an_xlsx_that_unpacks_past_the_limit_is_one_error_line_before_it_is_read
         f"orgspec: error: {roster}: unpacks to more than 1 MB; not read"]
     run = run_cli("import", "roster", str(roster), "-o", str(tmp_path / "org"), "--lang", "zh")
     assert run.stderr.splitlines() == [f"orgspec: 错误：{roster}：解压后超过 1 MB，未读取"]
+
+
+def test_a_long_latin_word_gives_the_index_a_bounded_number_of_prefixes() -> None:
+    from orgspec.site.search import tokens
+
+    # a 10,000-letter word in a description gave every prefix: 50 million characters of
+    # index per such word (two of them: a 100 MB search shard, 20 s of CPU)
+    found = tokens("x" * 10_000)
+    assert "x" * 10_000 in found
+    assert sum(map(len, found)) < 20 * 10_000
+    assert {"refu", "refun", "refund", "refunds"} <= tokens("refunds")
+
+
+def test_a_long_word_is_found_by_its_start_and_whole_in_the_site(
+        browser: Any, tmp_path: Path) -> None:  # noqa: F811
+    long, other = "q" * 30 + "abcdefghij" * 5, "q" * 30 + "abcdefghij" * 4 + "zzz"
+    site = _site(tmp_path, (
+        "- {kind: Team, id: cs, name: 客服部, responsibilities: [d1, d2]}\n"
+        f"- {{kind: Responsibility, id: d1, name: 甲, description: {long}, accountable: cs}}\n"
+        f"- {{kind: Responsibility, id: d2, name: 乙, description: {other}, accountable: cs}}\n"))
+    assert sum(f.stat().st_size for f in (site / "search").iterdir()) < 200_000
+    tab = Tab(browser)
+    tab.page.goto(site.as_uri() + "/search.html")
+    # past 32 letters a word is looked up by its first 32: both words start alike
+    both = ["duties/d1.html", "duties/d2.html"]
+    assert _search(tab.page, long) == both
+    assert _search(tab.page, long[:45]) == both
+    assert _search(tab.page, long[:12]) == both
+    assert _search(tab.page, "q" * 29 + "ab") == []  # not the start of either
+    assert _search(tab.page, "q" * 33 + "abc") == []
+    tab.clean()
+    tab.page.close()
