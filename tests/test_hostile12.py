@@ -143,3 +143,28 @@ def test_a_long_word_is_found_by_its_start_and_whole_in_the_site(
     assert _search(tab.page, "q" * 33 + "abc") == []
     tab.clean()
     tab.page.close()
+
+
+def test_a_reimport_keeps_the_comments_of_a_file_saved_with_crlf_and_a_bom(
+        tmp_path: Path) -> None:
+    roster, out = tmp_path / "r.csv", tmp_path / "org"
+    roster.write_text("name,team\nAda,ops\nGrace,ops\n", "utf-8")
+    assert run_cli("import", "roster", str(roster), "-o", str(out)).code == 0
+    ops = out / "ops.yaml"
+    mine = ops.read_text("utf-8").replace("  - ada\n", "  - ada  # on leave\n").replace(
+        "- kind: Person\n  id: grace", "# night shift\n- kind: Person\n  id: grace")
+    # an editor on Windows saved it: CRLF line ends and a BOM
+    ops.write_bytes(b"\xef\xbb\xbf" + mine.replace("\n", "\r\n").encode("utf-8"))
+    roster.write_text("name,team\nAda,ops\nGrace,ops\nHop,ops\n", "utf-8")
+    run = run_cli("import", "roster", str(roster), "-o", str(out), "--lang", "en")
+    assert run.code == 0, run.stderr
+    assert "has no place" not in run.stderr
+    data = ops.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # kept as the user saved it
+    assert data.count(b"\n") == data.count(b"\r\n")
+    text = data.decode("utf-8-sig").replace("\r\n", "\n")
+    header = [line for line in text.splitlines() if line.startswith("# ")]
+    assert header == [line for line in mine.splitlines() if line.startswith("# ")]
+    assert "  - ada  # on leave\n  - grace\n  - hop\n" in text
+    assert "\n# night shift\n- kind: Person\n  id: grace\n" in text
+    assert run_cli("check", str(out)).code == 0
