@@ -168,3 +168,22 @@ def test_a_reimport_keeps_the_comments_of_a_file_saved_with_crlf_and_a_bom(
     assert "  - ada  # on leave\n  - grace\n  - hop\n" in text
     assert "\n# night shift\n- kind: Person\n  id: grace\n" in text
     assert run_cli("check", str(out)).code == 0
+
+
+def test_a_comment_after_a_tab_is_carried_not_dropped(tmp_path: Path) -> None:
+    """`- ada<TAB># on leave` loads (libyaml, the loader's parser), but the comment scan used
+    PyYAML's pure scanner, which refuses a tab there: the file was then taken to hold no
+    comment, and the re-import updated it in place with every comment in it gone."""
+    roster, out = tmp_path / "r.csv", tmp_path / "org"
+    roster.write_text("name,team\nAda,ops\nGrace,ops\n", "utf-8")
+    assert run_cli("import", "roster", str(roster), "-o", str(out)).code == 0
+    ops = out / "ops.yaml"
+    ops.write_text(ops.read_text("utf-8").replace("  - ada\n", "  - ada\t# on leave\n").replace(
+        "  id: grace\n", "  id: grace\n  # 夜班\n"), "utf-8")
+    assert run_cli("check", str(out)).code == 0
+    roster.write_text("name,team\nAda,ops\nGrace,ops\nHop,ops\n", "utf-8")
+    run = run_cli("import", "roster", str(roster), "-o", str(out), "--lang", "en")
+    assert run.code == 0, run.stderr
+    text = ops.read_text("utf-8")
+    assert "  - ada\t# on leave\n  - grace\n  - hop\n" in text
+    assert "  id: grace\n  # 夜班\n  name: Grace\n" in text

@@ -7,12 +7,16 @@ from __future__ import annotations
 def comment_starts(text: str) -> dict[int, int] | None:
     """0-based line -> 0-based column of the `#` that opens a comment on that line (at most
     one a line), or None when `text` does not scan as YAML. A `#` inside a quoted or block
-    scalar is text, not a comment. O(len(text))."""
+    scalar is text, not a comment. O(len(text)). Scanned by the loader's parser (libyaml's
+    when PyYAML has it): PyYAML's pure scanner refuses a tab before a comment that libyaml
+    reads, so a file that loads was said to hold no comment, and a re-import dropped them."""
     import yaml
+
+    from orgspec.load.yamlevents import loader_class
 
     spans: list[tuple[int, int]] = []
     try:
-        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        for token in yaml.scan(text, Loader=loader_class()):
             if isinstance(token, yaml.ScalarToken):
                 spans.append((token.start_mark.index, token.end_mark.index))
     except yaml.YAMLError:
