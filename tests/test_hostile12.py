@@ -187,3 +187,15 @@ def test_a_comment_after_a_tab_is_carried_not_dropped(tmp_path: Path) -> None:
     text = ops.read_text("utf-8")
     assert "  - ada\t# on leave\n  - grace\n  - hop\n" in text
     assert "  id: grace\n  # 夜班\n  name: Grace\n" in text
+
+
+def test_a_comment_on_an_id_line_does_not_lose_its_entitys_comments() -> None:
+    """The entity a line is in was read from its `id:` line with the comment in it (`ada  #
+    工号 1024`): no line of the new text was in that entity, so each comment in it was lost."""
+    from orgspec.adopt.keepcomments import carry
+
+    now = b"- kind: Person\n  id: ada  # \xe5\xb7\xa5\xe5\x8f\xb7 1024\n  name: Ada  # en\n"
+    new = b"- kind: Person\n  id: ada\n  name: Ada\n  title: x\n"
+    text, lost = carry(now, new)
+    assert lost == []
+    assert text == now + b"  title: x\n"

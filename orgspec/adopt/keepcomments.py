@@ -28,8 +28,8 @@ def _entities(lines: list[str], code: list[str | None]) -> list[str]:
         stop = ([*starts, len(lines)])[at]
         name = ""
         if at:  # the lines before the first entity belong to none
-            for line in lines[start:stop]:
-                found = _ID.match(line)
+            for body in code[start:stop]:  # without its comment: `id: ada  # 工号 1024`
+                found = _ID.match(body or "")
                 if found:
                     name = found.group(1)
                     break
