@@ -199,3 +199,14 @@ def test_a_comment_on_an_id_line_does_not_lose_its_entitys_comments() -> None:
     text, lost = carry(now, new)
     assert lost == []
     assert text == now + b"  title: x\n"
+
+
+def test_a_file_with_lone_cr_line_ends_is_read_by_lines_not_carried_as_one_comment() -> None:
+    """A file saved with CR line ends (classic Mac) was one line: a comment from its first
+    `#` to its end, so the whole old file was appended to the new text, where a YAML
+    parser reads each CR as a line break again: every entity twice."""
+    from orgspec.adopt.keepcomments import carry
+
+    now = b"# H\r- kind: Team\r  id: a\r  members:\r  - b  # kept\r"
+    new = b"# H\n- kind: Team\n  id: a\n  members:\n  - b\n  - c\n"
+    assert carry(now, new) == (new.replace(b"  - b\n", b"  - b  # kept\n"), [])

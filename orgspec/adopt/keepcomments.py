@@ -61,10 +61,10 @@ def carry(now: bytes, new: bytes, headers: frozenset[str] = frozenset()
     language: one written in another) are the import's, not carried. A text that does not
     scan as YAML carries nothing (none is named: its comments are not known). A `now` saved
     with a BOM or CRLF line ends (an editor on Windows) is read without them, and the text
-    returned has them as `now` had."""
+    returned has them as `now` had; a lone CR (classic Mac) ends a line too."""
     old_text, new_text = now.decode("utf-8", "replace"), new.decode("utf-8", "replace")
     bom, crlf = old_text.startswith("\ufeff"), old_text.count("\r\n") * 2 > old_text.count("\n")
-    old_text = old_text.removeprefix("\ufeff").replace("\r\n", "\n")
+    old_text = old_text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     mine, theirs = _split(old_text), _split(new_text)
     if mine is None or theirs is None:
         return new, []
