@@ -210,3 +210,28 @@ def test_a_file_with_lone_cr_line_ends_is_read_by_lines_not_carried_as_one_comme
     now = b"# H\r- kind: Team\r  id: a\r  members:\r  - b  # kept\r"
     new = b"# H\n- kind: Team\n  id: a\n  members:\n  - b\n  - c\n"
     assert carry(now, new) == (new.replace(b"  - b\n", b"  - b  # kept\n"), [])
+
+
+def test_two_teams_a_reader_of_one_language_sees_under_one_name_are_rf008(
+        tmp_path: Path) -> None:
+    """`names.en: Ops` on 运营部 beside a team named Ops: an English reader's site, report
+    and `show` list two teams called Ops, which RF008 said of written names only. Each
+    team is reported once, at the name that collides; different names in every language
+    (客服 / 客服部 / names.en apart) are no finding."""
+    org = tmp_path / "org"
+    org.mkdir()
+    (org / "o.yaml").write_text(
+        "- {kind: Team, id: ops, name: Ops, lead: li, members: [li, wu]}\n"
+        "- {kind: Team, id: yy, name: 运营部, names: {en: OPS}, lead: li, members: [li]}\n"
+        "- {kind: Team, id: zz, name: 客服, names: {zh-Hant: 運營部, en: Ops}, lead: wu}\n"
+        "- {kind: Team, id: kf, name: 客服部, names: {en: Support}, lead: wu}\n"
+        "- {kind: Team, id: cs, name: Support Desk, names: {zh: 客服部2}, lead: wu}\n"
+        "- {kind: Person, id: li, name: 李}\n- {kind: Person, id: wu, name: 吴}\n", "utf-8")
+    run = run_cli("check", str(org), "--format", "json", "--lang", "en")
+    import json
+
+    found = [(f["code"], f["line"], f["column"], f["message"]) for f in json.loads(run.stdout)[
+        "findings"] if f["code"] == "RF008"]
+    assert found == [
+        ("RF008", 2, 47, "team 'yy' has the name OPS of team 'ops': two teams of one name"),
+        ("RF008", 3, 60, "team 'zz' has the name Ops of team 'ops': two teams of one name")]
