@@ -235,3 +235,19 @@ def test_two_teams_a_reader_of_one_language_sees_under_one_name_are_rf008(
     assert found == [
         ("RF008", 2, 47, "team 'yy' has the name OPS of team 'ops': two teams of one name"),
         ("RF008", 3, 60, "team 'zz' has the name Ops of team 'ops': two teams of one name")]
+
+
+def test_a_names_tag_typed_full_width_gets_its_did_you_mean(tmp_path: Path) -> None:
+    """`names: {ｅｎ: ...}` (an IME in full-width mode) had no did-you-mean, as `en ` had."""
+    org = tmp_path / "org"
+    org.mkdir()
+    (org / "o.yaml").write_text(
+        "- {kind: Person, id: li, name: 李, names: {ｅｎ: Li}}\n"
+        "- {kind: Person, id: wu, name: 吴, names: {ｚｈ－ＴＷ: 吳}}\n", "utf-8")
+    lines = run_cli("check", str(org), "--lang", "en").stdout.splitlines()
+    said = [(line, lines[i + 1]) for i, line in enumerate(lines) if "SC001" in line]
+    assert said == [
+        (f"{org}/o.yaml:1:43: SC001 [error] `names`: 'ｅｎ' is not a language orgspec speaks",
+         "    hint: did you mean `en`?"),
+        (f"{org}/o.yaml:2:43: SC001 [error] `names`: 'ｚｈ－ＴＷ' is not a language orgspec "
+         "speaks", "    hint: did you mean `zh-Hant`?")]
