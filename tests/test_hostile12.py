@@ -251,3 +251,13 @@ def test_a_names_tag_typed_full_width_gets_its_did_you_mean(tmp_path: Path) -> N
          "    hint: did you mean `en`?"),
         (f"{org}/o.yaml:2:43: SC001 [error] `names`: 'ｚｈ－ＴＷ' is not a language orgspec "
          "speaks", "    hint: did you mean `zh-Hant`?")]
+
+
+def test_a_process_flowchart_is_drawn_in_the_readers_names() -> None:
+    """`orgspec graph --process ID --lang en` drew the steps' written names (接收), where the
+    report's flowchart of the same process draws `names.en` (Receive)."""
+    run = run_cli("graph", "examples/ecommerce", "--process", "complaint-flow", "--lang", "en")
+    assert run.code == 0, run.stderr
+    assert run.stdout.splitlines()[1].startswith('  s0["Receive<br/>')
+    zh = run_cli("graph", "examples/ecommerce", "--process", "complaint-flow", "--lang", "zh")
+    assert zh.stdout.splitlines()[1].startswith('  s0["接收<br/>')
