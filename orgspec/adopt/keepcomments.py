@@ -24,8 +24,8 @@ def _entities(lines: list[str], code: list[str | None]) -> list[str]:
     """Each line's entity: the `id:` value of the list item it is in ('' before any)."""
     owner: list[str] = []
     starts = [i for i, line in enumerate(lines) if code[i] and _ENTITY.match(line)]
-    for at, start in enumerate([0, *starts]):
-        stop = ([*starts, len(lines)])[at]
+    spans = zip([0, *starts], [*starts, len(lines)], strict=True)  # not a list a span: O(n)
+    for at, (start, stop) in enumerate(spans):
         name = ""
         if at:  # the lines before the first entity belong to none
             for body in code[start:stop]:  # without its comment: `id: ada  # 工号 1024`
