@@ -511,6 +511,10 @@ def _graph(paths: tuple[str, ...], fmt: str | None, output: str | None,
             raise UsageError(M("{why} (processes: {known})", why=message_of(exc),
                                known=known)) from None
     try:
+        if process is not None:  # drawn for a reader, as the report's: in the reader's names
+            from orgspec.model.names import localized
+
+            org = localized(org, said)
         text = (export(build_graph(org), fmt) if process is None
                 else process_flowchart(org, process, LABELS[said], findings))
     except DiagramTooLarge as exc:

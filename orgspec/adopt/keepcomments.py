@@ -24,12 +24,12 @@ def _entities(lines: list[str], code: list[str | None]) -> list[str]:
     """Each line's entity: the `id:` value of the list item it is in ('' before any)."""
     owner: list[str] = []
     starts = [i for i, line in enumerate(lines) if code[i] and _ENTITY.match(line)]
-    for at, start in enumerate([0, *starts]):
-        stop = ([*starts, len(lines)])[at]
+    spans = zip([0, *starts], [*starts, len(lines)], strict=True)  # not a list a span: O(n)
+    for at, (start, stop) in enumerate(spans):
         name = ""
         if at:  # the lines before the first entity belong to none
-            for line in lines[start:stop]:
-                found = _ID.match(line)
+            for body in code[start:stop]:  # without its comment: `id: ada  # 工号 1024`
+                found = _ID.match(body or "")
                 if found:
                     name = found.group(1)
                     break
@@ -59,11 +59,27 @@ def carry(now: bytes, new: bytes, headers: frozenset[str] = frozenset()
     that found no place: (line, column, comment text), in file order. The comment lines
     that open `now` and are `new`'s or in `headers` (the import's header in every
     language: one written in another) are the import's, not carried. A text that does not
-    scan as YAML carries nothing (none is named: its comments are not known)."""
+    scan as YAML carries nothing (none is named: its comments are not known). A `now` saved
+    with a BOM or CRLF line ends (an editor on Windows) is read without them, and the text
+    returned has them as `now` had; a lone CR (classic Mac) ends a line too."""
     old_text, new_text = now.decode("utf-8", "replace"), new.decode("utf-8", "replace")
+    bom, crlf = old_text.startswith("\ufeff"), old_text.count("\r\n") * 2 > old_text.count("\n")
+    old_text = old_text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     mine, theirs = _split(old_text), _split(new_text)
     if mine is None or theirs is None:
         return new, []
+    text, lost = _carry(mine, theirs, headers)
+    if text is None:
+        text = new_text
+    if crlf:
+        text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+    return ("\ufeff" * bom + text).encode("utf-8"), lost
+
+
+def _carry(mine: tuple[list[str], list[str | None], list[str]],
+           theirs: tuple[list[str], list[str | None], list[str]], headers: frozenset[str]
+           ) -> tuple[str | None, list[Lost]]:
+    """`carry` on the lines of both texts; None for the new text when no comment moved."""
     lines, code, said = mine
     out_lines, out_code, out_said = theirs
     header = headers | {line for line, c in zip(out_lines, out_code, strict=True)
@@ -100,7 +116,7 @@ def carry(now: bytes, new: bytes, headers: frozenset[str] = frozenset()
                 lost.append(_lost(lines, said, index))
     tail = [lines[i] for i in waiting]
     if not (before or after or tail):
-        return new, lost
+        return None, lost
     result: list[str] = []
     for index, line in enumerate(out_lines):
         result.extend(before.get(index, ()))
@@ -110,7 +126,7 @@ def carry(now: bytes, new: bytes, headers: frozenset[str] = frozenset()
             result[-1:] = [*tail, ""]
         else:
             result.extend(tail)
-    return "\n".join(result).encode("utf-8"), lost
+    return "\n".join(result), lost
 
 
 def _lost(lines: list[str], said: list[str], index: int) -> Lost:

@@ -18,6 +18,7 @@ columns read for no field are named in a note (`略過欄位`), so none is dropp
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import csv
 import io
@@ -67,6 +68,7 @@ FIELDS: dict[str, tuple[str, ...]] = {  # the header names HR systems and people
 }
 YES = frozenset(("yes", "y", "true", "1", "x", "lead", "是", "✓", "✔", "√"))
 MAX_BYTES = 100 * 1024 * 1024
+MAX_UNPACKED = 256 * 1024 * 1024  # an XLSX's parts unzipped; far above a real roster's
 _NOISE = re.compile(r"[\s_\-./:：（）()]+")
 
 
@@ -245,6 +247,7 @@ def _xlsx(path: str, sheet: str | None) -> list[list[list[str]]]:
     except ImportError:
         raise AdoptError(M("reading XLSX needs openpyxl: pip install 'orgspec[xlsx]'")) \
             from None
+    _unpacked_size(path)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a bad file
@@ -257,9 +260,30 @@ def _xlsx(path: str, sheet: str | None) -> list[list[list[str]]]:
         # a hidden sheet (last year's staff, a lookup table) is read only when named
         sheets = [book[sheet]] if sheet else [ws for ws in book.worksheets
                                               if getattr(ws, "sheet_state", "") == "visible"]
-        return [_spread_merged(_sheet_rows(ws), _merged_ranges(book, ws)) for ws in sheets]
+        try:
+            return [_spread_merged(_sheet_rows(ws), _merged_ranges(book, ws)) for ws in sheets]
+        except Exception as exc:  # a sheet's XML is parsed only now, as its rows are read
+            raise AdoptError(M("{where}: not a readable XLSX workbook ({kind})", where=path,
+                               kind=type(exc).__name__)) from None
     finally:
         book.close()
+
+
+def _unpacked_size(path: str) -> None:
+    """Refuse an XLSX whose parts unpack to more than MAX_UNPACKED bytes (their sizes as
+    its zip directory declares them: zipfile reads a part no further than that), before
+    any XML in it is parsed: a zip bomb of a few KB would be read to gigabytes. A file that
+    is no zip is left to openpyxl, which says so."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            size = sum(info.file_size for info in archive.infolist())
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return
+    if size > MAX_UNPACKED:
+        raise AdoptError(M("{where}: unpacks to more than {mb} MB; not read", where=path,
+                           mb=MAX_UNPACKED // 2**20))
 
 
 def _merged_ranges(book: Any, ws: Any) -> list[tuple[int, int, int, int]]:
@@ -287,20 +311,32 @@ def _merged_ranges(book: Any, ws: Any) -> list[tuple[int, int, int, int]]:
 def _spread_merged(rows: list[list[str]], ranges: list[tuple[int, int, int, int]]
                    ) -> list[list[str]]:
     """`rows` with a merged cell's value (its top-left cell's) in every cell it spans, as a
-    reader of the sheet sees it: a 部门 merged over five rows is each row's 部门."""
-    for min_col, min_row, max_col, max_row in ranges:
-        if min_row > len(rows) or min_col > MAX_COLUMNS:
+    reader of the sheet sees it: a 部门 merged over five rows is each row's 部门.
+
+    Only the rows with a value of their own and the columns some row reaches are filled, so
+    a merge named A1:XFD1048576 costs the roster's cells, not the sheet's; and all merges
+    together fill each such cell at most once over: Excel never overlaps two merges, so a
+    merge past that budget is one of a hostile file's overlapping ones and is not spread."""
+    width = min(max((len(row) for row in rows), default=0), MAX_COLUMNS)
+    full = [number for number, row in enumerate(rows, 1) if row]  # 1-based
+    budget = len(full) * width
+    for min_col, min_row, max_col, max_row in dict.fromkeys(ranges):
+        if min_row > len(rows) or min_col > width:
             continue
         top = rows[min_row - 1]
         value = top[min_col - 1] if min_col <= len(top) else ""
-        if not value:
+        last = min(max_col, width)
+        first, stop = bisect.bisect_left(full, min_row), bisect.bisect_right(full, max_row)
+        cost = (stop - first) * (last - min_col + 1)
+        if not value or cost > budget:
             continue
-        for r in range(min_row, min(max_row, len(rows)) + 1):
-            row = rows[r - 1]
-            for c in range(min_col, min(max_col, MAX_COLUMNS) + 1):
-                row.extend([""] * (c - len(row)))
-                if not row[c - 1]:
-                    row[c - 1] = value
+        budget -= cost
+        for number in full[first:stop]:
+            row = rows[number - 1]
+            row.extend([""] * (last - len(row)))
+            for c in range(min_col - 1, last):
+                if not row[c]:
+                    row[c] = value
     return rows
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Location
-from orgspec.i18n import M
+from orgspec.i18n import LANGS, M
 from orgspec.model.org import ENTITY_KINDS, node_key
 from orgspec.text.spaces import WIDE_SPACE, quotes_around, without_wide_spaces
 
@@ -92,8 +92,12 @@ def duplicate_name(ctx: RuleContext) -> Iterator[Issue]:
     `show` looks names up (`text.fold.fold_name`: blanks, case, width and script aside, so
     运营部 and 運營部 are one name), with that one as related location: the team with the
     most members (then the first written) is taken as the one meant. Names are quoted as
-    each team writes its own. O(teams)."""
+    each team writes its own. A reader of one language sees a team's `names` for it
+    (`names: {en: Ops}`): two teams shown under one name to that reader are two of one
+    name too, reported at the name that reader sees; a team once, at its first such name
+    (written, then en, zh, zh-Hant). O(teams)."""
     from orgspec.findings import Related
+    from orgspec.model.names import said
     from orgspec.text.fold import fold_name
     from orgspec.text.suggest import closest
 
@@ -103,26 +107,39 @@ def duplicate_name(ctx: RuleContext) -> Iterator[Issue]:
         where = org.origin("Team", ident).value("name")
         return (-len(org.teams[ident].members), where.file, where.line, where.col), ident
 
-    by_name: dict[str, list[str]] = {}
+    def shown(ident: str, lang: str) -> tuple[str, Location]:
+        """The name of team `ident` a reader of `lang` sees ("": as written), and where."""
+        team, origin = org.teams[ident], org.origin("Team", ident)
+        given = team.names.said(lang) if lang and team.names is not None else None
+        if given:
+            return given.strip(), origin.value("names", lang)
+        return str(team.name).strip(), origin.value("name")
+
+    by_name: dict[tuple[str, str], list[str]] = {}
     for ident, team in org.teams.items():
-        if isinstance(team.name, str) and team.name.strip():
-            by_name.setdefault(fold_name(team.name), []).append(ident)
-    for idents in by_name.values():
+        for lang in ("", *LANGS):
+            name = said(team, lang) if lang else team.name
+            if isinstance(name, str) and name.strip():
+                by_name.setdefault((lang, fold_name(name)), []).append(ident)
+    reported: set[str] = set()
+    for (lang, _), idents in by_name.items():
         if len(idents) < 2:
             continue
         # located only here, for the few names two teams share, not for every team
         teams = sorted(map(rank, idents))
         first = teams[0][1]
+        first_name, first_at = shown(first, lang)
         for _, ident in teams[1:]:
-            name = str(org.teams[ident].name).strip()
-            first_name = str(org.teams[first].name).strip()
+            if ident in reported:
+                continue
+            reported.add(ident)
+            name, at = shown(ident, lang)
             typo = closest(ident, [first])
             yield Issue(M("team {id!r} has the name {name} of team {other!r}: two teams of one "
                           "name", id=ident, name=name, other=first),
-                        org.origin("Team", ident).value("name"), node_key("Team", ident),
-                        related=(Related(org.origin("Team", first).value("name"),
-                                         M("team {id!r} is named {name} here", id=first,
-                                           name=first_name)),),
+                        at, node_key("Team", ident),
+                        related=(Related(first_at, M("team {id!r} is named {name} here",
+                                                     id=first, name=first_name)),),
                         hint=M("{id!r} is close to {other!r}: if it is a typo (a roster's "
                                "department id), write {other!r}", id=ident, other=first)
                         if typo else

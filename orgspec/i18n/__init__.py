@@ -314,9 +314,11 @@ def parse_lang(value: str) -> str | None:
 def guess_lang(value: str) -> str | None:
     """The language `value` most likely means when `parse_lang` reads none (`zh-Hnat` ->
     `zh-Hant`, `繁體中文` -> `zh-Hant`, `english` -> `en`, `cn` -> `zh`, `tw` -> `zh-Hant`),
-    else None: for a did-you-mean."""
+    else None: for a did-you-mean. Full-width forms (`ｅｎ`, an IME's) are read as ASCII."""
     import difflib
+    import unicodedata
 
+    value = unicodedata.normalize("NFKC", value)
     found = parse_lang(value)
     if found:
         return found

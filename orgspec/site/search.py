@@ -7,8 +7,9 @@ A document is `[kind, title, url, sub, text]`. Tokens (the same rules as `search
   and each pair one character apart, joined by `SKIP` (`退换货` -> 退_货), so a query's
   characters found in order with one character between two of them (退货 in 退换货, 客服 in
   客户服务) are a near hit, ranked after every exact one (`search.js`);
-- a run of Latin letters and digits gives the lowercased word and its prefixes of 3 or more
-  characters (`refunds` -> ref refu refun refund refunds), for type-ahead; full-width
+- a run of Latin letters and digits gives the lowercased word and its prefixes of 3 to
+  `MAX_PREFIX` characters (`refunds` -> ref refu refun refund refunds), for type-ahead (a
+  longer query word looks up its first `MAX_PREFIX` characters); full-width
   letters and digits (`ＫＰＩ`, `２０２６`) are read as ASCII first, in the index and the query;
 - the id is indexed as words by the rule above (`complaint-handling` -> complaint handling);
 - a person's or team's id is also indexed joined (`zhang-wei` -> zhangwei and its
@@ -48,6 +49,9 @@ CHUNK = 500  # documents per doc chunk: a query that lands in every kind loads f
 DOCS_PER_SHARD = 500  # about this many documents per posting shard; at most MAX_SHARDS
 MAX_SHARDS = 256
 MIN_PREFIX = 3
+# The longest prefix indexed: every prefix of a 10,000-letter word was 50 million characters
+# of index. A longer query word looks up its first MAX_PREFIX characters (`search.js`).
+MAX_PREFIX = 32
 # Joins a skip-bigram's two characters: no Latin word holds `_` (`_RUNS`), so it cannot
 # meet another token. Why skip-bigrams: 退货 is not a substring of 退换货, 客服 not of 客户服务
 # (the coordinated and abbreviated words Chinese writes duties in); an index of pairs one
@@ -124,7 +128,7 @@ def tokens(text: str, prefixes: bool = True) -> set[str]:
         else:
             out.add(word)
             if prefixes and not word.isdigit():
-                out.update(word[:n] for n in range(MIN_PREFIX, len(word)))
+                out.update(word[:n] for n in range(MIN_PREFIX, min(len(word), MAX_PREFIX + 1)))
     return out
 
 
@@ -231,7 +235,7 @@ def build_index(docs: list[Doc]) -> Iterator[tuple[str, str]]:
                                              "fold": fold_table([*postings, *_asked()]),
                                              "ask": sorted(ASK, key=len, reverse=True),
                                              "particles": PARTICLES, "skip": SKIP,
-                                             "every": list(EVERY)})
+                                             "every": list(EVERY), "prefix": MAX_PREFIX})
     for n, table in enumerate(by_shard):
         yield f"search/i{n}.js", js_call("shard", n, table)
     for n in range(chunks):

@@ -5,7 +5,8 @@
    A query is cut into terms: runs of CJK characters and Latin words. A CJK term looks up its
    bigrams (a single character, its unigram), each with its skip-bigram (AB: A_B, the pair
    with one character between, meta.skip; see search.py); a Latin word looks itself up, because the index
-   holds every word and its prefixes of 3+ characters. Posting lists are intersected (AND),
+   holds every word and its prefixes of 3 to meta.prefix characters (a longer word looks up
+   its first meta.prefix characters). Posting lists are intersected (AND),
    shortest first, a bigram's list being its own and its skip-bigram's; CJK terms of 3+
    characters are then checked against the text: as a substring (an exact hit), else with
    at most one character between neighbours (a near hit: ABCD in AxBCyD), else dropped.
@@ -73,7 +74,10 @@
         }
         out.push({ text: m[1], cjk: true, keys: keys });
       } else {
-        out.push({ text: m[2], cjk: false, keys: [[m[2]]] });
+        var letters = Array.from(m[2]), most = (store.meta && store.meta.prefix) || 32;
+        /* the index holds a word's prefixes up to meta.prefix characters (search.py) */
+        var key = letters.length > most ? letters.slice(0, most).join("") : m[2];
+        out.push({ text: m[2], cjk: false, keys: [[key]] });
       }
     }
     return out;
