@@ -6,7 +6,7 @@ import enum
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -139,6 +139,23 @@ class Finding:
             "fingerprint": self.fingerprint,
             "teams": list(self.teams),
         }
+
+
+_FINDING_FIELDS = frozenset(f.name for f in fields(Finding))
+
+
+def replaced(finding: Finding, **changes: Any) -> Finding:
+    """`dataclasses.replace(finding, **changes)`: a copy of `finding` (of its class) with
+    `changes` set, without `replace`'s walk over every field and its `__init__` call (a
+    run's last steps make up to three copies of each finding: 8 us each with `replace`).
+    Raises TypeError for a name that is no field, as `replace` does."""
+    if not _FINDING_FIELDS.issuperset(changes):
+        raise TypeError(f"no field of a Finding: {sorted(set(changes) - _FINDING_FIELDS)}")
+    new = object.__new__(finding.__class__)
+    values = new.__dict__
+    values.update(finding.__dict__)
+    values.update(changes)
+    return new
 
 
 def fingerprint(code: str, anchor: str) -> str:

@@ -93,3 +93,32 @@ def test_a_reference_is_the_very_string_of_the_id_it_names(pickled: bool) -> Non
     assert len(resolved) >= 10
     assert all(ref is key for ref, key in resolved)
     assert all(t.id is teams[t.id] for t in org.teams.values())
+
+
+KIND_SPELLINGS = ("Team", "Position", "Role", "Team\u200b", "Posi\u200btion", "team", "部门",
+                  "Teams", "", "[Team]", "{a: 1}", "1", "null", "'Team '")
+
+
+def test_a_kind_spelling_met_again_checks_as_the_first_time(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`check_entity` keeps, per kind as written, the model's kind it names
+    (`validate._KINDS`): an entity whose spelling was met before gives the same problems,
+    kind, model and held keys as with nothing kept, for every spelling (aliases, hidden
+    characters, unknown kinds, and values that are no string)."""
+    from orgspec.model import validate
+
+    text = "".join(f"- {{kind: {k}, id: x{i}, name: 名{i}, members: [li]}}\n"
+                   for i, k in enumerate(KIND_SPELLINGS))
+    raw = load_bytes("k.yaml", text.encode("utf-8"))
+    assert len(raw.entities) == len(KIND_SPELLINGS)
+
+    def seen(ent: object) -> tuple[object, ...]:
+        c = validate.check_entity(ent)  # type: ignore[arg-type]
+        return c.issues, c.kind, c.obj, c.invalid, c.dropped, c.origin
+
+    monkeypatch.setattr(validate, "_KINDS", {})
+    first = [seen(ent) for ent in raw.entities]
+    assert set(validate._KINDS) == {"Team", "Position", "Role", "Team\u200b", "Posi\u200btion"}
+    assert validate._KINDS["Posi\u200btion"] == "Role"
+    assert [seen(ent) for ent in raw.entities] == first  # each one from `_KINDS` now
+    assert [k for _, k, *_ in first][:5] == ["Team", "Role", "Role", "Team", "Role"]

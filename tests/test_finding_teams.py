@@ -297,3 +297,31 @@ def test_the_report_and_site_say_the_roll_up_policy(write_org: Any, tmp_path: Pa
     assert policy in page and f">{cell}</span></td></tr>" in page
     team = (tmp_path / "s" / "teams" / "company.html").read_text("utf-8")
     assert f">{cell}</span></p>" in team
+
+
+def test_replaced_copies_a_finding_as_dataclasses_replace_does() -> None:
+    """`findings.replaced` (the copies the run's last steps make: fingerprint, teams, the
+    language) gives what `dataclasses.replace` gives, of the finding's own class, leaves the
+    original as it was, and refuses a name that is no field."""
+    import dataclasses
+
+    from orgspec.findings import Location, Related, Severity, replaced
+
+    class Sub(Finding):
+        pass
+
+    base = Finding("OW001", "owner", Severity.ERROR, "消息", Location("a.yaml", 3, 1),
+                   "team:cs", (Related(Location("b.yaml", 1, 1), "here"),), "hint",
+                   related_more=2, teams=("cs",))
+    changes: list[dict[str, Any]] = [
+        {}, {"teams": ("ops", "cs")}, {"fingerprint": "ab12"},
+        {"message": "m", "hint": "", "related": ()}, {"severity": Severity.INFO}]
+    for finding in (base, Sub("RF001", "ref", Severity.WARNING, "m", Location("c.yaml", 1, 2))):
+        for change in changes:
+            got = replaced(finding, **change)
+            want = dataclasses.replace(finding, **change)
+            assert got == want and type(got) is type(want) and got is not finding
+            assert vars(got) == vars(want)
+    assert base.teams == ("cs",) and base.fingerprint == ""
+    with pytest.raises(TypeError):
+        replaced(base, team=("cs",))

@@ -61,6 +61,27 @@ def test_subclasses_and_odd_keys_are_written_as_the_standard_library_writes_them
     assert jsontext.dumps(unusual, 2) == _standard(unusual, 2)
 
 
+class _EqualToAll(str):
+    """A key that says it equals every string (and hashes as one it has met)."""
+
+    def __eq__(self, other: object) -> bool:
+        return True
+
+    def __hash__(self) -> int:
+        return hash("code")
+
+
+def test_keys_met_again_are_written_as_the_first_time() -> None:
+    """Each distinct key's text is made once (`_KEYS`); a key met in many records, a key
+    spelled differently each time, and a str subclass that claims to equal a key already
+    met are all written as the standard library writes them."""
+    records = [{"code": f"C{i}", "\u202e键": i, f"k\n{i}": None} for i in range(50)]
+    odd = {_EqualToAll("other"): 2}
+    for doc in (records, odd, [*records, odd]):
+        assert jsontext.dumps(doc, 2) == _standard(doc, 2)
+    assert '"other": 2' in jsontext.dumps(odd, 2)
+
+
 @pytest.mark.parametrize("bad", [[math.nan], {"x": math.inf}, [-math.inf]])
 def test_nan_and_infinity_raise_as_the_standard_library_does(bad: Any) -> None:
     with pytest.raises(ValueError, match="JSON compliant"):

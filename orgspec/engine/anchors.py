@@ -10,10 +10,10 @@ from __future__ import annotations
 import bisect
 import os
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
-from orgspec.findings import Finding, Location, fingerprint
+from orgspec.findings import Finding, Location, fingerprint, replaced
 from orgspec.model.org import ENTITY_KINDS, Org, Origin, node_key
 
 # integers a mapping key's and a list item's position take in a table (`load.yamlevents.Parsed`;
@@ -338,7 +338,7 @@ def assign_fingerprints(findings: list[Finding], anchors: Anchors, root: str) ->
         seen[fp] = n + 1
         if n:
             fp = fingerprint(f.code, f"{anchor}\0#{n}")
-        out.append(replace(f, fingerprint=fp))
+        out.append(replaced(f, fingerprint=fp))
     return out
 
 

@@ -16,6 +16,7 @@ from orgspec.findings import (
     LintResult,
     Location,
     Related,
+    replaced,
     sort_findings,
 )
 from orgspec.gcpause import gc_paused, keep_until_exit
@@ -527,9 +528,9 @@ def _texts(entity: object) -> Iterator[str]:
 
 def localize(f: Finding, lang: str) -> Finding:
     """`f` with its message, hint and related messages said in `lang`."""
-    return replace(f, message=said_from(f.message, lang), hint=said_from(f.hint, lang),
-                   related=tuple(Related(r.location, said_from(r.message, lang))
-                                 for r in f.related))
+    return replaced(f, message=said_from(f.message, lang), hint=said_from(f.hint, lang),
+                    related=tuple(Related(r.location, said_from(r.message, lang))
+                                  for r in f.related))
 
 
 # From this many entities on, the rules are shared with a forked worker (`forkmap`).

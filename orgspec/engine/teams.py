@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 
-from orgspec.findings import Finding
+from orgspec.findings import Finding, replaced
 from orgspec.model.org import Org, Raci
 
 # The entity kinds whose `owner` field names who answers for them.
@@ -30,7 +29,7 @@ def with_teams(findings: list[Finding], org: Org) -> list[Finding]:
         named = [t for t in f.teams if t in owning]
         teams = tuple(t for t in dict.fromkeys([*named, *owning, *f.teams])
                       if t in org.teams)
-        out.append(f if teams == f.teams else replace(f, teams=teams))
+        out.append(f if teams == f.teams else replaced(f, teams=teams))
     return out
 
 

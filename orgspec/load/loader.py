@@ -161,7 +161,7 @@ def _send(raw: RawFile) -> RawFile | _Sent:
         return raw
     parsed = fmap.parsed
     try:
-        body = marshal.dumps((parsed.docs, parsed.roots, parsed.tables_in_order(),
+        body = marshal.dumps((parsed.docs, parsed.roots, parsed.table_pairs(),
                               [(ent.path, ent.dropped) for ent in raw.entities]))
     except ValueError:
         return raw
@@ -178,8 +178,8 @@ def _receive(sent: RawFile | _Sent) -> RawFile:
     if isinstance(sent, RawFile):
         return sent
     # written by our own forked worker into an anonymous file
-    docs, roots, tables, entities = marshal.loads(sent.body)  # noqa: S302
-    fmap = FileMap(sent.display, Parsed.with_tables(docs, roots, tables, sent.problems,
+    docs, roots, pairs, entities = marshal.loads(sent.body)  # noqa: S302
+    fmap = FileMap(sent.display, Parsed.with_tables(docs, roots, pairs, sent.problems,
                                                   sent.hidden),
                    sent.line_count)
     out = RawFile(sent.display, issues=sent.issues, directives=sent.directives)

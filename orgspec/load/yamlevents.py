@@ -185,30 +185,30 @@ class Parsed:
         self.tables = _Packed(state["pairs"])
         self.dropped = {}
 
-    def tables_in_order(self) -> list[Any]:
-        """Each container's position table (None for one without), in `containers` order:
-        with the documents, what `with_tables` rebuilds `tables` from in another process
-        (marshal, 3x cheaper than pickling the tables and packing them)."""
+    def table_pairs(self) -> list[tuple[Any, bytes]]:
+        """Each container with a position table and that table's bytes, in `containers`
+        order: with the documents, what `with_tables` rebuilds `tables` from in another
+        process. Marshalled in one string with the documents, each container is written
+        once and read back as the same object as the one in the documents (marshal keeps
+        shared objects shared), so the reader keys the tables without walking the
+        documents again (marshal, 3x cheaper than pickling the tables and packing them)."""
         tables = self.tables
-        out: list[bytes | None] = []
+        out: list[tuple[Any, bytes]] = []
         for node in containers(self.docs):
             table = tables.get(id(node))
-            out.append(None if table is None else table.tobytes())
+            if table is not None:
+                out.append((node, table.tobytes()))
         return out
 
     @classmethod
     def with_tables(cls, docs: list[Any], roots: list[tuple[int, int, int, int]],
-                    tables: list[bytes | None], problems: list[Problem],
+                    pairs: list[tuple[Any, bytes]], problems: list[Problem],
                     hidden: bool) -> Parsed:
-        """A file's parse rebuilt from its documents, roots, `tables_in_order`, problems
-        and `hidden` (a file that failed to parse is never sent this way)."""
-        out = cls(docs, roots, {}, problems, hidden=hidden)
-        keyed = out.tables
-        for node, table in zip(containers(docs), tables, strict=True):
-            if table is not None:
-                keyed[id(node)] = flat = array("i")
-                flat.frombytes(table)
-        return out
+        """A file's parse rebuilt from its documents, roots, `table_pairs` (read back with
+        the documents, so each pair's container is the documents' own), problems and
+        `hidden` (a file that failed to parse is never sent this way)."""
+        return cls(docs, roots, {id(node): array("i", table) for node, table in pairs},
+                   problems, hidden=hidden)
 
     def node(self, path: Path) -> Any:
         """The data at `path`, or None when it does not exist."""

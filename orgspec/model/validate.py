@@ -66,13 +66,27 @@ class Checked:
     dropped: Dropped = field(default_factory=dict)
 
 
+# each `kind` as written (a str) -> the model's kind it names (`Team` for `team`, `部门`,
+# `Team\u200b`), for the first _KINDS_KEPT kinds met that name one: the aliases and the
+# hidden characters are looked up once per spelling, not per entity
+_KINDS: dict[str, str] = {}
+_KINDS_KEPT = 256
+
+
 def check_entity(ent: RawEntity) -> Checked:
     """Validate one raw entity on its own (duplicates are found when it joins the org)."""
     out = Checked(Origin(ent.fmap, ent.path))
-    kind = ent.kind
-    if isinstance(kind, str):
-        kind = without_hidden(kind)  # `kind: "Team\u200b"`: IN003 said it
+    written: Any = ent.data.get("kind")
+    kind = _KINDS.get(written) if written.__class__ is str else None
+    if kind is not None:  # a kind as written before: the model's kind it names
+        pass
+    elif isinstance(written, str):
+        kind = without_hidden(written)  # `kind: "Team\u200b"`: IN003 said it
         kind = KIND_ALIASES.get(kind, kind)
+        if written.__class__ is str and kind in MODELS and len(_KINDS) < _KINDS_KEPT:
+            _KINDS[written] = kind
+    else:
+        kind = written
     if not isinstance(kind, str) or kind not in MODELS:  # a list or mapping is unhashable
         out.issues.append(_kind_issue(ent, kind))
         meant = _kind_meant(kind, ent.data)
@@ -86,7 +100,7 @@ def check_entity(ent: RawEntity) -> Checked:
         return out
     out.kind = kind
     model = MODELS[kind]
-    data = ent.data if kind == ent.kind or KIND_ALIASES.get(ent.kind) == kind else \
+    data = ent.data if kind == written or KIND_ALIASES.get(written) == kind else \
         {**ent.data, "kind": kind}  # without the hidden characters IN003 said
     # a file whose values hold no hidden character skips `Unhidden` (0.5 us a value)
     validate = model.model_validate if ent.fmap.parsed.hidden else \
