@@ -1,7 +1,8 @@
 """Whole-org rules split per file under an index (`engine.parts`): after random single-file
-edits (RACI lists changed, ids renamed, duties added and removed, a typo that makes RF001
-and its fix), every finding of a check through the cache equals a check without it,
-exactly, on the examples, fixtures and a generated 50-team org."""
+edits (RACI lists changed, an accountable replaced, a consulted team added or dropped, ids
+renamed, duties added and removed, a typo that makes RF001 and its fix), every finding of a
+check through the cache equals a check without it, exactly, on the examples, fixtures and a
+generated 50-team org."""
 
 from __future__ import annotations
 
@@ -62,6 +63,40 @@ def _raci(rng: random.Random, text: str, ids: list[str]) -> str | None:
             items.insert(rng.randrange(len(items) + 1), rng.choice(ids))
         return text[:m.start(3)] + "[" + ", ".join(items) + "]" + text[m.end(3):]
     return None
+
+
+_ROLE = re.compile(r"^(\s*-?\s*)(accountable|consulted): *(\S.*)$", re.M)
+
+
+def _accountable(rng: random.Random, text: str, ids: list[str]) -> str | None:
+    """A duty's accountable replaced by another id (a team's, say): its owner changes."""
+    found = [m for m in _ROLE.finditer(text) if m.group(2) == "accountable"
+             and _items(m.group(3))]
+    if not found:
+        return None
+    m = rng.choice(found)
+    items = _items(m.group(3)) or []
+    items[rng.randrange(len(items))] = rng.choice(ids)
+    value = items[0] if len(items) == 1 and not m.group(3).startswith("[") \
+        else "[" + ", ".join(items) + "]"
+    return text[:m.start(3)] + value + text[m.end(3):]
+
+
+def _consulted(rng: random.Random, text: str, ids: list[str]) -> str | None:
+    """A team added to a duty's consulted list, first (the benchmark's RACI edit,
+    `benchmarks/run.py --process`), or the first one dropped."""
+    found = [m for m in _ROLE.finditer(text) if m.group(2) == "consulted"
+             and _items(m.group(3)) is not None]
+    if not found:
+        return None
+    m = rng.choice(found)
+    items = _items(m.group(3)) or []
+    teams = [i for i in ids if i.startswith("team-")] or ids
+    if items and rng.random() < 0.3:
+        items.pop(0)
+    else:
+        items.insert(0, rng.choice(teams))
+    return text[:m.start(3)] + "[" + ", ".join(items) + "]" + text[m.end(3):]
 
 
 def _rename(rng: random.Random, text: str, ids: list[str]) -> str | None:
@@ -136,7 +171,8 @@ def _move_lines(rng: random.Random, text: str, ids: list[str]) -> str | None:
     return "\n".join(lines)
 
 
-EDITS: dict[str, Edit] = {"raci": _raci, "rename": _rename, "typo": _typo,
+EDITS: dict[str, Edit] = {"raci": _raci, "accountable": _accountable,
+                          "consulted": _consulted, "rename": _rename, "typo": _typo,
                           "add duty": _add_duty, "remove duty": _remove_duty,
                           "copy text": _copy_text, "move lines": _move_lines}
 
@@ -148,11 +184,15 @@ def _synthetic(tmp: Path, teams: int) -> Path:
     return out / "teams"
 
 
-def _replay(org: Path, folder: Path, rng: random.Random, count: int) -> tuple[
-        list[tuple[str, str, str]], int]:
+_REPLAYED: list[str] = []  # the name of each edit replayed
+
+
+def _replay(org: Path, folder: Path, rng: random.Random, count: int,
+            names: list[str] | None = None) -> tuple[list[tuple[str, str, str]], int]:
     """`count` random single-file edits of `org`, each checked through the cache and
     without it (an edit undone now and then: a typo fixed); the edits whose findings
-    differ, and how many files the per-file parts kept."""
+    differ, and how many files the per-file parts kept. `names`: the edits drawn from
+    (default: every one, and undoing)."""
     paths = [str(org)]
     check_cached(paths, STRICT, Cache(str(folder)), TODAY)  # cold: primes the cache
     check_cached(paths, STRICT, Cache(str(folder)), TODAY)  # stores every file's entries
@@ -164,13 +204,14 @@ def _replay(org: Path, folder: Path, rng: random.Random, count: int) -> tuple[
     while done < count:
         path = rng.choice(files)
         text = path.read_text("utf-8")
-        name = rng.choice([*EDITS, "undo"])
+        name = rng.choice(names or [*EDITS, "undo"])
         ids = sorted({m.group(2) for p in files for m in _ID.finditer(originals[p])})
         changed = originals[path] if name == "undo" else EDITS[name](rng, text, ids)
         if changed is None or changed == text:
             continue
         path.write_text(changed, "utf-8")
         done += 1
+        _REPLAYED.append(name)
         expected = _findings(lint_org(paths, STRICT, TODAY)[0].findings)
         before = len(_SPLITS)
         got = _findings(check_cached(paths, STRICT, Cache(str(folder)), TODAY).findings)
@@ -232,6 +273,7 @@ def test_random_single_file_edits_through_the_parts_equal_a_fresh_check(
     _count_splits(monkeypatch)
     _count_sites(monkeypatch)
     del _SITES[:]
+    del _REPLAYED[:]
     orgs = []
     for source in [EXAMPLES / "ecommerce", EXAMPLES / "minimal", FIXTURES / "tw-org",
                    FIXTURES / "newuser-org", FIXTURES / "hostile" / "duplicate-id",
@@ -249,6 +291,9 @@ def test_random_single_file_edits_through_the_parts_equal_a_fresh_check(
         kept += n
     assert not wrong, wrong
     assert kept >= 10, kept  # the parts were kept, not walked whole every time
+    # each structure edit was replayed (a RACI edit reruns the rules that read RACI)
+    counts = {n: _REPLAYED.count(n) for n in EDITS}
+    assert min(counts.values()) >= 2, str(counts)
     # through the cache, OW007's text sites were read from the summaries
     assert _SITES.count(True) >= 100, (_SITES.count(True), _SITES.count(False))
 
@@ -370,4 +415,26 @@ def test_a_summary_site_that_moved_is_caught(tmp_path: Path,
     monkeypatch.setattr(summary, "summarize", off)
     org = _synthetic(tmp_path, 12)
     wrong, _ = _replay(org, tmp_path / "cache", random.Random(5), 6)
+    assert wrong
+
+
+def test_a_fingerprint_that_leaves_out_a_kind_is_caught(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A broken piece: whole-org rules' fingerprints (`incremental.run_whole`) that leave
+    out the duties' entities. A rule that reads RACI is then kept across RACI edits, and
+    the checks through the cache differ from checks without it (with the fingerprints
+    as made, `test_random_single_file_edits_through_the_parts_equal_a_fresh_check`, they
+    do not)."""
+    from orgspec.engine import incremental
+
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    real = incremental._Columns.kind
+
+    def blind(self: Any, kind: str) -> str:
+        return "" if kind.startswith("Responsibility") else real(self, kind)
+
+    monkeypatch.setattr(incremental._Columns, "kind", blind)
+    org = _synthetic(tmp_path, 12)
+    wrong, _ = _replay(org, tmp_path / "cache", random.Random(5), 6,
+                       ["accountable", "consulted"])
     assert wrong

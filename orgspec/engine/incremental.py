@@ -132,13 +132,12 @@ def run_whole(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cac
     by_reads: dict[frozenset[str] | None, str] = {}
     keys: dict[str, bytes] = {}
     kept: dict[str, list[Issue]] = {}
+    columns = _Columns(org.files, summaries)
     for code in codes:
         reads = _reads(code)
         if reads not in by_reads:
-            by_reads[reads] = _digest([shared] + [
-                (f, summaries[f].meta, sorted(summaries[f].kinds.items()) if reads is None
-                 else [summaries[f].kinds.get(k, "") for k in sorted(reads)])
-                for f in org.files])
+            by_reads[reads] = _digest((shared, columns.files(), columns.every() if reads is None
+                                       else [(k, columns.kind(k)) for k in sorted(reads)]))
         settings = _digest((code, _stable(plan.rules[code]),
                             sorted(plan.options.get(code, {}).items())))
         keys[code] = make_key("rule", settings, today.isoformat(), by_reads[reads])
@@ -157,6 +156,40 @@ def run_whole(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cac
             cache.put("rule", keys[code], RuleFindings(found[code],
                                                        _places(found[code], summaries)))
     return [i for c in codes for i in kept.get(c, found.get(c, ()))]
+
+
+class _Columns:
+    """The digests a whole-org rule's fingerprint is made of (`run_whole`), each taken
+    once however many rules read it: the files in order with what validation held back
+    in each (`FileSummary.meta`), every file's entities of one kind (or part), and every
+    file's entities of every kind. A rule's fingerprint names the files' column and those
+    of the kinds it reads, so it says what the rule reads as fully as the files' entries
+    themselves would (11 distinct fingerprints over 500 files each cost 0.02-0.03 s)."""
+
+    def __init__(self, files: list[str], summaries: Mapping[str, FileSummary]) -> None:
+        self._files = files
+        self._summaries = [summaries[f] for f in files]
+        self._kinds: dict[str, str] = {}
+        self._meta = ""
+        self._every = ""
+
+    def files(self) -> str:
+        if not self._meta:
+            self._meta = _digest([(f, s.meta) for f, s in zip(self._files, self._summaries,
+                                                               strict=True)])
+        return self._meta
+
+    def kind(self, kind: str) -> str:
+        found = self._kinds.get(kind)
+        if found is None:
+            found = self._kinds[kind] = _digest([s.kinds.get(kind, "")
+                                                 for s in self._summaries])
+        return found
+
+    def every(self) -> str:
+        if not self._every:
+            self._every = _digest([sorted(s.kinds.items()) for s in self._summaries])
+        return self._every
 
 
 # Kinds whose entities define others inline: a duty in a team's charter or a position's
