@@ -284,3 +284,131 @@ def _read_range(fd: int, start: int, end: int) -> bytes:
         chunks.append(chunk)
         at += len(chunk)
     return b"".join(chunks)
+
+
+class Standby:
+    """One worker forked now, which gets ready (`ready()`: imports, say) while this process
+    goes on, and then computes `func(job)` for the one job `take` gives it: the worker's
+    preparation runs beside this process's work up to that job instead of after it.
+
+    `take(job)` is `func(job)` always: computed here when no worker was forked (not
+    `parallel_enabled()` or not `fork`, a fork or pipe failed), or when the worker did not
+    deliver (it died, failed, or hung past `HANG_GRACE` s and was killed). `func` must be a
+    pure function of its job and of state that exists at the fork; the job and the result
+    travel pickled. `drop()` kills a worker whose job is not wanted (call it on every path
+    that does not `take`)."""
+
+    def __init__(self, ready: Callable[[], object], func: Callable[[Any], Any],
+                 fork: bool = True) -> None:
+        self.func = func
+        self.pid = 0
+        self.go_w = self.done_r = self.box = -1
+        self.job: Any = None
+        self.sent = 0  # bytes of the pickled job in the box
+        if not fork or not parallel_enabled():
+            return
+        try:
+            box = _results_file()
+        except OSError:
+            return
+        go_r, go_w = os.pipe()
+        done_r, done_w = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            for fd in (box, go_r, go_w, done_r, done_w):
+                os.close(fd)
+            return
+        if pid == 0:
+            os.close(go_w)
+            os.close(done_r)
+            self._serve(ready, box, go_r, done_w)  # never returns
+        os.close(go_r)
+        os.close(done_w)
+        self.pid, self.go_w, self.done_r, self.box = pid, go_w, done_r, box
+
+    def _serve(self, ready: Callable[[], object], box: int, go_r: int, done_w: int) -> None:
+        """The worker: get ready, wait for the word that the job is in `box` (none: exit),
+        write the pickled result after it and say so on `done_w`."""
+        code = 0
+        try:
+            ready()
+            if os.read(go_r, 1) == b"g":
+                size = os.fstat(box).st_size
+                # written by the process that forked this one, into an anonymous file
+                job = pickle.loads(_read_range(box, 0, size))  # noqa: S301
+                data = pickle.dumps(self.func(job), protocol=pickle.HIGHEST_PROTOCOL)
+                out = memoryview(len(data).to_bytes(8, "little") + data)
+                while out:
+                    out = out[os.pwrite(box, out, size):]
+                    size = os.fstat(box).st_size
+                os.write(done_w, b"d")
+        except BaseException:  # the process that forked this one computes the job
+            code = 1
+        finally:
+            os._exit(code)
+
+    def give(self, job: Any) -> None:
+        """Send the worker its job (once); `take` gives its result."""
+        self.job = job
+        if not self.pid:
+            return
+        try:
+            data = pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
+            _write_all(self.box, data)
+            os.write(self.go_w, b"g")
+        except (OSError, pickle.PicklingError):
+            self.drop()
+            return
+        self.sent = len(data)
+        os.close(self.go_w)
+        self.go_w = -1
+
+    def take(self) -> Any:
+        """`func` of the job `give` sent, from the worker when it delivers, else computed
+        here."""
+        job = self.job
+        if not self.pid:
+            return self.func(job)
+        poll = select.poll()
+        poll.register(self.done_r, select.POLLIN)
+        said = bool(poll.poll(int(HANG_GRACE * 1000))) and os.read(self.done_r, 1) == b"d"
+        if not said:
+            self.drop()
+            return self.func(job)
+        try:
+            end = os.fstat(self.box).st_size
+            head = _read_range(self.box, self.sent, self.sent + 8)
+            size = int.from_bytes(head, "little")
+            # written by our own forked worker into an anonymous file
+            found = pickle.loads(_read_range(self.box, self.sent + 8, end))  # noqa: S301
+            if len(head) != 8 or end != self.sent + 8 + size:
+                raise ValueError("a damaged result")
+        except Exception:  # a damaged result: computed here instead
+            self.drop()
+            return self.func(job)
+        pid, self.pid = self.pid, 0
+        self._close()
+        if _LEAVE:  # it only exits now: reaped by `reap_workers`
+            _UNREAPED.append(pid)
+        else:
+            _reap(pid)
+        return found
+
+    def drop(self) -> None:
+        """Kill and reap the worker if it is still there."""
+        if self.pid:
+            try:
+                os.kill(self.pid, 9)
+                os.waitpid(self.pid, 0)
+            except OSError:
+                pass
+            self.pid = 0
+        self._close()
+
+    def _close(self) -> None:
+        for name in ("go_w", "done_r", "box"):
+            fd = getattr(self, name)
+            if fd >= 0:
+                os.close(fd)
+                setattr(self, name, -1)

@@ -338,3 +338,79 @@ def test_a_one_shot_check_keeps_the_files_units_until_it_ends(monkeypatch) -> No
     kept = [v for v in gcpause._KEPT
             if isinstance(v, list) and v and all(isinstance(u, FileUnit) for u in v)]
     assert [[u.display for u in units] for units in kept] == [loaded.org.files]
+
+
+# ---- a worker forked early (`Standby`) ---------------------------------------------------
+
+_READY: list[int] = []
+
+
+def _get_ready() -> None:
+    _READY.append(os.getpid())  # in the worker's copy only
+
+
+def _bulky(n: int) -> tuple[list[int], int]:
+    return list(range(n)), os.getpid()  # a result larger than a pipe's buffer
+
+
+@FORKS
+def test_a_standby_worker_gets_ready_then_computes_the_job_it_is_given() -> None:
+    helper = forkmap.Standby(_get_ready, _bulky)
+    worker = helper.pid
+    assert worker and worker != MAIN
+    helper.give(100_000)
+    values, pid = helper.take()
+    assert values == list(range(100_000))
+    assert pid == worker
+    assert _READY == [], "got ready here, not in the worker"
+    assert helper.pid == 0
+    with pytest.raises(ChildProcessError):
+        os.waitpid(worker, 0)  # reaped
+
+
+@FORKS
+@pytest.mark.parametrize("func", [_dies_in_worker, _fails_in_worker])
+def test_a_standby_worker_that_dies_or_fails_leaves_its_job_to_this_process(func) -> None:
+    helper = forkmap.Standby(_get_ready, func)
+    assert helper.pid
+    helper.give(9)
+    assert helper.take() == (81, MAIN)
+    assert helper.pid == 0
+
+
+@FORKS
+def test_a_standby_worker_that_hangs_is_killed_and_its_job_computed_here(monkeypatch) -> None:
+    monkeypatch.setattr(forkmap, "HANG_GRACE", 0.5)
+    helper = forkmap.Standby(_get_ready, _hangs_in_worker)
+    helper.give(4)
+    start = time.monotonic()
+    assert helper.take() == (16, MAIN)
+    assert time.monotonic() - start < 30
+    assert helper.pid == 0
+
+
+@FORKS
+def test_a_standby_worker_not_given_a_job_is_killed_by_drop() -> None:
+    helper = forkmap.Standby(_get_ready, _hangs_in_worker)
+    worker = helper.pid
+    assert worker
+    helper.drop()
+    helper.drop()  # twice: nothing left to do
+    assert helper.pid == 0
+    with pytest.raises(ChildProcessError):
+        os.waitpid(worker, 0)  # reaped
+
+
+def test_a_standby_not_forked_computes_here(monkeypatch) -> None:
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    for helper in (forkmap.Standby(_get_ready, _square),
+                   forkmap.Standby(_get_ready, _square, fork=True)):
+        assert helper.pid == 0
+        helper.give(5)
+        assert helper.take() == (25, MAIN)
+    monkeypatch.delenv("ORGSPEC_PARALLEL")
+    helper = forkmap.Standby(_get_ready, _square, fork=False)
+    assert helper.pid == 0
+    helper.give(6)
+    assert helper.take() == (36, MAIN)
+    assert _READY == []
