@@ -210,3 +210,27 @@ def test_prose_edits_checked_by_the_worker_forked_early_equal_a_fresh_check(
     assert not wrong, wrong
     assert _ANSWERED.count("patched") >= 8, _ANSWERED
     assert _ANSWERED.count("here") < _ANSWERED.count("patched") // 2, _ANSWERED
+
+
+def test_the_lexicon_kept_in_the_cache_is_the_one_read_from_its_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`warm.keep_lexicon` stores this process's lexicon; a process without one takes it
+    back (`kept_lexicon`) equal in every field to what reading `lexicon.yaml` gives, and
+    keeps it; one that has its own does not take it."""
+    from orgspec.text import glossary
+
+    cache = Cache(str(tmp_path / "cache"))
+    cache.put("result", b"x" * 16, 1)  # the cache's folder made
+    monkeypatch.setattr(glossary, "_LOADED", [])
+    key = warm.kept_lexicon(cache)
+    assert key is not None and not glossary.loaded()  # nothing kept yet: the key to keep it
+    warm.keep_lexicon(cache, key)  # read now (outside a one-shot process: at once)
+    stored = cache.get("lexicon", key, glossary.Lexicon)
+    fresh = glossary.read_lexicon()
+    assert stored == fresh and stored is not fresh
+    monkeypatch.setattr(glossary, "_LOADED", [])
+    assert warm.kept_lexicon(cache) is None  # taken back
+    taken = glossary.lexicon()
+    assert taken == fresh and taken is not fresh and taken is glossary.lexicon()
+    assert warm.kept_lexicon(cache) is None and glossary.lexicon() is taken
+    assert not glossary.use(fresh) and glossary.lexicon() is taken
