@@ -244,30 +244,24 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
     if stored is not None:
         return _blamed(stored, cache)
     from orgspec.engine.incremental import Unchanged, summaries_of
-    from orgspec.engine.warm import patched, standby, state_key
 
+    summaries, parsed = summaries_of(inputs, cache)
+    # the org means what it meant in a run before (only comments, blank lines or spacing
+    # that moves no finding changed): that run's result
     base = key_parts[:-len(inputs.ident)]
-    # a worker importing the models now, for the prose path's check of the changed file
-    helper = standby(cache, base, plan, today)
+    unchanged = Unchanged(cache, summaries, key, [*base, inputs.parser, repr(inputs.skipped)])
+    same = unchanged.result()
+    if same is not None:
+        cache.put("result", key, same)
+        return _blamed(same, cache)
+    from orgspec.engine.warm import patched, state_key
+
+    # one file's prose changed: answered from the last run's kept state, without the org
     try:
-        summaries, parsed = summaries_of(inputs, cache)
-        # the org means what it meant in a run before (only comments, blank lines or
-        # spacing that moves no finding changed): that run's result
-        unchanged = Unchanged(cache, summaries, key,
-                              [*base, inputs.parser, repr(inputs.skipped)])
-        same = unchanged.result()
-        if same is not None:
-            helper.drop()
-            cache.put("result", key, same)
-            return _blamed(same, cache)
-        # one file's prose changed: answered from the last run's kept state, without the org
-        try:
-            result = patched(inputs, config, plan, today, cache, base, summaries, parsed,
-                             org_root(targets), helper)
-        except Exception:  # a kept state that cannot answer is a miss, never
-            result = None  # an answer or a traceback: the full path below decides
-    finally:
-        helper.drop()
+        result = patched(inputs, config, plan, today, cache, base, summaries, parsed,
+                         org_root(targets))
+    except Exception:  # a kept state that cannot answer is a miss, never
+        result = None  # an answer or a traceback: the full path below decides
     if result is not None:
         cache.put("result", key, result)
         unchanged.store(result)

@@ -41,7 +41,6 @@ if TYPE_CHECKING:
     from orgspec.engine.lint import Inputs
     from orgspec.engine.selection import Plan
     from orgspec.engine.summary import FileSummary
-    from orgspec.forkmap import Standby
     from orgspec.load.cache import Cache
     from orgspec.load.config import Config
     from orgspec.load.loader import RawFile
@@ -322,38 +321,11 @@ class FileCheck:
     said: dict[str, list[str]]  # entity key -> its texts (`lint.entity_texts`)
 
 
-def standby(cache: Cache, base: list[str], plan: Plan, today: dt.date) -> Standby:
-    """What checks the changed file alone (`_check_alone`, given its job by `_answer`): a
-    worker forked now, when a state is kept for `base` (a prose edit may be answered), which
-    imports pydantic, the models and the check modules (0.13-0.2 s CPU) while this process
-    reads the files' summaries and the state; else this process, when asked. `drop()` it
-    on every path."""
-    from orgspec.forkmap import Standby
-
-    def check(job: tuple[RawFile, frozenset[str], list[str]]) -> FileCheck | None:
-        raw, local, rids = job
-        return _check_alone(raw, plan, today, local, rids)
-
-    return Standby(_ready, check, fork=enabled() and cache.has("state", state_key(base)))
-
-
-def _ready() -> None:
-    """Import what `_check_alone` needs."""
-    import orgspec.engine.anchors
-    import orgspec.model.extracts
-    import orgspec.model.validate  # noqa: F401
-    from orgspec.engine.registry import load_checks
-
-    load_checks()
-
-
 def patched(inputs: Inputs, config: Config, plan: Plan, today: dt.date, cache: Cache,
             base: list[str], summaries: dict[str, FileSummary] | None,
-            parsed: dict[str, RawFile], root: str,
-            helper: Standby | None = None) -> LintResult | None:
+            parsed: dict[str, RawFile], root: str) -> LintResult | None:
     """The result of this run from the kept `State` when one file's prose changed (see the
-    module), stored as the next run's state; None when the full path must answer.
-    `helper` (`standby`) checks the changed file alone."""
+    module), stored as the next run's state; None when the full path must answer."""
     if summaries is None or not enabled():
         return None
     key = state_key(base)
@@ -390,7 +362,7 @@ def patched(inputs: Inputs, config: Config, plan: Plan, today: dt.date, cache: C
 
         raw = load_bytes(file, data)
     unkept = kept_lexicon(cache) if NEAR_DUPLICATES in plan.severity else None
-    found = _answer(raw, state, plan, today, cache, helper)
+    found = _answer(raw, state, plan, today, cache)
     if found is None:
         return None
     check, groups, near = found
@@ -470,14 +442,12 @@ def _kept(state: State, file: str, before: FileSummary,
     return out
 
 
-def _answer(raw: RawFile, state: State, plan: Plan, today: dt.date, cache: Cache,
-            helper: Standby | None = None
+def _answer(raw: RawFile, state: State, plan: Plan, today: dt.date, cache: Cache
             ) -> tuple[FileCheck, list[Group] | None, Near | None] | None:
     """The changed file checked alone, OW007's groups (None when it is not enabled) and
     the search they came from when it is the kept one (`_regroup`; None: to be taken
-    again); the first by `helper` (a worker forked before, which imports the models) while
-    this process finds the groups, or both shared with a worker forked now
-    (`forkmap`)."""
+    again); the first two are shared with a forked worker (`forkmap`), which imports the
+    models."""
     from orgspec.engine.memo import Memo
     from orgspec.forkmap import fork_map
 
@@ -493,12 +463,7 @@ def _answer(raw: RawFile, state: State, plan: Plan, today: dt.date, cache: Cache
             return _check_alone(raw, plan, today, state.local, ours)
         return _regroup(state, guess) or (_groups(state.duties, guess, memo, threshold), None)
 
-    if helper is not None and helper.pid:
-        helper.give((raw, state.local, ours))
-        done = [None, one("groups") if near else None]
-        done[0] = helper.take()
-    else:
-        done = fork_map(one, ["file", "groups"] if near else ["file"])
+    done = fork_map(one, ["file", "groups"] if near else ["file"])
     check = done[0]
     if not isinstance(check, FileCheck) or check.keys != state.keys.get(file, frozenset()):
         return None
@@ -612,7 +577,7 @@ def _result(state: State, kept: list[tuple[Finding, str]], check: FileCheck,
     """The run's result: the kept findings and the new ones, stamped, fingerprinted, with
     teams and said in the run's language as a full run does them; the next state kept."""
     # lint's twin of `anchors._relative`: anchors imports the models, which this process
-    # does not need when a worker checked the changed file (`standby`)
+    # has not imported when the forked worker checked the changed file (`_answer`)
     from orgspec.engine.lint import _ignored, _relative, localize, stamp
     from orgspec.engine.registry import near_duplicate_parts
     from orgspec.findings import fingerprint

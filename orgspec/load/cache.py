@@ -180,10 +180,6 @@ class Cache:
             return os.path.join(self.own, kind, hexkey)
         return os.path.join(self.own, kind, hexkey[:2], hexkey[2:])
 
-    def has(self, kind: str, key: bytes) -> bool:
-        """Whether an entry is stored under `key` (not whether `get` can read it)."""
-        return os.path.isfile(self._path(kind, key))
-
     def get(self, kind: str, key: bytes, expected: type[T]) -> T | None:
         """The `expected` object stored under `key`, or None (absent, foreign, torn,
         unreadable, or of another type)."""
