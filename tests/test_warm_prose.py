@@ -224,3 +224,13 @@ def test_the_lexicon_kept_in_the_cache_is_the_one_read_from_its_file(
     assert taken == fresh and taken is not fresh and taken is glossary.lexicon()
     assert warm.kept_lexicon(cache) is None and glossary.lexicon() is taken
     assert not glossary.use(fresh) and glossary.lexicon() is taken
+
+
+def test_the_kept_lexicon_is_keyed_by_its_file_and_the_opencc_that_folds_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import orgspec.load.cache as cache_module
+
+    key = warm._lexicon_key()
+    assert key is not None and key == warm._lexicon_key()
+    monkeypatch.setattr(cache_module, "library_stamp", lambda name: f"{name}: upgraded")
+    assert warm._lexicon_key() not in (None, key)

@@ -169,12 +169,13 @@ def keep_state(cache: Cache, key: bytes, idents: list[str], org: Org, plan: Plan
 
 def _lexicon_key() -> bytes | None:
     """Where the lexicon of this `lexicon.yaml` is kept (in a cache of this code: its
-    folder is named by `code_fingerprint`); None when the file cannot be read."""
-    from orgspec.load.cache import content_hash, make_key
+    folder is named by `code_fingerprint`), with the OpenCC installed (it folds the
+    Chinese terms); None when the file cannot be read."""
+    from orgspec.load.cache import content_hash, library_stamp, make_key
     from orgspec.text.glossary import LEXICON
 
     try:
-        return make_key("lexicon", content_hash(LEXICON.read_bytes()))
+        return make_key("lexicon", content_hash(LEXICON.read_bytes()), library_stamp("opencc"))
     except OSError:
         return None
 
