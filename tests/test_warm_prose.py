@@ -211,19 +211,24 @@ def test_the_lexicon_kept_in_the_cache_is_the_one_read_from_its_file(
 
     cache = Cache(str(tmp_path / "cache"))
     cache.put("result", b"x" * 16, 1)  # the cache's folder made
-    monkeypatch.setattr(glossary, "_LOADED", [])
-    key = warm.kept_lexicon(cache)
-    assert key is not None and not glossary.loaded()  # nothing kept yet: the key to keep it
-    warm.keep_lexicon(cache, key)  # read now (outside a one-shot process: at once)
-    stored = cache.get("lexicon", key, glossary.Lexicon)
-    fresh = glossary.read_lexicon()
-    assert stored == fresh and stored is not fresh
-    monkeypatch.setattr(glossary, "_LOADED", [])
-    assert warm.kept_lexicon(cache) is None  # taken back
-    taken = glossary.lexicon()
-    assert taken == fresh and taken is not fresh and taken is glossary.lexicon()
-    assert warm.kept_lexicon(cache) is None and glossary.lexicon() is taken
-    assert not glossary.use(fresh) and glossary.lexicon() is taken
+    monkeypatch.setattr(glossary, "_KEPT", [])
+    glossary.lexicon.cache_clear()
+    try:
+        key = warm.kept_lexicon(cache)
+        assert key is not None and not glossary.loaded()  # none kept yet: the key to keep it
+        warm.keep_lexicon(cache, key)  # read now (outside a one-shot process: at once)
+        stored = cache.get("lexicon", key, glossary.Lexicon)
+        fresh = glossary.read_lexicon()
+        assert stored == fresh and stored is not fresh
+        glossary.lexicon.cache_clear()
+        monkeypatch.setattr(glossary, "_KEPT", [])
+        assert warm.kept_lexicon(cache) is None  # taken back
+        taken = glossary.lexicon()
+        assert taken == fresh and taken is not fresh and taken is glossary.lexicon()
+        assert warm.kept_lexicon(cache) is None and glossary.lexicon() is taken
+        assert not glossary.use(fresh) and glossary.lexicon() is taken
+    finally:  # the next test reads its own
+        glossary.lexicon.cache_clear()
 
 
 def test_the_kept_lexicon_is_keyed_by_its_file_and_the_opencc_that_folds_it(

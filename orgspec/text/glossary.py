@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Container
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 LEXICON = Path(__file__).with_name("lexicon.yaml")
@@ -47,22 +48,21 @@ class Lexicon:
     domains: dict[str, str]
 
 
-# This process's lexicon, once read or taken (`use`).
-_LOADED: list[Lexicon] = []
+# The lexicon `use` gave this process, if any.
+_KEPT: list[Lexicon] = []
 
 
+@lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The lexicon of `lexicon.yaml` (read once, or as `use` gave it). Raises OSError or
     yaml.YAMLError if the packaged file is missing or broken, ValueError if an entry has
     the wrong shape."""
-    if not _LOADED:
-        _LOADED.append(read_lexicon())
-    return _LOADED[0]
+    return _KEPT[0] if _KEPT else read_lexicon()
 
 
 def loaded() -> bool:
     """Whether this process has its lexicon already."""
-    return bool(_LOADED)
+    return lexicon.cache_info().currsize > 0
 
 
 def use(kept: Lexicon) -> bool:
@@ -70,9 +70,9 @@ def use(kept: Lexicon) -> bool:
     this `lexicon.yaml` in another process of this code (the caller keys it by both; read
     back from a pickle in 0.3 ms, where reading the file and folding its terms takes
     0.03-0.04 s). Whether it was taken."""
-    if _LOADED:
+    if loaded() or _KEPT:
         return False
-    _LOADED.append(kept)
+    _KEPT.append(kept)
     return True
 
 
