@@ -708,15 +708,25 @@ def test_a_process_stores_the_warm_state_after_its_output_and_the_next_uses_it(
     _edit_one(org, "# edit 1\n")
     check()  # the full path: every file's entries, and the state after the output
     deadline = time.monotonic() + 60
-    while "state" not in kinds() and time.monotonic() < deadline:
+    while not {"state", "lexicon"} <= kinds().keys() and time.monotonic() < deadline:
         time.sleep(0.05)
     before = kinds()
     assert before.get("state") == 1
+    assert before.get("lexicon") == 1  # the near-duplicate lexicon, kept with the state
+    state, lexicon = (next(e for e in _entries(folder) if e.relative_to(folder).parts[1] == k)
+                      for k in ("state", "lexicon"))
+    kept = state.stat().st_mtime_ns, lexicon.stat().st_ino
     assert _sub(org, r'^(  description: ")', r"\1改 ")  # one duty reworded
     check()
     after = kinds()
     assert after["local"] == before["local"]  # answered from the state, not the org
     assert after["result"] == before["result"] + 1
+    deadline = time.monotonic() + 60
+    while state.stat().st_mtime_ns == kept[0] and time.monotonic() < deadline:
+        time.sleep(0.05)  # the next state, written after the output
+    time.sleep(0.5)
+    # the prose path took the kept lexicon (`warm.kept_lexicon`): not stored again
+    assert lexicon.stat().st_ino == kept[1]
 
 
 def test_work_after_the_output_runs_in_a_child_the_command_does_not_wait_for(

@@ -8,6 +8,7 @@ search (`warm._regroup`) as well as searched anew."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 import re
 import shutil
@@ -175,3 +176,66 @@ def test_random_prose_edits_from_the_kept_state_equal_a_fresh_check(
     # both ways of taking the groups ran: from the kept search, and searched anew
     assert _ANSWERED.count("patched") >= 20, _ANSWERED
     assert 5 <= _ANSWERED.count("regrouped") < _ANSWERED.count("patched"), _ANSWERED
+
+
+@pytest.mark.skipif(sys.platform != "linux" or (os.cpu_count() or 1) < 2,
+                    reason="the worker is forked on Linux with two or more cores")
+def test_prose_edits_checked_beside_a_forked_worker_equal_a_fresh_check(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the prose path's worker forked (`warm._answer`: the changed file checked alone
+    and OW007's groups taken by two processes, one result sent back pickled; the test
+    above runs them serially), the findings are a fresh check's."""
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "1")
+    _count(monkeypatch)
+    _ANSWERED.clear()
+    orgs = []
+    for source in [EXAMPLES / "ecommerce", FIXTURES / "tw-org"]:
+        shutil.copytree(source, tmp_path / source.name,
+                        ignore=shutil.ignore_patterns("expected.json"))
+        orgs.append((tmp_path / source.name, 6))
+    orgs.append((_synthetic(tmp_path, 50), 16))
+    rng = random.Random(1719)
+    wrong: list[tuple[str, ...]] = []
+    for org, count in orgs:
+        wrong += _replay(org, tmp_path / "cache" / org.name, rng, count)
+    assert not wrong, wrong
+    assert _ANSWERED.count("patched") >= 8, _ANSWERED
+
+
+def test_the_lexicon_kept_in_the_cache_is_the_one_read_from_its_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`warm.keep_lexicon` stores this process's lexicon; a process without one takes it
+    back (`kept_lexicon`) equal in every field to what reading `lexicon.yaml` gives, and
+    keeps it; one that has its own does not take it."""
+    from orgspec.text import glossary
+
+    cache = Cache(str(tmp_path / "cache"))
+    cache.put("result", b"x" * 16, 1)  # the cache's folder made
+    monkeypatch.setattr(glossary, "_KEPT", [])
+    glossary.lexicon.cache_clear()
+    try:
+        key = warm.kept_lexicon(cache)
+        assert key is not None and not glossary.loaded()  # none kept yet: the key to keep it
+        warm.keep_lexicon(cache, key)  # read now (outside a one-shot process: at once)
+        stored = cache.get("lexicon", key, glossary.Lexicon)
+        fresh = glossary.read_lexicon()
+        assert stored == fresh and stored is not fresh
+        glossary.lexicon.cache_clear()
+        monkeypatch.setattr(glossary, "_KEPT", [])
+        assert warm.kept_lexicon(cache) is None  # taken back
+        taken = glossary.lexicon()
+        assert taken == fresh and taken is not fresh and taken is glossary.lexicon()
+        assert warm.kept_lexicon(cache) is None and glossary.lexicon() is taken
+        assert not glossary.use(fresh) and glossary.lexicon() is taken
+    finally:  # the next test reads its own
+        glossary.lexicon.cache_clear()
+
+
+def test_the_kept_lexicon_is_keyed_by_its_file_and_the_opencc_that_folds_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import orgspec.load.cache as cache_module
+
+    key = warm._lexicon_key()
+    assert key is not None and key == warm._lexicon_key()
+    monkeypatch.setattr(cache_module, "library_stamp", lambda name: f"{name}: upgraded")
+    assert warm._lexicon_key() not in (None, key)

@@ -163,6 +163,49 @@ def keep_state(cache: Cache, key: bytes, idents: list[str], org: Org, plan: Plan
     # reads is changed after this run's rules
     later(cache, key, lambda: _made(idents, org, plan, config, findings, anchors, root, lang,
                                     cache))
+    if NEAR_DUPLICATES in plan.severity:
+        keep_lexicon(cache, _lexicon_key())
+
+
+def _lexicon_key() -> bytes | None:
+    """Where the lexicon of this `lexicon.yaml` is kept (in a cache of this code: its
+    folder is named by `code_fingerprint`), with the OpenCC installed (it folds the
+    Chinese terms); None when the file cannot be read."""
+    from orgspec.load.cache import content_hash, library_stamp, make_key
+    from orgspec.text.glossary import LEXICON
+
+    try:
+        return make_key("lexicon", content_hash(LEXICON.read_bytes()), library_stamp("opencc"))
+    except OSError:
+        return None
+
+
+def kept_lexicon(cache: Cache) -> bytes | None:
+    """Take the lexicon kept in `cache` as this process's (`glossary.use`: the prose
+    path's near-duplicate features then do not read `lexicon.yaml`); the key to keep it
+    under (`keep_lexicon`) when none was kept."""
+    from orgspec.text.glossary import Lexicon, loaded, use
+
+    key = None if loaded() else _lexicon_key()
+    if key is None:
+        return None
+    found = cache.get("lexicon", key, Lexicon)
+    return None if found is not None and use(found) else key
+
+
+def keep_lexicon(cache: Cache, key: bytes | None) -> None:
+    """Store this process's lexicon under `key` once the output is out (read then, in the
+    writer, when this run did not need it)."""
+    if key is None:
+        return
+    from orgspec.gcpause import after_output
+    from orgspec.text.glossary import lexicon
+
+    def work() -> None:
+        if os.path.isdir(cache.own):  # not made again by a late write after a clean
+            cache.put("lexicon", key, lexicon())
+
+    after_output(work)
 
 
 def _names_near_duplicates(org: Org, plan: Plan) -> bool:
@@ -319,6 +362,7 @@ def patched(inputs: Inputs, config: Config, plan: Plan, today: dt.date, cache: C
         from orgspec.load.loader import load_bytes
 
         raw = load_bytes(file, data)
+    unkept = kept_lexicon(cache) if NEAR_DUPLICATES in plan.severity else None
     found = _answer(raw, state, plan, today, cache)
     if found is None:
         return None
@@ -329,13 +373,15 @@ def patched(inputs: Inputs, config: Config, plan: Plan, today: dt.date, cache: C
     said = state.lang_texts and ([(k, check.said.get(k, old)) for k, old in state.lang_texts[0]],
                                  state.lang_texts[1])
     try:
-        return replace(_result(replace(state, lang=lang, lang_texts=said, near=near), kept,
-                               check, groups, plan, config, cache, key, inputs, root,
-                               summaries),
-                       timezone=config.timezone or "", today=today.isoformat(),
-                       name_order=config.name_order or "")
+        result = replace(_result(replace(state, lang=lang, lang_texts=said, near=near), kept,
+                                 check, groups, plan, config, cache, key, inputs, root,
+                                 summaries),
+                         timezone=config.timezone or "", today=today.isoformat(),
+                         name_order=config.name_order or "")
     except _NoSite:
         return None
+    keep_lexicon(cache, unkept)
+    return result
 
 
 class _NoSite(Exception):
@@ -531,8 +577,9 @@ def _result(state: State, kept: list[tuple[Finding, str]], check: FileCheck,
             inputs: Inputs, root: str, summaries: dict[str, FileSummary]) -> LintResult:
     """The run's result: the kept findings and the new ones, stamped, fingerprinted, with
     teams and said in the run's language as a full run does them; the next state kept."""
-    from orgspec.engine.anchors import _relative
-    from orgspec.engine.lint import _ignored, localize, stamp
+    # lint's twin of `anchors._relative`: anchors imports the models, which this process
+    # has not imported when the forked worker checked the changed file (`_answer`)
+    from orgspec.engine.lint import _ignored, _relative, localize, stamp
     from orgspec.engine.registry import near_duplicate_parts
     from orgspec.findings import fingerprint
 

@@ -98,18 +98,23 @@ def _libraries() -> str:
     it, as the import system finds a regular package), with the size and modification time
     of its version files; found without importing anything (a re-check whose result is
     kept imports neither pydantic nor `importlib.util`)."""
+    return "\n".join(library_stamp(name) for name in PICKLED_LIBRARIES)
+
+
+def library_stamp(name: str) -> str:
+    """Where the package `name` is installed (see `_libraries`) and the size and
+    modification time of its version files; "" when it is not found."""
     out = []
-    for name in PICKLED_LIBRARIES:
-        for entry in sys.path:
-            folder = os.path.join(entry or ".", name)
-            if not os.path.isfile(os.path.join(folder, "__init__.py")):
-                continue
-            out.append(f"{name}:{os.path.abspath(folder)}")
-            for file in ("version.py", "__init__.py"):
-                with contextlib.suppress(OSError):
-                    st = os.stat(os.path.join(folder, file))
-                    out.append(f"{file}:{st.st_size}:{st.st_mtime_ns}")
-            break
+    for entry in sys.path:
+        folder = os.path.join(entry or ".", name)
+        if not os.path.isfile(os.path.join(folder, "__init__.py")):
+            continue
+        out.append(f"{name}:{os.path.abspath(folder)}")
+        for file in ("version.py", "__init__.py"):
+            with contextlib.suppress(OSError):
+                st = os.stat(os.path.join(folder, file))
+                out.append(f"{file}:{st.st_size}:{st.st_mtime_ns}")
+        break
     return "\n".join(out)
 
 
