@@ -56,3 +56,52 @@ def test_a_header_an_older_version_wrote_is_replaced_not_kept_twice(
     gone = [line for line in old.splitlines() if line not in header("roster")]
     assert gone and not [line for line in gone if line in now]
     assert "  - ada  # on leave\n" in now and "id: hopper" in now
+
+
+# --- 2: a re-import keeps the user's layout of what it leaves as it was ----------------------
+
+def test_an_unchanged_flow_list_and_entity_keep_their_style_and_comments(tmp_path: Path) -> None:
+    """`[a, b]` written by hand stays so when the re-import keeps the value; its comment
+    then has its line, so a new hire updates the file in place (it went to .new)."""
+    roster, out = _imported(tmp_path)
+    ops = out / "ops.yaml"
+    text = ops.read_text("utf-8")
+    text = text.replace("  name: ops\n", "  name: 'ops'\n  aliases: [operations, 运营]  # old\n")
+    text = text.replace("- kind: Person\n  id: ada\n  name: Ada\n",
+                        "- {kind: Person, id: ada, name: Ada}  # first\n")
+    ops.write_text(text, "utf-8")
+    roster.write_text("name,team\nAda,ops\nGrace,ops\nHopper,ops\n", "utf-8")
+    code, _, err = cli("import", "roster", str(roster), "-o", str(out), "--lang", "en")
+    assert code == 0, err
+    assert not (out / "ops.yaml.new").exists()
+    now = ops.read_text("utf-8")
+    assert "  id: ops\n  name: 'ops'\n  aliases: [operations, 运营]  # old\n" \
+        "  members:\n  - ada\n  - grace\n  - hopper\n" in now
+    assert "\n- {kind: Person, id: ada, name: Ada}  # first\n" in now
+    assert "- kind: Person\n  id: hopper\n  name: Hopper\n" in now
+
+
+def test_keep_style_changes_only_unchanged_values() -> None:
+    from orgspec.adopt.keepstyle import keep_style
+
+    now = ("- kind: Team\n  id: a\n  members: [x, y]\n  aliases: [b]\n\n"
+           "- {kind: Person, id: x}\n")
+    new = ("- kind: Team\n  id: a\n  members:\n  - x\n  - y\n  - z\n  aliases:\n  - b\n\n"
+           "- kind: Person\n  id: x\n  name: X\n")
+    assert keep_style(now, new) == ("- kind: Team\n  id: a\n  members:\n  - x\n  - y\n"
+                                    "  - z\n  aliases: [b]\n\n- kind: Person\n  id: x\n"
+                                    "  name: X\n")
+
+
+def test_keep_style_keeps_the_new_text_when_the_users_lines_would_not_load_alike() -> None:
+    """An alias (`*m`) whose anchor is in a changed entity: put in alone it would not load,
+    so nothing of the user's layout is taken."""
+    from orgspec.adopt.keepstyle import keep_style
+
+    now = ("- kind: Team\n  id: a\n  members: &m [x]\n  name: A\n"
+           "- kind: Team\n  id: b\n  members: *m\n")
+    new = ("- kind: Team\n  id: a\n  members:\n  - x\n  - z\n  name: A\n"
+           "- kind: Team\n  id: b\n  members:\n  - x\n")
+    assert keep_style(now, new) == new
+    assert keep_style("not: a list\n", new) == new
+    assert keep_style(now, "[flow, root]\n") == "[flow, root]\n"
