@@ -105,3 +105,71 @@ def test_keep_style_keeps_the_new_text_when_the_users_lines_would_not_load_alike
     assert keep_style(now, new) == new
     assert keep_style("not: a list\n", new) == new
     assert keep_style(now, "[flow, root]\n") == "[flow, root]\n"
+
+
+# --- 3: a hint that suggests a RACI role spells it as the format does -------------------------
+
+ROLE_WORDS = ("accountable", "responsible", "consulted", "informed")
+HANDOFF = """\
+kind: Process
+id: complaint-flow
+owner: customer-service
+responsibility: complaints
+steps:
+  - {id: receive, owner: customer-service, next: [compensate]}
+  - {id: compensate, owner: legal}
+---
+- {kind: Team, id: customer-service, responsibilities: [complaints]}
+- {kind: Team, id: legal, responsibilities: LEGAL}
+- {kind: Responsibility, id: complaints, description: 处理用户投诉}
+- {kind: Responsibility, id: status-page, accountable: [customer-service, legal]}
+- {kind: Responsibility, id: refunds, responsible: [legal]}
+- {kind: Responsibility, id: invoices, name: 开票, informed: [legal]}
+- kind: Process
+  id: refund-flow
+  owner: legal
+  responsibility: complaints
+  steps:
+  - {id: pay, owner: legal}
+"""
+
+
+def _found(folder: Path, lang: str) -> list[dict[str, object]]:
+    import json
+
+    from conftest import run_cli
+
+    run = run_cli("check", str(folder), "--format", "json", "--lang", lang, "--isolated")
+    return list(json.loads(run.stdout)["findings"])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "zh-Hant"])
+def test_every_role_a_hint_suggests_is_a_spelling_the_format_takes(write_org, lang: str) -> None:
+    """PR005, OW001, OW002, OW003 and PR008 tell which role to give: each names the role as
+    it is written (`responsible`), never as a word or letter SC003 then refuses (执行 R)."""
+    import re
+
+    folder = write_org({"org.yaml": HANDOFF.replace("LEGAL", "[]")})
+    hints = {str(f["code"]): str(f.get("hint") or "") for f in _found(folder, lang)}
+    assert {"PR005", "OW001", "OW002", "OW003", "PR008"} <= set(hints), hints
+    for code in ("PR005", "OW001", "OW002", "OW003", "PR008"):
+        said = re.findall(r"`([^`]*)`", hints[code])
+        assert said and set(said) <= set(ROLE_WORDS), (code, hints[code])
+        assert not re.search(r"[（(]?[RACI][）)]|[执執][行] R|[咨諮]詢? C|咨询 C", hints[code]), \
+            (code, hints[code])
+
+
+@pytest.mark.parametrize("lang", ["zh", "zh-Hant"])
+def test_the_role_pr005_suggests_in_chinese_clears_it_with_no_sc003(write_org, lang: str
+                                                                      ) -> None:
+    import re
+
+    folder = write_org({"org.yaml": HANDOFF.replace("LEGAL", "[]")})
+    hint = next(str(f["hint"]) for f in _found(folder, lang) if f["code"] == "PR005")
+    roles = re.findall(r"`([^`]*)`", hint)
+    assert roles == ["responsible", "consulted"], hint
+    for role in [*roles, "执行"]:  # the word the hint once said: SC003 refuses it
+        (folder / "org.yaml").write_text(
+            HANDOFF.replace("LEGAL", "[{ref: complaints, role: " + role + "}]"), "utf-8")
+        codes = [f["code"] for f in _found(folder, lang)]
+        assert ("SC003" in codes) == (role == "执行") and "PR005" not in codes, (role, codes)
