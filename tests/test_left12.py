@@ -173,3 +173,47 @@ def test_the_role_pr005_suggests_in_chinese_clears_it_with_no_sc003(write_org, l
             HANDOFF.replace("LEGAL", "[{ref: complaints, role: " + role + "}]"), "utf-8")
         codes = [f["code"] for f in _found(folder, lang)]
         assert ("SC003" in codes) == (role == "执行") and "PR005" not in codes, (role, codes)
+
+
+# --- 5: `orgspec pr-comment` with no token, tried by hand: a note that says what to set -------
+
+NO_CI = {"GITHUB_TOKEN": "", "GITHUB_ACTIONS": "", "GITLAB_CI": "", "GITLAB_TOKEN": "",
+         "ORGSPEC_GITLAB_TOKEN": "", "CI_API_V4_URL": "", "CI_PROJECT_ID": "",
+         "CI_MERGE_REQUEST_IID": ""}
+
+
+@pytest.mark.parametrize(("platform", "lang", "said"), [
+    ("github", "en", "note: no pull-request comment posted: GITHUB_TOKEN is not set (set it to "
+                     "a token that may write pull-request comments; for a GitLab merge "
+                     "request, use --platform gitlab with ORGSPEC_GITLAB_TOKEN or "
+                     "GITLAB_TOKEN)\n"),
+    ("gitlab", "en", "note: no merge-request note posted: no GitLab token (set "
+                     "ORGSPEC_GITLAB_TOKEN or GITLAB_TOKEN to an access token with the `api` "
+                     "scope; the note is posted from a GitLab CI merge-request job)\n"),
+    ("gitlab", "zh", "提示：未发布合并请求评论：没有 GitLab 令牌（请把 ORGSPEC_GITLAB_TOKEN 或 "
+                     "GITLAB_TOKEN 设为具有 `api` 权限范围的访问令牌；评论要在 GitLab CI 的"
+                     "合并请求作业中发布）\n"),
+])
+def test_no_token_by_hand_is_a_note_naming_what_to_set(tmp_path: Path, platform: str,
+                                                        lang: str, said: str) -> None:
+    from conftest import run_cli
+
+    report = tmp_path / "r.md"
+    report.write_text("# Org report\n", "utf-8")
+    run = run_cli("pr-comment", str(report), "--isolated", "--platform", platform, "--lang",
+                  lang, env=NO_CI)
+    assert (run.code, run.stdout, run.stderr) == (0, "", said)
+
+
+def test_no_gitlab_token_in_a_gitlab_ci_job_is_still_an_error(tmp_path: Path) -> None:
+    """In the job the note was asked for: a missing token fails it (exit 2, one line)."""
+    from conftest import run_cli
+
+    report = tmp_path / "r.md"
+    report.write_text("# Org report\n", "utf-8")
+    env = {**NO_CI, "GITLAB_CI": "true", "CI_API_V4_URL": "https://gitlab.example.com/api/v4",
+           "CI_PROJECT_ID": "1", "CI_MERGE_REQUEST_IID": "3"}
+    run = run_cli("pr-comment", str(report), "--isolated", "--lang", "en", env=env)
+    assert (run.code, run.stdout) == (2, "")
+    assert run.stderr.startswith("orgspec: error: no GitLab token: set ORGSPEC_GITLAB_TOKEN")
+    assert len(run.stderr.splitlines()) == 1
