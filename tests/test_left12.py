@@ -217,3 +217,73 @@ def test_no_gitlab_token_in_a_gitlab_ci_job_is_still_an_error(tmp_path: Path) ->
     assert (run.code, run.stdout) == (2, "")
     assert run.stderr.startswith("orgspec: error: no GitLab token: set ORGSPEC_GITLAB_TOKEN")
     assert len(run.stderr.splitlines()) == 1
+
+
+# --- 6: meetings held when something happens are first-class cadences ------------------------
+
+EVENT_CADENCES = [
+    ("每场直播后", "event", "事件触发 · 每次直播后", "event-driven · after each 直播"),
+    ("每場直播後", "event", "事件触发 · 每次直播后", "event-driven · after each 直播"),
+    ("每次大促结束后", "event", "事件触发 · 每次大促后", "event-driven · after each 大促"),
+    ("每期活动前", "event", "事件触发 · 每次活动前", "event-driven · before each 活动"),
+    ("after each live stream", "event", "事件触发 · 每次live stream后",
+     "event-driven · after each live stream"),
+    ("不定期", "adhoc", "不定期", "ad hoc"),
+    ("ad hoc", "adhoc", "不定期", "ad hoc"),
+    ("as needed", "adhoc", "不定期", "ad hoc"),
+]
+
+
+@pytest.mark.parametrize(("cadence", "kind", "zh", "en"), EVENT_CADENCES)
+def test_an_event_driven_cadence_is_read_and_said(cadence: str, kind: str, zh: str,
+                                                  en: str) -> None:
+    from orgspec.model.schedule import describe_cadence, schedule_of
+
+    assert schedule_of(cadence).cadence == kind
+    assert describe_cadence(cadence, "zh") == zh
+    assert describe_cadence(cadence, "en") == en
+
+
+@pytest.mark.parametrize("cadence", ["每天开播前", "daily before the live stream", "每周例会后",
+                                     "每场", "after each"])
+def test_a_time_said_by_an_event_inside_a_calendar_cadence_is_still_not_read(
+        cadence: str) -> None:
+    from orgspec.model.schedule import schedule_of
+
+    assert schedule_of(cadence).cadence is None
+
+
+def test_mt002_accepts_event_driven_meetings_and_still_flags_an_unknown_one(write_org) -> None:
+    import json
+
+    from conftest import run_cli
+
+    meetings = "".join(
+        f"- {{kind: Meeting, id: m{i}, name: 会{i}, owner: ops, attendees: [ops], "
+        f"cadence: {c!r}}}\n" for i, (c, *_rest) in enumerate(EVENT_CADENCES))
+    folder = write_org({"org.yaml": "- {kind: Team, id: ops, name: 运营部, lead: li, "
+                                    "members: [li]}\n- {kind: Person, id: li, name: 李强}\n"
+                                    + meetings + "- {kind: Meeting, id: odd, owner: ops, "
+                                    "attendees: [ops], cadence: 看情况吧}\n"})
+    run = run_cli("check", str(folder), "--format", "json", "--isolated", "--lang", "en")
+    found = [(f["code"], f["line"]) for f in json.loads(run.stdout)["findings"]
+             if f["code"].startswith("MT")]
+    assert found == [("MT002", 3 + len(EVENT_CADENCES))]
+
+
+def test_the_site_calendar_lists_event_driven_meetings_apart(tmp_path: Path, write_org) -> None:
+    from conftest import run_cli
+
+    folder = write_org({"org.yaml": "- {kind: Team, id: ops, name: 运营部, lead: li, "
+                                    "members: [li]}\n- {kind: Person, id: li, name: 李强}\n"
+                                    "- {kind: Meeting, id: review, name: 直播复盘会, owner: ops, "
+                                    "attendees: [ops], cadence: 每场直播后}\n"})
+    run = run_cli("site", str(folder), "-o", str(tmp_path / "site"), "--lang", "zh",
+                  "--isolated")
+    assert run.code == 0, run.stderr
+    page = next((tmp_path / "site").rglob("calendar*.html")).read_text("utf-8")
+    section = page[page.index('<section id="event">'):]
+    section = section[:section.index("</section>")]
+    assert "有事时召开 (1)" in section and "直播复盘会" in section
+    assert "事件触发 · 每次直播后" in section
+    assert 'id="rarely"' not in page and 'id="other"' not in page
