@@ -964,15 +964,16 @@ def pr_comment(ctx: click.Context, /, **options: Any) -> None:
     merge request (GitLab), or update it.
 
     GitHub: reads GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_EVENT_PATH and GITHUB_API_URL;
-    does nothing without a token or outside a pull request. GitLab: reads CI_API_V4_URL,
-    CI_PROJECT_ID, CI_MERGE_REQUEST_IID and a token from ORGSPEC_GITLAB_TOKEN or
-    GITLAB_TOKEN; a missing one is an error."""
+    without a token or outside a pull request it posts nothing and says so (a note, exit
+    0). GitLab: reads CI_API_V4_URL, CI_PROJECT_ID, CI_MERGE_REQUEST_IID and a token from
+    ORGSPEC_GITLAB_TOKEN or GITLAB_TOKEN; in a GitLab CI job a missing one is an error
+    (exit 2), outside one no token is a note (exit 0)."""
     _guard(_pr_comment, ctx.obj["debug"], **options)
 
 
 def _pr_comment(report: str, platform: str, lang: str | None, config_path: str | None,
                 isolated: bool) -> int:
-    from orgspec.ci.restapi import CommentError
+    from orgspec.ci.restapi import CommentError, Skipped
 
     if platform == "auto":
         platform = "gitlab" if os.environ.get("GITLAB_CI") == "true" else "github"
@@ -982,15 +983,16 @@ def _pr_comment(report: str, platform: str, lang: str | None, config_path: str |
                                    "isolated": isolated}, [body])
     try:
         if platform == "gitlab":
-            from orgspec.ci import mrnote
-
-            _tell(mrnote.from_env(body, lang=said_in), said_in)
-            return EXIT_OK
-        from orgspec.ci.prcomment import from_env
-
-        _tell(from_env(body, lang=said_in), said_in)
+            from orgspec.ci.mrnote import from_env
+        else:
+            from orgspec.ci.prcomment import from_env
+        done = from_env(body, lang=said_in)
     except CommentError as exc:
         _fail(message_of(exc), said_in)
+    if isinstance(done, Skipped):  # nothing to post (no token by hand): a note, not a failure
+        _tell(M("note: {note}", note=done), said_in, err=True)
+    else:
+        _tell(done, said_in)
     return EXIT_OK
 
 

@@ -260,16 +260,19 @@ def test_site_labels_end_with_the_languages_colon(tmp_path: Path, lang: str,
 
 @pytest.mark.parametrize(("args", "expected"), [
     ((), ["# 由 `orgspec import roster` 导入。可以随意编辑："
-          "重新导入会更新本文件，并保留你设的字段；",
-          "# 你若加了注释或导入不写的字段，它会把新版本写在旁边（NAME.yaml.new），不动你的文件。"]),
+          "重新导入会更新本文件，并保留你的注释和你加的字段；",
+          "# 你改动过本文件后，若重新导入要改动或删去其中的内容，"
+          "它会把新版本写在旁边（NAME.yaml.new），不动你的文件。"]),
     (("--lang", "zh-Hant"),
      ["# 由 `orgspec import roster` 匯入。可以隨意編輯："
-      "重新匯入會更新本檔案，並保留你設的欄位；",
-      "# 你若加了註解或匯入不寫的欄位，它會把新版本寫在旁邊（NAME.yaml.new），不動你的檔案。"]),
+      "重新匯入會更新本檔案，並保留你的註解和你加的欄位；",
+      "# 你改動過本檔案後，若重新匯入要改動或刪去其中的內容，"
+      "它會把新版本寫在旁邊（NAME.yaml.new），不動你的檔案。"]),
     (("--lang", "en"),
-     ["# Imported by `orgspec import roster`. Edit freely: a re-import updates this file",
-      "# and keeps the fields you set; if you add comments or fields it does not write,",
-      "# it puts its version beside it (NAME.yaml.new) and leaves yours alone."]),
+     ["# Imported by `orgspec import roster`. Edit freely: a re-import updates this file and",
+      "# keeps your comments and the fields you add; once you have edited it, a change or "
+      "removal",
+      "# goes beside it (NAME.yaml.new) and yours is left alone."]),
 ])
 def test_import_writes_its_header_in_the_runs_language(tmp_path: Path, args: tuple[str, ...],
                                                        expected: list[str]) -> None:

@@ -106,13 +106,14 @@ def test_pr_comment_speaks_the_reports_language(tmp_path: Path) -> None:
     report = tmp_path / "report.md"
     report.write_text("# 组织报告\n\n**4** 错误 · **4** 警告\n", "utf-8")
     zh = run_cli("pr-comment", str(report), "--isolated", env={**EN, "GITHUB_TOKEN": ""})
-    assert (zh.code, zh.stdout) == (0, "没有 GITHUB_TOKEN：不发表拉取请求评论\n")
+    assert (zh.code, zh.stdout) == (0, "")
+    assert zh.stderr.startswith("提示：未发表拉取请求评论：未设置 GITHUB_TOKEN（")
     en = run_cli("pr-comment", str(report), "--isolated", "--lang", "en",
                  env={**EN, "GITHUB_TOKEN": ""})
-    assert en.stdout == "no GITHUB_TOKEN: no pull-request comment\n"
+    assert en.stderr.startswith("note: no pull-request comment posted: GITHUB_TOKEN is not set")
     outside = run_cli("pr-comment", str(report), "--isolated",
                       env={**EN, "GITHUB_TOKEN": "t", "GITHUB_EVENT_PATH": ""})
-    assert outside.stdout == "不是拉取请求：不发表评论\n"
+    assert (outside.stdout, outside.stderr) == ("", "提示：不是拉取请求：不发表评论\n")
 
 
 def test_pr_comment_errors_are_said_in_chinese() -> None:
@@ -121,7 +122,7 @@ def test_pr_comment_errors_are_said_in_chinese() -> None:
     said = say(message_of(caught.value), "zh")
     assert said == "拒绝通过 http 把令牌发送给 'example.com'"
     assert chinese(said)
-    assert say(from_env("x", {}), "zh-Hant") == "沒有 GITHUB_TOKEN：不發表提取要求留言"
+    assert say(from_env("x", {}), "zh-Hant").startswith("未發表提取要求留言：未設定 GITHUB_TOKEN（")
 
 
 # --- importers --------------------------------------------------------------------------------

@@ -106,12 +106,17 @@ def test_creates_once_then_updates_in_place(api) -> None:
     assert [m for m, _ in fake.requests].count("PATCH") == 1
 
 
+GH_NO_TOKEN = ("no pull-request comment posted: GITHUB_TOKEN is not set (set it to a token "
+               "that may write pull-request comments; for a GitLab merge request, use "
+               "--platform gitlab with ORGSPEC_GITLAB_TOKEN or GITLAB_TOKEN)")
+
+
 def test_no_token_is_a_no_op(api, tmp_path: Path) -> None:
     fake, url = api
     event = tmp_path / "event.json"
     event.write_text(json.dumps({"pull_request": {"number": 7}}), "utf-8")
     env = {"GITHUB_REPOSITORY": "o/r", "GITHUB_EVENT_PATH": str(event), "GITHUB_API_URL": url}
-    assert from_env("report", env) == "no GITHUB_TOKEN: no pull-request comment"
+    assert from_env("report", env) == GH_NO_TOKEN
     assert from_env("report", {**env, "GITHUB_TOKEN": TOKEN, "GITHUB_EVENT_PATH": ""}) == \
         "not a pull request: no comment"
     assert fake.requests == []
@@ -162,7 +167,7 @@ def test_action_comment_step_is_a_no_op_without_token_and_updates_in_place(
            "GITHUB_API_URL": url, "GITHUB_TOKEN": ""}
     done = _run_step(step, env, tmp_path)
     assert done.returncode == 0, done.stderr
-    assert "no GITHUB_TOKEN: no pull-request comment" in done.stdout
+    assert f"note: {GH_NO_TOKEN}" in done.stderr
     assert fake.requests == []
     env["GITHUB_TOKEN"] = TOKEN
     first = _run_step(step, env, tmp_path)

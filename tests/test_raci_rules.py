@@ -126,8 +126,8 @@ def _old_overlap(ctx: RuleContext) -> Iterator[Issue]:
                                           M("{owner} is accountable here",
                                             owner=ownership._id(o)))
                                   for o, site in sites[1:]),
-                    hint=M("keep one accountable owner; make the others responsible or "
-                           "consulted"))
+                    hint=M("keep one accountable owner; make the others `responsible` or "
+                           "`consulted`"))
 
 
 def _old_gaps(ctx: RuleContext) -> Iterator[tuple[str, Any, str]]:

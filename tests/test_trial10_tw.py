@@ -161,7 +161,7 @@ def test_a_parse_error_is_one_finding_and_the_summary_says_checks_are_incomplete
 # 7. Taiwan's words where s2twp leaves mainland ones, and GitHub's word for a pull request
 
 @pytest.mark.parametrize(("msgid", "ctx", "said"), [
-    ("no GITHUB_TOKEN: no pull-request comment", None, "沒有 GITHUB_TOKEN：不發表提取要求留言"),
+    ("not a pull request: no comment", None, "不是提取要求：不發表留言"),
     ("quarterly", "label", "每季"),
     ("write it as <metric> from <baseline> to <target> by <date>, e.g. monthly active users "
      "from 1.2M to 1.32M by 2026-03-31", None,

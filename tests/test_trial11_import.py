@@ -57,7 +57,7 @@ def test_a_re_import_follows_a_team_renamed_with_an_alias(tmp_path: Path) -> Non
     _, said = _import(tmp_path, ROSTER + HIRE)
     assert _names(org) == ["data.yaml", "yun-ying-bu.yaml", "zong-jing-ban.yaml"], said
     text = data.read_text("utf-8")
-    assert "  id: data\n  aliases:\n  - shu-ju-fen-xi-zu\n" in text
+    assert "  id: data\n  aliases: [shu-ju-fen-xi-zu]\n" in text  # as she wrote it
     assert "- bailu\n" in text  # the new hire lands in her team, not a duplicate
     assert not [f for f in _check(tmp_path) if f.startswith(("RF", "IN018"))]
 

@@ -200,10 +200,39 @@ def _duty(d: DraftDuty) -> dict[str, Any]:
 def header(source: str, lang: str = "en") -> str:
     """The comment that opens every imported file, in `lang`, one `# ` per line."""
     text = say(M("Imported by `orgspec import {source}`. Edit freely: a re-import updates this "
-                 "file\nand keeps the fields you set; if you add comments or fields it does "
-                 "not write,\nit puts its version beside it (NAME.yaml.new) and leaves yours "
+                 "file and\nkeeps your comments and the fields you add; once you have edited "
+                 "it, a change or removal\ngoes beside it (NAME.yaml.new) and yours is left "
                  "alone.", source=source), lang)
     return "".join(f"# {line}\n" for line in text.splitlines())
+
+
+# The headers earlier versions wrote, in each language, word for word (history, not messages
+# to translate): a re-import takes them for the import's, never the user's comment, so a
+# file imported then gets today's header in their place (`importer._headers`).
+FORMER_HEADERS = (
+    # first (an edited file was never updated in place)
+    "Imported by `orgspec import {source}`. Edit freely: a re-import updates this file\n"
+    "only while it is as imported; once edited, it writes the new version beside it\n"
+    "(NAME.yaml.new) and leaves yours alone.",
+    "由 `orgspec import {source}` 导入。可以随意编辑：文件未改动时，重新导入会更新它；\n"
+    "改动过之后，重新导入会把新版本写在旁边（NAME.yaml.new），不动你的文件。",
+    "由 `orgspec import {source}` 匯入。可以隨意編輯：檔案未改動時，重新匯入會更新它；\n"
+    "改動過之後，重新匯入會把新版本寫在旁邊（NAME.yaml.new），不動你的檔案。",
+    # then (comments and added fields went to NAME.yaml.new)
+    "Imported by `orgspec import {source}`. Edit freely: a re-import updates this file\n"
+    "and keeps the fields you set; if you add comments or fields it does not write,\n"
+    "it puts its version beside it (NAME.yaml.new) and leaves yours alone.",
+    "由 `orgspec import {source}` 导入。可以随意编辑：重新导入会更新本文件，并保留你设的字段；\n"
+    "你若加了注释或导入不写的字段，它会把新版本写在旁边（NAME.yaml.new），不动你的文件。",
+    "由 `orgspec import {source}` 匯入。可以隨意編輯：重新匯入會更新本檔案，並保留你設的欄位；\n"
+    "你若加了註解或匯入不寫的欄位，它會把新版本寫在旁邊（NAME.yaml.new），不動你的檔案。",
+)
+
+
+def former_header_lines(source: str) -> frozenset[str]:
+    """Each comment line of a header an earlier version wrote for `source` (`# ...`)."""
+    return frozenset(f"# {line}" for text in FORMER_HEADERS
+                     for line in text.replace("{source}", source).splitlines())
 
 
 def render(source: str, entities: list[dict[str, Any]], lang: str = "en") -> str:

@@ -98,11 +98,14 @@ def import_org(source: str, paths: list[str], out_dir: str, *,
 
 
 def _headers(source: str) -> frozenset[str]:
-    """The lines of the header an import of `source` writes, in every language."""
-    from orgspec.adopt.draft import header
+    """The lines of the header an import of `source` writes, in every language, and of the
+    headers earlier versions wrote (a file imported then: its header is replaced, not kept
+    as the user's comment above today's)."""
+    from orgspec.adopt.draft import former_header_lines, header
     from orgspec.i18n import LANGS
 
-    return frozenset(line for lang in LANGS for line in header(source, lang).splitlines())
+    return frozenset(line for lang in LANGS for line in header(source, lang).splitlines()) \
+        | former_header_lines(source)
 
 
 def moved_ids(org: Org | None) -> dict[str, dict[str, str]]:

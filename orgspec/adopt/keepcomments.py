@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from orgspec.adopt.keepstyle import keep_style
 from orgspec.load.yamlcomments import comment_starts
 
 _ENTITY = re.compile(r"-\s")  # at column 0: a new entity of the file's list
@@ -56,15 +57,20 @@ def _split(text: str) -> tuple[list[str], list[str | None], list[str]] | None:
 def carry(now: bytes, new: bytes, headers: frozenset[str] = frozenset()
           ) -> tuple[bytes, list[Lost]]:
     """`new` with the comments of `now` (the user's file) carried over, and the comments
-    that found no place: (line, column, comment text), in file order. The comment lines
-    that open `now` and are `new`'s or in `headers` (the import's header in every
-    language: one written in another) are the import's, not carried. A text that does not
-    scan as YAML carries nothing (none is named: its comments are not known). A `now` saved
-    with a BOM or CRLF line ends (an editor on Windows) is read without them, and the text
-    returned has them as `now` had; a lone CR (classic Mac) ends a line too."""
+    that found no place: (line, column, comment text), in file order. First, the user's
+    lines stand for each entity or field whose value `new` keeps (`keepstyle.keep_style`:
+    a list written `[a, b]` stays so), so a comment on such a line finds its place. The
+    comment lines that open `now` and are `new`'s or in `headers` (the import's header in
+    every language: one written in another) are the import's, not carried. A text that
+    does not scan as YAML carries nothing (none is named: its comments are not known). A
+    `now` saved with a BOM or CRLF line ends (an editor on Windows) is read without them,
+    and the text returned has them as `now` had; a lone CR (classic Mac) ends a line too."""
     old_text, new_text = now.decode("utf-8", "replace"), new.decode("utf-8", "replace")
     bom, crlf = old_text.startswith("\ufeff"), old_text.count("\r\n") * 2 > old_text.count("\n")
     old_text = old_text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    styled = keep_style(old_text, new_text)
+    if styled != new_text:
+        new_text, new = styled, styled.encode("utf-8")
     mine, theirs = _split(old_text), _split(new_text)
     if mine is None or theirs is None:
         return new, []

@@ -58,7 +58,8 @@ def responsibility_overlap(ctx: RuleContext) -> Iterator[Issue]:
                                                             owner=_id(o)))
                                   for o, site in sites[1:]),
                     hint=_bare_hint(ctx, rid, names) or
-                    M("keep one accountable owner; make the others responsible or consulted"),
+                    M("keep one accountable owner; make the others `responsible` or "
+                      "`consulted`"),
                     # filed under the owner it is located at, then the others (`Finding.teams`)
                     teams=tuple(t for o, _ in sites for t in holder_teams(ctx.org, o)))
 
@@ -128,7 +129,7 @@ def responsibility_gap(ctx: RuleContext) -> Iterator[Issue]:
             yield Issue(M("duty {duty!r} has no accountable owner{said}", duty=rid,
                           said=said), where,
                         node_key("responsibility", rid),
-                        hint=M("name one accountable team, in the duty or in a team's "
+                        hint=M("name one team `accountable`, in the duty or in a team's "
                                "charter"))
         yield from _placeholders(ctx, rid, resp, kind)
 
@@ -166,7 +167,8 @@ def responsible_without_accountable(ctx: RuleContext) -> Iterator[Issue]:
                           "owner{said}", duty=rid, doers=doers, said=said),
                           ctx.org.origin("Responsibility", rid).locate("id"),
                         node_key("responsibility", rid),
-                        hint=M("make one of them accountable, or name who answers for it"))
+                        hint=M("make one of them `accountable`, or name who answers for "
+                               "it"))
 
 
 @check("OW005", graph=False, text=())

@@ -353,15 +353,15 @@ def handoff_without_duty(ctx: RuleContext) -> Iterator[Issue]:
                 said = M("step {step!r} of process {process!r} is handed to {team!r}, "
                          "which holds no role on duty {duty!r}", step=step.id,
                          process=pid, team=team, duty=duty)
-                hint = M("give {team} a role (responsible or consulted) on {duty}, "
+                hint = M("give {team} a role on {duty} (`responsible` or `consulted`), "
                          "or hand the step to a team that has one", team=team, duty=duty)
             else:
                 said = M("step {step!r} of process {process!r} is handed to position "
                          "{position!r} of team {team!r}, neither of which holds a role on "
                          "duty {duty!r}", step=step.id, process=pid, position=position,
                          team=team, duty=duty)
-                hint = M("give {position} or {team} a role (responsible or consulted) on "
-                         "{duty}, or hand the step to a team that has one",
+                hint = M("give {position} or {team} a role on {duty} (`responsible` or "
+                         "`consulted`), or hand the step to a team that has one",
                          position=position, team=team, duty=duty)
             yield Issue(said, _step_loc(ctx, pid, step.id, "owner"), node_key("process", pid),
                         related=(Related(org.origin("Responsibility", duty).locate("id"),
@@ -433,7 +433,7 @@ def owner_without_duty(ctx: RuleContext) -> Iterator[Issue]:
                      owner=position, team=owner, process=pid, duty=duty)
         yield Issue(said, org.origin("Process", pid).locate("owner"),
                     node_key("process", pid),
-                    hint=M("make {owner} accountable or responsible for {duty}",
+                    hint=M("make {owner} `accountable` or `responsible` for {duty}",
                            owner=position or owner, duty=duty))
 
 

@@ -7,7 +7,9 @@ urllib. Sources, all set by GitLab CI in a merge-request pipeline: CI_API_V4_URL
 CI_PROJECT_ID, CI_MERGE_REQUEST_IID; the token (sent as `PRIVATE-TOKEN`) from
 ORGSPEC_GITLAB_TOKEN, else GITLAB_TOKEN: a project or personal access token with the `api`
 scope, kept as a masked CI/CD variable (the job's own CI_JOB_TOKEN cannot write notes).
-Unlike the GitHub path, a missing variable or token is an error: the user asked for the note.
+Unlike the GitHub path, a missing variable or token is an error in a GitLab CI job: the user
+asked for the note. Outside one (no GITLAB_CI) a missing token is a note (`Skipped`): the
+command was tried by hand.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from orgspec.ci.prcomment import MARKER
-from orgspec.ci.restapi import CommentError, call
+from orgspec.ci.restapi import CommentError, Skipped, call
 from orgspec.i18n import M, say
 
 PER_PAGE = 100
@@ -83,12 +85,17 @@ def _call(method: str, url: str, token: str, payload: dict[str, Any] | None = No
 
 def from_env(body: str, env: Mapping[str, str] | None = None, lang: str = "en") -> str:
     """Post or update the note as GitLab CI's environment says; what happened, as one line
-    (an `M`). `lang`: as for `sticky_note`. Raises CommentError for a variable or token that
-    is missing."""
+    (an `M`; a `Skipped` for no token outside GitLab CI). `lang`: as for `sticky_note`.
+    Raises CommentError for a variable or token that is missing in a GitLab CI job."""
     env = os.environ if env is None else env
     # blanks around a token (a variable read from a file keeps its newline) are no part of it
     token = next((env[name].strip() for name in TOKEN_VARIABLES if env.get(name, "").strip()),
                  "")
+    if not token and env.get("GITLAB_CI") != "true":  # tried out by hand: nothing to post
+        return Skipped.of(M("no merge-request note posted: no GitLab token (set "
+                            "ORGSPEC_GITLAB_TOKEN or GITLAB_TOKEN to an access token with "
+                            "the `api` scope; the note is posted from a GitLab CI "
+                            "merge-request job)"))
     for name in ("CI_API_V4_URL", "CI_PROJECT_ID"):
         if not env.get(name):
             raise CommentError(M("{name} is not set: the GitLab merge-request note is posted "

@@ -2,9 +2,9 @@
 
 The comment is found by a hidden marker line, then updated in place (PATCH) or created once
 (POST), through GitHub's REST API with urllib (no dependency). Without a token, or outside a
-pull request, it does nothing and says why. Sources: GITHUB_TOKEN, GITHUB_REPOSITORY,
-GITHUB_API_URL and the event payload at GITHUB_EVENT_PATH (`pull_request.number`);
-ORGSPEC_PR_NUMBER overrides the number.
+pull request, it does nothing and says why (a note: `restapi.Skipped`). Sources:
+GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL and the event payload at GITHUB_EVENT_PATH
+(`pull_request.number`); ORGSPEC_PR_NUMBER overrides the number.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import urllib.parse
 from collections.abc import Mapping
 from typing import Any
 
-from orgspec.ci.restapi import CommentError, call
+from orgspec.ci.restapi import CommentError, Skipped, call
 from orgspec.i18n import M
 
 MARKER = "<!-- orgspec-report -->"
@@ -99,15 +99,19 @@ def pr_number(env: Mapping[str, str]) -> int | None:
 
 def from_env(body: str, env: Mapping[str, str] | None = None, lang: str = "en") -> str:
     """Post or update the comment as the environment says; what happened, as one line (an
-    `M`, said in the run's language by the caller). `lang`: the language of the note on a
+    `M`, said in the run's language by the caller; a `Skipped` when nothing was posted:
+    no token, or not a pull request). `lang`: the language of the note on a
     comment cut to GitHub's limit."""
     env = os.environ if env is None else env
     token, repo = env.get("GITHUB_TOKEN", "").strip(), env.get("GITHUB_REPOSITORY", "")
     if not token:
-        return M("no GITHUB_TOKEN: no pull-request comment")
+        return Skipped.of(M("no pull-request comment posted: GITHUB_TOKEN is not set (set it "
+                            "to a token that may write pull-request comments; for a GitLab "
+                            "merge request, use --platform gitlab with ORGSPEC_GITLAB_TOKEN "
+                            "or GITLAB_TOKEN)"))
     number = pr_number(env)
     if number is None or "/" not in repo:
-        return M("not a pull request: no comment")
+        return Skipped.of(M("not a pull request: no comment"))
     done = sticky_comment(body, token=token, repo=repo, number=number,
                           api_url=env.get("GITHUB_API_URL") or "https://api.github.com",
                           lang=lang)

@@ -26,6 +26,15 @@ class CommentError(Exception):
     """The API refused or could not be reached: one line, without the token."""
 
 
+class Skipped(M):
+    """Why nothing was posted, where that is no failure (no token outside CI, not a pull
+    request): the CLI says it as a note, exit 0. `Skipped.of(M(...))`."""
+
+    @classmethod
+    def of(cls, message: M) -> Skipped:
+        return cls(message.template, **message.values)
+
+
 def call(method: str, url: str, headers: dict[str, str], payload: dict[str, Any] | None = None,
          *, api: str, denied: str = "") -> Any:
     """`method` `url` with `headers` (the token among them) and `payload` as JSON; the answer

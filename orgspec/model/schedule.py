@@ -49,7 +49,13 @@ CADENCES: dict[str, tuple[str, ...]] = {
                    "每六个月", "每六個月", "每6个月", "每6個月"),
     "yearly": ("yearly", "annually", "annual", "every year", "each year", "once a year",
                "once yearly", "每年", "年度", "年", "一年一次", "每年度"),
+    # no rhythm of the calendar: held when needed (不定期). One held after each of something
+    # (每场直播后, after each live stream) is `event`, read by `_TRIGGER_ZH`/`_TRIGGER_EN`.
+    "adhoc": ("ad hoc", "ad-hoc", "as needed", "when needed", "as required", "on demand",
+              "不定期", "不定时", "不定時", "按需", "视需要", "視需要", "临时", "臨時"),
 }
+# Cadences held when something happens, not by the calendar: no day or time to place.
+EVENT_DRIVEN = ("event", "adhoc")
 WORD_CADENCE = {w.casefold(): c for c, words in CADENCES.items() for w in words}
 WORKDAYS = (0, 1, 2, 3, 4)
 _SPACE = lazy(r"\s+")
@@ -185,6 +191,10 @@ class Schedule:
     # `UTC+HH:MM`; `?` + the words for an ambiguous or unknown one); "" not said
     zone: str = ""
     zone_said: str = ""  # the zone's words as written, casefolded (`pt`, `北京时间`)
+    # of an `event` cadence: what it follows (or precedes), as written, casefolded (`直播`,
+    # `live stream`), and `after` or `before`
+    trigger: str = ""
+    side: str = ""
 
 
 @lru_cache(maxsize=4096)  # cadences repeat: 每周, weekly ...
@@ -215,10 +225,34 @@ _AMPM_FIRST = lazy(r"(?<![a-z])([ap])\.?m\.?\s*(?=\d)")
 _MAY_ZONE = lazy(r"[a-z]{2}|时间|時間|[东東西].{1,2}[区區]|协调世界时|協調世界時")
 
 
+# Held after (or before) each of something: 每场直播后, 每次大促结束后, 每場直播後, 每期活动前,
+# after each live stream, before every launch. A measure word (场, 次 ...) or each/every is
+# needed: 每天开播前 is a day's time said by an event, not read (MT002 asks for the time).
+_TRIGGER_ZH = lazy(r"每\s*(?:一\s*)?(?:场|場|次|轮|輪|期|届|屆|个|個|回|单|單)\s*"
+                   r"(?P<what>[^\s\d:：,，;；]{1,20}?)\s*(?:结束|結束|完成|完毕|完畢)?\s*"
+                   r"(?P<side>(?:之|以)?[后後]|(?:之|以)?前)")
+_TRIGGER_EN = lazy(r"(?P<side>after|following|before)\s+(?:each|every)\s+"
+                   r"(?P<what>[a-z][a-z' -]{0,40}?)")
+
+
+def _trigger(key: str) -> Schedule | None:
+    """An `event` cadence when `key` (a meeting's label words aside) is one, else None."""
+    bare = _SPACE.sub(" ", _LABEL.sub(" ", key)).strip()
+    for pattern in (_TRIGGER_ZH, _TRIGGER_EN):
+        m = pattern.fullmatch(bare)
+        if m is not None and m["what"].strip():
+            side = "before" if m["side"] in ("before",) or m["side"].endswith("前") else "after"
+            return Schedule("event", trigger=m["what"].strip(), side=side)
+    return None
+
+
 def _read(key: str) -> Schedule:
     """`schedule_of` of a cadence casefolded, its zone taken out."""
     if key in WORD_CADENCE:
         return Schedule(WORD_CADENCE[key])
+    event = _trigger(key)
+    if event is not None:
+        return event
     key = _ONCE.sub("", key)
     if key in WORD_CADENCE:
         return Schedule(WORD_CADENCE[key])
@@ -597,6 +631,10 @@ def _twelve(hour: int, half: str | None) -> int:
 SAY_CADENCE = {c: MC("label", c) for c in ("daily", "weekly", "biweekly", "monthly",
                                            "quarterly", "yearly")}
 SAY_CADENCE["semiannual"] = MC("label", "semiannual")
+SAY_CADENCE["event"] = MC("label", "event-driven")
+SAY_CADENCE["adhoc"] = MC("label", "ad hoc")
+SAY_TRIGGER = {"after": lambda what: MC("label", "after each {event}", event=what),
+               "before": lambda what: MC("label", "before each {event}", event=what)}
 SAY_MONTH = (MC("label", "Jan"), MC("label", "Feb"), MC("label", "Mar"), MC("label", "Apr"),
              MC("label", "May"), MC("label", "Jun"), MC("label", "Jul"), MC("label", "Aug"),
              MC("label", "Sep"), MC("label", "Oct"), MC("label", "Nov"), MC("label", "Dec"))
@@ -817,6 +855,9 @@ def describe_cadence(text: str | None, lang: str = "en") -> str:
     sched = schedule_of(text)
     if sched.cadence is None:
         return text or ""
+    if sched.cadence == "event":
+        return " · ".join((say(SAY_CADENCE["event"], lang),
+                           say(SAY_TRIGGER[sched.side](sched.trigger), lang)))
     if sched.month or sched.lunar or sched.event:
         days = _say_anchor(sched, lang)
     elif sched.nth:

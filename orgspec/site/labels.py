@@ -163,6 +163,7 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "day_6": MC("label", "Sun"),
     "cal_nodays": MC("label", "Weekday not given"),
     "cal_rarely": MC("label", "Less often than every two weeks"),
+    "cal_event": MC("label", "When something happens"),
     "cal_other": MC("label", "Other cadence"),
     "page": MC("label", "Page"),
     "of_pages": MC("label", "{n} of {total}"),

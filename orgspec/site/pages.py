@@ -602,12 +602,14 @@ def _meetings(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
 
 def _calendar(m: SiteModel, render: Render) -> str:
     """The week at a glance: meetings placed by weekday and time from their cadence; the
-    rest listed (weekly with no day, less often than weekly, and not understood). Those less
+    rest listed (weekly with no day, less often than weekly, held when something happens
+    (`EVENT_DRIVEN`: after each live stream, ad hoc), and not understood). Those less
     often than every two weeks are listed most frequent first (monthly ... yearly), each
     cadence's meetings by name. With the org's zone (the config's `timezone`), a meeting said
     in another zone is placed at its time there in the week of the run's date (a meeting
     that crosses midnight on the way goes to the day it falls on), its own time beside it."""
     from orgspec.model.schedule import (
+        EVENT_DRIVEN,
         LONG,
         SAY_PART,
         monday_of,
@@ -623,7 +625,8 @@ def _calendar(m: SiteModel, render: Render) -> str:
     week = monday_of(m.view.today)
     moved = False
     grid: dict[str, list[list[tuple[Link, str]]]] = {}
-    unplaced: dict[str, list[tuple[Link, str]]] = {"nodays": [], "rarely": [], "other": []}
+    unplaced: dict[str, list[tuple[Link, str]]] = {"nodays": [], "rarely": [], "event": [],
+                                                   "other": []}
     rarely_rank: list[int] = []  # of each `rarely` entry: its cadence's place in LONG
     for mid in sorted(org.meetings,
                       key=lambda i: name_key(org.meetings[i].name or i, i, m.view.name_order)):
@@ -632,6 +635,9 @@ def _calendar(m: SiteModel, render: Render) -> str:
         link = m.meeting(mid)
         if sched.cadence is None:
             unplaced["other"].append((link, meeting.cadence or lab["no_cadence"]))
+            continue
+        if sched.cadence in EVENT_DRIVEN:  # held when something happens: no day to place
+            unplaced["event"].append((link, cadence_text(m, meeting.cadence, meeting.timezone)))
             continue
         days = sched.days or (tuple(range(7)) if sched.cadence == "daily" else ())
         if sched.cadence not in ("daily", "weekly", "biweekly"):
