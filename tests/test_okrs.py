@@ -182,6 +182,8 @@ def test_ecommerce_flags_the_vague_key_result_and_passes_its_rewrite() -> None:
             if f.code.startswith("OK")] == [
         ("OK004", 26, "key result 'activity' of 'ops-2026q1-engagement' is vague: '提升' "
                       "without a target value"),
+        ("OK003", 87, "key result 'weekly-review' of 'tech-2026q1-stability' is not "
+                      "measurable: no target value"),
         ("OK005", 87, "key result 'weekly-review' of 'tech-2026q1-stability' is an activity "
                       "('召开'), not an outcome")]
 
