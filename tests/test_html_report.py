@@ -124,7 +124,7 @@ def test_check_writes_several_reports_from_one_run(tmp_path: Path) -> None:
     html = (tmp_path / "r.html").read_text("utf-8")
     assert_strict_page(html)
     assert (tmp_path / "r.md").read_text("utf-8").startswith("# 组织报告\n")
-    assert html.count("<tr data-severity=") == len(run.json()["findings"]) == 7
+    assert html.count("<tr data-severity=") == len(run.json()["findings"]) == 8
 
 
 def test_hostile_text_is_inert_in_html(hostile_org: Path) -> None:

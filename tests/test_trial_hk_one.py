@@ -61,26 +61,3 @@ def test_one_inside_a_word_is_no_target(write_org: Any, title: str, code: str) -
 ])
 def test_which_lone_one_is_read_as_a_number(text: str, read: str) -> None:
     assert normalised(text) == read
-
-
-# One mistake, one finding: an activity with no target is OK005's alone (it names the verb);
-# OK003 holds back for that key result, as it does for a vague one (OK004).
-@pytest.mark.parametrize(("title", "code"), [
-    ("上線退貨系統 v2.0", "OK005"),
-    ("上线退货系统 v2.0", "OK005"),
-    ("Launch returns portal v2.0", "OK005"),
-    ("每月组织一次故障演练", "OK005"),
-    ("召开每周稳定性复盘会", "OK005"),
-    ("进一步提升品牌影响力", "OK004"),
-    ("退货率", "OK003"),
-])
-def test_a_not_measurable_key_result_gets_one_finding(write_org: Any, title: str,
-                                                       code: str) -> None:
-    got = _found(_org(write_org, title))
-    assert [(f["code"], Path(f["file"]).name, f["line"]) for f in got] == \
-        [(code, "org.yaml", 11)]
-
-
-def test_an_activity_with_a_target_is_still_an_activity(write_org: Any) -> None:
-    got = _found(_org(write_org, "上线新版退货系统，退货处理时长缩短至一天"))
-    assert [(f["code"], f["line"]) for f in got] == [("OK005", 11)]

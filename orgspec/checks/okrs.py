@@ -66,11 +66,6 @@ def _verdicts(ctx: RuleContext) -> Iterator[tuple[str, int, KeyResult, Verdict]]
         yield oid, i, kr, j.verdict
 
 
-def _activity(kr: KeyResult, v: Verdict) -> str | None:
-    """OK005's case: the activity verb a key result with no metric is written around."""
-    return None if kr.metric else activity_verb(kr.title, v)
-
-
 @check("OK003", local=True)
 def key_result_not_measurable(ctx: RuleContext) -> Iterator[Issue]:
     """A key result that lacks a metric, a target value or a time bound."""
@@ -78,9 +73,7 @@ def key_result_not_measurable(ctx: RuleContext) -> Iterator[Issue]:
         # a `target` that is not a number is OK006's finding; OK003 does not repeat it; a
         # time bound whose field was dropped as invalid is the schema finding's
         missing = [m for m in j.missing if m != "a target value" or kr.target is None]
-        # one mistake, one finding: a vague key result is OK004's, an activity OK005's (its
-        # finding names what is wrong, the verb, and its hint asks for the change and how much)
-        if missing and not is_vague(j.verdict) and not _activity(kr, j.verdict):
+        if missing and not is_vague(j.verdict):
             yield Issue(M("key result {kr!r} of {objective!r} is not measurable: {missing}",
                           kr=kr.id, objective=oid, missing=[MISSING[m] for m in missing]),
                         _where(ctx, oid, i, "title"), node_key("objective", oid),
@@ -103,7 +96,7 @@ def vague_key_result(ctx: RuleContext) -> Iterator[Issue]:
 def activity_key_result(ctx: RuleContext) -> Iterator[Issue]:
     """A key result that is an activity or output (上线, 召开, launch, hold) not an outcome."""
     for oid, i, kr, v in _verdicts(ctx):
-        verb = _activity(kr, v)
+        verb = None if kr.metric else activity_verb(kr.title, v)
         if verb:
             yield Issue(M("key result {kr!r} of {objective!r} is an activity ({verb!r}), "
                           "not an outcome", kr=kr.id, objective=oid, verb=verb),
