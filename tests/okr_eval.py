@@ -14,7 +14,7 @@ C (arrows, the direction in a word beside them): `key_results_trial3_dev.tsv` (t
 `key_results_blind7.tsv` (held out), scored on the OK007-OK010 codes, the values shown and
 the progress (not capped at 100).
 Run `python tests/okr_eval.py --blind --blind2 --blind3 --order --release --trial --blind4
---units --blind5 --trial2 --blind6 --trial3 --blind7`
+--units --blind5 --trial2 --blind6 --trial3 --blind7 --blind8`
 to print the tables of docs/okrs.md (`--help` for each option).
 """
 
@@ -274,6 +274,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--blind7", action="store_true",
                         help="new-user trial C's held-out set (key_results_blind7.tsv), the "
                              "same tables (aggregates only)")
+    parser.add_argument("--blind8", action="store_true",
+                        help="the lone-一 held-out set (key_results_blind8.tsv): 一 and a "
+                             "measure word, 一 inside a word, versions, fiscal years; P/R and "
+                             "the kind of every row (aggregates only)")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="list the misjudged rows of the development sets (never a "
                              "blind set's)")
@@ -305,6 +309,8 @@ def main(argv: list[str] | None = None) -> None:
         out += trial2_rows("key_results_trial3_dev.tsv", "trial3 dev")
     if args.blind7:
         out += trial2_rows("key_results_blind7.tsv", "blind7")
+    if args.blind8:
+        out += trial_rows("key_results_blind8.tsv", "blind8")
     if args.verbose:
         out += trial2_errors("key_results_trial2_dev.tsv")
         out += trial2_errors("key_results_trial3_dev.tsv")

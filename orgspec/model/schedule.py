@@ -35,7 +35,7 @@ CADENCES: dict[str, tuple[str, ...]] = {
     # its own words (_WORKWEEK: 平日, 工作日, weekdays) or a range (週一至週五, Mon-Fri).
     "daily": ("daily", "every day", "each day", "每日", "每天", "日", "天", "晨会", "晨會"),
     "weekly": ("weekly", "every week", "each week", "每周", "每週", "周", "週", "每星期",
-               "星期"),
+               "星期", "每礼拜", "每禮拜"),
     "biweekly": ("biweekly", "bi-weekly", "fortnightly", "every two weeks", "every 2 weeks",
                  "every other week", "every second week", "双周", "雙週", "雙周", "每两周",
                  "每兩週", "每2周", "隔周", "隔週", "每隔一周", "每隔一週", "隔一周", "隔一週"),
@@ -205,6 +205,7 @@ def schedule_of(text: str | None) -> Schedule:
     # 工作天 is how Taiwan writes 工作日 (a working day)
     key = _SPACE.sub(" ", fold_width(text).strip().casefold().replace("工作天", "工作日"))
     key = _AMPM_FIRST.sub(lambda m: "上午" if m[1] == "a" else "下午", key)
+    key = _EVERY_WEEK.sub("每", key)
     zone, said = "", ""
     if _MAY_ZONE.search(key):
         from orgspec.text.timezones import take_zone
@@ -220,6 +221,9 @@ def schedule_of(text: str | None) -> Schedule:
 # AM/PM before the time, as Taiwan and Hong Kong often write it (每週一 PM2:00, AM 9:30):
 # read as 上午/下午 are.
 _AMPM_FIRST = lazy(r"(?<![a-z])([ap])\.?m\.?\s*(?=\d)")
+# 逢星期一, 逢週一, 每个星期一, 每個禮拜一, 每逢周五: how Hong Kong (and many others) say "every
+# Monday"; read as 每星期一. Not 逢周年 / 每逢周年庆 (an anniversary).
+_EVERY_WEEK = lazy(r"(?:每逢|逢|每个|每個)\s*(?=(?:周|週|星期|礼拜|禮拜)(?!年))")
 # What a zone may be written with (`timezones.take_zone` is run only then): Latin letters
 # (PT, UTC, an IANA name) or 时间 / 時間 / 区 / 區.
 _MAY_ZONE = lazy(r"[a-z]{2}|时间|時間|[东東西].{1,2}[区區]|协调世界时|協調世界時")

@@ -3,7 +3,8 @@ P95 < 1.5s, 3.0x, 两倍, 一百二十万, 10:1, 77 (out of 100), `at least 95% 
 Simplified or Traditional script. One parser for the OKR rules and the reports.
 
 Numerals inside words are not numbers: 一线, 一站式, 统一, 进一步 (a Chinese numeral counts only
-with a place value or a measure word after it)."""
+with a place value or a measure word after it: 一小时, 一宗, 一个钟 count; 一次性, 唯一一家,
+一月底 and 每月组织一次 do not)."""
 
 from __future__ import annotations
 
@@ -55,8 +56,20 @@ _SPACES = lazy(r"\s+")
 _ZH_NUMBER = ZH_NUMERAL = lazy(r"[零〇一二两三四五六七八九十廿卅百千万亿]+")
 _PER = lazy(r"(百|千|万)分之(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)")
 # After a Chinese numeral, what makes it a count: a measure word or a unit.
-_ZH_MEASURE = lazy(r"(?:倍|个|次|名|家|场|人|位|项|条|件|笔|单|天|日|周|月|年|小时|分钟|秒|"
+_ZH_MEASURE = lazy(r"(?:倍|个|次|名|家|场|人|位|项|条|件|笔|单|宗|天|日|周|月|年|小时|分钟|秒|"
                          r"元|块|%|个百分点|百分点|星|大(?=[" + HAN + "]))")
+# A lone 一 counts with a measure word after it (一小时, 一天, 一宗, 一个钟, 一人), but not in
+# the words it begins (一次性, 一条龙, 一大批, 一人一档), nor as a month or a year (一月底,
+# 一年一度: a date, not a target).
+_ONE_COUNTS = lazy(r"(?!次性|条龙|大|月|年|人一|天天|日游|件事|笔带|单元|个(?!钟|工作日|月|小时|"
+                   r"星期|礼拜|周|季度|半|百分点))" + _ZH_MEASURE.pattern)
+# 一个 is mostly the article "a" (打造一个平台); it counts with a time or a point after it
+# (一个钟, 一个工作日, 一个百分点) or after a word that sets a value (降至, 增加, 不超过).
+_ONE_SET_BEFORE = frozenset("至到于过加增少")
+# ... nor after the characters that make a word of it: 统一, 唯一, 同一, 专一, 万一, 划一, 逐一.
+_ONE_WORD_BEFORE = frozenset("统唯同专万划逐归合")
+# 每月组织一次: once a period is how often an activity happens, not a target to reach.
+_EVERY_BEFORE = lazy(r"每个?(?:天|日|周|月|季度|季|年|半年|双周)[^\d,，;；]{0,4}$")
 # Tenths: 三成 (30%), 九成五 (95%), 3成; not 成本, 成交, 成员 ... where 成 begins a word.
 _TENTHS = lazy(r"(?<![\d.第零〇一二两三四五六七八九十])"
                      r"(\d+(?:\.\d+)?|[一二两三四五六七八九]|十)成([一二三四五六七八九]?)"
@@ -150,7 +163,8 @@ def _normalise(text: str) -> str:
         if value is None or (len(word) == 1 and word in "万亿千百") \
                 or text[m.start() - 1:m.start()] in ("第", ".") \
                 or text[m.start() - 1:m.start()].isdigit() \
-                or (word == "一" and not text.startswith("倍", m.end())) \
+                or (len(word) > 1 and all(c in ZH_DIGITS for c in word)) \
+                or (word == "一" and not _lone_one_counts(text, m.start(), m.end())) \
                 or not (_ZH_MEASURE.match(text, m.end())
                         or (len(word) > 1 and any(c in "十百千万亿" for c in word))):
             return word  # 一线, 统一, 进一步, 一站式: part of a word, not a number
@@ -161,6 +175,18 @@ def _normalise(text: str) -> str:
     text = _ZERO_EN.sub("0", _MULTIPLE.sub(_multiple, _PER.sub(_per, _TENTHS.sub(_tenths,
                                                                                  text))))
     return _ZH_NUMBER.sub(repl, text)
+
+
+def _lone_one_counts(text: str, start: int, end: int) -> bool:
+    """Whether the lone 一 at text[start:end] counts something (一小时, 一宗, 增加一个)."""
+    before = text[start - 1:start]
+    if before in _ONE_WORD_BEFORE:
+        return False
+    if text.startswith("次", end) and _EVERY_BEFORE.search(text, 0, start):
+        return False
+    if text.startswith("个", end) and before in _ONE_SET_BEFORE:
+        return True
+    return bool(_ONE_COUNTS.match(text, end))
 
 
 # 翻一番 (x2), 翻两番 (x4), 翻倍, 翻番, double, triple, quadruple, halve: a multiple is the target.
