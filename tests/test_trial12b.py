@@ -1,0 +1,51 @@
+"""A fresh user's trial (trial 12, Hong Kong, Traditional Chinese): one misspelt person id
+gave RO006 beside RF007, ..."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from orgspec.engine.lint import lint
+
+# --- item 1: a misspelt person id is one finding, not RF007 and RO006 --------------------------
+
+POSITION_ORG = """\
+- {kind: Team, id: cs, name: 客戶服務部, lead: chan, members: [chan, lee-siu-ming, cheung]}
+- {kind: Person, id: chan, name: 陳嘉欣}
+- {kind: Person, id: lee-siu-ming, name: 李小明, roles: [cs-specialist]}
+- {kind: Person, id: cheung, name: 張詠詩, roles: [cs-specialist]}
+- kind: Position
+  id: cs-specialist
+  name: 客服專員
+  team: cs
+  headcount: 3
+  holders: [lee-siu-ming, cheung, 待招聘]
+"""
+
+
+def _codes(folder: Path) -> list[tuple[str, int]]:
+    """The findings of the codes a misspelt id may give (the org's other findings, an empty
+    charter and an open seat, are the same in every case)."""
+    return [(f.code, f.location.line) for f in lint([str(folder)]).findings
+            if f.code in ("RF001", "RF007", "RO006")]
+
+
+@pytest.mark.parametrize(("old", "new", "want"), [
+    # the definition misspelt: RF007 there, and the position's disagreement is held back
+    ("id: lee-siu-ming,", "id: lee-siu-mng,", [("RF007", 3)]),
+    # one reference misspelt: RF001 there (the holder is unknown, so no one disagrees)
+    ("holders: [lee-siu-ming,", "holders: [lee-siu-mng,", [("RF001", 10)]),
+])
+def test_a_misspelt_id_is_one_finding(write_org, old: str, new: str,
+                                      want: list[tuple[str, int]]) -> None:
+    assert old in POSITION_ORG
+    folder = write_org({"org.yaml": POSITION_ORG.replace(old, new)})
+    assert _codes(folder) == want
+
+
+def test_a_real_disagreement_is_still_reported(write_org) -> None:
+    folder = write_org({"org.yaml": POSITION_ORG.replace("holders: [lee-siu-ming, ",
+                                                         "holders: [")})
+    assert _codes(folder) == [("RO006", 10)]
