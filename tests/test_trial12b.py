@@ -49,3 +49,31 @@ def test_a_real_disagreement_is_still_reported(write_org) -> None:
     folder = write_org({"org.yaml": POSITION_ORG.replace("holders: [lee-siu-ming, ",
                                                          "holders: [")})
     assert _codes(folder) == [("RO006", 10)]
+
+
+# --- item 2: the key results sheet names its owners ---------------------------------------------
+
+OKR_ORG = """\
+- {kind: Team, id: customer-service, name: 客戶服務部, names: {en: Customer Service}, lead: chan,
+   members: [chan]}
+- {kind: Person, id: chan, name: 陳嘉欣}
+- kind: Objective
+  id: returns
+  title: 退貨體驗更快更順
+  owner: customer-service
+  key_results:
+    - {id: time, title: 退貨處理時間由72小時縮短至48小時, owner: chan}
+    - {id: survey, title: 每月做一次客戶滿意度調查, owner: nobody-yet}
+"""
+
+
+@pytest.mark.parametrize(("lang", "team"), [("zh-Hant", "客戶服務部"), ("en", "Customer Service")])
+def test_the_key_results_sheet_names_owners(tmp_path: Path, lang: str, team: str) -> None:
+    from orgspec.adopt.export import tables
+    from orgspec.engine.lint import lint_org
+
+    (tmp_path / "org.yaml").write_text(OKR_ORG, "utf-8")
+    _, org = lint_org([str(tmp_path / "org.yaml")])
+    [krs] = [t for t in tables(org, lang) if t.name == "key-results"]
+    # objective owner (column 4) and key result owner (column 14); an unknown id as written
+    assert [(r[3], r[13]) for r in krs.rows] == [(team, "陳嘉欣"), (team, "nobody-yet")]
