@@ -77,3 +77,32 @@ def test_the_key_results_sheet_names_owners(tmp_path: Path, lang: str, team: str
     [krs] = [t for t in tables(org, lang) if t.name == "key-results"]
     # objective owner (column 4) and key result owner (column 14); an unknown id as written
     assert [(r[3], r[13]) for r in krs.rows] == [(team, "陳嘉欣"), (team, "nobody-yet")]
+
+
+# --- item 3: `show team` lists a position's holders as `show role` does ---------------------------
+
+SHOW_ORG = """\
+- {kind: Team, id: cs, name: 客戶服務部, lead: a-zhang, members: [a-zhang, b-li]}
+- {kind: Person, id: a-zhang, name: 張詠詩}
+- {kind: Person, id: b-li, name: 李小明}
+- {kind: Position, id: spec, name: 客服專員, team: cs, holders: [a-zhang, b-li]}
+- {kind: Responsibility, id: complaints, name: 投訴處理, accountable: spec}
+"""
+
+
+@pytest.mark.parametrize(("lang", "want"), [
+    ("zh-Hant", ["b-li", "a-zhang"]),  # 李 7 strokes before 張 11
+    ("zh", ["b-li", "a-zhang"]),  # li before zhang
+])
+def test_show_lists_a_positions_holders_in_the_people_order(tmp_path: Path, lang: str,
+                                                            want: list[str]) -> None:
+    from orgspec.engine.lint import lint_org
+    from orgspec.report.lookup import show
+
+    (tmp_path / "org.yaml").write_text(SHOW_ORG, "utf-8")
+    _, org = lint_org([str(tmp_path / "org.yaml")])
+    assert show(org, "role", "spec", lang)["holders"] == want
+    [position] = show(org, "team", "cs", lang)["positions"]
+    assert [p["id"] for p in position["people"]] == want
+    [holder] = show(org, "duty", "complaints", lang)["raci"]["accountable"]
+    assert [p["id"] for p in holder["people"]] == want
