@@ -556,7 +556,7 @@ def _who(query: str, paths: tuple[str, ...], fmt: str, lang: str | None,
 
 @main.command()
 @click.argument("kind", type=Choice(["team", "person", "role", "duty", "process",
-                                           "meeting"]))
+                                           "meeting"], aliases={"position": "role"}))
 @click.argument("ident", metavar="ID")
 @click.argument("paths", nargs=-1, type=Path())
 @click.option("--format", "fmt", type=Choice(["text", "json"]), default="text",

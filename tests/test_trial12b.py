@@ -106,3 +106,19 @@ def test_show_lists_a_positions_holders_in_the_people_order(tmp_path: Path, lang
     assert [p["id"] for p in position["people"]] == want
     [holder] = show(org, "duty", "complaints", lang)["raci"]["accountable"]
     assert [p["id"] for p in holder["people"]] == want
+
+
+# --- item 4: `show position` is `show role` ---------------------------------------------------
+
+
+def test_show_position_is_show_role(tmp_path: Path) -> None:
+    from conftest import run_cli
+
+    (tmp_path / "org.yaml").write_text(SHOW_ORG, "utf-8")
+    role = run_cli("show", "role", "spec", str(tmp_path), "--isolated", "--lang", "en")
+    assert role.code == 0, role.stderr
+    for word in ("position", "Position"):
+        run = run_cli("show", word, "spec", str(tmp_path), "--isolated", "--lang", "en")
+        assert (run.code, run.stdout) == (0, role.stdout)
+    typo = run_cli("show", "positon", "spec", str(tmp_path), "--isolated", "--lang", "en")
+    assert typo.code == 2 and "'position'?" in typo.stderr, typo.stderr
