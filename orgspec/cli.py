@@ -160,10 +160,13 @@ def _check_lang_env(argv: list[str]) -> None:
     value = os.environ.get(LANG_ENV)
     if value and not parse_lang(value) and \
             not any(a == "--lang" or a.startswith("--lang=") for a in argv):  # --lang wins
-        from orgspec.i18n import guess_lang, lang_hint, locale_lang
+        from orgspec.i18n import guess_lang, lang_hint
+        from orgspec.usage import argv_config
 
+        # said in the language it most likely means, else the config's as other errors are
         _fail(M("${var} is {value!r}, not one of zh, zh-Hant, en{hint}", var=LANG_ENV,
-                value=value, hint=lang_hint(value)), guess_lang(value) or locale_lang())
+                value=value, hint=lang_hint(value)),
+              guess_lang(value) or _error_lang(argv_config(argv)))
 
 
 class _Group(HelpGroup):

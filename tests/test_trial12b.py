@@ -122,3 +122,28 @@ def test_show_position_is_show_role(tmp_path: Path) -> None:
         assert (run.code, run.stdout) == (0, role.stdout)
     typo = run_cli("show", "positon", "spec", str(tmp_path), "--isolated", "--lang", "en")
     assert typo.code == 2 and "'position'?" in typo.stderr, typo.stderr
+
+
+# --- item 5: a locale copied from $LANG is a language; a bad one is said in the config's ---------
+
+
+@pytest.mark.parametrize(("value", "lang"), [
+    ("zh_HK.UTF-8", "zh-Hant"), ("zh_TW", "zh-Hant"), ("zh_CN.UTF-8", "zh"),
+    ("en_US.UTF-8", "en"), ("zh_TW.Big5@stroke", "zh-Hant"), ("C.UTF-8", None), ("fr", None)])
+def test_a_locale_names_its_language(value: str, lang: str | None) -> None:
+    from orgspec.i18n import parse_lang
+
+    assert parse_lang(value) == lang
+
+
+def test_a_bad_orgspec_lang_is_said_in_the_configs_language(tmp_path: Path) -> None:
+    from conftest import run_cli
+
+    (tmp_path / ".orgspec.yaml").write_text("lang: zh-Hant\nroot: .\n", "utf-8")
+    (tmp_path / "org.yaml").write_text(SHOW_ORG, "utf-8")
+    run = run_cli("check", cwd=tmp_path, env={"ORGSPEC_LANG": "fr"})
+    assert (run.code, run.stderr) == (
+        2, "orgspec: 錯誤：$ORGSPEC_LANG 的值是 'fr'，不是 zh、zh-Hant、en 之一\n")
+    run = run_cli("check", cwd=tmp_path, env={"ORGSPEC_LANG": "en_US.UTF-8"})
+    assert run.code == 0 and run.stdout.splitlines()[-1].startswith("Found 0 errors"), \
+        run.stdout
