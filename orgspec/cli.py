@@ -799,7 +799,12 @@ def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple
         draft, done = import_org(source, list(paths), output_dir, columns=mapping,
                                  sheet=sheet, force=force, lang=said_in_of)
     except AdoptError as exc:
-        raise UsageError(message_of(exc)) from None
+        from orgspec.i18n import content_lang
+
+        # a Chinese header says who reads it; `a,b` or `name` may be any reader's
+        chinese = content_lang(exc.texts) in ("zh", "zh-Hant")
+        raise UsageError(message_of(exc), _error_lang({"lang": lang}, exc.texts, reader=False)
+                         if chinese else None) from None
     said_in = said_in_of(draft)
     for note in draft.notes:
         _tell(M("note: {note}", note=note), said_in, err=True)

@@ -147,3 +147,25 @@ def test_a_bad_orgspec_lang_is_said_in_the_configs_language(tmp_path: Path) -> N
     run = run_cli("check", cwd=tmp_path, env={"ORGSPEC_LANG": "en_US.UTF-8"})
     assert run.code == 0 and run.stdout.splitlines()[-1].startswith("Found 0 errors"), \
         run.stdout
+
+
+# --- item 7: a roster header missing one column says which, in the header's language -------------
+
+
+@pytest.mark.parametrize(("header", "args", "said"), [
+    ("英文名,部門,職位,上級", (), "orgspec: 錯誤：{r}：表頭中沒有姓名欄（英文名、部門、職位、上級）；"
+     "請用 --column name=表頭 指明\n"),
+    ("英文名,部門,職位,上級", ("--lang", "en"), "orgspec: error: {r}: no name column in the "
+     "header (英文名, 部門, 職位, 上級); map yours with --column name=HEADER\n"),
+    ("姓名,职位", (), "orgspec: 错误：{r}：表头中没有团队列（姓名、职位）；请用 --column team=表头 "
+     "指明\n"),
+])
+def test_a_roster_header_says_which_column_is_missing(
+        tmp_path: Path, header: str, args: tuple[str, ...], said: str) -> None:
+    from conftest import run_cli
+
+    roster = tmp_path / "r.csv"
+    roster.write_text(f"{header}\n" + ",".join("x" * len(header.split(","))) + "\n", "utf-8")
+    run = run_cli("import", "roster", str(roster), "-o", str(tmp_path / "o"), *args,
+                  env={"LANG": "C.UTF-8", "LC_ALL": "", "LANGUAGE": ""})
+    assert (run.code, run.stderr) == (2, said.format(r=roster))
