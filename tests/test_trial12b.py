@@ -169,3 +169,26 @@ def test_a_roster_header_says_which_column_is_missing(
     run = run_cli("import", "roster", str(roster), "-o", str(tmp_path / "o"), *args,
                   env={"LANG": "C.UTF-8", "LC_ALL": "", "LANGUAGE": ""})
     assert (run.code, run.stderr) == (2, said.format(r=roster))
+
+
+# --- item 10: help pages say the subcommand placeholder and keep a note whole ---------------------
+
+
+@pytest.mark.parametrize(("lang", "usage"), [
+    ("zh", "用法：orgspec [选项] 命令 [参数]..."), ("zh-Hant", "用法：orgspec [選項] 命令 [引數]..."),
+    ("en", "Usage: orgspec [OPTIONS] COMMAND [ARGS]...")])
+def test_the_usage_line_says_the_command_placeholder(lang: str, usage: str) -> None:
+    from conftest import run_cli
+
+    run = run_cli("--help", "--lang", lang)
+    assert run.stdout.splitlines()[0].replace("main", "orgspec", 1) == usage  # in-process
+
+
+@pytest.mark.parametrize("width", [30, 31, 32, 33, 34, 35, 36, 37, 38, 40, 44])
+def test_a_bracketed_note_is_not_split(width: int) -> None:
+    from orgspec.clihelp import _wrap
+
+    text = "範例組織及其註解（以及錯誤資訊）的語言：zh、zh-Hant（繁體）或 en［預設：en］。"
+    lines = _wrap(text, width)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert any("［預設：en］" in line for line in lines), lines
