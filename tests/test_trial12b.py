@@ -153,8 +153,8 @@ def test_a_bad_orgspec_lang_is_said_in_the_configs_language(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize(("header", "args", "said"), [
-    ("英文名,部門,職位,上級", (), "orgspec: 錯誤：{r}：表頭中沒有姓名欄（英文名、部門、職位、上級）；"
-     "請用 --column name=表頭 指明\n"),
+    ("英文名,部門,職位,上級", (), "orgspec: 錯誤：{r}：表頭中沒有姓名欄（英文名、部門、職位、"
+     "上級）；請用 --column name=表頭 指明\n"),
     ("英文名,部門,職位,上級", ("--lang", "en"), "orgspec: error: {r}: no name column in the "
      "header (英文名, 部門, 職位, 上級); map yours with --column name=HEADER\n"),
     ("姓名,职位", (), "orgspec: 错误：{r}：表头中没有团队列（姓名、职位）；请用 --column team=表头 "
@@ -175,7 +175,8 @@ def test_a_roster_header_says_which_column_is_missing(
 
 
 @pytest.mark.parametrize(("lang", "usage"), [
-    ("zh", "用法：orgspec [选项] 命令 [参数]..."), ("zh-Hant", "用法：orgspec [選項] 命令 [引數]..."),
+    ("zh", "用法：orgspec [选项] 命令 [参数]..."),
+    ("zh-Hant", "用法：orgspec [選項] 命令 [引數]..."),
     ("en", "Usage: orgspec [OPTIONS] COMMAND [ARGS]...")])
 def test_the_usage_line_says_the_command_placeholder(lang: str, usage: str) -> None:
     from conftest import run_cli
