@@ -160,10 +160,13 @@ def _check_lang_env(argv: list[str]) -> None:
     value = os.environ.get(LANG_ENV)
     if value and not parse_lang(value) and \
             not any(a == "--lang" or a.startswith("--lang=") for a in argv):  # --lang wins
-        from orgspec.i18n import guess_lang, lang_hint, locale_lang
+        from orgspec.i18n import guess_lang, lang_hint
+        from orgspec.usage import argv_config
 
+        # said in the language it most likely means, else the config's as other errors are
         _fail(M("${var} is {value!r}, not one of zh, zh-Hant, en{hint}", var=LANG_ENV,
-                value=value, hint=lang_hint(value)), guess_lang(value) or locale_lang())
+                value=value, hint=lang_hint(value)),
+              guess_lang(value) or _error_lang(argv_config(argv)))
 
 
 class _Group(HelpGroup):
@@ -560,7 +563,7 @@ def _who(query: str, paths: tuple[str, ...], fmt: str, lang: str | None,
 
 @main.command()
 @click.argument("kind", type=Choice(["team", "person", "role", "duty", "process",
-                                           "meeting"]))
+                                           "meeting"], aliases={"position": "role"}))
 @click.argument("ident", metavar="ID")
 @click.argument("paths", nargs=-1, type=Path())
 @click.option("--format", "fmt", type=Choice(["text", "json"]), default="text",
@@ -800,7 +803,12 @@ def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple
         draft, done = import_org(source, list(paths), output_dir, columns=mapping,
                                  sheet=sheet, force=force, lang=said_in_of)
     except AdoptError as exc:
-        raise UsageError(message_of(exc)) from None
+        from orgspec.i18n import content_lang
+
+        # a Chinese header says who reads it; `a,b` or `name` may be any reader's
+        chinese = content_lang(exc.texts) in ("zh", "zh-Hant")
+        raise UsageError(message_of(exc), _error_lang({"lang": lang}, exc.texts, reader=False)
+                         if chinese else None) from None
     said_in = said_in_of(draft)
     for note in draft.notes:
         _tell(M("note: {note}", note=note), said_in, err=True)

@@ -25,6 +25,7 @@ USAGE = MC("help", "Usage: ")
 OPTIONS = MC("help", "Options:")
 OPTIONS_METAVAR = MC("help", "[OPTIONS]")  # click's placeholder in the usage line
 COMMANDS = MC("help", "Commands:")
+SUBCOMMAND_METAVAR = MC("help", "COMMAND [ARGS]...")  # a group's, after its options
 NOTES = MC("help", "[{notes}]")  # click's notes after an option's help: [default: json]
 DEFAULT = MC("help", "default: {default}")
 REQUIRED = MC("help", "required")
@@ -90,6 +91,8 @@ def format_page(cmd: click.Command, ctx: click.Context, formatter: click.HelpFor
     pieces = cmd.collect_usage_pieces(ctx)
     if pieces and pieces[0] == cmd.options_metavar == OPTIONS_METAVAR.template:
         pieces[0] = _said(OPTIONS_METAVAR, lang)
+    pieces = [_said(SUBCOMMAND_METAVAR, lang) if p == SUBCOMMAND_METAVAR.template else p
+              for p in pieces]
     formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_said(USAGE, lang))
     _paragraphs(formatter, _said(text_of(cmd.help), lang))
     rows = [row for param in cmd.get_params(ctx) if isinstance(param, click.Option)
@@ -165,7 +168,8 @@ def _write_dl(formatter: click.HelpFormatter, rows: list[tuple[str, str]]) -> No
 def _wrap(text: str, width: int) -> list[str]:
     """`text` in lines of at most `width` columns (a wide character counts two), broken
     at a space or between two wide characters, never inside a Latin word nor before a
-    closing mark (`。`, `）`: the word or character before it moves down with it)."""
+    closing mark (`。`, `）`: the word or character before it moves down with it), nor
+    inside a bracketed note (`［預設：en］`) that fits on a line of its own."""
     lines: list[str] = []
     line = ""
     for char in " ".join(text.split()):
@@ -173,6 +177,9 @@ def _wrap(text: str, width: int) -> list[str]:
             latin = not char.isspace() and _columns(char) == 1 and char not in _CLOSING
             word = _LATIN_TAIL.search(line) if latin or char in _CLOSING else None
             cut = word.start() if word is not None and word.start() > 0 else len(line)
+            opened = _open_note(line)
+            if opened > 0:
+                cut = opened  # `［預設：en］` moves down whole, not split inside
             if char in _CLOSING and cut == len(line):
                 cut -= 1  # a closing mark never starts a line: the character before goes too
                 while cut > 1 and line[cut] in _CLOSING:
@@ -185,6 +192,12 @@ def _wrap(text: str, width: int) -> list[str]:
     if line.strip():
         lines.append(line.rstrip())
     return lines
+
+
+def _open_note(line: str) -> int:
+    """Where the bracket `line` leaves open starts (`... none [預`), else -1."""
+    at = max(line.rfind("["), line.rfind("［"))
+    return at if at >= 0 and max(line.rfind("]"), line.rfind("］")) < at else -1
 
 
 def _columns(text: str) -> int:

@@ -114,16 +114,29 @@ def _problem(exc: click.ClickException) -> str:
 
 
 class Choice(click.Choice):  # type: ignore[type-arg]
-    """click.Choice whose failure names the bad value, the choices and a close one."""
+    """click.Choice whose failure names the bad value, the choices and a close one.
+    `aliases`: other words for a choice, read as it (`position` -> `role`), any case."""
+
+    def __init__(self, choices: Any, case_sensitive: bool = True,
+                 aliases: dict[str, str] | None = None) -> None:
+        super().__init__(choices, case_sensitive)
+        self.aliases = {k.casefold(): v for k, v in (aliases or {}).items()}
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and value.casefold() in self.aliases:
+            return self.aliases[value.casefold()]
+        return super().convert(value, param, ctx)
 
     def get_invalid_choice_message(self, value: Any, ctx: click.Context | None) -> str:
         from difflib import get_close_matches
 
         choices = [str(c) for c in self.choices]
-        close = get_close_matches(str(value), choices, n=1) or \
-            get_close_matches(str(value).casefold(), [c.casefold() for c in choices], n=1)
+        words = choices + [a for a in getattr(self, "aliases", {}) if a not in choices]
+        close = get_close_matches(str(value), words, n=1) or \
+            get_close_matches(str(value).casefold(), [c.casefold() for c in words], n=1)
         return M("{value!r} is not one of {choices}{hint}", value=str(value), choices=choices,
-                 hint=_guess(str(value), [c for c in choices if c.casefold() in close
+                 hint=_guess(str(value), [c for c in words if c.casefold() in close
                                           or c in close]))
 
 

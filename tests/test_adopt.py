@@ -231,8 +231,8 @@ def test_roster_without_team_column_is_a_usage_error(tmp_path: Path) -> None:
     roster.write_text("Full Name,Division\nAda,Ops\n", "utf-8")
     code, _, err = cli("import", "roster", str(roster), "-o", str(tmp_path / "org"))
     assert code == 2
-    assert err == (f"orgspec: error: {roster}: no team and name columns in the header (Full "
-                   "Name, Division); map yours with --column team=HEADER --column name=HEADER\n")
+    assert err == (f"orgspec: error: {roster}: no team column in the header (Full Name, "
+                   "Division); map yours with --column team=HEADER\n")
     code, _, err = cli("import", "roster", str(roster), "-o", str(tmp_path / "org"),
                        "--column", "bogus=Division")
     assert code == 2 and "--column takes FIELD=HEADER with FIELD one of person" in err
@@ -745,9 +745,9 @@ def test_an_error_quoting_a_header_with_a_newline_stays_one_line(tmp_path: Path)
     roster.write_text('A4,"多行\n姓名",\u202eX\n1,2,3\n', "utf-8")
     code, _, err = cli("import", "roster", str(roster), "-o", str(tmp_path / "org"))
     assert code == 2
-    assert err == (f"orgspec: error: {roster}: no team and name columns in the header (A4, "
-                   "多行⏎姓名, \\u202eX); map yours with --column team=HEADER --column "
-                   "name=HEADER\n")
+    # said in the header's language (Chinese)
+    assert err == (f"orgspec: 错误：{roster}：表头中没有团队列和姓名列（A4、多行⏎姓名、"
+                   "\\u202eX）；请用 --column team=表头 --column name=表头 指明\n")
 
 
 def test_a_roster_without_team_ids_gives_pinyin_team_ids(tmp_path: Path) -> None:

@@ -105,7 +105,7 @@ def test_every_help_page_is_said_whole_within_the_terminal(lang: str) -> None:
     ("另外以 FORMAT 格式把报告写到 PATH（可重复）。", 40,
      ["另外以 FORMAT 格式把报告写到 PATH（可重", "复）。"]),
     ("有问题达到或高于此级别时以 1 退出［默认：error］。", 44,
-     ["有问题达到或高于此级别时以 1 退出［默认：", "error］。"]),
+     ["有问题达到或高于此级别时以 1 退出", "［默认：error］。"]),  # a note is kept whole
     ("Write one YAML file per team into this folder.", 20,
      ["Write one YAML file", "per team into this", "folder."]),
 ])

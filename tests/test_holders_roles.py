@@ -83,7 +83,9 @@ def test_roles_alone_are_no_finding(write_org: Any, holders: str) -> None:
 def test_ro006_in_each_language(write_org: Any, lang: str, said: str) -> None:
     org = write_org({"o.yaml": TEAM + "- {kind: Person, id: ma, roles: [cs-lead]}\n"
                                       "- {kind: Position, id: cs-lead, team: cs, "
-                                      "holders: [lin]}\n"})
+                                      "holders: [lin]}\n"
+                                      "- {kind: Person, id: lin}\n"})  # an unknown holder
+    # would hold RO006 back
     run = run_cli("check", str(org), "--isolated", "--no-cache", "--select", "RO006",
                   "--lang", lang)
     assert run.stdout.splitlines()[0] == f"{org / 'o.yaml'}:3:43: {said}"

@@ -41,7 +41,7 @@ def test_the_group_help_takes_lang() -> None:
     run = run_cli("--help", "--lang", "zh")
     assert run.code == 0, run.stderr
     assert run.stdout.startswith("用法：")
-    assert "[选项] COMMAND" in run.stdout.splitlines()[0]
+    assert "[选项] 命令 [参数]" in run.stdout.splitlines()[0]
 
 
 def test_a_language_orgspec_does_not_speak_is_one_error_line(monkeypatch, tmp_path) -> None:

@@ -161,9 +161,11 @@ def _key_results(org: Org, lang: str, order: str = "pinyin") -> list[list[str]]:
     other sheets list names, each one's key results as written; its values as check and
     the site read them (fields, else the sentence: `退货率从8%降低到5%` gives baseline 8%,
     target 5%, direction decrease), and its progress as the site and the report write it
-    (`50%`, `150% (exceeded)`)."""
+    (`50%`, `150% (exceeded)`). Owners by name as the report names them (`report.view.named`:
+    an unknown id as written); the sheet is not imported back."""
     from orgspec.model.okr import key_result_values
     from orgspec.report.labels import LABELS, progress_text
+    from orgspec.report.view import named
     from orgspec.text.collate import name_key
 
     labels = LABELS[lang]
@@ -173,11 +175,11 @@ def _key_results(org: Org, lang: str, order: str = "pinyin") -> list[list[str]]:
         obj = org.objectives[oid]
         for kr in obj.key_results:
             vals = key_result_values(obj, kr)
-            rows.append([oid, obj.title, obj.period or "", obj.owner or "", kr.id, kr.title,
+            rows.append([oid, obj.title, obj.period or "", named(org, obj.owner), kr.id, kr.title,
                          kr.metric or "", vals.baseline, vals.target, vals.current,
                          kr.unit or "", say(DIRECTIONS[vals.direction], lang) if vals.direction
                          else "", vals.due.isoformat() if vals.due else "",
-                         kr.owner or "", progress_text(vals.progress, labels)])
+                         named(org, kr.owner), progress_text(vals.progress, labels)])
     return rows
 
 

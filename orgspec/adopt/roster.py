@@ -142,9 +142,19 @@ def read_rows(path: str, mapping: dict[str, str], sheet: str | None = None,
                            where=path))
     if not first_header:
         raise AdoptError(M("{where}: the roster is empty", where=path))
-    raise AdoptError(M("{where}: no team and name columns in the header ({header}); map yours "
-                       "with --column team=HEADER --column name=HEADER", where=path,
-                       header=[h for h in first_header if h] or M("empty")))
+    found = {aliases.get(_norm(h)) for h in first_header}
+    header = [h for h in first_header if h]
+    said: dict[str, Any] = {"where": path, "header": header or M("empty")}
+    if found & {"team", "team_id"}:
+        message = M("{where}: no name column in the header ({header}); map yours with "
+                    "--column name=HEADER", **said)
+    elif found & {"name", "person"}:
+        message = M("{where}: no team column in the header ({header}); map yours with "
+                    "--column team=HEADER", **said)
+    else:
+        message = M("{where}: no team and name columns in the header ({header}); map yours "
+                    "with --column team=HEADER --column name=HEADER", **said)
+    raise AdoptError(message, tuple(header))
 
 
 def _rows(table: list[list[str]], start: int, columns: list[str | None]) -> list[Row]:

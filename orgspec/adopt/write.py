@@ -44,7 +44,13 @@ Carry = Callable[[bytes, bytes], tuple[bytes, list[tuple[int, int, str]]]]
 
 
 class AdoptError(Exception):
-    """A source or output folder the importer cannot use: one line, exit 2."""
+    """A source or output folder the importer cannot use: one line, exit 2. `texts`: what
+    the source says that the line quotes (a roster's header), whose language it is said in
+    when neither --lang nor the config sets one."""
+
+    def __init__(self, message: str, texts: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.texts = texts
 
 
 @dataclass

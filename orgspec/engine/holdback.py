@@ -170,9 +170,13 @@ def held_behind(findings: Iterable[Finding], org: Org, reads: dict[str, frozense
     """`hold_back`'s findings kept (as they were) and, by the place of each unresolved
     reference (file, line, column, where RF001 reports it), the findings held back behind
     it. `known`: kind -> unknown id -> the id it is known to mean (`model.unresolved`)."""
-    findings = _misspelt(list(findings), reads)
+    findings = list(findings)
+    typo = any(f.code == MISSPELT for f in findings)
+    findings = _misspelt(findings, reads)
     mentions: dict[str, set[str]] | None = None
-    if references_checked and not any(f.code == "RF001" for f in findings):
+    # the RF001s a misspelt id explains are gone, but their references still hold back
+    # what reads them (a position's `holders` naming the old id: RO006)
+    if references_checked and not typo and not any(f.code == "RF001" for f in findings):
         unresolved = []
     else:
         mentions = {}

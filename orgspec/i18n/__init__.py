@@ -295,8 +295,11 @@ _LANG_CODES = {"cn": "zh", "sg": "zh", "hans": "zh", "chs": "zh", "tw": "zh-Hant
 def parse_lang(value: str) -> str | None:
     """One of LANGS for a language tag as BCP 47 writes it, case-insensitive and with `_`
     for `-` (a locale's spelling): `zh-TW`, `zh_HK`, `zh-Hant-TW` -> `zh-Hant`; `zh-CN`,
-    `zh-Hans` -> `zh`; `en-US` -> `en`. None for anything else (`fr`, `zh-Hnat`, `chinese`)."""
-    parts = value.strip().replace("_", "-").casefold().split("-")
+    `zh-Hans` -> `zh`; `en-US` -> `en`; a locale copied from $LANG with its codeset or
+    modifier (`zh_HK.UTF-8`, `en_US.UTF-8@euro`) as its tag. None for anything else (`fr`,
+    `zh-Hnat`, `chinese`, `C.UTF-8`)."""
+    parts = value.strip().split("@", 1)[0].split(".", 1)[0].replace("_", "-").casefold() \
+        .split("-")
     if parts[0] == "en" and all(p.isalnum() for p in parts[1:]):
         return "en"
     if parts[0] != "zh":

@@ -72,9 +72,14 @@ def _people_behind(org: Org, node: str) -> list[str]:
     return [lead] if lead in org.people else []
 
 
-def _holder(org: Org, node: str) -> dict[str, Any]:
+def _holder(org: Org, node: str, order: str | None = None) -> dict[str, Any]:
+    """A RACI holder or owner with the people behind it, by name in `order` as `show role`
+    lists a position's holders (None: as written)."""
     out = _label(org, node)
-    out["people"] = [_label(org, node_key("person", p)) for p in _people_behind(org, node)]
+    people = _people_behind(org, node)
+    if order is not None:
+        people = _by_name(org, "Person", people, order)
+    out["people"] = [_label(org, node_key("person", p)) for p in people]
     if node.startswith("role:"):
         s = seats(org, ident_of(node))
         out["open_seats"] = s.open
@@ -143,6 +148,7 @@ def show(org: Org, kind: str, ident: str, lang: str = "en",
     out.update(_show_team(org, ident, entity, order) if kind == "team"
                else _show_person(org, ident, entity, order) if kind == "person"
                else _show_role(org, ident, entity, order) if kind == "role"
+               else _show_duty(org, ident, entity, order) if kind == "duty"
                else _SHOW[kind](org, ident, entity))
     from orgspec.model.schedule import describe
 
@@ -241,7 +247,7 @@ def _show_team(org: Org, tid: str, team: Any, order: str = "pinyin") -> dict[str
     return {
         "parent": team.parent, "lead": team.lead, "members": members,
         "children": [_label(org, node_key("team", t)) for t in children],
-        "positions": [_holder(org, node_key("role", r)) for r in _by_name(
+        "positions": [_holder(org, node_key("role", r), order) for r in _by_name(
             org, "Role", (r for r, p in org.positions.items() if p.team == tid), order)],
         "raci": _raci_lists(org, node), "meetings": _meetings_of(org, node),
         "channels": list(team.channels),
@@ -298,9 +304,9 @@ def _show_role(org: Org, rid: str, pos: Any, order: str = "pinyin") -> dict[str,
             "meetings": _meetings_of(org, node)}
 
 
-def _show_duty(org: Org, rid: str, duty: Any) -> dict[str, Any]:
+def _show_duty(org: Org, rid: str, duty: Any, order: str | None = None) -> dict[str, Any]:
     return {"description": duty.description,
-            "raci": {role: [_holder(org, h) for h in org.raci.holders(rid, role)]
+            "raci": {role: [_holder(org, h, order) for h in org.raci.holders(rid, role)]
                      for role in ROLES},
             "processes": sorted(p for p, x in org.processes.items() if x.responsibility == rid)}
 
