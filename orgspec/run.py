@@ -142,6 +142,7 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
         if found is not None and not os.path.isdir(config.root_path()):
             config.root, config.base = found, "."
     named = named_files(targets, config.root_path())
+    refuse_unread(named)
     if named:
         targets = [config.root_path()]  # load the org they belong to, report only theirs
     only_files = not named and all(not os.path.isdir(p) for p in targets)
@@ -246,6 +247,23 @@ def _lint(targets: list[str], config: Config, staged: bool,
         return lint_staged(targets, config, lint_org)
     except GitError as exc:
         raise UsageError(message_of(exc)) from None
+
+
+def refuse_unread(named: list[str]) -> None:
+    """Raise UsageError for a file named inside the org that the org's walk does not read
+    (`org/review.yaml.txt`, renamed by hand): its findings would be none, and `no problems`
+    would be a lie about it."""
+    from orgspec.load.discovery import is_yaml_name
+
+    for path in named:
+        if os.path.isdir(path) or is_yaml_name(path):
+            continue
+        stem = os.path.basename(path)
+        cut = max(stem.lower().rfind(".yaml."), stem.lower().rfind(".yml."))
+        meant = stem[:stem.index(".", cut + 1)] if cut >= 0 else stem + ".yaml"
+        raise UsageError(M("{path}: not an org file: orgspec reads only files whose names end "
+                           "in .yaml or .yml, so this one would be left out of the org; "
+                           "rename it to {meant!r}", path=path, meant=meant))
 
 
 def named_files(targets: list[str], root: str) -> list[str]:

@@ -108,6 +108,27 @@ def test_config_sets_root_and_fail_level(tmp_path: Path) -> None:
     assert "IN014" in run.stdout
 
 
+def test_a_named_file_the_org_does_not_read_is_an_error_not_a_clean_pass(tmp_path: Path
+                                                                         ) -> None:
+    (tmp_path / ".orgspec.yaml").write_text("root: org\n", "utf-8")
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "p.yaml").write_text("kind: Person\nid: ada\n", "utf-8")
+    (tmp_path / "org" / "review.yaml.txt").write_text("kind: Person\nid: [\n", "utf-8")
+    (tmp_path / "org" / "notes").write_text("kind: Person\nid: bo\n", "utf-8")
+    run = run_cli("check", "org/review.yaml.txt", cwd=tmp_path)
+    assert (run.code, run.stdout) == (2, "")
+    assert run.stderr == ("orgspec: error: org/review.yaml.txt: not an org file: orgspec reads "
+                          "only files whose names end in .yaml or .yml, so this one would be "
+                          "left out of the org; rename it to 'review.yaml'\n")
+    run = run_cli("check", "org/notes", "--lang", "zh", cwd=tmp_path)
+    assert (run.code, run.stderr) == (2, "orgspec: 错误：org/notes：不是组织文件：orgspec 只读取"
+                                      "文件名以 .yaml 或 .yml 结尾的文件，这个文件不会被算进组织；"
+                                      "请改名为 'notes.yaml'\n")
+    run = run_cli("check", "org/p.yaml", cwd=tmp_path)  # a YAML file named: its findings
+    assert (run.code, run.stdout.splitlines()[0]) == (
+        0, "org/p.yaml:2:1: HI007 [warning] person 'ada' is on no team")
+
+
 def test_pyproject_tool_table_is_read(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[tool.orgspec]\nroot = "teams"\n'
                                              'ignore = ["HI007"]\n', "utf-8")
