@@ -242,3 +242,16 @@ def test_page_messages_say_names_beside_ids_and_machine_formats_keep_ids(
     assert "'brand-campaign'" in machine[0]
     records = [f.to_record() for f in result.findings if f.code == "OW001"]
     assert all("品牌推广" not in str(r["message"]) for r in records)
+
+
+@pytest.mark.parametrize(("people", "start"), [
+    ("吳佩瑜", "用了全形空格（U+3000）縮排"),
+    ("吴佩瑜", "用了全角空格（U+3000）缩进"),
+    ("Wu Peiyu", "a full-width space (U+3000) is used to indent"),
+])
+def test_a_broken_flow_style_file_is_answered_in_the_language_of_its_values(
+        tmp_path: Path, people: str, start: str) -> None:
+    text = (f"- {{kind: Person, id: wu, name: {people}}}\n"
+            "- {kind: Person, id: lin, name: X}\n\u3000- {kind: Person, id: chen}\n")
+    [(code, line, _, message, _)] = _in001(tmp_path, text, "")
+    assert (code, line, message.startswith(start)) == ("IN001", 3, True), message

@@ -463,7 +463,8 @@ def run_lang(org: Org, config: Config) -> str:
 def failed_texts(org: Org) -> Iterator[str]:
     """The words written in the files that failed to parse or to decode as UTF-8 (read in
     the legacy encoding they look like: `source.legacy_text`): the text after each line's
-    first colon, or a list item, when it is more than one ASCII word (not a kind or an id),
+    first colon (of each item, in a flow mapping or list), or a list item, when it is more
+    than one ASCII word (not a kind or an id),
     and the comments (but an editor's or orgspec's own). A one-file org with a syntax error
     is judged by what its user wrote, not by its keys and ids, so its error speaks the
     user's language."""
@@ -475,11 +476,13 @@ def failed_texts(org: Org) -> Iterator[str]:
                 if not _TOOL_COMMENT.match(value):
                     yield value
             elif line:
-                value = (line.split(":", 1)[1] if ":" in line else line).strip(" []{}")
-                if not value.isascii() or " " in value:
-                    yield value
+                for part in _FLOW_SPLIT.split(line):  # `{kind: Person, name: 吳佩瑜}`: each value
+                    value = (part.split(":", 1)[1] if ":" in part else part).strip(" []{}")
+                    if not value.isascii() or " " in value:
+                        yield value
 
 
+_FLOW_SPLIT = re.compile(r"[,{}\[\]]")  # a flow mapping's or list's items
 # comments that tools write, in English whatever the org's language
 _TOOL_COMMENT = re.compile(r"(?:yaml-language-server|orgspec|-\*-|vim?:)", re.I)
 
