@@ -81,4 +81,4 @@ def test_the_home_tree_shows_a_parents_subtree_score_beside_its_own(tmp_path: Pa
     item = next(li for li in re.findall(r"<li data-name=\"总经办 zong\">.*?(?=<li|</ul>)",
                                         page, re.S))
     assert re.search(r'class="badge ok"[^>]*>100</span>', item)
-    assert re.search(r'class="subtree"[^>]*>含下级团队：97 · 1 个下级团队</span>', item), item
+    assert re.search(r'class="subtree"[^>]*>含下级团队的得分：97 · 1 个下级团队</span>', item), item

@@ -31,7 +31,7 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "team": MC("label", "Team"),
     "team_below": MC("label", "Team (including teams below)"),
     "score": MC("label", "Score"),
-    "with_below": MC("label", "With teams below"),
+    "with_below": MC("label", "Score with teams below"),
     "health_policy": MC("label", "A team's score counts the findings that involve it: 100, "
                                  "less 10 for each error, 3 for each warning and 1 for each "
                                  "info. A team with teams below it also shows the score of "
