@@ -39,7 +39,8 @@ def test_findings_exit_one_and_use_the_ruff_like_line(write_org) -> None:
     run = run_cli("check", str(root), "--select", "RF")
     assert run.code == 1
     first = run.stdout.splitlines()[0]
-    assert first.endswith("t.yaml:3:7: RF001 [error] unknown Person 'nobody' in `lead`")
+    assert first.endswith("t.yaml:3:7: RF001 [error] unknown Person 'nobody' in `lead` of team "
+                          "'core'")
     assert run.stdout.splitlines()[-1].startswith("Found 1 error, 0 warnings, 0 info in 1 file")
 
 

@@ -19,7 +19,7 @@ def test_a_copied_duty_id_holds_back_unknown_duties_only(write_org) -> None:
                           "  members: [li, zhao]\n  responsibilities: [complaints]\n")
     found = check(write_org({"teams.yaml": teams, "duties.yaml": COPIED}), "en")
     assert where(found) == [("RF002", "duties.yaml", 7, 3), ("RF001", "teams.yaml", 11, 17)]
-    assert found[1]["message"] == "unknown Person 'zhao' in `members`"
+    assert found[1]["message"] == "unknown Person 'zhao' in `members` of team 'ops'"
 
 
 def test_a_copied_team_id_does_not_hold_back_an_unknown_duty(write_org) -> None:
@@ -33,7 +33,8 @@ def test_a_copied_team_id_does_not_hold_back_an_unknown_duty(write_org) -> None:
     found = [f for f in check(write_org({"teams.yaml": teams, "duties.yaml": duties}), "en")
              if f["code"].startswith("RF")]
     assert where(found) == [("RF001", "teams.yaml", 12, 22), ("RF002", "teams.yaml", 20, 3)]
-    assert found[0]["message"] == "unknown Responsibility 'complaints' in `responsibilities`"
+    assert found[0]["message"] == ("unknown Responsibility 'complaints' in `responsibilities` "
+                                   "of team 'ops'")
 
 
 HIER = """\

@@ -206,5 +206,5 @@ def test_a_typo_of_a_list_field_beside_a_bad_item_of_it(write_org) -> None:
     assert [(f["code"], f["line"], f["column"], f["message"])
             for f in run.json()["findings"]] == [
         ("SC001", 4, 3, "unknown field `holder`"),
-        ("RF001", 5, 13, "unknown Person 'ada' in `holders`"),
+        ("RF001", 5, 13, "unknown Person 'ada' in `holders` of position 'r'"),
         ("SC003", 5, 18, "`holders[1]`: needs one text, not a mapping")]

@@ -131,7 +131,7 @@ def _said(write_org, lang: str) -> list[tuple[str, int, str, str]]:
 
 def test_mistakes_of_the_issue_say_the_fix(write_org) -> None:
     assert _said(write_org, "en") == [
-        ("RF001", 2, "unknown Team 'HR' in `parent`",
+        ("RF001", 2, "unknown Team 'HR' in `parent` of team 'cs'",
          "an id is lowercase: write it as `hr` (2 findings that follow from this mistake "
          "are held back until it is fixed: OW006 on team 'cs', OW006 on team 'hr')"),
         ("RF001", 4, "unknown Team, Person or Role '客服部' in RACI list `accountable` of duty "
@@ -143,7 +143,7 @@ def test_mistakes_of_the_issue_say_the_fix(write_org) -> None:
                       "28 days", "the last day of that month is 2026-02-28"),
     ]
     assert _said(write_org, "zh") == [
-        ("RF001", 2, "`parent` 中的 'HR' 不是已知的团队",
+        ("RF001", 2, "团队 'cs' 的 `parent` 中的 'HR' 不是已知的团队",
          "id 只用小写：写成 `hr`（由这个错误引起的 2 条问题在改正之前暂不报告：团队 'cs' 的 "
          "OW006、团队 'hr' 的 OW006）"),
         ("RF001", 4, "职责 'refunds' 的 RACI 列表 `accountable` 中的 '客服部' 不是已知的团队、"

@@ -83,7 +83,7 @@ def test_broken_file_does_not_cascade(write_org) -> None:
                       "web.yaml": "kind: Team\nid: web\nparent: core\nlead: nobody\n"})
     result = lint([str(root)])
     assert [f.code for f in result.findings] == ["IN001", "RF001"]
-    assert result.findings[-1].message == "unknown Person 'nobody' in `lead`"
+    assert result.findings[-1].message == "unknown Person 'nobody' in `lead` of team 'web'"
 
 
 def test_entity_failing_validation_is_still_known_by_id(write_org) -> None:

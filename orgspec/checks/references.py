@@ -657,9 +657,9 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
 
 def _unknown_in(org: Org, kind: str, ident: str, field: tuple[Any, ...], wanted: str,
                 value: str, label: str) -> M:
-    """RF001's words for an unknown id in a field, naming the meeting, or the step and
-    process, it is written in (a process's steps and a meeting's lists share field names
-    with everything else)."""
+    """RF001's words for an unknown id in a field, naming the entity it is written in (the
+    key result and objective, the step and process, the meeting, team, person or position):
+    field names (`owner`, `team`) are shared by many kinds."""
     if kind == "meeting":
         return M("unknown {kinds} {value!r} in `{field}` of meeting {meeting!r}", kinds=wanted,
                  value=value, field=label, meeting=ident)
@@ -671,6 +671,23 @@ def _unknown_in(org: Org, kind: str, ident: str, field: tuple[Any, ...], wanted:
     if kind == "process":
         return M("unknown {kinds} {value!r} in `{field}` of process {process!r}", kinds=wanted,
                  value=value, field=label, process=ident)
+    if kind == "objective" and field[:1] == ("key_results",) and isinstance(field[1], int):
+        kr = org.objectives[ident].key_results[field[1]].id
+        return M("unknown {kinds} {value!r} in `{field}` of key result {kr!r} of objective "
+                 "{objective!r}", kinds=wanted, value=value, field=label, kr=kr,
+                 objective=ident)
+    if kind == "objective":
+        return M("unknown {kinds} {value!r} in `{field}` of objective {objective!r}",
+                 kinds=wanted, value=value, field=label, objective=ident)
+    if kind == "team":
+        return M("unknown {kinds} {value!r} in `{field}` of team {team!r}", kinds=wanted,
+                 value=value, field=label, team=ident)
+    if kind == "person":
+        return M("unknown {kinds} {value!r} in `{field}` of person {person!r}", kinds=wanted,
+                 value=value, field=label, person=ident)
+    if kind == "role":
+        return M("unknown {kinds} {value!r} in `{field}` of position {position!r}",
+                 kinds=wanted, value=value, field=label, position=ident)
     return M("unknown {kinds} {value!r} in `{field}`", kinds=wanted, value=value, field=label)
 
 
