@@ -695,8 +695,12 @@ def test_unknown_members_are_marked_and_not_counted(write_org, tmp_path: Path) -
 - {kind: Team, id: cs, name: 客服部, parent: root, lead: ghost, members: [王小明, p2, "<b>x</b>"]}
 - {kind: Person, id: p1, name: 王志明}
 - {kind: Person, id: p2, name: 蔡美玲}
+- {kind: Responsibility, id: refunds, name: 退款, accountable: p2}
 """})
     out = build([org_dir], tmp_path / "site", lang="zh-Hant")
+    # the duties table's third column is headed (trial 13: it was empty)
+    assert "<thead><tr><th>職責</th><th>角色</th><th>承擔方式</th></tr></thead>" in \
+        (out / "people" / "p2.html").read_text("utf-8")
     team = (out / "teams" / "cs.html").read_text("utf-8")
     marked = ' <span class="bad">(不存在的人員)</span>'
     assert f'<dt>負責人</dt><dd><span class="plain">ghost</span>{marked}</dd>' in team
