@@ -266,3 +266,33 @@ def test_a_name_written_for_a_numeric_id_is_told_the_id(tmp_path: Path) -> None:
     [found] = [f for f in check.json()["findings"] if f["code"] == "RF001"]
     assert (Path(found["file"]).name, found["line"]) == ("duty.yaml", 5)
     assert found["hint"] == "李娜 is the name of person `1002`: write `1002`"
+
+
+# --- a department written in both scripts is one team ----------------------------------------
+
+TWO_SCRIPTS = "姓名,部門,直屬主管\n王志明,總經理室,\n陳建宏,營運部,王志明\n赵磊,营运部,陳建宏\n" \
+              "林雅婷,營運部,陳建宏\n"
+
+
+def test_a_department_in_both_scripts_is_one_team_with_a_note(tmp_path: Path) -> None:
+    out, roster = tmp_path / "org", tmp_path / "r.csv"
+    said = _import(roster, out, TWO_SCRIPTS, "--lang", "en")
+    assert said[0] == ("note: r.csv:4: department 营运部 is 營運部 written another way "
+                       "(Traditional or Simplified script, full-width letters or case): "
+                       "imported as one team, 營運部")
+    assert _yaml(out) == ["ying-yun-bu.yaml", "zong-jing-li-shi.yaml"]
+    team = load_org([str(out)]).org.teams["ying-yun-bu"]
+    assert (team.name, team.parent, team.lead, sorted(team.members)) == \
+        ("營運部", "zong-jing-li-shi", "chen-jian-hong", ["chen-jian-hong", "lin-ya-ting",
+                                                        "zhao-lei"])
+    assert _codes(out, "RF008") == []
+    said = _import(roster, tmp_path / "zh", TWO_SCRIPTS, "--lang", "zh")
+    assert said[0] == ("提示：r.csv:4：部门 营运部 就是 營運部，只是写法不同（繁体或简体字、"
+                       "全角字母或大小写）：导入为同一个团队 營運部")
+
+
+def test_a_tie_between_two_spellings_goes_to_the_first_met(tmp_path: Path) -> None:
+    said = _import(tmp_path / "r.csv", tmp_path / "org",
+                   "姓名,部门\n赵磊,运营部\n陈静,運營部\n", "--lang", "en")
+    assert said[0].startswith("note: r.csv:3: department 運營部 is 运营部 written another way")
+    assert load_org([str(tmp_path / "org")]).org.teams["yun-ying-bu"].name == "运营部"

@@ -684,3 +684,37 @@ def test_person_page_lists_what_show_lists(write_org: Any, tmp_path: Path, pid: 
     for key, want in (("raci", duties), ("team_raci", team_duties)):
         got = sorted((d["name"], role) for role, ds in doc[key].items() for d in ds)
         assert got == sorted((c.split(" ")[0], roles[c.split(" ")[1]]) for c in want)
+
+
+def test_unknown_members_are_marked_and_not_counted(write_org, tmp_path: Path) -> None:
+    """Trial 13: `members: [p2, 王小明, ...]` with only p2 a person counted 3 members; the
+    unknown ids (RF001's) are listed last as written, marked, escaped, and counted nowhere,
+    on the site as in `show`."""
+    org_dir = write_org({"org.yaml": """\
+- {kind: Team, id: root, name: 總部, lead: p1, members: [p1]}
+- {kind: Team, id: cs, name: 客服部, parent: root, lead: ghost, members: [王小明, p2, "<b>x</b>"]}
+- {kind: Person, id: p1, name: 王志明}
+- {kind: Person, id: p2, name: 蔡美玲}
+- {kind: Responsibility, id: refunds, name: 退款, accountable: p2}
+"""})
+    out = build([org_dir], tmp_path / "site", lang="zh-Hant")
+    # the duties table's third column is headed (trial 13: it was empty)
+    assert "<thead><tr><th>職責</th><th>角色</th><th>承擔方式</th></tr></thead>" in \
+        (out / "people" / "p2.html").read_text("utf-8")
+    team = (out / "teams" / "cs.html").read_text("utf-8")
+    marked = ' <span class="bad">(不存在的人員)</span>'
+    assert f'<dt>負責人</dt><dd><span class="plain">ghost</span>{marked}</dd>' in team
+    rows = re.findall(r"<tr><td>(.*?)</td>", team.split('<section id="members">')[1]
+                      .split("</section>")[0])
+    assert rows == ['<a href="../people/p2.html">蔡美玲</a>',
+                    f'<span class="plain">王小明</span>{marked}',
+                    f'<span class="plain">&lt;b&gt;x&lt;/b&gt;</span>{marked}']
+    assert '<section id="members"><h2>成員 (1)</h2>' in team
+    index = (out / "index.html").read_text("utf-8")
+    assert '客服部</a> <span class="muted">· ghost</span> <span class="muted">· 成員 1 人</span>' \
+        in index
+    assert "· 成員 1 人 · 共 2 人</span>" in index  # 總部: 王志明 and 蔡美玲
+    run = run_cli("show", "team", "cs", str(org_dir), "--lang", "en")
+    assert run.stdout.splitlines()[2:7] == [
+        "  lead: ghost (no such person)", "  members:", "    - p2 蔡美玲",
+        "    - 王小明 (no such person)", "    - <b>x</b> (no such person)"]

@@ -217,6 +217,21 @@ def test_checking_the_new_file_alone_reports_the_duplicate_there(write_org) -> N
     assert where(check(root, "en", "org/people.yaml")) == [("RF002", "people.yaml", 14, 3)]
 
 
+def test_the_duplicate_id_hint_says_to_delete_a_copy_before_renaming(write_org) -> None:
+    """Trial 13: a person pasted twice was told to rename one, which makes a second
+    person; the hint says to delete one when both are the same."""
+    root = two_definitions(write_org)
+    hints = {lang: [f["hint"] for f in check(root, lang, "org")] for lang in ("en", "zh",
+                                                                          "zh-Hant")}
+    assert hints == {
+        "en": ["ids must be unique per kind: if both are the same Person, delete one; "
+               "otherwise rename one of them"],
+        "zh": ["同类实体的 id 必须唯一：如果两处写的是同一个人员，删掉其中一处；"
+               "否则重命名其中一个"],
+        "zh-Hant": ["同類實體的 id 必須唯一：如果兩處寫的是同一個人員，刪掉其中一處；"
+                    "否則重新命名其中一個"]}
+
+
 def test_in_git_an_uncommitted_file_is_the_newer_definition(
         write_org, monkeypatch: pytest.MonkeyPatch) -> None:
     from conftest import git

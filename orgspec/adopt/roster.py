@@ -395,6 +395,7 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
             draft.notes.append(M("{where}: ignored columns {columns} (read one with --column "
                                  "FIELD=HEADER)", where=os.path.basename(path),
                                  columns=ignored))
+    draft.notes.extend(_one_spelling(rows))
     teams = _TeamKeys(rows, ids)
     draft.notes.extend(teams.notes)
     people = _PersonKeys(rows, teams, ids)
@@ -554,6 +555,45 @@ def _new_team_ids(rows: list[tuple[str, Row]], existing: dict[str, str]) -> list
                 out.append(M("{where}: team id {id!r} is not in the org in the output folder: "
                              "did you mean {other!r}? (a new team {id!r} is made)",
                              where=where, id=ident, other=other))
+    return out
+
+
+def _one_spelling(rows: list[tuple[str, Row]]) -> list[str]:
+    """Department names that are one name as `show` and RF008 read names (`text.fold`:
+    營運部 and 营运部, `HR 部` and `ＨＲ　部`) written as the spelling most cells use (ties: the
+    first met), in `team` and `parent_team` cells of rows without the matching id column,
+    so that they are one team, not a second one of the same name; a note per name merged,
+    naming the spellings. Changes `rows` in place. O(rows)."""
+    from orgspec.text.fold import fold_name
+
+    spellings: dict[str, Counter[str]] = {}  # folded -> spelling -> cells
+    first: dict[str, str] = {}  # spelling -> its first row (file:line)
+    cells = (("team", "team_id"), ("parent_team", "parent_team_id"))
+    for path, row in rows:
+        for field, id_field in cells:
+            name = row.get(field)
+            if name and not row.get(id_field):
+                spellings.setdefault(fold_name(name), Counter())[name] += 1
+                first.setdefault(name, _where(path, row))
+    chosen: dict[str, str] = {}  # spelling -> the one it is written as
+    out: list[str] = []
+    for counts in spellings.values():
+        if len(counts) < 2:
+            continue
+        # Counter keeps the order met: a stable sort on the count breaks a tie by it
+        main, *others = sorted(counts, key=lambda s: -counts[s])
+        for other in others:
+            chosen[other] = main
+            out.append(M("{where}: department {other} is {name} written another way "
+                         "(Traditional or Simplified script, full-width letters or case): "
+                         "imported as one team, {name}", where=first[other], other=other,
+                         name=main))
+    if chosen:
+        for _, row in rows:
+            for field, id_field in cells:
+                name = row.get(field)
+                if name in chosen and not row.get(id_field):
+                    row.values[field] = chosen[name]
     return out
 
 

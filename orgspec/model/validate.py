@@ -326,7 +326,9 @@ def _register(org: Org, kind: str, obj: Any, origin: Origin) -> Iterator[Issue]:
                                                    id=obj.id)
         yield Issue(said, origin.locate("id"), entity=key,
                     related=(Related(first.locate("id"), M("first defined here")),),
-                    hint=M("ids must be unique per kind; rename one of them"), code="RF002")
+                    # renaming a copy of one entity would make it two
+                    hint=M("ids must be unique per kind: if both are the same {kind}, delete "
+                           "one; otherwise rename one of them", kind=word), code="RF002")
         # its fields count as dropped (`holdback`): a team it names is not without duties
         # for it, nor is the id it was meant to have (that team's charter names it) unknown
         org.incomplete[f"{key}{DUPLICATE}{origin.locate('id').line}"] = {

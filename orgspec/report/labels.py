@@ -74,6 +74,7 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "depth": MC("label", "Depth"),
     "no_owner": MC("label", "no owner"),
     "unknown_owner": MC("label", "no such team, person or position"),
+    "unknown_person": MC("label", "no such person"),
     "unknown_step": MC("label", "no such step"),
     "legend": MC("label", "Key"),
     "legend_step-gap": MC("label", "step without an owner"),

@@ -426,9 +426,11 @@ def show_text(doc: dict[str, Any], lang: str = "en", org: Org | None = None) -> 
         label = say(said or _FIELD_SAY[key], lang) if said or key in _FIELD_SAY else key
         if isinstance(value, list):
             lines.append(f"  {label}:")
-            lines += [f"    - {_item(v, lang, org, key)}" for v in value]
+            lines += [f"    - {_item(v, lang, org, key)}{_person_mark(v, key, lang, org)}"
+                      for v in value]
         else:
-            lines.append(f"  {label}: {_named(value, key, org)}")
+            lines.append(f"  {label}: {_named(value, key, org)}"
+                         f"{_person_mark(value, key, lang, org)}")
     for role, items in (doc.get("raci") or {}).items():
         if items:
             lines.append(f"  {say(_FIELD_SAY[role], lang)}:")
@@ -519,7 +521,17 @@ def _step(step: dict[str, Any], lang: str, org: Org | None) -> str:
 
 
 _MARKS = {"step": MC("label", "no such step"), "placeholder": MC("label", "no owner"),
-          "unknown": MC("label", "no such team, person or position")}
+          "unknown": MC("label", "no such team, person or position"),
+          "person": MC("label", "no such person")}
+
+
+def _person_mark(value: Any, key: str, lang: str, org: Org | None) -> str:
+    """` (no such person)` after a team's lead or member that is no person (RF001's), as
+    the site's team page marks it."""
+    if key in ("lead", "members") and org is not None and isinstance(value, str) and \
+            value not in org.people:
+        return f" ({say(_MARKS['person'], lang)})"
+    return ""
 
 
 def _owner_mark(value: Any, lang: str, org: Org | None) -> str:

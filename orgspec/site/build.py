@@ -120,7 +120,9 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
                       labels=labels, lint=options.findings)
     env = _site_environment()
     env.filters["counted"] = counter(COUNTS)
-    sizes = {t: len(dict.fromkeys(team.members)) for t, team in org.teams.items()}
+    # people that exist: an unknown id in `members` is RF001's, never a head
+    sizes = {t: sum(p in org.people for p in dict.fromkeys(team.members))
+             for t, team in org.teams.items()}
     totals = _people_below(org, model.children)
     title = options.title or labels["site"]
     env.globals.update(
@@ -158,8 +160,9 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
 
 
 def _people_below(org: Org, children: dict[str, list[str]]) -> dict[str, int]:
-    """Team id -> how many distinct people (members and leads) the team and every team
-    below it hold; each team is walked once per ancestor, a parent cycle once."""
+    """Team id -> how many distinct people (members and leads, of ids that are people) the
+    team and every team below it hold; each team is walked once per ancestor, a parent
+    cycle once."""
     out: dict[str, int] = {}
     for tid in org.teams:
         people: set[str] = set()
@@ -173,7 +176,7 @@ def _people_below(org: Org, children: dict[str, list[str]]) -> dict[str, int]:
                 if child not in seen:
                     seen.add(child)
                     stack.append(child)
-        out[tid] = len(people)
+        out[tid] = sum(p in org.people for p in people)
     return out
 
 

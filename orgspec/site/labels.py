@@ -79,6 +79,8 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "as_member": MC("label", "as member of {team}"),
     "as_above": MC("label", "through {team}, a team above"),
     "directly": MC("label", "directly"),
+    # the person page's duties column of as_lead / as_member / as_holder / directly
+    "held_how": MC("label", "How held"),
     "raci_table": MC("label", "RACI"),
     "served_by": MC("label", "Processes serving this duty"),
     "serves": MC("label", "Serves duty"),

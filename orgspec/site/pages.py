@@ -150,10 +150,11 @@ def _team(m: SiteModel, render: Render, tid: str) -> str:
     team = org.teams[tid]
     main, also = m.team_duties(tid)
     order = m.view.name_order  # the lead first, then by name as the people index lists them
-    members = [(m.person(p), getattr(org.people.get(p), "email", None) or "")
+    # unknown ids (RF001's) last in the written order, marked, not counted (as `show`)
+    members = [(m.person(p), getattr(org.people.get(p), "email", None) or "", p in org.people)
                for p in sorted(dict.fromkeys(team.members), key=lambda p: (
-                   p != team.lead, person_key(getattr(org.people.get(p), "name", None) or p,
-                                              p, order)))]
+                   (False, p != team.lead, person_key(org.people[p].name or p, p, order))
+                   if p in org.people else (True,)))]
     # sub-teams and positions by name in the reader's order, as the tree and the indexes
     subteams = [m.team(c) for c in sorted(m.children.get(tid, []), key=lambda c: name_key(
         org.teams[c].name or c, c, order))]
@@ -164,8 +165,10 @@ def _team(m: SiteModel, render: Render, tid: str) -> str:
         "team", 1, id=tid, team=team, name=team.name or tid,
         crumbs=m.crumbs(tid), health=m.health.get(tid),
         lead=m.person(team.lead) if team.lead else None,
+        lead_unknown=bool(team.lead) and team.lead not in org.people,
         parent=m.team(team.parent) if team.parent else None, subteams=subteams,
-        members=members, charter=[_charter_row(m, d, ls, tid) for d, ls in main],
+        members=members, known_members=sum(known for _, _, known in members),
+        charter=[_charter_row(m, d, ls, tid) for d, ls in main],
         also=[_charter_row(m, d, ls, tid) for d, ls in also],
         handoffs_in=m.handoffs_in.get(tid, []), handoffs_out=m.handoffs_out.get(tid, []),
         objectives=objectives,
