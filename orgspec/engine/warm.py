@@ -589,10 +589,10 @@ def _check_alone(raw: RawFile, plan: Plan, today: dt.date, local: frozenset[str]
 def _result(state: State, kept: list[tuple[Finding, str]], check: FileCheck,
             groups: list[Group] | None, plan: Plan, config: Config, cache: Cache, key: bytes,
             inputs: Inputs, root: str, summaries: dict[str, FileSummary],
-            fresh: bool = False) -> LintResult:
+            searched: bool = False) -> LintResult:
     """The run's result: the kept findings and the new ones, stamped, fingerprinted, with
     teams and said in the run's language as a full run does them; the next state kept,
-    and with it, when this run searched (`fresh`: `state.near` is that search), what
+    and with it, when this run searched (`searched`: `state.near` is that search), what
     the search keeps for later runs (`dutygroups.keep_search`)."""
     # lint's twin of `anchors._relative`: anchors imports the models, which this process
     # has not imported when the forked worker checked the changed file (`_answer`)
@@ -633,7 +633,7 @@ def _result(state: State, kept: list[tuple[Finding, str]], check: FileCheck,
         findings.append(f if f.fingerprint == fp else replace(f, fingerprint=fp))
     after = replace(state, idents=list(inputs.ident), findings=findings,
                     anchors=[a for _, a in merged], duties=duties)
-    if fresh and state.near is not None:
+    if searched and state.near is not None:
         later(cache, key, lambda: _kept_search(after, plan, cache))
     elif groups is None or state.near is not None:
         later(cache, key, after)
