@@ -633,10 +633,10 @@ def _result(state: State, kept: list[tuple[Finding, str]], check: FileCheck,
         findings.append(f if f.fingerprint == fp else replace(f, fingerprint=fp))
     after = replace(state, idents=list(inputs.ident), findings=findings,
                     anchors=[a for _, a in merged], duties=duties)
-    if searched and state.near is not None:
-        later(cache, key, lambda: _kept_search(after, plan, cache))
-    elif groups is None or state.near is not None:
+    if groups is None or state.near is not None:
         later(cache, key, after)
+        if searched:  # after the state: a run waiting for the state's lock does not wait
+            _keep_search(after, plan, cache)
     else:  # the search the next prose edit regroups, taken after the output
         later(cache, key, lambda: replace(after, near=_searched(after.duties, plan, cache,
                                                                 after.org_name)))
@@ -661,19 +661,28 @@ def _searched(duties: Duties, plan: Plan, cache: Cache, org_name: str) -> Near:
     return found
 
 
-def _kept_search(state: State, plan: Plan, cache: Cache) -> State:
-    """`state`, once what its search (`State.near`, made by this run) keeps beside it is
-    kept: the pairs under the search's key, the texts' features (`dutygroups.keep_search`,
-    through a cache of its own, as `_searched`)."""
-    from orgspec.engine.memo import Memo
-    from orgspec.engine.registry import near_duplicate_parts
-    from orgspec.load.cache import Cache
+def _keep_search(state: State, plan: Plan, cache: Cache) -> None:
+    """Keep, once the output is out, what the search this run made (`State.near`) keeps
+    beside it: the pairs under the search's key and the texts' features
+    (`dutygroups.keep_search`, through a cache of its own, as `_searched`). Lost (a killed
+    child), a later run searches again."""
+    from orgspec.gcpause import after_output
 
-    assert state.near is not None
-    threshold = float(plan.options.get(NEAR_DUPLICATES, {}).get("threshold", 0))
-    near_duplicate_parts().keep_search(state.duties, threshold,
-                                       Memo(Cache(cache.folder), state.org_name), state.near[0])
-    return state
+    near = state.near
+    assert near is not None
+
+    def work() -> None:
+        from orgspec.engine.memo import Memo
+        from orgspec.engine.registry import near_duplicate_parts
+        from orgspec.load.cache import Cache
+
+        if not os.path.isdir(cache.own):  # not made again by a late write after a clean
+            return
+        threshold = float(plan.options.get(NEAR_DUPLICATES, {}).get("threshold", 0))
+        near_duplicate_parts().keep_search(state.duties, threshold,
+                                           Memo(Cache(cache.folder), state.org_name), near[0])
+
+    after_output(work)
 
 
 def _owning(state: State, entity: str) -> tuple[str, ...]:
