@@ -370,3 +370,31 @@ def test_a_number_or_one_known_thing_in_a_framed_slot_decides(a: str, b: str) ->
 
 def test_a_number_is_no_evidence() -> None:
     assert features("策划618大促") == features("策划大促")
+
+
+def test_a_prepared_description_holds_the_weights_a_plain_loop_sums() -> None:
+    """`_Doc`'s total and the weight left from each feature are, bit for bit, the sums a
+    plain loop over the features makes (the search's scores and bounds are read from them:
+    the same floats, the same pairs)."""
+    import random
+
+    from orgspec.text.neardup import _Doc
+
+    rng = random.Random(17)
+    names = [f"w:{k}" for k in range(200)]
+    weight = {f: rng.uniform(0.01, 9.0) for f in names}
+    rank = {f: k for k, f in enumerate(rng.sample(names, len(names)))}
+    for size in [1, 2, 3, 7, 30, 120]:
+        fs = frozenset(rng.sample(names, size))
+        doc = _Doc(fs, weight, rank)
+        total = 0.0
+        for f in fs:
+            total += weight[f]
+        order = sorted(fs, key=lambda f: rank[f])
+        rest, left = [], total
+        for f in order:
+            rest.append(left)
+            left -= weight[f]
+        assert doc.order == order
+        assert repr(doc.total) == repr(total) and [repr(r) for r in doc.rest] == \
+            [repr(r) for r in rest]

@@ -239,3 +239,93 @@ def test_the_kept_lexicon_is_keyed_by_its_file_and_the_opencc_that_folds_it(
     assert key is not None and key == warm._lexicon_key()
     monkeypatch.setattr(cache_module, "library_stamp", lambda name: f"{name}: upgraded")
     assert warm._lexicon_key() not in (None, key)
+
+
+def _word_changed(org: Path) -> None:
+    """The first description of the first file of `org` that has one, with a word no duty
+    holds put first: the duty's features change, so OW007 searches again."""
+    for path in sorted(org.rglob("*.yaml")):
+        text = path.read_text("utf-8")
+        m = _TEXT.search(text)
+        if m is not None and m.group(2).startswith('"'):
+            path.write_text(text[:m.start(2) + 1] + "zebrafy " + text[m.start(2) + 1:], "utf-8")
+            return
+    raise AssertionError("no double-quoted description")
+
+
+def _searched_and_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                       keep: Callable[..., None] | None = None) -> bool:
+    """A word changed on a generated 12-team org, checked through the cache (its prose
+    path searches OW007 again and leaves what the search keeps to `keep_search`, or to
+    `keep` instead): whether the findings are a fresh check's and what was kept is what a
+    search of the duties as they are now keeps (the pairs under their search key, each
+    text's features)."""
+    from orgspec.checks import dutygroups
+    from orgspec.engine.memo import Memo
+    from orgspec.text.neardup import _alone, _reported, features, search_key
+
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    kept: list[tuple[object, float, Memo]] = []
+    real = keep or dutygroups.keep_search
+
+    def spied(duties: object, threshold: float, memo: Memo, found: object) -> None:
+        kept.append((duties, threshold, memo))
+        real(duties, threshold, memo, found)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dutygroups, "keep_search", spied)
+    org = _synthetic(tmp_path, 12)
+    folder = tmp_path / "cache"
+    for _ in range(2):  # cold; then a comment added, checked in full: the state kept
+        check_cached([str(org)], STRICT, Cache(str(folder)), TODAY)
+        first = sorted(org.rglob("*.yaml"))[0]
+        first.write_text(first.read_text("utf-8") + "# a comment\n", "utf-8")
+    _count(monkeypatch)
+    _ANSWERED.clear()
+    _word_changed(org)
+    got = _findings(check_cached([str(org)], STRICT, Cache(str(folder)), TODAY).findings)
+    assert _ANSWERED == ["patched"], _ANSWERED  # answered from the state, not regrouped
+    assert len(kept) == 1, kept  # the search made by this run, kept after it
+    duties, threshold, memo = kept[0]
+    texts, owners = duties.texts, duties.owners  # type: ignore[attr-defined]
+    alone = _alone(texts, None)
+    whole = [fn | fd for fn, fd in alone]
+    pairs = _reported(texts, owners, threshold, None, alone, whole)
+
+    def unkept() -> list[tuple[int, int, float]]:
+        return []
+
+    memo = Memo(Cache(str(folder)), memo.org_name)
+    stored = memo.remember("OW007 pairs", search_key(texts, owners, threshold, None, alone),
+                           unkept, list)
+    used = {t or "" for pair in texts for t in pair}
+    feats = memo.kept("OW007 features", dict)
+    same = got == _findings(lint_org([str(org)], STRICT, TODAY)[0].findings) and \
+        bool(pairs) and stored == pairs and feats == {t: features(t) for t in used}
+    # a number put before the same description: regrouped from the kept search, which
+    # is not kept again
+    path = next(p for p in sorted(org.rglob("*.yaml")) if "zebrafy" in p.read_text("utf-8"))
+    path.write_text(path.read_text("utf-8").replace('"zebrafy ', '"7 zebrafy ', 1), "utf-8")
+    got = _findings(check_cached([str(org)], STRICT, Cache(str(folder)), TODAY).findings)
+    assert _ANSWERED == ["patched", "regrouped", "patched"] and len(kept) == 1, _ANSWERED
+    return same and got == _findings(lint_org([str(org)], STRICT, TODAY)[0].findings)
+
+
+def test_a_searched_prose_edit_keeps_its_search_after_the_output(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A word changed (the prose path searches OW007 again, `dutygroups.searched_groups`):
+    the findings are a fresh check's, and the pairs and features kept after the output
+    (`keep_search`) are a fresh search's, under the key a later run reads them by."""
+    assert _searched_and_kept(tmp_path, monkeypatch)
+
+
+def test_a_search_kept_wrong_after_a_prose_edit_is_caught(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check above fails when what is kept is not the run's search (a pair dropped)."""
+    from orgspec.checks import dutygroups
+
+    real = dutygroups.keep_search
+
+    def dropped(duties: object, threshold: float, memo: object, found: list[object]) -> None:
+        real(duties, threshold, memo, found[1:])  # type: ignore[arg-type]
+
+    assert not _searched_and_kept(tmp_path, monkeypatch, dropped)

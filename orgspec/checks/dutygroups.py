@@ -62,6 +62,52 @@ def searched(duties: Duties, threshold: float, memo: Memo
     return found, {i: whole[i] for pair in found for i in pair[:2]}
 
 
+def searched_groups(duties: Duties, threshold: float, memo: Memo
+                    ) -> tuple[list[Group],
+                               tuple[list[tuple[int, int, float]], dict[int, frozenset[str]]]
+                               | None]:
+    """`duty_groups`' groups, kept through `memo` as it keeps them, and, when they were
+    searched (not kept), the search (`searched`'s shape: its pairs and the features of each
+    duty in one); what else `duty_groups` keeps of a search (the pairs under its key, the
+    features of the texts) is left to `keep_search`, which a caller runs after its output:
+    the search's key (a digest of every duty's features) and those writes are off the
+    check's path. The groups are `_groups`' for the same duties: the same search on the
+    same features (`find_duty_groups` regroups the pairs it reports with `groups_from`)."""
+    from orgspec.text.neardup import _alone, _reported, groups_from
+
+    texts, owners = duties.texts, duties.owners
+    search: list[tuple[list[tuple[int, int, float]], dict[int, frozenset[str]]]] = []
+
+    def compute() -> list[Group]:
+        alone = _alone(texts, memo.kept("OW007 features", dict) or {})
+        whole = [fn | fd for fn, fd in alone]
+        found = _reported(texts, owners, threshold, None, alone, whole)
+        search.append((found, {i: whole[i] for pair in found for i in pair[:2]}))
+        return groups_from(texts, found, whole)
+
+    groups = memo.remember("OW007", (texts, owners, threshold), compute, list)
+    return groups, (search[0] if search else None)
+
+
+def keep_search(duties: Duties, threshold: float, memo: Memo,
+                found: list[tuple[int, int, float]]) -> None:
+    """Keep what `_groups` keeps of its search of `duties` (`found`: the pairs it
+    reported): the pairs under the search's key, and the features of the texts in use
+    when any was not kept."""
+    from orgspec.text.neardup import _alone, search_key
+
+    texts, owners = duties.texts, duties.owners
+    name = "OW007 features"
+    known = memo.kept(name, dict) or {}
+    before = len(known)
+    alone = _alone(texts, known)
+    memo.remember("OW007 pairs", search_key(texts, owners, threshold, None, alone),
+                  lambda: found, list)
+    if len(known) != before:
+        used = {t or "" for pair in texts for t in pair}
+        memo.keep(name, {t: f for t, f in known.items() if t in used})
+
+
 def duty_issues(duties: Duties, found: list[Group], marked: set[str],
                 site: Callable[[str], Location], teams: Callable[[str], list[str]]
                 ) -> Iterator[Issue]:

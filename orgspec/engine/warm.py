@@ -366,7 +366,7 @@ def patched(inputs: Inputs, config: Config, plan: Plan, today: dt.date, cache: C
     found = _answer(raw, state, plan, today, cache)
     if found is None:
         return None
-    check, groups, near = found
+    check, groups, near, fresh = found
     lang = _lang(state, config, check.said)
     if lang is None:
         return None
@@ -375,7 +375,7 @@ def patched(inputs: Inputs, config: Config, plan: Plan, today: dt.date, cache: C
     try:
         result = replace(_result(replace(state, lang=lang, lang_texts=said, near=near), kept,
                                  check, groups, plan, config, cache, key, inputs, root,
-                                 summaries),
+                                 summaries, fresh),
                          timezone=config.timezone or "", today=today.isoformat(),
                          name_order=config.name_order or "")
     except _NoSite:
@@ -444,11 +444,12 @@ def _kept(state: State, file: str, before: FileSummary,
 
 
 def _answer(raw: RawFile, state: State, plan: Plan, today: dt.date, cache: Cache
-            ) -> tuple[FileCheck, list[Group] | None, Near | None] | None:
-    """The changed file checked alone, OW007's groups (None when it is not enabled) and
-    the search they came from when it is the kept one (`_regroup`; None: to be taken
-    again); the first two are shared with a forked worker (`forkmap`), which imports the
-    models."""
+            ) -> tuple[FileCheck, list[Group] | None, Near | None, bool] | None:
+    """The changed file checked alone, OW007's groups (None when it is not enabled), the
+    search they came from when it is the kept one (`_regroup`) or was made by this run
+    (None: to be taken again), and whether it was made by this run (its pairs and
+    features are then still to be kept: `dutygroups.keep_search`); the file and the
+    groups are shared with a forked worker (`forkmap`), which imports the models."""
     from orgspec.engine.memo import Memo
     from orgspec.forkmap import fork_map
 
@@ -462,22 +463,33 @@ def _answer(raw: RawFile, state: State, plan: Plan, today: dt.date, cache: Cache
     def one(item: str) -> object:
         if item == "file":
             return _check_alone(raw, plan, today, state.local, ours)
-        return _regroup(state, guess) or (_groups(state.duties, guess, memo, threshold), None)
+        return _grouped(state, guess, memo, threshold)
 
     done = fork_map(one, ["file", "groups"] if near else ["file"])
     check = done[0]
     if not isinstance(check, FileCheck) or check.keys != state.keys.get(file, frozenset()):
         return None
     if not near:
-        return check, None, None
+        return check, None, None, False
     found = done[1]
     assert isinstance(found, tuple)
-    groups, kept = found
     if any(guess.get(rid) != check.texts.get(rid) for rid in ours):
         # validation changed a text as written: search with the texts as validated
-        groups, kept = _regroup(state, check.texts) or \
-            (_groups(state.duties, check.texts, memo, threshold), None)
-    return check, groups, kept
+        found = _grouped(state, check.texts, memo, threshold)
+    groups, kept, fresh = found
+    return check, groups, kept, fresh
+
+
+def _grouped(state: State, texts: dict[str, tuple[str | None, str | None]], memo: object,
+             threshold: float) -> tuple[list[Group], Near | None, bool]:
+    """OW007's groups with the duties' `texts`, the search they came from (None: to be
+    taken again) and whether this run made it: regrouped from the kept search
+    (`_regroup`), else kept or searched (`_groups`)."""
+    regrouped = _regroup(state, texts)
+    if regrouped is not None:
+        return (*regrouped, False)
+    groups, near = _groups(state.duties, texts, memo, threshold)
+    return groups, near, near is not None
 
 
 def _regroup(state: State, texts: dict[str, tuple[str | None, str | None]]
@@ -528,11 +540,13 @@ def _patch(duties: Duties, texts: dict[str, tuple[str | None, str | None]]) -> D
 
 
 def _groups(duties: Duties, texts: dict[str, tuple[str | None, str | None]], memo: object,
-            threshold: float) -> list[Group]:
+            threshold: float) -> tuple[list[Group], Near | None]:
+    """OW007's groups of `duties` with `texts` (`dutygroups.searched_groups`: kept, or
+    searched, and then that search, whose pairs and features are kept after the output)."""
     from orgspec.engine.registry import near_duplicate_parts  # no model: from extracts
 
-    found: list[Group] = near_duplicate_parts().duty_groups(_patch(duties, texts), threshold,
-                                                            memo)
+    found: tuple[list[Group], Near | None] = near_duplicate_parts().searched_groups(
+        _patch(duties, texts), threshold, memo)
     return found
 
 
@@ -574,9 +588,12 @@ def _check_alone(raw: RawFile, plan: Plan, today: dt.date, local: frozenset[str]
 
 def _result(state: State, kept: list[tuple[Finding, str]], check: FileCheck,
             groups: list[Group] | None, plan: Plan, config: Config, cache: Cache, key: bytes,
-            inputs: Inputs, root: str, summaries: dict[str, FileSummary]) -> LintResult:
+            inputs: Inputs, root: str, summaries: dict[str, FileSummary],
+            searched: bool = False) -> LintResult:
     """The run's result: the kept findings and the new ones, stamped, fingerprinted, with
-    teams and said in the run's language as a full run does them; the next state kept."""
+    teams and said in the run's language as a full run does them; the next state kept,
+    and with it, when this run searched (`searched`: `state.near` is that search), what
+    the search keeps for later runs (`dutygroups.keep_search`)."""
     # lint's twin of `anchors._relative`: anchors imports the models, which this process
     # has not imported when the forked worker checked the changed file (`_answer`)
     from orgspec.engine.lint import _ignored, _relative, localize, stamp
@@ -618,6 +635,8 @@ def _result(state: State, kept: list[tuple[Finding, str]], check: FileCheck,
                     anchors=[a for _, a in merged], duties=duties)
     if groups is None or state.near is not None:
         later(cache, key, after)
+        if searched:  # after the state: a run waiting for the state's lock does not wait
+            _keep_search(after, plan, cache)
     else:  # the search the next prose edit regroups, taken after the output
         later(cache, key, lambda: replace(after, near=_searched(after.duties, plan, cache,
                                                                 after.org_name)))
@@ -640,6 +659,30 @@ def _searched(duties: Duties, plan: Plan, cache: Cache, org_name: str) -> Near:
     found: Near = near_duplicate_parts().searched(duties, threshold,
                                                   Memo(Cache(cache.folder), org_name))
     return found
+
+
+def _keep_search(state: State, plan: Plan, cache: Cache) -> None:
+    """Keep, once the output is out, what the search this run made (`State.near`) keeps
+    beside it: the pairs under the search's key and the texts' features
+    (`dutygroups.keep_search`, through a cache of its own, as `_searched`). Lost (a killed
+    child), a later run searches again."""
+    from orgspec.gcpause import after_output
+
+    near = state.near
+    assert near is not None
+
+    def work() -> None:
+        from orgspec.engine.memo import Memo
+        from orgspec.engine.registry import near_duplicate_parts
+        from orgspec.load.cache import Cache
+
+        if not os.path.isdir(cache.own):  # not made again by a late write after a clean
+            return
+        threshold = float(plan.options.get(NEAR_DUPLICATES, {}).get("threshold", 0))
+        near_duplicate_parts().keep_search(state.duties, threshold,
+                                           Memo(Cache(cache.folder), state.org_name), near[0])
+
+    after_output(work)
 
 
 def _owning(state: State, entity: str) -> tuple[str, ...]:
