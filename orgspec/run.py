@@ -386,7 +386,8 @@ def _write_baseline(result: LintResult, path: str, configured: str | None) -> Ou
         outside = [e for e in old if e["fingerprint"] not in found and not inside(e)]
         held = [e for e in old if e["fingerprint"] not in found and inside(e) and check(e)]
     failed = set(result.failed_files)
-    written = sum(not baseline.load_failure(f, failed) for f in result.findings)
+    written = sum(not baseline.load_failure(f, failed) for f in result.findings) + \
+        sum(f.fingerprint in result.activities for f in result.findings)  # `baseline.dumps`
     notes = [say(M("wrote a baseline of 1 finding to {path}", path=path) if written == 1 else
                  M("wrote a baseline of {n} findings to {path}", n=written, path=path), lang)]
     if failed:

@@ -32,16 +32,16 @@ def test_chinese_and_english_chat_messages_match_golden() -> None:
                "--link", "https://handbook.example.com/org/")
     assert_golden("report-ecommerce.chat.md", zh)
     assert_golden("report-ecommerce-en.chat.md", en)
-    assert zh.startswith("**组织报告**\n\n❌ 4 个错误 · ⚠️ 4 个警告 · ℹ️ 0 个提示")
+    assert zh.startswith("**组织报告**\n\n❌ 4 个错误 · ⚠️ 3 个警告 · ℹ️ 0 个提示")
     assert "**客服团队**\n- ❌ OW001 职责 用户反馈 (user-feedback) 有 2 个批准方" in zh
     assert zh.endswith("完整报告：运行 `orgspec report examples/ecommerce -o report.html` 生成\n")
     assert en.endswith("\n[Full report](https://handbook.example.com/org/)\n")
-    assert "- 技术团队: 77/100 (2 errors, 1 warning)" in en
+    assert "- 技术团队: 80/100 (2 errors)" in en
 
 
 def test_traditional_chinese_says_the_labels_in_traditional_script() -> None:
     hant = _chat("examples/ecommerce", "--format", "chat", "--lang", "zh-Hant")
-    assert hant.startswith("**組織報告**\n\n❌ 4 個錯誤 · ⚠️ 4 個警告 · ℹ️ 0 個提示")
+    assert hant.startswith("**組織報告**\n\n❌ 4 個錯誤 · ⚠️ 3 個警告 · ℹ️ 0 個提示")
     assert "**團隊健康（得分低的在前）**" in hant and "**主要問題（按團隊）**" in hant
 
 
@@ -51,7 +51,7 @@ def test_nothing_chat_apps_show_raw() -> None:
     assert not re.search(r"<[a-z/!]|\|\s*-{3}|```|\[\^|mermaid", text)
     lines = [line for line in text.splitlines() if line.startswith("- ❌") or
              line.startswith("- ⚠️")]
-    assert len(lines) == 8 and all(FINDING.fullmatch(line) for line in lines)
+    assert len(lines) == 7 and all(FINDING.fullmatch(line) for line in lines)
 
 
 def _big_org(folder: Path, teams: int) -> Path:

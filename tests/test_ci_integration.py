@@ -117,7 +117,7 @@ def test_step_summary_is_appended_in_github_actions(tmp_path: Path) -> None:
                   env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
     assert run.stdout.startswith("::error ")
     text = summary.read_text("utf-8")
-    assert text.startswith("previous step\n# 组织报告\n\n**4** 个错误 · **4** 个警告 · ")
+    assert text.startswith("previous step\n# 组织报告\n\n**4** 个错误 · **3** 个警告 · ")
     assert "## RACI 矩阵" in text  # the full report, not a findings list
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from orgspec.findings import Finding, LintResult
+from orgspec.findings import Finding, LintResult, sort_findings
 from orgspec.i18n import M, reason
 
 VERSION = 2  # 2: fingerprints by rule and entity (key result, step, charter item)
@@ -47,9 +47,13 @@ def dumps(result: LintResult, kept: list[dict[str, Any]] | None = None) -> str:
     baseline this run could not check (`apply(...).held`), which a new baseline must not
     drop just because their file or entity failed to load today."""
     failed = set(result.failed_files)
+    # with each OK003 the OK005 held back behind it, which `apply` gives back once the
+    # OK003 is known
+    written = [*result.findings, *(result.activities[f.fingerprint] for f in result.findings
+                                   if f.fingerprint in result.activities)]
     entries = [{"fingerprint": f.fingerprint, "code": f.code, "file": f.location.file,
                 "entity": f.entity, "message": f.message, "messages": said(f.message)}
-               for f in result.findings if not load_failure(f, failed)]
+               for f in written if not load_failure(f, failed)]
     have = {e["fingerprint"] for e in entries}
     entries += [e for e in kept or [] if e["fingerprint"] not in have]
     doc = {"version": VERSION, "tool": "orgspec",
@@ -112,9 +116,15 @@ def apply(result: LintResult, entries: list[dict[str, Any]]) -> BaselineOutcome:
                   if any(old in known for old in former.get(f.fingerprint, ()))}
     found = fingerprints(result)
     failed = set(result.failed_files)
-    kept: list[Finding] = [f for f in result.findings
+    # an OK003 the baseline knows gives back the OK005 held back behind it
+    # (`engine.activities`): that one is reported as without the OK003, unless known too
+    back = [result.activities[f.fingerprint] for f in result.findings
+            if f.fingerprint in known and f.fingerprint in result.activities]
+    found |= {f.fingerprint for f in back}
+    findings = sort_findings([*result.findings, *back]) if back else result.findings
+    kept: list[Finding] = [f for f in findings
                            if f.fingerprint not in known or load_failure(f, failed)]
-    outcome = BaselineOutcome(known=len(result.findings) - len(kept))
+    outcome = BaselineOutcome(known=len(findings) - len(kept))
     missing = [e for e in entries if e["fingerprint"] not in found]
     check, inside = not_checked(result), in_scope(result)
     for entry in missing:
@@ -122,7 +132,7 @@ def apply(result: LintResult, entries: list[dict[str, Any]]) -> BaselineOutcome:
             outcome.outside.append(entry)
         else:
             (outcome.held if check(entry) else outcome.stale).append(entry)
-    result.baselined = [f for f in result.findings
+    result.baselined = [f for f in findings
                         if f.fingerprint in known and not load_failure(f, failed)]
     result.findings = kept
     return outcome

@@ -317,6 +317,7 @@ class Kept:
 
 def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: Plan,
                  today: dt.date, kept: Kept | None = None) -> LintResult:
+    from orgspec.engine.activities import ACTIVITY, activity_behind, behind
     from orgspec.engine.anchors import assign_fingerprints
     from orgspec.engine.holdback import hold_back
     from orgspec.engine.teams import with_teams
@@ -340,10 +341,15 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
                              {c: m.absence for c, m in plan.rules.items() if m.absence},
                              "RF001" in plan.severity and
                              not any("RF001" in codes for _, codes in plan.per_file))
+        findings, activities = activity_behind(findings)
         findings = assign_fingerprints(sort_findings(findings), anchors,
                                        org_root(paths or [root]))
         findings = with_teams(findings, org)
-        held_messages = _held(every, findings, anchors, org_root(paths or [root]))
+        held_messages, numbered = _held(every, findings, anchors, org_root(paths or [root]))
+        if activities:
+            places = {(f.code, f.location, f.entity) for f in activities}
+            activities = with_teams([f for f in numbered if (f.code, f.location, f.entity)
+                                     in places], org)
         former = _former(org, findings, anchors)
         if kept is not None and anchors.asked and kept.cache.primed():
             kept.cache.put("memo", _anchors_key(org, kept), anchors.asked)
@@ -351,8 +357,12 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         if kept is not None and kept.warm is not None:
             from orgspec.engine.warm import keep_state
 
-            keep_state(kept.cache, *kept.warm, org, plan, config, every, findings, anchors,
-                       org_root(paths or [root]), lang)
+            gone = {(a.location, a.entity) for a in activities}
+            paired = [f for f in every if f.code != ACTIVITY or
+                      (f.location, f.entity) not in gone]  # not held: paired (as warm pairs)
+            keep_state(kept.cache, *kept.warm, org, plan, config, paired, findings, anchors,
+                       org_root(paths or [root]), lang, activities)
+        behind_kr = behind(findings, [localize(f, lang) for f in activities])
         findings = [localize(f, lang) for f in findings]  # after the fingerprints: English
     return LintResult(findings, files=org.files, failed_files=sorted(org.failed),
                       entity_count=org.entity_count(),
@@ -360,7 +370,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
                       timezone=config.timezone or "", today=today.isoformat(),
                       name_order=config.name_order or "", held=frozenset(held_messages),
                       held_messages=held_messages,
-                      unchecked=_unchecked(org), former=former)
+                      unchecked=_unchecked(org), former=former, activities=behind_kr)
 
 
 class _Tail:
@@ -437,18 +447,19 @@ def _unchecked(org: Org) -> tuple[tuple[str, frozenset[str]], ...]:
 
 
 def _held(every: list[Finding], kept: list[Finding], anchors: Anchors,
-          root: str) -> dict[str, str]:
+          root: str) -> tuple[dict[str, str], list[Finding]]:
     """The fingerprints of the findings held back (in `every`, not in `kept`), each with its
     English message: a baseline entry among them was not checked this run, not fixed,
-    unless the finding held there says something else (`--diff`)."""
+    unless the finding held there says something else (`--diff`); and those findings,
+    fingerprinted."""
     from orgspec.engine.anchors import assign_fingerprints
 
     if len(every) == len(kept):
-        return {}
+        return {}, []
     shown = {f.fingerprint for f in kept}
-    return {f.fingerprint: str(f.message)
-            for f in assign_fingerprints(sort_findings(every), anchors, root)
-            if f.fingerprint not in shown}
+    held = [f for f in assign_fingerprints(sort_findings(every), anchors, root)
+            if f.fingerprint not in shown]
+    return {f.fingerprint: str(f.message) for f in held}, held
 
 
 def run_lang(org: Org, config: Config) -> str:

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from orgspec.findings import Finding, Issue, LintResult, Location
@@ -94,6 +94,9 @@ class State:
     # OW007's search as `dutygroups.searched` gives it for `duties` (None: not taken yet):
     # a prose edit that leaves what the search reads the same regroups its pairs
     near: Near | None = None
+    # the OK005s held back behind an OK003 at the same key result (`engine.activities`),
+    # fingerprinted, with teams, in English
+    activities: list[Finding] = field(default_factory=list)
 
 
 # The pairs the near-duplicate search reported, and the features of each duty in one.
@@ -145,9 +148,11 @@ def later(cache: Cache, key: bytes, state: State | Callable[[], State | None]) -
 
 def keep_state(cache: Cache, key: bytes, idents: list[str], org: Org, plan: Plan,
                config: Config, every: list[Finding], findings: list[Finding],
-               anchors: Anchors, root: str, lang: str) -> None:
+               anchors: Anchors, root: str, lang: str,
+               activities: list[Finding] | None = None) -> None:
     """Store the `State` of a full run (`findings`: after hold-back, fingerprinted, with
-    teams, in English; `every`: before hold-back), when its org is one a prose edit can
+    teams, in English; `every`: before hold-back, but for `activities`, the OK005s held
+    back behind an OK003, which a prose edit pairs again), when its org is one a prose edit can
     be answered for: nothing failed, held back, dropped or renamed, no suppression that
     names OW007 (`_names_near_duplicates`), and every reference resolved (RF001 ran
     everywhere and found none)."""
@@ -161,8 +166,9 @@ def keep_state(cache: Cache, key: bytes, idents: list[str], org: Org, plan: Plan
         return
     # made and written once the output is out (0.1-0.25 s CPU at 500 teams); nothing it
     # reads is changed after this run's rules
-    later(cache, key, lambda: _made(idents, org, plan, config, findings, anchors, root, lang,
-                                    cache))
+    later(cache, key, lambda: replace(
+        _made(idents, org, plan, config, findings, anchors, root, lang, cache),
+        activities=list(activities or ())))
     if NEAR_DUPLICATES in plan.severity:
         keep_lexicon(cache, _lexicon_key())
 
@@ -375,7 +381,7 @@ def patched(inputs: Inputs, config: Config, plan: Plan, today: dt.date, cache: C
     try:
         result = replace(_result(replace(state, lang=lang, lang_texts=said, near=near), kept,
                                  check, groups, plan, config, cache, key, inputs, root,
-                                 summaries, fresh),
+                                 summaries, file, fresh),
                          timezone=config.timezone or "", today=today.isoformat(),
                          name_order=config.name_order or "")
     except _NoSite:
@@ -589,16 +595,17 @@ def _check_alone(raw: RawFile, plan: Plan, today: dt.date, local: frozenset[str]
 def _result(state: State, kept: list[tuple[Finding, str]], check: FileCheck,
             groups: list[Group] | None, plan: Plan, config: Config, cache: Cache, key: bytes,
             inputs: Inputs, root: str, summaries: dict[str, FileSummary],
-            searched: bool = False) -> LintResult:
-    """The run's result: the kept findings and the new ones, stamped, fingerprinted, with
-    teams and said in the run's language as a full run does them; the next state kept,
-    and with it, when this run searched (`searched`: `state.near` is that search), what
-    the search keeps for later runs (`dutygroups.keep_search`)."""
+            file: str, searched: bool = False) -> LintResult:
+    """The run's result: the kept findings and the new ones of the changed `file`, stamped,
+    paired (`engine.activities`), fingerprinted, with teams and said in the run's language
+    as a full run does them; the next state kept, and with it, when this run searched
+    (`searched`: `state.near` is that search), what the search keeps for later runs
+    (`dutygroups.keep_search`)."""
     # lint's twin of `anchors._relative`: anchors imports the models, which this process
     # has not imported when the forked worker checked the changed file (`_answer`)
+    from orgspec.engine.activities import behind
     from orgspec.engine.lint import _ignored, _relative, localize, stamp
     from orgspec.engine.registry import near_duplicate_parts
-    from orgspec.findings import fingerprint
 
     duties = _patch(state.duties, check.texts)
     issues = list(check.issues)
@@ -622,6 +629,54 @@ def _result(state: State, kept: list[tuple[Finding, str]], check: FileCheck,
         f = f if teams == f.teams else replace(f, teams=teams)
         fresh.append((f, ident or "\0".join((_relative(f.location.file, root), f.message))))
     merged = sorted([*kept, *fresh], key=lambda pair: pair[0].sort_key())
+    merged, held = _paired(merged)
+    findings = _fingerprinted(merged)
+    # the changed file's are paired again above; the other files' are as they were
+    activities = [a for a in state.activities if a.location.file != file]
+    if held:  # numbered as a full run numbers them: among every finding, held ones too
+        every = sorted([*merged, *held], key=lambda pair: pair[0].sort_key())
+        gone = {id(f) for f, _ in held}
+        activities += [f for f, (was, _) in zip(_fingerprinted(every), every, strict=True)
+                       if id(was) in gone]
+    after = replace(state, idents=list(inputs.ident), findings=findings,
+                    anchors=[a for _, a in merged], duties=duties, activities=activities)
+    if groups is None or state.near is not None:
+        later(cache, key, after)
+        if searched:  # after the state: a run waiting for the state's lock does not wait
+            _keep_search(after, plan, cache)
+    else:  # the search the next prose edit regroups, taken after the output
+        later(cache, key, lambda: replace(after, near=_searched(after.duties, plan, cache,
+                                                                after.org_name)))
+    held_messages = {a.fingerprint: str(a.message) for a in activities}
+    return LintResult([localize(f, state.lang) for f in findings], files=list(state.files),
+                      entity_count=state.entity_count,
+                      rules={code: plan.rules[code] for code in plan.severity},
+                      lang=state.lang, held=frozenset(held_messages),
+                      held_messages=held_messages,
+                      activities=behind(findings, [localize(a, state.lang)
+                                                   for a in activities]))
+
+
+def _paired(merged: list[tuple[Finding, str]]
+            ) -> tuple[list[tuple[Finding, str]], list[tuple[Finding, str]]]:
+    """`merged` (each finding with its anchor) without the OK005s held back behind an OK003
+    (`activities.activity_behind`), and those, in order."""
+    from orgspec.engine.activities import activity_behind
+
+    kept, held = activity_behind([f for f, _ in merged])
+    if not held:
+        return merged, []
+    gone = {id(f) for f in held}
+    return ([(f, a) for f, (_, a) in zip(kept, [p for p in merged if id(p[0]) not in gone],
+                                          strict=True)],
+            [p for p in merged if id(p[0]) in gone])
+
+
+def _fingerprinted(merged: list[tuple[Finding, str]]) -> list[Finding]:
+    """The findings of `merged`, each fingerprinted by its anchor as
+    `anchors.assign_fingerprints` does it."""
+    from orgspec.findings import fingerprint
+
     seen: dict[str, int] = {}
     findings = []
     for f, anchor in merged:
@@ -631,19 +686,7 @@ def _result(state: State, kept: list[tuple[Finding, str]], check: FileCheck,
         if n:
             fp = fingerprint(f.code, f"{anchor}\0#{n}")
         findings.append(f if f.fingerprint == fp else replace(f, fingerprint=fp))
-    after = replace(state, idents=list(inputs.ident), findings=findings,
-                    anchors=[a for _, a in merged], duties=duties)
-    if groups is None or state.near is not None:
-        later(cache, key, after)
-        if searched:  # after the state: a run waiting for the state's lock does not wait
-            _keep_search(after, plan, cache)
-    else:  # the search the next prose edit regroups, taken after the output
-        later(cache, key, lambda: replace(after, near=_searched(after.duties, plan, cache,
-                                                                after.org_name)))
-    return LintResult([localize(f, state.lang) for f in findings], files=list(state.files),
-                      entity_count=state.entity_count,
-                      rules={code: plan.rules[code] for code in plan.severity},
-                      lang=state.lang)
+    return findings
 
 
 def _searched(duties: Duties, plan: Plan, cache: Cache, org_name: str) -> Near:

@@ -1,0 +1,68 @@
+"""One mistake, one finding: a key result written as an activity with no target value
+(`上线会员体系2.0版本`, `Launch checkout 2.0`) is OK003's finding alone.
+
+OK003 (not measurable, an error) and OK005 (an activity, a warning) both report such a
+key result, at its title; rewriting it as an outcome (月活跃用户数从120万增长到132万)
+fixes both. OK003 is kept, so that the run's exit status and CI gates stay as they are,
+and says why in its hint, naming the activity; OK005 is held back. Only when OK003 is
+reported there: turned off (`select`, `ignore`, severity `off`, `--select`), ignored for
+the file, suppressed inline or held back behind a dropped value, it leaves OK005 as it
+was; and a baseline that knows the OK003 gives its OK005 back (`ci.baseline.apply`). An
+activity with a target value (OK003 silent) keeps its OK005.
+
+Light on purpose: the warm path (`engine.warm`) pairs the changed file's findings with
+it in a process that has not imported the models.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from orgspec.findings import Finding
+from orgspec.i18n import M
+
+UNMEASURABLE = "OK003"
+ACTIVITY = "OK005"
+
+Place = tuple[str, int, int, str]
+
+
+def _place(f: Finding) -> Place:
+    return f.location.file, f.location.line, f.location.col, f.entity
+
+
+def activity_hint(verb: object) -> M:
+    """OK003's hint at a key result whose OK005 is held back behind it: the activity
+    verb, and the change to write instead."""
+    return M("{verb!r} is an activity: say what changes when it is done, and by how much, "
+             "e.g. monthly active users from 1.2M to 1.32M by 2026-03-31", verb=verb)
+
+
+def activity_behind(findings: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+    """`findings` without each OK005 at the key result (place and entity) of an OK003
+    among them, that OK003's hint naming the OK005's verb (`activity_hint`); and the
+    OK005s held back, as they were. One pass over `findings`, one more when any is held."""
+    unmeasurable = {_place(f) for f in findings if f.code == UNMEASURABLE}
+    if not unmeasurable:
+        return findings, []
+    held = [f for f in findings if f.code == ACTIVITY and _place(f) in unmeasurable]
+    if not held:
+        return findings, []
+    verbs = {_place(f): getattr(f.message, "values", {}).get("verb") for f in held}
+    kept = []
+    for f in findings:
+        place = _place(f) if f.code in (UNMEASURABLE, ACTIVITY) else None
+        if place is None or place not in verbs:
+            kept.append(f)
+        elif f.code == UNMEASURABLE:
+            verb = verbs[place]
+            kept.append(f if verb is None else replace(f, hint=activity_hint(verb)))
+    return kept, held
+
+
+def behind(findings: Iterable[Finding], held: Iterable[Finding]) -> dict[str, Finding]:
+    """The fingerprint of each OK003 among `findings` -> the OK005 of `held` held back
+    behind it (both fingerprinted)."""
+    at = {_place(f): f.fingerprint for f in findings if f.code == UNMEASURABLE}
+    return {at[_place(h)]: h for h in held if _place(h) in at}
