@@ -209,6 +209,10 @@ class LintResult:
     # the findings a baseline knows and left out of `findings` (reports say how many, and
     # team health counts them: hiding them must not make the org look healthy)
     baselined: list[Finding] = field(default_factory=list)
+    # id -> the name a reader of `lang` is shown (`model.names.id_names`): the text output
+    # names an entity a message quotes by id as the reports do (`客服部 (cs)`); the machine
+    # formats keep the message as the rule said it
+    names: dict[str, str] = field(default_factory=dict)
 
     @property
     def counts(self) -> dict[str, int]:

@@ -287,3 +287,51 @@ def test_the_site_calendar_lists_event_driven_meetings_apart(tmp_path: Path, wri
     assert "有事时召开 (1)" in section and "直播复盘会" in section
     assert "事件触发 · 每次直播后" in section
     assert 'id="rarely"' not in page and 'id="other"' not in page
+
+
+# --- 4: `orgspec check`'s text names entities as the reports do; machine formats keep ids ----
+
+NAMED_ORG = """\
+- {kind: Team, id: cs, name: 客服部, lead: li, members: [li]}
+- {kind: Team, id: tech, name: 技术部, lead: wang, members: [wang]}
+- {kind: Person, id: li, name: 李强}
+- {kind: Person, id: wang, name: 王芳}
+- {kind: Responsibility, id: refunds, name: 退款处理, accountable: [cs, tech]}
+"""
+
+
+def test_check_text_names_ids_as_the_report_does_and_json_keeps_them(write_org) -> None:
+    import json
+
+    from conftest import run_cli
+
+    folder = write_org({"org.yaml": NAMED_ORG})
+    text = run_cli("check", str(folder), "--isolated", "--no-cache", "--lang", "zh")
+    line = next(x for x in text.stdout.splitlines() if " OW001 " in x)
+    assert line.endswith("OW001 [error] 职责 退款处理 (refunds) 有 2 个批准方 (A)："
+                         "客服部 (cs)、技术部 (tech)")
+    assert "    相关: " in text.stdout and "技术部 (tech) 在此被写为批准方 (A)" in text.stdout
+    report = run_cli("check", str(folder), "--isolated", "--no-cache", "--lang", "zh",
+                     "--format", "markdown")
+    assert "职责 退款处理 (refunds) 有 2 个批准方 (A)：客服部 (cs)、技术部 (tech)" in report.stdout
+    machine = run_cli("check", str(folder), "--isolated", "--no-cache", "--lang", "zh",
+                      "--format", "json")
+    [ow001] = [f for f in json.loads(machine.stdout)["findings"] if f["code"] == "OW001"]
+    assert ow001["message"] == "职责 'refunds' 有 2 个批准方 (A)：cs、tech"
+
+
+def test_a_name_edit_answered_from_the_cache_says_the_new_name(write_org, tmp_path: Path
+                                                               ) -> None:
+    """The warm path (a prose edit answered from the kept state) names ids with the edited
+    file's names: as a run without the cache."""
+    from conftest import run_cli
+
+    folder = write_org({"org.yaml": NAMED_ORG})
+    env = {"ORGSPEC_CACHE_DIR": str(tmp_path / "cache")}
+    args = ("check", str(folder), "--isolated", "--lang", "zh")
+    run_cli(*args, env=env)
+    run_cli(*args, env=env)
+    (folder / "org.yaml").write_text(NAMED_ORG.replace("退款处理", "退款审核"), "utf-8")
+    warm = run_cli(*args, env=env)
+    assert "职责 退款审核 (refunds)" in warm.stdout
+    assert warm.stdout == run_cli(*args, "--no-cache").stdout

@@ -354,13 +354,15 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
             keep_state(kept.cache, *kept.warm, org, plan, config, every, findings, anchors,
                        org_root(paths or [root]), lang)
         findings = [localize(f, lang) for f in findings]  # after the fingerprints: English
+    from orgspec.model.names import id_names
+
     return LintResult(findings, files=org.files, failed_files=sorted(org.failed),
                       entity_count=org.entity_count(),
                       rules={code: plan.rules[code] for code in plan.severity}, lang=lang,
                       timezone=config.timezone or "", today=today.isoformat(),
                       name_order=config.name_order or "", held=frozenset(held_messages),
                       held_messages=held_messages,
-                      unchecked=_unchecked(org), former=former)
+                      unchecked=_unchecked(org), former=former, names=id_names(org, lang))
 
 
 class _Tail:

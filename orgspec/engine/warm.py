@@ -29,10 +29,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from orgspec.findings import Finding, Issue, LintResult, Location
+from orgspec.model.idnames import by_id
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -94,6 +95,9 @@ class State:
     # OW007's search as `dutygroups.searched` gives it for `duties` (None: not taken yet):
     # a prose edit that leaves what the search reads the same regroups its pairs
     near: Near | None = None
+    # entity key -> name (`model.names.keyed_names`): the run's `LintResult.names` by key,
+    # a changed file's own replacing its entities' (a name edit is prose)
+    names: dict[str, str] = field(default_factory=dict)
 
 
 # The pairs the near-duplicate search reported, and the features of each duty in one.
@@ -232,6 +236,7 @@ def _made(idents: list[str], org: Org, plan: Plan, config: Config, findings: lis
     from orgspec.engine.summary import KINDS, NAMED
     from orgspec.engine.teams import owning_teams
     from orgspec.model.extracts import duties_of
+    from orgspec.model.names import keyed_names
 
     codes = list(plan.severity)
     local = local_codes(plan, codes)
@@ -261,7 +266,7 @@ def _made(idents: list[str], org: Org, plan: Plan, config: Config, findings: lis
                  {f: frozenset(k for k, _, _ in ents) for f, ents in files.items()},
                  name, list(org.files), org.entity_count(),
                  _searched(duties, plan, cache, name) if NEAR_DUPLICATES in plan.severity
-                 else None)
+                 else None, keyed_names(org, lang))
 
 
 # Characters of text kept beyond what `content_lang` reads, for the texts of a changed
@@ -320,6 +325,7 @@ class FileCheck:
     texts: dict[str, tuple[str | None, str | None]]
     sites: dict[str, Location]
     said: dict[str, list[str]]  # entity key -> its texts (`lint.entity_texts`)
+    names: dict[str, str] = field(default_factory=dict)  # `model.names.keyed_names` of it
 
 
 def patched(inputs: Inputs, config: Config, plan: Plan, today: dt.date, cache: Cache,
@@ -461,7 +467,7 @@ def _answer(raw: RawFile, state: State, plan: Plan, today: dt.date, cache: Cache
 
     def one(item: str) -> object:
         if item == "file":
-            return _check_alone(raw, plan, today, state.local, ours)
+            return _check_alone(raw, plan, today, state.local, ours, state.lang)
         return _regroup(state, guess) or (_groups(state.duties, guess, memo, threshold), None)
 
     done = fork_map(one, ["file", "groups"] if near else ["file"])
@@ -537,7 +543,7 @@ def _groups(duties: Duties, texts: dict[str, tuple[str | None, str | None]], mem
 
 
 def _check_alone(raw: RawFile, plan: Plan, today: dt.date, local: frozenset[str],
-                 rids: list[str]) -> FileCheck | None:
+                 rids: list[str], lang: str = "en") -> FileCheck | None:
     """`raw` validated and assembled as an org of its own, its entity-local rules run; None
     when it has any input or schema problem, suppression, dropped field or renamed
     reference, or an issue located outside it."""
@@ -546,6 +552,7 @@ def _check_alone(raw: RawFile, plan: Plan, today: dt.date, local: frozenset[str]
     from orgspec.engine.lint import _run_codes, entity_texts
     from orgspec.engine.registry import load_checks
     from orgspec.model.extracts import duty_site
+    from orgspec.model.names import keyed_names
     from orgspec.model.org import ENTITY_KINDS, node_key
     from orgspec.model.validate import assemble, check_file
 
@@ -569,7 +576,8 @@ def _check_alone(raw: RawFile, plan: Plan, today: dt.date, local: frozenset[str]
     said = {node_key(kind, ident): list(entity_texts(entity)) for kind in ENTITY_KINDS
             for ident, entity in org.table(kind).items()}
     return FileCheck(keys, found, [anchors.identity(i.entity, i.location) for i in found],
-                     texts, {rid: duty_site(org, rid) for rid in rids}, said)
+                     texts, {rid: duty_site(org, rid) for rid in rids}, said,
+                     keyed_names(org, lang))
 
 
 def _result(state: State, kept: list[tuple[Finding, str]], check: FileCheck,
@@ -614,8 +622,9 @@ def _result(state: State, kept: list[tuple[Finding, str]], check: FileCheck,
         if n:
             fp = fingerprint(f.code, f"{anchor}\0#{n}")
         findings.append(f if f.fingerprint == fp else replace(f, fingerprint=fp))
+    names = {k: v for k, v in state.names.items() if k not in check.keys} | check.names
     after = replace(state, idents=list(inputs.ident), findings=findings,
-                    anchors=[a for _, a in merged], duties=duties)
+                    anchors=[a for _, a in merged], duties=duties, names=names)
     if groups is None or state.near is not None:
         later(cache, key, after)
     else:  # the search the next prose edit regroups, taken after the output
@@ -624,7 +633,7 @@ def _result(state: State, kept: list[tuple[Finding, str]], check: FileCheck,
     return LintResult([localize(f, state.lang) for f in findings], files=list(state.files),
                       entity_count=state.entity_count,
                       rules={code: plan.rules[code] for code in plan.severity},
-                      lang=state.lang)
+                      lang=state.lang, names=by_id(names))
 
 
 def _searched(duties: Duties, plan: Plan, cache: Cache, org_name: str) -> Near:

@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from orgspec.model.idnames import NAMED_KINDS, by_id
 from orgspec.model.models import Names, Process, _revive
-from orgspec.model.org import _TABLES, ENTITY_KINDS, Org
+from orgspec.model.org import _TABLES, ENTITY_KINDS, Org, node_key
 
 
 def said(entity: Any, lang: str) -> str | None:
@@ -84,6 +85,25 @@ def _localized(entity: Any, lang: str) -> Any:
     # a copy as the cache revives one (`models._revive`): a third of `model_copy`'s time
     return _revive(type(entity), entity.__pydantic_fields_set__, entity.__pydantic_extra__,
                    entity.__pydantic_private__, {**entity.__dict__, **update})
+
+
+def keyed_names(org: Org, lang: str) -> dict[str, str]:
+    """Entity key (`team:cs`) -> the name a reader of `lang` is shown (`said`), for each
+    entity of `idnames.NAMED_KINDS` whose name is not its id (case aside). O(entities)."""
+    out: dict[str, str] = {}
+    for kind in NAMED_KINDS:
+        for ident, entity in org.table(kind).items():
+            name = said(entity, lang)
+            if name and name.casefold() != ident.casefold():
+                out[node_key(kind, ident)] = name
+    return out
+
+
+def id_names(org: Org, lang: str) -> dict[str, str]:
+    """Id -> the name a reader of `lang` is shown: `keyed_names` by id (`idnames.by_id`: an
+    id several kinds share takes the first kind's). What `report.view.Namer` and the text
+    output say ids with (`LintResult.names`)."""
+    return by_id(keyed_names(org, lang))
 
 
 def written_entity(org: Org, kind: str, ident: str) -> Any:
