@@ -354,6 +354,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
             keep_state(kept.cache, *kept.warm, org, plan, config, every, findings, anchors,
                        org_root(paths or [root]), lang)
         findings = [localize(f, lang) for f in findings]  # after the fingerprints: English
+    from orgspec.model.idnames import quoted_ids
     from orgspec.model.names import id_names
 
     return LintResult(findings, files=org.files, failed_files=sorted(org.failed),
@@ -362,7 +363,8 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
                       timezone=config.timezone or "", today=today.isoformat(),
                       name_order=config.name_order or "", held=frozenset(held_messages),
                       held_messages=held_messages,
-                      unchecked=_unchecked(org), former=former, names=id_names(org, lang))
+                      unchecked=_unchecked(org), former=former,
+                      names=id_names(org, lang, quoted_ids(findings)))
 
 
 class _Tail:

@@ -9,10 +9,11 @@ rendering reads a localized org: the checks see the org as written.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from orgspec.model.idnames import NAMED_KINDS, by_id
+from orgspec.model.idnames import NAMED_KINDS
 from orgspec.model.models import Names, Process, _revive
 from orgspec.model.org import _TABLES, ENTITY_KINDS, Org, node_key
 
@@ -99,11 +100,31 @@ def keyed_names(org: Org, lang: str) -> dict[str, str]:
     return out
 
 
-def id_names(org: Org, lang: str) -> dict[str, str]:
-    """Id -> the name a reader of `lang` is shown: `keyed_names` by id (`idnames.by_id`: an
-    id several kinds share takes the first kind's). What `report.view.Namer` and the text
-    output say ids with (`LintResult.names`)."""
-    return by_id(keyed_names(org, lang))
+def names_vary(org: Org) -> bool:
+    """Whether an entity of `idnames.NAMED_KINDS` gives a name for a reader (`names`): its
+    `keyed_names` then depend on the language. O(entities)."""
+    return any(getattr(entity, "names", None) is not None
+               for kind in NAMED_KINDS for entity in org.table(kind).values())
+
+
+def id_names(org: Org, lang: str, ids: Iterable[str] | None = None) -> dict[str, str]:
+    """Id -> the name a reader of `lang` is shown, for each of `ids` (None: every id) that
+    an entity of `idnames.NAMED_KINDS` has a name for that is not its id (case aside): an
+    id several kinds share takes the first such kind's (as `idnames.by_id` of
+    `keyed_names`). What `report.view.Namer` and the text output (`LintResult.names`, of
+    the ids its findings quote) say ids with. O(len(ids))."""
+    tables = [org.table(kind) for kind in NAMED_KINDS]
+    if ids is None:
+        ids = {ident for table in tables for ident in table}
+    out: dict[str, str] = {}
+    for ident in ids:
+        for table in tables:
+            entity = table.get(ident)
+            name = said(entity, lang) if entity is not None else None
+            if name and name.casefold() != ident.casefold():
+                out[ident] = name
+                break
+    return out
 
 
 def written_entity(org: Org, kind: str, ident: str) -> Any:
