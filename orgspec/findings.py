@@ -212,6 +212,10 @@ class LintResult:
     # the fingerprint of each OK003 at a key result written as an activity -> the OK005
     # held back behind it (`engine.activities`): a baseline that knows the OK003 gives it back
     activities: dict[str, Finding] = field(default_factory=dict)
+    # id -> the name a reader of `lang` is shown (`model.names.id_names`): the text output
+    # names an entity a message quotes by id as the reports do (`客服部 (cs)`); the machine
+    # formats keep the message as the rule said it
+    names: dict[str, str] = field(default_factory=dict)
 
     @property
     def counts(self) -> dict[str, int]:

@@ -76,7 +76,7 @@ def test_a_renamed_duty_is_compared_under_both_ids(tmp_path: Path) -> None:
 
 UNALIASED_EN = [
     "org/org.yaml:5:60: RF001 [error] unknown Team, Person or Role 'shi-chang' in RACI list "
-    "`accountable` of duty 'promo'",
+    "`accountable` of duty 促销 (promo)",
     # marketing's empty charter (OW006) follows from the reference to its old id: held back
     "    hint: 'shi-chang' looks renamed to team 'marketing' since HEAD (same name): add "
     "`aliases: [shi-chang]` to it to keep references to 'shi-chang' working (1 finding that "
@@ -91,7 +91,7 @@ UNALIASED_EN = [
 
 @pytest.mark.parametrize(("lang", "said"), [
     ("en", UNALIASED_EN),
-    ("zh", ["org/org.yaml:5:60: RF001 [error] 职责 'promo' 的 RACI 列表 `accountable` 中的 "
+    ("zh", ["org/org.yaml:5:60: RF001 [error] 职责 促销 (promo) 的 RACI 列表 `accountable` 中的 "
             "'shi-chang' 不是已知的团队、人员或岗位",
             "    建议: 'shi-chang' 看起来自 HEAD 以来改名为团队 'marketing'（名称相同）：给它加上 "
             "`aliases: [shi-chang]`，对 'shi-chang' 的引用就能继续有效（由这个错误引起的 1 条"
@@ -101,8 +101,8 @@ UNALIASED_EN = [
             "市场部（marketing）",
             "  职责 促销（promo）的批准方 (A) 变更：市场部（shi-chang） → 无人",
             "与 HEAD 相比新发现 1 个错误、0 个警告、0 个提示，共 1 个文件（5 个实体）。"]),
-    ("zh-Hant", ["org/org.yaml:5:60: RF001 [error] 職責 'promo' 的 RACI 清單 `accountable` 中的 "
-                 "'shi-chang' 不是已知的團隊、人員或職位",
+    ("zh-Hant", ["org/org.yaml:5:60: RF001 [error] 職責 促销 (promo) 的 RACI 清單 "
+                 "`accountable` 中的 'shi-chang' 不是已知的團隊、人員或職位",
                  "    建議: 'shi-chang' 看起來自 HEAD 以來改名為團隊 'marketing'（名稱相同）："
                  "給它加上 `aliases: [shi-chang]`，對 'shi-chang' 的引用就能繼續有效（由這個錯誤"
                  "引起的 1 條問題在改正之前暫不報告：團隊 'marketing' 的 OW006）",
@@ -196,14 +196,14 @@ RACI = """\
 
 @pytest.mark.parametrize(("lang", "said"), [
     ("en", ["org.yaml:10:26: RF001 [error] unknown Team, Person or Role 'opertions' in RACI "
-            "list `consulted` of duty 'refunds'",
+            "list `consulted` of duty 退款 (refunds)",
             "    hint: did you mean 'operations'? (1 finding that follows from this mistake is "
             "held back until it is fixed: OW006 on team 'operations')"]),
-    ("zh", ["org.yaml:10:26: RF001 [error] 职责 'refunds' 的 RACI 列表 `consulted` 中的 "
+    ("zh", ["org.yaml:10:26: RF001 [error] 职责 退款 (refunds) 的 RACI 列表 `consulted` 中的 "
             "'opertions' 不是已知的团队、人员或岗位",
             "    建议: 是不是要写 'operations'？（由这个错误引起的 1 条问题在改正之前暂不报告："
             "团队 'operations' 的 OW006）"]),
-    ("zh-Hant", ["org.yaml:10:26: RF001 [error] 職責 'refunds' 的 RACI 清單 `consulted` 中的 "
+    ("zh-Hant", ["org.yaml:10:26: RF001 [error] 職責 退款 (refunds) 的 RACI 清單 `consulted` 中的 "
                  "'opertions' 不是已知的團隊、人員或職位",
                  "    建議: 是不是要寫 'operations'？（由這個錯誤引起的 1 條問題在改正之前暫不"
                  "報告：團隊 'operations' 的 OW006）"]),
@@ -346,7 +346,7 @@ def test_a_finding_its_rule_could_not_check_after_a_rename_is_not_fixed(tmp_path
                   cwd=repo)
     assert [line for line in run.stdout.splitlines() if not line.startswith(" ")] == [
         "org/org.yaml:15:39: RF001 [error] unknown Team, Person or Role 'customer-service' in "
-        "`owner` of step 'notify' of process 'incident'",
+        "`owner` of step 'notify' of process 大促事故 (incident)",
         "org diff against HEAD: 1 new finding, 0 fixed, 1 not compared (held back behind "
         "another finding)",
         "Found 1 error, 0 warnings, 0 info new since HEAD in 1 file (7 entities).",

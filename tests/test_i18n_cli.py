@@ -151,6 +151,7 @@ def test_sarif_speaks_the_language_of_the_text_output_end_to_end() -> None:
     zh = run_cli("check", "examples/ecommerce", "--format", "sarif")  # Chinese content
     en = run_cli("check", "examples/ecommerce", "--format", "sarif", "--lang", "en")
     text = run_cli("check", "examples/ecommerce")
+    machine = run_cli("check", "examples/ecommerce", "--format", "json")
     zh_run, en_run = json.loads(zh.stdout)["runs"][0], json.loads(en.stdout)["runs"][0]
     assert (zh_run["language"], en_run["language"]) == ("zh-CN", "en-US")
     for rule in zh_run["tool"]["driver"]["rules"]:
@@ -161,7 +162,12 @@ def test_sarif_speaks_the_language_of_the_text_output_end_to_end() -> None:
     assert [r["shortDescription"]["text"] for r in en_run["tool"]["driver"]["rules"]] == \
         [registry()[r["id"]].summary for r in en_run["tool"]["driver"]["rules"]]
     messages = [r["message"]["text"].split("\n")[0] for r in zh_run["results"]]
-    assert messages and all(m in text.stdout for m in messages)  # the same words as the text
+    # the same words as JSON (the machine formats keep the ids the text names: 客服团队
+    # (customer-service)) and in the text's language
+    said = [f["message"] for f in json.loads(machine.stdout)["findings"]]
+    assert messages and all(m in said for m in messages)
+    assert "发现 " in text.stdout and "团队 客服团队 (customer-service)" in text.stdout
+    assert "团队 'customer-service'" in " ".join(messages)
 
 
 def test_junit_github_gitlab_and_json_carry_the_runs_language() -> None:

@@ -287,3 +287,146 @@ def test_the_site_calendar_lists_event_driven_meetings_apart(tmp_path: Path, wri
     assert "有事时召开 (1)" in section and "直播复盘会" in section
     assert "事件触发 · 每次直播后" in section
     assert 'id="rarely"' not in page and 'id="other"' not in page
+
+
+# --- 4: `orgspec check`'s text names entities as the reports do; machine formats keep ids ----
+
+NAMED_ORG = """\
+- {kind: Team, id: cs, name: 客服部, lead: li, members: [li]}
+- {kind: Team, id: tech, name: 技术部, lead: wang, members: [wang]}
+- {kind: Person, id: li, name: 李强}
+- {kind: Person, id: wang, name: 王芳}
+- {kind: Responsibility, id: refunds, name: 退款处理, accountable: [cs, tech]}
+"""
+
+
+def test_check_text_names_ids_as_the_report_does_and_json_keeps_them(write_org) -> None:
+    import json
+
+    from conftest import run_cli
+
+    folder = write_org({"org.yaml": NAMED_ORG})
+    text = run_cli("check", str(folder), "--isolated", "--no-cache", "--lang", "zh")
+    line = next(x for x in text.stdout.splitlines() if " OW001 " in x)
+    assert line.endswith("OW001 [error] 职责 退款处理 (refunds) 有 2 个批准方 (A)："
+                         "客服部 (cs)、技术部 (tech)")
+    assert "    相关: " in text.stdout and "技术部 (tech) 在此被写为批准方 (A)" in text.stdout
+    report = run_cli("check", str(folder), "--isolated", "--no-cache", "--lang", "zh",
+                     "--format", "markdown")
+    assert "职责 退款处理 (refunds) 有 2 个批准方 (A)：客服部 (cs)、技术部 (tech)" in report.stdout
+    machine = run_cli("check", str(folder), "--isolated", "--no-cache", "--lang", "zh",
+                      "--format", "json")
+    [ow001] = [f for f in json.loads(machine.stdout)["findings"] if f["code"] == "OW001"]
+    assert ow001["message"] == "职责 'refunds' 有 2 个批准方 (A)：cs、tech"
+
+
+def test_a_name_edit_answered_from_the_cache_says_the_new_name(write_org, tmp_path: Path
+                                                               ) -> None:
+    """The warm path (a prose edit answered from the kept state) names ids with the edited
+    file's names: as a run without the cache."""
+    from conftest import run_cli
+
+    folder = write_org({"org.yaml": NAMED_ORG})
+    env = {"ORGSPEC_CACHE_DIR": str(tmp_path / "cache")}
+    args = ("check", str(folder), "--isolated", "--lang", "zh")
+    run_cli(*args, env=env)
+    run_cli(*args, env=env)
+    (folder / "org.yaml").write_text(NAMED_ORG.replace("退款处理", "退款审核"), "utf-8")
+    warm = run_cli(*args, env=env)
+    assert "职责 退款审核 (refunds)" in warm.stdout
+    assert warm.stdout == run_cli(*args, "--no-cache").stdout
+
+
+ODD_NAMES = """\
+- {kind: Team, id: cs, name: 客服部, names: {en: Customer Service, zh-Hant: 客服部門},
+   lead: li, members: [li]}
+- {kind: Team, id: tech, name: "技术\\u202e部", lead: wang, members: [wang]}
+- {kind: Team, id: ops, lead: zhao, members: [zhao]}
+- {kind: Team, id: qa, name: QA, lead: zhao, members: [zhao]}
+- {kind: Team, id: pr, name: "##[group]公关部", lead: zhao, members: [zhao]}
+- {kind: Person, id: li, name: 李强}
+- {kind: Person, id: wang, name: 王芳}
+- {kind: Person, id: zhao, name: 赵六}
+- {kind: Responsibility, id: refunds, name: "退款\\n处理", accountable: [cs, tech, ops, qa, pr]}
+"""
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("zh", "职责 退款⏎处理 (refunds) 有 5 个批准方 (A)："
+           "客服部 (cs)、技术\\u202e部 (tech)、ops、qa、##[group]公关部 (pr)"),
+    ("en", "duty 退款⏎处理 (refunds) has 5 accountable owners: Customer Service (cs), "
+           "技术\\u202e部 (tech), ops, qa, ##[group]公关部 (pr)"),
+    ("zh-Hant", "職責 退款⏎处理 (refunds) 有 5 個批准方 (A)："
+                "客服部門 (cs)、技术\\u202e部 (tech)、ops、qa、##[group]公关部 (pr)"),
+])
+def test_check_text_says_each_readers_name_escaped_and_an_unnamed_id_alone(
+        write_org, lang: str, said: str) -> None:
+    """The name of the run's language (`names`, else as written, never converted); an
+    entity without a name of its own (or named as its id) is its id alone, not `ops (ops)`;
+    a name's control and bidi characters escaped as the rest of the line; in GitHub
+    Actions a name cannot forge a workflow command either."""
+    from conftest import run_cli
+
+    folder = write_org({"org.yaml": ODD_NAMES})
+    text = run_cli("check", str(folder), "--isolated", "--no-cache", "--lang", lang)
+    [line] = [x for x in text.stdout.splitlines() if " OW001 " in x]
+    assert line.endswith(f"OW001 [error] {said}"), line
+    assert "(ops)" not in text.stdout and "(qa)" not in text.stdout
+    assert "\u202e" not in text.stdout and "\x1b" not in text.stdout
+    actions = run_cli("check", str(folder), "--isolated", "--no-cache", "--lang", lang,
+                      env={"GITHUB_ACTIONS": "true"})
+    [line] = [x for x in actions.stdout.splitlines() if " OW001 " in x]
+    assert line.endswith(said.replace("##[", "##\u200b[")), line
+
+
+def test_a_prose_edit_that_changes_the_language_names_ids_as_a_fresh_check(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The kept state's names were said in its run's language: when a prose edit makes
+    the org's language another and some entity has a name for a reader (`names`), the
+    names are a fresh check's (the full path answers), not the kept language's."""
+    import datetime as dt
+
+    from orgspec.engine import warm
+    from orgspec.engine.lint import check_cached, lint_org
+    from orgspec.load.cache import Cache
+    from orgspec.load.config import Config
+
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    answered: list[bool] = []
+    real = warm.patched
+
+    def counted(*args: object, **kwargs: object) -> object:
+        found = real(*args, **kwargs)  # type: ignore[arg-type]
+        answered.append(found is not None)
+        return found
+
+    monkeypatch.setattr(warm, "patched", counted)
+    org = tmp_path / "org"
+    org.mkdir()
+    (org / "teams.yaml").write_text(
+        "- {kind: Team, id: cs, name: 客服部, names: {en: Customer Service}, lead: li,"
+        " members: [li], mission: Answer customers quickly and kindly every day}\n"
+        "- {kind: Team, id: tech, name: 技术部, lead: wang, members: [wang],"
+        " mission: Keep the platform running all the time}\n"
+        "- {kind: Team, id: pr, name: 公关部, names: {en: Public Relations}, lead: li,"
+        " members: [li], mission: Speak for the company}\n"  # no duty: OW006 quotes it
+        "- {kind: Person, id: li, name: Li Qiang}\n- {kind: Person, id: wang, name: Wang Fang}\n",
+        "utf-8")
+    duty = ("- kind: Responsibility\n  id: refunds\n  name: Refunds\n  description: \"{}\"\n"
+            "  accountable: [cs]\n  responsible: [tech]\n")
+    en = "Handle refund requests from customers and keep them informed about their refund"
+    zh = ("处理客户的退款申请，并及时告知客户退款的进度和结果，"
+          "确保客户满意，不让客户反复询问退款进度")
+    today, config, paths = dt.date(2026, 11, 30), Config(), [str(org)]
+    said = []
+    for text in (en, en + " again", zh, zh + "。", en + " once more"):
+        (org / "duties.yaml").write_text(duty.format(text), "utf-8")
+        got = check_cached(paths, config, Cache(str(tmp_path / "cache")), today)
+        plain = lint_org(paths, config, today)[0]
+        assert (got.lang, got.names) == (plain.lang, plain.names), text
+        said.append((plain.lang, plain.names["pr"]))
+    assert said == [("en", "Public Relations")] * 2 + [("zh", "公关部")] * 2 + \
+        [("en", "Public Relations")]
+    # the first run kept no state, the second a state; the edit within one language was
+    # answered from it
+    assert answered == [False, False, False, True, False], answered

@@ -364,13 +364,17 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
                        org_root(paths or [root]), lang, activities)
         behind_kr = behind(findings, [localize(f, lang) for f in activities])
         findings = [localize(f, lang) for f in findings]  # after the fingerprints: English
+    from orgspec.model.idnames import quoted_ids
+    from orgspec.model.names import id_names
+
     return LintResult(findings, files=org.files, failed_files=sorted(org.failed),
                       entity_count=org.entity_count(),
                       rules={code: plan.rules[code] for code in plan.severity}, lang=lang,
                       timezone=config.timezone or "", today=today.isoformat(),
                       name_order=config.name_order or "", held=frozenset(held_messages),
                       held_messages=held_messages,
-                      unchecked=_unchecked(org), former=former, activities=behind_kr)
+                      unchecked=_unchecked(org), former=former, activities=behind_kr,
+                      names=id_names(org, lang, quoted_ids(findings)))
 
 
 class _Tail:

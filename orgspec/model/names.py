@@ -9,11 +9,13 @@ rendering reads a localized org: the checks see the org as written.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
+from orgspec.model.idnames import NAMED_KINDS
 from orgspec.model.models import Names, Process, _revive
-from orgspec.model.org import _TABLES, ENTITY_KINDS, Org
+from orgspec.model.org import _TABLES, ENTITY_KINDS, Org, node_key
 
 
 def said(entity: Any, lang: str) -> str | None:
@@ -84,6 +86,45 @@ def _localized(entity: Any, lang: str) -> Any:
     # a copy as the cache revives one (`models._revive`): a third of `model_copy`'s time
     return _revive(type(entity), entity.__pydantic_fields_set__, entity.__pydantic_extra__,
                    entity.__pydantic_private__, {**entity.__dict__, **update})
+
+
+def keyed_names(org: Org, lang: str) -> dict[str, str]:
+    """Entity key (`team:cs`) -> the name a reader of `lang` is shown (`said`), for each
+    entity of `idnames.NAMED_KINDS` whose name is not its id (case aside). O(entities)."""
+    out: dict[str, str] = {}
+    for kind in NAMED_KINDS:
+        for ident, entity in org.table(kind).items():
+            name = said(entity, lang)
+            if name and name.casefold() != ident.casefold():
+                out[node_key(kind, ident)] = name
+    return out
+
+
+def names_vary(org: Org) -> bool:
+    """Whether an entity of `idnames.NAMED_KINDS` gives a name for a reader (`names`): its
+    `keyed_names` then depend on the language. O(entities)."""
+    return any(getattr(entity, "names", None) is not None
+               for kind in NAMED_KINDS for entity in org.table(kind).values())
+
+
+def id_names(org: Org, lang: str, ids: Iterable[str] | None = None) -> dict[str, str]:
+    """Id -> the name a reader of `lang` is shown, for each of `ids` (None: every id) that
+    an entity of `idnames.NAMED_KINDS` has a name for that is not its id (case aside): an
+    id several kinds share takes the first such kind's (as `idnames.by_id` of
+    `keyed_names`). What `report.view.Namer` and the text output (`LintResult.names`, of
+    the ids its findings quote) say ids with. O(len(ids))."""
+    tables = [org.table(kind) for kind in NAMED_KINDS]
+    if ids is None:
+        ids = {ident for table in tables for ident in table}
+    out: dict[str, str] = {}
+    for ident in ids:
+        for table in tables:
+            entity = table.get(ident)
+            name = said(entity, lang) if entity is not None else None
+            if name and name.casefold() != ident.casefold():
+                out[ident] = name
+                break
+    return out
 
 
 def written_entity(org: Org, kind: str, ident: str) -> Any:

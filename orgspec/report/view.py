@@ -20,10 +20,12 @@ from orgspec.findings import Finding, LintResult, Severity
 from orgspec.gcpause import gc_paused
 from orgspec.i18n import M, P, rule_title, say, say_change, say_list
 from orgspec.model.graph import display_name
-from orgspec.model.names import localized
+from orgspec.model.idnames import NAMED_KINDS
+from orgspec.model.names import id_names, localized
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.paths import in_project, repo_links
 from orgspec.report.diagram import Diagram, FlowStep, Node, flow, tree
+from orgspec.report.idnames import template_args, with_names
 from orgspec.report.labels import LABELS, guess_lang
 from orgspec.report.tree import TreeNode, flatten, on_cycles, team_tree
 from orgspec.text.collate import name_key, order_for, person_key
@@ -544,15 +546,6 @@ def named(org: Org, ref: str | None) -> str:
 
 
 _NAME_ID = "{name} ({id})"  # an entity named as `model.graph.named` names it
-_NAMED_KINDS = ("Team", "Person", "Role", "Responsibility", "Process", "Meeting", "Objective")
-
-
-class _Named(str):
-    """An id said with its name (`客服部 (customer-service)`); `{x!r}` in a template shows
-    it without the quotes an id gets."""
-
-    def __repr__(self) -> str:
-        return str(self)
 
 
 class Namer:
@@ -560,8 +553,8 @@ class Namer:
     name said as `客服部 (customer-service)` (the id kept, so it can be searched for), from
     the message's template and values (`i18n.Said`). Machine formats (JSON, SARIF ...)
     keep the message as the rule said it. An id several kinds share takes the name of the
-    first of _NAMED_KINDS (a team before a person, as `Org.holder` resolves owners); a name
-    equal to its id adds nothing and is left out."""
+    first of `model.idnames.NAMED_KINDS` (a team before a person, as `Org.holder` resolves
+    owners); a name equal to its id adds nothing and is left out."""
 
     def __init__(self, org: Org, lang: str) -> None:
         self.org, self.lang = org, lang
@@ -575,7 +568,7 @@ class Namer:
         if self._local is None:
             out: dict[tuple[str, str], str] = {}
             if self.org.written is not None:
-                for kind in _NAMED_KINDS:
+                for kind in NAMED_KINDS:
                     written = self.org.written.table(kind)
                     for ident, entity in self.org.table(kind).items():
                         before = written.get(ident)
@@ -605,51 +598,15 @@ class Namer:
         values = {k: again(v) for k, v in message.values.items()}
         if values == message.values:
             return message
-        return type(message).__new__(type(message), *_args(message), **values)
+        return type(message).__new__(type(message), *template_args(message), **values)
 
     def names(self) -> dict[str, str]:
         if self._names is None:
-            out: dict[str, str] = {}
-            for kind in _NAMED_KINDS:
-                for ident, entity in self.org.table(kind).items():
-                    name = getattr(entity, "name", None) or getattr(entity, "title", None)
-                    if name and ident not in out and str(name).casefold() != ident.casefold():
-                        out[ident] = str(name)
-            self._names = out
+            self._names = id_names(self.org, self.lang)
         return self._names
 
     def __call__(self, message: str) -> str:
-        source = message if isinstance(message, M) else getattr(message, "source", None)
-        if not isinstance(source, M) or not source.values:
-            return message
-        names = self.names()
-
-        def named(value: object) -> object:
-            if isinstance(value, list | tuple):
-                return [named(v) for v in value]
-            if isinstance(value, M):
-                return self.local_names(value)
-            if type(value) is str and value in names:
-                return _Named(f"{names[value]} ({value})")
-            if type(value) is str and ", " in value:  # ids a check joined itself
-                parts = value.split(", ")
-                if all(p in names for p in parts):
-                    return _Named(", ".join(f"{names[p]} ({p})" for p in parts))
-            return value
-
-        values = {k: named(v) for k, v in source.values.items()}
-        if values == source.values:
-            return message
-        again = type(source).__new__(type(source), *_args(source), **values)
-        return say(again, self.lang)
-
-
-def _args(source: object) -> tuple[str, ...]:
-    if isinstance(source, P):
-        return source.singular, source.plural
-    context = getattr(source, "context", None)
-    template = str(getattr(source, "template", ""))
-    return (context, template) if context is not None else (template,)
+        return with_names(message, self.names(), self.lang, again=self.local_names)
 
 
 def _with_teams_above(org: Org, tid: str) -> list[str]:

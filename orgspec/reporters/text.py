@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from orgspec.escape import gh_line, tty_text
 from orgspec.findings import Finding, LintResult, Severity
 from orgspec.i18n import M, P, say, say_change
+from orgspec.report.idnames import with_names
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 # Related lines shown under a finding; the rest are counted on one line. A near-duplicate
@@ -15,13 +18,14 @@ SHOWN_RELATED = 3
 
 
 def render(result: LintResult, color: bool = False, github_actions: bool = False) -> str:
-    """The human report; `color` adds ANSI colour to the severity and the summary.
+    """The human report; `color` adds ANSI colour to the severity and the summary. An id a
+    message quotes is said with its name (`LintResult.names`), as the reports say it.
     Inside GitHub Actions no line may start or forge a workflow command."""
     lines = []
     lang = result.lang or "en"
     words = say(M("related"), lang), say(M("hint"), lang)
     for f in result.findings:
-        lines.extend(_finding_lines(f, color, words, lang))
+        lines.extend(_finding_lines(f, color, words, lang, result.names))
     lines.extend(tty_text(line) for line in org_diff_lines(result))
     lines.append(summary_line(result))
     if github_actions:
@@ -39,14 +43,20 @@ def org_diff_lines(result: LintResult) -> list[str]:
         [f"  {say_change(change, lang)}" for change in result.org_diff]
 
 
-def _finding_lines(f: Finding, color: bool, words: tuple[str, str], lang: str) -> list[str]:
+def _finding_lines(f: Finding, color: bool, words: tuple[str, str], lang: str,
+                   names: Mapping[str, str] | None = None) -> list[str]:
+    """A finding's lines; each id its message (and a related line's) quotes is said with
+    its name from `names` (`LintResult.names`: `客服部 (cs)`), as the reports say it."""
     level = f"[{f.severity.label}]"
     if color:
         level = f"\x1b[{_COLOURS[f.severity]}m{level}\x1b[0m"
-    out = [f"{tty_text(f.location.short())}: {f.code} {level} {tty_text(f.message)}"]
+    names = names or {}
+    message = with_names(f.message, names, lang)
+    out = [f"{tty_text(f.location.short())}: {f.code} {level} {tty_text(message)}"]
     listed, more = f.listed_related(SHOWN_RELATED)
     for rel in listed:
-        out.append(f"    {words[0]}: {tty_text(rel.location.short())}: {tty_text(rel.message)}")
+        said = with_names(rel.message, names, lang)
+        out.append(f"    {words[0]}: {tty_text(rel.location.short())}: {tty_text(said)}")
     if more:
         out.append(f"    {words[0]}: {tty_text(say(M('… and {n} more', n=more), lang))}")
     if f.hint:

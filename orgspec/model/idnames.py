@@ -1,0 +1,46 @@
+"""Which name an id is said with: light (no models), for the warm path too (`engine.warm`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from orgspec.findings import Finding
+
+# The kinds whose ids a message names an entity by, in the order an id several kinds share
+# takes its name from (a team before a person, as `Org.holder` resolves owners).
+NAMED_KINDS = ("Team", "Person", "Role", "Responsibility", "Process", "Meeting", "Objective")
+_PREFIXES = tuple(f"{kind.lower()}:" for kind in NAMED_KINDS)  # `org.node_key`'s
+
+
+def by_id(keyed: Mapping[str, str], ids: Iterable[str]) -> dict[str, str]:
+    """Id -> name for each of `ids` an entity has a name for in `keyed` (entity key
+    `team:cs` -> name, `model.names.keyed_names`): an id several kinds share takes the
+    name of the first of NAMED_KINDS that has one. O(len(ids))."""
+    out: dict[str, str] = {}
+    for ident in ids:
+        for prefix in _PREFIXES:
+            name = keyed.get(prefix + ident)
+            if name is not None:
+                out[ident] = name
+                break
+    return out
+
+
+def quoted_ids(findings: Iterable[Finding]) -> set[str]:
+    """Every value `report.idnames.with_names` may say with a name in the findings'
+    messages and their related messages (`i18n.Said.source`: the `M` said): each string
+    value, each string of a list value, and each part of a string joined with ', '.
+    O(the messages' values): the names a result keeps are only the ones it may show."""
+    out: set[str] = set()
+    for f in findings:
+        for message in (f.message, *(r.message for r in f.related)):
+            values = getattr(getattr(message, "source", None), "values", None)
+            if not values:
+                continue
+            for value in values.values():
+                for one in value if isinstance(value, list | tuple) else (value,):
+                    if type(one) is str:
+                        out.add(one)
+                        if ", " in one:
+                            out.update(one.split(", "))
+    return out

@@ -1,0 +1,73 @@
+"""A finding's message with each id it quotes said with its name (`客服部 (customer-service)`),
+for a reader: the reports (`view.Namer`) and `check`'s text output. Light: no model, no
+templates (the text output is on the hook's path)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from orgspec.i18n import M, P, say
+
+
+class Named(str):
+    """An id said with its name (`客服部 (customer-service)`); `{x!r}` in a template shows
+    it without the quotes an id gets."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def with_names(message: str, names: Mapping[str, str], lang: str,
+               again: Callable[[M], object] | None = None) -> str:
+    """`message` (an `M`, or a message said from one: `i18n.Said`) said in `lang` with each
+    value that is an id in `names` (id -> name) said as `name (id)`, and ids a check
+    joined itself (`a, b`) alike; `again` is applied to a value that is an `M` itself.
+    An id the template shows as code (`` `{id}` ``: the id to write) stays as it is, as
+    does one whose name the message says already, and every id of a message about a name
+    (a value `name`: `name '何 静' of 'he-jing' holds the space U+3000`).
+    `message` as it is when it names no such id (a plain text, a message without values)."""
+    source = message if isinstance(message, M) else getattr(message, "source", None)
+    if not isinstance(source, M) or not source.values or (not names and again is None):
+        return message
+    template = "\n".join(template_args(source))
+    said = {v for v in source.values.values() if type(v) is str}
+    about_a_name = "name" in source.values  # SC004, SC005, RF008: its ids are its subject
+
+    def name_of(ident: str) -> str | None:
+        name = names.get(ident)
+        return None if name is None or about_a_name or name in said else name
+
+    def named(value: object) -> object:
+        if isinstance(value, list | tuple):
+            return [named(v) for v in value]
+        if isinstance(value, M):
+            return again(value) if again is not None else value
+        if type(value) is not str:
+            return value
+        if (name := name_of(value)) is not None:
+            return Named(f"{name} ({value})")
+        if ", " in value:  # ids a check joined itself
+            parts = [(p, name_of(p)) for p in value.split(", ")]
+            if all(n is not None for _, n in parts):
+                return Named(", ".join(f"{n} ({p})" for p, n in parts))
+        return value
+
+    values = {k: v if _in_code(template, k) else named(v) for k, v in source.values.items()}
+    if values == source.values:
+        return message
+    return say(type(source).__new__(type(source), *template_args(source), **values), lang)
+
+
+def _in_code(template: str, key: str) -> bool:
+    """Whether `template` shows value `key` in backticks (`` `{key}` ``, `` `{key!r}` ``)."""
+    return f"`{{{key}}}`" in template or f"`{{{key}!r}}`" in template or \
+        f"`{{{key}!s}}`" in template
+
+
+def template_args(source: object) -> tuple[str, ...]:
+    """The positional arguments that make an `M` (a `P`'s two forms, an `MC`'s context)."""
+    if isinstance(source, P):
+        return source.singular, source.plural
+    context = getattr(source, "context", None)
+    template = str(getattr(source, "template", ""))
+    return (context, template) if context is not None else (template,)
