@@ -275,7 +275,7 @@ def _made(idents: list[str], org: Org, plan: Plan, config: Config, findings: lis
                  {f: frozenset(k for k, _, _ in ents) for f, ents in files.items()},
                  name, list(org.files), org.entity_count(),
                  _searched(duties, plan, cache, name) if NEAR_DUPLICATES in plan.severity
-                 else None, keyed_names(org, lang), names_vary(org))
+                 else None, names=keyed_names(org, lang), names_vary=names_vary(org))
 
 
 # Characters of text kept beyond what `content_lang` reads, for the texts of a changed
