@@ -101,6 +101,21 @@ def assert_golden(name: str, text: str) -> None:
     assert text == golden.read_text("utf-8"), f"{name} differs; see tests/golden/README.md"
 
 
+def site_of(tmp_path: Path, text: str) -> Path:
+    """The handbook site of an org of one file, `o.yaml` holding `text`: its folder."""
+    from orgspec.engine.lint import lint_org
+    from orgspec.load.config import Config
+    from orgspec.site import SiteOptions, build_site
+
+    org = tmp_path / "org"
+    org.mkdir()
+    (org / "o.yaml").write_text(text, "utf-8")
+    result, loaded = lint_org([str(org)], Config())
+    site = tmp_path / "site"
+    build_site(result, loaded, str(site), SiteOptions(git_dates=False))
+    return site
+
+
 @pytest.fixture
 def hostile_org(tmp_path: Path) -> Path:
     """The hostile fixture plus what a committed file cannot carry portably: a file named

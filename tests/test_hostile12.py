@@ -11,24 +11,11 @@ from typing import Any
 
 import pytest
 from conftest import run_cli
+from conftest import site_of as _site
 from test_browser import browser  # noqa: F401 - the shared Chromium fixture
 from test_site_browser import Tab, _search
 
-from orgspec.engine.lint import lint_org
-from orgspec.load.config import Config
-from orgspec.site import SiteOptions, build_site
-
 SHEET = "xl/worksheets/sheet1.xml"
-
-
-def _site(tmp_path: Path, text: str) -> Path:
-    org = tmp_path / "org"
-    org.mkdir()
-    (org / "o.yaml").write_text(text, "utf-8")
-    result, loaded = lint_org([str(org)], Config())
-    site = tmp_path / "site"
-    build_site(result, loaded, str(site), SiteOptions(git_dates=False))
-    return site
 
 
 def _book(path: Path, change: Callable[[str, bytes], bytes | None]) -> Path:

@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from conftest import EXAMPLES, FIXTURES, REPO
+from conftest import site_of as _site_of
 from test_browser import ARTIFACTS, browser  # noqa: F401 - the shared Chromium fixture
 
 from orgspec.engine.lint import lint_org
@@ -219,17 +220,6 @@ def test_search_details(browser: Any, sites: dict[str, str]) -> None:  # noqa: F
     assert "A：客服团队 — 找谁：陈静" in page.text_content("#search-results")
     tab.clean()
     page.close()
-
-
-def _site_of(tmp_path: Path, text: str) -> Path:
-    """The handbook site of an org of one file, `o.yaml` holding `text`: its folder."""
-    org = tmp_path / "org"
-    org.mkdir()
-    (org / "o.yaml").write_text(text, "utf-8")
-    result, loaded = lint_org([str(org)], Config())
-    site = tmp_path / "site"
-    build_site(result, loaded, str(site), SiteOptions(git_dates=False))
-    return site
 
 
 @pytest.mark.parametrize("mode", ["file", "http"])
