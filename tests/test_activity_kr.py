@@ -75,8 +75,8 @@ def test_the_hint_in_chinese(write_org) -> None:
     folder = write_org({"org.yaml": ORG})
     run = run_cli("check", str(folder), "--lang", "zh")
     assert run.code == 1
-    assert f"org.yaml:{KR_LINE}:7: OK003 [error] 目标 'o1' 的关键结果 'kr1' 不可衡量：" \
-           f"缺少目标值\n    建议: {HINT_ZH}\n" in run.stdout
+    assert f"org.yaml:{KR_LINE}:7: OK003 [error] 目标 提升会员留存 (o1) 的关键结果 'kr1' " \
+           f"不可衡量：缺少目标值\n    建议: {HINT_ZH}\n" in run.stdout
     assert "OK005" not in run.stdout
     hant = run_cli("check", str(folder), "--lang", "zh-Hant")
     assert f"    建議: {HINT_HANT}\n" in hant.stdout  # the verb quoted as written
@@ -114,8 +114,8 @@ def test_with_select_on_the_command_line_ok005_reports_as_before(write_org) -> N
     folder = write_org({"org.yaml": ORG})
     run = run_cli("check", str(folder), "--lang", "en", "--select", "OK005")
     assert run.code == 0
-    assert f"org.yaml:{KR_LINE}:7: OK005 [warning] key result 'kr1' of 'o1' is an activity " \
-           f"('上线'), not an outcome\n    hint: {OWN_HINT_EN}\n" in run.stdout
+    assert f"org.yaml:{KR_LINE}:7: OK005 [warning] key result 'kr1' of 提升会员留存 (o1) is an " \
+           f"activity ('上线'), not an outcome\n    hint: {OWN_HINT_EN}\n" in run.stdout
     assert "OK003" not in run.stdout
     both = run_cli("check", str(folder), "--lang", "en", "--select", "OK003,OK005")
     assert both.code == 1 and "OK005" not in both.stdout
@@ -154,8 +154,8 @@ def test_a_baseline_that_knows_ok003_gives_ok005_back(write_org, tmp_path: Path)
         e for e in entries if e["code"] != "OK005"]}), "utf-8")
     run = run_cli("check", str(folder), "--lang", "en", "--baseline", str(alone))
     assert run.code == 0
-    assert f"org.yaml:{KR_LINE}:7: OK005 [warning] key result 'kr1' of 'o1' is an activity " \
-           f"('上线'), not an outcome\n    hint: {OWN_HINT_EN}\n" in run.stdout
+    assert f"org.yaml:{KR_LINE}:7: OK005 [warning] key result 'kr1' of 提升会员留存 (o1) is an " \
+           f"activity ('上线'), not an outcome\n    hint: {OWN_HINT_EN}\n" in run.stdout
     assert "OK003" not in run.stdout
     # a baseline of the OK005 alone: the OK003 is new, and the entry is held, not stale
     only = tmp_path / "only.json"

@@ -216,7 +216,7 @@ def test_an_unknown_id_in_a_raci_list_names_the_list_and_the_duty(
 def test_an_unknown_id_outside_a_raci_list_says_its_field_as_before(tmp_path: Path) -> None:
     text = RACI.replace("lead: bob, members: [bob]", "lead: bbo, members: [bob]")
     assert _lines(tmp_path, text)[:2] == [
-        "org.yaml:2:49: RF001 [error] unknown Person 'bbo' in `lead` of team 'operations'",
+        "org.yaml:2:49: RF001 [error] unknown Person 'bbo' in `lead` of team 运营部 (operations)",
         "    hint: did you mean 'bob'?"]
 
 
