@@ -70,5 +70,6 @@ def test_readme_quick_start_output_is_true() -> None:
     run = run_cli("check", "examples/ecommerce")
     assert run.code == 1
     assert run.stdout == shown
-    assert "python3 -m pip install -e . && orgspec check examples/ecommerce" in quick
-    assert 'python3 -m pip install -e ".[test]" && python3 -m pytest' in quick
+    assert ("python3 -m venv .venv && . .venv/bin/activate && python -m pip install -e . && "
+            "orgspec check examples/ecommerce") in quick
+    assert '. .venv/bin/activate && python -m pip install -e ".[test]" && python -m pytest' in quick
