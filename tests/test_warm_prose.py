@@ -331,3 +331,229 @@ def test_a_search_kept_wrong_after_a_prose_edit_is_caught(
         real(duties, threshold, memo, found[1:])  # type: ignore[arg-type]
 
     assert not _searched_and_kept(tmp_path, monkeypatch, dropped)
+
+
+# ---- the changed file's unit made from the one kept before the edit (`validate.with_prose`)
+
+# any top-level or nested prose line: `name:`, `description:`, `mission:`, `title:` (a
+# nested one, a key result's title or a charter item's description, is structure to the
+# summaries: the full path answers it)
+_PROSE_LINE = re.compile(r'^(\s*-?\s*(?:name|description|mission|title): *)'
+                         r'("(?:[^"\\]|\\.)*"|[^\s"\'\[{|>&*!%@`#][^#\n]*)$', re.M)
+_HANT = str.maketrans("团队务优报订单审核监控运营客户", "團隊務優報訂單審核監控運營客戶")
+
+
+def _hidden(rng: random.Random, text: str) -> str:
+    at = rng.randrange(len(text) + 1)
+    return text[:at] + rng.choice(["\u202e", "\u200b", "\u2066", "\x07", "\u00ad"]) + text[at:]
+
+
+PROSE_EDITS: dict[str, Callable[[random.Random, str], str]] = {
+    "number": lambda rng, t: f"{rng.randrange(100)} {t}",
+    "word": lambda rng, t: _word(rng, t, []),
+    "typo": lambda rng, t: _typo(rng, t, []),
+    "hidden": _hidden,
+    "hant": lambda rng, t: t.translate(_HANT) if t.translate(_HANT) != t else t + " 客服團隊",
+    "hans": lambda rng, t: t + " 客服团队",
+    "space": lambda rng, t: rng.choice([" " + t, t + " ", t.replace(" ", "  ", 1) or t + "\t"]),
+    "empty": lambda rng, t: "",
+    "long": lambda rng, t: (t + " ") * (220 // (len(t) + 1) + 1),
+}
+
+
+def _prose_edit(rng: random.Random, text: str, name: str) -> str | None:
+    """One prose value of `text` (at any depth) edited by `PROSE_EDITS[name]`, written back
+    as a JSON string (a YAML double-quoted scalar, control characters escaped)."""
+    import json
+
+    found = [m for m in _PROSE_LINE.finditer(text) if "\\" not in m.group(2)]
+    if not found:
+        return None
+    m = rng.choice(found)
+    value = m.group(2)
+    old = value[1:-1] if value.startswith('"') else value.strip()
+    new = PROSE_EDITS[name](rng, old) if old else rng.choice(["x", "新的描述"])
+    return text[:m.start(2)] + json.dumps(new, ensure_ascii=False) + text[m.end(2):]
+
+
+def _units_made(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Each `validate.with_prose` call's answer, as made (True) or refused (False)."""
+    from orgspec.model import validate
+
+    made: list[bool] = []
+    real = validate.with_prose
+
+    def counted(*args: object, **kwargs: object) -> object:
+        found = real(*args, **kwargs)  # type: ignore[arg-type]
+        made.append(found is not None)
+        return found
+
+    monkeypatch.setattr(validate, "with_prose", counted)
+    return made
+
+
+def _prose_replay(org: Path, folder: Path, rng: random.Random,
+                  count: int) -> list[tuple[str, ...]]:
+    """`_replay` with `PROSE_EDITS` of names, descriptions, missions and titles."""
+    paths = [str(org)]
+    check_cached(paths, STRICT, Cache(str(folder)), TODAY)  # cold
+    files = sorted(p for p in org.rglob("*.yaml") if p.is_file())
+    originals = {p: p.read_text("utf-8") for p in files}
+    check_cached(paths, STRICT, Cache(str(folder)), TODAY)  # primed: units kept
+    wrong: list[tuple[str, ...]] = []
+    done = tries = 0
+    while done < count and tries < 20 * count:
+        tries += 1
+        path = rng.choice(files)
+        text = path.read_text("utf-8")
+        name = rng.choice([*PROSE_EDITS, "undo"])
+        changed = originals[path] if name == "undo" else _prose_edit(rng, text, name)
+        if changed is None or changed == text:
+            continue
+        path.write_text(changed, "utf-8")
+        done += 1
+        plain = lint_org(paths, STRICT, TODAY)[0]
+        cached = check_cached(paths, STRICT, Cache(str(folder)), TODAY)
+        if _findings(cached.findings) != _findings(plain.findings) or \
+                cached.names != plain.names:
+            wrong.append((org.name, path.name, name))
+    return wrong
+
+
+@pytest.mark.parametrize("parser", ["c", "pure"])
+def test_prose_edits_answered_from_the_kept_unit_equal_a_fresh_check(
+        tmp_path: Path, parser: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Random edits of every kind of prose (a word, a typo, a number, spaces only, hidden
+    and control characters, Traditional and Simplified text, emptied, made long; names,
+    missions, titles, descriptions, key results' and charter items' too), each checked
+    through the cache (its file's unit made from the kept one: `validate.with_prose`)
+    and without it: the same findings, exactly and in order; and the kept unit was used."""
+    monkeypatch.setenv("ORGSPEC_YAML_PARSER", parser)
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    _count(monkeypatch)
+    _ANSWERED.clear()
+    made = _units_made(monkeypatch)
+    orgs = []
+    for source in [EXAMPLES / "ecommerce", EXAMPLES / "minimal", FIXTURES / "tw-org",
+                   FIXTURES / "newuser-org"]:
+        shutil.copytree(source, tmp_path / source.name,
+                        ignore=shutil.ignore_patterns("expected.json"))
+        orgs.append((tmp_path / source.name, 10))
+    orgs.append((_synthetic(tmp_path, 30), 40))
+    rng = random.Random(5005 if parser == "c" else 500500)
+    wrong: list[tuple[str, ...]] = []
+    for org, count in orgs:
+        wrong += _prose_replay(org, tmp_path / "cache" / org.name, rng, count)
+    assert not wrong, wrong
+    assert made.count(True) >= 8 and _ANSWERED.count("patched") >= made.count(True), \
+        (made, _ANSWERED)
+
+
+def _raw(path: Path, text: str) -> object:
+    from orgspec.load.loader import load_bytes
+
+    return load_bytes(str(path), text.encode("utf-8"))
+
+
+def test_a_unit_made_from_the_kept_one_is_the_validated_one(tmp_path: Path) -> None:
+    """For random prose edits that the summaries call prose-only (`warm._changed_kinds`),
+    `with_prose(new, check_file(old))` is `check_file(new)`: every model equal in every
+    value, of the same type, in the same order, located in the new file; refused (None),
+    never wrong, for what it cannot vouch for."""
+    from orgspec.engine.summary import PROSE, summarize
+    from orgspec.model.validate import check_file, with_prose
+
+    rng = random.Random(2026)
+    files = [p for source in (EXAMPLES / "ecommerce", FIXTURES / "tw-org",
+                              _synthetic(tmp_path, 8))
+             for p in sorted(source.rglob("*.yaml"))]
+    made = refused = 0
+    for _ in range(300):
+        path = rng.choice(files)
+        text = path.read_text("utf-8")
+        changed = _prose_edit(rng, text, rng.choice(list(PROSE_EDITS)))
+        if changed is None:
+            continue
+        old, new = _raw(path, text), _raw(path, changed)
+        if warm._changed_kinds(summarize(old), summarize(new)) is None:  # type: ignore[arg-type]
+            continue
+        unit = with_prose(new, check_file(old), PROSE)  # type: ignore[arg-type]
+        if unit is None:
+            refused += 1
+            continue
+        made += 1
+        fresh = check_file(new)  # type: ignore[arg-type]
+        assert unit == fresh, path
+        for a, b in zip(unit.checked, fresh.checked, strict=True):
+            assert a.origin.fmap is b.origin.fmap and a.origin.path == b.origin.path
+            assert list(a.obj.__dict__.items()) == list(b.obj.__dict__.items())
+            assert [type(v) for v in a.obj.__dict__.values()] == \
+                [type(v) for v in b.obj.__dict__.values()]
+            assert a.obj.model_fields_set == b.obj.model_fields_set
+    assert made >= 40, (made, refused)
+
+
+def test_a_value_validation_refuses_is_never_set(tmp_path: Path) -> None:
+    """`with_prose` outside its proof (values of another length class than before, an id
+    changed): None, where `check_file` finds a problem or another entity."""
+    from orgspec.engine.summary import PROSE
+    from orgspec.model.validate import check_file, with_prose
+
+    path = tmp_path / "org.yaml"
+    text = ("- kind: Team\n  id: kefu\n  name: 客服部\n  mission: 服务客户\n"
+            "- kind: Person\n  id: li-qiang\n  name: 李强\n  title: 客服\n"
+            "- kind: Responsibility\n  id: refunds\n  name: 退款\n  description: 处理退款\n"
+            "  accountable: kefu\n")
+    old = check_file(_raw(path, text))  # type: ignore[arg-type]
+    assert with_prose(_raw(path, text.replace("处理退款", "处理退款和投诉")), old, PROSE) \
+        is not None  # type: ignore[arg-type]
+    for bad in ("name: 客服部\n", "name: 李强\n", "title: 客服\n"):
+        for value in ('""', "x" * 201, "[a, b]", "{a: b}", "7"):
+            raw = _raw(path, text.replace(bad, bad.split(":")[0] + ": " + value + "\n", 1))
+            fresh = check_file(raw)  # type: ignore[arg-type]
+            made = with_prose(raw, old, PROSE)  # type: ignore[arg-type]
+            assert made is None or made == fresh, (bad, value)
+            if any(c.issues for c in fresh.checked):
+                assert made is None, (bad, value)
+    assert with_prose(_raw(path, text.replace("id: refunds", "id: refund")), old,
+                      PROSE) is None  # type: ignore[arg-type]
+    assert with_prose(_raw(path, text + "# orgspec: ignore-file[SC001]\n"), old,
+                      PROSE) is None  # type: ignore[arg-type]
+
+
+def test_a_prose_run_keeps_the_unit_of_the_file_it_checked(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The unit a prose edit's run keeps for the file's new content (for the next edit:
+    `warm._unit`) is `check_file`'s of it; the next prose edit of the file is made from it."""
+    from orgspec.load.cache import content_hash, make_key
+    from orgspec.model.validate import FileUnit, check_file
+
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    made = _units_made(monkeypatch)
+    org = _synthetic(tmp_path, 6)
+    folder = tmp_path / "cache"
+    path = sorted(org.rglob("*.yaml"))[2]
+    for _ in range(2):  # cold; then a comment, checked in full: every unit kept
+        check_cached([str(org)], STRICT, Cache(str(folder)), TODAY)
+        path.write_text(path.read_text("utf-8") + "# a comment\n", "utf-8")
+    for step in ("1", "2"):
+        text = path.read_text("utf-8").replace('description: "', f'description: "{step} ', 1)
+        path.write_text(text, "utf-8")
+        got = check_cached([str(org)], STRICT, Cache(str(folder)), TODAY)
+        assert _findings(got.findings) == _findings(lint_org([str(org)], STRICT, TODAY)[0]
+                                                    .findings)
+        data = path.read_bytes()
+        display = next(f for f in got.files if f.endswith(path.name))
+        parser = "CSafeLoader" if os.environ.get("ORGSPEC_YAML_PARSER") != "pure" else "?"
+        kept = [Cache(str(folder)).get("file", make_key("file", p, display,
+                                                        content_hash(data)), FileUnit)
+                for p in (parser, "SafeLoader")]
+        unit = next(u for u in kept if u is not None)
+        fresh = check_file(_raw(Path(display), text))  # type: ignore[arg-type]
+        assert (unit.display, unit.issues, unit.directives, unit.failed) == \
+            (fresh.display, fresh.issues, fresh.directives, fresh.failed)
+        assert [(c.origin.fmap.file, c.origin.path, c.origin.kept, c.kind, c.obj, c.issues,
+                 c.invalid, c.dropped) for c in unit.checked] == \
+            [(c.origin.fmap.file, c.origin.path, c.origin.kept, c.kind, c.obj, c.issues,
+              c.invalid, c.dropped) for c in fresh.checked]
+    assert made == [True, True], made

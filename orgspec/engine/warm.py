@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from orgspec.load.loader import RawFile
     from orgspec.model.extracts import Duties
     from orgspec.model.org import Org
+    from orgspec.model.validate import FileUnit
     from orgspec.text.neardup import Group
 
 # The whole-org rule answered from the kept extracts; any other reruns through the org.
@@ -379,7 +380,9 @@ def patched(inputs: Inputs, config: Config, plan: Plan, today: dt.date, cache: C
 
         raw = load_bytes(file, data)
     unkept = kept_lexicon(cache) if NEAR_DUPLICATES in plan.severity else None
-    found = _answer(raw, state, plan, today, cache)
+    units = (make_key("file", inputs.parser, file, old), make_key("file", inputs.parser, file,
+                                                                   digest))
+    found = _answer(raw, state, plan, today, cache, units)
     if found is None:
         return None
     check, groups, near, fresh = found
@@ -460,13 +463,15 @@ def _kept(state: State, file: str, before: FileSummary,
     return out
 
 
-def _answer(raw: RawFile, state: State, plan: Plan, today: dt.date, cache: Cache
+def _answer(raw: RawFile, state: State, plan: Plan, today: dt.date, cache: Cache,
+            units: tuple[bytes, bytes] | None = None
             ) -> tuple[FileCheck, list[Group] | None, Near | None, bool] | None:
     """The changed file checked alone, OW007's groups (None when it is not enabled), the
     search they came from when it is the kept one (`_regroup`) or was made by this run
     (None: to be taken again), and whether it was made by this run (its pairs and
     features are then still to be kept: `dutygroups.keep_search`); the file and the
-    groups are shared with a forked worker (`forkmap`), which imports the models."""
+    groups are shared with a forked worker (`forkmap`), which imports the models.
+    `units`: the cache keys of the file's unit before and after the edit (`_unit`)."""
     from orgspec.engine.memo import Memo
     from orgspec.forkmap import fork_map
 
@@ -479,7 +484,8 @@ def _answer(raw: RawFile, state: State, plan: Plan, today: dt.date, cache: Cache
 
     def one(item: str) -> object:
         if item == "file":
-            return _check_alone(raw, plan, today, state.local, ours, state.lang)
+            return _check_alone(raw, plan, today, state.local, ours, state.lang,
+                                None if units is None else _unit(raw, cache, *units))
         return _grouped(state, guess, memo, threshold)
 
     done = fork_map(one, ["file", "groups"] if near else ["file"])
@@ -567,11 +573,31 @@ def _groups(duties: Duties, texts: dict[str, tuple[str | None, str | None]], mem
     return found
 
 
+def _unit(raw: RawFile, cache: Cache, before: bytes, after: bytes) -> FileUnit:
+    """`check_file(raw)`: made from the unit kept for the file before this edit of its
+    prose (`validate.with_prose`, whose proof is `patched`'s: only the prose of the
+    file's entities changed, `_changed_kinds`), else validated; kept (under `after`) for
+    the next prose edit of the file, which would otherwise find none (a run answered
+    here stores no file's unit)."""
+    from orgspec.engine.summary import PROSE
+    from orgspec.model.validate import FileUnit, check_file, with_prose
+
+    kept = cache.get("file", before, FileUnit)
+    unit = with_prose(raw, kept, PROSE) if kept is not None else None
+    if unit is None:
+        unit = check_file(raw)
+    if cache.primed() and not (unit.issues or unit.directives or unit.failed is not None):
+        cache.put("file", after, unit)
+    return unit
+
+
 def _check_alone(raw: RawFile, plan: Plan, today: dt.date, local: frozenset[str],
-                 rids: list[str], lang: str = "en") -> FileCheck | None:
-    """`raw` validated and assembled as an org of its own, its entity-local rules run; None
-    when it has any input or schema problem, suppression, dropped field or renamed
-    reference, or an issue located outside it."""
+                 rids: list[str], lang: str = "en", unit: FileUnit | None = None
+                 ) -> FileCheck | None:
+    """`raw` validated (unless its `unit` is given: `check_file(raw)`) and assembled as an
+    org of its own, its entity-local rules run; None when it has any input or schema
+    problem, suppression, dropped field or renamed reference, or an issue located outside
+    it."""
     from orgspec.engine.anchors import Anchors
     from orgspec.engine.incremental import _files_of
     from orgspec.engine.lint import _run_codes, entity_texts
@@ -582,7 +608,8 @@ def _check_alone(raw: RawFile, plan: Plan, today: dt.date, local: frozenset[str]
     from orgspec.model.validate import assemble, check_file
 
     load_checks()
-    unit = check_file(raw)
+    if unit is None:
+        unit = check_file(raw)
     org, issues = assemble([unit], [], {})
     if issues or unit.issues or unit.directives or unit.failed is not None or \
             org.incomplete or org.invalid or org.renamed or org.directives:

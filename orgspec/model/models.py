@@ -52,20 +52,21 @@ def clean_validator(model: type[BaseModel]) -> SchemaValidator:
             return [without(v) for v in node]
         return node
 
+    model.model_rebuild()  # its schema built now (`defer_build`), when not yet
     schema = without(model.__pydantic_core_schema__)
     # pydantic-core would reuse the validator a complete model class holds for a `model`
     # schema of that class (its "prebuilt" one, with `Unhidden`): each is marked incomplete
-    # while this one is built
+    # while this one is built, then as it was (a class not built yet, `defer_build`, is not)
     models = [node for node in _nodes(schema) if node.get("type") == "model"]
-    classes = [node["cls"] for node in models]
+    classes = {node["cls"]: node["cls"].__pydantic_complete__ for node in models}
     config = next(node for node in models if node["cls"] is model).get("config")
     for cls in classes:
         type.__setattr__(cls, "__pydantic_complete__", False)
     try:
         return SchemaValidator(schema, config)
     finally:
-        for cls in classes:
-            type.__setattr__(cls, "__pydantic_complete__", True)
+        for cls, complete in classes.items():
+            type.__setattr__(cls, "__pydantic_complete__", complete)
 
 
 def _nodes(schema: Any) -> Iterator[dict[str, Any]]:
@@ -143,8 +144,11 @@ Period = Annotated[
 class Strict(BaseModel):
     """Base for every model: unknown keys forbidden, no NaN or Infinity."""
 
+    # `defer_build`: a class's schema and validators are built at its first validation,
+    # not at import: a process that only reads models (revived from the cache:
+    # `engine.warm`'s prose edits) imports them ~0.05-0.07 s CPU cheaper
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, str_max_length=10_000,
-                              frozen=True)
+                              frozen=True, defer_build=True)
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled (for the cache) as what pydantic's own `__getstate__` keeps, read back

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
+import types
 import typing
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -12,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
 from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import M, Quoted
@@ -771,6 +774,96 @@ def check_file(raw: RawFile) -> FileUnit:
     """Validate a file's entities on their own."""
     return FileUnit(raw.display, raw.issues, raw.directives, raw.failed,
                     [check_entity(ent) for ent in raw.entities])
+
+
+def with_prose(raw: RawFile, old: FileUnit, prose: frozenset[str]) -> FileUnit | None:
+    """`check_file(raw)` made from `old`, the unit of a version of the same file whose
+    entities differ from `raw`'s only in the string values of the top-level fields `prose`
+    (the caller's proof: `engine.summary`'s digests of both versions, whose `.structure`
+    ones hold each prose string's length class): `old`'s models with those values set as
+    validation sets them (a plain string field, its length checked: `_prose_limits`),
+    without validating, and where `raw` writes them. None when anything of `old` or `raw`
+    is more than that can vouch for: an input problem, a suppression, a failed file, an
+    entity with a problem, dropped or salvaged fields, another id or path, a prose value
+    that is no string (but None kept None), a field validation does more to."""
+    if old.display != raw.display or old.issues or old.directives or old.failed is not None \
+            or raw.issues or raw.directives or raw.failed is not None or \
+            len(old.checked) != len(raw.entities):
+        return None
+    checked = []
+    for ent, was in zip(raw.entities, old.checked, strict=True):
+        obj, data = was.obj, ent.data
+        if obj is None or was.issues or was.invalid is not None or was.dropped or \
+                ent.dropped or was.origin.kept or was.origin.path != ent.path or \
+                not isinstance(data, dict) or _ident(data) != obj.id:
+            return None
+        model: type[BaseModel] = type(obj)
+        values = obj.__dict__
+        updates: dict[str, str] = {}
+        for name in prose & data.keys():
+            value = data[name]
+            if value.__class__ is not str:
+                if value is None and name in values and values[name] is None:
+                    continue
+                return None
+            limits = _prose_limits(model, name)
+            if limits is None or not limits[0] <= len(value) <= limits[1]:
+                return None
+            if values[name] != value:
+                updates[name] = value
+        if updates:
+            obj = model.__new__(model)  # as `models._revive` makes one, with new values
+            object.__setattr__(obj, "__pydantic_fields_set__", was.obj.__pydantic_fields_set__)
+            object.__setattr__(obj, "__pydantic_extra__", was.obj.__pydantic_extra__)
+            object.__setattr__(obj, "__pydantic_private__", was.obj.__pydantic_private__)
+            object.__setattr__(obj, "__dict__", {**values, **updates})
+        checked.append(Checked(Origin(ent.fmap, ent.path), was.kind, obj))
+    return FileUnit(raw.display, raw.issues, raw.directives, raw.failed, checked)
+
+
+_STR_CONFIG = ("str_strip_whitespace", "str_to_lower", "str_to_upper", "coerce_numbers_to_str",
+               "strict", "regex_engine")
+
+
+@functools.cache
+def _prose_limits(model: type[BaseModel], name: str) -> tuple[int, int] | None:
+    """The least and most code points field `name` of `model` takes, when what it does to
+    a plain `str` is to check its length and keep it: a `str` (or `str | None`) field whose
+    only constraints are lengths (of the field, its `Annotated` or the config), with no
+    validator of the model's own; else None."""
+    import annotated_types
+
+    field = model.model_fields.get(name)
+    config = model.model_config
+    decorators = model.__pydantic_decorators__
+    if field is None or any(config.get(c) for c in _STR_CONFIG) or \
+            decorators.validators or decorators.field_validators or \
+            decorators.root_validators or decorators.model_validators:
+        return None
+    annotation: Any = field.annotation
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(args) != 1 or len(typing.get_args(annotation)) != 2:
+            return None
+        annotation = args[0]
+    metadata = list(field.metadata)
+    if typing.get_origin(annotation) is typing.Annotated:
+        annotation, *extras = typing.get_args(annotation)
+        for extra in extras:
+            if not isinstance(extra, FieldInfo):
+                return None
+            metadata.extend(extra.metadata)
+    if annotation is not str:
+        return None
+    low, high = config.get("str_min_length") or 0, config.get("str_max_length")
+    for item in metadata:  # the tightest of each kind of bound: a fallback, never a miss
+        if isinstance(item, annotated_types.MinLen):
+            low = max(low, item.min_length)
+        elif isinstance(item, annotated_types.MaxLen):
+            high = item.max_length if high is None else min(high, item.max_length)
+        else:
+            return None
+    return low, 10 ** 9 if high is None else high
 
 
 def assemble(units: list[FileUnit], skipped: list[Issue],
