@@ -600,7 +600,8 @@ def _search(duties: Sequence[Duty], groups: Sequence[str], threshold: float, rep
     reps = list(members)
     rep_df = Counter(f for r in reps for f in views[r])
     rank = {f: k for k, f in enumerate(sorted(rep_df, key=lambda f: (rep_df[f], f)))}
-    docs = [_Doc(views[r], weight, rank) for r in reps]
+    concepts = frozenset([f for f in rep_df if f[0] == "c"])
+    docs = [_doc(views[r], weight, rank, concepts) for r in reps]
     k = threshold / (1 + threshold)
     indexed = {f for f, c in rep_df.items() if c <= max_posting}
     postings = _prefix_index(docs, threshold, k, indexed)
@@ -639,16 +640,13 @@ class _Doc:
 
     __slots__ = ("concepts", "features", "order", "rest", "total")
 
-    def __init__(self, fs: frozenset[str], weight: dict[str, float], rank: dict[str, int]):
+    def __init__(self, fs: frozenset[str], concepts: frozenset[str], order: list[str],
+                 rest: list[float], total: float) -> None:
         self.features = fs
-        self.concepts = frozenset([f for f in fs if f[0] == "c"])
-        order = self.order = sorted(fs, key=rank.__getitem__)
-        # the same additions and subtractions, in the same order, as a loop over `order`
-        # would make (48,000 duties at 5,000 teams: the search's largest part)
-        total = self.total = sum(map(weight.__getitem__, fs))
-        rest = list(accumulate(map(weight.__getitem__, order), sub, initial=total))
-        rest.pop()
+        self.concepts = concepts  # its glossary concepts (`c:`)
+        self.order = order
         self.rest = rest  # weight of the features from this one onwards
+        self.total = total
 
     def prefix(self, threshold: float) -> Iterator[tuple[str, float]]:
         """Features that can start an overlap worth `threshold` of this description."""
@@ -657,6 +655,21 @@ class _Doc:
             if rest < floor:
                 return
             yield f, rest
+
+
+def _doc(fs: frozenset[str], weight: dict[str, float], rank: dict[str, int],
+         concepts: frozenset[str]) -> _Doc:
+    """`fs` prepared: its features in rarity order (`rank`), their weights summed in that
+    order (not the set's, which varies from process to process with the strings' hashes:
+    a `_Doc` is then a function of its features, their weights and their relative ranks,
+    and one kept from an earlier run is the one made now when those are the same,
+    `_docs`), the weight left from each. `concepts`: every concept feature."""
+    order = sorted(fs, key=rank.__getitem__)
+    ws = list(map(weight.__getitem__, order))
+    total = sum(ws)
+    rest = list(accumulate(ws, sub, initial=total))
+    rest.pop()
+    return _Doc(fs, fs & concepts, order, rest, total)
 
 
 def _prefix_index(docs: list[_Doc], threshold: float, k: float,
