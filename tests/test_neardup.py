@@ -373,28 +373,35 @@ def test_a_number_is_no_evidence() -> None:
 
 
 def test_a_prepared_description_holds_the_weights_a_plain_loop_sums() -> None:
-    """`_Doc`'s total and the weight left from each feature are, bit for bit, the sums a
-    plain loop over the features makes (the search's scores and bounds are read from them:
-    the same floats, the same pairs)."""
+    """`_doc`'s total and the weight left from each feature are, bit for bit, the sums a
+    plain loop over the features in rarity order makes (the search's scores and bounds are
+    read from them: the same floats, the same pairs), whatever order the set iterates in
+    (two processes hash strings differently): a kept `_Doc` is the one made again."""
     import random
 
-    from orgspec.text.neardup import _Doc
+    from orgspec.text.neardup import _doc
 
     rng = random.Random(17)
-    names = [f"w:{k}" for k in range(200)]
+    names = [f"w:{k}" for k in range(200)] + [f"c:{k}" for k in range(20)]
     weight = {f: rng.uniform(0.01, 9.0) for f in names}
     rank = {f: k for k, f in enumerate(rng.sample(names, len(names)))}
+    concepts = frozenset(f for f in names if f[0] == "c")
     for size in [1, 2, 3, 7, 30, 120]:
-        fs = frozenset(rng.sample(names, size))
-        doc = _Doc(fs, weight, rank)
-        total = 0.0
-        for f in fs:
-            total += weight[f]
+        picked = rng.sample(names, size)
+        fs = frozenset(picked)
+        doc = _doc(fs, weight, rank, concepts)
         order = sorted(fs, key=lambda f: rank[f])
+        total = 0.0
+        for f in order:
+            total += weight[f]
         rest, left = [], total
         for f in order:
             rest.append(left)
             left -= weight[f]
-        assert doc.order == order
+        assert doc.order == order and doc.features is fs
+        assert doc.concepts == {f for f in fs if f[0] == "c"}
         assert repr(doc.total) == repr(total) and [repr(r) for r in doc.rest] == \
             [repr(r) for r in rest]
+        # the same features built in another order: the same floats
+        again = _doc(frozenset(reversed(picked)), weight, rank, concepts)
+        assert repr((again.total, again.rest)) == repr((doc.total, doc.rest))

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from orgspec import output
 from orgspec.i18n import M
 from orgspec.paths import Shown, display_path, git_top
+
+if TYPE_CHECKING:
+    import subprocess
 
 # In any case: `people.YAML` is a YAML file on macOS and Windows too, and skipping it would
 # turn every reference to its people into an unknown id.
@@ -149,10 +153,17 @@ def discover(paths: list[str], include: list[str] | None = None,
         if os.path.isdir(path) and not os.path.islink(path):
             _refuse_whole_disk(path)
             walked = Discovery()
-            _walk(path, include or [], exclude or [], walked, max_files)
+            # git is asked while the folder is walked, each file as it is found (it took
+            # ~0.15 s of wall after the walk at 5,000 files): the same question as
+            # `git_ignored`'s, the same answer
+            query = _IgnoreQuery(path) if respect_gitignore else None
+            try:
+                _walk(path, include or [], exclude or [], walked, max_files,
+                      query.ask if query is not None else None)
+            finally:
+                ignored = query.answer() if query is not None else set()
             files = walked.files
-            if respect_gitignore and files:
-                ignored = git_ignored(path, [c.real for c in files])
+            if ignored:
                 files = [c for c in files if c.real not in ignored]
             found.files.extend(files)
             found.skipped.extend(walked.skipped)
@@ -190,6 +201,76 @@ def _once(items: list[_T], key: Callable[[_T], object]) -> list[_T]:
             seen.add(k)
             out.append(item)
     return out
+
+
+class _IgnoreQuery:
+    """`git_ignored(folder, files)` asked while `files` are found: `git check-ignore` starts
+    at once (when `folder` is in a git work tree) and is given each file as `ask` is called;
+    `answer()` ends its input and returns what `git_ignored` returns for the files asked.
+    git writes its answers to a temporary file, not a pipe, so it never waits for this
+    process to read them while this process waits for it to read (no deadlock, no
+    thread). Without files asked, git is not waited for and nothing is ignored, as
+    `discover` asked nothing then."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+        self.root = os.path.abspath(folder)
+        self.files: list[str] = []
+        self.later = False  # no temporary file: `git_ignored` after the walk, as before
+        self.proc: subprocess.Popen[bytes] | None = None
+        top = git_top(self.root)
+        if top is None:
+            return
+        import subprocess
+        import tempfile
+
+        try:
+            self.out = tempfile.TemporaryFile()  # noqa: SIM115 - closed by `answer`
+        except OSError:
+            self.later = True
+            return
+        try:
+            self.proc = subprocess.Popen(["git", "check-ignore", "-z", "--stdin"], cwd=top,
+                                         stdin=subprocess.PIPE, stdout=self.out,
+                                         stderr=subprocess.DEVNULL)
+        except OSError:
+            self.out.close()
+            return  # no git: nothing is ignored
+        self._send(_path_bytes(self.root))
+
+    def ask(self, file: str) -> None:
+        """Ask about `file` too (a real path, as `git_ignored` takes them)."""
+        self.files.append(file)
+        if self.proc is not None:
+            self._send(b"\0" + _path_bytes(file))  # `git_ignored`'s bytes, in order
+
+    def _send(self, data: bytes) -> None:
+        assert self.proc is not None and self.proc.stdin is not None
+        with contextlib.suppress(OSError):  # git ended early (it failed): its exit code says
+            self.proc.stdin.write(data)    # so in `answer`
+
+    def answer(self) -> set[str]:
+        """What git ignores among the files asked (none when `folder` itself is ignored,
+        git is missing or fails, or no file was asked)."""
+        proc = self.proc
+        if self.later and self.files:
+            return git_ignored(self.folder, self.files)
+        if proc is None or proc.stdin is None:
+            return set()
+        with contextlib.suppress(OSError):
+            proc.stdin.close()
+        code = proc.wait()
+        self.out.seek(0)
+        found = self.out.read()
+        self.out.close()
+        if not self.files or code not in (0, 1):  # 1: nothing ignored; else: no work tree
+            return set()
+        ignored = {p.decode("utf-8", "surrogateescape") for p in found.split(b"\0") if p}
+        return set() if self.root in ignored else ignored  # a folder named on purpose
+
+
+def _path_bytes(path: str) -> bytes:
+    return path.encode("utf-8", "surrogateescape")
 
 
 def git_ignored(folder: str, files: list[str]) -> set[str]:
@@ -232,7 +313,9 @@ def _refuse_whole_disk(path: str) -> None:
 
 
 def _walk(root: str, include: list[str], exclude: list[str], found: Discovery,
-          max_files: int = MAX_FILES) -> None:
+          max_files: int = MAX_FILES, feed: Callable[[str], None] | None = None) -> None:
+    """Add the files under `root` to `found`, each file's real path given to `feed` as it
+    is added."""
     real_root = os.path.realpath(root)
     stack = [root]
     met = 0
@@ -270,8 +353,11 @@ def _walk(root: str, include: list[str], exclude: list[str], found: Discovery,
             elif is_yaml_name(entry.name) or (entry.is_symlink() and _is_dir(entry.path)):
                 if include and not entry.is_symlink() and not matches(rel, include):
                     continue
+                before = len(found.files)
                 _add_file(entry.path, real_root, found, explicit=False,
                           shown=shown.below(folder, entry.name))
+                if feed is not None and len(found.files) > before:
+                    feed(found.files[-1].real)
 
 
 def _pending_import(name: str) -> bool:

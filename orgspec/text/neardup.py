@@ -25,10 +25,10 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 from operator import sub
 
 from orgspec.han import HAN
@@ -564,7 +564,7 @@ def _search(duties: Sequence[Duty], groups: Sequence[str], threshold: float, rep
         alone = _alone(duties, None)
     if whole is None:
         whole = [fn | fd for fn, fd in alone]
-    df = Counter(f for fs in whole for f in fs)
+    df = Counter(chain.from_iterable(whole))  # a generator per feature costs a sixth more
     weight = weights(df, len(duties))
     views: list[frozenset[str]] = []
     owner: list[int] = []
@@ -598,16 +598,32 @@ def _search(duties: Sequence[Duty], groups: Sequence[str], threshold: float, rep
             if other is not None:
                 pair(other, x, 1.0)
     reps = list(members)
-    rep_df = Counter(f for r in reps for f in views[r])
+    rep_df = Counter(chain.from_iterable([views[r] for r in reps]))
     rank = {f: k for k, f in enumerate(sorted(rep_df, key=lambda f: (rep_df[f], f)))}
-    docs = [_Doc(views[r], weight, rank) for r in reps]
+    concepts = frozenset([f for f in rep_df if f[0] == "c"])
+    docs = [_doc(views[r], weight, rank, concepts) for r in reps]
     k = threshold / (1 + threshold)
     indexed = {f for f, c in rep_df.items() if c <= max_posting}
     postings = _prefix_index(docs, threshold, k, indexed)
     work = {"scanned": 0, "scored": 0}
+    totals = [doc.total for doc in docs]
+    get = weight.__getitem__
+    # each candidate scored here (weighted Jaccard on prepared views, skipping the work
+    # when a bound already fails), not by a call: a call per candidate was a tenth of
+    # the search
     for a, doc in enumerate(docs):
-        for b in _candidates(a, doc, docs, postings, threshold, k, max_scan, max_cand, work):
-            score = _doc_similarity(doc, docs[b], weight, threshold)
+        total, known, fs = doc.total, doc.concepts, doc.features
+        for b in _candidates(a, doc, totals, postings, threshold, k, max_scan, max_cand, work):
+            od = docs[b]
+            small, large = (total, od.total) if total <= od.total else (od.total, total)
+            if small < threshold * large:
+                score = 0.0  # Jaccard is at most min/max of the two weights
+            elif known and od.concepts and known.isdisjoint(od.concepts):
+                score = 0.0
+            else:
+                shared = sum(map(get, fs & od.features))
+                union = total + od.total - shared
+                score = shared / union if union else 0.0
             if score < threshold:
                 continue
             for x in members[reps[a]]:
@@ -615,18 +631,6 @@ def _search(duties: Sequence[Duty], groups: Sequence[str], threshold: float, rep
                     pair(x, y, round(score, 3))
     if stats is not None:
         stats.update(work)
-
-
-def _doc_similarity(a: _Doc, b: _Doc, weight: dict[str, float], threshold: float) -> float:
-    """`_similarity` on prepared descriptions, skipping the work when a bound already fails."""
-    small, large = (a.total, b.total) if a.total <= b.total else (b.total, a.total)
-    if small < threshold * large:
-        return 0.0  # Jaccard is at most min/max of the two weights
-    if a.concepts and b.concepts and a.concepts.isdisjoint(b.concepts):
-        return 0.0
-    shared = sum(map(weight.__getitem__, a.features & b.features))
-    union = a.total + b.total - shared
-    return shared / union if union else 0.0
 
 
 def weights(df: Counter[str], n: int) -> dict[str, float]:
@@ -639,24 +643,28 @@ class _Doc:
 
     __slots__ = ("concepts", "features", "order", "rest", "total")
 
-    def __init__(self, fs: frozenset[str], weight: dict[str, float], rank: dict[str, int]):
+    def __init__(self, fs: frozenset[str], concepts: frozenset[str], order: list[str],
+                 rest: list[float], total: float) -> None:
         self.features = fs
-        self.concepts = frozenset([f for f in fs if f[0] == "c"])
-        order = self.order = sorted(fs, key=rank.__getitem__)
-        # the same additions and subtractions, in the same order, as a loop over `order`
-        # would make (48,000 duties at 5,000 teams: the search's largest part)
-        total = self.total = sum(map(weight.__getitem__, fs))
-        rest = list(accumulate(map(weight.__getitem__, order), sub, initial=total))
-        rest.pop()
+        self.concepts = concepts  # its glossary concepts (`c:`)
+        self.order = order
         self.rest = rest  # weight of the features from this one onwards
+        self.total = total
 
-    def prefix(self, threshold: float) -> Iterator[tuple[str, float]]:
-        """Features that can start an overlap worth `threshold` of this description."""
-        floor = threshold * self.total - 1e-9
-        for f, rest in zip(self.order, self.rest, strict=True):
-            if rest < floor:
-                return
-            yield f, rest
+
+def _doc(fs: frozenset[str], weight: dict[str, float], rank: dict[str, int],
+         concepts: frozenset[str]) -> _Doc:
+    """`fs` prepared: its features in rarity order (`rank`), their weights summed in that
+    order (not the set's, which varies from process to process with the strings' hashes:
+    a `_Doc` is then a function of its features, their weights and their relative ranks,
+    and one kept from an earlier run is the one made now when those are the same,
+    `_docs`), the weight left from each. `concepts`: every concept feature."""
+    order = sorted(fs, key=rank.__getitem__)
+    ws = list(map(weight.__getitem__, order))
+    total = sum(ws)
+    rest = list(accumulate(ws, sub, initial=total))
+    rest.pop()
+    return _Doc(fs, fs & concepts, order, rest, total)
 
 
 def _prefix_index(docs: list[_Doc], threshold: float, k: float,
@@ -666,36 +674,49 @@ def _prefix_index(docs: list[_Doc], threshold: float, k: float,
     Only `indexed` features (held by at most MAX_POSTING duties) get postings."""
     postings: dict[str, list[tuple[float, int, float]]] = defaultdict(list)
     for j, doc in enumerate(docs):
-        for f, rest in doc.prefix(threshold):
+        total = doc.total
+        floor = threshold * total - 1e-9  # `_Doc.prefix`, inlined
+        for f, rest in zip(doc.order, doc.rest, strict=True):
+            if rest < floor:
+                break
             if f in indexed:
-                postings[f].append((rest - k * doc.total, j, rest))
+                postings[f].append((rest - k * total, j, rest))
     for entries in postings.values():
         entries.sort(reverse=True)
     return postings
 
 
-def _candidates(i: int, doc: _Doc, docs: list[_Doc],
+def _candidates(i: int, doc: _Doc, totals: list[float],
                 postings: dict[str, list[tuple[float, int, float]]], threshold: float,
-                k: float, max_scan: int, max_cand: int, work: dict[str, int]) -> Iterator[int]:
-    """Distinct candidates j > i, rarest features first, within the scan and score budgets."""
-    bound = k * doc.total - 1e-9
+                k: float, max_scan: int, max_cand: int, work: dict[str, int]) -> list[int]:
+    """Distinct candidates j > i, rarest features first, within the scan and score budgets
+    (`totals`: each doc's total). `_Doc.prefix` inlined: a generator's resumption per
+    feature was a fifth of this scan."""
+    total = doc.total
+    bound = k * total - 1e-9
+    floor = threshold * total - 1e-9
     seen: set[int] = set()
+    found: list[int] = []
     scanned = 0
-    for f, rest in doc.prefix(threshold):
-        for key, j, _ in postings.get(f, ()):
+    get = postings.get
+    for f, rest in zip(doc.order, doc.rest, strict=True):
+        if rest < floor:
+            break
+        for key, j, _ in get(f, ()):
             scanned += 1
             if key < bound or scanned > max_scan:
                 break
             # j > i: a qualifying pair passes this bound from both sides, so one suffices
-            if j > i and j not in seen and rest >= k * (doc.total + docs[j].total) - 1e-9:
+            if j > i and j not in seen and rest >= k * (total + totals[j]) - 1e-9:
                 seen.add(j)
-                yield j
+                found.append(j)
                 if len(seen) >= max_cand:
                     break
         if scanned > max_scan or len(seen) >= max_cand:
             break
     work["scanned"] += min(scanned, max_scan)
     work["scored"] += len(seen)
+    return found
 
 
 def _similarity(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> float:
