@@ -353,7 +353,8 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
     holders = holder_names(org)  # the RACI rows' labels and the columns'
     rows = [FindingRow(f.severity.label, f.code, named(f.message),
                        f"{f.location.file}:{f.location.line}:{f.location.col}", _link(f, links),
-                       f.teams[0] if f.teams else "", f.location.file, f.location.line, f.hint,
+                       f.teams[0] if f.teams else "", f.location.file, f.location.line,
+                       named(f.hint),
                        _related(f, named, lang), list(f.teams))
             for f in result.findings]
     tree_roots = team_tree(org, order)
