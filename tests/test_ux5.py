@@ -137,3 +137,75 @@ def test_names_change_neither_the_machine_messages_nor_the_fingerprints(write_or
     assert [code for code, *_ in with_names] == ["MT004", "OK013"]
     assert with_names == without
     assert with_names[0][2].startswith("hold one meeting with 'cs', 'ops' about this duty")
+
+
+# --- 2: `check --diff`'s org-change lines name entities in the output's language ------------
+
+DIFF_BASE = (
+    "- {kind: Team, id: cs, name: 客服部, names: {en: Customer Service}, lead: li,\n"
+    "   members: [li, wang]}\n"
+    "- {kind: Team, id: mkt, name: 市场部, names: {en: Marketing}, lead: zhao, members: [zhao]}\n"
+    "- {kind: Person, id: li, name: 李强, names: {en: Li Qiang}}\n"
+    "- {kind: Person, id: wang, name: 王芳, names: {en: Wang Fang}}\n"
+    "- {kind: Person, id: zhao, name: 赵磊, names: {en: Zhao Lei}}\n"
+    "- {kind: Responsibility, id: refunds, name: 退款处理, names: {en: Refunds}, accountable: cs}\n"
+    "- {kind: Responsibility, id: ads, name: 广告投放, names: {en: Advertising},\n"
+    "   accountable: mkt}\n"
+    "- {kind: Responsibility, id: old-duty, name: 旧职责, names: {en: Old duty},\n"
+    "   accountable: mkt}\n"
+)
+# ops added, old-duty removed (named by the base revision), refunds handed to ops, wang moved
+DIFF_HEAD = (
+    DIFF_BASE.replace("members: [li, wang]}", "members: [li]}")
+    .replace("members: [zhao]}", "members: [zhao, wang]}\n"
+             "- {kind: Team, id: ops, name: 运营部, names: {en: Operations}, lead: zhao,\n"
+             "   members: [zhao], responsibilities: [refunds]}", 1)
+    .replace("accountable: cs}", "accountable: ops}")
+    .split("- {kind: Responsibility, id: old-duty")[0]
+)
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", ["  team added: Operations (ops)",
+            "  duty removed: Old duty (old-duty) (was accountable: Marketing (mkt))",
+            "  accountable owner of duty Refunds (refunds) changed: Customer Service (cs) → "
+            "Operations (ops)",
+            "  person moved: Wang Fang (wang) from Customer Service (cs) to Marketing (mkt)"]),
+    ("zh", ["  新增团队：运营部（ops）",
+            "  删除职责：旧职责（old-duty）（原批准方：市场部（mkt））",
+            "  职责 退款处理（refunds）的批准方 (A) 变更：客服部（cs） → 运营部（ops）",
+            "  人员调动：王芳（wang）从 客服部（cs）调到 市场部（mkt）"]),
+])
+def test_the_org_diff_names_entities_in_the_output_language(
+        tmp_path, lang: str, expected: list[str]) -> None:
+    _changed_repo(tmp_path)
+    run = run_cli("check", "--diff", "HEAD", "--isolated", "--no-cache", "--lang", lang, "org",
+                  cwd=tmp_path)
+    lines = run.stdout.splitlines()
+    head = next(i for i, line in enumerate(lines) if "HEAD" in line and line[0] != " ")
+    assert lines[head + 1:head + 1 + len(expected)] == expected
+    assert len(lines) == head + 2 + len(expected)  # then the summary
+
+
+def test_the_site_changes_page_names_entities_in_the_site_language(tmp_path) -> None:
+    _changed_repo(tmp_path)
+    run = run_cli("site", "org", "-o", "site", "--since", "HEAD", "--isolated", "--lang", "en",
+                  cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    page = (tmp_path / "site" / "changes" / "index.html").read_text("utf-8")
+    assert "duty removed: Old duty (old-duty) (was accountable: Marketing (mkt))" in page
+    assert "person moved: Wang Fang (wang) from Customer Service (cs) to Marketing (mkt)" in page
+    assert "旧职责" not in page and "王芳" not in page
+
+
+def _changed_repo(root) -> None:
+    """`root`, a git repository whose commit holds DIFF_BASE as `org/org.yaml`, changed to
+    DIFF_HEAD in the work tree."""
+    from tests.conftest import git
+
+    (root / "org").mkdir()
+    (root / "org" / "org.yaml").write_text(DIFF_BASE, encoding="utf-8")
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "base")
+    (root / "org" / "org.yaml").write_text(DIFF_HEAD, encoding="utf-8")

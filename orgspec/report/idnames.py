@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from orgspec.i18n import M, P, say
+from orgspec.i18n import M, say, template_args
 from orgspec.text.lazyre import lazy
 
 
@@ -71,12 +71,3 @@ def _in_code(template: str, key: str) -> bool:
 
 
 _CODE = lazy(r"`[^`\n]*`")  # a code span: one line in backticks
-
-
-def template_args(source: object) -> tuple[str, ...]:
-    """The positional arguments that make an `M` (a `P`'s two forms, an `MC`'s context)."""
-    if isinstance(source, P):
-        return source.singular, source.plural
-    context = getattr(source, "context", None)
-    template = str(getattr(source, "template", ""))
-    return (context, template) if context is not None else (template,)
