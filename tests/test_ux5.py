@@ -209,3 +209,22 @@ def _changed_repo(root) -> None:
     git(root, "add", ".")
     git(root, "commit", "-qm", "base")
     (root / "org" / "org.yaml").write_text(DIFF_HEAD, encoding="utf-8")
+
+
+# --- 3: every column of the team page's hand-offs table has a header ------------------------
+
+@pytest.mark.parametrize(("lang", "headers"), [
+    ("zh", "<th>方向</th><th>流程</th><th>步骤</th><th>团队</th>"),
+    ("en", "<th>Direction</th><th>Process</th><th>Step</th><th>Team</th>"),
+])
+def test_the_team_pages_hand_offs_table_heads_every_column(tmp_path, lang: str,
+                                                           headers: str) -> None:
+    from tests.conftest import EXAMPLES
+
+    run = run_cli("site", str(EXAMPLES / "ecommerce"), "-o", str(tmp_path / "site"),
+                  "--lang", lang, "--isolated")
+    assert run.code == 0, run.stderr
+    page = (tmp_path / "site" / "teams" / "tech.html").read_text("utf-8")
+    table = page.split('<section id="handoffs">', 1)[1].split("</section>", 1)[0]
+    assert f"<thead><tr>{headers}</tr></thead>" in table
+    assert "<th></th>" not in page
