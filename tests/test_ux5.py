@@ -228,3 +228,55 @@ def test_the_team_pages_hand_offs_table_heads_every_column(tmp_path, lang: str,
     table = page.split('<section id="handoffs">', 1)[1].split("</section>", 1)[0]
     assert f"<thead><tr>{headers}</tr></thead>" in table
     assert "<th></th>" not in page
+
+
+# --- 4: a YAML file saved as `team.yaml.txt` in the org's folders is said, not skipped ------
+
+MINIMAL = (
+    "- {kind: Team, id: ops, name: 运营部, lead: li, members: [li], responsibilities: [promo]}\n"
+    "- {kind: Person, id: li, name: 李强}\n"
+    "- {kind: Responsibility, id: promo, name: 大促, accountable: ops}\n"
+)
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "left out of the org: orgspec reads only files whose names end in .yaml or .yml; "
+           "rename it to {!r} to have it read"),
+    ("zh", "没有算进组织：orgspec 只读取文件名以 .yaml 或 .yml 结尾的文件；请改名为 {!r}，"
+           "这样才会被读取"),
+])
+def test_a_yaml_file_saved_with_txt_added_is_a_warning_at_the_file(write_org, lang: str,
+                                                                    said: str) -> None:
+    root = write_org({"org.yaml": MINIMAL,
+                      "teams/cs.yaml.txt": "- {kind: Team, id: cs, name: 客服部}\n",
+                      "B.YML.TXT": "- {kind: Person, id: bo}\n",
+                      "old.yml.bak": "- {kind: Person, id: old}\n",  # a copy kept on purpose
+                      "notes.txt": "not YAML\n", "team.yaml.new.txt": "x\n"})
+    run = run_cli("check", "org", "--no-cache", "--lang", lang, cwd=root.parent)
+    assert run.code == 0  # a warning: the exit code is the fail level's to decide
+    assert run.stdout.splitlines()[:2] == [
+        f"org/B.YML.TXT:1:1: IN019 [warning] {said.format('B.YML')}",
+        f"org/teams/cs.yaml.txt:1:1: IN019 [warning] {said.format('cs.yaml')}"]
+    assert run.stdout.count("IN019") == 2
+    strict = run_cli("check", "org", "--no-cache", "--fail-on", "warning", "--format", "json",
+                     cwd=root.parent)
+    assert strict.code == 1
+    assert [(f["code"], f["file"], f["line"]) for f in strict.json()["findings"]] == [
+        ("IN019", "org/B.YML.TXT", 1), ("IN019", "org/teams/cs.yaml.txt", 1)]
+
+
+def test_a_txt_copy_git_ignores_or_the_include_leaves_out_is_not_said(write_org) -> None:
+    from tests.conftest import git
+
+    root = write_org({"org.yaml": MINIMAL, "draft/cs.yaml.txt": "- {kind: Team, id: cs}\n",
+                      "teams/hr.yaml.txt": "- {kind: Team, id: hr}\n"})
+    (root.parent / ".gitignore").write_text("draft/\n", "utf-8")
+    git(root.parent, "init", "-q")
+    run = run_cli("check", "org", "--no-cache", "--isolated", cwd=root.parent)
+    assert [line.split(" ")[:2] for line in run.stdout.splitlines() if "IN019" in line] == [
+        ["org/teams/hr.yaml.txt:1:1:", "IN019"]]
+    assert run_cli("check", "org", "--no-cache", "--isolated", "--no-respect-gitignore",
+                   cwd=root.parent).stdout.count("IN019") == 2
+    (root.parent / ".orgspec.yaml").write_text("root: org\ninclude: ['*.yaml']\n", "utf-8")
+    run = run_cli("check", "org", "--no-cache", cwd=root.parent)
+    assert "IN019" not in run.stdout, run.stdout  # teams/ is outside `include`
