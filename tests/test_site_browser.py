@@ -447,6 +447,28 @@ def test_axe_finds_no_table_column_without_a_header(browser: Any,  # noqa: F811
     assert found == {}
 
 
+def test_the_key_results_table_fits_a_desktop_page_in_english(browser: Any,  # noqa: F811
+                                                               tmp_path: Path) -> None:
+    """Nine columns, one English header a phrase: the table once ran 135px past the page at
+    1280px (a sideways scroll for the whole page); Chinese two-character headers stay whole."""
+    out = tmp_path / "site"
+    result, org = lint_org([str(EXAMPLES / "ecommerce")], Config(lang="en"))
+    build_site(result, org, str(out), SiteOptions(lang="en", git_dates=False))
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    wide = {}
+    for path in ("okrs/tech-2026q1-stability.html", "okrs/cs-2026q1-satisfaction.html",
+                 "teams/tech.html", "teams/customer-service.html"):
+        page.goto((out / path).as_uri())
+        sizes = page.evaluate("""() => [document.documentElement.scrollWidth,
+            document.documentElement.clientWidth,
+            document.querySelector('main').getBoundingClientRect().right,
+            document.querySelector('table.krs').getBoundingClientRect().right]""")
+        if sizes[0] > sizes[1] or sizes[3] > sizes[2]:
+            wide[path] = sizes
+    page.close()
+    assert wide == {}
+
+
 def test_renamed_ids_land_on_the_new_page(browser: Any, tmp_path: Path) -> None:  # noqa: F811
     org = tmp_path / "org"
     org.mkdir()
