@@ -515,6 +515,7 @@ def _apply_diff(result: LintResult, head: list[Finding], org: Org, ref: str,
 
     from orgspec.ci.diff import GitError, compare, diff_head, lint_at, where_it_was
     from orgspec.engine.lint import lint_org
+    from orgspec.model.names import said_changes
 
     try:
         base, base_org = lint_at(ref, targets, config, lint_org)
@@ -533,7 +534,8 @@ def _apply_diff(result: LintResult, head: list[Finding], org: Org, ref: str,
     result.left_out = [f for f in result.findings if id(f) not in new_ids]
     result.findings = where_it_was(new, base, base_org, org, ref, result.lang or "en",
                                    diff)
-    result.org_diff = diff.changes
+    # said as the rest of the output: each entity by its name in the output's language
+    result.org_diff = said_changes(diff.changes, (org, base_org), result.lang or "en")
     result.org_diff_head = diff_head(ref, diff)
     from orgspec.reporters.text import org_diff_lines
 
@@ -547,6 +549,7 @@ def site_changes(result: LintResult, org: Org, targets: list[str], config: Confi
     False: without the findings introduced or fixed (a handbook for staff)."""
     from orgspec.ci.diff import GitError, compare, is_finding_change, lint_at
     from orgspec.engine.lint import lint_org
+    from orgspec.model.names import said_changes
 
     explicit = since is not None
     if not explicit:
@@ -559,7 +562,8 @@ def site_changes(result: LintResult, org: Org, targets: list[str], config: Confi
         if explicit:
             raise UsageError(message_of(exc), result.lang) from None
         return [], None
-    changes = compare(base, result, base_org, org).changes
+    changes = said_changes(compare(base, result, base_org, org).changes, (org, base_org),
+                           result.lang or "en")
     return [c for c in changes if findings or not is_finding_change(c)], since
 
 

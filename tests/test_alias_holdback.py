@@ -164,14 +164,15 @@ HELD_MANY = """\
 @pytest.mark.parametrize(("lang", "hint"), [
     ("en", "    hint: 'li、zhao、qian、sun、zhou' is one string: write the list `members: [li, "
            "zhao, qian, sun, zhou]` (5 findings that follow from this mistake are held back "
-           "until it is fixed: HI004 on team 'ops', HI007 on person 'qian', HI007 on person "
-           "'sun', and 2 more)"),
+           "until it is fixed: HI004 on team 运营部 (ops), HI007 on person 钱七 (qian), HI007 "
+           "on person 孙浩 (sun), and 2 more)"),
     ("zh", "    建议: 'li、zhao、qian、sun、zhou' 是一个字符串：写成列表 `members: [li, zhao, "
-           "qian, sun, zhou]`（由这个错误引起的 5 条问题在改正之前暂不报告：团队 'ops' 的 "
-           "HI004、人员 'qian' 的 HI007、人员 'sun' 的 HI007、另有 2 条）"),
+           "qian, sun, zhou]`（由这个错误引起的 5 条问题在改正之前暂不报告：团队 运营部 (ops) "
+           "的 HI004、人员 钱七 (qian) 的 HI007、人员 孙浩 (sun) 的 HI007、另有 2 条）"),
     ("zh-Hant", "    建議: 'li、zhao、qian、sun、zhou' 是一個字串：寫成清單 `members: [li, "
                 "zhao, qian, sun, zhou]`（由這個錯誤引起的 5 條問題在改正之前暫不報告：團隊 "
-                "'ops' 的 HI004、人員 'qian' 的 HI007、人員 'sun' 的 HI007、另有 2 條）"),
+                "运营部 (ops) 的 HI004、人員 钱七 (qian) 的 HI007、人員 孙浩 (sun) 的 HI007、"
+                "另有 2 條）"),
 ])
 def test_rf001_names_the_findings_it_held_back(tmp_path: Path, lang: str, hint: str) -> None:
     lines = _lines(tmp_path, HELD_MANY, lang=lang)
@@ -197,16 +198,16 @@ RACI = """\
 @pytest.mark.parametrize(("lang", "said"), [
     ("en", ["org.yaml:10:26: RF001 [error] unknown Team, Person or Role 'opertions' in RACI "
             "list `consulted` of duty 退款 (refunds)",
-            "    hint: did you mean 'operations'? (1 finding that follows from this mistake is "
-            "held back until it is fixed: OW006 on team 'operations')"]),
+            "    hint: did you mean 运营部 (operations)? (1 finding that follows from this "
+            "mistake is held back until it is fixed: OW006 on team 运营部 (operations))"]),
     ("zh", ["org.yaml:10:26: RF001 [error] 职责 退款 (refunds) 的 RACI 列表 `consulted` 中的 "
             "'opertions' 不是已知的团队、人员或岗位",
-            "    建议: 是不是要写 'operations'？（由这个错误引起的 1 条问题在改正之前暂不报告："
-            "团队 'operations' 的 OW006）"]),
+            "    建议: 是不是要写 运营部 (operations)？（由这个错误引起的 1 条问题在改正之前暂不"
+            "报告：团队 运营部 (operations) 的 OW006）"]),
     ("zh-Hant", ["org.yaml:10:26: RF001 [error] 職責 退款 (refunds) 的 RACI 清單 `consulted` 中的 "
                  "'opertions' 不是已知的團隊、人員或職位",
-                 "    建議: 是不是要寫 'operations'？（由這個錯誤引起的 1 條問題在改正之前暫不"
-                 "報告：團隊 'operations' 的 OW006）"]),
+                 "    建議: 是不是要寫 运营部 (operations)？（由這個錯誤引起的 1 條問題在改正之前"
+                 "暫不報告：團隊 运营部 (operations) 的 OW006）"]),
 ])
 def test_an_unknown_id_in_a_raci_list_names_the_list_and_the_duty(
         tmp_path: Path, lang: str, said: list[str]) -> None:
@@ -217,7 +218,7 @@ def test_an_unknown_id_outside_a_raci_list_says_its_field_as_before(tmp_path: Pa
     text = RACI.replace("lead: bob, members: [bob]", "lead: bbo, members: [bob]")
     assert _lines(tmp_path, text)[:2] == [
         "org.yaml:2:49: RF001 [error] unknown Person 'bbo' in `lead` of team 运营部 (operations)",
-        "    hint: did you mean 'bob'?"]
+        "    hint: did you mean 鲍勃 (bob)?"]
 
 
 FORMER = """\
@@ -232,12 +233,13 @@ FORMER = """\
 @pytest.mark.parametrize(("lang", "hint"), [
     # marketing holds no duty but through the typo: its empty charter (OW006) is held back,
     # the hold-back reading `shi-chnag` as marketing as RF001 does
-    ("en", "    hint: did you mean 'marketing' (formerly 'shi-chang')? (1 finding that follows "
-           "from this mistake is held back until it is fixed: OW006 on team 'marketing')"),
-    ("zh", "    建议: 是不是要写 'marketing'（以前的 id 是 'shi-chang'）？（由这个错误引起的 1 条"
-           "问题在改正之前暂不报告：团队 'marketing' 的 OW006）"),
-    ("zh-Hant", "    建議: 是不是要寫 'marketing'（以前的 id 是 'shi-chang'）？（由這個錯誤引起的 "
-                "1 條問題在改正之前暫不報告：團隊 'marketing' 的 OW006）"),
+    ("en", "    hint: did you mean 市场部 (marketing) (formerly 'shi-chang')? (1 finding that "
+           "follows from this mistake is held back until it is fixed: OW006 on team 市场部 "
+           "(marketing))"),
+    ("zh", "    建议: 是不是要写 市场部 (marketing)（以前的 id 是 'shi-chang'）？（由这个错误引起"
+           "的 1 条问题在改正之前暂不报告：团队 市场部 (marketing) 的 OW006）"),
+    ("zh-Hant", "    建議: 是不是要寫 市场部 (marketing)（以前的 id 是 'shi-chang'）？（由這個錯誤"
+                "引起的 1 條問題在改正之前暫不報告：團隊 市场部 (marketing) 的 OW006）"),
 ])
 def test_did_you_mean_near_a_former_id_suggests_the_current_id(
         tmp_path: Path, lang: str, hint: str) -> None:

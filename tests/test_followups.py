@@ -303,17 +303,20 @@ NEAR_DUPLICATES = (
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("zh", ["org/org.yaml:7:4: OW007 [warning] 职责 'refund-review' (ops) 和 'refunds' "
-            "(cs、tech) 看起来是同一项职责（相似度 1.00）",
-            "    相关: org/org.yaml:4:51: 退款处理 (refunds) (客服部 (cs)、技术部 (tech))："
-            "审核并处理用户的退款申请"]),
-    ("zh-Hant", ["org/org.yaml:7:4: OW007 [warning] 職責 'refund-review' (ops) 和 'refunds' "
-                 "(cs、tech) 看起來是同一項職責（相似度 1.00）",
-                 "    相關: org/org.yaml:4:51: 退款处理 (refunds) (客服部 (cs)、技术部 (tech))："
-                 "审核并处理用户的退款申请"]),
-    ("en", ["org/org.yaml:7:4: OW007 [warning] duties 'refund-review' (ops) and 'refunds' "
-            "(cs, tech) look like the same duty (similarity 1.00)",
-            "    related: org/org.yaml:4:51: 退款处理 (refunds) (客服部 (cs), 技术部 (tech)): "
+    ("zh", ["org/org.yaml:7:4: OW007 [warning] 运营部 (ops) 的职责 退款审核 (refund-review) "
+            "和 客服部 (cs)、技术部 (tech) 的职责 退款处理 (refunds) 看起来是同一项职责"
+            "（相似度 1.00）",
+            "    相关: org/org.yaml:4:51: 客服部 (cs)、技术部 (tech) 的职责 退款处理 "
+            "(refunds)：审核并处理用户的退款申请"]),
+    ("zh-Hant", ["org/org.yaml:7:4: OW007 [warning] 运营部 (ops) 的職責 退款审核 "
+                 "(refund-review) 和 客服部 (cs)、技术部 (tech) 的職責 退款处理 (refunds) "
+                 "看起來是同一項職責（相似度 1.00）",
+                 "    相關: org/org.yaml:4:51: 客服部 (cs)、技术部 (tech) 的職責 退款处理 "
+                 "(refunds)：审核并处理用户的退款申请"]),
+    ("en", ["org/org.yaml:7:4: OW007 [warning] duties 退款审核 (refund-review) of 运营部 (ops) "
+            "and 退款处理 (refunds) of 客服部 (cs), 技术部 (tech) look like the same duty "
+            "(similarity 1.00)",
+            "    related: org/org.yaml:4:51: 退款处理 (refunds) of 客服部 (cs), 技术部 (tech): "
             "审核并处理用户的退款申请"]),
 ])
 def test_near_duplicate_owners_are_joined_in_the_language(write_org, lang: str,

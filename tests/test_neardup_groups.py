@@ -40,15 +40,15 @@ def test_copies_in_many_teams_are_one_finding_at_the_first_duty(write_org) -> No
     [f] = ow007(write_org({"o.yaml": org_text(texts)}))
     assert (f.code, f.entity, f.location.line) == ("OW007", "responsibility:d-00", 6)
     assert f.message.startswith("25 duties of 25 owners look like the same duty: "
-                                "'d-00' (t-00), 'd-01' (t-01), 'd-02' (t-02) and 22 more")
+                                "'d-00' of t-00, 'd-01' of t-01, 'd-02' of t-02 and 22 more")
     assert [r.message for r in f.related] == [
-        f"d-{i:02d} (t-{i:02d}): 处理用户投诉与建议" for i in range(1, MAX_RELATED + 1)]
+        f"d-{i:02d} of t-{i:02d}: 处理用户投诉与建议" for i in range(1, MAX_RELATED + 1)]
     assert [r.location.line for r in f.related] == [6 + 6 * i for i in range(1, 21)]
 
 
 def test_two_duties_keep_the_pair_message(write_org) -> None:
     [f] = ow007(write_org({"o.yaml": org_text(["处理用户投诉与建议", "解决用户投诉"])}))
-    assert f.message == ("duties 'd-00' (t-00) and 'd-01' (t-01) look like the same duty "
+    assert f.message == ("duties 'd-00' of t-00 and 'd-01' of t-01 look like the same duty "
                          "(similarity 0.72)")
     assert (f.location.line, [r.location.line for r in f.related]) == (6, [12])
 

@@ -424,6 +424,51 @@ def test_axe_finds_no_serious_violations(browser: Any, sites: dict[str, str]) ->
     assert found == {}
 
 
+@pytest.mark.skipif(os.environ.get("CI") != "true" and not os.path.isfile(AXE),
+                    reason="axe-core is not installed (see .ci/run)")
+def test_axe_finds_no_table_column_without_a_header(browser: Any,  # noqa: F811
+                                                     sites: dict[str, str]) -> None:
+    """axe's minor table rules too (the serious-only run above lets them pass): a team page
+    with hand-offs, a process, a duty, the health page."""
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    found = {}
+    for path in ("teams/tech.html", "teams/customer-service.html",
+                 "processes/complaint-flow.html", "duties/complaint-handling.html",
+                 "health.html"):
+        page.goto(sites["file"] + path)
+        page.add_script_tag(path=AXE)
+        violations = page.evaluate("""async () => (await axe.run({runOnly: ['empty-table-header',
+                'th-has-data-cells', 'td-headers-attr']})).violations
+            .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target).join(' '))""")
+        if violations:
+            found[path] = violations
+    context.close()
+    assert found == {}
+
+
+def test_the_key_results_table_fits_a_desktop_page_in_english(browser: Any,  # noqa: F811
+                                                               tmp_path: Path) -> None:
+    """Nine columns, one English header a phrase: the table once ran 135px past the page at
+    1280px (a sideways scroll for the whole page); Chinese two-character headers stay whole."""
+    out = tmp_path / "site"
+    result, org = lint_org([str(EXAMPLES / "ecommerce")], Config(lang="en"))
+    build_site(result, org, str(out), SiteOptions(lang="en", git_dates=False))
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    wide = {}
+    for path in ("okrs/tech-2026q1-stability.html", "okrs/cs-2026q1-satisfaction.html",
+                 "teams/tech.html", "teams/customer-service.html"):
+        page.goto((out / path).as_uri())
+        sizes = page.evaluate("""() => [document.documentElement.scrollWidth,
+            document.documentElement.clientWidth,
+            document.querySelector('main').getBoundingClientRect().right,
+            document.querySelector('table.krs').getBoundingClientRect().right]""")
+        if sizes[0] > sizes[1] or sizes[3] > sizes[2]:
+            wide[path] = sizes
+    page.close()
+    assert wide == {}
+
+
 def test_renamed_ids_land_on_the_new_page(browser: Any, tmp_path: Path) -> None:  # noqa: F811
     org = tmp_path / "org"
     org.mkdir()

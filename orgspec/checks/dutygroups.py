@@ -130,7 +130,7 @@ def duty_issues(duties: Duties, found: list[Group], marked: set[str],
         yield Issue(_message(ranked, holders, low, high), site(first),
                     "responsibility:" + first,
                     related=tuple(Related(site(rid),
-                                          M("{id} ({owners}): {text}", id=rid,
+                                          M("{id} of {owners}: {text}", id=rid,
                                             owners=_names(holders[rid]),
                                             text=duties.text(rid)))
                                   for rid, _ in shown),
@@ -172,7 +172,9 @@ def _groups(memo: Memo, duties: list[tuple[str | None, str | None]], owners: lis
 
 def _message(ranked: list[tuple[str, float]], holders: dict[str, list[str]], low: float,
              high: float) -> M:
-    named = [M("{id!r} ({owners})", id=rid, owners=_names(holders[rid]))
+    # "of", not brackets: a reader is shown each id with its name in brackets already
+    # (`客服部 (cs) 的职责 退款处理 (refunds)`, `report.idnames.with_names`)
+    named = [M("{id!r} of {owners}", id=rid, owners=_names(holders[rid]))
              for rid, _ in ranked[:3]]
     if len(ranked) == 2:
         return M("duties {a} and {b} look like the same duty (similarity {score:.2f})",

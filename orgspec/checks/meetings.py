@@ -405,7 +405,10 @@ def _message(gap: _Gap) -> tuple[M, M]:
     """The finding's message and hint: what is missing between which teams, and the one
     meeting or channel that closes it."""
     teams = gap.teams
-    quoted = _named([repr(t) for t in teams])
+    # each id an `M` of its own, not a quoted string: a reader is shown it with its name
+    # (`客服部 (cs)`, `report.idnames.with_names`)
+    quoted = _named([M("{id!r}", id=t) for t in teams])
+    pairs = _named([M("{a}–{b}", a=a, b=b) for a, b in gap.pairs])
     if gap.kind == "Responsibility":
         hint = M("hold one meeting with {teams} about this duty (e.g. a joint weekly "
                  "meeting), or give them a common channel", teams=quoted)
@@ -417,7 +420,7 @@ def _message(gap: _Gap) -> tuple[M, M]:
                       "meeting or channel", n=len(teams), duty=gap.ident, teams=quoted), hint)
         return (M("{n} teams share duty {duty!r} ({teams}), but no meeting or channel includes "
                   "them all; these have none in common: {pairs}", n=len(teams), duty=gap.ident,
-                  teams=quoted, pairs=_named([f"{a}–{b}" for a, b in gap.pairs])), hint)
+                  teams=quoted, pairs=pairs), hint)
     hint = M("give process {process!r} a channel (`channels:`) where its hand-offs are talked "
              "over, or add {teams} to one meeting", process=gap.ident, teams=quoted)
     if len(teams) == 2:
@@ -431,7 +434,7 @@ def _message(gap: _Gap) -> tuple[M, M]:
     return (M("process {process!r} hands work between {n} teams ({teams}), but no meeting or "
               "channel includes them all; these have none in common: {pairs}",
               process=gap.ident, n=len(teams), teams=quoted,
-              pairs=_named([f"{a}–{b}" for a, b in gap.pairs])), hint)
+              pairs=pairs), hint)
 
 
 def _related(org: Org, gap: _Gap) -> tuple[Related, ...]:

@@ -369,7 +369,7 @@ def orphan_objective(ctx: RuleContext) -> Iterator[Issue]:
                                       and s[0] <= span[0] and span[1] <= s[1]))
         if above:
             yield Issue(M("objective {objective!r} aligns to nothing, though {above} above "
-                          "it could", objective=oid, above=[repr(o) for o in above[:5]]),
+                          "it could", objective=oid, above=[M("{id!r}", id=o) for o in above[:5]]),
                         ctx.org.origin("Objective", oid).locate("id"), node_key("objective", oid),
                         hint=M("set `aligns_to: {id}` (or another parent objective)",
                                id=above[0]))

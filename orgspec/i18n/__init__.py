@@ -236,6 +236,15 @@ class Said(str):
         return (Said, (str(self), self.source))
 
 
+def template_args(source: object) -> tuple[str, ...]:
+    """The positional arguments that make an `M` (a `P`'s two forms, an `MC`'s context)."""
+    if isinstance(source, P):
+        return source.singular, source.plural
+    context = getattr(source, "context", None)
+    template = str(getattr(source, "template", ""))
+    return (context, template) if context is not None else (template,)
+
+
 def said_from(text: str, lang: str) -> str:
     """`say(text, lang)`, keeping an `M`'s template and values on the result."""
     return Said(say(text, lang), text) if isinstance(text, M) else say(text, lang)

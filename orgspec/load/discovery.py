@@ -29,6 +29,18 @@ MAX_FILES = 100_000  # files and folders one walk may meet; a big org has a few 
 def is_yaml_name(name: str) -> bool:
     """`name` ends in .yaml or .yml, in any case."""
     return name.lower().endswith(SUFFIXES)
+
+
+# Windows Notepad saves `team.yaml` as `team.yaml.txt` unless told otherwise, and Explorer
+# hides the `.txt`: the file looks right, and the walk leaves it out. Other extra extensions
+# (`.bak`, `.orig`, `.old`) mark copies kept on purpose, and stay unsaid.
+MISSAVED = (".yaml.txt", ".yml.txt")
+
+
+def missaved_as(name: str) -> str | None:
+    """The name `name` was meant to have when it is a YAML file saved with `.txt` added
+    (`team.yaml.txt` -> `team.yaml`, in any case), else None."""
+    return name[:-len(".txt")] if name.lower().endswith(MISSAVED) else None
 _T = TypeVar("_T")
 
 
@@ -66,11 +78,13 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Skipped:
-    """A path that was not loaded, with the finding code that says why."""
+    """A path that was not loaded, with the finding code that says why; `real`, the path to
+    ask git about (a file git ignores is not reported, as it is not read), "" for none."""
 
     display: str
     code: str
     message: str
+    real: str = ""
 
 
 @dataclass
@@ -162,11 +176,12 @@ def discover(paths: list[str], include: list[str] | None = None,
                       query.ask if query is not None else None)
             finally:
                 ignored = query.answer() if query is not None else set()
-            files = walked.files
+            files, skipped = walked.files, walked.skipped
             if ignored:
                 files = [c for c in files if c.real not in ignored]
+                skipped = [s for s in skipped if not s.real or s.real not in ignored]
             found.files.extend(files)
-            found.skipped.extend(walked.skipped)
+            found.skipped.extend(skipped)
         else:
             _add_file(path, os.path.dirname(os.path.abspath(path)), found, explicit=True)
     folders: dict[str, str] = {}
@@ -350,6 +365,16 @@ def _walk(root: str, include: list[str], exclude: list[str], found: Discovery,
                     M("a re-import's update of {file}, which you edited, waits here: compare "
                       "the two, then move this file over {file} or delete it",
                       file=entry.name[:-len(".new")])))
+            elif (meant := missaved_as(entry.name)) is not None and \
+                    entry.is_file(follow_symlinks=False) and \
+                    (not include or matches(rel[:-len(entry.name)] + meant, include)):
+                found.skipped.append(Skipped(
+                    shown.below(folder, entry.name), "IN019",
+                    M("left out of the org: orgspec reads only files whose names end in .yaml "
+                      "or .yml; rename it to {meant!r} to have it read", meant=meant),
+                    real=os.path.realpath(entry.path)))
+                if feed is not None:
+                    feed(found.skipped[-1].real)
             elif is_yaml_name(entry.name) or (entry.is_symlink() and _is_dir(entry.path)):
                 if include and not entry.is_symlink() and not matches(rel, include):
                     continue

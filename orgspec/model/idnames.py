@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from orgspec.findings import Finding
+from orgspec.i18n import M
 
 # The kinds whose ids a message names an entity by, in the order an id several kinds share
 # takes its name from (a team before a person, as `Org.holder` resolves owners).
@@ -28,19 +29,26 @@ def by_id(keyed: Mapping[str, str], ids: Iterable[str]) -> dict[str, str]:
 
 def quoted_ids(findings: Iterable[Finding]) -> set[str]:
     """Every value `report.idnames.with_names` may say with a name in the findings'
-    messages and their related messages (`i18n.Said.source`: the `M` said): each string
-    value, each string of a list value, and each part of a string joined with ', '.
+    messages, their related messages and their hints (`i18n.Said.source`: the `M` said),
+    and in the messages those hold as values (`M`s within an `M`): each string value,
+    each string of a list value, and each part of a string joined with ', '.
     O(the messages' values): the names a result keeps are only the ones it may show."""
     out: set[str] = set()
     for f in findings:
-        for message in (f.message, *(r.message for r in f.related)):
-            values = getattr(getattr(message, "source", None), "values", None)
-            if not values:
-                continue
-            for value in values.values():
-                for one in value if isinstance(value, list | tuple) else (value,):
-                    if type(one) is str:
-                        out.add(one)
-                        if ", " in one:
-                            out.update(one.split(", "))
+        for message in (f.message, *(r.message for r in f.related), f.hint):
+            _add_values(getattr(message, "source", None), out)
     return out
+
+
+def _add_values(message: object, out: set[str]) -> None:
+    """`quoted_ids`'s values of one message (an `M`, or None), its nested `M`s' too."""
+    if not isinstance(message, M) or not message.values:
+        return
+    for value in message.values.values():
+        for one in value if isinstance(value, list | tuple) else (value,):
+            if type(one) is str:
+                out.add(one)
+                if ", " in one:
+                    out.update(one.split(", "))
+            elif isinstance(one, M):  # a message said within the message
+                _add_values(one, out)

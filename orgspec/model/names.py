@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
+from orgspec.i18n import M, P, template_args
 from orgspec.model.idnames import NAMED_KINDS
 from orgspec.model.models import Names, Process, _revive
 from orgspec.model.org import _TABLES, ENTITY_KINDS, Org, node_key
@@ -133,3 +134,51 @@ def written_entity(org: Org, kind: str, ident: str) -> Any:
     source = org.written if org.written is not None else org
     return source.table(kind).get(ident)
 
+
+
+NAME_ID = "{name} ({id})"  # how `graph.named` names an entity in a line of text
+
+
+def said_changes(changes: list[str], orgs: Iterable[Org], lang: str) -> list[str]:
+    """The org diff's lines (`ci.diff` changes: `M`s naming each entity as `graph.named`
+    does, `客服部 (cs)`) with each entity named as a reader of `lang` is shown it (`names:
+    {en: Customer Service}` -> `Customer Service (cs)`): by the first of `orgs` (the head
+    revision's, then the base's: a removed entity is named by the base) that has the id
+    under the name the line was written with. `changes` itself when no entity of `orgs`
+    gives a name (`names_vary`). O(entities + the lines' values)."""
+    from orgspec.model.graph import display_name
+
+    table: dict[tuple[str, str], str] = {}
+    for org in orgs:
+        written = org.written if org.written is not None else org
+        if not names_vary(written):
+            continue
+        for kind in NAMED_KINDS:
+            for ident, entity in written.table(kind).items():
+                shown = said(entity, lang)
+                name = display_name(entity, ident)
+                if shown and shown != name:
+                    table.setdefault((ident, name), shown)
+    if not table:
+        return changes
+    return [_said_names(change, table) for change in changes]
+
+
+def _said_names(text: Any, table: dict[tuple[str, str], str]) -> Any:
+    """`text` (an `M`, its values' `M`s too) with each `{name} ({id})` of `table` said by
+    it; `text` itself when none is."""
+    if not isinstance(text, M) or not text.values:
+        return text
+    if getattr(text, "template", None) == NAME_ID and not isinstance(text, P):
+        shown = table.get((str(text.values.get("id")), str(text.values.get("name"))))
+        return M(NAME_ID, name=shown, id=text.values["id"]) if shown else text
+
+    def again(value: Any) -> Any:
+        if isinstance(value, list | tuple):
+            return [again(v) for v in value]
+        return _said_names(value, table) if isinstance(value, M) else value
+
+    values = {k: again(v) for k, v in text.values.items()}
+    if values == text.values:
+        return text
+    return type(text).__new__(type(text), *template_args(text), **values)

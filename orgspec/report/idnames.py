@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from orgspec.i18n import M, P, say
+from orgspec.i18n import M, say, template_args
+from orgspec.text.lazyre import lazy
 
 
 class Named(str):
@@ -41,7 +42,11 @@ def with_names(message: str, names: Mapping[str, str], lang: str,
         if isinstance(value, list | tuple):
             return [named(v) for v in value]
         if isinstance(value, M):
-            return again(value) if again is not None else value
+            inner = again(value) if again is not None else value
+            if not isinstance(inner, str):
+                return inner
+            said_named = with_names(inner, names, lang, again)
+            return inner if said_named is inner else Named(said_named)
         if type(value) is not str:
             return value
         if (name := name_of(value)) is not None:
@@ -59,15 +64,10 @@ def with_names(message: str, names: Mapping[str, str], lang: str,
 
 
 def _in_code(template: str, key: str) -> bool:
-    """Whether `template` shows value `key` in backticks (`` `{key}` ``, `` `{key!r}` ``)."""
-    return f"`{{{key}}}`" in template or f"`{{{key}!r}}`" in template or \
-        f"`{{{key}!s}}`" in template
+    """Whether `template` shows value `key` inside backticks (`` `{key}` ``, `` `{key!r}` ``,
+    `` `aligns_to: {key}` ``): text to write as it is, no place for a name."""
+    return any(f"{{{key}}}" in span or f"{{{key}!" in span or f"{{{key}:" in span
+               for span in _CODE.findall(template))
 
 
-def template_args(source: object) -> tuple[str, ...]:
-    """The positional arguments that make an `M` (a `P`'s two forms, an `MC`'s context)."""
-    if isinstance(source, P):
-        return source.singular, source.plural
-    context = getattr(source, "context", None)
-    template = str(getattr(source, "template", ""))
-    return (context, template) if context is not None else (template,)
+_CODE = lazy(r"`[^`\n]*`")  # a code span: one line in backticks

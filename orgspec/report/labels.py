@@ -36,13 +36,14 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
                                  "less 10 for each error, 3 for each warning and 1 for each "
                                  "info. A team with teams below it also shows the score of "
                                  "its whole subtree, each finding counted once."),
-    "errors": MC("label", "errors"),
-    "warnings": MC("label", "warnings"),
+    # the team health table's column headers, capitalized as its other headers
+    "errors": MC("label", "Errors"),
+    "warnings": MC("label", "Warnings"),
     "error_1": MC("label", "error"),  # after a count of 1: `1 error`
     "warning_1": MC("label", "warning"),
     "file_1": MC("label", "file"),
     "entity_1": MC("label", "entity"),
-    "info": MC("label", "info"),
+    "info": MC("label", "Info"),
     "duty": MC("label", "Duty"),
     "measurable": MC("label", "measurable"),
     "not_measurable": MC("label", "not measurable"),

@@ -18,14 +18,14 @@ from urllib.parse import quote
 from orgspec.checks.processes import cut_off
 from orgspec.findings import Finding, LintResult, Severity
 from orgspec.gcpause import gc_paused
-from orgspec.i18n import M, P, rule_title, say, say_change, say_list
+from orgspec.i18n import M, P, rule_title, say, say_change, say_list, template_args
 from orgspec.model.graph import display_name
 from orgspec.model.idnames import NAMED_KINDS
 from orgspec.model.names import id_names, localized
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.paths import in_project, repo_links
 from orgspec.report.diagram import Diagram, FlowStep, Node, flow, tree
-from orgspec.report.idnames import template_args, with_names
+from orgspec.report.idnames import with_names
 from orgspec.report.labels import LABELS, guess_lang
 from orgspec.report.tree import TreeNode, flatten, on_cycles, team_tree
 from orgspec.text.collate import name_key, order_for, person_key
@@ -353,7 +353,8 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
     holders = holder_names(org)  # the RACI rows' labels and the columns'
     rows = [FindingRow(f.severity.label, f.code, named(f.message),
                        f"{f.location.file}:{f.location.line}:{f.location.col}", _link(f, links),
-                       f.teams[0] if f.teams else "", f.location.file, f.location.line, f.hint,
+                       f.teams[0] if f.teams else "", f.location.file, f.location.line,
+                       named(f.hint),
                        _related(f, named, lang), list(f.teams))
             for f in result.findings]
     tree_roots = team_tree(org, order)

@@ -45,8 +45,8 @@ def org_diff_lines(result: LintResult) -> list[str]:
 
 def _finding_lines(f: Finding, color: bool, words: tuple[str, str], lang: str,
                    names: Mapping[str, str] | None = None) -> list[str]:
-    """A finding's lines; each id its message (and a related line's) quotes is said with
-    its name from `names` (`LintResult.names`: `客服部 (cs)`), as the reports say it."""
+    """A finding's lines; each id its message (a related line's, its hint) quotes is said
+    with its name from `names` (`LintResult.names`: `客服部 (cs)`), as the reports say it."""
     level = f"[{f.severity.label}]"
     if color:
         level = f"\x1b[{_COLOURS[f.severity]}m{level}\x1b[0m"
@@ -60,7 +60,7 @@ def _finding_lines(f: Finding, color: bool, words: tuple[str, str], lang: str,
     if more:
         out.append(f"    {words[0]}: {tty_text(say(M('… and {n} more', n=more), lang))}")
     if f.hint:
-        out.append(f"    {words[1]}: {tty_text(f.hint)}")
+        out.append(f"    {words[1]}: {tty_text(with_names(f.hint, names, lang))}")
     return out
 
 

@@ -54,6 +54,9 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "team_duties_note": MC("label", "Held by the team as a whole, not by this person."),
     "accountable_count_note": MC("label", "Distinct duties, each counted once, as in the "
                                           "report's load table and in orgspec show person."),
+    # the team page's hand-offs table: its first column (in or out), then the process's
+    "handoff_way": MC("label", "Direction"),
+    "process_col": MC("label", "Process"),
     "handoffs_in": MC("label", "Hand-offs in"),
     "handoffs_out": MC("label", "Hand-offs out"),
     "from": MC("label", "from"),
