@@ -381,15 +381,22 @@ def _write_baseline(result: LintResult, path: str, configured: str | None) -> Ou
             old = baseline.read(old_path)
         except baseline.BaselineError:
             old = []  # not a baseline: replaced whole, as before
-        found = baseline.fingerprints(result)
+        # the OK005s held back behind an OK003 are written again (`baseline.dumps`)
+        found = baseline.fingerprints(result) | \
+            {a.fingerprint for a in result.activities.values()}
         check, inside = baseline.not_checked(result), baseline.in_scope(result)
         outside = [e for e in old if e["fingerprint"] not in found and not inside(e)]
         held = [e for e in old if e["fingerprint"] not in found and inside(e) and check(e)]
     failed = set(result.failed_files)
-    written = sum(not baseline.load_failure(f, failed) for f in result.findings) + \
-        sum(f.fingerprint in result.activities for f in result.findings)  # `baseline.dumps`
+    written = sum(not baseline.load_failure(f, failed) for f in result.findings)
     notes = [say(M("wrote a baseline of 1 finding to {path}", path=path) if written == 1 else
                  M("wrote a baseline of {n} findings to {path}", n=written, path=path), lang)]
+    behind = sum(f.fingerprint in result.activities for f in result.findings)
+    if behind:  # entries beyond the findings shown: said, so that the count is not a riddle
+        notes.append(say(P("also wrote {n} finding held back behind one of them, so that it "
+                           "stays known if it shows later",
+                           "also wrote {n} findings held back behind them, so that they stay "
+                           "known if they show later", n=behind), lang))
     if failed:
         notes.append(say(M("{n} files failed to load: their errors are not in the baseline "
                            "and fail every run until fixed, and what they hold was not "

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from orgspec.findings import Finding, LintResult, sort_findings
+from orgspec.findings import Finding, LintResult
 from orgspec.i18n import M, reason
 
 VERSION = 2  # 2: fingerprints by rule and entity (key result, step, charter item)
@@ -47,8 +47,8 @@ def dumps(result: LintResult, kept: list[dict[str, Any]] | None = None) -> str:
     baseline this run could not check (`apply(...).held`), which a new baseline must not
     drop just because their file or entity failed to load today."""
     failed = set(result.failed_files)
-    # with each OK003 the OK005 held back behind it, which `apply` gives back once the
-    # OK003 is known
+    # with each OK003 the OK005 held back behind it, so that the OK005 stays known when it
+    # shows without the OK003 (the key result given a target value but still an activity)
     written = [*result.findings, *(result.activities[f.fingerprint] for f in result.findings
                                    if f.fingerprint in result.activities)]
     entries = [{"fingerprint": f.fingerprint, "code": f.code, "file": f.location.file,
@@ -116,12 +116,11 @@ def apply(result: LintResult, entries: list[dict[str, Any]]) -> BaselineOutcome:
                   if any(old in known for old in former.get(f.fingerprint, ()))}
     found = fingerprints(result)
     failed = set(result.failed_files)
-    # an OK003 the baseline knows gives back the OK005 held back behind it
-    # (`engine.activities`): that one is reported as without the OK003, unless known too
-    back = [result.activities[f.fingerprint] for f in result.findings
-            if f.fingerprint in known and f.fingerprint in result.activities]
-    found |= {f.fingerprint for f in back}
-    findings = sort_findings([*result.findings, *back]) if back else result.findings
+    # the OK005 held back behind an OK003 the baseline knows (`engine.activities`) is no
+    # finding of this run, so it is neither hidden nor counted (nor in team health); its
+    # entry (`dumps` writes it) is that OK003's too, so not stale, nor said as not checked
+    found |= {result.activities[fp].fingerprint for fp in known & result.activities.keys()}
+    findings = result.findings
     kept: list[Finding] = [f for f in findings
                            if f.fingerprint not in known or load_failure(f, failed)]
     outcome = BaselineOutcome(known=len(findings) - len(kept))
