@@ -522,6 +522,7 @@ def _apply_diff(result: LintResult, head: list[Finding], org: Org, ref: str,
 
     from orgspec.ci.diff import GitError, compare, diff_head, lint_at, where_it_was
     from orgspec.engine.lint import lint_org
+    from orgspec.report.view import baseline_hid
 
     try:
         base, base_org = lint_at(ref, targets, config, lint_org)
@@ -538,10 +539,14 @@ def _apply_diff(result: LintResult, head: list[Finding], org: Org, ref: str,
     result.held_back = len(diff.held)
     new_ids = {id(f) for f in new}
     result.left_out = [f for f in result.findings if id(f) not in new_ids]
+    # the baseline hid some of the new (`diff.new` compares whole runs) and of the unchanged:
+    # every count says what is left after it, and how many it hid of each
+    everything_new = {id(f) for f in diff.new}
+    result.baselined_new = sum(id(f) in everything_new for f in result.baselined)
     result.findings = where_it_was(new, base, base_org, org, ref, result.lang or "en",
                                    diff)
     result.org_diff = diff.changes
-    result.org_diff_head = diff_head(ref, diff)
+    result.org_diff_head = diff_head(ref, diff, len(new), baseline_hid(result))
     from orgspec.reporters.text import org_diff_lines
 
     return org_diff_lines(result)

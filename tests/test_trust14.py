@@ -1,0 +1,109 @@
+"""A fresh user's trial (trust14): `--diff` with a baseline says one set of counts, in the
+text, the Markdown report and the chat message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import git, run_cli
+
+BASE = """\
+- {kind: Team, id: tech, name: 技术部, lead: p1, members: [p1]}
+- {kind: Person, id: p1, name: 张三}
+- {kind: Responsibility, id: ops, name: 运维, accountable: tech}
+- kind: Objective
+  id: o1
+  title: 稳定运行
+  owner: tech
+  period: 2026-Q1
+  key_results:
+    - {id: kr1, title: 显著提升稳定性}
+"""
+# a vague key result added (baselined on the branch) and a meeting
+ADDED = BASE + """\
+- kind: Objective
+  id: o2
+  title: 降本
+  owner: tech
+  period: 2026-Q1
+  key_results:
+    - {id: kr2, title: 大幅降低成本}
+- {kind: Meeting, id: m1, name: 周会, cadence: 每周一 10:00, owner: p1, attendees: [tech]}
+"""
+TYPO = ADDED.replace("owner: p1, attendees", "owner: p2, attendees")  # RF001, not baselined
+
+
+def _branch(repo: Path) -> Path:
+    """`repo` with BASE committed (one OK004) and ADDED in the working tree, baselined
+    there (the OK004 unchanged since HEAD and the new one)."""
+    (repo / "org").mkdir(parents=True)
+    (repo / "org" / "org.yaml").write_text(BASE, "utf-8")
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "base")
+    (repo / "org" / "org.yaml").write_text(ADDED, "utf-8")
+    wrote = run_cli("check", "org", "--write-baseline", "b.json", "--lang", "en", cwd=repo)
+    assert wrote.stderr == "wrote a baseline of 2 findings to b.json\n"
+    return repo
+
+
+@pytest.mark.parametrize(("text", "lang", "head", "summary"), [
+    (ADDED, "en", "org diff against HEAD: 0 new findings, 0 fixed; the baseline hides 2 more: "
+     "1 new, 1 unchanged",
+     "No new problems since HEAD in 1 file (6 entities). 2 known findings hidden by the "
+     "baseline."),
+    (TYPO, "en", "org diff against HEAD: 1 new finding, 0 fixed; the baseline hides 2 more: "
+     "1 new, 1 unchanged",
+     "Found 1 error, 0 warnings, 0 info new since HEAD in 1 file (6 entities). 2 known "
+     "findings hidden by the baseline."),
+    (ADDED, "zh", "与 HEAD 对比：0 条新问题，0 条已修复；基线另隐藏了 2 条：新问题 1 条，未变 1 条",
+     "与 HEAD 相比没有新问题，共 1 个文件（6 个实体）。基线隐藏了 2 条已知问题。"),
+    (TYPO, "zh", "与 HEAD 对比：1 条新问题，0 条已修复；基线另隐藏了 2 条：新问题 1 条，未变 1 条",
+     "与 HEAD 相比新发现 1 个错误、0 个警告、0 个提示，共 1 个文件（6 个实体）。基线隐藏了 2 条已知"
+     "问题。"),
+], ids=["en-none-new", "en-typo", "zh-none-new", "zh-typo"])
+def test_diff_with_a_baseline_counts_what_is_left_and_what_it_hid(
+        tmp_path: Path, text: str, lang: str, head: str, summary: str) -> None:
+    repo = _branch(tmp_path)
+    (repo / "org" / "org.yaml").write_text(text, "utf-8")
+    run = run_cli("check", "org", "--diff", "HEAD", "--baseline", "b.json", "--lang", lang,
+                  cwd=repo)
+    assert run.code == (1 if text == TYPO else 0)
+    lines = run.stdout.splitlines()
+    assert [line for line in lines if "HEAD" in line] == [head, summary]
+
+
+@pytest.mark.parametrize(("fmt", "lang", "counts"), [
+    ("markdown", "en", "Since HEAD: 1 new, 0 unchanged, 0 fixed; the baseline hides 2 more: "
+     "1 new, 1 unchanged"),
+    ("chat", "en", "Since HEAD: 1 new, 0 unchanged, 0 fixed; the baseline hides 2 more: 1 new, "
+     "1 unchanged"),
+    ("markdown", "zh", "与 HEAD 相比：新问题 1 条，未变 0 条，已修复 0 条；"
+     "基线另隐藏了 2 条：新问题 1 条，未变 1 条"),
+    ("chat", "zh", "与 HEAD 相比：新问题 1 条，未变 0 条，已修复 0 条；"
+     "基线另隐藏了 2 条：新问题 1 条，未变 1 条"),
+])
+def test_the_reports_say_the_same_counts(tmp_path: Path, fmt: str, lang: str,
+                                         counts: str) -> None:
+    repo = _branch(tmp_path)
+    (repo / "org" / "org.yaml").write_text(TYPO, "utf-8")
+    run = run_cli("report", "org", "--diff", "HEAD", "--baseline", "b.json", "--lang", lang,
+                  "--format", fmt, cwd=repo)
+    assert run.code == 0, run.stderr
+    assert [line for line in run.stdout.splitlines() if "HEAD" in line] == [counts]
+
+
+def test_without_a_baseline_the_counts_are_as_before(tmp_path: Path) -> None:
+    repo = _branch(tmp_path)
+    (repo / "org" / "org.yaml").write_text(TYPO, "utf-8")
+    run = run_cli("check", "org", "--diff", "HEAD", "--no-baseline", "--lang", "en", cwd=repo)
+    assert [line for line in run.stdout.splitlines() if "HEAD" in line] == [
+        "org diff against HEAD: 2 new findings, 0 fixed",
+        "Found 2 errors, 0 warnings, 0 info new since HEAD in 1 file (6 entities); 1 finding "
+        "unchanged since then is not shown."]
+    report = run_cli("report", "org", "--diff", "HEAD", "--no-baseline", "--lang", "en",
+                     cwd=repo)
+    assert [line for line in report.stdout.splitlines() if "HEAD" in line] == [
+        "Since HEAD: 2 new, 1 unchanged, 0 fixed; team health counts the unchanged findings "
+        "too"]
