@@ -107,3 +107,81 @@ def test_without_a_baseline_the_counts_are_as_before(tmp_path: Path) -> None:
     assert [line for line in report.stdout.splitlines() if "HEAD" in line] == [
         "Since HEAD: 2 new, 1 unchanged, 0 fixed; team health counts the unchanged findings "
         "too"]
+
+
+# --- one mistake, one finding: a holder left out of every team is HI007's alone ---
+
+TEAM = """\
+- {kind: Team, id: tech, name: 技术部, lead: p1, members: [p1, he-li]}
+- {kind: Person, id: p1, name: 张三}
+- {kind: Person, id: he-li, name: 何丽}
+- {kind: Responsibility, id: ops, name: 运维, accountable: tech}
+- {kind: Role, id: sre, name: 运维工程师, team: tech, holders: [he-li]}
+"""
+LEFT_OUT = TEAM.replace("members: [p1, he-li]", "members: [p1]")
+
+
+def _codes(run_stdout: str) -> list[str]:
+    return [line.split(" ", 2)[:2] for line in run_stdout.splitlines()
+            if line.startswith("org/")]  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "org/org.yaml:3:18: HI007 [warning] person 何丽 (he-li) is on no team\n"
+           "    hint: add the person to the `members` of 技术部 (tech)\n"),
+    ("zh", "org/org.yaml:3:18: HI007 [warning] 人员 何丽 (he-li) 不属于任何团队\n"
+           "    建议: 把此人加入 技术部（tech） 的 `members`\n"),
+])
+def test_a_holder_on_no_team_is_one_finding(tmp_path: Path, lang: str, said: str) -> None:
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "org.yaml").write_text(LEFT_OUT, "utf-8")
+    run = run_cli("check", "org", "--lang", lang, "--no-cache", cwd=tmp_path)
+    assert run.code == 0
+    assert run.stdout.startswith(said)
+    assert _codes(run.stdout) == [["org/org.yaml:3:18:", "HI007"]]
+
+
+def test_with_hi007_off_ro002_reports_as_before(tmp_path: Path) -> None:
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "org.yaml").write_text(LEFT_OUT, "utf-8")
+    run = run_cli("check", "org", "--lang", "en", "--no-cache", "--ignore", "HI007",
+                  cwd=tmp_path)
+    assert _codes(run.stdout) == [["org/org.yaml:5:60:", "RO002"]]
+
+
+def test_a_person_on_no_team_without_a_position_keeps_the_general_hint(tmp_path: Path) -> None:
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "org.yaml").write_text(
+        LEFT_OUT.replace("holders: [he-li]", "holders: [p1]"), "utf-8")
+    run = run_cli("check", "org", "--lang", "en", "--no-cache", cwd=tmp_path)
+    assert run.stdout.startswith(
+        "org/org.yaml:3:18: HI007 [warning] person 何丽 (he-li) is on no team\n"
+        "    hint: add the person to a team's `members`\n")
+    assert _codes(run.stdout) == [["org/org.yaml:3:18:", "HI007"]]
+
+
+def test_the_held_ro002_is_not_fixed_for_a_baseline(tmp_path: Path) -> None:
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "org.yaml").write_text(LEFT_OUT, "utf-8")
+    ro002 = run_cli("check", "org", "--ignore", "HI007", "--write-baseline", "b.json",
+                    cwd=tmp_path)
+    assert ro002.code == 0
+    run = run_cli("check", "org", "--lang", "en", "--baseline", "b.json", cwd=tmp_path)
+    assert "0 stale entries" in run.stderr
+    assert "baseline entry not checked (held back behind another finding until that one is " \
+        "fixed): org/org.yaml: RO002" in run.stderr
+
+
+def test_a_team_renamed_warm_equals_a_fresh_check(tmp_path: Path) -> None:
+    (tmp_path / "org").mkdir()
+    org = tmp_path / "org" / "org.yaml"
+    org.write_text(LEFT_OUT, "utf-8")
+    env = {"ORGSPEC_CACHE_DIR": str(tmp_path / "cache")}
+    first = run_cli("check", "org", "--lang", "en", cwd=tmp_path, env=env)
+    assert "技术部 (tech)" in first.stdout
+    for name in ("研发部", "技术中心"):
+        org.write_text(LEFT_OUT.replace("name: 技术部", f"name: {name}"), "utf-8")
+        warm = run_cli("check", "org", "--lang", "en", cwd=tmp_path, env=env)
+        cold = run_cli("check", "org", "--lang", "en", "--no-cache", cwd=tmp_path)
+        assert warm.stdout == cold.stdout
+        assert f"hint: add the person to the `members` of {name} (tech)\n" in warm.stdout
