@@ -442,9 +442,14 @@ def _apply_baseline(result: Any, path: str, targets: list[str], config: Config) 
     notes = [say(M("baseline {path}: {known}, {stale}", path=path, known=known,
                    stale=stale_said), lang)]
     now = _now_named(path, outcome.stale[:50] + outcome.held[:50])
-    notes += [say(M("stale baseline entry (fixed): {file}: {code} {message}",
-                    file=now(e), code=e.get("code", "?"),
-                    message=baseline.message_in(e, lang)), lang) for e in outcome.stale[:50]]
+    notes += [say(_entry_line(M("stale baseline entry (fixed): {file}: {code} {message}",
+                                file=now(e), code=e.get("code", "?"),
+                                message=baseline.message_in(e, lang)),
+                              M("stale baseline entry (fixed): {file}: {code} on {entity}: "
+                                "{message}", file=now(e), code=e.get("code", "?"),
+                                entity=baseline.entity_said(e.get("entity")),
+                                message=baseline.message_in(e, lang)), e, n), lang)
+              for e, n in baseline.alike(outcome.stale, lang)[:50]]
     if outcome.held:
         notes.append(say(P("{n} baseline entry not checked this run (not fixed)",
                            "{n} baseline entries not checked this run (not fixed)",
@@ -457,10 +462,34 @@ def _apply_baseline(result: Any, path: str, targets: list[str], config: Config) 
         current = named.values["file"] if isinstance(named, M) else entry.get("file")
         return why({**entry, "file": current}) or why(entry) or "?"
 
-    notes += [say(M("baseline entry not checked ({why}): {file}: {code} {message}",
-                    why=reason(e), file=now(e), code=e.get("code", "?"),
-                    message=baseline.message_in(e, lang)), lang) for e in outcome.held[:50]]
+    notes += [say(_entry_line(M("baseline entry not checked ({why}): {file}: {code} {message}",
+                                why=reason(e), file=now(e), code=e.get("code", "?"),
+                                message=baseline.message_in(e, lang)),
+                              M("baseline entry not checked ({why}): {file}: {code} on "
+                                "{entity}: {message}", why=reason(e), file=now(e),
+                                code=e.get("code", "?"),
+                                entity=baseline.entity_said(e.get("entity")),
+                                message=baseline.message_in(e, lang)), e, n), lang)
+              for e, n in baseline.alike(outcome.held, lang)[:50]]
     return notes
+
+
+def _entry_line(plain: M, on: M, entry: dict[str, Any], n: int) -> M:
+    """A note's line for a baseline entry: `on` (naming its entity) when it has one, else
+    `plain`; with how many identical entries it stands for, when more than one."""
+    line = on if _unnamed(entry) else plain
+    return line if n == 1 else M("{line} ({n} identical entries)", line=line, n=n)
+
+
+def _unnamed(entry: dict[str, Any]) -> bool:
+    """Whether a baseline entry has an entity its message does not quote by id (`'weekly'`,
+    and a key result's objective too): one the note must name to tell it apart."""
+    entity = entry.get("entity")
+    if not isinstance(entity, str) or ":" not in entity:
+        return False
+    message = str(entry.get("message", ""))
+    ids = [part.partition(":")[2] for part in entity.split("/")]
+    return not all(f"'{i}'" in message for i in ids)
 
 
 def _in_renamed_files(entries: list[dict[str, Any]], result: LintResult, root: str,

@@ -185,3 +185,51 @@ def test_a_team_renamed_warm_equals_a_fresh_check(tmp_path: Path) -> None:
         cold = run_cli("check", "org", "--lang", "en", "--no-cache", cwd=tmp_path)
         assert warm.stdout == cold.stdout
         assert f"hint: add the person to the `members` of {name} (tech)\n" in warm.stdout
+
+
+# --- stale baseline entries told apart: by entity, identical ones once with a count ---
+
+def _entry(fp: str, code: str, entity: str, en: str, zh: str) -> dict[str, object]:
+    return {"fingerprint": fp, "code": code, "file": "org/org.yaml", "entity": entity,
+            "message": zh, "messages": {"en": en, "zh": zh, "zh-Hant": zh}}
+
+
+RF005 = ("'logistics' in `attendees` is a former id of team `warehouse`",
+         "`attendees` 中的 'logistics' 是团队 `warehouse` 以前的 id")
+STALE = [_entry("a1", "RF005", "meeting:weekly", *RF005),
+         _entry("a2", "RF005", "meeting:standup", *RF005),
+         _entry("a3", "RF005", "meeting:standup", *RF005),  # written twice: identical
+         _entry("a4", "OK004", "objective:o9/key_result:kr1", "key result 'kr1' is vague",
+                "关键结果 'kr1' 表述模糊"),
+         _entry("a5", "SU001", "", "unused suppression", "无用的抑制注释")]
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("en", ["stale baseline entry (fixed): org/org.yaml: RF005 on meeting 'weekly': "
+            "'logistics' in `attendees` is a former id of team `warehouse`",
+            "stale baseline entry (fixed): org/org.yaml: RF005 on meeting 'standup': "
+            "'logistics' in `attendees` is a former id of team `warehouse` (2 identical "
+            "entries)",
+            "stale baseline entry (fixed): org/org.yaml: OK004 on key result 'kr1' of "
+            "objective 'o9': key result 'kr1' is vague",
+            "stale baseline entry (fixed): org/org.yaml: SU001 unused suppression"]),
+    ("zh", ["过时的基线条目（已修复）：org/org.yaml：会议 'weekly' 的 RF005：`attendees` 中的 "
+            "'logistics' 是团队 `warehouse` 以前的 id",
+            "过时的基线条目（已修复）：org/org.yaml：会议 'standup' 的 RF005：`attendees` 中的 "
+            "'logistics' 是团队 `warehouse` 以前的 id（共 2 条相同的条目）",
+            "过时的基线条目（已修复）：org/org.yaml：目标 'o9' 的关键结果 'kr1' 的 OK004：关键结果 "
+            "'kr1' 表述模糊",
+            "过时的基线条目（已修复）：org/org.yaml：SU001 无用的抑制注释"]),
+])
+def test_stale_entries_name_their_entity_and_say_identical_ones_once(
+        tmp_path: Path, lang: str, lines: list[str]) -> None:
+    import json
+
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "org.yaml").write_text(TEAM, "utf-8")
+    (tmp_path / "b.json").write_text(json.dumps(
+        {"version": 2, "tool": "orgspec", "findings": STALE}, ensure_ascii=False), "utf-8")
+    run = run_cli("check", "org", "--baseline", "b.json", "--lang", lang, cwd=tmp_path)
+    assert run.code == 0
+    assert run.stderr.splitlines()[1:] == lines
+    assert ("5 stale entries" if lang == "en" else "5 条过时条目") in run.stderr
