@@ -209,8 +209,9 @@ class LintResult:
     # the findings a baseline knows and left out of `findings` (reports say how many, and
     # team health counts them: hiding them must not make the org look healthy)
     baselined: list[Finding] = field(default_factory=list)
+    baselined_new: int = 0  # with --diff: of `baselined`, those new since `diff_ref`
     # the fingerprint of each OK003 at a key result written as an activity -> the OK005
-    # held back behind it (`engine.activities`): a baseline that knows the OK003 gives it back
+    # held back behind it (`engine.activities`): written to a baseline beside its OK003
     activities: dict[str, Finding] = field(default_factory=dict)
     # id -> the name a reader of `lang` is shown (`model.names.id_names`): the text output
     # names an entity a message quotes by id as the reports do (`客服部 (cs)`); the machine

@@ -381,15 +381,22 @@ def _write_baseline(result: LintResult, path: str, configured: str | None) -> Ou
             old = baseline.read(old_path)
         except baseline.BaselineError:
             old = []  # not a baseline: replaced whole, as before
-        found = baseline.fingerprints(result)
+        # the OK005s held back behind an OK003 are written again (`baseline.dumps`)
+        found = baseline.fingerprints(result) | \
+            {a.fingerprint for a in result.activities.values()}
         check, inside = baseline.not_checked(result), baseline.in_scope(result)
         outside = [e for e in old if e["fingerprint"] not in found and not inside(e)]
         held = [e for e in old if e["fingerprint"] not in found and inside(e) and check(e)]
     failed = set(result.failed_files)
-    written = sum(not baseline.load_failure(f, failed) for f in result.findings) + \
-        sum(f.fingerprint in result.activities for f in result.findings)  # `baseline.dumps`
+    written = sum(not baseline.load_failure(f, failed) for f in result.findings)
     notes = [say(M("wrote a baseline of 1 finding to {path}", path=path) if written == 1 else
                  M("wrote a baseline of {n} findings to {path}", n=written, path=path), lang)]
+    behind = sum(f.fingerprint in result.activities for f in result.findings)
+    if behind:  # entries beyond the findings shown: said, so that the count is not a riddle
+        notes.append(say(P("also wrote {n} finding held back behind one of them, so that it "
+                           "stays known if it shows later",
+                           "also wrote {n} findings held back behind them, so that they stay "
+                           "known if they show later", n=behind), lang))
     if failed:
         notes.append(say(M("{n} files failed to load: their errors are not in the baseline "
                            "and fail every run until fixed, and what they hold was not "
@@ -435,9 +442,14 @@ def _apply_baseline(result: Any, path: str, targets: list[str], config: Config) 
     notes = [say(M("baseline {path}: {known}, {stale}", path=path, known=known,
                    stale=stale_said), lang)]
     now = _now_named(path, outcome.stale[:50] + outcome.held[:50])
-    notes += [say(M("stale baseline entry (fixed): {file}: {code} {message}",
-                    file=now(e), code=e.get("code", "?"),
-                    message=baseline.message_in(e, lang)), lang) for e in outcome.stale[:50]]
+    notes += [say(_entry_line(M("stale baseline entry (fixed): {file}: {code} {message}",
+                                file=now(e), code=e.get("code", "?"),
+                                message=baseline.message_in(e, lang)),
+                              M("stale baseline entry (fixed): {file}: {code} on {entity}: "
+                                "{message}", file=now(e), code=e.get("code", "?"),
+                                entity=baseline.entity_said(e.get("entity")),
+                                message=baseline.message_in(e, lang)), e, n), lang)
+              for e, n in baseline.alike(outcome.stale, lang)[:50]]
     if outcome.held:
         notes.append(say(P("{n} baseline entry not checked this run (not fixed)",
                            "{n} baseline entries not checked this run (not fixed)",
@@ -450,10 +462,34 @@ def _apply_baseline(result: Any, path: str, targets: list[str], config: Config) 
         current = named.values["file"] if isinstance(named, M) else entry.get("file")
         return why({**entry, "file": current}) or why(entry) or "?"
 
-    notes += [say(M("baseline entry not checked ({why}): {file}: {code} {message}",
-                    why=reason(e), file=now(e), code=e.get("code", "?"),
-                    message=baseline.message_in(e, lang)), lang) for e in outcome.held[:50]]
+    notes += [say(_entry_line(M("baseline entry not checked ({why}): {file}: {code} {message}",
+                                why=reason(e), file=now(e), code=e.get("code", "?"),
+                                message=baseline.message_in(e, lang)),
+                              M("baseline entry not checked ({why}): {file}: {code} on "
+                                "{entity}: {message}", why=reason(e), file=now(e),
+                                code=e.get("code", "?"),
+                                entity=baseline.entity_said(e.get("entity")),
+                                message=baseline.message_in(e, lang)), e, n), lang)
+              for e, n in baseline.alike(outcome.held, lang)[:50]]
     return notes
+
+
+def _entry_line(plain: M, on: M, entry: dict[str, Any], n: int) -> M:
+    """A note's line for a baseline entry: `on` (naming its entity) when it has one, else
+    `plain`; with how many identical entries it stands for, when more than one."""
+    line = on if _unnamed(entry) else plain
+    return line if n == 1 else M("{line} ({n} identical entries)", line=line, n=n)
+
+
+def _unnamed(entry: dict[str, Any]) -> bool:
+    """Whether a baseline entry has an entity its message does not quote by id (`'weekly'`,
+    and a key result's objective too): one the note must name to tell it apart."""
+    entity = entry.get("entity")
+    if not isinstance(entity, str) or ":" not in entity:
+        return False
+    message = str(entry.get("message", ""))
+    ids = [part.partition(":")[2] for part in entity.split("/")]
+    return not all(f"'{i}'" in message for i in ids)
 
 
 def _in_renamed_files(entries: list[dict[str, Any]], result: LintResult, root: str,
@@ -516,6 +552,7 @@ def _apply_diff(result: LintResult, head: list[Finding], org: Org, ref: str,
     from orgspec.ci.diff import GitError, compare, diff_head, lint_at, where_it_was
     from orgspec.engine.lint import lint_org
     from orgspec.model.names import said_changes
+    from orgspec.report.view import baseline_hid
 
     try:
         base, base_org = lint_at(ref, targets, config, lint_org)
@@ -532,11 +569,15 @@ def _apply_diff(result: LintResult, head: list[Finding], org: Org, ref: str,
     result.held_back = len(diff.held)
     new_ids = {id(f) for f in new}
     result.left_out = [f for f in result.findings if id(f) not in new_ids]
+    # the baseline hid some of the new (`diff.new` compares whole runs) and of the unchanged:
+    # every count says what is left after it, and how many it hid of each
+    everything_new = {id(f) for f in diff.new}
+    result.baselined_new = sum(id(f) in everything_new for f in result.baselined)
     result.findings = where_it_was(new, base, base_org, org, ref, result.lang or "en",
                                    diff)
     # said as the rest of the output: each entity by its name in the output's language
     result.org_diff = said_changes(diff.changes, (org, base_org), result.lang or "en")
-    result.org_diff_head = diff_head(ref, diff)
+    result.org_diff_head = diff_head(ref, diff, len(new), baseline_hid(result))
     from orgspec.reporters.text import org_diff_lines
 
     return org_diff_lines(result)

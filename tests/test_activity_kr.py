@@ -138,25 +138,42 @@ def test_an_outcome_has_neither(write_org) -> None:
     assert _okr(result.findings) == []
 
 
-def test_a_baseline_that_knows_ok003_gives_ok005_back(write_org, tmp_path: Path) -> None:
+HEALTH_ROW = "| 技术部 (`tech`) | 81 | 1 | 3 | 0 |  |"  # OK003 and three warnings: no OK005
+
+
+def test_a_baseline_hides_the_ok003_and_counts_no_ok005(write_org, tmp_path: Path) -> None:
     folder = write_org({"org.yaml": ORG})
     full = tmp_path / "full.json"
-    assert run_cli("check", str(folder), "--write-baseline", str(full)).code == 0
+    wrote = run_cli("check", str(folder), "--lang", "en", "--write-baseline", str(full))
+    # the 4 findings `check` shows (HI005, HI006, OW006, OK003), and the OK005 held back
+    # behind the OK003, written so that it stays known if it shows alone later
+    assert wrote.code == 0 and wrote.stderr == (
+        f"wrote a baseline of 4 findings to {full}\n"
+        "also wrote 1 finding held back behind one of them, so that it stays known if it "
+        "shows later\n")
     doc = json.loads(full.read_text("utf-8"))
     entries = doc["findings"]
-    # written with the OK005 held back behind its OK003: checked against it, nothing is new
     assert [e["code"] for e in entries if e["code"].startswith("OK")] == ["OK003", "OK005"]
+    # checked against it, nothing is new, and what it hides is what `check` shows without it
     quiet = run_cli("check", str(folder), "--lang", "en", "--baseline", str(full))
     assert quiet.code == 0 and "OK00" not in quiet.stdout
-    # a baseline of the OK003 alone: the OK005 is reported, with its own hint, not failing
+    assert quiet.stdout == "No new problems found in 1 file (2 entities). 4 known findings " \
+        "hidden by the baseline.\n"
+    assert quiet.stderr == f"baseline {full}: 4 known findings not shown, 0 stale entries\n"
+    # team health is that of every current finding, baseline or not
+    for flags in (["--baseline", str(full)], ["--no-baseline"]):
+        report = run_cli("report", str(folder), "--lang", "en", *flags)
+        assert HEALTH_ROW in report.stdout.splitlines(), flags
+    # written again over itself: the OK005's entry is not one `kept` as not checked
+    again = run_cli("check", str(folder), "--lang", "en", "--write-baseline", str(full))
+    assert again.stderr == wrote.stderr
+    # a baseline of the OK003 alone: the OK005 stays held back behind it, nothing is new
     alone = tmp_path / "alone.json"
     alone.write_text(json.dumps({**doc, "findings": [
         e for e in entries if e["code"] != "OK005"]}), "utf-8")
     run = run_cli("check", str(folder), "--lang", "en", "--baseline", str(alone))
-    assert run.code == 0
-    assert f"org.yaml:{KR_LINE}:7: OK005 [warning] key result 'kr1' of 提升会员留存 (o1) is an " \
-           f"activity ('上线'), not an outcome\n    hint: {OWN_HINT_EN}\n" in run.stdout
-    assert "OK003" not in run.stdout
+    assert run.code == 0 and run.stdout == quiet.stdout
+    assert run.stderr == f"baseline {alone}: 4 known findings not shown, 0 stale entries\n"
     # a baseline of the OK005 alone: the OK003 is new, and the entry is held, not stale
     only = tmp_path / "only.json"
     only.write_text(json.dumps({**doc, "findings": [

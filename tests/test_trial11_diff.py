@@ -52,4 +52,4 @@ def test_the_zh_head_line_counts_problems_not_org_changes() -> None:
     from orgspec.ci.diff import OrgDiff, diff_head
     from orgspec.i18n import say
 
-    assert say(diff_head("master", OrgDiff()), "zh") == "与 master 对比：0 条新问题，0 条已修复"
+    assert say(diff_head("master", OrgDiff(), 0), "zh") == "与 master 对比：0 条新问题，0 条已修复"

@@ -8,6 +8,7 @@ from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M
+from orgspec.model.graph import named
 from orgspec.model.org import ident_of, node_key
 from orgspec.model.teamtree import pointer_cycles
 
@@ -151,15 +152,24 @@ def team_without_members(ctx: RuleContext) -> Iterator[Issue]:
                                "under it"))
 
 
-@check("HI007", graph=False, kinds=("Team", "Person"), text=())
+@check("HI007", graph=False, kinds=("Team", "Person", "Role"), text=(), names=("Team",))
 def person_without_team(ctx: RuleContext) -> Iterator[Issue]:
-    """Every person belongs to (or leads) some team."""
-    on_team = ctx.org.person_teams  # the org graph's `member_of` and `leads` edges
-    for pid in ctx.org.people:
+    """Every person belongs to (or leads) some team. The hint names the teams of the
+    positions the person holds (RO002's finding there is held back behind this one:
+    `engine.noteam`)."""
+    org = ctx.org
+    on_team = org.person_teams  # the org graph's `member_of` and `leads` edges
+    for pid in org.people:
         if not on_team.get(pid):
+            teams = list(dict.fromkeys(
+                str(org.positions[rid].team) for rid in org.people_positions.get(pid, ())
+                if org.positions[rid].team in org.teams))
+            hint = M("add the person to the `members` of {teams}",
+                     teams=[named(org, "Team", t) for t in teams]) if teams else \
+                M("add the person to a team's `members`")
             yield Issue(M("person {person!r} is on no team", person=pid),
-                        ctx.org.origin("Person", pid).locate("id"), node_key("person", pid),
-                        hint=M("add the person to a team's `members`"))
+                        org.origin("Person", pid).locate("id"), node_key("person", pid),
+                        hint=hint)
 
 
 @check("HI008", graph=False, kinds=("Team", "Person"), text=())

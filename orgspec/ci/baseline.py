@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from orgspec.findings import Finding, LintResult, sort_findings
+from orgspec.findings import Finding, LintResult
 from orgspec.i18n import M, reason
 
 VERSION = 2  # 2: fingerprints by rule and entity (key result, step, charter item)
@@ -47,8 +47,8 @@ def dumps(result: LintResult, kept: list[dict[str, Any]] | None = None) -> str:
     baseline this run could not check (`apply(...).held`), which a new baseline must not
     drop just because their file or entity failed to load today."""
     failed = set(result.failed_files)
-    # with each OK003 the OK005 held back behind it, which `apply` gives back once the
-    # OK003 is known
+    # with each OK003 the OK005 held back behind it, so that the OK005 stays known when it
+    # shows without the OK003 (the key result given a target value but still an activity)
     written = [*result.findings, *(result.activities[f.fingerprint] for f in result.findings
                                    if f.fingerprint in result.activities)]
     entries = [{"fingerprint": f.fingerprint, "code": f.code, "file": f.location.file,
@@ -59,6 +59,38 @@ def dumps(result: LintResult, kept: list[dict[str, Any]] | None = None) -> str:
     doc = {"version": VERSION, "tool": "orgspec",
            "findings": sorted(entries, key=lambda e: (e["file"], e["code"], e["fingerprint"]))}
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+_KINDS = {"team": M("team"), "person": M("person"), "role": M("position"),
+          "responsibility": M("duty"), "objective": M("objective"), "process": M("process"),
+          "meeting": M("meeting")}
+_PARTS = {"key_result": M("key result"), "step": M("step"), "charter": M("charter item")}
+
+
+def entity_said(entity: object) -> M | str:
+    """A baseline entry's entity as a note names it: `meeting 'weekly'`, `key result 'kr'
+    of objective 'o'`; "" for none (a finding outside every entity)."""
+    if not isinstance(entity, str) or ":" not in entity:
+        return ""
+    top, _, part = entity.partition("/")
+    kind, _, ident = top.partition(":")
+    whole = M("{kind} {id!r}", kind=_KINDS.get(kind, kind), id=ident)
+    part_kind, sep, part_id = part.partition(":")
+    if not sep:
+        return whole
+    return M("{part} {id!r} of {whole}", part=_PARTS.get(part_kind, part_kind), id=part_id,
+             whole=whole)
+
+
+def alike(entries: list[dict[str, Any]], lang: str) -> list[tuple[dict[str, Any], int]]:
+    """`entries` (of a note's list) each once with how many are alike: the same file,
+    rule, entity and message (in `lang`), in order."""
+    counts: dict[tuple[str, ...], list[Any]] = {}
+    for e in entries:
+        key = (str(e.get("file")), str(e.get("code")), str(e.get("entity")),
+               str(message_in(e, lang)))
+        counts.setdefault(key, [e, 0])[1] += 1
+    return [(e, n) for e, n in counts.values()]
 
 
 def said(message: str) -> dict[str, str]:
@@ -116,12 +148,11 @@ def apply(result: LintResult, entries: list[dict[str, Any]]) -> BaselineOutcome:
                   if any(old in known for old in former.get(f.fingerprint, ()))}
     found = fingerprints(result)
     failed = set(result.failed_files)
-    # an OK003 the baseline knows gives back the OK005 held back behind it
-    # (`engine.activities`): that one is reported as without the OK003, unless known too
-    back = [result.activities[f.fingerprint] for f in result.findings
-            if f.fingerprint in known and f.fingerprint in result.activities]
-    found |= {f.fingerprint for f in back}
-    findings = sort_findings([*result.findings, *back]) if back else result.findings
+    # the OK005 held back behind an OK003 the baseline knows (`engine.activities`) is no
+    # finding of this run, so it is neither hidden nor counted (nor in team health); its
+    # entry (`dumps` writes it) is that OK003's too, so not stale, nor said as not checked
+    found |= {result.activities[fp].fingerprint for fp in known & result.activities.keys()}
+    findings = result.findings
     kept: list[Finding] = [f for f in findings
                            if f.fingerprint not in known or load_failure(f, failed)]
     outcome = BaselineOutcome(known=len(findings) - len(kept))

@@ -427,18 +427,21 @@ class _Sources:
         return sorted(i for i in idents if not self.unread(node_key(kind, i)))
 
 
-def diff_head(ref: str, diff: OrgDiff) -> M:
-    """The org diff's first line: `org diff against REF: N new findings, M fixed`, and how
-    many of the base's findings could not be compared, when some could not."""
-    new = M("1 new finding") if len(diff.new) == 1 else \
-        M("{n} new findings", n=len(diff.new))
+def diff_head(ref: str, diff: OrgDiff, shown: int, hidden: M | None = None) -> M:
+    """The org diff's first line: `org diff against REF: N new findings, M fixed`, N the
+    `shown` ones (those the summary counts: after the baseline), how many of the base's
+    findings could not be compared, when some could not, and `hidden`: what the baseline
+    hid (`report.view.baseline_hid`), when it hid some."""
+    new = M("1 new finding") if shown == 1 else M("{n} new findings", n=shown)
     fixed = M("{n} fixed", n=len(diff.fixed))
     if not diff.unknown:
-        return M("org diff against {ref}: {new}, {fixed}", ref=ref, new=new, fixed=fixed)
-    from orgspec.report.view import not_compared
+        head = M("org diff against {ref}: {new}, {fixed}", ref=ref, new=new, fixed=fixed)
+    else:
+        from orgspec.report.view import not_compared
 
-    return M("org diff against {ref}: {new}, {fixed}, {unknown}", ref=ref, new=new,
-             fixed=fixed, unknown=not_compared(len(diff.unknown), len(diff.held)))
+        head = M("org diff against {ref}: {new}, {fixed}, {unknown}", ref=ref, new=new,
+                 fixed=fixed, unknown=not_compared(len(diff.unknown), len(diff.held)))
+    return M("{counts}; {hidden}", counts=head, hidden=hidden) if hidden else head
 
 
 _HOLDER_KINDS = {"team": "Team", "person": "Person", "role": "Role"}

@@ -7,8 +7,10 @@ fixes both. OK003 is kept, so that the run's exit status and CI gates stay as th
 and says why in its hint, naming the activity; OK005 is held back. Only when OK003 is
 reported there: turned off (`select`, `ignore`, severity `off`, `--select`), ignored for
 the file, suppressed inline or held back behind a dropped value, it leaves OK005 as it
-was; and a baseline that knows the OK003 gives its OK005 back (`ci.baseline.apply`). An
-activity with a target value (OK003 silent) keeps its OK005.
+was. A baseline hides the OK003 but does not bring the OK005 back (it is no finding of
+the run, so neither hidden nor counted in team health); a baseline written holds both
+(`ci.baseline.dumps`), so that the OK005 stays known once the key result has a target value
+but is still an activity (OK003 silent), which keeps its OK005.
 
 Light on purpose: the warm path (`engine.warm`) pairs the changed file's findings with
 it in a process that has not imported the models.

@@ -320,6 +320,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
     from orgspec.engine.activities import ACTIVITY, activity_behind, behind
     from orgspec.engine.anchors import assign_fingerprints
     from orgspec.engine.holdback import hold_back
+    from orgspec.engine.noteam import outside_behind
     from orgspec.engine.teams import with_teams
 
     with gc_paused():
@@ -342,6 +343,9 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
                              "RF001" in plan.severity and
                              not any("RF001" in codes for _, codes in plan.per_file))
         findings, activities = activity_behind(findings)
+        # RO002 behind HI007 on a person on no team: no warm state is kept then (`every`
+        # holds it, `findings` not), so the warm path never pairs them
+        findings, _ = outside_behind(findings)
         findings = assign_fingerprints(sort_findings(findings), anchors,
                                        org_root(paths or [root]))
         findings = with_teams(findings, org)

@@ -394,14 +394,31 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
 def _diff_counts(result: LintResult) -> M:
     """With `--diff REF`: the findings new since REF (those shown), unchanged (left out) and
     fixed, and those not compared (in a file that did not load, or held back behind another
-    finding) when there are some: the text output's counts."""
+    finding) when there are some, then what the baseline hid of the new and the unchanged
+    (`baseline_hid`): the text output's counts."""
     if result.not_compared:
-        return M("Since {ref}: {new} new, {unchanged} unchanged, {fixed} fixed, {unknown}",
-                 ref=result.diff_ref, new=len(result.findings), unchanged=result.unchanged,
-                 fixed=result.fixed, unknown=not_compared(result.not_compared,
-                                                          result.held_back))
-    return M("Since {ref}: {new} new, {unchanged} unchanged, {fixed} fixed", ref=result.diff_ref,
-             new=len(result.findings), unchanged=result.unchanged, fixed=result.fixed)
+        counts = M("Since {ref}: {new} new, {unchanged} unchanged, {fixed} fixed, {unknown}",
+                   ref=result.diff_ref, new=len(result.findings), unchanged=result.unchanged,
+                   fixed=result.fixed, unknown=not_compared(result.not_compared,
+                                                            result.held_back))
+    else:
+        counts = M("Since {ref}: {new} new, {unchanged} unchanged, {fixed} fixed",
+                   ref=result.diff_ref, new=len(result.findings), unchanged=result.unchanged,
+                   fixed=result.fixed)
+    hidden = baseline_hid(result)
+    return M("{counts}; {hidden}", counts=counts, hidden=hidden) if hidden else counts
+
+
+def baseline_hid(result: LintResult) -> M | None:
+    """With `--diff` and a baseline that hid findings: how many, and of them how many are
+    new since the revision and how many unchanged (`the baseline hides 7 more: 1 new, 6
+    unchanged`), beside the counts of what is shown; None when it hid none."""
+    hidden = len(result.baselined)
+    if not hidden:
+        return None
+    return P("the baseline hides {n} more: {new} new, {unchanged} unchanged",
+             "the baseline hides {n} more: {new} new, {unchanged} unchanged", n=hidden,
+             new=result.baselined_new, unchanged=hidden - result.baselined_new)
 
 
 def _diff_health(result: LintResult) -> M:

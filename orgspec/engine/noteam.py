@@ -1,0 +1,36 @@
+"""One mistake, one finding: a person on no team who holds a position (何丽 left out of
+`tech.members` while she holds `sre`, a position of `tech`) is HI007's finding alone.
+
+HI007 (on no team) and RO002 (a holder not on the position's team) both follow from the
+missing `members` entry; adding the person to the team fixes both. HI007 is kept, its hint
+naming the teams of the person's positions (`checks.hierarchy`), and each RO002 on that
+person is held back behind it (a baseline entry for one is not checked, not fixed). Only
+when HI007 is reported for that person: turned off, ignored for the file, suppressed inline
+or held back behind a dropped value, RO002 is reported as it was.
+
+Light on purpose, as `engine.activities`: it reads the findings alone.
+"""
+
+from __future__ import annotations
+
+from orgspec.findings import Finding
+
+NO_TEAM = "HI007"
+OUTSIDE = "RO002"
+
+
+def _person(f: Finding) -> object:
+    return getattr(f.message, "values", {}).get("person")
+
+
+def outside_behind(findings: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+    """`findings` without each RO002 on a person an HI007 among them reports, and those
+    RO002s, as they were. One pass over `findings`, one more when a person is on no team."""
+    people = {_person(f) for f in findings if f.code == NO_TEAM}
+    if not people:
+        return findings, []
+    held = [f for f in findings if f.code == OUTSIDE and _person(f) in people]
+    if not held:
+        return findings, []
+    gone = {id(f) for f in held}
+    return [f for f in findings if id(f) not in gone], held
