@@ -557,3 +557,54 @@ def test_process_pages_route_lines_around_boxes(browser: Any, tmp_path: Path) ->
     assert keys == [[], ["从起始步骤无法到达的步骤", "指向不存在步骤的链接"], ["回到前面的步骤"]]
     tab.clean()
     page.close()
+
+
+WEEKDAY_ORG = (
+    "- {kind: Team, id: ops, name: 运营部}\n"
+    "- {kind: Meeting, id: morning, name: 晨会, cadence: '每天 09:30', owner: ops}\n"
+    "- {kind: Meeting, id: standup, name: 站会, cadence: '工作日 9:15', owner: ops}\n"
+    "- {kind: Meeting, id: weekly, name: 周例会, cadence: '每周一 10:00', owner: ops}\n"
+    "- {kind: Meeting, id: la, name: 美西站会, cadence: 'Mon-Fri 8:00 PT', owner: ops}\n"
+    "- {kind: Meeting, id: review, name: 月度复盘, cadence: 每月, owner: ops}\n"
+    "- {kind: Responsibility, id: stock, name: 每星期二盘点库存, accountable: ops}\n")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_weekday_finds_the_meetings_held_on_it(browser: Any, tmp_path: Path,  # noqa: F811
+                                                 lang: str) -> None:
+    """Trial 14: `周二` found nothing and `周一` only 周例会 where the calendar shows 晨会
+    (每天 09:30) every day. A meeting is found by each weekday it is held on (a daily one
+    all seven, a workday one Monday to Friday, one of another zone on the days the calendar
+    places it too: 8:00 PT Monday to Friday is Tuesday to Saturday in Beijing), the weekday
+    written 周二, 週二, 星期二, 礼拜二, 禮拜二, Tuesday or tue; a text written 星期二 is found
+    by 周二 and the other way round; a monthly meeting with no day by none."""
+    import datetime as dt
+
+    org = tmp_path / "org"
+    org.mkdir()
+    (org / "o.yaml").write_text(WEEKDAY_ORG, "utf-8")
+    result, loaded = lint_org([str(org)], Config(timezone="Asia/Shanghai"),
+                              dt.date(2026, 12, 9))
+    site = tmp_path / "site"
+    build_site(result, loaded, str(site), SiteOptions(lang=lang, git_dates=False))
+    tab = Tab(browser)
+    tab.page.goto(site.as_uri() + "/search.html")
+    tuesday = ["duties/stock.html", "meetings/morning.html", "meetings/standup.html",
+               "meetings/la.html"]
+    for query in ("周二", "週二", "星期二", "礼拜二", "禮拜二", "每周二", "每星期二"):
+        assert _search(tab.page, query) == tuesday, query
+    for query in ("Tuesday", "tue", "TUES"):  # the duty is written in Chinese
+        assert _search(tab.page, query) == tuesday[1:], query
+    monday = ["meetings/morning.html", "meetings/standup.html", "meetings/weekly.html",
+              "meetings/la.html"]
+    for query in ("周一", "星期一", "禮拜一", "monday", "MONDAY"):  # mon: monthly too (en)
+        assert _search(tab.page, query) == monday, query
+    for query in ("周六", "星期六", "saturday"):  # 美西站会: Saturday 00:00 in Beijing
+        assert _search(tab.page, query) == ["meetings/morning.html", "meetings/la.html"], query
+    for query in ("周日", "星期天", "禮拜天", "Sunday", "sun"):
+        assert _search(tab.page, query) == ["meetings/morning.html"], query
+    assert _search(tab.page, "盘点 周二") == _search(tab.page, "星期二盘点") == [
+        "duties/stock.html"]
+    assert _search(tab.page, "星期") == ["duties/stock.html"]  # as written, too
+    tab.clean()
+    tab.page.close()

@@ -620,6 +620,7 @@ def _calendar(m: SiteModel, render: Render) -> str:
         place,
         say_zone,
         schedule_of,
+        weekdays_of,
         zone_label,
     )
 
@@ -642,7 +643,7 @@ def _calendar(m: SiteModel, render: Render) -> str:
         if sched.cadence in EVENT_DRIVEN:  # held when something happens: no day to place
             unplaced["event"].append((link, cadence_text(m, meeting.cadence, meeting.timezone)))
             continue
-        days = sched.days or (tuple(range(7)) if sched.cadence == "daily" else ())
+        days = weekdays_of(sched)
         if sched.cadence not in ("daily", "weekly", "biweekly"):
             unplaced["rarely"].append((link, cadence_text(m, meeting.cadence, meeting.timezone)))
             rarely_rank.append(LONG.index(sched.cadence) if sched.cadence in LONG else len(LONG))
