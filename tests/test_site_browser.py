@@ -608,3 +608,55 @@ def test_a_weekday_finds_the_meetings_held_on_it(browser: Any, tmp_path: Path,  
     assert _search(tab.page, "星期") == ["duties/stock.html"]  # as written, too
     tab.clean()
     tab.page.close()
+
+
+def _compose(page: Any, cdp: Any, steps: tuple[str, ...]) -> None:
+    """An input method composing `steps` in turn (pinyin as typed), the page's timers run
+    on past the search's 120 ms wait after each (the fake clock: no real time passes)."""
+    for text in steps:
+        cdp.send("Input.imeSetComposition",
+                 {"text": text, "selectionStart": len(text), "selectionEnd": len(text)})
+        page.clock.run_for(1000)
+
+
+def test_search_waits_for_an_input_method_to_commit(browser: Any,  # noqa: F811
+                                                    sites: dict[str, str]) -> None:
+    """Trial 14: with a Chinese input method the search ran on the pinyin being composed
+    (tui'kuan) and said 没有结果 until the characters were committed. The input events of a
+    composition are skipped (the last results stay, nothing is searched) and the committed
+    text is searched on compositionend; the org chart's filter waits the same way."""
+    tab = Tab(browser)
+    page = tab.page
+    page.clock.install()
+    page.goto(sites["file"] + "search.html")
+    cdp = page.context.new_cdp_session(page)
+    page.click("#q")
+    cdp.send("Input.insertText", {"text": "投诉 "})  # typed directly: searched at once
+    page.clock.run_for(1000)
+    page.wait_for_selector('#search-app[data-done="投诉"]', state="attached")
+    before = page.text_content("#search-results")
+    status = page.text_content("#search-status")
+    assert "投诉处理" in before and status.endswith(" · 投诉")
+    _compose(page, cdp, ("t", "tui", "tui'k", "tui'kuan"))
+    assert page.input_value("#q") == "投诉 tui'kuan"
+    # nothing was searched: not busy, the last query's results and count as they were
+    assert page.get_attribute("#search-results", "aria-busy") == "false"
+    assert page.get_attribute("#search-app", "data-done") == "投诉"
+    assert (page.text_content("#search-results"), page.text_content("#search-status")) == (
+        before, status)
+    cdp.send("Input.insertText", {"text": "退款"})  # committed: compositionend searches
+    page.clock.run_for(1000)
+    page.wait_for_selector('#search-app[data-done="投诉 退款"]', state="attached")
+    assert page.eval_on_selector_all("#search-results a", "as => as.map(a => a.textContent)")
+    assert page.text_content("#search-status").endswith(" · 投诉 退款")
+    page.goto(sites["file"] + "teams/index.html")
+    cdp = page.context.new_cdp_session(page)
+    page.click("#tree-filter")
+    _compose(page, cdp, ("ke", "kefu"))
+    assert page.locator(".tree li.hidden").count() == 0  # not filtered by the pinyin
+    cdp.send("Input.insertText", {"text": "客服"})
+    shown = page.eval_on_selector_all(".tree li:not(.hidden) > a",
+                                      "as => as.map(a => a.textContent)")
+    assert "客服团队" in shown and page.locator(".tree li.hidden").count() > 0
+    tab.clean()
+    page.close()

@@ -299,6 +299,7 @@
     status.textContent = query ? (shown.length ? String(shown.length) + " · " + query
                                                : app.getAttribute("data-empty")) : "";
     app.setAttribute("data-done", query);
+    list.setAttribute("aria-busy", "false");
   }
 
   function start() {
@@ -309,12 +310,14 @@
     var chips = app.querySelectorAll(".chip");
     function run(q) {
       query = q;
+      document.getElementById("search-results").setAttribute("aria-busy", "true");
       search(q).then(function (hits) {
         if (q !== query) return;
         last = hits;
         show(app, hits, kind, q);
       }, function (err) {
         document.getElementById("search-status").textContent = String(err.message || err);
+        document.getElementById("search-results").setAttribute("aria-busy", "false");
       });
     }
     Array.prototype.forEach.call(chips, function (chip) {
@@ -326,10 +329,14 @@
         show(app, last, kind, query);
       });
     });
-    box.addEventListener("input", function () {
+    function later() {
       clearTimeout(timer);
       timer = setTimeout(function () { run(box.value.trim()); }, 120);
-    });
+    }
+    /* While an input method composes (pinyin tui'kuan before it becomes 退款) the box holds
+       letters no one searches for: the results stay until the text is committed. */
+    box.addEventListener("input", function (e) { if (!e.isComposing) later(); });
+    box.addEventListener("compositionend", later);
     document.getElementById("search-results").addEventListener("keydown", function (e) {
       if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
       var links = Array.prototype.slice.call(this.querySelectorAll("a"));
