@@ -18,8 +18,8 @@
    meta.fold (only the characters whose Simplified form is in the index), as the index was.
    Question words (meta.ask: "who owns" and the like, see search.py) are dropped first,
    then the frequency word of meta.every that opens a CJK run, when 2+ characters remain.
-   A weekday written with a word of meta.week (星期二, 礼拜二; 星期天) is read as 周二 (周日),
-   as the index also holds it (search.py weekdays); the 3+ character check reads the
+   A weekday written with a word of meta.week (xingqi, libai + the day) is read as the
+   index also holds it, with zhou (search.py weekdays); the 3+ character check reads the
    document both as written and so.
    Results are built with textContent only: nothing from the index is parsed as HTML.
    window.orgspecSearch(query, limit = 200) returns a Promise of [{kind, title, url, sub,
@@ -86,8 +86,8 @@
     return out;
   }
 
-  /* `text` with each weekday written with a word of meta.week as 周 writes it: 星期二 and
-     礼拜二 as 周二, 星期天 as 周日 (search.py weekdays). */
+  /* `text` with each weekday written with a word of meta.week as zhou writes it, Sunday's
+     tian as ri (search.py weekdays). */
   var WEEKDAY = null;
   function weekdays(text) {
     var words = (store.meta && store.meta.week) || [];
