@@ -157,6 +157,26 @@ def test_a_meetings_weekdays_are_indexed_not_stored() -> None:
     assert "tuesday" not in files["search/d0.js"] and "周二" not in files["search/d0.js"]
 
 
+def test_the_health_page_titles_each_rule_in_words(tmp_path: Path) -> None:
+    """Trial 14: the English health page headed RO001 with its id (`position-vacancy`) where
+    the Chinese one says 岗位空缺: a rule's title is in words in English too."""
+    from orgspec.i18n import rule_heading
+
+    assert rule_heading("position-vacancy", "en") == "Position vacancy"
+    assert rule_heading("invalid-sla", "en") == "Invalid SLA"
+    assert rule_heading("position-vacancy", "zh") == "岗位空缺"
+    org = tmp_path / "org"
+    org.mkdir()
+    (org / "o.yaml").write_text("- {kind: Team, id: t, name: T}\n"
+                                "- {kind: Role, id: r, name: R, team: t}\n", "utf-8")
+    result, loaded = lint_org([str(org)], Config())
+    for lang, heading in (("en", "<code>RO001</code> Position vacancy · warning · 1"),
+                          ("zh", "<code>RO001</code> 岗位空缺 · 警告 · 1")):
+        build_site(result, loaded, str(tmp_path / lang), SiteOptions(lang=lang,
+                                                                     git_dates=False))
+        assert heading in (tmp_path / lang / "health.html").read_text("utf-8")
+
+
 def test_duty_documents_name_the_accountable_team_and_whom_to_ask() -> None:
     from orgspec.report.view import build_view
     from orgspec.site.labels import LABELS
