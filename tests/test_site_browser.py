@@ -606,6 +606,15 @@ def test_a_weekday_finds_the_meetings_held_on_it(browser: Any, tmp_path: Path,  
     assert _search(tab.page, "盘点 周二") == _search(tab.page, "星期二盘点") == [
         "duties/stock.html"]
     assert _search(tab.page, "星期") == ["duties/stock.html"]  # as written, too
+    tab.page.goto(site.as_uri() + "/search.html?q=星期天")
+    tab.page.wait_for_selector("#search-results li")
+    # the count says what it counts (trial 14: `4 · 谁负责退款`), one or more
+    assert tab.page.text_content("#search-status") == {"zh": "1 条结果 · 星期天",
+                                                       "en": "1 result · 星期天"}[lang]
+    tab.page.goto(site.as_uri() + "/search.html?q=周六")
+    tab.page.wait_for_selector("#search-results li")
+    assert tab.page.text_content("#search-status") == {"zh": "2 条结果 · 周六",
+                                                       "en": "2 results · 周六"}[lang]
     tab.clean()
     tab.page.close()
 
@@ -636,7 +645,7 @@ def test_search_waits_for_an_input_method_to_commit(browser: Any,  # noqa: F811
     page.wait_for_selector('#search-app[data-done="投诉"]', state="attached")
     before = page.text_content("#search-results")
     status = page.text_content("#search-status")
-    assert "投诉处理" in before and status.endswith(" · 投诉")
+    assert "投诉处理" in before and re.fullmatch(r"\d+ 条结果 · 投诉", status), status
     _compose(page, cdp, ("t", "tui", "tui'k", "tui'kuan"))
     assert page.input_value("#q") == "投诉 tui'kuan"
     # nothing was searched: not busy, the last query's results and count as they were

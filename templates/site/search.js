@@ -296,7 +296,9 @@
       }
       list.appendChild(li);
     });
-    status.textContent = query ? (shown.length ? String(shown.length) + " · " + query
+    var count = app.getAttribute(shown.length === 1 ? "data-one" : "data-count") || "{n}";
+    status.textContent = query ? (shown.length ? count.replace("{n}", String(shown.length)) +
+                                                 " · " + query
                                                : app.getAttribute("data-empty")) : "";
     app.setAttribute("data-done", query);
     list.setAttribute("aria-busy", "false");
