@@ -10,8 +10,10 @@ they, and the other invisible or bidi-control characters, hide or reorder what a
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
+from collections.abc import Iterator
 
 _BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
@@ -193,25 +195,63 @@ def md_inline(value: object, max_len: int = 1000) -> str:
     return _MD_SPECIAL.sub(_md_escape, gh_refs(text))
 
 
-# A code span in orgspec's own messages: `cadence`, `role: responsible` (one line, no
-# backtick inside).
-CODE_SPAN = re.compile(r"`([^`\r\n]+)`")
+# A run of backticks: a code span in orgspec's own messages opens with one and ends at the
+# next run of as many (`cadence`, `role: responsible`, ``a`b``), as CommonMark reads it.
+_TICK_RUN = re.compile("`+")
+_BREAK = re.compile("[\r\n]")
 
 
-def md_with_code(value: object) -> str:
-    """A message for a Markdown table cell with its `code` spans kept as code spans and
-    every other part escaped as `md_inline` does; inside a span, hidden characters become
-    U+FFFD, `|` is escaped (GFM splits cells before it reads code spans) and a span that
-    starts or ends with a space is padded (CommonMark strips one space each side)."""
+def code_spans(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, code) of each code span of `text`, in order: a run of backticks up to
+    the next run of as many on the same line; a run with none after it is text. Linear
+    but for a log factor (a line of thousands of backticks is read at once)."""
+    runs = [(m.start(), m.end()) for m in _TICK_RUN.finditer(text)]
+    if len(runs) < 2:
+        return
+    breaks = [m.start() for m in _BREAK.finditer(text)]
+    same: dict[int, list[int]] = {}
+    for k, (a, b) in enumerate(runs):
+        same.setdefault(b - a, []).append(k)
+    i = 0
+    while i < len(runs):
+        a, b = runs[i]
+        after = same[b - a]
+        at = bisect.bisect_right(after, i)
+        if at < len(after):
+            c, d = runs[after[at]]
+            line_end = bisect.bisect_left(breaks, b)
+            if line_end == len(breaks) or breaks[line_end] > c:
+                yield a, d, text[b:c]
+                i = after[at] + 1
+                continue
+        i += 1
+
+
+def md_code(code: str, cell: bool = True) -> str:
+    """`code` as one Markdown code span: hidden characters as U+FFFD, `|` escaped in a table
+    `cell` (GFM splits cells before it reads code spans; elsewhere the backslash would
+    show), fenced by more backticks than its longest run of them, padded with a space when
+    it starts or ends with a backtick or a space (CommonMark strips one space each side)."""
+    code = neutralise(code)
+    if cell:
+        code = code.replace("|", "\\|")
+    fence = "`" * (max(map(len, _TICK_RUN.findall(code)), default=0) + 1)
+    pad = " " if code[:1] in (" ", "`") or code[-1:] in (" ", "`") else ""
+    return f"{fence}{pad}{code}{pad}{fence}"
+
+
+def md_with_code(value: object, cell: bool = True) -> str:
+    """A message for a Markdown table cell (or, not `cell`, a line of its own) with its
+    `code` spans (`code_spans`) kept as code spans (`md_code`: fenced so no backtick inside
+    can end one) and every other part escaped as `md_inline` does (a backtick there is
+    text)."""
     text = re.sub("\r\n|[\r\n\x85\u2028\u2029\v\f]", " ", str(value))
     out: list[str] = []
     at = 0
-    for m in CODE_SPAN.finditer(text):
-        out.append(md_inline(text[at:m.start()]))
-        code = neutralise(m.group(1)).replace("|", "\\|")
-        pad = " " if code[0] == " " or code[-1] == " " else ""
-        out.append(f"`{pad}{code}{pad}`")
-        at = m.end()
+    for start, end, code in code_spans(text):
+        out.append(md_inline(text[at:start]))
+        out.append(md_code(code, cell))
+        at = end
     out.append(md_inline(text[at:]))
     return "".join(out)
 
@@ -224,10 +264,10 @@ def html_with_code(value: object) -> str:
     text = visible_text(str(value))
     out: list[str] = []
     at = 0
-    for m in CODE_SPAN.finditer(text):
-        out.append(str(escape(text[at:m.start()])))
-        out.append(f"<code>{escape(m.group(1))}</code>")
-        at = m.end()
+    for start, end, code in code_spans(text):
+        out.append(str(escape(text[at:start])))
+        out.append(f"<code>{escape(code)}</code>")
+        at = end
     out.append(str(escape(text[at:])))
     return "".join(out)
 
@@ -304,15 +344,15 @@ def chat_with_code(value: object, max_len: int = 300) -> str:
     text = _chat_line(value)
     if len(text) > max_len:
         cut = max_len
-        for m in CODE_SPAN.finditer(text):
-            if m.start() < cut < m.end():
-                cut = m.start()
+        for start, end, _ in code_spans(text):
+            if start < cut < end:
+                cut = start
         text = text[:cut] + "…"
     out: list[str] = []
     at = 0
-    for m in CODE_SPAN.finditer(text):
-        out.append(chat_inline(text[at:m.start()], len(text)))
-        out.append(chat_code(m.group(1), len(text)))
-        at = m.end()
+    for start, end, code in code_spans(text):
+        out.append(chat_inline(text[at:start], len(text)))
+        out.append(chat_code(code, len(text)))
+        at = end
     out.append(chat_inline(text[at:], len(text)))
     return "".join(out)

@@ -53,8 +53,8 @@ def test_a_duty_naming_a_former_id_keeps_its_accountable_owner(tmp_path: Path) -
     run = run_cli("check", "--diff", "HEAD", "--isolated", "--no-cache", "--lang", "zh",
                   cwd=repo)
     assert run.stdout.splitlines() == [
-        "org/org.yaml:5:60: RF005 [warning] `accountable` 中的 'shi-chang' 是团队 `marketing` "
-        "以前的 id",
+        "org/org.yaml:5:60: RF005 [warning] `accountable` 中的 'shi-chang' 是团队 市场部 "
+        "(marketing) 以前的 id",
         "    建议: 请写 `marketing`：'shi-chang' 留在它的 `aliases` 里，只是为了让旧链接继续有效",
         "与 HEAD 对比：1 条新问题，0 条已修复",
         "  团队改名：市场部（shi-chang → marketing）",  # no "accountable owner changed"

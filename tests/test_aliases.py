@@ -4,6 +4,7 @@ such reference, and nothing else (no RF001, no person on no team, no coordinatio
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
@@ -75,8 +76,8 @@ def test_former_ids_are_read_as_the_entity_with_one_finding_each(write_org: Any)
     renamed = [f for f in got if f[0] == "RF005"]
     assert [(f[2], f[3]) for f in renamed] == [(1, 46), (6, 10), (7, 15), (11, 10), (14, 53),
                                                 (17, 10), (18, 19), (20, 26)]
-    assert renamed[0][4] == "'ops-engineer' in `roles` is a former id of position `sre`"
-    assert renamed[4][4] == "'li-qiang' in `owner` is a former id of person `li`"
+    assert renamed[0][4] == "'ops-engineer' in `roles` is a former id of position 'sre'"
+    assert renamed[4][4] == "'li-qiang' in `owner` is a former id of person 'li'"
     # everything else is what the org says with the current ids written
     current = OLD_REFS.replace("ops-engineer", "sre").replace("li-qiang", "li") \
         .replace("stability", "uptime").replace(": tech", ": technology") \
@@ -93,21 +94,32 @@ def test_rf005_is_a_warning_with_the_id_to_write(write_org: Any) -> None:
     assert run.code == 0, run.stdout
     assert run.stdout.splitlines()[:2] == [
         f"{org / 'b-refs.yaml'}:1:46: RF005 [warning] 'ops-engineer' in `roles` is a former "
-        "id of position `sre`",
+        "id of position 运维 (sre)",
         "    hint: write `sre`: 'ops-engineer' is kept in its `aliases` only so that old links "
         "still work"]
 
 
 @pytest.mark.parametrize(("lang", "line"), [
-    ("zh", "`owner` 中的 'tech' 是团队 `technology` 以前的 id"),
-    ("zh-Hant", "`owner` 中的 'tech' 是團隊 `technology` 以前的 id"),
+    ("zh", "`owner` 中的 'tech' 是团队 技术部 (technology) 以前的 id"),
+    ("zh-Hant", "`owner` 中的 'tech' 是團隊 技术部 (technology) 以前的 id"),
+    ("en", "'tech' in `owner` is a former id of team 技术部 (technology)"),
 ])
-def test_rf005_speaks_chinese(write_org: Any, lang: str, line: str) -> None:
-    org = write_org({"o.yaml": "- {kind: Team, id: technology, aliases: tech}\n"
+def test_rf005_speaks_chinese_and_names_the_team(write_org: Any, lang: str, line: str) -> None:
+    """Trial 14: RF005 said the team by its id in code (团队 `warehouse`) where every other
+    message names it (仓储物流部 (warehouse)); the hint still gives the id to write. The
+    finding's fingerprint is the one it had before (as a baseline or code scanning keeps
+    it)."""
+    org = write_org({"o.yaml": "- {kind: Team, id: technology, name: 技术部, aliases: tech}\n"
                                "- {kind: Meeting, id: m, owner: tech}\n"})
     run = run_cli("check", str(org), "--isolated", "--no-cache", "--select", "RF005",
                   "--lang", lang)
-    assert run.stdout.splitlines()[0].endswith(line), run.stdout
+    lines = run.stdout.splitlines()
+    assert lines[0].endswith(line), run.stdout
+    assert "`technology`" in lines[1]
+    run = run_cli("check", str(org), "--isolated", "--no-cache", "--select", "RF005",
+                  "--format", "json")
+    assert [(f["code"], f["fingerprint"]) for f in json.loads(run.stdout)["findings"]] == [
+        ("RF005", "80b53b83b1d3bafa")]  # as main 4ae2e4b gave it, before the change
 
 
 def test_an_id_in_use_is_never_read_as_a_former_one(write_org: Any) -> None:
@@ -125,7 +137,7 @@ def test_an_id_in_use_is_never_read_as_a_former_one(write_org: Any) -> None:
     got = [(f[0], f[2], f[4]) for f in _findings(org) if f[0].startswith("RF")]
     assert got == [("RF006", 1, "'sales' in `aliases` is the id of another team"),
                    ("RF006", 2, "'old' in `aliases` is also a former id of team `a-team`"),
-                   ("RF005", 6, "'old' in `attendees` is a former id of team `a-team`")]
+                   ("RF005", 6, "'old' in `attendees` is a former id of team 'a-team'")]
 
 
 def test_a_charter_claim_by_a_former_duty_id_is_the_duty(write_org: Any) -> None:
@@ -179,9 +191,9 @@ def test_rf005_names_the_field_the_user_wrote(write_org: Any) -> None:
         "- {kind: Role, id: clerk, team: cs, holders: [li], duties: [refunds]}\n")})
     got = [(f[2], f[4]) for f in _findings(org) if f[0] == "RF005"]
     assert got == [
-        (2, "'refunds' in `responsibilities` is a former id of duty `refund`"),
-        (3, "'refunds' in `ref` is a former id of duty `refund`"),
-        (5, "'refunds' in `duties` is a former id of duty `refund`")]
+        (2, "'refunds' in `responsibilities` is a former id of duty 'refund'"),
+        (3, "'refunds' in `ref` is a former id of duty 'refund'"),
+        (5, "'refunds' in `duties` is a former id of duty 'refund'")]
 
 
 def test_the_org_lists_the_entities_with_aliases_as_they_join(write_org: Any) -> None:

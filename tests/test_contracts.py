@@ -291,6 +291,44 @@ def test_markdown_shows_hostile_names_literally(cases: list[Case]) -> None:
     assert "\u202e" not in shown
 
 
+ALIASED = ("- {kind: Team, id: warehouse, name: 仓储物流部, aliases: [logistics]}\n"
+           "- {kind: Responsibility, id: ship, name: 发货, accountable: logistics}\n")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_rules_summary_shows_its_code_spans_as_code(tmp_path: Path, lang: str) -> None:
+    """Trial 14: RF005's summary (`… keeps in its \\`aliases\\`.`) showed its backticks as
+    text: it was escaped whole. A summary's code spans are code, in GitHub's rendering."""
+    need("cmark-gfm", bool(CMARK))
+    (tmp_path / "o.yaml").write_text(ALIASED, "utf-8")
+    result, org = lint_org([str(tmp_path)], Config())
+    assert "RF005" in [f.code for f in result.findings]
+    doc = _gfm(render_markdown(build_view(result, org, lang)))
+    summary = doc.xpath("//details[summary[contains(., 'RF005')]]/p[1]")[0]
+    assert [c.text for c in summary.iter("code")] == ["aliases"]
+    assert "`" not in summary.text_content()
+
+
+def test_code_spans_render_as_written_in_cmark_gfm() -> None:
+    """A message's code spans in a table cell and in a line: a span holding backticks is
+    fenced by a longer run (``a`b``, a span of ``` `x` ```), `|` stays in its cell, hidden
+    characters are U+FFFD, and text outside a span stays escaped (a lone backtick, `*`)."""
+    need("cmark-gfm", bool(CMARK))
+    from orgspec.escape import md_with_code
+
+    messages = ["write ``a`b`` here", "``` `x` ``` ok", "`a|b` *not bold* `", "`\u202eevil` ok",
+                "` #` and `  - a`"]
+    table = "| m |\n|---|\n" + "".join(f"| {md_with_code(m)} |\n" for m in messages)
+    lines = "\n\n".join(md_with_code(m, cell=False) for m in messages)
+    for doc in (_gfm(table), _gfm(lines)):
+        rows = doc.xpath("//td") or doc.xpath("//p")
+        assert [[c.text for c in r.iter("code")] for r in rows] == [
+            ["a`b"], [" `x` "], ["a|b"], ["\ufffdevil"], [" #", "  - a"]]
+        assert [r.text_content() for r in rows] == [
+            "write a`b here", " `x`  ok", "a|b *not bold* `", "\ufffdevil ok", " # and   - a"]
+        assert not list(doc.iter("em"))
+
+
 # XML: JUnit ---------------------------------------------------------------------------------
 
 def test_junit_both_shapes_valid_for_jenkins_and_read_by_junitparser(cases: list[Case]) -> None:

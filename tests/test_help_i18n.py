@@ -99,6 +99,9 @@ def test_every_help_page_is_said_whole_within_the_terminal(lang: str) -> None:
                    if not line.lstrip().startswith("-")), path
         # never a closing mark at the start of a line
         assert not [line for line in lines if line.strip()[:1] in tuple("，。、；：）］」")]
+        # one bracket style for a default, click's and our own (trial 14: [默认：按 -o…]
+        # beside ［默认：error］)
+        assert "[默认" not in run.stdout and "[預設" not in run.stdout, path
 
 
 @pytest.mark.parametrize(("text", "width", "lines"), [

@@ -135,8 +135,46 @@ def test_search_tokens_and_hash() -> None:
     assert tokens("Refunds, SLA") == {"ref", "refu", "refun", "refund", "refunds", "sla"}
     assert tokens("abc退款") == {"abc", "退", "款", "退款"}
     assert tokens("退款 换货") == {"退", "款", "换", "货", "退款", "换货"}  # not across a space
+    # a weekday written with 星期 or 礼拜 is also indexed as 周 writes it; 周天 is not read
+    assert tokens("星期二") == {"星", "期", "二", "星期", "期二", "星_二", "周", "周二"}
+    assert tokens("礼拜天") >= {"礼拜", "拜天", "周日"}
+    assert "周日" not in tokens("一周天气")
     assert fnv1a("a") == 0xE40C292C  # the published FNV-1a test vector
     assert fnv1a("") == 0x811C9DC5
+
+
+def test_a_meetings_weekdays_are_indexed_not_stored() -> None:
+    """`Doc.also` (a meeting's weekdays, `held_on`) is in the postings, never in a document
+    chunk: the 3+ character check never needs it (周二, tuesday)."""
+    from orgspec.site.search import Doc, build_index, held_on
+
+    assert held_on([1, 0, 1]) == "周一 monday 周二 tuesday"
+    doc = Doc("meeting", "m", "晨会", "meetings/m.html", "每天", "每天 · 09:30",
+              held_on(range(7)))
+    files = dict(build_index([doc]))
+    shards = "".join(v for k, v in files.items() if k.startswith("search/i"))
+    assert '"周二":[0]' in shards and '"tuesday":[0]' in shards and '"tue":[0]' in shards
+    assert "tuesday" not in files["search/d0.js"] and "周二" not in files["search/d0.js"]
+
+
+def test_the_health_page_titles_each_rule_in_words(tmp_path: Path) -> None:
+    """Trial 14: the English health page headed RO001 with its id (`position-vacancy`) where
+    the Chinese one says 岗位空缺: a rule's title is in words in English too."""
+    from orgspec.i18n import rule_heading
+
+    assert rule_heading("position-vacancy", "en") == "Position vacancy"
+    assert rule_heading("invalid-sla", "en") == "Invalid SLA"
+    assert rule_heading("position-vacancy", "zh") == "岗位空缺"
+    org = tmp_path / "org"
+    org.mkdir()
+    (org / "o.yaml").write_text("- {kind: Team, id: t, name: T}\n"
+                                "- {kind: Role, id: r, name: R, team: t}\n", "utf-8")
+    result, loaded = lint_org([str(org)], Config())
+    for lang, heading in (("en", "<code>RO001</code> Position vacancy · warning · 1"),
+                          ("zh", "<code>RO001</code> 岗位空缺 · 警告 · 1")):
+        build_site(result, loaded, str(tmp_path / lang), SiteOptions(lang=lang,
+                                                                     git_dates=False))
+        assert heading in (tmp_path / lang / "health.html").read_text("utf-8")
 
 
 def test_duty_documents_name_the_accountable_team_and_whom_to_ask() -> None:

@@ -602,3 +602,115 @@ def test_process_pages_route_lines_around_boxes(browser: Any, tmp_path: Path) ->
     assert keys == [[], ["从起始步骤无法到达的步骤", "指向不存在步骤的链接"], ["回到前面的步骤"]]
     tab.clean()
     page.close()
+
+
+WEEKDAY_ORG = (
+    "- {kind: Team, id: ops, name: 运营部}\n"
+    "- {kind: Meeting, id: morning, name: 晨会, cadence: '每天 09:30', owner: ops}\n"
+    "- {kind: Meeting, id: standup, name: 站会, cadence: '工作日 9:15', owner: ops}\n"
+    "- {kind: Meeting, id: weekly, name: 周例会, cadence: '每周一 10:00', owner: ops}\n"
+    "- {kind: Meeting, id: la, name: 美西站会, cadence: 'Mon-Fri 8:00 PT', owner: ops}\n"
+    "- {kind: Meeting, id: review, name: 月度复盘, cadence: 每月, owner: ops}\n"
+    "- {kind: Responsibility, id: stock, name: 每星期二盘点库存, accountable: ops}\n")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_weekday_finds_the_meetings_held_on_it(browser: Any, tmp_path: Path,  # noqa: F811
+                                                 lang: str) -> None:
+    """Trial 14: `周二` found nothing and `周一` only 周例会 where the calendar shows 晨会
+    (每天 09:30) every day. A meeting is found by each weekday it is held on (a daily one
+    all seven, a workday one Monday to Friday, one of another zone on the days the calendar
+    places it too: 8:00 PT Monday to Friday is Tuesday to Saturday in Beijing), the weekday
+    written 周二, 週二, 星期二, 礼拜二, 禮拜二, Tuesday or tue; a text written 星期二 is found
+    by 周二 and the other way round; a monthly meeting with no day by none."""
+    import datetime as dt
+
+    org = tmp_path / "org"
+    org.mkdir()
+    (org / "o.yaml").write_text(WEEKDAY_ORG, "utf-8")
+    result, loaded = lint_org([str(org)], Config(timezone="Asia/Shanghai"),
+                              dt.date(2026, 12, 9))
+    site = tmp_path / "site"
+    build_site(result, loaded, str(site), SiteOptions(lang=lang, git_dates=False))
+    tab = Tab(browser)
+    tab.page.goto(site.as_uri() + "/search.html")
+    tuesday = ["duties/stock.html", "meetings/morning.html", "meetings/standup.html",
+               "meetings/la.html"]
+    for query in ("周二", "週二", "星期二", "礼拜二", "禮拜二", "每周二", "每星期二"):
+        assert _search(tab.page, query) == tuesday, query
+    for query in ("Tuesday", "tue", "TUES"):  # the duty is written in Chinese
+        assert _search(tab.page, query) == tuesday[1:], query
+    monday = ["meetings/morning.html", "meetings/standup.html", "meetings/weekly.html",
+              "meetings/la.html"]
+    for query in ("周一", "星期一", "禮拜一", "monday", "MONDAY"):  # mon: monthly too (en)
+        assert _search(tab.page, query) == monday, query
+    for query in ("周六", "星期六", "saturday"):  # 美西站会: Saturday 00:00 in Beijing
+        assert _search(tab.page, query) == ["meetings/morning.html", "meetings/la.html"], query
+    for query in ("周日", "星期天", "禮拜天", "Sunday", "sun"):
+        assert _search(tab.page, query) == ["meetings/morning.html"], query
+    assert _search(tab.page, "盘点 周二") == _search(tab.page, "星期二盘点") == [
+        "duties/stock.html"]
+    assert _search(tab.page, "星期") == ["duties/stock.html"]  # as written, too
+    tab.page.goto(site.as_uri() + "/search.html?q=星期天")
+    tab.page.wait_for_selector("#search-results li")
+    # the count says what it counts (trial 14: `4 · 谁负责退款`), one or more
+    assert tab.page.text_content("#search-status") == {"zh": "1 条结果 · 星期天",
+                                                       "en": "1 result · 星期天"}[lang]
+    tab.page.goto(site.as_uri() + "/search.html?q=周六")
+    tab.page.wait_for_selector("#search-results li")
+    assert tab.page.text_content("#search-status") == {"zh": "2 条结果 · 周六",
+                                                       "en": "2 results · 周六"}[lang]
+    tab.clean()
+    tab.page.close()
+
+
+def _compose(page: Any, cdp: Any, steps: tuple[str, ...]) -> None:
+    """An input method composing `steps` in turn (pinyin as typed), the page's timers run
+    on past the search's 120 ms wait after each (the fake clock: no real time passes)."""
+    for text in steps:
+        cdp.send("Input.imeSetComposition",
+                 {"text": text, "selectionStart": len(text), "selectionEnd": len(text)})
+        page.clock.run_for(1000)
+
+
+def test_search_waits_for_an_input_method_to_commit(browser: Any,  # noqa: F811
+                                                    sites: dict[str, str]) -> None:
+    """Trial 14: with a Chinese input method the search ran on the pinyin being composed
+    (tui'kuan) and said 没有结果 until the characters were committed. The input events of a
+    composition are skipped (the last results stay, nothing is searched) and the committed
+    text is searched on compositionend; the org chart's filter waits the same way."""
+    tab = Tab(browser)
+    page = tab.page
+    page.clock.install()
+    page.goto(sites["file"] + "search.html")
+    cdp = page.context.new_cdp_session(page)
+    page.click("#q")
+    cdp.send("Input.insertText", {"text": "投诉 "})  # typed directly: searched at once
+    page.clock.run_for(1000)
+    page.wait_for_selector('#search-app[data-done="投诉"]', state="attached")
+    before = page.text_content("#search-results")
+    status = page.text_content("#search-status")
+    assert "投诉处理" in before and re.fullmatch(r"\d+ 条结果 · 投诉", status), status
+    _compose(page, cdp, ("t", "tui", "tui'k", "tui'kuan"))
+    assert page.input_value("#q") == "投诉 tui'kuan"
+    # nothing was searched: not busy, the last query's results and count as they were
+    assert page.get_attribute("#search-results", "aria-busy") == "false"
+    assert page.get_attribute("#search-app", "data-done") == "投诉"
+    assert (page.text_content("#search-results"), page.text_content("#search-status")) == (
+        before, status)
+    cdp.send("Input.insertText", {"text": "退款"})  # committed: compositionend searches
+    page.clock.run_for(1000)
+    page.wait_for_selector('#search-app[data-done="投诉 退款"]', state="attached")
+    assert page.eval_on_selector_all("#search-results a", "as => as.map(a => a.textContent)")
+    assert page.text_content("#search-status").endswith(" · 投诉 退款")
+    page.goto(sites["file"] + "teams/index.html")
+    cdp = page.context.new_cdp_session(page)
+    page.click("#tree-filter")
+    _compose(page, cdp, ("ke", "kefu"))
+    assert page.locator(".tree li.hidden").count() == 0  # not filtered by the pinyin
+    cdp.send("Input.insertText", {"text": "客服"})
+    shown = page.eval_on_selector_all(".tree li:not(.hidden) > a",
+                                      "as => as.map(a => a.textContent)")
+    assert "客服团队" in shown and page.locator(".tree li.hidden").count() > 0
+    tab.clean()
+    page.close()

@@ -190,7 +190,9 @@ def former_id(ctx: RuleContext) -> Iterator[Issue]:
         where = (*r.field, r.index) if r.index is not None and _is_list(origin, r.field) \
             else r.field
         label = _written_field(origin, r.field)
-        yield Issue(M("{value!r} in `{field}` is a former id of {kind} `{id}`", value=r.written,
+        # the entity by its name (`仓储物流部 (warehouse)`: `idnames.with_names`) as every
+        # other message says one; the hint gives the id to write, as code
+        yield Issue(M("{value!r} in `{field}` is a former id of {kind} {id!r}", value=r.written,
                       field=label, kind=KIND_WORDS.get(r.kind, r.kind), id=r.ident),
                     origin.value(*where), entity=r.entity,
                     hint=M("write `{id}`: {value!r} is kept in its `aliases` only so that old "

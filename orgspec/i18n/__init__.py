@@ -41,6 +41,19 @@ MISSES: set[str] = set()
 RULE_CONTEXT = "rule"
 
 
+_ACRONYMS = {"yaml": "YAML", "kpi": "KPI", "sla": "SLA"}
+
+
+def rule_heading(name: str, lang: str) -> str:
+    """A rule's title for a page that shows it as a heading beside its code: `rule_title`,
+    and in English the name in words (`position-vacancy` -> `Position vacancy`, `invalid-sla`
+    -> `Invalid SLA`), since the kebab-case name reads as an id there."""
+    if lang != "en":
+        return rule_title(name, lang)
+    words = [_ACRONYMS.get(w, w) for w in name.split("-")]
+    return " ".join(words)[:1].upper() + " ".join(words)[1:]
+
+
 def rule_title(name: str, lang: str) -> str:
     """A rule's title in `lang` (`near-duplicate-duties` -> 近似重复的职责 in zh), for pages a
     person reads beside the rule's code; English, and a name the catalog lacks, keep the

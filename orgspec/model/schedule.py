@@ -800,6 +800,12 @@ def place(sched: Schedule, zone: str, org_zone: str, monday: dt.date) -> Placed 
     return Placed(days, time, end, shift, slots)
 
 
+def weekdays_of(sched: Schedule) -> tuple[int, ...]:
+    """The weekdays a meeting is held on in its own zone: its `days`, else every day of a
+    daily cadence (每天, daily); () when no weekday is said or meant."""
+    return sched.days or (tuple(range(7)) if sched.cadence == "daily" else ())
+
+
 def monday_of(day: str | dt.date | None) -> dt.date:
     """The Monday of the week of `day` (ISO date or date; None or "": today)."""
     got = dt.date.fromisoformat(day) if isinstance(day, str) and day else \

@@ -27,15 +27,16 @@ def _finalize(eval_ctx: Any, value: Any) -> Any:
     return md_inline("" if value is None else value)
 
 
-def _code_spans(eval_ctx: Any, value: Any) -> Any:
+def _code_spans(eval_ctx: Any, value: Any, cell: bool = True) -> Any:
     """The `code_spans` filter: a message whose `code` spans show as code, escaped for the
-    template's medium (HTML: <code>; Markdown: a code span)."""
+    template's medium (HTML: <code>; Markdown: a code span, for a table cell unless
+    `code_spans(cell=false)`: a line of its own)."""
     import markupsafe
 
     text = "" if value is None else str(value)
     if eval_ctx.autoescape:
         return markupsafe.Markup(html_with_code(text))  # noqa: S704 - escaped there
-    return MdSafe(md_with_code(text))
+    return MdSafe(md_with_code(text, cell))
 
 
 def counter(words: Mapping[str, P]) -> Callable[..., Any]:

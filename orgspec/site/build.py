@@ -12,7 +12,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from orgspec._version import __version__
 from orgspec.findings import LintResult
@@ -21,7 +21,10 @@ from orgspec.model.org import Org
 from orgspec.report.templating import counter
 from orgspec.site.labels import COUNTS, LABELS
 from orgspec.site.model import SiteModel
-from orgspec.site.search import Doc, build_index, searchable, visible
+from orgspec.site.search import Doc, build_index, held_on, searchable, visible
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 ASSETS = ("site.css", "site.js", "search.js")
 # No inline script or style anywhere but the 404 page's one script, allowed by its hash: the
@@ -364,11 +367,14 @@ def _position_docs(m: SiteModel) -> list[Doc]:
 
 
 def _meeting_docs(m: SiteModel) -> list[Doc]:
-    """A meeting: its cadence and chair under the title; purpose, channel, cadence (`周一`
-    finds the meetings held on Mondays), inputs and outputs are searched."""
+    """A meeting: its cadence and chair under the title; purpose, channel, cadence, inputs
+    and outputs are searched, and the weekdays it is held on (`held_on`: `周二` finds a
+    daily meeting, as the calendar shows it on Tuesday)."""
+    from orgspec.model.schedule import monday_of
     from orgspec.site.pages import cadence_text
 
     org, docs = m.org, []
+    week = monday_of(m.view.today)
     for mid in sorted(org.meetings):
         meeting = org.meetings[mid]
         owner = m.owner(meeting.owner)
@@ -378,8 +384,21 @@ def _meeting_docs(m: SiteModel) -> list[Doc]:
                         " · ".join(filter(None, (said, owner.text if owner else ""))),
                         searchable([*_names(m, "Meeting", mid), meeting.purpose,
                                     meeting.channel, said,
-                                    *meeting.inputs, *meeting.outputs], title)))
+                                    *meeting.inputs, *meeting.outputs], title),
+                        held_on(_held(meeting.cadence, meeting.timezone, m.view.timezone,
+                                      week))))
     return docs
+
+
+def _held(cadence: str | None, zone: str | None, org_zone: str, week: dt.date) -> set[int]:
+    """The weekdays a meeting is held on: in its own zone, and in the org's where the
+    calendar places it (a Monday 08:00 PT stand-up is on Tuesday in Beijing)."""
+    from orgspec.model.schedule import own_zone, place, schedule_of, weekdays_of
+
+    sched = schedule_of(cadence)
+    days = set(weekdays_of(sched))
+    placed = place(sched, own_zone(sched, zone), org_zone, week) if days else None
+    return days | {d for d, _, _ in placed.slots} if placed is not None else days
 
 
 def _org_folder(org: Org) -> str:

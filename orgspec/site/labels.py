@@ -34,6 +34,9 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "search_go": MC("label", "Search"),
     "results": MC("label", "Results"),
     "no_results": MC("label", "No results."),
+    # the search's count of hits, before the query ({n}: filled in by search.js)
+    "one_result": MC("label", "{n} result"),
+    "n_results": MC("label", "{n} results"),
     # beside a search hit whose words are found with a character between (退货 in 退换货)
     "near_hit": MC("label", "similar wording"),
     "needs_js": MC("label", "Search needs JavaScript; the lists below need none."),
@@ -52,8 +55,8 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "ci_duties": MC("label", "Consulted or informed on"),
     "team_duties": MC("label", "Duties of their teams"),
     "team_duties_note": MC("label", "Held by the team as a whole, not by this person."),
-    "accountable_count_note": MC("label", "Distinct duties, each counted once, as in the "
-                                          "report's load table and in orgspec show person."),
+    "accountable_count_note": MC("label", "Distinct duties, each counted once, as the "
+                                          "report's Person load table counts them."),
     # the team page's hand-offs table: its first column (in or out), then the process's
     "handoff_way": MC("label", "Direction"),
     "process_col": MC("label", "Process"),

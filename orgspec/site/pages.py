@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from orgspec.checks.processes import cut_off
-from orgspec.i18n import MC, say
+from orgspec.i18n import MC, rule_heading, say
 from orgspec.model.models import ROLES, is_placeholder
 from orgspec.model.positions import accountable_load, split_team_held
 from orgspec.report.diagram import FlowStep, Node, flow, tree
@@ -45,7 +46,8 @@ def pages(m: SiteModel, render: Render, changes: list[tuple[str, str]],
              and (k != "meeting" or org.meetings)]
     yield "search.html", render("search", 0, kind_labels=_kind_labels(m), kinds=kinds)
     if m.lint:
-        yield "health.html", render("health", 0, health=m.view.health, rules=m.view.rules)
+        yield "health.html", render("health", 0, health=m.view.health, rules=[
+            replace(g, title=rule_heading(g.name, m.view.lang)) for g in m.view.rules])
     yield "404.html", _not_found(render)
     moved = aliases(m)
     yield "go.html", render("go", 0, folders=_go_folders(m), moved=json.dumps(
@@ -620,6 +622,7 @@ def _calendar(m: SiteModel, render: Render) -> str:
         place,
         say_zone,
         schedule_of,
+        weekdays_of,
         zone_label,
     )
 
@@ -642,7 +645,7 @@ def _calendar(m: SiteModel, render: Render) -> str:
         if sched.cadence in EVENT_DRIVEN:  # held when something happens: no day to place
             unplaced["event"].append((link, cadence_text(m, meeting.cadence, meeting.timezone)))
             continue
-        days = sched.days or (tuple(range(7)) if sched.cadence == "daily" else ())
+        days = weekdays_of(sched)
         if sched.cadence not in ("daily", "weekly", "biweekly"):
             unplaced["rarely"].append((link, cadence_text(m, meeting.cadence, meeting.timezone)))
             rarely_rank.append(LONG.index(sched.cadence) if sched.cadence in LONG else len(LONG))

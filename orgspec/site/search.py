@@ -16,6 +16,12 @@ A document is `[kind, title, url, sub, text]`. Tokens (the same rules as `search
   prefixes), so a name's pinyin typed without a space finds the person whose id spells it;
 - a person's or team's Chinese name is also indexed by its pinyin, joined with prefixes and
   as initials (客服部 -> kefubu, kef..., kfb; `spelled`), for a reader without an input method;
+- a weekday written 星期二 or 礼拜二 (星期天: 周日) is also indexed as 周二 (`WEEK`, `weekdays`),
+  and `search.js` reads a query's the same way, so one way of writing it finds the others;
+- a meeting is also indexed by the weekdays it is held on (`Doc.also`, not stored: a
+  daily meeting's every day, a workday one's Monday to Friday) as 周一 and `monday` (with
+  its prefixes: mon, mond, monda), so `周二`, `星期二`, `週二`, `Tuesday` or `tue` finds
+  the meetings the calendar shows on Tuesday;
 - Traditional characters are folded to Simplified first (`orgspec.text.script.to_simplified`),
   so 處理 and 处理 find each other. `search.js` folds the query with the table in `meta.js`,
   which holds only the Traditional characters whose Simplified form occurs in the index or
@@ -92,6 +98,7 @@ class Doc:
     url: str
     sub: str
     text: str
+    also: str = ""  # indexed as the text is, never stored: what a hit needs no check against
 
 
 # Question words a reader types around what they look for, Simplified and lowercase (the
@@ -109,6 +116,25 @@ EVERY = ("每一个", "每个", "每個", "每")
 # (zhang-wei); joining every id would grow the index by a quarter (acme, trial 3), people
 # and teams by about a tenth.
 JOINED_KINDS = frozenset({"person", "team"})  # dropped at the end of a query that asked a question
+# Words a weekday is written with besides 周 (週 and 禮拜 fold to 周 and 礼拜 first): 星期二 and
+# 礼拜二 are read as 周二, 星期天 as 周日, in the index (beside their own tokens) and in a query
+# (search.js, `meta.week`). 周天 is not: 一周天气 is no Sunday.
+WEEK = ("星期", "礼拜")
+_WEEKDAY = re.compile(f"(?:{'|'.join(WEEK)})([一二三四五六日天])")
+# The weekdays, Monday first, as a meeting held on one is indexed (`Doc.also`).
+DAY_WORDS = (("周一", "monday"), ("周二", "tuesday"), ("周三", "wednesday"),
+             ("周四", "thursday"), ("周五", "friday"), ("周六", "saturday"), ("周日", "sunday"))
+
+
+def weekdays(text: str) -> str:
+    """`text` with each weekday written with a `WEEK` word as 周 writes it (星期天: 周日)."""
+    return _WEEKDAY.sub(lambda m: "周" + ("日" if m[1] == "天" else m[1]), text)
+
+
+def held_on(days: Iterable[int]) -> str:
+    """The words of weekdays `days` (0 Monday .. 6 Sunday) a meeting's `Doc.also` holds:
+    `周二 tuesday`."""
+    return " ".join(w for d in sorted(set(days)) for w in DAY_WORDS[d])
 
 
 # Full-width ASCII (U+FF01-FF5E, what an IME types in full-width mode: ＫＰＩ, ２０２６) as
@@ -122,6 +148,8 @@ def tokens(text: str, prefixes: bool = True) -> set[str]:
     out: set[str] = set()
     for cjk, word in _RUNS.findall(text.translate(WIDE).lower()):
         if cjk:
+            if ("期" in cjk or "拜" in cjk) and (said := weekdays(cjk)) != cjk:
+                out |= tokens(said)  # 每星期二: also 每周二's tokens, beside its own
             out.update(cjk)
             out.update(cjk[i:i + 2] for i in range(len(cjk) - 1))
             out.update(cjk[i] + SKIP + cjk[i + 2] for i in range(len(cjk) - 2))
@@ -141,6 +169,8 @@ def doc_tokens(doc: Doc, folded: tuple[str, str] | None = None) -> tuple[set[str
         folded = to_simplified(doc.title), to_simplified(doc.text)
     title = tokens(folded[0])
     found = title | tokens(folded[1])
+    if doc.also:
+        found |= tokens(doc.also)
     found.update(tokens(doc.ident.replace("-", " ").replace("_", " ")))
     joined = doc.ident.replace("-", "").replace("_", "")
     if joined != doc.ident and doc.kind in JOINED_KINDS:
@@ -235,7 +265,8 @@ def build_index(docs: list[Doc]) -> Iterator[tuple[str, str]]:
                                              "fold": fold_table([*postings, *_asked()]),
                                              "ask": sorted(ASK, key=len, reverse=True),
                                              "particles": PARTICLES, "skip": SKIP,
-                                             "every": list(EVERY), "prefix": MAX_PREFIX})
+                                             "every": list(EVERY), "prefix": MAX_PREFIX,
+                                             "week": list(WEEK)})
     for n, table in enumerate(by_shard):
         yield f"search/i{n}.js", js_call("shard", n, table)
     for n in range(chunks):
@@ -253,8 +284,9 @@ def fold_table(postings: Iterable[str]) -> dict[str, str]:
 
 
 def _asked() -> set[str]:
-    """The characters of the question words and particles, for the fold table."""
-    return {ch for phrase in (*ASK, PARTICLES, *EVERY) for ch in phrase}
+    """The characters of the question words, particles and weekday words, for the fold
+    table (禮拜二 folds to 礼拜二 whatever the index holds)."""
+    return {ch for phrase in (*ASK, PARTICLES, *EVERY, *WEEK) for ch in phrase}
 
 
 def searchable(parts: Iterable[str | None], title: str) -> str:

@@ -18,6 +18,9 @@
    meta.fold (only the characters whose Simplified form is in the index), as the index was.
    Question words (meta.ask: "who owns" and the like, see search.py) are dropped first,
    then the frequency word of meta.every that opens a CJK run, when 2+ characters remain.
+   A weekday written with a word of meta.week (xingqi, libai + the day) is read as the
+   index also holds it, with zhou (search.py weekdays); the 3+ character check reads the
+   document both as written and so.
    Results are built with textContent only: nothing from the index is parsed as HTML.
    window.orgspecSearch(query, limit = 200) returns a Promise of [{kind, title, url, sub,
    near}] (near: a near hit, marked "similar wording" in the list). */
@@ -66,7 +69,7 @@
     RUNS.lastIndex = 0;
     while ((m = RUNS.exec(text)) !== null) {
       if (m[1]) {
-        m[1] = unevery(m[1]);
+        m[1] = unevery(weekdays(m[1]));
         var keys = [];
         if (m[1].length === 1) keys.push([m[1]]);
         for (var i = 0; i + 1 < m[1].length; i++) {
@@ -81,6 +84,16 @@
       }
     }
     return out;
+  }
+
+  /* `text` with each weekday written with a word of meta.week as zhou writes it, Sunday's
+     tian as ri (search.py weekdays). */
+  var WEEKDAY = null;
+  function weekdays(text) {
+    var words = (store.meta && store.meta.week) || [];
+    if (!words.length) return text;
+    if (WEEKDAY === null) WEEKDAY = new RegExp("(?:" + words.join("|") + ")([一二三四五六日天])", "g");
+    return text.replace(WEEKDAY, function (_, d) { return "周" + (d === "天" ? "日" : d); });
   }
 
   /* A CJK run without the frequency word of meta.every that opens it (every Monday:
@@ -230,12 +243,15 @@
     return Promise.all(chunks.map(function (c) { return load("d" + c); })).then(function () {
       batch.forEach(function (c) {
         var row = store.docs[Math.floor(c.doc / chunk)][c.doc % chunk];
-        var all = null, exact = c.exact;
+        var all = null, said = null, exact = c.exact;
         for (var i = 0; i < ts.length; i++) {
           if (!ts[i].cjk || ts[i].text.length < 3) continue;
-          if (all === null) all = fold((row[1] + "\n" + row[4]).toLowerCase());
-          if (all.indexOf(ts[i].text) >= 0) continue;
-          if (!near(ts[i].text, all)) return;
+          if (all === null) {
+            all = fold((row[1] + "\n" + row[4]).toLowerCase());
+            said = weekdays(all);
+          }
+          if (all.indexOf(ts[i].text) >= 0 || said.indexOf(ts[i].text) >= 0) continue;
+          if (!near(ts[i].text, all) && (said === all || !near(ts[i].text, said))) return;
           exact = false;
         }
         if (out.length < limit) {
@@ -280,9 +296,12 @@
       }
       list.appendChild(li);
     });
-    status.textContent = query ? (shown.length ? String(shown.length) + " · " + query
+    var count = app.getAttribute(shown.length === 1 ? "data-one" : "data-count") || "{n}";
+    status.textContent = query ? (shown.length ? count.replace("{n}", String(shown.length)) +
+                                                 " · " + query
                                                : app.getAttribute("data-empty")) : "";
     app.setAttribute("data-done", query);
+    list.setAttribute("aria-busy", "false");
   }
 
   function start() {
@@ -293,12 +312,14 @@
     var chips = app.querySelectorAll(".chip");
     function run(q) {
       query = q;
+      document.getElementById("search-results").setAttribute("aria-busy", "true");
       search(q).then(function (hits) {
         if (q !== query) return;
         last = hits;
         show(app, hits, kind, q);
       }, function (err) {
         document.getElementById("search-status").textContent = String(err.message || err);
+        document.getElementById("search-results").setAttribute("aria-busy", "false");
       });
     }
     Array.prototype.forEach.call(chips, function (chip) {
@@ -310,10 +331,14 @@
         show(app, last, kind, query);
       });
     });
-    box.addEventListener("input", function () {
+    function later() {
       clearTimeout(timer);
       timer = setTimeout(function () { run(box.value.trim()); }, 120);
-    });
+    }
+    /* While an input method composes (pinyin tui'kuan before it becomes 退款) the box holds
+       letters no one searches for: the results stay until the text is committed. */
+    box.addEventListener("input", function (e) { if (!e.isComposing) later(); });
+    box.addEventListener("compositionend", later);
     document.getElementById("search-results").addEventListener("keydown", function (e) {
       if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
       var links = Array.prototype.slice.call(this.querySelectorAll("a"));

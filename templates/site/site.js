@@ -58,7 +58,8 @@
     var box = document.getElementById("tree-filter");
     if (!box) return;
     var nodes = document.querySelectorAll(box.getAttribute("data-filter"));
-    box.addEventListener("input", function () {
+    function filter(e) {
+      if (e.isComposing) return;  // pinyin being composed: filtered once it is committed
       var q = box.value.trim().toLowerCase();
       for (var i = 0; i < nodes.length; i++) nodes[i].classList.remove("hidden");
       if (!q) return;
@@ -68,6 +69,8 @@
         if (kept) { li.querySelector("details").open = true; }
         if (!hit && !kept) li.classList.add("hidden");
       }
-    });
+    }
+    box.addEventListener("input", filter);
+    box.addEventListener("compositionend", filter);
   });
 })();
