@@ -74,7 +74,8 @@ def test_the_load_table_the_person_page_and_show_count_accountable_duties_alike(
     out, org = _site(tmp_path, LOAD)
     page = (out / "people" / "zhou.html").read_text("utf-8")
     facts = _plain(page.split('<dl class="facts">')[1].split("</dl>")[0])
-    assert "批准 (A) 职责数4（本人或所任岗位 3 + 仅经由带领的团队 1） 不重复的职责数" in facts
+    assert "批准 (A) 职责数4（本人或所任岗位 3 + 仅经由带领的团队 1） 不同的职责，每项只计一次，" \
+        "与报告里“个人负荷”表的计法相同。" in facts
 
     doc = show(org, "person", "zhou", "zh")  # type: ignore[arg-type]
     assert doc["accountable_count"] == {"own": 3, "through_led_teams": 1}
