@@ -135,6 +135,18 @@ def _replay(org: Path, folder: Path, rng: random.Random, count: int) -> list[tup
 _ANSWERED: list[str] = []
 
 
+def _orgs(tmp: Path, sources: list[Path], edits: int, teams: int,
+          synthetic_edits: int) -> list[tuple[Path, int]]:
+    """Copies of `sources` (without their expected.json) and a generated org of `teams`
+    teams, each with the number of edits to replay on it."""
+    orgs = []
+    for source in sources:
+        shutil.copytree(source, tmp / source.name, ignore=shutil.ignore_patterns("expected.json"))
+        orgs.append((tmp / source.name, edits))
+    orgs.append((_synthetic(tmp, teams), synthetic_edits))
+    return orgs
+
+
 def _count(monkeypatch: pytest.MonkeyPatch) -> None:
     """Record each answer from the kept state ("patched") and each regrouping of the kept
     search ("regrouped")."""
@@ -163,13 +175,8 @@ def test_random_prose_edits_from_the_kept_state_equal_a_fresh_check(
     monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
     _count(monkeypatch)
     _ANSWERED.clear()
-    orgs = []
-    for source in [EXAMPLES / "ecommerce", EXAMPLES / "minimal", FIXTURES / "tw-org",
-                   FIXTURES / "newuser-org"]:
-        shutil.copytree(source, tmp_path / source.name,
-                        ignore=shutil.ignore_patterns("expected.json"))
-        orgs.append((tmp_path / source.name, 8))
-    orgs.append((_synthetic(tmp_path, 50), 40))
+    orgs = _orgs(tmp_path, [EXAMPLES / "ecommerce", EXAMPLES / "minimal", FIXTURES / "tw-org",
+                    FIXTURES / "newuser-org"], 8, 50, 40)
     rng = random.Random(1717 if parser == "c" else 171717)
     wrong: list[tuple[str, ...]] = []
     for org, count in orgs:
@@ -190,12 +197,7 @@ def test_prose_edits_checked_beside_a_forked_worker_equal_a_fresh_check(
     monkeypatch.setenv("ORGSPEC_PARALLEL", "1")
     _count(monkeypatch)
     _ANSWERED.clear()
-    orgs = []
-    for source in [EXAMPLES / "ecommerce", FIXTURES / "tw-org"]:
-        shutil.copytree(source, tmp_path / source.name,
-                        ignore=shutil.ignore_patterns("expected.json"))
-        orgs.append((tmp_path / source.name, 6))
-    orgs.append((_synthetic(tmp_path, 50), 16))
+    orgs = _orgs(tmp_path, [EXAMPLES / "ecommerce", FIXTURES / "tw-org"], 6, 50, 16)
     rng = random.Random(1719)
     wrong: list[tuple[str, ...]] = []
     for org, count in orgs:
@@ -433,13 +435,8 @@ def test_prose_edits_answered_from_the_kept_unit_equal_a_fresh_check(
     _count(monkeypatch)
     _ANSWERED.clear()
     made = _units_made(monkeypatch)
-    orgs = []
-    for source in [EXAMPLES / "ecommerce", EXAMPLES / "minimal", FIXTURES / "tw-org",
-                   FIXTURES / "newuser-org"]:
-        shutil.copytree(source, tmp_path / source.name,
-                        ignore=shutil.ignore_patterns("expected.json"))
-        orgs.append((tmp_path / source.name, 10))
-    orgs.append((_synthetic(tmp_path, 30), 40))
+    orgs = _orgs(tmp_path, [EXAMPLES / "ecommerce", EXAMPLES / "minimal", FIXTURES / "tw-org",
+                    FIXTURES / "newuser-org"], 10, 30, 40)
     rng = random.Random(5005 if parser == "c" else 500500)
     wrong: list[tuple[str, ...]] = []
     for org, count in orgs:
