@@ -39,3 +39,59 @@ def test_a_near_duplicate_hint_counts_the_duties_of_its_group(
                   cwd=root.parent)
     assert [line for line in run.stdout.splitlines() if line.startswith("    ") and
             not line.lstrip().startswith(("related", "相关", "相關"))] == [hint]
+
+
+# --- 2: RF006 names the team that keeps a former id, as RF005 and the other lines do -------
+
+ALIASES = (
+    "- {kind: Team, id: tech, name: 技术部, aliases: [it, tech], lead: ada, members: [ada]}\n"
+    "- {kind: Team, id: cs, name: 客服部, aliases: [it, ops], parent: tech, lead: ada,\n"
+    "   members: [ada]}\n"
+    "- {kind: Team, id: ops, name: 运营部, parent: tech, lead: ada, members: [ada]}\n"
+    "- {kind: Person, id: ada, name: 艾达}\n"
+)
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("zh", ["org/org.yaml:1:47: RF006 [warning] `aliases` 中的 'it' 也是团队 客服部 (cs) 以前的 id",
+            "    相关: org/org.yaml:2:45: 这里也留了它",
+            "    建议: 只在一个团队上保留 'it'：引用它会被读作 客服部 (cs)，永远不会是 技术部 (tech)",
+            "org/org.yaml:1:51: RF006 [warning] `aliases` 中的 技术部 (tech) 就是这个团队自己的 id",
+            "    建议: 删除 技术部 (tech)：`aliases` 只列以前的 id",
+            "org/org.yaml:2:49: RF006 [warning] `aliases` 中的 运营部 (ops) 是另一个团队的 id",
+            "    相关: org/org.yaml:4:3: 团队 运营部 (ops)",
+            "    建议: 删除 运营部 (ops)：引用它指的是那个团队，永远不会是 客服部 (cs)"]),
+    ("zh-Hant", ["org/org.yaml:1:47: RF006 [warning] `aliases` 中的 'it' 也是團隊 客服部 (cs) "
+                 "以前的 id"]),
+    ("en", ["org/org.yaml:1:47: RF006 [warning] 'it' in `aliases` is also a former id of team "
+            "客服部 (cs)",
+            "    related: org/org.yaml:2:45: kept here too",
+            "    hint: keep 'it' on one team only: a reference to it is read as 客服部 (cs), "
+            "never 技术部 (tech)",
+            "org/org.yaml:1:51: RF006 [warning] 技术部 (tech) in `aliases` is the id of this "
+            "team itself",
+            "    hint: remove 技术部 (tech): `aliases` lists former ids only",
+            "org/org.yaml:2:49: RF006 [warning] 运营部 (ops) in `aliases` is the id of another "
+            "team",
+            "    related: org/org.yaml:4:3: team 运营部 (ops)",
+            "    hint: remove 运营部 (ops): a reference to it names that team, never 客服部 (cs)"]),
+])
+def test_an_unusable_alias_names_the_teams_it_quotes(write_org, lang: str,
+                                                     expected: list[str]) -> None:
+    root = write_org({"org.yaml": ALIASES})
+    run = run_cli("check", "org", "--select", "RF006", "--no-cache", "--lang", lang,
+                  cwd=root.parent)
+    assert run.stdout.splitlines()[:len(expected)] == expected
+
+
+def test_an_unusable_alias_keeps_bare_ids_in_json(write_org) -> None:
+    root = write_org({"org.yaml": ALIASES})
+    run = run_cli("check", "org", "--select", "RF006", "--no-cache", "--lang", "en",
+                  "--format", "json", cwd=root.parent)
+    assert [(f["message"], f["hint"]) for f in run.json()["findings"]] == [
+        ("'it' in `aliases` is also a former id of team 'cs'",
+         "keep 'it' on one team only: a reference to it is read as 'cs', never 'tech'"),
+        ("'tech' in `aliases` is the id of this team itself",
+         "remove 'tech': `aliases` lists former ids only"),
+        ("'ops' in `aliases` is the id of another team",
+         "remove 'ops': a reference to it names that team, never 'cs'")]
