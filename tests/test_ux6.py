@@ -55,7 +55,8 @@ ALIASES = (
 @pytest.mark.parametrize(("lang", "expected"), [
     ("zh", ["org/org.yaml:1:47: RF006 [warning] `aliases` 中的 'it' 也是团队 客服部 (cs) 以前的 id",
             "    相关: org/org.yaml:2:45: 这里也留了它",
-            "    建议: 只在一个团队上保留 'it'：引用它会被读作 客服部 (cs)，永远不会是 技术部 (tech)",
+            "    建议: 只在一个团队上保留 'it'：引用它会被读作 客服部 (cs)，"
+            "永远不会是 技术部 (tech)",
             "org/org.yaml:1:51: RF006 [warning] `aliases` 中的 技术部 (tech) 就是这个团队自己的 id",
             "    建议: 删除 技术部 (tech)：`aliases` 只列以前的 id",
             "org/org.yaml:2:49: RF006 [warning] `aliases` 中的 运营部 (ops) 是另一个团队的 id",
