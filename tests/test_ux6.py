@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+from typing import Any
+
 import pytest
 
 from tests.conftest import run_cli
@@ -96,3 +100,79 @@ def test_an_unusable_alias_keeps_bare_ids_in_json(write_org) -> None:
          "remove 'tech': `aliases` lists former ids only"),
         ("'ops' in `aliases` is the id of another team",
          "remove 'ops': a reference to it names that team, never 'cs'")]
+
+
+# --- 3: a backtick in a value never ends or opens a message's code span in Markdown ---------
+
+HOSTILE_KEYS = ["we`ird", "a``b", " lead", "tail ", "p|q", "<b>x", "`edge", "\u202eevil"]
+HOSTILE = (
+    '- {kind: Team, id: "a`b", name: 甲}\n'
+    "- kind: Team\n  id: cs\n  name: 客服部\n"
+    + "".join(f'  "{k.encode("unicode_escape").decode()}": {i}\n'
+              for i, k in enumerate(HOSTILE_KEYS))
+)
+SHOWN_KEYS = [k.replace("\u202e", "\ufffd") for k in HOSTILE_KEYS]
+
+
+def _gfm(markdown: str) -> Any:
+    from lxml import html
+
+    cmark = shutil.which("cmark-gfm")
+    if cmark is None:
+        pytest.skip("cmark-gfm is not installed")
+    run = subprocess.run([cmark, "-e", "table", "-e", "autolink", "-e", "strikethrough",
+                          "-e", "tagfilter"], input=markdown.encode("utf-8"),
+                         capture_output=True, check=True)
+    return html.document_fromstring(f"<html><body>{run.stdout.decode('utf-8')}</body></html>")
+
+
+@pytest.mark.parametrize(("lang", "field", "slug"), [
+    ("en", "unknown field ", "id 'a`b' must be a lowercase slug"),
+    ("zh", "未知字段 ", "id 'a`b' 必须是小写短标识")])
+def test_a_backtick_in_a_value_keeps_the_code_spans_of_a_markdown_report(
+        write_org, lang: str, field: str, slug: str) -> None:
+    root = write_org({"org.yaml": HOSTILE})
+    run = run_cli("check", "org", "--no-cache", "--lang", lang, "--format", "markdown",
+                  cwd=root.parent)
+    doc = _gfm(run.stdout)
+    table = doc.xpath("//h2[1]/following-sibling::table[1]")[0]
+    rows = {code: [td for tr in table.iter("tr") if tr[1].text == code for td in tr[2:3]]
+            for code in ("SC001", "SC003")}
+    assert [next(td.iter("code")).text for td in rows["SC001"]] == SHOWN_KEYS
+    assert [td.text_content().split("\U0001f4a1")[0] for td in rows["SC001"]] == [
+        field + k for k in SHOWN_KEYS]
+    (sc003,) = rows["SC003"]
+    assert [c.text for c in sc003.iter("code")][:1] == ["id"]
+    assert sc003.text_content().startswith(slug)
+    assert all(len(tr) == 4 for tr in table.iter("tr"))
+
+
+def test_a_backtick_in_a_value_keeps_the_code_spans_of_a_chat_message(write_org) -> None:
+    """A chat app cannot carry a backtick inside a code span: a key holding one is text,
+    its backticks full-width look-alikes (`escape.chat_code`)."""
+    root = write_org({"org.yaml": HOSTILE})
+    run = run_cli("check", "org", "--no-cache", "--lang", "en", "--format", "chat",
+                  cwd=root.parent)
+    assert [line for line in run.stdout.splitlines() if " SC00" in line] == [
+        "- ❌ SC001 unknown field we｀ird `org/org.yaml:5`",
+        "- ❌ SC001 unknown field a｀｀b `org/org.yaml:6`",
+        "- ❌ SC001 unknown field ` lead` `org/org.yaml:7`",
+        "- ❌ SC001 unknown field `tail ` `org/org.yaml:8`",
+        "- ❌ SC001 unknown field `p|q` `org/org.yaml:9`",
+        "- ❌ SC001 unknown field `<b>x` `org/org.yaml:10`",
+        "- ❌ SC001 unknown field ｀edge `org/org.yaml:11`",
+        "- ❌ SC001 unknown field `\ufffdevil` `org/org.yaml:12`",
+        "- ❌ SC003 `id` 'a｀b' must be a lowercase slug `org/org.yaml:1`"]
+
+
+def test_a_backtick_in_a_value_keeps_the_code_spans_of_an_html_report(write_org) -> None:
+    from lxml import html
+
+    root = write_org({"org.yaml": HOSTILE})
+    run = run_cli("check", "org", "--no-cache", "--lang", "en", "--format", "html",
+                  cwd=root.parent)
+    doc = html.document_fromstring(run.stdout)
+    cells = doc.xpath("//tr[@data-rule='SC001']/td[3]")
+    assert [next(td.iter("code")).text for td in cells] == [
+        k.replace("\u202e", "[U+202E]") for k in HOSTILE_KEYS]
+

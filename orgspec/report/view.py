@@ -16,6 +16,7 @@ from functools import cached_property
 from urllib.parse import quote
 
 from orgspec.checks.processes import cut_off
+from orgspec.escape import prefixed
 from orgspec.findings import Finding, LintResult, Severity
 from orgspec.gcpause import gc_paused
 from orgspec.i18n import M, P, rule_title, say, say_change, say_list, template_args
@@ -332,7 +333,7 @@ def _related(f: Finding, named: Namer, lang: str) -> list[str]:
     """`file:line:col: message` of each related location listed, and `… and N more` for
     those that are not (`Finding.listed_related`)."""
     listed, more = f.listed_related()
-    out = [f"{r.location.short()}: {named(r.message)}" for r in listed]
+    out = [prefixed(f"{r.location.short()}: ", named(r.message)) for r in listed]
     if more:
         out.append(say(M("… and {n} more", n=more), lang))
     return out
