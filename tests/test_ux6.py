@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from pathlib import Path
 from typing import Any
 
 import pytest
+from test_browser import browser  # noqa: F401 - the shared Chromium fixture
 
 from tests.conftest import run_cli
 
@@ -175,4 +177,67 @@ def test_a_backtick_in_a_value_keeps_the_code_spans_of_an_html_report(write_org)
     cells = doc.xpath("//tr[@data-rule='SC001']/td[3]")
     assert [next(td.iter("code")).text for td in cells] == [
         k.replace("\u202e", "[U+202E]") for k in HOSTILE_KEYS]
+
+
+# --- 4: site search: a weekday typed without a space, a weekday's abbreviation -------------
+
+def _weekday_site(tmp_path: Path, lang: str) -> Path:
+    import datetime as dt
+
+    from test_site_browser import WEEKDAY_ORG
+
+    from orgspec.engine.lint import lint_org
+    from orgspec.load.config import Config
+    from orgspec.site import SiteOptions, build_site
+
+    org = tmp_path / "org"
+    org.mkdir()
+    (org / "o.yaml").write_text(WEEKDAY_ORG, "utf-8")
+    result, loaded = lint_org([str(org)], Config(timezone="Asia/Shanghai"),
+                              dt.date(2026, 12, 9))
+    site = tmp_path / "site"
+    build_site(result, loaded, str(site), SiteOptions(lang=lang, git_dates=False))
+    return site
+
+
+@pytest.mark.parametrize("lang", ["zh", "zh-Hant", "en"])
+def test_a_weekday_typed_before_a_meeting_name_finds_the_meeting(
+        browser: Any, tmp_path: Path, lang: str) -> None:  # noqa: F811
+    """`周二晨会` (typed without the space an input method never puts there) finds the
+    morning meeting held on Tuesday, as `周二 晨会` does, however the weekday is written."""
+    from test_site_browser import Tab, _search
+
+    site = _weekday_site(tmp_path, lang)
+    tab = Tab(browser)
+    tab.page.goto(site.as_uri() + "/search.html")
+    for query in ("周二晨会", "周二 晨会", "每周二晨会", "週二晨會", "星期二晨会", "禮拜二晨會",
+                  "周二的晨会"):
+        assert _search(tab.page, query) == ["meetings/morning.html"], query
+    assert _search(tab.page, "周五站会") == ["meetings/standup.html", "meetings/la.html"]
+    assert _search(tab.page, "周一周例会") == ["meetings/weekly.html"]
+    assert _search(tab.page, "周日站会") == []  # no stand-up on Sunday
+    assert _search(tab.page, "星期二盘点") == ["duties/stock.html"]  # as written
+    tab.clean()
+    tab.page.close()
+
+
+def test_a_weekday_abbreviation_finds_the_weekday_not_the_words_it_begins(
+        browser: Any, tmp_path: Path) -> None:  # noqa: F811
+    """On the English site the monthly review (`monthly`) is no hit for `mon`."""
+    from test_site_browser import Tab, _search
+
+    site = _weekday_site(tmp_path, "en")
+    tab = Tab(browser)
+    tab.page.goto(site.as_uri() + "/search.html")
+    monday = ["meetings/morning.html", "meetings/standup.html", "meetings/weekly.html",
+              "meetings/la.html"]
+    for query in ("mon", "Mon", "MON", "monday"):
+        assert _search(tab.page, query) == monday, query
+    assert _search(tab.page, "month") == ["meetings/review.html"]
+    for query in ("wed", "weds", "Wednesday"):
+        assert _search(tab.page, query) == ["meetings/morning.html", "meetings/standup.html",
+                                            "meetings/la.html"], query
+    assert _search(tab.page, "sat") == ["meetings/morning.html", "meetings/la.html"]
+    tab.clean()
+    tab.page.close()
 
