@@ -241,3 +241,57 @@ def test_a_weekday_abbreviation_finds_the_weekday_not_the_words_it_begins(
     tab.clean()
     tab.page.close()
 
+
+# --- 5: what a baseline hid beside `--diff`'s counts, without a count of 0 -----------------
+
+def _diffed(tmp_path: Path, base: str, baselined: str, now: str) -> Path:
+    """A repository with `base` committed, `baselined` written as the baseline b.json and
+    `now` in the working tree."""
+    from tests.conftest import git
+
+    repo = tmp_path / "repo"
+    (repo / "org").mkdir(parents=True)
+    (repo / "org" / "org.yaml").write_text(base, "utf-8")
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "base")
+    (repo / "org" / "org.yaml").write_text(baselined, "utf-8")
+    run_cli("check", "org", "--write-baseline", "b.json", cwd=repo)
+    (repo / "org" / "org.yaml").write_text(now, "utf-8")
+    return repo
+
+
+@pytest.mark.parametrize(("fmt", "lang", "line"), [
+    ("text", "en", "org diff against HEAD: 2 new findings, 0 fixed; the baseline hides 1 more "
+                   "unchanged finding"),
+    ("text", "zh", "与 HEAD 对比：2 条新问题，0 条已修复；基线另隐藏了 1 条未变的问题"),
+    ("text", "zh-Hant", "與 HEAD 對比：2 條新問題，0 條已修復；基線另隱藏了 1 條未變的問題"),
+    ("markdown", "en", "Since HEAD: 2 new, 0 unchanged, 0 fixed; the baseline hides 1 more "
+                       "unchanged finding"),
+    ("chat", "zh", "与 HEAD 相比：新问题 2 条，未变 0 条，已修复 0 条；"
+                   "基线另隐藏了 1 条未变的问题"),
+])
+def test_a_baseline_that_hid_only_unchanged_findings_says_no_zero_new(
+        tmp_path: Path, fmt: str, lang: str, line: str) -> None:
+    from tests.test_trust14 import BASE, TYPO
+
+    repo = _diffed(tmp_path, BASE, BASE, TYPO)
+    run = run_cli("check", "org", "--diff", "HEAD", "--baseline", "b.json", "--lang", lang,
+                  "--format", fmt, cwd=repo)
+    assert [s for s in run.stdout.splitlines() if "HEAD" in s][:1] == [line]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "org diff against HEAD: 0 new findings, 0 fixed; the baseline hides 1 more new "
+           "finding"),
+    ("zh", "与 HEAD 对比：0 条新问题，0 条已修复；基线另隐藏了 1 条新问题")])
+def test_a_baseline_that_hid_only_new_findings_says_no_zero_unchanged(
+        tmp_path: Path, lang: str, line: str) -> None:
+    from tests.test_trust14 import ADDED, BASE
+
+    clean = BASE.split("- kind: Objective")[0]
+    added = clean + "- kind: Objective" + ADDED.split("- kind: Objective")[2]
+    repo = _diffed(tmp_path, clean, added, added)
+    run = run_cli("check", "org", "--diff", "HEAD", "--baseline", "b.json", "--lang", lang,
+                  cwd=repo)
+    assert [s for s in run.stdout.splitlines() if "HEAD" in s][:1] == [line]
