@@ -179,6 +179,7 @@ def test_a_backtick_in_a_value_keeps_the_code_spans_of_an_html_report(write_org)
         k.replace("\u202e", "[U+202E]") for k in HOSTILE_KEYS]
 
 
+
 # --- 4: site search: a weekday typed without a space, a weekday's abbreviation -------------
 
 def _weekday_site(tmp_path: Path, lang: str) -> Path:
@@ -295,3 +296,37 @@ def test_a_baseline_that_hid_only_new_findings_says_no_zero_unchanged(
     run = run_cli("check", "org", "--diff", "HEAD", "--baseline", "b.json", "--lang", lang,
                   cwd=repo)
     assert [s for s in run.stdout.splitlines() if "HEAD" in s][:1] == [line]
+
+
+# --- 6: MT004 names the first pairs of teams with no meeting in common, then counts the rest -
+
+MANY_TEAMS = "".join(
+    f"- {{kind: Team, id: {t}, name: {n}, parent: hq, lead: p{i}, members: [p{i}]}}\n"
+    f"- {{kind: Person, id: p{i}, name: 员工{i}}}\n"
+    for i, (t, n) in enumerate([("cs", "客服部"), ("tech", "技术部"), ("ops", "运营部"),
+                                ("mkt", "市场部"), ("fin", "财务部")]))
+SHARED_DUTY = (
+    "- {kind: Team, id: hq, name: 总部, lead: boss, members: [boss]}\n"
+    "- {kind: Person, id: boss, name: 王总}\n" + MANY_TEAMS +
+    "- {kind: Responsibility, id: promo, name: 大促, accountable: hq,\n"
+    "   responsible: [cs, tech, ops, mkt, fin]}\n"
+    "- {kind: Meeting, id: m1, name: 周会, cadence: 每周一 10:00, owner: p0,\n"
+    "   attendees: [cs, tech]}\n")
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "org/org.yaml:13:26: MT004 [warning] 5 teams share duty 大促 (promo) (客服部 (cs), "
+           "财务部 (fin), 市场部 (mkt), 运营部 (ops), 技术部 (tech)), but no meeting or channel "
+           "includes them all; these have none in common: 客服部 (cs)–财务部 (fin), "
+           "客服部 (cs)–市场部 (mkt), 客服部 (cs)–运营部 (ops) and 6 more"),
+    ("zh", "org/org.yaml:13:26: MT004 [warning] 5 个团队共担职责 大促 (promo)（客服部 (cs)、"
+           "财务部 (fin)、市场部 (mkt)、运营部 (ops)、技术部 (tech)），但没有一个会议或沟通渠道把"
+           "他们都包括进来；以下团队之间没有共同的会议或渠道：客服部 (cs)–财务部 (fin)、"
+           "客服部 (cs)–市场部 (mkt)、客服部 (cs)–运营部 (ops)，另有 6 对"),
+])
+def test_a_coordination_gap_names_three_pairs_and_counts_the_others(
+        write_org, lang: str, line: str) -> None:
+    root = write_org({"org.yaml": SHARED_DUTY})
+    run = run_cli("check", "org", "--select", "MT004", "--no-cache", "--lang", lang,
+                  cwd=root.parent)
+    assert run.stdout.splitlines()[0] == line
