@@ -180,6 +180,34 @@ def test_a_backtick_in_a_value_keeps_the_code_spans_of_an_html_report(write_org)
 
 
 
+def test_every_rule_example_message_knows_its_code_spans() -> None:
+    """Each message, hint and related message of the rules' bad examples, said in every
+    language and with names (`with_names`), gives back its parts (`said_parts`), so no
+    page falls back to reading its code spans from the text."""
+    from orgspec.engine.lint import lint_org
+    from orgspec.i18n import LANGS, M, said_from
+    from orgspec.i18n.parts import said_parts
+    from orgspec.load.config import Config
+    from orgspec.report.idnames import with_names
+    from tests.conftest import REPO
+
+    checked = 0
+    for bad in sorted((REPO / "rules" / "examples").glob("*/bad.yaml")):
+        result, _ = lint_org([str(bad)], Config())
+        for f in result.findings:
+            for message in (f.message, f.hint, *(r.message for r in f.related)):
+                source = getattr(message, "source", message)
+                if not isinstance(source, M):
+                    continue
+                for lang in LANGS:
+                    for said in (said_from(source, lang),
+                                 with_names(said_from(source, lang), result.names, lang)):
+                        if "`" in said:
+                            assert said_parts(said) is not None, (bad.parent.name, said)
+                            checked += 1
+    assert checked > 100
+
+
 # --- 4: site search: a weekday typed without a space, a weekday's abbreviation -------------
 
 def _weekday_site(tmp_path: Path, lang: str) -> Path:
