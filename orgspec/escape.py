@@ -13,7 +13,9 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+
+from orgspec.i18n.parts import said_parts
 
 _BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
@@ -242,34 +244,61 @@ def md_code(code: str, cell: bool = True) -> str:
 
 def md_with_code(value: object, cell: bool = True) -> str:
     """A message for a Markdown table cell (or, not `cell`, a line of its own) with its
-    `code` spans (`code_spans`) kept as code spans (`md_code`: fenced so no backtick inside
-    can end one) and every other part escaped as `md_inline` does (a backtick there is
-    text)."""
-    text = re.sub("\r\n|[\r\n\x85\u2028\u2029\v\f]", " ", str(value))
-    out: list[str] = []
-    at = 0
-    for start, end, code in code_spans(text):
-        out.append(md_inline(text[at:start]))
-        out.append(md_code(code, cell))
-        at = end
-    out.append(md_inline(text[at:]))
-    return "".join(out)
+    `code` spans (`message_pieces`) kept as code spans (`md_code`: fenced so no backtick
+    inside can end one) and every other part escaped as `md_inline` does (a backtick there
+    is text)."""
+    return "".join(md_code(text, cell) if code else md_inline(text)
+                   for text, code in message_pieces(value, _md_line))
+
+
+def _md_line(text: str) -> str:
+    return re.sub("\r\n|[\r\n\x85\u2028\u2029\v\f]", " ", text)
 
 
 def html_with_code(value: object) -> str:
-    """A message as HTML: its `code` spans as <code>, everything escaped, hidden characters
-    shown as their code points (`visible_text`)."""
+    """A message as HTML: its `code` spans (`message_pieces`) as <code>, everything
+    escaped, hidden characters shown as their code points (`visible_text`)."""
     from markupsafe import escape  # jinja's, so quotes are escaped as the templates do
 
-    text = visible_text(str(value))
-    out: list[str] = []
+    return "".join(f"<code>{escape(text)}</code>" if code else str(escape(text))
+                   for text, code in message_pieces(value, visible_text))
+
+
+class Coded(str):
+    """Text whose code spans are known (`parts`: (text, is_code) pieces, `said_parts`'s)."""
+
+    parts: list[tuple[str, bool]]
+
+
+def prefixed(prefix: str, message: str) -> str:
+    """`prefix` + `message` (`file:1:2: ` before a related message), keeping the code
+    spans `message` knows (`said_parts`) for `message_pieces`."""
+    parts = said_parts(message) if "`" in message else None
+    if parts is None:
+        return prefix + message
+    out = Coded(prefix + message)
+    out.parts = [(prefix, False), *parts]
+    return out
+
+
+def message_pieces(value: object, line: Callable[[str], str]) -> list[tuple[str, bool]]:
+    """`value` as (text, is_code) pieces, each passed through `line`: for a message that
+    knows the `M` it was said from (`i18n.parts.said_parts`), the code spans its templates
+    wrote, whatever backticks its values hold (`unknown field `we`ird``); for other text,
+    the code spans read from it (`code_spans`)."""
+    text = str(value)
+    if "`" in text:
+        parts = value.parts if isinstance(value, Coded) else said_parts(value)
+        if parts is not None:
+            return [(line(part), code) for part, code in parts]
+    text = line(text)
+    out: list[tuple[str, bool]] = []
     at = 0
     for start, end, code in code_spans(text):
-        out.append(str(escape(text[at:start])))
-        out.append(f"<code>{escape(code)}</code>")
+        out += [(text[at:start], False), (code, True)]
         at = end
-    out.append(str(escape(text[at:])))
-    return "".join(out)
+    out.append((text[at:], False))
+    return out
 
 
 # Inside a quoted Mermaid label these would end the label, open markup or an entity; they
@@ -338,21 +367,20 @@ def chat_code(value: object, max_len: int = 300) -> str:
 
 
 def chat_with_code(value: object, max_len: int = 300) -> str:
-    """A message for a chat line: its `code` spans kept as code spans, the rest escaped as
-    `chat_inline` does; over `max_len` characters it is cut (before a span the cut would
-    fall in) and ends with `…`."""
-    text = _chat_line(value)
-    if len(text) > max_len:
-        cut = max_len
-        for start, end, _ in code_spans(text):
-            if start < cut < end:
-                cut = start
-        text = text[:cut] + "…"
+    """A message for a chat line: its `code` spans (`message_pieces`) kept as code spans,
+    the rest escaped as `chat_inline` does; over `max_len` characters it is cut (before a
+    span the cut would fall in) and ends with `…`."""
+    pieces = message_pieces(value, _chat_line)
+    total = sum(len(text) + 2 * code for text, code in pieces)
     out: list[str] = []
-    at = 0
-    for start, end, code in code_spans(text):
-        out.append(chat_inline(text[at:start], len(text)))
-        out.append(chat_code(code, len(text)))
-        at = end
-    out.append(chat_inline(text[at:], len(text)))
+    used = 0
+    for text, code in pieces:
+        size = len(text) + 2 * code
+        if total > max_len and used + size > max_len:
+            if not code:
+                out.append(chat_inline(text[:max_len - used], total))
+            out.append("…")
+            break
+        out.append(chat_code(text, total) if code else chat_inline(text, total))
+        used += size
     return "".join(out)

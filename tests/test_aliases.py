@@ -136,7 +136,7 @@ def test_an_id_in_use_is_never_read_as_a_former_one(write_org: Any) -> None:
 """})
     got = [(f[0], f[2], f[4]) for f in _findings(org) if f[0].startswith("RF")]
     assert got == [("RF006", 1, "'sales' in `aliases` is the id of another team"),
-                   ("RF006", 2, "'old' in `aliases` is also a former id of team `a-team`"),
+                   ("RF006", 2, "'old' in `aliases` is also a former id of team 'a-team'"),
                    ("RF005", 6, "'old' in `attendees` is a former id of team 'a-team'")]
 
 
@@ -163,7 +163,7 @@ def test_an_alias_that_can_never_work_is_one_rf006_at_it(write_org: Any) -> None
 """})
     got = [(f[0], f[2], f[3], f[4]) for f in _findings(org) if f[0] == "RF006"]
     assert got == [
-        ("RF006", 1, 42, "'tech' in `aliases` is also a former id of team `cs`"),
+        ("RF006", 1, 42, "'tech' in `aliases` is also a former id of team 'cs'"),
         ("RF006", 2, 40, "'cs' in `aliases` is the id of this team itself"),
         ("RF006", 3, 35, "'cs' in `aliases` is the id of another team"),
     ]

@@ -40,7 +40,7 @@ def test_five_teams_on_one_duty_are_one_finding_at_the_duty(tmp_path: Path) -> N
     assert (gap.location.line, gap.entity) == (13, "responsibility:promo")
     assert gap.message == ("5 teams share duty 'promo' ('a', 'b', 'c', 'd', 'e'), but no meeting "
                            "or channel includes them all; these have none in common: a–b, a–c, "
-                           "a–d, a–e, b–c, b–d, b–e, c–d, c–e")
+                           "a–d and 6 more")
     assert [r.message for r in gap.related] == [f"team '{t}'" for t in "abcde"]
     assert [r.location.line for r in gap.related] == [1, 3, 5, 7, 9]
     assert gap.hint == ("hold one meeting with 'a', 'b', 'c', 'd', 'e' about this duty (e.g. a "
@@ -48,7 +48,7 @@ def test_five_teams_on_one_duty_are_one_finding_at_the_duty(tmp_path: Path) -> N
     [zh] = gaps(tmp_path, org, "zh")
     assert zh.message == (
         "5 个团队共担职责 'promo'（'a'、'b'、'c'、'd'、'e'），但没有一个会议或沟通渠道把他们都"
-        "包括进来；以下团队之间没有共同的会议或渠道：a–b、a–c、a–d、a–e、b–c、b–d、b–e、c–d、c–e")
+        "包括进来；以下团队之间没有共同的会议或渠道：a–b、a–c、a–d，另有 6 对")
     assert zh.hint == ("为这项职责组织一个有 'a'、'b'、'c'、'd'、'e' 参加的会议"
                                    "（如联合周例会），或给他们一个共同的沟通渠道")
 

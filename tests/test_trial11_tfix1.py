@@ -342,8 +342,8 @@ def test_report_diff_scores_teams_by_every_current_finding(tmp_path: Path,
     whole, diffed = ((tmp_path / n).read_text("utf-8") for n in ("full.md", "d.md"))
     assert _health(diffed) == _health(whole)
     assert "(`ops`) | 100 |" not in _health(diffed)
-    said = "Since HEAD: 1 new, 0 unchanged, 0 fixed; the baseline hides 1 more: 0 new, " \
-        "1 unchanged" if baseline else \
+    said = "Since HEAD: 1 new, 0 unchanged, 0 fixed; the baseline hides 1 more unchanged " \
+        "finding" if baseline else \
         "Since HEAD: 1 new, 1 unchanged, 0 fixed; team health counts the unchanged findings too"
     assert said in diffed.splitlines()
 

@@ -108,8 +108,8 @@ def test_diff_with_a_configured_baseline_reports_no_fix_that_did_not_happen(
     report = (repo / "pr.md").read_text("utf-8")
     assert "fixed:" not in report
     # `~` escaped for Markdown; the vacancy is what the baseline hides, unchanged since then
-    assert "Since HEAD\\~1: 0 new, 0 unchanged, 0 fixed; the baseline hides 1 more: 0 new, " \
-        "1 unchanged\n" in report
+    assert "Since HEAD\\~1: 0 new, 0 unchanged, 0 fixed; the baseline hides 1 more unchanged " \
+        "finding\n" in report
 
 
 def test_diff_with_a_baseline_still_reports_a_real_fix(tmp_path: Path) -> None:

@@ -134,7 +134,7 @@ def duty_issues(duties: Duties, found: list[Group], marked: set[str],
                                             owners=_names(holders[rid]),
                                             text=duties.text(rid)))
                                   for rid, _ in shown),
-                    hint=M("merge them under one accountable team, or reword what differs"),
+                    hint=_hint(len(ranked)),
                     related_more=len(rest) - len(shown),
                     teams=tuple(t for rid, _ in ranked for t in teams(rid)))
 
@@ -188,6 +188,15 @@ def _message(ranked: list[tuple[str, float]], holders: dict[str, list[str]], low
                  listing=named, more=more, span=span)
     return M("{count} duties of {owners} owners look like the same duty: {listing} "
              "(similarity {span})", count=len(ranked), owners=teams, listing=named, span=span)
+
+
+def _hint(count: int) -> M:
+    # two messages, not a plural: Chinese has one plural form, but says "the two" (两者)
+    # for a pair and "each" (各项) for more
+    if count == 2:
+        return M("merge them under one accountable team, or reword what differs")
+    return M("merge the {count} duties under one accountable team, or reword what sets "
+             "each apart", count=count)
 
 
 def _names(holders: list[str]) -> list[str]:

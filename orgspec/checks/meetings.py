@@ -158,6 +158,9 @@ def meeting_without_attendees(ctx: RuleContext) -> Iterator[Issue]:
 
 Pair = tuple[str, str]  # two team ids, sorted
 MOST_NAMED = 12  # teams, pairs and hand-offs named in one finding; the rest are counted
+# pairs named in a message: each names two teams (`客服部 (cs)–技术部 (tech)`), so twelve made a
+# line of 700 characters beside the list of the teams
+PAIRS_NAMED = 3
 _HIGH = 1 << 32  # a pair of team numbers as one int: the lower number times this, plus the other
 
 
@@ -401,6 +404,15 @@ def _named(items: list[str]) -> list[str]:
     return [*items[:MOST_NAMED], M("{n} more", n=len(items) - MOST_NAMED)]
 
 
+def _pairs(pairs: list[Pair]) -> list[M] | M:
+    """The first PAIRS_NAMED `pairs` (`a–b`), then how many more (`a–b, c–d, e–f and 10
+    more`)."""
+    named = [M("{a}–{b}", a=a, b=b) for a, b in pairs[:PAIRS_NAMED]]
+    if len(pairs) <= PAIRS_NAMED:
+        return named
+    return M("{pairs} and {n} more", pairs=named, n=len(pairs) - PAIRS_NAMED)
+
+
 def _message(gap: _Gap) -> tuple[M, M]:
     """The finding's message and hint: what is missing between which teams, and the one
     meeting or channel that closes it."""
@@ -408,7 +420,7 @@ def _message(gap: _Gap) -> tuple[M, M]:
     # each id an `M` of its own, not a quoted string: a reader is shown it with its name
     # (`客服部 (cs)`, `report.idnames.with_names`)
     quoted = _named([M("{id!r}", id=t) for t in teams])
-    pairs = _named([M("{a}–{b}", a=a, b=b) for a, b in gap.pairs])
+    pairs = _pairs(gap.pairs)
     if gap.kind == "Responsibility":
         hint = M("hold one meeting with {teams} about this duty (e.g. a joint weekly "
                  "meeting), or give them a common channel", teams=quoted)

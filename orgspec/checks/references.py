@@ -783,20 +783,20 @@ def unusable_alias(ctx: RuleContext) -> Iterator[Issue]:
                                                  M("{kind} {value!r}", kind=word,
                                                    value=old)),),
                                 hint=M("remove {value!r}: a reference to it names that "
-                                       "{kind}, never `{id}`", value=old, kind=word,
+                                       "{kind}, never {id!r}", value=old, kind=word,
                                        id=ident))
                 elif old in claimed and claimed[old][0] != ident:
                     first, k = claimed[old]
                     other = org.origin(kind, first)
                     yield Issue(M("{value!r} in `aliases` is also a former id of {kind} "
-                                  "`{id}`", value=old, kind=word, id=first), where,
+                                  "{id!r}", value=old, kind=word, id=first), where,
                                 entity=key,
                                 related=(Related(other.value("aliases", k)
                                                  if _is_list(other, ("aliases",))
                                                  else other.value("aliases"),
                                                  M("kept here too")),),
                                 hint=M("keep {value!r} on one {kind} only: a reference to "
-                                       "it is read as `{id}`, never `{this}`", value=old,
+                                       "it is read as {id!r}, never {this!r}", value=old,
                                        kind=word, id=first, this=ident))
                 else:
                     claimed.setdefault(old, (ident, j))

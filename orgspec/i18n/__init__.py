@@ -236,17 +236,21 @@ def say_change(text: str, lang: str) -> str:
 
 class Said(str):
     """A message said in a language that remembers the `M` it was said from (`source`), so
-    a page can say it again with names beside the ids (`report.view.Namer`)."""
+    a page can say it again with names beside the ids (`report.view.Namer`), and the
+    language (`lang`; None when unknown), so a page can tell the template's code spans
+    from a backtick in a value (`i18n.parts.said_parts`)."""
 
     source: M
+    lang: str | None
 
-    def __new__(cls, text: str, source: M) -> Self:
+    def __new__(cls, text: str, source: M, lang: str | None = None) -> Self:
         self = super().__new__(cls, text)
         self.source = source
+        self.lang = lang
         return self
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (Said, (str(self), self.source))
+        return (Said, (str(self), self.source, self.lang))
 
 
 def template_args(source: object) -> tuple[str, ...]:
@@ -260,7 +264,7 @@ def template_args(source: object) -> tuple[str, ...]:
 
 def said_from(text: str, lang: str) -> str:
     """`say(text, lang)`, keeping an `M`'s template and values on the result."""
-    return Said(say(text, lang), text) if isinstance(text, M) else say(text, lang)
+    return Said(say(text, lang), text, lang) if isinstance(text, M) else say(text, lang)
 
 
 LIST_SEP = M(", ")  # TRANSLATORS: joins the items of a list (、 in Chinese)

@@ -5,14 +5,26 @@ templates (the text output is on the hook's path)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Self
 
-from orgspec.i18n import M, say, template_args
+from orgspec.i18n import M, said_from, template_args
 from orgspec.text.lazyre import lazy
 
 
 class Named(str):
     """An id said with its name (`客服部 (customer-service)`); `{x!r}` in a template shows
-    it without the quotes an id gets."""
+    it without the quotes an id gets. A message said with names inside another keeps the
+    `M` and language it was said from (`source`, `lang`: `i18n.parts` finds its code spans
+    by them)."""
+
+    source: M | None
+    lang: str | None
+
+    def __new__(cls, text: str, said: object = None) -> Self:
+        self = super().__new__(cls, text)
+        self.source = getattr(said, "source", None)
+        self.lang = getattr(said, "lang", None)
+        return self
 
     def __repr__(self) -> str:
         return str(self)
@@ -46,7 +58,7 @@ def with_names(message: str, names: Mapping[str, str], lang: str,
             if not isinstance(inner, str):
                 return inner
             said_named = with_names(inner, names, lang, again)
-            return inner if said_named is inner else Named(said_named)
+            return inner if said_named is inner else Named(said_named, said_named)
         if type(value) is not str:
             return value
         if (name := name_of(value)) is not None:
@@ -60,7 +72,8 @@ def with_names(message: str, names: Mapping[str, str], lang: str,
     values = {k: v if _in_code(template, k) else named(v) for k, v in source.values.items()}
     if values == source.values:
         return message
-    return say(type(source).__new__(type(source), *template_args(source), **values), lang)
+    return said_from(type(source).__new__(type(source), *template_args(source), **values),
+                     lang)
 
 
 def _in_code(template: str, key: str) -> bool:

@@ -33,7 +33,7 @@ def _code_spans(eval_ctx: Any, value: Any, cell: bool = True) -> Any:
     `code_spans(cell=false)`: a line of its own)."""
     import markupsafe
 
-    text = "" if value is None else str(value)
+    text = "" if value is None else value  # not `str(value)`: it may know its code spans
     if eval_ctx.autoescape:
         return markupsafe.Markup(html_with_code(text))  # noqa: S704 - escaped there
     return MdSafe(md_with_code(text, cell))

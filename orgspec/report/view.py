@@ -16,6 +16,7 @@ from functools import cached_property
 from urllib.parse import quote
 
 from orgspec.checks.processes import cut_off
+from orgspec.escape import prefixed
 from orgspec.findings import Finding, LintResult, Severity
 from orgspec.gcpause import gc_paused
 from orgspec.i18n import M, P, rule_title, say, say_change, say_list, template_args
@@ -332,7 +333,7 @@ def _related(f: Finding, named: Namer, lang: str) -> list[str]:
     """`file:line:col: message` of each related location listed, and `… and N more` for
     those that are not (`Finding.listed_related`)."""
     listed, more = f.listed_related()
-    out = [f"{r.location.short()}: {named(r.message)}" for r in listed]
+    out = [prefixed(f"{r.location.short()}: ", named(r.message)) for r in listed]
     if more:
         out.append(say(M("… and {n} more", n=more), lang))
     return out
@@ -412,13 +413,21 @@ def _diff_counts(result: LintResult) -> M:
 def baseline_hid(result: LintResult) -> M | None:
     """With `--diff` and a baseline that hid findings: how many, and of them how many are
     new since the revision and how many unchanged (`the baseline hides 7 more: 1 new, 6
-    unchanged`), beside the counts of what is shown; None when it hid none."""
+    unchanged`; `the baseline hides 7 more unchanged findings` when none is new, no count
+    of 0), beside the counts of what is shown; None when it hid none."""
     hidden = len(result.baselined)
+    new = result.baselined_new
     if not hidden:
         return None
+    if not new:
+        return P("the baseline hides {n} more unchanged finding",
+                 "the baseline hides {n} more unchanged findings", n=hidden)
+    if new == hidden:
+        return P("the baseline hides {n} more new finding",
+                 "the baseline hides {n} more new findings", n=hidden)
     return P("the baseline hides {n} more: {new} new, {unchanged} unchanged",
              "the baseline hides {n} more: {new} new, {unchanged} unchanged", n=hidden,
-             new=result.baselined_new, unchanged=hidden - result.baselined_new)
+             new=new, unchanged=hidden - new)
 
 
 def _diff_health(result: LintResult) -> M:

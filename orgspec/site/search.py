@@ -21,7 +21,11 @@ A document is `[kind, title, url, sub, text]`. Tokens (the same rules as `search
 - a meeting is also indexed by the weekdays it is held on (`Doc.also`, not stored: a
   daily meeting's every day, a workday one's Monday to Friday) as 周一 and `monday` (with
   its prefixes: mon, mond, monda), so `周二`, `星期二`, `週二`, `Tuesday` or `tue` finds
-  the meetings the calendar shows on Tuesday;
+  the meetings the calendar shows on Tuesday; a weekday's abbreviation (`DAY_ABBREVIATIONS`:
+  mon, tue, thurs ...) in a query means the weekday (`mon` finds no monthly meeting), and
+  in a text it is also indexed as the weekday; `search.js` cuts a query's CJK run at each
+  weekday (`周二晨会`: 周二 and 晨会, as typed with a space), since a meeting's days are
+  indexed apart from its name;
 - Traditional characters are folded to Simplified first (`orgspec.text.script.to_simplified`),
   so 處理 and 处理 find each other. `search.js` folds the query with the table in `meta.js`,
   which holds only the Traditional characters whose Simplified form occurs in the index or
@@ -124,6 +128,12 @@ _WEEKDAY = re.compile(f"(?:{'|'.join(WEEK)})([一二三四五六日天])")
 # The weekdays, Monday first, as a meeting held on one is indexed (`Doc.also`).
 DAY_WORDS = (("周一", "monday"), ("周二", "tuesday"), ("周三", "wednesday"),
              ("周四", "thursday"), ("周五", "friday"), ("周六", "saturday"), ("周日", "sunday"))
+# A weekday's abbreviations: a query word that is one looks up the weekday, not the words it
+# begins (`mon` is Monday, not monthly: `search.js`, `meta.days`), and a text's word that is
+# one is also indexed as the weekday (`Mon-Fri 8:00`).
+DAY_ABBREVIATIONS = {"mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday",
+                     "weds": "wednesday", "thu": "thursday", "thur": "thursday",
+                     "thurs": "thursday", "fri": "friday", "sat": "saturday", "sun": "sunday"}
 
 
 def weekdays(text: str) -> str:
@@ -155,6 +165,8 @@ def tokens(text: str, prefixes: bool = True) -> set[str]:
             out.update(cjk[i] + SKIP + cjk[i + 2] for i in range(len(cjk) - 2))
         else:
             out.add(word)
+            if word in DAY_ABBREVIATIONS:
+                out.add(DAY_ABBREVIATIONS[word])
             if prefixes and not word.isdigit():
                 out.update(word[:n] for n in range(MIN_PREFIX, min(len(word), MAX_PREFIX + 1)))
     return out
@@ -266,7 +278,8 @@ def build_index(docs: list[Doc]) -> Iterator[tuple[str, str]]:
                                              "ask": sorted(ASK, key=len, reverse=True),
                                              "particles": PARTICLES, "skip": SKIP,
                                              "every": list(EVERY), "prefix": MAX_PREFIX,
-                                             "week": list(WEEK)})
+                                             "week": list(WEEK),
+                                             "days": DAY_ABBREVIATIONS})
     for n, table in enumerate(by_shard):
         yield f"search/i{n}.js", js_call("shard", n, table)
     for n in range(chunks):

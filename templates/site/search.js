@@ -20,7 +20,8 @@
    then the frequency word of meta.every that opens a CJK run, when 2+ characters remain.
    A weekday written with a word of meta.week (xingqi, libai + the day) is read as the
    index also holds it, with zhou (search.py weekdays); the 3+ character check reads the
-   document both as written and so.
+   document both as written and so. A CJK run is cut at each weekday (byDay), and a
+   weekday's English abbreviation (meta.days: mon, tue ...) looks up the whole weekday.
    Results are built with textContent only: nothing from the index is parsed as HTML.
    window.orgspecSearch(query, limit = 200) returns a Promise of [{kind, title, url, sub,
    near}] (near: a near hit, marked "similar wording" in the list). */
@@ -69,17 +70,21 @@
     RUNS.lastIndex = 0;
     while ((m = RUNS.exec(text)) !== null) {
       if (m[1]) {
-        m[1] = unevery(weekdays(m[1]));
-        var keys = [];
-        if (m[1].length === 1) keys.push([m[1]]);
-        for (var i = 0; i + 1 < m[1].length; i++) {
-          keys.push([m[1].slice(i, i + 2), m[1].charAt(i) + skip + m[1].charAt(i + 1)]);
-        }
-        out.push({ text: m[1], cjk: true, keys: keys });
+        byDay(unevery(weekdays(m[1]))).forEach(function (run) {
+          var keys = [];
+          if (run.length === 1) keys.push([run]);
+          for (var i = 0; i + 1 < run.length; i++) {
+            keys.push([run.slice(i, i + 2), run.charAt(i) + skip + run.charAt(i + 1)]);
+          }
+          out.push({ text: run, cjk: true, keys: keys });
+        });
       } else {
         var letters = Array.from(m[2]), most = (store.meta && store.meta.prefix) || 32;
-        /* the index holds a word's prefixes up to meta.prefix characters (search.py) */
-        var key = letters.length > most ? letters.slice(0, most).join("") : m[2];
+        var days = (store.meta && store.meta.days) || {};
+        /* the index holds a word's prefixes up to meta.prefix characters (search.py); a
+           weekday's abbreviation (mon) looks up the weekday, not every word it begins */
+        var key = Object.prototype.hasOwnProperty.call(days, m[2]) ? days[m[2]]
+          : letters.length > most ? letters.slice(0, most).join("") : m[2];
         out.push({ text: m[2], cjk: false, keys: [[key]] });
       }
     }
@@ -94,6 +99,19 @@
     if (!words.length) return text;
     if (WEEKDAY === null) WEEKDAY = new RegExp("(?:" + words.join("|") + ")([一二三四五六日天])", "g");
     return text.replace(WEEKDAY, function (_, d) { return "周" + (d === "天" ? "日" : d); });
+  }
+
+  /* A CJK run cut at each weekday (zhou + the day) into terms of their own, so that
+     zhou'er chenhui finds the morning meeting held on Tuesday as zhou'er chenhui with a
+     space does: the index holds the days a meeting is held on apart from its name (Doc.also
+     in search.py). A particle of meta.particles after a weekday (de) is dropped. */
+  var DAY = /(周[一二三四五六日])/;
+  function byDay(run) {
+    if (run.length <= 2 || !DAY.test(run)) return [run];
+    var lead = new RegExp("^[" + ((store.meta && store.meta.particles) || "的") + "]+");
+    return run.split(DAY).map(function (part, i) {
+      return i > 0 && i % 2 === 0 ? part.replace(lead, "") : part;
+    }).filter(function (part) { return part.length > 0; });
   }
 
   /* A CJK run without the frequency word of meta.every that opens it (every Monday:
