@@ -554,63 +554,6 @@ def test_a_fingerprint_that_leaves_out_a_kind_is_caught(
     assert wrong
 
 
-def _files_of_by_tables(org: Any) -> dict[str, list[tuple[str, str, str]]]:
-    """Each file's entities as `incremental._files_of` gave them before it walked the
-    origins: every table, kind by kind, a key made per entity."""
-    from orgspec.model.org import ENTITY_KINDS
-
-    out: dict[str, list[tuple[str, str, str]]] = {}
-    for kind in ENTITY_KINDS:
-        for ident in org.table(kind):
-            key = kind.lower() + ":" + ident
-            out.setdefault(org.origins[key].fmap.file, []).append((key, kind, ident))
-    return out
-
-
-def _kinds_orgs(tmp_path: Path) -> list[Path]:
-    """Orgs whose files hold several kinds each, a duplicate id, failed files and former
-    ids (`aliases:`) read throughout."""
-    from test_aliases import NEW, OLD_REFS
-
-    aliased = tmp_path / "aliased"
-    aliased.mkdir()
-    (aliased / "new.yaml").write_text(NEW, "utf-8")
-    (aliased / "old.yaml").write_text(OLD_REFS, "utf-8")
-    return [EXAMPLES / "ecommerce", EXAMPLES / "minimal", FIXTURES / "tw-org",
-            FIXTURES / "newuser-org", FIXTURES / "hostile" / "duplicate-id",
-            FIXTURES / "hostile" / "cascade", aliased, _synthetic(tmp_path, 12)]
-
-
-def test_each_files_entities_are_the_tables_walk(tmp_path: Path) -> None:
-    """`_files_of` (one pass over the origins, sorted by kind) gives every file the
-    entities, in the order, that walking the tables gave it."""
-    from orgspec.engine.incremental import _files_of
-    from orgspec.engine.lint import load_org
-
-    several = 0
-    for source in _kinds_orgs(tmp_path):
-        org = load_org([str(source)], STRICT).org
-        got = _files_of(org)
-        assert got == _files_of_by_tables(org), source.name
-        several += sum(len({kind for _, kind, _ in ents}) > 1 for ents in got.values())
-    assert several >= 10, several  # files where the order of kinds is at stake
-
-
-def test_each_files_entities_out_of_kind_order_are_caught(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Without its sort by kind, `_files_of` keeps the origins' order (a file's entities
-    as written, kinds interleaved), and the comparison with the tables' walk fails."""
-    from orgspec.engine import incremental
-    from orgspec.engine.lint import load_org
-
-    monkeypatch.setattr(incremental, "itemgetter", lambda _: lambda item: 0)
-    differ = 0
-    for source in _kinds_orgs(tmp_path):
-        org = load_org([str(source)], STRICT).org
-        differ += incremental._files_of(org) != _files_of_by_tables(org)
-    assert differ >= 1, differ
-
-
 def _stored_then_asked_again(tmp_path: Path) -> tuple[list[tuple[object, ...]],
                                                         list[tuple[object, ...]]]:
     """A RACI edit (an unknown holder: RF001) checked through the cache, then the same org
