@@ -576,19 +576,19 @@ def _stored_then_asked_again(tmp_path: Path) -> tuple[list[tuple[object, ...]],
     return got, _findings(lint_org(paths, STRICT, TODAY)[0].findings)
 
 
-def test_a_result_kept_after_the_output_answers_the_next_check(
+def test_a_stored_result_answers_the_next_check(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The result a check stores once its output is out (`lint._keep`) answers the same
-    org's next check with what a check without the cache finds."""
+    """The result a check stores (`lint._keep`) after a RACI edit answers the same org's
+    next check with what a check without the cache finds."""
     monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
     got, expected = _stored_then_asked_again(tmp_path)
     assert got == expected
 
 
-def test_a_stale_result_kept_after_the_output_is_caught(
+def test_a_stale_stored_result_is_caught(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A late write that stores the run before's result under this run's key (what a
-    write deferred with the wrong value would leave) makes the next check differ."""
+    """A write that stores the run before's result under this run's key (what a write
+    deferred with the wrong value would leave) makes the next check differ."""
     from orgspec.engine import lint
 
     monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
@@ -607,10 +607,10 @@ def test_a_stale_result_kept_after_the_output_is_caught(
 def test_writes_after_the_output_late_or_lost_equal_a_fresh_check(
         tmp_path: Path, parser: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """As `orgspec check` runs (a one-shot process): the cache entries only a later run
-    reads (the result, the whole-org rules' findings, the warm state) are queued for after
-    the output (`gcpause.after_output`), and the child that writes them may be killed.
-    RACI edits replayed, each run's queue written or lost at random: every finding equals
-    a check without the cache."""
+    reads after the output (the warm state, the lexicon, the kept search) are queued
+    (`gcpause.after_output`), and the child that writes them may be killed. RACI edits
+    replayed, each run's queue written or lost at random: every finding equals a check
+    without the cache."""
     from orgspec import gcpause
 
     monkeypatch.setenv("ORGSPEC_YAML_PARSER", parser)

@@ -21,7 +21,6 @@ so a comment or a reformatted line elsewhere keeps them, and any doubt reruns th
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -153,16 +152,9 @@ def run_whole(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cac
             return [i for c in codes for i in kept.get(c, ())] + issues
         found[issue.code].append(issue)
     if store:
-        from orgspec.gcpause import after_output
-
-        def work() -> None:  # once the output is out: only a later run reads them
-            if not os.path.isdir(cache.own):  # cleaned since: not made again by this
-                return
-            for code in fresh:
-                cache.put("rule", keys[code], RuleFindings(found[code],
-                                                           _places(found[code], summaries)))
-
-        after_output(work)
+        for code in fresh:
+            cache.put("rule", keys[code], RuleFindings(found[code],
+                                                       _places(found[code], summaries)))
     return [i for c in codes for i in kept.get(c, found.get(c, ()))]
 
 
