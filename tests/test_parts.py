@@ -171,10 +171,110 @@ def _move_lines(rng: random.Random, text: str, ids: list[str]) -> str | None:
     return "\n".join(lines)
 
 
+def _holder(rng: random.Random, text: str, ids: list[str], role: str | None,
+            pick: Callable[[list[str]], str]) -> str | None:
+    """One holder of a RACI list (of `role`, or any) replaced by `pick(ids)`."""
+    found = [m for m in _RACI.finditer(text) if (role is None or m.group(2) == role)
+             and _items(m.group(3))]
+    if not found:
+        return None
+    m = rng.choice(found)
+    items = _items(m.group(3)) or []
+    items[rng.randrange(len(items))] = pick(ids)
+    return text[:m.start(3)] + "[" + ", ".join(items) + "]" + text[m.end(3):]
+
+
+def _renamed_holder(rng: random.Random, text: str, ids: list[str]) -> str | None:
+    """A holder of a responsible, accountable, consulted or informed list replaced by
+    another id of the org (the holder written as another)."""
+    return _holder(rng, text, ids, None, rng.choice)
+
+
+def _unknown_holder(rng: random.Random, text: str, ids: list[str]) -> str | None:
+    """A holder replaced by an id no entity has: RF001 (the walk is then taken whole)."""
+    return _holder(rng, text, ids, None, lambda _: f"nobody-{rng.randrange(1000)}")
+
+
+def _second_accountable(rng: random.Random, text: str, ids: list[str]) -> str | None:
+    """A second accountable added to a duty: OW001."""
+    found = [m for m in _ROLE.finditer(text) if m.group(2) == "accountable"
+             and _items(m.group(3))]
+    if not found:
+        return None
+    m = rng.choice(found)
+    items = _items(m.group(3)) or []
+    teams = [i for i in ids if i.startswith("team-") and i not in items] or ids
+    items.append(rng.choice(teams))
+    return text[:m.start(3)] + "[" + ", ".join(items) + "]" + text[m.end(3):]
+
+
+_TEAM = re.compile(r"^(\s*-\s*kind: *Team\s*\n\s*id: *)([a-z0-9][a-z0-9-]*)\s*$", re.M)
+
+
+def _rename_team(rng: random.Random, text: str, ids: list[str]) -> str | None:
+    """A team renamed throughout its file (its duties' holders with it): other files'
+    references to it are unknown now."""
+    found = list(_TEAM.finditer(text))
+    if not found:
+        return None
+    old = rng.choice(found).group(2)
+    return re.sub(rf"(?<![\w-]){re.escape(old)}(?![\w-])", old + "-new", text)
+
+
 EDITS: dict[str, Edit] = {"raci": _raci, "accountable": _accountable,
                           "consulted": _consulted, "rename": _rename, "typo": _typo,
                           "add duty": _add_duty, "remove duty": _remove_duty,
-                          "copy text": _copy_text, "move lines": _move_lines}
+                          "copy text": _copy_text, "move lines": _move_lines,
+                          "renamed holder": _renamed_holder,
+                          "unknown holder": _unknown_holder,
+                          "second accountable": _second_accountable,
+                          "rename team": _rename_team}
+_DUTY = re.compile(r"^- kind: Responsibility\b", re.M)
+
+
+def _move_duty(rng: random.Random, files: list[Path]) -> bool:
+    """A duty (a top-level entity) cut from one file and appended to another."""
+    sources = [p for p in files if _DUTY.search(p.read_text("utf-8"))]
+    targets = [p for p in files if re.search(r"^- kind: ", p.read_text("utf-8"), re.M)]
+    if not sources or len(targets) < 2:
+        return False
+    source = rng.choice(sources)
+    target = rng.choice([p for p in targets if p != source])
+    text = source.read_text("utf-8")
+    start = rng.choice([m.start() for m in _DUTY.finditer(text)])
+    after = re.search(r"^- ", text[start + 1:], re.M)
+    end = start + 1 + after.start() if after else len(text)
+    block = text[start:end].rstrip("\n") + "\n"
+    source.write_text(text[:start] + text[end:], "utf-8")
+    target.write_text(target.read_text("utf-8").rstrip("\n") + "\n" + block, "utf-8")
+    return True
+
+
+def _delete_file(rng: random.Random, files: list[Path]) -> bool:
+    """A file deleted (what it defined is unknown to the others now)."""
+    held = [p for p in files if "kind:" in p.read_text("utf-8")]
+    if len(held) < 3:
+        return False
+    rng.choice(held).unlink()
+    return True
+
+
+def _add_file(rng: random.Random, files: list[Path]) -> bool:
+    """A file added: a team with a duty its charter lists, held with another team."""
+    n = rng.randrange(10_000)
+    folder = rng.choice(files).parent
+    ids = sorted({m.group(2) for p in files for m in _ID.finditer(p.read_text("utf-8"))})
+    (folder / f"added-{n}.yaml").write_text(
+        f"- kind: Team\n  id: added-team-{n}\n  name: Added {n}\n"
+        f"  responsibilities: [added-{n}-d0]\n"
+        f"- kind: Responsibility\n  id: added-{n}-d0\n  description: \"audit returns {n}\"\n"
+        f"  accountable: added-team-{n}\n  consulted: [{rng.choice(ids)}]\n", "utf-8")
+    return True
+
+
+# edits of more than one file, or of the org's files themselves
+ORG_EDITS: dict[str, Callable[[random.Random, list[Path]], bool]] = {
+    "move duty": _move_duty, "delete file": _delete_file, "add file": _add_file}
 
 
 def _synthetic(tmp: Path, teams: int) -> Path:
@@ -188,33 +288,47 @@ _REPLAYED: list[str] = []  # the name of each edit replayed
 
 
 def _replay(org: Path, folder: Path, rng: random.Random, count: int,
-            names: list[str] | None = None) -> tuple[list[tuple[str, str, str]], int]:
+            names: list[str] | None = None, after: Callable[[], None] = lambda: None,
+            ) -> tuple[list[tuple[str, str, str]], int]:
     """`count` random single-file edits of `org`, each checked through the cache and
     without it (an edit undone now and then: a typo fixed); the edits whose findings
     differ, and how many files the per-file parts kept. `names`: the edits drawn from
-    (default: every one, and undoing)."""
+    (default: every one, and undoing); `after()` after each check through the cache."""
     paths = [str(org)]
     check_cached(paths, STRICT, Cache(str(folder)), TODAY)  # cold: primes the cache
+    after()
     check_cached(paths, STRICT, Cache(str(folder)), TODAY)  # stores every file's entries
+    after()
     files = sorted(p for p in org.rglob("*.yaml") if p.is_file())
     originals = {p: p.read_text("utf-8") for p in files}
     wrong: list[tuple[str, str, str]] = []
     kept = 0
     done = 0
+    deck: list[str] = []  # every edit drawn in turn, in a shuffled order each round
     while done < count:
+        files = sorted(p for p in org.rglob("*.yaml") if p.is_file())
         path = rng.choice(files)
         text = path.read_text("utf-8")
-        name = rng.choice(names or [*EDITS, "undo"])
-        ids = sorted({m.group(2) for p in files for m in _ID.finditer(originals[p])})
-        changed = originals[path] if name == "undo" else EDITS[name](rng, text, ids)
-        if changed is None or changed == text:
-            continue
-        path.write_text(changed, "utf-8")
+        if not deck:
+            deck = list(names or [*EDITS, *ORG_EDITS, "undo"])
+            rng.shuffle(deck)
+        name = deck.pop()
+        if name in ORG_EDITS:
+            if not ORG_EDITS[name](rng, files):
+                continue
+        else:
+            ids = sorted({m.group(2) for p in files for m in _ID.finditer(
+                originals.get(p) or p.read_text("utf-8"))})
+            changed = originals.get(path) if name == "undo" else EDITS[name](rng, text, ids)
+            if changed is None or changed == text:
+                continue
+            path.write_text(changed, "utf-8")
         done += 1
         _REPLAYED.append(name)
         expected = _findings(lint_org(paths, STRICT, TODAY)[0].findings)
         before = len(_SPLITS)
         got = _findings(check_cached(paths, STRICT, Cache(str(folder)), TODAY).findings)
+        after()
         kept += sum(1 for whole in _SPLITS[before:] if not whole)
         if got != expected:
             wrong.append((org.name, path.name, name))
@@ -292,7 +406,7 @@ def test_random_single_file_edits_through_the_parts_equal_a_fresh_check(
     assert not wrong, wrong
     assert kept >= 10, kept  # the parts were kept, not walked whole every time
     # each structure edit was replayed (a RACI edit reruns the rules that read RACI)
-    counts = {n: _REPLAYED.count(n) for n in EDITS}
+    counts = {n: _REPLAYED.count(n) for n in [*EDITS, *ORG_EDITS]}
     assert min(counts.values()) >= 2, str(counts)
     # through the cache, OW007's text sites were read from the summaries
     assert _SITES.count(True) >= 100, (_SITES.count(True), _SITES.count(False))
@@ -438,3 +552,91 @@ def test_a_fingerprint_that_leaves_out_a_kind_is_caught(
     wrong, _ = _replay(org, tmp_path / "cache", random.Random(5), 6,
                        ["accountable", "consulted"])
     assert wrong
+
+
+def _stored_then_asked_again(tmp_path: Path) -> tuple[list[tuple[object, ...]],
+                                                        list[tuple[object, ...]]]:
+    """A RACI edit (an unknown holder: RF001) checked through the cache, then the same org
+    again (its stored result answers): the findings of that second check and of a check
+    without the cache."""
+    org = tmp_path / "org"
+    shutil.copytree(EXAMPLES / "ecommerce", org, ignore=shutil.ignore_patterns("expected.json"))
+    paths, cache = [str(org)], tmp_path / "cache"
+    check_cached(paths, STRICT, Cache(str(cache)), TODAY)
+    check_cached(paths, STRICT, Cache(str(cache)), TODAY)
+    rng = random.Random(5)
+    for path in sorted(org.rglob("*.yaml")):
+        text = path.read_text("utf-8")
+        changed = _unknown_holder(rng, text, [])
+        if changed is not None:
+            path.write_text(changed, "utf-8")
+            break
+    check_cached(paths, STRICT, Cache(str(cache)), TODAY)
+    got = _findings(check_cached(paths, STRICT, Cache(str(cache)), TODAY).findings)
+    return got, _findings(lint_org(paths, STRICT, TODAY)[0].findings)
+
+
+def test_a_stored_result_answers_the_next_check(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The result a check stores (`lint._keep`) after a RACI edit answers the same org's
+    next check with what a check without the cache finds."""
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    got, expected = _stored_then_asked_again(tmp_path)
+    assert got == expected
+
+
+def test_a_stale_stored_result_is_caught(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A write that stores the run before's result under this run's key (what a write
+    deferred with the wrong value would leave) makes the next check differ."""
+    from orgspec.engine import lint
+
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    real, before = lint._keep, []
+
+    def stale(cache: Cache, key: bytes, result: Any, unchanged: Any = None) -> None:
+        real(cache, key, before[-1] if before else result, unchanged)
+        before.append(result)
+
+    monkeypatch.setattr(lint, "_keep", stale)
+    got, expected = _stored_then_asked_again(tmp_path)
+    assert got != expected
+
+
+@pytest.mark.parametrize("parser", ["c"])
+def test_writes_after_the_output_late_or_lost_equal_a_fresh_check(
+        tmp_path: Path, parser: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As `orgspec check` runs (a one-shot process): the cache entries only a later run
+    reads after the output (the warm state, the lexicon, the kept search) are queued
+    (`gcpause.after_output`), and the child that writes them may be killed. RACI edits
+    replayed, each run's queue written or lost at random: every finding equals a check
+    without the cache."""
+    from orgspec import gcpause
+
+    monkeypatch.setenv("ORGSPEC_YAML_PARSER", parser)
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    monkeypatch.setattr(gcpause, "_ONE_SHOT", [True])
+    monkeypatch.setattr(gcpause, "_KEPT", [])
+    queued: list[Callable[[], object]] = []
+    monkeypatch.setattr(gcpause, "_LATER", queued)
+    # no "state" lock: a lost child's would be held by this process till it ends
+    monkeypatch.setattr(Cache, "hold", lambda self, kind: None)
+    rng = random.Random(29)
+    ran = lost = 0
+
+    def child() -> None:  # what `gcpause.finish`'s child does, or a killed one
+        nonlocal ran, lost
+        works, queued[:] = list(queued), []
+        if rng.random() < 0.25:
+            lost += 1
+            return
+        ran += 1
+        for work in works:
+            work()
+
+    org = _synthetic(tmp_path, 30)
+    names = ["raci", "accountable", "consulted", "renamed holder", "unknown holder",
+             "second accountable", "undo"]
+    wrong, _ = _replay(org, tmp_path / "cache", random.Random(31), 24, names, after=child)
+    assert not wrong, wrong
+    assert ran >= 5 and lost >= 2, (ran, lost)

@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # the model (pydantic) is imported only when an org is loaded
     # result needs neither
     from orgspec.engine.anchors import Anchors
     from orgspec.engine.context import Shared
+    from orgspec.engine.incremental import Unchanged
     from orgspec.engine.summary import FileSummary
     from orgspec.load.cache import Cache
     from orgspec.load.discovery import Candidate
@@ -253,7 +254,7 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
     unchanged = Unchanged(cache, summaries, key, [*base, inputs.parser, repr(inputs.skipped)])
     same = unchanged.result()
     if same is not None:
-        cache.put("result", key, same)
+        _keep(cache, key, same)
         return _blamed(same, cache)
     from orgspec.engine.warm import patched, state_key
 
@@ -264,8 +265,7 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
     except Exception:  # a kept state that cannot answer is a miss, never
         result = None  # an answer or a traceback: the full path below decides
     if result is not None:
-        cache.put("result", key, result)
-        unchanged.store(result)
+        _keep(cache, key, result, unchanged)
         return _blamed(result, cache)
     loaded = _load(paths, config, cache, inputs, parsed, checking=True)
     keep_until_exit(loaded)
@@ -274,9 +274,18 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
     result = _lint_loaded(loaded, paths, config, plan, today,
                           Kept(cache, digests, summaries or {}, inputs.parser,
                                (state_key(base), inputs.ident)))
-    cache.put("result", key, result)
-    unchanged.store(result)
+    _keep(cache, key, result, unchanged)
     return _blamed(result, cache)
+
+
+def _keep(cache: Cache, key: bytes, result: LintResult, unchanged: Unchanged | None = None,
+          ) -> None:
+    """Store `result` under `key` (and, with `unchanged`, what finds it for an org that
+    means the same). Now, not after the output (`gcpause.after_output`): the next process
+    may start before a child's write, and a first run's result primes the cache."""
+    cache.put("result", key, result)
+    if unchanged is not None:
+        unchanged.store(result)
 
 
 def _blamed(result: LintResult, cache: Cache | None) -> LintResult:
