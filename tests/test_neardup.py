@@ -405,3 +405,67 @@ def test_a_prepared_description_holds_the_weights_a_plain_loop_sums() -> None:
         # the same features built in another order: the same floats
         again = _doc(frozenset(reversed(picked)), weight, rank, concepts)
         assert repr((again.total, again.rest)) == repr((doc.total, doc.rest))
+
+
+def _spread_corpus(n: int) -> tuple[list[tuple[str | None, str | None]], list[str]]:
+    """Duties alike in many ways: small-vocabulary prose, copies of a few templates (more
+    than `HEAD` of one), names beside descriptions, owners repeating."""
+    duties: list[tuple[str | None, str | None]] = []
+    for i in range(n):
+        text = _small_vocabulary(i) if i % 3 else ADVERSARIAL["copied templates"](i)
+        duties.append((_word(i % 7) if i % 4 == 0 else None, text))
+    return duties, [f"t{i % 13}" for i in range(n)]
+
+
+@pytest.mark.parametrize(("threshold", "limits"), [
+    (THRESHOLD, None), (0.3, None), (0.8, None), (0.0, (8, 16, 4)), (0.45, (64, 32, 2))])
+def test_a_spread_scan_reports_what_one_loop_reports(threshold: float,
+                                                     limits: tuple[int, int, int] | None
+                                                     ) -> None:
+    """The scan in `SPANS` ranges, computed by a forked worker and this process
+    (`forkmap.fork_map`) or in any order, reports the same pairs, scores and work, in the
+    same order, as one loop: the spans' pairs are taken in span order."""
+    from orgspec.forkmap import fork_map
+    from orgspec.text.neardup import SPANS, _alone, _reported, _search
+
+    duties, owners = _spread_corpus(1200)
+    alone = _alone(duties, None)
+    whole = [fn | fd for fn, fd in alone]
+
+    def backwards(scan, spans):  # type: ignore[no-untyped-def]
+        return [scan(s) for s in reversed(spans)][::-1]
+
+    def run(spread) -> tuple[str, dict[str, int]]:  # type: ignore[no-untyped-def]
+        out: list[tuple[int, int, float]] = []
+        stats: dict[str, int] = {}
+        _search(duties, owners, threshold, lambda i, j, score, _: out.append((i, j, score)),
+                stats, limits, alone, whole, spread)
+        return repr(out), stats
+
+    one = run(None)
+    assert one[0].count("(") > 10 * SPANS  # pairs in many spans
+    assert run(lambda scan, spans: fork_map(scan, spans)) == one
+    assert run(backwards) == one
+    found = _reported(duties, owners, threshold, limits, alone, whole,
+                      lambda scan, spans: fork_map(scan, spans))
+    assert repr(found) == one[0]
+
+    if threshold == THRESHOLD:  # pairs of other owners in several spans: a spread that
+        # returned its spans in another order would report otherwise
+        def shuffled(scan, spans):  # type: ignore[no-untyped-def]
+            return [scan(s) for s in spans][::-1]
+
+        assert run(shuffled)[0] != one[0]
+
+
+def test_a_search_is_spread_only_from_many_duties(monkeypatch: pytest.MonkeyPatch) -> None:
+    from orgspec.checks import dutygroups
+
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "1")
+    assert dutygroups._spread(dutygroups.SPREAD_AT - 1) is None
+    if dutygroups._spread(dutygroups.SPREAD_AT) is None:  # one core, or not Linux
+        from orgspec.forkmap import parallel_enabled
+
+        assert not parallel_enabled()
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    assert dutygroups._spread(dutygroups.SPREAD_AT) is None

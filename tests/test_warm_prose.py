@@ -554,3 +554,44 @@ def test_a_prose_run_keeps_the_unit_of_the_file_it_checked(
             [(c.origin.fmap.file, c.origin.path, c.origin.kept, c.kind, c.obj, c.issues,
               c.invalid, c.dropped) for c in fresh.checked]
     assert made == [True, True], made
+
+
+def test_kept_features_are_the_texts_features_with_their_strings_shared() -> None:
+    """`dutygroups._keep_features` keeps each text in use with its features (those read
+    back as they were, those computed since with one string object per distinct feature,
+    so that a pickle writes each once), and nothing else; read back, equal to `features`."""
+    import pickle
+
+    from orgspec.checks import dutygroups
+    from orgspec.text.neardup import features
+
+    class Kept:
+        def __init__(self) -> None:
+            self.value: dict[str, frozenset[str]] = {}
+
+        def keep(self, name: str, value: dict[str, frozenset[str]]) -> None:
+            assert name == "OW007 features"
+            self.value = value
+
+    duties: list[tuple[str | None, str | None]] = [
+        ("退款审核", "处理用户退款申请"), (None, "handle refund requests for customers"),
+        ("Refunds", "review refund requests weekly"), (None, "处理用户投诉与建议")]
+    old = {"处理用户退款申请": features("处理用户退款申请"), "gone": features("no longer used")}
+    known = dict(old)
+    for name, text in duties:
+        for t in (name or "", text or ""):
+            if t not in known:
+                known[t] = features(t)
+    memo = Kept()
+    dutygroups._keep_features(memo, known, len(old), duties)  # type: ignore[arg-type]
+    used = {t or "" for pair in duties for t in pair}
+    assert memo.value == {t: features(t) for t in used}
+    assert memo.value["处理用户退款申请"] is old["处理用户退款申请"]  # read back: as it was
+    strings: dict[str, str] = {}
+    for text, found in memo.value.items():
+        if text != "处理用户退款申请":
+            for f in found:
+                assert strings.setdefault(f, f) is f, f  # one object per feature
+    assert memo.value["Refunds"] & memo.value["handle refund requests for customers"]
+    back = pickle.loads(pickle.dumps(memo.value, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == memo.value
