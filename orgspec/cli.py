@@ -868,6 +868,7 @@ def init(ctx: click.Context, /, **options: Any) -> None:
 
 
 def _init(directory: str | None, lang: str | None, ci: str | None, example: bool) -> int:
+    from orgspec.adopt.extras import install_command, missing
     from orgspec.adopt.init import GITLAB_CI, GITLAB_INCLUDE, InitError, ci_of, init_repo
 
     if directory is None:  # never into whatever folder it runs in, unasked
@@ -894,8 +895,13 @@ def _init(directory: str | None, lang: str | None, ci: str | None, example: bool
                 "it (or that item to its `include:` list) to run orgspec's jobs",
                 file=os.path.join(directory, GITLAB_CI), jobs=GITLAB_INCLUDE), said, err=True)
     if done.no_example == "asked":
-        _tell(M("next: orgspec import roster ROSTER.xlsx -o {org}, then orgspec check",
-                org=os.path.normpath(os.path.join(directory, "org"))), said, err=True)
+        org = os.path.normpath(os.path.join(directory, "org"))
+        if missing("xlsx"):  # the roster it names is an .xlsx: say the install first
+            _tell(M("next: {command}, then orgspec import roster ROSTER.xlsx -o {org}, then "
+                    "orgspec check", command=install_command("xlsx"), org=org), said, err=True)
+        else:
+            _tell(M("next: orgspec import roster ROSTER.xlsx -o {org}, then orgspec check",
+                    org=org), said, err=True)
     else:
         _tell(M("next: orgspec check") if os.path.samefile(directory, ".") else
               M("next: cd {folder} && orgspec check", folder=directory), said, err=True)

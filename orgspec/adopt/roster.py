@@ -255,8 +255,9 @@ def _xlsx(path: str, sheet: str | None) -> list[list[list[str]]]:
     try:
         import openpyxl
     except ImportError:
-        raise AdoptError(M("reading XLSX needs openpyxl: pip install 'orgspec[xlsx]'")) \
-            from None
+        from orgspec.adopt.extras import install_command
+        raise AdoptError(M("reading XLSX needs openpyxl: {command}",
+                           command=install_command("xlsx"))) from None
     _unpacked_size(path)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)

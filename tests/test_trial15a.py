@@ -1,0 +1,128 @@
+"""Trial 15 (an HR partner, Shenzhen + Taipei cross-border shop, an XLSX roster, GitLab CI).
+
+1. The command that installs the xlsx extra is the one for the way orgspec was installed (a
+   clone: `pip install -e ".[xlsx]"`), said by `import roster`, `export` and `init`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO, run_cli
+
+ENGLISH = {"LANG": "en_US.UTF-8", "LC_ALL": "en_US.UTF-8", "LANGUAGE": "en"}
+
+
+# --- 1. the install hint for the way orgspec was installed -------------------------------------
+
+class _Dist:
+    def __init__(self, record: dict[str, object] | None) -> None:
+        self.record = record
+
+    def read_text(self, name: str) -> str | None:
+        assert name == "direct_url.json"
+        return None if self.record is None else json.dumps(self.record)
+
+
+def _installed(monkeypatch: pytest.MonkeyPatch, record: dict[str, object] | None) -> None:
+    """orgspec as installed with pip's PEP 610 `record` (None: from a package index)."""
+    from importlib import metadata
+    monkeypatch.setattr(metadata, "distribution",
+                        lambda name: _Dist(record) if name == "orgspec" else None)
+
+
+def _not_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import metadata
+
+    def distribution(name: str) -> None:
+        raise metadata.PackageNotFoundError(name)
+    monkeypatch.setattr(metadata, "distribution", distribution)
+
+
+@pytest.mark.parametrize(("record", "command"), [
+    ({"url": "file:///src/orgspec", "dir_info": {"editable": True}},
+     'pip install -e "/src/orgspec[xlsx]"'),
+    ({"url": "file:///src/my%20tools/orgspec", "dir_info": {"editable": True}},
+     'pip install -e "/src/my tools/orgspec[xlsx]"'),
+    ({"url": "file:///src/$HOME/orgspec", "dir_info": {"editable": True}},
+     "pip install -e '/src/$HOME/orgspec[xlsx]'"),
+    ({"url": "file:///src/orgspec", "dir_info": {}}, 'pip install "/src/orgspec[xlsx]"'),
+    ({"url": "https://github.com/orgspec/orgspec", "vcs_info": {"vcs": "git", "commit_id": "ab"}},
+     'pip install "orgspec[xlsx] @ git+https://github.com/orgspec/orgspec"'),
+    ({"url": "https://github.com/orgspec/orgspec",
+      "vcs_info": {"vcs": "git", "commit_id": "ab", "requested_revision": "v1.2"}},
+     'pip install "orgspec[xlsx] @ git+https://github.com/orgspec/orgspec@v1.2"'),
+    ({"url": "file:///tmp/orgspec-1.0-py3-none-any.whl", "archive_info": {}},
+     'pip install "openpyxl>=3.1"'),
+    (None, 'pip install "orgspec[xlsx]"'),
+])
+def test_the_install_command_follows_how_orgspec_was_installed(
+        monkeypatch: pytest.MonkeyPatch, record: dict[str, object] | None, command: str) -> None:
+    from orgspec.adopt.extras import install_command
+    _installed(monkeypatch, record)
+    assert install_command("xlsx") == command
+
+
+def test_in_the_clone_itself_the_command_is_the_readme_s(monkeypatch: pytest.MonkeyPatch,
+                                                          tmp_path: Path) -> None:
+    from orgspec.adopt.extras import install_command
+    _installed(monkeypatch, {"url": tmp_path.as_uri(), "dir_info": {"editable": True}})
+    monkeypatch.chdir(tmp_path)
+    assert install_command("xlsx") == 'pip install -e ".[xlsx]"'
+
+
+def test_run_from_a_source_tree_the_command_installs_the_module(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from orgspec.adopt.extras import install_command
+    _not_installed(monkeypatch)
+    assert install_command("xlsx") == 'pip install "openpyxl>=3.1"'
+
+
+def test_the_extras_are_pyproject_s() -> None:
+    import tomllib
+
+    from orgspec.adopt.extras import EXTRAS
+    extras = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["project"][
+        "optional-dependencies"]
+    assert {name: [need] for name, need in EXTRAS.items()} == {
+        name: extras[name] for name in EXTRAS}
+
+
+def test_import_roster_says_the_clone_s_install(monkeypatch: pytest.MonkeyPatch,
+                                                tmp_path: Path) -> None:
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # as without the xlsx extra
+    _installed(monkeypatch, {"url": "file:///src/orgspec", "dir_info": {"editable": True}})
+    (tmp_path / "员工花名册.xlsx").write_bytes(b"PK")
+    run = run_cli("import", "roster", "员工花名册.xlsx", "-o", "org", cwd=tmp_path, env=ENGLISH)
+    assert (run.code, run.stderr) == (
+        2, 'orgspec: error: reading XLSX needs openpyxl: pip install -e "/src/orgspec[xlsx]"\n')
+    zh = run_cli("import", "roster", "员工花名册.xlsx", "-o", "org", "--lang", "zh", cwd=tmp_path)
+    assert zh.stderr == ('orgspec: 错误：读取 XLSX 需要 openpyxl：pip install -e '
+                         '"/src/orgspec[xlsx]"\n')
+    assert not (tmp_path / "org").exists()
+
+
+def test_export_says_the_clone_s_install(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    _installed(monkeypatch, {"url": "file:///src/orgspec", "dir_info": {"editable": True}})
+    run = run_cli("export", "examples/minimal", "-o", str(tmp_path / "org.xlsx"), env=ENGLISH)
+    assert (run.code, run.stderr) == (
+        2, 'orgspec: error: XLSX needs openpyxl: pip install -e "/src/orgspec[xlsx]", or use '
+           '--format csv\n')
+
+
+@pytest.mark.parametrize("openpyxl", [True, False])
+def test_init_s_next_step_installs_the_extra_first_when_missing(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, openpyxl: bool) -> None:
+    if not openpyxl:
+        monkeypatch.setitem(sys.modules, "openpyxl", None)
+    _installed(monkeypatch, {"url": "file:///src/orgspec", "dir_info": {"editable": True}})
+    run = run_cli("init", ".", "--no-example", "--ci", "none", "--lang", "en", cwd=tmp_path,
+                  env=ENGLISH)
+    assert run.code == 0
+    nexts = [line for line in run.stderr.splitlines() if line.startswith("next")]
+    install = 'pip install -e "/src/orgspec[xlsx]", then ' if not openpyxl else ""
+    assert nexts == [f"next: {install}orgspec import roster ROSTER.xlsx -o org, then "
+                     "orgspec check"]
