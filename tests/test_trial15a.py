@@ -1,7 +1,9 @@
 """Trial 15 (an HR partner, Shenzhen + Taipei cross-border shop, an XLSX roster, GitLab CI).
 
 1. The command that installs the xlsx extra is the one for the way orgspec was installed (a
-   clone: `pip install -e ".[xlsx]"`), said by `import roster`, `export` and `init`."""
+   clone: `pip install -e ".[xlsx]"`), said by `import roster`, `export` and `init`.
+3. A re-import says a team has no lead only when its file in the output folder sets none
+   either (the import keeps a `lead:` set there), naming the file the team is in."""
 
 from __future__ import annotations
 
@@ -126,3 +128,43 @@ def test_init_s_next_step_installs_the_extra_first_when_missing(
     install = 'pip install -e "/src/orgspec[xlsx]", then ' if not openpyxl else ""
     assert nexts == [f"next: {install}orgspec import roster ROSTER.xlsx -o org, then "
                      "orgspec check"]
+
+
+# --- 3. "no lead" only for a team with no lead in its file either -------------------------------
+
+ROSTER = """\
+姓名,部门,职位,直属上级,邮箱
+陳怡君,台北分公司,總經理,,chen.yijun@x.tw
+張家豪,營運部,營運經理,陳怡君,zhang.jiahao@x.tw
+黃志明,營運部,營運專員,陳怡君,huang.zhiming@x.tw
+"""
+NO_LEAD = ("note: r.csv:3: team 營運部 has no lead: no row of it is flagged as lead and no one "
+           "in it is named as the others' manager; set `lead:` in {file}")
+
+
+def _notes(run: object) -> list[str]:
+    return [line for line in run.stderr.splitlines() if line.startswith("note:")]  # type: ignore[attr-defined]
+
+
+def test_a_lead_set_in_the_team_s_file_is_no_missing_lead(tmp_path: Path) -> None:
+    (tmp_path / "r.csv").write_text(ROSTER, "utf-8")
+    first = run_cli("import", "roster", "r.csv", "-o", "org", "--lang", "en", cwd=tmp_path)
+    assert NO_LEAD.format(file="ying-yun-bu.yaml") in _notes(first)
+    team = tmp_path / "org" / "ying-yun-bu.yaml"
+    team.write_text(team.read_text("utf-8").replace("  members:", "  lead: zhang-jiahao\n"
+                                                    "  members:"), "utf-8")
+    again = run_cli("import", "roster", "r.csv", "-o", "org", "--lang", "en", cwd=tmp_path)
+    assert again.code == 0
+    assert not [n for n in _notes(again) if "has no lead" in n]
+    assert "  lead: zhang-jiahao\n" in team.read_text("utf-8")
+    assert run_cli("check", "org", "--lang", "en", cwd=tmp_path).code == 0
+
+
+def test_the_missing_lead_note_names_the_file_the_team_is_in(tmp_path: Path) -> None:
+    import os
+    (tmp_path / "r.csv").write_text(ROSTER, "utf-8")
+    run_cli("import", "roster", "r.csv", "-o", "org", "--lang", "en", cwd=tmp_path)
+    os.rename(tmp_path / "org" / "ying-yun-bu.yaml", tmp_path / "org" / "operations.yaml")
+    again = run_cli("import", "roster", "r.csv", "-o", "org", "--lang", "en", cwd=tmp_path)
+    assert NO_LEAD.format(file="operations.yaml") in _notes(again)
+    assert not (tmp_path / "org" / "ying-yun-bu.yaml").exists()

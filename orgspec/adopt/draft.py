@@ -65,6 +65,11 @@ class Draft:
     tree_named: bool = False  # the roster names a manager (why a tree was looked for)
     tree_notes: tuple[int, int] | None = None
     kept_parents: dict[str, str] = field(default_factory=dict)
+    # a roster's rows for the notes on teams with no lead (`roster.leaderless_notes`): team ->
+    # its first row, team -> the first row naming it as parent, and whether no row flags a
+    # lead or names a manager; where those notes sit in `notes` (start, count)
+    lead_rows: tuple[dict[str, str], dict[str, str], bool] | None = None
+    leaderless_notes: tuple[int, int] | None = None
     # team -> the file it is written to when not `ID.yaml` (the org in the output folder
     # defines it there: `importer.team_files`)
     homes: dict[str, str] = field(default_factory=dict)

@@ -86,8 +86,8 @@ def import_org(source: str, paths: list[str], out_dir: str, *,
     else:
         raise ValueError(f"unknown import source {source!r}")
     if org is not None:
-        keep_own_fields(draft, org)
         draft.homes = team_files(draft, org, out_dir)
+        keep_own_fields(draft, org)
     draft.fit()
     draft.notes.extend(_example_notes(out_dir))
     said = lang if isinstance(lang, str) else lang(draft)
@@ -177,7 +177,8 @@ def keep_own_fields(draft: Draft, org: Org) -> None:
     """Fill what the source leaves unsaid from the org already in the output folder: a
     team's parent (also over one the importer only guessed: `draft.inferred`), lead and
     description, a person's title and email, as the user set them there. What the source
-    says wins. O(teams + people)."""
+    says wins. The notes on the department tree and on teams with no lead are told anew
+    (a lead set in the team's file is no longer missing). O(teams + people)."""
     for tid, team in draft.teams.items():
         old = org.teams.get(tid)
         if old is None:
@@ -194,11 +195,17 @@ def keep_own_fields(draft: Draft, org: Org) -> None:
         if was is not None:
             person.title = person.title or (str(was.title) if was.title else None)
             person.email = person.email or was.email
-    if draft.kept_parents and draft.tree_notes is not None:  # the tree's notes, told anew
+    # the notes these change, told anew: the tree's, then (before it) the teams' with no lead
+    if draft.kept_parents and draft.tree_notes is not None:
         from orgspec.adopt.roster import tree_notes
 
         start, count = draft.tree_notes
         draft.notes[start:start + count] = tree_notes(draft)
+    if draft.leaderless_notes is not None:
+        from orgspec.adopt.roster import leaderless_notes
+
+        start, count = draft.leaderless_notes
+        draft.notes[start:start + count] = leaderless_notes(draft)
 
 
 def same_entities(now: bytes, new: bytes) -> bool:
