@@ -2,6 +2,9 @@
 
 1. The command that installs the xlsx extra is the one for the way orgspec was installed (a
    clone: `pip install -e ".[xlsx]"`), said by `import roster`, `export` and `init`.
+2. A re-import matches a person the org already has in a file it does not write (a new hire
+   added by hand, in any file or folder) by id, then by email: they stay there, a member of
+   their team, and are not written again; a note says so.
 3. A re-import says a team has no lead only when its file in the output folder sets none
    either (the import keeps a `lead:` set there), naming the file the team is in."""
 
@@ -168,3 +171,129 @@ def test_the_missing_lead_note_names_the_file_the_team_is_in(tmp_path: Path) -> 
     again = run_cli("import", "roster", "r.csv", "-o", "org", "--lang", "en", cwd=tmp_path)
     assert NO_LEAD.format(file="operations.yaml") in _notes(again)
     assert not (tmp_path / "org" / "ying-yun-bu.yaml").exists()
+
+
+# --- 2. a person added by hand is not written again ----------------------------------------------
+
+V1 = """\
+姓名,部门,职位,直属上级,邮箱
+陳怡君,台北分公司,總經理,,chen.yijun@shopx.com.tw
+蔡佩珊,台北分公司,客服專員,陳怡君,tsai.peishan@shopx.com.tw
+"""
+V2 = V1 + "許文傑,台北分公司,客服專員,陳怡君,xu.wenjie@shopx.com.tw\n"
+NEWHIRE = """\
+- kind: Person
+  id: {id}
+  name: 許文傑
+  title: {title}
+  email: {email}
+"""
+HAND = NEWHIRE.format(id="xu-wenjie", title="客服專員", email="xu.wenjie@shopx.com.tw")
+
+
+def _imported(tmp_path: Path, roster: str = V1) -> Path:
+    (tmp_path / "r.csv").write_text(roster, "utf-8")
+    assert run_cli("import", "roster", "r.csv", "-o", "org", cwd=tmp_path).code == 0
+    return tmp_path / "org"
+
+
+def _reimport(tmp_path: Path, lang: str = "en") -> object:
+    (tmp_path / "r.csv").write_text(V2, "utf-8")
+    return run_cli("import", "roster", "r.csv", "-o", "org", "--lang", lang, cwd=tmp_path)
+
+
+def _people(text: str) -> list[str]:
+    import yaml
+    return [e["id"] for e in yaml.safe_load(text) if e["kind"] == "Person"]
+
+
+@pytest.mark.parametrize("where", ["newhire.yaml", "xin-ren.yaml", "people/xin-ren.yaml"])
+def test_a_hand_added_person_is_left_where_they_are(tmp_path: Path, where: str) -> None:
+    org = _imported(tmp_path)
+    (org / where).parent.mkdir(exist_ok=True)
+    (org / where).write_text(HAND, "utf-8")  # added by hand (or moved: git mv)
+    team = org / "tai-bei-fen-gong-si.yaml"
+    team.write_text(team.read_text("utf-8").replace("  - tsai-peishan\n", "  - tsai-peishan\n"
+                                                    "  - xu-wenjie\n"), "utf-8")
+    run = _reimport(tmp_path)
+    assert run.code == 0  # type: ignore[attr-defined]
+    assert _notes(run)[-1] == (f"note: 許文傑 (xu-wenjie) is already in org/{where}, which the "
+                               "import does not write: left there as it is, not written again")
+    assert (org / where).read_text("utf-8") == HAND
+    assert _people(team.read_text("utf-8")) == ["chen-yijun", "tsai-peishan"]
+    assert "  - xu-wenjie\n" in team.read_text("utf-8")
+    check = run_cli("check", "org", "--lang", "en", "--format", "json", cwd=tmp_path)
+    assert [f["code"] for f in check.json()["findings"]] == ["OW006"]  # the team has no duty
+
+
+def test_a_hand_added_person_is_a_member_of_the_roster_s_team(tmp_path: Path) -> None:
+    org = _imported(tmp_path)
+    (org / "xin-ren.yaml").write_text(HAND, "utf-8")  # the team's members not edited
+    run = _reimport(tmp_path)
+    team = (org / "tai-bei-fen-gong-si.yaml").read_text("utf-8")
+    assert "  - xu-wenjie\n" in team and _people(team) == ["chen-yijun", "tsai-peishan"]
+    assert not (org / "tai-bei-fen-gong-si.yaml.new").exists()
+    assert "written 1" not in run.stderr  # type: ignore[attr-defined]
+    assert run_cli("check", "org", cwd=tmp_path).code == 0
+
+
+def test_a_person_of_another_id_is_found_by_email(tmp_path: Path) -> None:
+    org = _imported(tmp_path)
+    hand = NEWHIRE.format(id="wenjie", title="客服專員", email="Xu.Wenjie@shopx.com.tw")
+    (org / "xin-ren.yaml").write_text(hand, "utf-8")
+    run = _reimport(tmp_path)
+    assert _notes(run)[-1] == ("note: 許文傑 (wenjie) is already in org/xin-ren.yaml, which the "
+                               "import does not write: left there as it is, not written again")
+    team = (org / "tai-bei-fen-gong-si.yaml").read_text("utf-8")
+    assert "  - wenjie\n" in team and "xu-wenjie" not in team
+    assert (org / "xin-ren.yaml").read_text("utf-8") == hand
+    assert run_cli("check", "org", cwd=tmp_path).code == 0
+    again = _reimport(tmp_path)  # stable: the manifest keeps the email's id
+    assert "  - wenjie\n" in (org / "tai-bei-fen-gong-si.yaml").read_text("utf-8")
+    assert again.code == 0  # type: ignore[attr-defined]
+
+
+def test_what_the_roster_says_differently_is_said_not_written(tmp_path: Path) -> None:
+    org = _imported(tmp_path)
+    hand = NEWHIRE.format(id="xu-wenjie", title="實習生", email="xu.wenjie@shopx.com.tw")
+    (org / "xin-ren.yaml").write_text(hand, "utf-8")
+    run = _reimport(tmp_path)
+    assert _notes(run)[-1] == (
+        "note: 許文傑 (xu-wenjie) is already in org/xin-ren.yaml, which the import does not "
+        "write: left there as it is, not written again; the source gives title: 客服專員 "
+        "(change org/xin-ren.yaml if that is right)")
+    assert (org / "xin-ren.yaml").read_text("utf-8") == hand
+    zh = _reimport(tmp_path, "zh")
+    assert _notes_zh(zh)[-1] == (
+        "提示：許文傑 (xu-wenjie) 已在 org/xin-ren.yaml 中，导入不写这个文件：保持原样，"
+        "不再写一遍；导入源给出的是 title: 客服專員（若是这样，请改 org/xin-ren.yaml）")
+
+
+def test_a_copy_an_earlier_import_wrote_beside_a_hand_added_person_goes(tmp_path: Path) -> None:
+    org = _imported(tmp_path, V2)  # the import wrote xu-wenjie in the team's file ...
+    (org / "xin-ren.yaml").write_text(HAND, "utf-8")  # ... and he was added by hand too
+    assert run_cli("check", "org", cwd=tmp_path).code == 1  # RF002
+    _reimport(tmp_path)
+    assert _people((org / "tai-bei-fen-gong-si.yaml").read_text("utf-8")) == [
+        "chen-yijun", "tsai-peishan"]
+    assert (org / "xin-ren.yaml").read_text("utf-8") == HAND
+    assert run_cli("check", "org", cwd=tmp_path).code == 0
+
+
+def _notes_zh(run: object) -> list[str]:
+    return [line for line in run.stderr.splitlines() if line.startswith("提示：")]  # type: ignore[attr-defined]
+
+
+def test_a_hand_added_person_s_file_renamed_is_followed(tmp_path: Path) -> None:
+    import os
+    org = _imported(tmp_path)
+    (org / "newhire.yaml").write_text(HAND, "utf-8")
+    _reimport(tmp_path)
+    os.rename(org / "newhire.yaml", org / "xin-ren.yaml")  # git mv
+    run = _reimport(tmp_path)
+    assert _notes(run)[-1] == ("note: 許文傑 (xu-wenjie) is already in org/xin-ren.yaml, which "
+                               "the import does not write: left there as it is, not written "
+                               "again")
+    assert _people((org / "tai-bei-fen-gong-si.yaml").read_text("utf-8")) == [
+        "chen-yijun", "tsai-peishan"]
+    assert run_cli("check", "org", cwd=tmp_path).code == 0

@@ -412,7 +412,7 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
         if not key:
             draft.notes.append(M("{where}: no person or name; skipped", where=where))
             continue
-        pid = ids.get("person", key, text)
+        pid = ids.get("person", key, text, row.get("email"))
         person_of[(path, row.line)] = pid
         known.setdefault(key, pid)
         person = draft.person(pid)
