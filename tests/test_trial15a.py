@@ -6,7 +6,9 @@
    added by hand, in any file or folder) by id, then by email: they stay there, a member of
    their team, and are not written again; a note says so.
 3. A re-import says a team has no lead only when its file in the output folder sets none
-   either (the import keeps a `lead:` set there), naming the file the team is in."""
+   either (the import keeps a `lead:` set there), naming the file the team is in.
+10. HI005 (no lead) and HI006 (no members) sit on the team's `id:` line when the field is left
+    out, as every other finding on a team does, never on its `- kind` line; HI005 has a hint."""
 
 from __future__ import annotations
 
@@ -297,3 +299,57 @@ def test_a_hand_added_person_s_file_renamed_is_followed(tmp_path: Path) -> None:
     assert _people((org / "tai-bei-fen-gong-si.yaml").read_text("utf-8")) == [
         "chen-yijun", "tsai-peishan"]
     assert run_cli("check", "org", cwd=tmp_path).code == 0
+
+
+# --- 10. a finding about a team's missing field sits on its id line ------------------------------
+
+TEAM = """\
+# 台北分公司
+- kind: Team
+  id: ying-yun-bu
+  name: 營運部
+  parent: tai-bei
+- kind: Team
+  id: tai-bei
+  name: 台北分公司
+  lead: TBD
+  members: [chen]
+- {kind: Person, id: chen, name: 陳怡君}
+"""
+
+
+def test_no_lead_is_said_at_the_team_s_id_with_a_hint(write_org) -> None:  # type: ignore[no-untyped-def]
+    org = write_org({"a.yaml": TEAM})
+    run = run_cli("check", str(org), "--select", "HI005,HI006", "--lang", "en")
+    lines = [line.replace(str(org), "org") for line in run.stdout.splitlines()]
+    assert lines[:6] == [
+        "org/a.yaml:3:3: HI005 [warning] team 營運部 (ying-yun-bu) has no lead",
+        "    hint: name its lead under `lead`: the person who answers for the team",
+        "org/a.yaml:3:3: HI006 [warning] team 營運部 (ying-yun-bu) has no members",
+        "    hint: list its people under `members`, or put teams with people under it",
+        "org/a.yaml:9:3: HI005 [warning] team 台北分公司 (tai-bei) has no lead",
+        "    hint: name its lead under `lead`: the person who answers for the team"]
+    zh = run_cli("check", str(org), "--select", "HI005", "--lang", "zh")
+    assert zh.stdout.splitlines()[:2] == [
+        f"{org}/a.yaml:3:3: HI005 [warning] 团队 營運部 (ying-yun-bu) 没有负责人",
+        "    建议: 在 `lead` 下写上它的负责人：为这个团队负责的人"]
+
+
+def test_no_finding_on_a_team_sits_on_its_kind_line() -> None:
+    """Every example of every rule: a finding on a team written in block style is on a line
+    of the team other than `- kind: Team`."""
+    import datetime as dt
+
+    from orgspec.engine.lint import lint
+    from orgspec.load.config import Config
+    config = Config()
+    seen = 0
+    for path in sorted((REPO / "rules" / "examples").glob("*/*.yaml")):
+        lines = path.read_text("utf-8").splitlines()
+        result = lint([str(path)], config, today=dt.date(2026, 11, 22))
+        for f in result.findings:
+            if f.entity.startswith("team:") and Path(f.location.file).resolve() == path:
+                seen += 1
+                assert not lines[f.location.line - 1].lstrip().startswith("- kind:"), (
+                    f.code, path.parent.name, f.location.line)
+    assert seen > 50
