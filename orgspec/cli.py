@@ -966,7 +966,8 @@ def _export(paths: tuple[str, ...], fmt: str | None, output: str | None, lang: s
 @click.option("--platform", type=Choice(["auto", "github", "gitlab"]), default="auto",
               show_default=True,
               help="Where to post: a GitHub pull-request comment, or a GitLab merge-request "
-                   "note; `auto`: GitLab inside GitLab CI ($GITLAB_CI), else GitHub.")
+                   "note; `auto`: GitLab inside GitLab CI ($GITLAB_CI), GitHub inside "
+                   "GitHub Actions, else the config's `repo-kind` (gitlab), else GitHub.")
 @click.option("--lang", envvar=LANG_ENV, type=Lang(),
               help="Language of what it says [default: $ORGSPEC_LANG, "
                    "else config `lang`, else the report's, "
@@ -990,7 +991,7 @@ def _pr_comment(report: str, platform: str, lang: str | None, config_path: str |
     from orgspec.ci.restapi import CommentError, Skipped
 
     if platform == "auto":
-        platform = "gitlab" if os.environ.get("GITLAB_CI") == "true" else "github"
+        platform = _platform(config_path, isolated)
     with open(report, encoding="utf-8", errors="replace") as handle:
         body = handle.read()
     said_in = _error_lang({"lang": lang, "config_path": config_path,
@@ -1008,6 +1009,17 @@ def _pr_comment(report: str, platform: str, lang: str | None, config_path: str |
     else:
         _tell(done, said_in)
     return EXIT_OK
+
+
+def _platform(config_path: str | None, isolated: bool) -> str:
+    """Where `pr-comment --platform auto` posts: the CI it runs in (GitLab CI, GitHub
+    Actions), else the repository the config says it is (`repo-kind: gitlab`, which
+    `init --ci gitlab` writes: a run by hand in a GitLab repository), else GitHub."""
+    if os.environ.get("GITLAB_CI") == "true":
+        return "gitlab"
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    return "gitlab" if make_config(config_path, isolated).repo_kind == "gitlab" else "github"
 
 
 @main.group("cache")

@@ -7,6 +7,8 @@
    their team, and are not written again; a note says so.
 3. A re-import says a team has no lead only when its file in the output folder sets none
    either (the import keeps a `lead:` set there), naming the file the team is in.
+6. `pr-comment` run by hand (no CI) in a repository whose config says `repo-kind: gitlab` (as
+   `init --ci gitlab` writes) posts to GitLab, not GitHub.
 10. HI005 (no lead) and HI006 (no members) sit on the team's `id:` line when the field is left
     out, as every other finding on a team does, never on its `- kind` line; HI005 has a hint."""
 
@@ -353,3 +355,29 @@ def test_no_finding_on_a_team_sits_on_its_kind_line() -> None:
                 assert not lines[f.location.line - 1].lstrip().startswith("- kind:"), (
                     f.code, path.parent.name, f.location.line)
     assert seen > 50
+
+
+# --- 6. pr-comment follows the config's repo-kind ---------------------------------------------
+
+BY_HAND = {"GITLAB_CI": "", "GITHUB_ACTIONS": "", "GITHUB_TOKEN": "", "GITLAB_TOKEN": "",
+           "ORGSPEC_GITLAB_TOKEN": ""}
+
+
+@pytest.mark.parametrize(("config", "env", "note"), [
+    ("repo-kind: gitlab\n", {}, "note: no merge-request note posted: no GitLab token"),
+    ("repo-kind: gitlab\n", {"GITHUB_ACTIONS": "true"},
+     "note: no pull-request comment posted: GITHUB_TOKEN is not set"),
+    ("repo-kind: github\n", {}, "note: no pull-request comment posted: GITHUB_TOKEN is not set"),
+    ("", {}, "note: no pull-request comment posted: GITHUB_TOKEN is not set"),
+])
+def test_pr_comment_by_hand_follows_the_repo_kind(tmp_path: Path, config: str,
+                                                  env: dict[str, str], note: str) -> None:
+    (tmp_path / ".orgspec.yaml").write_text(config, "utf-8")
+    (tmp_path / "orgspec-report.md").write_text("# orgspec\n", "utf-8")
+    run = run_cli("pr-comment", "orgspec-report.md", "--lang", "en", cwd=tmp_path,
+                  env={**BY_HAND, **env})
+    assert (run.code, run.stdout) == (0, "")
+    assert run.stderr.startswith(note + " ("), run.stderr
+    flag = run_cli("pr-comment", "orgspec-report.md", "--lang", "en", "--platform", "github",
+                   cwd=tmp_path, env=BY_HAND)
+    assert flag.stderr.startswith("note: no pull-request comment posted: GITHUB_TOKEN")
