@@ -9,6 +9,8 @@
    either (the import keeps a `lead:` set there), naming the file the team is in.
 6. `pr-comment` run by hand (no CI) in a repository whose config says `repo-kind: gitlab` (as
    `init --ci gitlab` writes) posts to GitLab, not GitHub.
+8. OK013 never asks an objective to align to one with a shorter period (a year's under a
+   quarter's): with only such objectives above it, it is no orphan.
 10. HI005 (no lead) and HI006 (no members) sit on the team's `id:` line when the field is left
     out, as every other finding on a team does, never on its `- kind` line; HI005 has a hint."""
 
@@ -381,3 +383,51 @@ def test_pr_comment_by_hand_follows_the_repo_kind(tmp_path: Path, config: str,
     flag = run_cli("pr-comment", "orgspec-report.md", "--lang", "en", "--platform", "github",
                    cwd=tmp_path, env=BY_HAND)
     assert flag.stderr.startswith("note: no pull-request comment posted: GITHUB_TOKEN")
+
+
+# --- 8. OK013: a year's objective does not align to a quarter's -----------------------------------
+
+OKRS = """\
+- {{kind: Team, id: zong-jing-ban, name: 总经办}}
+- {{kind: Team, id: ke-fu-bu, name: 客服部, parent: zong-jing-ban}}
+- kind: Objective
+  id: ops-2026-double11
+  title: 雙11大促業績突破
+  owner: zong-jing-ban
+  period: 2026-Q4
+  key_results:
+    - {{id: gmv, title: GMV从1亿增长到1.5亿, due: 2026-11-30}}
+{more}- kind: Objective
+  id: cs-2026
+  title: 客户满意度领先
+  owner: ke-fu-bu
+  period: "{period}"
+  key_results:
+    - {{id: csat, title: 客户满意度从85%提升到92%, due: 2026-12-31}}
+"""
+YEAR = """\
+- kind: Objective
+  id: company-2026
+  title: 全年增长
+  owner: zong-jing-ban
+  period: "2026"
+  key_results:
+    - {id: rev, title: 营收从3亿增长到4亿, due: 2026-12-31}
+"""
+
+
+@pytest.mark.parametrize(("period", "more", "found"), [
+    ("2026", "", []),  # only a quarter's above a year's: nothing to align to
+    ("2026", YEAR, [("OK013", 18, "company-2026")]),
+    ("2026-Q4", "", [("OK013", 11, "ops-2026-double11")]),
+    ("2026-Q4", YEAR, [("OK013", 18, "ops-2026-double11")]),  # the same quarter's first
+    ("2026-Q1", YEAR, [("OK013", 18, "company-2026")]),  # Q4's does not cover Q1
+])
+def test_an_objective_aligns_only_to_one_at_least_as_long(write_org, period: str, more: str,  # type: ignore[no-untyped-def]
+                                                            found: list[tuple[str, int, str]]
+                                                            ) -> None:
+    org = write_org({"okrs.yaml": OKRS.format(more=more, period=period)})
+    run = run_cli("check", str(org), "--select", "OK013", "--lang", "en", "--format", "json")
+    got = [(f["code"], f["line"], f["hint"].split("`aligns_to: ")[1].split("`")[0])
+           for f in run.json()["findings"]]
+    assert got == found
