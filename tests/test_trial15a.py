@@ -11,6 +11,8 @@
    `init --ci gitlab` writes) posts to GitLab, not GitHub.
 8. OK013 never asks an objective to align to one with a shorter period (a year's under a
    quarter's): with only such objectives above it, it is no orphan.
+11. The baseline's path is said one way, whether set in the config or given: relative to the
+    working directory when below it (as findings name files), else absolute.
 10. HI005 (no lead) and HI006 (no members) sit on the team's `id:` line when the field is left
     out, as every other finding on a team does, never on its `- kind` line; HI005 has a hint."""
 
@@ -431,3 +433,28 @@ def test_an_objective_aligns_only_to_one_at_least_as_long(write_org, period: str
     got = [(f["code"], f["line"], f["hint"].split("`aligns_to: ")[1].split("`")[0])
            for f in run.json()["findings"]]
     assert got == found
+
+
+# --- 11. the baseline's path, one way ------------------------------------------------------------
+
+def _baseline_lines(run: object) -> list[str]:
+    return [line for line in run.stderr.splitlines()  # type: ignore[attr-defined]
+            if line.startswith(("baseline ", "wrote a baseline"))]
+
+
+def test_the_baseline_path_is_said_one_way(tmp_path: Path) -> None:
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "a.yaml").write_text("- {kind: Team, id: t, name: T}\n", "utf-8")
+    (tmp_path / ".orgspec.yaml").write_text("root: org\nbaseline: .orgspec-baseline.json\n",
+                                            "utf-8")
+    full = str(tmp_path / ".orgspec-baseline.json")
+    wrote = run_cli("check", "--write-baseline", full, "--lang", "en", cwd=tmp_path)
+    assert _baseline_lines(wrote) == ["wrote a baseline of 3 findings to .orgspec-baseline.json"]
+    said = "baseline .orgspec-baseline.json: 3 known findings not shown, 0 stale entries"
+    for args in ((), ("--baseline", ".orgspec-baseline.json"), ("--baseline", full)):
+        run = run_cli("check", *args, "--lang", "en", cwd=tmp_path)
+        assert _baseline_lines(run) == [said], args
+    below = run_cli("check", "--config", "../.orgspec.yaml", "--lang", "en",
+                    cwd=tmp_path / "org")  # not below the working directory: absolute
+    assert _baseline_lines(below) == [f"baseline {full}: 3 known findings not shown, "
+                                      "0 stale entries"]
