@@ -868,6 +868,7 @@ def init(ctx: click.Context, /, **options: Any) -> None:
 
 
 def _init(directory: str | None, lang: str | None, ci: str | None, example: bool) -> int:
+    from orgspec.adopt.extras import install_command, missing
     from orgspec.adopt.init import GITLAB_CI, GITLAB_INCLUDE, InitError, ci_of, init_repo
 
     if directory is None:  # never into whatever folder it runs in, unasked
@@ -894,8 +895,13 @@ def _init(directory: str | None, lang: str | None, ci: str | None, example: bool
                 "it (or that item to its `include:` list) to run orgspec's jobs",
                 file=os.path.join(directory, GITLAB_CI), jobs=GITLAB_INCLUDE), said, err=True)
     if done.no_example == "asked":
-        _tell(M("next: orgspec import roster ROSTER.xlsx -o {org}, then orgspec check",
-                org=os.path.normpath(os.path.join(directory, "org"))), said, err=True)
+        org = os.path.normpath(os.path.join(directory, "org"))
+        if missing("xlsx"):  # the roster it names is an .xlsx: say the install first
+            _tell(M("next: {command}, then orgspec import roster ROSTER.xlsx -o {org}, then "
+                    "orgspec check", command=install_command("xlsx"), org=org), said, err=True)
+        else:
+            _tell(M("next: orgspec import roster ROSTER.xlsx -o {org}, then orgspec check",
+                    org=org), said, err=True)
     else:
         _tell(M("next: orgspec check") if os.path.samefile(directory, ".") else
               M("next: cd {folder} && orgspec check", folder=directory), said, err=True)
@@ -960,7 +966,8 @@ def _export(paths: tuple[str, ...], fmt: str | None, output: str | None, lang: s
 @click.option("--platform", type=Choice(["auto", "github", "gitlab"]), default="auto",
               show_default=True,
               help="Where to post: a GitHub pull-request comment, or a GitLab merge-request "
-                   "note; `auto`: GitLab inside GitLab CI ($GITLAB_CI), else GitHub.")
+                   "note; `auto`: GitLab inside GitLab CI ($GITLAB_CI), GitHub inside "
+                   "GitHub Actions, else the config's `repo-kind` (gitlab), else GitHub.")
 @click.option("--lang", envvar=LANG_ENV, type=Lang(),
               help="Language of what it says [default: $ORGSPEC_LANG, "
                    "else config `lang`, else the report's, "
@@ -984,7 +991,7 @@ def _pr_comment(report: str, platform: str, lang: str | None, config_path: str |
     from orgspec.ci.restapi import CommentError, Skipped
 
     if platform == "auto":
-        platform = "gitlab" if os.environ.get("GITLAB_CI") == "true" else "github"
+        platform = _platform(config_path, isolated)
     with open(report, encoding="utf-8", errors="replace") as handle:
         body = handle.read()
     said_in = _error_lang({"lang": lang, "config_path": config_path,
@@ -1002,6 +1009,17 @@ def _pr_comment(report: str, platform: str, lang: str | None, config_path: str |
     else:
         _tell(done, said_in)
     return EXIT_OK
+
+
+def _platform(config_path: str | None, isolated: bool) -> str:
+    """Where `pr-comment --platform auto` posts: the CI it runs in (GitLab CI, GitHub
+    Actions), else the repository the config says it is (`repo-kind: gitlab`, which
+    `init --ci gitlab` writes: a run by hand in a GitLab repository), else GitHub."""
+    if os.environ.get("GITLAB_CI") == "true":
+        return "gitlab"
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    return "gitlab" if make_config(config_path, isolated).repo_kind == "gitlab" else "github"
 
 
 @main.group("cache")

@@ -24,6 +24,17 @@ def display_path(path: str) -> str:
     return printable(_shown(path))
 
 
+def near(path: str) -> str:
+    """`path` as the working directory reaches it: relative when it lies below it, else
+    absolute, in the OS's form (what `display_path` shows, and still a path to open)."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        return os.path.abspath(path)
+    return os.path.abspath(path) if rel == os.pardir or rel.startswith(os.pardir + os.sep) \
+        else rel
+
+
 def _shown(path: str) -> str:
     rel = os.path.relpath(path)
     if rel.startswith(".."):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeGuard
 
 from orgspec.i18n import M, P, message_of, say
-from orgspec.paths import display_path, project_root
+from orgspec.paths import display_path, near, project_root
 
 if TYPE_CHECKING:
     from orgspec.findings import Finding, LintResult
@@ -167,8 +167,10 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
         result, org = _lint(targets, config, opts.staged, cache)
     if named:
         focus(result, named)
-    baseline_path = None if opts.no_baseline else \
-        opts.baseline_path or config.baseline_path()
+    # one way of naming it, whether given or set in the config (absolute there): as the
+    # working directory reaches it, as findings name files
+    given = None if opts.no_baseline else opts.baseline_path or config.baseline_path()
+    baseline_path = near(given) if given else None
     if opts.write_baseline:
         return _write_baseline(result, opts.write_baseline, baseline_path)
     whole: list[Finding] = []
@@ -389,8 +391,10 @@ def _write_baseline(result: LintResult, path: str, configured: str | None) -> Ou
         held = [e for e in old if e["fingerprint"] not in found and inside(e) and check(e)]
     failed = set(result.failed_files)
     written = sum(not baseline.load_failure(f, failed) for f in result.findings)
-    notes = [say(M("wrote a baseline of 1 finding to {path}", path=path) if written == 1 else
-                 M("wrote a baseline of {n} findings to {path}", n=written, path=path), lang)]
+    shown = display_path(path)
+    notes = [say(M("wrote a baseline of 1 finding to {path}", path=shown) if written == 1 else
+                 M("wrote a baseline of {n} findings to {path}", n=written, path=shown),
+                 lang)]
     behind = sum(f.fingerprint in result.activities for f in result.findings)
     if behind:  # entries beyond the findings shown: said, so that the count is not a riddle
         notes.append(say(P("also wrote {n} finding held back behind one of them, so that it "

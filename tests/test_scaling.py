@@ -104,7 +104,7 @@ def _periods_compared(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[i
     from orgspec.engine.context import RuleContext, Shared
     from orgspec.engine.lint import load_org
 
-    compared = _counting(monkeypatch, okrs, "_overlap")
+    compared = _counting(monkeypatch, okrs, "_can_align")
     work = []
     for n in (400, 800):
         org = load_org(_write(tmp_path / str(n), _chain_with_disjoint_periods(n))).org

@@ -21,7 +21,7 @@ def test_same_line_and_line_above(write_org) -> None:
             "# orgspec: ignore[team-without-lead] by name, on the line above\n"
             "- kind: Team\n  id: b\n  members: [x]\n"
             "- kind: Team\n  id: c\n  members: [x]\n")
-    assert codes(write_org({"t.yaml": text})) == [("HI005", 8)]
+    assert codes(write_org({"t.yaml": text})) == [("HI005", 9)]  # at the id, as every team finding
 
 
 def test_file_level_and_several_codes(write_org) -> None:
@@ -32,7 +32,7 @@ def test_file_level_and_several_codes(write_org) -> None:
 def test_expired_suppression_returns_the_finding(write_org) -> None:
     text = "- kind: Team  # orgspec: ignore[HI005] until=2026-01-31 hiring\n  id: a\n" \
            "  members: [x]\n"
-    assert codes(write_org({"t.yaml": text})) == [("HI005", 1), ("SU002", 1)]
+    assert codes(write_org({"t.yaml": text})) == [("SU002", 1), ("HI005", 2)]
 
 
 def test_unused_and_malformed_suppressions(write_org) -> None:

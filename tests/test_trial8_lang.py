@@ -50,14 +50,16 @@ def test_an_unknown_process_is_said_in_the_orgs_language(org: Path) -> None:
 
 def test_a_missing_extra_is_said_in_the_orgs_language(org: Path, tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from orgspec.adopt import extras
     monkeypatch.setitem(sys.modules, "openpyxl", None)  # as without the xlsx extra
+    monkeypatch.setattr(extras, "_direct_url", lambda: None)  # installed from a package index
     run = run_cli("export", str(org), "-o", str(tmp_path / "org.xlsx"), env=ENGLISH)
     assert (run.code, run.stderr) == (
-        2, "orgspec: 錯誤：寫 XLSX 需要 openpyxl：pip install 'orgspec[xlsx]'，或改用 --format "
-           "csv\n")
+        2, 'orgspec: 錯誤：寫 XLSX 需要 openpyxl：pip install "orgspec[xlsx]"，或改用 --format '
+           'csv\n')
     english = run_cli("export", str(org), "-o", str(tmp_path / "org.xlsx"), "--lang", "en")
-    assert english.stderr == ("orgspec: error: XLSX needs openpyxl: pip install "
-                              "'orgspec[xlsx]', or use --format csv\n")
+    assert english.stderr == ('orgspec: error: XLSX needs openpyxl: pip install '
+                              '"orgspec[xlsx]", or use --format csv\n')
 
 
 def test_an_output_it_cannot_write_is_said_in_the_orgs_language(org: Path,

@@ -107,7 +107,10 @@ def test_the_readme_s_excel_to_ci_path_works_as_copied(tmp_path: Path) -> None:
     part = readme.split("### From an Excel roster to a repository with CI", 1)[1]
     block = re.findall(r"```sh\n(.*?)```", part, re.S)[0]
     where = REPO
-    for line in block.replace("/tmp/our-org", str(tmp_path / "our-org")).splitlines():
+    lines = block.replace("/tmp/our-org", str(tmp_path / "our-org")).splitlines()
+    assert lines[0] == 'python3 -m pip install -e ".[xlsx]"'  # reading .xlsx, in the clone
+    assert 'xlsx = ["openpyxl' in (REPO / "pyproject.toml").read_text("utf-8")
+    for line in lines[1:]:
         for command in line.split(" && "):
             args = shlex.split(command)
             if args[0] == "cd":

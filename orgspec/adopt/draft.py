@@ -65,9 +65,18 @@ class Draft:
     tree_named: bool = False  # the roster names a manager (why a tree was looked for)
     tree_notes: tuple[int, int] | None = None
     kept_parents: dict[str, str] = field(default_factory=dict)
+    # a roster's rows for the notes on teams with no lead (`roster.leaderless_notes`): team ->
+    # its first row, team -> the first row naming it as parent, and whether no row flags a
+    # lead or names a manager; where those notes sit in `notes` (start, count)
+    lead_rows: tuple[dict[str, str], dict[str, str], bool] | None = None
+    leaderless_notes: tuple[int, int] | None = None
     # team -> the file it is written to when not `ID.yaml` (the org in the output folder
     # defines it there: `importer.team_files`)
     homes: dict[str, str] = field(default_factory=dict)
+    # person -> the file the org in the output folder defines them in, one the import does
+    # not write (added by hand): they stay there, a member of their teams, and are not
+    # written again (`importer.people_elsewhere`)
+    elsewhere: dict[str, str] = field(default_factory=dict)
 
     def team(self, ident: str) -> DraftTeam:
         """The team `ident`, created on first mention."""
@@ -121,7 +130,7 @@ class Draft:
         homes: dict[str, list[dict[str, Any]]] = {t: [] for t in sorted(self.teams)}
         loose: list[dict[str, Any]] = []
         home_of = self._homes()
-        for pid in sorted(self.people):
+        for pid in sorted(set(self.people) - set(self.elsewhere)):
             homes.get(home_of.get(pid, ""), loose).append(_person(self.people[pid]))
         for did in sorted(self.duties):
             duty = self.duties[did]

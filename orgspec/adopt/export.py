@@ -210,8 +210,9 @@ def xlsx_bytes(tabs: list[Table], lang: str = "en") -> bytes:
         from openpyxl.styles import Font
         from openpyxl.utils import get_column_letter
     except ImportError:
-        raise ExportError(M("XLSX needs openpyxl: pip install 'orgspec[xlsx]', or use "
-                            "--format csv")) from None
+        from orgspec.adopt.extras import install_command
+        raise ExportError(M("XLSX needs openpyxl: {command}, or use --format csv",
+                            command=install_command("xlsx"))) from None
     book = Workbook()
     book.remove(book.active)
     bold = Font(bold=True)

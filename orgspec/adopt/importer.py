@@ -6,12 +6,14 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from orgspec.adopt.draft import Draft
+from orgspec.adopt.draft import UNASSIGNED, Draft
 from orgspec.adopt.keepcomments import carry
 from orgspec.adopt.slug import IdMap
 from orgspec.adopt.write import Outcome, read_manifest, write_draft
+from orgspec.i18n import M
 
 if TYPE_CHECKING:
+    from orgspec.engine.lint import Loaded
     from orgspec.model.org import Org
 
 SOURCES = ("backstage", "roster", "codeowners")
@@ -20,6 +22,11 @@ SOURCES = ("backstage", "roster", "codeowners")
 def existing_org(out_dir: str) -> Org | None:
     """The org already in `out_dir`, as the loader reads it (what fails to load is left
     out), or None when there is no such folder."""
+    loaded = _existing(out_dir)
+    return loaded.org if loaded is not None else None
+
+
+def _existing(out_dir: str) -> Loaded | None:
     import os
 
     if not os.path.isdir(out_dir):
@@ -28,7 +35,7 @@ def existing_org(out_dir: str) -> Org | None:
     from orgspec.output import read_for_lookup
 
     with read_for_lookup():
-        return load_org([out_dir]).org
+        return load_org([out_dir])
 
 
 def existing_ids(out_dir: str, earlier: dict[str, dict[str, str]], org: Org | None = None
@@ -68,9 +75,12 @@ def import_org(source: str, paths: list[str], out_dir: str, *,
     gives it (the run's language may follow the imported names).
 
     Raises AdoptError for an unreadable source or output folder."""
-    earlier = read_manifest(out_dir).ids
-    org = existing_org(out_dir)
-    ids = IdMap(earlier, *existing_ids(out_dir, earlier, org), moved=moved_ids(org))
+    manifest = read_manifest(out_dir)
+    earlier = manifest.ids
+    loaded = _existing(out_dir)
+    org = loaded.org if loaded is not None else None
+    ids = IdMap(earlier, *existing_ids(out_dir, earlier, org), moved=moved_ids(org),
+                emails=emails_of(org))
     if source == "backstage":
         from orgspec.adopt.backstage import import_backstage
 
@@ -85,9 +95,11 @@ def import_org(source: str, paths: list[str], out_dir: str, *,
         draft = import_codeowners(paths, ids)
     else:
         raise ValueError(f"unknown import source {source!r}")
-    if org is not None:
-        keep_own_fields(draft, org)
-        draft.homes = team_files(draft, org, out_dir)
+    if loaded is not None:
+        draft.homes = team_files(draft, loaded.org, out_dir)
+        draft.elsewhere = people_elsewhere(draft, loaded, out_dir, set(manifest.files))
+        draft.notes.extend(elsewhere_notes(draft, loaded.org))
+        keep_own_fields(draft, loaded.org)
     draft.fit()
     draft.notes.extend(_example_notes(out_dir))
     said = lang if isinstance(lang, str) else lang(draft)
@@ -127,6 +139,81 @@ def moved_ids(org: Org | None) -> dict[str, dict[str, str]]:
                 if alias not in table:
                     out[kind][alias] = ident
     return out
+
+
+def emails_of(org: Org | None) -> dict[str, str]:
+    """Case-folded email -> the id of the person of `org` who has it (an email two people
+    share leads to neither). O(people)."""
+    out: dict[str, str] = {}
+    shared: set[str] = set()
+    for pid, person in (org.people.items() if org is not None else ()):
+        if person.email:
+            email = str(person.email).strip().casefold()
+            if out.setdefault(email, pid) != pid:
+                shared.add(email)
+    return {email: pid for email, pid in out.items() if email not in shared}
+
+
+def people_elsewhere(draft: Draft, loaded: Loaded, out_dir: str, imported: set[str]
+                     ) -> dict[str, str]:
+    """Person id -> the file (as the loader names it) of each drafted person the org in
+    `out_dir` already defines in a file the import neither writes nor wrote (`imported`:
+    the manifest's; a new hire added by hand in `xin-ren.yaml`, or in a subfolder): the
+    import leaves them there rather than write a second person of the id. A person it
+    defines twice (a copy an earlier import wrote beside the hand-written one) counts by
+    the hand-written copy. O(people + findings)."""
+    import os
+
+    root = os.path.realpath(out_dir)
+    ours = imported | set(draft.homes.values()) | {f"{tid}.yaml" for tid in draft.teams} | \
+        {UNASSIGNED}
+
+    def by_hand(path: str) -> bool:
+        return os.path.realpath(os.path.dirname(path) or ".") != root or \
+            os.path.basename(path) not in ours
+
+    where: dict[str, list[str]] = {}
+    for pid in draft.people:
+        if pid in loaded.org.people:
+            where[pid] = [loaded.org.origin("Person", pid).fmap.file]
+    for issue in loaded.issues:  # a second definition of one (RF002), in file order
+        if issue.code == "RF002" and issue.entity.startswith("person:"):
+            pid = issue.entity.partition(":")[2]
+            if pid in where:
+                where[pid].append(issue.location.file)
+    out: dict[str, str] = {}
+    for pid, files in where.items():
+        hand = next((path for path in files if by_hand(path)), None)
+        if hand is not None:
+            out[pid] = hand.replace(os.sep, "/")
+    return out
+
+
+def elsewhere_notes(draft: Draft, org: Org) -> list[str]:
+    """A note per person the import leaves where the org defines them (`draft.elsewhere`):
+    found there, not written again, with what the source says that the file does not (a
+    new title: the user copies it, since the import never edits a file it did not write)."""
+    out: list[str] = []
+    for pid in sorted(draft.elsewhere):
+        new, was, file = draft.people[pid], org.people[pid], draft.elsewhere[pid]
+        name = new.name or (str(was.name) if was.name else None)
+        person = f"{name} ({pid})" if name else pid
+        said = [f"{field}: {value}" for field in ("name", "title", "email")
+                if (value := getattr(new, field)) and
+                _fold(field, value) != _fold(field, getattr(was, field) or "")]
+        if said:
+            out.append(M("{person} is already in {file}, which the import does not write: "
+                         "left there as it is, not written again; the source gives {values} "
+                         "(change {file} if that is right)", person=person, file=file,
+                         values=said))
+        else:
+            out.append(M("{person} is already in {file}, which the import does not write: "
+                         "left there as it is, not written again", person=person, file=file))
+    return out
+
+
+def _fold(field: str, value: object) -> str:
+    return str(value).strip().casefold() if field == "email" else str(value)
 
 
 def team_files(draft: Draft, org: Org, out_dir: str) -> dict[str, str]:
@@ -177,7 +264,8 @@ def keep_own_fields(draft: Draft, org: Org) -> None:
     """Fill what the source leaves unsaid from the org already in the output folder: a
     team's parent (also over one the importer only guessed: `draft.inferred`), lead and
     description, a person's title and email, as the user set them there. What the source
-    says wins. O(teams + people)."""
+    says wins. The notes on the department tree and on teams with no lead are told anew
+    (a lead set in the team's file is no longer missing). O(teams + people)."""
     for tid, team in draft.teams.items():
         old = org.teams.get(tid)
         if old is None:
@@ -194,11 +282,17 @@ def keep_own_fields(draft: Draft, org: Org) -> None:
         if was is not None:
             person.title = person.title or (str(was.title) if was.title else None)
             person.email = person.email or was.email
-    if draft.kept_parents and draft.tree_notes is not None:  # the tree's notes, told anew
+    # the notes these change, told anew: the tree's, then (before it) the teams' with no lead
+    if draft.kept_parents and draft.tree_notes is not None:
         from orgspec.adopt.roster import tree_notes
 
         start, count = draft.tree_notes
         draft.notes[start:start + count] = tree_notes(draft)
+    if draft.leaderless_notes is not None:
+        from orgspec.adopt.roster import leaderless_notes
+
+        start, count = draft.leaderless_notes
+        draft.notes[start:start + count] = leaderless_notes(draft)
 
 
 def same_entities(now: bytes, new: bytes) -> bool:

@@ -255,8 +255,9 @@ def _xlsx(path: str, sheet: str | None) -> list[list[list[str]]]:
     try:
         import openpyxl
     except ImportError:
-        raise AdoptError(M("reading XLSX needs openpyxl: pip install 'orgspec[xlsx]'")) \
-            from None
+        from orgspec.adopt.extras import install_command
+        raise AdoptError(M("reading XLSX needs openpyxl: {command}",
+                           command=install_command("xlsx"))) from None
     _unpacked_size(path)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
@@ -411,7 +412,7 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
         if not key:
             draft.notes.append(M("{where}: no person or name; skipped", where=where))
             continue
-        pid = ids.get("person", key, text)
+        pid = ids.get("person", key, text, row.get("email"))
         person_of[(path, row.line)] = pid
         known.setdefault(key, pid)
         person = draft.person(pid)
@@ -449,7 +450,12 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
     draft.notes.extend(_new_team_ids(rows, ids.existing.get("team", {})))
     draft.notes.extend(teams.kept_notes(ids))
     draft.notes.extend(people.split_notes(ids))
-    draft.notes.extend(_lead_notes(draft, rows, flagged, member_row, parent_row))
+    draft.notes.extend(_flagged_notes(draft, flagged))
+    draft.lead_rows = (member_row, parent_row,
+                       not flagged and not any(row.get("manager") for _, row in rows))
+    leaderless = leaderless_notes(draft)  # told again once the org in the output folder
+    draft.leaderless_notes = (len(draft.notes), len(leaderless))  # is known (its leads)
+    draft.notes.extend(leaderless)
     if tree:  # told again once the org in the output folder is known (`retell_tree`)
         draft.tree_notes = (len(draft.notes), len(tree))
     draft.notes.extend(tree)
@@ -481,11 +487,8 @@ def _where(path: str, row: Row) -> str:
     return os.path.basename(path) + ":" + str(row.line)
 
 
-def _lead_notes(draft: Draft, rows: list[tuple[str, Row]], flagged: dict[str, dict[str, str]],
-                member_row: dict[str, str], parent_row: dict[str, str]) -> list[str]:
-    """A note per team with several people flagged as its lead (the first is taken), and
-    per team left with no lead; one note for all when no row flags a lead or names a
-    manager (a roster without those columns), not one per team. O(rows + teams)."""
+def _flagged_notes(draft: Draft, flagged: dict[str, dict[str, str]]) -> list[str]:
+    """A note per team with several people flagged as its lead (the first is taken)."""
     out: list[str] = []
     for tid, leads in flagged.items():
         if len(leads) > 1:
@@ -495,26 +498,33 @@ def _lead_notes(draft: Draft, rows: list[tuple[str, Row]], flagged: dict[str, di
                          where=next(iter(leads.values())), team=team.name or tid,
                          n=len(leads), people=list(leads), lead=team.lead,
                          file=tid + ".yaml"))
+    return out
+
+
+def leaderless_notes(draft: Draft) -> list[str]:
+    """A note per team left with no lead, by the roster and by the team's file in the output
+    folder (`importer.keep_own_fields` fills a lead from it, then tells these anew); one note
+    for all when no row flags a lead or names a manager (a roster without those columns),
+    not one per team (`draft.lead_rows`). O(teams)."""
     leaderless = [tid for tid, team in draft.teams.items() if team.lead is None]
-    if not leaderless:
-        return out
-    if not flagged and not any(row.get("manager") for _, row in rows):
-        out.append(M("no row flags a lead or names a manager, so no team has a lead (teams: "
-                     "{n}): flag each team's lead in a lead column (Lead: yes) or set "
-                     "`lead:` in the team's file", n=len(leaderless)))
-        return out
+    if not leaderless or draft.lead_rows is None:
+        return []
+    member_row, parent_row, unsaid = draft.lead_rows
+    if unsaid:
+        return [M("no row flags a lead or names a manager, so no team has a lead (teams: "
+                  "{n}): flag each team's lead in a lead column (Lead: yes) or set "
+                  "`lead:` in the team's file", n=len(leaderless))]
+    out: list[str] = []
     for tid in leaderless:
-        team = draft.teams[tid]
+        team, file = draft.teams[tid], draft.homes.get(tid, tid + ".yaml")
         if tid in member_row:
             out.append(M("{where}: team {team} has no lead: no row of it is flagged as lead "
                          "and no one in it is named as the others' manager; set `lead:` in "
-                         "{file}", where=member_row[tid], team=team.name or tid,
-                         file=tid + ".yaml"))
+                         "{file}", where=member_row[tid], team=team.name or tid, file=file))
         else:
             out.append(M("{where}: team {team} has no lead: the roster names it only as a "
                          "parent department, with no one in it; set `lead:` in {file}",
-                         where=parent_row.get(tid, ""), team=team.name or tid,
-                         file=tid + ".yaml"))
+                         where=parent_row.get(tid, ""), team=team.name or tid, file=file))
     return out
 
 

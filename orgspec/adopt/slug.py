@@ -14,7 +14,8 @@ class IdMap:
     def __init__(self, previous: dict[str, dict[str, str]] | None = None,
                  existing: dict[str, dict[str, str]] | None = None,
                  within: dict[str, dict[str, tuple[str, ...]]] | None = None,
-                 moved: dict[str, dict[str, str]] | None = None) -> None:
+                 moved: dict[str, dict[str, str]] | None = None,
+                 emails: dict[str, str] | None = None) -> None:
         self.previous = {kind: dict(table) for kind, table in (previous or {}).items()}
         # the org already in the output folder, by kind: id -> display name ("" for none),
         # for the importers' did-you-mean; the ids an earlier import gave are among them
@@ -26,15 +27,20 @@ class IdMap:
         # ... and what leads to one of its ids, by kind: a former id (an alias the user
         # kept on renaming it) or a team's name -> the id it has now (`importer.moved_ids`)
         self.moved = moved or {}
+        # ... and its people by email (case-folded; an email two people share is left out)
+        self.emails = emails or {}
         self.ids: dict[str, dict[str, str]] = {}
         self.taken: dict[str, set[str]] = {}
         # ids an earlier import gave, by kind: id -> source key
         self.reserved = {kind: {v: k for k, v in table.items()}
                          for kind, table in self.previous.items()}
 
-    def get(self, kind: str, key: str, text: str | None = None) -> str:
+    def get(self, kind: str, key: str, text: str | None = None, email: str | None = None
+            ) -> str:
         """The id of the `kind` entity known in the source as `key` (slugged from `text`,
-        default `key`)."""
+        default `key`); for a person whose `email` the source gives, one the org in the
+        output folder has under another id is that person when the id of their own is not
+        one the org has (matched by id, then by email: a new hire added by hand)."""
         table = self.ids.setdefault(kind, {})
         if key in table:
             return table[key]
@@ -42,6 +48,8 @@ class IdMap:
         earlier = self.previous.get(kind, {})
         reserved = self.reserved.get(kind, {})
         ident = self.follow(kind, key, earlier.get(key))
+        if ident is None and email and kind == "person":
+            ident = self._by_email(key, text, email, taken)
         if ident is None and is_slug(key) and text in (None, key) and key not in taken:
             ident = key  # the source's own valid id wins over an id made up earlier
         elif ident is None or ident in taken or not is_slug(ident):
@@ -53,6 +61,16 @@ class IdMap:
         taken.add(ident)
         table[key] = ident
         return ident
+
+    def _by_email(self, key: str, text: str | None, email: str, taken: set[str]) -> str | None:
+        """The person of the org in the output folder with `email`, unless the id `key`
+        would get on its own is a person there (an id match comes first) or theirs is taken."""
+        own = key if is_slug(key) and text in (None, key) else \
+            slugify(text if text is not None else key, "person", True)
+        if own in self.existing.get("person", {}):
+            return None
+        ident = self.emails.get(email.strip().casefold())
+        return ident if ident is not None and ident not in taken else None
 
     def follow(self, kind: str, key: str, ident: str | None) -> str | None:
         """The id the org in the output folder now gives what an earlier import called

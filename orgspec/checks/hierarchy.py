@@ -9,6 +9,7 @@ from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M
 from orgspec.model.graph import named
+from orgspec.model.models import is_placeholder
 from orgspec.model.org import ident_of, node_key
 from orgspec.model.teamtree import pointer_cycles
 
@@ -138,6 +139,17 @@ def parent_map(ctx: RuleContext) -> dict[str, str | None]:
         tid: team.parent for tid, team in ctx.org.teams.items()})
 
 
+@check("HI005", local=True)
+def team_without_lead(ctx: RuleContext) -> Iterator[Issue]:
+    """A team with no lead, or a placeholder one (`TBD`, `待定`)."""
+    for tid, team in ctx.org.teams.items():
+        if not team.lead or is_placeholder(team.lead):
+            yield Issue(M("team {id!r} has no lead", id=tid),
+                        ctx.org.origin("Team", tid).at("lead"), node_key("team", tid),
+                        hint=M("name its lead under `lead`: the person who answers for the "
+                               "team"))
+
+
 @check("HI006", graph=False, kinds=("Team",), text=())
 def team_without_members(ctx: RuleContext) -> Iterator[Issue]:
     """A team with no members, when no team below it has members either (a parent whose
@@ -147,7 +159,7 @@ def team_without_members(ctx: RuleContext) -> Iterator[Issue]:
     for tid in teams:
         if tid not in staffed:
             yield Issue(M("team {team!r} has no members", team=tid),
-                        ctx.org.origin("Team", tid).locate("members"), node_key("team", tid),
+                        ctx.org.origin("Team", tid).at("members"), node_key("team", tid),
                         hint=M("list its people under `members`, or put teams with people "
                                "under it"))
 

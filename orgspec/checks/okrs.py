@@ -341,10 +341,13 @@ def _tree(ctx: RuleContext) -> TeamTree:
     return tree
 
 
-def _overlap(a: Objective, b: Objective) -> bool:
-    """Whether two objectives' periods share a day (an objective without one shares all)."""
-    x, y = period_range(a), period_range(b)
-    return x is None or y is None or (x[0] <= y[1] and y[0] <= x[1])
+def _can_align(obj: Objective, target: Objective) -> bool:
+    """Whether `obj` may align to `target`: their periods share a day and the target's is
+    not the shorter (a year's objective never serves a quarter's); an objective without a
+    period may align, or be aligned to, either way."""
+    x, y = period_range(obj), period_range(target)
+    return x is None or y is None or (
+        x[0] <= y[1] and y[0] <= x[1] and (y[1] - y[0]) >= (x[1] - x[0]))
 
 
 MAX_ABOVE = 1000  # objectives above one that OK013 compares periods with, nearest first
@@ -353,7 +356,8 @@ MAX_ABOVE = 1000  # objectives above one that OK013 compares periods with, neare
 @check("OK013", graph=False, kinds=("Objective", "Team"), text=())
 def orphan_objective(ctx: RuleContext) -> Iterator[Issue]:
     """An objective aligned to nothing although a parent team has objectives to align to in
-    the same period; the hint names one whose period covers the objective's."""
+    the same period, none of them for a shorter one (`_can_align`); the hint names one whose
+    period covers the objective's first."""
     owned, tree, objectives = _owned(ctx), _tree(ctx), ctx.org.objectives
     for oid, obj in objectives.items():
         if obj.aligns_to is not None or obj.owner not in ctx.org.teams:
@@ -363,7 +367,7 @@ def orphan_objective(ctx: RuleContext) -> Iterator[Issue]:
         # whose periods never meet is not walked to the root for every objective.
         nearest = islice((o for team in tree.marked_above(obj.owner) for o in owned[team]),
                          MAX_ABOVE)
-        above = list(islice((o for o in nearest if _overlap(obj, objectives[o])), 50))
+        above = list(islice((o for o in nearest if _can_align(obj, objectives[o])), 50))
         span = period_range(obj)
         above.sort(key=lambda o: not (span and (s := period_range(objectives[o])) is not None
                                       and s[0] <= span[0] and span[1] <= s[1]))

@@ -42,6 +42,13 @@ class Origin:
         """The location of a field or item below the entity (`origin.locate("owner")`)."""
         return self.fmap.locate((*self.path, *self._written(sub)))
 
+    def at(self, name: str) -> Location:
+        """Where field `name` of the entity is written, else its `id`: a finding about a
+        field left out sits on the id line, as the entity's other findings do, not on the
+        line the entity starts (`- kind: Team`)."""
+        node = self.fmap.node(self.path)
+        return self.locate(name if isinstance(node, dict) and name in node else "id")
+
     def part(self, *sub: Any) -> Origin:
         """The origin of an inline part (`part("responsibilities", 2)`), where it is written."""
         n = len(sub)
