@@ -750,13 +750,14 @@ def org_root(paths: list[str]) -> str:
 def focus(result: LintResult, files: list[str]) -> LintResult:
     """Keep the findings located in `files` (what an editor on save or a per-file workflow
     asks for), or below those of them that are folders: the org was linted whole, so
-    cross-file checks stay right. An id that a named file defines again is reported
-    there, the file being worked on, rather than at its other definition."""
-    from orgspec.engine.blame import blame_in, within
+    cross-file checks stay right. A duplicate id whose other definition is in a named
+    file is kept as the whole org's run reports it: which copy is the duplicate and which
+    was first defined does not depend on the files named."""
+    from orgspec.engine.blame import DUPLICATE_ID, within
 
     kept = within(files)
-    findings = blame_in(result.findings, kept, result.lang)
-    result.findings = [f for f in findings if kept(f.location.file)]
+    result.findings = [f for f in result.findings if kept(f.location.file) or (
+        f.code == DUPLICATE_ID and any(kept(r.location.file) for r in f.related))]
     result.scope = tuple(files)
     return result
 
