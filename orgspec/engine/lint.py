@@ -320,7 +320,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
     from orgspec.engine.activities import ACTIVITY, activity_behind, behind
     from orgspec.engine.anchors import assign_fingerprints
     from orgspec.engine.holdback import hold_back
-    from orgspec.engine.noteam import outside_behind
+    from orgspec.engine.noteam import duties_behind, outside_behind
     from orgspec.engine.teams import with_teams
 
     with gc_paused():
@@ -346,6 +346,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         # RO002 behind HI007 on a person on no team: no warm state is kept then (`every`
         # holds it, `findings` not), so the warm path never pairs them
         findings, _ = outside_behind(findings)
+        findings, _ = duties_behind(findings)  # RO003 behind RO002 at a wrong `team:`
         findings = assign_fingerprints(sort_findings(findings), anchors,
                                        org_root(paths or [root]))
         findings = with_teams(findings, org)
