@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import run_cli
 
 TEAMS = """\
@@ -155,3 +156,39 @@ def test_a_renamed_duty_is_said_with_its_new_name_after_a_cached_run(write_org) 
     got = run("--format", "json")
     assert "品牌推广T" in got
     assert got == run("--format", "json", "--no-cache")
+
+
+# 7. `consulted: [marketing]`: the team's English name, as `who` finds it
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("marketing", "marketing-team"),  # its `names: {en: Marketing}`
+    ("Marketing", "marketing-team"),
+    ("shichangbu", "marketing-team"),  # 市场部's pinyin, no hyphens
+    ("yun-ying-bu", "operations"),  # 运营部's pinyin
+    ("yunyingbu", "operations"),
+    ("brandspecialist", "brand-specialist"),  # an id without its hyphens
+])
+def test_an_unknown_id_is_matched_by_other_names_and_pinyin(write_org, written: str,
+                                                            meant: str) -> None:
+    teams = TEAMS.replace("id: marketing\n", "id: marketing-team\n")
+    duties = DUTIES.replace("accountable: marketing}", "accountable: marketing-team}") \
+        .replace("accountable: operations}", f"accountable: operations, consulted: [{written}]}}")
+    root = write_org({"teams.yaml": teams, "people.yaml": PEOPLE, "duties.yaml": duties,
+                      "positions.yaml": POSITION.replace("team: operations",
+                                                         "team: marketing-team")})
+    found = [f for f in check(root) if f["code"] == "RF001"]
+    assert [(f["line"], f["hint"]) for f in found] == [(2, f"did you mean '{meant}'?")]
+
+
+def test_an_unknown_id_said_by_its_concept_in_the_other_language(write_org) -> None:
+    """`who logistics` finds 物流部; so does the did-you-mean of `consulted: [logistics]`."""
+    teams = TEAMS + "- {kind: Team, id: wu-liu, name: 物流部, parent: company, lead: zhou}\n"
+    duties = DUTIES.replace("accountable: operations}",
+                            "accountable: operations, consulted: [logistics]}")
+    root = write_org({"teams.yaml": teams, "people.yaml": PEOPLE, "duties.yaml": duties,
+                      "positions.yaml": POSITION})
+    found = [f for f in check(root) if f["code"] == "RF001"]
+    assert [f["hint"] for f in found] == ["did you mean 'wu-liu'?"]
+    text = run_cli("check", ".", "--isolated", "--no-cache", "--lang", "zh",
+                   cwd=root).stdout
+    assert "    建议: 是不是要写 物流部 (wu-liu)？\n" in text
