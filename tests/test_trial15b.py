@@ -180,20 +180,6 @@ def test_an_unknown_id_is_matched_by_other_names_and_pinyin(write_org, written: 
     assert [(f["line"], f["hint"]) for f in found] == [(2, f"did you mean '{meant}'?")]
 
 
-def test_an_unknown_id_said_by_its_concept_in_the_other_language(write_org) -> None:
-    """`who logistics` finds 物流部; so does the did-you-mean of `consulted: [logistics]`."""
-    teams = TEAMS + "- {kind: Team, id: wu-liu, name: 物流部, parent: company, lead: zhou}\n"
-    duties = DUTIES.replace("accountable: operations}",
-                            "accountable: operations, consulted: [logistics]}")
-    root = write_org({"teams.yaml": teams, "people.yaml": PEOPLE, "duties.yaml": duties,
-                      "positions.yaml": POSITION})
-    found = [f for f in check(root) if f["code"] == "RF001"]
-    assert [f["hint"] for f in found] == ["did you mean 'wu-liu'?"]
-    text = run_cli("check", ".", "--isolated", "--no-cache", "--lang", "zh",
-                   cwd=root).stdout
-    assert "    建议: 是不是要写 物流部 (wu-liu)？\n" in text
-
-
 # 5c. `--diff`: a fixed finding names what it is about as a new one does
 
 def test_a_fixed_finding_in_the_diff_names_its_entities(write_org) -> None:

@@ -450,25 +450,16 @@ def _joined(word: str) -> str:
     return word.replace("-", "").replace("_", "").replace(" ", "")
 
 
-def _concepts(text: str) -> frozenset[str]:
-    """The bilingual concept words of `text` (`退款` and `refund`: one), as `who` reads them
-    (`report.lookup`)."""
-    from orgspec.text.neardup import features
-
-    return frozenset(f for f in features(text) if f.startswith("c:"))
-
-
 class _OtherNames:
     """The ids of `kinds` by the other ways a reference may spell an entity, as `who` finds
     it by any of its names: a name in another language (`names: {en: Marketing}` for
     `marketing`), a name's reading as an id (`yingxiao` or `ying-xiao-bu` for 营销部, by
     pinyin; `customer-service` for `Customer Service`), an id without its hyphens
-    (`shichangbu`); else, as `who` falls back to, the same concept words in the other
-    language (`logistics` for 物流部: the concepts `who` matches by, all of them the same).
-    Built on the first unknown reference that no closer hint explains (no id is close to
-    it: the typos the benchmarks' orgs hold never build it), O(entities); the
-    pinyin and the concepts are read of the names of teams and positions only (a person's
-    id is their name's pinyin as a rule, and a person's name holds no concept), each once:
+    (`shichangbu`). Not by `who`'s concept words: `Jira OPS` holds the concept of
+    运营部 (ops), which it does not mean. Built on the first unknown reference that no
+    closer hint explains (no id is close to it: the typos the benchmarks' orgs hold never
+    build it), O(entities); the pinyin is read of the names of teams and positions only
+    (a person's id is their name's pinyin as a rule), each once:
     about 80 µs a name after pypinyin's dictionary loads (0.3 s), ten times as many people
     as teams. A spelling several entities share suggests none."""
 
@@ -477,8 +468,6 @@ class _OtherNames:
         from orgspec.text.slug import reading_id
 
         self._fold = fold_name
-        self._org, self._kinds = org, kinds
-        self._concepts: dict[frozenset[str], str] | None = None
         by: dict[str, set[str]] = defaultdict(set)
         for kind in kinds:
             read_too = kind in _READ_KINDS
@@ -504,24 +493,7 @@ class _OtherNames:
             ident = self._ids.get(key)
             if ident is not None and ident != value:
                 return ident
-        wanted = _concepts(folded.replace("-", " ").replace("_", " "))
-        return self._by_concepts().get(wanted) if wanted else None
-
-    def _by_concepts(self) -> dict[frozenset[str], str]:
-        if self._concepts is None:
-            by: dict[frozenset[str], set[str]] = defaultdict(set)
-            for kind in self._kinds:
-                if kind not in _READ_KINDS:
-                    continue
-                for ident, entity in self._org.table(kind).items():
-                    names = getattr(entity, "names", None)
-                    for name in (getattr(entity, "name", None),
-                                 *(names.every() if names is not None else ())):
-                        if name and (found := _concepts(str(name))):
-                            by[found].add(ident)
-            self._concepts = {key: next(iter(ids)) for key, ids in by.items()
-                              if len(ids) == 1}
-        return self._concepts
+        return None
 
 
 class _Ids:
