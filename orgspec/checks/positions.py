@@ -11,7 +11,6 @@ from orgspec.engine.holdback import value_words
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M
-from orgspec.model.graph import named
 from orgspec.model.models import is_vacant
 from orgspec.model.org import Org, Origin, RoleClaim, ident_of, node_key
 from orgspec.model.positions import accountable_count, kpi_measurable, kpi_verdict, seats
@@ -59,7 +58,7 @@ def _within(tree: TeamTree, team: str, below: str) -> bool:
     return below == team or tree.is_ancestor(team, below)
 
 
-@check("RO002", graph=False, text=(), names=("Team", "Person", "Responsibility"))
+@check("RO002", graph=False, text=(), names=("Team", "Person"))
 def holder_outside_team(ctx: RuleContext) -> Iterator[Issue]:
     """A holder who is neither a member nor the lead of the position's team or of a team
     below it. When none of a position's holders is on its team, each of them is on some
@@ -134,12 +133,11 @@ def wrong_team(ctx: RuleContext, rid: str, team: str, off: list[str],
     on some team) is on it; `duties`: its duties the team's charter does not cover. The hint names
     the team the holders share, when there is one outside the position's team's line."""
     org = ctx.org
-    values = {"position": rid, "team": team,
-              "holders": [named(org, "Person", p) for p in off]}
+    values = {"position": rid, "team": team, "holders": off}
     if duties:
         message = M("{holders} hold position {position!r}, but none of them is on its team "
                     "{team!r}, whose charter does not cover its duties {duties} either",
-                    duties=[named(org, "Responsibility", d) for d in duties], **values)
+                    duties=duties, **values)
     else:
         message = M("{holders} hold position {position!r}, but none of them is on its team "
                     "{team!r}", **values)
