@@ -12,6 +12,11 @@ from orgspec.i18n import LANGS, M
 from orgspec.model.org import ENTITY_KINDS, node_key
 from orgspec.text.spaces import WIDE_SPACE, quotes_around, without_wide_spaces
 
+# the entity a name belongs to is said with its kind, as `check` says an id elsewhere
+_KIND_WORDS = {"Team": M("team"), "Person": M("person"), "Role": M("position"),
+               "Responsibility": M("duty"), "Objective": M("objective"),
+               "Process": M("process"), "Meeting": M("meeting")}
+
 
 @check("SC004", local=True)
 def wide_space_in_name(ctx: RuleContext) -> Iterator[Issue]:
@@ -27,9 +32,10 @@ def wide_space_in_name(ctx: RuleContext) -> Iterator[Issue]:
                 continue
             where = org.origin(kind, ident).value("name")
             suggestion = without_wide_spaces(name)
-            yield Issue(M("name {name!r} of {entity!r} holds the space U+{code:04X}: a search "
-                          "for {fixed!r} does not find it", name=_marked(name), entity=ident,
-                          code=ord(found.group()), fixed=suggestion),
+            yield Issue(M("name {name!r} of {kind} {entity!r} holds the space U+{code:04X}: a "
+                          "search for {fixed!r} does not find it", name=_marked(name),
+                          kind=_KIND_WORDS[kind], entity=ident, code=ord(found.group()),
+                          fixed=suggestion),
                         _at(where, name, found.start()), node_key(kind, ident),
                         hint=M("write {fixed!r}", fixed=suggestion))
 
@@ -47,9 +53,10 @@ def quotes_around_name(ctx: RuleContext) -> Iterator[Issue]:
             if not isinstance(name, str) or (pair := quotes_around(name.strip())) is None:
                 continue
             bare = name.strip()[1:-1].strip()
-            yield Issue(M("name {name} of {entity!r} is inside the quotes {quotes}, which YAML "
-                          "keeps as part of the name: a search for {bare!r} does not find it",
-                          name=name.strip(), entity=ident, quotes=pair, bare=bare),
+            yield Issue(M("name {name} of {kind} {entity!r} is inside the quotes {quotes}, "
+                          "which YAML keeps as part of the name: a search for {bare!r} does "
+                          "not find it", name=name.strip(), kind=_KIND_WORDS[kind],
+                          entity=ident, quotes=pair, bare=bare),
                         org.origin(kind, ident).value("name"), node_key(kind, ident),
                         hint=M("write `name: {fixed}` (quote a value with ASCII `\"` or `'` "
                                "only)", fixed=_yaml_scalar(bare)))

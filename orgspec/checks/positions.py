@@ -12,7 +12,7 @@ from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M
 from orgspec.model.models import is_vacant
-from orgspec.model.org import Org, Origin, ident_of, node_key
+from orgspec.model.org import Org, Origin, RoleClaim, ident_of, node_key
 from orgspec.model.positions import accountable_count, kpi_measurable, kpi_verdict, seats
 from orgspec.model.teamtree import TeamTree
 from orgspec.model.unresolved import meant
@@ -61,7 +61,10 @@ def _within(tree: TeamTree, team: str, below: str) -> bool:
 @check("RO002", graph=False, text=(), names=("Team", "Person"))
 def holder_outside_team(ctx: RuleContext) -> Iterator[Issue]:
     """A holder who is neither a member nor the lead of the position's team or of a team
-    below it."""
+    below it. When none of a position's holders is on its team, each of them is on some
+    team, and that makes two findings or more with its duties outside the team's charter
+    (RO003), the `team:` is the one mistake: one finding there (`wrong_team`), each RO003
+    of the position held back behind it (`engine.noteam.duties_behind`)."""
     org = ctx.org
     tree = _tree(ctx)
     # `members: [林雪]` names lin-xue but no id: that is RF001's one finding. Person ->
@@ -69,41 +72,146 @@ def holder_outside_team(ctx: RuleContext) -> Iterator[Issue]:
     unknown: dict[str, list[str]] | None = None
     held: set[str] | None = None
     for rid, pos in org.positions.items():
-        if pos.team not in org.teams:
+        team = pos.team
+        if team is None or team not in org.teams:
             continue
-        for pid in org.position_holders[rid]:
-            if any(_within(tree, pos.team, t) for t in org.person_teams.get(pid, ())):
+        holders = org.position_holders[rid]
+        off: list[str] = []
+        for pid in holders:
+            if any(_within(tree, team, t) for t in org.person_teams.get(pid, ())):
                 continue
             if unknown is None:
                 unknown = _named_unresolved(org)
-            if any(_within(tree, pos.team, t) for t in unknown.get(pid, ())):
+            if any(_within(tree, team, t) for t in unknown.get(pid, ())):
                 continue
             if held is None:
                 held = _on_held_teams(org)
             if pid in held:
                 continue  # on a team held as invalid (`kind: 团队`): where is not known
-            # found only now: most positions' holders are on their teams, and the origin
-            # is a look-up among every entity of the org (dearer per item the bigger it is)
-            origin = org.origin("Role", rid)
-            written: dict[str, int] = {}  # holder -> its first index
-            for i, holder in enumerate(pos.holders):
-                written.setdefault(holder, i)
-            if pid in written:
-                i = written[pid]
-                where = origin.locate("holders", i) if _listed(origin, "holders") \
-                    else origin.locate("holders")
-            else:
-                person = org.origin("Person", pid)
-                where = person.locate("roles", org.people[pid].roles.index(rid)) \
-                    if _listed(person, "roles") else person.locate("roles")
-            yield Issue(M("{person!r} holds position {position!r} but is not on its team "
-                          "{team!r}", person=pid, position=rid, team=pos.team), where,
-                          node_key("role", rid),
-                        related=(Related(org.origin("Team", pos.team).locate("members"),
-                                         M("members of {team!r}", team=pos.team)),),
-                        hint=M("add {person!r} to the members of {team!r}, or move the "
-                               "position to the team they work in", person=pid,
-                               team=pos.team))
+            off.append(pid)
+        if not off:
+            continue
+        if len(off) == len(holders) and all(org.person_teams.get(p) for p in off):
+            duties = _duties_outside(ctx, rid, team)
+            if len(off) + len(duties) > 1:
+                yield wrong_team(ctx, rid, team, off, duties)
+                continue
+        for pid in off:
+            yield _outside(org, rid, team, pid)
+
+
+def _outside(org: Org, rid: str, team: str, pid: str) -> Issue:
+    """RO002 on one holder of position `rid` of `team`, at the holder in `holders` (or the
+    position in their `roles`)."""
+    pos = org.positions[rid]
+    # found only now: most positions' holders are on their teams, and the origin
+    # is a look-up among every entity of the org (dearer per item the bigger it is)
+    origin = org.origin("Role", rid)
+    written: dict[str, int] = {}  # holder -> its first index
+    for i, holder in enumerate(pos.holders):
+        written.setdefault(holder, i)
+    if pid in written:
+        i = written[pid]
+        where = origin.locate("holders", i) if _listed(origin, "holders") \
+            else origin.locate("holders")
+    else:
+        person = org.origin("Person", pid)
+        where = person.locate("roles", org.people[pid].roles.index(rid)) \
+            if _listed(person, "roles") else person.locate("roles")
+    return Issue(M("{person!r} holds position {position!r} but is not on its team "
+                   "{team!r}", person=pid, position=rid, team=team), where,
+                 node_key("role", rid),
+                 related=(Related(org.origin("Team", team).locate("members"),
+                                  M("members of {team!r}", team=team)),),
+                 hint=M("add {person!r} to the members of {team!r}, or move the "
+                        "position to the team they work in", person=pid, team=team))
+
+
+def wrong_team(ctx: RuleContext, rid: str, team: str, off: list[str],
+               duties: list[str]) -> Issue:
+    """RO002 at the `team:` (`team`) of position `rid`, none of whose holders (`off`, each
+    on some team) is on it; `duties`: its duties the team's charter does not cover. The hint names
+    the team the holders share, when there is one outside the position's team's line."""
+    org = ctx.org
+    values = {"position": rid, "team": team, "holders": off}
+    if duties:
+        message = M("{holders} hold position {position!r}, but none of them is on its team "
+                    "{team!r}, whose charter does not cover its duties {duties} either",
+                    duties=duties, **values)
+    else:
+        message = M("{holders} hold position {position!r}, but none of them is on its team "
+                    "{team!r}", **values)
+    shared = _shared_team(ctx, team, off)
+    if shared is not None:
+        hint = M("if the position belongs to {shared!r}, where its holders are, write "
+                 "`team: {id}`; otherwise add its holders to {team!r}", shared=shared,
+                 id=shared, team=team)
+    else:
+        hint = M("write the team the position belongs to in `team:`, or add its holders to "
+                 "{team!r}", team=team)
+    origin = org.origin("Role", rid)
+    return Issue(message, origin.locate("team"), node_key("role", rid),
+                 related=(Related(org.origin("Team", team).locate("members"),
+                                  M("members of {team!r}", team=team)),), hint=hint)
+
+
+def _shared_team(ctx: RuleContext, team: str, people: list[str]) -> str | None:
+    """The lowest team every one of `people` is on or below, when it is neither `team`'s
+    nor one of its ancestors (that would not be a move); None when there is none."""
+    org = ctx.org
+    tree = _tree(ctx)
+    common: list[str] | None = None  # the teams from the first person's team up, in order
+    for pid in people:
+        line: list[str] = []
+        for t in sorted(org.person_teams.get(pid, ())):
+            line.extend(x for x in _up(org, t) if x not in line)
+        common = line if common is None else [t for t in common if t in line]
+    for t in common or ():
+        if t != team and not tree.is_ancestor(t, team):
+            return t
+    return None
+
+
+def _up(org: Org, team: str) -> list[str]:
+    """`team` and the teams above it, nearest first (a cycle stops where it repeats)."""
+    out: list[str] = []
+    at: str | None = team
+    while at is not None and at in org.teams and at not in out:
+        out.append(at)
+        at = org.teams[at].parent
+    return out
+
+
+def _duties_outside(ctx: RuleContext, rid: str, team: str) -> list[str]:
+    """The duties position `rid` holds that neither its team `team` nor a team below it
+    holds in any role (RO003's), in the order its claims were written."""
+    out: list[str] = []
+    for claim in _claims(ctx).get(rid, ()):
+        if _outside_charter(ctx, team, claim.responsibility) and \
+                claim.responsibility not in out:
+            out.append(claim.responsibility)
+    return out
+
+
+def _claims(ctx: RuleContext) -> dict[str, list[RoleClaim]]:
+    def index() -> dict[str, list[RoleClaim]]:
+        out: dict[str, list[RoleClaim]] = {}
+        for claim in ctx.org.role_claims:
+            out.setdefault(claim.position, []).append(claim)
+        return out
+
+    return ctx.shared.memo("position-claims", index)
+
+
+def _outside_charter(ctx: RuleContext, team: str, duty: str) -> bool:
+    """Whether `duty` is known and neither `team` nor a team below it holds it."""
+    org = ctx.org
+    if duty not in org.responsibilities:
+        return False
+    tree = _tree(ctx)
+    teams = {h.holder[5:] for h in org.raci.by_duty.get(duty, ())
+             if h.holder.startswith("team:")}
+    return not any(_within(tree, team, t) for t in teams)
 
 
 @check("RO006", graph=False, kinds=("Person", "Role"), text=())
@@ -174,17 +282,13 @@ def _on_held_teams(org: Org) -> set[str]:
 @check("RO003", graph=False, text=())
 def position_duty_outside_charter(ctx: RuleContext) -> Iterator[Issue]:
     """A position's duty that neither its team nor a team below it holds in any role.
-    Each claim looks only at the holders of its own duty (near-linear)."""
+    Each claim looks only at the holders of its own duty (near-linear). Held back behind
+    RO002 at a position's wrong `team:` (`engine.noteam.duties_behind`)."""
     org = ctx.org
-    tree = _tree(ctx)
     for claim in org.role_claims:
         pos = org.positions.get(claim.position)
         if pos is None or pos.team not in org.teams \
-                or claim.responsibility not in org.responsibilities:
-            continue
-        teams = {h.holder[5:] for h in org.raci.by_duty.get(claim.responsibility, ())
-                 if h.holder.startswith("team:")}
-        if any(_within(tree, pos.team, t) for t in teams):
+                or not _outside_charter(ctx, pos.team, claim.responsibility):
             continue
         yield Issue(M("position {position!r} holds duty {duty!r}, which its team {team!r} "
                       "does not cover", position=claim.position, duty=claim.responsibility,

@@ -8,8 +8,10 @@ a year, the one blamed. `blame_newer` moves each such finding to its other defin
 that one is newer: in a git work tree, a file with uncommitted changes (untracked, modified,
 added) is newer than a committed one, two uncommitted files by their modification time, two
 committed ones by their last commit's time; outside git the path order stands. `blame_in`
-does the same for a set of files preferred outright (the files named in `check FILE`, those
-staged under `--staged`). Git is asked only when a duplicate spans two files, about those
+does the same for a set of files preferred outright (those staged under `--staged`, where
+the index is linted outside git). Naming files (`check FILE`) moves nothing: a duplicate
+whose other definition is in a named file is shown as the whole org's run shows it. Git
+is asked only when a duplicate spans two files, about those
 files alone (one `git status`, one `git log` per committed file).
 
 The choice depends on git's state, which no file's content shows (a commit, `git add`,

@@ -329,7 +329,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
     from orgspec.engine.activities import ACTIVITY, activity_behind, behind
     from orgspec.engine.anchors import assign_fingerprints
     from orgspec.engine.holdback import hold_back
-    from orgspec.engine.noteam import outside_behind
+    from orgspec.engine.noteam import duties_behind, outside_behind
     from orgspec.engine.teams import with_teams
 
     with gc_paused():
@@ -355,6 +355,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         # RO002 behind HI007 on a person on no team: no warm state is kept then (`every`
         # holds it, `findings` not), so the warm path never pairs them
         findings, _ = outside_behind(findings)
+        findings, _ = duties_behind(findings)  # RO003 behind RO002 at a wrong `team:`
         findings = assign_fingerprints(sort_findings(findings), anchors,
                                        org_root(paths or [root]))
         findings = with_teams(findings, org)
@@ -759,13 +760,14 @@ def org_root(paths: list[str]) -> str:
 def focus(result: LintResult, files: list[str]) -> LintResult:
     """Keep the findings located in `files` (what an editor on save or a per-file workflow
     asks for), or below those of them that are folders: the org was linted whole, so
-    cross-file checks stay right. An id that a named file defines again is reported
-    there, the file being worked on, rather than at its other definition."""
-    from orgspec.engine.blame import blame_in, within
+    cross-file checks stay right. A duplicate id whose other definition is in a named
+    file is kept as the whole org's run reports it: which copy is the duplicate and which
+    was first defined does not depend on the files named."""
+    from orgspec.engine.blame import DUPLICATE_ID, within
 
     kept = within(files)
-    findings = blame_in(result.findings, kept, result.lang)
-    result.findings = [f for f in findings if kept(f.location.file)]
+    result.findings = [f for f in result.findings if kept(f.location.file) or (
+        f.code == DUPLICATE_ID and any(kept(r.location.file) for r in f.related))]
     result.scope = tuple(files)
     return result
 

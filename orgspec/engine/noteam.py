@@ -8,6 +8,11 @@ person is held back behind it (a baseline entry for one is not checked, not fixe
 when HI007 is reported for that person: turned off, ignored for the file, suppressed inline
 or held back behind a dropped value, RO002 is reported as it was.
 
+Likewise a position none of whose holders is on its team (`team: yun-ying-bu` written for
+`shi-chang-bu`): RO002 reports it once, at its `team:` (`checks.positions.wrong_team`), and
+each RO003 on that position (a duty outside the wrong team's charter) is held back behind
+it (`duties_behind`), unless that RO002 is not reported.
+
 Light on purpose, as `engine.activities`: it reads the findings alone.
 """
 
@@ -17,6 +22,7 @@ from orgspec.findings import Finding
 
 NO_TEAM = "HI007"
 OUTSIDE = "RO002"
+OUTSIDE_CHARTER = "RO003"
 
 
 def _person(f: Finding) -> object:
@@ -30,6 +36,21 @@ def outside_behind(findings: list[Finding]) -> tuple[list[Finding], list[Finding
     if not people:
         return findings, []
     held = [f for f in findings if f.code == OUTSIDE and _person(f) in people]
+    if not held:
+        return findings, []
+    gone = {id(f) for f in held}
+    return [f for f in findings if id(f) not in gone], held
+
+
+def duties_behind(findings: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+    """`findings` without each RO003 on a position an RO002 among them reports at its
+    `team:` (its message names the position's `holders`), and those RO003s, as they were.
+    One pass over `findings`, one more when such an RO002 is among them."""
+    wrong = {f.entity for f in findings if f.code == OUTSIDE and
+             "holders" in getattr(f.message, "values", {})}
+    if not wrong:
+        return findings, []
+    held = [f for f in findings if f.code == OUTSIDE_CHARTER and f.entity in wrong]
     if not held:
         return findings, []
     gone = {id(f) for f in held}
