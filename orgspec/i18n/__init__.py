@@ -206,7 +206,7 @@ def say(text: str, lang: str) -> str:
         lookup(text.template, lang, getattr(text, "context", None))
     if not text.values:
         return template
-    return template.format(**{k: _said(v, lang) for k, v in text.values.items()})
+    return template.format(**{k: said_value(v, lang) for k, v in text.values.items()})
 
 
 # Blanks beside a full-width bracket: a Chinese translation puts spaces around a placeholder
@@ -270,9 +270,10 @@ def said_from(text: str, lang: str) -> str:
 LIST_SEP = M(", ")  # TRANSLATORS: joins the items of a list (、 in Chinese)
 
 
-def _said(value: Any, lang: str) -> Any:
+def said_value(value: Any, lang: str) -> Any:
+    """A message value as `say` formats it: a list joined, an `M` said, a str `Quoted`."""
     if isinstance(value, list | tuple):
-        return lookup(LIST_SEP, lang).join(str(_said(v, lang)) for v in value)
+        return lookup(LIST_SEP, lang).join(str(said_value(v, lang)) for v in value)
     if isinstance(value, M):
         return say(value, lang)
     return Quoted(value) if type(value) is str else value
@@ -302,7 +303,7 @@ def reason(exc: BaseException) -> str:
 
 def say_list(items: list[Any], lang: str) -> str:
     """`items` said in `lang`, joined with the language's list separator."""
-    return str(_said(items, lang))
+    return str(said_value(items, lang))
 
 
 # BCP 47 regions and scripts of Chinese: Traditional script in Taiwan, Hong Kong and Macau.

@@ -12,7 +12,7 @@ import re
 import string
 from typing import Any
 
-from orgspec.i18n import LIST_SEP, M, P, Quoted, lookup, plural_template, say
+from orgspec.i18n import LIST_SEP, M, P, lookup, plural_template, said_value
 
 #: (text, is_code): a code part is the span's content, without its backticks
 Part = tuple[str, bool]
@@ -69,7 +69,7 @@ def _fill(piece: str, text: M, lang: str) -> str:
     """`piece` of `text`'s template with its values said, as `say` does."""
     if not text.values:
         return piece
-    return piece.format(**{k: _said(v, lang) for k, v in text.values.items()})
+    return piece.format(**{k: said_value(v, lang) for k, v in text.values.items()})
 
 
 def _text_parts(piece: str, text: M, lang: str) -> list[Part]:
@@ -105,13 +105,4 @@ def _value_parts(value: Any, lang: str) -> list[Part]:
         parts = said_parts(value)
         if parts is not None:
             return parts
-    return [(str(_said(value, lang)), False)]
-
-
-def _said(value: Any, lang: str) -> Any:
-    """A value as `say` formats it (`i18n._said`)."""
-    if isinstance(value, list | tuple):
-        return lookup(LIST_SEP, lang).join(str(_said(v, lang)) for v in value)
-    if isinstance(value, M):
-        return say(value, lang)
-    return Quoted(value) if type(value) is str else value
+    return [(str(said_value(value, lang)), False)]
