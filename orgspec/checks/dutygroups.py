@@ -13,16 +13,12 @@ from orgspec.i18n import M
 if TYPE_CHECKING:
     from orgspec.load.cache import Cache
     from orgspec.model.extracts import Duties
-    from orgspec.text.neardup import Group, Spread
+    from orgspec.text.neardup import Group
 
 T = TypeVar("T")
 
 # Members listed as related locations beyond the first duty; the rest are counted.
 MAX_RELATED = 20
-# Duties from which a searched prose edit's scan is spread over two processes (`_spread`):
-# 0.5 s of a 5,000-team org's search (50,000 duties); 0.05 s at 500 teams, less than a fork
-# of the process and its pages touched again would cost.
-SPREAD_AT = 20_000
 
 
 class Memo(Protocol):
@@ -85,23 +81,12 @@ def searched_groups(duties: Duties, threshold: float, memo: Memo
     def compute() -> list[Group]:
         alone = _alone(texts, memo.kept("OW007 features", dict) or {})
         whole = [fn | fd for fn, fd in alone]
-        found = _reported(texts, owners, threshold, None, alone, whole, _spread(len(texts)))
+        found = _reported(texts, owners, threshold, None, alone, whole)
         search.append((found, {i: whole[i] for pair in found for i in pair[:2]}))
         return groups_from(texts, found, whole)
 
     groups = memo.remember("OW007", (texts, owners, threshold), compute, list)
     return groups, (search[0] if search else None)
-
-
-def _spread(count: int) -> Spread | None:
-    """How the search of `count` duties scans its views (`neardup._search`'s `spread`): by
-    this process and a forked worker from `SPREAD_AT` duties on (where a warm re-check's
-    search waits on it, the other core is idle), else None (one loop)."""
-    from orgspec.forkmap import fork_map, parallel_enabled
-
-    if count < SPREAD_AT or not parallel_enabled():
-        return None
-    return lambda scan, spans: fork_map(scan, spans)
 
 
 def keep_search(duties: Duties, threshold: float, memo: Memo,

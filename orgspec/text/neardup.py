@@ -50,7 +50,6 @@ MAX_POSTING = 64      # features held by more distinct duties are not indexed
 MAX_SCAN = 256        # posting entries one duty may scan
 MAX_CANDIDATES = 32   # candidates one duty may score
 HEAD = 8              # duties of one feature set paired all with all; later ones with the first
-SPANS = 8             # ranges of views scanned apart when the search is spread (`_search`)
 
 
 @dataclass(frozen=True)
@@ -487,10 +486,6 @@ class _Join:
 
 
 Report = Callable[[int, int, float, Callable[[int, int], bool]], None]
-# One span of views scanned: its pairs of docs (a, b, score), posting entries scanned and
-# candidates scored; `Spread(scan, spans)` is `[scan(span) for span in spans]`.
-_Scanned = tuple[list[tuple[int, int, float]], int, int]
-Spread = Callable[[Callable[[range], _Scanned], list[range]], list[_Scanned]]
 # (key, search) -> the search's pairs: `search()`, or those kept under `key`
 Reuse = Callable[[str, Callable[[], list[tuple[int, int, float]]]], list[tuple[int, int, float]]]
 
@@ -532,15 +527,14 @@ def search_key(duties: Sequence[Duty], groups: Sequence[str], threshold: float,
 def _reported(duties: Sequence[Duty], groups: Sequence[str], threshold: float,
               limits: tuple[int, int, int] | None,
               alone: list[tuple[frozenset[str], frozenset[str]]],
-              whole: list[frozenset[str]], spread: Spread | None = None
-              ) -> list[tuple[int, int, float]]:
-    """The (i, j, score) `_search` reports, in order (`spread`: see `_search`)."""
+              whole: list[frozenset[str]]) -> list[tuple[int, int, float]]:
+    """The (i, j, score) `_search` reports, in order."""
     out: list[tuple[int, int, float]] = []
 
     def record(i: int, j: int, score: float, differ: Callable[[int, int], bool]) -> None:
         out.append((i, j, score))
 
-    _search(duties, groups, threshold, record, None, limits, alone, whole, spread)
+    _search(duties, groups, threshold, record, None, limits, alone, whole)
     return out
 
 
@@ -559,15 +553,12 @@ def _differ(duties: Sequence[Duty], whole: Sequence[frozenset[str]] | Mapping[in
 def _search(duties: Sequence[Duty], groups: Sequence[str], threshold: float, report: Report,
             stats: dict[str, int] | None, limits: tuple[int, int, int] | None,
             alone: list[tuple[frozenset[str], frozenset[str]]] | None = None,
-            whole: list[frozenset[str]] | None = None, spread: Spread | None = None) -> None:
+            whole: list[frozenset[str]] | None = None) -> None:
     """Calls `report(i, j, score, differ)` for duties i != j of different groups whose
     views score at least `threshold` (a pair may be reported more than once, by several
     views); `differ(i, j)` tells whether paths/ids or a template slot set them apart.
     `alone`, `whole`: each duty's name's and description's features and their union
-    (computed when not given). `spread(scan, spans)`: `[scan(s) for s in spans]`, which
-    may be computed by more than one process (`forkmap.fork_map`): the views' candidates
-    are then scanned and scored in `SPANS` ranges, and the pairs reported in the same
-    order as by one loop."""
+    (computed when not given)."""
     max_posting, max_scan, max_cand = limits or (MAX_POSTING, MAX_SCAN, MAX_CANDIDATES)
     if alone is None:
         alone = _alone(duties, None)
@@ -614,54 +605,32 @@ def _search(duties: Sequence[Duty], groups: Sequence[str], threshold: float, rep
     k = threshold / (1 + threshold)
     indexed = {f for f, c in rep_df.items() if c <= max_posting}
     postings = _prefix_index(docs, threshold, k, indexed)
+    work = {"scanned": 0, "scored": 0}
     totals = [doc.total for doc in docs]
-
-    def scan(span: range) -> tuple[list[tuple[int, int, float]], int, int]:
-        """The docs (a, b, rounded score) at or above the threshold for each a of `span`,
-        in order, and the posting entries scanned and candidates scored."""
-        work = {"scanned": 0, "scored": 0}
-        found: list[tuple[int, int, float]] = []
-        get = weight.__getitem__
-        # each candidate scored here (weighted Jaccard on prepared views, skipping the
-        # work when a bound already fails), not by a call: a call per candidate was a
-        # tenth of the search
-        for a in span:
-            doc = docs[a]
-            total, known, fs = doc.total, doc.concepts, doc.features
-            for b in _candidates(a, doc, totals, postings, threshold, k, max_scan, max_cand,
-                                 work):
-                od = docs[b]
-                small, large = (total, od.total) if total <= od.total else (od.total, total)
-                if small < threshold * large:
-                    score = 0.0  # Jaccard is at most min/max of the two weights
-                elif known and od.concepts and known.isdisjoint(od.concepts):
-                    score = 0.0
-                else:
-                    shared = sum(map(get, fs & od.features))
-                    union = total + od.total - shared
-                    score = shared / union if union else 0.0
-                if score >= threshold:
-                    found.append((a, b, round(score, 3)))
-        return found, work["scanned"], work["scored"]
-
-    n = len(docs)
-    spans = [range(n * s // SPANS, n * (s + 1) // SPANS) for s in range(SPANS)] \
-        if spread is not None else [range(n)]
-    scanned = scored = 0
-    # each span's pairs after the one before it: the order of one loop over every doc
-    for found, more_scanned, more_scored in (spread or _serial)(scan, spans):
-        scanned += more_scanned
-        scored += more_scored
-        for a, b, score in found:
+    get = weight.__getitem__
+    # each candidate scored here (weighted Jaccard on prepared views, skipping the work
+    # when a bound already fails), not by a call: a call per candidate was a tenth of
+    # the search
+    for a, doc in enumerate(docs):
+        total, known, fs = doc.total, doc.concepts, doc.features
+        for b in _candidates(a, doc, totals, postings, threshold, k, max_scan, max_cand, work):
+            od = docs[b]
+            small, large = (total, od.total) if total <= od.total else (od.total, total)
+            if small < threshold * large:
+                score = 0.0  # Jaccard is at most min/max of the two weights
+            elif known and od.concepts and known.isdisjoint(od.concepts):
+                score = 0.0
+            else:
+                shared = sum(map(get, fs & od.features))
+                union = total + od.total - shared
+                score = shared / union if union else 0.0
+            if score < threshold:
+                continue
             for x in members[reps[a]]:
                 for y in members[reps[b]]:
-                    pair(x, y, score)
+                    pair(x, y, round(score, 3))
     if stats is not None:
-        stats.update({"scanned": scanned, "scored": scored})
-
-
-def _serial(scan: Callable[[range], _Scanned], spans: list[range]) -> list[_Scanned]:
-    return [scan(span) for span in spans]
+        stats.update(work)
 
 
 def weights(df: Counter[str], n: int) -> dict[str, float]:
