@@ -68,14 +68,22 @@ def _raci(rng: random.Random, text: str, ids: list[str]) -> str | None:
 _ROLE = re.compile(r"^(\s*-?\s*)(accountable|consulted): *(\S.*)$", re.M)
 
 
-def _accountable(rng: random.Random, text: str, ids: list[str]) -> str | None:
-    """A duty's accountable replaced by another id (a team's, say): its owner changes."""
+def _an_accountable(rng: random.Random, text: str) -> tuple[re.Match[str], list[str]] | None:
+    """One duty's accountable line, chosen at random, and its ids; None if there is none."""
     found = [m for m in _ROLE.finditer(text) if m.group(2) == "accountable"
              and _items(m.group(3))]
     if not found:
         return None
     m = rng.choice(found)
-    items = _items(m.group(3)) or []
+    return m, _items(m.group(3)) or []
+
+
+def _accountable(rng: random.Random, text: str, ids: list[str]) -> str | None:
+    """A duty's accountable replaced by another id (a team's, say): its owner changes."""
+    chosen = _an_accountable(rng, text)
+    if chosen is None:
+        return None
+    m, items = chosen
     items[rng.randrange(len(items))] = rng.choice(ids)
     value = items[0] if len(items) == 1 and not m.group(3).startswith("[") \
         else "[" + ", ".join(items) + "]"
@@ -197,12 +205,10 @@ def _unknown_holder(rng: random.Random, text: str, ids: list[str]) -> str | None
 
 def _second_accountable(rng: random.Random, text: str, ids: list[str]) -> str | None:
     """A second accountable added to a duty: OW001."""
-    found = [m for m in _ROLE.finditer(text) if m.group(2) == "accountable"
-             and _items(m.group(3))]
-    if not found:
+    chosen = _an_accountable(rng, text)
+    if chosen is None:
         return None
-    m = rng.choice(found)
-    items = _items(m.group(3)) or []
+    m, items = chosen
     teams = [i for i in ids if i.startswith("team-") and i not in items] or ids
     items.append(rng.choice(teams))
     return text[:m.start(3)] + "[" + ", ".join(items) + "]" + text[m.end(3):]
