@@ -77,15 +77,15 @@ def test_init_no_example_writes_no_org(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh", "zh-Hant"])
-def test_import_names_init_s_untouched_example_to_delete(tmp_path: Path, lang: str) -> None:
+def test_import_replaces_init_s_untouched_example(tmp_path: Path, lang: str) -> None:
     assert run_cli("init", ".", "--lang", lang, "--ci", "gitlab", cwd=tmp_path).code == 0
     _roster(tmp_path)
     run = run_cli("import", "roster", "员工花名册.csv", "-o", "org", "--lang", "en",
                   cwd=tmp_path)
     assert run.code == 0
-    assert ("note: org/org.yaml is still the example org `orgspec init` wrote (a made-up "
-            "team, person, objective and process): they join the imported org until you "
-            "delete org/org.yaml") in run.stderr.splitlines()
+    assert ("note: removed org/org.yaml, the example org `orgspec init` wrote, unchanged: "
+            "the imported org takes its place") in run.stderr.splitlines()
+    assert not (tmp_path / "org" / "org.yaml").exists()
 
 
 def test_import_says_nothing_of_an_edited_example(tmp_path: Path) -> None:

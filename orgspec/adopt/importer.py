@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -26,16 +27,19 @@ def existing_org(out_dir: str) -> Org | None:
     return loaded.org if loaded is not None else None
 
 
-def _existing(out_dir: str) -> Loaded | None:
+def _existing(out_dir: str, leave_out: str | None = None) -> Loaded | None:
+    """The org in `out_dir` as the loader reads it, without the file `leave_out` (a name at
+    its top: init's example the import replaces), or None when there is no such folder."""
     import os
 
     if not os.path.isdir(out_dir):
         return None
     from orgspec.engine.lint import load_org
+    from orgspec.load.config import Config
     from orgspec.output import read_for_lookup
 
     with read_for_lookup():
-        return load_org([out_dir])
+        return load_org([out_dir], Config(exclude=[leave_out] if leave_out else []))
 
 
 def existing_ids(out_dir: str, earlier: dict[str, dict[str, str]], org: Org | None = None
@@ -77,7 +81,8 @@ def import_org(source: str, paths: list[str], out_dir: str, *,
     Raises AdoptError for an unreadable source or output folder."""
     manifest = read_manifest(out_dir)
     earlier = manifest.ids
-    loaded = _existing(out_dir)
+    example = _untouched_example(out_dir)  # made up: nothing of the source is matched to it
+    loaded = _existing(out_dir, example and example[0])
     org = loaded.org if loaded is not None else None
     ids = IdMap(earlier, *existing_ids(out_dir, earlier, org), moved=moved_ids(org),
                 emails=emails_of(org))
@@ -101,12 +106,17 @@ def import_org(source: str, paths: list[str], out_dir: str, *,
         draft.notes.extend(elsewhere_notes(draft, loaded.org))
         keep_own_fields(draft, loaded.org)
     draft.fit()
-    draft.notes.extend(_example_notes(out_dir))
     said = lang if isinstance(lang, str) else lang(draft)
-    return draft, write_draft(draft.files(said), out_dir, source, ids.mapped(), force,
-                              same=same_entities, keeps=keeps_all,
-                              own=lambda now, new: carry_own_fields(now, new, source, said),
-                              carry=partial(carry, headers=_headers(source)))
+    done = write_draft(draft.files(said), out_dir, source, ids.mapped(), force,
+                       same=same_entities, keeps=keeps_all,
+                       own=lambda now, new: carry_own_fields(now, new, source, said),
+                       carry=partial(carry, headers=_headers(source)),
+                       adopted=dict([example]) if example else None)
+    if example and example[0] in (*done.removed, *done.written):
+        shown = os.path.normpath(os.path.join(out_dir, example[0])).replace(os.sep, "/")
+        draft.notes.append(M("removed {file}, the example org `orgspec init` wrote, unchanged: "
+                             "the imported org takes its place", file=shown))
+    return draft, done
 
 
 def _headers(source: str) -> frozenset[str]:
@@ -311,22 +321,22 @@ def same_entities(now: bytes, new: bytes) -> bool:
         sorted((e.data for e in two.entities), key=key)
 
 
-def _example_notes(out_dir: str) -> list[str]:
-    """A note when `out_dir` still holds the example org `orgspec init` wrote (byte for
-    byte: `init.untouched_example`): its made-up team, person, objective and process would
-    join the imported org, so the user is told which file to delete."""
+def _untouched_example(out_dir: str) -> tuple[str, str] | None:
+    """The name and SHA-256 of the example org `orgspec init` wrote into `out_dir`, when it
+    is still that, byte for byte (`init.untouched_example`): a made-up team (客服部),
+    person, objective and process the import replaces rather than matches the source's
+    teams and people to. An example the user edited is theirs: None."""
     import os
 
     from orgspec.adopt.init import EXAMPLE, untouched_example
-    from orgspec.i18n import M
+    from orgspec.adopt.write import digest
 
-    path = os.path.join(out_dir, os.path.basename(EXAMPLE))
-    if not untouched_example(path):
-        return []
-    shown = os.path.normpath(path).replace(os.sep, "/")
-    return [M("{file} is still the example org `orgspec init` wrote (a made-up team, person, "
-              "objective and process): they join the imported org until you delete "
-              "{file}", file=shown)]
+    name = os.path.basename(EXAMPLE)
+    path = os.path.join(out_dir, name)
+    if os.path.islink(path) or not untouched_example(path):
+        return None
+    with open(path, "rb") as handle:
+        return name, digest(handle.read())
 
 
 def keeps_all(now: bytes, new: bytes) -> bool:

@@ -179,8 +179,11 @@ def write_draft(files: dict[str, str], folder: str, source: str,
                 same: Callable[[bytes, bytes], bool] | None = None,
                 keeps: Callable[[bytes, bytes], bool] | None = None,
                 own: Callable[[bytes, bytes], bytes] | None = None,
-                carry: Carry | None = None) -> Outcome:
+                carry: Carry | None = None, adopted: dict[str, str] | None = None) -> Outcome:
     """Write `files` (name -> text) into `folder` by the rules above; update the manifest.
+    `adopted` (name -> SHA-256): files orgspec wrote there, not as an import (`orgspec
+    init`'s example org, untouched), taken as an earlier import's files still as written:
+    replaced by this import's file of the name, else removed.
     An edited file that `same(its bytes, the new bytes)` finds to say what the import says
     (the user added a field the source does not give, or a comment) is unchanged: no
     `NAME.new`; one whose every value the new text keeps (`keeps(its bytes, the new
@@ -194,6 +197,7 @@ def write_draft(files: dict[str, str], folder: str, source: str,
     if os.path.exists(folder) and not os.path.isdir(folder):
         raise AdoptError(M("{folder!r} is not a folder", folder=folder))
     old = read_manifest(folder)
+    old.files = (adopted or {}) | old.files
     if old.source not in (None, source):
         raise AdoptError(M("{folder!r} holds an import from {old}; import {source} into "
                            "another folder (one importer per folder)", folder=folder,
