@@ -47,7 +47,9 @@ def _config_options(func: Callable[..., Any]) -> Callable[..., Any]:
     isolated = click.option("--isolated", is_flag=True,
                             help="Ignore every config file (not with --config).")(command)
     return click.option("--config", "config_path", type=Path(dir_okay=False),
-                        help="Config file (default: nearest .orgspec.yaml or pyproject.toml)."
+                        help="Config file [default: the nearest .orgspec.yaml or "
+                             "pyproject.toml from the first path given upwards, else from the "
+                             "working directory upwards]."
                         )(isolated)
 
 
@@ -90,13 +92,24 @@ def _error_lang(kwargs: dict[str, Any], texts: Iterable[str] = (), reader: bool 
         return str(parse_lang(os.environ[LANG_ENV]))
     config = None
     if not kwargs.get("isolated"):
-        from orgspec.load.config import find_config, peek_lang
+        from orgspec.load.config import config_for, peek_lang
 
         try:
-            config = peek_lang(kwargs.get("config_path") or find_config())
+            config = peek_lang(kwargs.get("config_path") or config_for(_where(kwargs)))
         except OSError:
             config = None
     return choose(config, content_lang(texts))
+
+
+def _where(kwargs: dict[str, Any]) -> tuple[str, ...]:
+    """The paths a command's config is found from (`config.config_for`): where `import`
+    writes, the folder `init` makes, else the org paths given (`import`'s are its sources)."""
+    if kwargs.get("source") and kwargs.get("output_dir"):
+        return (str(kwargs["output_dir"]),)
+    if kwargs.get("directory"):
+        return (str(kwargs["directory"]),)
+    paths = kwargs.get("paths")
+    return tuple(str(p) for p in paths) if isinstance(paths, tuple) else ()
 
 
 def _guard(func: Callable[..., int], debug: bool, **kwargs: Any) -> NoReturn:
@@ -495,9 +508,9 @@ def _graph(paths: tuple[str, ...], fmt: str | None, output: str | None,
     fmt = format_for(output, fmt, GRAPH_SUFFIXES, "json" if process is None else "mermaid")
     if process is not None and fmt != "mermaid":
         raise UsageError(M("--process draws a flowchart: use it with --format mermaid"))
-    config = make_config(config_path, isolated)
+    config = make_config(config_path, isolated, near=paths)
     config.lang = lang or config.lang
-    targets = targets_of(paths, config.root_path())
+    targets = targets_of(paths, config)
     refuse_org_outputs([output], targets, config)
     findings: list[Any] = []
     if process is None:
@@ -552,9 +565,9 @@ def _who(query: str, paths: tuple[str, ...], fmt: str, lang: str | None,
     from orgspec.engine.lint import load_org, run_lang
     from orgspec.report.lookup import who, who_text
 
-    config = make_config(config_path, isolated)
+    config = make_config(config_path, isolated, near=paths)
     config.lang = lang or config.lang
-    org = load_org(targets_of(paths, config.root_path()), config).org
+    org = load_org(targets_of(paths, config), config).org
     said = _speaks(run_lang(org, config))
     answer = who(org, query, said)
     _emit(_json(answer) if fmt == "json" else who_text(answer, said), None)
@@ -586,9 +599,9 @@ def _show(kind: str, ident: str, paths: tuple[str, ...], fmt: str, lang: str | N
     from orgspec.engine.lint import load_org, run_lang
     from orgspec.report.lookup import NotFound, show, show_text
 
-    config = make_config(config_path, isolated)
+    config = make_config(config_path, isolated, near=paths)
     config.lang = lang or config.lang
-    org = load_org(targets_of(paths, config.root_path()), config).org
+    org = load_org(targets_of(paths, config), config).org
     said = _speaks(run_lang(org, config))
     try:
         doc = show(org, kind, ident, said, config.timezone or "", config.name_order)
@@ -601,8 +614,8 @@ def _show(kind: str, ident: str, paths: tuple[str, ...], fmt: str, lang: str | N
 def _org_of(paths: tuple[str, ...], config_path: str | None, isolated: bool) -> Any:
     from orgspec.engine.lint import load_org
 
-    config = make_config(config_path, isolated)
-    return load_org(targets_of(paths, config.root_path()), config).org
+    config = make_config(config_path, isolated, near=paths)
+    return load_org(targets_of(paths, config), config).org
 
 
 def _json(doc: Any) -> str:
@@ -659,9 +672,9 @@ def _report(paths: tuple[str, ...], fmt: str | None, output: str | None, lang: s
                            "chat, or write it to NAME.chat.md"))
     if link is not None:
         _chat_link(link)
-    config = make_config(config_path, isolated)
+    config = make_config(config_path, isolated, near=paths)
     config.lang = lang or config.lang  # the messages speak the labels' language
-    targets = targets_of(paths, config.root_path())
+    targets = targets_of(paths, config)
     refuse_org_outputs([output], targets, config)
     result, org = lint_org(targets, config)
     _speaks(result.lang or "en")
@@ -733,9 +746,9 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
 
     if repo_url and not repo_url.startswith(("https://", "http://")):
         raise UsageError(M("--repo-url must be an http(s) URL, not {url!r}", url=repo_url))
-    config = make_config(config_path, isolated)
+    config = make_config(config_path, isolated, near=paths)
     config.lang = lang or config.lang  # the messages speak the labels' language
-    targets = targets_of(paths, config.root_path())
+    targets = targets_of(paths, config)
     result, org = lint_org(targets, config)
     _speaks(result.lang or "en")
     shown = config.site_findings if findings is None else findings
@@ -777,8 +790,9 @@ def _folder_of(path: str) -> str:
 @click.option("--force", is_flag=True,
               help="Overwrite files edited since the last import instead of writing NAME.new.")
 @click.option("--lang", type=Lang(),
-              help="Language of the notes and the summary [default: config `lang`, else the "
-                   "imported names', else the locale's].")
+              help="Language of the notes and the summary [default: `lang` of the config "
+                   "nearest the -o folder (else the working directory), else the imported "
+                   "names', else the locale's].")
 @click.pass_context
 def import_command(ctx: click.Context, /, **options: Any) -> None:
     """Import an org from a Backstage catalog, an HR roster (CSV/XLSX) or CODEOWNERS."""
@@ -793,10 +807,12 @@ def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple
 
     if source != "roster" and (columns or sheet):
         raise UsageError(M("--column and --sheet are for `orgspec import roster`"))
+    where = {"lang": lang, "source": source, "output_dir": output_dir}  # its config: -o's
+
     def said_in_of(draft: Any) -> str:
         names = (e.name or "" for table in (draft.teams, draft.people, draft.duties)
                  for e in table.values())  # content_lang reads the first 20,000 characters
-        return _error_lang({"lang": lang}, names, reader=False)  # it writes org files
+        return _error_lang(where, names, reader=False)  # it writes org files
 
     try:
         mapping = parse_mapping(columns)
@@ -807,7 +823,7 @@ def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple
 
         # a Chinese header says who reads it; `a,b` or `name` may be any reader's
         chinese = content_lang(exc.texts) in ("zh", "zh-Hant")
-        raise UsageError(message_of(exc), _error_lang({"lang": lang}, exc.texts, reader=False)
+        raise UsageError(message_of(exc), _error_lang(where, exc.texts, reader=False)
                          if chinese else None) from None
     said_in = said_in_of(draft)
     for note in draft.notes:
@@ -876,11 +892,12 @@ def _init(directory: str | None, lang: str | None, ci: str | None, example: bool
             raise UsageError(M("say where: orgspec init DIR, or orgspec init . to use this "
                                "folder"))
         directory = "."
+    # before init writes its own config there; it writes org files: not the reader's $LANG
+    said = _error_lang({"lang": lang, "directory": directory}, reader=False)
     try:
         done = init_repo(directory, lang or "en", ci_of(directory, ci), example)
     except InitError as exc:
         raise UsageError(message_of(exc)) from None
-    said = _error_lang({"lang": lang}, reader=False)  # it writes org files
     for name in done.written:
         _tell(M("created {path}", path=os.path.join(directory, name)), said)
     for name in done.kept:
@@ -896,12 +913,16 @@ def _init(directory: str | None, lang: str | None, ci: str | None, example: bool
                 file=os.path.join(directory, GITLAB_CI), jobs=GITLAB_INCLUDE), said, err=True)
     if done.no_example == "asked":
         org = os.path.normpath(os.path.join(directory, "org"))
+        # run where the user is: check finds DIRECTORY's config from the folder it is given
+        check = "orgspec check" if os.path.samefile(directory, ".") else \
+            f"orgspec check {os.path.normpath(directory)}"
         if missing("xlsx"):  # the roster it names is an .xlsx: say the install first
             _tell(M("next: {command}, then orgspec import roster ROSTER.xlsx -o {org}, then "
-                    "orgspec check", command=install_command("xlsx"), org=org), said, err=True)
+                    "{check}", command=install_command("xlsx"), org=org, check=check), said,
+                  err=True)
         else:
-            _tell(M("next: orgspec import roster ROSTER.xlsx -o {org}, then orgspec check",
-                    org=org), said, err=True)
+            _tell(M("next: orgspec import roster ROSTER.xlsx -o {org}, then {check}",
+                    org=org, check=check), said, err=True)
     else:
         _tell(M("next: orgspec check") if os.path.samefile(directory, ".") else
               M("next: cd {folder} && orgspec check", folder=directory), said, err=True)
@@ -943,8 +964,8 @@ def _export(paths: tuple[str, ...], fmt: str | None, output: str | None, lang: s
                            path=output))
     fmt = format_for(output, fmt, EXPORT_SUFFIXES, "xlsx")
 
-    config = make_config(config_path, isolated)
-    targets = targets_of(paths, config.root_path())
+    config = make_config(config_path, isolated, near=paths)
+    targets = targets_of(paths, config)
     refuse_org_outputs([output if fmt == "xlsx" else None], targets, config)  # CSV: .csv files
     loaded = load_org(targets, config)
     org = loaded.org

@@ -10,7 +10,7 @@ Bad options raise `UsageError` (the CLI prints one line and exits 2).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeGuard
 
@@ -129,12 +129,12 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
     ci = ci or CiEnv()
     extra = [report_spec(spec) for spec in opts.reports]
     config = make_config(opts.config_path, opts.isolated, opts.select, opts.extend_select,
-                         opts.ignore)
+                         opts.ignore, near=opts.paths)
     level = Severity.parse(opts.fail_on) if opts.fail_on else config.fail_on
     if opts.respect_gitignore is not None:
         config.respect_gitignore = opts.respect_gitignore
     config.lang = opts.lang or config.lang
-    targets = targets_of(opts.paths, config.root_path())
+    targets = targets_of(opts.paths, config)
     refuse_org_outputs([opts.output, opts.write_baseline, *(p for _, p in extra)], targets,
                        config)
     if config.source is None and not opts.isolated and not opts.staged:
@@ -681,11 +681,14 @@ def report_spec(spec: str) -> tuple[str, str]:
 
 
 def make_config(path: str | None, isolated: bool, select: tuple[str, ...] = (),
-                extend_select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> Config:
-    """The config file's settings, with command-line selections on top."""
-    from orgspec.load.config import Selector, find_config, load_config
+                extend_select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
+                near: Sequence[str] = ()) -> Config:
+    """The config file's settings, with command-line selections on top: `path` (--config),
+    else the config nearest the first of `near` (the paths the command was given), else
+    the one nearest the working directory (`config.config_for`)."""
+    from orgspec.load.config import Selector, config_for, load_config
 
-    config = load_config(None if isolated else (path or find_config()))
+    config = load_config(None if isolated else (path or config_for(near)))
 
     def selectors(values: tuple[str, ...], flag: str) -> list[Selector]:
         return [Selector(part.strip(), flag) for value in values for part in value.split(",")
@@ -698,8 +701,11 @@ def make_config(path: str | None, isolated: bool, select: tuple[str, ...] = (),
     return config
 
 
-def targets_of(paths: tuple[str, ...], root: str) -> list[str]:
-    """The org paths to lint: the given ones (which must exist), else the configured root."""
+def targets_of(paths: tuple[str, ...], config: Config) -> list[str]:
+    """The org paths to lint: the given ones (which must exist), else the configured root.
+    The config's own folder, given (`orgspec check my-org` from outside it, `orgspec check
+    .` in it), is its root: the same org and findings as `cd my-org && orgspec check`."""
+    root = config.root_path()
     if not paths:
         if not os.path.isdir(root):
             raise UsageError(M("no org found at {root!r}: pass a path, or set `root` in "
@@ -708,4 +714,6 @@ def targets_of(paths: tuple[str, ...], root: str) -> list[str]:
     missing = [p for p in paths if not os.path.lexists(p)]
     if missing:
         raise UsageError(M("path {path!r} does not exist", path=missing[0]))
-    return list(paths)
+    home = os.path.realpath(config.base) if config.source is not None else None
+    return [root if home is not None and os.path.isdir(p) and os.path.realpath(p) == home
+            and os.path.isdir(root) else p for p in paths]

@@ -46,7 +46,10 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 ])
 def test_no_output_overwrites_an_input(org: Path, tmp_path: Path, args: tuple[str, ...]) -> None:
     (tmp_path / "link.yaml").symlink_to(org / "teams" / "people.yaml")
-    config = tmp_path / ".orgspec.yaml"
+    # not above the org: a config there would be the org's (found from the target), and
+    # its `lang: en` would say the error in English
+    config = tmp_path / "elsewhere" / ".orgspec.yaml"
+    config.parent.mkdir()
     config.write_text("lang: en\n", "utf-8")
     before, config_before = _snapshot(org), config.read_bytes()
     names = {"org": str(org), "file": str(org / "teams" / "people.yaml"),

@@ -1,4 +1,5 @@
-"""`.orgspec.yaml` or `[tool.orgspec]` in pyproject.toml: found by walking up, like yamllint.
+"""`.orgspec.yaml` or `[tool.orgspec]` in pyproject.toml: found by walking up from the
+first path a command is given (else the working directory), like ruff and yamllint.
 
 Every problem is a ConfigError with the file and, for YAML, the line and column.
 """
@@ -10,7 +11,7 @@ import os
 import re
 import stat
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -151,6 +152,21 @@ def find_config(start: str | None = None) -> str | None:
         if (folder / ".git").exists() or folder == home:
             break
     return None
+
+
+def config_for(paths: Sequence[str] = ()) -> str | None:
+    """The config file a run on `paths` reads, as ruff and yamllint find the one nearest the
+    files they check: the nearest from the first path upwards (a file's from its folder; a
+    folder that does not exist yet, an import's output, from itself), else the nearest from
+    the working directory upwards. `--config` is the caller's, and wins over both."""
+    if paths:
+        first = paths[0]
+        start = os.path.dirname(first) or "." \
+            if os.path.lexists(first) and not os.path.isdir(first) else first
+        found = find_config(start)
+        if found is not None:
+            return found
+    return find_config()
 
 
 def _has_tool_table(path: Path) -> bool:
