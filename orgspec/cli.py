@@ -858,7 +858,7 @@ def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple
     if done.pending:
         _tell(M("waiting for you to merge in {folder}: {files} (the import's version of a "
                 "file you edited, with the fields you set kept): compare each with yours, then "
-                "move it over yours or delete it; `orgspec check` reports it until then",
+                "move it over yours or delete it; until then `orgspec check` fails (IN018)",
                 folder=output_dir, files=done.pending), said_in, err=True)
     return EXIT_OK
 

@@ -92,6 +92,12 @@ def test_an_edited_example_is_the_user_s_and_never_changed(tmp_path: Path) -> No
     assert code == 0, err
     assert example.read_text("utf-8") == edited
     assert "removed" not in err
+    # its 客服部 is the roster's now: 李娜 and 张伟 wait in org.yaml.new, and check fails
+    assert "e003" in (repo / "org" / "org.yaml.new").read_text("utf-8")
+    assert "e003" not in _people_in_org(repo)
+    run = run_cli("check", "my-org", "--no-cache", cwd=tmp_path)
+    assert run.code == 1
+    assert run.stdout.startswith("my-org/org/org.yaml.new:1:1: IN018 [error] ")
 
 
 def test_the_example_beside_other_files_of_the_user_is_replaced_too(tmp_path: Path) -> None:

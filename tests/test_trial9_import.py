@@ -260,10 +260,10 @@ def test_a_re_import_keeps_her_fields_and_an_unchanged_team_is_unchanged(
 
 
 @pytest.mark.parametrize(("lang", "finding"), [
-    ("en", "org/ke-fu-bu.yaml.new:1:1: IN018 [warning] a re-import's update of ke-fu-bu.yaml, "
+    ("en", "org/ke-fu-bu.yaml.new:1:1: IN018 [error] a re-import's update of ke-fu-bu.yaml, "
            "which you edited, waits here: compare the two, then move this file over "
            "ke-fu-bu.yaml or delete it"),
-    ("zh", "org/ke-fu-bu.yaml.new:1:1: IN018 [warning] 重新导入对你改过的 ke-fu-bu.yaml 的更新还在"
+    ("zh", "org/ke-fu-bu.yaml.new:1:1: IN018 [error] 重新导入对你改过的 ke-fu-bu.yaml 的更新还在"
            "这里等待合并：对比两者后，用本文件替换 ke-fu-bu.yaml，或删除本文件"),
 ])
 def test_an_update_left_beside_a_commented_file_is_said_by_import_and_check(
@@ -277,12 +277,13 @@ def test_an_update_left_beside_a_commented_file_is_said_by_import_and_check(
     assert said.splitlines()[-1] == (
         "waiting for you to merge in org: ke-fu-bu.yaml.new (the import's version of a file "
         "you edited, with the fields you set kept): compare each with yours, then move it "
-        "over yours or delete it; `orgspec check` reports it until then")
+        "over yours or delete it; until then `orgspec check` fails (IN018)")
     assert "bailu" in (org / "ke-fu-bu.yaml.new").read_text("utf-8")
     assert (org / "ke-fu-bu.yaml.new").read_text("utf-8").endswith("\n# 萧雨 12 月转岗\n")
     run = run_cli("check", "org", "--lang", lang, "--isolated", cwd=tmp_path)
     assert finding in run.stdout.splitlines()
     assert run.stdout.count("IN018") == 1
+    assert run.code == 1  # 白露 is not in the org yet: the check does not pass
 
 
 # --- item 3: the export HR re-imports: names as HR writes them, ids in labelled columns ------
