@@ -7,7 +7,6 @@ its team) is held back behind it (trial 17 #4)."""
 from __future__ import annotations
 
 import pytest
-
 from test_trial7 import check, where
 
 ORG = """\
