@@ -18,7 +18,7 @@ from orgspec._version import __version__
 from orgspec.clihelp import Group as HelpGroup
 
 if TYPE_CHECKING:
-    pass
+    from orgspec.load.config import Config
 
 from orgspec.findings import Severity
 from orgspec.i18n import M, message_of, reason
@@ -885,17 +885,27 @@ def init(ctx: click.Context, /, **options: Any) -> None:
 
 def _init(directory: str | None, lang: str | None, ci: str | None, example: bool) -> int:
     from orgspec.adopt.extras import install_command, missing
-    from orgspec.adopt.init import GITLAB_CI, GITLAB_INCLUDE, InitError, ci_of, init_repo
+    from orgspec.adopt.init import (
+        CONFIG,
+        GITLAB_CI,
+        GITLAB_INCLUDE,
+        InitError,
+        ci_of,
+        init_repo,
+    )
 
     if directory is None:  # never into whatever folder it runs in, unasked
         if any(os.scandir(".")):
             raise UsageError(M("say where: orgspec init DIR, or orgspec init . to use this "
                                "folder"))
         directory = "."
+    kept = _kept_config(directory)  # `init .` in a repository set up before
+    lang = lang or (kept.lang if kept is not None else None)
+    ci = ci_of(directory, ci)
     # before init writes its own config there; it writes org files: not the reader's $LANG
     said = _error_lang({"lang": lang, "directory": directory}, reader=False)
     try:
-        done = init_repo(directory, lang or "en", ci_of(directory, ci), example)
+        done = init_repo(directory, lang or "en", ci, example)
     except InitError as exc:
         raise UsageError(message_of(exc)) from None
     for name in done.written:
@@ -911,6 +921,10 @@ def _init(directory: str | None, lang: str | None, ci: str | None, example: bool
         _tell(M("{file} exists and was left as it is: add `include: [{{local: {jobs}}}]` to "
                 "it (or that item to its `include:` list) to run orgspec's jobs",
                 file=os.path.join(directory, GITLAB_CI), jobs=GITLAB_INCLUDE), said, err=True)
+    if ci == "gitlab" and kept is not None and kept.repo_kind is None:
+        _tell(M("{file} was kept: add `repo-kind: gitlab` to it so that the handbook site "
+                "links to the files GitLab's way", file=os.path.join(directory, CONFIG)),
+              said, err=True)
     if done.no_example == "asked":
         org = os.path.normpath(os.path.join(directory, "org"))
         # run where the user is: check finds DIRECTORY's config from the folder it is given
@@ -931,6 +945,21 @@ def _init(directory: str | None, lang: str | None, ci: str | None, example: bool
                 "{lang}` in a new empty folder writes them in your language", lang=said), said,
               err=True)
     return EXIT_OK
+
+
+def _kept_config(directory: str) -> Config | None:
+    """The `.orgspec.yaml` already in `directory` (init keeps it), read; None when there is
+    none or it cannot be read (`check` says why)."""
+    from orgspec.adopt.init import CONFIG
+    from orgspec.load.config import ConfigError, load_config
+
+    path = os.path.join(directory, CONFIG)
+    if not os.path.isfile(path):
+        return None
+    try:
+        return load_config(path)
+    except ConfigError:
+        return None
 
 
 @main.command(name="export")

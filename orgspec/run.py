@@ -251,6 +251,9 @@ def _lint(targets: list[str], config: Config, staged: bool,
         raise UsageError(message_of(exc)) from None
 
 
+_TEXT_EXTENSIONS = (".txt", ".text")
+
+
 def refuse_unread(named: list[str]) -> None:
     """Raise UsageError for a file named inside the org that the org's walk does not read
     (`org/review.yaml.txt`, renamed by hand): its findings would be none, and `no problems`
@@ -262,7 +265,11 @@ def refuse_unread(named: list[str]) -> None:
             continue
         stem = os.path.basename(path)
         cut = max(stem.lower().rfind(".yaml."), stem.lower().rfind(".yml."))
-        meant = stem[:stem.index(".", cut + 1)] if cut >= 0 else stem + ".yaml"
+        if cut >= 0:  # `review.yaml.txt`, `review.yml.bak`
+            meant = stem[:stem.index(".", cut + 1)]
+        else:  # `會議.txt` was YAML saved as text: `會議.yaml`, not `會議.txt.yaml`
+            base, ext = os.path.splitext(stem)
+            meant = (base if base and ext.lower() in _TEXT_EXTENSIONS else stem) + ".yaml"
         raise UsageError(M("{path}: not an org file: orgspec reads only files whose names end "
                            "in .yaml or .yml, so this one would be left out of the org; "
                            "rename it to {meant!r}", path=path, meant=meant))

@@ -822,3 +822,26 @@ def test_init_tells_a_chinese_reader_how_to_get_chinese_starter_files(
     assert run.code == 0
     last = run.stderr.splitlines()[-1]
     assert last == said if said else last.endswith("orgspec check")
+
+
+def test_init_in_a_repository_with_a_config_follows_its_language_and_says_repo_kind(
+        tmp_path: Path) -> None:
+    """`init . --ci gitlab` beside an org and a `.orgspec.yaml` that says `lang: zh-Hant`
+    (trial 17 #7): the GitLab file is written in Traditional Chinese, no note says the
+    starter files are in English, and, the config being kept, it is told to add
+    `repo-kind: gitlab` (which a config init writes has)."""
+    from conftest import run_cli
+
+    (tmp_path / ".orgspec.yaml").write_text("lang: zh-Hant\n", "utf-8")
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "p.yaml").write_text("- kind: Person\n  id: a\n  name: 甲\n", "utf-8")
+    env = {"LANG": "zh_TW.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "",
+           "ORGSPEC_LANG": ""}
+    run = run_cli("init", ".", "--ci", "gitlab", cwd=tmp_path, env=env)
+    assert run.code == 0
+    assert "合併請求" in (tmp_path / ".gitlab-ci.yml").read_text("utf-8").splitlines()[0]
+    assert (tmp_path / ".orgspec.yaml").read_text("utf-8") == "lang: zh-Hant\n"
+    err = run.stderr.splitlines()
+    assert ("保留了 ./.orgspec.yaml：請在其中加上 `repo-kind: gitlab`，"
+            "手冊網站才會按 GitLab 的方式連結到檔案") in err
+    assert err[-1] == "下一步：orgspec check"

@@ -125,6 +125,9 @@ def test_a_named_file_the_org_does_not_read_is_an_error_not_a_clean_pass(tmp_pat
     assert (run.code, run.stderr) == (2, "orgspec: 错误：org/notes：不是组织文件：orgspec 只读取"
                                       "文件名以 .yaml 或 .yml 结尾的文件，这个文件不会被算进组织；"
                                       "请改名为 'notes.yaml'\n")
+    (tmp_path / "org" / "會議.txt").write_text("kind: Person\nid: cy\n", "utf-8")
+    run = run_cli("check", "org/會議.txt", "--lang", "zh-Hant", cwd=tmp_path)
+    assert (run.code, run.stderr.rsplit("；", 1)[1]) == (2, "請改名為 '會議.yaml'\n")
     run = run_cli("check", "org/p.yaml", cwd=tmp_path)  # a YAML file named: its findings
     assert (run.code, run.stdout.splitlines()[0]) == (
         0, "org/p.yaml:2:1: HI007 [warning] person 'ada' is on no team")

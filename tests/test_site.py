@@ -756,3 +756,45 @@ def test_unknown_members_are_marked_and_not_counted(write_org, tmp_path: Path) -
     assert run.stdout.splitlines()[2:7] == [
         "  lead: ghost (no such person)", "  members:", "    - p2 蔡美玲",
         "    - 王小明 (no such person)", "    - <b>x</b> (no such person)"]
+
+
+def test_two_people_of_one_name_are_told_apart_wherever_linked(tmp_path: Path) -> None:
+    """Two 陳志明 (trial 17 #9): a process step's owner, a team's members and the RACI
+    cells say the id beside the name, as the report's RACI header does; a name no one
+    else has stays bare."""
+    org = tmp_path / "org"
+    org.mkdir()
+    (org / "org.yaml").write_text("""\
+- kind: Team
+  id: cs
+  name: 客服部
+  lead: zhiming-chen
+  members: [zhiming-chen, chihming-chen, lin]
+- kind: Person
+  id: zhiming-chen
+  name: 陳志明
+- kind: Person
+  id: chihming-chen
+  name: 陳志明
+- kind: Person
+  id: lin
+  name: 林怡君
+- kind: Responsibility
+  id: payments
+  name: 金流
+  accountable: cs
+  responsible: [chihming-chen]
+- kind: Process
+  id: outage
+  name: 支付故障
+  owner: cs
+  responsibility: payments
+  steps:
+    - {id: switch, name: 切換備援金流, owner: chihming-chen}
+""", "utf-8")
+    out = build([org], tmp_path / "site")
+    step = (out / "processes" / "outage.html").read_text("utf-8")
+    assert ">陳志明 (chihming-chen)</a>" in step
+    team = (out / "teams" / "cs.html").read_text("utf-8")
+    assert ">陳志明 (zhiming-chen)</a>" in team and ">陳志明 (chihming-chen)</a>" in team
+    assert ">林怡君</a>" in team

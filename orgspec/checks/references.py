@@ -25,6 +25,7 @@ from orgspec.model.models import (
 )
 from orgspec.model.namedids import NamedIds, several
 from orgspec.model.org import Org, Origin, ident_of, node_key
+from orgspec.model.othernames import OtherNames
 from orgspec.model.validate import DUPLICATE
 from orgspec.text.separators import split_ids
 from orgspec.text.spaces import IME_QUOTES, stray_blank
@@ -61,7 +62,7 @@ def _walked(ctx: RuleContext) -> tuple[list[Issue], _Guesses]:
     from orgspec.engine.parts import by_file
 
     def walk() -> tuple[list[Issue], _Guesses]:
-        others: dict[tuple[str, ...], _OtherNames] = {}  # of the org: made once per run
+        others: dict[tuple[str, ...], OtherNames] = {}  # of the org: made once per run
         guesses = _Guesses(ctx.org, others)
 
         def run(view: Org) -> list[Issue]:
@@ -300,7 +301,7 @@ class _Guesses:
     (`客服部` for `cs`), then a close id."""
 
     def __init__(self, org: Org,
-                 others: dict[tuple[str, ...], _OtherNames] | None = None) -> None:
+                 others: dict[tuple[str, ...], OtherNames] | None = None) -> None:
         self.org = org
         self.by_kinds: dict[tuple[str, ...], tuple[Suggester, _Ids, NamedIds,
                                                    dict[str, str]]] = {}
@@ -312,7 +313,7 @@ class _Guesses:
         # RF001s whose did-you-mean waits for `settle`, and what it waits for
         self.pending: list[tuple[Issue, _Close]] = []
         # by kinds, built on first use; shared by the walks of one run
-        self.others: dict[tuple[str, ...], _OtherNames] = {} if others is None else others
+        self.others: dict[tuple[str, ...], OtherNames] = {} if others is None else others
         # unknown value -> (kinds wanted, where) per reference RF001 reports
         self.unknown: dict[str, list[tuple[tuple[str, ...], Location]]] = defaultdict(list)
         # `id: Marketing` (or `id: he-li　`, a full-width space after it) is SC003 and held
@@ -435,65 +436,11 @@ class _Guesses:
 
     def other_name(self, value: str, kinds: tuple[str, ...]) -> str | None:
         """The id of `kinds` that `value` spells as another of its names
-        (`_OtherNames`), asked when no id is close to `value`."""
+        (`OtherNames`), asked when no id is close to `value`."""
         found = self.others.get(kinds)
         if found is None:
-            found = self.others[kinds] = _OtherNames(self.org, kinds)
+            found = self.others[kinds] = OtherNames(self.org, kinds)
         return found.get(value)
-
-
-_READ_KINDS = frozenset(("Team", "Role"))  # whose names `_OtherNames` reads as pinyin
-
-
-def _joined(word: str) -> str:
-    """`word` without the hyphens, underscores and spaces between its parts."""
-    return word.replace("-", "").replace("_", "").replace(" ", "")
-
-
-class _OtherNames:
-    """The ids of `kinds` by the other ways a reference may spell an entity, as `who` finds
-    it by any of its names: a name in another language (`names: {en: Marketing}` for
-    `marketing`), a name's reading as an id (`yingxiao` or `ying-xiao-bu` for 营销部, by
-    pinyin; `customer-service` for `Customer Service`), an id without its hyphens
-    (`shichangbu`). Not by `who`'s concept words: `Jira OPS` holds the concept of
-    运营部 (ops), which it does not mean. Built on the first unknown reference that no
-    closer hint explains (no id is close to it: the typos the benchmarks' orgs hold never
-    build it), O(entities); the pinyin is read of the names of teams and positions only
-    (a person's id is their name's pinyin as a rule), each once:
-    about 80 µs a name after pypinyin's dictionary loads (0.3 s), ten times as many people
-    as teams. A spelling several entities share suggests none."""
-
-    def __init__(self, org: Org, kinds: tuple[str, ...]) -> None:
-        from orgspec.text.fold import fold_name
-        from orgspec.text.slug import reading_id
-
-        self._fold = fold_name
-        by: dict[str, set[str]] = defaultdict(set)
-        for kind in kinds:
-            read_too = kind in _READ_KINDS
-            for ident, entity in org.table(kind).items():
-                by[_joined(ident)].add(ident)
-                names = getattr(entity, "names", None)
-                others = names.every() if names is not None else []
-                for name in others:  # its `name` is `NamedIds`' (a closer hint)
-                    by[fold_name(name)].add(ident)
-                if not read_too:
-                    continue
-                for name in (getattr(entity, "name", None), *others):
-                    read = reading_id(str(name)) if name else None
-                    if read:
-                        by[read].add(ident)
-                        by[_joined(read)].add(ident)
-        self._ids = {key: next(iter(ids)) for key, ids in by.items() if len(ids) == 1}
-
-    def get(self, value: str) -> str | None:
-        """The one id `value` spells so, or None."""
-        folded = self._fold(value)
-        for key in (folded, _joined(folded)):
-            ident = self._ids.get(key)
-            if ident is not None and ident != value:
-                return ident
-        return None
 
 
 class _Ids:

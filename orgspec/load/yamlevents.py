@@ -34,6 +34,7 @@ from orgspec.load.yamlhints import (
     explain,
     flow_comma,
     flow_comment,
+    full_hash,
     glued_dash,
     plain,
     slips,
@@ -374,6 +375,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
             # the parser gives up a line later; the line without its colon is where the
             # simple key began
             line, col = index.position(exc.context_mark.index)
+            said = full_hash(text.splitlines()[line - 1]) or said  # `＃ 备注`: no comment
     if said is not None:
         return Problem("IN001", said[0], line, col, said[1])
     return Problem("IN001", M("YAML syntax error: {detail}", detail=_words(message, at)), line, col)

@@ -393,6 +393,21 @@ def tab_hint(lines: list[str], number: int) -> str:
              "`{above}:` above it", key=key, n=theirs, above=above_key.group("key").strip())
 
 
+_FULL_HASH = re.compile(r"^[ \t]*＃[ \t\u3000]*(?P<rest>.*?)\s*$")
+
+
+def full_hash(line: str) -> tuple[str, str] | None:
+    """(message, hint) for a line the parser could not read as a field because it starts
+    with the IME's full-width `＃` (U+FF03) where a comment's `#` was meant, else None."""
+    m = _FULL_HASH.match(line)
+    if m is None:
+        return None
+    return (M("a full-width `＃` (U+FF03) starts this line: a YAML comment starts with an "
+              "ASCII `#`, so this line is read as text"),
+            M("write `# {rest}` (an ASCII `#`; switch the IME to half-width)",
+              rest=m.group("rest")))
+
+
 def plain(detail: str, at: str) -> tuple[str, str] | None:
     """The parser's error `detail` (raised at character `at`) in plain words, as (message,
     hint), or None when it is not one of the common ones."""

@@ -21,6 +21,7 @@ from orgspec.model.aliases import FIELDS, former_ids
 from orgspec.model.foldednames import FoldedNames
 from orgspec.model.models import is_placeholder, is_vacant
 from orgspec.model.org import ENTITY_KINDS, Org, node_key
+from orgspec.model.othernames import OtherNames
 from orgspec.text.separators import split_ids
 from orgspec.text.spaces import IME_QUOTES
 from orgspec.text.suggest import Suggester
@@ -179,6 +180,8 @@ class _Guess:
         self.close = Suggester([*(i for kind in kinds for i in org.table(kind)),
                                 *self.formerly])
         self._folded: FoldedNames[tuple[str, ...]] | None = None
+        self._org, self._kinds = org, kinds
+        self._others: OtherNames | None = None
 
     def ids_for(self, values: Iterable[str]) -> dict[str, str | None]:
         """{value: the id it most likely means, or None} for each of `values`."""
@@ -195,9 +198,17 @@ class _Guess:
                 bare[value] = word
         if bare:
             close = self.close.close_many(bare.values())
-            found.update((value, close[word]) for value, word in bare.items())
+            found.update((value, close[word] or self._other_name(word))
+                         for value, word in bare.items())
         return {value: self.formerly.get(ident, ident) if ident else ident
                 for value, ident in found.items()}
+
+    def _other_name(self, word: str) -> str | None:
+        """The id `word` spells by another of its names (`ke-fu-bu` for 客服部), as RF001's
+        hint finds it when no id is close: the index is built on the first such word."""
+        if self._others is None:
+            self._others = OtherNames(self._org, self._kinds)
+        return self._others.get(word)
 
     def shared(self, value: str) -> tuple[str, ...]:
         """The ids `value` is the name of when several entities share it (in id order),

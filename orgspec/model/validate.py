@@ -463,7 +463,13 @@ def _schema_issue(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: Pa
         if not targeted and len(loc) == 1 and \
                 (model.__name__.lower(), str(loc[0]).strip().lower()) in _MEANT:
             targeted = _FIELD_HINTS[(model.__name__, ("team",))]  # `部门: tech` on a person
-        if targeted:
+        stray = stray_blank(str(loc[-1]))
+        if stray is not None and stray[0] in options:  # `owner　:`: the IME's space unseen
+            hint = M("the field's name ends with {what}: write `{name}`", what=stray[1],
+                     name=stray[0]) if stray[2] else \
+                M("the field's name starts with {what}: write `{name}`", what=stray[1],
+                  name=stray[0])
+        elif targeted:
             hint = M("{targeted}; {hint}", targeted=targeted, hint=hint)
         elif "accountable" in options and not _did_you_mean(str(loc[-1]), options):
             hint = _raci_field_hint(str(loc[-1]), _node(data, path) if data is not None

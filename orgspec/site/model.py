@@ -6,6 +6,7 @@ own way back to the root, so the same files work from `file://`, a host root or 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -126,6 +127,9 @@ class SiteModel:
     meetings_of: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)  # by node
     # by team: (meeting, "" or the team above it attends through), in meeting-id order
     team_meetings: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    # the names two teams, positions or people share: their links say the id too, as the
+    # report's RACI header does (`陳志明 (chihming-chen)`)
+    shared: frozenset[str] = frozenset()
     _krs: dict[str, list[KrView]] = field(default_factory=dict, repr=False)
     _kpis: dict[str, list[KpiView]] = field(default_factory=dict, repr=False)
 
@@ -137,6 +141,9 @@ class SiteModel:
                     self.charters.setdefault(ident_of(holder), []).append((raci.duty,
                                                                            letters))
         self.holders = _holders(org)
+        named = Counter(str(entity.name) for table in (org.teams, org.positions, org.people)
+                        for entity in table.values() if entity.name)
+        self.shared = frozenset(name for name, n in named.items() if n > 1)
         for f, row in zip(self.result.findings, self.view.rows, strict=False):
             self.findings_of.setdefault(f.entity, []).append(row)
             for tid in row.teams:  # every team the finding involves (`Finding.teams`)
@@ -200,13 +207,19 @@ class SiteModel:
         team = self.org.teams.get(tid)
         if team is None:
             return Link(tid)
-        return Link(team.name or tid, self.url("Team", tid))
+        return Link(self._said(team.name, tid), self.url("Team", tid))
+
+    def _said(self, name: str | None, ident: str) -> str:
+        """`name`, with `(ident)` when another entity shares it; `ident` for no name."""
+        if not name:
+            return ident
+        return f"{name} ({ident})" if name in self.shared and name != ident else name
 
     def person(self, pid: str) -> Link:
         person = self.org.people.get(pid)
         if person is None:
             return Link(pid)
-        return Link(person.name or pid, self.url("Person", pid), person.title or "")
+        return Link(self._said(person.name, pid), self.url("Person", pid), person.title or "")
 
     def duty(self, rid: str) -> Link:
         resp = self.org.responsibilities.get(rid)
@@ -227,7 +240,7 @@ class SiteModel:
         if pos is None:
             return Link(rid)
         team = self.org.teams.get(pos.team or "")
-        return Link(pos.name or rid, self.url("Role", rid),
+        return Link(self._said(pos.name, rid), self.url("Role", rid),
                     (team.name or team.id) if team else "")
 
     def meeting(self, mid: str) -> Link:
