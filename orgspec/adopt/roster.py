@@ -881,6 +881,35 @@ def _unknown_managers(draft: Draft, rows: list[tuple[str, Row]],
         manager = row.get("manager")
         if manager and manager not in who and (path, row.line) in person_of:
             missing.setdefault(manager, _where(path, row))
+    return _missing_managers(missing) + _shared_managers(rows, person_of, who)
+
+
+def _shared_managers(rows: list[tuple[str, Row]], person_of: dict[tuple[str, int], str],
+                     who: dict[str, list[str]]) -> list[str]:
+    """One note naming the managers written as a name several people of the roster have
+    (two 陈志明), with their first row and the ids they may be: who reports to whom is
+    then taken only where the member's own team has one of them. O(rows)."""
+    shared: dict[str, tuple[str, list[str]]] = {}
+    for path, row in rows:
+        manager = row.get("manager")
+        if manager and len(who.get(manager, ())) > 1 and (path, row.line) in person_of:
+            shared.setdefault(manager, (_where(path, row), who[manager]))
+    if not shared:
+        return []
+    shown = [f"{m} ({where}: {', '.join(ids)})"
+             for m, (where, ids) in list(shared.items())[:SHOWN]]
+    more = M(" and {n} more", n=len(shared) - SHOWN) if len(shared) > SHOWN else ""
+    return [P("{n} manager named in the roster is the name of several people: {managers}{more}; "
+              "who reports to them is taken only where the member's team has one of them: "
+              "write an employee ID or email in the manager column to say which",
+              "{n} managers named in the roster are the names of several people: "
+              "{managers}{more}; who reports to them is taken only where the member's team "
+              "has one of them: write an employee ID or email in the manager column to say "
+              "which", n=len(shared), managers=shown, more=more)]
+
+
+def _missing_managers(missing: dict[str, str]) -> list[str]:
+    """The note on managers who are no one in the roster (`_unknown_managers`)."""
     if not missing:
         return []
     shown = [f"{m} ({where})" for m, where in list(missing.items())[:SHOWN]]
