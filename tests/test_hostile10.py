@@ -171,17 +171,18 @@ def test_a_manager_who_is_no_one_in_the_roster_is_said(tmp_path: Path) -> None:
 
 
 def test_a_manager_named_by_a_name_two_people_have_is_said(tmp_path: Path) -> None:
-    """Two 陳志明, one named as a manager (trial 17 #3): said once, with the ids it may be."""
+    """Two 陳志明 named as a manager (trial 17 #3): 郭俊傑's team has one of them, which is
+    taken; 王大同's has neither, which is said once, with the ids it may be."""
     roster = ("姓名,部門,郵箱,主管\n林怡君,營運部,yijun@x.tw,\n陳志明,客服部,zhiming@x.tw,林怡君\n"
               "陳志明,技術部,chihming@x.tw,林怡君\n郭俊傑,客服部,jj@x.tw,陳志明\n"
-              "王大同,客服部,dt@x.tw,陳志明\n")
+              "王大同,行銷部,dt@x.tw,陳志明\n")
     run = _import(tmp_path, "r.csv", roster)
     assert run.code == 0, run.stderr
     said = [line for line in run.stderr.splitlines() if "several people" in line]
-    assert said == ["note: 1 manager named in the roster is the name of several people: 陳志明 "
-                    "(r.csv:5: zhiming, chihming); who reports to them is taken only where the "
-                    "member's team has one of them: write an employee ID or email in the "
-                    "manager column to say which"]
+    assert said == ["note: 1 manager named in the roster is the name of several people, none "
+                    "of them in the member's team: 陳志明 (r.csv:6: zhiming, chihming); who "
+                    "reports to them is not taken from those rows: write an employee ID or email "
+                    "in the manager column to say which"]
     run = _import(tmp_path, "r.csv", roster.replace(",陳志明\n", ",zhiming@x.tw\n"))
     assert "several people" not in run.stderr
 

@@ -875,37 +875,43 @@ def _unknown_managers(draft: Draft, rows: list[tuple[str, Row]],
     """One note naming the managers (as written, with their first row) who are no one in the
     roster by name, employee ID or email: said, since neither a team's lead nor its place
     in the tree can be taken from them. O(rows)."""
-    who, _ = _who(draft, person_of, known)
+    who, teams_of = _who(draft, person_of, known)
     missing: dict[str, str] = {}
     for path, row in rows:
         manager = row.get("manager")
         if manager and manager not in who and (path, row.line) in person_of:
             missing.setdefault(manager, _where(path, row))
-    return _missing_managers(missing) + _shared_managers(rows, person_of, who)
+    return _missing_managers(missing) + _shared_managers(rows, person_of, who, teams_of)
 
 
 def _shared_managers(rows: list[tuple[str, Row]], person_of: dict[tuple[str, int], str],
-                     who: dict[str, list[str]]) -> list[str]:
+                     who: dict[str, list[str]], teams_of: dict[str, set[str]]) -> list[str]:
     """One note naming the managers written as a name several people of the roster have
-    (two 陈志明), with their first row and the ids they may be: who reports to whom is
-    then taken only where the member's own team has one of them. O(rows)."""
+    (two 陈志明) where the member's own team does not have just one of them, so who the
+    member reports to is not taken from the row: with the first such row and the ids the
+    name may be. O(rows)."""
     shared: dict[str, tuple[str, list[str]]] = {}
     for path, row in rows:
-        manager = row.get("manager")
-        if manager and len(who.get(manager, ())) > 1 and (path, row.line) in person_of:
-            shared.setdefault(manager, (_where(path, row), who[manager]))
+        manager, member = row.get("manager"), person_of.get((path, row.line))
+        if not manager or member is None or len(who.get(manager, ())) < 2:
+            continue
+        bosses = [b for b in who[manager] if b != member]
+        if len(bosses) > 1 and not any(
+                sum(tid in teams_of.get(b, ()) for b in bosses) == 1
+                for tid in teams_of.get(member, ())):
+            shared.setdefault(manager, (_where(path, row), bosses))
     if not shared:
         return []
     shown = [f"{m} ({where}: {', '.join(ids)})"
              for m, (where, ids) in list(shared.items())[:SHOWN]]
     more = M(" and {n} more", n=len(shared) - SHOWN) if len(shared) > SHOWN else ""
-    return [P("{n} manager named in the roster is the name of several people: {managers}{more}; "
-              "who reports to them is taken only where the member's team has one of them: "
-              "write an employee ID or email in the manager column to say which",
-              "{n} managers named in the roster are the names of several people: "
-              "{managers}{more}; who reports to them is taken only where the member's team "
-              "has one of them: write an employee ID or email in the manager column to say "
-              "which", n=len(shared), managers=shown, more=more)]
+    return [P("{n} manager named in the roster is the name of several people, none of them "
+              "in the member's team: {managers}{more}; who reports to them is not taken from "
+              "those rows: write an employee ID or email in the manager column to say which",
+              "{n} managers named in the roster are the names of several people, none of them "
+              "in the member's team: {managers}{more}; who reports to them is not taken from "
+              "those rows: write an employee ID or email in the manager column to say which",
+              n=len(shared), managers=shown, more=more)]
 
 
 def _missing_managers(missing: dict[str, str]) -> list[str]:
