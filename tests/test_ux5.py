@@ -245,24 +245,25 @@ MINIMAL = (
     ("zh", "没有算进组织：orgspec 只读取文件名以 .yaml 或 .yml 结尾的文件；请改名为 {!r}，"
            "这样才会被读取"),
 ])
-def test_a_yaml_file_saved_with_txt_added_is_a_warning_at_the_file(write_org, lang: str,
-                                                                    said: str) -> None:
+def test_a_yaml_file_saved_with_txt_added_is_an_error_at_the_file(write_org, lang: str,
+                                                                   said: str) -> None:
     root = write_org({"org.yaml": MINIMAL,
                       "teams/cs.yaml.txt": "- {kind: Team, id: cs, name: 客服部}\n",
                       "B.YML.TXT": "- {kind: Person, id: bo}\n",
                       "old.yml.bak": "- {kind: Person, id: old}\n",  # a copy kept on purpose
                       "notes.txt": "not YAML\n", "team.yaml.new.txt": "x\n"})
     run = run_cli("check", "org", "--no-cache", "--lang", lang, cwd=root.parent)
-    assert run.code == 0  # a warning: the exit code is the fail level's to decide
+    assert run.code == 1  # the org lacks what the file holds: a hook must not pass
     assert run.stdout.splitlines()[:2] == [
-        f"org/B.YML.TXT:1:1: IN019 [warning] {said.format('B.YML')}",
-        f"org/teams/cs.yaml.txt:1:1: IN019 [warning] {said.format('cs.yaml')}"]
+        f"org/B.YML.TXT:1:1: IN019 [error] {said.format('B.YML')}",
+        f"org/teams/cs.yaml.txt:1:1: IN019 [error] {said.format('cs.yaml')}"]
     assert run.stdout.count("IN019") == 2
-    strict = run_cli("check", "org", "--no-cache", "--fail-on", "warning", "--format", "json",
-                     cwd=root.parent)
-    assert strict.code == 1
-    assert [(f["code"], f["file"], f["line"]) for f in strict.json()["findings"]] == [
-        ("IN019", "org/B.YML.TXT", 1), ("IN019", "org/teams/cs.yaml.txt", 1)]
+    (root.parent / ".orgspec.yaml").write_text("root: org\nrules:\n  IN019: warning\n", "utf-8")
+    waits = run_cli("check", "org", "--no-cache", "--format", "json", cwd=root.parent)
+    assert waits.code == 0  # re-levelled in the config: the user's call
+    assert [(f["code"], f["file"], f["line"], f["severity"]) for f in
+            waits.json()["findings"]] == [("IN019", "org/B.YML.TXT", 1, "warning"),
+                                          ("IN019", "org/teams/cs.yaml.txt", 1, "warning")]
 
 
 def test_a_txt_copy_git_ignores_or_the_include_leaves_out_is_not_said(write_org) -> None:
