@@ -296,3 +296,36 @@ def test_a_tie_between_two_spellings_goes_to_the_first_met(tmp_path: Path) -> No
                    "姓名,部门\n赵磊,运营部\n陈静,運營部\n", "--lang", "en")
     assert said[0].startswith("note: r.csv:3: department 運營部 is 运营部 written another way")
     assert load_org([str(tmp_path / "org")]).org.teams["yun-ying-bu"].name == "运营部"
+
+
+def test_a_department_spelt_two_ways_folds_into_the_team_whose_aliases_name_it(
+        tmp_path: Path) -> None:
+    """HR's roster says 營運部 on two rows and 運營部 on one (trial 17 #2): two teams at
+    first; once the user moves 蔡佩珊 into 營運部's file, keeps `yun-ying-bu` in its
+    `aliases` and deletes the other file, a re-import keeps one team, with every member."""
+    out, roster = tmp_path / "org", tmp_path / "r.csv"
+    text = ("姓名,部門,職位,郵箱,主管\n林怡君,營運部,營運主管,yijun@x.tw,\n"
+            "蔡佩珊,運營部,營運專員,peishan@x.tw,林怡君\n王大同,營運部,營運專員,datong@x.tw,林怡君\n")
+    said = _import(roster, out, text, "--lang", "en")
+    assert _yaml(out) == ["ying-yun-bu.yaml", "yun-ying-bu.yaml"]
+    assert ("note: 營運部 (r.csv:2), 運營部 (r.csv:3) look like one department spelt 2 ways: "
+            "if they are one, move the members of 運營部 into 營運部's file, add yun-ying-bu to "
+            "its `aliases` and delete the others' files; a re-import then keeps them in 營運部"
+            ) in said
+    mine = out / "ying-yun-bu.yaml"
+    edited = mine.read_text("utf-8").replace(
+        "  name: 營運部\n", "  name: 營運部\n  aliases: [yun-ying-bu]\n").replace(
+        "  - yijun\n", "  - peishan\n  - yijun\n", 1)
+    edited += ("\n- kind: Person\n  id: peishan\n  name: 蔡佩珊\n  title: 營運專員\n"
+               "  email: peishan@x.tw\n")
+    mine.write_text(edited, "utf-8")
+    (out / "yun-ying-bu.yaml").unlink()
+    _import(roster, out, text, "--lang", "en")
+    assert _yaml(out) == ["ying-yun-bu.yaml"]
+    assert not list(out.glob("*.new"))
+    org = load_org([str(out)]).org
+    assert list(org.teams) == ["ying-yun-bu"]
+    assert org.teams["ying-yun-bu"].members == ["datong", "peishan", "yijun"]
+    assert org.teams["ying-yun-bu"].parent is None
+    _import(roster, out, text, "--lang", "en")  # and again: nothing changes
+    assert _yaml(out) == ["ying-yun-bu.yaml"]

@@ -447,6 +447,7 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
     draft.notes.extend(_team_id_note(draft, rows, ids))
     draft.notes.extend(_unknown_managers(draft, rows, person_of, known))
     draft.notes.extend(_one_name_two_ids(rows))
+    draft.notes.extend(_spelt_two_ways(draft, member_row))
     draft.notes.extend(_new_team_ids(rows, ids.existing.get("team", {})))
     draft.notes.extend(teams.kept_notes(ids))
     draft.notes.extend(people.split_notes(ids))
@@ -604,6 +605,31 @@ def _one_spelling(rows: list[tuple[str, Row]]) -> list[str]:
                 name = row.get(field)
                 if name in chosen and not row.get(id_field):
                     row.values[field] = chosen[name]
+    return out
+
+
+def _spelt_two_ways(draft: Draft, first_row: dict[str, str]) -> list[str]:
+    """A note per group of teams whose names hold the same characters, read in one script
+    (營運部, 運營部 and 营运部): one department spelt two ways in HR's file, imported as
+    several teams, with how to keep them one. O(teams)."""
+    from orgspec.text.fold import fold_name
+
+    groups: dict[str, list[str]] = {}
+    for tid, team in draft.teams.items():
+        if team.name and len(team.name) > 1:
+            groups.setdefault("".join(sorted(fold_name(team.name))), []).append(tid)
+    out: list[str] = []
+    for tids in groups.values():
+        if len(tids) < 2 or len({draft.teams[t].name for t in tids}) < 2:
+            continue
+        keep, *others = tids  # in the order the roster first names them
+        out.append(M("{teams} look like one department spelt {n} ways: if they are one, move "
+                     "the members of {others} into {keep}'s file, add {ids} to its `aliases` "
+                     "and delete the others' files; a re-import then keeps them in {keep}",
+                     teams=[f"{draft.teams[t].name} ({first_row.get(t, t)})" for t in
+                            [keep, *others]], n=len(tids),
+                     others=[str(draft.teams[t].name) for t in others],
+                     keep=str(draft.teams[keep].name), ids=others))
     return out
 
 

@@ -48,6 +48,12 @@ class IdMap:
         earlier = self.previous.get(kind, {})
         reserved = self.reserved.get(kind, {})
         ident = self.follow(kind, key, earlier.get(key))
+        if ident is not None and ident in taken and kind == "team" and \
+                ident in self.moved.get(kind, {}).values():
+            # a second department the org's team takes in (`aliases: [yun-ying-bu]` on
+            # 营运部 for the roster's 运营部): one team, as the user said, not a new id
+            table[key] = ident
+            return ident
         if ident is None and email and kind == "person":
             ident = self._by_email(key, text, email, taken)
         if ident is None and is_slug(key) and text in (None, key) and key not in taken:
