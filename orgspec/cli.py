@@ -788,7 +788,8 @@ def _folder_of(path: str) -> str:
               help="Roster XLSX: the sheet (default: the first visible one with a team and a "
                    "name column).")
 @click.option("--force", is_flag=True,
-              help="Overwrite files edited since the last import instead of writing NAME.new.")
+              help="Overwrite files edited since the last import instead of writing NAME.new, "
+                   "and remove most of an earlier import's files when the source lacks them.")
 @click.option("--lang", type=Lang(),
               help="Language of the notes and the summary [default: `lang` of the config "
                    "nearest the -o folder (else the working directory), else the imported "

@@ -652,8 +652,8 @@ def test_roster_xlsx_is_read_to_its_values_not_its_declared_size(tmp_path: Path)
                 data = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD9"/>', data)
             dst.writestr(item, data)
 
-    assert _xlsx(str(tmp_path / "roster.xlsx"), None) == [[
-        ["工号", "姓名", "部门"], ["E1", "张三", "客服部"], [], [], ["E2", "李四", "客服部"]]]
+    assert _xlsx(str(tmp_path / "roster.xlsx"), None) == [("Sheet", [
+        ["工号", "姓名", "部门"], ["E1", "张三", "客服部"], [], [], ["E2", "李四", "客服部"]])]
     code, out, err = cli("import", "roster", str(tmp_path / "roster.xlsx"), "-o",
                          str(tmp_path / "org"), "--lang", "en")
     assert (code, err) == (0, "note: no row flags a lead or names a manager, so no team has a "

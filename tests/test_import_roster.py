@@ -329,3 +329,50 @@ def test_a_department_spelt_two_ways_folds_into_the_team_whose_aliases_name_it(
     assert org.teams["ying-yun-bu"].parent is None
     _import(roster, out, text, "--lang", "en")  # and again: nothing changes
     assert _yaml(out) == ["ying-yun-bu.yaml"]
+
+
+def _book(path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    staff = book.active
+    staff.title = "员工"
+    staff.append(["姓名", "部门", "邮箱", "直属上级"])
+    for name, team, mail in [("林峰", "技术部", "lf"), ("王芳", "客服部", "wf"),
+                             ("李强", "运营部", "lq"), ("赵敏", "市场部", "zm"),
+                             ("孙丽", "商品部", "sl"), ("周杰", "仓储物流部", "zj")]:
+        staff.append([name, team, f"{mail}@x.cn", "" if name == "林峰" else "林峰"])
+    interns = book.create_sheet("实习生")
+    interns.append(["姓名", "部门", "邮箱"])
+    interns.append(["彭雪", "技术部", "px@x.cn"])
+    interns.append(["蒋涛", "客服部", "jt@x.cn"])
+    book.save(path)
+
+
+def test_a_second_sheet_of_people_is_said_and_one_sheet_cannot_empty_the_org(
+        tmp_path: Path) -> None:
+    """Trial 18: a workbook's 实习生 sheet was left out without a word, and `--sheet 实习生`
+    removed five of seven team files with exit 0. The other sheet is now named in a note;
+    an import that would remove most of an earlier import's files stops first, writing
+    nothing, unless --force."""
+    book, out = tmp_path / "book.xlsx", tmp_path / "org"
+    _book(book)
+    run = run_cli("import", "roster", str(book), "-o", str(out), "--lang", "en")
+    assert run.code == 0, run.stderr
+    assert (f"note: {book}: sheet '实习生' lists people too and was not read (one sheet of a "
+            "workbook is): to import them as well, save that sheet as CSV and name both files "
+            "in one import") in run.stderr.splitlines()
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    run = run_cli("import", "roster", str(book), "--sheet", "实习生", "-o", str(out),
+                  "--lang", "en")
+    assert (run.code, run.stdout) == (2, "")
+    assert run.stderr == (
+        f"orgspec: error: '{out}': this import would remove 4 of the 6 files an earlier import "
+        "wrote (cang-chu-wu-liu-bu.yaml, shang-pin-bu.yaml, shi-chang-bu.yaml, yun-ying-bu.yaml)"
+        ": is this the whole org, not one sheet or a filtered export? Nothing was written; "
+        "--force removes them\n")
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    run = run_cli("import", "roster", str(book), "--sheet", "实习生", "-o", str(out),
+                  "--lang", "en", "--force")
+    assert run.code == 0 and "4 removed" in run.stdout
+    assert _yaml(out) == ["ji-shu-bu.yaml", "ke-fu-bu.yaml"]

@@ -112,11 +112,12 @@ def read_rows(path: str, mapping: dict[str, str], sheet: str | None = None,
     `sheet` or else the first visible sheet whose header has the required columns and a row
     under it. Raises AdoptError for a roster with no such header, or none with a row."""
     aliases = {**_ALIASES, **mapping}
-    tables = _xlsx(path, sheet) if path.lower().endswith((".xlsx", ".xlsm")) else \
-        [_csv(path, aliases, notes if notes is not None else [])]
+    named = _xlsx(path, sheet) if path.lower().endswith((".xlsx", ".xlsm")) else \
+        [("", _csv(path, aliases, notes if notes is not None else []))]
+    tables = [table for _, table in named]
     first_header: list[str] = []
     bare = False  # a header with no row under it (an import of no one removes every team)
-    for table in tables:
+    for at, table in enumerate(tables):
         top = next((i for i, row in enumerate(table) if any(c.strip() for c in row)), None)
         if top is None:
             continue
@@ -135,6 +136,8 @@ def read_rows(path: str, mapping: dict[str, str], sheet: str | None = None,
                 if ignored is not None:
                     ignored += [h.strip() for h, c in zip(table[start], columns, strict=False)
                                 if c is None and h.strip()]
+                if notes is not None:
+                    notes += _other_rosters(path, named[at + 1:], aliases)
                 return rows
     if bare:
         raise AdoptError(M("{where}: the roster has a header but no one under it: nothing is "
@@ -155,6 +158,26 @@ def read_rows(path: str, mapping: dict[str, str], sheet: str | None = None,
         message = M("{where}: no team and name columns in the header ({header}); map yours "
                     "with --column team=HEADER --column name=HEADER", **said)
     raise AdoptError(message, tuple(header))
+
+
+def _other_rosters(path: str, named: list[tuple[str, list[list[str]]]],
+                   aliases: dict[str, str]) -> list[M]:
+    """A note per sheet after the one read that lists people too (a team and a name column
+    with a row under them): one sheet of a workbook is read, so its people (实习生 on a
+    sheet of their own) would be missing from the org without a word."""
+    out: list[M] = []
+    for name, table in named:
+        for start in range(min(len(table), HEADER_ROWS)):
+            columns = [aliases.get(_norm(h)) for h in table[start]]
+            if ("team" in columns or "team_id" in columns) and \
+                    ("name" in columns or "person" in columns):
+                if any(any(c.strip() for c in row) for row in table[start + 1:]):
+                    out.append(M("{where}: sheet {sheet!r} lists people too and was not read "
+                                 "(one sheet of a workbook is): to import them as well, save "
+                                 "that sheet as CSV and name both files in one import",
+                                 where=path, sheet=name))
+                break
+    return out
 
 
 def _rows(table: list[list[str]], start: int, columns: list[str | None]) -> list[Row]:
@@ -251,7 +274,7 @@ def _bytes(path: str) -> bytes:
                            why=reason(exc))) from None
 
 
-def _xlsx(path: str, sheet: str | None) -> list[list[list[str]]]:
+def _xlsx(path: str, sheet: str | None) -> list[tuple[str, list[list[str]]]]:
     try:
         import openpyxl
     except ImportError:
@@ -272,7 +295,8 @@ def _xlsx(path: str, sheet: str | None) -> list[list[list[str]]]:
         sheets = [book[sheet]] if sheet else [ws for ws in book.worksheets
                                               if getattr(ws, "sheet_state", "") == "visible"]
         try:
-            return [_spread_merged(_sheet_rows(ws), _merged_ranges(book, ws)) for ws in sheets]
+            return [(ws.title, _spread_merged(_sheet_rows(ws), _merged_ranges(book, ws)))
+                    for ws in sheets]
         except Exception as exc:  # a sheet's XML is parsed only now, as its rows are read
             raise AdoptError(M("{where}: not a readable XLSX workbook ({kind})", where=path,
                                kind=type(exc).__name__)) from None

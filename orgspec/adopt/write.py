@@ -174,6 +174,23 @@ def _refuse_links_out(folder: str, files: dict[str, str]) -> None:
                                    "delete the link", name=target, folder=folder))
 
 
+MASS = 4  # an earlier import of fewer files may lose most of them to an honest change
+
+
+def _refuse_mass_removal(folder: str, files: dict[str, str], earlier: set[str]) -> None:
+    """Raise AdoptError, before anything is written, when this import would remove more
+    than half of the files an earlier import wrote (at least MASS of them): a roster of one
+    sheet (the interns), a filtered export or the wrong file, not a reorganisation."""
+    gone = sorted(name for name in earlier - set(files)
+                  if os.path.exists(os.path.join(folder, name)))
+    if len(earlier) >= MASS and len(gone) * 2 > len(earlier):
+        raise AdoptError(M("{folder!r}: this import would remove {n} of the {total} files an "
+                           "earlier import wrote ({files}): is this the whole org, not one "
+                           "sheet or a filtered export? Nothing was written; --force removes "
+                           "them", folder=folder, n=len(gone), total=len(earlier),
+                           files=gone[:5] + (["…"] if len(gone) > 5 else [])))
+
+
 def write_draft(files: dict[str, str], folder: str, source: str,
                 ids: dict[str, dict[str, str]], force: bool = False,
                 same: Callable[[bytes, bytes], bool] | None = None,
@@ -207,6 +224,8 @@ def write_draft(files: dict[str, str], folder: str, source: str,
             raise AdoptError(M("refusing to write {name!r}: not a file name in {folder!r}",
                                name=name, folder=folder))
     _refuse_links_out(folder, files)
+    if not force:
+        _refuse_mass_removal(folder, files, set(old.files) - set(adopted or {}))
     output.make_dirs(folder)
     out, recorded, beside = Outcome(), {}, {}
     for name, text in sorted(files.items()):
