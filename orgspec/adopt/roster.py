@@ -417,8 +417,9 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
         rows += [(path, r) for r in read_rows(path, mapping or {}, sheet, ignored,
                                                draft.notes)]
         if ignored:  # said, so that no column is dropped silently
-            draft.notes.append(M("{where}: ignored columns {columns} (read one with --column "
-                                 "FIELD=HEADER)", where=os.path.basename(path),
+            draft.notes.append(M("{where}: columns not read: {columns} (orgspec keeps no such "
+                                 "field; one that holds a field under another header is read "
+                                 "with --column FIELD=HEADER)", where=os.path.basename(path),
                                  columns=ignored))
     draft.notes.extend(_one_spelling(rows))
     teams = _TeamKeys(rows, ids)
