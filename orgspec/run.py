@@ -580,11 +580,40 @@ def _apply_diff(result: LintResult, head: list[Finding], org: Org, ref: str,
     result.findings = where_it_was(new, base, base_org, org, ref, result.lang or "en",
                                    diff)
     # said as the rest of the output: each entity by its name in the output's language
-    result.org_diff = said_changes(diff.changes, (org, base_org), result.lang or "en")
+    result.org_diff = named_findings(said_changes(diff.changes, (org, base_org),
+                                                 result.lang or "en"), (org, base_org),
+                                    [*diff.new, *diff.fixed], result.lang or "en")
     result.org_diff_head = diff_head(ref, diff, len(new), baseline_hid(result))
     from orgspec.reporters.text import org_diff_lines
 
     return org_diff_lines(result)
+
+
+def named_findings(changes: list[str], orgs: tuple[Org, Org], findings: list[Finding],
+                   lang: str) -> list[str]:
+    """`changes` with the message of each finding introduced or fixed (`ci.diff`'s
+    `fixed: PR005 …`) saying each id it quotes with its name, as the findings shown are
+    (`report.idnames.with_names`): by the head revision's org (`orgs[0]`) when the id is
+    still there, else by the base's. O(the findings' values)."""
+    from orgspec.ci.diff import is_finding_change
+    from orgspec.model.idnames import quoted_ids
+    from orgspec.model.names import id_names
+    from orgspec.report.idnames import with_names
+
+    ids = quoted_ids(findings)
+    if not ids:
+        return changes
+    names = {**id_names(orgs[1], lang, ids), **id_names(orgs[0], lang, ids)}
+    out: list[str] = []
+    for change in changes:
+        values = getattr(change, "values", None)
+        if is_finding_change(change) and isinstance(change, M) and values and \
+                "message" in values:
+            said = with_names(values["message"], names, lang)
+            if said is not values["message"]:
+                change = M(change.template, **{**values, "message": said})
+        out.append(change)
+    return out
 
 
 def site_changes(result: LintResult, org: Org, targets: list[str], config: Config,
