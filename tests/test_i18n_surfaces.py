@@ -204,7 +204,7 @@ def test_org_diff_lines_and_git_errors_in_chinese(zh_repo: Path) -> None:
     assert "  新增团队：公关部（pr-team）" in notes
     assert "  新增职责：媒体关系（press）（批准方：客服部（customer-service）、" \
         "公关部（pr-team））" in notes
-    assert any(n.startswith("  新出现的重叠：职责 'press' 有 2 个批准方") for n in notes)
+    assert any(n.startswith("  新出现的重叠：职责 媒体关系 (press) 有 2 个批准方") for n in notes)
     assert all(chinese(n) for n in notes), [n for n in notes if not chinese(n)]
     en = run_cli("check", "org", "--diff", "HEAD~1", "--no-cache", "--lang", "en", cwd=zh_repo,
                  env=ZH)
