@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import unicodedata
 
+from orgspec.text.separators import FULL_COMMAS
+
+# what a cut text does not end with before its `…`: blanks and separators
+_TRAILING = " ,;:：" + FULL_COMMAS
 # a cut this near the start of a word (in columns) backs up to the word's start; further,
 # the word is cut (a 40-letter identifier is better cut than dropped)
 _WORD_BACK = 16
@@ -42,5 +46,5 @@ def shorten(text: str, width: int) -> str:
             start -= 1
         if start > 0 and sum(columns(c) for c in flat[start:end]) <= _WORD_BACK:
             cut = start
-    kept = flat[:cut].rstrip(" ,，、;；:：")
+    kept = flat[:cut].rstrip(_TRAILING)
     return (kept or flat[:end]) + "…"
