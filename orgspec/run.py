@@ -18,6 +18,7 @@ from orgspec.i18n import M, P, message_of, say
 from orgspec.paths import display_path, near, project_root
 
 if TYPE_CHECKING:
+    from orgspec.ci.entrynames import EntryNames
     from orgspec.findings import Finding, LintResult
     from orgspec.load.cache import Cache
     from orgspec.load.config import Config
@@ -360,7 +361,8 @@ def narrow(result: LintResult, org: Org | None, targets: list[str], config: Conf
     `whole`, when given, receives the findings as they are before the diff narrows them
     (after the baseline). Raises UsageError."""
     head = list(result.findings)  # the diff compares whole runs: the base has no baseline
-    notes = _apply_baseline(result, baseline_path, targets, config) if baseline_path else []
+    notes = _apply_baseline(result, baseline_path, targets, config, org) \
+        if baseline_path else []
     if whole is not None:
         whole[:] = result.findings
     if diff_ref and org is not None:
@@ -427,8 +429,10 @@ def _write_baseline(result: LintResult, path: str, configured: str | None) -> Ou
                    result)
 
 
-def _apply_baseline(result: Any, path: str, targets: list[str], config: Config) -> list[str]:
-    """Drop known findings; return one line for the known and one per stale entry."""
+def _apply_baseline(result: Any, path: str, targets: list[str], config: Config,
+                    org: Org | None = None) -> list[str]:
+    """Drop known findings; return one line for the known and one per stale entry (each
+    said with the names of what it quotes, by `org`: loaded when not given and needed)."""
     from orgspec.ci import baseline
     from orgspec.engine.lint import org_root
 
@@ -446,13 +450,12 @@ def _apply_baseline(result: Any, path: str, targets: list[str], config: Config) 
     notes = [say(M("baseline {path}: {known}, {stale}", path=path, known=known,
                    stale=stale_said), lang)]
     now = _now_named(path, outcome.stale[:50] + outcome.held[:50])
+    said = _entry_names(result, org, targets, config, outcome.stale[:50] + outcome.held[:50])
     notes += [say(_entry_line(M("stale baseline entry (fixed): {file}: {code} {message}",
-                                file=now(e), code=e.get("code", "?"),
-                                message=baseline.message_in(e, lang)),
+                                file=now(e), code=e.get("code", "?"), message=said.message(e)),
                               M("stale baseline entry (fixed): {file}: {code} on {entity}: "
                                 "{message}", file=now(e), code=e.get("code", "?"),
-                                entity=baseline.entity_said(e.get("entity")),
-                                message=baseline.message_in(e, lang)), e, n), lang)
+                                entity=said.entity(e), message=said.message(e)), e, n), lang)
               for e, n in baseline.alike(outcome.stale, lang)[:50]]
     if outcome.held:
         notes.append(say(P("{n} baseline entry not checked this run (not fixed)",
@@ -468,14 +471,34 @@ def _apply_baseline(result: Any, path: str, targets: list[str], config: Config) 
 
     notes += [say(_entry_line(M("baseline entry not checked ({why}): {file}: {code} {message}",
                                 why=reason(e), file=now(e), code=e.get("code", "?"),
-                                message=baseline.message_in(e, lang)),
+                                message=said.message(e)),
                               M("baseline entry not checked ({why}): {file}: {code} on "
                                 "{entity}: {message}", why=reason(e), file=now(e),
-                                code=e.get("code", "?"),
-                                entity=baseline.entity_said(e.get("entity")),
-                                message=baseline.message_in(e, lang)), e, n), lang)
+                                code=e.get("code", "?"), entity=said.entity(e),
+                                message=said.message(e)), e, n), lang)
               for e, n in baseline.alike(outcome.held, lang)[:50]]
     return notes
+
+
+def _entry_names(result: LintResult, org: Org | None, targets: list[str], config: Config,
+                 entries: list[dict[str, Any]]) -> EntryNames:
+    """What says baseline `entries` with the names of the ids they quote, as the findings
+    are said (`ci.entrynames`): by `org`; by the run's names (`LintResult.names`) when it
+    has each of them; else by the org loaded again (a run answered from the cache has
+    none), only when there is an entry to say."""
+    from orgspec.ci.entrynames import EntryNames, quoted
+    from orgspec.model.names import id_names
+
+    lang = result.lang or "en"
+    ids = quoted(entries, lang)
+    if org is None and ids and not ids <= result.names.keys():
+        from orgspec.engine.lint import load_org
+
+        # only a run answered from the cache has no org: its files are in the cache
+        org = load_org(targets or None, config, open_cache(config)).org
+    if org is None:
+        return EntryNames(lang, {i: result.names[i] for i in ids if i in result.names})
+    return EntryNames(lang, id_names(org, lang, ids))
 
 
 def _entry_line(plain: M, on: M, entry: dict[str, Any], n: int) -> M:
@@ -493,7 +516,8 @@ def _unnamed(entry: dict[str, Any]) -> bool:
         return False
     message = str(entry.get("message", ""))
     ids = [part.partition(":")[2] for part in entity.split("/")]
-    return not all(f"'{i}'" in message for i in ids)
+    # `'cs'`, or `提升用户活跃度 (activity)`: a key result as messages quote it
+    return not all(f"'{i}'" in message or f" ({i})" in message for i in ids)
 
 
 def _in_renamed_files(entries: list[dict[str, Any]], result: LintResult, root: str,
