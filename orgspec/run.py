@@ -660,8 +660,11 @@ def site_changes(result: LintResult, org: Org, targets: list[str], config: Confi
         if explicit:
             raise UsageError(message_of(exc), result.lang) from None
         return [], None
-    changes = said_changes(compare(base, result, base_org, org).changes, (org, base_org),
-                           result.lang or "en")
+    diff = compare(base, result, base_org, org)
+    changes = said_changes(diff.changes, (org, base_org), result.lang or "en")
+    if findings:  # said with names as `check --diff` says them
+        changes = named_findings(changes, (org, base_org), [*diff.new, *diff.fixed],
+                                 result.lang or "en")
     return [c for c in changes if findings or not is_finding_change(c)], since
 
 
