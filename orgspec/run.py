@@ -487,7 +487,6 @@ def _entry_names(result: LintResult, org: Org | None, targets: list[str], config
     has each of them; else by the org loaded again (a run answered from the cache has
     none), only when there is an entry to say."""
     from orgspec.ci.entrynames import EntryNames, quoted
-    from orgspec.model.names import id_names
 
     lang = result.lang or "en"
     ids = quoted(entries, lang)
@@ -496,8 +495,10 @@ def _entry_names(result: LintResult, org: Org | None, targets: list[str], config
 
         # only a run answered from the cache has no org: its files are in the cache
         org = load_org(targets or None, config, open_cache(config)).org
-    if org is None:
+    if org is None or not ids:  # the models are not imported for nothing to name
         return EntryNames(lang, {i: result.names[i] for i in ids if i in result.names})
+    from orgspec.model.names import id_names
+
     return EntryNames(lang, id_names(org, lang, ids))
 
 
