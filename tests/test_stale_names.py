@@ -80,3 +80,27 @@ def test_an_entry_s_entity_is_named_its_key_result_kept_as_the_entry_says_it() -
     zh = EntryNames("zh", {"o9": "提升活跃度"})
     assert say(zh.entity(entry), "zh") == "目标 提升活跃度 (o9) 的关键结果 'kr1'"
     assert EntryNames("en", {}).entity(entry) == "key result 'kr1' of objective 'o9'"
+
+
+def test_a_warm_check_with_a_baseline_and_no_stale_entry_imports_no_pydantic(
+        tmp_path: Path) -> None:
+    """Naming entries needs the models only when there is an entry to name."""
+    import os
+    import subprocess
+    import sys
+
+    org = tmp_path / "org"
+    org.mkdir()
+    (org / "org.yaml").write_text(ORG, "utf-8")
+    env = {**os.environ, "ORGSPEC_CACHE_DIR": str(tmp_path / "cache")}
+    args = ["check", "org", "--baseline", "b.json", "--lang", "en"]
+    for first in (["check", "org", "--write-baseline", "b.json"], args):
+        subprocess.run([sys.executable, "-m", "orgspec", *first], cwd=tmp_path, env=env,
+                       capture_output=True, check=False)
+    code = ("import sys; from orgspec.cli import main\n"
+            f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
+            "print('pydantic' in sys.modules, file=sys.stderr)")
+    warm = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env,
+                          capture_output=True, check=False)
+    assert "1 known finding not shown, 0 stale entries" in warm.stderr.decode()
+    assert warm.stderr.decode().strip().splitlines()[-1] == "False"
