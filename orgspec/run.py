@@ -18,6 +18,7 @@ from orgspec.i18n import M, P, message_of, say
 from orgspec.paths import display_path, near, project_root
 
 if TYPE_CHECKING:
+    from orgspec.ci.entrynames import EntryNames
     from orgspec.findings import Finding, LintResult
     from orgspec.load.cache import Cache
     from orgspec.load.config import Config
@@ -367,7 +368,8 @@ def narrow(result: LintResult, org: Org | None, targets: list[str], config: Conf
     `whole`, when given, receives the findings as they are before the diff narrows them
     (after the baseline). Raises UsageError."""
     head = list(result.findings)  # the diff compares whole runs: the base has no baseline
-    notes = _apply_baseline(result, baseline_path, targets, config) if baseline_path else []
+    notes = _apply_baseline(result, baseline_path, targets, config, org) \
+        if baseline_path else []
     if whole is not None:
         whole[:] = result.findings
     if diff_ref and org is not None:
@@ -434,8 +436,10 @@ def _write_baseline(result: LintResult, path: str, configured: str | None) -> Ou
                    result)
 
 
-def _apply_baseline(result: Any, path: str, targets: list[str], config: Config) -> list[str]:
-    """Drop known findings; return one line for the known and one per stale entry."""
+def _apply_baseline(result: Any, path: str, targets: list[str], config: Config,
+                    org: Org | None = None) -> list[str]:
+    """Drop known findings; return one line for the known and one per stale entry (each
+    said with the names of what it quotes, by `org`: loaded when not given and needed)."""
     from orgspec.ci import baseline
     from orgspec.engine.lint import org_root
 
@@ -453,13 +457,12 @@ def _apply_baseline(result: Any, path: str, targets: list[str], config: Config) 
     notes = [say(M("baseline {path}: {known}, {stale}", path=path, known=known,
                    stale=stale_said), lang)]
     now = _now_named(path, outcome.stale[:50] + outcome.held[:50])
+    said = _entry_names(result, org, targets, config, outcome.stale[:50] + outcome.held[:50])
     notes += [say(_entry_line(M("stale baseline entry (fixed): {file}: {code} {message}",
-                                file=now(e), code=e.get("code", "?"),
-                                message=baseline.message_in(e, lang)),
+                                file=now(e), code=e.get("code", "?"), message=said.message(e)),
                               M("stale baseline entry (fixed): {file}: {code} on {entity}: "
                                 "{message}", file=now(e), code=e.get("code", "?"),
-                                entity=baseline.entity_said(e.get("entity")),
-                                message=baseline.message_in(e, lang)), e, n), lang)
+                                entity=said.entity(e), message=said.message(e)), e, n), lang)
               for e, n in baseline.alike(outcome.stale, lang)[:50]]
     if outcome.held:
         notes.append(say(P("{n} baseline entry not checked this run (not fixed)",
@@ -475,14 +478,35 @@ def _apply_baseline(result: Any, path: str, targets: list[str], config: Config) 
 
     notes += [say(_entry_line(M("baseline entry not checked ({why}): {file}: {code} {message}",
                                 why=reason(e), file=now(e), code=e.get("code", "?"),
-                                message=baseline.message_in(e, lang)),
+                                message=said.message(e)),
                               M("baseline entry not checked ({why}): {file}: {code} on "
                                 "{entity}: {message}", why=reason(e), file=now(e),
-                                code=e.get("code", "?"),
-                                entity=baseline.entity_said(e.get("entity")),
-                                message=baseline.message_in(e, lang)), e, n), lang)
+                                code=e.get("code", "?"), entity=said.entity(e),
+                                message=said.message(e)), e, n), lang)
               for e, n in baseline.alike(outcome.held, lang)[:50]]
     return notes
+
+
+def _entry_names(result: LintResult, org: Org | None, targets: list[str], config: Config,
+                 entries: list[dict[str, Any]]) -> EntryNames:
+    """What says baseline `entries` with the names of the ids they quote, as the findings
+    are said (`ci.entrynames`): by `org`; by the run's names (`LintResult.names`) when it
+    has each of them; else by the org loaded again (a run answered from the cache has
+    none), only when there is an entry to say."""
+    from orgspec.ci.entrynames import EntryNames, quoted
+
+    lang = result.lang or "en"
+    ids = quoted(entries, lang)
+    if org is None and ids and not ids <= result.names.keys():
+        from orgspec.engine.lint import load_org
+
+        # only a run answered from the cache has no org: its files are in the cache
+        org = load_org(targets or None, config, open_cache(config)).org
+    if org is None or not ids:  # the models are not imported for nothing to name
+        return EntryNames(lang, {i: result.names[i] for i in ids if i in result.names})
+    from orgspec.model.names import id_names
+
+    return EntryNames(lang, id_names(org, lang, ids))
 
 
 def _entry_line(plain: M, on: M, entry: dict[str, Any], n: int) -> M:
@@ -500,7 +524,8 @@ def _unnamed(entry: dict[str, Any]) -> bool:
         return False
     message = str(entry.get("message", ""))
     ids = [part.partition(":")[2] for part in entity.split("/")]
-    return not all(f"'{i}'" in message for i in ids)
+    # `'cs'`, or `提升用户活跃度 (activity)`: a key result as messages quote it
+    return not all(f"'{i}'" in message or f" ({i})" in message for i in ids)
 
 
 def _in_renamed_files(entries: list[dict[str, Any]], result: LintResult, root: str,
@@ -587,11 +612,40 @@ def _apply_diff(result: LintResult, head: list[Finding], org: Org, ref: str,
     result.findings = where_it_was(new, base, base_org, org, ref, result.lang or "en",
                                    diff)
     # said as the rest of the output: each entity by its name in the output's language
-    result.org_diff = said_changes(diff.changes, (org, base_org), result.lang or "en")
+    result.org_diff = named_findings(said_changes(diff.changes, (org, base_org),
+                                                 result.lang or "en"), (org, base_org),
+                                    [*diff.new, *diff.fixed], result.lang or "en")
     result.org_diff_head = diff_head(ref, diff, len(new), baseline_hid(result))
     from orgspec.reporters.text import org_diff_lines
 
     return org_diff_lines(result)
+
+
+def named_findings(changes: list[str], orgs: tuple[Org, Org], findings: list[Finding],
+                   lang: str) -> list[str]:
+    """`changes` with the message of each finding introduced or fixed (`ci.diff`'s
+    `fixed: PR005 …`) saying each id it quotes with its name, as the findings shown are
+    (`report.idnames.with_names`): by the head revision's org (`orgs[0]`) when the id is
+    still there, else by the base's. O(the findings' values)."""
+    from orgspec.ci.diff import is_finding_change
+    from orgspec.model.idnames import quoted_ids
+    from orgspec.model.names import id_names
+    from orgspec.report.idnames import with_names
+
+    ids = quoted_ids(findings)
+    if not ids:
+        return changes
+    names = {**id_names(orgs[1], lang, ids), **id_names(orgs[0], lang, ids)}
+    out: list[str] = []
+    for change in changes:
+        values = getattr(change, "values", None)
+        if is_finding_change(change) and isinstance(change, M) and values and \
+                "message" in values:
+            said = with_names(values["message"], names, lang)
+            if said is not values["message"]:
+                change = M(change.template, **{**values, "message": said})
+        out.append(change)
+    return out
 
 
 def site_changes(result: LintResult, org: Org, targets: list[str], config: Config,
@@ -614,8 +668,11 @@ def site_changes(result: LintResult, org: Org, targets: list[str], config: Confi
         if explicit:
             raise UsageError(message_of(exc), result.lang) from None
         return [], None
-    changes = said_changes(compare(base, result, base_org, org).changes, (org, base_org),
-                           result.lang or "en")
+    diff = compare(base, result, base_org, org)
+    changes = said_changes(diff.changes, (org, base_org), result.lang or "en")
+    if findings:  # said with names as `check --diff` says them
+        changes = named_findings(changes, (org, base_org), [*diff.new, *diff.fixed],
+                                 result.lang or "en")
     return [c for c in changes if findings or not is_finding_change(c)], since
 
 

@@ -63,20 +63,20 @@ def test_an_activity_with_no_target_is_one_finding(write_org, title: str, verb: 
     result = _run(folder)
     assert _okr(result.findings) == [("OK003", "org.yaml", KR_LINE)]
     [f] = [f for f in result.findings if f.code == "OK003"]
-    assert f.message == "key result 'kr1' of 'o1' is not measurable: no target value"
+    assert f.message == f"key result {title} (kr1) of 'o1' is not measurable: no target value"
     assert f.hint == HINT_EN.format(verb=verb)
     assert result.fails(Config().fail_on)  # still the error it was: exit 1, CI fails
     # held back, not fixed: a baseline entry for it is not stale
     assert list(result.held_messages.values()) == [
-        f"key result 'kr1' of 'o1' is an activity ('{verb}'), not an outcome"]
+        f"key result {title} (kr1) of 'o1' is an activity ('{verb}'), not an outcome"]
 
 
 def test_the_hint_in_chinese(write_org) -> None:
     folder = write_org({"org.yaml": ORG})
     run = run_cli("check", str(folder), "--lang", "zh")
     assert run.code == 1
-    assert f"org.yaml:{KR_LINE}:7: OK003 [error] 目标 提升会员留存 (o1) 的关键结果 'kr1' " \
-           f"不可衡量：缺少目标值\n    建议: {HINT_ZH}\n" in run.stdout
+    assert f"org.yaml:{KR_LINE}:7: OK003 [error] 目标 提升会员留存 (o1) 的关键结果 " \
+           f"上线会员体系2.0版本 (kr1) 不可衡量：缺少目标值\n    建议: {HINT_ZH}\n" in run.stdout
     assert "OK005" not in run.stdout
     hant = run_cli("check", str(folder), "--lang", "zh-Hant")
     assert f"    建議: {HINT_HANT}\n" in hant.stdout  # the verb quoted as written
@@ -88,7 +88,8 @@ def _own(result: LintResult) -> None:
     assert _okr(result.findings) == [("OK005", "org.yaml", KR_LINE)]
     [f] = result.findings[-1:] if result.findings[-1].code == "OK005" else \
         [f for f in result.findings if f.code == "OK005"]
-    assert f.message == "key result 'kr1' of 'o1' is an activity ('上线'), not an outcome"
+    assert f.message == "key result 上线会员体系2.0版本 (kr1) of 'o1' is an activity ('上线'), " \
+        "not an outcome"
     assert f.hint == OWN_HINT_EN
     assert not result.held_messages
 
@@ -114,7 +115,8 @@ def test_with_select_on_the_command_line_ok005_reports_as_before(write_org) -> N
     folder = write_org({"org.yaml": ORG})
     run = run_cli("check", str(folder), "--lang", "en", "--select", "OK005")
     assert run.code == 0
-    assert f"org.yaml:{KR_LINE}:7: OK005 [warning] key result 'kr1' of 提升会员留存 (o1) is an " \
+    assert f"org.yaml:{KR_LINE}:7: OK005 [warning] key result 上线会员体系2.0版本 (kr1) of " \
+           "提升会员留存 (o1) is an " \
            f"activity ('上线'), not an outcome\n    hint: {OWN_HINT_EN}\n" in run.stdout
     assert "OK003" not in run.stdout
     both = run_cli("check", str(folder), "--lang", "en", "--select", "OK003,OK005")

@@ -270,7 +270,7 @@ def test_a_baseline_entry_held_back_says_so_not_that_its_file_did_not_load(
     assert run.stderr.splitlines()[1:] == [
         "1 baseline entry not checked this run (not fixed)",
         "baseline entry not checked (held back behind another finding until that one is "
-        "fixed): org/org.yaml: HI007 person 'sun' is on no team"]
+        "fixed): org/org.yaml: HI007 person 孙浩 (sun) is on no team"]  # named, as findings are
     written = run_cli("check", "--write-baseline", "base.json", "--isolated", "--no-cache",
                       "--lang", "zh", cwd=tmp_path)
     assert written.stderr.splitlines()[1:] == [

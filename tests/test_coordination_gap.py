@@ -102,3 +102,30 @@ def test_a_process_is_one_finding_at_its_id_with_each_hand_off_related(tmp_path:
     assert "channels:" in gap.hint
     fixed = org.replace("  id: flow\n", "  id: flow\n  channels: [钉钉群]\n")
     assert gaps(tmp_path, fixed) == []
+
+
+def test_a_duty_of_many_teams_names_the_first_five_and_counts_the_rest(tmp_path: Path) -> None:
+    """Twelve teams named twice made a line of 300 characters: the message and the hint name
+    five and count the others, in each language; six are all named (one more is named
+    rather than counted), and the related locations still list every team up to twelve."""
+    ids = [f"t{i:02}" for i in range(1, 10)]
+    org = _teams(*ids) + MEETING.replace("owner: a, attendees: [a]", "owner: t01, attendees: "
+                                         "[p-t01]") + (
+        f"- {{kind: Responsibility, id: promo, accountable: t01, "
+        f"consulted: [{', '.join(ids[1:])}]}}\n")
+    [gap] = gaps(tmp_path, org)
+    named = "'t01', 't02', 't03', 't04', 't05'"
+    assert gap.message.startswith(f"9 teams share duty 'promo' ({named} and 4 more teams), "
+                                  "but no meeting")
+    assert gap.hint == (f"hold one meeting with {named} and 4 more teams about this duty (e.g. "
+                        "a joint weekly meeting), or give them a common channel")
+    assert [r.message for r in gap.related] == [f"team '{t}'" for t in ids]
+    [zh] = gaps(tmp_path, org, "zh")
+    listed = "'t01'、't02'、't03'、't04'、't05' 等 9 个团队"
+    assert zh.message.startswith(f"9 个团队共担职责 'promo'（{listed}），但没有")
+    assert zh.hint.startswith(f"为这项职责组织一个有 {listed} 参加")
+    [hant] = gaps(tmp_path, org, "zh-Hant")
+    assert "（'t01'、't02'、't03'、't04'、't05' 等 9 個團隊）" in hant.message
+    six = org.replace(", t07, t08, t09]", "]")
+    [gap] = gaps(tmp_path, six)
+    assert f"({named}, 't06')" in gap.message

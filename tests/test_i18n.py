@@ -144,8 +144,8 @@ def test_mistakes_of_the_issue_say_the_fix(write_org) -> None:
          "客服部 is the name of team `cs`: write `cs`"),
         ("SC003", 9, "`period` '2026Q1' is not a period: write `2026-Q1`",
          "periods are written 2026, 2026-H1 or 2026-Q1"),
-        ("SC003", 13, "key result 'kr1': `due` '2026-02-30' is not a date: February 2026 has "
-                      "28 days", "the last day of that month is 2026-02-28"),
+        ("SC003", 13, "key result 满意度从4.5到4.8 (kr1): `due` '2026-02-30' is not a date: "
+                      "February 2026 has 28 days", "the last day of that month is 2026-02-28"),
     ]
     assert _said(write_org, "zh") == [
         ("RF001", 2, "团队 'cs' 的 `parent` 中的 'HR' 不是已知的团队",
@@ -157,7 +157,8 @@ def test_mistakes_of_the_issue_say_the_fix(write_org) -> None:
         ("SC003", 9, "`period` 的值 '2026Q1' 不是周期写法：请写 `2026-Q1`",
          "周期写成 2026、2026-H1 或 2026-Q1"),
         ("SC003", 13,
-         "关键结果 'kr1' 的 `due` 的值 '2026-02-30' 不是有效日期：2026 年 2 月只有 28 天",
+         "关键结果 满意度从4.5到4.8 (kr1) 的 `due` 的值 '2026-02-30' 不是有效日期："
+         "2026 年 2 月只有 28 天",
          "该月最后一天是 2026-02-28"),
     ]  # `lead: 待招聘` is an open seat, not an unknown person: no finding
 

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import EXAMPLES, REPO
 from okr_eval import (
     blind,
@@ -180,11 +181,11 @@ def test_ecommerce_flags_the_vague_key_result_and_passes_its_rewrite() -> None:
     result = lint([str(EXAMPLES / "ecommerce")], Config(lang="en"))  # the recommended rules
     assert [(f.code, f.location.line, f.message) for f in result.findings
             if f.code.startswith("OK")] == [
-        ("OK004", 26, "key result 'activity' of 'ops-2026q1-engagement' is vague: '提升' "
-                      "without a target value"),
+        ("OK004", 26, "key result 提升用户活跃度 (activity) of 'ops-2026q1-engagement' is "
+                      "vague: '提升' without a target value"),
         # an activity with no target value: OK003 alone, its hint naming the activity
-        ("OK003", 87, "key result 'weekly-review' of 'tech-2026q1-stability' is not "
-                      "measurable: no target value")]
+        ("OK003", 87, "key result 召开大促稳定性评审会 (weekly-review) of 'tech-2026q1-stability' "
+                      "is not measurable: no target value")]
     [hint] = [f.hint for f in result.findings if f.code == "OK003"]
     assert hint == ("'召开' is an activity: say what changes when it is done, and by how "
                     "much, e.g. monthly active users from 1.2M to 1.32M by 2026-03-31")
@@ -307,23 +308,22 @@ def test_okr_findings_on_real_org_shapes(write_org) -> None:
         ("OK013", "okrs.yaml", 20, "objective 'shop-2026q2' aligns to nothing, though "
          "'company-2026q2' above it could", "set `aligns_to: company-2026q2` (or another parent "
          "objective)"),
-        ("OK003", "okrs.yaml", 25, "key result 'eff' of 'shop-2026q2' is not measurable: "
-         "no target value", "write it as <metric> from <baseline> to <target> by <date>, e.g. "
-         "monthly active users from 1.2M to 1.32M by 2026-03-31"),
-        ("OK003", "okrs.yaml", 26, "key result 'ret' of 'shop-2026q2' is not measurable: "
-         "no target value", "write it as <metric> from <baseline> to <target> by <date>, e.g. "
-         "monthly active users from 1.2M to 1.32M by 2026-03-31"),
-        ("OK003", "okrs.yaml", 39, "key result 'vendor' of 'shop-2026q2-b' is not measurable: "
-         "no target value", "write it as <metric> from <baseline> to <target> by <date>, e.g. "
-         "monthly active users from 1.2M to 1.32M by 2026-03-31"),
+        ("OK003", "okrs.yaml", 25, "key result Accounting Efficiency (FY23 Plan) (eff) of "
+         "'shop-2026q2' is not measurable: no target value", ZH_HINT),
+        ("OK003", "okrs.yaml", 26, "key result Team Member Retention (Rolling 12 Months) (ret) "
+         "of 'shop-2026q2' is not measurable: no target value", ZH_HINT),
+        ("OK003", "okrs.yaml", 39, "key result Vendor support tickets (vendor) of "
+         "'shop-2026q2-b' is not measurable: no target value", ZH_HINT),
+        # its text is its id (CSAT): quoted as an id is
         ("OK006", "okrs.yaml", 40, "target 'higher' of key result 'csat' is not a number",
          "write a number, with a unit if it has one: 1.32M, 120万, 99.95%, 2h, 4.6/5"),
-        ("OK004", "okrs.yaml", 48, "key result 'brand' of 'shop-2026q2-c' is vague: '提昇' "
-         "without a target value", ZH_HINT),
+        ("OK004", "okrs.yaml", 48, "key result 提昇品牌知名度 (brand) of 'shop-2026q2-c' is "
+         "vague: '提昇' without a target value", ZH_HINT),
         # an activity with no target: OK003 alone, its hint naming the activity (OK005 held)
-        ("OK003", "okrs.yaml", 49, "key result 'review' of 'shop-2026q2-c' is not measurable: "
-         "no target value", "'召開' is an activity: say what changes when it is done, and by "
-         "how much, e.g. monthly active users from 1.2M to 1.32M by 2026-03-31"),
+        ("OK003", "okrs.yaml", 49, "key result 召開季度業務檢討會議 (review) of 'shop-2026q2-c' "
+         "is not measurable: no target value", "'召開' is an activity: say what changes when "
+         "it is done, and by how much, e.g. monthly active users from 1.2M to 1.32M by "
+         "2026-03-31"),
     ]
 
 
@@ -392,24 +392,29 @@ def test_word_order_findings(write_org) -> None:
     got = [(f.code, f.location.line, f.message) for f in result.findings]
     hints = {f.location.line: f.hint for f in result.findings if f.code == "OK003"}
 
+    titles = {(o["id"], k["id"]): k["title"] for o in yaml.safe_load(WORD_ORDER_ORG)
+              if o["kind"] == "Objective" for k in o["key_results"]}
+
     def activity(line: int, obj: str, kr: str, verb: str) -> list[tuple[str, int, str]]:
         # no target either: OK003 alone, its hint naming the verb OK005 would have named
         assert hints[line] == f"{verb!r} is an activity: say what changes when it is done, " \
             "and by how much, e.g. monthly active users from 1.2M to 1.32M by 2026-03-31"
-        return [("OK003", line, f"key result {kr!r} of {obj!r} is not measurable: no target "
-                 "value")]
+        return [("OK003", line, f"key result {titles[obj, kr]} ({kr}) of {obj!r} is not "
+                 "measurable: no target value")]
 
     def vague(line: int, kr: str, word: str) -> tuple[str, int, str]:
-        return ("OK004", line, f"key result {kr!r} of 'brand' is vague: {word!r} without a "
-                "target value")
+        return ("OK004", line, f"key result {titles['brand', kr]} ({kr}) of 'brand' is vague: "
+                f"{word!r} without a target value")
 
     assert got == [
         *activity(9, "zh", "last", "上线"), *activity(10, "zh", "first", "上线"),
         *activity(11, "zh", "dated", "上线"), *activity(12, "zh", "trad", "上線"),
         *activity(13, "zh", "adverb", "上線"),
         *activity(20, "en", "last", "launched"), *activity(21, "en", "first", "Launch"),
-        ("OK003", 22, "key result 'count' of 'en' is not measurable: no target value"),
-        ("OK005", 23, "key result 'counted' of 'en' is an activity ('举办'), not an outcome"),
+        ("OK003", 22, "key result Number of features launched (count) of 'en' is not "
+                      "measurable: no target value"),
+        ("OK005", 23, "key result 4场直播培训顺利举办 (counted) of 'en' is an activity "
+                      "('举办'), not an outcome"),
         vague(31, "plain", "Improve"), vague(32, "further", "improve"),
         vague(33, "significantly", "improve"), vague(34, "passive", "improve"),
         vague(35, "keep", "optimize")]

@@ -82,7 +82,9 @@ def test_user_markdown_template_is_escaped_too(tmp_path: Path, hostile_org: Path
     assert run.stdout.splitlines() == [
         "duty 'long' has no accountable owner (written as 'TBD') / OW002",
         # the objective's (hostile) title beside its id, escaped like the rest
-        "key result 'kr' of \\</details>\\<script>alert(2)\\</script> (grow) "
+        # the key result by its (hostile) text, escaped alike
+        "key result 提升 \\<img src=x> @\u200boctocat \\| \\`code\\` (kr) of "
+        "\\</details>\\<script>alert(2)\\</script> (grow) "
         "is vague: '提升' without a target value / OK004",
         # the bidi override in a position's English name (`names.en`)
         "value contains the control or invisible character U+202E / IN003"]

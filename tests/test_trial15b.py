@@ -177,3 +177,22 @@ def test_an_unknown_id_is_matched_by_other_names_and_pinyin(write_org, written: 
                                                          "team: marketing-team")})
     found = [f for f in check(root) if f["code"] == "RF001"]
     assert [(f["line"], f["hint"]) for f in found] == [(2, f"did you mean '{meant}'?")]
+
+
+# 5c. `--diff`: a fixed finding names what it is about as a new one does
+
+def test_a_fixed_finding_in_the_diff_names_its_entities(write_org) -> None:
+    from conftest import git
+
+    position = POSITION.replace("team: operations", "team: marketing") + \
+        "  kpis: [提升品牌影响力]\n"
+    root = org(write_org, position)
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "org")
+    (root / "positions.yaml").write_text(position.replace(
+        "[提升品牌影响力]", "[品牌曝光量从 100 万提升到 150 万（2026年12月31日前）]"), "utf-8")
+    run = run_cli("check", ".", "--isolated", "--no-cache", "--diff", "HEAD", "--lang", "en",
+                  cwd=root)
+    assert "  fixed: RO004 KPI '提升品牌影响力' of position 品牌专员 (brand-specialist) is not " \
+           "measurable: '提升' without a target value\n" in run.stdout

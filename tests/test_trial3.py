@@ -93,26 +93,27 @@ OKR = """\
   key_results:
     - {{id: k1, title: 复购率从 20% 提升到 30%, due: {due}}}
 """
+KR = "复购率从 20% 提升到 30% (k1)"  # the key result as messages quote it: its text and id
 
 
 def test_dates_with_slashes_dots_or_chinese_units_say_the_iso_form(tmp_path: Path) -> None:
     for due in ("2026/03/31", "2026.3.31", "2026年3月31日"):
         (tmp_path / "okrs.yaml").write_text(OKR.format(period="2026-Q1", due=due), "utf-8")
         assert findings(org(tmp_path)) == [
-            ("SC003", 7, f"key result 'k1': `due` {due!r} is not a date: write `2026-03-31`",
+            ("SC003", 7, f"key result {KR}: `due` {due!r} is not a date: write `2026-03-31`",
              "dates are written YYYY-MM-DD with hyphens, e.g. 2026-03-31")]
     assert findings(tmp_path, "zh") == [
-        ("SC003", 7, "关键结果 'k1' 的 `due` 的值 '2026年3月31日' 不是有效日期：写成 "
+        ("SC003", 7, f"关键结果 {KR} 的 `due` 的值 '2026年3月31日' 不是有效日期：写成 "
                      "`2026-03-31`", "日期写作 YYYY-MM-DD，用连字符分隔，例如 2026-03-31")]
 
 
 def test_a_date_without_a_year_proposes_the_period_year(tmp_path: Path) -> None:
     (tmp_path / "okrs.yaml").write_text(OKR.format(period="2027-H1", due="3月31日"), "utf-8")
     assert findings(org(tmp_path)) == [
-        ("SC003", 7, "key result 'k1': `due` '3月31日' is not a date: the year is missing",
+        ("SC003", 7, f"key result {KR}: `due` '3月31日' is not a date: the year is missing",
          "write `2027-03-31` (the year of the objective's period)")]
     assert findings(tmp_path, "zh")[0][2:] == (
-        "关键结果 'k1' 的 `due` 的值 '3月31日' 不是有效日期：缺少年份",
+        f"关键结果 {KR} 的 `due` 的值 '3月31日' 不是有效日期：缺少年份",
         "写成 `2027-03-31`（目标周期所在的年份）")
     (tmp_path / "okrs.yaml").write_text(OKR.format(period="下一期", due="3/31"), "utf-8")
     assert [(c, line, h) for c, line, _, h in findings(tmp_path)] == [

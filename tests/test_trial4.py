@@ -120,7 +120,7 @@ def test_diff_with_a_baseline_still_reports_a_real_fix(tmp_path: Path) -> None:
 
     run = run_cli("check", "--diff", "HEAD~1", "--lang", "en", cwd=repo)
     assert "org diff against HEAD~1: 0 new findings, 1 fixed" in run.stdout
-    assert "  vacancy fixed: position 'cs-specialist'" in run.stdout
+    assert "  vacancy fixed: position 客服专员 (cs-specialist) has" in run.stdout
     assert "1 stale entry" in run.stderr
 
 
@@ -257,7 +257,7 @@ def test_the_action_comment_is_the_check_s_report_with_its_baseline_and_diff(
     assert body.startswith(MARKER + "\n# Org report\n")
     assert "<summary>Org diff</summary>" in body  # the diff's, as the check printed it
     assert "- position added: 客服主管 (cs-lead)\n" in body
-    assert "vacancy introduced: position 'cs-lead' has" in body
+    assert "vacancy introduced: position 客服主管 (cs-lead) has" in body
     assert "cs\\-specialist\\' has" not in body  # baselined: not in the comment
     assert "**0** errors · **1** warning · " in body
     # trial 9: the comment says what the baseline hides

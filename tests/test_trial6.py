@@ -255,13 +255,15 @@ def test_a_chinese_direction_gets_the_word_to_write(write_org, word: str, fix: s
     for lang, found in said.items():
         assert where(found) == [("SC003", "okr.yaml", 21, 18)], lang
     assert (said["zh-Hant"][0]["message"], said["zh-Hant"][0]["hint"]) == (
-        f"關鍵結果 'k3' 的 `direction`：'{word}' 不是 `increase`、`decrease`、`maintain` 之一",
+        f"關鍵結果 轉換率 (k3) 的 `direction`：'{word}' 不是 `increase`、`decrease`、"
+        "`maintain` 之一",
         f"寫成 `direction: {fix}`")
     assert (said["zh"][0]["message"], said["zh"][0]["hint"]) == (
-        f"关键结果 'k3' 的 `direction`：'{word}' 不是 `increase`、`decrease`、`maintain` 之一",
+        f"关键结果 轉換率 (k3) 的 `direction`：'{word}' 不是 `increase`、`decrease`、"
+        "`maintain` 之一",
         f"写成 `direction: {fix}`")
     assert (said["en"][0]["message"], said["en"][0]["hint"]) == (
-        f"key result 'k3': `direction`: '{word}' is not one of `increase`, `decrease`, "
+        f"key result 轉換率 (k3): `direction`: '{word}' is not one of `increase`, `decrease`, "
         "`maintain`", f"write `direction: {fix}`")
 
 

@@ -121,7 +121,8 @@ def test_a_bad_period_hides_only_the_time_bound(write_org: Any, tmp_path: Path) 
     found = check(folder)
     assert [(f["code"], f["line"]) for f in found] == [("SC003", 9), ("OK003", 11),
                                                        ("OK004", 13)]
-    assert found[1]["message"] == "目标 'o1' 的关键结果 'app-release' 不可衡量：缺少目标值"
+    assert found[1]["message"] == "目标 'o1' 的关键结果 APP 升级到 3.2 版本 (app-release) " \
+        "不可衡量：缺少目标值"
     report = run_cli("report", str(folder), "--format", "markdown", "--lang", "zh").stdout
     assert "- ❌ APP 升级到 3.2 版本 (缺少目标值)" in report
     assert "- ❔ 新增用户 一百万 (未判定: period 无效)" in report
@@ -268,4 +269,5 @@ def test_the_activity_is_quoted_as_written(write_org: Any) -> None:
     org = org.replace("每月舉辦一次資安演練", "每月舉辦一次資安演練，參與率從60%提升到90%")
     found = check(write_org({"org.yaml": org}), "zh-Hant")  # with a target: OK005 alone
     assert [f["message"] for f in found] == [
-        "目標 'o1' 的關鍵結果 'k1' 是一項活動（'舉辦'），而不是成果"]
+        "目標 'o1' 的關鍵結果 每月舉辦一次資安演練，參與率從60%提升到90% (k1) "
+        "是一項活動（'舉辦'），而不是成果"]

@@ -290,8 +290,8 @@ def test_a_baseline_entry_of_a_file_moved_with_git_mv_is_named_by_its_current_pa
     moved.write_text(BASE_TEAMS.replace("  responsible: company\n",
                                         "  accountable: company\n"), "utf-8")  # fixed
     run = run_cli("check", "--lang", "zh", cwd=tmp_path)  # in the run's language
-    assert "过时的基线条目（已修复）：org/团队.yaml（原为 org/teams.yaml）：OW003 职责 'promo' "\
-        "有执行方 (R) company，但没有批准方 (A)" in run.stderr.splitlines()
+    assert "过时的基线条目（已修复）：org/团队.yaml（原为 org/teams.yaml）：OW003 "\
+        "职责 大促活动 (promo) 有执行方 (R) company，但没有批准方 (A)" in run.stderr.splitlines()
 
 
 def test_init_without_a_folder_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:

@@ -40,14 +40,14 @@ def test_an_arrow_is_judged_like_from_to(write_org: Any, title: str, current: st
 def test_full_width_values_keep_their_unit_in_the_message(write_org: Any) -> None:
     found = _found(_org(write_org, "退货率从５％降低到８％"), "zh")
     assert [f["message"] for f in found] == [
-        "目标 'o1' 的关键结果 'k1' 应当降低，但目标值 8% 高于基线 5%"]
+        "目标 'o1' 的关键结果 退货率从５％降低到８％ (k1) 应当降低，但目标值 8% 高于基线 5%"]
 
 
 def test_a_current_in_another_unit_says_so(write_org: Any) -> None:
     found = _found(_org(write_org, "月活跃用户数从120万增长到132万", "132人"))
     assert [f["message"] for f in found] == [
-        "key result 'k1' has current value 132人 (人) and target 132万 (万) in different units: "
-        "its progress cannot be told"]
+        "key result 月活跃用户数从120万增长到132万 (k1) has current value 132人 (人) and target "
+        "132万 (万) in different units: its progress cannot be told"]
 
 
 @pytest.mark.parametrize(("title", "current", "shown"), [

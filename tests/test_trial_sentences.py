@@ -74,14 +74,20 @@ def test_the_same_values_in_fields_give_the_same_finding(write_org: Any) -> None
     said = _found(write_org({"org.yaml": fields}))
     assert [f["code"] for f in said] == ["OK008"]
     sentence = _found(_org(write_org, "退货率从5%降低到8%"))
-    assert [f["message"] for f in sentence] == [f["message"] for f in said] == [
-        "key result 'k1' of 'o1' should decrease, but its target 8% is above its baseline 5%"]
+    # the same finding, each key result quoted by its own text
+    assert [f["message"] for f in said] == [
+        "key result 退货率 (k1) of 'o1' should decrease, but its target 8% is above its "
+        "baseline 5%"]
+    assert [f["message"] for f in sentence] == [
+        "key result 退货率从5%降低到8% (k1) of 'o1' should decrease, but its target 8% is above "
+        "its baseline 5%"]
 
 
 def test_the_message_quotes_the_sentence_values_in_zh(write_org: Any) -> None:
     found = _found(_org(write_org, "首次响应时间从5分钟降低到2小时"), "zh")
     assert [f["message"] for f in found] == [
-        "目标 'o1' 的关键结果 'k1' 应当降低，但目标值 2小时 高于基线 5分钟"]
+        "目标 'o1' 的关键结果 首次响应时间从5分钟降低到2小时 (k1) 应当降低，但目标值 2小时 "
+        "高于基线 5分钟"]
 
 
 def test_site_shows_the_sentence_deadline_and_progress(write_org: Any, tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
-from orgspec.i18n import M
+from orgspec.i18n import M, P
 from orgspec.model.models import is_placeholder
 from orgspec.model.org import Hold, Org, Origin, node_key
 from orgspec.model.positions import Presence, cadence_of, is_open_owner, presence
@@ -161,6 +161,9 @@ MOST_NAMED = 12  # teams, pairs and hand-offs named in one finding; the rest are
 # pairs named in a message: each names two teams (`客服部 (cs)–技术部 (tech)`), so twelve made a
 # line of 700 characters beside the list of the teams
 PAIRS_NAMED = 3
+# teams named in a message and its hint (each `客服部 (cs)`): twelve made a line of 300
+# characters, said twice; the related locations still list up to MOST_NAMED
+TEAMS_NAMED = 5
 _HIGH = 1 << 32  # a pair of team numbers as one int: the lower number times this, plus the other
 
 
@@ -397,11 +400,14 @@ def _presence(ctx: RuleContext) -> Presence:
     return ctx.shared.memo("meeting-presence", lambda: presence(ctx.org))
 
 
-def _named(items: list[str]) -> list[str]:
-    """At most MOST_NAMED items, then how many more."""
-    if len(items) <= MOST_NAMED:
+def _named(items: list[M]) -> list[M] | P:
+    """The teams of a message: all of them up to TEAMS_NAMED + 1 (one more is named rather
+    than counted), else the first TEAMS_NAMED and how many there are (`a, b, c, d, e and 7
+    more teams`; `a、b、c、d、e 等 12 个团队`)."""
+    if len(items) <= TEAMS_NAMED + 1:
         return items
-    return [*items[:MOST_NAMED], M("{n} more", n=len(items) - MOST_NAMED)]
+    return P("{teams} and {n} more team", "{teams} and {n} more teams",
+             teams=items[:TEAMS_NAMED], n=len(items) - TEAMS_NAMED, total=len(items))
 
 
 def _pairs(pairs: list[Pair]) -> list[M] | M:

@@ -11,6 +11,7 @@ from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M
+from orgspec.model.krname import key_result_named
 from orgspec.model.models import KeyResult, Objective, is_placeholder
 from orgspec.model.okr import (
     Judged,
@@ -48,6 +49,11 @@ def _where(ctx: RuleContext, oid: str, i: int, field: str | None = None) -> Any:
     return origin.locate("key_results", i, field) if field else origin.locate("key_results", i)
 
 
+def _said(kr: KeyResult) -> str:
+    """The key result as its messages quote it: its text and id (`model.krname`)."""
+    return key_result_named(kr.title, kr.id)
+
+
 def is_vague(v: Verdict) -> bool:
     """OK004's case: vague wording and no target value."""
     return bool(v.vague) and not v.target
@@ -75,7 +81,7 @@ def key_result_not_measurable(ctx: RuleContext) -> Iterator[Issue]:
         missing = [m for m in j.missing if m != "a target value" or kr.target is None]
         if missing and not is_vague(j.verdict):
             yield Issue(M("key result {kr!r} of {objective!r} is not measurable: {missing}",
-                          kr=kr.id, objective=oid, missing=[MISSING[m] for m in missing]),
+                          kr=_said(kr), objective=oid, missing=[MISSING[m] for m in missing]),
                         _where(ctx, oid, i, "title"), node_key("objective", oid),
                         hint=rewrite_hint(kr.title))
 
@@ -86,7 +92,7 @@ def vague_key_result(ctx: RuleContext) -> Iterator[Issue]:
     for oid, i, kr, v in _verdicts(ctx):
         if is_vague(v):
             yield Issue(M("key result {kr!r} of {objective!r} is vague: {words} without a "
-                          "target value", kr=kr.id, objective=oid,
+                          "target value", kr=_said(kr), objective=oid,
                           words=[repr(w) for w in v.vague]),
                         _where(ctx, oid, i, "title"), node_key("objective", oid),
                         hint=rewrite_hint(kr.title))
@@ -99,7 +105,7 @@ def activity_key_result(ctx: RuleContext) -> Iterator[Issue]:
         verb = None if kr.metric else activity_verb(kr.title, v)
         if verb:
             yield Issue(M("key result {kr!r} of {objective!r} is an activity ({verb!r}), "
-                          "not an outcome", kr=kr.id, objective=oid, verb=verb),
+                          "not an outcome", kr=_said(kr), objective=oid, verb=verb),
                         _where(ctx, oid, i, "title"),
                         node_key("objective", oid),
                         hint=M("say what changes when it is done, and by how much"))
@@ -128,7 +134,7 @@ def non_numeric_value(ctx: RuleContext) -> Iterator[Issue]:
             value = getattr(kr, name)
             if value is not None and parse_quantity(value) is None:
                 yield Issue(M("{field} {value!r} of key result {kr!r} is not a number",
-                              field=name, value=value, kr=kr.id),
+                              field=name, value=value, kr=_said(kr)),
                             _where(ctx, oid, i, name), node_key("objective", oid),
                             hint=M("write a number, with a unit if it has one: 1.32M, 120万, "
                                    "99.95%, 2h, 4.6/5"))
@@ -143,7 +149,7 @@ def target_equals_baseline(ctx: RuleContext) -> Iterator[Issue]:
         if base and target and vals.paired() and base.value == target.value \
                 and vals.direction != "maintain":
             yield Issue(M("key result {kr!r} has target equal to its baseline ({target})",
-                          kr=kr.id, target=vals.target), _at(ctx, oid, i, vals, "target"),
+                          kr=_said(kr), target=vals.target), _at(ctx, oid, i, vals, "target"),
                         node_key("objective", oid),
                         hint=M("set the value to reach, or `direction: maintain`"))
 
@@ -160,11 +166,11 @@ def direction_contradicts_target(ctx: RuleContext) -> Iterator[Issue]:
             (vals.direction == "decrease" and target.value > base.value)
         if wrong:
             text = M("key result {kr!r} of {objective!r} should increase, but its target "
-                     "{target} is below its baseline {baseline}", kr=kr.id, objective=oid,
+                     "{target} is below its baseline {baseline}", kr=_said(kr), objective=oid,
                      target=vals.target, baseline=vals.baseline) \
                 if vals.direction == "increase" else \
                 M("key result {kr!r} of {objective!r} should decrease, but its target {target} "
-                  "is above its baseline {baseline}", kr=kr.id, objective=oid,
+                  "is above its baseline {baseline}", kr=_said(kr), objective=oid,
                   target=vals.target, baseline=vals.baseline)
             yield Issue(text, _at(ctx, oid, i, vals, "direction"),
                         node_key("objective", oid), hint=M("fix the direction or the target"))
@@ -180,7 +186,7 @@ def due_outside_period(ctx: RuleContext) -> Iterator[Issue]:
         due = vals.due
         if due and span and span[0] <= span[1] and not span[0] <= due <= span[1]:
             yield Issue(M("key result {kr!r} is due {due}, outside the period of objective "
-                          "{objective!r} ({start} to {end})", kr=kr.id, due=due, objective=oid,
+                          "{objective!r} ({start} to {end})", kr=_said(kr), due=due, objective=oid,
                           start=span[0], end=span[1]), _at(ctx, oid, i, vals, "due"),
                         node_key("objective", oid),
                         hint=M("move the date into the period, or the key result to another "
@@ -196,7 +202,7 @@ def unit_mismatch(ctx: RuleContext) -> Iterator[Issue]:
         base, target = vals.numbers()
         if base and target and not vals.paired():
             yield Issue(M("key result {kr!r} has baseline {baseline} ({base_kind}) and "
-                          "target {target} ({target_kind}) in different units", kr=kr.id,
+                          "target {target} ({target_kind}) in different units", kr=_said(kr),
                           baseline=vals.baseline, base_kind=_unit_of(base),
                           target=vals.target, target_kind=_unit_of(target)),
                         _at(ctx, oid, i, vals, "target"), node_key("objective", oid),
@@ -205,7 +211,7 @@ def unit_mismatch(ctx: RuleContext) -> Iterator[Issue]:
         if current and target and not comparable(current, target):
             yield Issue(M("key result {kr!r} has current value {current} ({current_kind}) and "
                           "target {target} ({target_kind}) in different units: its progress "
-                          "cannot be told", kr=kr.id, current=vals.current,
+                          "cannot be told", kr=_said(kr), current=vals.current,
                           current_kind=_unit_of(current), target=vals.target,
                           target_kind=_unit_of(target)),
                         _where(ctx, oid, i, "current"), node_key("objective", oid),
@@ -388,7 +394,7 @@ def kr_owner_outside_team(ctx: RuleContext) -> Iterator[Issue]:
             continue
         if kr.owner != obj.owner and not _tree(ctx).is_ancestor(obj.owner, kr.owner):
             yield Issue(M("key result {kr!r} of {objective!r} is owned by {owner!r}, outside "
-                          "the team tree of {team!r}", kr=kr.id, objective=oid, owner=kr.owner,
+                          "the team tree of {team!r}", kr=_said(kr), objective=oid, owner=kr.owner,
                           team=obj.owner), _where(ctx, oid, i, "owner"),
                         node_key("objective", oid),
                         hint=M("give it to the objective's team or one below it"),

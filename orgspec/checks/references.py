@@ -15,6 +15,7 @@ from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import M, P
 from orgspec.load.yamlhints import comma_in_item
 from orgspec.model.aliases import Renamed, former_ids
+from orgspec.model.krname import key_result_named
 from orgspec.model.models import (
     ID_PATTERN,
     KINDS,
@@ -694,7 +695,8 @@ def _unknown_in(org: Org, kind: str, ident: str, field: tuple[Any, ...], wanted:
         return M("unknown {kinds} {value!r} in `{field}` of process {process!r}", kinds=wanted,
                  value=value, field=label, process=ident)
     if kind == "objective" and field[:1] == ("key_results",) and isinstance(field[1], int):
-        kr = org.objectives[ident].key_results[field[1]].id
+        item = org.objectives[ident].key_results[field[1]]
+        kr = key_result_named(item.title, item.id)
         return M("unknown {kinds} {value!r} in `{field}` of key result {kr!r} of objective "
                  "{objective!r}", kinds=wanted, value=value, field=label, kr=kr,
                  objective=ident)

@@ -22,9 +22,11 @@ from orgspec.findings import Finding, LintResult, Location, Related
 from orgspec.i18n import M, reason, say
 from orgspec.load.config import Config
 from orgspec.model.graph import display_name, named
+from orgspec.model.krname import SHOWN
 from orgspec.model.models import KINDS
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.paths import display_path
+from orgspec.text.shorten import shorten
 
 if TYPE_CHECKING:
     from orgspec.engine.holdback import Held
@@ -630,7 +632,8 @@ def _kr_changes(a: Org, b: Org, moved: Moved, src: _Sources,
                 for kr in obj.key_results if not src.unread(node_key("Objective", oid))}
 
     def kr(table: dict[str, tuple[str, str]], key: str) -> str:
-        title = table[key][1]
+        """Its text cut as the findings quote it (`model.krname`), and `objective/kr`."""
+        title = shorten(table[key][1] or "", SHOWN)
         return M("{name} ({id})", name=title, id=key) if title and title != key else key
 
     out = _lifecycle(a, b, "Objective", moved["Objective"], src, guessed)

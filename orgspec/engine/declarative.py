@@ -19,6 +19,7 @@ from orgspec.engine.context import Shared
 from orgspec.engine.registry import RuleMeta
 from orgspec.findings import Issue
 from orgspec.i18n import M
+from orgspec.model.krname import key_result_named
 from orgspec.model.models import is_placeholder
 from orgspec.model.org import Org, Origin, node_key
 
@@ -89,10 +90,22 @@ def run_declarative(meta: RuleMeta, shared: Shared) -> Iterator[Issue]:
     for label, obj, origin, path in targets(shared.org, meta.given or ""):
         value = getattr(obj, field_name, None)
         if not func(value, opts):
-            text = M(str(template), kind=KIND_WORDS.get(label, label), id=obj.id,
-                     field=field_name, value=value)
+            text = M(str(template), kind=KIND_WORDS.get(label, label),
+                     id=_said(label, obj, str(template)), field=field_name, value=value)
             yield Issue(text, origin.locate(*path, field_name),
                         node_key(origin_kind(label), _owner_id(obj, origin, label)), code=meta.code)
+
+
+def _said(label: str, obj: Any, template: str) -> str:
+    """The `{id}` of a message: a key result's text and id (`model.krname`), as the OKR
+    rules quote it, unless the template shows the id as code (`` `{id}` ``: the id to
+    write); any other entity's id, which the output says with its name."""
+    if label != "key result" or any("{id" in span for span in _CODE.findall(template)):
+        return str(obj.id)
+    return key_result_named(obj.title, obj.id)
+
+
+_CODE = re.compile(r"`[^`\n]*`")  # a code span of a template: one line in backticks
 
 
 def origin_kind(label: str) -> str:

@@ -27,6 +27,7 @@ from orgspec.model.aliases import resolve_aliases
 from orgspec.model.fieldwords import field_meant
 from orgspec.model.interned import intern_ids, share_fields_sets
 from orgspec.model.kindwords import kind_meant
+from orgspec.model.krname import key_result_named
 from orgspec.model.models import (
     ID_PATTERN,
     KIND_ALIASES,
@@ -562,6 +563,8 @@ def _label(data: Any, path: Path) -> str:
         item = _node(data, path[:2])
         ident = item.get("id") or item.get("ref") if isinstance(item, dict) else None
         if isinstance(ident, str):
+            if path[0] == "key_results":  # quoted by its text, as the OKR rules quote it
+                ident = key_result_named(item.get("title"), ident)
             return M("{part} {id!r}: `{field}`", field=_dotted(path[2:]),
                      part=PART_WORDS[path[0]], id=ident)
     return M("`{field}`", field=_dotted(path) or "entity")

@@ -4,6 +4,7 @@ templates (the text output is on the hook's path)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Self
 
@@ -84,3 +85,25 @@ def _in_code(template: str, key: str) -> bool:
 
 
 _CODE = lazy(r"`[^`\n]*`")  # a code span: one line in backticks
+
+
+# an id as a message quotes it (`{x!r}`), `'customer-service'`: an id's letters (`ID_PATTERN`)
+# between quotes, not an apostrophe's (`the team's lead`)
+QUOTED_ID = lazy(r"(?<![A-Za-z0-9'])'([a-z0-9][a-z0-9_-]{0,62})'(?![A-Za-z0-9'])")
+_SPANS = lazy(r"(`[^`\n]*`)")  # `_CODE`, kept by a split
+
+
+def named_quotes(text: str, names: Mapping[str, str]) -> str:
+    """`text`, a message said before and kept only as text (a baseline entry's), with each
+    id it quotes (`'cs'`) that `names` (id -> name) has said as `with_names` says it, `客服部
+    (cs)`; what a code span shows (`` `cs` ``) stays as it is. `text` when none is named."""
+    if not names or "'" not in text:
+        return text
+
+    def named(m: re.Match[str]) -> str:
+        name = names.get(m.group(1))
+        return m.group() if name is None else f"{name} ({m.group(1)})"
+
+    pieces = _SPANS.split(text)  # odd pieces are code spans
+    out = [piece if i % 2 else QUOTED_ID.sub(named, piece) for i, piece in enumerate(pieces)]
+    return "".join(out)

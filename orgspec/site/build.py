@@ -228,6 +228,24 @@ def _linker(root: str) -> Any:
 _FLAGGED = re.compile(r"'(?P<duty>[a-z0-9_-]+)'")  # the duty a gap or overlap names first
 
 
+def _flagged(message: object) -> str | None:
+    """The duty a gap or overlap introduced or fixed is about: its message's `duty` (the
+    `M` it was said from; said with names, `职责 媒体关系 (press)`, it quotes no id), else the
+    first id its words quote."""
+    source = getattr(message, "source", message)
+    duty = getattr(source, "values", {}).get("duty")
+    if type(duty) is str:
+        return duty
+    if duty is not None:  # said with its name: `媒体关系 (press)`
+        named = _NAMED.search(str(duty))
+        return named["duty"] if named else None
+    flagged = _FLAGGED.search(str(message or ""))
+    return flagged["duty"] if flagged else None
+
+
+_NAMED = re.compile(r"\((?P<duty>[a-z0-9][a-z0-9_-]*)\)$")  # `report.idnames.Named`'s id
+
+
 def change_link(model: SiteModel, change: str) -> str:
     """The page a line of the org diff (`orgspec.ci.diff`, an `M`) is about, if it still
     exists: read from the change's values (a team, a duty, an objective, a key result), not
@@ -238,9 +256,8 @@ def change_link(model: SiteModel, change: str) -> str:
     if "team" in values and (team := id_of(values["team"])) in model.org.teams:
         return model.url("Team", team)
     duty = id_of(values["duty"]) if "duty" in values else None
-    if duty is None and str(values.get("kind")) in ("gap", "overlap") and \
-            (flagged := _FLAGGED.search(str(values.get("message", "")))):
-        duty = flagged["duty"]  # a gap or overlap introduced or fixed, in any language
+    if duty is None and str(values.get("kind")) in ("gap", "overlap"):
+        duty = _flagged(values.get("message"))
     if duty and duty in model.org.responsibilities:
         return model.url("Responsibility", duty)
     if "objective" in values and (okr := id_of(values["objective"])) in model.org.objectives:
