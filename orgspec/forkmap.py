@@ -284,3 +284,90 @@ def _read_range(fd: int, start: int, end: int) -> bytes:
         chunks.append(chunk)
         at += len(chunk)
     return b"".join(chunks)
+
+
+class Ahead:
+    """`func(job)` started now in one forked worker, while this process goes on with other
+    work: `take()` gives it, from the worker when it delivers, else computed here (no
+    worker forked: not `parallel_enabled()`, a fork or file failed; or the worker died,
+    failed, sent a damaged result or hung past `HANG_GRACE` s and was killed), so the
+    answer is always the serial one. `func` must be a pure function of its job and of
+    state that exists at the fork; the result travels pickled. `drop()` kills a worker
+    whose result is not wanted (call it on every path that does not `take`)."""
+
+    def __init__(self, func: Callable[[Any], Any], job: Any) -> None:
+        self.func = func
+        self.job = job
+        self.pid = 0
+        self.done_r = self.box = -1
+        if not parallel_enabled():
+            return
+        try:
+            box = _results_file()
+        except OSError:
+            return
+        done_r, done_w = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            for fd in (box, done_r, done_w):
+                os.close(fd)
+            return
+        if pid == 0:
+            os.close(done_r)
+            self._serve(box, done_w)  # never returns
+        os.close(done_w)
+        self.pid, self.done_r, self.box = pid, done_r, box
+
+    def _serve(self, box: int, done_w: int) -> None:
+        """The worker: compute the job, write its pickled result to `box`, say so on
+        `done_w`; exit without running this process's exit handlers."""
+        code = 0
+        try:
+            _write_all(box, pickle.dumps(self.func(self.job), protocol=pickle.HIGHEST_PROTOCOL))
+            os.write(done_w, b"d")
+        except BaseException:  # the process that forked this one computes the job
+            code = 1
+        finally:
+            os._exit(code)
+
+    def take(self) -> Any:
+        """`func(job)`: the worker's result when it delivers, else computed here."""
+        if not self.pid:
+            return self.func(self.job)
+        poll = select.poll()
+        poll.register(self.done_r, select.POLLIN)
+        said = bool(poll.poll(int(HANG_GRACE * 1000))) and os.read(self.done_r, 1) == b"d"
+        try:
+            if not said:
+                raise ValueError("no result")
+            # written by our own forked worker into an anonymous file
+            found = pickle.loads(_read_range(self.box, 0, os.fstat(self.box).st_size))  # noqa: S301
+        except Exception:  # none, or a damaged one: computed here instead
+            self.drop()
+            return self.func(self.job)
+        pid, self.pid = self.pid, 0
+        self._close()
+        if _LEAVE:  # it only exits now: reaped by `reap_workers`
+            _UNREAPED.append(pid)
+        else:
+            _reap(pid)
+        return found
+
+    def drop(self) -> None:
+        """Kill and reap the worker if it is still there."""
+        if self.pid:
+            try:
+                os.kill(self.pid, 9)
+                os.waitpid(self.pid, 0)
+            except OSError:
+                pass
+            self.pid = 0
+        self._close()
+
+    def _close(self) -> None:
+        for name in ("done_r", "box"):
+            fd = getattr(self, name)
+            if fd >= 0:
+                os.close(fd)
+                setattr(self, name, -1)

@@ -338,3 +338,75 @@ def test_a_one_shot_check_keeps_the_files_units_until_it_ends(monkeypatch) -> No
     kept = [v for v in gcpause._KEPT
             if isinstance(v, list) and v and all(isinstance(u, FileUnit) for u in v)]
     assert [[u.display for u in units] for units in kept] == [loaded.org.files]
+
+
+# ---- a job started ahead in a worker (`Ahead`) -------------------------------------------
+
+
+def _bulky(n: int) -> tuple[list[int], int]:
+    return list(range(n)), os.getpid()  # a result larger than a pipe's buffer
+
+
+@FORKS
+def test_a_job_started_ahead_is_computed_by_the_worker_while_this_process_goes_on() -> None:
+    started = forkmap.Ahead(_bulky, 100_000)
+    worker = started.pid
+    assert worker and worker != MAIN
+    time.sleep(0.05)  # this process's own work meanwhile
+    values, pid = started.take()
+    assert values == list(range(100_000))
+    assert pid == worker
+    assert started.pid == 0
+    with pytest.raises(ChildProcessError):
+        os.waitpid(worker, 0)  # reaped
+    started.drop()  # after take: nothing left to do
+
+
+@FORKS
+@pytest.mark.parametrize("func", [_dies_in_worker, _fails_in_worker])
+def test_a_job_ahead_whose_worker_dies_or_fails_is_computed_here(func) -> None:
+    started = forkmap.Ahead(func, 9)
+    assert started.pid
+    assert started.take() == (81, MAIN)
+    assert started.pid == 0
+
+
+@FORKS
+def test_a_job_ahead_whose_worker_hangs_is_killed_and_computed_here(monkeypatch) -> None:
+    monkeypatch.setattr(forkmap, "HANG_GRACE", 0.5)
+    started = forkmap.Ahead(_hangs_in_worker, 4)
+    start = time.monotonic()
+    assert started.take() == (16, MAIN)
+    assert time.monotonic() - start < 30
+    assert started.pid == 0
+
+
+@FORKS
+def test_a_job_ahead_whose_result_is_damaged_is_computed_here() -> None:
+    started = forkmap.Ahead(_square, 3)
+    real = forkmap._read_range
+    try:
+        forkmap._read_range = lambda fd, a, b: real(fd, a, b)[:-1]  # torn
+        assert started.take() == (9, MAIN)
+    finally:
+        forkmap._read_range = real
+
+
+@FORKS
+def test_a_job_ahead_not_wanted_is_killed_by_drop() -> None:
+    started = forkmap.Ahead(_hangs_in_worker, 2)
+    worker = started.pid
+    assert worker
+    started.drop()
+    started.drop()  # twice: nothing left to do
+    assert started.pid == 0
+    with pytest.raises(ChildProcessError):
+        os.waitpid(worker, 0)  # reaped
+
+
+def test_a_job_ahead_without_parallel_is_computed_here(monkeypatch) -> None:
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    monkeypatch.setattr(os, "fork", lambda: pytest.fail("forked"))
+    started = forkmap.Ahead(_square, 5)
+    assert started.pid == 0
+    assert started.take() == (25, MAIN)
