@@ -6,7 +6,6 @@ finding equals a check without the cache; an edit it cannot vouch for assembles.
 
 from __future__ import annotations
 
-import datetime as dt
 import random
 import shutil
 from pathlib import Path
@@ -233,3 +232,21 @@ def test_a_head_and_body_of_two_runs_are_a_miss(
     _edit(org, 9, "consulted: [", "consulted: [team-00005, ")
     _checked(org, tmp_path)
     assert (watch.patched, watch.fell_back, watch.wrong) == (1, 2, [])
+
+
+def test_a_one_shot_run_that_cannot_fork_keeps_no_org(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without `os.fork` (Windows) the org would be written on the command's time: not
+    kept, and the next run assembles."""
+    import os
+
+    from orgspec import gcpause
+
+    monkeypatch.setattr(gcpause, "_ONE_SHOT", [True])
+    monkeypatch.setattr(gcpause, "_KEPT", [])
+    monkeypatch.delattr(os, "fork")
+    org, watch = _primed(tmp_path, monkeypatch)
+    assert not (Path(Cache(str(tmp_path / "cache")).own) / "kept").exists()
+    _edit(org, 3, "consulted: [", "consulted: [team-00002, ")
+    _checked(org, tmp_path)
+    assert (watch.patched, watch.fell_back) == (0, 1)
