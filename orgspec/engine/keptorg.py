@@ -4,8 +4,8 @@ A full run through the cache reads every file's unit back and assembles the org 
 teams ~3 s CPU of the RACI re-check, `docs/benchmarks.md`); read back whole, the org
 costs less than half of that. So a full run keeps its org (`keep`: after the output,
 `gcpause.after_output`): `Body`, the org as assembled (its fields only: nothing a rule
-computed on it, `Org.raci` and the like; `models.Strict.__reduce__` leaves out what a rule
-kept beside a model's fields) and the loading problems, and `Head`, small: the run's
+computed on it, `Org.raci` and the like; no rule writes into its tables or models) and the
+loading problems, and `Head`, small: the run's
 `Inputs.ident` and, for each file the org can be patched at, a digest of the keys of the
 entities the org took from it, in order.
 
