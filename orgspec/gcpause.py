@@ -33,6 +33,12 @@ def defers() -> bool:
     return bool(_ONE_SHOT) and hasattr(os, "fork")
 
 
+def holds_up_the_command() -> bool:
+    """True when `after_output`'s work would run inside a one-shot command that cannot
+    fork (no `os.fork`: Windows): before the process ends, on the command's time."""
+    return bool(_ONE_SHOT) and not hasattr(os, "fork")
+
+
 def after_output(work: Callable[[], object]) -> None:
     """Run `work` (a cache entry only a later run reads) once this run's output is out: in a
     one-shot process, in a child forked after the output is flushed that the command does

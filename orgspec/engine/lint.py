@@ -276,13 +276,24 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
     if result is not None:
         _keep(cache, key, result, unchanged)
         return _blamed(result, cache)
-    loaded = _load(paths, config, cache, inputs, parsed, checking=True)
+    from orgspec.engine import keptorg
+
+    # the org the last full run assembled, with the changed files' entities patched in
+    kept_base = [repr(config), org_root(targets), repr([os.path.abspath(p) for p in targets])]
+    try:
+        found = keptorg.patched(inputs, cache, kept_base, parsed)
+    except Exception:  # a kept org that cannot be patched is a miss, never an answer
+        found = None
+    loaded = _load(paths, config, cache, inputs, parsed, checking=True) if found is None \
+        else Loaded(found[0], found[1])
     keep_until_exit(loaded)
     digests = {cand.display: d for (cand, _), d in zip(inputs.files, inputs.digests,
                                                         strict=True) if d}
     result = _lint_loaded(loaded, paths, config, plan, today,
                           Kept(cache, digests, summaries or {}, inputs.parser,
                                (state_key(base), inputs.ident)))
+    if found is None or found[2] >= keptorg.KEEP_AFTER:  # after the state: its lock waits
+        keptorg.keep(cache, kept_base, inputs.ident, loaded.org, loaded.issues)
     _keep(cache, key, result, unchanged)
     return _blamed(result, cache)
 
