@@ -49,6 +49,11 @@ def test_a_key_result_is_named_by_its_text_and_its_id() -> None:
     long = key_result_named("Increase weekly engaged customers from 20,000 to 24,000 by the "
                             "end of March 2026", "kr2")
     assert long == "Increase weekly engaged customers from 20,000 to 24,000 by… (kr2)"
+    # hidden characters escaped as `{value!r}` escapes them, so no format carries them raw;
+    # a joiner inside an emoji is text
+    assert key_result_named("improve \u202eevil\u200b x", "k") == \
+        "improve \\u202eevil\\u200b x (k)"
+    assert key_result_named("满意度 👩\u200d💻", "k") == "满意度 👩\u200d💻 (k)"
 
 
 ENGAGE = "提升用户活跃度 (ops-2026q1-engagement)"

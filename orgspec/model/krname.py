@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Self
 
+from orgspec.escape import HIDDEN, is_text_joiner
 from orgspec.text.shorten import shorten
 
 SHOWN = 60  # columns of a key result's text a message quotes: 30 Chinese characters
@@ -35,4 +36,12 @@ def key_result_named(title: object, ident: str) -> str:
     text = shorten(title, SHOWN) if isinstance(title, str) else ""
     if not text or text.casefold() == str(ident).casefold():
         return str(ident)
-    return KeyResultName(f"{text} ({ident})")
+    return KeyResultName(f"{_shown(text)} ({ident})")
+
+
+def _shown(text: str) -> str:
+    """`text` with its hidden characters (bidi overrides, zero-width, controls) escaped as
+    `{value!r}` escapes them in every message (`\\u202e`): quoted unquoted, the text would
+    otherwise carry them raw into JSON, SARIF and every format read from the message."""
+    return HIDDEN.sub(lambda m: m.group() if is_text_joiner(m.string, m.start())
+                      else m.group().encode("unicode_escape").decode("ascii"), text)
