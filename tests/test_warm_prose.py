@@ -15,7 +15,6 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -188,40 +187,15 @@ def test_random_prose_edits_from_the_kept_state_equal_a_fresh_check(
     assert 5 <= _ANSWERED.count("regrouped") < _ANSWERED.count("patched"), _ANSWERED
 
 
-def _count_checks(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Record each changed file checked in this process ("here": the forked workers'
-    copies of the list are their own) and each answer whose check was started ahead
-    (`warm.ahead`) and taken ("ahead")."""
-    alone, answer = warm._check_alone, warm._answer
-
-    def here(*args: object, **kwargs: object) -> object:
-        _ANSWERED.append("here")
-        return alone(*args, **kwargs)  # type: ignore[arg-type]
-
-    def answered(*args: object, **kwargs: object) -> object:
-        if kwargs.get("started", args[6] if len(args) > 6 else None) is not None:
-            _ANSWERED.append("ahead")
-        return answer(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(warm, "_check_alone", here)
-    monkeypatch.setattr(warm, "_answer", answered)
-
-
 @pytest.mark.skipif(sys.platform != "linux" or (os.cpu_count() or 1) < 2,
                     reason="the worker is forked on Linux with two or more cores")
-@pytest.mark.parametrize("early", [True, False])
 def test_prose_edits_checked_beside_a_forked_worker_equal_a_fresh_check(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, early: bool) -> None:
-    """With the changed file checked by a worker forked before the summaries and the state
-    were read (`warm.ahead`, its result sent back pickled, OW007's groups taken here), or,
-    without it, with the prose path's worker forked at the answer (`warm._answer`: the
-    file and the groups shared by two processes; the test above runs them serially), the
-    findings are a fresh check's."""
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the prose path's worker forked (`warm._answer`: the changed file checked alone
+    and OW007's groups taken by two processes, one result sent back pickled; the test
+    above runs them serially), the findings are a fresh check's."""
     monkeypatch.setenv("ORGSPEC_PARALLEL", "1")
     _count(monkeypatch)
-    _count_checks(monkeypatch)
-    if not early:
-        monkeypatch.setattr(warm, "ahead", lambda *args: None)
     _ANSWERED.clear()
     orgs = _orgs(tmp_path, [EXAMPLES / "ecommerce", FIXTURES / "tw-org"], 6, 50, 16)
     rng = random.Random(1719)
@@ -229,65 +203,7 @@ def test_prose_edits_checked_beside_a_forked_worker_equal_a_fresh_check(
     for org, count in orgs:
         wrong += _replay(org, tmp_path / "cache" / org.name, rng, count)
     assert not wrong, wrong
-    patched = _ANSWERED.count("patched")
-    assert patched >= 8, _ANSWERED
-    if early:  # the worker checked the file of (almost) every answer: not this process
-        assert _ANSWERED.count("ahead") >= patched, _ANSWERED
-        assert _ANSWERED.count("here") < patched // 2, _ANSWERED
-    else:
-        assert "ahead" not in _ANSWERED, _ANSWERED
-
-
-@pytest.mark.skipif(sys.platform != "linux" or (os.cpu_count() or 1) < 2,
-                    reason="the worker is forked on Linux with two or more cores")
-@pytest.mark.parametrize("field", ["idents", "local", "lang", "blocked"])
-def test_a_check_started_from_a_head_the_state_disowns_is_not_taken(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, field: str) -> None:
-    """A kept `Head` that is not the state's (a writer between the two, a tampered entry)
-    starts a check that `patched` drops: the file is checked as the state says, and the
-    findings are a fresh check's."""
-    monkeypatch.setenv("ORGSPEC_PARALLEL", "1")
-    org = tmp_path / "ecommerce"
-    shutil.copytree(EXAMPLES / "ecommerce", org, ignore=shutil.ignore_patterns("expected.json"))
-    paths, folder = [str(org)], str(tmp_path / "cache")
-    path = org / "responsibilities" / "tech.yaml"
-    check_cached(paths, STRICT, Cache(folder), TODAY)  # cold: primes the cache
-    path.write_text(path.read_text("utf-8") + "# a comment\n", "utf-8")
-    check_cached(paths, STRICT, Cache(folder), TODAY)  # keeps the state and its head
-    heads = list((tmp_path / "cache").rglob("head/*/*"))
-    assert len(heads) == 1
-    key = bytes.fromhex(heads[0].parent.name + heads[0].name)
-    cache = Cache(folder)
-    head = cache.get("head", key, warm.Head)
-    assert head is not None
-    text = path.read_text("utf-8")
-    changed = _TEXT.sub(lambda m: m.group(1) + _number(random.Random(3), m.group(2), []),
-                        text, count=1)
-    assert changed != text
-    wrong = {"idents": {"idents": [*head.idents[:-1], head.idents[-1] + "x"]},
-             "local": {"local": head.local - {next(iter(head.local))}},
-             "lang": {"lang": "zh-Hant" if head.lang != "zh-Hant" else "en"},
-             "blocked": {"blocked": head.blocked | {"Team.other"}}}[field]
-    cache.put("head", key, replace(head, **wrong))  # type: ignore[arg-type]
-    path.write_text(changed, "utf-8")
-    _count(monkeypatch)
-    _count_checks(monkeypatch)
-    _ANSWERED.clear()
-    started = warm.ahead
-    made: list[object] = []
-
-    def spied(*args: object) -> object:
-        found = started(*args)  # type: ignore[arg-type]
-        made.append(found is not None and found.check is not None)
-        return found
-
-    monkeypatch.setattr(warm, "ahead", spied)
-    cached = check_cached(paths, STRICT, Cache(folder), TODAY)
-    plain = lint_org(paths, STRICT, TODAY)[0]
-    assert _findings(cached.findings) == _findings(plain.findings)
-    assert "patched" in _ANSWERED and "ahead" not in _ANSWERED, _ANSWERED
-    # started but dropped (but for a head whose files are not these inputs': none started)
-    assert made == [field != "idents"], made
+    assert _ANSWERED.count("patched") >= 8, _ANSWERED
 
 
 def test_the_lexicon_kept_in_the_cache_is_the_one_read_from_its_file(

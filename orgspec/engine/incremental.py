@@ -323,14 +323,12 @@ def _only(org: Org, entities: list[Entity]) -> Org:
     return replace(org, **tables)  # type: ignore[arg-type]
 
 
-def summaries_of(inputs: Inputs, cache: Cache,
-                 known: dict[str, tuple[RawFile, FileSummary]] | None = None
-                 ) -> tuple[dict[str, FileSummary] | None, dict[str, RawFile]]:
+def summaries_of(inputs: Inputs, cache: Cache) -> tuple[dict[str, FileSummary] | None,
+                                                          dict[str, RawFile]]:
     """Each file's digests by name, kept with its content (None when a file could not be
     read, and before the cache is primed: a first run stores only its result), and the
     files read to take them (parsed as `_load` parses, by two processes when there are
-    many: `loader.parse_files`). `known`: files of these inputs parsed and summarized
-    already (`summarized`), by name."""
+    many: `loader.parse_files`)."""
     from orgspec.engine.summary import FileSummary
     from orgspec.load.cache import make_key
     from orgspec.load.loader import RawFile, parse_files
@@ -347,22 +345,18 @@ def summaries_of(inputs: Inputs, cache: Cache,
             whole = False
             continue
         key = make_key("summary", inputs.parser, cand.display, digest)
-        if known and cand.display in known:
-            parsed[cand.display], out[cand.display] = known[cand.display]
-            cache.put("summary", key, out[cand.display])
-            continue
         out[cand.display] = cache.get("summary", key, FileSummary)
         if out[cand.display] is None:
             keys[cand.display] = key
             missed.append((cand.display, data))
-    for raw, summary in parse_files(missed, summarized):
+    for raw, summary in parse_files(missed, _summarized):
         parsed[raw.display] = raw
         out[raw.display] = summary
         cache.put("summary", keys[raw.display], summary)
     return ({f: s for f, s in out.items() if s is not None} if whole else None), parsed
 
 
-def summarized(raw: RawFile) -> tuple[RawFile, FileSummary]:
+def _summarized(raw: RawFile) -> tuple[RawFile, FileSummary]:
     from orgspec.engine.summary import summarize
 
     return raw, summarize(raw)

@@ -246,33 +246,24 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
     if stored is not None:
         return _blamed(stored, cache)
     from orgspec.engine.incremental import Unchanged, summaries_of
-    from orgspec.engine.warm import ahead, patched, state_key
 
+    summaries, parsed = summaries_of(inputs, cache)
+    # the org means what it meant in a run before (only comments, blank lines or spacing
+    # that moves no finding changed): that run's result
     base = key_parts[:-len(inputs.ident)]
-    # one file's prose changed (so says the kept state's head): its check started now
+    unchanged = Unchanged(cache, summaries, key, [*base, inputs.parser, repr(inputs.skipped)])
+    same = unchanged.result()
+    if same is not None:
+        _keep(cache, key, same)
+        return _blamed(same, cache)
+    from orgspec.engine.warm import patched, state_key
+
+    # one file's prose changed: answered from the last run's kept state, without the org
     try:
-        early = ahead(inputs, cache, base, plan, today)
-    except Exception:  # a head that cannot be read is a miss: the file is checked later
-        early = None
-    try:
-        summaries, parsed = summaries_of(inputs, cache, early.known if early else None)
-        # the org means what it meant in a run before (only comments, blank lines or
-        # spacing that moves no finding changed): that run's result
-        unchanged = Unchanged(cache, summaries, key,
-                              [*base, inputs.parser, repr(inputs.skipped)])
-        same = unchanged.result()
-        if same is not None:
-            _keep(cache, key, same)
-            return _blamed(same, cache)
-        # one file's prose changed: answered from the last run's kept state, without the org
-        try:
-            result = patched(inputs, config, plan, today, cache, base, summaries, parsed,
-                             org_root(targets), early)
-        except Exception:  # a kept state that cannot answer is a miss, never
-            result = None  # an answer or a traceback: the full path below decides
-    finally:
-        if early is not None:
-            early.drop()
+        result = patched(inputs, config, plan, today, cache, base, summaries, parsed,
+                         org_root(targets))
+    except Exception:  # a kept state that cannot answer is a miss, never
+        result = None  # an answer or a traceback: the full path below decides
     if result is not None:
         _keep(cache, key, result, unchanged)
         return _blamed(result, cache)

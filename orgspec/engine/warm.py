@@ -42,7 +42,6 @@ if TYPE_CHECKING:
     from orgspec.engine.lint import Inputs
     from orgspec.engine.selection import Plan
     from orgspec.engine.summary import FileSummary
-    from orgspec.forkmap import Ahead
     from orgspec.load.cache import Cache
     from orgspec.load.config import Config
     from orgspec.load.loader import RawFile
@@ -148,7 +147,6 @@ def later(cache: Cache, key: bytes, state: State | Callable[[], State | None]) -
             made = state() if callable(state) else state
             if made is not None and os.path.isdir(cache.own):
                 cache.put("state", key, made)
-                cache.put("head", key, Head(made.idents, made.blocked, made.local, made.lang))
         finally:
             if held is not None:
                 os.close(held)
@@ -341,95 +339,11 @@ class FileCheck:
     names_vary: bool = False  # `model.names.names_vary` of it
 
 
-@dataclass
-class Head:
-    """What a run reads of the kept `State` (its fields of these names) before the files'
-    summaries and the state itself, to start the changed file's check early (`ahead`): a
-    small entry written beside the state, trusted only where it equals the state."""
-
-    idents: list[str]
-    blocked: frozenset[str]
-    local: frozenset[str]
-    lang: str
-
-
-@dataclass
-class Early:
-    """What `ahead` did: the changed file parsed and summarized (`known`, for
-    `summaries_of`) and, when its prose alone changed, its check started in a worker
-    (`check`: `_check_alone` of every duty of the file with a text, with the unit kept
-    before the edit, `head`'s entity-local rules and language)."""
-
-    known: dict[str, tuple[RawFile, FileSummary]]
-    file: str = ""
-    head: Head | None = None
-    check: Ahead | None = None
-
-    def drop(self) -> None:
-        if self.check is not None:
-            self.check.drop()
-            self.check = None
-
-
-def ahead(inputs: Inputs, cache: Cache, base: list[str], plan: Plan,
-          today: dt.date) -> Early | None:
-    """Start the prose path's check of the changed file before this run reads every
-    file's summary and the kept state (0.1 s CPU at 500 teams; the check imports pydantic,
-    the models and the check modules, 0.15-0.2 s): when the kept `Head` names one file
-    changed whose summary says its prose alone changed (in kinds no whole-org rule but
-    OW007 reads), a forked worker checks it meanwhile. `patched` takes its result only
-    when the state equals the head (the same inputs as its own check's); else, or when
-    none is kept, None (and a run that does not answer from the state drops the worker)."""
-    from orgspec.forkmap import Ahead, parallel_enabled
-
-    if not enabled() or not parallel_enabled() or not cache.primed():
-        return None
-    key = state_key(base)
-    cache.wait_free("state", WAIT_SECONDS)  # a run before this one still writing it
-    head = cache.get("head", key, Head)
-    if head is None or len(head.idents) != len(inputs.ident):
-        return None
-    diff = [i for i, (a, b) in enumerate(zip(head.idents, inputs.ident, strict=True))
-            if a != b]
-    if len(diff) != 1 or diff[0] < 2:
-        return None
-    cand, data = inputs.files[diff[0] - 2]
-    file, digest = cand.display, inputs.digests[diff[0] - 2]
-    was, sep, old = head.idents[diff[0]].partition("\0")
-    if not sep or was != file or not digest or not isinstance(data, bytes):
-        return None
-    from orgspec.engine.incremental import summarized
-    from orgspec.engine.summary import FileSummary
-    from orgspec.load.cache import make_key
-    from orgspec.load.loader import load_bytes
-
-    raw, after = summarized(load_bytes(file, data))
-    early = Early({file: (raw, after)})
-    before = cache.get("summary", make_key("summary", inputs.parser, file, old), FileSummary)
-    changed = None if before is None else _changed_kinds(before, after)
-    if not changed or changed & head.blocked:
-        return early
-    units = (make_key("file", inputs.parser, file, old),
-             make_key("file", inputs.parser, file, digest))
-
-    def check(_: object) -> FileCheck | None:
-        try:
-            return _check_alone(raw, plan, today, head.local, None, head.lang,
-                                _unit(raw, cache, *units))
-        except Exception:  # `_answer` then checks the file as it would without this
-            return None
-
-    early.file, early.head, early.check = file, head, Ahead(check, None)
-    return early
-
-
 def patched(inputs: Inputs, config: Config, plan: Plan, today: dt.date, cache: Cache,
             base: list[str], summaries: dict[str, FileSummary] | None,
-            parsed: dict[str, RawFile], root: str,
-            early: Early | None = None) -> LintResult | None:
+            parsed: dict[str, RawFile], root: str) -> LintResult | None:
     """The result of this run from the kept `State` when one file's prose changed (see the
-    module), stored as the next run's state; None when the full path must answer.
-    `early`: what `ahead` started (its check taken when the state equals its head)."""
+    module), stored as the next run's state; None when the full path must answer."""
     if summaries is None or not enabled():
         return None
     key = state_key(base)
@@ -468,14 +382,7 @@ def patched(inputs: Inputs, config: Config, plan: Plan, today: dt.date, cache: C
     unkept = kept_lexicon(cache) if NEAR_DUPLICATES in plan.severity else None
     units = (make_key("file", inputs.parser, file, old), make_key("file", inputs.parser, file,
                                                                    digest))
-    started = None
-    if early is not None and early.check is not None:
-        if early.file == file and early.head == Head(state.idents, state.blocked, state.local,
-                                                      state.lang):
-            started = early.check
-        else:
-            early.drop()
-    found = _answer(raw, state, plan, today, cache, units, started)
+    found = _answer(raw, state, plan, today, cache, units)
     if found is None:
         return None
     check, groups, near, fresh = found
@@ -557,7 +464,7 @@ def _kept(state: State, file: str, before: FileSummary,
 
 
 def _answer(raw: RawFile, state: State, plan: Plan, today: dt.date, cache: Cache,
-            units: tuple[bytes, bytes] | None = None, started: Ahead | None = None
+            units: tuple[bytes, bytes] | None = None
             ) -> tuple[FileCheck, list[Group] | None, Near | None, bool] | None:
     """The changed file checked alone, OW007's groups (None when it is not enabled), the
     search they came from when it is the kept one (`_regroup`) or was made by this run
@@ -581,11 +488,7 @@ def _answer(raw: RawFile, state: State, plan: Plan, today: dt.date, cache: Cache
                                 None if units is None else _unit(raw, cache, *units))
         return _grouped(state, guess, memo, threshold)
 
-    if started is not None:  # the file's check runs in `ahead`'s worker: the groups here
-        done: list[object] = [None, one("groups")] if near else [None]
-        done[0] = _ours(started.take(), ours) or one("file")
-    else:
-        done = fork_map(one, ["file", "groups"] if near else ["file"])
+    done = fork_map(one, ["file", "groups"] if near else ["file"])
     check = done[0]
     if not isinstance(check, FileCheck) or check.keys != state.keys.get(file, frozenset()):
         return None
@@ -598,15 +501,6 @@ def _answer(raw: RawFile, state: State, plan: Plan, today: dt.date, cache: Cache
         found = _grouped(state, check.texts, memo, threshold)
     groups, kept, fresh = found
     return check, groups, kept, fresh
-
-
-def _ours(check: object, rids: list[str]) -> FileCheck | None:
-    """`check` (`_check_alone` of every duty with a text) as `_check_alone` of duties
-    `rids` gives it: their texts and sites alone; None when one of them is not there."""
-    if not isinstance(check, FileCheck) or any(r not in check.texts for r in rids):
-        return None
-    return replace(check, texts={r: check.texts[r] for r in rids},
-                   sites={r: check.sites[r] for r in rids})
 
 
 def _grouped(state: State, texts: dict[str, tuple[str | None, str | None]], memo: object,
@@ -698,13 +592,12 @@ def _unit(raw: RawFile, cache: Cache, before: bytes, after: bytes) -> FileUnit:
 
 
 def _check_alone(raw: RawFile, plan: Plan, today: dt.date, local: frozenset[str],
-                 rids: list[str] | None, lang: str = "en", unit: FileUnit | None = None
+                 rids: list[str], lang: str = "en", unit: FileUnit | None = None
                  ) -> FileCheck | None:
     """`raw` validated (unless its `unit` is given: `check_file(raw)`) and assembled as an
-    org of its own, its entity-local rules run, with the texts and sites of duties `rids`
-    (None: of every responsibility with a name or description); None when it has any
-    input or schema problem, suppression, dropped field or renamed reference, or an issue
-    located outside it."""
+    org of its own, its entity-local rules run; None when it has any input or schema
+    problem, suppression, dropped field or renamed reference, or an issue located outside
+    it."""
     from orgspec.engine.anchors import Anchors
     from orgspec.engine.incremental import _files_of
     from orgspec.engine.lint import _run_codes, entity_texts
@@ -728,9 +621,7 @@ def _check_alone(raw: RawFile, plan: Plan, today: dt.date, local: frozenset[str]
         return None
     anchors = Anchors(org)
     keys = frozenset(k for k, _, _ in _files_of(org).get(raw.display, ()))
-    if rids is None:
-        rids = [rid for rid, r in org.responsibilities.items() if r.description or r.name]
-    elif any(rid not in org.responsibilities for rid in rids):
+    if any(rid not in org.responsibilities for rid in rids):
         return None
     texts = {rid: (org.responsibilities[rid].name, org.responsibilities[rid].description)
              for rid in rids}
