@@ -7,14 +7,12 @@ finding equals a check without the cache; an edit it cannot vouch for assembles.
 from __future__ import annotations
 
 import random
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import EXAMPLES, FIXTURES
 from pydantic import BaseModel
-from test_parts import STRICT, TODAY, _findings, _replay, _synthetic
+from test_parts import STRICT, TODAY, _findings, _replay, _synthetic, replay_orgs
 
 from orgspec.engine import keptorg, lint
 from orgspec.engine.lint import check_cached, lint_org
@@ -96,14 +94,7 @@ def test_the_patched_org_equals_a_fresh_assembly_across_the_replay(
     monkeypatch.setenv("ORGSPEC_YAML_PARSER", parser)
     monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
     watch = _Watch(monkeypatch)
-    orgs = []
-    for source in [EXAMPLES / "ecommerce", EXAMPLES / "minimal", FIXTURES / "tw-org",
-                   FIXTURES / "newuser-org", FIXTURES / "hostile" / "duplicate-id",
-                   FIXTURES / "hostile" / "cascade"]:
-        shutil.copytree(source, tmp_path / source.name,
-                        ignore=shutil.ignore_patterns("expected.json"))
-        orgs.append((tmp_path / source.name, 8))
-    orgs.append((_synthetic(tmp_path, 50), 30))
+    orgs = replay_orgs(tmp_path)
     rng = random.Random(41 if parser == "c" else 4141)
     wrong: list[tuple[str, str, str]] = []
     for org, count in orgs:

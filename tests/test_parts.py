@@ -385,6 +385,20 @@ def _count_sites(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(duplicates, "_sites", counted)
 
 
+
+def replay_orgs(tmp_path: Path) -> list[tuple[Path, int]]:
+    """The orgs the seeded replay edits, copied under `tmp_path`, each with its number of
+    edits: the examples, four fixtures and a generated 50-team org."""
+    orgs = []
+    for source in [EXAMPLES / "ecommerce", EXAMPLES / "minimal", FIXTURES / "tw-org",
+                   FIXTURES / "newuser-org", FIXTURES / "hostile" / "duplicate-id",
+                   FIXTURES / "hostile" / "cascade"]:
+        shutil.copytree(source, tmp_path / source.name,
+                        ignore=shutil.ignore_patterns("expected.json"))
+        orgs.append((tmp_path / source.name, 8))
+    orgs.append((_synthetic(tmp_path, 50), 30))
+    return orgs
+
 @pytest.mark.parametrize("parser", ["c", "pure"])
 def test_random_single_file_edits_through_the_parts_equal_a_fresh_check(
         tmp_path: Path, parser: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -394,14 +408,7 @@ def test_random_single_file_edits_through_the_parts_equal_a_fresh_check(
     _count_sites(monkeypatch)
     del _SITES[:]
     del _REPLAYED[:]
-    orgs = []
-    for source in [EXAMPLES / "ecommerce", EXAMPLES / "minimal", FIXTURES / "tw-org",
-                   FIXTURES / "newuser-org", FIXTURES / "hostile" / "duplicate-id",
-                   FIXTURES / "hostile" / "cascade"]:
-        shutil.copytree(source, tmp_path / source.name,
-                        ignore=shutil.ignore_patterns("expected.json"))
-        orgs.append((tmp_path / source.name, 8))
-    orgs.append((_synthetic(tmp_path, 50), 30))
+    orgs = replay_orgs(tmp_path)
     rng = random.Random(17 if parser == "c" else 1717)
     wrong: list[tuple[str, str, str]] = []
     kept = 0
