@@ -771,14 +771,16 @@ def org_root(paths: list[str]) -> str:
 def focus(result: LintResult, files: list[str]) -> LintResult:
     """Keep the findings located in `files` (what an editor on save or a per-file workflow
     asks for), or below those of them that are folders: the org was linted whole, so
-    cross-file checks stay right. A duplicate id whose other definition is in a named
-    file is kept as the whole org's run reports it: which copy is the duplicate and which
-    was first defined does not depend on the files named."""
-    from orgspec.engine.blame import DUPLICATE_ID, within
+    cross-file checks stay right. A finding with a related location in a named file is
+    kept too, at its own location, as the whole org's run reports it: a team file that
+    claims a duty another team is accountable for causes the OW001 reported on the duty,
+    and a duplicate id's first definition is where the run says it is, whichever file
+    was named."""
+    from orgspec.engine.blame import within
 
     kept = within(files)
-    result.findings = [f for f in result.findings if kept(f.location.file) or (
-        f.code == DUPLICATE_ID and any(kept(r.location.file) for r in f.related))]
+    result.findings = [f for f in result.findings if kept(f.location.file) or any(
+        kept(r.location.file) for r in f.related)]
     result.scope = tuple(files)
     return result
 
