@@ -197,6 +197,9 @@ class LintResult:
     # with those fields (`("objective:o", {"Objective.period"})`; `{"*"}`: held as invalid,
     # nothing checked); a baseline entry among them is not fixed
     held: frozenset[str] = frozenset()
+    # rule code -> how many of its findings wait on the files that failed to load (held
+    # back only because of them): the summary says so beside those files
+    waiting: dict[str, int] = field(default_factory=dict)
     held_messages: dict[str, str] = field(default_factory=dict)  # fingerprint -> English
     unchecked: tuple[tuple[str, frozenset[str]], ...] = ()
     # fingerprint -> the fingerprints the finding had before its entity was renamed (its

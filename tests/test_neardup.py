@@ -129,10 +129,14 @@ def test_features_fold_chinese_and_english_onto_concepts() -> None:
     assert features("维护推荐系统") == {"c:manage", "c:recommendation", "c:system", "g:tech"}
 
 
-def test_pairs_within_one_team_are_not_reported() -> None:
-    texts = ["处理用户投诉", "解决用户投诉", "handle customer complaints"]
+def test_pairs_within_one_team_are_reported_only_when_they_say_the_same() -> None:
+    texts = ["处理用户投诉与建议", "解决用户投诉", "handle customer complaints"]
     pairs = find_pairs(texts, ["cs", "cs", "tech"], THRESHOLD)
     assert {(p.first, p.second) for p in pairs} == {(0, 2), (1, 2)}
+    texts = ["处理用户投诉", "解决用户投诉", "handle customer complaints"]  # 处理 = 解决
+    pairs = find_pairs(texts, ["cs", "cs", "tech"], THRESHOLD)
+    assert {(p.first, p.second, p.score) for p in pairs} == {
+        (0, 1, 1.0), (0, 2, 1.0), (1, 2, 1.0)}
 
 
 def test_search_probes_only_rare_prefixes() -> None:
@@ -155,15 +159,17 @@ WORDS = ["处理", "解决", "用户", "投诉", "退款", "销售", "数据", "
 def test_search_finds_exactly_what_brute_force_finds(words, groups, threshold) -> None:
     from collections import Counter
 
-    from orgspec.text.neardup import HEAD, _atoms_differ, _similarity, weights
+    from orgspec.text.neardup import HEAD, SAME_OWNER, _atoms_differ, _similarity, weights
 
     texts = [" ".join(w) if i % 2 else "".join(w) for i, w in enumerate(words)]
     groups = groups[: len(texts)]
     feats = [features(t) for t in texts]
     weight = weights(Counter(f for fs in feats for f in fs), len(texts))
     brute = {(i, j) for i in range(len(texts)) for j in range(i + 1, len(texts))
-             if groups[i] != groups[j] and feats[i] and feats[j]
+             if feats[i] and feats[j]
              and _similarity(feats[i], feats[j], weight) >= threshold
+             and (groups[i] != groups[j]
+                  or round(_similarity(feats[i], feats[j], weight), 3) >= SAME_OWNER)
              and not _atoms_differ(feats[i], feats[j]) and not substituted(texts[i], texts[j])}
     fast = {(p.first, p.second) for p in find_pairs(texts, groups, threshold)}
     if max(Counter(feats).values()) <= HEAD:

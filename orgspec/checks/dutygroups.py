@@ -133,7 +133,7 @@ def duty_issues(duties: Duties, found: list[Group], marked: set[str],
                                             owners=_names(holders[rid]),
                                             text=duties.text(rid)))
                                   for rid, _ in shown),
-                    hint=_hint(len(ranked)),
+                    hint=_hint(len(ranked), _one_owner(ranked, holders)),
                     related_more=len(rest) - len(shown),
                     teams=tuple(t for rid, _ in ranked for t in teams(rid)))
 
@@ -191,6 +191,8 @@ def _message(ranked: list[tuple[str, float]], holders: dict[str, list[str]], low
              high: float) -> M:
     # "of", not brackets: a reader is shown each id with its name in brackets already
     # (`客服部 (cs) 的职责 退款处理 (refunds)`, `report.idnames.with_names`)
+    if _one_owner(ranked, holders):
+        return _one_owner_message(ranked, holders, low, high)
     named = [M("{id!r} of {owners}", id=rid, owners=_names(holders[rid]))
              for rid, _ in ranked[:3]]
     if len(ranked) == 2:
@@ -207,9 +209,35 @@ def _message(ranked: list[tuple[str, float]], holders: dict[str, list[str]], low
              "(similarity {span})", count=len(ranked), owners=teams, listing=named, span=span)
 
 
-def _hint(count: int) -> M:
+def _one_owner(ranked: list[tuple[str, float]], holders: dict[str, list[str]]) -> bool:
+    """Whether every duty of the group answers to the same owners (a copy-pasted duty:
+    `text.neardup.SAME_OWNER`)."""
+    return len({",".join(holders[rid]) for rid, _ in ranked}) == 1
+
+
+def _one_owner_message(ranked: list[tuple[str, float]], holders: dict[str, list[str]],
+                       low: float, high: float) -> M:
+    owners = _names(holders[ranked[0][0]])
+    if len(ranked) == 2:
+        return M("duties {a!r} and {b!r} of {owners} say the same (similarity {score:.2f})",
+                 a=ranked[0][0], b=ranked[1][0], owners=owners, score=high)
+    listing = [M("{id!r}", id=rid) for rid, _ in ranked[:3]]
+    more = len(ranked) - len(listing)
+    span: str = f"{high:.2f}" if low == high else M("{low:.2f} to {high:.2f}", low=low, high=high)
+    if more:
+        return M("{count} duties of {owners} say the same: {listing} and {more} more "
+                 "(similarity {span})", count=len(ranked), owners=owners, listing=listing,
+                 more=more, span=span)
+    return M("{count} duties of {owners} say the same: {listing} (similarity {span})",
+             count=len(ranked), owners=owners, listing=listing, span=span)
+
+
+def _hint(count: int, one_owner: bool = False) -> M:
     # two messages, not a plural: Chinese has one plural form, but says "the two" (两者)
     # for a pair and "each" (各项) for more
+    if one_owner:
+        return M("keep one of them and list the others' ids under its `aliases` (references "
+                 "to them then still work), or reword what sets them apart")
     if count == 2:
         return M("merge them under one accountable team, or reword what differs")
     return M("merge the {count} duties under one accountable team, or reword what sets "

@@ -44,22 +44,87 @@ def wide_space_in_name(ctx: RuleContext) -> Iterator[Issue]:
 
 @check("SC005", local=True)
 def quotes_around_name(ctx: RuleContext) -> Iterator[Issue]:
-    """A `name` wholly inside IME quotes (`“Returns Cell”`, `「退货组」`, `＂客服部＂`), which
-    YAML keeps as part of it; quotes inside a name (`“双11”大促复盘会`) are its own."""
+    """A name or title wholly inside IME quotes (`“Returns Cell”`, `「退货组」`, `＂客服部＂`),
+    which YAML keeps as part of it: an entity's `name`, `title` and `names`, a key result's
+    `title`, a process step's `name` and `names`, a KPI's `title`. Quotes inside a name
+    (`“双11”大促复盘会`) are its own."""
     org = ctx.org
     for kind in ENTITY_KINDS:
         for ident, entity in org.table(kind).items():
-            name = getattr(entity, "name", None)
-            if not isinstance(name, str) or (pair := quotes_around(name.strip())) is None:
-                continue
-            bare = name.strip()[1:-1].strip()
-            yield Issue(M("name {name} of {kind} {entity!r} is inside the quotes {quotes}, "
-                          "which YAML keeps as part of the name: a search for {bare!r} does "
-                          "not find it", name=name.strip(), kind=_KIND_WORDS[kind],
-                          entity=ident, quotes=pair, bare=bare),
-                        org.origin(kind, ident).value("name"), node_key(kind, ident),
-                        hint=M("write `name: {fixed}` (quote a value with ASCII `\"` or `'` "
-                               "only)", fixed=_yaml_scalar(bare)))
+            origin = org.origin(kind, ident)
+            key = node_key(kind, ident)
+            for path, text in _titles(entity):
+                if (pair := quotes_around(text.strip())) is None:
+                    continue
+                bare = text.strip()[1:-1].strip()
+                fixed = _yaml_scalar(bare)
+                if isinstance(origin.fmap.node((*origin.path, *path[:-1])), str):
+                    # a KPI written as a bare sentence (`- 「可用率 99.9%」`)
+                    where, hint = origin.value(*path[:-1]), M(
+                        "write the item as `- {fixed}` (quote a value with ASCII `\"` or `'` "
+                        "only)", fixed=fixed)
+                else:
+                    where, hint = origin.value(*path), M(
+                        "write `{field}: {fixed}` (quote a value with ASCII `\"` or `'` "
+                        "only)", field=path[-1], fixed=fixed)
+                yield Issue(_said(kind, ident, entity, path, text.strip(), pair, bare), where,
+                            key, hint=hint)
+
+
+# the fields that hold a name or title, as the model names them and as YAML writes them
+_NAME_FIELDS = (("name", "name"), ("title", "title"))
+_NAMES = (("en", "en"), ("zh", "zh"), ("zh_Hant", "zh-Hant"))
+
+
+def _titles(entity: object) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Each name or title of `entity` and of its key results, steps and KPIs: (its path
+    below the entity as written, its text)."""
+    yield from _own(entity, ())
+    for field in ("key_results", "steps", "kpis"):
+        for i, part in enumerate(getattr(entity, field, None) or ()):
+            yield from _own(part, (field, i))
+
+
+def _own(item: object, at: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    for attr, written in _NAME_FIELDS:
+        if isinstance(text := getattr(item, attr, None), str):
+            yield (*at, written), text
+    names = getattr(item, "names", None)
+    for attr, written in _NAMES if names is not None else ():
+        if isinstance(text := getattr(names, attr, None), str):
+            yield (*at, "names", written), text
+
+
+def _said(kind: str, ident: str, entity: object, path: tuple[str | int, ...], text: str,
+          pair: str, bare: str) -> M:
+    """SC005's message: the entity's `name` as before, any other field with its path."""
+    if path == ("name",):
+        return M("name {name} of {kind} {entity!r} is inside the quotes {quotes}, which YAML "
+                 "keeps as part of the name: a search for {bare!r} does not find it", name=text,
+                 kind=_KIND_WORDS[kind], entity=ident, quotes=pair, bare=bare)
+    field = ".".join(str(p) for p in path if isinstance(p, str) and p not in _PARTS)
+    if len(path) > 1 and isinstance(path[1], int):
+        part = getattr(entity, str(path[0]))[path[1]]
+        part_id = getattr(part, "id", None)
+        if path[0] == "key_results":
+            return M("`{field}` {name} of key result {part!r} of objective {entity!r} is "
+                     "inside the quotes {quotes}, which YAML keeps as part of it: a search "
+                     "for {bare!r} does not find it", field=field, name=text, part=part_id,
+                     entity=ident, quotes=pair, bare=bare)
+        if path[0] == "steps":
+            return M("`{field}` {name} of step {part!r} of process {entity!r} is inside the "
+                     "quotes {quotes}, which YAML keeps as part of it: a search for {bare!r} "
+                     "does not find it", field=field, name=text, part=part_id, entity=ident,
+                     quotes=pair, bare=bare)
+        return M("`{field}` {name} of a KPI of position {entity!r} is inside the quotes "
+                 "{quotes}, which YAML keeps as part of it: a search for {bare!r} does not "
+                 "find it", field=field, name=text, entity=ident, quotes=pair, bare=bare)
+    return M("`{field}` {name} of {kind} {entity!r} is inside the quotes {quotes}, which YAML "
+             "keeps as part of it: a search for {bare!r} does not find it", field=field,
+             name=text, kind=_KIND_WORDS[kind], entity=ident, quotes=pair, bare=bare)
+
+
+_PARTS = ("key_results", "steps", "kpis")
 
 
 def _yaml_scalar(text: str) -> str:

@@ -358,10 +358,12 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
             findings = named_fixes(findings, org)
         findings = _suppress(findings, org, plan, today, root, anchors)
         every = findings
-        findings = hold_back(every, org, {c: m.reads for c, m in plan.rules.items()}, anchors,
-                             {c: m.absence for c, m in plan.rules.items() if m.absence},
-                             "RF001" in plan.severity and
-                             not any("RF001" in codes for _, codes in plan.per_file))
+        held_args = ({c: m.reads for c, m in plan.rules.items()}, anchors,
+                     {c: m.absence for c, m in plan.rules.items() if m.absence},
+                     "RF001" in plan.severity and
+                     not any("RF001" in codes for _, codes in plan.per_file))
+        findings = hold_back(every, org, *held_args)
+        waiting = _waiting(every, findings, org, *held_args) if org.failed else {}
         findings, activities = activity_behind(findings)
         # RO002 behind HI007 on a person on no team: no warm state is kept then (`every`
         # holds it, `findings` not), so the warm path never pairs them
@@ -399,6 +401,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
                       name_order=config.name_order or "", held=frozenset(held_messages),
                       held_messages=held_messages,
                       unchecked=_unchecked(org), former=former, activities=behind_kr,
+                      waiting=waiting,
                       names=id_names(org, lang, quoted_ids(findings)))
 
 
@@ -473,6 +476,27 @@ def _unchecked(org: Org) -> tuple[tuple[str, frozenset[str]], ...]:
            for key, dropped in org.incomplete.items()}
     out.update((key, frozenset({"*"})) for key in org.invalid)
     return tuple(sorted(out.items()))
+
+
+def _waiting(every: list[Finding], kept: list[Finding], org: Org,
+             reads: dict[str, frozenset[str]], anchors: Anchors,
+             absence: dict[str, frozenset[str]], checked: bool) -> dict[str, int]:
+    """By rule code, how many findings were held back only because files failed to load:
+    held back in `org` (`kept` is what `hold_back` kept of `every`), kept when the same
+    org is judged as if no file had failed. The summary says so beside the failed files."""
+    from collections import Counter
+    from dataclasses import replace
+
+    from orgspec.engine.holdback import held_behind
+
+    def key(f: Finding) -> tuple[object, ...]:  # the hold-back re-hints an RF001: no `id`
+        return f.code, f.location, f.entity, str(f.message)
+
+    shown = {key(f) for f in kept}
+    alone, _ = held_behind(every, replace(org, failed={}), reads, anchors, absence, checked)
+    would = {key(f) for f in alone}
+    count = Counter(f.code for f in every if key(f) not in shown and key(f) in would)
+    return dict(sorted(count.items()))
 
 
 def _held(every: list[Finding], kept: list[Finding], anchors: Anchors,

@@ -85,11 +85,24 @@ def summary_line(result: LintResult) -> str:
         line = M("{summary} {incomplete}", summary=line, incomplete=P(
             "{n} file could not be loaded, so cross-file checks are incomplete.",
             "{n} files could not be loaded, so cross-file checks are incomplete.", n=failed))
+        if result.waiting:
+            line = M("{summary} {waiting}", summary=line, waiting=_waiting(result, failed))
     if hidden:
         line = M("{summary} {hidden}", summary=line, hidden=P(
             "{n} known finding hidden by the baseline.",
             "{n} known findings hidden by the baseline.", n=hidden))
     return say(line, result.lang or "en")
+
+
+def _waiting(result: LintResult, failed: int) -> P:
+    """How many findings, of which rules, were held back only because files failed to
+    load (`LintResult.waiting`): they show once the files load."""
+    n, rules = sum(result.waiting.values()), list(result.waiting)
+    if failed == 1:
+        return P("{n} finding is held back until it loads ({rules}).",
+                 "{n} findings are held back until it loads ({rules}).", n=n, rules=rules)
+    return P("{n} finding is held back until they load ({rules}).",
+             "{n} findings are held back until they load ({rules}).", n=n, rules=rules)
 
 
 def _parts(result: LintResult) -> list[M]:

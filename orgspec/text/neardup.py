@@ -50,6 +50,10 @@ MAX_POSTING = 64      # features held by more distinct duties are not indexed
 MAX_SCAN = 256        # posting entries one duty may scan
 MAX_CANDIDATES = 32   # candidates one duty may score
 HEAD = 8              # duties of one feature set paired all with all; later ones with the first
+# Duties of one owner are reported only at this similarity: those that read the same once
+# script, case, punctuation and synonyms are set aside (a copy-pasted duty). A team's own
+# duties share its vocabulary, so a lower bar would report every team's related duties.
+SAME_OWNER = 1.0
 
 
 @dataclass(frozen=True)
@@ -356,7 +360,8 @@ Duty = tuple[str | None, str | None]
 
 def find_pairs(texts: Sequence[str], groups: Sequence[str], threshold: float,
                stats: dict[str, int] | None = None) -> list[Pair]:
-    """Pairs of texts from different groups (teams) with similarity >= threshold."""
+    """Pairs of texts from different groups (teams) with similarity >= threshold, and of
+    one group at `SAME_OWNER`."""
     return find_duty_pairs([(None, t) for t in texts], groups, threshold, stats)
 
 
@@ -364,7 +369,8 @@ def find_duty_pairs(duties: Sequence[Duty], groups: Sequence[str], threshold: fl
                     stats: dict[str, int] | None = None,
                     limits: tuple[int, int, int] | None = None) -> list[Pair]:
     """Pairs of duties, given as (name, description), from different groups (teams) with
-    similarity >= threshold, as index pairs (first < second) in order.
+    similarity >= threshold, and of one group at `SAME_OWNER` (a copy-pasted duty), as
+    index pairs (first < second) in order.
 
     A duty is searched as the union of its name's and description's features and, when it
     has both, as each alone (both are evidence: two duties alike in name or in description
@@ -517,7 +523,7 @@ def search_key(duties: Sequence[Duty], groups: Sequence[str], threshold: float,
 
     digest = hashlib.blake2b(digest_size=20)
     digest.update(repr((threshold, limits or (MAX_POSTING, MAX_SCAN, MAX_CANDIDATES), HEAD,
-                        len(duties))).encode())
+                        SAME_OWNER, len(duties))).encode())
     for (name, description), group, (fn, fd) in zip(duties, groups, alone, strict=True):
         digest.update(repr((bool(name and description), group, sorted(fn),
                             sorted(fd))).encode("utf-8", "surrogatepass"))
@@ -555,8 +561,9 @@ def _search(duties: Sequence[Duty], groups: Sequence[str], threshold: float, rep
             alone: list[tuple[frozenset[str], frozenset[str]]] | None = None,
             whole: list[frozenset[str]] | None = None) -> None:
     """Calls `report(i, j, score, differ)` for duties i != j of different groups whose
-    views score at least `threshold` (a pair may be reported more than once, by several
-    views); `differ(i, j)` tells whether paths/ids or a template slot set them apart.
+    views score at least `threshold`, or of one group at `SAME_OWNER` (a pair may be
+    reported more than once, by several views); `differ(i, j)` tells whether paths/ids or
+    a template slot set them apart.
     `alone`, `whole`: each duty's name's and description's features and their union
     (computed when not given)."""
     max_posting, max_scan, max_cand = limits or (MAX_POSTING, MAX_SCAN, MAX_CANDIDATES)
@@ -581,7 +588,7 @@ def _search(duties: Sequence[Duty], groups: Sequence[str], threshold: float, rep
 
     def pair(x: int, y: int, score: float) -> None:
         i, j = owner[x], owner[y]
-        if groups[i] != groups[j]:
+        if i != j and (groups[i] != groups[j] or score >= SAME_OWNER):
             report(i, j, score, differ)
 
     first: dict[frozenset[str], int] = {}
@@ -593,10 +600,9 @@ def _search(duties: Sequence[Duty], groups: Sequence[str], threshold: float, rep
             for y in head:
                 pair(y, x, 1.0)
             head.append(x)
-        else:  # a copy beyond the head: paired with the first of the head in another group
-            other = next((y for y in head if groups[owner[y]] != groups[owner[x]]), None)
-            if other is not None:
-                pair(other, x, 1.0)
+        else:  # a copy beyond the head: paired with the first of the head, another duty
+            # (the head's duties are joined already, whatever their groups: they read the same)
+            pair(head[0], x, 1.0)
     reps = list(members)
     rep_df = Counter(chain.from_iterable([views[r] for r in reps]))
     rank = {f: k for k, f in enumerate(sorted(rep_df, key=lambda f: (rep_df[f], f)))}
