@@ -203,3 +203,45 @@ def test_the_summary_says_what_a_failed_file_held_back(write_org, lang: str, sai
     (folder / "meetings.yaml").unlink()  # gone: the finding shows
     shown = run_cli("check", str(folder), "--format", "json").json()["findings"]
     assert [(f["code"], f["line"]) for f in shown] == [("MT004", 5)]
+
+
+# 5. Id hints: the real problem, and an id for an entity without one --------------------------
+
+IDS = """\
+- {kind: Team, id: t, name: 技术部, lead: p, members: [p]}
+- {kind: Person, id: p, name: 林宇}
+- {kind: Person, id: wu xin, name: 吴欣}
+- {kind: Person, id: Wu Xin, name: 吴欣}
+- {kind: Person, id: Wu-Xin, name: 吴欣}
+- {kind: Person, name: 吴欣}
+- {kind: Team, name: Live Ops, lead: p, members: [p]}
+- kind: Process
+  id: flow
+  owner: t
+  steps:
+    - {name: 提交审核, owner: t}
+"""
+
+
+@pytest.mark.parametrize(("lang", "hints"), [
+    ("en", ["an id has no spaces: write it as `wu-xin`",
+            "an id is lowercase, with no spaces: write it as `wu-xin`",
+            "an id is lowercase: write it as `wu-xin`",
+            "add `id: wu-xin` (read from `name` '吴欣')",
+            "add `id: live-ops` (read from `name` 'Live Ops')",
+            "add `id: ti-jiao-shen-he` (read from `name` '提交审核')"]),
+    ("zh", ["id 中间不能有空格：写成 `wu-xin`",
+            "id 只用小写，中间不能有空格：写成 `wu-xin`",
+            "id 只用小写：写成 `wu-xin`",
+            "加上 `id: wu-xin`（由 `name` '吴欣' 转写而来）",
+            "加上 `id: live-ops`（由 `name` 'Live Ops' 转写而来）",
+            "加上 `id: ti-jiao-shen-he`（由 `name` '提交审核' 转写而来）"]),
+])
+def test_id_hints_name_the_problem_and_read_a_missing_id_from_the_name(
+        write_org, lang: str, hints: list[str]) -> None:
+    folder = write_org({"p.yaml": IDS})
+    run = run_cli("check", str(folder), "--format", "json", "--lang", lang, "--select", "SC")
+    found = [(f["code"], f["line"], f["hint"]) for f in run.json()["findings"]]
+    assert found == [(code, line, hint) for (code, line), hint in zip(
+        [("SC003", 3), ("SC003", 4), ("SC003", 5), ("SC002", 6), ("SC002", 7), ("SC002", 12)],
+        hints, strict=True)]

@@ -479,8 +479,10 @@ def _schema_issue(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: Pa
                      code="SC001")
     if kind == "missing":
         name = _dotted((*path, loc[-1]))
+        hint = _id_from_name(_node(data, path), model.__name__ == "Person" and len(loc) == 1,
+                             len(loc) == 1) if loc[-1] == "id" and data is not None else None
         return Issue(M("missing required field `{field}`", field=name), where, entity,
-                     code="SC002")
+                     hint=hint or "", code="SC002")
     if kind == "string_pattern_mismatch" and loc and loc[-1] == "id":
         written = _node(data, path) if path and data is not None else None
         stray = stray_blank(written) if isinstance(written, str) else None
@@ -502,7 +504,7 @@ def _schema_issue(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: Pa
         hint = M("an id is written in a-z, 0-9, - and _: write it in pinyin, `{id}`, and "
                  "keep {value!r} as the `name`", id=read, value=written.strip()) \
             if read and isinstance(written, str) else \
-            M("an id is lowercase: write it as `{id}`", id=slug) if slug else \
+            _slug_hint(written, slug) if slug and isinstance(written, str) else \
             M("use a-z, 0-9, - and _, starting with a letter or digit, e.g. order-platform")
         return Issue(text, where, entity, hint=hint, code="SC003")
     value = _node(data, path) if path and data is not None else None
@@ -519,6 +521,37 @@ def _schema_issue(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: Pa
     detail, hint = errwords.said(kind, ctx, value, name)
     return Issue(M("{field}: {detail}", field=label, detail=detail), where, entity, hint=hint,
                  code="SC003")
+
+
+def _slug_hint(written: str, slug: str) -> M:
+    """What keeps `written` from being the id `slug` (`slug_of`): a blank, capitals or both."""
+    blank = any(c.isspace() for c in written.strip())
+    if blank and written != written.lower():
+        return M("an id is lowercase, with no spaces: write it as `{id}`", id=slug)
+    if blank:
+        return M("an id has no spaces: write it as `{id}`", id=slug)
+    return M("an id is lowercase: write it as `{id}`", id=slug)
+
+
+def _id_from_name(node: Any, person: bool, entity: bool) -> M | None:
+    """For an entity (`entity`) or part without an `id`: one read from its `name` (an
+    objective's `title`; a key result's is a sentence, no id), in pinyin for Chinese as the
+    other id hints do (`吴欣` -> `wu-xin`); None when it has none or it gives no id."""
+    if not isinstance(node, dict):
+        return None
+    from orgspec.text.collate import has_han
+    from orgspec.text.slug import is_slug, reading_id
+
+    for key in ("name", "title") if entity else ("name",):
+        text = node.get(key)
+        if not isinstance(text, str) or not text.strip():
+            continue
+        ident = reading_id(text, person) if has_han(text) else \
+            (text.strip() if is_slug(text.strip()) else slug_of(text))
+        if ident:
+            return M("add `id: {id}` (read from `{field}` {name!r})", id=ident, field=key,
+                     name=text.strip())
+    return None
 
 
 def _names_tag_issue(tag: str, field: str, where: Any, entity: str) -> Issue:
