@@ -67,10 +67,18 @@ def test_github_annotations_cannot_be_forged_and_are_capped() -> None:
 
 @pytest.mark.parametrize("fmt", ["gitlab", "junit"])
 def test_golden_outputs(fmt: str) -> None:
+    from orgspec.i18n import M
+
+    named = M("duty {duty!r} has {count} accountable owners: {names}", duty="d", count=2,
+              names=["cs", "ops"])
     findings = [_finding("OW001", "org/a.yaml", 3, 'duty "a" <b> & c', "responsibility:a"),
                 _finding("OW001", "org/a.yaml", 9, 'duty "a" <b> & c', "responsibility:a"),
-                _finding("PR001", "org/b.yaml", 4, "step 's' has no owner", "process:p")]
-    text = get(fmt)(_result(findings))
+                _finding("PR001", "org/b.yaml", 4, "step 's' has no owner", "process:p"),
+                _finding("OW001", "org/b.yaml", 7, named, "responsibility:d")]
+    result = _result(findings)
+    # ids said with their names, as `check` says them, escaped for JSON and XML
+    result.names = {"d": '售后 "A" <b> & c', "cs": "客服部", "ops": "运营\x1b[31m部"}
+    text = get(fmt)(result)
     assert_golden(f"{fmt}-ci.{'json' if fmt == 'gitlab' else 'xml'}", text)
 
 

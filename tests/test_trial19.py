@@ -245,3 +245,22 @@ def test_id_hints_name_the_problem_and_read_a_missing_id_from_the_name(
     assert found == [(code, line, hint) for (code, line), hint in zip(
         [("SC003", 3), ("SC003", 4), ("SC003", 5), ("SC002", 6), ("SC002", 7), ("SC002", 12)],
         hints, strict=True)]
+
+
+# 6. GitLab Code Quality and JUnit say names as `check` does ----------------------------------
+
+def test_gitlab_and_junit_say_the_names_check_says(write_org) -> None:
+    import json
+    from xml.etree import ElementTree
+
+    top = claimed(write_org)
+    text = run_cli("check", "org", cwd=top).stdout.splitlines()[0]
+    said = text.split(" [error] ", 1)[1]
+    assert said == "职责 直播稳定性 (live-stability) 有 2 个批准方 (A)：技术部 (tech)、直播中台 " \
+                   "(live-center)"
+    gitlab = json.loads(run_cli("check", "org", "--format", "gitlab", cwd=top).stdout)
+    assert [i["description"] for i in gitlab] == [f"OW001: {said}"]
+    junit = ElementTree.fromstring(run_cli("check", "org", "--format", "junit", cwd=top).stdout)
+    failure = junit.find(".//failure")
+    assert failure is not None and failure.get("message") == said
+    assert failure.text == f"第 4 行第 59 列，{said}（OW001）"

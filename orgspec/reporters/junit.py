@@ -11,28 +11,33 @@ tests/data/ and checked in the tests):
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from xml.sax.saxutils import escape, quoteattr
 
 from orgspec.escape import tty_text
 from orgspec.findings import Finding, LintResult, Severity
 from orgspec.i18n import M, say
+from orgspec.report.idnames import with_names
 
 
-def _case(f: Finding, seen: set[str], on_case: bool, lang: str) -> str:
+def _case(f: Finding, seen: set[str], on_case: bool, lang: str,
+          names: Mapping[str, str]) -> str:
     base = f"org.orgspec.{f.code}({f.entity or f.location.file})"
     name, n = base, 1
     while name in seen:
         n += 1
         name = f"{base}#{n}"
     seen.add(name)
+    # a reader's text: each id the message quotes said with its name, as `check` says it
+    message = with_names(f.message, names, lang)
     text = tty_text(say(M("line {line}, col {col}, {message} ({code})", line=f.location.line,
-                          col=f.location.col, message=f.message, code=f.code), lang))
+                          col=f.location.col, message=message, code=f.code), lang))
     file = tty_text(f.location.file)  # a file name may hold ESC or U+202E: XML 1.0 cannot
     classname = file.rsplit(".", 1)[0]
     where = f" file={quoteattr(file)} line=\"{f.location.line}\"" if on_case else ""
     return (f"    <testcase name={quoteattr(tty_text(name))} classname={quoteattr(classname)}"
             f"{where} time=\"0\">\n"
-            f"      <failure message={quoteattr(tty_text(f.message))} "
+            f"      <failure message={quoteattr(tty_text(message))} "
             f"type=\"{f.severity.label}\">{escape(text)}</failure>\n    </testcase>\n")
 
 
@@ -57,7 +62,8 @@ def render(result: LintResult, fail_on: Severity = Severity.ERROR, *,
                    f"failures=\"{len(found)}\" errors=\"0\" package=\"org.orgspec\""
                    f"{suite_file}>\n")
         if found:
-            out.extend(_case(f, seen, file_on_case, result.lang or "en") for f in found)
+            out.extend(_case(f, seen, file_on_case, result.lang or "en", result.names)
+                       for f in found)
         else:
             classname = quoteattr(file.rsplit(".", 1)[0])
             case_file = f" file={quoteattr(file)}" if file_on_case else ""
