@@ -479,10 +479,11 @@ def _schema_issue(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: Pa
                      code="SC001")
     if kind == "missing":
         name = _dotted((*path, loc[-1]))
-        read = _id_from_name(_node(data, path), model.__name__ == "Person" and len(loc) == 1,
-                             len(loc) == 1) if loc[-1] == "id" and data is not None else None
+        from_name = _id_from_name(_node(data, path),
+                                  model.__name__ == "Person" and len(loc) == 1, len(loc) == 1) \
+            if loc[-1] == "id" and data is not None else None
         return Issue(M("missing required field `{field}`", field=name), where, entity,
-                     hint=read or "", code="SC002")
+                     hint=from_name or "", code="SC002")
     if kind == "string_pattern_mismatch" and loc and loc[-1] == "id":
         written = _node(data, path) if path and data is not None else None
         stray = stray_blank(written) if isinstance(written, str) else None
