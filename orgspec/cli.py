@@ -768,6 +768,10 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
     _tell(M("wrote {pages} pages, {files} files ({mb} MB) to {folder}", pages=stats.pages,
             files=stats.files, mb=format(stats.bytes / 1e6, ".1f"), folder=out_dir),
           result.lang or "en", err=True)
+    if not since:  # the pages say "no change record yet"; the builder learns how to list them
+        _tell(M("note: {note}", note=M("no git tag to compare against, so the handbook lists "
+                                       "no changes; tag a release, or build with --since REF")),
+              result.lang or "en", err=True)
     return EXIT_OK
 
 
