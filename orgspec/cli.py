@@ -942,9 +942,14 @@ def _init(directory: str | None, lang: str | None, ci: str | None, example: bool
         else:
             _tell(M("next: orgspec import roster ROSTER.xlsx -o {org}, then {check}",
                     org=org, check=check), said, err=True)
-    else:
-        _tell(M("next: orgspec check") if os.path.samefile(directory, ".") else
-              M("next: cd {folder} && orgspec check", folder=directory), said, err=True)
+    else:  # where the org's files are: `init org` makes org/org/ (the repository, its org)
+        here = os.path.samefile(directory, ".")
+        org = os.path.join("org", "") if here else \
+            os.path.join(os.path.normpath(directory), "org", "")
+        _tell(M("next: orgspec check (the org's YAML files are in {org})", org=org)
+              if here else
+              M("next: cd {folder} && orgspec check (the org's YAML files are in {org})",
+                folder=directory, org=org), said, err=True)
     if lang is None and said != "en" and done.written:  # a Chinese reader who did not ask
         _tell(M("the starter files are in English, init's default: `orgspec init --lang "
                 "{lang}` in a new empty folder writes them in your language", lang=said), said,
