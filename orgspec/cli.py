@@ -768,6 +768,10 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
     _tell(M("wrote {pages} pages, {files} files ({mb} MB) to {folder}", pages=stats.pages,
             files=stats.files, mb=format(stats.bytes / 1e6, ".1f"), folder=out_dir),
           result.lang or "en", err=True)
+    if not since:  # the pages say "no change record yet"; the builder learns how to list them
+        _tell(M("note: {note}", note=M("no git tag to compare against, so the handbook lists "
+                                       "no changes; tag a release, or build with --since REF")),
+              result.lang or "en", err=True)
     return EXIT_OK
 
 
@@ -938,9 +942,14 @@ def _init(directory: str | None, lang: str | None, ci: str | None, example: bool
         else:
             _tell(M("next: orgspec import roster ROSTER.xlsx -o {org}, then {check}",
                     org=org, check=check), said, err=True)
-    else:
-        _tell(M("next: orgspec check") if os.path.samefile(directory, ".") else
-              M("next: cd {folder} && orgspec check", folder=directory), said, err=True)
+    else:  # where the org's files are: `init org` makes org/org/ (the repository, its org)
+        here = os.path.samefile(directory, ".")
+        org = os.path.join("org", "") if here else \
+            os.path.join(os.path.normpath(directory), "org", "")
+        _tell(M("next: orgspec check (the org's YAML files are in {org})", org=org)
+              if here else
+              M("next: cd {folder} && orgspec check (the org's YAML files are in {org})",
+                folder=directory, org=org), said, err=True)
     if lang is None and said != "en" and done.written:  # a Chinese reader who did not ask
         _tell(M("the starter files are in English, init's default: `orgspec init --lang "
                 "{lang}` in a new empty folder writes them in your language", lang=said), said,

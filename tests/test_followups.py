@@ -215,8 +215,8 @@ def test_show_person_lists_the_steps_they_take_part_in(write_org, lang: str,
 
 @pytest.mark.parametrize(("lang", "expected"), [
     ("en", ["  person added: 赵敏 (zhao-min)", "  person removed: 钱丽 (qian-li)"]),
-    ("zh", ["  新增人员：赵敏（zhao-min）", "  删除人员：钱丽（qian-li）"]),
-    ("zh-Hant", ["  新增人員：赵敏（zhao-min）", "  刪除人員：钱丽（qian-li）"]),
+    ("zh", ["  新增人员：赵敏 (zhao-min)", "  删除人员：钱丽 (qian-li)"]),
+    ("zh-Hant", ["  新增人員：赵敏 (zhao-min)", "  刪除人員：钱丽 (qian-li)"]),
 ])
 def test_the_org_diff_names_people_added_and_removed(committed: Path, lang: str,
                                                      expected: list[str]) -> None:

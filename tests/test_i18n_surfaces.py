@@ -201,9 +201,9 @@ def test_org_diff_lines_and_git_errors_in_chinese(zh_repo: Path) -> None:
     out = run.stdout.splitlines()  # the org diff is printed with the findings, before the total
     start = out.index("与 HEAD~1 对比：1 条新问题，0 条已修复")
     notes = out[start:-1]
-    assert "  新增团队：公关部（pr-team）" in notes
-    assert "  新增职责：媒体关系（press）（批准方：客服部（customer-service）、" \
-        "公关部（pr-team））" in notes
+    assert "  新增团队：公关部 (pr-team)" in notes
+    assert "  新增职责：媒体关系 (press)（批准方：客服部 (customer-service)、" \
+        "公关部 (pr-team)）" in notes
     assert any(n.startswith("  新出现的重叠：职责 媒体关系 (press) 有 2 个批准方") for n in notes)
     assert all(chinese(n) for n in notes), [n for n in notes if not chinese(n)]
     en = run_cli("check", "org", "--diff", "HEAD~1", "--no-cache", "--lang", "en", cwd=zh_repo,
@@ -224,7 +224,7 @@ def test_the_site_lists_changes_and_says_its_summary_in_chinese(zh_repo: Path) -
     assert run.code == 0, run.stderr
     assert re.fullmatch(r"已写入 \d+ 个页面、\d+ 个文件（[\d.]+ MB）到 public\n", run.stderr)
     page = (zh_repo / "public" / "changes" / "index.html").read_text("utf-8")
-    assert '<a href="../teams/pr-team.html">新增团队：公关部（pr-team）</a>' in page
+    assert '<a href="../teams/pr-team.html">新增团队：公关部 (pr-team)</a>' in page
     # named as `check --diff` says it, and still linked to the duty's page
     assert '<a href="../duties/press.html">新出现的重叠：职责 媒体关系 (press) 有 2 个' in page
     assert "team added" not in page and "duty added" not in page

@@ -291,15 +291,15 @@ def test_a_lunar_cadence_is_of_the_lunar_calendar() -> None:
 
 @pytest.mark.parametrize(("lang", "forms"), [
     ("zh", "或每月的某一天（每月15日、每月最后一个工作日），"
-           "或一年中的日期、节日（每年3月1日、每年双十一前两周、每年春节前），"
+           "或一年中的日期、节日（每年3月1日、每年双十一前两周、每年双十一后一周、每年春节前），"
            "或农历日子（每逢农历十五、每年农历正月初八）"),
     ("zh-Hant", "或每月的某一天（每月15日、每月最後一個工作日），"
-                "或一年中的日期、節日（每年3月1日、每年雙十一前兩週、每年春節前），"
+                "或一年中的日期、節日（每年3月1日、每年雙十一前兩週、每年雙十一後一週、每年春節前），"
                 "或農曆日子（每逢農曆十五、每年農曆正月初八）"),
     ("en", "a day of the month (monthly on the 15th, monthly on the last working day), a date or "
-           "festival of the year (yearly on March 1, yearly two weeks before Double 11, yearly "
-           "before Chinese New Year) or a lunar day (written in Chinese: `orgspec explain MT002 "
-           "--lang zh`)"),
+           "festival of the year (yearly on March 1, yearly two weeks before Double 11, yearly a "
+           "week after Double 11, yearly before Chinese New Year) or a lunar day (written in "
+           "Chinese: `orgspec explain MT002 --lang zh`)"),
 ])
 def test_mt002s_docs_name_the_day_of_the_month_dates_and_lunar_days(lang: str,
                                                                     forms: str) -> None:

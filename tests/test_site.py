@@ -288,7 +288,9 @@ def test_writer_refuses_a_folder_it_did_not_write(tmp_path: Path) -> None:
 def test_cli_site(tmp_path: Path) -> None:
     done = run_cli("site", "examples/ecommerce", "-o", str(tmp_path / "out"), "--isolated")
     assert done.code == 0, done.stderr
-    assert re.fullmatch(r"已写入 \d+ 个页面、\d+ 个文件（[\d.]+ MB）到 .*\n", done.stderr)
+    # then, in a checkout without tags, how to list the changes (trial 19)
+    assert re.fullmatch(r"已写入 \d+ 个页面、\d+ 个文件（[\d.]+ MB）到 .*\n"
+                        r"(提示：.*--since REF.*\n)?", done.stderr)
     (tmp_path / "mine").mkdir()
     (tmp_path / "mine" / "notes.txt").write_text("x")
     done = run_cli("site", "examples/ecommerce", "-o", str(tmp_path / "mine"), "--isolated")

@@ -161,9 +161,9 @@ ALIASED = MOVE_BASE.replace("id: a, name: 甲组, lead: p1, members: [p1, p3]",
 @pytest.mark.parametrize(("lang", "renamed", "moved"), [
     ("en", "team renamed: 甲组 (a) → 丙组 (aa)",
      "person moved: 王五 (p3) from 甲组 (a) to 乙组 (b)"),
-    ("zh", "团队改名：甲组（a）→ 丙组（aa）", "人员调动：王五（p3）从 甲组（a）调到 乙组（b）"),
-    ("zh-Hant", "團隊改名：甲组（a）→ 丙组（aa）",
-     "人員調動：王五（p3）從 甲组（a）調到 乙组（b）"),
+    ("zh", "团队改名：甲组 (a) → 丙组 (aa)", "人员调动：王五 (p3) 从 甲组 (a) 调到 乙组 (b)"),
+    ("zh-Hant", "團隊改名：甲组 (a) → 丙组 (aa)",
+     "人員調動：王五 (p3) 從 甲组 (a) 調到 乙组 (b)"),
 ])
 def test_a_team_renamed_with_an_alias_and_a_new_name_keeps_its_old_name(
         tmp_path: Path, lang: str, renamed: str, moved: str) -> None:

@@ -38,7 +38,7 @@ def test_a_file_that_failed_to_load_is_not_reported_deleted(tmp_path: Path) -> N
     ]
     assert diff_lines(tmp_path, "zh") == [
         "  组织变化不完整：有 1 个文件在其中一个版本里读不出来；其中定义的内容不计为新增或删除",
-        "  新增岗位：采购（buyer）",
+        "  新增岗位：采购 (buyer)",
     ]
 
 
@@ -320,10 +320,10 @@ def test_the_org_diff_is_the_commands_output_and_names_what_changed(tmp_path: Pa
     git(tmp_path, "add", ".")
     git(tmp_path, "commit", "-qm", "公关部")
     assert diff_lines(tmp_path, "zh") == [
-        "  新增团队：公关部（pr）",
-        "  新增职责：媒体关系（press）（批准方：公关部（pr））",
-        "  新增目标：口碑（o）",
-        "  新增关键结果：差评率从5%降到2%（6月30日前）（o/k）",
+        "  新增团队：公关部 (pr)",
+        "  新增职责：媒体关系 (press)（批准方：公关部 (pr)）",
+        "  新增目标：口碑 (o)",
+        "  新增关键结果：差评率从5%降到2%（6月30日前） (o/k)",
     ]
     assert diff_lines(tmp_path, "en") == [
         "  team added: 公关部 (pr)",

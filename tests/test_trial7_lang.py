@@ -319,10 +319,12 @@ def test_a_roster_without_its_columns_is_said_in_the_locales_language(
     assert run.code == 2 and said in run.stderr
 
 
+# a reader's sentence, not the builder's instruction (trial 19: `orgspec site` says that on
+# its stderr)
 @pytest.mark.parametrize(("lang", "no_tag", "no_change"), [
-    ("zh", "没有可比较的 git 标签", "组织没有变化。"),
-    ("zh-Hant", "沒有可比較的 git 標籤", "組織沒有變化。"),
-    ("en", "No git tag to compare against", "No org changes.")])
+    ("zh", "还没有变更记录。", "组织没有变化。"),
+    ("zh-Hant", "還沒有變更紀錄。", "組織沒有變化。"),
+    ("en", "No change record yet.", "No org changes.")])
 def test_the_home_page_says_when_there_is_no_tag_to_compare_against(
         write_org: Any, tmp_path: Path, lang: str, no_tag: str, no_change: str) -> None:
     from orgspec.engine.lint import lint_org

@@ -33,9 +33,15 @@ def _findings(org: Path, lang: str) -> list[tuple[str, str, int, int, str]]:
 
 
 @pytest.mark.parametrize(("cadence", "lang", "hint"), [
-    ("每天开播前", "zh", "写明多久开一次，可再加星期和时间或时段，例如 每周五 14:00"),
-    ("每天開播前", "zh-Hant", "寫明多久開一次，可再加星期和時間或時段，例如 每週五 14:00"),
+    # what was understood decides the hint (trial 19): how often is read, the time is not
+    ("每天开播前", "zh", "'开播前' 没有说明几点：写明几点开始，例如 每天 13:30"),
+    ("每天開播前", "zh-Hant", "'開播前' 沒有說明幾點：寫明幾點開始，例如 每天 13:30"),
     ("every day before we go live", "en",
+     "'before we go live' names no time of day: write when it starts, e.g. every day 13:30"),
+    # nothing understood: how often, with one example in the reader's words
+    ("看情况吧", "zh", "写明多久开一次，可再加星期和时间或时段，例如 每周五 14:00"),
+    ("看情況吧", "zh-Hant", "寫明多久開一次，可再加星期和時間或時段，例如 每週五 14:00"),
+    ("when it feels right", "en",
      "write how often, optionally with weekdays and a time or part of the day, "
      "e.g. every Friday 14:00"),
 ])

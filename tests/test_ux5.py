@@ -171,10 +171,10 @@ DIFF_HEAD = (
             "  accountable owner of duty Refunds (refunds) changed: Customer Service (cs) → "
             "Operations (ops)",
             "  person moved: Wang Fang (wang) from Customer Service (cs) to Marketing (mkt)"]),
-    ("zh", ["  新增团队：运营部（ops）",
-            "  删除职责：旧职责（old-duty）（原批准方：市场部（mkt））",
-            "  职责 退款处理（refunds）的批准方 (A) 变更：客服部（cs） → 运营部（ops）",
-            "  人员调动：王芳（wang）从 客服部（cs）调到 市场部（mkt）"]),
+    ("zh", ["  新增团队：运营部 (ops)",
+            "  删除职责：旧职责 (old-duty)（原批准方：市场部 (mkt)）",
+            "  职责 退款处理 (refunds) 的批准方 (A) 变更：客服部 (cs) → 运营部 (ops)",
+            "  人员调动：王芳 (wang) 从 客服部 (cs) 调到 市场部 (mkt)"]),
 ])
 def test_the_org_diff_names_entities_in_the_output_language(
         tmp_path, lang: str, expected: list[str]) -> None:

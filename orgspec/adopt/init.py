@@ -52,6 +52,11 @@ EXAMPLE = "org/org.yaml"
 GITLAB_CI = ".gitlab-ci.yml"
 GITLAB_INCLUDE = ".gitlab/orgspec.yml"  # beside the user's own .gitlab-ci.yml, never into it
 CONFIG = ".orgspec.yaml"
+PRE_COMMIT = ".pre-commit-config.yaml"
+# the pre-commit config with a local hook (`repo: local`, the installed orgspec): written as
+# PRE_COMMIT with GitLab, whose servers are often self-hosted on a network that cannot reach
+# github.com (the hook repository), and where pre-commit warns about `rev: main`
+PRE_COMMIT_LOCAL = ".pre-commit-config.local.yaml"
 # the config template's commented `repo-kind` line, its comment kept in its column
 _REPO_KIND = re.compile(r"(?m)^# (repo-kind: )github( *)(?=# )")
 
@@ -65,14 +70,17 @@ def ci_of(directory: str, ci: str | None) -> str:
 
 
 def ci_files(files: dict[str, str], directory: str, ci: str) -> dict[str, str]:
-    """`files` with the CI file of `ci` only, and the config for it (`config_for`). An
+    """`files` with the CI file of `ci` only, its pre-commit config (a local hook with
+    GitLab: PRE_COMMIT_LOCAL) and the config for it (`config_for`). An
     existing `.gitlab-ci.yml` is the user's and is never touched: the GitLab jobs then go to
     `.gitlab/orgspec.yml`, for the user to include (one that is still what init wrote is
     init's own: kept as it is)."""
     own = os.path.lexists(os.path.join(directory, GITLAB_CI)) and \
         _bytes_of(os.path.join(directory, GITLAB_CI)) != files[GITLAB_CI].encode("utf-8")
     named = {GITHUB_WORKFLOW: GITHUB_WORKFLOW if ci == "github" else "",
-             GITLAB_CI: (GITLAB_INCLUDE if own else GITLAB_CI) if ci == "gitlab" else ""}
+             GITLAB_CI: (GITLAB_INCLUDE if own else GITLAB_CI) if ci == "gitlab" else "",
+             PRE_COMMIT: "" if ci == "gitlab" else PRE_COMMIT,
+             PRE_COMMIT_LOCAL: PRE_COMMIT if ci == "gitlab" else ""}
     kept = ((named.get(rel, rel), text) for rel, text in files.items())  # in plan's order
     return {rel: config_for(text, ci) if rel == CONFIG else text for rel, text in kept if rel}
 

@@ -49,7 +49,24 @@ def meeting_without_cadence(ctx: RuleContext) -> Iterator[Issue]:
         else:
             yield Issue(M("meeting {meeting!r} has an unrecognised cadence {cadence!r}",
                           meeting=mid, cadence=meeting.cadence),
-                        origin.value("cadence"), node_key("meeting", mid), hint=CADENCE_HINT)
+                        origin.value("cadence"), node_key("meeting", mid),
+                        hint=_cadence_hint(meeting.cadence))
+
+
+def _cadence_hint(cadence: str) -> M:
+    """MT002's hint for a cadence not read: from what of it was understood (how often but no
+    time, an event or a festival said without its rhythm), else the short general one."""
+    from orgspec.model.unreadcadence import unread
+
+    got = unread(cadence)
+    if got.kind == "time":
+        return M("{left!r} names no time of day: write when it starts, e.g. {example}",
+                 left=got.left, example=got.example)
+    if got.kind == "yearly":
+        return M("if it is held every year, write {example}", example=got.example)
+    if got.kind == "each":
+        return M("if it is held each time, write {example}", example=got.example)
+    return CADENCE_HINT
 
 
 ZONE_HINT = M("write an IANA time zone name, e.g. timezone: America/Los_Angeles, Asia/Shanghai "

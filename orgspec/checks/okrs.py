@@ -22,6 +22,8 @@ from orgspec.model.okr import (
     period_bounds,
     period_range,
     scale_word,
+    stated_baseline,
+    stated_target,
 )
 from orgspec.model.org import ident_of, node_key
 from orgspec.model.teamtree import TeamTree, pointer_cycles
@@ -107,8 +109,20 @@ def activity_key_result(ctx: RuleContext) -> Iterator[Issue]:
             yield Issue(M("key result {kr!r} of {objective!r} is an activity ({verb!r}), "
                           "not an outcome", kr=_said(kr), objective=oid, verb=verb),
                         _where(ctx, oid, i, "title"),
-                        node_key("objective", oid),
-                        hint=M("say what changes when it is done, and by how much"))
+                        node_key("objective", oid), hint=_activity_hint(kr, v, verb))
+
+
+def _activity_hint(kr: KeyResult, v: Verdict, verb: str) -> M:
+    """OK005's hint: what to measure instead, or, when the key result already says what
+    changes from what to what (完成3.0版本上线，直播卡顿率从2%降到0.5%), to keep that and move
+    the activity to the plan."""
+    baseline = stated_baseline(kr.title, kr.baseline, v)
+    target = stated_target(kr.title, kr.target, v)
+    if baseline and target:
+        return M("it already measures a change ({baseline} → {target}): keep that as the key "
+                 "result, and put the activity ({verb!r}) in the plan as a task",
+                 baseline=baseline, target=target, verb=verb)
+    return M("say what changes when it is done, and by how much")
 
 
 def _valued(ctx: RuleContext) -> list[tuple[str, int, KeyResult, KeyResultValues]]:

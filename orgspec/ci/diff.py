@@ -22,6 +22,7 @@ from orgspec.findings import Finding, LintResult, Location, Related
 from orgspec.i18n import M, reason, say
 from orgspec.load.config import Config
 from orgspec.model.graph import display_name, named
+from orgspec.model.idnames import name_id
 from orgspec.model.krname import SHOWN
 from orgspec.model.models import KINDS
 from orgspec.model.org import Org, ident_of, node_key
@@ -550,8 +551,8 @@ def _renamed_line(word: M, was: Any, now: Any, old: str, new: str) -> M:
     if before in (name, old):
         return M("{kind} renamed: {name} ({old} → {new})", kind=word, name=name, old=old,
                  new=new)
-    return M("{kind} renamed: {old_name} ({old}) → {name} ({new})", kind=word,
-             old_name=before, old=old, name=name, new=new)
+    return M("{kind} renamed: {old} → {new}", kind=word, old=name_id(before, old),
+             new=name_id(name, new))
 
 
 def _team_changes(a: Org, b: Org, moved: Moved, src: _Sources,
@@ -634,7 +635,7 @@ def _kr_changes(a: Org, b: Org, moved: Moved, src: _Sources,
     def kr(table: dict[str, tuple[str, str]], key: str) -> str:
         """Its text cut as the findings quote it (`model.krname`), and `objective/kr`."""
         title = shorten(table[key][1] or "", SHOWN)
-        return M("{name} ({id})", name=title, id=key) if title and title != key else key
+        return name_id(title, key) if title and title != key else key
 
     out = _lifecycle(a, b, "Objective", moved["Objective"], src, guessed)
     ka, kb = krs(a, moved["Objective"]), krs(b, {})

@@ -210,7 +210,7 @@ def say(text: str, lang: str) -> str:
 
 
 # Blanks beside a full-width bracket: a Chinese translation puts spaces around a placeholder
-# for Latin text (`从 {old} 调到`), which stand out beside a name said as `市场部（marketing）`.
+# for Latin text (`从 {old} 调到`), which stand out beside a full-width bracket (`（6月30日前）`).
 # Only between the bracket and Chinese text or full-width punctuation, and inside the
 # brackets: `（6月30日前） (o/k)` keeps its space before the ASCII bracket.
 _WIDE = "\u3000-\u303f\uff00-\uffef"
@@ -227,7 +227,8 @@ def _bracket_blanks() -> re.Pattern[str]:
 
 def say_change(text: str, lang: str) -> str:
     """An org-diff line (`ci.diff` changes) in `lang`; in Chinese with no blank beside a
-    full-width bracket (`人员调动：李四（p2）从 市场部（marketing）调到 销售部（sales）`)."""
+    full-width bracket (`新增职责：媒体关系 (press)（批准方：公关部 (pr)）`; a name with its id is
+    `市场部 (marketing)`, as in the findings: `model.idnames.name_id`)."""
     said = say(text, lang)
     if not lang.startswith("zh") or ("（" not in said and "）" not in said):
         return said

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from orgspec.i18n import M
+from orgspec.model.idnames import name_id
 from orgspec.model.models import is_placeholder
 from orgspec.model.org import ENTITY_KINDS, Org, Origin, node_key
 
@@ -131,12 +132,12 @@ _NAME_FIELD: dict[type, str | None] = {}
 
 def named(org: Org, kind: str, ident: str) -> str:
     """How a line of text names an entity of `kind` (`"Team"`) in `org`: `公关部 (pr-team)`
-    (an `M`, said `公关部（pr-team）` in Chinese), its name first as the reports show it,
+    (an `M`: `idnames.name_id`, one form in every language), its name first as the reports show it,
     the id to find it by; the id alone when it has no name of its own (or is unknown).
     `id_of` gives the id back."""
     entity = org.table(kind).get(ident)
     name = display_name(entity, ident) if entity is not None else ident
-    return M("{name} ({id})", name=name, id=ident) if name != ident else ident
+    return name_id(name, ident) if name != ident else ident
 
 
 def id_of(value: Any) -> str:

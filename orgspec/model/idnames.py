@@ -11,6 +11,21 @@ from orgspec.i18n import M
 # takes its name from (a team before a person, as `Org.holder` resolves owners).
 NAMED_KINDS = ("Team", "Person", "Role", "Responsibility", "Process", "Meeting", "Objective")
 _PREFIXES = tuple(f"{kind.lower()}:" for kind in NAMED_KINDS)  # `org.node_key`'s
+# How a line of text names an entity by its name and id, in every language and every output
+# (a finding, a hint, the org diff): `主播运营部 (anchor-ops)`, the ASCII brackets a reader
+# copies the id from. `name_id` says it as an `M` (its id kept: `graph.id_of`), `said_name_id`
+# as text.
+NAME_ID = "{name} ({id})"
+
+
+def name_id(name: str, ident: str) -> M:
+    """`name (id)` as an `M` (see NAME_ID)."""
+    return M("{name} ({id})", name=name, id=ident)
+
+
+def said_name_id(name: str, ident: str) -> str:
+    """`name (id)` as text (see NAME_ID)."""
+    return NAME_ID.format(name=name, id=ident)
 
 
 def by_id(keyed: Mapping[str, str], ids: Iterable[str]) -> dict[str, str]:

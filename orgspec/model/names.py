@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from orgspec.i18n import M, P, template_args
-from orgspec.model.idnames import NAMED_KINDS
+from orgspec.model.idnames import NAME_ID, NAMED_KINDS
 from orgspec.model.models import Names, Process, _revive
 from orgspec.model.org import _TABLES, ENTITY_KINDS, Org, node_key
 
@@ -135,8 +135,6 @@ def written_entity(org: Org, kind: str, ident: str) -> Any:
     return source.table(kind).get(ident)
 
 
-
-NAME_ID = "{name} ({id})"  # how `graph.named` names an entity in a line of text
 
 
 def said_changes(changes: list[str], orgs: Iterable[Org], lang: str) -> list[str]:

@@ -195,6 +195,9 @@ class Schedule:
     # `live stream`), and `after` or `before`
     trigger: str = ""
     side: str = ""
+    # of a yearly cadence: some days after its date or festival (每年双十一后一周: 7); -1
+    # after it, how long not said (每年双十一后); 0 not after it
+    after: int = 0
 
 
 @lru_cache(maxsize=4096)  # cadences repeat: 每周, weekly ...
@@ -333,7 +336,8 @@ def _read_rest(key: str, time: str, part: str) -> Schedule:
         if cadence != period or days or nth or monthday or edge or anchor.month < 0:
             return Schedule(None)  # 每周3月1日, 每月春节前: not guessed
         return Schedule(cadence, (), time, 0, anchor.monthday, "" if time else part, "",
-                        anchor.month, anchor.lunar, anchor.event, anchor.before)
+                        anchor.month, anchor.lunar, anchor.event, anchor.before,
+                        after=anchor.after)
     return Schedule(cadence, tuple(sorted(days)), time, nth, monthday, "" if time else part,
                     edge)
 
@@ -357,9 +361,14 @@ _EVENT = lazy("(?:(" + "|".join(re.escape(w) for w in sorted(
     _EVENT_WORD, key=len, reverse=True)) + r"))(?![\d.])")
 # how long before it: 双十一前两周, 春节前, 春節之前, 2 weeks before singles' day, before 618
 _BEFORE_ZH = lazy(rf"\s*(?:之前|以前|前)\s*(?:({_ZH_N})\s*(天|日|周|週|个?星期|個?星期))?")
-_BEFORE_EN = lazy(r"(?:\b(\d{1,2}|one|two|three|four)\s+(days?|weeks?)\s+)?"
+_BEFORE_EN = lazy(r"(?:\b(\d{1,2}|a|one|two|three|four)\s+(days?|weeks?)\s+)?"
                         r"\bbefore\s+(?:the\s+)?$")
-_EN_COUNT = {"one": 1, "two": 2, "three": 3, "four": 4}
+# how long after it: 每年双十一后, 雙十一之後一週, 618结束后3天, a week after singles' day
+_AFTER_ZH = lazy(rf"\s*(?:结束|結束)?\s*(?:之后|以后|之後|以後|后|後)\s*"
+                 rf"(?:({_ZH_N})\s*(天|日|周|週|个?星期|個?星期))?")
+_AFTER_EN = lazy(r"(?:\b(\d{1,2}|a|one|two|three|four)\s+(days?|weeks?)\s+)?"
+                 r"\bafter\s+(?:the\s+)?$")
+_EN_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 # A day of the year: 3月1日, 6月18号, 3月 (the month alone); March 1, 11 November, June 1st.
 _YEAR_DATE = lazy(rf"(?<!\d)(?<!\d年)({_ZH_N})\s*月(?:\s*({_ZH_N})\s*[日号號])?"
                         r"(?![份度底末初])")
@@ -417,6 +426,7 @@ class _Anchor:
     lunar: bool = False
     event: str = ""
     before: int = 0
+    after: int = 0
 
 
 def _take_anchor(key: str) -> tuple[_Anchor | None, str]:
@@ -432,27 +442,33 @@ def _take_anchor(key: str) -> tuple[_Anchor | None, str]:
         return int(value) if value is not None and value == int(value) else -1
 
     bad = _Anchor(month=-1)
-    def lead(m: re.Match[str]) -> tuple[int, int, int]:
+    def lead(m: re.Match[str]) -> tuple[int, int, int, int]:
         """(how many days before the date or festival `m` the meeting is, -1 before it, how
-        long not said, 0 on it; where the anchor with that lead starts and ends)"""
-        after = _BEFORE_ZH.match(key, m.end())
-        before_en = _BEFORE_EN.search(key, 0, m.start())
-        before, start, end = 0, m.start(), m.end()
-        if after and after.group():
-            n = number(after[1]) if after[1] else 0
-            before = n * (7 if after[2] and after[2][-1] in "周週期" else 1) if after[1] else -1
-            end = after.end()
-        elif before_en:
-            n = (int(before_en[1]) if before_en[1].isdigit() else _EN_COUNT[before_en[1]]) \
-                if before_en[1] else 0
-            before = n * (7 if before_en[2].startswith("week") else 1) if n else -1
-            start = before_en.start()
-        return before, start, end
+        long not said, 0 on it; the same after it; where the anchor with that lead starts
+        and ends)"""
+        before, after, start, end = 0, 0, m.start(), m.end()
+        for pattern, sign in ((_BEFORE_ZH, 1), (_AFTER_ZH, -1)):
+            said = pattern.match(key, m.end())
+            if said and said.group().strip():
+                n = number(said[1]) * (7 if said[2] and said[2][-1] in "周週期" else 1) \
+                    if said[1] else -1
+                before, after = (n, 0) if sign > 0 else (0, n)
+                return before, after, start, said.end()
+        for pattern, sign in ((_BEFORE_EN, 1), (_AFTER_EN, -1)):
+            said = pattern.search(key, 0, m.start())
+            if said:
+                n = (int(said[1]) if said[1].isdigit() else _EN_COUNT[said[1]]) \
+                    if said[1] else 0
+                n = n * (7 if said[2].startswith("week") else 1) if n else -1
+                before, after = (n, 0) if sign > 0 else (0, n)
+                return before, after, said.start(), end
+        return before, after, start, end
 
     found: list[tuple[_Anchor, int, int]] = []
     for m in _EVENT.finditer(key):
-        before, start, end = lead(m)
-        found.append((_Anchor(event=_EVENT_WORD[m[1]], before=before), start, end))
+        before, after, start, end = lead(m)
+        found.append((_Anchor(event=_EVENT_WORD[m[1]], before=before, after=after), start,
+                      end))
     rest = key
     for _, start, end in found:
         rest = rest[:start] + " " * (end - start) + rest[end:]
@@ -467,13 +483,13 @@ def _take_anchor(key: str) -> tuple[_Anchor | None, str]:
         if any(start <= m.start() < end for _, start, end in found):
             continue
         month, day = number(m[1]), number(m[2]) if m[2] else 0
-        before, start, end = lead(m)  # 每年11月11日前两周
-        found.append((replace(_date(month, day), before=before), start, end))
+        before, after, start, end = lead(m)  # 每年11月11日前两周
+        found.append((replace(_date(month, day), before=before, after=after), start, end))
     for m in _YEAR_DATE_EN.finditer(rest):
         name, day = m[1] or m[4], int(m[2] or m[3])
         month = next(i for i, full in enumerate(_MONTHS_EN, 1) if full.startswith(name[:3]))
-        before, start, end = lead(m)  # two weeks before November 11
-        found.append((replace(_date(month, day), before=before), start, end))
+        before, after, start, end = lead(m)  # two weeks before November 11
+        found.append((replace(_date(month, day), before=before, after=after), start, end))
     if not found:
         return None, key
     if len(found) > 1:
@@ -682,8 +698,9 @@ SAY_NTH_WEEK = {1: MC("label", "first week"), 2: MC("label", "second week"),
 
 
 def _say_anchor(sched: Schedule, lang: str) -> str:
-    """The date, lunar day or festival of a schedule, with how long before it: `3月1日` /
-    `Mar 1`, `农历正月初八` / `lunar month 1, day 8`, `双十一前2周` / `2 weeks before Double 11`."""
+    """The date, lunar day or festival of a schedule, with how long before or after it:
+    `3月1日` / `Mar 1`, `农历正月初八` / `lunar month 1, day 8`, `双十一前2周` / `2 weeks before
+    Double 11`, `双十一后` / `after Double 11`."""
     zh = lang.startswith("zh")
     if sched.event:
         what: MC = SAY_EVENT[sched.event]
@@ -698,12 +715,22 @@ def _say_anchor(sched: Schedule, lang: str) -> str:
                   day=sched.monthday)
     else:
         what = SAY_MONTH[sched.month - 1]
-    if sched.before > 0 and sched.before % 7 == 0:
+    if sched.before == 7:
+        what = MC("label", "a week before {what}", what=what)
+    elif sched.before > 0 and sched.before % 7 == 0:
         what = MC("label", "{n} weeks before {what}", n=sched.before // 7, what=what)
     elif sched.before > 0:
         what = MC("label", "{n} days before {what}", n=sched.before, what=what)
     elif sched.before:
         what = MC("label", "before {what}", what=what)
+    elif sched.after == 7:
+        what = MC("label", "a week after {what}", what=what)
+    elif sched.after > 0 and sched.after % 7 == 0:
+        what = MC("label", "{n} weeks after {what}", n=sched.after // 7, what=what)
+    elif sched.after > 0:
+        what = MC("label", "{n} days after {what}", n=sched.after, what=what)
+    elif sched.after:
+        what = MC("label", "after {what}", what=what)
     return say(what, lang)
 
 

@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 from typing import Self
 
 from orgspec.i18n import M, said_from, template_args
+from orgspec.model.idnames import said_name_id
 from orgspec.text.lazyre import lazy
 
 
@@ -63,11 +64,11 @@ def with_names(message: str, names: Mapping[str, str], lang: str,
         if type(value) is not str:
             return value
         if (name := name_of(value)) is not None:
-            return Named(f"{name} ({value})")
+            return Named(said_name_id(name, value))
         if ", " in value:  # ids a check joined itself
             parts = [(p, name_of(p)) for p in value.split(", ")]
             if all(n is not None for _, n in parts):
-                return Named(", ".join(f"{n} ({p})" for p, n in parts))
+                return Named(", ".join(said_name_id(str(n), p) for p, n in parts))
         return value
 
     values = {k: v if _in_code(template, k) else named(v) for k, v in source.values.items()}
@@ -102,7 +103,7 @@ def named_quotes(text: str, names: Mapping[str, str]) -> str:
 
     def named(m: re.Match[str]) -> str:
         name = names.get(m.group(1))
-        return m.group() if name is None else f"{name} ({m.group(1)})"
+        return m.group() if name is None else said_name_id(name, m.group(1))
 
     pieces = _SPANS.split(text)  # odd pieces are code spans
     out = [piece if i % 2 else QUOTED_ID.sub(named, piece) for i, piece in enumerate(pieces)]

@@ -21,7 +21,7 @@ from orgspec.findings import Finding, LintResult, Severity
 from orgspec.gcpause import gc_paused
 from orgspec.i18n import M, P, rule_title, say, say_change, say_list, template_args
 from orgspec.model.graph import display_name
-from orgspec.model.idnames import NAMED_KINDS
+from orgspec.model.idnames import NAME_ID, NAMED_KINDS
 from orgspec.model.names import id_names, localized
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.paths import in_project, repo_links
@@ -572,9 +572,6 @@ def named(org: Org, ref: str | None) -> str:
     return str(getattr(entity, "name", None) or ident)
 
 
-_NAME_ID = "{name} ({id})"  # an entity named as `model.graph.named` names it
-
-
 class Namer:
     """A finding's message for a page, in `lang`: each id value of an entity with a display
     name said as `客服部 (customer-service)` (the id kept, so it can be searched for), from
@@ -612,10 +609,10 @@ class Namer:
         Service (cs)`, `names`): the org diff's lines; else `message` itself."""
         if not isinstance(message, M) or not message.values or not self.local():
             return message
-        if not isinstance(message, P) and getattr(message, "template", None) == _NAME_ID:
+        if not isinstance(message, P) and getattr(message, "template", None) == NAME_ID:
             shown = self.local().get((str(message.values.get("id")),
                                       str(message.values.get("name"))))
-            return M(_NAME_ID, name=shown, id=message.values["id"]) if shown else message
+            return M(NAME_ID, name=shown, id=message.values["id"]) if shown else message
 
         def again(value: object) -> object:
             if isinstance(value, list | tuple):

@@ -118,9 +118,8 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "changes": MC("label", "Changes"),
     "changes_since": MC("label", "Changes since {ref}"),
     "no_changes": MC("label", "No org changes."),
-    "no_baseline": MC("label", "No git tag to compare against, so no changes are listed; tag a "
-                               "release or build with --since REF."),
-    # the same, in a staff handbook (`--no-findings`): its readers do not build it
+    # no revision to compare with: the readers are told plainly (they do not build the site);
+    # the builder is told how to list changes on `orgspec site`'s stderr
     "no_history": MC("label", "No change record yet."),
     "at_a_glance": MC("label", "At a glance"),
     "kind_team": MC("label", "team"),

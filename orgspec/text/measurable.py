@@ -22,6 +22,7 @@ from orgspec.i18n import M
 from orgspec.text.lazyre import lazy
 from orgspec.text.quantity import EVENT, quantities
 from orgspec.text.script import simplified
+from orgspec.text.separators import SEPARATORS
 
 VAGUE_ZH = ("提升", "提高", "优化", "加强", "改善", "改进", "确保", "持续", "推动", "完善", "促进",
             "增强", "深化", "强化", "做好", "努力", "争取", "大幅", "显著", "进一步", "推进",
@@ -69,6 +70,11 @@ _TOWARDS_ZH = lazy("(?:" + "|".join(ACTIVITY_ZH) + ")(?:到|至|于)")
 _LEAD_ZH = lazy("^(?:" + "|".join(("负责", "要", "将", "已", "正式", "顺利", "如期", "按时",
                                           *ADVERB_ZH)) + ")+")
 _ACTIVITY_PAST = lazy(r"\b(?:" + "|".join(ACTIVITY_PAST_EN) + r")\b")
+# What makes a leading Chinese activity verb no activity: a time clause (上线后直播卡顿率从2%降到
+# 0.5%: after the launch, what changes) or the name of a rate (完成率100%, 上线成功率达到99%).
+# 后台 and 后端 are a back office, not "after" (部署完成后台新系统).
+_NOT_DONE_ZH = lazy(r"(?:完成|完毕|结束)?\s*(?:之|以)?[后後](?![台端])\s*\S"
+                   rf"|[^\s{SEPARATORS}]{{0,3}}率")
 # "number of features launched" names a metric; the participle is not the key result's verb.
 _COUNT_OF = lazy(
     r"\b(?:number|share|count|percentage|percent|proportion|ratio|rate)\s+of\b|%\s*of\b")
@@ -396,9 +402,13 @@ def activity_verb(text: str, v: Verdict) -> str | None:
     first = " ".join(words[lead:lead + 2])
     zh = _LEAD_ZH.sub("", body)
     verb = next((w for w in ACTIVITY_ZH if zh.startswith(w)), None)
+    if verb and _NOT_DONE_ZH.match(zh, len(verb)):
+        verb = None  # 上线后..., 完成率...: when, or what is measured, not what is done
     if not verb and low[:1].isascii():
         verb = next((w for w in ACTIVITY_EN if words[lead:lead + 1] in ([w], [f"{w}s"])
                      or (" " in w and first == w)), None)
+        if verb and "rate" in words[lead + 1:lead + 3]:
+            verb = None  # "Launch success rate 99%": the name of a rate
     if verb or (v.vague and not v.target):
         return as_written(written, said, verb) if verb else None
     end = len(said)

@@ -1,0 +1,81 @@
+"""What of a cadence `schedule.schedule_of` does not read was understood, for MT002's hint:
+
+    unread("每天开播前")   # Unread("time", "每天 13:30", "开播前"): how often, no time
+    unread("大促后")       # Unread("each", "每次大促后", "大促"): an event, not said "each"
+    unread("双十一后")     # Unread("yearly", "每年双十一后", ""): a festival, not said "every year"
+    unread("看情况吧")     # Unread("", "", ""): nothing understood
+
+Every example is a cadence `schedule_of` reads (so the hint never suggests an unread form),
+built from the words as written (their script kept).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from orgspec.model.schedule import EVENT_DRIVEN, schedule_of
+from orgspec.text.lazyre import lazy
+from orgspec.text.spaces import fold_width
+
+# Something a meeting follows or precedes, at the end of a cadence: 开播前, 大促结束后,
+# 直播後, before we go live, after the big sale.
+_TAIL_ZH = lazy(r"(?P<what>[^\s\d:：,，;；]{1,20}?)\s*(?:结束|結束|完成|完毕|完畢)?\s*"
+                r"(?:之|以)?[前后後]\s*(?:[\d一二两兩三四五六七八九十]{1,3}\s*"
+                r"(?:天|日|周|週|个?星期|個?星期))?")
+_TAIL_EN = lazy(r"(?:(?:\d{1,2}|a|one|two|three|four)\s+(?:days?|weeks?)\s+)?"
+                r"(?:before|after|following)\s+(?:the\s+|each\s+|every\s+)?"
+                r"(?P<what>[a-z0-9][a-z0-9' -]{0,40})")
+_EN_EACH = lazy(r"^(before|after|following)\s+(?:the\s+)?")
+# A time to suggest for a part of the day already said (每天上午开播前: 9:30); 13:30 otherwise,
+# as the README's example
+_TIME_OF_PART = {"morning": "9:30", "noon": "12:00", "afternoon": "14:00", "evening": "20:00"}
+
+
+# cadences whose days are known without a time (每天, 每周一): the time is what is missing
+_BY_THE_DAY = ("daily", "weekly", "biweekly")
+
+
+@dataclass(frozen=True)
+class Unread:
+    """`kind`: `time` (how often is read, the rest names no time), `each` (an event said
+    without "each"), `yearly` (a date or festival said without "every year"), "" nothing;
+    `example`: a cadence that reads; `left`: the words that are no time (`time` only)."""
+
+    kind: str
+    example: str = ""
+    left: str = ""
+
+
+def _tail(text: str) -> bool:
+    return bool(_TAIL_ZH.fullmatch(text) or _TAIL_EN.fullmatch(text))
+
+
+def _reads(text: str) -> bool:
+    return schedule_of(text).cadence is not None
+
+
+def unread(text: str | None) -> Unread:
+    """What was understood of a cadence `schedule_of` does not read (see the module)."""
+    said = fold_width(text or "").strip()
+    if not said or _reads(said):
+        return Unread("")
+    # how often, then an event: the longest start that reads as a calendar cadence
+    for cut in range(len(said) - 1, 1, -1):  # 周 alone is a cadence word, 周末 no
+        head, left = said[:cut].strip(), said[cut:].strip()
+        sched = schedule_of(head)
+        if sched.cadence is None or sched.cadence in EVENT_DRIVEN:
+            continue
+        if sched.time or sched.cadence not in _BY_THE_DAY:
+            return Unread("")  # a time is said, or a day is missing too: not guessed
+        if not _tail(left.casefold()):
+            continue
+        example = f"{head} {_TIME_OF_PART.get(sched.part, '13:30')}"
+        return Unread("time", example, left) if _reads(example) else Unread("")
+    if not _tail(said.casefold()):
+        return Unread("")
+    english = bool(_TAIL_EN.fullmatch(said.casefold()))
+    yearly = f"{said} every year" if english else f"每年{said}"
+    if schedule_of(yearly).cadence == "yearly":
+        return Unread("yearly", yearly)
+    each = _EN_EACH.sub(r"\1 each ", said.casefold()) if english else f"每次{said}"
+    return Unread("each", each) if schedule_of(each).cadence == "event" else Unread("")
