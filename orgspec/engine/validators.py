@@ -1,8 +1,9 @@
 """The models' clean validators (`models.clean_validator`) kept in the cache between runs.
 
 A process that validates a file builds pydantic's schema of each model the file holds
-(`defer_build`): 60-80 ms CPU at 500 teams, a tenth of the re-check after one duty's RACI
-changed, which validates that one file (`keptorg`). A validator pickles as its core schema
+(`defer_build`): 76-112 ms CPU for a file of the 500-team benchmark org, which the re-check
+after one duty's RACI changed validates alone (`keptorg`); read back, 3-5 ms (the stage
+saves 0.05-0.08 s: the imports are paid either way). A validator pickles as its core schema
 and config (pydantic-core's own `__reduce__`, which builds it back without any class's
 prebuilt validator, as `clean_validator` builds it) and reads back in about a millisecond:
 the same schema, so the same models and errors. Kept under this orgspec's code fingerprint
