@@ -29,6 +29,7 @@ from orgspec.engine.selection import make_plan
 from orgspec.findings import Finding, Location
 from orgspec.load.cache import ENTRY_MARK, KEY_FILE, MAGIC, TAG, TRIM_MARK, Cache, clean
 from orgspec.load.config import Config, Selector
+from orgspec.model import models
 
 HOSTILE = FIXTURES / "hostile"
 TODAY = dt.date(2026, 11, 30)
@@ -824,6 +825,8 @@ def test_one_changed_file_is_parsed_again_and_the_result_follows(
     # the full path's reuse is what is counted here: a prose edit is answered from the
     # kept state without it (`engine.warm`, tested by the prose replay above)
     monkeypatch.setenv("ORGSPEC_WARM_PATCH", "0")
+    # as a new process: no validators read back from another test's cache yet
+    monkeypatch.setattr(models, "KEPT_VALIDATORS", {})
     org = _synthetic(tmp_path)
     _fill(org, tmp_path / "cache")
     first = sorted(org.iterdir())[0]
@@ -841,13 +844,14 @@ def test_one_changed_file_is_parsed_again_and_the_result_follows(
     # rules' findings, the whole-org rules', the files' digests, an org that means the
     # same, the near-duplicate groups, the texts' features and the findings' identities
     # (`Anchors`), the near-duplicate search's pairs, the reference walk's per-file
-    # parts (`engine.parts`) and the assembled org (`engine.keptorg`: its head) were
-    # never stored (no check_cached run on a primed cache)
+    # parts (`engine.parts`), the assembled org (`engine.keptorg`: its head) and the
+    # models' validators (`engine.validators`) were never stored (no check_cached run on
+    # a primed cache)
     assert cache.by_kind == {("result", False): 1, ("file", False): 1,
                              ("file", True): files - 1, ("local", False): files,
                              ("summary", False): files, ("rule", False): len(whole),
                              ("same", False): 1, ("memo", False): 4, ("parts", False): 1,
-                             ("kept", False): 1}
+                             ("kept", False): 1, ("validators", False): 1}
 
 
 def test_the_date_and_the_config_are_part_of_the_result_key(tmp_path: Path) -> None:

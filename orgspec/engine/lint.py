@@ -267,8 +267,9 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
     if result is not None:
         _keep(cache, key, result, unchanged)
         return _blamed(result, cache)
-    from orgspec.engine import keptorg
+    from orgspec.engine import keptorg, validators
 
+    validators.read_back(cache)  # the changed files are validated below
     # the org the last full run assembled, with the changed files' entities patched in
     kept_base = [repr(config), org_root(targets), repr([os.path.abspath(p) for p in targets])]
     try:
@@ -285,6 +286,7 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
                                (state_key(base), inputs.ident)))
     if found is None or found[2] >= keptorg.KEEP_AFTER:  # after the state: its lock waits
         keptorg.keep(cache, kept_base, inputs.ident, loaded.org, loaded.issues)
+    validators.keep(cache)
     _keep(cache, key, result, unchanged)
     return _blamed(result, cache)
 

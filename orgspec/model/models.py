@@ -36,12 +36,27 @@ def _unhidden(value: Any) -> Any:
 Unhidden = BeforeValidator(_unhidden)
 
 
+# `clean_validator`s by model: those read back from the cache (`engine.validators`), which
+# it takes rather than build one, and those it built in this process
+KEPT_VALIDATORS: dict[type[BaseModel], SchemaValidator] = {}
+BUILT_VALIDATORS: dict[type[BaseModel], SchemaValidator] = {}
+
+
 @functools.cache
 def clean_validator(model: type[BaseModel]) -> SchemaValidator:
     """`model`'s validator without `Unhidden`: for the data of a file in which no value
     holds a hidden character (`load.yamlevents.Parsed.hidden` is false), where it would
     change nothing. Validates to `model`'s instances, with the same errors; the Python call
-    per id and reference cost about 0.5 us, 0.2-0.3 s of `validate` on 5,000 teams."""
+    per id and reference cost about 0.5 us, 0.2-0.3 s of `validate` on 5,000 teams.
+    One in `KEPT_VALIDATORS` is taken as it is (the same core schema and config)."""
+    kept = KEPT_VALIDATORS.get(model)
+    if kept is not None:
+        return kept
+    BUILT_VALIDATORS[model] = built = _clean_validator(model)
+    return built
+
+
+def _clean_validator(model: type[BaseModel]) -> SchemaValidator:
     def without(node: Any) -> Any:
         if isinstance(node, dict):
             if node.get("type") == "function-before" and \
