@@ -514,6 +514,9 @@ def _position_refs(guesses: _Guesses, org: Org) -> Iterator[Issue]:
             o = org.origin("Person", person_id)
             yield from _refs(guesses, o, ("roles",), person.roles, ("Role",), "person",
                              person_id)
+        if person.manager is not None:
+            yield from _refs(guesses, org.origin("Person", person_id), ("manager",),
+                             [person.manager], ("Person",), "person", person_id)
     for rid, pos in org.positions.items():
         o = org.origin("Role", rid)
         yield from _refs(guesses, o, ("team",), [pos.team], ("Team",), "role", rid)

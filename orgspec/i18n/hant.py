@@ -162,6 +162,8 @@ TERMS |= {
     "{n} 行中的": "{n} 列中的",
     "員工名冊裡一行的": "員工名冊裡一列的",
     "給這些行填上": "給這些列填上",
+    "姓名列填上": "姓名欄填上",  # a roster's columns: Taiwan's 欄
+    "直屬主管列": "直屬主管欄",
 }
 # --- A Taiwanese reader's review: GitLab's and GitHub's Taiwan words for what orgspec asks of CI
 TERMS |= {
