@@ -131,3 +131,38 @@ def test_the_several_leads_note_names_the_file_the_team_is_in(tmp_path: Path) ->
     _, said = _import(tmp_path, text, "zh")
     assert said == ["提示：r.csv:2：团队 客服部 有 2 人标为负责人：jia、yi；取第一位 jia"
                     "（要选别人，在 cs.yaml 里改 `lead:`）"]
+
+
+# --- the vague key result's hint: an example on its subject, not always monthly active users
+
+KR_ORG = """\
+- {kind: Team, id: cs, name: 客服部}
+- kind: Objective
+  id: o1
+  title: 服务更好
+  owner: cs
+  period: 2026-Q2
+  key_results:
+    - {id: k1, title: 提升客户满意度}
+    - {id: k2, title: 持续优化流程}
+"""
+
+
+@pytest.mark.parametrize(("lang", "service", "neutral"), [
+    ("en", "write it as <metric> from <baseline> to <target> by <date>, e.g. complaint rate "
+           "from 3% to 1.5% by 2026-06-30",
+     "write it as <metric> from <baseline> to <target> by <date>, e.g. on-time rate from 80% "
+     "to 95% by 2026-06-30"),
+    ("zh", "写成「指标 从 基线 到 目标 + 截止时间」，例如：客诉率从3%降到1.5%（6月30日前）",
+     "写成「指标 从 基线 到 目标 + 截止时间」，例如：准时交付率从80%提高到95%（6月30日前）"),
+    ("zh-Hant", "寫成「指標 從 基線 到 目標 + 截止時間」，例如：客訴率從3%降到1.5%（6月30日前）",
+     "寫成「指標 從 基線 到 目標 + 截止時間」，例如：準時交付率從80%提高到95%（6月30日前）"),
+])
+def test_the_vague_key_result_hint_fits_its_subject(write_org, lang: str, service: str,  # type: ignore[no-untyped-def]
+                                                    neutral: str) -> None:
+    folder = write_org({"org.yaml": KR_ORG})
+    run = run_cli("check", str(folder), "--format", "json", "--lang", lang, "--isolated",
+                  "--no-cache")
+    found = [(f["code"], f["line"], f["hint"]) for f in run.json()["findings"]
+             if f["code"] == "OK004"]
+    assert found == [("OK004", 8, service), ("OK004", 9, neutral)]

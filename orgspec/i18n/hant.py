@@ -180,6 +180,13 @@ TERMS |= {
     "每季度": "每季",  # quarterly: Taiwan writes 每季 (orgspec reads both)
     "變更記錄": "變更紀錄",  # a change record: the noun is 紀錄 in Taiwan (記錄 is to record)
 }
+# --- The key-result examples in hints (`text.krexample`), prose in the catalog: as the
+# typed examples read (NAMES)
+TERMS |= {
+    "增長到": "成長到",  # growth: 增長 is mainland usage
+    "發貨率": "出貨率",  # orders shipped: Taiwan's e-commerce says 出貨
+    "單均履約成本": "每筆訂單履約成本",  # 单均 (per order) is mainland shorthand
+}
 # Typed text (the examples' and init's names, titles, metrics) as a Taiwanese author writes
 # it: `script` applies these after s2tw. Words only, never an id or a key.
 NAMES = {
