@@ -166,3 +166,53 @@ def test_the_vague_key_result_hint_fits_its_subject(write_org, lang: str, servic
     found = [(f["code"], f["line"], f["hint"]) for f in run.json()["findings"]
              if f["code"] == "OK004"]
     assert found == [("OK004", 8, service), ("OK004", 9, neutral)]
+
+
+# --- RO002's related location for a team with no members; steps quoted by their name --------
+
+NO_MEMBERS = """\
+- kind: Team
+  id: cs
+  name: 客服部
+  lead: a
+- {kind: Team, id: ops, name: 运营部, lead: b, members: [b]}
+- {kind: Person, id: a, name: 王芳}
+- {kind: Person, id: b, name: 李强}
+- {kind: Role, id: agent, name: 客服专员, team: cs, holders: [b]}
+"""
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "team 'cs', which lists no members"), ("zh", "团队 'cs'（没有列出成员）"),
+    ("zh-Hant", "團隊 'cs'（沒有列出成員）")])
+def test_ro002_points_at_a_team_with_no_members_by_its_id(write_org, lang: str,  # type: ignore[no-untyped-def]
+                                                          said: str) -> None:
+    folder = write_org({"org.yaml": NO_MEMBERS})
+    run = run_cli("check", str(folder), "--format", "json", "--lang", lang, "--isolated")
+    [found] = [f for f in run.json()["findings"] if f["code"] == "RO002"]
+    # at the team's id, not at `- kind: Team` (line 1), said as what it is
+    assert [(r["line"], r["column"], r["message"]) for r in found["related"]] == [(2, 3, said)]
+
+
+PROCESS = """\
+- {kind: Team, id: cs, name: 客服部, lead: a, members: [a]}
+- {kind: Person, id: a, name: 王芳}
+- kind: Process
+  id: refund
+  name: 退款
+  owner: cs
+  steps:
+    - {id: receive, name: 受理, owner: cs, next: [review]}
+    - {id: review, name: 审核, owner: 待定}
+"""
+
+
+@pytest.mark.parametrize(("lang", "message"), [
+    ("en", "step 审核 (review) of process 'refund' has no owner (written as '待定')"),
+    ("zh", "流程 'refund' 的步骤 审核 (review) 没有负责方（写作 '待定'）"),
+    ("zh-Hant", "流程 'refund' 的步驟 审核 (review) 沒有負責方（寫作 '待定'）")])
+def test_a_step_is_quoted_by_its_name(write_org, lang: str, message: str) -> None:  # type: ignore[no-untyped-def]
+    folder = write_org({"org.yaml": PROCESS})
+    run = run_cli("check", str(folder), "--format", "json", "--lang", lang, "--isolated")
+    assert [(f["line"], f["message"]) for f in run.json()["findings"]
+            if f["code"] == "PR001"] == [(9, message)]
