@@ -216,3 +216,39 @@ def test_a_step_is_quoted_by_its_name(write_org, lang: str, message: str) -> Non
     run = run_cli("check", str(folder), "--format", "json", "--lang", lang, "--isolated")
     assert [(f["line"], f["message"]) for f in run.json()["findings"]
             if f["code"] == "PR001"] == [(9, message)]
+
+
+# --- `config`, `cache` and `pr-comment` read the config nearest the path they are given -------
+
+def _repo(tmp_path: Path) -> Path:
+    repo = tmp_path / "my-org"
+    (repo / "org").mkdir(parents=True)
+    (repo / ".orgspec.yaml").write_text("lang: en\nrepo-kind: gitlab\ncache-dir: .mycache\n",
+                                        "utf-8")
+    (repo / "report.md").write_text("# report\n", "utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    return repo
+
+
+def test_config_and_cache_read_the_config_of_the_path(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    repo, cwd = _repo(tmp_path), tmp_path / "elsewhere"
+    monkeypatch.delenv("ORGSPEC_CACHE_DIR")
+    run = run_cli("config", str(repo), cwd=cwd)
+    assert run.code == 0, run.stderr
+    assert run.json()["source"] == str(repo / ".orgspec.yaml")
+    run = run_cli("cache", "dir", str(repo), cwd=cwd)
+    assert (run.code, run.stdout) == (0, f"{repo / '.mycache'}\n")
+    run = run_cli("cache", "clean", str(repo), cwd=cwd)
+    assert (run.code, run.stdout) == (0, f"no cache at {repo / '.mycache'}\n")
+
+
+def test_pr_comment_reads_the_config_of_its_report(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = _repo(tmp_path)
+    for name in ("GITLAB_CI", "GITHUB_ACTIONS", "GITLAB_TOKEN", "ORGSPEC_GITLAB_TOKEN",
+                 "GITHUB_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    run = run_cli("pr-comment", str(repo / "report.md"), cwd=tmp_path / "elsewhere")
+    assert run.code == 0, run.stderr
+    assert run.stderr.startswith("note: no merge-request note posted: no GitLab token")
