@@ -109,6 +109,8 @@ def _where(kwargs: dict[str, Any]) -> tuple[str, ...]:
     if kwargs.get("directory"):
         return (str(kwargs["directory"]),)
     paths = kwargs.get("paths")
+    if kwargs.get("path"):  # `config`, `cache` and `pr-comment`: one path
+        return (str(kwargs["path"]),)
     return tuple(str(p) for p in paths) if isinstance(paths, tuple) else ()
 
 
@@ -445,21 +447,24 @@ def _explain(rule: str, lang: str | None, config_path: str | None, isolated: boo
 
 
 @main.command(name="config")
+@click.argument("path", required=False, type=Path())
 @_config_options
 @click.pass_context
 def config_command(ctx: click.Context, /, **options: Any) -> None:
-    """Print the effective configuration: where it came from and every enabled rule."""
+    """Print the effective configuration: where it came from and every enabled rule. The
+    config is the one nearest PATH, as `orgspec check PATH` reads it (default: the
+    working directory)."""
     _guard(_config_command, ctx.obj["debug"], **options)
 
 
-def _config_command(config_path: str | None, isolated: bool) -> int:
+def _config_command(path: str | None, config_path: str | None, isolated: bool) -> int:
     import json
 
     from orgspec.engine.selection import make_plan
     from orgspec.load.cache import cache_dir
     from orgspec.load.config import settings
 
-    config = make_config(config_path, isolated)
+    config = make_config(config_path, isolated, near=_near(path))
     plan = make_plan(config)
     doc: dict[str, Any] = {"source": config.source}
     for key, value in settings(config).items():  # every setting, from the config model
@@ -609,13 +614,6 @@ def _show(kind: str, ident: str, paths: tuple[str, ...], fmt: str, lang: str | N
         raise UsageError(message_of(exc), said) from None
     _emit(_json(doc) if fmt == "json" else show_text(doc, said, org), None)
     return EXIT_OK
-
-
-def _org_of(paths: tuple[str, ...], config_path: str | None, isolated: bool) -> Any:
-    from orgspec.engine.lint import load_org
-
-    config = make_config(config_path, isolated, near=paths)
-    return load_org(targets_of(paths, config), config).org
 
 
 def _json(doc: Any) -> str:
@@ -1051,11 +1049,11 @@ def _pr_comment(report: str, platform: str, lang: str | None, config_path: str |
     from orgspec.ci.restapi import CommentError, Skipped
 
     if platform == "auto":
-        platform = _platform(config_path, isolated)
+        platform = _platform(report, config_path, isolated)
     with open(report, encoding="utf-8", errors="replace") as handle:
         body = handle.read()
-    said_in = _error_lang({"lang": lang, "config_path": config_path,
-                                   "isolated": isolated}, [body])
+    said_in = _error_lang({"lang": lang, "config_path": config_path, "path": report,
+                           "isolated": isolated}, [body])
     try:
         if platform == "gitlab":
             from orgspec.ci.mrnote import from_env
@@ -1071,7 +1069,7 @@ def _pr_comment(report: str, platform: str, lang: str | None, config_path: str |
     return EXIT_OK
 
 
-def _platform(config_path: str | None, isolated: bool) -> str:
+def _platform(report: str, config_path: str | None, isolated: bool) -> str:
     """Where `pr-comment --platform auto` posts: the CI it runs in (GitLab CI, GitHub
     Actions), else the repository the config says it is (`repo-kind: gitlab`, which
     `init --ci gitlab` writes: a run by hand in a GitLab repository), else GitHub."""
@@ -1079,7 +1077,8 @@ def _platform(config_path: str | None, isolated: bool) -> str:
         return "gitlab"
     if os.environ.get("GITHUB_ACTIONS") == "true":
         return "github"
-    return "gitlab" if make_config(config_path, isolated).repo_kind == "gitlab" else "github"
+    config = make_config(config_path, isolated, near=_near(report))
+    return "gitlab" if config.repo_kind == "gitlab" else "github"
 
 
 @main.group("cache")
@@ -1088,37 +1087,47 @@ def cache_group() -> None:
 
 
 @cache_group.command("dir")
+@click.argument("path", required=False, type=Path())
 @_config_options
 @click.pass_context
 def cache_dir_command(ctx: click.Context, /, **options: Any) -> None:
-    """Print the cache folder: $ORGSPEC_CACHE_DIR, config `cache-dir`, or the user cache."""
+    """Print the cache folder: $ORGSPEC_CACHE_DIR, config `cache-dir` (the config nearest
+    PATH, default the working directory), or the user cache."""
     _guard(_cache_dir, ctx.obj["debug"], **options)
 
 
-def _cache_dir(config_path: str | None, isolated: bool) -> int:
+def _cache_dir(path: str | None, config_path: str | None, isolated: bool) -> int:
     from orgspec.load.cache import cache_dir
 
-    click.echo(cache_dir(make_config(config_path, isolated).cache_path()))
+    click.echo(cache_dir(make_config(config_path, isolated, near=_near(path)).cache_path()))
     return EXIT_OK
 
 
 @cache_group.command("clean")
+@click.argument("path", required=False, type=Path())
 @_config_options
 @click.pass_context
 def cache_clean_command(ctx: click.Context, /, **options: Any) -> None:
-    """Delete the cache folder (only one that orgspec created)."""
+    """Delete the cache folder (only one that orgspec created) of the config nearest PATH
+    (default: the working directory)."""
     _guard(_cache_clean, ctx.obj["debug"], **options)
 
 
-def _cache_clean(config_path: str | None, isolated: bool) -> int:
+def _cache_clean(path: str | None, config_path: str | None, isolated: bool) -> int:
     from orgspec.load.cache import cache_dir, clean
 
-    folder = cache_dir(make_config(config_path, isolated).cache_path())
+    folder = cache_dir(make_config(config_path, isolated, near=_near(path)).cache_path())
     try:
         removed = clean(folder)
     except (ValueError, OSError) as exc:
         raise UsageError(message_of(exc)) from None
     said = M("removed {folder}", folder=folder) if removed else \
         M("no cache at {folder}", folder=folder)
-    _tell(said, _error_lang({"config_path": config_path, "isolated": isolated}))
+    _tell(said, _error_lang({"config_path": config_path, "path": path,
+                             "isolated": isolated}))
     return EXIT_OK
+
+
+def _near(path: str | None) -> tuple[str, ...]:
+    """The paths a command given one optional PATH finds its config from (`make_config`)."""
+    return (path,) if path else ()

@@ -38,7 +38,8 @@ ORG = """\
 KR_LINE = 11  # `title: 上线会员体系2.0版本`
 
 HINT_EN = ("'{verb}' is an activity: say what changes when it is done, and by how much, "
-           "e.g. monthly active users from 1.2M to 1.32M by 2026-03-31")
+           "e.g. {example}")
+MAU = "monthly active users from 1.2M to 1.32M by 2026-03-31"  # 会员体系: a members' example
 HINT_ZH = ("'上线' 是一项活动：写明做完之后什么变化、变化多少，例如：月活跃用户数从120万增长到"
            "132万（3月31日前）")
 HINT_HANT = ("'上线' 是一項活動：寫明做完之後什麼變化、變化多少，例如：月活躍使用者數從120萬成長到"
@@ -55,16 +56,17 @@ def _run(folder: Path, config: Config | None = None) -> LintResult:
     return lint([str(folder)], config or Config(lang="en"), TODAY)
 
 
-@pytest.mark.parametrize(("title", "verb"), [
-    ("上线会员体系2.0版本", "上线"), ("上線會員體系2.0版本", "上線"),
-    ("Launch checkout 2.0", "Launch")])
-def test_an_activity_with_no_target_is_one_finding(write_org, title: str, verb: str) -> None:
+@pytest.mark.parametrize(("title", "verb", "example"), [
+    ("上线会员体系2.0版本", "上线", MAU), ("上線會員體系2.0版本", "上線", MAU),
+    ("Launch checkout 2.0", "Launch", "checkout conversion rate from 2.1% to 2.6% by 2026-06-30")])
+def test_an_activity_with_no_target_is_one_finding(write_org, title: str, verb: str,
+                                                   example: str) -> None:
     folder = write_org({"org.yaml": ORG.replace("上线会员体系2.0版本", title)})
     result = _run(folder)
     assert _okr(result.findings) == [("OK003", "org.yaml", KR_LINE)]
     [f] = [f for f in result.findings if f.code == "OK003"]
     assert f.message == f"key result {title} (kr1) of 'o1' is not measurable: no target value"
-    assert f.hint == HINT_EN.format(verb=verb)
+    assert f.hint == HINT_EN.format(verb=verb, example=example)
     assert result.fails(Config().fail_on)  # still the error it was: exit 1, CI fails
     # held back, not fixed: a baseline entry for it is not stale
     assert list(result.held_messages.values()) == [
@@ -121,7 +123,7 @@ def test_with_select_on_the_command_line_ok005_reports_as_before(write_org) -> N
     assert "OK003" not in run.stdout
     both = run_cli("check", str(folder), "--lang", "en", "--select", "OK003,OK005")
     assert both.code == 1 and "OK005" not in both.stdout
-    assert f"    hint: {HINT_EN.format(verb='上线')}\n" in both.stdout
+    assert f"    hint: {HINT_EN.format(verb='上线', example=MAU)}\n" in both.stdout
 
 
 # the change it measures is kept, the activity moved to the plan (trial 19: asking what

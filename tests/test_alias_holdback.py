@@ -348,7 +348,7 @@ def test_a_finding_its_rule_could_not_check_after_a_rename_is_not_fixed(tmp_path
                   cwd=repo)
     assert [line for line in run.stdout.splitlines() if not line.startswith(" ")] == [
         "org/org.yaml:15:39: RF001 [error] unknown Team, Person or Role 'customer-service' in "
-        "`owner` of step 'notify' of process 大促事故 (incident)",
+        "`owner` of step 通知客服 (notify) of process 大促事故 (incident)",
         "org diff against HEAD: 1 new finding, 0 fixed, 1 not compared (held back behind "
         "another finding)",
         "Found 1 error, 0 warnings, 0 info new since HEAD in 1 file (7 entities).",

@@ -109,7 +109,7 @@ def test_a_person_team_field_points_to_the_team_members() -> None:
     assert (sc.location.line, sc.location.col, sc.message) == (25, 3, "unknown field `team`")
     assert sc.hint == ("membership is written on the team: add the person to the Team's "
                        "`members` (or make them its `lead`); known fields: kind, id, aliases, "
-                       "name, names, title, email, roles")
+                       "name, names, title, email, roles, manager")
 
 
 # --- 5. a syntax error in a one-file run --------------------------------------------------------

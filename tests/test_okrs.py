@@ -187,8 +187,9 @@ def test_ecommerce_flags_the_vague_key_result_and_passes_its_rewrite() -> None:
         ("OK003", 87, "key result 召开大促稳定性评审会 (weekly-review) of 'tech-2026q1-stability' "
                       "is not measurable: no target value")]
     [hint] = [f.hint for f in result.findings if f.code == "OK003"]
+    # a stability review: the example is a stability key result, not monthly active users
     assert hint == ("'召开' is an activity: say what changes when it is done, and by how "
-                    "much, e.g. monthly active users from 1.2M to 1.32M by 2026-03-31")
+                    "much, e.g. service availability from 99.5% to 99.9% by 2026-06-30")
 
 
 # Issue 15: the kinds seen on real orgs, each with its right value.
@@ -309,27 +310,31 @@ def test_okr_findings_on_real_org_shapes(write_org) -> None:
          "'company-2026q2' above it could", "set `aligns_to: company-2026q2` (or another parent "
          "objective)"),
         ("OK003", "okrs.yaml", 25, "key result Accounting Efficiency (FY23 Plan) (eff) of "
-         "'shop-2026q2' is not measurable: no target value", ZH_HINT),
+         "'shop-2026q2' is not measurable: no target value", ZH_HINT.format(NEUTRAL)),
         ("OK003", "okrs.yaml", 26, "key result Team Member Retention (Rolling 12 Months) (ret) "
-         "of 'shop-2026q2' is not measurable: no target value", ZH_HINT),
+         "of 'shop-2026q2' is not measurable: no target value", ZH_HINT.format(
+             "attrition in key positions from 15% to 10% by 2026-12-31")),
         ("OK003", "okrs.yaml", 39, "key result Vendor support tickets (vendor) of "
-         "'shop-2026q2-b' is not measurable: no target value", ZH_HINT),
+         "'shop-2026q2-b' is not measurable: no target value", ZH_HINT.format(
+             "complaint rate from 3% to 1.5% by 2026-06-30")),
         # its text is its id (CSAT): quoted as an id is
         ("OK006", "okrs.yaml", 40, "target 'higher' of key result 'csat' is not a number",
          "write a number, with a unit if it has one: 1.32M, 120万, 99.95%, 2h, 4.6/5"),
         ("OK004", "okrs.yaml", 48, "key result 提昇品牌知名度 (brand) of 'shop-2026q2-c' is "
-         "vague: '提昇' without a target value", ZH_HINT),
+         "vague: '提昇' without a target value", ZH_HINT.format(
+             "monthly brand-name searches from 200k to 300k by 2026-06-30")),
         # an activity with no target: OK003 alone, its hint naming the activity (OK005 held)
         ("OK003", "okrs.yaml", 49, "key result 召開季度業務檢討會議 (review) of 'shop-2026q2-c' "
          "is not measurable: no target value", "'召開' is an activity: say what changes when "
-         "it is done, and by how much, e.g. monthly active users from 1.2M to 1.32M by "
-         "2026-03-31"),
+         f"it is done, and by how much, e.g. {NEUTRAL}"),
     ]
 
 
-# Hints speak the run's language, not the key result's: one finding never mixes two.
-ZH_HINT = ("write it as <metric> from <baseline> to <target> by <date>, e.g. monthly active "
-           "users from 1.2M to 1.32M by 2026-03-31")
+# Hints speak the run's language, not the key result's: one finding never mixes two; the
+# example is on the key result's subject, else neutral
+ZH_HINT = "write it as <metric> from <baseline> to <target> by <date>, e.g. {}"
+NEUTRAL = "on-time rate from 80% to 95% by 2026-06-30"
+COMPLAINTS = "complaint rate from 3% to 1.5% by 2026-06-30"
 
 
 # Word order (issue 15): the verb decides the kind wherever it stands.
@@ -395,10 +400,12 @@ def test_word_order_findings(write_org) -> None:
     titles = {(o["id"], k["id"]): k["title"] for o in yaml.safe_load(WORD_ORDER_ORG)
               if o["kind"] == "Objective" for k in o["key_results"]}
 
-    def activity(line: int, obj: str, kr: str, verb: str) -> list[tuple[str, int, str]]:
-        # no target either: OK003 alone, its hint naming the verb OK005 would have named
+    def activity(line: int, obj: str, kr: str, verb: str,
+                 example: str = NEUTRAL) -> list[tuple[str, int, str]]:
+        # no target either: OK003 alone, its hint naming the verb OK005 would have named,
+        # with an example on the key result's subject (a new 客服 system: complaints)
         assert hints[line] == f"{verb!r} is an activity: say what changes when it is done, " \
-            "and by how much, e.g. monthly active users from 1.2M to 1.32M by 2026-03-31"
+            f"and by how much, e.g. {example}"
         return [("OK003", line, f"key result {titles[obj, kr]} ({kr}) of {obj!r} is not "
                  "measurable: no target value")]
 
@@ -408,7 +415,7 @@ def test_word_order_findings(write_org) -> None:
 
     assert got == [
         *activity(9, "zh", "last", "上线"), *activity(10, "zh", "first", "上线"),
-        *activity(11, "zh", "dated", "上线"), *activity(12, "zh", "trad", "上線"),
+        *activity(11, "zh", "dated", "上线"), *activity(12, "zh", "trad", "上線", COMPLAINTS),
         *activity(13, "zh", "adverb", "上線"),
         *activity(20, "en", "last", "launched"), *activity(21, "en", "first", "Launch"),
         ("OK003", 22, "key result Number of features launched (count) of 'en' is not "

@@ -163,10 +163,12 @@ def test_a_parse_error_is_one_finding_and_the_summary_says_checks_are_incomplete
 @pytest.mark.parametrize(("msgid", "ctx", "said"), [
     ("not a pull request: no comment", None, "不是提取要求：不發表留言"),
     ("quarterly", "label", "每季"),
-    ("write it as <metric> from <baseline> to <target> by <date>, e.g. monthly active users "
-     "from 1.2M to 1.32M by 2026-03-31", None,
-     "寫成「指標 從 基線 到 目標 + 截止時間」，例如：月活躍使用者數從120萬成長到132萬"
-     "（3月31日前）"),
+    ("monthly active users from 1.2M to 1.32M by 2026-03-31", None,
+     "月活躍使用者數從120萬成長到132萬（3月31日前）"),
+    ("orders shipped within 48 hours from 92% to 98% by 2026-06-30", None,
+     "48小時出貨率從92%提高到98%（6月30日前）"),
+    ("fulfilment cost per order from ¥8 to ¥6.5 by 2026-12-31", None,
+     "每筆訂單履約成本從8元降到6.5元（12月31日前）"),
 ])
 def test_taiwan_words(msgid: str, ctx: str | None, said: str) -> None:
     from orgspec.i18n import MC, M, say

@@ -341,13 +341,13 @@ def test_a_team_field_on_a_person_is_one_finding(tmp_path: Path) -> None:
         "- {kind: Person, id: zhou, name: 周, hobby: tech}\n", "utf-8")
     membership = ("membership is written on the team: add the person to the Team's `members` "
                   "(or make them its `lead`); known fields: kind, id, aliases, name, names, "
-                  "title, email, roles")
+                  "title, email, roles, manager")
     assert found(tmp_path) == [
         ("SC001", 4, "unknown field `team`", membership),
         ("SC001", 5, "unknown field `部门`", membership),
         ("HI007", 6, "person 'zhou' is on no team", "add the person to a team's `members`"),
         ("SC001", 6, "unknown field `hobby`",
-         "known fields: kind, id, aliases, name, names, title, email, roles"),
+         "known fields: kind, id, aliases, name, names, title, email, roles, manager"),
     ]
 
 

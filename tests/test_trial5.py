@@ -150,8 +150,10 @@ def test_an_example_after_li_ru_is_converted_by_script_only() -> None:
     assert convert("写成「指标」，例如：需求文件数从120增长到132。提升用户体验的文件") == \
         "寫成「指標」，例如：需求文件數從120成長到132。提升使用者體驗的檔案"
     assert convert("比如：文件留存；文件") == "比如：文件留存；檔案"
-    hint = ("write it as <metric> from <baseline> to <target> by <date>, e.g. monthly active "
-            "users from 1.2M to 1.32M by 2026-03-31")
+    from orgspec.i18n import M
+
+    hint = M("write it as <metric> from <baseline> to <target> by <date>, e.g. {example}",
+             example=M("monthly active users from 1.2M to 1.32M by 2026-03-31"))
     assert say(hint, "zh-Hant") == \
         "寫成「指標 從 基線 到 目標 + 截止時間」，例如：" \
         "月活躍使用者數從120萬成長到132萬（3月31日前）"

@@ -226,7 +226,7 @@ def test_a_diff_lists_every_finding_it_counts_as_fixed(write_org, tmp_path) -> N
     run = run_cli("check", "--diff", "HEAD", "--lang", "en", "--isolated", "org", cwd=repo)
     lines = run.stdout.splitlines()
     assert lines[0] == "org diff against HEAD: 0 new findings, 1 fixed"
-    assert lines[1] == "  fixed: RF001 unknown step 'reveiw' in `next` of step 'receive'"
+    assert lines[1] == "  fixed: RF001 unknown step 'reveiw' in `next` of step 受理 (receive)"
 
 
 CHINESE_KEYS = """\

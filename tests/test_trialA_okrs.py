@@ -263,8 +263,8 @@ def test_the_activity_is_quoted_as_written(write_org: Any) -> None:
     org = ONE_KR.replace("PERIOD", "2026-Q2").replace("TITLE", "每月舉辦一次資安演練")
     found = check(write_org({"org.yaml": org}), "zh-Hant")
     assert [f["hint"] for f in found if f["code"] == "OK003"] == [
-        "'舉辦' 是一項活動：寫明做完之後什麼變化、變化多少，例如：月活躍使用者數從120萬成長到132萬"
-        "（3月31日前）"]
+        "'舉辦' 是一項活動：寫明做完之後什麼變化、變化多少，例如：準時交付率從80%提高到95%"
+        "（6月30日前）"]
     assert [f["code"] for f in found] == ["OK003"]
     org = org.replace("每月舉辦一次資安演練", "每月舉辦一次資安演練，參與率從60%提升到90%")
     found = check(write_org({"org.yaml": org}), "zh-Hant")  # with a target: OK005 alone

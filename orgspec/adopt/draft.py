@@ -35,6 +35,7 @@ class DraftPerson:
     name: str | None = None
     title: str | None = None
     email: str | None = None
+    manager: str | None = None
 
 
 @dataclass
@@ -70,6 +71,13 @@ class Draft:
     # lead or names a manager; where those notes sit in `notes` (start, count)
     lead_rows: tuple[dict[str, str], dict[str, str], bool] | None = None
     leaderless_notes: tuple[int, int] | None = None
+    # team -> why the manager column gives it no lead: ("tie", the members heading chains of
+    # one size) or ("loop", the members whose managers go round, in reporting order)
+    lead_unclear: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    # team -> the people flagged as its lead -> their row, and where the note on a team
+    # with several sits in `notes` (start, count; told anew with the team's real file)
+    flagged: dict[str, dict[str, str]] = field(default_factory=dict)
+    flagged_notes: tuple[int, int] | None = None
     # team -> the file it is written to when not `ID.yaml` (the org in the output folder
     # defines it there: `importer.team_files`)
     homes: dict[str, str] = field(default_factory=dict)
@@ -197,7 +205,7 @@ def _team(t: DraftTeam) -> dict[str, Any]:
 
 def _person(p: DraftPerson) -> dict[str, Any]:
     return _compact({"kind": "Person", "id": p.id, "name": p.name, "title": p.title,
-                     "email": p.email})
+                     "email": p.email, "manager": p.manager})
 
 
 def _duty(d: DraftDuty) -> dict[str, Any]:

@@ -18,6 +18,7 @@ import io
 import os
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -117,19 +118,24 @@ def _raci(org: Org, head: list[str], order: str) -> tuple[list[str], list[list[s
 
 def _people(org: Org, yes: str, order: str) -> list[list[str]]:
     """A row per person and team (the team they lead or are a member of; none for a person
-    in no team): name, team, title, the manager by name (the team's lead, or for the lead
-    the parent team's), email, parent team, lead flag, then the orgspec ids. The teams by
-    name in `order` (text.collate.ORDERS), in each its lead first and then its people by
-    name (as the site's team page lists them); then the people in no team, by name. A
-    manager without a name is given by id."""
+    in no team): name, team, title, manager, email, parent team, lead flag, then the orgspec
+    ids. The manager is the person's own `manager` by name (by id without one), never the
+    team's lead in its place: that would invent reporting lines (a senior engineer's
+    reports shown as the director's). The teams by name in `order`
+    (text.collate.ORDERS), in each its lead first and then its people by name (as the site's
+    team page lists them); then the people in no team, by name."""
     from orgspec.text.collate import name_key, person_key
 
     def by_name(pid: str) -> tuple[Any, ...]:
         return person_key(org.people[pid].name or pid, pid, order)
 
-    def name_of(pid: str | None) -> str:
-        person = org.people.get(pid or "")
-        return (person.name or pid or "") if person is not None else (pid or "")
+    named = Counter(p.name for p in org.people.values() if p.name)
+
+    def name_of(pid: str | None) -> str:  # a manager as a roster names them, which import
+        person = org.people.get(pid or "")  # reads back: by id when the name is several's
+        if person is None or not person.name or named[person.name] > 1:
+            return pid or ""
+        return person.name
 
     rows, placed = [], set()
     for tid in sorted(org.teams, key=lambda t: name_key(org.teams[t].name or t, t, order)):
@@ -139,16 +145,14 @@ def _people(org: Org, yes: str, order: str) -> list[list[str]]:
         for pid in sorted(people, key=lambda p: (p != team.lead, by_name(p))):
             person = org.people[pid]
             placed.add(pid)
-            manager = team.lead if team.lead and team.lead != pid else \
-                (parent.lead if parent is not None and parent.lead != pid else None)
             rows.append([person.name or "", team.name or "", person.title or "",
-                         name_of(manager), person.email or "",
+                         name_of(person.manager), person.email or "",
                          (parent.name or "") if parent is not None else "",
                          yes if team.lead == pid else "", pid, tid, team.parent or ""])
     for pid in sorted(set(org.people) - placed, key=by_name):
         person = org.people[pid]
-        rows.append([person.name or "", "", person.title or "", "", person.email or "", "",
-                     "", pid, "", ""])
+        rows.append([person.name or "", "", person.title or "", name_of(person.manager),
+                     person.email or "", "", "", pid, "", ""])
     return rows
 
 

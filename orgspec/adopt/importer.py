@@ -292,6 +292,7 @@ def keep_own_fields(draft: Draft, org: Org) -> None:
         if was is not None:
             person.title = person.title or (str(was.title) if was.title else None)
             person.email = person.email or was.email
+            person.manager = person.manager or was.manager
     # the notes these change, told anew: the tree's, then (before it) the teams' with no lead
     if draft.kept_parents and draft.tree_notes is not None:
         from orgspec.adopt.roster import tree_notes
@@ -303,6 +304,11 @@ def keep_own_fields(draft: Draft, org: Org) -> None:
 
         start, count = draft.leaderless_notes
         draft.notes[start:start + count] = leaderless_notes(draft)
+    if draft.flagged_notes is not None:  # the file a team is in, known now
+        from orgspec.adopt.roster import flagged_notes
+
+        start, count = draft.flagged_notes
+        draft.notes[start:start + count] = flagged_notes(draft)
 
 
 def same_entities(now: bytes, new: bytes) -> bool:

@@ -4,10 +4,11 @@ One row per person and team (a person in two teams has two rows). Headers are ma
 case-, space- and punctuation-blind against the aliases below (English, Simplified and
 Traditional Chinese); `--column FIELD=HEADER` maps any other header. `name` or `person`, and
 `team`, are required. The team lead is the row flagged in `lead` (the first of several, with
-a note); for a team with no flagged row (or without that column), the member most others in
-the team report to (`manager`); else, when the roster names managers, the one member who
-reports to nobody in the team (a one-person department's member, the CEO alone in 总经理室,
-a department head whose manager sits in the parent department); otherwise none, with a note.
+a note); for a team with no flagged row (or without that column), the top of its reporting
+chain (`manager` followed up: the member who reports to nobody in the team, a one-person
+department's member, the CEO alone in 总经理室, a department head whose manager sits in the
+parent department); with several, the one most of the team reports up to; otherwise (a tie,
+a loop of managers) none, with a note. Each person's `manager` is kept.
 A manager in another department (the parent's head all of a department's members report
 to) leads it only as a member of it: several members reporting outside the team is left to
 the user, with the note. Departments of one name under
@@ -431,6 +432,7 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
     flagged: dict[str, dict[str, str]] = {}  # team id -> person flagged as its lead -> row
     member_row: dict[str, str] = {}  # team id -> its first row
     parent_row: dict[str, str] = {}  # team id -> the first row naming it as parent
+    first_row: dict[str, str] = {}  # person id -> their first row
     for path, row in rows:
         where = _where(path, row)
         key, text = people.key(path, row)
@@ -439,6 +441,7 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
             continue
         pid = ids.get("person", key, text, row.get("email"))
         person_of[(path, row.line)] = pid
+        first_row.setdefault(pid, where)
         known.setdefault(key, pid)
         person = draft.person(pid)
         person.name = person.name or row.get("name") or None
@@ -448,7 +451,8 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
             person.email = email
         tkey, tname = teams.team(path, row, draft.notes)
         if not tkey:
-            draft.notes.append(M("{where}: {person} has no team", where=where, person=key))
+            draft.notes.append(M("{where}: {person} has no team", where=where,
+                                 person=row.get("name") or key))
             continue
         team = draft.team(ids.get("team", tkey, teams.slug_text(tkey, tname)))
         team.name = team.name or tname or None
@@ -464,8 +468,10 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
         if row.get("lead").casefold() in YES:
             flagged.setdefault(team.id, {}).setdefault(pid, where)
             team.lead = team.lead or pid
+    draft.notes.extend(_nameless(draft, first_row))
     # a team none of whose rows is flagged (or a roster without the column) is led by the
-    # member most of the team report to
+    # top of its reporting chain
+    _reporting_lines(draft, rows, person_of, known)
     _infer_leads(draft, rows, person_of, known)
     tree = [] if any(_parent_text(row) for _, row in rows) else \
         _infer_parents(draft, rows, person_of, known)
@@ -476,7 +482,10 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
     draft.notes.extend(_new_team_ids(rows, ids.existing.get("team", {})))
     draft.notes.extend(teams.kept_notes(ids))
     draft.notes.extend(people.split_notes(ids))
-    draft.notes.extend(_flagged_notes(draft, flagged))
+    draft.flagged = flagged
+    several = flagged_notes(draft)  # told again once the team files are known
+    draft.flagged_notes = (len(draft.notes), len(several))
+    draft.notes.extend(several)
     draft.lead_rows = (member_row, parent_row,
                        not flagged and not any(row.get("manager") for _, row in rows))
     leaderless = leaderless_notes(draft)  # told again once the org in the output folder
@@ -509,21 +518,43 @@ def _team_id_note(draft: Draft, rows: list[tuple[str, Row]], ids: IdMap) -> list
               "--column team_id=HEADER reads another header)", made=made[:3] + more)]
 
 
+def _nameless(draft: Draft, first_row: dict[str, str]) -> list[str]:
+    """One note on the people no row gives a name (a blank 姓名 cell beside a 工号): they
+    are imported, by id, but a handbook of ids is no directory. O(people)."""
+    missing = [(first_row[pid], pid) for pid, person in draft.people.items()
+               if not person.name and pid in first_row]
+    if len(missing) == 1:
+        [(where, pid)] = missing
+        return [M("{where}: person {id} has no name; imported without one: fill in the "
+                  "name column, or write `name:` in their entry", where=where, id=pid)]
+    if not missing:
+        return []
+    shown = [f"{pid} ({where})" for where, pid in missing[:SHOWN]]
+    more = M(" and {n} more", n=len(missing) - SHOWN) if len(missing) > SHOWN else ""
+    return [P("{n} person has no name in the roster: {people}{more}; imported without "
+              "one: fill in the name column, or write `name:` in their entries",
+              "{n} people have no name in the roster: {people}{more}; imported without "
+              "one: fill in the name column, or write `name:` in their entries",
+              n=len(missing), people=shown, more=more)]
+
+
 def _where(path: str, row: Row) -> str:
     return os.path.basename(path) + ":" + str(row.line)
 
 
-def _flagged_notes(draft: Draft, flagged: dict[str, dict[str, str]]) -> list[str]:
-    """A note per team with several people flagged as its lead (the first is taken)."""
+def flagged_notes(draft: Draft) -> list[str]:
+    """A note per team with several people flagged as its lead (the first is taken), naming
+    the file the team is in (`draft.homes`, known once the output folder is read:
+    `importer.keep_own_fields` tells these anew)."""
     out: list[str] = []
-    for tid, leads in flagged.items():
+    for tid, leads in draft.flagged.items():
         if len(leads) > 1:
             team = draft.teams[tid]
             out.append(M("{where}: team {team} has {n} people flagged as lead: {people}; the "
                          "first, {lead}, is taken (set `lead:` in {file} to choose another)",
                          where=next(iter(leads.values())), team=team.name or tid,
                          n=len(leads), people=list(leads), lead=team.lead,
-                         file=tid + ".yaml"))
+                         file=draft.homes.get(tid, tid + ".yaml")))
     return out
 
 
@@ -543,7 +574,20 @@ def leaderless_notes(draft: Draft) -> list[str]:
     out: list[str] = []
     for tid in leaderless:
         team, file = draft.teams[tid], draft.homes.get(tid, tid + ".yaml")
-        if tid in member_row:
+        why, people = draft.lead_unclear.get(tid, ("", []))
+        names = [_person_name(draft, pid) for pid in people]
+        if why == "tie" and tid in member_row:
+            out.append(M("{where}: team {team} has no lead: no row of it is flagged as lead "
+                         "and {people} each head as much of it by the manager column; set "
+                         "`lead:` in {file}", where=member_row[tid], team=team.name or tid,
+                         people=names, file=file))
+        elif why == "loop" and tid in member_row:
+            out.append(M("{where}: team {team} has no lead: no row of it is flagged as lead "
+                         "and its managers go round in a loop ({loop}), so no one heads it; "
+                         "correct the manager column or set `lead:` in {file}",
+                         where=member_row[tid], team=team.name or tid,
+                         loop=" → ".join([*names, names[0]] if names else []), file=file))
+        elif tid in member_row:
             out.append(M("{where}: team {team} has no lead: no row of it is flagged as lead "
                          "and no one in it is named as the others' manager; set `lead:` in "
                          "{file}", where=member_row[tid], team=team.name or tid, file=file))
@@ -552,6 +596,12 @@ def leaderless_notes(draft: Draft) -> list[str]:
                          "parent department, with no one in it; set `lead:` in {file}",
                          where=parent_row.get(tid, ""), team=team.name or tid, file=file))
     return out
+
+
+def _person_name(draft: Draft, pid: str) -> str:
+    """A person as a note names them: their name, else their id."""
+    person = draft.people.get(pid)
+    return person.name if person is not None and person.name else pid
 
 
 def _new_team_ids(rows: list[tuple[str, Row]], existing: dict[str, str]) -> list[str]:
@@ -1057,35 +1107,39 @@ def tree_notes(draft: Draft) -> list[str]:
     return out + said
 
 
-def _infer_leads(draft: Draft, rows: list[tuple[str, Row]], person_of: dict[tuple[str, int], str],
-                 known: dict[str, str]) -> None:
-    """Each team's lead: the member most other members name as `manager`. A manager named
-    by a name several people have is the one of them in the member's team, if only one is."""
+def _reporting_lines(draft: Draft, rows: list[tuple[str, Row]],
+                     person_of: dict[tuple[str, int], str], known: dict[str, str]) -> None:
+    """Each person's `manager`: the one person their row's manager names (by employee ID,
+    email or name; a name several people have is the one of them in a team of the
+    member's, if only one is); none where it names no one or cannot say which
+    (`_unknown_managers` and `_shared_managers` say so). A person's first row that
+    names one decides. O(rows)."""
     who, teams_of = _who(draft, person_of, known)
-    reports: dict[str, Counter[str]] = {}  # team -> member -> members reporting to them
     for path, row in rows:
         member = person_of.get((path, row.line))
-        bosses = [b for b in who.get(row.get("manager"), []) if b != member]
-        if not member or not bosses:
+        if not member or draft.people[member].manager is not None:
             continue
-        for tid in teams_of.get(member, set()):
-            inside = [b for b in bosses if tid in teams_of.get(b, ())]
-            if len(inside) == 1:
-                reports.setdefault(tid, Counter())[inside[0]] += 1
-    for tid, counts in reports.items():
-        team = draft.teams[tid]
-        if team.lead is None:
-            team.lead = min(counts, key=lambda b: (-counts[b], b))
+        bosses = [b for b in who.get(row.get("manager"), []) if b != member]
+        if len(bosses) > 1:
+            mine = teams_of.get(member, set())
+            bosses = [b for b in bosses if mine & teams_of.get(b, set())]
+        if len(bosses) == 1:
+            draft.people[member].manager = bosses[0]
+
+
+def _infer_leads(draft: Draft, rows: list[tuple[str, Row]], person_of: dict[tuple[str, int], str],
+                 known: dict[str, str]) -> None:
+    """Each team without a flagged lead is led by the top of its reporting chain: the member
+    whose own manager is outside the team or absent, followed up from the others (not the
+    member most named as manager: a senior engineer two report to is not the director
+    above him). With several such members, the one most of the team reports up to; a tie,
+    or a team whose members all report in a loop, gets no lead and the reason is kept for
+    its note (`draft.lead_unclear`). A manager named by a name several people have is the
+    one of them in the member's team, if only one is. O(rows + members x depth)."""
     if not any(row.get("manager") for _, row in rows):
         return  # who reports to whom is unknown: no member is known to head the team
-    _top_leads(draft, rows, person_of, who, teams_of)
-
-
-def _top_leads(draft: Draft, rows: list[tuple[str, Row]], person_of: dict[tuple[str, int], str],
-               who: dict[str, list[str]], teams_of: dict[str, set[str]]) -> None:
-    """A team still without a lead is led by its one member who reports to nobody in it
-    (`who` resolves a `manager` as written to ids; `teams_of` is each person's teams);
-    none when several do (or, in a loop of managers, none)."""
+    who, teams_of = _who(draft, person_of, known)
+    up: dict[str, dict[str, str]] = {}  # team -> member -> their manager in it
     below: dict[str, set[str]] = {}  # team -> members whose manager is in it
     for path, row in rows:
         member = person_of.get((path, row.line))
@@ -1093,10 +1147,54 @@ def _top_leads(draft: Draft, rows: list[tuple[str, Row]], person_of: dict[tuple[
             continue
         bosses = [b for b in who.get(row.get("manager"), []) if b != member]
         for tid in teams_of.get(member, set()):
-            if any(tid in teams_of.get(b, ()) for b in bosses):
+            inside = [b for b in bosses if tid in teams_of.get(b, ())]
+            if inside:
                 below.setdefault(tid, set()).add(member)
+            if len(inside) == 1:
+                up.setdefault(tid, {}).setdefault(member, inside[0])
     for tid, team in draft.teams.items():
-        if team.lead is None:
-            tops = [m for m in team.members if m not in below.get(tid, ())]
-            if len(tops) == 1:
-                team.lead = tops[0]
+        if team.lead is None and team.members:
+            _chain_top(draft, tid, up.get(tid, {}), below.get(tid, set()))
+
+
+def _chain_top(draft: Draft, tid: str, up: dict[str, str], below: set[str]) -> None:
+    """Set team `tid`'s lead to the top of its reporting chain (`up`: member -> manager in
+    the team; `below`: members with a manager in it), or record why there is none."""
+    team = draft.teams[tid]
+    tops = [m for m in team.members if m not in below]
+    if not tops:  # everyone reports to someone in the team: a loop
+        draft.lead_unclear[tid] = ("loop", _loop(team.members, up))
+        return
+    if len(tops) > 1:
+        reach = Counter(_top_of(m, up) for m in team.members)
+        most = max(reach[t] for t in tops)
+        tops = [t for t in tops if reach[t] == most]
+    if len(tops) == 1:
+        team.lead = tops[0]
+    elif any(m in below for m in team.members):  # several chains of one size
+        draft.lead_unclear[tid] = ("tie", tops)
+
+
+def _top_of(member: str, up: dict[str, str]) -> str | None:
+    """Where following `member`'s managers upward ends: a member with no manager in the
+    team, or None in a loop."""
+    seen = {member}
+    while member in up:
+        member = up[member]
+        if member in seen:
+            return None
+        seen.add(member)
+    return member
+
+
+def _loop(members: list[str], up: dict[str, str]) -> list[str]:
+    """The members of the first loop of managers met from `members`, in reporting order."""
+    for start in members:
+        path: list[str] = []
+        at: str | None = start
+        while at is not None and at not in path:
+            path.append(at)
+            at = up.get(at)
+        if at is not None:
+            return path[path.index(at):]
+    return []

@@ -13,6 +13,7 @@ from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M, P
+from orgspec.model.krname import step_named
 from orgspec.model.models import is_placeholder
 from orgspec.model.org import Hold, Org, Origin, node_key
 from orgspec.model.positions import Presence, cadence_of, is_open_owner, presence
@@ -478,13 +479,16 @@ def _related(org: Org, gap: _Gap) -> tuple[Related, ...]:
     out = [Related(org.origin("Team", t).locate("id"), M("team {team!r}", team=t))
            for t in gap.teams[:MOST_NAMED]]
     steps = org.processes[gap.ident].steps if gap.kind == "Process" else []
+    name_of = {s.id: s.name for s in steps}
     seen: set[tuple[int, str]] = set()
     for i, nxt, _pair in gap.handoffs:
         if (i, nxt) in seen or len(seen) >= MOST_NAMED:
             continue
         seen.add((i, nxt))
         out.append(Related(org.origin("Process", gap.ident).locate("steps", i, "next"),
-                           M("hand-off {step!r} -> {next!r}", step=steps[i].id, next=nxt)))
+                           M("hand-off {step!r} -> {next!r}",
+                             step=step_named(steps[i].name, steps[i].id),
+                             next=step_named(name_of.get(nxt), nxt))))
     for kind, ident in gap.also[:MOST_NAMED]:
         said = M("teams named here also share duty {duty!r}", duty=ident) \
             if kind == "Responsibility" else \

@@ -121,8 +121,7 @@ def _outside(org: Org, rid: str, team: str, pid: str) -> Issue:
     return Issue(M("{person!r} holds position {position!r} but is not on its team "
                    "{team!r}", person=pid, position=rid, team=team), where,
                  node_key("role", rid),
-                 related=(Related(org.origin("Team", team).locate("members"),
-                                  M("members of {team!r}", team=team)),),
+                 related=(_members_of(org, team),),
                  hint=M("add {person!r} to the members of {team!r}, or move the "
                         "position to the team they work in", person=pid, team=team))
 
@@ -151,8 +150,17 @@ def wrong_team(ctx: RuleContext, rid: str, team: str, off: list[str],
                  "{team!r}", team=team)
     origin = org.origin("Role", rid)
     return Issue(message, origin.locate("team"), node_key("role", rid),
-                 related=(Related(org.origin("Team", team).locate("members"),
-                                  M("members of {team!r}", team=team)),), hint=hint)
+                 related=(_members_of(org, team),), hint=hint)
+
+
+def _members_of(org: Org, team: str) -> Related:
+    """RO002's related location: the team's `members`, or, when it lists none, its id (where
+    the entity is named, not the `- kind: Team` line it starts on), said so."""
+    origin = org.origin("Team", team)
+    node = origin.fmap.node(origin.path)
+    if isinstance(node, dict) and "members" in node:
+        return Related(origin.locate("members"), M("members of {team!r}", team=team))
+    return Related(origin.locate("id"), M("team {team!r}, which lists no members", team=team))
 
 
 def _shared_team(ctx: RuleContext, team: str, people: list[str]) -> str | None:

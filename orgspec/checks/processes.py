@@ -12,6 +12,7 @@ from orgspec.engine.registry import check
 from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import M
 from orgspec.model.graph import step_node
+from orgspec.model.krname import step_named
 from orgspec.model.models import Process, Step, is_placeholder
 from orgspec.model.org import node_key
 from orgspec.text.spaces import fold_width
@@ -60,6 +61,12 @@ def is_zero(text: str) -> bool:
     return not _NONZERO.search(text) and not _DEADLINE.match(text.strip())
 
 
+def _said(ctx: RuleContext, pid: str, sid: str) -> str:
+    """Step `sid` of process `pid` as a message quotes it (`step_named`)."""
+    step = next((s for s in ctx.org.processes[pid].steps if s.id == sid), None)
+    return step_named(step.name if step is not None else None, sid)
+
+
 def _steps(ctx: RuleContext) -> Iterator[tuple[str, Process]]:
     yield from ctx.org.processes.items()
 
@@ -76,7 +83,7 @@ def step_without_owner(ctx: RuleContext) -> Iterator[Issue]:
                 where = origin.locate("steps", i, "owner") if step.owner else \
                     origin.locate("steps", i)
                 yield Issue(M("step {step!r} of process {process!r} has no owner{said}",
-                              step=step.id, process=pid, said=said),
+                              step=step_named(step.name, step.id), process=pid, said=said),
                             where, node_key("process", pid),
                             hint=M("name the team that performs the step"))
 
@@ -220,8 +227,8 @@ def unreachable_step(ctx: RuleContext) -> Iterator[Issue]:
         for node in sorted(unreached, key=_order(ctx, pid)):
             step = _step_id(node)
             yield Issue(M("step {step!r} of process {process!r} cannot be reached from its "
-                          "start step {start!r}", step=step, process=pid,
-                          start=_step_id(start)),
+                          "start step {start!r}", step=_said(ctx, pid, step), process=pid,
+                          start=_said(ctx, pid, _step_id(start))),
                         _step_loc(ctx, pid, step), node_key("process", pid),
                         hint=M("point a step's `next` at it, or remove it"))
 
@@ -291,7 +298,7 @@ def _stuck_issues(ctx: RuleContext, pid: str, stuck: Any) -> Iterator[Issue]:
              if len(c) > 1 or stuck.has_edge(next(iter(c)), next(iter(c)))]
     for loop in sorted(loops, key=lambda c: order(c[0])):
         in_loops.update(loop)
-        names = " -> ".join(_step_id(n) for n in loop[:MAX_NAMED])
+        names = " -> ".join(_said(ctx, pid, _step_id(n)) for n in loop[:MAX_NAMED])
         more = M(" (+{n} more)", n=len(loop) - MAX_NAMED) if len(loop) > MAX_NAMED else ""
         yield Issue(M("steps of process {process!r} loop with no exit: {names}{more}",
                       process=pid, names=names, more=more),
@@ -300,7 +307,8 @@ def _stuck_issues(ctx: RuleContext, pid: str, stuck: Any) -> Iterator[Issue]:
     for node in sorted(set(stuck.nodes) - in_loops, key=order):
         step = _step_id(node)
         yield Issue(M("step {step!r} of process {process!r} only leads into a loop with no "
-                      "exit", step=step, process=pid), _step_loc(ctx, pid, step, "next"),
+                      "exit", step=_said(ctx, pid, step), process=pid),
+                    _step_loc(ctx, pid, step, "next"),
                       node_key("process", pid),
                     hint=M("route it to a step that finishes"))
 
@@ -351,15 +359,16 @@ def handoff_without_duty(ctx: RuleContext) -> Iterator[Issue]:
                 continue
             if position is None:
                 said = M("step {step!r} of process {process!r} is handed to {team!r}, "
-                         "which holds no role on duty {duty!r}", step=step.id,
-                         process=pid, team=team, duty=duty)
+                         "which holds no role on duty {duty!r}",
+                         step=step_named(step.name, step.id), process=pid, team=team,
+                         duty=duty)
                 hint = M("give {team} a role on {duty} (`responsible` or `consulted`), "
                          "or hand the step to a team that has one", team=team, duty=duty)
             else:
                 said = M("step {step!r} of process {process!r} is handed to position "
                          "{position!r} of team {team!r}, neither of which holds a role on "
-                         "duty {duty!r}", step=step.id, process=pid, position=position,
-                         team=team, duty=duty)
+                         "duty {duty!r}", step=step_named(step.name, step.id), process=pid,
+                         position=position, team=team, duty=duty)
                 hint = M("give {position} or {team} a role on {duty} (`responsible` or "
                          "`consulted`), or hand the step to a team that has one",
                          position=position, team=team, duty=duty)
@@ -378,13 +387,14 @@ def missing_tracker(ctx: RuleContext) -> Iterator[Issue]:
         for step in proc.steps:
             if step.tracker is None or is_placeholder(step.tracker):
                 yield Issue(M("step {step!r} of process {process!r} has no tracker",
-                              step=step.id, process=pid),
+                              step=step_named(step.name, step.id), process=pid),
                             _step_loc(ctx, pid, step.id), node_key("process", pid),
                             hint=M("name who tracks the step (`tracker:`), as the process "
                                    "requires"))
             elif step.tracker == step.owner:
                 yield Issue(M("step {step!r} of process {process!r} is tracked by its own "
-                              "doer {owner!r}", step=step.id, process=pid, owner=step.owner),
+                              "doer {owner!r}", step=step_named(step.name, step.id),
+                              process=pid, owner=step.owner),
                               _step_loc(ctx, pid, step.id, "tracker"),
                             node_key("process", pid),
                             hint=M("the tracker should be someone other than the doer"))
@@ -401,12 +411,12 @@ def invalid_sla(ctx: RuleContext) -> Iterator[Issue]:
                 continue
             if is_duration(step.sla) and is_zero(step.sla):
                 yield Issue(M("SLA {sla!r} of step {step!r} is zero", sla=step.sla,
-                              step=step.id),
+                              step=step_named(step.name, step.id)),
                             _step_loc(ctx, pid, step.id, "sla"), node_key("process", pid),
                             hint=M("give the time the step may take, longer than zero"))
             elif not is_duration(step.sla):
                 yield Issue(M("SLA {sla!r} of step {step!r} is not a duration", sla=step.sla,
-                              step=step.id),
+                              step=step_named(step.name, step.id)),
                             _step_loc(ctx, pid, step.id, "sla"), node_key("process", pid),
                             hint=M("write a number and a unit (2h, 30m, 1d, 2小时, 30分钟, 1天, "
                                    "3个工作日, 2 business days), or a day deadline (T+1, 当天, "

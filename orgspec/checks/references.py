@@ -15,7 +15,7 @@ from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import M, P
 from orgspec.load.yamlhints import comma_in_item
 from orgspec.model.aliases import Renamed, former_ids
-from orgspec.model.krname import key_result_named
+from orgspec.model.krname import key_result_named, step_named
 from orgspec.model.models import (
     ID_PATTERN,
     KINDS,
@@ -514,6 +514,9 @@ def _position_refs(guesses: _Guesses, org: Org) -> Iterator[Issue]:
             o = org.origin("Person", person_id)
             yield from _refs(guesses, o, ("roles",), person.roles, ("Role",), "person",
                              person_id)
+        if person.manager is not None:
+            yield from _refs(guesses, org.origin("Person", person_id), ("manager",),
+                             [person.manager], ("Person",), "person", person_id)
     for rid, pos in org.positions.items():
         o = org.origin("Role", rid)
         yield from _refs(guesses, o, ("team",), [pos.team], ("Team",), "role", rid)
@@ -557,7 +560,7 @@ def _process_refs(guesses: _Guesses, pid: str, proc: Any) -> Iterator[Issue]:
                     hint = M("steps of {process!r}: {steps}{more}", process=pid,
                              steps=listing[0], more=listing[1])
                 yield Issue(M("unknown step {next!r} in `next` of step {step!r}", next=nxt,
-                              step=step.id),
+                              step=step_named(step.name, step.id)),
                             o.locate(*base, "next", j) if _is_list(o, (*base, "next"))
                             else o.value(*base, "next"), entity=node_key("process", pid),
                             hint=hint)
@@ -687,7 +690,8 @@ def _unknown_in(org: Org, kind: str, ident: str, field: tuple[Any, ...], wanted:
         return M("unknown {kinds} {value!r} in `{field}` of meeting {meeting!r}", kinds=wanted,
                  value=value, field=label, meeting=ident)
     if kind == "process" and field[:1] == ("steps",) and isinstance(field[1], int):
-        step = org.processes[ident].steps[field[1]].id
+        part = org.processes[ident].steps[field[1]]
+        step = step_named(part.name, part.id)
         return M("unknown {kinds} {value!r} in `{field}` of step {step!r} of process "
                  "{process!r}", kinds=wanted, value=value, field=label, step=step,
                  process=ident)

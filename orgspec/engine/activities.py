@@ -34,11 +34,14 @@ def _place(f: Finding) -> Place:
     return f.location.file, f.location.line, f.location.col, f.entity
 
 
-def activity_hint(verb: object) -> M:
+def activity_hint(verb: object, text: object = "") -> M:
     """OK003's hint at a key result whose OK005 is held back behind it: the activity
-    verb, and the change to write instead."""
+    verb, and the change to write instead, with an example on the subject of `text` (the
+    key result as the finding quotes it)."""
+    from orgspec.text.krexample import example_for
+
     return M("{verb!r} is an activity: say what changes when it is done, and by how much, "
-             "e.g. monthly active users from 1.2M to 1.32M by 2026-03-31", verb=verb)
+             "e.g. {example}", verb=verb, example=example_for(str(text)))
 
 
 def activity_behind(findings: list[Finding]) -> tuple[list[Finding], list[Finding]]:
@@ -59,7 +62,8 @@ def activity_behind(findings: list[Finding]) -> tuple[list[Finding], list[Findin
             kept.append(f)
         elif f.code == UNMEASURABLE:
             verb = verbs[place]
-            kept.append(f if verb is None else replace(f, hint=activity_hint(verb)))
+            kr = getattr(f.message, "values", {}).get("kr", "")
+            kept.append(f if verb is None else replace(f, hint=activity_hint(verb, kr)))
     return kept, held
 
 

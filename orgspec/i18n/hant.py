@@ -162,6 +162,8 @@ TERMS |= {
     "{n} 行中的": "{n} 列中的",
     "員工名冊裡一行的": "員工名冊裡一列的",
     "給這些行填上": "給這些列填上",
+    "姓名列填上": "姓名欄填上",  # a roster's columns: Taiwan's 欄
+    "直屬主管列": "直屬主管欄",
 }
 # --- A Taiwanese reader's review: GitLab's and GitHub's Taiwan words for what orgspec asks of CI
 TERMS |= {
@@ -177,6 +179,13 @@ TERMS |= {
     "製表符": "定位字元",  # a tab character: Taiwan's 定位字元 (製表符 is mainland usage)
     "每季度": "每季",  # quarterly: Taiwan writes 每季 (orgspec reads both)
     "變更記錄": "變更紀錄",  # a change record: the noun is 紀錄 in Taiwan (記錄 is to record)
+}
+# --- The key-result examples in hints (`text.krexample`), prose in the catalog: as the
+# typed examples read (NAMES)
+TERMS |= {
+    "增長到": "成長到",  # growth: 增長 is mainland usage
+    "發貨率": "出貨率",  # orders shipped: Taiwan's e-commerce says 出貨
+    "單均履約成本": "每筆訂單履約成本",  # 单均 (per order) is mainland shorthand
 }
 # Typed text (the examples' and init's names, titles, metrics) as a Taiwanese author writes
 # it: `script` applies these after s2tw. Words only, never an id or a key.

@@ -24,7 +24,7 @@ TEAM, PERSON, ROLE, DUTY, OBJECTIVE = ("Team",), ("Person",), ("Role",), \
 FIELDS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "Team": (("parent", TEAM), ("lead", PERSON), ("members", PERSON), ("children", TEAM),
              ("responsibilities.ref", DUTY)),
-    "Person": (("roles", ROLE),),
+    "Person": (("roles", ROLE), ("manager", PERSON)),
     "Responsibility": tuple((role, OWNERS) for role in ROLES),
     "Objective": (("owner", OWNERS), ("aligns_to", OBJECTIVE), ("key_results.owner", OWNERS)),
     "Process": (("owner", OWNERS), ("responsibility", DUTY), ("steps.owner", OWNERS),

@@ -39,6 +39,13 @@ def key_result_named(title: object, ident: str) -> str:
     return KeyResultName(f"{_shown(text)} ({ident})")
 
 
+def step_named(name: object, ident: str) -> str:
+    """A process step as a message quotes it: `事后复盘 (postmortem)`, its name then its id,
+    as a key result is (a step's id is only unique within its process); its id alone when
+    it has no name."""
+    return key_result_named(name, ident)
+
+
 def _shown(text: str) -> str:
     """`text` with its hidden characters (bidi overrides, zero-width, controls) escaped as
     `{value!r}` escapes them in every message (`\\u202e`): quoted unquoted, the text would

@@ -270,6 +270,8 @@ class Person(Strict):
     email: Annotated[str, Field(max_length=254, pattern=r"^[^@\s]+@[^@\s]+$")] | None = None
     roles: RefList = Field(default_factory=list,
                            description="Role (position) ids this person holds.")
+    manager: Ref | None = Field(None, description="Person id of the one this person reports "
+                                "to (their line manager, 直属上级).")
 
 
 class Responsibility(Strict):

@@ -445,7 +445,9 @@ MISSING = {"a metric": M("no metric"), "a target value": M("no target value"),
 
 
 def rewrite_hint(text: str) -> str:
-    """The shape of a measurable rewrite (an `M`: said in the output's language)."""
-    del text  # the hint follows the output language, like the message it belongs to
-    return M("write it as <metric> from <baseline> to <target> by <date>, e.g. "
-             "monthly active users from 1.2M to 1.32M by 2026-03-31")
+    """The shape of a measurable rewrite, with an example on the subject of `text` (an `M`:
+    said in the output's language, like the message it belongs to)."""
+    from orgspec.text.krexample import example_for
+
+    return M("write it as <metric> from <baseline> to <target> by <date>, e.g. {example}",
+             example=example_for(text))
