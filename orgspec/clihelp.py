@@ -13,12 +13,12 @@ config's `lang`, else the locale's).
 from __future__ import annotations
 
 import inspect
-import re
 import unicodedata
 
 import click
 
 from orgspec.i18n import MC, lookup
+from orgspec.text.lazyre import lazy
 
 CONTEXT = "help"
 USAGE = MC("help", "Usage: ")
@@ -205,7 +205,7 @@ def _columns(text: str) -> int:
 
 
 _CLOSING = frozenset("，。、；：！？）］」』》〉,.;:!?)]")
-_LATIN_TAIL = re.compile(r"[^\s\u1100-\uffff]+$")
+_LATIN_TAIL = lazy(r"[^\s\u1100-\uffff]+$")
 
 
 def _extra(item: str, lang: str) -> str:

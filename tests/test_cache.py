@@ -28,7 +28,7 @@ from orgspec.engine.lint import check_cached, lint_org
 from orgspec.engine.selection import make_plan
 from orgspec.findings import Finding, Location
 from orgspec.load.cache import ENTRY_MARK, KEY_FILE, MAGIC, TAG, TRIM_MARK, Cache, clean
-from orgspec.load.config import Config, Selector
+from orgspec.load.config import Config, ConfigError, Selector
 from orgspec.model import models
 
 HOSTILE = FIXTURES / "hostile"
@@ -964,6 +964,39 @@ def test_a_warm_unchanged_check_imports_neither_pydantic_nor_networkx(tmp_path: 
                           check=False)
     assert warm.stdout == first.stdout and b'"findings"' in warm.stdout
     assert warm.stderr.decode().strip().splitlines()[-1] == "[]"
+
+
+def test_a_stored_result_is_found_without_reading_the_rule_packs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The result is keyed by all the plan reads: a run that finds it makes no plan."""
+    from orgspec.engine import registry as reg
+    from orgspec.engine import selection
+
+    org = _synthetic(tmp_path)
+    cache = Cache(str(tmp_path / "cache"))
+    first = check_cached([str(org)], Config(), cache, TODAY)
+    plans: list[object] = []
+    real = selection.make_plan
+    monkeypatch.setattr("orgspec.engine.lint.make_plan",
+                        lambda config=None: plans.append(config) or real(config))
+    reg.registry.cache_clear()
+    again = check_cached([str(org)], Config(), Cache(str(tmp_path / "cache")), TODAY)
+    assert again.findings == first.findings and plans == []
+    assert reg.registry.cache_info().currsize == 0  # no rule pack read
+    bad = Config(select=[Selector("XX999", "test")])  # a new key: the plan, and its error
+    with pytest.raises(ConfigError, match="XX999"):
+        check_cached([str(org)], bad, Cache(str(tmp_path / "cache")), TODAY)
+    assert plans == [bad]
+
+
+def test_a_rule_selection_error_is_said_before_a_discovery_error(tmp_path: Path) -> None:
+    """As when the plan was made first: an unknown rule, not the bad glob, is said."""
+    org = _synthetic(tmp_path)
+    with pytest.raises(ValueError, match="never closed"):  # discovery's GlobError
+        check_cached([str(org)], Config(include=["["]), Cache(str(tmp_path / "cache")), TODAY)
+    bad = Config(include=["["], select=[Selector("XX999", "test")])
+    with pytest.raises(ConfigError, match="XX999"):
+        check_cached([str(org)], bad, Cache(str(tmp_path / "cache")), TODAY)
 
 
 def test_a_first_run_stores_only_its_result(tmp_path: Path) -> None:

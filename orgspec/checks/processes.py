@@ -15,6 +15,7 @@ from orgspec.model.graph import step_node
 from orgspec.model.krname import step_named
 from orgspec.model.models import Process, Step, is_placeholder
 from orgspec.model.org import node_key
+from orgspec.text.lazyre import lazy
 from orgspec.text.spaces import fold_width
 
 MAX_NAMED = 20
@@ -38,7 +39,7 @@ _DAY = (r"(?:T\s*\+\s*\d+|当天|当日|當天|當日|今天|今日|即日|次�
         r"same (?:business )?day|next (?:business |working )?day)"
         r"(?:\s*(?:凌晨|早上|上午|中午|下午|傍晚|晚上)?\s*(?:\d{1,2}(?::\d{2})?\s*(?:点|點|时|時)?)?"
         r"\s*(?:之前|以前|前)|\s*(?:以?[内內]|之?前))?")
-DURATION = re.compile(
+DURATION = lazy(
     rf"^(?:(?:within\s+)?{_PART}(?:\s*(?:又|零|,|，)?\s*{_PART})*"
     r"(?:以?[内內](?:\s*(?:响应|響應|回复|回覆|答复|答覆|处理|處理|完成|解决|解決|反馈|反饋))?)?"
     r"|half an? (?:hour|day)"

@@ -22,6 +22,7 @@ from orgspec.i18n import M, guess_lang, lang_hint, parse_lang, reason
 from orgspec.load.discovery import MAX_FILES
 from orgspec.load.source import SourceError, decode, read_bytes, scan_forbidden
 from orgspec.load.yamlevents import Parsed, parse
+from orgspec.text.lazyre import lazy
 
 CONFIG_NAMES = (".orgspec.yaml", ".orgspec.yml")
 LANGS = ("zh", "zh-Hant", "en")
@@ -233,7 +234,7 @@ def peek_lang(path: str | None) -> str | None:
     # is said in the language it most likely means
 
 
-_LANG_LINE = re.compile(r"^lang[ \t]*[:：][ \t\u3000]*['\"]?([\w-]+)", re.M | re.I)
+_LANG_LINE = lazy(r"^lang[ \t]*[:：][ \t\u3000]*['\"]?([\w-]+)", re.M | re.I)
 
 
 def _sniff_lang(path: str) -> str | None:

@@ -23,6 +23,7 @@ from collections.abc import Callable
 
 from orgspec.i18n import M
 from orgspec.text.fieldnames import RACI_WORDS, fields_named, raci_named
+from orgspec.text.lazyre import lazy
 from orgspec.text.separators import FULL_COMMA, FULL_COMMAS
 
 Said = tuple[int, int, str, str]  # 1-based line and column, message, hint
@@ -43,7 +44,7 @@ _IDEO_AFTER_DASH = re.compile(r"^[ \t]*-\u3000[ \t\u3000]*(?P<rest>\S.*)$")
 _FULL_DASH = re.compile(r"^[ \t]*－[ \t\u3000]*(?P<rest>[^\s－].*)$")
 # a block scalar's header (`description: |`, `- >-`): the lines below, indented deeper, are
 # text as written (a paragraph may start with `　　`), never a slip
-_BLOCK = re.compile(r"^(?P<indent>[ \t]*(?:-[ \t]+)*)(?:[^\s#][^#]*?:[ \t]+)?[|>][-+0-9]*"
+_BLOCK = lazy(r"^(?P<indent>[ \t]*(?:-[ \t]+)*)(?:[^\s#][^#]*?:[ \t]+)?[|>][-+0-9]*"
                     r"[ \t]*(?:#.*)?$")
 _IDEO_AFTER_COLON = re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<key>[A-Za-z_][\w.-]*):\u3000+"
                                r"(?P<value>.*)$")

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from orgspec.model.models import KeyResult, Objective
 from orgspec.model.org import node_key
+from orgspec.text.lazyre import lazy
 from orgspec.text.measurable import Verdict, assess, not_targets
 from orgspec.text.quantity import (
     ZH_NUMERAL,
@@ -284,7 +285,7 @@ def _bare(q: Quantity) -> bool:
     return q.kind == "count" and not q.unit
 
 
-_POINTS = re.compile(r"\s*(\d+(?:\.\d+)?)\s*分\s*")  # `45分`, not `45分钟` nor `1小时30分`
+_POINTS = lazy(r"\s*(\d+(?:\.\d+)?)\s*分\s*")  # `45分`, not `45分钟` nor `1小时30分`
 
 
 def _points(q: Quantity) -> Quantity | None:
@@ -403,7 +404,7 @@ _EN_DAY = (r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s
            r"(?P<d3>\d{1,2})(?:st|nd|rd|th)?(?:,?\s*(?P<y3>\d{4}))?|"
            r"(?P<d4>\d{1,2})(?:st|nd|rd|th)?\s+(?P<emon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
            r"nov|dec)[a-z]*\.?(?:,?\s*(?P<y4>\d{4}))?")
-_DEADLINE = re.compile(
+_DEADLINE = lazy(
     rf"(?:\b(?:by|before|until|no later than|due)\s+(?:{_ISO.format('a')}|{_EN_DAY})\b)|"
     rf"(?:截至|截止|于|在)?\s*(?:{_ISO.format('b')}|{_ZH_DAY})\s*(?:之前|以前|前|为止)|"
     rf"(?:截至|截止)\s*(?:{_ISO.format('c')}|{_ZH_DAY.replace('P<', 'P<c')})", re.IGNORECASE)

@@ -41,6 +41,7 @@ from orgspec.model.models import (
 )
 from orgspec.model.org import Claim, Org, Origin, RoleClaim, node_key
 from orgspec.text.kindwords import kind_named
+from orgspec.text.lazyre import lazy
 from orgspec.text.spaces import stray_blank
 
 MAX_ERRORS_PER_ENTITY = 20
@@ -698,7 +699,7 @@ def period_fix(text: str) -> str | None:
 
 # A fiscal year (FY2026, FY26, FY2026-Q1, 2026财年, 2026會計年度): each company's own months
 # (Alibaba's FY2026 runs from April 2025 to March 2026), so no calendar period is proposed.
-_FISCAL = re.compile(r"(?i)\s*(?:FY\s*[-'’]?\s*(\d{4}|\d{2})(?!\d)|(\d{4})\s*(?:财年|財年|"
+_FISCAL = lazy(r"(?i)\s*(?:FY\s*[-'’]?\s*(\d{4}|\d{2})(?!\d)|(\d{4})\s*(?:财年|財年|"
                      r"财政年度|財政年度|会计年度|會計年度))")
 
 

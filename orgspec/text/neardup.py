@@ -255,13 +255,48 @@ def _chinese(run: str, out: list[str]) -> None:
     them is kept as a run (`z:`), unless it is one function character."""
     zh, _, _ = _tables()
     end = 0
-    for m in _zh_terms().finditer(run):
-        _leftover(run[end:m.start()], out)
-        concept = zh[m.group()]
+    for start, stop in _zh_spans(run):
+        _leftover(run[end:start], out)
+        concept = zh[run[start:stop]]
         if concept is not None:
             out.extend("c:" + c for c in concept.split("+"))
-        end = m.end()
+        end = stop
     _leftover(run[end:], out)
+
+
+# Characters of Chinese runs scanned term by term before the trie is compiled: a warm
+# re-check reads a few duties' texts (tens of characters each), for which the trie's
+# compilation (~10-20 ms CPU) cost more than the scan; a full run compiles it early.
+HAND_SCAN = 8_000
+_scanned = [0]
+
+
+def _zh_spans(run: str) -> list[tuple[int, int]]:
+    """Where the Chinese lexicon's terms are in `run`, the longest at each position, left
+    to right, not overlapping: the spans of `_zh_terms().finditer(run)`, found by trying
+    each term length, longest first, until `HAND_SCAN` characters were scanned so."""
+    if _scanned[0] >= HAND_SCAN:
+        return [m.span() for m in _zh_terms().finditer(run)]
+    _scanned[0] += len(run)
+    zh = _tables()[0]
+    sizes = _zh_sizes()
+    spans = []
+    at, size = 0, len(run)
+    while at < size:
+        for n in sizes:
+            if n <= size - at and run[at:at + n] in zh:
+                spans.append((at, at + n))
+                at += n
+                break
+        else:
+            at += 1
+    return spans
+
+
+@lru_cache(maxsize=1)
+def _zh_sizes() -> tuple[int, ...]:
+    """The lengths of the Chinese terms, longest first."""
+    return tuple(sorted({len(term) for term in _tables()[0] if term}, reverse=True))
 
 
 def _leftover(chars: str, out: list[str]) -> None:

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import re
 
+from orgspec.text.lazyre import lazy
+
 # full-width comma, enumeration comma (顿号), full-width semicolon
 FULL_COMMAS = "，、；"
-FULL_COMMA = re.compile(f"[{FULL_COMMAS}]")
+FULL_COMMA = lazy(f"[{FULL_COMMAS}]")
 # in one string where a list is meant, ASCII ones too: `consulted: a,b` is one string
 SEPARATORS = FULL_COMMAS + ",;"
 _SPLIT = re.compile(rf"\s*[{SEPARATORS}]\s*")
