@@ -83,7 +83,7 @@ def searched_groups(duties: Duties, threshold: float, memo: Memo
         whole = [fn | fd for fn, fd in alone]
         found = _reported(texts, owners, threshold, None, alone, whole)
         search.append((found, {i: whole[i] for pair in found for i in pair[:2]}))
-        return groups_from(texts, found, whole)
+        return groups_from(texts, found, whole, owners)
 
     groups = memo.remember("OW007", (texts, owners, threshold), compute, list)
     return groups, (search[0] if search else None)

@@ -533,7 +533,7 @@ def _regroup(state: State, texts: dict[str, tuple[str | None, str | None]]
     if not same_search(duties.texts, now, [duties.index[rid] for rid in texts
                                            if rid in duties.index]):
         return None
-    return groups_from(now, *near), near
+    return groups_from(now, *near, duties.owners), near
 
 
 def _raw_texts(raw: RawFile, rids: list[str]) -> dict[str, tuple[str | None, str | None]]:

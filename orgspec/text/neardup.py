@@ -50,8 +50,8 @@ MAX_POSTING = 64      # features held by more distinct duties are not indexed
 MAX_SCAN = 256        # posting entries one duty may scan
 MAX_CANDIDATES = 32   # candidates one duty may score
 HEAD = 8              # duties of one feature set paired all with all; later ones with the first
-# Duties of one owner are reported only at this similarity: those that read the same once
-# script, case, punctuation and synonyms are set aside (a copy-pasted duty). A team's own
+# Duties of one owner are reported only at this similarity, and only when their words are
+# the same (`_copy`: a copy-pasted duty). A team's own
 # duties share its vocabulary, so a lower bar would report every team's related duties.
 SAME_OWNER = 1.0
 
@@ -464,15 +464,17 @@ def find_duty_groups(duties: Sequence[Duty], groups: Sequence[str], threshold: f
         return join.groups()
     found = reuse(search_key(duties, groups, threshold, limits, alone),
                   lambda: _reported(duties, groups, threshold, limits, alone, whole))
-    return groups_from(duties, found, whole)
+    return groups_from(duties, found, whole, groups)
 
 
 def groups_from(duties: Sequence[Duty], found: list[tuple[int, int, float]],
-                whole: Sequence[frozenset[str]] | Mapping[int, frozenset[str]]) -> list[Group]:
+                whole: Sequence[frozenset[str]] | Mapping[int, frozenset[str]],
+                groups: Sequence[str]) -> list[Group]:
     """`find_duty_groups`'s groups from the pairs its search reported (`found`, in order)
-    and the features (name's | description's) of every duty in one of them (`whole`)."""
+    and the features (name's | description's) of every duty in one of them (`whole`);
+    `groups`: each duty's owner, as the search was given them."""
     join = _Join(len(duties))
-    differ = _differ(duties, whole)
+    differ = _differ(duties, whole, groups)
     for i, j, score in found:
         join.report(i, j, score, differ)
     return join.groups()
@@ -579,16 +581,31 @@ def _reported(duties: Sequence[Duty], groups: Sequence[str], threshold: float,
     return out
 
 
-def _differ(duties: Sequence[Duty], whole: Sequence[frozenset[str]] | Mapping[int, frozenset[str]]
-            ) -> Callable[[int, int], bool]:
-    """Whether paths/ids, a split of acts or a template slot set duties i and j apart."""
+def _differ(duties: Sequence[Duty], whole: Sequence[frozenset[str]] | Mapping[int, frozenset[str]],
+            groups: Sequence[str]) -> Callable[[int, int], bool]:
+    """Whether paths/ids, a split of acts or a template slot set duties i and j apart, or,
+    for two duties of one owner (`groups`), any word of their texts (`_copy`)."""
     def differ(i: int, j: int) -> bool:
+        if groups[i] == groups[j] and _copy(duties[i]) != _copy(duties[j]):
+            return True
         if _atoms_differ(whole[i], whole[j]) or _acts_contrast(whole[i], whole[j]):
             return True
         (na, da), (nb, db) = duties[i], duties[j]
         return bool((na and nb and substituted(na, nb)) or (da and db and substituted(da, db)))
 
     return differ
+
+
+def _copy(duty: Duty) -> tuple[str, str]:
+    """A duty's (name, description) as a copy of it reads: folded as names are compared
+    (`text.fold.fold_name`: case, width, Traditional for Simplified, spacing) and without
+    punctuation. The features fold concepts too (审核 and 复核 are both `review`): two
+    duties of one owner that differ in a word are two steps, not a copy-pasted duty."""
+    from orgspec.text.fold import fold_name
+
+    return tuple(  # type: ignore[return-value]
+        "".join(ch for ch in fold_name(text or "") if not unicodedata.category(ch).startswith("P"))
+        for text in duty)
 
 
 def _search(duties: Sequence[Duty], groups: Sequence[str], threshold: float, report: Report,
@@ -619,7 +636,7 @@ def _search(duties: Sequence[Duty], groups: Sequence[str], threshold: float, rep
                 views.append(fs)
                 owner.append(i)
 
-    differ = _differ(duties, whole)
+    differ = _differ(duties, whole, groups)
 
     def pair(x: int, y: int, score: float) -> None:
         i, j = owner[x], owner[y]
