@@ -1,0 +1,58 @@
+"""Trial 20 (review of integ): a check narrowed to files also reports the files of the org
+that failed to load; JUnit leaves out files outside the narrowing; manager loops; id hints
+never suggest a taken id; a team named as a manager; a manager id escaped for its medium."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+
+BROKEN_BASE = """\
+- {kind: Team, id: tech, name: 技术部, lead: lin-yu, members: [lin-yu, guo-qiang], \
+responsibilities: [live-stability]
+- {kind: Person, id: lin-yu, name: 林宇}
+- {kind: Person, id: guo-qiang, name: 郭强}
+- {kind: Responsibility, id: live-stability, name: 直播稳定性, accountable: tech}
+"""
+NEW_TEAM = """\
+- {kind: Team, id: live-center, name: 直播中台, parent: tech, lead: guo-qiang, \
+members: [guo-qiang], responsibilities: [live-stability]}
+"""
+
+
+def broken(write_org) -> Path:
+    """base.yaml has a YAML syntax error (line 1's `}` missing), which hides the OW001 that
+    new-team.yaml causes there."""
+    return write_org({"base.yaml": BROKEN_BASE, "new-team.yaml": NEW_TEAM}).parent
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "gitlab", "junit", "sarif", "github"])
+def test_a_narrowed_check_reports_another_file_that_failed_to_load(write_org, fmt: str) -> None:
+    top = broken(write_org)
+    for _ in range(2):  # the second run takes the cached whole-org result
+        run = run_cli("check", "org/new-team.yaml", "--format", fmt, cwd=top)
+        assert run.code == 1, run.stdout
+        assert "IN001" in run.stdout and "base.yaml" in run.stdout
+        assert "未发现问题" not in run.stdout + run.stderr
+
+
+def test_the_load_failure_keeps_its_own_location(write_org) -> None:
+    top = broken(write_org)
+    run = run_cli("check", "org/new-team.yaml", "--format", "json", cwd=top)
+    where = [(f["code"], f["file"], f["line"]) for f in run.json()["findings"]]
+    assert where == [("IN001", "org/base.yaml", 2)]
+
+
+@pytest.mark.parametrize("fmt", ["junit", "junit-suite"])
+def test_junit_of_a_narrowed_check_lists_only_the_files_asked_and_failed(
+        write_org, fmt: str) -> None:
+    import xml.etree.ElementTree as ET
+
+    top = write_org({"base.yaml": BROKEN_BASE, "new-team.yaml": NEW_TEAM,
+                     "people.yaml": "- {kind: Person, id: wu, name: 吴}\n"}).parent
+    run = run_cli("check", "org/new-team.yaml", "--format", fmt, cwd=top)
+    suites = [(s.get("name"), s.get("failures"))
+              for s in ET.fromstring(run.stdout).iter("testsuite")]
+    assert suites == [("org/base.yaml", "1"), ("org/new-team.yaml", "0")]
