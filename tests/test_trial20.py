@@ -56,3 +56,33 @@ def test_junit_of_a_narrowed_check_lists_only_the_files_asked_and_failed(
     suites = [(s.get("name"), s.get("failures"))
               for s in ET.fromstring(run.stdout).iter("testsuite")]
     assert suites == [("org/base.yaml", "1"), ("org/new-team.yaml", "0")]
+
+
+LOOP = """\
+- {kind: Team, id: ops, name: 运营部, lead: zhao, members: [zhao, qian, sun, li]}
+- {kind: Person, id: zhao, name: 赵敏, manager: sun}  # into the loop, not of it
+- {kind: Person, id: qian, name: 钱多, manager: sun}
+- {kind: Person, id: sun, name: 孙悦, manager: qian}
+- {kind: Person, id: li, name: 李雷, manager: li}
+"""
+
+
+def test_a_manager_loop_and_a_person_their_own_manager_are_one_finding_each(
+        write_org) -> None:
+    top = write_org({"people.yaml": LOOP}).parent
+    run = run_cli("check", "--format", "json", "--lang", "en", cwd=top)
+    found = [(f["code"], f["file"], f["line"], f["message"]) for f in run.json()["findings"]
+             if f["code"] == "HI009"]
+    assert found == [
+        ("HI009", "org/people.yaml", 3, "managers form a loop: 钱多 (qian) -> 孙悦 (sun) -> "
+                                        "钱多 (qian)"),
+        ("HI009", "org/people.yaml", 5, "李雷 (li) is their own manager")]
+    assert run.code == 1
+
+
+def test_a_manager_chain_that_ends_is_no_finding(write_org) -> None:
+    fine = LOOP.replace("manager: qian}", "manager: zhao}").replace(", manager: li}", "}") \
+        .replace(", manager: sun}  #", "}  #")
+    top = write_org({"people.yaml": fine}).parent
+    run = run_cli("check", "--format", "json", cwd=top)
+    assert [f["code"] for f in run.json()["findings"] if f["code"].startswith("HI")] == []
