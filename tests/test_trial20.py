@@ -86,3 +86,19 @@ def test_a_manager_chain_that_ends_is_no_finding(write_org) -> None:
     top = write_org({"people.yaml": fine}).parent
     run = run_cli("check", "--format", "json", cwd=top)
     assert [f["code"] for f in run.json()["findings"] if f["code"].startswith("HI")] == []
+
+
+@pytest.mark.parametrize(("lead", "hint"), [
+    ("p", "'t' is a team, and a manager is a person: write its lead `manager: p`"),
+    ("TBD", "'t' is a team, and a manager is a person: write the id of the one this "
+            "person reports to")])
+def test_a_team_as_manager_is_said_to_be_a_team(write_org, lead: str, hint: str) -> None:
+    top = write_org({"a.yaml": f"""\
+- {{kind: Team, id: t, name: 技术部, lead: {lead}, members: [p, q]}}
+- {{kind: Person, id: p, name: 林宇}}
+- {{kind: Person, id: q, name: 郭强, manager: t}}
+"""}).parent
+    run = run_cli("check", "--format", "json", "--lang", "en", cwd=top)
+    found = [(f["code"], f["line"], f["hint"]) for f in run.json()["findings"]
+             if f["code"] == "RF001"]
+    assert found == [("RF001", 3, hint)]
