@@ -202,3 +202,40 @@ def span_of_control(ctx: RuleContext) -> Iterator[Issue]:
                           "teams), over the limit of {limit}", team=tid, span=span, limit=limit),
                         ctx.org.origin("Team", tid).locate("id"), node_key("team", tid),
                         hint=M("split the team or add a level"))
+
+
+@check("HI009", graph=False, kinds=("Person",), text=())
+def manager_loop(ctx: RuleContext) -> Iterator[Issue]:
+    """A person who is their own `manager`, or people whose managers lead round in a loop:
+    one finding per loop, at the `manager` of its first member in file order."""
+    people = ctx.org.people
+    order = {pid: i for i, pid in enumerate(people)}
+    up = {pid: person.manager for pid, person in people.items() if person.manager in people}
+    for found in pointer_cycles(up):
+        first = min(range(len(found)), key=lambda i: order[found[i]])
+        cycle = [*found[first:], *found[:first]]
+        head = cycle[0]
+        where = ctx.org.origin("Person", head).locate("manager")
+        if len(cycle) == 1:
+            yield Issue(M("{person} is their own manager", person=_said(ctx, head)), where,
+                        node_key("person", head),
+                        hint=M("set `manager:` to the person they report to, or leave it out"))
+            continue
+        shown = " -> ".join(_said(ctx, p) for p in [*cycle[:MAX_CYCLE_NAMES], head])
+        more = M(" (+{n} more)", n=len(cycle) - MAX_CYCLE_NAMES) \
+            if len(cycle) > MAX_CYCLE_NAMES else ""
+        yield Issue(M("managers form a loop: {cycle}{more}", cycle=shown, more=more), where,
+                    node_key("person", head),
+                    related=tuple(Related(ctx.org.origin("Person", p).locate("manager"),
+                                          M("{person} reports to {manager}",
+                                            person=_said(ctx, p),
+                                            manager=_said(ctx, people[p].manager or "")))
+                                  for p in cycle[1:MAX_CYCLE_NAMES]),
+                    hint=M("every chain of `manager` must end at someone who reports to "
+                           "nobody in the org"))
+
+
+def _said(ctx: RuleContext, pid: str) -> str:
+    """A person as a reader knows them: their name, with the id beside it."""
+    name = ctx.org.people[pid].name if pid in ctx.org.people else ""
+    return f"{name} ({pid})" if name and name != pid else pid

@@ -659,6 +659,13 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
                 close = guessed
             else:
                 hint = guessed
+        if not hint and label == "manager" and value in org.teams:  # `manager: tech`
+            lead = org.teams[value].lead
+            hint = M("{value!r} is a team, and a manager is a person: write its lead "
+                     "`manager: {lead}`", value=value, lead=lead) \
+                if lead is not None and lead in org.people else \
+                M("{value!r} is a team, and a manager is a person: write the id of the one "
+                  "this person reports to", value=value)
         if not hint and is_vacant(value):
             hint = M("{value!r} marks an open seat; an owner not yet known is written `TBD` "
                      "or `待定`", value=value)

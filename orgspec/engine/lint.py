@@ -808,12 +808,15 @@ def focus(result: LintResult, files: list[str]) -> LintResult:
     kept too, at its own location, as the whole org's run reports it: a team file that
     claims a duty another team is accountable for causes the OW001 reported on the duty,
     and a duplicate id's first definition is where the run says it is, whichever file
-    was named."""
+    was named. The findings located in a file that failed to load (its syntax error) are
+    kept whichever file that is: they hold back the cross-file findings the named files
+    may cause, so a narrowed run must not say "no problems" without them."""
     from orgspec.engine.blame import within
 
     kept = within(files)
+    failed = set(result.failed_files)
     result.findings = [f for f in result.findings if kept(f.location.file) or any(
-        kept(r.location.file) for r in f.related)]
+        kept(r.location.file) for r in f.related) or f.location.file in failed]
     result.scope = tuple(files)
     return result
 

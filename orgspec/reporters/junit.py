@@ -49,7 +49,14 @@ def render(result: LintResult, fail_on: Severity = Severity.ERROR, *,
     for f in result.findings:
         if f.severity >= fail_on:
             by_file[f.location.file].append(f)
-    files = sorted(set(result.files) | set(by_file))
+    # a narrowed check (`check org/x.yaml`) lists only the files asked about, and the
+    # failed-load ones it reports (`engine.lint.focus`): not the others as passing
+    asked = set(result.files)
+    if result.scope:
+        from orgspec.engine.blame import within
+
+        asked = set(filter(within(result.scope), asked))
+    files = sorted(asked | set(by_file))
     failures = sum(len(v) for v in by_file.values())
     tests = failures + sum(1 for file in files if not by_file.get(file))
     out = ['<?xml version="1.0" encoding="UTF-8"?>\n',
