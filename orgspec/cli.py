@@ -724,7 +724,8 @@ def _chat_link(url: str) -> None:
                    "else $CI_DEFAULT_BRANCH, else git's origin/HEAD, else main].")
 @click.option("--since", metavar="REF",
               help="List org changes since this git revision [default: the latest tag].")
-@click.option("--title", metavar="TEXT", help="Site title [default: Org handbook].")
+@click.option("--title", metavar="TEXT",
+              help="Site title [default: config `site-title`, else Org handbook].")
 @_config_options
 @click.pass_context
 def site(ctx: click.Context, /, **options: Any) -> None:
@@ -758,7 +759,8 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
                           repo_branch=repo_branch or config.repo_branch
                           or (default_branch(os.environ, _folder_of(targets[0])) if url
                               else "main"),
-                          title=title or "", changes=changes, since=since or "")
+                          title=title or config.site_title or "", changes=changes,
+                          since=since or "")
     try:
         stats = build_site(result, org, out_dir, options)
     except SiteError as exc:

@@ -116,3 +116,23 @@ def test_the_changes_a_staff_handbook_leaves_out_are_the_findings_introduced_or_
     found = _finding_changes(OrgDiff(new=[ro001, pr005], fixed=[pr005, ro001]))
     assert len(found) == 3 and all(is_finding_change(c) for c in found)
     assert not is_finding_change(M("team added: {team}", team="技术部 (tech)"))
+
+
+@pytest.mark.parametrize(("args", "config", "title"), [
+    ((), "site-title: 星辰直播 员工手册\n", "星辰直播 员工手册"),  # trial 21: no --title each build
+    (("--title", "值班手册"), "site-title: 星辰直播 员工手册\n", "值班手册"),  # the flag wins
+    ((), "", "组织手册"),
+])
+def test_the_site_title_from_the_config(write_org, tmp_path: Path, args: tuple[str, ...],
+                                        config: str, title: str) -> None:
+    out = _site(write_org, tmp_path, *args, config=config)
+    assert f"<title>首页 · {title}</title>" in (out / "index.html").read_text("utf-8")
+
+
+def test_an_empty_site_title_is_one_error_line(write_org, tmp_path: Path) -> None:
+    folder = write_org({"org.yaml": ORG})
+    (folder.parent / ".orgspec.yaml").write_text("site-title: ''\n", "utf-8")
+    run = run_cli("site", "org", "-o", str(tmp_path / "s"), "--lang", "en", cwd=folder.parent)
+    assert run.code == 2
+    assert "'site-title' must be a non-empty string" in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1

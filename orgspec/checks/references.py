@@ -51,6 +51,7 @@ def misspelt_id(ctx: RuleContext) -> Iterator[Issue]:
     guesses = _walked(ctx)[1]
     yield from misspelt_definitions(ctx.org, guesses)
     yield from meant_definitions(ctx.org, guesses)
+    yield from renamed_definitions(ctx.org, guesses)
 
 
 def _walked(ctx: RuleContext) -> tuple[list[Issue], _Guesses]:
@@ -169,6 +170,41 @@ def meant_definitions(org: Org, guesses: _Guesses) -> Iterator[Issue]:
                     related=tuple(Related(at, M("{value!r} referenced here", value=value))
                                   for at in where),
                     hint=hint)
+
+
+def renamed_definitions(org: Org, guesses: _Guesses) -> Iterator[Issue]:
+    """RF007 at an entity nobody references while references name, two or more times, an
+    unknown id that is another of its names and close to no id (`ke-fu-bu`, the reading of
+    客服部, after team `ke-fu-bu` became `customer-service`): one rename, not one RF001 per
+    reference, and the hint says how an alias keeps them working. O(unknown values)."""
+    for value, refs in sorted(guesses.unknown.items()):
+        if len(refs) < MIN_REFERENCES or not _VALID_ID.match(value):
+            continue
+        meant: set[str | None] = set()
+        for kinds in {wanted for wanted, _ in refs}:
+            guessed = guesses.hint(value, kinds)
+            if not isinstance(guessed, _Close) or guessed.suggester.close(value) is not None:
+                meant.add(None)  # another case, a display name or a typo: RF001 says it
+                break
+            meant.add(guesses.other_name(value, kinds))
+        if len(meant) != 1 or (ident := meant.pop()) is None or ident in guesses.referenced:
+            continue
+        kind = next((k for k in KINDS if ident in org.table(k)
+                     and all(k in wanted for wanted, _ in refs)), None)
+        if kind is None:
+            continue
+        where = [at for _, at in refs]
+        yield Issue(P("{kind} {id!r} is referenced nowhere, while {value!r}, another of its "
+                      "names, is referenced {n} time as an id: was it renamed?",
+                      "{kind} {id!r} is referenced nowhere, while {value!r}, another of its "
+                      "names, is referenced {n} times as an id: was it renamed?",
+                      n=len(where), kind=KIND_WORDS.get(kind, kind), id=ident, value=value),
+                    org.origin(kind, ident).value("id"), entity=node_key(kind, ident),
+                    related=tuple(Related(at, M("{value!r} referenced here", value=value))
+                                  for at in where),
+                    hint=M("if {value!r} was its id, add `aliases: [{value}]` under `id: "
+                           "{id}` so the references still work; else write `{id}` in them",
+                           value=value, id=ident))
 
 
 _KIND_OF = {k.lower(): k for k in KINDS}

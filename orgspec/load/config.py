@@ -75,6 +75,7 @@ class Config:
     # the site shows what the rules found (counts, team health, findings); false: a
     # handbook for staff, without them
     site_findings: bool = True
+    site_title: str | None = None  # the site's title; None: "Org handbook" in its language
     # the org's time zone (an IANA name or `UTC+08:00`): meetings in another zone are shown
     # at their time here too; None: times as written, no conversion
     timezone: str | None = None
@@ -381,6 +382,9 @@ class _Reader:
         if not isinstance(value, bool) and value not in ("true", "false"):
             raise self.fail((key,), M("{key!r} must be true or false", key=key))
         cfg.site_findings = value in (True, "true")
+
+    def _site_title(self, cfg: Config, key: str, value: Any) -> None:
+        cfg.site_title = self.text((key,), value)
 
     def _max_files(self, cfg: Config, key: str, value: Any) -> None:
         text = str(value).replace("_", "")
