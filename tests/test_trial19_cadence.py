@@ -48,6 +48,9 @@ def _hints(org: Path, lang: str) -> list[tuple[str, str, int, int, str]]:
     ("双十一后", "zh", "如果每年开一次，写成 每年双十一后"),
     ("雙十一前兩週", "zh-Hant", "如果每年開一次，寫成 每年雙十一前兩週"),
     ("after Double 11", "en", "if it is held every year, write after Double 11 every year"),
+    # ... one whose name has digits (618, 双11), as the 双十一 case
+    ("618后", "zh", "如果每年开一次，写成 每年618后"),
+    ("雙11前", "zh-Hant", "如果每年開一次，寫成 每年雙11前"),
     # nothing understood: the short general hint
     ("看情况吧", "zh", "写明多久开一次，可再加星期和时间或时段，例如 每周五 14:00"),
 ])
@@ -60,7 +63,8 @@ def test_mt002_hint_says_what_was_understood(write_org: Any, cadence: str, lang:
 @pytest.mark.parametrize("cadence", [
     "每天开播前", "每天開播前", "daily before the live stream", "每周例会后", "每周一开播前",
     "大促后", "大促後", "双十一后", "雙十一後", "双十一前两周", "after the big sale",
-    "before launch", "after Double 11", "a week after Singles' Day"])
+    "before launch", "after Double 11", "a week after Singles' Day", "618后", "双11前",
+    "618结束后3天", "双12前两周"])
 def test_every_example_in_a_hint_is_a_cadence_that_is_read(cadence: str) -> None:
     from orgspec.model.unreadcadence import unread
 
@@ -69,7 +73,7 @@ def test_every_example_in_a_hint_is_a_cadence_that_is_read(cadence: str) -> None
 
 
 @pytest.mark.parametrize("cadence", ["看情况吧", "每月大促后", "每年大促后", "每天 9:00 开播前",
-                                     "每月周会"])
+                                     "每月周会", "618后开会", "双11期间"])
 def test_a_cadence_nothing_is_understood_of_gets_no_example(cadence: str) -> None:
     from orgspec.model.unreadcadence import unread
 
