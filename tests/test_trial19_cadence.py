@@ -6,11 +6,11 @@ yearly cadence as its "before" twin (`每年双十一前两周`) is, in either s
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, run_cli
+from conftest import REPO
+from trialorgs import NO_TIME_HINTS, mt002_hints
 
 from orgspec.model.schedule import describe_cadence, schedule_of
 
@@ -25,19 +25,9 @@ ORG = """\
 """
 
 
-def _hints(org: Path, lang: str) -> list[tuple[str, str, int, int, str]]:
-    run = run_cli("check", str(org), "--isolated", "--no-cache", "--select", "MT002",
-                  "--format", "json", "--lang", lang)
-    return [(f["code"], Path(f["file"]).name, f["line"], f["column"], f["hint"])
-            for f in run.json()["findings"]]
-
-
 @pytest.mark.parametrize(("cadence", "lang", "hint"), [
     # how often is read, the rest names no time: the README's own example
-    ("每天开播前", "zh", "'开播前' 没有说明几点：写明几点开始，例如 每天 13:30"),
-    ("每天開播前", "zh-Hant", "'開播前' 沒有說明幾點：寫明幾點開始，例如 每天 13:30"),
-    ("every day before we go live", "en",
-     "'before we go live' names no time of day: write when it starts, e.g. every day 13:30"),
+    *NO_TIME_HINTS,
     ("每周一开播前", "zh", "'开播前' 没有说明几点：写明几点开始，例如 每周一 13:30"),
     ("每天上午开播前", "zh", "'开播前' 没有说明几点：写明几点开始，例如 每天上午 9:30"),
     # an event said without "each"
@@ -57,7 +47,7 @@ def _hints(org: Path, lang: str) -> list[tuple[str, str, int, int, str]]:
 def test_mt002_hint_says_what_was_understood(write_org: Any, cadence: str, lang: str,
                                              hint: str) -> None:
     org = write_org({"m.yaml": ORG.replace("CADENCE", cadence)})
-    assert _hints(org, lang) == [("MT002", "m.yaml", 5, 12, hint)]
+    assert mt002_hints(org, lang) == [("MT002", "m.yaml", 5, 12, hint)]
 
 
 @pytest.mark.parametrize("cadence", [
