@@ -375,9 +375,10 @@ def _opened_at(problem: Problem, text: str, start: int, stop: int,
     the bracket's line."""
     opener = text[start:start + 1]
     line, col = index.position(start)
-    if opener not in "[{" or problem.line == line:
+    if opener not in ("[", "{") or problem.line == line:
         return problem
     closer = "]" if opener == "[" else "}"
+    hint: str = problem.hint
     if not text[stop:].strip():  # the file ended
         last = len(text.rstrip().splitlines())
         message = M("the `{open}` opened on line {line} is never closed by `{close}`",
@@ -387,7 +388,6 @@ def _opened_at(problem: Problem, text: str, start: int, stop: int,
     else:
         message = M("{problem} (the `{open}` opened on line {line})", problem=problem.message,
                     open=opener, line=line)
-        hint = problem.hint
     return Problem(problem.code, message, problem.line, problem.col, hint,
                    ((line, col, M("the `{open}` opened here", open=opener)),))
 
