@@ -854,6 +854,35 @@ def test_one_changed_file_is_parsed_again_and_the_result_follows(
                              ("kept", False): 1, ("validators", False): 1}
 
 
+@pytest.mark.parametrize("warm", ["1", "0"])
+def test_a_suggested_id_follows_the_ids_of_the_other_files(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, warm: str) -> None:
+    """SC002's hint reads an id from a name in its own file (and is cached with it), then is
+    made free in the org: an unchanged file read back from the cache gets a new suggestion
+    when another file comes to have the id, and its own again when that one goes."""
+    monkeypatch.setenv("ORGSPEC_WARM_PATCH", warm)
+    org = tmp_path / "org"
+    org.mkdir()
+    (org / "a.yaml").write_text("- {kind: Person, name: 王建国}\n", "utf-8")
+    other = org / "b.yaml"
+    cache = Cache(str(tmp_path / "cache"))
+    hints = []
+    for text in ("- {kind: Person, id: li-na, name: 李娜}\n",
+                 "- {kind: Person, id: wang-jian-guo, name: 王建国}\n",
+                 "- {kind: Person, id: li-na, name: 李娜}\n"):
+        other.write_text(text, "utf-8")
+        expected = _findings(lint_org([str(org)], STRICT, TODAY)[0].findings)
+        got = check_cached([str(org)], STRICT, cache, TODAY)
+        assert _findings(got.findings) == expected
+        assert _findings(lint_org([str(org)], STRICT, TODAY, cache=cache)[0].findings) == \
+            expected
+        hints.append([f.hint for f in got.findings if f.code == "SC002"])
+    assert cache.by_kind.get(("file", True), 0) > 0  # a.yaml came from the cache
+    assert hints == [["加上 `id: wang-jian-guo`（由 `name` '王建国' 转写而来）"],
+                     ["加上 `id: wang-jian-guo-2`（由 `name` '王建国' 转写而来）"],
+                     ["加上 `id: wang-jian-guo`（由 `name` '王建国' 转写而来）"]]
+
+
 def test_the_date_and_the_config_are_part_of_the_result_key(tmp_path: Path) -> None:
     org = _synthetic(tmp_path)
     _fill(org, tmp_path / "cache")

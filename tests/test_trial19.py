@@ -8,18 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import git, run_cli
-
-BASE = """\
-- {kind: Team, id: tech, name: 技术部, lead: lin-yu, members: [lin-yu, guo-qiang], \
-responsibilities: [live-stability]}
-- {kind: Person, id: lin-yu, name: 林宇}
-- {kind: Person, id: guo-qiang, name: 郭强}
-- {kind: Responsibility, id: live-stability, name: 直播稳定性, accountable: tech}
-"""
-NEW_TEAM = """\
-- {kind: Team, id: live-center, name: 直播中台, parent: tech, lead: guo-qiang, \
-members: [guo-qiang], responsibilities: [live-stability]}
-"""
+from trialorgs import BASE, NEW_TEAM
 
 
 def claimed(write_org) -> Path:

@@ -6,11 +6,11 @@ yearly cadence as its "before" twin (`每年双十一前两周`) is, in either s
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, run_cli
+from conftest import REPO
+from trialorgs import NO_TIME_HINTS, mt002_hints
 
 from orgspec.model.schedule import describe_cadence, schedule_of
 
@@ -25,19 +25,9 @@ ORG = """\
 """
 
 
-def _hints(org: Path, lang: str) -> list[tuple[str, str, int, int, str]]:
-    run = run_cli("check", str(org), "--isolated", "--no-cache", "--select", "MT002",
-                  "--format", "json", "--lang", lang)
-    return [(f["code"], Path(f["file"]).name, f["line"], f["column"], f["hint"])
-            for f in run.json()["findings"]]
-
-
 @pytest.mark.parametrize(("cadence", "lang", "hint"), [
     # how often is read, the rest names no time: the README's own example
-    ("每天开播前", "zh", "'开播前' 没有说明几点：写明几点开始，例如 每天 13:30"),
-    ("每天開播前", "zh-Hant", "'開播前' 沒有說明幾點：寫明幾點開始，例如 每天 13:30"),
-    ("every day before we go live", "en",
-     "'before we go live' names no time of day: write when it starts, e.g. every day 13:30"),
+    *NO_TIME_HINTS,
     ("每周一开播前", "zh", "'开播前' 没有说明几点：写明几点开始，例如 每周一 13:30"),
     ("每天上午开播前", "zh", "'开播前' 没有说明几点：写明几点开始，例如 每天上午 9:30"),
     # an event said without "each"
@@ -48,19 +38,23 @@ def _hints(org: Path, lang: str) -> list[tuple[str, str, int, int, str]]:
     ("双十一后", "zh", "如果每年开一次，写成 每年双十一后"),
     ("雙十一前兩週", "zh-Hant", "如果每年開一次，寫成 每年雙十一前兩週"),
     ("after Double 11", "en", "if it is held every year, write after Double 11 every year"),
+    # ... one whose name has digits (618, 双11), as the 双十一 case
+    ("618后", "zh", "如果每年开一次，写成 每年618后"),
+    ("雙11前", "zh-Hant", "如果每年開一次，寫成 每年雙11前"),
     # nothing understood: the short general hint
     ("看情况吧", "zh", "写明多久开一次，可再加星期和时间或时段，例如 每周五 14:00"),
 ])
 def test_mt002_hint_says_what_was_understood(write_org: Any, cadence: str, lang: str,
                                              hint: str) -> None:
     org = write_org({"m.yaml": ORG.replace("CADENCE", cadence)})
-    assert _hints(org, lang) == [("MT002", "m.yaml", 5, 12, hint)]
+    assert mt002_hints(org, lang) == [("MT002", "m.yaml", 5, 12, hint)]
 
 
 @pytest.mark.parametrize("cadence", [
     "每天开播前", "每天開播前", "daily before the live stream", "每周例会后", "每周一开播前",
     "大促后", "大促後", "双十一后", "雙十一後", "双十一前两周", "after the big sale",
-    "before launch", "after Double 11", "a week after Singles' Day"])
+    "before launch", "after Double 11", "a week after Singles' Day", "618后", "双11前",
+    "618结束后3天", "双12前两周"])
 def test_every_example_in_a_hint_is_a_cadence_that_is_read(cadence: str) -> None:
     from orgspec.model.unreadcadence import unread
 
@@ -69,7 +63,7 @@ def test_every_example_in_a_hint_is_a_cadence_that_is_read(cadence: str) -> None
 
 
 @pytest.mark.parametrize("cadence", ["看情况吧", "每月大促后", "每年大促后", "每天 9:00 开播前",
-                                     "每月周会"])
+                                     "每月周会", "618后开会", "双11期间"])
 def test_a_cadence_nothing_is_understood_of_gets_no_example(cadence: str) -> None:
     from orgspec.model.unreadcadence import unread
 

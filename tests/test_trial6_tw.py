@@ -217,7 +217,7 @@ def test_golden_zh_hant_okr_and_position_pages(tmp_path: Path) -> None:
     result, org = lint_org([str(TW)], Config(lang="zh-Hant"))
     build_site(result, org, str(tmp_path), SiteOptions(git_dates=False, lang="zh-Hant"))
     for page in ("okrs/cs-2026q4-service.html", "okrs/ops-2026q4-double11.html",
-                 "positions/cs-lead.html"):
+                 "positions/cs-lead.html", "people/lin-mei-ling.html"):  # with her manager
         text = (tmp_path / page).read_text("utf-8").replace(str(TW), "tests/fixtures/tw-org")
         assert_golden("site-tw/" + page.replace("/", "--"), text)
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from conftest import run_cli
+from trialorgs import NO_TIME_HINTS, mt002_hints
 
 ORG = """\
 - kind: Team
@@ -25,19 +26,9 @@ ORG = """\
 """
 
 
-def _findings(org: Path, lang: str) -> list[tuple[str, str, int, int, str]]:
-    run = run_cli("check", str(org), "--isolated", "--no-cache", "--select", "MT002",
-                  "--format", "json", "--lang", lang)
-    return [(f["code"], Path(f["file"]).name, f["line"], f["column"], f["hint"])
-            for f in run.json()["findings"]]
-
-
 @pytest.mark.parametrize(("cadence", "lang", "hint"), [
     # what was understood decides the hint (trial 19): how often is read, the time is not
-    ("每天开播前", "zh", "'开播前' 没有说明几点：写明几点开始，例如 每天 13:30"),
-    ("每天開播前", "zh-Hant", "'開播前' 沒有說明幾點：寫明幾點開始，例如 每天 13:30"),
-    ("every day before we go live", "en",
-     "'before we go live' names no time of day: write when it starts, e.g. every day 13:30"),
+    *NO_TIME_HINTS,
     # nothing understood: how often, with one example in the reader's words
     ("看情况吧", "zh", "写明多久开一次，可再加星期和时间或时段，例如 每周五 14:00"),
     ("看情況吧", "zh-Hant", "寫明多久開一次，可再加星期和時間或時段，例如 每週五 14:00"),
@@ -49,19 +40,19 @@ def test_an_unread_cadence_is_mt002_at_its_value_with_a_short_hint(
         write_org: Any, cadence: str, lang: str, hint: str) -> None:
     org = write_org({"m.yaml": ORG.format(cadence=cadence)})
     # `  cadence: ` is 11 characters: the value starts in column 12
-    assert _findings(org, lang) == [("MT002", "m.yaml", 7, 12, hint)]
+    assert mt002_hints(org, lang) == [("MT002", "m.yaml", 7, 12, hint)]
 
 
 def test_an_unread_cadence_in_a_flow_mapping_is_found_at_its_value(write_org: Any) -> None:
     line = "- {kind: Meeting, id: m, owner: t, attendees: [t], cadence: 每天开播前}\n"
     org = write_org({"m.yaml": "- {kind: Team, id: t}\n" + line})
-    assert [f[:4] for f in _findings(org, "zh")] == [
+    assert [f[:4] for f in mt002_hints(org, "zh")] == [
         ("MT002", "m.yaml", 2, line.index("每天开播前") + 1)]
 
 
 def test_a_missing_cadence_is_still_found_at_the_meetings_id(write_org: Any) -> None:
     org = write_org({"m.yaml": ORG.replace("  cadence: {cadence}\n", "")})
-    assert [f[:4] for f in _findings(org, "en")] == [("MT002", "m.yaml", 5, 3)]
+    assert [f[:4] for f in mt002_hints(org, "en")] == [("MT002", "m.yaml", 5, 3)]
 
 
 CALENDAR_ORG = """\

@@ -950,22 +950,50 @@ def _qualified(name: str, parent: str) -> str:
     return f"{name} ({parent})"
 
 
+class _Who:
+    """A `manager` as written -> the ids it may be: by source id, id, e-mail or name as
+    written, else by name as `check` matches a name (`text.fold.fold_name`: 王建國 is
+    王建国; case, width and blanks aside), that index made on the first miss."""
+
+    def __init__(self, exact: dict[str, list[str]], names: dict[str, list[str]]) -> None:
+        self.exact = exact
+        self._names = names  # name as written -> ids
+        self._folded: dict[str, list[str]] | None = None
+
+    def __call__(self, text: str) -> list[str]:
+        if not text:
+            return []
+        found = self.exact.get(text)
+        if found is not None:
+            return found
+        from orgspec.text.fold import fold_name
+
+        if self._folded is None:
+            self._folded = {}
+            for name, pids in self._names.items():
+                ids = self._folded.setdefault(fold_name(name), [])
+                ids.extend(p for p in pids if p not in ids)
+        return self._folded.get(fold_name(text), [])
+
+
 def _who(draft: Draft, person_of: dict[tuple[str, int], str], known: dict[str, str]
-         ) -> tuple[dict[str, list[str]], dict[str, set[str]]]:
-    """A `manager` as written (source id, id, e-mail, name) -> the ids it may be; and each
-    person's teams."""
+         ) -> tuple[_Who, dict[str, set[str]]]:
+    """Who a `manager` as written may be (`_Who`); and each person's teams."""
     who: dict[str, list[str]] = {}
+    names: dict[str, list[str]] = {}
     for pid in dict.fromkeys(person_of.values()):
         person = draft.people[pid]
         for text in (pid, person.email, person.name):
             if text and pid not in who.setdefault(text, []):
                 who[text].append(pid)
+        if person.name:
+            names.setdefault(person.name, []).append(pid)
     who.update({key: [pid] for key, pid in known.items()})
     teams_of: dict[str, set[str]] = {}
     for team in draft.teams.values():
         for pid in team.members:
             teams_of.setdefault(pid, set()).add(team.id)
-    return who, teams_of
+    return _Who(who, names), teams_of
 
 
 SHOWN = 10  # the unknown managers a note names (a count says the rest)
@@ -980,13 +1008,14 @@ def _unknown_managers(draft: Draft, rows: list[tuple[str, Row]],
     missing: dict[str, str] = {}
     for path, row in rows:
         manager = row.get("manager")
-        if manager and manager not in who and (path, row.line) in person_of:
+        if manager and not who(manager) and (path, row.line) in person_of:
             missing.setdefault(manager, _where(path, row))
-    return _missing_managers(missing) + _shared_managers(rows, person_of, who, teams_of)
+    return _missing_managers(missing) + _shared_managers(rows, person_of, who, teams_of) + \
+        _own_managers(draft, rows, person_of, who)
 
 
 def _shared_managers(rows: list[tuple[str, Row]], person_of: dict[tuple[str, int], str],
-                     who: dict[str, list[str]], teams_of: dict[str, set[str]]) -> list[str]:
+                     who: _Who, teams_of: dict[str, set[str]]) -> list[str]:
     """One note naming the managers written as a name several people of the roster have
     (two 陈志明) where the member's own team does not have just one of them, so who the
     member reports to is not taken from the row: with the first such row and the ids the
@@ -994,9 +1023,9 @@ def _shared_managers(rows: list[tuple[str, Row]], person_of: dict[tuple[str, int
     shared: dict[str, tuple[str, list[str]]] = {}
     for path, row in rows:
         manager, member = row.get("manager"), person_of.get((path, row.line))
-        if not manager or member is None or len(who.get(manager, ())) < 2:
+        if not manager or member is None or len(who(manager)) < 2:
             continue
-        bosses = [b for b in who[manager] if b != member]
+        bosses = [b for b in who(manager) if b != member]
         if len(bosses) > 1 and not any(
                 sum(tid in teams_of.get(b, ()) for b in bosses) == 1
                 for tid in teams_of.get(member, ())):
@@ -1013,6 +1042,21 @@ def _shared_managers(rows: list[tuple[str, Row]], person_of: dict[tuple[str, int
               "in the member's team: {managers}{more}; who reports to them is not taken from "
               "those rows: write an employee ID or email in the manager column to say which",
               n=len(shared), managers=shown, more=more)]
+
+
+def _own_managers(draft: Draft, rows: list[tuple[str, Row]],
+                  person_of: dict[tuple[str, int], str], who: _Who) -> list[str]:
+    """A note at each row whose manager is the person of the row alone (the CEO written as
+    reporting to themself): no manager is taken from it, and the person heads their team
+    if no one above them is in it. O(rows)."""
+    out: list[str] = []
+    for path, row in rows:
+        member = person_of.get((path, row.line))
+        if member is not None and who(row.get("manager")) == [member]:
+            out.append(M("{where}: {person} is named as their own manager; no manager is "
+                         "taken from the row (leave the cell empty for the top of the org)",
+                         where=_where(path, row), person=draft.people[member].name or member))
+    return out
 
 
 def _missing_managers(missing: dict[str, str]) -> list[str]:
@@ -1041,7 +1085,7 @@ def _infer_parents(draft: Draft, rows: list[tuple[str, Row]],
     for path, row in rows:
         member = person_of.get((path, row.line))
         if member:
-            found = [b for b in who.get(row.get("manager"), []) if b != member]
+            found = [b for b in who(row.get("manager")) if b != member]
             managers.setdefault(member, set()).update(found[:1] if len(found) == 1 else
                                                       ["?"] if found else [])
     parent: dict[str, str] = {}
@@ -1119,7 +1163,7 @@ def _reporting_lines(draft: Draft, rows: list[tuple[str, Row]],
         member = person_of.get((path, row.line))
         if not member or draft.people[member].manager is not None:
             continue
-        bosses = [b for b in who.get(row.get("manager"), []) if b != member]
+        bosses = [b for b in who(row.get("manager")) if b != member]
         if len(bosses) > 1:
             mine = teams_of.get(member, set())
             bosses = [b for b in bosses if mine & teams_of.get(b, set())]
@@ -1145,7 +1189,7 @@ def _infer_leads(draft: Draft, rows: list[tuple[str, Row]], person_of: dict[tupl
         member = person_of.get((path, row.line))
         if not member:
             continue
-        bosses = [b for b in who.get(row.get("manager"), []) if b != member]
+        bosses = [b for b in who(row.get("manager")) if b != member]
         for tid in teams_of.get(member, set()):
             inside = [b for b in bosses if tid in teams_of.get(b, ())]
             if inside:

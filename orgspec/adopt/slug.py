@@ -3,7 +3,7 @@ each new one is made by `orgspec.text.slug.slugify` (the strategy is documented 
 
 from __future__ import annotations
 
-from orgspec.text.slug import MAX, is_slug, slugify
+from orgspec.text.slug import free_id, is_slug, slugify
 
 __all__ = ["IdMap", "is_slug", "slugify"]
 
@@ -60,10 +60,7 @@ class IdMap:
             ident = key  # the source's own valid id wins over an id made up earlier
         elif ident is None or ident in taken or not is_slug(ident):
             base = slugify(text if text is not None else key, kind, kind == "person")
-            ident, n = base, 2
-            while ident in taken or reserved.get(ident, key) != key:
-                ident = f"{base[:MAX - 4]}-{n}"
-                n += 1
+            ident = free_id(base, lambda i: i in taken or reserved.get(i, key) != key)
         taken.add(ident)
         table[key] = ident
         return ident

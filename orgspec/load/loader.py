@@ -6,13 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from orgspec.findings import Issue, Location
+from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import M
 from orgspec.load.discovery import Candidate, Skipped, discover
 from orgspec.load.source import SourceError, decode, maybe_forbidden, read_bytes, scan_forbidden
 from orgspec.load.sourcemap import FileMap
 from orgspec.load.suppress import Directive, scan_directives
-from orgspec.load.yamlevents import Limits, Path, parse
+from orgspec.load.yamlevents import Limits, Path, Problem, parse
 
 
 @dataclass
@@ -216,17 +216,22 @@ def load_bytes(shown: str, data: bytes, limits: Limits | None = None) -> RawFile
         return out
     parsed = parse(text, limits or Limits(), clean=not suspect)
     for p in parsed.problems:
-        out.issues.append(Issue(p.message, Location(shown, p.line, p.col), hint=p.hint,
-                                code=p.code))
+        out.issues.append(_issue(p, shown))
     if parsed.fatal is not None:
-        p = parsed.fatal
-        out.issues.append(Issue(p.message, Location(shown, p.line, p.col), hint=p.hint,
-                                code=p.code))
+        out.issues.append(_issue(parsed.fatal, shown))
         out.failed = text
         return out
     fmap = FileMap(shown, parsed, text.count("\n") + 1)
     _collect_entities(parsed.docs, fmap, out)
     return out
+
+
+def _issue(problem: Problem, shown: str) -> Issue:
+    """A YAML problem of the file `shown` as a finding's issue."""
+    return Issue(problem.message, Location(shown, problem.line, problem.col),
+                 related=tuple(Related(Location(shown, line, col), what)
+                               for line, col, what in problem.related),
+                 hint=problem.hint, code=problem.code)
 
 
 def _collect_entities(docs: list[Any], fmap: FileMap, org: RawFile) -> None:

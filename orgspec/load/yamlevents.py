@@ -97,6 +97,8 @@ class Problem:
     line: int
     col: int
     hint: str = ""
+    # other places the finding names: (line, col, what is there)
+    related: tuple[tuple[int, int, str], ...] = ()
 
 
 @dataclass
@@ -360,6 +362,40 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
         if unclosed is not None:  # `members: [a, b` then `mission:`: at the `[`
             line, col = index.position(exc.context_mark.index)
             return Problem("IN001", unclosed[0], line, col, unclosed[1])
+        return _opened_at(_said(exc, text, index, message, line, col, at), text,
+                          exc.context_mark.index, mark.index if mark else len(text), index)
+    return _said(exc, text, index, message, line, col, at)
+
+
+def _opened_at(problem: Problem, text: str, start: int, stop: int,
+               index: LineIndex) -> Problem:
+    """`problem`, where the parser gave up (at character `stop`) inside the `[` (or `{`)
+    opened at character `start`, saying the line it was opened on and pointing there (a
+    related location); at the end of the file, that it was never closed. As it is when on
+    the bracket's line."""
+    opener = text[start:start + 1]
+    line, col = index.position(start)
+    if opener not in ("[", "{") or problem.line == line:
+        return problem
+    closer = "]" if opener == "[" else "}"
+    hint: str = problem.hint
+    if not text[stop:].strip():  # the file ended
+        last = len(text.rstrip().splitlines())
+        message = M("the `{open}` opened on line {line} is never closed by `{close}`",
+                    open=opener, line=line, close=closer)
+        hint = M("end it with `{close}` after its last item (line {line})", close=closer,
+                 line=last)
+    else:
+        message = M("{problem} (the `{open}` opened on line {line})", problem=problem.message,
+                    open=opener, line=line)
+    return Problem(problem.code, message, problem.line, problem.col, hint,
+                   ((line, col, M("the `{open}` opened here", open=opener)),))
+
+
+def _said(exc: yaml.MarkedYAMLError, text: str, index: LineIndex, message: str, line: int,
+          col: int, at: str) -> Problem:
+    """The syntax error the parser gave at `line`, `col` (`message`, read at character
+    `at`) as a person would say it: the slips of typing (a glued dash, a tab ...) named."""
     glued = glued_dash(text, line) or (glued_dash(text, line - 1) if line > 1 else None)
     if glued is not None:  # `-kind: Team`: the parser gives up on the item's next field
         return Problem("IN001", glued[2], glued[0], glued[1], glued[3])

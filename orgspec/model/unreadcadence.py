@@ -3,6 +3,7 @@
     unread("每天开播前")   # Unread("time", "每天 13:30", "开播前"): how often, no time
     unread("大促后")       # Unread("each", "每次大促后", "大促"): an event, not said "each"
     unread("双十一后")     # Unread("yearly", "每年双十一后", ""): a festival, not said "every year"
+    unread("618后")        # Unread("yearly", "每年618后", ""): one whose name has digits too
     unread("看情况吧")     # Unread("", "", ""): nothing understood
 
 Every example is a cadence `schedule_of` reads (so the hint never suggests an unread form),
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from orgspec.model.schedule import EVENT_DRIVEN, schedule_of
+from orgspec.model.schedule import EVENT_DRIVEN, EVENTS, schedule_of
 from orgspec.text.lazyre import lazy
 from orgspec.text.spaces import fold_width
 
@@ -26,6 +27,11 @@ _TAIL_EN = lazy(r"(?:(?:\d{1,2}|a|one|two|three|four)\s+(?:days?|weeks?)\s+)?"
                 r"(?:before|after|following)\s+(?:the\s+|each\s+|every\s+)?"
                 r"(?P<what>[a-z0-9][a-z0-9' -]{0,40})")
 _EN_EACH = lazy(r"^(before|after|following)\s+(?:the\s+)?")
+# A festival before or after which a meeting is held, whose name has digits the tail above
+# leaves out (618后, 双11前: `schedule.EVENTS`'s words), in Chinese
+_FESTIVAL_ZH = lazy("(?:" + "|".join(sorted(
+    (w for words in EVENTS.values() for w in words if any(c.isdigit() for c in w)),
+    key=len, reverse=True)) + r")\s*(?:结束|結束)?\s*(?:之|以)?[前后後].*")
 # A time to suggest for a part of the day already said (每天上午开播前: 9:30); 13:30 otherwise,
 # as the README's example
 _TIME_OF_PART = {"morning": "9:30", "noon": "12:00", "afternoon": "14:00", "evening": "20:00"}
@@ -71,7 +77,7 @@ def unread(text: str | None) -> Unread:
             continue
         example = f"{head} {_TIME_OF_PART.get(sched.part, '13:30')}"
         return Unread("time", example, left) if _reads(example) else Unread("")
-    if not _tail(said.casefold()):
+    if not _tail(said.casefold()) and not _FESTIVAL_ZH.fullmatch(said.casefold()):
         return Unread("")
     english = bool(_TAIL_EN.fullmatch(said.casefold()))
     yearly = f"{said} every year" if english else f"每年{said}"

@@ -25,6 +25,7 @@ from orgspec.load.yamlevents import Path
 from orgspec.load.yamlhints import colon_key, colon_said
 from orgspec.model.aliases import resolve_aliases
 from orgspec.model.fieldwords import field_meant
+from orgspec.model.freeids import free_id_hints
 from orgspec.model.interned import intern_ids, share_fields_sets
 from orgspec.model.kindwords import kind_meant
 from orgspec.model.krname import key_result_named
@@ -54,7 +55,7 @@ def build_org(raw: RawOrg) -> tuple[Org, list[Issue]]:
     for ent in raw.entities:
         issues.extend(add_checked(org, check_entity(ent)))
     resolve_aliases(org)
-    return org, issues
+    return org, free_id_hints(org, issues)
 
 
 @dataclass
@@ -481,7 +482,8 @@ def _schema_issue(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: Pa
     if kind == "missing":
         name = _dotted((*path, loc[-1]))
         from_name = _id_from_name(_node(data, path),
-                                  model.__name__ == "Person" and len(loc) == 1, len(loc) == 1) \
+                                  model.__name__ == "Person" and len(loc) == 1, len(loc) == 1,
+                                  _sibling_ids(data, path)) \
             if loc[-1] == "id" and data is not None else None
         return Issue(M("missing required field `{field}`", field=name), where, entity,
                      hint=from_name or "", code="SC002")
@@ -535,14 +537,17 @@ def _slug_hint(written: str, slug: str) -> M:
     return M("an id is lowercase: write it as `{id}`", id=slug)
 
 
-def _id_from_name(node: Any, person: bool, entity: bool) -> M | None:
+def _id_from_name(node: Any, person: bool, entity: bool,
+                  siblings: frozenset[str] = frozenset()) -> M | None:
     """For an entity (`entity`) or part without an `id`: one read from its `name` (an
     objective's `title`; a key result's is a sentence, no id), in pinyin for Chinese as the
-    other id hints do (`吴欣` -> `wu-xin`); None when it has none or it gives no id."""
+    other id hints do (`吴欣` -> `wu-xin`), none of `siblings` (a part's: the ids of the
+    others in its list; an entity's is made free in the org once it is assembled,
+    `freeids`); None when it has none or it gives no id."""
     if not isinstance(node, dict):
         return None
     from orgspec.text.collate import has_han
-    from orgspec.text.slug import is_slug, reading_id
+    from orgspec.text.slug import free_id, is_slug, reading_id
 
     for key in ("name", "title") if entity else ("name",):
         text = node.get(key)
@@ -551,9 +556,19 @@ def _id_from_name(node: Any, person: bool, entity: bool) -> M | None:
         ident = reading_id(text, person) if has_han(text) else \
             (text.strip() if is_slug(text.strip()) else slug_of(text))
         if ident:
-            return M("add `id: {id}` (read from `{field}` {name!r})", id=ident, field=key,
-                     name=text.strip())
+            return M("add `id: {id}` (read from `{field}` {name!r})",
+                     id=free_id(ident, siblings.__contains__), field=key, name=text.strip())
     return None
+
+
+def _sibling_ids(data: Any, path: Path) -> frozenset[str]:
+    """The ids of the parts beside the one at `path` in its list (a process's other
+    steps); none for an entity."""
+    parts = _node(data, path[:-1]) if path else None
+    if not isinstance(parts, list):
+        return frozenset()
+    return frozenset(p["id"] for p in parts if isinstance(p, dict) and isinstance(
+        p.get("id"), str))
 
 
 def _names_tag_issue(tag: str, field: str, where: Any, entity: str) -> Issue:
@@ -956,4 +971,4 @@ class Assembly:
         if self._next != self._count:
             raise ValueError(f"file {self._next + 1} of {self._count} was not added")
         resolve_aliases(self.org)
-        return self.org, [*skipped, *self._inputs, *self._schema]
+        return self.org, [*skipped, *self._inputs, *free_id_hints(self.org, self._schema)]

@@ -260,7 +260,7 @@ def _show_person(org: Org, pid: str, person: Any, order: str = "pinyin") -> dict
     seen = involvement(org, node)  # the same view the site's person page reads
     own, team_held = split_team_held(org, pid, seen.duties)
     acc = accountable_load(org, pid)
-    return {"title": person.title, "teams": list(teams),
+    return {"title": person.title, "manager": person.manager, "teams": list(teams),
             "leads": [t for t in teams if org.teams[t].lead == pid],
             "positions": _by_name(org, "Role", org.people_positions.get(pid, []), order),
             # distinct duties, as the report's load table and the site's person page count
@@ -394,7 +394,7 @@ _FIELD_SAY = {
     "responsible": M("responsible"), "consulted": M("consulted"), "informed": M("informed"),
     "process_steps": M("process steps owned"), "tracked_steps": M("process steps tracked"),
     "tracker": M("tracker"), "trackers": M("trackers"), "sla": M("SLA"),
-    "accountable_count": M("accountable for (duties)"),
+    "accountable_count": M("accountable for (duties)"), "manager": M("manager"),
 }
 # a meeting's `owner` chairs it
 _MEETING_SAY = {"owner": M("chair")}
@@ -403,6 +403,7 @@ _KIND_SAY = {"team": M("team"), "person": M("person"), "role": M("position"),
              "meeting": M("meeting"), "objective": M("objective")}
 _ID_KIND = {"parent": "Team", "children": "Team", "teams": "Team", "leads": "Team",
             "team": "Team", "lead": "Person", "members": "Person", "holders": "Person",
+            "manager": "Person",
             "processes": "Process", "responsibility": "Responsibility", "positions": "Role"}
 _HOLDER_FIELDS = ("owner", "attendees")
 
@@ -526,9 +527,9 @@ _MARKS = {"step": MC("label", "no such step"), "placeholder": MC("label", "no ow
 
 
 def _person_mark(value: Any, key: str, lang: str, org: Org | None) -> str:
-    """` (no such person)` after a team's lead or member that is no person (RF001's), as
-    the site's team page marks it."""
-    if key in ("lead", "members") and org is not None and isinstance(value, str) and \
+    """` (no such person)` after a team's lead or member, or a person's manager, that is no
+    person (RF001's), as the site's team and person pages mark it."""
+    if key in ("lead", "members", "manager") and org is not None and isinstance(value, str) and \
             value not in org.people:
         return f" ({say(_MARKS['person'], lang)})"
     return ""

@@ -261,6 +261,8 @@ def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         acc = accountable_load(org, pid)
         yield m.url("Person", pid), render(
             "person", 1, id=pid, person=person, name=person.name or pid,
+            manager=m.person(person.manager) if person.manager else None,
+            manager_unknown=bool(person.manager) and person.manager not in org.people,
             positions=[m.position(r) for r in held], meetings=meetings,
             led=[m.team(t) for t in m.led.get(pid, [])],
             member_of=[m.team(t) for t in m.member_of.get(pid, [])], duties=duties,

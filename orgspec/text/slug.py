@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 # An orgspec id (the models' `Id`): lowercase ASCII, digits, `-` and `_`, at most 63.
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,62}$"
@@ -43,6 +44,16 @@ def slugify(text: str, prefix: str, surname: bool = False) -> str:
         digest = hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:8]
         slug = f"{slug[:MAX - 9].rstrip('-_') or prefix}-{digest}"
     return slug[:MAX].rstrip("-_")
+
+
+def free_id(base: str, taken: Callable[[str], bool]) -> str:
+    """`base`, else the first of `base-2`, `base-3` ... (cut to stay an id) that is not
+    `taken`: how the importers and a hint's suggested id keep clear of ids in use."""
+    ident, n = base, 2
+    while taken(ident):
+        ident = f"{base[:MAX - 4]}-{n}"
+        n += 1
+    return ident
 
 
 def reading_id(text: str, surname: bool = False) -> str | None:
