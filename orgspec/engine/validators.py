@@ -32,11 +32,13 @@ def _key() -> bytes:
 def read_back(cache: Cache) -> None:
     """Let `clean_validator` take the validators an earlier run kept, for the models it
     has not made one for yet in this process."""
+    if not cache.primed():  # nothing kept; the models are imported while a worker parses
+        return
     from pydantic_core import SchemaValidator
 
     from orgspec.model.models import BUILT_VALIDATORS, KEPT_VALIDATORS, MODELS
 
-    if KEPT_VALIDATORS or not cache.primed():
+    if KEPT_VALIDATORS:
         return
     kept = cache.get("validators", _key(), dict)
     for name, validator in (kept or {}).items():

@@ -50,6 +50,7 @@ WIDE_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # The quote pairs a Chinese IME types where YAML wants `"` or `'`; each side either way
 # round, as IMEs alternate them (“x“, ”x”).
 QUOTE_PAIRS = ("“”", "‘’", "「」", "『』", "＂", "＇")
+_QUOTE_CHARS = frozenset("".join(QUOTE_PAIRS))
 
 
 def without_wide_spaces(name: str) -> str:
@@ -69,6 +70,8 @@ def without_wide_spaces(name: str) -> str:
 def quotes_around(text: str) -> str | None:
     """The quote pair (`“”`) that `text` stands wholly inside, else None (`“双11”大促`:
     the quotes close inside the text)."""
+    if len(text) <= 2 or text[0] not in _QUOTE_CHARS:  # most names: no pair to try
+        return None
     for pair in QUOTE_PAIRS:
         if len(text) > 2 and text[0] in pair and text[-1] in pair and \
                 not any(q in text[1:-1] for q in pair):
