@@ -126,6 +126,8 @@ def misspelt_definitions(org: Org, guesses: _Guesses) -> Iterator[Issue]:
                            "correct the references to {id!r}", value=value, id=defined))
 
 
+MAX_TIED = 3  # equally close ids a did-you-mean names; more, and it names none
+
 MIN_REFERENCES = 2  # one reference and one definition apart: either may hold the typo
 
 
@@ -362,11 +364,11 @@ class _Guesses:
         words: dict[int, tuple[Suggester, list[str]]] = {}
         for _, close in self.pending:
             words.setdefault(id(close.suggester), (close.suggester, []))[1].append(close.value)
-        found = {key: suggester.close_many(asked) for key, (suggester, asked) in words.items()}
+        found = {key: suggester.nearest_many(asked) for key, (suggester, asked) in words.items()}
         settled: dict[int, Issue] = {}
         for issue, close in self.pending:
             near = found[id(close.suggester)][close.value]
-            if near is None:  # no id is close: maybe another name of one
+            if not near or len(near) > MAX_TIED:  # none is close: maybe another name of one
                 other = self.other_name(close.value, close.kinds)
                 said = M("did you mean {id!r}?", id=other) if other else ""
             else:
@@ -468,7 +470,14 @@ class _Close:
     formerly: dict[str, str]
     kinds: tuple[str, ...] = ()  # what `_Guesses.other_name` looks among when none is close
 
-    def said(self, close: str | None) -> str:
+    def said(self, near: list[str]) -> str:
+        """Did you mean the id in `near`, or one of its ids, equally close (`t02`: `t002` or
+        `t012`), none picked; a former id said as the current one."""
+        ids = list(dict.fromkeys(self.formerly.get(c, c) for c in near))
+        if len(ids) > 1:
+            return M("did you mean one of {ids}? they are equally close to what is written: "
+                     "check which one is meant", ids=ids)
+        close = near[0] if near else None
         if close in self.formerly:
             return M("did you mean {id!r} (formerly {old!r})?", id=self.formerly[close],
                      old=close)
@@ -522,7 +531,7 @@ def _position_refs(guesses: _Guesses, org: Org) -> Iterator[Issue]:
         yield from _refs(guesses, o, ("team",), [pos.team], ("Team",), "role", rid)
         yield from _refs(guesses, o, ("holders",), [h if not is_vacant(h) else None
                                                     for h in pos.holders], ("Person",), "role",
-                         rid)
+                         rid, typed=pos.holders)
         for i, item in enumerate(pos.duties):
             if item.ref is not None:
                 yield from _refs(guesses, o, ("duties", i), [item.ref], ("Responsibility",),
@@ -578,11 +587,12 @@ def _listing(names: list[str]) -> tuple[list[str], M | str]:
 
 def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
           values: Sequence[str | None], kinds: tuple[str, ...], kind: str, ident: str,
-          listed: bool = True) -> Sequence[Issue]:
+          listed: bool = True, typed: Sequence[str] | None = None) -> Sequence[Issue]:
     """RF001 for each value of `values` that names no entity of `kinds`; nothing, at the
     cost of a lookup per value, when every value is an id of one of them (the common case:
     an id is lowercase and has no blanks, so it is a placeholder only if it is one as
-    written)."""
+    written). `typed`: the list as written, where `values` drops some items as None (an
+    open seat in `holders`), for a hint that writes the list again."""
     tables = guesses.tables.get(kinds)
     if tables is None:
         tables = guesses.tables[kinds] = tuple(guesses.org.table(k) for k in kinds)
@@ -594,16 +604,18 @@ def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
             if value in table:
                 break
         else:
-            return list(_unknown(guesses, origin, field, values, kinds, kind, ident, listed))
+            return list(_unknown(guesses, origin, field, values, kinds, kind, ident, listed,
+                                    typed))
         if value in PLACEHOLDERS:
-            return list(_unknown(guesses, origin, field, values, kinds, kind, ident, listed))
+            return list(_unknown(guesses, origin, field, values, kinds, kind, ident, listed,
+                                    typed))
         referenced.add(value)
     return ()
 
 
 def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
              values: Iterable[str | None], kinds: tuple[str, ...], kind: str, ident: str,
-             listed: bool = True) -> Iterator[Issue]:
+             listed: bool = True, typed: Sequence[str] | None = None) -> Iterator[Issue]:
     org = guesses.org
     values = list(values)
     for j, value in enumerate(values):
@@ -638,7 +650,7 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
         where = (*field, j) if listed and _is_list(origin, field) else field
         wanted = _either(kinds)
         label = next(part for part in reversed(field) if isinstance(part, str))
-        split = comma_in_item(label, [str(v) for v in values], j,
+        split = comma_in_item(label, [str(v) for v in (values if typed is None else typed)], j,
                               lambda item: guesses.id_of(item, kinds)) \
             if where != field else None
         if split is not None:  # `[order-platform，warehouse]`: one item, two meant
