@@ -214,3 +214,38 @@ def test_pr001_says_an_owner_may_be_a_team_a_person_or_a_position() -> None:
     hint = M("name who performs the step in `owner`: a team, a person or a position")
     assert say(hint, "zh") == "在 `owner` 写明执行该步骤的团队、人员或岗位"
     assert say(hint, "zh-Hant") == "在 `owner` 寫明執行該步驟的團隊、人員或職位"
+
+
+HELD = {
+    "positions.yaml": """\
+- kind: Role
+  id: complaint-specialist
+  name：客訴專員
+  team: ke-fu-bu
+""",
+    "org.yaml": """\
+- {kind: Team, id: ke-fu-bu, name: 客服部, lead: t002, members: [t002]}
+- {kind: Person, id: t002, name: 林怡君}
+- kind: Process
+  id: complaint
+  name: 客訴處理流程
+  owner: ke-fu-bu
+  steps:
+    - {id: triage, name: 分派, owner: complaint-specialst, next: [reply]}
+    - {id: reply, name: 回覆, owner: complaint-specialist}
+""",
+}
+
+
+def test_the_summary_counts_the_unknown_reference_held_back_for_a_failed_file(
+        write_org: Any) -> None:
+    org = write_org(HELD)
+    run = run_cli("check", str(org), "--isolated", "--no-cache", "--lang", "en")
+    assert [line.split(": ")[0].rsplit("/", 1)[-1] for line in run.stdout.splitlines()
+            if " [error] " in line] == ["positions.yaml:3:7"]  # IN001 alone
+    # `complaint-specialst` is an RF001 once the file loads, `complaint-specialist` none
+    assert run.stdout.rstrip().endswith(
+        "1 file could not be loaded, so cross-file checks are incomplete. 2 findings are held "
+        "back until it loads (OW006, RF001)."), run.stdout
+    hant = run_cli("check", str(org), "--isolated", "--no-cache", "--lang", "zh-Hant")
+    assert hant.stdout.rstrip().endswith("在它能載入之前，暫不報告 2 條問題（OW006、RF001）。")

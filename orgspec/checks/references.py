@@ -10,7 +10,7 @@ from typing import Any
 
 from orgspec.engine.context import RuleContext
 from orgspec.engine.holdback import value_words
-from orgspec.engine.registry import check
+from orgspec.engine.registry import UNSAID, check
 from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import M, P
 from orgspec.load.yamlhints import comma_in_item
@@ -125,6 +125,19 @@ def misspelt_definitions(org: Org, guesses: _Guesses) -> Iterator[Issue]:
                     hint=M("write `id: {value}` here if {value!r} is the id meant; else "
                            "correct the references to {id!r}", value=value, id=defined))
 
+
+def held_for_failed(org: Org) -> int:
+    """How many unknown references RF001 leaves unsaid because a file that failed to load
+    mentions them or defines an id close to them (`complaint-specialst` while the file with
+    `id: complaint-specialist` does not parse): held back until it loads, as the summary
+    says. One walk over the references, only when files failed."""
+    guesses = _Guesses(org)
+    for _ in check_references(org, guesses):
+        pass
+    return guesses.held_for_failed
+
+
+UNSAID["RF001"] = held_for_failed
 
 MAX_TIED = 3  # equally close ids a did-you-mean names; more, and it names none
 
@@ -310,11 +323,13 @@ class _Guesses:
                                                    dict[str, str]]] = {}
         self._in_failed: dict[str, bool] = {}
         self._failed: Suggester | None = None
+        self._failed_set: frozenset[str] | None = None  # the ids the failed files define
         self._copies: dict[str, set[str]] | None = None  # built on first use
         self.referenced: set[str] = set()  # every value written in a reference
         self.tables: dict[tuple[str, ...], tuple[dict[str, Any], ...]] = {}  # by kinds
         # RF001s whose did-you-mean waits for `settle`, and what it waits for
         self.pending: list[tuple[Issue, _Close]] = []
+        self.held_for_failed = 0  # unknown references left unsaid until a failed file loads
         # by kinds, built on first use; shared by the walks of one run
         self.others: dict[tuple[str, ...], OtherNames] = {} if others is None else others
         # unknown value -> (kinds wanted, where) per reference RF001 reports
@@ -351,6 +366,13 @@ class _Guesses:
                     kind = kind_of.get(key.split(":", 1)[0], "")
                     self._copies[kind].update(value_words(dropped))
         return any(ident in self._copies.get(k, ()) for k in kinds)
+
+    def defined_in_failed(self, value: str) -> bool:
+        """Whether a file that failed to load writes `id: value`: the reference will be
+        known once it loads, no finding held back."""
+        if self._failed_set is None:
+            self._failed_set = frozenset(self._failed_ids().ids)
+        return value in self._failed_set
 
     def _failed_ids(self) -> Suggester:
         if self._failed is None:
@@ -627,6 +649,8 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
         if is_vacant(value) and kinds == ("Person",) and field == ("lead",):
             continue  # `lead: 待招聘`: the seat is open, not an unknown person
         if org.failed and guesses.in_failed(value):
+            if not guesses.defined_in_failed(value):  # a typo: RF001 once it loads
+                guesses.held_for_failed += 1  # counted in the summary's held-back findings
             continue  # the file that would define it did not load; no cascade
         if org.incomplete and guesses.meant_by_copy(kinds, ident):
             continue  # RF002's copied id was meant to be this one; no cascade
