@@ -200,7 +200,7 @@ def test_text_output_labels_follow_the_language() -> None:
     assert "    建议: " in run.stdout and run.stdout.endswith(
         "发现 4 个错误、3 个警告、0 个提示，共 12 个文件（59 个实体）。\n")
     gh = run_cli("check", "examples/ecommerce", "--format", "github", "--lang", "en")
-    assert "%0Ahint: keep one accountable owner" in gh.stdout
+    assert "%0Ahint: tech's charter lists user-feedback without a role" in gh.stdout
     assert "%0Arelated: examples/ecommerce/teams/teams.yaml:78:7: tech is accountable here" \
         in gh.stdout
 

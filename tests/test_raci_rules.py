@@ -126,8 +126,10 @@ def _old_overlap(ctx: RuleContext) -> Iterator[Issue]:
                                           M("{owner} is accountable here",
                                             owner=ownership._id(o)))
                                   for o, site in sites[1:]),
-                    hint=M("keep one accountable owner; make the others `responsible` or "
-                           "`consulted`"))
+                    # the hint reads the charters, not the graph: the rule's own
+                    hint=ownership._bare_hint(ctx, rid, names) or
+                    M("keep one accountable owner; make the others `responsible` or "
+                      "`consulted`"))
 
 
 def _old_gaps(ctx: RuleContext) -> Iterator[tuple[str, Any, str]]:

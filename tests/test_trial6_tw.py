@@ -135,7 +135,7 @@ ROSTERS = {
                  "若某欄其實是某個欄位、只是表頭不同，用 --column 欄位=表頭 讀取）",
                  # Traditional names: ids other than pinyin are offered (trial 10)
                  "提示：團隊 id 是按部門名稱的拼音產生的：營運部 → ying-yun-bu、總經理室 → "
-                 "zong-jing-li-shi；要自己指定，在員工名冊中加一列部門編號（讀作 team_id；"
+                 "zong-jing-li-shi；要自己指定，在員工名冊中加一欄部門編號（讀作 team_id；"
                  "表頭不同時用 --column team_id=表頭）",
                  "提示：沒有上級部門欄：部門層級按主管欄推斷，每個團隊掛在其負責人的上級所在的團隊"
                  "之下：營運部 → 總經理室；頂層：總經理室；在員工名冊中加上級部門欄即可自行指定"]),

@@ -83,6 +83,18 @@ def _bare_hint(ctx: RuleContext, rid: str, owners: list[str]) -> M | None:
                      "accountable; the duty itself makes it {role}: write `{entry}` in the "
                      "charter, or keep one accountable owner", team=tid, duty=rid, role=role,
                      entry="".join(("{ref: ", rid, ", role: ", role, "}")))
+    accountable = {o for o in owners if "accountable" in
+                   org.raci.roles(rid, node_key("team", o), "duty")}
+    for tid in owners if accountable else ():  # the duty names its accountable owner
+        team = org.teams.get(tid)
+        if tid in accountable or team is None:
+            continue
+        if any((item.ref or item.id) == rid and "role" not in item.model_fields_set
+               for item in team.responsibilities):
+            return M("{team}'s charter lists {duty} without a role, which counts as "
+                     "accountable: to have it consulted (or informed, responsible), write "
+                     "`{entry}` in the charter", team=tid, duty=rid,
+                     entry="".join(("{ref: ", rid, ", role: consulted}")))
     return None
 
 

@@ -86,7 +86,8 @@ def step_without_owner(ctx: RuleContext) -> Iterator[Issue]:
                 yield Issue(M("step {step!r} of process {process!r} has no owner{said}",
                               step=step_named(step.name, step.id), process=pid, said=said),
                             where, node_key("process", pid),
-                            hint=M("name the team that performs the step"))
+                            hint=M("name who performs the step in `owner`: a team, a person or a "
+                                   "position"))
 
 
 def _flow(ctx: RuleContext, pid: str) -> Any:

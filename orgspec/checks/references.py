@@ -10,7 +10,7 @@ from typing import Any
 
 from orgspec.engine.context import RuleContext
 from orgspec.engine.holdback import value_words
-from orgspec.engine.registry import check
+from orgspec.engine.registry import UNSAID, check
 from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import M, P
 from orgspec.load.yamlhints import comma_in_item
@@ -126,6 +126,21 @@ def misspelt_definitions(org: Org, guesses: _Guesses) -> Iterator[Issue]:
                     hint=M("write `id: {value}` here if {value!r} is the id meant; else "
                            "correct the references to {id!r}", value=value, id=defined))
 
+
+def held_for_failed(org: Org) -> int:
+    """How many unknown references RF001 leaves unsaid because a file that failed to load
+    mentions them or defines an id close to them (`complaint-specialst` while the file with
+    `id: complaint-specialist` does not parse): held back until it loads, as the summary
+    says. One walk over the references, only when files failed."""
+    guesses = _Guesses(org)
+    for _ in check_references(org, guesses):
+        pass
+    return guesses.held_for_failed
+
+
+UNSAID["RF001"] = held_for_failed
+
+MAX_TIED = 3  # equally close ids a did-you-mean names; more, and it names none
 
 MIN_REFERENCES = 2  # one reference and one definition apart: either may hold the typo
 
@@ -344,11 +359,13 @@ class _Guesses:
                                                    dict[str, str]]] = {}
         self._in_failed: dict[str, bool] = {}
         self._failed: Suggester | None = None
+        self._failed_set: frozenset[str] | None = None  # the ids the failed files define
         self._copies: dict[str, set[str]] | None = None  # built on first use
         self.referenced: set[str] = set()  # every value written in a reference
         self.tables: dict[tuple[str, ...], tuple[dict[str, Any], ...]] = {}  # by kinds
         # RF001s whose did-you-mean waits for `settle`, and what it waits for
         self.pending: list[tuple[Issue, _Close]] = []
+        self.held_for_failed = 0  # unknown references left unsaid until a failed file loads
         # by kinds, built on first use; shared by the walks of one run
         self.others: dict[tuple[str, ...], OtherNames] = {} if others is None else others
         # unknown value -> (kinds wanted, where) per reference RF001 reports
@@ -386,6 +403,13 @@ class _Guesses:
                     self._copies[kind].update(value_words(dropped))
         return any(ident in self._copies.get(k, ()) for k in kinds)
 
+    def defined_in_failed(self, value: str) -> bool:
+        """Whether a file that failed to load writes `id: value`: the reference will be
+        known once it loads, no finding held back."""
+        if self._failed_set is None:
+            self._failed_set = frozenset(self._failed_ids().ids)
+        return value in self._failed_set
+
     def _failed_ids(self) -> Suggester:
         if self._failed is None:
             self._failed = Suggester(m.group(1) for text in self.org.failed.values()
@@ -398,11 +422,11 @@ class _Guesses:
         words: dict[int, tuple[Suggester, list[str]]] = {}
         for _, close in self.pending:
             words.setdefault(id(close.suggester), (close.suggester, []))[1].append(close.value)
-        found = {key: suggester.close_many(asked) for key, (suggester, asked) in words.items()}
+        found = {key: suggester.nearest_many(asked) for key, (suggester, asked) in words.items()}
         settled: dict[int, Issue] = {}
         for issue, close in self.pending:
             near = found[id(close.suggester)][close.value]
-            if near is None:  # no id is close: maybe another name of one
+            if not near or len(near) > MAX_TIED:  # none is close: maybe another name of one
                 other = self.other_name(close.value, close.kinds)
                 said = M("did you mean {id!r}?", id=other) if other else ""
             else:
@@ -504,7 +528,14 @@ class _Close:
     formerly: dict[str, str]
     kinds: tuple[str, ...] = ()  # what `_Guesses.other_name` looks among when none is close
 
-    def said(self, close: str | None) -> str:
+    def said(self, near: list[str]) -> str:
+        """Did you mean the id in `near`, or one of its ids, equally close (`t02`: `t002` or
+        `t012`), none picked; a former id said as the current one."""
+        ids = list(dict.fromkeys(self.formerly.get(c, c) for c in near))
+        if len(ids) > 1:
+            return M("did you mean one of {ids}? they are equally close to what is written: "
+                     "check which one is meant", ids=ids)
+        close = near[0] if near else None
         if close in self.formerly:
             return M("did you mean {id!r} (formerly {old!r})?", id=self.formerly[close],
                      old=close)
@@ -558,7 +589,7 @@ def _position_refs(guesses: _Guesses, org: Org) -> Iterator[Issue]:
         yield from _refs(guesses, o, ("team",), [pos.team], ("Team",), "role", rid)
         yield from _refs(guesses, o, ("holders",), [h if not is_vacant(h) else None
                                                     for h in pos.holders], ("Person",), "role",
-                         rid)
+                         rid, typed=pos.holders)
         for i, item in enumerate(pos.duties):
             if item.ref is not None:
                 yield from _refs(guesses, o, ("duties", i), [item.ref], ("Responsibility",),
@@ -614,11 +645,12 @@ def _listing(names: list[str]) -> tuple[list[str], M | str]:
 
 def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
           values: Sequence[str | None], kinds: tuple[str, ...], kind: str, ident: str,
-          listed: bool = True) -> Sequence[Issue]:
+          listed: bool = True, typed: Sequence[str] | None = None) -> Sequence[Issue]:
     """RF001 for each value of `values` that names no entity of `kinds`; nothing, at the
     cost of a lookup per value, when every value is an id of one of them (the common case:
     an id is lowercase and has no blanks, so it is a placeholder only if it is one as
-    written)."""
+    written). `typed`: the list as written, where `values` drops some items as None (an
+    open seat in `holders`), for a hint that writes the list again."""
     tables = guesses.tables.get(kinds)
     if tables is None:
         tables = guesses.tables[kinds] = tuple(guesses.org.table(k) for k in kinds)
@@ -630,16 +662,18 @@ def _refs(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
             if value in table:
                 break
         else:
-            return list(_unknown(guesses, origin, field, values, kinds, kind, ident, listed))
+            return list(_unknown(guesses, origin, field, values, kinds, kind, ident, listed,
+                                    typed))
         if value in PLACEHOLDERS:
-            return list(_unknown(guesses, origin, field, values, kinds, kind, ident, listed))
+            return list(_unknown(guesses, origin, field, values, kinds, kind, ident, listed,
+                                    typed))
         referenced.add(value)
     return ()
 
 
 def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
              values: Iterable[str | None], kinds: tuple[str, ...], kind: str, ident: str,
-             listed: bool = True) -> Iterator[Issue]:
+             listed: bool = True, typed: Sequence[str] | None = None) -> Iterator[Issue]:
     org = guesses.org
     values = list(values)
     for j, value in enumerate(values):
@@ -651,6 +685,8 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
         if is_vacant(value) and kinds == ("Person",) and field == ("lead",):
             continue  # `lead: 待招聘`: the seat is open, not an unknown person
         if org.failed and guesses.in_failed(value):
+            if not guesses.defined_in_failed(value):  # a typo: RF001 once it loads
+                guesses.held_for_failed += 1  # counted in the summary's held-back findings
             continue  # the file that would define it did not load; no cascade
         if org.incomplete and guesses.meant_by_copy(kinds, ident):
             continue  # RF002's copied id was meant to be this one; no cascade
@@ -674,7 +710,7 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
         where = (*field, j) if listed and _is_list(origin, field) else field
         wanted = _either(kinds)
         label = next(part for part in reversed(field) if isinstance(part, str))
-        split = comma_in_item(label, [str(v) for v in values], j,
+        split = comma_in_item(label, [str(v) for v in (values if typed is None else typed)], j,
                               lambda item: guesses.id_of(item, kinds)) \
             if where != field else None
         if split is not None:  # `[order-platform，warehouse]`: one item, two meant

@@ -44,6 +44,10 @@ LOCAL: set[str] = set()
 # "Kind.named" when it reads only the `name` of it: its findings are then kept while only
 # that prose changed (a duty's description reworded).
 READS: dict[str, frozenset[str]] = {}
+# code -> how many of its findings a check leaves unsaid, rather than holding them back,
+# while files fail to load (RF001's typos of ids the failed files define): the summary
+# counts them with the held-back findings (`engine.lint._waiting`)
+UNSAID: dict[str, Callable[[Any], int]] = {}
 # Python modules holding built-in checks, imported when the checks are first needed.
 CHECK_MODULES = (
     "orgspec.checks.references", "orgspec.checks.hierarchy", "orgspec.checks.ownership",

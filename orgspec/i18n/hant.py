@@ -164,6 +164,7 @@ TERMS |= {
     "給這些行填上": "給這些列填上",
     "姓名列填上": "姓名欄填上",  # a roster's columns: Taiwan's 欄
     "直屬主管列": "直屬主管欄",
+    "加一列部門編號": "加一欄部門編號",  # a roster's column: Taiwan's 欄 (加一列 adds a row)
 }
 # --- A Taiwanese reader's review: GitLab's and GitHub's Taiwan words for what orgspec asks of CI
 TERMS |= {

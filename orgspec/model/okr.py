@@ -148,6 +148,10 @@ def stated_baseline(title: str, baseline: str | None, said: Verdict) -> str:
     shown = _sentence_quantities(title, said.read)
     if len(shown) >= 2 and shown[0][0] >= 0 and _FROM.search(title[:shown[0][0]]):
         return shown[0][1]
+    # a quantity before the pair (客诉积压（超过24小时）从320件降到50件, 完成2次演练，公告时间
+    # 从60分钟降到15分钟): the one just before the target, opened by 从/from, is the baseline
+    if len(shown) >= 3 and shown[-2][0] >= 0 and _FROM.search(title[:shown[-2][0]]):
+        return shown[-2][1]
     if len(shown) >= 2 and shown[-2][0] >= 0 and shown[-1][0] >= 0:
         (at, base), (to, _) = shown[-2], shown[-1]
         between = title[at + len(base):to]

@@ -9,7 +9,7 @@ import re
 import types
 import typing
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -474,6 +474,8 @@ def _schema_issue(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: Pa
                   name=stray[0])
         elif targeted:
             hint = M("{targeted}; {hint}", targeted=targeted, hint=hint)
+        elif (item := _duty_as_key(str(loc[-1]), options, data, path)) is not None:
+            hint = item
         elif "accountable" in options and not _did_you_mean(str(loc[-1]), options):
             hint = _raci_field_hint(str(loc[-1]), _node(data, path) if data is not None
                                     else None) or hint
@@ -587,6 +589,31 @@ def _raci_fields(key: str) -> tuple[str, ...]:
     from orgspec.model import errwords
 
     return errwords.raci_meant(key)
+
+
+_ROLES = ("accountable", "responsible", "consulted", "informed")
+
+
+def _duty_as_key(key: str, options: Iterable[str], data: Any, path: Path) -> str | None:
+    """`- complaint-handling: consulted` in a charter or a position's `duties`: the duty
+    written as the key and its role as the value, one item of one key; the hint writes the
+    item with `ref` and `role`. None for any other unknown field."""
+    if "ref" not in options or "role" not in options or data is None or not path:
+        return None
+    item = _node(data, path[:-1])
+    if not isinstance(item, dict) or len(item) != 1 or not re.fullmatch(ID_PATTERN, key):
+        return None
+    from orgspec.model.errwords import raci_meant  # its tables only when a field is wrong
+
+    value = item.get(key)
+    word = value.strip() if isinstance(value, str) else ""
+    roles = (word.lower(),) if word.lower() in _ROLES else raci_meant(word)
+    if len(roles) == 1:
+        return M("write the duty as `ref` and its RACI role as `role`: "
+                 "`{{ref: {ref}, role: {role}}}`", ref=key, role=roles[0])
+    return M("write the duty as `ref` and its RACI role as `role`: "
+             "`{{ref: {ref}, role: consulted}}` (a role is accountable, responsible, "
+             "consulted or informed)", ref=key)
 
 
 def _raci_field_hint(key: str, value: Any) -> str:

@@ -70,12 +70,19 @@ class Suggester:
 
     def close(self, word: str) -> str | None:
         """The closest id (difflib ratio >= 0.6), or None."""
+        return self._ranked(word, self._pool(word))
+
+    def nearest(self, word: str) -> list[str]:
+        """Every id as close to `word` as the closest (`close`), sorted: `t02` is as close to
+        `t002` as to `t012`, so a hint names both rather than pick one (`close` takes the
+        larger string, difflib's tie-break, the wrong one half the time)."""
+        return self._tied(word, self._pool(word))
+
+    def _pool(self, word: str) -> Iterable[str]:
         if len(self.ids) <= SMALL:
             limit = allowed(word)
-            pool = [c for c in self.ids if abs(len(c) - len(word)) <= limit]
-        else:
-            pool = self._candidates(word)
-        return self._ranked(word, pool)
+            return [c for c in self.ids if abs(len(c) - len(word)) <= limit]
+        return self._candidates(word)
 
     def close_many(self, words: Iterable[str]) -> dict[str, str | None]:
         """{word: `close(word)`} for each of `words`, the same suggestions. Over many ids
@@ -83,9 +90,18 @@ class Suggester:
         word) and the ids walked once against them: the same candidates as the ids'
         index finds, without a table of every id's strings (ten or more per id, 1.5 million
         at 5,000 teams, each insert on a page of its own)."""
+        return {word: self._ranked(word, pool) for word, pool in self._pools(words).items()}
+
+    def nearest_many(self, words: Iterable[str]) -> dict[str, list[str]]:
+        """{word: `nearest(word)`} for each of `words`, their candidates found as
+        `close_many` finds them."""
+        return {word: self._tied(word, pool) for word, pool in self._pools(words).items()}
+
+    def _pools(self, words: Iterable[str]) -> dict[str, Iterable[str]]:
+        """{word: its candidates} for each of `words` (`close_many`)."""
         asked = list(dict.fromkeys(words))
         if len(self.ids) <= SMALL or self._index is not None:
-            return {word: self.close(word) for word in asked}
+            return {word: self._pool(word) for word in asked}
         keys: dict[str, list[int]] = {}  # a word's string -> the words it is a string of
         for i, word in enumerate(asked):
             for key in {word, *_deletions(word)}:
@@ -103,13 +119,20 @@ class Suggester:
                     if hit is not None:
                         for i in hit:
                             found[i].add(ident)
-        return {word: self._ranked(word, pool) for word, pool in zip(asked, found, strict=True)}
+        return dict(zip(asked, found, strict=True))
 
     def _ranked(self, word: str, pool: Iterable[str]) -> str | None:
         """The best of `pool` by difflib's ratio that is a plausible typo of `word`."""
         limit = allowed(word)
         ranked = best_matches(word, pool, _RANKED, CUTOFF)
         return next((c for c in ranked if edits(word, c, limit) <= limit), None)
+
+    def _tied(self, word: str, pool: Iterable[str]) -> list[str]:
+        """The plausible typos of `word` in `pool` with the best ratio among them, sorted."""
+        limit = allowed(word)
+        scored = [(r, c) for r, c in best_scored(word, pool, _RANKED, CUTOFF)
+                  if edits(word, c, limit) <= limit]
+        return sorted(c for r, c in scored if r == scored[0][0]) if scored else []
 
     def _candidates(self, word: str) -> list[str]:
         """The ids sharing a string with `word` (itself or with one character deleted),
@@ -144,14 +167,20 @@ class Suggester:
 
 
 def best_matches(word: str, pool: Iterable[str], n: int, cutoff: float) -> list[str]:
-    """`difflib.get_close_matches(word, pool, n, cutoff)` (the `n` best by ratio, ties to
-    the larger string), computing the ratio of as few candidates as it can: they are taken
-    from the highest bound on their ratio down (two strings of lengths a and b match in at
-    most min(a, b) characters, in fewer when they differ and a == b), and none is taken
-    once the `n` found beat the bound of the next. Among the close ids of a dense org
-    (`li-01234-2` beside hundreds of `li-0xxxx-2`) most candidates share one bound, so this
-    computes about `n` ratios a word where difflib computes one per candidate, and the
-    candidates grow with the org."""
+    """`difflib.get_close_matches(word, pool, n, cutoff)`, as `best_scored` finds them."""
+    return [c for _, c in best_scored(word, pool, n, cutoff)]
+
+
+def best_scored(word: str, pool: Iterable[str], n: int,
+                cutoff: float) -> list[tuple[float, str]]:
+    """(ratio, candidate) of `difflib.get_close_matches(word, pool, n, cutoff)` (the `n` best
+    by ratio, ties to the larger string), best first, computing the ratio of as few
+    candidates as it can: they are taken from the highest bound on their ratio down (two
+    strings of lengths a and b match in at most min(a, b) characters, in fewer when they
+    differ and a == b), and none is taken once the `n` found beat the bound of the next.
+    Among the close ids of a dense org (`li-01234-2` beside hundreds of `li-0xxxx-2`) most
+    candidates share one bound, so this computes about `n` ratios a word where difflib
+    computes one per candidate, and the candidates grow with the org."""
     size = len(word)
 
     def bound(c: str) -> float:
@@ -176,7 +205,7 @@ def best_matches(word: str, pool: Iterable[str], n: int, cutoff: float) -> list[
                     heapq.heappush(found, (ratio, c))
                 else:
                     heapq.heappushpop(found, (ratio, c))
-    return [c for _, c in sorted(found, reverse=True)]
+    return sorted(found, reverse=True)
 
 
 def _shares_a_key(ident: str, keys: set[str]) -> bool:
