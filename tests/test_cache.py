@@ -320,7 +320,7 @@ def _move_duty(org: Path) -> bool:
 def _corrupt_kept(folder: Path) -> None:
     kept = [e for e in _entries(folder)
             if {e.parent.name, e.parent.parent.name} & {"local", "memo", "rule", "summary",
-                                                       "same", "state"}]
+                                                       "same", "state", "statehead"}]
     assert kept
     for entry in kept:
         entry.write_bytes(entry.read_bytes()[:60] + os.urandom(40))

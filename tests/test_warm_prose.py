@@ -595,3 +595,106 @@ def test_kept_features_are_the_texts_features_with_their_strings_shared() -> Non
     assert memo.value["Refunds"] & memo.value["handle refund requests for customers"]
     back = pickle.loads(pickle.dumps(memo.value, protocol=pickle.HIGHEST_PROTOCOL))
     assert back == memo.value
+
+
+def _states_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The kinds of kept state read ("state", "statehead"), one per read that found it."""
+    read: list[str] = []
+    real = Cache.get
+
+    def get(self: Cache, kind: str, key: bytes, expected: type[object]) -> object:
+        found = real(self, kind, key, expected)
+        if kind in ("state", "statehead") and found is not None:
+            read.append(kind)
+        return found
+
+    monkeypatch.setattr(Cache, "get", get)
+    return read
+
+
+def _kept_state(tmp_path: Path) -> tuple[Path, Path]:
+    """A generated 20-team org checked through a primed cache: its state and head kept."""
+    org = _synthetic(tmp_path, 20)
+    folder = tmp_path / "cache"
+    check_cached([str(org)], STRICT, Cache(str(folder)), TODAY)  # stores only its result
+    _append(org / "team-00003.yaml", "# primed\n")
+    check_cached([str(org)], STRICT, Cache(str(folder)), TODAY)  # the full path: the state
+    return org, folder
+
+
+def _append(path: Path, text: str) -> None:
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def _raci_edit(org: Path) -> None:
+    path = org / "team-00005.yaml"
+    text = path.read_text("utf-8")
+    assert "consulted: [" in text
+    path.write_text(text.replace("consulted: [", "consulted: [team-00001, ", 1), "utf-8")
+
+
+def test_a_raci_edit_reads_the_state_head_not_the_state(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A change that is not one file's prose (a team added to a duty's `consulted`, two
+    files changed) is told from the state's head (`warm.Head`): the state is not read, and
+    the findings are a fresh check's; a prose edit after it still reads the state and is
+    answered from it."""
+    org, folder = _kept_state(tmp_path)
+    paths = [str(org)]
+    read = _states_read(monkeypatch)
+    _count(monkeypatch)
+    _raci_edit(org)
+    got = check_cached(paths, STRICT, Cache(str(folder)), TODAY)
+    assert _findings(got.findings) == _findings(lint_org(paths, STRICT, TODAY)[0].findings)
+    assert read == ["statehead"]
+    for name in ("team-00001.yaml", "team-00002.yaml"):  # two files' prose
+        path = org / name
+        path.write_text(_TEXT.sub(r'\1"audit payments"', path.read_text("utf-8"), count=1),
+                        "utf-8")
+    read.clear()
+    got = check_cached(paths, STRICT, Cache(str(folder)), TODAY)
+    assert _findings(got.findings) == _findings(lint_org(paths, STRICT, TODAY)[0].findings)
+    assert read == ["statehead"]
+    path = org / "team-00007.yaml"
+    path.write_text(_TEXT.sub(r'\1"review refunds 7"', path.read_text("utf-8"), count=1),
+                    "utf-8")
+    read.clear()
+    _ANSWERED.clear()
+    got = check_cached(paths, STRICT, Cache(str(folder)), TODAY)
+    assert _findings(got.findings) == _findings(lint_org(paths, STRICT, TODAY)[0].findings)
+    assert read == ["statehead", "state"]
+    assert "patched" in _ANSWERED
+
+
+def test_a_head_of_another_run_than_the_state_costs_only_the_full_path(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A head that is not the state's (another run's, a writer killed between the two
+    writes) sends a prose edit the full path: the findings are a fresh check's; with the
+    head gone, the same edit is answered from the state."""
+    org, folder = _kept_state(tmp_path)
+    paths = [str(org)]
+    heads = [p for p in folder.rglob("*") if p.is_file() and "statehead" in p.parts]
+    assert len(heads) == 1
+    key = bytes.fromhex(heads[0].parent.name + heads[0].name)
+    cache = Cache(str(folder))
+    head = cache.get("statehead", key, warm.Head)
+    assert head is not None
+    other = next(i for i, ident in enumerate(head.idents) if "team-00003.yaml" in ident)
+    head.idents[other] += "0"  # another content of an unchanged file
+    cache.put("statehead", key, head)
+    _count(monkeypatch)
+    _ANSWERED.clear()
+    path = org / "team-00007.yaml"
+    original = path.read_text("utf-8")
+    path.write_text(_TEXT.sub(r'\1"review refunds 8"', original, count=1), "utf-8")
+    got = check_cached(paths, STRICT, Cache(str(folder)), TODAY)
+    assert _findings(got.findings) == _findings(lint_org(paths, STRICT, TODAY)[0].findings)
+    assert _ANSWERED == []  # two files differ from the head's run: the full path
+    path.write_text(original, "utf-8")
+    check_cached(paths, STRICT, Cache(str(folder)), TODAY)  # the state and head of now
+    heads[0].unlink()
+    path.write_text(_TEXT.sub(r'\1"review refunds 9"', original, count=1), "utf-8")
+    got = check_cached(paths, STRICT, Cache(str(folder)), TODAY)
+    assert _findings(got.findings) == _findings(lint_org(paths, STRICT, TODAY)[0].findings)
+    assert "patched" in _ANSWERED
