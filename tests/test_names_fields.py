@@ -46,7 +46,8 @@ def test_every_entity_gives_the_names_asking_for_every_field_gives(org: Path) ->
         for entity in loaded.org.table(kind).values():
             assert names._titles(entity) == _every(entity)
             seen += len(_every(entity))
-    assert seen or org.name in {"adopt", "hostile-readers"}
+    # a folder of roster files (trial21) or of readers holds no entity
+    assert seen or org.name in {"adopt", "hostile-readers"} or not any(org.rglob("*.yaml"))
 
 
 class _Open(BaseModel):
