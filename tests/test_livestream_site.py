@@ -71,12 +71,17 @@ def test_the_flag_overrides_the_config(write_org, tmp_path: Path) -> None:
     assert (out / "health.html").exists()
 
 
-def test_a_bad_config_value_is_one_error_line(write_org, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("config", "said"), [
+    ("site-findings: 不要\n", "'site-findings' must be true or false"),
+    ("site-title: ''\n", "'site-title' must be a non-empty string"),
+])
+def test_a_bad_config_value_is_one_error_line(write_org, tmp_path: Path, config: str,
+                                              said: str) -> None:
     folder = write_org({"org.yaml": ORG})
-    (folder.parent / ".orgspec.yaml").write_text("site-findings: 不要\n", "utf-8")
+    (folder.parent / ".orgspec.yaml").write_text(config, "utf-8")
     run = run_cli("site", "org", "-o", str(tmp_path / "s"), "--lang", "en", cwd=folder.parent)
     assert run.code == 2
-    assert "'site-findings' must be true or false" in run.stderr
+    assert said in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1
 
 
@@ -128,11 +133,3 @@ def test_the_site_title_from_the_config(write_org, tmp_path: Path, args: tuple[s
     out = _site(write_org, tmp_path, *args, config=config)
     assert f"<title>首页 · {title}</title>" in (out / "index.html").read_text("utf-8")
 
-
-def test_an_empty_site_title_is_one_error_line(write_org, tmp_path: Path) -> None:
-    folder = write_org({"org.yaml": ORG})
-    (folder.parent / ".orgspec.yaml").write_text("site-title: ''\n", "utf-8")
-    run = run_cli("site", "org", "-o", str(tmp_path / "s"), "--lang", "en", cwd=folder.parent)
-    assert run.code == 2
-    assert "'site-title' must be a non-empty string" in run.stderr
-    assert len(run.stderr.strip().splitlines()) == 1
