@@ -140,7 +140,7 @@ TEAM_ZH = "- kind: Team\n  id: cs\n  name: 客服部\n  mission: 处理顾客问
 @pytest.mark.parametrize(("data", "said"), [
     # Chinese in the comments only, around a syntax error
     ("# 新团队：客服部，负责售后\n- kind: Team\n  id: cs\n  name: cs\n  members: [a, b\n"
-     .encode(), "org.yaml:6:1: IN001 [error] YAML 语法错误"),
+     .encode(), "org.yaml:6:1: IN001 [error] 第 5 行的 `[` 没有用 `]` 结束"),
     # saved as GBK or Big5 by a Windows editor: read in that encoding for the language
     (TEAM_ZH.encode("gbk"), "org.yaml:3:9: IN002 [error] 无效的 UTF-8 字节 0xbf"),
     (TEAM_ZH.replace("处理顾客问题", "處理顧客問題").replace("客服部", "客服處").encode("big5"),
@@ -163,7 +163,8 @@ def test_an_editors_modeline_does_not_make_a_failed_file_english(write_org: Any)
                                  "- kind: Team\n  id: cs\n  members: [ab\n"})
     run = run_cli("check", "org.yaml", "--isolated", "--no-cache", cwd=org,
                   env={**C_LOCALE, "LANG": "zh_CN.UTF-8"})
-    assert run.stdout.startswith("org.yaml:5:1: IN001 [error] YAML 语法错误"), run.stdout
+    assert run.stdout.startswith("org.yaml:5:1: IN001 [error] 第 4 行的 `[` 没有用 `]` 结束"), \
+        run.stdout
 
 
 def test_a_field_of_one_id_is_not_told_to_be_a_list(write_org: Any) -> None:
