@@ -85,6 +85,10 @@ class Draft:
     # not write (added by hand): they stay there, a member of their teams, and are not
     # written again (`importer.people_elsewhere`)
     elsewhere: dict[str, str] = field(default_factory=dict)
+    # person -> the team whose file keeps them ("": `_unassigned.yaml`), where the org in the
+    # output folder has them, while the file they move to waits as NAME.new (`importer.
+    # staying`): the org never loses a person to a pending merge
+    stay: dict[str, str] = field(default_factory=dict)
 
     def team(self, ident: str) -> DraftTeam:
         """The team `ident`, created on first mention."""
@@ -137,7 +141,7 @@ class Draft:
         header comment in `lang`."""
         homes: dict[str, list[dict[str, Any]]] = {t: [] for t in sorted(self.teams)}
         loose: list[dict[str, Any]] = []
-        home_of = self._homes()
+        home_of = self._homes() | self.stay
         for pid in sorted(set(self.people) - set(self.elsewhere)):
             homes.get(home_of.get(pid, ""), loose).append(_person(self.people[pid]))
         for did in sorted(self.duties):
@@ -145,12 +149,23 @@ class Draft:
             first = duty.accountable[0] if duty.accountable else ""
             home = first if first in self.teams else home_of.get(first, "")
             homes.get(home, loose).append(_duty(duty))
-        out = {self.homes.get(tid, f"{tid}.yaml"):
+        out = {self.file_of(tid):
                render(self.source, [_team(self.teams[tid]), *entities], lang)
                for tid, entities in homes.items()}
         if loose:
             out[UNASSIGNED] = render(self.source, loose, lang)
         return out
+
+    def file_of(self, tid: str) -> str:
+        """The file team `tid` is written to ("": `_unassigned.yaml`)."""
+        return self.homes.get(tid, f"{tid}.yaml") if tid else UNASSIGNED
+
+    def home_files(self, stay: bool = True) -> dict[str, str]:
+        """Person id -> the file they are written to (those not `elsewhere`); with `stay`
+        False, the one they would be written to but for `stay`."""
+        home_of = self._homes() | (self.stay if stay else {})
+        return {pid: self.file_of(home_of.get(pid, "")) for pid in self.people
+                if pid not in self.elsewhere}
 
     def _homes(self) -> dict[str, str]:
         home: dict[str, str] = {}

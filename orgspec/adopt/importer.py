@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from orgspec.adopt.draft import UNASSIGNED, Draft
 from orgspec.adopt.keepcomments import carry
 from orgspec.adopt.slug import IdMap
-from orgspec.adopt.write import Outcome, read_manifest, write_draft
+from orgspec.adopt.write import Outcome, Rules, goes_beside, read_manifest, write_draft
 from orgspec.i18n import M
 
 if TYPE_CHECKING:
@@ -107,16 +107,68 @@ def import_org(source: str, paths: list[str], out_dir: str, *,
         keep_own_fields(draft, loaded.org)
     draft.fit()
     said = lang if isinstance(lang, str) else lang(draft)
-    done = write_draft(draft.files(said), out_dir, source, ids.mapped(), force,
-                       same=same_entities, keeps=keeps_all,
-                       own=lambda now, new: carry_own_fields(now, new, source, said),
-                       carry=partial(carry, headers=_headers(source)),
+    rules = Rules(same=same_entities, keeps=keeps_all,
+                  own=lambda now, new: carry_own_fields(now, new, source, said),
+                  carry=partial(carry, headers=_headers(source)))
+    files = draft.files(said)
+    if loaded is not None and not force:
+        pending = goes_beside(files, out_dir, force, rules)
+        draft.stay = staying(draft, loaded.org, out_dir, pending)
+        if draft.stay:
+            files = draft.files(said)
+            draft.notes.extend(staying_notes(draft, loaded.org, out_dir))
+    done = write_draft(files, out_dir, source, ids.mapped(), force, same=rules.same,
+                       keeps=rules.keeps, own=rules.own, carry=rules.carry,
                        adopted=dict([example]) if example else None)
     if example and example[0] in (*done.removed, *done.written):
-        shown = os.path.normpath(os.path.join(out_dir, example[0])).replace(os.sep, "/")
         draft.notes.append(M("removed {file}, the example org `orgspec init` wrote, unchanged: "
-                             "the imported org takes its place", file=shown))
+                             "the imported org takes its place",
+                             file=_shown(out_dir, example[0])))
     return draft, done
+
+
+def staying(draft: Draft, org: Org, out_dir: str, pending: set[str]) -> dict[str, str]:
+    """Person id -> the team ("": unassigned) whose file keeps each drafted person whose new
+    home is a file whose update waits beside it (`pending`: NAME.new, the user having
+    edited NAME) while the org in `out_dir` defines them in another file this import writes
+    and does not put beside: moved now, they would be in no file the org reads until the
+    user merges NAME.new. Kept there, the org loses no one; once NAME.new is merged, the
+    next import moves them. O(people)."""
+    if not pending:
+        return {}
+    root = os.path.realpath(out_dir)
+    team_of = {draft.file_of(tid): tid for tid in draft.teams} | {UNASSIGNED: ""}
+    out: dict[str, str] = {}
+    for pid, target in draft.home_files().items():
+        if target not in pending or pid not in org.people:
+            continue
+        path = org.origin("Person", pid).fmap.file
+        name = os.path.basename(path)
+        if os.path.realpath(os.path.dirname(path) or ".") == root and name != target and \
+                name in team_of and name not in pending:
+            out[pid] = team_of[name]
+    return out
+
+
+def staying_notes(draft: Draft, org: Org, out_dir: str) -> list[str]:
+    """A note per person `staying` kept where they are."""
+    homes, moving = draft.home_files(), draft.home_files(stay=False)
+    out: list[str] = []
+    for pid in sorted(draft.stay):
+        name = draft.people[pid].name or (str(org.people[pid].name)
+                                          if org.people[pid].name else None)
+        person = f"{name} ({pid})" if name else pid
+        out.append(M("{person} stays in {file} for now: their team's file, {target}, has "
+                     "edits of yours that the import cannot merge, and moving them there "
+                     "would leave them out of the org until you merge it by hand; move their "
+                     "entry into {target} yourself if you like",
+                     person=person, file=_shown(out_dir, homes[pid]),
+                     target=_shown(out_dir, moving[pid])))
+    return out
+
+
+def _shown(out_dir: str, name: str) -> str:
+    return os.path.normpath(os.path.join(out_dir, name)).replace(os.sep, "/")
 
 
 def _headers(source: str) -> frozenset[str]:

@@ -191,6 +191,48 @@ def _refuse_mass_removal(folder: str, files: dict[str, str], earlier: set[str]) 
                            files=gone[:5] + (["…"] if len(gone) > 5 else [])))
 
 
+@dataclass(frozen=True)
+class Rules:
+    """The importer's judgements of an edited file (see `write_draft`)."""
+
+    same: Callable[[bytes, bytes], bool] | None = None
+    keeps: Callable[[bytes, bytes], bool] | None = None
+    own: Callable[[bytes, bytes], bytes] | None = None
+    carry: Carry | None = None
+
+
+def _settle(name: str, data: bytes, now: bytes | None, was: str | None, force: bool,
+            rules: Rules) -> tuple[str, bytes, bytes, list[tuple[int, int, str]]]:
+    """What becomes of file `name` (its bytes `now`, None if missing; `was`: the digest the
+    manifest records) given the new text `data`: ("unchanged" | "same" | "written" |
+    "merged" | "beside", the new text with the user's fields kept, that with their comments
+    carried too (what is written), the comments lost)."""
+    if now is not None and rules.own is not None and not force and digest(now) != was:
+        data = rules.own(now, data)
+    if now == data:
+        return "unchanged", data, data, []
+    if now is not None and not force and digest(now) != was and \
+            rules.same is not None and rules.same(now, data):
+        return "same", data, data, []
+    if now is None or force or digest(now) == was:
+        return "written", data, data, []
+    mine, lost = rules.carry(now, data) if rules.carry is not None else (data, [])
+    if not lost and rules.keeps is not None and rules.keeps(now, data):
+        return "merged", data, mine, []
+    return "beside", data, mine, lost
+
+
+def goes_beside(files: dict[str, str], folder: str, force: bool, rules: Rules) -> set[str]:
+    """The names of `files` whose new text `write_draft` would put beside them (NAME.new),
+    the user having edited them; nothing is written."""
+    if force or not os.path.isdir(folder):
+        return set()
+    old = read_manifest(folder)
+    return {name for name, text in files.items()
+            if _settle(name, text.encode("utf-8"), _read(os.path.join(folder, name)),
+                       old.files.get(name), force, rules)[0] == "beside"}
+
+
 def write_draft(files: dict[str, str], folder: str, source: str,
                 ids: dict[str, dict[str, str]], force: bool = False,
                 same: Callable[[bytes, bytes], bool] | None = None,
@@ -229,27 +271,19 @@ def write_draft(files: dict[str, str], folder: str, source: str,
     output.make_dirs(folder)
     out, recorded, beside = Outcome(), {}, {}
     for name, text in sorted(files.items()):
-        data, path = text.encode("utf-8"), os.path.join(folder, name)
-        now = _read(path)
-        if now is not None and own is not None and not force and \
-                digest(now) != old.files.get(name):
-            data = own(now, data)
-        recorded[name] = digest(data)
-        if now == data:
+        path = os.path.join(folder, name)
+        how, data, mine, lost = _settle(name, text.encode("utf-8"), _read(path),
+                                        old.files.get(name), force, Rules(same, keeps, own, carry))
+        recorded[name] = digest(data)  # a merged file's carried comments make it the user's
+        if how == "unchanged":
             out.unchanged.append(name)
-        elif now is not None and not force and digest(now) != old.files.get(name) and \
-                same is not None and same(now, data):
+        elif how == "same":
             out.unchanged.append(name)
             recorded[name] = old.files.get(name, "")  # the user's: still not ours
-        elif now is None or force or digest(now) == old.files.get(name):
-            output.write_bytes(path, data)
-            out.written.append(name)
+        elif how in ("written", "merged"):
+            output.write_bytes(path, mine)
+            (out.written if how == "written" else out.merged).append(name)
         else:
-            mine, lost = carry(now, data) if carry is not None else (data, [])
-            if not lost and keeps is not None and keeps(now, data):
-                output.write_bytes(path, mine)
-                out.merged.append(name)
-                continue
             if lost:
                 out.lost[name] = lost
             output.write_bytes(path + BESIDE, mine)
