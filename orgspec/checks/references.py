@@ -96,7 +96,8 @@ def misspelt_definitions(org: Org, guesses: _Guesses) -> Iterator[Issue]:
     """RF007 from `guesses` after `check_references`: O(unknown references) plus one
     did-you-mean index per kind over its unreferenced ids, built only when some unknown id
     is referenced twice or more."""
-    repeated = {v: refs for v, refs in guesses.unknown.items() if len(refs) >= MIN_REFERENCES}
+    repeated = {v: refs for v, refs in guesses.unknown.items()
+                if len(refs) >= MIN_REFERENCES and not _numeric(v)}
     if not repeated:
         return
     spare: dict[str, Suggester] = {}
@@ -231,7 +232,7 @@ def _explained(guesses: _Guesses, value: str, kinds: tuple[str, ...]) -> bool:
     guessed = guesses.hint(value, kinds)
     if not isinstance(guessed, _Close):
         return True
-    return guessed.suggester.close(guessed.value) is not None or \
+    return (not _numeric(value) and guessed.suggester.close(guessed.value) is not None) or \
         guesses.other_name(guessed.value, kinds) is not None
 
 
@@ -727,7 +728,9 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
         close = None
         if not hint:
             guessed = guesses.hint(value, kinds)
-            if isinstance(guessed, _Close):  # the hint below, unless `settle` finds one
+            if isinstance(guessed, _Close) and _numeric(value):
+                hint = _number_hint(value, kinds, wanted)
+            elif isinstance(guessed, _Close):  # the hint below, unless `settle` finds one
                 close = guessed
             else:
                 hint = guessed
@@ -758,6 +761,22 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
         if close is not None:
             guesses.pending.append((issue, close))
         yield issue
+
+
+def _numeric(value: str) -> bool:
+    """Whether `value` is all digits (an employee number, 工号): ids of digits that differ
+    in a digit or two are unrelated numbers, never a typo of each other."""
+    return value.isdigit()
+
+
+def _number_hint(value: str, kinds: tuple[str, ...], wanted: str) -> M:
+    if kinds == ("Person",):
+        return M("add the person with id '{value}' (their employee number) to the org's "
+                 "files, or check the number: numbers that look alike belong to unrelated "
+                 "people, so none is suggested", value=value)
+    return M("add the {kinds} with id '{value}' to the org's files, or check the number: "
+             "numbers that look alike are unrelated, so none is suggested", kinds=wanted,
+             value=value)
 
 
 def _unknown_in(org: Org, kind: str, ident: str, field: tuple[Any, ...], wanted: str,
