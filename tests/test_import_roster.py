@@ -246,7 +246,7 @@ def test_a_numeric_employee_id_is_the_persons_id_written_as_text(tmp_path: Path)
     out = tmp_path / "org"
     _import(tmp_path / "r.csv", out, NUMBERED, "--lang", "en")
     text = (out / "yun-ying-bu.yaml").read_text("utf-8")
-    assert "  lead: '1001'\n  members:\n  - '1001'\n  - '1002'\n" in text
+    assert "  lead: '1001'  # 王伟\n  members:\n  - '1001'  # 王伟\n  - '1002'  # 李娜\n" in text
     assert "- kind: Person\n  id: '1002'\n  name: 李娜\n" in text
     assert sorted(load_org([str(out)]).org.people) == ["1001", "1002"]
     assert _codes(out, "RF001", "SC001", "SC003") == []

@@ -35,9 +35,8 @@ def _hand_added(tmp_path: Path) -> tuple[Path, Path]:
     _import(roster, out, FIRST)
     assert (out / "_unassigned.yaml").is_file()
     team = out / HR
-    team.write_text(team.read_text("utf-8").replace("  - '1025'\n",
-                                                    "  - '1025'\n  - 1035   # 邹平 行政\n"),
-                    "utf-8")
+    team.write_text(team.read_text("utf-8").replace(
+        "  - '1025'  # 孔琪\n", "  - '1025'  # 孔琪\n  - 1035   # 邹平 行政\n"), "utf-8")
     assert _findings(out) == []
     return roster, out
 
@@ -68,3 +67,67 @@ def test_a_pending_update_is_the_one_finding_and_merging_it_gives_a_clean_org(
     assert not (out / "_unassigned.yaml").exists()
     assert "id: '1035'" in (out / HR).read_text("utf-8")
     assert _findings(out) == []
+
+
+ENGLISH = "工号,姓名,英文名,部门,直属上级,入职日期\n" \
+          "1001,王建国,Jianguo Wang,总经办,,2019-01-02\n" \
+          "1003,陈静,Jing Chen,直播运营部,1001,2020-03-01\n" \
+          "1004,周杰,Jie Zhou,直播运营部,Jing Chen,2021-05-06\n"
+
+
+def test_the_english_name_column_is_names_en_and_finds_a_manager_written_so(
+        tmp_path: Path) -> None:
+    roster, out = tmp_path / "roster.csv", tmp_path / "org"
+    said = _import(roster, out, ENGLISH)
+    team = (out / "zhi-bo-yun-ying-bu.yaml").read_text("utf-8")
+    assert "- kind: Person\n  id: '1003'\n  name: 陈静\n  names:\n    en: Jing Chen\n" in team
+    assert "  id: '1004'\n  name: 周杰\n  names:\n    en: Jie Zhou\n" \
+        "  manager: '1003'  # 陈静\n" in team
+    assert "managers written as an English name were read by the English-name column: " \
+        "Jing Chen → 陈静 (1003)\n" in said
+    # the format keeps no start date: said, as before
+    assert "columns not read: 入职日期 (orgspec keeps no such field" in said
+    assert _findings(out) == []
+
+
+def test_the_chinese_export_has_the_english_name_and_imports_back_the_same(
+        tmp_path: Path) -> None:
+    roster, out = tmp_path / "roster.csv", tmp_path / "org"
+    _import(roster, out, ENGLISH)
+    sheets = tmp_path / "sheets"
+    assert run_cli("export", str(out), "--format", "csv", "-o", str(sheets), "--lang",
+                   "zh").code == 0
+    people = (sheets / "people.csv").read_text("utf-8-sig").splitlines()
+    assert people[0] == "姓名,英文名,部门,职位,直属上级,邮箱,上级部门,负责人,orgspec 人员编号," \
+        "orgspec 部门编号,orgspec 上级部门编号"
+    assert people[1:] == ["陈静,Jing Chen,直播运营部,,王建国,,总经办,是,1003,zhi-bo-yun-ying-bu,"
+                          "zong-jing-ban",
+                          "周杰,Jie Zhou,直播运营部,,陈静,,总经办,,1004,zhi-bo-yun-ying-bu,"
+                          "zong-jing-ban",
+                          "王建国,Jianguo Wang,总经办,,,,,是,1001,zong-jing-ban,"]
+    back = tmp_path / "back"
+    assert run_cli("import", "roster", str(sheets / "people.csv"), "-o", str(back), "--lang",
+                   "en").code == 0
+    assert (back / "zhi-bo-yun-ying-bu.yaml").read_text("utf-8") == \
+        (out / "zhi-bo-yun-ying-bu.yaml").read_text("utf-8")
+
+
+def test_employee_numbers_are_named_in_a_comment_and_a_reimport_keeps_yours(
+        tmp_path: Path) -> None:
+    roster, out = tmp_path / "roster.csv", tmp_path / "org"
+    _import(roster, out, FIRST)
+    team = out / HR
+    text = team.read_text("utf-8")
+    assert "  lead: '1024'  # 张伟\n  members:\n  - '1024'  # 张伟\n  - '1025'  # 孔琪\n" in text
+    assert "  id: '1025'\n  name: 孔琪\n  manager: '1024'  # 张伟\n" in text
+    assert "unchanged" in _import(roster, out, FIRST)
+    assert "0 written, 2 unchanged, 0 beside edited files" in _import(roster, out, FIRST)
+    mine = text.replace("  - '1025'  # 孔琪\n", "  - '1025'  # 孔琪, 招聘\n")
+    team.write_text(mine, "utf-8")
+    assert "0 written, 2 unchanged, 0 beside edited files" in _import(roster, out, FIRST)
+    said = _import(roster, out, HIRED)  # her file edited, and more to write in it
+    assert "has no place" not in said
+    now = team.read_text("utf-8") if not (out / (HR + ".new")).exists() else \
+        (out / (HR + ".new")).read_text("utf-8")
+    assert "  - '1025'  # 孔琪, 招聘\n" in now and "  - '1036'  # 钱多多\n" in now
+    assert now.count("# 张伟") == 5  # lead, member, manager of 孔琪, 邹平, 钱多多: once each

@@ -36,6 +36,7 @@ class DraftPerson:
     title: str | None = None
     email: str | None = None
     manager: str | None = None
+    name_en: str | None = None  # an English name column (英文名): `names: {en: ...}`
 
 
 @dataclass
@@ -149,12 +150,19 @@ class Draft:
             first = duty.accountable[0] if duty.accountable else ""
             home = first if first in self.teams else home_of.get(first, "")
             homes.get(home, loose).append(_duty(duty))
+        names = self.numbered()
         out = {self.file_of(tid):
-               render(self.source, [_team(self.teams[tid]), *entities], lang)
+               render(self.source, [_team(self.teams[tid]), *entities], lang, names)
                for tid, entities in homes.items()}
         if loose:
-            out[UNASSIGNED] = render(self.source, loose, lang)
+            out[UNASSIGNED] = render(self.source, loose, lang, names)
         return out
+
+    def numbered(self) -> dict[str, str]:
+        """Person id -> name, for each person whose id is an employee number (工号, all
+        digits): the files name them beside the number (`- '1002'  # 李娜`)."""
+        return {pid: person.name for pid, person in self.people.items()
+                if person.name and pid.isdigit()}
 
     def file_of(self, tid: str) -> str:
         """The file team `tid` is written to ("": `_unassigned.yaml`)."""
@@ -219,8 +227,9 @@ def _team(t: DraftTeam) -> dict[str, Any]:
 
 
 def _person(p: DraftPerson) -> dict[str, Any]:
-    return _compact({"kind": "Person", "id": p.id, "name": p.name, "title": p.title,
-                     "email": p.email, "manager": p.manager})
+    names = {"en": p.name_en} if p.name_en and p.name_en != p.name else None
+    return _compact({"kind": "Person", "id": p.id, "name": p.name, "names": names,
+                     "title": p.title, "email": p.email, "manager": p.manager})
 
 
 def _duty(d: DraftDuty) -> dict[str, Any]:
@@ -267,12 +276,33 @@ def former_header_lines(source: str) -> frozenset[str]:
                      for line in text.replace("{source}", source).splitlines())
 
 
-def render(source: str, entities: list[dict[str, Any]], lang: str = "en") -> str:
+def render(source: str, entities: list[dict[str, Any]], lang: str = "en",
+           names: dict[str, str] | None = None) -> str:
     """Format-v1 YAML: a list of entities, a blank line between them, Chinese kept as is;
-    the header comment in `lang`."""
+    the header comment in `lang`; each person id of `names` in a team's `lead` and
+    `members` and a person's `manager` followed by the name as a comment."""
     import yaml
 
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: ~10x faster
     chunks = [yaml.dump([e], Dumper=dumper, allow_unicode=True, sort_keys=False, width=100,
                         default_flow_style=False) for e in entities]
-    return header(source, lang) + "\n".join(chunks)
+    text = "\n".join(chunks)
+    return header(source, lang) + (_named(text, names) if names else text)
+
+
+_NAMED_FIELD = re.compile(r"^  (lead|manager): '?(\d+)'?$")
+_NAMED_ITEM = re.compile(r"^  - '?(\d+)'?$")
+_FIELD = re.compile(r"^  [^\s-][^:]*:")
+
+
+def _named(text: str, names: dict[str, str]) -> str:
+    """`text` (as `render` dumps it: two-space fields, block lists) with `  # NAME` after
+    each line giving a person of `names` as a lead, member or manager. O(lines)."""
+    out, listing = [], False
+    for line in text.split("\n"):
+        if _FIELD.match(line) or not line.startswith("  "):
+            listing = line == "  members:"
+        found = _NAMED_FIELD.match(line) or (_NAMED_ITEM.match(line) if listing else None)
+        name = names.get(found.group(found.lastindex or 1)) if found else None
+        out.append(f"{line}  # {name}" if name else line)
+    return "\n".join(out)

@@ -47,6 +47,7 @@ HEADERS = {
 SHEETS = {"en": {"raci": "RACI", "people": "People", "key-results": "Key results"},
           "zh": {"raci": "RACI 矩阵", "people": "人员名录", "key-results": "关键结果"}}
 YES = {"en": "yes", "zh": "是"}
+ORGSPEC_PERSON = 7  # the people sheet's column of the person id (`orgspec 人员编号`)
 # What XML 1.0 cannot hold either (U+FFFE, U+FFFF: an escaped "\uFFFE" in a name)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
@@ -77,7 +78,8 @@ def tables(org: Org, lang: str = "en", name_order: str | None = None) -> list[Ta
     h = _words(HEADERS, lang)
     order = order_for(lang, name_order)
     return [Table("raci", *_raci(org, h["raci"], order)),
-            Table("people", h["people"], _people(org, _words(YES, lang), order)),
+            Table("people", *_english(org, lang, h["people"],
+                                      _people(org, _words(YES, lang), order))),
             Table("key-results", h["key-results"], _key_results(org, lang, order))]
 
 
@@ -154,6 +156,25 @@ def _people(org: Org, yes: str, order: str) -> list[list[str]]:
         rows.append([person.name or "", "", person.title or "", name_of(person.manager),
                      person.email or "", "", "", pid, "", ""])
     return rows
+
+
+# a roster's header, which the import reads as `names.en`
+ENGLISH = {"zh": "英文名", "zh-Hant": "英文名"}
+
+
+def _english(org: Org, lang: str, head: list[str], rows: list[list[str]]
+             ) -> tuple[list[str], list[list[str]]]:
+    """The people sheet with an English-name column after the name, as an HR roster has
+    one, when the sheet is in Chinese and some person has `names: {en: ...}`; the rows as
+    `_people` gives them (the person id in column ORGSPEC_PERSON). O(rows)."""
+    word = ENGLISH.get(lang)
+    english = {pid: person.names.en for pid, person in org.people.items()
+               if person.names is not None and person.names.en}
+    if word is None or not english:
+        return head, rows
+    at = ORGSPEC_PERSON
+    return ([head[0], word, *head[1:]],
+            [[row[0], english.get(row[at], ""), *row[1:]] for row in rows])
 
 
 DIRECTIONS = {"increase": MC("direction", "increase"), "decrease": MC("direction", "decrease"),

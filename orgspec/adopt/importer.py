@@ -107,8 +107,9 @@ def import_org(source: str, paths: list[str], out_dir: str, *,
         keep_own_fields(draft, loaded.org)
     draft.fit()
     said = lang if isinstance(lang, str) else lang(draft)
+    numbered = draft.numbered()
     rules = Rules(same=same_entities, keeps=keeps_all,
-                  own=lambda now, new: carry_own_fields(now, new, source, said),
+                  own=lambda now, new: carry_own_fields(now, new, source, said, numbered),
                   carry=partial(carry, headers=_headers(source)))
     files = draft.files(said)
     if loaded is not None and not force:
@@ -299,7 +300,8 @@ def team_files(draft: Draft, org: Org, out_dir: str) -> dict[str, str]:
     return out
 
 
-def carry_own_fields(now: bytes, new: bytes, source: str, lang: str) -> bytes:
+def carry_own_fields(now: bytes, new: bytes, source: str, lang: str,
+                     names: dict[str, str] | None = None) -> bytes:
     """The new text of an imported file with the fields the user added to its entities
     in `now` (a charter, aliases, a mission: what the source never gives) kept, in the
     user's order; the source's values win over the user's for the fields it writes. `new`
@@ -319,7 +321,7 @@ def carry_own_fields(now: bytes, new: bytes, source: str, lang: str) -> bytes:
             data = {name: data.get(name, value) for name, value in was.items()} | data
             kept = True
         out.append(data)
-    return render(source, out, lang).encode("utf-8") if kept else new
+    return render(source, out, lang, names).encode("utf-8") if kept else new
 
 
 def keep_own_fields(draft: Draft, org: Org) -> None:

@@ -116,7 +116,9 @@ def _carry(mine: tuple[list[str], list[str | None], list[str]],
                 lost.extend(_lost(lines, said, i) for i in waiting)
             waiting = []
         if comment:
-            if len(place) == 1 and not out_said[place[0]]:
+            if len(place) == 1 and out_said[place[0]].strip() == comment.strip():
+                continue  # the import's own (`- '1002'  # 李娜`): there already
+            if len(place) == 1:  # yours, in place of the import's name of an id if it has one
                 after[place[0]] = comment
             else:
                 lost.append(_lost(lines, said, index))
@@ -126,7 +128,9 @@ def _carry(mine: tuple[list[str], list[str | None], list[str]],
     result: list[str] = []
     for index, line in enumerate(out_lines):
         result.extend(before.get(index, ()))
-        result.append(line + after[index] if index in after else line)
+        if index in after:  # in place of the import's comment there, if any
+            line = (out_code[index] or line if out_said[index] else line) + after[index]
+        result.append(line)
     if tail:
         if result and result[-1] == "":
             result[-1:] = [*tail, ""]

@@ -44,6 +44,8 @@ FIELDS: dict[str, tuple[str, ...]] = {  # the header names HR systems and people
                "orgspec id", "orgspec person id", "orgspec 人员编号", "orgspec 人員編號"),
     "name": ("name", "full name", "display name", "employee name", "姓名", "名字", "员工姓名",
              "中文姓名", "員工姓名", "員工名稱"),
+    "name_en": ("english name", "name en", "name (en)", "英文名", "英文姓名", "英文名字",
+                "英文名稱"),
     "email": ("email", "e-mail", "mail", "email address", "work email", "邮箱", "电子邮件",
               "电子邮箱", "邮件", "邮件地址", "郵箱", "電子郵件", "電子郵箱", "電子信箱", "信箱",
               "電郵", "電郵地址"),
@@ -445,6 +447,7 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
         known.setdefault(key, pid)
         person = draft.person(pid)
         person.name = person.name or row.get("name") or None
+        person.name_en = person.name_en or row.get("name_en") or None
         person.title = person.title or row.get("title") or None
         email = row.get("email")
         if email and "@" in email and not person.email:
@@ -482,6 +485,7 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
     draft.notes.extend(_new_team_ids(rows, ids.existing.get("team", {})))
     draft.notes.extend(teams.kept_notes(ids))
     draft.notes.extend(people.split_notes(ids))
+    draft.notes.extend(_english_managers(draft, rows, person_of, known))
     draft.flagged = flagged
     several = flagged_notes(draft)  # told again once the team files are known
     draft.flagged_notes = (len(draft.notes), len(several))
@@ -983,11 +987,12 @@ def _who(draft: Draft, person_of: dict[tuple[str, int], str], known: dict[str, s
     names: dict[str, list[str]] = {}
     for pid in dict.fromkeys(person_of.values()):
         person = draft.people[pid]
-        for text in (pid, person.email, person.name):
+        for text in (pid, person.email, person.name, person.name_en):
             if text and pid not in who.setdefault(text, []):
                 who[text].append(pid)
-        if person.name:
-            names.setdefault(person.name, []).append(pid)
+        for name in (person.name, person.name_en):  # `Jing Chen`, the 英文名 of 陈静
+            if name and pid not in names.setdefault(name, []):
+                names[name].append(pid)
     who.update({key: [pid] for key, pid in known.items()})
     teams_of: dict[str, set[str]] = {}
     for team in draft.teams.values():
@@ -997,6 +1002,31 @@ def _who(draft: Draft, person_of: dict[tuple[str, int], str], known: dict[str, s
 
 
 SHOWN = 10  # the unknown managers a note names (a count says the rest)
+
+
+def _english_managers(draft: Draft, rows: list[tuple[str, Row]],
+                      person_of: dict[tuple[str, int], str], known: dict[str, str]
+                      ) -> list[str]:
+    """One note naming the managers written as a person's English name (`Jing Chen`, the
+    英文名 of 陈静), each with the person it was read as: no other column names them.
+    O(rows)."""
+    if not any(person.name_en for person in draft.people.values()):
+        return []
+    from orgspec.text.fold import fold_name
+
+    who, _ = _who(draft, person_of, known)
+    said: dict[str, str] = {}
+    for _, row in rows:
+        manager = row.get("manager")
+        found = who(manager) if manager and manager not in said else []
+        person = draft.people[found[0]] if len(found) == 1 else None
+        if person is not None and person.name_en and \
+                fold_name(manager) == fold_name(person.name_en) != fold_name(person.name or ""):
+            said[manager] = f"{manager} → {person.name or person.id} ({person.id})"
+    if not said:
+        return []
+    return [M("managers written as an English name were read by the English-name column: "
+              "{managers}", managers=list(said.values()))]
 
 
 def _unknown_managers(draft: Draft, rows: list[tuple[str, Row]],
