@@ -42,3 +42,47 @@ def test_an_unknown_employee_number_suggests_no_one_by_its_digits(write_org: Any
     assert findings(zh, "RF001")[0] == (
         f"{file}:4:21", "建议: 在组织文件中添加 id 为 '1099' 的人员（即其工号），或核对工号："
                         "相近的工号属于不相干的人，所以不作推荐")
+
+
+MEETINGS = """- kind: Team
+  id: ops
+  name: 运营
+- kind: Team
+  id: wh
+  name: 仓储
+- kind: Meeting
+  id: daily
+  name: 晨会
+  owner: ops
+  cadence: 每天 09:30
+  attendees: [ops]
+  参会人员: [wh]
+- kind: Meeting
+  id: weekly
+  name: 周会
+  owner: ops
+  cadence: 每周一 10:00
+  attendees: [ops]
+  attendees:
+  - wh
+  owner: wh
+"""
+
+
+def test_a_field_translated_to_one_already_set_is_told_to_merge_not_rename(
+        write_org: Any) -> None:
+    org = write_org({"meetings.yaml": MEETINGS})
+    file = str(org / "meetings.yaml")
+    run = run_cli("check", str(org), "--isolated", "--no-cache", "--lang", "en")
+    assert findings(run, "SC001") == [
+        (f"{file}:13:3", "hint: `attendees` is already set here: move the items of `参会人员` "
+                         "into the `attendees` list, then delete `参会人员`")]
+    assert findings(run, "IN004") == [
+        (f"{file}:20:3", "hint: both are lists, and YAML keeps only one: move the items of "
+                         "this `attendees` into the first one, then delete this one"),
+        (f"{file}:22:3", "hint: YAML keeps only one of the two values; remove or rename one")]
+    zh = run_cli("check", str(org), "--isolated", "--no-cache", "--lang", "zh")
+    assert findings(zh, "SC001") == [
+        (f"{file}:13:3", "建议: 这里已经有 `attendees`：把 `参会人员` 下的各项移到 `attendees` "
+                         "列表中，再删掉 `参会人员`")]
+

@@ -703,6 +703,22 @@ class _Builder:
         name = top.key if key is None else key
         if isinstance(name, str):
             self.out.dropped.setdefault(id(top.container), {})[name] = node
+            if isinstance(node, list) and isinstance(top.container.get(name), list) and \
+                    top.key_mark is not None:
+                self.merge_lists_hint(name, top.key_mark.line + 1)
+
+    def merge_lists_hint(self, key: str, line: int) -> None:
+        """IN004's hint on a key whose two values are lists (`attendees:` twice, the second
+        at `line`): the items are meant together, so merge them rather than remove one."""
+        problems = self.out.problems
+        for at in range(len(problems) - 1, -1, -1):
+            if problems[at].code == "IN004" and problems[at].line == line:
+                from dataclasses import replace
+
+                problems[at] = replace(problems[at], hint=M(
+                    "both are lists, and YAML keeps only one: move the items of this `{key}` "
+                    "into the first one, then delete this one", key=key))
+                return
 
     def missing_dash(self, top: _Frame, value: str, ev: Any) -> bool:
         """A list item's first field (`kind` or `id`) written again at the column of the

@@ -425,6 +425,24 @@ def _kinds_fitting(data: dict[str, Any]) -> list[str]:
     return [k for k in KINDS if written <= MODELS[k].model_fields.keys()]
 
 
+def _taken_field(word: str, options: typing.Iterable[str], meant: str | None, data: Any,
+                 path: Path) -> str | None:
+    """The hint for unknown field `word` when the field it means (`参会人员`: `attendees`)
+    is already set beside it: renamed, it would be a duplicate key (IN004), so say to merge
+    the values into it; None when it is not set there."""
+    options = list(options)
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    name = close[0] if close else meant
+    here = _node(data, path[:-1]) if data is not None else None
+    if name is None or not isinstance(here, dict) or name not in here:
+        return None
+    if isinstance(here.get(word), list) and isinstance(here[name], list):
+        return M("`{name}` is already set here: move the items of `{field}` into the "
+                 "`{name}` list, then delete `{field}`", name=name, field=word)
+    return M("`{name}` is already set here: keep the right value in `{name}`, then delete "
+             "`{field}`", name=name, field=word)
+
+
 def _did_you_mean(word: str, choices: typing.Iterable[str], fold: bool = False) -> str:
     options = list(choices)
     if fold:
@@ -479,6 +497,9 @@ def _schema_issue(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: Pa
         elif "accountable" in options and not _did_you_mean(str(loc[-1]), options):
             hint = _raci_field_hint(str(loc[-1]), _node(data, path) if data is not None
                                     else None) or hint
+        taken = _taken_field(str(loc[-1]), options, meant, data, path)
+        if taken is not None and stray is None:
+            hint = taken
         return Issue(M("unknown field `{field}`", field=field), where, entity, hint=hint,
                      code="SC001")
     if kind == "missing":
