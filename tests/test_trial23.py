@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from conftest import run_cli
@@ -86,3 +87,30 @@ def test_a_field_translated_to_one_already_set_is_told_to_merge_not_rename(
         (f"{file}:13:3", "建议: 这里已经有 `attendees`：把 `参会人员` 下的各项移到 `attendees` "
                          "列表中，再删掉 `参会人员`")]
 
+
+def test_the_gitlab_ci_file_says_where_to_install_from_without_github(tmp_path: Any) -> None:
+    said = {"en": "# from your mirror of the orgspec repository instead (README: \"pre-commit\", "
+                  "mirror it)",
+            "zh": "# orgspec 仓库安装（见 README 的“pre-commit”一节）",
+            "zh-Hant": "# orgspec 儲存庫安裝（見 README 的「pre-commit」一節）"}
+    for lang, comment in said.items():
+        repo = tmp_path / lang
+        assert run_cli("init", str(repo), "--ci", "gitlab", "--no-example", "--lang",
+                       lang).code == 0
+        lines = (repo / ".gitlab-ci.yml").read_text("utf-8").splitlines()
+        at = lines.index('    - pip install "orgspec @ git+https://github.com/orgspec/orgspec"')
+        assert lines[at - 1].strip() == comment and "github.com" in lines[at - 2]
+        assert "repo: local" in (repo / ".pre-commit-config.yaml").read_text("utf-8")
+
+
+def test_the_readme_shows_the_site_title_key_where_the_title_is_told(tmp_path: Any) -> None:
+    import re
+
+    from orgspec.load.config import load_config
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    section = readme.split("### Handbook site\n", 1)[1].split("\n### ", 1)[0]
+    block = next(b for b in re.findall(r"```yaml\n(.*?)```", section, re.S)
+                 if "site-title:" in b)
+    (tmp_path / ".orgspec.yaml").write_text(block, "utf-8")
+    assert load_config(str(tmp_path / ".orgspec.yaml")).site_title == "星辰直播 员工手册"
