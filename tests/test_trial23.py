@@ -80,3 +80,11 @@ def test_lang_on_the_command_line_wins_over_the_org_beside(tmp_path: Path) -> No
     run = run_cli("check", "--lang", "en", cwd=org, env=C_LOCALE)
     assert run.code == 2
     assert run.stderr.startswith(f"orgspec: error: {org / '.orgspec.yaml'}:1:1: `root: org` is")
+
+
+def test_export_lang_wins_over_the_org_beside_too(tmp_path: Path) -> None:
+    org = _org_with_config(tmp_path, "root: org\n")
+    run = run_cli("export", "--lang", "en", "-o", str(tmp_path / "o.xlsx"), cwd=org,
+                  env=C_LOCALE)
+    assert run.code == 2
+    assert run.stderr.startswith(f"orgspec: error: {org / '.orgspec.yaml'}:1:1: `root: org` is")
