@@ -5,7 +5,10 @@ but no direct reports; a phone-width site; workflow-command annotations quoting 
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import run_cli
@@ -88,3 +91,57 @@ def test_export_lang_wins_over_the_org_beside_too(tmp_path: Path) -> None:
                   env=C_LOCALE)
     assert run.code == 2
     assert run.stderr.startswith(f"orgspec: error: {org / '.orgspec.yaml'}:1:1: `root: org` is")
+
+
+REPORTS = """\
+- {kind: Team, id: ops, name: 运营部, lead: wang, members: [wang, li, zz, zhao]}
+- {kind: Person, id: wang, name: 王建国, title: 运营总监}
+- {kind: Person, id: li, name: 李娜, title: 运营专员, manager: wang}
+- {kind: Person, id: zz, name: 安然, manager: wang}
+- {kind: Person, id: zhao, name: 赵强, manager: li}
+"""
+
+
+@pytest.mark.parametrize(("lang", "label"), [
+    ("en", "direct reports"), ("zh", "直接下属"), ("zh-Hant", "直屬部屬")])
+def test_show_person_lists_direct_reports_by_name(write_org: Any, lang: str,
+                                                   label: str) -> None:
+    org = write_org({"o.yaml": REPORTS})
+    run = run_cli("--lang", lang, "show", "person", "wang", str(org), "--isolated")
+    assert run.code == 0, run.stderr
+    lines = run.stdout.splitlines()
+    at = lines.index(f"  {label}:")
+    # by name in pinyin, as the site sorts people: 安然 before 李娜, whatever their ids
+    assert lines[at + 1:at + 3] == ["    - zz 安然", "    - li 李娜"]
+    assert "    - zhao 赵强" not in lines  # li's report, not wang's
+    said = run_cli("--lang", lang, "show", "person", "zz", str(org), "--isolated").stdout
+    assert label not in said  # nobody reports to zz: no line
+
+
+def test_show_person_json_lists_direct_report_ids(write_org: Any) -> None:
+    org = write_org({"o.yaml": REPORTS})
+    run = run_cli("show", "person", "wang", str(org), "--format", "json", "--isolated")
+    assert json.loads(run.stdout)["direct_reports"] == ["zz", "li"]
+
+
+@pytest.mark.parametrize(("lang", "label"), [
+    ("en", "Direct reports"), ("zh", "直接下属"), ("zh-Hant", "直屬部屬")])
+def test_site_person_page_links_direct_reports(write_org: Any, tmp_path: Path, lang: str,
+                                               label: str) -> None:
+    from orgspec.engine.lint import lint_org
+    from orgspec.load.config import Config
+    from orgspec.site import SiteOptions, build_site
+
+    org = write_org({"o.yaml": REPORTS})
+    result, loaded = lint_org([str(org)], Config(lang=lang))
+    site = tmp_path / "site"
+    build_site(result, loaded, str(site), SiteOptions(git_dates=False, lang=lang))
+
+    def facts(pid: str) -> dict[str, str]:
+        page = (site / "people" / f"{pid}.html").read_text("utf-8")
+        return dict(re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", page))
+
+    assert facts("wang")[label] == ('<a href="../people/zz.html">安然</a>, '
+                                    '<a href="../people/li.html">李娜</a>')
+    assert facts("li")[label] == '<a href="../people/zhao.html">赵强</a>'
+    assert label not in facts("zz")
