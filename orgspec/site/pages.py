@@ -282,8 +282,9 @@ def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
             steps=_person_steps(m, pid, held), tracked=_person_steps(m, pid, held, True),
             findings=m.findings_of.get(f"person:{pid}", []), src=m.source("Person", pid))
     lab = m.labels
+    # a card a person on a phone: a name, a title (總經理 CEO) and teams do not fit 390 px
     yield "people/index.html", render("list", 1, heading=lab["people"], total=len(rows),
-                                      pages=[], rows=rows,
+                                      pages=[], rows=rows, stack=True,
                                       columns=[lab["people"], lab["title_field"], lab["teams"]])
 
 
