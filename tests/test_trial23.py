@@ -145,3 +145,28 @@ def test_site_person_page_links_direct_reports(write_org: Any, tmp_path: Path, l
                                     '<a href="../people/li.html">李娜</a>')
     assert facts("li")[label] == '<a href="../people/zhao.html">赵强</a>'
     assert label not in facts("zz")
+
+
+GH_ORG = """\
+- {kind: Team, id: kefu, name: 客服%部, lead: chen, members: [chen], responsibilities: [refunds]}
+- {kind: Team, id: ops, name: 运营部, lead: wang, members: [wang], responsibilities: [refunds]}
+- {kind: Person, id: chen, name: 陈静}
+- {kind: Person, id: wang, name: 王建国}
+- {kind: Responsibility, id: refunds, name: 退款处理, accountable: ops}
+"""
+
+
+def test_github_annotations_say_names_as_the_text_report_does(write_org: Any) -> None:
+    """Trial 23: the annotations quoted bare ids ('kefu') where the text report says
+    客服%部 (kefu); the names are escaped for workflow commands (`%` as %25)."""
+    org = write_org({"o.yaml": GH_ORG})
+    text = run_cli("check", str(org), "--isolated", "--lang", "zh").stdout
+    gh = run_cli("check", str(org), "--isolated", "--lang", "zh", "--format", "github").stdout
+    first, *rest = text.splitlines()[:-1]  # the summary line left out
+    said = [first.split(" [error] ", 1)[1], *(line.strip() for line in rest)]
+    (annotation,) = gh.splitlines()
+    shown = annotation.split("::", 2)[2].removeprefix("OW001 ").split("%0A")
+    assert said[0] == "职责 退款处理 (refunds) 有 2 个批准方 (A)：运营部 (ops)、客服%部 (kefu)"
+    assert said[1].endswith(": 客服%部 (kefu) 在此被写为批准方 (A)")
+    assert said[2].startswith("建议: 客服%部 (kefu) 的职责清单列出 退款处理 (refunds) 时")
+    assert shown == [line.replace("%", "%25") for line in said]  # the same text, escaped
