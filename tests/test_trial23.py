@@ -170,3 +170,16 @@ def test_github_annotations_say_names_as_the_text_report_does(write_org: Any) ->
     assert said[1].endswith(": 客服%部 (kefu) 在此被写为批准方 (A)")
     assert said[2].startswith("建议: 客服%部 (kefu) 的职责清单列出 退款处理 (refunds) 时")
     assert shown == [line.replace("%", "%25") for line in said]  # the same text, escaped
+
+
+@pytest.mark.parametrize(("lang", "hint"), [
+    ("zh", "如果 chen 负责执行，写成 `responsible: chen`；如果 chen 对结果负责，写成 "
+           "`accountable: chen`"),
+    ("zh-Hant", "如果 chen 負責執行，寫成 `responsible: chen`；如果 chen 對結果負責，寫成 "
+                "`accountable: chen`"),
+])
+def test_the_r_or_a_hint_names_the_party_not_it(write_org: Any, lang: str, hint: str) -> None:
+    """A RACI party may be a person (陈静): the hint names it, never 它."""
+    org = write_org({"o.yaml": "- kind: Responsibility\n  id: refunds\n  负责： chen\n"})
+    run = run_cli("check", str(org), "--isolated", "--lang", lang)
+    assert hint in run.stdout
