@@ -1004,6 +1004,7 @@ def _export(paths: tuple[str, ...], fmt: str | None, output: str | None, lang: s
     fmt = format_for(output, fmt, EXPORT_SUFFIXES, "xlsx")
 
     config = make_config(config_path, isolated, near=paths)
+    config.lang = lang or config.lang  # its errors, a missing root's too, speak --lang
     targets = targets_of(paths, config)
     refuse_org_outputs([output if fmt == "xlsx" else None], targets, config)  # CSV: .csv files
     loaded = load_org(targets, config)

@@ -772,8 +772,9 @@ def targets_of(paths: tuple[str, ...], config: Config) -> list[str]:
     root = config.root_path()
     if not paths:
         if not os.path.isdir(root):
-            raise UsageError(M("no org found at {root!r}: pass a path, or set `root` in "
-                               ".orgspec.yaml", root=root))
+            from orgspec.load.missingroot import missing_root
+
+            raise UsageError(*missing_root(config))
         return [root]
     missing = [p for p in paths if not os.path.lexists(p)]
     if missing:

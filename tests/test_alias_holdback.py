@@ -55,7 +55,7 @@ def test_a_duty_naming_a_former_id_keeps_its_accountable_owner(tmp_path: Path) -
     assert run.stdout.splitlines() == [
         "org/org.yaml:5:60: RF005 [warning] `accountable` 中的 'shi-chang' 是团队 市场部 "
         "(marketing) 以前的 id",
-        "    建议: 请写 `marketing`：'shi-chang' 留在它的 `aliases` 里，只是为了让旧链接继续有效",
+        "    建议: 请写 `marketing`：'shi-chang' 留在 `aliases` 里，只是为了让旧链接继续有效",
         "与 HEAD 对比：1 条新问题，0 条已修复",
         "  团队改名：市场部 (shi-chang → marketing)",  # no "accountable owner changed"
         "与 HEAD 相比新发现 0 个错误、1 个警告、0 个提示，共 1 个文件（5 个实体）。",
@@ -93,9 +93,9 @@ UNALIASED_EN = [
     ("en", UNALIASED_EN),
     ("zh", ["org/org.yaml:5:60: RF001 [error] 职责 促销 (promo) 的 RACI 列表 `accountable` 中的 "
             "'shi-chang' 不是已知的团队、人员或岗位",
-            "    建议: 'shi-chang' 看起来自 HEAD 以来改名为团队 'marketing'（名称相同）：给它加上 "
-            "`aliases: [shi-chang]`，对 'shi-chang' 的引用就能继续有效（由这个错误引起的 1 条"
-            "问题在改正之前暂不报告：团队 'marketing' 的 OW006）",
+            "    建议: 'shi-chang' 看起来自 HEAD 以来改名为团队 'marketing'（名称相同）："
+            "给 'marketing' 加上 `aliases: [shi-chang]`，对 'shi-chang' 的引用就能继续有效"
+            "（由这个错误引起的 1 条问题在改正之前暂不报告：团队 'marketing' 的 OW006）",
             "与 HEAD 对比：1 条新问题，0 条已修复",
             "  团队看起来改了名，但没有写 `aliases: [shi-chang]`：市场部 (shi-chang) → "
             "市场部 (marketing)",
@@ -104,8 +104,8 @@ UNALIASED_EN = [
     ("zh-Hant", ["org/org.yaml:5:60: RF001 [error] 職責 促销 (promo) 的 RACI 清單 "
                  "`accountable` 中的 'shi-chang' 不是已知的團隊、人員或職位",
                  "    建議: 'shi-chang' 看起來自 HEAD 以來改名為團隊 'marketing'（名稱相同）："
-                 "給它加上 `aliases: [shi-chang]`，對 'shi-chang' 的引用就能繼續有效（由這個錯誤"
-                 "引起的 1 條問題在改正之前暫不報告：團隊 'marketing' 的 OW006）",
+                 "給 'marketing' 加上 `aliases: [shi-chang]`，對 'shi-chang' 的引用就能繼續有效"
+                 "（由這個錯誤引起的 1 條問題在改正之前暫不報告：團隊 'marketing' 的 OW006）",
                  "與 HEAD 對比：1 條新問題，0 條已修復",
                  "  團隊看起來改了名，但沒有寫 `aliases: [shi-chang]`：市场部 (shi-chang) → "
                  "市场部 (marketing)",

@@ -744,7 +744,7 @@ def test_unknown_members_are_marked_and_not_counted(write_org, tmp_path: Path) -
     team = (out / "teams" / "cs.html").read_text("utf-8")
     marked = ' <span class="bad">(不存在的人員)</span>'
     assert f'<dt>負責人</dt><dd><span class="plain">ghost</span>{marked}</dd>' in team
-    rows = re.findall(r"<tr><td>(.*?)</td>", team.split('<section id="members">')[1]
+    rows = re.findall(r"<tr><td[^>]*>(.*?)</td>", team.split('<section id="members">')[1]
                       .split("</section>")[0])
     assert rows == ['<a href="../people/p2.html">蔡美玲</a>',
                     f'<span class="plain">王小明</span>{marked}',

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from orgspec.engine.lint import lint
+from orgspec.load.config import Config
 
 ORG = """\
 - kind: Team
@@ -85,3 +86,19 @@ def test_not_a_rename(tmp_path: Path, old: str, new: str,
                       want: list[tuple[str, int, int]]) -> None:
     assert old in ORG
     assert _found(tmp_path, ORG.replace(old, new)) == want
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "the references then still work, each with an RF005 warning until it names "
+           "`customer-service`"),
+    ("zh", "这些引用仍然有效，但每处在改成 `customer-service` 之前都会有一条 RF005 警告"),
+    ("zh-Hant", "這些引用仍然有效，但每處在改成 `customer-service` 之前都會有一條 RF005 警告"),
+])
+def test_the_hint_warns_of_the_rf005_each_old_reference_keeps(tmp_path: Path, lang: str,
+                                                               said: str) -> None:
+    """Trial 23: the alias keeps the references working, but each still warns (RF005,
+    exit 0) until renamed; the hint says so, so the warnings after the fix are no surprise."""
+    (tmp_path / "org.yaml").write_text(ORG, encoding="utf-8")
+    (found,) = [f for f in lint([str(tmp_path)], Config(lang=lang)).findings
+                if f.code == "RF007"]
+    assert said in str(found.hint)

@@ -63,10 +63,12 @@ def test_a_tied_did_you_mean_names_every_candidate(write_org: Any) -> None:
         (f"{file}:17:12", "hint: did you mean 張雅婷 (t013)?"),  # one closest: named alone
     ]
     hant = run_cli("check", str(org), "--isolated", "--no-cache", "--lang", "zh-Hant")
-    assert "建議: 是不是要寫 林怡君 (t002)、謝承恩 (t012) 之一？它們和所寫的同樣接近：" \
+    assert "建議: 是不是要寫 林怡君 (t002)、謝承恩 (t012) 之一？這幾個 id 與所寫的同樣接近：" \
            "請確認要寫的是哪一個" in hant.stdout
     zh = run_cli("check", str(org), "--isolated", "--no-cache", "--lang", "zh")
-    assert "建议: 是不是要写 林怡君 (t002)、謝承恩 (t012) 之一？" in zh.stdout
+    # people are no 它们 (trial 23): the ids are what is equally close, so no pronoun
+    assert "建议: 是不是要写 林怡君 (t002)、謝承恩 (t012) 之一？这几个 id 与所写的同样接近：" \
+           "请确认要写的是哪一个" in zh.stdout
 
 
 def test_more_than_three_equally_close_ids_name_none(write_org: Any) -> None:

@@ -252,7 +252,7 @@ def test_the_action_comment_is_the_check_s_report_with_its_baseline_and_diff(
     check, comment = steps["Check the org"], steps["Comment on the pull request"]
     assert check.returncode == 0, check.stderr  # a vacancy is a warning
     assert [line.split(" ", 1)[0] for line in check.stdout.splitlines()] == ["::warning"]
-    assert "position 'cs-lead'" in check.stdout
+    assert "position 客服主管 (cs-lead)" in check.stdout  # said with its name
     assert "created the orgspec comment on acme/org#9" in comment.stdout, comment.stderr
     assert body.startswith(MARKER + "\n# Org report\n")
     assert "<summary>Org diff</summary>" in body  # the diff's, as the check printed it

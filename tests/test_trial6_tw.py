@@ -402,8 +402,8 @@ ALIAS_ORG = """\
 
 
 @pytest.mark.parametrize(("lang", "hint"), [
-    ("zh-Hant", "建議: 請寫 `technology`：'tech' 留在它的 `aliases` 裡，只是為了讓舊連結繼續有效"),
-    ("zh", "建议: 请写 `technology`：'tech' 留在它的 `aliases` 里，只是为了让旧链接继续有效"),
+    ("zh-Hant", "建議: 請寫 `technology`：'tech' 留在 `aliases` 裡，只是為了讓舊連結繼續有效"),
+    ("zh", "建议: 请写 `technology`：'tech' 留在 `aliases` 里，只是为了让旧链接继续有效"),
     ("en", "hint: write `technology`: 'tech' is kept in its `aliases` only so that old links "
            "still work"),
 ])

@@ -413,5 +413,5 @@ def test_a_github_annotation_does_not_repeat_its_place(write_org) -> None:
     folder = write_org({"meetings.yaml": MEETINGS + PERSON.replace("id: li", "id: wang")})
     run = run_cli("check", str(folder), "--isolated", "--format", "github", "--lang", "en")
     [line] = [x for x in run.stdout.splitlines() if "MT001" in x]
-    assert line.split("::")[2].startswith("MT001 meeting 'weekly' has no owner")
+    assert line.split("::")[2].startswith("MT001 meeting 周例会 (weekly) has no owner")
     assert ",line=2,endLine=2,col=3," in line

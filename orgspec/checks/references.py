@@ -219,7 +219,8 @@ def renamed_definitions(org: Org, guesses: _Guesses) -> Iterator[Issue]:
                     related=tuple(Related(at, M("{value!r} referenced here", value=value))
                                   for at in where),
                     hint=M("if {value!r} was its id, add `aliases: [{value}]` under `id: "
-                           "{id}` so the references still work; else write `{id}` in them",
+                           "{id}`: the references then still work, each with an RF005 warning "
+                           "until it names `{id}`; else write `{id}` in them",
                            value=value, id=ident))
 
 

@@ -85,6 +85,7 @@ class Config:
     max_files: int = MAX_FILES  # files and folders a walk of the org's folders may meet
     source: str | None = None
     base: str = "."
+    root_at: str | None = None  # where the config sets `root` (file:line:col), for its errors
 
     def root_path(self) -> str:
         return os.path.normpath(os.path.join(self.base, self.root))
@@ -104,7 +105,7 @@ REPO_KINDS = ("github", "gitlab", "gitea")  # the site's link styles (`repo-kind
 # The settings are the fields of `Config`, each a config key (`fail_on` is `fail-on`): the
 # reader, `settings` and `orgspec config` follow the model, so a new field is known and
 # shown everywhere at once (`_Reader` needs a method `_<field>` for it).
-_NOT_SETTINGS = ("source", "base")  # where the settings came from
+_NOT_SETTINGS = ("source", "base", "root_at")  # where the settings came from
 KNOWN_KEYS = tuple(f.name.replace("_", "-") for f in fields(Config)
                    if f.name not in _NOT_SETTINGS)
 
@@ -366,6 +367,7 @@ class _Reader:
 
     def _root(self, cfg: Config, key: str, value: Any) -> None:
         cfg.root = self.text((key,), value)
+        cfg.root_at = self.where((key,))
 
     def _include(self, cfg: Config, key: str, value: Any) -> None:
         cfg.include = self.globs(key, value)

@@ -260,7 +260,9 @@ def _show_person(org: Org, pid: str, person: Any, order: str = "pinyin") -> dict
     seen = involvement(org, node)  # the same view the site's person page reads
     own, team_held = split_team_held(org, pid, seen.duties)
     acc = accountable_load(org, pid)
-    return {"title": person.title, "manager": person.manager, "teams": list(teams),
+    reports = (p for p, x in org.people.items() if x.manager == pid and p != pid)
+    return {"title": person.title, "manager": person.manager,
+            "direct_reports": _by_name(org, "Person", reports, order), "teams": list(teams),
             "leads": [t for t in teams if org.teams[t].lead == pid],
             "positions": _by_name(org, "Role", org.people_positions.get(pid, []), order),
             # distinct duties, as the report's load table and the site's person page count
@@ -395,6 +397,7 @@ _FIELD_SAY = {
     "process_steps": M("process steps owned"), "tracked_steps": M("process steps tracked"),
     "tracker": M("tracker"), "trackers": M("trackers"), "sla": M("SLA"),
     "accountable_count": M("accountable for (duties)"), "manager": M("manager"),
+    "direct_reports": M("direct reports"),
 }
 # a meeting's `owner` chairs it
 _MEETING_SAY = {"owner": M("chair")}
@@ -403,7 +406,7 @@ _KIND_SAY = {"team": M("team"), "person": M("person"), "role": M("position"),
              "meeting": M("meeting"), "objective": M("objective")}
 _ID_KIND = {"parent": "Team", "children": "Team", "teams": "Team", "leads": "Team",
             "team": "Team", "lead": "Person", "members": "Person", "holders": "Person",
-            "manager": "Person",
+            "manager": "Person", "direct_reports": "Person",
             "processes": "Process", "responsibility": "Responsibility", "positions": "Role"}
 _HOLDER_FIELDS = ("owner", "attendees")
 

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from orgspec.escape import gh_data, gh_file, gh_property, tty_text
 from orgspec.findings import Finding, LintResult
 from orgspec.i18n import M, say
 from orgspec.paths import repo_path
+from orgspec.report.idnames import with_names
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 PER_LEVEL = 10  # GitHub shows 10 annotations of each level per step
 
 
-def _annotation(f: Finding, root: str | None, words: tuple[str, str], lang: str) -> str:
+def _annotation(f: Finding, root: str | None, words: tuple[str, str], lang: str,
+                names: Mapping[str, str]) -> str:
+    """One workflow command; each id its message (a related line's, its hint) quotes is said
+    with its name (`客服部 (cs)`), as the text report says it, then escaped."""
     loc = f.location
     props = [f"file={gh_file(repo_path(loc.file, root))}", f"line={loc.line}"]
     end_line = loc.end_line or loc.line
@@ -22,16 +28,17 @@ def _annotation(f: Finding, root: str | None, words: tuple[str, str], lang: str)
             props.append(f"endColumn={loc.end_col}")
     props.append(f"title={gh_property(f'orgspec {f.code} ({f.name})')}")
     # no `file:line:col:` before it: the annotation carries the place, GitHub shows it
-    message = f"{f.code} {tty_text(f.message)}"
+    message = f"{f.code} {tty_text(with_names(f.message, names, lang))}"
     listed, more = f.listed_related()
     for rel in listed:  # GitHub shows an annotation's further lines under it
         at = rel.location  # project-relative, as the annotation's own `file=`
         where = f"{repo_path(at.file, root)}:{at.line}:{at.col}"
-        message += f"\n{words[0]}: {tty_text(where)}: {tty_text(rel.message)}"
+        said = with_names(rel.message, names, lang)
+        message += f"\n{words[0]}: {tty_text(where)}: {tty_text(said)}"
     if more:
         message += f"\n{words[0]}: {tty_text(say(M('… and {n} more', n=more), lang))}"
     if f.hint:
-        message += f"\n{words[1]}: {tty_text(f.hint)}"
+        message += f"\n{words[1]}: {tty_text(with_names(f.hint, names, lang))}"
     return f"::{COMMAND[f.severity.label]} {','.join(props)}::{gh_data(message)}"
 
 
@@ -56,7 +63,7 @@ def render(result: LintResult, project_root: str | None = None) -> str:
             left_out += 1
             continue
         room[level] -= 1
-        lines.append(_annotation(f, project_root, words, lang))
+        lines.append(_annotation(f, project_root, words, lang, result.names))
     if left_out:
         c = result.counts
         lines.append("::notice title=orgspec::" + gh_data(say(M(

@@ -82,6 +82,7 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "lead_of": MC("label", "Leads"),
     "member_of": MC("label", "Member of"),
     "manager": MC("label", "Manager"),  # a person's line manager (直属上级)
+    "direct_reports": MC("label", "Direct reports"),  # the people whose manager they are
     "as_lead": MC("label", "as lead of {team}"),
     "as_member": MC("label", "as member of {team}"),
     "as_above": MC("label", "through {team}, a team above"),

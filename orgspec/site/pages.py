@@ -243,8 +243,13 @@ def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
     org = m.org
     rows = []
     order = m.view.name_order
-    for pid in sorted(org.people,
-                      key=lambda p: person_key(org.people[p].name or p, p, order)):
+    ordered = sorted(org.people, key=lambda p: person_key(org.people[p].name or p, p, order))
+    reports: dict[str, list[str]] = {}  # a manager's direct reports, in the people's order
+    for pid in ordered:
+        manager = org.people[pid].manager
+        if manager and manager != pid:
+            reports.setdefault(manager, []).append(pid)
+    for pid in ordered:
         person = org.people[pid]
         link = m.person(pid)
         rows.append([link, person.title or "", [m.team(t) for t in m.member_of.get(pid, [])]])
@@ -263,6 +268,7 @@ def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
             "person", 1, id=pid, person=person, name=person.name or pid,
             manager=m.person(person.manager) if person.manager else None,
             manager_unknown=bool(person.manager) and person.manager not in org.people,
+            reports=[m.person(p) for p in reports.get(pid, [])],
             positions=[m.position(r) for r in held], meetings=meetings,
             led=[m.team(t) for t in m.led.get(pid, [])],
             member_of=[m.team(t) for t in m.member_of.get(pid, [])], duties=duties,
@@ -276,8 +282,9 @@ def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
             steps=_person_steps(m, pid, held), tracked=_person_steps(m, pid, held, True),
             findings=m.findings_of.get(f"person:{pid}", []), src=m.source("Person", pid))
     lab = m.labels
+    # a card a person on a phone: a name, a title (總經理 CEO) and teams do not fit 390 px
     yield "people/index.html", render("list", 1, heading=lab["people"], total=len(rows),
-                                      pages=[], rows=rows,
+                                      pages=[], rows=rows, stack=True,
                                       columns=[lab["people"], lab["title_field"], lab["teams"]])
 
 
