@@ -1,4 +1,4 @@
-"""Trial 23 at a phone's width (390 px), in real headless Chromium: the site's people and
+"""trial 22 at a phone's width (390 px), in real headless Chromium: the site's people and
 team tables (a Taipei org: 總經理 CEO, emails) read without scrolling sideways; a title no
 longer wraps a character a line (總經/理/CEO), nor does any column header.
 
