@@ -157,3 +157,37 @@ def test_the_chat_message_lists_so_many_changes_then_counts_the_rest(tmp_path: P
     listed = [line for line in text.splitlines() if line.startswith("- person added: ")]
     assert len(listed) == CHANGES_SHOWN
     assert f"{listed[-1]}\n\n… and 3 more changes\n" in text
+
+
+NAMELESS = """\
+- {kind: Team, id: hr, name: 人力资源部, lead: p1, members: [p1]}
+- {kind: Person, id: p1, name: 张伟}
+- kind: Responsibility
+  id: hiring
+  name: 招聘
+  负责人: hr
+  accountable: hr
+- {kind: Objective, id: o1, title: 提升直播间GMV, owner: hr, period: FY2026 Q3}
+- {kind: Objective, id: o2, title: 降低退货率, owner: hr, period: FY2026 Q3}
+"""
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("zh", ["- ❌ SC003 目标 提升直播间GMV (o1) 的 `period` 的值 'FY2026 Q3' 按财年计：orgspec "
+            "无法得知它覆盖哪些月份 `org/o.yaml:8`",
+            "- ❌ SC003 目标 降低退货率 (o2) 的 `period` 的值 'FY2026 Q3' 按财年计：orgspec "
+            "无法得知它覆盖哪些月份 `org/o.yaml:9`"]),
+    ("zh-Hant", ["- ❌ SC003 目標 降低退货率 (o2) 的 `period` 的值 'FY2026 Q3' 按財年計：orgspec "
+                 "無法得知它覆蓋哪些月份 `org/o.yaml:9`"]),
+    ("en", ["- ❌ SC003 objective 提升直播间GMV (o1): `period` 'FY2026 Q3' counts by fiscal "
+            "year: orgspec cannot tell which months it covers `org/o.yaml:8`"]),
+])
+def test_a_chat_line_names_the_objective_of_a_period(tmp_path: Path, lang: str,
+                                                          lines: list[str]) -> None:
+    """A chat line has no hint and no context: two objectives with one fiscal `period` must
+    say which objective each is about."""
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "o.yaml").write_text(NAMELESS, "utf-8")
+    run = run_cli("report", "org", "--format", "chat", "--lang", lang, cwd=tmp_path)
+    said = run.stdout.splitlines()
+    assert [line for line in said if line in lines] == lines, run.stdout
