@@ -681,7 +681,7 @@ def _report(paths: tuple[str, ...], fmt: str | None, output: str | None, lang: s
         _tell(note, err=True)
     view = build_view(result, org, result.lang,
                       links=view_links(CiEnv.from_environ(os.environ), config.repo_kind))
-    chat = {"link": link, "asked": paths, **({"max_bytes": max_bytes} if max_bytes else {})}
+    chat = {"link": link, **({"max_bytes": max_bytes} if max_bytes else {})}
     _emit(render(fmt, result, view=view, limit=limit, templates=templates, output=output,
                  **chat), output)
     return EXIT_OK

@@ -155,8 +155,7 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
     if "chat" not in {fmt, *(f for f, _ in extra)} and (opts.link or opts.max_bytes):
         raise UsageError(M("--link and --max-bytes are for the chat message: add --format "
                            "chat, or write it to NAME.chat.md"))
-    chat = {"link": opts.link, "asked": opts.paths,
-            **({"max_bytes": opts.max_bytes} if opts.max_bytes else {})}
+    chat = {"link": opts.link, **({"max_bytes": opts.max_bytes} if opts.max_bytes else {})}
     summary = ci.step_summary if fmt == "github" else None
     wants_view = bool(summary or {fmt, *(f for f, _ in extra)} & reporters.VIEW_FORMATS)
     cache = open_cache(config) if opts.cache and not opts.staged else None
@@ -627,9 +626,9 @@ def named_findings(changes: list[str], orgs: tuple[Org, Org], findings: list[Fin
     `fixed: PR005 …`) saying each id it quotes with its name, as the findings shown are
     (`report.idnames.with_names`): by the head revision's org (`orgs[0]`) when the id is
     still there, else by the base's. O(the findings' values)."""
-    from orgspec.ci.diff import is_finding_change
     from orgspec.model.idnames import quoted_ids
     from orgspec.model.names import id_names
+    from orgspec.report.changes import is_finding_change
     from orgspec.report.idnames import with_names
 
     ids = quoted_ids(findings)
@@ -653,9 +652,10 @@ def site_changes(result: LintResult, org: Org, targets: list[str], config: Confi
     """The org diff for the site's changes page: since `since`, else since the latest tag;
     none outside git or without a tag. A bad explicit `since` is a UsageError. `findings`
     False: without the findings introduced or fixed (a handbook for staff)."""
-    from orgspec.ci.diff import GitError, compare, is_finding_change, lint_at
+    from orgspec.ci.diff import GitError, compare, lint_at
     from orgspec.engine.lint import lint_org
     from orgspec.model.names import said_changes
+    from orgspec.report.changes import is_finding_change
 
     explicit = since is not None
     if not explicit:

@@ -76,6 +76,7 @@ def test_compare_lists_org_changes_and_new_findings(tmp_path: Path) -> None:
         "duty added: payouts (accountable: ops)",
         "accountable owner of duty refunds changed: shop → ops, shop",
         f"overlap introduced: {diff.new[0].message}",
+        "person joined a team: ada joined ops, still in shop",
     ]
 
 

@@ -205,7 +205,8 @@ def test_a_period_in_full_width_characters_is_told_in_ascii(write_org) -> None:
                   "--select", "SC003")
     assert [(f["code"], f["line"], f["column"], f["message"], f["hint"])
             for f in run.json()["findings"]] == [
-        ("SC003", 24, 11, "`period` '２０２６-Ｑ１' is not a period: write `2026-Q1`",
+        ("SC003", 24, 11, "objective 'o1': `period` '２０２６-Ｑ１' is not a period: write "
+         "`2026-Q1`",
          "periods are written 2026, 2026-H1 or 2026-Q1")]
 
 

@@ -142,7 +142,7 @@ def test_mistakes_of_the_issue_say_the_fix(write_org) -> None:
         ("RF001", 4, "unknown Team, Person or Role '客服部' in RACI list `accountable` of duty "
                      "'refunds'",
          "客服部 is the name of team `cs`: write `cs`"),
-        ("SC003", 9, "`period` '2026Q1' is not a period: write `2026-Q1`",
+        ("SC003", 9, "objective 'o1': `period` '2026Q1' is not a period: write `2026-Q1`",
          "periods are written 2026, 2026-H1 or 2026-Q1"),
         ("SC003", 13, "key result 满意度从4.5到4.8 (kr1): `due` '2026-02-30' is not a date: "
                       "February 2026 has 28 days", "the last day of that month is 2026-02-28"),
@@ -154,7 +154,7 @@ def test_mistakes_of_the_issue_say_the_fix(write_org) -> None:
         ("RF001", 4, "职责 'refunds' 的 RACI 列表 `accountable` 中的 '客服部' 不是已知的团队、"
                      "人员或岗位",
          "客服部 是团队 `cs` 的名称：请写 `cs`"),
-        ("SC003", 9, "`period` 的值 '2026Q1' 不是周期写法：请写 `2026-Q1`",
+        ("SC003", 9, "目标 'o1' 的 `period` 的值 '2026Q1' 不是周期写法：请写 `2026-Q1`",
          "周期写成 2026、2026-H1 或 2026-Q1"),
         ("SC003", 13,
          "关键结果 满意度从4.5到4.8 (kr1) 的 `due` 的值 '2026-02-30' 不是有效日期："

@@ -110,10 +110,11 @@ def test_in_chromium_a_staff_handbook_has_no_health_link_or_findings(
 
 def test_the_changes_a_staff_handbook_leaves_out_are_the_findings_introduced_or_fixed(
         write_org) -> None:
-    from orgspec.ci.diff import OrgDiff, _finding_changes, is_finding_change
+    from orgspec.ci.diff import OrgDiff, _finding_changes
     from orgspec.engine.lint import lint_org
     from orgspec.i18n import M
     from orgspec.load.config import Config
+    from orgspec.report.changes import is_finding_change
 
     result, _ = lint_org([str(write_org({"org.yaml": ORG + POSITION}))], Config(lang="zh"))
     pr005 = next(f for f in result.findings if f.code == "PR005")

@@ -326,12 +326,14 @@ def test_the_org_diff_is_the_commands_output_and_names_what_changed(tmp_path: Pa
         "  新增职责：媒体关系 (press)（批准方：公关部 (pr)）",
         "  新增目标：口碑 (o)",
         "  新增关键结果：差评率从5%降到2%（6月30日前） (o/k)",
+        "  加入团队：李娜 (li-na) 加入 公关部 (pr)，仍在 优选商城 (company)",  # its lead
     ]
     assert diff_lines(tmp_path, "en") == [
         "  team added: 公关部 (pr)",
         "  duty added: 媒体关系 (press) (accountable: 公关部 (pr))",
         "  objective added: 口碑 (o)",
         "  key result added: 差评率从5%降到2%（6月30日前） (o/k)",
+        "  person joined a team: 李娜 (li-na) joined 公关部 (pr), still in 优选商城 (company)",
     ]
     # a machine format keeps standard output to itself: the diff is a note there
     run = run_cli("check", "--diff", "HEAD~1", "--lang", "en", "org", "--format", "json",

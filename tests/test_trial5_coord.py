@@ -73,10 +73,11 @@ def test_an_ambiguous_zone_is_told_the_zones_it_may_mean(write_org, written: str
     assert found == [("MT006", 3, hint)]
 
 
-def test_the_chat_message_names_the_org_in_its_report_command(tmp_path) -> None:
-    # (trial 6: `orgspec report -o report.html` run elsewhere does not find the org)
+def test_the_chat_message_tells_its_readers_no_command_to_run(tmp_path) -> None:
+    # (trial 6: the command named no org; trial 23: a chat reader runs no command at all:
+    # without --link the message ends with what it found)
     run = run_cli("report", "examples/minimal", "--format", "chat", "--lang", "en")
-    assert run.stdout.endswith("Full report: `orgspec report examples/minimal -o report.html`\n")
+    assert run.stdout.endswith("\nNo problems found.\n") and "orgspec" not in run.stdout
 
 
 @pytest.mark.parametrize(("text", "where", "hint"), [

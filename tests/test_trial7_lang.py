@@ -252,13 +252,13 @@ PERIOD = TEAM_DUTY + """\
 
 
 @pytest.mark.parametrize(("period", "lang", "message", "hint"), [
-    ("2025年", "zh", "`period` 的值 '2025年' 不是周期写法：请写 `2025`",
+    ("2025年", "zh", "目标 'o1' 的 `period` 的值 '2025年' 不是周期写法：请写 `2025`",
      "周期写成 2025、2025-H1 或 2025-Q1"),
-    ("2025 Q3", "zh-Hant", "`period` 的值 '2025 Q3' 不是週期寫法：請寫 `2025-Q3`",
+    ("2025 Q3", "zh-Hant", "目標 'o1' 的 `period` 的值 '2025 Q3' 不是週期寫法：請寫 `2025-Q3`",
      "週期寫成 2025、2025-H1 或 2025-Q1"),
-    ("2025年", "en", "`period` '2025年' is not a period: write `2025`",
+    ("2025年", "en", "objective 'o1': `period` '2025年' is not a period: write `2025`",
      "periods are written 2025, 2025-H1 or 2025-Q1"),
-    ("明年", "en", "`period` '明年' is not a period",
+    ("明年", "en", "objective 'o1': `period` '明年' is not a period",
      "periods are written 2026, 2026-H1 or 2026-Q1")])
 def test_a_period_hint_uses_the_year_written(write_org: Any, period: str, lang: str,
                                              message: str, hint: str) -> None:

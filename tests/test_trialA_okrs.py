@@ -153,18 +153,21 @@ def test_a_bad_due_date_hides_only_the_time_bound(write_org: Any) -> None:
 
 # 5. A fiscal year's months are the company's: no calendar year is proposed.
 @pytest.mark.parametrize(("period", "lang", "message", "hint"), [
-    ("FY2026", "zh", "`period` 的值 'FY2026' 按财年计：orgspec 无法得知它覆盖哪些月份",
+    ("FY2026", "zh", "目标 'o1' 的 `period` 的值 'FY2026' 按财年计：orgspec 无法得知它覆盖哪些月份",
      "改用 `start` 和 `end` 写明第一天和最后一天（财年在 3 月结束时：`start: 2025-04-01`、"
      "`end: 2026-03-31`）；自然年的周期写成 2026、2026-H1 或 2026-Q1"),
-    ("FY26", "zh-Hant", "`period` 的值 'FY26' 按財年計：orgspec 無法得知它覆蓋哪些月份",
+    ("FY26", "zh-Hant", "目標 'o1' 的 `period` 的值 'FY26' 按財年計：orgspec "
+     "無法得知它覆蓋哪些月份",
      "改用 `start` 和 `end` 寫明第一天和最後一天（財年在 3 月結束時：`start: 2025-04-01`、"
      "`end: 2026-03-31`）；自然年的週期寫成 2026、2026-H1 或 2026-Q1"),
-    ("FY2026-Q1", "en", "`period` 'FY2026-Q1' counts by fiscal year: orgspec cannot tell "
-     "which months it covers", "write the first and last day as `start` and `end` instead "
+    ("FY2026-Q1", "en", "objective 'o1': `period` 'FY2026-Q1' counts by fiscal year: "
+     "orgspec cannot tell which months it covers",
+     "write the first and last day as `start` and `end` instead "
      "(for a fiscal year that ends in March: `start: 2025-04-01`, `end: 2026-03-31`); a "
      "calendar period is written 2026, 2026-H1 or 2026-Q1"),
-    ("2026财年", "en", "`period` '2026财年' counts by fiscal year: orgspec cannot tell "
-     "which months it covers", "write the first and last day as `start` and `end` instead "
+    ("2026财年", "en", "objective 'o1': `period` '2026财年' counts by fiscal year: "
+     "orgspec cannot tell which months it covers",
+     "write the first and last day as `start` and `end` instead "
      "(for a fiscal year that ends in March: `start: 2025-04-01`, `end: 2026-03-31`); a "
      "calendar period is written 2026, 2026-H1 or 2026-Q1")])
 def test_a_fiscal_year_asks_for_start_and_end(write_org: Any, period: str, lang: str,

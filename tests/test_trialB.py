@@ -108,9 +108,10 @@ def test_a_renamed_team_moves_nobody(tmp_path: Path) -> None:
     assert [line for line in lines if line.startswith("person")] == []
 
 
-def test_a_person_leaving_every_team_moved_to_no_team(tmp_path: Path) -> None:
+def test_a_person_leaving_every_team_is_in_no_team_now(tmp_path: Path) -> None:
     left = MOVE_BASE.replace("members: [p1, p3]", "members: [p1]")
-    assert diff_lines(tmp_path, left) == ["person moved: 王五 (p3) from 甲组 (a) to (no team)"]
+    assert diff_lines(tmp_path, left) == [
+        "person left a team: 王五 (p3) left 甲组 (a) and is in no team now"]
 
 
 COMMA_ORG = """\
@@ -334,6 +335,8 @@ def test_a_roster_reimport_that_moves_a_person_shows_the_move(tmp_path: Path) ->
         run.stdout.splitlines()
 
 
-def test_joining_one_more_team_is_no_move(tmp_path: Path) -> None:
+def test_joining_one_more_team_is_a_join_not_a_move(tmp_path: Path) -> None:
+    """Trial 23: a person added to a second team (the old line kept) was not in the diff."""
     joined = MOVE_BASE.replace("members: [p2]", "members: [p2, p3]")
-    assert [line for line in diff_lines(tmp_path, joined) if line.startswith("person")] == []
+    assert [line for line in diff_lines(tmp_path, joined) if line.startswith("person")] == [
+        "person joined a team: 王五 (p3) joined 乙组 (b), still in 甲组 (a)"]

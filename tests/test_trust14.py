@@ -77,11 +77,11 @@ def test_diff_with_a_baseline_counts_what_is_left_and_what_it_hid(
 @pytest.mark.parametrize(("fmt", "lang", "counts"), [
     ("markdown", "en", "Since HEAD: 1 new, 0 unchanged, 0 fixed; the baseline hides 2 more: "
      "1 new, 1 unchanged"),
-    ("chat", "en", "Since HEAD: 1 new, 0 unchanged, 0 fixed; the baseline hides 2 more: 1 new, "
+    ("chat", "en", "Since `HEAD`: 1 new, 0 unchanged, 0 fixed; the baseline hides 2 more: 1 new, "
      "1 unchanged"),
     ("markdown", "zh", "与 HEAD 相比：新问题 1 条，未变 0 条，已修复 0 条；"
      "基线另隐藏了 2 条：新问题 1 条，未变 1 条"),
-    ("chat", "zh", "与 HEAD 相比：新问题 1 条，未变 0 条，已修复 0 条；"
+    ("chat", "zh", "与 `HEAD` 相比：新问题 1 条，未变 0 条，已修复 0 条；"
      "基线另隐藏了 2 条：新问题 1 条，未变 1 条"),
 ])
 def test_the_reports_say_the_same_counts(tmp_path: Path, fmt: str, lang: str,

@@ -170,11 +170,14 @@ DIFF_HEAD = (
             "  duty removed: Old duty (old-duty) (was accountable: Marketing (mkt))",
             "  accountable owner of duty Refunds (refunds) changed: Customer Service (cs) → "
             "Operations (ops)",
-            "  person moved: Wang Fang (wang) from Customer Service (cs) to Marketing (mkt)"]),
+            "  person moved: Wang Fang (wang) from Customer Service (cs) to Marketing (mkt)",
+            "  person joined a team: Zhao Lei (zhao) joined Operations (ops), still in "
+            "Marketing (mkt)"]),
     ("zh", ["  新增团队：运营部 (ops)",
             "  删除职责：旧职责 (old-duty)（原批准方：市场部 (mkt)）",
             "  职责 退款处理 (refunds) 的批准方 (A) 变更：客服部 (cs) → 运营部 (ops)",
-            "  人员调动：王芳 (wang) 从 客服部 (cs) 调到 市场部 (mkt)"]),
+            "  人员调动：王芳 (wang) 从 客服部 (cs) 调到 市场部 (mkt)",
+            "  加入团队：赵磊 (zhao) 加入 运营部 (ops)，仍在 市场部 (mkt)"]),
 ])
 def test_the_org_diff_names_entities_in_the_output_language(
         tmp_path, lang: str, expected: list[str]) -> None:

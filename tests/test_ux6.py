@@ -297,7 +297,7 @@ def _diffed(tmp_path: Path, base: str, baselined: str, now: str) -> Path:
     ("text", "zh-Hant", "與 HEAD 對比：2 條新問題，0 條已修復；基線另隱藏了 1 條未變的問題"),
     ("markdown", "en", "Since HEAD: 2 new, 0 unchanged, 0 fixed; the baseline hides 1 more "
                        "unchanged finding"),
-    ("chat", "zh", "与 HEAD 相比：新问题 2 条，未变 0 条，已修复 0 条；"
+    ("chat", "zh", "与 `HEAD` 相比：新问题 2 条，未变 0 条，已修复 0 条；"
                    "基线另隐藏了 1 条未变的问题"),
 ])
 def test_a_baseline_that_hid_only_unchanged_findings_says_no_zero_new(

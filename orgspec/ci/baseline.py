@@ -61,27 +61,6 @@ def dumps(result: LintResult, kept: list[dict[str, Any]] | None = None) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 
-_KINDS = {"team": M("team"), "person": M("person"), "role": M("position"),
-          "responsibility": M("duty"), "objective": M("objective"), "process": M("process"),
-          "meeting": M("meeting")}
-_PARTS = {"key_result": M("key result"), "step": M("step"), "charter": M("charter item")}
-
-
-def entity_said(entity: object) -> M | str:
-    """A baseline entry's entity as a note names it: `meeting 'weekly'`, `key result 'kr'
-    of objective 'o'`; "" for none (a finding outside every entity)."""
-    if not isinstance(entity, str) or ":" not in entity:
-        return ""
-    top, _, part = entity.partition("/")
-    kind, _, ident = top.partition(":")
-    whole = M("{kind} {id!r}", kind=_KINDS.get(kind, kind), id=ident)
-    part_kind, sep, part_id = part.partition(":")
-    if not sep:
-        return whole
-    return M("{part} {id!r} of {whole}", part=_PARTS.get(part_kind, part_kind), id=part_id,
-             whole=whole)
-
-
 def alike(entries: list[dict[str, Any]], lang: str) -> list[tuple[dict[str, Any], int]]:
     """`entries` (of a note's list) each once with how many are alike: the same file,
     rule, entity and message (in `lang`), in order."""

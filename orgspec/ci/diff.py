@@ -260,7 +260,7 @@ def compare(base: LintResult, head: LintResult, base_org: Org, head_org: Org) ->
                                                   guessed) + \
         _duty_changes(base_org, head_org, moved, sources, guessed) + _finding_changes(diff) + \
         _kr_changes(base_org, head_org, moved, sources, guessed) + \
-        _person_moves(base_org, head_org, _teams_renamed(moved, guessed), sources)
+        _person_moves(base_org, head_org, _with_guessed(moved, guessed), sources)
     return diff
 
 
@@ -351,12 +351,15 @@ def _teams_renamed(moved: Moved, guessed: dict[str, Guessed]) -> dict[str, str]:
     return {**{old: new for old, (new, _) in guessed.get("Team", {}).items()}, **moved["Team"]}
 
 
-def _person_moves(a: Org, b: Org, renamed: dict[str, str], src: _Sources) -> list[str]:
-    """One line per person in both revisions who left a team (as member or lead) or joined
-    one from none: `person moved: 王五 (p3) from 甲组 (a) to 乙组 (b)`, with the teams left,
-    named as the base had them (a team renamed or removed since too), and the teams joined;
-    a renamed team (`renamed`, from `_renamed`) is the same team. Leaving a removed team for
-    none is no move (the removal is its own line). O(members)."""
+def _person_moves(a: Org, b: Org, moved: Moved, src: _Sources) -> list[str]:
+    """Per person in both revisions, the teams (as member or lead) left and joined, then a
+    changed `manager`, by name. A person may be on several teams: one who left a team and
+    is still on another says so (`person left a team: 褚丽 (1012) left 甲组 (a), still in
+    乙组 (b)`), as does one who joined another team (`… joined 乙组 (b), still in 甲组 (a)`);
+    one who left some and joined others moved. Teams left are named as the base had them
+    (a team renamed or removed since too), the others as the head has them; a team renamed
+    (with `aliases` or looking so without) is the same team, and leaving a removed team
+    alone is no change (the removal is its own line). O(members)."""
 
     def teams(org: Org) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {}
@@ -366,22 +369,49 @@ def _person_moves(a: Org, b: Org, renamed: dict[str, str], src: _Sources) -> lis
         return out
 
     def said(org: Org, tids: set[str]) -> Any:
-        return [named(org, "Team", t) for t in sorted(tids)] or M("(no team)")
+        return [named(org, "Team", t) for t in sorted(tids)]
 
+    renamed = moved["Team"]
     before, after = teams(a), teams(b)
     out: list[str] = []
     for pid in sorted(set(a.people) & set(b.people)):
         was = before.get(pid, set())  # base ids
         new = after.get(pid, set())
-        kept = {renamed.get(t, t) for t in was} & set(b.teams)
+        now = {renamed.get(t, t) for t in was}  # the same teams under their current ids
         left = {t for t in was if renamed.get(t, t) not in new}
-        # joining one more team (the lead of a team added) is no move: nobody was left
-        if kept != new and (kept - new or not kept) and \
-                not any(src.unread(node_key("Team", t)) for t in left | (new - kept)):
-            out.append(M("person moved: {person} from {old} to {new}",
-                         person=named(b, "Person", pid), old=said(a, left),
-                         new=said(b, new - kept)))
+        joined, kept = new - now, new & now
+        if any(src.unread(node_key("Team", t)) for t in left | joined):
+            continue
+        person = named(b, "Person", pid)
+        if joined and left:
+            out.append(M("person moved: {person} from {old} to {new}", person=person,
+                         old=said(a, left), new=said(b, joined)) if not kept else
+                       M("person moved: {person} from {old} to {new}, still in {kept}",
+                         person=person, old=said(a, left), new=said(b, joined),
+                         kept=said(b, kept)))
+        elif joined:
+            out.append(M("person joined a team: {person} joined {new}, still in {kept}",
+                         person=person, new=said(b, joined), kept=said(b, kept)) if kept else
+                       M("person joined a team: {person} joined {new}", person=person,
+                         new=said(b, joined)))
+        elif {renamed.get(t, t) for t in left} & set(b.teams):
+            out.append(M("person left a team: {person} left {old}, still in {kept}",
+                         person=person, old=said(a, left), kept=said(b, kept)) if kept else
+                       M("person left a team: {person} left {old} and is in no team now",
+                         person=person, old=said(a, left)))
+        out += _manager_change(a, b, pid, moved["Person"])
     return out
+
+
+def _manager_change(a: Org, b: Org, pid: str, renamed: dict[str, str]) -> list[str]:
+    """`manager of 褚丽 (1012) changed: 朱琳 (1010) → 陈静 (1003)`, when person `pid`'s
+    `manager` changed (a manager renamed since, `renamed`, is the same person)."""
+    was, now = a.people[pid].manager, b.people[pid].manager
+    if (renamed.get(str(was), was) if was else None) == now:
+        return []
+    return [M("manager of {person} changed: {old} → {new}", person=named(b, "Person", pid),
+              old=named(a, "Person", was) if was else M("nobody"),
+              new=named(b, "Person", now) if now else M("nobody"))]
 
 
 class _Sources:
@@ -569,6 +599,35 @@ def _team_changes(a: Org, b: Org, moved: Moved, src: _Sources,
             if renamed.get(str(a.teams[t].parent), a.teams[t].parent) != b.teams[t].parent]
     for kind in ("Person", "Role", "Meeting", "Process"):
         out += _lifecycle(a, b, kind, moved[kind], src, guessed)
+        if kind == "Role":
+            out += _position_changes(a, b, _with_guessed(moved, guessed))
+    return out
+
+
+def _position_changes(a: Org, b: Org, moved: Moved) -> list[str]:
+    """Each position in both revisions (a renamed one under its new id) that moved to
+    another team, then each whose holders changed, by name. A team or holder renamed
+    since (`moved`) is the same one."""
+    def team(org: Org, t: str | None) -> Any:
+        return named(org, "Team", t) if t else M("(no team)")
+
+    def holders(org: Org, people: list[str]) -> Any:
+        return [named(org, "Person", p) for p in people] or M("nobody")
+
+    pairs = {**{r: r for r in set(a.positions) & set(b.positions)}, **moved["Role"]}
+    out: list[str] = []
+    for old, rid in sorted(pairs.items(), key=lambda item: item[1]):
+        was, now = a.positions[old], b.positions[rid]
+        if (moved["Team"].get(str(was.team), was.team) if was.team else None) != now.team:
+            out.append(M("position moved: {position} from {old} to {new}",
+                         position=named(b, "Role", rid), old=team(a, was.team),
+                         new=team(b, now.team)))
+    for old, rid in sorted(pairs.items(), key=lambda item: item[1]):
+        was, now = a.positions[old], b.positions[rid]
+        if sorted(moved["Person"].get(p, p) for p in was.holders) != sorted(now.holders):
+            out.append(M("holders of position {position} changed: {old} → {new}",
+                         position=named(b, "Role", rid), old=holders(a, was.holders),
+                         new=holders(b, now.holders)))
     return out
 
 
@@ -599,17 +658,9 @@ _KINDS = {"OW001": M("overlap"), "OW002": M("gap"), "OW003": M("gap"), "OW005": 
           "PR001": M("gap"), "RO001": M("vacancy"), "MT004": M("coordination gap")}
 
 
-_FINDING_CHANGES = ("{kind} introduced: {message}", "{kind} fixed: {message}",
-                    "fixed: {code} {message}")
-
-
-def is_finding_change(change: str) -> bool:
-    """Whether a line of `OrgDiff.changes` is a finding introduced or fixed (`新出现的重叠`),
-    not a change to the org itself."""
-    return getattr(change, "template", None) in _FINDING_CHANGES
-
-
 def _finding_changes(diff: OrgDiff) -> list[str]:
+    """The findings introduced and fixed (`report.changes.FINDING_CHANGES` says which
+    templates these are)."""
     out: list[str] = [M("{kind} introduced: {message}", kind=_KINDS[f.code], message=f.message)
            for f in diff.new if f.code in _KINDS]
     out += [M("{kind} fixed: {message}", kind=_KINDS[f.code], message=f.message)

@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from orgspec.ci.baseline import entity_said, message_in
+from orgspec.ci.baseline import message_in
 from orgspec.i18n import M, say
+from orgspec.model.entitysaid import entity_said
 from orgspec.report.idnames import QUOTED_ID, named_quotes, with_names
 
 Entry = dict[str, Any]
@@ -44,7 +45,7 @@ class EntryNames:
         return named_quotes(str(message_in(entry, self.lang)), self.names)
 
     def entity(self, entry: Entry) -> M | str:
-        """`baseline.entity_said`, its entity (not a part of it) said with its name:
+        """`model.entitysaid.entity_said`, its entity (not a part of it) said with its name:
         `key result 'activity' of objective 提升用户活跃度 (ops-2026q1-engagement)`."""
         said = entity_said(entry.get("entity"))
         if not isinstance(said, M):

@@ -29,6 +29,17 @@ def _members(entity: Any, ident: str) -> str | None:
     return json.dumps(sorted(members)) if members else None
 
 
+def _held(entity: Any, ident: str) -> str | None:
+    """A position's holders and everything else it says but its name (a position given a
+    new id and name, `店长` -> `天猫店长`); not the holders alone: a person promoted leaves
+    one position for another."""
+    if not getattr(entity, "holders", None):
+        return None
+    data = entity.model_dump(mode="json", exclude={"kind", "id", "aliases", "name", "names"},
+                             exclude_defaults=True)
+    return json.dumps(data, sort_keys=True, ensure_ascii=False)
+
+
 def _content(entity: Any, ident: str) -> str | None:
     data = entity.model_dump(mode="json", exclude={"kind", "id", "aliases"}, exclude_defaults=True)
     return json.dumps(data, sort_keys=True, ensure_ascii=False) if data else None
@@ -36,13 +47,15 @@ def _content(entity: Any, ident: str) -> str | None:
 
 # what two entities must share, in the order tried; each with how a hint says it
 _KEYS: tuple[tuple[Callable[[Any, str], str | None], M], ...] = (
-    (_name, M("same name")), (_members, M("same members")), (_content, M("same content")))
+    (_name, M("same name")), (_members, M("same members")), (_content, M("same content")),
+    (_held, M("same holders and duties")))
 
 
 def unaliased(a: Org, b: Org, kind: str, gone: set[str], added: set[str]) -> Guessed:
     """Former id -> (current id, what they share) for each entity of `kind` that looks
     renamed from `a` to `b`: an id of `gone` (in `a` only, not renamed with `aliases`)
-    and one of `added` (in `b` only) that alone share a name, members or content.
+    and one of `added` (in `b` only) that alone share a name, members, content or (a
+    position) all but the name.
     O(entities of `kind` gone or added)."""
     ta, tb = a.table(kind), b.table(kind)
     out: Guessed = {}

@@ -24,6 +24,7 @@ from orgspec.load.suppress import Directive
 from orgspec.load.yamlevents import Path
 from orgspec.load.yamlhints import colon_key, colon_said
 from orgspec.model.aliases import resolve_aliases
+from orgspec.model.entitysaid import KIND_WORDS
 from orgspec.model.fieldwords import field_meant
 from orgspec.model.freeids import free_id_hints
 from orgspec.model.interned import intern_ids, share_fields_sets
@@ -537,7 +538,11 @@ def _schema_issue(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: Pa
     value = _node(data, path) if path and data is not None else None
     label = _label(data, path) if data is not None else M("`{field}`", field=field)
     if path and path[-1] == "period" and isinstance(value, str):
-        return _period_issue(value, label, where, entity)
+        # `period` of objective 'o1': two objectives with one fiscal period read alike else
+        top, _, ident = entity.partition(":")
+        return _period_issue(value, M("{part} {id!r}: `{field}`",
+                                      part=KIND_WORDS.get(top, top), id=ident, field=field)
+                             if entity and len(path) == 1 else label, where, entity)
     if kind.startswith("date") and isinstance(value, str) and \
             (said := bad_date(value, _period_year(data))):
         return Issue(M("{field} {value!r} is not a date: {why}", field=label, value=value,

@@ -26,6 +26,7 @@ CHAT_LIMIT = 4_000  # bytes of UTF-8: under WeCom's 4,096, the smallest of the f
 MIN_BYTES = 500
 ICONS = {"error": "❌", "warning": "⚠️", "info": "ℹ️"}
 TEAMS_SHOWN = 5  # the lowest-scoring teams in the health section
+CHANGES_SHOWN = 20  # the org diff's lines at most, then `… and N more changes`
 NAME_LEN = 40  # characters of a name (a team's) before it is cut with `…`
 MESSAGE_LEN = 200  # characters of a finding's message
 _RANK = {"error": 0, "warning": 1, "info": 2}
@@ -63,12 +64,11 @@ def chat_link(url: str) -> str:
     return quote(url, safe=_URL_SAFE)
 
 
-def render_chat(view: ReportView, max_bytes: int = CHAT_LIMIT, link: str | None = None,
-                asked: tuple[str, ...] = ()) -> str:
+def render_chat(view: ReportView, max_bytes: int = CHAT_LIMIT, link: str | None = None) -> str:
     """The chat message in `view.lang`: title, counts by severity, the lowest-scoring teams
-    by name, the most severe findings grouped by team (each with `file:line`), `… and N
-    more` when some are left out, and a pointer to the full report (`link`, a URL, or the
-    command that writes it). At most `max_bytes` bytes of UTF-8; raises ReportError when
+    by name, with `--diff` the first changes to the org, the most severe findings grouped
+    by team (each with `file:line`), `… and N more` when some are left out, and the full
+    report's `link` (a URL) when given. At most `max_bytes` bytes of UTF-8; raises ReportError when
     the title, counts and pointer alone do not fit."""
     lab = view.labels
     # a blank line between paragraphs: a chat app joins two lines of one paragraph
@@ -78,10 +78,10 @@ def render_chat(view: ReportView, max_bytes: int = CHAT_LIMIT, link: str | None 
                                         ("info", "infos")))
             + f" · {_count('files', view.files, view.lang)}"
             + f" · {_count('entities', view.entities, view.lang)}"]
-    head += [line for text in (view.diff_counts, view.baselined) if text
-             for line in ("", chat_inline(text))]
-    foot = ["", f"[{chat_inline(lab['chat_full'])}]({chat_link(link)})" if link
-            else lab["chat_run"].format(command=chat_code(_command(asked)))]
+    head += [line for line in ("", _with_ref(view.diff_counts, view.diff_ref)) if view.diff_counts]
+    head += [line for line in ("", chat_inline(view.baselined)) if view.baselined]
+    # the full report's link; no command without one: a chat reader runs none
+    foot = ["", f"[{chat_inline(lab['chat_full'])}]({chat_link(link)})"] if link else []
     ranked = sorted(view.rows, key=lambda r: _RANK.get(r.severity, 3))
     more = ["", _more(len(ranked), view.lang)] if ranked else []
     budget = _Budget(max_bytes)
@@ -93,6 +93,7 @@ def render_chat(view: ReportView, max_bytes: int = CHAT_LIMIT, link: str | None 
     if not ranked:
         budget.add(["", chat_inline(lab["none_beyond"] if view.baselined else lab["none"])])
     _health(budget, view, reserve)
+    _changes(budget, view, reserve)
     shown = _findings(budget, view, ranked, reserve)
     if shown < len(ranked):
         budget.add(["", _more(len(ranked) - shown, view.lang)])
@@ -100,12 +101,13 @@ def render_chat(view: ReportView, max_bytes: int = CHAT_LIMIT, link: str | None 
     return "".join(line + "\n" for line in budget.lines)
 
 
-def _command(asked: tuple[str, ...]) -> str:
-    """The command that writes the full report of the paths `asked` (run from where the
-    message's command ran: a CI job's checkout)."""
-    import shlex
-
-    return " ".join(["orgspec", "report", *map(shlex.quote, asked), "-o", "report.html"])
+def _with_ref(text: str, ref: str) -> str:
+    """`text` (`Since HEAD~7: …`) for a chat line, the revision `ref` it names kept as
+    written in a code span (`chat_inline` would turn `~` into `～`)."""
+    at = text.find(ref) if ref and "`" not in ref else -1
+    if at < 0:
+        return chat_inline(text)
+    return chat_inline(text[:at]) + chat_code(ref) + chat_inline(text[at + len(ref):])
 
 
 def _count(key: str, n: int, lang: str) -> str:
@@ -128,6 +130,26 @@ def _health(budget: _Budget, view: ReportView, reserve: int) -> None:
             break
         budget.add([*block, line])
         block = []
+
+
+def _changes(budget: _Budget, view: ReportView, reserve: int) -> None:
+    """The org diff's changes to the org (who moved, teams added, renamed), under the
+    report's heading for them: at most CHANGES_SHOWN, in at most half the room left (the
+    findings follow), then how many more the full report has."""
+    if not view.org_changes:
+        return
+    block = ["", f"**{chat_inline(view.labels['diff'])}**"]
+    room = budget.used + (budget.limit - budget.used - reserve) // 2
+    lines = [f"- {chat_inline(change, MESSAGE_LEN)}" for change in view.org_changes]
+    shown = 0
+    for line in lines[:CHANGES_SHOWN]:
+        more = ["", _count("more_changes", len(lines) - shown - 1, view.lang)]
+        if budget.used + budget.size([*block, line, *more]) > room:
+            break
+        budget.add([*block, line])
+        block, shown = [], shown + 1
+    if shown and shown < len(lines):  # a paragraph of its own, not part of the last item
+        budget.add(["", _count("more_changes", len(lines) - shown, view.lang)])
 
 
 def _score(h: TeamHealth, view: ReportView) -> str:

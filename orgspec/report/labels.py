@@ -16,6 +16,7 @@ COUNTS = {
     "files": P("{n} file", "{n} files", n=0),
     "entities": P("{n} entity", "{n} entities", n=0),
     "more_findings": P("… and {n} more finding", "… and {n} more findings", n=0),
+    "more_changes": P("… and {n} more change", "… and {n} more changes", n=0),
 }
 
 _LABELS = {  # key: English, said in the run's language from the catalog (msgctxt "label")
@@ -144,7 +145,6 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "chat_findings": MC("label", "Top findings by team"),
     "chat_no_team": MC("label", "Not tied to a team"),
     "chat_full": MC("label", "Full report"),
-    "chat_run": MC("label", "Full report: {command}"),
 }
 
 

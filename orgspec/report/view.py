@@ -25,6 +25,7 @@ from orgspec.model.idnames import NAME_ID, NAMED_KINDS
 from orgspec.model.names import id_names, localized
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.paths import in_project, repo_links
+from orgspec.report.changes import is_finding_change
 from orgspec.report.diagram import Diagram, FlowStep, Node, flow, tree
 from orgspec.report.idnames import with_names
 from orgspec.report.labels import LABELS, guess_lang
@@ -251,6 +252,10 @@ class ReportView:
     processes: list[ProcessView]
     org_diff: list[str]
     diff_counts: str = ""  # with --diff: `Since main: 2 new, 5 unchanged, 1 fixed`
+    diff_ref: str = ""  # with --diff: the revision, as the user wrote it (`HEAD~7`)
+    # with --diff: the org diff's changes to the org itself (not the findings introduced or
+    # fixed), each said as `org_diff` says it
+    org_changes: list[str] = field(default_factory=list)
     families: list[tuple[str, int]] = field(default_factory=list)
     team_diagram: Diagram = field(default_factory=lambda: Diagram(0, 0))
     okr_diagram: Diagram = field(default_factory=lambda: Diagram(0, 0))
@@ -370,6 +375,7 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
                                              f.teams[0] if f.teams else "",
                                              teams=list(f.teams))
                                   for f in [*result.baselined, *result.left_out]], order)
+    changes = [(c, say_change(named.local_names(c), lang)) for c in result.org_diff]
     return ReportView(
         lang=lang, labels=LABELS[lang], counts=result.counts, files=len(result.files),
         entities=result.entity_count,
@@ -379,8 +385,10 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
         tree=tree_roots,
         okrs=okrs,
         processes=_processes(org, result.findings, LABELS[lang]),
-        org_diff=[say_change(named.local_names(c), lang) for c in result.org_diff],
+        org_diff=[said for _, said in changes],
         diff_counts=say(_diff_health(result), lang) if result.diff_ref else "",
+        diff_ref=result.diff_ref or "",
+        org_changes=[said for c, said in changes if not is_finding_change(c)],
         families=_families(result, lang), team_diagram=_team_diagram(tree_roots, tree_rows, health),
         okr_diagram=_okr_diagram(okrs),
         teams=sorted({t for s in scope.values() for t in s},

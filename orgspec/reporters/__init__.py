@@ -38,7 +38,7 @@ REPORTERS: dict[str, Reporter] = {
     "junit-suite": Reporter("junit_suite", frozenset({"fail_on"})),
     "markdown": Reporter("markdown", _REPORT | {"limit", "output"}, view=True),
     "html": Reporter("html", _REPORT | {"output"}, view=True),
-    "chat": Reporter("chat", _REPORT - {"templates"} | {"max_bytes", "link", "asked"}, view=True),
+    "chat": Reporter("chat", _REPORT - {"templates"} | {"max_bytes", "link"}, view=True),
 }
 FORMATS = {name: f"orgspec.reporters.{r.module}" for name, r in REPORTERS.items()}
 VIEW_FORMATS = {name for name, r in REPORTERS.items() if r.view}

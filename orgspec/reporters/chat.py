@@ -10,8 +10,7 @@ from orgspec.report.view import view_of
 
 
 def render(result: LintResult, max_bytes: int = CHAT_LIMIT, link: str | None = None,
-           asked: tuple[str, ...] = (), **options: Any) -> str:
+           **options: Any) -> str:
     """The message, at most `max_bytes` bytes of UTF-8, pointing at `link` (the full
-    report's URL) when given, else at the command that writes it for the paths `asked`
-    (as the user gave them); pass `view=` to reuse one view model."""
-    return render_chat(view_of(result, **options), max_bytes, link, asked)
+    report's URL) when given; pass `view=` to reuse one view model."""
+    return render_chat(view_of(result, **options), max_bytes, link)
