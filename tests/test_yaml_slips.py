@@ -64,3 +64,80 @@ def test_an_unclosed_bracket_names_the_line_it_opened_on(
             f"    related: {org / 'o.yaml'}:{opened}: the {bracket} opened here",
             *([f"    hint: {hint}"] if hint else [])]
     assert run.stdout.splitlines()[:len(said)] == said
+
+
+RACI = "- kind: Responsibility\n  id: r1\n  name: 投诉处理\n  raci:\n    - {LINE}\n"
+
+
+@pytest.mark.parametrize("parser", ["c", "pure"])
+@pytest.mark.parametrize(("text", "where", "message", "fixed"), [
+    # a plain value runs on to the next key's `:`: the comma goes after `d1`
+    (RACI.replace("{LINE}", "{ref: d1 role: accountable}"), "5:15",
+     "a comma is probably missing before `role`: inside `{...}` YAML needs a comma between "
+     "two fields", "- {ref: d1, role: accountable}"),
+    (RACI.replace("{LINE}", "{ref: d1, role: accountable responsible: x}"), "5:34",
+     "a comma is probably missing before `responsible`: inside `{...}` YAML needs a comma "
+     "between two fields", "- {ref: d1, role: accountable, responsible: x}"),
+    (RACI.replace("{LINE}", "{ref: d1   role: accountable}  # 客服"), "5:15",
+     "a comma is probably missing before `role`: inside `{...}` YAML needs a comma between "
+     "two fields", "- {ref: d1,   role: accountable}  # 客服"),
+    # after a quoted or bracketed item
+    (RACI.replace("{LINE}", '{ref: "d1" role: accountable}'), "5:17",
+     "a comma is probably missing before `role`: inside `{...}` YAML needs a comma between "
+     "two fields", '- {ref: "d1", role: accountable}'),
+    ("- kind: Team\n  id: ops\n  members: [\"王伟\" li-na]\n", "3:17",
+     "a comma is probably missing before `li-na`: inside `[...]` YAML needs a comma between "
+     "two items", 'members: ["王伟", li-na]'),
+    ("- kind: Team\n  id: ops\n  members: [{ref: a} b]\n", "3:21",
+     "a comma is probably missing before `b`: inside `[...]` YAML needs a comma between "
+     "two items", "members: [{ref: a}, b]"),
+])
+def test_a_missing_comma_is_said_where_it_goes(write_org, monkeypatch: pytest.MonkeyPatch,
+                                                parser: str, text: str, where: str,
+                                                message: str, fixed: str) -> None:
+    monkeypatch.setenv("ORGSPEC_YAML_PARSER", parser)
+    org = write_org({"o.yaml": text})
+    run = run_cli("check", str(org), "--isolated", "--no-cache", "--lang", "en")
+    assert run.code == 1
+    assert run.stdout.splitlines()[:2] == [f"{org / 'o.yaml'}:{where}: IN001 [error] {message}",
+                                           f"    hint: write the line as `{fixed}`"]
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("zh", "5:15: IN001 [error] `role` 前面可能少了一个逗号："
+           "在 `{...}` 里，YAML 要用逗号分隔两个字段"),
+    ("zh-Hant", "5:15: IN001 [error] `role` 前面可能少了一個逗號："
+                "在 `{...}` 裡，YAML 要用逗號分隔兩個欄位"),
+])
+def test_a_missing_comma_is_said_in_chinese(write_org, lang: str, said: str) -> None:
+    org = write_org({"o.yaml": RACI.replace("{LINE}", "{ref: d1 role: accountable}")})
+    run = run_cli("check", str(org), "--isolated", "--no-cache", "--lang", lang)
+    assert run.stdout.splitlines()[0] == f"{org / 'o.yaml'}:{said}"
+
+
+def test_no_missing_comma_for_a_colon_inside_a_value(write_org) -> None:
+    org = write_org({"o.yaml": RACI.replace("{LINE}", "{title: 目标: 提升}")})
+    run = run_cli("check", str(org), "--isolated", "--no-cache", "--lang", "en")
+    assert "comma is probably missing" not in run.stdout
+
+
+PEOPLE = "- {kind: Person, id: a, name: A}\n- {kind: Person, id: b, name: B}\n"
+
+
+@pytest.mark.parametrize(("line", "where", "hint"), [
+    # `[a b]` is valid YAML, one item: said as RF001 with the items written separately
+    ("- {kind: Team, id: d1, name: D, lead: a, members: [a b]}\n", "1:52",
+     "'a b' is one item: write the items separately, `a, b`"),
+    ("- {kind: Responsibility, id: r1, name: 退款, accountable: a, consulted: [b, a b]}\n",
+     "1:75", "'a b' is one item: write the items separately, `a, b`"),
+    # a word that is no id: not read as a missing comma
+    ("- {kind: Team, id: d1, name: D, lead: a, members: [a c]}\n", "1:52",
+     "add the Person 'a c' to the org's files, or change it to an existing id"),
+])
+def test_a_list_item_of_ids_written_with_spaces(write_org, line: str, where: str,
+                                                hint: str) -> None:
+    org = write_org({"o.yaml": PEOPLE + line})
+    run = run_cli("check", str(org), "--isolated", "--no-cache", "--lang", "en",
+                  "--format", "json")
+    [found] = [f for f in run.json()["findings"] if f["code"] == "RF001"]
+    assert (f"{found['line'] - 2}:{found['column']}", found["hint"].split(" (")[0]) == (where, hint)

@@ -718,7 +718,7 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
                         hint=_and_several(split[1], guesses.several(
                             split_ids(str(values[j])), kinds)))
             continue
-        parts = split_ids(value)
+        parts = split_ids(value) or _spaced_ids(org, value, kinds, label)
         ids = [guesses.id_of(part, kinds) for part in parts]
         hint: str | None = _split_hint(value, ids, label, where == field) \
             if label in _LIST_FIELDS else _one_of_hint(value, ids, label)
@@ -800,6 +800,13 @@ def _unknown_in(org: Org, kind: str, ident: str, field: tuple[Any, ...], wanted:
 
 # The reference fields that hold a list of ids (`lead`, `owner`, `parent` name one).
 _LIST_FIELDS = frozenset(("members", "children", *ROLES, "roles", "holders", "attendees"))
+
+
+def _spaced_ids(org: Org, value: str, kinds: tuple[str, ...], label: str) -> list[str]:
+    """The ids of a list field's item written with spaces for commas (`members: [a b]`, valid
+    YAML, one item), when every word is an existing id; [] otherwise (`王 伟`, prose)."""
+    words = value.split() if label in _LIST_FIELDS else []
+    return words if len(words) > 1 and all(_exists(org, w, kinds) for w in words) else []
 
 
 def _split_hint(value: str, parts: list[str], label: str, scalar: bool) -> M | None:
