@@ -493,7 +493,8 @@ class _Guesses:
             kind, (ident,) = named
             return M("{value} is the name of {kind} `{id}`: write `{id}`", value=value.strip(),
                      kind=KIND_WORDS.get(kind, kind), id=ident)
-        return _Close(suggester, value, formerly, kinds)
+        return _Close(suggester, _person_reading(value) if kinds == ("Person",) else value,
+                      formerly, kinds)
 
     def other_name(self, value: str, kinds: tuple[str, ...]) -> str | None:
         """The id of `kinds` that `value` spells as another of its names
@@ -502,6 +503,19 @@ class _Guesses:
         if found is None:
             found = self.others[kinds] = OtherNames(self.org, kinds)
         return found.get(value)
+
+
+def _person_reading(value: str) -> str:
+    """A person written by a name no one has (`manager: 王建囯`, a typo the roster kept) as
+    the id that name reads as (`wang-jian-guo`), a person's id being their name's pinyin as
+    a rule: the did-you-mean looks for ids close to that; `value` itself otherwise."""
+    from orgspec.text.collate import has_han
+
+    if not has_han(value):
+        return value
+    from orgspec.text.slug import reading_id
+
+    return reading_id(value, True) or value
 
 
 class _Ids:
