@@ -44,18 +44,28 @@ def test_a_free_suggestion_is_kept(write_org) -> None:
     assert _hints(folder) == [("SC002", "a.yaml", 1, _add("wang-jian-guo", "王建国"))]
 
 
-def test_a_steps_suggested_id_is_none_of_its_processs_steps(write_org) -> None:
-    folder = write_org({"p.yaml": """\
+STEPS = """\
 - kind: Process
   id: refund
   name: 退款
   owner: cs
   steps:
     - {id: shen-he, name: 审核, owner: cs}
-    - {name: 审核, owner: cs}
+    - STEP
 - {kind: Team, id: cs, name: 客服部}
-"""})
-    assert _hints(folder) == [("SC002", "p.yaml", 7, _add("shen-he-2", "审核"))]
+"""
+
+
+@pytest.mark.parametrize(("step", "code", "hint"), [
+    ("{name: 审核, owner: cs}", "SC002", _add("shen-he-2", "审核")),
+    ("{id: 审核, name: 审核二, owner: cs}", "SC003",
+     "an id is written in a-z, 0-9, - and _: write it in pinyin, `shen-he-2`, and keep '审核' "
+     "as the `name`"),
+])
+def test_a_steps_suggested_id_is_none_of_its_processs_steps(write_org, step: str, code: str,
+                                                            hint: str) -> None:
+    folder = write_org({"p.yaml": STEPS.replace("STEP", step)})
+    assert _hints(folder, code) == [(code, "p.yaml", 7, hint)]
 
 
 def _pinyin(ident: str, written: str) -> str:
@@ -89,19 +99,6 @@ def test_two_invalid_ids_of_one_lowercase_are_suggested_two_ids(write_org) -> No
         ("SC003", "b.yaml", 1,
          "an id is lowercase, with no spaces: write it as `order-platform-3`")]
 
-
-def test_an_invalid_step_ids_suggestion_is_none_of_its_processs_steps(write_org) -> None:
-    folder = write_org({"p.yaml": """\
-- kind: Process
-  id: refund
-  name: 退款
-  owner: cs
-  steps:
-    - {id: shen-he, name: 审核, owner: cs}
-    - {id: 审核, name: 审核二, owner: cs}
-- {kind: Team, id: cs, name: 客服部}
-"""})
-    assert _hints(folder, "SC003") == [("SC003", "p.yaml", 7, _pinyin("shen-he-2", "审核"))]
 
 
 def test_a_free_invalid_ids_suggestion_is_kept(write_org) -> None:

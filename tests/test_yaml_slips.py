@@ -1,10 +1,23 @@
-"""Two YAML slips a trial met, each said at the mistake, not where the parser gave up:
-`-kind: Team` (no space after the dash) and a `[` list never closed by `]`."""
+"""YAML slips a trial met, each said at the mistake, not where the parser gave up:
+`-kind: Team` (no space after the dash), a `[` list never closed by `]`, and a comma left
+out between two items (`{ref: d1 role: accountable}`)."""
 
 from __future__ import annotations
 
 import pytest
 from conftest import run_cli
+
+RACI = "- kind: Responsibility\n  id: r1\n  name: 投诉处理\n  raci:\n    - {LINE}\n"
+
+
+def _comma(item: str, opener: str = "{") -> str:
+    return f"a comma is probably missing before `{item}`: " + (
+        "inside `{...}` YAML needs a comma between two fields" if opener == "{" else
+        "inside `[...]` YAML needs a comma between two items")
+
+
+def _fixed(line: str) -> str:
+    return f"write the line as `{line}`"
 
 
 @pytest.mark.parametrize("parser", ["c", "pure"])
@@ -21,6 +34,21 @@ from conftest import run_cli
      "this `[` is never closed by `]`", "end it with `]` after its last item (line 4)"),
     ("- {kind: Team, id: ops, name: 运营部\n- kind: Person\n  id: a\n", "1:3",
      "this `{` is never closed by `}`", "end it with `}` after its last item (line 1)"),
+    # a comma left out between two items on one line, said where it goes: after `d1`, whose
+    # plain value runs on to the next key's `:`
+    (RACI.replace("{LINE}", "{ref: d1 role: accountable}"), "5:15", _comma("role"),
+     _fixed("- {ref: d1, role: accountable}")),
+    (RACI.replace("{LINE}", "{ref: d1, role: accountable responsible: x}"), "5:34",
+     _comma("responsible"), _fixed("- {ref: d1, role: accountable, responsible: x}")),
+    (RACI.replace("{LINE}", "{ref: d1   role: accountable}  # 客服"), "5:15", _comma("role"),
+     _fixed("- {ref: d1,   role: accountable}  # 客服")),
+    # after a quoted or bracketed item
+    (RACI.replace("{LINE}", '{ref: "d1" role: accountable}'), "5:17", _comma("role"),
+     _fixed('- {ref: "d1", role: accountable}')),
+    ("- kind: Team\n  id: ops\n  members: [\"王伟\" li-na]\n", "3:17", _comma("li-na", "["),
+     _fixed('members: ["王伟", li-na]')),
+    ("- kind: Team\n  id: ops\n  members: [{ref: a} b]\n", "3:21", _comma("b", "["),
+     _fixed("members: [{ref: a}, b]")),
 ])
 def test_the_slip_is_said_where_it_was_made(write_org, monkeypatch: pytest.MonkeyPatch,
                                             parser: str, text: str, where: str, message: str,
@@ -64,43 +92,6 @@ def test_an_unclosed_bracket_names_the_line_it_opened_on(
             f"    related: {org / 'o.yaml'}:{opened}: the {bracket} opened here",
             *([f"    hint: {hint}"] if hint else [])]
     assert run.stdout.splitlines()[:len(said)] == said
-
-
-RACI = "- kind: Responsibility\n  id: r1\n  name: 投诉处理\n  raci:\n    - {LINE}\n"
-
-
-@pytest.mark.parametrize("parser", ["c", "pure"])
-@pytest.mark.parametrize(("text", "where", "message", "fixed"), [
-    # a plain value runs on to the next key's `:`: the comma goes after `d1`
-    (RACI.replace("{LINE}", "{ref: d1 role: accountable}"), "5:15",
-     "a comma is probably missing before `role`: inside `{...}` YAML needs a comma between "
-     "two fields", "- {ref: d1, role: accountable}"),
-    (RACI.replace("{LINE}", "{ref: d1, role: accountable responsible: x}"), "5:34",
-     "a comma is probably missing before `responsible`: inside `{...}` YAML needs a comma "
-     "between two fields", "- {ref: d1, role: accountable, responsible: x}"),
-    (RACI.replace("{LINE}", "{ref: d1   role: accountable}  # 客服"), "5:15",
-     "a comma is probably missing before `role`: inside `{...}` YAML needs a comma between "
-     "two fields", "- {ref: d1,   role: accountable}  # 客服"),
-    # after a quoted or bracketed item
-    (RACI.replace("{LINE}", '{ref: "d1" role: accountable}'), "5:17",
-     "a comma is probably missing before `role`: inside `{...}` YAML needs a comma between "
-     "two fields", '- {ref: "d1", role: accountable}'),
-    ("- kind: Team\n  id: ops\n  members: [\"王伟\" li-na]\n", "3:17",
-     "a comma is probably missing before `li-na`: inside `[...]` YAML needs a comma between "
-     "two items", 'members: ["王伟", li-na]'),
-    ("- kind: Team\n  id: ops\n  members: [{ref: a} b]\n", "3:21",
-     "a comma is probably missing before `b`: inside `[...]` YAML needs a comma between "
-     "two items", "members: [{ref: a}, b]"),
-])
-def test_a_missing_comma_is_said_where_it_goes(write_org, monkeypatch: pytest.MonkeyPatch,
-                                                parser: str, text: str, where: str,
-                                                message: str, fixed: str) -> None:
-    monkeypatch.setenv("ORGSPEC_YAML_PARSER", parser)
-    org = write_org({"o.yaml": text})
-    run = run_cli("check", str(org), "--isolated", "--no-cache", "--lang", "en")
-    assert run.code == 1
-    assert run.stdout.splitlines()[:2] == [f"{org / 'o.yaml'}:{where}: IN001 [error] {message}",
-                                           f"    hint: write the line as `{fixed}`"]
 
 
 @pytest.mark.parametrize(("lang", "said"), [
