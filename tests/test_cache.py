@@ -855,15 +855,24 @@ def test_one_changed_file_is_parsed_again_and_the_result_follows(
 
 
 @pytest.mark.parametrize("warm", ["1", "0"])
+@pytest.mark.parametrize(("entity", "code", "hint"), [
+    ("- {kind: Person, name: 王建国}\n", "SC002", "加上 `id: {}`（由 `name` '王建国' 转写而来）"),
+    ("- {kind: Person, id: 王建国, name: 王建国}\n", "SC003",
+     "id 只能用 a-z、0-9、- 和 _：写成拼音 `{}`，把 '王建国' 留作 `name`"),
+    ("- {kind: Person, id: Wang Jian Guo, name: 王建国}\n", "SC003",
+     "id 只用小写，中间不能有空格：写成 `{}`"),
+])
 def test_a_suggested_id_follows_the_ids_of_the_other_files(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, warm: str) -> None:
-    """SC002's hint reads an id from a name in its own file (and is cached with it), then is
-    made free in the org: an unchanged file read back from the cache gets a new suggestion
-    when another file comes to have the id, and its own again when that one goes."""
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, warm: str, entity: str, code: str,
+        hint: str) -> None:
+    """SC002's hint reads an id from a name in its own file, SC003's from the id written
+    (and each is cached with it), then is made free in the org: an unchanged file read back
+    from the cache gets a new suggestion when another file comes to have the id, and its
+    own again when that one goes."""
     monkeypatch.setenv("ORGSPEC_WARM_PATCH", warm)
     org = tmp_path / "org"
     org.mkdir()
-    (org / "a.yaml").write_text("- {kind: Person, name: 王建国}\n", "utf-8")
+    (org / "a.yaml").write_text(entity, "utf-8")
     other = org / "b.yaml"
     cache = Cache(str(tmp_path / "cache"))
     hints = []
@@ -876,11 +885,10 @@ def test_a_suggested_id_follows_the_ids_of_the_other_files(
         assert _findings(got.findings) == expected
         assert _findings(lint_org([str(org)], STRICT, TODAY, cache=cache)[0].findings) == \
             expected
-        hints.append([f.hint for f in got.findings if f.code == "SC002"])
+        hints.append([f.hint for f in got.findings if f.code == code])
     assert cache.by_kind.get(("file", True), 0) > 0  # a.yaml came from the cache
-    assert hints == [["加上 `id: wang-jian-guo`（由 `name` '王建国' 转写而来）"],
-                     ["加上 `id: wang-jian-guo-2`（由 `name` '王建国' 转写而来）"],
-                     ["加上 `id: wang-jian-guo`（由 `name` '王建国' 转写而来）"]]
+    assert hints == [[hint.format(i)] for i in ("wang-jian-guo", "wang-jian-guo-2",
+                                                "wang-jian-guo")]
 
 
 def test_the_date_and_the_config_are_part_of_the_result_key(tmp_path: Path) -> None:

@@ -167,7 +167,8 @@ def test_a_manager_who_is_no_one_in_the_roster_is_said(tmp_path: Path) -> None:
     run = _import(tmp_path, "r.csv", ROSTER.replace("Linus,Dev,Ada", "Linus,Dev,Adda"))
     assert run.code == 0, run.stderr
     assert "note: 1 manager named in the roster is no one in it (by name, employee ID or email): "\
-           "Adda (r.csv:4); no lead or parent team is taken from them" in run.stderr.splitlines()
+           "Adda (r.csv:4); no lead or parent team is taken from them, and it is written as " \
+           "`manager:` as it is, for `orgspec check` to report" in run.stderr.splitlines()
 
 
 def test_a_manager_named_by_a_name_two_people_have_is_said(tmp_path: Path) -> None:

@@ -213,16 +213,17 @@ IDS = """\
 
 
 @pytest.mark.parametrize(("lang", "hints"), [
+    # four people cannot share one id: each is suggested one the others are not (fix23b)
     ("en", ["an id has no spaces: write it as `wu-xin`",
-            "an id is lowercase, with no spaces: write it as `wu-xin`",
-            "an id is lowercase: write it as `wu-xin`",
-            "add `id: wu-xin` (read from `name` '吴欣')",
+            "an id is lowercase, with no spaces: write it as `wu-xin-2`",
+            "an id is lowercase: write it as `wu-xin-3`",
+            "add `id: wu-xin-4` (read from `name` '吴欣')",
             "add `id: live-ops` (read from `name` 'Live Ops')",
             "add `id: ti-jiao-shen-he` (read from `name` '提交审核')"]),
     ("zh", ["id 中间不能有空格：写成 `wu-xin`",
-            "id 只用小写，中间不能有空格：写成 `wu-xin`",
-            "id 只用小写：写成 `wu-xin`",
-            "加上 `id: wu-xin`（由 `name` '吴欣' 转写而来）",
+            "id 只用小写，中间不能有空格：写成 `wu-xin-2`",
+            "id 只用小写：写成 `wu-xin-3`",
+            "加上 `id: wu-xin-4`（由 `name` '吴欣' 转写而来）",
             "加上 `id: live-ops`（由 `name` 'Live Ops' 转写而来）",
             "加上 `id: ti-jiao-shen-he`（由 `name` '提交审核' 转写而来）"]),
 ])

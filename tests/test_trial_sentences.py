@@ -62,7 +62,13 @@ def _found(folder: Path, lang: str = "en") -> list[dict[str, Any]]:
     ("GMV从1.2亿增长到1.5亿元", []),  # a unit written once counts for both values
     ("转化率从5提升到8%", []),
     ("GMV从1.2亿降低到1.5亿元", [("OK008", 11)]),
-    ("转化率从一 提升到 2%", [])])  # a lone 一 is no baseline: nothing to compare
+    ("转化率从一 提升到 2%", []),  # a lone 一 is no baseline: nothing to compare
+    # two metrics, one a clause: a baseline is read in its target's clause only (fix23b)
+    ("从3个渠道扩展到5个渠道，GMV达到100万", []),
+    ("從3個渠道擴展到5個渠道，GMV達到100萬", []),
+    ("Grow channels from 3 to 5, and GMV from 1.2M to 1.5M units", []),
+    ("渠道从3个扩展到5个，GMV从80万提升到60万", [("OK008", 11)]),
+    ("GMV从1,200万提升到1,500人", [("OK010", 11)])])  # a thousands comma ends no clause
 def test_a_sentence_is_judged_like_its_fields(write_org: Any, title: str,
                                                found: list[tuple[str, int]]) -> None:
     assert [(f["code"], f["line"]) for f in _found(_org(write_org, title))] == found

@@ -60,6 +60,9 @@ class Draft:
     # (kind, id, field) the importer guessed rather than read (a team's parent from the
     # managers): the org already in the output folder says better
     inferred: set[tuple[str, str, str]] = field(default_factory=set)
+    # people whose `manager` is kept as the roster wrote it, matching no one (a typo): a
+    # re-import keeps a manager set in the org's files instead
+    unmatched: set[str] = field(default_factory=set)
     # a roster's department tree taken from its manager column: team -> inferred parent,
     # and the teams left top-level as unclear; where its notes sit in `notes` (start,
     # count); and team -> the parent the org in the output folder sets instead, kept

@@ -346,7 +346,8 @@ def keep_own_fields(draft: Draft, org: Org) -> None:
         if was is not None:
             person.title = person.title or (str(was.title) if was.title else None)
             person.email = person.email or was.email
-            person.manager = person.manager or was.manager
+            if person.manager is None or (pid in draft.unmatched and was.manager):
+                person.manager = was.manager
     # the notes these change, told anew: the tree's, then (before it) the teams' with no lead
     if draft.kept_parents and draft.tree_notes is not None:
         from orgspec.adopt.roster import tree_notes

@@ -1096,9 +1096,11 @@ def _missing_managers(missing: dict[str, str]) -> list[str]:
     shown = [f"{m} ({where})" for m, where in list(missing.items())[:SHOWN]]
     more = M(" and {n} more", n=len(missing) - SHOWN) if len(missing) > SHOWN else ""
     return [P("{n} manager named in the roster is no one in it (by name, employee ID or "
-              "email): {managers}{more}; no lead or parent team is taken from them",
+              "email): {managers}{more}; no lead or parent team is taken from them, and it "
+              "is written as `manager:` as it is, for `orgspec check` to report",
               "{n} managers named in the roster are no one in it (by name, employee ID or "
-              "email): {managers}{more}; no lead or parent team is taken from them",
+              "email): {managers}{more}; no lead or parent team is taken from them, and each "
+              "is written as `manager:` as it is, for `orgspec check` to report",
               n=len(missing), managers=shown, more=more)]
 
 
@@ -1187,18 +1189,28 @@ def _reporting_lines(draft: Draft, rows: list[tuple[str, Row]],
     email or name; a name several people have is the one of them in a team of the
     member's, if only one is); none where it names no one or cannot say which
     (`_unknown_managers` and `_shared_managers` say so). A person's first row that
-    names one decides. O(rows)."""
+    names one decides. A manager who is no one in the roster (`王建囯`, a typo) is kept as
+    written when no row of the person names one, so `check` reports it where it is, with
+    its did-you-mean (RF001); `draft.unmatched` says whose. O(rows)."""
     who, teams_of = _who(draft, person_of, known)
+    unmatched: dict[str, str] = {}
     for path, row in rows:
         member = person_of.get((path, row.line))
         if not member or draft.people[member].manager is not None:
             continue
-        bosses = [b for b in who(row.get("manager")) if b != member]
+        written = row.get("manager")
+        bosses = [b for b in who(written) if b != member]
         if len(bosses) > 1:
             mine = teams_of.get(member, set())
             bosses = [b for b in bosses if mine & teams_of.get(b, set())]
         if len(bosses) == 1:
             draft.people[member].manager = bosses[0]
+        elif written and written.strip() and not who(written):
+            unmatched.setdefault(member, written.strip())
+    for member, written in unmatched.items():
+        if draft.people[member].manager is None:
+            draft.people[member].manager = written
+            draft.unmatched.add(member)
 
 
 def _infer_leads(draft: Draft, rows: list[tuple[str, Row]], person_of: dict[tuple[str, int], str],

@@ -495,7 +495,8 @@ class _Guesses:
             kind, (ident,) = named
             return M("{value} is the name of {kind} `{id}`: write `{id}`", value=value.strip(),
                      kind=KIND_WORDS.get(kind, kind), id=ident)
-        return _Close(suggester, value, formerly, kinds)
+        return _Close(suggester, _person_reading(value) if kinds == ("Person",) else value,
+                      formerly, kinds)
 
     def other_name(self, value: str, kinds: tuple[str, ...]) -> str | None:
         """The id of `kinds` that `value` spells as another of its names
@@ -504,6 +505,19 @@ class _Guesses:
         if found is None:
             found = self.others[kinds] = OtherNames(self.org, kinds)
         return found.get(value)
+
+
+def _person_reading(value: str) -> str:
+    """A person written by a name no one has (`manager: 王建囯`, a typo the roster kept) as
+    the id that name reads as (`wang-jian-guo`), a person's id being their name's pinyin as
+    a rule: the did-you-mean looks for ids close to that; `value` itself otherwise."""
+    from orgspec.text.collate import has_han
+
+    if not has_han(value):
+        return value
+    from orgspec.text.slug import reading_id
+
+    return reading_id(value, True) or value
 
 
 class _Ids:
@@ -720,7 +734,7 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
                         hint=_and_several(split[1], guesses.several(
                             split_ids(str(values[j])), kinds)))
             continue
-        parts = split_ids(value)
+        parts = split_ids(value) or _spaced_ids(org, value, kinds, label)
         ids = [guesses.id_of(part, kinds) for part in parts]
         hint: str | None = _split_hint(value, ids, label, where == field) \
             if label in _LIST_FIELDS else _one_of_hint(value, ids, label)
@@ -820,6 +834,13 @@ def _unknown_in(org: Org, kind: str, ident: str, field: tuple[Any, ...], wanted:
 
 # The reference fields that hold a list of ids (`lead`, `owner`, `parent` name one).
 _LIST_FIELDS = frozenset(("members", "children", *ROLES, "roles", "holders", "attendees"))
+
+
+def _spaced_ids(org: Org, value: str, kinds: tuple[str, ...], label: str) -> list[str]:
+    """The ids of a list field's item written with spaces for commas (`members: [a b]`, valid
+    YAML, one item), when every word is an existing id; [] otherwise (`王 伟`, prose)."""
+    words = value.split() if label in _LIST_FIELDS else []
+    return words if len(words) > 1 and all(_exists(org, w, kinds) for w in words) else []
 
 
 def _split_hint(value: str, parts: list[str], label: str, scalar: bool) -> M | None:

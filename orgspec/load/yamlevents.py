@@ -36,6 +36,7 @@ from orgspec.load.yamlhints import (
     flow_comment,
     full_hash,
     glued_dash,
+    missing_comma,
     plain,
     slips,
     tab_hint,
@@ -362,6 +363,11 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
         if unclosed is not None:  # `members: [a, b` then `mission:`: at the `[`
             line, col = index.position(exc.context_mark.index)
             return Problem("IN001", unclosed[0], line, col, unclosed[1])
+        comma = missing_comma(text, exc.context_mark.index, mark.index) \
+            if mark and "expected ','" in message else None
+        if comma is not None:  # `{ref: d1 role: accountable}`: where the comma goes
+            line, col = index.position(comma[0])
+            return Problem("IN001", comma[1], line, col, comma[2])
         return _opened_at(_said(exc, text, index, message, line, col, at), text,
                           exc.context_mark.index, mark.index if mark else len(text), index)
     return _said(exc, text, index, message, line, col, at)

@@ -503,6 +503,46 @@ def flow_comment(text: str, start: int, stop: int) -> tuple[int, str, str] | Non
     return None
 
 
+_SPACE = " \t"
+_ITEM_END = ",[]{}" + _SPACE  # what ends a plain word inside a flow collection
+
+
+def missing_comma(text: str, start: int, stop: int) -> tuple[int, str, str] | None:
+    """A comma left out between two items of the `[` (or `{`) opened at character `start`
+    of `text`, on the line where the parser stopped at `stop` expecting `,` or the closer:
+    `{ref: d1 role: accountable}` (the plain value runs on to the next key's `:`),
+    `["王伟" 李娜]` and `{a: [1, 2] b: 3}` (an item after a quoted or bracketed one). As
+    (character where the comma goes, message, hint showing the line fixed), or None."""
+    opener = text[start:start + 1]
+    if opener not in _CLOSERS or stop >= len(text):
+        return None
+    begin = text.rfind("\n", 0, stop) + 1
+    word = stop
+    if text[stop] == ":":  # the key whose value swallowed it: `d1 role` read as one value
+        while word > begin and text[word - 1] not in _ITEM_END:
+            word -= 1
+        if word == stop:
+            return None
+    gap = word
+    while gap > begin and text[gap - 1] in _SPACE:
+        gap -= 1
+    before = text[gap - 1:gap] if gap > max(begin, start + 1) else ""
+    if not before or (text[stop] == ":" and (gap == word or before in ",[{:")) or \
+            (text[stop] != ":" and before not in "\"']}"):
+        return None
+    end = text.find("\n", stop)
+    line = text[begin:end if end >= 0 else len(text)]
+    item = re.split(r"[\s:,\]}]", text[word:], maxsplit=1)[0]
+    fixed = (line[:gap - begin] + "," + line[gap - begin:]).strip()
+    if opener == "{":
+        message = M("a comma is probably missing before `{item}`: inside `{{...}}` YAML "
+                    "needs a comma between two fields", item=item)
+    else:
+        message = M("a comma is probably missing before `{item}`: inside `[...]` YAML needs "
+                    "a comma between two items", item=item)
+    return gap, message, M("write the line as `{fixed}`", fixed=fixed)
+
+
 # a `key:` starting a line, where the parser gave up inside a flow collection
 _BLOCK_KEY = re.compile(r"[ \t]*(?:-[ \t]+)?[^\s,\[\]{}#:：][^,\[\]{}#:：]*$")
 

@@ -146,11 +146,13 @@ def stated_baseline(title: str, baseline: str | None, said: Verdict) -> str:
     if baseline is not None or not said.target:
         return baseline or ""
     shown = _sentence_quantities(title, said.read)
-    if len(shown) >= 2 and shown[0][0] >= 0 and _FROM.search(title[:shown[0][0]]):
+    if len(shown) >= 2 and shown[0][0] >= 0 and _FROM.search(title[:shown[0][0]]) \
+            and _one_clause(title, shown[0], shown[-1]):
         return shown[0][1]
     # a quantity before the pair (客诉积压（超过24小时）从320件降到50件, 完成2次演练，公告时间
     # 从60分钟降到15分钟): the one just before the target, opened by 从/from, is the baseline
-    if len(shown) >= 3 and shown[-2][0] >= 0 and _FROM.search(title[:shown[-2][0]]):
+    if len(shown) >= 3 and shown[-2][0] >= 0 and _FROM.search(title[:shown[-2][0]]) \
+            and _one_clause(title, shown[-2], shown[-1]):
         return shown[-2][1]
     if len(shown) >= 2 and shown[-2][0] >= 0 and shown[-1][0] >= 0:
         (at, base), (to, _) = shown[-2], shown[-1]
@@ -159,6 +161,19 @@ def stated_baseline(title: str, baseline: str | None, said: Verdict) -> str:
                                               and _CHANGE.search(title[:at])):
             return base
     return ""
+
+
+# What ends a clause of a sentence: a comma that is not a thousands separator (1,200), a
+# semicolon, a full stop. A key result may state two metrics, one a clause
+# (从3个渠道扩展到5个渠道，GMV达到100万): a baseline is read in its target's clause only.
+_CLAUSE_BREAK = re.compile(r"[，；;。]|,(?!\d)")
+
+
+def _one_clause(title: str, base: tuple[int, str], goal: tuple[int, str]) -> bool:
+    """Whether no clause ends between the value `base` and the value `goal` of `title`
+    ((offset, text) as `_sentence_quantities` gives them); True when one cannot be placed."""
+    (at, text), (to, _) = base, goal
+    return at < 0 or to < 0 or not _CLAUSE_BREAK.search(title, at + len(text), to)
 
 
 # Between a baseline and its target: an arrow (`5%→8%`, `5% -> 8%`, `5% ⟶ 8%`) or 至

@@ -523,12 +523,17 @@ def _schema_issue(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: Pa
         text = M("`{field}` {value!r} must be a lowercase slug", field=field, value=written) \
             if isinstance(written, str) else M("`{field}` must be a lowercase slug", field=field)
         from orgspec.text.collate import has_han  # only when an id is wrong
-        from orgspec.text.slug import reading_id
+        from orgspec.text.slug import free_id, reading_id
 
+        # a part's suggestion is free among its siblings here; an entity's in the org once
+        # it is assembled (`freeids`)
+        siblings = _sibling_ids(data, path[:-1]).__contains__ if len(loc) > 1 else None
         slug = slug_of(written) if isinstance(written, str) else None
         # `id: 大客户组`: the pinyin the importers would give it (`da-ke-hu-zu`)
         read = reading_id(written, model.__name__ == "Person" and len(loc) == 1) \
             if isinstance(written, str) and has_han(written) else None
+        if siblings is not None:
+            slug, read = (free_id(i, siblings) if i else i for i in (slug, read))
         hint = M("an id is written in a-z, 0-9, - and _: write it in pinyin, `{id}`, and "
                  "keep {value!r} as the `name`", id=read, value=written.strip()) \
             if read and isinstance(written, str) else \
