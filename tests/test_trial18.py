@@ -47,7 +47,7 @@ def test_each_person_keeps_their_manager_and_the_export_writes_it(tmp_path: Path
     org = load_org([str(out)]).org
     assert {pid: p.manager for pid, p in org.people.items()} == {
         "1": None, "2": "1", "3": "2", "4": "2", "5": "2", "6": "1", "7": "1"}
-    assert "  manager: '2'\n" in (out / "ji-shu-bu.yaml").read_text("utf-8")
+    assert "  manager: '2'  # 孙高工\n" in (out / "ji-shu-bu.yaml").read_text("utf-8")
     dest = tmp_path / "x"
     assert run_cli("export", str(out), "--format", "csv", "-o", str(dest), "--lang", "zh",
                    "--isolated").code == 0
