@@ -6,7 +6,10 @@ finding equals a check without the cache; an edit it cannot vouch for assembles.
 
 from __future__ import annotations
 
+import os
 import random
+import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -241,3 +244,61 @@ def test_a_one_shot_run_that_cannot_fork_keeps_no_org(
     _edit(org, 3, "consulted: [", "consulted: [team-00002, ")
     _checked(org, tmp_path)
     assert (watch.patched, watch.fell_back) == (0, 1)
+
+
+@pytest.mark.skipif(sys.platform != "linux" or (os.cpu_count() or 1) < 2,
+                    reason="the worker is forked on Linux with two or more cores")
+def test_a_patched_run_queues_the_local_rules_after_the_heavy_whole_org_ones(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On two processes, a run on the patched org queues the entity-local rules' item
+    (mostly kept entries read back) after the heavy whole-org items a RACI edit reruns (the
+    worker starts on those); a run that assembles queues it first. Both find what a serial
+    check without the cache finds."""
+    from orgspec import forkmap
+
+    org, watch = _primed(tmp_path, monkeypatch)
+    queues: list[list[tuple[str, ...]]] = []
+    real = forkmap.fork_map
+    monkeypatch.setattr(forkmap, "fork_map", lambda f, items, first=None, **kw:
+                        queues.append(list(items)) or real(f, items, first, **kw))
+
+    def forked(n: int) -> list[tuple[str, ...]]:
+        _edit(org, n, "consulted: [", "consulted: [team-00002, ")
+        monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+        serial = _findings(lint_org([str(org)], STRICT, TODAY)[0].findings)
+        monkeypatch.setenv("ORGSPEC_PARALLEL", "1")
+        monkeypatch.setattr(lint, "PARALLEL_MIN", 0)
+        del queues[:]
+        got = check_cached([str(org)], STRICT, Cache(str(tmp_path / "cache")), TODAY)
+        monkeypatch.setattr(lint, "PARALLEL_MIN", 5000)
+        assert _findings(got.findings) == serial and serial
+        return next(q for q in queues if (lint._LOCAL,) in q)
+
+    queue = forked(3)
+    assert (watch.patched, watch.fell_back, watch.wrong) == (1, 0, [])
+    at = queue.index((lint._LOCAL,))
+    rank = [min((lint._HEAVY.index(c) for c in item if c in lint._HEAVY),
+                default=len(lint._HEAVY)) for item in queue]
+    heavy = next(n for n, item in enumerate(queue) if "MT004" in item)
+    assert heavy < at and all(r < len(lint._HEAVY) for r in rank[:at]) and \
+        all(r == len(lint._HEAVY) for r in rank[at + 1:])
+    shutil.rmtree(Path(Cache(str(tmp_path / "cache")).own) / "kept")  # assembled
+    queue = forked(5)
+    assert (watch.patched, watch.fell_back) == (1, 1)
+    assert queue[0] == (lint._LOCAL,)
+
+
+@pytest.mark.skipif(sys.platform != "linux" or (os.cpu_count() or 1) < 2,
+                    reason="the worker is forked on Linux with two or more cores")
+def test_the_replay_on_two_processes_equals_a_fresh_check(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The seeded replay with every run on two processes (the patched runs' queue: the
+    entity-local item after the heavy ones): every finding as a check without the cache."""
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "1")
+    monkeypatch.setattr(lint, "PARALLEL_MIN", 0)
+    watch = _Watch(monkeypatch)
+    rng = random.Random(2323)
+    wrong, _ = _replay(_synthetic(tmp_path, 40), tmp_path / "cache", rng, 24)
+    assert not wrong, wrong
+    assert not watch.wrong, watch.wrong
+    assert watch.patched >= 5, vars(watch)
