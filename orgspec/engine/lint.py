@@ -304,10 +304,10 @@ def _first(paths: list[str] | None, config: Config, cache: Cache, inputs: Inputs
            today: dt.date) -> LintResult:
     """A run on a cache this orgspec never stored a result in (`Cache.primed`): nothing is
     kept to reuse and only the result is stored (a fresh CI job pays for one entry), so it
-    lints as `--no-cache` does. The keeping path's steps cost it 3.3 s CPU of the rule
-    phase at 5,000 teams (15.1 s against 11.8) for nothing: the entity-local rules queued
-    as one item (`run_local`), keys and digests per file and per rule part, OW007's search
-    keyed."""
+    lints as `--no-cache` does. The keeping path's steps cost it 1.1-3.3 s CPU of the rule
+    phase at 5,000 teams (least of 2-3 rounds: 9.9-15.1 s against 8.5-11.8) for nothing:
+    the entity-local rules queued as one item (`run_local`), keys and digests per file and
+    per rule part, OW007's search keyed."""
     plan = make_plan(config)
     loaded = _load(paths, config, None, inputs, checking=True)
     keep_until_exit(loaded)
