@@ -548,9 +548,9 @@ def _grouped(state: State, texts: dict[str, tuple[str | None, str | None]], memo
     """OW007's groups with the duties' `texts`, the search they came from (None: to be
     taken again) and whether this run made it: regrouped from the kept search
     (`_regroup`), else kept or searched (`_groups`)."""
-    from orgspec.checks.dutygroups import kept_verdicts
+    from orgspec.engine.registry import near_duplicate_parts  # no model: from extracts
 
-    regrouped = _regroup(state, texts, kept_verdicts(memo))  # type: ignore[arg-type]
+    regrouped = _regroup(state, texts, near_duplicate_parts().kept_verdicts(memo))
     if regrouped is not None:
         return (*regrouped, False)
     groups, near = _groups(state.duties, texts, memo, threshold)
