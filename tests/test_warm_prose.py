@@ -258,15 +258,16 @@ def _word_changed(org: Path) -> None:
 
 
 def _searched_and_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                       keep: Callable[..., None] | None = None) -> bool:
+                       keep: Callable[..., None] | None = None) -> tuple[bool, bool]:
     """A word changed on a generated 12-team org, checked through the cache (its prose
     path searches OW007 again and leaves what the search keeps to `keep_search`, or to
-    `keep` instead): whether the findings are a fresh check's and what was kept is what a
-    search of the duties as they are now keeps (the pairs under their search key, each
-    text's features)."""
+    `keep` instead), then a number put before it (regrouped from the kept search, with the
+    kept verdicts): whether what was kept is what a search of the duties as they are now
+    keeps (the pairs under their search key, each text's features, `differ`'s verdict on
+    each pair), and whether both runs' findings are a fresh check's."""
     from orgspec.checks import dutygroups
     from orgspec.engine.memo import Memo
-    from orgspec.text.neardup import _alone, _reported, features, search_key
+    from orgspec.text.neardup import _alone, _differ, _reported, features, search_key, verdict_key
 
     monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
     kept: list[tuple[object, float, Memo]] = []
@@ -303,23 +304,72 @@ def _searched_and_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                            unkept, list)
     used = {t or "" for pair in texts for t in pair}
     feats = memo.kept("OW007 features", dict)
-    same = got == _findings(lint_org([str(org)], STRICT, TODAY)[0].findings) and \
-        bool(pairs) and stored == pairs and feats == {t: features(t) for t in used}
+    differ = _differ(texts, whole, owners)
+    verdicts = memo.kept(dutygroups.VERDICTS, dict)
+    kept_right = bool(pairs) and stored == pairs and feats == {t: features(t) for t in used} \
+        and verdicts == {verdict_key(texts, owners, i, j): differ(i, j) for i, j, _ in pairs}
+    equal = got == _findings(lint_org([str(org)], STRICT, TODAY)[0].findings)
     # a number put before the same description: regrouped from the kept search, which
     # is not kept again
     path = next(p for p in sorted(org.rglob("*.yaml")) if "zebrafy" in p.read_text("utf-8"))
     path.write_text(path.read_text("utf-8").replace('"zebrafy ', '"7 zebrafy ', 1), "utf-8")
     got = _findings(check_cached([str(org)], STRICT, Cache(str(folder)), TODAY).findings)
     assert _ANSWERED == ["patched", "regrouped", "patched"] and len(kept) == 1, _ANSWERED
-    return same and got == _findings(lint_org([str(org)], STRICT, TODAY)[0].findings)
+    return kept_right, equal and got == _findings(lint_org([str(org)], STRICT, TODAY)[0].findings)
 
 
 def test_a_searched_prose_edit_keeps_its_search_after_the_output(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A word changed (the prose path searches OW007 again, `dutygroups.searched_groups`):
-    the findings are a fresh check's, and the pairs and features kept after the output
-    (`keep_search`) are a fresh search's, under the key a later run reads them by."""
-    assert _searched_and_kept(tmp_path, monkeypatch)
+    the findings are a fresh check's, and the pairs, features and verdicts kept after the
+    output (`keep_search`) are a fresh search's, under the key a later run reads them by."""
+    assert _searched_and_kept(tmp_path, monkeypatch) == (True, True)
+
+
+def test_verdicts_kept_wrong_are_caught(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Kept verdicts that are not `differ`'s (each one turned over) give other findings
+    than a fresh check: the replays above, which equal a fresh check, read kept verdicts."""
+    from orgspec.checks import dutygroups
+    from orgspec.engine.memo import Memo
+    from orgspec.model.extracts import Duties
+    from orgspec.text.neardup import _differ, verdict_key
+
+    def turned(memo: Memo, duties: Duties, found: list[tuple[int, int, float]],
+               whole: list[frozenset[str]]) -> None:
+        texts, owners = duties.texts, duties.owners
+        differ = _differ(texts, whole, owners)
+        memo.keep(dutygroups.VERDICTS, {verdict_key(texts, owners, i, j): not differ(i, j)
+                                        for i, j, _ in found})
+
+    monkeypatch.setattr(dutygroups, "keep_verdicts", turned)
+    assert _searched_and_kept(tmp_path, monkeypatch) == (False, False)
+
+
+def test_a_verdict_is_read_back_only_for_what_differ_reads() -> None:
+    """`differ` with verdicts (shared by every pair, judged in a shuffled order, read back)
+    says what it says without them, for every ordered pair of duties whose texts repeat
+    under one owner and under two, with and without a name, with ids and template slots."""
+    from orgspec.text.neardup import _alone, _differ
+
+    texts: list[tuple[str | None, str | None]] = [
+        ("退款审核", "处理用户退款申请"), ("退款审核", "处理用户的退款申请"),
+        (None, "review refund requests weekly"), (None, "review refund requests weekly."),
+        ("Refunds", "review refund requests weekly"), (None, "负责华东区的门店巡检"),
+        (None, "负责西南区的门店巡检"), (None, "maintain docs/runbook.md"),
+        (None, "maintain docs/oncall.md"), ("Plan budgets", "write the budget plan"),
+        ("Plan budgets", "review the budget plan")]
+    duties = texts * 2
+    owners = ["a"] * len(texts) + ["b", "a"] * (len(texts) // 2) + ["b"] * (len(texts) % 2)
+    whole = [fn | fd for fn, fd in _alone(duties, None)]
+    plain = _differ(duties, whole, owners)
+    pairs = [(i, j) for i in range(len(duties)) for j in range(len(duties)) if i != j]
+    verdicts: dict[tuple[str | None, str | None, str | None, str | None, bool], bool] = {}
+    rng = random.Random(23)
+    for _ in range(2):  # judged, then read back
+        rng.shuffle(pairs)
+        looked = _differ(duties, whole, owners, verdicts)
+        assert [looked(i, j) for i, j in pairs] == [plain(i, j) for i, j in pairs]
+    assert {plain(i, j) for i, j in pairs} == {True, False}
 
 
 def test_a_search_kept_wrong_after_a_prose_edit_is_caught(
@@ -332,7 +382,7 @@ def test_a_search_kept_wrong_after_a_prose_edit_is_caught(
     def dropped(duties: object, threshold: float, memo: object, found: list[object]) -> None:
         real(duties, threshold, memo, found[1:])  # type: ignore[arg-type]
 
-    assert not _searched_and_kept(tmp_path, monkeypatch, dropped)
+    assert not all(_searched_and_kept(tmp_path, monkeypatch, dropped))
 
 
 # ---- the changed file's unit made from the one kept before the edit (`validate.with_prose`)

@@ -13,7 +13,7 @@ from orgspec.i18n import M
 if TYPE_CHECKING:
     from orgspec.load.cache import Cache
     from orgspec.model.extracts import Duties
-    from orgspec.text.neardup import Group
+    from orgspec.text.neardup import Group, Verdicts
 
 T = TypeVar("T")
 
@@ -59,6 +59,7 @@ def searched(duties: Duties, threshold: float, memo: Memo
     found = memo.remember("OW007 pairs", search_key(texts, owners, threshold, None, alone),
                           lambda: _reported(texts, owners, threshold, None, alone, whole),
                           list)
+    keep_verdicts(memo, duties, found, whole)
     return found, {i: whole[i] for pair in found for i in pair[:2]}
 
 
@@ -83,7 +84,7 @@ def searched_groups(duties: Duties, threshold: float, memo: Memo
         whole = [fn | fd for fn, fd in alone]
         found = _reported(texts, owners, threshold, None, alone, whole)
         search.append((found, {i: whole[i] for pair in found for i in pair[:2]}))
-        return groups_from(texts, found, whole, owners)
+        return groups_from(texts, found, whole, owners, kept_verdicts(memo))
 
     groups = memo.remember("OW007", (texts, owners, threshold), compute, list)
     return groups, (search[0] if search else None)
@@ -105,6 +106,39 @@ def keep_search(duties: Duties, threshold: float, memo: Memo,
                   lambda: found, list)
     if len(known) != before:
         _keep_features(memo, known, before, texts)
+    keep_verdicts(memo, duties, found, [fn | fd for fn, fd in alone])
+
+
+# `neardup._differ`'s verdicts on the pairs of the last search kept (`keep_verdicts`)
+VERDICTS = "OW007 verdicts"
+
+
+def kept_verdicts(memo: Memo) -> Verdicts:
+    """The verdicts `keep_verdicts` kept (`neardup.groups_from`'s `verdicts`: each is
+    `differ`'s on the texts and owners its key names, so any may be read for any org)."""
+    return memo.kept(VERDICTS, dict) or {}
+
+
+def keep_verdicts(memo: Memo, duties: Duties, found: list[tuple[int, int, float]],
+                  whole: list[frozenset[str]]) -> None:
+    """Keep `differ`'s verdict on each pair of `found` (a search of `duties`; `whole`:
+    each duty's features), those kept already read back, the others judged: a later
+    regrouping of the same or a search after one word changed (mostly the same pairs)
+    then judges only the pairs with a changed text. Run after the output (the state's
+    writer, `keep_search`); only when a verdict was judged is the entry written."""
+    from orgspec.text.neardup import _differ, verdict_key
+
+    texts, owners = duties.texts, duties.owners
+    known = kept_verdicts(memo)
+    before = len(known)
+    differ = _differ(texts, whole, owners, known)
+    kept: Verdicts = {}
+    for i, j, _ in found:
+        differ(i, j)
+        key = verdict_key(texts, owners, i, j)
+        kept[key] = known[key]
+    if len(known) != before or len(kept) != before:
+        memo.keep(VERDICTS, kept)
 
 
 def duty_issues(duties: Duties, found: list[Group], marked: set[str],

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from orgspec.model.extracts import Duties
     from orgspec.model.org import Org
     from orgspec.model.validate import FileUnit
-    from orgspec.text.neardup import Group
+    from orgspec.text.neardup import Group, Verdicts
 
 # The whole-org rule answered from the kept extracts; any other reruns through the org.
 NEAR_DUPLICATES = "OW007"
@@ -548,21 +548,24 @@ def _grouped(state: State, texts: dict[str, tuple[str | None, str | None]], memo
     """OW007's groups with the duties' `texts`, the search they came from (None: to be
     taken again) and whether this run made it: regrouped from the kept search
     (`_regroup`), else kept or searched (`_groups`)."""
-    regrouped = _regroup(state, texts)
+    from orgspec.engine.registry import near_duplicate_parts  # no model: from extracts
+
+    regrouped = _regroup(state, texts, near_duplicate_parts().kept_verdicts(memo))
     if regrouped is not None:
         return (*regrouped, False)
     groups, near = _groups(state.duties, texts, memo, threshold)
     return groups, near, near is not None
 
 
-def _regroup(state: State, texts: dict[str, tuple[str | None, str | None]]
-             ) -> tuple[list[Group], Near] | None:
+def _regroup(state: State, texts: dict[str, tuple[str | None, str | None]],
+             verdicts: Verdicts | None = None) -> tuple[list[Group], Near] | None:
     """OW007's groups with the duties' `texts` from the kept search (`State.near`), when
     the search reads the same of them as of the kept ones (`neardup.same_search`: a
     number, punctuation or case changed, a word of the same concept): the groups
     `_groups` finds, from the pairs it would read back, without every duty's features,
     and that search (still the one of the duties with these texts); None when not kept
-    or when the search reads otherwise."""
+    or when the search reads otherwise. `verdicts`: `differ`'s kept verdicts
+    (`dutygroups.kept_verdicts`)."""
     near = state.near
     if near is None:
         return None
@@ -573,7 +576,7 @@ def _regroup(state: State, texts: dict[str, tuple[str | None, str | None]]
     if not same_search(duties.texts, now, [duties.index[rid] for rid in texts
                                            if rid in duties.index]):
         return None
-    return groups_from(now, *near, duties.owners), near
+    return groups_from(now, *near, duties.owners, verdicts), near
 
 
 def _raw_texts(raw: RawFile, rids: list[str]) -> dict[str, tuple[str | None, str | None]]:
