@@ -1448,3 +1448,17 @@ def test_a_message_read_back_is_the_message_said() -> None:
     assert type(back) is M and str(back) == str(said) == "'OW001', 'OW002' or 'OW003'"
     assert (back.template, back.values) == (said.template, said.values)
     assert say(back, "zh") == say(said, "zh")
+
+
+def test_an_upgraded_opencc_changes_every_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stored results and OW007's kept features and verdicts hold OpenCC's folding of
+    Traditional text: another OpenCC must miss them, as another pydantic does."""
+    import orgspec.load.cache as cache_module
+
+    monkeypatch.setattr(cache_module, "_FINGERPRINT", [])
+    before = cache_module.code_fingerprint()
+    stamp = cache_module.library_stamp
+    monkeypatch.setattr(cache_module, "_FINGERPRINT", [])
+    monkeypatch.setattr(cache_module, "library_stamp",
+                        lambda name: stamp(name) + ("\nupgraded" if name == "opencc" else ""))
+    assert cache_module.code_fingerprint() != before

@@ -67,15 +67,17 @@ _FINGERPRINT: list[str] = []
 
 
 # Libraries whose objects the cache pickles (the models, their validation errors):
-# entries are read back as their version wrote them (`Strict.__reduce__`).
-PICKLED_LIBRARIES = ("pydantic", "pydantic_core")
+# entries are read back as their version wrote them (`Strict.__reduce__`); and OpenCC,
+# whose folding of Traditional text the stored results, OW007 features and verdicts hold.
+STAMPED_LIBRARIES = ("pydantic", "pydantic_core", "opencc")
 
 
 def code_fingerprint() -> str:
     """orgspec's version and the size and modification time of every file of the package
     and its data folders (message catalogs included: results are stored localised), and of
-    the installed `PICKLED_LIBRARIES`' version files: an edited checkout (editable
-    install) or an upgraded pydantic invalidates like a new release does. About 2 ms."""
+    the installed `STAMPED_LIBRARIES`' version files: an edited checkout (editable
+    install) or an upgraded pydantic or OpenCC invalidates like a new release does.
+    About 2 ms."""
     if _FINGERPRINT:
         return _FINGERPRINT[0]
     digest = hashlib.blake2b(__version__.encode(), digest_size=16)
@@ -94,11 +96,11 @@ def code_fingerprint() -> str:
 
 
 def _libraries() -> str:
-    """Where each of `PICKLED_LIBRARIES` is installed (the first `sys.path` entry holding
+    """Where each of `STAMPED_LIBRARIES` is installed (the first `sys.path` entry holding
     it, as the import system finds a regular package), with the size and modification time
     of its version files; found without importing anything (a re-check whose result is
     kept imports neither pydantic nor `importlib.util`)."""
-    return "\n".join(library_stamp(name) for name in PICKLED_LIBRARIES)
+    return "\n".join(library_stamp(name) for name in STAMPED_LIBRARIES)
 
 
 def library_stamp(name: str) -> str:
