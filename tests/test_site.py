@@ -417,11 +417,16 @@ def test_changes_feed_and_last_updated_from_git(tmp_path: Path) -> None:
 def test_readme_deploy_recipes_parse_and_name_real_options() -> None:
     import yaml
 
+    from orgspec.load.config import KNOWN_KEYS
+
     readme = (REPO / "README.md").read_text("utf-8")
     section = readme.split("### Handbook site", 1)[1].split("\n### ", 1)[0]
     blocks = re.findall(r"```yaml\n(.*?)```", section, re.S)
-    assert len(blocks) == 2
-    github, gitlab = (yaml.safe_load(b) for b in blocks)
+    docs = [yaml.safe_load(b) for b in blocks]
+    github = next(d for d in docs if "jobs" in d)
+    gitlab = next(d for d in docs if "pages" in d)
+    configs = [d for d in docs if d is not github and d is not gitlab]
+    assert len(docs) == 3 and all(set(c) <= set(KNOWN_KEYS) for c in configs)  # site-title:
     steps = github["jobs"]["site"]["steps"]
     assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in steps)
     assert gitlab["pages"]["artifacts"]["paths"] == ["public"]
