@@ -27,6 +27,7 @@ from orgspec.model.models import (
 from orgspec.model.namedids import NamedIds, several
 from orgspec.model.org import Org, Origin, ident_of, node_key
 from orgspec.model.othernames import OtherNames
+from orgspec.model.soundalike import SoundAlike
 from orgspec.model.validate import DUPLICATE
 from orgspec.text.separators import split_ids
 from orgspec.text.spaces import IME_QUOTES, stray_blank
@@ -370,6 +371,7 @@ class _Guesses:
         self.held_for_failed = 0  # unknown references left unsaid until a failed file loads
         # by kinds, built on first use; shared by the walks of one run
         self.others: dict[tuple[str, ...], OtherNames] = {} if others is None else others
+        self.alike: SoundAlike | None = None  # people by their names' sound, on first use
         # unknown value -> (kinds wanted, where) per reference RF001 reports
         self.unknown: dict[str, list[tuple[tuple[str, ...], Location]]] = defaultdict(list)
         # `id: Marketing` (or `id: he-li　`, a full-width space after it) is SC003 and held
@@ -495,8 +497,20 @@ class _Guesses:
             kind, (ident,) = named
             return M("{value} is the name of {kind} `{id}`: write `{id}`", value=value.strip(),
                      kind=KIND_WORDS.get(kind, kind), id=ident)
+        if kinds == ("Person",):  # `张玮` for 张伟: an input method's wrong pick
+            alike = self.sound_alike().ids(value)
+            if len(alike) == 1:
+                return M("did you mean {id!r}?", id=alike[0])
+            if 1 < len(alike) <= MAX_TIED:
+                return M("did you mean one of {ids}? they are equally close to what is "
+                         "written: check which one is meant", ids=alike)
         return _Close(suggester, _person_reading(value) if kinds == ("Person",) else value,
                       formerly, kinds)
+
+    def sound_alike(self) -> SoundAlike:
+        if self.alike is None:
+            self.alike = SoundAlike(self.org)
+        return self.alike
 
     def other_name(self, value: str, kinds: tuple[str, ...]) -> str | None:
         """The id of `kinds` that `value` spells as another of its names
