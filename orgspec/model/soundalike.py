@@ -15,22 +15,29 @@ _LONGEST = 4  # a Chinese personal name is two to four characters
 
 class SoundAlike:
     """The person ids of `org` by their name's length and each character at its place,
-    built once, O(people); the pinyin is read only of the names that share a character,
-    at the same place, with an asked name (a few, not every person's: ~80 µs a name)."""
+    built on the first Chinese name asked, O(people); the pinyin is read only of the names
+    that share a character, at the same place, with an asked name (a few, not every
+    person's: ~80 µs a name)."""
 
     def __init__(self, org: Org) -> None:
         from orgspec.text.fold import fold_name
 
+        self._org = org
         self._fold = fold_name
         self._names: dict[str, str] = {}
-        self._at: dict[tuple[int, int, str], list[str]] = defaultdict(list)
-        for ident, person in org.people.items():
-            name = fold_name(str(person.name)) if person.name else ""
-            if 2 <= len(name) <= _LONGEST and _all_han(name):
-                self._names[ident] = name
-                for place, char in enumerate(name):
-                    self._at[(len(name), place, char)].append(ident)
+        self._at: dict[tuple[int, int, str], list[str]] | None = None  # on the first name
         self._read: dict[tuple[str, bool], str | None] = {}
+
+    def _index(self) -> dict[tuple[int, int, str], list[str]]:
+        if self._at is None:
+            self._at = defaultdict(list)
+            for ident, person in self._org.people.items():
+                name = self._fold(str(person.name)) if person.name else ""
+                if 2 <= len(name) <= _LONGEST and _all_han(name):
+                    self._names[ident] = name
+                    for place, char in enumerate(name):
+                        self._at[(len(name), place, char)].append(ident)
+        return self._at
 
     def ids(self, value: str) -> list[str]:
         """The ids of the people whose name reads as `value` does, character by character,
@@ -40,8 +47,9 @@ class SoundAlike:
         asked = self._fold(value.strip())
         if not 2 <= len(asked) <= _LONGEST or not _all_han(asked):
             return []
+        at = self._index()
         near = dict.fromkeys(ident for place, char in enumerate(asked)
-                             for ident in self._at.get((len(asked), place, char), ()))
+                             for ident in at.get((len(asked), place, char), ()))
         return sorted(ident for ident in near
                       if self._names[ident] != asked and self._alike(asked, self._names[ident]))
 
