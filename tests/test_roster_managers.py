@@ -59,16 +59,16 @@ TYPO = ("姓名,部门,直属上级\n王建国,运营部,\n李娜,运营部,王�
     ("en", "note: 1 manager named in the roster is no one in it (by name, employee ID or email): "
            "王建囯 (r.csv:3); no lead or parent team is taken from them, and it is written as "
            "`manager:` as it is, for `orgspec check` to report",
-     "did you mean 'wang-jian-guo'?"),
+     "did you mean 'wang-jian-guo'? write the id `wang-jian-guo`"),
     ("zh", "提示：花名册里写的 1 位直属上级不在花名册中（按姓名、工号或邮箱都找不到）："
            "王建囯 (r.csv:3)；不会据此确定负责人或上级团队，并按原样写进 `manager:`，由 "
            "`orgspec check` 报告",
-     "是不是要写 'wang-jian-guo'？"),
+     "是不是指 'wang-jian-guo'？请写 id `wang-jian-guo`"),
     ("zh-Hant", "提示：員工名冊裡寫的 1 位直屬主管不在員工名冊中"
                 "（按姓名、員工編號或電子郵件都找不到）："
                 "王建囯 (r.csv:3)；不會據此確定負責人或上級團隊，並按原樣寫進 `manager:`，由 "
                 "`orgspec check` 報告",
-     "是不是要寫 'wang-jian-guo'？")])
+     "是不是指 'wang-jian-guo'？請寫 id `wang-jian-guo`")])
 def test_a_manager_who_is_no_one_round_trips_to_one_rf001(tmp_path: Path, lang: str, note: str,
                                                          hint: str) -> None:
     notes, org = _import(tmp_path, TYPO, lang)

@@ -499,8 +499,9 @@ class _Guesses:
                      kind=KIND_WORDS.get(kind, kind), id=ident)
         if kinds == ("Person",):  # `张玮` for 张伟: an input method's wrong pick
             alike = self.sound_alike().ids(value)
-            if len(alike) == 1:
-                return M("did you mean {id!r}?", id=alike[0])
+            if len(alike) == 1:  # the id to write said bare: the name is not it (`2001`)
+                return M("did you mean {id!r}? write the id `{bare}`", id=alike[0],
+                         bare=alike[0])
             if 1 < len(alike) <= MAX_TIED:
                 return M("did you mean one of {ids}? they are equally close to what is "
                          "written: check which one is meant", ids=alike)
