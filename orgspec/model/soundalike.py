@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from orgspec.text.suggest import edits
+
 if TYPE_CHECKING:
     from orgspec.model.org import Org
 
@@ -63,7 +65,7 @@ class SoundAlike:
                 return False
             if read_a != read_b:
                 apart += 1
-                if apart > 1 or not _one_letter_apart(read_a, read_b):
+                if apart > 1 or edits(read_a, read_b, 1) > 1:  # `min`/`ming`, `zi`/`zhi`
                     return False
         return True
 
@@ -79,14 +81,4 @@ class SoundAlike:
 def _all_han(text: str) -> bool:
     from orgspec.text.collate import has_han
 
-    return all(has_han(char) for char in text)
-
-
-def _one_letter_apart(a: str, b: str) -> bool:
-    """One letter replaced, added or dropped (`min`/`ming`, `zi`/`zhi`, `lan`/`nan`)."""
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+    return all(map(has_han, text))
