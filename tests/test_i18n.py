@@ -173,7 +173,8 @@ def test_mistakes_of_the_issue_say_the_fix(write_org) -> None:
      "full-width brackets `［` `］` around the list of `members`: YAML reads them as text, not "
      "as a list"),
     ("kind: Objective\nid: o\ntitle: x\nkey_results:\n  - id: a\n    title: t\n     due: x\n",
-     7, 6, "`due:` is indented 5 spaces; the field above it uses 4"),
+     7, 6, "`due:` is indented 5 spaces, deeper than `title:` on line 6 (4 spaces): YAML "
+     "reads it as more of the value of `title`, not as a field"),
     ("kind: Objective\nid: o\ntitle: x\nkey_results:\n  - id: a\n    title: t\n   due: x\n",
      7, 4, "`due:` is indented 3 spaces; the field above it uses 4"),
     ("kind: Team\nid: cs\nname: 目标: 提升\n", 3, 9,

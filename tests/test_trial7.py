@@ -210,7 +210,9 @@ def test_a_load_error_in_an_old_baseline_is_shown_all_the_same(write_org, tmp_pa
 
 
 @pytest.mark.parametrize(("indent", "col", "lang", "message"), [
-    ("   ", 4, "en", "`members:` is indented 3 spaces; the field above it uses 2"),
+    # deeper than `lead: li` above it: more of that value, said so (yamlhints._under_a_value)
+    ("   ", 4, "en", "`members:` is indented 3 spaces, deeper than `lead:` on line 10 (2 "
+     "spaces): YAML reads it as more of the value of `lead`, not as a field"),
     (" ", 2, "en", "`members:` is indented 1 spaces; the field above it uses 2"),
     ("   ", 4, "zh", None),
 ])

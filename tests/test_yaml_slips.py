@@ -132,3 +132,102 @@ def test_a_list_item_of_ids_written_with_spaces(write_org, line: str, where: str
                   "--format", "json")
     [found] = [f for f in run.json()["findings"] if f["code"] == "RF001"]
     assert (f"{found['line'] - 2}:{found['column']}", found["hint"].split(" (")[0]) == (where, hint)
+
+
+# A field indented deeper than the field above it, which has its value on its line: YAML
+# reads the line as more of that value and stops at its `: `. Said as the indentation it
+# is, with the field and column to align it with; never "put the value in quotes", which
+# gave the same hint again once followed (a user went round in circles).
+
+HK = "  - kind: Team\n    id: ops-hk\n    name: 香港營運部\n{LINE}\n"
+_ALIGN = "align `{key}:` with `{field}:` on line {line}: indent it by {n} spaces, so that it " \
+    "starts in column {col}"
+
+
+def _deeper(key: str, mine: int, field: str, line: int, theirs: int) -> str:
+    return (f"`{key}:` is indented {mine} spaces, deeper than `{field}:` on line {line} "
+            f"({theirs} spaces): YAML reads it as more of the value of `{field}`, not as a "
+            "field")
+
+
+@pytest.mark.parametrize("parser", ["c", "pure"])
+@pytest.mark.parametrize(("text", "where", "message", "hint"), [
+    # the trial's team: `names:` under the scalar `name:`
+    (HK.replace("{LINE}", "      names: {en: Hong Kong Operations}"), "4:7",
+     _deeper("names", 6, "name", 3, 4),
+     _ALIGN.format(key="names", field="name", line=3, n=4, col=5)),
+    # the old hint followed (`names` quoted): the same finding, not another quote hint
+    (HK.replace("{LINE}", '      names: "{en: Hong Kong Operations}"'), "4:7",
+     _deeper("names", 6, "name", 3, 4),
+     _ALIGN.format(key="names", field="name", line=3, n=4, col=5)),
+    # a plain `key: value` under a scalar field
+    (HK.replace("{LINE}", "      mission: 提升香港營收"), "4:7",
+     _deeper("mission", 6, "name", 3, 4),
+     _ALIGN.format(key="mission", field="name", line=3, n=4, col=5)),
+    # the field above's value wrapped over two lines: the field is the one it continues
+    (HK.replace("{LINE}", "    mission: 提升香港門市與線上渠道的營收，\n      並維持客戶滿意度\n"
+                "      owner: ops-hk"), "6:7",
+     _deeper("owner", 6, "mission", 4, 4),
+     _ALIGN.format(key="owner", field="mission", line=4, n=4, col=5)),
+    # after the first field of an item (`- kind: Team`, its key after the `- `)
+    ("- kind: Team\n    id: ops-hk\n", "2:5", _deeper("id", 4, "kind", 1, 2),
+     _ALIGN.format(key="id", field="kind", line=1, n=2, col=3)),
+    # under a quoted value YAML reads no more of it, and cannot read a field there either
+    (HK.replace("name: 香港營運部", 'name: "香港營運部"').replace(
+        "{LINE}", "      names: {en: Hong Kong Operations}"), "4:7",
+     "`names:` is indented 6 spaces, deeper than `name:` on line 3 (4 spaces), which "
+     "already has its value: YAML cannot read a field there",
+     _ALIGN.format(key="names", field="name", line=3, n=4, col=5)),
+])
+def test_a_field_indented_under_a_value_is_said_as_its_indentation(
+        write_org, monkeypatch: pytest.MonkeyPatch, parser: str, text: str, where: str,
+        message: str, hint: str) -> None:
+    monkeypatch.setenv("ORGSPEC_YAML_PARSER", parser)
+    org = write_org({"teams.yaml": text})
+    run = run_cli("check", str(org), "--isolated", "--no-cache", "--lang", "en",
+                  "--format", "json")
+    assert run.code == 1
+    assert [(f["code"], f["file"], f"{f['line']}:{f['column']}", f["message"], f["hint"])
+            for f in run.json()["findings"]] == [
+        ("IN001", str(org / "teams.yaml"), where, message, hint)]
+
+
+@pytest.mark.parametrize(("lang", "message", "hint"), [
+    ("zh-Hant", "`names:` 縮排了 6 個空格，比第 3 行的 `name:`（4 個空格）更深：YAML 把這一行讀成 "
+                "`name` 的值的一部分，而不是一個欄位",
+     "把 `names:` 和第 3 行的 `name:` 對齊：縮排 4 個空格，讓它從第 5 欄開始"),
+    ("zh", "`names:` 缩进了 6 个空格，比第 3 行的 `name:`（4 个空格）更深：YAML 把这一行读成 "
+           "`name` 的值的一部分，而不是一个字段",
+     "把 `names:` 和第 3 行的 `name:` 对齐：缩进 4 个空格，让它从第 5 列开始"),
+])
+def test_a_field_indented_under_a_value_is_said_in_chinese(write_org, lang: str, message: str,
+                                                           hint: str) -> None:
+    org = write_org({"teams.yaml": HK.replace("{LINE}", "      names: {en: Hong Kong Operations}")})
+    run = run_cli("check", str(org), "--isolated", "--no-cache", "--lang", lang,
+                  "--format", "json")
+    assert [(f["code"], f["line"], f["column"], f["message"], f["hint"])
+            for f in run.json()["findings"]] == [("IN001", 4, 7, message, hint)]
+
+
+def test_a_value_wrapped_onto_the_next_line_is_prose_not_a_slip(write_org) -> None:
+    """YAML reads a plain value's deeper next line as more of it: valid, no finding, and
+    the value is the whole sentence."""
+    wrapped = HK.replace("{LINE}", "    mission: 提升香港門市與線上渠道的營收，\n"
+                         "      並維持客戶滿意度\n    lead: chan\n    members: [chan]\n"
+                         "  - kind: Person\n    id: chan\n    name: 陳大文")
+    org = write_org({"teams.yaml": wrapped})
+    run = run_cli("check", str(org), "--isolated", "--no-cache", "--lang", "en",
+                  "--format", "json")
+    assert not [f for f in run.json()["findings"] if f["code"].startswith("IN")]
+    from orgspec.load.yamlevents import Limits, parse
+
+    [doc] = parse(wrapped, Limits()).docs
+    assert doc[0]["mission"] == "提升香港門市與線上渠道的營收， 並維持客戶滿意度"
+
+
+def test_a_colon_in_a_fields_own_value_is_still_said_as_quoting(write_org) -> None:
+    org = write_org({"teams.yaml": HK.replace("{LINE}", "    mission: 目標: 三成")})
+    run = run_cli("check", str(org), "--isolated", "--no-cache", "--lang", "en",
+                  "--format", "json")
+    assert [(f["code"], f["line"], f["hint"]) for f in run.json()["findings"]] == [
+        ("IN001", 4, 'put the value in quotes: `mission: "目標: 三成"`')]

@@ -145,6 +145,7 @@ TERMS |= {
     "級別": "嚴重性",  # a finding's severity (error, warning, info), as Taiwan's tools say
     "行第 {column} 列": "行第 {column} 欄",  # a column of a line: Taiwan's 欄 (列 is a row)
     "行第 {col} 列": "行第 {col} 欄",
+    "從第 {col} 列開始": "從第 {col} 欄開始",  # where an indented field starts
     "團隊列和姓名列": "團隊欄和姓名欄",  # a roster's columns
     "沒有姓名列（": "沒有姓名欄（",
     "沒有團隊列（": "沒有團隊欄（",

@@ -317,6 +317,13 @@ def explain(detail: str, text: str, line: int) -> tuple[str, str, int | None] | 
         return None
     here = lines[line - 1]
     m = _KEY.match(here)
+    if m and not here.lstrip().startswith("- ") and any(
+            w in detail for w in _INDENT_ERRORS):
+        # before the `: ` below: quoting the deeper line's value is no fix, and its hint
+        # would say the same again (`names: "{en: Hong Kong Operations}"`)
+        deeper = _under_a_value(lines, line, m)
+        if deeper is not None:
+            return deeper
     if "mapping values are not allowed" in detail and m:
         rest = here[m.end():].strip()
         if ": " in rest or rest.endswith(":"):
@@ -348,6 +355,56 @@ def explain(detail: str, text: str, line: int) -> tuple[str, str, int | None] | 
               key=key, mine=mine, theirs=theirs),
             M("indent `{key}:` by {theirs} spaces, like the other fields of the same item",
               key=key, theirs=theirs), m.start("key") + 1)
+
+
+_INDENT_ERRORS = ("expected '-' indicator", "expected key", "mapping values are not allowed",
+                  "expected ':'", "expected <block end>")
+_FIELD_KEY = re.compile(r"[A-Za-z_][\w.-]*")
+_QUOTED_OR_FLOW = ("'", '"', "[", "{")
+_MOST_ABOVE = 200  # lines of wrapped prose looked through for the field they continue
+
+
+def _under_a_value(lines: list[str], line: int,
+                   m: re.Match[str]) -> tuple[str, str, int] | None:
+    """A field (`names:`, matched by `_KEY` as `m` on `line`) indented deeper than the field
+    above it, which has its value on its line (`name: 香港營運部`), as (message, hint, column
+    of the key), else None. YAML reads a deeper line as more of a plain value, so the
+    parser stops at its `: `, and after a quoted or `{...}` value cannot read a field at
+    all: either way the fix is to align the line with that field. Lines of prose between
+    them (the value wrapped over lines) are passed over; a key that is no field name
+    (`目標: 三成`) is left to the other hints."""
+    key = m.group("key").strip()
+    if not _FIELD_KEY.fullmatch(key) and not fields_named(key):
+        return None
+    mine = m.start("key")
+    for number in range(line - 1, max(0, line - 1 - _MOST_ABOVE), -1):
+        above = lines[number - 1]
+        if not above.strip() or above.lstrip().startswith("#"):
+            continue
+        found = _KEY.match(above)
+        if found is None:
+            continue  # wrapped prose of a value, or no field: look further up
+        theirs = found.start("key")
+        if theirs >= mine:
+            return None
+        value = above[found.end():].split(" #", 1)[0].strip()
+        if not value or value[0] in "|>&!*":  # opens a mapping or a block of text
+            return None
+        field = found.group("key").strip()
+        if value.startswith(_QUOTED_OR_FLOW):
+            said = M("`{key}:` is indented {mine} spaces, deeper than `{field}:` on line "
+                     "{line} ({theirs} spaces), which already has its value: YAML cannot "
+                     "read a field there", key=key, mine=mine, field=field, line=number,
+                     theirs=theirs)
+        else:
+            said = M("`{key}:` is indented {mine} spaces, deeper than `{field}:` on line "
+                     "{line} ({theirs} spaces): YAML reads it as more of the value of "
+                     "`{field}`, not as a field", key=key, mine=mine, field=field,
+                     line=number, theirs=theirs)
+        return (said, M("align `{key}:` with `{field}:` on line {line}: indent it by "
+                        "{theirs} spaces, so that it starts in column {col}", key=key,
+                        field=field, line=number, theirs=theirs, col=theirs + 1), mine + 1)
+    return None
 
 
 def _item_slip(lines: list[str], line: int) -> tuple[str, str, int | None] | None:
