@@ -209,6 +209,12 @@ class LintResult:
     # what is below it); (): the whole org. A baseline entry outside them (or of a rule not
     # in `rules`) was not asked about: it is neither fixed nor dropped.
     scope: tuple[str, ...] = ()
+    # with `scope`: the findings of the other files not listed (`engine.lint.focus` keeps
+    # those the named files caused; a baseline drops those it knows), and the org folder
+    # whose check lists them, as the working directory reaches it: the summary counts them,
+    # never a bare "no problems"
+    elsewhere: list[Finding] = field(default_factory=list)
+    whole_org: str = ""
     # the findings a baseline knows and left out of `findings` (reports say how many, and
     # team health counts them: hiding them must not make the org look healthy)
     baselined: list[Finding] = field(default_factory=list)

@@ -166,7 +166,12 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
     else:
         result, org = _lint(targets, config, opts.staged, cache)
     if named:
-        focus(result, named)
+        from orgspec.ci.before import defined_by
+
+        # the ids the named files define, or did at HEAD: their unknown references in other
+        # files are what the change broke (asked only when another file has one)
+        focus(result, named, lambda: defined_by(named, config.include, config.exclude),
+              org=display_path(config.root_path()))
     # one way of naming it, whether given or set in the config (absolute there): as the
     # working directory reaches it, as findings name files
     given = None if opts.no_baseline else opts.baseline_path or config.baseline_path()

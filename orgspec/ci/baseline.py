@@ -123,7 +123,7 @@ def apply(result: LintResult, entries: list[dict[str, Any]]) -> BaselineOutcome:
     known = {e["fingerprint"] for e in entries}
     former = result.former
     if former:  # an entry written before its entity was renamed (`aliases`) knows it
-        known |= {f.fingerprint for f in result.findings
+        known |= {f.fingerprint for f in (*result.findings, *result.elsewhere)
                   if any(old in known for old in former.get(f.fingerprint, ()))}
     found = fingerprints(result)
     failed = set(result.failed_files)
@@ -145,6 +145,9 @@ def apply(result: LintResult, entries: list[dict[str, Any]]) -> BaselineOutcome:
     result.baselined = [f for f in findings
                         if f.fingerprint in known and not load_failure(f, failed)]
     result.findings = kept
+    # a run narrowed to some files counts the others' findings a whole run would list
+    result.elsewhere = [f for f in result.elsewhere
+                        if f.fingerprint not in known or load_failure(f, failed)]
     return outcome
 
 

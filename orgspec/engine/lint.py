@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, cast
 
@@ -835,7 +835,8 @@ def org_root(paths: list[str]) -> str:
         return os.path.abspath(folders[0])
 
 
-def focus(result: LintResult, files: list[str]) -> LintResult:
+def focus(result: LintResult, files: list[str],
+          caused: Callable[[], Collection[str]] | None = None, org: str = "") -> LintResult:
     """Keep the findings located in `files` (what an editor on save or a per-file workflow
     asks for), or below those of them that are folders: the org was linted whole, so
     cross-file checks stay right. A finding with a related location in a named file is
@@ -844,15 +845,51 @@ def focus(result: LintResult, files: list[str]) -> LintResult:
     and a duplicate id's first definition is where the run says it is, whichever file
     was named. The findings located in a file that failed to load (its syntax error) are
     kept whichever file that is: they hold back the cross-file findings the named files
-    may cause, so a narrowed run must not say "no problems" without them."""
+    may cause, so a narrowed run must not say "no problems" without them.
+
+    So are the unknown references elsewhere that the named files caused: an RF001 (or an
+    RF005, a former id) in another file whose id is one of `caused()`, the ids the named
+    files define or defined before the change (`ci.before`: renaming team `tech` in
+    `org/teams.yaml` leaves `tech` in the duties and OKRs). `caused` is called only when
+    another file has such a finding (it may ask git). The findings left out are kept
+    in `result.elsewhere`, `org` the folder whose whole check lists them: the summary says
+    how many there are, so that a narrowed run never says "no problems" about the org."""
     from orgspec.engine.blame import within
 
     kept = within(files)
     failed = set(result.failed_files)
-    result.findings = [f for f in result.findings if kept(f.location.file) or any(
-        kept(r.location.file) for r in f.related) or f.location.file in failed]
+    shown: list[Finding] = []
+    others: list[Finding] = []
+    for f in result.findings:
+        if kept(f.location.file) or any(kept(r.location.file) for r in f.related) or \
+                f.location.file in failed:
+            shown.append(f)
+        else:
+            others.append(f)
+    if caused is not None and any(f.code in _REFERENCED for f in others):
+        ids = frozenset(caused())
+        mine = [f for f in others if _references(f) & ids]
+        if mine:
+            shown = sort_findings([*shown, *mine])
+            others = [f for f in others if not _references(f) & ids]
+    result.findings = shown
+    result.elsewhere = others
+    result.whole_org = org
     result.scope = tuple(files)
     return result
+
+
+# the findings at a reference naming an id, by the message's values that hold the id
+_REFERENCED = {"RF001": ("value",), "RF005": ("value", "id")}
+
+
+def _references(f: Finding) -> set[str]:
+    """The ids an unknown (RF001) or former-id (RF005) reference of `f` names."""
+    said = getattr(f.message, "source", f.message)  # a `Said` keeps the `M` it said
+    values = getattr(said, "values", None)
+    if not isinstance(values, dict):
+        return set()
+    return {v for k in _REFERENCED.get(f.code, ()) if isinstance(v := values.get(k), str)}
 
 
 def _suppress(findings: list[Finding], org: Org, plan: Plan, today: dt.date,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Mapping
 
 from orgspec.escape import gh_line, tty_text
@@ -73,13 +74,19 @@ def summary_line(result: LintResult) -> str:
     where = M("in {files} files ({entities})", files=files, entities=entities) \
         if files != 1 else M("in 1 file ({entities})", entities=entities)
     hidden = len(result.baselined)
+    elsewhere = len(result.elsewhere) if result.scope else 0
     if result.diff_ref:
         line = _since_line(result, where)
+    elif not result.findings and elsewhere:  # the org has findings: not "no problems"
+        line = M("No new problems found in the files named.") if hidden else \
+            M("No problems found in the files named.")
     elif not result.findings:
         line = M("No new problems found {where}.", where=where) if hidden else \
             M("No problems found {where}.", where=where)
     else:
         line = M("Found {parts} {where}.", parts=_parts(result), where=where)
+    if elsewhere:
+        line = M("{summary} {elsewhere}", summary=line, elsewhere=_elsewhere(result))
     failed = len(result.failed_files)
     if failed and len(result.files) > failed:  # RF003 is not listed: its file's error is
         line = M("{summary} {incomplete}", summary=line, incomplete=P(
@@ -92,6 +99,15 @@ def summary_line(result: LintResult) -> str:
             "{n} known finding hidden by the baseline.",
             "{n} known findings hidden by the baseline.", n=hidden))
     return say(line, result.lang or "en")
+
+
+def _elsewhere(result: LintResult) -> P:
+    """How many findings of the org's other files a run narrowed to some files leaves out
+    (`LintResult.elsewhere`), and the command that lists them."""
+    command = f"orgspec check {shlex.quote(result.whole_org or '.')}"
+    return P("… and {n} finding in other files: run `{command}` to see it.",
+             "… and {n} findings in other files: run `{command}` to see them.",
+             n=len(result.elsewhere), command=command)
 
 
 def _waiting(result: LintResult, failed: int) -> P:
