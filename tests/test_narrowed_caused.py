@@ -176,3 +176,14 @@ def test_findings_a_baseline_knows_are_not_counted_elsewhere(repo: Path) -> None
         ("RF001", "duties.yaml", 4), ("RF001", "positions.yaml", 4)]
     assert sorted(whole) == sorted(found)
     assert "in other files" not in summary
+
+
+def test_a_rename_with_an_alias_lists_the_former_id_warnings_elsewhere(repo: Path) -> None:
+    """`aliases: [ops-hk]` keeps the old references working: each is an RF005 warning, in
+    the other files, that the named file's rename caused."""
+    (repo / "teams.yaml").write_text(TEAMS.replace("id: ops-hk", "id: hk-ops\n  aliases: "
+                                                   "[ops-hk]"), encoding="utf-8")
+    found, summary = check(repo, "org/teams.yaml")
+    assert [f for f in found if f[0].startswith("RF")] == [
+        ("RF005", "duties.yaml", 4), ("RF005", "positions.yaml", 4)]
+    assert summary.endswith(_more(1))  # `nobody`
