@@ -101,6 +101,11 @@ def test_checking_the_renaming_file_lists_what_it_broke_in_other_files(repo: Pat
 def test_a_file_that_caused_nothing_lists_only_its_own_and_counts_the_rest(
         repo: Path) -> None:
     git(repo.parent, "checkout", "--", "org/teams.yaml")
+    run = run_cli("check", "org/positions.yaml", "--no-cache", "--format", "json",
+                  cwd=repo.parent)
+    assert run.json()["summary"]["elsewhere"] == 1
+    assert "elsewhere" not in run_cli("check", "org", "--no-cache", "--format", "json",
+                                      cwd=repo.parent).json()["summary"]
     found, summary = check(repo, "org/positions.yaml")
     assert found == []
     whole, _ = check(repo, "org")

@@ -21,6 +21,9 @@ def render(result: LintResult) -> str:
             "failed_files": result.failed_files,
             "entities": result.entity_count,
             **result.counts,
+            # narrowed to some files (`check org/teams.yaml`): the other files' findings
+            # not listed, so an editor can say the org is not clean
+            **({"elsewhere": len(result.elsewhere)} if result.scope else {}),
         },
         "findings": [f.to_record() for f in result.findings],
     }
