@@ -107,7 +107,9 @@ class Doc:
     text: str
     also: str = ""  # indexed as the text is, never stored: what a hit needs no check against
     # the name in the other script (`model.names.other_name`): stored, shown beside the
-    # title, and indexed as the title is (a hit on it ranks as a title hit)
+    # title, and indexed as the title is (a hit on it ranks as a title hit); stored apart
+    # from `text`, not in it too, and only when given: the 500-team org with an English
+    # name for each of its 5,032 people grew its index by 5,032 bytes (0.13 %)
     other: str = ""
 
 
