@@ -112,7 +112,7 @@ def test_the_site_shows_the_english_names_and_finds_every_name(write_org) -> Non
     assert "<h1>Customer Service <small" in files["teams/cs.html"]
     # the name as written only on the line of other names under the heading
     assert files["teams/cs.html"].count("客服部") == 1
-    assert '<p class="other-names">Chinese: <span lang="zh">客服部</span></p>' in \
+    assert '<p class="other-names">Chinese name: <span lang="zh">客服部</span></p>' in \
         files["teams/cs.html"]
     docs = "".join(text for path, text in files.items() if path.startswith("search/d"))
     # the title is the English name; the name as written is stored beside it (`Doc.other`)

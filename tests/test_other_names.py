@@ -116,13 +116,13 @@ def test_site_other_names_line_is_labelled_in_each_language(hk) -> None:  # type
     result, org = hk
     want = {"zh-Hant": '<p class="other-names">英文名：<span lang="en">Jimmy Lin</span></p>',
             "zh": '<p class="other-names">英文名：<span lang="en">Jimmy Lin</span></p>',
-            "en": '<p class="other-names">Chinese: <span lang="zh">林志豪</span></p>'}
+            "en": '<p class="other-names">Chinese name: <span lang="zh">林志豪</span></p>'}
     for lang, line in want.items():
         files = dict(site_files(result, org, SiteOptions(lang=lang, git_dates=False)))
         assert line in files["people/lin-zhi-hao.html"], lang
     files = dict(site_files(result, org, SiteOptions(lang="en", git_dates=False)))
-    assert '<p class="other-names">Traditional Chinese: <span lang="zh-Hant">黃大衛</span></p>' \
-        in files["people/david-wong.html"]
+    assert '<p class="other-names">Traditional Chinese name: <span lang="zh-Hant">黃大衛' \
+        "</span></p>" in files["people/david-wong.html"]
     # one name only: no line
     assert "other-names" not in files["people/wong-tai-man.html"]
 
@@ -181,7 +181,8 @@ def test_hostile_other_name_in_the_reports(hostile: Path) -> None:
                     "a\\|b \ufffdevil)"), line
     html = render_html(build_view(result, org, "zh-Hant"))
     assert "<script>alert(1)" not in html and "\u202e" not in html
-    assert "<td>林志豪 (&lt;script&gt;alert(1)&lt;/script&gt; *bold* a|b" in html
+    assert "<td>林志豪 (&lt;script&gt;alert(1)&lt;/script&gt; *bold* a|b [U+202E]evil)</td>" \
+        in html
 
 
 def test_hostile_other_name_on_the_site(hostile: Path) -> None:
@@ -190,9 +191,11 @@ def test_hostile_other_name_on_the_site(hostile: Path) -> None:
     for page in ("people/lin.html", "teams/ops.html"):
         text = files[page]
         assert "<script>alert(1)" not in text and "\u202e" not in text, page
-        assert re.search(r'<p class="other-names">英文名：<span lang="en">&lt;script&gt;'
-                         r"alert\(1\)&lt;/script&gt; \*bold\* a\|b (\\u202e|&#8238;|\u202e)?",
-                         text), page
+        assert '<p class="other-names">英文名：<span lang="en">&lt;script&gt;alert(1)' \
+            "&lt;/script&gt; *bold* a|b [U+202E]evil</span></p>" in text, page
+    # the org chart's lead, named by the rule
+    assert "· 林志豪 (&lt;script&gt;alert(1)&lt;/script&gt; *bold* a|b [U+202E]evil)</span>" \
+        in files["index.html"]
     index = "".join(t for p, t in files.items() if p.startswith("search/"))
     assert "<" not in index and "\u202e" not in index
     assert '"\\u003cscript\\u003ealert(1)\\u003c/script\\u003e *bold* a|b \\\\u202eevil"]' \
