@@ -764,3 +764,29 @@ def test_typing_an_english_name_finds_the_chinese_named_person(browser: Any,  # 
     assert page.locator("main img").count() == 0
     tab.clean()
     page.close()
+
+
+@pytest.mark.skipif(os.environ.get("CI") != "true" and not os.path.isfile(AXE),
+                    reason="axe-core is not installed (see .ci/run)")
+def test_axe_on_the_other_names_line_and_hit(browser: Any, tmp_path: Path) -> None:  # noqa: F811
+    """The line of other names (`<span lang="en">`) and the name beside a search hit add no
+    serious or critical violation, light or dark."""
+    result, org = lint_org([str(FIXTURES / "names-hk")], Config())
+    out = tmp_path / "site"
+    build_site(result, org, str(out), SiteOptions(git_dates=False, lang="zh-Hant"))
+    found = {}
+    for dark in (False, True):
+        context = browser.new_context(bypass_csp=True, color_scheme="dark" if dark else "light")
+        page = context.new_page()
+        for path in ("people/lin-zhi-hao.html", "teams/ops.html", "search.html?q=Jimmy"):
+            page.goto(out.as_uri() + "/" + path)
+            if path.startswith("search"):
+                page.wait_for_selector("#search-results .other-name")
+            page.add_script_tag(path=AXE)
+            violations = page.evaluate("""async () => (await axe.run()).violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target).join(' '))""")
+            if violations:
+                found[f"{path} ({'dark' if dark else 'light'})"] = violations
+        context.close()
+    assert found == {}
