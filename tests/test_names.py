@@ -81,8 +81,10 @@ def test_the_english_report_shows_the_english_names_and_falls_back(write_org) ->
                   "Intake<br/>Adam Wang", "Support agent", "Daily stand-up"):
         assert shown in en, shown
     for written in ("客服部", "退款處理", "投訴處理", "提升客戶滿意度", "退款流程", "受理",
-                    "王小明", "客服專員", "每日晨會"):
+                    "客服專員", "每日晨會"):
         assert written not in en, written
+    # a person is named with their name in the other script beside (`person_said`)
+    assert "- Customer Service (`cs`): Adam Wang (王小明)" in en
     # no English name: the name as written; no name: the id
     assert "審核<br/>李華" in en and "`ops`" in en
     # a Traditional reader sees the names as written; a Simplified one its `zh` name
@@ -108,10 +110,13 @@ def test_the_site_shows_the_english_names_and_finds_every_name(write_org) -> Non
     result, org = lint_org([str(write_org({"org.yaml": ORG}))], Config())
     files = dict(site_files(result, org, SiteOptions(lang="en", git_dates=False)))
     assert "<h1>Customer Service <small" in files["teams/cs.html"]
-    assert "客服部" not in files["teams/cs.html"]
+    # the name as written only on the line of other names under the heading
+    assert files["teams/cs.html"].count("客服部") == 1
+    assert '<p class="other-names">Chinese name: <span lang="zh">客服部</span></p>' in \
+        files["teams/cs.html"]
     docs = "".join(text for path, text in files.items() if path.startswith("search/d"))
-    # the title is the English name; the name as written is searched too
-    assert '["team","Customer Service","teams/cs.html","Lead: Adam Wang","客服部"]' in docs
+    # the title is the English name; the name as written is stored beside it (`Doc.other`)
+    assert '["team","Customer Service","teams/cs.html","Lead: Adam Wang","","客服部"]' in docs
     assert "受理" in docs and "Intake" in docs
     hant = dict(site_files(result, org, SiteOptions(lang="zh-Hant", git_dates=False)))
     docs = "".join(text for path, text in hant.items() if path.startswith("search/d"))
@@ -122,7 +127,8 @@ def test_show_and_who_name_in_the_readers_language_and_find_any_name(write_org) 
     org = write_org({"org.yaml": ORG})
     run = run_cli("show", "team", "客服部", str(org), "--lang", "en")
     assert run.code == 0, run.stderr
-    assert run.stdout.splitlines()[:2] == ["team cs Customer Service", "  lead: wang Adam Wang"]
+    assert run.stdout.splitlines()[:2] == ["team cs Customer Service",
+                                          "  lead: wang Adam Wang (王小明)"]
     run = run_cli("show", "team", "customer service", str(org), "--lang", "zh-Hant")
     assert run.stdout.splitlines()[0] == "團隊 cs 客服部"
     run = run_cli("who", "Complaint handling", str(org), "--lang", "en")

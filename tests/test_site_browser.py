@@ -714,3 +714,79 @@ def test_search_waits_for_an_input_method_to_commit(browser: Any,  # noqa: F811
     assert "客服团队" in shown and page.locator(".tree li.hidden").count() > 0
     tab.clean()
     page.close()
+
+
+def test_typing_an_english_name_finds_the_chinese_named_person(browser: Any,  # noqa: F811
+                                                               tmp_path: Path) -> None:
+    """A colleague who knows 林志豪 as Jimmy types "Jimmy" in a zh-Hant site's search box
+    and lands on his page; the hit shows the other name beside (`Doc.other`); a hostile
+    English name beside a hit stays text."""
+    result, org = lint_org([str(FIXTURES / "names-hk")], Config())
+    out = tmp_path / "site"
+    build_site(result, org, str(out), SiteOptions(git_dates=False, lang="zh-Hant"))
+    tab = Tab(browser)
+    page = tab.page
+    page.goto((out / "index.html").as_uri())
+    page.fill("#q", "Jimmy")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.wait_for_selector("#search-results li")
+    hits = page.locator("#search-results li")
+    assert hits.count() == 1
+    assert hits.first.locator("a").text_content() == "林志豪"
+    assert hits.first.locator(".other-name").text_content() == " (Jimmy Lin)"
+    with page.expect_navigation():
+        hits.first.locator("a").click()
+    assert page.url.endswith("/people/lin-zhi-hao.html")
+    assert page.text_content("p.other-names") == "英文名：Jimmy Lin"
+    for query, want in (("jimmy lin", "林志豪"), ("Operations", "營運部")):
+        page.goto((out / "search.html").as_uri() + "?q=" + query)
+        page.wait_for_selector("#search-results li")
+        assert page.locator("#search-results li a").first.text_content() == want, query
+    tab.clean()
+    page.close()
+    hostile = tmp_path / "hostile"
+    hostile.mkdir()
+    (hostile / "o.yaml").write_text(
+        '- {kind: Person, id: lin, name: 林志豪, names: {en: "<img src=x onerror=alert(1)>'
+        ' Jimmy \u202e|*"}}\n', "utf-8")
+    result, org = lint_org([str(hostile)], Config())
+    build_site(result, org, str(tmp_path / "hsite"), SiteOptions(git_dates=False,
+                                                                 lang="zh-Hant"))
+    tab = Tab(browser)
+    page = tab.page
+    page.goto((tmp_path / "hsite" / "search.html").as_uri() + "?q=Jimmy")
+    page.wait_for_selector("#search-results li")
+    assert page.locator("#search-results img").count() == 0
+    assert page.text_content("#search-results .other-name") == \
+        " (<img src=x onerror=alert(1)> Jimmy \\u202e|*)"
+    page.goto((tmp_path / "hsite" / "people" / "lin.html").as_uri())
+    assert page.locator("main img").count() == 0
+    tab.clean()
+    page.close()
+
+
+@pytest.mark.skipif(os.environ.get("CI") != "true" and not os.path.isfile(AXE),
+                    reason="axe-core is not installed (see .ci/run)")
+def test_axe_on_the_other_names_line_and_hit(browser: Any, tmp_path: Path) -> None:  # noqa: F811
+    """The line of other names (`<span lang="en">`) and the name beside a search hit add no
+    serious or critical violation, light or dark."""
+    result, org = lint_org([str(FIXTURES / "names-hk")], Config())
+    out = tmp_path / "site"
+    build_site(result, org, str(out), SiteOptions(git_dates=False, lang="zh-Hant"))
+    found = {}
+    for dark in (False, True):
+        context = browser.new_context(bypass_csp=True, color_scheme="dark" if dark else "light")
+        page = context.new_page()
+        for path in ("people/lin-zhi-hao.html", "teams/ops.html", "search.html?q=Jimmy"):
+            page.goto(out.as_uri() + "/" + path)
+            if path.startswith("search"):
+                page.wait_for_selector("#search-results .other-name")
+            page.add_script_tag(path=AXE)
+            violations = page.evaluate("""async () => (await axe.run()).violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target).join(' '))""")
+            if violations:
+                found[f"{path} ({'dark' if dark else 'light'})"] = violations
+        context.close()
+    assert found == {}

@@ -47,6 +47,46 @@ def every_name(entity: Any, written: Any = None) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def other_name(entity: Any, lang: str, written: Any = None) -> str | None:
+    """The name of `entity` in the other script (Han or not) than the one a reader of
+    `lang` is shown (`said`): `Jimmy Lin` for 林志豪 to a Chinese reader, 林志豪 for Jimmy
+    Lin to an English one; the name as written first, then `names` in LANGS order. None
+    when every name is in the shown one's script (林志豪 has no English name). `written`
+    as `every_name`'s (the entity as written, of a localized org)."""
+    from orgspec.text.collate import has_han
+
+    shown = said(entity, lang)
+    if not shown:
+        return None
+    han = has_han(shown)
+    return next((n for n in every_name(entity, written) if has_han(n) != han), None)
+
+
+def with_other_name(entity: Any, lang: str, written: Any = None) -> str | None:
+    """The one rule for naming a person to a reader of `lang` in `orgspec show`, `who` and
+    the report (README, "Names in other languages"): the reader's name (`said`), then its
+    `other_name` in brackets, `Jimmy Lin (林志豪)` in English and `林志豪 (Jimmy Lin)` in
+    Chinese; the reader's name alone when there is no other script's; None without a name.
+    Plain text: each output escapes it for its medium."""
+    shown = said(entity, lang)
+    return name_with_other(shown, other_name(entity, lang, written)) if shown else None
+
+
+def name_with_other(shown: str, other: str | None) -> str:
+    """`shown (other)`, or `shown` without `other`: how `with_other_name` says the two, for
+    an output that keeps them apart (`orgspec show --format json`: `name`, `other_name`)."""
+    return f"{shown} ({other})" if other else shown
+
+
+def person_said(org: Org, pid: str, lang: str) -> str | None:
+    """`with_other_name` of person `pid` of `org` (localized to `lang`, or as written);
+    None when `org` has no such person or it has no name."""
+    person = org.people.get(pid)
+    if person is None:
+        return None
+    return with_other_name(person, lang, written_entity(org, "Person", pid))
+
+
 def localized(org: Org, lang: str) -> Org:
     """`org` with the names a reader of `lang` is shown (module doc); `org` itself when no
     entity gives a name in `lang` (or it is localized to `lang` already). Costs one pass

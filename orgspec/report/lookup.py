@@ -16,7 +16,14 @@ from typing import Any
 from orgspec.escape import tty_text
 from orgspec.i18n import MC, M, say
 from orgspec.model.models import ROLES, is_placeholder
-from orgspec.model.names import every_name, localized
+from orgspec.model.names import (
+    every_name,
+    localized,
+    name_with_other,
+    other_name,
+    person_said,
+    written_entity,
+)
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.model.positions import (
     accountable_load,
@@ -103,7 +110,31 @@ def who(org: Org, query: str, lang: str | None = None) -> dict[str, Any]:
                 for ident, entity in org.table(kind).items()
                 if wanted <= _concepts(" ".join(_texts(entity)))]
     shown = localized(org, lang) if lang else org
-    return {"query": query, "matches": [_match(shown, kind, ident) for kind, ident in hits]}
+    out = {"query": query, "matches": [_match(shown, kind, ident) for kind, ident in hits]}
+    if lang:
+        _with_other_names(out, shown, lang)
+    return out
+
+
+def _with_other_names(value: Any, org: Org, lang: str) -> None:
+    """`value` (a `who` or `show` answer) given `other_name` (`model.names.other_name`: a
+    person's name in the other script, `Jimmy Lin` beside 林志豪) added to each person in
+    it, in place: the text says them together (`name_with_other`)."""
+    if isinstance(value, list):
+        for item in value:
+            _with_other_names(item, org, lang)
+    elif isinstance(value, dict):
+        node = value.get("node")
+        if isinstance(node, str) and node.startswith("person:"):
+            pid = ident_of(node)
+            person = org.people.get(pid)
+            other = other_name(person, lang, written_entity(org, "Person", pid)) \
+                if person is not None else None
+            if other:
+                value["other_name"] = other
+        for item in value.values():
+            if isinstance(item, list | dict):
+                _with_other_names(item, org, lang)
 
 
 def _match(org: Org, kind: str, ident: str) -> dict[str, Any]:
@@ -157,6 +188,7 @@ def show(org: Org, kind: str, ident: str, lang: str = "en",
     for item in out.get("meetings", []):
         meeting = org.meetings[item["id"]]
         item["schedule"] = describe(meeting.cadence, lang, meeting.timezone, timezone)
+    _with_other_names(out, org, lang)
     return out
 
 
@@ -337,7 +369,8 @@ _SHOW: dict[str, Callable[[Org, str, Any], dict[str, Any]]] = {
 # Terminal text.
 
 def _name(item: dict[str, Any], lang: str = "en") -> str:
-    name = f" {item['name']}" if item.get("name") else ""
+    name = f" {name_with_other(item['name'], item.get('other_name'))}" if item.get("name") \
+        else ""
     kind = item["kind"]  # in English the words of the command line (`show role`)
     if lang != "en" and kind in _KIND_SAY:
         kind = say(_KIND_SAY[kind], lang)
@@ -348,8 +381,8 @@ def _people(item: dict[str, Any], lang: str = "en") -> str:
     """` (lin-xue 林雪, ma-chao 马超; 1 open seat)`: who stands behind a holder; nothing
     for a person, who stands for themselves (their name is said once)."""
     people = [p for p in item.get("people") or [] if p.get("node") != item.get("node")]
-    said = ", ".join(tty_text(f"{p['id']} {p['name']}" if p.get("name") else p["id"])
-                     for p in people)
+    said = ", ".join(tty_text(f"{p['id']} {name_with_other(p['name'], p.get('other_name'))}"
+                              if p.get("name") else p["id"]) for p in people)
     n = item.get("open_seats") or 0
     extra = ""
     if n:
@@ -417,7 +450,7 @@ def show_text(doc: dict[str, Any], lang: str = "en", org: Org | None = None) -> 
     org = localized(org, lang) if org is not None else None
     lines = [_name(doc, lang)]
     for key, value in doc.items():
-        if key in ("node", "kind", "id", "name", "raci", "team_raci") or \
+        if key in ("node", "kind", "id", "name", "other_name", "raci", "team_raci") or \
                 value in (None, [], ""):
             continue
         if key == "cadence" and doc.get("schedule"):
@@ -433,7 +466,7 @@ def show_text(doc: dict[str, Any], lang: str = "en", org: Org | None = None) -> 
             lines += [f"    - {_item(v, lang, org, key)}{_person_mark(v, key, lang, org)}"
                       for v in value]
         else:
-            lines.append(f"  {label}: {_named(value, key, org)}"
+            lines.append(f"  {label}: {_named(value, key, org, lang)}"
                          f"{_person_mark(value, key, lang, org)}")
     for role, items in (doc.get("raci") or {}).items():
         if items:
@@ -471,15 +504,17 @@ def _via(node: str, lang: str, org: Org | None, above: bool = False) -> str:
     return f" ({said})"
 
 
-def _named(value: Any, key: str, org: Org | None) -> str:
-    """An id with its name (`liu-yang 刘洋`) when `key` holds ids of a known kind."""
+def _named(value: Any, key: str, org: Org | None, lang: str = "en") -> str:
+    """An id with its name (`liu-yang 刘洋`) when `key` holds ids of a known kind; a
+    person's with their name in the other script (`lin-zhi-hao 林志豪 (Jimmy Lin)`)."""
     text = str(value)
     if org is not None and isinstance(value, str):
         kind = _ID_KIND.get(key)
         node = node_key(kind, value) if kind else (org.holder(value)
                                                      if key in _HOLDER_FIELDS else None)
         if node is not None:
-            name = _label(org, node).get("name")
+            name = person_said(org, value, lang) if node.startswith("person:") \
+                else _label(org, node).get("name")
             if name and name != value:
                 text = f"{value} {name}"
     return tty_text(text)
@@ -504,7 +539,7 @@ def _item(value: Any, lang: str = "en", org: Org | None = None, key: str = "") -
             return _taken_step(value, lang, org)
         return tty_text(", ".join(f"{k}: {_plain(v)}" for k, v in value.items()
                                   if v not in (None, [])))
-    return _named(value, key, org)
+    return _named(value, key, org, lang)
 
 
 def _step(step: dict[str, Any], lang: str, org: Org | None) -> str:
@@ -512,7 +547,7 @@ def _step(step: dict[str, Any], lang: str, org: Org | None) -> str:
     text = tty_text(f"{step['id']}{name}")
     for key in ("owner", "tracker"):
         if step.get(key):
-            text += f"; {say(_FIELD_SAY[key], lang)}: {_named(step[key], 'owner', org)}"
+            text += f"; {say(_FIELD_SAY[key], lang)}: {_named(step[key], 'owner', org, lang)}"
             text += _owner_mark(step[key], lang, org)
     if step.get("sla"):
         text += f"; {say(_FIELD_SAY['sla'], lang)}: {tty_text(step['sla'])}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from orgspec.model.names import person_said
 from orgspec.model.org import Org
 from orgspec.model.teamtree import pointer_cycles
 from orgspec.text.collate import name_key
@@ -17,12 +18,14 @@ class TreeNode:
     children: list[TreeNode] = field(default_factory=list)
 
 
-def team_tree(org: Org, order: str) -> list[TreeNode]:
+def team_tree(org: Org, order: str, lang: str | None = None) -> list[TreeNode]:
     """The teams under their parents, siblings by name in `order` (text.collate.ORDERS:
-    strokes or pinyin for Chinese), then id."""
+    strokes or pinyin for Chinese), then id; with `lang`, each lead named for a reader of
+    it with their name in the other script (`model.names.person_said`: `林志豪 (Jimmy Lin)`)."""
     def lead(team_lead: str | None) -> str:
+        said = person_said(org, team_lead, lang) if lang and team_lead else None
         person = org.people.get(team_lead or "")
-        return (person.name if person and person.name else team_lead) or ""
+        return said or (person.name if person and person.name else team_lead) or ""
 
     nodes = {t: TreeNode(t, team.name or t, lead(team.lead)) for t, team in org.teams.items()}
     parent = {t: team.parent for t, team in org.teams.items()

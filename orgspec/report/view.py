@@ -22,7 +22,7 @@ from orgspec.gcpause import gc_paused
 from orgspec.i18n import M, P, rule_title, say, say_change, say_list, template_args
 from orgspec.model.graph import display_name
 from orgspec.model.idnames import NAME_ID, NAMED_KINDS
-from orgspec.model.names import id_names, localized
+from orgspec.model.names import id_names, localized, person_said
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.paths import in_project, repo_links
 from orgspec.report.changes import is_finding_change
@@ -356,14 +356,14 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
     org = localized(org, lang)  # every name as a reader of `lang` is shown it (`names`)
     order = order_for(lang, result.name_order)
     named = Namer(org, lang)
-    holders = holder_names(org)  # the RACI rows' labels and the columns'
+    holders = holder_names(org, lang)  # the RACI rows' labels and the columns'
     rows = [FindingRow(f.severity.label, f.code, named(f.message),
                        f"{f.location.file}:{f.location.line}:{f.location.col}", _link(f, links),
                        f.teams[0] if f.teams else "", f.location.file, f.location.line,
                        named(f.hint),
                        _related(f, named, lang), list(f.teams))
             for f in result.findings]
-    tree_roots = team_tree(org, order)
+    tree_roots = team_tree(org, order, lang)
     tree_rows = flatten(tree_roots)
     names = team_names(org)
     # a key result's mark reads every current finding on it, known or new, as team health
@@ -394,9 +394,9 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
         teams=sorted({t for s in scope.values() for t in s},
                      key=lambda t: name_key(names.get(t) or t, t, order)),
         team_scope=scope,
-        rows=rows, tree_rows=tree_rows, positions=_positions(org, order),
+        rows=rows, tree_rows=tree_rows, positions=_positions(org, order, lang),
         meetings=_meetings(org, lang, result, order), timezone=result.timezone, today=result.today,
-        load=_load(org, order), load_most=LOAD_ROWS, team_names=names, raci_names=holders,
+        load=_load(org, order, lang), load_most=LOAD_ROWS, team_names=names, raci_names=holders,
         baselined=_baselined(result, lang), name_order=order)
 
 
@@ -567,15 +567,19 @@ def _rule_groups(result: LintResult, rows: list[FindingRow], lang: str) -> list[
     return sorted(out, key=lambda g: (-Severity.parse(g.severity), g.code))
 
 
-def named(org: Org, ref: str | None) -> str:
-    """What a reader calls the team, person or position `ref`: its name; an unknown id or a
-    placeholder as written; "" for None."""
+def named(org: Org, ref: str | None, lang: str | None = None) -> str:
+    """What a reader calls the team, person or position `ref`: its name (with `lang`, a
+    person's as `model.names.person_said` says it); an unknown id or a placeholder as
+    written; "" for None."""
     if not ref:
         return ""
     holder = org.holder(ref)
     if holder is None:
         return ref
     kind, _, ident = holder.partition(":")
+    said = person_said(org, ident, lang) if lang and kind == "person" else None
+    if said:
+        return said
     entity = org.table({"team": "Team", "person": "Person", "role": "Role"}[kind])[ident]
     return str(getattr(entity, "name", None) or ident)
 
@@ -656,13 +660,16 @@ def team_names(org: Org) -> dict[str, str]:
     return {t: team.name or t for t, team in org.teams.items()}
 
 
-def holder_names(org: Org) -> dict[str, str]:
+def holder_names(org: Org, lang: str | None = None) -> dict[str, str]:
     """RACI holder node -> its label: the name of the team, position or person (its id when
-    it has none), with the id added where two holders share a name."""
+    it has none), with the id added where two holders share a name; with `lang`, a person's
+    name with their name in the other script (`model.names.person_said`)."""
     names: dict[str, str] = {}
     for kind, table in (("team", org.teams), ("role", org.positions), ("person", org.people)):
         for ident, entity in table.items():
-            names[node_key(kind, ident)] = str(getattr(entity, "name", "") or "") or ident
+            said = person_said(org, ident, lang) if lang and kind == "person" else None
+            names[node_key(kind, ident)] = said or str(getattr(entity, "name", "") or "") \
+                or ident
     shared = {n for n, count in Counter(names.values()).items() if count > 1}
     return {key: f"{name} ({ident_of(key)})" if name in shared and name != ident_of(key)
             else name for key, name in names.items()}
@@ -719,7 +726,7 @@ def _okrs(org: Org, lang: str, findings: Sequence[Finding] = ()) -> list[Objecti
                              with_unit(vals.target, kr.unit), vals.progress,
                              sorted(((f.severity.label, f.code) for f in mine.get(i, ())),
                                     key=lambda sc: (_RANK.get(sc[0], 3), sc[1]))))
-        out.append(ObjectiveRow(oid, obj.title, named(org, obj.owner), obj.aligns_to or "",
+        out.append(ObjectiveRow(oid, obj.title, named(org, obj.owner, lang), obj.aligns_to or "",
                                 krs))
     return out
 
@@ -819,8 +826,9 @@ def unreachable_steps(org: Org, pid: str, findings: Sequence[Finding],
     return out
 
 
-def _positions(org: Org, order: str) -> list[PositionRow]:
-    """The positions by name in `order` (as the site lists them), each holder by name."""
+def _positions(org: Org, order: str, lang: str | None = None) -> list[PositionRow]:
+    """The positions by name in `order` (as the site lists them), each holder by name (with
+    `lang`, as `model.names.person_said` names them)."""
     from orgspec.model.positions import kpi_measurable, kpi_verdict, seats
 
     out = []
@@ -828,7 +836,8 @@ def _positions(org: Org, order: str) -> list[PositionRow]:
                            key=lambda item: name_key(item[1].name or item[0], item[0], order)):
         held = sorted(org.position_holders[rid],
                       key=lambda p: person_key(org.people[p].name or p, p, order))
-        holders = ", ".join(org.people[p].name or p for p in held)
+        holders = ", ".join((person_said(org, p, lang) if lang else None)
+                            or org.people[p].name or p for p in held)
         good = sum(kpi_measurable(kpi_verdict(k)) for k in pos.kpis)
         out.append(PositionRow(rid, pos.name or rid, named(org, pos.team), holders,
                                seats(org, rid).open, len(pos.kpis), good))
@@ -844,7 +853,8 @@ def _meetings(org: Org, lang: str, result: LintResult, order: str) -> list[Meeti
     often = {c: i for i, c in enumerate(CADENCES)}
     week = monday_of(result.today)
     rows = [MeetingRow(mid, m.name or mid, cadence_of(m.cadence) or (m.cadence or ""),
-                       named(org, m.owner), ", ".join(named(org, a) for a in m.attendees),
+                       named(org, m.owner, lang),
+                       ", ".join(named(org, a, lang) for a in m.attendees),
                        describe(m.cadence, lang, m.timezone, result.timezone, week))
             for mid, m in org.meetings.items()]
     return sorted(rows, key=lambda r: (often.get(r.cadence, len(often)),
@@ -854,7 +864,7 @@ def _meetings(org: Org, lang: str, result: LintResult, order: str) -> list[Meeti
 LOAD_ROWS = 20
 
 
-def _load(org: Org, order: str) -> list[LoadRow]:
+def _load(org: Org, order: str, lang: str | None = None) -> list[LoadRow]:
     """The people carrying the most (accountable duties, themselves or through a position and
     apart through a team they lead, teams led, positions held, meetings chaired, as the
     site's person pages and `orgspec show person` count them), then by name in `order`;
@@ -872,10 +882,12 @@ def _load(org: Org, order: str) -> list[LoadRow]:
     rows = []
     for pid, person in org.people.items():
         acc = accountable_load(org, pid)
-        rows.append(LoadRow(pid, person.name or pid, acc.own, led[pid],
+        said = person_said(org, pid, lang) if lang else None
+        rows.append(LoadRow(pid, said or person.name or pid, acc.own, led[pid],
                             len(org.people_positions.get(pid, [])), chairs[pid], acc.led))
     rows = [r for r in rows if _carried(r) > 1]
-    rows.sort(key=lambda r: (-_carried(r), person_key(r.name, r.person, order)))
+    rows.sort(key=lambda r: (-_carried(r), person_key(org.people[r.person].name or r.person,
+                                                       r.person, order)))
     return rows[:LOAD_ROWS]
 
 

@@ -311,18 +311,20 @@ def search_docs(m: SiteModel) -> list[Doc]:
     for tid in sorted(org.teams):
         team = org.teams[tid]
         lead = m.person(team.lead).text if team.lead else ""
+        other = _other(m, "Team", tid)
         docs.append(Doc("team", tid, team.name or tid, m.url("Team", tid),
                         f"{lab['lead']}{lab['colon']}{lead}" if lead else "",
-                        searchable([*_names(m, "Team", tid), team.mission, team.description],
-                                   team.name or tid)))
+                        searchable([*_names(m, "Team", tid, other), team.mission,
+                                    team.description], team.name or tid), other=other))
     if m.people_pages:
         for pid in sorted(org.people):
             person = org.people[pid]
             teams = lab["list_sep"].join(m.team(t).text for t in m.member_of.get(pid, []))
+            other = _other(m, "Person", pid)
             docs.append(Doc("person", pid, person.name or pid, m.url("Person", pid),
                             " · ".join(filter(None, (person.title, teams))),
-                            searchable([*_names(m, "Person", pid), person.title],
-                                       person.name or pid)))
+                            searchable([*_names(m, "Person", pid, other), person.title],
+                                       person.name or pid), other=other))
     for oid in sorted(org.objectives):
         obj = org.objectives[oid]
         owner = m.owner(obj.owner)
@@ -344,12 +346,24 @@ def search_docs(m: SiteModel) -> list[Doc]:
     return docs
 
 
-def _names(m: SiteModel, kind: str, ident: str) -> list[str]:
+def _names(m: SiteModel, kind: str, ident: str, other: str = "") -> list[str]:
     """Every name of an entity (`names: {en: ...}` and the `name` written), by which the
-    search finds it whatever language the site is in."""
+    search finds it whatever language the site is in; but `other`, which the document
+    holds apart (`Doc.other`)."""
     from orgspec.model.names import every_name, written_entity
 
-    return every_name(m.org.table(kind)[ident], written_entity(m.org, kind, ident))
+    return [n for n in every_name(m.org.table(kind)[ident], written_entity(m.org, kind, ident))
+            if n != other]
+
+
+def _other(m: SiteModel, kind: str, ident: str) -> str:
+    """The name of a person or team in the other script than its title's (`Jimmy Lin` for
+    林志豪 on a Chinese site, `model.names.other_name`), "" for none: a hit shows it beside
+    the title, as `orgspec show` and the report name people."""
+    from orgspec.model.names import other_name, written_entity
+
+    return other_name(m.org.table(kind)[ident], m.view.lang,
+                      written_entity(m.org, kind, ident)) or ""
 
 
 def _step_names(m: SiteModel, pid: str) -> list[str]:

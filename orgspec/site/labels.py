@@ -187,6 +187,13 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
                            "#objective/<id>, #process/<id>, #position/<id>, #meeting/<id>)"),
     "go_missing": MC("label", "No page has this id or name, or more than one has this name."),
     "go_search": MC("label", "Search for “{query}”"),
+    # a person's or team's names in other languages, under its page's heading ("English
+    # name: Jimmy Lin"); a name written in no language given is labelled by its script (Chinese
+    # or English)
+    "name_en": MC("label", "English name"),
+    "name_zh": MC("label", "Simplified Chinese name"),
+    "name_zh_hant": MC("label", "Traditional Chinese name"),
+    "name_han": MC("label", "Chinese name"),
 }
 
 

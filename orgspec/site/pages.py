@@ -165,6 +165,7 @@ def _team(m: SiteModel, render: Render, tid: str) -> str:
                   for oid in m.objectives_of(tid) if org.objectives[oid].owner == tid]
     return render(
         "team", 1, id=tid, team=team, name=team.name or tid,
+        other_names=other_names(m, "Team", tid),
         crumbs=m.crumbs(tid), health=m.health.get(tid),
         lead=m.person(team.lead) if team.lead else None,
         lead_unknown=bool(team.lead) and team.lead not in org.people,
@@ -239,6 +240,36 @@ def _subtree(m: SiteModel, tid: str) -> Any:
     return tree([root]) if root.children else tree([])
 
 
+# a name's `names` key -> (its label's key, the page's `lang` attribute for it)
+_NAME_LANGS = {"en": ("name_en", "en"), "zh": ("name_zh", "zh-Hans"),
+               "zh-Hant": ("name_zh_hant", "zh-Hant")}
+
+
+def other_names(m: SiteModel, kind: str, ident: str) -> list[tuple[str, str, str]]:
+    """(label, name, `lang` attribute) of each name of an entity but the one its page is
+    headed with: the `name` written (labelled by its script: Chinese, or English), then each
+    of `names` in LANGS order (`English: Jimmy Lin` on 林志豪's page), once each."""
+    from orgspec.model.names import said, written_entity
+    from orgspec.text.collate import has_han
+
+    entity = m.org.table(kind)[ident]
+    written = written_entity(m.org, kind, ident) or entity
+    seen = {said(entity, m.view.lang) or ident}
+    out: list[tuple[str, str, str]] = []
+    name = getattr(written, "name", None)
+    if name and name not in seen:
+        seen.add(name)
+        key, code = ("name_han", "zh") if has_han(name) else ("name_en", "")
+        out.append((m.labels[key], name, code))
+    names = getattr(written, "names", None)
+    for lang, (key, code) in _NAME_LANGS.items():
+        given = names.said(lang) if names is not None else None
+        if given and given not in seen:
+            seen.add(given)
+            out.append((m.labels[key], given, code))
+    return out
+
+
 def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
     org = m.org
     rows = []
@@ -266,6 +297,7 @@ def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         acc = accountable_load(org, pid)
         yield m.url("Person", pid), render(
             "person", 1, id=pid, person=person, name=person.name or pid,
+            other_names=other_names(m, "Person", pid),
             manager=m.person(person.manager) if person.manager else None,
             manager_unknown=bool(person.manager) and person.manager not in org.people,
             reports=[m.person(p) for p in reports.get(pid, [])],

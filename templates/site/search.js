@@ -24,7 +24,8 @@
    weekday's English abbreviation (meta.days: mon, tue ...) looks up the whole weekday.
    Results are built with textContent only: nothing from the index is parsed as HTML.
    window.orgspecSearch(query, limit = 200) returns a Promise of [{kind, title, url, sub,
-   near}] (near: a near hit, marked "similar wording" in the list). */
+   near, other}] (near: a near hit, marked "similar wording" in the list; other: a person's
+   or team's name in the other script, row[5], shown beside the title). */
 (function () {
   "use strict";
   var CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff";
@@ -265,7 +266,7 @@
         for (var i = 0; i < ts.length; i++) {
           if (!ts[i].cjk || ts[i].text.length < 3) continue;
           if (all === null) {
-            all = fold((row[1] + "\n" + row[4]).toLowerCase());
+            all = fold((row[1] + "\n" + (row[5] || "") + "\n" + row[4]).toLowerCase());
             said = weekdays(all);
           }
           if (all.indexOf(ts[i].text) >= 0 || said.indexOf(ts[i].text) >= 0) continue;
@@ -274,7 +275,8 @@
         }
         if (out.length < limit) {
           out.push({ doc: c.doc, title: c.title, exact: exact,
-                     hit: { kind: row[0], title: row[1], url: row[2], sub: row[3], near: !exact } });
+                     hit: { kind: row[0], title: row[1], url: row[2], sub: row[3], near: !exact,
+                            other: row[5] || "" } });
         }
       });
       return collect(cands, ts, chunk, limit, from + batch.length, out);
@@ -300,6 +302,12 @@
       a.textContent = h.title;
       li.appendChild(tag);
       li.appendChild(a);
+      if (h.other) {  /* the name in the other script: Jimmy Lin beside 林志豪 */
+        var other = document.createElement("span");
+        other.className = "other-name";
+        other.textContent = " (" + h.other + ")";
+        li.appendChild(other);
+      }
       if (h.near) {
         var mark = document.createElement("small");
         mark.className = "muted near";
