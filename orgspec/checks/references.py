@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from orgspec.checks.holderteams import holder_teams, teams_hint
 from orgspec.engine.context import RuleContext
 from orgspec.engine.holdback import value_words
 from orgspec.engine.registry import UNSAID, check
@@ -777,6 +778,11 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
         if not hint and label == "tracker":  # `tracker: Jira OPS`: read as a tool
             hint = M("a step's `tracker` is the team, person or position that follows it up, "
                      "not a tool: name tools in the process's `trackers`")
+        if not hint and kind == "role" and label == "team":
+            # `team: ops` after `ops` was split in two: the teams its holders are on now
+            # (a did-you-mean `settle` finds says a typo instead)
+            placed = holder_teams(org, ident, None)
+            hint = teams_hint(placed) if placed is not None else None
         at = origin.value(*where)
         guesses.unknown[value].append((kinds, at))
         # a duty's RACI lists are four lists of the same ids: say which, of which duty
