@@ -16,6 +16,7 @@ from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import M, P
 from orgspec.load.yamlhints import comma_in_item
 from orgspec.model.aliases import Renamed, former_ids
+from orgspec.model.definedids import DEFINED
 from orgspec.model.krname import key_result_named, step_named
 from orgspec.model.models import (
     ID_PATTERN,
@@ -347,8 +348,7 @@ KIND_NAMES = {"Team": M("Team"), "Person": M("Person"), "Role": M("Role"),
 
 
 # `id: operations` (or `id：operations`, an IME colon) in the text of a file that did not parse
-_DEFINED = re.compile(r"""(?:^[ \t-]*|[{,][ \t]*)id[ \t]*[:：][ \t]*["']?([^\s"',#{}\[\]]+)""",
-                      re.M)
+_DEFINED = DEFINED  # `id: x` in a file that failed to load
 
 
 class _Guesses:
