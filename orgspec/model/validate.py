@@ -205,7 +205,10 @@ def add_checked(org: Org, checked: Checked) -> Iterator[Issue]:
     intern_ids(obj, checked.kind)  # before its ids become the org's keys (`model.interned`)
     share_fields_sets(obj)
     origin = checked.origin
+    copy = node_key(checked.kind, obj.id) in org.origins
     yield from _register(org, checked.kind, obj, origin)
+    if copy:  # a duplicate id's copy is not loaded: its charter and duties are not claims
+        return  # of the first (RF002 is the one finding; they count as dropped: `holdback`)
     if isinstance(obj, Team):
         yield from _charter(org, obj, origin)
     elif isinstance(obj, Role):
