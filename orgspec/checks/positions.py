@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from itertools import chain
 
+from orgspec.checks.holderteams import holder_teams, teams_hint
 from orgspec.engine.context import RuleContext
 from orgspec.engine.holdback import value_words
 from orgspec.engine.registry import check
@@ -130,7 +131,9 @@ def wrong_team(ctx: RuleContext, rid: str, team: str, off: list[str],
                duties: list[str]) -> Issue:
     """RO002 at the `team:` (`team`) of position `rid`, none of whose holders (`off`, each
     on some team) is on it; `duties`: its duties the team's charter does not cover. The hint names
-    the team the holders share, when there is one outside the position's team's line."""
+    the team the holders share, when there is one outside the position's team's line, else
+    the teams each holder is on (`holderteams`: a team split in two). MT004 on those duties
+    naming `team` is held back behind it too (`engine.noteam.duties_behind`)."""
     org = ctx.org
     values = {"position": rid, "team": team, "holders": off}
     if duties:
@@ -145,6 +148,8 @@ def wrong_team(ctx: RuleContext, rid: str, team: str, off: list[str],
         hint = M("if the position belongs to {shared!r}, where its holders are, write "
                  "`team: {id}`; otherwise add its holders to {team!r}", shared=shared,
                  id=shared, team=team)
+    elif (placed := holder_teams(org, rid, team, off)) is not None:
+        hint = teams_hint(placed, team)  # a team split in two: each holder's new team
     else:
         hint = M("write the team the position belongs to in `team:`, or add its holders to "
                  "{team!r}", team=team)

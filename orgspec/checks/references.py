@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from orgspec.checks.holderteams import holder_teams, teams_hint
 from orgspec.engine.context import RuleContext
 from orgspec.engine.holdback import value_words
 from orgspec.engine.registry import UNSAID, check
@@ -15,6 +16,7 @@ from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import M, P
 from orgspec.load.yamlhints import comma_in_item
 from orgspec.model.aliases import Renamed, former_ids
+from orgspec.model.definedids import DEFINED
 from orgspec.model.krname import key_result_named, step_named
 from orgspec.model.models import (
     ID_PATTERN,
@@ -346,8 +348,7 @@ KIND_NAMES = {"Team": M("Team"), "Person": M("Person"), "Role": M("Role"),
 
 
 # `id: operations` (or `id：operations`, an IME colon) in the text of a file that did not parse
-_DEFINED = re.compile(r"""(?:^[ \t-]*|[{,][ \t]*)id[ \t]*[:：][ \t]*["']?([^\s"',#{}\[\]]+)""",
-                      re.M)
+_DEFINED = DEFINED  # `id: x` in a file that failed to load
 
 
 class _Guesses:
@@ -777,6 +778,11 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
         if not hint and label == "tracker":  # `tracker: Jira OPS`: read as a tool
             hint = M("a step's `tracker` is the team, person or position that follows it up, "
                      "not a tool: name tools in the process's `trackers`")
+        if not hint and kind == "role" and label == "team":
+            # `team: ops` after `ops` was split in two: the teams its holders are on now
+            # (a did-you-mean `settle` finds says a typo instead)
+            placed = holder_teams(org, ident, None)
+            hint = teams_hint(placed) if placed is not None else None
         at = origin.value(*where)
         guesses.unknown[value].append((kinds, at))
         # a duty's RACI lists are four lists of the same ids: say which, of which duty

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, cast
 
 from orgspec.engine.selection import Plan, make_plan
@@ -59,7 +59,7 @@ def _load(paths: list[str] | None, config: Config, cache: Cache | None,
     targets = paths or [config.root_path()]
     with gc_paused():
         inputs = inputs or read_inputs(targets, config, hashed=cache is not None)
-        assembly = _Assembling(len(inputs.files), inputs.failed)
+        assembly = _Assembling(len(inputs.files), inputs.failed, inputs.pending)
         # each file's unit is in the org now; what only the unit held (its entities'
         # `Checked` records: ~0.07 s CPU to free at 5,000 teams, one core) stays till exit
         keep_until_exit(_units(inputs, cache, _imports(checking), parsed, assembly.add))
@@ -71,23 +71,25 @@ class _Assembling:
     """The org assembled from the files' units as they are checked (`validate.Assembly`),
     made on the first unit: the models are imported while a worker parses (`_imports`)."""
 
-    def __init__(self, count: int, failed: dict[str, str]) -> None:
+    def __init__(self, count: int, failed: dict[str, str],
+                 pending: dict[str, str] | None = None) -> None:
         self.count = count
         self.failed = failed
+        self.pending = pending
         self.assembly: Assembly | None = None
 
     def add(self, index: int, unit: FileUnit) -> None:
         if self.assembly is None:
             from orgspec.model.validate import Assembly
 
-            self.assembly = Assembly(self.count, self.failed)
+            self.assembly = Assembly(self.count, self.failed, self.pending)
         self.assembly.add(index, unit)
 
     def finish(self, skipped: list[Issue]) -> tuple[Org, list[Issue]]:
         if self.assembly is None:  # no file
             from orgspec.model.validate import assemble
 
-            return assemble([], skipped, self.failed)
+            return assemble([], skipped, self.failed, self.pending)
         return self.assembly.finish(skipped)
 
 
@@ -118,6 +120,7 @@ class Inputs:
     parser: str
     digests: list[str]
     ident: list[str]
+    pending: dict[str, str] = field(default_factory=dict)  # IN018's `.new` -> its text
 
 
 def read_inputs(targets: list[str], config: Config, hashed: bool = True) -> Inputs:
@@ -131,9 +134,14 @@ def read_inputs(targets: list[str], config: Config, hashed: bool = True) -> Inpu
     found = discover(targets, config.include, config.exclude, config.respect_gitignore,
                      config.max_files)
     failed: dict[str, str] = {}
-    skipped = skipped_issues(found.skipped, failed)
+    pending: dict[str, str] = {}
+    skipped = skipped_issues(found.skipped, failed, pending)
     parser = loader_class().__name__
-    out = Inputs([], skipped, failed, parser, [], [parser, repr(skipped)])
+    # a pending re-import's text decides which references wait for it: its content is
+    # part of discovery's findings for every key made of them (result, unchanged, kept org)
+    said = repr(skipped) + "".join(f"\0{name}\0{content_hash(text.encode())}"
+                                   for name, text in sorted(pending.items()))
+    out = Inputs([], skipped, failed, parser, [], [parser, said], pending)
     for cand in found.files:
         data = read_candidate(cand)
         out.files.append((cand, data))
@@ -259,7 +267,7 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
     # the org means what it meant in a run before (only comments, blank lines or spacing
     # that moves no finding changed): that run's result
     base = key_parts[:-len(inputs.ident)]
-    unchanged = Unchanged(cache, summaries, key, [*base, inputs.parser, repr(inputs.skipped)])
+    unchanged = Unchanged(cache, summaries, key, [*base, *inputs.ident[:2]])
     same = unchanged.result()
     if same is not None:
         _keep(cache, key, same)
@@ -371,6 +379,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
     from orgspec.engine.anchors import assign_fingerprints
     from orgspec.engine.holdback import hold_back
     from orgspec.engine.noteam import duties_behind, outside_behind
+    from orgspec.engine.pending import pending_behind
     from orgspec.engine.teams import with_teams
 
     with gc_paused():
@@ -399,6 +408,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         # holds it, `findings` not), so the warm path never pairs them
         findings, _ = outside_behind(findings)
         findings, _ = duties_behind(findings)  # RO003 behind RO002 at a wrong `team:`
+        findings, _ = pending_behind(findings, org)  # RF001 behind IN018's `.new`
         findings = assign_fingerprints(sort_findings(findings), anchors,
                                        org_root(paths or [root]))
         findings = with_teams(findings, org)

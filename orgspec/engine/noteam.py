@@ -11,7 +11,11 @@ or held back behind a dropped value, RO002 is reported as it was.
 Likewise a position none of whose holders is on its team (`team: yun-ying-bu` written for
 `shi-chang-bu`): RO002 reports it once, at its `team:` (`checks.positions.wrong_team`), and
 each RO003 on that position (a duty outside the wrong team's charter) is held back behind
-it (`duties_behind`), unless that RO002 is not reported.
+it (`duties_behind`), unless that RO002 is not reported. So is each MT004 on one of those
+duties that counts the wrong team among the teams sharing it: the team shares the duty only
+through the position (`ops` left empty when it was split into `ops-content` and
+`ops-events`, the position's `team: ops` not changed), and the gap goes when `team:` is
+fixed or comes back as what the fixed org says.
 
 Light on purpose, as `engine.activities`: it reads the findings alone.
 """
@@ -23,6 +27,7 @@ from orgspec.findings import Finding
 NO_TEAM = "HI007"
 OUTSIDE = "RO002"
 OUTSIDE_CHARTER = "RO003"
+SHARED = "MT004"
 
 
 def _person(f: Finding) -> object:
@@ -44,13 +49,23 @@ def outside_behind(findings: list[Finding]) -> tuple[list[Finding], list[Finding
 
 def duties_behind(findings: list[Finding]) -> tuple[list[Finding], list[Finding]]:
     """`findings` without each RO003 on a position an RO002 among them reports at its
-    `team:` (its message names the position's `holders`), and those RO003s, as they were.
-    One pass over `findings`, one more when such an RO002 is among them."""
-    wrong = {f.entity for f in findings if f.code == OUTSIDE and
-             "holders" in getattr(f.message, "values", {})}
+    `team:` (its message names the position's `holders`), and each MT004 on one of the
+    duties that RO002 names (outside the team's charter) that counts the position's team
+    among the teams sharing it (it shares the duty only through that position), and those
+    RO003s and MT004s, as they were. One pass over `findings`, one more when such an RO002
+    is among them."""
+    wrong: set[str] = set()
+    shared: set[tuple[str, str]] = set()  # (duty's entity key, the position's team)
+    for f in findings:
+        values = getattr(f.message, "values", {})
+        if f.code == OUTSIDE and "holders" in values:
+            wrong.add(f.entity)
+            shared.update((f"responsibility:{d}", values["team"])
+                          for d in values.get("duties", ()))
     if not wrong:
         return findings, []
-    held = [f for f in findings if f.code == OUTSIDE_CHARTER and f.entity in wrong]
+    held = [f for f in findings if (f.code == OUTSIDE_CHARTER and f.entity in wrong) or
+            (f.code == SHARED and any((f.entity, t) in shared for t in f.teams))]
     if not held:
         return findings, []
     gone = {id(f) for f in held}

@@ -85,6 +85,9 @@ class Skipped:
     code: str
     message: str
     real: str = ""
+    # the file whose bytes the run's answer depends on though the org does not read it:
+    # a re-import's `.new` (IN018), whose ids the references elsewhere wait for
+    source: str = ""
 
 
 @dataclass
@@ -364,7 +367,7 @@ def _walk(root: str, include: list[str], exclude: list[str], found: Discovery,
                     shown.below(folder, entry.name), "IN018",
                     M("a re-import's update of {file}, which you edited, waits here: compare "
                       "the two, then move this file over {file} or delete it",
-                      file=entry.name[:-len(".new")])))
+                      file=entry.name[:-len(".new")]), source=entry.path))
             elif (meant := missaved_as(entry.name)) is not None and \
                     entry.is_file(follow_symlinks=False) and \
                     (not include or matches(rel[:-len(entry.name)] + meant, include)):

@@ -43,6 +43,7 @@ class RawOrg:
     failed: dict[str, str] = field(default_factory=dict)  # display path -> text, if decoded
     issues: list[Issue] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
+    pending: dict[str, str] = field(default_factory=dict)  # IN018's `.new` -> its text
 
 
 @dataclass
@@ -65,7 +66,7 @@ def load_files(paths: list[str], include: list[str] | None = None,
     A large org is parsed by two processes (`parse_files`; `first` runs here meanwhile)."""
     found = discover(paths, include, exclude, respect_gitignore)
     org = RawOrg()
-    org.issues.extend(skipped_issues(found.skipped, org.failed))
+    org.issues.extend(skipped_issues(found.skipped, org.failed, org.pending))
     read = [(cand.display, read_candidate(cand)) for cand in found.files]
     for one in parse_files(read, _raw, limits, first):
         org.files.append(one.display)
@@ -77,14 +78,28 @@ def load_files(paths: list[str], include: list[str] | None = None,
     return org
 
 
-def skipped_issues(skipped: list[Skipped], failed: dict[str, str]) -> list[Issue]:
-    """The findings for paths discovery did not load; unreadable ones count as failed."""
+def skipped_issues(skipped: list[Skipped], failed: dict[str, str],
+                   pending: dict[str, str] | None = None) -> list[Issue]:
+    """The findings for paths discovery did not load; unreadable ones count as failed. A
+    re-import waiting to be merged (IN018) has its text put in `pending` (display path ->
+    text, "" when it cannot be read): the ids it defines are not in the org yet."""
     out = []
     for item in skipped:
         out.append(Issue(item.message, Location(item.display), code=item.code))
         if item.code == "IN013":  # unreadable: it may define anything, so no cascade
             failed[item.display] = ""
+        if item.source and pending is not None:
+            pending[item.display] = pending_text(item.source)
     return out
+
+
+def pending_text(path: str) -> str:
+    """The text of a file the org does not read but waits for (IN018's `.new`), decoded as
+    UTF-8 with what does not decode replaced; "" when it cannot be read."""
+    try:
+        return read_bytes(path).decode("utf-8", "replace")
+    except SourceError:
+        return ""
 
 
 def read_candidate(cand: Candidate) -> bytes | RawFile:

@@ -121,6 +121,9 @@ class Org:
     incomplete: dict[str, dict[str, Any]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)  # file -> text, if it decoded
+    # a re-import's `.new` waiting to be merged (IN018) -> its text: ids it defines are
+    # referred to elsewhere before they are in the org (`engine.pending`)
+    pending: dict[str, str] = field(default_factory=dict)
     directives: list[Directive] = field(default_factory=list)  # suppression comments
     renamed: list[Renamed] = field(default_factory=list)  # references to a former id
     # kind -> ids of the entities registered with `aliases`, in the order they joined: the

@@ -51,7 +51,8 @@ MAX_ERRORS_PER_ENTITY = 20
 
 def build_org(raw: RawOrg) -> tuple[Org, list[Issue]]:
     """Validate every raw entity; return the org of valid ones and the problems found."""
-    org = Org(files=list(raw.files), failed=dict(raw.failed), directives=list(raw.directives))
+    org = Org(files=list(raw.files), failed=dict(raw.failed), directives=list(raw.directives),
+              pending=dict(raw.pending))
     issues: list[Issue] = []
     for ent in raw.entities:
         issues.extend(add_checked(org, check_entity(ent)))
@@ -204,7 +205,10 @@ def add_checked(org: Org, checked: Checked) -> Iterator[Issue]:
     intern_ids(obj, checked.kind)  # before its ids become the org's keys (`model.interned`)
     share_fields_sets(obj)
     origin = checked.origin
+    copy = node_key(checked.kind, obj.id) in org.origins
     yield from _register(org, checked.kind, obj, origin)
+    if copy:  # a duplicate id's copy is not loaded: its charter and duties are not claims
+        return  # of the first (RF002 is the one finding; they count as dropped: `holdback`)
     if isinstance(obj, Team):
         yield from _charter(org, obj, origin)
     elif isinstance(obj, Role):
@@ -983,12 +987,12 @@ def _prose_limits(model: type[BaseModel], name: str) -> tuple[int, int] | None:
     return low, 10 ** 9 if high is None else high
 
 
-def assemble(units: list[FileUnit], skipped: list[Issue],
-             failed: dict[str, str]) -> tuple[Org, list[Issue]]:
+def assemble(units: list[FileUnit], skipped: list[Issue], failed: dict[str, str],
+             pending: dict[str, str] | None = None) -> tuple[Org, list[Issue]]:
     """The org of checked files, in file order (the first of two equal ids wins), and every
     problem: discovery's, then each file's input problems, then schema and duplicate ids;
     the same org and problems as `build_org` over the same files."""
-    assembly = Assembly(len(units), failed)
+    assembly = Assembly(len(units), failed, pending)
     for i, unit in enumerate(units):
         assembly.add(i, unit)
     return assembly.finish(skipped)
@@ -999,8 +1003,9 @@ class Assembly:
     unit joins the org once every file before it has, so the org is built while later files
     are still parsed (in the forked parser) rather than after them all."""
 
-    def __init__(self, count: int, failed: dict[str, str]) -> None:
-        self.org = Org(failed=dict(failed))
+    def __init__(self, count: int, failed: dict[str, str],
+                 pending: dict[str, str] | None = None) -> None:
+        self.org = Org(failed=dict(failed), pending=dict(pending or {}))
         self._waiting: dict[int, FileUnit] = {}
         self._next = 0
         self._count = count
