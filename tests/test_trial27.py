@@ -1,0 +1,152 @@
+"""Trial 27 (王芳, e-commerce ops lead, zh): what she found, as exact findings and behaviour."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from orgspec.engine.lint import lint
+from orgspec.findings import Finding
+from orgspec.load.config import Config, Selector
+
+# --- 1: OW001's hint names the entries that add accountable owners, never the rightful one --
+
+GROWTH = """\
+- {kind: Person, id: wang, name: 王芳}
+- {kind: Person, id: he, name: 何丽}
+- kind: Team
+  id: operations
+  name: 运营部
+  lead: wang
+  members: [wang]
+  responsibilities:
+    - user-growth
+- kind: Team
+  id: brand
+  name: 市场部
+  lead: wang
+  members: [wang]
+- kind: Team
+  id: data
+  name: 数据组
+  parent: operations
+  lead: he
+  members: [he]
+  responsibilities:
+    - user-growth
+- kind: Team
+  id: live
+  name: 直播组
+  parent: operations
+  lead: he
+  members: [he]
+  responsibilities:
+    - user-growth
+- kind: Responsibility
+  id: user-growth
+  name: 用户增长
+  accountable: operations
+  responsible: operations
+"""
+BARE = "    - user-growth\n"
+FIXED = "    - {ref: user-growth, role: responsible}\n"
+
+
+def _ow001(write_org: Any, text: str) -> list[Finding]:
+    config = Config(select=[Selector("OW001", "t")], lang="en")
+    return lint([str(write_org({"o.yaml": text}))], config).findings
+
+
+def _fix_charters(text: str) -> str:
+    """`text` with data's and live's charter entries written as the hint says."""
+    head, tail = text.split("  id: data\n", 1)
+    return head + "  id: data\n" + tail.replace(BARE, FIXED)
+
+
+def test_ow001_names_the_charters_that_add_owners_not_the_team_the_duty_names(
+        write_org: Any) -> None:
+    [found] = _ow001(write_org, GROWTH)
+    assert (found.code, found.location.line) == ("OW001", 34)
+    assert found.message == ("duty 'user-growth' has 3 accountable owners: operations, "
+                             "data, live")
+    assert [(r.location.line, r.message) for r in found.related] == [
+        (22, "data is accountable here"), (30, "live is accountable here")]
+    assert found.hint == (
+        "the entries for user-growth in data's charter, live's charter add accountable "
+        "owners the duty does not name (it names operations; an entry without a role "
+        "counts as accountable): write `{ref: user-growth, role: responsible}` there (or "
+        "consulted, informed), or remove them")
+
+
+def test_following_the_ow001_hint_on_the_charters_clears_it(write_org: Any) -> None:
+    assert _ow001(write_org, _fix_charters(GROWTH)) == []
+
+
+def test_the_old_advice_on_the_rightful_owners_charter_would_have_left_it(
+        write_org: Any) -> None:
+    """What trial 27's hint said to do (operations' entry as `responsible`) changes
+    nothing: the duty itself names operations accountable."""
+    wrong = GROWTH.replace(BARE, FIXED, 1)
+    assert [f.code for f in _ow001(write_org, wrong)] == ["OW001"]
+
+
+TWO = GROWTH.replace("accountable: operations", "accountable: [operations, brand]")
+ONLY_DUTY = TWO.replace(BARE, "    - {ref: user-growth, role: consulted}\n")
+
+
+def test_ow001_points_at_the_dutys_own_accountable_line_when_it_names_two(
+        write_org: Any) -> None:
+    [found] = _ow001(write_org, ONLY_DUTY)
+    assert (found.location.line, found.hint) == (
+        34, "the duty's own `accountable` (line 34) names 2: operations, brand; keep one "
+            "there and make the others `responsible` or `consulted`")
+    assert _ow001(write_org, ONLY_DUTY.replace("[operations, brand]", "operations")) == []
+
+
+def test_ow001_with_two_in_the_duty_and_charters_adding_more_says_both(
+        write_org: Any) -> None:
+    [found] = _ow001(write_org, TWO)
+    assert found.hint == (
+        "the duty's own `accountable` (line 34) names 2: operations, brand; keep one there "
+        "and make the others `responsible` or `consulted`; and the entries for user-growth "
+        "in data's charter, live's charter add accountable owners the duty does not name (it "
+        "names operations, brand; an entry without a role counts as accountable): write "
+        "`{ref: user-growth, role: responsible}` there (or consulted, informed), or remove "
+        "them")
+    fixed = _fix_charters(TWO).replace("[operations, brand]", "operations")
+    assert _ow001(write_org, fixed) == []
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("zh", "建议: 数据组 (data) 的职责清单、直播组 (live) 的职责清单 中的 用户增长 (user-growth) "
+           "条目添加了该职责本身没写的批准方 (A)（职责本身写的是 运营部 (operations)；没写角色的"
+           "条目按批准方 (A) 计）：在那里写成 `{ref: user-growth, role: responsible}`（或 "
+           "consulted、informed），或删除这些条目"),
+    ("zh-Hant", "建議: 数据组 (data) 的職責清單、直播组 (live) 的職責清單 中的 用户增长 "
+                "(user-growth) 條目添加了該職責本身沒寫的批准方 (A)（職責本身寫的是 运营部 "
+                "(operations)；沒寫角色的條目按批准方 (A) 計）：在那裡寫成 "
+                "`{ref: user-growth, role: responsible}`（或 consulted、informed），"
+                "或刪除這些條目"),
+])
+def test_the_ow001_hint_in_chinese(write_org: Any, lang: str, said: str) -> None:
+    from conftest import run_cli
+
+    folder = write_org({"o.yaml": GROWTH})
+    run = run_cli("check", str(folder), "--isolated", "--no-cache", "--lang", lang)
+    assert f"    {said}\n" in run.stdout, run.stdout
+
+
+@pytest.mark.parametrize("lang", ["zh", "zh-Hant"])
+def test_the_dutys_own_line_hint_in_chinese(write_org: Any, lang: str) -> None:
+    from conftest import run_cli
+
+    folder = write_org({"o.yaml": ONLY_DUTY})
+    run = run_cli("check", str(folder), "--isolated", "--no-cache", "--lang", lang)
+    said = {"zh": "该职责本身的 `accountable`（第 34 行）写了 2 个：运营部 (operations)、"
+                  "市场部 (brand)；在那里只保留一个，其余改为 `responsible`（执行）或 "
+                  "`consulted`（咨询）",
+            "zh-Hant": "該職責本身的 `accountable`（第 34 行）寫了 2 個：运营部 (operations)、"
+                       "市场部 (brand)；在那裡只保留一個，其餘改為 `responsible`（執行）或 "
+                       "`consulted`（諮詢）"}
+    assert said[lang] in run.stdout, run.stdout
