@@ -150,3 +150,79 @@ def test_the_dutys_own_line_hint_in_chinese(write_org: Any, lang: str) -> None:
                        "市场部 (brand)；在那裡只保留一個，其餘改為 `responsible`（執行）或 "
                        "`consulted`（諮詢）"}
     assert said[lang] in run.stdout, run.stdout
+
+
+# --- 2: the chat message counts, per team, the findings it lists under that team --------
+
+CHAT_ORG = """\
+- {kind: Person, id: wang, name: 王芳}
+- {kind: Person, id: he, name: 何丽}
+- {kind: Person, id: zhang, name: 张伟}
+- {kind: Team, id: company, name: 星云电商, lead: wang, members: [wang]}
+- {kind: Team, id: operations, name: 运营部, parent: company, lead: wang, members: [he],
+   responsibilities: [user-growth]}
+- {kind: Team, id: tech, name: 技术部, parent: company, lead: zhang, members: [zhang],
+   aliases: [it], responsibilities: [stability]}
+- {kind: Responsibility, id: user-growth, name: 用户增长, accountable: operations}
+- {kind: Responsibility, id: stability, name: 系统稳定, accountable: tech}
+- {kind: Responsibility, id: data-analysis, name: 数据分析, responsible: he}
+- kind: Meeting
+  id: weekly
+  name: 周例会
+  cadence: 每周一 10:00
+  owner: wang
+  attendees: [it, operations]
+- kind: Objective
+  id: app
+  title: 上线 App 2.0 版本
+  owner: tech
+  period: 2026-H1
+  key_results:
+    - {id: release, title: 上线2.0版本, due: 2026-06-30}
+"""
+
+
+def _chat_sections(text: str) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """(team name -> its health line's counts, team name -> the findings listed under it)."""
+    import re
+
+    health = dict(re.findall(r"^- (\S+)：\d+ 分（(.*)）$", text, re.M))
+    listed: dict[str, list[str]] = {}
+    team = ""
+    for line in text.split("**主要问题（按团队）**", 1)[1].splitlines():
+        if line.startswith("**"):
+            team = line.strip("*")
+        elif line.startswith("- "):
+            listed.setdefault(team, []).append(line)
+    return health, listed
+
+
+def _said_counts(items: list[str]) -> str:
+    errors = sum("❌" in x for x in items)
+    warnings = sum("⚠️" in x for x in items)
+    return "、".join(s for s in (f"{errors} 个错误" if errors else "",
+                                 f"{warnings} 个警告" if warnings else "") if s)
+
+
+@pytest.mark.parametrize("org", ["fixture", "examples/ecommerce"])
+def test_the_chat_counts_of_each_team_are_the_findings_listed_under_it(
+        write_org: Any, org: str) -> None:
+    from conftest import run_cli
+
+    folder = str(write_org({"o.yaml": CHAT_ORG})) if org == "fixture" else org
+    run = run_cli("report", folder, "--format", "chat", "--lang", "zh", "--max-bytes", "20000")
+    health, listed = _chat_sections(run.stdout)
+    assert health and "未归属团队" not in listed, run.stdout
+    assert health == {team: _said_counts(items) for team, items in listed.items()
+                      if team in health}, run.stdout
+    # every team listed has its health line, but past the five lowest scores
+    assert all(team in health for team in listed) or len(health) == 5, run.stdout
+
+
+def test_a_duty_finding_with_a_person_responsible_is_filed_under_their_team(
+        write_org: Any) -> None:
+    config = Config(select=[Selector("OW003", "t")], lang="en")
+    [found] = lint([str(write_org({"o.yaml": CHAT_ORG}))], config).findings
+    assert (found.code, found.entity, found.teams) == (
+        "OW003", "responsibility:data-analysis", ("operations",))
+
