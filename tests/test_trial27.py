@@ -226,3 +226,58 @@ def test_a_duty_finding_with_a_person_responsible_is_filed_under_their_team(
     assert (found.code, found.entity, found.teams) == (
         "OW003", "responsibility:data-analysis", ("operations",))
 
+
+# --- 3: RF001 for an id renamed by adding a word says the new id and the alias -----------
+
+RENAMED = """\
+- {kind: Person, id: wang, name: 王芳}
+- {kind: Team, id: product-center, name: 产品部, lead: wang, members: [wang]}
+- {kind: Team, id: brand-marketing, name: 市场部, lead: wang, members: [wang]}
+- kind: Meeting
+  id: weekly
+  name: 周例会
+  cadence: 每周一 10:00
+  owner: wang
+  attendees: [product, wang]
+- {kind: Responsibility, id: campaign, name: 品牌推广, accountable: marketing}
+"""
+
+
+def _rf001(write_org: Any, text: str) -> list[tuple[int, str, str]]:
+    config = Config(select=[Selector("RF001", "t"), Selector("RF005", "t")], lang="en")
+    found = lint([str(write_org({"o.yaml": text}))], config).findings
+    return [(f.location.line, f.code, f.hint) for f in found]
+
+
+def test_rf001_for_a_renamed_id_suggests_the_one_id_that_extends_it(write_org: Any) -> None:
+    assert _rf001(write_org, RENAMED) == [
+        (9, "RF001", "did you mean 'product-center'? if team 'product-center' was renamed "
+                     "from 'product', `aliases: [product]` under its `id` keeps the old "
+                     "references working"),
+        (10, "RF001", "did you mean 'brand-marketing'? if team 'brand-marketing' was renamed "
+                      "from 'marketing', `aliases: [marketing]` under its `id` keeps the old "
+                      "references working")]
+
+
+def test_the_alias_the_rf001_hint_names_clears_it(write_org: Any) -> None:
+    text = RENAMED.replace("id: product-center,", "id: product-center, aliases: [product],")
+    assert [code for _, code, _ in _rf001(write_org, text)] == ["RF005", "RF001"]
+
+
+def test_no_rename_is_guessed_when_two_ids_extend_the_unknown_one(write_org: Any) -> None:
+    text = RENAMED.replace("- kind: Meeting", "- {kind: Team, id: product-ops, lead: wang}\n"
+                                              "- kind: Meeting")
+    assert _rf001(write_org, text)[0] == (
+        10, "RF001", "add the Team, Person or Role 'product' to the org's files, or "
+                     "change it to an existing id")
+
+
+def test_the_rename_hint_in_chinese(write_org: Any) -> None:
+    from conftest import run_cli
+
+    run = run_cli("check", str(write_org({"o.yaml": RENAMED})), "--isolated", "--no-cache",
+                  "--lang", "zh")
+    assert "    建议: 是不是要写 产品部 (product-center)？如果团队 产品部 (product-center) 是从 " \
+           "'product' 改名而来，在它的 `id` 下写 `aliases: [product]`，旧的引用就能继续使用\n" \
+           in run.stdout, run.stdout
+
