@@ -281,3 +281,36 @@ def test_the_rename_hint_in_chinese(write_org: Any) -> None:
            "'product' 改名而来，在它的 `id` 下写 `aliases: [product]`，旧的引用就能继续使用\n" \
            in run.stdout, run.stdout
 
+
+# --- 4: what the README's own commands write in the repository, init's .gitignore ignores --
+
+
+def _readme_outputs() -> list[str]:
+    """The files the README's `orgspec report`/`check` examples write by a relative name."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
+    found = re.findall(r"^orgspec (?:report|check)\b[^\n#]*?(?:-o |--report \w+=)"
+                       r"([\w.-]+\.(?:md|html|json))", readme, re.M)
+    found += re.findall(r"--report \w+=([\w.-]+\.(?:md|html|json))", readme)
+    found += re.findall(r"# or -o ([\w.-]+\.(?:md|html|json))", readme)
+    return sorted(set(found))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "zh-Hant"])
+def test_init_s_gitignore_ignores_every_output_the_readme_writes(tmp_path: Any,
+                                                                 lang: str) -> None:
+    import subprocess
+
+    from conftest import run_cli
+
+    outputs = _readme_outputs()
+    assert {"orgspec-report.md", "orgspec-report.html", "orgspec-chat.md",
+            "orgspec.json"} <= set(outputs), outputs
+    run = run_cli("init", str(tmp_path / "repo"), "--lang", lang)
+    assert run.code == 0, run.stderr
+    subprocess.run(["git", "init", "-q", str(tmp_path / "repo")], check=True)
+    ignored = subprocess.run(["git", "-C", str(tmp_path / "repo"), "check-ignore", *outputs],
+                             capture_output=True, text=True, check=False).stdout.split()
+    assert sorted(ignored) == outputs
