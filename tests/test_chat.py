@@ -36,7 +36,7 @@ def test_chinese_and_english_chat_messages_match_golden() -> None:
     assert "**客服团队**\n- ❌ OW001 职责 用户反馈 (user-feedback) 有 2 个批准方" in zh
     assert not zh.endswith("report.html` 生成\n")  # a chat reader runs no command
     assert en.endswith("\n[Full report](https://handbook.example.com/org/)\n")
-    assert "- 技术团队: 80/100 (2 errors)" in en
+    assert "- 技术团队: 90/100 (1 error)" in en
 
 
 def test_traditional_chinese_says_the_labels_in_traditional_script() -> None:

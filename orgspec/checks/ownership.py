@@ -65,37 +65,79 @@ def responsibility_overlap(ctx: RuleContext) -> Iterator[Issue]:
 
 
 def _bare_hint(ctx: RuleContext, rid: str, owners: list[str]) -> M | None:
-    """OW001's hint when an accountable owner is a team whose charter lists the duty with no
-    `role` (a bare id counts as accountable: the README), where the duty itself names that
-    team in another role: the charter entry to write. Decided: both sides stay merged (a
-    charter's word is never dropped), so the finding says how the bare entry was read."""
-    org = ctx.org
-    for tid in owners:
-        team = org.teams.get(tid)
-        if team is None:
-            continue
-        written = org.raci.roles(rid, node_key("team", tid), "duty") - {"accountable"}
-        bare = any((item.ref or item.id) == rid and "role" not in item.model_fields_set
-                   for item in team.responsibilities)
-        if bare and written:
-            role = sorted(written)[0]
-            return M("{team}'s charter lists {duty} without a role, which counts as "
-                     "accountable; the duty itself makes it {role}: write `{entry}` in the "
-                     "charter, or keep one accountable owner", team=tid, duty=rid, role=role,
-                     entry="".join(("{ref: ", rid, ", role: ", role, "}")))
-    accountable = {o for o in owners if "accountable" in
-                   org.raci.roles(rid, node_key("team", o), "duty")}
-    for tid in owners if accountable else ():  # the duty names its accountable owner
-        team = org.teams.get(tid)
-        if tid in accountable or team is None:
-            continue
-        if any((item.ref or item.id) == rid and "role" not in item.model_fields_set
-               for item in team.responsibilities):
-            return M("{team}'s charter lists {duty} without a role, which counts as "
-                     "accountable: to have it consulted (or informed, responsible), write "
-                     "`{entry}` in the charter", team=tid, duty=rid,
-                     entry="".join(("{ref: ", rid, ", role: consulted}")))
+    """OW001's hint: the change that leaves one accountable owner, or None (the generic
+    hint). The duty's own `accountable` is taken as meant: when it names several owners the
+    hint points at it; owners only the charters or positions add (a bare charter entry
+    counts as accountable: the README) are the ones to make another role. Never advice
+    that leaves the finding (trial 27: the team the duty itself names accountable was told
+    to write `role: responsible` in its charter, which changed nothing)."""
+    raci = ctx.org.raci
+    holds = raci.by_duty.get(rid, [])
+    named = list(dict.fromkeys(h.holder for h in holds
+                               if h.role == "accountable" and h.source == "duty"))
+    added = list(dict.fromkeys(h.holder for h in holds
+                               if h.role == "accountable" and h.holder not in named))
+    if len(named) >= 2:
+        line = next(h for h in holds if h.role == "accountable" and h.source == "duty")
+        said = M("the duty's own `accountable` (line {line}) names {count}: {names}; keep one "
+                 "there and make the others `responsible` or `consulted`",
+                 line=line.origin.locate(*site_path(line.origin, line.path)).line,
+                 count=len(named), names=[_id(o) for o in named])
+        more = _added_hint(ctx, rid, named, added) if added else None
+        return M("{first}; and {then}", first=said, then=more) if more else said
+    if named:
+        return _added_hint(ctx, rid, named, added)
+    # no owner the duty names: a bare entry the duty gives another role is the one to
+    # rewrite, when that leaves one accountable owner
+    fixes = [o for o in added if o.startswith("team:") and _bare(ctx, rid, o)
+             and raci.roles(rid, o, "duty") - {"accountable"}]
+    if len(fixes) == 1 and len(added) == 2:
+        return _one_bare(ctx, rid, fixes[0])
     return None
+
+
+def _bare(ctx: RuleContext, rid: str, holder: str) -> bool:
+    """Whether team node `holder`'s charter lists duty `rid` with no `role`."""
+    team = ctx.org.teams.get(_id(holder))
+    return team is not None and any(
+        (item.ref or item.id) == rid and "role" not in item.model_fields_set
+        for item in team.responsibilities)
+
+
+def _one_bare(ctx: RuleContext, rid: str, holder: str) -> M:
+    """The hint for one team whose bare charter entry makes it accountable for `rid`."""
+    tid = _id(holder)
+    written = sorted(ctx.org.raci.roles(rid, holder, "duty") - {"accountable"})
+    if written:
+        return M("{team}'s charter lists {duty} without a role, which counts as "
+                 "accountable; the duty itself makes it {role}: write `{entry}` in the "
+                 "charter, or keep one accountable owner", team=tid, duty=rid,
+                 role=written[0], entry="".join(("{ref: ", rid, ", role: ", written[0], "}")))
+    return M("{team}'s charter lists {duty} without a role, which counts as "
+             "accountable: to have it consulted (or informed, responsible), write "
+             "`{entry}` in the charter", team=tid, duty=rid,
+             entry="".join(("{ref: ", rid, ", role: consulted}")))
+
+
+def _added_hint(ctx: RuleContext, rid: str, named: list[str], added: list[str]) -> M | None:
+    """The hint for owners (`added`, holder nodes) that charters or positions make
+    accountable for `rid` besides those the duty names (`named`): the entries to rewrite,
+    found as the finding's related locations."""
+    if not added:
+        return None
+    if len(added) == 1 and added[0].startswith("team:") and _bare(ctx, rid, added[0]) \
+            and not ctx.org.raci.roles(rid, added[0], "position"):
+        return _one_bare(ctx, rid, added[0])
+    roles = {frozenset(ctx.org.raci.roles(rid, o, "duty") - {"accountable"}) for o in added}
+    [role] = sorted(next(iter(roles))) if len(roles) == 1 and len(next(iter(roles))) == 1 \
+        else ["responsible"]
+    places = [M("{team}'s charter", team=_id(o)) if o.startswith("team:")
+              else M("position {position}'s duties", position=_id(o)) for o in added]
+    return M("the entries for {duty} in {places} add accountable owners the duty does not "
+             "name (it names {named}; an entry without a role counts as accountable): write "
+             "`{entry}` there (or consulted, informed), or remove them", duty=rid,
+             places=places, named=[_id(o) for o in named],
+             entry="".join(("{ref: ", rid, ", role: ", role, "}")))
 
 
 def _written(resp: Responsibility) -> bool:

@@ -433,7 +433,8 @@ class _Guesses:
             near = found[id(close.suggester)][close.value]
             if not near or len(near) > MAX_TIED:  # none is close: maybe another name of one
                 other = self.other_name(close.value, close.kinds)
-                said = M("did you mean {id!r}?", id=other) if other else ""
+                said = M("did you mean {id!r}?", id=other) if other else \
+                    self._renamed(close) or ""
             else:
                 said = close.said(near)
             if said:
@@ -513,6 +514,20 @@ class _Guesses:
         if self.alike is None:
             self.alike = SoundAlike(self.org)
         return self.alike
+
+    def _renamed(self, close: _Close) -> M | None:
+        """The did-you-mean for an id renamed by adding a word (trial 27: `product` after
+        `id: product-center`, `marketing` after `brand-marketing`): the one id of its kinds
+        that extends it (`Suggester.extended`), with the alias that keeps the old id
+        working; None when none or several do."""
+        found = [c for c in close.suggester.extended(close.value) if c not in close.formerly
+                 and any(c in self.org.table(k) for k in close.kinds)]
+        if len(found) != 1:
+            return None
+        kind = next(k for k in close.kinds if found[0] in self.org.table(k))
+        return M("did you mean {id!r}? if {kind} {id!r} was renamed from {value!r}, "
+                 "`aliases: [{value}]` under its `id` keeps the old references working",
+                 id=found[0], kind=KIND_WORDS.get(kind, kind), value=close.value)
 
     def other_name(self, value: str, kinds: tuple[str, ...]) -> str | None:
         """The id of `kinds` that `value` spells as another of its names

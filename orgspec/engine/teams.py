@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from orgspec.findings import Finding, replaced
-from orgspec.model.org import Org, Raci
+from orgspec.model.org import Org, Raci, node_key
 
 # The entity kinds whose `owner` field names who answers for them.
 _OWNED = {"objective": "Objective", "process": "Process"}
@@ -36,7 +36,8 @@ def with_teams(findings: list[Finding], org: Org) -> list[Finding]:
 def owning_teams(org: Org, entity: str,
                  accountable: Mapping[str, list[str]] | None = None) -> list[str]:
     """The ids of the teams that answer for `entity` (a node key, `responsibility:refund`):
-    a team itself; a duty's accountable teams, and the teams of its accountable positions;
+    a team itself; a duty's accountable teams, the teams of its accountable positions and
+    people (with none accountable: those of its responsible owners);
     the team of a position; the owner of an objective or process (a team, a position's
     team, or a person's teams as a person's findings carry them); a meeting's owner (a
     person: their teams), then the teams of its attendees; a person's teams (those they
@@ -48,7 +49,9 @@ def owning_teams(org: Org, entity: str,
         return [ident]
     if kind == "responsibility":
         holders = (org.raci.accountable if accountable is None else accountable).get(ident, ())
-        return [t for h in holders if (t := _team_of(org, h))]
+        # with no accountable owner (OW003), the responsible ones answer for it (trial 27:
+        # OW003 on a duty done by a person of 运营部 was filed under no team)
+        return [t for h in holders or _responsible(org, ident) for t in _teams_of(org, h)]
     if kind == "role":
         pos = org.positions.get(ident)
         return [pos.team] if pos is not None and pos.team else []
@@ -64,6 +67,16 @@ def owning_teams(org: Org, entity: str,
         owned = org.table(_OWNED[kind]).get(ident)
         return _teams_of(org, org.holder(getattr(owned, "owner", None)))
     return []
+
+
+def _responsible(org: Org, rid: str) -> list[str]:
+    """The holder nodes duty `rid` names `responsible`, then the teams whose charters claim
+    it `responsible`, in file order."""
+    resp = org.responsibilities.get(rid)
+    named = [h for ref in (resp.responsible if resp is not None else ())
+             if (h := org.holder(ref)) is not None]
+    return [*named, *(node_key("team", c.team) for c in org.claims
+                      if c.responsibility == rid and c.role == "responsible")]
 
 
 def _person_teams(org: Org, pid: str) -> list[str]:

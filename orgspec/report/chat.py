@@ -92,9 +92,10 @@ def render_chat(view: ReportView, max_bytes: int = CHAT_LIMIT, link: str | None 
     budget.add(head)
     if not ranked:
         budget.add(["", chat_inline(lab["none_beyond"] if view.baselined else lab["none"])])
-    _health(budget, view, reserve)
+    by_team = attribute(ranked)
+    _health(budget, view, by_team, reserve)
     _changes(budget, view, reserve)
-    shown = _findings(budget, view, ranked, reserve)
+    shown = _findings(budget, view, ranked, by_team, reserve)
     if shown < len(ranked):
         budget.add(["", _more(len(ranked) - shown, view.lang)])
     budget.add(foot)
@@ -119,10 +120,32 @@ def _more(n: int, lang: str) -> str:
     return _count("more_findings", n, lang)
 
 
-def _health(budget: _Budget, view: ReportView, reserve: int) -> None:
-    """The lowest-scoring teams that findings involve, under the section's heading: at most
-    TEAMS_SHOWN, in at most a third of the room left (the findings are worth more)."""
-    lines = [_score(h, view) for h in view.health[:TEAMS_SHOWN] if h.score < 100]
+def attribute(ranked: list[FindingRow]) -> dict[str, list[FindingRow]]:
+    """The one attribution of the chat message: team id ("" for none) -> the findings it
+    answers for (`FindingRow.team`, the first team a finding involves), in `ranked` order,
+    teams in the order of their most severe finding. The health lines count these and the
+    findings section lists these, so a team's counts are the items under it (trial 27:
+    `技术部：94 分（2 个警告）` over one warning, the other counted by involvement and listed
+    under another team)."""
+    out: dict[str, list[FindingRow]] = {}
+    for row in ranked:
+        out.setdefault(row.team, []).append(row)
+    return out
+
+
+def _health(budget: _Budget, view: ReportView, by_team: dict[str, list[FindingRow]],
+            reserve: int) -> None:
+    """The lowest-scoring teams of `by_team` (`attribute`), each scored on the findings
+    listed under it, under the section's heading: at most TEAMS_SHOWN, in at most a third
+    of the room left (the findings are worth more)."""
+    health = []
+    for team, rows in by_team.items():
+        if team:
+            sev = [r.severity for r in rows]
+            health.append(TeamHealth(team, view.team_names.get(team, team), sev.count("error"),
+                                     sev.count("warning"), sev.count("info")))
+    health.sort(key=lambda h: (h.score, view.team_place(h.team), h.team))
+    lines = [_score(h, view) for h in health[:TEAMS_SHOWN] if h.score < 100]
     block = ["", f"**{chat_inline(view.labels['chat_health'])}**"]
     room = budget.used + (budget.limit - budget.used - reserve) // 3
     for line in lines:
@@ -161,19 +184,20 @@ def _score(h: TeamHealth, view: ReportView) -> str:
 
 
 def _findings(budget: _Budget, view: ReportView, ranked: list[FindingRow],
-              reserve: int) -> int:
-    """The most severe findings that fit, grouped by the team that answers for each (teams
-    in the order of their most severe finding, the findings of no team last); how many."""
+              by_team: dict[str, list[FindingRow]], reserve: int) -> int:
+    """The most severe findings that fit, grouped as `attribute` groups them (teams in the
+    order of their most severe finding, the findings of no team last); how many."""
     heading = ["", f"**{chat_inline(view.labels['chat_findings'])}**"]
     groups: dict[str, list[str]] = {}
     cost = budget.size(heading)
+    team_of = {id(row): team for team, rows in by_team.items() for row in rows}
     for shown, row in enumerate(ranked):
-        line = _line(row)
-        new_team = row.team not in groups
-        extra = budget.size([line] + (["", _team(row.team, view)] if new_team else []))
+        line, team = _line(row), team_of[id(row)]
+        new_team = team not in groups
+        extra = budget.size([line] + (["", _team(team, view)] if new_team else []))
         if budget.used + cost + extra + reserve > budget.limit:
             return _emit(budget, heading, groups, view, shown)
-        groups.setdefault(row.team, []).append(line)
+        groups.setdefault(team, []).append(line)
         cost += extra
     return _emit(budget, heading, groups, view, len(ranked))
 

@@ -78,6 +78,15 @@ class Suggester:
         larger string, difflib's tie-break, the wrong one half the time)."""
         return self._tied(word, self._pool(word))
 
+    def extended(self, word: str) -> list[str]:
+        """The ids whose hyphen-separated parts begin or end with all of `word`'s, and
+        have more (`product` -> `product-center`, `marketing` -> `brand-marketing`): an id
+        renamed by adding a word, which no edit distance finds. Sorted; O(ids)."""
+        if not word or not all(word.split("-")):
+            return []
+        return sorted(i for i in self.ids
+                      if i.startswith(word + "-") or i.endswith("-" + word))
+
     def _pool(self, word: str) -> Iterable[str]:
         if len(self.ids) <= SMALL:
             limit = allowed(word)
