@@ -969,13 +969,14 @@ def _init(directory: str | None, lang: str | None, ci: str | None, example: bool
         # run where the user is: check finds DIRECTORY's config from the folder it is given
         check = "orgspec check" if os.path.samefile(directory, ".") else \
             f"orgspec check {os.path.normpath(directory)}"
-        if missing("xlsx"):  # the roster it names is an .xlsx: say the install first
-            _tell(M("next: {command}, then orgspec import roster ROSTER.xlsx -o {org}, then "
-                    "{check}", command=install_command("xlsx"), org=org, check=check), said,
-                  err=True)
-        else:
-            _tell(M("next: orgspec import roster ROSTER.xlsx -o {org}, then {check}",
-                    org=org, check=check), said, err=True)
+        # ROSTER stands for the user's own file, said so: a file name that looks real
+        # (员工花名册.xlsx) was looked for as one init had written (trial 27)
+        _tell(M("next: orgspec import roster ROSTER -o {org}, then {check} (ROSTER: your own "
+                "roster, a .csv file or an .xlsx workbook; init wrote no roster)", org=org,
+                check=check), said, err=True)
+        if missing("xlsx"):  # only a workbook needs the extra
+            _tell(M("an .xlsx roster needs the xlsx extra first: {command} (a .csv roster "
+                    "needs nothing more)", command=install_command("xlsx")), said, err=True)
     else:  # where the org's files are: `init org` makes org/org/ (the repository, its org)
         here = os.path.samefile(directory, ".")
         org = os.path.join("org", "") if here else \
