@@ -579,10 +579,13 @@ def _who(query: str, paths: tuple[str, ...], fmt: str, lang: str | None,
     return EXIT_OK
 
 
+_SHOW_KIND = Choice(["team", "person", "role", "duty", "process", "meeting"],
+                    aliases={"position": "role"})
+
+
 @main.command()
-@click.argument("kind", type=Choice(["team", "person", "role", "duty", "process",
-                                           "meeting"], aliases={"position": "role"}))
-@click.argument("ident", metavar="ID")
+@click.argument("kind", metavar="[KIND]", required=False)
+@click.argument("ident", metavar="NAME_OR_ID", required=False)
 @click.argument("paths", nargs=-1, type=Path())
 @click.option("--format", "fmt", type=Choice(["text", "json"]), default="text",
               show_default=True, help="Output format.")
@@ -594,22 +597,53 @@ def _who(query: str, paths: tuple[str, ...], fmt: str, lang: str | None,
 @click.pass_context
 def show(ctx: click.Context, /, **options: Any) -> None:
     """Show one team, person, role (position), duty, process or meeting with its relations.
-    ID is an id, or a name (刘洋) or alias, or a part of one name or id only one entity
-    has."""
+    KIND is team, person, role, duty, process or meeting; without it, every kind is looked
+    in. NAME_OR_ID is an id, or a name (刘洋) or alias, or a part of one name or id only
+    one entity has."""
     _guard(_show, ctx.obj["debug"], **options)
 
 
-def _show(kind: str, ident: str, paths: tuple[str, ...], fmt: str, lang: str | None,
-          config_path: str | None, isolated: bool) -> int:
-    from orgspec.engine.lint import load_org, run_lang
-    from orgspec.report.lookup import NotFound, show, show_text
+def _show_words(kind: str | None, ident: str | None, paths: tuple[str, ...]
+                ) -> tuple[str | None, str, tuple[str, ...]]:
+    """(KIND or None, NAME_OR_ID, PATHS) of `show`'s words: a first word that is no kind is
+    the name or id (`show 林志豪 org`), unless it looks like a mistyped kind before a word
+    that is no path (`show perso 林志豪`: the kind's error, with its did-you-mean). Raises
+    UsageError, said as click says its own."""
+    from difflib import get_close_matches
 
+    def usage(problem: M) -> UsageError:
+        return UsageError(M("{problem} (see `{command} --help`)", problem=problem,
+                            command="orgspec show"))
+
+    words = [w.casefold() for w in (*_SHOW_KIND.choices, *_SHOW_KIND.aliases)]
+    if kind is None or (kind.casefold() in words and ident is None):
+        raise usage(M("missing argument {name}", name="NAME_OR_ID"))
+    if kind.casefold() in words and ident is not None:
+        return str(_SHOW_KIND.convert(kind, None, None)), ident, paths
+    if ident is not None and not os.path.lexists(ident) and \
+            get_close_matches(kind.casefold(), words, n=1, cutoff=0.75):
+        try:
+            _SHOW_KIND.convert(kind, None, None)
+        except click.BadParameter as exc:  # the kind's error, as click says it
+            raise usage(M("invalid value for {name!r}: {why}", name="KIND",
+                          why=exc.message)) from None
+    return None, kind, (ident, *paths) if ident is not None else paths
+
+
+def _show(kind: str | None, ident: str | None, paths: tuple[str, ...], fmt: str,
+          lang: str | None, config_path: str | None, isolated: bool) -> int:
+    from orgspec.engine.lint import load_org, run_lang
+    from orgspec.report.lookup import NotFound, find, show, show_text
+
+    picked, ident, paths = _show_words(kind, ident, paths)
     config = make_config(config_path, isolated, near=paths)
     config.lang = lang or config.lang
     org = load_org(targets_of(paths, config), config).org
     said = _speaks(run_lang(org, config))
     try:
-        doc = show(org, kind, ident, said, config.timezone or "", config.name_order)
+        if picked is None:
+            picked, ident = find(org, ident)
+        doc = show(org, picked, ident, said, config.timezone or "", config.name_order)
     except NotFound as exc:
         raise UsageError(message_of(exc), said) from None
     _emit(_json(doc) if fmt == "json" else show_text(doc, said, org), None)
@@ -935,13 +969,14 @@ def _init(directory: str | None, lang: str | None, ci: str | None, example: bool
         # run where the user is: check finds DIRECTORY's config from the folder it is given
         check = "orgspec check" if os.path.samefile(directory, ".") else \
             f"orgspec check {os.path.normpath(directory)}"
-        if missing("xlsx"):  # the roster it names is an .xlsx: say the install first
-            _tell(M("next: {command}, then orgspec import roster ROSTER.xlsx -o {org}, then "
-                    "{check}", command=install_command("xlsx"), org=org, check=check), said,
-                  err=True)
-        else:
-            _tell(M("next: orgspec import roster ROSTER.xlsx -o {org}, then {check}",
-                    org=org, check=check), said, err=True)
+        # ROSTER stands for the user's own file, said so: a file name that looks real
+        # (员工花名册.xlsx) was looked for as one init had written (trial 27)
+        _tell(M("next: orgspec import roster ROSTER -o {org}, then {check} (ROSTER: your own "
+                "roster, a .csv file or an .xlsx workbook; init wrote no roster)", org=org,
+                check=check), said, err=True)
+        if missing("xlsx"):  # only a workbook needs the extra
+            _tell(M("an .xlsx roster needs the xlsx extra first: {command} (a .csv roster "
+                    "needs nothing more)", command=install_command("xlsx")), said, err=True)
     else:  # where the org's files are: `init org` makes org/org/ (the repository, its org)
         here = os.path.samefile(directory, ".")
         org = os.path.join("org", "") if here else \

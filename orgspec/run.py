@@ -291,6 +291,10 @@ def named_files(targets: list[str], root: str) -> list[str]:
     return inside if len(inside) == len(targets) else []
 
 
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
 def org_root_of(targets: list[str]) -> str | None:
     """Without a config, the org folder the named paths lie in, found as a mature linter
     finds its project root: walking up from the first path (a folder counts itself), the
@@ -776,11 +780,19 @@ def targets_of(paths: tuple[str, ...], config: Config) -> list[str]:
     .` in it), is its root: the same org and findings as `cd my-org && orgspec check`."""
     root = config.root_path()
     if not paths:
-        if not os.path.isdir(root):
-            from orgspec.load.missingroot import missing_root
+        if os.path.isdir(root):
+            return [root]
+        here = os.path.realpath(".")
+        if config.source is not None and not _within(here, os.path.realpath(config.base)):
+            # found nearest the folder checked, below the working directory (`nearest_to_root`):
+            # what `orgspec check org` gives
+            return targets_of((os.path.relpath(config.base),), config)
+        found = org_root_of(["."]) if config.source is None else None
+        if found is not None:  # run inside the org folder (`cd org`): that org, as `check .`
+            return [os.path.relpath(found)]
+        from orgspec.load.missingroot import missing_root
 
-            raise UsageError(*missing_root(config))
-        return [root]
+        raise UsageError(*missing_root(config))
     missing = [p for p in paths if not os.path.lexists(p)]
     if missing:
         raise UsageError(M("path {path!r} does not exist", path=missing[0]))

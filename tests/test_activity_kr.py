@@ -58,7 +58,8 @@ def _run(folder: Path, config: Config | None = None) -> LintResult:
 
 @pytest.mark.parametrize(("title", "verb", "example"), [
     ("上线会员体系2.0版本", "上线", MAU), ("上線會員體系2.0版本", "上線", MAU),
-    ("Launch checkout 2.0", "Launch", "checkout conversion rate from 2.1% to 2.6% by 2026-06-30")])
+    ("Launch checkout 2.0", "Launch",  # due on its 2026-Q1 objective's last day (trial 27)
+     "checkout conversion rate from 2.1% to 2.6% by 2026-03-31")])
 def test_an_activity_with_no_target_is_one_finding(write_org, title: str, verb: str,
                                                    example: str) -> None:
     folder = write_org({"org.yaml": ORG.replace("上线会员体系2.0版本", title)})

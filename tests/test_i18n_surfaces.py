@@ -47,8 +47,10 @@ USAGE = [
     (("check", "--fail-on", "erorr"),
      "'--fail-on' 的值无效：'erorr' 不在可选值 error、warning、info 之中（是不是要写 'error'？）"
      "（参见 `orgspec check --help`）"),
-    (("show",), "缺少参数 KIND（可选 team、person、role、duty、process、meeting）"
-                "（参见 `orgspec show --help`）"),
+    (("show",), "缺少参数 NAME_OR_ID（参见 `orgspec show --help`）"),  # KIND may be left out
+    (("show", "team"), "缺少参数 NAME_OR_ID（参见 `orgspec show --help`）"),
+    (("show", "tem", "a"), "'KIND' 的值无效：'tem' 不在可选值 team、person、role、duty、process、"
+                           "meeting 之中（是不是要写 'team'？）（参见 `orgspec show --help`）"),
     (("explain",), "缺少参数 RULE（参见 `orgspec explain --help`）"),
     (("explain", "a", "b"), "多余的参数：b（参见 `orgspec explain --help`）"),
     (("check", "--format"), "选项 '--format' 需要一个值（参见 `orgspec check --help`）"),

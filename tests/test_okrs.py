@@ -189,7 +189,8 @@ def test_ecommerce_flags_the_vague_key_result_and_passes_its_rewrite() -> None:
     [hint] = [f.hint for f in result.findings if f.code == "OK003"]
     # a stability review: the example is a stability key result, not monthly active users
     assert hint == ("'召开' is an activity: say what changes when it is done, and by how "
-                    "much, e.g. service availability from 99.5% to 99.9% by 2026-06-30")
+                    "much, e.g. service availability from 99.5% to 99.9% by 2026-03-31")
+    # (trial 27: due on the last day of the objective's period, 2026-Q1)
 
 
 # Issue 15: the kinds seen on real orgs, each with its right value.
@@ -313,7 +314,7 @@ def test_okr_findings_on_real_org_shapes(write_org) -> None:
          "'shop-2026q2' is not measurable: no target value", ZH_HINT.format(NEUTRAL)),
         ("OK003", "okrs.yaml", 26, "key result Team Member Retention (Rolling 12 Months) (ret) "
          "of 'shop-2026q2' is not measurable: no target value", ZH_HINT.format(
-             "attrition in key positions from 15% to 10% by 2026-12-31")),
+             "attrition in key positions from 15% to 10% by 2026-06-30")),  # its 2026-Q2
         ("OK003", "okrs.yaml", 39, "key result Vendor support tickets (vendor) of "
          "'shop-2026q2-b' is not measurable: no target value", ZH_HINT.format(
              "complaint rate from 3% to 1.5% by 2026-06-30")),
@@ -335,6 +336,9 @@ def test_okr_findings_on_real_org_shapes(write_org) -> None:
 ZH_HINT = "write it as <metric> from <baseline> to <target> by <date>, e.g. {}"
 NEUTRAL = "on-time rate from 80% to 95% by 2026-06-30"
 COMPLAINTS = "complaint rate from 3% to 1.5% by 2026-06-30"
+# the examples at a 2026-Q1 objective: due on its last day (trial 27)
+NEUTRAL_Q1 = NEUTRAL.replace("2026-06-30", "2026-03-31")
+COMPLAINTS_Q1 = COMPLAINTS.replace("2026-06-30", "2026-03-31")
 
 
 # Word order (issue 15): the verb decides the kind wherever it stands.
@@ -401,7 +405,7 @@ def test_word_order_findings(write_org) -> None:
               if o["kind"] == "Objective" for k in o["key_results"]}
 
     def activity(line: int, obj: str, kr: str, verb: str,
-                 example: str = NEUTRAL) -> list[tuple[str, int, str]]:
+                 example: str = NEUTRAL_Q1) -> list[tuple[str, int, str]]:
         # no target either: OK003 alone, its hint naming the verb OK005 would have named,
         # with an example on the key result's subject (a new 客服 system: complaints)
         assert hints[line] == f"{verb!r} is an activity: say what changes when it is done, " \
@@ -415,7 +419,7 @@ def test_word_order_findings(write_org) -> None:
 
     assert got == [
         *activity(9, "zh", "last", "上线"), *activity(10, "zh", "first", "上线"),
-        *activity(11, "zh", "dated", "上线"), *activity(12, "zh", "trad", "上線", COMPLAINTS),
+        *activity(11, "zh", "dated", "上线"), *activity(12, "zh", "trad", "上線", COMPLAINTS_Q1),
         *activity(13, "zh", "adverb", "上線"),
         *activity(20, "en", "last", "launched"), *activity(21, "en", "first", "Launch"),
         ("OK003", 22, "key result Number of features launched (count) of 'en' is not "

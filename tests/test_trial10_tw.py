@@ -163,17 +163,23 @@ def test_a_parse_error_is_one_finding_and_the_summary_says_checks_are_incomplete
 @pytest.mark.parametrize(("msgid", "ctx", "said"), [
     ("not a pull request: no comment", None, "不是提取要求：不發表留言"),
     ("quarterly", "label", "每季"),
-    ("monthly active users from 1.2M to 1.32M by 2026-03-31", None,
+    ("monthly active users from 1.2M to 1.32M by {date}", None,
      "月活躍使用者數從120萬成長到132萬（3月31日前）"),
-    ("orders shipped within 48 hours from 92% to 98% by 2026-06-30", None,
+    ("orders shipped within 48 hours from 92% to 98% by {date}", None,
      "48小時出貨率從92%提高到98%（6月30日前）"),
-    ("fulfilment cost per order from ¥8 to ¥6.5 by 2026-12-31", None,
+    ("fulfilment cost per order from ¥8 to ¥6.5 by {date}", None,
      "每筆訂單履約成本從8元降到6.5元（12月31日前）"),
 ])
 def test_taiwan_words(msgid: str, ctx: str | None, said: str) -> None:
-    from orgspec.i18n import MC, M, say
+    import datetime as dt
+    import re
 
-    assert say(MC(ctx, msgid) if ctx else M(msgid), "zh-Hant") == said
+    from orgspec.i18n import MC, M, say
+    from orgspec.text.krexample import _date
+
+    day = re.search(r"(\d+)月(\d+)日", said) if "{date}" in msgid else None
+    values = {"date": _date(dt.date(2026, int(day[1]), int(day[2])))} if day else {}
+    assert say(MC(ctx, msgid) if ctx else M(msgid, **values), "zh-Hant") == said
 
 
 def test_a_gitlab_merge_request_stays_a_merge_request() -> None:

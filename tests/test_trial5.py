@@ -151,9 +151,10 @@ def test_an_example_after_li_ru_is_converted_by_script_only() -> None:
         "寫成「指標」，例如：需求文件數從120成長到132。提升使用者體驗的檔案"
     assert convert("比如：文件留存；文件") == "比如：文件留存；檔案"
     from orgspec.i18n import M
+    from orgspec.text.krexample import example_for
 
     hint = M("write it as <metric> from <baseline> to <target> by <date>, e.g. {example}",
-             example=M("monthly active users from 1.2M to 1.32M by 2026-03-31"))
+             example=example_for("活跃用户"))  # monthly active users by 2026-03-31
     assert say(hint, "zh-Hant") == \
         "寫成「指標 從 基線 到 目標 + 截止時間」，例如：" \
         "月活躍使用者數從120萬成長到132萬（3月31日前）"

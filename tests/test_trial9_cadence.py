@@ -29,12 +29,13 @@ ORG = """\
 @pytest.mark.parametrize(("cadence", "lang", "hint"), [
     # what was understood decides the hint (trial 19): how often is read, the time is not
     *NO_TIME_HINTS,
-    # nothing understood: how often, with one example in the reader's words
-    ("看情况吧", "zh", "写明多久开一次，可再加星期和时间或时段，例如 每周五 14:00"),
-    ("看情況吧", "zh-Hant", "寫明多久開一次，可再加星期和時間或時段，例如 每週五 14:00"),
+    # nothing understood: how often, with an example on the rhythm the meeting's name says
+    # (开播前晨会, a morning meeting: every weekday, trial 27)
+    ("看情况吧", "zh", "写明多久开一次，可再加星期和时间或时段，例如 每个工作日 09:00"),
+    ("看情況吧", "zh-Hant", "寫明多久開一次，可再加星期和時間或時段，例如 每個工作日 09:00"),
     ("when it feels right", "en",
      "write how often, optionally with weekdays and a time or part of the day, "
-     "e.g. every Friday 14:00"),
+     "e.g. every weekday 09:00"),
 ])
 def test_an_unread_cadence_is_mt002_at_its_value_with_a_short_hint(
         write_org: Any, cadence: str, lang: str, hint: str) -> None:

@@ -73,7 +73,8 @@ def test_init_no_example_writes_no_org(tmp_path: Path) -> None:
     assert run.code == 0, run.stderr
     assert _files(tmp_path) == [".gitignore", ".gitlab-ci.yml", ".orgspec.yaml",
                                 ".pre-commit-config.yaml"]
-    assert "next: orgspec import roster ROSTER.xlsx -o org, then orgspec check" in run.stderr
+    assert "next: orgspec import roster ROSTER -o org, then orgspec check (ROSTER: your own " \
+        "roster, a .csv file or an .xlsx workbook; init wrote no roster)" in run.stderr
 
 
 @pytest.mark.parametrize("lang", ["en", "zh", "zh-Hant"])

@@ -18,10 +18,15 @@ from orgspec.model.models import is_placeholder
 from orgspec.model.org import Hold, Org, Origin, node_key
 from orgspec.model.positions import Presence, cadence_of, is_open_owner, presence
 
-# Short: how often, then weekdays and a time or a part of the day, with one example in the
-# reader's words; every form is in the rule's docs (`orgspec explain MT002`) and README.
-CADENCE_HINT = M("write how often, optionally with weekdays and a time or part of the day, "
-                 "e.g. every Friday 14:00")
+
+def cadence_hint(*names: str | None) -> M:
+    """Short: how often, then weekdays and a time or a part of the day, with one example in
+    the reader's words on the rhythm the meeting's `names` (name, id) say (晨会: every
+    weekday); every form is in the rule's docs (`orgspec explain MT002`) and README."""
+    from orgspec.text.cadenceexample import cadence_example
+
+    return M("write how often, optionally with weekdays and a time or part of the day, "
+             "e.g. {example}", example=cadence_example(*names))
 
 
 @check("MT001", local=True)
@@ -46,17 +51,18 @@ def meeting_without_cadence(ctx: RuleContext) -> Iterator[Issue]:
         origin = ctx.org.origin("Meeting", mid)
         if meeting.cadence is None:
             yield Issue(M("meeting {meeting!r} has no cadence", meeting=mid), origin.locate("id"),
-                        node_key("meeting", mid), hint=CADENCE_HINT)
+                        node_key("meeting", mid), hint=cadence_hint(meeting.name, mid))
         else:
             yield Issue(M("meeting {meeting!r} has an unrecognised cadence {cadence!r}",
                           meeting=mid, cadence=meeting.cadence),
                         origin.value("cadence"), node_key("meeting", mid),
-                        hint=_cadence_hint(meeting.cadence))
+                        hint=_cadence_hint(meeting.cadence, meeting.name, mid))
 
 
-def _cadence_hint(cadence: str) -> M:
+def _cadence_hint(cadence: str, *names: str | None) -> M:
     """MT002's hint for a cadence not read: from what of it was understood (how often but no
-    time, an event or a festival said without its rhythm), else the short general one."""
+    time, an event or a festival said without its rhythm), else the short general one on
+    the rhythm the meeting's `names` say."""
     from orgspec.model.unreadcadence import unread
 
     got = unread(cadence)
@@ -67,7 +73,7 @@ def _cadence_hint(cadence: str) -> M:
         return M("if it is held every year, write {example}", example=got.example)
     if got.kind == "each":
         return M("if it is held each time, write {example}", example=got.example)
-    return CADENCE_HINT
+    return cadence_hint(*names)
 
 
 ZONE_HINT = M("write an IANA time zone name, e.g. timezone: America/Los_Angeles, Asia/Shanghai "

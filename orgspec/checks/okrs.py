@@ -74,6 +74,20 @@ def _verdicts(ctx: RuleContext) -> Iterator[tuple[str, int, KeyResult, Verdict]]
         yield oid, i, kr, j.verdict
 
 
+def example_due(obj: Objective, kr: KeyResult) -> dt.date | None:
+    """The deadline of the example in OK003's and OK004's hint: the last day of the
+    objective's period (a Q3 objective's example is due by 9月30日, never 3月31日); with an
+    open end, the last day of the quarter it starts in; else the key result's own `due`;
+    else None (the example's own date)."""
+    span = period_range(obj)
+    if span is not None and span[1] != dt.date.max:
+        return span[1]
+    if span is not None and span[0] != dt.date.min:
+        last = (span[0].month - 1) // 3 * 3 + 3
+        return dt.date(span[0].year, last, 31 if last in (3, 12) else 30)
+    return kr.due
+
+
 @check("OK003", local=True)
 def key_result_not_measurable(ctx: RuleContext) -> Iterator[Issue]:
     """A key result that lacks a metric, a target value or a time bound."""
@@ -85,7 +99,7 @@ def key_result_not_measurable(ctx: RuleContext) -> Iterator[Issue]:
             yield Issue(M("key result {kr!r} of {objective!r} is not measurable: {missing}",
                           kr=_said(kr), objective=oid, missing=[MISSING[m] for m in missing]),
                         _where(ctx, oid, i, "title"), node_key("objective", oid),
-                        hint=rewrite_hint(kr.title))
+                        hint=rewrite_hint(kr.title, example_due(ctx.org.objectives[oid], kr)))
 
 
 @check("OK004", local=True)
@@ -97,7 +111,7 @@ def vague_key_result(ctx: RuleContext) -> Iterator[Issue]:
                           "target value", kr=_said(kr), objective=oid,
                           words=[repr(w) for w in v.vague]),
                         _where(ctx, oid, i, "title"), node_key("objective", oid),
-                        hint=rewrite_hint(kr.title))
+                        hint=rewrite_hint(kr.title, example_due(ctx.org.objectives[oid], kr)))
 
 
 @check("OK005", local=True)

@@ -34,14 +34,15 @@ def _place(f: Finding) -> Place:
     return f.location.file, f.location.line, f.location.col, f.entity
 
 
-def activity_hint(verb: object, text: object = "") -> M:
+def activity_hint(verb: object, text: object = "", example: object = None) -> M:
     """OK003's hint at a key result whose OK005 is held back behind it: the activity
-    verb, and the change to write instead, with an example on the subject of `text` (the
-    key result as the finding quotes it)."""
+    verb, and the change to write instead, with `example` (the one OK003's own hint gave),
+    else one on the subject of `text` (the key result as the finding quotes it)."""
     from orgspec.text.krexample import example_for
 
     return M("{verb!r} is an activity: say what changes when it is done, and by how much, "
-             "e.g. {example}", verb=verb, example=example_for(str(text)))
+             "e.g. {example}", verb=verb,
+             example=example if isinstance(example, M) else example_for(str(text)))
 
 
 def activity_behind(findings: list[Finding]) -> tuple[list[Finding], list[Finding]]:
@@ -63,7 +64,10 @@ def activity_behind(findings: list[Finding]) -> tuple[list[Finding], list[Findin
         elif f.code == UNMEASURABLE:
             verb = verbs[place]
             kr = getattr(f.message, "values", {}).get("kr", "")
-            kept.append(f if verb is None else replace(f, hint=activity_hint(verb, kr)))
+            # the example OK003 gave, due in its objective's period (`okrs.example_due`)
+            example = getattr(f.hint, "values", {}).get("example")
+            kept.append(f if verb is None else
+                        replace(f, hint=activity_hint(verb, kr, example)))
     return kept, held
 
 

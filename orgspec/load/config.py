@@ -1,5 +1,6 @@
 """`.orgspec.yaml` or `[tool.orgspec]` in pyproject.toml: found by walking up from the
-first path a command is given (else the working directory), like ruff and yamllint.
+first path a command is given (else from the folder it checks: `nearest_to_root`), like
+ruff and yamllint.
 
 Every problem is a ConfigError with the file and, for YAML, the line and column.
 """
@@ -169,7 +170,30 @@ def config_for(paths: Sequence[str] = ()) -> str | None:
         found = find_config(start)
         if found is not None:
             return found
-    return find_config()
+    return nearest_to_root(find_config())
+
+
+def nearest_to_root(found: str | None) -> str | None:
+    """For a run given no path: the config nearest the folder it checks (as ruff takes the
+    one nearest each file), which is `found`'s `root` (`found`: the working directory's
+    config; None: `org`, root's default, in the working directory). A config of that
+    folder's own, or of a folder between it and `found`'s (the working directory when
+    none), is nearer than `found`: `org/.orgspec.yaml` for `orgspec check` run beside
+    `org/`. Else `found`; a `found` that cannot be read is kept (its error is said)."""
+    if found is None:
+        top, root = Path.cwd().resolve(), Path("org").resolve()
+    else:
+        try:
+            config = load_config(found)
+        except ConfigError:
+            return found
+        top, root = Path(found).resolve().parent, Path(config.root_path()).resolve()
+    if not root.is_dir() or root == top or top not in root.parents:
+        return found
+    nearer = find_config(str(root))
+    if nearer is None or Path(nearer).resolve().parent == top:
+        return found
+    return nearer
 
 
 def _has_tool_table(path: Path) -> bool:

@@ -26,6 +26,11 @@ def missing_root(config: Config) -> tuple[M, str | None]:
     in, and a Chinese org's author should not get it in the locale's English."""
     root = config.root_path()
     if config.source is None:
+        beside = list(_entities_beside("."))
+        if beside:  # the org's own folder, named otherwise, with no config: say its path
+            return M("no org found at {root!r}; this folder holds the org's YAML files: run "
+                     "`orgspec check .`", root=root), \
+                content_lang(t for e in beside for t in _prose(e))
         return M("no org found at {root!r}: pass a path, or set `root` in .orgspec.yaml",
                  root=root), None
     where = config.root_at or config.source

@@ -169,7 +169,7 @@ def show(org: Org, kind: str, ident: str, lang: str = "en",
     from orgspec.text.collate import order_for
 
     model_kind = _KIND_OF[kind]
-    ident = _resolve(org.table(model_kind), kind, ident)  # by any name, as written
+    ident = _resolve(org.table(model_kind), kind, ident, org)  # by any name, as written
     org = localized(org, lang)  # named as a reader of `lang` is shown them (`names`)
     entity = org.table(model_kind)[ident]
     node = node_key("responsibility" if kind == "duty" else kind, ident)
@@ -196,26 +196,17 @@ def resolve(org: Org, kind: str, ident: str) -> str:
     """The id of the `kind` entity (`team`, `person`, `role`, `duty`, `process`, `meeting`)
     that `ident` names, as `show` reads it: an id, a name or alias, or a unique part of one.
     Raises NotFound (no such entity, with a did-you-mean; or a part several names share)."""
-    return _resolve(org.table(_TABLE_KIND[kind]), kind, ident)
+    return _resolve(org.table(_TABLE_KIND[kind]), kind, ident, org)
 
 
 _TABLE_KIND = {"team": "Team", "person": "Person", "role": "Role", "duty": "Responsibility",
                "process": "Process", "meeting": "Meeting"}
 
 
-def _resolve(table: dict[str, Any], kind: str, ident: str) -> str:
+def _resolve(table: dict[str, Any], kind: str, ident: str, org: Org | None = None) -> str:
     """The id `ident` names in `table`: itself, a name or alias, or a unique part of one
-    (else of an id)."""
-    if ident in table:
-        return ident
-    wanted = fold_name(ident.strip())
-    names = {i: [fold_name(str(w)) for w in (*every_name(e), *getattr(e, "aliases", ())) if w]
-             for i, e in table.items()}
-    exact = sorted(i for i, words in names.items() if wanted in words or fold_name(i) == wanted)
-    part = exact or sorted(i for i, words in names.items()
-                           if wanted and any(wanted in w for w in words))
-    if not part and wanted:  # a part of an id (`zheng` of `zheng-xue`)
-        part = sorted(i for i in table if wanted in fold_name(i))
+    (else of an id). `org`: the people a name sounds like are suggested from it."""
+    part = _ids_named(table, ident)
     if len(part) == 1:
         return part[0]
     if part:
@@ -225,8 +216,95 @@ def _resolve(table: dict[str, Any], kind: str, ident: str) -> str:
     from orgspec.text.suggest import Suggester
 
     close = Suggester(table).close(ident)
-    hint = M("; did you mean {id!r}?", id=close) if close else ""
+    hint = M("; did you mean {id!r}?", id=close) if close else \
+        _did_you_mean([(kind, i, table[i]) for i in _close_by_name({kind: table}, ident, org)
+                       .get(kind, [])])
     raise NotFound(M("no {kind} {id!r}{hint}", kind=_KIND_SAY[kind], id=ident, hint=hint))
+
+
+def _ids_named(table: dict[str, Any], ident: str) -> list[str]:
+    """The ids of `table` that `ident` names, sorted: itself; else those it is a name or an
+    alias (or the casefold of an id) of; else those one of whose names it is a part of;
+    else those whose id it is a part of. [] when none."""
+    if ident in table:
+        return [ident]
+    wanted = fold_name(ident.strip())
+    names = {i: [fold_name(str(w)) for w in (*every_name(e), *getattr(e, "aliases", ())) if w]
+             for i, e in table.items()}
+    exact = sorted(i for i, words in names.items() if wanted in words or fold_name(i) == wanted)
+    part = exact or sorted(i for i, words in names.items()
+                           if wanted and any(wanted in w for w in words))
+    if not part and wanted:  # a part of an id (`zheng` of `zheng-xue`)
+        part = sorted(i for i in table if wanted in fold_name(i))
+    return part
+
+
+def find(org: Org, ident: str) -> tuple[str, str]:
+    """The (kind, id) of the one entity that `ident` names among every kind `show` shows
+    (SHOW_KINDS, in that order), read as `show KIND ID` reads its ID: an id, a name or alias
+    (either script), or a part of one only one entity has; an exact id or name comes before
+    a part of one. Raises NotFound: several named (what they are), or none (the closest ids
+    and names, `_did_you_mean`)."""
+    tables = {kind: org.table(_TABLE_KIND[kind]) for kind in SHOW_KINDS}
+    exact = [(kind, ident) for kind, table in tables.items() if ident in table]
+    if not exact:
+        wanted = fold_name(ident.strip())
+        exact = [(kind, i) for kind, table in tables.items() for i, e in table.items()
+                 if fold_name(i) == wanted or wanted in
+                 (fold_name(str(w)) for w in (*every_name(e), *getattr(e, "aliases", ())) if w)]
+    found = exact or [(kind, i) for kind, table in tables.items() for i in _ids_named(table, ident)]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        said = ", ".join(_said_entity(kind, i, tables[kind][i]) for kind, i in found[:5])
+        raise NotFound(M("{id!r} names more than one entity: {said}", id=ident, said=said))
+    close = _close_by_name(tables, ident, org)
+    raise NotFound(M("nothing named {id!r}{hint}", id=ident, hint=_did_you_mean(
+        [(kind, i, tables[kind][i]) for kind in SHOW_KINDS for i in close.get(kind, [])])))
+
+
+def _said_entity(kind: str, ident: str, entity: Any) -> str:
+    name = getattr(entity, "name", None) or getattr(entity, "title", None)
+    return f"{name} ({ident})" if name else ident
+
+
+def _close_by_name(tables: dict[str, dict[str, Any]], ident: str,
+                   org: Org | None = None) -> dict[str, list[str]]:
+    """{kind: the ids closest to `ident`}: those a typo of `ident` would be of (one edit in
+    five characters, `text.suggest`: `ops-hkk` for `ops-hk`), in their ids, names and
+    aliases, every one as close as the closest; else, with `org`, the people whose name
+    `ident` sounds like (`林志毫` for 林志豪: an input method's wrong pick, as RF001 reads
+    it)."""
+    from orgspec.text.suggest import Suggester
+
+    wanted = fold_name(ident.strip())
+    owner: dict[str, list[tuple[str, str]]] = {}
+    for kind, table in tables.items():
+        for i, entity in table.items():
+            for word in (i, *every_name(entity), *getattr(entity, "aliases", ())):
+                if word:
+                    owner.setdefault(fold_name(str(word)), []).append((kind, i))
+    out: dict[str, list[str]] = {}
+    for word in Suggester(owner).nearest(wanted) if wanted else []:
+        for kind, i in owner[word]:
+            out.setdefault(kind, [])
+            if i not in out[kind]:
+                out[kind].append(i)
+    if not out and org is not None and "person" in tables:
+        from orgspec.model.soundalike import SoundAlike
+
+        alike = SoundAlike(org).ids(ident)
+        if alike:
+            out["person"] = alike
+    return out
+
+
+def _did_you_mean(close: list[tuple[str, str, Any]]) -> M | str:
+    """`; did you mean 林志豪 (lin-zhihao)?`, or one of several as close; "" for none."""
+    said = [_said_entity(kind, i, entity) for kind, i, entity in close][:5]
+    if len(said) == 1:
+        return M("; did you mean {entity}?", entity=said[0])
+    return M("; did you mean one of {entities}?", entities=", ".join(said)) if said else ""
 
 
 def _raci_lists(org: Org, node: str, duties: list[Any] | None = None

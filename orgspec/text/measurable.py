@@ -13,6 +13,7 @@ measurement windows (rolling 12 months, 近30天).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -444,10 +445,11 @@ MISSING = {"a metric": M("no metric"), "a target value": M("no target value"),
            "a time bound": M("no time bound")}  # a verdict's `missing`, said as a finding
 
 
-def rewrite_hint(text: str) -> str:
-    """The shape of a measurable rewrite, with an example on the subject of `text` (an `M`:
-    said in the output's language, like the message it belongs to)."""
+def rewrite_hint(text: str, due: dt.date | None = None) -> str:
+    """The shape of a measurable rewrite, with an example on the subject of `text`, due
+    `due` (the end of its objective's period; None: the example's own date) (an `M`: said
+    in the output's language, like the message it belongs to)."""
     from orgspec.text.krexample import example_for
 
     return M("write it as <metric> from <baseline> to <target> by <date>, e.g. {example}",
-             example=example_for(text))
+             example=example_for(text, due))
