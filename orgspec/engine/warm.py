@@ -9,9 +9,10 @@ entity-local rules and OW007 read (`engine.summary`: every `Kind.structure` dige
 `Kind.named` one a whole-org rule but RF001 reads, the unknown kinds', the input problems,
 the suppressions and the entities' lines the same; no whole-org rule but OW007 reads a
 changed kind whole; the org's language not judged by it), answers from that state: the
-changed file is validated on its own and its entity-local rules run (in a forked worker, which alone
-imports pydantic and the models) while this process searches the near-duplicates with
-the kept features; every other finding is kept where the entity it lies in did not move.
+changed file is validated on its own and its entity-local rules run, and OW007's groups are
+taken from the kept search (a reword) or searched again with the kept features (a word
+changed: then beside the file's check, in a forked worker; `_answer`); every other
+finding is kept where the entity it lies in did not move.
 Anything outside that (a file added or removed, an id, a kind, a reference, a team's or a
 person's name (RF008, RO002 read them), a suppression in the changed file or one naming
 OW007 anywhere, a file that failed, anything held back, a `former id`) falls back to the
