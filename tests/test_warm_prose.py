@@ -196,6 +196,7 @@ def test_prose_edits_checked_beside_a_forked_worker_equal_a_fresh_check(
     above runs them serially), the findings are a fresh check's."""
     monkeypatch.setenv("ORGSPEC_PARALLEL", "1")
     _count(monkeypatch)
+    forks = _forks(monkeypatch)
     _ANSWERED.clear()
     orgs = _orgs(tmp_path, [EXAMPLES / "ecommerce", FIXTURES / "tw-org"], 6, 50, 16)
     rng = random.Random(1719)
@@ -204,6 +205,37 @@ def test_prose_edits_checked_beside_a_forked_worker_equal_a_fresh_check(
         wrong += _replay(org, tmp_path / "cache" / org.name, rng, count)
     assert not wrong, wrong
     assert _ANSWERED.count("patched") >= 8, _ANSWERED
+    # the groups taken from the kept search first; a worker forked only to search again
+    assert ("regrouped", ["file"]) in forks and ("searched", ["file", "groups"]) in forks, forks
+    assert set(map(repr, forks)) <= {repr(("regrouped", ["file"])),
+                                     repr(("searched", ["file", "groups"]))}, forks
+
+
+def _forks(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, list[object]]]:
+    """Record, for each answer from the kept state (`warm._answer`), whether its groups were
+    taken from the kept search before the file's check ("regrouped") or are to be searched
+    ("searched"), and the items then shared with a forked worker (`forkmap.fork_map`)."""
+    from orgspec import forkmap
+
+    grouped, fork_map = warm._grouped, forkmap.fork_map
+    out: list[tuple[str, list[object]]] = []
+    tried: list[str] = []
+
+    def first(*args: object, **kwargs: object) -> object:
+        found = grouped(*args, **kwargs)  # type: ignore[arg-type]
+        if kwargs.get("search") is False:
+            tried.append("searched" if found is None else "regrouped")
+        return found
+
+    def shared(func: Callable[..., object], items: list[object], *args: object,
+               **kwargs: object) -> object:
+        if "file" in items:
+            out.append((tried.pop() if tried else "not tried", list(items)))
+        return fork_map(func, items, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(warm, "_grouped", first)
+    monkeypatch.setattr(forkmap, "fork_map", shared)
+    return out
 
 
 def test_the_lexicon_kept_in_the_cache_is_the_one_read_from_its_file(
