@@ -202,7 +202,8 @@ def _groups(memo: Memo, duties: list[tuple[str | None, str | None]], owners: lis
     feature's weight (IDF) is the whole org's, and a changed weight moves the scores and
     candidates of every duty holding it (40-97 % of the duties of the synthetic org for
     one word changed), so searching only the pairs that touch the changed duty would miss
-    or invent pairs, and redoing all that a changed weight touches saves little."""
+    or invent pairs, and redoing all that a changed weight touches saves little. An edit of
+    who is accountable only filters the kept pairs of any owner (`neardup.reused_search`)."""
     from orgspec.text.neardup import find_duty_groups
 
     name = "OW007 features"
