@@ -843,14 +843,15 @@ def test_one_changed_file_is_parsed_again_and_the_result_follows(
     # the whole result and the changed file are misses, the other files hits; the local
     # rules' findings, the whole-org rules', the files' digests, an org that means the
     # same, the near-duplicate groups, the texts' features and the findings' identities
-    # (`Anchors`), the near-duplicate search's pairs, the reference walk's per-file
+    # (`Anchors`), the near-duplicate search's pairs (for its owners, and of any owner),
+    # the verdicts kept on them, the reference walk's per-file
     # parts (`engine.parts`), the assembled org (`engine.keptorg`: its head) and the
     # models' validators (`engine.validators`) were never stored (no check_cached run on
     # a primed cache)
     assert cache.by_kind == {("result", False): 1, ("file", False): 1,
                              ("file", True): files - 1, ("local", False): files,
                              ("summary", False): files, ("rule", False): len(whole),
-                             ("same", False): 1, ("memo", False): 4, ("parts", False): 1,
+                             ("same", False): 1, ("memo", False): 6, ("parts", False): 1,
                              ("kept", False): 1, ("validators", False): 1}
 
 

@@ -51,14 +51,13 @@ def searched(duties: Duties, threshold: float, memo: Memo
     (name's | description's) of each duty in one: what `text.neardup.groups_from` makes
     `duty_groups`' groups of again, for the same duties or duties the search reads the
     same of (`text.neardup.same_search`)."""
-    from orgspec.text.neardup import _alone, _reported, search_key
+    from orgspec.text.neardup import _alone, reused_search
 
     texts, owners = duties.texts, duties.owners
     alone = _alone(texts, memo.kept("OW007 features", dict) or {})
     whole = [fn | fd for fn, fd in alone]
-    found = memo.remember("OW007 pairs", search_key(texts, owners, threshold, None, alone),
-                          lambda: _reported(texts, owners, threshold, None, alone, whole),
-                          list)
+    found = reused_search(texts, owners, threshold, None, alone, whole,
+                          lambda key, search: memo.remember("OW007 pairs", key, search, list))
     keep_verdicts(memo, duties, found, whole)
     return found, {i: whole[i] for pair in found for i in pair[:2]}
 
@@ -74,7 +73,7 @@ def searched_groups(duties: Duties, threshold: float, memo: Memo
     the search's key (a digest of every duty's features) and those writes are off the
     check's path. The groups are `_groups`' for the same duties: the same search on the
     same features (`find_duty_groups` regroups the pairs it reports with `groups_from`)."""
-    from orgspec.text.neardup import _alone, _reported, groups_from
+    from orgspec.text.neardup import _alone, groups_from, owned, reported_any
 
     texts, owners = duties.texts, duties.owners
     search: list[tuple[list[tuple[int, int, float]], dict[int, frozenset[str]]]] = []
@@ -82,7 +81,10 @@ def searched_groups(duties: Duties, threshold: float, memo: Memo
     def compute() -> list[Group]:
         alone = _alone(texts, memo.kept("OW007 features", dict) or {})
         whole = [fn | fd for fn, fd in alone]
-        found = _reported(texts, owners, threshold, None, alone, whole)
+        every = reported_any(texts, threshold, None, alone, whole)
+        found = owned(every, owners)
+        # for `keep_search` (handed `found`, maybe in another process): a few KB
+        memo.keep(EVERY, (_texts_digest(texts, threshold), every))
         search.append((found, {i: whole[i] for pair in found for i in pair[:2]}))
         return groups_from(texts, found, whole, owners, kept_verdicts(memo))
 
@@ -95,19 +97,36 @@ def keep_search(duties: Duties, threshold: float, memo: Memo,
     """Keep what `_groups` keeps of its search of `duties` (`found`: the pairs it
     reported): the pairs under the search's key, and the features of the texts in use
     when any was not kept."""
-    from orgspec.text.neardup import _alone, search_key
+    from orgspec.text.neardup import ANY_OWNER, _alone, any_owner_key, owned, owners_key
 
     texts, owners = duties.texts, duties.owners
     name = "OW007 features"
     known = memo.kept(name, dict) or {}
     before = len(known)
     alone = _alone(texts, known)
-    memo.remember("OW007 pairs", search_key(texts, owners, threshold, None, alone),
-                  lambda: found, list)
+    any_key = any_owner_key(texts, threshold, None, alone)
+    memo.remember("OW007 pairs", owners_key(any_key, owners), lambda: found, list)
+    last = memo.kept(EVERY, tuple)  # the pairs of any owner `found` was cut from
+    if last is not None and last[0] == _texts_digest(texts, threshold) and \
+            owned(last[1], owners) == found:
+        every = last[1]
+        memo.remember("OW007 pairs", ANY_OWNER + any_key, lambda: every, list)
     if len(known) != before:
         _keep_features(memo, known, before, texts)
     keep_verdicts(memo, duties, found, [fn | fd for fn, fd in alone])
 
+
+def _texts_digest(texts: list[tuple[str | None, str | None]], threshold: float) -> str:
+    """A digest of all `reported_any` reads of duties with `texts` (their features are
+    the texts' `features`, kept by text as "OW007 features" is)."""
+    import hashlib
+
+    return hashlib.blake2b(repr((threshold, texts)).encode("utf-8", "surrogatepass"),
+                           digest_size=20).hexdigest()
+
+
+# `searched_groups`' last search of any owner (`reported_any`), by a digest of its texts
+EVERY = "OW007 pairs of any owner"
 
 # `neardup._differ`'s verdicts on the pairs of the last search kept (`keep_verdicts`)
 VERDICTS = "OW007 verdicts"
@@ -183,7 +202,8 @@ def _groups(memo: Memo, duties: list[tuple[str | None, str | None]], owners: lis
     feature's weight (IDF) is the whole org's, and a changed weight moves the scores and
     candidates of every duty holding it (40-97 % of the duties of the synthetic org for
     one word changed), so searching only the pairs that touch the changed duty would miss
-    or invent pairs, and redoing all that a changed weight touches saves little."""
+    or invent pairs, and redoing all that a changed weight touches saves little. An edit of
+    who is accountable only filters the kept pairs of any owner (`neardup.reused_search`)."""
     from orgspec.text.neardup import find_duty_groups
 
     name = "OW007 features"
@@ -196,7 +216,8 @@ def _groups(memo: Memo, duties: list[tuple[str | None, str | None]], owners: lis
 
     # without a cache nothing is kept: no digest of every duty's features to key it by
     found = find_duty_groups(duties, owners, threshold, known=known,
-                             reuse=reuse if memo.cache is not None else None)
+                             reuse=reuse if memo.cache is not None else None,
+                             verdicts=kept_verdicts(memo))
     if len(known) != before:  # new texts: keep those in use now
         _keep_features(memo, known, before, duties)
     return found

@@ -444,7 +444,8 @@ def find_duty_groups(duties: Sequence[Duty], groups: Sequence[str], threshold: f
                      stats: dict[str, int] | None = None,
                      limits: tuple[int, int, int] | None = None,
                      known: dict[str, frozenset[str]] | None = None,
-                     reuse: Reuse | None = None) -> list[Group]:
+                     reuse: Reuse | None = None,
+                     verdicts: Verdicts | None = None) -> list[Group]:
     """The connected components of `find_duty_pairs`'s pairs, ordered by first member:
     one group per set of near-identical duties instead of one pair per two of them (ten
     copies of a duty are one group, not 45 pairs). Same search and bounds; a pair whose
@@ -454,7 +455,8 @@ def find_duty_groups(duties: Sequence[Duty], groups: Sequence[str], threshold: f
     `reuse(key, search)`: the pairs the search reports, `search()` or the list an earlier
     run computed under the same `key` (a digest of everything the search reads: each
     duty's features, the owners, the threshold and the bounds); only the checks that read
-    the texts themselves (paths, ids, template slots: `differ`) run on them again.
+    the texts themselves (paths, ids, template slots: `differ`) run on them again, each
+    looked up first in `verdicts` (`groups_from`) when given.
     """
     join = _Join(len(duties))
     alone = _alone(duties, known)
@@ -462,9 +464,8 @@ def find_duty_groups(duties: Sequence[Duty], groups: Sequence[str], threshold: f
     if reuse is None:
         _search(duties, groups, threshold, join.report, stats, limits, alone, whole)
         return join.groups()
-    found = reuse(search_key(duties, groups, threshold, limits, alone),
-                  lambda: _reported(duties, groups, threshold, limits, alone, whole))
-    return groups_from(duties, found, whole, groups)
+    found = reused_search(duties, groups, threshold, limits, alone, whole, reuse)
+    return groups_from(duties, found, whole, groups, verdicts)
 
 
 def groups_from(duties: Sequence[Duty], found: list[tuple[int, int, float]],
@@ -554,18 +555,55 @@ def _alone(duties: Sequence[Duty],
 def search_key(duties: Sequence[Duty], groups: Sequence[str], threshold: float,
                limits: tuple[int, int, int] | None,
                alone: Sequence[tuple[frozenset[str], frozenset[str]]]) -> str:
-    """A digest of all `_search` reads but `differ`'s texts: each duty's features (sorted,
-    so the same in every process), whether it has both a name and a description, its
-    group, the threshold and the bounds. Equal keys, equal pairs reported."""
+    """A digest of all `_search` reads but `differ`'s texts: `any_owner_key`'s and each
+    duty's group. Equal keys, equal pairs reported."""
+    return owners_key(any_owner_key(duties, threshold, limits, alone), groups)
+
+
+def any_owner_key(duties: Sequence[Duty], threshold: float,
+                  limits: tuple[int, int, int] | None,
+                  alone: Sequence[tuple[frozenset[str], frozenset[str]]]) -> str:
+    """A digest of all `_search` reads but `differ`'s texts and the groups: each duty's
+    features (sorted, so the same in every process), whether it has both a name and a
+    description, the threshold and the bounds. Equal keys, equal `reported_any`."""
     import hashlib
 
     digest = hashlib.blake2b(digest_size=20)
     digest.update(repr((threshold, limits or (MAX_POSTING, MAX_SCAN, MAX_CANDIDATES), HEAD,
                         SAME_OWNER, len(duties))).encode())
-    for (name, description), group, (fn, fd) in zip(duties, groups, alone, strict=True):
-        digest.update(repr((bool(name and description), group, sorted(fn),
+    for (name, description), (fn, fd) in zip(duties, alone, strict=True):
+        digest.update(repr((bool(name and description), sorted(fn),
                             sorted(fd))).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
+
+
+def owners_key(any_key: str, groups: Sequence[str]) -> str:
+    """`search_key` from `any_owner_key`'s `any_key` and each duty's group."""
+    import hashlib
+
+    digest = hashlib.blake2b(any_key.encode(), digest_size=20)
+    digest.update(repr(list(groups)).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+# `reused_search` keeps `reported_any`'s pairs under this and `any_owner_key`
+ANY_OWNER = "any owner:"
+
+
+def reused_search(duties: Sequence[Duty], groups: Sequence[str], threshold: float,
+                  limits: tuple[int, int, int] | None,
+                  alone: list[tuple[frozenset[str], frozenset[str]]],
+                  whole: list[frozenset[str]], reuse: Reuse) -> list[tuple[int, int, float]]:
+    """`_reported`'s pairs through `reuse`: kept under `search_key`, else `owned` of the
+    pairs of any owner (`reported_any`, kept under `ANY_OWNER` and `any_owner_key`). A
+    re-check after a change of who is accountable for a duty (the same duties and texts,
+    other owners) then filters the kept pairs instead of searching again (at 5,000 teams
+    the search is ~1 s CPU)."""
+    any_key = any_owner_key(duties, threshold, limits, alone)
+    return reuse(owners_key(any_key, groups),
+                 lambda: owned(reuse(ANY_OWNER + any_key,
+                                     lambda: reported_any(duties, threshold, limits,
+                                                          alone, whole)), groups))
 
 
 def _reported(duties: Sequence[Duty], groups: Sequence[str], threshold: float,
@@ -580,6 +618,25 @@ def _reported(duties: Sequence[Duty], groups: Sequence[str], threshold: float,
 
     _search(duties, groups, threshold, record, None, limits, alone, whole)
     return out
+
+
+def reported_any(duties: Sequence[Duty], threshold: float,
+                 limits: tuple[int, int, int] | None,
+                 alone: list[tuple[frozenset[str], frozenset[str]]],
+                 whole: list[frozenset[str]]) -> list[tuple[int, int, float]]:
+    """`_reported` as if each duty had an owner of its own: every pair the search reports
+    whoever holds the two. `_search` reads the groups only to drop a pair of one owner
+    scored under `SAME_OWNER` (`pair`; the `differ` it hands on reads them, `_reported`
+    does not call it), so `owned(reported_any(...), groups)` is `_reported`'s list, in
+    order, for any `groups` of these duties (1.5x its pairs on the synthetic org)."""
+    return _reported(duties, [str(i) for i in range(len(duties))], threshold, limits,
+                     alone, whole)
+
+
+def owned(pairs: list[tuple[int, int, float]], groups: Sequence[str]
+          ) -> list[tuple[int, int, float]]:
+    """The pairs of `pairs` (`reported_any`'s) that `_search` reports for `groups`."""
+    return [p for p in pairs if groups[p[0]] != groups[p[1]] or p[2] >= SAME_OWNER]
 
 
 # `differ`'s verdict by all it reads (`verdict_key`)
