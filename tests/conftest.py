@@ -9,6 +9,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -64,6 +65,20 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = No
     finally:
         os.chdir(before)
     return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def json_findings(folder: Path, *args: str) -> list[dict[str, Any]]:
+    """The findings of `orgspec check FOLDER ARGS` (isolated from any config above it, no
+    cache, English), as its JSON lists them."""
+    run = run_cli("check", str(folder), "--isolated", "--no-cache", "--format", "json",
+                  "--lang", "en", *args, cwd=folder)
+    findings: list[dict[str, Any]] = run.json()["findings"]
+    return findings
+
+
+def where(findings: list[dict[str, Any]]) -> list[tuple[str, str, int, int]]:
+    """Each JSON finding as (code, file name, line, column)."""
+    return [(f["code"], Path(f["file"]).name, f["line"], f["column"]) for f in findings]
 
 
 def run_cli_process(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,

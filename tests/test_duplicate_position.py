@@ -5,10 +5,8 @@ that team among a duty's teams, no second RF002 for a duty written in full in bo
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
-from conftest import run_cli
+from conftest import json_findings as check
+from conftest import where
 
 ORG = """\
 - kind: Team
@@ -57,17 +55,6 @@ FIRST = """\
 # the older draft pasted below: another team, a duty of cs, the inline duty again
 COPY = FIRST.replace("team: product", "team: cs").replace("  - requirements\n",
                                                           "  - complaints\n")
-
-
-def check(folder: Path, *args: str) -> list[dict[str, Any]]:
-    run = run_cli("check", str(folder), "--isolated", "--no-cache", "--format", "json",
-                  "--lang", "en", *args, cwd=folder)
-    findings: list[dict[str, Any]] = run.json()["findings"]
-    return findings
-
-
-def where(findings: list[dict[str, Any]]) -> list[tuple[str, str, int, int]]:
-    return [(f["code"], Path(f["file"]).name, f["line"], f["column"]) for f in findings]
 
 
 def test_a_position_pasted_twice_is_one_rf002(write_org) -> None:

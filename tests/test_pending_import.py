@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
-from conftest import run_cli
+from conftest import json_findings as check
+from conftest import run_cli, where
 
 from orgspec.engine.lint import check_cached, lint_org
 from orgspec.findings import Finding
@@ -52,17 +52,6 @@ def org(write_org, new: str | None = NEW) -> Path:
     if new is not None:
         (folder / "ops.yaml.new").write_text(new, "utf-8")
     return folder
-
-
-def check(folder: Path, *args: str) -> list[dict[str, Any]]:
-    run = run_cli("check", str(folder), "--isolated", "--no-cache", "--format", "json",
-                  "--lang", "en", *args, cwd=folder)
-    findings: list[dict[str, Any]] = run.json()["findings"]
-    return findings
-
-
-def where(findings: list[dict[str, Any]]) -> list[tuple[str, str, int, int]]:
-    return [(f["code"], Path(f["file"]).name, f["line"], f["column"]) for f in findings]
 
 
 WITHOUT = [("RF001", "work.yaml", 5, 17), ("RF001", "work.yaml", 10, 17),

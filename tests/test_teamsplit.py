@@ -7,9 +7,9 @@ shares only through the position) is held back."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from conftest import run_cli
+from conftest import json_findings as check
+from conftest import run_cli, where
 
 OPS = """\
 - kind: Team
@@ -83,17 +83,6 @@ def split(write_org, ops: str = "", parent: str = "company",
     return write_org({"teams.yaml": ops + TEAMS.format(parent=parent), "people.yaml": PEOPLE,
                       "duties.yaml": DUTIES, "positions.yaml": position,
                       "meetings.yaml": MEETINGS})
-
-
-def check(folder: Path, *args: str) -> list[dict[str, Any]]:
-    run = run_cli("check", str(folder), "--isolated", "--no-cache", "--format", "json",
-                  "--lang", "en", *args, cwd=folder)
-    findings: list[dict[str, Any]] = run.json()["findings"]
-    return findings
-
-
-def where(findings: list[dict[str, Any]]) -> list[tuple[str, str, int, int]]:
-    return [(f["code"], Path(f["file"]).name, f["line"], f["column"]) for f in findings]
 
 
 def test_a_removed_team_is_one_rf001_naming_the_holders_new_teams(write_org) -> None:

@@ -4,10 +4,10 @@ CI): one wrong `team:` on a position reported three times, none at the `team:`."
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
-from conftest import run_cli
+from conftest import json_findings as check
+from conftest import run_cli, where
 
 TEAMS = """\
 - kind: Team
@@ -51,17 +51,6 @@ POSITION = """\
   holders: [sun, qian]
   duties: [brand-campaign]
 """
-
-
-def check(folder: Path, *args: str) -> list[dict[str, Any]]:
-    run = run_cli("check", str(folder), "--isolated", "--no-cache", "--format", "json",
-                  "--lang", "en", *args, cwd=folder)
-    findings: list[dict[str, Any]] = run.json()["findings"]
-    return findings
-
-
-def where(findings: list[dict[str, Any]]) -> list[tuple[str, str, int, int]]:
-    return [(f["code"], Path(f["file"]).name, f["line"], f["column"]) for f in findings]
 
 
 def org(write_org, position: str = POSITION, people: str = PEOPLE) -> Path:
