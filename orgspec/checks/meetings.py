@@ -73,6 +73,10 @@ def _cadence_hint(cadence: str, *names: str | None) -> M:
         return M("if it is held every year, write {example}", example=got.example)
     if got.kind == "each":
         return M("if it is held each time, write {example}", example=got.example)
+    if got.kind == "during":
+        return M("a cadence says how often, not in which period: write {example}, and say in "
+                 "the meeting's `purpose` that it is held during {what!r}",
+                 example=got.example, what=got.left)
     return cadence_hint(*names)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from itertools import islice
 from typing import Any
@@ -31,6 +32,7 @@ from orgspec.text.measurable import (
     MISSING,
     Verdict,
     activity_verb,
+    fiscal_year,
     rewrite_hint,
 )
 from orgspec.text.quantity import Quantity, parse_quantity
@@ -96,10 +98,28 @@ def key_result_not_measurable(ctx: RuleContext) -> Iterator[Issue]:
         # time bound whose field was dropped as invalid is the schema finding's
         missing = [m for m in j.missing if m != "a target value" or kr.target is None]
         if missing and not is_vague(j.verdict):
+            fiscal = fiscal_year(kr.title) if missing == ["a time bound"] else None
             yield Issue(M("key result {kr!r} of {objective!r} is not measurable: {missing}",
                           kr=_said(kr), objective=oid, missing=[MISSING[m] for m in missing]),
                         _where(ctx, oid, i, "title"), node_key("objective", oid),
-                        hint=rewrite_hint(kr.title, example_due(ctx.org.objectives[oid], kr)))
+                        hint=_fiscal_hint(fiscal) if fiscal else
+                        rewrite_hint(kr.title, example_due(ctx.org.objectives[oid], kr)))
+
+
+def _fiscal_hint(fiscal: str) -> M:
+    """OK003's hint when the only time bound a key result names is a fiscal year (FY2026,
+    2026财年): no time bound, as `period: FY2026` is none (SC003), since its months are the
+    company's; the example is a fiscal year that ends in March, as SC003's."""
+    from orgspec.text.measurable import FISCAL_YEAR
+
+    m = FISCAL_YEAR.search(fiscal)
+    digits = "".join(c for c in (m.group() if m else fiscal) if c.isdigit())[:4]
+    year = int(digits or 2026)
+    year += 2000 if year < 100 else 0
+    return M("{fiscal!r} is a fiscal year, and its months are the company's: write the key "
+             "result's `due` (for a fiscal year that ends in March: `due: {last}`), or the "
+             "objective's `start` and `end`", fiscal=fiscal,
+             last=dt.date(year, 3, 31).isoformat())
 
 
 @check("OK004", local=True)
@@ -120,23 +140,44 @@ def activity_key_result(ctx: RuleContext) -> Iterator[Issue]:
     for oid, i, kr, v in _verdicts(ctx):
         verb = None if kr.metric else activity_verb(kr.title, v)
         if verb:
-            yield Issue(M("key result {kr!r} of {objective!r} is an activity ({verb!r}), "
-                          "not an outcome", kr=_said(kr), objective=oid, verb=verb),
-                        _where(ctx, oid, i, "title"),
-                        node_key("objective", oid), hint=_activity_hint(kr, v, verb))
+            hint, beside = _activity_hint(kr, v, verb)
+            message = M("key result {kr!r} of {objective!r} puts an activity ({verb!r}) beside "
+                        "its outcome", kr=_said(kr), objective=oid, verb=verb) if beside else \
+                M("key result {kr!r} of {objective!r} is an activity ({verb!r}), not an "
+                  "outcome", kr=_said(kr), objective=oid, verb=verb)
+            yield Issue(message, _where(ctx, oid, i, "title"), node_key("objective", oid),
+                        hint=hint)
 
 
-def _activity_hint(kr: KeyResult, v: Verdict, verb: str) -> M:
-    """OK005's hint: what to measure instead, or, when the key result already says what
-    changes from what to what (完成3.0版本上线，直播卡顿率从2%降到0.5%), to keep that and move
-    the activity to the plan."""
+def _activity_hint(kr: KeyResult, v: Verdict, verb: str) -> tuple[M, bool]:
+    """OK005's hint, and whether the key result states an outcome beside its activity: when it
+    already says what changes from what to what (完成3.0版本上线，直播卡顿率从2%降到0.5%), or
+    names a target in a clause of its own (上线2.0版本，3月31日前新用户留存达到60%), to keep that
+    and move the activity to the plan; else what to measure instead (召开4次复盘会 counts the
+    activity itself)."""
     baseline = stated_baseline(kr.title, kr.baseline, v)
     target = stated_target(kr.title, kr.target, v)
     if baseline and target:
         return M("it already measures a change ({baseline} → {target}): keep that as the key "
                  "result, and put the activity ({verb!r}) in the plan as a task",
-                 baseline=baseline, target=target, verb=verb)
-    return M("say what changes when it is done, and by how much")
+                 baseline=baseline, target=target, verb=verb), True
+    if target and kr.target is None and _clause_apart(kr.title, verb, target):
+        return M("it already states its target ({target}): keep that as the key result, and "
+                 "put the activity ({verb!r}) in the plan as a task", target=target,
+                 verb=verb), True
+    return M("say what changes when it is done, and by how much"), False
+
+
+# What ends a clause: a comma that is not a thousands separator (1,200), a semicolon, a stop
+# (as `model.okr` reads a baseline in its target's clause only).
+_CLAUSE_BREAK = re.compile(r"[，；;。]|,(?!\d)")
+
+
+def _clause_apart(title: str, verb: str, target: str) -> bool:
+    """Whether `target` stands in a clause of `title` without the activity `verb` (both as
+    written): `上线2.0版本，新用户留存达到60%`, not `召开4次复盘会` (the count of the activity)."""
+    return any(target in clause and verb.casefold() not in clause.casefold()
+               for clause in _CLAUSE_BREAK.split(title))
 
 
 def _valued(ctx: RuleContext) -> list[tuple[str, int, KeyResult, KeyResultValues]]:

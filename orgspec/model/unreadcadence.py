@@ -4,6 +4,8 @@
     unread("大促后")       # Unread("each", "每次大促后", "大促"): an event, not said "each"
     unread("双十一后")     # Unread("yearly", "每年双十一后", ""): a festival, not said "every year"
     unread("618后")        # Unread("yearly", "每年618后", ""): one whose name has digits too
+    unread("大促期间每天 20:00")  # Unread("during", "每天 20:00", "大促"): how often, in a
+                                 # period a cadence cannot say
     unread("看情况吧")     # Unread("", "", ""): nothing understood
 
 Every example is a cadence `schedule_of` reads (so the hint never suggests an unread form),
@@ -37,6 +39,15 @@ _FESTIVAL_ZH = lazy("(?:" + "|".join(sorted(
 _TIME_OF_PART = {"morning": "9:30", "noon": "12:00", "afternoon": "14:00", "evening": "20:00"}
 
 
+# The period a meeting is held in, before or after how often: 大促期间每天 20:00, 每次大促期間
+# 每天, 每天 20:00（大促期间）, during big sales, daily at 20:00; a cadence says how often,
+# not in which weeks (the meeting's `purpose` can).
+_DURING_ZH = lazy(r"(?:期间|期間|时期|時期|期内|期內)")
+_DURING_PREFIX_ZH = lazy(r"^(?:每\s*(?:次|逢|个|個)\s*|逢\s*)")
+_DURING_EN = lazy(r"\bduring\s+(?:the\s+|each\s+|every\s+|any\s+)?")
+_PAREN = "()（）[]【】"
+
+
 # cadences whose days are known without a time (每天, 每周一): the time is what is missing
 _BY_THE_DAY = ("daily", "weekly", "biweekly")
 
@@ -44,8 +55,9 @@ _BY_THE_DAY = ("daily", "weekly", "biweekly")
 @dataclass(frozen=True)
 class Unread:
     """`kind`: `time` (how often is read, the rest names no time), `each` (an event said
-    without "each"), `yearly` (a date or festival said without "every year"), "" nothing;
-    `example`: a cadence that reads; `left`: the words that are no time (`time` only)."""
+    without "each"), `yearly` (a date or festival said without "every year"), `during` (how
+    often is read, with the period it is held in: 大促期间), "" nothing; `example`: a cadence
+    that reads; `left`: the words that are no time (`time`), or the period (`during`)."""
 
     kind: str
     example: str = ""
@@ -65,6 +77,9 @@ def unread(text: str | None) -> Unread:
     said = fold_width(text or "").strip()
     if not said or _reads(said):
         return Unread("")
+    during = _during(said)
+    if during is not None:
+        return during
     # how often, then an event: the longest start that reads as a calendar cadence
     for cut in range(len(said) - 1, 1, -1):  # 周 alone is a cadence word, 周末 no
         head, left = said[:cut].strip(), said[cut:].strip()
@@ -85,3 +100,53 @@ def unread(text: str | None) -> Unread:
         return Unread("yearly", yearly)
     each = _EN_EACH.sub(r"\1 each ", said.casefold()) if english else f"每次{said}"
     return Unread("each", each) if schedule_of(each).cadence == "event" else Unread("")
+
+
+def _calendar(text: str) -> str:
+    """`text` if it reads as a cadence, else the cadence MT002's hint would give for it when
+    only its time is missing (`每天开播前` -> `每天 13:30`), else ""."""
+    if _reads(text):
+        return text
+    got = unread(text)
+    return got.example if got.kind == "time" else ""
+
+
+def _during(said: str) -> Unread | None:
+    """`Unread("during", <how often>, <the period>)` when `said` is a cadence with
+    the period it is held in before or after it (大促期间每天 20:00, 每天 20:00（大促期间）,
+    during big sales, daily at 20:00), else None."""
+    for m in _DURING_ZH.finditer(said):
+        head, tail = said[:m.start()], said[m.end():]
+        # the period first: 大促期间每天 20:00; or last: 每天 20:00 大促期间, 每天 20:00（大促期间）
+        for what, rest in ((head, tail), (_last_words(head), head[:len(head) -
+                                                                 len(_last_words(head))])):
+            what = _DURING_PREFIX_ZH.sub("", what.strip(_PAREN + " ,，、")).strip()
+            rest = rest.strip(_PAREN + " ,，、;；")
+            if what and len(what) <= 12 and rest and \
+                    (rest == tail.strip(_PAREN + " ,，、;；") or not tail.strip(_PAREN + " ")) \
+                    and (example := _calendar(rest)):
+                return Unread("during", example, what)
+    low = said.casefold()
+    for m in _DURING_EN.finditer(low):
+        head, tail = said[:m.start()], said[m.end():]
+        # during big sales, daily at 20:00 / daily at 20:00 during big sales
+        if "," in tail or "，" in tail:
+            what, _, rest = tail.replace("，", ",").partition(",")
+            if not head.strip(_PAREN + " ") and what.strip() and \
+                    (example := _calendar(rest.strip())):
+                return Unread("during", example, what.strip(_PAREN + " "))
+        rest = head.strip(_PAREN + " ,")
+        what = tail.strip(_PAREN + " ")
+        if rest and what and len(what) <= 40 and (example := _calendar(rest)):
+            return Unread("during", example, what)
+    return None
+
+
+def _last_words(head: str) -> str:
+    """The words just before a period word at the end (`每天 20:00大促` -> `大促`): no blank,
+    digit, colon or opening bracket in them."""
+    m = _LAST_WORDS.search(head)
+    return m.group() if m else ""
+
+
+_LAST_WORDS = lazy(r"[^\s\d:：,，、(（\[【]+$")

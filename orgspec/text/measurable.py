@@ -117,6 +117,14 @@ DATE = lazy(
     r"\b(?:in|by|before) \d{4}\b(?![-/.]\d)|\bthis (?:quarter|month|year)\b|"
     r"\bwithin \d+ (?:days|weeks|months)\b",
     re.IGNORECASE)
+# A fiscal year (FY2026, FY26, FY2026 Q3, 2026财年, 2026会计年度): no time bound, as a `period`
+# of FY2026 is none (SC003): its months are the company's (Alibaba's FY2026 ends in March
+# 2026), so neither says when the key result is due. DATE keeps it: it is no target either.
+FISCAL_YEAR = lazy(
+    r"(?<![A-Za-z])FY\s?[-'’]?\s?\d{2,4}(?!\d)(?:\s?[-_]?\s?[QqHh][1-4](?!\d))?|"
+    r"(?<!\d)(?:19|20)\d{2}\s?(?:财年|财政年度|会计年度)"
+    r"(?:\s?(?:[QqHh][1-4](?!\d)|第[一二三四]季度|[上下]半年))?",
+    re.IGNORECASE)
 # A frequency or a date before the verb (每月组织一次, Q3 完成, 8月底前完成, "In Q3, complete",
 # "Every week, hold"); DATE's own forms, with 前/之前/内 after them.
 _LEAD_TIME = lazy(
@@ -354,7 +362,18 @@ def _released(said: str) -> bool:
 
 
 def has_deadline(text: str) -> bool:
-    return bool(DATE.search(simplified(text)))
+    """True when the text says by when: a date, a quarter, an event (618), a calendar year;
+    not a fiscal year alone (`FISCAL_YEAR`: its months are the company's)."""
+    return bool(DATE.search(_blank(FISCAL_YEAR, simplified(text))))
+
+
+def fiscal_year(text: str) -> str | None:
+    """The first fiscal year the text names, as written (`FY2026`, `2026財年`), else None."""
+    said = simplified(text)
+    m = FISCAL_YEAR.search(said)
+    if m is None:
+        return None
+    return text[m.start():m.end()] if len(said) == len(text) else m.group()
 
 
 def assess(text: str) -> Verdict:
