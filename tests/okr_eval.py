@@ -13,8 +13,10 @@ New-user trial B: `key_results_trial2_dev.tsv` (tuned on) and `key_results_blind
 C (arrows, the direction in a word beside them): `key_results_trial3_dev.tsv` (tuned on) and
 `key_results_blind7.tsv` (held out), scored on the OK007-OK010 codes, the values shown and
 the progress (not capped at 100).
+User trial 28 (fiscal years in a key result, an activity beside a target):
+`key_results_trial28_dev.tsv` (tuned on), scored as trial A's sets.
 Run `python tests/okr_eval.py --blind --blind2 --blind3 --order --release --trial --blind4
---units --blind5 --trial2 --blind6 --trial3 --blind7 --blind8`
+--units --blind5 --trial2 --blind6 --trial3 --blind7 --blind8 --trial28`
 to print the tables of docs/okrs.md (`--help` for each option).
 """
 
@@ -278,6 +280,10 @@ def main(argv: list[str] | None = None) -> None:
                         help="the lone-一 held-out set (key_results_blind8.tsv): 一 and a "
                              "measure word, 一 inside a word, versions, fiscal years; P/R and "
                              "the kind of every row (aggregates only)")
+    parser.add_argument("--trial28", action="store_true",
+                        help="user trial 28's development set (key_results_trial28_dev.tsv): "
+                             "fiscal years in a key result, an activity beside a target; the "
+                             "same tables as --trial")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="list the misjudged rows of the development sets (never a "
                              "blind set's)")
@@ -311,6 +317,8 @@ def main(argv: list[str] | None = None) -> None:
         out += trial2_rows("key_results_blind7.tsv", "blind7")
     if args.blind8:
         out += trial_rows("key_results_blind8.tsv", "blind8")
+    if args.trial28:
+        out += trial_rows("key_results_trial28_dev.tsv", "trial28 dev")
     if args.verbose:
         out += trial2_errors("key_results_trial2_dev.tsv")
         out += trial2_errors("key_results_trial3_dev.tsv")
@@ -319,7 +327,7 @@ def main(argv: list[str] | None = None) -> None:
                 for k, _, lang, obj, kr in (word_order("key_results_order.tsv")
                                             + word_order("key_results_release.tsv"))
                 if kind_of(obj, kr) != k]
-        trial = kinded("key_results_trial_dev.tsv")
+        trial = kinded("key_results_trial_dev.tsv") + kinded("key_results_trial28_dev.tsv")
         out += [f"TRIAL {lang} {kr.title!r}: {kind_of(obj, kr)} != {k}"
                 for k, _, lang, obj, kr in trial if kind_of(obj, kr) != k]
         units = kinded("key_results_units_dev.tsv")
