@@ -146,8 +146,24 @@ def test_an_activity_beside_a_target_is_measurable_and_told_to_move(
     assert said(found) == [("OK005", "org.yaml", 11, message, hint)]
 
 
+@pytest.mark.parametrize(("title", "target", "verb"), [
+    ("3月31日前新用户留存达到60%，上线2.0版本", "60%", "上线"),
+    ("Reach 60% new-user retention by March 31, and launch version 2.0", "60%", "launch")])
+def test_the_outcome_first_is_the_same(write_org: Any, title: str, target: str,
+                                       verb: str) -> None:
+    """The order of the activity and its outcome does not matter (it had no OK005)."""
+    found = findings(org(write_org, title), "en")
+    assert [(f["code"], Path(f["file"]).name, f["line"], f["hint"]) for f in found] == [
+        ("OK005", "org.yaml", 11, f"it already states its target ({target}): keep that as the "
+         f"key result, and put the activity ('{verb}') in the plan as a task")]
+    assert found[0]["message"].endswith(f"puts an activity ('{verb}') beside its outcome")
+
+
 @pytest.mark.parametrize("title", ["3月31日前新用户留存达到60%", "2.0版本上线后新用户留存达到60%",
-                                   "新用户留存达到60%（3月31日前）"])
+                                   "新用户留存达到60%（3月31日前）",
+                                   "退款时长从48小时缩短到24小时，完成于6月30日",
+                                   "Raise conversion from 2% to 3%, complete by June 30",
+                                   "NPS at least 45, run by the CX team"])
 def test_the_outcome_alone_has_no_finding(write_org: Any, title: str) -> None:
     assert findings(org(write_org, title), "zh") == []
 

@@ -450,7 +450,39 @@ def activity_verb(text: str, v: Verdict) -> str | None:
     past = None if v.target else _ACTIVITY_PAST.search(low)
     if past and not _COUNT_OF.search(low, 0, past.start()):
         return as_written(written, said, said[past.start():past.end()])
+    later = _later_clause_verb(said) if v.target else None
+    return as_written(written, said, later) if later else None
+
+
+# What ends a clause (a comma that is no thousands separator, a semicolon, a stop).
+_CLAUSE = lazy(r"[，；;。]|,(?!\d)")
+
+
+def _later_clause_verb(said: str) -> str | None:
+    """The activity verb that opens a clause after the first, in a key result with a target
+    (`3月31日前新用户留存达到60%，上线2.0版本`, "Reach 60% retention by March 31, and launch
+    v2"): the order of an activity and its outcome does not matter, as it does not when the
+    activity comes first. Not a time clause or a rate (`，上线后...`, `，完成率100%`)."""
+    for part in _CLAUSE.split(said)[1:]:
+        zh = _LEAD_ZH.sub("", part.strip())
+        verb = next((w for w in ACTIVITY_ZH if zh.startswith(w)), None)
+        if verb and not _NOT_DONE_ZH.match(zh, len(verb)) \
+                and not _ONLY_WHEN.fullmatch(zh, len(verb)):
+            return verb
+        words = _words(part)
+        lead = next((i for i, w in enumerate(words) if not _adverb(w)), len(words))
+        first = " ".join(words[lead:lead + 2])
+        verb = next((w for w in ACTIVITY_EN if words[lead:lead + 1] in ([w], [f"{w}s"])
+                     or (" " in w and first == w)), None)
+        # "..., complete by June 30" is the deadline; "..., run by the CX team" a passive
+        if verb and not {"rate", "by"} & set(words[lead + 1:lead + 3]):
+            return verb
     return None
+
+
+# After a closing activity verb, only when it is due (`，完成于6月30日`, `，完成`): a deadline.
+_ONLY_WHEN = lazy(r"\s*(?:(?:于|在)\s*(?:" + DATE.pattern + r")\s*(?:之前|以前|前)?)?"
+                  r"\s*[。.!！]?\s*", re.IGNORECASE)
 
 
 def as_written(text: str, said: str, word: str) -> str:
