@@ -236,3 +236,27 @@ def test_every_during_example_is_read(cadence: str, example: str, period: str) -
 @pytest.mark.parametrize("cadence", ["大促期间", "双11期间", "期间每天 20:00", "看情况吧"])
 def test_a_period_without_how_often_is_not_guessed(cadence: str) -> None:
     assert unread(cadence).kind == ""
+
+
+NO_CADENCE = """\
+- {kind: Team, id: t, name: 大促指挥部}
+- kind: Meeting
+  id: m
+  name: NAME
+  owner: t
+  attendees: [t]
+"""  # no cadence: MT002 at the id, line 3 column 3
+
+
+@pytest.mark.parametrize(("name", "lang", "hint"), [
+    ("大促作战会", "zh", "写明多久开一次，可再加星期和时间或时段，例如 每天 20:00"),
+    ("大促作戰會", "zh-Hant", "寫明多久開一次，可再加星期和時間或時段，例如 每天 20:00"),
+    ("Peak-season war room", "en",
+     "write how often, optionally with weekdays and a time or part of the day, e.g. every day "
+     "20:00"),
+    ("大促复盘会", "zh", "写明多久开一次，可再加星期和时间或时段，例如 每周五 14:00"),  # no rhythm
+])
+def test_a_war_room_without_cadence_is_shown_an_evening_one(write_org: Any, name: str,
+                                                           lang: str, hint: str) -> None:
+    folder = write_org({"m.yaml": NO_CADENCE.replace("NAME", name)})
+    assert mt002_hints(folder, lang) == [("MT002", "m.yaml", 3, 3, hint)]

@@ -1,6 +1,7 @@
 """A cadence to show in MT002's hint, on the rhythm the meeting's own name says: 晨会 and
-standup are held every weekday, 周例会 every week, 月度复盘 every month (a `每周五 14:00` beside
-a 晨会 shows the shape, not the meeting's own cadence). The first rhythm whose words the name
+standup are held every weekday, 周例会 every week, 月度复盘 every month, a 大促作战会 (a war
+room) every evening (a `每周五 14:00` beside a 晨会 shows the shape, not the meeting's own
+cadence). The first rhythm whose words the name
 holds decides (read in Simplified script, case-blind); none gives the general example.
 Every example is a cadence `model.schedule.schedule_of` reads, in every language
 (tests/test_cadence_example.py)."""
@@ -22,6 +23,9 @@ _RHYTHMS: tuple[tuple[tuple[str, ...], M], ...] = (
      M("monthly on the first Monday 10:00")),
     (("周会", "周例会", "每周", "周报", "周复盘", "weekly", "week"),
      M("every Monday 10:00")),
+    # a war room (大促作战会) meets every evening while a big sale runs (trial 28)
+    (("作战会", "作战室", "作战", "war room", "war-room", "warroom"),
+     M("every day 20:00")),
     (("晨会", "早会", "站会", "日会", "夕会", "每日", "每天", "日例会", "daily", "standup",
       "stand-up", "morning", "huddle"),
      M("every weekday 09:00")),
