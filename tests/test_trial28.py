@@ -79,6 +79,7 @@ FY_MESSAGE = {
     ("2026财年直播GMV突破10亿元", "2026财年", "2026-03-31", "zh"),
     ("FY26 revenue of $40M", "FY26", "2026-03-31", "en"),
     ("FY2027 Q3 复购率从20%提升到25%", "FY2027 Q3", "2027-03-31", "en"),
+    ("FY26 Q3 GMV达到1亿", "FY26 Q3", "2026-03-31", "zh"),
 ])
 def test_a_fiscal_year_in_a_key_result_is_no_time_bound(write_org: Any, title: str, fy: str,
                                                         last: str, lang: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterator
 from itertools import islice
 from typing import Any
@@ -110,11 +111,8 @@ def _fiscal_hint(fiscal: str) -> M:
     """OK003's hint when the only time bound a key result names is a fiscal year (FY2026,
     2026财年): no time bound, as `period: FY2026` is none (SC003), since its months are the
     company's; the example is a fiscal year that ends in March, as SC003's."""
-    from orgspec.text.measurable import FISCAL_YEAR
-
-    m = FISCAL_YEAR.search(fiscal)
-    digits = "".join(c for c in (m.group() if m else fiscal) if c.isdigit())[:4]
-    year = int(digits or 2026)
+    digits = re.search(r"\d{2,4}", unicodedata.normalize("NFKC", fiscal))  # FY26 Q3: 26
+    year = int(digits.group()) if digits else 2026
     year += 2000 if year < 100 else 0
     return M("{fiscal!r} is a fiscal year, and its months are the company's: write the key "
              "result's `due` (for a fiscal year that ends in March: `due: {last}`), or the "
