@@ -16,8 +16,9 @@ import unicodedata
 from collections.abc import Callable, Iterator
 
 from orgspec.i18n.parts import said_parts
+from orgspec.lazyre import lazy
 
-_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_BREAKS = lazy("\r\n|[\r\n\x85\u2028\u2029]")
 
 # Noncharacters (U+FDD0-FDEF, U+xFFFE/U+xFFFF of every plane) are "permanently reserved for
 # internal use": XML 1.0 cannot carry U+FFFE/FFFF, and no reader should see any of them.
@@ -26,12 +27,12 @@ NONCHARACTERS = "\ufdd0-\ufdef" + "".join(chr(p * 0x10000 + 0xFFFE) + chr(p * 0x
 # Invisible format characters: zero-width, bidi marks/embeddings/overrides/isolates (all
 # twelve Bidi_Control characters: U+061C, the Arabic letter mark, too), word joiner and
 # invisible operators, BOM; and the noncharacters a YAML parser accepts raw.
-INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
-                       + NONCHARACTERS.replace("\ufffe\uffff", "") + "]")
-HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e"
-                    "\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff" + NONCHARACTERS + "]")
+INVISIBLE = lazy("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+                 + NONCHARACTERS.replace("\ufffe\uffff", "") + "]")
+HIDDEN = lazy("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e"
+              "\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff" + NONCHARACTERS + "]")
 _JOINERS = "\u200c\u200d"
-_EMOJI_TAIL = re.compile("[\ufe0f\U0001f3fb-\U0001f3ff]")  # presentation selector, skin tones
+_EMOJI_TAIL = lazy("[\ufe0f\U0001f3fb-\U0001f3ff]")  # presentation selector, skin tones
 
 # Scripts whose spelling uses ZWJ/ZWNJ (Unicode 15, chapter 23.2): a joiner between two
 # characters of the same one of these ranges is text.
@@ -106,10 +107,10 @@ def tty_text(value: str) -> str:
 # Characters that hide, reorder or corrupt text when shown as they are: C0 and C1 controls
 # (but tab and newline), bidi controls and overrides (Trojan Source), zero-width characters,
 # lone surrogates and the noncharacters (U+FDD0-FDEF and U+xFFFE/U+xFFFF of every plane).
-_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e"
-                     "\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff\ufdd0-\ufdef"
-                     + "".join(chr(p * 0x10000 + 0xFFFE) + chr(p * 0x10000 + 0xFFFF)
-                               for p in range(17)) + "]")
+_HIDDEN = lazy("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e"
+               "\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff\ufdd0-\ufdef"
+               + "".join(chr(p * 0x10000 + 0xFFFE) + chr(p * 0x10000 + 0xFFFF)
+                         for p in range(17)) + "]")
 
 
 def visible_text(value: str) -> str:
@@ -140,7 +141,7 @@ def gh_file(path: str) -> str:
                                for part in _LINE_ENDS.split(path)))
 
 
-_LINE_ENDS = re.compile("([\r\n])")
+_LINE_ENDS = lazy("([\r\n])")
 
 
 def gh_line(text: str) -> str:
@@ -160,8 +161,8 @@ def gh_line(text: str) -> str:
 #   escaped character is not scanned for one);
 # - at the start of the text, which may start a line: `#` (heading), `>` (quote), `-` `+`
 #   `=` (list, rule, setext heading) and the `.` or `)` after leading digits (ordered list).
-_MD_SPECIAL = re.compile(r"[\\`*~\[\]<&|$]|(?<=[Ww]{3})\.|:(?=//)|_"
-                         r"|^\s*[#>+=-]|^(\s*\d{1,9})[.)]")
+_MD_SPECIAL = lazy(r"[\\`*~\[\]<&|$]|(?<=[Ww]{3})\.|:(?=//)|_"
+                   r"|^\s*[#>+=-]|^(\s*\d{1,9})[.)]")
 
 
 def _md_escape(m: re.Match[str]) -> str:
@@ -178,7 +179,7 @@ def _md_escape(m: re.Match[str]) -> str:
 # What GitHub turns into a link or a notification in Markdown text: @user and @org/team
 # mentions, #123, GH-123 and owner/repo#123 references. A zero-width space after the sigil
 # keeps the text as the user wrote it and the reference dead.
-_GH_REFERENCE = re.compile(r"@|#(?=\d)|(?<![A-Za-z0-9])GH(?=-\d)", re.IGNORECASE)
+_GH_REFERENCE = lazy(r"@|#(?=\d)|(?<![A-Za-z0-9])GH(?=-\d)", re.IGNORECASE)
 
 
 def gh_refs(text: str) -> str:
@@ -199,8 +200,8 @@ def md_inline(value: object, max_len: int = 1000) -> str:
 
 # A run of backticks: a code span in orgspec's own messages opens with one and ends at the
 # next run of as many (`cadence`, `role: responsible`, ``a`b``), as CommonMark reads it.
-_TICK_RUN = re.compile("`+")
-_BREAK = re.compile("[\r\n]")
+_TICK_RUN = lazy("`+")
+_BREAK = lazy("[\r\n]")
 
 
 def code_spans(text: str) -> Iterator[tuple[int, int, str]]:
@@ -303,10 +304,10 @@ def message_pieces(value: object, line: Callable[[str], str]) -> list[tuple[str,
 
 # Inside a quoted Mermaid label these would end the label, open markup or an entity; they
 # become Mermaid entity codes (`#35;`), which Mermaid turns back into the character.
-_MERMAID_SPECIAL = re.compile(r'["<>#&`\[\]{}()|;:\\]')
+_MERMAID_SPECIAL = lazy(r'["<>#&`\[\]{}()|;:\\]')
 # Mermaid's encodeEntities deletes the last `;` of a line that matches `style.*:\S*#.*;` or
 # `classDef.*:\S*#.*;` (so `style:(x)` drew as `style:(x#41`): no label may spell them.
-_MERMAID_KEYWORD = re.compile("style|classDef")
+_MERMAID_KEYWORD = lazy("style|classDef")
 
 
 def mermaid_label(text: str) -> str:
@@ -329,16 +330,16 @@ _CHAT_SPECIAL = str.maketrans({"*": "＊", "[": "［", "]": "］", "`": "｀", "
                                ">": "＞", "<": "＜", "~": "～", "\\": "＼", "&": "＆",
                                "@": "＠", "|": "｜"})
 # a line break or a tab: a chat app ends the line (or aligns) there
-_CHAT_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029\v\f\t]")
+_CHAT_BREAKS = lazy("\r\n|[\r\n\x85\u2028\u2029\v\f\t]")
 
 
 def _chat_line(value: object) -> str:
     return _CHAT_BREAKS.sub(" ", str(value))
 
 
-_CHAT_URL = re.compile(r":(?=//)|(?<=[Ww]{3})\.")
+_CHAT_URL = lazy(r":(?=//)|(?<=[Ww]{3})\.")
 # `_` opens emphasis unless it sits between two letters or digits (`snake_case`, 客服_组)
-_CHAT_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+_CHAT_UNDERSCORE = lazy(r"(?<![^\W_])_|_(?![^\W_])")
 
 
 def chat_inline(value: object, max_len: int = 300) -> str:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import shutil
 import stat
-import tempfile
 import time
 from collections.abc import Iterable, Iterator
 
@@ -46,6 +44,8 @@ def write_bytes(path: str, data: bytes, durable: bool = True, guard: bool = True
     path = os.path.realpath(path) if os.path.islink(path) else path
     folder = os.path.dirname(os.path.abspath(path))
     make_dirs(folder)
+    import tempfile  # imported when a file is written: a check that prints writes none
+
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".orgspec-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -171,6 +171,9 @@ def write_tree(folder: str, files: Iterable[tuple[str, str | bytes]]) -> int:
     folder of the org being read), and
     ValueError for a path that would leave the folder.
     """
+    import shutil
+    import tempfile
+
     target = os.path.abspath(folder)
     try:
         check_output_folder(target)
@@ -219,6 +222,8 @@ def _clear_leftovers(parent: str) -> None:
     swap and the clean-up): `.orgspec-old-*` holding only an earlier site, `.orgspec-site-*`
     holding a half-written one an hour old - each recognised by the site mark, no link
     followed."""
+    import shutil
+
     try:
         entries = list(os.scandir(parent))
     except OSError:
@@ -268,6 +273,8 @@ def remove_empty_dir(path: str) -> None:
 
 def remove_tree(path: str) -> None:
     """Delete a folder this tool wrote (the cache, after its caller checked its mark)."""
+    import shutil
+
     shutil.rmtree(path)
 
 

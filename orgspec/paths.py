@@ -11,10 +11,11 @@ orgspec ran in: `$CI_PROJECT_DIR`, else `$GITHUB_WORKSPACE`, else the git top le
 from __future__ import annotations
 
 import os
-import re
 from functools import lru_cache
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+from orgspec.lazyre import lazy
+
+_SURROGATE = lazy("[\ud800-\udfff]")
 
 
 def display_path(path: str) -> str:

@@ -10,7 +10,6 @@ error (the config's `lang`, else the locale's).
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections.abc import Sequence
 from typing import Any
@@ -18,8 +17,9 @@ from typing import Any
 import click
 
 from orgspec.i18n import M, guess_lang, lang_hint, parse_lang
+from orgspec.lazyre import lazy
 
-_EXTRA = re.compile(r"\((?P<args>.*)\)$")
+_EXTRA = lazy(r"\((?P<args>.*)\)$")
 
 
 def argv_lang(argv: Sequence[str]) -> str | None:

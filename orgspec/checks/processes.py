@@ -45,9 +45,9 @@ DURATION = lazy(
     r"|half an? (?:hour|day)"
     rf"|{_DAY}"
     r"|P(?=T?\d)(?:\d+[DW])?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?)$", re.IGNORECASE)
-_DEADLINE = re.compile(_DAY, re.IGNORECASE)
+_DEADLINE = lazy(_DAY, re.IGNORECASE)
 # Something that makes a matched duration longer than zero (`0小时` and `PT0H` are zero).
-_NONZERO = re.compile(r"[1-9一二两兩三四五六七八九十百半]|half", re.IGNORECASE)
+_NONZERO = lazy(r"[1-9一二两兩三四五六七八九十百半]|half", re.IGNORECASE)
 
 
 def is_duration(text: str) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -14,6 +13,7 @@ from orgspec.engine.holdback import value_words
 from orgspec.engine.registry import UNSAID, check
 from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import M, P
+from orgspec.lazyre import lazy
 from orgspec.load.yamlhints import comma_in_item
 from orgspec.model.aliases import Renamed, former_ids
 from orgspec.model.definedids import DEFINED
@@ -36,7 +36,7 @@ from orgspec.text.spaces import IME_QUOTES, stray_blank
 from orgspec.text.suggest import Suggester
 
 OWNER_KINDS = ("Team", "Person", "Role")
-_VALID_ID = re.compile(ID_PATTERN)
+_VALID_ID = lazy(ID_PATTERN)
 
 
 # the hints name an entity whose `name` an unknown reference is (`_Guesses.hint`)

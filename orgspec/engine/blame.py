@@ -24,7 +24,6 @@ reads the stamp (a few `stat`s) instead of running git.
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -208,6 +207,8 @@ def _mtime(path: str) -> float:
 
 
 def _git(top: str, *args: str) -> str | None:
+    import subprocess  # imported when git is asked: most runs ask it nothing
+
     try:
         done = subprocess.run(["git", *args], cwd=top, capture_output=True, check=False,
                               timeout=30)

@@ -19,6 +19,7 @@ from orgspec.engine.context import Shared
 from orgspec.engine.registry import RuleMeta
 from orgspec.findings import Issue
 from orgspec.i18n import M
+from orgspec.lazyre import lazy
 from orgspec.model.krname import key_result_named
 from orgspec.model.models import is_placeholder
 from orgspec.model.org import Org, Origin, node_key
@@ -105,7 +106,7 @@ def _said(label: str, obj: Any, template: str) -> str:
     return key_result_named(obj.title, obj.id)
 
 
-_CODE = re.compile(r"`[^`\n]*`")  # a code span of a template: one line in backticks
+_CODE = lazy(r"`[^`\n]*`")  # a code span of a template: one line in backticks
 
 
 def origin_kind(label: str) -> str:

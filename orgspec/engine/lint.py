@@ -9,7 +9,6 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, cast
 
-from orgspec.engine.selection import Plan, make_plan
 from orgspec.findings import (
     Finding,
     Issue,
@@ -21,6 +20,7 @@ from orgspec.findings import (
 )
 from orgspec.gcpause import gc_paused, keep_until_exit
 from orgspec.i18n import M, choose, content_lang, locale_lang, said_from
+from orgspec.lazyre import lazy
 from orgspec.load.config import Config
 
 if TYPE_CHECKING:  # the model (pydantic) is imported only when an org is loaded: a cached
@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # the model (pydantic) is imported only when an org is loaded
     from orgspec.engine.anchors import Anchors
     from orgspec.engine.context import Shared
     from orgspec.engine.incremental import Unchanged
+    from orgspec.engine.selection import Plan
     from orgspec.engine.summary import FileSummary
     from orgspec.load.cache import Cache
     from orgspec.load.discovery import Candidate
@@ -35,6 +36,14 @@ if TYPE_CHECKING:  # the model (pydantic) is imported only when an org is loaded
     from orgspec.load.suppress import Directive
     from orgspec.model.org import Org
     from orgspec.model.validate import Assembly, FileUnit
+
+
+def make_plan(config: Config | None = None) -> Plan:
+    """`selection.make_plan`, imported when a plan is made: a run whose result is stored
+    makes none, and so imports neither the selection nor the rule registry."""
+    from orgspec.engine.selection import make_plan as plan
+
+    return plan(config)
 
 
 @dataclass
@@ -129,14 +138,14 @@ def read_inputs(targets: list[str], config: Config, hashed: bool = True) -> Inpu
     from orgspec.load.cache import content_hash
     from orgspec.load.discovery import discover
     from orgspec.load.loader import RawFile, read_candidate, skipped_issues
-    from orgspec.load.yamlevents import loader_class
+    from orgspec.load.parsername import parser_name
 
     found = discover(targets, config.include, config.exclude, config.respect_gitignore,
                      config.max_files)
     failed: dict[str, str] = {}
     pending: dict[str, str] = {}
     skipped = skipped_issues(found.skipped, failed, pending)
-    parser = loader_class().__name__
+    parser = parser_name()
     # a pending re-import's text decides which references wait for it: its content is
     # part of discovery's findings for every key made of them (result, unchanged, kept org)
     said = repr(skipped) + "".join(f"\0{name}\0{content_hash(text.encode())}"
@@ -591,9 +600,9 @@ def failed_texts(org: Org) -> Iterator[str]:
                         yield value
 
 
-_FLOW_SPLIT = re.compile(r"[,{}\[\]]")  # a flow mapping's or list's items
+_FLOW_SPLIT = lazy(r"[,{}\[\]]")  # a flow mapping's or list's items
 # comments that tools write, in English whatever the org's language
-_TOOL_COMMENT = re.compile(r"(?:yaml-language-server|orgspec|-\*-|vim?:)", re.I)
+_TOOL_COMMENT = lazy(r"(?:yaml-language-server|orgspec|-\*-|vim?:)", re.I)
 
 
 def invalid_texts(org: Org) -> Iterator[str]:

@@ -8,26 +8,23 @@ a pack. The framework, not the check, stamps code, name and severity on findings
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from orgspec.findings import Severity
 from orgspec.i18n import M
 from orgspec.resources import data_dir
+from orgspec.text.lazyre import lazy
 
 if TYPE_CHECKING:
     from orgspec.engine.context import RuleContext
     from orgspec.findings import Issue
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # rule packs are trusted package data
-CODE_PATTERN = re.compile(r"^[A-Z]{2,4}\d{3}$")
-NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+CODE_PATTERN = lazy(r"^[A-Z]{2,4}\d{3}$")
+NAME_PATTERN = lazy(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 CheckFunc = Callable[["RuleContext"], Iterable["Issue"]]
 CHECKS: dict[str, CheckFunc] = {}
@@ -151,17 +148,25 @@ def family_titles() -> dict[str, str]:
     """The built-in families' titles (`okrs` -> `OKRs`), English msgids of the catalogs."""
     titles: dict[str, str] = {}
     for pack in sorted(data_dir("rules").glob("*.yaml")):
-        doc = yaml.load(pack.read_text("utf-8"), Loader=_LOADER)  # noqa: S506
+        doc = _load_yaml(pack.read_text("utf-8"))
         if isinstance(doc, dict) and doc.get("family") and doc.get("title"):
             titles[str(doc["family"])] = str(doc["title"])
     return titles
+
+
+def _load_yaml(text: str) -> Any:
+    """`text` loaded by PyYAML's (C) safe loader: rule packs are trusted package data.
+    PyYAML is imported here: a check whose result is cached reads no pack."""
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
 
 
 def read_pack(path: Path) -> list[RuleMeta]:
     """The rules of one pack file (a built-in one, or a user's rule pack). Raises ValueError
     for a file that is not a mapping with a `rules` list of mappings, KeyError for a rule
     without a required key, OSError and yaml.YAMLError as reading gives them."""
-    doc: Any = yaml.load(path.read_text("utf-8"), Loader=_LOADER)  # noqa: S506
+    doc: Any = _load_yaml(path.read_text("utf-8"))
     if not isinstance(doc, dict) or not isinstance(doc.get("rules", []), list) or \
             not all(isinstance(item, dict) for item in doc.get("rules", [])):
         raise ValueError("not a rule pack: expected a mapping with a `rules:` list of rules")

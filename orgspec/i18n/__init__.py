@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Self
 
 from orgspec.han import han_char
+from orgspec.lazyre import lazy
 
 LANGS = ("en", "zh", "zh-Hant")
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -152,7 +153,7 @@ def _english(value: Any) -> Any:
 # Python's repr escapes every space but U+0020 (`'chen-jing\u3000'`); the spaces people type
 # (the IME's full-width space, a pasted non-breaking one) are shown as they are. Controls,
 # format characters (bidi, zero-width) and the rest stay escaped.
-_TYPED_ESCAPE = re.compile(r"\\\\|\\(?:x([0-9a-f]{2})|u([0-9a-f]{4}))")
+_TYPED_ESCAPE = lazy(r"\\\\|\\(?:x([0-9a-f]{2})|u([0-9a-f]{4}))")
 
 
 class Quoted(str):

@@ -8,16 +8,16 @@ as its place in the template says, whatever it holds.
 
 from __future__ import annotations
 
-import re
 import string
 from typing import Any
 
 from orgspec.i18n import LIST_SEP, M, P, lookup, plural_template, said_value
+from orgspec.lazyre import lazy
 
 #: (text, is_code): a code part is the span's content, without its backticks
 Part = tuple[str, bool]
 
-_SPAN = re.compile(r"`([^`\n]*)`")  # a template's code span: one backtick each side
+_SPAN = lazy(r"`([^`\n]*)`")  # a template's code span: one backtick each side
 _FORMATTER = string.Formatter()
 
 

@@ -27,16 +27,15 @@ import hashlib
 import hmac
 import os
 import pickle
-import re
 import stat
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any, TypeVar
 
 from orgspec import output
 from orgspec._version import __version__
+from orgspec.lazyre import lazy
 
 MAGIC = b"orgspec-cache/2\n"
 KEY_FILE = "secret.key"  # at the cache root: the HMAC secret of every entry
@@ -140,7 +139,7 @@ def value_hash(value: object) -> str:
 
 
 ENTRY_MARK = ".orgspec-cache-entry"  # in every fingerprint folder orgspec made
-_FINGERPRINT_NAME = re.compile(r"[0-9a-f]{20}")
+_FINGERPRINT_NAME = lazy(r"[0-9a-f]{20}")
 STALE_SECONDS = 7 * 24 * 3600  # another orgspec's entries unused this long are deleted
 KEEP_RESULTS = 32  # whole results kept per orgspec (each is one org state: a commit)
 UNUSED_SECONDS = 7 * 24 * 3600  # this orgspec's entries unused this long are deleted
@@ -412,6 +411,8 @@ def _make_secret(path: str) -> bytes | None:
     """A new random secret at `path` (mode 0600): linked into place when there is none, so
     of two runs making one at once both use the one that won; an untrustworthy file there
     is replaced. Raises OSError when the folder cannot take it."""
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".orgspec-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:  # mkstemp makes it 0600

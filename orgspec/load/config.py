@@ -7,23 +7,23 @@ Every problem is a ConfigError with the file and, for YAML, the line and column.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from orgspec import output
 from orgspec.findings import Severity
 from orgspec.i18n import M, guess_lang, lang_hint, parse_lang, reason
 from orgspec.load.discovery import MAX_FILES
 from orgspec.load.source import SourceError, decode, read_bytes, scan_forbidden
-from orgspec.load.yamlevents import Parsed, parse
 from orgspec.text.lazyre import lazy
+
+if TYPE_CHECKING:  # PyYAML and tomllib are imported when a config file is read
+    from orgspec.load.yamlevents import Parsed
 
 CONFIG_NAMES = (".orgspec.yaml", ".orgspec.yml")
 LANGS = ("zh", "zh-Hant", "en")
@@ -199,6 +199,8 @@ def nearest_to_root(found: str | None) -> str | None:
 def _has_tool_table(path: Path) -> bool:
     if not path.is_file():
         return False
+    import tomllib
+
     try:
         return "orgspec" in tomllib.loads(path.read_text("utf-8")).get("tool", {})
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -290,6 +292,8 @@ def _yaml_where(path: str, parsed: Parsed) -> Where:
 
 
 def _read_toml(path: str) -> dict[str, Any]:
+    import tomllib
+
     output.protect([path])  # an input: no output of this run may overwrite it
     try:
         doc = tomllib.loads(Path(path).read_text("utf-8"))
@@ -316,6 +320,8 @@ def _read_yaml(path: str) -> Parsed:
     if bad:
         raise ConfigError(M("{where}: config contains {what}", where=at(bad[0].line, bad[0].col),
                             what=bad[0].describe()))
+    from orgspec.load.yamlevents import parse
+
     parsed = parse(text)
     problem = parsed.fatal or (parsed.problems[0] if parsed.problems else None)
     if problem is not None:
@@ -328,7 +334,9 @@ def _read_yaml(path: str) -> Parsed:
 
 def did_you_mean(word: str, options: list[str] | tuple[str, ...]) -> M:
     """` (did you mean 'x'?)` or ` (known: a, b)`."""
-    close = difflib.get_close_matches(word, options, n=1)
+    from difflib import get_close_matches
+
+    close = get_close_matches(word, options, n=1)
     return M(" (did you mean {name!r}?)", name=close[0]) if close else \
         M(" (known: {names})", names=list(options))
 

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import M
 from orgspec.load.discovery import Candidate, Skipped, discover
 from orgspec.load.source import SourceError, decode, maybe_forbidden, read_bytes, scan_forbidden
 from orgspec.load.sourcemap import FileMap
-from orgspec.load.suppress import Directive, scan_directives
-from orgspec.load.yamlevents import Limits, Path, Problem, parse
+
+if TYPE_CHECKING:  # PyYAML is imported when a file is parsed: a cached check parses none
+    from orgspec.load.suppress import Directive
+    from orgspec.load.yamlevents import Limits, Path, Problem
 
 
 @dataclass
@@ -218,6 +220,8 @@ def load_bytes(shown: str, data: bytes, limits: Limits | None = None) -> RawFile
                                 hint=err.hint, code=err.code))
         out.failed = err.text
         return out
+    from orgspec.load.suppress import scan_directives
+
     out.directives.extend(scan_directives(text, shown))
     suspect = maybe_forbidden(text)  # most files hold no such character: one search
     bad = scan_forbidden(text) if suspect else []
@@ -229,6 +233,8 @@ def load_bytes(shown: str, data: bytes, limits: Limits | None = None) -> RawFile
     if any(b.structural for b in bad):
         out.failed = text
         return out
+    from orgspec.load.yamlevents import Limits, parse
+
     parsed = parse(text, limits or Limits(), clean=not suspect)
     for p in parsed.problems:
         out.issues.append(_issue(p, shown))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import codecs
 import os
-import re
 import stat
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from dataclasses import dataclass
 from orgspec.escape import INVISIBLE, NONCHARACTERS, is_text_joiner
 from orgspec.han import is_han
 from orgspec.i18n import M
+from orgspec.lazyre import lazy
 
 MAX_FILE_BYTES = 1024 * 1024
 
@@ -22,16 +22,16 @@ MAX_FILE_BYTES = 1024 * 1024
 # lone surrogates, YAML 1.1 line breaks that editors do not count (U+2028/9), and a CR not
 # followed by LF (PyYAML's lines would drift from everybody else's). A file holding one is not
 # parsed.
-STRUCTURAL_RAW = re.compile(
+STRUCTURAL_RAW = lazy(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\ufffe\uffff]|\r(?!\n)"
 )
 # The above plus the invisible format characters (bidi overrides - Trojan Source - zero-width,
 # a BOM after the start). These are findings where they stand, but the file is still read; a
 # ZWJ/ZWNJ inside an emoji or a joining script is text (escape.is_text_joiner).
-FORBIDDEN_RAW = re.compile(STRUCTURAL_RAW.pattern + "|" + INVISIBLE.pattern)
+FORBIDDEN_RAW = lazy(STRUCTURAL_RAW.pattern + "|" + INVISIBLE.pattern)
 # The same set for decoded scalar values, where an escaped "\e" or "\n" is legal YAML;
 # newlines and tabs are fine in a value (block scalars), the rest never is.
-FORBIDDEN_VALUE = re.compile(
+FORBIDDEN_VALUE = lazy(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029"
     "\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff" + NONCHARACTERS + "]"
 )
@@ -60,9 +60,9 @@ def _maybe(*classes: str) -> str:
 
 # A lone CR is looked for apart (`maybe_forbidden`): an alternation beside the class made
 # sre try both at every character, 2x slower on 3 MB of org files.
-MAYBE_FORBIDDEN_RAW = re.compile(_maybe(STRUCTURAL_RAW.pattern.split("|")[0], INVISIBLE.pattern))
-MAYBE_FORBIDDEN_VALUE = re.compile(_maybe(FORBIDDEN_VALUE.pattern))
-_LONE_CR = re.compile("\r(?!\n)")
+MAYBE_FORBIDDEN_RAW = lazy(_maybe(STRUCTURAL_RAW.pattern.split("|")[0], INVISIBLE.pattern))
+MAYBE_FORBIDDEN_VALUE = lazy(_maybe(FORBIDDEN_VALUE.pattern))
+_LONE_CR = lazy("\r(?!\n)")
 
 
 def maybe_forbidden(text: str) -> bool:

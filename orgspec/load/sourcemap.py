@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from orgspec.findings import Location
-from orgspec.load.yamlevents import Parsed, Path
+
+if TYPE_CHECKING:  # PyYAML is imported when a file is parsed, not for a cached entry
+    from orgspec.load.yamlevents import Parsed, Path
 
 
 class FileMap:

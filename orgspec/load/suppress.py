@@ -10,13 +10,13 @@ comment, with the form orgspec reads.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from orgspec.findings import Finding, Issue, Location
 from orgspec.i18n import M
+from orgspec.lazyre import lazy
 from orgspec.load.source import LineIndex
 from orgspec.text.suggest import closest
 
@@ -25,13 +25,13 @@ from orgspec.text.suggest import closest
 # (engine.anchors.Anchors.first_lines)
 FirstLines = Callable[[str, tuple[Location, ...]], set[tuple[str, int]]]
 
-DIRECTIVE = re.compile(
+DIRECTIVE = lazy(
     r"#\s*orgspec:\s*(?P<kind>ignore-file|ignore)\[(?P<codes>[^\]\n]*)\]"
     r"(?:[ \t]+until=(?P<until>\S+))?(?P<reason>[^\n]*)")
 # What a suppression looks like when typed with an IME or from memory: any colon or none,
 # ASCII or full-width brackets; a match that DIRECTIVE does not also read is malformed.
-NEAR = re.compile(r"#[ \t]*orgspec[ \t]*[:：﹕]?[ \t]*(?P<kind>ignore-file|ignore)[ \t]*"
-                  r"[\[［【](?P<codes>[^\]］】\n]*)[\]］】]?")
+NEAR = lazy(r"#[ \t]*orgspec[ \t]*[:：﹕]?[ \t]*(?P<kind>ignore-file|ignore)[ \t]*"
+            r"[\[［【](?P<codes>[^\]］】\n]*)[\]］】]?")
 
 
 @dataclass

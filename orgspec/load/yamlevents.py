@@ -12,7 +12,6 @@ splitting it would spread one loop's invariants over several files.
 
 from __future__ import annotations
 
-import os
 import re
 import struct
 from array import array
@@ -24,6 +23,8 @@ import yaml
 
 from orgspec.escape import is_text_joiner
 from orgspec.i18n import M
+from orgspec.lazyre import lazy
+from orgspec.load.parsername import wanted_parser
 from orgspec.load.source import (
     FORBIDDEN_VALUE,
     MAYBE_FORBIDDEN_VALUE,
@@ -51,14 +52,14 @@ Span = tuple[int, int, int, int]  # 1-based line, column, end line, end column
 _MAP_ENTRY = struct.Struct("6i").pack
 _ITEM_ENTRY = struct.Struct("4i").pack
 MAP_WIDTH, ITEM_WIDTH = 6, 4
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = lazy("[\ud800-\udfff]")
 NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 # what after ` #` is a comment as meant: `#`-rules, a space, a suppression (`#orgspec:`),
 # a note word (`#备注: 新人`, `#待补充`, `#TODO`) ending there or before a colon or space
 _NOTE_WORDS = ("备注|備註|备忘|備忘|注释|註釋|注解|註解|注意|注|註|说明|說明|待补充|待補充|待完善|"
                "待确认|待確認|待核实|待核實|todo|fixme|xxx|note|nb")
-_NOT_CUT = re.compile(rf"#(?:[\s#]|[ \t]*orgspec\b|(?:{_NOTE_WORDS})(?=[:：,，\s]|$))", re.I)
-_NEXT_COMMENT = re.compile(r"[ \t]#(?=\s|$)")
+_NOT_CUT = lazy(rf"#(?:[\s#]|[ \t]*orgspec\b|(?:{_NOTE_WORDS})(?=[:：,，\s]|$))", re.I)
+_NEXT_COMMENT = lazy(r"[ \t]#(?=\s|$)")
 
 
 def _may_cut(text: str) -> bool:
@@ -263,19 +264,10 @@ class _Abort(Exception):
         self.problem = problem
 
 
-PARSERS = ("c", "pure")  # the values of ORGSPEC_YAML_PARSER; unset or empty is "c"
-
-
 def loader_class() -> type:
     """The C parser when PyYAML has libyaml, unless ORGSPEC_YAML_PARSER=pure. Raises
-    ConfigError for any other value: a typo (`PURE`, `python`) would otherwise quietly run
-    the parser it did not name."""
-    wanted = os.environ.get("ORGSPEC_YAML_PARSER") or "c"
-    if wanted not in PARSERS:
-        from orgspec.load.config import ConfigError  # config parses YAML: imported late
-
-        raise ConfigError(M("ORGSPEC_YAML_PARSER must be `c` or `pure`, not {value!r}",
-                            value=wanted))
+    ConfigError for any other value (`parsername.wanted_parser`)."""
+    wanted = wanted_parser()
     if wanted == "c" and getattr(yaml, "__with_libyaml__", False):
         return yaml.CSafeLoader
     return yaml.SafeLoader

@@ -22,33 +22,33 @@ import re
 from collections.abc import Callable
 
 from orgspec.i18n import M
+from orgspec.lazyre import lazy
 from orgspec.text.fieldnames import RACI_WORDS, fields_named, raci_named
-from orgspec.text.lazyre import lazy
 from orgspec.text.separators import FULL_COMMA, FULL_COMMAS
 
 Said = tuple[int, int, str, str]  # 1-based line and column, message, hint
 
-_COLON = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][\w.-]*)[ \t]*：[ \t]*"
+_COLON = lazy(r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][\w.-]*)[ \t]*：[ \t]*"
                     r"(?P<value>.*)$")
 # `成員： [a, b]`: a Chinese field name (`text.fieldnames`) before a full-width colon; not
 # after a `- `, where `- 目標：提升轉化率` is a list's text
-_WORD_COLON = re.compile(r"^(?P<lead>[ \t]*)(?P<key>[^\x00-\x7f\s:：#\-－]"
+_WORD_COLON = lazy(r"^(?P<lead>[ \t]*)(?P<key>[^\x00-\x7f\s:：#\-－]"
                          r"[^:：#\s]{0,11})[ \t]*：[ \t]*(?P<value>.*)$")
 # `A：ke-fu-bu` on a duty: a RACI chart's letter for the field
-_LETTER_COLON = re.compile(r"^(?P<lead>[ \t]*)(?P<key>[RACIraci])[ \t]*：[ \t]*(?P<value>.*)$")
-_KIND_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)?kind[ \t]*[:：][ \t]*[\"']?(?P<kind>[A-Za-z]+)")
+_LETTER_COLON = lazy(r"^(?P<lead>[ \t]*)(?P<key>[RACIraci])[ \t]*：[ \t]*(?P<value>.*)$")
+_KIND_LINE = lazy(r"^[ \t]*(?:-[ \t]+)?kind[ \t]*[:：][ \t]*[\"']?(?P<kind>[A-Za-z]+)")
 _DUTIES = "responsibilities"  # the field whose items are duties (`职责` names it too)
-_KEY_LINE = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?)[^\s#:：\-－][^:：#]*?[:：](?:\s|$)")
-_IDEO_INDENT = re.compile(r"^[ \t]*\u3000")
-_IDEO_AFTER_DASH = re.compile(r"^[ \t]*-\u3000[ \t\u3000]*(?P<rest>\S.*)$")
-_FULL_DASH = re.compile(r"^[ \t]*－[ \t\u3000]*(?P<rest>[^\s－].*)$")
+_KEY_LINE = lazy(r"^(?P<lead>[ \t]*(?:-[ \t]+)?)[^\s#:：\-－][^:：#]*?[:：](?:\s|$)")
+_IDEO_INDENT = lazy(r"^[ \t]*\u3000")
+_IDEO_AFTER_DASH = lazy(r"^[ \t]*-\u3000[ \t\u3000]*(?P<rest>\S.*)$")
+_FULL_DASH = lazy(r"^[ \t]*－[ \t\u3000]*(?P<rest>[^\s－].*)$")
 # a block scalar's header (`description: |`, `- >-`): the lines below, indented deeper, are
 # text as written (a paragraph may start with `　　`), never a slip
 _BLOCK = lazy(r"^(?P<indent>[ \t]*(?:-[ \t]+)*)(?:[^\s#][^#]*?:[ \t]+)?[|>][-+0-9]*"
                     r"[ \t]*(?:#.*)?$")
-_IDEO_AFTER_COLON = re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<key>[A-Za-z_][\w.-]*):\u3000+"
+_IDEO_AFTER_COLON = lazy(r"^[ \t]*(?:-[ \t]+)?(?P<key>[A-Za-z_][\w.-]*):\u3000+"
                                r"(?P<value>.*)$")
-_FLOW = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][\w.-]*):[ \t]+"
+_FLOW = lazy(r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][\w.-]*):[ \t]+"
                    r"(?P<value>[\[［【].*?[\]］】])[ \t]*(?:#.*)?$")
 _FULL_BRACKETS = {"［": "[", "］": "]", "【": "[", "】": "]"}
 # Fields whose value is prose, never a list: `name: 【双11】大促作战室【A】` is a name, as
@@ -57,7 +57,7 @@ _PROSE_KEYS = frozenset({"name", "title", "description", "mission", "purpose"})
 # The characters every slip has (a full-width comma alone is none: `comma_in_item`); a
 # Chinese text has its `，` and `、` in every file
 _TRIGGERS = frozenset("：\u3000［］【】－")
-_TRIGGER = re.compile("[" + "".join(sorted(_TRIGGERS)) + "]")
+_TRIGGER = lazy("[" + "".join(sorted(_TRIGGERS)) + "]")
 
 
 def fullwidth(text: str) -> Said | None:
@@ -100,7 +100,7 @@ def slips(text: str) -> list[Said]:
     return sorted(out + tabs) if out else []
 
 
-_TAB_INDENT = re.compile(r"^ *\t[ \t]*(?:-[ \t]+)?[A-Za-z_][\w.-]*:(?:\s|$)")
+_TAB_INDENT = lazy(r"^ *\t[ \t]*(?:-[ \t]+)?[A-Za-z_][\w.-]*:(?:\s|$)")
 
 
 def _line_slip(number: int, line: str) -> Said | None:
@@ -142,7 +142,7 @@ def _line_slip(number: int, line: str) -> Said | None:
     return None
 
 
-_KEY_COLON = re.compile(r"^\s*(?P<key>[A-Za-z_][\w.-]*)[ \t]*：[ \t]*(?P<value>.*?)\s*$",
+_KEY_COLON = lazy(r"^\s*(?P<key>[A-Za-z_][\w.-]*)[ \t]*：[ \t]*(?P<value>.*?)\s*$",
                         re.DOTALL)
 
 
@@ -281,10 +281,10 @@ def comma_in_item(key: str, items: list[str], index: int,
               key=key, fixed=fixed))
 
 
-_KEY = re.compile(r"^(?P<indent> *)(?:- +)?(?P<key>[^\s:#][^:#]*?):(?:\s|$)")
+_KEY = lazy(r"^(?P<indent> *)(?:- +)?(?P<key>[^\s:#][^:#]*?):(?:\s|$)")
 
 
-_GLUED_DASH = re.compile(r"^(?P<indent> *)-(?P<key>[^\s\-#][^:：#]*)[:：](?:\s|$)")
+_GLUED_DASH = lazy(r"^(?P<indent> *)-(?P<key>[^\s\-#][^:：#]*)[:：](?:\s|$)")
 
 
 def glued_dash(text: str, line: int) -> tuple[int, int, str, str] | None:
@@ -359,7 +359,7 @@ def explain(detail: str, text: str, line: int) -> tuple[str, str, int | None] | 
 
 _INDENT_ERRORS = ("expected '-' indicator", "expected key", "mapping values are not allowed",
                   "expected ':'", "expected <block end>")
-_FIELD_KEY = re.compile(r"[A-Za-z_][\w.-]*")
+_FIELD_KEY = lazy(r"[A-Za-z_][\w.-]*")
 _QUOTED_OR_FLOW = ("'", '"', "[", "{")
 _MOST_ABOVE = 200  # lines of wrapped prose looked through for the field they continue
 
@@ -426,7 +426,7 @@ def _item_slip(lines: list[str], line: int) -> tuple[str, str, int | None] | Non
     return None
 
 
-_TAB_KEY = re.compile(r"^[ \t]*\t[ \t]*(?P<key>[^\s:#\-][^:#]*?):(?:\s|$)")
+_TAB_KEY = lazy(r"^[ \t]*\t[ \t]*(?P<key>[^\s:#\-][^:#]*?):(?:\s|$)")
 
 
 def tab_hint(lines: list[str], number: int) -> str:
@@ -451,7 +451,7 @@ def tab_hint(lines: list[str], number: int) -> str:
              "`{above}:` above it", key=key, n=theirs, above=above_key.group("key").strip())
 
 
-_FULL_HASH = re.compile(r"^[ \t]*＃[ \t\u3000]*(?P<rest>.*?)\s*$")
+_FULL_HASH = lazy(r"^[ \t]*＃[ \t\u3000]*(?P<rest>.*?)\s*$")
 
 
 def full_hash(line: str) -> tuple[str, str] | None:
@@ -490,9 +490,9 @@ def plain(detail: str, at: str) -> tuple[str, str] | None:
     return None
 
 
-_REST_OF_ITEM = re.compile(r"(?:,\d[^,\[\]{}\n]*)+")
-_DIGITS_BEFORE = re.compile(r"\d+$")
-_DIGITS_AFTER = re.compile(r"\d+")
+_REST_OF_ITEM = lazy(r"(?:,\d[^,\[\]{}\n]*)+")
+_DIGITS_BEFORE = lazy(r"\d+$")
+_DIGITS_AFTER = lazy(r"\d+")
 
 
 def flow_comma(text: str, end: int, value: str, key: str | None) -> tuple[str, str] | None:
@@ -601,7 +601,7 @@ def missing_comma(text: str, start: int, stop: int) -> tuple[int, str, str] | No
 
 
 # a `key:` starting a line, where the parser gave up inside a flow collection
-_BLOCK_KEY = re.compile(r"[ \t]*(?:-[ \t]+)?[^\s,\[\]{}#:：][^,\[\]{}#:：]*$")
+_BLOCK_KEY = lazy(r"[ \t]*(?:-[ \t]+)?[^\s,\[\]{}#:：][^,\[\]{}#:：]*$")
 
 
 def unclosed_flow(text: str, start: int, stop: int) -> tuple[str, str] | None:

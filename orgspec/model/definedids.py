@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 
-DEFINED = re.compile(r"""(?:^[ \t-]*|[{,][ \t]*)id[ \t]*[:：][ \t]*["']?([^\s"',#{}\[\]]+)""",
-                     re.M)
+from orgspec.lazyre import lazy
+
+DEFINED = lazy(r"""(?:^[ \t-]*|[{,][ \t]*)id[ \t]*[:：][ \t]*["']?([^\s"',#{}\[\]]+)""",
+               re.M)
 
 
 def ids_defined(text: str) -> frozenset[str]:

@@ -12,14 +12,15 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from orgspec.lazyre import lazy
 from orgspec.model.models import KIND_ALIASES, KINDS
 from orgspec.text.kindwords import kind_named
 
 # `kind: Team`, `kind: 团队` (quoted, in a flow mapping, or with an IME's full-width colon
 # or comma) in the text of a file that did not parse; the word up to a blank, quote,
 # comment, bracket or comma
-_KIND = re.compile(r"""(?:^[ \t-]*|[{,，][ \t]*)["']?kind["']?[ \t]*[:：][ \t]*["']?"""
-                   r"""([^\s"',，、#{}\[\]:：]+)""", re.M | re.I)
+_KIND = lazy(r"""(?:^[ \t-]*|[{,，][ \t]*)["']?kind["']?[ \t]*[:：][ \t]*["']?"""
+             r"""([^\s"',，、#{}\[\]:：]+)""", re.M | re.I)
 
 
 @cache

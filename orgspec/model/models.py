@@ -17,10 +17,11 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSche
 from pydantic_core import SchemaValidator
 
 from orgspec.i18n import M
+from orgspec.lazyre import lazy
 from orgspec.load.source import without_hidden
 from orgspec.text.slug import ID_PATTERN as ID_PATTERN  # its home; re-exported
 
-_ID = re.compile(ID_PATTERN)
+_ID = lazy(ID_PATTERN)
 KINDS = ("Team", "Person", "Responsibility", "Objective", "Process", "Role", "Meeting")
 # Other names of a kind, as written in `kind:` (岗位 is a position; the model calls it Role).
 KIND_ALIASES = {"Position": "Role"}

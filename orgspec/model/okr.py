@@ -118,7 +118,7 @@ def judge(title: str, metric: str | None, target: str | None, dated: bool) -> Ve
 
 
 # Words the quantity pattern takes after a number that are not its unit: ` 45 by`, ` 30 to`.
-_CONNECTOR = re.compile(r"\s+(?:to|by|from|and|in|within|at|on|of|for)$", re.IGNORECASE)
+_CONNECTOR = lazy(r"\s+(?:to|by|from|and|in|within|at|on|of|for)$", re.IGNORECASE)
 
 
 def stated_target(title: str, target: str | None, said: Verdict) -> str:
@@ -135,7 +135,7 @@ def stated_target(title: str, target: str | None, said: Verdict) -> str:
 
 # What opens a baseline in a sentence, just before its first quantity: 从120万, 由 30, from 30,
 # 从每月三百条 (a rate's period between).
-_FROM = re.compile(r"(?:从|從|由|from)\s*(?:每[个個]?[天日周週月年季]度?\s*)?$", re.IGNORECASE)
+_FROM = lazy(r"(?:从|從|由|from)\s*(?:每[个個]?[天日周週月年季]度?\s*)?$", re.IGNORECASE)
 
 
 def stated_baseline(title: str, baseline: str | None, said: Verdict) -> str:
@@ -166,7 +166,7 @@ def stated_baseline(title: str, baseline: str | None, said: Verdict) -> str:
 # What ends a clause of a sentence: a comma that is not a thousands separator (1,200), a
 # semicolon, a full stop. A key result may state two metrics, one a clause
 # (从3个渠道扩展到5个渠道，GMV达到100万): a baseline is read in its target's clause only.
-_CLAUSE_BREAK = re.compile(r"[，；;。]|,(?!\d)")
+_CLAUSE_BREAK = lazy(r"[，；;。]|,(?!\d)")
 
 
 def _one_clause(title: str, base: tuple[int, str], goal: tuple[int, str]) -> bool:
@@ -178,9 +178,9 @@ def _one_clause(title: str, base: tuple[int, str], goal: tuple[int, str]) -> boo
 
 # Between a baseline and its target: an arrow (`5%→8%`, `5% -> 8%`, `5% ⟶ 8%`) or 至
 # (`5%至8%`); not a dash or a tilde, which write a range (`3-5人`, `3~5天`).
-_ARROW = re.compile(r"\s*(?:→|⟶|➝|➔|➜|⇒|->|-->|=>|至)\s*")
+_ARROW = lazy(r"\s*(?:→|⟶|➝|➔|➜|⇒|->|-->|=>|至)\s*")
 # A verb of change just before a value: `增长10%至15%` is a range of growth, not 10% -> 15%.
-_CHANGE = re.compile(r"(?:提升|提高|增长|增加|上升|下降|降低|减少|缩短|压缩)\s*$")
+_CHANGE = lazy(r"(?:提升|提高|增长|增加|上升|下降|降低|减少|缩短|压缩)\s*$")
 
 
 @lru_cache(maxsize=1 << 14)  # the baseline and the target of one title are read together
@@ -205,7 +205,7 @@ def _sentence_quantities(title: str, masked: str) -> tuple[tuple[int, str], ...]
     return tuple(out)
 
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = lazy(r"\d+")
 
 
 def _place(masked: str, core: str, at: int) -> tuple[int, int] | None:
@@ -369,7 +369,7 @@ def exceeded(percent: int | None) -> bool:
 # A scale word after a number (`132万`, `1.2M`, `3k`): a count written with one and no measure
 # word is a number of something, one written with a measure word and no scale (`132人`) is a
 # number of people; `132人` against `132万` is a unit left out, not 132 of 1,320,000.
-_SCALED = re.compile(r"\d\s*(?:百万|千万|million|billion|mn|bn|[kKwWM万亿千B])(?![a-zA-Z])")
+_SCALED = lazy(r"\d\s*(?:百万|千万|million|billion|mn|bn|[kKwWM万亿千B])(?![a-zA-Z])")
 
 
 def scale_word(q: Quantity) -> str:
@@ -397,12 +397,12 @@ def comparable(a: Quantity, b: Quantity) -> bool:
 
 # The words that say which way a value should go, in Simplified script (Traditional is read
 # through `simplified`) and English; a sentence with words of both ways says neither.
-_UP = re.compile(r"提升|提高|增长|增加|上升|增至|升至|提至|拉升|扩大|突破|"
-                 r"\b(?:increase|increases|increased|grow|grows|raise|raises|boost|boosts|lift|"
-                 r"improve|improves|expand|expands)\b", re.IGNORECASE)
-_DOWN = re.compile(r"降低|降到|降至|下降|减少|减到|减至|缩短|缩减|压缩|压降|降|"
-                   r"\b(?:reduce|reduces|reduced|cut|cuts|decrease|decreases|decreased|lower|"
-                   r"lowers|shorten|shortens|drop|drops|shrink|shrinks)\b", re.IGNORECASE)
+_UP = lazy(r"提升|提高|增长|增加|上升|增至|升至|提至|拉升|扩大|突破|"
+           r"\b(?:increase|increases|increased|grow|grows|raise|raises|boost|boosts|lift|"
+           r"improve|improves|expand|expands)\b", re.IGNORECASE)
+_DOWN = lazy(r"降低|降到|降至|下降|减少|减到|减至|缩短|缩减|压缩|压降|降|"
+             r"\b(?:reduce|reduces|reduced|cut|cuts|decrease|decreases|decreased|lower|"
+             r"lowers|shorten|shortens|drop|drops|shrink|shrinks)\b", re.IGNORECASE)
 
 
 def worded_direction(title: str) -> str | None:

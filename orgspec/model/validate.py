@@ -682,9 +682,9 @@ def _label(data: Any, path: Path) -> str:
     return M("`{field}`", field=_dotted(path) or "entity")
 
 
-_DATE_WRITTEN = re.compile(r"\s*(\d{4})\s*(?:[-/.－／]|年)\s*(\d{1,2})\s*(?:[-/.－／]|月)\s*"
-                           r"(\d{1,2})\s*[日号]?\s*")
-_DATE_NO_YEAR = re.compile(r"\s*(\d{1,2})\s*(?:[/.]|月)\s*(\d{1,2})\s*[日号]?\s*")
+_DATE_WRITTEN = lazy(r"\s*(\d{4})\s*(?:[-/.－／]|年)\s*(\d{1,2})\s*(?:[-/.－／]|月)\s*"
+                     r"(\d{1,2})\s*[日号]?\s*")
+_DATE_NO_YEAR = lazy(r"\s*(\d{1,2})\s*(?:[/.]|月)\s*(\d{1,2})\s*[日号]?\s*")
 
 
 def _period_year(data: Any) -> int | None:

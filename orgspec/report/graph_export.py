@@ -10,7 +10,6 @@ the node's own id and merge nodes of different kinds.
 from __future__ import annotations
 
 import io
-import json
 import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -62,6 +61,8 @@ def export(g: Any, fmt: str) -> str:
 
     g = plain(g)
     if fmt == "json":
+        import json
+
         data = nx.node_link_data(g, edges="edges")
         return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     if fmt == "dot":

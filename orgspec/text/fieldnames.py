@@ -9,8 +9,9 @@ loader (a full-width colon after such a word) and the models (an unknown field) 
 
 from __future__ import annotations
 
-import re
 import unicodedata
+
+from orgspec.lazyre import lazy
 
 # word -> the fields it may name, in order of preference; Traditional spellings beside. The
 # person in charge (负责人) is a team's lead, a meeting's owner, a position's holder.
@@ -85,7 +86,7 @@ _RACI = {w: role for role, words in RACI_WORDS.items() for w in words} | DUTY_WO
 
 # A chart's cell for a party both accountable and responsible (`A/R`, `R/A`, `AR`): offered
 # as the two roles, as `负责` is.
-_BOTH_AR = re.compile(r"a\s*[/,+&、]?\s*r|r\s*[/,+&、]?\s*a")
+_BOTH_AR = lazy(r"a\s*[/,+&、]?\s*r|r\s*[/,+&、]?\s*a")
 
 
 def _folded(word: str) -> str:

@@ -3,15 +3,15 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from orgspec.han import HAN
+from orgspec.lazyre import lazy
 
 # A space between two Chinese characters separates nothing (何　静, 何 静 are 何静); one
 # between words does (`order platform`).
-_CJK_GAP = re.compile(f"(?<=[{HAN}])\\s+(?=[{HAN}])")
-_SPACES = re.compile(r"\s+")
+_CJK_GAP = lazy(f"(?<=[{HAN}])\\s+(?=[{HAN}])")
+_SPACES = lazy(r"\s+")
 
 
 def fold_name(text: str) -> str:

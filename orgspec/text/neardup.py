@@ -32,18 +32,19 @@ from itertools import accumulate, chain
 from operator import sub
 
 from orgspec.han import HAN
+from orgspec.lazyre import lazy
 from orgspec.text.glossary import lexicon
 from orgspec.text.script import to_simplified
 
 _CJK = HAN
-_TOKENS = re.compile(f"[{_CJK}]+|[a-z0-9]+")
+_TOKENS = lazy(f"[{_CJK}]+|[a-z0-9]+")
 # Candidates for atoms: URLs, slashed paths, and words joined by - _ . (ids if they mix
 # letters and digits).
-_ATOMS = re.compile(
+_ATOMS = lazy(
     r"(?:[a-z][a-z0-9+.-]*://|www\.)[^\s\u3000-\u303f\uff00-\uffef<>()\"']+"
     r"|(?:\.{0,2}/)?[a-z0-9_.~@-]+(?:/[a-z0-9_.~@-]+)+/?"
     r"|[a-z0-9]+(?:[-_.][a-z0-9]+)*")
-_WHOLE_ID = re.compile(r"[a-z0-9][a-z0-9_.:/@~-]*[-_.:/][a-z0-9_.:/@~-]*")
+_WHOLE_ID = lazy(r"[a-z0-9][a-z0-9_.:/@~-]*[-_.:/][a-z0-9_.:/@~-]*")
 # Chinese function characters that say nothing about the duty when left between terms.
 _FUNCTION_ZH = frozenset("成到给向对把将为在从于以")
 MAX_POSTING = 64      # features held by more distinct duties are not indexed

@@ -5,16 +5,14 @@ hold-back all read the same set from here."""
 
 from __future__ import annotations
 
-import re
-
-from orgspec.text.lazyre import lazy
+from orgspec.lazyre import lazy
 
 # full-width comma, enumeration comma (顿号), full-width semicolon
 FULL_COMMAS = "，、；"
 FULL_COMMA = lazy(f"[{FULL_COMMAS}]")
 # in one string where a list is meant, ASCII ones too: `consulted: a,b` is one string
 SEPARATORS = FULL_COMMAS + ",;"
-_SPLIT = re.compile(rf"\s*[{SEPARATORS}]\s*")
+_SPLIT = lazy(rf"\s*[{SEPARATORS}]\s*")
 
 
 def split_ids(value: str) -> list[str]:

@@ -19,10 +19,12 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from orgspec.lazyre import lazy
+
 # An orgspec id (the models' `Id`): lowercase ASCII, digits, `-` and `_`, at most 63.
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,62}$"
-_VALID = re.compile(ID_PATTERN)
-_UNSAFE = re.compile(r"[^a-z0-9_-]+")
+_VALID = lazy(ID_PATTERN)
+_UNSAFE = lazy(r"[^a-z0-9_-]+")
 MAX = 63
 
 

@@ -6,11 +6,11 @@ a name they hide it from a search (`without_wide_spaces`), as IME quotes around 
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from orgspec.han import is_han
 from orgspec.i18n import M
+from orgspec.lazyre import lazy
 
 # Quotes a Chinese IME types instead of ASCII ones (`[“p1”]`): YAML keeps them as part of
 # the value, so the id they surround is unknown.
@@ -46,7 +46,7 @@ _WIDTH.update({0x3000: " "})
 
 # Space separators other than the ASCII space: U+3000 (an IME's full-width space), no-break
 # and the typographic spaces. Each looks like a space but is not one to a search.
-WIDE_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+WIDE_SPACE = lazy("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # The quote pairs a Chinese IME types where YAML wants `"` or `'`; each side either way
 # round, as IMEs alternate them (“x“, ”x”).
 QUOTE_PAIRS = ("“”", "‘’", "「」", "『』", "＂", "＇")

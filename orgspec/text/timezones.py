@@ -22,6 +22,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from orgspec.lazyre import lazy
+
 # Abbreviations and names, casefolded, by IANA zone. Chinese: 北京时间 is how China says its
 # time; 美西/美东 the US coasts, as overseas teams of Chinese companies say them.
 ZONE_WORDS: dict[str, tuple[str, ...]] = {
@@ -67,7 +69,7 @@ _EAST_WEST = {"东": 1, "東": 1, "西": -1}
 _ZH_COUNT = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 _NAMES = sorted((*WORD_ZONE, *AMBIGUOUS), key=len, reverse=True)
-_ZONE = re.compile(
+_ZONE = lazy(
     r"\b(?:utc|gmt)\s*" + _OFFSET + r"(?!\d)"  # UTC+8, GMT+08:00, UTC-7
     r"|([东東西])(一|二|两|兩|三|四|五|六|七|八|九|十一|十二|十)[区區]"  # 东八区: UTC+8
     r"|\b((?:africa|america|antarctica|arctic|asia|atlantic|australia|europe|indian|pacific|"
@@ -135,7 +137,7 @@ def _iana(text: str) -> str | None:
 # is set to (UTC on a CI runner, Asia/Shanghai on a laptop in Shanghai), `Factory` a
 # placeholder for "not set", `posixrules` the rules for POSIX TZ strings.
 _NO_PLACE = frozenset({"localtime", "factory", "posixrules"})
-_IANA_SHAPE = re.compile(r"[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+){0,2}")
+_IANA_SHAPE = lazy(r"[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+){0,2}")
 
 
 def _loads(name: str) -> bool:

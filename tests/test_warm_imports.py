@@ -1,0 +1,59 @@
+"""A warm check whose files did not change answers from the cache: it imports no YAML
+parser, no TOML reader, no models, and compiles none of orgspec's patterns at import (each
+of these was paid by every such run, ~40 ms of its ~150 ms at 500 teams)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import EXAMPLES
+
+# what the run must not import: PyYAML and orgspec's YAML modules (nothing is parsed, and
+# the parser's name for the cache key is found without PyYAML: `load.parsername`), tomllib
+# (no pyproject.toml above the org), the models and the graph
+NOT_IMPORTED = ("yaml", "orgspec.load.yamlevents", "orgspec.load.yamlhints", "tomllib",
+                "pydantic", "networkx")
+
+PROBE = """
+import os, re, sys
+real_exit = os._exit
+
+def report(code):
+    mods = [m for m in sys.modules if m.startswith("orgspec")]
+    compiled = sorted(f"{m}.{k}" for m in mods for k, v in vars(sys.modules[m]).items()
+                      if isinstance(v, re.Pattern))
+    heavy = [m for m in NOT_IMPORTED if m in sys.modules]
+    print("PROBE", heavy, compiled, file=sys.stderr)
+    real_exit(code)
+
+os._exit = report
+sys.argv = ["orgspec", *ARGS]
+from orgspec.entry import main
+main()
+"""
+
+
+def _run(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    code = PROBE.replace("NOT_IMPORTED", repr(NOT_IMPORTED)).replace("ARGS", repr(args))
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=env, cwd=cwd, check=False)
+
+
+def test_a_warm_unchanged_check_imports_no_parser_and_compiles_no_pattern(
+        tmp_path: Path) -> None:
+    org = tmp_path / "org"
+    shutil.copytree(EXAMPLES / "ecommerce", org)
+    env = {**os.environ, "ORGSPEC_CACHE_DIR": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    args = ["check", "org", "--format", "json"]
+    cold = _run(args, env, tmp_path)
+    assert "PROBE ['yaml', 'orgspec.load.yamlevents', 'orgspec.load.yamlhints'" in cold.stderr
+    time.sleep(1)  # the state the cold run's child writes
+    warm = _run(args, env, tmp_path)
+    assert warm.stdout == cold.stdout and '"findings"' in warm.stdout
+    assert [line for line in warm.stderr.splitlines() if line.startswith("PROBE")] == \
+        ["PROBE [] []"]
