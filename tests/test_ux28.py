@@ -1,0 +1,83 @@
+"""UX findings of trial 28 and its reviews, as exact findings and behaviour."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.conftest import json_findings, where
+
+# --- 1: an emptied team is one finding, HI006's; HI005 and OW006 wait behind it ----------
+
+EMPTIED = """\
+- kind: Team
+  id: platform
+  name: Platform
+  lead: ada
+  members: [ada, grace, linus]
+  responsibilities:
+    - uptime
+    - support-tickets
+- kind: Team
+  id: support
+  name: Customer Support
+  parent: platform
+  members: []
+- {kind: Person, id: ada, name: Ada Lovelace}
+- {kind: Person, id: grace, name: Grace Hopper}
+- {kind: Person, id: linus, name: Linus Pauling}
+- {kind: Responsibility, id: uptime, name: Uptime, accountable: platform}
+- {kind: Responsibility, id: support-tickets, name: Support tickets, accountable: platform}
+"""
+
+
+def _codes(findings: list[dict[str, Any]]) -> list[tuple[str, str, int, int]]:
+    return where(findings)
+
+
+def test_emptied_team_gives_one_finding(write_org: Any) -> None:
+    found = json_findings(write_org({"o.yaml": EMPTIED}))
+    assert _codes(found) == [("HI006", "o.yaml", 13, 3)]
+    assert found[0]["message"] == ("team 'support' is empty: it has no "
+                                   "members, no lead and no duty")
+    assert "delete the team" in found[0]["hint"]
+
+
+def test_emptied_team_in_chinese(write_org: Any) -> None:
+    folder = write_org({"o.yaml": EMPTIED})
+    for lang, said in (("zh", "是空的：没有成员、没有负责人，也不承担任何职责"),
+                       ("zh-Hant", "是空的：沒有成員、沒有負責人，也不承擔任何職責")):
+        found = json_findings(folder, "--lang", lang)
+        assert [f["code"] for f in found] == ["HI006"]
+        assert said in found[0]["message"]
+
+
+def test_empty_team_with_a_duty_keeps_the_charter_out(write_org: Any) -> None:
+    # the team still holds a duty: only HI005 waits behind HI006
+    text = EMPTIED.replace("accountable: platform}\n", "accountable: support}\n", 1) \
+        .replace("    - uptime\n", "")
+    found = json_findings(write_org({"o.yaml": text}))
+    assert _codes(found) == [("HI006", "o.yaml", 12, 3)]
+    assert found[0]["message"] == "team 'support' has no members and no lead"
+
+
+def test_a_team_with_a_lead_only_lacks_members_and_duties(write_org: Any) -> None:
+    text = EMPTIED.replace("  members: []\n", "  lead: linus\n  members: []\n")
+    found = json_findings(write_org({"o.yaml": text}))
+    assert _codes(found) == [("HI006", "o.yaml", 14, 3)]
+    assert found[0]["message"] == ("team 'support' has no members and holds "
+                                   "no duty")
+
+
+def test_held_findings_come_back_when_hi006_is_not_reported(write_org: Any) -> None:
+    folder = write_org({"o.yaml": EMPTIED})
+    assert _codes(json_findings(folder, "--ignore", "HI006")) == [
+        ("HI005", "o.yaml", 10, 3), ("OW006", "o.yaml", 10, 3)]
+    inline = EMPTIED.replace("  members: []\n",
+                             "  members: []  # orgspec: ignore[HI006] being set up\n")
+    assert _codes(json_findings(write_org({"o.yaml": inline}))) == [
+        ("HI005", "o.yaml", 10, 3), ("OW006", "o.yaml", 10, 3)]
+
+
+def test_a_staffed_team_is_unchanged(write_org: Any) -> None:
+    text = EMPTIED.replace("  members: []\n", "  lead: linus\n  members: [linus]\n")
+    assert _codes(json_findings(write_org({"o.yaml": text}))) == [("OW006", "o.yaml", 10, 3)]
