@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from tests.conftest import json_findings, where
+from conftest import json_findings, where
 
 # --- 1: an emptied team is one finding, HI006's; HI005 and OW006 wait behind it ----------
 
@@ -81,3 +82,32 @@ def test_held_findings_come_back_when_hi006_is_not_reported(write_org: Any) -> N
 def test_a_staffed_team_is_unchanged(write_org: Any) -> None:
     text = EMPTIED.replace("  members: []\n", "  lead: linus\n  members: [linus]\n")
     assert _codes(json_findings(write_org({"o.yaml": text}))) == [("OW006", "o.yaml", 10, 3)]
+
+
+# --- 2: MT004 on a team with no people of its own, whose teams below meet ----------------
+
+def _split(write_org: Any, attendees: str = "[boss, he, qian, liu]") -> Path:
+    """Trial 27's split: `ops` kept empty as the parent of `ops-content` and `ops-events`,
+    its position 运营专员 (`team: ops`, holders he and qian below it) responsible for promo,
+    which marketing is consulted on; one weekly meeting."""
+    from test_teamsplit import DUTIES, MEETINGS, OPS, PEOPLE, POSITION, TEAMS
+
+    return write_org({"teams.yaml": OPS + TEAMS.format(parent="ops"), "people.yaml": PEOPLE,
+                      "duties.yaml": DUTIES, "positions.yaml": POSITION,
+                      "meetings.yaml": MEETINGS.replace("[boss, he, qian, liu]", attendees)})
+
+
+def test_an_empty_parent_meets_through_the_teams_below_it(write_org: Any) -> None:
+    # the weekly meeting has he (ops-content), qian (ops-events) and liu (marketing): ops
+    # and marketing meet there; was "teams 'marketing' and 'ops' share duty 'promo', but no
+    # meeting or channel includes both"
+    assert where(json_findings(_split(write_org))) == [("HI005", "teams.yaml", 2, 3)]
+
+
+def test_an_empty_parent_whose_teams_below_do_not_meet_is_a_gap(write_org: Any) -> None:
+    found = json_findings(_split(write_org, "[boss, liu]"))
+    assert [w for w in where(found) if w[0] == "MT004"] == [("MT004", "duties.yaml", 3, 26)]
+    [gap] = [f for f in found if f["code"] == "MT004"]
+    assert gap["message"] == ("3 teams share duty 'promo' ('marketing', 'ops', 'ops-events'), "
+                              "but no meeting or channel includes them all; these have none "
+                              "in common: marketing–ops, marketing–ops-events")
