@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from conftest import json_findings, where
+import pytest
+from conftest import assert_golden, json_findings, where
 
 # --- 1: an emptied team is one finding, HI006's; HI005 and OW006 wait behind it ----------
 
@@ -111,3 +112,58 @@ def test_an_empty_parent_whose_teams_below_do_not_meet_is_a_gap(write_org: Any) 
     assert gap["message"] == ("3 teams share duty 'promo' ('marketing', 'ops', 'ops-events'), "
                               "but no meeting or channel includes them all; these have none "
                               "in common: marketing–ops, marketing–ops-events")
+
+
+# --- 3: the site reads a member written with a full-width space as check does -------------
+
+WIDE = """\
+- kind: Team
+  id: cs
+  name: 客服部
+  lead: "张\u3000三"
+  members: [zhang-san, "张\u3000三", "李四\u3000", 王五]
+- {kind: Person, id: zhang-san, name: 张三, manager: "李四\u3000"}
+- {kind: Person, id: li-si, name: 李四}
+"""
+
+
+def _site_pages(tmp_path: Path, text: str, lang: str) -> dict[str, str]:
+    from orgspec.engine.lint import lint_org
+    from orgspec.load.config import Config
+    from orgspec.site import SiteOptions
+    from orgspec.site.build import site_files
+
+    (tmp_path / "org").mkdir(exist_ok=True)
+    (tmp_path / "org" / "o.yaml").write_text(text, "utf-8")
+    result, org = lint_org([str(tmp_path / "org")], Config(lang=lang))
+    return {page: body.replace(str(tmp_path), "TMP") for page, body in
+            site_files(result, org, SiteOptions(lang=lang, git_dates=False))}
+
+
+def test_check_reads_the_wide_space_as_a_name(write_org: Any) -> None:
+    found = json_findings(write_org({"o.yaml": WIDE}))
+    rf = [f for f in found if f["code"] == "RF001"]
+    assert where(rf) == [("RF001", "o.yaml", 4, 9), ("RF001", "o.yaml", 5, 24),
+                         ("RF001", "o.yaml", 5, 31), ("RF001", "o.yaml", 5, 38),
+                         ("RF001", "o.yaml", 6, 52)]
+    assert rf[1]["hint"] == "张\u3000三 is the name of person `zhang-san`: write `zhang-san`"
+
+
+@pytest.mark.parametrize("lang", ["zh", "zh-Hant", "en"])
+def test_the_site_links_a_name_written_with_a_wide_space_to_its_person(
+        tmp_path: Path, lang: str) -> None:
+    pages = _site_pages(tmp_path, WIDE, lang)
+    team, person = pages["teams/cs.html"], pages["people/zhang-san.html"]
+    # the value as written, in any language (quoted, escaped)
+    said = {"zh": ("写作 &#39;张\u3000三&#39;：请写 id `zhang-san`", "不存在的人员"),
+            "zh-Hant": ("寫作 &#39;张\u3000三&#39;：請寫 id `zhang-san`", "不存在的人員"),
+            "en": ("written as &#39;张\u3000三&#39;: write the id `zhang-san`",
+                   "no such person")}[lang]
+    # lead and member: a link to 张三 and what check says, not "no such person"
+    assert team.count('<a href="../people/zhang-san.html">') == 3
+    assert team.count(f'<span class="bad">({said[0]})</span>') == 2
+    assert 'href="../people/li-si.html">' in team
+    # 王五 names nobody: still no such person, once
+    assert team.count(f'<span class="bad">({said[1]})</span>') == 1
+    assert 'href="../people/li-si.html">' in person  # the manager written `李四　`
+    assert_golden(f"ux28/site-{lang}-teams--cs.html", team)
