@@ -167,3 +167,42 @@ def test_the_site_links_a_name_written_with_a_wide_space_to_its_person(
     assert team.count(f'<span class="bad">({said[1]})</span>') == 1
     assert 'href="../people/li-si.html">' in person  # the manager written `李四　`
     assert_golden(f"ux28/site-{lang}-teams--cs.html", team)
+
+
+# --- 5: `show` outside any org: one error line in the asked language, exit 2 --------------
+
+NO_ORG = {"en": "orgspec: error: no org found at 'org': pass a path, or set `root` in "
+                ".orgspec.yaml\n",
+          "zh": "orgspec: 错误：在 'org' 没有找到组织文件：请给出路径，或在 .orgspec.yaml 里设置 "
+                "`root`\n",
+          "zh-Hant": "orgspec: 錯誤：在 'org' 沒有找到組織檔案：請給出路徑，"
+                     "或在 .orgspec.yaml 裡設定 `root`\n"}
+BESIDE = {"en": "orgspec: error: no org found at 'org'; this folder holds the org's YAML files: "
+                "run `orgspec check .`\n",
+          "zh": "orgspec: 错误：在 'org' 没有找到组织文件；这个文件夹里就是组织的 YAML 文件："
+                "请运行 `orgspec check .`\n",
+          "zh-Hant": "orgspec: 錯誤：在 'org' 沒有找到組織檔案；這個資料夾裡就是組織的 YAML 檔案："
+                     "請執行 `orgspec check .`\n"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "zh-Hant"])
+def test_show_outside_any_org_is_one_line_in_the_asked_language(tmp_path: Path,
+                                                                lang: str) -> None:
+    from conftest import run_cli
+
+    for args, env in ((("--lang", lang), {}), ((), {"ORGSPEC_LANG": lang})):
+        for command in (("show", "张三"), ("show", "team", "cs")):
+            run = run_cli(*command, *args, cwd=tmp_path, env=env)
+            assert (run.code, run.stdout, run.stderr) == (2, "", NO_ORG[lang]), (command, env)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "zh-Hant"])
+def test_the_asked_language_wins_over_the_files_beside(tmp_path: Path, lang: str) -> None:
+    """YAML files of the org beside, in the other language's words: `--lang` is said."""
+    from conftest import run_cli
+
+    words = "客服部" if lang == "en" else "Customer Support"
+    (tmp_path / "team.yaml").write_text(
+        f"- {{kind: Team, id: cs, name: {words}, mission: {words} {words}}}\n", "utf-8")
+    run = run_cli("show", "cs", "--lang", lang, cwd=tmp_path)
+    assert (run.code, run.stdout, run.stderr) == (2, "", BESIDE[lang])
