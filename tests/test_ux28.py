@@ -206,3 +206,42 @@ def test_the_asked_language_wins_over_the_files_beside(tmp_path: Path, lang: str
         f"- {{kind: Team, id: cs, name: {words}, mission: {words} {words}}}\n", "utf-8")
     run = run_cli("show", "cs", "--lang", lang, cwd=tmp_path)
     assert (run.code, run.stdout, run.stderr) == (2, "", BESIDE[lang])
+
+
+# --- 6: the GitHub annotations count the other files' findings, as the summary does -------
+
+NARROW_TEAMS = """\
+- {kind: Team, id: ops, name: 运营部, lead: chan, members: [chan], responsibilities: [run]}
+- {kind: Responsibility, id: run, name: 运营, accountable: ops}
+"""
+NARROW_PEOPLE = "- {kind: Person, id: chan, name: 陈大文, manager: nobody}\n"
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "… and 1 finding in other files: run `orgspec check {org}` to see it."),
+    ("zh", "另有 1 条问题在其他文件中：运行 `orgspec check {org}` 查看。"),
+    ("zh-Hant", "另有 1 條問題在其他檔案中：執行 `orgspec check {org}` 檢視。")])
+def test_github_annotations_count_the_findings_in_other_files(tmp_path: Path, lang: str,
+                                                              said: str) -> None:
+    from conftest import run_cli
+
+    for folder, shown in (("org", "org"), ("o%rg", "o%25rg")):  # `%`: escaped, %25
+        here = tmp_path / shown
+        org = here / folder
+        org.mkdir(parents=True)
+        # a named file is checked with its org: the configured root's
+        (here / ".orgspec.yaml").write_text(f"root: '{folder}'\n", "utf-8")
+        (org / "teams.yaml").write_text(NARROW_TEAMS, "utf-8")
+        (org / "people.yaml").write_text(NARROW_PEOPLE, "utf-8")  # RF001: `nobody`
+        narrowed = run_cli("check", f"{folder}/teams.yaml", "--no-cache",
+                           "--format", "github", "--lang", lang, cwd=here)
+        assert (narrowed.code, narrowed.stdout) == (
+            0, f"::notice title=orgspec::{said.format(org=shown)}\n"), folder
+        json_run = run_cli("check", f"{folder}/teams.yaml", "--no-cache",
+                           "--format", "json", cwd=here)
+        assert json_run.json()["summary"]["elsewhere"] == 1
+        # the whole org: its finding annotated, no count
+        whole = run_cli("check", folder, "--no-cache", "--format", "github",
+                        "--lang", lang, cwd=here)
+        assert whole.code == 1 and [line.split(" ", 1)[0] for line in
+                                    whole.stdout.splitlines()] == ["::error"]
