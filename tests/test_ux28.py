@@ -245,3 +245,68 @@ def test_github_annotations_count_the_findings_in_other_files(tmp_path: Path, la
                         "--lang", lang, cwd=here)
         assert whole.code == 1 and [line.split(" ", 1)[0] for line in
                                     whole.stdout.splitlines()] == ["::error"]
+
+
+# --- 7: `init org` in a repository: the GitHub workflow at the root, where GitHub runs it --
+
+def _files(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*")
+                  if p.is_file() and ".git" not in p.relative_to(root).parts[:1])
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "the GitHub workflow is at the repository's root, .github/workflows/orgspec.yml, "
+           "where GitHub runs it; it checks org"),
+    ("zh", "GitHub 工作流程写在仓库根目录的 .github/workflows/orgspec.yml，GitHub 在那里运行它；"
+           "它检查 org"),
+    ("zh-Hant", "GitHub 工作流程寫在儲存庫根目錄的 .github/workflows/orgspec.yml，GitHub 在那裡"
+                "執行它；它檢查 org")])
+def test_init_org_in_a_repository_puts_the_workflow_at_its_root(tmp_path: Path, lang: str,
+                                                               said: str) -> None:
+    from conftest import git, run_cli
+
+    git(tmp_path, "init", "-q")
+    run = run_cli("init", "org", "--lang", lang, cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    assert _files(tmp_path) == [".github/workflows/orgspec.yml", "org/.gitignore",
+                                "org/.orgspec.yaml", "org/.pre-commit-config.yaml",
+                                "org/org/org.yaml"]
+    assert run.stdout.splitlines()[0].endswith(" .github/workflows/orgspec.yml")
+    assert said in run.stderr.splitlines()
+    workflow = (tmp_path / ".github" / "workflows" / "orgspec.yml").read_text("utf-8")
+    step = workflow[workflow.index("- uses: orgspec/orgspec@"):].splitlines()
+    assert step[1:3] == ["        with:", "          paths: org"]
+    # what the step runs, from the root: the org init wrote, no problem
+    check = run_cli("check", "org", "--format", "github", cwd=tmp_path)
+    assert (check.code, check.stdout) == (0, "")
+
+
+def test_init_keeps_a_workflow_the_repository_has(tmp_path: Path) -> None:
+    from conftest import git, run_cli
+
+    git(tmp_path, "init", "-q")
+    own = tmp_path / ".github" / "workflows" / "orgspec.yml"
+    own.parent.mkdir(parents=True)
+    own.write_text("name: mine\n", "utf-8")
+    run = run_cli("init", "org", "--lang", "en", cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    assert own.read_text("utf-8") == "name: mine\n"
+    assert "kept .github/workflows/orgspec.yml: it exists (init never changes a file)" in \
+        run.stderr.splitlines()
+
+
+def test_init_outside_a_repository_or_at_its_root_is_as_before(tmp_path: Path) -> None:
+    from conftest import git, run_cli
+
+    new = tmp_path / "new"  # no git above: org/ is the repository, its workflow in it
+    new.mkdir()
+    assert run_cli("init", "org", "--lang", "en", cwd=new).code == 0
+    assert (new / "org" / ".github" / "workflows" / "orgspec.yml").is_file()
+    assert "paths:" not in (new / "org" / ".github" / "workflows" / "orgspec.yml").read_text(
+        "utf-8")
+    top = tmp_path / "top"  # `init .` at the repository's root
+    top.mkdir()
+    git(top, "init", "-q")
+    run = run_cli("init", ".", "--lang", "en", cwd=top)
+    assert run.code == 0 and "repository's root" not in run.stderr
+    assert "paths:" not in (top / ".github" / "workflows" / "orgspec.yml").read_text("utf-8")
