@@ -310,3 +310,36 @@ def test_init_outside_a_repository_or_at_its_root_is_as_before(tmp_path: Path) -
     run = run_cli("init", ".", "--lang", "en", cwd=top)
     assert run.code == 0 and "repository's root" not in run.stderr
     assert "paths:" not in (top / ".github" / "workflows" / "orgspec.yml").read_text("utf-8")
+
+
+# --- 4: a handbook without person pages (`--no-people`) names people with their other names -
+
+@pytest.mark.parametrize(("lang", "lead", "members"), [
+    ("zh-Hant", "林志豪 (Jimmy Lin)", ["林志豪 (Jimmy Lin)", "王大文", "陳美玲 (May Chan)"]),
+    ("en", "Jimmy Lin (林志豪)", ["Jimmy Lin (林志豪)", "May Chan (陳美玲)", "王大文"])])
+def test_a_site_without_person_pages_says_the_other_names(lang: str, lead: str,
+                                                         members: list[str]) -> None:
+    import re
+
+    from conftest import FIXTURES
+
+    from orgspec.engine.lint import lint_org
+    from orgspec.load.config import Config
+    from orgspec.site import SiteOptions
+    from orgspec.site.build import site_files
+
+    hk = FIXTURES / "names-hk"
+    result, org = lint_org([str(hk)], Config())
+    for people in (False, True):
+        files = dict(site_files(result, org, SiteOptions(lang=lang, git_dates=False,
+                                                         people=people)))
+        team = files["teams/ops.html"]
+        cells = re.findall(r'<td data-label="[^"]*"><(?:span class="plain"|a href="[^"]*")>'
+                           r'([^<]*)</', team[team.index('id="members"'):])
+        if people:  # each person's page has the line: the links say the name alone
+            assert cells == [m.split(" (")[0] for m in members]
+            continue
+        assert cells == members
+        assert f'<span class="plain">{lead}</span>' in team
+        assert_golden(f"ux28/site-no-people-{lang}-teams--ops.html",
+                      team.replace(str(hk), "tests/fixtures/names-hk"))

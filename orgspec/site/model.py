@@ -236,7 +236,13 @@ class SiteModel:
         person = self.org.people.get(pid)
         if person is None:
             return Link(pid)
-        return Link(self._said(person.name, pid), self.url("Person", pid), person.title or "")
+        text = self._said(person.name, pid)
+        if not self.people_pages:  # no person page says their other-script name: said here
+            from orgspec.model.names import name_with_other, other_name, written_entity
+
+            text = name_with_other(text, other_name(
+                person, self.view.lang, written_entity(self.org, "Person", pid)))
+        return Link(text, self.url("Person", pid), person.title or "")
 
     def duty(self, rid: str) -> Link:
         resp = self.org.responsibilities.get(rid)
