@@ -931,6 +931,7 @@ def _init(directory: str | None, lang: str | None, ci: str | None, example: bool
         InitError,
         ci_of,
         init_repo,
+        outside,
     )
 
     if directory is None:  # never into whatever folder it runs in, unasked
@@ -948,10 +949,14 @@ def _init(directory: str | None, lang: str | None, ci: str | None, example: bool
     except InitError as exc:
         raise UsageError(message_of(exc)) from None
     for name in done.written:
-        _tell(M("created {path}", path=os.path.join(directory, name)), said)
+        _tell(M("created {path}", path=os.path.normpath(os.path.join(directory, name))), said)
     for name in done.kept:
         _tell(M("kept {path}: it exists (init never changes a file)",
-                path=os.path.join(directory, name)), said, err=True)
+                path=os.path.normpath(os.path.join(directory, name))), said, err=True)
+    for name in (n for n in done.written if outside(n)):  # `init org` in a repository
+        _tell(M("the GitHub workflow is at the repository's root, {path}, where GitHub runs "
+                "it; it checks {org}", path=os.path.normpath(os.path.join(directory, name)),
+                org=os.path.normpath(directory)), said, err=True)
     if done.no_example not in (None, "asked"):
         org = done.no_example.split("/", 1)[0]
         _tell(M("left out the example org: {org} already holds an org ({first}); check it "

@@ -21,9 +21,9 @@ from orgspec.load.config import Config, RuleSetting, Selector
 TODAY = dt.date(2026, 2, 1)
 
 ORG = """\
-- kind: Team
-  id: tech
-  name: 技术部
+- {kind: Person, id: ann, name: 安娜}
+- {kind: Team, id: tech, name: 技术部,
+   lead: ann, members: [ann]}
 - kind: Objective
   id: o1
   title: 提升会员留存
@@ -152,17 +152,17 @@ def test_an_outcome_has_neither(write_org) -> None:
     assert _okr(result.findings) == []
 
 
-HEALTH_ROW = "| 技术部 (`tech`) | 81 | 1 | 3 | 0 |  |"  # OK003 and three warnings: no OK005
+HEALTH_ROW = "| 技术部 (`tech`) | 87 | 1 | 1 | 0 |  |"  # OK003 and OW006: no OK005
 
 
 def test_a_baseline_hides_the_ok003_and_counts_no_ok005(write_org, tmp_path: Path) -> None:
     folder = write_org({"org.yaml": ORG})
     full = tmp_path / "full.json"
     wrote = run_cli("check", str(folder), "--lang", "en", "--write-baseline", str(full))
-    # the 4 findings `check` shows (HI005, HI006, OW006, OK003), and the OK005 held back
+    # the 2 findings `check` shows (OW006, OK003), and the OK005 held back
     # behind the OK003, written so that it stays known if it shows alone later
     assert wrote.code == 0 and wrote.stderr == (
-        f"wrote a baseline of 4 findings to {full}\n"
+        f"wrote a baseline of 2 findings to {full}\n"
         "also wrote 1 finding held back behind one of them, so that it stays known if it "
         "shows later\n")
     doc = json.loads(full.read_text("utf-8"))
@@ -171,9 +171,9 @@ def test_a_baseline_hides_the_ok003_and_counts_no_ok005(write_org, tmp_path: Pat
     # checked against it, nothing is new, and what it hides is what `check` shows without it
     quiet = run_cli("check", str(folder), "--lang", "en", "--baseline", str(full))
     assert quiet.code == 0 and "OK00" not in quiet.stdout
-    assert quiet.stdout == "No new problems found in 1 file (2 entities). 4 known findings " \
+    assert quiet.stdout == "No new problems found in 1 file (3 entities). 2 known findings " \
         "hidden by the baseline.\n"
-    assert quiet.stderr == f"baseline {full}: 4 known findings not shown, 0 stale entries\n"
+    assert quiet.stderr == f"baseline {full}: 2 known findings not shown, 0 stale entries\n"
     # team health is that of every current finding, baseline or not
     for flags in (["--baseline", str(full)], ["--no-baseline"]):
         report = run_cli("report", str(folder), "--lang", "en", *flags)
@@ -187,7 +187,7 @@ def test_a_baseline_hides_the_ok003_and_counts_no_ok005(write_org, tmp_path: Pat
         e for e in entries if e["code"] != "OK005"]}), "utf-8")
     run = run_cli("check", str(folder), "--lang", "en", "--baseline", str(alone))
     assert run.code == 0 and run.stdout == quiet.stdout
-    assert run.stderr == f"baseline {alone}: 4 known findings not shown, 0 stale entries\n"
+    assert run.stderr == f"baseline {alone}: 2 known findings not shown, 0 stale entries\n"
     # a baseline of the OK005 alone: the OK003 is new, and the entry is held, not stale
     only = tmp_path / "only.json"
     only.write_text(json.dumps({**doc, "findings": [
@@ -200,8 +200,9 @@ def test_a_baseline_hides_the_ok003_and_counts_no_ok005(write_org, tmp_path: Pat
 # --- the warm path (a prose edit answered from the kept state) gives what a cold run gives ---
 
 TEAMS = """\
-- {kind: Team, id: tech, name: 技术部}
-- {kind: Team, id: ops, name: 运营部}
+- {kind: Person, id: ann, name: 安娜}
+- {kind: Team, id: tech, name: 技术部, lead: ann, members: [ann]}
+- {kind: Team, id: ops, name: 运营部, lead: ann, members: [ann]}
 """
 OBJECTIVE_A = ORG[ORG.index("- kind: Objective"):]
 OBJECTIVE_B = OBJECTIVE_A.replace("id: o1", "id: o2").replace("owner: tech", "owner: ops") \

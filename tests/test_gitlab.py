@@ -25,7 +25,7 @@ from orgspec.ci.mrnote import LIMIT, from_env, note_text, sticky_note
 from orgspec.ci.prcomment import MARKER, CommentError
 
 TOKEN = "glpat-test-token"
-OLD_TEAM = "- kind: Team\n  id: empty-team\n  name: Empty\n  parent: platform\n"  # 3 warnings
+OLD_TEAM = "- kind: Team\n  id: empty-team\n  name: Empty\n  parent: platform\n"  # 1 warning
 NEW_TEAM = "- kind: Team\n  id: ghost\n  name: Ghost\n  parent: platform\n  lead: nobody\n"
 
 
@@ -211,9 +211,9 @@ def test_pr_comment_picks_gitlab_inside_gitlab_ci(api, tmp_path: Path) -> None:
 # --- a shallow clone without the base ---------------------------------------------------------
 
 def _origin_and_mr(tmp_path: Path) -> tuple[Path, Path]:
-    """A bare `origin` whose `master` has an org with 3 warnings, and a branch `mr` that adds
-    a team with an unknown lead (a new error); the MR as GitLab checks it out by default: a
-    shallow clone of that branch only. Returns (origin, checkout)."""
+    """A bare `origin` whose `master` has an org with 1 warning (an empty team), and a branch
+    `mr` that adds a team with an unknown lead (a new error); the MR as GitLab checks it out
+    by default: a shallow clone of that branch only. Returns (origin, checkout)."""
     work = tmp_path / "work"
     (work / "org").mkdir(parents=True)
     (work / "org" / "org.yaml").write_text(
@@ -262,8 +262,8 @@ def test_code_quality_report_lists_every_finding_while_the_diff_decides(tmp_path
     _, checkout = _origin_and_mr(tmp_path)
     git(checkout, "fetch", "-q", "origin", "+refs/heads/master:refs/remotes/origin/master")
     whole = run_cli("check", "org", "--isolated", "--format", "gitlab", cwd=checkout).json()
-    assert sorted(i["check_name"] for i in whole) == [
-        "HI005", "HI006", "HI006", "OW006", "OW006", "RF001"]
+    # each empty team is one HI006 (`engine.emptyteam`)
+    assert sorted(i["check_name"] for i in whole) == ["HI006", "HI006", "RF001"]
     done = run_cli("check", "org", "--isolated", "--diff", "origin/master", "--format",
                    "gitlab", "--report", "gitlab=cq.json", "--report", "json=new.json",
                    cwd=checkout)
@@ -271,7 +271,7 @@ def test_code_quality_report_lists_every_finding_while_the_diff_decides(tmp_path
     assert json.loads(done.stdout) == whole
     assert json.loads((checkout / "cq.json").read_text("utf-8")) == whole
     new = json.loads((checkout / "new.json").read_text("utf-8"))["findings"]
-    assert sorted(f["code"] for f in new) == ["HI006", "OW006", "RF001"]
+    assert sorted(f["code"] for f in new) == ["HI006", "RF001"]
 
 
 # --- the README's GitLab CI, as copied --------------------------------------------------------
@@ -323,11 +323,11 @@ def test_readme_gitlab_ci_runs_as_copied(tmp_path: Path) -> None:
         mr = jobs["orgspec-mr"]
         done = _run_lines(mr["script"], env, checkout)
         assert done.returncode == 1, done.stderr  # the new error fails the job
-        assert "RF001" in done.stdout and "HI005" not in done.stdout  # only the new finding
+        assert "RF001" in done.stdout and "empty-team" not in done.stdout  # only the new
         report = (checkout / "orgspec-report.md").read_text("utf-8")
         assert "origin/master" in report and "ghost" in report
         quality = json.loads((checkout / "gl-code-quality-report.json").read_text("utf-8"))
-        assert len(quality) == 6  # every finding: GitLab compares with master's report
+        assert len(quality) == 3  # every finding: GitLab compares with master's report
         assert {i["location"]["path"] for i in quality} == {"org/org.yaml"}
         assert "<testsuite" in (checkout / "orgspec-junit.xml").read_text("utf-8")
         after = _run_lines(mr["after_script"], env, checkout)
@@ -340,7 +340,7 @@ def test_readme_gitlab_ci_runs_as_copied(tmp_path: Path) -> None:
     done = _run_lines(jobs["orgspec"]["script"], {"CI_PROJECT_DIR": str(main)}, main)
     assert done.returncode == 0, done.stderr
     quality = json.loads((main / "gl-code-quality-report.json").read_text("utf-8"))
-    assert sorted(i["check_name"] for i in quality) == ["HI005", "HI006", "OW006"]
+    assert sorted(i["check_name"] for i in quality) == ["HI006"]
 
 
 def test_readme_gitlab_pages_names_the_default_branch() -> None:

@@ -93,8 +93,9 @@ def test_the_language_is_the_flag_then_the_config_then_the_content_then_the_loca
     cfg.write_text("lang: en\n", "utf-8")
     flag = run_cli("check", str(zh_org), "--config", str(cfg), "--lang", "zh")
     config = run_cli("check", str(zh_org), "--config", str(cfg))
-    assert "团队 客服部 (cs) 没有负责人" in flag.stdout
-    assert "team 客服部 (cs) has no lead" in config.stdout
+    # an empty team: one finding, HI006's (`engine.emptyteam`)
+    assert "团队 客服部 (cs) 是空的：没有成员、没有负责人，也不承担任何职责" in flag.stdout
+    assert "team 客服部 (cs) is empty: it has no members, no lead and no duty" in config.stdout
 
 
 def test_one_finding_never_mixes_languages_on_one_key_result() -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -82,7 +83,46 @@ def ci_files(files: dict[str, str], directory: str, ci: str) -> dict[str, str]:
              PRE_COMMIT: "" if ci == "gitlab" else PRE_COMMIT,
              PRE_COMMIT_LOCAL: PRE_COMMIT if ci == "gitlab" else ""}
     kept = ((named.get(rel, rel), text) for rel, text in files.items())  # in plan's order
-    return {rel: config_for(text, ci) if rel == CONFIG else text for rel, text in kept if rel}
+    out = {rel: config_for(text, ci) if rel == CONFIG else text for rel, text in kept if rel}
+    top = git_top(directory)
+    if GITHUB_WORKFLOW in out and top is not None and \
+            os.path.realpath(top) != os.path.realpath(directory):
+        # GitHub runs only the workflows of the repository's root: written there, checking
+        # `directory` (`init org` in a repository: org/.github would never run)
+        org = os.path.relpath(os.path.realpath(directory), os.path.realpath(top))
+        there = os.path.relpath(os.path.join(top, GITHUB_WORKFLOW), directory)
+        out = {there if rel == GITHUB_WORKFLOW else rel:
+               workflow_for(text, org) if rel == GITHUB_WORKFLOW else text
+               for rel, text in out.items()}
+    return out
+
+
+def git_top(directory: str) -> str | None:
+    """The root of the git work tree `directory` is in or would be made in (the nearest
+    folder at or above it with a `.git`), or None outside any."""
+    here = os.path.abspath(directory)
+    while True:
+        if os.path.lexists(os.path.join(here, ".git")):
+            return here
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
+
+
+def workflow_for(text: str, org: str) -> str:
+    """The GitHub workflow template's `text`, its orgspec step checking the org repository
+    in folder `org` (relative to the repository's root, `/`-separated)."""
+    folder = org.replace(os.sep, "/")
+    quoted = folder if re.fullmatch(r"[\w./-]+", folder) else json.dumps(folder)
+    return re.sub(r"(?m)^(\s*- uses: orgspec/orgspec@\S+.*\n(\s*)with:\n)(\s*)",
+                  lambda m: f"{m[1]}{m[3]}paths: {quoted}\n{m[3]}", text, count=1)
+
+
+def outside(rel: str) -> bool:
+    """Whether `rel` (a target relative to init's folder) lies outside it: the GitHub
+    workflow at the root of the repository the folder is in (`ci_files`)."""
+    return rel.startswith("../")
 
 
 def config_for(text: str, ci: str) -> str:
@@ -126,8 +166,10 @@ def init_repo(directory: str, lang: str = "en", ci: str = "github",
     done = Written(no_example=found or (None if example else "asked"))
     if done.no_example:
         files = {rel: text for rel, text in files.items() if not _is_example(rel)}
-    exists = [rel for rel in files if os.path.lexists(os.path.join(directory, rel))]
-    blocking = [rel for rel in exists if rel != GITIGNORE]
+    # normalised: `org/../.github` (`outside`) names the root's file before org/ exists
+    exists = [rel for rel in files
+              if os.path.lexists(os.path.normpath(os.path.join(directory, rel)))]
+    blocking = [rel for rel in exists if rel != GITIGNORE and not outside(rel)]
     if blocking and not done.no_example:
         first = os.path.normpath(os.path.join(directory, blocking[0]))
         raise InitError(M("{first} exists; init writes only into a folder without {files} "
@@ -141,7 +183,7 @@ def init_repo(directory: str, lang: str = "en", ci: str = "github",
             if rel in exists:
                 done.kept.append(rel)
                 continue
-            target = os.path.join(directory, rel)
+            target = os.path.normpath(os.path.join(directory, rel))
             made += _missing_folders(os.path.dirname(target) or ".")
             output.make_dirs(os.path.dirname(target) or ".")
             output.write_text(target, text)

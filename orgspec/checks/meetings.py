@@ -193,6 +193,7 @@ PAIRS_NAMED = 3
 # characters, said twice; the related locations still list up to MOST_NAMED
 TEAMS_NAMED = 5
 _HIGH = 1 << 32  # a pair of team numbers as one int: the lower number times this, plus the other
+_NO_MEETINGS: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -237,6 +238,45 @@ class _Teams:
         self._enter = [tree.enter.get(t, -1) if tree else -1 for t in self.names]
         self._leave = [tree.leave.get(t, -1) if tree else -1 for t in self.names]
         self._top = self._tops(where)
+        self._below = self._through_below(org, where)
+
+    @staticmethod
+    def _through_below(org: Org, where: Presence) -> dict[str, set[str]]:
+        """Per team with no people of its own (no members, no lead but a placeholder: a
+        grouping, or a team emptied when it was split), the meetings of the teams below
+        it: it takes part in them through those teams (`ops`, parent of `ops-content` and
+        `ops-events`, shares a duty through its position, whose holders sit below it).
+        Walked only below such teams; none in most orgs."""
+        empty = [tid for tid, t in org.teams.items()
+                 if not t.members and (not t.lead or is_placeholder(t.lead))]
+        if not empty:
+            return {}
+        children: dict[str, list[str]] = {}
+        for tid, team in org.teams.items():
+            if team.parent in org.teams and team.parent != tid:
+                children.setdefault(str(team.parent), []).append(tid)
+        own = where.team_meetings
+        out: dict[str, set[str]] = {}
+        for tid in empty:
+            found: set[str] = set()
+            seen, todo = {tid}, list(children.get(tid, ()))
+            while todo:
+                child = todo.pop()
+                if child in seen:
+                    continue
+                seen.add(child)
+                found |= own.get(child, _NO_MEETINGS)
+                todo.extend(children.get(child, ()))
+            if found:
+                out[tid] = found
+        return out
+
+    def _parts(self, team: str) -> tuple[set[str], set[str]]:
+        """`Presence.parts_of(team)`, with the meetings of the teams below a team with no
+        people of its own among its own (`_through_below`)."""
+        own, above = self.where.parts_of(team)
+        below = self._below.get(team)
+        return (own | below, above) if below else (own, above)
 
     def _tops(self, where: Presence) -> list[int]:
         """Per team number, the topmost team at or above it that attends a meeting as a
@@ -302,9 +342,9 @@ class _Teams:
         meet = self._meet
         ma, mb = meet[a], meet[b]
         if ma is None:
-            ma = meet[a] = self.where.parts_of(self.names[a])
+            ma = meet[a] = self._parts(self.names[a])
         if mb is None:
-            mb = meet[b] = self.where.parts_of(self.names[b])
+            mb = meet[b] = self._parts(self.names[b])
         (own_a, above_a), (own_b, above_b) = ma, mb
         if above_a and above_a is above_b:  # one line of teams attending as teams
             return True

@@ -22,15 +22,17 @@ _PROSE = ("name", "title", "mission", "description", "purpose")  # as `lint.org_
 
 def missing_root(config: Config) -> tuple[M, str | None]:
     """The error line of `config`'s root that is no folder, and the language of the org
-    files beside the config (None when none is there): the run could read no org to say it
-    in, and a Chinese org's author should not get it in the locale's English."""
+    files beside the config (None when none is there), unless the config or the command line
+    (`config.lang`) names one: the run could read no org to say it in, and a Chinese org's
+    author should not get it in the locale's English."""
     root = config.root_path()
     if config.source is None:
         beside = list(_entities_beside("."))
         if beside:  # the org's own folder, named otherwise, with no config: say its path
+            # the files' language only when none was asked for (`--lang`, $ORGSPEC_LANG)
             return M("no org found at {root!r}; this folder holds the org's YAML files: run "
                      "`orgspec check .`", root=root), \
-                content_lang(t for e in beside for t in _prose(e))
+                config.lang or content_lang(t for e in beside for t in _prose(e))
         return M("no org found at {root!r}: pass a path, or set `root` in .orgspec.yaml",
                  root=root), None
     where = config.root_at or config.source

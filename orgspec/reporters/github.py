@@ -9,6 +9,7 @@ from orgspec.findings import Finding, LintResult
 from orgspec.i18n import M, say
 from orgspec.paths import repo_path
 from orgspec.report.idnames import with_names
+from orgspec.reporters.text import elsewhere_note
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 PER_LEVEL = 10  # GitHub shows 10 annotations of each level per step
@@ -44,8 +45,10 @@ def _annotation(f: Finding, root: str | None, words: tuple[str, str], lang: str,
 
 def render(result: LintResult, project_root: str | None = None) -> str:
     """Annotations for the most severe findings first; when some are left out, a notice with
-    how many takes the last notice place, so it stays inside GitHub's 10 per level. Paths
-    are relative to `project_root` (GITHUB_WORKSPACE)."""
+    how many takes the last notice place, so it stays inside GitHub's 10 per level; a run
+    narrowed to some files (`orgspec check org/teams.yaml`) ends with a notice counting the
+    findings of the other files, as the text summary does. Paths are relative to
+    `project_root` (GITHUB_WORKSPACE)."""
     ranked = sorted(result.findings, key=lambda f: (-f.severity, f.sort_key()))
     per_level: dict[str, int] = {}
     for f in ranked:
@@ -54,6 +57,9 @@ def render(result: LintResult, project_root: str | None = None) -> str:
     room = dict.fromkeys(COMMAND.values(), PER_LEVEL)
     if any(n > PER_LEVEL for n in per_level.values()):
         room["notice"] -= 1  # the overflow note is a notice too
+    elsewhere = bool(result.scope and result.elsewhere)
+    if elsewhere:  # so is the count of the other files' findings
+        room["notice"] -= 1
     lines, left_out = [], 0
     lang = result.lang or "en"
     words = say(M("related"), lang), say(M("hint"), lang)
@@ -70,4 +76,7 @@ def render(result: LintResult, project_root: str | None = None) -> str:
             "{more} more findings not annotated ({errors} errors, {warnings} warnings, {info} "
             "info in all); see the job summary or the report artifact", more=left_out,
             errors=c["error"], warnings=c["warning"], info=c["info"]), lang)))
+    if elsewhere:  # a run narrowed to some files: the others have findings (`text.summary_line`)
+        lines.append("::notice title=orgspec::" +
+                     gh_data(tty_text(say(elsewhere_note(result), lang))))
     return "".join(line + "\n" for line in lines)

@@ -86,7 +86,7 @@ def summary_line(result: LintResult) -> str:
     else:
         line = M("Found {parts} {where}.", parts=_parts(result), where=where)
     if elsewhere:
-        line = M("{summary} {elsewhere}", summary=line, elsewhere=_elsewhere(result))
+        line = M("{summary} {elsewhere}", summary=line, elsewhere=elsewhere_note(result))
     failed = len(result.failed_files)
     if failed and len(result.files) > failed:  # RF003 is not listed: its file's error is
         line = M("{summary} {incomplete}", summary=line, incomplete=P(
@@ -101,9 +101,10 @@ def summary_line(result: LintResult) -> str:
     return say(line, result.lang or "en")
 
 
-def _elsewhere(result: LintResult) -> P:
+def elsewhere_note(result: LintResult) -> P:
     """How many findings of the org's other files a run narrowed to some files leaves out
-    (`LintResult.elsewhere`), and the command that lists them."""
+    (`LintResult.elsewhere`), and the command that lists them (the text summary's end, the
+    GitHub annotations' notice)."""
     command = f"orgspec check {shlex.quote(result.whole_org or '.')}"
     return P("… and {n} finding in other files: run `{command}` to see it.",
              "… and {n} findings in other files: run `{command}` to see them.",

@@ -215,11 +215,34 @@ class SiteModel:
             return ident
         return f"{name} ({ident})" if name in self.shared and name != ident else name
 
+    @cached_property
+    def _meant(self) -> dict[tuple[str, str, str], str]:
+        """(entity key, field, value written) -> the id an unknown reference means, as
+        `check` reads it (`model.unresolved.meant`); walked on first use, when a page has
+        a reference that is no id."""
+        from orgspec.model.unresolved import meant
+
+        return {(u.entity, str(u.path[0]), u.value): u.meant for u in meant(self.org)
+                if u.meant and len(u.path) <= 2}
+
+    def meant_person(self, entity: str, field: str, value: str) -> str | None:
+        """The person `value`, written in `field` of `entity` (`team:cs`, `members`) and no
+        person's id, means as `check` reads it: `张　三` (a full-width space) or `张三` for
+        `zhang-san`, `li-si` for `李四　`; None when it means none (RF001 says so)."""
+        found = self._meant.get((entity, field, value))
+        return found if found is not None and found in self.org.people else None
+
     def person(self, pid: str) -> Link:
         person = self.org.people.get(pid)
         if person is None:
             return Link(pid)
-        return Link(self._said(person.name, pid), self.url("Person", pid), person.title or "")
+        text = self._said(person.name, pid)
+        if not self.people_pages:  # no person page says their other-script name: said here
+            from orgspec.model.names import name_with_other, other_name, written_entity
+
+            text = name_with_other(text, other_name(
+                person, self.view.lang, written_entity(self.org, "Person", pid)))
+        return Link(text, self.url("Person", pid), person.title or "")
 
     def duty(self, rid: str) -> Link:
         resp = self.org.responsibilities.get(rid)

@@ -147,16 +147,43 @@ def tree_items(rows: list[tuple[int, Any]],
     return out
 
 
+def _written_person(m: SiteModel, entity: str, field: str, value: str | None
+                    ) -> tuple[Link | None, str]:
+    """The person `value` (a team's `lead`, a person's `manager`) links to, and, for one
+    written as no person's id that names one (`张　三`), what check says of it: (their link,
+    `written as '张　三': write the id `zhang-san``); (None, "") for no value."""
+    if not value:
+        return None, ""
+    if value in m.org.people:
+        return m.person(value), ""
+    meant = m.meant_person(entity, field, value)
+    if meant is None:
+        return m.person(value), ""
+    return m.person(meant), say(MC("label", "written as {value!r}: write the id `{id}`",
+                                   value=value, id=meant), m.view.lang)
+
+
+def _member(m: SiteModel, tid: str, pid: str) -> tuple[Link, str, bool, str]:
+    """A row of a team's members: (their link, email, whether `pid` is a person's id, what
+    check says of one written as no id that names a person: `_written_person`)."""
+    link, written = _written_person(m, f"team:{tid}", "members", pid)
+    person = m.org.people.get(m.meant_person(f"team:{tid}", "members", pid) or pid
+                              if written else pid)
+    return (link or m.person(pid), getattr(person, "email", None) or "", pid in m.org.people,
+            written)
+
+
 def _team(m: SiteModel, render: Render, tid: str) -> str:
     org = m.org
     team = org.teams[tid]
     main, also = m.team_duties(tid)
     order = m.view.name_order  # the lead first, then by name as the people index lists them
-    # unknown ids (RF001's) last in the written order, marked, not counted (as `show`)
-    members = [(m.person(p), getattr(org.people.get(p), "email", None) or "", p in org.people)
-               for p in sorted(dict.fromkeys(team.members), key=lambda p: (
-                   (False, p != team.lead, person_key(org.people[p].name or p, p, order))
-                   if p in org.people else (True,)))]
+    # unknown ids (RF001's) last in the written order, marked, not counted (as `show`); one
+    # that names a person (`张　三`) links to them, said as check says it
+    members = [_member(m, tid, p) for p in sorted(dict.fromkeys(team.members), key=lambda p: (
+        (False, p != team.lead, person_key(org.people[p].name or p, p, order))
+        if p in org.people else (True,)))]
+    lead, lead_written = _written_person(m, f"team:{tid}", "lead", team.lead)
     # sub-teams and positions by name in the reader's order, as the tree and the indexes
     subteams = [m.team(c) for c in sorted(m.children.get(tid, []), key=lambda c: name_key(
         org.teams[c].name or c, c, order))]
@@ -167,10 +194,10 @@ def _team(m: SiteModel, render: Render, tid: str) -> str:
         "team", 1, id=tid, team=team, name=team.name or tid,
         other_names=other_names(m, "Team", tid),
         crumbs=m.crumbs(tid), health=m.health.get(tid),
-        lead=m.person(team.lead) if team.lead else None,
-        lead_unknown=bool(team.lead) and team.lead not in org.people,
+        lead=lead, lead_written=lead_written,
+        lead_unknown=bool(team.lead) and team.lead not in org.people and not lead_written,
         parent=m.team(team.parent) if team.parent else None, subteams=subteams,
-        members=members, known_members=sum(known for _, _, known in members),
+        members=members, known_members=sum(known for _, _, known, _ in members),
         charter=[_charter_row(m, d, ls, tid) for d, ls in main],
         also=[_charter_row(m, d, ls, tid) for d, ls in also],
         handoffs_in=m.handoffs_in.get(tid, []), handoffs_out=m.handoffs_out.get(tid, []),
@@ -295,11 +322,13 @@ def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
                        else _through(m, pid, a.via)))
                     for a in seen.meetings]
         acc = accountable_load(org, pid)
+        boss, manager_written = _written_person(m, f"person:{pid}", "manager", person.manager)
         yield m.url("Person", pid), render(
             "person", 1, id=pid, person=person, name=person.name or pid,
             other_names=other_names(m, "Person", pid),
-            manager=m.person(person.manager) if person.manager else None,
-            manager_unknown=bool(person.manager) and person.manager not in org.people,
+            manager=boss, manager_written=manager_written,
+            manager_unknown=bool(person.manager) and person.manager not in org.people and
+            not manager_written,
             reports=[m.person(p) for p in reports.get(pid, [])],
             positions=[m.position(r) for r in held], meetings=meetings,
             led=[m.team(t) for t in m.led.get(pid, [])],
