@@ -101,3 +101,83 @@ def test_a_full_width_colon_keeps_its_own_hint(write_org) -> None:
                           "--lang", "zh")
     assert where(found) == [("IN001", "t.yaml", 3, 7)]
     assert found[0]["hint"] == "写成 `name: 产品部`（半角冒号加一个空格）"
+
+
+RENAMED = """\
+- kind: Team
+  id: tech
+  name: 技术部
+  lead: he
+  members: [he]
+  responsibilities: [site]
+- kind: Team
+  id: marketing
+  name: 市场部
+  lead: guo-fang
+  members: [guo-fang]
+  responsibilities: [brand]
+- {kind: Person, id: he, name: 何强}
+- {kind: Person, id: guo-fang, name: 郭芳}
+- {kind: Responsibility, id: site, name: 网站, accountable: tech}
+- {kind: Responsibility, id: brand, name: 品牌建设, accountable: marketing, consulted: [tech]}
+"""
+
+
+def committed(tmp_path: Path) -> Path:
+    from conftest import git
+
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "org.yaml").write_text(RENAMED, "utf-8")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "org")
+    return tmp_path / "org"
+
+
+@pytest.mark.parametrize(("lang", "hint"), [
+    ("en", "did you mean 'jishu'? 技术部 was `tech` at git HEAD: `aliases: [tech]` under its "
+           "`id` keeps the old references working"),
+    ("zh", "是不是要写 'jishu'？技术部 在 git HEAD 时的 id 是 `tech`：在它的 `id` 下写 "
+           "`aliases: [tech]`，旧的引用就能继续使用"),
+])
+def test_an_id_renamed_since_head_is_said_with_its_alias(tmp_path: Path, lang: str,
+                                                         hint: str) -> None:
+    folder = committed(tmp_path)
+    text = (folder / "org.yaml").read_text("utf-8")
+    (folder / "org.yaml").write_text(text.replace("  id: tech\n", "  id: jishu\n"), "utf-8")
+    found = json_findings(folder, "--lang", lang)
+    assert where(found) == [("RF001", "org.yaml", 15, 59), ("RF001", "org.yaml", 16, 85)]
+    assert [f["hint"] for f in found] == [hint, hint]
+
+
+def test_an_id_renamed_with_its_alias_kept_is_no_finding(tmp_path: Path) -> None:
+    folder = committed(tmp_path)
+    text = (folder / "org.yaml").read_text("utf-8")
+    (folder / "org.yaml").write_text(
+        text.replace("  id: tech\n", "  id: jishu\n  aliases: [tech]\n"), "utf-8")
+    # RF005 (a former id still written) says to update them, as before
+    assert where(json_findings(folder)) == [("RF005", "org.yaml", 16, 59),
+                                            ("RF005", "org.yaml", 17, 85)]
+
+
+def test_an_id_gone_with_no_namesake_keeps_the_plain_hint(tmp_path: Path) -> None:
+    folder = committed(tmp_path)
+    text = (folder / "org.yaml").read_text("utf-8")
+    (folder / "org.yaml").write_text(text.replace("  id: tech\n  name: 技术部\n",
+                                                  "  id: jishu\n  name: 研发部\n"), "utf-8")
+    found = json_findings(folder)
+    assert where(found) == [("RF001", "org.yaml", 15, 59), ("RF001", "org.yaml", 16, 85)]
+    assert found[0]["hint"] == ("add the Team, Person or Role 'tech' to the org's files, or "
+                                "change it to an existing id")
+
+
+@pytest.mark.parametrize(("lang", "hint"), [
+    ("zh", "是不是要写 marketing（市场部）？"), ("en", "did you mean marketing (市场部)?")])
+def test_a_did_you_mean_says_the_id_first(write_org, lang: str, hint: str) -> None:
+    from conftest import run_cli
+
+    folder = write_org({"org.yaml": RENAMED.replace("consulted: [tech]",
+                                                    "consulted: [marketting]")})
+    run = run_cli("check", str(folder), "--isolated", "--no-cache", "--lang", lang)
+    hints = [line.strip() for line in run.stdout.splitlines() if "marketing" in line]
+    assert hints == [f"{'建议' if lang == 'zh' else 'hint'}: {hint}"], run.stdout
