@@ -361,9 +361,8 @@ def _walk(root: str, include: list[str], exclude: list[str], found: Discovery,
                     M("a re-import's update of {file}, which you edited, waits here: compare "
                       "the two, then move this file over {file} or delete it",
                       file=entry.name[:-len(".new")]), source=entry.path))
-            elif not is_yaml_name(entry.name) and \
+            elif not is_yaml_name(entry.name) and entry.is_file(follow_symlinks=False) and \
                     (meant := meant_name(entry.name, entry.path, names())) is not None and \
-                    entry.is_file(follow_symlinks=False) and \
                     (not include or matches(rel[:-len(entry.name)] + meant, include)):
                 # its text is kept (`Org.pending`): what it defines waits behind the IN019
                 found.skipped.append(Skipped(
