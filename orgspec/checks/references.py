@@ -528,9 +528,11 @@ class _Guesses:
         if len(found) != 1:
             return None
         kind = next(k for k in close.kinds if found[0] in self.org.table(k))
-        return M("did you mean {id!r}? if {kind} {id!r} was renamed from {value!r}, "
+        # the id to write said first (`id（name）`), the entity renamed by its name
+        return M("did you mean {id!r}? if {kind} {entity!r} was renamed from {value!r}, "
                  "`aliases: [{value}]` under its `id` keeps the old references working",
-                 id=found[0], kind=KIND_WORDS.get(kind, kind), value=close.value)
+                 id=found[0], kind=KIND_WORDS.get(kind, kind), entity=found[0],
+                 value=close.value)
 
     def other_name(self, value: str, kinds: tuple[str, ...]) -> str | None:
         """The id of `kinds` that `value` spells as another of its names
