@@ -201,6 +201,9 @@ class LintResult:
     # back only because of them): the summary says so beside those files
     waiting: dict[str, int] = field(default_factory=dict)
     held_messages: dict[str, str] = field(default_factory=dict)  # fingerprint -> English
+    # the fingerprints of the findings that hold others back (a file left out, IN019): the
+    # formats that show only some findings show these first (`reporters.github`)
+    causes: frozenset[str] = frozenset()
     unchecked: tuple[tuple[str, frozenset[str]], ...] = ()
     # fingerprint -> the fingerprints the finding had before its entity was renamed (its
     # former id kept in `aliases`): a baseline entry with one of them is that finding

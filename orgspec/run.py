@@ -165,6 +165,10 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
         result, org = check_cached(targets, config, cache), None
     else:
         result, org = _lint(targets, config, opts.staged, cache)
+    if not opts.staged and any(f.code == "RF001" for f in result.findings):
+        from orgspec.ci.headrenames import said_renames
+
+        said_renames(result, targets, config)  # `id: tech` -> `id: jishu` since HEAD: say so
     if named:
         from orgspec.ci.before import defined_by
 

@@ -198,15 +198,15 @@ RACI = """\
 @pytest.mark.parametrize(("lang", "said"), [
     ("en", ["org.yaml:10:26: RF001 [error] unknown Team, Person or Role 'opertions' in RACI "
             "list `consulted` of duty 退款 (refunds)",
-            "    hint: did you mean 运营部 (operations)? (1 finding that follows from this "
+            "    hint: did you mean operations (运营部)? (1 finding that follows from this "
             "mistake is held back until it is fixed: OW006 on team 运营部 (operations))"]),
     ("zh", ["org.yaml:10:26: RF001 [error] 职责 退款 (refunds) 的 RACI 列表 `consulted` 中的 "
             "'opertions' 不是已知的团队、人员或岗位",
-            "    建议: 是不是要写 运营部 (operations)？（由这个错误引起的 1 条问题在改正之前暂不"
+            "    建议: 是不是要写 operations（运营部）？（由这个错误引起的 1 条问题在改正之前暂不"
             "报告：团队 运营部 (operations) 的 OW006）"]),
     ("zh-Hant", ["org.yaml:10:26: RF001 [error] 職責 退款 (refunds) 的 RACI 清單 `consulted` 中的 "
                  "'opertions' 不是已知的團隊、人員或職位",
-                 "    建議: 是不是要寫 运营部 (operations)？（由這個錯誤引起的 1 條問題在改正之前"
+                 "    建議: 是不是要寫 operations（运营部）？（由這個錯誤引起的 1 條問題在改正之前"
                  "暫不報告：團隊 运营部 (operations) 的 OW006）"]),
 ])
 def test_an_unknown_id_in_a_raci_list_names_the_list_and_the_duty(
@@ -218,7 +218,7 @@ def test_an_unknown_id_outside_a_raci_list_says_its_field_as_before(tmp_path: Pa
     text = RACI.replace("lead: bob, members: [bob]", "lead: bbo, members: [bob]")
     assert _lines(tmp_path, text)[:2] == [
         "org.yaml:2:49: RF001 [error] unknown Person 'bbo' in `lead` of team 运营部 (operations)",
-        "    hint: did you mean 鲍勃 (bob)?"]
+        "    hint: did you mean bob (鲍勃)?"]
 
 
 FORMER = """\
@@ -233,12 +233,12 @@ FORMER = """\
 @pytest.mark.parametrize(("lang", "hint"), [
     # marketing holds no duty but through the typo: its empty charter (OW006) is held back,
     # the hold-back reading `shi-chnag` as marketing as RF001 does
-    ("en", "    hint: did you mean 市场部 (marketing) (formerly 'shi-chang')? (1 finding that "
+    ("en", "    hint: did you mean marketing (市场部) (formerly 'shi-chang')? (1 finding that "
            "follows from this mistake is held back until it is fixed: OW006 on team 市场部 "
            "(marketing))"),
-    ("zh", "    建议: 是不是要写 市场部 (marketing)（以前的 id 是 'shi-chang'）？（由这个错误引起"
+    ("zh", "    建议: 是不是要写 marketing（市场部）（以前的 id 是 'shi-chang'）？（由这个错误引起"
            "的 1 条问题在改正之前暂不报告：团队 市场部 (marketing) 的 OW006）"),
-    ("zh-Hant", "    建議: 是不是要寫 市场部 (marketing)（以前的 id 是 'shi-chang'）？（由這個錯誤"
+    ("zh-Hant", "    建議: 是不是要寫 marketing（市场部）（以前的 id 是 'shi-chang'）？（由這個錯誤"
                 "引起的 1 條問題在改正之前暫不報告：團隊 市场部 (marketing) 的 OW006）"),
 ])
 def test_did_you_mean_near_a_former_id_suggests_the_current_id(

@@ -71,7 +71,7 @@ def test_one_unknown_id_keeps_its_did_you_mean(write_org: Any) -> None:
     org = write_org({"o.yaml": SPLIT.replace("consulted: a、b", "consulted: bb")})
     run = run_cli("check", str(org), "--isolated", "--no-cache", "--lang", "en",
                   "--select", "RF001")
-    assert findings(run, "RF001")[0] == ("RF001", "8", "hint: did you mean 乙团队 (b)?")
+    assert findings(run, "RF001")[0] == ("RF001", "8", "hint: did you mean b (乙团队)?")
 
 
 WHO = """\

@@ -60,7 +60,7 @@ def test_a_tied_did_you_mean_names_every_candidate(write_org: Any) -> None:
     assert findings(run, "RF001") == [
         (f"{file}:13:12", "hint: did you mean one of 林怡君 (t002), 謝承恩 (t012)? they are "
                           "equally close to what is written: check which one is meant"),
-        (f"{file}:17:12", "hint: did you mean 張雅婷 (t013)?"),  # one closest: named alone
+        (f"{file}:17:12", "hint: did you mean t013 (張雅婷)?"),  # one closest: named alone
     ]
     hant = run_cli("check", str(org), "--isolated", "--no-cache", "--lang", "zh-Hant")
     assert "建議: 是不是要寫 林怡君 (t002)、謝承恩 (t012) 之一？這幾個 id 與所寫的同樣接近：" \

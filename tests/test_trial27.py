@@ -277,7 +277,7 @@ def test_the_rename_hint_in_chinese(write_org: Any) -> None:
 
     run = run_cli("check", str(write_org({"o.yaml": RENAMED})), "--isolated", "--no-cache",
                   "--lang", "zh")
-    assert "    建议: 是不是要写 产品部 (product-center)？如果团队 产品部 (product-center) 是从 " \
+    assert "    建议: 是不是要写 product-center（产品部）？如果团队 产品部 (product-center) 是从 " \
            "'product' 改名而来，在它的 `id` 下写 `aliases: [product]`，旧的引用就能继续使用\n" \
            in run.stdout, run.stdout
 

@@ -465,13 +465,16 @@ class _Guesses:
     def id_of(self, value: str, kinds: tuple[str, ...]) -> str:
         """The id `value` is or names, found as `hint` finds it without guessing a typo: an
         id of `kinds`, in another case, or the display name of one entity (in either
-        script); else `value` itself (a name several share: `several` says which).
-        `[王伟，李娜]` in `members` is written `[wang-wei, li-na]`."""
+        script), or another of its names (`names: {zh: 林东}`, `OtherNames`); else `value`
+        itself (a name several share: `several` says which). `[王伟，李娜]` in `members`
+        is written `[wang-wei, li-na]`, `郭芳、林东` `[guo-fang, tony-lin]`."""
         _, ids, names, _ = self._index(kinds)
         bare = value.strip().strip(IME_QUOTES) or value
         if bare.casefold() in ids:
             return bare.casefold()
-        return names.id_of(bare) or value
+        if names.named(bare) is not None:
+            return names.id_of(bare) or value
+        return self.other_name(bare, kinds) or value
 
     def several(self, values: Iterable[str], kinds: tuple[str, ...]) -> M | None:
         """What to write for the first of `values` that is the name of several entities of
@@ -525,9 +528,11 @@ class _Guesses:
         if len(found) != 1:
             return None
         kind = next(k for k in close.kinds if found[0] in self.org.table(k))
-        return M("did you mean {id!r}? if {kind} {id!r} was renamed from {value!r}, "
+        # the id to write said first (`id（name）`), the entity renamed by its name
+        return M("did you mean {id!r}? if {kind} {entity!r} was renamed from {value!r}, "
                  "`aliases: [{value}]` under its `id` keeps the old references working",
-                 id=found[0], kind=KIND_WORDS.get(kind, kind), value=close.value)
+                 id=found[0], kind=KIND_WORDS.get(kind, kind), entity=found[0],
+                 value=close.value)
 
     def other_name(self, value: str, kinds: tuple[str, ...]) -> str | None:
         """The id of `kinds` that `value` spells as another of its names

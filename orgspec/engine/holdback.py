@@ -228,7 +228,7 @@ def held_hint(hint: str, held: list[Held]) -> P:
         held, key=lambda h: (h.finding.code, h.at or h.finding.entity))))
     n = len(items)
     source = getattr(hint, "source", hint)
-    if isinstance(source, P) and _is_held(source):  # more held behind it (`--diff`)
+    if isinstance(source, P) and is_held(source):  # more held behind it (`--diff`)
         hint = source.values["hint"]
         n += int(source.values["n"])
         items = [i for i in source.values["listed"] if not isinstance(i, P)] + items
@@ -241,8 +241,9 @@ def held_hint(hint: str, held: list[Held]) -> P:
              "fixed: {listed})", n=n, hint=hint, listed=listed)
 
 
-def _is_held(hint: object) -> bool:
-    """Whether `hint` is one `held_hint` made."""
+def is_held(hint: object) -> bool:
+    """Whether `hint` (or the `M` it says: `i18n.Said`) is one `held_hint` made."""
+    hint = getattr(hint, "source", hint)
     return isinstance(hint, P) and hint.singular.startswith("{hint} ({n} finding that")
 
 
@@ -250,7 +251,7 @@ def rehint(hint: str, new: M) -> M:
     """`new` in place of the hint a `held_hint` wraps in `hint` (as said: `i18n.Said`
     keeps it), keeping the held-back findings it names; else `new` alone."""
     source = getattr(hint, "source", hint)
-    if isinstance(source, P) and _is_held(source):
+    if isinstance(source, P) and is_held(source):
         return P(source.singular, source.plural, **{**source.values, "hint": new})
     return new
 

@@ -389,7 +389,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
     from orgspec.engine.emptyteam import empty_behind
     from orgspec.engine.holdback import hold_back
     from orgspec.engine.noteam import duties_behind, outside_behind
-    from orgspec.engine.pending import pending_behind
+    from orgspec.engine.pending import causes_first, pending_behind
     from orgspec.engine.teams import with_teams
 
     with gc_paused():
@@ -422,7 +422,8 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         findings, _ = pending_behind(findings, org)  # RF001 behind IN018's `.new`
         findings = assign_fingerprints(sort_findings(findings), anchors,
                                        org_root(paths or [root]))
-        findings = with_teams(findings, org)
+        findings = causes_first(with_teams(findings, org))  # IN019 before what it holds
+        causes = _causes(findings)
         held_messages, numbered = _held(every, findings, anchors, org_root(paths or [root]))
         if activities:
             places = {(f.code, f.location, f.entity) for f in activities}
@@ -452,8 +453,18 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
                       name_order=config.name_order or "", held=frozenset(held_messages),
                       held_messages=held_messages,
                       unchecked=_unchecked(org), former=former, activities=behind_kr,
-                      waiting=waiting,
+                      waiting=waiting, causes=causes,
                       names=id_names(org, lang, quoted_ids(findings)))
+
+
+def _causes(findings: list[Finding]) -> frozenset[str]:
+    """The fingerprints of the findings that hold others back: a file left out (IN019) or
+    waiting to be merged (IN018), an unknown reference whose hint names what it holds."""
+    from orgspec.engine.holdback import is_held
+    from orgspec.engine.pending import is_cause
+
+    return frozenset(f.fingerprint for f in findings
+                     if is_cause(f) or (f.code == "RF001" and is_held(f.hint)))
 
 
 class _Tail:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from orgspec import output
 from orgspec.i18n import M
+from orgspec.load.nearnames import meant_name
 from orgspec.paths import Shown, display_path, git_top
 
 if TYPE_CHECKING:
@@ -31,16 +32,6 @@ def is_yaml_name(name: str) -> bool:
     return name.lower().endswith(SUFFIXES)
 
 
-# Windows Notepad saves `team.yaml` as `team.yaml.txt` unless told otherwise, and Explorer
-# hides the `.txt`: the file looks right, and the walk leaves it out. Other extra extensions
-# (`.bak`, `.orig`, `.old`) mark copies kept on purpose, and stay unsaid.
-MISSAVED = (".yaml.txt", ".yml.txt")
-
-
-def missaved_as(name: str) -> str | None:
-    """The name `name` was meant to have when it is a YAML file saved with `.txt` added
-    (`team.yaml.txt` -> `team.yaml`, in any case), else None."""
-    return name[:-len(".txt")] if name.lower().endswith(MISSAVED) else None
 _T = TypeVar("_T")
 
 
@@ -86,7 +77,8 @@ class Skipped:
     message: str
     real: str = ""
     # the file whose bytes the run's answer depends on though the org does not read it:
-    # a re-import's `.new` (IN018), whose ids the references elsewhere wait for
+    # a re-import's `.new` (IN018) or a file left out for its name (IN019), whose ids the
+    # references elsewhere wait for
     source: str = ""
 
 
@@ -342,6 +334,7 @@ def _walk(root: str, include: list[str], exclude: list[str], found: Discovery,
         folder = stack.pop()
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            names = _lower_names(entries)
         except OSError as exc:
             found.skipped.append(Skipped(display_path(folder), "IN013",
                                          M("cannot read folder: {why}",
@@ -368,14 +361,15 @@ def _walk(root: str, include: list[str], exclude: list[str], found: Discovery,
                     M("a re-import's update of {file}, which you edited, waits here: compare "
                       "the two, then move this file over {file} or delete it",
                       file=entry.name[:-len(".new")]), source=entry.path))
-            elif (meant := missaved_as(entry.name)) is not None and \
-                    entry.is_file(follow_symlinks=False) and \
+            elif not is_yaml_name(entry.name) and entry.is_file(follow_symlinks=False) and \
+                    (meant := meant_name(entry.name, entry.path, names())) is not None and \
                     (not include or matches(rel[:-len(entry.name)] + meant, include)):
+                # its text is kept (`Org.pending`): what it defines waits behind the IN019
                 found.skipped.append(Skipped(
                     shown.below(folder, entry.name), "IN019",
                     M("left out of the org: orgspec reads only files whose names end in .yaml "
                       "or .yml; rename it to {meant!r} to have it read", meant=meant),
-                    real=os.path.realpath(entry.path)))
+                    real=os.path.realpath(entry.path), source=entry.path))
                 if feed is not None:
                     feed(found.skipped[-1].real)
             elif is_yaml_name(entry.name) or (entry.is_symlink() and _is_dir(entry.path)):
@@ -386,6 +380,17 @@ def _walk(root: str, include: list[str], exclude: list[str], found: Discovery,
                           shown=shown.below(folder, entry.name))
                 if feed is not None and len(found.files) > before:
                     feed(found.files[-1].real)
+
+
+def _lower_names(entries: list[os.DirEntry[str]]) -> Callable[[], frozenset[str]]:
+    """The folder's names, lower-cased, made when first asked (a near-miss name is rare)."""
+    made: list[frozenset[str]] = []
+
+    def get() -> frozenset[str]:
+        if not made:
+            made.append(frozenset(e.name.lower() for e in entries))
+        return made[0]
+    return get
 
 
 def _pending_import(name: str) -> bool:

@@ -83,8 +83,9 @@ def load_files(paths: list[str], include: list[str] | None = None,
 def skipped_issues(skipped: list[Skipped], failed: dict[str, str],
                    pending: dict[str, str] | None = None) -> list[Issue]:
     """The findings for paths discovery did not load; unreadable ones count as failed. A
-    re-import waiting to be merged (IN018) has its text put in `pending` (display path ->
-    text, "" when it cannot be read): the ids it defines are not in the org yet."""
+    re-import waiting to be merged (IN018) or a file left out for its name (IN019) has its
+    text put in `pending` (display path -> text, "" when it cannot be read): the ids it
+    defines are not in the org yet."""
     out = []
     for item in skipped:
         out.append(Issue(item.message, Location(item.display), code=item.code))

@@ -36,6 +36,7 @@ from orgspec.load.yamlhints import (
     flow_comma,
     flow_comment,
     full_hash,
+    glued_colon,
     glued_dash,
     missing_comma,
     plain,
@@ -396,6 +397,12 @@ def _said(exc: yaml.MarkedYAMLError, text: str, index: LineIndex, message: str, 
     `at`) as a person would say it: the slips of typing (a glued dash, a tab ...) named."""
     glued = glued_dash(text, line) or (glued_dash(text, line - 1) if line > 1 else None)
     if glued is not None:  # `-kind: Team`: the parser gives up on the item's next field
+        return Problem("IN001", glued[2], glued[0], glued[1], glued[3])
+    # `name:产品部`: where the simple key began, else the line the parser gave up on or
+    # the one above it
+    began = [exc.context_mark.line + 1] if exc.context_mark is not None else []
+    glued = glued_colon(text, [*began, line, line - 1])
+    if glued is not None:
         return Problem("IN001", glued[2], glued[0], glued[1], glued[3])
     explained = explain(message, text, line)
     said = explained[:2] if explained is not None else None

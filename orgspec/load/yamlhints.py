@@ -19,7 +19,7 @@ others are said by `yamlwords`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from orgspec.i18n import M
 from orgspec.lazyre import lazy
@@ -305,6 +305,30 @@ def glued_dash(text: str, line: int) -> tuple[int, int, str, str] | None:
                 M("`-{key}` has no space after the `-`: YAML reads it as a key named "
                   "`-{key}`, not as a list item", key=key),
                 M("write `- {key}`: a space after the `-`", key=key))
+    return None
+
+
+# `name:产品部`: a key, its colon and the value with no space between: YAML reads one plain
+# text (a colon ends a key only before a space), so the parser finds no field there
+_GLUED_COLON = lazy(r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][\w.-]*|"
+                   r"[^\x00-\x7f\s:：#\-－][^:：#\s]{0,11}):(?P<value>[^\s:/#].*?)\s*$")
+
+
+def glued_colon(text: str, lines: Iterable[int]) -> tuple[int, int, str, str] | None:
+    """`name:产品部`: a field with no space after its colon, on the first of `lines`
+    (1-based) that has one, as (line, column of the colon, message, hint), or None."""
+    all_lines = text.splitlines()
+    for number in lines:
+        if not 1 <= number <= len(all_lines):
+            continue
+        m = _GLUED_COLON.match(all_lines[number - 1])
+        if m is None:
+            continue
+        key, value = m.group("key"), m.group("value")
+        return (number, m.end("key") + 1,
+                M("no space follows the colon of `{key}:`: YAML reads `{key}:{value}` as one "
+                  "piece of text, not as a field", key=key, value=value),
+                M("write `{key}: {value}` (a space after the colon)", key=key, value=value))
     return None
 
 

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Self
 
-from orgspec.i18n import M, said_from, template_args
+from orgspec.i18n import M, said_from, say, template_args
 from orgspec.model.idnames import said_name_id
 from orgspec.text.lazyre import lazy
 
@@ -52,6 +52,14 @@ def with_names(message: str, names: Mapping[str, str], lang: str,
         name = names.get(ident)
         return None if name is None or about_a_name or name in said else name
 
+    def id_named(value: object, lang: str) -> object:
+        """The id a did-you-mean tells to write, said first: `marketing（市场部）`, so a
+        reader copies the id, not the name."""
+        name = name_of(value) if type(value) is str else None
+        if name is None:
+            return named(value)
+        return Named(say(M("{id} ({name})", id=value, name=name), lang))
+
     def named(value: object) -> object:
         if isinstance(value, list | tuple):
             return [named(v) for v in value]
@@ -71,11 +79,16 @@ def with_names(message: str, names: Mapping[str, str], lang: str,
                 return Named(", ".join(said_name_id(str(n), p) for p, n in parts))
         return value
 
-    values = {k: v if _in_code(template, k) else named(v) for k, v in source.values.items()}
+    values = {k: v if _in_code(template, k) else
+              id_named(v, lang) if k == "id" and template.startswith(_MEANT) else named(v)
+              for k, v in source.values.items()}
     if values == source.values:
         return message
     return said_from(type(source).__new__(type(source), *template_args(source), **values),
                      lang)
+
+
+_MEANT = "did you mean "  # a hint whose `{id}` is the id to write
 
 
 def _in_code(template: str, key: str) -> bool:

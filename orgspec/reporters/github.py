@@ -44,12 +44,14 @@ def _annotation(f: Finding, root: str | None, words: tuple[str, str], lang: str,
 
 
 def render(result: LintResult, project_root: str | None = None) -> str:
-    """Annotations for the most severe findings first; when some are left out, a notice with
-    how many takes the last notice place, so it stays inside GitHub's 10 per level; a run
-    narrowed to some files (`orgspec check org/teams.yaml`) ends with a notice counting the
-    findings of the other files, as the text summary does. Paths are relative to
-    `project_root` (GITHUB_WORKSPACE)."""
-    ranked = sorted(result.findings, key=lambda f: (-f.severity, f.sort_key()))
+    """Annotations for the most severe findings first, of each level those that hold
+    others back (`LintResult.causes`: the one file left out) before the rest; when some
+    are left out, a notice with how many takes the last notice place, so it stays inside
+    GitHub's 10 per level; a run narrowed to some files (`orgspec check org/teams.yaml`)
+    ends with a notice counting the findings of the other files, as the text summary
+    does. Paths are relative to `project_root` (GITHUB_WORKSPACE)."""
+    ranked = sorted(result.findings, key=lambda f: (-f.severity, f.fingerprint not in
+                                                    result.causes, f.sort_key()))
     per_level: dict[str, int] = {}
     for f in ranked:
         level = COMMAND[f.severity.label]

@@ -16,11 +16,16 @@ _SPLIT = lazy(rf"\s*[{SEPARATORS}]\s*")
 
 
 def split_ids(value: str) -> list[str]:
-    """The ids `value` lists between separators (`ops、cs` -> [ops, cs]); [] when it holds
-    fewer than two, or a part of several words (`运营部, 华东区客服` is prose, not ids)."""
+    """The ids `value` lists between separators (`ops、cs` -> [ops, cs]); a part may be a
+    name of up to MAX_NAME_WORDS words (`郭芳、Tony Lin`, `guo-fang, Tony Lin`); [] when
+    it holds fewer than two parts, or a part of more words (`ops, the East China team`
+    is prose, not ids)."""
     if not any(c in value for c in SEPARATORS):
         return []
     parts = [p for p in _SPLIT.split(value.strip()) if p]
-    if len(parts) < 2 or any(len(p.split()) > 1 for p in parts):
+    if len(parts) < 2 or any(len(p.split()) > MAX_NAME_WORDS for p in parts):
         return []
     return parts
+
+
+MAX_NAME_WORDS = 3  # `Mary Ann Lee`; a part of more words is prose

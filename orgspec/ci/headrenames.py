@@ -1,0 +1,91 @@
+"""An id renamed since git `HEAD` without `aliases` (`id: tech` -> `id: jishu`): each
+reference to the old id is an RF001 that no edit distance explains (`jishu` is nothing like
+`tech`), so its hint said "add the team 'tech'". The org's files as `HEAD` holds them (one
+`git cat-file --batch`: `ci.before.committed`) say which entity had that id; when exactly one
+entity of its kind has its name now, under another id that does not keep the old one in
+`aliases`, the hint says it was renamed and how to keep the references working.
+
+Asked only when some RF001 has that generic hint: a clean org never runs git for it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from orgspec.ci.before import committed
+from orgspec.engine.holdback import is_held, rehint
+from orgspec.findings import Finding, LintResult, replaced
+from orgspec.i18n import M, said_from
+from orgspec.load.config import Config
+from orgspec.load.loader import RawEntity, load_files
+
+GENERIC = "add the {kinds} {value!r} to the org's files, or change it to an existing id"
+
+
+def said_renames(result: LintResult, targets: list[str], config: Config) -> None:
+    """Give each RF001 of `result` (a check of `targets`, the org's files or folders) whose
+    id an entity had at git `HEAD` and now has under another id (found by its kind and
+    name) the hint that says so; `result.findings` is replaced, the rest left as it is.
+    Git missing or failing: nothing changes."""
+    asked = {i: value for i, f in enumerate(result.findings)
+             if f.code == "RF001" and (value := _generic(f))}
+    if not asked:
+        return
+    then = {ident: found for raw in committed(targets)
+            for ident, found in _named(raw.entities).items()}
+    if not then:
+        return
+    now: dict[tuple[str, str], list[tuple[str, frozenset[str]]]] = defaultdict(list)
+    for entity in load_files(targets, config.include, config.exclude,
+                             respect_gitignore=config.respect_gitignore).entities:
+        ident, kind, name = entity.data.get("id"), entity.kind, _name_of(entity)
+        if isinstance(ident, str) and isinstance(kind, str) and name:
+            aliases = entity.data.get("aliases")
+            kept = frozenset(a for a in aliases if isinstance(a, str)) \
+                if isinstance(aliases, list) else frozenset()
+            now[(kind, name)].append((ident, kept))
+    lang = result.lang or "en"
+    out = list(result.findings)
+    for i, old in asked.items():
+        if old not in then:
+            continue
+        kind, name = then[old]
+        ids = [ident for ident, kept in now.get((kind, name), ()) if ident != old and
+               old not in kept]
+        if len(ids) != 1:
+            continue
+        new = M("did you mean {id!r}? {name} was `{old}` at git HEAD: `aliases: [{old}]` "
+                "under its `id` keeps the old references working", id=ids[0], name=name,
+                old=old)
+        out[i] = replaced(out[i], hint=said_from(rehint(out[i].hint, new), lang))
+        result.names.setdefault(ids[0], name)
+    result.findings = out
+
+
+def _generic(f: Finding) -> str:
+    """The unknown id of an RF001 whose hint is only "add it, or change it to an existing
+    id" (a hint naming what it holds back, `held_hint`, around it), else ""."""
+    hint = getattr(f.hint, "source", f.hint)
+    if is_held(hint):
+        hint = hint.values["hint"]  # type: ignore[union-attr]
+    hint = getattr(hint, "source", hint)
+    if not isinstance(hint, M) or getattr(hint, "template", "") != GENERIC:
+        return ""
+    value = hint.values.get("value")
+    return value if isinstance(value, str) else ""
+
+
+def _named(entities: Iterable[RawEntity]) -> dict[str, tuple[str, str]]:
+    """Id -> (kind, name) of each entity written with an id, a kind and a name."""
+    out: dict[str, tuple[str, str]] = {}
+    for entity in entities:
+        ident, kind, name = entity.data.get("id"), entity.kind, _name_of(entity)
+        if isinstance(ident, str) and isinstance(kind, str) and name:
+            out[ident] = (kind, name)
+    return out
+
+
+def _name_of(entity: RawEntity) -> str:
+    name = entity.data.get("name") or entity.data.get("title")
+    return name.strip() if isinstance(name, str) else ""
