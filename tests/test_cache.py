@@ -19,6 +19,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import EXAMPLES, FIXTURES, REPO, run_cli
@@ -152,6 +153,21 @@ GENERIC = {
 # that can change a finding in another file.
 T = "team-00006"
 F = f"{T}.yaml"
+# MT004's verdicts kept per duty (`checks.keptduties`): a team with no parent and no
+# meeting, then RACI edits that make and remove a coordination gap with it, in the
+# middle file and at a duty of the team with no parent (each file's duties alone
+# judged again, the other gap kept)
+LOOSE = {
+    "a team with no parent": lambda org: _write(org / "loose.yaml", _LOOSE),
+    "consulted makes a coordination gap": lambda org: _sub(
+        org, r"^(  consulted: \[)", r"\1loose, ", F),
+    "a duty of the team with no parent": lambda org: _append(
+        org / "loose.yaml", _LOOSE_DUTY),
+    "consulted removes the coordination gap": lambda org: _sub(
+        org, r"^(  consulted: \[)loose, ", r"\1", F),
+    "the gap of the team with no parent closed": lambda org: _sub(
+        org, r"^(  consulted: \[)team-00003\]", r"\1loose]", "loose.yaml"),
+}
 SYNTHETIC = {
     "duty text": lambda org: _sub(org, r'^(  description: ).*$',
                                   r'\1"coordinate delivery times of Lukaka for the north '
@@ -263,9 +279,14 @@ SYNTHETIC = {
     "a referenced duty defined again": lambda org: _append(org / "team-00001.yaml", (
         "- kind: Responsibility\n  id: team-00001-d0\n  description: \"track refund "
         "requests of Orkaka\"\n  accountable: team-00001\n")),
+    **LOOSE,
 }
 
 
+_LOOSE = ("- kind: Team\n  id: loose\n  name: 独立团队 / Loose team\n  lead: loner-2\n"
+          "  members: [loner-2]\n- {kind: Person, id: loner-2, name: 新人, title: Engineer}\n")
+_LOOSE_DUTY = ("- kind: Responsibility\n  id: loose-d0\n  description: \"track refund "
+               "requests of Orkaka\"\n  accountable: loose\n  consulted: [team-00003]\n")
 _SLOTS = ("- kind: Responsibility\n  id: slot-d0\n  description: \"review refund requests of "
           "Zelzelka for region {}\"\n  accountable: team-00003\n"
           "- kind: Responsibility\n  id: slot-d1\n  description: \"review refund requests of "
@@ -409,6 +430,45 @@ def test_a_check_after_editing_one_file_equals_a_fresh_check(
     # and features, and results of an org that means the same
     assert used["local"] > 20 and used["rule"] > 20, used
     assert used["memo"] > 3 and used["same"] > 10, used
+
+
+def test_a_raci_edit_judges_again_only_the_duties_of_its_file_for_mt004(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """MT004 after a RACI edit judges again the duties of the edited file alone (the
+    others' verdicts kept, `checks.keptduties`), and finds what a fresh check finds: a gap
+    made in the middle file, one at a duty of a team with no parent kept while the middle
+    file is edited, then each removed."""
+    from orgspec.checks import keptduties
+
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    redone: list[set[str] | None] = []
+    real = keptduties.to_redo
+
+    def recorded(*args: Any) -> set[str] | None:
+        redone.append(real(*args))
+        return redone[-1]
+
+    monkeypatch.setattr(keptduties, "to_redo", recorded)
+    org = _synthetic(tmp_path)
+    paths, folder = [str(org)], str(tmp_path / "cache")
+    check_cached(paths, STRICT, Cache(folder), TODAY)  # cold: stores the result only
+    duties = {f"{T}-d{i}" for i in range(10)}
+    gap, loose = (F, f"responsibility:{T}-d0"), ("loose.yaml", "responsibility:loose-d0")
+    steps: list[tuple[str, Callable[[Path], bool], list[set[str] | None],
+                      list[tuple[str, str]]]] = [
+        ("comment", lambda o: _edit_one(o, "# 1\n") is not None, [None], []),
+        *((name, edit, redo, found) for (name, edit), redo, found in zip(LOOSE.items(), [
+            [None], [duties], [{"loose-d0"}], [duties], [{"loose-d0"}]], [
+            [], [gap], [loose, gap], [loose], []], strict=True)),
+    ]
+    for name, edit, redo, found in steps:
+        assert edit(org), name
+        redone.clear()
+        got = check_cached(paths, STRICT, Cache(folder), TODAY).findings
+        assert _findings(got) == _findings(lint_org(paths, STRICT, TODAY)[0].findings), name
+        assert redone == redo, name
+        assert sorted((Path(f.location.file).name, f.entity) for f in got
+                      if f.code == "MT004") == found, name
 
 
 def _sub_all(org: Path, pattern: str, repl: str, name: str | None = None) -> bool:

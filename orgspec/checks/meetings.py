@@ -4,12 +4,12 @@ pairs come only from shared duties and process hand-offs, never from all pairs o
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
-from orgspec.engine.context import RuleContext
+from orgspec.engine.context import RuleContext, Shared
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M, P
@@ -185,6 +185,8 @@ def meeting_without_attendees(ctx: RuleContext) -> Iterator[Issue]:
 
 
 Pair = tuple[str, str]  # two team ids, sorted
+Handoff = tuple[int, str, int]  # step index, next step id, team pair code
+Judged = tuple[list[tuple[str, list[int]]], list[tuple[str, list[int], list[Handoff]]]]
 MOST_NAMED = 12  # teams, pairs and hand-offs named in one finding; the rest are counted
 # pairs named in a message: each names two teams (`客服部 (cs)–技术部 (tech)`), so twelve made a
 # line of 700 characters beside the list of the teams
@@ -327,6 +329,11 @@ class _Teams:
         got = self._owner[ref] = self.org.holder(ref)
         return got
 
+    def code(self, a: str, b: str) -> int:
+        """The code of the pair of teams `a` and `b` (`pair`'s inverse)."""
+        x, y = self._num(a), self._num(b)
+        return x * _HIGH + y if x < y else y * _HIGH + x
+
     def pair(self, code: int) -> Pair:
         """The two team ids of a pair's `code`, sorted by id."""
         a, b = self.names[code // _HIGH], self.names[code % _HIGH]
@@ -382,7 +389,7 @@ def _duty_pairs(holds: list[Hold], teams: _Teams) -> set[int]:
             if a != b}
 
 
-def _handoffs(org: Org, teams: _Teams, pid: str) -> list[tuple[int, str, int]]:
+def _handoffs(org: Org, teams: _Teams, pid: str) -> list[Handoff]:
     """(step index, next step id, team pair code) for every hand-off between two teams in
     process `pid`, in step order; none when the process names its channels."""
     proc = org.processes[pid]
@@ -407,11 +414,13 @@ def _handoffs(org: Org, teams: _Teams, pid: str) -> list[tuple[int, str, int]]:
 _CLOSED = object()  # a pair that a meeting or channel brings together, or one unit
 
 
-def _gaps(org: Org, where: Presence) -> list[_Gap]:
+def _gaps(org: Org, where: Presence, shared: Shared | None = None) -> list[_Gap]:
     """Every duty (by id) then every process (by id) with a team pair that no meeting or
     channel brings together. A duty or process whose pairs were all named by an earlier gap
     is added to that gap's `also`: one meeting fixes both. Each pair is judged once, so the
-    work is linear in the number of shared duties and hand-offs."""
+    work is linear in the number of shared duties and hand-offs. With `shared` (a run with
+    a cache), each duty's and process's open pairs are kept for the next run, which judges
+    only the duties of the files whose duties changed (`keptduties`)."""
     # pair code -> _CLOSED, or the first gap naming it (None while none has): one table of
     # pairs looked up once per pair met. A pair's verdict does not depend on the order the
     # pairs are met in, so the duties are judged in the org's order and only those with an
@@ -446,21 +455,76 @@ def _gaps(org: Org, where: Presence) -> list[_Gap]:
                 state[code] = gap
         return gap
 
-    duties = [(rid, opened) for rid, holds in org.raci.by_duty.items()
-              if (opened := judge(_duty_pairs(holds, teams)))]
+    # a pair's verdict does not depend on the gaps named before: every duty and process
+    # is judged first
+    duties, processes = _judged(org, teams, judge, state, shared)
     for rid, opened in sorted(duties, key=itemgetter(0)):
         add("Responsibility", rid, opened)
-    processes = []
-    for pid in org.processes:
-        handoffs = _handoffs(org, teams, pid)
-        if handoffs and (opened := judge(dict.fromkeys(h[2] for h in handoffs))):
-            processes.append((pid, opened, handoffs))
     for pid, opened, handoffs in sorted(processes, key=itemgetter(0)):
         gap = add("Process", pid, opened)
         if gap is not None:
             open_pairs = set(gap.pairs)
             gap.handoffs = [(i, nxt, pair) for i, nxt, code in handoffs
                             if (pair := teams.pair(code)) in open_pairs]
+    return out
+
+
+def _judged(org: Org, teams: _Teams, judge: Callable[[Iterable[int]], list[int]],
+            state: dict[int, Any], shared: Shared | None) -> Judged:
+    """(duty id, its open pair codes) for every duty with one, and (process id, its open
+    pair codes, its hand-offs) for every process with one: each judged (`judge`), or, with
+    `shared` and the verdicts the run before kept there, only the duties of the files whose
+    duties changed (`keptduties.to_redo`), the others' and the processes' as kept (their
+    pairs marked open in `state`, as judging them does). Keeps them for the next run."""
+    from orgspec.checks import keptduties as kd
+
+    by_duty = org.raci.by_duty
+    kept = shared.kept(kd.NAME, kd.KeptDuties) if shared is not None else None
+    prints = kd.prints_of(org, shared.summaries, shared.digests, kept) \
+        if shared is not None else None
+    if shared is None or prints is None or shared.summaries is None:
+        return ([(rid, opened) for rid, holds in by_duty.items()
+                 if (opened := judge(_duty_pairs(holds, teams)))],
+                _open_processes(org, teams, judge))
+    ids = kd.ids_of(shared.summaries, prints, kept)
+    redo = kd.to_redo(kept, org.files, prints, ids)
+    if kept is None or redo is None:
+        duties = [(rid, opened) for rid, holds in by_duty.items()
+                  if (opened := judge(_duty_pairs(holds, teams)))]
+        processes = _open_processes(org, teams, judge)
+    else:
+        def codes(pairs: list[kd.Pair]) -> list[int]:
+            out = [teams.code(a, b) for a, b in pairs]
+            for code in out:
+                state.setdefault(code, None)
+            return out
+
+        duties = [(rid, codes(pairs)) for rid, pairs in kept.opened.items()
+                  if rid not in redo and rid in by_duty]
+        duties += [(rid, opened) for rid in redo if rid in by_duty
+                   and (opened := judge(_duty_pairs(by_duty[rid], teams)))]
+        processes = [(pid, codes(pairs), [(i, nxt, teams.code(*pair))
+                                           for i, nxt, pair in handoffs])
+                     for pid, pairs, handoffs in kept.processes]
+        if not redo:
+            return duties, processes  # nothing changed: the entry holds them
+    shared.keep(kd.NAME, kd.KeptDuties(
+        tuple(org.files), prints, ids,
+        {rid: [teams.pair(code) for code in opened] for rid, opened in duties},
+        [(pid, [teams.pair(code) for code in opened],
+          [(i, nxt, teams.pair(code)) for i, nxt, code in handoffs])
+         for pid, opened, handoffs in processes]))
+    return duties, processes
+
+
+def _open_processes(org: Org, teams: _Teams, judge: Callable[[Iterable[int]], list[int]],
+                    ) -> list[tuple[str, list[int], list[Handoff]]]:
+    """(process id, its open pair codes, its hand-offs) for every process with one."""
+    out = []
+    for pid in org.processes:
+        handoffs = _handoffs(org, teams, pid)
+        if handoffs and (opened := judge(dict.fromkeys(h[2] for h in handoffs))):
+            out.append((pid, opened, handoffs))
     return out
 
 
@@ -556,7 +620,7 @@ def coordination_gap(ctx: RuleContext) -> Iterator[Issue]:
     org = ctx.org
     if not org.meetings and not any(t.channels for t in org.teams.values()):
         return  # the org does not write its meetings down yet: nothing to compare with
-    for gap in _gaps(org, _presence(ctx)):
+    for gap in _gaps(org, _presence(ctx), ctx.shared):
         message, hint = _message(gap)
         kind = "responsibility" if gap.kind == "Responsibility" else "process"
         yield Issue(message, org.origin(gap.kind, gap.ident).locate("id"),
