@@ -631,8 +631,12 @@ def entity_texts(entity: object) -> Iterator[str]:
         yield from _texts(part)
 
 
+# an entity's own fields `entity_texts` reads, in order
+TEXT_FIELDS = ("name", "title", "mission", "description", "purpose")
+
+
 def _texts(entity: object) -> Iterator[str]:
-    for attr in ("name", "title", "mission", "description", "purpose"):
+    for attr in TEXT_FIELDS:
         value = getattr(entity, attr, None)
         if isinstance(value, str):
             yield value
