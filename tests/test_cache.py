@@ -869,6 +869,44 @@ def _entries(folder: Path) -> list[Path]:
                   and p.name not in (".gitignore", "CACHEDIR.TAG", ENTRY_MARK, TRIM_MARK))
 
 
+def test_the_files_summaries_are_read_back_as_one_entry(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run after one that took every file's summary reads them back as one entry
+    (`incremental.Summaries`), and the per-file entries only of the files changed since
+    (here one, parsed again); with that entry damaged or gone, every per-file entry; each
+    run equal to one without the cache."""
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    org = _synthetic(tmp_path)
+    paths = [str(org)]
+    files = len(list(org.rglob("*.yaml")))
+    folder = tmp_path / "cache"
+    check_cached(paths, STRICT, Cache(str(folder)), TODAY)  # its result only
+
+    def run() -> dict[tuple[str, bool], int]:
+        plain = lint_org(paths, STRICT, TODAY)[0]
+        cache = Cache(str(folder))
+        got = check_cached(paths, STRICT, cache, TODAY)
+        assert _findings(got.findings) == _findings(plain.findings)
+        return {k: n for k, n in cache.by_kind.items() if k[0].startswith("summar")}
+
+    assert _edit_one(org, "# a\n")
+    assert run() == {("summaries", False): 1, ("summary", False): files}
+    assert _edit_one(org, "# b\n")
+    assert run() == {("summaries", True): 1, ("summary", False): 1}
+    assert PROSE["duty text"](org)  # and the changed file's summary before (`warm._edit`)
+    assert run() == {("summaries", True): 1, ("summary", False): 1, ("summary", True): 1}
+    assert PROSE["duty text again"](org)
+    bundle = next(e for e in _entries(folder) if e.relative_to(folder).parts[1] == "summaries")
+    bundle.write_bytes(bundle.read_bytes()[:100])  # read as the others are, one changed
+    assert run() == {("summaries", False): 1, ("summary", True): files, ("summary", False): 1}
+    bundle.unlink()
+    assert _edit_one(org, "# c\n")
+    assert run() == {("summaries", False): 1, ("summary", True): files - 1,
+                     ("summary", False): 1}
+    assert _edit_one(org, "# d\n")
+    assert run() == {("summaries", True): 1, ("summary", False): 1}
+
+
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "foreign-key", "other-magic",
                                     "empty", "pickle-of-something-else"])
 def test_damaged_entries_are_misses_not_answers(tmp_path: Path, damage: str) -> None:
