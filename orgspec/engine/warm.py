@@ -9,7 +9,9 @@ entity-local rules and OW007 read (`engine.summary`: every `Kind.structure` dige
 `Kind.named` one a whole-org rule but RF001 reads, the unknown kinds', the input problems,
 the suppressions and the entities' lines the same; no whole-org rule but OW007 reads a
 changed kind whole; the org's language not judged by it), answers from that state: the
-changed file is validated on its own and its entity-local rules run, and OW007's groups are
+changed file is validated on its own and its entity-local rules run (or, when the fields
+that changed are none those rules read nor a name, `_check_quiet`, its local findings
+are kept and its texts taken as written, without the models), and OW007's groups are
 taken from the kept search (a reword) or searched again with the kept features (a word
 changed: then beside the file's check, in a forked worker; `_answer`); every other
 finding is kept where the entity it lies in did not move.
