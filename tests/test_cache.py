@@ -351,13 +351,15 @@ def _corrupt_kept(folder: Path) -> None:
 # every result `warm.patched` gave (`_count_patched`).
 FAST: list[tuple[str, str]] = []
 _PATCHED: list[object] = []
+# every changed file's check `warm._check_quiet` gave (without validating it)
+_QUIET: list[object] = []
 
 
 @pytest.fixture(autouse=True)
 def _count_patched(monkeypatch: pytest.MonkeyPatch) -> None:
     from orgspec.engine import warm
 
-    real = warm.patched
+    real, quiet = warm.patched, warm._check_quiet
 
     def counted(*args: object, **kwargs: object) -> object:
         found = real(*args, **kwargs)  # type: ignore[arg-type]
@@ -365,7 +367,14 @@ def _count_patched(monkeypatch: pytest.MonkeyPatch) -> None:
             _PATCHED.append(found)
         return found
 
+    def unvalidated(*args: object, **kwargs: object) -> object:
+        found = quiet(*args, **kwargs)  # type: ignore[arg-type]
+        if found is not None:
+            _QUIET.append(found)
+        return found
+
     monkeypatch.setattr(warm, "patched", counted)
+    monkeypatch.setattr(warm, "_check_quiet", unvalidated)
 
 
 def _replay(tmp_path: Path, orgs: list[Path], config: Config = STRICT,
@@ -556,6 +565,13 @@ PATCHED = {"duty text", "duty text again", "duty verb new", "duty verb known",
 # Not answered so, and why: "duty text after the raci": the duty now has a finding of a
 # rule that reads structure, whose place the edit may move; "duty text short again": the
 # run before held a value too long (a schema problem), which no state is kept for.
+# Those of them answered without validating the changed file (`warm._check_quiet`): a
+# description or mission, which no entity-local rule reads (`engine.localprose`); not a
+# name or a title (SC004, SC005 and MT002 read names, and the output says ids with them).
+QUIET = {"duty text", "duty text again", "duty verb new", "duty verb known",
+         "duty text copied", "duty text case", "duty texts in Chinese",
+         "duty texts in English", "duty text in another file", "duty text after a comment",
+         "duty text same length"}
 
 
 @pytest.mark.parametrize("lang", [None, "zh"])
@@ -569,18 +585,98 @@ def test_prose_edits_answered_from_the_kept_state_equal_a_fresh_check(
     paths = [str(org)]
     folder = tmp_path / "cache"
     check_cached(paths, config, Cache(str(folder)), TODAY)
-    wrong, fast = [], set()
+    wrong, fast, quiet = [], set(), set()
     for name, edit in PROSE.items():
         assert edit(org), name
-        expected = _findings(lint_org(paths, config, TODAY)[0].findings)
-        answered = len(_PATCHED)
+        plain = lint_org(paths, config, TODAY)[0]
+        answered, unvalidated = len(_PATCHED), len(_QUIET)
         got = check_cached(paths, config, Cache(str(folder)), TODAY)
         if len(_PATCHED) > answered:
             fast.add(name)
-        if _findings(got.findings) != expected:
+        if len(_QUIET) > unvalidated:
+            quiet.add(name)
+        if _findings(got.findings) != _findings(plain.findings) or got.names != plain.names:
             wrong.append(name)
     assert not wrong
     assert fast == PATCHED
+    assert quiet == QUIET
+
+
+_PACK = ("family: acme\nrules:\n  - code: ACME001\n    name: duty-not-audit\n"
+         "    severity: warning\n    summary: No duty audits.\n"
+         "    rationale: Audits are another team's.\n    given: Responsibility\n"
+         "    then: {field: description, function: pattern, options: {notMatch: audit}}\n")
+
+
+@pytest.mark.parametrize("says", ["all", "too little"])
+def test_a_local_rule_that_reads_the_edited_prose_is_run_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, says: str) -> None:
+    """A declarative rule reads its field, here a duty's description: a description
+    edit is then answered from the kept state with the file validated and the rule run on
+    it, equal to a fresh check; declared as reading no prose (`localprose.prose_read`), the
+    edit is answered without, the rule's findings kept as they were, and the replay sees
+    the difference: the equality test catches a declaration that says too little."""
+    from orgspec.engine import localprose
+
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    if says == "too little":
+        monkeypatch.setattr(localprose, "prose_read",
+                            lambda codes, declarative: frozenset())
+    org = _synthetic(tmp_path)
+    pack = tmp_path / "acme.yaml"
+    pack.write_text(_PACK, "utf-8")
+    config = Config(extends="strict", select=[Selector("ALL", "test")],
+                    rule_packs=[str(pack)])
+    paths = [str(org)]
+    folder = tmp_path / "cache"
+    check_cached(paths, config, Cache(str(folder)), TODAY)
+    assert PROSE["comment"](org)  # the first edit's run stores every file
+    check_cached(paths, config, Cache(str(folder)), TODAY)
+    assert PROSE["duty verb new"](org)
+    plain = lint_org(paths, config, TODAY)[0]
+    assert any(f.code == "ACME001" for f in plain.findings)
+    answered, unvalidated = len(_PATCHED), len(_QUIET)
+    got = check_cached(paths, config, Cache(str(folder)), TODAY)
+    assert len(_PATCHED) == answered + 1
+    assert len(_QUIET) == unvalidated + (says == "too little")
+    assert (_findings(got.findings) == _findings(plain.findings)) == (says == "all")
+
+
+def test_the_prose_declarations_name_entity_local_rules() -> None:
+    """`localprose.READS` declares entity-local rules only (another rule's prose is its
+    `registry.READS`)."""
+    from orgspec.engine.localprose import READS
+    from orgspec.engine.registry import LOCAL, load_checks
+
+    load_checks()
+    assert READS.keys() <= LOCAL
+
+
+def test_a_prose_edit_in_an_entity_with_a_local_finding_validates_the_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An entity-local finding in the entity whose description changed may have moved
+    with it (its positions are not the kept ones): the file is validated and its rules
+    run again, not answered from the kept findings; equal to a fresh check."""
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    org = _synthetic(tmp_path)
+    paths = [str(org)]
+    # a duty listing one team twice (RF004, entity-local), its description on the line
+    # above the list
+    assert _sub(org, rf"^(  id: {T}-d1\n  description: .*\n  accountable: )({T})$",
+                r"\1[\2, \2]")
+    folder = tmp_path / "cache"
+    check_cached(paths, STRICT, Cache(str(folder)), TODAY)
+    assert PROSE["comment"](org)
+    check_cached(paths, STRICT, Cache(str(folder)), TODAY)
+    assert _sub(org, rf"^(  id: {T}-d1\n  description: ).*$", r'\1"a longer text: audit '
+                r'refund requests of Orkaka for the north region"')
+    plain = lint_org(paths, STRICT, TODAY)[0]
+    assert any(f.code == "RF004" and f.entity == f"responsibility:{T}-d1"
+               for f in plain.findings)
+    answered, unvalidated = len(_PATCHED), len(_QUIET)
+    got = check_cached(paths, STRICT, Cache(str(folder)), TODAY)
+    assert len(_PATCHED) == answered + 1 and len(_QUIET) == unvalidated
+    assert _findings(got.findings) == _findings(plain.findings)
 
 
 def _suppress_above(path: Path, line: int, comment: str) -> None:
@@ -833,6 +929,44 @@ def _entries(folder: Path) -> list[Path]:
                   and p.name not in (".gitignore", "CACHEDIR.TAG", ENTRY_MARK, TRIM_MARK))
 
 
+def test_the_files_summaries_are_read_back_as_one_entry(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run after one that took every file's summary reads them back as one entry
+    (`incremental.Summaries`), and the per-file entries only of the files changed since
+    (here one, parsed again); with that entry damaged or gone, every per-file entry; each
+    run equal to one without the cache."""
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    org = _synthetic(tmp_path)
+    paths = [str(org)]
+    files = len(list(org.rglob("*.yaml")))
+    folder = tmp_path / "cache"
+    check_cached(paths, STRICT, Cache(str(folder)), TODAY)  # its result only
+
+    def run() -> dict[tuple[str, bool], int]:
+        plain = lint_org(paths, STRICT, TODAY)[0]
+        cache = Cache(str(folder))
+        got = check_cached(paths, STRICT, cache, TODAY)
+        assert _findings(got.findings) == _findings(plain.findings)
+        return {k: n for k, n in cache.by_kind.items() if k[0].startswith("summar")}
+
+    assert _edit_one(org, "# a\n")
+    assert run() == {("summaries", False): 1, ("summary", False): files}
+    assert _edit_one(org, "# b\n")
+    assert run() == {("summaries", True): 1, ("summary", False): 1}
+    assert PROSE["duty text"](org)  # and the changed file's summary before (`warm._edit`)
+    assert run() == {("summaries", True): 1, ("summary", False): 1, ("summary", True): 1}
+    assert PROSE["duty text again"](org)
+    bundle = next(e for e in _entries(folder) if e.relative_to(folder).parts[1] == "summaries")
+    bundle.write_bytes(bundle.read_bytes()[:100])  # read as the others are, one changed
+    assert run() == {("summaries", False): 1, ("summary", True): files, ("summary", False): 1}
+    bundle.unlink()
+    assert _edit_one(org, "# c\n")
+    assert run() == {("summaries", False): 1, ("summary", True): files - 1,
+                     ("summary", False): 1}
+    assert _edit_one(org, "# d\n")
+    assert run() == {("summaries", True): 1, ("summary", False): 1}
+
+
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "foreign-key", "other-magic",
                                     "empty", "pickle-of-something-else"])
 def test_damaged_entries_are_misses_not_answers(tmp_path: Path, damage: str) -> None:
@@ -910,11 +1044,12 @@ def test_one_changed_file_is_parsed_again_and_the_result_follows(
     # (`Anchors`), the near-duplicate search's pairs (for its owners, and of any owner),
     # the verdicts kept on them, the reference walk's per-file
     # parts (`engine.parts`), the assembled org (`engine.keptorg`: its head) and the
-    # models' validators (`engine.validators`) were never stored (no check_cached run on
-    # a primed cache)
+    # models' validators (`engine.validators`) and the files' summaries as one entry
+    # (`incremental.Summaries`) were never stored (no check_cached run on a primed cache)
     assert cache.by_kind == {("result", False): 1, ("file", False): 1,
                              ("file", True): files - 1, ("local", False): files,
-                             ("summary", False): files, ("rule", False): len(whole),
+                             ("summary", False): files, ("summaries", False): 1,
+                             ("rule", False): len(whole),
                              ("same", False): 1, ("memo", False): 7, ("parts", False): 1,
                              ("kept", False): 1, ("validators", False): 1}
 

@@ -133,6 +133,7 @@ def _replay(org: Path, folder: Path, rng: random.Random, count: int) -> list[tup
 
 
 _ANSWERED: list[str] = []
+_QUIET: list[object] = []  # each changed file's check `warm._check_quiet` gave
 
 
 def _orgs(tmp: Path, sources: list[Path], edits: int, teams: int,
@@ -149,8 +150,8 @@ def _orgs(tmp: Path, sources: list[Path], edits: int, teams: int,
 
 def _count(monkeypatch: pytest.MonkeyPatch) -> None:
     """Record each answer from the kept state ("patched") and each regrouping of the kept
-    search ("regrouped")."""
-    patched, regroup = warm.patched, warm._regroup
+    search ("regrouped"); and each changed file checked without validating it (`_QUIET`)."""
+    patched, regroup, quiet = warm.patched, warm._regroup, warm._check_quiet
 
     def counted(*args: object, **kwargs: object) -> object:
         found = patched(*args, **kwargs)  # type: ignore[arg-type]
@@ -164,8 +165,15 @@ def _count(monkeypatch: pytest.MonkeyPatch) -> None:
             _ANSWERED.append("regrouped")
         return found
 
+    def unvalidated(*args: object, **kwargs: object) -> object:
+        found = quiet(*args, **kwargs)  # type: ignore[arg-type]
+        if found is not None:
+            _QUIET.append(found)
+        return found
+
     monkeypatch.setattr(warm, "patched", counted)
     monkeypatch.setattr(warm, "_regroup", regrouped)
+    monkeypatch.setattr(warm, "_check_quiet", unvalidated)
 
 
 @pytest.mark.parametrize("parser", ["c", "pure"])
@@ -195,6 +203,9 @@ def test_prose_edits_checked_beside_a_forked_worker_equal_a_fresh_check(
     and OW007's groups taken by two processes, one result sent back pickled; the test
     above runs them serially), the findings are a fresh check's."""
     monkeypatch.setenv("ORGSPEC_PARALLEL", "1")
+    # every file validated (a description edit needs not be: `warm._check_quiet`), so
+    # that the file's check and the search are shared with the worker
+    monkeypatch.setattr(warm, "_check_quiet", lambda *args: None)
     _count(monkeypatch)
     forks = _forks(monkeypatch)
     _ANSWERED.clear()
@@ -516,6 +527,7 @@ def test_prose_edits_answered_from_the_kept_unit_equal_a_fresh_check(
     monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
     _count(monkeypatch)
     _ANSWERED.clear()
+    _QUIET.clear()
     made = _units_made(monkeypatch)
     orgs = _orgs(tmp_path, [EXAMPLES / "ecommerce", EXAMPLES / "minimal", FIXTURES / "tw-org",
                     FIXTURES / "newuser-org"], 10, 30, 40)
@@ -524,8 +536,10 @@ def test_prose_edits_answered_from_the_kept_unit_equal_a_fresh_check(
     for org, count in orgs:
         wrong += _prose_replay(org, tmp_path / "cache" / org.name, rng, count)
     assert not wrong, wrong
-    assert made.count(True) >= 8 and _ANSWERED.count("patched") >= made.count(True), \
-        (made, _ANSWERED)
+    # a name or title edit's file made from the kept unit, a description's or a
+    # mission's without validating it (`warm._check_quiet`)
+    assert made.count(True) >= 8 and len(_QUIET) >= 3 and \
+        _ANSWERED.count("patched") >= made.count(True) + len(_QUIET), (made, _ANSWERED)
 
 
 def _raw(path: Path, text: str) -> object:
@@ -608,6 +622,8 @@ def test_a_prose_run_keeps_the_unit_of_the_file_it_checked(
     from orgspec.model.validate import FileUnit, check_file
 
     monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    # a description edit is answered without validating (`warm._check_quiet`): not here
+    monkeypatch.setattr(warm, "_check_quiet", lambda *args: None)
     made = _units_made(monkeypatch)
     org = _synthetic(tmp_path, 6)
     folder = tmp_path / "cache"

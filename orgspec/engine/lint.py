@@ -272,7 +272,7 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
         return _first(paths, config, cache, inputs, key, today)
     from orgspec.engine.incremental import Unchanged, summaries_of
 
-    summaries, parsed = summaries_of(inputs, cache)
+    summaries, parsed, keep_summaries = summaries_of(inputs, cache)
     # the org means what it meant in a run before (only comments, blank lines or spacing
     # that moves no finding changed): that run's result
     base = key_parts[:-len(inputs.ident)]
@@ -280,6 +280,7 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
     same = unchanged.result()
     if same is not None:
         _keep(cache, key, same)
+        keep_summaries()
         return _blamed(same, cache)
     from orgspec.engine.warm import patched, state_key
 
@@ -292,6 +293,7 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
         result = None  # an answer or a traceback: the full path below decides
     if result is not None:
         _keep(cache, key, result, unchanged)
+        keep_summaries()  # after the state (`warm.later`): a next run waits for that
         return _blamed(result, cache)
     from orgspec.engine import keptorg, validators
 
@@ -314,6 +316,7 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
         keptorg.keep(cache, kept_base, inputs.ident, loaded.org, loaded.issues)
     validators.keep(cache)
     _keep(cache, key, result, unchanged)
+    keep_summaries()
     return _blamed(result, cache)
 
 
@@ -653,8 +656,12 @@ def entity_texts(entity: object) -> Iterator[str]:
         yield from _texts(part)
 
 
+# an entity's own fields `entity_texts` reads, in order
+TEXT_FIELDS = ("name", "title", "mission", "description", "purpose")
+
+
 def _texts(entity: object) -> Iterator[str]:
-    for attr in ("name", "title", "mission", "description", "purpose"):
+    for attr in TEXT_FIELDS:
         value = getattr(entity, attr, None)
         if isinstance(value, str):
             yield value

@@ -66,6 +66,11 @@ class FileSummary:
     # (not inline): OW007's text sites, read by `engine.warm` without the models and by
     # OW007 without unpickling the file's positions (`checks.duplicates`)
     sites: dict[str, Site] = field(default_factory=dict)
+    # prose field (`PROSE`) -> a digest of every entity's value of it as written (absent:
+    # None), in file order: which prose fields an edit changed (`engine.warm`: a reworded
+    # description, not a name, is answered without the models when no entity-local rule
+    # reads it, `engine.localprose`)
+    prose: dict[str, str] = field(default_factory=dict)
 
     def chunks_at(self, loc: Location) -> list[str] | None:
         """The digests of the entities whose lines `loc` touches (its first and last
@@ -99,6 +104,7 @@ def summarize(raw: RawFile) -> FileSummary:
     fmaps: dict[int, FileMap] = {}
     chunks: list[tuple[int, int, str]] = []
     sites: dict[str, Site] = {}
+    said: dict[str, list[Any]] = {f: [] for f in sorted(PROSE)}
     for ent in raw.entities:
         fmaps.setdefault(id(ent.fmap), ent.fmap)
         data = ent.data
@@ -114,6 +120,8 @@ def summarize(raw: RawFile) -> FileSummary:
             by_kind.setdefault(kind + NAMED, []).append(
                 (ent.path, _structure(ent.data, PROSE - {"name"})))
         chunks.append(_chunk(ent.fmap, ent.path, ent.data))
+        for prose, values in said.items():
+            values.append(data.get(prose) if isinstance(data, dict) else None)
     meta = _digest([raw.failed, [(i.code, i.location, _said(i.message), _said(i.hint),
                                   i.entity, [(r.location, _said(r.message)) for r in i.related])
                                  for i in raw.issues],
@@ -128,7 +136,8 @@ def summarize(raw: RawFile) -> FileSummary:
         roots.extend(fmap.parsed.roots)
         lines = fmap.line_count
     return FileSummary({kind: _digest(items) for kind, items in by_kind.items()}, meta,
-                       _digest(places), (tuple(roots), lines), tuple(chunks), sites)
+                       _digest(places), (tuple(roots), lines), tuple(chunks), sites,
+                       {prose: _digest(values) for prose, values in said.items()})
 
 
 def _shape(value: Any) -> Any:

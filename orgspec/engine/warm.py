@@ -9,7 +9,9 @@ entity-local rules and OW007 read (`engine.summary`: every `Kind.structure` dige
 `Kind.named` one a whole-org rule but RF001 reads, the unknown kinds', the input problems,
 the suppressions and the entities' lines the same; no whole-org rule but OW007 reads a
 changed kind whole; the org's language not judged by it), answers from that state: the
-changed file is validated on its own and its entity-local rules run, and OW007's groups are
+changed file is validated on its own and its entity-local rules run (or, when the fields
+that changed are none those rules read nor a name, `_check_quiet`, its local findings
+are kept and its texts taken as written, without the models), and OW007's groups are
 taken from the kept search (a reword) or searched again with the kept features (a word
 changed: then beside the file's check, in a forked worker; `_answer`); every other
 finding is kept where the entity it lies in did not move.
@@ -31,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from orgspec.findings import Finding, Issue, LintResult, Location
 from orgspec.model.idnames import by_id, quoted_ids
@@ -106,6 +108,14 @@ class State:
     # changes the run's language then takes the full path)
     names: dict[str, str] = field(default_factory=dict)
     names_vary: bool = False
+    # what answers a prose edit without the models (`_check_quiet`): the prose fields the
+    # run's entity-local rules read (`localprose.prose_read`; all when not known); per kind,
+    # the prose fields validation keeps as written, with the lengths it takes
+    # (`validate._prose_limits`); and, per entity of `lang_texts`, the fields its own texts
+    # came from, in order (`lint._texts`; its parts' texts follow)
+    prose_read: frozenset[str] = frozenset(("name", "description", "mission", "title"))
+    limits: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
+    lang_attrs: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 # The pairs the near-duplicate search reported, and the features of each duty in one.
@@ -260,6 +270,7 @@ def _made(idents: list[str], org: Org, plan: Plan, config: Config, findings: lis
     """The `State` of a full run `keep_state` keeps."""
     from orgspec.engine.anchors import _relative
     from orgspec.engine.incremental import _files_of, _reads, local_codes
+    from orgspec.engine.localprose import prose_read
     from orgspec.engine.registry import CHECKS
     from orgspec.engine.summary import KINDS, NAMED
     from orgspec.engine.teams import owning_teams
@@ -288,13 +299,32 @@ def _made(idents: list[str], org: Org, plan: Plan, config: Config, findings: lis
     anchor = [anchors.identity(f.entity, f.location)
               or "\0".join((_relative(f.location.file, root), f.message)) for f in findings]
     name = repr(org.files[:1])
+    texts = _lang_texts(org, config)
     return State(list(idents), findings, anchor, frozenset(local), frozenset(rules),
-                 frozenset(blocked), lang, _lang_texts(org, config), duties, owners,
-                 frozenset(org.teams),
+                 frozenset(blocked), lang, None if texts is None else texts[:2], duties,
+                 owners, frozenset(org.teams),
                  {f: frozenset(k for k, _, _ in ents) for f, ents in files.items()},
                  name, list(org.files), org.entity_count(),
                  _searched(duties, plan, cache, name) if NEAR_DUPLICATES in plan.severity
-                 else None, names=keyed_names(org, lang), names_vary=names_vary(org))
+                 else None, names=keyed_names(org, lang), names_vary=names_vary(org),
+                 prose_read=prose_read(local, {c for c in local
+                                               if plan.rules[c].given is not None}),
+                 limits=_limits(), lang_attrs={} if texts is None else texts[2])
+
+
+def _limits() -> dict[str, dict[str, tuple[int, int]]]:
+    """`State.limits`."""
+    from orgspec.engine.summary import KINDS, PROSE
+    from orgspec.model.models import MODELS
+    from orgspec.model.validate import _prose_limits
+
+    out: dict[str, dict[str, tuple[int, int]]] = {}
+    for kind in KINDS:
+        for name in PROSE:
+            found = _prose_limits(MODELS[kind], name)
+            if found is not None:
+                out.setdefault(kind, {})[name] = found
+    return out
 
 
 # Characters of text kept beyond what `content_lang` reads, for the texts of a changed
@@ -302,9 +332,11 @@ def _made(idents: list[str], org: Org, plan: Plan, config: Config, findings: lis
 _LANG_MARGIN = 4_000
 
 
-def _lang_texts(org: Org, config: Config) -> tuple[list[tuple[str, list[str]]], bool] | None:
-    """What the run's language was judged by (`State.lang_texts`)."""
-    from orgspec.engine.lint import entity_texts
+def _lang_texts(org: Org, config: Config) -> tuple[list[tuple[str, list[str]]], bool,
+                                                   dict[str, tuple[str, ...]]] | None:
+    """What the run's language was judged by (`State.lang_texts`), and the fields of each
+    entity's own texts (`State.lang_attrs`)."""
+    from orgspec.engine.lint import TEXT_FIELDS, entity_texts
     from orgspec.i18n import LANG_SAMPLE
     from orgspec.model.org import ENTITY_KINDS, node_key
 
@@ -312,14 +344,18 @@ def _lang_texts(org: Org, config: Config) -> tuple[list[tuple[str, list[str]]], 
         return None
     size = 0
     out: list[tuple[str, list[str]]] = []
+    attrs: dict[str, tuple[str, ...]] = {}
     for kind in ENTITY_KINDS:
         for ident, entity in org.table(kind).items():
             if size >= LANG_SAMPLE + _LANG_MARGIN:
-                return out, False
+                return out, False, attrs
             texts = list(entity_texts(entity))
-            out.append((node_key(kind, ident), texts))
+            key = node_key(kind, ident)
+            out.append((key, texts))
+            attrs[key] = tuple(a for a in TEXT_FIELDS
+                               if isinstance(getattr(entity, a, None), str))
             size += sum(len(t) for t in texts)
-    return out, True
+    return out, True, attrs
 
 
 def _lang(state: State, config: Config, texts: dict[str, list[str]]) -> str | None:
@@ -385,18 +421,26 @@ def patched(inputs: Inputs, config: Config, plan: Plan, today: dt.date, cache: C
         return None
     from orgspec.load.cache import make_key
 
-    kept = _kept(state, file, before, after)
-    if kept is None:
-        return None
     raw = parsed.get(file)
     if raw is None:
         from orgspec.load.loader import load_bytes
 
         raw = load_bytes(file, data)
+    # no entity-local rule reads what changed: their findings are kept, the file is not
+    # validated (`_check_quiet`)
+    quiet = kept = None
+    if not (_prose_changed(before, after) & (state.prose_read | _NAMING)) and \
+            all(a.location.file != file for a in state.activities):
+        kept = _kept(state, file, before, after, local=True)
+        quiet = None if kept is None else _check_quiet(raw, state, file)
+    if quiet is None:
+        kept = _kept(state, file, before, after)
+    if kept is None:
+        return None
     unkept = kept_lexicon(cache) if NEAR_DUPLICATES in plan.severity else None
     units = (make_key("file", inputs.parser, file, old), make_key("file", inputs.parser, file,
                                                                    digest))
-    found = _answer(raw, state, plan, today, cache, units)
+    found = _answer(raw, state, plan, today, cache, units, quiet)
     if found is None:
         return None
     check, groups, near, fresh = found
@@ -481,15 +525,17 @@ def _changed_kinds(before: FileSummary, after: FileSummary) -> set[str] | None:
     return changed
 
 
-def _kept(state: State, file: str, before: FileSummary,
-          after: FileSummary) -> list[tuple[Finding, str]] | None:
-    """The state's findings that stay (all but OW007's and the changed file's entity-local
-    ones), with their anchors; None when one of them may have moved (a location in the
-    changed file in an entity whose positions changed) or came from loading that file."""
+def _kept(state: State, file: str, before: FileSummary, after: FileSummary,
+          local: bool = False) -> list[tuple[Finding, str]] | None:
+    """The state's findings that stay (all but OW007's and, unless `local`, the changed
+    file's entity-local ones), with their anchors; None when one of them may have moved (a
+    location in the changed file in an entity whose positions changed) or came from
+    loading that file."""
     now = {d for _, _, d in after.chunks}
     out = []
     for f, anchor in zip(state.findings, state.anchors, strict=True):
-        if f.code == NEAR_DUPLICATES or (f.code in state.local and f.location.file == file):
+        if f.code == NEAR_DUPLICATES or (not local and f.code in state.local and
+                                         f.location.file == file):
             continue
         if f.code not in state.rules and f.location.file == file:
             return None
@@ -504,8 +550,92 @@ def _kept(state: State, file: str, before: FileSummary,
     return out
 
 
+# The prose fields a name is said from (`model.names.said`: `LintResult.names`)
+_NAMING = frozenset(("name", "title"))
+
+
+def _prose_changed(before: FileSummary, after: FileSummary) -> frozenset[str]:
+    """The prose fields whose values differ between the two versions of a file (all when
+    a summary does not tell)."""
+    from orgspec.engine.summary import PROSE
+
+    if not before.prose or before.prose.keys() != after.prose.keys():
+        return PROSE
+    return frozenset(f for f, d in before.prose.items() if after.prose[f] != d)
+
+
+def _check_quiet(raw: RawFile, state: State, file: str) -> FileCheck | None:
+    """`_check_alone`'s answer for a file whose entities differ from the version the state
+    was kept for only in prose fields that no entity-local rule reads and no name is said
+    from (the caller's proof: `_prose_changed`, `State.prose_read`), without validating it:
+    no issue (those of the file's entity-local rules are kept with the state's findings,
+    `_kept`), the duties' texts and the entities' texts as written, which validation keeps
+    as they are (`validate.with_prose`'s reasoning: a plain string field of the model
+    whose length is in its limits, `State.limits`), the names as kept. None when the file
+    holds more than that vouches for: an input problem, a suppression, a kind or id not
+    written plainly, an id written twice, a hidden character, a dropped key, a prose value
+    that is not a string, a field validation does more to, a duty not written as an entity
+    of its own."""
+    if raw.issues or raw.directives or raw.failed is not None:
+        return None
+    keys = state.keys.get(file, frozenset())
+    datas: dict[str, dict[str, Any]] = {}
+    for ent in raw.entities:
+        data = ent.data
+        if not isinstance(data, dict) or ent.dropped or ent.fmap.parsed.hidden:
+            return None
+        kind, ident = data.get("kind"), data.get("id")
+        limits = state.limits.get(kind) if type(kind) is str else None
+        if limits is None or type(ident) is not str or type(kind) is not str:
+            return None
+        key = kind.lower() + ":" + ident  # `org.node_key`'s (it imports the models)
+        if key in datas or key not in keys:
+            return None
+        for name in _PROSE & data.keys():
+            value = data[name]
+            if value is None:
+                continue  # None as before (its shape is structure)
+            bounds = limits.get(name)
+            if type(value) is not str or bounds is None or \
+                    not bounds[0] <= len(value) <= bounds[1]:
+                return None
+        datas[key] = data
+    duties = state.duties
+    texts: dict[str, tuple[str | None, str | None]] = {}
+    for rid in duties.ids:
+        if duties.files[rid] != file:
+            continue
+        duty = datas.get("responsibility:" + rid)
+        if duty is None:
+            return None
+        written, text = duties.texts[duties.index[rid]]
+        texts[rid] = (written, duty.get("description", text))
+    said: dict[str, list[str]] = {}
+    if state.lang_texts is not None:
+        for key, old in state.lang_texts[0]:
+            own = datas.get(key)
+            if own is None:
+                continue
+            attrs = state.lang_attrs.get(key)
+            if attrs is None:
+                return None
+            now = list(old)
+            for i, attr in enumerate(attrs):
+                if attr in own and attr in _PROSE:
+                    value = own[attr]
+                    if type(value) is not str:
+                        return None
+                    now[i] = value
+            said[key] = now
+    return FileCheck(keys, [], [], texts, {}, said,
+                     {k: state.names[k] for k in keys if k in state.names})
+
+
+_PROSE = frozenset(("name", "description", "mission", "title"))  # `summary.PROSE`
+
+
 def _answer(raw: RawFile, state: State, plan: Plan, today: dt.date, cache: Cache,
-            units: tuple[bytes, bytes] | None = None
+            units: tuple[bytes, bytes] | None = None, quiet: FileCheck | None = None
             ) -> tuple[FileCheck, list[Group] | None, Near | None, bool] | None:
     """The changed file checked alone, OW007's groups (None when it is not enabled), the
     search they came from when it is the kept one (`_regroup`) or was made by this run
@@ -516,7 +646,8 @@ def _answer(raw: RawFile, state: State, plan: Plan, today: dt.date, cache: Cache
     a worker beside a file check that the regrouping outlasts by nothing costs more CPU
     than it saves (its copied heap's page faults, in both processes: 0.05-0.1 s at 500
     teams) and no wall time. `units`: the cache keys of the file's unit before and after
-    the edit (`_unit`)."""
+    the edit (`_unit`). `quiet`: the file's check when it needs none (`_check_quiet`):
+    then the groups are taken here alone."""
     from orgspec.engine.memo import Memo
     from orgspec.forkmap import fork_map
 
@@ -527,6 +658,9 @@ def _answer(raw: RawFile, state: State, plan: Plan, today: dt.date, cache: Cache
     memo = Memo(cache, state.org_name)
     threshold = float(plan.options.get(NEAR_DUPLICATES, {}).get("threshold", 0))
 
+    if quiet is not None:  # nothing to check: the groups, searched here if need be
+        return (quiet, *_grouped(state, quiet.texts, memo, threshold)) if near else \
+            (quiet, None, None, False)
     regrouped = _grouped(state, guess, memo, threshold, search=False) if near else None
 
     def one(item: str) -> object:
