@@ -161,7 +161,10 @@ def pytest_report_header(config: pytest.Config) -> str:
 @pytest.fixture(autouse=True)
 def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Each test gets an empty cache folder of its own (the CLI caches by default), so no
-    test reads what another wrote nor writes into the user's cache."""
+    test reads what another wrote nor writes into the user's cache. The kept paths are
+    taken on every org, however small (`lint.SMALL_ORG_BYTES`): the tests' orgs are small,
+    and what they check is those paths' answers (tests/test_small_org.py unsets it)."""
     folder = tmp_path_factory.mktemp("orgspec-cache")
     monkeypatch.setenv("ORGSPEC_CACHE_DIR", str(folder / "cache"))
+    monkeypatch.setenv("ORGSPEC_SMALL_ORG_BYTES", "0")
     return folder / "cache"

@@ -282,6 +282,8 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
         _keep(cache, key, same)
         keep_summaries()
         return _blamed(same, cache)
+    if _small(inputs):
+        return _first(paths, config, cache, inputs, key, today, parsed, unchanged)
     from orgspec.engine.warm import patched, state_key
 
     plan = make_plan(config)
@@ -321,19 +323,43 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
 
 
 def _first(paths: list[str] | None, config: Config, cache: Cache, inputs: Inputs, key: bytes,
-           today: dt.date) -> LintResult:
-    """A run on a cache this orgspec never stored a result in (`Cache.primed`): nothing is
-    kept to reuse and only the result is stored (a fresh CI job pays for one entry), so it
-    lints as `--no-cache` does. The keeping path's steps cost it 1.1-3.3 s CPU of the rule
-    phase at 5,000 teams (least of 2-3 rounds: 9.9-15.1 s against 8.5-11.8) for nothing:
-    the entity-local rules queued as one item (`run_local`), keys and digests per file and
-    per rule part, OW007's search keyed."""
+           today: dt.date, parsed: dict[str, RawFile] | None = None,
+           unchanged: Unchanged | None = None) -> LintResult:
+    """A run on a cache this orgspec never stored a result in (`Cache.primed`), or on a
+    small org (`_small`): nothing is kept to reuse and only the result is stored (a fresh
+    CI job pays for one entry; with `unchanged`, what finds it again after a comment), so it
+    lints as `--no-cache` does (`parsed`: files `summaries_of` read, not parsed again). The
+    keeping path's steps cost it 1.1-3.3 s CPU of the rule phase at 5,000 teams (least of
+    2-3 rounds: 9.9-15.1 s against 8.5-11.8) for nothing: the entity-local rules queued as
+    one item (`run_local`), keys and digests per file and per rule part, OW007's search
+    keyed."""
     plan = make_plan(config)
-    loaded = _load(paths, config, None, inputs, checking=True)
+    loaded = _load(paths, config, None, inputs, parsed, checking=True)
     keep_until_exit(loaded)
     result = _lint_loaded(loaded, paths, config, plan, today)
-    _keep(cache, key, result)
+    _keep(cache, key, result, unchanged)
     return _blamed(result, cache)
+
+
+# Below this many bytes of org files, a re-check that no stored result answers lints as
+# `--no-cache` does (`_first`) instead of patching the kept state or org: on such an org
+# the whole check is mostly start-up and imports, and the kept paths' own imports, per-file
+# entries and the state's writer cost more than the rules they skip (see docs/benchmarks.md,
+# "Small orgs"). ORGSPEC_SMALL_ORG_BYTES=N sets it (0: every org takes the kept paths).
+SMALL_ORG_BYTES = 64 * 1024
+
+
+def _small(inputs: Inputs) -> bool:
+    """Whether the org's files (`Inputs.files`' bytes) are fewer than the threshold
+    (`SMALL_ORG_BYTES`, or `$ORGSPEC_SMALL_ORG_BYTES` when it is a whole number)."""
+    limit = os.environ.get("ORGSPEC_SMALL_ORG_BYTES", "")
+    threshold = int(limit) if limit.isdigit() else SMALL_ORG_BYTES
+    total = 0
+    for _, data in inputs.files:
+        total += len(data) if isinstance(data, bytes) else 0
+        if total >= threshold:
+            return False
+    return total < threshold
 
 
 def _keep(cache: Cache, key: bytes, result: LintResult, unchanged: Unchanged | None = None,
