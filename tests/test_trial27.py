@@ -144,11 +144,11 @@ def test_the_dutys_own_line_hint_in_chinese(write_org: Any, lang: str) -> None:
     folder = write_org({"o.yaml": ONLY_DUTY})
     run = run_cli("check", str(folder), "--isolated", "--no-cache", "--lang", lang)
     said = {"zh": "该职责本身的 `accountable`（第 34 行）写了 2 个：运营部 (operations)、"
-                  "市场部 (brand)；在那里只保留一个，其余改为 `responsible`（执行）或 "
-                  "`consulted`（咨询）",
+                  "市场部 (brand)；在那里只保留一个，其余改为执行方（`responsible`）或 "
+                  "咨询方（`consulted`）",
             "zh-Hant": "該職責本身的 `accountable`（第 34 行）寫了 2 個：运营部 (operations)、"
-                       "市场部 (brand)；在那裡只保留一個，其餘改為 `responsible`（執行）或 "
-                       "`consulted`（諮詢）"}
+                       "市场部 (brand)；在那裡只保留一個，其餘改為執行方（`responsible`）或 "
+                       "諮詢方（`consulted`）"}
     assert said[lang] in run.stdout, run.stdout
 
 
