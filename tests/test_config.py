@@ -87,8 +87,8 @@ def test_rule_pack_adds_a_declarative_rule(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("text", "message"), [
-    ("rules:\n  HI005: loud\n", ":2:3: unknown severity 'loud'"),
-    ("extends: strictest\n", ":1:1: unknown preset 'strictest' (did you mean 'strict'?)"),
+    ("rules:\n  HI005: loud\n", ":2:10: unknown severity 'loud'"),
+    ("extends: strictest\n", ":1:10: unknown preset 'strictest' (did you mean 'strict'?)"),
     ("select: [OW001, nope]\n", ":1:17: unknown rule, prefix or family 'nope'"),
     ("rules:\n  HI008:\n    options: {maxx: 3}\n", ":2:3: rule HI008 has no option 'maxx'"),
     ("rule-packs: [missing.yaml]\n", ":1:14: rule pack 'missing.yaml' not found"),
@@ -137,7 +137,7 @@ def test_lint_accepts_cli_like_selection(write_org) -> None:
      ":2:3: 'per-file-ignores': '' is not a glob: a glob cannot be empty"),
     ("exclude: ['ok/**', 'drafts/[z-a]*.yaml']\n",
      ":1:20: 'exclude': 'drafts/[z-a]*.yaml' is not a glob: the range 'z-a' runs backwards"),
-    ("include: '[abc'\n", ":1:1: 'include': '[abc' is not a glob"),
+    ("include: '[abc'\n", ":1:10: 'include': '[abc' is not a glob"),
 ])
 def test_a_bad_glob_is_one_config_error_naming_its_key(tmp_path: Path, text: str,
                                                        message: str) -> None:

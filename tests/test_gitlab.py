@@ -477,5 +477,5 @@ def test_site_links_follow_gitlab_ci_and_the_default_branch(tmp_path: Path) -> N
     (clone / ".orgspec.yaml").write_text("repo-kind: bitbucket\n", "utf-8")
     bad = run_cli("site", "org", "-o", "out", cwd=clone, env=env)
     assert bad.code == 2 and bad.stderr.endswith(
-        ".orgspec.yaml:1:1: repo-kind must be one of github, gitlab, gitea, not 'bitbucket'\n")
+        ".orgspec.yaml:1:12: repo-kind must be one of github, gitlab, gitea, not 'bitbucket'\n")
     shutil.rmtree(clone / "out")

@@ -176,5 +176,5 @@ def test_max_files_must_be_a_whole_number(tmp_path, value: str) -> None:
     (tmp_path / ".orgspec.yaml").write_text(f"root: org\nmax-files: {value}\n", "utf-8")
     run = run_cli("check", "--no-cache", cwd=tmp_path, env=EN)
     assert run.code == 2
-    assert run.stderr == (f"orgspec: error: {tmp_path / '.orgspec.yaml'}:2:1: 'max-files' must "
+    assert run.stderr == (f"orgspec: error: {tmp_path / '.orgspec.yaml'}:2:12: 'max-files' must "
                           f"be a whole number of at least 1, not {value!r}\n")

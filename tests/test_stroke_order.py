@@ -110,7 +110,7 @@ def test_a_bad_name_order_is_one_config_error(tmp_path: Path) -> None:
     run = run_cli("check", str(tmp_path), "--config", str(tmp_path / ".orgspec.yaml"))
     assert run.code == 2
     assert run.stderr.strip().splitlines() == [
-        f"orgspec: error: {tmp_path / '.orgspec.yaml'}:2:1: name-order must be stroke or "
+        f"orgspec: error: {tmp_path / '.orgspec.yaml'}:2:13: name-order must be stroke or "
         "pinyin, not 'strok' (did you mean 'stroke'?)"]
 
 

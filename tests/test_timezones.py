@@ -218,7 +218,7 @@ def test_a_bad_config_zone_is_one_error_line(tmp_path: Path) -> None:
     run = run_cli("config", "--config", str(path))
     assert run.code == 2
     line = run.stderr.strip().splitlines()[-1]
-    assert line.startswith(f"orgspec: error: {path}:2:1: timezone 'CST' names more than one "
+    assert line.startswith(f"orgspec: error: {path}:2:11: timezone 'CST' names more than one "
                            "zone (Asia/Shanghai, America/Chicago)"), line
     assert "Traceback" not in run.stderr
 

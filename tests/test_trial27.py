@@ -121,11 +121,11 @@ def test_ow001_with_two_in_the_duty_and_charters_adding_more_says_both(
 @pytest.mark.parametrize(("lang", "said"), [
     ("zh", "建议: 数据组 (data) 的职责清单、直播组 (live) 的职责清单 中的 用户增长 (user-growth) "
            "条目添加了该职责本身没写的批准方 (A)（职责本身写的是 运营部 (operations)；没写角色的"
-           "条目按批准方 (A) 计）：在那里写成 `{ref: user-growth, role: responsible}`（或 "
+           "条目按批准方 (A)计）：在那里写成 `{ref: user-growth, role: responsible}`（或 "
            "consulted、informed），或删除这些条目"),
     ("zh-Hant", "建議: 数据组 (data) 的職責清單、直播组 (live) 的職責清單 中的 用户增长 "
                 "(user-growth) 條目添加了該職責本身沒寫的批准方 (A)（職責本身寫的是 运营部 "
-                "(operations)；沒寫角色的條目按批准方 (A) 計）：在那裡寫成 "
+                "(operations)；沒寫角色的條目按批准方 (A)計）：在那裡寫成 "
                 "`{ref: user-growth, role: responsible}`（或 consulted、informed），"
                 "或刪除這些條目"),
 ])
@@ -144,11 +144,11 @@ def test_the_dutys_own_line_hint_in_chinese(write_org: Any, lang: str) -> None:
     folder = write_org({"o.yaml": ONLY_DUTY})
     run = run_cli("check", str(folder), "--isolated", "--no-cache", "--lang", lang)
     said = {"zh": "该职责本身的 `accountable`（第 34 行）写了 2 个：运营部 (operations)、"
-                  "市场部 (brand)；在那里只保留一个，其余改为 `responsible`（执行）或 "
-                  "`consulted`（咨询）",
+                  "市场部 (brand)；在那里只保留一个，其余改为执行方（`responsible`）或"
+                  "咨询方（`consulted`）",
             "zh-Hant": "該職責本身的 `accountable`（第 34 行）寫了 2 個：运营部 (operations)、"
-                       "市场部 (brand)；在那裡只保留一個，其餘改為 `responsible`（執行）或 "
-                       "`consulted`（諮詢）"}
+                       "市场部 (brand)；在那裡只保留一個，其餘改為執行方（`responsible`）或"
+                       "諮詢方（`consulted`）"}
     assert said[lang] in run.stdout, run.stdout
 
 

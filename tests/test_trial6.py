@@ -342,7 +342,7 @@ SPACE_LEAD = """\
 def test_a_typed_space_after_an_id_is_named_in_words(write_org, lang: str,
                                                      said: list[tuple[str, str]]) -> None:
     found = check(write_org({"org.yaml": SPACE_LEAD}), lang)
-    assert where(found) == [("RF001", "org.yaml", 4, 3), ("RF001", "org.yaml", 5, 24)]
+    assert where(found) == [("RF001", "org.yaml", 4, 9), ("RF001", "org.yaml", 5, 24)]
     assert [(f["message"], f["hint"]) for f in found] == said
     assert not any("\\u" in f["message"] or "\\x" in f["message"] for f in found)
 

@@ -98,13 +98,13 @@ def test_config_and_flag_read_a_language_alike(tmp_path: Path, written: str, lan
 
 
 @pytest.mark.parametrize(("written", "error"), [
-    ("zh-Hnat", "orgspec: 錯誤：{cfg}:1:1：lang 必須是 zh、zh-Hant、en 之一，而不是 'zh-Hnat'"
+    ("zh-Hnat", "orgspec: 錯誤：{cfg}:1:7：lang 必須是 zh、zh-Hant、en 之一，而不是 'zh-Hnat'"
                 "（是不是要寫 'zh-Hant'？）"),
-    ("繁體中文", "orgspec: 錯誤：{cfg}:1:1：lang 必須是 zh、zh-Hant、en 之一，而不是 '繁體中文'"
+    ("繁體中文", "orgspec: 錯誤：{cfg}:1:7：lang 必須是 zh、zh-Hant、en 之一，而不是 '繁體中文'"
                 "（是不是要寫 'zh-Hant'？）"),
-    ("chinese", "orgspec: 错误：{cfg}:1:1：lang 必须是 zh、zh-Hant、en 之一，而不是 'chinese'"
+    ("chinese", "orgspec: 错误：{cfg}:1:7：lang 必须是 zh、zh-Hant、en 之一，而不是 'chinese'"
                 "（是不是要写 'zh'？）"),
-    ("fr", "orgspec: error: {cfg}:1:1: lang must be one of zh, zh-Hant, en, not 'fr'"),
+    ("fr", "orgspec: error: {cfg}:1:7: lang must be one of zh, zh-Hant, en, not 'fr'"),
 ])
 def test_a_mistyped_config_lang_is_said_in_the_language_it_means(
         tmp_path: Path, written: str, error: str) -> None:

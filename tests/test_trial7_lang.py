@@ -59,10 +59,10 @@ def test_a_chinese_raci_word_as_the_role_hints_the_role(write_org: Any, word: st
 
 
 @pytest.mark.parametrize(("lang", "said"), [
-    ("zh", "若是做事的一方写成 `role: responsible`（执行 R），若是对结果负责、拍板的一方写成 "
-           "`role: accountable`（批准 A）"),
-    ("zh-Hant", "若是做事的一方寫成 `role: responsible`（執行 R），若是對結果負責、拍板的一方寫成 "
-                "`role: accountable`（批准 A）"),
+    ("zh", "若是做事的一方写成 `role: responsible`（执行方 R），若是对结果负责、拍板的一方写成 "
+           "`role: accountable`（批准方 A）"),
+    ("zh-Hant", "若是做事的一方寫成 `role: responsible`（執行方 R），"
+                "若是對結果負責、拍板的一方寫成 `role: accountable`（批准方 A）"),
     ("en", "write `role: responsible` if it does the work, or `role: accountable` if it "
            "answers for the outcome")])
 def test_fuzeren_alone_is_ambiguous_so_both_roles_are_offered(write_org: Any, lang: str,
@@ -76,8 +76,8 @@ def test_fuzeren_alone_is_ambiguous_so_both_roles_are_offered(write_org: Any, la
     ("知会", "en", "write `informed: ops`"),
     ("负责", "en", "write `responsible: ops` if it does the work, or `accountable: ops` if it "
                    "answers for the outcome"),
-    ("負責", "zh-Hant", "若是做事的一方寫成 `responsible: ops`（執行 R），"
-                        "若是對結果負責、拍板的一方寫成 `accountable: ops`（批准 A）")])
+    ("負責", "zh-Hant", "若是做事的一方寫成 `responsible: ops`（執行方 R），"
+                        "若是對結果負責、拍板的一方寫成 `accountable: ops`（批准方 A）")])
 def test_a_raci_field_written_in_chinese_hints_the_field(write_org: Any, field: str, lang: str,
                                                          said: str) -> None:
     found = check(write_org({"org.yaml": DUTY_FIELD.format(field=field)}), lang)

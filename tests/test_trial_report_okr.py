@@ -207,7 +207,7 @@ def test_diff_lines_have_no_blank_beside_a_full_width_bracket(tmp_path: Path) ->
     lines = [line.strip() for line in run.stdout.splitlines() if line.startswith("  ")
              and ("变更：" in line or "调动：" in line)]
     assert lines == [
-        "职责 广告投放 (ads) 的批准方 (A) 变更：市场部 (marketing) → 销售部 (sales)",
+        "职责 广告投放 (ads) 的批准方 (A)变更：市场部 (marketing) → 销售部 (sales)",
         "人员调动：李四 (p2) 从 市场部 (marketing) 调到 销售部 (sales)"]
     page = run_cli("report", "org", "--diff", "HEAD", "--lang", "zh", cwd=repo).stdout
     assert "- 人员调动：李四 (p2) 从 市场部 (marketing) 调到 销售部 (sales)\n" in page

@@ -99,7 +99,8 @@ def test_only_lines_with_a_slips_character_are_read_for_one(monkeypatch) -> None
     tried: list[int] = []
     real = yamlhints._line_slip
     monkeypatch.setattr(yamlhints, "_line_slip",
-                        lambda number, line: tried.append(number) or real(number, line))
+                        lambda number, line, lines: tried.append(number)
+                        or real(number, line, lines))
     prose = "- kind: Team\n  id: a\n  description: 负责仓储、配送，以及售后；\n  members: [b，c]\n"
     assert yamlhints.slips(prose) == [] and tried == []
     said = yamlhints.slips(prose + "  mission：提升效率\n")

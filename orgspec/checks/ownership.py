@@ -16,10 +16,10 @@ from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.engine.teams import holder_teams
 from orgspec.findings import Issue, Location, Related
-from orgspec.i18n import M
+from orgspec.i18n import MC, M
 from orgspec.model.graph import site_path
 from orgspec.model.models import ROLES, Responsibility, is_placeholder
-from orgspec.model.org import ident_of, node_key
+from orgspec.model.org import Origin, ident_of, node_key
 
 
 def _where(site: tuple[Any, tuple[Any, ...]]) -> Location:
@@ -28,12 +28,22 @@ def _where(site: tuple[Any, tuple[Any, ...]]) -> Location:
     return where
 
 
+def _at_value(origin: Origin, path: tuple[Any, ...]) -> Location:
+    """Where a RACI value is written (`accountable: 待定` at `待定`, a list's item at the
+    item): a placeholder is the word that is wrong, not its field."""
+    return origin.value(*site_path(origin, path))
+
+
 def _id(node: str) -> str:
     return ident_of(node)
 
 
-ROLE_WORDS = {"accountable": M("accountable"), "responsible": M("responsible"),
-              "consulted": M("consulted"), "informed": M("informed")}
+# a RACI role as the owners who hold it (批准方 (A)), said inside a sentence; `show` and the
+# report's columns label the fields with the plain words (批准 (A))
+ROLE_WORDS = {"accountable": MC("raci owner", "accountable"),
+              "responsible": MC("raci owner", "responsible"),
+              "consulted": MC("raci owner", "consulted"),
+              "informed": MC("raci owner", "informed")}
 
 
 @check("OW001", graph=False, text=())
@@ -112,7 +122,8 @@ def _one_bare(ctx: RuleContext, rid: str, holder: str) -> M:
         return M("{team}'s charter lists {duty} without a role, which counts as "
                  "accountable; the duty itself makes it {role}: write `{entry}` in the "
                  "charter, or keep one accountable owner", team=tid, duty=rid,
-                 role=written[0], entry="".join(("{ref: ", rid, ", role: ", written[0], "}")))
+                 role=ROLE_WORDS.get(written[0], written[0]),
+                 entry="".join(("{ref: ", rid, ", role: ", written[0], "}")))
     return M("{team}'s charter lists {duty} without a role, which counts as "
              "accountable: to have it consulted (or informed, responsible), write "
              "`{entry}` in the charter", team=tid, duty=rid,
@@ -179,7 +190,9 @@ def responsibility_gap(ctx: RuleContext) -> Iterator[Issue]:
             placeholder = next((a for a in resp.accountable if is_placeholder(a)), None)
             said = M(" (written as {value!r})", value=placeholder) if placeholder else ""
             origin = ctx.org.origin("Responsibility", rid)
-            where = origin.locate("accountable") if placeholder else origin.locate("id")
+            # at the placeholder as written (`accountable: 待定`, `[待定]`), as for the others
+            where = _at_value(origin, ("accountable", resp.accountable.index(placeholder))) \
+                if placeholder else origin.locate("id")
             yield Issue(M("duty {duty!r} has no accountable owner{said}", duty=rid,
                           said=said), where,
                         node_key("responsibility", rid),
@@ -203,7 +216,7 @@ def _placeholders(ctx: RuleContext, rid: str, resp: Responsibility,
                 else M("duty {duty!r} has no {role} owner (written as {value!r})", duty=rid,
                        role=ROLE_WORDS[role], value=values[at]))
         yield Issue(text,
-                    _where((ctx.org.origin("Responsibility", rid), (role, at))),
+                    _at_value(ctx.org.origin("Responsibility", rid), (role, at)),
                     node_key("responsibility", rid),
                     hint=M("name the {role} team or person, or remove the placeholder",
                            role=ROLE_WORDS[role]))

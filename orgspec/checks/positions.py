@@ -17,7 +17,7 @@ from orgspec.model.org import Org, Origin, RoleClaim, ident_of, node_key
 from orgspec.model.positions import accountable_count, kpi_measurable, kpi_verdict, seats
 from orgspec.model.teamtree import TeamTree
 from orgspec.model.unresolved import meant
-from orgspec.text.measurable import MISSING, rewrite_hint
+from orgspec.text.measurable import MISSING, kpi_hint
 
 
 @check("RO001", graph=False, text=())
@@ -330,7 +330,7 @@ def kpi_not_measurable(ctx: RuleContext) -> Iterator[Issue]:
             yield Issue(M("KPI {kpi!r} of position {position!r} is not measurable: {why}",
                           kpi=kpi.id or kpi.title, position=rid, why=why), where, node_key("role",
                           rid),
-                        hint=rewrite_hint(kpi.title))
+                        hint=kpi_hint(kpi.title))
 
 
 @check("RO005", graph=False, text=())

@@ -751,7 +751,7 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
                 if stray[2] else \
                 M("`{id}` in `{field}` starts with {what}, so it names no {kinds}",
                   id=stray[0], field=label, what=stray[1], kinds=_either(kinds))
-            yield Issue(said, origin.locate(*where),
+            yield Issue(said, origin.value(*where),
                         entity=node_key(kind, ident),
                         hint=M("delete it: write `{field}: {id}`", field=label, id=stray[0])
                         if where == field else M("delete it: write `{id}`", id=stray[0]))

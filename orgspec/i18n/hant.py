@@ -146,6 +146,7 @@ TERMS |= {
     "行第 {column} 列": "行第 {column} 欄",  # a column of a line: Taiwan's 欄 (列 is a row)
     "行第 {col} 列": "行第 {col} 欄",
     "從第 {col} 列開始": "從第 {col} 欄開始",  # where an indented field starts
+    "從第 1 列開始": "從第 1 欄開始",  # the first column, said as a number
     "團隊列和姓名列": "團隊欄和姓名欄",  # a roster's columns
     "沒有姓名列（": "沒有姓名欄（",
     "沒有團隊列（": "沒有團隊欄（",

@@ -13,7 +13,7 @@ import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from orgspec import output
 from orgspec.findings import Severity
@@ -275,20 +275,36 @@ def _sniff_lang(path: str) -> str | None:
     return guess_lang(found.group(1)) if found else None
 
 
-Where = Callable[[tuple[Any, ...]], str]
+class Where(Protocol):
+    """Where the setting at `keys` is written, as `file:line:col` (TOML: its dotted name):
+    at its key, or with `value` at its value when that is a text or number (`fail-on:
+    警告` at `警告`, the word that is wrong)."""
+
+    def __call__(self, keys: tuple[Any, ...], value: bool = False) -> str: ...
 
 
 def _toml_where(path: str) -> Where:
-    return lambda keys: f"{path}: [tool.orgspec]" + "".join(f".{k}" for k in keys)
+    def where(keys: tuple[Any, ...], value: bool = False) -> str:
+        return f"{path}: [tool.orgspec]" + "".join(f".{k}" for k in keys)
+
+    return where
 
 
 def _yaml_where(path: str, parsed: Parsed) -> Where:
-    def where(keys: tuple[Any, ...]) -> str:
-        key, span, _ = parsed.locate((0, *keys))
-        line, col = key or span[:2]
+    def where(keys: tuple[Any, ...], value: bool = False) -> str:
+        key, span, depth = parsed.locate((0, *keys))
+        line, col = span[:2] if value and depth == len(keys) + 1 \
+            and _scalar(parsed.docs[0], keys) else key or span[:2]
         return f"{path}:{line}:{col}"
 
     return where
+
+
+def _scalar(doc: Any, keys: tuple[Any, ...]) -> bool:
+    """Whether the value at `keys` (which exists) is neither a mapping nor a list."""
+    for part in keys:
+        doc = doc[part]
+    return not isinstance(doc, dict | list)
 
 
 def _read_toml(path: str) -> dict[str, Any]:
@@ -348,8 +364,11 @@ class _Reader:
         self.where = where
         self.path = path
 
-    def fail(self, keys: tuple[Any, ...], message: M) -> ConfigError:
-        return ConfigError(M("{where}: {message}", where=self.where(keys), message=message))
+    def fail(self, keys: tuple[Any, ...], message: M, *, key: bool = False) -> ConfigError:
+        """The error about the setting at `keys`, at its value (a wrong word), or with
+        `key` at its key (an unknown key)."""
+        return ConfigError(M("{where}: {message}", where=self.where(keys, value=not key),
+                             message=message))
 
     def read(self, raw: dict[str, Any]) -> Config:
         data = {}
@@ -357,7 +376,8 @@ class _Reader:
             norm = str(key).replace("_", "-")
             if norm not in KNOWN_KEYS:
                 hint = did_you_mean(norm, KNOWN_KEYS)
-                raise self.fail((key,), M("unknown config key {key!r}{hint}", key=key, hint=hint))
+                raise self.fail((key,), M("unknown config key {key!r}{hint}", key=key, hint=hint),
+                                key=True)
             data[norm] = (key, value)
         cfg = Config(source=self.path, base=str(Path(self.path).resolve().parent))
         for name, (key, value) in data.items():
@@ -537,7 +557,7 @@ class _Reader:
         if unknown:
             raise self.fail((*keys, unknown[0]), M(
                 "unknown rule setting {key!r}{hint}", key=unknown[0],
-                hint=did_you_mean(str(unknown[0]), ("severity", "options"))))
+                hint=did_you_mean(str(unknown[0]), ("severity", "options"))), key=True)
         options = value.get("options") or {}
         if not isinstance(options, dict):
             raise self.fail((*keys, "options"), M("'options' must be a mapping"))

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 
 from orgspec.i18n import M
 from orgspec.lazyre import lazy
+from orgspec.load.ideoindent import indent_fix
 from orgspec.text.fieldnames import RACI_WORDS, fields_named, raci_named
 from orgspec.text.separators import FULL_COMMA, FULL_COMMAS
 
@@ -86,7 +87,7 @@ def slips(text: str) -> list[Said]:
         block = len(header.group("indent")) if header else -1
         if line.lstrip().startswith("#"):
             continue
-        said = _line_slip(number, line) if _TRIGGER.search(line) else None
+        said = _line_slip(number, line, lines) if _TRIGGER.search(line) else None
         if said is not None and _LETTER_COLON.match(line):
             said = _word_colon(number, line, lines) or said
         if said is None and "：" in line and _WORD_COLON.match(line):
@@ -103,12 +104,11 @@ def slips(text: str) -> list[Said]:
 _TAB_INDENT = lazy(r"^ *\t[ \t]*(?:-[ \t]+)?[A-Za-z_][\w.-]*:(?:\s|$)")
 
 
-def _line_slip(number: int, line: str) -> Said | None:
+def _line_slip(number: int, line: str, lines: list[str]) -> Said | None:
     if _IDEO_INDENT.match(line):
         col = line.index("\u3000") + 1
         return (number, col, M("a full-width space (U+3000) is used to indent: YAML "
-                               "indents with ASCII spaces only"),
-                M("replace it with two ASCII spaces (switch the IME to half-width)"))
+                               "indents with ASCII spaces only"), indent_fix(lines, number))
     m = _IDEO_AFTER_DASH.match(line)
     if m:
         return (number, line.index("\u3000") + 1,

@@ -37,6 +37,12 @@ _FESTIVAL_ZH = lazy("(?:" + "|".join(sorted(
 # A time to suggest for a part of the day already said (每天上午开播前: 9:30); 13:30 otherwise,
 # as the README's example
 _TIME_OF_PART = {"morning": "9:30", "noon": "12:00", "afternoon": "14:00", "evening": "20:00"}
+# The end of the working day said as the event (每周一下班前, before end of day): its own
+# time, not a part of the day (每天下午下班前 is 17:30, not 14:00) nor 13:30
+_END_OF_DAY = lazy(r"^(?:(?:下班|收工|放工|收班)\s*(?:之|以)?前|before\s+(?:the\s+)?"
+                   r"(?:end of (?:the )?(?:work(?:ing)? )?day|eod|close of business|"
+                   r"leaving work))$")
+_END_OF_DAY_TIME = "17:30"
 
 
 # The period a meeting is held in, before or after how often: 大促期间每天 20:00, 每次大促期間
@@ -90,7 +96,9 @@ def unread(text: str | None) -> Unread:
             return Unread("")  # a time is said, or a day is missing too: not guessed
         if not _tail(left.casefold()):
             continue
-        example = f"{head} {_TIME_OF_PART.get(sched.part, '13:30')}"
+        time = (_END_OF_DAY_TIME if _END_OF_DAY.match(left.casefold())
+                else _TIME_OF_PART.get(sched.part, "13:30"))
+        example = f"{head} {time}"
         return Unread("time", example, left) if _reads(example) else Unread("")
     if not _tail(said.casefold()) and not _FESTIVAL_ZH.fullmatch(said.casefold()):
         return Unread("")

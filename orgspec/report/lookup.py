@@ -479,8 +479,10 @@ def who_text(answer: dict[str, Any], lang: str = "en") -> str:
             for h in holders:
                 lines.append(f"  {_field(role, lang)}: {_name(h, lang)}{_people(h, lang)}")
         if m.get("owner"):
-            lines.append(f"  {_field('owner', lang)}: {_name(m['owner'], lang)}"
-                         f"{_people(m['owner'], lang)}")
+            # a meeting's owner chairs it, as `show` says (主持人, chair)
+            label = say(_MEETING_SAY["owner"], lang) if m.get("kind") == "meeting" \
+                else _field("owner", lang)
+            lines.append(f"  {label}: {_name(m['owner'], lang)}{_people(m['owner'], lang)}")
     if not lines:
         # !r escapes control, bidi and invisible characters as tty_text would (once, not twice)
         lines.append(say(M("nothing matches {query!r}", query=answer["query"]), lang))

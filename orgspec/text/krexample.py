@@ -46,6 +46,17 @@ _SUBJECTS: tuple[tuple[tuple[str, ...], Example, tuple[int, int]], ...] = (
 _NEUTRAL: tuple[Example, tuple[int, int]] = (
     lambda d: M("on-time rate from 80% to 95% by {date}", date=d), (6, 30))
 YEAR = 2026  # the examples' year when the objective says none
+# The same examples without a deadline, in the order of `_SUBJECTS` and then the neutral
+# one: for a position's KPI, which is measured every period and so has no date of its own
+# (a fixed 6月30日 matched no period and was soon past)
+_KPI_EXAMPLES: tuple[M, ...] = (
+    M("complaint rate from 3% to 1.5%"), M("service availability from 99.5% to 99.9%"),
+    M("checkout conversion rate from 2.1% to 2.6%"),
+    M("orders shipped within 48 hours from 92% to 98%"),
+    M("attrition in key positions from 15% to 10%"),
+    M("monthly brand-name searches from 200k to 300k"),
+    M("fulfilment cost per order from ¥8 to ¥6.5"), M("GMV from ¥50M to ¥60M"),
+    M("monthly active users from 1.2M to 1.32M"), M("on-time rate from 80% to 95%"))
 
 
 def _date(day: dt.date) -> M:
@@ -64,3 +75,14 @@ def example_for(text: str, due: dt.date | None = None) -> M:
     example, (month, day) = next(((ex, md) for words, ex, md in _SUBJECTS
                                   if any(word in said for word in words)), _NEUTRAL)
     return example(_date(due or dt.date(YEAR, month, day)))
+
+
+def kpi_example_for(text: str) -> M:
+    """A measurable KPI on the subject of `text` (a KPI's title), else a neutral one, with
+    no deadline (a KPI is measured every period); an `M`, said in the output's language."""
+    from orgspec.text.script import to_simplified
+
+    said = to_simplified(text).casefold()
+    at = next((i for i, (words, _ex, _md) in enumerate(_SUBJECTS)
+               if any(word in said for word in words)), len(_SUBJECTS))
+    return _KPI_EXAMPLES[at]

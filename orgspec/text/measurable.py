@@ -504,3 +504,12 @@ def rewrite_hint(text: str, due: dt.date | None = None) -> str:
 
     return M("write it as <metric> from <baseline> to <target> by <date>, e.g. {example}",
              example=example_for(text, due))
+
+
+def kpi_hint(text: str) -> str:
+    """`rewrite_hint` for a position's KPI: no date, since a KPI is measured every period
+    (its verdict asks for none)."""
+    from orgspec.text.krexample import kpi_example_for
+
+    return M("write it as <metric> from <baseline> to <target> (a KPI is measured every "
+             "period, so it needs no date), e.g. {example}", example=kpi_example_for(text))
