@@ -296,4 +296,4 @@ def test_a_check_builds_no_graph(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
             result, _ = lint_org([str(folder)], config, TODAY)
         assert built == []
         codes = {f.code for f in result.findings}
-        assert folder != tmp_path or {"OW001", "OW005", "OW006", "PR005"} <= codes, codes
+        assert folder != tmp_path or {"OW001", "OW005", "HI006", "PR005"} <= codes, codes

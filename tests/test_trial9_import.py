@@ -150,7 +150,7 @@ def test_init_keeps_the_user_s_gitignore_as_it_is(tmp_path: Path) -> None:
     run = run_cli("init", ".", "--lang", "en", "--ci", "none", cwd=tmp_path)
     assert run.code == 0, run.stderr
     assert (tmp_path / ".gitignore").read_text("utf-8") == "node_modules/\n"
-    assert "kept ./.gitignore: it exists (init never changes a file)" in run.stderr.splitlines()
+    assert "kept .gitignore: it exists (init never changes a file)" in run.stderr.splitlines()
     assert (tmp_path / "org" / "org.yaml").is_file()
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from orgspec.model.schedule import EVENT_DRIVEN, EVENTS, schedule_of
 from orgspec.text.lazyre import lazy
+from orgspec.text.separators import SEPARATORS
 from orgspec.text.spaces import fold_width
 
 # Something a meeting follows or precedes, at the end of a cadence: 开播前, 大促结束后,
@@ -52,6 +53,7 @@ _DURING_ZH = lazy(r"(?:期间|期間|时期|時期|期内|期內)")
 _DURING_PREFIX_ZH = lazy(r"^(?:每\s*(?:次|逢|个|個)\s*|逢\s*)")
 _DURING_EN = lazy(r"\bduring\s+(?:the\s+|each\s+|every\s+|any\s+)?")
 _PAREN = "()（）[]【】"
+_AROUND = _PAREN + " " + SEPARATORS  # what is cut from a cadence said beside its period
 
 
 # cadences whose days are known without a time (每天, 每周一): the time is what is missing
@@ -129,9 +131,9 @@ def _during(said: str) -> Unread | None:
         for what, rest in ((head, tail), (_last_words(head), head[:len(head) -
                                                                  len(_last_words(head))])):
             what = _DURING_PREFIX_ZH.sub("", what.strip(_PAREN + " ,，、")).strip()
-            rest = rest.strip(_PAREN + " ,，、;；")
+            rest = rest.strip(_AROUND)
             if what and len(what) <= 12 and rest and \
-                    (rest == tail.strip(_PAREN + " ,，、;；") or not tail.strip(_PAREN + " ")) \
+                    (rest == tail.strip(_AROUND) or not tail.strip(_PAREN + " ")) \
                     and (example := _calendar(rest)):
                 return Unread("during", example, what)
     low = said.casefold()
