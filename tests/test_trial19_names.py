@@ -38,9 +38,9 @@ def test_a_name_with_its_id_is_one_form_in_every_language(lang: str) -> None:
 
 
 @pytest.mark.parametrize(("lang", "lines"), [
-    ("zh", ["职责 直播 (live) 的批准方 (A) 变更：主播运营部 (anchor-ops) → 技术部 (tech)",
+    ("zh", ["职责 直播 (live) 的批准方 (A)变更：主播运营部 (anchor-ops) → 技术部 (tech)",
             "人员调动：林宇 (p2) 从 主播运营部 (anchor-ops) 调到 技术部 (tech)"]),
-    ("zh-Hant", ["職責 直播 (live) 的批准方 (A) 變更：主播运营部 (anchor-ops) → 技术部 (tech)",
+    ("zh-Hant", ["職責 直播 (live) 的批准方 (A)變更：主播运营部 (anchor-ops) → 技术部 (tech)",
                  "人員調動：林宇 (p2) 從 主播运营部 (anchor-ops) 調到 技术部 (tech)"]),
 ])
 def test_the_org_diff_and_the_findings_name_alike(tmp_path: Path, lang: str,
