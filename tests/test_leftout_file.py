@@ -61,7 +61,7 @@ def test_a_left_out_org_file_is_one_finding_first(write_org, name: str) -> None:
         f"rename it to {meant!r} to have it read")
     # ops, cs (3 references) and chen, he, lin (HI007)
     assert found[0]["hint"] == ("6 findings elsewhere follow from this file not being read "
-                                "(ops, cs, chen, and 2 more): they are held back until the "
+                                "(ops, cs, chen, and 2 more ids): they are held back until the "
                                 "file is renamed")
 
 
@@ -98,7 +98,7 @@ def test_text_lists_the_left_out_file_first(write_org) -> None:
     assert lines[0].endswith("teams.txt:1:1: IN019 [error] 没有算进组织：orgspec 只读取文件名以 "
                              ".yaml 或 .yml 结尾的文件；请改名为 'teams.yaml'，这样才会被读取")
     assert lines[1].strip() == ("建议: 其他地方有 6 条问题是因为这个文件没有被读取（ops、cs、"
-                                "陈静 (chen)、另有 2 条）：改名之前暂不报告")
+                                "陈静 (chen)、另有 2 个）：改名之前暂不报告")
 
 
 @pytest.mark.parametrize("text", ["notes about the org\n", "kindness: yes\n"])

@@ -117,7 +117,9 @@ def _named(held: list[tuple[Finding, str]]) -> list[object]:
                                                           != UNKNOWN)))
     named: list[object] = list(ids[:SHOWN_IDS])
     if len(ids) > SHOWN_IDS:
-        named.append(P("and {n} more", "and {n} more", n=len(ids) - SHOWN_IDS))
+        # "ids", not "more": the hint counts findings, and this counts ids (trial 28b read
+        # "25 findings (product, tech, ops, and 11 more)" as 14)
+        named.append(P("and {n} more id", "and {n} more ids", n=len(ids) - SHOWN_IDS))
     return named
 
 
