@@ -34,8 +34,8 @@ def said_renames(result: LintResult, targets: list[str], config: Config) -> None
         return
     then = {ident: found for raw in committed(targets)
             for ident, found in _named(raw.entities).items()}
-    if not then:
-        return
+    if not any(old in then for old in asked.values()):
+        return  # a typo, not a rename: no need to read the org's files again
     now: dict[tuple[str, str], list[tuple[str, frozenset[str]]]] = defaultdict(list)
     for entity in load_files(targets, config.include, config.exclude,
                              respect_gitignore=config.respect_gitignore).entities:
