@@ -59,7 +59,10 @@ def test_empty_team_with_a_duty_keeps_the_charter_out(write_org: Any) -> None:
         .replace("    - uptime\n", "")
     found = json_findings(write_org({"o.yaml": text}))
     assert _codes(found) == [("HI006", "o.yaml", 12, 3)]
-    assert found[0]["message"] == "team 'support' has no members and no lead"
+    # it alone is accountable for support-tickets: HI006 says so (trial 29)
+    assert found[0]["message"] == ("team 'support' has no members and no lead, yet it alone "
+                                   "is accountable for duty uptime: nobody answers "
+                                   "for it")
 
 
 def test_a_team_with_a_lead_only_lacks_members_and_duties(write_org: Any) -> None:

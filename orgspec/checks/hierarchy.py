@@ -160,8 +160,8 @@ def team_without_members(ctx: RuleContext) -> Iterator[Issue]:
         if tid not in staffed:
             yield Issue(M("team {team!r} has no members", team=tid),
                         ctx.org.origin("Team", tid).at("members"), node_key("team", tid),
-                        hint=M("list its people under `members`, or put teams with people "
-                               "under it"))
+                        hint=M("list its people under `members`, or make teams with people "
+                               "its child teams (`parent: {team}` on them)", team=tid))
 
 
 @check("HI007", graph=False, kinds=("Team", "Person", "Role"), text=(), names=("Team",))

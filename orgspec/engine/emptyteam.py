@@ -9,21 +9,85 @@ entry for one is not checked, not fixed). Only when HI006 is reported for that t
 off, ignored for the file, suppressed inline or held back behind a dropped value, HI005 and
 OW006 are reported as they were.
 
-Light on purpose, as `engine.noteam`: it reads the findings alone.
+An emptied team with no lead that is still the only accountable owner of a duty leaves
+that duty with nobody to answer for it. That is the same mistake, so HI006's message names
+those duties (the first few, then a count) and its hint says to hand them over before the
+team goes: no second finding on the duty.
+
+Light on purpose, as `engine.noteam`: it reads the findings, and the org's RACI of the
+teams HI006 reports only.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from orgspec.findings import Finding, replaced
-from orgspec.i18n import M
+from orgspec.i18n import M, P
+from orgspec.model.models import is_placeholder
+from orgspec.model.org import Org, Raci, ident_of, node_key
 
 NO_MEMBERS = "HI006"
 NO_LEAD = "HI005"
 NO_DUTIES = "OW006"
+SHOWN_DUTIES = 3  # the duties HI006's message names; the rest are counted
 
 
 def _team(f: Finding) -> object:
     return getattr(f.message, "values", {}).get("team")
+
+
+def alone(org: Org, teams: Iterable[str]) -> dict[str, list[str]]:
+    """Team node (`team:x`) -> the duties it is the only accountable holder of, in the
+    org's duty order, for each of `teams` (node keys) that has no lead or a placeholder
+    one (`TBD`); teams with none left out. One pass over the duties' own `accountable`
+    and the charters, then the holders of the duties found."""
+    nodes = {t for t in teams if (team := org.teams.get(ident_of(t))) is not None
+             and (not team.lead or is_placeholder(team.lead))}
+    if not nodes:
+        return {}
+    found: dict[str, set[str]] = {}
+    for rid, duty in org.responsibilities.items():
+        for ref in duty.accountable:
+            holder = org.holder(ref)
+            if holder is not None and holder in nodes:
+                found.setdefault(holder, set()).add(rid)
+    for c in org.claims:
+        if c.role == "accountable" and (claimer := node_key("team", c.team)) in nodes:
+            found.setdefault(claimer, set()).add(c.responsibility)
+    if not found:
+        return {}
+    holders = Raci.accountable_of(org, set().union(*found.values()))
+    order = {rid: i for i, rid in enumerate(org.responsibilities)}
+    out: dict[str, list[str]] = {}
+    for node, rids in found.items():
+        only = sorted((r for r in rids if holders.get(r) == [node]), key=order.__getitem__)
+        if only:
+            out[node] = only
+    return out
+
+
+def _named(duties: list[str]) -> list[object]:
+    """The first SHOWN_DUTIES of `duties`, then `and N more ids`."""
+    named: list[object] = list(duties[:SHOWN_DUTIES])
+    if len(duties) > SHOWN_DUTIES:
+        named.append(P("and {n} more id", "and {n} more ids", n=len(duties) - SHOWN_DUTIES))
+    return named
+
+
+def _unowned(f: Finding, duties: list[str]) -> Finding:
+    """HI006's `f` on a team with no lead that alone answers for `duties`: those duties
+    have nobody to answer for them (trial 29: the duty got no finding at all)."""
+    named = _named(duties)
+    return replaced(
+        f, message=P("team {team!r} has no members and no lead, yet it alone is accountable "
+                     "for duty {duties}: nobody answers for it",
+                     "team {team!r} has no members and no lead, yet it alone is accountable "
+                     "for {n} duties: {duties}; nobody answers for them",
+                     team=_team(f), n=len(duties), duties=named),
+        hint=M("make a team with people `accountable` for {duties} instead, then delete "
+               "this team if it is no longer there; or list its people under `members` "
+               "and its lead under `lead`", duties=named))
 
 
 def _said(f: Finding, lead: bool, duties: bool) -> Finding:
@@ -38,25 +102,36 @@ def _said(f: Finding, lead: bool, duties: bool) -> Finding:
     if lead:
         return replaced(f, message=M("team {team!r} has no members and no lead", team=team),
                         hint=M("list its people under `members` and its lead under `lead`, "
-                               "or put teams with people under it"))
+                               "or make teams with people its child teams (`parent: {team}` "
+                               "on them)", team=team))
     return replaced(f, message=M("team {team!r} has no members and holds no duty", team=team),
                     hint=M("delete the team if it is no longer there; else list its people "
                            "under `members` and what it answers for under `responsibilities`"))
 
 
-def empty_behind(findings: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+def empty_behind(findings: list[Finding], org: Org | None = None
+                 ) -> tuple[list[Finding], list[Finding]]:
     """`findings` without each HI005 and OW006 on a team an HI006 among them reports (that
-    HI006 then says what else the team lacks), and those HI005s and OW006s, as they were.
-    One pass over `findings`, one more when a team has no members."""
+    HI006 then says what else the team lacks, and, given the `org`, the duties it alone is
+    accountable for when it has no lead: `alone`), and those HI005s and OW006s, as they
+    were. One pass over `findings`, one more when a team has no members."""
     empty = {f.entity for f in findings if f.code == NO_MEMBERS and f.entity}
     if not empty:
         return findings, []
+    owned = alone(org, empty) if org is not None else {}
     held = [f for f in findings if f.code in (NO_LEAD, NO_DUTIES) and f.entity in empty]
-    if not held:
+    if not held and not owned:
         return findings, []
     gone = {id(f) for f in held}
     lead = {f.entity for f in held if f.code == NO_LEAD}
     duties = {f.entity for f in held if f.code == NO_DUTIES}
-    return [_said(f, f.entity in lead, f.entity in duties)
-            if f.code == NO_MEMBERS and f.entity in lead | duties else f
-            for f in findings if id(f) not in gone], held
+    out = []
+    for f in findings:
+        if id(f) in gone:
+            continue
+        if f.code == NO_MEMBERS and f.entity in owned:
+            f = _unowned(f, owned[f.entity])
+        elif f.code == NO_MEMBERS and f.entity in lead | duties:
+            f = _said(f, f.entity in lead, f.entity in duties)
+        out.append(f)
+    return out, held

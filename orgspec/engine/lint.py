@@ -447,7 +447,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         # holds it, `findings` not), so the warm path never pairs them
         findings, _ = outside_behind(findings)
         findings, _ = duties_behind(findings)  # RO003 behind RO002 at a wrong `team:`
-        findings, _ = empty_behind(findings)  # HI005, OW006 behind HI006 on an empty team
+        findings, _ = empty_behind(findings, org)  # HI005, OW006 behind HI006 on an empty team
         findings, _ = pending_behind(findings, org)  # RF001 behind IN018's `.new`
         findings = assign_fingerprints(sort_findings(findings), anchors,
                                        org_root(paths or [root]))
