@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from conftest import json_findings, where
 
 # --- 1: an emptied team still the only accountable owner of duties -----------------------
@@ -105,4 +106,52 @@ def test_hi006_hint_names_the_parent_to_write(write_org: Any) -> None:
                                    "就在有成員的團隊裡寫上 `parent: support`，"
                                    "把這些團隊歸到它下面")):
         assert json_findings(folder, "--lang", lang)[0]["hint"] == hint
+
+
+# --- 3: full-width fiscal years read as their ASCII forms ----------------------------------
+
+OKRS = """\
+- {kind: Team, id: ops, name: 运营部, lead: a, members: [a], responsibilities: [d]}
+- {kind: Person, id: a, name: 张三}
+- {kind: Responsibility, id: d, name: 日常运营, accountable: ops}
+- kind: Objective
+  id: o1
+  title: 提升平台交易规模
+  owner: ops
+  key_results:
+    - {id: kr1, title: ＦＹ２０２６ GMV 达到 10 亿元}
+    - {id: kr2, title: ２０２６财年 GMV 达到 10 亿元}
+    - {id: kr3, title: ＦＹ2026 新客数达到 100 万}
+    - {id: kr4, title: ２０２６財年 GMV 達到 10 億元}
+"""
+
+
+def test_full_width_fiscal_years_in_key_results(write_org: Any) -> None:
+    found = json_findings(write_org({"o.yaml": OKRS}))
+    assert where(found) == [("OK003", "o.yaml", line, 17) for line in (9, 10, 11, 12)]
+    written = ("ＦＹ２０２６", "２０２６财年", "ＦＹ2026", "２０２６財年")
+    for f, said in zip(found, written, strict=True):
+        assert f["hint"] == (f"{said!r} is a fiscal year, and its months are the company's: "
+                             "write the key result's `due` (for a fiscal year that ends in "
+                             "March: `due: 2026-03-31`), or the objective's `start` and `end`")
+
+
+@pytest.mark.parametrize("period", ["ＦＹ２０２６", "ＦＹ2026", "２０２６财年", "ｆｙ２６"])
+def test_full_width_fiscal_period(write_org: Any, period: str) -> None:
+    text = OKRS.replace("  owner: ops\n", f"  owner: ops\n  period: {period}\n")
+    found = json_findings(write_org({"o.yaml": text}))
+    assert where(found) == [("SC003", "o.yaml", 8, 11)]
+    assert found[0]["message"] == (f"objective 'o1': `period` {period!r} counts by fiscal year: "
+                                   "orgspec cannot tell which months it covers")
+    assert "`start: 2025-04-01`, `end: 2026-03-31`" in found[0]["hint"]
+
+
+def test_fiscal_year_and_deadline_fold_width() -> None:
+    from orgspec.text.measurable import fiscal_year, has_deadline
+
+    assert fiscal_year("ＦＹ２０２６ GMV 达到 10 亿元") == "ＦＹ２０２６"
+    assert fiscal_year("２０２６會計年度 GMV 達到 10 億元") == "２０２６會計年度"
+    assert fiscal_year("GMV 达到 10 亿元") is None
+    assert not has_deadline("ＦＹ２０２６ GMV 达到 10 亿元")  # a fiscal year bounds nothing
+    assert has_deadline("GMV 达到 10 亿元，２０２６年Ｑ３")
 

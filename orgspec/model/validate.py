@@ -44,7 +44,7 @@ from orgspec.model.models import (
 from orgspec.model.org import Claim, Org, Origin, RoleClaim, node_key
 from orgspec.text.kindwords import kind_named
 from orgspec.text.lazyre import lazy
-from orgspec.text.spaces import stray_blank
+from orgspec.text.spaces import fold_width, stray_blank
 
 MAX_ERRORS_PER_ENTITY = 20
 
@@ -783,7 +783,7 @@ _FISCAL = lazy(r"(?i)\s*(?:FY\s*[-'’]?\s*(\d{4}|\d{2})(?!\d)|(\d{4})\s*(?:财�
 def _fiscal_issue(value: str, label: str, where: Any, entity: str) -> Issue | None:
     """SC003 for a fiscal-year period: the months are the company's, so the hint asks for
     `start` and `end`, with the example of a fiscal year that ends in March."""
-    m = _FISCAL.match(value)
+    m = _FISCAL.match(fold_width(value))  # an IME's `ＦＹ２０２６` is FY2026
     if m is None:
         return None
     year = int(m.group(1) or m.group(2))

@@ -24,6 +24,7 @@ from orgspec.text.lazyre import lazy
 from orgspec.text.quantity import EVENT, quantities
 from orgspec.text.script import simplified
 from orgspec.text.separators import SEPARATORS
+from orgspec.text.spaces import fold_width
 
 VAGUE_ZH = ("提升", "提高", "优化", "加强", "改善", "改进", "确保", "持续", "推动", "完善", "促进",
             "增强", "深化", "强化", "做好", "努力", "争取", "大幅", "显著", "进一步", "推进",
@@ -363,13 +364,15 @@ def _released(said: str) -> bool:
 
 def has_deadline(text: str) -> bool:
     """True when the text says by when: a date, a quarter, an event (618), a calendar year;
-    not a fiscal year alone (`FISCAL_YEAR`: its months are the company's)."""
-    return bool(DATE.search(_blank(FISCAL_YEAR, simplified(text))))
+    not a fiscal year alone (`FISCAL_YEAR`: its months are the company's). An IME's
+    full-width letters and digits read as ASCII (`ＦＹ２０２６` is FY2026)."""
+    return bool(DATE.search(_blank(FISCAL_YEAR, fold_width(simplified(text)))))
 
 
 def fiscal_year(text: str) -> str | None:
-    """The first fiscal year the text names, as written (`FY2026`, `2026財年`), else None."""
-    said = simplified(text)
+    """The first fiscal year the text names, as written (`FY2026`, `2026財年`, `ＦＹ２０２６`),
+    else None."""
+    said = fold_width(simplified(text))  # same length: offsets into `text` hold
     m = FISCAL_YEAR.search(said)
     if m is None:
         return None
