@@ -4,6 +4,7 @@ file moved next to the org folder."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -155,3 +156,47 @@ def test_fiscal_year_and_deadline_fold_width() -> None:
     assert not has_deadline("ＦＹ２０２６ GMV 达到 10 亿元")  # a fiscal year bounds nothing
     assert has_deadline("GMV 达到 10 亿元，２０２６年Ｑ３")
 
+
+# --- 4: two slips in one file name ---------------------------------------------------------
+
+TEAMS = """\
+- kind: Team
+  id: ops
+  name: 运营部
+  lead: chen
+  members: [chen]
+"""
+PEOPLE = "- {kind: Person, id: chen, name: 陈静}\n"
+DUTY = "- {kind: Responsibility, id: promo, name: 大促, accountable: ops}\n"
+
+
+@pytest.mark.parametrize(("name", "meant"), [
+    ("teams.yaml.txt。", "teams.yaml"), ("teams.yml.txt ", "teams.yml"),
+    ("teams.ymal.txt", "teams.yaml"), ("teams。yaml.txt", "teams.yaml"),
+    ("teams.txt。", "teams.yaml")])
+def test_two_slips_in_a_name_are_one_in019(write_org: Any, name: str, meant: str) -> None:
+    found = json_findings(write_org({"people.yaml": PEOPLE, "duty.yaml": DUTY, name: TEAMS}))
+    assert where(found) == [("IN019", name, 1, 1)]
+    assert found[0]["message"] == (
+        "left out of the org: orgspec reads only files whose names end in .yaml or .yml; "
+        f"rename it to {meant!r} to have it read")
+
+
+@pytest.mark.parametrize("name", ["notes.txt。", "teams.yaml.txt.bak", "teams.yaml.txt~"])
+def test_other_names_stay_unsaid(write_org: Any, name: str) -> None:
+    text = "notes about the org\n" if name.startswith("notes") else TEAMS
+    folder = write_org({"people.yaml": PEOPLE, "teams.yaml": TEAMS, "duty.yaml": DUTY,
+                        name: text})
+    assert json_findings(folder) == []
+
+
+def test_a_two_slip_copy_beside_the_file_is_a_copy(tmp_path: Path) -> None:
+    from orgspec.load.nearnames import meant_name
+
+    (tmp_path / "teams.ymal.txt").write_text(TEAMS, "utf-8")
+    (tmp_path / "teams.txt。").write_text(TEAMS, "utf-8")
+    beside = frozenset({"teams.yaml"})
+    assert meant_name("teams.ymal.txt", str(tmp_path / "teams.ymal.txt"), beside) is None
+    assert meant_name("teams.txt。", str(tmp_path / "teams.txt。"), beside) is None
+    # Notepad's `.txt` beside the file is its newer edit, with a trailing 。 too
+    assert meant_name("teams.yaml.txt。", str(tmp_path / "x"), beside) == "teams.yaml"

@@ -69,13 +69,28 @@ def txt_with_kinds(name: str, path: str) -> str | None:
 
 def meant_name(name: str, path: str, siblings: frozenset[str]) -> str | None:
     """The org file's name the file `name` at `path` was meant to have (`missaved_as`,
-    `near_yaml`, `txt_with_kinds`), else None; None too, but for `.yaml.txt`, when a file
-    of that name is beside it (`siblings`, lower-cased): then this one is a copy."""
-    meant = missaved_as(name)
+    `near_yaml`, `txt_with_kinds`, or two of them at once: `teams.yaml.txt。`,
+    `teams.ymal.txt`, `teams。yaml.txt`, `teams.txt。`), else None; None too, but for
+    `.yaml.txt`, when a file of that name is beside it (`siblings`, lower-cased): then
+    this one is a copy."""
+    meant = missaved_as(name.rstrip(_TRAILING))  # `teams.yaml.txt。` too
     if meant is not None:
         return meant
-    meant = near_yaml(name) or txt_with_kinds(name, path)
+    meant = near_yaml(name) or _two_slips(name, path) or txt_with_kinds(name, path)
     return None if meant is None or meant.lower() in siblings else meant
+
+
+def _two_slips(name: str, path: str) -> str | None:
+    """`meant_name` of a name with a `.txt` added to another slip (`teams.ymal.txt`,
+    `teams。yaml.txt`) or with an IME's trailing mark after `.txt` (`teams.yaml.txt。`,
+    `teams.txt。` whose text has a `kind:` line), else None."""
+    trimmed = name.rstrip(_TRAILING)
+    if not trimmed.lower().endswith(".txt") or len(trimmed) <= len(".txt"):
+        return None
+    meant = near_yaml(trimmed[:-len(".txt")])
+    if meant is None and trimmed != name:
+        meant = txt_with_kinds(trimmed, path)
+    return meant
 
 
 def _one_edit(a: str, b: str) -> bool:
