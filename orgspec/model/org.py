@@ -258,14 +258,25 @@ class Raci:
 
     holds: list[Hold]
     by_duty: dict[str, list[Hold]]
+    # the duties one of whose RACI fields names no owner of the org (a placeholder such as
+    # `待定`, or an unknown id): the rules that look for placeholders read these alone
+    unresolved: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, org: Org) -> Raci:
+        # one pass over the statements, each duty's list filled as its holds are made (no
+        # second walk over 16,500 holds at 500 teams); a hold made as a plain tuple of the
+        # named tuple's class: `Hold(...)` is a Python-level call each
+        make = tuple.__new__
         holds: list[Hold] = []
+        by_duty: dict[str, list[Hold]] = {}
+        unresolved: set[str] = set()
         origins = org.origins
         # an owner is named on many duties: each reference resolved once (`holder`)
         holder_of: dict[str, str | None] = {}
         for rid, resp in org.responsibilities.items():
+            mine: list[Hold] = []
+            by_duty[rid] = mine
             origin = origins["responsibility:" + rid]
             for role in ROLES:
                 for i, ref in enumerate(getattr(resp, role)):
@@ -273,23 +284,39 @@ class Raci:
                     if holder == "":
                         holder = holder_of[ref] = org.holder(ref)
                     if holder is not None:
-                        holds.append(Hold(rid, holder, role, "duty", origin, (role, i)))
-        holds += [Hold(c.responsibility, node_key("team", c.team), c.role, "charter", c.origin)
-                  for c in org.claims if c.responsibility in org.responsibilities]
-        holds += [Hold(c.responsibility, node_key("role", c.position), c.role, "position",
-                       c.origin)
-                  for c in org.role_claims if c.responsibility in org.responsibilities]
-        by_duty: dict[str, list[Hold]] = {rid: [] for rid in org.responsibilities}
-        for hold in holds:
-            by_duty[hold.duty].append(hold)
-        return cls(holds, by_duty)
+                        mine.append(make(Hold, (rid, holder, role, "duty", origin, (role, i))))
+                    else:
+                        unresolved.add(rid)
+            holds += mine
+        teams: dict[str, str] = {}  # team id -> its node key, made once per team
+        for c in org.claims:
+            of_duty = by_duty.get(c.responsibility)  # claims on unknown duties are left out
+            if of_duty is not None:
+                team = teams.get(c.team)
+                if team is None:
+                    team = teams[c.team] = node_key("team", c.team)
+                hold = make(Hold, (c.responsibility, team, c.role, "charter", c.origin, ()))
+                holds.append(hold)
+                of_duty.append(hold)
+        for rc in org.role_claims:
+            of_duty = by_duty.get(rc.responsibility)
+            if of_duty is not None:
+                hold = make(Hold, (rc.responsibility, node_key("role", rc.position), rc.role,
+                                   "position", rc.origin, ()))
+                holds.append(hold)
+                of_duty.append(hold)
+        return cls(holds, by_duty, frozenset(unresolved))
 
     @cached_property
     def by_holder(self) -> dict[str, list[Hold]]:
         """Holder node -> its RACI statements, in `holds` order."""
         out: dict[str, list[Hold]] = {}
         for hold in self.holds:
-            out.setdefault(hold.holder, []).append(hold)
+            got = out.get(hold.holder)  # no list made per statement, as setdefault would
+            if got is None:
+                out[hold.holder] = [hold]
+            else:
+                got.append(hold)
         return out
 
     @cached_property
@@ -329,8 +356,12 @@ class Raci:
         """Duty -> its accountable holders, sorted (every duty, possibly empty); each duty's
         statements walked as `by_duty` holds them, not looked up again by id (50,000 ids
         at 5,000 teams: a look-up each on a page of its own)."""
-        return {rid: sorted({h.holder for h in holds if h.role == "accountable"})
-                for rid, holds in self.by_duty.items()}
+        out: dict[str, list[str]] = {}
+        for rid, holds in self.by_duty.items():
+            got = [h.holder for h in holds if h.role == "accountable"]
+            # most duties have one accountable holder: a set and a sort only for more
+            out[rid] = sorted(set(got)) if len(got) > 1 else got
+        return out
 
     @staticmethod
     def accountable_of(org: Org, duties: Iterable[str]) -> dict[str, list[str]]:
