@@ -312,11 +312,7 @@ class Raci:
         """Holder node -> its RACI statements, in `holds` order."""
         out: dict[str, list[Hold]] = {}
         for hold in self.holds:
-            got = out.get(hold.holder)  # no list made per statement, as setdefault would
-            if got is None:
-                out[hold.holder] = [hold]
-            else:
-                got.append(hold)
+            out.setdefault(hold.holder, []).append(hold)
         return out
 
     @cached_property
@@ -356,12 +352,8 @@ class Raci:
         """Duty -> its accountable holders, sorted (every duty, possibly empty); each duty's
         statements walked as `by_duty` holds them, not looked up again by id (50,000 ids
         at 5,000 teams: a look-up each on a page of its own)."""
-        out: dict[str, list[str]] = {}
-        for rid, holds in self.by_duty.items():
-            got = [h.holder for h in holds if h.role == "accountable"]
-            # most duties have one accountable holder: a set and a sort only for more
-            out[rid] = sorted(set(got)) if len(got) > 1 else got
-        return out
+        return {rid: sorted({h.holder for h in holds if h.role == "accountable"})
+                for rid, holds in self.by_duty.items()}
 
     @staticmethod
     def accountable_of(org: Org, duties: Iterable[str]) -> dict[str, list[str]]:
