@@ -166,12 +166,12 @@ def meeting_without_attendees(ctx: RuleContext) -> Iterator[Issue]:
     Unknown attendees are left to the reference check (one mistake, one finding)."""
     org = ctx.org
     for mid, meeting in org.meetings.items():
+        # each attendee resolved once: with none known, every attendee resolved to nothing
         known = [h for h in (org.holder(a) for a in meeting.attendees) if h is not None]
-        unknown = [a for a in meeting.attendees
-                   if not is_placeholder(a) and org.holder(a) is None]
-        if unknown and not known:
-            continue  # every real attendee is an unknown id: RF001 says so
-        if any(_someone(org, h) for h in known):
+        if not known:
+            if any(not is_placeholder(a) for a in meeting.attendees):
+                continue  # every real attendee is an unknown id: RF001 says so
+        elif any(_someone(org, h) for h in known):
             continue
         origin = org.origin("Meeting", mid)
         said = M("meeting {meeting!r} has no attendees", meeting=mid) \

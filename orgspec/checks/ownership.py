@@ -184,8 +184,13 @@ def responsibility_gap(ctx: RuleContext) -> Iterator[Issue]:
     """A duty that names owners, but no real accountable one (or only TBD, 待定 ...); and a
     placeholder in any other RACI field (`responsible: TBD`), which is a gap too."""
     gaps = {rid: kind for rid, _resp, kind in _gaps(ctx)}
+    # a placeholder resolves to no owner: only the duties with a field that names none
+    # (`Raci.unresolved`, a few) are read for one, not every field of every duty
+    unresolved = ctx.org.raci.unresolved
     for rid, resp in ctx.org.responsibilities.items():
         kind = gaps.get(rid)
+        if kind is None and rid not in unresolved:
+            continue
         if kind == "gap":
             placeholder = next((a for a in resp.accountable if is_placeholder(a)), None)
             said = M(" (written as {value!r})", value=placeholder) if placeholder else ""
@@ -198,7 +203,8 @@ def responsibility_gap(ctx: RuleContext) -> Iterator[Issue]:
                         node_key("responsibility", rid),
                         hint=M("name one team `accountable`, in the duty or in a team's "
                                "charter"))
-        yield from _placeholders(ctx, rid, resp, kind)
+        if rid in unresolved:
+            yield from _placeholders(ctx, rid, resp, kind)
 
 
 def _placeholders(ctx: RuleContext, rid: str, resp: Responsibility,
@@ -255,14 +261,19 @@ def charter_disagreement(ctx: RuleContext) -> Iterator[Issue]:
     role. Sides that complete each other (the charter says accountable, the duty names only
     who is responsible) are merged, as the README says, not a disagreement."""
     org = ctx.org
+    duties, teams, by_duty = org.responsibilities, org.teams, org.raci.by_duty
     for claim in org.claims:
-        resp = org.responsibilities.get(claim.responsibility)
-        if resp is None or not _written(resp) or claim.team not in org.teams:
+        rid = claim.responsibility
+        resp = duties.get(rid)
+        # a duty with no RACI field written gives the team no role: `written` is empty
+        if resp is None or claim.team not in teams:
             continue
         if claim.role == "accountable" and resp.accountable:
             continue  # a second accountable owner is an overlap: OW001 reports it
         team = node_key("team", claim.team)
-        written = org.raci.roles(claim.responsibility, team, "duty")
+        # the roles the duty's own fields give the team (`Raci.roles(..., "duty")`): its
+        # few statements walked, not a table of every (duty, holder) pair made
+        written = {h.role for h in by_duty[rid] if h.holder == team and h.source == "duty"}
         if not written or claim.role in written:
             continue  # the duty is silent about this team, or agrees
         yield Issue(M("team {team!r} claims to be {role} for {duty!r}, but the duty lists it "

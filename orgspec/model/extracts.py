@@ -42,13 +42,19 @@ def duties_of(org: Org) -> Duties:
     owners: list[str] = []
     files: dict[str, str] = {}
     accountable = org.raci.accountable
+    duties, origins = org.responsibilities, org.origins
     for rid, holders in accountable.items():
-        resp = org.responsibilities[rid]
-        if (resp.description or resp.name) and holders:
+        if not holders:
+            continue
+        resp = duties[rid]
+        name, description = resp.name, resp.description
+        if description or name:
             ids.append(rid)
-            texts.append((resp.name, resp.description))  # both are evidence
-            owners.append(",".join(holders))
-            files[rid] = org.origin("Responsibility", rid).file
+            texts.append((name, description))  # both are evidence
+            # one holder (most duties) is its own joined text
+            owners.append(holders[0] if len(holders) == 1 else ",".join(holders))
+            # `org.origin("Responsibility", rid).file`, its key made here
+            files[rid] = origins["responsibility:" + rid].fmap.file
     return Duties(ids, texts, owners, accountable, files)
 
 

@@ -258,14 +258,25 @@ class Raci:
 
     holds: list[Hold]
     by_duty: dict[str, list[Hold]]
+    # the duties one of whose RACI fields names no owner of the org (a placeholder such as
+    # `待定`, or an unknown id): the rules that look for placeholders read these alone
+    unresolved: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, org: Org) -> Raci:
+        # one pass over the statements, each duty's list filled as its holds are made (no
+        # second walk over 16,500 holds at 500 teams); a hold made as a plain tuple of the
+        # named tuple's class: `Hold(...)` is a Python-level call each
+        make = tuple.__new__
         holds: list[Hold] = []
+        by_duty: dict[str, list[Hold]] = {}
+        unresolved: set[str] = set()
         origins = org.origins
         # an owner is named on many duties: each reference resolved once (`holder`)
         holder_of: dict[str, str | None] = {}
         for rid, resp in org.responsibilities.items():
+            mine: list[Hold] = []
+            by_duty[rid] = mine
             origin = origins["responsibility:" + rid]
             for role in ROLES:
                 for i, ref in enumerate(getattr(resp, role)):
@@ -273,16 +284,28 @@ class Raci:
                     if holder == "":
                         holder = holder_of[ref] = org.holder(ref)
                     if holder is not None:
-                        holds.append(Hold(rid, holder, role, "duty", origin, (role, i)))
-        holds += [Hold(c.responsibility, node_key("team", c.team), c.role, "charter", c.origin)
-                  for c in org.claims if c.responsibility in org.responsibilities]
-        holds += [Hold(c.responsibility, node_key("role", c.position), c.role, "position",
-                       c.origin)
-                  for c in org.role_claims if c.responsibility in org.responsibilities]
-        by_duty: dict[str, list[Hold]] = {rid: [] for rid in org.responsibilities}
-        for hold in holds:
-            by_duty[hold.duty].append(hold)
-        return cls(holds, by_duty)
+                        mine.append(make(Hold, (rid, holder, role, "duty", origin, (role, i))))
+                    else:
+                        unresolved.add(rid)
+            holds += mine
+        teams: dict[str, str] = {}  # team id -> its node key, made once per team
+        for c in org.claims:
+            of_duty = by_duty.get(c.responsibility)  # claims on unknown duties are left out
+            if of_duty is not None:
+                team = teams.get(c.team)
+                if team is None:
+                    team = teams[c.team] = node_key("team", c.team)
+                hold = make(Hold, (c.responsibility, team, c.role, "charter", c.origin, ()))
+                holds.append(hold)
+                of_duty.append(hold)
+        for rc in org.role_claims:
+            of_duty = by_duty.get(rc.responsibility)
+            if of_duty is not None:
+                hold = make(Hold, (rc.responsibility, node_key("role", rc.position), rc.role,
+                                   "position", rc.origin, ()))
+                holds.append(hold)
+                of_duty.append(hold)
+        return cls(holds, by_duty, frozenset(unresolved))
 
     @cached_property
     def by_holder(self) -> dict[str, list[Hold]]:

@@ -40,9 +40,17 @@ def seats(org: Org, rid: str) -> Seats:
     the seats are those `holders` writes (people and 待招聘 alike) or, when more, the people
     who hold it: a person whose `roles` name it fills a seat written as open."""
     pos: Role = org.positions[rid]
-    vacant = tuple(i for i, h in enumerate(pos.holders) if is_vacant(h))
-    named = {h for h in pos.holders if not is_vacant(h)}
-    filled = len(named | set(org.position_holders.get(rid, ())))
+    # one pass over the holders, each judged once (RO001 asks this of every position)
+    at: list[int] = []
+    named: set[str] = set()
+    for i, h in enumerate(pos.holders):
+        if is_vacant(h):
+            at.append(i)
+        else:
+            named.add(h)
+    vacant = tuple(at)
+    held = org.position_holders.get(rid)
+    filled = len(named.union(held)) if held else len(named)
     planned = pos.headcount if pos.headcount is not None else \
         max(1, len(named) + len(vacant), filled)
     return Seats(planned, filled, vacant)
