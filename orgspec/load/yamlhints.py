@@ -4,7 +4,8 @@
 Chinese field name, said with the field it names), a full-width space
 (U+3000) used to indent or written after a key's colon (`owner:　he-li`) or a list item's
 dash (`-　kind: Person`), a full-width hyphen starting a list item (`－ kind: Person`), and
-full-width brackets around a flow list (`［a, b］`): YAML reads each as text, so the parser
+full-width brackets around a flow list (`［a, b］`), and a comment typed with a full-width `＃`
+(`fullhash`): YAML reads each as text, so the parser
 either fails far away or loads a wrong value. Full-width commas, enumeration commas (顿号)
 and semicolons inside a flow list (`[a，b]`, `[a、b]`, `[a；b]`) are valid YAML, one item:
 the file loads and the check that reads the item names the comma (`comma_in_item`).
