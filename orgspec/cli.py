@@ -280,7 +280,8 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--staged", is_flag=True,
               help="Lint the org as staged for commit (git's index), not the working tree.")
 @click.option("--respect-gitignore/--no-respect-gitignore", default=None,
-              help="Skip files git ignores when walking folders [default: respect].")
+              help="Whether to skip files git ignores when walking folders "
+                   "[default: skip them].")
 @click.option("--no-cache", is_flag=True, envvar="ORGSPEC_NO_CACHE",
               help="Neither read nor write the cache of checked files and results.")
 @click.option("--lang", envvar=LANG_ENV, type=Lang(),

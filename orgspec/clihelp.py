@@ -27,9 +27,11 @@ OPTIONS_METAVAR = MC("help", "[OPTIONS]")  # click's placeholder in the usage li
 COMMANDS = MC("help", "Commands:")
 SUBCOMMAND_METAVAR = MC("help", "COMMAND [ARGS]...")  # a group's, after its options
 NOTES = MC("help", "[{notes}]")  # click's notes after an option's help: [default: json]
+NOTE_SEPARATOR = MC("help", "; ")  # between two notes: [default: 60000; at least 1000]
 DEFAULT = MC("help", "default: {default}")
 REQUIRED = MC("help", "required")
 ENV_VAR = MC("help", "env var: {var}")
+AT_LEAST = MC("help", "at least {least}")  # `usage.IntRange`'s range, for click's `x>=500`
 # the help texts of click's own `--help` and `--version`, said as the options' `help`
 HELP = MC("help", "Show this message and exit.")
 VERSION = MC("help", "Show the version and exit.")
@@ -133,7 +135,7 @@ def _record(param: click.Option, ctx: click.Context, lang: str) -> tuple[str, st
         return spec, text
     items = [_extra(item, lang) for item in text[at + 1:-1].split("; ")]
     return spec, text[:at].rstrip() + _said(NOTES.template, lang).format(
-        notes="; ".join(items))
+        notes=_said(NOTE_SEPARATOR.template, lang).join(items))
 
 
 def _section(formatter: click.HelpFormatter, heading: str,
@@ -209,8 +211,9 @@ _LATIN_TAIL = lazy(r"[^\s\u1100-\uffff]+$")
 
 
 def _extra(item: str, lang: str) -> str:
-    """One of click's notes after an option's help (`default: json`, `required`)."""
-    for word, key in ((DEFAULT, "default"), (ENV_VAR, "var")):
+    """One of click's notes after an option's help (`default: json`, `required`, `at least
+    500`)."""
+    for word, key in ((DEFAULT, "default"), (ENV_VAR, "var"), (AT_LEAST, "least")):
         head = word.template.partition("{")[0]
         if item.startswith(head):
             return _said(word.template, lang).format(**{key: item[len(head):]})

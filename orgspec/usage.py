@@ -195,7 +195,16 @@ class Path(click.Path):
 
 
 class IntRange(click.IntRange):
-    """click.IntRange (with a minimum) whose failures say the number wanted in words."""
+    """click.IntRange (with a minimum) whose failures, metavar (`INTEGER`, not click's
+    `INTEGER RANGE`) and help note (`[at least 500]`, not `[x>=500]`) say the number wanted
+    in words; `clihelp` says the note in the help page's language."""
+
+    name = "integer"
+
+    def _describe_range(self) -> str:
+        if self.min is None or self.max is not None or self.min_open:
+            return super()._describe_range()
+        return f"at least {self.min}"  # `clihelp.AT_LEAST`, said in the page's language
 
     def convert(self, value: Any, param: click.Parameter | None,
                 ctx: click.Context | None) -> Any:

@@ -117,3 +117,33 @@ def test_wrapping_counts_a_chinese_character_as_two_columns(text: str, width: in
     from orgspec.clihelp import _wrap
 
     assert _wrap(text, width) == lines
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    # trial 29: `［預設：respect］` named no choice a reader makes, `[x>=500]` was click's
+    ("zh-Hant", ["遍歷資料夾時是否跳過 git 忽略的檔案［預設：跳過］。", "［至少 500］",
+                 "  --max-bytes INTEGER "]),
+    ("zh", ["遍历文件夹时是否跳过 git 忽略的文件［默认：跳过］。", "［至少 500］",
+            "  --max-bytes INTEGER "]),
+    ("en", ["Whether to skip files git ignores when walking folders [default: skip them].",
+            "[at least 500]", "  --max-bytes INTEGER "]),
+])
+def test_the_default_and_range_notes_are_words(lang: str, said: list[str]) -> None:
+    run = run_cli("check", "--help", "--lang", lang)
+    assert run.code == 0, run.stderr
+    page = " ".join(run.stdout.split()) if lang == "en" else "".join(run.stdout.split())
+    for words in said:
+        assert ("".join(words.split()) if lang != "en" else " ".join(words.split())) in page
+    assert "respect]" not in page and "respect］" not in page
+    assert "x>=" not in page and "RANGE" not in page
+
+
+@pytest.mark.parametrize(("lang", "notes"), [
+    ("zh-Hant", "［預設：60000；至少 1000］"), ("zh", "［默认：60000；至少 1000］"),
+    ("en", "[default: 60000; at least 1000]"),
+])
+def test_two_notes_are_joined_in_the_language_asked(lang: str, notes: str) -> None:
+    run = run_cli("report", "--help", "--lang", lang)
+    assert run.code == 0, run.stderr
+    joined = " ".join(run.stdout.split()) if lang == "en" else "".join(run.stdout.split())
+    assert ("".join(notes.split()) if lang != "en" else notes) in joined

@@ -250,7 +250,7 @@ def test_two_teams_of_one_name_that_no_typo_explains(write_org) -> None:
     assert (finding["line"], finding["message"], finding["related"][0]["line"]) == \
         (2, "team 'beijing' has the name 运营部 of team 'shanghai': two teams of one name", 1)
     assert finding["hint"] == ("if both are one team, keep one of them; else give each a name "
-                               "of its own (e.g. 运营部（华东）)")
+                               "of its own (e.g. 运营部（二组）)")
 
 
 BASE_TEAMS = """\

@@ -14,13 +14,16 @@ TWINS = """\
 
 
 @pytest.mark.parametrize(("name", "lang", "example"), [
-    ("运营部", "zh-Hant", "运营部（华东）"), ("運營部", "zh", "運營部（華東）"),
-    ("运营部", "zh", "运营部（华东）"), ("運營部", "zh-Hant", "運營部（華東）")])
+    ("运营部", "zh-Hant", "运营部（二组）"), ("運營部", "zh", "運營部（二組）"),
+    ("运营部", "zh", "运营部（二组）"), ("運營部", "zh-Hant", "運營部（二組）"),
+    ("Operations", "en", "Operations (Team 2)")])
 def test_the_rf008_example_keeps_the_names_script(write_org, name: str, lang: str,
                                                   example: str) -> None:
     run = run_cli("check", str(write_org({"o.yaml": TWINS.format(name=name)})), "--lang", lang)
     assert "RF008" in run.stdout, run.stdout
     assert example in run.stdout
+    # trial 29: no region (华东 is a mainland one to a reader in Taiwan)
+    assert "华东" not in run.stdout and "華東" not in run.stdout and "China" not in run.stdout
 
 
 PROCESS = """\

@@ -247,11 +247,12 @@ def duplicate_name(ctx: RuleContext) -> Iterator[Issue]:
 
 
 def _renamed(name: str) -> str:
-    """`name` with a region suffix written in the name's own script (运营部（华东）,
-    運營部（華東）, Customer Service (East China)), so the example never mixes scripts."""
+    """`name` with a second team's suffix written in the name's own script (运营部（二组）,
+    運營部（二組）, Customer Service (Team 2)), so the example never mixes scripts; a
+    number, not a region, which would be a mainland one to a reader in Taiwan."""
     from orgspec.han import han_char
     from orgspec.text.script import to_simplified
 
     if not han_char().search(name):
-        return f"{name} (East China)"
-    return name + ("（华东）" if to_simplified(name) == name else "（華東）")
+        return f"{name} (Team 2)"
+    return name + ("（二组）" if to_simplified(name) == name else "（二組）")

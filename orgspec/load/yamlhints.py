@@ -4,7 +4,8 @@
 Chinese field name, said with the field it names), a full-width space
 (U+3000) used to indent or written after a key's colon (`owner:　he-li`) or a list item's
 dash (`-　kind: Person`), a full-width hyphen starting a list item (`－ kind: Person`), and
-full-width brackets around a flow list (`［a, b］`): YAML reads each as text, so the parser
+full-width brackets around a flow list (`［a, b］`), and a comment typed with a full-width `＃`
+(`fullhash`): YAML reads each as text, so the parser
 either fails far away or loads a wrong value. Full-width commas, enumeration commas (顿号)
 and semicolons inside a flow list (`[a，b]`, `[a、b]`, `[a；b]`) are valid YAML, one item:
 the file loads and the check that reads the item names the comma (`comma_in_item`).
@@ -23,6 +24,7 @@ from collections.abc import Callable, Iterable
 
 from orgspec.i18n import M
 from orgspec.lazyre import lazy
+from orgspec.load.fullhash import HASH, hash_slip, holds_at
 from orgspec.load.ideoindent import indent_fix
 from orgspec.text.fieldnames import RACI_WORDS, fields_named, raci_named
 from orgspec.text.separators import FULL_COMMA, FULL_COMMAS
@@ -73,21 +75,29 @@ def slips(text: str) -> list[Said]:
     the text has none): the slips are independent of each other, so one run reports every
     one (as the parser, which stops at its first error, cannot). With one found, a line
     indented with a tab (`plain`'s tab) is reported too, since the file fails anyway."""
-    if not any(c in text for c in _TRIGGERS):  # a search per character: 10x faster than
-        return []  # a set built from every character of the text
+    if not any(c in text for c in _TRIGGERS) and HASH not in text:  # a search per
+        return []  # character: 10x faster than a set built from every character of the text
     out: list[Said] = []
     tabs: list[Said] = []
     block = -1  # inside a block scalar: the indentation its lines must exceed
+    above: int | None = None  # where the content of the last line with any starts
     lines = text.splitlines()
     for number, line in enumerate(lines, 1):
         indent = len(line) - len(line.lstrip(" "))
         if block >= 0 and (not line.strip() or indent > block):
+            above = indent if line.strip() else above
             continue
         header = _BLOCK.match(line)
         block = len(header.group("indent")) if header else -1
-        if line.lstrip().startswith("#"):
+        if line.lstrip().startswith("#") or not line.strip():
+            continue
+        if line.startswith(("---", "...")):
+            above = None  # a new document: its first line continues nothing
             continue
         said = _line_slip(number, line, lines) if _TRIGGER.search(line) else None
+        if said is None and HASH in line:
+            said = hash_slip(number, line, above)
+        above = holds_at(line)
         if said is not None and _LETTER_COLON.match(line):
             said = _word_colon(number, line, lines) or said
         if said is None and "：" in line and _WORD_COLON.match(line):
