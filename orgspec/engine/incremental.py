@@ -98,7 +98,7 @@ def run_local(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cac
     out = LocalFound()
     if not codes:
         return out
-    where = _files_of(org)
+    where = _keys_of(org)
     renamed = _renamed(org)
     settings = _digest([(c, _stable(plan.rules[c]), sorted(plan.options.get(c, {}).items()))
                         for c in codes])
@@ -120,13 +120,14 @@ def run_local(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cac
             found = cache.get("local", make_key("local", settings, date, file, digest),
                               FileFindings)
         if found is None or found.renamed != renamed.get(file, nothing) \
-                or found.keys != frozenset(k for k, _, _ in where.get(file, ())):
+                or found.keys != frozenset(where.get(file, ())):
             continue
         kept[file] = found
         if not read_back:
             lacking[file] = (digest, found)
     fresh = [f for f in org.files if f not in kept]
-    issues = run_codes(_only(org, [e for f in fresh for e in where.get(f, ())]) if kept
+    issues = run_codes(_only(org, [_entity(k) for f in fresh for k in where.get(f, ())])
+                       if kept
                        else org, plan, today, codes)
     by_file: dict[str, list[Issue]] = {f: [] for f in fresh}
     for issue in issues:
@@ -137,13 +138,17 @@ def run_local(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cac
     for file in fresh:
         if store and digests.get(file):
             lacking[file] = (digests[file], FileFindings(
-                frozenset(k for k, _, _ in where.get(file, ())), by_file[file],
+                frozenset(where.get(file, ())), by_file[file],
                 renamed.get(file, nothing)))
             cache.put("local", make_key("local", settings, date, file, digests[file]),
                       lacking[file][1])
-    per_file = {**{f: e.issues for f, e in kept.items()}, **by_file}
-    out.extend(i for code in codes for f in org.files for i in per_file.get(f, ())
-               if i.code == code)
+    per_code: dict[str, list[Issue]] = {code: [] for code in codes}
+    for file in org.files:  # each rule's issues, file by file
+        for issue in kept[file].issues if file in kept else by_file.get(file, ()):
+            if (same := per_code.get(issue.code)) is not None:
+                same.append(issue)
+    for same in per_code.values():
+        out.extend(same)
     if lacking:
         out.bundle, out.lacking, out.read, out.held = bundle, lacking, bool(held), held
     return out
@@ -396,6 +401,34 @@ def _files_of(org: Org) -> dict[str, list[Entity]]:
             key = prefix + ident
             out.setdefault(origins[key].fmap.file, []).append((key, kind, ident))
     return out
+
+
+def _keys_of(org: Org) -> dict[str, list[str]]:
+    """Each file's entities' node keys (those whose origin it is): `_files_of` without the
+    kinds and ids, which only the files checked afresh need (`_entity`)."""
+    from orgspec.model.org import ENTITY_KINDS
+
+    out: dict[str, list[str]] = {}
+    origins = org.origins
+    for kind in ENTITY_KINDS:
+        prefix = kind.lower() + ":"  # as node_key spells it
+        for ident in org.table(kind):
+            key = prefix + ident
+            file = origins[key].fmap.file
+            keys = out.get(file)
+            if keys is None:
+                out[file] = [key]
+            else:
+                keys.append(key)
+    return out
+
+
+def _entity(key: str) -> Entity:
+    """The node key `key` ("objective:o1") as (key, kind, id)."""
+    from orgspec.model.org import ENTITY_KINDS
+
+    prefix, _, ident = key.partition(":")  # a kind has no ":"; an id may
+    return key, next(k for k in ENTITY_KINDS if k.lower() == prefix), ident
 
 
 def _only(org: Org, entities: list[Entity]) -> Org:

@@ -320,7 +320,7 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
         keptorg.keep(cache, kept_base, inputs.ident, loaded.org, loaded.issues)
     validators.keep(cache)
     _keep(cache, key, result, unchanged)
-    for work in late:  # the rules' bundles (`engine.incremental`): after the state's
+    for work in late:  # the rules' entries (`engine.incremental`): after the state's
         after_output(work)
     keep_summaries()
     return _blamed(result, cache)
