@@ -1044,12 +1044,13 @@ def test_one_changed_file_is_parsed_again_and_the_result_follows(
     # (`Anchors`), the near-duplicate search's pairs (for its owners, and of any owner),
     # the verdicts kept on them, the reference walk's per-file
     # parts (`engine.parts`), the assembled org (`engine.keptorg`: its head) and the
-    # models' validators (`engine.validators`) and the files' summaries as one entry
-    # (`incremental.Summaries`) were never stored (no check_cached run on a primed cache)
+    # models' validators (`engine.validators`), and the files' summaries and entity-local
+    # findings as one entry each (`incremental.Summaries`, `LocalBundle`) were never
+    # stored (no check_cached run on a primed cache)
     assert cache.by_kind == {("result", False): 1, ("file", False): 1,
                              ("file", True): files - 1, ("local", False): files,
                              ("summary", False): files, ("summaries", False): 1,
-                             ("rule", False): len(whole),
+                             ("locals", False): 1, ("rule", False): len(whole),
                              ("same", False): 1, ("memo", False): 7, ("parts", False): 1,
                              ("kept", False): 1, ("validators", False): 1}
 

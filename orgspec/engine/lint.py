@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # the model (pydantic) is imported only when an org is loaded
     # result needs neither
     from orgspec.engine.anchors import Anchors
     from orgspec.engine.context import Shared
-    from orgspec.engine.incremental import Unchanged
+    from orgspec.engine.incremental import LocalFound, Unchanged
     from orgspec.engine.selection import Plan
     from orgspec.engine.summary import FileSummary
     from orgspec.load.cache import Cache
@@ -298,6 +298,7 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
         keep_summaries()  # after the state (`warm.later`): a next run waits for that
         return _blamed(result, cache)
     from orgspec.engine import keptorg, validators
+    from orgspec.gcpause import after_output
 
     validators.read_back(cache)  # the changed files are validated below
     # the org the last full run assembled, with the changed files' entities patched in
@@ -311,13 +312,16 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
     keep_until_exit(loaded)
     digests = {cand.display: d for (cand, _), d in zip(inputs.files, inputs.digests,
                                                         strict=True) if d}
+    late: list[Callable[[], None]] = []
     result = _lint_loaded(loaded, paths, config, plan, today,
                           Kept(cache, digests, summaries or {}, inputs.parser,
-                               (state_key(base), inputs.ident), found is not None))
+                               (state_key(base), inputs.ident), found is not None, late))
     if found is None or found[2] >= keptorg.KEEP_AFTER:  # after the state: its lock waits
         keptorg.keep(cache, kept_base, inputs.ident, loaded.org, loaded.issues)
     validators.keep(cache)
     _keep(cache, key, result, unchanged)
+    for work in late:  # the rules' entries (`engine.incremental`): after the state's
+        after_output(work)
     keep_summaries()
     return _blamed(result, cache)
 
@@ -409,6 +413,9 @@ class Kept:
     # the org is the kept one patched (`engine.keptorg`): few files changed, so most
     # files' entity-local findings are read back, not computed
     patched: bool = False
+    # what stores the entries this run's rules found lacking, for once the output is out
+    # (`gcpause.after_output`; `incremental.keep_local`, `incremental.run_whole`)
+    late: list[Callable[[], None]] = field(default_factory=list)
 
 
 def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: Plan,
@@ -752,7 +759,8 @@ def run_rules(org: Org, plan: Plan, today: dt.date | None = None,
             local_found, rest = _run_split(org, plan, today, fresh, kept, by_file, tail)
             return rest
 
-        whole = run_whole(org, plan, today, codes, kept.cache, kept.summaries, split)
+        whole = run_whole(org, plan, today, codes, kept.cache, kept.summaries, split,
+                          kept.late)
         if local_found is None:  # every whole-org rule's findings were kept
             local_found, _ = _run_split(org, plan, today, [], kept, by_file, tail)
         yield from local_found
@@ -769,14 +777,24 @@ def _run_split(org: Org, plan: Plan, today: dt.date, codes: list[str], kept: Kep
     makes what `tail` needs."""
     from orgspec.engine.registry import GRAPH_FREE
 
-    def local() -> list[Issue]:
+    def local() -> LocalFound:
         from orgspec.engine.incremental import run_local
 
         assert kept is not None
         return run_local(org, plan, today, by_file, kept.cache, kept.digests, _run_codes)
 
+    def kept_local(found: list[Issue]) -> list[Issue]:
+        """`found`, after queuing what stores the bundle it lacks (in this process: the
+        worker that may have run `local` ends before the output is out)."""
+        from orgspec.engine.incremental import LocalFound, keep_local
+
+        if kept is not None and isinstance(found, LocalFound):
+            keep_local(kept.cache, found, kept.digests, kept.late)
+        return found
+
     if not _parallel(org):
-        return (local() if by_file else []), _run_codes(org, plan, today, codes, kept)
+        return (kept_local(local()) if by_file else []), _run_codes(org, plan, today, codes,
+                                                                    kept)
     remote = [c for c in codes if c in GRAPH_FREE or plan.rules[c].given is not None]
     here = [c for c in codes if c not in remote]
     shared = _shared(org, today, kept)  # one per process: the memo serves every rule
@@ -815,7 +833,7 @@ def _run_split(org: Org, plan: Plan, today: dt.date, codes: list[str], kept: Kep
     rest = list(found_here)
     for code in remote:
         rest.extend(results[code])
-    return (results[_LOCAL] if by_file else []), rest
+    return (kept_local(results[_LOCAL]) if by_file else []), rest
 
 
 def _same(found: list[list[Issue]]) -> list[list[Issue]]:
