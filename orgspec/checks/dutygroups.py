@@ -13,7 +13,7 @@ from orgspec.i18n import M
 if TYPE_CHECKING:
     from orgspec.load.cache import Cache
     from orgspec.model.extracts import Duties
-    from orgspec.text.neardup import Group, Verdicts
+    from orgspec.text.neardup import Group, Prior, Since, Verdicts
 
 T = TypeVar("T")
 
@@ -57,7 +57,8 @@ def searched(duties: Duties, threshold: float, memo: Memo
     alone = _alone(texts, memo.kept("OW007 features", dict) or {})
     whole = [fn | fd for fn, fd in alone]
     found = reused_search(texts, owners, threshold, None, alone, whole,
-                          lambda key, search: memo.remember("OW007 pairs", key, search, list))
+                          lambda key, search: memo.remember("OW007 pairs", key, search, list),
+                          _since(memo))
     keep_verdicts(memo, duties, found, whole)
     return found, {i: whole[i] for pair in found for i in pair[:2]}
 
@@ -73,7 +74,7 @@ def searched_groups(duties: Duties, threshold: float, memo: Memo
     the search's key (a digest of every duty's features) and those writes are off the
     check's path. The groups are `_groups`' for the same duties: the same search on the
     same features (`find_duty_groups` regroups the pairs it reports with `groups_from`)."""
-    from orgspec.text.neardup import _alone, groups_from, owned, reported_any
+    from orgspec.text.neardup import Scored, _alone, groups_from, owned, reported_any
 
     texts, owners = duties.texts, duties.owners
     search: list[tuple[list[tuple[int, int, float]], dict[int, frozenset[str]]]] = []
@@ -81,10 +82,13 @@ def searched_groups(duties: Duties, threshold: float, memo: Memo
     def compute() -> list[Group]:
         alone = _alone(texts, memo.kept("OW007 features", dict) or {})
         whole = [fn | fd for fn, fd in alone]
-        every = reported_any(texts, threshold, None, alone, whole)
+        scored: Scored = []
+        # from the last search kept (`neardup.search_since`: after one word changed, only
+        # the views whose pairs it may change are scanned again)
+        every = reported_any(texts, threshold, None, alone, whole, _prior(memo), scored)
         found = owned(every, owners)
         # for `keep_search` (handed `found`, maybe in another process): a few KB
-        memo.keep(EVERY, (_texts_digest(texts, threshold), every))
+        memo.keep(EVERY, (_texts_digest(texts, threshold), every, scored))
         search.append((found, {i: whole[i] for pair in found for i in pair[:2]}))
         return groups_from(texts, found, whole, owners, kept_verdicts(memo))
 
@@ -97,7 +101,16 @@ def keep_search(duties: Duties, threshold: float, memo: Memo,
     """Keep what `_groups` keeps of its search of `duties` (`found`: the pairs it
     reported): the pairs under the search's key, and the features of the texts in use
     when any was not kept."""
-    from orgspec.text.neardup import ANY_OWNER, _alone, any_owner_key, owned, owners_key
+    from orgspec.text.neardup import (
+        ANY_OWNER,
+        MAX_CANDIDATES,
+        MAX_POSTING,
+        MAX_SCAN,
+        _alone,
+        any_owner_key,
+        owned,
+        owners_key,
+    )
 
     texts, owners = duties.texts, duties.owners
     name = "OW007 features"
@@ -107,10 +120,12 @@ def keep_search(duties: Duties, threshold: float, memo: Memo,
     any_key = any_owner_key(texts, threshold, None, alone)
     memo.remember("OW007 pairs", owners_key(any_key, owners), lambda: found, list)
     last = memo.kept(EVERY, tuple)  # the pairs of any owner `found` was cut from
-    if last is not None and last[0] == _texts_digest(texts, threshold) and \
-            owned(last[1], owners) == found:
+    if last is not None and len(last) == 3 and last[0] == _texts_digest(texts, threshold) \
+            and owned(last[1], owners) == found:
         every = last[1]
         memo.remember("OW007 pairs", ANY_OWNER + any_key, lambda: every, list)
+        memo.keep(PRIOR, (threshold, (MAX_POSTING, MAX_SCAN, MAX_CANDIDATES), list(texts),
+                          last[2]))
     if len(known) != before:
         _keep_features(memo, known, before, texts)
     keep_verdicts(memo, duties, found, [fn | fd for fn, fd in alone])
@@ -127,6 +142,20 @@ def _texts_digest(texts: list[tuple[str | None, str | None]], threshold: float) 
 
 # `searched_groups`' last search of any owner (`reported_any`), by a digest of its texts
 EVERY = "OW007 pairs of any owner"
+
+# the last search of any owner as a later one starts from it (`neardup.Prior`)
+PRIOR = "OW007 last search"
+
+
+def _prior(memo: Memo) -> Prior | None:
+    """The `Prior` kept (`_since`, `keep_search`), None when none."""
+    return memo.kept(PRIOR, tuple)
+
+
+def _since(memo: Memo) -> Since:
+    """`neardup.reused_search`'s `since`: the kept `Prior`, and its keeper."""
+    return (lambda: _prior(memo), lambda prior: memo.keep(PRIOR, prior))
+
 
 # `neardup._differ`'s verdicts on the pairs of the last search kept (`keep_verdicts`)
 VERDICTS = "OW007 verdicts"
@@ -217,7 +246,7 @@ def _groups(memo: Memo, duties: list[tuple[str | None, str | None]], owners: lis
     # without a cache nothing is kept: no digest of every duty's features to key it by
     found = find_duty_groups(duties, owners, threshold, known=known,
                              reuse=reuse if memo.cache is not None else None,
-                             verdicts=kept_verdicts(memo))
+                             verdicts=kept_verdicts(memo), since=_since(memo))
     if len(known) != before:  # new texts: keep those in use now
         _keep_features(memo, known, before, duties)
     return found
