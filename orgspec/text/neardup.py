@@ -610,7 +610,7 @@ def reused_search(duties: Sequence[Duty], groups: Sequence[str], threshold: floa
     re-check after a change of who is accountable for a duty (the same duties and texts,
     other owners) then filters the kept pairs instead of searching again (at 5,000 teams
     the search is ~1 s CPU). `since`: (the `Prior` a search of any owner starts from, a
-    callable given the `Prior` of the one made), when any."""
+    callable given the `Prior` and the pairs of the one made), when any."""
     any_key = any_owner_key(duties, threshold, limits, alone)
 
     def search() -> list[tuple[int, int, float]]:
@@ -619,7 +619,7 @@ def reused_search(duties: Sequence[Duty], groups: Sequence[str], threshold: floa
         scored: Scored = []
         found = reported_any(duties, threshold, limits, alone, whole, since[0](), scored)
         since[1]((threshold, limits or (MAX_POSTING, MAX_SCAN, MAX_CANDIDATES), list(duties),
-                  scored))
+                  scored), found)
         return found
 
     return reuse(owners_key(any_key, groups),
@@ -669,7 +669,8 @@ def reported_any(duties: Sequence[Duty], threshold: float,
 Prior = tuple[float, tuple[int, int, int], list[Duty], Scored]
 
 # (where a search of any owner starts from, what keeps the one made): `reused_search`'s
-Since = tuple[Callable[[], Prior | None], Callable[[Prior], None]]
+Since = tuple[Callable[[], Prior | None],
+              Callable[[Prior, list[tuple[int, int, float]]], None]]
 
 # `search_since` searches in full when more duties than this share changed (a bulk edit):
 # then most views move and the search is as fast as the comparison
