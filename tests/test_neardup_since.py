@@ -173,3 +173,29 @@ def test_no_prior_of_another_shape_is_used() -> None:
     assert neardup.search_since(many, 0.4, None, neardup._alone(many, None),
                                 [fn | fd for fn, fd in neardup._alone(many, None)],
                                 (0.4, BOUNDS, duties, scored)) is None
+
+
+@pytest.mark.parametrize("seed", [2, 3, 4])
+def test_counts_of_distinct_views_moving_reorder_views_as_a_search_from_scratch_does(
+        seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Few words, many copies: a duty copied from another (or no longer a copy) changes
+    how many distinct views hold its features, not how many duties do (their weights):
+    their rarity ranks move, and a view holding another feature they pass now sorts its
+    features otherwise (`neardup._reordered`; seed 2 finds pairs otherwise without it)."""
+    monkeypatch.setattr(neardup, "SINCE_CHANGED", 1.0)
+    rng = random.Random(seed)
+    vocab = [f"w{c}" for c in "bcdfghjklmnp"]
+
+    def text() -> Duty:
+        return None, " ".join(rng.sample(vocab, rng.randint(3, 5)))
+
+    duties = [text() for _ in range(150)]
+    for _ in range(60):
+        limits = rng.choice([None, (8, 20, 4), (30, 60, 8)])
+        threshold = rng.choice([0.3, 0.42, 0.6])
+        after = list(duties)
+        for _ in range(rng.randint(1, 2)):
+            i = rng.randrange(len(after))
+            after[i] = after[rng.randrange(len(after))] if rng.random() < 0.6 else text()
+        _since(duties, after, threshold, limits)
+        duties = after

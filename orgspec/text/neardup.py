@@ -695,7 +695,8 @@ def search_since(duties: Sequence[Duty], threshold: float,
     Why the rest are the earlier verdicts: a word changed moves the weights (IDF, by how
     many duties hold a feature) of the features it removed and added, and the rarity rank
     (by how many distinct views hold it) of those it changed the count of; a view
-    (`_Doc`: its order, weights, rests and total) holding none of those `shifted` features
+    (`_Doc`: its order, weights, rests and total) holding none of the first, nor one of
+    the second together with a feature it now sorts on the other side of (`_reordered`),
     is the one made before, and views keep their order among themselves unless a changed
     duty's view is or was the first of its features (`_copies`). A view that is none of
     these (`moved`) and reads no posting list a moved view is or was in scans the same
