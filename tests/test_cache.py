@@ -1042,7 +1042,9 @@ def test_one_changed_file_is_parsed_again_and_the_result_follows(
     # rules' findings, the whole-org rules', the files' digests, an org that means the
     # same, the near-duplicate groups, the texts' features and the findings' identities
     # (`Anchors`), the near-duplicate search's pairs (for its owners, and of any owner),
-    # the verdicts kept on them, the reference walk's per-file
+    # the last search it starts from (`neardup.search_since`) and its pairs of any owner
+    # (`dutygroups._regrouped`), the verdicts kept on them,
+    # the reference walk's per-file
     # parts (`engine.parts`), the assembled org (`engine.keptorg`: its head) and the
     # models' validators (`engine.validators`), and the files' summaries and entity-local
     # findings as one entry each (`incremental.Summaries`, `LocalBundle`) were never
@@ -1051,7 +1053,7 @@ def test_one_changed_file_is_parsed_again_and_the_result_follows(
                              ("file", True): files - 1, ("local", False): files,
                              ("summary", False): files, ("summaries", False): 1,
                              ("locals", False): 1, ("rule", False): len(whole),
-                             ("same", False): 1, ("memo", False): 7, ("parts", False): 1,
+                             ("same", False): 1, ("memo", False): 9, ("parts", False): 1,
                              ("kept", False): 1, ("validators", False): 1}
 
 

@@ -142,3 +142,34 @@ def test_the_pairs_of_any_owner_filtered_are_the_search_for_those_owners(
         want = neardup._reported(texts, groups, 0.8, None, alone, whole)
         assert neardup.owned(every, groups) == want
     assert len(every) > len(neardup._reported(texts, owners, 0.8, None, alone, whole))
+
+
+def test_after_a_search_an_owner_change_takes_no_digest_of_every_feature(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pairs of any owner the last search kept are of these texts (`EVERY`, by a
+    digest of the texts): an owner change after a word change filters them without a
+    digest of every duty's features (`any_owner_key`) or a search
+    (`dutygroups._regrouped`), and finds what a check without the cache finds."""
+    import sys
+
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+    from run import other_verb
+
+    org = _synthetic(tmp_path, 30)
+    cache = str(tmp_path / "cache")
+    _same(org, cache)
+    _edit(org, 0, "consulted: [", "consulted: [team-00001, ")
+    _same(org, cache)
+    path = sorted(org.glob("*.yaml"))[3]
+    path.write_text(other_verb(path.read_text("utf-8")), "utf-8")
+    _same(org, cache)
+    digests = []
+    real = neardup.any_owner_key
+    monkeypatch.setattr(neardup, "any_owner_key",
+                        lambda *args: digests.append(1) or real(*args))
+    searches = _Searches(monkeypatch)
+    _edit(org, 3, "accountable: team-00003\n", "accountable: team-00010\n")
+    _same(org, cache)
+    assert searches.count == 1  # the check without the cache
+    assert digests == []

@@ -13,7 +13,7 @@ from orgspec.i18n import M
 if TYPE_CHECKING:
     from orgspec.load.cache import Cache
     from orgspec.model.extracts import Duties
-    from orgspec.text.neardup import Group, Verdicts
+    from orgspec.text.neardup import Group, Prior, Since, Verdicts
 
 T = TypeVar("T")
 
@@ -46,18 +46,26 @@ def duty_groups(duties: Duties, threshold: float, memo: Memo) -> list[Group]:
 
 def searched(duties: Duties, threshold: float, memo: Memo
              ) -> tuple[list[tuple[int, int, float]], dict[int, frozenset[str]]]:
-    """The pairs the search reports for `duties` (`find_duty_groups`'s `reuse`: kept
-    through `memo` under the search's key, searched when not kept) and the features
+    """The pairs the search reports for `duties` (those of any owner of the last search
+    filtered, when it was of these texts: `_kept_search`; else `find_duty_groups`'s
+    `reuse`: kept through `memo` under the search's key, searched when not kept) and the
+    features
     (name's | description's) of each duty in one: what `text.neardup.groups_from` makes
     `duty_groups`' groups of again, for the same duties or duties the search reads the
     same of (`text.neardup.same_search`)."""
     from orgspec.text.neardup import _alone, reused_search
 
     texts, owners = duties.texts, duties.owners
-    alone = _alone(texts, memo.kept("OW007 features", dict) or {})
+    known = memo.kept("OW007 features", dict) or {}
+    kept = _kept_search(memo, texts, owners, threshold, known)
+    if kept is not None:
+        keep_verdicts(memo, duties, kept[0], kept[1])
+        return kept
+    alone = _alone(texts, known)
     whole = [fn | fd for fn, fd in alone]
     found = reused_search(texts, owners, threshold, None, alone, whole,
-                          lambda key, search: memo.remember("OW007 pairs", key, search, list))
+                          lambda key, search: memo.remember("OW007 pairs", key, search, list),
+                          _since(memo))
     keep_verdicts(memo, duties, found, whole)
     return found, {i: whole[i] for pair in found for i in pair[:2]}
 
@@ -73,7 +81,7 @@ def searched_groups(duties: Duties, threshold: float, memo: Memo
     the search's key (a digest of every duty's features) and those writes are off the
     check's path. The groups are `_groups`' for the same duties: the same search on the
     same features (`find_duty_groups` regroups the pairs it reports with `groups_from`)."""
-    from orgspec.text.neardup import _alone, groups_from, owned, reported_any
+    from orgspec.text.neardup import Scored, _alone, groups_from, owned, reported_any
 
     texts, owners = duties.texts, duties.owners
     search: list[tuple[list[tuple[int, int, float]], dict[int, frozenset[str]]]] = []
@@ -81,10 +89,13 @@ def searched_groups(duties: Duties, threshold: float, memo: Memo
     def compute() -> list[Group]:
         alone = _alone(texts, memo.kept("OW007 features", dict) or {})
         whole = [fn | fd for fn, fd in alone]
-        every = reported_any(texts, threshold, None, alone, whole)
+        scored: Scored = []
+        # from the last search kept (`neardup.search_since`: after one word changed, only
+        # the views whose pairs it may change are scanned again)
+        every = reported_any(texts, threshold, None, alone, whole, _prior(memo), scored)
         found = owned(every, owners)
         # for `keep_search` (handed `found`, maybe in another process): a few KB
-        memo.keep(EVERY, (_texts_digest(texts, threshold), every))
+        memo.keep(EVERY, (_texts_digest(texts, threshold), every, scored))
         search.append((found, {i: whole[i] for pair in found for i in pair[:2]}))
         return groups_from(texts, found, whole, owners, kept_verdicts(memo))
 
@@ -97,7 +108,16 @@ def keep_search(duties: Duties, threshold: float, memo: Memo,
     """Keep what `_groups` keeps of its search of `duties` (`found`: the pairs it
     reported): the pairs under the search's key, and the features of the texts in use
     when any was not kept."""
-    from orgspec.text.neardup import ANY_OWNER, _alone, any_owner_key, owned, owners_key
+    from orgspec.text.neardup import (
+        ANY_OWNER,
+        MAX_CANDIDATES,
+        MAX_POSTING,
+        MAX_SCAN,
+        _alone,
+        any_owner_key,
+        owned,
+        owners_key,
+    )
 
     texts, owners = duties.texts, duties.owners
     name = "OW007 features"
@@ -107,10 +127,12 @@ def keep_search(duties: Duties, threshold: float, memo: Memo,
     any_key = any_owner_key(texts, threshold, None, alone)
     memo.remember("OW007 pairs", owners_key(any_key, owners), lambda: found, list)
     last = memo.kept(EVERY, tuple)  # the pairs of any owner `found` was cut from
-    if last is not None and last[0] == _texts_digest(texts, threshold) and \
-            owned(last[1], owners) == found:
+    if last is not None and len(last) == 3 and last[0] == _texts_digest(texts, threshold) \
+            and owned(last[1], owners) == found:
         every = last[1]
         memo.remember("OW007 pairs", ANY_OWNER + any_key, lambda: every, list)
+        memo.keep(PRIOR, (threshold, (MAX_POSTING, MAX_SCAN, MAX_CANDIDATES), list(texts),
+                          last[2]))
     if len(known) != before:
         _keep_features(memo, known, before, texts)
     keep_verdicts(memo, duties, found, [fn | fd for fn, fd in alone])
@@ -128,6 +150,26 @@ def _texts_digest(texts: list[tuple[str | None, str | None]], threshold: float) 
 # `searched_groups`' last search of any owner (`reported_any`), by a digest of its texts
 EVERY = "OW007 pairs of any owner"
 
+# the last search of any owner as a later one starts from it (`neardup.Prior`)
+PRIOR = "OW007 last search"
+
+
+def _prior(memo: Memo) -> Prior | None:
+    """The `Prior` kept (`_since`, `keep_search`), None when none."""
+    return memo.kept(PRIOR, tuple)
+
+
+def _since(memo: Memo) -> Since:
+    """`neardup.reused_search`'s `since`: the kept `Prior`, and its keeper, which keeps
+    the pairs of any owner too (`EVERY`, read by `_regrouped`)."""
+    def keep(prior: Prior, every: list[tuple[int, int, float]]) -> None:
+        threshold, _, texts, scored = prior
+        memo.keep(PRIOR, prior)
+        memo.keep(EVERY, (_texts_digest(texts, threshold), every, scored))
+
+    return (lambda: _prior(memo), keep)
+
+
 # `neardup._differ`'s verdicts on the pairs of the last search kept (`keep_verdicts`)
 VERDICTS = "OW007 verdicts"
 
@@ -139,7 +181,7 @@ def kept_verdicts(memo: Memo) -> Verdicts:
 
 
 def keep_verdicts(memo: Memo, duties: Duties, found: list[tuple[int, int, float]],
-                  whole: list[frozenset[str]]) -> None:
+                  whole: list[frozenset[str]] | dict[int, frozenset[str]]) -> None:
     """Keep `differ`'s verdict on each pair of `found` (a search of `duties`; `whole`:
     each duty's features), those kept already read back, the others judged: a later
     regrouping of the same or a search after one word changed (mostly the same pairs)
@@ -198,17 +240,19 @@ def _groups(memo: Memo, duties: list[tuple[str | None, str | None]], owners: lis
     pairs are kept under a digest of every duty's features and owner (`Memo.remember`):
     an edit that leaves every feature as it was (a number, punctuation, case, spacing,
     traditional for simplified characters, a word the glossary files under the same
-    concept) searches no more. An edit that changes a feature searches again: each
-    feature's weight (IDF) is the whole org's, and a changed weight moves the scores and
-    candidates of every duty holding it (40-97 % of the duties of the synthetic org for
-    one word changed), so searching only the pairs that touch the changed duty would miss
-    or invent pairs, and redoing all that a changed weight touches saves little. An edit of
-    who is accountable only filters the kept pairs of any owner (`neardup.reused_search`)."""
+    concept) searches no more. An edit that changes a feature searches from the last search
+    (`neardup.search_since`: each feature's weight (IDF) is the whole org's, so what it
+    keeps is what a moved weight cannot reach). An edit of who is accountable only filters
+    the kept pairs of any owner: those of the last search when its texts are these
+    (`_regrouped`), else through `neardup.reused_search`."""
     from orgspec.text.neardup import find_duty_groups
 
     name = "OW007 features"
     known = memo.kept(name, dict) or {}
     before = len(known)
+    regrouped = _regrouped(memo, duties, owners, threshold, known)
+    if regrouped is not None:
+        return regrouped
 
     def reuse(key: str, search: Callable[[], list[tuple[int, int, float]]]
               ) -> list[tuple[int, int, float]]:
@@ -217,10 +261,49 @@ def _groups(memo: Memo, duties: list[tuple[str | None, str | None]], owners: lis
     # without a cache nothing is kept: no digest of every duty's features to key it by
     found = find_duty_groups(duties, owners, threshold, known=known,
                              reuse=reuse if memo.cache is not None else None,
-                             verdicts=kept_verdicts(memo))
+                             verdicts=kept_verdicts(memo), since=_since(memo))
     if len(known) != before:  # new texts: keep those in use now
         _keep_features(memo, known, before, duties)
     return found
+
+
+def _regrouped(memo: Memo, duties: list[tuple[str | None, str | None]], owners: list[str],
+               threshold: float, known: dict[str, frozenset[str]]) -> list[Group] | None:
+    """`find_duty_groups`' groups from the pairs of any owner the last search kept, when
+    it was of these texts (`_kept_search`); None when not."""
+    kept = _kept_search(memo, duties, owners, threshold, known)
+    if kept is None:
+        return None
+    from orgspec.text.neardup import groups_from
+
+    return groups_from(duties, *kept, owners, kept_verdicts(memo))
+
+
+def _kept_search(memo: Memo, duties: list[tuple[str | None, str | None]], owners: list[str],
+                 threshold: float, known: dict[str, frozenset[str]]
+                 ) -> tuple[list[tuple[int, int, float]], dict[int, frozenset[str]]] | None:
+    """The pairs the search reports for `duties` and `owners` and the features of each
+    duty in one (`searched`'s shape), from the pairs of any owner the last search kept
+    (`EVERY`) when its texts are `duties`' (their features then are: `features` of the
+    same text, as `known` keeps them): `owned` of them is what `reused_search` reads back
+    or filters (both are `owned(reported_any(...))` of these duties and owners). After a
+    duty's RACI changed (the texts as they were, other owners), no digest of every
+    duty's features is taken and only the features of the duties in a pair are read.
+    None when the last search was of other texts, or nothing is kept."""
+    if memo.cache is None:
+        return None
+    last = memo.kept(EVERY, tuple)
+    if last is None or len(last) != 3 or last[0] != _texts_digest(duties, threshold):
+        return None
+    from orgspec.text.neardup import features, owned
+
+    def feats(text: str | None) -> frozenset[str]:
+        found = known.get(text or "")
+        return features(text or "") if found is None else found
+
+    found = owned(last[1], owners)
+    return found, {i: feats(duties[i][0]) | feats(duties[i][1])
+                   for pair in found for i in pair[:2]}
 
 
 def _keep_features(memo: Memo, known: dict[str, frozenset[str]], before: int,

@@ -24,12 +24,14 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain
 from operator import sub
+from typing import Any
 
 from orgspec.han import HAN
 from orgspec.lazyre import lazy
@@ -393,6 +395,11 @@ def _acts_contrast(a: frozenset[str], b: frozenset[str]) -> bool:
 
 Duty = tuple[str | None, str | None]
 
+# Pairs of distinct views (`_views`, by their rank among the distinct ones in view order)
+# that the search scored at or above the threshold: (a, b, rounded score), a < b, each
+# found by `a`'s scan (`_candidates` yields only later views).
+Scored = list[tuple[int, int, float]]
+
 
 def find_pairs(texts: Sequence[str], groups: Sequence[str], threshold: float,
                stats: dict[str, int] | None = None) -> list[Pair]:
@@ -446,7 +453,8 @@ def find_duty_groups(duties: Sequence[Duty], groups: Sequence[str], threshold: f
                      limits: tuple[int, int, int] | None = None,
                      known: dict[str, frozenset[str]] | None = None,
                      reuse: Reuse | None = None,
-                     verdicts: Verdicts | None = None) -> list[Group]:
+                     verdicts: Verdicts | None = None,
+                     since: Since | None = None) -> list[Group]:
     """The connected components of `find_duty_pairs`'s pairs, ordered by first member:
     one group per set of near-identical duties instead of one pair per two of them (ten
     copies of a duty are one group, not 45 pairs). Same search and bounds; a pair whose
@@ -457,7 +465,8 @@ def find_duty_groups(duties: Sequence[Duty], groups: Sequence[str], threshold: f
     run computed under the same `key` (a digest of everything the search reads: each
     duty's features, the owners, the threshold and the bounds); only the checks that read
     the texts themselves (paths, ids, template slots: `differ`) run on them again, each
-    looked up first in `verdicts` (`groups_from`) when given.
+    looked up first in `verdicts` (`groups_from`) when given; `since`: what a search of
+    any owner starts from and keeps (`reused_search`).
     """
     join = _Join(len(duties))
     alone = _alone(duties, known)
@@ -465,7 +474,7 @@ def find_duty_groups(duties: Sequence[Duty], groups: Sequence[str], threshold: f
     if reuse is None:
         _search(duties, groups, threshold, join.report, stats, limits, alone, whole)
         return join.groups()
-    found = reused_search(duties, groups, threshold, limits, alone, whole, reuse)
+    found = reused_search(duties, groups, threshold, limits, alone, whole, reuse, since)
     return groups_from(duties, found, whole, groups, verdicts)
 
 
@@ -594,44 +603,344 @@ ANY_OWNER = "any owner:"
 def reused_search(duties: Sequence[Duty], groups: Sequence[str], threshold: float,
                   limits: tuple[int, int, int] | None,
                   alone: list[tuple[frozenset[str], frozenset[str]]],
-                  whole: list[frozenset[str]], reuse: Reuse) -> list[tuple[int, int, float]]:
+                  whole: list[frozenset[str]], reuse: Reuse,
+                  since: Since | None = None) -> list[tuple[int, int, float]]:
     """`_reported`'s pairs through `reuse`: kept under `search_key`, else `owned` of the
     pairs of any owner (`reported_any`, kept under `ANY_OWNER` and `any_owner_key`). A
     re-check after a change of who is accountable for a duty (the same duties and texts,
     other owners) then filters the kept pairs instead of searching again (at 5,000 teams
-    the search is ~1 s CPU)."""
+    the search is ~1 s CPU). `since`: (the `Prior` a search of any owner starts from, a
+    callable given the `Prior` and the pairs of the one made), when any."""
     any_key = any_owner_key(duties, threshold, limits, alone)
+
+    def search() -> list[tuple[int, int, float]]:
+        if since is None:
+            return reported_any(duties, threshold, limits, alone, whole)
+        scored: Scored = []
+        found = reported_any(duties, threshold, limits, alone, whole, since[0](), scored)
+        since[1]((threshold, limits or (MAX_POSTING, MAX_SCAN, MAX_CANDIDATES), list(duties),
+                  scored), found)
+        return found
+
     return reuse(owners_key(any_key, groups),
-                 lambda: owned(reuse(ANY_OWNER + any_key,
-                                     lambda: reported_any(duties, threshold, limits,
-                                                          alone, whole)), groups))
+                 lambda: owned(reuse(ANY_OWNER + any_key, search), groups))
 
 
 def _reported(duties: Sequence[Duty], groups: Sequence[str], threshold: float,
               limits: tuple[int, int, int] | None,
               alone: list[tuple[frozenset[str], frozenset[str]]],
-              whole: list[frozenset[str]]) -> list[tuple[int, int, float]]:
-    """The (i, j, score) `_search` reports, in order."""
+              whole: list[frozenset[str]],
+              scored: Scored | None = None) -> list[tuple[int, int, float]]:
+    """The (i, j, score) `_search` reports, in order (`scored`: `_search`'s)."""
     out: list[tuple[int, int, float]] = []
 
     def record(i: int, j: int, score: float, differ: Callable[[int, int], bool]) -> None:
         out.append((i, j, score))
 
-    _search(duties, groups, threshold, record, None, limits, alone, whole)
+    _search(duties, groups, threshold, record, None, limits, alone, whole, scored)
     return out
 
 
 def reported_any(duties: Sequence[Duty], threshold: float,
                  limits: tuple[int, int, int] | None,
                  alone: list[tuple[frozenset[str], frozenset[str]]],
-                 whole: list[frozenset[str]]) -> list[tuple[int, int, float]]:
+                 whole: list[frozenset[str]], prior: Prior | None = None,
+                 scored: Scored | None = None) -> list[tuple[int, int, float]]:
     """`_reported` as if each duty had an owner of its own: every pair the search reports
     whoever holds the two. `_search` reads the groups only to drop a pair of one owner
     scored under `SAME_OWNER` (`pair`; the `differ` it hands on reads them, `_reported`
     does not call it), so `owned(reported_any(...), groups)` is `_reported`'s list, in
-    order, for any `groups` of these duties (1.5x its pairs on the synthetic org)."""
+    order, for any `groups` of these duties (1.5x its pairs on the synthetic org).
+    `prior`: an earlier search of duties mostly the same (`search_since`, whose pairs are
+    these in another order); `scored` (if given) receives the search's `Scored`, what a
+    later run's `prior` holds."""
+    if prior is not None:
+        found = search_since(duties, threshold, limits, alone, whole, prior)
+        if found is not None:
+            if scored is not None:
+                scored.extend(found[1])
+            return found[0]
     return _reported(duties, [str(i) for i in range(len(duties))], threshold, limits,
-                     alone, whole)
+                     alone, whole, scored)
+
+
+# An earlier search of any owner, as `search_since` reuses it: its threshold and bounds,
+# the duties' texts and its `Scored`.
+Prior = tuple[float, tuple[int, int, int], list[Duty], Scored]
+
+# (where a search of any owner starts from, what keeps the one made): `reused_search`'s
+Since = tuple[Callable[[], Prior | None],
+              Callable[[Prior, list[tuple[int, int, float]]], None]]
+
+# `search_since` searches in full when more duties than this share changed (a bulk edit):
+# then most views move and the search is as fast as the comparison
+SINCE_CHANGED = 0.05
+# and scans every view again (as the full search does, with what it made already) when a
+# feature whose weight moved is in more views than this share (a word many duties hold)
+SINCE_MOVED = 0.05
+
+
+def search_since(duties: Sequence[Duty], threshold: float,
+                 limits: tuple[int, int, int] | None,
+                 alone: list[tuple[frozenset[str], frozenset[str]]],
+                 whole: list[frozenset[str]], prior: Prior
+                 ) -> tuple[list[tuple[int, int, float]], Scored] | None:
+    """`reported_any`'s pairs (in another order: the same list sorted alike) and its
+    `Scored`, from an earlier search (`prior`) of duties that differ from these only in the
+    texts of a few: only the scans of views whose pairs may have changed run again. None
+    when `prior` is not of this threshold, these bounds and this many duties, or too many
+    duties changed (`SINCE_CHANGED`); when a weight moved in too many views (`SINCE_MOVED`), every
+    one is scanned again.
+
+    Why the rest are the earlier verdicts: a word changed moves the weights (IDF, by how
+    many duties hold a feature) of the features it removed and added, and the rarity rank
+    (by how many distinct views hold it) of those it changed the count of; a view
+    (`_Doc`: its order, weights, rests and total) holding none of the first, nor one of
+    the second together with a feature it now sorts on the other side of (`_reordered`),
+    is the one made before, and views keep their order among themselves unless a changed
+    duty's view is or was the first of its features (`_copies`). A view that is none of
+    these (`moved`) and reads no posting list a moved view is or was in scans the same
+    entries in the same order (a list of unmoved views only: the same entries, keys and
+    order), so finds the same candidates, within the same budgets, and scores them the
+    same (the same views, the same weights): its kept pairs stand. Every other view (a
+    moved one, or one whose prefix shares a feature with a moved one's prefix, before or
+    after) is scanned again on the new posting lists, as the full search scans it. A
+    kept pair is the scan of its earlier view, so it is kept when both views are unmoved
+    and that one is not scanned again. Copies (`_copies`) are paired again in full."""
+    if len(prior) != 4:
+        return None
+    p_threshold, p_limits, before, p_scored = prior
+    bounds = limits or (MAX_POSTING, MAX_SCAN, MAX_CANDIDATES)
+    max_posting, max_scan, max_cand = bounds
+    n = len(duties)
+    if p_threshold != threshold or tuple(p_limits) != bounds or len(before) != n:
+        return None
+    changed = [i for i, (was, now) in enumerate(zip(before, duties, strict=True)) if was != now]
+    if len(changed) > max(4, int(n * SINCE_CHANGED)):
+        return None
+    old_alone = list(alone)
+    old_whole = list(whole)
+    for i in changed:
+        name, description = before[i]
+        fn, fd = features(name or ""), features(description or "")
+        old_alone[i] = (fn, fd)
+        old_whole[i] = fn | fd
+    out: list[tuple[int, int, float]] = []
+    views, owner = _views(duties, alone, whole)
+
+    def pair(x: int, y: int, score: float) -> None:
+        i, j = owner[x], owner[y]
+        if i != j:
+            out.append((i, j, score))
+
+    members = _copies(views, pair)
+    reps = list(members)
+    rep_sets = [views[r] for r in reps]
+    # how many duties hold each feature (its weight), and how many distinct views (its rank)
+    df = Counter(chain.from_iterable(whole))
+    df_was: Counter[str] = Counter()  # before less now
+    for i in changed:
+        df_was.update(old_whole[i])
+        df_was.subtract(whole[i])
+    rep_df = Counter(chain.from_iterable(rep_sets))
+    weight = weights(df, n)
+    rank = {f: k for k, f in enumerate(sorted(rep_df, key=lambda f: (rep_df[f], f)))}
+    concepts = frozenset([f for f in rep_df if f[0] == "c"])
+    k = threshold / (1 + threshold)
+    indexed = {f for f, c in rep_df.items() if c <= max_posting}
+    scored: Scored = []
+    # a weight moved in more views than `SINCE_MOVED`: each is scanned again, as the
+    # full search scans them (what is compared below would cost more than it saves)
+    if max((rep_df[f] for f, d in df_was.items() if d), default=0) > len(reps) * SINCE_MOVED:
+        docs = [_doc(fs, weight, rank, concepts) for fs in rep_sets]
+        postings = _prefix_index(docs, threshold, k, indexed)
+        totals = [doc.total for doc in docs]
+        work = {"scanned": 0, "scored": 0}
+        for a in range(len(docs)):
+            scored.extend((a, b, score) for b, score in _scored(
+                a, docs, totals, weight, postings, threshold, k, max_scan, max_cand, work))
+        scored.sort()
+        _pair_members(scored, members, reps, pair)
+        return out, scored
+    index = {fs: a for a, fs in enumerate(rep_sets)}
+    old_views, old_owner = _views(before, old_alone, old_whole)
+    old_first: dict[frozenset[str], int] = {}
+    for x, fs in enumerate(old_views):
+        old_first.setdefault(fs, x)
+    old_reps = list(old_first)
+    if any(not 0 <= a < b < len(old_reps) for a, b, _ in p_scored):
+        return None
+    gone = [fs for fs in old_reps if fs not in index]
+    came = [fs for fs in rep_sets if fs not in old_first]
+    rep_was: Counter[str] = Counter()  # before less now
+    for fs in gone:
+        rep_was.update(fs)
+    for fs in came:
+        rep_was.subtract(fs)
+    weighed = {f for f, d in df_was.items() if d}  # weight moved
+    ranked = {f for f, d in rep_was.items() if d} - weighed  # rank moved, weight the same
+    changed_set = set(changed)
+    moved = set(gone) | set(came)
+    moved.update(fs for fs in rep_sets if not fs.isdisjoint(weighed))
+    moved.update(fs for fs in old_reps if not fs.isdisjoint(weighed))
+    if ranked:
+        moved.update(_reordered(ranked, rep_df, rep_was, rank, max_posting, rep_sets, old_reps))
+    moved.update(rep_sets[a] for a, r in enumerate(reps) if owner[r] in changed_set)
+    moved.update(fs for fs, x in old_first.items() if old_owner[x] in changed_set)
+
+    # the views' `_Doc`s, their prefixes and the posting lists, made as they are read (a
+    # word changed reads a few of them): each as the full search makes it
+    lazy = _Docs(rep_sets, weight, rank, concepts)
+    prefixes: dict[int, frozenset[str]] = {}
+
+    def prefix(a: int) -> frozenset[str]:
+        found = prefixes.get(a)
+        if found is None:
+            found = prefixes[a] = frozenset(_prefix(lazy[a], threshold))
+        return found
+
+    lists: dict[str, list[tuple[float, int, float]]] = {}
+
+    def list_out(wanted: Iterable[str]) -> None:
+        """`_prefix_index`'s lists of the `wanted` features, put in `lists`."""
+        wanted = {f for f in wanted if f not in lists and f in indexed}
+        if not wanted:
+            return
+        held: dict[str, list[int]] = defaultdict(list)
+        for j, fs in enumerate(rep_sets):
+            if not fs.isdisjoint(wanted):
+                for f in fs & wanted:
+                    held[f].append(j)
+        for f in wanted:
+            entries = []
+            for j in held[f]:
+                if f in prefix(j):
+                    doc = lazy[j]
+                    rest = doc.rest[doc.order.index(f)]
+                    entries.append((rest - k * doc.total, j, rest))
+            entries.sort(reverse=True)
+            lists[f] = entries
+
+    again = _again(moved, index, old_first, prefix, list_out, lists, n, df, df_was,
+                   rep_df, rep_was, concepts, threshold)
+    for a_was, b_was, score in p_scored:
+        fa, fb = old_reps[a_was], old_reps[b_was]
+        if fa in moved or fb in moved:
+            continue
+        a, b = index[fa], index[fb]
+        if a not in again:  # a < b: unmoved views keep their order
+            scored.append((a, b, score))
+    work = {"scanned": 0, "scored": 0}
+    list_out(chain.from_iterable(prefix(a) for a in again))
+    lazy_totals = _Totals(lazy)
+    for a in again:
+        scored.extend((a, b, score) for b, score in _scored(
+            a, lazy, lazy_totals, weight, lists, threshold, k, max_scan, max_cand, work))
+    scored.sort()
+    _pair_members(scored, members, reps, pair)
+    return out, scored
+
+
+def _pair_members(scored: Scored, members: dict[int, list[int]], reps: list[int],
+                  pair: Callable[[int, int, float], None]) -> None:
+    """`pair` each view of each scored pair's first with each of its second's (`_copies`'
+    members)."""
+    for a, b, score in scored:
+        for x in members[reps[a]]:
+            for y in members[reps[b]]:
+                pair(x, y, score)
+
+
+class _Docs(dict[int, "_Doc"]):
+    """View index -> its `_Doc`, made on first read."""
+
+    def __init__(self, views: list[frozenset[str]], weight: dict[str, float],
+                 rank: dict[str, int], concepts: frozenset[str]) -> None:
+        super().__init__()
+        self.views, self.weight, self.rank, self.concepts = views, weight, rank, concepts
+
+    def __missing__(self, a: int) -> _Doc:
+        doc = self[a] = _doc(self.views[a], self.weight, self.rank, self.concepts)
+        return doc
+
+
+class _Totals(dict[int, float]):
+    """View index -> its `_Doc`'s total, read from `docs`."""
+
+    def __init__(self, docs: _Docs) -> None:
+        super().__init__()
+        self.docs = docs
+
+    def __missing__(self, a: int) -> float:
+        total = self[a] = self.docs[a].total
+        return total
+
+
+def _reordered(ranked: set[str], rep_df: Counter[str], rep_was: Counter[str],
+               rank: dict[str, int], max_posting: int, *views: list[frozenset[str]]
+               ) -> Iterator[frozenset[str]]:
+    """The `views` whose `_Doc` a change of how many distinct views hold the features of
+    `ranked` (their weights the same) may change: a feature's rank is its place among all
+    by (count, feature), so a view holding it is ordered otherwise only when it holds
+    another feature whose place lies between its place before and now, or one of
+    `ranked` it was before and is not now before (or the other way round); a feature that
+    was or is now no longer indexed (`MAX_POSTING`) moves every view
+    holding it. `rank`: each feature's place now; `rep_was`: each count before less now."""
+    order = sorted(rank, key=rank.__getitem__)
+    keys = [(rep_df[f], f) for f in order]
+    near: dict[str, set[str]] = {}
+    for f in ranked:
+        was, now = (rep_df[f] + rep_was[f], f), (rep_df[f], f)
+        if (was[0] <= max_posting) != (now[0] <= max_posting):
+            near[f] = set(rank)  # every view holding it
+            continue
+        lo, hi = min(was, now), max(was, now)
+        near[f] = set(order[bisect_left(keys, lo):bisect_right(keys, hi)]) - ranked
+        near[f].update(g for g in ranked if (was < (rep_df[g] + rep_was[g], g))
+                       != (now < (rep_df[g], g)))
+    for group in views:
+        for fs in group:
+            if not fs.isdisjoint(ranked) and any(not fs.isdisjoint(near[f])
+                                                for f in fs & ranked):
+                yield fs
+
+
+def _again(moved: set[frozenset[str]], index: dict[frozenset[str], int],
+           old_first: dict[frozenset[str], int], prefix: Callable[[int], frozenset[str]],
+           list_out: Callable[[Iterable[str]], None],
+           postings: dict[str, list[tuple[float, int, float]]], n: int, df: Counter[str],
+           df_was: Counter[str], rep_df: Counter[str], rep_was: Counter[str],
+           concepts: frozenset[str], threshold: float) -> set[int]:
+    """`search_since`'s views to scan again: the `moved` ones, and those whose prefix
+    shares a feature with a moved one's, now or before (they read a posting list it is or
+    was in: `list_out` puts those lists in `postings`). `df_was`, `rep_was`: each count
+    before less now."""
+    touched: set[str] = set()
+    for fs in moved:
+        a = index.get(fs)
+        if a is not None:
+            touched.update(prefix(a))
+        if fs in old_first:
+            was = {f: math.log(1 + n / (df[f] + df_was[f])) for f in fs}
+            order = {f: (rep_df[f] + rep_was[f], f) for f in fs}
+            touched.update(_prefix(_doc(fs, was, order, concepts), threshold))
+    again = {index[fs] for fs in moved if fs in index}
+    list_out(touched)
+    for f in touched:
+        again.update(j for _, j, _ in postings.get(f, ()))
+    return again
+
+
+def _prefix(doc: _Doc, threshold: float) -> list[str]:
+    """The features of `doc` its scan reads the posting lists of, and it is listed in
+    (`_prefix_index`, `_candidates`)."""
+    floor = threshold * doc.total - 1e-9
+    out = []
+    for f, rest in zip(doc.order, doc.rest, strict=True):
+        if rest < floor:
+            break
+        out.append(f)
+    return out
 
 
 def owned(pairs: list[tuple[int, int, float]], groups: Sequence[str]
@@ -696,13 +1005,15 @@ def _copy(duty: Duty) -> tuple[str, str]:
 def _search(duties: Sequence[Duty], groups: Sequence[str], threshold: float, report: Report,
             stats: dict[str, int] | None, limits: tuple[int, int, int] | None,
             alone: list[tuple[frozenset[str], frozenset[str]]] | None = None,
-            whole: list[frozenset[str]] | None = None) -> None:
+            whole: list[frozenset[str]] | None = None,
+            scored: list[tuple[int, int, float]] | None = None) -> None:
     """Calls `report(i, j, score, differ)` for duties i != j of different groups whose
     views score at least `threshold`, or of one group at `SAME_OWNER` (a pair may be
     reported more than once, by several views); `differ(i, j)` tells whether paths/ids or
     a template slot set them apart.
     `alone`, `whole`: each duty's name's and description's features and their union
-    (computed when not given)."""
+    (computed when not given). `scored` (if given) receives the scored pairs of distinct
+    views (`Scored`), what `search_since` reuses."""
     max_posting, max_scan, max_cand = limits or (MAX_POSTING, MAX_SCAN, MAX_CANDIDATES)
     if alone is None:
         alone = _alone(duties, None)
@@ -710,6 +1021,42 @@ def _search(duties: Sequence[Duty], groups: Sequence[str], threshold: float, rep
         whole = [fn | fd for fn, fd in alone]
     df = Counter(chain.from_iterable(whole))  # a generator per feature costs a sixth more
     weight = weights(df, len(duties))
+    views, owner = _views(duties, alone, whole)
+    differ = _differ(duties, whole, groups)
+
+    def pair(x: int, y: int, score: float) -> None:
+        i, j = owner[x], owner[y]
+        if i != j and (groups[i] != groups[j] or score >= SAME_OWNER):
+            report(i, j, score, differ)
+
+    members = _copies(views, pair)
+    reps = list(members)
+    rep_df = Counter(chain.from_iterable([views[r] for r in reps]))
+    rank = {f: k for k, f in enumerate(sorted(rep_df, key=lambda f: (rep_df[f], f)))}
+    concepts = frozenset([f for f in rep_df if f[0] == "c"])
+    docs = [_doc(views[r], weight, rank, concepts) for r in reps]
+    k = threshold / (1 + threshold)
+    indexed = {f for f, c in rep_df.items() if c <= max_posting}
+    postings = _prefix_index(docs, threshold, k, indexed)
+    work = {"scanned": 0, "scored": 0}
+    totals = [doc.total for doc in docs]
+    for a in range(len(docs)):
+        for b, score in _scored(a, docs, totals, weight, postings, threshold, k, max_scan,
+                                max_cand, work):
+            if scored is not None:
+                scored.append((a, b, score))
+            for x in members[reps[a]]:
+                for y in members[reps[b]]:
+                    pair(x, y, score)
+    if stats is not None:
+        stats.update(work)
+
+
+def _views(duties: Sequence[Duty], alone: Sequence[tuple[frozenset[str], frozenset[str]]],
+           whole: Sequence[frozenset[str]]) -> tuple[list[frozenset[str]], list[int]]:
+    """The views searched (each duty's features and, when it has both a name and a
+    description, each alone; empty ones and repeats within a duty dropped) and the duty
+    of each."""
     views: list[frozenset[str]] = []
     owner: list[int] = []
     for i, (name, description) in enumerate(duties):
@@ -720,14 +1067,14 @@ def _search(duties: Sequence[Duty], groups: Sequence[str], threshold: float, rep
             if fs:
                 views.append(fs)
                 owner.append(i)
+    return views, owner
 
-    differ = _differ(duties, whole, groups)
 
-    def pair(x: int, y: int, score: float) -> None:
-        i, j = owner[x], owner[y]
-        if i != j and (groups[i] != groups[j] or score >= SAME_OWNER):
-            report(i, j, score, differ)
-
+def _copies(views: list[frozenset[str]], pair: Callable[[int, int, float], None]
+            ) -> dict[int, list[int]]:
+    """Views with the same features, paired at 1.0 (`pair(x, y, 1.0)`): the first `HEAD`
+    of them with each other, later ones with the first. Each distinct view's first index
+    -> its first HEAD views, in view order."""
     first: dict[frozenset[str], int] = {}
     members: dict[int, list[int]] = {}  # representative view -> its first HEAD views
     for x, fs in enumerate(views):
@@ -740,40 +1087,34 @@ def _search(duties: Sequence[Duty], groups: Sequence[str], threshold: float, rep
         else:  # a copy beyond the head: paired with the first of the head, another duty
             # (the head's duties are joined already, whatever their groups: they read the same)
             pair(head[0], x, 1.0)
-    reps = list(members)
-    rep_df = Counter(chain.from_iterable([views[r] for r in reps]))
-    rank = {f: k for k, f in enumerate(sorted(rep_df, key=lambda f: (rep_df[f], f)))}
-    concepts = frozenset([f for f in rep_df if f[0] == "c"])
-    docs = [_doc(views[r], weight, rank, concepts) for r in reps]
-    k = threshold / (1 + threshold)
-    indexed = {f for f, c in rep_df.items() if c <= max_posting}
-    postings = _prefix_index(docs, threshold, k, indexed)
-    work = {"scanned": 0, "scored": 0}
-    totals = [doc.total for doc in docs]
+    return members
+
+
+def _scored(a: int, docs: Sequence[_Doc] | Mapping[int, _Doc],
+            totals: Sequence[float] | Mapping[int, float], weight: dict[str, float],
+            postings: dict[str, list[tuple[float, int, float]]], threshold: float, k: float,
+            max_scan: int, max_cand: int, work: dict[str, int]) -> list[tuple[int, float]]:
+    """The candidates b > a of doc `a` (`_candidates`) scoring at least `threshold`, with
+    their score rounded to 3 places. Each scored here (weighted Jaccard on prepared
+    views, skipping the work when a bound already fails), not by a call: a call per
+    candidate was a tenth of the search."""
+    doc = docs[a]
+    total, known, fs = doc.total, doc.concepts, doc.features
     get = weight.__getitem__
-    # each candidate scored here (weighted Jaccard on prepared views, skipping the work
-    # when a bound already fails), not by a call: a call per candidate was a tenth of
-    # the search
-    for a, doc in enumerate(docs):
-        total, known, fs = doc.total, doc.concepts, doc.features
-        for b in _candidates(a, doc, totals, postings, threshold, k, max_scan, max_cand, work):
-            od = docs[b]
-            small, large = (total, od.total) if total <= od.total else (od.total, total)
-            if small < threshold * large:
-                score = 0.0  # Jaccard is at most min/max of the two weights
-            elif known and od.concepts and known.isdisjoint(od.concepts):
-                score = 0.0
-            else:
-                shared = sum(map(get, fs & od.features))
-                union = total + od.total - shared
-                score = shared / union if union else 0.0
-            if score < threshold:
-                continue
-            for x in members[reps[a]]:
-                for y in members[reps[b]]:
-                    pair(x, y, round(score, 3))
-    if stats is not None:
-        stats.update(work)
+    out: list[tuple[int, float]] = []
+    for b in _candidates(a, doc, totals, postings, threshold, k, max_scan, max_cand, work):
+        od = docs[b]
+        small, large = (total, od.total) if total <= od.total else (od.total, total)
+        if small < threshold * large:
+            continue  # Jaccard is at most min/max of the two weights
+        if known and od.concepts and known.isdisjoint(od.concepts):
+            continue
+        shared = sum(map(get, fs & od.features))
+        union = total + od.total - shared
+        score = shared / union if union else 0.0
+        if score >= threshold:
+            out.append((b, round(score, 3)))
+    return out
 
 
 def weights(df: Counter[str], n: int) -> dict[str, float]:
@@ -795,7 +1136,7 @@ class _Doc:
         self.total = total
 
 
-def _doc(fs: frozenset[str], weight: dict[str, float], rank: dict[str, int],
+def _doc(fs: frozenset[str], weight: Mapping[str, float], rank: Mapping[str, Any],
          concepts: frozenset[str]) -> _Doc:
     """`fs` prepared: its features in rarity order (`rank`), their weights summed in that
     order (not the set's, which varies from process to process with the strings' hashes:
@@ -829,7 +1170,7 @@ def _prefix_index(docs: list[_Doc], threshold: float, k: float,
     return postings
 
 
-def _candidates(i: int, doc: _Doc, totals: list[float],
+def _candidates(i: int, doc: _Doc, totals: Sequence[float] | Mapping[int, float],
                 postings: dict[str, list[tuple[float, int, float]]], threshold: float,
                 k: float, max_scan: int, max_cand: int, work: dict[str, int]) -> list[int]:
     """Distinct candidates j > i, rarest features first, within the scan and score budgets
