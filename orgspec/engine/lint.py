@@ -415,11 +415,13 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
                  today: dt.date, kept: Kept | None = None) -> LintResult:
     from orgspec.engine.activities import ACTIVITY, activity_behind, behind
     from orgspec.engine.anchors import assign_fingerprints
+    from orgspec.engine.dupid import renamed_behind
     from orgspec.engine.emptyteam import empty_behind
     from orgspec.engine.holdback import hold_back
     from orgspec.engine.noteam import duties_behind, outside_behind
     from orgspec.engine.pending import causes_first, pending_behind
     from orgspec.engine.teams import with_teams
+    from orgspec.engine.treecut import tree_behind
 
     with gc_paused():
         org = loaded.org
@@ -442,6 +444,8 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
                      not any("RF001" in codes for _, codes in plan.per_file))
         findings = hold_back(every, org, *held_args)
         waiting = _waiting(every, findings, org, *held_args) if org.failed else {}
+        findings, _ = tree_behind(findings, org)  # MT004, MT005... behind an unknown `parent`
+        findings, _ = renamed_behind(findings, org)  # RF001 of a duplicate's former id
         findings, activities = activity_behind(findings)
         # RO002 behind HI007 on a person on no team: no warm state is kept then (`every`
         # holds it, `findings` not), so the warm path never pairs them
