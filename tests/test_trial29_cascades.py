@@ -234,11 +234,12 @@ def test_a_name_that_is_no_id_is_written_as_an_id_or_added_as_a_name(write_org: 
     meetings = MEETINGS.replace("[tech, operations, marketing]", "[tech, 行銷小組]")
     found = [f for f in check(_org(write_org, meetings=meetings)) if f["code"] == "RF001"]
     assert where(found) == [("RF001", "meetings.yaml", 6)]
-    assert found[0]["hint"] == ("write an id (ascii letters, digits, -), or add an entity "
-                                "with that `name`")
+    assert found[0]["hint"] == ("write an id (ascii letters, digits, -), or add the Team, "
+                                "Person or Role with `name: 行銷小組`")
     hant = [f for f in check(_org(write_org, meetings=meetings), "zh_Hant")
             if f["code"] == "RF001"]
-    assert hant[0]["hint"].startswith("寫成 id（英文字母、數字、-）")
+    assert hant[0]["hint"] == ("寫成 id（英文字母、數字、-），或新增一個 `name: 行銷小組` 的團隊、"
+                               "人員或職位")
 
 
 def test_an_unknown_id_keeps_its_hint(write_org: Any) -> None:
@@ -246,3 +247,27 @@ def test_an_unknown_id_keeps_its_hint(write_org: Any) -> None:
     found = [f for f in check(_org(write_org, meetings=meetings)) if f["code"] == "RF001"]
     assert found[0]["hint"] == ("add the Team, Person or Role 'growth' to the org's files, "
                                 "or change it to an existing id")
+
+
+def test_a_renamed_parent_that_lists_its_children_is_one_finding_per_child(
+        write_org: Any) -> None:
+    """`technology` (was `tech`) lists `children: [sre, app]`, whose parent is still tech:
+    HI002 (lists a child whose parent is another) and HI006, OW006 on technology (nobody,
+    no duty below it) follow from the rename too."""
+    teams = TEAMS.replace("  id: tech\n  name: 技術部\n  parent: gm-office\n",
+                          "  id: technology\n  name: 技術部\n  parent: gm-office\n"
+                          "  children: [sre, app]\n")
+    result = lint([str(_org(write_org, teams=teams))], Config())
+    assert [(f.code, Path(f.location.file).name, f.location.line)
+            for f in result.findings] == [
+        ("RF001", "meetings.yaml", 6), ("RF001", "positions.yaml", 4),
+        ("RF001", "teams.yaml", 16), ("RF001", "teams.yaml", 25)]
+    assert sorted(result.held_messages.values()) == [
+        "team 'technology' has an empty charter: it holds no duty",
+        "team 'technology' has no members",
+        "team 'technology' lists 'app' as a child, but its parent is 'tech'",
+        "team 'technology' lists 'sre' as a child, but its parent is 'tech'",
+        "teams 'app' and 'operations' share duty 'campaign', but no meeting or channel "
+        "includes both",
+        "teams 'operations' and 'sre' share duty 'order-ops', but no meeting or channel "
+        "includes both"]

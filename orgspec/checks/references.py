@@ -811,7 +811,7 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
             if kind == "responsibility" and label in ROLES else \
             _unknown_in(guesses.org, kind, ident, field, wanted, value, label)
         issue = Issue(said, at, entity=node_key(kind, ident),
-                      hint=hint or _no_id_hint(org, value, label) or
+                      hint=hint or _no_id_hint(org, value, label, wanted) or
                       M("add the {kinds} {value!r} to the org's files, or change it to an "
                         "existing id", kinds=wanted, value=value))
         if close is not None:
@@ -826,11 +826,12 @@ _EVERYONE = frozenset(("all", "everyone", "everybody", "all-hands", "all-staff",
                        "all hands", "大家"))
 
 
-def _no_id_hint(org: Org, value: str, label: str) -> M | None:
+def _no_id_hint(org: Org, value: str, label: str, kinds: str) -> M | None:
     """RF001's hint for a value no id is written like (`全體同仁`, `all`) that names no
-    entity: everyone in `attendees` is the top team's id (the root of the team tree, when
-    there is one); any other is written as an id, or is an entity's `name`. None for a
-    value written as an id (an id not yet defined: the usual hint)."""
+    entity of `kinds` (`team, person or position`): everyone in `attendees` is the top team's
+    id (the root of the team tree, when there is one); any other is written as an id, or is
+    the `name` of an entity to add. None for a value written as an id (an id not yet
+    defined: the usual hint)."""
     word = value.strip().casefold()
     if label == "attendees" and (word in _EVERYONE or word.startswith(_EVERYONE_START)):
         roots = [t for t, team in org.teams.items() if not team.parent]
@@ -841,7 +842,8 @@ def _no_id_hint(org: Org, value: str, label: str) -> M | None:
                  "meeting a team attends includes every team below it")
     if _VALID_ID.match(value.strip().lower()):
         return None
-    return M("write an id (ascii letters, digits, -), or add an entity with that `name`")
+    return M("write an id (ascii letters, digits, -), or add the {kinds} with `name: {value}`",
+             kinds=kinds, value=value)
 
 
 def _numeric(value: str) -> bool:

@@ -10,10 +10,11 @@ team below the position's team `tech` (RO002), and `tech` has no members or duti
 it (`holdback.held_hint`); fixing the id brings back only what the fixed org still says.
 
 The findings held are those on the cut-off teams (MT004 counting one among its teams, MT005
-on one, RO002 on a position one of whose holders is on one) and, when the RF001 guessed the
-team meant (`model.unresolved`), those on that team and the teams above it that count what is
-below them (HI006, OW006). Only when that RF001 is reported: turned off, ignored for the
-file or suppressed, nothing is held back.
+on one, RO002 on a position one of whose holders is on one) and, when the team meant is known
+(the RF001's guess, `model.unresolved`, or a team listing the cut one in `children`), those
+on that team and the teams above it that count what is below them (HI006, OW006); and each
+HI002 saying a team lists a cut one as a child, whose parent is another. Only when that
+RF001 is reported: turned off, ignored for the file or suppressed, nothing is held back.
 
 Light on purpose, as `engine.noteam`: it reads the findings and the team tree alone, and
 the references only when such an RF001 is among the findings.
@@ -32,6 +33,7 @@ SHARED = "MT004"  # coordination gap: the teams' meeting coverage reads the tree
 NO_MEETING = "MT005"
 OUTSIDE = "RO002"  # a holder not on the position's team or below it
 BELOW = ("HI006", "OW006")  # nobody / no duty in the team or below it
+CHILDREN = "HI002"  # a team lists a child whose `parent` names another
 
 
 def _cuts(findings: list[Finding], org: Org) -> dict[str, Finding]:
@@ -73,10 +75,14 @@ def _above(org: Org, cuts: dict[str, Finding]) -> dict[str, str]:
     above it -> that cut team."""
     from orgspec.model.unresolved import meant
 
-    guessed = {ident_of(ref.entity): ref.meant for ref in meant(org)
-               if ref.field == "Team.parent" and ref.meant and ident_of(ref.entity) in cuts}
+    guessed = [(ident_of(ref.entity), ref.meant) for ref in meant(org)
+               if ref.field == "Team.parent" and ref.meant and ident_of(ref.entity) in cuts]
+    # a team that lists the cut team in `children` (`id: tech` renamed `technology`, its
+    # `children: [sre]` kept) is the parent meant, guessed or not
+    guessed += [(str(child), tid) for tid, team in org.teams.items()
+                for child in team.children or () if str(child) in cuts]
     out: dict[str, str] = {}
-    for cut, parent in guessed.items():
+    for cut, parent in guessed:
         seen: set[str] = set()
         at: str | None = parent
         while at is not None and at in org.teams and at not in seen:
@@ -98,8 +104,16 @@ def _people(org: Org, below: dict[str, str]) -> dict[str, str]:
     return out
 
 
+def _cut_child(f: Finding, cuts: dict[str, Finding]) -> str | None:
+    """The cut team an HI002 (`tech` lists `sre` as a child, but its parent is 'ｔｅｃｈ')
+    is about, when the child's parent is the unknown one; else None."""
+    values = getattr(f.message, "values", {})
+    child = values.get("child")
+    return child if isinstance(child, str) and child in cuts and "parent" in values else None
+
+
 def tree_behind(findings: list[Finding], org: Org) -> tuple[list[Finding], list[Finding]]:
-    """`findings` without each MT004, MT005, RO002, HI006 and OW006 that judged the team tree
+    """`findings` without each MT004, MT005, RO002, HI002, HI006 and OW006 that judged the team tree
     without the link an unknown `parent` broke (see the module), with the RF001 at that
     `parent` naming them in its hint; and those findings, as they were. One pass over
     `findings`; more only when a team's parent is unknown."""
@@ -123,6 +137,8 @@ def tree_behind(findings: list[Finding], org: Org) -> tuple[list[Finding], list[
                 people = _people(org, below) if people is None else people
                 cut = next((people[str(h)] for h in position.holders if str(h) in people),
                            None)
+        elif f.code == CHILDREN and f.entity.startswith("team:"):
+            cut = _cut_child(f, cuts)
         elif f.code in BELOW and f.entity.startswith("team:"):
             above = _above(org, cuts) if above is None else above
             cut = above.get(ident_of(f.entity))
