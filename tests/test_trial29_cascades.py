@@ -271,3 +271,11 @@ def test_a_renamed_parent_that_lists_its_children_is_one_finding_per_child(
         "includes both",
         "teams 'operations' and 'sre' share duty 'order-ops', but no meeting or channel "
         "includes both"]
+
+
+def test_a_parent_with_a_full_width_space_after_it_is_one_finding_per_reference(
+        write_org: Any) -> None:
+    teams = TEAMS.replace("  parent: tech\n", "  parent: tech　\n")
+    found = check(_org(write_org, teams=teams))
+    assert where(found) == [("RF001", "teams.yaml", 15), ("RF001", "teams.yaml", 24)]
+    assert "MT004 on duty 'campaign'" in found[1]["hint"]
