@@ -279,3 +279,15 @@ def test_a_parent_with_a_full_width_space_after_it_is_one_finding_per_reference(
     found = check(_org(write_org, teams=teams))
     assert where(found) == [("RF001", "teams.yaml", 15), ("RF001", "teams.yaml", 24)]
     assert "MT004 on duty 'campaign'" in found[1]["hint"]
+
+
+def test_the_duplicate_is_the_cause_of_what_it_holds_back(write_org: Any) -> None:
+    """The github reporter lists the findings that hold others back first."""
+    teams = TEAMS.replace("  id: marketing\n", "  id: operations\n")
+    result = lint([str(_org(write_org, teams=teams))], Config())
+    [dup] = result.findings
+    assert dup.code == "RF002" and result.causes == frozenset({dup.fingerprint})
+    # the copy's fields count as dropped (`holdback`): ho is not on no team, brand is claimed
+    assert sorted(result.held_messages.values()) == [
+        "duty 'brand' is claimed by nobody", "person 'ho' is on no team",
+        "unknown Team, Person or Role 'marketing' in `attendees` of meeting 'weekly'"]

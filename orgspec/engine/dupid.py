@@ -58,6 +58,17 @@ def _former(f: Finding, kind: str, dup: str, org: Org) -> str:
     return ""
 
 
+_SAID = ("one of the two definitions was probably {old!r} before: {n} reference still names it "
+         "(its RF001 is held back until this is fixed); give it that id back, or rename it "
+         "and update the reference")
+
+
+def is_cause(f: Finding) -> bool:
+    """Whether `f` is an RF002 whose hint counts the RF001s held behind it."""
+    hint = getattr(f.hint, "source", f.hint)
+    return f.code == DUPLICATE and isinstance(hint, P) and hint.singular == _SAID
+
+
 def renamed_behind(findings: list[Finding], org: Org) -> tuple[list[Finding], list[Finding]]:
     """`findings` without the RF001s that name the id a duplicate (RF002) likely had before
     it was given the duplicated one (see the module), that RF002's hint saying so; and those

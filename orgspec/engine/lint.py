@@ -492,12 +492,14 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
 
 def _causes(findings: list[Finding]) -> frozenset[str]:
     """The fingerprints of the findings that hold others back: a file left out (IN019) or
-    waiting to be merged (IN018), an unknown reference whose hint names what it holds."""
+    waiting to be merged (IN018), an unknown reference whose hint names what it holds, a
+    duplicate id whose hint counts the references to the id it had (`engine.dupid`)."""
+    from orgspec.engine.dupid import is_cause as renamed_cause
     from orgspec.engine.holdback import is_held
     from orgspec.engine.pending import is_cause
 
-    return frozenset(f.fingerprint for f in findings
-                     if is_cause(f) or (f.code == "RF001" and is_held(f.hint)))
+    return frozenset(f.fingerprint for f in findings if is_cause(f) or renamed_cause(f) or
+                     (f.code == "RF001" and is_held(f.hint)))
 
 
 class _Tail:
