@@ -417,6 +417,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
     from orgspec.engine.anchors import assign_fingerprints
     from orgspec.engine.dupid import renamed_behind
     from orgspec.engine.emptyteam import empty_behind
+    from orgspec.engine.everyone import everyone_behind
     from orgspec.engine.holdback import hold_back
     from orgspec.engine.noteam import duties_behind, outside_behind
     from orgspec.engine.pending import causes_first, pending_behind
@@ -446,6 +447,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         waiting = _waiting(every, findings, org, *held_args) if org.failed else {}
         findings, _ = tree_behind(findings, org)  # MT004, MT005... behind an unknown `parent`
         findings, _ = renamed_behind(findings, org)  # RF001 of a duplicate's former id
+        findings, _ = everyone_behind(findings)  # MT004, MT005 behind `attendees: 全體同仁`
         findings, activities = activity_behind(findings)
         # RO002 behind HI007 on a person on no team: no warm state is kept then (`every`
         # holds it, `findings` not), so the warm path never pairs them
