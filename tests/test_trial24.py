@@ -25,12 +25,13 @@ def test_a_name_the_input_method_picked_wrong_suggests_who_sounds_alike(write_or
         (f"{file}:4:12", "建议: 是不是指 1006（张伟）？请写 id `1006`"),
         # he ming / he min: one letter apart
         (f"{file}:8:12", "建议: 是不是指 1013（何敏）？请写 id `1013`"),
-        (f"{file}:12:12", "建议: 在组织文件中添加人员 '王芳'，或改成已有的 id"),  # no one alike
+        # no one alike
+        (f"{file}:12:12", "建议: 写成 id（英文字母、数字、-），或新增一个 `name: 王芳` 的人员"),
         (f"{file}:16:12", "建议: 是不是指 1020（章丽）？请写 id `1020`"),  # 莉 for 丽, the same li
         # 化 for 华, the same hua
         (f"{file}:20:12", "建议: 是不是指 1021（张丽华）？请写 id `1021`"),
         # 章玮 shares no character, at its place, with 张伟: two picks wrong is no typo
-        (f"{file}:24:12", "建议: 在组织文件中添加人员 '章玮'，或改成已有的 id"),
+        (f"{file}:24:12", "建议: 写成 id（英文字母、数字、-），或新增一个 `name: 章玮` 的人员"),
         (f"{file}:28:12", "建议: 張偉 是人员 `1006` 的名称：请写 `1006`"),  # the other script
     ]
 

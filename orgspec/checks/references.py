@@ -811,12 +811,39 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
             if kind == "responsibility" and label in ROLES else \
             _unknown_in(guesses.org, kind, ident, field, wanted, value, label)
         issue = Issue(said, at, entity=node_key(kind, ident),
-                      hint=hint or M("add the {kinds} {value!r} to the org's files, or "
-                                     "change it to an existing id", kinds=wanted,
-                                     value=value))
+                      hint=hint or _no_id_hint(org, value, label, wanted) or
+                      M("add the {kinds} {value!r} to the org's files, or change it to an "
+                        "existing id", kinds=wanted, value=value))
         if close is not None:
             guesses.pending.append((issue, close))
         yield issue
+
+
+# `attendees: 全體同仁`: everyone, which a meeting says by naming the top team (a meeting a
+# team attends includes every team below it)
+_EVERYONE_START = ("全體", "全体", "全員", "全员", "所有人", "所有同事", "所有員工", "所有员工")
+_EVERYONE = frozenset(("all", "everyone", "everybody", "all-hands", "all-staff", "all staff",
+                       "all hands", "大家"))
+
+
+def _no_id_hint(org: Org, value: str, label: str, kinds: str) -> M | None:
+    """RF001's hint for a value no id is written like (`全體同仁`, `all`) that names no
+    entity of `kinds` (`team, person or position`): everyone in `attendees` is the top team's
+    id (the root of the team tree, when there is one); any other is written as an id, or is
+    the `name` of an entity to add. None for a value written as an id (an id not yet
+    defined: the usual hint)."""
+    word = value.strip().casefold()
+    if label == "attendees" and (word in _EVERYONE or word.startswith(_EVERYONE_START)):
+        roots = [t for t, team in org.teams.items() if not team.parent]
+        if len(roots) == 1:
+            return M("to invite everyone, write the top team's id: `attendees: [{root}]` (a "
+                     "meeting a team attends includes every team below it)", root=roots[0])
+        return M("to invite everyone, write the id of the team at the top of the org: a "
+                 "meeting a team attends includes every team below it")
+    if _VALID_ID.match(value.strip().lower()):
+        return None
+    return M("write an id (ascii letters, digits, -), or add the {kinds} with `name: {value}`",
+             kinds=kinds, value=value)
 
 
 def _numeric(value: str) -> bool:

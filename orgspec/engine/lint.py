@@ -422,11 +422,14 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
                  today: dt.date, kept: Kept | None = None) -> LintResult:
     from orgspec.engine.activities import ACTIVITY, activity_behind, behind
     from orgspec.engine.anchors import assign_fingerprints
+    from orgspec.engine.dupid import renamed_behind
     from orgspec.engine.emptyteam import empty_behind
+    from orgspec.engine.everyone import everyone_behind
     from orgspec.engine.holdback import hold_back
     from orgspec.engine.noteam import duties_behind, outside_behind
     from orgspec.engine.pending import causes_first, pending_behind
     from orgspec.engine.teams import with_teams
+    from orgspec.engine.treecut import tree_behind
 
     with gc_paused():
         org = loaded.org
@@ -449,6 +452,9 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
                      not any("RF001" in codes for _, codes in plan.per_file))
         findings = hold_back(every, org, *held_args)
         waiting = _waiting(every, findings, org, *held_args) if org.failed else {}
+        findings, _ = tree_behind(findings, org)  # MT004, MT005... behind an unknown `parent`
+        findings, _ = renamed_behind(findings, org)  # RF001 of a duplicate's former id
+        findings, _ = everyone_behind(findings)  # MT004, MT005 behind `attendees: 全體同仁`
         findings, activities = activity_behind(findings)
         # RO002 behind HI007 on a person on no team: no warm state is kept then (`every`
         # holds it, `findings` not), so the warm path never pairs them
@@ -495,12 +501,14 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
 
 def _causes(findings: list[Finding]) -> frozenset[str]:
     """The fingerprints of the findings that hold others back: a file left out (IN019) or
-    waiting to be merged (IN018), an unknown reference whose hint names what it holds."""
+    waiting to be merged (IN018), an unknown reference whose hint names what it holds, a
+    duplicate id whose hint counts the references to the id it had (`engine.dupid`)."""
+    from orgspec.engine.dupid import is_cause as renamed_cause
     from orgspec.engine.holdback import is_held
     from orgspec.engine.pending import is_cause
 
-    return frozenset(f.fingerprint for f in findings
-                     if is_cause(f) or (f.code == "RF001" and is_held(f.hint)))
+    return frozenset(f.fingerprint for f in findings if is_cause(f) or renamed_cause(f) or
+                     (f.code == "RF001" and is_held(f.hint)))
 
 
 class _Tail:
