@@ -16,19 +16,19 @@ Light on purpose, as `engine.noteam`: it reads the findings and the org's tables
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from orgspec.engine.holdback import is_held, kind_of
 from orgspec.findings import Finding
 from orgspec.i18n import P
+from orgspec.lazyre import lazy
 from orgspec.model.models import ID_PATTERN
 from orgspec.model.org import ENTITY_KINDS, Org, ident_of
 
 DUPLICATE = "RF002"
 UNKNOWN = "RF001"
 GENERIC = "add the {kinds} {value!r} to the org's files, or change it to an existing id"
-_ID = re.compile(ID_PATTERN)
+_ID = lazy(ID_PATTERN)
 
 
 def _hint_of(f: Finding) -> object:
