@@ -854,7 +854,7 @@ def _meetings(org: Org, lang: str, result: LintResult, order: str) -> list[Meeti
     week = monday_of(result.today)
     rows = [MeetingRow(mid, m.name or mid, cadence_of(m.cadence) or (m.cadence or ""),
                        named(org, m.owner, lang),
-                       ", ".join(named(org, a, lang) for a in m.attendees),
+                       say_list([named(org, a, lang) for a in m.attendees], lang),
                        describe(m.cadence, lang, m.timezone, result.timezone, week))
             for mid, m in org.meetings.items()]
     return sorted(rows, key=lambda r: (often.get(r.cadence, len(often)),
