@@ -719,6 +719,8 @@ def _report(paths: tuple[str, ...], fmt: str | None, output: str | None, lang: s
     chat = {"link": link, **({"max_bytes": max_bytes} if max_bytes else {})}
     _emit(render(fmt, result, view=view, limit=limit, templates=templates, output=output,
                  **chat), output)
+    if output is not None:  # as `site` and `export` say what they wrote
+        _tell(M("wrote {path}", path=output), result.lang or "en", err=True)
     return EXIT_OK
 
 

@@ -508,7 +508,7 @@ def test_source_date_epoch_past_what_a_date_holds(tmp_path: Path, monkeypatch,
     assert openpyxl.load_workbook(book).sheetnames == ["RACI", "People", "Key results"]
     code, _, err = cli("report", str(EXAMPLES / "minimal"), "--format", "html", "-o",
                        str(tmp_path / "r.html"), "--isolated")
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, f"wrote {tmp_path / 'r.html'}\n")  # and no warning
 
 def test_xlsx_cells_are_text_never_formulas(tmp_path: Path, write_org) -> None:
     openpyxl = pytest.importorskip("openpyxl")
