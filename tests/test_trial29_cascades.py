@@ -309,3 +309,15 @@ def test_everyone_in_attendees_holds_back_the_coordination_gaps(write_org: Any) 
     fixed = check(_org(write_org, meetings=meetings.replace("全體同仁", "[gm-office]")), "en",
                   "--extend-select", "MT005")
     assert fixed == []
+
+
+def test_the_duplicate_counts_the_references_its_copy_explains(write_org: Any) -> None:
+    """Trial 29b: a reference in a duty the copy's charter lists gets no RF001 (the copy
+    explains it), yet it names the former id too: the hint counts it (it said 2 of 3)."""
+    teams = TEAMS.replace("  id: marketing\n", "  id: operations\n")
+    duties = DUTIES.replace("name: 品牌經營}", "name: 品牌經營, accountable: marketing}") + \
+        "- {kind: Responsibility, id: ads, name: 廣告投放, accountable: marketing}\n"
+    found = check(_org(write_org, teams=teams, duties=duties))
+    assert where(found) == [("RF002", "teams.yaml", 38)]
+    assert found[0]["hint"].startswith("one of the two definitions was probably 'marketing' "
+                                       "before: 3 references still name it")

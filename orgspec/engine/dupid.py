@@ -63,6 +63,15 @@ _SAID = ("one of the two definitions was probably {old!r} before: {n} reference 
          "and update the reference")
 
 
+def _naming(org: Org, kind: str, former: str, held: int) -> int:
+    """How many references of the org name `former` as a `kind`: the RF001s held (`held`)
+    and those RF001 says nothing of, as the copy explains them (trial 29b: the hint said 1
+    reference where a duty named it in `consulted` and in `accountable`)."""
+    from orgspec.model.unresolved import references
+
+    return max(held, sum(1 for ref in references(org) if ref[4] == former and kind in ref[5]))
+
+
 def is_cause(f: Finding) -> bool:
     """Whether `f` is an RF002 whose hint counts the RF001s held behind it."""
     hint = getattr(f.hint, "source", f.hint)
@@ -105,7 +114,8 @@ def renamed_behind(findings: list[Finding], org: Org) -> tuple[list[Finding], li
                 "id back, or rename it and update the reference",
                 "one of the two definitions was probably {old!r} before: {n} references "
                 "still name it (their RF001 is held back until this is fixed); give it that "
-                "id back, or rename it and update the references", n=len(held[id(f)]),
+                "id back, or rename it and update the references",
+                n=_naming(org, kind_of(f.entity), named[id(f)][1], len(held[id(f)])),
                 old=named[id(f)][1]))
         out.append(f)
     return out, [f for refs in held.values() for f in refs]
