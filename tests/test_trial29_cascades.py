@@ -132,10 +132,14 @@ def test_a_full_width_parent_is_one_finding_per_reference(write_org: Any) -> Non
     # sre's: OW006, RO003 (read `parent`), HI006 on tech, MT004 on order-ops, MT005 on sre,
     # RO002 on sre-engineer (tsai is in sre); app's: OW006, RO003, MT004 on campaign, MT005
     assert [f["hint"] for f in found] == [
-        "did you mean 'tech'? (6 findings that follow from this mistake are held back until "
+        "'ｔｅｃｈ' is typed in full-width letters or digits: write `tech` in half-width ones "
+        "(switch the input method to half-width) (6 findings that follow from this mistake "
+        "are held back until "
         "it is fixed: OW006 on team 'tech', RO003 on position 'sre-engineer', HI006 on team "
         "'tech', and 3 more)",
-        "did you mean 'tech'? (4 findings that follow from this mistake are held back until "
+        "'ｔｅｃｈ' is typed in full-width letters or digits: write `tech` in half-width ones "
+        "(switch the input method to half-width) (4 findings that follow from this mistake "
+        "are held back until "
         "it is fixed: OW006 on team 'tech', RO003 on position 'sre-engineer', MT004 on duty "
         "'campaign', and 1 more)"]
 
@@ -162,6 +166,7 @@ def test_a_full_width_parent_in_traditional_chinese(write_org: Any) -> None:
     assert where(found) == [("RF001", "teams.yaml", 15), ("RF001", "teams.yaml", 24)]
     assert "共擔職責" not in str(found)
     assert "暫不報告" in found[1]["hint"]
+    assert found[0]["hint"].startswith("'ｔｅｃｈ' 是用全形字母或數字輸入的：寫成半形的 `tech`")
 
 
 def test_a_renamed_parent_holds_back_the_coordination_gaps(write_org: Any) -> None:

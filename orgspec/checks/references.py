@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -495,6 +496,11 @@ class _Guesses:
         value = bare or value
         if value.casefold() in ids:
             return M("an id is lowercase: write it as `{id}`", id=value.casefold())
+        narrow = unicodedata.normalize("NFKC", value)
+        if narrow != value and (narrow in ids or narrow.casefold() in ids):  # `ｔｅｃｈ`
+            return M("{value!r} is typed in full-width letters or digits: write `{id}` in "
+                     "half-width ones (switch the input method to half-width)", value=value,
+                     id=narrow if narrow in ids else narrow.casefold())
         named = names.named(value)
         if named is not None and len(named[1]) > 1:
             return several(self.org, value, named)
