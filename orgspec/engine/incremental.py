@@ -390,22 +390,17 @@ def _renamed(org: Org) -> dict[str, frozenset[tuple[object, ...]]]:
 
 
 def _files_of(org: Org) -> dict[str, list[Entity]]:
-    """Each file's entities (those whose origin it is)."""
+    """Each file's entities (those whose origin it is), as (key, kind, id)."""
     from orgspec.model.org import ENTITY_KINDS
 
-    out: dict[str, list[Entity]] = {}
-    origins = org.origins
-    for kind in ENTITY_KINDS:
-        prefix = kind.lower() + ":"  # as node_key spells it
-        for ident in org.table(kind):
-            key = prefix + ident
-            out.setdefault(origins[key].fmap.file, []).append((key, kind, ident))
-    return out
+    kinds = {k.lower(): k for k in ENTITY_KINDS}  # as node_key spells them
+    return {f: [(k, kinds[p], i) for k in keys for p, _, i in (k.partition(":"),)]
+            for f, keys in _keys_of(org).items()}
 
 
 def _keys_of(org: Org) -> dict[str, list[str]]:
-    """Each file's entities' node keys (those whose origin it is): `_files_of` without the
-    kinds and ids, which only the files checked afresh need (`_entity`)."""
+    """Each file's entities' node keys (those whose origin it is), in table order: the
+    kinds and ids only the files checked afresh need (`_entity`, `_files_of`)."""
     from orgspec.model.org import ENTITY_KINDS
 
     out: dict[str, list[str]] = {}
