@@ -80,10 +80,17 @@ def project_root(project_dir: str | None = None, workspace: str | None = None) -
 
 @lru_cache(maxsize=16)
 def git_top(start: str) -> str | None:
-    """The git work tree holding the folder `start`, by walking up to `.git`."""
+    """The git work tree holding the folder `start`, by walking up to `.git` (kept per
+    process: a lint run asks for the same folders again)."""
+    return find_git_top(start)
+
+
+def find_git_top(start: str) -> str | None:
+    """The nearest folder at or above `start` with a `.git` (a file, folder or link), or
+    None outside any; walked each call (`adopt.init` makes folders between calls)."""
     here = os.path.abspath(start)
     while True:
-        if os.path.exists(os.path.join(here, ".git")):
+        if os.path.lexists(os.path.join(here, ".git")):
             return here
         parent = os.path.dirname(here)
         if parent == here:

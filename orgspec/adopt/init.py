@@ -22,6 +22,7 @@ from pathlib import Path
 from orgspec import output
 from orgspec._version import __version__
 from orgspec.i18n import M, reason
+from orgspec.paths import find_git_top
 from orgspec.resources import data_dir
 
 
@@ -84,7 +85,7 @@ def ci_files(files: dict[str, str], directory: str, ci: str) -> dict[str, str]:
              PRE_COMMIT_LOCAL: PRE_COMMIT if ci == "gitlab" else ""}
     kept = ((named.get(rel, rel), text) for rel, text in files.items())  # in plan's order
     out = {rel: config_for(text, ci) if rel == CONFIG else text for rel, text in kept if rel}
-    top = git_top(directory)
+    top = find_git_top(directory)
     if GITHUB_WORKFLOW in out and top is not None and \
             os.path.realpath(top) != os.path.realpath(directory):
         # GitHub runs only the workflows of the repository's root: written there, checking
@@ -95,19 +96,6 @@ def ci_files(files: dict[str, str], directory: str, ci: str) -> dict[str, str]:
                workflow_for(text, org) if rel == GITHUB_WORKFLOW else text
                for rel, text in out.items()}
     return out
-
-
-def git_top(directory: str) -> str | None:
-    """The root of the git work tree `directory` is in or would be made in (the nearest
-    folder at or above it with a `.git`), or None outside any."""
-    here = os.path.abspath(directory)
-    while True:
-        if os.path.lexists(os.path.join(here, ".git")):
-            return here
-        parent = os.path.dirname(here)
-        if parent == here:
-            return None
-        here = parent
 
 
 def workflow_for(text: str, org: str) -> str:
