@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -441,26 +441,75 @@ def _only(org: Org, entities: list[Entity]) -> Org:
 class Summaries:
     """Every file's `FileSummary` a run took, by name, with the content hash it is of: the
     next run of the same files reads this one entry, not one per file (500 entries cost
-    0.02-0.03 s at 500 teams), and the per-file entries only for the files that changed."""
+    0.02-0.03 s at 500 teams), and the per-file entries only for the files that changed.
+    Each summary is kept pickled on its own, beside its `means`: reading the entry back
+    does not build every file's summary (14 ms at 500 teams), only those a run asks for
+    (`FileSummaries`; a comment's re-check asks for none)."""
 
-    files: dict[str, tuple[str, FileSummary]]
+    files: dict[str, tuple[str, str, bytes]]  # name -> (content hash, means, pickle)
+
+
+class FileSummaries(Mapping[str, "FileSummary"]):
+    """Each file's `FileSummary` by name, in the files' order: those read back from the
+    files' bundle (`Summaries`) unpickled when first asked for; `means` without that."""
+
+    def __init__(self, names: list[str], packed: dict[str, tuple[str, bytes]],
+                 ready: dict[str, FileSummary]) -> None:
+        self._names = names
+        self._packed = packed  # name -> (means, pickle), from an entry we signed
+        self._ready = ready
+
+    def __getitem__(self, name: str) -> FileSummary:
+        got = self._ready.get(name)
+        if got is None:
+            import pickle
+
+            got = self._ready[name] = pickle.loads(self._packed[name][1])  # noqa: S301
+        return got
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._ready or name in self._packed
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def means(self, name: str) -> str:
+        """`FileSummary.means` of file `name` (KeyError when it has no summary)."""
+        got = self._ready.get(name)
+        return got.means if got is not None else self._packed[name][0]
+
+    def packed(self, name: str) -> tuple[str, bytes]:
+        """(means, pickle) of file `name`'s summary, as `Summaries` keeps it."""
+        got = self._packed.get(name)
+        if got is not None:
+            return got
+        import pickle
+
+        summary = self._ready[name]
+        return summary.means, pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def summaries_of(inputs: Inputs, cache: Cache
-                 ) -> tuple[dict[str, FileSummary] | None, dict[str, RawFile],
-                            Callable[[], None]]:
+                 ) -> tuple[FileSummaries | None, dict[str, RawFile], Callable[[], None]]:
     """Each file's digests by name, kept with its content (None when a file could not be
     read, and before the cache is primed: a first run stores only its result), the files
     read to take them (parsed as `_load` parses, by two processes when there are many:
     `loader.parse_files`), and what keeps them as one entry (`Summaries`) for the next
     run, once the output is out (`gcpause.after_output`; nothing when the entry read had
     them all): called by the caller after the run's other late work (the warm state's,
-    which a next run may wait for)."""
+    which a next run may wait for). The summaries of the files parsed are each stored on
+    their own once the output is out too: a run going back to a file's earlier content
+    finds it without the bundle."""
     from orgspec.engine.summary import FileSummary
+    from orgspec.gcpause import after_output
     from orgspec.load.cache import make_key
     from orgspec.load.loader import RawFile, parse_files
 
-    out: dict[str, FileSummary | None] = {}
+    ready: dict[str, FileSummary] = {}
+    packed: dict[str, tuple[str, bytes]] = {}
     parsed: dict[str, RawFile] = {}
     if not cache.primed():
         return None, parsed, _nothing
@@ -478,30 +527,38 @@ def summaries_of(inputs: Inputs, cache: Cache
         hashes[cand.display] = digest
         got = kept.get(cand.display)
         if got is not None and got[0] == digest:
-            out[cand.display] = got[1]
+            packed[cand.display] = got[1:]
             continue
         key = make_key("summary", inputs.parser, cand.display, digest)
-        out[cand.display] = cache.get("summary", key, FileSummary)
-        if out[cand.display] is None:
+        one = cache.get("summary", key, FileSummary)
+        if one is None:
             keys[cand.display] = key
             missed.append((cand.display, data))
+        else:
+            ready[cand.display] = one
+    fresh: dict[str, FileSummary] = {}
     for raw, summary in parse_files(missed, _summarized):
         parsed[raw.display] = raw
-        out[raw.display] = summary
-        cache.put("summary", keys[raw.display], summary)
-    found = {f: s for f, s in out.items() if s is not None}
-    if not whole or len(found) != len(hashes):
+        ready[raw.display] = fresh[raw.display] = summary
+    if fresh:
+
+        def store() -> None:
+            if os.path.isdir(cache.own):  # not made again by a late write after a clean
+                for name, summary in fresh.items():
+                    cache.put("summary", keys[name], summary)
+
+        after_output(store)
+    if not whole or len(ready) + len(packed) != len(hashes):
         return None, parsed, _nothing
-    if len(kept) == len(found) and all(f in kept and kept[f][0] == hashes[f] for f in found):
+    found = FileSummaries(list(hashes), packed, ready)
+    if not ready and len(kept) == len(packed):
         return found, parsed, _nothing
 
     def keep() -> None:
-        from orgspec.gcpause import after_output
-
         def work() -> None:
             if os.path.isdir(cache.own):  # not made again by a late write after a clean
                 cache.put("summaries", every,
-                          Summaries({f: (hashes[f], s) for f, s in found.items()}))
+                          Summaries({f: (hashes[f], *found.packed(f)) for f in found}))
 
         after_output(work)
 
@@ -533,16 +590,16 @@ class Unchanged:
     a document's span as they were. Findings, fingerprints, suppressions and language are
     functions of those, so that run's result is this one's."""
 
-    def __init__(self, cache: Cache, summaries: dict[str, FileSummary] | None,
+    def __init__(self, cache: Cache, summaries: FileSummaries | None,
                  result_key: bytes, parts: list[str]) -> None:
         from orgspec.load.cache import make_key
 
         self.cache = cache
         self.summaries = summaries
         self.result_key = result_key
+        # each file's kinds, meta and places, by their digest taken with the summary
         self.key = make_key("same", *parts, repr(sorted(
-            (f, sorted(s.kinds.items()), s.meta, s.places)
-            for f, s in (summaries or {}).items()))) if summaries is not None else b""
+            (f, summaries.means(f)) for f in summaries))) if summaries is not None else b""
 
     def result(self) -> LintResult | None:
         from orgspec.findings import LintResult

@@ -39,7 +39,7 @@ from orgspec.findings import Finding, Issue, LintResult, Location
 from orgspec.model.idnames import by_id, quoted_ids
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
     from orgspec.engine.anchors import Anchors
     from orgspec.engine.lint import Inputs
@@ -394,7 +394,7 @@ class FileCheck:
 
 
 def patched(inputs: Inputs, config: Config, plan: Plan, today: dt.date, cache: Cache,
-            base: list[str], summaries: dict[str, FileSummary] | None,
+            base: list[str], summaries: Mapping[str, FileSummary] | None,
             parsed: dict[str, RawFile], root: str) -> LintResult | None:
     """The result of this run from the kept `State` when one file's prose changed (see the
     module), stored as the next run's state; None when the full path must answer."""
@@ -462,7 +462,7 @@ def patched(inputs: Inputs, config: Config, plan: Plan, today: dt.date, cache: C
     return result
 
 
-def _edit(idents: list[str], inputs: Inputs, summaries: dict[str, FileSummary],
+def _edit(idents: list[str], inputs: Inputs, summaries: Mapping[str, FileSummary],
           cache: Cache) -> tuple[int, str, FileSummary, set[str]] | None:
     """When `inputs` differ from the run `idents` names in one file's content only, and in
     prose only (`_changed_kinds`): the file's index, its content hash then, its summary
@@ -493,7 +493,7 @@ class _NoSite(Exception):
     """A duty's text site is not in its file's summary (a duty written inline)."""
 
 
-def _site(duties: Duties, summaries: dict[str, FileSummary], check: FileCheck,
+def _site(duties: Duties, summaries: Mapping[str, FileSummary], check: FileCheck,
           rid: str) -> Location:
     """Where duty `rid`'s text is (`extracts.duty_site`): the changed file's from its check,
     another's from its summary."""
@@ -835,7 +835,7 @@ def _check_alone(raw: RawFile, plan: Plan, today: dt.date, local: frozenset[str]
 
 def _result(state: State, kept: list[tuple[Finding, str]], check: FileCheck,
             groups: list[Group] | None, plan: Plan, config: Config, cache: Cache, key: bytes,
-            inputs: Inputs, root: str, summaries: dict[str, FileSummary],
+            inputs: Inputs, root: str, summaries: Mapping[str, FileSummary],
             file: str, searched: bool = False) -> LintResult:
     """The run's result: the kept findings and the new ones of the changed `file`, stamped,
     paired (`engine.activities`), fingerprinted, with teams and said in the run's language
