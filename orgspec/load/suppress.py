@@ -18,7 +18,6 @@ from orgspec.findings import Finding, Issue, Location
 from orgspec.i18n import M
 from orgspec.lazyre import lazy
 from orgspec.load.source import LineIndex
-from orgspec.text.suggest import closest
 
 # (entity key, finding locations) -> (file, line) of the first line of every entity, key
 # result, step or charter item the finding is on, and of every key whose value holds it
@@ -170,6 +169,10 @@ class Suppressor:
                    M("rule is not enabled") if code not in enabled else M("nothing to suppress"))
             hint = M("remove it")
             if code not in known:
+                # difflib, imported when a code is unknown: the loader imports this module
+                # for every file it parses (1 ms CPU of a one-file re-check)
+                from orgspec.text.suggest import closest
+
                 close = closest(text.upper(), known) or closest(text, self.names)
                 hint = M("did you mean {id!r}?", id=close) if close else hint
             yield Issue(M("unused suppression of {code} ({why})", code=text, why=why),

@@ -19,12 +19,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from orgspec.escape import is_text_joiner
 from orgspec.i18n import M
 from orgspec.lazyre import lazy
 from orgspec.load.parsername import wanted_parser
+from orgspec.load.pyyaml import yaml
 from orgspec.load.source import (
     FORBIDDEN_VALUE,
     MAYBE_FORBIDDEN_VALUE,
