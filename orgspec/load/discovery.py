@@ -377,7 +377,7 @@ def _walk(root: str, include: list[str], exclude: list[str], found: Discovery,
                     continue
                 before = len(found.files)
                 _add_file(entry.path, real_root, found, explicit=False,
-                          shown=shown.below(folder, entry.name))
+                          shown=shown.below(folder, entry.name), link=entry.is_symlink())
                 if feed is not None and len(found.files) > before:
                     feed(found.files[-1].real)
 
@@ -408,10 +408,12 @@ def _is_dir(path: str) -> bool:
 
 
 def _add_file(path: str, real_root: str, found: Discovery, explicit: bool,
-              shown: str | None = None) -> None:
-    """Add the file at `path` (`shown`: its display path, when known) or say why not."""
+              shown: str | None = None, link: bool | None = None) -> None:
+    """Add the file at `path` (`shown`: its display path, when known) or say why not.
+    `link`: whether it is a symlink, when the walk's folder entry said (no `lstat`: 500
+    system calls at 500 teams)."""
     shown = shown if shown is not None else display_path(path)
-    if os.path.islink(path):
+    if os.path.islink(path) if link is None else link:
         target = os.path.realpath(path)
         inside = target == real_root or target.startswith(real_root.rstrip(os.sep) + os.sep)
         if not inside:

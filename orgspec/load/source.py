@@ -120,11 +120,14 @@ def _read_all(fd: int, most: int, size: int = 1 << 20) -> bytes:
     left = most
     step = min(1 << 20, max(1 << 16, size + 1))
     while left > 0:
-        chunk = os.read(fd, min(left, step))
+        ask = min(left, step)
+        chunk = os.read(fd, ask)
         if not chunk:
             break
         chunks.append(chunk)
         left -= len(chunk)
+        if len(chunk) < ask and most - left == size:
+            break  # all fstat said, in a short read: the end (no read of 0 bytes to say so)
     return b"".join(chunks)
 
 
