@@ -750,17 +750,24 @@ def localize(f: Finding, lang: str) -> Finding:
 
 # From this many entities on, the rules are shared with a forked worker (`forkmap`).
 PARALLEL_MIN = 5000
-# Graph-free rules that cost the most on the synthetic orgs: queued first, so that the
-# last items either process takes are short ones (only the balance depends on this list).
-_HEAVY = ("OW007", "RO004", "OK006", "OK010", "OK003", "MT004", "RF001", "RF007", "RF004",
-          "OK005", "OK012")
+# Graph-free rules that cost the most on the synthetic orgs, by their item's cost (wall s
+# at 5,000 teams: OW007 2.5, MT004's group 1.3, OK003's 1.2, RF001's 0.6, SC005 0.33,
+# PR007's 0.28, RF004 0.28, SC004 and RF008 0.12, HI008's 0.08, RO006 0.07, OK012's 0.06):
+# queued first, so that the last items either process takes are short ones and both end
+# together (SC005 queued among the rest was 0.26 s of one process alone at the end). Only
+# the balance depends on this list.
+_HEAVY = ("OW007", "MT004", "OK003", "RF001", "SC005", "PR007", "RF004", "SC004", "RF008",
+          "HI008", "RO006", "OK012")
 # Rules that share work done once per process (a memo, a table the org computes on first
 # use, a parse cache) are queued as one item, so that one process does it, not both: the
 # key results' verdicts and quantities; `org.raci`, the ownership gaps, the team tree and
 # the meeting presence; each process's step tables; the team children; the objectives'
-# owners and tree. Apart, each group cost the two processes 0.1-0.5 s more CPU at 500
-# teams (`docs/benchmarks.md`). Only the balance depends on this list.
+# owners and tree; the walk over every reference (RF001's findings, RF007's guesses: apart,
+# each process walked, 0.5 s CPU at 5,000 teams). Apart, each group cost the two processes
+# 0.1-0.5 s more CPU at 500 teams (`docs/benchmarks.md`). Only the balance depends on this
+# list.
 _TOGETHER = (
+    ("RF001", "RF007"),
     ("OK003", "OK004", "OK005", "OK006", "OK007", "OK008", "OK009", "OK010", "RO004"),
     ("OW001", "OW002", "OW003", "OW004", "OW005", "OW006", "RO001", "RO002", "RO003",
      "RO005", "MT002", "MT003", "MT004", "MT005"),
