@@ -45,6 +45,9 @@ def test_every_entity_gives_the_names_asking_for_every_field_gives(org: Path) ->
     for kind in ENTITY_KINDS:
         for entity in loaded.org.table(kind).values():
             assert names._titles(entity) == _every(entity)
+            assert names._titles(entity, quoted=True) == [
+                (path, text) for path, text in _every(entity)
+                if text.strip()[:1] in set("".join(QUOTE_PAIRS))]
             seen += len(_every(entity))
     # a folder of roster files (trial21) or of readers holds no entity
     assert seen or org.name in {"adopt", "hostile-readers"} or not any(org.rglob("*.yaml"))
@@ -58,6 +61,7 @@ def test_a_class_that_may_hold_any_field_is_asked_for_all() -> None:
     item = _Open(name="“A”", title="t", steps=[_Open(name="s")])  # type: ignore[call-arg]
     assert names._titles(item) == _every(item) == [
         (("name",), "“A”"), (("title",), "t"), (("steps", 0, "name"), "s")]
+    assert names._titles(item, quoted=True) == [(("name",), "“A”")]
 
 
 def test_the_quick_refusal_answers_as_every_pair_does() -> None:

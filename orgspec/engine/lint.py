@@ -154,14 +154,28 @@ def read_inputs(targets: list[str], config: Config, hashed: bool = True) -> Inpu
     for cand in found.files:
         data = read_candidate(cand)
         out.files.append((cand, data))
-        if isinstance(data, RawFile):
-            out.digests.append("")
-            out.ident.append(repr(data.issues))
-        else:
-            digest = content_hash(data) if hashed else ""
-            out.digests.append(digest)
-            out.ident.append(f"{cand.display}\0{digest}")
+        digest = content_hash(data) if hashed and not isinstance(data, RawFile) else ""
+        out.digests.append(digest)
+        out.ident.append(_ident(cand, data, digest))
     return out
+
+
+def _ident(cand: Candidate, data: bytes | RawFile, digest: str) -> str:
+    """What identifies one file in `Inputs.ident`: its name and content hash, or why it
+    could not be read."""
+    return f"{cand.display}\0{digest}" if isinstance(data, bytes) else repr(data.issues)
+
+
+def hash_inputs(inputs: Inputs) -> None:
+    """Hash the files of `inputs` read without hashing (`read_inputs(hashed=False)`): their
+    `digests` and `ident` then are what `read_inputs` gives."""
+    from orgspec.load.cache import content_hash
+
+    first = len(inputs.ident) - len(inputs.files)  # before: the parser, discovery's findings
+    for i, (cand, data) in enumerate(inputs.files):
+        if isinstance(data, bytes):
+            inputs.digests[i] = content_hash(data)
+            inputs.ident[first + i] = _ident(cand, data, inputs.digests[i])
 
 
 def _units(inputs: Inputs, cache: Cache | None, first: Callable[[], None],
@@ -255,21 +269,24 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
     # the plan is made after the stored results are looked up: they are keyed by all it
     # reads (the config, the packs' bytes, the code's fingerprint), and a run that finds
     # one does not read the rule packs (~10 ms CPU: yaml)
+    # a cache without a stored result (`Cache.primed`) cannot answer: its files are hashed
+    # for the result's key after the output (`_first`)
+    primed = cache.primed()
     try:
-        inputs = read_inputs(targets, config)
+        inputs = read_inputs(targets, config, hashed=primed)
     except Exception:
         make_plan(config)  # a config error is said first, as before
         raise
     # the locale decides the language when neither --lang, the config nor the content does
     key_parts = [repr(config), locale_lang(), *_pack_hashes(config), today.isoformat(),
-                 org_root(targets), repr([os.path.abspath(p) for p in targets]),
-                 *inputs.ident]
+                 org_root(targets), repr([os.path.abspath(p) for p in targets])]
+    if not primed:
+        return _first(paths, config, cache, inputs, key_parts, today)
+    key_parts += inputs.ident
     key = make_key("result", *key_parts)
     stored = cache.get("result", key, LintResult)
     if stored is not None:
         return _blamed(stored, cache)
-    if not cache.primed():
-        return _first(paths, config, cache, inputs, key, today)
     from orgspec.engine.incremental import Unchanged, summaries_of
 
     summaries, parsed, keep_summaries = summaries_of(inputs, cache)
@@ -328,13 +345,17 @@ def check_cached(paths: list[str] | None, config: Config, cache: Cache,
     return _blamed(result, cache)
 
 
-def _first(paths: list[str] | None, config: Config, cache: Cache, inputs: Inputs, key: bytes,
-           today: dt.date, parsed: dict[str, RawFile] | None = None,
+def _first(paths: list[str] | None, config: Config, cache: Cache, inputs: Inputs,
+           key: bytes | list[str], today: dt.date, parsed: dict[str, RawFile] | None = None,
            unchanged: Unchanged | None = None) -> LintResult:
     """A run on a cache this orgspec never stored a result in (`Cache.primed`), or on a
     small org (`_small`): nothing is kept to reuse and only the result is stored (a fresh
     CI job pays for one entry; with `unchanged`, what finds it again after a comment), so it
-    lints as `--no-cache` does (`parsed`: files `summaries_of` read, not parsed again). The
+    lints as `--no-cache` does (`parsed`: files `summaries_of` read, not parsed again).
+    `key` is the result's, or (on a cache never primed, `inputs` read without hashing) the
+    parts it is made of but the files': the files are then hashed and the result stored
+    once the output is out (`gcpause.after_output`: 0.2 s of a cold run at 5,000 teams; a
+    run that starts before that write is one more first run). The
     keeping path's steps cost it 1.1-3.3 s CPU of the rule phase at 5,000 teams (least of
     2-3 rounds: 9.9-15.1 s against 8.5-11.8) for nothing: the entity-local rules queued as
     one item (`run_local`), keys and digests per file and per rule part, OW007's search
@@ -343,7 +364,19 @@ def _first(paths: list[str] | None, config: Config, cache: Cache, inputs: Inputs
     loaded = _load(paths, config, None, inputs, parsed, checking=True)
     keep_until_exit(loaded)
     result = _lint_loaded(loaded, paths, config, plan, today)
-    _keep(cache, key, result, unchanged)
+    if isinstance(key, bytes):
+        _keep(cache, key, result, unchanged)
+    else:
+        from orgspec.gcpause import after_output
+        from orgspec.load.cache import make_key
+
+        parts = key
+
+        def keep() -> None:
+            hash_inputs(inputs)
+            _keep(cache, make_key("result", *parts, *inputs.ident), result, unchanged)
+
+        after_output(keep)
     return _blamed(result, cache)
 
 
@@ -732,17 +765,24 @@ def localize(f: Finding, lang: str) -> Finding:
 
 # From this many entities on, the rules are shared with a forked worker (`forkmap`).
 PARALLEL_MIN = 5000
-# Graph-free rules that cost the most on the synthetic orgs: queued first, so that the
-# last items either process takes are short ones (only the balance depends on this list).
-_HEAVY = ("OW007", "RO004", "OK006", "OK010", "OK003", "MT004", "RF001", "RF007", "RF004",
-          "OK005", "OK012")
+# Graph-free rules that cost the most on the synthetic orgs, by their item's cost (wall s
+# at 5,000 teams: OW007 2.5, MT004's group 1.3, OK003's 1.2, RF001's 0.6, SC005 0.33,
+# PR007's 0.28, RF004 0.28, SC004 and RF008 0.12, HI008's 0.08, RO006 0.07, OK012's 0.06):
+# queued first, so that the last items either process takes are short ones and both end
+# together (SC005 queued among the rest was 0.26 s of one process alone at the end). Only
+# the balance depends on this list.
+_HEAVY = ("OW007", "MT004", "OK003", "RF001", "SC005", "PR007", "RF004", "SC004", "RF008",
+          "HI008", "RO006", "OK012")
 # Rules that share work done once per process (a memo, a table the org computes on first
 # use, a parse cache) are queued as one item, so that one process does it, not both: the
 # key results' verdicts and quantities; `org.raci`, the ownership gaps, the team tree and
 # the meeting presence; each process's step tables; the team children; the objectives'
-# owners and tree. Apart, each group cost the two processes 0.1-0.5 s more CPU at 500
-# teams (`docs/benchmarks.md`). Only the balance depends on this list.
+# owners and tree; the walk over every reference (RF001's findings, RF007's guesses: apart,
+# each process walked, 0.5 s CPU at 5,000 teams). Apart, each group cost the two processes
+# 0.1-0.5 s more CPU at 500 teams (`docs/benchmarks.md`). Only the balance depends on this
+# list.
 _TOGETHER = (
+    ("RF001", "RF007"),
     ("OK003", "OK004", "OK005", "OK006", "OK007", "OK008", "OK009", "OK010", "RO004"),
     ("OW001", "OW002", "OW003", "OW004", "OW005", "OW006", "RO001", "RO002", "RO003",
      "RO005", "MT002", "MT003", "MT004", "MT005"),
