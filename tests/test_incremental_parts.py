@@ -5,6 +5,7 @@ run, and the findings are those of a run without the cache."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import shutil
 from pathlib import Path
 from typing import Any
@@ -174,3 +175,14 @@ def test_a_doubt_about_the_merge_is_none() -> None:
     got = reuse.merged(fresh[::-1])
     assert got is not None and [i.entity for i in got] == [GROWTH, ENGAGEMENT, STABILITY]
     assert reuse.merged([Issue("m", _at(file, 4), "team:operations", code="OK004")]) is None
+
+
+def test_a_list_of_block_entities_splits_at_each_item() -> None:
+    org = load_org([str(EXAMPLES / "ecommerce")], Config()).org
+    file = next(f for f in org.files if f.endswith("teams/teams.yaml"))
+    keys = incremental._keys_of(org)[file]
+    parts = incremental._Parts(org, file, keys, frozenset())
+    assert parts.units is not None and len(parts.units) == len(keys) > 1
+    # an item ends where the next begins: its lines end on the line before
+    lines = sorted({(first, last) for first, last, _ in parts.units.values()})
+    assert all(a[1] + 1 == b[0] for a, b in itertools.pairwise(lines))

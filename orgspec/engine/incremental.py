@@ -226,6 +226,8 @@ class _Parts:
         for top, ns in members.items():
             data = fmap.node(top)
             first, last, spans = _chunk(fmap, top, data)
+            if _ends_at_line_start(fmap, top):
+                last -= 1  # a block item ends where the next begins: on none of its lines
             lines.append((first, last))
             said = _digest((self.file, top, data, spans, first, last, sorted(
                 (keys[n], origins[n].path, origins[n].kept,
@@ -269,6 +271,16 @@ class _Parts:
                     for loc in (issue.location, *(r.location for r in issue.related))):
                 ok.discard(issue.entity)
         return {k: self.units[k][2] for k in self.keys if k in ok}
+
+
+def _ends_at_line_start(fmap: Any, top: tuple[Any, ...]) -> bool:
+    """True when the span of the entity at `top` (as `summary._chunk` takes it) ends at
+    the start of a line, which then holds none of it."""
+    parsed = fmap.parsed
+    doc_node = parsed.docs[top[0]]
+    span = parsed.roots[top[0]] if len(top) == 1 else \
+        tuple(parsed.entry(doc_node, parsed.tables[id(doc_node)], top[1]))
+    return bool(span[3] == 0 and span[2] > span[0])
 
 
 class _Reuse:
