@@ -9,7 +9,9 @@ whose origin is the file, and a file whose set differs now (an id that another f
 defines first, say) is checked again. Entries are keyed by the file's name and content
 hash, the local rules' metadata and options, and the date (`Cache` adds orgspec's code
 fingerprint); any doubt about an entry is a miss, so the findings are the same as a run
-without the cache.
+without the cache. Within a changed file (one of a few), an entity written as it was at the
+same positions keeps its findings from the file's entry as it was, when they name it and
+lie inside its own lines (`_Parts`, `_Reuse`): only the file's other entities are run.
 
 A whole-org rule (every other one) is kept whole, under a fingerprint of what it reads:
 each file's entities as written, of the kinds the rule reads (`registry.READS`, all kinds
