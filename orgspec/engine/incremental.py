@@ -461,6 +461,7 @@ def _reads(code: str) -> frozenset[str] | None:
     with those that may define them inline, and "", entities of no known kind; None for
     all."""
     from orgspec.engine.registry import READS
+    from orgspec.engine.summary import OWNERS
 
     kinds = READS.get(code)
     if kinds is None:
@@ -468,7 +469,10 @@ def _reads(code: str) -> frozenset[str] | None:
     out = {"", *kinds}
     for entry in kinds:
         kind, dot, part = entry.partition(".")
-        out.update(k + dot + part for k in _INLINE.get(kind, ()))
+        # a duty's roles but `accountable` left out: the holders' kinds have no such part,
+        # and read whole (an inline duty's role is the holder's claim)
+        out.update(k if dot + part == OWNERS else k + dot + part
+                   for k in _INLINE.get(kind, ()))
     return frozenset(out)
 
 
