@@ -480,6 +480,49 @@ def test_a_raci_edit_judges_again_only_the_duties_of_its_file_for_mt004(
                       if f.code == "MT004") == found, name
 
 
+def test_ow007_is_kept_after_an_edit_of_who_else_holds_a_duty(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """OW007 reads who is accountable for a duty, not who else holds it (`accountable_only`,
+    `engine.summary.OWNERS`): a team added to `consulted` or `informed` keeps its findings;
+    an edit of `accountable`, or a `consulted` that validation may not take as written
+    (an empty id), runs it again. Each check equals a fresh one."""
+    from orgspec.engine.registry import CHECKS, load_checks
+
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    load_checks()
+    real, runs = CHECKS["OW007"], [0]
+
+    def counted(ctx: Any) -> Any:
+        runs[0] += 1
+        return real(ctx)
+
+    monkeypatch.setitem(CHECKS, "OW007", counted)
+    org = _synthetic(tmp_path)
+    paths, folder = [str(org)], str(tmp_path / "cache")
+    check_cached(paths, STRICT, Cache(folder), TODAY)  # cold: stores the result only
+    steps: list[tuple[str, Callable[[Path], bool], bool]] = [
+        ("comment", lambda o: _edit_one(o, "# 1\n") is not None, True),
+        ("consulted", lambda o: _sub(o, r"^(  consulted: \[)team-", r"\1team-00000, team-",
+                                     F), False),
+        ("informed", lambda o: _sub(o, r"^(  consulted: \[team-\d+\])$",
+                                    r"\1\n  informed: [team-00004]", F), False),
+        ("accountable", lambda o: _sub(o, rf"^(  accountable: ){T}$", r"\1team-00001", F),
+         True),
+        ("consulted empty", lambda o: _sub(o, r"^(  consulted: \[)team-", r'\1"", team-', F),
+         True),
+        # as after the edit of `accountable`: that run's findings, kept
+        ("consulted mended", lambda o: _sub(o, r'^(  consulted: \[)"", ', r"\1", F), False),
+    ]
+    for name, edit, again in steps:
+        assert edit(org), name
+        runs[0] = 0
+        got = check_cached(paths, STRICT, Cache(folder), TODAY).findings
+        assert (runs[0] > 0) == again, name
+        fresh = lint_org(paths, STRICT, TODAY)[0].findings
+        assert _findings(got) == _findings(fresh), name
+        assert any(f.code == "OW007" for f in fresh), name
+
+
 def _sub_all(org: Path, pattern: str, repl: str, name: str | None = None) -> bool:
     """Replace every match of `pattern` in the middle file (or the file `name`)."""
     victim = org / name if name else _victim(org)

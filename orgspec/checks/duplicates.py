@@ -13,7 +13,7 @@ from orgspec.model.extracts import duties_of, duty_site
 from orgspec.model.org import node_key
 
 
-@check("OW007", graph=False)
+@check("OW007", graph=False, accountable_only=True)
 def near_duplicate_duties(ctx: RuleContext) -> Iterator[Issue]:
     """One finding per group of duties that mean the same, accountable to different owners:
     at the group's first duty (by id), the others as related locations."""

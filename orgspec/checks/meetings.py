@@ -160,7 +160,7 @@ def _someone(org: Org, holder: str) -> bool:
     return bool(team.members) or team.lead is not None
 
 
-@check("MT003", graph=False, text=())
+@check("MT003", graph=False, kinds=("Meeting", "Team", "Person", "Role"), text=())
 def meeting_without_attendees(ctx: RuleContext) -> Iterator[Issue]:
     """A meeting no one attends: no attendees, or only empty teams and open positions.
     Unknown attendees are left to the reference check (one mistake, one finding)."""
@@ -628,7 +628,7 @@ def coordination_gap(ctx: RuleContext) -> Iterator[Issue]:
                     teams=tuple(gap.teams))
 
 
-@check("MT005", graph=False, text=())
+@check("MT005", graph=False, kinds=("Meeting", "Team", "Person", "Role"), text=())
 def team_without_meeting(ctx: RuleContext) -> Iterator[Issue]:
     """A team that takes part in no recurring meeting at all (in an org that writes its
     meetings down: with none at all, every team would be reported). A meeting a team above

@@ -20,7 +20,7 @@ from orgspec.model.unresolved import meant
 from orgspec.text.measurable import MISSING, kpi_hint
 
 
-@check("RO001", graph=False, text=())
+@check("RO001", graph=False, kinds=("Role", "Person"), text=())
 def position_vacancy(ctx: RuleContext) -> Iterator[Issue]:
     """A position with open seats: vacant holders, no holder, or headcount over holders."""
     org = ctx.org

@@ -9,7 +9,9 @@ whose origin is the file, and a file whose set differs now (an id that another f
 defines first, say) is checked again. Entries are keyed by the file's name and content
 hash, the local rules' metadata and options, and the date (`Cache` adds orgspec's code
 fingerprint); any doubt about an entry is a miss, so the findings are the same as a run
-without the cache.
+without the cache. Within a changed file (one of a few), an entity written as it was at the
+same positions keeps its findings from the file's entry as it was, when they name it and
+lie inside its own lines (`_Parts`, `_Reuse`): only the file's other entities are run.
 
 A whole-org rule (every other one) is kept whole, under a fingerprint of what it reads:
 each file's entities as written, of the kinds the rule reads (`registry.READS`, all kinds
@@ -21,6 +23,7 @@ so a comment or a reformatted line elsewhere keeps them, and any doubt reruns th
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -52,6 +55,10 @@ class FileFindings:
     # the references of those entities written with a former id and the ids they were
     # read as (`model.aliases`): another file's `aliases` decide them
     renamed: frozenset[tuple[object, ...]] = frozenset()
+    # node key -> the digest of what its issues are a function of (`_parts`), for each
+    # entity whose issues may be reused on their own when another entity of the file
+    # changed; None: none may (the file's entry made without them, or a doubt)
+    parts: dict[str, str] | None = None
 
 
 def local_codes(plan: Plan, codes: list[str]) -> list[str]:
@@ -87,12 +94,16 @@ class LocalFound(list["Issue"]):
 
 
 def run_local(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cache,
-              digests: Mapping[str, str], run_codes: RunCodes) -> LocalFound:
+              digests: Mapping[str, str], run_codes: RunCodes, parts: bool = True
+              ) -> LocalFound:
     """The issues of the entity-local `codes` on `org`, reusing each unchanged file's from
     `cache` (the files' bundle, `LocalBundle`, read as one entry, else the file's own); the
     same issues, in the same order per rule, as `run_codes(org, plan, today, codes)`. The
     entries of the files checked afresh are stored now (once the cache is primed), the bundle by
-    `keep_local` once the output is out: this may run in a forked worker."""
+    `keep_local` once the output is out: this may run in a forked worker. In a changed file
+    (one of `_FEW`), an entity written as it was, at the same positions, keeps its issues
+    from the file's entry as it was (`FileFindings.parts`), and only the others are run;
+    on any doubt the whole file is run again (`parts=False`: never)."""
     from orgspec.load.cache import make_key
 
     out = LocalFound()
@@ -109,6 +120,7 @@ def run_local(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cac
     kept: dict[str, FileFindings] = {}
     lacking: dict[str, tuple[str, FileFindings]] = {}
     nothing: frozenset[Any] = frozenset()
+    before: dict[str, FileFindings] = {}  # a changed file's entry as it was
     for file in org.files:
         digest = digests.get(file)
         if not digest:
@@ -119,6 +131,8 @@ def run_local(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cac
         if found is None and store:
             found = cache.get("local", make_key("local", settings, date, file, digest),
                               FileFindings)
+        if found is None and parts and entry is not None and entry[1].parts:
+            before[file] = entry[1]
         if found is None or found.renamed != renamed.get(file, nothing) \
                 or found.keys != frozenset(where.get(file, ())):
             continue
@@ -126,7 +140,14 @@ def run_local(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cac
         if not read_back:
             lacking[file] = (digest, found)
     fresh = [f for f in org.files if f not in kept]
-    issues = run_codes(_only(org, [_entity(k) for f in fresh for k in where.get(f, ())])
+    # the few files checked afresh on a re-check: each entity's issues kept apart
+    # (`_parts`), and those of an entity as it was reused (`_Reuse`)
+    few = {f: _Parts(org, f, where.get(f, []), renamed.get(f, nothing))
+           for f in fresh if kept and len(fresh) <= _FEW and store and digests.get(f)}
+    reuse = {f: _Reuse(before[f], few[f]) for f in few if f in before}
+    reuse = {f: r for f, r in reuse.items() if r.same}
+    issues = run_codes(_only(org, [_entity(k) for f in fresh for k in where.get(f, ())
+                                   if f not in reuse or k not in reuse[f].same])
                        if kept
                        else org, plan, today, codes)
     by_file: dict[str, list[Issue]] = {f: [] for f in fresh}
@@ -135,11 +156,17 @@ def run_local(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cac
             out.extend(run_codes(org, plan, today, codes) if kept else issues)  # split,
             return out  # reuse or keep
         by_file[issue.location.file].append(issue)
+    for file, again in reuse.items():
+        merged = again.merged(by_file[file])
+        if merged is None:  # any doubt: the whole file again, as without the entry
+            return run_local(org, plan, today, codes, cache, digests, run_codes, False)
+        by_file[file] = merged
     for file in fresh:
         if store and digests.get(file):
             lacking[file] = (digests[file], FileFindings(
                 frozenset(where.get(file, ())), by_file[file],
-                renamed.get(file, nothing)))
+                renamed.get(file, nothing),
+                few[file].of(by_file[file]) if file in few else None))
             cache.put("local", make_key("local", settings, date, file, digests[file]),
                       lacking[file][1])
     per_code: dict[str, list[Issue]] = {code: [] for code in codes}
@@ -152,6 +179,147 @@ def run_local(org: Org, plan: Plan, today: dt.date, codes: list[str], cache: Cac
     if lacking:
         out.bundle, out.lacking, out.read, out.held = bundle, lacking, bool(held), held
     return out
+
+
+# At most this many files checked afresh keep each entity's issues apart (`_Parts`): a
+# one-file edit's, not a first run's 500 files (their positions walked for nothing).
+_FEW = 4
+
+
+class _Parts:
+    """A file's entities as entity-local rules see them: each node key's digest of what its
+    issues are a function of, at the positions they may sit at, taken per top-level entity
+    (a unit: a duty written inline in a team is part of the team's): the unit's path, its
+    data as written, every span in it, the lines it covers (`summary._chunk`), and its
+    entities' keys, paths, salvaged items and references read through a former id. None
+    when the file does not split into units whose lines are their own."""
+
+    def __init__(self, org: Org, file: str, keys: list[str],
+                 renamed: frozenset[tuple[object, ...]]) -> None:
+        self.file = file
+        self.keys = keys
+        self.units: dict[str, tuple[int, int, str]] | None = None  # key -> lines, digest
+        self.roots: tuple[list[Any], int] = ([], 0)
+        self.docs: dict[str, int] = {}  # key -> its document's index
+        try:
+            self._split(org, keys, renamed)
+        except (KeyError, IndexError, TypeError, ValueError, AttributeError):
+            self.units = None
+
+    def _split(self, org: Org, keys: list[str],
+               renamed: frozenset[tuple[object, ...]]) -> None:
+        from orgspec.engine.summary import _chunk
+
+        origins = [org.origins[k] for k in keys]
+        if not origins or any(o.fmap is not origins[0].fmap for o in origins):
+            return
+        fmap = origins[0].fmap
+        paths = {tuple(o.path) for o in origins}
+        members: dict[tuple[Any, ...], list[int]] = {}
+        for n, origin in enumerate(origins):
+            path = tuple(origin.path)
+            top = min((path[:i] for i in range(1, len(path) + 1) if path[:i] in paths),
+                      key=len)
+            if len(top) not in (1, 2):
+                return
+            members.setdefault(top, []).append(n)
+        lines: list[tuple[int, int]] = []
+        units: dict[str, tuple[int, int, str]] = {}
+        for top, ns in members.items():
+            data = fmap.node(top)
+            first, last, spans = _chunk(fmap, top, data)
+            if _ends_at_line_start(fmap, top):
+                last -= 1  # a block item ends where the next begins: on none of its lines
+            lines.append((first, last))
+            said = _digest((self.file, top, data, spans, first, last, sorted(
+                (keys[n], origins[n].path, origins[n].kept,
+                 sorted((r for r in renamed if r[0] == keys[n]), key=repr)) for n in ns)))
+            for n in ns:
+                units[keys[n]] = (first, last, said)
+                self.docs[keys[n]] = top[0]
+        lines.sort()
+        if any(a[1] >= b[0] for a, b in itertools.pairwise(lines)):
+            return  # units sharing a line (flow style): a location may be either's
+        parsed = fmap.parsed
+        self.roots = (list(parsed.roots), fmap.line_count)
+        self.units = units
+
+    def digest(self, key: str) -> str | None:
+        unit = self.units.get(key) if self.units is not None else None
+        return unit[2] if unit is not None else None
+
+    def _inside(self, key: str, loc: Location) -> bool:
+        """True when `loc` is in the file, within the lines of `key`'s unit, and neither
+        starts where its document does nor reaches the line that document ends on (as
+        `FileSummary.at_root`: a span that ends where its document does moves with what
+        follows the unit, which its digest does not see)."""
+        assert self.units is not None
+        first, last, _ = self.units[key]
+        end = max(loc.line, loc.end_line)
+        spans, lines = self.roots
+        doc = spans[self.docs[key]]
+        return loc.file == self.file and first <= loc.line and end <= last and not (
+            (loc.line, loc.col) == (doc[0] + 1, doc[1] + 1) or end >= min(doc[2] + 1, lines))
+
+    def of(self, issues: list[Issue]) -> dict[str, str] | None:
+        """`FileFindings.parts` for the file's `issues`: each key whose issues all name it
+        (`Issue.entity`) and lie inside its unit; None when an issue names no key of it."""
+        if self.units is None or any(i.entity not in self.units for i in issues):
+            return None
+        ok = set(self.keys)
+        for issue in issues:
+            if issue.entity in ok and not all(
+                    self._inside(issue.entity, loc)
+                    for loc in (issue.location, *(r.location for r in issue.related))):
+                ok.discard(issue.entity)
+        return {k: self.units[k][2] for k in self.keys if k in ok}
+
+
+def _ends_at_line_start(fmap: Any, top: tuple[Any, ...]) -> bool:
+    """True when the span of the entity at `top` (as `summary._chunk` takes it) ends at
+    the start of a line, which then holds none of it."""
+    parsed = fmap.parsed
+    doc_node = parsed.docs[top[0]]
+    span = parsed.roots[top[0]] if len(top) == 1 else \
+        tuple(parsed.entry(doc_node, parsed.tables[id(doc_node)], top[1]))
+    return bool(span[3] == 0 and span[2] > span[0])
+
+
+class _Reuse:
+    """A changed file's entities whose issues are reused from its entry as it was (`same`:
+    each key whose `_Parts` digest is the one kept) and the merge of theirs with the
+    others' fresh issues."""
+
+    def __init__(self, before: FileFindings, now: _Parts) -> None:
+        assert before.parts is not None
+        self.now = now
+        self.same = {k for k in now.keys
+                     if (d := now.digest(k)) is not None and before.parts.get(k) == d}
+        self.kept = [i for i in before.issues if i.entity in self.same]
+
+    def merged(self, fresh: list[Issue]) -> list[Issue] | None:
+        """The file's issues as a run on all its entities gives them: per rule, the kept
+        and the fresh in the order of the entities they name (the rules yield a kind's
+        entities in their table's order); None on any doubt: a fresh issue naming a kept
+        entity or none of the file's, a rule's issues of two kinds, or not in that order."""
+        rank = {k: n for n, k in enumerate(self.now.keys)}
+        if any(i.entity not in rank or i.entity in self.same for i in fresh):
+            return None
+        per_code: dict[str, tuple[list[Issue], list[Issue]]] = {}
+        for issue in self.kept:
+            per_code.setdefault(issue.code, ([], []))[0].append(issue)
+        for issue in fresh:
+            per_code.setdefault(issue.code, ([], []))[1].append(issue)
+        out: list[Issue] = []
+        for old, new in per_code.values():
+            if len({i.entity.partition(":")[0] for i in (*old, *new)}) > 1:
+                return None
+            for part in (old, new):
+                ranks = [rank[i.entity] for i in part]
+                if ranks != sorted(ranks):
+                    return None
+            out.extend(sorted((*old, *new), key=lambda i: rank[i.entity]))
+        return out
 
 
 def keep_local(cache: Cache, found: LocalFound, digests: Mapping[str, str],
@@ -293,6 +461,7 @@ def _reads(code: str) -> frozenset[str] | None:
     with those that may define them inline, and "", entities of no known kind; None for
     all."""
     from orgspec.engine.registry import READS
+    from orgspec.engine.summary import OWNERS
 
     kinds = READS.get(code)
     if kinds is None:
@@ -300,7 +469,10 @@ def _reads(code: str) -> frozenset[str] | None:
     out = {"", *kinds}
     for entry in kinds:
         kind, dot, part = entry.partition(".")
-        out.update(k + dot + part for k in _INLINE.get(kind, ()))
+        # a duty's roles but `accountable` left out: the holders' kinds have no such part,
+        # and read whole (an inline duty's role is the holder's claim)
+        out.update(k if dot + part == OWNERS else k + dot + part
+                   for k in _INLINE.get(kind, ()))
     return frozenset(out)
 
 

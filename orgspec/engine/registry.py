@@ -106,24 +106,30 @@ class RuleMeta:
 
 def check(code: str, graph: bool = True, local: bool = False,
           kinds: Iterable[str] | None = None, text: Iterable[str] | None = None,
-          names: Iterable[str] = ()) -> Callable[[CheckFunc], CheckFunc]:
+          names: Iterable[str] = (), accountable_only: bool = False
+          ) -> Callable[[CheckFunc], CheckFunc]:
     """Register a function as the check of rule `code`; `graph=False` declares that it
     never uses the graph, so it may run beside the graph build; `local=True` that it is
     entity-local (see `LOCAL`; implies `graph=False`); `kinds` the entity kinds it reads,
     if not all; `text` those of them whose prose (names, descriptions, missions, titles:
     `engine.summary.PROSE`) it reads, in its logic, messages or hints, if not all of them,
-    and `names` those of the others whose `name` alone it reads (see `READS`). A
+    and `names` those of the others whose `name` alone it reads (see `READS`);
+    `accountable_only` that of a duty's own RACI fields it reads `accountable` alone (its
+    prose read too: "Responsibility.owners", `engine.summary.OWNERS`). A
     declaration that says too little gives stale findings: the equality tests of the
     cache (`tests/test_cache.py`) edit every part of an org to catch one."""
-    from orgspec.engine.summary import KINDS, NAMED, STRUCTURE
+    from orgspec.engine.summary import DUTY, KINDS, NAMED, OWNERS, STRUCTURE
 
     def register(func: CheckFunc) -> CheckFunc:
         CHECKS[code] = func
-        if kinds is not None or text is not None:
+        if kinds is not None or text is not None or accountable_only:
             read = tuple(kinds) if kinds is not None else ("", *KINDS)
             prose = set(read) if text is None else {"", *text}
             named = set(names)
-            READS[code] = frozenset(k if k in prose else k + NAMED if k in named
+            if accountable_only and DUTY not in prose:  # no such part: a mistake here
+                raise ValueError(f"{code}: accountable_only reads the duties' prose too")
+            READS[code] = frozenset(k + OWNERS if accountable_only and k == DUTY
+                                    else k if k in prose else k + NAMED if k in named
                                     else k + STRUCTURE for k in read)
         if not graph or local:
             GRAPH_FREE.add(code)

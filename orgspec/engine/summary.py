@@ -33,6 +33,12 @@ KINDS = ("Team", "Person", "Responsibility", "Objective", "Process", "Role", "Me
 PROSE = frozenset(("name", "description", "mission", "title"))
 STRUCTURE = ".structure"  # "Responsibility.structure": a kind without its prose
 NAMED = ".named"  # "Team.named": a kind without its prose but its `name`
+# "Responsibility.owners": a duty as written but its RACI roles other than `accountable`,
+# those validation takes as written left out (`_owners`): a rule that reads who is
+# accountable for a duty, not who else holds it (OW007), is kept after a `consulted` edit
+OWNERS = ".owners"
+DUTY = "Responsibility"
+_OTHER_ROLES = frozenset(("responsible", "consulted", "informed"))
 
 
 @dataclass(frozen=True)
@@ -44,7 +50,8 @@ class FileSummary:
     whose `kind` is not one of `KINDS` as written (an alias, a typo, no kind) counts
     under "" (which every rule reads); "Kind.structure" -> the same without the prose
     (`PROSE`: only each prose field's `_shape`), and "Kind.named" without the prose but
-    the `name`; `meta`: the file's input problems (with their
+    the `name`; "Responsibility.owners" a duty without its roles but `accountable`
+    (`OWNERS`); `meta`: the file's input problems (with their
     places), failed text and suppression comments; `places`: every span below the
     documents, an end where a document ends written as such, and, when a span reaches past
     the last line, the line count (a location is clamped to it); `roots`: the documents'
@@ -123,6 +130,8 @@ def summarize(raw: RawFile) -> FileSummary:
             by_kind.setdefault(kind + STRUCTURE, []).append((ent.path, _structure(ent.data)))
             by_kind.setdefault(kind + NAMED, []).append(
                 (ent.path, _structure(ent.data, PROSE - {"name"})))
+            if kind == DUTY:
+                by_kind.setdefault(kind + OWNERS, []).append((ent.path, _owners(ent.data)))
         chunks.append(_chunk(ent.fmap, ent.path, ent.data))
         for prose, values in said.items():
             values.append(data.get(prose) if isinstance(data, dict) else None)
@@ -157,6 +166,26 @@ def _shape(value: Any) -> Any:
     if isinstance(value, str) and len(value) <= 10_000:
         return ("prose", 0 if not value else 1 if len(value) <= 200 else 2)
     return value
+
+
+def _owners(data: dict[str, Any]) -> list[Any]:
+    """A duty's data without its roles but `accountable` (`OWNERS`), each of them kept
+    when validation may not take it as written: a valid one is the same to a rule that
+    reads only `accountable` whatever it names, and as if not written."""
+    return [(k, v) for k, v in data.items() if k not in _OTHER_ROLES or not _refs(v)]
+
+
+def _refs(value: Any) -> bool:
+    """Whether validation takes a duty's RACI field as written (`models.RefList`): a
+    reference or a list of up to 1,000 of them, strings of 1-100 code points once the
+    hidden characters are taken out (as `models.Unhidden` does)."""
+    from orgspec.load.source import without_hidden
+
+    def ref(v: Any) -> bool:
+        return isinstance(v, str) and 1 <= len(without_hidden(v)) <= 100
+
+    return ref(value) or (isinstance(value, list) and len(value) <= 1000
+                          and all(ref(v) for v in value))
 
 
 def _structure(data: dict[str, Any], prose: frozenset[str] = PROSE) -> list[Any]:

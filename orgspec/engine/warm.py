@@ -272,7 +272,7 @@ def _made(idents: list[str], org: Org, plan: Plan, config: Config, findings: lis
     from orgspec.engine.incremental import _files_of, _reads, local_codes
     from orgspec.engine.localprose import prose_read
     from orgspec.engine.registry import CHECKS
-    from orgspec.engine.summary import KINDS, NAMED
+    from orgspec.engine.summary import KINDS, NAMED, OWNERS
     from orgspec.engine.teams import owning_teams
     from orgspec.model.extracts import duties_of
     from orgspec.model.names import keyed_names, names_vary
@@ -285,9 +285,11 @@ def _made(idents: list[str], org: Org, plan: Plan, config: Config, findings: lis
         reads = _reads(code)
         # RF001 reads names only for its hints at unknown references, and this state is
         # kept only when it found none (`keep_state`): a name edit changes no reference
+        # a duty read without some roles (`summary.OWNERS`) is read with its prose
         blocked.update(KINDS if reads is None else (
-            r for r in reads if r and ("." not in r or
-                                       (r.endswith(NAMED) and code != UNKNOWN_REFERENCE))))
+            r.removesuffix(OWNERS) for r in reads if r and (
+                "." not in r or r.endswith(OWNERS) or
+                (r.endswith(NAMED) and code != UNKNOWN_REFERENCE))))
     duties = duties_of(org)
     files = _files_of(org)
     owners = {}
@@ -512,13 +514,14 @@ def _changed_kinds(before: FileSummary, after: FileSummary) -> set[str] | None:
     """The entity kinds whose prose alone changed, with "Kind.named" when a `name` of them
     did; None when anything else did (a structure, an unknown kind, an input problem or a
     suppression)."""
-    from orgspec.engine.summary import NAMED
+    from orgspec.engine.summary import NAMED, OWNERS
 
     if before.meta != after.meta or before.kinds.keys() != after.kinds.keys():
         return None
     changed = set()
     for kind, digest in before.kinds.items():
-        if digest != after.kinds[kind]:
+        # a duty without some roles changes only with the duty's own digest, judged here
+        if digest != after.kinds[kind] and not kind.endswith(OWNERS):
             if not kind or ("." in kind and not kind.endswith(NAMED)):
                 return None
             changed.add(kind)
