@@ -36,6 +36,8 @@ def _same_index(got: neardup.Index, want: neardup.Index) -> None:
     assert got[0] == want[0]
     assert [set(p) for p in got[1]] == [set(p) for p in want[1]]
     assert got[2] == want[2]
+    assert +got[3] == want[3] and +got[4] == want[4]  # the counts, none at 0
+    assert set(got[3]) == set(want[3]) and set(got[4]) == set(want[4])
 
 
 @pytest.fixture(params=[True, False], ids=["index", "no index"])

@@ -668,9 +668,10 @@ def reported_any(duties: Sequence[Duty], threshold: float,
 
 
 # The posting lists of a search (`_prefix_index`'s), kept with its `Scored` for the next
-# (`search_since`): each distinct view's total, the indexed features of its prefix, and
-# each indexed feature's list.
-Index = tuple[list[float], list[tuple[str, ...]], dict[str, list[tuple[float, int, float]]]]
+# (`search_since`): each distinct view's total, the indexed features of its prefix, each
+# indexed feature's list, and how many duties and distinct views hold each feature.
+Index = tuple[list[float], list[tuple[str, ...]], dict[str, list[tuple[float, int, float]]],
+              Counter[str], Counter[str]]
 
 # An earlier search of any owner, as `search_since` reuses it: its threshold and bounds,
 # the duties' texts and its `Scored`, and, when kept, its `Index`.
@@ -721,7 +722,7 @@ def search_since(duties: Sequence[Duty], threshold: float,
         return None
     p_threshold, p_limits, before, p_scored = prior[:4]
     p_index = prior[4] if len(prior) == 5 else None
-    if p_index is not None and not (isinstance(p_index, tuple) and len(p_index) == 3):
+    if p_index is not None and not (isinstance(p_index, tuple) and len(p_index) == 5):
         return None
     bounds = limits or (MAX_POSTING, MAX_SCAN, MAX_CANDIDATES)
     max_posting, max_scan, max_cand = bounds
@@ -749,13 +750,26 @@ def search_since(duties: Sequence[Duty], threshold: float,
     members = _copies(views, pair)
     reps = list(members)
     rep_sets = [views[r] for r in reps]
-    # how many duties hold each feature (its weight), and how many distinct views (its rank)
-    df = Counter(chain.from_iterable(whole))
+    index = {fs: a for a, fs in enumerate(rep_sets)}
+    old_views, old_owner = _views(before, old_alone, old_whole)
+    old_first: dict[frozenset[str], int] = {}
+    for x, fs in enumerate(old_views):
+        old_first.setdefault(fs, x)
+    old_reps = list(old_first)
+    gone = [fs for fs in old_reps if fs not in index]
+    came = [fs for fs in rep_sets if fs not in old_first]
+    # how many duties hold each feature (its weight), and how many distinct views (its rank):
+    # the earlier search's counts with the changed duties' and views' moved, when kept
+    if p_index is not None:
+        df = _counted(p_index[3], [old_whole[i] for i in changed], [whole[i] for i in changed])
+        rep_df = _counted(p_index[4], gone, came)
+    else:
+        df = Counter(chain.from_iterable(whole))
+        rep_df = Counter(chain.from_iterable(rep_sets))
     df_was: Counter[str] = Counter()  # before less now
     for i in changed:
         df_was.update(old_whole[i])
         df_was.subtract(whole[i])
-    rep_df = Counter(chain.from_iterable(rep_sets))
     weight = weights(df, n)
     rank = {f: k for k, f in enumerate(sorted(rep_df, key=lambda f: (rep_df[f], f)))}
     concepts = frozenset([f for f in rep_df if f[0] == "c"])
@@ -775,7 +789,7 @@ def search_since(duties: Sequence[Duty], threshold: float,
         scored.sort()
         _pair_members(scored, members, reps, pair)
         if index_out is not None:
-            index_out.append(_index_of(totals, postings))
+            index_out.append(_index_of(totals, postings, df, rep_df))
         return out, scored
 
     # a weight moved in more views than `SINCE_MOVED`: without the earlier posting lists
@@ -784,16 +798,8 @@ def search_since(duties: Sequence[Duty], threshold: float,
         len(reps) * SINCE_MOVED
     if heavy and p_index is None:
         return full()
-    index = {fs: a for a, fs in enumerate(rep_sets)}
-    old_views, old_owner = _views(before, old_alone, old_whole)
-    old_first: dict[frozenset[str], int] = {}
-    for x, fs in enumerate(old_views):
-        old_first.setdefault(fs, x)
-    old_reps = list(old_first)
     if any(not 0 <= a < b < len(old_reps) for a, b, _ in p_scored):
         return None
-    gone = [fs for fs in old_reps if fs not in index]
-    came = [fs for fs in rep_sets if fs not in old_first]
     rep_was: Counter[str] = Counter()  # before less now
     for fs in gone:
         rep_was.update(fs)
@@ -817,10 +823,10 @@ def search_since(duties: Sequence[Duty], threshold: float,
         made = _since_index(p_index, p_scored, rep_sets, old_reps, moved, index, lazy,
                             indexed, threshold, k, (max_scan, max_cand), weight)
         if made is not None:
-            scored, kept = made
+            scored, made_index = made
             _pair_members(scored, members, reps, pair)
             if index_out is not None:
-                index_out.append(kept)
+                index_out.append((*made_index, df, rep_df))
             return out, scored
     if heavy:
         return full()
@@ -878,8 +884,10 @@ def _since_index(p_index: Index, p_scored: Scored, rep_sets: list[frozenset[str]
                  old_reps: list[frozenset[str]], moved: set[frozenset[str]],
                  index: dict[frozenset[str], int], lazy: _Docs, indexed: set[str],
                  threshold: float, k: float, bounds: tuple[int, int],
-                 weight: dict[str, float]) -> tuple[Scored, Index] | None:
-    """`search_since`'s `Scored` (sorted) and the search's `Index`, from the earlier
+                 weight: dict[str, float]
+                 ) -> tuple[Scored, tuple[list[float], list[tuple[str, ...]],
+                                          dict[str, list[tuple[float, int, float]]]]] | None:
+    """`search_since`'s `Scored` (sorted) and the search's `Index` but its counts, from the earlier
     search's (`p_index`, `p_scored`) and the views `moved` (`_Doc`s made otherwise, or no
     longer or newly there); None when the `Index` is not of `old_reps`.
 
@@ -894,7 +902,7 @@ def _since_index(p_index: Index, p_scored: Scored, rep_sets: list[frozenset[str]
     their lists, tested and scored here; any other such view, and every moved one, is
     scanned again. So a word a tenth of the duties hold (its weight moved in a tenth of
     the views) rescans those views, not all of them."""
-    totals_was, pre_was, lists_was = p_index
+    totals_was, pre_was, lists_was = p_index[:3]
     size = len(rep_sets)
     if len(totals_was) != len(old_reps) or len(pre_was) != len(old_reps):
         return None
@@ -1246,17 +1254,35 @@ def _search(duties: Sequence[Duty], groups: Sequence[str], threshold: float, rep
     if stats is not None:
         stats.update(work)
     if index is not None:
-        index.append(_index_of(totals, postings))
+        index.append(_index_of(totals, postings, df, rep_df))
 
 
-def _index_of(totals: list[float], postings: dict[str, list[tuple[float, int, float]]]
-              ) -> Index:
-    """The `Index` of a search whose docs have `totals` and whose lists are `postings`."""
+def _index_of(totals: list[float], postings: dict[str, list[tuple[float, int, float]]],
+              df: Counter[str], rep_df: Counter[str]) -> Index:
+    """The `Index` of a search whose docs have `totals`, whose lists are `postings` and
+    whose counts are `df` (duties) and `rep_df` (distinct views)."""
     pre: list[list[str]] = [[] for _ in totals]
     for f, entries in postings.items():
         for _, j, _ in entries:
             pre[j].append(f)
-    return totals, [tuple(p) for p in pre], dict(postings)
+    return totals, [tuple(p) for p in pre], dict(postings), df, rep_df
+
+
+def _counted(kept: Counter[str], less: list[frozenset[str]], more: list[frozenset[str]]
+             ) -> Counter[str]:
+    """`kept`'s counts (a copy) less one for each feature of each of `less`, plus one for
+    each of `more`'s; a feature counted nowhere then is dropped, as a count from scratch
+    has it not."""
+    out = Counter(kept)
+    for fs in less:
+        out.subtract(fs)
+    for fs in more:
+        out.update(fs)
+    for fs in less:
+        for f in fs:
+            if out.get(f, 0) <= 0:
+                out.pop(f, None)
+    return out
 
 
 def _views(duties: Sequence[Duty], alone: Sequence[tuple[frozenset[str], frozenset[str]]],
