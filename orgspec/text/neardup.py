@@ -685,8 +685,9 @@ Since = tuple[Callable[[], Prior | None],
 # `search_since` searches in full when more duties than this share changed (a bulk edit):
 # then most views move and the search is as fast as the comparison
 SINCE_CHANGED = 0.05
-# and scans every view again (as the full search does, with what it made already) when a
-# feature whose weight moved is in more views than this share (a word many duties hold)
+# and, without the earlier search's `Index`, scans every view again (as the full search
+# does, with what it made already) when a feature whose weight moved is in more views than
+# this share (a word many duties hold)
 SINCE_MOVED = 0.05
 
 
@@ -700,8 +701,10 @@ def search_since(duties: Sequence[Duty], threshold: float,
     `Scored`, from an earlier search (`prior`) of duties that differ from these only in the
     texts of a few: only the scans of views whose pairs may have changed run again. None
     when `prior` is not of this threshold, these bounds and this many duties, or too many
-    duties changed (`SINCE_CHANGED`); when a weight moved in too many views (`SINCE_MOVED`), every
-    one is scanned again.
+    duties changed (`SINCE_CHANGED`). With the earlier search's `Index` (`prior`'s fifth),
+    the moved views are scanned again from its lists (`_since_index`); without it, when a
+    weight moved in too many views (`SINCE_MOVED`), every one is. `index_out` (if given)
+    receives this search's `Index` when it made one.
 
     Why the rest are the earlier verdicts: a word changed moves the weights (IDF, by how
     many duties hold a feature) of the features it removed and added, and the rarity rank
