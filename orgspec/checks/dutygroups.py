@@ -13,7 +13,7 @@ from orgspec.i18n import M
 if TYPE_CHECKING:
     from orgspec.load.cache import Cache
     from orgspec.model.extracts import Duties
-    from orgspec.text.neardup import Group, Prior, Since, Verdicts
+    from orgspec.text.neardup import Group, Index, Prior, Since, Verdicts
 
 T = TypeVar("T")
 
@@ -90,12 +90,18 @@ def searched_groups(duties: Duties, threshold: float, memo: Memo
         alone = _alone(texts, memo.kept("OW007 features", dict) or {})
         whole = [fn | fd for fn, fd in alone]
         scored: Scored = []
+        index: list[Index] = []
         # from the last search kept (`neardup.search_since`: after one word changed, only
         # the views whose pairs it may change are scanned again)
-        every = reported_any(texts, threshold, None, alone, whole, _prior(memo), scored)
+        every = reported_any(texts, threshold, None, alone, whole, _prior(memo), scored,
+                             index)
         found = owned(every, owners)
         # for `keep_search` (handed `found`, maybe in another process): a few KB
-        memo.keep(EVERY, (_texts_digest(texts, threshold), every, scored))
+        digest = _texts_digest(texts, threshold)
+        memo.keep(EVERY, (digest, every, scored))
+        # its posting lists, for `keep_search` when it runs in this process (after the
+        # output): ~10x the pairs, not written on the check's path
+        _LAST_INDEX[:] = [(digest, index[0])] if index else []
         search.append((found, {i: whole[i] for pair in found for i in pair[:2]}))
         return groups_from(texts, found, whole, owners, kept_verdicts(memo))
 
@@ -131,8 +137,10 @@ def keep_search(duties: Duties, threshold: float, memo: Memo,
             and owned(last[1], owners) == found:
         every = last[1]
         memo.remember("OW007 pairs", ANY_OWNER + any_key, lambda: every, list)
-        memo.keep(PRIOR, (threshold, (MAX_POSTING, MAX_SCAN, MAX_CANDIDATES), list(texts),
-                          last[2]))
+        bounds = (MAX_POSTING, MAX_SCAN, MAX_CANDIDATES)
+        made = [i for d, i in _LAST_INDEX if d == last[0]]
+        memo.keep(PRIOR, (threshold, bounds, list(texts), last[2], made[0]) if made else
+                  (threshold, bounds, list(texts), last[2]))
     if len(known) != before:
         _keep_features(memo, known, before, texts)
     keep_verdicts(memo, duties, found, [fn | fd for fn, fd in alone])
@@ -153,6 +161,9 @@ EVERY = "OW007 pairs of any owner"
 # the last search of any owner as a later one starts from it (`neardup.Prior`)
 PRIOR = "OW007 last search"
 
+# the `neardup.Index` of `searched_groups`' last search in this process, by `EVERY`'s digest
+_LAST_INDEX: list[tuple[str, Index]] = []
+
 
 def _prior(memo: Memo) -> Prior | None:
     """The `Prior` kept (`_since`, `keep_search`), None when none."""
@@ -163,7 +174,7 @@ def _since(memo: Memo) -> Since:
     """`neardup.reused_search`'s `since`: the kept `Prior`, and its keeper, which keeps
     the pairs of any owner too (`EVERY`, read by `_regrouped`)."""
     def keep(prior: Prior, every: list[tuple[int, int, float]]) -> None:
-        threshold, _, texts, scored = prior
+        threshold, _, texts, scored = prior[:4]
         memo.keep(PRIOR, prior)
         memo.keep(EVERY, (_texts_digest(texts, threshold), every, scored))
 

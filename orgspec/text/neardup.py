@@ -617,9 +617,11 @@ def reused_search(duties: Sequence[Duty], groups: Sequence[str], threshold: floa
         if since is None:
             return reported_any(duties, threshold, limits, alone, whole)
         scored: Scored = []
-        found = reported_any(duties, threshold, limits, alone, whole, since[0](), scored)
-        since[1]((threshold, limits or (MAX_POSTING, MAX_SCAN, MAX_CANDIDATES), list(duties),
-                  scored), found)
+        index: list[Index] = []
+        found = reported_any(duties, threshold, limits, alone, whole, since[0](), scored, index)
+        bounds = limits or (MAX_POSTING, MAX_SCAN, MAX_CANDIDATES)
+        since[1]((threshold, bounds, list(duties), scored, index[0]) if index else
+                 (threshold, bounds, list(duties), scored), found)
         return found
 
     return reuse(owners_key(any_key, groups),
@@ -629,15 +631,15 @@ def reused_search(duties: Sequence[Duty], groups: Sequence[str], threshold: floa
 def _reported(duties: Sequence[Duty], groups: Sequence[str], threshold: float,
               limits: tuple[int, int, int] | None,
               alone: list[tuple[frozenset[str], frozenset[str]]],
-              whole: list[frozenset[str]],
-              scored: Scored | None = None) -> list[tuple[int, int, float]]:
-    """The (i, j, score) `_search` reports, in order (`scored`: `_search`'s)."""
+              whole: list[frozenset[str]], scored: Scored | None = None,
+              index: list[Index] | None = None) -> list[tuple[int, int, float]]:
+    """The (i, j, score) `_search` reports, in order (`scored`, `index`: `_search`'s)."""
     out: list[tuple[int, int, float]] = []
 
     def record(i: int, j: int, score: float, differ: Callable[[int, int], bool]) -> None:
         out.append((i, j, score))
 
-    _search(duties, groups, threshold, record, None, limits, alone, whole, scored)
+    _search(duties, groups, threshold, record, None, limits, alone, whole, scored, index)
     return out
 
 
@@ -645,28 +647,36 @@ def reported_any(duties: Sequence[Duty], threshold: float,
                  limits: tuple[int, int, int] | None,
                  alone: list[tuple[frozenset[str], frozenset[str]]],
                  whole: list[frozenset[str]], prior: Prior | None = None,
-                 scored: Scored | None = None) -> list[tuple[int, int, float]]:
+                 scored: Scored | None = None, index: list[Index] | None = None
+                 ) -> list[tuple[int, int, float]]:
     """`_reported` as if each duty had an owner of its own: every pair the search reports
     whoever holds the two. `_search` reads the groups only to drop a pair of one owner
     scored under `SAME_OWNER` (`pair`; the `differ` it hands on reads them, `_reported`
     does not call it), so `owned(reported_any(...), groups)` is `_reported`'s list, in
     order, for any `groups` of these duties (1.5x its pairs on the synthetic org).
     `prior`: an earlier search of duties mostly the same (`search_since`, whose pairs are
-    these in another order); `scored` (if given) receives the search's `Scored`, what a
-    later run's `prior` holds."""
+    these in another order); `scored` (if given) receives the search's `Scored`, and
+    `index` its `Index` (when it made one), what a later run's `prior` holds."""
     if prior is not None:
-        found = search_since(duties, threshold, limits, alone, whole, prior)
+        found = search_since(duties, threshold, limits, alone, whole, prior, index)
         if found is not None:
             if scored is not None:
                 scored.extend(found[1])
             return found[0]
     return _reported(duties, [str(i) for i in range(len(duties))], threshold, limits,
-                     alone, whole, scored)
+                     alone, whole, scored, index)
 
+
+# The posting lists of a search (`_prefix_index`'s), kept with its `Scored` for the next
+# (`search_since`): each distinct view's total, the indexed features of its prefix, each
+# indexed feature's list, and how many duties and distinct views hold each feature.
+Index = tuple[list[float], list[tuple[str, ...]], dict[str, list[tuple[float, int, float]]],
+              Counter[str], Counter[str]]
 
 # An earlier search of any owner, as `search_since` reuses it: its threshold and bounds,
-# the duties' texts and its `Scored`.
-Prior = tuple[float, tuple[int, int, int], list[Duty], Scored]
+# the duties' texts and its `Scored`, and, when kept, its `Index`.
+Prior = tuple[float, tuple[int, int, int], list[Duty], Scored] | \
+    tuple[float, tuple[int, int, int], list[Duty], Scored, Index]
 
 # (where a search of any owner starts from, what keeps the one made): `reused_search`'s
 Since = tuple[Callable[[], Prior | None],
@@ -675,22 +685,26 @@ Since = tuple[Callable[[], Prior | None],
 # `search_since` searches in full when more duties than this share changed (a bulk edit):
 # then most views move and the search is as fast as the comparison
 SINCE_CHANGED = 0.05
-# and scans every view again (as the full search does, with what it made already) when a
-# feature whose weight moved is in more views than this share (a word many duties hold)
+# and, without the earlier search's `Index`, scans every view again (as the full search
+# does, with what it made already) when a feature whose weight moved is in more views than
+# this share (a word many duties hold)
 SINCE_MOVED = 0.05
 
 
 def search_since(duties: Sequence[Duty], threshold: float,
                  limits: tuple[int, int, int] | None,
                  alone: list[tuple[frozenset[str], frozenset[str]]],
-                 whole: list[frozenset[str]], prior: Prior
+                 whole: list[frozenset[str]], prior: Prior,
+                 index_out: list[Index] | None = None
                  ) -> tuple[list[tuple[int, int, float]], Scored] | None:
     """`reported_any`'s pairs (in another order: the same list sorted alike) and its
     `Scored`, from an earlier search (`prior`) of duties that differ from these only in the
     texts of a few: only the scans of views whose pairs may have changed run again. None
     when `prior` is not of this threshold, these bounds and this many duties, or too many
-    duties changed (`SINCE_CHANGED`); when a weight moved in too many views (`SINCE_MOVED`), every
-    one is scanned again.
+    duties changed (`SINCE_CHANGED`). With the earlier search's `Index` (`prior`'s fifth),
+    the moved views are scanned again from its lists (`_since_index`); without it, when a
+    weight moved in too many views (`SINCE_MOVED`), every one is. `index_out` (if given)
+    receives this search's `Index` when it made one.
 
     Why the rest are the earlier verdicts: a word changed moves the weights (IDF, by how
     many duties hold a feature) of the features it removed and added, and the rarity rank
@@ -707,9 +721,12 @@ def search_since(duties: Sequence[Duty], threshold: float,
     after) is scanned again on the new posting lists, as the full search scans it. A
     kept pair is the scan of its earlier view, so it is kept when both views are unmoved
     and that one is not scanned again. Copies (`_copies`) are paired again in full."""
-    if len(prior) != 4:
+    if len(prior) not in (4, 5):
         return None
-    p_threshold, p_limits, before, p_scored = prior
+    p_threshold, p_limits, before, p_scored = prior[:4]
+    p_index = prior[4] if len(prior) == 5 else None
+    if p_index is not None and not (isinstance(p_index, tuple) and len(p_index) == 5):
+        return None
     bounds = limits or (MAX_POSTING, MAX_SCAN, MAX_CANDIDATES)
     max_posting, max_scan, max_cand = bounds
     n = len(duties)
@@ -736,22 +753,35 @@ def search_since(duties: Sequence[Duty], threshold: float,
     members = _copies(views, pair)
     reps = list(members)
     rep_sets = [views[r] for r in reps]
-    # how many duties hold each feature (its weight), and how many distinct views (its rank)
-    df = Counter(chain.from_iterable(whole))
+    index = {fs: a for a, fs in enumerate(rep_sets)}
+    old_views, old_owner = _views(before, old_alone, old_whole)
+    old_first: dict[frozenset[str], int] = {}
+    for x, fs in enumerate(old_views):
+        old_first.setdefault(fs, x)
+    old_reps = list(old_first)
+    gone = [fs for fs in old_reps if fs not in index]
+    came = [fs for fs in rep_sets if fs not in old_first]
+    # how many duties hold each feature (its weight), and how many distinct views (its rank):
+    # the earlier search's counts with the changed duties' and views' moved, when kept
+    if p_index is not None:
+        df = _counted(p_index[3], [old_whole[i] for i in changed], [whole[i] for i in changed])
+        rep_df = _counted(p_index[4], gone, came)
+    else:
+        df = Counter(chain.from_iterable(whole))
+        rep_df = Counter(chain.from_iterable(rep_sets))
     df_was: Counter[str] = Counter()  # before less now
     for i in changed:
         df_was.update(old_whole[i])
         df_was.subtract(whole[i])
-    rep_df = Counter(chain.from_iterable(rep_sets))
     weight = weights(df, n)
     rank = {f: k for k, f in enumerate(sorted(rep_df, key=lambda f: (rep_df[f], f)))}
     concepts = frozenset([f for f in rep_df if f[0] == "c"])
     k = threshold / (1 + threshold)
     indexed = {f for f, c in rep_df.items() if c <= max_posting}
     scored: Scored = []
-    # a weight moved in more views than `SINCE_MOVED`: each is scanned again, as the
-    # full search scans them (what is compared below would cost more than it saves)
-    if max((rep_df[f] for f, d in df_was.items() if d), default=0) > len(reps) * SINCE_MOVED:
+
+    def full() -> tuple[list[tuple[int, int, float]], Scored]:
+        """Every view scanned again, as the full search scans them."""
         docs = [_doc(fs, weight, rank, concepts) for fs in rep_sets]
         postings = _prefix_index(docs, threshold, k, indexed)
         totals = [doc.total for doc in docs]
@@ -761,17 +791,18 @@ def search_since(duties: Sequence[Duty], threshold: float,
                 a, docs, totals, weight, postings, threshold, k, max_scan, max_cand, work))
         scored.sort()
         _pair_members(scored, members, reps, pair)
+        if index_out is not None:
+            index_out.append(_index_of(totals, postings, df, rep_df))
         return out, scored
-    index = {fs: a for a, fs in enumerate(rep_sets)}
-    old_views, old_owner = _views(before, old_alone, old_whole)
-    old_first: dict[frozenset[str], int] = {}
-    for x, fs in enumerate(old_views):
-        old_first.setdefault(fs, x)
-    old_reps = list(old_first)
+
+    # a weight moved in more views than `SINCE_MOVED`: without the earlier posting lists
+    # (`Index`), each is scanned again (what is compared below would cost more than it saves)
+    heavy = max((rep_df[f] for f, d in df_was.items() if d), default=0) > \
+        len(reps) * SINCE_MOVED
+    if heavy and p_index is None:
+        return full()
     if any(not 0 <= a < b < len(old_reps) for a, b, _ in p_scored):
         return None
-    gone = [fs for fs in old_reps if fs not in index]
-    came = [fs for fs in rep_sets if fs not in old_first]
     rep_was: Counter[str] = Counter()  # before less now
     for fs in gone:
         rep_was.update(fs)
@@ -791,6 +822,17 @@ def search_since(duties: Sequence[Duty], threshold: float,
     # the views' `_Doc`s, their prefixes and the posting lists, made as they are read (a
     # word changed reads a few of them): each as the full search makes it
     lazy = _Docs(rep_sets, weight, rank, concepts)
+    if p_index is not None:
+        made = _since_index(p_index, p_scored, rep_sets, old_reps, moved, index, lazy,
+                            indexed, threshold, k, (max_scan, max_cand), weight)
+        if made is not None:
+            scored, made_index = made
+            _pair_members(scored, members, reps, pair)
+            if index_out is not None:
+                index_out.append((*made_index, df, rep_df))
+            return out, scored
+    if heavy:
+        return full()
     prefixes: dict[int, frozenset[str]] = {}
 
     def prefix(a: int) -> frozenset[str]:
@@ -841,6 +883,150 @@ def search_since(duties: Sequence[Duty], threshold: float,
     return out, scored
 
 
+def _since_index(p_index: Index, p_scored: Scored, rep_sets: list[frozenset[str]],
+                 old_reps: list[frozenset[str]], moved: set[frozenset[str]],
+                 index: dict[frozenset[str], int], lazy: _Docs, indexed: set[str],
+                 threshold: float, k: float, bounds: tuple[int, int],
+                 weight: dict[str, float]
+                 ) -> tuple[Scored, tuple[list[float], list[tuple[str, ...]],
+                                          dict[str, list[tuple[float, int, float]]]]] | None:
+    """`search_since`'s `Scored` (sorted) and the search's `Index` but its counts, from the earlier
+    search's (`p_index`, `p_scored`) and the views `moved` (`_Doc`s made otherwise, or no
+    longer or newly there); None when the `Index` is not of `old_reps`.
+
+    Why: the posting lists are the earlier ones with the moved views' entries made again
+    (an unmoved view's are the ones made before: its `_Doc` is; unmoved views keep their
+    order among themselves, so only their places are renumbered). A view whose scan
+    reads no list a moved view is or was in scans as before. One that does, when its
+    lists hold too few entries to reach a budget (`MAX_SCAN`, `MAX_CANDIDATES`), before
+    and now, takes as candidates every later view with which it shares a list where the
+    bounds hold (`_candidates`' tests, each reading only the two views' entries and
+    totals): its earlier candidates that are not moved, and the moved ones found from
+    their lists, tested and scored here; any other such view, and every moved one, is
+    scanned again. So a word a tenth of the duties hold (its weight moved in a tenth of
+    the views) rescans those views, not all of them."""
+    totals_was, pre_was, lists_was = p_index[:3]
+    size = len(rep_sets)
+    if len(totals_was) != len(old_reps) or len(pre_was) != len(old_reps):
+        return None
+    moves = {index[fs] for fs in moved if fs in index}
+    gone = [p for p, fs in enumerate(old_reps) if fs in moved]  # places of moved views then
+    max_scan, max_cand = bounds
+    same = len(old_reps) == size and all(
+        was is now or was == now or (was in moved and now in moved)
+        for was, now in zip(old_reps, rep_sets, strict=True))
+    if same:  # every unmoved view at its place
+        totals = list(totals_was)
+        pre = list(pre_was)
+        lists = dict(lists_was)
+        out = set(gone)
+    else:  # renumbered: `place[p]`, the place now of the unmoved view at `p` then
+        place: dict[int, int] = {}
+        for p, fs in enumerate(old_reps):
+            if fs not in moved:
+                q = index.get(fs)
+                if q is None:
+                    return None
+                place[p] = q
+        ranks = list(place.values())
+        if ranks != sorted(ranks) or len(place) + len(moves) != size:
+            return None
+        totals = [0.0] * size
+        pre = [()] * size
+        for p, q in place.items():
+            totals[q] = totals_was[p]
+            pre[q] = pre_was[p]
+        lists = {}
+        for f, entries in lists_was.items():
+            now_entries = [(key, place[j], rest) for key, j, rest in entries if j in place]
+            if now_entries:
+                now_entries.sort(reverse=True)
+                lists[f] = now_entries
+        out = set()  # moved entries dropped already
+    touched: set[str] = set()
+    for p in gone:
+        touched.update(pre_was[p])
+    adds: dict[str, list[tuple[float, int, float]]] = defaultdict(list)
+    for a in moves:  # as `_prefix_index` makes the entries
+        doc = lazy[a]
+        total = totals[a] = doc.total
+        floor = threshold * total - 1e-9
+        mine = []
+        for f, rest in zip(doc.order, doc.rest, strict=True):
+            if rest < floor:
+                break
+            if f in indexed:
+                adds[f].append((rest - k * total, a, rest))
+                mine.append(f)
+        touched.update(mine)
+        pre[a] = tuple(mine)
+    for f in touched:
+        entries = [e for e in lists.get(f, ()) if e[1] not in out]
+        if entries and f not in indexed:
+            return None  # (an unmoved view holding a feature no longer indexed is moved)
+        entries += adds.get(f, ())
+        if entries:
+            entries.sort(reverse=True)
+            lists[f] = entries
+        else:
+            lists.pop(f, None)
+    # the unmoved views reading a list that changed: scanned again when a budget may bind
+    scan = set(moves)
+    limit = min(max_cand, max_scan + 1)
+    checked: set[int] = set()
+    for f in touched:
+        for _, x, _ in lists.get(f, ()):
+            if x in scan or x in checked:
+                continue
+            checked.add(x)
+            feats = pre[x]
+            if sum(len(lists_was.get(g, ())) for g in feats) >= limit or \
+                    sum(len(lists.get(g, ())) for g in feats) >= limit:
+                scan.add(x)
+    scored: Scored = []
+    for a_was, b_was, score in p_scored:
+        if same:
+            a, b = a_was, b_was
+        else:
+            a, b = place.get(a_was, -1), place.get(b_was, -1)
+            if a < 0 or b < 0:
+                continue  # a moved view's
+        if a not in scan and b not in moves:
+            scored.append((a, b, score))
+    work = {"scanned": 0, "scored": 0}
+    get = weight.__getitem__
+    scoring = _Scoring(lazy, moves, totals)
+    for a in scan:
+        doc = lazy[a]
+        scored.extend((a, b, score) for b, score in _scores(
+            doc.features, doc.concepts, doc.total,
+            _candidates(a, doc, totals, lists, threshold, k, max_scan, max_cand, work),
+            scoring, get, threshold))
+    # the others' candidates among the moved views: `_candidates`' tests on each list
+    # they share, with the earlier view scanning
+    found: dict[int, set[int]] = defaultdict(set)
+    for j in moves:
+        total_j = totals[j]
+        for f in pre[j]:
+            entries = lists[f]
+            key_j = next(key for key, y, _ in entries if y == j)
+            for _, x, rest in entries:
+                if x < j and x not in scan:
+                    total = totals[x]
+                    if key_j >= k * total - 1e-9 and rest >= k * (total + total_j) - 1e-9:
+                        # `_scores`' first test, before the doc is made
+                        small, large = (total, total_j) if total <= total_j else \
+                            (total_j, total)
+                        if not small < threshold * large:
+                            found[x].add(j)
+    for x, cands in found.items():
+        od = scoring[x]
+        scored.extend((x, b, score) for b, score in _scores(
+            od.features, od.concepts, od.total, sorted(cands), scoring, get, threshold))
+    scored.sort()
+    return scored, (totals, pre, lists)
+
+
 def _pair_members(scored: Scored, members: dict[int, list[int]], reps: list[int],
                   pair: Callable[[int, int, float], None]) -> None:
     """`pair` each view of each scored pair's first with each of its second's (`_copies`'
@@ -861,6 +1047,25 @@ class _Docs(dict[int, "_Doc"]):
 
     def __missing__(self, a: int) -> _Doc:
         doc = self[a] = _doc(self.views[a], self.weight, self.rank, self.concepts)
+        return doc
+
+
+class _Scoring(dict[int, "_Doc"]):
+    """View index -> what `_scores` reads of its `_Doc` (features, concepts, total): the
+    `_Doc` of a moved view, made or read from `docs`; of another, its features and the
+    total kept (`_since_index`: the `_Doc` made before), without its order and rests."""
+
+    def __init__(self, docs: _Docs, moves: set[int], totals: list[float]) -> None:
+        super().__init__()
+        self.docs, self.moves, self.totals = docs, moves, totals
+
+    def __missing__(self, a: int) -> _Doc:
+        docs = self.docs
+        if a in self.moves or a in docs:
+            doc = self[a] = docs[a]
+            return doc
+        fs = docs.views[a]
+        doc = self[a] = _Doc(fs, fs & docs.concepts, [], [], self.totals[a])
         return doc
 
 
@@ -1006,14 +1211,15 @@ def _search(duties: Sequence[Duty], groups: Sequence[str], threshold: float, rep
             stats: dict[str, int] | None, limits: tuple[int, int, int] | None,
             alone: list[tuple[frozenset[str], frozenset[str]]] | None = None,
             whole: list[frozenset[str]] | None = None,
-            scored: list[tuple[int, int, float]] | None = None) -> None:
+            scored: list[tuple[int, int, float]] | None = None,
+            index: list[Index] | None = None) -> None:
     """Calls `report(i, j, score, differ)` for duties i != j of different groups whose
     views score at least `threshold`, or of one group at `SAME_OWNER` (a pair may be
     reported more than once, by several views); `differ(i, j)` tells whether paths/ids or
     a template slot set them apart.
     `alone`, `whole`: each duty's name's and description's features and their union
     (computed when not given). `scored` (if given) receives the scored pairs of distinct
-    views (`Scored`), what `search_since` reuses."""
+    views (`Scored`), what `search_since` reuses, and `index` its `Index`."""
     max_posting, max_scan, max_cand = limits or (MAX_POSTING, MAX_SCAN, MAX_CANDIDATES)
     if alone is None:
         alone = _alone(duties, None)
@@ -1050,6 +1256,36 @@ def _search(duties: Sequence[Duty], groups: Sequence[str], threshold: float, rep
                     pair(x, y, score)
     if stats is not None:
         stats.update(work)
+    if index is not None:
+        index.append(_index_of(totals, postings, df, rep_df))
+
+
+def _index_of(totals: list[float], postings: dict[str, list[tuple[float, int, float]]],
+              df: Counter[str], rep_df: Counter[str]) -> Index:
+    """The `Index` of a search whose docs have `totals`, whose lists are `postings` and
+    whose counts are `df` (duties) and `rep_df` (distinct views)."""
+    pre: list[list[str]] = [[] for _ in totals]
+    for f, entries in postings.items():
+        for _, j, _ in entries:
+            pre[j].append(f)
+    return totals, [tuple(p) for p in pre], dict(postings), df, rep_df
+
+
+def _counted(kept: Counter[str], less: list[frozenset[str]], more: list[frozenset[str]]
+             ) -> Counter[str]:
+    """`kept`'s counts (a copy) less one for each feature of each of `less`, plus one for
+    each of `more`'s; a feature counted nowhere then is dropped, as a count from scratch
+    has it not."""
+    out = Counter(kept)
+    for fs in less:
+        out.subtract(fs)
+    for fs in more:
+        out.update(fs)
+    for fs in less:
+        for f in fs:
+            if out.get(f, 0) <= 0:
+                out.pop(f, None)
+    return out
 
 
 def _views(duties: Sequence[Duty], alone: Sequence[tuple[frozenset[str], frozenset[str]]],
@@ -1099,10 +1335,18 @@ def _scored(a: int, docs: Sequence[_Doc] | Mapping[int, _Doc],
     views, skipping the work when a bound already fails), not by a call: a call per
     candidate was a tenth of the search."""
     doc = docs[a]
-    total, known, fs = doc.total, doc.concepts, doc.features
-    get = weight.__getitem__
+    return _scores(doc.features, doc.concepts, doc.total,
+                   _candidates(a, doc, totals, postings, threshold, k, max_scan, max_cand, work),
+                   docs, weight.__getitem__, threshold)
+
+
+def _scores(fs: frozenset[str], known: frozenset[str], total: float, candidates: Iterable[int],
+            docs: Sequence[_Doc] | Mapping[int, _Doc], get: Callable[[str], float],
+            threshold: float) -> list[tuple[int, float]]:
+    """`_scored`'s scoring of a doc (its features `fs`, concepts `known`, total) against
+    each of `candidates` (`get`: each feature's weight)."""
     out: list[tuple[int, float]] = []
-    for b in _candidates(a, doc, totals, postings, threshold, k, max_scan, max_cand, work):
+    for b in candidates:
         od = docs[b]
         small, large = (total, od.total) if total <= od.total else (od.total, total)
         if small < threshold * large:
