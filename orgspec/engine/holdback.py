@@ -248,12 +248,50 @@ def is_held(hint: object) -> bool:
 
 
 def rehint(hint: str, new: M) -> M:
-    """`new` in place of the hint a `held_hint` wraps in `hint` (as said: `i18n.Said`
-    keeps it), keeping the held-back findings it names; else `new` alone."""
+    """`new` in place of the hint a `held_hint` (or `grouped_hint`) wraps in `hint` (as
+    said: `i18n.Said` keeps it), keeping the held-back findings it names; else `new`
+    alone."""
+    source = getattr(hint, "source", hint)
+    if isinstance(source, P) and (is_held(source) or is_grouped(source)):
+        return P(source.singular, source.plural,
+                 **{**source.values, "hint": rehint(source.values["hint"], new)})
+    return new
+
+
+_GROUPED = "{hint} ({n} other reference names {value!r} too"  # how `grouped_hint` starts
+
+
+def grouped_hint(hint: str, value: str, n: int) -> P:
+    """`hint` followed by how many other references name the unknown id `value` too, their
+    RF001s held back behind this one (`engine.sameid`): `did you mean 'ops'? (4 other
+    references name 'opz' too, listed as related: ...)`, before what a `held_hint` around
+    it says."""
     source = getattr(hint, "source", hint)
     if isinstance(source, P) and is_held(source):
-        return P(source.singular, source.plural, **{**source.values, "hint": new})
-    return new
+        return P(source.singular, source.plural,
+                 **{**source.values, "hint": grouped_hint(source.values["hint"], value, n)})
+    return P("{hint} ({n} other reference names {value!r} too, listed as related: its RF001 "
+             "is held back behind this one)",
+             "{hint} ({n} other references name {value!r} too, listed as related: their "
+             "RF001s are held back behind this one)", n=n, hint=hint, value=value)
+
+
+def is_grouped(hint: object) -> bool:
+    """Whether `hint` (or the `M` it says), or the hint a `held_hint` wraps in it, is one
+    `grouped_hint` made."""
+    hint = getattr(hint, "source", hint)
+    if isinstance(hint, P) and is_held(hint):
+        hint = getattr(hint.values["hint"], "source", hint.values["hint"])
+    return isinstance(hint, P) and hint.singular.startswith(_GROUPED)
+
+
+def bare_hint(hint: object) -> object:
+    """The hint a check gave, without what `held_hint` and `grouped_hint` said around it
+    (the `M` as the check made it, not said)."""
+    hint = getattr(hint, "source", hint)
+    while isinstance(hint, P) and (is_held(hint) or hint.singular.startswith(_GROUPED)):
+        hint = getattr(hint.values["hint"], "source", hint.values["hint"])
+    return hint
 
 
 def _held_item(held: Held) -> str:
