@@ -238,7 +238,36 @@ def held_hint(hint: str, held: list[Held]) -> P:
     return P("{hint} ({n} finding that follows from this mistake is held back until it is "
              "fixed: {listed})",
              "{hint} ({n} findings that follow from this mistake are held back until it is "
-             "fixed: {listed})", n=n, hint=hint, listed=listed)
+             "fixed: {listed})", n=n, hint=hint, listed=listed, every=tuple(items))
+
+
+def merged_held(hint: str, others: list[str]) -> str:
+    """`hint` (an RF001's) naming too the findings that `others` (the hints of RF001s held
+    back behind it, `engine.sameid`) said were held back behind them: each named once (a
+    finding two of them held is one), counted together, the first SHOWN_HELD then `and N
+    more`. `hint` when none said any."""
+    said = [getattr(h, "source", h) for h in (hint, *others)]
+    held = [h for h in said if isinstance(h, P) and is_held(h)]
+    if not any(h is not said[0] for h in held):
+        return hint
+    items: list[str] = []
+    n = 0
+    for h in held:
+        every = h.values.get("every")
+        if every is None:  # said before `held_hint` kept them all: counted as said
+            n += int(h.values["n"])
+            every = [i for i in h.values["listed"] if not isinstance(i, P)]
+        items.extend(every)
+    items = list(dict.fromkeys(items))
+    n = max(n, len(items))
+    base = said[0].values["hint"] if held[0] is said[0] else hint
+    listed: list[str] = items[:SHOWN_HELD]
+    if n > len(listed):
+        listed.append(P("and {n} more", "and {n} more", n=n - len(listed)))
+    return P("{hint} ({n} finding that follows from this mistake is held back until it is "
+             "fixed: {listed})",
+             "{hint} ({n} findings that follow from this mistake are held back until it is "
+             "fixed: {listed})", n=n, hint=base, listed=listed, every=tuple(items))
 
 
 def is_held(hint: object) -> bool:

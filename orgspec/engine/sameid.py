@@ -5,7 +5,8 @@ several duties) leaves every reference to `tech` (a `parent`, RACI lists, a posi
 `team`, OKR and step owners, meeting attendees) naming nothing: one RF001 each, fifteen
 findings for one edit. The RF001 at the first of those references (by file, line, column)
 is the one finding: its related locations are the other references, and its hint says how
-many there are (`holdback.grouped_hint`); their RF001s are held back behind it. Fixing the
+many there are (`holdback.grouped_hint`) and the findings held back behind any of them
+(`holdback.merged_held`); their RF001s are held back behind it. Fixing the
 id (`aliases: [tech]`, or the id given back) fixes them all; fixing only the first
 reference brings the next one forward with the rest.
 
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from orgspec.engine.holdback import grouped_hint
+from orgspec.engine.holdback import grouped_hint, merged_held
 from orgspec.findings import Finding, Related
 from orgspec.i18n import M
 
@@ -88,7 +89,9 @@ def same_id_behind(findings: list[Finding]) -> tuple[list[Finding], list[Finding
         related = tuple(Related(f.location, M("{value!r} referenced here", value=value))
                         for f in rest)
         first[id(lead)] = replace(lead, related=(*lead.related, *related),
-                                  hint=grouped_hint(lead.hint, value, len(rest)))
+                                  hint=grouped_hint(merged_held(lead.hint,
+                                                                [f.hint for f in rest]),
+                                                    value, len(rest)))
         held.extend(rest)
     gone = {id(f) for f in held}
     return [first.get(id(f), f) for f in findings if id(f) not in gone], held
