@@ -1,6 +1,7 @@
 """A run narrowed to some files (`orgspec check org/teams.yaml`, an editor on save) reports
 what those files broke elsewhere: renaming a team in teams.yaml leaves its old id in the
-positions and duties, and those RF001s are listed, at their own place; the other files'
+positions and duties, and that RF001 is listed, at the first reference (the others its
+related locations, `engine.sameid`); the other files'
 findings it did not cause are not listed but counted in the summary, so that a narrowed
 run never says "no problems" while the org has some (trial 27: a Hong Kong ops director
 renamed a team and was told all was well)."""
@@ -79,23 +80,34 @@ def check(root: Path, *args: str, lang: str = "en") -> tuple[list[tuple[str, str
     return found, text.stdout.splitlines()[-1]
 
 
+def _related(root: Path, target: str, at: str) -> list[tuple[str, int]]:
+    """(file name, line) of each related location of the RF001 in file `at` that a check
+    of `target` reports."""
+    run = run_cli("check", target, "--no-cache", "--format", "json", "--lang", "en",
+                  cwd=root.parent)
+    return [(Path(r["file"]).name, r["line"]) for f in run.json()["findings"]
+            if f["code"] == "RF001" and Path(f["file"]).name == at for r in f["related"]]
+
+
 def test_the_whole_org_has_the_renamed_ids_rf001s_and_the_unrelated_one(repo: Path) -> None:
     found, _ = check(repo, "org")
+    # the old id's two references are one finding, the other its related location
     assert [f for f in found if f[0] == "RF001"] == [
-        ("RF001", "duties.yaml", 4), ("RF001", "people.yaml", 4),
-        ("RF001", "positions.yaml", 4)]
+        ("RF001", "duties.yaml", 4), ("RF001", "people.yaml", 4)]
+    assert _related(repo, "org", "duties.yaml") == [("positions.yaml", 4)]
 
 
 def test_checking_the_renaming_file_lists_what_it_broke_in_other_files(repo: Path) -> None:
     found, summary = check(repo, "org/teams.yaml")
-    # the old id, still named in positions.yaml and duties.yaml; not people.yaml:4's
-    # `nobody`, which no team file defined
-    assert [f for f in found if f[0] == "RF001"] == [
-        ("RF001", "duties.yaml", 4), ("RF001", "positions.yaml", 4)]
+    # the old id, still named in duties.yaml and positions.yaml: one finding, the other
+    # reference its related location; not people.yaml:4's `nobody`, which no team file
+    # defined
+    assert [f for f in found if f[0] == "RF001"] == [("RF001", "duties.yaml", 4)]
+    assert _related(repo, "org/teams.yaml", "duties.yaml") == [("positions.yaml", 4)]
     assert all(f[1] in {"teams.yaml", "duties.yaml", "positions.yaml"} for f in found)
     whole, _ = check(repo, "org")
     assert sorted(set(whole) - set(found)) == [("RF001", "people.yaml", 4)]  # `nobody`
-    assert summary == "Found 2 errors, 2 warnings, 0 info in 4 files (6 entities). " + _more(1)
+    assert summary == "Found 1 error, 2 warnings, 0 info in 4 files (6 entities). " + _more(1)
 
 
 def test_a_file_that_caused_nothing_lists_only_its_own_and_counts_the_rest(
@@ -134,9 +146,9 @@ def test_a_removed_person_is_found_at_the_references_in_other_files(repo: Path) 
     (repo / "people.yaml").write_text(PEOPLE.split("- kind: Person\n  id: lee")[0].replace(
         "  manager: nobody\n", ""), encoding="utf-8")
     found, _ = check(repo, "org/people.yaml")
-    assert [f for f in found if f[0] == "RF001"] == [
-        ("RF001", "positions.yaml", 5), ("RF001", "teams.yaml", 10),
-        ("RF001", "teams.yaml", 11)]
+    assert [f for f in found if f[0] == "RF001"] == [("RF001", "positions.yaml", 5)]
+    assert _related(repo, "org/people.yaml", "positions.yaml") == [
+        ("teams.yaml", 10), ("teams.yaml", 11)]
 
 
 def test_outside_git_the_ids_defined_now_still_count(write_org) -> None:
@@ -176,9 +188,8 @@ def test_findings_a_baseline_knows_are_not_counted_elsewhere(repo: Path) -> None
     git(repo.parent, "stash", "pop", "-q")
     found, summary = check(repo, "org/teams.yaml", "--baseline", str(base))
     whole, _ = check(repo, "org", "--baseline", str(base))
-    # the renamed id's RF001s are new: listed; `nobody` is known: neither listed nor counted
-    assert [f for f in found if f[0] == "RF001"] == [
-        ("RF001", "duties.yaml", 4), ("RF001", "positions.yaml", 4)]
+    # the renamed id's RF001 is new: listed; `nobody` is known: neither listed nor counted
+    assert [f for f in found if f[0] == "RF001"] == [("RF001", "duties.yaml", 4)]
     assert sorted(whole) == sorted(found)
     assert "in other files" not in summary
 

@@ -197,15 +197,16 @@ def _at(where: Location, name: str, offset: int) -> Location:
 def duplicate_name(ctx: RuleContext) -> Iterator[Issue]:
     """Yield RF008 at the `name` of each team whose display name another team has too, as
     `show` looks names up (`text.fold.fold_name`: blanks, case, width and script aside, so
-    运营部 and 運營部 are one name), with that one as related location: the team with the
-    most members (then the first written) is taken as the one meant. Names are quoted as
-    each team writes its own. A reader of one language sees a team's `names` for it
+    运营部 and 運營部 are one name), or in a department's words as Taiwan and Hong Kong
+    write them (`fold_team_name`: 營運部 is 运营部), with that one as related location: the
+    team with the most members (then the first written) is taken as the one meant. Names
+    are quoted as each team writes its own. A reader of one language sees a team's `names` for it
     (`names: {en: Ops}`): two teams shown under one name to that reader are two of one
     name too, reported at the name that reader sees; a team once, at its first such name
     (written, then en, zh, zh-Hant). O(teams)."""
     from orgspec.findings import Related
     from orgspec.model.names import said
-    from orgspec.text.fold import fold_name
+    from orgspec.text.fold import fold_name, fold_team_name
     from orgspec.text.suggest import closest
 
     org = ctx.org
@@ -227,7 +228,7 @@ def duplicate_name(ctx: RuleContext) -> Iterator[Issue]:
         for lang in ("", *LANGS):
             name = said(team, lang) if lang else team.name
             if isinstance(name, str) and name.strip():
-                by_name.setdefault((lang, fold_name(name)), []).append(ident)
+                by_name.setdefault((lang, fold_team_name(name)), []).append(ident)
     reported: set[str] = set()
     for (lang, _), idents in by_name.items():
         if len(idents) < 2:
@@ -242,6 +243,19 @@ def duplicate_name(ctx: RuleContext) -> Iterator[Issue]:
             reported.add(ident)
             name, at = shown(ident, lang)
             typo = closest(ident, [first])
+            if fold_name(name) != fold_name(first_name):  # 營運部 beside 运营部
+                yield Issue(M("team {id!r} is named {name}, which is {other_name} of team "
+                              "{other!r} in other words: two teams of one name", id=ident,
+                              name=name, other_name=first_name, other=first),
+                            at, node_key("Team", ident),
+                            related=(Related(first_at, M("team {id!r} is named {name} here",
+                                                         id=first, name=first_name)),),
+                            hint=M("if both are one team, keep {other!r} and write `aliases: "
+                                   "[{id}]` under its `id` (references to {id!r} then still "
+                                   "work); else give each a name of its own", id=ident,
+                                   other=first),
+                            teams=(ident, first))
+                continue
             yield Issue(M("team {id!r} has the name {name} of team {other!r}: two teams of one "
                           "name", id=ident, name=name, other=first),
                         at, node_key("Team", ident),
@@ -253,6 +267,52 @@ def duplicate_name(ctx: RuleContext) -> Iterator[Issue]:
                         M("if both are one team, keep one of them; else give each a name "
                           "of its own (e.g. {example})", example=_renamed(name)),
                         teams=(ident, first))
+
+
+@check("RF009", graph=False, kinds=("Person",), text=(), names=("Person",))
+def person_written_twice(ctx: RuleContext) -> Iterator[Issue]:
+    """Yield RF009 at the `name` of each person whose name is another person's written
+    another way: in the other script (陳雅婷 beside 陈雅婷), in full-width letters, or
+    with other blanks (`text.fold.fold_name`), the first by file and line taken as the one
+    meant and named as related location; a person once. Namesakes written alike (张伟 twice)
+    are two people, as are two whose `email`s differ. O(people)."""
+    from orgspec.findings import Related
+    from orgspec.text.fold import fold_name
+
+    org = ctx.org
+    by_name: dict[str, list[str]] = {}
+    for ident, person in org.people.items():
+        if isinstance(person.name, str) and person.name.strip():
+            by_name.setdefault(fold_name(person.name), []).append(ident)
+    for idents in by_name.values():
+        if len(idents) < 2 or len({str(org.people[i].name).strip() for i in idents}) < 2:
+            continue
+        # located only here, for the few names two people share
+        at = {i: org.origin("Person", i).value("name") for i in idents}
+        ordered = sorted(idents, key=lambda i: (at[i].file, at[i].line, at[i].col, i))
+        first = ordered[0]
+        first_name = str(org.people[first].name).strip()
+        for ident in ordered[1:]:
+            name = str(org.people[ident].name).strip()
+            if name == first_name or _told_apart(org.people[ident].email,
+                                                 org.people[first].email):
+                continue
+            yield Issue(M("person {id!r} is named {name}, which is {other_name} of person "
+                          "{other!r} written another way: one person entered twice?",
+                          id=ident, name=name, other_name=first_name, other=first),
+                        at[ident], node_key("Person", ident),
+                        related=(Related(at[first], M("person {id!r} is named {name} here",
+                                                      id=first, name=first_name)),),
+                        hint=M("if both are one person, keep {other!r} and write `aliases: "
+                               "[{id}]` under its `id` (references to {id!r} then still "
+                               "work); if they are two people, give each their `email`",
+                               id=ident, other=first))
+
+
+def _told_apart(one: object, other: object) -> bool:
+    """Whether two people's `email`s say they are two: both given, and not the same."""
+    return isinstance(one, str) and isinstance(other, str) and bool(one.strip()) and \
+        bool(other.strip()) and one.strip().casefold() != other.strip().casefold()
 
 
 def _renamed(name: str) -> str:

@@ -37,7 +37,9 @@ def defined_by(paths: list[str], include: list[str] | None = None,
 def committed(paths: list[str]) -> Iterator[RawFile]:
     """The org files at `paths` as git `HEAD` holds them, each read by the loader (the
     files under a folder named: those git tracks with a YAML name). None outside git."""
-    top = git_top(os.path.dirname(os.path.abspath(paths[0]))) if paths else None
+    # a folder is asked itself: the org at the work tree's top (`check .`) is in it
+    first = os.path.abspath(paths[0]) if paths else ""
+    top = git_top(first if os.path.isdir(first) else os.path.dirname(first)) if paths else None
     if top is None:
         return
     real_top = os.path.realpath(top)

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from orgspec.ci.before import committed
-from orgspec.engine.holdback import is_held, rehint
+from orgspec.engine.holdback import bare_hint, is_grouped, rehint
 from orgspec.findings import Finding, LintResult, replaced
 from orgspec.i18n import M, said_from
 from orgspec.load.config import Config
@@ -51,6 +51,8 @@ def said_renames(result: LintResult, targets: list[str], config: Config) -> None
         if old not in then:
             continue
         kind, name = then[old]
+        if not _fits(result.findings[i], kind):
+            continue  # `tech` was a team; these references take a duty
         ids = [ident for ident, kept in now.get((kind, name), ()) if ident != old and
                old not in kept]
         if len(ids) != 1:
@@ -65,15 +67,31 @@ def said_renames(result: LintResult, targets: list[str], config: Config) -> None
 
 def _generic(f: Finding) -> str:
     """The unknown id of an RF001 whose hint is only "add it, or change it to an existing
-    id" (a hint naming what it holds back, `held_hint`, around it), else ""."""
-    hint = getattr(f.hint, "source", f.hint)
-    if is_held(hint):
-        hint = hint.values["hint"]  # type: ignore[union-attr]
-    hint = getattr(hint, "source", hint)
+    id" (a hint naming what it holds back, `held_hint`, around it), or of the one RF001 of
+    an id several references name (`engine.sameid`: what git says of the id is surer than
+    the guess at its first reference, `did you mean 'tech-engineer'?`), else ""."""
+    if is_grouped(f.hint):
+        message = getattr(f.message, "source", f.message)
+        value = getattr(message, "values", {}).get("value")
+        return value if isinstance(value, str) else ""
+    hint = bare_hint(f.hint)
     if not isinstance(hint, M) or getattr(hint, "template", "") != GENERIC:
         return ""
     value = hint.values.get("value")
     return value if isinstance(value, str) else ""
+
+
+def _fits(f: Finding, kind: str) -> bool:
+    """Whether an RF001's field may name an entity of `kind` as written at `HEAD` (`Team`,
+    `Position`), as its message's kinds say (`Team, Person or Role`); a kind written
+    otherwise (`团队`) is not judged."""
+    message = getattr(f.message, "source", f.message)
+    kinds = str(getattr(message, "values", {}).get("kinds", ""))
+    kind = "Role" if kind == "Position" else kind
+    return not kinds or kind not in _KINDS or kind in kinds
+
+
+_KINDS = ("Team", "Person", "Role", "Responsibility", "Objective")
 
 
 def _named(entities: Iterable[RawEntity]) -> dict[str, tuple[str, str]]:

@@ -238,7 +238,36 @@ def held_hint(hint: str, held: list[Held]) -> P:
     return P("{hint} ({n} finding that follows from this mistake is held back until it is "
              "fixed: {listed})",
              "{hint} ({n} findings that follow from this mistake are held back until it is "
-             "fixed: {listed})", n=n, hint=hint, listed=listed)
+             "fixed: {listed})", n=n, hint=hint, listed=listed, every=tuple(items))
+
+
+def merged_held(hint: str, others: list[str]) -> str:
+    """`hint` (an RF001's) naming too the findings that `others` (the hints of RF001s held
+    back behind it, `engine.sameid`) said were held back behind them: each named once (a
+    finding two of them held is one), counted together, the first SHOWN_HELD then `and N
+    more`. `hint` when none said any."""
+    said = [getattr(h, "source", h) for h in (hint, *others)]
+    held = [h for h in said if isinstance(h, P) and is_held(h)]
+    if not any(h is not said[0] for h in held):
+        return hint
+    items: list[str] = []
+    n = 0
+    for h in held:
+        every = h.values.get("every")
+        if every is None:  # said before `held_hint` kept them all: counted as said
+            n += int(h.values["n"])
+            every = [i for i in h.values["listed"] if not isinstance(i, P)]
+        items.extend(every)
+    items = list(dict.fromkeys(items))
+    n = max(n, len(items))
+    base = said[0].values["hint"] if held[0] is said[0] else hint
+    listed: list[str] = items[:SHOWN_HELD]
+    if n > len(listed):
+        listed.append(P("and {n} more", "and {n} more", n=n - len(listed)))
+    return P("{hint} ({n} finding that follows from this mistake is held back until it is "
+             "fixed: {listed})",
+             "{hint} ({n} findings that follow from this mistake are held back until it is "
+             "fixed: {listed})", n=n, hint=base, listed=listed, every=tuple(items))
 
 
 def is_held(hint: object) -> bool:
@@ -248,12 +277,50 @@ def is_held(hint: object) -> bool:
 
 
 def rehint(hint: str, new: M) -> M:
-    """`new` in place of the hint a `held_hint` wraps in `hint` (as said: `i18n.Said`
-    keeps it), keeping the held-back findings it names; else `new` alone."""
+    """`new` in place of the hint a `held_hint` (or `grouped_hint`) wraps in `hint` (as
+    said: `i18n.Said` keeps it), keeping the held-back findings it names; else `new`
+    alone."""
+    source = getattr(hint, "source", hint)
+    if isinstance(source, P) and (is_held(source) or is_grouped(source)):
+        return P(source.singular, source.plural,
+                 **{**source.values, "hint": rehint(source.values["hint"], new)})
+    return new
+
+
+_GROUPED = "{hint} ({n} other reference names {value!r} too"  # how `grouped_hint` starts
+
+
+def grouped_hint(hint: str, value: str, n: int) -> P:
+    """`hint` followed by how many other references name the unknown id `value` too, their
+    RF001s held back behind this one (`engine.sameid`): `did you mean 'ops'? (4 other
+    references name 'opz' too, listed as related: ...)`, before what a `held_hint` around
+    it says."""
     source = getattr(hint, "source", hint)
     if isinstance(source, P) and is_held(source):
-        return P(source.singular, source.plural, **{**source.values, "hint": new})
-    return new
+        return P(source.singular, source.plural,
+                 **{**source.values, "hint": grouped_hint(source.values["hint"], value, n)})
+    return P("{hint} ({n} other reference names {value!r} too, listed as related: its RF001 "
+             "is held back behind this one)",
+             "{hint} ({n} other references name {value!r} too, listed as related: their "
+             "RF001s are held back behind this one)", n=n, hint=hint, value=value)
+
+
+def is_grouped(hint: object) -> bool:
+    """Whether `hint` (or the `M` it says), or the hint a `held_hint` wraps in it, is one
+    `grouped_hint` made."""
+    hint = getattr(hint, "source", hint)
+    if isinstance(hint, P) and is_held(hint):
+        hint = getattr(hint.values["hint"], "source", hint.values["hint"])
+    return isinstance(hint, P) and hint.singular.startswith(_GROUPED)
+
+
+def bare_hint(hint: object) -> object:
+    """The hint a check gave, without what `held_hint` and `grouped_hint` said around it
+    (the `M` as the check made it, not said)."""
+    hint = getattr(hint, "source", hint)
+    while isinstance(hint, P) and (is_held(hint) or hint.singular.startswith(_GROUPED)):
+        hint = getattr(hint.values["hint"], "source", hint.values["hint"])
+    return hint
 
 
 def _held_item(held: Held) -> str:

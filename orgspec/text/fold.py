@@ -24,3 +24,20 @@ def fold_name(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _CJK_GAP.sub("", _SPACES.sub(" ", text.strip()))
     return to_simplified(text).casefold()
+
+
+# A department's word as Taiwan and Hong Kong write it -> as the mainland does, both in
+# Simplified characters (`fold_name`'s output): 營運部 is 运营部 in other words, not only in
+# another script, and OpenCC's phrase tables do not map it. Only words of team names.
+_REGIONAL = (("营运", "运营"), ("行销", "营销"), ("资讯", "信息"), ("软体", "软件"),
+             ("网路", "网络"), ("专案", "项目"))
+
+
+def fold_team_name(text: str) -> str:
+    """`fold_name` of a team's name, with the words Taiwan and Hong Kong write for a
+    department's trade as the mainland writes them (營運部 is 运营部, 行銷部 is 营销部). For
+    comparing only, never shown."""
+    text = fold_name(text)
+    for regional, mainland in _REGIONAL:
+        text = text.replace(regional, mainland)
+    return text

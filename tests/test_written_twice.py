@@ -1,0 +1,111 @@
+"""One team or person written twice, in two scripts or two regions' words, is one warning at
+the second (trial 30: 运营部 beside 營運部 with different ids, 陈雅婷 beside 陳雅婷, said
+nothing). Teams: RF008, which already folded script and width, now also folds a
+department's words as Taiwan and Hong Kong write them (營運 is 运营). People: RF009, only for
+names that differ as written (namesakes written alike are two people)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import json_findings
+
+TEAMS = """\
+- kind: Team
+  id: company
+  name: 公司
+  lead: chen-yating
+  members: [chen-yating]
+- kind: Team
+  id: ops
+  name: 运营部
+  parent: company
+  lead: li
+  members: [li, zhang-wei]
+- kind: Team
+  id: ying-yun
+  name: 營運部
+  parent: company
+  lead: chen-yating-tw
+  members: [chen-yating-tw, zhang-wei-2]
+"""
+PEOPLE = """\
+- {kind: Person, id: chen-yating, name: 陈雅婷}
+- {kind: Person, id: li, name: 李娜}
+- {kind: Person, id: chen-yating-tw, name: 陳雅婷}
+- {kind: Person, id: zhang-wei, name: 张伟}
+- {kind: Person, id: zhang-wei-2, name: 张伟}
+"""
+
+
+def _found(root: Path, *codes: str, lang: str = "en") -> list[dict]:
+    run = json_findings(root, "--lang", lang) if lang != "en" else json_findings(root)
+    return [f for f in run if f["code"] in codes]
+
+
+def _where(found: list[dict]) -> list[tuple[str, str, int]]:
+    return [(f["code"], Path(f["file"]).name, f["line"]) for f in found]
+
+
+def test_one_team_and_one_person_written_twice_are_one_warning_each(write_org) -> None:
+    root = write_org({"teams.yaml": TEAMS, "people.yaml": PEOPLE})
+    found = _found(root, "RF008", "RF009")
+    assert _where(found) == [("RF009", "people.yaml", 3), ("RF008", "teams.yaml", 14)]
+    assert all(f["severity"] == "warning" for f in found)
+    person, team = found
+    assert person["message"] == ("person 'chen-yating-tw' is named 陳雅婷, which is 陈雅婷 of "
+                                 "person 'chen-yating' written another way: one person "
+                                 "entered twice?")
+    assert [(Path(r["file"]).name, r["line"]) for r in person["related"]] == [
+        ("people.yaml", 1)]
+    assert "`aliases: [chen-yating-tw]`" in person["hint"]
+    assert team["message"] == ("team 'ying-yun' is named 營運部, which is 运营部 of team 'ops' "
+                               "in other words: two teams of one name")
+    assert [(Path(r["file"]).name, r["line"]) for r in team["related"]] == [("teams.yaml", 8)]
+    assert "`aliases: [ying-yun]`" in team["hint"]
+
+
+@pytest.mark.parametrize(("lang", "person", "team"), [
+    ("zh", "与人员 'chen-yating' 的 陈雅婷 只是写法不同：同一个人录入了两次？",
+     "与团队 'ops' 的 运营部 只是说法不同：两个团队用了同一个名称"),
+    ("zh-Hant", "與人員 'chen-yating' 的 陈雅婷 只是寫法不同",
+     "與團隊 'ops' 的 运营部 只是說法不同：兩個團隊用了同一個名稱"),
+])
+def test_said_in_chinese(write_org, lang: str, person: str, team: str) -> None:
+    root = write_org({"teams.yaml": TEAMS, "people.yaml": PEOPLE})
+    found = _found(root, "RF008", "RF009", lang=lang)
+    assert _where(found) == [("RF009", "people.yaml", 3), ("RF008", "teams.yaml", 14)]
+    assert person in found[0]["message"]
+    assert team in found[1]["message"]
+    assert "aliases: [chen-yating-tw]" in found[0]["hint"]
+
+
+def test_full_width_letters_and_blanks_are_the_same_name(write_org) -> None:
+    people = ("- {kind: Person, id: ada, name: Ada Li}\n"
+              "- {kind: Person, id: ada2, name: Ａｄａ　Ｌｉ}\n"
+              "- {kind: Person, id: he, name: 何静}\n"
+              "- {kind: Person, id: he2, name: 何 静}\n")
+    teams = "- {kind: Team, id: t, name: T, lead: ada, members: [ada, ada2, he, he2]}\n"
+    root = write_org({"teams.yaml": teams, "people.yaml": people})
+    assert _where(_found(root, "RF009")) == [("RF009", "people.yaml", 2),
+                                             ("RF009", "people.yaml", 4)]
+
+
+def test_namesakes_two_emails_and_different_names_say_nothing(write_org) -> None:
+    people = PEOPLE.replace("name: 陈雅婷}", "name: 陈雅婷, email: yt@example.cn}").replace(
+        "name: 陳雅婷}", "name: 陳雅婷, email: yt@example.tw}")
+    teams = TEAMS.replace("name: 營運部", "name: 经营部")  # another word, not another way
+    root = write_org({"teams.yaml": teams, "people.yaml": people})
+    assert _found(root, "RF008", "RF009") == []
+
+
+def test_a_team_and_a_position_of_one_name_say_nothing(write_org) -> None:
+    positions = ("- kind: Role\n  id: ops-role\n  name: 營運部\n  team: ops\n"
+                 "  holders: [li]\n")
+    people = PEOPLE.replace("name: 陳雅婷", "name: 王芳")
+    teams = TEAMS.split("- kind: Team\n  id: ying-yun")[0].replace(
+        "members: [li, zhang-wei]", "members: [li, zhang-wei, chen-yating-tw, zhang-wei-2]")
+    root = write_org({"teams.yaml": teams, "people.yaml": people,
+                      "positions.yaml": positions})
+    assert _found(root, "RF008", "RF009") == []
