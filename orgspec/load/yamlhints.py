@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
+from orgspec.findings import Location
 from orgspec.i18n import M
 from orgspec.lazyre import lazy
 from orgspec.load.fullhash import HASH, hash_slip, holds_at
@@ -289,6 +291,19 @@ def comma_in_item(key: str, items: list[str], index: int,
             if ids == written else
             M("write the ids of those named, separated by ASCII commas: `{key}: {fixed}`",
               key=key, fixed=fixed))
+
+
+def comma_at(at: Location, item: str) -> Location:
+    """Where the first full-width comma of `item` (a list item `comma_in_item` names) is, the
+    item being written at `at` (trial 30: the finding sat at the item's start, `marketing`
+    of `[marketing，tech]`); `at` when the item's span does not show its characters one to
+    one (written on several lines, or with escapes)."""
+    index = next((i for i, c in enumerate(item) if c in FULL_COMMAS), -1)
+    width = at.end_col - at.col
+    if index < 0 or at.end_line != at.line or width not in (len(item), len(item) + 2):
+        return at
+    col = at.col + index + (width - len(item)) // 2  # a quote before a quoted item
+    return replace(at, col=col, end_line=at.line, end_col=col + 1)
 
 
 _KEY = lazy(r"^(?P<indent> *)(?:- +)?(?P<key>[^\s:#][^:#]*?):(?:\s|$)")
