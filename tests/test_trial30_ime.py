@@ -94,3 +94,17 @@ def test_the_file_with_full_width_brackets_still_loads(write_org) -> None:
 
 def test_full_width_brackets_in_a_name_are_its_text(write_org) -> None:
     assert json_findings(org(write_org, "name: 周会", "name: 【双11】周会")) == []
+
+
+@pytest.mark.parametrize(("lang", "manager", "hint"), [
+    ("en", "陳靜", "陳靜 (陈静) is the name of person `chen-jing`: write `chen-jing`"),
+    ("zh", "陳靜", "陳靜（陈静）是人员 `chen-jing` 的名称：请写 `chen-jing`"),
+    ("zh-Hant", "陳靜", "陳靜（陈静）是人員 `chen-jing` 的名稱：請寫 `chen-jing`"),
+    ("en", "陈静", "陈静 is the name of person `chen-jing`: write `chen-jing`"),
+])
+def test_a_name_in_the_other_script_is_quoted_as_the_org_writes_it_too(
+        write_org, lang: str, manager: str, hint: str) -> None:
+    folder = org(write_org, "manager: li-na", f"manager: {manager}")
+    found = json_findings(folder, "--lang", lang)
+    assert where(found) == [("RF001", "org.yaml", 14, 52)]
+    assert found[0]["hint"] == hint

@@ -506,6 +506,11 @@ class _Guesses:
             return several(self.org, value, named)
         if named is not None:
             kind, (ident,) = named
+            written = str(getattr(self.org.table(kind)[ident], "name", "") or "").strip()
+            if written and written != value.strip():  # `陳靜` for 陈静: the org's too
+                return M("{value} ({name}) is the name of {kind} `{id}`: write `{id}`",
+                         value=value.strip(), name=written, kind=KIND_WORDS.get(kind, kind),
+                         id=ident)
             return M("{value} is the name of {kind} `{id}`: write `{id}`", value=value.strip(),
                      kind=KIND_WORDS.get(kind, kind), id=ident)
         if kinds == ("Person",):  # `张玮` for 张伟: an input method's wrong pick
