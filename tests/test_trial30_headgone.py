@@ -33,11 +33,12 @@ PEOPLE = """\
 """
 
 
-def repo(tmp_path: Path, *, commit: bool = True) -> Path:
-    """A repository with `org/teams/teams.yaml` and `org/people/people.yaml`, committed."""
+def repo(tmp_path: Path, *, commit: bool = True, more: str = "") -> Path:
+    """A repository with `org/teams/teams.yaml` (`more` after it) and
+    `org/people/people.yaml`, committed."""
     (tmp_path / "org" / "teams").mkdir(parents=True)
     (tmp_path / "org" / "people").mkdir()
-    (tmp_path / "org" / "teams" / "teams.yaml").write_text(TEAMS, "utf-8")
+    (tmp_path / "org" / "teams" / "teams.yaml").write_text(TEAMS + more, "utf-8")
     (tmp_path / "org" / "people" / "people.yaml").write_text(PEOPLE, "utf-8")
     if commit:
         git(tmp_path, "init", "-q")
@@ -132,11 +133,24 @@ DELETED = {
 @pytest.mark.parametrize("lang", sorted(DELETED))
 def test_a_deleted_team_says_where_it_was_at_head(tmp_path: Path, lang: str) -> None:
     top = repo(tmp_path)
+    delete_marketing(top)
+    found = [f for f in check(top, lang) if f["code"] == "RF001"]
+    assert where(found) == [("RF001", "teams.yaml", 7, 79), ("RF001", "teams.yaml", 8, 62)]
+    assert [f["hint"] for f in found] == [DELETED[lang]] * 2
+
+
+def test_a_deleted_team_is_no_rename_of_an_id_head_had_too(tmp_path: Path) -> None:
+    # `marketing-lead` extends `marketing` (a rename's did-you-mean), but HEAD had both
+    top = repo(tmp_path, more="- {kind: Role, id: marketing-lead, name: 市场主管, team: ops}\n")
+    delete_marketing(top)
+    found = [f for f in check(top) if f["code"] == "RF001"]
+    assert where(found) == [("RF001", "teams.yaml", 7, 79), ("RF001", "teams.yaml", 8, 62)]
+    assert [f["hint"] for f in found] == [DELETED["en"]] * 2
+
+
+def delete_marketing(top: Path) -> None:
     teams = top / "org" / "teams" / "teams.yaml"
     text = teams.read_text("utf-8")
     start = text.index("- kind: Team\n  id: marketing")
     teams.write_text(text[:start] + text[text.index("- {kind: Responsibility", start):],
                      "utf-8")
-    found = [f for f in check(top, lang) if f["code"] == "RF001"]
-    assert where(found) == [("RF001", "teams.yaml", 7, 79), ("RF001", "teams.yaml", 8, 62)]
-    assert [f["hint"] for f in found] == [DELETED[lang]] * 2

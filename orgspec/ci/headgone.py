@@ -51,8 +51,12 @@ def said_gone(result: LintResult, targets: list[str]) -> None:
     top = git_top(os.path.dirname(os.path.abspath(targets[0]))) if targets else None
     if top is None:
         return
+    guessed = {guess for i in asked if (guess := _own_hint(result.findings[i])[1])}
+    files = _defining(top, targets, {*asked.values(), *guessed})
+    if not files:
+        return  # no file at HEAD defined one of them: typos, not deletions
     then: dict[str, _Then] = {}
-    for raw in committed(targets):
+    for raw in committed(files):
         for entity in raw.entities:
             ident, name = entity.data.get("id"), entity.data.get("name")
             if isinstance(ident, str):
@@ -116,14 +120,23 @@ def _replaceable(f: Finding, then: dict[str, _Then]) -> bool:
     """Whether `f`'s own hint (a hold-back's around it aside) is only "add it, or change it
     to an existing id", or a did-you-mean of an id that `HEAD` defined too (`marketing`
     deleted is no `marketing-specialist` renamed: both were there)."""
+    template, guess = _own_hint(f)
+    if guess:
+        return guess in then
+    return template == GENERIC
+
+
+def _own_hint(f: Finding) -> tuple[str, str]:
+    """The template of `f`'s own hint (a hold-back's around it aside), and the id its
+    did-you-mean names ("" when it has none)."""
     hint = getattr(f.hint, "source", f.hint)
     if is_held(hint):
         hint = hint.values["hint"]  # type: ignore[union-attr]
     hint = getattr(hint, "source", hint)
     template = getattr(hint, "template", "")
-    if template.startswith("did you mean {id!r}"):
-        return getattr(hint, "values", {}).get("id") in then
-    return template == GENERIC
+    guess = getattr(hint, "values", {}).get("id") \
+        if template.startswith("did you mean {id!r}") else ""
+    return template, guess if isinstance(guess, str) else ""
 
 
 def _where(value: str, then: _Then, top: str) -> M:
@@ -135,6 +148,27 @@ def _where(value: str, then: _Then, top: str) -> M:
                  value=value, name=then.name, file=shown)
     return M("{value!r} was defined in {file} at git HEAD and is gone since: add it back "
              "there, or change this reference to an existing id", value=value, file=shown)
+
+
+def _defining(top: str, targets: list[str], ids: set[str]) -> list[str]:
+    """The files under `targets` that git `HEAD` holds with a line `id: ID` for one of `ids`
+    (one `git grep`, so that only those are read, not the whole org as it was), as paths."""
+    real_top = os.path.realpath(top)
+    specs = [rel.replace(os.sep, "/") for path in targets
+             if not (rel := os.path.relpath(os.path.realpath(path), real_top)).startswith("..")]
+    if not specs:
+        return []
+    patterns = "".join(f"(^|[^[:alnum:]_])id:[[:space:]]*[\"']?{_ere(ident)}"
+                       f"[\"']?([[:space:],}}]|$)\n" for ident in sorted(ids))
+    out = git_out(["grep", "-l", "-z", "-E", "-f", "-", "HEAD", "--", *specs], top,
+                  patterns.encode("utf-8"))
+    names = (out or b"").decode("utf-8", "surrogateescape").split("\0")
+    return [os.path.join(top, name.split(":", 1)[1]) for name in names if ":" in name]
+
+
+def _ere(text: str) -> str:
+    """`text` as a POSIX extended regular expression matching it literally."""
+    return "".join(f"\\{c}" if c in ".[]()*+?{}|^$\\" else c for c in text)
 
 
 def _moved(top: str, gone: set[str]) -> dict[str, str]:
