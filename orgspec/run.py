@@ -169,6 +169,9 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
         from orgspec.ci.headrenames import said_renames
 
         said_renames(result, targets, config)  # `id: tech` -> `id: jishu` since HEAD: say so
+        from orgspec.ci.headgone import said_gone
+
+        said_gone(result, targets)  # a file of HEAD moved away or deleted: one finding
     if named:
         from orgspec.ci.before import defined_by
 

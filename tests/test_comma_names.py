@@ -62,13 +62,13 @@ def where(findings: list[dict[str, Any]]) -> list[tuple[str, str, int, int]]:
 def test_names_with_a_full_width_comma_are_one_finding_saying_the_ids(
         write_org, lang: str, hint: str) -> None:
     found = check(write_org, lang, "zhao-lei", "[zhao-lei, 王伟，李娜]")
-    assert where(found) == [("RF001", "teams.yaml", 5, 23)]
+    assert where(found) == [("RF001", "teams.yaml", 5, 25)]
     assert found[0]["hint"] == hint
 
 
 def test_ids_with_a_full_width_comma_keep_the_plain_hint(write_org) -> None:
     found = check(write_org, "en", "zhao-lei", "[zhao-lei, wang-wei，li-na]")
-    assert where(found) == [("RF001", "teams.yaml", 5, 23)]
+    assert where(found) == [("RF001", "teams.yaml", 5, 31)]
     assert found[0]["hint"].startswith("separate the items with ASCII commas: "
                                        "`members: [zhao-lei, wang-wei, li-na]` (2 findings")
 
@@ -76,7 +76,7 @@ def test_ids_with_a_full_width_comma_keep_the_plain_hint(write_org) -> None:
 def test_a_name_that_is_no_ones_stays_as_written(write_org) -> None:
     found = check(write_org, "en", "zhao-lei", "[zhao-lei, 王伟，张三]")
     # li-na is on no team indeed
-    assert where(found) == [("HI007", "people.yaml", 5, 3), ("RF001", "teams.yaml", 5, 23)]
+    assert where(found) == [("HI007", "people.yaml", 5, 3), ("RF001", "teams.yaml", 5, 25)]
     assert found[1]["hint"] == (
         "write the ids of those named, separated by ASCII commas: "
         "`members: [zhao-lei, wang-wei, 张三]` (1 finding that follows from this mistake is "
@@ -97,7 +97,7 @@ def test_a_lead_by_name_and_members_by_name_are_two_mistakes(write_org) -> None:
     on no team, are held back; zhao-lei, whom neither names, is on no team indeed."""
     found = check(write_org, "en", "王伟", "[王伟，李娜]")
     assert where(found) == [("HI007", "people.yaml", 8, 3), ("RF001", "teams.yaml", 4, 9),
-                            ("RF001", "teams.yaml", 5, 13)]
+                            ("RF001", "teams.yaml", 5, 15)]
     found = found[1:]
     assert found[0]["hint"].startswith("王伟 is the name of person `wang-wei`: write "
                                        "`wang-wei`")

@@ -142,22 +142,22 @@ def test_the_fixture_is_clean(write_org) -> None:
 # (what is replaced, by what, the rules to turn on, the one finding): each list field the
 # list-form hint covers, written as one string and as one item, and the one-id fields
 LISTS = [
-    # HI007 zhao is on no team
+    # HI007 zhao is on no team; in a bracketed list, at the full-width comma (trial 30)
     ("members: [li, zhao]", "members: li、zhao", (), (12, 12)),
-    ("members: [li, zhao]", "members: [li、zhao]", (), (12, 13)),
+    ("members: [li, zhao]", "members: [li、zhao]", (), (12, 15)),
     ("holders: [chen, sun]", "holders: chen、sun", (), (37, 12)),
-    ("holders: [chen, sun]", "holders: [chen；sun]", (), (37, 13)),
+    ("holders: [chen, sun]", "holders: [chen；sun]", (), (37, 17)),
     # MT004 ops and warehouse share promo with no meeting
     ("attendees: [ops, cs, warehouse]", "attendees: ops、cs、warehouse", (), (61, 14)),
-    ("attendees: [ops, cs, warehouse]", "attendees: [ops, cs，warehouse]", (), (61, 20)),
+    ("attendees: [ops, cs, warehouse]", "attendees: [ops, cs，warehouse]", (), (61, 22)),
     # OW006 warehouse has an empty charter, MT004 (promo's teams)
     ("consulted: [cs, warehouse]", "consulted: cs、warehouse", (), (49, 14)),
-    ("consulted: [cs, warehouse]", "consulted: [cs，warehouse]", (), (49, 15)),
+    ("consulted: [cs, warehouse]", "consulted: [cs，warehouse]", (), (49, 17)),
     ("consulted: [cs, warehouse]", "consulted: cs,warehouse", (), (49, 14)),
     ("consulted: [cs, warehouse]", "consulted: [cs]\n  responsible: warehouse；cs", (),
      (50, 16)),
     ("consulted: [cs, warehouse]", "consulted: [cs]\n  informed: [warehouse、cs]", (),
-     (50, 14)),
+     (50, 23)),
     ("accountable: ops\n  consulted: [cs, warehouse]",
      "accountable: ops、warehouse\n  consulted: [cs]", (), (48, 16)),
     # PR005: the step's team holds no role on complaints, the duty the process serves

@@ -170,9 +170,6 @@ def test_mistakes_of_the_issue_say_the_fix(write_org) -> None:
      "not read a field here"),
     ("kind: Team\nid: cs\n\u3000name: 客服部\n", 3, 1,
      "a full-width space (U+3000) is used to indent: YAML indents with ASCII spaces only"),
-    ("kind: Team\nid: cs\nmembers: ［a, b］\n", 3, 10,
-     "full-width brackets `［` `］` around the list of `members`: YAML reads them as text, not "
-     "as a list"),
     ("kind: Objective\nid: o\ntitle: x\nkey_results:\n  - id: a\n    title: t\n     due: x\n",
      7, 6, "`due:` is indented 5 spaces, deeper than `title:` on line 6 (4 spaces): YAML "
      "reads it as more of the value of `title`, not as a field"),

@@ -180,7 +180,7 @@ def test_a_name_in_the_other_script_is_one_guess_for_the_hint_and_the_holdback(w
                                  "- {kind: Person, id: lin, name: 林志偉}\n"
                                  "- {kind: Responsibility, id: refunds, accountable: 林志伟}\n"})
     [f] = [f for f in check(org) if f["code"] == "RF001"]
-    assert f["hint"].startswith("林志伟 is the name of person `lin`: write `lin`")
+    assert f["hint"].startswith("林志伟 (林志偉) is the name of person `lin`: write `lin`")
     from orgspec.engine.lint import load_org
     from orgspec.model.unresolved import meant
 

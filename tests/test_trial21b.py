@@ -95,7 +95,7 @@ def test_the_full_width_comma_hint_keeps_an_open_seat_as_written(write_org: Any)
     org = write_org({"o.yaml": HOLDERS})
     run = run_cli("check", str(org), "--isolated", "--no-cache", "--lang", "zh-Hant")
     [(where, hint)] = findings(run, "RF001")
-    assert where == f"{org / 'o.yaml'}:11:13"
+    assert where == f"{org / 'o.yaml'}:11:17"  # at the `，` (trial 30)
     assert hint.startswith("建議: 用半形逗號分隔各項：`holders: [t001, t012, t013, 待招聘]`"), hint
     assert "None" not in run.stdout
 

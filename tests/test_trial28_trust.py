@@ -162,17 +162,19 @@ def test_an_id_renamed_with_its_alias_kept_is_no_finding(tmp_path: Path) -> None
                                             ("RF005", "org.yaml", 17, 85)]
 
 
-def test_an_id_gone_with_no_namesake_keeps_the_plain_hint(tmp_path: Path) -> None:
+def test_an_id_gone_with_no_namesake_says_where_it_was_at_head(tmp_path: Path) -> None:
     folder = committed(tmp_path)
     text = (folder / "org.yaml").read_text("utf-8")
     (folder / "org.yaml").write_text(text.replace("  id: tech\n  name: 技术部\n",
                                                   "  id: jishu\n  name: 研发部\n"), "utf-8")
     found = json_findings(folder)
     assert where(found) == [("RF001", "org.yaml", 15, 59)]
-    assert found[0]["hint"] == ("add the Team, Person or Role 'tech' to the org's files, or "
-                                "change it to an existing id (1 other reference names 'tech' "
-                                "too, listed as related: its RF001 is held back behind this "
-                                "one)")
+    # trial 30: not only "add the team 'tech'": it was there at HEAD (`ci.headgone`), also
+    # on the one RF001 the two references make (`engine.sameid`)
+    assert found[0]["hint"] == ("'tech' was the id of 技术部 in org.yaml at git HEAD and is "
+                                "gone since: add it back there, or change this reference to "
+                                "an existing id (1 other reference names 'tech' too, listed "
+                                "as related: its RF001 is held back behind this one)")
 
 
 @pytest.mark.parametrize(("lang", "hint"), [

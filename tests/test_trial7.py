@@ -231,9 +231,9 @@ def test_independent_slips_on_other_lines_are_all_reported_in_one_run(write_org)
                                                              "\tparent: company")
     found = check(write_org({"teams.yaml": teams}), "en")
     # (a full-width comma inside ASCII brackets is valid YAML, one item: RF001 once the file
-    # loads, trial B; full-width brackets stay a slip)
+    # loads, trial B; full-width brackets are IN020, read as the list meant: trial 30)
     assert where(found) == [("IN001", "teams.yaml", 3, 7), ("IN001", "teams.yaml", 9, 1),
-                            ("IN001", "teams.yaml", 11, 12)]
+                            ("IN020", "teams.yaml", 11, 12)]
     assert [f["message"] for f in found] == [
         "a full-width colon `：` (U+FF1A) follows `name`: YAML needs an ASCII colon, so it does "
         "not read a field here",

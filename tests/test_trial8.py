@@ -289,8 +289,8 @@ def test_a_full_width_semicolon_or_an_enumeration_comma_in_a_list_is_named(
     folder = write_org({"org.yaml": DUTY_LISTS})
     found = check(folder)
     # valid YAML (one item each): the file loads, each list's one unknown item is named
-    # at the item (trial B), so the file's other findings are not hidden
-    assert where(found) == [("RF001", "org.yaml", 15, 15), ("RF001", "org.yaml", 16, 14)]
+    # at its `；` or `、` (trial 30), so the file's other findings are not hidden
+    assert where(found) == [("RF001", "org.yaml", 15, 18), ("RF001", "org.yaml", 16, 17)]
     assert found[0]["message"] == ("`consulted` 的列表中有全角分号 `；`（U+FF1B）：YAML 会把它"
                                    "前后的项当作一项")
     # tech's empty charter (OW006) follows from either item: held back, which both say

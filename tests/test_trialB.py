@@ -140,7 +140,7 @@ def test_a_full_width_comma_in_a_flow_list_loads_and_is_one_finding(write_org) -
     # the team without a lead (HI005) is not hidden by the comma; order-platform's empty
     # charter (OW006) is the comma's doing: held back
     assert [(f["code"], f["line"], f["column"]) for f in findings] == \
-        [("HI005", 2, 3), ("RF001", 16, 15)]  # at the id, as the others
+        [("HI005", 2, 3), ("RF001", 16, 29)]  # at the comma (trial 30), not the item
     assert findings[1]["message"] == ("a full-width comma `，` (U+FF0C) in the list of "
                                       "`consulted`: YAML reads the items around it as one")
     assert findings[1]["hint"] == ("separate the items with ASCII commas: "

@@ -151,8 +151,10 @@ def test_check_reads_the_wide_space_as_a_name(write_org: Any) -> None:
                          ("RF001", "o.yaml", 5, 38)]
     assert [[(r["line"], r["column"]) for r in f.get("related", ())] for f in rf] == [
         [(5, 24)], [(6, 52)], []]
+    # the name as the org writes it beside the one written (trial 30)
     assert rf[0]["hint"].startswith(
-        "张\u3000三 is the name of person `zhang-san`: write `zhang-san` (1 other reference")
+        "张\u3000三 (张三) is the name of person `zhang-san`: write `zhang-san` (1 other "
+        "reference")
 
 
 @pytest.mark.parametrize("lang", ["zh", "zh-Hant", "en"])

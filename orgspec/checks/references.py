@@ -15,7 +15,7 @@ from orgspec.engine.registry import UNSAID, check
 from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import M, P
 from orgspec.lazyre import lazy
-from orgspec.load.yamlhints import comma_in_item
+from orgspec.load.yamlhints import comma_at, comma_in_item
 from orgspec.model.aliases import Renamed, former_ids
 from orgspec.model.definedids import DEFINED
 from orgspec.model.krname import key_result_named, step_named
@@ -506,6 +506,11 @@ class _Guesses:
             return several(self.org, value, named)
         if named is not None:
             kind, (ident,) = named
+            written = str(getattr(self.org.table(kind)[ident], "name", "") or "").strip()
+            if written and written != value.strip():  # `陳靜` for 陈静: the org's too
+                return M("{value} ({name}) is the name of {kind} `{id}`: write `{id}`",
+                         value=value.strip(), name=written, kind=KIND_WORDS.get(kind, kind),
+                         id=ident)
             return M("{value} is the name of {kind} `{id}`: write `{id}`", value=value.strip(),
                      kind=KIND_WORDS.get(kind, kind), id=ident)
         if kinds == ("Person",):  # `张玮` for 张伟: an input method's wrong pick
@@ -768,11 +773,12 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
         where = (*field, j) if listed and _is_list(origin, field) else field
         wanted = _either(kinds)
         label = next(part for part in reversed(field) if isinstance(part, str))
-        split = comma_in_item(label, [str(v) for v in (values if typed is None else typed)], j,
-                              lambda item: guesses.id_of(item, kinds)) \
+        items = [str(v) for v in (values if typed is None else typed)]
+        split = comma_in_item(label, items, j, lambda item: guesses.id_of(item, kinds)) \
             if where != field else None
         if split is not None:  # `[order-platform，warehouse]`: one item, two meant
-            yield Issue(split[0], origin.value(*where), entity=node_key(kind, ident),
+            yield Issue(split[0], comma_at(origin.value(*where), items[j]),
+                        entity=node_key(kind, ident),
                         hint=_and_several(split[1], guesses.several(
                             split_ids(str(values[j])), kinds)))
             continue

@@ -84,6 +84,11 @@ def _blobs(out: bytes, rels: list[str]) -> Iterator[RawFile]:
         yield load_bytes(rel, data)
 
 
+def git_out(args: list[str], cwd: str, stdin: bytes = b"") -> bytes | None:
+    """What `git ARGS` run in `cwd` printed; None when git is missing, fails or hangs."""
+    return _git(args, cwd, stdin)
+
+
 def _git(args: list[str], cwd: str, stdin: bytes = b"") -> bytes | None:
     try:
         done = subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True,

@@ -31,6 +31,7 @@ from typing import NamedTuple
 from orgspec.engine.anchors import Anchors
 from orgspec.findings import Finding
 from orgspec.i18n import M, P
+from orgspec.load.yamlhints import comma_at
 from orgspec.model.kindwords import kinds_written
 from orgspec.model.org import Org, ident_of
 from orgspec.model.unresolved import Unresolved, meant, references
@@ -349,6 +350,10 @@ def _where(org: Org, ref: Unresolved) -> tuple[str, int, int]:
             not isinstance(origin.fmap.node((*origin.path, *path[:-1])), list):
         path = path[:-1]
     loc = origin.value(*path)
+    item = origin.fmap.node((*origin.path, *path)) \
+        if path is ref.path and isinstance(path[-1], int) else None
+    if isinstance(item, str):
+        loc = comma_at(loc, item)  # `[王伟，李娜]`: RF001 sits at the comma
     return loc.file, loc.line, loc.col
 
 

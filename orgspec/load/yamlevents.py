@@ -37,6 +37,7 @@ from orgspec.load.yamlhints import (
     full_hash,
     glued_colon,
     glued_dash,
+    mend_brackets,
     missing_comma,
     plain,
     slips,
@@ -280,6 +281,9 @@ def parse(text: str, limits: Limits | None = None, loader: type | None = None, *
     (`source.maybe_forbidden` is false), so only escapes can put one in a value."""
     out = Parsed()
     said = slips(text)
+    if said:  # `members: ［a, b］`: said, and read as meant (IN020)
+        text, mended, said = mend_brackets(text, said)
+        out.problems.extend(Problem("IN020", s[2], s[0], s[1], s[3]) for s in mended)
     if said:  # IME slips: say each at its place, not where the parser gave up
         first, *rest = [Problem("IN001", s[2], s[0], s[1], s[3]) for s in said]
         out.problems.extend(rest)

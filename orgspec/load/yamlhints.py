@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
+from orgspec.findings import Location
 from orgspec.i18n import M
 from orgspec.lazyre import lazy
 from orgspec.load.fullhash import HASH, hash_slip, holds_at
@@ -253,6 +255,10 @@ def colon_said(key: str, value: str) -> tuple[str, str]:
             M("write `{key}: {value}` (an ASCII colon and a space)", key=key, value=value))
 
 
+_BRACKETS = ("full-width brackets `{open}` `{close}` around the list of `{key}`: YAML reads "
+             "them as text, not as a list")
+
+
 def _flow_problem(number: int, line: str, key: str, value: str, at: int) -> Said | None:
     fixed = "".join(_FULL_BRACKETS.get(c, c) for c in value)
     fixed = re.sub(FULL_COMMA.pattern + r"\s*", ", ", fixed)
@@ -262,6 +268,27 @@ def _flow_problem(number: int, line: str, key: str, value: str, at: int) -> Said
                   "reads them as text, not as a list", open=value[0], close=value[-1], key=key),
                 M("use ASCII brackets: `{key}: {fixed}`", key=key, fixed=fixed))
     return None
+
+
+def mend_brackets(text: str, said: list[Said]) -> tuple[str, list[Said], list[Said]]:
+    """`text` with the full-width brackets of each list `said` names (`members: ［a, b］`)
+    made ASCII, so the list is read as meant (trial 30: the file failed to load, holding
+    back every finding of it, for a slip YAML reads as text); those slips; and the others.
+    The characters keep their columns: each bracket is one code point either way."""
+    mended = [s for s in said if getattr(s[2], "template", "") == _BRACKETS]
+    if not mended:
+        return text, [], said
+    lines = text.split("\n")
+    for number, col, _, _ in mended:
+        line = lines[number - 1]
+        m = _FLOW.match(line)
+        if m is None or m.start("value") != col - 1:
+            continue
+        end = m.end("value") - 1
+        lines[number - 1] = (line[:col - 1] + _FULL_BRACKETS.get(line[col - 1], "[") +
+                             line[col:end] + _FULL_BRACKETS.get(line[end], line[end]) +
+                             line[end + 1:])
+    return "\n".join(lines), mended, [s for s in said if s not in mended]
 
 
 def comma_in_item(key: str, items: list[str], index: int,
@@ -289,6 +316,19 @@ def comma_in_item(key: str, items: list[str], index: int,
             if ids == written else
             M("write the ids of those named, separated by ASCII commas: `{key}: {fixed}`",
               key=key, fixed=fixed))
+
+
+def comma_at(at: Location, item: str) -> Location:
+    """Where the first full-width comma of `item` (a list item `comma_in_item` names) is, the
+    item being written at `at` (trial 30: the finding sat at the item's start, `marketing`
+    of `[marketing，tech]`); `at` when the item's span does not show its characters one to
+    one (written on several lines, or with escapes)."""
+    index = next((i for i, c in enumerate(item) if c in FULL_COMMAS), -1)
+    width = at.end_col - at.col
+    if index < 0 or at.end_line != at.line or width not in (len(item), len(item) + 2):
+        return at
+    col = at.col + index + (width - len(item)) // 2  # a quote before a quoted item
+    return replace(at, col=col, end_line=at.line, end_col=col + 1)
 
 
 _KEY = lazy(r"^(?P<indent> *)(?:- +)?(?P<key>[^\s:#][^:#]*?):(?:\s|$)")

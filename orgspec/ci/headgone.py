@@ -1,0 +1,220 @@
+"""An id that git `HEAD` defines and the org no longer does: one finding for one mistake.
+
+A file moved out of the folder checked (`mv org/teams/people.yaml .`) or deleted takes
+every id it defined with it: each reference to one was an RF001 whose hint said "add the
+person 'sun-li'" (25 of them, trial 30). The org's files as `HEAD` holds them
+(`ci.before.committed`) say which file defined each unknown id. When that file is gone
+from where it was, the first RF001 naming one of its ids says so (moved to where git or
+the file system shows it: a rename git has staged, else the one untracked file of its
+name; deleted otherwise) and counts the others, held back behind it (as IN019 holds what
+a file left out for its name defines). An id whose file is still there (a team deleted
+from `teams.yaml`) keeps its RF001, whose plain "add it" hint then says where it was.
+
+Asked only when some RF001 is reported: a clean org never runs git for it. Git missing or
+failing: nothing changes.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import dataclass
+
+from orgspec.ci.before import committed, git_out
+from orgspec.engine.holdback import bare_hint, is_grouped, is_held, rehint
+from orgspec.engine.pending import SHOWN_IDS
+from orgspec.findings import Finding, LintResult, replaced
+from orgspec.i18n import M, P, said_from
+from orgspec.paths import display_path, git_top
+
+UNKNOWN = "RF001"
+GENERIC = "add the {kinds} {value!r} to the org's files, or change it to an existing id"
+
+
+@dataclass(frozen=True)
+class _Then:
+    """Where git `HEAD` defined an id: the file (relative to the work tree) and the name."""
+
+    rel: str
+    name: str
+
+
+def said_gone(result: LintResult, targets: list[str]) -> None:
+    """Hold back the RF001s of `result` (a check of `targets`) whose unknown id a file
+    defined at git `HEAD` that is gone from where it was, behind the first of them, which
+    says so; give an RF001 whose id a file still there defined at `HEAD` a hint saying
+    where. `result.findings`, `held` and `causes` are replaced; the rest left as it is."""
+    asked = {i: value for i, f in enumerate(result.findings)
+             if f.code == UNKNOWN and (value := _value(f))}
+    if not asked:
+        return
+    top = git_top(os.path.dirname(os.path.abspath(targets[0]))) if targets else None
+    if top is None:
+        return
+    guessed = {guess for i in asked if (guess := _own_hint(result.findings[i])[1])}
+    files = _defining(top, targets, {*asked.values(), *guessed})
+    if not files:
+        return  # no file at HEAD defined one of them: typos, not deletions
+    then: dict[str, _Then] = {}
+    for raw in committed(files):
+        for entity in raw.entities:
+            ident, name = entity.data.get("id"), entity.data.get("name")
+            if isinstance(ident, str):
+                then.setdefault(ident, _Then(raw.display, name.strip()
+                                             if isinstance(name, str) else ""))
+    found = {i: then[value] for i, value in asked.items() if value in then}
+    if not found:
+        return
+    gone = {t.rel for t in found.values() if not os.path.exists(os.path.join(top, t.rel))}
+    lang = result.lang or "en"
+    out = list(result.findings)
+    held: dict[str, list[int]] = {}
+    for i, t in found.items():
+        if t.rel in gone:
+            held.setdefault(t.rel, []).append(i)
+        elif _replaceable(out[i], then):
+            out[i] = replaced(out[i], hint=said_from(rehint(out[i].hint, _where(
+                asked[i], t, top)), lang))
+    moved = _moved(top, gone) if gone else {}
+    first: list[Finding] = []
+    behind: set[int] = set()  # the causes' and the held findings' places in `out`
+    held_back: set[str] = set()
+    for rel, indices in held.items():
+        cause, *rest = indices
+        ids = list(dict.fromkeys(asked[i] for i in indices))
+        f = out[cause]
+        message = getattr(f.message, "source", f.message)
+        shown = display_path(os.path.join(top, rel))
+        new = moved.get(rel)
+        place = M("moved to {path}", path=display_path(os.path.join(top, new))) if new \
+            else M("deleted")
+        said: M = M("{first}: {file} defined it at git HEAD and is gone from the org "
+                    "({place})", first=message, file=shown, place=place)
+        n = sum(_references(out[i]) for i in indices)
+        if n > 1:
+            said = P("{said}; {n} reference names an id it defined ({ids})",
+                     "{said}; {n} references name ids it defined ({ids}): the others are "
+                     "held back behind this one", said=said, n=n, ids=_named(ids))
+        first.append(replaced(
+            f, message=said_from(said, lang),
+            hint=said_from(M("move it back to {file}, or add the folder of {path} to the "
+                             "paths checked", file=shown,
+                             path=display_path(os.path.join(top, new))) if new else
+                           M("restore it with `git checkout HEAD -- {file}`, or change the "
+                             "references to existing ids", file=shown), lang)))
+        behind.update(indices)
+        held_back.update(out[i].fingerprint for i in rest)
+    if first:
+        result.held = result.held | held_back
+        result.causes = result.causes | {f.fingerprint for f in first}
+    result.findings = first + [f for i, f in enumerate(out) if i not in behind]
+
+
+def _references(f: Finding) -> int:
+    """How many references `f` stands for: one, or with the others naming its id that
+    `engine.sameid` grouped behind it."""
+    hint = getattr(f.hint, "source", f.hint)
+    if isinstance(hint, P) and is_held(hint):
+        hint = getattr(hint.values["hint"], "source", hint.values["hint"])
+    if isinstance(hint, P) and is_grouped(hint):
+        return 1 + int(hint.values["n"])
+    return 1
+
+
+def _value(f: Finding) -> str:
+    """The unknown id an RF001 names, else ""."""
+    message = getattr(f.message, "source", f.message)
+    value = getattr(message, "values", {}).get("value")
+    return value if isinstance(value, str) else ""
+
+
+def _replaceable(f: Finding, then: dict[str, _Then]) -> bool:
+    """Whether `f`'s own hint (a hold-back's around it aside) is only "add it, or change it
+    to an existing id", or a did-you-mean of an id that `HEAD` defined too (`marketing`
+    deleted is no `marketing-specialist` renamed: both were there)."""
+    template, guess = _own_hint(f)
+    if guess:
+        return guess in then
+    return template == GENERIC
+
+
+def _own_hint(f: Finding) -> tuple[str, str]:
+    """The template of `f`'s own hint (a hold-back's around it aside), and the id its
+    did-you-mean names ("" when it has none)."""
+    hint = bare_hint(f.hint)
+    template = getattr(hint, "template", "")
+    guess = getattr(hint, "values", {}).get("id") \
+        if template.startswith("did you mean {id!r}") else ""
+    return template, guess if isinstance(guess, str) else ""
+
+
+def _where(value: str, then: _Then, top: str) -> M:
+    """`'marketing' was the id of 市场部 in org/teams.yaml at git HEAD, ...`."""
+    shown = display_path(os.path.join(top, then.rel))
+    if then.name:
+        return M("{value!r} was the id of {name} in {file} at git HEAD and is gone since: "
+                 "add it back there, or change this reference to an existing id",
+                 value=value, name=then.name, file=shown)
+    return M("{value!r} was defined in {file} at git HEAD and is gone since: add it back "
+             "there, or change this reference to an existing id", value=value, file=shown)
+
+
+def _defining(top: str, targets: list[str], ids: set[str]) -> list[str]:
+    """The files under `targets` that git `HEAD` holds with a line `id: ID` for one of `ids`
+    (one `git grep`, so that only those are read, not the whole org as it was), as paths."""
+    real_top = os.path.realpath(top)
+    specs = [rel.replace(os.sep, "/") for path in targets
+             if not (rel := os.path.relpath(os.path.realpath(path), real_top)).startswith("..")]
+    if not specs:
+        return []
+    patterns = "".join(f"(^|[^[:alnum:]_])id:[[:space:]]*[\"']?{_ere(ident)}"
+                       f"[\"']?([[:space:],}}]|$)\n" for ident in sorted(ids))
+    out = git_out(["grep", "-l", "-z", "-E", "-f", "-", "HEAD", "--", *specs], top,
+                  patterns.encode("utf-8"))
+    names = (out or b"").decode("utf-8", "surrogateescape").split("\0")
+    return [os.path.join(top, name.split(":", 1)[1]) for name in names if ":" in name]
+
+
+def _ere(text: str) -> str:
+    """`text` as a POSIX extended regular expression matching it literally."""
+    return "".join(f"\\{c}" if c in ".[]()*+?{}|^$\\" else c for c in text)
+
+
+def _moved(top: str, gone: set[str]) -> dict[str, str]:
+    """Each of the files `gone` (relative to the work tree `top`) -> where it is now: the
+    rename git has staged, else the one untracked file of its name (git status); absent
+    when neither shows it."""
+    out = git_out(["status", "--porcelain=v1", "-z", "--untracked-files=all"], top)
+    if out is None:
+        return {}
+    fields = out.decode("utf-8", "surrogateescape").split("\0")
+    renamed: dict[str, str] = {}
+    untracked: dict[str, list[str]] = {}
+    at = 0
+    while at < len(fields):
+        entry = fields[at]
+        at += 1
+        if len(entry) < 4:
+            continue
+        state, path = entry[:2], entry[3:]
+        if "R" in state or "C" in state:
+            if at < len(fields):
+                renamed[fields[at]] = path
+            at += 1
+        elif state == "??":
+            untracked.setdefault(posixpath.basename(path), []).append(path)
+    found: dict[str, str] = {}
+    for rel in gone:
+        if rel in renamed:
+            found[rel] = renamed[rel]
+        elif len(same := untracked.get(posixpath.basename(rel), [])) == 1:
+            found[rel] = same[0]
+    return found
+
+
+def _named(ids: list[str]) -> list[object]:
+    """The first `SHOWN_IDS` of `ids`, then `and N more ids`."""
+    named: list[object] = list(ids[:SHOWN_IDS])
+    if len(ids) > SHOWN_IDS:
+        named.append(P("and {n} more id", "and {n} more ids", n=len(ids) - SHOWN_IDS))
+    return named

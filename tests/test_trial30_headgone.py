@@ -1,0 +1,162 @@
+"""Trial 30: an org file moved out of the folder checked (or deleted) since git HEAD is one
+finding, not one RF001 per reference to what it defined; an id deleted since HEAD says
+where it was (`ci.headgone`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import git, run_cli, where
+
+TEAMS = """\
+- kind: Team
+  id: ops
+  name: 运营部
+  lead: sun-li
+  members: [sun-li, li-na]
+  responsibilities: [daily]
+- kind: Team
+  id: marketing
+  name: 市场部
+  lead: li-na
+  members: [li-na]
+  responsibilities: [brand]
+- {kind: Responsibility, id: daily, name: 日常运营, accountable: ops, consulted: [marketing]}
+- {kind: Responsibility, id: brand, name: 品牌建设, accountable: marketing}
+"""
+
+PEOPLE = """\
+- {kind: Person, id: sun-li, name: 孙丽}
+- {kind: Person, id: li-na, name: 李娜}
+"""
+
+
+def repo(tmp_path: Path, *, commit: bool = True, more: str = "") -> Path:
+    """A repository with `org/teams/teams.yaml` (`more` after it) and
+    `org/people/people.yaml`, committed."""
+    (tmp_path / "org" / "teams").mkdir(parents=True)
+    (tmp_path / "org" / "people").mkdir()
+    (tmp_path / "org" / "teams" / "teams.yaml").write_text(TEAMS + more, "utf-8")
+    (tmp_path / "org" / "people" / "people.yaml").write_text(PEOPLE, "utf-8")
+    if commit:
+        git(tmp_path, "init", "-q")
+        git(tmp_path, "add", ".")
+        git(tmp_path, "commit", "-qm", "org")
+    return tmp_path
+
+
+def check(top: Path, lang: str = "en") -> list[dict[str, Any]]:
+    run = run_cli("check", "org", "--isolated", "--no-cache", "--format", "json", "--lang",
+                  lang, cwd=top)
+    found: list[dict[str, Any]] = run.json()["findings"]
+    return found
+
+
+def test_the_committed_org_is_clean(tmp_path: Path) -> None:
+    assert check(repo(tmp_path)) == []
+
+
+MOVED = {
+    "en": ("unknown Person 'sun-li' in `lead` of team 'ops': org/people/people.yaml defined "
+           "it at git HEAD and is gone from the org (moved to people.yaml); 5 references "
+           "name ids it defined (sun-li, li-na): the others are held back behind this one",
+           "move it back to org/people/people.yaml, or add the folder of people.yaml to the "
+           "paths checked"),
+    "zh": ("团队 'ops' 的 `lead` 中的 'sun-li' 不是已知的人员：它在 git HEAD 时定义于 "
+           "org/people/people.yaml，该文件已不在组织中（已移到 people.yaml）；共有 5 处引用指向"
+           "该文件定义的 id（sun-li、li-na）：其余的暂不报告，都在这一条之后",
+           "把它移回 org/people/people.yaml，或把 people.yaml 所在的文件夹加入检查的路径"),
+    "zh-Hant": ("團隊 'ops' 的 `lead` 中的 'sun-li' 不是已知的人員：它在 git HEAD 時定義於 "
+                "org/people/people.yaml，該檔案已不在組織中（已移到 people.yaml）；共有 5 處引用"
+                "指向該檔案定義的 id（sun-li、li-na）：其餘的暫不報告，都在這一條之後",
+                "把它移回 org/people/people.yaml，或把 people.yaml 所在的資料夾加入檢查的路徑"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(MOVED))
+def test_a_file_moved_out_of_the_org_is_one_finding(tmp_path: Path, lang: str) -> None:
+    top = repo(tmp_path)
+    (top / "org" / "people" / "people.yaml").rename(top / "people.yaml")
+    found = check(top, lang)
+    assert where(found) == [("RF001", "teams.yaml", 4, 9)]
+    assert found[0]["file"] == "org/teams/teams.yaml"
+    assert (found[0]["message"], found[0]["hint"]) == MOVED[lang]
+
+
+def test_a_file_renamed_with_git_mv_names_its_new_place(tmp_path: Path) -> None:
+    top = repo(tmp_path)
+    git(top, "mv", "org/people/people.yaml", "staff.yaml")
+    found = check(top)
+    assert where(found) == [("RF001", "teams.yaml", 4, 9)]
+    assert "(moved to staff.yaml)" in found[0]["message"]
+    assert found[0]["hint"] == ("move it back to org/people/people.yaml, or add the folder "
+                                "of staff.yaml to the paths checked")
+
+
+def test_a_deleted_file_is_one_finding_that_says_how_to_restore_it(tmp_path: Path) -> None:
+    top = repo(tmp_path)
+    (top / "org" / "people" / "people.yaml").unlink()
+    found = check(top)
+    assert where(found) == [("RF001", "teams.yaml", 4, 9)]
+    assert "is gone from the org (deleted); 5 references" in found[0]["message"]
+    assert found[0]["hint"] == ("restore it with `git checkout HEAD -- org/people/people.yaml`"
+                                ", or change the references to existing ids")
+
+
+def test_a_file_left_out_for_its_name_keeps_its_one_in019(tmp_path: Path) -> None:
+    top = repo(tmp_path)
+    people = top / "org" / "people" / "people.yaml"
+    people.rename(people.with_name("people.yaml.txt"))
+    assert where(check(top)) == [("IN019", "people.yaml.txt", 1, 1)]
+
+
+def test_outside_git_each_unknown_id_keeps_its_rf001(tmp_path: Path) -> None:
+    top = repo(tmp_path, commit=False)
+    (top / "org" / "people" / "people.yaml").rename(top / "people.yaml")
+    found = check(top)
+    # one RF001 per unknown id (`engine.sameid`), the 5 references between them
+    assert [f["code"] for f in found] == ["RF001"] * 2
+    assert sum(1 + len(f.get("related", ())) for f in found) == 5
+    assert all("git HEAD" not in f["message"] + f["hint"] for f in found)
+
+
+DELETED = {
+    "en": "'marketing' was the id of 市场部 in org/teams/teams.yaml at git HEAD and is gone "
+          "since: add it back there, or change this reference to an existing id",
+    "zh": "'marketing' 在 git HEAD 时是 org/teams/teams.yaml 中 市场部 的 id，之后被删除了：把它"
+          "加回那里，或把这个引用改成已有的 id",
+    "zh-Hant": "'marketing' 在 git HEAD 時是 org/teams/teams.yaml 中 市场部 的 id，之後被刪除了："
+               "把它加回那裡，或把這個引用改成已有的 id",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(DELETED))
+def test_a_deleted_team_says_where_it_was_at_head(tmp_path: Path, lang: str) -> None:
+    top = repo(tmp_path)
+    delete_marketing(top)
+    found = [f for f in check(top, lang) if f["code"] == "RF001"]
+    # the two references are one RF001 (`engine.sameid`), its hint says where it was
+    assert where(found) == [("RF001", "teams.yaml", 7, 79)]
+    assert [(r["line"], r["column"]) for r in found[0]["related"]] == [(8, 62)]
+    assert found[0]["hint"].startswith(DELETED[lang])
+
+
+def test_a_deleted_team_is_no_rename_of_an_id_head_had_too(tmp_path: Path) -> None:
+    # `marketing-lead` extends `marketing` (a rename's did-you-mean), but HEAD had both
+    top = repo(tmp_path, more="- {kind: Role, id: marketing-lead, name: 市场主管, team: ops}\n")
+    delete_marketing(top)
+    found = [f for f in check(top) if f["code"] == "RF001"]
+    # the two references are one RF001 (`engine.sameid`), its hint says where it was
+    assert where(found) == [("RF001", "teams.yaml", 7, 79)]
+    assert [(r["line"], r["column"]) for r in found[0]["related"]] == [(8, 62)]
+    assert found[0]["hint"].startswith(DELETED["en"])
+
+
+def delete_marketing(top: Path) -> None:
+    teams = top / "org" / "teams" / "teams.yaml"
+    text = teams.read_text("utf-8")
+    start = text.index("- kind: Team\n  id: marketing")
+    teams.write_text(text[:start] + text[text.index("- {kind: Responsibility", start):],
+                     "utf-8")
