@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from orgspec.ci.before import committed, git_out
 from orgspec.engine.holdback import bare_hint, is_grouped, is_held, rehint
-from orgspec.engine.pending import SHOWN_IDS
+from orgspec.engine.pending import first_ids
 from orgspec.findings import Finding, LintResult, replaced
 from orgspec.i18n import M, P, said_from
 from orgspec.paths import display_path, git_top
@@ -94,7 +94,7 @@ def said_gone(result: LintResult, targets: list[str]) -> None:
         if n > 1:
             said = P("{said}; {n} reference names an id it defined ({ids})",
                      "{said}; {n} references name ids it defined ({ids}): the others are "
-                     "held back behind this one", said=said, n=n, ids=_named(ids))
+                     "held back behind this one", said=said, n=n, ids=first_ids(ids))
         first.append(replaced(
             f, message=said_from(said, lang),
             hint=said_from(M("move it back to {file}, or add the folder of {path} to the "
@@ -210,11 +210,3 @@ def _moved(top: str, gone: set[str]) -> dict[str, str]:
         elif len(same := untracked.get(posixpath.basename(rel), [])) == 1:
             found[rel] = same[0]
     return found
-
-
-def _named(ids: list[str]) -> list[object]:
-    """The first `SHOWN_IDS` of `ids`, then `and N more ids`."""
-    named: list[object] = list(ids[:SHOWN_IDS])
-    if len(ids) > SHOWN_IDS:
-        named.append(P("and {n} more id", "and {n} more ids", n=len(ids) - SHOWN_IDS))
-    return named

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from orgspec.engine.pending import first_ids
 from orgspec.findings import Finding, replaced
 from orgspec.i18n import M, P
 from orgspec.model.models import is_placeholder
@@ -67,18 +68,10 @@ def alone(org: Org, teams: Iterable[str]) -> dict[str, list[str]]:
     return out
 
 
-def _named(duties: list[str]) -> list[object]:
-    """The first SHOWN_DUTIES of `duties`, then `and N more ids`."""
-    named: list[object] = list(duties[:SHOWN_DUTIES])
-    if len(duties) > SHOWN_DUTIES:
-        named.append(P("and {n} more id", "and {n} more ids", n=len(duties) - SHOWN_DUTIES))
-    return named
-
-
 def _unowned(f: Finding, duties: list[str]) -> Finding:
     """HI006's `f` on a team with no lead that alone answers for `duties`: those duties
     have nobody to answer for them (trial 29: the duty got no finding at all)."""
-    named = _named(duties)
+    named = first_ids(duties, SHOWN_DUTIES)
     return replaced(
         f, message=P("team {team!r} has no members and no lead, yet it alone is accountable "
                      "for duty {duties}: nobody answers for it",

@@ -115,11 +115,16 @@ def _named(held: list[tuple[Finding, str]]) -> list[object]:
     defines) before the people it names, then `and N more`."""
     ids = list(dict.fromkeys(value for f, value in sorted(held, key=lambda h: h[0].code
                                                           != UNKNOWN)))
-    named: list[object] = list(ids[:SHOWN_IDS])
-    if len(ids) > SHOWN_IDS:
+    return first_ids(ids)
+
+
+def first_ids(ids: list[str], shown: int = SHOWN_IDS) -> list[object]:
+    """The first `shown` of `ids`, then `and N more ids` (a message's list of ids)."""
+    named: list[object] = list(ids[:shown])
+    if len(ids) > shown:
         # "ids", not "more": the hint counts findings, and this counts ids (trial 28b read
         # "25 findings (product, tech, ops, and 11 more)" as 14)
-        named.append(P("and {n} more id", "and {n} more ids", n=len(ids) - SHOWN_IDS))
+        named.append(P("and {n} more id", "and {n} more ids", n=len(ids) - shown))
     return named
 
 
