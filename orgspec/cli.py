@@ -697,7 +697,7 @@ def _report(paths: tuple[str, ...], fmt: str | None, output: str | None, lang: s
     from orgspec.engine.lint import lint_org
     from orgspec.output import REPORT_SUFFIXES, format_for
     from orgspec.report.view import build_view
-    from orgspec.run import CiEnv, narrow, refuse_org_outputs, view_links
+    from orgspec.run import CiEnv, narrow, refuse_org_outputs, said_since_head, view_links
 
     fmt = format_for(output, fmt, REPORT_SUFFIXES, "markdown")
     if fmt != "chat" and (link is not None or max_bytes is not None):
@@ -710,6 +710,7 @@ def _report(paths: tuple[str, ...], fmt: str | None, output: str | None, lang: s
     targets = targets_of(paths, config)
     refuse_org_outputs([output], targets, config)
     result, org = lint_org(targets, config)
+    said_since_head(result, targets, config)  # as `check` says them
     _speaks(result.lang or "en")
     baseline = None if no_baseline else baseline_path or config.baseline_path()
     for note in narrow(result, org, targets, config, baseline, diff_ref):
@@ -777,7 +778,7 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
           since: str | None, title: str | None, config_path: str | None,
           isolated: bool) -> int:
     from orgspec.engine.lint import lint_org
-    from orgspec.run import default_branch, repo_kind_in, site_changes
+    from orgspec.run import default_branch, repo_kind_in, said_since_head, site_changes
     from orgspec.site import SiteError, SiteOptions, build_site
 
     if repo_url and not repo_url.startswith(("https://", "http://")):
@@ -786,6 +787,7 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
     config.lang = lang or config.lang  # the messages speak the labels' language
     targets = targets_of(paths, config)
     result, org = lint_org(targets, config)
+    said_since_head(result, targets, config)  # as `check` says them
     _speaks(result.lang or "en")
     shown = config.site_findings if findings is None else findings
     changes, since = site_changes(result, org, targets, config, since, shown)

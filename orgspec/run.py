@@ -165,13 +165,8 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
         result, org = check_cached(targets, config, cache), None
     else:
         result, org = _lint(targets, config, opts.staged, cache)
-    if not opts.staged and any(f.code == "RF001" for f in result.findings):
-        from orgspec.ci.headrenames import said_renames
-
-        said_renames(result, targets, config)  # `id: tech` -> `id: jishu` since HEAD: say so
-        from orgspec.ci.headgone import said_gone
-
-        said_gone(result, targets)  # a file of HEAD moved away or deleted: one finding
+    if not opts.staged:
+        said_since_head(result, targets, config)
     if named:
         from orgspec.ci.before import defined_by
 
@@ -214,6 +209,20 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
                               summary, append=True))
     code = EXIT_OK if opts.exit_zero or not result.fails(level) else EXIT_FINDINGS
     return Outcome(code, outputs, notes, result)
+
+
+def said_since_head(result: LintResult, targets: list[str], config: Config) -> None:
+    """What git's `HEAD` tells about `result`'s RF001s (a check of the working tree's
+    `targets`), as `check`, `report` and `site` say it: an id renamed since (its hint says
+    the new id and `aliases`), a file moved away or deleted (one finding for its ids'
+    references). Git missing or failing: nothing changes."""
+    if not any(f.code == "RF001" for f in result.findings):
+        return
+    from orgspec.ci.headgone import said_gone
+    from orgspec.ci.headrenames import said_renames
+
+    said_renames(result, targets, config)
+    said_gone(result, targets)
 
 
 def _shown_to(fmt: str, result: LintResult, whole: list[Finding]) -> LintResult:

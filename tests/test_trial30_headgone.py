@@ -160,3 +160,21 @@ def delete_marketing(top: Path) -> None:
     start = text.index("- kind: Team\n  id: marketing")
     teams.write_text(text[:start] + text[text.index("- {kind: Responsibility", start):],
                      "utf-8")
+
+
+def test_report_and_site_say_what_check_says(tmp_path: Path) -> None:
+    # trial 30b: `report` and `site` gave one RF001 per reference (5 errors) where `check`
+    # gives one finding for the moved file (`run.said_since_head`)
+    top = repo(tmp_path)
+    git(top, "mv", "org/people/people.yaml", "people.yaml")
+    assert where(check(top)) == [("RF001", "teams.yaml", 4, 9)]
+    run_cli("report", "org", "--isolated", "--lang", "en", "-o", "r.md", cwd=top)
+    report = (top / "r.md").read_text("utf-8")
+    assert "**1** error ·" in report
+    # every RF001 shown (in "fix first" and in the list) is the one of the moved file
+    shown = report.count("unknown Person")
+    assert shown and report.count("is gone from the org (moved to people.yaml)") == shown
+    run_cli("site", "org", "--isolated", "--lang", "en", "-o", "site", cwd=top)
+    health = (top / "site" / "health.html").read_text("utf-8")
+    shown = health.count("unknown Person")
+    assert shown and health.count("is gone from the org (moved to people.yaml)") == shown
