@@ -109,3 +109,27 @@ def test_a_team_and_a_position_of_one_name_say_nothing(write_org) -> None:
     root = write_org({"teams.yaml": teams, "people.yaml": people,
                       "positions.yaml": positions})
     assert _found(root, "RF008", "RF009") == []
+
+
+@pytest.mark.parametrize(("second", "found"), [
+    ("sun.li@example.com", [("RF009", "people.yaml", 7)]),
+    ("Sun.Li@Example.com", [("RF009", "people.yaml", 7)]),  # one address, written apart
+    ("li.sun@example.com", []),  # two people of one name
+    (None, []),
+])
+def test_namesakes_with_one_email_are_one_person_entered_twice(
+        write_org, second: str | None, found: list[tuple[str, str, int]]) -> None:
+    # trial 30b: 孙丽 added beside 孙丽, same title and email, under a new id said nothing
+    people = PEOPLE.replace("name: 陳雅婷", "name: 王芳") \
+        + "- {kind: Person, id: sun-li, name: 孙丽, email: sun.li@example.com}\n" \
+        + ("- {kind: Person, id: sunli, name: 孙丽}\n" if second is None else
+           f"- {{kind: Person, id: sunli, name: 孙丽, email: '{second}'}}\n")
+    teams = TEAMS.replace("members: [li, zhang-wei]", "members: [li, zhang-wei, sun-li, sunli]")
+    root = write_org({"teams.yaml": teams, "people.yaml": people})
+    got = _found(root, "RF009")
+    assert _where(got) == found
+    if got:
+        assert got[0]["message"].startswith("person 'sunli' has the name 孙丽 and the email ")
+        assert got[0]["message"].endswith(" of person 'sun-li': one person entered twice?")
+        assert [(Path(r["file"]).name, r["line"]) for r in got[0]["related"]] == [
+            ("people.yaml", 6)]

@@ -275,7 +275,8 @@ def person_written_twice(ctx: RuleContext) -> Iterator[Issue]:
     another way: in the other script (陳雅婷 beside 陈雅婷), in full-width letters, or
     with other blanks (`text.fold.fold_name`), the first by file and line taken as the one
     meant and named as related location; a person once. Namesakes written alike (张伟 twice)
-    are two people, as are two whose `email`s differ. O(people)."""
+    are two people, unless their `email` is one (the same person entered twice, trial
+    30b), as are two whose `email`s differ. O(people)."""
     from orgspec.findings import Related
     from orgspec.text.fold import fold_name
 
@@ -285,7 +286,9 @@ def person_written_twice(ctx: RuleContext) -> Iterator[Issue]:
         if isinstance(person.name, str) and person.name.strip():
             by_name.setdefault(fold_name(person.name), []).append(ident)
     for idents in by_name.values():
-        if len(idents) < 2 or len({str(org.people[i].name).strip() for i in idents}) < 2:
+        if len(idents) < 2 or (len({str(org.people[i].name).strip() for i in idents}) < 2
+                               and len({_mail(org.people[i].email) for i in idents}) ==
+                               len(idents)):
             continue
         # located only here, for the few names two people share
         at = {i: org.origin("Person", i).value("name") for i in idents}
@@ -294,12 +297,20 @@ def person_written_twice(ctx: RuleContext) -> Iterator[Issue]:
         first_name = str(org.people[first].name).strip()
         for ident in ordered[1:]:
             name = str(org.people[ident].name).strip()
-            if name == first_name or _told_apart(org.people[ident].email,
-                                                 org.people[first].email):
+            mail = _mail(org.people[ident].email)
+            if name == first_name:
+                if not mail or mail != _mail(org.people[first].email):
+                    continue  # namesakes
+                said = M("person {id!r} has the name {name} and the email {email} of person "
+                         "{other!r}: one person entered twice?", id=ident, name=name,
+                         email=str(org.people[ident].email).strip(), other=first)
+            elif _told_apart(org.people[ident].email, org.people[first].email):
                 continue
-            yield Issue(M("person {id!r} is named {name}, which is {other_name} of person "
-                          "{other!r} written another way: one person entered twice?",
-                          id=ident, name=name, other_name=first_name, other=first),
+            else:
+                said = M("person {id!r} is named {name}, which is {other_name} of person "
+                         "{other!r} written another way: one person entered twice?",
+                         id=ident, name=name, other_name=first_name, other=first)
+            yield Issue(said,
                         at[ident], node_key("Person", ident),
                         related=(Related(at[first], M("person {id!r} is named {name} here",
                                                       id=first, name=first_name)),),
@@ -307,6 +318,11 @@ def person_written_twice(ctx: RuleContext) -> Iterator[Issue]:
                                "[{id}]` under its `id` (references to {id!r} then still "
                                "work); if they are two people, give each their `email`",
                                id=ident, other=first))
+
+
+def _mail(email: object) -> str:
+    """A person's `email` as compared: blanks aside, case folded ("" when none)."""
+    return email.strip().casefold() if isinstance(email, str) else ""
 
 
 def _told_apart(one: object, other: object) -> bool:
