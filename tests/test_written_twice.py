@@ -133,3 +133,38 @@ def test_namesakes_with_one_email_are_one_person_entered_twice(
         assert got[0]["message"].endswith(" of person 'sun-li': one person entered twice?")
         assert [(Path(r["file"]).name, r["line"]) for r in got[0]["related"]] == [
             ("people.yaml", 6)]
+
+
+DUTIES = """\
+- {kind: Responsibility, id: daily, name: 日常运营, accountable: ops}
+- {kind: Responsibility, id: brand, name: 品牌建设, accountable: company}
+- kind: Meeting
+  id: weekly
+  name: 周例会
+  cadence: weekly
+  owner: chen-yating
+  attendees: [company]
+"""
+
+
+@pytest.mark.parametrize("duty", [True, False])
+def test_what_a_team_entered_twice_causes_is_held_behind_rf008(write_org, duty: bool) -> None:
+    # trial 30b: 營運部 added beside 运营部 gave RF008 and an OW001 error ("make it
+    # consulted", which keeps the copy), or RF008 and OW006 (its empty charter)
+    teams = TEAMS.replace("  members: [li, zhang-wei]\n",
+                          "  members: [li, zhang-wei]\n  responsibilities: [daily]\n")
+    teams = teams.replace("  members: [chen-yating-tw, zhang-wei-2]\n",
+                          "  members: [chen-yating-tw, zhang-wei-2]\n" +
+                          ("  responsibilities: [daily]\n" if duty else ""))
+    teams = teams.replace("  members: [chen-yating]\n",
+                          "  members: [chen-yating]\n  responsibilities: [brand]\n")
+    people = PEOPLE.replace("name: 陳雅婷", "name: 王芳")
+    root = write_org({"teams.yaml": teams, "people.yaml": people, "duties.yaml": DUTIES})
+    found = json_findings(root)
+    assert _where(found) == [("RF008", "teams.yaml", 16)]
+    held = "OW001 on duty 'daily'" if duty else "OW006 on team 'ying-yun'"
+    assert f"(1 finding that follows from this mistake is held back until it is fixed: " \
+        f"{held})" in found[0]["hint"]
+    # RF008 not reported: what it held is
+    shown = json_findings(root, "--ignore", "RF008")
+    assert [f["code"] for f in shown] == (["OW001"] if duty else ["OW006"])

@@ -479,6 +479,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
     from orgspec.engine.sameid import same_id_behind
     from orgspec.engine.teams import with_teams
     from orgspec.engine.treecut import tree_behind
+    from orgspec.engine.twiceteam import twice_behind
 
     with gc_paused():
         org = loaded.org
@@ -512,6 +513,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         findings, _ = empty_behind(findings, org)  # HI005, OW006 behind HI006 on an empty team
         findings, _ = pending_behind(findings, org)  # RF001 behind IN018's `.new`
         findings, _ = same_id_behind(findings)  # RF001s of one unknown id behind the first
+        findings, _ = twice_behind(findings)  # OW001, OW006, MT005 behind a team entered twice
         findings = assign_fingerprints(sort_findings(findings), anchors,
                                        org_root(paths or [root]))
         findings = causes_first(with_teams(findings, org))  # IN019 before what it holds
@@ -553,13 +555,15 @@ def _causes(findings: list[Finding]) -> frozenset[str]:
     """The fingerprints of the findings that hold others back: a file left out (IN019) or
     waiting to be merged (IN018), an unknown reference whose hint names what it holds, a
     duplicate id whose hint counts the references to the id it had (`engine.dupid`), the
-    first of the references to one unknown id (`engine.sameid`)."""
+    first of the references to one unknown id (`engine.sameid`), a team entered twice whose
+    hint names what it holds (`engine.twiceteam`)."""
     from orgspec.engine.dupid import is_cause as renamed_cause
     from orgspec.engine.holdback import is_grouped, is_held
     from orgspec.engine.pending import is_cause
 
     return frozenset(f.fingerprint for f in findings if is_cause(f) or renamed_cause(f) or
-                     (f.code == "RF001" and (is_held(f.hint) or is_grouped(f.hint))))
+                     (f.code == "RF001" and (is_held(f.hint) or is_grouped(f.hint))) or
+                     (f.code == "RF008" and is_held(f.hint)))
 
 
 class _Tail:
