@@ -62,16 +62,18 @@ MOVED = {
     "en": ("unknown Person 'sun-li' in `lead` of team 'ops': org/people/people.yaml defined "
            "it at git HEAD and is gone from the org (moved to people.yaml); 5 references "
            "name ids it defined (sun-li, li-na): the others are held back behind this one",
-           "move it back to org/people/people.yaml, or add the folder of people.yaml to the "
-           "paths checked"),
+           "move it back (`git mv people.yaml org/people/people.yaml`), or check it with the "
+           "org: `orgspec check org people.yaml`"),
     "zh": ("团队 'ops' 的 `lead` 中的 'sun-li' 不是已知的人员：它在 git HEAD 时定义于 "
            "org/people/people.yaml，该文件已不在组织中（已移到 people.yaml）；共有 5 处引用指向"
            "该文件定义的 id（sun-li、li-na）：其余的暂不报告，都在这一条之后",
-           "把它移回 org/people/people.yaml，或把 people.yaml 所在的文件夹加入检查的路径"),
+           "把它移回原处（`git mv people.yaml org/people/people.yaml`），或把它和组织一起检查："
+           "`orgspec check org people.yaml`"),
     "zh-Hant": ("團隊 'ops' 的 `lead` 中的 'sun-li' 不是已知的人員：它在 git HEAD 時定義於 "
                 "org/people/people.yaml，該檔案已不在組織中（已移到 people.yaml）；共有 5 處引用"
                 "指向該檔案定義的 id（sun-li、li-na）：其餘的暫不報告，都在這一條之後",
-                "把它移回 org/people/people.yaml，或把 people.yaml 所在的資料夾加入檢查的路徑"),
+                "把它移回原處（`git mv people.yaml org/people/people.yaml`），"
+                "或把它和組織一起檢查：`orgspec check org people.yaml`"),
 }
 
 
@@ -91,8 +93,12 @@ def test_a_file_renamed_with_git_mv_names_its_new_place(tmp_path: Path) -> None:
     found = check(top)
     assert where(found) == [("RF001", "teams.yaml", 4, 9)]
     assert "(moved to staff.yaml)" in found[0]["message"]
-    assert found[0]["hint"] == ("move it back to org/people/people.yaml, or add the folder "
-                                "of staff.yaml to the paths checked")
+    assert found[0]["hint"] == ("move it back (`git mv staff.yaml org/people/people.yaml`), "
+                                "or check it with the org: `orgspec check org staff.yaml`")
+    # the command the hint gives finds every id again
+    run = run_cli("check", "org", "staff.yaml", "--isolated", "--no-cache", "--format", "json",
+                  cwd=top)
+    assert run.json()["findings"] == []
 
 
 def test_a_deleted_file_is_one_finding_that_says_how_to_restore_it(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import shlex
 from dataclasses import dataclass
 
 from orgspec.ci.before import committed, git_out
@@ -97,9 +98,12 @@ def said_gone(result: LintResult, targets: list[str]) -> None:
                      "held back behind this one", said=said, n=n, ids=first_ids(ids))
         first.append(replaced(
             f, message=said_from(said, lang),
-            hint=said_from(M("move it back to {file}, or add the folder of {path} to the "
-                             "paths checked", file=shown,
-                             path=display_path(os.path.join(top, new))) if new else
+            hint=said_from(M("move it back (`git mv {path} {file}`), or check it with the "
+                             "org: `orgspec check {paths}`", file=shlex.quote(shown),
+                             path=shlex.quote(display_path(os.path.join(top, new))),
+                             paths=" ".join(shlex.quote(display_path(p)) for p in
+                                            [*targets, os.path.join(top, new)]))
+                           if new else
                            M("restore it with `git checkout HEAD -- {file}`, or change the "
                              "references to existing ids", file=shown), lang)))
         behind.update(indices)
