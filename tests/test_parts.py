@@ -607,8 +607,9 @@ def test_a_stale_stored_result_is_caught(
     monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
     real, before = lint._keep, []
 
-    def stale(cache: Cache, key: bytes, result: Any, unchanged: Any = None) -> None:
-        real(cache, key, before[-1] if before else result, unchanged)
+    def stale(cache: Cache, key: bytes, result: Any, unchanged: Any = None,
+              later: bool = False) -> None:
+        real(cache, key, before[-1] if before else result, unchanged, later)
         before.append(result)
 
     monkeypatch.setattr(lint, "_keep", stale)
@@ -653,3 +654,37 @@ def test_writes_after_the_output_late_or_lost_equal_a_fresh_check(
     wrong, _ = _replay(org, tmp_path / "cache", random.Random(31), 24, names, after=child)
     assert not wrong, wrong
     assert ran >= 5 and lost >= 2, (ran, lost)
+
+
+def test_a_result_stored_after_the_output_is_the_one_the_check_gave(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`orgspec check` stores some results after its output (`gcpause.after_output`), and
+    goes on changing the result it printed (a baseline leaves its known findings out of
+    `findings`). What is stored is the check's result as it gave it (CI run 30: a next run
+    with the baseline said its one known finding was fixed)."""
+    from orgspec import gcpause
+
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    monkeypatch.setattr(gcpause, "_ONE_SHOT", [True])  # a one-shot process: work is queued
+    queued: list[Any] = []
+    monkeypatch.setattr(gcpause, "_LATER", queued)
+    org = tmp_path / "org"
+    shutil.copytree(EXAMPLES / "ecommerce", org, ignore=shutil.ignore_patterns("expected.json"))
+    paths, cache = [str(org)], tmp_path / "cache"
+    expected = _findings(lint_org(paths, STRICT, TODAY)[0].findings)
+    assert expected
+    victim = sorted(org.rglob("*.yaml"))[0]
+    for step in range(3):  # a first run; the same org; a comment added (means the same)
+        if step == 2:
+            victim.write_text(victim.read_text("utf-8") + "# 备注\n", "utf-8")
+        result = check_cached(paths, STRICT, Cache(str(cache)), TODAY)
+        assert _findings(result.findings) == expected
+        result.findings.clear()  # as a baseline does, after the output
+        for work in list(queued):
+            work()
+        queued.clear()
+        again = check_cached(paths, STRICT, Cache(str(cache)), TODAY)
+        assert _findings(again.findings) == expected
+        for work in list(queued):
+            work()
+        queued.clear()

@@ -370,11 +370,11 @@ def _first(paths: list[str] | None, config: Config, cache: Cache, inputs: Inputs
         from orgspec.gcpause import after_output
         from orgspec.load.cache import make_key
 
-        parts = key
+        parts, result_now = key, as_now(result)
 
         def keep() -> None:
             hash_inputs(inputs)
-            _keep(cache, make_key("result", *parts, *inputs.ident), result, unchanged)
+            _keep(cache, make_key("result", *parts, *inputs.ident), result_now, unchanged)
 
         after_output(keep)
     return _blamed(result, cache)
@@ -412,6 +412,8 @@ def _keep(cache: Cache, key: bytes, result: LintResult, unchanged: Unchanged | N
     finds the same findings the longer way."""
     from orgspec.gcpause import after_output
 
+    result = as_now(result)  # the command goes on to change it (a baseline, git's hints)
+
     def put() -> None:
         if os.path.isdir(cache.own):  # not made again by a late write after a clean
             cache.put("result", key, result)
@@ -422,6 +424,22 @@ def _keep(cache: Cache, key: bytes, result: LintResult, unchanged: Unchanged | N
         cache.put("result", key, result)
     if unchanged is not None:
         after_output(lambda: unchanged.store(result) if os.path.isdir(cache.own) else None)
+
+
+def as_now(result: LintResult) -> LintResult:
+    """A copy of `result` as it is now, for work after the output (`gcpause.after_output`):
+    its lists, dicts and sets copied, as the command goes on to change them in place (a
+    baseline leaves its known findings out of `findings`: stored after that, a later run
+    said a known finding was fixed). Findings themselves are not changed in place."""
+    from copy import copy
+    from dataclasses import fields
+
+    now = copy(result)
+    for each in fields(now):
+        value = getattr(now, each.name)
+        if isinstance(value, (list, dict, set)):
+            setattr(now, each.name, copy(value))
+    return now
 
 
 def _blamed(result: LintResult, cache: Cache | None) -> LintResult:
