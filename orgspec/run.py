@@ -220,9 +220,10 @@ def said_since_head(result: LintResult, targets: list[str], config: Config) -> N
         return
     from orgspec.ci.headgone import said_gone
     from orgspec.ci.headrenames import said_renames
+    from orgspec.engine.lint import lint_org
 
     said_renames(result, targets, config)
-    said_gone(result, targets)
+    said_gone(result, targets, lambda paths: lint_org(paths, config)[0])
 
 
 def _shown_to(fmt: str, result: LintResult, whole: list[Finding]) -> LintResult:

@@ -184,3 +184,17 @@ def test_report_and_site_say_what_check_says(tmp_path: Path) -> None:
     health = (top / "site" / "health.html").read_text("utf-8")
     shown = health.count("unknown Person")
     assert shown and health.count("is gone from the org (moved to people.yaml)") == shown
+
+
+def test_what_else_the_moved_file_changes_is_held_back_too(tmp_path: Path) -> None:
+    # trial 30c: a position whose holder says so in the moved file (`roles:`) was an RO001
+    # ("no holder") beside the RF001, which the file's move alone had caused
+    top = repo(tmp_path, more="- {kind: Role, id: ops-lead, name: 运营主管, team: ops}\n")
+    people = top / "org" / "people" / "people.yaml"
+    people.write_text(PEOPLE.replace("name: 孙丽}", "name: 孙丽, roles: [ops-lead]}"), "utf-8")
+    git(top, "commit", "-qam", "roles")
+    assert check(top) == []
+    git(top, "mv", "org/people/people.yaml", "people.yaml")
+    found = check(top)
+    assert where(found) == [("RF001", "teams.yaml", 4, 9)]
+    assert "(moved to people.yaml)" in found[0]["message"]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import posixpath
 import shlex
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from orgspec.ci.before import committed, git_out
@@ -40,11 +41,17 @@ class _Then:
     name: str
 
 
-def said_gone(result: LintResult, targets: list[str]) -> None:
+def said_gone(result: LintResult, targets: list[str],
+              relint: Callable[[list[str]], LintResult] | None = None) -> None:
     """Hold back the RF001s of `result` (a check of `targets`) whose unknown id a file
     defined at git `HEAD` that is gone from where it was, behind the first of them, which
     says so; give an RF001 whose id a file still there defined at `HEAD` a hint saying
-    where. `result.findings`, `held` and `causes` are replaced; the rest left as it is."""
+    where. `result.findings`, `held` and `causes` are replaced; the rest left as it is.
+    When every such file was moved and `relint` is given (a check of other paths), the
+    other findings are those of a check with the moved files beside `targets`: what else
+    their absence changed (a position's holder in the moved file: RO001, meetings MT004
+    asks for) is held back too (trial 30c), as IN019 holds back what a file left out for
+    its name changes."""
     asked = {i: value for i, f in enumerate(result.findings)
              if f.code == UNKNOWN and (value := _value(f))}
     if not asked:
@@ -108,10 +115,20 @@ def said_gone(result: LintResult, targets: list[str]) -> None:
                              "references to existing ids", file=shown), lang)))
         behind.update(indices)
         held_back.update(out[i].fingerprint for i in rest)
+    rest_of = [f for i, f in enumerate(out) if i not in behind]
+    if first and relint is not None and len(moved) == len(gone):
+        try:  # a second check, only when a file of the org was moved out of it
+            again = relint([*targets, *(os.path.join(top, moved[rel]) for rel in
+                                        sorted(gone))]).findings
+        except Exception:  # the RF001s alone are held back, as without it
+            again = None
+        if again is not None:
+            held_back.update(f.fingerprint for f in rest_of)
+            rest_of = list(again)
     if first:
         result.held = result.held | held_back
         result.causes = result.causes | {f.fingerprint for f in first}
-    result.findings = first + [f for i, f in enumerate(out) if i not in behind]
+    result.findings = first + rest_of
 
 
 def _references(f: Finding) -> int:
