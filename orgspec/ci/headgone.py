@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from orgspec.ci.before import committed, git_out
-from orgspec.engine.holdback import bare_hint, is_grouped, is_held, rehint
+from orgspec.engine.holdback import bare_hint, grouped_count, rehint
 from orgspec.engine.pending import first_ids
 from orgspec.findings import Finding, LintResult, replaced
 from orgspec.i18n import M, P, said_from
@@ -134,12 +134,7 @@ def said_gone(result: LintResult, targets: list[str],
 def _references(f: Finding) -> int:
     """How many references `f` stands for: one, or with the others naming its id that
     `engine.sameid` grouped behind it."""
-    hint = getattr(f.hint, "source", f.hint)
-    if isinstance(hint, P) and is_held(hint):
-        hint = getattr(hint.values["hint"], "source", hint.values["hint"])
-    if isinstance(hint, P) and is_grouped(hint):
-        return 1 + int(hint.values["n"])
-    return 1
+    return 1 + grouped_count(f.hint)
 
 
 def _value(f: Finding) -> str:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from orgspec.engine.holdback import is_held, kind_of
+from orgspec.engine.holdback import bare_hint, kind_of
 from orgspec.findings import Finding
 from orgspec.i18n import P
 from orgspec.lazyre import lazy
@@ -31,14 +31,6 @@ GENERIC = "add the {kinds} {value!r} to the org's files, or change it to an exis
 _ID = lazy(ID_PATTERN)
 
 
-def _hint_of(f: Finding) -> object:
-    """The RF001's own hint, without what a hold-back said around it."""
-    hint = getattr(f.hint, "source", f.hint)
-    if is_held(hint):
-        hint = hint.values["hint"]  # type: ignore[union-attr]
-    return getattr(hint, "source", hint)
-
-
 def _former(f: Finding, kind: str, dup: str, org: Org) -> str:
     """The id `f` (an RF001) names when it may be the former id of the duplicate `dup` of
     `kind`; else ""."""
@@ -48,7 +40,7 @@ def _former(f: Finding, kind: str, dup: str, org: Org) -> str:
         return ""
     if any(value in org.table(k) for k in ENTITY_KINDS):
         return ""
-    hint = _hint_of(f)
+    hint = bare_hint(f.hint)
     template = getattr(hint, "template", "")
     said = getattr(hint, "values", {})
     if template == "did you mean {id!r}?" and said.get("id") == dup:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from orgspec.engine.holdback import Held, held_hint, is_held
+from orgspec.engine.holdback import Held, bare_hint, held_hint
 from orgspec.findings import Finding
 
 UNKNOWN = "RF001"
@@ -20,10 +20,7 @@ EVERYONE = "to invite everyone"  # how the hints `checks.references` gives such 
 
 
 def _means_everyone(f: Finding) -> bool:
-    hint = getattr(f.hint, "source", f.hint)
-    if is_held(hint):
-        hint = hint.values["hint"]  # type: ignore[union-attr]
-    hint = getattr(hint, "source", hint)
+    hint = bare_hint(f.hint)
     return f.code == UNKNOWN and getattr(hint, "template", "").startswith(EVERYONE)
 
 

@@ -309,10 +309,17 @@ def grouped_hint(hint: str, value: str, n: int) -> P:
 def is_grouped(hint: object) -> bool:
     """Whether `hint` (or the `M` it says), or the hint a `held_hint` wraps in it, is one
     `grouped_hint` made."""
+    return grouped_count(hint) > 0
+
+
+def grouped_count(hint: object) -> int:
+    """How many other references the `grouped_hint` in `hint` (or the `M` it says, or the
+    hint a `held_hint` wraps in it) counts; 0 when it has none."""
     hint = getattr(hint, "source", hint)
     if isinstance(hint, P) and is_held(hint):
         hint = getattr(hint.values["hint"], "source", hint.values["hint"])
-    return isinstance(hint, P) and hint.singular.startswith(_GROUPED)
+    return int(hint.values["n"]) if isinstance(hint, P) and \
+        hint.singular.startswith(_GROUPED) else 0
 
 
 def bare_hint(hint: object) -> object:
