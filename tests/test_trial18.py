@@ -149,13 +149,15 @@ KR_ORG = """\
 
 
 @pytest.mark.parametrize(("lang", "service", "neutral"), [
-    ("en", "write it as <metric> from <baseline> to <target> by <date>, e.g. complaint rate "
-           "from 3% to 1.5% by 2026-06-30",
+    # 提升客户满意度: a satisfaction score, not a complaint rate (trial 30b)
+    ("en", "write it as <metric> from <baseline> to <target> by <date>, e.g. satisfaction "
+           "score from 4.6 to 4.8 by 2026-06-30",
      "write it as <metric> from <baseline> to <target> by <date>, e.g. on-time rate from 80% "
      "to 95% by 2026-06-30"),
-    ("zh", "写成「指标 从 基线 到 目标 + 截止时间」，例如：客诉率从3%降到1.5%（6月30日前）",
+    ("zh", "写成「指标 从 基线 到 目标 + 截止时间」，例如：满意度评分从4.6分升至4.8分（6月30日前）",
      "写成「指标 从 基线 到 目标 + 截止时间」，例如：准时交付率从80%提高到95%（6月30日前）"),
-    ("zh-Hant", "寫成「指標 從 基線 到 目標 + 截止時間」，例如：客訴率從3%降到1.5%（6月30日前）",
+    ("zh-Hant",
+     "寫成「指標 從 基線 到 目標 + 截止時間」，例如：滿意度評分從4.6分升至4.8分（6月30日前）",
      "寫成「指標 從 基線 到 目標 + 截止時間」，例如：準時交付率從80%提高到95%（6月30日前）"),
 ])
 def test_the_vague_key_result_hint_fits_its_subject(write_org, lang: str, service: str,  # type: ignore[no-untyped-def]

@@ -15,10 +15,14 @@ from orgspec.i18n import M
 Example = Callable[[M], M]  # the example with its deadline (`_date`) in it
 
 # (words in the key result, the example, its deadline when the objective has none: month,
-# day of 2026); in order: 用户满意度 is service, not users, 支付接口故障 stability, not checkout
+# day of 2026); in order: 客服满意度 is a score, not complaints (trial 30b: a 满意度 key
+# result was shown a complaint rate), 用户满意度 not users, 员工满意度 a score too, not
+# attrition; 支付接口故障 stability, not checkout
 _SUBJECTS: tuple[tuple[tuple[str, ...], Example, tuple[int, int]], ...] = (
-    (("客服", "客诉", "投诉", "满意度", "服务质量", "服务品质", "好评", "差评", "工单", "售后",
-      "退款", "退货", "complaint", "satisfaction", "service quality", "csat", "nps", "support",
+    (("满意度", "满意率", "好评率", "评分", "satisfaction", "csat", "nps"),
+     lambda d: M("satisfaction score from 4.6 to 4.8 by {date}", date=d), (6, 30)),
+    (("客服", "客诉", "投诉", "服务质量", "服务品质", "好评", "差评", "工单", "售后",
+      "退款", "退货", "complaint", "service quality", "support",
       "ticket", "refund"),
      lambda d: M("complaint rate from 3% to 1.5% by {date}", date=d), (6, 30)),
     (("故障", "稳定", "可用", "宕机", "性能", "uptime", "outage", "incident",
@@ -50,7 +54,8 @@ YEAR = 2026  # the examples' year when the objective says none
 # one: for a position's KPI, which is measured every period and so has no date of its own
 # (a fixed 6月30日 matched no period and was soon past)
 _KPI_EXAMPLES: tuple[M, ...] = (
-    M("complaint rate from 3% to 1.5%"), M("service availability from 99.5% to 99.9%"),
+    M("satisfaction score from 4.6 to 4.8"), M("complaint rate from 3% to 1.5%"),
+    M("service availability from 99.5% to 99.9%"),
     M("checkout conversion rate from 2.1% to 2.6%"),
     M("orders shipped within 48 hours from 92% to 98%"),
     M("attrition in key positions from 15% to 10%"),
