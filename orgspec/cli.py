@@ -938,6 +938,7 @@ def _init(directory: str | None, lang: str | None, ci: str | None, example: bool
         init_repo,
         outside,
     )
+    from orgspec.paths import find_git_top
 
     if directory is None:  # never into whatever folder it runs in, unasked
         if any(os.scandir(".")):
@@ -974,6 +975,15 @@ def _init(directory: str | None, lang: str | None, ci: str | None, example: bool
         _tell(M("{file} was kept: add `repo-kind: gitlab` to it so that the handbook site "
                 "links to the files GitLab's way", file=os.path.join(directory, CONFIG)),
               said, err=True)
+    if find_git_top(directory) is None:  # what compares with git HEAD says nothing there
+        import shlex
+
+        _tell(M("this folder is not in a git repository: `git init` enables the checks of "
+                "renamed ids and moved or deleted files")
+              if os.path.samefile(directory, ".") else
+              M("{folder} is not in a git repository: `git init {command}` enables the checks "
+                "of renamed ids and moved or deleted files", folder=os.path.normpath(directory),
+                command=shlex.quote(os.path.normpath(directory))), said, err=True)
     if done.no_example == "asked":
         org = os.path.normpath(os.path.join(directory, "org"))
         # run where the user is: check finds DIRECTORY's config from the folder it is given

@@ -223,7 +223,7 @@ def said_since_head(result: LintResult, targets: list[str], config: Config) -> N
     from orgspec.engine.lint import lint_org
 
     said_renames(result, targets, config)
-    said_gone(result, targets, lambda paths: lint_org(paths, config)[0])
+    said_gone(result, targets, lambda paths, beside: lint_org(paths, config, beside=beside)[0])
 
 
 def _shown_to(fmt: str, result: LintResult, whole: list[Finding]) -> LintResult:

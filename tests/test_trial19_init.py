@@ -48,10 +48,26 @@ def test_init_for_github_keeps_the_hook_repository_and_names_the_local_one(
 
 
 @pytest.mark.parametrize(("lang", "said"), [
-    ("en", "next: cd org && orgspec check (the org's YAML files are in org/org/)\n"),
-    ("zh", "下一步：cd org && orgspec check（组织的 YAML 文件在 org/org/ 下）\n"),
-    ("zh-Hant", "下一步：cd org && orgspec check（組織的 YAML 檔案在 org/org/ 下）\n")])
+    ("en", "org is not in a git repository: `git init org` enables the checks of renamed ids "
+           "and moved or deleted files\n"
+           "next: cd org && orgspec check (the org's YAML files are in org/org/)\n"),
+    ("zh", "org 不在 git 仓库中：运行 `git init org` 后即可检查改名的 id 以及移动或删除的文件\n"
+           "下一步：cd org && orgspec check（组织的 YAML 文件在 org/org/ 下）\n"),
+    ("zh-Hant", "org 不在 git 儲存庫中：執行 `git init org` 後即可檢查改名的 id 以及移動或刪除的"
+                "檔案\n"
+                "下一步：cd org && orgspec check（組織的 YAML 檔案在 org/org/ 下）\n")])
 def test_init_says_where_the_orgs_files_are(tmp_path: Path, lang: str, said: str) -> None:
     run = run_cli("init", "org", "--lang", lang, cwd=tmp_path)
     assert run.code == 0 and run.stderr == said
     assert (tmp_path / "org" / "org" / "org.yaml").is_file()
+
+
+def test_init_in_a_git_repository_says_nothing_of_git(tmp_path: Path) -> None:
+    # the line on `git init` is for a folder outside git only: in a repository, the checks
+    # that compare with git HEAD already run
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True, capture_output=True)
+    run = run_cli("init", "org", "--lang", "en", cwd=tmp_path)
+    assert run.code == 0
+    assert "git repository" not in run.stderr and "git init" not in run.stderr
+    assert run.stderr.splitlines()[-1] == "next: cd org && orgspec check (the org's YAML files " \
+        "are in org/org/)"

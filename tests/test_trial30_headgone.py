@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import git, run_cli, where
+from conftest import EXAMPLES, committed_org, git, run_cli, where
 
 TEAMS = """\
 - kind: Team
@@ -198,3 +198,64 @@ def test_what_else_the_moved_file_changes_is_held_back_too(tmp_path: Path) -> No
     found = check(top)
     assert where(found) == [("RF001", "teams.yaml", 4, 9)]
     assert "(moved to people.yaml)" in found[0]["message"]
+
+
+def test_what_else_the_deleted_file_changes_is_held_back_too(tmp_path: Path) -> None:
+    # a deleted file is checked as HEAD holds it (`ci.before.at_head`): the position whose
+    # holder it named (RO001) is no second finding, nor is the team it led (HI006)
+    top = repo(tmp_path, more="- {kind: Role, id: ops-lead, name: 运营主管, team: ops}\n")
+    people = top / "org" / "people" / "people.yaml"
+    people.write_text(PEOPLE.replace("name: 孙丽}", "name: 孙丽, roles: [ops-lead]}"), "utf-8")
+    git(top, "commit", "-qam", "roles")
+    assert check(top) == []
+    git(top, "rm", "-q", "org/people/people.yaml")
+    found = check(top)
+    assert where(found) == [("RF001", "teams.yaml", 4, 9)]
+    assert "is gone from the org (deleted); 5 references" in found[0]["message"]
+
+
+def test_a_deleted_files_own_findings_are_left_out(tmp_path: Path) -> None:
+    # at HEAD the file had a finding of its own (a person on no team: HI007); deleted, it
+    # is not there to fix
+    top = repo(tmp_path)
+    people = top / "org" / "people" / "people.yaml"
+    people.write_text(PEOPLE + "- {kind: Person, id: zhao-lei, name: 赵磊}\n", "utf-8")
+    git(top, "commit", "-qam", "one more")
+    assert where(check(top)) == [("HI007", "people.yaml", 3, 18)]
+    people.unlink()
+    assert where(check(top)) == [("RF001", "teams.yaml", 4, 9)]
+
+
+@pytest.mark.parametrize("deleted", ["teams/people.yaml", "teams/teams.yaml"])
+def test_a_deleted_example_file_gives_its_rf001_and_heads_findings(tmp_path: Path,
+                                                                  deleted: str) -> None:
+    # the brief's case: the example org committed, its people (or teams) file `git rm`ed:
+    # the one RF001, then exactly what the org as committed gives (no RO001, MT004, HI006
+    # or HI007 that the deletion caused)
+    top = committed_org(EXAMPLES / "ecommerce", tmp_path)
+    at_head = [(f["code"], f["file"], f["line"], f["column"]) for f in check(top)]
+    assert at_head
+    git(top, "rm", "-q", f"org/{deleted}")
+    found = check(top)
+    assert [(f["code"], f["file"], f["line"], f["column"]) for f in found] == [
+        ("RF001", "org/meetings/meetings.yaml", *FIRST[deleted]), *at_head]
+    assert f"org/{deleted} defined it at git HEAD and is gone from the org (deleted)" \
+        in found[0]["message"]
+    assert found[0]["hint"] == (f"restore it with `git checkout HEAD -- org/{deleted}`, or "
+                                "change the references to existing ids")
+
+
+FIRST = {"teams/people.yaml": (7, 10), "teams/teams.yaml": (8, 15)}
+
+
+def test_a_deleted_file_whose_entities_moved_elsewhere_defines_them_once(
+        tmp_path: Path) -> None:
+    # people.yaml split, one person forgotten: checked as HEAD holds it, the deleted file
+    # would define the others twice (RF002); only what the org no longer defines is put back
+    top = repo(tmp_path)
+    git(top, "rm", "-q", "org/people/people.yaml")
+    (top / "org" / "staff.yaml").write_text(PEOPLE.splitlines()[0] + "\n", "utf-8")
+    found = check(top)
+    assert where(found) == [("RF001", "teams.yaml", 5, 21)]
+    assert "is gone from the org (deleted); 3 references name ids it defined (li-na)" \
+        in found[0]["message"]

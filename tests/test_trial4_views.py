@@ -187,7 +187,9 @@ def test_show_init_export_cache_and_site_lines_in_chinese(tmp_path: Path) -> Non
     run = run_cli("init", str(tmp_path / "new"), "--lang", "zh", cwd=repo)
     assert run.stdout.splitlines()[0] == f"已创建 {tmp_path / 'new' / '.github' / 'workflows'}" \
         f"{os.sep}orgspec.yml"
-    assert run.stderr == f"下一步：cd {tmp_path / 'new'} && orgspec check（组织的 YAML 文件在 " \
+    assert run.stderr == f"{tmp_path / 'new'} 不在 git 仓库中：运行 " \
+        f"`git init {tmp_path / 'new'}` 后即可检查改名的 id 以及移动或删除的文件\n" \
+        f"下一步：cd {tmp_path / 'new'} && orgspec check（组织的 YAML 文件在 " \
         f"{tmp_path / 'new' / 'org'}{os.sep} 下）\n"
     run = run_cli("export", "--format", "csv", "-o", str(tmp_path / "csv"), cwd=repo)
     written = run.stdout.splitlines()

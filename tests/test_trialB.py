@@ -307,12 +307,16 @@ def test_init_dot_says_the_next_step_without_a_cd(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("x", "utf-8")
     run = run_cli("init", ".", cwd=tmp_path)
     assert run.code == 0
-    assert run.stderr == "next: orgspec check (the org's YAML files are in org/)\n"
+    assert run.stderr == ("this folder is not in a git repository: `git init` enables the "
+                          "checks of renamed ids and moved or deleted files\n"
+                          "next: orgspec check (the org's YAML files are in org/)\n")
     assert (tmp_path / "org" / "org.yaml").is_file()
     empty = tmp_path / "empty"
     empty.mkdir()
     run = run_cli("init", "--lang", "zh", cwd=empty)  # an empty folder needs no `.`
-    assert (run.code, run.stderr) == (0, "下一步：orgspec check（组织的 YAML 文件在 org/ 下）\n")
+    assert (run.code, run.stderr) == (0, "此文件夹不在 git 仓库中：运行 `git init` 后即可检查"
+                                         "改名的 id 以及移动或删除的文件\n"
+                                         "下一步：orgspec check（组织的 YAML 文件在 org/ 下）\n")
     assert (empty / "org" / "org.yaml").is_file()
 
 

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from orgspec.load.discovery import is_yaml_name
 from orgspec.load.loader import RawEntity, RawFile, load_bytes, load_files
-from orgspec.paths import git_top
+from orgspec.paths import display_path, git_top
 
 _GIT_SECONDS = 10  # a git that hangs (a lock, a network file system) must not hang a save
 
@@ -61,14 +61,34 @@ def committed(paths: list[str]) -> Iterator[RawFile]:
     yield from _blobs(done, rels)
 
 
+def at_head(top: str, rels: list[str], now: list[str]) -> list[RawFile]:
+    """The files `rels` (POSIX paths relative to the work tree `top`) as git `HEAD` holds
+    them, each read by the loader under the name the working directory shows it by
+    (`display_path`, as a check names the files it reads): a file deleted since, checked as
+    if it were there, but without the entities whose id (or an alias) the org files at
+    `now` define now (moved to another file: with them it would define them twice). A file
+    `HEAD` does not hold is left out; [] when git fails."""
+    done = _git(["cat-file", "--batch"], top, "".join(f"HEAD:{r}\n" for r in rels).encode())
+    if done is None:
+        return []
+    files = list(_blobs(done, rels, lambda rel: display_path(os.path.join(top, rel))))
+    if files:
+        defined = set(_ids(load_files(now, respect_gitignore=False).entities))
+        for raw in files:
+            raw.entities = [e for e in raw.entities if defined.isdisjoint(_ids([e]))]
+    return files
+
+
 def _tracked(top: str, rel: str) -> list[str]:
     done = _git(["ls-tree", "-r", "-z", "--name-only", "HEAD", "--", rel], top)
     return [n for n in (done or b"").decode("utf-8", "replace").split("\0") if n]
 
 
-def _blobs(out: bytes, rels: list[str]) -> Iterator[RawFile]:
+def _blobs(out: bytes, rels: list[str],
+           shown: Callable[[str], str] = str) -> Iterator[RawFile]:
     """`git cat-file --batch`'s answer for `rels`, in their order: per file a header
-    (`SHA blob SIZE`, or `NAME missing` for one git does not hold) and its bytes."""
+    (`SHA blob SIZE`, or `NAME missing` for one git does not hold) and its bytes, read by
+    the loader under the name `shown(rel)`."""
     at = 0
     for rel in rels:
         end = out.find(b"\n", at)
@@ -81,7 +101,7 @@ def _blobs(out: bytes, rels: list[str]) -> Iterator[RawFile]:
         size = int(header[2])
         data = out[at:at + size]
         at += size + 1  # the blob's bytes are followed by a newline
-        yield load_bytes(rel, data)
+        yield load_bytes(shown(rel), data)
 
 
 def git_out(args: list[str], cwd: str, stdin: bytes = b"") -> bytes | None:

@@ -7,8 +7,11 @@ person 'sun-li'" (25 of them, trial 30). The org's files as `HEAD` holds them
 from where it was, the first RF001 naming one of its ids says so (moved to where git or
 the file system shows it: a rename git has staged, else the one untracked file of its
 name; deleted otherwise) and counts the others, held back behind it (as IN019 holds what
-a file left out for its name defines). An id whose file is still there (a team deleted
-from `teams.yaml`) keeps its RF001, whose plain "add it" hint then says where it was.
+a file left out for its name defines), and so is what else its absence changed (a
+position with no holder, a team with no lead): the org is checked again with the file
+where it is now, or as `HEAD` holds it when it was deleted. An id whose file is still
+there (a team deleted from `teams.yaml`) keeps its RF001, whose plain "add it" hint then
+says where it was.
 
 Asked only when some RF001 is reported: a clean org never runs git for it. Git missing or
 failing: nothing changes.
@@ -22,14 +25,17 @@ import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from orgspec.ci.before import committed, git_out
+from orgspec.ci.before import at_head, committed, git_out
 from orgspec.engine.holdback import bare_hint, grouped_count, rehint
 from orgspec.engine.pending import first_ids
 from orgspec.findings import Finding, LintResult, replaced
 from orgspec.i18n import M, P, said_from
+from orgspec.load.loader import RawFile
 from orgspec.paths import display_path, git_top
 
 UNKNOWN = "RF001"
+# a second check of other paths, with files the loader read elsewhere beside them
+Relint = Callable[[list[str], list[RawFile]], LintResult]
 GENERIC = "add the {kinds} {value!r} to the org's files, or change it to an existing id"
 
 
@@ -41,17 +47,17 @@ class _Then:
     name: str
 
 
-def said_gone(result: LintResult, targets: list[str],
-              relint: Callable[[list[str]], LintResult] | None = None) -> None:
+def said_gone(result: LintResult, targets: list[str], relint: Relint | None = None) -> None:
     """Hold back the RF001s of `result` (a check of `targets`) whose unknown id a file
     defined at git `HEAD` that is gone from where it was, behind the first of them, which
     says so; give an RF001 whose id a file still there defined at `HEAD` a hint saying
     where. `result.findings`, `held` and `causes` are replaced; the rest left as it is.
-    When every such file was moved and `relint` is given (a check of other paths), the
-    other findings are those of a check with the moved files beside `targets`: what else
-    their absence changed (a position's holder in the moved file: RO001, meetings MT004
-    asks for) is held back too (trial 30c), as IN019 holds back what a file left out for
-    its name changes."""
+    With `relint` (a check of other paths, with files read elsewhere beside them), the
+    other findings are those of a check with the gone files back (`_again`): a moved one
+    where it is now, a deleted one as `HEAD` holds it. What else their absence changed (a
+    position's holder in the file: RO001, meetings MT004 asks for, a team's lead: HI006)
+    is held back too (trial 30c), as IN019 holds back what a file left out for its name
+    changes."""
     asked = {i: value for i, f in enumerate(result.findings)
              if f.code == UNKNOWN and (value := _value(f))}
     if not asked:
@@ -116,19 +122,36 @@ def said_gone(result: LintResult, targets: list[str],
         behind.update(indices)
         held_back.update(out[i].fingerprint for i in rest)
     rest_of = [f for i, f in enumerate(out) if i not in behind]
-    if first and relint is not None and len(moved) == len(gone):
-        try:  # a second check, only when a file of the org was moved out of it
-            again = relint([*targets, *(os.path.join(top, moved[rel]) for rel in
-                                        sorted(gone))]).findings
-        except Exception:  # the RF001s alone are held back, as without it
-            again = None
-        if again is not None:
-            held_back.update(f.fingerprint for f in rest_of)
-            rest_of = list(again)
+    again = _again(top, targets, gone, moved, relint) \
+        if first and relint is not None else None
+    if again is not None:
+        held_back.update(f.fingerprint for f in rest_of)
+        rest_of = again
     if first:
         result.held = result.held | held_back
         result.causes = result.causes | {f.fingerprint for f in first}
     result.findings = first + rest_of
+
+
+def _again(top: str, targets: list[str], gone: set[str], moved: dict[str, str],
+           relint: Relint) -> list[Finding] | None:
+    """The findings beside the gone files' RF001s: those of a second check (`relint`) with
+    each file moved out of the org checked where it is now, and each deleted one as git
+    `HEAD` holds it (`ci.before.at_head`: what the org defines now elsewhere left out);
+    None when that check cannot be made (git, or the check, failing: the RF001s alone are
+    held back then). A deleted file's own findings are left out: it is not there to fix."""
+    paths = [*targets, *(os.path.join(top, moved[rel]) for rel in sorted(gone)
+                         if rel in moved)]
+    deleted = sorted(rel for rel in gone if rel not in moved)
+    try:  # a second check, only when a file of the org is gone since HEAD
+        restored = at_head(top, deleted, paths) if deleted else []
+        if len(restored) != len(deleted):
+            return None
+        again = relint(paths, restored).findings
+    except Exception:
+        return None
+    names = {raw.display for raw in restored}
+    return [f for f in again if f.location.file not in names]
 
 
 def _references(f: Finding) -> int:

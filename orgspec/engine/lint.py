@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, cast
 
@@ -243,12 +243,24 @@ def lint(paths: list[str] | None = None, config: Config | None = None,
 
 
 def lint_org(paths: list[str] | None = None, config: Config | None = None,
-             today: dt.date | None = None, cache: Cache | None = None) -> tuple[LintResult, Org]:
+             today: dt.date | None = None, cache: Cache | None = None,
+             beside: Sequence[RawFile] = ()) -> tuple[LintResult, Org]:
     """`lint`, and the validated org it checked (for reports). With a `cache`, unchanged
-    files are not parsed or validated again."""
+    files are not parsed or validated again. `beside`: files the loader read elsewhere
+    (one deleted since git `HEAD`, as `HEAD` holds it), checked with those under `paths`
+    under their own names."""
     config = config or Config()
     plan = make_plan(config)
-    loaded = _load(paths, config, cache, checking=True)
+    inputs = None
+    if beside:
+        from orgspec.load.discovery import Candidate
+
+        inputs = read_inputs(paths or [config.root_path()], config, hashed=cache is not None)
+        for raw in beside:  # no bytes: its digest is "", so the cache never keeps it
+            inputs.files.append((Candidate(raw.display, ""), raw))
+            inputs.digests.append("")
+            inputs.ident.append(_ident(Candidate(raw.display, ""), raw, ""))
+    loaded = _load(paths, config, cache, inputs, checking=True)
     keep_until_exit(loaded)
     return _blamed(_lint_loaded(loaded, paths, config, plan, today or dt.date.today()),
                    cache), loaded.org
