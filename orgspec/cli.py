@@ -24,7 +24,15 @@ from orgspec.findings import Severity
 from orgspec.i18n import M, message_of, reason
 from orgspec.report.graph_export import FORMATS as GRAPH_FORMATS
 from orgspec.reporters import REPORTERS
-from orgspec.run import EXIT_OK, EXIT_USAGE, UsageError, make_config, render, targets_of
+from orgspec.run import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageError,
+    make_config,
+    render,
+    targets_of,
+)
 from orgspec.usage import LANG_ENV, Choice, IntRange, Lang, Path
 
 LEVELS = tuple(s.label for s in sorted(Severity, reverse=True))
@@ -430,7 +438,8 @@ def _rules(fmt: str | None, output: str | None, lang: str | None, config_path: s
 @_config_options
 @click.pass_context
 def explain(ctx: click.Context, /, **options: Any) -> None:
-    """Explain one rule (by code or name): what, why, options, examples."""
+    """Explain one rule (by code, name or title, as `orgspec rules` lists them): what,
+    why, options, examples."""
     _guard(_explain, ctx.obj["debug"], **options)
 
 
@@ -438,7 +447,7 @@ def _explain(rule: str, lang: str | None, config_path: str | None, isolated: boo
     from orgspec.engine.registry import by_name_or_code, guess_rule, registry
     from orgspec.report import docsgen
 
-    meta = by_name_or_code(rule)
+    meta = by_name_or_code(rule, titles=True)
     if meta is None:
         raise UsageError(M("unknown rule {rule!r}{hint}", rule=rule,
                            hint=guess_rule(rule, registry())))
@@ -778,7 +787,7 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
           since: str | None, title: str | None, config_path: str | None,
           isolated: bool) -> int:
     from orgspec.engine.lint import lint_org
-    from orgspec.run import default_branch, repo_kind_in, said_since_head, site_changes
+    from orgspec.run import default_branch, repo_kind_in, said_since_head, site_changes, unloaded
     from orgspec.site import SiteError, SiteOptions, build_site
 
     if repo_url and not repo_url.startswith(("https://", "http://")):
@@ -811,7 +820,12 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
         _tell(M("note: {note}", note=M("no git tag to compare against, so the handbook lists "
                                        "no changes; tag a release, or build with --since REF")),
               result.lang or "en", err=True)
-    return EXIT_OK
+    # a file that failed is missing from every page: the build is kept for a look, but a
+    # pipeline that publishes it stops (trial 31: a full-width colon published "0 teams")
+    missing = unloaded(result)
+    for line in missing:
+        _tell(line, result.lang or "en", err=True)
+    return EXIT_FINDINGS if missing else EXIT_OK
 
 
 def _folder_of(path: str) -> str:

@@ -226,6 +226,32 @@ def said_since_head(result: LintResult, targets: list[str], config: Config) -> N
     said_gone(result, targets, lambda paths, beside: lint_org(paths, config, beside=beside)[0])
 
 
+def unloaded(result: LintResult) -> list[M]:
+    """One line per org file that could not be loaded (`result.failed_files`, in order),
+    for a command whose output leaves out what the file defines (`site`): where its first
+    error is and what it says, said in the run's language by the caller."""
+    from orgspec.findings import Severity
+
+    first: dict[str, Finding] = {}
+    failed = set(result.failed_files)
+    for found in result.findings:
+        if found.severity >= Severity.ERROR and found.location.file in failed:
+            first.setdefault(found.location.file, found)
+    lines = []
+    for file in result.failed_files:
+        f = first.get(file)
+        if f is None:
+            lines.append(M("error: {where} could not be loaded, so the handbook leaves out "
+                           "what it defines; `orgspec check` says how to fix it",
+                           where=display_path(file)))
+            continue
+        where = f"{display_path(file)}:{f.location.line}:{f.location.col}"
+        lines.append(M("error: {where} could not be loaded, so the handbook leaves out what "
+                       "it defines ({code}: {message}); `orgspec check` says how to fix it",
+                       where=where, code=f.code, message=f.message))
+    return lines
+
+
 def _shown_to(fmt: str, result: LintResult, whole: list[Finding]) -> LintResult:
     """The result a format renders. GitLab's Code Quality report lists every current finding,
     also with `--diff`: GitLab compares it with the target branch's report itself (its merge

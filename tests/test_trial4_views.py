@@ -182,7 +182,7 @@ def test_show_init_export_cache_and_site_lines_in_chinese(tmp_path: Path) -> Non
     run = run_cli("show", "person", "不存在", cwd=repo)
     assert (run.code, run.stderr) == (2, "orgspec: 错误：没有人员 '不存在'\n")
     run = run_cli("show", "person", "黄", cwd=repo)
-    assert run.stderr == ("orgspec: 错误：'黄' 对应不止一个人员：huang-lei 黄磊, "
+    assert run.stderr == ("orgspec: 错误：'黄' 对应不止一个人员：huang-lei 黄磊、"
                           "wong-siu-ming 黃小明\n")
     run = run_cli("init", str(tmp_path / "new"), "--lang", "zh", cwd=repo)
     assert run.stdout.splitlines()[0] == f"已创建 {tmp_path / 'new' / '.github' / 'workflows'}" \

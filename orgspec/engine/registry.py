@@ -240,12 +240,28 @@ def rule(code: str) -> RuleMeta:
     return registry()[code]
 
 
-def by_name_or_code(key: str, rules: dict[str, RuleMeta] | None = None) -> RuleMeta | None:
-    """Look a rule up by code (any case) or kebab-case name."""
+def by_name_or_code(key: str, rules: dict[str, RuleMeta] | None = None,
+                    titles: bool = False) -> RuleMeta | None:
+    """Look a rule up by code (any case) or kebab-case name; with `titles`, also by its title
+    as `orgspec rules` shows it in any language (职责重叠, 職責重疊, Responsibility overlap:
+    script, case and blanks aside), as a reader copies it from a list or a page."""
     rules = rules if rules is not None else registry()
     if key.upper() in rules:
         return rules[key.upper()]
-    return next((m for m in rules.values() if m.name == key), None)
+    found = next((m for m in rules.values() if m.name == key), None)
+    if found is not None or not titles:
+        return found
+    from orgspec.i18n import rule_heading, rule_title
+    from orgspec.text.script import to_simplified
+
+    def folded(text: str) -> str:
+        return "-".join(to_simplified(text).casefold().replace("_", " ").split())
+
+    want = folded(key)
+    return next((m for m in rules.values()
+                 if want in {folded(m.name), folded(rule_heading(m.name, "en")),
+                             folded(rule_title(m.name, "zh")),
+                             folded(rule_title(m.name, "zh-Hant"))}), None)
 
 
 def guess_rule(text: str, rules: dict[str, RuleMeta] | None = None,

@@ -210,7 +210,8 @@ def _resolve(table: dict[str, Any], kind: str, ident: str, org: Org | None = Non
     if len(part) == 1:
         return part[0]
     if part:
-        said = ", ".join(f"{i} {getattr(table[i], 'name', '') or ''}".strip() for i in part[:5])
+        # a list: joined with the language's separator (、 in Chinese: trial 31)
+        said = [f"{i} {getattr(table[i], 'name', '') or ''}".strip() for i in part[:5]]
         raise NotFound(M("{id!r} names more than one {kind}: {said}", id=ident,
                          kind=_KIND_SAY[kind], said=said))
     from orgspec.text.suggest import Suggester
@@ -256,7 +257,7 @@ def find(org: Org, ident: str) -> tuple[str, str]:
     if len(found) == 1:
         return found[0]
     if found:
-        said = ", ".join(_said_entity(kind, i, tables[kind][i]) for kind, i in found[:5])
+        said = [_said_entity(kind, i, tables[kind][i]) for kind, i in found[:5]]
         raise NotFound(M("{id!r} names more than one entity: {said}", id=ident, said=said))
     close = _close_by_name(tables, ident, org)
     raise NotFound(M("nothing named {id!r}{hint}", id=ident, hint=_did_you_mean(
