@@ -84,7 +84,7 @@ def org_changes(tmp_path: Path, base: str, head: str) -> list[str]:
     """The org diff's change lines from one org file at `base` to it at `head`."""
     runs = []
     for name, text in (("base", base), ("head", head)):
-        (tmp_path / name).mkdir()
+        (tmp_path / name).mkdir(parents=True)
         (tmp_path / name / "org.yaml").write_text(text, "utf-8")
         runs.append(lint_org([str(tmp_path / name)], Config(select=[Selector("OW001", "t")])))
     (a, a_org), (b, b_org) = runs
@@ -131,3 +131,20 @@ def test_a_renamed_objective_keeps_its_key_results(tmp_path: Path) -> None:
         "objective renamed: Grow (grow → grow-gmv)",
         "key result changed: GMV to 10M by 2026-12-31 (grow-gmv/k1)",
     ]
+
+
+def test_a_name_changed_under_the_same_id_is_an_org_change(tmp_path: Path) -> None:
+    """Trial 31: renaming 營運部 to 電商營運部 (same id) was no line of the org diff, so the
+    site's changes page and `report --diff` did not show it; a person's and a duty's too."""
+    base = ("- {kind: Team, id: ops, name: 營運部, lead: ada, members: [ada]}\n"
+            "- {kind: Person, id: ada, name: 陳雅婷}\n"
+            "- {kind: Responsibility, id: refunds, name: 退款, accountable: ops}\n")
+    head = base.replace("name: 營運部", "name: 電商營運部").replace("name: 退款", "name: 退款處理")
+    assert org_changes(tmp_path, base, head) == [
+        "team name changed: 營運部 → 電商營運部 (ops)",
+        "duty name changed: 退款 → 退款處理 (refunds)",
+    ]
+    # a name given where there was none is a change too; the same name is none
+    assert org_changes(tmp_path / "given", base.replace(", name: 陳雅婷", ""), base) == [
+        "person name changed: ada → 陳雅婷 (ada)"]
+    assert org_changes(tmp_path / "same", base, base) == []

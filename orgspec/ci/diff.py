@@ -571,6 +571,13 @@ def _lifecycle(a: Org, b: Org, kind: str, moved: dict[str, str], src: _Sources,
     out += [lines.added(b, i) for i in src.known(kind, tb - ta - set(moved.values()) -
                                                  {new for new, _ in looks.values()})]
     out += [lines.removed(a, i) for i in src.known(kind, ta - tb - set(moved) - set(looks))]
+    # the same id under another name (营运部 -> 电商营运部): a change readers look for (trial
+    # 31: the changes page and `report --diff` said nothing of it)
+    was, now = a.table(kind), b.table(kind)
+    out += [M("{kind} name changed: {old} → {new}", kind=lines.word,
+              old=display_name(was[i], i), new=name_id(display_name(now[i], i), i))
+            for i in src.known(kind, ta & tb)
+            if display_name(was[i], i) != display_name(now[i], i)]
     return out
 
 

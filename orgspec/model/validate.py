@@ -685,6 +685,12 @@ def _label(data: Any, path: Path) -> str:
 _DATE_WRITTEN = lazy(r"\s*(\d{4})\s*(?:[-/.－／]|年)\s*(\d{1,2})\s*(?:[-/.－／]|月)\s*"
                      r"(\d{1,2})\s*[日号]?\s*")
 _DATE_NO_YEAR = lazy(r"\s*(\d{1,2})\s*(?:[/.]|月)\s*(\d{1,2})\s*[日号]?\s*")
+# Taiwan's Minguo (ROC) calendar, year 1 = 1912: `115/03/31`, `民國115年3月31日`. A year of
+# three digits is ROC (no Gregorian year has them in an org); two (`26/3/31`) only after
+# 民國/民国, as it may be a Gregorian year cut short.
+_DATE_MINGUO = lazy(r"\s*(?:民[國国]\s*(\d{1,3})|(1\d\d))\s*(?:[-/.－／]|年)\s*(\d{1,2})\s*"
+                    r"(?:[-/.－／]|月)\s*(\d{1,2})\s*[日号號]?\s*")
+MINGUO = 1911  # Minguo year + 1911 = Gregorian year
 
 
 def _period_year(data: Any) -> int | None:
@@ -708,7 +714,7 @@ def bad_date(text: str, year: int | None = None) -> tuple[str, str] | None:
     m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", text) or \
         _DATE_WRITTEN.fullmatch(text)
     if not m:
-        return _no_year(text, year)
+        return _minguo(text) or _no_year(text, year)
     year, month, day = (int(g) for g in m.groups())
     if not 1 <= month <= 12:
         return (M("there is no month {month}", month=month),
@@ -721,6 +727,22 @@ def bad_date(text: str, year: int | None = None) -> tuple[str, str] | None:
     return (M("{month_name} {year} has {days} days", month_name=calendar.month_name[month],
               month=month, year=year, days=days),
             M("the last day of that month is {date}", date=dt.date(year, month, days).isoformat()))
+
+
+def _minguo(text: str) -> tuple[str, str] | None:
+    """A date in Taiwan's Minguo years (`115/03/31`, `民國115年3月31日`): its Gregorian
+    `YYYY-MM-DD` (trial 31), or None."""
+    m = _DATE_MINGUO.fullmatch(text)
+    if not m:
+        return None
+    roc = int(m.group(1) or m.group(2))
+    try:
+        fix = dt.date(roc + MINGUO, int(m.group(3)), int(m.group(4))).isoformat()
+    except ValueError:
+        return None
+    return (M("write `{fix}` (Minguo year {roc} is {year})", fix=fix, roc=roc,
+              year=roc + MINGUO),
+            M("dates are written YYYY-MM-DD with hyphens, e.g. {fix}", fix=fix))
 
 
 def _no_year(text: str, year: int | None) -> tuple[str, str] | None:
