@@ -1,0 +1,195 @@
+"""Trial 31 (trust and polish): a list in full-width brackets with full-width commas is its
+one IN020; a full-width `＃` in or after a flow list is one finding at the `＃`; an id
+renamed since git HEAD is filed under the team renamed, its did-you-mean saying the id as
+every other does; an OW002 alone fails the run; a team deleted since HEAD is one HI007 for
+its former members."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import git, json_findings, run_cli, where
+
+ORG = """\
+- kind: Team
+  id: ops
+  name: 运营部
+  lead: li-na
+  members: [li-na, zhang-wei]
+  responsibilities: [promo]
+- kind: Team
+  id: tech
+  name: 技术部
+  lead: chen-jing
+  members: [chen-jing]
+  responsibilities: [site]
+- {kind: Person, id: li-na, name: 李娜}
+- {kind: Person, id: zhang-wei, name: 张伟}
+- {kind: Person, id: chen-jing, name: 陈静}
+- {kind: Responsibility, id: promo, name: 大促, accountable: ops, consulted: [tech]}
+- {kind: Responsibility, id: site, name: 网站, accountable: tech}
+- kind: Meeting
+  id: weekly
+  name: 周会
+  cadence: weekly
+  owner: li-na
+  attendees: [ops, tech]
+"""
+
+
+def org(write_org, old: str, new: str) -> Path:
+    assert old in ORG
+    folder: Path = write_org({"org.yaml": ORG.replace(old, new, 1)})
+    return folder
+
+
+def test_the_org_as_written_is_clean(write_org) -> None:
+    assert json_findings(write_org({"org.yaml": ORG})) == []
+
+
+# 2. `［a，b］`: IN020 and an RF001 for the comma; the IN020's hint writes both as ASCII
+@pytest.mark.parametrize("members", ["［li-na，zhang-wei］", "【li-na、 zhang-wei】",
+                                     "［li-na, zhang-wei］"])
+def test_full_width_brackets_and_commas_are_one_in020(write_org, members: str) -> None:
+    found = json_findings(org(write_org, "members: [li-na, zhang-wei]",
+                              f"members: {members}"))
+    assert where(found) == [("IN020", "org.yaml", 5, 12)]
+    assert found[0]["hint"] == "use ASCII brackets: `members: [li-na, zhang-wei]`"
+
+
+def test_a_full_width_comma_in_ascii_brackets_keeps_its_rf001(write_org) -> None:
+    found = json_findings(org(write_org, "members: [li-na, zhang-wei]",
+                              "members: [li-na，zhang-wei]"))
+    assert where(found) == [("RF001", "org.yaml", 5, 18)]
+
+
+def test_a_quoted_full_width_comma_is_left_as_written(write_org) -> None:
+    # a comma inside quotes is the item's text: the list still has the one item
+    found = json_findings(org(write_org, "members: [li-na, zhang-wei]",
+                              "members: ［li-na, \"zhang-wei，x\"］"))
+    assert [f["code"] for f in found][:2] == ["IN020", "RF001"]
+
+
+# 6. `[a, b ＃ c]`: an RF001 for the item `b ＃ c` (a hint to add a person of that name) and
+# an HI007 for `b`; now one finding at the `＃`, the file read as the other IME slips are
+HASH = {
+    "en": ("a full-width `＃` (U+FF03) does not start a YAML comment, so the item is read as "
+           "'zhang-wei ＃ 新人待定'",
+           "write `members: [li-na, zhang-wei]  # 新人待定` (an ASCII `#` after a space; switch "
+           "the IME to half-width)"),
+    "zh": ("全角的 `＃`（U+FF03）不是 YAML 的注释符号，所以这一项被读成了 'zhang-wei ＃ 新人待定'",
+           "写成 `members: [li-na, zhang-wei]  # 新人待定`（空格后用半角 `#`；把输入法切换到"
+           "半角）"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(HASH))
+def test_a_full_width_hash_in_a_flow_list_is_one_finding_at_it(write_org, lang: str) -> None:
+    found = json_findings(org(write_org, "members: [li-na, zhang-wei]",
+                              "members: [li-na, zhang-wei ＃ 新人待定]"), "--lang", lang)
+    assert where(found) == [("IN001", "org.yaml", 5, 30)]
+    assert (found[0]["message"], found[0]["hint"]) == HASH[lang]
+
+
+AFTER = {
+    "en": ("a full-width `＃` (U+FF03) after the list of `members` does not start a YAML "
+           "comment, so YAML cannot read this line",
+           "write `members: [li-na, zhang-wei]  # 新人待定` (an ASCII `#` after a space; switch "
+           "the IME to half-width)"),
+    "zh": ("`members` 的列表后面的全角 `＃`（U+FF03）不是 YAML 的注释符号，所以 YAML 读不了这一行",
+           "写成 `members: [li-na, zhang-wei]  # 新人待定`（空格后用半角 `#`；把输入法切换到"
+           "半角）"),
+    "zh-Hant": ("`members` 的清單後面的全形 `＃`（U+FF03）不是 YAML 的註解符號，所以 YAML 讀不了"
+                "這一行",
+                "寫成 `members: [li-na, zhang-wei]  # 新人待定`（空格後用半形 `#`；把輸入法切換到"
+                "半形）"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(AFTER))
+def test_a_full_width_hash_after_a_flow_list_is_said_at_it(write_org, lang: str) -> None:
+    found = json_findings(org(write_org, "members: [li-na, zhang-wei]",
+                              "members: [li-na, zhang-wei] ＃ 新人待定"), "--lang", lang)
+    assert where(found) == [("IN001", "org.yaml", 5, 31)]
+    assert (found[0]["message"], found[0]["hint"]) == AFTER[lang]
+
+
+def test_a_hash_that_is_part_of_an_item_is_no_comment(write_org) -> None:
+    # `＃1組` right after the item, one blank before it: a value holding a `＃`, as written
+    found = json_findings(org(write_org, "members: [li-na, zhang-wei]",
+                              "members: [li-na, 客服 ＃1組]"))
+    assert ("IN001", "org.yaml", 5, 21) not in where(found)
+    assert "RF001" in [f["code"] for f in found]
+
+
+# 3 and 4. `id: tech` renamed `id: jishu`: the one RF001 of its references was filed under
+# the team of the reference it sits at (ops: the first is in `promo`, ops's duty), and its
+# hint quoted the id to write where every other did-you-mean says it with its name
+def committed(tmp_path: Path, text: str = ORG) -> Path:
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "org.yaml").write_text(text, "utf-8")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "org")
+    return tmp_path / "org"
+
+
+def renamed(tmp_path: Path) -> Path:
+    folder = committed(tmp_path)
+    text = (folder / "org.yaml").read_text("utf-8")
+    (folder / "org.yaml").write_text(text.replace("  id: tech\n", "  id: jishu\n"), "utf-8")
+    return folder
+
+
+def test_a_rename_is_filed_under_the_team_renamed(tmp_path: Path) -> None:
+    found = json_findings(renamed(tmp_path))
+    assert where(found) == [("RF001", "org.yaml", 16, 77)]
+    assert found[0]["teams"] == ["jishu"]
+    assert found[0]["hint"].startswith(
+        "did you mean 'jishu'? its id was `tech` at git HEAD: `aliases: [tech]` under its "
+        "`id` keeps the old references working (2 other references name 'tech' too")
+
+
+def test_the_report_scores_the_team_renamed(tmp_path: Path) -> None:
+    folder = renamed(tmp_path)
+    run_cli("report", str(folder), "--isolated", "--lang", "en", "-o", "r.md", cwd=tmp_path)
+    report = (tmp_path / "r.md").read_text("utf-8")
+    assert "| 技术部 (`jishu`) | 90 | 1 | 0 | 0 |" in report
+    assert "| 运营部 (`ops`) | 100 | 0 | 0 | 0 |" in report
+
+
+@pytest.mark.parametrize(("lang", "hint"), [
+    ("en", "hint: did you mean jishu (技术部)? its id was `tech` at git HEAD"),
+    ("zh", "建议: 是不是要写 jishu（技术部）？它在 git HEAD 时的 id 是 `tech`"),
+    ("zh-Hant", "建議: 是不是要寫 jishu（技术部）？它在 git HEAD 時的 id 是 `tech`"),
+])
+def test_a_renamed_id_is_said_as_every_did_you_mean_says_it(tmp_path: Path, lang: str,
+                                                            hint: str) -> None:
+    folder = renamed(tmp_path)
+    text = (folder / "org.yaml").read_text("utf-8")
+    (folder / "org.yaml").write_text(text.replace("owner: li-na", "owner: li-nna"), "utf-8")
+    run = run_cli("check", str(folder), "--isolated", "--no-cache", "--lang", lang,
+                  cwd=tmp_path)
+    hints = [line.strip() for line in run.stdout.splitlines()
+             if line.strip().startswith(("hint:", "建议:", "建議:"))]
+    assert len(hints) == 2, run.stdout
+    assert hints[0].startswith(hint), hints
+    # the other did-you-mean (`li-nna`) says its id alike: id first, its name in brackets
+    assert hints[1] == {"en": "hint: did you mean li-na (李娜)?",
+                        "zh": "建议: 是不是要写 li-na（李娜）？",
+                        "zh-Hant": "建議: 是不是要寫 li-na（李娜）？"}[lang]
+
+
+# 5. a duty nobody is accountable for (OW002, an error) alone fails the run, warm or cold
+@pytest.mark.parametrize("cache", [False, True])
+def test_an_ow002_alone_exits_1(write_org, cache: bool, tmp_path: Path) -> None:
+    folder = org(write_org, "accountable: ops,", "accountable: 待定,")
+    args = ["check", str(folder), "--isolated", "--format", "json"]
+    run = run_cli(*args, *([] if cache else ["--no-cache"]), cwd=folder,
+                  env={"ORGSPEC_CACHE_DIR": str(tmp_path / "cache")})
+    assert [(f["code"], f["severity"]) for f in run.json()["findings"]] == [("OW002", "error")]
+    assert run.code == 1
+    if cache:  # the warm run the cache answers says so too
+        again = run_cli(*args, cwd=folder, env={"ORGSPEC_CACHE_DIR": str(tmp_path / "cache")})
+        assert again.code == 1
