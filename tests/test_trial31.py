@@ -193,3 +193,77 @@ def test_an_ow002_alone_exits_1(write_org, cache: bool, tmp_path: Path) -> None:
     if cache:  # the warm run the cache answers says so too
         again = run_cli(*args, cwd=folder, env={"ORGSPEC_CACHE_DIR": str(tmp_path / "cache")})
         assert again.code == 1
+
+
+# 1. a team deleted since HEAD: one HI007 for each of its former members; now one for the
+# team, its other members related, the others held back behind it
+def without(text: str, start: str, end: str) -> str:
+    at = text.index(start)
+    return text[:at] + text[text.index(end, at):]
+
+
+GONE = {
+    "en": ("2 people of team 运营部 (ops), which is gone since git HEAD, are on no team: "
+           "li-na, zhang-wei",
+           "add team 运营部 (ops) back to org.yaml (git HEAD has it there), or add each of "
+           "them to the `members` of another team"),
+    "zh": ("团队 运营部 (ops) 在 git HEAD 之后被删除了，它的 2 名成员现在不属于任何团队：li-na、"
+           "zhang-wei",
+           "把团队 运营部 (ops) 加回 org.yaml（git HEAD 时它在那里），或把他们分别加入另一个团队的 "
+           "`members`"),
+    "zh-Hant": ("團隊 运营部 (ops) 在 git HEAD 之後被刪除了，它的 2 名成員現在不屬於任何團隊："
+                "li-na、zhang-wei",
+                "把團隊 运营部 (ops) 加回 org.yaml（git HEAD 時它在那裡），或把他們分別加入另一"
+                "個團隊的 `members`"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(GONE))
+def test_a_deleted_team_is_one_hi007_for_its_members(tmp_path: Path, lang: str) -> None:
+    folder = committed(tmp_path)
+    text = (folder / "org.yaml").read_text("utf-8")
+    (folder / "org.yaml").write_text(without(text, "- kind: Team\n  id: ops",
+                                             "- kind: Team\n  id: tech"), "utf-8")
+    found = json_findings(folder, "--lang", lang)
+    assert [w for w in where(found) if w[0] == "HI007"] == [("HI007", "org.yaml", 7, 18)]
+    no_team = next(f for f in found if f["code"] == "HI007")
+    assert [(r["line"], r["column"]) for r in no_team["related"]] == [(8, 18)]
+    assert (no_team["message"], no_team["hint"]) == GONE[lang]
+    # the text output names the people
+    run = run_cli("check", "org", "--isolated", "--no-cache", "--lang", "en", cwd=tmp_path)
+    assert "are on no team: 李娜 (li-na), 张伟 (zhang-wei)" in run.stdout
+    assert run.stdout.count("HI007") == 1
+
+
+def test_a_deleted_team_file_is_one_hi007_beside_its_rf001(tmp_path: Path) -> None:
+    team = ORG[:ORG.index("- kind: Team\n  id: tech")]
+    folder = committed(tmp_path, ORG.replace(team, ""))
+    (folder / "ops.yaml").write_text(team, "utf-8")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "ops")
+    assert json_findings(folder) == []
+    (folder / "ops.yaml").unlink()
+    found = json_findings(folder)
+    # the file's RF001 (`ci.headgone`) and the one HI007 of its team's people
+    assert where(found) == [("RF001", "org.yaml", 10, 60), ("HI007", "org.yaml", 7, 18)]
+    assert found[1]["related"][0]["line"] == 8
+    assert found[1]["hint"].startswith("add team 运营部 (ops) back to ops.yaml")
+
+
+def test_people_taken_off_a_team_still_there_keep_their_own_hi007(tmp_path: Path) -> None:
+    folder = committed(tmp_path)
+    text = (folder / "org.yaml").read_text("utf-8")
+    # `tech` deleted with its one member, and 张伟 taken off `ops`, which is still there
+    text = without(text, "- kind: Team\n  id: tech", "- {kind: Person")
+    (folder / "org.yaml").write_text(text.replace("[li-na, zhang-wei]", "[li-na]"), "utf-8")
+    found = [f for f in json_findings(folder) if f["code"] == "HI007"]
+    assert where(found) == [("HI007", "org.yaml", 8, 18), ("HI007", "org.yaml", 9, 18)]
+    assert [f["message"] for f in found] == ["person 'zhang-wei' is on no team",
+                                             "person 'chen-jing' is on no team"]
+
+
+def test_outside_git_each_person_keeps_their_hi007(write_org) -> None:
+    folder = write_org({"org.yaml": without(ORG, "- kind: Team\n  id: ops",
+                                            "- kind: Team\n  id: tech")})
+    found = [f for f in json_findings(folder) if f["code"] == "HI007"]
+    assert where(found) == [("HI007", "org.yaml", 7, 18), ("HI007", "org.yaml", 8, 18)]
