@@ -267,3 +267,21 @@ def test_outside_git_each_person_keeps_their_hi007(write_org) -> None:
                                             "- kind: Team\n  id: tech")})
     found = [f for f in json_findings(folder) if f["code"] == "HI007"]
     assert where(found) == [("HI007", "org.yaml", 7, 18), ("HI007", "org.yaml", 8, 18)]
+
+
+@pytest.mark.parametrize(("lang", "hint"), [
+    ("en", "hint: if both are one team, keep 运营部 (ops) and write `aliases: [ops-tw]` under "
+           "its `id` (references to 營運部 (ops-tw) then still work); else give each a name of "
+           "its own"),
+    ("zh", "建议: 如果两者是同一个团队，保留 运营部 (ops)，并在它的 `id` 下写 `aliases: [ops-tw]`"
+           "（引用 營運部 (ops-tw) 的地方仍然有效）；否则给各自起不同的名称"),
+])
+def test_a_team_named_twice_says_both_ids_one_way(write_org, lang: str, hint: str) -> None:
+    # the id in `aliases: [ops-tw]` is code; said in prose too, it was left quoted ('ops-tw')
+    # beside the other team said by name
+    folder = write_org({"org.yaml": ORG + "- {kind: Team, id: ops-tw, name: 營運部, lead: "
+                                          "chen-jing, responsibilities: [site]}\n"})
+    run = run_cli("check", str(folder), "--isolated", "--no-cache", "--lang", lang,
+                  cwd=folder)
+    assert run.stdout.count("RF008") == 1
+    assert hint in [line.strip() for line in run.stdout.splitlines()], run.stdout
