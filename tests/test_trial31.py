@@ -285,3 +285,20 @@ def test_a_team_named_twice_says_both_ids_one_way(write_org, lang: str, hint: st
                   cwd=folder)
     assert run.stdout.count("RF008") == 1
     assert hint in [line.strip() for line in run.stdout.splitlines()], run.stdout
+
+
+def test_a_team_in_a_file_the_config_excludes_is_not_gone(tmp_path: Path) -> None:
+    # `old/ops.yaml` holds the team at HEAD and now, but the config leaves it out: its people
+    # are on no team, and no team was deleted
+    team = ORG[:ORG.index("- kind: Team\n  id: tech")]
+    folder = committed(tmp_path, ORG.replace(team, ""))
+    (folder / "old").mkdir()
+    (folder / "old" / "ops.yaml").write_text(team, "utf-8")
+    (tmp_path / "orgspec.yaml").write_text("exclude: ['old/*']\n", "utf-8")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "old")
+    run = run_cli("check", "org", "--config", "orgspec.yaml", "--no-cache", "--format",
+                  "json", "--lang", "en", cwd=tmp_path)
+    found = [f for f in run.json()["findings"] if f["code"] == "HI007"]
+    assert where(found) == [("HI007", "org.yaml", 7, 18), ("HI007", "org.yaml", 8, 18)]
+    assert found[0]["message"] == "person 'li-na' is on no team"

@@ -22,6 +22,7 @@ from orgspec.ci.before import committed, git_out
 from orgspec.findings import Finding, LintResult, Related, replaced
 from orgspec.i18n import M, P, said_from
 from orgspec.load.config import Config
+from orgspec.load.discovery import would_read
 from orgspec.load.loader import RawEntity, load_files
 from orgspec.model.idnames import said_name_id
 from orgspec.model.kindwords import kind_meant
@@ -50,7 +51,13 @@ def said_team_gone(result: LintResult, targets: list[str], config: Config) -> No
     top = git_top(os.path.dirname(os.path.abspath(targets[0]))) if targets else None
     if top is None:
         return
-    files = _naming(top, targets, set(asked.values()))
+    # as the org's walk reads them now: a file excluded by the config was no org file at
+    # HEAD either, so its teams are not "gone since"
+    folders = [t for t in targets if os.path.isdir(t)]
+    named = {os.path.realpath(t) for t in targets if not os.path.isdir(t)}
+    files = [f for f in _naming(top, targets, set(asked.values()))
+             if os.path.realpath(f) in named or
+             would_read(f, folders, config.include, config.exclude)]
     if not files:
         return
     was_on: dict[str, _Team] = {}  # person -> the first team HEAD had them on
