@@ -215,15 +215,23 @@ def said_since_head(result: LintResult, targets: list[str], config: Config) -> N
     """What git's `HEAD` tells about `result`'s RF001s (a check of the working tree's
     `targets`), as `check`, `report` and `site` say it: an id renamed since (its hint says
     the new id and `aliases`), a file moved away or deleted (one finding for its ids'
-    references). Git missing or failing: nothing changes."""
-    if not any(f.code == "RF001" for f in result.findings):
-        return
-    from orgspec.ci.headgone import said_gone
-    from orgspec.ci.headrenames import said_renames
-    from orgspec.engine.lint import lint_org
+    references), a team deleted (one HI007 for its former members). Git missing or failing:
+    nothing changes."""
+    unknown = no_team = 0
+    for f in result.findings:
+        unknown += f.code == "RF001"
+        no_team += f.code == "HI007"
+    if unknown:
+        from orgspec.ci.headgone import said_gone
+        from orgspec.ci.headrenames import said_renames
+        from orgspec.engine.lint import lint_org
 
-    said_renames(result, targets, config)
-    said_gone(result, targets, lambda paths, beside: lint_org(paths, config, beside=beside)[0])
+        said_renames(result, targets, config)
+        said_gone(result, targets, lambda paths, beside: lint_org(paths, config, beside=beside)[0])
+    if no_team > 1:
+        from orgspec.ci.teamgone import said_team_gone
+
+        said_team_gone(result, targets, config)
 
 
 def unloaded(result: LintResult) -> list[M]:

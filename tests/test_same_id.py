@@ -110,7 +110,7 @@ def test_a_renamed_team_is_one_rf001_at_its_first_reference(repo: Path) -> None:
     hint = found[0]["hint"]
     assert "3 other references name 'tech' too" in hint
     # git HEAD knows what `tech` was: the rename is said, not a guess
-    assert "did you mean 'engineering'? 技术部 was `tech` at git HEAD" in hint
+    assert "did you mean 'engineering'? its id was `tech` at git HEAD" in hint
     assert "`aliases: [tech]`" in hint
 
 

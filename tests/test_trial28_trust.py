@@ -135,9 +135,9 @@ def committed(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize(("lang", "hint"), [
-    ("en", "did you mean 'jishu'? 技术部 was `tech` at git HEAD: `aliases: [tech]` under its "
+    ("en", "did you mean 'jishu'? its id was `tech` at git HEAD: `aliases: [tech]` under its "
            "`id` keeps the old references working"),
-    ("zh", "是不是要写 'jishu'？技术部 在 git HEAD 时的 id 是 `tech`：在它的 `id` 下写 "
+    ("zh", "是不是要写 'jishu'？它在 git HEAD 时的 id 是 `tech`：在它的 `id` 下写 "
            "`aliases: [tech]`，旧的引用就能继续使用"),
 ])
 def test_an_id_renamed_since_head_is_said_with_its_alias(tmp_path: Path, lang: str,

@@ -250,10 +250,12 @@ def duplicate_name(ctx: RuleContext) -> Iterator[Issue]:
                             at, node_key("Team", ident),
                             related=(Related(first_at, M("team {id!r} is named {name} here",
                                                          id=first, name=first_name)),),
+                            # the id to write in code (`alias`), in prose said as every
+                            # id of a hint is (`營運部 (ops-tw)`: `report.idnames`)
                             hint=M("if both are one team, keep {other!r} and write `aliases: "
-                                   "[{id}]` under its `id` (references to {id!r} then still "
-                                   "work); else give each a name of its own", id=ident,
-                                   other=first),
+                                   "[{alias}]` under its `id` (references to {id!r} then "
+                                   "still work); else give each a name of its own", id=ident,
+                                   alias=ident, other=first),
                             teams=(ident, first))
                 continue
             yield Issue(M("team {id!r} has the name {name} of team {other!r}: two teams of one "
@@ -315,9 +317,9 @@ def person_written_twice(ctx: RuleContext) -> Iterator[Issue]:
                         related=(Related(at[first], M("person {id!r} is named {name} here",
                                                       id=first, name=first_name)),),
                         hint=M("if both are one person, keep {other!r} and write `aliases: "
-                               "[{id}]` under its `id` (references to {id!r} then still "
+                               "[{alias}]` under its `id` (references to {id!r} then still "
                                "work); if they are two people, give each their `email`",
-                               id=ident, other=first))
+                               id=ident, alias=ident, other=first))
 
 
 def _mail(email: object) -> str:

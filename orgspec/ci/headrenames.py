@@ -37,6 +37,7 @@ def said_renames(result: LintResult, targets: list[str], config: Config) -> None
     if not any(old in then for old in asked.values()):
         return  # a typo, not a rename: no need to read the org's files again
     now: dict[tuple[str, str], list[tuple[str, frozenset[str]]]] = defaultdict(list)
+    team_of: dict[tuple[str, str], str] = {}  # (kind, id) -> the team it is, or is of
     for entity in load_files(targets, config.include, config.exclude,
                              respect_gitignore=config.respect_gitignore).entities:
         ident, kind, name = entity.data.get("id"), entity.kind, _name_of(entity)
@@ -45,6 +46,9 @@ def said_renames(result: LintResult, targets: list[str], config: Config) -> None
             kept = frozenset(a for a in aliases if isinstance(a, str)) \
                 if isinstance(aliases, list) else frozenset()
             now[(kind, name)].append((ident, kept))
+            team = ident if kind == "Team" else entity.data.get("team")
+            if isinstance(team, str) and team:
+                team_of[(kind, ident)] = team
     lang = result.lang or "en"
     out = list(result.findings)
     for i, old in asked.items():
@@ -57,10 +61,15 @@ def said_renames(result: LintResult, targets: list[str], config: Config) -> None
                old not in kept]
         if len(ids) != 1:
             continue
-        new = M("did you mean {id!r}? {name} was `{old}` at git HEAD: `aliases: [{old}]` "
-                "under its `id` keeps the old references working", id=ids[0], name=name,
-                old=old)
-        out[i] = replaced(out[i], hint=said_from(rehint(out[i].hint, new), lang))
+        # the id to write said as every did-you-mean says it (`jishu（技术部）` in text,
+        # `'jishu'` in JSON: `report.idnames.with_names`), its name not said beside it
+        new = M("did you mean {id!r}? its id was `{old}` at git HEAD: `aliases: [{old}]` "
+                "under its `id` keeps the old references working", id=ids[0], old=old)
+        # filed under the team renamed (a position's: its team), whose edit it is, not
+        # under the team of the reference it sits at (trial 31: 运营部 scored for it)
+        team = team_of.get((kind, ids[0]))
+        out[i] = replaced(out[i], hint=said_from(rehint(out[i].hint, new), lang),
+                          **({"teams": (team,)} if team else {}))
         result.names.setdefault(ids[0], name)
     result.findings = out
 

@@ -29,6 +29,13 @@ _VALUE = lazy(r"^(?P<lead>[ \t]*(?:-[ \t]+)*)"
 # (`＃備註`, `＃TODO`); `客服 ＃1組` is a value that holds a `＃`
 _NOTE = lazy(r"(?:[\s#＃]|$|(?:备注|備註|备忘|備忘|注释|註釋|注意|说明|說明|待补充|待補充|"
              r"待确认|待確認|todo|fixme|note)(?=[:：,，\s]|$))", re.I)
+# `key: [a, b ＃ note]`: a one-line flow list whose last item holds the `＃`, or
+# `key: [a, b] ＃ note`: the `＃` after the list (trial 31)
+_FLOW_IN = lazy(r"^(?P<lead>[ \t]*(?:-[ \t]+)*)(?P<key>[A-Za-z_][\w.-]*):[ \t]+"
+                r"\[(?P<items>[^\[\]{}'\"#＃]*?)(?P<gap>[ \t\u3000]+)＃"
+                r"(?P<after>[^\[\]{},#＃]*)\][ \t]*$")
+_FLOW_AFTER = lazy(r"^(?P<lead>[ \t]*(?:-[ \t]+)*)(?P<key>[A-Za-z_][\w.-]*):[ \t]+"
+                   r"(?P<list>\[[^\[\]{}'\"#＃]*\])(?P<gap>[ \t\u3000]*)＃(?P<after>.*)$")
 _AFTER_COMMENT = lazy(r"[ \t]#")
 _KEY_AFTER = lazy(r":(?:[ \t]|$)")
 # the line's first key and the column of what it holds (`  - kind: Team` holds at 4)
@@ -59,6 +66,9 @@ def hash_slip(number: int, line: str, above: int | None) -> Said | None:
                   "an ASCII `#`, so this line is read as text"),
                 M("write `# {rest}` (an ASCII `#`; switch the IME to half-width)",
                   rest=start.group("rest")))
+    flow = _flow_slip(number, line)
+    if flow is not None:
+        return flow
     m = _VALUE.match(line)
     if m is None or _AFTER_COMMENT.search(m.group("value")):
         return None  # after ` #` the `＃` is inside a comment already
@@ -79,3 +89,40 @@ def hash_slip(number: int, line: str, above: int | None) -> Said | None:
     return (number, m.end("gap") + 1, said,
             M("write `{fixed}` (an ASCII `#` after a space; switch the IME to half-width)",
               fixed=fixed))
+
+
+def _flow_slip(number: int, line: str) -> Said | None:
+    """The `＃` of a one-line flow list meant as a comment's `#`: in its last item
+    (`members: [a, b ＃ 新人待定]`, where YAML reads the item `b ＃ 新人待定`, an unknown
+    id, and `b` on no team), or after it (`members: [a, b] ＃ 新人待定`, which YAML cannot
+    read), else None. Said at the `＃`, with the line written as meant."""
+    m = _FLOW_IN.match(line)
+    if m is not None:
+        if not _NOTE.match(m.group("after")) and len(m.group("gap")) < 2 and \
+                "\t" not in m.group("gap"):
+            return None  # `[客服 ＃1組]`: a value that holds a `＃`
+        items = m.group("items").rstrip(" \t\u3000")
+        item = items.rsplit(",", 1)[-1].strip()
+        whole = f"{item}{m.group('gap')}＃{m.group('after')}".rstrip()
+        fixed = _fixed(m.group("lead"), m.group("key"), f"[{items}]", m.group("after"))
+        return (number, m.end("gap") + 1,
+                M("a full-width `＃` (U+FF03) does not start a YAML comment, so the item is "
+                  "read as {value!r}", value=whole),
+                M("write `{fixed}` (an ASCII `#` after a space; switch the IME to "
+                  "half-width)", fixed=fixed))
+    m = _FLOW_AFTER.match(line)
+    if m is None:
+        return None
+    fixed = _fixed(m.group("lead"), m.group("key"), m.group("list"), m.group("after"))
+    return (number, m.end("gap") + 1,
+            M("a full-width `＃` (U+FF03) after the list of `{key}` does not start a YAML "
+              "comment, so YAML cannot read this line", key=m.group("key")),
+            M("write `{fixed}` (an ASCII `#` after a space; switch the IME to half-width)",
+              fixed=fixed))
+
+
+def _fixed(lead: str, key: str, value: str, after: str) -> str:
+    """`key: value  # comment`, the line as meant (without its indent)."""
+    comment = after.strip(" \t\u3000#＃")
+    fixed = f"{lead.lstrip()}{key}: {value}"
+    return f"{fixed}  # {comment}" if comment else fixed

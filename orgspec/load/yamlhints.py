@@ -274,7 +274,10 @@ def mend_brackets(text: str, said: list[Said]) -> tuple[str, list[Said], list[Sa
     """`text` with the full-width brackets of each list `said` names (`members: ［a, b］`)
     made ASCII, so the list is read as meant (trial 30: the file failed to load, holding
     back every finding of it, for a slip YAML reads as text); those slips; and the others.
-    The characters keep their columns: each bracket is one code point either way."""
+    The full-width commas between those brackets, outside quotes, are made ASCII too: the
+    slip's hint writes the list with ASCII commas, so `［a，b］` is its one finding, not an
+    IN020 and an RF001 for the comma (trial 31). The characters keep their columns: each
+    bracket and comma is one code point either way."""
     mended = [s for s in said if getattr(s[2], "template", "") == _BRACKETS]
     if not mended:
         return text, [], said
@@ -286,9 +289,25 @@ def mend_brackets(text: str, said: list[Said]) -> tuple[str, list[Said], list[Sa
             continue
         end = m.end("value") - 1
         lines[number - 1] = (line[:col - 1] + _FULL_BRACKETS.get(line[col - 1], "[") +
-                             line[col:end] + _FULL_BRACKETS.get(line[end], line[end]) +
-                             line[end + 1:])
+                             _ascii_commas(line[col:end]) +
+                             _FULL_BRACKETS.get(line[end], line[end]) + line[end + 1:])
     return "\n".join(lines), mended, [s for s in said if s not in mended]
+
+
+def _ascii_commas(inside: str) -> str:
+    """`inside` (a flow list's items) with each full-width comma outside quotes made an
+    ASCII comma, one code point for one."""
+    out: list[str] = []
+    quote = ""
+    for c in inside:
+        if quote:
+            quote = "" if c == quote else quote
+        elif c in "'\"":
+            quote = c
+        elif c in FULL_COMMAS:
+            c = ","
+        out.append(c)
+    return "".join(out)
 
 
 def comma_in_item(key: str, items: list[str], index: int,
