@@ -996,7 +996,7 @@ def _copy_hint(org: Org, kind: str, ident: str, old: str) -> M | None:
              "else remove {value!r} from `aliases`", value=old, id=ident)
 
 
-@check("RF006", graph=False, text=())
+@check("RF006", graph=False, text=(), names=("Team",))  # a copy's name: `_copy_hint`
 def unusable_alias(ctx: RuleContext) -> Iterator[Issue]:
     """Yield RF006 at each former id in `aliases` that can never be read as its entity: the
     entity's own id, the current id of another entity of its kind, or a former id an
