@@ -77,6 +77,8 @@ def test_a_renamed_duty_is_compared_under_both_ids(tmp_path: Path) -> None:
 UNALIASED_EN = [
     "org/org.yaml:5:60: RF001 [error] unknown Team, Person or Role 'shi-chang' in RACI list "
     "`accountable` of duty 促销 (promo)",
+    # where the new id is defined (trial 31: git HEAD says what `shi-chang` was)
+    "    related: org/org.yaml:1:20: 市场部 has the id 'marketing' here, `shi-chang` at git HEAD",
     # marketing's empty charter (OW006) follows from the reference to its old id: held back
     "    hint: 'shi-chang' looks renamed to team 'marketing' since HEAD (same name): add "
     "`aliases: [shi-chang]` to it to keep references to 'shi-chang' working (1 finding that "
@@ -93,6 +95,8 @@ UNALIASED_EN = [
     ("en", UNALIASED_EN),
     ("zh", ["org/org.yaml:5:60: RF001 [error] 职责 促销 (promo) 的 RACI 列表 `accountable` 中的 "
             "'shi-chang' 不是已知的团队、人员或岗位",
+            "    相关: org/org.yaml:1:20: 市场部 在这里的 id 是 'marketing'，在 git HEAD 时是 "
+            "`shi-chang`",
             "    建议: 'shi-chang' 看起来自 HEAD 以来改名为团队 'marketing'（名称相同）："
             "给 'marketing' 加上 `aliases: [shi-chang]`，对 'shi-chang' 的引用就能继续有效"
             "（由这个错误引起的 1 条问题在改正之前暂不报告：团队 'marketing' 的 OW006）",
@@ -103,6 +107,8 @@ UNALIASED_EN = [
             "与 HEAD 相比新发现 1 个错误、0 个警告、0 个提示，共 1 个文件（5 个实体）。"]),
     ("zh-Hant", ["org/org.yaml:5:60: RF001 [error] 職責 促销 (promo) 的 RACI 清單 "
                  "`accountable` 中的 'shi-chang' 不是已知的團隊、人員或職位",
+                 "    相關: org/org.yaml:1:20: 市场部 在這裡的 id 是 'marketing'，在 git HEAD 時是 "
+                 "`shi-chang`",
                  "    建議: 'shi-chang' 看起來自 HEAD 以來改名為團隊 'marketing'（名稱相同）："
                  "給 'marketing' 加上 `aliases: [shi-chang]`，對 'shi-chang' 的引用就能繼續有效"
                  "（由這個錯誤引起的 1 條問題在改正之前暫不報告：團隊 'marketing' 的 OW006）",

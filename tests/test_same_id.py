@@ -65,6 +65,9 @@ FILES = {"teams.yaml": TEAMS, "people.yaml": PEOPLE, "duties.yaml": DUTIES,
 # where `tech` is referenced, by file and line: the first is the one finding
 FIRST = ("duties.yaml", 4)
 OTHERS = [("duties.yaml", 9), ("positions.yaml", 4), ("teams.yaml", 15)]
+# where the renamed team's new id is defined: its first related location, git HEAD telling
+# what `tech` was (trial 31)
+DEFINED = ("teams.yaml", 7)
 
 
 def _rename(root: Path) -> None:
@@ -106,7 +109,7 @@ def _related(f: dict) -> list[tuple[str, int]]:
 def test_a_renamed_team_is_one_rf001_at_its_first_reference(repo: Path) -> None:
     found = _rf001(repo)
     assert [_at(f) for f in found] == [FIRST]
-    assert _related(found[0]) == OTHERS
+    assert _related(found[0]) == [DEFINED, *OTHERS]
     hint = found[0]["hint"]
     assert "3 other references name 'tech' too" in hint
     # git HEAD knows what `tech` was: the rename is said, not a guess
@@ -121,15 +124,16 @@ def test_the_text_lists_the_first_other_references_with_file_and_line(repo: Path
     assert lines == [
         "org/duties.yaml:4:16: RF001 [error] unknown Team, Person or Role 'tech' in RACI list "
         "`accountable` of duty 平台建设 (platform)",
+        "    related: org/teams.yaml:7:7: 技术部 has the id 'engineering' here, `tech` at git HEAD",
         "    related: org/duties.yaml:9:15: 'tech' referenced here",
         "    related: org/positions.yaml:4:9: 'tech' referenced here",
         "    related: org/teams.yaml:15:11: 'tech' referenced here"]
 
 
 @pytest.mark.parametrize(("lang", "said"), [
-    ("zh", "另有 3 处引用也写了 'tech'，已列在“相关”中；它们的 RF001 在这一条改正之前暂不报告"),
+    ("zh", "另有 3 处引用也写了 'tech'，即相关位置；它们的 RF001 在这一条改正之前暂不报告"),
     ("zh-Hant",
-     "另有 3 處引用也寫了 'tech'，已列在「相關」中；它們的 RF001 在這一條改正之前暫不報告"),
+     "另有 3 處引用也寫了 'tech'，即相關位置；它們的 RF001 在這一條改正之前暫不報告"),
 ])
 def test_the_count_is_said_in_chinese(repo: Path, lang: str, said: str) -> None:
     found = _rf001(repo, lang=lang)
@@ -143,7 +147,7 @@ def test_fixing_the_first_reference_alone_brings_the_next_forward(repo: Path) ->
                       encoding="utf-8")
     found = _rf001(repo)
     assert [_at(f) for f in found] == [OTHERS[0]]
-    assert _related(found[0]) == OTHERS[1:]
+    assert _related(found[0]) == [DEFINED, *OTHERS[1:]]
     assert "2 other references name 'tech' too" in found[0]["hint"]
 
 
@@ -153,8 +157,12 @@ def test_an_alias_fixes_them_all(repo: Path) -> None:
         "id: engineering", "id: engineering\n  aliases: [tech]"), encoding="utf-8")
     found = _json(repo, "org")["findings"]
     assert not [f for f in found if f["code"] == "RF001"]
-    assert sorted(_at(f) for f in found if f["code"] == "RF005") == [
-        FIRST, *OTHERS[:2], ("teams.yaml", 16)]  # a line below `aliases:`
+    # one RF005 for the one former id (trial 31), the others its related locations
+    former = [f for f in found if f["code"] == "RF005"]
+    assert [_at(f) for f in former] == [FIRST]
+    assert _related(former[0]) == [*OTHERS[:2], ("teams.yaml", 16)]  # below `aliases:`
+    assert former[0]["hint"].startswith("write `engineering` here and at the 3 other "
+                                        "references to 'tech', its related locations")
 
 
 def test_the_good_org_has_no_rf001(write_org) -> None:
@@ -191,7 +199,7 @@ def test_a_suppressed_reference_is_neither_held_nor_counted(repo: Path) -> None:
                       encoding="utf-8")
     found = _rf001(repo)
     assert [_at(f) for f in found] == [FIRST]
-    assert _related(found[0]) == OTHERS[1:]
+    assert _related(found[0]) == [DEFINED, *OTHERS[1:]]
     assert "2 other references name 'tech' too" in found[0]["hint"]
 
 
@@ -200,7 +208,7 @@ def test_rf001_ignored_for_the_first_file_groups_the_rest(repo: Path) -> None:
         "root: org\nper-file-ignores:\n  duties.yaml: [RF001]\n", encoding="utf-8")
     found = _rf001(repo)
     assert [_at(f) for f in found] == [("positions.yaml", 4)]
-    assert _related(found[0]) == [("teams.yaml", 15)]
+    assert _related(found[0]) == [DEFINED, ("teams.yaml", 15)]
 
 
 def test_rf001_turned_off_reports_nothing(repo: Path) -> None:
@@ -210,7 +218,7 @@ def test_rf001_turned_off_reports_nothing(repo: Path) -> None:
 def test_checking_the_renaming_file_lists_the_one_rf001(repo: Path) -> None:
     found = _rf001(repo, "org/teams.yaml")
     assert [_at(f) for f in found] == [FIRST]
-    assert _related(found[0]) == OTHERS
+    assert _related(found[0]) == [DEFINED, *OTHERS]
 
 
 def test_checking_a_file_with_a_later_reference_lists_the_one_rf001(repo: Path) -> None:

@@ -146,9 +146,13 @@ def test_an_id_renamed_since_head_is_said_with_its_alias(tmp_path: Path, lang: s
     text = (folder / "org.yaml").read_text("utf-8")
     (folder / "org.yaml").write_text(text.replace("  id: tech\n", "  id: jishu\n"), "utf-8")
     found = json_findings(folder, "--lang", lang)
-    # one RF001 for the two references to `tech` (trial 30), the other its related location
+    # one RF001 for the two references to `tech` (trial 30), the other its related location;
+    # before it, the renamed team's `id: jishu`, where the new id is defined (trial 31)
     assert where(found) == [("RF001", "org.yaml", 15, 59)]
-    assert [(r["line"], r["column"]) for r in found[0]["related"]] == [(16, 85)]
+    assert [(r["line"], r["column"]) for r in found[0]["related"]] == [(2, 7), (16, 85)]
+    assert found[0]["related"][0]["message"] == {
+        "en": "技术部 has the id 'jishu' here, `tech` at git HEAD",
+        "zh": "技术部 在这里的 id 是 'jishu'，在 git HEAD 时是 `tech`"}[lang]
     assert found[0]["hint"].startswith(hint)
 
 
@@ -157,9 +161,11 @@ def test_an_id_renamed_with_its_alias_kept_is_no_finding(tmp_path: Path) -> None
     text = (folder / "org.yaml").read_text("utf-8")
     (folder / "org.yaml").write_text(
         text.replace("  id: tech\n", "  id: jishu\n  aliases: [tech]\n"), "utf-8")
-    # RF005 (a former id still written) says to update them, as before
-    assert where(json_findings(folder)) == [("RF005", "org.yaml", 16, 59),
-                                            ("RF005", "org.yaml", 17, 85)]
+    # RF005 (a former id still written) says to update them: one finding for the one id
+    # (trial 31), the other reference its related location
+    found = json_findings(folder)
+    assert where(found) == [("RF005", "org.yaml", 16, 59)]
+    assert [(r["line"], r["column"]) for r in found[0]["related"]] == [(17, 85)]
 
 
 def test_an_id_gone_with_no_namesake_says_where_it_was_at_head(tmp_path: Path) -> None:
@@ -173,8 +179,8 @@ def test_an_id_gone_with_no_namesake_says_where_it_was_at_head(tmp_path: Path) -
     # on the one RF001 the two references make (`engine.sameid`)
     assert found[0]["hint"] == ("'tech' was the id of 技术部 in org.yaml at git HEAD and is "
                                 "gone since: add it back there, or change this reference to "
-                                "an existing id (1 other reference names 'tech' too, listed "
-                                "as related: its RF001 is held back behind this one)")
+                                "an existing id (1 other reference names 'tech' too, at its "
+                                "related location: its RF001 is held back behind this one)")
 
 
 @pytest.mark.parametrize(("lang", "hint"), [

@@ -138,7 +138,8 @@ def test_a_full_width_parent_is_one_finding(write_org: Any) -> None:
     assert [f["hint"] for f in found] == [
         "'ｔｅｃｈ' is typed in full-width letters or digits: write `tech` in half-width ones "
         "(switch the input method to half-width) (1 other reference names 'ｔｅｃｈ' too, "
-        "listed as related: its RF001 is held back behind this one) (8 findings that follow "
+        "at its related location: its RF001 is held back behind this one) (8 findings that "
+        "follow "
         "from this mistake are held back until it is fixed: OW006 on team 'tech', RO003 on "
         "position 'sre-engineer', HI006 on team 'tech', and 5 more)"]
 

@@ -184,14 +184,14 @@ def test_an_uppercase_id_hint_says_what_to_write(tmp_path: Path) -> None:
                      "and keep '赵六' as the `name`"),  # its pinyin
         # `Xu-Tao` as lead and member: one RF001 (trial 30)
         ("RF001", 4, "an id is lowercase: write it as `xu-tao` (1 other reference names "
-                     "'Xu-Tao' too, listed as related: its RF001 is held back behind this "
+                     "'Xu-Tao' too, at its related location: its RF001 is held back behind this "
                      "one) (1 finding that follows from this mistake is held back until it "
                      "is fixed: HI007 on person 'xu-tao')"),
     ]
     assert [h for _, _, h in hints(tmp_path, "zh")] == [
         "id 只用小写：写成 `wu-gang`",
         "id 只能用 a-z、0-9、- 和 _：写成拼音 `zhao-liu`，把 '赵六' 留作 `name`",
-        "id 只用小写：写成 `xu-tao`（另有 1 处引用也写了 'Xu-Tao'，已列在“相关”中；它们的 "
+        "id 只用小写：写成 `xu-tao`（另有 1 处引用也写了 'Xu-Tao'，即相关位置；它们的 "
         "RF001 在这一条改正之前暂不报告）（由这个错误引起的 1 条问题在改正之前暂不报告：人员 "
         "'xu-tao' 的 HI007）"]
     assert hints(tmp_path, "zh-Hant")[0][2] == "id 只用小寫：寫成 `wu-gang`"
@@ -206,12 +206,12 @@ def test_a_reference_left_by_a_deleted_file_says_what_to_do(tmp_path: Path) -> N
     # the lead and the meeting's owner name one id: one RF001 (trial 30)
     assert hints(tmp_path, "en") == [
         ("RF001", 2, "add the Person 'chan-tai-man' to the org's files, or change it to an "
-                     "existing id (1 other reference names 'chan-tai-man' too, listed as "
-                     "related: its RF001 is held back behind this one)"),
+                     "existing id (1 other reference names 'chan-tai-man' too, at its related "
+                     "location: its RF001 is held back behind this one)"),
     ]
     assert [h for _, _, h in hints(tmp_path, "zh")] == [
         "在组织文件中添加人员 'chan-tai-man'，或改成已有的 id（另有 1 处引用也写了 "
-        "'chan-tai-man'，已列在“相关”中；它们的 RF001 在这一条改正之前暂不报告）"]
+        "'chan-tai-man'，即相关位置；它们的 RF001 在这一条改正之前暂不报告）"]
 
 
 SERVICE = """\

@@ -168,3 +168,86 @@ def test_what_a_team_entered_twice_causes_is_held_behind_rf008(write_org, duty: 
     # RF008 not reported: what it held is
     shown = json_findings(root, "--ignore", "RF008")
     assert [f["code"] for f in shown] == (["OW001"] if duty else ["OW006"])
+
+
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "ecommerce"
+COPY = """
+- kind: Team
+  id: tw-operations
+  name: 營運團隊
+  parent: company
+"""
+
+
+def _bare(tmp_path: Path, duty: bool, alias: bool = False) -> Path:
+    """The example org with 營運團隊 `tw-operations` added, a bare copy of 运营团队
+    `operations` (no lead, no members), given its duty `daily-operations` too when `duty`;
+    `operations` keeping `tw-operations` in its `aliases` when `alias` (RF008's hint
+    followed, the copy not deleted)."""
+    import shutil
+
+    root = tmp_path / "org"
+    shutil.copytree(EXAMPLE, root)
+    teams = root / "teams" / "teams.yaml"
+    text = teams.read_text("utf-8") + COPY + \
+        ("  responsibilities: [daily-operations]\n" if duty else "")
+    if alias:
+        text = text.replace("  id: operations\n", "  id: operations\n  aliases: [tw-operations]\n")
+    teams.write_text(text, "utf-8")
+    return root
+
+
+def _codes(found: list[dict]) -> list[tuple[str, str, int]]:
+    return sorted((f["code"], Path(f["file"]).name, f["line"]) for f in found)
+
+
+@pytest.mark.parametrize(("duty", "held"), [
+    (False, [("HI006", "teams.yaml", 100)]),
+    (True, [("HI006", "teams.yaml", 100), ("MT004", "operations.yaml", 4),
+            ("OW001", "operations.yaml", 7)]),
+])
+def test_what_a_bare_copy_causes_is_held_behind_rf008(
+        tmp_path: Path, duty: bool, held: list[tuple[str, str, int]]) -> None:
+    # trial 31: a bare copy (no lead, no members) also gave HI006 (no members) and, given
+    # the duty, an MT004 between the two names: the fix is one, deleting the copy
+    base = _codes(json_findings(EXAMPLE))
+    root = _bare(tmp_path, duty)
+    found = json_findings(root)
+    assert _codes(found) == sorted([*base, ("RF008", "teams.yaml", 101)])
+    rf008 = next(f for f in found if f["code"] == "RF008")
+    assert f"({len(held)} finding" in rf008["hint"]
+    assert all(f"{code} on " in rf008["hint"] for code, _, _ in held)
+    # RF008 not reported: what it held is
+    assert _codes(json_findings(root, "--ignore", "RF008")) == sorted([*base, *held])
+
+
+def test_rf008_says_to_delete_the_copy_and_keep_its_id_as_an_alias(tmp_path: Path) -> None:
+    found = [f for f in json_findings(_bare(tmp_path, False)) if f["code"] == "RF008"]
+    assert found[0]["hint"].startswith(
+        "if both are one team, delete team 'tw-operations' and write `aliases: "
+        "[tw-operations]` under the `id` of 'operations' (references to 'tw-operations' then "
+        "still work); else give each a name of its own (")
+
+
+def test_an_alias_written_while_the_copy_is_there_is_held_behind_rf008(tmp_path: Path) -> None:
+    # trial 31: following the alias hint without deleting the copy added an RF006 ("the
+    # alias is the id of another team: remove it"), which undid the advice
+    base = _codes(json_findings(EXAMPLE))
+    root = _bare(tmp_path, False, alias=True)
+    found = json_findings(root)
+    assert _codes(found) == sorted([*base, ("RF008", "teams.yaml", 102)])
+    rf008 = next(f for f in found if f["code"] == "RF008")
+    assert rf008["hint"].startswith(
+        "if both are one team, delete team 'tw-operations': 'operations' keeps "
+        "'tw-operations' in its `aliases` already, so references to 'tw-operations' then name "
+        "'operations'; else give each a name of its own and take 'tw-operations' out of "
+        "those `aliases` (2 findings")
+    assert "RF006 on team 'operations'" in rf008["hint"]
+    # RF008 not reported: RF006 says the copy is the reason, as RF008 would
+    shown = [f for f in json_findings(root, "--ignore", "RF008") if f["code"] == "RF006"]
+    assert _codes(shown) == [("RF006", "teams.yaml", 28)]
+    assert shown[0]["hint"] == (
+        "team 'tw-operations' has the name of this team in other words (RF008): if it is a "
+        "copy of this team, delete it, and references to 'tw-operations' then name "
+        "'operations'; else remove 'tw-operations' from `aliases`")

@@ -250,12 +250,8 @@ def duplicate_name(ctx: RuleContext) -> Iterator[Issue]:
                             at, node_key("Team", ident),
                             related=(Related(first_at, M("team {id!r} is named {name} here",
                                                          id=first, name=first_name)),),
-                            # the id to write in code (`alias`), in prose said as every
-                            # id of a hint is (`營運部 (ops-tw)`: `report.idnames`)
-                            hint=M("if both are one team, keep {other!r} and write `aliases: "
-                                   "[{alias}]` under its `id` (references to {id!r} then "
-                                   "still work); else give each a name of its own", id=ident,
-                                   alias=ident, other=first),
+                            hint=_merge_hint(ident, first,
+                                             ident in org.teams[first].aliases),
                             teams=(ident, first))
                 continue
             yield Issue(M("team {id!r} has the name {name} of team {other!r}: two teams of one "
@@ -269,6 +265,23 @@ def duplicate_name(ctx: RuleContext) -> Iterator[Issue]:
                         M("if both are one team, keep one of them; else give each a name "
                           "of its own (e.g. {example})", example=_renamed(name)),
                         teams=(ident, first))
+
+
+def _merge_hint(copy: str, first: str, aliased: bool) -> M:
+    """RF008's hint for team `copy` named as team `first` in other words: delete the copy
+    and keep its id in `first`'s `aliases` (an alias that is still another team's id names
+    that team, RF006); `aliased`: `first` keeps it already, so the deletion is what is
+    left."""
+    if aliased:
+        return M("if both are one team, delete team {id!r}: {other!r} keeps {id!r} in its "
+                 "`aliases` already, so references to {id!r} then name {other!r}; else give "
+                 "each a name of its own and take {id!r} out of those `aliases`", id=copy,
+                 other=first)
+    # the id to write in code (`alias`), in prose said as every id of a hint is
+    # (`營運部 (ops-tw)`: `report.idnames`)
+    return M("if both are one team, delete team {id!r} and write `aliases: [{alias}]` under "
+             "the `id` of {other!r} (references to {id!r} then still work); else give each a "
+             "name of its own", id=copy, alias=copy, other=first)
 
 
 @check("RF009", graph=False, kinds=("Person",), text=(), names=("Person",))

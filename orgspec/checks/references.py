@@ -979,7 +979,24 @@ def _exists(org: Org, value: str, kinds: tuple[str, ...]) -> bool:
     return any(value in org.table(k) or node_key(k, value) in org.invalid for k in kinds)
 
 
-@check("RF006", graph=False, text=())
+def _copy_hint(org: Org, kind: str, ident: str, old: str) -> M | None:
+    """RF006's hint for team `ident` keeping `old`, the id of a team of its name in other
+    words (`text.fold.fold_team_name`, as RF008 compares them): RF008's hint followed, the
+    copy not deleted yet; else None."""
+    if kind != "Team":
+        return None
+    from orgspec.text.fold import fold_team_name
+
+    names = [org.teams[i].name for i in (ident, old)]
+    if not (names[0] and names[1] and names[0].strip() and
+            fold_team_name(names[0]) == fold_team_name(names[1])):
+        return None
+    return M("team {value!r} has the name of this team in other words (RF008): if it is a "
+             "copy of this team, delete it, and references to {value!r} then name {id!r}; "
+             "else remove {value!r} from `aliases`", value=old, id=ident)
+
+
+@check("RF006", graph=False, text=(), names=("Team",))  # a copy's name: `_copy_hint`
 def unusable_alias(ctx: RuleContext) -> Iterator[Issue]:
     """Yield RF006 at each former id in `aliases` that can never be read as its entity: the
     entity's own id, the current id of another entity of its kind, or a former id an
@@ -1008,9 +1025,9 @@ def unusable_alias(ctx: RuleContext) -> Iterator[Issue]:
                                 related=(Related(org.origin(kind, old).locate(),
                                                  M("{kind} {value!r}", kind=word,
                                                    value=old)),),
-                                hint=M("remove {value!r}: a reference to it names that "
-                                       "{kind}, never {id!r}", value=old, kind=word,
-                                       id=ident))
+                                hint=_copy_hint(org, kind, ident, old) or
+                                M("remove {value!r}: a reference to it names that "
+                                  "{kind}, never {id!r}", value=old, kind=word, id=ident))
                 elif old in claimed and claimed[old][0] != ident:
                     first, k = claimed[old]
                     other = org.origin(kind, first)

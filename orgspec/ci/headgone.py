@@ -26,9 +26,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from orgspec.ci.before import at_head, committed, git_out
-from orgspec.engine.holdback import bare_hint, grouped_count, rehint
+from orgspec.engine.holdback import bare_hint, rehint
 from orgspec.engine.pending import first_ids
-from orgspec.findings import Finding, LintResult, replaced
+from orgspec.findings import Finding, LintResult, Related, replaced
 from orgspec.i18n import M, P, said_from
 from orgspec.load.loader import RawFile
 from orgspec.paths import display_path, git_top
@@ -104,13 +104,16 @@ def said_gone(result: LintResult, targets: list[str], relint: Relint | None = No
             else M("deleted")
         said: M = M("{first}: {file} defined it at git HEAD and is gone from the org "
                     "({place})", first=message, file=shown, place=place)
-        n = sum(_references(out[i]) for i in indices)
-        if n > 1:
-            said = P("{said}; {n} reference names an id it defined ({ids})",
-                     "{said}; {n} references name ids it defined ({ids}): the others are "
-                     "held back behind this one", said=said, n=n, ids=first_ids(ids))
+        # every reference held is a related location, so that the count and the list agree
+        related = _every_reference([out[i] for i in indices], lang)[1:]
+        if related:
+            said = P("{said}; {n} other reference names an id it defined ({ids}), at its "
+                     "related location: its RF001 is held back behind this one",
+                     "{said}; {n} other references name ids it defined ({ids}), at its "
+                     "related locations: their RF001s are held back behind this one",
+                     said=said, n=len(related), ids=first_ids(ids))
         first.append(replaced(
-            f, message=said_from(said, lang),
+            f, message=said_from(said, lang), related=related,
             hint=said_from(M("move it back (`git mv {path} {file}`), or check it with the "
                              "org: `orgspec check {paths}`", file=shlex.quote(shown),
                              path=shlex.quote(display_path(os.path.join(top, new))),
@@ -154,10 +157,20 @@ def _again(top: str, targets: list[str], gone: set[str], moved: dict[str, str],
     return [f for f in again if f.location.file not in names]
 
 
-def _references(f: Finding) -> int:
-    """How many references `f` stands for: one, or with the others naming its id that
-    `engine.sameid` grouped behind it."""
-    return 1 + grouped_count(f.hint)
+def _every_reference(found: list[Finding], lang: str) -> tuple[Related, ...]:
+    """The places of the references the RF001s `found` stand for, the first first: each
+    one's own, then those `engine.sameid` grouped behind it (its related locations), each
+    place once."""
+    out: dict[tuple[str, int, int], Related] = {}
+    for f in found:
+        value = _value(f)
+        at = f.location
+        out.setdefault((at.file, at.line, at.col),
+                       Related(at, said_from(M("{value!r} referenced here", value=value),
+                                             lang)))
+        for r in f.related:
+            out.setdefault((r.location.file, r.location.line, r.location.col), r)
+    return tuple(out.values())
 
 
 def _value(f: Finding) -> str:

@@ -3,7 +3,8 @@ reference to the old id is an RF001 that no edit distance explains (`jishu` is n
 `tech`), so its hint said "add the team 'tech'". The org's files as `HEAD` holds them (one
 `git cat-file --batch`: `ci.before.committed`) say which entity had that id; when exactly one
 entity of its kind has its name now, under another id that does not keep the old one in
-`aliases`, the hint says it was renamed and how to keep the references working.
+`aliases`, the hint says it was renamed and how to keep the references working, and the
+entity's `id` (where the new id is defined) is its first related location.
 
 Asked only when some RF001 has that generic hint: a clean org never runs git for it.
 """
@@ -15,7 +16,7 @@ from collections.abc import Iterable
 
 from orgspec.ci.before import committed
 from orgspec.engine.holdback import bare_hint, is_grouped, rehint
-from orgspec.findings import Finding, LintResult, replaced
+from orgspec.findings import Finding, LintResult, Location, Related, replaced
 from orgspec.i18n import M, said_from
 from orgspec.load.config import Config
 from orgspec.load.loader import RawEntity, load_files
@@ -36,7 +37,8 @@ def said_renames(result: LintResult, targets: list[str], config: Config) -> None
             for ident, found in _named(raw.entities).items()}
     if not any(old in then for old in asked.values()):
         return  # a typo, not a rename: no need to read the org's files again
-    now: dict[tuple[str, str], list[tuple[str, frozenset[str]]]] = defaultdict(list)
+    now: dict[tuple[str, str], list[tuple[str, frozenset[str], Location]]] = \
+        defaultdict(list)
     team_of: dict[tuple[str, str], str] = {}  # (kind, id) -> the team it is, or is of
     for entity in load_files(targets, config.include, config.exclude,
                              respect_gitignore=config.respect_gitignore).entities:
@@ -45,7 +47,7 @@ def said_renames(result: LintResult, targets: list[str], config: Config) -> None
             aliases = entity.data.get("aliases")
             kept = frozenset(a for a in aliases if isinstance(a, str)) \
                 if isinstance(aliases, list) else frozenset()
-            now[(kind, name)].append((ident, kept))
+            now[(kind, name)].append((ident, kept, entity.fmap.value((*entity.path, "id"))))
             team = ident if kind == "Team" else entity.data.get("team")
             if isinstance(team, str) and team:
                 team_of[(kind, ident)] = team
@@ -57,10 +59,14 @@ def said_renames(result: LintResult, targets: list[str], config: Config) -> None
         kind, name = then[old]
         if not _fits(result.findings[i], kind):
             continue  # `tech` was a team; these references take a duty
-        ids = [ident for ident, kept in now.get((kind, name), ()) if ident != old and
-               old not in kept]
-        if len(ids) != 1:
+        found = [(ident, at) for ident, kept, at in now.get((kind, name), ())
+                 if ident != old and old not in kept]
+        if len(found) != 1:
             continue
+        ids = [found[0][0]]
+        defined = Related(found[0][1], said_from(M(
+            "{name} has the id {id!r} here, `{old}` at git HEAD", name=name, id=ids[0],
+            old=old), lang))
         # the id to write said as every did-you-mean says it (`jishu（技术部）` in text,
         # `'jishu'` in JSON: `report.idnames.with_names`), its name not said beside it
         new = M("did you mean {id!r}? its id was `{old}` at git HEAD: `aliases: [{old}]` "
@@ -69,6 +75,7 @@ def said_renames(result: LintResult, targets: list[str], config: Config) -> None
         # under the team of the reference it sits at (trial 31: 运营部 scored for it)
         team = team_of.get((kind, ids[0]))
         out[i] = replaced(out[i], hint=said_from(rehint(out[i].hint, new), lang),
+                          related=(defined, *out[i].related),
                           **({"teams": (team,)} if team else {}))
         result.names.setdefault(ids[0], name)
     result.findings = out

@@ -294,16 +294,18 @@ _GROUPED = "{hint} ({n} other reference names {value!r} too"  # how `grouped_hin
 def grouped_hint(hint: str, value: str, n: int) -> P:
     """`hint` followed by how many other references name the unknown id `value` too, their
     RF001s held back behind this one (`engine.sameid`): `did you mean 'ops'? (4 other
-    references name 'opz' too, listed as related: ...)`, before what a `held_hint` around
+    references name 'opz' too, at its related locations: ...)`, before what a `held_hint` around
     it says."""
     source = getattr(hint, "source", hint)
     if isinstance(source, P) and is_held(source):
         return P(source.singular, source.plural,
                  **{**source.values, "hint": grouped_hint(source.values["hint"], value, n)})
-    return P("{hint} ({n} other reference names {value!r} too, listed as related: its RF001 "
-             "is held back behind this one)",
-             "{hint} ({n} other references name {value!r} too, listed as related: their "
-             "RF001s are held back behind this one)", n=n, hint=hint, value=value)
+    # counted, not "listed": a terminal lists the first related locations and counts the
+    # rest (`reporters.text`), JSON and SARIF list up to `findings.LISTED_RELATED`
+    return P("{hint} ({n} other reference names {value!r} too, at its related location: its "
+             "RF001 is held back behind this one)",
+             "{hint} ({n} other references name {value!r} too, at its related locations: "
+             "their RF001s are held back behind this one)", n=n, hint=hint, value=value)
 
 
 def is_grouped(hint: object) -> bool:

@@ -503,6 +503,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
     from orgspec.engine.dupid import renamed_behind
     from orgspec.engine.emptyteam import empty_behind
     from orgspec.engine.everyone import everyone_behind
+    from orgspec.engine.formerid import former_behind
     from orgspec.engine.holdback import hold_back
     from orgspec.engine.noteam import duties_behind, outside_behind
     from orgspec.engine.pending import causes_first, pending_behind
@@ -543,6 +544,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         findings, _ = empty_behind(findings, org)  # HI005, OW006 behind HI006 on an empty team
         findings, _ = pending_behind(findings, org)  # RF001 behind IN018's `.new`
         findings, _ = same_id_behind(findings)  # RF001s of one unknown id behind the first
+        findings, _ = former_behind(findings)  # RF005s of one former id behind the first
         findings, _ = twice_behind(findings)  # OW001, OW006, MT005 behind a team entered twice
         findings = assign_fingerprints(sort_findings(findings), anchors,
                                        org_root(paths or [root]))
@@ -586,14 +588,17 @@ def _causes(findings: list[Finding]) -> frozenset[str]:
     waiting to be merged (IN018), an unknown reference whose hint names what it holds, a
     duplicate id whose hint counts the references to the id it had (`engine.dupid`), the
     first of the references to one unknown id (`engine.sameid`), a team entered twice whose
-    hint names what it holds (`engine.twiceteam`)."""
+    hint names what it holds (`engine.twiceteam`), the first of the references written
+    with one former id (`engine.formerid`)."""
     from orgspec.engine.dupid import is_cause as renamed_cause
+    from orgspec.engine.formerid import is_grouped as former_grouped
     from orgspec.engine.holdback import is_grouped, is_held
     from orgspec.engine.pending import is_cause
 
     return frozenset(f.fingerprint for f in findings if is_cause(f) or renamed_cause(f) or
                      (f.code == "RF001" and (is_held(f.hint) or is_grouped(f.hint))) or
-                     (f.code == "RF008" and is_held(f.hint)))
+                     (f.code == "RF008" and is_held(f.hint)) or
+                     (f.code == "RF005" and former_grouped(f.hint)))
 
 
 class _Tail:

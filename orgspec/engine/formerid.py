@@ -1,0 +1,81 @@
+"""One mistake, one finding: a former id still written in several references.
+
+A team renamed with `aliases` kept (`id: engineering`, `aliases: [tech]`, RF001's and
+RF008's hints) leaves every reference to `tech` working, each an RF005 warning: sixteen
+warnings for one rename. The RF005 at the first of those references (by file, line,
+column) is the one finding: its related locations are the other references, and its hint
+counts them; their RF005s are held back behind it. Writing the current id in the first
+reference brings the next one forward with the rest, counted one less.
+
+RF005s are read as one when they name the same former id of the same entity (`tech` of
+team `engineering`). Only the RF005s reported are grouped: one turned off for a file,
+ignored or suppressed is not among them.
+
+Light on purpose, as `engine.sameid`: it reads the findings alone.
+"""
+
+from __future__ import annotations
+
+from orgspec.findings import Finding, Related, replaced
+from orgspec.i18n import M, P
+
+FORMER = "RF005"
+_GROUPED = "write `{id}` here and at the {n} other reference"  # how `_hint` starts
+
+
+def _named(f: Finding) -> tuple[str, str, str] | None:
+    """The former id an RF005 names, the current id and the kind (as its message says
+    them); None for another finding."""
+    if f.code != FORMER:
+        return None
+    message = getattr(f.message, "source", f.message)
+    values = getattr(message, "values", None)
+    if not isinstance(values, dict):
+        return None
+    value, ident = values.get("value"), values.get("id")
+    if not isinstance(value, str) or not isinstance(ident, str):
+        return None
+    return value, ident, str(getattr(values.get("kind"), "template", values.get("kind")))
+
+
+def _hint(value: str, ident: str, n: int) -> P:
+    return P("write `{id}` here and at the {n} other reference to {value!r}, its related "
+             "location (its RF005 is held back behind this one): {value!r} is kept in "
+             "`aliases` only so that old links still work",
+             "write `{id}` here and at the {n} other references to {value!r}, its related "
+             "locations (their RF005s are held back behind this one): {value!r} is kept in "
+             "`aliases` only so that old links still work", id=ident, n=n, value=value)
+
+
+def is_grouped(hint: object) -> bool:
+    """Whether `hint` (or the `M` it says) is the hint of an RF005 that holds others back."""
+    hint = getattr(hint, "source", hint)
+    return isinstance(hint, P) and hint.singular.startswith(_GROUPED)
+
+
+def former_behind(findings: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+    """`findings` with one RF005 for each former id that several of them write (see the
+    module): the first, its related locations the others' and its hint counting them; and
+    the others, as they were. One pass over `findings`; more only when a former id is
+    written twice."""
+    by_id: dict[tuple[str, str, str], list[Finding]] = {}
+    for f in findings:
+        named = _named(f)
+        if named is not None:
+            by_id.setdefault(named, []).append(f)
+    groups = [sorted(found, key=Finding.sort_key) for found in by_id.values()
+              if len(found) > 1]
+    if not groups:
+        return findings, []
+    first: dict[int, Finding] = {}
+    held: list[Finding] = []
+    for members in groups:
+        lead, rest = members[0], members[1:]
+        value, ident, _ = _named(lead)  # type: ignore[misc]  # grouped: it names one
+        related = tuple(Related(f.location, M("{value!r} referenced here", value=value))
+                        for f in rest)
+        first[id(lead)] = replaced(lead, related=(*lead.related, *related),
+                                   hint=_hint(value, ident, len(rest)))
+        held.extend(rest)
+    gone = {id(f) for f in held}
+    return [first.get(id(f), f) for f in findings if id(f) not in gone], held
