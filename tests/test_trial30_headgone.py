@@ -217,7 +217,9 @@ def test_what_else_the_deleted_file_changes_is_held_back_too(tmp_path: Path) -> 
     git(top, "rm", "-q", "org/people/people.yaml")
     found = check(top)
     assert where(found) == [("RF001", "teams.yaml", 4, 9)]
-    assert "is gone from the org (deleted); 5 references" in found[0]["message"]
+    assert "is gone from the org (deleted); 4 other references name ids it defined" \
+        in found[0]["message"]
+    assert len(found[0]["related"]) == 4  # the count is what the list holds (copy31)
 
 
 def test_a_deleted_files_own_findings_are_left_out(tmp_path: Path) -> None:
@@ -263,5 +265,5 @@ def test_a_deleted_file_whose_entities_moved_elsewhere_defines_them_once(
     (top / "org" / "staff.yaml").write_text(PEOPLE.splitlines()[0] + "\n", "utf-8")
     found = check(top)
     assert where(found) == [("RF001", "teams.yaml", 5, 21)]
-    assert "is gone from the org (deleted); 3 references name ids it defined (li-na)" \
+    assert "is gone from the org (deleted); 2 other references name ids it defined (li-na)" \
         in found[0]["message"]

@@ -269,11 +269,11 @@ def test_outside_git_each_person_keeps_their_hi007(write_org) -> None:
 
 
 @pytest.mark.parametrize(("lang", "hint"), [
-    ("en", "hint: if both are one team, keep 运营部 (ops) and write `aliases: [ops-tw]` under "
-           "its `id` (references to 營運部 (ops-tw) then still work); else give each a name of "
-           "its own"),
-    ("zh", "建议: 如果两者是同一个团队，保留 运营部 (ops)，并在它的 `id` 下写 `aliases: [ops-tw]`"
-           "（引用 營運部 (ops-tw) 的地方仍然有效）；否则给各自起不同的名称"),
+    ("en", "hint: if both are one team, delete team 營運部 (ops-tw) and write `aliases: "
+           "[ops-tw]` under the `id` of 运营部 (ops) (references to 營運部 (ops-tw) then still "
+           "work); else give each a name of its own"),
+    ("zh", "建议: 如果两者是同一个团队，删除团队 營運部 (ops-tw)，并在 运营部 (ops) 的 `id` 下写 "
+           "`aliases: [ops-tw]`（引用 營運部 (ops-tw) 的地方仍然有效）；否则给各自起不同的名称"),
 ])
 def test_a_team_named_twice_says_both_ids_one_way(write_org, lang: str, hint: str) -> None:
     # the id in `aliases: [ops-tw]` is code; said in prose too, it was left quoted ('ops-tw')
@@ -283,7 +283,8 @@ def test_a_team_named_twice_says_both_ids_one_way(write_org, lang: str, hint: st
     run = run_cli("check", str(folder), "--isolated", "--no-cache", "--lang", lang,
                   cwd=folder)
     assert run.stdout.count("RF008") == 1
-    assert hint in [line.strip() for line in run.stdout.splitlines()], run.stdout
+    # the hint, then what it holds back (the bare copy's HI006: `engine.twiceteam`)
+    assert any(line.strip().startswith(hint) for line in run.stdout.splitlines()), run.stdout
 
 
 def test_a_team_in_a_file_the_config_excludes_is_not_gone(tmp_path: Path) -> None:
