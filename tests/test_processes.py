@@ -208,3 +208,13 @@ def test_a_zero_sla_is_pr007(write_org) -> None:
     for sla in ("0小时", "0h", "PT0H", "零分钟", "0.0天"):
         assert _sla_findings(write_org, sla) == [
             ("PR007", f"SLA {sla!r} of step 's' is zero")], sla
+
+
+def test_the_hour_said_as_zhong_is_a_duration(write_org) -> None:
+    """Trial 31: Hong Kong writes two hours 兩個鐘; colloquial Mandarin 两个钟头."""
+    for sla in ("兩個鐘", "两个钟头", "半個鐘", "兩個半鐘", "一個鐘頭內", "兩個鐘內回覆", "3个钟"):
+        assert _sla_findings(write_org, sla) == [], sla
+    for sla in ("鐘", "個鐘", "钟表"):
+        assert _sla_findings(write_org, sla) == [
+            ("PR007", f"SLA {sla!r} of step 's' is not a duration")], sla
+    assert _sla_findings(write_org, "零個鐘") == [("PR007", "SLA '零個鐘' of step 's' is zero")]

@@ -194,7 +194,10 @@ MEETING = """\
 
 @pytest.mark.parametrize(("cadence", "example"), [
     ("每周一下班前", "每周一 17:30"), ("每天下午下班前", "每天下午 17:30"),
-    ("每周五收工前", "每周五 17:30"), ("每天开播前", "每天 13:30")])
+    ("每周五收工前", "每周五 17:30"), ("每天开播前", "每天 13:30"),
+    # the start of the day is the morning (trial 31: 晨會 每天開市前 was given 每天 13:30)
+    ("每天開市前", "每天 9:00"), ("每天开工前", "每天 9:00"), ("每天上班前", "每天 9:00"),
+    ("每周一开门前", "每周一 9:00")])
 def test_mt002_end_of_day_suggests_an_end_of_day_time(write_org: Any, cadence: str,
                                                       example: str) -> None:
     [found] = _findings(write_org({"o.yaml": MEETING % cadence}), "MT002", "zh")

@@ -26,11 +26,14 @@ MAX_NAMED = 20
 # the deadlines of Chinese e-commerce: T+1 (one day after the order day, T+0 the same day),
 # 当天/当日 (the same day), 次日/隔日/次工作日/下一个工作日 (the next), optionally by a time
 # (次日12点前, 当天18:00前, 次日中午12点前); a verb after "within" (1小时内响应, 24小时内回复);
-# full-width digits as ASCII ones (２小时: `fold_width`)
+# full-width digits as ASCII ones (２小时: `fold_width`); the hour as 钟 (兩個鐘, 两个钟头)
 _UNIT = (r"(?:(?:business|working|work)\s+(?:days?|hours?)|workdays?|"
          r"s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wk|weeks?|"
          r"秒|分钟|分鐘|分|小时|小時|个小时|個小时|個小時|天|日|[个個]?工作[日天]|周|週|"
-         r"个星期|個星期|星期|个月|個月)")
+         r"个星期|個星期|星期|个月|個月|"
+         # the hour as Cantonese and colloquial Mandarin say it (兩個鐘, 半個鐘, 两个钟头:
+         # trial 31); 一刻钟 is a quarter hour (`_PART`)
+         r"[个個]?\s*(?:钟头|鐘頭|钟|鐘))")
 _NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两兩三四五六七八九十百]+)"
 _PART = (rf"(?:{_NUM}\s*(?:[个個]\s*半\s*)?{_UNIT}(?:\s*半)?|半\s*{_UNIT}"
          rf"|(?:{_NUM}|半)\s*[个個]?\s*刻[钟鐘])")

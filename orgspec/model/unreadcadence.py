@@ -44,6 +44,13 @@ _END_OF_DAY = lazy(r"^(?:(?:下班|收工|放工|收班)\s*(?:之|以)?前|befor
                    r"(?:end of (?:the )?(?:work(?:ing)? )?day|eod|close of business|"
                    r"leaving work))$")
 _END_OF_DAY_TIME = "17:30"
+# The start of the working or trading day said as the event (每天開市前, 开工前, 上班前, before
+# the store opens): the morning, as a 晨会's example is, not 13:30 (trial 31)
+_START_OF_DAY = lazy(r"^(?:(?:上班|开工|開工|开市|開市|开门|開門|开店|開店|营业|營業|开盘|開盤|"
+                     r"开档|開檔)\s*(?:之|以)?前|before\s+(?:the\s+)?(?:start of (?:the )?"
+                     r"(?:work(?:ing)? |trading )?day|work|opening|(?:store|shop|market)\s+"
+                     r"opens))$")
+_START_OF_DAY_TIME = "9:00"
 
 
 # The period a meeting is held in, before or after how often: 大促期间每天 20:00, 每次大促期間
@@ -99,6 +106,7 @@ def unread(text: str | None) -> Unread:
         if not _tail(left.casefold()):
             continue
         time = (_END_OF_DAY_TIME if _END_OF_DAY.match(left.casefold())
+                else _START_OF_DAY_TIME if _START_OF_DAY.match(left.casefold())
                 else _TIME_OF_PART.get(sched.part, "13:30"))
         example = f"{head} {time}"
         return Unread("time", example, left) if _reads(example) else Unread("")
