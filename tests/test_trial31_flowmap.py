@@ -193,3 +193,17 @@ def test_a_kpi_without_a_title_is_said_with_its_position_name_in_text(write_org)
 def test_a_kpi_given_the_title_the_hint_says_has_no_finding(write_org) -> None:
     assert check(write_org, "- 准时出货率从 95% 提升到 98%",
                  "- metric: 准时出货率\n      title: 准时出货率 98%\n      target: 98%") == []
+
+
+def test_a_mapping_in_a_block_of_text_is_its_text(write_org) -> None:
+    assert check(write_org, "name: 大促\n", "name: 大促\n  description: |\n"
+                                          "    例如 {kind: Person，id: li-na}\n"
+                                          "    {kind: Person，id: li-na}\n") == []
+
+
+def test_a_comma_in_a_mapping_inside_a_list_is_said_and_read(write_org) -> None:
+    found = check(write_org, "responsibilities: [promo]",
+                  "responsibilities: [{ref: promo，role: accountable}]")
+    assert where(found) == [("IN021", "org.yaml", 6, 33)]
+    assert found[0]["hint"] == ("write the line as `responsibilities: [{ref: promo, role: "
+                                "accountable}]` (ASCII punctuation; switch the IME to half-width)")

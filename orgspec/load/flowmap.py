@@ -28,6 +28,9 @@ _FIELD_AFTER = lazy(r"[ \t\u3000]*(?P<key>[A-Za-z_][\w.-]*)[ \t]*:(?=[ \t,\[\]{}
 # where a class of three made the pass over a text of prose 4x slower
 _COMMA_FIELD = tuple(lazy(c + r"(?=[ \t\u3000]*[A-Za-z_][\w.-]*[ \t]*:(?:[ \t,\[\]{}\n]|$))")
                      for c in FULL_COMMAS)
+# a block scalar's header (`description: |`, `- >-`), as `yamlhints` reads one
+_BLOCK = lazy(r"^(?P<indent>[ \t]*(?:-[ \t]+)*)(?:[^\s#][^#]*?:[ \t]+)?[|>][-+0-9]*"
+              r"[ \t]*(?:#.*)?$")
 # after a closing brace: the end of the line, a comment, or what may follow a value
 _AFTER_CLOSE = lazy(r"[ \t]*(?:$|#|[,，、；}｝\]])")
 _PROSE_KEYS = frozenset({"name", "title", "description", "mission", "purpose"})
@@ -44,6 +47,7 @@ def flow_slips(text: str) -> tuple[str, list[Said]]:
     if not starts:
         return text, []
     lines = text.split("\n")
+    prose = _in_blocks(lines)
     mended: list[Said] = []
     number, counted = 1, 0
     for start in sorted(starts):
@@ -51,7 +55,7 @@ def flow_slips(text: str) -> tuple[str, list[Said]]:
         counted = start
         line = lines[number - 1]
         m = _VALUE.match(line)
-        if m is None:
+        if m is None or number in prose:
             continue
         if line[m.end()] == "｛" and m.group("key") in _PROSE_KEYS:
             continue
@@ -68,6 +72,21 @@ def flow_slips(text: str) -> tuple[str, list[Said]]:
     if not mended:
         return text, []
     return "\n".join(lines), mended
+
+
+def _in_blocks(lines: list[str]) -> set[int]:
+    """The numbers (1-based) of the lines inside a block scalar (`description: |`): text as
+    written, where `{a: 1，b: 2}` is an example, not a mapping."""
+    inside: set[int] = set()
+    block = -1  # inside a block scalar: the indentation its lines must exceed
+    for number, line in enumerate(lines, 1):
+        indent = len(line) - len(line.lstrip(" "))
+        if block >= 0 and (not line.strip() or indent > block):
+            inside.add(number)
+            continue
+        header = _BLOCK.match(line)
+        block = len(header.group("indent")) if header else -1
+    return inside
 
 
 def _candidates(text: str) -> set[int]:
