@@ -498,9 +498,7 @@ class _Guesses:
             return M("an id is lowercase: write it as `{id}`", id=value.casefold())
         narrow = unicodedata.normalize("NFKC", value)
         if narrow != value and (narrow in ids or narrow.casefold() in ids):  # `ｔｅｃｈ`
-            return M("{value!r} is typed in full-width letters or digits: write `{id}` in "
-                     "half-width ones (switch the input method to half-width)", value=value,
-                     id=narrow if narrow in ids else narrow.casefold())
+            return _full_width_said(value, narrow if narrow in ids else narrow.casefold())
         named = names.named(value)
         if named is not None and len(named[1]) > 1:
             return several(self.org, value, named)
@@ -565,6 +563,27 @@ def _person_reading(value: str) -> str:
     from orgspec.text.slug import reading_id
 
     return reading_id(value, True) or value
+
+
+def _full_width_said(value: str, ident: str) -> M:
+    """The hint for `value`, id `ident` typed in full-width characters, naming them: a
+    `－` is a full-width hyphen, not a letter (trial 31: `xu－wei－ting`)."""
+    wide = [c for c in dict.fromkeys(value) if unicodedata.normalize("NFKC", c) != c]
+    marks = [c for c in wide if not unicodedata.normalize("NFKC", c).isalnum()]
+    if not marks:
+        return M("{value!r} is typed in full-width letters or digits: write `{id}` in "
+                 "half-width ones (switch the input method to half-width)", value=value,
+                 id=ident)
+    if len(marks) == len(wide) and len(marks) == 1:
+        what = {"－": M("full-width hyphen"), "＿": M("full-width underscore"),
+                "．": M("full-width full stop")}.get(marks[0]) or M("full-width character")
+        return M("{value!r} has a {what} `{char}` (U+{code:04X}) where `{ascii}` belongs: "
+                 "write `{id}` (switch the input method to half-width)", value=value,
+                 what=what, char=marks[0], code=ord(marks[0]),
+                 ascii=unicodedata.normalize("NFKC", marks[0]), id=ident)
+    return M("{value!r} is typed in full-width characters ({chars}): write `{id}` in "
+             "half-width ones (switch the input method to half-width)", value=value,
+             chars=" ".join(f"`{c}`" for c in wide), id=ident)
 
 
 class _Ids:

@@ -137,11 +137,13 @@ def _line_slip(number: int, line: str, lines: list[str]) -> Said | None:
                   rest=m.group("rest")))
     m = _COLON.match(line)
     if m:
-        key, value = m.group("key"), m.group("value").strip()
+        key = m.group("key")
+        value = value_meant(key, m.group("value").strip())
         return (number, line.index("：") + 1, *colon_said(key, value))
     m = _IDEO_AFTER_COLON.match(line)
     if m:
-        key, value = m.group("key"), m.group("value").strip("\u3000 \t")
+        key = m.group("key")
+        value = value_meant(key, m.group("value").strip("\u3000 \t"))
         return (number, line.index("\u3000") + 1,
                 M("a full-width space (U+3000) follows `{key}:`: YAML needs an ASCII "
                   "space after the colon, so it does not read a field here", key=key),
@@ -175,7 +177,7 @@ def _word_colon(number: int, line: str, lines: list[str]) -> Said | None:
     m = _WORD_COLON.match(line) or _LETTER_COLON.match(line)
     if m is None:
         return None
-    word, value = m.group("key"), m.group("value").strip()
+    word, written = m.group("key"), m.group("value").strip()
     fields, kind, inside = -1, "", ""
     for above in reversed(lines[:number - 1]):
         key = _KEY_LINE.match(above)
@@ -196,6 +198,7 @@ def _word_colon(number: int, line: str, lines: list[str]) -> Said | None:
             (("responsible", "accountable") if meant else ())
     if not meant:
         return None
+    value = value_meant(meant[0], written)
     at = line.index("：") + 1
     if len(meant) > 1:  # `負責` on a duty: R in some charts, A in others
         return (number, at,
@@ -253,6 +256,20 @@ def colon_said(key: str, value: str) -> tuple[str, str]:
     return (M("a full-width colon `：` (U+FF1A) follows `{key}`: YAML needs an ASCII "
               "colon, so it does not read a field here", key=key),
             M("write `{key}: {value}` (an ASCII colon and a space)", key=key, value=value))
+
+
+def value_meant(key: str, value: str) -> str:
+    """`value` of field `key` as meant, for a hint that writes the field again (after a
+    full-width colon): a list in full-width brackets in ASCII ones (`［a，b］` -> `[a, b]`),
+    so that following the one hint leaves no IN020 behind it (trial 31); else as written."""
+    fixed = _FULL_LIST.fullmatch(value)
+    if fixed is None or key in _PROSE_KEYS:
+        return value
+    inner = re.sub(r"\s*" + FULL_COMMA.pattern + r"\s*", ", ", fixed.group("inner"))
+    return f"[{inner}]{fixed.group('rest')}"
+
+
+_FULL_LIST = lazy(r"[\[［【](?P<inner>[^\]］】\[［【]*)[\]］】](?P<rest>[ \t]*(?:#.*)?)")
 
 
 _BRACKETS = ("full-width brackets `{open}` `{close}` around the list of `{key}`: YAML reads "

@@ -42,6 +42,7 @@ from orgspec.model.models import (
     slug_of,
 )
 from orgspec.model.org import Claim, Org, Origin, RoleClaim, node_key
+from orgspec.model.untitled import untitled
 from orgspec.text.kindwords import kind_named
 from orgspec.text.lazyre import lazy
 from orgspec.text.spaces import fold_width, stray_blank
@@ -508,6 +509,9 @@ def _schema_issue(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: Pa
         return Issue(M("unknown field `{field}`", field=field), where, entity, hint=hint,
                      code="SC001")
     if kind == "missing":
+        part = untitled(loc, _node(data, path) if data is not None else None, entity)
+        if part is not None:  # `- metric: 準時出貨率` under `kpis`: which, and a title
+            return Issue(part[0], where, entity, hint=part[1], code="SC002")
         name = _dotted((*path, loc[-1]))
         from_name = _id_from_name(_node(data, path),
                                   model.__name__ == "Person" and len(loc) == 1, len(loc) == 1,
