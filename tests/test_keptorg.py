@@ -302,3 +302,38 @@ def test_the_replay_on_two_processes_equals_a_fresh_check(
     assert not wrong, wrong
     assert not watch.wrong, watch.wrong
     assert watch.patched >= 5, vars(watch)
+
+
+def test_models_pickled_bare_read_back_as_they_were() -> None:
+    """`models.bare`: the models named pickle empty, their states apart, and `fill` gives
+    each its fields, fields' set and nested models back (the same object where one was
+    shared); a model not named pickles whole; lists out of step are refused."""
+    import pickle
+
+    from orgspec.model.models import Bare, Names, Role, Team, bare, models_in
+
+    names = Names(en="Service")
+    team = Team.model_validate({"kind": "Team", "id": "kefu", "names": {"en": "Service"},
+                                "responsibilities": ["refunds", {"id": "chat", "name": "x"}]})
+    role = Role.model_validate({"kind": "Role", "id": "lead", "kpis": ["响应 2 分钟以内"]})
+    shared = Team(kind="Team", id="ops", names=names)
+    tables = {"teams": {"kefu": team, "ops": shared}, "roles": {"lead": role}}
+    found = models_in([tables])
+    assert {type(m).__name__ for m in found} == {"Team", "Names", "CharterItem", "Role", "Kpi"}
+    outside = Team(kind="Team", id="outside")
+    with bare([m for m in found if m is not role]) as states:
+        data = pickle.dumps((tables, outside, names, states), protocol=pickle.HIGHEST_PROTOCOL)
+    read, whole, names_back, kept = pickle.loads(data)
+    assert whole == outside and whole.__pydantic_fields_set__ == {"kind", "id"}
+    assert isinstance(kept, Bare) and kept.fill()
+    assert read["roles"]["lead"] == role  # not named: pickled whole (its KPI was named)
+    for name, was in (("kefu", team), ("ops", shared)):
+        now = read["teams"][name]
+        assert now == was and now.__dict__ == was.__dict__
+        assert now.__pydantic_fields_set__ == was.__pydantic_fields_set__
+        assert now.__pydantic_extra__ is None and now.__pydantic_private__ is None
+    assert read["teams"]["ops"].names is names_back  # one object, as pickled
+    assert read["teams"]["kefu"].responsibilities[1].name == "x"
+    broken = Bare([team])
+    broken.sets = []
+    assert not broken.fill()

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import os
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from orgspec.findings import Issue
     from orgspec.load.cache import Cache
     from orgspec.load.loader import RawFile
+    from orgspec.model.models import Bare
     from orgspec.model.org import Claim, Org, RoleClaim
     from orgspec.model.validate import FileUnit
 
@@ -60,11 +61,13 @@ class Head:
 class Body:
     """The kept org as assembled and its loading problems (`Loaded.issues`), with the
     `Inputs.ident` they were made of (a head and a body written by two runs at once must
-    name the same inputs)."""
+    name the same inputs). The org's models are pickled empty, their states in `states`
+    (`models.bare`): `patched` fills them."""
 
     idents: list[str]
     org: Org
     issues: list[Issue]
+    states: Bare | None = field(default=None)
 
 
 def _key(part: str, base: list[str]) -> bytes:
@@ -79,6 +82,7 @@ def patched(inputs: Inputs, cache: Cache, base: list[str],
     `base` (the config and targets) with the changed files patched in, and how many
     files were; None when that cannot be shown equal (the caller assembles)."""
     from orgspec.gcpause import gc_paused
+    from orgspec.model.models import Bare
 
     if not cache.primed():
         return None
@@ -103,8 +107,10 @@ def patched(inputs: Inputs, cache: Cache, base: list[str],
                 return None
             alone.append((cand.display, scratch))
         body = cache.get("kept", _key("body", base), Body)
-        if body is None or body.idents != head.idents:
+        if body is None or body.idents != head.idents or \
+                not isinstance(body.states, Bare) or not body.states.fill():
             return None
+        body.states = None
         for display, scratch in alone:
             _replace(body.org, display, scratch)
     return body.org, body.issues, len(changed)
@@ -199,11 +205,14 @@ def keep(cache: Cache, base: list[str], idents: list[str], org: Org,
     def work() -> None:
         if not os.path.isdir(cache.own):  # cleaned since the run: not made again
             return
-        from orgspec.model.org import Org
+        from orgspec.model.models import bare as pickled_bare
+        from orgspec.model.models import models_in
+        from orgspec.model.org import ENTITY_KINDS, Org
 
         # its fields only: a table a rule made on first use (`Org.raci`) is not kept
         bare = Org(**{f.name: getattr(org, f.name) for f in fields(Org)})
-        cache.put("kept", _key("body", base), Body(idents, bare, issues))
+        with pickled_bare(models_in(bare.table(k) for k in ENTITY_KINDS)) as states:
+            cache.put("kept", _key("body", base), Body(idents, bare, issues, states))
         cache.put("kept", _key("head", base), Head(idents, _patchable(bare, issues)))
 
     after_output(work)

@@ -7,10 +7,14 @@ typed here. Unknown keys are errors; references are plain ids checked later.
 
 from __future__ import annotations
 
+import contextlib
+import copyreg
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator
+from itertools import repeat
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
@@ -170,7 +174,10 @@ class Strict(BaseModel):
         """Pickled (for the cache) as what pydantic's own `__getstate__` keeps, read back
         by `_revive` as pydantic's `__setstate__` sets it, without a state mapping or a
         method call per model: reading 500 files' models back took 0.25 s, now 0.15 s.
-        The cache's keys name the pydantic installed (`load.cache.code_fingerprint`)."""
+        The cache's keys name the pydantic installed (`load.cache.code_fingerprint`).
+        One of `bare`'s models is pickled as an empty instance (its state apart: `Bare`)."""
+        if id(self) in _BARE:
+            return _NEWOBJ, (type(self),)
         state = self.__getstate__()
         return _revive, (type(self), state["__pydantic_fields_set__"],
                          state["__pydantic_extra__"], state["__pydantic_private__"],
@@ -178,6 +185,8 @@ class Strict(BaseModel):
 
 
 _set = object.__setattr__
+# pickle writes a reduce to this as its NEWOBJ opcode: `cls.__new__(cls)`, no Python call
+_NEWOBJ = copyreg.__newobj__  # type: ignore[attr-defined]
 
 
 def _revive(cls: type[Strict], fields_set: set[str], extra: dict[str, Any] | None,
@@ -189,6 +198,67 @@ def _revive(cls: type[Strict], fields_set: set[str], extra: dict[str, Any] | Non
     _set(model, "__pydantic_private__", private)
     _set(model, "__dict__", values)
     return model
+
+
+# ids of the models a pickle made in `bare` writes as empty instances
+_BARE: set[int] = set()
+
+
+class Bare:
+    """The states of models pickled as empty instances (`bare`), set back by `fill`: the
+    kept org's ~32,000 models at 500 teams are read back without a Python call each
+    (`_revive`), ~8 % less time to read the org (`engine.keptorg`). Three lists in step:
+    the models, their fields' sets, their `__dict__`s."""
+
+    def __init__(self, models: list[Strict]) -> None:
+        self.models = models
+        self.sets = [m.__pydantic_fields_set__ for m in models]
+        self.values = [m.__dict__ for m in models]
+
+    def fill(self) -> bool:
+        """Give each model its state back (once, after unpickling; as `_revive` sets
+        it); False when the lists are not in step (the models stay empty: do not use)."""
+        models = self.models
+        if not len(models) == len(self.sets) == len(self.values):
+            return False
+        for name, values in (("__pydantic_fields_set__", self.sets),
+                             ("__pydantic_extra__", repeat(None)),
+                             ("__pydantic_private__", repeat(None)),
+                             ("__dict__", self.values)):
+            deque(map(_set, models, repeat(name), values), 0)  # a C loop: no call per model
+        self.models, self.sets, self.values = [], [], []
+        return True
+
+
+def models_in(values: Iterable[Any]) -> list[Strict]:
+    """Every model in `values` and in their fields (in lists, tuples, dicts and models,
+    at any depth), each once, and only those whose extra and private state are None (as
+    every `Strict` model's are: `extra="forbid"`, no private attributes)."""
+    found: dict[int, Strict] = {}
+    stack = list(values)
+    while stack:
+        value = stack.pop()
+        if isinstance(value, Strict):
+            if id(value) not in found and value.__pydantic_extra__ is None and \
+                    value.__pydantic_private__ is None:
+                found[id(value)] = value
+                stack.extend(value.__dict__.values())
+        elif isinstance(value, list | tuple):
+            stack.extend(value)
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+    return list(found.values())
+
+
+@contextlib.contextmanager
+def bare(models: list[Strict]) -> Iterator[Bare]:
+    """While inside, `models` pickle as empty instances; pickle the `Bare` given with
+    them (after them or not) and `fill` it once read back."""
+    _BARE.update(map(id, models))
+    try:
+        yield Bare(models)
+    finally:
+        _BARE.clear()
 
 
 class Names(Strict):
