@@ -46,6 +46,7 @@ _ATOMS = lazy(
     r"(?:[a-z][a-z0-9+.-]*://|www\.)[^\s\u3000-\u303f\uff00-\uffef<>()\"']+"
     r"|(?:\.{0,2}/)?[a-z0-9_.~@-]+(?:/[a-z0-9_.~@-]+)+/?"
     r"|[a-z0-9]+(?:[-_.][a-z0-9]+)*")
+_ASCII_DIGIT = lazy("[0-9]")
 _WHOLE_ID = lazy(r"[a-z0-9][a-z0-9_.:/@~-]*[-_.:/][a-z0-9_.:/@~-]*")
 # Chinese function characters that say nothing about the duty when left between terms.
 _FUNCTION_ZH = frozenset("成到给向对把将为在从于以")
@@ -169,7 +170,9 @@ def _units(text: str) -> tuple[str, ...]:
         return tuple(_atom(text))
     end = 0
     # an atom has a slash or a digit, or starts with `www.`: most duties have none
-    maybe = "/" in text or "www." in text or any(map(str.isdigit, text))
+    maybe = "/" in text or "www." in text or (
+        _ASCII_DIGIT.search(text) is not None if text.isascii()  # (the ASCII digits are 0-9)
+        else any(map(str.isdigit, text)))
     for m in _ATOMS.finditer(text) if maybe else ():
         if not _is_atom(m.group()):
             continue
