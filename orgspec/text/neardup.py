@@ -46,6 +46,7 @@ _ATOMS = lazy(
     r"(?:[a-z][a-z0-9+.-]*://|www\.)[^\s\u3000-\u303f\uff00-\uffef<>()\"']+"
     r"|(?:\.{0,2}/)?[a-z0-9_.~@-]+(?:/[a-z0-9_.~@-]+)+/?"
     r"|[a-z0-9]+(?:[-_.][a-z0-9]+)*")
+_ASCII_DIGIT = lazy("[0-9]")
 _WHOLE_ID = lazy(r"[a-z0-9][a-z0-9_.:/@~-]*[-_.:/][a-z0-9_.:/@~-]*")
 # Chinese function characters that say nothing about the duty when left between terms.
 _FUNCTION_ZH = frozenset("成到给向对把将为在从于以")
@@ -169,7 +170,9 @@ def _units(text: str) -> tuple[str, ...]:
         return tuple(_atom(text))
     end = 0
     # an atom has a slash or a digit, or starts with `www.`: most duties have none
-    maybe = "/" in text or "www." in text or any(map(str.isdigit, text))
+    maybe = "/" in text or "www." in text or (
+        _ASCII_DIGIT.search(text) is not None if text.isascii()  # (the ASCII digits are 0-9)
+        else any(map(str.isdigit, text)))
     for m in _ATOMS.finditer(text) if maybe else ():
         if not _is_atom(m.group()):
             continue
@@ -754,10 +757,8 @@ def search_since(duties: Sequence[Duty], threshold: float,
     reps = list(members)
     rep_sets = [views[r] for r in reps]
     index = {fs: a for a, fs in enumerate(rep_sets)}
-    old_views, old_owner = _views(before, old_alone, old_whole)
-    old_first: dict[frozenset[str], int] = {}
-    for x, fs in enumerate(old_views):
-        old_first.setdefault(fs, x)
+    old_views, old_owner = _views_before(views, owner, before, old_alone, old_whole, changed)
+    old_first = dict.fromkeys(old_views)  # the distinct views then, in order
     old_reps = list(old_first)
     gone = [fs for fs in old_reps if fs not in index]
     came = [fs for fs in rep_sets if fs not in old_first]
@@ -817,7 +818,10 @@ def search_since(duties: Sequence[Duty], threshold: float,
     if ranked:
         moved.update(_reordered(ranked, rep_df, rep_was, rank, max_posting, rep_sets, old_reps))
     moved.update(rep_sets[a] for a, r in enumerate(reps) if owner[r] in changed_set)
-    moved.update(fs for fs, x in old_first.items() if old_owner[x] in changed_set)
+    # (a view first held by a changed duty then is one of a changed duty's views then)
+    moved.update(fs for fs in chain.from_iterable(
+        old_views[bisect_left(old_owner, i):bisect_right(old_owner, i)] for i in changed)
+        if old_owner[old_views.index(fs)] in changed_set)
 
     # the views' `_Doc`s, their prefixes and the posting lists, made as they are read (a
     # word changed reads a few of them): each as the full search makes it
@@ -947,19 +951,24 @@ def _since_index(p_index: Index, p_scored: Scored, rep_sets: list[frozenset[str]
     for p in gone:
         touched.update(pre_was[p])
     adds: dict[str, list[tuple[float, int, float]]] = defaultdict(list)
+    keys: dict[int, list[float]] = {}  # each moved view's keys in its lists, as `pre`
     for a in moves:  # as `_prefix_index` makes the entries
         doc = lazy[a]
         total = totals[a] = doc.total
         floor = threshold * total - 1e-9
         mine = []
+        mine_keys = []
         for f, rest in zip(doc.order, doc.rest, strict=True):
             if rest < floor:
                 break
             if f in indexed:
-                adds[f].append((rest - k * total, a, rest))
+                key = rest - k * total
+                adds[f].append((key, a, rest))
                 mine.append(f)
+                mine_keys.append(key)
         touched.update(mine)
         pre[a] = tuple(mine)
+        keys[a] = mine_keys
     for f in touched:
         entries = [e for e in lists.get(f, ()) if e[1] not in out]
         if entries and f not in indexed:
@@ -997,20 +1006,20 @@ def _since_index(p_index: Index, p_scored: Scored, rep_sets: list[frozenset[str]
     get = weight.__getitem__
     scoring = _Scoring(lazy, moves, totals)
     for a in scan:
-        doc = lazy[a]
-        scored.extend((a, b, score) for b, score in _scores(
-            doc.features, doc.concepts, doc.total,
-            _candidates(a, doc, totals, lists, threshold, k, max_scan, max_cand, work),
-            scoring, get, threshold))
+        if pre[a]:  # (no list read, no candidate)
+            doc = lazy[a]
+            for b, score in _scores(
+                    doc.features, doc.concepts, doc.total,
+                    _candidates(a, doc, totals, lists, threshold, k, max_scan, max_cand, work),
+                    scoring, get, threshold):
+                scored.append((a, b, score))
     # the others' candidates among the moved views: `_candidates`' tests on each list
     # they share, with the earlier view scanning
     found: dict[int, set[int]] = defaultdict(set)
     for j in moves:
         total_j = totals[j]
-        for f in pre[j]:
-            entries = lists[f]
-            key_j = next(key for key, y, _ in entries if y == j)
-            for _, x, rest in entries:
+        for f, key_j in zip(pre[j], keys[j], strict=True):
+            for _, x, rest in lists[f]:
                 if x < j and x not in scan:
                     total = totals[x]
                     if key_j >= k * total - 1e-9 and rest >= k * (total + total_j) - 1e-9:
@@ -1021,8 +1030,9 @@ def _since_index(p_index: Index, p_scored: Scored, rep_sets: list[frozenset[str]
                             found[x].add(j)
     for x, cands in found.items():
         od = scoring[x]
-        scored.extend((x, b, score) for b, score in _scores(
-            od.features, od.concepts, od.total, sorted(cands), scoring, get, threshold))
+        for b, score in _scores(od.features, od.concepts, od.total, sorted(cands), scoring,
+                                get, threshold):
+            scored.append((x, b, score))
     scored.sort()
     return scored, (totals, pre, lists)
 
@@ -1111,7 +1121,7 @@ def _reordered(ranked: set[str], rep_df: Counter[str], rep_was: Counter[str],
 
 
 def _again(moved: set[frozenset[str]], index: dict[frozenset[str], int],
-           old_first: dict[frozenset[str], int], prefix: Callable[[int], frozenset[str]],
+           old_first: dict[frozenset[str], None], prefix: Callable[[int], frozenset[str]],
            list_out: Callable[[Iterable[str]], None],
            postings: dict[str, list[tuple[float, int, float]]], n: int, df: Counter[str],
            df_was: Counter[str], rep_df: Counter[str], rep_was: Counter[str],
@@ -1306,16 +1316,43 @@ def _views(duties: Sequence[Duty], alone: Sequence[tuple[frozenset[str], frozens
     return views, owner
 
 
+def _views_before(views: list[frozenset[str]], owner: list[int], before: Sequence[Duty],
+                  old_alone: Sequence[tuple[frozenset[str], frozenset[str]]],
+                  old_whole: Sequence[frozenset[str]], changed: list[int]
+                  ) -> tuple[list[frozenset[str]], list[int]]:
+    """`_views(before, old_alone, old_whole)` from `_views`' `views` and `owner` of duties
+    that differ from `before` only at `changed` (ascending): their views spliced in (each
+    duty's views are one run of `views`; `owner` ascends), not all made again."""
+    old_views: list[frozenset[str]] = []
+    old_owner: list[int] = []
+    at = 0
+    for i in changed:
+        lo, hi = bisect_left(owner, i, at), bisect_right(owner, i, at)
+        old_views += views[at:lo]
+        old_owner += owner[at:lo]
+        mine, _ = _views([before[i]], [old_alone[i]], [old_whole[i]])
+        old_views += mine
+        old_owner += [i] * len(mine)
+        at = hi
+    old_views += views[at:]
+    old_owner += owner[at:]
+    return old_views, old_owner
+
+
 def _copies(views: list[frozenset[str]], pair: Callable[[int, int, float], None]
             ) -> dict[int, list[int]]:
     """Views with the same features, paired at 1.0 (`pair(x, y, 1.0)`): the first `HEAD`
     of them with each other, later ones with the first. Each distinct view's first index
     -> its first HEAD views, in view order."""
-    first: dict[frozenset[str], int] = {}
-    members: dict[int, list[int]] = {}  # representative view -> its first HEAD views
-    for x, fs in enumerate(views):
-        rep = first.setdefault(fs, x)
-        head = members.setdefault(rep, [])
+    # each view's first place, made in C (the last write of a reversed pass is the first
+    # place): a loop over every view was 5 % of a word change's search; only the copies,
+    # a few, are visited one by one, in view order as the pairs were always made
+    first = dict(zip(reversed(views), range(len(views) - 1, -1, -1), strict=True))
+    members = {x: [x] for x in sorted(first.values())}  # representative -> its first HEAD
+    if len(first) == len(views):
+        return members
+    for x in [x for x, fs in enumerate(views) if first[fs] != x]:
+        head = members[first[views[x]]]
         if len(head) < HEAD:
             for y in head:
                 pair(y, x, 1.0)

@@ -16,6 +16,9 @@ from typing import Any
 from orgspec.han import HAN_RANGES, han_char
 
 _TABLE: dict[int, str] = {}
+# every character `to_simplified` has looked at (in `_TABLE` or not a Han one): a text's
+# others are found by one set difference, not one test per character
+_SEEN: set[str] = set()
 
 
 @lru_cache(maxsize=1)
@@ -36,15 +39,21 @@ def simplified(text: str) -> str:
 
 def to_simplified(text: str) -> str:
     """`text` with every Traditional character replaced by its Simplified form (same length)."""
+    if text.isascii():  # nothing to convert (the table holds no ASCII): most English duties
+        return text
+    fresh = set(text).difference(_SEEN)
+    if not fresh:
+        return text.translate(_TABLE)
     # not a lone surrogate (a command-line argument that was not UTF-8): OpenCC encodes
-    new = [c for c in set(text)
-           if ord(c) >= 0x3400 and ord(c) not in _TABLE and not 0xD800 <= ord(c) < 0xE000]
+    new = [c for c in fresh
+           if c >= "\u3400" and ord(c) not in _TABLE and not "\ud800" <= c < "\ue000"]
     if new:
         folded = _converter().convert("\n".join(new)).split("\n")
         if len(folded) == len(new):
             _TABLE.update((ord(c), f) for c, f in zip(new, folded, strict=True))
         else:  # a character became a line break or vanished: keep them unconverted
             _TABLE.update((ord(c), c) for c in new)
+    _SEEN.update(fresh)
     return text.translate(_TABLE)
 
 
