@@ -15,6 +15,8 @@ or failing: nothing changes.
 
 from __future__ import annotations
 
+import os
+
 from orgspec.findings import Finding, LintResult, Related, replaced, sort_findings
 from orgspec.i18n import M, said_from
 
@@ -30,7 +32,7 @@ def copy_since_head(result: LintResult, targets: list[str]) -> None:
              if f.code == TWICE and len(f.related) == 1 and (ids := _pair(f))}
     if not pairs:
         return
-    then = _at_head(targets)
+    then = _at_head(targets, {i for pair in pairs.values() for i in pair})
     if not then:
         return
     lang = result.lang or "en"
@@ -63,12 +65,35 @@ def _pair(f: Finding) -> tuple[str, str] | None:
     return (copy, kept) if isinstance(copy, str) and isinstance(kept, str) else None
 
 
-def _at_head(targets: list[str]) -> set[str]:
-    """The ids of the people the org's files at `targets` defined at git `HEAD`."""
-    from orgspec.ci.before import committed
+def _at_head(targets: list[str], ids: set[str]) -> set[str]:
+    """Those of the people `ids` that the org's files at `targets` defined at git `HEAD`:
+    the files `git grep` finds a line `id: ID` in, read (not the whole org as it was)."""
+    from orgspec.ci.before import committed, git_out
+    from orgspec.paths import git_top
 
-    return {ident for raw in committed(targets) for entity in raw.entities
-            if entity.kind == "Person" and isinstance(ident := entity.data.get("id"), str)}
+    first = os.path.abspath(targets[0]) if targets else ""
+    top = git_top(first if os.path.isdir(first) else os.path.dirname(first)) if first else None
+    if top is None:
+        return set()
+    real_top = os.path.realpath(top)
+    specs = [rel.replace(os.sep, "/") for path in targets
+             if not (rel := os.path.relpath(os.path.realpath(path), real_top)).startswith("..")]
+    patterns = "".join(f"(^|[^[:alnum:]_])id:[[:space:]]*[\"']?{_ere(i)}[\"']?([[:space:],}}]|$)\n"
+                       for i in sorted(ids))
+    out = git_out(["grep", "-l", "-z", "-E", "-f", "-", "HEAD", "--", *specs], top,
+                  patterns.encode("utf-8")) if specs else None
+    names = (out or b"").decode("utf-8", "surrogateescape").split("\0")
+    files = [os.path.join(top, n.split(":", 1)[1]) for n in names if ":" in n]
+    if not files:
+        return set()
+    return {ident for raw in committed(files) for entity in raw.entities
+            if entity.kind == "Person" and isinstance(ident := entity.data.get("id"), str)
+            and ident in ids}
+
+
+def _ere(text: str) -> str:
+    """`text` as a POSIX extended regular expression matching it literally."""
+    return "".join(f"\\{c}" if c in ".[]()*+?{}|^$\\" else c for c in text)
 
 
 def _turned(f: Finding, lang: str) -> Finding:
