@@ -138,6 +138,27 @@ def test_outside_git_the_copy_is_the_one_nothing_references(tmp_path: Path) -> N
     assert where(_check(top)) == [("RF009", "new-hires.yaml", 1, 40)]
 
 
+def test_outside_git_the_one_nothing_references_wins_over_the_script(tmp_path: Path) -> None:
+    # 李晓雯 (Simplified) is on a team; 李曉雯 (the org's script) is added on none
+    staff = STAFF.replace("id: li-xiao-wen, name: 李曉雯", "id: li-xiaowen, name: 李晓雯")
+    top = _repo(tmp_path, commit=False, staff=staff)
+    _edit(top / "org" / "teams.yaml", "[zhang-ya-ting, li-xiao-wen]",
+          "[zhang-ya-ting, li-xiaowen]")
+    (top / "org" / "people" / "new-hires.yaml").write_text(
+        "- {kind: Person, id: li-xiao-wen, name: 李曉雯, title: 客服專員}\n", "utf-8")
+    found = _check(top)
+    assert where(found) == [("RF009", "new-hires.yaml", 1, 41)]
+    assert [(r["file"], r["line"], r["column"]) for r in found[0]["related"]] == [
+        ("org/people/staff.yaml", 3, 40)]
+    assert found[0]["hint"] == (
+        "if both are one person, delete this entry (nothing references 'li-xiao-wen'; move "
+        "what it adds, such as its `email`, into the entry of 'li-xiaowen'); if they are two "
+        "people, give each their `email` (1 finding that follows from this mistake is held "
+        "back until it is fixed: HI007 on person 'li-xiao-wen')")
+    (top / "org" / "people" / "new-hires.yaml").unlink()
+    assert _check(top) == []
+
+
 ALIASES = ("if both are one person, keep 'li-xiaowen': change the references to 'li-xiao-wen' "
            "to 'li-xiaowen', write `aliases: [li-xiao-wen]` under its `id` (old links to "
            "'li-xiao-wen' then still work) and delete this entry; if they are two people, give "

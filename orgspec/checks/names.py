@@ -269,18 +269,18 @@ def duplicate_name(ctx: RuleContext) -> Iterator[Issue]:
                         teams=(ident, first))
 
 
-@check("RF009", graph=False, text=(), names=("Person",))
+@check("RF009", graph=False, kinds=("Person",), text=(), names=("Person",))
 def person_written_twice(ctx: RuleContext) -> Iterator[Issue]:
     """Yield RF009 at the `name` of each person whose name is another person's written
     another way: in the other script (陳雅婷 beside 陈雅婷), in full-width letters, or
     with other blanks (`text.fold.fold_name`); a person once. Namesakes written alike (张伟
     twice) are two people, unless their `email` is one (the same person entered twice, trial
     30b), as are two whose `email`s differ. Of each such group, the one meant (named as
-    related location) is the one some reference names, then the one written in the org's
-    script, then the first by file and line: the finding is at the copy,
-    whose hint says to delete it (trial 31: it was at the original, chosen by file path,
-    and said to keep the copy). Reads every kind's references: O(people) but when some
-    name is written twice, then O(references)."""
+    related location) is the one written in the org's script (as its people's names
+    are), else the first by file and line; the finding is at the copy. Which one a
+    reference names, and what git `HEAD` holds, may turn it round (`engine.twiceperson`,
+    `ci.headcopy`: trial 31, it was at the original, chosen by file path). O(people)."""
+    from orgspec.engine.twiceperson import copy_hint
     from orgspec.findings import Related
     from orgspec.text.fold import fold_name
 
@@ -297,12 +297,11 @@ def person_written_twice(ctx: RuleContext) -> Iterator[Issue]:
     if not groups:
         return
     # located and ranked only here, for the few names two people share
-    named = _named_people(org)
     lean = _org_lean(org, {i for idents in groups for i in idents})
     for idents in groups:
         at = {i: org.origin("Person", i).value("name") for i in idents}
         ordered = sorted(idents, key=lambda i: (
-            i not in named, _off_script(str(org.people[i].name), lean),
+            _off_script(str(org.people[i].name), lean),
             at[i].file, at[i].line, at[i].col, i))
         first = ordered[0]
         first_name = str(org.people[first].name).strip()
@@ -325,39 +324,14 @@ def person_written_twice(ctx: RuleContext) -> Iterator[Issue]:
                         at[ident], node_key("Person", ident),
                         related=(Related(at[first], M("person {id!r} is named {name} here",
                                                       id=first, name=first_name)),),
-                        hint=copy_hint(ident, first, ident in named, first in named))
-
-
-def copy_hint(copy: str, kept: str, copy_named: bool, kept_named: bool) -> M:
-    """RF009's hint at person `copy`, a copy of `kept`: delete it (some reference naming it
-    (`copy_named`): keep its id in `kept`'s `aliases`). `kept_named` is kept with it, for
-    `ci.headcopy`, which may turn the finding round."""
-    if copy_named:
-        return M("if both are one person, keep {other!r}: change the references to {id!r} "
-                 "to {other!r}, write `aliases: [{id}]` under its `id` (old links to {id!r} "
-                 "then still work) and delete this entry; if they are two people, give each "
-                 "their `email`", id=copy, other=kept, kept_named=kept_named)
-    return M("if both are one person, delete this entry (nothing references {id!r}; move "
-             "what it adds, such as its `email`, into the entry of {other!r}); if they are "
-             "two people, give each their `email`", id=copy, other=kept,
-             kept_named=kept_named)
-
-
-def _named_people(org: Org) -> set[str]:
-    """The ids a reference field of any entity names as a person (a team's `members`, a
-    person's `manager`, a RACI list...), resolved or not."""
-    from orgspec.model.unresolved import references
-
-    return {value for _, _, _, _, value, kinds in references(org) if "Person" in kinds and
-            value in org.people}
+                        hint=copy_hint(ident, first, False, False))
 
 
 def _org_lean(org: Org, but: set[str]) -> int:
-    """Which script the org's people and teams are named in, but the people `but`: > 0
-    Traditional, < 0 Simplified, 0 neither tells."""
+    """Which script the org's people are named in, but the people `but`: > 0 Traditional,
+    < 0 Simplified, 0 neither tells (RF009 reads no other names)."""
     names = [str(p.name) for i, p in org.people.items() if i not in but and
              isinstance(p.name, str)]
-    names += [str(t.name) for t in org.teams.values() if isinstance(t.name, str)]
     return _lean("".join(names)[:20_000])  # as `i18n.content_lang` samples an org
 
 

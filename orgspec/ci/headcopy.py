@@ -1,12 +1,14 @@
 """A person entered twice (RF009) is reported at the entry added since git `HEAD`.
 
 RF009 picks the copy from the files alone (the one no reference names, then the one not
-in the org's script, then the later by file and line: `checks.names`). Git knows better
-which entry was there before: when `HEAD` defines the person RF009 is at and not the one
-it keeps, the finding is turned round (trial 31: 李晓雯 `li-xiaowen` added in
-`people/new-hires.yaml` beside 李曉雯 `li-xiao-wen`, in `people/staff.yaml` for a year):
-at the added one, its hint saying to delete it (or, when a reference names it, to keep its
-id in the other's `aliases` and delete it), and the HI007 on it held back behind it.
+in the org's script, then the later by file and line: `checks.names`,
+`engine.twiceperson`). Git knows better which entry was there before: when `HEAD`
+defines the person RF009 is at and not the one it keeps, the finding is turned round
+(trial 31: 李晓雯 `li-xiaowen` added in `people/new-hires.yaml` beside 李曉雯
+`li-xiao-wen`, in `people/staff.yaml` for a year):
+at the added one, its hint saying to delete it (or, when a reference names it, to change
+those, keep its id in the other's `aliases` and delete it), and the HI007 on it held back
+behind it.
 
 Like `engine.blame`, made after the result cache, on every run: it depends on git's
 state, which no file's content shows. Asked only when some RF009 is reported; git missing
@@ -17,8 +19,9 @@ from __future__ import annotations
 
 import os
 
-from orgspec.findings import Finding, LintResult, Related, replaced, sort_findings
-from orgspec.i18n import M, said_from
+from orgspec.engine.twiceperson import pair_of, turned
+from orgspec.findings import LintResult, replaced, sort_findings
+from orgspec.i18n import said_from
 
 TWICE = "RF009"
 ON_THE_COPY = "HI007"
@@ -29,7 +32,7 @@ def copy_since_head(result: LintResult, targets: list[str]) -> None:
     while it does not define the person the finding keeps (see the module);
     `result.findings` and `held` are replaced when one is turned, else left as they are."""
     pairs = {i: ids for i, f in enumerate(result.findings)
-             if f.code == TWICE and len(f.related) == 1 and (ids := _pair(f))}
+             if f.code == TWICE and len(f.related) == 1 and (ids := pair_of(f))}
     if not pairs:
         return
     then = _at_head(targets, {i for pair in pairs.values() for i in pair})
@@ -37,16 +40,16 @@ def copy_since_head(result: LintResult, targets: list[str]) -> None:
         return
     lang = result.lang or "en"
     out = list(result.findings)
-    turned: dict[int, str] = {}  # index -> the person the finding is at now
+    flipped: dict[int, str] = {}  # index -> the person the finding is at now
     for i, (copy, kept) in pairs.items():
         if copy in then and kept not in then:
-            out[i] = _turned(out[i], lang)
-            turned[i] = kept
-    if not turned:
+            out[i] = turned(out[i], lang)
+            flipped[i] = kept
+    if not flipped:
         return
     from orgspec.engine.holdback import Held, held_hint
 
-    on = {f"person:{person}": i for i, person in turned.items()}
+    on = {f"person:{person}": i for i, person in flipped.items()}
     held = [f for f in out if f.code == ON_THE_COPY and f.entity in on]
     for f in held:
         i = on[f.entity]
@@ -55,14 +58,6 @@ def copy_since_head(result: LintResult, targets: list[str]) -> None:
     gone = {id(f) for f in held}
     result.findings = sort_findings(f for f in out if id(f) not in gone)
     result.held = result.held | {f.fingerprint for f in held}
-
-
-def _pair(f: Finding) -> tuple[str, str] | None:
-    """(the person an RF009 is at, the one it keeps), from its message."""
-    message = getattr(f.message, "source", f.message)
-    values = getattr(message, "values", {})
-    copy, kept = values.get("id"), values.get("other")
-    return (copy, kept) if isinstance(copy, str) and isinstance(kept, str) else None
 
 
 def _at_head(targets: list[str], ids: set[str]) -> set[str]:
@@ -94,27 +89,3 @@ def _at_head(targets: list[str], ids: set[str]) -> set[str]:
 def _ere(text: str) -> str:
     """`text` as a POSIX extended regular expression matching it literally."""
     return "".join(f"\\{c}" if c in ".[]()*+?{}|^$\\" else c for c in text)
-
-
-def _turned(f: Finding, lang: str) -> Finding:
-    """RF009 `f` at the person it kept, which it keeps no more: the other way round."""
-    from orgspec.checks.names import copy_hint
-    from orgspec.engine.holdback import bare_hint, rehint
-
-    message = getattr(f.message, "source", f.message)
-    if not isinstance(message, M):  # `_pair` read its values: one
-        return f
-    values = message.values
-    copy, kept = values["other"], values["id"]
-    swapped = {**values, "id": copy, "other": kept}
-    if "other_name" in values:
-        swapped.update(name=values["other_name"], other_name=values["name"])
-    said = M(message.template, **swapped)
-    bare = bare_hint(f.hint)  # said of the other way round: its `kept` is `copy` now
-    hint = copy_hint(copy, kept, bool(getattr(bare, "values", {}).get("kept_named")),
-                     getattr(bare, "template", "").startswith("if both are one person, keep"))
-    here = M("person {id!r} is named {name} here", id=kept, name=values["name"])
-    return replaced(f, message=said_from(said, lang), location=f.related[0].location,
-                    entity=f"person:{copy}",
-                    related=(Related(f.location, said_from(here, lang)),),
-                    hint=said_from(rehint(f.hint, hint), lang))

@@ -533,7 +533,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         findings, _ = pending_behind(findings, org)  # RF001 behind IN018's `.new`
         findings, _ = same_id_behind(findings)  # RF001s of one unknown id behind the first
         findings, _ = twice_behind(findings)  # OW001, OW006, MT005 behind a team entered twice
-        findings, _ = person_twice_behind(findings)  # HI007 behind a person entered twice
+        findings, _ = person_twice_behind(findings, org)  # RF009 at the copy, HI007 behind it
         findings = assign_fingerprints(sort_findings(findings), anchors,
                                        org_root(paths or [root]))
         findings = causes_first(with_teams(findings, org))  # IN019 before what it holds
