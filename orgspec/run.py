@@ -215,8 +215,13 @@ def said_since_head(result: LintResult, targets: list[str], config: Config) -> N
     """What git's `HEAD` tells about `result`'s RF001s (a check of the working tree's
     `targets`), as `check`, `report` and `site` say it: an id renamed since (its hint says
     the new id and `aliases`), a file moved away or deleted (one finding for its ids'
-    references), a team deleted (one HI007 for its former members). Git missing or failing:
-    nothing changes."""
+    references), a team deleted (one HI007 for its former members), a person entered
+    twice (at the entry added since: `ci.headcopy`). Git missing or failing: nothing
+    changes."""
+    if any(f.code == "RF009" for f in result.findings):
+        from orgspec.ci.headcopy import copy_since_head
+
+        copy_since_head(result, targets)
     unknown = no_team = 0
     for f in result.findings:
         unknown += f.code == "RF001"
@@ -224,9 +229,9 @@ def said_since_head(result: LintResult, targets: list[str], config: Config) -> N
     if unknown:
         from orgspec.ci.headgone import said_gone
         from orgspec.ci.headrenames import said_renames
-        from orgspec.engine.lint import lint_org
+        from orgspec.engine.lint import lint_org, load_org
 
-        said_renames(result, targets, config)
+        said_renames(result, targets, config, lambda: load_org(targets, config).org)
         said_gone(result, targets, lambda paths, beside: lint_org(paths, config, beside=beside)[0])
     if no_team > 1:
         from orgspec.ci.teamgone import said_team_gone

@@ -9,7 +9,7 @@ from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Location
 from orgspec.i18n import LANGS, M
-from orgspec.model.org import ENTITY_KINDS, node_key
+from orgspec.model.org import ENTITY_KINDS, Org, node_key
 from orgspec.text.spaces import QUOTE_PAIRS, WIDE_SPACE, quotes_around, without_wide_spaces
 
 # the entity a name belongs to is said with its kind, as `check` says an id elsewhere
@@ -288,10 +288,14 @@ def _merge_hint(copy: str, first: str, aliased: bool) -> M:
 def person_written_twice(ctx: RuleContext) -> Iterator[Issue]:
     """Yield RF009 at the `name` of each person whose name is another person's written
     another way: in the other script (陳雅婷 beside 陈雅婷), in full-width letters, or
-    with other blanks (`text.fold.fold_name`), the first by file and line taken as the one
-    meant and named as related location; a person once. Namesakes written alike (张伟 twice)
-    are two people, unless their `email` is one (the same person entered twice, trial
-    30b), as are two whose `email`s differ. O(people)."""
+    with other blanks (`text.fold.fold_name`); a person once. Namesakes written alike (张伟
+    twice) are two people, unless their `email` is one (the same person entered twice, trial
+    30b), as are two whose `email`s differ. Of each such group, the one meant (named as
+    related location) is the one written in the org's script (as its people's names
+    are), else the first by file and line; the finding is at the copy. Which one a
+    reference names, and what git `HEAD` holds, may turn it round (`engine.twiceperson`,
+    `ci.headcopy`: trial 31, it was at the original, chosen by file path). O(people)."""
+    from orgspec.engine.twiceperson import copy_hint
     from orgspec.findings import Related
     from orgspec.text.fold import fold_name
 
@@ -300,14 +304,20 @@ def person_written_twice(ctx: RuleContext) -> Iterator[Issue]:
     for ident, person in org.people.items():
         if isinstance(person.name, str) and person.name.strip():
             by_name.setdefault(fold_name(person.name), []).append(ident)
-    for idents in by_name.values():
-        if len(idents) < 2 or (len({str(org.people[i].name).strip() for i in idents}) < 2
-                               and len({_mail(org.people[i].email) for i in idents}) ==
-                               len(idents)):
-            continue
-        # located only here, for the few names two people share
+    groups = [idents for idents in by_name.values()
+              if len(idents) > 1 and not (len({str(org.people[i].name).strip()
+                                                 for i in idents}) < 2 and
+                                            len({_mail(org.people[i].email) for i in idents})
+                                            == len(idents))]
+    if not groups:
+        return
+    # located and ranked only here, for the few names two people share
+    lean = _org_lean(org, {i for idents in groups for i in idents})
+    for idents in groups:
         at = {i: org.origin("Person", i).value("name") for i in idents}
-        ordered = sorted(idents, key=lambda i: (at[i].file, at[i].line, at[i].col, i))
+        ordered = sorted(idents, key=lambda i: (
+            _off_script(str(org.people[i].name), lean),
+            at[i].file, at[i].line, at[i].col, i))
         first = ordered[0]
         first_name = str(org.people[first].name).strip()
         for ident in ordered[1:]:
@@ -329,10 +339,47 @@ def person_written_twice(ctx: RuleContext) -> Iterator[Issue]:
                         at[ident], node_key("Person", ident),
                         related=(Related(at[first], M("person {id!r} is named {name} here",
                                                       id=first, name=first_name)),),
-                        hint=M("if both are one person, keep {other!r} and write `aliases: "
-                               "[{alias}]` under its `id` (references to {id!r} then still "
-                               "work); if they are two people, give each their `email`",
-                               id=ident, alias=ident, other=first))
+                        hint=copy_hint(ident, first, False, False))
+
+
+def _org_lean(org: Org, but: set[str]) -> int:
+    """Which script the org's people are named in, but the people `but`: > 0 Traditional,
+    < 0 Simplified, 0 neither tells (RF009 reads no other names)."""
+    names = [str(p.name) for i, p in org.people.items() if i not in but and
+             isinstance(p.name, str)]
+    return _lean("".join(names)[:20_000])  # as `i18n.content_lang` samples an org
+
+
+def _off_script(name: str, lean: int) -> bool:
+    """Whether `name` leans to the other script than the org (`_org_lean`)."""
+    own = _lean(name)
+    return bool(lean and own) and (own > 0) != (lean > 0)
+
+
+def _lean(text: str) -> int:
+    """Traditional-only characters of `text` less Simplified-only ones (a character
+    OpenCC folds is Traditional; one GB2312 has and Big5 has not, Simplified)."""
+    from orgspec.han import han_char
+    from orgspec.text.script import to_simplified
+
+    chars = han_char().findall(text)
+    if not chars:
+        return 0
+    folded = to_simplified("".join(chars))
+    return sum(1 if c != f else -1 if _simplified_only(c) else 0
+               for c, f in zip(chars, folded, strict=True))
+
+
+def _simplified_only(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    try:
+        char.encode("big5")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _mail(email: object) -> str:

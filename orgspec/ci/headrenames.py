@@ -12,36 +12,48 @@ Asked only when some RF001 has that generic hint: a clean org never runs git for
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+from orgspec.ci import headnames
 from orgspec.ci.before import committed
+from orgspec.ci.headlooks import Looks, looks_renamed
 from orgspec.engine.holdback import bare_hint, is_grouped, rehint
 from orgspec.findings import Finding, LintResult, Location, Related, replaced
 from orgspec.i18n import M, said_from
 from orgspec.load.config import Config
 from orgspec.load.loader import RawEntity, load_files
+from orgspec.model.org import Org
 
 GENERIC = "add the {kinds} {value!r} to the org's files, or change it to an existing id"
 
 
-def said_renames(result: LintResult, targets: list[str], config: Config) -> None:
+def said_renames(result: LintResult, targets: list[str], config: Config,
+                 org_of: Callable[[], Org | None] | None = None) -> None:
     """Give each RF001 of `result` (a check of `targets`, the org's files or folders) whose
     id an entity had at git `HEAD` and now has under another id (found by its kind and
-    name) the hint that says so; `result.findings` is replaced, the rest left as it is.
-    Git missing or failing: nothing changes."""
+    name, or as `check --diff HEAD` finds it: `ci.headlooks`) the hint that says so, and
+    each whose value is the name an entity had at `HEAD` (`ci.headnames`) the id to write;
+    `result.findings` is replaced, the rest left as it is. With `org_of` (the org read
+    again), what follows from a rename found as `--diff` finds it is held back behind its
+    RF001 (`ci.headheld`). Git missing or failing: nothing changes."""
     asked = {i: value for i, f in enumerate(result.findings)
              if f.code == "RF001" and (value := _generic(f))}
-    if not asked:
+    by_name = headnames.asked(result.findings)  # `owner: 技術部`, a name HEAD had
+    if not asked and not by_name:
         return
-    then = {ident: found for raw in committed(targets)
-            for ident, found in _named(raw.entities).items()}
-    if not any(old in then for old in asked.values()):
+    then_raw = [entity for raw in committed(targets) for entity in raw.entities]
+    then = _named(then_raw)
+    formerly = headnames.former_names(then_raw, by_name.values()) if by_name else {}
+    if not any(old in then for old in asked.values()) and not formerly:
         return  # a typo, not a rename: no need to read the org's files again
+    now_raw = load_files(targets, config.include, config.exclude,
+                         respect_gitignore=config.respect_gitignore).entities
+    looks: dict[str, Looks] = {}  # kind -> renamed by members or content (`ci.headlooks`)
+    known: dict[str, dict[str, str]] = {}  # kind -> former id -> the id it has now
     now: dict[tuple[str, str], list[tuple[str, frozenset[str], Location]]] = \
         defaultdict(list)
     team_of: dict[tuple[str, str], str] = {}  # (kind, id) -> the team it is, or is of
-    for entity in load_files(targets, config.include, config.exclude,
-                             respect_gitignore=config.respect_gitignore).entities:
+    for entity in now_raw:
         ident, kind, name = entity.data.get("id"), entity.kind, _name_of(entity)
         if isinstance(ident, str) and isinstance(kind, str) and name:
             aliases = entity.data.get("aliases")
@@ -62,6 +74,16 @@ def said_renames(result: LintResult, targets: list[str], config: Config) -> None
         found = [(ident, at) for ident, kept, at in now.get((kind, name), ())
                  if ident != old and old not in kept]
         if len(found) != 1:
+            if kind not in looks:
+                looks[kind] = looks_renamed(then_raw, now_raw, kind)
+            if old in looks[kind] and kind in _KIND_WORDS:  # id and name renamed at once
+                new_id, why = looks[kind][old]
+                known.setdefault("Role" if kind == "Position" else kind, {})[old] = new_id
+                out[i] = replaced(out[i], hint=said_from(rehint(out[i].hint, M(
+                    "{value!r} looks renamed to {kind} {id!r} since {ref} ({why}): add "
+                    "`aliases: [{value}]` to it to keep references to {value!r} working",
+                    value=old, kind=_KIND_WORDS[kind], id=new_id,
+                    ref="HEAD", why=why)), lang))
             continue
         ids = [found[0][0]]
         defined = Related(found[0][1], said_from(M(
@@ -78,7 +100,14 @@ def said_renames(result: LintResult, targets: list[str], config: Config) -> None
                           related=(defined, *out[i].related),
                           **({"teams": (team,)} if team else {}))
         result.names.setdefault(ids[0], name)
+    if formerly:
+        out = headnames.said_former(out, headnames.asked(out), formerly, then_raw, now_raw,
+                                    _fits, lang, _KIND_WORDS)
     result.findings = out
+    if known and org_of is not None:
+        from orgspec.ci.headheld import hold_behind_renames
+
+        hold_behind_renames(result, known, org_of)
 
 
 def _generic(f: Finding) -> str:
@@ -108,6 +137,10 @@ def _fits(f: Finding, kind: str) -> bool:
 
 
 _KINDS = ("Team", "Person", "Role", "Responsibility", "Objective")
+# a kind as written, said as `ci.diff` says it in the same hint
+_KIND_WORDS = {"Team": M("team"), "Person": M("person"), "Role": M("position"),
+               "Position": M("position"), "Responsibility": M("duty"),
+               "Objective": M("objective"), "Process": M("process"), "Meeting": M("meeting")}
 
 
 def _named(entities: Iterable[RawEntity]) -> dict[str, tuple[str, str]]:

@@ -510,6 +510,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
     from orgspec.engine.sameid import same_id_behind
     from orgspec.engine.teams import with_teams
     from orgspec.engine.treecut import tree_behind
+    from orgspec.engine.twiceperson import person_twice_behind
     from orgspec.engine.twiceteam import twice_behind
 
     with gc_paused():
@@ -546,6 +547,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         findings, _ = same_id_behind(findings)  # RF001s of one unknown id behind the first
         findings, _ = former_behind(findings)  # RF005s of one former id behind the first
         findings, _ = twice_behind(findings)  # OW001, OW006, MT005 behind a team entered twice
+        findings, _ = person_twice_behind(findings, org)  # RF009 at the copy, HI007 behind it
         findings = assign_fingerprints(sort_findings(findings), anchors,
                                        org_root(paths or [root]))
         findings = causes_first(with_teams(findings, org))  # IN019 before what it holds
