@@ -217,12 +217,13 @@ def test_both_referenced_outside_git_the_copy_is_the_one_not_in_the_orgs_script(
 RENAMED = {
     "en": "'tech' looks renamed to team 'technology' since HEAD (same members): add "
           "`aliases: [tech]` to it to keep references to 'tech' working (3 other references "
-          "name 'tech' too, listed as related: their RF001s are held back behind this one) (1 "
+          "name 'tech' too, at its related locations: their RF001s are held back behind this "
+          "one) (1 "
           "finding that follows from this mistake is held back until it is fixed: OW006 on "
           "team 'technology')",
     "zh-Hant": "'tech' 看起來自 HEAD 以來改名為團隊 'technology'（成員相同）：給 'technology' "
                "加上 `aliases: [tech]`，對 'tech' 的引用就能繼續有效（另有 3 處引用也寫了 "
-               "'tech'，已列在「相關」中；它們的 RF001 在這一條改正之前暫不報告）"
+               "'tech'，即相關位置；它們的 RF001 在這一條改正之前暫不報告）"
                "（由這個錯誤引起的 1 條問題在改正之前暫不報告：團隊 'technology' 的 OW006）",
 }
 

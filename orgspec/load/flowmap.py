@@ -32,9 +32,9 @@ _COMMA_FIELD = tuple(lazy(c + r"(?=[ \t\u3000]*[A-Za-z_][\w.-]*[ \t]*:(?:[ \t,\[
 _BLOCK = lazy(r"^(?P<indent>[ \t]*(?:-[ \t]+)*)(?:[^\s#][^#]*?:[ \t]+)?[|>][-+0-9]*"
               r"[ \t]*(?:#.*)?$")
 # after a closing brace: the end of the line, a comment, or what may follow a value
-_AFTER_CLOSE = lazy(r"[ \t]*(?:$|#|[,，、；}｝\]])")
+_AFTER_CLOSE = lazy(rf"[ \t]*(?:$|#|[,{FULL_COMMAS}}}｝\]])")
 _PROSE_KEYS = frozenset({"name", "title", "description", "mission", "purpose"})
-_ASCII = {"，": ",", "、": ",", "；": ",", "｛": "{", "｝": "}"}
+_ASCII = {**dict.fromkeys(FULL_COMMAS, ","), "｛": "{", "｝": "}"}
 
 
 def flow_slips(text: str) -> tuple[str, list[Said]]:
