@@ -144,6 +144,16 @@ class Finding:
 _FINDING_FIELDS = frozenset(f.name for f in fields(Finding))
 
 
+def message_values(finding: Finding, code: str) -> dict[str, Any] | None:
+    """The values finding `finding`'s message was made with (its `M`'s, before it was said
+    in a language: `source`), when it is of rule `code`; else None."""
+    if finding.code != code:
+        return None
+    message = getattr(finding.message, "source", finding.message)
+    values = getattr(message, "values", None)
+    return values if isinstance(values, dict) else None
+
+
 def replaced(finding: Finding, **changes: Any) -> Finding:
     """`dataclasses.replace(finding, **changes)`: a copy of `finding` (of its class) with
     `changes` set, without `replace`'s walk over every field and its `__init__` call (a

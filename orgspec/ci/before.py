@@ -104,6 +104,14 @@ def _blobs(out: bytes, rels: list[str],
         yield load_bytes(shown(rel), data)
 
 
+def head_specs(top: str, targets: list[str]) -> list[str]:
+    """The git pathspecs of `targets` (the org's files or folders) inside the repository at
+    `top`, "/"-separated; those outside it left out."""
+    real_top = os.path.realpath(top)
+    return [rel.replace(os.sep, "/") for path in targets
+            if not (rel := os.path.relpath(os.path.realpath(path), real_top)).startswith("..")]
+
+
 def git_out(args: list[str], cwd: str, stdin: bytes = b"") -> bytes | None:
     """What `git ARGS` run in `cwd` printed; None when git is missing, fails or hangs."""
     return _git(args, cwd, stdin)

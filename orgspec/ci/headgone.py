@@ -25,7 +25,7 @@ import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from orgspec.ci.before import at_head, committed, git_out
+from orgspec.ci.before import at_head, committed, git_out, head_specs
 from orgspec.engine.holdback import bare_hint, rehint
 from orgspec.engine.pending import first_ids
 from orgspec.findings import Finding, LintResult, Related, replaced
@@ -214,9 +214,7 @@ def _where(value: str, then: _Then, top: str) -> M:
 def _defining(top: str, targets: list[str], ids: set[str]) -> list[str]:
     """The files under `targets` that git `HEAD` holds with a line `id: ID` for one of `ids`
     (one `git grep`, so that only those are read, not the whole org as it was), as paths."""
-    real_top = os.path.realpath(top)
-    specs = [rel.replace(os.sep, "/") for path in targets
-             if not (rel := os.path.relpath(os.path.realpath(path), real_top)).startswith("..")]
+    specs = head_specs(top, targets)
     if not specs:
         return []
     patterns = "".join(f"(^|[^[:alnum:]_])id:[[:space:]]*[\"']?{_ere(ident)}"

@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from orgspec.ci.before import committed, git_out
+from orgspec.ci.before import committed, git_out, head_specs
 from orgspec.findings import Finding, LintResult, Related, replaced
 from orgspec.i18n import M, P, said_from
 from orgspec.load.config import Config
@@ -143,9 +143,7 @@ def _people(entity: RawEntity) -> list[str]:
 def _naming(top: str, targets: list[str], people: set[str]) -> list[str]:
     """The files under `targets` that git `HEAD` holds with one of `people`'s ids as a word
     (one `git grep`, so that only those are read, not the whole org as it was), as paths."""
-    real_top = os.path.realpath(top)
-    specs = [rel.replace(os.sep, "/") for path in targets
-             if not (rel := os.path.relpath(os.path.realpath(path), real_top)).startswith("..")]
+    specs = head_specs(top, targets)
     if not specs:
         return []
     patterns = "".join(f"{p}\n" for p in sorted(people))

@@ -16,7 +16,7 @@ Light on purpose, as `engine.sameid`: it reads the findings alone.
 
 from __future__ import annotations
 
-from orgspec.findings import Finding, Related, replaced
+from orgspec.findings import Finding, Related, message_values, replaced
 from orgspec.i18n import M, P
 
 FORMER = "RF005"
@@ -26,11 +26,8 @@ _GROUPED = "write `{id}` here and at the {n} other reference"  # how `_hint` sta
 def _named(f: Finding) -> tuple[str, str, str] | None:
     """The former id an RF005 names, the current id and the kind (as its message says
     them); None for another finding."""
-    if f.code != FORMER:
-        return None
-    message = getattr(f.message, "source", f.message)
-    values = getattr(message, "values", None)
-    if not isinstance(values, dict):
+    values = message_values(f, FORMER)
+    if values is None:
         return None
     value, ident = values.get("value"), values.get("id")
     if not isinstance(value, str) or not isinstance(ident, str):

@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from orgspec.engine.holdback import grouped_hint, merged_held
-from orgspec.findings import Finding, Related
+from orgspec.findings import Finding, Related, message_values
 from orgspec.i18n import M
 
 UNKNOWN = "RF001"
@@ -35,11 +35,8 @@ def _named(f: Finding) -> tuple[str, frozenset[str]] | None:
     """The unknown id an RF001 names and the kinds its field takes (as its message says
     them: `Team, Person or Role`); None for another finding, or an RF001 saying something
     else (`tech　` with a stray blank names `tech`, which exists)."""
-    if f.code != UNKNOWN:
-        return None
-    message = getattr(f.message, "source", f.message)
-    values = getattr(message, "values", None)
-    if not isinstance(values, dict):
+    values = message_values(f, UNKNOWN)
+    if values is None:
         return None
     value, kinds = values.get("value"), values.get("kinds")
     if not isinstance(value, str) or not value or kinds is None:
