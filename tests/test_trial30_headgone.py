@@ -267,3 +267,24 @@ def test_a_deleted_file_whose_entities_moved_elsewhere_defines_them_once(
     assert where(found) == [("RF001", "teams.yaml", 5, 21)]
     assert "is gone from the org (deleted); 2 other references name ids it defined (li-na)" \
         in found[0]["message"]
+
+
+@pytest.mark.parametrize("target", [".", "ABS"])
+def test_a_deleted_file_of_an_org_at_the_repositorys_top(tmp_path: Path, target: str) -> None:
+    # trial 31b: the org committed at the work tree's top and checked as `.` (or by its
+    # absolute path): git was asked from the folder above, so the deletion said nothing
+    # and gave 18 errors; a folder target is asked itself
+    top = tmp_path / "org"
+    top.mkdir()
+    (top / "teams.yaml").write_text(TEAMS, "utf-8")
+    (top / "people.yaml").write_text(PEOPLE, "utf-8")
+    git(top, "init", "-q")
+    git(top, "add", ".")
+    git(top, "commit", "-qm", "org")
+    git(top, "rm", "-q", "people.yaml")
+    run = run_cli("check", str(top) if target == "ABS" else ".", "--isolated", "--no-cache",
+                  "--format", "json", "--lang", "en", cwd=top)
+    found = run.json()["findings"]
+    assert where(found) == [("RF001", "teams.yaml", 4, 9)]
+    assert found[0]["hint"] == ("restore it with `git checkout HEAD -- people.yaml`, or "
+                                "change the references to existing ids")

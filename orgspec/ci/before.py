@@ -34,12 +34,19 @@ def defined_by(paths: list[str], include: list[str] | None = None,
     return frozenset(ids)
 
 
+def work_tree(targets: list[str]) -> str | None:
+    """The top of the git work tree the first of `targets` (the org's files or folders) is
+    in; None outside git. A folder is asked itself: the org at the work tree's top (`check
+    .`) is in it, where its parent is not (trial 31b: a deleted file said nothing there)."""
+    first = os.path.abspath(targets[0]) if targets else ""
+    return git_top(first if os.path.isdir(first) else os.path.dirname(first)) if first \
+        else None
+
+
 def committed(paths: list[str]) -> Iterator[RawFile]:
     """The org files at `paths` as git `HEAD` holds them, each read by the loader (the
     files under a folder named: those git tracks with a YAML name). None outside git."""
-    # a folder is asked itself: the org at the work tree's top (`check .`) is in it
-    first = os.path.abspath(paths[0]) if paths else ""
-    top = git_top(first if os.path.isdir(first) else os.path.dirname(first)) if paths else None
+    top = work_tree(paths)
     if top is None:
         return
     real_top = os.path.realpath(top)

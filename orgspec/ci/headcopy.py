@@ -63,11 +63,9 @@ def copy_since_head(result: LintResult, targets: list[str]) -> None:
 def _at_head(targets: list[str], ids: set[str]) -> set[str]:
     """Those of the people `ids` that the org's files at `targets` defined at git `HEAD`:
     the files `git grep` finds a line `id: ID` in, read (not the whole org as it was)."""
-    from orgspec.ci.before import committed, git_out
-    from orgspec.paths import git_top
+    from orgspec.ci.before import committed, git_out, work_tree
 
-    first = os.path.abspath(targets[0]) if targets else ""
-    top = git_top(first if os.path.isdir(first) else os.path.dirname(first)) if first else None
+    top = work_tree(targets)
     if top is None:
         return set()
     real_top = os.path.realpath(top)

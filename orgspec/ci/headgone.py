@@ -25,13 +25,13 @@ import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from orgspec.ci.before import at_head, committed, git_out, head_specs
+from orgspec.ci.before import at_head, committed, git_out, head_specs, work_tree
 from orgspec.engine.holdback import bare_hint, rehint
 from orgspec.engine.pending import first_ids
 from orgspec.findings import Finding, LintResult, Related, replaced
 from orgspec.i18n import M, P, said_from
 from orgspec.load.loader import RawFile
-from orgspec.paths import display_path, git_top
+from orgspec.paths import display_path
 
 UNKNOWN = "RF001"
 # a second check of other paths, with files the loader read elsewhere beside them
@@ -62,7 +62,7 @@ def said_gone(result: LintResult, targets: list[str], relint: Relint | None = No
              if f.code == UNKNOWN and (value := _value(f))}
     if not asked:
         return
-    top = git_top(os.path.dirname(os.path.abspath(targets[0]))) if targets else None
+    top = work_tree(targets)
     if top is None:
         return
     guessed = {guess for i in asked if (guess := _own_hint(result.findings[i])[1])}

@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from orgspec.ci.before import committed, git_out, head_specs
+from orgspec.ci.before import committed, git_out, head_specs, work_tree
 from orgspec.findings import Finding, LintResult, Related, replaced
 from orgspec.i18n import M, P, said_from
 from orgspec.load.config import Config
@@ -26,7 +26,7 @@ from orgspec.load.discovery import would_read
 from orgspec.load.loader import RawEntity, load_files
 from orgspec.model.idnames import said_name_id
 from orgspec.model.kindwords import kind_meant
-from orgspec.paths import display_path, git_top
+from orgspec.paths import display_path
 
 NO_TEAM = "HI007"
 
@@ -48,7 +48,7 @@ def said_team_gone(result: LintResult, targets: list[str], config: Config) -> No
              if f.code == NO_TEAM and (person := _person(f))}
     if len(asked) < 2:
         return
-    top = git_top(os.path.dirname(os.path.abspath(targets[0]))) if targets else None
+    top = work_tree(targets)
     if top is None:
         return
     # as the org's walk reads them now: a file excluded by the config was no org file at
