@@ -6,11 +6,13 @@ one edit. The org's files as `HEAD` holds them (`ci.before.committed`, only thos
 `git grep` finds naming one of those people) say which teams they were on; of a team that
 no file of the org defines now, the first of its former members' HI007s (by location) says
 so, lists the others (as related locations too) and says how to bring the team back; the
-others are held back behind it. A person on no team whose team is still there (taken out
-of its `members`) keeps an HI007 of their own.
+others are held back behind it. When references still name the team, the one finding is
+their RF001 (`ci.headgone` says the team was deleted), and the people's HI007s are held back
+behind it (trial 31b). A person on no team whose team is still there (taken out of its
+`members`) keeps an HI007 of their own.
 
-Asked only when two or more HI007s are reported: a clean org never runs git for it. Git
-missing or failing: nothing changes.
+Asked only when two or more HI007s, or an HI007 and an RF001, are reported: a clean org never
+runs git for it. Git missing or failing: nothing changes.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ import os
 from dataclasses import dataclass
 
 from orgspec.ci.before import committed, git_out, head_specs, work_tree
-from orgspec.findings import Finding, LintResult, Related, replaced
+from orgspec.engine.holdback import Held, held_hint
+from orgspec.findings import Finding, LintResult, Related, message_values, replaced
 from orgspec.i18n import M, P, said_from
 from orgspec.load.config import Config
 from orgspec.load.discovery import would_read
@@ -28,6 +31,7 @@ from orgspec.model.idnames import said_name_id
 from orgspec.model.kindwords import kind_meant
 from orgspec.paths import display_path
 
+UNKNOWN = "RF001"
 NO_TEAM = "HI007"
 
 
@@ -46,7 +50,11 @@ def said_team_gone(result: LintResult, targets: list[str], config: Config) -> No
     `result.findings`, `held` and `causes` are replaced, the rest left as it is."""
     asked = {i: person for i, f in enumerate(result.findings)
              if f.code == NO_TEAM and (person := _person(f))}
-    if len(asked) < 2:
+    # an id references still name: the RF001 of a team deleted since (`ci.headgone`)
+    unknown = {value: i for i, f in enumerate(result.findings)
+               if (said := message_values(f, UNKNOWN)) and isinstance(value := said.get("value"),
+                                                                    str)}
+    if len(asked) < 2 and not (asked and unknown):
         return
     top = work_tree(targets)
     if top is None:
@@ -78,13 +86,24 @@ def said_team_gone(result: LintResult, targets: list[str], config: Config) -> No
         team = was_on.get(person)
         if team is not None and team.ident not in now:
             groups.setdefault(team.ident, []).append(i)
-    groups = {t: indices for t, indices in groups.items() if len(indices) > 1}
-    if not groups:
+    # a team references still name: its people's HI007s follow from the one mistake its
+    # RF001 reports, and are held back behind it (trial 31b: RF001 and HI007 for one
+    # deleted team); else one HI007 for the team's people
+    behind = {t: indices for t, indices in groups.items() if t in unknown}
+    groups = {t: indices for t, indices in groups.items()
+              if t not in unknown and len(indices) > 1}
+    if not groups and not behind:
         return
     lang = result.lang or "en"
     out = list(result.findings)
     gone: set[int] = set()
     first: list[Finding] = []
+    for ident, indices in behind.items():
+        cause = unknown[ident]
+        out[cause] = replaced(out[cause], hint=said_from(held_hint(
+            out[cause].hint, [Held(out[i], out[i].entity) for i in indices]), lang))
+        first.append(out[cause])
+        gone.update(indices)
     for ident, indices in groups.items():
         indices.sort(key=lambda i: out[i].sort_key())
         lead, rest = indices[0], indices[1:]
