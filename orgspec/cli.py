@@ -451,7 +451,12 @@ def _explain(rule: str, lang: str | None, config_path: str | None, isolated: boo
     if meta is None:
         raise UsageError(M("unknown rule {rule!r}{hint}", rule=rule,
                            hint=guess_rule(rule, registry())))
-    said_in = _error_lang({"lang": lang, "config_path": config_path, "isolated": isolated})
+    # a rule asked for by its Chinese title is explained in that script (trial 31b: `explain
+    # 职责重叠` answered in English under a C locale); a code or a name says no language
+    asked_in = [rule] if rule != meta.name and rule.upper() != meta.code and \
+        any(ord(c) > 0x2E7F for c in rule) else []
+    said_in = _error_lang({"lang": lang, "config_path": config_path, "isolated": isolated},
+                          asked_in)
     _emit(docsgen.explain(meta, said_in), None)
     return EXIT_OK
 

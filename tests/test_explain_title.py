@@ -25,3 +25,18 @@ def test_an_unknown_title_is_one_error_line() -> None:
     assert run.code == 2
     assert run.stderr.startswith("orgspec: error: unknown rule '職責重複了'")
     assert len(run.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize(("key", "first"), [
+    ("职责重叠", "OW001 职责重叠（responsibility-overlap）"),
+    ("職責重疊", "OW001 職責重疊（responsibility-overlap）"),
+    ("OW001", "OW001 responsibility-overlap"),
+    ("responsibility-overlap", "OW001 responsibility-overlap"),
+])
+def test_a_title_asked_in_chinese_is_explained_in_its_script(key: str, first: str) -> None:
+    # trial 31b: `explain 职责重叠` answered in English under a C locale; a code or a
+    # name says no language, so the locale's (here English) stays
+    run = run_cli("explain", key, "--isolated", env={"LC_ALL": "C", "LANG": "C",
+                                                     "ORGSPEC_LANG": ""})
+    assert run.code == 0, run.stderr
+    assert run.stdout.splitlines()[0] == first
