@@ -300,3 +300,26 @@ def test_the_readme_dingtalk_signing_snippet_signs_as_dingtalk_documents(
     want = base64.b64encode(hmac.new(b"SECtest", f"{stamp}\nSECtest".encode(),
                                      hashlib.sha256).digest()).decode()
     assert query["sign"] == [want]  # parse_qs undoes the snippet's quote_plus
+
+
+@pytest.mark.parametrize(("fmt", "lang", "said", "not_said"), [
+    ("markdown", "en", "No new problems found.", "No problems found."),
+    ("markdown", "zh", "未发现新问题。", "未发现问题。"),
+    ("chat", "en", "No new problems found.", "No problems found."),
+    ("html", "zh-Hant", "未發現新問題。", "未發現問題。"),
+])
+def test_a_diff_with_nothing_new_says_no_new_problems(tmp_path: Path, fmt: str, lang: str,
+                                                      said: str, not_said: str) -> None:
+    # trial 31b: `report --diff HEAD` said "no problems found" of an org whose check has 8:
+    # the findings a diff shows are the new ones
+    from conftest import EXAMPLES, committed_org
+
+    top = committed_org(EXAMPLES / "ecommerce", tmp_path)
+    teams = top / "org" / "teams" / "teams.yaml"
+    teams.write_text(teams.read_text("utf-8").replace("name: 市场团队", "name: 市场部", 1),
+                     "utf-8")
+    run = run_cli("report", "org", "--diff", "HEAD", "--format", fmt, "--lang", lang,
+                  "--isolated", "-o", f"out.{fmt}", cwd=top)
+    assert run.code == 0, run.stderr
+    text = (top / f"out.{fmt}").read_text("utf-8")
+    assert said in text and not_said not in text

@@ -91,7 +91,8 @@ def render_chat(view: ReportView, max_bytes: int = CHAT_LIMIT, link: str | None 
                             "take {need} bytes", n=max_bytes, need=budget.size(head) + reserve))
     budget.add(head)
     if not ranked:
-        budget.add(["", chat_inline(lab["none_beyond"] if view.baselined else lab["none"])])
+        budget.add(["", chat_inline(lab["none_beyond"] if view.baselined else lab["none_new"]
+                                       if view.diff_counts else lab["none"])])
     by_team = attribute(ranked)
     _health(budget, view, by_team, reserve)
     _changes(budget, view, reserve)

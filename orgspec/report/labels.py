@@ -59,6 +59,9 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "gap": MC("label", "gap"),
     "none": MC("label", "No problems found."),
     "none_beyond": MC("label", "No problems found beyond those the baseline knows."),
+    # with --diff the findings shown are the new ones (trial 31b: "no problems found" beside
+    # a check that had 8)
+    "none_new": MC("label", "No new problems found."),
     "diff": MC("label", "Org diff"),
     "files": MC("label", "files"),
     "entities": MC("label", "entities"),
