@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 from orgspec.checks.processes import cut_off
-from orgspec.i18n import MC, rule_heading, say
+from orgspec.i18n import MC, P, rule_heading, say
 from orgspec.model.models import ROLES, is_placeholder
 from orgspec.model.positions import accountable_load, split_team_held
 from orgspec.report.diagram import FlowStep, Node, flow, tree
@@ -122,7 +122,21 @@ def _home(m: SiteModel, render: Render, changes: list[tuple[str, str]], since: s
     findings = {k: m.view.counts.get(k, 0) for k in ("error", "warning", "info")}
     return render("home", 0, counts=counts, findings=findings,
                   items=tree_items(m.view.tree_rows, 1), changes=changes,
-                  compared=bool(since))
+                  compared=bool(since), unloaded=_unloaded(m))
+
+
+def _unloaded(m: SiteModel) -> str:
+    """The home page's warning that files could not be read, so what they define is missing
+    from every page (trial 31b: "0 teams" with no word why, findings shown or not); ""
+    when every file was read."""
+    failed = m.result.failed_files
+    if not failed:
+        return ""
+    return say(P("This handbook is incomplete: {n} org file could not be read ({files}), so "
+                 "what it defines is missing; `orgspec check` says why",
+                 "This handbook is incomplete: {n} org files could not be read ({files}), so "
+                 "what they define is missing; `orgspec check` says why",
+                 n=len(failed), files=list(failed)), m.view.lang)
 
 
 def _open_seats(org: Any) -> int:
