@@ -241,13 +241,14 @@ def test_both_referenced_outside_git_the_copy_is_the_one_not_in_the_orgs_script(
 
 RENAMED = {
     "en": "'tech' looks renamed to team 'technology' since HEAD (same members): add "
-          "`aliases: [tech]` to it to keep references to 'tech' working (3 other references "
-          "name 'tech' too, at its related locations: their RF001s are held back behind this "
-          "one) (1 "
-          "finding that follows from this mistake is held back until it is fixed: OW006 on "
+          "`aliases: [tech]` to it to keep references to 'tech' working; then change them to "
+          "'technology' (RF005 lists them) (3 other references name 'tech' too, at its related "
+          "locations: their RF001s are held back behind this one) (1 finding that follows "
+          "from this mistake is held back until it is fixed: OW006 on "
           "team 'technology')",
     "zh-Hant": "'tech' 看起來自 HEAD 以來改名為團隊 'technology'（成員相同）：給 'technology' "
-               "加上 `aliases: [tech]`，對 'tech' 的引用就能繼續有效（另有 3 處引用也寫了 "
+               "加上 `aliases: [tech]`，對 'tech' 的引用就能繼續有效；然後把這些引用改成 "
+               "'technology'（RF005 會列出它們）（另有 3 處引用也寫了 "
                "'tech'，即相關位置；它們的 RF001 在這一條改正之前暫不報告）"
                "（由這個錯誤引起的 1 條問題在改正之前暫不報告：團隊 'technology' 的 OW006）",
 }
@@ -267,10 +268,14 @@ def test_a_team_renamed_id_and_name_together_says_so_as_diff_head_does(
     diff = _check(top, "--diff", "HEAD", lang=lang)
     assert [(f["code"], f["line"], f["column"], f["hint"]) for f in diff] == [
         ("RF001", 1, 88, RENAMED[lang])]
-    # the hint followed: what is left says to write the id the references mean now
+    # the hint's first step followed: what is left is its second, the references to change
     _edit(top / "org" / "teams.yaml", "  id: technology\n", "  id: technology\n  aliases: "
           "[tech]\n")
     assert {f["code"] for f in _check(top)} == {"RF005"}
+    duties = top / "org" / "duties.yaml"
+    duties.write_text(duties.read_text("utf-8").replace("[tech]", "[technology]")
+                      .replace(": tech", ": technology"), "utf-8")
+    assert _check(top) == []
 
 
 FORMER = {

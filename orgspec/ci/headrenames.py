@@ -81,7 +81,8 @@ def said_renames(result: LintResult, targets: list[str], config: Config,
                 known.setdefault("Role" if kind == "Position" else kind, {})[old] = new_id
                 out[i] = replaced(out[i], hint=said_from(rehint(out[i].hint, M(
                     "{value!r} looks renamed to {kind} {id!r} since {ref} ({why}): add "
-                    "`aliases: [{value}]` to it to keep references to {value!r} working",
+                    "`aliases: [{value}]` to it to keep references to {value!r} working; then "
+                    "change them to {id!r} (RF005 lists them)",
                     value=old, kind=_KIND_WORDS[kind], id=new_id,
                     ref="HEAD", why=why)), lang))
             continue
