@@ -81,8 +81,9 @@ UNALIASED_EN = [
     "    related: org/org.yaml:1:20: 市场部 has the id 'marketing' here, `shi-chang` at git HEAD",
     # marketing's empty charter (OW006) follows from the reference to its old id: held back
     "    hint: 'shi-chang' looks renamed to team 'marketing' since HEAD (same name): add "
-    "`aliases: [shi-chang]` to it to keep references to 'shi-chang' working (1 finding that "
-    "follows from this mistake is held back until it is fixed: OW006 on team 'marketing')",
+    "`aliases: [shi-chang]` to it to keep references to 'shi-chang' working; then change them "
+    "to 'marketing' (RF005 lists them) (1 finding that follows from this mistake is held back "
+    "until it is fixed: OW006 on team 'marketing')",
     "org diff against HEAD: 1 new finding, 0 fixed",
     "  team looks renamed without `aliases: [shi-chang]`: 市场部 (shi-chang) → 市场部 "
     "(marketing)",
@@ -99,6 +100,7 @@ UNALIASED_EN = [
             "`shi-chang`",
             "    建议: 'shi-chang' 看起来自 HEAD 以来改名为团队 'marketing'（名称相同）："
             "给 'marketing' 加上 `aliases: [shi-chang]`，对 'shi-chang' 的引用就能继续有效"
+            "；然后把这些引用改成 'marketing'（RF005 会列出它们）"
             "（由这个错误引起的 1 条问题在改正之前暂不报告：团队 'marketing' 的 OW006）",
             "与 HEAD 对比：1 条新问题，0 条已修复",
             "  团队看起来改了名，但没有写 `aliases: [shi-chang]`：市场部 (shi-chang) → "
@@ -111,6 +113,7 @@ UNALIASED_EN = [
                  "`shi-chang`",
                  "    建議: 'shi-chang' 看起來自 HEAD 以來改名為團隊 'marketing'（名稱相同）："
                  "給 'marketing' 加上 `aliases: [shi-chang]`，對 'shi-chang' 的引用就能繼續有效"
+                 "；然後把這些引用改成 'marketing'（RF005 會列出它們）"
                  "（由這個錯誤引起的 1 條問題在改正之前暫不報告：團隊 'marketing' 的 OW006）",
                  "與 HEAD 對比：1 條新問題，0 條已修復",
                  "  團隊看起來改了名，但沒有寫 `aliases: [shi-chang]`：市场部 (shi-chang) → "
@@ -136,7 +139,8 @@ def test_a_rename_without_aliases_is_found_by_members_when_the_name_changed(
     lines = run.stdout.splitlines()
     assert lines[1] == ("    hint: 'shi-chang' looks renamed to team 'marketing' since HEAD "
                         "(same members): add `aliases: [shi-chang]` to it to keep references to "
-                        "'shi-chang' working (1 finding that follows from this mistake is held "
+                        "'shi-chang' working; then change them to 'marketing' (RF005 lists "
+                        "them) (1 finding that follows from this mistake is held "
                         "back until it is fixed: OW006 on team 'marketing')")
     assert lines[3] == ("  team looks renamed without `aliases: [shi-chang]`: 市场部 (shi-chang) "
                         "→ 营销部 (marketing)")

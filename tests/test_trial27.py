@@ -253,15 +253,20 @@ def test_rf001_for_a_renamed_id_suggests_the_one_id_that_extends_it(write_org: A
     assert _rf001(write_org, RENAMED) == [
         (9, "RF001", "did you mean 'product-center'? if team 'product-center' was renamed "
                      "from 'product', `aliases: [product]` under its `id` keeps the old "
-                     "references working"),
+                     "references working; then change them to 'product-center' (RF005 lists "
+                     "them)"),
         (10, "RF001", "did you mean 'brand-marketing'? if team 'brand-marketing' was renamed "
                       "from 'marketing', `aliases: [marketing]` under its `id` keeps the old "
-                      "references working")]
+                      "references working; then change them to 'brand-marketing' (RF005 "
+                      "lists them)")]
 
 
 def test_the_alias_the_rf001_hint_names_clears_it(write_org: Any) -> None:
     text = RENAMED.replace("id: product-center,", "id: product-center, aliases: [product],")
     assert [code for _, code, _ in _rf001(write_org, text)] == ["RF005", "RF001"]
+    # the hint's second step, the reference changed to the new id: its finding is gone
+    text = text.replace("attendees: [product, wang]", "attendees: [product-center, wang]")
+    assert [code for _, code, _ in _rf001(write_org, text)] == ["RF001"]
 
 
 def test_no_rename_is_guessed_when_two_ids_extend_the_unknown_one(write_org: Any) -> None:
@@ -278,7 +283,8 @@ def test_the_rename_hint_in_chinese(write_org: Any) -> None:
     run = run_cli("check", str(write_org({"o.yaml": RENAMED})), "--isolated", "--no-cache",
                   "--lang", "zh")
     assert "    建议: 是不是要写 product-center（产品部）？如果团队 产品部 (product-center) 是从 " \
-           "'product' 改名而来，在它的 `id` 下写 `aliases: [product]`，旧的引用就能继续使用\n" \
+           "'product' 改名而来，在它的 `id` 下写 `aliases: [product]`，旧的引用就能继续使用；" \
+           "然后把这些引用改成 product-center（产品部）（RF005 会列出它们）\n" \
            in run.stdout, run.stdout
 
 

@@ -136,9 +136,14 @@ def committed(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize(("lang", "hint"), [
     ("en", "did you mean 'jishu'? its id was `tech` at git HEAD: `aliases: [tech]` under its "
-           "`id` keeps the old references working"),
+           "`id` keeps the old references working; then change them to 'jishu' (RF005 lists "
+           "them)"),
     ("zh", "是不是要写 'jishu'？它在 git HEAD 时的 id 是 `tech`：在它的 `id` 下写 "
-           "`aliases: [tech]`，旧的引用就能继续使用"),
+           "`aliases: [tech]`，旧的引用就能继续使用；然后把这些引用改成 'jishu'（RF005 会列出"
+           "它们）"),
+    ("zh-Hant", "是不是要寫 'jishu'？它在 git HEAD 時的 id 是 `tech`：在它的 `id` 下寫 "
+                "`aliases: [tech]`，舊的引用就能繼續使用；然後把這些引用改成 'jishu'（RF005 "
+                "會列出它們）"),
 ])
 def test_an_id_renamed_since_head_is_said_with_its_alias(tmp_path: Path, lang: str,
                                                          hint: str) -> None:
@@ -152,7 +157,8 @@ def test_an_id_renamed_since_head_is_said_with_its_alias(tmp_path: Path, lang: s
     assert [(r["line"], r["column"]) for r in found[0]["related"]] == [(2, 7), (16, 85)]
     assert found[0]["related"][0]["message"] == {
         "en": "技术部 has the id 'jishu' here, `tech` at git HEAD",
-        "zh": "技术部 在这里的 id 是 'jishu'，在 git HEAD 时是 `tech`"}[lang]
+        "zh": "技术部 在这里的 id 是 'jishu'，在 git HEAD 时是 `tech`",
+        "zh-Hant": "技术部 在這裡的 id 是 'jishu'，在 git HEAD 時是 `tech`"}[lang]
     assert found[0]["hint"].startswith(hint)
 
 
@@ -166,6 +172,12 @@ def test_an_id_renamed_with_its_alias_kept_is_no_finding(tmp_path: Path) -> None
     found = json_findings(folder)
     assert where(found) == [("RF005", "org.yaml", 16, 59)]
     assert [(r["line"], r["column"]) for r in found[0]["related"]] == [(17, 85)]
+    # the rename hint's second step, the references changed to the new id: no finding
+    text = (folder / "org.yaml").read_text("utf-8")
+    (folder / "org.yaml").write_text(text.replace("accountable: tech}", "accountable: jishu}")
+                                     .replace("consulted: [tech]}", "consulted: [jishu]}"),
+                                     "utf-8")
+    assert json_findings(folder) == []
 
 
 def test_an_id_gone_with_no_namesake_says_where_it_was_at_head(tmp_path: Path) -> None:

@@ -148,7 +148,8 @@ def test_a_rename_is_filed_under_the_team_renamed(tmp_path: Path) -> None:
     assert found[0]["teams"] == ["jishu"]
     assert found[0]["hint"].startswith(
         "did you mean 'jishu'? its id was `tech` at git HEAD: `aliases: [tech]` under its "
-        "`id` keeps the old references working (2 other references name 'tech' too")
+        "`id` keeps the old references working; then change them to 'jishu' (RF005 lists "
+        "them) (2 other references name 'tech' too")
 
 
 def test_the_report_scores_the_team_renamed(tmp_path: Path) -> None:

@@ -91,6 +91,15 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), "utf-8")
 
 
+def _named_file(hint: str) -> str:
+    """The file an RF009 hint says to delete (`delete the file F, which ...`, `删除文件 F（`,
+    `刪除檔案 F（`)."""
+    for said in ("delete the file ", "删除文件 ", "刪除檔案 "):
+        if said in hint:
+            return hint.split(said, 1)[1].split(",", 1)[0].split("（", 1)[0]
+    raise AssertionError(hint)
+
+
 def test_the_committed_org_is_clean(tmp_path: Path) -> None:
     assert _check(_repo(tmp_path)) == []
 
@@ -98,20 +107,23 @@ def test_the_committed_org_is_clean(tmp_path: Path) -> None:
 COPY = {
     "en": ("person 'li-xiaowen' is named 李晓雯, which is 李曉雯 of person 'li-xiao-wen' "
            "written another way: one person entered twice?",
-           "if both are one person, delete this entry (nothing references 'li-xiaowen'; move "
-           "what it adds, such as its `email`, into the entry of 'li-xiao-wen'); if they are "
-           "two people, give each their `email` (1 finding that follows from this mistake is "
-           "held back until it is fixed: HI007 on person 'li-xiaowen')"),
+           "if both are one person, delete the file org/people/new-hires.yaml, which holds only "
+           "this entry (nothing references 'li-xiaowen'; move what it adds, such as its "
+           "`email`, into the entry of 'li-xiao-wen'); if they are two people, give each their "
+           "`email` (1 finding that follows from this mistake is held back until it is fixed: "
+           "HI007 on person 'li-xiaowen')"),
     "zh": ("人员 'li-xiaowen' 名为 李晓雯，与人员 'li-xiao-wen' 的 李曉雯 只是写法不同："
            "同一个人录入了两次？",
-           "如果两者是同一个人，删除这一条（没有任何地方引用 'li-xiaowen'；把它多写的内容，如 "
-           "`email`，移到 'li-xiao-wen' 那一条里）；如果是两个人，请给各自写上 `email`（由这个错误"
-           "引起的 1 条问题在改正之前暂不报告：人员 'li-xiaowen' 的 HI007）"),
+           "如果两者是同一个人，删除文件 org/people/new-hires.yaml（它只有这一条；"
+           "没有任何地方引用 'li-xiaowen'；把它多写的内容，如 `email`，移到 'li-xiao-wen' "
+           "那一条里）；如果是两个人，请给各自写上 `email`（由这个错误引起的 1 条问题在"
+           "改正之前暂不报告：人员 'li-xiaowen' 的 HI007）"),
     "zh-Hant": ("人員 'li-xiaowen' 名為 李晓雯，與人員 'li-xiao-wen' 的 李曉雯 只是寫法不同：同一個"
                 "人錄入了兩次？",
-                "如果兩者是同一個人，刪除這一條（沒有任何地方引用 'li-xiaowen'；把它多寫的內容，如 "
-                "`email`，移到 'li-xiao-wen' 那一條裡）；如果是兩個人，請給各自寫上 `email`（由這個"
-                "錯誤引起的 1 條問題在改正之前暫不報告：人員 'li-xiaowen' 的 HI007）"),
+                "如果兩者是同一個人，刪除檔案 org/people/new-hires.yaml（它只有這一條；"
+                "沒有任何地方引用 'li-xiaowen'；把它多寫的內容，如 `email`，移到 "
+                "'li-xiao-wen' 那一條裡）；如果是兩個人，請給各自寫上 `email`（由這個錯誤"
+                "引起的 1 條問題在改正之前暫不報告：人員 'li-xiaowen' 的 HI007）"),
 }
 
 
@@ -127,8 +139,20 @@ def test_a_person_added_twice_is_one_finding_at_the_added_entry(tmp_path: Path,
     assert [(r["file"], r["line"], r["column"]) for r in found[0]["related"]] == [
         ("org/people/staff.yaml", 3, 41)]
     assert (found[0]["message"], found[0]["hint"]) == COPY[lang]
-    # the hint followed: the entry deleted (what it adds is in the original already)
-    (top / "org" / "people" / "new-hires.yaml").unlink()
+    # the hint followed: the file it names deleted (what it adds is in the original already);
+    # deleting the entry alone left the file empty (IN014)
+    (top / _named_file(found[0]["hint"])).unlink()
+    assert _check(top) == []
+
+
+def test_a_copy_beside_other_entries_is_the_entry_to_delete(tmp_path: Path) -> None:
+    # the file holds more than the copy: deleting the entry, as the hint says, is all
+    top = _repo(tmp_path)
+    (top / "org" / "people" / "staff.yaml").write_text(STAFF + NEW_HIRE, "utf-8")
+    found = _check(top)
+    assert where(found) == [("RF009", "staff.yaml", 6, 40)]
+    assert found[0]["hint"].startswith("if both are one person, delete this entry (")
+    (top / "org" / "people" / "staff.yaml").write_text(STAFF, "utf-8")
     assert _check(top) == []
 
 
@@ -151,18 +175,19 @@ def test_outside_git_the_one_nothing_references_wins_over_the_script(tmp_path: P
     assert [(r["file"], r["line"], r["column"]) for r in found[0]["related"]] == [
         ("org/people/staff.yaml", 3, 40)]
     assert found[0]["hint"] == (
-        "if both are one person, delete this entry (nothing references 'li-xiao-wen'; move "
-        "what it adds, such as its `email`, into the entry of 'li-xiaowen'); if they are two "
-        "people, give each their `email` (1 finding that follows from this mistake is held "
-        "back until it is fixed: HI007 on person 'li-xiao-wen')")
-    (top / "org" / "people" / "new-hires.yaml").unlink()
+        "if both are one person, delete the file org/people/new-hires.yaml, which holds only "
+        "this entry (nothing references 'li-xiao-wen'; move what it adds, such as its `email`, "
+        "into the entry of 'li-xiaowen'); if they are two people, give each their `email` (1 "
+        "finding that follows from this mistake is held back until it is fixed: HI007 on "
+        "person 'li-xiao-wen')")
+    (top / _named_file(found[0]["hint"])).unlink()
     assert _check(top) == []
 
 
 ALIASES = ("if both are one person, keep 'li-xiaowen': change the references to 'li-xiao-wen' "
            "to 'li-xiaowen', write `aliases: [li-xiao-wen]` under its `id` (old links to "
-           "'li-xiao-wen' then still work) and delete this entry; if they are two people, give "
-           "each their `email`")
+           "'li-xiao-wen' then still work) and delete the file org/people/new-hires.yaml, which "
+           "holds only this entry; if they are two people, give each their `email`")
 
 
 def test_both_referenced_the_one_added_since_head_is_the_copy(tmp_path: Path) -> None:
@@ -186,10 +211,10 @@ def test_both_referenced_the_one_added_since_head_is_the_copy(tmp_path: Path) ->
     assert [(r["file"], r["line"], r["column"]) for r in found[0]["related"]] == [
         ("org/people/staff.yaml", 3, 40)]
     assert found[0]["hint"] == ALIASES
-    # the hint followed: the references changed, the id kept in `aliases`, the entry deleted
+    # the hint followed: the references changed, the id kept in `aliases`, the file deleted
     _edit(top / "org" / "teams.yaml", "[chen-guan-yu, xu-wei-ting, li-xiao-wen]",
           "[chen-guan-yu, xu-wei-ting, li-xiaowen]")
-    (top / "org" / "people" / "new-hires.yaml").unlink()
+    (top / _named_file(found[0]["hint"])).unlink()
     _edit(top / "org" / "people" / "staff.yaml", "id: li-xiaowen,",
           "id: li-xiaowen, aliases: [li-xiao-wen],")
     assert _check(top) == []
@@ -216,13 +241,14 @@ def test_both_referenced_outside_git_the_copy_is_the_one_not_in_the_orgs_script(
 
 RENAMED = {
     "en": "'tech' looks renamed to team 'technology' since HEAD (same members): add "
-          "`aliases: [tech]` to it to keep references to 'tech' working (3 other references "
-          "name 'tech' too, at its related locations: their RF001s are held back behind this "
-          "one) (1 "
-          "finding that follows from this mistake is held back until it is fixed: OW006 on "
+          "`aliases: [tech]` to it to keep references to 'tech' working; then change them to "
+          "'technology' (RF005 lists them) (3 other references name 'tech' too, at its related "
+          "locations: their RF001s are held back behind this one) (1 finding that follows "
+          "from this mistake is held back until it is fixed: OW006 on "
           "team 'technology')",
     "zh-Hant": "'tech' 看起來自 HEAD 以來改名為團隊 'technology'（成員相同）：給 'technology' "
-               "加上 `aliases: [tech]`，對 'tech' 的引用就能繼續有效（另有 3 處引用也寫了 "
+               "加上 `aliases: [tech]`，對 'tech' 的引用就能繼續有效；然後把這些引用改成 "
+               "'technology'（RF005 會列出它們）（另有 3 處引用也寫了 "
                "'tech'，即相關位置；它們的 RF001 在這一條改正之前暫不報告）"
                "（由這個錯誤引起的 1 條問題在改正之前暫不報告：團隊 'technology' 的 OW006）",
 }
@@ -242,10 +268,14 @@ def test_a_team_renamed_id_and_name_together_says_so_as_diff_head_does(
     diff = _check(top, "--diff", "HEAD", lang=lang)
     assert [(f["code"], f["line"], f["column"], f["hint"]) for f in diff] == [
         ("RF001", 1, 88, RENAMED[lang])]
-    # the hint followed: what is left says to write the id the references mean now
+    # the hint's first step followed: what is left is its second, the references to change
     _edit(top / "org" / "teams.yaml", "  id: technology\n", "  id: technology\n  aliases: "
           "[tech]\n")
     assert {f["code"] for f in _check(top)} == {"RF005"}
+    duties = top / "org" / "duties.yaml"
+    duties.write_text(duties.read_text("utf-8").replace("[tech]", "[technology]")
+                      .replace(": tech", ": technology"), "utf-8")
+    assert _check(top) == []
 
 
 FORMER = {

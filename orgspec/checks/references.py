@@ -538,8 +538,10 @@ class _Guesses:
             return None
         kind = next(k for k in close.kinds if found[0] in self.org.table(k))
         # the id to write said first (`id（name）`), the entity renamed by its name
+        # both steps: the alias alone leaves an RF005 asking to rewrite the references
         return M("did you mean {id!r}? if {kind} {entity!r} was renamed from {value!r}, "
-                 "`aliases: [{value}]` under its `id` keeps the old references working",
+                 "`aliases: [{value}]` under its `id` keeps the old references working; then "
+                 "change them to {id!r} (RF005 lists them)",
                  id=found[0], kind=KIND_WORDS.get(kind, kind), entity=found[0],
                  value=close.value)
 

@@ -726,7 +726,8 @@ def where_it_was(findings: list[Finding], base: LintResult, base_org: Org, head_
                            and value not in head_org.table(kind)), None)
             hint = next((M("{value!r} looks renamed to {kind} {id!r} since {ref} ({why}): "
                            "add `aliases: [{value}]` to it to keep references to {value!r} "
-                           "working", value=value, kind=_LINES[kind].word,
+                           "working; then change them to {id!r} (RF005 lists them)",
+                           value=value, kind=_LINES[kind].word,
                            id=guessed[kind][value][0], ref=ref, why=guessed[kind][value][1])
                          for kind in _LINES if value in guessed.get(kind, {})), None)
         if hint is None and origin is not None:

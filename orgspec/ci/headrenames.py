@@ -81,7 +81,8 @@ def said_renames(result: LintResult, targets: list[str], config: Config,
                 known.setdefault("Role" if kind == "Position" else kind, {})[old] = new_id
                 out[i] = replaced(out[i], hint=said_from(rehint(out[i].hint, M(
                     "{value!r} looks renamed to {kind} {id!r} since {ref} ({why}): add "
-                    "`aliases: [{value}]` to it to keep references to {value!r} working",
+                    "`aliases: [{value}]` to it to keep references to {value!r} working; then "
+                    "change them to {id!r} (RF005 lists them)",
                     value=old, kind=_KIND_WORDS[kind], id=new_id,
                     ref="HEAD", why=why)), lang))
             continue
@@ -91,8 +92,10 @@ def said_renames(result: LintResult, targets: list[str], config: Config,
             old=old), lang))
         # the id to write said as every did-you-mean says it (`jishu（技术部）` in text,
         # `'jishu'` in JSON: `report.idnames.with_names`), its name not said beside it
+        # both steps: the alias alone leaves an RF005 asking to rewrite the references
         new = M("did you mean {id!r}? its id was `{old}` at git HEAD: `aliases: [{old}]` "
-                "under its `id` keeps the old references working", id=ids[0], old=old)
+                "under its `id` keeps the old references working; then change them to {id!r} "
+                "(RF005 lists them)", id=ids[0], old=old)
         # filed under the team renamed (a position's: its team), whose edit it is, not
         # under the team of the reference it sits at (trial 31: 运营部 scored for it)
         team = team_of.get((kind, ids[0]))

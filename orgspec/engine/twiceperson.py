@@ -7,8 +7,9 @@ reference names that one and none names the other, the other is the copy and the
 is turned round (`turned`); the hint says to delete the copy, moving what it adds into the
 original, or, when a reference names it, to change those, keep its id in the original's
 `aliases` and delete it (`copy_hint`; trial 31: the finding was at the original, chosen by
-file path, and told to keep the copy). `ci.headcopy` turns it round again when git `HEAD`
-defined the copy and not the original.
+file path, and told to keep the copy). When the copy is all its file holds, the file is what
+to delete, named (deleting the entry left an empty file: IN014). `ci.headcopy` turns it
+round again when git `HEAD` defined the copy and not the original.
 
 The copy is on no team (HI007) because it is a copy: the original is on its teams. That
 HI007 is held back behind the RF009, whose hint names it (`holdback.held_hint`). Only when
@@ -25,26 +26,41 @@ from dataclasses import replace
 from orgspec.engine.holdback import Held, bare_hint, held_hint, rehint
 from orgspec.findings import Finding, Related
 from orgspec.i18n import M, said_from
-from orgspec.model.org import Org
+from orgspec.model.org import Org, node_key
 
 TWICE = "RF009"
 ON_THE_COPY = ("HI007",)  # on no team
 _KEEP = "if both are one person, keep"  # how the hint for a copy some reference names starts
 
 
-def copy_hint(copy: str, kept: str, copy_named: bool, kept_named: bool) -> M:
+def copy_hint(copy: str, kept: str, copy_named: bool, kept_named: bool, file: str = "",
+              kept_file: str = "") -> M:
     """RF009's hint at person `copy`, a copy of `kept`: delete it (a reference naming it,
-    `copy_named`: change those, keep its id in `kept`'s `aliases`). `kept_named` is kept
-    with it, for `turned`."""
+    `copy_named`: change those, keep its id in `kept`'s `aliases`). `file`: the copy is
+    all that file holds, so the file is what to delete (deleting the entry would leave it
+    empty: IN014). `kept_named` and `kept_file` (the same of `kept`) are kept with it, for
+    `turned`."""
+    if copy_named and file:
+        return M("if both are one person, keep {other!r}: change the references to {id!r} "
+                 "to {other!r}, write `aliases: [{alias}]` under its `id` (old links to {id!r} "
+                 "then still work) and delete the file {file}, which holds only this entry; "
+                 "if they are two people, give each their `email`", id=copy, alias=copy,
+                 other=kept, file=file, kept_named=kept_named, kept_file=kept_file)
     if copy_named:  # the id to write in code (`alias`) apart from the id said in prose
         return M("if both are one person, keep {other!r}: change the references to {id!r} "
                  "to {other!r}, write `aliases: [{alias}]` under its `id` (old links to {id!r} "
                  "then still work) and delete this entry; if they are two people, give each "
-                 "their `email`", id=copy, alias=copy, other=kept, kept_named=kept_named)
+                 "their `email`", id=copy, alias=copy, other=kept, kept_named=kept_named,
+                 kept_file=kept_file)
+    if file:
+        return M("if both are one person, delete the file {file}, which holds only this entry "
+                 "(nothing references {id!r}; move what it adds, such as its `email`, into the "
+                 "entry of {other!r}); if they are two people, give each their `email`",
+                 id=copy, other=kept, file=file, kept_named=kept_named, kept_file=kept_file)
     return M("if both are one person, delete this entry (nothing references {id!r}; move "
              "what it adds, such as its `email`, into the entry of {other!r}); if they are "
              "two people, give each their `email`", id=copy, other=kept,
-             kept_named=kept_named)
+             kept_named=kept_named, kept_file=kept_file)
 
 
 def pair_of(f: Finding) -> tuple[str, str] | None:
@@ -68,8 +84,10 @@ def turned(f: Finding, lang: str | None = None) -> Finding:
     if "other_name" in values:
         swapped.update(name=values["other_name"], other_name=values["name"])
     bare = bare_hint(f.hint)  # said of the other way round: its `kept` is `copy` now
-    hint = copy_hint(copy, kept, bool(getattr(bare, "values", {}).get("kept_named")),
-                     getattr(bare, "template", "").startswith(_KEEP))
+    was = getattr(bare, "values", {})
+    hint = copy_hint(copy, kept, bool(was.get("kept_named")),
+                     getattr(bare, "template", "").startswith(_KEEP),
+                     str(was.get("kept_file") or ""), str(was.get("file") or ""))
     here = M("person {id!r} is named {name} here", id=kept, name=values["name"])
 
     def say(text: M) -> str:
@@ -97,7 +115,8 @@ def person_twice_behind(findings: list[Finding], org: Org
             if copy in named and kept not in named:
                 f = turned(f)
                 copy, kept = kept, copy
-            f = replace(f, hint=copy_hint(copy, kept, copy in named, kept in named))
+            f = replace(f, hint=copy_hint(copy, kept, copy in named, kept in named,
+                                          _alone(org, copy), _alone(org, kept)))
         out.append(f)
     copies = {f.entity: f for f in out if f.code == TWICE and f.entity}
     behind: dict[int, list[Finding]] = {}
@@ -116,6 +135,17 @@ def person_twice_behind(findings: list[Finding], org: Org
             f = replace(f, hint=held_hint(f.hint, [Held(h, h.entity) for h in behind[id(f)]]))
         kept_out.append(f)
     return kept_out, [f for held in behind.values() for f in held]
+
+
+def _alone(org: Org, ident: str) -> str:
+    """The file person `ident` is in when it is all that file holds (no other item or
+    document, valid or not: deleting it would leave the file empty, IN014), else ""."""
+    at = org.origins.get(node_key("Person", ident))
+    if at is None:
+        return ""
+    items = sum(0 if doc is None else len(doc) if isinstance(doc, list) else 1
+                for doc in at.fmap.parsed.docs)
+    return at.file if items == 1 else ""
 
 
 def _named_people(org: Org) -> set[str]:

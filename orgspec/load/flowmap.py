@@ -17,7 +17,8 @@ from orgspec.i18n import M
 from orgspec.lazyre import lazy
 from orgspec.text.separators import FULL_COMMAS
 
-Said = tuple[int, int, str, str]  # 1-based line and column, message, hint
+# 1-based line and column, message, hint, and the line's other slips: (line, column, message)
+Said = tuple[int, int, str, str, tuple[tuple[int, int, str], ...]]
 
 # where a value starts: after an item's `- `, a key's `: `, or at the start of the line
 _VALUE = lazy(r"^(?P<lead>[ \t]*(?:-[ \t]+)*(?:(?P<key>[A-Za-z_][\w.-]*)[ \t]*:[ \t]+)?)"
@@ -39,10 +40,11 @@ _ASCII = {**dict.fromkeys(FULL_COMMAS, ","), "｛": "{", "｝": "}"}
 
 def flow_slips(text: str) -> tuple[str, list[Said]]:
     """`text` with the full-width commas and braces of each flow mapping made ASCII, and
-    those slips (one per character, a `｛` `｝` pair one). A brace only where the mapping
-    then closes on its line; a comma before a field in a value wherever it is, since YAML
-    cannot read the text as written. Cheap when no line has a flow collection with such
-    a character."""
+    those slips: one per line, at its first slip, with the line's others as related places
+    (a `｛` `｝` pair is one slip), since the hint rewrites the whole line. A brace only
+    where the mapping then closes on its line; a comma before a field in a value wherever
+    it is, since YAML cannot read the text as written. Cheap when no line has a flow
+    collection with such a character."""
     starts = _candidates(text)
     if not starts:
         return text, []
@@ -204,12 +206,13 @@ _COMMA_SAID = {
 
 
 def _said(number: int, line: str, found: list[int], fixed: str) -> list[Said]:
-    """One slip per full-width comma, and one per brace (a `｛` with its `｝`: one)."""
+    """The line's slips as one: said at the first, the others (one per full-width comma,
+    one per brace, a `｛` with its `｝` one) its related places, as one hint fixes them all."""
     hint = M("write the line as `{fixed}` (ASCII punctuation; switch the IME to half-width)",
              fixed=fixed)
     opens = [i for i in found if line[i] == "｛"]
     closes = [i for i in found if line[i] == "｝"]
-    out: list[Said] = []
+    out: list[tuple[int, str]] = []  # 1-based column, message
     for i in found:
         c = line[i]
         if c in FULL_COMMAS:
@@ -229,5 +232,8 @@ def _said(number: int, line: str, found: list[int], fixed: str) -> list[Said]:
             said = M("a full-width `{char}` (U+{code:04X}) closes this mapping: YAML closes one "
                      "with an ASCII `{ascii}`, so it reads `{char}` as text and the mapping as "
                      "never closed", char=c, code=ord(c), ascii="}")
-        out.append((number, i + 1, said, hint))
-    return out
+        out.append((i + 1, said))
+    if not out:
+        return []
+    (col, first), *rest = out
+    return [(number, col, first, hint, tuple((number, c, s) for c, s in rest))]

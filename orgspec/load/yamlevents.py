@@ -281,9 +281,10 @@ def parse(text: str, limits: Limits | None = None, loader: type | None = None, *
     caller found that `text` holds no character of `MAYBE_FORBIDDEN_VALUE`
     (`source.maybe_forbidden` is false), so only escapes can put one in a value."""
     out = Parsed()
-    # `{kind: Person，id: wu}`, `{...｝`: said at each, and read as meant when it closes (IN021)
+    # `{kind: Person，id: wu}`, `{...｝`: said once a line, and read as meant when it closes
+    # (IN021)
     text, flows = flow_slips(text)
-    out.problems.extend(Problem("IN021", s[2], s[0], s[1], s[3]) for s in flows)
+    out.problems.extend(Problem("IN021", s[2], s[0], s[1], s[3], s[4]) for s in flows)
     said = slips(text)
     if said:  # `members: ［a, b］`: said, and read as meant (IN020)
         text, mended, said = mend_brackets(text, said)
