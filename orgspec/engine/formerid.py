@@ -16,8 +16,9 @@ Light on purpose, as `engine.sameid`: it reads the findings alone.
 
 from __future__ import annotations
 
-from orgspec.findings import Finding, Related, message_values, replaced
-from orgspec.i18n import M, P
+from orgspec.engine.holdback import fold_references
+from orgspec.findings import Finding, message_values
+from orgspec.i18n import P
 
 FORMER = "RF005"
 _GROUPED = "write `{id}` here and at the {n} other reference"  # how `_hint` starts
@@ -64,15 +65,9 @@ def former_behind(findings: list[Finding]) -> tuple[list[Finding], list[Finding]
               if len(found) > 1]
     if not groups:
         return findings, []
-    first: dict[int, Finding] = {}
-    held: list[Finding] = []
-    for members in groups:
-        lead, rest = members[0], members[1:]
+
+    def hint(lead: Finding, rest: list[Finding]) -> str:
         value, ident, _ = _named(lead)  # type: ignore[misc]  # grouped: it names one
-        related = tuple(Related(f.location, M("{value!r} referenced here", value=value))
-                        for f in rest)
-        first[id(lead)] = replaced(lead, related=(*lead.related, *related),
-                                   hint=_hint(value, ident, len(rest)))
-        held.extend(rest)
-    gone = {id(f) for f in held}
-    return [first.get(id(f), f) for f in findings if id(f) not in gone], held
+        return _hint(value, ident, len(rest))
+
+    return fold_references(findings, groups, hint)

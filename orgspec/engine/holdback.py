@@ -24,7 +24,7 @@ The RF001 at a reference that held something back says so in its hint.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -485,3 +485,25 @@ def value_words(value: object) -> Iterator[str]:
     elif isinstance(value, list):
         for v in value:
             yield from value_words(v)
+
+
+def fold_references(findings: list[Finding], groups: list[list[Finding]],
+                    hint: Callable[[Finding, list[Finding]], str]
+                    ) -> tuple[list[Finding], list[Finding]]:
+    """`findings` with each group of references to one id (`groups`: findings of it, in
+    order, each group two or more) folded into its first, which gets the others' places as
+    related locations ("'x' referenced here") and `hint(first, others)`; and the others,
+    held back, as they were (`engine.sameid`, `engine.formerid`)."""
+    from orgspec.findings import Related, message_values, replaced
+
+    first: dict[int, Finding] = {}
+    held: list[Finding] = []
+    for lead, *rest in groups:
+        value = (message_values(lead, lead.code) or {}).get("value")
+        related = tuple(Related(f.location, M("{value!r} referenced here", value=value))
+                        for f in rest)
+        first[id(lead)] = replaced(lead, related=(*lead.related, *related),
+                                   hint=hint(lead, rest))
+        held.extend(rest)
+    gone = {id(f) for f in held}
+    return [first.get(id(f), f) for f in findings if id(f) not in gone], held

@@ -21,11 +21,8 @@ Light on purpose, as `engine.noteam`: it reads the findings alone.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from orgspec.engine.holdback import grouped_hint, merged_held
-from orgspec.findings import Finding, Related, message_values
-from orgspec.i18n import M
+from orgspec.engine.holdback import fold_references, grouped_hint, merged_held
+from orgspec.findings import Finding, message_values
 
 UNKNOWN = "RF001"
 _KINDS = ("Team", "Person", "Role", "Responsibility", "Objective")  # `KIND_NAMES`' keys
@@ -78,17 +75,9 @@ def same_id_behind(findings: list[Finding]) -> tuple[list[Finding], list[Finding
     groups = _groups(findings)
     if not groups:
         return findings, []
-    first: dict[int, Finding] = {}
-    held: list[Finding] = []
-    for members in groups:
-        lead, rest = members[0], members[1:]
+
+    def hint(lead: Finding, rest: list[Finding]) -> str:
         value = _named(lead)[0]  # type: ignore[index]  # grouped: it names one
-        related = tuple(Related(f.location, M("{value!r} referenced here", value=value))
-                        for f in rest)
-        first[id(lead)] = replace(lead, related=(*lead.related, *related),
-                                  hint=grouped_hint(merged_held(lead.hint,
-                                                                [f.hint for f in rest]),
-                                                    value, len(rest)))
-        held.extend(rest)
-    gone = {id(f) for f in held}
-    return [first.get(id(f), f) for f in findings if id(f) not in gone], held
+        return grouped_hint(merged_held(lead.hint, [f.hint for f in rest]), value, len(rest))
+
+    return fold_references(findings, groups, hint)
