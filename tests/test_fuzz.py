@@ -127,3 +127,10 @@ def test_a_template_error_line_is_a_crash(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(lookup, "show", broken)
     crash = run_input({"org.yaml": b"kind: Person\nid: ada\n"}).crash
     assert crash is not None and crash.site == "exit 2 from `show`", crash
+
+
+def test_a_manager_cell_longer_than_any_id_is_not_kept() -> None:
+    # the rotating seed of one CI run: a roster's 200-character manager cell was kept as
+    # written, so the imported org failed its own check (SC003 on `manager`)
+    source, files = generate_import(1796430767, 1)
+    assert run_import(source, files).crash is None
