@@ -183,9 +183,13 @@ def test_a_renamed_id_is_said_as_every_did_you_mean_says_it(tmp_path: Path, lang
 
 
 # 5. a duty nobody is accountable for (OW002, an error) alone fails the run, warm or cold
+# (ops' charter consults on it: with the bare entry `[promo]` ops would be accountable, and
+# `accountable: 待定` then one OW004, below)
 @pytest.mark.parametrize("cache", [False, True])
 def test_an_ow002_alone_exits_1(write_org, cache: bool, tmp_path: Path) -> None:
-    folder = org(write_org, "accountable: ops,", "accountable: 待定,")
+    folder = write_org({"org.yaml": ORG.replace(
+        "responsibilities: [promo]", "responsibilities: [{ref: promo, role: consulted}]").replace(
+        "accountable: ops,", "accountable: 待定,")})
     args = ["check", str(folder), "--isolated", "--format", "json"]
     run = run_cli(*args, *([] if cache else ["--no-cache"]), cwd=folder,
                   env={"ORGSPEC_CACHE_DIR": str(tmp_path / "cache")})
@@ -194,6 +198,13 @@ def test_an_ow002_alone_exits_1(write_org, cache: bool, tmp_path: Path) -> None:
     if cache:  # the warm run the cache answers says so too
         again = run_cli(*args, cwd=folder, env={"ORGSPEC_CACHE_DIR": str(tmp_path / "cache")})
         assert again.code == 1
+
+
+def test_an_undecided_duty_its_charter_claims_is_one_ow004(write_org) -> None:
+    # ops' bare entry makes ops accountable: not "no accountable owner" besides
+    found = json_findings(org(write_org, "accountable: ops,", "accountable: 待定,"))
+    assert where(found) == [("OW004", "org.yaml", 16, 60)]
+    assert found[0]["severity"] == "warning"
 
 
 # 1. a team deleted since HEAD: one HI007 for each of its former members; now one for the

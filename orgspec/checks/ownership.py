@@ -61,15 +61,27 @@ def responsibility_overlap(ctx: RuleContext) -> Iterator[Issue]:
             first.setdefault(owner, site)
         sites = list(first.items())
         names = [_id(o) for o, _ in sites]  # joined in the message's language
-        yield Issue(M("duty {duty!r} has {count} accountable owners: {names}", duty=rid,
-                      count=len(sites), names=names),
-                    _where(sites[0][1]), node,
-                    related=tuple(Related(_where(site), M("{owner} is accountable here",
-                                                            owner=_id(o)))
-                                  for o, site in sites[1:]),
-                    hint=_bare_hint(ctx, rid, names) or
-                    M("keep one accountable owner; make the others `responsible` or "
-                      "`consulted`"),
+        related = tuple(Related(_where(site), M("{owner} is accountable here", owner=_id(o)))
+                        for o, site in sites[1:])
+        said = undecided(ctx.org.responsibilities[rid], "accountable")
+        if said is None:
+            message = M("duty {duty!r} has {count} accountable owners: {names}", duty=rid,
+                        count=len(sites), names=names)
+            hint = _bare_hint(ctx, rid, names)
+        else:
+            # `accountable: 待定` while charters or positions name owners: one mistake, this
+            # finding (not OW002's "no accountable owner" besides), saying what the duty writes
+            at, value = said
+            message = M("duty {duty!r} has {count} accountable owners: {names}; the duty "
+                        "itself writes {value!r}", duty=rid, count=len(sites), names=names,
+                        value=value)
+            place = _at_value(ctx.org.origin("Responsibility", rid), ("accountable", at))
+            related += (Related(place, M("the duty itself writes {value!r} here",
+                                         value=value)),)
+            hint = _undecided_hint(ctx, rid, [o for o, _ in sites], place.line, value)
+        yield Issue(message, _where(sites[0][1]), node, related=related,
+                    hint=hint or M("keep one accountable owner; make the others "
+                                   "`responsible` or `consulted`"),
                     # filed under the owner it is located at, then the others (`Finding.teams`)
                     teams=tuple(t for o, _ in sites for t in holder_teams(ctx.org, o)))
 
@@ -104,6 +116,40 @@ def _bare_hint(ctx: RuleContext, rid: str, owners: list[str]) -> M | None:
     if len(fixes) == 1 and len(added) == 2:
         return _one_bare(ctx, rid, fixes[0])
     return None
+
+
+def undecided(resp: Responsibility, role: str) -> tuple[int, str] | None:
+    """(index, value) of the first placeholder in `resp`'s `role` field when that field
+    holds placeholders alone (`accountable: 待定`, `[TBD, 未定]`), else None: the duty
+    leaves the role undecided, where a charter or a position may still name its owners."""
+    values: list[str] = getattr(resp, role)
+    if not values or not all(is_placeholder(v) for v in values):
+        return None
+    return 0, values[0]
+
+
+def _entry(rid: str, role: str) -> str:
+    return "".join(("{ref: ", rid, ", role: ", role, "}"))
+
+
+def _undecided_hint(ctx: RuleContext, rid: str, owners: list[str], line: int,
+                    value: str) -> M:
+    """OW001's hint on a duty whose own `accountable` is a placeholder (at `line`) while
+    several charters or positions (`owners`, holder nodes, first located first) make their
+    owners accountable: the one to write in the duty, the others' entries to give a role."""
+    fixes = [o for o in owners if o.startswith("team:") and _bare(ctx, rid, o)
+             and ctx.org.raci.roles(rid, o, "duty") - {"accountable"}]
+    if len(fixes) == 1 and len(owners) == 2:
+        # the duty itself gives one of the two another role: that charter entry is the slip
+        [kept] = [o for o in owners if o != fixes[0]]
+        return M("{first}; and {then}", first=_one_bare(ctx, rid, fixes[0]),
+                 then=M("write {owner} in the duty's own `accountable` (line {line}), which "
+                        "says {value!r}: `{fix}`", owner=_id(kept), line=line, value=value,
+                        fix="accountable: " + _id(kept)))
+    return M("the duty's own `accountable` (line {line}) says {value!r}: write there the one "
+             "owner that answers for it (`{fix}`), and give the others' entries a role "
+             "(`{entry}`) or remove them", line=line, value=value,
+             fix="accountable: " + _id(owners[0]), entry=_entry(rid, "responsible"))
 
 
 def _bare(ctx: RuleContext, rid: str, holder: str) -> bool:
@@ -142,8 +188,7 @@ def _added_hint(ctx: RuleContext, rid: str, named: list[str], added: list[str]) 
     roles = {frozenset(ctx.org.raci.roles(rid, o, "duty") - {"accountable"}) for o in added}
     [role] = sorted(next(iter(roles))) if len(roles) == 1 and len(next(iter(roles))) == 1 \
         else ["responsible"]
-    places = [M("{team}'s charter", team=_id(o)) if o.startswith("team:")
-              else M("position {position}'s duties", position=_id(o)) for o in added]
+    places = [_place(o) for o in added]
     return M("the entries for {duty} in {places} add accountable owners the duty does not "
              "name (it names {named}; an entry without a role counts as accountable): write "
              "`{entry}` there (or consulted, informed), or remove them", duty=rid,
@@ -217,6 +262,8 @@ def _placeholders(ctx: RuleContext, rid: str, resp: Responsibility,
         if at is None or (role == "accountable" and kind is not None):
             continue
         real = [v for v in values if not is_placeholder(v)]
+        if not real and ctx.org.raci.holders(rid, role):
+            continue  # a charter or a position holds the role: OW004 (or OW001) says so
         text = (M("duty {duty!r} names {value!r} among its {role} owners", duty=rid,
                   value=values[at], role=ROLE_WORDS[role]) if real
                 else M("duty {duty!r} has no {role} owner (written as {value!r})", duty=rid,
@@ -284,6 +331,80 @@ def charter_disagreement(ctx: RuleContext) -> Iterator[Issue]:
                     team, related=(Related(org.origin("Responsibility", claim.responsibility)
                                            .locate("id"), M("the duty is defined here")),),
                     hint=M("make the charter and the duty's RACI fields say the same"))
+    yield from _undecided_roles(ctx)
+
+
+def _undecided_roles(ctx: RuleContext) -> Iterator[Issue]:
+    """OW004 on a duty whose own field of a role holds placeholders alone (`accountable:
+    待定`) while charters or positions name owners in that role: the two sides disagree,
+    and the org does have the owner, so it is not OW002's gap. One finding per field, at
+    its placeholder; several accountable owners are OW001's."""
+    org = ctx.org
+    raci = org.raci
+    unresolved = raci.unresolved  # a placeholder resolves to no owner: a few duties
+    for rid, resp in org.responsibilities.items():
+        if rid not in unresolved:
+            continue
+        for role in ROLES:
+            said = undecided(resp, role)
+            if said is None:
+                continue
+            first: dict[str, Any] = {}
+            for owner, site in raci.claims(rid, role):
+                first.setdefault(owner, site)
+            if not first or (role == "accountable" and len(first) > 1):
+                continue  # OW002's gap, or OW001's overlap
+            at, value = said
+            owners = list(first)
+            word = ROLE_WORDS[role]
+            if len(owners) == 1:
+                owner = owners[0]
+                message = (M("duty {duty!r} writes {value!r} as its {role} owner, but "
+                             "team {team!r} claims it as {role} in its charter", duty=rid,
+                             value=value, role=word, team=_id(owner))
+                           if owner.startswith("team:") else
+                           M("duty {duty!r} writes {value!r} as its {role} owner, but "
+                             "position {position!r} holds it as {role} in its duties",
+                             duty=rid, value=value, role=word, position=_id(owner)))
+            else:
+                message = M("duty {duty!r} writes {value!r} as its {role} owner, but "
+                            "{count} owners claim it as {role} elsewhere: {owners}", duty=rid,
+                            value=value, role=word, count=len(owners),
+                            owners=[_id(o) for o in owners])
+            yield Issue(message,
+                        _at_value(org.origin("Responsibility", rid), (role, at)),
+                        node_key("responsibility", rid),
+                        related=tuple(Related(_where(site), M("{owner} is {role} here",
+                                                                owner=_id(o), role=word))
+                                      for o, site in first.items()),
+                        hint=_undecided_role_hint(ctx, rid, role, owners, value),
+                        teams=tuple(t for o in owners for t in holder_teams(org, o)))
+
+
+def _place(holder: str) -> M:
+    """Where a holder node's own claim is written: a team's charter, a position's duties."""
+    return (M("{team}'s charter", team=_id(holder)) if holder.startswith("team:")
+            else M("position {position}'s duties", position=_id(holder)))
+
+
+def _undecided_role_hint(ctx: RuleContext, rid: str, role: str, owners: list[str],
+                         value: str) -> M:
+    """OW004's hint on a duty that writes a placeholder for `role` while `owners` (holder
+    nodes) hold it elsewhere: the field to write in the duty, or the entry to change."""
+    ids = [_id(o) for o in owners]
+    fix = "".join((role, ": ", ids[0] if len(ids) == 1 else "[" + ", ".join(ids) + "]"))
+    if len(owners) > 1:
+        return M("write `{fix}` in the duty in place of {value!r}, or change the entries "
+                 "that name them", fix=fix, value=value)
+    owner = owners[0]
+    if role == "accountable" and owner.startswith("team:") and _bare(ctx, rid, owner):
+        return M("{team}'s charter lists {duty} without a role, which counts as "
+                 "accountable: write `{fix}` in the duty in place of {value!r}; or, if "
+                 "{team} does not answer for it, give the entry its role: `{entry}`",
+                 team=_id(owner), duty=rid, fix=fix, value=value,
+                 entry=_entry(rid, "responsible"))
+    return M("write `{fix}` in the duty in place of {value!r}, or change the entry in "
+             "{place}", fix=fix, value=value, place=_place(owner))
 
 
 @check("OW006", graph=False, text=())
