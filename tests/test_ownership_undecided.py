@@ -118,6 +118,13 @@ def test_one_of_two_claimants_the_duty_makes_responsible_is_told_its_entry(
         "(line 8), which says '待定': `accountable: mkt`")
 
 
+def test_a_bare_entry_the_duty_gives_another_role_is_told_that_role(tmp_path: Path) -> None:
+    text = ONE.replace("{written}", "待定") + "  consulted: [ops]\n"
+    [found] = _findings(tmp_path, text)
+    assert _at(found) == ("OW004", "org.yaml", 6, 16)
+    assert found.hint.endswith("give the entry its role: `{ref: d1, role: consulted}`")
+
+
 def test_a_charter_entry_with_the_role_written_is_told_to_write_the_duty(
         tmp_path: Path) -> None:
     text = ONE.replace("responsibilities: [d1]", "responsibilities: [{ref: d1, role: "

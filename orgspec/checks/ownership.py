@@ -63,7 +63,8 @@ def responsibility_overlap(ctx: RuleContext) -> Iterator[Issue]:
         names = [_id(o) for o, _ in sites]  # joined in the message's language
         related = tuple(Related(_where(site), M("{owner} is accountable here", owner=_id(o)))
                         for o, site in sites[1:])
-        said = undecided(ctx.org.responsibilities[rid], "accountable")
+        said = (undecided(ctx.org.responsibilities[rid], "accountable")
+                if rid in raci.unresolved else None)  # a placeholder names no owner
         if said is None:
             message = M("duty {duty!r} has {count} accountable owners: {names}", duty=rid,
                         count=len(sites), names=names)
@@ -341,10 +342,10 @@ def _undecided_roles(ctx: RuleContext) -> Iterator[Issue]:
     its placeholder; several accountable owners are OW001's."""
     org = ctx.org
     raci = org.raci
-    unresolved = raci.unresolved  # a placeholder resolves to no owner: a few duties
-    for rid, resp in org.responsibilities.items():
-        if rid not in unresolved:
-            continue
+    # a placeholder resolves to no owner: only those few duties are read (by id; the run
+    # sorts the findings), not every duty of the org
+    for rid in sorted(raci.unresolved):
+        resp = org.responsibilities[rid]
         for role in ROLES:
             said = undecided(resp, role)
             if said is None:
@@ -398,11 +399,13 @@ def _undecided_role_hint(ctx: RuleContext, rid: str, role: str, owners: list[str
                  "that name them", fix=fix, value=value)
     owner = owners[0]
     if role == "accountable" and owner.startswith("team:") and _bare(ctx, rid, owner):
+        # the role the duty itself gives the team, if any, is the one its entry means
+        written = sorted(ctx.org.raci.roles(rid, owner, "duty") - {"accountable"})
         return M("{team}'s charter lists {duty} without a role, which counts as "
                  "accountable: write `{fix}` in the duty in place of {value!r}; or, if "
                  "{team} does not answer for it, give the entry its role: `{entry}`",
                  team=_id(owner), duty=rid, fix=fix, value=value,
-                 entry=_entry(rid, "responsible"))
+                 entry=_entry(rid, written[0] if written else "responsible"))
     return M("write `{fix}` in the duty in place of {value!r}, or change the entry in "
              "{place}", fix=fix, value=value, place=_place(owner))
 
