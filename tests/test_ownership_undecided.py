@@ -218,3 +218,43 @@ def test_the_good_shapes_give_no_ownership_finding(tmp_path: Path) -> None:
             "  responsible: [planner]\n"
             "  consulted: [mkt]\n")
     assert _findings(tmp_path, text) == []
+
+
+# each edit as a warm run after the one before: the findings are a cold run's (the rules'
+# kept results are read again after an edit of a duty's field, a charter or a position)
+EDITS = [
+    ("accountable: {written}", "accountable: 待定"),  # ops claims it: OW004
+    ("responsibilities: [d1]}", "responsibilities: [d1]}\n- {kind: Team, id: mkt, "
+     "responsibilities: [d1]}"),  # a second claimant: OW001 alone
+    ("- {kind: Team, id: mkt, responsibilities: [d1]}", "- {kind: Team, id: mkt}"),
+    ("accountable: 待定", "accountable: ops"),  # decided: no finding
+    ("accountable: ops", "accountable: TBD\n  responsible: [planner]\n- {kind: Role, id: "
+     "planner, team: ops, duties: [{ref: d1, role: responsible}]}"),
+    # the position accountable too, beside ops' bare entry: OW001
+    ("duties: [{ref: d1, role: responsible}]", "duties: [{ref: d1, role: accountable}]"),
+]
+
+
+def test_warm_runs_after_each_edit_find_what_a_cold_run_finds(tmp_path: Path) -> None:
+    from conftest import run_cli
+
+    folder = tmp_path / "org"
+    folder.mkdir()
+    text = ONE
+    env = {"ORGSPEC_CACHE_DIR": str(tmp_path / "cache")}
+    args = ["check", str(folder), "--isolated", "--format", "json", "--lang", "en"]
+
+    def said(*extra: str) -> list[tuple[str, int, str]]:
+        run = run_cli(*args, *extra, cwd=folder, env=env)
+        return [(f["code"], f["line"], f["message"])
+                for f in run.json()["findings"] if f["code"] in OWNERSHIP]
+
+    seen = []
+    for old, new in EDITS:
+        assert old in text
+        text = text.replace(old, new, 1)
+        (folder / "org.yaml").write_text(text, "utf-8")
+        warm = said()
+        assert warm == said("--no-cache"), (old, new)
+        seen.append([code for code, _, _ in warm])
+    assert seen == [["OW004"], ["OW001"], ["OW004"], [], ["OW004"], ["OW001"]]
