@@ -670,7 +670,8 @@ def _answer(raw: RawFile, state: State, plan: Plan, today: dt.date, cache: Cache
         if item == "file":
             return _check_alone(raw, plan, today, state.local, ours, state.lang,
                                 None if units is None else _unit(raw, cache, *units))
-        return _grouped(state, guess, memo, threshold, regroup=False)
+        # searched here or in the worker, which keeps what `keep_search` reads of it
+        return _grouped(state, guess, memo, threshold, regroup=False, here=False)
 
     done = fork_map(one, ["file", "groups"] if near and regrouped is None else ["file"])
     check = done[0]
@@ -689,7 +690,8 @@ def _answer(raw: RawFile, state: State, plan: Plan, today: dt.date, cache: Cache
 
 @overload
 def _grouped(state: State, texts: dict[str, tuple[str | None, str | None]], memo: object,
-             threshold: float, *, regroup: bool = True) -> tuple[list[Group], Near | None, bool]:
+             threshold: float, *, regroup: bool = True, here: bool = True
+             ) -> tuple[list[Group], Near | None, bool]:
     ...
 
 
@@ -700,12 +702,13 @@ def _grouped(state: State, texts: dict[str, tuple[str | None, str | None]], memo
 
 
 def _grouped(state: State, texts: dict[str, tuple[str | None, str | None]], memo: object,
-             threshold: float, *, regroup: bool = True, search: bool = True
-             ) -> tuple[list[Group], Near | None, bool] | None:
+             threshold: float, *, regroup: bool = True, search: bool = True,
+             here: bool = True) -> tuple[list[Group], Near | None, bool] | None:
     """OW007's groups with the duties' `texts`, the search they came from (None: to be
     taken again) and whether this run made it: regrouped from the kept search
     (`_regroup`; not tried when `regroup` is false: it was), else kept or searched
-    (`_groups`; None instead when `search` is false)."""
+    (`_groups`; None instead when `search` is false; `here`: false in a forked worker,
+    `_groups`')."""
     from orgspec.engine.registry import near_duplicate_parts  # no model: from extracts
 
     if regroup:
@@ -714,7 +717,7 @@ def _grouped(state: State, texts: dict[str, tuple[str | None, str | None]], memo
             return (*regrouped, False)
     if not search:
         return None
-    groups, near = _groups(state.duties, texts, memo, threshold)
+    groups, near = _groups(state.duties, texts, memo, threshold, here=here)
     return groups, near, near is not None
 
 
@@ -767,13 +770,15 @@ def _patch(duties: Duties, texts: dict[str, tuple[str | None, str | None]]) -> D
 
 
 def _groups(duties: Duties, texts: dict[str, tuple[str | None, str | None]], memo: object,
-            threshold: float) -> tuple[list[Group], Near | None]:
+            threshold: float, *, here: bool = True) -> tuple[list[Group], Near | None]:
     """OW007's groups of `duties` with `texts` (`dutygroups.searched_groups`: kept, or
-    searched, and then that search, whose pairs and features are kept after the output)."""
+    searched, and then that search, whose pairs and features are kept after the output,
+    by this process's child (`_keep_search`); `here`: false in a process that is not this
+    run's (a forked worker's search is written to the cache for it))."""
     from orgspec.engine.registry import near_duplicate_parts  # no model: from extracts
 
     found: tuple[list[Group], Near | None] = near_duplicate_parts().searched_groups(
-        _patch(duties, texts), threshold, memo)
+        _patch(duties, texts), threshold, memo, here=here)
     return found
 
 
