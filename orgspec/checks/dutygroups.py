@@ -239,12 +239,12 @@ def keep_verdicts(memo: Memo, duties: Duties, found: list[tuple[int, int, float]
 
 
 def duty_issues(duties: Duties, found: list[Group], marked: set[str],
-                site: Callable[[str], Location], teams: Callable[[str], list[str]]
-                ) -> Iterator[Issue]:
+                site: Callable[[str], Location], teams: Callable[[str], list[str]],
+                code: str = "") -> Iterator[Issue]:
     """One issue per group of `found` (`duty_groups`), accountable to different owners:
     at the group's first duty (by id), the others as related locations. `marked`: files
     holding an OW007 suppression; `site(id)`: where a duty's text is; `teams(id)`: the
-    teams that answer for it."""
+    teams that answer for it; `code`: the issues' (empty: the framework stamps the rule's)."""
     ids = duties.ids
     holders = duties.holders
     for group in found:
@@ -266,7 +266,7 @@ def duty_issues(duties: Duties, found: list[Group], marked: set[str],
                                   for rid, _ in shown),
                     hint=_hint(len(ranked), _one_owner(ranked, holders)),
                     related_more=len(rest) - len(shown),
-                    teams=tuple(t for rid, _ in ranked for t in teams(rid)))
+                    teams=tuple(t for rid, _ in ranked for t in teams(rid)), code=code)
 
 
 def _groups(memo: Memo, duties: list[tuple[str | None, str | None]], owners: list[str],

@@ -872,8 +872,9 @@ def _result(state: State, kept: list[tuple[Finding, str]], check: FileCheck,
     if groups is not None:
         near = list(near_duplicate_parts().duty_issues(
             duties, groups, set(), lambda rid: _site(duties, summaries, check, rid),
-            lambda rid: list(state.owners.get("responsibility:" + rid, ()))))
-        issues.extend(replace(i, code=NEAR_DUPLICATES) for i in near)
+            lambda rid: list(state.owners.get("responsibility:" + rid, ())),
+            NEAR_DUPLICATES))  # made with their code: `replace` was ~8 us each
+        issues.extend(near)
         identities.extend(i.entity for i in near)  # a duty has no parts: its own key
     fresh: list[tuple[Finding, str]] = []
     where = config.root_path()
