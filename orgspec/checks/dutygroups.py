@@ -5,7 +5,7 @@ that answers OW007 from kept extracts does not import pydantic."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import M
@@ -13,7 +13,7 @@ from orgspec.i18n import M
 if TYPE_CHECKING:
     from orgspec.load.cache import Cache
     from orgspec.model.extracts import Duties
-    from orgspec.text.neardup import Group, Index, Prior, Since, Verdicts
+    from orgspec.text.neardup import Group, Index, Prior, Scored, Since, Verdicts
 
 T = TypeVar("T")
 
@@ -70,18 +70,22 @@ def searched(duties: Duties, threshold: float, memo: Memo
     return found, {i: whole[i] for pair in found for i in pair[:2]}
 
 
-def searched_groups(duties: Duties, threshold: float, memo: Memo
+def searched_groups(duties: Duties, threshold: float, memo: Memo, *, here: bool = False
                     ) -> tuple[list[Group],
                                tuple[list[tuple[int, int, float]], dict[int, frozenset[str]]]
                                | None]:
     """`duty_groups`' groups, kept through `memo` as it keeps them, and, when they were
     searched (not kept), the search (`searched`'s shape: its pairs and the features of each
     duty in one); what else `duty_groups` keeps of a search (the pairs under its key, the
-    features of the texts) is left to `keep_search`, which a caller runs after its output:
-    the search's key (a digest of every duty's features) and those writes are off the
-    check's path. The groups are `_groups`' for the same duties: the same search on the
-    same features (`find_duty_groups` regroups the pairs it reports with `groups_from`)."""
-    from orgspec.text.neardup import Scored, _alone, groups_from, owned, reported_any
+    features of the texts, the pairs of any owner it was cut from) is left to
+    `keep_search`, which a caller runs after its output: the search's key (a digest of
+    every duty's features) and those writes are off the check's path. `here`: that
+    `keep_search` runs in this process (or a child forked from it after this call), which
+    then takes the pairs of any owner from this module instead of the cache (a search in a
+    forked worker writes them there: ~5-10 ms at 500 teams, with their digest).
+    The groups are `_groups`' for the same duties: the same search on the same features
+    (`find_duty_groups` regroups the pairs it reports with `groups_from`)."""
+    from orgspec.text.neardup import _alone, groups_from, owned, reported_any
 
     texts, owners = duties.texts, duties.owners
     search: list[tuple[list[tuple[int, int, float]], dict[int, frozenset[str]]]] = []
@@ -96,12 +100,17 @@ def searched_groups(duties: Duties, threshold: float, memo: Memo
         every = reported_any(texts, threshold, None, alone, whole, _prior(memo), scored,
                              index)
         found = owned(every, owners)
-        # for `keep_search` (handed `found`, maybe in another process): a few KB
-        digest = _texts_digest(texts, threshold)
-        memo.keep(EVERY, (digest, every, scored))
-        # its posting lists, for `keep_search` when it runs in this process (after the
-        # output): ~10x the pairs, not written on the check's path
-        _LAST_INDEX[:] = [(digest, index[0])] if index else []
+        made = index[0] if index else None
+        if here:  # for `keep_search`, after the output, in this process or its child
+            _LAST_SEARCH[:] = [(texts, threshold, every, scored, made)]
+            _LAST_INDEX.clear()
+        else:  # for `keep_search` (handed `found`, in another process): a few KB
+            digest = _texts_digest(texts, threshold)
+            memo.keep(EVERY, (digest, every, scored))
+            # its posting lists, for `keep_search` when it runs in this process (after the
+            # output): ~10x the pairs, not written on the check's path
+            _LAST_INDEX[:] = [(digest, made)] if made is not None else []
+            _LAST_SEARCH.clear()
         search.append((found, {i: whole[i] for pair in found for i in pair[:2]}))
         return groups_from(texts, found, whole, owners, kept_verdicts(memo))
 
@@ -132,13 +141,24 @@ def keep_search(duties: Duties, threshold: float, memo: Memo,
     alone = _alone(texts, known)
     any_key = any_owner_key(texts, threshold, None, alone)
     memo.remember("OW007 pairs", owners_key(any_key, owners), lambda: found, list)
-    last = memo.kept(EVERY, tuple)  # the pairs of any owner `found` was cut from
-    if last is not None and len(last) == 3 and last[0] == _texts_digest(texts, threshold) \
-            and owned(last[1], owners) == found:
+    # the pairs of any owner `found` was cut from: made by this process (`searched_groups`,
+    # `here`), kept now with their digest, or read back
+    digest = _texts_digest(texts, threshold)
+    mine = [m for m in _LAST_SEARCH if m[1] == threshold and m[0] == texts]
+    last: tuple[Any, ...] | None
+    if mine:
+        _, _, every, scored, index = mine[0]
+        last = (digest, every, scored)
+        memo.keep(EVERY, last)
+        made = [] if index is None else [index]
+    else:
+        last = memo.kept(EVERY, tuple)
+        made = [i for d, i in _LAST_INDEX if d == digest]
+    if last is not None and len(last) == 3 and last[0] == digest and \
+            owned(last[1], owners) == found:
         every = last[1]
         memo.remember("OW007 pairs", ANY_OWNER + any_key, lambda: every, list)
         bounds = (MAX_POSTING, MAX_SCAN, MAX_CANDIDATES)
-        made = [i for d, i in _LAST_INDEX if d == last[0]]
         memo.keep(PRIOR, (threshold, bounds, list(texts), last[2], made[0]) if made else
                   (threshold, bounds, list(texts), last[2]))
     if len(known) != before:
@@ -163,6 +183,11 @@ PRIOR = "OW007 last search"
 
 # the `neardup.Index` of `searched_groups`' last search in this process, by `EVERY`'s digest
 _LAST_INDEX: list[tuple[str, Index]] = []
+
+# `searched_groups`' last search in this process when its `keep_search` runs here (`here`):
+# its texts, threshold, pairs of any owner, `Scored` and `Index` (None: not made)
+_LAST_SEARCH: list[tuple[list[tuple[str | None, str | None]], float,
+                         list[tuple[int, int, float]], Scored, Index | None]] = []
 
 
 def _prior(memo: Memo) -> Prior | None:
@@ -214,12 +239,12 @@ def keep_verdicts(memo: Memo, duties: Duties, found: list[tuple[int, int, float]
 
 
 def duty_issues(duties: Duties, found: list[Group], marked: set[str],
-                site: Callable[[str], Location], teams: Callable[[str], list[str]]
-                ) -> Iterator[Issue]:
+                site: Callable[[str], Location], teams: Callable[[str], list[str]],
+                code: str = "") -> Iterator[Issue]:
     """One issue per group of `found` (`duty_groups`), accountable to different owners:
     at the group's first duty (by id), the others as related locations. `marked`: files
     holding an OW007 suppression; `site(id)`: where a duty's text is; `teams(id)`: the
-    teams that answer for it."""
+    teams that answer for it; `code`: the issues' (empty: the framework stamps the rule's)."""
     ids = duties.ids
     holders = duties.holders
     for group in found:
@@ -241,7 +266,7 @@ def duty_issues(duties: Duties, found: list[Group], marked: set[str],
                                   for rid, _ in shown),
                     hint=_hint(len(ranked), _one_owner(ranked, holders)),
                     related_more=len(rest) - len(shown),
-                    teams=tuple(t for rid, _ in ranked for t in teams(rid)))
+                    teams=tuple(t for rid, _ in ranked for t in teams(rid)), code=code)
 
 
 def _groups(memo: Memo, duties: list[tuple[str | None, str | None]], owners: list[str],

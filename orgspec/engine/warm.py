@@ -293,11 +293,14 @@ def _made(idents: list[str], org: Org, plan: Plan, config: Config, findings: lis
     duties = duties_of(org)
     files = _files_of(org)
     owners = {}
+    # each distinct tuple made once: pickled once, read back once (14,500 entities' owners
+    # at 500 teams are ~1,600 tuples; the state's read-back ~3 ms less)
+    one: dict[tuple[str, ...], tuple[str, ...]] = {}
     for ents in files.values():
         for entity, _, _ in ents:
             teams = tuple(owning_teams(org, entity))
             if teams:
-                owners[entity] = teams
+                owners[entity] = one.setdefault(teams, teams)
     anchor = [anchors.identity(f.entity, f.location)
               or "\0".join((_relative(f.location.file, root), f.message)) for f in findings]
     name = repr(org.files[:1])
@@ -370,6 +373,10 @@ def _lang(state: State, config: Config, texts: dict[str, list[str]]) -> str | No
     if state.lang_texts is None:
         return state.lang
     kept, whole = state.lang_texts
+    if all(texts.get(key, old) == old for key, old in kept):
+        # none of the texts judged changed: judged as the run the state is of judged them
+        # (its locale the same: `state_key`), ~3 ms at 500 teams
+        return state.lang
     now = [texts.get(key, old) for key, old in kept]
     if not whole and sum(len(t) for ts in now for t in ts) < LANG_SAMPLE:
         return None
@@ -670,7 +677,8 @@ def _answer(raw: RawFile, state: State, plan: Plan, today: dt.date, cache: Cache
         if item == "file":
             return _check_alone(raw, plan, today, state.local, ours, state.lang,
                                 None if units is None else _unit(raw, cache, *units))
-        return _grouped(state, guess, memo, threshold, regroup=False)
+        # searched here or in the worker, which keeps what `keep_search` reads of it
+        return _grouped(state, guess, memo, threshold, regroup=False, here=False)
 
     done = fork_map(one, ["file", "groups"] if near and regrouped is None else ["file"])
     check = done[0]
@@ -689,7 +697,8 @@ def _answer(raw: RawFile, state: State, plan: Plan, today: dt.date, cache: Cache
 
 @overload
 def _grouped(state: State, texts: dict[str, tuple[str | None, str | None]], memo: object,
-             threshold: float, *, regroup: bool = True) -> tuple[list[Group], Near | None, bool]:
+             threshold: float, *, regroup: bool = True, here: bool = True
+             ) -> tuple[list[Group], Near | None, bool]:
     ...
 
 
@@ -700,12 +709,13 @@ def _grouped(state: State, texts: dict[str, tuple[str | None, str | None]], memo
 
 
 def _grouped(state: State, texts: dict[str, tuple[str | None, str | None]], memo: object,
-             threshold: float, *, regroup: bool = True, search: bool = True
-             ) -> tuple[list[Group], Near | None, bool] | None:
+             threshold: float, *, regroup: bool = True, search: bool = True,
+             here: bool = True) -> tuple[list[Group], Near | None, bool] | None:
     """OW007's groups with the duties' `texts`, the search they came from (None: to be
     taken again) and whether this run made it: regrouped from the kept search
     (`_regroup`; not tried when `regroup` is false: it was), else kept or searched
-    (`_groups`; None instead when `search` is false)."""
+    (`_groups`; None instead when `search` is false; `here`: false in a forked worker,
+    `_groups`')."""
     from orgspec.engine.registry import near_duplicate_parts  # no model: from extracts
 
     if regroup:
@@ -714,7 +724,7 @@ def _grouped(state: State, texts: dict[str, tuple[str | None, str | None]], memo
             return (*regrouped, False)
     if not search:
         return None
-    groups, near = _groups(state.duties, texts, memo, threshold)
+    groups, near = _groups(state.duties, texts, memo, threshold, here=here)
     return groups, near, near is not None
 
 
@@ -734,8 +744,11 @@ def _regroup(state: State, texts: dict[str, tuple[str | None, str | None]],
 
     duties = state.duties
     now = _patch(duties, texts).texts
-    if not same_search(duties.texts, now, [duties.index[rid] for rid in texts
-                                           if rid in duties.index]):
+    # only the texts that changed: a text as it was reads the same (the file's others' are
+    # then not split into features, nor OpenCC imported for them: ~10 ms for Chinese ones)
+    was = duties.texts
+    if not same_search(was, now, [i for i in (duties.index[rid] for rid in texts
+                                              if rid in duties.index) if was[i] != now[i]]):
         return None
     return groups_from(now, *near, duties.owners, verdicts), near
 
@@ -767,13 +780,15 @@ def _patch(duties: Duties, texts: dict[str, tuple[str | None, str | None]]) -> D
 
 
 def _groups(duties: Duties, texts: dict[str, tuple[str | None, str | None]], memo: object,
-            threshold: float) -> tuple[list[Group], Near | None]:
+            threshold: float, *, here: bool = True) -> tuple[list[Group], Near | None]:
     """OW007's groups of `duties` with `texts` (`dutygroups.searched_groups`: kept, or
-    searched, and then that search, whose pairs and features are kept after the output)."""
+    searched, and then that search, whose pairs and features are kept after the output,
+    by this process's child (`_keep_search`); `here`: false in a process that is not this
+    run's (a forked worker's search is written to the cache for it))."""
     from orgspec.engine.registry import near_duplicate_parts  # no model: from extracts
 
     found: tuple[list[Group], Near | None] = near_duplicate_parts().searched_groups(
-        _patch(duties, texts), threshold, memo)
+        _patch(duties, texts), threshold, memo, here=here)
     return found
 
 
@@ -857,8 +872,9 @@ def _result(state: State, kept: list[tuple[Finding, str]], check: FileCheck,
     if groups is not None:
         near = list(near_duplicate_parts().duty_issues(
             duties, groups, set(), lambda rid: _site(duties, summaries, check, rid),
-            lambda rid: list(state.owners.get("responsibility:" + rid, ()))))
-        issues.extend(replace(i, code=NEAR_DUPLICATES) for i in near)
+            lambda rid: list(state.owners.get("responsibility:" + rid, ())),
+            NEAR_DUPLICATES))  # made with their code: `replace` was ~8 us each
+        issues.extend(near)
         identities.extend(i.entity for i in near)  # a duty has no parts: its own key
     fresh: list[tuple[Finding, str]] = []
     where = config.root_path()

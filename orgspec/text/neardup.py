@@ -989,8 +989,9 @@ def _since_index(p_index: Index, p_scored: Scored, rep_sets: list[frozenset[str]
                 continue
             checked.add(x)
             feats = pre[x]
-            if sum(len(lists_was.get(g, ())) for g in feats) >= limit or \
-                    sum(len(lists.get(g, ())) for g in feats) >= limit:
+            # (lists, not generators: a tenth of this loop)
+            if sum([len(lists_was.get(g, ())) for g in feats]) >= limit or \
+                    sum([len(lists.get(g, ())) for g in feats]) >= limit:
                 scan.add(x)
     scored: Scored = []
     for a_was, b_was, score in p_scored:
@@ -1004,14 +1005,15 @@ def _since_index(p_index: Index, p_scored: Scored, rep_sets: list[frozenset[str]
             scored.append((a, b, score))
     work = {"scanned": 0, "scored": 0}
     get = weight.__getitem__
-    scoring = _Scoring(lazy, moves, totals)
+    views, concepts = lazy.views, lazy.concepts
+    known: dict[int, frozenset[str]] = {}  # view -> its concepts, as its `_Doc` has them
     for a in scan:
         if pre[a]:  # (no list read, no candidate)
             doc = lazy[a]
-            for b, score in _scores(
+            for b, score in _scores_kept(
                     doc.features, doc.concepts, doc.total,
                     _candidates(a, doc, totals, lists, threshold, k, max_scan, max_cand, work),
-                    scoring, get, threshold):
+                    views, totals, known, concepts, get, threshold):
                 scored.append((a, b, score))
     # the others' candidates among the moved views: `_candidates`' tests on each list
     # they share, with the earlier view scanning
@@ -1029,12 +1031,43 @@ def _since_index(p_index: Index, p_scored: Scored, rep_sets: list[frozenset[str]
                         if not small < threshold * large:
                             found[x].add(j)
     for x, cands in found.items():
-        od = scoring[x]
-        for b, score in _scores(od.features, od.concepts, od.total, sorted(cands), scoring,
-                                get, threshold):
+        fs = views[x]
+        for b, score in _scores_kept(fs, fs & concepts, totals[x], sorted(cands), views,
+                                     totals, known, concepts, get, threshold):
             scored.append((x, b, score))
     scored.sort()
     return scored, (totals, pre, lists)
+
+
+def _scores_kept(fs: frozenset[str], mine: frozenset[str], total: float,
+                 candidates: Iterable[int], views: list[frozenset[str]], totals: list[float],
+                 known: dict[int, frozenset[str]], concepts: frozenset[str],
+                 get: Callable[[str], float], threshold: float) -> list[tuple[int, float]]:
+    """`_scores` of a view (its features `fs`, concepts `mine`, total) against each of
+    `candidates`, read without their `_Doc`s: each one's features (`views`), total
+    (`totals`: a moved view's made now, another's the one its `_Doc` made before, which is
+    the `_Doc` made now) and concepts (`fs & concepts`, as `_doc` takes them, kept in
+    `known` once taken). The same tests in the same order: a `_Doc` shell per candidate was
+    a tenth of a word change's search."""
+    out: list[tuple[int, float]] = []
+    for b in candidates:
+        o_total = totals[b]
+        small, large = (total, o_total) if total <= o_total else (o_total, total)
+        if small < threshold * large:
+            continue  # Jaccard is at most min/max of the two weights
+        ofs = views[b]
+        if mine:
+            theirs = known.get(b)
+            if theirs is None:
+                theirs = known[b] = ofs & concepts
+            if theirs and mine.isdisjoint(theirs):
+                continue
+        shared = sum(map(get, fs & ofs))
+        union = total + o_total - shared
+        score = shared / union if union else 0.0
+        if score >= threshold:
+            out.append((b, round(score, 3)))
+    return out
 
 
 def _pair_members(scored: Scored, members: dict[int, list[int]], reps: list[int],
@@ -1057,25 +1090,6 @@ class _Docs(dict[int, "_Doc"]):
 
     def __missing__(self, a: int) -> _Doc:
         doc = self[a] = _doc(self.views[a], self.weight, self.rank, self.concepts)
-        return doc
-
-
-class _Scoring(dict[int, "_Doc"]):
-    """View index -> what `_scores` reads of its `_Doc` (features, concepts, total): the
-    `_Doc` of a moved view, made or read from `docs`; of another, its features and the
-    total kept (`_since_index`: the `_Doc` made before), without its order and rests."""
-
-    def __init__(self, docs: _Docs, moves: set[int], totals: list[float]) -> None:
-        super().__init__()
-        self.docs, self.moves, self.totals = docs, moves, totals
-
-    def __missing__(self, a: int) -> _Doc:
-        docs = self.docs
-        if a in self.moves or a in docs:
-            doc = self[a] = docs[a]
-            return doc
-        fs = docs.views[a]
-        doc = self[a] = _Doc(fs, fs & docs.concepts, [], [], self.totals[a])
         return doc
 
 
