@@ -139,6 +139,39 @@ def test_junit_failure_text_carries_the_related_and_hint_lines(
     assert f"    {related}: org/org.yaml:6:23: 技術部 (tech) " in failures["OW001"]
 
 
+@pytest.mark.parametrize(("lang", "title"), [("zh", "線上線下的廣告投放"),
+                                             ("en", "線上線下的廣告投放")])
+def test_the_report_raci_titles_a_nameless_inline_duty_as_the_site_does(
+        write_org, tmp_path: Path, lang: str, title: str) -> None:
+    root = write_org({"org.yaml": ORG})
+    md = run_cli("report", "org", "--lang", lang, cwd=root.parent).stdout
+    raci = md[md.index("RACI"):]
+    assert f"| {title} (`ad-placement`) |" in raci
+    assert "| ad-placement |" not in raci
+    site = tmp_path / "site"
+    run_cli("site", "org", "--lang", lang, "-o", str(site), cwd=root.parent)
+    page = (site / "duties" / "ad-placement.html").read_text("utf-8")
+    assert f"<title>{title}" in page and f"<h1>{title} " in page
+    html = run_cli("report", "org", "--lang", lang, "--format", "html", cwd=root.parent).stdout
+    row = next(line for line in html.splitlines() if "<code>ad-placement</code>" in line
+               and line.startswith("<tr"))
+    # the title once, before the id: the description is not repeated after it
+    assert row.count(title) == 1 and row.index(title) < row.index("<code>ad-placement")
+
+
+def test_the_raci_rows_sort_by_the_title_shown(write_org) -> None:
+    """Rows are sorted by what they show: a nameless duty by its description (工 before 線
+    by strokes under zh-Hant, g before x by pinyin under zh), not by its id."""
+    org = ORG.replace("[{id: ad-placement, description: 線上線下的廣告投放}]",
+                      "[{id: ad-placement, description: 線上線下的廣告投放},\n"
+                      "    {id: zz-last-id, description: 工作排程}]")
+    root = write_org({"org.yaml": org})
+    for lang in ("zh", "zh-Hant"):
+        md = run_cli("report", "org", "--lang", lang, cwd=root.parent).stdout
+        raci = md[md.index("RACI"):]
+        assert raci.index("工作排程 (`zz-last-id`)") < raci.index("線上線下的廣告投放 (`ad-")
+
+
 def test_sarif_still_validates(write_org) -> None:
     schema = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json")
                         .read_text())
