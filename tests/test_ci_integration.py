@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
@@ -16,7 +17,7 @@ from conftest import EXAMPLES, REPO, assert_golden, committed_org, git, run_cli
 
 import orgspec
 from orgspec.escape import gh_data, gh_property, md_inline
-from orgspec.findings import Finding, LintResult, Location, Severity
+from orgspec.findings import Finding, LintResult, Location, Related, Severity
 from orgspec.reporters import get
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text())
@@ -75,6 +76,13 @@ def test_golden_outputs(fmt: str) -> None:
                 _finding("OW001", "org/a.yaml", 9, 'duty "a" <b> & c', "responsibility:a"),
                 _finding("PR001", "org/b.yaml", 4, "step 's' has no owner", "process:p"),
                 _finding("OW001", "org/b.yaml", 7, named, "responsibility:d")]
+    # JUnit's failure text carries the related and hint lines `check` shows (GitLab's test
+    # report shows only it), ids named, escaped: ESC and U+202E as `\x1b` and `\u202e`
+    hinted = M("have {team!r} list {duty!r} as `consulted` & <drop> its A", team="ops",
+               duty="d")
+    findings[3] = replace(findings[3], hint=hinted, related=(
+        Related(Location("org/c.yaml", 2, 5), M("{team!r} is accountable here", team="ops")),
+        Related(Location("org/\u202ec.yaml", 8, 1), "A <&> here\x1b[2J")))
     result = _result(findings)
     # ids said with their names, as `check` says them, escaped for JSON and XML
     result.names = {"d": '售后 "A" <b> & c', "cs": "客服部", "ops": "运营\x1b[31m部"}

@@ -162,19 +162,25 @@ def test_sarif_speaks_the_language_of_the_text_output_end_to_end() -> None:
     assert [r["shortDescription"]["text"] for r in en_run["tool"]["driver"]["rules"]] == \
         [registry()[r["id"]].summary for r in en_run["tool"]["driver"]["rules"]]
     messages = [r["message"]["text"].split("\n")[0] for r in zh_run["results"]]
-    # the same words as JSON (the machine formats keep the ids the text names: 客服团队
-    # (customer-service)) and in the text's language
-    said = [f["message"] for f in json.loads(machine.stdout)["findings"]]
+    # the words of the text output, in its language, each id said with its name as it says
+    # it (客服团队 (customer-service): code scanning shows people the message); JSON keeps
+    # the ids for programs
+    said = [line.split("] ", 1)[1] for line in text.stdout.splitlines() if "] " in line]
     assert messages and all(m in said for m in messages)
     assert "发现 " in text.stdout and "团队 客服团队 (customer-service)" in text.stdout
-    assert "团队 'customer-service'" in " ".join(messages)
+    assert "团队 客服团队 (customer-service)" in " ".join(messages)
+    assert "团队 'customer-service'" in " ".join(
+        f["message"] for f in json.loads(machine.stdout)["findings"])
 
 
 def test_junit_github_gitlab_and_json_carry_the_runs_language() -> None:
     junit = run_cli("check", "examples/ecommerce", "--format", "junit").stdout
-    assert re.search(r">第 \d+ 行第 \d+ 列，[^<]*（[A-Z]{2}\d{3}）</failure>", junit)
+    # the failure's first line, then the hint (and related) lines `check` shows under it
+    assert re.search(r">第 \d+ 行第 \d+ 列，[^<\n]*（[A-Z]{2}\d{3}）\n    建议: [^<]*</failure>",
+                     junit)
     junit_en = run_cli("check", "examples/ecommerce", "--format", "junit", "--lang", "en").stdout
-    assert re.search(r">line \d+, col \d+, [^<]* \([A-Z]{2}\d{3}\)</failure>", junit_en)
+    assert re.search(r">line \d+, col \d+, [^<\n]* \([A-Z]{2}\d{3}\)\n    hint: [^<]*</failure>",
+                     junit_en)
     gitlab = json.loads(run_cli("check", "examples/ecommerce", "--format", "gitlab").stdout)
     assert gitlab and all(CJK.search(i["description"]) for i in gitlab)
     doc = run_cli("check", "examples/ecommerce", "--format", "json").json()

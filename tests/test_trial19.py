@@ -244,8 +244,8 @@ def test_gitlab_and_junit_say_the_names_check_says(write_org) -> None:
     from xml.etree import ElementTree
 
     top = claimed(write_org)
-    text = run_cli("check", "org", cwd=top).stdout.splitlines()[0]
-    said = text.split(" [error] ", 1)[1]
+    lines = run_cli("check", "org", cwd=top).stdout.splitlines()
+    said = lines[0].split(" [error] ", 1)[1]
     assert said == "职责 直播稳定性 (live-stability) 有 2 个批准方 (A)：技术部 (tech)、直播中台 " \
                    "(live-center)"
     gitlab = json.loads(run_cli("check", "org", "--format", "gitlab", cwd=top).stdout)
@@ -253,4 +253,6 @@ def test_gitlab_and_junit_say_the_names_check_says(write_org) -> None:
     junit = ElementTree.fromstring(run_cli("check", "org", "--format", "junit", cwd=top).stdout)
     failure = junit.find(".//failure")
     assert failure is not None and failure.get("message") == said
-    assert failure.text == f"第 4 行第 59 列，{said}（OW001）"
+    # then the related and hint lines `check` shows under it (fmt32: GitLab shows only this)
+    assert failure.text == "\n".join([f"第 4 行第 59 列，{said}（OW001）", *lines[1:3]])
+    assert lines[2].startswith("    建议: ")

@@ -31,6 +31,15 @@ def said(entity: Any, lang: str) -> str | None:
     return str(written) if written else None
 
 
+def duty_title(duty: Any, rid: str) -> str:
+    """What a duty (a Responsibility) is called where it is listed: its `name` (in a
+    localized org, the reader's), else its `description` (a duty defined inline in a
+    charter, `{id: ad-placement, description: 线上线下的广告投放}`, often has only that),
+    else its id `rid`. The handbook site's page titles, links and search, and the report's
+    RACI rows and their order all say it."""
+    return str(getattr(duty, "name", None) or getattr(duty, "description", None) or rid)
+
+
 def every_name(entity: Any, written: Any = None) -> list[str]:
     """Every name of `entity` (its `name` or `title` and each of `names`), once each, in
     that order; with `written`, the same entity as written (an entity of a localized org

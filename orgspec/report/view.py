@@ -22,7 +22,7 @@ from orgspec.gcpause import gc_paused
 from orgspec.i18n import M, P, rule_title, say, say_change, say_list, template_args
 from orgspec.model.graph import display_name
 from orgspec.model.idnames import NAME_ID, NAMED_KINDS
-from orgspec.model.names import id_names, localized, person_said
+from orgspec.model.names import duty_title, id_names, localized, person_said
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.paths import in_project, repo_links
 from orgspec.report.changes import is_finding_change
@@ -106,7 +106,7 @@ class RaciRow:
     cells: dict[str, str]
     overlap: bool
     gap: bool
-    name: str = ""  # the duty's name (its id when it has none)
+    name: str = ""  # the duty's title as the site says it (`model.names.duty_title`)
     names: dict[str, str] = field(default_factory=dict, repr=False)  # holder node -> label
 
     def holders(self, letter: str) -> list[str]:
@@ -676,11 +676,12 @@ def holder_names(org: Org, lang: str | None = None) -> dict[str, str]:
 
 
 def raci_order(org: Org, order: str) -> list[str]:
-    """The duties of the RACI matrix in row order: by name in `order` (text.collate.ORDERS:
-    strokes or pinyin for Chinese), then id."""
+    """The duties of the RACI matrix in row order: by the title shown (`duty_title`: the
+    name, else the description, else the id) in `order` (text.collate.ORDERS: strokes or
+    pinyin for Chinese), then id."""
     duties = org.responsibilities
     return sorted(org.raci.matrix,
-                  key=lambda rid: name_key(duties[rid].name or rid, rid, order))
+                  key=lambda rid: name_key(duty_title(duties[rid], rid), rid, order))
 
 
 def _raci(org: Org, names: dict[str, str], order: str) -> list[RaciRow]:
@@ -695,7 +696,7 @@ def _raci(org: Org, names: dict[str, str], order: str) -> list[RaciRow]:
         gap = not accountable or any(is_placeholder(a) for a in resp.accountable)
         out.append(RaciRow(rid, resp.description or resp.name or "", dict(cells),
                            overlap=len(accountable) > 1, gap=gap and not accountable,
-                           name=resp.name or rid, names=names))
+                           name=duty_title(resp, rid), names=names))
     return out
 
 

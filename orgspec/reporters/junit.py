@@ -18,10 +18,11 @@ from orgspec.escape import tty_text
 from orgspec.findings import Finding, LintResult, Severity
 from orgspec.i18n import M, say
 from orgspec.report.idnames import with_names
+from orgspec.reporters.text import detail_lines
 
 
 def _case(f: Finding, seen: set[str], on_case: bool, lang: str,
-          names: Mapping[str, str]) -> str:
+          names: Mapping[str, str], words: tuple[str, str]) -> str:
     base = f"org.orgspec.{f.code}({f.entity or f.location.file})"
     name, n = base, 1
     while name in seen:
@@ -32,6 +33,8 @@ def _case(f: Finding, seen: set[str], on_case: bool, lang: str,
     message = with_names(f.message, names, lang)
     text = tty_text(say(M("line {line}, col {col}, {message} ({code})", line=f.location.line,
                           col=f.location.col, message=message, code=f.code), lang))
+    # the related and hint lines `check` shows under it: GitLab's test report shows only this
+    text = "\n".join([text, *detail_lines(f, words, lang, names)])
     file = tty_text(f.location.file)  # a file name may hold ESC or U+202E: XML 1.0 cannot
     classname = file.rsplit(".", 1)[0]
     where = f" file={quoteattr(file)} line=\"{f.location.line}\"" if on_case else ""
@@ -62,6 +65,8 @@ def render(result: LintResult, fail_on: Severity = Severity.ERROR, *,
     out = ['<?xml version="1.0" encoding="UTF-8"?>\n',
            f'<testsuites name="orgspec" tests="{tests}" failures="{failures}" errors="0">\n']
     seen: set[str] = set()
+    lang = result.lang or "en"
+    words = say(M("related"), lang), say(M("hint"), lang)
     for raw in files:
         found, file = by_file.get(raw, []), tty_text(raw)
         suite_file = "" if file_on_case else f" file={quoteattr(file)}"
@@ -69,7 +74,7 @@ def render(result: LintResult, fail_on: Severity = Severity.ERROR, *,
                    f"failures=\"{len(found)}\" errors=\"0\" package=\"org.orgspec\""
                    f"{suite_file}>\n")
         if found:
-            out.extend(_case(f, seen, file_on_case, result.lang or "en", result.names)
+            out.extend(_case(f, seen, file_on_case, lang, result.names, words)
                        for f in found)
         else:
             classname = quoteattr(file.rsplit(".", 1)[0])

@@ -1,8 +1,16 @@
-"""SARIF 2.1.0 for code scanning: every enabled rule, results with stable fingerprints."""
+"""SARIF 2.1.0 for code scanning: every enabled rule, results with stable fingerprints.
+
+A result's message is what GitHub code scanning shows people: each id it (a related
+location's message, the hint) quotes is said with its name (`客服部 (cs)`) as `check`'s text
+says it. What tools key on does not move with a name: `ruleId`, the fingerprint (computed
+from the rule and what the finding is about, never from a message), and the property bag's
+`entity` and `hint`, which keep the ids as the rule said them (as `--format json` does).
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 
@@ -12,6 +20,7 @@ from orgspec.escape import tty_text
 from orgspec.findings import Finding, LintResult, Location
 from orgspec.i18n import M, say
 from orgspec.paths import repo_path
+from orgspec.report.idnames import with_names
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 # SARIF's run.language: an RFC 5646 tag
@@ -51,7 +60,7 @@ def render(result: LintResult, project_root: str | None = None) -> str:
             "automationDetails": {"id": "orgspec/"},
             "columnKind": "unicodeCodePoints",
             "invocations": [invocation],
-            "results": [_result(f, index, project_root, lang) for f in kept],
+            "results": [_result(f, index, project_root, lang, result.names) for f in kept],
         }],
     }
     return jsontext.dumps(log, indent=1) + "\n"
@@ -81,16 +90,17 @@ def _location(loc: Location, root: str | None) -> dict[str, Any]:
         "region": region}}
 
 
-def _result(f: Finding, index: dict[str, int], root: str | None, lang: str = "en"
-            ) -> dict[str, Any]:
-    # the hint is in the message's text (what a code-scanning view shows) and, on its own,
-    # in the result's property bag for tools
-    text = tty_text(f.message)
+def _result(f: Finding, index: dict[str, int], root: str | None, lang: str = "en",
+            names: Mapping[str, str] | None = None) -> dict[str, Any]:
+    # the hint is in the message's text (what a code-scanning view shows) and, on its own
+    # and with the ids as the rule said it, in the result's property bag for tools
+    names = names or {}
+    text = tty_text(with_names(f.message, names, lang))
     listed, more = f.listed_related()
     if more:  # the locations not listed, counted where a code-scanning view shows it
         text += f"\n{say(M('related'), lang)}: {say(M('… and {n} more', n=more), lang)}"
     if f.hint:
-        text += f"\n{say(M('hint'), lang)}: {tty_text(f.hint)}"
+        text += f"\n{say(M('hint'), lang)}: {tty_text(with_names(f.hint, names, lang))}"
     out: dict[str, Any] = {
         "ruleId": f.code, "level": LEVEL[f.severity.label],
         "message": {"text": text},
@@ -99,12 +109,18 @@ def _result(f: Finding, index: dict[str, int], root: str | None, lang: str = "en
     }
     if f.code in index:
         out["ruleIndex"] = index[f.code]
+    props: dict[str, Any] = {}
+    if f.entity:  # what the finding is about, by id (`team:cs`), as JSON's `entity`
+        props["entity"] = tty_text(f.entity)
     if f.hint:
-        out["properties"] = {"hint": tty_text(f.hint)}
+        props["hint"] = tty_text(f.hint)
     if more:
-        out.setdefault("properties", {})["relatedMore"] = more
+        props["relatedMore"] = more
+    if props:
+        out["properties"] = props
     if listed:
         out["relatedLocations"] = [
-            {"id": i + 1, "message": {"text": tty_text(r.message)}, **_location(r.location, root)}
+            {"id": i + 1, "message": {"text": tty_text(with_names(r.message, names, lang))},
+             **_location(r.location, root)}
             for i, r in enumerate(listed)]
     return out

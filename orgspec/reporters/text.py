@@ -54,6 +54,16 @@ def _finding_lines(f: Finding, color: bool, words: tuple[str, str], lang: str,
     names = names or {}
     message = with_names(f.message, names, lang)
     out = [f"{tty_text(f.location.short())}: {f.code} {level} {tty_text(message)}"]
+    return out + detail_lines(f, words, lang, names)
+
+
+def detail_lines(f: Finding, words: tuple[str, str], lang: str,
+                 names: Mapping[str, str]) -> list[str]:
+    """The lines under a finding's own, as the text output shows them, escaped for a
+    terminal (`tty_text`): `    related: path:line:col: message` (three, then `… and N
+    more`) and `    hint: …`, each id said with its name; `words` are `related` and `hint`
+    in `lang`. JUnit's failure text carries them too."""
+    out = []
     listed, more = f.listed_related(SHOWN_RELATED)
     for rel in listed:
         said = with_names(rel.message, names, lang)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from orgspec._version import __version__
 from orgspec.findings import LintResult
 from orgspec.i18n import M, message_of, reason, say_change
+from orgspec.model.names import duty_title
 from orgspec.model.org import Org
 from orgspec.report.templating import counter
 from orgspec.site.labels import COUNTS, LABELS
@@ -304,10 +305,11 @@ def search_docs(m: SiteModel) -> list[Doc]:
         colon = lab["colon"]  # full-width in Chinese
         sub = f"A{colon}{lab['list_sep'].join(acc) or lab['gap']}" + (
             f" — {lab['ask']}{colon}{ask.text}" if ask else "")
-        docs.append(Doc("duty", rid, resp.name or resp.description or rid,
+        title = duty_title(resp, rid)
+        docs.append(Doc("duty", rid, title,
                         m.url("Responsibility", rid), sub,
                         searchable([*_names(m, "Responsibility", rid), resp.description],
-                                   resp.name or resp.description or rid)))
+                                   title)))
     for tid in sorted(org.teams):
         team = org.teams[tid]
         lead = m.person(team.lead).text if team.lead else ""

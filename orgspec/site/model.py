@@ -15,6 +15,7 @@ from typing import Any
 from orgspec.findings import LintResult
 from orgspec.i18n import M, say_list
 from orgspec.model.models import ROLES, Objective, is_placeholder
+from orgspec.model.names import duty_title
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.model.positions import Involvement
 from orgspec.paths import repo_links
@@ -248,7 +249,7 @@ class SiteModel:
         resp = self.org.responsibilities.get(rid)
         if resp is None:
             return Link(rid)
-        return Link(resp.name or resp.description or rid, self.url("Responsibility", rid))
+        return Link(duty_title(resp, rid), self.url("Responsibility", rid))
 
     def objective(self, oid: str) -> Link:
         obj = self.org.objectives.get(oid)

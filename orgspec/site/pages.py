@@ -12,6 +12,7 @@ from typing import Any
 from orgspec.checks.processes import cut_off
 from orgspec.i18n import MC, P, rule_heading, say
 from orgspec.model.models import ROLES, is_placeholder
+from orgspec.model.names import duty_title
 from orgspec.model.positions import accountable_load, split_team_held
 from orgspec.report.diagram import FlowStep, Node, flow, tree
 from orgspec.report.lookup import accountable_said
@@ -375,7 +376,7 @@ def _duties(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         ask, via = m.who_to_ask(rid)
         gap, overlap = bool(row and row.gap) or not acc, bool(row and row.overlap)
         yield m.url("Responsibility", rid), render(
-            "duty", 1, id=rid, duty=resp, name=resp.name or resp.description or rid,
+            "duty", 1, id=rid, duty=resp, name=duty_title(resp, rid),
             gap=gap, overlap=overlap,
             ask=ask, via=m.team(via) if via else None, via_lead=m.unknown_lead(rid),
             vacant=bool(acc) and all(a in org.positions and a not in org.teams
