@@ -264,6 +264,14 @@ SYNTHETIC = {
                                        r"\1\n  informed: [team-00004, team-00005]", F),
     "informed in another file": lambda org: _sub(org, r"^(  consulted: \[team-\d+\])$",
                                                  rf"\1\n  informed: [{T}]", "team-00003.yaml"),
+    # `responsible` (OW003 reads it, and every rule that reads who holds a duty), a
+    # placeholder in it (OW002), and one written on a duty of another file
+    "responsible added": lambda org: _sub(org, r"^(  consulted: \[team-\d+\])$",
+                                          r"\1\n  responsible: [team-00004, 待定]", F),
+    "responsible changed": lambda org: _sub(org, r"^(  responsible: \[)team-00004, ",
+                                            r"\1team-00005, ", F),
+    "responsible in another file": lambda org: _sub(
+        org, r"^(  consulted: \[team-\d+\])$", rf"\1\n  responsible: {T}", "team-00003.yaml"),
     "member added": lambda org: _sub(org, r"^(  members: \[)", r"\1zhang-00002-0, ", F),
     "member removed": lambda org: _sub(org, r", wu-00006-6\]", "]", F),
     "charter item removed": lambda org: _sub(org, rf"^    - {T}-d9\n", "", F),
