@@ -58,7 +58,9 @@ class OtherNames:
                         by[_joined(read)].add(ident)
         self._ids = {key: next(iter(ids)) for key, ids in by.items() if len(ids) == 1}
         self._shared = frozenset(key for key, ids in by.items() if len(ids) > 1)
-        self._parts = _name_parts(org) if "Person" in kinds else {}
+        # the words of people's names: built on the first spelling no whole name matches
+        self._org = org if "Person" in kinds else None
+        self._parts: dict[str, tuple[str | None, str]] | None = None
 
     def get(self, value: str) -> str | None:
         """The one id `value` spells so (a whole name, else `part_of`'s word), or None."""
@@ -85,6 +87,10 @@ class OtherNames:
         """(the one person with a name in Latin letters that has `value` as a word (a given
         or family name: `Jimmy` of `Jimmy Lin`), that name) or (None, ""): none, or
         several people share the word."""
+        if self._org is None:
+            return None, ""
+        if self._parts is None:
+            self._parts = _name_parts(self._org)
         return self._parts.get(self._fold(value).strip(), (None, ""))
 
 
