@@ -14,7 +14,7 @@ from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M, P
 from orgspec.model.krname import step_named
-from orgspec.model.models import is_placeholder
+from orgspec.model.models import is_placeholder, is_vacant
 from orgspec.model.org import Hold, Org, Origin, node_key
 from orgspec.model.positions import Presence, cadence_of, is_open_owner, presence
 
@@ -250,7 +250,7 @@ class _Teams:
         `ops-events`, shares a duty through its position, whose holders sit below it).
         Walked only below such teams; none in most orgs."""
         empty = [tid for tid, t in org.teams.items()
-                 if not t.members and (not t.lead or is_placeholder(t.lead))]
+                 if not t.members and (not t.lead or is_vacant(t.lead))]
         if not empty:
             return {}
         children: dict[str, list[str]] = {}

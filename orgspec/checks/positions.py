@@ -42,8 +42,15 @@ def position_vacancy(ctx: RuleContext) -> Iterator[Issue]:
             else M("{open} open seat of {planned}", open=s.open, planned=s.planned)
         yield Issue(M("position {position!r} has {what}{said}", position=rid, what=what,
                       said=said), where, node_key("role", rid),
-                    hint=M("name the person who holds it, or plan who covers its duties "
-                           "until it is filled"))
+                    hint=_VACANCY_HINT)
+
+
+# No field records who covers an open seat (trial 32: the hint asked for one the user could
+# not find); a suppression's end date and reason can, and the finding is back on that date.
+_VACANCY_HINT = M("write the person who holds it in `holders`; to record who covers it "
+                  "until then, write on the line above: `# orgspec: ignore[RO001] "
+                  "until=2026-06-30 Lin covers until hired` (the finding is back on that "
+                  "date)")
 
 
 def _listed(origin: Origin, field: str) -> bool:

@@ -450,8 +450,7 @@ class _Guesses:
         for issue, close in self.pending:
             near = found[id(close.suggester)][close.value]
             if not near or len(near) > MAX_TIED:  # none is close: maybe another name of one
-                other = self.other_name(close.value, close.kinds)
-                said = M("did you mean {id!r}?", id=other) if other else \
+                said = self._other_said(close.value, close.kinds) or \
                     self._renamed(close) or ""
             else:
                 said = close.said(near)
@@ -565,10 +564,28 @@ class _Guesses:
     def other_name(self, value: str, kinds: tuple[str, ...]) -> str | None:
         """The id of `kinds` that `value` spells as another of its names
         (`OtherNames`), asked when no id is close to `value`."""
+        return self._others(kinds).get(value)
+
+    def _others(self, kinds: tuple[str, ...]) -> OtherNames:
         found = self.others.get(kinds)
         if found is None:
             found = self.others[kinds] = OtherNames(self.org, kinds)
-        return found.get(value)
+        return found
+
+    def _other_said(self, value: str, kinds: tuple[str, ...]) -> M | None:
+        """The did-you-mean for `value`, another name of one entity of `kinds`; for one
+        word of one person's name (`owner: Jimmy` for `names: {en: Jimmy Lin}`), naming
+        that name (trial 32: `Jimmy` was told to add a new person `Jimmy`)."""
+        others = self._others(kinds)
+        ident = others.get(value)
+        if ident is None:
+            return None
+        if others.whole(value) is None:
+            person, name = others.part_of(value)
+            if person == ident:
+                return M("{value!r} is part of {name!r}, a name of person `{id}`: write "
+                         "`{id}`", value=value.strip(), name=name, id=ident)
+        return M("did you mean {id!r}?", id=ident)
 
 
 def _person_reading(value: str) -> str:
@@ -863,8 +880,9 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
                 M("{value!r} is a team, and a manager is a person: write the id of the one "
                   "this person reports to", value=value)
         if not hint and is_vacant(value):
-            hint = M("{value!r} marks an open seat; an owner not yet known is written `TBD` "
-                     "or `待定`", value=value)
+            hint = M("{value!r} marks an open seat, which only a position's `holders` (or "
+                     "a team's `lead`) has; an owner not yet decided is written `TBD` or "
+                     "`待定`", value=value)
         if not hint and label == "tracker":  # `tracker: Jira OPS`: read as a tool
             hint = M("a step's `tracker` is the team, person or position that follows it up, "
                      "not a tool: name tools in the process's `trackers`")

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from orgspec.engine.pending import first_ids
 from orgspec.findings import Finding, replaced
 from orgspec.i18n import M, P
-from orgspec.model.models import is_placeholder
+from orgspec.model.models import is_vacant
 from orgspec.model.org import Org, Raci, ident_of, node_key
 
 NO_MEMBERS = "HI006"
@@ -44,7 +44,7 @@ def alone(org: Org, teams: Iterable[str]) -> dict[str, list[str]]:
     one (`TBD`); teams with none left out. One pass over the duties' own `accountable`
     and the charters, then the holders of the duties found."""
     nodes = {t for t in teams if (team := org.teams.get(ident_of(t))) is not None
-             and (not team.lead or is_placeholder(team.lead))}
+             and (not team.lead or is_vacant(team.lead))}
     if not nodes:
         return {}
     found: dict[str, set[str]] = {}

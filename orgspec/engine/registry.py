@@ -99,6 +99,9 @@ class RuleMeta:
     # member that brings two teams together): while a file that failed to load may define
     # one of them, the finding is held back (see `holdback`)
     absence: frozenset[str] = frozenset()
+    # the lists of words the code reads its docs show, generated from the code's lists:
+    # "vacant" (an open seat), "undecided" (an owner not yet decided): `report.ruleswords`
+    words: tuple[str, ...] = ()
 
     def option_defaults(self) -> dict[str, Any]:
         return {o.name: o.default for o in self.options}
@@ -224,6 +227,8 @@ def _meta(item: dict[str, Any], family: str) -> RuleMeta:
         then=item.get("then") or {}, message=item.get("message", ""),
         reads=frozenset(item.get("reads") or ()) | _given_reads(item),
         absence=frozenset(item.get("absence") or ()),
+        words=tuple(w for w in item.get("words") or () if isinstance(w, str))
+        if isinstance(item.get("words"), list) else (),
     )
 
 

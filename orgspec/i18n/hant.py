@@ -63,6 +63,10 @@ TERMS = {
     # words `text.timezones` reads)
     "悉尼": "雪梨",
     "迪拜": "杜拜",
+    # s2twp writes 台 in these as the formal 臺; Taiwanese users type 台北, 台灣 (trial 32:
+    # `show` turned the user's 台北時間 into 臺北時間)
+    "臺北": "台北",
+    "臺灣": "台灣",
 }
 _CORNERS = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
 
@@ -216,6 +220,8 @@ NAMES = {
     "支付接口": "支付介面",  # a payment interface
     "使用時長": "使用時間",  # time spent in an app
     "增長": "成長",  # growth (月活躍使用者數從120萬成長到132萬): 增長 is mainland usage
+    "臺北": "台北",  # as Taiwanese users type it (s2tw writes the formal 臺)
+    "臺灣": "台灣",
 }
 
 
@@ -241,6 +247,12 @@ def script(text: str) -> str:
     for said, kept in NAMES.items():
         text = text.replace(said, kept)
     return text
+
+
+def in_script(word: str) -> bool:
+    """Whether `word` is written in Traditional characters as Taiwan forms them (s2tw leaves
+    it as it is: 待招聘, 職缺, TBD), not only in Simplified ones (缺编, 征才中)."""
+    return word.isascii() or str(_opencc("s2tw").convert(word)) == word
 
 
 def prose(text: str) -> str:

@@ -512,8 +512,10 @@ MODELS: dict[str, type[Strict]] = {
 
 # Written where an owner is not yet known; the ownership rules report them as gaps,
 # so the reference check must not call them unknown ids.
-PLACEHOLDERS = frozenset(("tbd", "tba", "todo", "none", "n/a", "na", "null", "?", "-", "unknown",
-                          "待定", "未定", "暂无", "无", "待分配"))
+# In the order written: the rule docs list them so (`report.ruleswords`).
+PLACEHOLDER_WORDS = ("tbd", "tba", "todo", "none", "n/a", "na", "null", "?", "-", "unknown",
+                     "待定", "未定", "暂无", "无", "待分配", "暫無", "無")
+PLACEHOLDERS = frozenset(PLACEHOLDER_WORDS)
 
 
 def is_placeholder(value: str | None) -> bool:
@@ -522,11 +524,12 @@ def is_placeholder(value: str | None) -> bool:
 
 
 # A position's holder written as one of these is an open seat, not an unknown id.
-VACANT = PLACEHOLDERS | frozenset((
+VACANT_WORDS = (
     "vacant", "open", "hiring", "recruiting", "open seat", "opening", "to be hired",
     "待招聘", "空缺", "招聘中", "缺编", "待招", "空缺中", "出缺", "待補", "待招募", "空缺職位",
     "招募中", "待聘", "徵才中", "征才中", "徵人中", "征人中", "招人中", "缺編", "空缺职位",
-    "待补", "職缺", "职缺", "開缺", "开缺", "待聘用"))
+    "待补", "職缺", "职缺", "開缺", "开缺", "待聘用")
+VACANT = PLACEHOLDERS | frozenset(VACANT_WORDS)
 
 
 def is_vacant(value: str) -> bool:

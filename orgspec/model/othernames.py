@@ -5,11 +5,14 @@ same index, so a finding held back behind an RF001 is the one its hint names."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from orgspec.model.org import Org
 
 _READ_KINDS = frozenset(("Team", "Role"))  # whose names `OtherNames` reads as pinyin
+# One word of a person's name in Latin letters (`Jimmy` of `Jimmy Lin`, `O'Brien`, `Lin-Chen`)
+_PART = re.compile(r"[A-Za-z][A-Za-z'.-]*[A-Za-z]")
 
 
 def _joined(word: str) -> str:
@@ -28,7 +31,9 @@ class OtherNames:
     build it), O(entities); the pinyin is read of the names of teams and positions only
     (a person's id is their name's pinyin as a rule), each once:
     about 80 µs a name after pypinyin's dictionary loads (0.3 s), ten times as many people
-    as teams. A spelling several entities share suggests none."""
+    as teams. A spelling several entities share suggests none. Last, a person by one word
+    of a name in Latin letters (`Jimmy` or `Lin` of `names: {en: Jimmy Lin}`, trial 32):
+    only a word of exactly one person's names, and only when no whole name is spelt so."""
 
     def __init__(self, org: Org, kinds: tuple[str, ...]) -> None:
         from orgspec.text.fold import fold_name
@@ -52,12 +57,58 @@ class OtherNames:
                         by[read].add(ident)
                         by[_joined(read)].add(ident)
         self._ids = {key: next(iter(ids)) for key, ids in by.items() if len(ids) == 1}
+        self._shared = frozenset(key for key, ids in by.items() if len(ids) > 1)
+        # the words of people's names: built on the first spelling no whole name matches
+        self._org = org if "Person" in kinds else None
+        self._parts: dict[str, tuple[str | None, str]] | None = None
 
     def get(self, value: str) -> str | None:
-        """The one id `value` spells so, or None."""
+        """The one id `value` spells so (a whole name, else `part_of`'s word), or None."""
+        ident, shared = self._whole(value)
+        if ident is not None or shared:
+            return ident  # a whole name of several entities: no word of one says which
+        return self.part_of(value)[0]
+
+    def whole(self, value: str) -> str | None:
+        """The one id `value` spells as a whole name (not a word of one), or None."""
+        return self._whole(value)[0]
+
+    def _whole(self, value: str) -> tuple[str | None, bool]:
         folded = self._fold(value)
         for key in (folded, _joined(folded)):
             ident = self._ids.get(key)
-            if ident is not None and ident != value:
-                return ident
-        return None
+            if ident is not None:
+                return (ident if ident != value else None), True
+            if key in self._shared:
+                return None, True
+        return None, False
+
+    def part_of(self, value: str) -> tuple[str | None, str]:
+        """(the one person with a name in Latin letters that has `value` as a word (a given
+        or family name: `Jimmy` of `Jimmy Lin`), that name) or (None, ""): none, or
+        several people share the word."""
+        if self._org is None:
+            return None, ""
+        if self._parts is None:
+            self._parts = _name_parts(self._org)
+        return self._parts.get(self._fold(value).strip(), (None, ""))
+
+
+def _name_parts(org: Org) -> dict[str, tuple[str | None, str]]:
+    """Each word of the Latin-letter names of people (`name` and `names`), folded, -> (the
+    one person whose name has it, that name); (None, "") for a word of several people's."""
+    from orgspec.text.fold import fold_name
+
+    parts: dict[str, tuple[str | None, str]] = {}
+    for ident, person in org.table("Person").items():
+        names = getattr(person, "names", None)
+        mine: dict[str, str] = {}
+        for name in (getattr(person, "name", None), *(names.every() if names else ())):
+            words = str(name or "").split()
+            if len(words) < 2 or not all(_PART.fullmatch(w) for w in words):
+                continue  # one word is the whole name (`OtherNames`); Han has no parts
+            for word in words:
+                mine.setdefault(fold_name(word), str(name))
+        for word, name in mine.items():
+            parts[word] = (ident, name) if word not in parts else (None, "")
+    return parts

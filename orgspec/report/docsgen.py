@@ -8,6 +8,8 @@ import unicodedata
 from orgspec.engine.registry import RuleMeta, registry
 from orgspec.i18n import MC, M, rule_title, say
 from orgspec.i18n.comments import CONTEXT, prose_comments, translate, without_markers
+from orgspec.report.ruleswords import KINDS as WORD_KINDS
+from orgspec.report.ruleswords import words_said
 from orgspec.resources import data_dir
 
 FAMILY_ORDER = ("input", "schema", "references", "hierarchy", "ownership", "okrs", "processes",
@@ -113,6 +115,8 @@ def explain(meta: RuleMeta, lang: str = "en") -> str:
                  "preset", family=meta.family, severity=SEVERITY_WORDS[meta.severity.label],
                  state=state), lang), "", say(meta.summary, lang), "",
            say(M("Why it matters:"), lang), f"  {say(meta.rationale, lang)}"]
+    out += [line for kind in meta.words if kind in WORD_KINDS
+            for line in ("", words_said(kind, lang))]
     if meta.options:
         out += ["", say(M("Options:"), lang)]
         out += [say(M("  {name} (default {default!r}): {description}", name=o.name,
@@ -159,6 +163,8 @@ def _rule_section(m: RuleMeta, lang: str) -> list[str]:
                  severity=SEVERITY_WORDS[m.severity.label], state=state), lang), "",
            say(m.summary, lang), "",
            say(M("**Why it matters.** {rationale}", rationale=say(m.rationale, lang)), lang)]
+    out += [line for kind in m.words if kind in WORD_KINDS  # a pack's other word: none
+            for line in ("", words_said(kind, lang))]
     if m.given:
         out += ["", say(M("Declarative rule: given `{kind}`, then `{function}` on `{field}`.",
                           kind=m.given, function=m.then.get("function"),

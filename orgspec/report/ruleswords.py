@@ -1,0 +1,61 @@
+"""The words the code reads as an open seat or an owner not yet decided, as the rule docs
+(`explain`, `orgspec rules --format markdown`) list them: taken from the code's own lists
+(`model.models.VACANT_WORDS`, `PLACEHOLDER_WORDS`), so the docs name every word `check`
+accepts and no other (trial 32: `explain RO001` in zh-Hant named 待招募 and never 待招聘).
+
+A reader of Chinese sees the words written in their script (Simplified for `zh`,
+Traditional for `zh-Hant`; Latin letters and the words both scripts share in both); an
+English reader sees them all.
+"""
+
+from __future__ import annotations
+
+from orgspec.i18n import M, say
+from orgspec.model.models import PLACEHOLDER_WORDS, VACANT_WORDS
+
+KINDS = ("vacant", "undecided", "lead")  # the values a rule's `words:` may list
+
+
+def _in_script(word: str, lang: str) -> bool:
+    """Whether a reader of `lang` writes `word` in their script (English: every word)."""
+    if lang == "en" or word.isascii():
+        return True
+    if lang == "zh-Hant":
+        from orgspec.i18n.hant import in_script
+
+        return in_script(word)
+    from orgspec.text.script import to_simplified
+
+    return to_simplified(word) == word
+
+
+def _listed(words: tuple[str, ...], lang: str) -> list[str]:
+    """`words` a reader of `lang` writes, each as code (`tbd`, `?`), in the code's order
+    (a message joins them with its language's separator)."""
+    return [f"`{w}`" for w in words if _in_script(w, lang)]
+
+
+def words_said(kind: str, lang: str) -> str:
+    """The paragraph for the word list `kind` of a rule's `words:` ("vacant", "undecided" or
+    "lead", `KINDS`) in `lang` ("en", "zh" or "zh-Hant"). Raises KeyError for another
+    kind."""
+    undecided = _listed(PLACEHOLDER_WORDS, lang)
+    vacant = _listed(VACANT_WORDS, lang)
+    if kind == "vacant":
+        said = M("A holder written as one of these (in capitals or not) is an open seat: "
+                 "{vacant}; so is one written as an owner not yet decided: {undecided}. Open "
+                 "seats are written in a position's `holders` (or a team's `lead`, HI005); in "
+                 "an `owner` or RACI field, `TBD` and `待定` mean an owner not yet decided "
+                 "(reported as a missing owner), and an open-seat word is no id (RF001).",
+                 vacant=vacant, undecided=undecided)
+    elif kind == "undecided":
+        said = M("An owner not yet decided is written as one of these (in capitals or not), "
+                 "read as no owner: {undecided}. In a position's `holders` the same words mark "
+                 "an open seat instead (RO001).", undecided=undecided)
+    elif kind == "lead":
+        said = M("A lead written as one of these (in capitals or not) is no lead: "
+                 "{undecided}; nor is one written as an open seat: {vacant}.",
+                 undecided=undecided, vacant=vacant)
+    else:
+        raise KeyError(kind)
+    return say(said, lang)
