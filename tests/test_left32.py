@@ -1,0 +1,94 @@
+"""Leftovers of trial 32 (small wrong or doubled findings users met), as exact findings: a
+duty listed twice in one charter with two roles, ..."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from conftest import json_findings, where
+
+# --- 1: a charter lists one duty twice, once bare and once with a role -------------------
+
+TWICE = """\
+- kind: Team
+  id: platform
+  name: Platform
+  lead: ada
+  members: [ada, grace]
+  responsibilities:
+    - uptime
+    - ref: uptime
+      role: consulted
+- {kind: Person, id: ada, name: Ada Lovelace}
+- {kind: Person, id: grace, name: Grace Hopper}
+- {kind: Responsibility, id: uptime, name: Uptime, accountable: platform}
+"""
+
+
+def test_a_duty_twice_in_a_charter_is_one_finding_that_says_what_to_delete(
+        write_org: Any) -> None:
+    found = json_findings(write_org({"o.yaml": TWICE}))
+    assert where(found) == [("RF004", "o.yaml", 8, 7)]  # no OW004 beside it
+    assert found[0]["message"] == ("'uptime' is listed twice in `responsibilities`, as "
+                                   "accountable and as consulted")
+    assert found[0]["hint"] == ("remove the second 'uptime', or the first one if the team is "
+                                "consulted for it")
+    assert [(r["line"], r["column"]) for r in found[0]["related"]] == [(7, 7)]
+
+
+def test_following_the_hint_leaves_a_clean_check(write_org: Any) -> None:
+    fixed = TWICE.replace("    - ref: uptime\n      role: consulted\n", "")
+    assert json_findings(write_org({"o.yaml": fixed})) == []
+    # the duty says consulted: the bare (accountable) entry is the one to delete
+    other = TWICE.replace("accountable: platform}", "consulted: [platform]}")
+    found = json_findings(write_org({"o.yaml": other}))
+    assert [f["code"] for f in found if f["code"] in ("RF004", "OW004")] == ["RF004"]
+    kept = other.replace("    - uptime\n", "", 1)
+    assert [f["code"] for f in json_findings(write_org({"o.yaml": kept}))
+            if f["code"] in ("RF004", "OW004")] == []
+
+
+def test_a_duty_twice_in_chinese(write_org: Any) -> None:
+    folder = write_org({"o.yaml": TWICE})
+    for lang, said, hint in (
+            ("zh", "`responsibilities` 中 'uptime' 列出了两次，一次为批准方 (A)，一次为咨询方 (C)",
+             "删去第二个 'uptime'；如果该团队其实是咨询方 (C)，就删去第一个"),
+            ("zh-Hant",
+             "`responsibilities` 中 'uptime' 列出了兩次，一次為批准方 (A)，一次為諮詢方 (C)",
+             "刪去第二個 'uptime'；如果該團隊其實是諮詢方 (C)，就刪去第一個")):
+        found = json_findings(folder, "--lang", lang)
+        assert where(found) == [("RF004", "o.yaml", 8, 7)]
+        assert found[0]["message"] == said
+        assert found[0]["hint"] == hint
+
+
+def test_no_entry_agrees_keeps_one_disagreement_at_the_first(write_org: Any) -> None:
+    text = TWICE.replace("accountable: platform}", "informed: [platform]}")
+    found = json_findings(write_org({"o.yaml": text}))
+    assert where(found) == [("OW004", "o.yaml", 7, 7), ("RF004", "o.yaml", 8, 7)]
+    assert found[0]["message"] == ("team 'platform' claims to be accountable for 'uptime', "
+                                   "but the duty lists it as informed")
+
+
+def test_the_same_role_twice_is_said_as_before(write_org: Any) -> None:
+    text = TWICE.replace("    - ref: uptime\n      role: consulted\n", "    - uptime\n")
+    found = json_findings(write_org({"o.yaml": text}))
+    assert where(found) == [("RF004", "o.yaml", 8, 7)]
+    assert found[0]["message"] == "'uptime' is listed twice in `responsibilities`"
+    assert found[0]["hint"] == "remove the second 'uptime'"
+    # one entry, disagreeing: OW004 as before
+    one = TWICE.replace("    - uptime\n", "", 1)
+    assert where(json_findings(write_org({"o.yaml": one}))) == [("OW004", "o.yaml", 7, 7)]
+
+
+def test_a_second_accountable_entry_is_no_agreeing_entry(write_org: Any) -> None:
+    # the duty names another accountable team and `platform` consulted: neither entry says
+    # consulted, so the first one's disagreement stays (the bare one is OW001's overlap)
+    text = TWICE.replace("    - uptime\n    - ref: uptime\n      role: consulted\n",
+                         "    - {ref: uptime, role: informed}\n    - uptime\n") \
+        .replace("accountable: platform}", "accountable: support, consulted: [platform]}") \
+        + "- {kind: Team, id: support, name: Support, parent: platform, lead: grace, " \
+          "members: [grace], responsibilities: [uptime]}\n"
+    found = [f for f in json_findings(write_org({"o.yaml": text}))
+             if f["code"] in ("OW004", "RF004")]
+    assert where(found) == [("OW004", "o.yaml", 7, 7), ("RF004", "o.yaml", 8, 7)]
