@@ -92,3 +92,26 @@ def test_a_second_accountable_entry_is_no_agreeing_entry(write_org: Any) -> None
     found = [f for f in json_findings(write_org({"o.yaml": text}))
              if f["code"] in ("OW004", "RF004")]
     assert where(found) == [("OW004", "o.yaml", 7, 7), ("RF004", "o.yaml", 8, 7)]
+
+
+# --- 2: a placeholder lead is said as OW002 says a placeholder owner -------------------
+
+LEADLESS = """\
+- {kind: Team, id: platform, name: Platform, lead: 待定, members: [ada], responsibilities: [up]}
+- {kind: Person, id: ada, name: Ada Lovelace}
+- {kind: Responsibility, id: up, name: Uptime}
+"""
+
+
+def test_a_placeholder_lead_is_said_as_written(write_org: Any) -> None:
+    folder = write_org({"o.yaml": LEADLESS})
+    for lang, said in (("en", "team 'platform' has no lead (written as '待定')"),
+                       ("zh", "团队 'platform' 没有负责人（写作 '待定'）"),
+                       ("zh-Hant", "團隊 'platform' 沒有負責人（寫作 '待定'）")):
+        found = json_findings(folder, "--lang", lang)
+        assert where(found) == [("HI005", "o.yaml", 1, 46)]
+        assert found[0]["message"] == said
+    # no lead at all: nothing is said as written
+    found = json_findings(write_org({"o.yaml": LEADLESS.replace(" lead: 待定,", "")}))
+    assert where(found) == [("HI005", "o.yaml", 1, 16)]
+    assert found[0]["message"] == "team 'platform' has no lead"
