@@ -115,3 +115,55 @@ def test_a_placeholder_lead_is_said_as_written(write_org: Any) -> None:
     found = json_findings(write_org({"o.yaml": LEADLESS.replace(" lead: 待定,", "")}))
     assert where(found) == [("HI005", "o.yaml", 1, 16)]
     assert found[0]["message"] == "team 'platform' has no lead"
+
+
+# --- 3: RF009's hint names what the copy adds, and no email that nobody wrote -------------
+
+PEOPLE = """\
+- {kind: Team, id: ops, name: 运营部, lead: chen-yating, members: [chen-yating, li]}
+- {kind: Person, id: chen-yating, name: 陈雅婷}
+- {kind: Person, id: li, name: 李娜, manager: chen-yating}
+- {kind: Person, id: chen-yating-tw, name: 陳雅婷}
+- {kind: Responsibility, id: up, name: 稳定性, accountable: ops}
+"""
+
+
+def test_a_copy_that_adds_nothing_is_not_said_to_add_an_email(write_org: Any) -> None:
+    folder = write_org({"o.yaml": PEOPLE})
+    found = json_findings(folder)
+    assert where(found) == [("RF009", "o.yaml", 4, 44)]
+    assert found[0]["hint"].startswith(
+        "if both are one person, delete this entry (nothing references 'chen-yating-tw'); if "
+        "they are two people, give each their `email` (")
+    for lang, said in (("zh", "如果两者是同一个人，删除这一条（没有任何地方引用 "
+                              "'chen-yating-tw'）；"),
+                       ("zh-Hant", "如果兩者是同一個人，刪除這一條（沒有任何地方引用 "
+                                   "'chen-yating-tw'）；")):
+        assert json_findings(folder, "--lang", lang)[0]["hint"].startswith(said)
+    # the hint followed: the entry deleted, the check is clean
+    fixed = PEOPLE.replace("- {kind: Person, id: chen-yating-tw, name: 陳雅婷}\n", "")
+    assert json_findings(write_org({"o.yaml": fixed})) == []
+
+
+def test_a_copy_is_said_to_add_only_what_it_has(write_org: Any) -> None:
+    text = PEOPLE.replace("id: chen-yating-tw, name: 陳雅婷}",
+                          "id: chen-yating-tw, name: 陳雅婷, email: yt@shop.tw, "
+                          "manager: li, title: 主管}")
+    found = json_findings(write_org({"o.yaml": text}))
+    assert where(found) == [("RF009", "o.yaml", 4, 44)]
+    # the title is in neither list: RF009 reads no prose but names (its findings are kept
+    # while a title changes), and a title is not lost by deleting a copy of a person
+    assert found[0]["hint"].startswith(
+        "if both are one person, delete this entry (nothing references 'chen-yating-tw'; "
+        "first move what it adds, `email`, `manager`, into the entry of 'chen-yating'); if "
+        "they are two people, give each their `email` (")
+    zh = json_findings(write_org({"o.yaml": text}), "--lang", "zh")[0]["hint"]
+    assert zh.startswith("如果两者是同一个人，删除这一条（没有任何地方引用 'chen-yating-tw'；"
+                         "先把它多写的 `email`、`manager` 移到 'chen-yating' 那一条里）；")
+    # what the original has too is nothing to move
+    both = text.replace("id: chen-yating, name: 陈雅婷}",
+                        "id: chen-yating, name: 陈雅婷, email: YT@shop.tw}")
+    found = json_findings(write_org({"o.yaml": both}))
+    assert where(found) == [("RF009", "o.yaml", 4, 44)]
+    assert "first move what it adds, `manager`, into the entry of 'chen-yating')" in \
+        found[0]["hint"]
