@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import json_findings, where
+from conftest import json_findings, run_cli, where
 
 # --- 1: a charter lists one duty twice, once bare and once with a role -------------------
 
@@ -167,3 +167,30 @@ def test_a_copy_is_said_to_add_only_what_it_has(write_org: Any) -> None:
     assert where(found) == [("RF009", "o.yaml", 4, 44)]
     assert "first move what it adds, `manager`, into the entry of 'chen-yating')" in \
         found[0]["hint"]
+
+
+# --- 4: the terminal names the related places every other format lists -------------------
+
+def _renamed(n: int) -> str:
+    """Team `engineering`, formerly `tech`, and `n` teams whose `parent` still says `tech`."""
+    return "".join(
+        ["- {kind: Team, id: engineering, aliases: [tech], name: Eng, lead: p0, members: [p0], "
+         "responsibilities: [d0]}\n", "- {kind: Person, id: p0, name: P0}\n",
+         "- {kind: Responsibility, id: d0, name: D0, accountable: engineering}\n"]
+        + [f"- {{kind: Team, id: t{i}, name: T{i}, parent: tech, lead: p{i}, members: [p{i}], "
+           f"responsibilities: [d{i}]}}\n- {{kind: Person, id: p{i}, name: P{i}}}\n"
+           f"- {{kind: Responsibility, id: d{i}, name: D{i}, accountable: t{i}}}\n"
+           for i in range(1, n + 1)])
+
+
+def test_a_former_id_lists_the_same_places_in_text_and_json(write_org: Any) -> None:
+    folder = write_org({"o.yaml": _renamed(13)})
+    (rf005,) = [f for f in json_findings(folder, "--select", "RF005")]
+    assert (rf005["line"], len(rf005["related"]), rf005["related_more"]) == (4, 10, 2)
+    run = run_cli("check", ".", "--select", "RF005", "--no-cache", "--lang", "en", cwd=folder)
+    related = [line.strip() for line in run.stdout.splitlines() if "related: " in line]
+    places = [f"{r['file']}:{r['line']}:{r['column']}" for r in rf005["related"]]
+    assert related == [*(f"related: {p}: 'tech' referenced here" for p in places[:3]),
+                       "related: also " + ", ".join(places[3:]), "related: … and 2 more"]
+    zh = run_cli("check", ".", "--select", "RF005", "--no-cache", "--lang", "zh", cwd=folder)
+    assert "    相关: 另见 " + "、".join(places[3:]) in zh.stdout.splitlines()

@@ -13,8 +13,9 @@ from orgspec.report.idnames import with_names
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 # Related lines shown under a finding; the rest are counted on one line. A near-duplicate
 # group of 200 duties is one finding: the other formats list 10 of its members
-# (`findings.LISTED_RELATED`), 10 terminal lines; 3 and a count (or a 4th instead of a
-# count of one) keep the text at most 6 lines a finding.
+# (`findings.LISTED_RELATED`), 10 terminal lines; 3, the others' places on one line (the
+# same set as the other formats list: RF005's hint sends the reader to each) and a count
+# (or a 4th instead of a count of one) keep the text at most 7 lines a finding.
 SHOWN_RELATED = 3
 
 
@@ -54,10 +55,14 @@ def _finding_lines(f: Finding, color: bool, words: tuple[str, str], lang: str,
     names = names or {}
     message = with_names(f.message, names, lang)
     out = [f"{tty_text(f.location.short())}: {f.code} {level} {tty_text(message)}"]
-    listed, more = f.listed_related(SHOWN_RELATED)
+    listed, _ = f.listed_related(SHOWN_RELATED)
+    every, more = f.listed_related()  # what the other formats list, and count
     for rel in listed:
         said = with_names(rel.message, names, lang)
         out.append(f"    {words[0]}: {tty_text(rel.location.short())}: {tty_text(said)}")
+    if len(every) > len(listed):  # the others' places on one line: the same set as they
+        also = M("also {places}", places=[rel.location.short() for rel in every[len(listed):]])
+        out.append(f"    {words[0]}: {tty_text(say(also, lang))}")
     if more:
         out.append(f"    {words[0]}: {tty_text(say(M('… and {n} more', n=more), lang))}")
     if f.hint:
