@@ -3,9 +3,10 @@ duty listed twice in one charter with two roles, ..."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from conftest import json_findings, run_cli, where
+from conftest import EXAMPLES, committed_org, json_findings, run_cli, where
 
 # --- 1: a charter lists one duty twice, once bare and once with a role -------------------
 
@@ -194,3 +195,21 @@ def test_a_former_id_lists_the_same_places_in_text_and_json(write_org: Any) -> N
                        "related: also " + ", ".join(places[3:]), "related: … and 2 more"]
     zh = run_cli("check", ".", "--select", "RF005", "--no-cache", "--lang", "zh", cwd=folder)
     assert "    相关: 另见 " + "、".join(places[3:]) in zh.stdout.splitlines()
+
+
+# --- 5: with --diff, the report's counts say they count the new findings ------------------
+
+def test_the_report_since_a_revision_counts_new_findings_as_new(tmp_path: Path) -> None:
+    top = committed_org(EXAMPLES / "minimal", tmp_path)
+    org = top / "org" / "org.yaml"
+    org.write_text(org.read_text("utf-8").replace("  lead: linus\n", ""), "utf-8")
+    for fmt, lang, said in (
+            ("markdown", "en", "**0** new errors · **1** new warning · **0** new info · "),
+            ("markdown", "zh", "**0** 个新错误 · **1** 个新警告 · **0** 个新提示 · "),
+            ("chat", "zh-Hant", "❌ 0 個新錯誤 · ⚠️ 1 個新警告 · ℹ️ 0 個新提示 · ")):
+        run = run_cli("report", "org", "--diff", "HEAD", "--format", fmt, "--lang", lang,
+                      cwd=top)
+        assert said in run.stdout, run.stdout[:400]
+    # without --diff the counts are the org's, said as before
+    run = run_cli("report", "org", "--format", "markdown", "--lang", "en", cwd=top)
+    assert "**0** errors · **1** warning · **0** info · " in run.stdout
