@@ -213,3 +213,50 @@ def test_the_report_since_a_revision_counts_new_findings_as_new(tmp_path: Path) 
     # without --diff the counts are the org's, said as before
     run = run_cli("report", "org", "--format", "markdown", "--lang", "en", cwd=top)
     assert "**0** errors · **1** warning · **0** info · " in run.stdout
+
+
+# --- 6: an id beside its former id: RF004 names the entry to remove, and that is all -------
+
+RENAMED = """\
+- {kind: Team, id: engineering, aliases: [tech], name: Eng, lead: ada, members: [ada],
+   responsibilities: [up]}
+- {kind: Team, id: ops, name: Ops, parent: engineering, lead: bob, members: [bob],
+   responsibilities: [run]}
+- {kind: Person, id: ada, name: Ada}
+- {kind: Person, id: bob, name: Bob}
+- {kind: Responsibility, id: up, name: Up, accountable: engineering, consulted: LIST}
+- {kind: Responsibility, id: run, name: Run, accountable: ops}
+"""
+
+
+def _consulted(write_org: Any, written: str) -> tuple[Path, list[dict[str, Any]]]:
+    folder = write_org({"o.yaml": RENAMED.replace("LIST", written)})
+    return folder, json_findings(folder)
+
+
+def test_a_former_id_written_first_is_the_entry_to_remove(write_org: Any) -> None:
+    folder, found = _consulted(write_org, "[tech, ops, engineering]")
+    assert where(found) == [("RF004", "o.yaml", 7, 93)]  # no RF005 at 'tech' (7:82)
+    assert found[0]["hint"] == "remove 'tech', the former id written first, and keep 'engineering'"
+    assert [(r["line"], r["column"]) for r in found[0]["related"]] == [(7, 82)]
+    zh = json_findings(folder, "--lang", "zh")[0]["hint"]
+    assert zh == "删除前面写的旧 id 'tech'，保留 'engineering'"
+    # the hint followed: clean
+    assert _consulted(write_org, "[ops, engineering]")[1] == []
+
+
+def test_a_former_id_written_second_is_one_finding(write_org: Any) -> None:
+    _, found = _consulted(write_org, "[engineering, ops, tech]")
+    assert where(found) == [("RF004", "o.yaml", 7, 100)]  # its RF005 (there too) held back
+    assert found[0]["hint"] == "remove 'tech'"
+    assert _consulted(write_org, "[engineering, ops]")[1] == []
+
+
+def test_a_former_id_written_twice_keeps_the_rf005_of_the_one_left(write_org: Any) -> None:
+    # two mistakes: the repeat to remove, and the former id left in the first entry
+    _, found = _consulted(write_org, "[tech, ops, tech]")
+    assert where(found) == [("RF005", "o.yaml", 7, 82), ("RF004", "o.yaml", 7, 93)]
+    assert found[1]["hint"] == "remove 'tech'"
+    _, found = _consulted(write_org, "[tech, ops]")
+    assert where(found) == [("RF005", "o.yaml", 7, 82)]
+    assert _consulted(write_org, "[engineering, ops]")[1] == []

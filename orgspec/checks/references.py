@@ -363,7 +363,11 @@ def _repeats(origin: Origin, field: tuple[Any, ...], values: Sequence[str | None
                         kind=KIND_WORDS.get(old.kind, old.kind),
                         first=before.written if before else value, value=value,
                         alias=old.written)
-            hint = M("remove {this!r}", this=this)
+            # the entry to remove is the one written with the former id, first or not: its
+            # RF005 is held back behind this finding (`engine.formerid.repeat_behind`)
+            hint = M("remove {this!r}", this=this) if mine or not before else \
+                M("remove {first!r}, the former id written first, and keep {this!r}",
+                  first=before.written, this=this)
         yield Issue(message, origin.locate(*field, j), entity=key,
                     related=(Related(origin.locate(*field, first[value]),
                                      M("first listed here")),), hint=hint)
