@@ -263,7 +263,7 @@ def charter_disagreement(ctx: RuleContext) -> Iterator[Issue]:
     who is responsible) are merged, as the README says, not a disagreement."""
     org = ctx.org
     duties, teams = org.responsibilities, org.teams
-    listed = Counter((c.team, c.responsibility) for c in org.claims)
+    listed: Counter[tuple[str, str]] | None = None  # counted at the first disagreement
     seen: set[tuple[str, str]] = set()
     for claim in org.claims:
         rid = claim.responsibility
@@ -271,10 +271,14 @@ def charter_disagreement(ctx: RuleContext) -> Iterator[Issue]:
         # a duty with no RACI field written gives the team no role: `written` is empty
         if resp is None or claim.team not in teams:
             continue
+        if claim.role == "accountable" and resp.accountable:
+            continue  # a second accountable owner is an overlap: OW001 reports it
         written = _written_roles(org, claim.team, rid)
-        if _agrees(claim.role, resp, written):
-            continue
+        if not written or claim.role in written:
+            continue  # the duty is silent about this team, or agrees
         pair = (claim.team, rid)
+        if listed is None:
+            listed = Counter((c.team, c.responsibility) for c in org.claims)
         if listed[pair] > 1:
             # the duty is listed twice in the charter: RF004 reports each repeat and says
             # which entry to remove; a disagreement is left, once, when no entry gives the
@@ -299,14 +303,6 @@ def _written_roles(org: Any, team: str, rid: str) -> set[str]:
     statements walked, not a table of every (duty, holder) pair made."""
     node = node_key("team", team)
     return {h.role for h in org.raci.by_duty[rid] if h.holder == node and h.source == "duty"}
-
-
-def _agrees(role: str, resp: Responsibility, written: set[str]) -> bool:
-    """Whether a charter entry claiming `role` is no disagreement with the duty: the duty is
-    silent about the team, gives it that role, or (a charter's accountable beside the duty's
-    own) names a second accountable owner, an overlap that OW001 reports."""
-    return (role == "accountable" and bool(resp.accountable)) or not written \
-        or role in written
 
 
 @check("OW006", graph=False, text=())
