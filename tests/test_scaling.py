@@ -362,8 +362,10 @@ def _one_group_of(n: int) -> str:
 @pytest.mark.parametrize("n", [30, 60])
 def test_the_text_lines_of_a_group_do_not_grow_with_the_group(tmp_path: Path, n: int) -> None:
     # n duties of n teams written alike are one OW007 finding; the terminal shows 3 related
-    # lines and a count of the other n - 4 (it showed all 20 listed)
+    # lines, the places of the other 7 that the other formats list on one line, and a count
+    # of the other n - 11, as they count them (it showed all 20 listed; then 3 and a count)
     from orgspec import reporters
+    from orgspec.findings import LISTED_RELATED
     from orgspec.reporters.text import SHOWN_RELATED
 
     result = lint(_write(tmp_path, _one_group_of(n)),
@@ -371,8 +373,10 @@ def test_the_text_lines_of_a_group_do_not_grow_with_the_group(tmp_path: Path, n:
     (group,) = result.findings
     assert (len(group.related), group.related_more) == (20, n - 21)
     text = reporters.render("text", result).splitlines()
-    assert sum(line.startswith("    related: ") for line in text) == SHOWN_RELATED + 1 == 4
-    assert text[1 + SHOWN_RELATED] == f"    related: … and {n - 4} more"
+    assert sum(line.startswith("    related: ") for line in text) == SHOWN_RELATED + 2 == 5
+    assert text[1 + SHOWN_RELATED] == "    related: also " + ", ".join(
+        r.location.short() for r in group.related[SHOWN_RELATED:LISTED_RELATED])
+    assert text[2 + SHOWN_RELATED] == f"    related: … and {n - 1 - LISTED_RELATED} more"
     assert [r.location.short() for r in group.related[:SHOWN_RELATED]] == \
         [line.split(": ")[1] for line in text[1:1 + SHOWN_RELATED]]
 

@@ -108,21 +108,18 @@ COPY = {
     "en": ("person 'li-xiaowen' is named 李晓雯, which is 李曉雯 of person 'li-xiao-wen' "
            "written another way: one person entered twice?",
            "if both are one person, delete the file org/people/new-hires.yaml, which holds only "
-           "this entry (nothing references 'li-xiaowen'; move what it adds, such as its "
-           "`email`, into the entry of 'li-xiao-wen'); if they are two people, give each their "
-           "`email` (1 finding that follows from this mistake is held back until it is fixed: "
-           "HI007 on person 'li-xiaowen')"),
+           "this entry (nothing references 'li-xiaowen'); if they are two people, give each "
+           "their `email` (1 finding that follows from this mistake is held back until it is "
+           "fixed: HI007 on person 'li-xiaowen')"),
     "zh": ("人员 'li-xiaowen' 名为 李晓雯，与人员 'li-xiao-wen' 的 李曉雯 只是写法不同："
            "同一个人录入了两次？",
            "如果两者是同一个人，删除文件 org/people/new-hires.yaml（它只有这一条；"
-           "没有任何地方引用 'li-xiaowen'；把它多写的内容，如 `email`，移到 'li-xiao-wen' "
-           "那一条里）；如果是两个人，请给各自写上 `email`（由这个错误引起的 1 条问题在"
-           "改正之前暂不报告：人员 'li-xiaowen' 的 HI007）"),
+           "没有任何地方引用 'li-xiaowen'）；如果是两个人，请给各自写上 `email`"
+           "（由这个错误引起的 1 条问题在改正之前暂不报告：人员 'li-xiaowen' 的 HI007）"),
     "zh-Hant": ("人員 'li-xiaowen' 名為 李晓雯，與人員 'li-xiao-wen' 的 李曉雯 只是寫法不同：同一個"
                 "人錄入了兩次？",
                 "如果兩者是同一個人，刪除檔案 org/people/new-hires.yaml（它只有這一條；"
-                "沒有任何地方引用 'li-xiaowen'；把它多寫的內容，如 `email`，移到 "
-                "'li-xiao-wen' 那一條裡）；如果是兩個人，請給各自寫上 `email`（由這個錯誤"
+                "沒有任何地方引用 'li-xiaowen'）；如果是兩個人，請給各自寫上 `email`（由這個錯誤"
                 "引起的 1 條問題在改正之前暫不報告：人員 'li-xiaowen' 的 HI007）"),
 }
 
@@ -176,8 +173,8 @@ def test_outside_git_the_one_nothing_references_wins_over_the_script(tmp_path: P
         ("org/people/staff.yaml", 3, 40)]
     assert found[0]["hint"] == (
         "if both are one person, delete the file org/people/new-hires.yaml, which holds only "
-        "this entry (nothing references 'li-xiao-wen'; move what it adds, such as its `email`, "
-        "into the entry of 'li-xiaowen'); if they are two people, give each their `email` (1 "
+        "this entry (nothing references 'li-xiao-wen'); if they are two people, give each "
+        "their `email` (1 "
         "finding that follows from this mistake is held back until it is fixed: HI007 on "
         "person 'li-xiao-wen')")
     (top / _named_file(found[0]["hint"])).unlink()

@@ -145,7 +145,9 @@ def team_without_lead(ctx: RuleContext) -> Iterator[Issue]:
     trial 32, it was no finding at all)."""
     for tid, team in ctx.org.teams.items():
         if not team.lead or is_vacant(team.lead):
-            yield Issue(M("team {id!r} has no lead", id=tid),
+            # `lead: 待定` is said as OW002 says a placeholder owner
+            said = M(" (written as {value!r})", value=team.lead) if team.lead else ""
+            yield Issue(M("team {id!r} has no lead{said}", id=tid, said=said),
                         ctx.org.origin("Team", tid).at("lead"), node_key("team", tid),
                         hint=M("name its lead under `lead`: the person who answers for the "
                                "team"))

@@ -295,7 +295,7 @@ def person_written_twice(ctx: RuleContext) -> Iterator[Issue]:
     are), else the first by file and line; the finding is at the copy. Which one a
     reference names, and what git `HEAD` holds, may turn it round (`engine.twiceperson`,
     `ci.headcopy`: trial 31, it was at the original, chosen by file path). O(people)."""
-    from orgspec.engine.twiceperson import copy_hint
+    from orgspec.engine.twiceperson import added, copy_hint
     from orgspec.findings import Related
     from orgspec.text.fold import fold_name
 
@@ -339,7 +339,9 @@ def person_written_twice(ctx: RuleContext) -> Iterator[Issue]:
                         at[ident], node_key("Person", ident),
                         related=(Related(at[first], M("person {id!r} is named {name} here",
                                                       id=first, name=first_name)),),
-                        hint=copy_hint(ident, first, False, False))
+                        hint=copy_hint(ident, first, False, False,
+                                       adds=added(org, ident, first),
+                                       kept_adds=added(org, first, ident)))
 
 
 def _org_lean(org: Org, but: set[str]) -> int:

@@ -8,6 +8,7 @@ teams). Their answers are those of the graph's queries (`model.graph.claims`, `o
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -309,7 +310,9 @@ def charter_disagreement(ctx: RuleContext) -> Iterator[Issue]:
     role. Sides that complete each other (the charter says accountable, the duty names only
     who is responsible) are merged, as the README says, not a disagreement."""
     org = ctx.org
-    duties, teams, by_duty = org.responsibilities, org.teams, org.raci.by_duty
+    duties, teams = org.responsibilities, org.teams
+    listed: Counter[tuple[str, str]] | None = None  # counted at the first disagreement
+    seen: set[tuple[str, str]] = set()
     for claim in org.claims:
         rid = claim.responsibility
         resp = duties.get(rid)
@@ -318,12 +321,21 @@ def charter_disagreement(ctx: RuleContext) -> Iterator[Issue]:
             continue
         if claim.role == "accountable" and resp.accountable:
             continue  # a second accountable owner is an overlap: OW001 reports it
-        team = node_key("team", claim.team)
-        # the roles the duty's own fields give the team (`Raci.roles(..., "duty")`): its
-        # few statements walked, not a table of every (duty, holder) pair made
-        written = {h.role for h in by_duty[rid] if h.holder == team and h.source == "duty"}
+        written = _written_roles(org, claim.team, rid)
         if not written or claim.role in written:
             continue  # the duty is silent about this team, or agrees
+        pair = (claim.team, rid)
+        if listed is None:
+            listed = Counter((c.team, c.responsibility) for c in org.claims)
+        if listed[pair] > 1:
+            # the duty is listed twice in the charter: RF004 reports each repeat and says
+            # which entry to remove; a disagreement is left, once, when no entry gives the
+            # role the duty gives (a second accountable owner is no such entry: OW001's)
+            if pair in seen or any(c.role in written for c in org.claims
+                                   if (c.team, c.responsibility) == pair):
+                continue
+            seen.add(pair)
+        team = node_key("team", claim.team)
         yield Issue(M("team {team!r} claims to be {role} for {duty!r}, but the duty lists it "
                       "as {written}", team=claim.team, role=ROLE_WORDS.get(claim.role, claim.role),
                       duty=claim.responsibility,
@@ -408,6 +420,13 @@ def _undecided_role_hint(ctx: RuleContext, rid: str, role: str, owners: list[str
                  entry=_entry(rid, written[0] if written else "responsible"))
     return M("write `{fix}` in the duty in place of {value!r}, or change the entry in "
              "{place}", fix=fix, value=value, place=_place(owner))
+
+
+def _written_roles(org: Any, team: str, rid: str) -> set[str]:
+    """The roles the duty's own fields give `team` (`Raci.roles(..., "duty")`): its few
+    statements walked, not a table of every (duty, holder) pair made."""
+    node = node_key("team", team)
+    return {h.role for h in org.raci.by_duty[rid] if h.holder == node and h.source == "duty"}
 
 
 @check("OW006", graph=False, text=())

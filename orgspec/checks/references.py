@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from orgspec.checks.holderteams import holder_teams, teams_hint
+from orgspec.checks.ownership import ROLE_WORDS
 from orgspec.engine.context import RuleContext
 from orgspec.engine.holdback import value_words
 from orgspec.engine.registry import UNSAID, check
@@ -277,7 +278,8 @@ def duplicate_entry(ctx: RuleContext) -> Iterator[Issue]:
             o = org.origin("Team", tid)
             yield from _repeats(o, ("members",), team.members, "team", tid, written)
             yield from _repeats(o, ("children",), children, "team", tid, written)
-            yield from _repeats(o, ("responsibilities",), charter, "team", tid, written)
+            yield from _repeats(o, ("responsibilities",), charter, "team", tid, written,
+                                [item.role for item in team.responsibilities])
     for pid, person in org.people.items():
         if _repeated(person.roles):
             yield from _repeats(org.origin("Person", pid), ("roles",), person.roles, "person",
@@ -325,9 +327,10 @@ def _written(org: Org) -> dict[tuple[str, tuple[Any, ...], int], Renamed]:
 
 def _repeats(origin: Origin, field: tuple[Any, ...], values: Sequence[str | None], kind: str,
              ident: str, written: dict[tuple[str, tuple[Any, ...], int], Renamed] | None = None,
-             ) -> Iterator[Issue]:
+             roles: Sequence[str] | None = None) -> Iterator[Issue]:
     """RF004 at each repeat in `values` (the list as resolved); `written` (`_written`) tells
-    the entries written with a former id, named in the message."""
+    the entries written with a former id, named in the message; `roles` the RACI role of
+    each entry of a charter, said when a repeat gives another role than the first entry."""
     if len(values) < 2:
         return
     first: dict[str, int] = {}
@@ -341,7 +344,15 @@ def _repeats(origin: Origin, field: tuple[Any, ...], values: Sequence[str | None
             continue
         key = node_key(kind, ident)
         old = written.get((key, field, j)) or written.get((key, field, first[value]))
-        if old is None:
+        if old is None and roles is not None and roles[j] != roles[first[value]]:
+            # which entry is wrong depends on the duty's own RACI fields, which this
+            # entity-local rule does not read; OW004 stays silent when one entry agrees
+            message = M("{value!r} is listed twice in `{field}`, as {first} and as {this}",
+                        value=value, field=label, first=ROLE_WORDS[roles[first[value]]],
+                        this=ROLE_WORDS[roles[j]])
+            hint = M("remove the second {value!r}, or the first one if the team is {this} "
+                     "for it", value=value, this=ROLE_WORDS[roles[j]])
+        elif old is None:
             message = M("{value!r} is listed twice in `{field}`", value=value, field=label)
             hint = M("remove the second {value!r}", value=value)
         else:
@@ -352,7 +363,11 @@ def _repeats(origin: Origin, field: tuple[Any, ...], values: Sequence[str | None
                         kind=KIND_WORDS.get(old.kind, old.kind),
                         first=before.written if before else value, value=value,
                         alias=old.written)
-            hint = M("remove {this!r}", this=this)
+            # the entry to remove is the one written with the former id, first or not: its
+            # RF005 is held back behind this finding (`engine.formerid.repeat_behind`)
+            hint = M("remove {this!r}", this=this) if mine or not before else \
+                M("remove {first!r}, the former id written first, and keep {this!r}",
+                  first=before.written, this=this)
         yield Issue(message, origin.locate(*field, j), entity=key,
                     related=(Related(origin.locate(*field, first[value]),
                                      M("first listed here")),), hint=hint)

@@ -17,7 +17,7 @@ Light on purpose, as `engine.sameid`: it reads the findings alone.
 from __future__ import annotations
 
 from orgspec.engine.holdback import fold_references
-from orgspec.findings import Finding, message_values
+from orgspec.findings import Finding, Location, message_values
 from orgspec.i18n import P
 
 FORMER = "RF005"
@@ -49,6 +49,33 @@ def is_grouped(hint: object) -> bool:
     """Whether `hint` (or the `M` it says) is the hint of an RF005 that holds others back."""
     hint = getattr(hint, "source", hint)
     return isinstance(hint, P) and hint.singular.startswith(_GROUPED)
+
+
+def repeat_behind(findings: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+    """`findings` without the RF005 of a former id written in a list beside the current
+    id (`members: [tech, engineering]`): the RF004 of that repeat says to remove the entry
+    with the former id, which fixes both (one mistake, one finding; trial 32: the RF005
+    said to write `engineering` there, a plain repeat then); and those RF005s. The entry
+    to remove is the repeat when it is written with a former id, else the first listing
+    (`checks.references._repeats`). One pass; more only with an RF004 of a former id."""
+    places: set[tuple[str, int, int]] = set()
+    for f in findings:
+        values = message_values(f, "RF004")
+        if values is None or "alias" not in values:
+            continue
+        if values.get("this") != values.get("value"):  # the repeat is the former id
+            places.add(_place(f.location))
+        elif f.related:
+            places.add(_place(f.related[0].location))
+    if not places:
+        return findings, []
+    held = [f for f in findings if f.code == FORMER and _place(f.location) in places]
+    gone = {id(f) for f in held}
+    return [f for f in findings if id(f) not in gone], held
+
+
+def _place(at: Location) -> tuple[str, int, int]:
+    return at.file, at.line, at.col
 
 
 def former_behind(findings: list[Finding]) -> tuple[list[Finding], list[Finding]]:

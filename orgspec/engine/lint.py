@@ -503,7 +503,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
     from orgspec.engine.dupid import renamed_behind
     from orgspec.engine.emptyteam import empty_behind
     from orgspec.engine.everyone import everyone_behind
-    from orgspec.engine.formerid import former_behind
+    from orgspec.engine.formerid import former_behind, repeat_behind
     from orgspec.engine.holdback import hold_back
     from orgspec.engine.noteam import duties_behind, outside_behind
     from orgspec.engine.pending import causes_first, pending_behind
@@ -545,6 +545,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         findings, _ = empty_behind(findings, org)  # HI005, OW006 behind HI006 on an empty team
         findings, _ = pending_behind(findings, org)  # RF001 behind IN018's `.new`
         findings, _ = same_id_behind(findings)  # RF001s of one unknown id behind the first
+        findings, _ = repeat_behind(findings)  # RF005 behind the RF004 of its repeat
         findings, _ = former_behind(findings)  # RF005s of one former id behind the first
         findings, _ = twice_behind(findings)  # OW001, OW006, MT005 behind a team entered twice
         findings, _ = person_twice_behind(findings, org)  # RF009 at the copy, HI007 behind it

@@ -34,33 +34,68 @@ _KEEP = "if both are one person, keep"  # how the hint for a copy some reference
 
 
 def copy_hint(copy: str, kept: str, copy_named: bool, kept_named: bool, file: str = "",
-              kept_file: str = "") -> M:
+              kept_file: str = "", adds: tuple[str, ...] = (),
+              kept_adds: tuple[str, ...] = ()) -> M:
     """RF009's hint at person `copy`, a copy of `kept`: delete it (a reference naming it,
     `copy_named`: change those, keep its id in `kept`'s `aliases`). `file`: the copy is
     all that file holds, so the file is what to delete (deleting the entry would leave it
-    empty: IN014). `kept_named` and `kept_file` (the same of `kept`) are kept with it, for
-    `turned`."""
+    empty: IN014). `adds`: the fields the copy has and `kept` has not (`added`), to move
+    into it first; nothing to move is said when it adds none (trial 32: "such as its
+    `email`" with no email written). `kept_named`, `kept_file` and `kept_adds` (the same
+    of `kept`) are kept with it, for `turned`."""
+    more = {"kept_named": kept_named, "kept_file": kept_file, "adds": adds,
+            "kept_adds": kept_adds}
     if copy_named and file:
         return M("if both are one person, keep {other!r}: change the references to {id!r} "
                  "to {other!r}, write `aliases: [{alias}]` under its `id` (old links to {id!r} "
                  "then still work) and delete the file {file}, which holds only this entry; "
                  "if they are two people, give each their `email`", id=copy, alias=copy,
-                 other=kept, file=file, kept_named=kept_named, kept_file=kept_file)
+                 other=kept, file=file, **more)
     if copy_named:  # the id to write in code (`alias`) apart from the id said in prose
         return M("if both are one person, keep {other!r}: change the references to {id!r} "
                  "to {other!r}, write `aliases: [{alias}]` under its `id` (old links to {id!r} "
                  "then still work) and delete this entry; if they are two people, give each "
-                 "their `email`", id=copy, alias=copy, other=kept, kept_named=kept_named,
-                 kept_file=kept_file)
+                 "their `email`", id=copy, alias=copy, other=kept, **more)
+    fields = [f"`{name}`" for name in adds]
+    if file and fields:
+        return M("if both are one person, delete the file {file}, which holds only this entry "
+                 "(nothing references {id!r}; first move what it adds, {fields}, into the "
+                 "entry of {other!r}); if they are two people, give each their `email`",
+                 id=copy, other=kept, file=file, fields=fields, **more)
     if file:
         return M("if both are one person, delete the file {file}, which holds only this entry "
-                 "(nothing references {id!r}; move what it adds, such as its `email`, into the "
-                 "entry of {other!r}); if they are two people, give each their `email`",
-                 id=copy, other=kept, file=file, kept_named=kept_named, kept_file=kept_file)
-    return M("if both are one person, delete this entry (nothing references {id!r}; move "
-             "what it adds, such as its `email`, into the entry of {other!r}); if they are "
-             "two people, give each their `email`", id=copy, other=kept,
-             kept_named=kept_named, kept_file=kept_file)
+                 "(nothing references {id!r}); if they are two people, give each their `email`",
+                 id=copy, other=kept, file=file, **more)
+    if fields:
+        return M("if both are one person, delete this entry (nothing references {id!r}; first "
+                 "move what it adds, {fields}, into the entry of {other!r}); if they are two "
+                 "people, give each their `email`", id=copy, other=kept, fields=fields, **more)
+    return M("if both are one person, delete this entry (nothing references {id!r}); if they "
+             "are two people, give each their `email`", id=copy, other=kept, **more)
+
+
+# the fields of a person that a copy may add to the original (`added`), as written
+# (no prose: RF009 reads the people's names alone, and its findings are kept while only
+# a title changed)
+_FIELDS = ("email", "manager", "roles", "names")
+
+
+def added(org: Org, copy: str, kept: str) -> tuple[str, ...]:
+    """The fields person `copy` has and person `kept` has not (`email`, `manager`...; a
+    position in `roles` the other does not hold), in `_FIELDS` order; () when either is
+    unknown."""
+    one, other = org.people.get(copy), org.people.get(kept)
+    if one is None or other is None:
+        return ()
+    out = []
+    for name in _FIELDS:
+        mine, theirs = getattr(one, name), getattr(other, name)
+        if name == "roles":
+            if set(mine) - set(theirs):
+                out.append(name)
+        elif mine and not theirs:
+            out.append(name)
+    return tuple(out)
 
 
 def pair_of(f: Finding) -> tuple[str, str] | None:
@@ -87,7 +122,8 @@ def turned(f: Finding, lang: str | None = None) -> Finding:
     was = getattr(bare, "values", {})
     hint = copy_hint(copy, kept, bool(was.get("kept_named")),
                      getattr(bare, "template", "").startswith(_KEEP),
-                     str(was.get("kept_file") or ""), str(was.get("file") or ""))
+                     str(was.get("kept_file") or ""), str(was.get("file") or ""),
+                     tuple(was.get("kept_adds") or ()), tuple(was.get("adds") or ()))
     here = M("person {id!r} is named {name} here", id=kept, name=values["name"])
 
     def say(text: M) -> str:
@@ -116,7 +152,8 @@ def person_twice_behind(findings: list[Finding], org: Org
                 f = turned(f)
                 copy, kept = kept, copy
             f = replace(f, hint=copy_hint(copy, kept, copy in named, kept in named,
-                                          _alone(org, copy), _alone(org, kept)))
+                                          _alone(org, copy), _alone(org, kept),
+                                          added(org, copy, kept), added(org, kept, copy)))
         out.append(f)
     copies = {f.entity: f for f in out if f.code == TWICE and f.entity}
     behind: dict[int, list[Finding]] = {}

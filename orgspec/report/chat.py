@@ -71,9 +71,10 @@ def render_chat(view: ReportView, max_bytes: int = CHAT_LIMIT, link: str | None 
     report's `link` (a URL) when given. At most `max_bytes` bytes of UTF-8; raises ReportError when
     the title, counts and pointer alone do not fit."""
     lab = view.labels
+    new = "new_" if view.diff_ref else ""  # with `--diff`: the counts are of new findings
     # a blank line between paragraphs: a chat app joins two lines of one paragraph
     head = [f"**{chat_inline(lab['title'])}**", "",
-            " · ".join(f"{ICONS[sev]} {_count(key, view.counts[sev], view.lang)}"
+            " · ".join(f"{ICONS[sev]} {_count(new + key, view.counts[sev], view.lang)}"
                        for sev, key in (("error", "errors"), ("warning", "warnings"),
                                         ("info", "infos")))
             + f" · {_count('files', view.files, view.lang)}"

@@ -12,6 +12,11 @@ COUNTS = {
     "errors": P("{n} error", "{n} errors", n=0),
     "warnings": P("{n} warning", "{n} warnings", n=0),
     "infos": P("{n} info", "{n} info", n=0),
+    # with `--diff`: the counts are of the findings new since the revision (trial 32: they
+    # read as the org's total)
+    "new_errors": P("{n} new error", "{n} new errors", n=0),
+    "new_warnings": P("{n} new warning", "{n} new warnings", n=0),
+    "new_infos": P("{n} new info", "{n} new info", n=0),
     "teams_below": P("{n} team below", "{n} teams below", n=0),
     "files": P("{n} file", "{n} files", n=0),
     "entities": P("{n} entity", "{n} entities", n=0),

@@ -13,8 +13,9 @@ from orgspec.report.idnames import with_names
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 # Related lines shown under a finding; the rest are counted on one line. A near-duplicate
 # group of 200 duties is one finding: the other formats list 10 of its members
-# (`findings.LISTED_RELATED`), 10 terminal lines; 3 and a count (or a 4th instead of a
-# count of one) keep the text at most 6 lines a finding.
+# (`findings.LISTED_RELATED`), 10 terminal lines; 3, the others' places on one line (the
+# same set as the other formats list: RF005's hint sends the reader to each) and a count
+# (or a 4th instead of a count of one) keep the text at most 7 lines a finding.
 SHOWN_RELATED = 3
 
 
@@ -60,14 +61,19 @@ def _finding_lines(f: Finding, color: bool, words: tuple[str, str], lang: str,
 def detail_lines(f: Finding, words: tuple[str, str], lang: str,
                  names: Mapping[str, str]) -> list[str]:
     """The lines under a finding's own, as the text output shows them, escaped for a
-    terminal (`tty_text`): `    related: path:line:col: message` (three, then `… and N
-    more`) and `    hint: …`, each id said with its name; `words` are `related` and `hint`
-    in `lang`. JUnit's failure text carries them too."""
+    terminal (`tty_text`): `    related: path:line:col: message` (three), `    related:
+    also path:line:col, …` (the rest the other formats list), `… and N more` and
+    `    hint: …`, each id said with its name; `words` are `related` and `hint` in `lang`.
+    JUnit's failure text carries them too."""
     out = []
-    listed, more = f.listed_related(SHOWN_RELATED)
+    listed, _ = f.listed_related(SHOWN_RELATED)
+    every, more = f.listed_related()  # what the other formats list, and count
     for rel in listed:
         said = with_names(rel.message, names, lang)
         out.append(f"    {words[0]}: {tty_text(rel.location.short())}: {tty_text(said)}")
+    if len(every) > len(listed):  # the others' places on one line: the same set as they
+        also = M("also {places}", places=[rel.location.short() for rel in every[len(listed):]])
+        out.append(f"    {words[0]}: {tty_text(say(also, lang))}")
     if more:
         out.append(f"    {words[0]}: {tty_text(say(M('… and {n} more', n=more), lang))}")
     if f.hint:
