@@ -113,6 +113,8 @@ RF001_CASES = [
     ("responsibilities: [tickets]", "responsibilities: [tickets, 待定]", ("RF001", 13, 31)),
     ("{ref: tickets, role: consulted}", "{ref: 待定, role: consulted}", ("RF001", 6, 36)),
     ("parent: platform", "parent: 待定", ("RF001", 10, 11)),
+    ("  members: [ada, grace]\n", "  members: [ada, grace]\n  children: [support, 待定]\n",
+     ("RF001", 6, 23)),
     ("manager: grace", "manager: 待定", ("RF001", 14, 56)),
     ("roles: [sre]", "roles: [sre, 待定]", ("RF001", 14, 76)),
     ("  team: platform", "  team: 待定", ("RF001", 20, 9)),
