@@ -8,6 +8,7 @@ and a charter's duty dropped it silently."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
@@ -250,3 +251,80 @@ def test_the_same_with_and_without_the_cache(tmp_path: Path,
             [(_at(f), f.message, f.hint) for f in plain]
         assert ("RF001", "a.yaml", 5, 25) in [_at(f) for f in got]
     assert ("RF001", "b.yaml", 27, 24) in [_at(f) for f in got]
+
+
+def test_a_placeholder_keeps_the_state_prose_edits_are_answered_from(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a placeholder's RF001 reads no name: the org keeps the state a duty reworded is
+    # answered from (`warm.keep_state`), as it does without it (a 3x slower warm reword at
+    # 500 teams otherwise), and a reword still equals a fresh check
+    from conftest import EXAMPLES
+
+    from orgspec.engine import warm
+
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    monkeypatch.setenv("ORGSPEC_SMALL_ORG_BYTES", "0")
+    kept: list[bytes] = []
+    later = warm.later
+
+    def keeping(cache: Cache, key: bytes, state: object) -> None:
+        kept.append(key)
+        later(cache, key, state)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(warm, "later", keeping)
+    org = tmp_path / "org"
+    shutil.copytree(EXAMPLES / "ecommerce", org, ignore=shutil.ignore_patterns("expected.json"))
+    teams = org / "teams" / "teams.yaml"
+    teams.write_text(teams.read_text("utf-8").replace(
+        "members: [wang-fang, xu-tao]", "members: [wang-fang, xu-tao, 待定]", 1), "utf-8")
+    first = check_cached([str(org)], Config(), Cache(str(tmp_path / "cache")), TODAY).findings
+    assert ("RF001", "teams.yaml", 17, 32) in [_at(f) for f in first]
+    duty = org / "responsibilities" / "customer-service.yaml"
+    for old, new in (("提供高效的客户服务", "提供高效的客户服务工作"),
+                     ("提供高效的客户服务工作", "提供更高效的客户服务工作")):
+        duty.write_text(duty.read_text("utf-8").replace(old, new, 1), "utf-8")
+        got = check_cached([str(org)], Config(), Cache(str(tmp_path / "cache")),
+                           TODAY).findings
+        plain = lint_org([str(org)], Config(), TODAY)[0].findings
+        assert [(_at(f), f.message, f.hint, f.fingerprint) for f in got] == \
+            [(_at(f), f.message, f.hint, f.fingerprint) for f in plain]
+    assert kept  # before: no state with an RF001 among the findings
+
+
+def test_an_unknown_id_keeps_no_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the other side: an RF001 at an unknown id (its hint reads names) keeps none, as before
+    from conftest import EXAMPLES
+
+    from orgspec.engine import warm
+
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    monkeypatch.setenv("ORGSPEC_SMALL_ORG_BYTES", "0")
+    kept: list[bytes] = []
+    monkeypatch.setattr(warm, "later", lambda cache, key, state: kept.append(key))
+    org = tmp_path / "org"
+    shutil.copytree(EXAMPLES / "ecommerce", org, ignore=shutil.ignore_patterns("expected.json"))
+    teams = org / "teams" / "teams.yaml"
+    teams.write_text(teams.read_text("utf-8").replace(
+        "members: [wang-fang, xu-tao]", "members: [wang-fang, xu-tao, nobody]", 1), "utf-8")
+    first = check_cached([str(org)], Config(), Cache(str(tmp_path / "cache")), TODAY).findings
+    assert ("RF001", "teams.yaml", 17, 32) in [_at(f) for f in first]
+    duty = org / "responsibilities" / "customer-service.yaml"
+    duty.write_text(duty.read_text("utf-8").replace("提供高效的客户服务", "提供高效的服务", 1),
+                    "utf-8")
+    check_cached([str(org)], Config(), Cache(str(tmp_path / "cache")), TODAY)
+    assert not kept
+
+
+def test_a_placeholders_rf001_is_told_from_an_unknown_ids(tmp_path: Path) -> None:
+    # read back as plain English (the warm path's kept findings) or as said: a placeholder's
+    # RF001 asks git nothing (`run.said_since_head`), an unknown id's does
+    from orgspec.model.placeholdersaid import said_placeholder
+
+    text = _written("members: [ada, grace]", "members: [ada, grace, 待定, nobody]")
+    placeholder, unknown = _run(tmp_path, text)
+    assert (placeholder.code, unknown.code) == ("RF001", "RF001")
+    assert said_placeholder(placeholder) and not said_placeholder(unknown)
+    for finding in (placeholder, unknown):
+        plain = Finding(finding.code, finding.name, finding.severity, str(finding.message),
+                        finding.location)
+        assert said_placeholder(plain) == (finding is placeholder)

@@ -18,6 +18,7 @@ from orgspec.findings import Issue
 from orgspec.i18n import M
 from orgspec.model.models import ROLES, is_placeholder, is_vacant
 from orgspec.model.org import Org
+from orgspec.model.placeholdersaid import placeholder_message
 
 
 @dataclass(frozen=True)
@@ -51,44 +52,12 @@ def left_to_its_rule(org: Org, kind: str, ident: str, field: tuple[Any, ...],
     return False
 
 
-_NOT_A = {"Person": lambda v, f: M("{value!r} in `{field}` is a placeholder, not a person",
-                                   value=v, field=f),
-          "Team": lambda v, f: M("{value!r} in `{field}` is a placeholder, not a team",
-                                 value=v, field=f),
-          "Role": lambda v, f: M("{value!r} in `{field}` is a placeholder, not a position",
-                                 value=v, field=f),
-          "Responsibility": lambda v, f: M("{value!r} in `{field}` is a placeholder, not a "
-                                           "duty", value=v, field=f),
-          "Objective": lambda v, f: M("{value!r} in `{field}` is a placeholder, not an "
-                                      "objective", value=v, field=f)}
-
-_SEAT_NOT_A = {"Person": lambda v, f: M("{value!r} in `{field}` marks an open seat, not a "
-                                        "person", value=v, field=f),
-               "Team": lambda v, f: M("{value!r} in `{field}` marks an open seat, not a team",
-                                      value=v, field=f),
-               "Role": lambda v, f: M("{value!r} in `{field}` marks an open seat, not a "
-                                      "position", value=v, field=f),
-               "Responsibility": lambda v, f: M("{value!r} in `{field}` marks an open seat, "
-                                                "not a duty", value=v, field=f),
-               "Objective": lambda v, f: M("{value!r} in `{field}` marks an open seat, not an "
-                                           "objective", value=v, field=f)}
-
-
+_SEAT = M("a vacancy is a position with a holder `待招聘` (RO001)")
 def placeholder_said(value: str, label: str, kinds: tuple[str, ...]) -> tuple[M, M]:
     """RF001's message and hint for placeholder (or open-seat word) `value` written in
     field `label` that takes ids of `kinds` (OWNER_KINDS for an owner)."""
     seat = not is_placeholder(value) and is_vacant(value)
-    if len(kinds) > 1:
-        said = M("{value!r} in `{field}` marks an open seat, not a team, person or position",
-                 value=value, field=label) if seat else \
-            M("{value!r} in `{field}` is a placeholder, not a team, person or position",
-              value=value, field=label)
-    else:
-        said = (_SEAT_NOT_A if seat else _NOT_A)[kinds[0]](value, label)
-    return said, _hint(label, kinds, seat)
-
-
-_SEAT = M("a vacancy is a position with a holder `待招聘` (RO001)")
+    return placeholder_message(value, label, kinds, seat), _hint(label, kinds, seat)
 
 
 def _hint(label: str, kinds: tuple[str, ...], seat: bool) -> M:
