@@ -9,7 +9,7 @@ from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M
 from orgspec.model.graph import named
-from orgspec.model.models import is_vacant
+from orgspec.model.models import is_placeholder, is_vacant
 from orgspec.model.org import ident_of, node_key
 from orgspec.model.teamtree import pointer_cycles
 
@@ -141,13 +141,12 @@ def parent_map(ctx: RuleContext) -> dict[str, str | None]:
 
 @check("HI005", local=True)
 def team_without_lead(ctx: RuleContext) -> Iterator[Issue]:
-    """A team with no lead, or a placeholder one (`TBD`, `待定`) or an open seat (`待招聘`:
-    trial 32, it was no finding at all)."""
+    """A team with no lead, a placeholder one (`TBD`, `待定`) or an open seat (`待招聘`)."""
     for tid, team in ctx.org.teams.items():
-        if not team.lead or is_vacant(team.lead):
-            # `lead: 待定` is said as OW002 says a placeholder owner
-            said = M(" (written as {value!r})", value=team.lead) if team.lead else ""
-            yield Issue(M("team {id!r} has no lead{said}", id=tid, said=said),
+        if not team.lead or is_placeholder(team.lead) or is_vacant(team.lead):
+            yield Issue(M("team {id!r} has no lead (written as {value!r})", id=tid,
+                          value=team.lead) if team.lead else
+                        M("team {id!r} has no lead", id=tid),
                         ctx.org.origin("Team", tid).at("lead"), node_key("team", tid),
                         hint=M("name its lead under `lead`: the person who answers for the "
                                "team"))

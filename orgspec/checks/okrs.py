@@ -324,7 +324,9 @@ def objective_without_owner(ctx: RuleContext) -> Iterator[Issue]:
         if obj.owner is None or is_placeholder(obj.owner):
             origin = ctx.org.origin("Objective", oid)
             where = origin.locate("owner") if obj.owner else origin.locate("id")
-            yield Issue(M("objective {objective!r} has no owner", objective=oid), where,
+            said = M(" (written as {value!r})", value=obj.owner) if obj.owner else ""
+            yield Issue(M("objective {objective!r} has no owner{said}", objective=oid,
+                          said=said), where,
                         node_key("objective", oid), hint=M("name the team that owns it"))
 
 

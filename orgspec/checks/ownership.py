@@ -256,25 +256,29 @@ def responsibility_gap(ctx: RuleContext) -> Iterator[Issue]:
 
 def _placeholders(ctx: RuleContext, rid: str, resp: Responsibility,
                   kind: str | None) -> Iterator[Issue]:
-    """One finding per RACI field holding a placeholder; an accountable placeholder that
-    OW002 or OW003 already reports as the missing owner is not repeated."""
+    """One finding per placeholder in a RACI field (`responsible: [ops, 待定, TBD]`: two);
+    the accountable placeholder that OW002 or OW003 already reports as the missing owner
+    is not repeated."""
     for role in ROLES:
         values = getattr(resp, role)
-        at = next((i for i, v in enumerate(values) if is_placeholder(v)), None)
-        if at is None or (role == "accountable" and kind is not None):
-            continue
+        # the first accountable placeholder is the one OW002's or OW003's gap names
+        said = next((i for i, v in enumerate(values) if is_placeholder(v)), None) \
+            if role == "accountable" and kind is not None else None
         real = [v for v in values if not is_placeholder(v)]
         if not real and ctx.org.raci.holders(rid, role):
             continue  # a charter or a position holds the role: OW004 (or OW001) says so
-        text = (M("duty {duty!r} names {value!r} among its {role} owners", duty=rid,
-                  value=values[at], role=ROLE_WORDS[role]) if real
-                else M("duty {duty!r} has no {role} owner (written as {value!r})", duty=rid,
-                       role=ROLE_WORDS[role], value=values[at]))
-        yield Issue(text,
-                    _at_value(ctx.org.origin("Responsibility", rid), (role, at)),
-                    node_key("responsibility", rid),
-                    hint=M("name the {role} team or person, or remove the placeholder",
-                           role=ROLE_WORDS[role]))
+        for at, value in enumerate(values):
+            if at == said or not is_placeholder(value):
+                continue
+            text = (M("duty {duty!r} names {value!r} among its {role} owners", duty=rid,
+                      value=value, role=ROLE_WORDS[role]) if real
+                    else M("duty {duty!r} has no {role} owner (written as {value!r})",
+                           duty=rid, role=ROLE_WORDS[role], value=value))
+            yield Issue(text,
+                        _at_value(ctx.org.origin("Responsibility", rid), (role, at)),
+                        node_key("responsibility", rid),
+                        hint=M("name the {role} team or person, or remove the placeholder",
+                               role=ROLE_WORDS[role]))
 
 
 @check("OW003", graph=False, text=())

@@ -10,6 +10,7 @@ from typing import Any
 
 from orgspec.checks.holderteams import holder_teams, teams_hint
 from orgspec.checks.ownership import ROLE_WORDS
+from orgspec.checks.placeholders import PlaceholderIssue, left_to_its_rule, placeholder_said
 from orgspec.engine.context import RuleContext
 from orgspec.engine.holdback import value_words
 from orgspec.engine.registry import UNSAID, check
@@ -78,7 +79,8 @@ def _walked(ctx: RuleContext) -> tuple[list[Issue], _Guesses]:
             return list(check_references(view, guesses))
 
         split = by_file(ctx.shared, "RF001 walk", _walk_index(ctx.org), run)
-        if not split.whole and split.issues:  # an unknown reference kept: walk it all
+        # an unknown reference kept: walk it all (a placeholder's RF001 reads no other file)
+        if not split.whole and any(not isinstance(i, PlaceholderIssue) for i in split.issues):
             guesses = _Guesses(ctx.org, others)
             return guesses.settle(list(check_references(ctx.org, guesses))), guesses
         return guesses.settle(split.issues), guesses
@@ -337,8 +339,8 @@ def _repeats(origin: Origin, field: tuple[Any, ...], values: Sequence[str | None
     label = next(part for part in reversed(field) if isinstance(part, str))
     written = written or {}
     for j, value in enumerate(values):
-        if value is None:
-            continue
+        if value is None or is_placeholder(value) or is_vacant(value):
+            continue  # `[待定, 待定]`: each placeholder has its own finding (RF001, OW002)
         if value not in first:
             first[value] = j
             continue
@@ -830,13 +832,20 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
     org = guesses.org
     values = list(values)
     for j, value in enumerate(values):
-        if value is None or is_placeholder(value):
+        if value is None:
+            continue
+        if is_placeholder(value):
+            if not left_to_its_rule(org, kind, ident, field, values):
+                yield _placeholder(origin, field, j, value, kind, ident, kinds, listed)
             continue
         guesses.referenced.add(value)
         if _exists(org, value, kinds):
             continue
         if is_vacant(value) and kinds == ("Person",) and field == ("lead",):
             continue  # `lead: 待招聘`: the seat is open, not an unknown person
+        if is_vacant(value):  # `members: [待招聘]`: a seat is a position's holder
+            yield _placeholder(origin, field, j, value, kind, ident, kinds, listed)
+            continue
         if org.failed and guesses.in_failed(value):
             if not guesses.defined_in_failed(value):  # a typo: RF001 once it loads
                 guesses.held_for_failed += 1  # counted in the summary's held-back findings
@@ -920,6 +929,18 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
         if close is not None:
             guesses.pending.append((issue, close))
         yield issue
+
+
+def _placeholder(origin: Origin, field: tuple[Any, ...], j: int, value: str, kind: str,
+                 ident: str, kinds: tuple[str, ...], listed: bool) -> Issue:
+    """RF001 at placeholder `value` (`待定`, or `待招聘` outside a position's `holders`),
+    the `j`th of `field`: what it is, and what to write instead (`checks.placeholders`)."""
+    where = (*field, j) if listed and _is_list(origin, field) else field
+    if isinstance(origin.fmap.node((*origin.path, *where)), dict):  # `{ref: 待定, ...}`
+        where = (*where, "ref")
+    said, hint = placeholder_said(value, _written_field(origin, where), kinds)
+    return PlaceholderIssue(said, origin.value(*where), entity=node_key(kind, ident),
+                            hint=hint)
 
 
 # `attendees: 全體同仁`: everyone, which a meeting says by naming the top team (a meeting a

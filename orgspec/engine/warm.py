@@ -191,14 +191,16 @@ def keep_state(cache: Cache, key: bytes, idents: list[str], org: Org, plan: Plan
     back behind an OK003, which a prose edit pairs again), when its org is one a prose edit can
     be answered for: nothing failed, held back, dropped or renamed, no suppression that
     names OW007 (`_names_near_duplicates`), and every reference resolved (RF001 ran
-    everywhere and found none)."""
+    everywhere and found none but placeholders, `model.placeholdersaid`)."""
     from orgspec.model.aliases import former_keys
+    from orgspec.model.placeholdersaid import said_placeholder
 
     if not enabled() or not cache.primed() or org.failed or org.incomplete or org.invalid or \
             _names_near_duplicates(org, plan) or org.renamed or former_keys(org) or \
             len(every) != len(findings) or "RF001" not in plan.severity or \
             any("RF001" in codes for _, codes in plan.per_file) or \
-            any(f.code in ("RF001", "RF007") for f in every):
+            any(f.code == "RF007" or (f.code == UNKNOWN_REFERENCE and not said_placeholder(f))
+                for f in every):
         return
     # made and written once the output is out (0.1-0.25 s CPU at 500 teams); nothing it
     # reads is changed after this run's rules
@@ -284,7 +286,8 @@ def _made(idents: list[str], org: Org, plan: Plan, config: Config, findings: lis
     for code in rules - set(local) - {NEAR_DUPLICATES}:
         reads = _reads(code)
         # RF001 reads names only for its hints at unknown references, and this state is
-        # kept only when it found none (`keep_state`): a name edit changes no reference
+        # kept only when it found none, placeholders aside, whose words read no name
+        # (`keep_state`): a name edit changes no reference
         # a duty read without some roles (`summary.OWNERS`) is read with its prose
         blocked.update(KINDS if reads is None else (
             r.removesuffix(OWNERS) for r in reads if r and (
