@@ -132,7 +132,8 @@ SUBJECT_CASES = [
     ("responsible: [platform]", "responsible: [platform, 待定]", ("OW002", 28, 27)),
     ("consulted: [support]", "consulted: [support, TBD]", ("OW002", 29, 24)),
     ("informed: [support]", "informed: [support, 暂无]", ("OW002", 30, 23)),
-    ("accountable: platform", "accountable: 待定", ("OW002", 27, 16)),
+    # platform's charter lists uptime bare (accountable): the two disagree (OW004)
+    ("accountable: platform", "accountable: 待定", ("OW004", 27, 16)),
     ("  owner: platform\n  period", "  owner: 待定\n  period", ("OK011", 40, 3)),
     ("owner: support\n  responsibility", "owner: 待定\n  responsibility", ("PR009", 54, 3)),
     ("owner: support, tracker", "owner: 待定, tracker", ("PR001", 57, 34)),
@@ -148,7 +149,10 @@ def test_a_placeholder_gives_one_finding(tmp_path: Path, old: str, new: str,
                                          want: tuple[str, int, int]) -> None:
     found = _run(tmp_path, _written(old, new))
     assert [_at(f) for f in found] == [(want[0], "org.yaml", want[1], want[2])]
-    assert "待定" not in found[0].hint and "TBD" not in found[0].hint  # never suggested
+    if want[0] == "OW004":  # names the placeholder it replaces, and suggests the owner
+        assert "`accountable: platform` in place of '待定'" in found[0].hint
+    else:
+        assert "待定" not in found[0].hint and "TBD" not in found[0].hint  # never suggested
     if want[0] == "RF001":
         assert "is a placeholder, not a" in found[0].message
         assert "unknown" not in found[0].message

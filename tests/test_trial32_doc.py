@@ -120,9 +120,10 @@ def test_an_open_seat_word_as_an_owner_says_where_open_seats_go(write_org) -> No
                                "- {kind: Person, id: p}\n"})
     found = [f for f in json_findings(org) if f["code"] == "RF001"]
     assert [(f["line"], f["column"]) for f in found] == [(1, 43)]
-    assert found[0]["hint"] == ("'空缺' marks an open seat, which only a position's `holders` "
-                                "(or a team's `lead`) has; an owner not yet decided is written "
-                                "`TBD` or `待定`")
+    assert found[0]["message"] == ("'空缺' in `owner` marks an open seat, not a team, person "
+                                   "or position")
+    assert found[0]["hint"] == ("name the team, person or position that owns it; a vacancy is "
+                                "a position with a holder `待招聘` (RO001)")
 
 
 # --- 3. 台北, as Taiwan types it --------------------------------------------------------
