@@ -150,7 +150,7 @@ def test_a_placeholder_gives_one_finding(tmp_path: Path, old: str, new: str,
     found = _run(tmp_path, _written(old, new))
     assert [_at(f) for f in found] == [(want[0], "org.yaml", want[1], want[2])]
     if want[0] == "OW004":  # names the placeholder it replaces, and suggests the owner
-        assert "`accountable: platform` in place of '待定'" in found[0].hint
+        assert "write `accountable: platform` in the duty in place of '待定'" in found[0].hint
     else:
         assert "待定" not in found[0].hint and "TBD" not in found[0].hint  # never suggested
     if want[0] == "RF001":
