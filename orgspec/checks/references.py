@@ -903,10 +903,6 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
                 if lead is not None and lead in org.people else \
                 M("{value!r} is a team, and a manager is a person: write the id of the one "
                   "this person reports to", value=value)
-        if not hint and is_vacant(value):
-            hint = M("{value!r} marks an open seat, which only a position's `holders` (or "
-                     "a team's `lead`) has; an owner not yet decided is written `TBD` or "
-                     "`待定`", value=value)
         if not hint and label == "tracker":  # `tracker: Jira OPS`: read as a tool
             hint = M("a step's `tracker` is the team, person or position that follows it up, "
                      "not a tool: name tools in the process's `trackers`")
