@@ -104,13 +104,18 @@ def test_ro001_hint_is_a_suppression_with_an_end_date_and_it_works(write_org) ->
     found = json_findings(org)
     assert [f for f in where(found) if f[0] != "OW006"] == [("RO001", "o.yaml", 9, 7)]
     hint = next(f["hint"] for f in found if f["code"] == "RO001")
-    assert "`# orgspec: ignore[RO001] until=2026-06-30 Lin covers until hired`" in hint
+    assert "`# orgspec: ignore[RO001] Lin covers until hired`, and add `until=`" in hint
     run = run_cli("check", str(org), "--isolated", "--no-cache", "--lang", "zh-Hant", cwd=org)
     assert "建議: 在 `holders` 裡寫明任職者；要記下招到人之前由誰代管，在上一行寫：" in run.stdout
+    assert "until=20" not in hint  # no date that goes by (trial 32b: it had)
     # doing what it says: no RO001, and no SU001 (the suppression is used)
     org = write_org({"o.yaml": SEAT.replace(
         "    - 待招聘", "    # orgspec: ignore[RO001] until=2999-06-30 招到人之前由林志豪代管\n"
                      "    - 待招聘")})
+    assert [f for f in where(json_findings(org)) if f[0] != "OW006"] == []
+    # the line exactly as the hint gives it
+    org = write_org({"o.yaml": SEAT.replace(
+        "    - 待招聘", "    # orgspec: ignore[RO001] 招到人之前由林志豪代管\n    - 待招聘")})
     assert [f for f in where(json_findings(org)) if f[0] != "OW006"] == []
 
 

@@ -47,10 +47,12 @@ def position_vacancy(ctx: RuleContext) -> Iterator[Issue]:
 
 # No field records who covers an open seat (trial 32: the hint asked for one the user could
 # not find); a suppression's end date and reason can, and the finding is back on that date.
+# No date in the example: one fixed here goes by, and the suppression copied as told
+# is then an expired one (SU002) with the finding still there (trial 32b).
 _VACANCY_HINT = M("write the person who holds it in `holders`; to record who covers it "
-                  "until then, write on the line above: `# orgspec: ignore[RO001] "
-                  "until=2026-06-30 Lin covers until hired` (the finding is back on that "
-                  "date)")
+                  "until then, write on the line above: `# orgspec: ignore[RO001] Lin "
+                  "covers until hired`, and add `until=` with the day the seat is to be "
+                  "filled to have the finding back on that day")
 
 
 def _listed(origin: Origin, field: str) -> bool:
