@@ -81,11 +81,15 @@ def parent_children_mismatch(ctx: RuleContext) -> Iterator[Issue]:
         listed = set(team.children)
         for i, child in enumerate(team.children):
             if child in org.teams and org.teams[child].parent != tid:
-                yield Issue(M("team {team!r} lists {child!r} as a child, but its parent is "
-                              "{parent!r}",
-                              team=tid, child=child, parent=org.teams[child].parent),
-                              origin.locate("children", i),
-                            node_key("team", tid),
+                parent = org.teams[child].parent
+                # no parent written: not "its parent is None" (trial 32b)
+                text = M("team {team!r} lists {child!r} as a child, but {child!r} has no "
+                         "`parent`", team=tid, child=child) if parent is None else \
+                    M("team {team!r} lists {child!r} as a child, but its parent is {parent!r}",
+                      team=tid, child=child, parent=parent)
+                yield Issue(text, origin.locate("children", i), node_key("team", tid),
+                            hint=M("write `parent: {team}` in {child!r}, or take {child!r} "
+                                   "out of `children`", team=tid, child=child),
                             related=(Related(org.origin("Team", child).locate("id"),
                                              M("{id} is defined here", id=child)),),
                             teams=(tid, child, org.teams[child].parent or ""))
@@ -94,7 +98,10 @@ def parent_children_mismatch(ctx: RuleContext) -> Iterator[Issue]:
                 where = org.origin("Team", child).locate("parent")
                 yield Issue(M("team {team!r} has parent {parent!r}, which does not list it in "
                               "`children`", team=child, parent=tid), where, node_key("team",
-                              child), teams=(child, tid))
+                              child), teams=(child, tid),
+                            hint=M("add {team!r} to the `children` of {parent!r}, or leave "
+                                   "`children` out there: the `parent` fields say it",
+                                   team=child, parent=tid))
 
 
 @check("HI003", local=True)
