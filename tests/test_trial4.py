@@ -259,7 +259,7 @@ def test_the_action_comment_is_the_check_s_report_with_its_baseline_and_diff(
     assert "- position added: 客服主管 (cs-lead)\n" in body
     assert "vacancy introduced: position 客服主管 (cs-lead) has" in body
     assert "cs\\-specialist\\' has" not in body  # baselined: not in the comment
-    assert "**0** errors · **1** warning · " in body
+    assert "**0** new errors · **1** new warning · " in body  # with --diff: the new ones
     # trial 9: the comment says what the baseline hides
     assert "\n1 known finding hidden by the baseline (counted in team health)\n" in body
 

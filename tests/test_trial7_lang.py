@@ -159,7 +159,8 @@ def test_sarif_results_carry_the_hint(write_org: Any, lang: str, line: str) -> N
     [result] = json.loads(run.stdout)["runs"][0]["results"]
     message, hint = result["message"]["text"].split("\n")
     assert hint == line and "`role`" in message
-    assert result["properties"] == {"hint": line.split(": ", 1)[1]}
+    assert result["properties"]["hint"] == line.split(": ", 1)[1]
+    assert set(result["properties"]) == {"hint", "entity"}
 
 
 @pytest.mark.parametrize(("title", "target", "shown"), [
