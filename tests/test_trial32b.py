@@ -1,10 +1,12 @@
 """Trial 32b (placeholders followed literally): a child listed in `children` whose team
-writes no `parent` was said as "its parent is None", with no hint."""
+writes no `parent` was said as "its parent is None", with no hint; a meeting attended by
+placeholders alone was said as if its teams were empty."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from conftest import json_findings, where
 
 TREE = """\
@@ -50,3 +52,20 @@ def test_a_child_left_out_of_children_gets_a_hint_that_works(write_org: Any) -> 
     left_out = empty.replace(", children: []", "")
     assert [f for f in where(json_findings(write_org({"o.yaml": left_out})))
             if f[0] == "HI002"] == []
+
+
+MEETING = """\
+- {kind: Team, id: cs, name: 客服部, lead: a, members: [a]}
+- {kind: Person, id: a, name: 王芳}
+- {kind: Meeting, id: m, name: 周例会, owner: cs, cadence: 每周一 10:00, attendees: ATTENDEES}
+"""
+
+
+@pytest.mark.parametrize(("attendees", "column"), [("[TBD]", 68), ("[暂无, 待定]", 68)])
+def test_a_meeting_attended_by_placeholders_alone_says_what_was_written(
+        write_org: Any, attendees: str, column: int) -> None:
+    found = json_findings(write_org({"o.yaml": MEETING.replace("ATTENDEES", attendees)}))
+    assert [f for f in where(found) if f[0] != "OW006"] == [("MT003", "o.yaml", 3, column)]
+    found = [f for f in found if f["code"] == "MT003"]
+    first = attendees.strip("[]").split(",")[0]
+    assert found[0]["message"] == f"meeting 'm' has no attendees (written as {first!r})"

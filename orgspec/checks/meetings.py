@@ -174,8 +174,12 @@ def meeting_without_attendees(ctx: RuleContext) -> Iterator[Issue]:
         elif any(_someone(org, h) for h in known):
             continue
         origin = org.origin("Meeting", mid)
+        held = [a for a in meeting.attendees if is_placeholder(a) or is_vacant(a)]
+        # `attendees: [TBD]`: said as written, not as empty teams (trial 32b)
         said = M("meeting {meeting!r} has no attendees", meeting=mid) \
             if not meeting.attendees else \
+            M("meeting {meeting!r} has no attendees (written as {value!r})", meeting=mid,
+              value=held[0]) if len(held) == len(meeting.attendees) else \
             M("meeting {meeting!r} has attendees with nobody in them (empty teams or open "
               "positions)", meeting=mid)
         yield Issue(said,
