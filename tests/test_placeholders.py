@@ -165,7 +165,7 @@ def test_every_placeholder_word_in_members(tmp_path: Path, written: str) -> None
     assert [_at(f) for f in found] == [("RF001", "org.yaml", 5, 25)]
     assert found[0].message == f"{written!r} in `members` is a placeholder, not a person"
     assert found[0].hint == ("list the person when known, or leave them out; a vacancy is a "
-                             "position with a holder `待招聘` (RO001)")
+                             "position with a holder `vacant` (RO001)")
 
 
 def test_an_open_seat_word_in_members_suggests_no_placeholder(tmp_path: Path) -> None:

@@ -128,7 +128,7 @@ def test_an_open_seat_word_as_an_owner_says_where_open_seats_go(write_org) -> No
     assert found[0]["message"] == ("'空缺' in `owner` marks an open seat, not a team, person "
                                    "or position")
     assert found[0]["hint"] == ("name the team, person or position that owns it; a vacancy is "
-                                "a position with a holder `待招聘` (RO001)")
+                                "a position with a holder `vacant` (RO001)")
 
 
 # --- 3. 台北, as Taiwan types it --------------------------------------------------------
