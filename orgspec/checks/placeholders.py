@@ -55,6 +55,8 @@ def left_to_its_rule(org: Org, kind: str, ident: str, field: tuple[Any, ...],
 # `vacant` in English; the Chinese catalogs say `待招聘` (trial 32b: an English org was told
 # to write Chinese)
 _SEAT = M("a vacancy is a position with a holder `vacant` (RO001)")
+
+
 def placeholder_said(value: str, label: str, kinds: tuple[str, ...]) -> tuple[M, M]:
     """RF001's message and hint for placeholder (or open-seat word) `value` written in
     field `label` that takes ids of `kinds` (OWNER_KINDS for an owner)."""
