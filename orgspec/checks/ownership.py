@@ -8,7 +8,6 @@ teams). Their answers are those of the graph's queries (`model.graph.claims`, `o
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -315,7 +314,8 @@ def charter_disagreement(ctx: RuleContext) -> Iterator[Issue]:
     who is responsible) are merged, as the README says, not a disagreement."""
     org = ctx.org
     duties, teams = org.responsibilities, org.teams
-    listed: Counter[tuple[str, str]] | None = None  # counted at the first disagreement
+    # (team, duty) -> the roles of its charter entries, made at the first disagreement
+    listed: dict[tuple[str, str], list[str]] | None = None
     seen: set[tuple[str, str]] = set()
     for claim in org.claims:
         rid = claim.responsibility
@@ -330,13 +330,14 @@ def charter_disagreement(ctx: RuleContext) -> Iterator[Issue]:
             continue  # the duty is silent about this team, or agrees
         pair = (claim.team, rid)
         if listed is None:
-            listed = Counter((c.team, c.responsibility) for c in org.claims)
-        if listed[pair] > 1:
+            listed = {}
+            for c in org.claims:
+                listed.setdefault((c.team, c.responsibility), []).append(c.role)
+        if len(listed[pair]) > 1:
             # the duty is listed twice in the charter: RF004 reports each repeat and says
             # which entry to remove; a disagreement is left, once, when no entry gives the
             # role the duty gives (a second accountable owner is no such entry: OW001's)
-            if pair in seen or any(c.role in written for c in org.claims
-                                   if (c.team, c.responsibility) == pair):
+            if pair in seen or any(role in written for role in listed[pair]):
                 continue
             seen.add(pair)
         team = node_key("team", claim.team)
