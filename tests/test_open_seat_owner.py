@@ -273,11 +273,11 @@ def test_an_id_spelt_as_an_open_seat_word_is_that_owner_in_raci(tmp_path: Path) 
 
 @pytest.mark.parametrize(("lang", "message", "hint"), [
     ("zh", "会议 'weekly' 没有主持人（写作 '待招聘'）",
-     "写明主持会议的团队、岗位或人员；空缺期间可改写一个岗位：`owner: <岗位 id>`，并在该岗位写上 "
-     "`holders: [待招聘]`（RO001 会报告这个空缺）"),
+     "写明主持会议的团队、岗位或人员；空缺期间可改写一个岗位：在该岗位写上 `holders: [待招聘]`，"
+     "再在这里写 `owner:` 加该岗位的 id（RO001 会报告这个空缺）"),
     ("zh-Hant", "會議 'weekly' 沒有主持人（寫作 '待招聘'）",
-     "寫明主持會議的團隊、職位或人員；空缺期間可改寫一個職位：`owner: <崗位 id>`，並在該職位寫上 "
-     "`holders: [待招聘]`（RO001 會報告這個空缺）"),
+     "寫明主持會議的團隊、職位或人員；空缺期間可改寫一個職位：在該職位寫上 `holders: [待招聘]`，"
+     "再在這裡寫 `owner:` 加該職位的 id（RO001 會報告這個空缺）"),
     ("en", "meeting 'weekly' has no owner (written as '待招聘')",
      "name the team, position or person who chairs it; while the seat is open, name a "
      "position instead: `owner: <position id>`, with `holders: [待招聘]` on the position "
