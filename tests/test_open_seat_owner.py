@@ -315,3 +315,16 @@ def test_the_same_with_and_without_the_cache(tmp_path: Path,
         assert ("OK011", "a.yaml", 40, 3) in [_at(f) for f in got]
         assert [_at(f)[0] for f in got if f.location.file.endswith("b.yaml")] == \
             ([] if word in ("", "platform") else ["MT001"])
+
+
+def test_show_marks_an_open_seat_owner_as_no_owner(write_org) -> None:  # type: ignore[no-untyped-def]
+    # as `check` reads it (PR001), not as an unknown id
+    from conftest import run_cli
+
+    org = write_org({"o.yaml": "- {kind: Team, id: ops, name: 运营部}\n"
+                               "- kind: Process\n  id: refund\n  name: 退款\n  owner: ops\n"
+                               "  steps:\n    - {id: check, name: 审核, owner: 待招聘}\n"})
+    run = run_cli("show", "process", "refund", str(org), "--lang", "en")
+    assert run.code == 0, run.stderr
+    assert "- check 审核; owner: 待招聘 (no owner)" in \
+        [line.strip() for line in run.stdout.splitlines()]
