@@ -328,3 +328,14 @@ def test_show_marks_an_open_seat_owner_as_no_owner(write_org) -> None:  # type: 
     assert run.code == 0, run.stderr
     assert "- check 审核; owner: 待招聘 (no owner)" in \
         [line.strip() for line in run.stdout.splitlines()]
+
+
+def test_an_open_seat_beside_an_accountable_owner_is_not_told_to_become_a_second(
+        tmp_path: Path) -> None:
+    found = _run(tmp_path, _written("accountable: platform", "accountable: [platform, {w}]",
+                                    "空缺"))
+    assert [_at(f) for f in found] == [("OW002", "org.yaml", 27, 27)]
+    assert found[0].message == "duty 'uptime' names '空缺' among its accountable owners"
+    assert "holders:" not in found[0].hint  # a position there would be OW001's second owner
+    followed = _written("accountable: platform", "accountable: [platform]", "")
+    assert _run(tmp_path, followed) == []

@@ -283,12 +283,15 @@ def _placeholders(ctx: RuleContext, rid: str, resp: Responsibility,
                       value=value, role=ROLE_WORDS[role]) if real
                     else M("duty {duty!r} has no {role} owner (written as {value!r})",
                            duty=rid, role=ROLE_WORDS[role], value=value))
+            hint = M("name the {role} team or person, or remove the placeholder",
+                     role=ROLE_WORDS[role])
             yield Issue(text,
                         _at_value(ctx.org.origin("Responsibility", rid), (role, at)),
                         node_key("responsibility", rid),
-                        hint=seat_hint(M("name the {role} team or person, or remove the "
-                                         "placeholder", role=ROLE_WORDS[role]), role,
-                                       value))
+                        # a position beside a real accountable owner would be a second one
+                        # (OW001): no seat to name there
+                        hint=hint if role == "accountable" and real else
+                        seat_hint(hint, role, value))
 
 
 @check("OW003", graph=False, text=())
