@@ -179,10 +179,10 @@ def test_an_open_seat_word_in_members_suggests_no_placeholder(tmp_path: Path) ->
 
 
 def test_an_open_seat_word_as_an_owner_suggests_no_placeholder(tmp_path: Path) -> None:
+    # session 33: as `accountable: 待定` (OW004, the charter's owner to write), not RF001
     found = _run(tmp_path, _written("accountable: platform", "accountable: 待招聘"))
-    assert [_at(f) for f in found] == [("RF001", "org.yaml", 27, 16)]
-    assert found[0].message == ("'待招聘' in `accountable` marks an open seat, not a team, "
-                                "person or position")
+    assert [_at(f) for f in found] == [("OW004", "org.yaml", 27, 16)]
+    assert "write `accountable: platform` in the duty in place of '待招聘'" in found[0].hint
     assert "待定" not in found[0].hint and "TBD" not in found[0].hint
 
 

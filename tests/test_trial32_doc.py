@@ -47,10 +47,12 @@ def test_explain_ro001_lists_every_open_seat_word_of_its_script_and_only_those(
 def test_the_docs_say_where_tbd_means_an_undecided_owner_and_where_an_open_seat() -> None:
     ro001 = words_said("vacant", "zh-Hant")
     assert "空缺只寫在職位的 `holders` 裡（或團隊的 `lead`，見 HI005）" in ro001
-    assert "`TBD` 和 `待定` 表示負責方尚未確定" in ro001
+    # an owner field reads both kinds of word as no owner, its own rule says so (session 33)
+    assert "寫在 `owner` 或 RACI 欄位裡時，兩類詞都視為沒有負責方" in ro001
     ow = explain(registry()["OW002"], "en")
-    assert "An owner not yet decided is written as one of these" in ow
-    assert "In a position's `holders` the same words mark an open seat instead (RO001)." in ow
+    assert "An owner written as one of these (in capitals or not) is read as no owner" in ow
+    assert "so is one written as an open seat: `vacant`" in ow
+    assert "In a position's `holders` all these words mark an open seat (RO001)." in ow
     for code in ("MT001", "OK011", "OW002", "PR001", "PR009", "HI005", "RO001"):
         assert registry()[code].words, code
 
@@ -120,15 +122,18 @@ def test_ro001_hint_is_a_suppression_with_an_end_date_and_it_works(write_org) ->
 
 
 def test_an_open_seat_word_as_an_owner_says_where_open_seats_go(write_org) -> None:  # type: ignore[no-untyped-def]
+    # session 33: the meeting's own rule, as for `待定` (was RF001 [error]), and its hint
+    # says how to record the seat
     org = write_org({"o.yaml": "- {kind: Meeting, id: m, name: 月會, owner: 空缺, "
                                "cadence: 每月, attendees: [p]}\n"
                                "- {kind: Person, id: p}\n"})
-    found = [f for f in json_findings(org) if f["code"] == "RF001"]
-    assert [(f["line"], f["column"]) for f in found] == [(1, 43)]
-    assert found[0]["message"] == ("'空缺' in `owner` marks an open seat, not a team, person "
-                                   "or position")
-    assert found[0]["hint"] == ("name the team, person or position that owns it; a vacancy is "
-                                "a position with a holder `vacant` (RO001)")
+    found = [f for f in json_findings(org) if f["code"] in ("RF001", "MT001")]
+    assert where(found) == [("MT001", "o.yaml", 1, 36)]
+    assert found[0]["message"] == "meeting 'm' has no owner (written as '空缺')"
+    assert found[0]["hint"] == ("name the team, position or person who chairs it; while the "
+                                "seat is open, name a position instead: `owner: <position "
+                                "id>`, with `holders: [空缺]` on the position (RO001 reports "
+                                "the open seat)")
 
 
 # --- 3. 台北, as Taiwan types it --------------------------------------------------------

@@ -9,7 +9,7 @@ from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M
 from orgspec.model.graph import named
-from orgspec.model.models import is_placeholder, is_vacant
+from orgspec.model.models import is_open_seat, is_placeholder, is_vacant
 from orgspec.model.org import ident_of, node_key
 from orgspec.model.teamtree import pointer_cycles
 
@@ -146,6 +146,14 @@ def parent_map(ctx: RuleContext) -> dict[str, str | None]:
         tid: team.parent for tid, team in ctx.org.teams.items()})
 
 
+# a lead is a person, so an open seat is not a position to name there: the finding itself
+# records the seat, and a suppression with an end date who covers it (as RO001's hint)
+_LEAD_SEAT = M("write the person who leads it in `lead` once hired; to record who covers the "
+               "open seat until then, write on the line above: `# orgspec: ignore[HI005] Lin "
+               "covers until hired`, and add `until=` with the day the seat is to be filled "
+               "to have the finding back on that day")
+
+
 @check("HI005", local=True)
 def team_without_lead(ctx: RuleContext) -> Iterator[Issue]:
     """A team with no lead, a placeholder one (`TBD`, `待定`) or an open seat (`待招聘`)."""
@@ -155,8 +163,8 @@ def team_without_lead(ctx: RuleContext) -> Iterator[Issue]:
                           value=team.lead) if team.lead else
                         M("team {id!r} has no lead", id=tid),
                         ctx.org.origin("Team", tid).at("lead"), node_key("team", tid),
-                        hint=M("name its lead under `lead`: the person who answers for the "
-                               "team"))
+                        hint=_LEAD_SEAT if is_open_seat(team.lead) else
+                        M("name its lead under `lead`: the person who answers for the team"))
 
 
 @check("HI006", graph=False, kinds=("Team",), text=())

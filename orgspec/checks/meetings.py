@@ -9,14 +9,15 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
+from orgspec.checks.placeholders import seat_hint
 from orgspec.engine.context import RuleContext, Shared
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M, P
 from orgspec.model.krname import step_named
-from orgspec.model.models import is_placeholder, is_vacant
+from orgspec.model.models import is_placeholder, is_unowned, is_vacant
 from orgspec.model.org import Hold, Org, Origin, node_key
-from orgspec.model.positions import Presence, cadence_of, is_open_owner, presence
+from orgspec.model.positions import Presence, cadence_of, presence
 
 
 def cadence_hint(*names: str | None) -> M:
@@ -31,15 +32,16 @@ def cadence_hint(*names: str | None) -> M:
 
 @check("MT001", local=True)
 def meeting_without_owner(ctx: RuleContext) -> Iterator[Issue]:
-    """A meeting with no owner, or a placeholder one."""
+    """A meeting with no owner, a placeholder one (`待定`) or an open seat (`待招聘`)."""
     for mid, meeting in ctx.org.meetings.items():
-        if is_open_owner(meeting.owner):
+        if is_unowned(meeting.owner):
             origin = ctx.org.origin("Meeting", mid)
             said = M(" (written as {value!r})", value=meeting.owner) if meeting.owner else ""
             yield Issue(M("meeting {meeting!r} has no owner{said}", meeting=mid, said=said),
                         origin.locate("owner" if meeting.owner else "id"),
                         node_key("meeting", mid),
-                        hint=M("name the team, position or person who chairs it"))
+                        hint=seat_hint(M("name the team, position or person who chairs "
+                                         "it"), "owner", meeting.owner))
 
 
 @check("MT002", local=True)
@@ -169,7 +171,7 @@ def meeting_without_attendees(ctx: RuleContext) -> Iterator[Issue]:
         # each attendee resolved once: with none known, every attendee resolved to nothing
         known = [h for h in (org.holder(a) for a in meeting.attendees) if h is not None]
         if not known:
-            if any(not is_placeholder(a) for a in meeting.attendees):
+            if any(not is_vacant(a) for a in meeting.attendees):
                 continue  # every real attendee is an unknown id: RF001 says so
         elif any(_someone(org, h) for h in known):
             continue

@@ -9,12 +9,13 @@ from collections.abc import Iterator
 from itertools import islice
 from typing import Any
 
+from orgspec.checks.placeholders import seat_hint
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M
 from orgspec.model.krname import key_result_named
-from orgspec.model.models import KeyResult, Objective, is_placeholder
+from orgspec.model.models import KeyResult, Objective, is_unowned
 from orgspec.model.okr import (
     Judged,
     KeyResultValues,
@@ -319,15 +320,16 @@ def too_many_key_results(ctx: RuleContext) -> Iterator[Issue]:
 
 @check("OK011", local=True)
 def objective_without_owner(ctx: RuleContext) -> Iterator[Issue]:
-    """An objective nobody owns (no owner, or a placeholder)."""
+    """An objective nobody owns (no owner, a placeholder, or an open seat)."""
     for oid, obj in ctx.org.objectives.items():
-        if obj.owner is None or is_placeholder(obj.owner):
+        if is_unowned(obj.owner):
             origin = ctx.org.origin("Objective", oid)
             where = origin.locate("owner") if obj.owner else origin.locate("id")
             said = M(" (written as {value!r})", value=obj.owner) if obj.owner else ""
             yield Issue(M("objective {objective!r} has no owner{said}", objective=oid,
                           said=said), where,
-                        node_key("objective", oid), hint=M("name the team that owns it"))
+                        node_key("objective", oid),
+                        hint=seat_hint(M("name the team that owns it"), "owner", obj.owner))
 
 
 @check("OK016", local=True)

@@ -12,14 +12,15 @@ from collections.abc import Iterator
 from typing import Any
 
 from orgspec.checks.hierarchy import parent_map, rolled_up
+from orgspec.checks.placeholders import seat_hint
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.engine.teams import holder_teams
 from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import MC, M
 from orgspec.model.graph import site_path
-from orgspec.model.models import ROLES, Responsibility, is_placeholder
-from orgspec.model.org import Origin, ident_of, node_key
+from orgspec.model.models import ROLES, Responsibility, is_placeholder, is_vacant
+from orgspec.model.org import Org, Origin, ident_of, node_key
 
 
 def _where(site: tuple[Any, tuple[Any, ...]]) -> Location:
@@ -36,6 +37,13 @@ def _at_value(origin: Origin, path: tuple[Any, ...]) -> Location:
 
 def _id(node: str) -> str:
     return ident_of(node)
+
+
+def unfilled(org: Org, value: str) -> bool:
+    """Whether RACI value `value` names no owner because it is written so: a placeholder
+    (`待定`, `TBD`), or an open-seat word (`空缺`, `待招聘`) that is no id of the org. Both
+    are read alike (one rule, one severity); the hint fits the word (`seat_hint`)."""
+    return is_placeholder(value) or (is_vacant(value) and org.holder(value) is None)
 
 
 # a RACI role as the owners who hold it (批准方 (A)), said inside a sentence; `show` and the
@@ -63,7 +71,7 @@ def responsibility_overlap(ctx: RuleContext) -> Iterator[Issue]:
         names = [_id(o) for o, _ in sites]  # joined in the message's language
         related = tuple(Related(_where(site), M("{owner} is accountable here", owner=_id(o)))
                         for o, site in sites[1:])
-        said = (undecided(ctx.org.responsibilities[rid], "accountable")
+        said = (undecided(ctx.org, ctx.org.responsibilities[rid], "accountable")
                 if rid in raci.unresolved else None)  # a placeholder names no owner
         if said is None:
             message = M("duty {duty!r} has {count} accountable owners: {names}", duty=rid,
@@ -119,12 +127,13 @@ def _bare_hint(ctx: RuleContext, rid: str, owners: list[str]) -> M | None:
     return None
 
 
-def undecided(resp: Responsibility, role: str) -> tuple[int, str] | None:
+def undecided(org: Org, resp: Responsibility, role: str) -> tuple[int, str] | None:
     """(index, value) of the first placeholder in `resp`'s `role` field when that field
-    holds placeholders alone (`accountable: 待定`, `[TBD, 未定]`), else None: the duty
-    leaves the role undecided, where a charter or a position may still name its owners."""
+    holds placeholders or open-seat words alone (`accountable: 待定`, `[TBD, 未定]`,
+    `空缺`: `unfilled`), else None: the duty leaves the role undecided, where a charter or
+    a position may still name its owners."""
     values: list[str] = getattr(resp, role)
-    if not values or not all(is_placeholder(v) for v in values):
+    if not values or not all(unfilled(org, v) for v in values):
         return None
     return 0, values[0]
 
@@ -215,7 +224,7 @@ def _find_gaps(ctx: RuleContext) -> Iterator[tuple[str, Responsibility, str]]:
     for rid, resp in org.responsibilities.items():
         if accountable[rid]:
             continue
-        if any(not is_placeholder(a) and org.holder(a) is None for a in resp.accountable):
+        if any(not unfilled(org, a) and org.holder(a) is None for a in resp.accountable):
             continue  # an unknown or invalid accountable: RF001 or its own finding says so
         if org.raci.holders(rid, "responsible"):
             yield rid, resp, "responsible"
@@ -238,7 +247,7 @@ def responsibility_gap(ctx: RuleContext) -> Iterator[Issue]:
         if kind is None and rid not in unresolved:
             continue
         if kind == "gap":
-            placeholder = next((a for a in resp.accountable if is_placeholder(a)), None)
+            placeholder = next((a for a in resp.accountable if unfilled(ctx.org, a)), None)
             said = M(" (written as {value!r})", value=placeholder) if placeholder else ""
             origin = ctx.org.origin("Responsibility", rid)
             # at the placeholder as written (`accountable: 待定`, `[待定]`), as for the others
@@ -247,8 +256,8 @@ def responsibility_gap(ctx: RuleContext) -> Iterator[Issue]:
             yield Issue(M("duty {duty!r} has no accountable owner{said}", duty=rid,
                           said=said), where,
                         node_key("responsibility", rid),
-                        hint=M("name one team `accountable`, in the duty or in a team's "
-                               "charter"))
+                        hint=seat_hint(M("name one team `accountable`, in the duty or in "
+                                         "a team's charter"), "accountable", placeholder))
         if rid in unresolved:
             yield from _placeholders(ctx, rid, resp, kind)
 
@@ -258,26 +267,31 @@ def _placeholders(ctx: RuleContext, rid: str, resp: Responsibility,
     """One finding per placeholder in a RACI field (`responsible: [ops, 待定, TBD]`: two);
     the accountable placeholder that OW002 or OW003 already reports as the missing owner
     is not repeated."""
+    org = ctx.org
     for role in ROLES:
         values = getattr(resp, role)
         # the first accountable placeholder is the one OW002's or OW003's gap names
-        said = next((i for i, v in enumerate(values) if is_placeholder(v)), None) \
+        said = next((i for i, v in enumerate(values) if unfilled(org, v)), None) \
             if role == "accountable" and kind is not None else None
-        real = [v for v in values if not is_placeholder(v)]
+        real = [v for v in values if not unfilled(org, v)]
         if not real and ctx.org.raci.holders(rid, role):
             continue  # a charter or a position holds the role: OW004 (or OW001) says so
         for at, value in enumerate(values):
-            if at == said or not is_placeholder(value):
+            if at == said or not unfilled(org, value):
                 continue
             text = (M("duty {duty!r} names {value!r} among its {role} owners", duty=rid,
                       value=value, role=ROLE_WORDS[role]) if real
                     else M("duty {duty!r} has no {role} owner (written as {value!r})",
                            duty=rid, role=ROLE_WORDS[role], value=value))
+            hint = M("name the {role} team or person, or remove the placeholder",
+                     role=ROLE_WORDS[role])
             yield Issue(text,
                         _at_value(ctx.org.origin("Responsibility", rid), (role, at)),
                         node_key("responsibility", rid),
-                        hint=M("name the {role} team or person, or remove the placeholder",
-                               role=ROLE_WORDS[role]))
+                        # a position beside a real accountable owner would be a second one
+                        # (OW001): no seat to name there
+                        hint=hint if role == "accountable" and real else
+                        seat_hint(hint, role, value))
 
 
 @check("OW003", graph=False, text=())
@@ -286,14 +300,14 @@ def responsible_without_accountable(ctx: RuleContext) -> Iterator[Issue]:
     for rid, resp, kind in _gaps(ctx):
         if kind == "responsible":
             doers = [_id(o) for o in ctx.org.raci.holders(rid, "responsible")]
-            placeholder = next((a for a in resp.accountable if is_placeholder(a)), None)
+            placeholder = next((a for a in resp.accountable if unfilled(ctx.org, a)), None)
             said = M(" (written as {value!r})", value=placeholder) if placeholder else ""
             yield Issue(M("duty {duty!r} has responsible {doers} but no accountable "
                           "owner{said}", duty=rid, doers=doers, said=said),
                           ctx.org.origin("Responsibility", rid).locate("id"),
                         node_key("responsibility", rid),
-                        hint=M("make one of them `accountable`, or name who answers for "
-                               "it"))
+                        hint=seat_hint(M("make one of them `accountable`, or name who "
+                                         "answers for it"), "accountable", placeholder))
 
 
 @check("OW005", graph=False, text=())
@@ -364,7 +378,7 @@ def _undecided_roles(ctx: RuleContext) -> Iterator[Issue]:
     for rid in sorted(raci.unresolved):
         resp = org.responsibilities[rid]
         for role in ROLES:
-            said = undecided(resp, role)
+            said = undecided(org, resp, role)
             if said is None:
                 continue
             first: dict[str, Any] = {}

@@ -2,10 +2,12 @@
 
 A field whose own rule reads a placeholder as a gap (a team's `lead`: HI005, a duty's RACI
 lists: OW002, an objective's, process's, step's or meeting's `owner`: OK011, PR009, PR001,
-MT001, a position's `holders`: RO001) is left to that rule. Any other (`members: [ada,
-待定]`, a meeting's `attendees`, a key result's `owner`, a charter's duty) would drop it
-silently: RF001 says it is a placeholder, and what to write instead (never another
-placeholder, which would be dropped again).
+MT001, a step's `tracker` when the process requires one: PR006, a position's `holders`:
+RO001) is left to that rule, whichever of the two words was written: one rule, one
+severity, its hint fitting the word (`seat_hint`). Any other (`members: [ada, 待定]`, a
+meeting's `attendees`, a key result's `owner`, a charter's duty) would drop it silently:
+RF001 says it is a placeholder, and what to write instead (never another placeholder, which
+would be dropped again).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 
 from orgspec.findings import Issue
 from orgspec.i18n import M
-from orgspec.model.models import ROLES, is_placeholder, is_vacant
+from orgspec.model.models import ROLES, is_open_seat, is_placeholder, is_vacant
 from orgspec.model.org import Org
 from orgspec.model.placeholdersaid import placeholder_message
 
@@ -30,7 +32,8 @@ class PlaceholderIssue(Issue):
 def left_to_its_rule(org: Org, kind: str, ident: str, field: tuple[Any, ...],
                      values: Sequence[str | None]) -> bool:
     """True when the rule whose subject `field` of entity `kind:ident` is reports a
-    placeholder written there (the placeholder then gives that finding, not RF001's)."""
+    placeholder or an open-seat word written there (the word then gives that finding, not
+    RF001's)."""
     label = next(part for part in reversed(field) if isinstance(part, str))
     if kind == "team":
         return label == "lead"  # HI005
@@ -47,9 +50,24 @@ def left_to_its_rule(org: Org, kind: str, ident: str, field: tuple[Any, ...],
     if kind == "meeting":
         if label == "owner":
             return True  # MT001
-        # attendees all placeholders: the meeting has nobody in it (MT003)
-        return label == "attendees" and all(v is None or is_placeholder(v) for v in values)
+        # attendees all placeholders or open seats: the meeting has nobody in it (MT003);
+        # an open-seat word that is an id names that entity there (MT003 reads the org)
+        return label == "attendees" and all(
+            v is None or is_placeholder(v) or (is_vacant(v) and org.holder(v) is None)
+            for v in values)
     return False
+
+
+def seat_hint(hint: M, field: str, value: str | None) -> M:
+    """The hint `hint` of a rule that reports a missing owner in `field` (`owner`,
+    `tracker`, `accountable` ...), for the value written there: when `value` is an
+    open-seat word (`待招聘`), with how to record the open seat: a position that holds it,
+    named in the field (RO001 then reports the seat, as the user meant)."""
+    if not is_open_seat(value):
+        return hint
+    return M("{hint}; while the seat is open, name a position instead: `{field}: "
+             "<position id>`, with `holders: [{value}]` on the position (RO001 reports the "
+             "open seat)", hint=hint, field=field, value=value)
 
 
 # `vacant` in English; the Chinese catalogs say `待招聘` (trial 32b: an English org was told

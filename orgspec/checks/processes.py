@@ -7,13 +7,14 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from orgspec.checks.placeholders import seat_hint
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import M
 from orgspec.model.graph import step_node
 from orgspec.model.krname import step_named
-from orgspec.model.models import Process, Step, is_placeholder
+from orgspec.model.models import Process, Step, is_unowned
 from orgspec.model.org import node_key
 from orgspec.text.lazyre import lazy
 from orgspec.text.spaces import fold_width
@@ -77,20 +78,22 @@ def _steps(ctx: RuleContext) -> Iterator[tuple[str, Process]]:
 
 @check("PR001", local=True)
 def step_without_owner(ctx: RuleContext) -> Iterator[Issue]:
-    """A step with no owner, or a placeholder such as `TBD` or `待定`."""
+    """A step with no owner, a placeholder such as `TBD` or `待定`, or an open seat
+    (`待招聘`)."""
     org = ctx.org
     for pid, proc in org.processes.items():
         origin = org.origin("Process", pid)
         for i, step in enumerate(proc.steps):
-            if step.owner is None or is_placeholder(step.owner):
+            if is_unowned(step.owner):
                 said = M(" (written as {value!r})", value=step.owner) if step.owner else ""
                 where = origin.locate("steps", i, "owner") if step.owner else \
                     origin.locate("steps", i)
                 yield Issue(M("step {step!r} of process {process!r} has no owner{said}",
                               step=step_named(step.name, step.id), process=pid, said=said),
                             where, node_key("process", pid),
-                            hint=M("name who performs the step in `owner`: a team, a person or a "
-                                   "position"))
+                            hint=seat_hint(M("name who performs the step in `owner`: a "
+                                             "team, a person or a position"), "owner",
+                                           step.owner))
 
 
 def _flow(ctx: RuleContext, pid: str) -> Any:
@@ -390,12 +393,14 @@ def missing_tracker(ctx: RuleContext) -> Iterator[Issue]:
         if not proc.require_tracker:
             continue
         for step in proc.steps:
-            if step.tracker is None or is_placeholder(step.tracker):
-                yield Issue(M("step {step!r} of process {process!r} has no tracker",
-                              step=step_named(step.name, step.id), process=pid),
+            if is_unowned(step.tracker):
+                said = M(" (written as {value!r})", value=step.tracker) if step.tracker \
+                    else ""
+                yield Issue(M("step {step!r} of process {process!r} has no tracker{said}",
+                              step=step_named(step.name, step.id), process=pid, said=said),
                             _step_loc(ctx, pid, step.id), node_key("process", pid),
-                            hint=M("name who tracks the step (`tracker:`), as the process "
-                                   "requires"))
+                            hint=seat_hint(M("name who tracks the step (`tracker:`), as the "
+                                             "process requires"), "tracker", step.tracker))
             elif step.tracker == step.owner:
                 yield Issue(M("step {step!r} of process {process!r} is tracked by its own "
                               "doer {owner!r}", step=step_named(step.name, step.id),
@@ -454,12 +459,13 @@ def owner_without_duty(ctx: RuleContext) -> Iterator[Issue]:
 
 @check("PR009", local=True)
 def unowned_process(ctx: RuleContext) -> Iterator[Issue]:
-    """A process nobody owns (no owner, or a placeholder)."""
+    """A process nobody owns (no owner, a placeholder, or an open seat)."""
     for pid, proc in _steps(ctx):
-        if proc.owner is None or is_placeholder(proc.owner):
+        if is_unowned(proc.owner):
             origin = ctx.org.origin("Process", pid)
             said = M(" (written as {value!r})", value=proc.owner) if proc.owner else ""
             where = origin.locate("owner") if proc.owner else origin.locate("id")
             yield Issue(M("process {process!r} has no owner{said}", process=pid, said=said),
                         where, node_key("process", pid),
-                        hint=M("name the team that owns the process"))
+                        hint=seat_hint(M("name the team that owns the process"), "owner",
+                                       proc.owner))

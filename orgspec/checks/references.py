@@ -841,10 +841,11 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
         guesses.referenced.add(value)
         if _exists(org, value, kinds):
             continue
-        if is_vacant(value) and kinds == ("Person",) and field == ("lead",):
-            continue  # `lead: 待招聘`: the seat is open, not an unknown person
-        if is_vacant(value):  # `members: [待招聘]`: a seat is a position's holder
-            yield _placeholder(origin, field, j, value, kind, ident, kinds, listed)
+        if is_vacant(value):
+            # `owner: 待招聘`, `lead: 空缺`: the rule of the field says the seat is open, as
+            # for `待定`; `members: [待招聘]`: a seat is a position's holder
+            if not left_to_its_rule(org, kind, ident, field, values):
+                yield _placeholder(origin, field, j, value, kind, ident, kinds, listed)
             continue
         if org.failed and guesses.in_failed(value):
             if not guesses.defined_in_failed(value):  # a typo: RF001 once it loads

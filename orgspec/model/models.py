@@ -537,6 +537,19 @@ def is_vacant(value: str) -> bool:
     return value.strip().casefold() in VACANT
 
 
+def is_open_seat(value: str | None) -> bool:
+    """True for a value written as an open seat (`待招聘`, `空缺`, `vacant`), not as an
+    owner not yet decided (`待定`, `TBD`: `is_placeholder`)."""
+    return value is not None and not is_placeholder(value) and is_vacant(value)
+
+
+def is_unowned(value: str | None) -> bool:
+    """True where an owner is due and none is named: no value, a placeholder (`待定`) or an
+    open-seat word (`待招聘`); the words are read so whatever ids the org defines, as in a
+    position's `holders` and a team's `lead` (the rule is entity-local)."""
+    return value is None or is_vacant(value)
+
+
 def slug_of(written: str) -> str | None:
     """The id `written` (`Xu-Tao`, `Order Platform`) becomes in lowercase with spaces as
     `-`, when that is a valid id; else None (`徐涛`, `a/b`): what a hint can tell the user

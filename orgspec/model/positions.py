@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from orgspec.model.models import ROLES, Kpi, Role, is_placeholder, is_vacant
+from orgspec.model.models import ROLES, Kpi, Role, is_vacant
 from orgspec.model.okr import judge
 from orgspec.model.org import Org, node_key
 from orgspec.model.schedule import schedule_of
@@ -245,11 +245,6 @@ def split_team_held(org: Org, person: str, duties: list[Duty]) -> tuple[list[Dut
         member_only = kind == "team" and ident in org.teams and org.teams[ident].lead != person
         (team if member_only else own).append(d)
     return own, team
-
-
-def is_open_owner(value: str | None) -> bool:
-    """True for a missing owner or one written as a placeholder (TBD, 待定)."""
-    return value is None or is_placeholder(value)
 
 
 @dataclass(frozen=True)

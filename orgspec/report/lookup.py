@@ -15,7 +15,7 @@ from typing import Any
 
 from orgspec.escape import tty_text
 from orgspec.i18n import MC, M, say
-from orgspec.model.models import ROLES, is_placeholder
+from orgspec.model.models import ROLES, is_placeholder, is_vacant
 from orgspec.model.names import (
     every_name,
     localized,
@@ -655,11 +655,13 @@ def _person_mark(value: Any, key: str, lang: str, org: Org | None) -> str:
 
 
 def _owner_mark(value: Any, lang: str, org: Org | None) -> str:
-    """` (no owner)` after a placeholder (待定, TBD), ` (unknown)` after an id that is no
-    team, person or position, as the flowchart marks a link to a missing step."""
+    """` (no owner)` after a placeholder (待定, TBD) or an open-seat word (待招聘) that is no
+    id (as `check` reads both: MT001, PR001 ...), ` (unknown)` after an id that is no team,
+    person or position, as the flowchart marks a link to a missing step."""
     if not isinstance(value, str):
         return ""
-    if is_placeholder(value):
+    if is_placeholder(value) or (is_vacant(value) and (org is None or
+                                                        org.holder(value) is None)):
         return f" ({say(_MARKS['placeholder'], lang)})"
     if org is not None and org.holder(value) is None:
         return f" ({say(_MARKS['unknown'], lang)})"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from orgspec.i18n import M, say
 from orgspec.model.models import PLACEHOLDER_WORDS, VACANT_WORDS
 
-KINDS = ("vacant", "undecided", "lead")  # the values a rule's `words:` may list
+KINDS = ("vacant", "undecided", "owner", "lead")  # the values a rule's `words:` may list
 
 
 def _in_script(word: str, lang: str) -> bool:
@@ -36,22 +36,29 @@ def _listed(words: tuple[str, ...], lang: str) -> list[str]:
 
 
 def words_said(kind: str, lang: str) -> str:
-    """The paragraph for the word list `kind` of a rule's `words:` ("vacant", "undecided" or
-    "lead", `KINDS`) in `lang` ("en", "zh" or "zh-Hant"). Raises KeyError for another
-    kind."""
+    """The paragraph for the word list `kind` of a rule's `words:` ("vacant", "undecided",
+    "owner" or "lead", `KINDS`) in `lang` ("en", "zh" or "zh-Hant"). Raises KeyError for
+    another kind."""
     undecided = _listed(PLACEHOLDER_WORDS, lang)
     vacant = _listed(VACANT_WORDS, lang)
     if kind == "vacant":
         said = M("A holder written as one of these (in capitals or not) is an open seat: "
                  "{vacant}; so is one written as an owner not yet decided: {undecided}. Open "
                  "seats are written in a position's `holders` (or a team's `lead`, HI005); in "
-                 "an `owner` or RACI field, `TBD` and `待定` mean an owner not yet decided "
-                 "(reported as a missing owner), and an open-seat word is no id (RF001).",
+                 "an `owner` or RACI field, both kinds of word are read as no owner, reported "
+                 "by the field's own rule (MT001, PR001, PR009, OK011, OW002), and in any "
+                 "other field an open-seat word is no id (RF001).",
                  vacant=vacant, undecided=undecided)
     elif kind == "undecided":
         said = M("An owner not yet decided is written as one of these (in capitals or not), "
                  "read as no owner: {undecided}. In a position's `holders` the same words mark "
                  "an open seat instead (RO001).", undecided=undecided)
+    elif kind == "owner":
+        said = M("An owner written as one of these (in capitals or not) is read as no owner, "
+                 "not yet decided: {undecided}; so is one written as an open seat: {vacant}, "
+                 "reported by the same rule, whose hint then says how to record the seat (a "
+                 "position with that holder, RO001). In a position's `holders` all these words "
+                 "mark an open seat (RO001).", undecided=undecided, vacant=vacant)
     elif kind == "lead":
         said = M("A lead written as one of these (in capitals or not) is no lead: "
                  "{undecided}; nor is one written as an open seat: {vacant}.",
