@@ -271,6 +271,31 @@ def test_an_id_spelt_as_an_open_seat_word_is_that_owner_in_raci(tmp_path: Path) 
     assert _run(tmp_path, text) == []
 
 
+_RECRUITING = ("- {kind: Team, id: recruiting, name: Recruiting, parent: platform, lead: "
+               "grace, members: [grace], responsibilities: [{ref: uptime, role: consulted}]}\n")
+
+
+@pytest.mark.parametrize("word", ["recruiting", "hiring", "open", "opening"])
+@pytest.mark.parametrize(("old", "new", "want"), [
+    (old, new, want) for old, new, want, _ in CASES[:4]])
+def test_an_id_like_seat_word_in_an_owner_field_is_read_as_an_id(
+        tmp_path: Path, word: str, old: str, new: str, want: tuple[str, int, int]) -> None:
+    # an owner names a team, and a recruiting team's id may be `recruiting`: with such a
+    # team the owner is it (no finding); without one, RF001 at the same place (an unknown
+    # id that marks an open seat), not the owner rule's "no owner"
+    text = _written(old, new, word)
+    found = _run(tmp_path, text)
+    assert [(_at(f), f.severity.label) for f in found] == \
+        [(("RF001", "org.yaml", want[1], found[0].location.col), "error")]
+    assert "open seat" in found[0].message
+    if word == "recruiting":
+        named = _run(tmp_path, text.replace("- {kind: Person, id: ada,",
+                                            _RECRUITING + "- {kind: Person, id: ada,"))
+        # the team is the owner: at most what a real owner gets (PR005, PR008: it holds no
+        # role on the process's duty), never a missing or unknown owner
+        assert [f.code for f in named] in ([], ["PR005"], ["PR008"])
+
+
 @pytest.mark.parametrize(("lang", "message", "hint"), [
     ("zh", "会议 'weekly' 没有主持人（写作 '待招聘'）",
      "写明主持会议的团队、岗位或人员；空缺期间可改写一个岗位：在该岗位写上 `holders: [待招聘]`，"

@@ -18,7 +18,7 @@ from typing import Any
 
 from orgspec.findings import Issue
 from orgspec.i18n import M
-from orgspec.model.models import ROLES, is_open_seat, is_placeholder, is_vacant
+from orgspec.model.models import ROLES, is_open_seat, is_placeholder, is_unowned, is_vacant
 from orgspec.model.org import Org
 from orgspec.model.placeholdersaid import placeholder_message
 
@@ -39,17 +39,20 @@ def left_to_its_rule(org: Org, kind: str, ident: str, field: tuple[Any, ...],
         return label == "lead"  # HI005
     if kind == "responsibility":
         return label in ROLES  # OW002
+    # an owner's rule reads the words `is_unowned` does: an id-like one (`recruiting`)
+    # no entity has is RF001's
+    owned = all(is_unowned(v) for v in values)
     if kind == "objective":
-        return field == ("owner",)  # OK011; a key result's owner is RF001's
+        return field == ("owner",) and owned  # OK011; a key result's owner is RF001's
     if kind == "process":
         if label == "owner":
-            return True  # PR009 (the process), PR001 (a step)
+            return owned  # PR009 (the process), PR001 (a step)
         if label == "tracker":  # PR006 when the process requires a tracker
-            return bool(org.processes[ident].require_tracker)
+            return bool(org.processes[ident].require_tracker) and owned
         return False
     if kind == "meeting":
         if label == "owner":
-            return True  # MT001
+            return owned  # MT001
         # attendees all placeholders or open seats: the meeting has nobody in it (MT003);
         # an open-seat word that is an id names that entity there (MT003 reads the org)
         return label == "attendees" and all(

@@ -543,11 +543,19 @@ def is_open_seat(value: str | None) -> bool:
     return value is not None and not is_placeholder(value) and is_vacant(value)
 
 
+# Open-seat words that are also ids an org plausibly gives a team (a recruiting team
+# `recruiting`): an owner field may name a team, so there they are read as ids (RF001 says
+# so when none has it) and only the unmistakable words are an open seat.
+ID_LIKE_SEATS = frozenset(("open", "hiring", "recruiting", "opening"))
+
+
 def is_unowned(value: str | None) -> bool:
     """True where an owner is due and none is named: no value, a placeholder (`待定`) or an
-    open-seat word (`待招聘`); the words are read so whatever ids the org defines, as in a
-    position's `holders` and a team's `lead` (the rule is entity-local)."""
-    return value is None or is_vacant(value)
+    open-seat word (`待招聘`, `vacant`, not one of `ID_LIKE_SEATS`); the words are read so
+    whatever ids the org defines, as in a position's `holders` and a team's `lead` (the
+    rule is entity-local)."""
+    return value is None or (is_vacant(value)
+                             and value.strip().casefold() not in ID_LIKE_SEATS)
 
 
 def slug_of(written: str) -> str | None:
