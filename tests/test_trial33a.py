@@ -157,3 +157,12 @@ def test_numbers_in_a_field_stay_numbers(value: str) -> None:
     ("6月30日前Q3 GMV达到5亿", 2026, dt.date(2026, 6, 30))])  # a date before the quarter
 def test_stated_due(title: str, year: int | None, due: dt.date | None) -> None:
     assert stated_due(title, year) == due
+
+
+@pytest.mark.parametrize(("title", "due"), [
+    ("Cut cart abandonment rate by 1/3", None),  # a fraction, not January 3
+    ("Revenue $5M by 9/30", dt.date(2026, 9, 30)),
+    ("Hit Q3 2000 new sellers", dt.date(2026, 9, 30))])  # 2000 sellers, not the year 2000
+def test_fractions_and_counts_are_no_dates(title: str, due: dt.date | None) -> None:
+    assert stated_due(title, 2026) == due
+    assert assess(title).target

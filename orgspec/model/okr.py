@@ -420,15 +420,17 @@ _MONTH_EN = {m: i for i, m in enumerate(
 _ISO = r"(?P<{0}y>\d{{4}})[-/.年](?P<{0}m>\d{{1,2}})[-/.月](?P<{0}d>\d{{1,2}})日?"
 _ZH_DAY = (r"(?:(?P<y2>\d{4})年)?(?P<m2>\d{1,2})月(?:(?P<d2>\d{1,2})[日号]|(?P<end>底|末))|"
            r"(?P<ye>\d{4})\s?年\s?(?P<yend>底|末)")  # 2026年底前, 115年底前 (read as 2026)
-# A month/day after the word that makes it a deadline: 截止12/31, by 6/30 (not a ratio).
+# A month/day after the word that makes it a deadline: 截止12/31, by 6/30 (not a ratio; in
+# English a day of two digits, as "cut by 1/3" is a fraction: `measurable.DATE` reads the same).
 _SLASH_DAY = r"(?P<{0}m>\d{{1,2}})/(?P<{0}d>\d{{1,2}})(?![\d/.])"
+_SLASH_DAY_EN = r"(?P<{0}m>0?[1-9]|1[0-2])/(?P<{0}d>[12]\d|3[01])(?![\d/.])"
 _EN_DAY = (r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*"
            r"(?P<d3>\d{1,2})(?:st|nd|rd|th)?(?:,?\s*(?P<y3>\d{4}))?|"
            r"(?P<d4>\d{1,2})(?:st|nd|rd|th)?\s+(?P<emon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
            r"nov|dec)[a-z]*\.?(?:,?\s*(?P<y4>\d{4}))?")
 _DEADLINE = lazy(
     rf"(?:\b(?:by|before|until|no later than|due)\s+(?:{_ISO.format('a')}|{_EN_DAY}|"
-    rf"{_SLASH_DAY.format('ab')})\b)|"
+    rf"{_SLASH_DAY_EN.format('ab')})\b)|"
     rf"(?:截至|截止|于|在)?\s*(?:{_ISO.format('b')}|{_ZH_DAY})\s*(?:之前|以前|前|为止)|"
     rf"(?:截至|截止)\s*(?:{_ISO.format('c')}|{_ZH_DAY.replace('P<', 'P<c')}|"
     rf"{_SLASH_DAY.format('ac')})", re.IGNORECASE)
@@ -457,7 +459,7 @@ _QUARTER_DUE = lazy(
     r"(?:(?P<y>(?:19|20)\d{2})\s?(?:年|[-_/])?\s?)?"
     r"(?:(?<![A-Za-z])[Qq](?P<q>[1-4])(?!\d)|第\s?(?P<zq>[一二三四1-4])\s?季度?|"
     r"(?<![每一二三四五六七八九十\d])(?P<zq2>[一二三四])季度)"
-    r"(?:\s?(?P<y2>(?:19|20)\d{2})(?![\d.]|\s?[%万亿千元个单人]))?")
+    r"(?:\s?(?P<y2>20[2-3]\d)(?![\d.]|\s?[%万亿千元个单人]))?")  # Q4 2026, not Q3 2000 orders
 _QUARTER_NO = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # A quarter compared with, not due by: beside an arrow or a range (Q1→Q2, Q1-Q2), or after a
 # word of comparison (从Q2的20%, 同比去年Q4, "from Q2", "than Q4", "vs Q3").
