@@ -15,8 +15,11 @@ C (arrows, the direction in a word beside them): `key_results_trial3_dev.tsv` (t
 the progress (not capped at 100).
 User trial 28 (fiscal years in a key result, an activity beside a target):
 `key_results_trial28_dev.tsv` (tuned on), scored as trial A's sets.
+User trial 33 (years, dates, quarters: ROC years, quarters as deadlines, fiscal years and
+versions in `target`): `key_results_trial33a_dev.tsv` (tuned on), scored on "not measurable",
+the OK003-OK010 codes and the values shown.
 Run `python tests/okr_eval.py --blind --blind2 --blind3 --order --release --trial --blind4
---units --blind5 --trial2 --blind6 --trial3 --blind7 --blind8 --trial28`
+--units --blind5 --trial2 --blind6 --trial3 --blind7 --blind8 --trial28 --trial33a`
 to print the tables of docs/okrs.md (`--help` for each option).
 """
 
@@ -37,10 +40,15 @@ Item = tuple[bool, str, Objective, KeyResult]
 
 
 def _item(label: str, lang: str, period: str, kr: dict[str, Any]) -> Item:
-    obj = Objective(kind="Objective", id="o", title="t",
-                    period="2026-Q1" if period == "y" else None)
+    obj = Objective(kind="Objective", id="o", title="t", period=_period(period))
     return (label == "n", lang,
             obj, KeyResult.model_validate({k: str(v) for k, v in kr.items()}))
+
+
+def _period(column: str) -> str | None:
+    """An objective's period from a set's `period` column: y = 2026-Q1, n = none, else the
+    period as written (`2026-Q4`, trial 33a)."""
+    return "2026-Q1" if column == "y" else None if column == "n" else column
 
 
 def labelled() -> list[Item]:
@@ -284,6 +292,10 @@ def main(argv: list[str] | None = None) -> None:
                         help="user trial 28's development set (key_results_trial28_dev.tsv): "
                              "fiscal years in a key result, an activity beside a target; the "
                              "same tables as --trial")
+    parser.add_argument("--trial33a", action="store_true",
+                        help="user trial 33's development set for years, dates and quarters "
+                             "(key_results_trial33a_dev.tsv): P/R, the OK003-OK010 codes of "
+                             "a lint run, the baseline, target and due shown")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="list the misjudged rows of the development sets (never a "
                              "blind set's)")
@@ -319,7 +331,10 @@ def main(argv: list[str] | None = None) -> None:
         out += trial_rows("key_results_blind8.tsv", "blind8")
     if args.trial28:
         out += trial_rows("key_results_trial28_dev.tsv", "trial28 dev")
+    if args.trial33a:
+        out += trial33a_rows()
     if args.verbose:
+        out += trial2_errors("key_results_trial33a_dev.tsv", JUDGED33)
         out += trial2_errors("key_results_trial2_dev.tsv")
         out += trial2_errors("key_results_trial3_dev.tsv")
         out += errors(labelled() + order_dev() + release_dev())
@@ -349,24 +364,27 @@ def main(argv: list[str] | None = None) -> None:
 JUDGED = ("OK007", "OK008", "OK009", "OK010")
 
 
+_FIELDS = ("metric", "baseline", "target", "due", "current")  # a key result's fields a row may give
+
+
 def _trial2_org(rows: list[dict[str, str]]) -> list[dict[str, Any]]:
     docs: list[dict[str, Any]] = [{"kind": "Team", "id": "t", "name": "T", "lead": "p",
                                    "members": ["p"]},
                                   {"kind": "Person", "id": "p", "name": "P"}]
     for i, r in enumerate(rows):
-        kr: dict[str, Any] = {"id": "kr", "title": r["title"]}
-        if r["current"]:
-            kr["current"] = r["current"]
+        kr: dict[str, Any] = {"id": "kr", "title": r["title"],
+                              **{k: r[k] for k in _FIELDS if r.get(k)}}
         obj: dict[str, Any] = {"kind": "Objective", "id": f"o{i}", "title": "t", "owner": "t",
                                "key_results": [kr]}
-        if r["period"] == "y":
-            obj["period"] = "2026-Q1"
+        if _period(r["period"]):
+            obj["period"] = _period(r["period"])
         docs.append(obj)
     return docs
 
 
-def trial2_codes(name: str) -> list[str]:
-    """Each row's OK007-OK010 codes from a lint run, comma-joined, "-" for none."""
+def trial2_codes(name: str, judged: tuple[str, ...] = JUDGED) -> list[str]:
+    """Each row's codes among `judged` (OK007-OK010) from a lint run, comma-joined, "-" for
+    none."""
     import tempfile
 
     from orgspec import lint
@@ -378,7 +396,7 @@ def trial2_codes(name: str) -> list[str]:
         result = lint([str(path)])
     got: dict[str, set[str]] = {}
     for f in result.findings:
-        if f.code in JUDGED:
+        if f.code in judged:
             got.setdefault(f.entity.rpartition(":")[2], set()).add(f.code)
     return [",".join(sorted(got.get(f"o{i}", ()))) or "-" for i in range(len(rows))]
 
@@ -389,10 +407,9 @@ def trial2_shown(name: str) -> list[tuple[str, str, str, str]]:
 
     out = []
     for r in _rows(name):
-        obj = Objective(kind="Objective", id="o", title="t",
-                        period="2026-Q1" if r["period"] == "y" else None)
+        obj = Objective(kind="Objective", id="o", title="t", period=_period(r["period"]))
         kr = KeyResult.model_validate({"id": "kr", "title": r["title"],
-                                       **({"current": r["current"]} if r["current"] else {})})
+                                       **{k: r[k] for k in _FIELDS if r.get(k)}})
         if hasattr(okr, "key_result_values"):
             v = okr.key_result_values(obj, kr)
             shown = (v.baseline, v.target, v.due.isoformat() if v.due else "",
@@ -410,20 +427,24 @@ def trial2_shown(name: str) -> list[tuple[str, str, str, str]]:
     return out
 
 
-def trial2_scores(name: str, lang: str | None = None) -> dict[str, tuple[int, int]]:
-    """part -> (right, total): codes (the OK007-OK010 set of each row), values (baseline,
-    target, due), progress."""
+def trial2_scores(name: str, lang: str | None = None,
+                  judged: tuple[str, ...] = JUDGED) -> dict[str, tuple[int, int]]:
+    """part -> (right, total): codes (the set of `judged` codes of each row: OK007-OK010),
+    values (baseline, target, due), progress (not for a set without that column)."""
     rows = _rows(name)
-    codes, shown = trial2_codes(name), trial2_shown(name)
+    codes, shown = trial2_codes(name, judged), trial2_shown(name)
     out = {"codes": (0, 0), "values": (0, 0), "progress": (0, 0)}
+    if rows and "progress" not in rows[0]:
+        del out["progress"]
     for r, code, (base, target, due, progress) in zip(rows, codes, shown, strict=True):
         if lang not in (None, r["lang"]):
             continue
         parts = (("codes", r["codes"], code),
                  ("values", r["shown_baseline"], base), ("values", r["shown_target"], target),
-                 ("values", r["shown_due"], due), ("progress", r["progress"], progress))
+                 ("values", r["shown_due"], due), ("progress", r.get("progress"), progress))
         for part, want, got in parts:
-            if want == "*":  # not scored (trial C: a range whose target is a reading)
+            # not scored: `*` (trial C: a range whose target is a reading), or no such column
+            if want == "*" or part not in out:
                 continue
             ok, total = out[part]
             out[part] = (ok + (("" if want == "-" else want) == ("" if got == "-" else got)),
@@ -431,28 +452,42 @@ def trial2_scores(name: str, lang: str | None = None) -> dict[str, tuple[int, in
     return out
 
 
-def trial2_rows(name: str, label: str) -> list[str]:
+def trial2_rows(name: str, label: str, judged: tuple[str, ...] = JUDGED) -> list[str]:
     """Trial B's table rows in docs/okrs.md: | set part lang | right/total | accuracy |."""
     out = []
     for lang in (None, "zh-Hans", "zh-Hant", "en"):
-        for part, (right, total) in trial2_scores(name, lang).items():
+        for part, (right, total) in trial2_scores(name, lang, judged).items():
             out.append(f"| {label} {part} {lang or 'all'} | {right}/{total} | "
                        f"{right / total if total else 0:.3f} |")
     return out
 
 
-def trial2_errors(name: str) -> list[str]:
+def trial2_errors(name: str, judged: tuple[str, ...] = JUDGED) -> list[str]:
     """The misjudged rows of trial B's development set (never the held-out set's)."""
     out = []
     rows = _rows(name)
-    for r, code, shown in zip(rows, trial2_codes(name), trial2_shown(name), strict=True):
+    for r, code, shown in zip(rows, trial2_codes(name, judged), trial2_shown(name),
+                              strict=True):
         want = (r["codes"], r["shown_baseline"], r["shown_target"], r["shown_due"],
-                r["progress"])
+                r.get("progress", "*"))
         got = (code, *shown)
         if any(w != "*" and ("" if w == "-" else w) != ("" if g == "-" else g)
                for w, g in zip(want, got, strict=True)):
             out.append(f"TRIAL2 {r['lang']} {r['title']!r}: {got} != {want}")
     return out
+
+
+# User trial 33 (years, dates and quarters): OK003-OK006 too, since a ROC year read as a
+# target hides OK003 and a fiscal year in `target` is OK006's.
+JUDGED33 = ("OK003", "OK004", "OK005", "OK006", "OK007", "OK008", "OK009", "OK010")
+
+
+def trial33a_rows(name: str = "key_results_trial33a_dev.tsv",
+                  label: str = "trial33a dev") -> list[str]:
+    """User trial 33a's tables in docs/okrs.md: "not measurable" P/R, then the OK003-OK010
+    codes of a lint run and the values shown (baseline, target, due), all and per language."""
+    return _table(label, [_blind_item(r) for r in _rows(name)]) + \
+        trial2_rows(name, label, JUDGED33)
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ from okr_eval import (
     order_dev,
     release_rows,
     row,
+    trial33a_rows,
     trial_rows,
     value_accuracy,
     word_order,
@@ -115,6 +116,7 @@ def test_docs_report_the_confusion_matrix() -> None:
     expected += trial_rows("key_results_units_dev.tsv", "units dev")
     expected += trial_rows("key_results_blind5.tsv", "blind5")
     expected += trial_rows("key_results_trial28_dev.tsv", "trial28 dev")
+    expected += trial33a_rows()
     for line in expected:
         assert f"\n{line}\n" in doc, f"docs/okrs.md is stale; expected row:\n{line}"
 

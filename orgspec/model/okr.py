@@ -13,7 +13,7 @@ from functools import lru_cache
 from orgspec.model.models import KeyResult, Objective
 from orgspec.model.org import node_key
 from orgspec.text.lazyre import lazy
-from orgspec.text.measurable import Verdict, assess, not_targets
+from orgspec.text.measurable import FISCAL_YEAR, Verdict, assess, not_targets
 from orgspec.text.quantity import (
     ZH_NUMERAL,
     ZH_WRITTEN,
@@ -418,28 +418,92 @@ _MONTH_EN = {m: i for i, m in enumerate(
 # A date given as the deadline: after by/before/until/截至, or before 前/之前/以前/为止. The
 # dates: 2026-03-31 (also / and .), 2026年3月31日, 3月31日, 3月底/3月末, June 30[, 2026].
 _ISO = r"(?P<{0}y>\d{{4}})[-/.年](?P<{0}m>\d{{1,2}})[-/.月](?P<{0}d>\d{{1,2}})日?"
-_ZH_DAY = r"(?:(?P<y2>\d{4})年)?(?P<m2>\d{1,2})月(?:(?P<d2>\d{1,2})[日号]|(?P<end>底|末))"
+_ZH_DAY = (r"(?:(?P<y2>\d{4})年)?(?P<m2>\d{1,2})月(?:(?P<d2>\d{1,2})[日号]|(?P<end>底|末))|"
+           r"(?P<ye>\d{4})\s?年\s?(?P<yend>底|末)")  # 2026年底前, 115年底前 (read as 2026)
+# A month/day after the word that makes it a deadline: 截止12/31, by 6/30 (not a ratio; in
+# English a day of two digits, as "cut by 1/3" is a fraction: `measurable.DATE` reads the same).
+_SLASH_DAY = r"(?P<{0}m>\d{{1,2}})/(?P<{0}d>\d{{1,2}})(?![\d/.])"
+_SLASH_DAY_EN = r"(?P<{0}m>0?[1-9]|1[0-2])/(?P<{0}d>[12]\d|3[01])(?![\d/.])"
 _EN_DAY = (r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*"
            r"(?P<d3>\d{1,2})(?:st|nd|rd|th)?(?:,?\s*(?P<y3>\d{4}))?|"
            r"(?P<d4>\d{1,2})(?:st|nd|rd|th)?\s+(?P<emon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
            r"nov|dec)[a-z]*\.?(?:,?\s*(?P<y4>\d{4}))?")
 _DEADLINE = lazy(
-    rf"(?:\b(?:by|before|until|no later than|due)\s+(?:{_ISO.format('a')}|{_EN_DAY})\b)|"
+    rf"(?:\b(?:by|before|until|no later than|due)\s+(?:{_ISO.format('a')}|{_EN_DAY}|"
+    rf"{_SLASH_DAY_EN.format('ab')})\b)|"
     rf"(?:截至|截止|于|在)?\s*(?:{_ISO.format('b')}|{_ZH_DAY})\s*(?:之前|以前|前|为止)|"
-    rf"(?:截至|截止)\s*(?:{_ISO.format('c')}|{_ZH_DAY.replace('P<', 'P<c')})", re.IGNORECASE)
+    rf"(?:截至|截止)\s*(?:{_ISO.format('c')}|{_ZH_DAY.replace('P<', 'P<c')}|"
+    rf"{_SLASH_DAY.format('ac')})", re.IGNORECASE)
+# Taiwan's Minguo (ROC) years in a date, year 1 = 1912 (as a `due` field reads them, SC003):
+# 民国116年, 116年6月30日, 115年底, 115/12/31; a bare three-digit year only where it dates.
+MINGUO = 1911
+_MINGUO_YEAR = lazy(r"民国\s?(\d{1,3})\s?年|(?<!\d)(1[0-2]\d)\s?年(?=\s?(?:\d{1,2}\s?月|底|末))|"
+                    r"(?<![\d/.])(1[0-2]\d)(?=/\d{1,2}/\d{1,2}(?![\d/.]))")
+
+
+def _gregorian(said: str) -> str:
+    """`said` with each Minguo year written as its Gregorian year (`116年6月底` ->
+    `2027年6月底`, `115/12/31` -> `2026/12/31`); offsets do not hold."""
+    def year(m: re.Match[str]) -> str:
+        roc = m.group(1) or m.group(2)
+        if roc:
+            return f"{int(roc) + MINGUO}年"
+        return str(int(m.group(3)) + MINGUO)
+    return _MINGUO_YEAR.sub(year, said)
+
+
+# A quarter (Q3, 2026年Q4, Q4 2026, 第三季度, 第三季, 第3季, 三季度, Q1末): the key result is due
+# at its end, in the year written or the objective's period's year (trial 33). Not 每季度 (how
+# often) nor 本季度 (the period itself), which name no quarter.
+_QUARTER_DUE = lazy(
+    r"(?:(?P<y>(?:19|20)\d{2})\s?(?:年|[-_/])?\s?)?"
+    r"(?:(?<![A-Za-z])[Qq](?P<q>[1-4])(?!\d)|第\s?(?P<zq>[一二三四1-4])\s?季度?|"
+    r"(?<![每一二三四五六七八九十\d])(?P<zq2>[一二三四])季度)"
+    r"(?:\s?(?P<y2>20[2-3]\d)(?![\d.]|\s?[%万亿千元个单人]))?")  # Q4 2026, not Q3 2000 orders
+_QUARTER_NO = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+# A quarter compared with, not due by: beside an arrow or a range (Q1→Q2, Q1-Q2), or after a
+# word of comparison (从Q2的20%, 同比去年Q4, "from Q2", "than Q4", "vs Q3").
+_ARROW_NEAR = lazy(r"\s*(?:→|⟶|➝|➔|➜|⇒|->|-->|=>|至|到|~|～|-|—)")
+_COMPARED = lazy(r"(?:从|由|比|较|相比|对比|同比|环比|去年|上年|\bvs\.?|\bfrom|\bthan|\bover|"
+                 r"\bversus|\blast)\s*$", re.IGNORECASE)
+
+
+def _quarter_due(said: str, year: int | None) -> dt.date | None:
+    """The end of the last quarter `said` (Simplified, fiscal years blanked) names as when
+    the key result is due, in the year written or `year`; None for none or no year."""
+    found = None
+    for m in _QUARTER_DUE.finditer(said):
+        before = said[max(0, m.start() - 8):m.start()]
+        if _ARROW_NEAR.match(said, m.end()) or re.search(_ARROW_NEAR.pattern + r"\s*$", before) \
+                or _COMPARED.search(before):
+            continue
+        found = m
+    if found is None:
+        return None
+    written = found.group("y") or found.group("y2")
+    the_year = int(written) if written else year
+    if the_year is None:
+        return None
+    last = 3 * _QUARTER_NO[found.group("q") or found.group("zq") or found.group("zq2")]
+    return dt.date(the_year, last, calendar.monthrange(the_year, last)[1])
 
 
 def stated_due(title: str, year: int | None) -> dt.date | None:
     """The deadline a key result's sentence gives (`by 2026-03-31`, `（6月30日前）`,
-    `6月底前完成`), in `year` when the sentence names none; None for none, or for a date that
-    does not exist."""
+    `6月底前完成`, `截止12/31`, `2026年底前`; a Minguo year read as Gregorian, `116年6月底前` is
+    2027-06-30), else the end of the quarter it names (`Q3`, `第三季度`, `2026年Q4`; not a
+    fiscal year's, `FY2026 Q3`), in `year` when the sentence names none; None for none, or
+    for a date that does not exist."""
+    said = _gregorian(fold_width(simplified(title)))
     found = None
-    for m in _DEADLINE.finditer(simplified(title)):
+    for m in _DEADLINE.finditer(said):
         found = m
     if found is None:
-        return None
+        return _quarter_due(FISCAL_YEAR.sub(lambda m: " " * len(m.group()), said), year)
     g = {k: v for k, v in found.groupdict().items() if v}
     pick = {k.lstrip("abc").rstrip("234"): v for k, v in g.items()}  # one name per part
+    if pick.get("yend"):
+        return dt.date(int(pick["ye"]), 12, 31)
     y, mon, d = pick.get("y"), pick.get("mon") or pick.get("emon"), pick.get("d")
     month = pick.get("m") or (str(_MONTH_EN[mon[:3].lower()]) if mon else None)
     the_year = int(y) if y else year

@@ -109,9 +109,19 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?\b(?![.,:]?\d|\s?%)"
 DATE = lazy(
     r"(?<![A-Za-z])FY\s?'?\d{2,4}(?!\d)|" + EVENT.pattern + "|"
     r"\d{4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?|(?<!\d)(?:19|20)\d{2}\s?(?:年度|财年|年)(?!\d)|"
-    r"(?<!\d)1[0-2]\d\s?年(?:度|\d{1,2}\s?月(?:\d{1,2}\s?日)?)|"
+    # Taiwan's Minguo (ROC) calendar, year 1 = 1912 (民国115年, 115年底, 116年6月30日, 115/12/31):
+    # a year of three digits only with what makes it a date, any year after 民国
+    r"民国\s?\d{1,3}\s?年(?:度|底|末|内|\d{1,2}\s?月(?:底|末|\d{1,2}\s?[日号])?)?|"
+    r"(?<!\d)1[0-2]\d\s?年(?:度|底|末|内|\d{1,2}\s?月(?:底|末|\d{1,2}\s?[日号])?)|"
+    r"(?<![\d/.])1[0-2]\d/\d{1,2}/\d{1,2}(?![\d/.])|"
     r"\d{1,2}月(?:底|末|份|\d{1,2}日)?|[Qq][1-4]|"
-    r"[Hh][12]\b|本季度|本月|本年|年底|年内|季度末|上半年|下半年|第[一二三四]季度|"
+    # a quarter in Chinese: 第三季度, 第三季 and 第3季 (Hong Kong, Taiwan), 三季度 (not 每一季度)
+    r"第\s?[一二三四1-4]\s?季度?|(?<![每一二三四五六七八九十\d])[一二三四]季度|"
+    # a month/day after the word that makes it a deadline (截止12/31, by 6/30): not a ratio;
+    # in English a day of two digits, as "cut by 1/3" is a fraction
+    r"(?:截至|截止)\s?\d{1,2}/\d{1,2}(?![\d/.])|"
+    r"\b(?:by|before|due)\s?(?:0?[1-9]|1[0-2])/(?:[12]\d|3[01])(?![\d/.])|"
+    r"[Hh][12]\b|本季度|本月|本年|年底|年内|季度末|上半年|下半年|"
     r"\bby (?:the )?end of\b|\bby (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
     r"(?:\.?\s?" + _DAY + ")?|"
     r"\b" + _MONTH + r"\.?\s?" + _DAY + r"|\b\d{1,2}(?:st|nd|rd|th)?\s" + _MONTH + "|"

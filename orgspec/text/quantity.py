@@ -98,6 +98,17 @@ _EVENT = EVENT = lazy(r"双(?:十一|十二|11|12)|(?<![\d.])(?:618|11\.11|12\.1
                     re.IGNORECASE)
 
 
+# A value that names a fiscal year (FY2026, 2026财年), a version (v2.0, 3.5版, 版本2.0), a
+# quarter (Q4, 2026年Q4, 第三季度) or a Taiwan (民国) year says when or which release, not how
+# much (trial 33): in a field it is no number, as the same words in a sentence are no target.
+_NAMED = lazy(
+    r"FY\s?[-'’]?\s?\d{2,4}(?:\s?[-_]?\s?[QqHh][1-4])?|"
+    r"(?:19|20)\d{2}\s?(?:财年|财政年度|会计年度)|"
+    r"[vV]\d+(?:\.\d+)*|(?:版本|version\s?)\d+(?:\.\d+)*|\d+(?:\.\d+)*\s?版本?|"
+    r"(?:(?:19|20)\d{2}\s?(?:年|[-_/])?\s?)?(?:[Qq][1-4]|第?\s?[一二三四1-4]\s?季度?)|"
+    r"民国\s?\d{1,3}\s?年度?|1[0-2]\d\s?年度", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Quantity:
     """A parsed number with what it counts: percent, duration (seconds), money, ratio
@@ -292,6 +303,8 @@ def parse_quantity(text: str | float | int | None) -> Quantity | None:
         if plain.group(1):
             return Quantity(float(text[:-1]), "percent", "%", "", text)
         return Quantity(float(text), "count", "", "", text)
+    if _NAMED.fullmatch(fold_width(simplified(text))):
+        return None  # `target: FY2026`, `v2.0`, `Q4`, `民國115年`: when or which, not how much
     if not _PATTERN.fullmatch(text):
         text = _EVENT.sub(" ", simplified(text)).strip()
     found = quantities(text)
