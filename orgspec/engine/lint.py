@@ -500,6 +500,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
                  today: dt.date, kept: Kept | None = None) -> LintResult:
     from orgspec.engine.activities import ACTIVITY, activity_behind, behind
     from orgspec.engine.anchors import assign_fingerprints
+    from orgspec.engine.charterrepeat import repeat_hints
     from orgspec.engine.dupid import renamed_behind
     from orgspec.engine.emptyteam import empty_behind
     from orgspec.engine.everyone import everyone_behind
@@ -522,6 +523,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         root = config.root_path()
         anchors = tail.anchors()
         findings = [f for f in stamp(issues, plan) if not _ignored(f, plan, root)]
+        findings = repeat_hints(findings, org)  # RF004: the charter entry to keep
         if org.failed or any(f.code == "IN001" for f in findings):
             from orgspec.engine.namedfix import named_fixes
 
