@@ -513,6 +513,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
     from orgspec.engine.treecut import tree_behind
     from orgspec.engine.twiceperson import person_twice_behind
     from orgspec.engine.twiceteam import twice_behind
+    from orgspec.engine.undecidedmeeting import undecided_behind
 
     with gc_paused():
         org = loaded.org
@@ -539,6 +540,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         findings, _ = tree_behind(findings, org)  # MT004, MT005... behind an unknown `parent`
         findings, _ = renamed_behind(findings, org)  # RF001 of a duplicate's former id
         findings, _ = everyone_behind(findings)  # MT004, MT005 behind `attendees: 全體同仁`
+        findings, _ = undecided_behind(findings)  # MT004, MT005 behind `attendees: [TBD]`
         findings, activities = activity_behind(findings)
         # RO002 behind HI007 on a person on no team: no warm state is kept then (`every`
         # holds it, `findings` not), so the warm path never pairs them
@@ -594,7 +596,8 @@ def _causes(findings: list[Finding]) -> frozenset[str]:
     duplicate id whose hint counts the references to the id it had (`engine.dupid`), the
     first of the references to one unknown id (`engine.sameid`), a team entered twice whose
     hint names what it holds (`engine.twiceteam`), the first of the references written
-    with one former id (`engine.formerid`)."""
+    with one former id (`engine.formerid`), a meeting whose attendees are undecided
+    (`engine.undecidedmeeting`)."""
     from orgspec.engine.dupid import is_cause as renamed_cause
     from orgspec.engine.formerid import is_grouped as former_grouped
     from orgspec.engine.holdback import is_grouped, is_held
@@ -602,7 +605,7 @@ def _causes(findings: list[Finding]) -> frozenset[str]:
 
     return frozenset(f.fingerprint for f in findings if is_cause(f) or renamed_cause(f) or
                      (f.code == "RF001" and (is_held(f.hint) or is_grouped(f.hint))) or
-                     (f.code == "RF008" and is_held(f.hint)) or
+                     (f.code in ("RF008", "MT003") and is_held(f.hint)) or
                      (f.code == "RF005" and former_grouped(f.hint)))
 
 
