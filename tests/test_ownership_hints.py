@@ -125,6 +125,15 @@ SHAPES = {
         "[{ref: d1, role: responsible}]", "  accountable: 待定\n  responsible: [ops]\n",
         [("OW003", 16)], ["write `accountable: ops` in the duty in place of '待定'"],
         [("  accountable: 待定\n", "  accountable: ops\n")], []),
+    # a placeholder where the charter names the owner (OW004): either edit of its hint
+    "placeholder-named-in-charter-write": (
+        "[{ref: d1, role: responsible}]", "  accountable: cs\n  responsible: 待定\n",
+        [("OW004", 19)], ["write `responsible: ops` in the duty in place of '待定'"],
+        [("  responsible: 待定\n", "  responsible: ops\n")], []),
+    "placeholder-named-in-charter-delete": (
+        "[{ref: d1, role: responsible}]", "  accountable: cs\n  responsible: 待定\n",
+        [("OW004", 19)], ["or delete the duty's `responsible`, which names nobody"],
+        [("  responsible: 待定\n", "")], []),
 }
 
 

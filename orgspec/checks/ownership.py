@@ -417,8 +417,10 @@ def _undecided_role_hint(ctx: RuleContext, rid: str, role: str, owners: list[str
     ids = [_id(o) for o in owners]
     fix = "".join((role, ": ", ids[0] if len(ids) == 1 else "[" + ", ".join(ids) + "]"))
     if len(owners) > 1:
-        return M("write `{fix}` in the duty in place of {value!r}, or change the entries "
-                 "that name them", fix=fix, value=value)
+        # either way the check is clean: the entries name the owners the field leaves open
+        return M("write `{fix}` in the duty in place of {value!r}, or delete the duty's "
+                 "`{role}`, which names nobody: the entries that name them say who", fix=fix,
+                 value=value, role=role)
     owner = owners[0]
     if role == "accountable" and owner.startswith("team:") and _bare(ctx, rid, owner):
         # the role the duty itself gives the team, if any, is the one its entry means
@@ -428,8 +430,9 @@ def _undecided_role_hint(ctx: RuleContext, rid: str, role: str, owners: list[str
                  "{team} does not answer for it, give the entry its role: `{entry}`",
                  team=_id(owner), duty=rid, fix=fix, value=value,
                  entry=_entry(rid, written[0] if written else "responsible"))
-    return M("write `{fix}` in the duty in place of {value!r}, or change the entry in "
-             "{place}", fix=fix, value=value, place=_place(owner))
+    return M("write `{fix}` in the duty in place of {value!r}, or delete the duty's "
+             "`{role}`, which names nobody: {place} names the owner", fix=fix, value=value,
+             role=role, place=_place(owner))
 
 
 def _written_roles(org: Any, team: str, rid: str) -> set[str]:
