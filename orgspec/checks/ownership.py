@@ -469,12 +469,36 @@ def _owner_hint(ctx: RuleContext, rid: str, resp: Responsibility) -> M | None:
     order = sorted(dict.fromkeys(h.holder for h in holds),
                    key=lambda o: not any(h.holder == o and h.role == "responsible"
                                          for h in holds))
-    for owner in order:
+    # a second pass over the teams: one whose charter and duty disagree already (OW004
+    # says so, with its own hint) may still be the owner to write
+    tried: set[str] = set()
+    for owner in [*order, *(o for o in order if o.startswith("team:"))]:
+        second = owner in tried
+        tried.add(owner)
         if owner.startswith("team:"):
             p = pair(org, rid, _id(owner))
-            if p is None or not p.clean(frozenset(p.charter), p.duty | {"accountable"}):
+            if p is None:
                 continue
-        elif not owner.startswith("role:"):
+            charter, after = frozenset(p.charter), p.duty | {"accountable"}
+            if second:
+                if not p.disagrees(charter, p.duty) or p.owners(charter, after) != 1:
+                    continue
+            elif not p.duty and p.charter and p.clean(frozenset({"accountable"}), p.duty):
+                # the duty does not name the team: its entry is where it answers
+                at = org.origin("Team", p.team).locate("responsibilities", p.index[0])
+                if len(p.charter) > 1:
+                    return M("if {owner} answers for it, write one entry for {duty} in "
+                             "{owner}'s charter, `{entry}`, in place of its {n} entries (line "
+                             "{line})", owner=p.team, duty=rid,
+                             entry=entry_text(p, 0, "accountable"), n=len(p.charter),
+                             line=at.line)
+                return M("if {owner} answers for it, write `{entry}` in {owner}'s charter in "
+                         "place of `{was}` (line {line})", owner=p.team,
+                         entry=entry_text(p, 0, "accountable"), was=entry_text(p, 0),
+                         line=at.line)
+            elif not p.clean(charter, after):
+                continue
+        elif second or not owner.startswith("role:"):
             continue  # a person answers for a duty through a team or a position
         fix = "accountable: " + _id(owner)
         placeholder = next((a for a in resp.accountable if is_placeholder(a)), None)

@@ -64,7 +64,14 @@ def _hint(org: Org, p: Pair, fix: Fix | None) -> M | None:
              "for {duty} in this charter", entry=entry_text(p, fix.keep), line=at.line,
              col=at.col, n=others, duty=p.rid)
     duty = org.origin("Responsibility", p.rid)
+    if fix.role is not None:
+        return M("write one entry for {duty} in this charter, `{entry}`, in place of its {n} "
+                 "entries (line {line}): the duty's own RACI fields make {team} {roles}",
+                 duty=p.rid, entry=entry_text(p, fix.keep, fix.role), n=len(p.charter),
+                 line=at.line, team=p.team, roles=[ROLE_WORDS[r] for r in sorted(p.duty)])
     if fix.to is None:
+        if not fix.clean:
+            return keep
         if p.charter[fix.keep] in p.duty:
             return M("{keep}: it agrees with the duty's own RACI fields, which make {team} "
                      "{roles}", keep=keep, team=p.team,

@@ -102,12 +102,14 @@ class Fix:
     role: str | None = None
     to: str | None = None
     moved: str | None = None
+    clean: bool = True  # False: it adds no finding, but another mistake's finding stays
 
 
 def keep_entry(p: Pair) -> Fix | None:
     """The charter entry to keep of several for one duty (RF004), the one that agrees with
-    the duty's own fields first, and the change to the duty it needs, if any; None when no
-    such edit of one field leaves the check clean."""
+    the duty's own fields first, and the change to the duty it needs, if any; when no such
+    edit of one field leaves the check clean, an entry whose keeping adds no finding (an
+    overlap of another owner's stays, its own); else None."""
     duty = p.duty
     order = sorted(range(len(p.charter)), key=lambda i: (p.charter[i] not in duty, i))
     seen: set[str] = set()
@@ -128,6 +130,13 @@ def keep_entry(p: Pair) -> Fix | None:
         for i in order:
             if p.clean(frozenset({p.charter[i]}), frozenset({p.charter[i]})):
                 return Fix(i, to=p.charter[i], moved=was)
+    for role in (r for r in ROLES if r in duty):  # one entry, with the duty's role
+        if p.clean(frozenset({role}), duty):
+            return Fix(order[0], role=role)
+    for i in order:  # none is clean: one that adds no finding (another mistake's stays)
+        after = (frozenset({p.charter[i]}), duty)
+        if not p.disagrees(*after) and p.owners(*after) == p.now():
+            return Fix(i, clean=False)
     return None
 
 
