@@ -17,6 +17,7 @@ from orgspec.i18n import M, P
 from orgspec.model.org import Org, ident_of
 
 REPEAT = "RF004"
+OVERLAP = "OW001"
 
 
 def _in_roles(values: dict[str, object] | None) -> bool:
@@ -86,3 +87,39 @@ def _hint(org: Org, p: Pair, fix: Fix | None) -> M | None:
     return M("{keep}, and in the duty (line {line}) write {team} under `{to}` in place of "
              "`{moved}`", keep=keep, line=duty.locate(fix.moved).line, team=p.team,
              to=fix.to, moved=fix.moved)
+
+
+def repeat_behind_overlap(findings: list[Finding], org: Org
+                          ) -> tuple[list[Finding], list[Finding]]:
+    """`findings` without the RF004 of a duty listed twice in a charter, bare and in the role
+    the duty's own fields give the team, when the bare entry makes the team a second
+    accountable owner (`[d1, {ref: d1, role: responsible}]` beside `accountable: cs,
+    responsible: ops`): the duty's OW001 says to remove the bare entry and keep the other,
+    which ends both (one mistake, one finding; the error kept, not a warning in its place),
+    and its hint names the RF004 held back; and those RF004s."""
+    from orgspec.engine.holdback import Held, held_hint
+
+    overlaps = {f.entity: f for f in findings if f.code == OVERLAP}
+    if not overlaps:
+        return findings, []
+    behind: dict[int, list[Finding]] = {}
+    gone: set[int] = set()
+    for f in findings:
+        values = message_values(f, REPEAT)
+        if not _in_roles(values) or values is None or not f.entity.startswith("team:"):
+            continue
+        rid = str(values.get("value"))
+        cause = overlaps.get("responsibility:" + rid)
+        p = pair(org, rid, ident_of(f.entity)) if cause is not None else None
+        fix = keep_entry(p) if p is not None and p.now() == 2 else None
+        if cause is None or p is None or fix is None or fix.keep is None or not fix.clean \
+                or fix.to is not None or fix.role is not None or p.bare[fix.keep] \
+                or p.charter[fix.keep] not in p.duty or sum(p.bare) != 1:
+            continue
+        behind.setdefault(id(cause), []).append(f)
+        gone.add(id(f))
+    if not gone:
+        return findings, []
+    out = [replaced(f, hint=held_hint(f.hint, [Held(h, h.entity) for h in behind[id(f)]]))
+           if id(f) in behind else f for f in findings if id(f) not in gone]
+    return out, [f for f in findings if id(f) in gone]

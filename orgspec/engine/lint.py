@@ -500,7 +500,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
                  today: dt.date, kept: Kept | None = None) -> LintResult:
     from orgspec.engine.activities import ACTIVITY, activity_behind, behind
     from orgspec.engine.anchors import assign_fingerprints
-    from orgspec.engine.charterrepeat import repeat_hints
+    from orgspec.engine.charterrepeat import repeat_behind_overlap, repeat_hints
     from orgspec.engine.dupid import renamed_behind
     from orgspec.engine.emptyteam import empty_behind
     from orgspec.engine.everyone import everyone_behind
@@ -550,6 +550,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         findings, _ = pending_behind(findings, org)  # RF001 behind IN018's `.new`
         findings, _ = same_id_behind(findings)  # RF001s of one unknown id behind the first
         findings, _ = repeat_behind(findings)  # RF005 behind the RF004 of its repeat
+        findings, _ = repeat_behind_overlap(findings, org)  # RF004 behind OW001's bare entry
         findings, _ = former_behind(findings)  # RF005s of one former id behind the first
         findings, _ = twice_behind(findings)  # OW001, OW006, MT005 behind a team entered twice
         findings, _ = person_twice_behind(findings, org)  # RF009 at the copy, HI007 behind it
@@ -597,7 +598,8 @@ def _causes(findings: list[Finding]) -> frozenset[str]:
     first of the references to one unknown id (`engine.sameid`), a team entered twice whose
     hint names what it holds (`engine.twiceteam`), the first of the references written
     with one former id (`engine.formerid`), a meeting whose attendees are undecided
-    (`engine.undecidedmeeting`)."""
+    (`engine.undecidedmeeting`), a duty whose second accountable owner is a bare charter
+    entry listed again with the duty's role (`engine.charterrepeat`)."""
     from orgspec.engine.dupid import is_cause as renamed_cause
     from orgspec.engine.formerid import is_grouped as former_grouped
     from orgspec.engine.holdback import is_grouped, is_held
@@ -605,7 +607,7 @@ def _causes(findings: list[Finding]) -> frozenset[str]:
 
     return frozenset(f.fingerprint for f in findings if is_cause(f) or renamed_cause(f) or
                      (f.code == "RF001" and (is_held(f.hint) or is_grouped(f.hint))) or
-                     (f.code in ("RF008", "MT003") and is_held(f.hint)) or
+                     (f.code in ("RF008", "MT003", "OW001") and is_held(f.hint)) or
                      (f.code == "RF005" and former_grouped(f.hint)))
 
 
