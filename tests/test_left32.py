@@ -32,8 +32,10 @@ def test_a_duty_twice_in_a_charter_is_one_finding_that_says_what_to_delete(
     assert where(found) == [("RF004", "o.yaml", 8, 7)]  # no OW004 beside it
     assert found[0]["message"] == ("'uptime' is listed twice in `responsibilities`, as "
                                    "accountable and as consulted")
-    assert found[0]["hint"] == ("remove the second 'uptime', or the first one if the team is "
-                                "consulted for it")
+    # the entry to keep is the one the duty's own fields agree with (trial 33)
+    assert found[0]["hint"] == ("keep `uptime` (line 7, column 7) and remove the other entry "
+                                "for uptime in this charter: it agrees with the duty's own "
+                                "RACI fields, which make platform accountable")
     assert [(r["line"], r["column"]) for r in found[0]["related"]] == [(7, 7)]
 
 
@@ -53,10 +55,12 @@ def test_a_duty_twice_in_chinese(write_org: Any) -> None:
     folder = write_org({"o.yaml": TWICE})
     for lang, said, hint in (
             ("zh", "`responsibilities` 中 'uptime' 列出了两次，一次为批准方 (A)，一次为咨询方 (C)",
-             "删去第二个 'uptime'；如果该团队其实是咨询方 (C)，就删去第一个"),
+             "保留 `uptime`（第 7 行第 7 列），删去这份职责清单里 uptime 的其余 1 个条目："
+             "它与该职责本身的 RACI 字段一致，那里把 platform 定为批准方 (A)"),
             ("zh-Hant",
              "`responsibilities` 中 'uptime' 列出了兩次，一次為批准方 (A)，一次為諮詢方 (C)",
-             "刪去第二個 'uptime'；如果該團隊其實是諮詢方 (C)，就刪去第一個")):
+             "保留 `uptime`（第 7 行第 7 欄），刪去這份職責清單裡 uptime 的其餘 1 個條目："
+             "它與該職責本身的 RACI 欄位一致，那裡把 platform 定為批准方 (A)")):
         found = json_findings(folder, "--lang", lang)
         assert where(found) == [("RF004", "o.yaml", 8, 7)]
         assert found[0]["message"] == said

@@ -13,11 +13,12 @@ from typing import Any
 
 from orgspec.checks.hierarchy import parent_map, rolled_up
 from orgspec.checks.placeholders import seat_hint
+from orgspec.engine.charterroles import ROLE_WORDS, Fix, Pair, entry_text, pair, settle
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.engine.teams import holder_teams
 from orgspec.findings import Issue, Location, Related
-from orgspec.i18n import MC, M
+from orgspec.i18n import M
 from orgspec.model.graph import site_path
 from orgspec.model.models import ROLES, Responsibility, is_placeholder, is_vacant
 from orgspec.model.org import Org, Origin, ident_of, node_key
@@ -44,14 +45,6 @@ def unfilled(org: Org, value: str) -> bool:
     (`待定`, `TBD`), or an open-seat word (`空缺`, `待招聘`) that is no id of the org. Both
     are read alike (one rule, one severity); the hint fits the word (`seat_hint`)."""
     return is_placeholder(value) or (is_vacant(value) and org.holder(value) is None)
-
-
-# a RACI role as the owners who hold it (批准方 (A)), said inside a sentence; `show` and the
-# report's columns label the fields with the plain words (批准 (A))
-ROLE_WORDS = {"accountable": MC("raci owner", "accountable"),
-              "responsible": MC("raci owner", "responsible"),
-              "consulted": MC("raci owner", "consulted"),
-              "informed": MC("raci owner", "informed")}
 
 
 @check("OW001", graph=False, text=())
@@ -174,6 +167,17 @@ def _one_bare(ctx: RuleContext, rid: str, holder: str) -> M:
     """The hint for one team whose bare charter entry makes it accountable for `rid`."""
     tid = _id(holder)
     written = sorted(ctx.org.raci.roles(rid, holder, "duty") - {"accountable"})
+    p = pair(ctx.org, rid, tid)
+    kept = [i for i, role in enumerate(p.charter) if role in written] if p else []
+    if p is not None and kept and len(p.charter) > 1:
+        # listed twice, once as the duty says (RF004 names the same entry to keep)
+        bare = next(i for i, b in enumerate(p.bare) if b)
+        at = ctx.org.origin("Team", tid).locate("responsibilities", p.index[bare])
+        return M("{team}'s charter lists {duty} twice, once without a role, which counts "
+                 "as accountable; the duty itself makes it {role}: remove the entry without "
+                 "a role (line {line}, column {col}) and keep `{entry}`", team=tid,
+                 duty=rid, role=ROLE_WORDS[p.charter[kept[0]]], line=at.line, col=at.col,
+                 entry=entry_text(p, kept[0]))
     if written:
         return M("{team}'s charter lists {duty} without a role, which counts as "
                  "accountable; the duty itself makes it {role}: write `{entry}` in the "
@@ -256,8 +260,9 @@ def responsibility_gap(ctx: RuleContext) -> Iterator[Issue]:
             yield Issue(M("duty {duty!r} has no accountable owner{said}", duty=rid,
                           said=said), where,
                         node_key("responsibility", rid),
-                        hint=seat_hint(M("name one team `accountable`, in the duty or in "
-                                         "a team's charter"), "accountable", placeholder))
+                        hint=_owner_hint(ctx, rid, resp) or
+                        seat_hint(M("name one team `accountable`, in the duty or in a "
+                                    "team's charter"), "accountable", placeholder))
         if rid in unresolved:
             yield from _placeholders(ctx, rid, resp, kind)
 
@@ -306,8 +311,9 @@ def responsible_without_accountable(ctx: RuleContext) -> Iterator[Issue]:
                           "owner{said}", duty=rid, doers=doers, said=said),
                           ctx.org.origin("Responsibility", rid).locate("id"),
                         node_key("responsibility", rid),
-                        hint=seat_hint(M("make one of them `accountable`, or name who "
-                                         "answers for it"), "accountable", placeholder))
+                        hint=_owner_hint(ctx, rid, resp) or
+                        seat_hint(M("make one of them `accountable`, or name who answers "
+                                    "for it"), "accountable", placeholder))
 
 
 @check("OW005", graph=False, text=())
@@ -362,7 +368,7 @@ def charter_disagreement(ctx: RuleContext) -> Iterator[Issue]:
                     claim.origin.locate(),
                     team, related=(Related(org.origin("Responsibility", claim.responsibility)
                                            .locate("id"), M("the duty is defined here")),),
-                    hint=M("make the charter and the duty's RACI fields say the same"))
+                    hint=_disagreement_hint(ctx, claim.team, rid, claim.role))
     yield from _undecided_roles(ctx)
 
 
@@ -426,8 +432,10 @@ def _undecided_role_hint(ctx: RuleContext, rid: str, role: str, owners: list[str
     ids = [_id(o) for o in owners]
     fix = "".join((role, ": ", ids[0] if len(ids) == 1 else "[" + ", ".join(ids) + "]"))
     if len(owners) > 1:
-        return M("write `{fix}` in the duty in place of {value!r}, or change the entries "
-                 "that name them", fix=fix, value=value)
+        # either way the check is clean: the entries name the owners the field leaves open
+        return M("write `{fix}` in the duty in place of {value!r}, or delete the duty's "
+                 "`{role}`, which names nobody: the entries that name them say who", fix=fix,
+                 value=value, role=role)
     owner = owners[0]
     if role == "accountable" and owner.startswith("team:") and _bare(ctx, rid, owner):
         # the role the duty itself gives the team, if any, is the one its entry means
@@ -437,8 +445,9 @@ def _undecided_role_hint(ctx: RuleContext, rid: str, role: str, owners: list[str
                  "{team} does not answer for it, give the entry its role: `{entry}`",
                  team=_id(owner), duty=rid, fix=fix, value=value,
                  entry=_entry(rid, written[0] if written else "responsible"))
-    return M("write `{fix}` in the duty in place of {value!r}, or change the entry in "
-             "{place}", fix=fix, value=value, place=_place(owner))
+    return M("write `{fix}` in the duty in place of {value!r}, or delete the duty's "
+             "`{role}`, which names nobody: {place} names the owner", fix=fix, value=value,
+             role=role, place=_place(owner))
 
 
 def _written_roles(org: Any, team: str, rid: str) -> set[str]:
@@ -462,3 +471,95 @@ def team_without_duties(ctx: RuleContext) -> Iterator[Issue]:
             yield Issue(M("team {team!r} has an empty charter: it holds no duty", team=tid),
                         ctx.org.origin("Team", tid).locate("id"), node,
                         hint=M("list what the team answers for under `responsibilities`"))
+
+
+def _owner_hint(ctx: RuleContext, rid: str, resp: Responsibility) -> M | None:
+    """OW002's or OW003's hint on a duty with no accountable owner: the owner to write in
+    the duty's own `accountable`, one that already holds the duty (who does the work first),
+    chosen so that its charter then agrees with the duty (trial 33: "make one of them
+    `accountable`" moved a team from `responsible` to `accountable` in the duty while its
+    charter said `role: responsible`, OW004); None when no holder is such an owner."""
+    org = ctx.org
+    holds = org.raci.by_duty.get(rid, [])
+    order = sorted(dict.fromkeys(h.holder for h in holds),
+                   key=lambda o: not any(h.holder == o and h.role == "responsible"
+                                         for h in holds))
+    # a second pass over the teams: one whose charter and duty disagree already (OW004
+    # says so, with its own hint) may still be the owner to write
+    tried: set[str] = set()
+    for owner in [*order, *(o for o in order if o.startswith("team:"))]:
+        second = owner in tried
+        tried.add(owner)
+        if owner.startswith("team:"):
+            p = pair(org, rid, _id(owner))
+            if p is None:
+                continue
+            charter, after = frozenset(p.charter), p.duty | {"accountable"}
+            if second:
+                if not p.disagrees(charter, p.duty) or p.owners(charter, after) != 1:
+                    continue
+            elif not p.duty and p.charter and p.clean(frozenset({"accountable"}), p.duty):
+                # the duty does not name the team: its entry is where it answers
+                at = org.origin("Team", p.team).locate("responsibilities", p.index[0])
+                if len(p.charter) > 1:
+                    return M("if {owner} answers for it, write one entry for {duty} in "
+                             "{owner}'s charter, `{entry}`, in place of its {n} entries (line "
+                             "{line})", owner=p.team, duty=rid,
+                             entry=entry_text(p, 0, "accountable"), n=len(p.charter),
+                             line=at.line)
+                return M("if {owner} answers for it, write `{entry}` in {owner}'s charter in "
+                         "place of `{was}` (line {line})", owner=p.team,
+                         entry=entry_text(p, 0, "accountable"), was=entry_text(p, 0),
+                         line=at.line)
+            elif not p.clean(charter, after):
+                continue
+        elif second or not owner.startswith("role:"):
+            continue  # a person answers for a duty through a team or a position
+        fix = "accountable: " + _id(owner)
+        placeholder = next((a for a in resp.accountable if is_placeholder(a)), None)
+        origin = org.origin("Responsibility", rid)
+        if placeholder is not None:
+            at = _at_value(origin, ("accountable", resp.accountable.index(placeholder)))
+            return M("if {owner} answers for it, write `{fix}` in the duty in place of "
+                     "{value!r} (line {line})", owner=_id(owner), fix=fix, value=placeholder,
+                     line=at.line)
+        return M("if {owner} answers for it, write `{fix}` in the duty (line {line}), beside "
+                 "the fields it has", owner=_id(owner), fix=fix,
+                 line=origin.locate("id").line)
+    return None
+
+
+def _disagreement_hint(ctx: RuleContext, team: str, rid: str, claimed: str) -> M:
+    """OW004's hint on team `team`'s charter entries for duty `rid` (the first claims
+    `claimed`) that the duty's own fields contradict: the entry's role to write, or the
+    duty's field to move the team to, whichever leaves the check clean
+    (`charterroles.settle`); both when both do."""
+    p = pair(ctx.org, rid, team)
+    if p is None or not p.duty:
+        return M("make the charter and the duty's RACI fields say the same")
+    fixes = settle(p, claimed) or [_first_fix(p)]
+    said = [_fix_said(ctx, p, fix) for fix in fixes[:2]]
+    return said[0] if len(said) == 1 else M("{first}; or {then}", first=said[0],
+                                            then=said[1])
+
+
+def _first_fix(p: Pair) -> Fix:
+    return Fix(0, role=next(r for r in ROLES if r in p.duty))
+
+
+def _fix_said(ctx: RuleContext, p: Pair, fix: Fix) -> M:
+    """One edit of `charterroles.settle` as the hint says it."""
+    org = ctx.org
+    if fix.keep is not None:
+        at = org.origin("Team", p.team).locate("responsibilities", p.index[0])
+        entry = entry_text(p, 0, fix.role)
+        if len(p.charter) == 1:
+            return M("write `{entry}` in {team}'s charter in place of `{was}` (line {line}), "
+                     "as the duty's own RACI fields say", entry=entry, team=p.team,
+                     was=entry_text(p, 0), line=at.line)
+        return M("write one entry for {duty} in {team}'s charter, `{entry}`, in place of "
+                 "its {n} entries (line {line}), as the duty's own RACI fields say",
+                 duty=p.rid, team=p.team, entry=entry, n=len(p.charter), line=at.line)
+    line = org.origin("Responsibility", p.rid).locate(fix.moved).line
+    return M("in the duty (line {line}) write {team} under `{to}` in place of `{moved}`, "
+             "as its charter says", line=line, team=p.team, to=fix.to, moved=fix.moved)

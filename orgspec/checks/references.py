@@ -9,8 +9,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from orgspec.checks.holderteams import holder_teams, teams_hint
-from orgspec.checks.ownership import ROLE_WORDS
 from orgspec.checks.placeholders import PlaceholderIssue, left_to_its_rule, placeholder_said
+from orgspec.engine.charterroles import ROLE_WORDS
 from orgspec.engine.context import RuleContext
 from orgspec.engine.holdback import value_words
 from orgspec.engine.registry import UNSAID, check

@@ -500,6 +500,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
                  today: dt.date, kept: Kept | None = None) -> LintResult:
     from orgspec.engine.activities import ACTIVITY, activity_behind, behind
     from orgspec.engine.anchors import assign_fingerprints
+    from orgspec.engine.charterrepeat import repeat_behind_overlap, repeat_hints
     from orgspec.engine.dupid import renamed_behind
     from orgspec.engine.emptyteam import empty_behind
     from orgspec.engine.everyone import everyone_behind
@@ -512,6 +513,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
     from orgspec.engine.treecut import tree_behind
     from orgspec.engine.twiceperson import person_twice_behind
     from orgspec.engine.twiceteam import twice_behind
+    from orgspec.engine.undecidedmeeting import undecided_behind
 
     with gc_paused():
         org = loaded.org
@@ -522,6 +524,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         root = config.root_path()
         anchors = tail.anchors()
         findings = [f for f in stamp(issues, plan) if not _ignored(f, plan, root)]
+        findings = repeat_hints(findings, org)  # RF004: the charter entry to keep
         if org.failed or any(f.code == "IN001" for f in findings):
             from orgspec.engine.namedfix import named_fixes
 
@@ -537,6 +540,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         findings, _ = tree_behind(findings, org)  # MT004, MT005... behind an unknown `parent`
         findings, _ = renamed_behind(findings, org)  # RF001 of a duplicate's former id
         findings, _ = everyone_behind(findings)  # MT004, MT005 behind `attendees: 全體同仁`
+        findings, _ = undecided_behind(findings)  # MT004, MT005 behind `attendees: [TBD]`
         findings, activities = activity_behind(findings)
         # RO002 behind HI007 on a person on no team: no warm state is kept then (`every`
         # holds it, `findings` not), so the warm path never pairs them
@@ -546,6 +550,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         findings, _ = pending_behind(findings, org)  # RF001 behind IN018's `.new`
         findings, _ = same_id_behind(findings)  # RF001s of one unknown id behind the first
         findings, _ = repeat_behind(findings)  # RF005 behind the RF004 of its repeat
+        findings, _ = repeat_behind_overlap(findings, org)  # RF004 behind OW001's bare entry
         findings, _ = former_behind(findings)  # RF005s of one former id behind the first
         findings, _ = twice_behind(findings)  # OW001, OW006, MT005 behind a team entered twice
         findings, _ = person_twice_behind(findings, org)  # RF009 at the copy, HI007 behind it
@@ -592,7 +597,9 @@ def _causes(findings: list[Finding]) -> frozenset[str]:
     duplicate id whose hint counts the references to the id it had (`engine.dupid`), the
     first of the references to one unknown id (`engine.sameid`), a team entered twice whose
     hint names what it holds (`engine.twiceteam`), the first of the references written
-    with one former id (`engine.formerid`)."""
+    with one former id (`engine.formerid`), a meeting whose attendees are undecided
+    (`engine.undecidedmeeting`), a duty whose second accountable owner is a bare charter
+    entry listed again with the duty's role (`engine.charterrepeat`)."""
     from orgspec.engine.dupid import is_cause as renamed_cause
     from orgspec.engine.formerid import is_grouped as former_grouped
     from orgspec.engine.holdback import is_grouped, is_held
@@ -600,7 +607,7 @@ def _causes(findings: list[Finding]) -> frozenset[str]:
 
     return frozenset(f.fingerprint for f in findings if is_cause(f) or renamed_cause(f) or
                      (f.code == "RF001" and (is_held(f.hint) or is_grouped(f.hint))) or
-                     (f.code == "RF008" and is_held(f.hint)) or
+                     (f.code in ("RF008", "MT003", "OW001") and is_held(f.hint)) or
                      (f.code == "RF005" and former_grouped(f.hint)))
 
 

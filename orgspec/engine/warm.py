@@ -821,6 +821,7 @@ def _check_alone(raw: RawFile, plan: Plan, today: dt.date, local: frozenset[str]
     problem, suppression, dropped field or renamed reference, or an issue located outside
     it."""
     from orgspec.engine.anchors import Anchors
+    from orgspec.engine.charterrepeat import needs_org
     from orgspec.engine.incremental import _files_of
     from orgspec.engine.lint import _run_codes, entity_texts
     from orgspec.engine.registry import load_checks
@@ -838,6 +839,8 @@ def _check_alone(raw: RawFile, plan: Plan, today: dt.date, local: frozenset[str]
         return None
     codes = [c for c in plan.severity if c in local]
     found = _run_codes(org, plan, today, codes)
+    if any(needs_org(i) for i in found):
+        return None  # a hint the org words (`charterrepeat`)
     if any(i.location.file != raw.display or
            any(r.location.file != raw.display for r in i.related) for i in found):
         return None
