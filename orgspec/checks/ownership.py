@@ -260,9 +260,10 @@ def responsibility_gap(ctx: RuleContext) -> Iterator[Issue]:
             yield Issue(M("duty {duty!r} has no accountable owner{said}", duty=rid,
                           said=said), where,
                         node_key("responsibility", rid),
-                        hint=_owner_hint(ctx, rid, resp) or
-                        seat_hint(M("name one team `accountable`, in the duty or in a "
-                                    "team's charter"), "accountable", placeholder))
+                        hint=seat_hint(_owner_hint(ctx, rid, resp) or
+                                  M("name one team `accountable`, in the duty or in a "
+                                    "team's charter"),
+                                  "accountable", placeholder))
         if rid in unresolved:
             yield from _placeholders(ctx, rid, resp, kind)
 
@@ -311,9 +312,10 @@ def responsible_without_accountable(ctx: RuleContext) -> Iterator[Issue]:
                           "owner{said}", duty=rid, doers=doers, said=said),
                           ctx.org.origin("Responsibility", rid).locate("id"),
                         node_key("responsibility", rid),
-                        hint=_owner_hint(ctx, rid, resp) or
-                        seat_hint(M("make one of them `accountable`, or name who answers "
-                                    "for it"), "accountable", placeholder))
+                        hint=seat_hint(_owner_hint(ctx, rid, resp) or
+                                  M("make one of them `accountable`, or name who answers "
+                                    "for it"),
+                                  "accountable", placeholder))
 
 
 @check("OW005", graph=False, text=())
