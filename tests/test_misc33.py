@@ -96,3 +96,93 @@ def test_the_json_words_are_the_words_explain_shows(lang: str) -> None:
         listed = {w for lists in rules[code]["words"].values() for s in scripts
                   for w in lists[s]}
         assert listed == shown, (code, listed ^ shown)
+
+
+# --- 3: a person written as colleagues call them: 王总, 小王, 張經理, 雅婷 ---------------------
+
+CALLED = """\
+- {{kind: Team, id: t, name: 客服部, lead: {lead}, members: [li-na], responsibilities: [d]}}
+- {{kind: Responsibility, id: d, name: 退款}}
+- {{kind: Person, id: li-na, name: 李娜}}
+{people}"""
+
+
+def _called(write_org: Any, lead: str, people: dict[str, str],
+            lang: str = "en") -> list[dict[str, Any]]:
+    text = CALLED.format(lead=lead, people="".join(
+        f"- {{kind: Person, id: {i}, name: {n}}}\n" for i, n in people.items()))
+    return json_findings(write_org({"o.yaml": text}), "--lang", lang)
+
+
+def test_the_frozen_person_calls_are_all_right() -> None:
+    # measured once after the matcher was written (before it: 26/52); never tuned on
+    from personcall_eval import followed, rows, suggested
+
+    wrong = [(r["case"], r["written"], got) for r in rows()
+             if (got := suggested(r)) != r["expect"] or (got != "-" and not followed(r, got))]
+    assert len(rows()) == 52 and wrong == []
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "'王总' calls a person by the surname 王, which only 王伟 has: write `wang-wei`"),
+    ("zh", "'王总' 是按姓氏 王 对人的称呼，而姓 王 的只有 王伟：请写 `wang-wei`"),
+    ("zh-Hant", "'王总' 是按姓氏 王 對人的稱呼，而姓 王 的只有 王伟：請寫 `wang-wei`"),
+])
+def test_surname_and_title_suggest_the_one_person(write_org: Any, lang: str,
+                                                   said: str) -> None:
+    found = _called(write_org, "王总", {"wang-wei": "王伟"}, lang)
+    assert where(found) == [("RF001", "o.yaml", 1, 40)]
+    # the guess holds back what the unknown lead causes (王伟 on no team): one finding
+    assert found[0]["hint"].startswith(said + " (1 finding" if lang == "en" else said + "（")
+    fixed = _called(write_org, "wang-wei", {"wang-wei": "王伟"})
+    assert [f["code"] for f in fixed] == ["HI004"]  # a lead outside `members`: a new fact
+
+
+def test_the_surname_is_said_as_written_in_either_script(write_org: Any) -> None:
+    found = _called(write_org, "張經理", {"zhang-wei": "张伟"})
+    assert found[0]["hint"].startswith(
+        "'張經理' calls a person by the surname 張, which only 张伟 has: write `zhang-wei`")
+
+
+def test_a_given_name_of_two_characters_suggests_its_person(write_org: Any) -> None:
+    found = _called(write_org, "雅婷", {"chen-ya-ting": "陳雅婷", "wang-wei": "王伟"})
+    assert found[0]["hint"].startswith(
+        "'雅婷' is the given name of 陳雅婷 alone: write `chen-ya-ting`")
+
+
+def test_two_people_so_called_are_listed_and_none_is_picked(write_org: Any) -> None:
+    two = {"wang-wei": "王伟", "wang-zong": "王宗"}  # 王宗 also sounds like 王总
+    found = _called(write_org, "王总", two)
+    assert found[0]["hint"] == ("'王总' may call any of wang-wei, wang-zong: write the "
+                                "id of the one meant")
+    # no guess either: what the lead causes is reported, not held back behind a pick
+    assert sorted(f["code"] for f in found) == ["HI007", "HI007", "RF001"]
+    many = {f"wang-{i}": f"王{c}" for i, c in enumerate("一二三四")}
+    found = _called(write_org, "小王", many)
+    assert found[0]["hint"] == "'小王' may call any of 4 people: write the id of the one meant"
+
+
+@pytest.mark.parametrize(("written", "ways"), [
+    ("王总", [("surname", "王"), ("given", "王总")]),  # two characters: a given name too
+    ("王总监", [("surname", "王")]),  # 王 + 总监, not 王总 + 监
+    ("欧阳经理", [("surname", "欧阳")]),
+    ("老王", [("surname", "王"), ("given", "老王")]),
+    ("小明", [("surname", "明"), ("given", "小明")]),
+    ("雅婷", [("given", "雅婷")]),
+    ("老师", [("surname", "师"), ("given", "老师")]),  # calls nobody unless one is 师
+    ("王", []), ("王伟总监助理", []), ("wang", []),
+])
+def test_the_ways_a_text_calls_a_person(written: str, ways: list[tuple[str, str]]) -> None:
+    from orgspec.text.personcall import calls
+
+    assert calls(written) == ways
+
+
+def test_a_compound_surname_leaves_the_given_name() -> None:
+    from orgspec.text.personcall import name_parts
+
+    assert name_parts("欧阳娜娜") == ("欧阳", "娜娜")
+    assert name_parts("司马光") == ("司马", "光")
+    assert name_parts("王小明") == ("王", "小明")
+    assert name_parts("欧阳") == ("欧", "阳")  # two characters: a surname and a given name
+    assert name_parts("David Wang") is None
