@@ -3,6 +3,7 @@ json`, a person written as surname + title (`王总`) or given name (`雅婷`) s
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -186,3 +187,80 @@ def test_a_compound_surname_leaves_the_given_name() -> None:
     assert name_parts("王小明") == ("王", "小明")
     assert name_parts("欧阳") == ("欧", "阳")  # two characters: a surname and a given name
     assert name_parts("David Wang") is None
+
+
+# --- 4: the text format's severity tag in the run's language; machine formats unchanged ------
+
+TAGGED = """\
+- {kind: Team, id: t, name: 客服部, lead: nobody, members: [li-na], responsibilities: [d]}
+- {kind: Responsibility, id: d, name: 退款}
+- {kind: Person, id: li-na, name: 李娜}
+- {kind: Person, id: he-li, name: 何丽}
+"""
+
+
+@pytest.mark.parametrize(("lang", "error", "warning"), [
+    ("en", "[error]", "[warning]"), ("zh", "[错误]", "[警告]"), ("zh-Hant", "[錯誤]", "[警告]")])
+def test_the_text_severity_tag_is_said_in_the_run_s_language(
+        write_org: Any, lang: str, error: str, warning: str) -> None:
+    import json
+
+    from conftest import run_cli
+
+    org = write_org({"o.yaml": TAGGED})
+    lines = run_cli("check", str(org), "--isolated", "--lang", lang).stdout.splitlines()
+    tags = [line.split(" ", 3)[2] for line in lines if line.startswith(str(org))]
+    assert tags == [error, warning]  # RF001 on `nobody`, HI007 on 何丽
+    coloured = run_cli("check", str(org), "--isolated", "--lang", lang, "--color",
+                       "always").stdout
+    assert f"\x1b[31m{error}\x1b[0m" in coloured
+    # what programs read keeps its levels in English
+    found = json.loads(run_cli("check", str(org), "--isolated", "--lang", lang, "--format",
+                               "json").stdout)["findings"]
+    assert [f["severity"] for f in found] == ["error", "warning"]
+    gh = run_cli("check", str(org), "--isolated", "--lang", lang, "--format", "github").stdout
+    assert gh.startswith("::error ") and "::warning " in gh
+    sarif = json.loads(run_cli("check", str(org), "--isolated", "--lang", lang, "--format",
+                               "sarif").stdout)
+    assert [r["level"] for r in sarif["runs"][0]["results"]] == ["error", "warning"]
+    junit = run_cli("check", str(org), "--isolated", "--lang", lang, "--format",
+                    "junit").stdout
+    assert 'type="error"' in junit and "[错误]" not in junit and "[錯誤]" not in junit
+
+
+# --- 3 under the cache: the hint follows edits of the people it reads ------------------------
+
+def test_a_person_call_hint_with_the_cache_equals_a_fresh_check(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from orgspec.engine.lint import check_cached, lint_org
+    from orgspec.load.cache import Cache
+    from orgspec.load.config import Config
+
+    org = tmp_path / "org"
+    org.mkdir()
+    (org / "teams.yaml").write_text(
+        "- {kind: Team, id: t, name: 客服部, lead: li-na, members: [li-na, wang-wei], "
+        "responsibilities: [d]}\n- {kind: Responsibility, id: d, name: 退款}\n"
+        "- {kind: Meeting, id: m, name: 周会, cadence: 每周一, owner: 王总, attendees: [t]}\n",
+        "utf-8")
+    people = org / "people.yaml"
+    people.write_text("- {kind: Person, id: li-na, name: 李娜}\n"
+                      "- {kind: Person, id: wang-wei, name: 王伟}\n", "utf-8")
+    today, config, folder = dt.date(2026, 11, 30), Config(lang="en"), str(tmp_path / "c")
+
+    def same() -> str:
+        plain = lint_org([str(org)], config, today)[0].findings
+        kept = check_cached([str(org)], config, Cache(folder), today).findings
+        assert [(f.code, f.location, f.hint) for f in kept] == \
+            [(f.code, f.location, f.hint) for f in plain]
+        return next(str(f.hint) for f in plain if f.code == "RF001")
+
+    assert "which only 王伟 has: write `wang-wei`" in same()  # cold
+    people.write_text(people.read_text("utf-8") + "- {kind: Person, id: wang-fang, "
+                      "name: 王芳}\n", "utf-8")  # a second 王: none picked
+    assert same().startswith("'王总' may call any of wang-wei, wang-fang")
+    people.write_text(people.read_text("utf-8").replace("王芳", "李芳"), "utf-8")  # prose
+    assert "which only 王伟 has" in same()
+    people.write_text(people.read_text("utf-8").replace("王伟", "張偉"), "utf-8")  # prose
+    assert "surname" not in same() and "may call" not in same()  # nobody is surnamed 王
