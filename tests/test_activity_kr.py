@@ -78,7 +78,7 @@ def test_the_hint_in_chinese(write_org) -> None:
     folder = write_org({"org.yaml": ORG})
     run = run_cli("check", str(folder), "--lang", "zh")
     assert run.code == 1
-    assert f"org.yaml:{KR_LINE}:7: OK003 [error] 目标 提升会员留存 (o1) 的关键结果 " \
+    assert f"org.yaml:{KR_LINE}:7: OK003 [错误] 目标 提升会员留存 (o1) 的关键结果 " \
            f"上线会员体系2.0版本 (kr1) 不可衡量：缺少目标值\n    建议: {HINT_ZH}\n" in run.stdout
     assert "OK005" not in run.stdout
     hant = run_cli("check", str(folder), "--lang", "zh-Hant")

@@ -53,7 +53,7 @@ def test_a_duty_naming_a_former_id_keeps_its_accountable_owner(tmp_path: Path) -
     run = run_cli("check", "--diff", "HEAD", "--isolated", "--no-cache", "--lang", "zh",
                   cwd=repo)
     assert run.stdout.splitlines() == [
-        "org/org.yaml:5:60: RF005 [warning] `accountable` 中的 'shi-chang' 是团队 市场部 "
+        "org/org.yaml:5:60: RF005 [警告] `accountable` 中的 'shi-chang' 是团队 市场部 "
         "(marketing) 以前的 id",
         "    建议: 请写 `marketing`：'shi-chang' 留在 `aliases` 里，只是为了让旧链接继续有效",
         "与 HEAD 对比：1 条新问题，0 条已修复",
@@ -94,7 +94,7 @@ UNALIASED_EN = [
 
 @pytest.mark.parametrize(("lang", "said"), [
     ("en", UNALIASED_EN),
-    ("zh", ["org/org.yaml:5:60: RF001 [error] 职责 促销 (promo) 的 RACI 列表 `accountable` 中的 "
+    ("zh", ["org/org.yaml:5:60: RF001 [错误] 职责 促销 (promo) 的 RACI 列表 `accountable` 中的 "
             "'shi-chang' 不是已知的团队、人员或岗位",
             "    相关: org/org.yaml:1:20: 市场部 在这里的 id 是 'marketing'，在 git HEAD 时是 "
             "`shi-chang`",
@@ -107,7 +107,7 @@ UNALIASED_EN = [
             "市场部 (marketing)",
             "  职责 促销 (promo) 的批准方 (A)变更：市场部 (shi-chang) → 无人",
             "与 HEAD 相比新发现 1 个错误、0 个警告、0 个提示，共 1 个文件（5 个实体）。"]),
-    ("zh-Hant", ["org/org.yaml:5:60: RF001 [error] 職責 促销 (promo) 的 RACI 清單 "
+    ("zh-Hant", ["org/org.yaml:5:60: RF001 [錯誤] 職責 促销 (promo) 的 RACI 清單 "
                  "`accountable` 中的 'shi-chang' 不是已知的團隊、人員或職位",
                  "    相關: org/org.yaml:1:20: 市场部 在這裡的 id 是 'marketing'，在 git HEAD 時是 "
                  "`shi-chang`",
@@ -186,7 +186,8 @@ HELD_MANY = """\
 ])
 def test_rf001_names_the_findings_it_held_back(tmp_path: Path, lang: str, hint: str) -> None:
     lines = _lines(tmp_path, HELD_MANY, lang=lang)
-    assert lines[0].startswith("org.yaml:1:55: RF001 [error] ")
+    tag = {"en": "error", "zh": "错误", "zh-Hant": "錯誤"}[lang]  # the severity as said
+    assert lines[0].startswith(f"org.yaml:1:55: RF001 [{tag}] ")
     assert lines[1] == hint
     assert len(lines) == 3  # the one finding and the summary
 
@@ -210,11 +211,11 @@ RACI = """\
             "list `consulted` of duty 退款 (refunds)",
             "    hint: did you mean operations (运营部)? (1 finding that follows from this "
             "mistake is held back until it is fixed: OW006 on team 运营部 (operations))"]),
-    ("zh", ["org.yaml:10:26: RF001 [error] 职责 退款 (refunds) 的 RACI 列表 `consulted` 中的 "
+    ("zh", ["org.yaml:10:26: RF001 [错误] 职责 退款 (refunds) 的 RACI 列表 `consulted` 中的 "
             "'opertions' 不是已知的团队、人员或岗位",
             "    建议: 是不是要写 operations（运营部）？（由这个错误引起的 1 条问题在改正之前暂不"
             "报告：团队 运营部 (operations) 的 OW006）"]),
-    ("zh-Hant", ["org.yaml:10:26: RF001 [error] 職責 退款 (refunds) 的 RACI 清單 `consulted` 中的 "
+    ("zh-Hant", ["org.yaml:10:26: RF001 [錯誤] 職責 退款 (refunds) 的 RACI 清單 `consulted` 中的 "
                  "'opertions' 不是已知的團隊、人員或職位",
                  "    建議: 是不是要寫 operations（运营部）？（由這個錯誤引起的 1 條問題在改正之前"
                  "暫不報告：團隊 运营部 (operations) 的 OW006）"]),
@@ -254,7 +255,8 @@ FORMER = """\
 def test_did_you_mean_near_a_former_id_suggests_the_current_id(
         tmp_path: Path, lang: str, hint: str) -> None:
     lines = _lines(tmp_path, FORMER, lang=lang)
-    assert lines[0].startswith("org.yaml:5:77: RF001 [error] ")
+    tag = {"en": "error", "zh": "错误", "zh-Hant": "錯誤"}[lang]  # the severity as said
+    assert lines[0].startswith(f"org.yaml:5:77: RF001 [{tag}] ")
     assert lines[1:] == [hint, lines[2]] and len(lines) == 3
 
 

@@ -129,7 +129,7 @@ def test_without_a_config_above_the_target_the_working_directory_s_is_read(
     (other / "t.yaml").write_text("- {kind: Team, id: a, name: A}\n", "utf-8")
     # the target's own config, not the working directory's, though both exist
     near = run_cli("check", "other/t.yaml", "--no-cache", cwd=tmp_path)
-    assert "HI006 [warning] 团队" in near.stdout
+    assert "HI006 [警告] 团队" in near.stdout
 
 
 @pytest.mark.parametrize("command", [

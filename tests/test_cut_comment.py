@@ -69,9 +69,9 @@ def test_a_comment_meant_as_one_is_no_finding(text: str) -> None:
 
 
 @pytest.mark.parametrize(("lang", "said"), [
-    ("zh", "IN016 [warning] YAML 把 '#1仓' 当作注释（空格后的 `#` 开始一段注释），"
+    ("zh", "IN016 [警告] YAML 把 '#1仓' 当作注释（空格后的 `#` 开始一段注释），"
            "所以值只是 '华东'"),
-    ("zh-Hant", "IN016 [warning] YAML 把 '#1仓' 當作註解（空格後的 `#` 開始一段註解），"
+    ("zh-Hant", "IN016 [警告] YAML 把 '#1仓' 當作註解（空格後的 `#` 開始一段註解），"
                 "所以值只是 '华东'"),
     ("en", "IN016 [warning] YAML reads '#1仓' as a comment (a `#` after a space starts one), so "
            "the value is '华东'"),

@@ -303,12 +303,12 @@ NEAR_DUPLICATES = (
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("zh", ["org/org.yaml:7:4: OW007 [warning] 运营部 (ops) 的职责 退款审核 (refund-review) "
+    ("zh", ["org/org.yaml:7:4: OW007 [警告] 运营部 (ops) 的职责 退款审核 (refund-review) "
             "和 客服部 (cs)、技术部 (tech) 的职责 退款处理 (refunds) 看起来是同一项职责"
             "（相似度 1.00）",
             "    相关: org/org.yaml:4:51: 客服部 (cs)、技术部 (tech) 的职责 退款处理 "
             "(refunds)：审核并处理用户的退款申请"]),
-    ("zh-Hant", ["org/org.yaml:7:4: OW007 [warning] 运营部 (ops) 的職責 退款审核 "
+    ("zh-Hant", ["org/org.yaml:7:4: OW007 [警告] 运营部 (ops) 的職責 退款审核 "
                  "(refund-review) 和 客服部 (cs)、技术部 (tech) 的職責 退款处理 (refunds) "
                  "看起來是同一項職責（相似度 1.00）",
                  "    相關: org/org.yaml:4:51: 客服部 (cs)、技术部 (tech) 的職責 退款处理 "
@@ -365,12 +365,12 @@ def test_a_period_that_disagrees_with_its_dates_is_one_finding_at_period(write_o
             "    related: org/org.yaml:7:3: `start` is 2026-03-15 here",
             "    hint: keep either `period` or `start` and `end`; when both are written, orgspec "
             "reads the dates"]),
-    ("zh", ["org/org.yaml:6:3: OK017 [warning] 目标 提升用户活跃度 (start-off) 的 "
+    ("zh", ["org/org.yaml:6:3: OK017 [警告] 目标 提升用户活跃度 (start-off) 的 "
             "`period` 2026-Q2 是 2026-04-01 至 2026-06-30，但 `start` 写的是 2026-03-15",
             "    相关: org/org.yaml:7:3: `start` 在此写为 2026-03-15",
             "    建议: 只保留 `period`，或只保留 `start` 和 `end`；"
             "两者都写时，orgspec 以日期为准"]),
-    ("zh-Hant", ["org/org.yaml:6:3: OK017 [warning] 目標 提升用户活跃度 (start-off) 的 "
+    ("zh-Hant", ["org/org.yaml:6:3: OK017 [警告] 目標 提升用户活跃度 (start-off) 的 "
                  "`period` 2026-Q2 是 2026-04-01 至 2026-06-30，但 `start` 寫的是 2026-03-15",
                  "    相關: org/org.yaml:7:3: `start` 在此寫為 2026-03-15",
                  "    建議: 只保留 `period`，或只保留 `start` 和 `end`；"

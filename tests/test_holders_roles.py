@@ -75,8 +75,8 @@ def test_roles_alone_are_no_finding(write_org: Any, holders: str) -> None:
 
 
 @pytest.mark.parametrize(("lang", "said"), [
-    ("zh", "RO006 [warning] 岗位 'cs-lead' 的 `holders` 与人员的 `roles` 对谁任职说法不一"),
-    ("zh-Hant", "RO006 [warning] 職位 'cs-lead' 的 `holders` 與人員的 `roles` 對誰任職說法不一"),
+    ("zh", "RO006 [警告] 岗位 'cs-lead' 的 `holders` 与人员的 `roles` 对谁任职说法不一"),
+    ("zh-Hant", "RO006 [警告] 職位 'cs-lead' 的 `holders` 與人員的 `roles` 對誰任職說法不一"),
     ("en", "RO006 [warning] the `holders` of position 'cs-lead' and the `roles` of the people "
            "disagree on who holds it"),
 ])

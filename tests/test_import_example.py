@@ -97,7 +97,7 @@ def test_an_edited_example_is_the_user_s_and_never_changed(tmp_path: Path) -> No
     assert "e003" not in _people_in_org(repo)
     run = run_cli("check", "my-org", "--no-cache", cwd=tmp_path)
     assert run.code == 1
-    assert run.stdout.startswith("my-org/org/org.yaml.new:1:1: IN018 [error] ")
+    assert run.stdout.startswith("my-org/org/org.yaml.new:1:1: IN018 [错误] ")
 
 
 def test_the_example_beside_other_files_of_the_user_is_replaced_too(tmp_path: Path) -> None:

@@ -72,8 +72,9 @@ ACTIVITY, REVIEW = "提升用户活跃度 (activity)", "召开大促稳定性评
 def test_the_example_s_key_results_are_quoted_by_their_text(lang: str, ok004: str,
                                                              ok003: str) -> None:
     out = run_cli("check", EXAMPLE, "--isolated", "--no-cache", "--lang", lang).stdout
-    assert f"examples/ecommerce/okrs/2026-q1.yaml:26:5: OK004 [error] {ok004}\n" in out
-    assert f"examples/ecommerce/okrs/2026-q1.yaml:87:5: OK003 [error] {ok003}\n" in out
+    tag = {"en": "error", "zh": "错误", "zh-Hant": "錯誤"}[lang]  # the severity as said
+    assert f"examples/ecommerce/okrs/2026-q1.yaml:26:5: OK004 [{tag}] {ok004}\n" in out
+    assert f"examples/ecommerce/okrs/2026-q1.yaml:87:5: OK003 [{tag}] {ok003}\n" in out
     assert "'activity'" not in out and "'weekly-review'" not in out
 
 

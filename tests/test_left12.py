@@ -308,7 +308,7 @@ def test_check_text_names_ids_as_the_report_does_and_json_keeps_them(write_org) 
     folder = write_org({"org.yaml": NAMED_ORG})
     text = run_cli("check", str(folder), "--isolated", "--no-cache", "--lang", "zh")
     line = next(x for x in text.stdout.splitlines() if " OW001 " in x)
-    assert line.endswith("OW001 [error] 职责 退款处理 (refunds) 有 2 个批准方 (A)："
+    assert line.endswith("OW001 [错误] 职责 退款处理 (refunds) 有 2 个批准方 (A)："
                          "客服部 (cs)、技术部 (tech)")
     assert "    相关: " in text.stdout and "技术部 (tech) 在此被写为批准方 (A)" in text.stdout
     report = run_cli("check", str(folder), "--isolated", "--no-cache", "--lang", "zh",
@@ -370,7 +370,8 @@ def test_check_text_says_each_readers_name_escaped_and_an_unnamed_id_alone(
     folder = write_org({"org.yaml": ODD_NAMES})
     text = run_cli("check", str(folder), "--isolated", "--no-cache", "--lang", lang)
     [line] = [x for x in text.stdout.splitlines() if " OW001 " in x]
-    assert line.endswith(f"OW001 [error] {said}"), line
+    tag = {"en": "error", "zh": "错误", "zh-Hant": "錯誤"}[lang]  # the severity as said
+    assert line.endswith(f"OW001 [{tag}] {said}"), line
     assert "(ops)" not in text.stdout and "(qa)" not in text.stdout
     assert "\u202e" not in text.stdout and "\x1b" not in text.stdout
     actions = run_cli("check", str(folder), "--isolated", "--no-cache", "--lang", lang,

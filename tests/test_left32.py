@@ -114,7 +114,7 @@ def test_a_placeholder_lead_is_said_as_written(write_org: Any) -> None:
                        ("zh", "团队 'platform' 没有负责人（写作 '待定'）"),
                        ("zh-Hant", "團隊 'platform' 沒有負責人（寫作 '待定'）")):
         found = json_findings(folder, "--lang", lang)
-        assert where(found) == [("HI005", "o.yaml", 1, 46)]
+        assert where(found) == [("HI005", "o.yaml", 1, 52)]  # at `待定`, not `lead`
         assert found[0]["message"] == said
     # no lead at all: nothing is said as written
     found = json_findings(write_org({"o.yaml": LEADLESS.replace(" lead: 待定,", "")}))

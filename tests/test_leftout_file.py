@@ -96,7 +96,7 @@ def test_text_lists_the_left_out_file_first(write_org) -> None:
     run = run_cli("check", str(org(write_org, "teams.txt")), "--isolated", "--no-cache",
                   "--lang", "zh")
     lines = run.stdout.splitlines()
-    assert lines[0].endswith("teams.txt:1:1: IN019 [error] 没有算进组织：orgspec 只读取文件名以 "
+    assert lines[0].endswith("teams.txt:1:1: IN019 [错误] 没有算进组织：orgspec 只读取文件名以 "
                              ".yaml 或 .yml 结尾的文件；请改名为 'teams.yaml'，这样才会被读取")
     assert lines[1].strip() == ("建议: 其他地方有 6 条问题是因为这个文件没有被读取（ops、cs、"
                                 "陈静 (chen)、另有 2 个）：改名之前暂不报告")

@@ -127,8 +127,8 @@ RF001_CASES = [
     ("attendees: [support, platform]", "attendees: [support, 待定]", ("RF001", 63, 24)),
 ]
 SUBJECT_CASES = [
-    ("lead: linus", "lead: 待定", ("HI005", 11, 3)),
-    ("lead: linus", "lead: 待招聘", ("HI005", 11, 3)),
+    ("lead: linus", "lead: 待定", ("HI005", 11, 9)),
+    ("lead: linus", "lead: 待招聘", ("HI005", 11, 9)),
     ("responsible: [platform]", "responsible: [platform, 待定]", ("OW002", 28, 27)),
     ("consulted: [support]", "consulted: [support, TBD]", ("OW002", 29, 24)),
     ("informed: [support]", "informed: [support, 暂无]", ("OW002", 30, 23)),

@@ -140,15 +140,15 @@ TEAM_ZH = "- kind: Team\n  id: cs\n  name: 客服部\n  mission: 处理顾客问
 @pytest.mark.parametrize(("data", "said"), [
     # Chinese in the comments only, around a syntax error
     ("# 新团队：客服部，负责售后\n- kind: Team\n  id: cs\n  name: cs\n  members: [a, b\n"
-     .encode(), "org.yaml:6:1: IN001 [error] 第 5 行的 `[` 没有用 `]` 结束"),
+     .encode(), "org.yaml:6:1: IN001 [错误] 第 5 行的 `[` 没有用 `]` 结束"),
     # saved as GBK or Big5 by a Windows editor: read in that encoding for the language
-    (TEAM_ZH.encode("gbk"), "org.yaml:3:9: IN002 [error] 无效的 UTF-8 字节 0xbf"),
+    (TEAM_ZH.encode("gbk"), "org.yaml:3:9: IN002 [错误] 无效的 UTF-8 字节 0xbf"),
     (TEAM_ZH.replace("处理顾客问题", "處理顧客問題").replace("客服部", "客服處").encode("big5"),
-     "org.yaml:3:9: IN002 [error] 無效的 UTF-8 位元組 0xab"),
-    (TEAM_ZH.encode("utf-16"), "org.yaml:1:1: IN002 [error] 文件是 UTF-16 或 UTF-32 编码"),
+     "org.yaml:3:9: IN002 [錯誤] 無效的 UTF-8 位元組 0xab"),
+    (TEAM_ZH.encode("utf-16"), "org.yaml:1:1: IN002 [错误] 文件是 UTF-16 或 UTF-32 编码"),
     # every entity invalid (`id: 客服`): its name and mission still tell the language
     (TEAM_ZH.replace("id: cs", "id: 客服").encode(),
-     "org.yaml:2:7: SC003 [error] `id` '客服' 必须是小写短标识"),
+     "org.yaml:2:7: SC003 [错误] `id` '客服' 必须是小写短标识"),
 ])
 def test_a_file_that_fails_speaks_its_writers_language(write_org: Any, data: bytes,
                                                         said: str) -> None:
@@ -163,7 +163,7 @@ def test_an_editors_modeline_does_not_make_a_failed_file_english(write_org: Any)
                                  "- kind: Team\n  id: cs\n  members: [ab\n"})
     run = run_cli("check", "org.yaml", "--isolated", "--no-cache", cwd=org,
                   env={**C_LOCALE, "LANG": "zh_CN.UTF-8"})
-    assert run.stdout.startswith("org.yaml:5:1: IN001 [error] 第 4 行的 `[` 没有用 `]` 结束"), \
+    assert run.stdout.startswith("org.yaml:5:1: IN001 [错误] 第 4 行的 `[` 没有用 `]` 结束"), \
         run.stdout
 
 

@@ -336,12 +336,12 @@ def test_no_lead_is_said_at_the_team_s_id_with_a_hint(write_org) -> None:  # typ
     assert lines[:4] == [
         "org/a.yaml:3:3: HI005 [warning] team 營運部 (ying-yun-bu) has no lead",
         "    hint: name its lead under `lead`: the person who answers for the team",
-        "org/a.yaml:9:3: HI005 [warning] team 台北分公司 (tai-bei) has no lead (written as "
+        "org/a.yaml:9:9: HI005 [warning] team 台北分公司 (tai-bei) has no lead (written as "
         "'TBD')",
         "    hint: name its lead under `lead`: the person who answers for the team"]
     zh = run_cli("check", str(org), "--select", "HI005", "--lang", "zh")
     assert zh.stdout.splitlines()[:2] == [
-        f"{org}/a.yaml:3:3: HI005 [warning] 团队 營運部 (ying-yun-bu) 没有负责人",
+        f"{org}/a.yaml:3:3: HI005 [警告] 团队 營運部 (ying-yun-bu) 没有负责人",
         "    建议: 在 `lead` 下写上它的负责人：为这个团队负责的人"]
 
 

@@ -71,7 +71,7 @@ def test_a_wrong_team_is_one_finding_at_its_line(write_org) -> None:
                                 "'operations'")
     text = run_cli("check", "--isolated", "--no-cache", "--lang", "zh", ".",
                    cwd=org(write_org)).stdout
-    assert "positions.yaml:4:3: RO002 [warning] 钱多多 (qian)、孙丽 (sun) 担任岗位 品牌专员 " \
+    assert "positions.yaml:4:3: RO002 [警告] 钱多多 (qian)、孙丽 (sun) 担任岗位 品牌专员 " \
            "(brand-specialist)，但都不在该岗位所属团队 运营部 (operations) 中，该团队的职责清单" \
            "也不含该岗位的职责 品牌推广 (brand-campaign)\n" in text
     assert "建议: 如果该岗位属于任职者所在的 市场部 (marketing)，写 `team: marketing`；否则把" \

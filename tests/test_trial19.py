@@ -245,7 +245,7 @@ def test_gitlab_and_junit_say_the_names_check_says(write_org) -> None:
 
     top = claimed(write_org)
     lines = run_cli("check", "org", cwd=top).stdout.splitlines()
-    said = lines[0].split(" [error] ", 1)[1]
+    said = lines[0].split(" [错误] ", 1)[1]
     assert said == "职责 直播稳定性 (live-stability) 有 2 个批准方 (A)：技术部 (tech)、直播中台 " \
                    "(live-center)"
     gitlab = json.loads(run_cli("check", "org", "--format", "gitlab", cwd=top).stdout)

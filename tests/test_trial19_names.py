@@ -60,7 +60,7 @@ def test_the_org_diff_and_the_findings_name_alike(tmp_path: Path, lang: str,
                     cwd=repo)
     assert [line.split(": ", 1)[1] for line in check.stdout.splitlines()
             if "(p3)" in line or "`members`" in line] == [
-        {"zh": "HI007 [warning] 人员 何丽 (p3) 不属于任何团队",
-         "zh-Hant": "HI007 [warning] 人員 何丽 (p3) 不屬於任何團隊"}[lang],
+        {"zh": "HI007 [警告] 人员 何丽 (p3) 不属于任何团队",
+         "zh-Hant": "HI007 [警告] 人員 何丽 (p3) 不屬於任何團隊"}[lang],
         {"zh": "把此人加入 技术部 (tech) 的 `members`",
          "zh-Hant": "把此人加入 技术部 (tech) 的 `members`"}[lang]]

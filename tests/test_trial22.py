@@ -163,7 +163,7 @@ def test_github_annotations_say_names_as_the_text_report_does(write_org: Any) ->
     text = run_cli("check", str(org), "--isolated", "--lang", "zh").stdout
     gh = run_cli("check", str(org), "--isolated", "--lang", "zh", "--format", "github").stdout
     first, *rest = text.splitlines()[:-1]  # the summary line left out
-    said = [first.split(" [error] ", 1)[1], *(line.strip() for line in rest)]
+    said = [first.split(" [错误] ", 1)[1], *(line.strip() for line in rest)]
     (annotation,) = gh.splitlines()
     shown = annotation.split("::", 2)[2].removeprefix("OW001 ").split("%0A")
     assert said[0] == "职责 退款处理 (refunds) 有 2 个批准方 (A)：运营部 (ops)、客服%部 (kefu)"

@@ -83,7 +83,7 @@ TEAM = """\
 def test_a_team_lead_written_as_an_open_seat_is_hi005(write_org) -> None:  # type: ignore[no-untyped-def]
     org = write_org({"o.yaml": TEAM})
     assert [f for f in where(json_findings(org)) if f[0] != "OW006"] == \
-        [("HI005", "o.yaml", 1, 35)]  # at `lead`
+        [("HI005", "o.yaml", 1, 41)]  # at `待招聘`, not its key
 
 
 # --- 2. RO001's hint names what can be written ------------------------------------------

@@ -264,7 +264,7 @@ def test_a_re_import_keeps_her_fields_and_an_unchanged_team_is_unchanged(
     ("en", "org/ke-fu-bu.yaml.new:1:1: IN018 [error] a re-import's update of ke-fu-bu.yaml, "
            "which you edited, waits here: compare the two, then move this file over "
            "ke-fu-bu.yaml or delete it"),
-    ("zh", "org/ke-fu-bu.yaml.new:1:1: IN018 [error] 重新导入对你改过的 ke-fu-bu.yaml 的更新还在"
+    ("zh", "org/ke-fu-bu.yaml.new:1:1: IN018 [错误] 重新导入对你改过的 ke-fu-bu.yaml 的更新还在"
            "这里等待合并：对比两者后，用本文件替换 ke-fu-bu.yaml，或删除本文件"),
 ])
 def test_an_update_left_beside_a_commented_file_is_said_by_import_and_check(

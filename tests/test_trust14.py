@@ -129,7 +129,7 @@ def _codes(run_stdout: str) -> list[str]:
 @pytest.mark.parametrize(("lang", "said"), [
     ("en", "org/org.yaml:3:18: HI007 [warning] person 何丽 (he-li) is on no team\n"
            "    hint: add the person to the `members` of 技术部 (tech)\n"),
-    ("zh", "org/org.yaml:3:18: HI007 [warning] 人员 何丽 (he-li) 不属于任何团队\n"
+    ("zh", "org/org.yaml:3:18: HI007 [警告] 人员 何丽 (he-li) 不属于任何团队\n"
            "    建议: 把此人加入 技术部 (tech) 的 `members`\n"),
 ])
 def test_a_holder_on_no_team_is_one_finding(tmp_path: Path, lang: str, said: str) -> None:

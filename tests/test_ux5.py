@@ -24,7 +24,7 @@ THREE_DUPLICATES = (
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("zh", ["org/org.yaml:8:44: OW007 [warning] 3 个负责方的 3 项职责看起来是同一项职责："
+    ("zh", ["org/org.yaml:8:44: OW007 [警告] 3 个负责方的 3 项职责看起来是同一项职责："
             "技术部 (tech) 的职责 'refund-check'、运营部 (ops) 的职责 退款审核 "
             "(refund-review)、客服部 (cs) 的职责 退款处理 (refunds)（相似度 1.00）",
             "    相关: org/org.yaml:7:4: 运营部 (ops) 的职责 退款审核 (refund-review)："
@@ -92,11 +92,11 @@ HINTED = (
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("zh", ["org/org.yaml:10:26: MT004 [warning] 团队 客服部 (cs) 和 运营部 (ops) 共担职责 "
+    ("zh", ["org/org.yaml:10:26: MT004 [警告] 团队 客服部 (cs) 和 运营部 (ops) 共担职责 "
             "大促 (sales)，但没有任何会议或沟通渠道同时包含两者",
             "    建议: 为这项职责组织一个有 客服部 (cs)、运营部 (ops) 参加的会议（如联合周例会），"
             "或给他们一个共同的沟通渠道",
-            "org/org.yaml:20:3: OK013 [warning] 目标 客服提速 (cs-goal) 没有对齐任何目标，"
+            "org/org.yaml:20:3: OK013 [警告] 目标 客服提速 (cs-goal) 没有对齐任何目标，"
             "而上级的 全年增长 (hq-goal) 可以对齐",
             "    建议: 写 `aligns_to: hq-goal`（或另一个上级目标）"]),
     ("en", ["org/org.yaml:10:26: MT004 [warning] teams 客服部 (cs) and 运营部 (ops) share duty "
@@ -257,9 +257,10 @@ def test_a_yaml_file_saved_with_txt_added_is_an_error_at_the_file(write_org, lan
                       "notes.txt": "not YAML\n", "team.yaml.new.txt": "x\n"})
     run = run_cli("check", "org", "--no-cache", "--lang", lang, cwd=root.parent)
     assert run.code == 1  # the org lacks what the file holds: a hook must not pass
+    tag = {"en": "error", "zh": "错误", "zh-Hant": "錯誤"}[lang]  # the severity as said
     assert run.stdout.splitlines()[:2] == [
-        f"org/B.YML.TXT:1:1: IN019 [error] {said.format('B.YML')}",
-        f"org/teams/cs.yaml.txt:1:1: IN019 [error] {said.format('cs.yaml')}"]
+        f"org/B.YML.TXT:1:1: IN019 [{tag}] {said.format('B.YML')}",
+        f"org/teams/cs.yaml.txt:1:1: IN019 [{tag}] {said.format('cs.yaml')}"]
     assert run.stdout.count("IN019") == 2
     (root.parent / ".orgspec.yaml").write_text("root: org\nrules:\n  IN019: warning\n", "utf-8")
     waits = run_cli("check", "org", "--no-cache", "--format", "json", cwd=root.parent)

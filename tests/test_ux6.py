@@ -59,16 +59,16 @@ ALIASES = (
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("zh", ["org/org.yaml:1:47: RF006 [warning] `aliases` 中的 'it' 也是团队 客服部 (cs) 以前的 id",
+    ("zh", ["org/org.yaml:1:47: RF006 [警告] `aliases` 中的 'it' 也是团队 客服部 (cs) 以前的 id",
             "    相关: org/org.yaml:2:45: 这里也留了它",
             "    建议: 只在一个团队上保留 'it'：引用它会被读作 客服部 (cs)，"
             "永远不会是 技术部 (tech)",
-            "org/org.yaml:1:51: RF006 [warning] `aliases` 中的 技术部 (tech) 就是这个团队自己的 id",
+            "org/org.yaml:1:51: RF006 [警告] `aliases` 中的 技术部 (tech) 就是这个团队自己的 id",
             "    建议: 删除 技术部 (tech)：`aliases` 只列以前的 id",
-            "org/org.yaml:2:49: RF006 [warning] `aliases` 中的 运营部 (ops) 是另一个团队的 id",
+            "org/org.yaml:2:49: RF006 [警告] `aliases` 中的 运营部 (ops) 是另一个团队的 id",
             "    相关: org/org.yaml:4:3: 团队 运营部 (ops)",
             "    建议: 删除 运营部 (ops)：引用它指的是那个团队，永远不会是 客服部 (cs)"]),
-    ("zh-Hant", ["org/org.yaml:1:47: RF006 [warning] `aliases` 中的 'it' 也是團隊 客服部 (cs) "
+    ("zh-Hant", ["org/org.yaml:1:47: RF006 [警告] `aliases` 中的 'it' 也是團隊 客服部 (cs) "
                  "以前的 id"]),
     ("en", ["org/org.yaml:1:47: RF006 [warning] 'it' in `aliases` is also a former id of team "
             "客服部 (cs)",
@@ -347,7 +347,7 @@ SHARED_DUTY = (
            "财务部 (fin), 市场部 (mkt), 运营部 (ops), 技术部 (tech)), but no meeting or channel "
            "includes them all; these have none in common: 客服部 (cs)–财务部 (fin), "
            "客服部 (cs)–市场部 (mkt), 客服部 (cs)–运营部 (ops) and 6 more"),
-    ("zh", "org/org.yaml:13:26: MT004 [warning] 5 个团队共担职责 大促 (promo)（客服部 (cs)、"
+    ("zh", "org/org.yaml:13:26: MT004 [警告] 5 个团队共担职责 大促 (promo)（客服部 (cs)、"
            "财务部 (fin)、市场部 (mkt)、运营部 (ops)、技术部 (tech)），但没有一个会议或沟通渠道把"
            "他们都包括进来；以下团队之间没有共同的会议或渠道：客服部 (cs)–财务部 (fin)、"
            "客服部 (cs)–市场部 (mkt)、客服部 (cs)–运营部 (ops)，另有 6 对"),

@@ -97,9 +97,9 @@ def test_an_unclosed_bracket_names_the_line_it_opened_on(
 
 
 @pytest.mark.parametrize(("lang", "said"), [
-    ("zh", "5:15: IN001 [error] `role` 前面可能少了一个逗号："
+    ("zh", "5:15: IN001 [错误] `role` 前面可能少了一个逗号："
            "在 `{...}` 里，YAML 要用逗号分隔两个字段"),
-    ("zh-Hant", "5:15: IN001 [error] `role` 前面可能少了一個逗號："
+    ("zh-Hant", "5:15: IN001 [錯誤] `role` 前面可能少了一個逗號："
                 "在 `{...}` 裡，YAML 要用逗號分隔兩個欄位"),
 ])
 def test_a_missing_comma_is_said_in_chinese(write_org, lang: str, said: str) -> None:

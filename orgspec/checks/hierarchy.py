@@ -156,13 +156,17 @@ _LEAD_SEAT = M("write the person who leads it in `lead` once hired; to record wh
 
 @check("HI005", local=True)
 def team_without_lead(ctx: RuleContext) -> Iterator[Issue]:
-    """A team with no lead, a placeholder one (`TBD`, `待定`) or an open seat (`待招聘`)."""
+    """A team with no lead, a placeholder one (`TBD`, `待定`) or an open seat (`待招聘`).
+    At the word written (as RF001 and OW002 point at a placeholder), else at an empty
+    `lead:` key, else at the team's `id`."""
     for tid, team in ctx.org.teams.items():
         if not team.lead or is_placeholder(team.lead) or is_vacant(team.lead):
+            origin = ctx.org.origin("Team", tid)
             yield Issue(M("team {id!r} has no lead (written as {value!r})", id=tid,
                           value=team.lead) if team.lead else
                         M("team {id!r} has no lead", id=tid),
-                        ctx.org.origin("Team", tid).at("lead"), node_key("team", tid),
+                        origin.value("lead") if team.lead else origin.at("lead"),
+                        node_key("team", tid),
                         hint=_LEAD_SEAT if is_open_seat(team.lead) else
                         M("name its lead under `lead`: the person who answers for the team"))
 

@@ -32,6 +32,7 @@ from orgspec.model.models import (
 from orgspec.model.namedids import NamedIds, several
 from orgspec.model.org import Org, Origin, ident_of, node_key
 from orgspec.model.othernames import OtherNames
+from orgspec.model.personcalls import PersonCalls
 from orgspec.model.soundalike import SoundAlike
 from orgspec.model.validate import DUPLICATE
 from orgspec.text.separators import split_ids
@@ -408,6 +409,7 @@ class _Guesses:
         # by kinds, built on first use; shared by the walks of one run
         self.others: dict[tuple[str, ...], OtherNames] = {} if others is None else others
         self.alike: SoundAlike | None = None  # people by their names' sound, on first use
+        self.calls: PersonCalls | None = None  # people by surname and given name, likewise
         # unknown value -> (kinds wanted, where) per reference RF001 reports
         self.unknown: dict[str, list[tuple[tuple[str, ...], Location]]] = defaultdict(list)
         # `id: Marketing` (or `id: he-li　`, a full-width space after it) is SC003 and held
@@ -508,6 +510,9 @@ class _Guesses:
             return bare.casefold()
         if names.named(bare) is not None:
             return names.id_of(bare) or value
+        called = self.called(bare, kinds)
+        if called:  # `王总`: the one person so called; several, none picked
+            return called[0] if len(called) == 1 else value
         return self.other_name(bare, kinds) or value
 
     def several(self, values: Iterable[str], kinds: tuple[str, ...]) -> M | None:
@@ -544,6 +549,10 @@ class _Guesses:
                          id=ident)
             return M("{value} is the name of {kind} `{id}`: write `{id}`", value=value.strip(),
                      kind=KIND_WORDS.get(kind, kind), id=ident)
+        if "Person" in kinds:  # `王总`, `小王`, `雅婷`: a person as colleagues call them
+            said = self._called_said(value)
+            if said is not None:
+                return said
         if kinds == ("Person",):  # `张玮` for 张伟: an input method's wrong pick
             alike = self.sound_alike().ids(value)
             if len(alike) == 1:  # the id to write said bare: the name is not it (`2001`)
@@ -554,6 +563,36 @@ class _Guesses:
                          "written: check which one is meant", ids=alike)
         return _Close(suggester, _person_reading(value) if kinds == ("Person",) else value,
                       formerly, kinds)
+
+    def person_calls(self) -> PersonCalls:
+        if self.calls is None:
+            self.calls = PersonCalls(self.org)
+        return self.calls
+
+    def _called_said(self, value: str) -> M | None:
+        """The hint for `value` that calls a person as colleagues do (`PersonCalls`): the
+        one person so called, by id; several named (up to MAX_TIED) or counted, none picked;
+        None when it calls nobody (the other hints are asked then)."""
+        ids, way = self.person_calls().called(value)
+        if not ids or way is None:
+            return None
+        written = value.strip()
+        if len(ids) > MAX_TIED:
+            return M("{value!r} may call any of {n} people: write the id of the one meant",
+                     value=written, n=len(ids))
+        if len(ids) > 1:
+            return M("{value!r} may call any of {ids}: write the id of the one meant",
+                     value=written, ids=ids)
+        name = self.org.people[ids[0]].name or ids[0]
+        if way[0] == "given":
+            return M("{value!r} is the given name of {name} alone: write `{id}`",
+                     value=written, name=name, id=ids[0])
+        return M("{value!r} calls a person by the surname {surname}, which only {name} has: "
+                 "write `{id}`", value=written, surname=way[1], name=name, id=ids[0])
+
+    def called(self, value: str, kinds: tuple[str, ...]) -> list[str]:
+        """The people `value` calls as colleagues do (`王总`), when `kinds` has people."""
+        return self.person_calls().called(value)[0] if "Person" in kinds else []
 
     def sound_alike(self) -> SoundAlike:
         if self.alike is None:

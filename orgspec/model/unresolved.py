@@ -22,6 +22,7 @@ from orgspec.model.foldednames import FoldedNames
 from orgspec.model.models import is_placeholder, is_vacant
 from orgspec.model.org import ENTITY_KINDS, Org, node_key
 from orgspec.model.othernames import OtherNames
+from orgspec.model.personcalls import PersonCalls
 from orgspec.text.separators import split_ids
 from orgspec.text.spaces import IME_QUOTES
 from orgspec.text.suggest import Suggester
@@ -182,6 +183,7 @@ class _Guess:
         self._folded: FoldedNames[tuple[str, ...]] | None = None
         self._org, self._kinds = org, kinds
         self._others: OtherNames | None = None
+        self._calls: PersonCalls | None = None
 
     def ids_for(self, values: Iterable[str]) -> dict[str, str | None]:
         """{value: the id it most likely means, or None} for each of `values`."""
@@ -198,10 +200,22 @@ class _Guess:
                 bare[value] = word
         if bare:
             close = self.close.close_many(bare.values())
-            found.update((value, close[word] or self._other_name(word))
-                         for value, word in bare.items())
+            for value, word in bare.items():
+                # `王总`: the people so called, as RF001's hint asks first; one is the
+                # guess, and several none (no close id either: the hint picks none)
+                called = self._called(word)
+                found[value] = (called[0] if len(called) == 1 else None) if called else \
+                    close[word] or self._other_name(word)
         return {value: self.formerly.get(ident, ident) if ident else ident
                 for value, ident in found.items()}
+
+    def _called(self, word: str) -> list[str]:
+        """The people `word` calls as colleagues do (`王总`, `雅婷`: `PersonCalls`)."""
+        if "Person" not in self._kinds:
+            return []
+        if self._calls is None:
+            self._calls = PersonCalls(self._org)
+        return self._calls.called(word)[0]
 
     def _other_name(self, word: str) -> str | None:
         """The id `word` spells by another of its names (`ke-fu-bu` for 客服部), as RF001's

@@ -9,7 +9,7 @@ from orgspec.engine.registry import RuleMeta, registry
 from orgspec.i18n import MC, M, rule_title, say
 from orgspec.i18n.comments import CONTEXT, prose_comments, translate, without_markers
 from orgspec.report.ruleswords import KINDS as WORD_KINDS
-from orgspec.report.ruleswords import words_said
+from orgspec.report.ruleswords import words_listed, words_said
 from orgspec.resources import data_dir
 
 FAMILY_ORDER = ("input", "schema", "references", "hierarchy", "ownership", "okrs", "processes",
@@ -92,14 +92,20 @@ def rules_table(rules: dict[str, RuleMeta] | None = None, lang: str = "en") -> s
 
 
 def rules_json(rules: dict[str, RuleMeta] | None = None, lang: str = "en") -> str:
-    """Every rule's metadata as JSON; the keys, codes, names and severities stay English,
-    the summary, rationale and option descriptions are in `lang`."""
+    """Every rule's metadata as JSON: a list of objects with the keys `code`, `name`,
+    `family`, `severity`, `enabled`, `summary`, `rationale`, `options` (name -> `default`,
+    `description`) and `words`: the words the rule reads as no owner or an open seat, as
+    `explain` says them (`ruleswords.words_listed`: "undecided"/"vacant" -> "ascii",
+    "zh-Hans", "zh-Hant" -> words; `{}` for most rules). The keys, codes, names, severities
+    and words stay as written; the summary, rationale and option descriptions are in
+    `lang`."""
     rules = ordered(rules)
     items = [{"code": m.code, "name": m.name, "family": m.family,
               "severity": m.severity.label, "enabled": m.enabled,
               "summary": say(m.summary, lang), "rationale": say(m.rationale, lang),
               "options": {o.name: {"default": o.default, "description": say(o.description, lang)}
-                          for o in m.options}}
+                          for o in m.options},
+              "words": words_listed(m.words)}
              for m in rules.values()]
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 

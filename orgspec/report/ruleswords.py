@@ -35,6 +35,29 @@ def _listed(words: tuple[str, ...], lang: str) -> list[str]:
     return [f"`{w}`" for w in words if _in_script(w, lang)]
 
 
+# the lists each kind of a rule's `words:` reads, in the order its paragraph says them
+_READS = {"vacant": ("vacant", "undecided"), "undecided": ("undecided",),
+          "lead": ("undecided", "vacant")}
+# script -> the reader (`_in_script`) whose words of that script it keeps
+_SCRIPTS = (("ascii", "en"), ("zh-Hans", "zh"), ("zh-Hant", "zh-Hant"))
+
+
+def words_listed(kinds: tuple[str, ...]) -> dict[str, dict[str, list[str]]]:
+    """The words a rule with `words: kinds` reads, as `orgspec rules --format json` gives
+    them: list ("undecided": an owner not yet decided, "vacant": an open seat) -> script
+    ("ascii": every reader writes them, "zh-Hans", "zh-Hant": the Chinese words written so
+    in that script, a word the same in both in both) -> the words as the code reads them
+    (lower case), in the code's order; the lists in the order the docs say them. `{}` for
+    a rule without `words:`; a kind other than `KINDS` is left out."""
+    lists = {"undecided": PLACEHOLDER_WORDS, "vacant": VACANT_WORDS}
+    read = dict.fromkeys(name for kind in kinds for name in _READS.get(kind, ()))
+    return {name: {script: [w for w in lists[name] if (w.isascii() if script == "ascii"
+                                                       else not w.isascii()
+                                                       and _in_script(w, reader))]
+                   for script, reader in _SCRIPTS}
+            for name in read}
+
+
 def words_said(kind: str, lang: str) -> str:
     """The paragraph for the word list `kind` of a rule's `words:` ("vacant", "undecided",
     "owner" or "lead", `KINDS`) in `lang` ("en", "zh" or "zh-Hant"). Raises KeyError for

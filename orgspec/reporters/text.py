@@ -1,4 +1,5 @@
-"""`path:line:col: CODE [severity] message`, a hint and related lines, and a summary."""
+"""`path:line:col: CODE [severity] message` (the severity in the run's language: `[错误]`),
+a hint and related lines, and a summary."""
 
 from __future__ import annotations
 
@@ -11,6 +12,10 @@ from orgspec.i18n import M, P, say, say_change
 from orgspec.report.idnames import with_names
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+# the severity tag in the run's language (`[错误]`), as the summary line counts them: the
+# text is read by people (programs read JSON, SARIF, GitHub, GitLab or JUnit, whose levels
+# stay English), and a tag alone in English was the one English word on a Chinese line
+_LEVELS = {Severity.ERROR: M("error"), Severity.WARNING: M("warning"), Severity.INFO: M("info")}
 # Related lines shown under a finding; the rest are counted on one line. A near-duplicate
 # group of 200 duties is one finding: the other formats list 10 of its members
 # (`findings.LISTED_RELATED`), 10 terminal lines; 3, the others' places on one line (the
@@ -26,8 +31,9 @@ def render(result: LintResult, color: bool = False, github_actions: bool = False
     lines = []
     lang = result.lang or "en"
     words = say(M("related"), lang), say(M("hint"), lang)
+    levels = {level: say(word, lang) for level, word in _LEVELS.items()}
     for f in result.findings:
-        lines.extend(_finding_lines(f, color, words, lang, result.names))
+        lines.extend(_finding_lines(f, color, words, lang, result.names, levels))
     lines.extend(tty_text(line) for line in org_diff_lines(result))
     lines.append(summary_line(result))
     if github_actions:
@@ -46,10 +52,12 @@ def org_diff_lines(result: LintResult) -> list[str]:
 
 
 def _finding_lines(f: Finding, color: bool, words: tuple[str, str], lang: str,
-                   names: Mapping[str, str] | None = None) -> list[str]:
+                   names: Mapping[str, str] | None = None,
+                   levels: Mapping[Severity, str] | None = None) -> list[str]:
     """A finding's lines; each id its message (a related line's, its hint) quotes is said
-    with its name from `names` (`LintResult.names`: `客服部 (cs)`), as the reports say it."""
-    level = f"[{f.severity.label}]"
+    with its name from `names` (`LintResult.names`: `客服部 (cs)`), as the reports say it;
+    its severity as `levels` says it (`[警告]`), else in English."""
+    level = f"[{levels[f.severity] if levels else f.severity.label}]"
     if color:
         level = f"\x1b[{_COLOURS[f.severity]}m{level}\x1b[0m"
     names = names or {}
