@@ -64,7 +64,11 @@ def test_rules_json_lists_the_words_each_rule_reads() -> None:
         "HI005", "OW002", "OK011", "PR001", "PR009", "MT001", "RO001"}
     assert list(rules["HI005"]["words"]) == ["undecided", "vacant"]
     assert list(rules["RO001"]["words"]) == ["vacant", "undecided"]
-    assert list(rules["OK011"]["words"]) == ["undecided"]
+    # an owner field reads both lists, but `recruiting`, `hiring`... as ids there (a team
+    # may be called so)
+    assert list(rules["OK011"]["words"]) == ["undecided", "vacant"]
+    assert "recruiting" not in rules["OK011"]["words"]["vacant"]["ascii"]
+    assert "recruiting" in rules["RO001"]["words"]["vacant"]["ascii"]
     undecided = rules["OK011"]["words"]["undecided"]
     assert set(undecided) == {"ascii", "zh-Hans", "zh-Hant"}
     assert undecided["ascii"][:2] == ["tbd", "tba"]

@@ -104,7 +104,7 @@ CASES = [
     ("consulted: [support]", "consulted: [support, {w}]", ("OW002", 29, 24), "consulted"),
     # a duty a charter claims (bare: accountable): the owner to write (OW004)
     ("accountable: platform", "accountable: {w}", ("OW004", 27, 16), None),
-    ("lead: linus", "lead: {w}", ("HI005", 11, 3), None),
+    ("lead: linus", "lead: {w}", ("HI005", 11, 9), None),
     ("attendees: [support, platform]", "attendees: [{w}]", ("MT003", 63, 3), None),
     ("holders: [ada]", "holders: [ada, {w}]", ("RO001", 21, 18), None),
 ]
@@ -238,7 +238,7 @@ def test_two_charter_claimants_of_an_open_seat_duty_are_ow001_alone(tmp_path: Pa
 
 def test_a_lead_seat_hint_followed_is_a_clean_check(tmp_path: Path) -> None:
     text = _written("lead: linus", "lead: {w}", "待招聘")
-    assert [_at(f) for f in _run(tmp_path, text)] == [("HI005", "org.yaml", 11, 3)]
+    assert [_at(f) for f in _run(tmp_path, text)] == [("HI005", "org.yaml", 11, 9)]
     followed = text.replace("  lead: 待招聘\n",
                             "  # orgspec: ignore[HI005] Lin covers until hired\n  lead: 待招聘\n")
     assert _run(tmp_path, followed) == []

@@ -11,7 +11,7 @@ English reader sees them all.
 from __future__ import annotations
 
 from orgspec.i18n import M, say
-from orgspec.model.models import PLACEHOLDER_WORDS, VACANT_WORDS
+from orgspec.model.models import ID_LIKE_SEATS, PLACEHOLDER_WORDS, VACANT_WORDS
 
 KINDS = ("vacant", "undecided", "owner", "lead")  # the values a rule's `words:` may list
 
@@ -37,7 +37,10 @@ def _listed(words: tuple[str, ...], lang: str) -> list[str]:
 
 # the lists each kind of a rule's `words:` reads, in the order its paragraph says them
 _READS = {"vacant": ("vacant", "undecided"), "undecided": ("undecided",),
-          "lead": ("undecided", "vacant")}
+          "lead": ("undecided", "vacant"), "owner": ("undecided", "vacant")}
+# an owner field may name a team, so open-seat words an org may give a team as its id
+# (`recruiting`) are read there as ids (`models.is_unowned`)
+_OWNER_SEATS = tuple(w for w in VACANT_WORDS if w not in ID_LIKE_SEATS)
 # script -> the reader (`_in_script`) whose words of that script it keeps
 _SCRIPTS = (("ascii", "en"), ("zh-Hans", "zh"), ("zh-Hant", "zh-Hant"))
 
@@ -49,7 +52,9 @@ def words_listed(kinds: tuple[str, ...]) -> dict[str, dict[str, list[str]]]:
     in that script, a word the same in both in both) -> the words as the code reads them
     (lower case), in the code's order; the lists in the order the docs say them. `{}` for
     a rule without `words:`; a kind other than `KINDS` is left out."""
-    lists = {"undecided": PLACEHOLDER_WORDS, "vacant": VACANT_WORDS}
+    lists = {"undecided": PLACEHOLDER_WORDS,
+             "vacant": _OWNER_SEATS if "owner" in kinds and "vacant" not in kinds
+             else VACANT_WORDS}
     read = dict.fromkeys(name for kind in kinds for name in _READS.get(kind, ()))
     return {name: {script: [w for w in lists[name] if (w.isascii() if script == "ascii"
                                                        else not w.isascii()
@@ -63,7 +68,7 @@ def words_said(kind: str, lang: str) -> str:
     "owner" or "lead", `KINDS`) in `lang` ("en", "zh" or "zh-Hant"). Raises KeyError for
     another kind."""
     undecided = _listed(PLACEHOLDER_WORDS, lang)
-    vacant = _listed(VACANT_WORDS, lang)
+    vacant = _listed(_OWNER_SEATS if kind == "owner" else VACANT_WORDS, lang)
     if kind == "vacant":
         said = M("A holder written as one of these (in capitals or not) is an open seat: "
                  "{vacant}; so is one written as an owner not yet decided: {undecided}. Open "
