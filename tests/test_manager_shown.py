@@ -46,6 +46,11 @@ def test_show_person_json_has_the_manager_id(org: Path) -> None:
     assert json.loads(run.stdout)["manager"] == "wang"
 
 
+def _pair(lang: str, note: str) -> str:
+    """`note` in brackets as the site puts it after a name: full-width in Chinese."""
+    return f" ({note})" if lang == "en" else f"（{note}）"
+
+
 def _facts(page: str) -> dict[str, str]:
     return dict(re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", page))
 
@@ -66,5 +71,5 @@ def test_site_person_page_links_their_manager(org: Path, tmp_path: Path, lang: s
     assert li[manager] == '<a href="../people/wang.html">王建国</a>'
     zhao = _facts((site / "people" / "zhao.html").read_text("utf-8"))
     assert zhao[manager] == \
-        f'<span class="plain">nobody</span> <span class="bad">({unknown})</span>'
+        f'<span class="plain">nobody</span><span class="bad">{_pair(lang, unknown)}</span>'
     assert manager not in _facts((site / "people" / "wang.html").read_text("utf-8"))

@@ -172,12 +172,12 @@ def test_who_to_ask_says_when_it_falls_back(tmp_path: Path) -> None:
     out = tmp_path / "site"
     assert run_cli("site", str(ORG), "-o", str(out), "--lang", "zh").code == 0
     duty = (out / "duties" / "daily-operations.html").read_text("utf-8")
-    assert ('<a href="../people/zhou-ming.html">周明</a> <span class="muted">· 总经理</span> '
-            '<span class="muted">(代为联系：悦购电商的负责人；负责团队的负责人「王芳」不是已知人员)'
-            '</span>') in duty
+    assert ('<a href="../people/zhou-ming.html">周明</a> <span class="muted">· 总经理</span>'
+            '<span class="muted">（代为联系：悦购电商的负责人；负责团队的负责人「王芳」'
+            '不是已知人员）</span>') in duty
     team = (out / "teams" / "operations.html").read_text("utf-8")
-    assert ('<a href="../people/zhou-ming.html">周明</a> <span class="muted">'
-            '(代为联系：悦购电商的负责人)</span></td>') in team
+    assert ('<a href="../people/zhou-ming.html">周明</a><span class="muted">'
+            '（代为联系：悦购电商的负责人）</span></td>') in team
 
 
 def test_diagram_labels_wrap_instead_of_being_cut() -> None:

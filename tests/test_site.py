@@ -568,7 +568,7 @@ def test_vacant_position_page_aliases_and_search(write_org, tmp_path: Path) -> N
     assert '<span class="badge bad">vacant</span>' in page
     assert ('<li><a href="positions/index.html"><strong>1</strong> position</a> · '
             '<span class="bad">1 vacant</span></li>') in (out / "index.html").read_text("utf-8")
-    assert ('<p class="ask"><a href="../people/ann.html">Ann</a> <span class="muted">(lead of '
+    assert ('<p class="ask"><a href="../people/ann.html">Ann</a><span class="muted"> (lead of '
             'Support, as the position has no holder)</span></p>') in page
     assert re.findall(r"<tr><td>([^<]*)</td><td></td><td>([^<]*)</td><td>(.*?)</td></tr>",
                       page) == [
@@ -577,7 +577,7 @@ def test_vacant_position_page_aliases_and_search(write_org, tmp_path: Path) -> N
     # the duty's accountable is the position: whom to ask is its team's lead, said so
     duty = (out / "duties" / "refunds.html").read_text("utf-8")
     assert '<td><a href="../positions/agent.html">Agent</a></td>' in duty
-    assert ('<p class="ask"><a href="../people/ann.html">Ann</a> <span class="muted">(lead of '
+    assert ('<p class="ask"><a href="../people/ann.html">Ann</a><span class="muted"> (lead of '
             'Support, as the position has no holder)</span></p>') in duty
     team = (out / "teams" / "cs.html").read_text("utf-8")
     assert ('<tr><td><a href="../positions/agent.html">Agent</a></td><td>'
@@ -747,7 +747,7 @@ def test_unknown_members_are_marked_and_not_counted(write_org, tmp_path: Path) -
     assert "<thead><tr><th>職責</th><th>角色</th><th>承擔方式</th></tr></thead>" in \
         (out / "people" / "p2.html").read_text("utf-8")
     team = (out / "teams" / "cs.html").read_text("utf-8")
-    marked = ' <span class="bad">(不存在的人員)</span>'
+    marked = '<span class="bad">（不存在的人員）</span>'  # full-width: the page is Chinese
     assert f'<dt>負責人</dt><dd><span class="plain">ghost</span>{marked}</dd>' in team
     rows = re.findall(r"<tr><td[^>]*>(.*?)</td>", team.split('<section id="members">')[1]
                       .split("</section>")[0])

@@ -106,7 +106,8 @@ def test_ro001_hint_is_a_suppression_with_an_end_date_and_it_works(write_org) ->
     found = json_findings(org)
     assert [f for f in where(found) if f[0] != "OW006"] == [("RO001", "o.yaml", 9, 7)]
     hint = next(f["hint"] for f in found if f["code"] == "RO001")
-    assert "`# orgspec: ignore[RO001] Lin covers until hired`, and add `until=`" in hint
+    # the lead of the position's team by name (trial 33a: `Lin` in every org)
+    assert "`# orgspec: ignore[RO001] 林志豪 covers until hired`, and add `until=`" in hint
     run = run_cli("check", str(org), "--isolated", "--no-cache", "--lang", "zh-Hant", cwd=org)
     assert "建議: 在 `holders` 裡寫明任職者；要記下招到人之前由誰代管，在上一行寫：" in run.stdout
     assert "until=20" not in hint  # no date that goes by (trial 32b: it had)

@@ -58,9 +58,9 @@ def test_site_and_report_mark_an_unknown_step_owner_as_the_flowchart_gap(write_o
     page = next(out.rglob("refund.html")).read_text(encoding="utf-8")
     row = page[page.index('id="step-pay"'):].split("</tr>")[0]
     assert 'class="sev-error"' in row  # the step table marks it as it marks 待定
-    assert ('<span class="plain">operatons</span> <span class="bad">(no such team, person or '
+    assert ('<span class="plain">operatons</span><span class="bad"> (no such team, person or '
             'position)</span>') in row
-    assert "reveiw <span class=\"bad\">(no such step)</span>" in row
+    assert "reveiw<span class=\"bad\"> (no such step)</span>" in row
     svg_group = page[:page.index("operatons (no such team")].rsplit("<g", 1)[1]
     assert "step-gap" in svg_group, svg_group  # the flowchart draws it as a step with no owner
     report = tmp_path / "r.md"

@@ -169,10 +169,11 @@ def test_the_site_links_a_name_written_with_a_wide_space_to_its_person(
                    "no such person")}[lang]
     # lead and member: a link to 张三 and what check says, not "no such person"
     assert team.count('<a href="../people/zhang-san.html">') == 3
-    assert team.count(f'<span class="bad">({said[0]})</span>') == 2
+    lp, rp = (" (", ")") if lang == "en" else ("（", "）")  # full-width in Chinese
+    assert team.count(f'<span class="bad">{lp}{said[0]}{rp}</span>') == 2
     assert 'href="../people/li-si.html">' in team
     # 王五 names nobody: still no such person, once
-    assert team.count(f'<span class="bad">({said[1]})</span>') == 1
+    assert team.count(f'<span class="bad">{lp}{said[1]}{rp}</span>') == 1
     assert 'href="../people/li-si.html">' in person  # the manager written `李四　`
     assert_golden(f"ux28/site-{lang}-teams--cs.html", team)
 

@@ -20,7 +20,7 @@ from orgspec.model.unresolved import meant
 from orgspec.text.measurable import MISSING, kpi_hint
 
 
-@check("RO001", graph=False, kinds=("Role", "Person"), text=())
+@check("RO001", graph=False, kinds=("Role", "Person", "Team"), text=(), names=("Person",))
 def position_vacancy(ctx: RuleContext) -> Iterator[Issue]:
     """A position with open seats: vacant holders, no holder, or headcount over holders."""
     org = ctx.org
@@ -42,17 +42,29 @@ def position_vacancy(ctx: RuleContext) -> Iterator[Issue]:
             else M("{open} open seat of {planned}", open=s.open, planned=s.planned)
         yield Issue(M("position {position!r} has {what}{said}", position=rid, what=what,
                       said=said), where, node_key("role", rid),
-                    hint=_VACANCY_HINT)
+                    hint=_vacancy_hint(org, pos.team))
 
 
 # No field records who covers an open seat (trial 32: the hint asked for one the user could
 # not find); a suppression's end date and reason can, and the finding is back on that date.
 # No date in the example: one fixed here goes by, and the suppression copied as told
 # is then an expired one (SU002) with the finding still there (trial 32b).
-_VACANCY_HINT = M("write the person who holds it in `holders`; to record who covers it "
-                  "until then, write on the line above: `# orgspec: ignore[RO001] Lin "
-                  "covers until hired`, and add `until=` with the day the seat is to be "
-                  "filled to have the finding back on that day")
+def _vacancy_hint(org: Org, team: str | None) -> M:
+    """RO001's hint, its example reason naming who would cover: the lead of the position's
+    `team` by name, else the team lead in general words (a name made up, or another
+    team's lead, reads as a suggestion: trial 33a)."""
+    found = org.teams.get(team) if team else None
+    lead = org.people.get(str(found.lead)) if found is not None and found.lead else None
+    name = (lead.name or "").strip() if lead is not None else ""
+    if name and not any(c in name for c in "`\n\r"):
+        return M("write the person who holds it in `holders`; to record who covers it until "
+                 "then, write on the line above: `# orgspec: ignore[RO001] {lead} covers "
+                 "until hired`, and add `until=` with the day the seat is to be filled to "
+                 "have the finding back on that day", lead=name)
+    return M("write the person who holds it in `holders`; to record who covers it until "
+             "then, write on the line above: `# orgspec: ignore[RO001] the team lead covers "
+             "until hired`, and add `until=` with the day the seat is to be filled to have "
+             "the finding back on that day")
 
 
 def _listed(origin: Origin, field: str) -> bool:

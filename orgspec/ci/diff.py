@@ -24,7 +24,7 @@ from orgspec.load.config import Config
 from orgspec.model.graph import display_name, named
 from orgspec.model.idnames import name_id
 from orgspec.model.krname import SHOWN
-from orgspec.model.models import KINDS
+from orgspec.model.models import KINDS, is_placeholder, is_vacant
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.paths import display_path
 from orgspec.text.shorten import shorten
@@ -480,10 +480,11 @@ def diff_head(ref: str, diff: OrgDiff, shown: int, hidden: M | None = None) -> M
 _HOLDER_KINDS = {"team": "Team", "person": "Person", "role": "Role"}
 
 
-def _owners(org: Org, holders: list[str]) -> Any:
-    """A duty's accountable holders by name (`nobody` when none)."""
-    return [named(org, _HOLDER_KINDS.get(h.split(":", 1)[0], "Team"), ident_of(h))
-            for h in holders] or M("nobody")
+def _owners(org: Org, holders: list[str], unknown: list[str] | None = None) -> Any:
+    """A duty's accountable holders by name, then the `unknown` ids it writes for them
+    (`'tech' (undefined)`); `nobody` when none."""
+    return [*(named(org, _HOLDER_KINDS.get(h.split(":", 1)[0], "Team"), ident_of(h))
+              for h in holders), *map(_undefined, unknown or ())] or M("nobody")
 
 
 @dataclass(frozen=True)
@@ -607,14 +608,27 @@ def _team_changes(a: Org, b: Org, moved: Moved, src: _Sources,
     for kind in ("Person", "Role", "Meeting", "Process"):
         out += _lifecycle(a, b, kind, moved[kind], src, guessed)
         if kind == "Role":
-            out += _position_changes(a, b, _with_guessed(moved, guessed))
+            out += _position_changes(a, b, _with_guessed(moved, guessed), src)
     return out
 
 
-def _position_changes(a: Org, b: Org, moved: Moved) -> list[str]:
+def _undefined(ident: str) -> M:
+    """An id a reference still writes that names nothing now: `'tech' (undefined)`."""
+    return M("{id!r} (undefined)", id=ident)
+
+
+def _as_renamed(table: dict[str, Any], renamed: dict[str, str], ident: str) -> str:
+    """`ident` as the head means it: the current id of an entity renamed since (`renamed`,
+    with `aliases` or looking so without) when `ident` names nothing else in the head, so a
+    reference still written with the former id is no change (`aliases` would keep it)."""
+    return renamed.get(ident, ident) if ident not in table else ident
+
+
+def _position_changes(a: Org, b: Org, moved: Moved, src: _Sources | None = None) -> list[str]:
     """Each position in both revisions (a renamed one under its new id) that moved to
     another team, then each whose holders changed, by name. A team or holder renamed
-    since (`moved`) is the same one."""
+    since (`moved`) is the same one, under either id. A position whose `team` names no team
+    now, though it named one before, did not move: its reference broke, and is said so."""
     def team(org: Org, t: str | None) -> Any:
         return named(org, "Team", t) if t else M("(no team)")
 
@@ -625,13 +639,22 @@ def _position_changes(a: Org, b: Org, moved: Moved) -> list[str]:
     out: list[str] = []
     for old, rid in sorted(pairs.items(), key=lambda item: item[1]):
         was, now = a.positions[old], b.positions[rid]
-        if (moved["Team"].get(str(was.team), was.team) if was.team else None) != now.team:
+        before = moved["Team"].get(str(was.team), was.team) if was.team else None
+        after = _as_renamed(b.teams, moved["Team"], now.team) if now.team else None
+        if after and after not in b.teams and was.team in a.teams:  # its team went, or a typo
+            if src is not None and src.unread(node_key("Team", str(was.team))):
+                continue  # its file did not load: it may be there
+            out.append(M("position {position} names an undefined team {new!r} (it "
+                         "was in {old})", position=named(b, "Role", rid),
+                         new=str(now.team), old=team(a, was.team)))
+        elif before != after:
             out.append(M("position moved: {position} from {old} to {new}",
                          position=named(b, "Role", rid), old=team(a, was.team),
                          new=team(b, now.team)))
     for old, rid in sorted(pairs.items(), key=lambda item: item[1]):
         was, now = a.positions[old], b.positions[rid]
-        if sorted(moved["Person"].get(p, p) for p in was.holders) != sorted(now.holders):
+        if sorted(moved["Person"].get(p, p) for p in was.holders) != \
+                sorted(_as_renamed(b.people, moved["Person"], p) for p in now.holders):
             out.append(M("holders of position {position} changed: {old} → {new}",
                          position=named(b, "Role", rid), old=holders(a, was.holders),
                          new=holders(b, now.holders)))
@@ -644,7 +667,9 @@ def _duty_changes(a: Org, b: Org, moved: Moved, src: _Sources,
     one under both its ids) whose accountable owners changed. Owners are compared as the
     entities they are: a base owner renamed since (`moved`, or looking renamed without
     `aliases`: `guessed`) is its current id, so a duty still naming a team's former id
-    (`aliases`) keeps its owner."""
+    (`aliases`, or none: its RF001 says to add them) keeps its owner. An owner written
+    with an id that names nothing now (its team removed, a typo) is said as such
+    (`'tech' (undefined)`), not as nobody."""
     ha, hb = a.raci.accountable, b.raci.accountable
     out = _lifecycle(a, b, "Responsibility", moved["Responsibility"], src, guessed)
     moved = _with_guessed(moved, guessed)  # an owner renamed without `aliases` is kept too
@@ -653,12 +678,33 @@ def _duty_changes(a: Org, b: Org, moved: Moved, src: _Sources,
     renamed = {new: old for old, new in moved["Responsibility"].items()}
     for rid in sorted(set(hb) & (set(ha) | set(renamed))):
         was = ha[renamed.get(rid, rid)]
-        if sorted(now.get(h, h) for h in was) != hb[rid] and \
+        meant, unknown = _unresolved_owners(b, rid, now)
+        if sorted(now.get(h, h) for h in was) != sorted({*hb[rid], *meant}) and \
                 not any(src.unread(h) for h in {*was, *hb[rid]}):
             out.append(M("accountable owner of duty {duty} changed: {old} → {new}",
                          duty=named(b, "Responsibility", rid), old=_owners(a, was),
-                         new=_owners(b, hb[rid])))
+                         new=_owners(b, hb[rid] + meant, unknown)))
     return out
+
+
+def _unresolved_owners(org: Org, rid: str,
+                       renamed: dict[str, str]) -> tuple[list[str], list[str]]:
+    """The accountable ids duty `rid` writes that name no team, person or position in `org`:
+    (the holders, as `raci` keys them, of those that are an entity's former id, `renamed`:
+    old key -> new key; the other ids, as written). Placeholders are none of them."""
+    meant: list[str] = []
+    unknown: list[str] = []
+    for value in org.responsibilities[rid].accountable:
+        value = str(value)
+        if org.holder(value) is not None or is_placeholder(value) or is_vacant(value):
+            continue
+        key = next((renamed[k] for k in (node_key(kind, value) for kind in
+                                         ("team", "person", "role")) if k in renamed), None)
+        if key is not None:
+            meant.append(key)
+        else:
+            unknown.append(value)
+    return meant, unknown
 
 
 _KINDS = {"OW001": M("overlap"), "OW002": M("gap"), "OW003": M("gap"), "OW005": M("gap"),

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from orgspec.engine.anchors import Anchors
 from orgspec.findings import Finding
@@ -36,6 +36,9 @@ from orgspec.model.kindwords import kinds_written
 from orgspec.model.org import Org, ident_of
 from orgspec.model.unresolved import Unresolved, meant, references
 from orgspec.text.separators import FULL_COMMA
+
+if TYPE_CHECKING:
+    from orgspec.model.positions import Presence
 
 PART_KINDS = {"key_result": "KeyResult", "step": "Step", "charter": "Charter"}
 _OWNER = {"KeyResult": "Objective", "Step": "Process", "Charter": "Team"}
@@ -70,6 +73,8 @@ class _Gaps:
         self.org = org
         self._in_failed: dict[str, bool] = {}
         self._children: dict[str, list[str]] | None = None
+        self._attendees: dict[str, list[Unresolved]] | None = None  # by meeting id
+        self._presence: Presence | None = None
         for key, dropped in org.incomplete.items():
             kind = kind_of(key)
             gap = Gap(key, frozenset(f"{kind}.{name}" for name in dropped))
@@ -131,6 +136,35 @@ class _Gaps:
                 if child not in seen:
                     seen.add(child)
                     todo.append(child)
+
+    def attended(self, teams: Iterable[str], reads: frozenset[str],
+                 absence: frozenset[str]) -> set[Unresolved]:
+        """The unknown references, in a field of `reads` of an entity of a kind in
+        `absence`, that may bring two of `teams` together (`attendees: [cs, tech]`, no team
+        `tech`: it may be the team MT004 says no meeting shares with `cs`): those of a
+        meeting one of `teams` takes part in, and of one with two unknown attendees or
+        more. Indexed on first use (`model.positions.presence`)."""
+        if self._attendees is None:
+            self._attendees = defaultdict(list)
+            for refs in self.by_ref.values():
+                for ref in refs:
+                    if kind_of(ref.entity) == "Meeting":
+                        self._attendees[ident_of(ref.entity)].append(ref)
+        if not self._attendees or "Meeting" not in absence:
+            return set()
+        if self._presence is None:
+            from orgspec.model.positions import presence
+
+            self._presence = presence(self.org)
+        found: set[Unresolved] = set()
+        for mid, refs in self._attendees.items():
+            unknown = {r for r in refs if r.field in reads}
+            if not unknown:
+                continue
+            if len({(r.path, r.value) for r in unknown}) > 1 or \
+                    any(mid in self._presence.meetings_of(t) for t in teams):
+                found |= unknown
+        return found
 
     def in_failed(self, name: str) -> bool:
         """`org.mentions_in_failed`, searched once per name (findings repeat names)."""
@@ -431,6 +465,11 @@ def _depends(f: Finding, reads: frozenset[str], gaps: _Gaps, org: Org, anchors: 
                  if ref.field in reads and (ident_of(ref.entity) in named or
                                             kind_of(ref.entity) in absence)}
         if found:
+            causes.update(found)
+            return True
+    if gaps.by_ref and absence and f.teams:
+        found = gaps.attended(f.teams, reads, absence)
+        if found:  # `attendees: [cs, tech]`, no team `tech`: MT004's "no meeting"
             causes.update(found)
             return True
     if absence and f.entity and gaps.dropped_in(absence, reads, gaps.mentions(f.entity)):

@@ -17,8 +17,8 @@ from urllib.parse import quote
 from orgspec import jsontext
 from orgspec._version import __version__
 from orgspec.escape import tty_text
-from orgspec.findings import Finding, LintResult, Location
-from orgspec.i18n import M, say
+from orgspec.findings import Finding, LintResult, Location, Related
+from orgspec.i18n import M, P, say
 from orgspec.paths import repo_path
 from orgspec.report.idnames import with_names
 
@@ -90,6 +90,18 @@ def _location(loc: Location, root: str | None) -> dict[str, Any]:
         "region": region}}
 
 
+def related_more(listed: tuple[Related, ...], more: int, root: str | None, lang: str) -> str:
+    """The places of the related locations `listed` (as `relatedLocations` has them:
+    relative to `root`), then how many `more` are not listed: `a.yaml:3:5, b.yaml:7:9 …
+    and 2 more`, never the count alone (a code-scanning view shows the message, in which
+    "… and 2 more" with nothing before it said nothing)."""
+    places = [tty_text(f"{repo_path(r.location.file, root)}:{r.location.line}:"
+                       f"{r.location.col}") for r in listed]
+    if not places:  # counted only, none kept: how many, with nothing to follow
+        return say(P("{n} place", "{n} places", n=more), lang)
+    return say(M("{places} … and {n} more", places=places, n=more), lang)
+
+
 def _result(f: Finding, index: dict[str, int], root: str | None, lang: str = "en",
             names: Mapping[str, str] | None = None) -> dict[str, Any]:
     # the hint is in the message's text (what a code-scanning view shows) and, on its own
@@ -98,7 +110,7 @@ def _result(f: Finding, index: dict[str, int], root: str | None, lang: str = "en
     text = tty_text(with_names(f.message, names, lang))
     listed, more = f.listed_related()
     if more:  # the locations not listed, counted where a code-scanning view shows it
-        text += f"\n{say(M('related'), lang)}: {say(M('… and {n} more', n=more), lang)}"
+        text += f"\n{say(M('related'), lang)}: {related_more(listed, more, root, lang)}"
     if f.hint:
         text += f"\n{say(M('hint'), lang)}: {tty_text(with_names(f.hint, names, lang))}"
     out: dict[str, Any] = {

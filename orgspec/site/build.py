@@ -110,6 +110,7 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
     # every page, link, sort and search title names an entity as a reader of the site's
     # language is shown it (`names`); the search also finds it by its other names
     lang = options.lang or result.lang or guess_lang(org)  # of the org as written
+    feed = feed_id(org, options)  # of the names as written: one id in every language
     org = localized(org, lang)
     view = build_view(result, org, lang)
     labels = LABELS[view.lang]
@@ -154,7 +155,8 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
     try:
         with gc_paused():
             yield from pages(model, render, changes, options.since)
-            yield "changes/feed.xml", _feed(title, options, changes, view.lang, home)
+            yield "changes/feed.xml", _feed(title, options, changes, view.lang, home,
+                                            feed)
             yield from build_index(search_docs(model))
     except jinja2.TemplateError as exc:
         raise SiteError(f"template {getattr(exc, 'name', '') or ''}: {exc}") from None
@@ -440,8 +442,26 @@ def _org_folder(org: Org) -> str:
     return os.path.dirname(os.path.abspath(first)) if first else os.getcwd()
 
 
+def feed_id(org: Org, options: SiteOptions) -> str:
+    """The changes feed's Atom id, one per org (a feed reader keeps feeds of one id as one):
+    `urn:orgspec:changes:` and 16 hex digits of a SHA-256 of the site's configured
+    repository URL (`repo-url`, without a trailing `/` or `.git`), else of the ids and
+    names (as written, not as a language shows them) of the org's top teams (those with no
+    parent among its teams); else of nothing (an org with no team)."""
+    import hashlib
+
+    url = options.repo_url.strip().rstrip("/").removesuffix(".git")
+    if url:
+        basis = f"url\0{url}"
+    else:
+        tops = sorted(tid for tid, team in org.teams.items()
+                      if not team.parent or team.parent not in org.teams or team.parent == tid)
+        basis = "\0".join(f"team\0{tid}\0{org.teams[tid].name or ''}" for tid in tops)
+    return "urn:orgspec:changes:" + hashlib.sha256(basis.encode()).hexdigest()[:16]
+
+
 def _feed(title: str, options: SiteOptions, changes: list[tuple[str, str]], lang: str,
-          home: str) -> str:
+          home: str, ident: str = "urn:orgspec:changes") -> str:
     """An Atom feed with one entry for the release range; dated by the commit at HEAD of the
     repository holding `home` (the org's folder). Hidden characters are shown as the pages
     show them (`[U+202E]`): a control character is no XML, and a feed reader drops the feed."""
@@ -459,10 +479,10 @@ def _feed(title: str, options: SiteOptions, changes: list[tuple[str, str]], lang
     items = "".join(f"<li>{escape(text)}</li>" for text, _ in changes)
     return ('<?xml version="1.0" encoding="utf-8"?>\n'
             '<feed xmlns="http://www.w3.org/2005/Atom">\n'
-            f"<title>{escape(title)}</title>\n<id>urn:orgspec:changes</id>\n"
+            f"<title>{escape(title)}</title>\n<id>{escape(ident)}</id>\n"
             f"<updated>{escape(when)}</updated>\n"
             '<link rel="alternate" href="index.html"/>\n'
-            f"<entry><title>{escape(label)}</title><id>urn:orgspec:changes:{escape(since)}</id>"
+            f"<entry><title>{escape(label)}</title><id>{escape(ident)}:{escape(since)}</id>"
             f"<updated>{escape(when)}</updated>"
             f'<content type="html">{escape("<ul>" + items + "</ul>")}</content></entry>\n'
             "</feed>\n")

@@ -136,6 +136,11 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "vacant": MC("label", "vacant"),
     "vague": MC("label", "vague"),
     "seats_filled": MC("label", "Seats filled"),
+    # the brackets around a note after a name (`黄淑芬（行销团队的负责人）`, `Ada (lead of
+    # 行销团队)`): full-width in Chinese, as the notes inside are written, so no pair nests
+    # in the other kind; the opening one with the space before it that English puts there
+    "lp": MC("label", " ("),
+    "rp": MC("label", ")"),
     "ask_vacant": MC("label", "lead of {team}, as the position has no holder"),
     # a position page's "who to ask": its team's lead, else a lead above, else a holder
     "ask_pos_lead": MC("label", "lead of {team}, the position's team"),
