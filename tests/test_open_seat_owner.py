@@ -159,7 +159,8 @@ def test_each_word_gives_the_fields_own_rule_once(
     if want[0] == "OW004":  # the charter's owner, in place of the word (a clean check)
         assert f"write `accountable: platform` in the duty in place of '{word}'" in finding.hint
     elif want[0] == "HI005" and seat:  # a lead is a person: the finding is the seat
-        assert "`# orgspec: ignore[HI005] Lin covers until hired`" in finding.hint
+        assert ("`# orgspec: ignore[HI005] the lead of the team above covers until hired`"
+                in finding.hint)
     elif field is not None and seat:  # the seat recorded as a position's holder
         assert f"`{field}: <position id>`, with `holders: [{word}]`" in finding.hint
         assert "RO001" in finding.hint
@@ -240,7 +241,8 @@ def test_a_lead_seat_hint_followed_is_a_clean_check(tmp_path: Path) -> None:
     text = _written("lead: linus", "lead: {w}", "待招聘")
     assert [_at(f) for f in _run(tmp_path, text)] == [("HI005", "org.yaml", 11, 9)]
     followed = text.replace("  lead: 待招聘\n",
-                            "  # orgspec: ignore[HI005] Lin covers until hired\n  lead: 待招聘\n")
+                            "  # orgspec: ignore[HI005] the lead of the team above covers until "
+                            "hired\n  lead: 待招聘\n")
     assert _run(tmp_path, followed) == []
 
 

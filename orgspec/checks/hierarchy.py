@@ -149,9 +149,9 @@ def parent_map(ctx: RuleContext) -> dict[str, str | None]:
 # a lead is a person, so an open seat is not a position to name there: the finding itself
 # records the seat, and a suppression with an end date who covers it (as RO001's hint)
 _LEAD_SEAT = M("write the person who leads it in `lead` once hired; to record who covers the "
-               "open seat until then, write on the line above: `# orgspec: ignore[HI005] Lin "
-               "covers until hired`, and add `until=` with the day the seat is to be filled "
-               "to have the finding back on that day")
+               "open seat until then, write on the line above: `# orgspec: ignore[HI005] the "
+               "lead of the team above covers until hired`, and add `until=` with the day the "
+               "seat is to be filled to have the finding back on that day")
 
 
 @check("HI005", local=True)
