@@ -15,6 +15,7 @@ from orgspec.model.org import node_key
 from orgspec.text.lazyre import lazy
 from orgspec.text.measurable import Verdict, assess, not_targets
 from orgspec.text.quantity import (
+    WORD_NUMBERS,
     ZH_NUMERAL,
     ZH_WRITTEN,
     Quantity,
@@ -229,7 +230,16 @@ def _place(masked: str, core: str, at: int) -> tuple[int, int] | None:
         if value is not None and value == int(digits.group()) and start >= at \
                 and masked.startswith(pre, start) and masked.startswith(post, run.end()):
             return start, run.end() + len(post)
+    for word in _WORD_NUMBER.finditer(masked, at):  # under one hour: read as `under 1 hour`
+        start = word.start() - len(pre)
+        if WORD_NUMBERS[word.group().lower()] == int(digits.group()) and start >= at \
+                and masked[start:word.start()].lower() == pre.lower() \
+                and masked[word.end():word.end() + len(post)].lower() == post.lower():
+            return start, word.end() + len(post)
     return None
+
+
+_WORD_NUMBER = lazy(r"\b(?:" + "|".join(WORD_NUMBERS) + r")\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,120 @@
+"""User trial 33b (an OKR coach), the key-result judgement:
+
+3. Halves, fractions and thresholds are targets (一半, 减半, 縮短一半, 三分之一, "by a third",
+   "by half", "under one hour", 过万, 破亿, 半个百分点), shown as written; 半成品, 上半年 and
+   "the first half of" are words.
+7. `上线X后…` / `X上线后…` before an outcome with a target is a time clause, not an activity
+   (no OK005); `上线X` alone stays OK005's (OK003 alone: it has no target either).
+8. `於第四季內舉辦兩場會員活動` is an activity (OK005), like `舉辦兩場會員活動`.
+9. A verb of change with no target is vague (OK004), down (降低, 减少, Lower, Reduce) as up
+   (提高, Grow); with a target it is measurable.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import run_cli
+
+from orgspec.model.models import KeyResult, Objective
+from orgspec.model.okr import stated_target, verdict
+
+TEAM = """\
+- {kind: Team, id: cs, name: 客服部, lead: he, members: [he]}
+- {kind: Person, id: he, name: 何丽}
+- {kind: Responsibility, id: complaints, name: 投诉处理, accountable: cs}
+"""  # 3 lines; then one objective of 8 lines per key result, its title on the 8th
+OBJECTIVE = """\
+- kind: Objective
+  id: o{i}
+  title: 客服效率
+  owner: cs
+  period: "2026"
+  key_results:
+    - id: k{i}
+      title: "{title}"
+"""
+
+# (title, the codes it must get)
+KEY_RESULTS: list[tuple[str, tuple[str, ...]]] = [
+    ("将客服成本压缩到去年的一半", ()),
+    ("客服平均處理時長縮短一半", ()),
+    ("直播带货占总GMV比重达到三分之一", ()),
+    ("Cut cart abandonment rate by a third", ()),
+    ("Cut time-to-first-response to under one hour", ()),
+    ("客服成本减半", ()),
+    ("Cut cart abandonment by half", ()),
+    ("日均订单量过万", ()),
+    ("GMV破亿", ()),
+    ("转化率提升半个百分点", ()),
+    ("轉化率提升半個百分點", ()),
+    ("上线智能推荐后首页点击率从3%提升到4.5%", ()),
+    ("智能推荐上线后首页点击率从3%提升到4.5%", ()),
+    ("After launching smart recommendations, raise home-page CTR from 3% to 4.5%", ()),
+    ("上线智能推荐", ("OK003",)),
+    ("於第四季內舉辦兩場會員活動", ("OK005",)),
+    ("舉辦兩場會員活動", ("OK005",)),
+    ("降低退货率", ("OK004",)),
+    ("减少客诉", ("OK004",)),
+    ("退貨率降低", ("OK004",)),
+    ("Lower churn", ("OK004",)),
+    ("Reduce churn", ("OK004",)),
+    ("提高转化率", ("OK004",)),
+    ("Grow seller NPS", ("OK004",)),
+    ("Make checkout faster", ("OK004",)),
+    ("降低半成品庫存", ("OK004",)),
+    ("Lower churn to 3%", ()),
+    ("退货率从8%降低到5%", ()),
+]
+
+
+def _org() -> str:
+    return TEAM + "".join(OBJECTIVE.format(i=i, title=t) for i, (t, _) in enumerate(KEY_RESULTS))
+
+
+def test_each_key_result_gets_exactly_its_findings(write_org: Any) -> None:
+    folder = write_org({"org.yaml": _org()})
+    run = run_cli("check", str(folder), "--isolated", "--no-cache", "--format", "json")
+    got = sorted((f["code"], Path(f["file"]).name, f["line"]) for f in run.json()["findings"])
+    want = sorted((code, "org.yaml", 11 + 8 * i)
+                  for i, (_, codes) in enumerate(KEY_RESULTS) for code in codes)
+    assert got == want
+
+
+@pytest.mark.parametrize(("title", "shown"), [
+    ("将客服成本压缩到去年的一半", "一半"),
+    ("客服平均處理時長縮短一半", "一半"),
+    ("直播带货占总GMV比重达到三分之一", "三分之一"),
+    ("复购用户占比提升到五分之二", "五分之二"),
+    ("Cut cart abandonment rate by a third", "1/3"),
+    ("Cut time-to-first-response to under one hour", "under one hour"),
+    ("客服成本减半", "减半"),
+    ("退貨處理成本減半", "減半"),
+    ("Cut cart abandonment by half", "50%"),
+    ("日均订单量过万", "过万"),
+    ("單日訂單量破萬", "破萬"),
+    ("GMV破亿", "破亿"),
+    ("转化率提升半个百分点", "半个百分点"),
+    ("轉化率提升半個百分點", "半個百分點"),
+    ("首次响应时长缩短到半小时内", "半小时内"),
+    ("一半以上的商家参与大促", "一半以上"),
+    ("DAU破百万", "百万"),
+    ("Halve cart abandonment", "0.5x"),
+])
+def test_the_target_shown_is_the_one_written(title: str, shown: str) -> None:
+    obj = Objective(kind="Objective", id="o", title="t", period="2026")
+    kr = KeyResult(id="k", title=title)
+    said = verdict(obj, kr)
+    assert not said.missing
+    assert stated_target(title, None, said) == shown
+
+
+@pytest.mark.parametrize("title", [
+    "提升半自动化仓库的效率", "上半年完成会员体系改版", "Improve the first half of the funnel",
+    "Become the one-stop shop for sellers", "新员工破冰活动覆盖率", "上線智能推薦後",
+    "Launch new checkout within two weeks", "半年度会员复盘"])
+def test_words_with_half_one_or_a_threshold_in_them_are_no_target(title: str) -> None:
+    obj = Objective(kind="Objective", id="o", title="t", period="2026")
+    assert "a target value" in verdict(obj, KeyResult(id="k", title=title)).missing
