@@ -118,3 +118,58 @@ def test_the_target_shown_is_the_one_written(title: str, shown: str) -> None:
 def test_words_with_half_one_or_a_threshold_in_them_are_no_target(title: str) -> None:
     obj = Objective(kind="Objective", id="o", title="t", period="2026")
     assert "a target value" in verdict(obj, KeyResult(id="k", title=title)).missing
+
+
+# --- hints: a decrease is shown a decrease, never a date in the past, a fiscal quarter ------
+@pytest.mark.parametrize(("title", "example"), [
+    ("Reduce churn", "monthly churn rate from 5% to 3.5% by 2027-03-31"),
+    ("Lower churn", "monthly churn rate from 5% to 3.5% by 2027-03-31"),
+    ("降低物流成本", "fulfilment cost per order from ¥8 to ¥6.5 by 2026-12-31"),
+    ("缩短出货时间", "average delivery time from 48 hours to 36 hours by 2027-06-30"),
+    ("降低退货率", "complaint rate from 3% to 1.5% by 2027-06-30"),
+    ("Cut checkout drop-off", "cart abandonment rate from 70% to 60% by 2027-06-30"),
+    ("提高转化率", "checkout conversion rate from 2.1% to 2.6% by 2027-06-30"),
+    ("Go live with the new WMS by Sept 30", "on-time rate from 80% to 95% by 2027-06-30"),
+])
+def test_the_example_goes_the_key_results_way_and_is_not_due_in_the_past(
+        title: str, example: str) -> None:
+    import datetime as dt
+
+    from orgspec.i18n import say
+    from orgspec.text.krexample import example_for
+
+    assert say(example_for(title, None, dt.date(2026, 12, 5)), "en") == example
+    assert say(example_for(title, dt.date(2026, 9, 30)), "en").endswith("2026-09-30")
+
+
+def test_a_fiscal_quarter_is_told_its_own_last_day(write_org: Any) -> None:
+    folder = write_org({"org.yaml": TEAM + """\
+- kind: Objective
+  id: o1
+  title: 留存
+  owner: cs
+  key_results:
+    - {id: k1, title: "FY2026 Q3: reduce monthly churn to 3%"}
+    - {id: k2, title: "FY2026新用户留存达到60%"}
+"""})
+    run = run_cli("check", str(folder), "--isolated", "--no-cache", "--format", "json",
+                  "--lang", "en")
+    hints = [(f["code"], f["line"], f["hint"]) for f in run.json()["findings"]]
+    assert hints == [
+        ("OK003", 9, "'FY2026 Q3' is part of a fiscal year, and its months are the company's: "
+                     "write the key result's `due` (for a fiscal year that ends in March, it "
+                     "ends on 2025-12-31: `due: 2025-12-31`), or the objective's `start` and "
+                     "`end`"),
+        ("OK003", 10, "'FY2026' is a fiscal year, and its months are the company's: write the "
+                      "key result's `due` (for a fiscal year that ends in March: "
+                      "`due: 2026-03-31`), or the objective's `start` and `end`")]
+    followed = write_org({"org.yaml": TEAM + """\
+- kind: Objective
+  id: o1
+  title: 留存
+  owner: cs
+  key_results:
+    - {id: k1, title: "FY2026 Q3: reduce monthly churn to 3%", due: 2025-12-31}
+"""})
+    again = run_cli("check", str(followed), "--isolated", "--no-cache", "--format", "json")
+    assert again.json()["findings"] == []

@@ -526,14 +526,15 @@ MISSING = {"a metric": M("no metric"), "a target value": M("no target value"),
            "a time bound": M("no time bound")}  # a verdict's `missing`, said as a finding
 
 
-def rewrite_hint(text: str, due: dt.date | None = None) -> str:
+def rewrite_hint(text: str, due: dt.date | None = None, today: dt.date | None = None) -> str:
     """The shape of a measurable rewrite, with an example on the subject of `text`, due
-    `due` (the end of its objective's period; None: the example's own date) (an `M`: said
-    in the output's language, like the message it belongs to)."""
+    `due` (the end of its objective's period; None: the example's own month and day, the
+    first on or after `today`, the run's date) (an `M`: said in the output's language, like
+    the message it belongs to)."""
     from orgspec.text.krexample import example_for
 
     return M("write it as <metric> from <baseline> to <target> by <date>, e.g. {example}",
-             example=example_for(text, due))
+             example=example_for(text, due, today))
 
 
 def kpi_hint(text: str) -> str:
