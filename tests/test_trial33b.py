@@ -173,3 +173,25 @@ def test_a_fiscal_quarter_is_told_its_own_last_day(write_org: Any) -> None:
 """})
     again = run_cli("check", str(followed), "--isolated", "--no-cache", "--format", "json")
     assert again.json()["findings"] == []
+
+
+@pytest.mark.parametrize(("title", "shown"), [
+    ("新用户次留≥40%，7留≥20%", "≥40%，≥20%"),
+    ("Reach 60% retention by March 31, and cut churn to 3%", "60%, 3%"),
+    ("客诉率从3%降到1.5%，6月30日前完成", "1.5%"),  # one target, then its deadline
+    ("上线2.0版本，3月31日前新用户留存达到60%", "60%"),  # a version is no value
+    ("GMV 1,200万", "1,200万"),  # a thousands comma is no clause break
+])
+def test_the_report_shows_every_clause_target(title: str, shown: str) -> None:
+    from orgspec.model.okr import shown_targets
+
+    obj = Objective(kind="Objective", id="o", title="t", period="2026")
+    kr = KeyResult(id="k", title=title)
+    assert shown_targets(title, None, verdict(obj, kr)) == shown
+    assert shown_targets(title, "25%", verdict(obj, kr)) == "25%"  # the field, as written
+
+
+def test_the_report_lists_both_targets(write_org: Any) -> None:
+    folder = write_org({"org.yaml": TEAM + OBJECTIVE.format(i=0, title="新用户次留≥40%，7留≥20%")})
+    run = run_cli("report", str(folder), "--isolated", "--lang", "zh")
+    assert "≥40%，≥20%" in run.stdout

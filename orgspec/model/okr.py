@@ -9,6 +9,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from orgspec.model.models import KeyResult, Objective
 from orgspec.model.org import node_key
@@ -132,6 +133,33 @@ def stated_target(title: str, target: str | None, said: Verdict) -> str:
         return target or ""
     shown = _sentence_quantities(title, said.read)
     return shown[-1][1] if shown else ""
+
+
+def shown_targets(title: str, target: str | None, said: Verdict) -> str:
+    """The target the report and the site show: `stated_target`, except that a sentence of
+    several clauses each stating a value (`新用户次留≥40%，7留≥20%`, `从3个渠道扩展到5个渠道，GMV
+    达到100万`) shows the target of each, joined by the sentence's own clause break
+    (`≥40%，≥20%`), not only the last (trial 33b). Display only: OK007-OK010 and progress
+    read `stated_target`."""
+    if target is not None or not said.target:
+        return target or ""
+    shown = [(at, text) for at, text in _sentence_quantities(title, said.read) if at >= 0]
+    if not shown:
+        return stated_target(title, target, said)
+    picked: list[tuple[int, str]] = []
+    for at, text in shown:
+        if picked and not _CLAUSE_BREAK.search(title, picked[-1][0] + len(picked[-1][1]), at):
+            picked[-1] = (at, text)  # the same clause: its last value is its target
+        else:
+            picked.append((at, text))
+    if len(picked) < 2:
+        return stated_target(title, target, said)
+    out = picked[0][1]
+    for (at, text), (to, goal) in pairwise(picked):
+        brk = _CLAUSE_BREAK.search(title, at + len(text), to)
+        sep = brk.group() if brk else ","
+        out += sep + (" " if sep.isascii() else "") + goal
+    return out
 
 
 # What opens a baseline in a sentence, just before its first quantity: 从120万, 由 30, from 30,
