@@ -18,8 +18,10 @@ User trial 28 (fiscal years in a key result, an activity beside a target):
 User trial 33 (years, dates, quarters: ROC years, quarters as deadlines, fiscal years and
 versions in `target`): `key_results_trial33a_dev.tsv` (tuned on), scored on "not measurable",
 the OK003-OK010 codes and the values shown.
+User trial 33b (halves, fractions, thresholds as targets; `上线X后` as a time clause; verbs of
+change without a target): `key_results_trial33b_dev.tsv` (tuned on), scored as trial A's sets.
 Run `python tests/okr_eval.py --blind --blind2 --blind3 --order --release --trial --blind4
---units --blind5 --trial2 --blind6 --trial3 --blind7 --blind8 --trial28 --trial33a`
+--units --blind5 --trial2 --blind6 --trial3 --blind7 --blind8 --trial28 --trial33a --trial33b`
 to print the tables of docs/okrs.md (`--help` for each option).
 """
 
@@ -296,6 +298,11 @@ def main(argv: list[str] | None = None) -> None:
                         help="user trial 33's development set for years, dates and quarters "
                              "(key_results_trial33a_dev.tsv): P/R, the OK003-OK010 codes of "
                              "a lint run, the baseline, target and due shown")
+    parser.add_argument("--trial33b", action="store_true",
+                        help="user trial 33b's development set (key_results_trial33b_dev.tsv): "
+                             "halves, fractions and thresholds as targets, a time clause "
+                             "before an outcome, verbs of change without a target; the same "
+                             "tables as --trial")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="list the misjudged rows of the development sets (never a "
                              "blind set's)")
@@ -333,6 +340,8 @@ def main(argv: list[str] | None = None) -> None:
         out += trial_rows("key_results_trial28_dev.tsv", "trial28 dev")
     if args.trial33a:
         out += trial33a_rows()
+    if args.trial33b:
+        out += trial_rows("key_results_trial33b_dev.tsv", "trial33b dev")
     if args.verbose:
         out += trial2_errors("key_results_trial33a_dev.tsv", JUDGED33)
         out += trial2_errors("key_results_trial2_dev.tsv")
@@ -342,13 +351,15 @@ def main(argv: list[str] | None = None) -> None:
                 for k, _, lang, obj, kr in (word_order("key_results_order.tsv")
                                             + word_order("key_results_release.tsv"))
                 if kind_of(obj, kr) != k]
-        trial = kinded("key_results_trial_dev.tsv") + kinded("key_results_trial28_dev.tsv")
+        trial = (kinded("key_results_trial_dev.tsv") + kinded("key_results_trial28_dev.tsv")
+                 + kinded("key_results_trial33b_dev.tsv"))
         out += [f"TRIAL {lang} {kr.title!r}: {kind_of(obj, kr)} != {k}"
                 for k, _, lang, obj, kr in trial if kind_of(obj, kr) != k]
         units = kinded("key_results_units_dev.tsv")
         out += [f"UNITS {lang} {kr.title!r}: {kind_of(obj, kr)} != {k}"
                 for k, _, lang, obj, kr in units if kind_of(obj, kr) != k]
-        for r in _rows("key_results_trial_dev.tsv") + _rows("key_results_units_dev.tsv"):
+        for r in (_rows("key_results_trial_dev.tsv") + _rows("key_results_units_dev.tsv")
+                  + _rows("key_results_trial33b_dev.tsv")):
             obj, kr = _blind_item(r)[2:]
             said = verdict(obj, kr)
             got = (stated_baseline(kr.title, kr.baseline, said),

@@ -117,6 +117,7 @@ def test_docs_report_the_confusion_matrix() -> None:
     expected += trial_rows("key_results_blind5.tsv", "blind5")
     expected += trial_rows("key_results_trial28_dev.tsv", "trial28 dev")
     expected += trial33a_rows()
+    expected += trial_rows("key_results_trial33b_dev.tsv", "trial33b dev")
     for line in expected:
         assert f"\n{line}\n" in doc, f"docs/okrs.md is stale; expected row:\n{line}"
 

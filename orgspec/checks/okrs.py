@@ -30,6 +30,7 @@ from orgspec.model.okr import (
 )
 from orgspec.model.org import ident_of, node_key
 from orgspec.model.teamtree import TeamTree, pointer_cycles
+from orgspec.text.lazyre import lazy
 from orgspec.text.measurable import (
     MISSING,
     Verdict,
@@ -105,16 +106,35 @@ def key_result_not_measurable(ctx: RuleContext) -> Iterator[Issue]:
                           kr=_said(kr), objective=oid, missing=[MISSING[m] for m in missing]),
                         _where(ctx, oid, i, "title"), node_key("objective", oid),
                         hint=_fiscal_hint(fiscal) if fiscal else
-                        rewrite_hint(kr.title, example_due(ctx.org.objectives[oid], kr)))
+                        rewrite_hint(kr.title, example_due(ctx.org.objectives[oid], kr),
+                                     ctx.shared.today))
+
+
+# A quarter or a half of a fiscal year (FY2026 Q3, FY26-H1, 2026财年第三季度, 2026财年上半年).
+_FISCAL_PART = lazy(r"[Qq](?P<q>[1-4])|[Hh](?P<h>[12])|第(?P<zq>[一二三四])季|(?P<zh>[上下])半年")
+# The month a part ends in, for a fiscal year that runs from April to March.
+_PART_END = {"q": {1: 6, 2: 9, 3: 12, 4: 3}, "zq": {1: 6, 2: 9, 3: 12, 4: 3},
+             "h": {1: 9, 2: 3}, "zh": {1: 9, 2: 3}}
 
 
 def _fiscal_hint(fiscal: str) -> M:
     """OK003's hint when the only time bound a key result names is a fiscal year (FY2026,
     2026财年): no time bound, as `period: FY2026` is none (SC003), since its months are the
     company's; the example is a fiscal year that ends in March, as SC003's."""
-    digits = re.search(r"\d{2,4}", unicodedata.normalize("NFKC", fiscal))  # FY26 Q3: 26
+    said = unicodedata.normalize("NFKC", fiscal)
+    digits = re.search(r"\d{2,4}", said)  # FY26 Q3: 26
     year = int(digits.group()) if digits else 2026
     year += 2000 if year < 100 else 0
+    part = _FISCAL_PART.search(said[digits.end():] if digits else said)
+    if part:  # FY2026 Q3 is a quarter, not the year (trial 33b: it was told `due: 2026-03-31`)
+        kind, said_n = next((k, v) for k, v in part.groupdict().items() if v)
+        n = int(said_n) if said_n.isdigit() else "一二三四上下".index(said_n) % 4 + 1
+        month = _PART_END[kind][n]
+        last = dt.date(year - (month > 3), month, 31 if month in (3, 12) else 30)
+        return M("{fiscal!r} is part of a fiscal year, and its months are the company's: "
+                 "write the key result's `due` (for a fiscal year that ends in March, it "
+                 "ends on {last}: `due: {last}`), or the objective's `start` and `end`",
+                 fiscal=fiscal, last=last.isoformat())
     return M("{fiscal!r} is a fiscal year, and its months are the company's: write the key "
              "result's `due` (for a fiscal year that ends in March: `due: {last}`), or the "
              "objective's `start` and `end`", fiscal=fiscal,
@@ -130,7 +150,8 @@ def vague_key_result(ctx: RuleContext) -> Iterator[Issue]:
                           "target value", kr=_said(kr), objective=oid,
                           words=[repr(w) for w in v.vague]),
                         _where(ctx, oid, i, "title"), node_key("objective", oid),
-                        hint=rewrite_hint(kr.title, example_due(ctx.org.objectives[oid], kr)))
+                        hint=rewrite_hint(kr.title, example_due(ctx.org.objectives[oid], kr),
+                                          ctx.shared.today))
 
 
 @check("OK005", local=True)

@@ -9,12 +9,14 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from orgspec.model.models import KeyResult, Objective
 from orgspec.model.org import node_key
 from orgspec.text.lazyre import lazy
 from orgspec.text.measurable import FISCAL_YEAR, Verdict, assess, not_targets
 from orgspec.text.quantity import (
+    WORD_NUMBERS,
     ZH_NUMERAL,
     ZH_WRITTEN,
     Quantity,
@@ -133,6 +135,33 @@ def stated_target(title: str, target: str | None, said: Verdict) -> str:
     return shown[-1][1] if shown else ""
 
 
+def shown_targets(title: str, target: str | None, said: Verdict) -> str:
+    """The target the report and the site show: `stated_target`, except that a sentence of
+    several clauses each stating a value (`新用户次留≥40%，7留≥20%`, `从3个渠道扩展到5个渠道，GMV
+    达到100万`) shows the target of each, joined by the sentence's own clause break
+    (`≥40%，≥20%`), not only the last (trial 33b). Display only: OK007-OK010 and progress
+    read `stated_target`."""
+    if target is not None or not said.target:
+        return target or ""
+    shown = [(at, text) for at, text in _sentence_quantities(title, said.read) if at >= 0]
+    if not shown:
+        return stated_target(title, target, said)
+    picked: list[tuple[int, str]] = []
+    for at, text in shown:
+        if picked and not _CLAUSE_BREAK.search(title, picked[-1][0] + len(picked[-1][1]), at):
+            picked[-1] = (at, text)  # the same clause: its last value is its target
+        else:
+            picked.append((at, text))
+    if len(picked) < 2:
+        return stated_target(title, target, said)
+    out = picked[0][1]
+    for (at, text), (to, goal) in pairwise(picked):
+        brk = _CLAUSE_BREAK.search(title, at + len(text), to)
+        sep = brk.group() if brk else ","
+        out += sep + (" " if sep.isascii() else "") + goal
+    return out
+
+
 # What opens a baseline in a sentence, just before its first quantity: 从120万, 由 30, from 30,
 # 从每月三百条 (a rate's period between).
 _FROM = lazy(r"(?:从|從|由|from)\s*(?:每[个個]?[天日周週月年季]度?\s*)?$", re.IGNORECASE)
@@ -229,7 +258,16 @@ def _place(masked: str, core: str, at: int) -> tuple[int, int] | None:
         if value is not None and value == int(digits.group()) and start >= at \
                 and masked.startswith(pre, start) and masked.startswith(post, run.end()):
             return start, run.end() + len(post)
+    for word in _WORD_NUMBER.finditer(masked, at):  # under one hour: read as `under 1 hour`
+        start = word.start() - len(pre)
+        if WORD_NUMBERS[word.group().lower()] == int(digits.group()) and start >= at \
+                and masked[start:word.start()].lower() == pre.lower() \
+                and masked[word.end():word.end() + len(post)].lower() == post.lower():
+            return start, word.end() + len(post)
     return None
+
+
+_WORD_NUMBER = lazy(r"\b(?:" + "|".join(WORD_NUMBERS) + r")\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -706,7 +706,7 @@ _RANK = {"error": 0, "warning": 1, "info": 2}
 def _okrs(org: Org, lang: str, findings: Sequence[Finding] = ()) -> list[ObjectiveRow]:
     """The objectives and their key results as the site reads them (`key_result_values`),
     each key result with the `findings` located on it (within its item in the file)."""
-    from orgspec.model.okr import judged, key_result_values
+    from orgspec.model.okr import judged, key_result_values, shown_targets
     from orgspec.text.measurable import MISSING
     from orgspec.text.quantity import with_unit
 
@@ -724,7 +724,8 @@ def _okrs(org: Org, lang: str, findings: Sequence[Finding] = ()) -> list[Objecti
             krs.append(KrRow(kr.id, kr.title, j.measurable,
                              say_list([MISSING[m] for m in j.missing], lang), j.unjudged,
                              with_unit(vals.baseline, kr.unit), with_unit(vals.current, kr.unit),
-                             with_unit(vals.target, kr.unit), vals.progress,
+                             with_unit(shown_targets(kr.title, kr.target, j.verdict)
+                                       or vals.target, kr.unit), vals.progress,
                              sorted(((f.severity.label, f.code) for f in mine.get(i, ())),
                                     key=lambda sc: (_RANK.get(sc[0], 3), sc[1]))))
         out.append(ObjectiveRow(oid, obj.title, named(org, obj.owner, lang), obj.aligns_to or "",

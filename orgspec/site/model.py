@@ -458,7 +458,7 @@ class SiteModel:
         return cached
 
     def _make_krs(self, obj: Objective) -> list[KrView]:
-        from orgspec.model.okr import judged, key_result_values
+        from orgspec.model.okr import judged, key_result_values, shown_targets
         from orgspec.text.measurable import MISSING
         from orgspec.text.quantity import with_unit
 
@@ -472,7 +472,8 @@ class SiteModel:
             out.append(KrView(kr.id, kr.title, metric,
                               with_unit(vals.baseline, kr.unit),
                               with_unit(vals.current, kr.unit),
-                              with_unit(vals.target, kr.unit), due, self.owner(kr.owner),
+                              with_unit(shown_targets(kr.title, kr.target, j.verdict)
+                                        or vals.target, kr.unit), due, self.owner(kr.owner),
                               j.measurable,
                               say_list([MISSING[m] for m in j.missing], self.view.lang),
                               vals.progress, j.unjudged,

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from orgspec.i18n import M
+from orgspec.text.lazyre import lazy
 
 Example = Callable[[M], M]  # the example with its deadline (`_date`) in it
 
@@ -30,7 +31,7 @@ _SUBJECTS: tuple[tuple[tuple[str, ...], Example, tuple[int, int]], ...] = (
      lambda d: M("service availability from 99.5% to 99.9% by {date}", date=d), (6, 30)),
     (("转化", "支付", "结算", "下单", "conversion", "checkout"),
      lambda d: M("checkout conversion rate from 2.1% to 2.6% by {date}", date=d), (6, 30)),
-    (("物流", "发货", "配送", "履约", "仓", "库存", "时效", "shipping", "delivery",
+    (("物流", "发货", "出货", "配送", "履约", "仓", "库存", "时效", "shipping", "delivery",
       "warehouse", "fulfil", "inventory"),
      lambda d: M("orders shipped within 48 hours from 92% to 98% by {date}", date=d), (6, 30)),
     (("招聘", "离职", "流失率", "培训", "员工", "人才", "团队建设", "team member", "hiring",
@@ -44,11 +45,33 @@ _SUBJECTS: tuple[tuple[tuple[str, ...], Example, tuple[int, int]], ...] = (
       "order", "repeat purchase"),
      lambda d: M("GMV from ¥50M to ¥60M by {date}", date=d), (12, 31)),
     (("用户", "活跃", "留存", "会员", "粉丝", "流量", "社群", "互动", "user", "active",
-      "retention", "member", "traffic", "follower", "community", "engagement"),
+      "retention", "member", "traffic", "follower", "community", "engagement", "churn"),
      lambda d: M("monthly active users from 1.2M to 1.32M by {date}", date=d), (3, 31)),
 )
 _NEUTRAL: tuple[Example, tuple[int, int]] = (
     lambda d: M("on-time rate from 80% to 95% by {date}", date=d), (6, 30))
+# A key result that lowers something is shown a decrease (trial 33b: `Reduce churn` was shown
+# an on-time rate going up): per subject of `_SUBJECTS` whose example rises, in its order, the
+# example that falls (None: the subject's example falls already), then the neutral one.
+_DOWN: tuple[Example | None, ...] = (
+    lambda d: M("complaint rate from 3% to 1.5% by {date}", date=d), None,
+    lambda d: M("P1 incidents per month from 6 to 2 by {date}", date=d),
+    lambda d: M("cart abandonment rate from 70% to 60% by {date}", date=d),
+    lambda d: M("average delivery time from 48 hours to 36 hours by {date}", date=d),
+    None, None, None,
+    lambda d: M("return rate from 8% to 5% by {date}", date=d),
+    lambda d: M("monthly churn rate from 5% to 3.5% by {date}", date=d),
+    lambda d: M("defect rate from 2% to 1% by {date}", date=d))
+_DOWN_KPI: tuple[M | None, ...] = (
+    M("complaint rate from 3% to 1.5%"), None, M("P1 incidents per month from 6 to 2"),
+    M("cart abandonment rate from 70% to 60%"),
+    M("average delivery time from 48 hours to 36 hours"), None, None, None,
+    M("return rate from 8% to 5%"), M("monthly churn rate from 5% to 3.5%"),
+    M("defect rate from 2% to 1%"))
+# Words that lower what they measure (降低退货率, Reduce churn, cut costs).
+_DOWN_WORDS = lazy(r"降低|减少|缩短|下降|压缩|减半|砍半|降至|降到|"
+                   r"\b(?:reduce[sd]?|reducing|lower|lowering|cut|cutting|decrease[sd]?|"
+                   r"shorten|shrink|minimi[sz]e|halve)\b")
 YEAR = 2026  # the examples' year when the objective says none
 # The same examples without a deadline, in the order of `_SUBJECTS` and then the neutral
 # one: for a position's KPI, which is measured every period and so has no date of its own
@@ -69,17 +92,36 @@ def _date(day: dt.date) -> M:
     return M("{year}-{month:02d}-{day:02d}", year=day.year, month=day.month, day=day.day)
 
 
-def example_for(text: str, due: dt.date | None = None) -> M:
+def _subject(said: str, down: bool = False) -> int:
+    """The index in `_SUBJECTS` of the first subject whose words `said` holds, else
+    len(_SUBJECTS) (the neutral example); `down`: the first whose own example falls, if any
+    (降低物流成本 is a cost, not a delivery time)."""
+    held = [i for i, (words, _ex, _md) in enumerate(_SUBJECTS)
+            if any(word in said for word in words)]
+    falling = [i for i in held if down and _DOWN[i] is None]
+    return (falling or held or [len(_SUBJECTS)])[0]
+
+
+def example_for(text: str, due: dt.date | None = None, today: dt.date | None = None) -> M:
     """A measurable key result on the subject of `text` (a key result's or KPI's title),
-    else a neutral one, due `due` (the last day of the objective's period: a Q3 objective's
-    example is due by 9月30日, never 3月31日), else by the subject's own date; an `M`, said
-    in the output's language."""
+    else a neutral one, going down when `text` lowers something (降低, reduce), due `due`
+    (the last day of the objective's period: a Q3 objective's example is due by 9月30日,
+    never 3月31日), else by the subject's own month and day, the first on or after `today`
+    (the run's date: an example is never due in the past), else in 2026; an `M`, said in
+    the output's language."""
     from orgspec.text.script import to_simplified
 
     said = to_simplified(text).casefold()
-    example, (month, day) = next(((ex, md) for words, ex, md in _SUBJECTS
-                                  if any(word in said for word in words)), _NEUTRAL)
-    return example(_date(due or dt.date(YEAR, month, day)))
+    down = bool(_DOWN_WORDS.search(said))
+    at = _subject(said, down)
+    example, (month, day) = _SUBJECTS[at][1:] if at < len(_SUBJECTS) else _NEUTRAL
+    if down:
+        example = _DOWN[at] or example
+    if due is None:
+        due = dt.date(today.year if today else YEAR, month, day)
+        if today and due < today:
+            due = due.replace(year=due.year + 1)
+    return example(_date(due))
 
 
 def kpi_example_for(text: str) -> M:
@@ -88,6 +130,6 @@ def kpi_example_for(text: str) -> M:
     from orgspec.text.script import to_simplified
 
     said = to_simplified(text).casefold()
-    at = next((i for i, (words, _ex, _md) in enumerate(_SUBJECTS)
-               if any(word in said for word in words)), len(_SUBJECTS))
-    return _KPI_EXAMPLES[at]
+    down = bool(_DOWN_WORDS.search(said))
+    at = _subject(said, down)
+    return (_DOWN_KPI[at] if down else None) or _KPI_EXAMPLES[at]

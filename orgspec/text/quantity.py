@@ -74,10 +74,34 @@ _EVERY_BEFORE = lazy(r"每个?(?:天|日|周|月|季度|季|年|半年|双周)[^
 _TENTHS = lazy(r"(?<![\d.第零〇一二两三四五六七八九十])"
                      r"(\d+(?:\.\d+)?|[一二两三四五六七八九]|十)成([一二三四五六七八九]?)"
                      r"(?![本交员长功立熟果为绩都品型效就])")
-# The Chinese forms `_normalise` rewrites whole (百分之十五, 三成, 翻一番): where a value read
-# from them is written in a sentence.
+# Halves (trial 33b): 一半 (50%), 减半 / 砍半 (0.5x, as `halve`), 半个百分点 (0.5 points), 半小时;
+# not 一个半小时 (a half after a count), 半年 (a period), 半自动化, 半成品 (words).
+_HALF = lazy(r"(?P<share>一半)|(?P<times>[减砍]半)|"
+             r"(?<![个\d零〇一二两三四五六七八九十])半(?P<unit>个?百分点|个?小时)")
+# A fraction: 三分之一 (1/3), 五分之二; 百分之, 千分之, 万分之 are `_PER`'s.
+_FRACTION = lazy(r"(?<![\d第百千万])([二三四五六七八九十]|[1-9]\d?)分之"
+                 r"([一二三四五六七八九]|[1-9]\d?)(?![\d零〇一二两三四五六七八九十百千万])")
+# A threshold passed: 过万, 破亿, 破千 (more than 10,000, 10^8, 1,000); 破百万 and 过千万 are
+# numerals already, and 超过 is a comparator of its own.
+_PASSED = lazy(r"(?<![超越])[过破](千|万|亿)(?![千万亿])")
+# The same in English: "by half", "in half" (50%), "by a third" (1/3), "by two thirds", and a
+# number word as a threshold's value: "under one hour", "to under two days" (not "within two
+# weeks", which `measurable.DATE` reads as a date when written with digits).
+_HALF_EN = lazy(r"\b(?:by|in)\s+(?:a\s+|one\s+)?half\b(?![-\s]+(?:of|the|a|an)\b)",
+                re.IGNORECASE)
+_THIRDS_EN = lazy(r"\bby\s+(a|one|two)\s+thirds?\b", re.IGNORECASE)
+WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "twelve": 12}
+_WORD_THRESHOLD = lazy(
+    r"\b(under|below|than|most|least|over|above)\s+(" + "|".join(WORD_NUMBERS) + r")"
+    r"(?=\s+(?:business\s+|working\s+)?(?:hours?|days?|weeks?|minutes?|seconds?|"
+    r"percentage\s+points?|points?)\b)", re.IGNORECASE)
+# The Chinese forms `_normalise` rewrites whole (百分之十五, 三成, 一半, 三分之一, 过万): where a
+# value read from them is written in a sentence.
 ZH_WRITTEN = lazy(r"(?:百|千|万)分之(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)|"
-                        + _TENTHS.pattern)
+                  + _TENTHS.pattern + "|" + _HALF.pattern.replace("?P<share>", "")
+                  .replace("?P<times>", "").replace("?P<unit>", "") + "|"
+                  + _FRACTION.pattern + "|" + _PASSED.pattern)
 # P95, TP99 (also after Chinese: 接口TP99延迟), "at the 90th percentile": not values.
 _PERCENTILE = lazy(r"(?<![A-Za-z])T?[Pp](\d{2,3})(?![\d.])|"
                          r"(?:\bat the )?\b\d{1,2}(?:st|nd|rd|th) percentile\b", re.IGNORECASE)
@@ -185,7 +209,42 @@ def _normalise(text: str) -> str:
     text = _OUT_OF.sub(r"\1/\2", _SPACES.sub(" ", simplified(fold_width(text))))
     text = _ZERO_EN.sub("0", _MULTIPLE.sub(_multiple, _PER.sub(_per, _TENTHS.sub(_tenths,
                                                                                  text))))
+    text = _PASSED.sub(_passed, _FRACTION.sub(_fraction, _HALF.sub(_half, text)))
+    text = _WORD_THRESHOLD.sub(_word_threshold, _THIRDS_EN.sub(
+        _thirds, _HALF_EN.sub("by 50%", text)))
     return _ZH_NUMBER.sub(repl, text)
+
+
+def _half(m: re.Match[str]) -> str:
+    """一半 -> 50%, 减半 -> 0.5倍, 半个百分点 -> 0.5个百分点, 半小时 -> 0.5小时."""
+    if m.group("share"):
+        return "50%"
+    if m.group("times"):
+        return "0.5倍"
+    return "0.5" + m.group("unit")
+
+
+def _fraction(m: re.Match[str]) -> str:
+    """三分之一 -> 1/3, 五分之二 -> 2/5."""
+    whole, part = (float(g) if g[0].isdigit() else zh_number(g) for g in m.groups())
+    if not whole or part is None:
+        return m.group()
+    return f"{part:g}/{whole:g}"
+
+
+def _passed(m: re.Match[str]) -> str:
+    """过万 -> 超过1万, 破亿 -> 超过1亿."""
+    return "超过1" + m.group(1)
+
+
+def _thirds(m: re.Match[str]) -> str:
+    """by a third -> by 1/3, by two thirds -> by 2/3."""
+    return f"by {2 if m.group(1).lower() == 'two' else 1}/3"
+
+
+def _word_threshold(m: re.Match[str]) -> str:
+    """under one hour -> under 1 hour."""
+    return f"{m.group(1)} {WORD_NUMBERS[m.group(2).lower()]}"
 
 
 def _lone_one_counts(text: str, start: int, end: int) -> bool:
