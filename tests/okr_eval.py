@@ -20,8 +20,12 @@ versions in `target`): `key_results_trial33a_dev.tsv` (tuned on), scored on "not
 the OK003-OK010 codes and the values shown.
 User trial 33b (halves, fractions, thresholds as targets; `上线X后` as a time clause; verbs of
 change without a target): `key_results_trial33b_dev.tsv` (tuned on), scored as trial A's sets.
+Held out from both: `key_results_blind9.tsv` (scored as trial A's sets) and
+`key_results_blind9_codes.tsv` (as trial B's), written by a helper who read no code and
+committed before either change.
 Run `python tests/okr_eval.py --blind --blind2 --blind3 --order --release --trial --blind4
---units --blind5 --trial2 --blind6 --trial3 --blind7 --blind8 --trial28 --trial33a --trial33b`
+--units --blind5 --trial2 --blind6 --trial3 --blind7 --blind8 --trial28 --trial33a --trial33b
+--blind9`
 to print the tables of docs/okrs.md (`--help` for each option).
 """
 
@@ -241,6 +245,12 @@ def trial_rows(name: str, label: str) -> list[str]:
     return out
 
 
+def blind9_rows() -> list[str]:
+    """The tables of trial 33's held-out set (docs/okrs.md)."""
+    return (trial_rows("key_results_blind9.tsv", "blind9")
+            + trial2_rows("key_results_blind9_codes.tsv", "blind9 codes"))
+
+
 def main(argv: list[str] | None = None) -> None:
     """Print the tables of docs/okrs.md; the development corpus always comes first."""
     import argparse
@@ -298,6 +308,10 @@ def main(argv: list[str] | None = None) -> None:
                         help="user trial 33's development set for years, dates and quarters "
                              "(key_results_trial33a_dev.tsv): P/R, the OK003-OK010 codes of "
                              "a lint run, the baseline, target and due shown")
+    parser.add_argument("--blind9", action="store_true",
+                        help="the held-out set of user trial 33 (key_results_blind9.tsv, "
+                             "key_results_blind9_codes.tsv): the same tables as --trial and "
+                             "--trial2")
     parser.add_argument("--trial33b", action="store_true",
                         help="user trial 33b's development set (key_results_trial33b_dev.tsv): "
                              "halves, fractions and thresholds as targets, a time clause "
@@ -342,6 +356,8 @@ def main(argv: list[str] | None = None) -> None:
         out += trial33a_rows()
     if args.trial33b:
         out += trial_rows("key_results_trial33b_dev.tsv", "trial33b dev")
+    if args.blind9:
+        out += blind9_rows()
     if args.verbose:
         out += trial2_errors("key_results_trial33a_dev.tsv", JUDGED33)
         out += trial2_errors("key_results_trial2_dev.tsv")

@@ -13,6 +13,7 @@ from okr_eval import (
     blind2,
     blind3,
     blind3_rows,
+    blind9_rows,
     blind4,
     confusion,
     kind_accuracy,
@@ -118,6 +119,7 @@ def test_docs_report_the_confusion_matrix() -> None:
     expected += trial_rows("key_results_trial28_dev.tsv", "trial28 dev")
     expected += trial33a_rows()
     expected += trial_rows("key_results_trial33b_dev.tsv", "trial33b dev")
+    expected += blind9_rows()
     for line in expected:
         assert f"\n{line}\n" in doc, f"docs/okrs.md is stale; expected row:\n{line}"
 
