@@ -229,4 +229,4 @@ def test_python_module_and_schema_command() -> None:
 def test_ecommerce_example_fails_with_located_findings() -> None:
     run = run_cli("check", str(EXAMPLES / "ecommerce"), cwd=EXAMPLES.parent)
     assert run.code == 1
-    assert "examples/ecommerce/processes/payment-outage.yaml:35:5: PR001 [错误]" in run.stdout
+    assert "examples/ecommerce/processes/payment-outage.yaml:35:12: PR001 [错误]" in run.stdout

@@ -94,11 +94,11 @@ SEATS = ["待招聘", "空缺", "vacant", "招聘中", "徵才中", "職缺", "o
 # (what is replaced, by what ({w}: the word), the one finding: code, line, column, and the
 # field a seat's hint tells to write the position's id in, or None)
 CASES = [
-    ("  owner: platform\n  attendees", "  owner: {w}\n  attendees", ("MT001", 62, 3), "owner"),
-    ("  owner: platform\n  period", "  owner: {w}\n  period", ("OK011", 40, 3), "owner"),
-    ("owner: support\n  responsibility", "owner: {w}\n  responsibility", ("PR009", 54, 3),
+    ("  owner: platform\n  attendees", "  owner: {w}\n  attendees", ("MT001", 62, 10), "owner"),
+    ("  owner: platform\n  period", "  owner: {w}\n  period", ("OK011", 40, 10), "owner"),
+    ("owner: support\n  responsibility", "owner: {w}\n  responsibility", ("PR009", 54, 10),
      "owner"),
-    ("owner: support, tracker", "owner: {w}, tracker", ("PR001", 57, 34), "owner"),
+    ("owner: support, tracker", "owner: {w}, tracker", ("PR001", 57, 41), "owner"),
     ("responsible: [platform]", "responsible: [platform, {w}]", ("OW002", 28, 27),
      "responsible"),
     ("consulted: [support]", "consulted: [support, {w}]", ("OW002", 29, 24), "consulted"),
@@ -339,7 +339,7 @@ def test_the_same_with_and_without_the_cache(tmp_path: Path,
         plain = lint_org([str(org)], Config(), TODAY)[0].findings
         assert [(_at(f), str(f.message), str(f.hint)) for f in got] == \
             [(_at(f), str(f.message), str(f.hint)) for f in plain]
-        assert ("OK011", "a.yaml", 40, 3) in [_at(f) for f in got]
+        assert ("OK011", "a.yaml", 40, 10) in [_at(f) for f in got]
         assert [_at(f)[0] for f in got if f.location.file.endswith("b.yaml")] == \
             ([] if word in ("", "platform") else ["MT001"])
 

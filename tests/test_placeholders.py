@@ -134,10 +134,10 @@ SUBJECT_CASES = [
     ("informed: [support]", "informed: [support, 暂无]", ("OW002", 30, 23)),
     # platform's charter lists uptime bare (accountable): the two disagree (OW004)
     ("accountable: platform", "accountable: 待定", ("OW004", 27, 16)),
-    ("  owner: platform\n  period", "  owner: 待定\n  period", ("OK011", 40, 3)),
-    ("owner: support\n  responsibility", "owner: 待定\n  responsibility", ("PR009", 54, 3)),
-    ("owner: support, tracker", "owner: 待定, tracker", ("PR001", 57, 34)),
-    ("  owner: platform\n  attendees", "  owner: 待定\n  attendees", ("MT001", 62, 3)),
+    ("  owner: platform\n  period", "  owner: 待定\n  period", ("OK011", 40, 10)),
+    ("owner: support\n  responsibility", "owner: 待定\n  responsibility", ("PR009", 54, 10)),
+    ("owner: support, tracker", "owner: 待定, tracker", ("PR001", 57, 41)),
+    ("  owner: platform\n  attendees", "  owner: 待定\n  attendees", ("MT001", 62, 10)),
     ("attendees: [support, platform]", "attendees: [待定, TBD]", ("MT003", 63, 3)),
     ("holders: [ada]", "holders: [ada, 待招聘]", ("RO001", 21, 18)),
 ]

@@ -129,7 +129,7 @@ def test_an_open_seat_word_as_an_owner_says_where_open_seats_go(write_org) -> No
                                "cadence: 每月, attendees: [p]}\n"
                                "- {kind: Person, id: p}\n"})
     found = [f for f in json_findings(org) if f["code"] in ("RF001", "MT001")]
-    assert where(found) == [("MT001", "o.yaml", 1, 36)]
+    assert where(found) == [("MT001", "o.yaml", 1, 43)]
     assert found[0]["message"] == "meeting 'm' has no owner (written as '空缺')"
     assert found[0]["hint"] == ("name the team, position or person who chairs it; while the "
                                 "seat is open, name a position instead: `owner: <position "

@@ -79,7 +79,7 @@ def test_installed_cli_checks_an_example_outside_the_repo(installed: Path, tmp_p
     dirty = subprocess.run([str(orgspec), "check", "ecommerce"], cwd=tmp_path,
                            capture_output=True, text=True)
     assert dirty.returncode == 1
-    assert "ecommerce/processes/payment-outage.yaml:35:5: PR001" in dirty.stdout
+    assert "ecommerce/processes/payment-outage.yaml:35:12: PR001" in dirty.stdout
     assert "不可衡量：缺少目标值" in dirty.stdout  # the compiled catalog reached the wheel
     report = subprocess.run([str(orgspec), "report", "ecommerce", "--format", "html"],
                             cwd=tmp_path, capture_output=True, text=True)

@@ -38,7 +38,7 @@ def meeting_without_owner(ctx: RuleContext) -> Iterator[Issue]:
             origin = ctx.org.origin("Meeting", mid)
             said = M(" (written as {value!r})", value=meeting.owner) if meeting.owner else ""
             yield Issue(M("meeting {meeting!r} has no owner{said}", meeting=mid, said=said),
-                        origin.locate("owner" if meeting.owner else "id"),
+                        origin.value("owner") if meeting.owner else origin.locate("id"),
                         node_key("meeting", mid),
                         hint=seat_hint(M("name the team, position or person who chairs "
                                          "it"), "owner", meeting.owner))

@@ -345,7 +345,7 @@ def objective_without_owner(ctx: RuleContext) -> Iterator[Issue]:
     for oid, obj in ctx.org.objectives.items():
         if is_unowned(obj.owner):
             origin = ctx.org.origin("Objective", oid)
-            where = origin.locate("owner") if obj.owner else origin.locate("id")
+            where = origin.value("owner") if obj.owner else origin.locate("id")
             said = M(" (written as {value!r})", value=obj.owner) if obj.owner else ""
             yield Issue(M("objective {objective!r} has no owner{said}", objective=oid,
                           said=said), where,

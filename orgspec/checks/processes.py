@@ -86,7 +86,7 @@ def step_without_owner(ctx: RuleContext) -> Iterator[Issue]:
         for i, step in enumerate(proc.steps):
             if is_unowned(step.owner):
                 said = M(" (written as {value!r})", value=step.owner) if step.owner else ""
-                where = origin.locate("steps", i, "owner") if step.owner else \
+                where = origin.value("steps", i, "owner") if step.owner else \
                     origin.locate("steps", i)
                 yield Issue(M("step {step!r} of process {process!r} has no owner{said}",
                               step=step_named(step.name, step.id), process=pid, said=said),
@@ -464,7 +464,7 @@ def unowned_process(ctx: RuleContext) -> Iterator[Issue]:
         if is_unowned(proc.owner):
             origin = ctx.org.origin("Process", pid)
             said = M(" (written as {value!r})", value=proc.owner) if proc.owner else ""
-            where = origin.locate("owner") if proc.owner else origin.locate("id")
+            where = origin.value("owner") if proc.owner else origin.locate("id")
             yield Issue(M("process {process!r} has no owner{said}", process=pid, said=said),
                         where, node_key("process", pid),
                         hint=seat_hint(M("name the team that owns the process"), "owner",
