@@ -208,7 +208,7 @@ def keep_state(cache: Cache, key: bytes, idents: list[str], org: Org, plan: Plan
         _made(idents, org, plan, config, findings, anchors, root, lang, cache),
         activities=list(activities or ())))
     if NEAR_DUPLICATES in plan.severity:
-        keep_lexicon(cache, _lexicon_key())
+        keep_lexicon(cache, None, later=True)
 
 
 def _lexicon_key() -> bytes | None:
@@ -237,17 +237,21 @@ def kept_lexicon(cache: Cache) -> bytes | None:
     return None if found is not None and use(found) else key
 
 
-def keep_lexicon(cache: Cache, key: bytes | None) -> None:
+def keep_lexicon(cache: Cache, key: bytes | None, later: bool = False) -> None:
     """Store this process's lexicon under `key` once the output is out (read then, in the
-    writer, when this run did not need it)."""
-    if key is None:
+    writer, when this run did not need it); with `later`, under `_lexicon_key()` made then
+    too: a full run whose rules did not need the lexicon neither imports the glossary nor
+    reads `lexicon.yaml` before its output (~4.5 ms CPU of a RACI re-check)."""
+    if key is None and not later:
         return
     from orgspec.gcpause import after_output
-    from orgspec.text.glossary import lexicon
 
     def work() -> None:
-        if os.path.isdir(cache.own):  # not made again by a late write after a clean
-            cache.put("lexicon", key, lexicon())
+        from orgspec.text.glossary import lexicon
+
+        where = _lexicon_key() if later else key
+        if where is not None and os.path.isdir(cache.own):  # not made again by a late
+            cache.put("lexicon", where, lexicon())  # write after a clean
 
     after_output(work)
 
