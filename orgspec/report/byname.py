@@ -44,7 +44,7 @@ def by_name(org: Org, kind: str, ids: Iterable[str], order: str) -> list[str]:
         i for i in unique if i not in table]
 
 
-_NODE_KINDS = {"team": "Team", "person": "Person", "role": "Role",
+NODE_KINDS = {"team": "Team", "person": "Person", "role": "Role",
                "responsibility": "Responsibility", "objective": "Objective",
                "process": "Process", "meeting": "Meeting"}
 
@@ -53,7 +53,7 @@ def node_sort_key(org: Org, node: str, order: str) -> tuple[Any, ...]:
     """`sort_key` of a graph node (`team:x`, `person:y`, `role:z`): a list of holders of
     several kinds (a duty's accountable teams and people, a meeting's attendees) by name."""
     kind, _, ident = node.partition(":")
-    return sort_key(org, _NODE_KINDS.get(kind, "Team"), ident, order)
+    return sort_key(org, NODE_KINDS.get(kind, "Team"), ident, order)
 
 
 def refs_by_name(org: Org, written: Iterable[str], order: str) -> list[str]:

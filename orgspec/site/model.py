@@ -19,7 +19,7 @@ from orgspec.model.names import duty_title
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.model.positions import Involvement
 from orgspec.paths import repo_links
-from orgspec.report.byname import by_name, node_sort_key, sort_key
+from orgspec.report.byname import NODE_KINDS, sort_key
 from orgspec.report.view import FindingRow, ReportView, TeamHealth
 from orgspec.site.labels import LABELS
 
@@ -134,6 +134,10 @@ class SiteModel:
     shared: frozenset[str] = frozenset()
     _krs: dict[str, list[KrView]] = field(default_factory=dict, repr=False)
     _kpis: dict[str, list[KpiView]] = field(default_factory=dict, repr=False)
+    # (kind, id) -> its sort key by name: a person's page sorts some 20 duties and meetings,
+    # each looked up once per build, not once per list it is in
+    _sort_keys: dict[tuple[str, str], tuple[Any, ...]] = field(default_factory=dict,
+                                                               repr=False)
 
     def __post_init__(self) -> None:
         org = self.org
@@ -215,19 +219,30 @@ class SiteModel:
     def by_name(self, kind: str, ids: Iterable[str]) -> list[str]:
         """`ids` of `kind` (`"Team"` ...) once each, by the name shown in the reader's
         order, the id breaking a tie; unknown ids last as written (`report.byname`)."""
-        return by_name(self.org, kind, ids, self.order)
+        unique = list(dict.fromkeys(ids))
+        table = self.org.table(kind)
+        return sorted((i for i in unique if i in table), key=lambda i: self.name_key(kind, i)) \
+            + [i for i in unique if i not in table]
 
     def name_key(self, kind: str, ident: str) -> tuple[Any, ...]:
-        """The sort key of `ident` of `kind` by its shown name (`report.byname.sort_key`)."""
-        return sort_key(self.org, kind, ident, self.order)
+        """The sort key of `ident` of `kind` by its shown name (`report.byname.sort_key`),
+        made once per build."""
+        key = self._sort_keys.get((kind, ident))
+        if key is None:
+            key = self._sort_keys[kind, ident] = sort_key(self.org, kind, ident, self.order)
+        return key
+
+    def node_name_key(self, node: str) -> tuple[Any, ...]:
+        """`name_key` of a graph node (`team:x`, `person:y`, `role:z`)."""
+        kind, _, ident = node.partition(":")
+        return self.name_key(NODE_KINDS.get(kind, "Team"), ident)
 
     def shown_holders(self, rid: str, role: str) -> list[str]:
         """The holders of `role` on duty `rid` (team, person or position ids, as
         `holders`) by name, as a page lists them; `holders` keeps the RACI source's order,
         which `who_to_ask` picks from."""
         found = self.holders.get(rid, {}).get(role, [])
-        return sorted(found, key=lambda h: node_sort_key(self.org, self.org.holder(h) or h,
-                                                         self.order))
+        return sorted(found, key=lambda h: self.node_name_key(self.org.holder(h) or h))
 
     # names and links -------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from orgspec.i18n import MC, P, rule_heading, say
 from orgspec.model.models import ROLES, is_placeholder
 from orgspec.model.names import duty_title
 from orgspec.model.positions import Attendance, Duty, accountable_load, split_team_held
-from orgspec.report.byname import node_sort_key, refs_by_name
+from orgspec.report.byname import refs_by_name
 from orgspec.report.diagram import FlowStep, Node, flow, tree
 from orgspec.report.lookup import accountable_said
 from orgspec.report.view import step_kind, unreachable_spots, unreachable_steps
@@ -373,7 +373,7 @@ def _duties_in_order(m: SiteModel, duties: list[Duty]) -> list[Duty]:
     return sorted(duties, key=lambda d: (rank.get(d.role, len(rank)),
                                          m.name_key("Responsibility", d.duty),
                                          d.via.partition(":")[0],
-                                         node_sort_key(m.org, d.via, m.order)))
+                                         m.node_name_key(d.via)))
 
 
 def _meetings_in_order(m: SiteModel, meetings: list[Attendance]) -> list[Attendance]:
