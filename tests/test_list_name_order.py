@@ -7,11 +7,13 @@ sorted by the reader's collation."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import run_cli
 
 from orgspec.engine.lint import lint_org
 from orgspec.load.config import Config
@@ -187,3 +189,15 @@ def test_who_and_show_list_by_name(org_dir: Path, lang: str) -> None:
         == want
     assert letters([m["id"] for m in show(org, "role", "r-a", lang)["meetings"]]) == want
     assert letters(show(org, "duty", "d-a", lang)["processes"]) == want
+
+
+@pytest.mark.parametrize(("written", "want"), [("", "cba"), ("name-order: pinyin\n", "cab")])
+def test_who_on_the_command_line_follows_the_configs_name_order(
+        tmp_path: Path, org_dir: Path, written: str, want: str) -> None:
+    """`orgspec who` in zh-Hant: strokes, unless the config says `name-order: pinyin`."""
+    (tmp_path / ".orgspec.yaml").write_text(f"lang: zh-Hant\n{written}", "utf-8")
+    run = run_cli("who", "投專員", str(org_dir), "--config", str(tmp_path / ".orgspec.yaml"),
+                  "--format", "json")
+    assert run.code == 0, run.stderr
+    people = json.loads(run.stdout)["matches"][0]["people"]
+    assert "".join(p["id"][-1] for p in people) == want
