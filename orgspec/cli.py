@@ -589,7 +589,7 @@ def _who(query: str, paths: tuple[str, ...], fmt: str, lang: str | None,
     config.lang = lang or config.lang
     org = load_org(targets_of(paths, config), config).org
     said = _speaks(run_lang(org, config))
-    answer = who(org, query, said)
+    answer = who(org, query, said, config.name_order)
     _emit(_json(answer) if fmt == "json" else who_text(answer, said), None)
     return EXIT_OK
 

@@ -35,6 +35,7 @@ from orgspec.model.positions import (
     seats,
     split_team_held,
 )
+from orgspec.report.byname import by_name, node_sort_key, sort_key
 from orgspec.text.fold import fold_name
 
 SHOW_KINDS = ("team", "person", "role", "duty", "process", "meeting")
@@ -93,12 +94,18 @@ def _holder(org: Org, node: str, order: str | None = None) -> dict[str, Any]:
     return out
 
 
-def who(org: Org, query: str, lang: str | None = None) -> dict[str, Any]:
+def who(org: Org, query: str, lang: str | None = None,
+        name_order: str | None = None) -> dict[str, Any]:
     """Who holds what matches `query` (any of an entity's names, in any language): each
     matching duty with its RACI holders (teams, positions, people), and each matching team,
     position, person, process or meeting with the people behind it, named as a reader of
-    `lang` is shown them (`names`; None: as written). Shape: {"query", "matches": [{node,
-    kind, id, name, ...}]}."""
+    `lang` is shown them (`names`; None: as written). The matches come by kind (duties
+    first), each kind's and every list of holders and people by name in the order of
+    `name_order` (the config's `name-order`; None: `lang`'s, `text.collate.order_for`), as
+    the report and the site list them. Shape: {"query", "matches": [{node, kind, id, name,
+    ...}]}."""
+    from orgspec.text.collate import order_for
+
     needle = fold_name(query.strip())
     if not needle:
         return {"query": query, "matches": []}
@@ -110,7 +117,11 @@ def who(org: Org, query: str, lang: str | None = None) -> dict[str, Any]:
                 for ident, entity in org.table(kind).items()
                 if wanted <= _concepts(" ".join(_texts(entity)))]
     shown = localized(org, lang) if lang else org
-    out = {"query": query, "matches": [_match(shown, kind, ident) for kind, ident in hits]}
+    order = order_for(lang, name_order)
+    hits.sort(key=lambda hit: (_SEARCH_ORDER.index(hit[0]),
+                               sort_key(shown, hit[0], hit[1], order)))
+    out = {"query": query, "matches": [_match(shown, kind, ident, order)
+                                       for kind, ident in hits]}
     if lang:
         _with_other_names(out, shown, lang)
     return out
@@ -137,23 +148,30 @@ def _with_other_names(value: Any, org: Org, lang: str) -> None:
                 _with_other_names(item, org, lang)
 
 
-def _match(org: Org, kind: str, ident: str) -> dict[str, Any]:
+def _match(org: Org, kind: str, ident: str, order: str) -> dict[str, Any]:
     node = node_key(kind, ident)
     if kind == "Responsibility":
         node = node_key("responsibility", ident)
         out = _label(org, node)
         out["kind"] = "duty"
-        out["raci"] = {role: [_holder(org, h) for h in org.raci.holders(ident, role)]
-                       for role in ROLES}
+        out["raci"] = _raci_holders(org, ident, order)
         return out
     out = _label(org, node)
     if kind in ("Team", "Role", "Person"):
-        out["people"] = [_label(org, node_key("person", p)) for p in _people_behind(org, node)]
+        out["people"] = [_label(org, node_key("person", p))
+                         for p in _by_name(org, "Person", _people_behind(org, node), order)]
     owner = getattr(org.table(kind)[ident], "owner", None)
     holder = org.holder(owner) if isinstance(owner, str) else None
     if holder is not None:
-        out["owner"] = _holder(org, holder)
+        out["owner"] = _holder(org, holder, order)
     return out
+
+
+def _raci_holders(org: Org, rid: str, order: str) -> dict[str, list[dict[str, Any]]]:
+    """Role -> the holders of duty `rid` (`_holder`), each role's by name in `order`."""
+    return {role: [_holder(org, h, order) for h in sorted(
+        org.raci.holders(rid, role), key=lambda n: node_sort_key(org, n, order))]
+        for role in ROLES}
 
 
 def show(org: Org, kind: str, ident: str, lang: str = "en",
@@ -308,10 +326,16 @@ def _did_you_mean(close: list[tuple[str, str, Any]]) -> M | str:
     return M("; did you mean one of {entities}?", entities=", ".join(said)) if said else ""
 
 
-def _raci_lists(org: Org, node: str, duties: list[Any] | None = None
+def _raci_lists(org: Org, node: str, duties: list[Any] | None = None, order: str = "pinyin"
                 ) -> dict[str, list[dict[str, Any]]]:
+    """Role -> the duties `node` holds so (`raci_of`'s), each role's by title in `order`;
+    one duty held several ways as the site lists it (directly, through positions, through
+    teams, each by name)."""
     out: dict[str, list[dict[str, Any]]] = {role: [] for role in ROLES}
-    for d in involvement(org, node).duties if duties is None else duties:
+    found = involvement(org, node).duties if duties is None else duties
+    for d in sorted(found, key=lambda d: (sort_key(org, "Responsibility", d.duty, order),
+                                          d.via.partition(":")[0],
+                                          node_sort_key(org, d.via, order))):
         item = _label(org, node_key("responsibility", d.duty))
         if d.via != node:
             item["via"] = d.via
@@ -319,10 +343,12 @@ def _raci_lists(org: Org, node: str, duties: list[Any] | None = None
     return out
 
 
-def _meetings_of(org: Org, node: str, meetings: list[Any] | None = None
-                 ) -> list[dict[str, Any]]:
+def _meetings_of(org: Org, node: str, meetings: list[Any] | None = None,
+                 order: str = "pinyin") -> list[dict[str, Any]]:
+    """The meetings `node` takes part in (`attendance_of`'s) by name in `order`."""
     out = []
-    for a in attendance_of(org, node) if meetings is None else meetings:
+    found = attendance_of(org, node) if meetings is None else meetings
+    for a in sorted(found, key=lambda a: sort_key(org, "Meeting", a.meeting, order)):
         item = _label(org, node_key("meeting", a.meeting))
         item["cadence"] = cadence_of(org.meetings[a.meeting].cadence) or \
             org.meetings[a.meeting].cadence
@@ -338,13 +364,7 @@ def _meetings_of(org: Org, node: str, meetings: list[Any] | None = None
 def _by_name(org: Org, kind: str, ids: Any, order: str) -> list[str]:
     """`ids` of `kind` ("Team", "Role", "Person") once each, by name in `order`
     (text.collate.ORDERS; a person's name read as one), unknown ids last as written."""
-    from orgspec.text.collate import name_key, person_key
-
-    table = org.table(kind)
-    key = person_key if kind == "Person" else name_key
-    known = [i for i in dict.fromkeys(ids) if i in table]
-    return sorted(known, key=lambda i: key(getattr(table[i], "name", None) or i, i, order)) + [
-        i for i in dict.fromkeys(ids) if i not in table]
+    return by_name(org, kind, ids, order)
 
 
 def _show_team(org: Org, tid: str, team: Any, order: str = "pinyin") -> dict[str, Any]:
@@ -360,7 +380,8 @@ def _show_team(org: Org, tid: str, team: Any, order: str = "pinyin") -> dict[str
         "children": [_label(org, node_key("team", t)) for t in children],
         "positions": [_holder(org, node_key("role", r), order) for r in _by_name(
             org, "Role", (r for r, p in org.positions.items() if p.team == tid), order)],
-        "raci": _raci_lists(org, node), "meetings": _meetings_of(org, node),
+        "raci": _raci_lists(org, node, order=order),
+        "meetings": _meetings_of(org, node, order=order),
         "channels": list(team.channels),
     }
 
@@ -378,19 +399,22 @@ def _show_person(org: Org, pid: str, person: Any, order: str = "pinyin") -> dict
             "positions": _by_name(org, "Role", org.people_positions.get(pid, []), order),
             # distinct duties, as the report's load table and the site's person page count
             "accountable_count": {"own": acc.own, "through_led_teams": acc.led},
-            "raci": _raci_lists(org, node, own),
-            "team_raci": _raci_lists(org, node, team_held),
-            "meetings": _meetings_of(org, node, seen.meetings),
-            "process_steps": _steps_of(org, pid, "owner"),
-            "tracked_steps": _steps_of(org, pid, "tracker")}
+            "raci": _raci_lists(org, node, own, order),
+            "team_raci": _raci_lists(org, node, team_held, order),
+            "meetings": _meetings_of(org, node, seen.meetings, order),
+            "process_steps": _steps_of(org, pid, "owner", order),
+            "tracked_steps": _steps_of(org, pid, "tracker", order)}
 
 
-def _steps_of(org: Org, pid: str, field: str) -> list[dict[str, Any]]:
+def _steps_of(org: Org, pid: str, field: str, order: str = "pinyin") -> list[dict[str, Any]]:
     """The process steps a person does (`field` "owner") or tracks ("tracker"), then those
     of each team they lead or belong to and of each position they hold (`via` names it), in
-    process-id and step order: the site's person page lists them so."""
+    the order of process names (in `order`) and of steps: the site's person page lists them
+    so."""
+    processes = by_name(org, "Process", org.processes, order)
+
     def taken(ref: str) -> list[tuple[str, Any]]:
-        return [(p, s) for p, proc in sorted(org.processes.items()) for s in proc.steps
+        return [(p, s) for p in processes for s in org.processes[p].steps
                 if getattr(s, field) == ref]
 
     out = []
@@ -411,17 +435,18 @@ def _show_role(org: Org, rid: str, pos: Any, order: str = "pinyin") -> dict[str,
     s = seats(org, rid)
     return {"team": pos.team,
             "holders": _by_name(org, "Person", org.position_holders.get(rid, []), order),
-            "headcount": s.planned, "open_seats": s.open, "raci": _raci_lists(org, node),
+            "headcount": s.planned, "open_seats": s.open,
+            "raci": _raci_lists(org, node, order=order),
             "kpis": [{"title": k.title, "measurable": kpi_measurable(kpi_verdict(k))}
                      for k in pos.kpis],
-            "meetings": _meetings_of(org, node)}
+            "meetings": _meetings_of(org, node, order=order)}
 
 
-def _show_duty(org: Org, rid: str, duty: Any, order: str | None = None) -> dict[str, Any]:
+def _show_duty(org: Org, rid: str, duty: Any, order: str = "pinyin") -> dict[str, Any]:
     return {"description": duty.description,
-            "raci": {role: [_holder(org, h, order) for h in org.raci.holders(rid, role)]
-                     for role in ROLES},
-            "processes": sorted(p for p, x in org.processes.items() if x.responsibility == rid)}
+            "raci": _raci_holders(org, rid, order),
+            "processes": by_name(org, "Process", (p for p, x in org.processes.items()
+                                                  if x.responsibility == rid), order)}
 
 
 def _show_process(org: Org, pid: str, proc: Any) -> dict[str, Any]:

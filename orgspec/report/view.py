@@ -25,6 +25,7 @@ from orgspec.model.idnames import NAME_ID, NAMED_KINDS
 from orgspec.model.names import duty_title, id_names, localized, person_said
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.paths import in_project, repo_links
+from orgspec.report.byname import by_name, refs_by_name
 from orgspec.report.changes import is_finding_change
 from orgspec.report.diagram import Diagram, FlowStep, Node, flow, tree
 from orgspec.report.idnames import with_names
@@ -108,12 +109,18 @@ class RaciRow:
     gap: bool
     name: str = ""  # the duty's title as the site says it (`model.names.duty_title`)
     names: dict[str, str] = field(default_factory=dict, repr=False)  # holder node -> label
+    order: str = "pinyin"  # the reader's order of names (text.collate.ORDERS)
 
     def holders(self, letter: str) -> list[str]:
         """The names of the teams, positions and people that hold role `letter` (A, R, C or
-        I) on this duty."""
-        return sorted(self.names.get(t, t) for t, letters in self.cells.items()
-                      if letter in letters)
+        I) on this duty, by name in `order` (a person's read as a name), the node breaking
+        a tie."""
+        def key(node: str) -> tuple[object, ...]:
+            said = self.names.get(node, node)
+            return (person_key if node.startswith("person:") else name_key)(said, node,
+                                                                          self.order)
+        return [self.names.get(t, t) for t in sorted(
+            (t for t, letters in self.cells.items() if letter in letters), key=key)]
 
 
 @dataclass
@@ -367,7 +374,7 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
     tree_rows = flatten(tree_roots)
     names = team_names(org)
     # a key result's mark reads every current finding on it, known or new, as team health
-    okrs = _okrs(org, lang, [*result.findings, *result.baselined, *result.left_out])
+    okrs = _okrs(org, lang, [*result.findings, *result.baselined, *result.left_out], order)
     scope = {t: _with_teams_above(org, t) for t in sorted({t for r in rows for t in r.teams})}
     # a baseline (or --diff) hides known (unchanged) findings from the lists, not from the
     # teams' health: one policy, every current finding
@@ -384,7 +391,7 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
         raci_columns=org.raci.columns(holders, order), raci=_raci(org, holders, order),
         tree=tree_roots,
         okrs=okrs,
-        processes=_processes(org, result.findings, LABELS[lang]),
+        processes=_processes(org, result.findings, LABELS[lang], order),
         org_diff=[said for _, said in changes],
         diff_counts=say(_diff_health(result), lang) if result.diff_ref else "",
         diff_ref=result.diff_ref or "",
@@ -696,16 +703,18 @@ def _raci(org: Org, names: dict[str, str], order: str) -> list[RaciRow]:
         gap = not accountable or any(is_placeholder(a) for a in resp.accountable)
         out.append(RaciRow(rid, resp.description or resp.name or "", dict(cells),
                            overlap=len(accountable) > 1, gap=gap and not accountable,
-                           name=duty_title(resp, rid), names=names))
+                           name=duty_title(resp, rid), names=names, order=order))
     return out
 
 
 _RANK = {"error": 0, "warning": 1, "info": 2}
 
 
-def _okrs(org: Org, lang: str, findings: Sequence[Finding] = ()) -> list[ObjectiveRow]:
-    """The objectives and their key results as the site reads them (`key_result_values`),
-    each key result with the `findings` located on it (within its item in the file)."""
+def _okrs(org: Org, lang: str, findings: Sequence[Finding] = (),
+          order: str = "pinyin") -> list[ObjectiveRow]:
+    """The objectives by title in `order` (text.collate.ORDERS) and their key results (as
+    written) as the site reads them (`key_result_values`), each key result with the
+    `findings` located on it (within its item in the file)."""
     from orgspec.model.okr import judged, key_result_values, shown_targets
     from orgspec.text.measurable import MISSING
     from orgspec.text.quantity import with_unit
@@ -715,7 +724,8 @@ def _okrs(org: Org, lang: str, findings: Sequence[Finding] = ()) -> list[Objecti
         if f.entity.startswith("objective:"):
             on[f.entity].append(f)
     out = []
-    for oid, obj in sorted(org.objectives.items()):
+    for oid in by_name(org, "Objective", org.objectives, order):
+        obj = org.objectives[oid]
         mine = _by_key_result(org, oid, on.get(node_key("objective", oid), []))
         krs = []
         for i, kr in enumerate(obj.key_results):
@@ -752,14 +762,17 @@ def _by_key_result(org: Org, oid: str, findings: list[Finding]) -> dict[int, lis
     return out
 
 
-def _processes(org: Org, findings: list[Finding], labels: dict[str, str]) -> list[ProcessView]:
+def _processes(org: Org, findings: list[Finding], labels: dict[str, str],
+               order: str = "pinyin") -> list[ProcessView]:
+    """The processes by name in `order` (text.collate.ORDERS), each drawn."""
     legend = {k: v for k, v in labels.items() if k.startswith("legend")}
     spots = unreachable_spots(findings)
     return [ProcessView(pid, proc.name or pid, process_steps(org, pid, findings, labels, spots),
                         org,
                         no_owner=labels["no_owner"], unknown=labels["unknown_step"],
                         legend=legend)
-            for pid, proc in sorted(org.processes.items())]
+            for pid, proc in ((p, org.processes[p])
+                              for p in by_name(org, "Process", org.processes, order))]
 
 
 def process_steps(org: Org, pid: str, findings: Sequence[Finding],
@@ -856,7 +869,8 @@ def _meetings(org: Org, lang: str, result: LintResult, order: str) -> list[Meeti
     week = monday_of(result.today)
     rows = [MeetingRow(mid, m.name or mid, cadence_of(m.cadence) or (m.cadence or ""),
                        named(org, m.owner, lang),
-                       say_list([named(org, a, lang) for a in m.attendees], lang),
+                       say_list([named(org, a, lang)
+                                 for a in refs_by_name(org, m.attendees, order)], lang),
                        describe(m.cadence, lang, m.timezone, result.timezone, week))
             for mid, m in org.meetings.items()]
     return sorted(rows, key=lambda r: (often.get(r.cadence, len(often)),

@@ -157,7 +157,7 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
             yield from pages(model, render, changes, options.since)
             yield "changes/feed.xml", _feed(title, options, changes, view.lang, home,
                                             feed)
-            yield from build_index(search_docs(model))
+            yield from build_index(search_docs(model), model.order)
     except jinja2.TemplateError as exc:
         raise SiteError(f"template {getattr(exc, 'name', '') or ''}: {exc}") from None
     for asset in ASSETS:
@@ -301,7 +301,7 @@ def search_docs(m: SiteModel) -> list[Doc]:
     docs = []
     for rid in sorted(org.responsibilities):
         resp = org.responsibilities[rid]
-        acc = [o.text for o in (m.owner(a) for a in m.holders[rid].get("accountable", []))
+        acc = [o.text for o in (m.owner(a) for a in m.shown_holders(rid, "accountable"))
                if o]
         ask, _ = m.who_to_ask(rid)
         colon = lab["colon"]  # full-width in Chinese
@@ -347,7 +347,22 @@ def search_docs(m: SiteModel) -> list[Doc]:
                                     *proc.channels], proc.name or pid)))
     docs += _position_docs(m)
     docs += _meeting_docs(m)
-    return docs
+    return _with_former_ids(m, docs)
+
+
+def _with_former_ids(m: SiteModel, docs: list[Doc]) -> list[Doc]:
+    """`docs`, each with the former ids (`aliases:`) the site redirects to its page
+    (`pages.aliases`), so a search for one finds the entity it now is."""
+    from orgspec.site.model import KIND_NAMES
+    from orgspec.site.pages import aliases
+
+    former: dict[tuple[str, str], list[str]] = {}
+    for (kind, old), new in sorted(aliases(m).items()):
+        former.setdefault((KIND_NAMES[kind], new), []).append(old)
+    if not former:
+        return docs
+    return [replace(d, former=tuple(former[d.kind, d.ident])) if (d.kind, d.ident) in former
+            else d for d in docs]
 
 
 def _names(m: SiteModel, kind: str, ident: str, other: str = "") -> list[str]:

@@ -7,7 +7,7 @@ own way back to the root, so the same files work from `file://`, a host root or 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -19,6 +19,7 @@ from orgspec.model.names import duty_title
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.model.positions import Involvement
 from orgspec.paths import repo_links
+from orgspec.report.byname import NODE_KINDS, sort_key
 from orgspec.report.view import FindingRow, ReportView, TeamHealth
 from orgspec.site.labels import LABELS
 
@@ -126,13 +127,17 @@ class SiteModel:
     labels: dict[str, str] = field(default_factory=dict)
     team_positions: dict[str, list[str]] = field(default_factory=dict)
     meetings_of: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)  # by node
-    # by team: (meeting, "" or the team above it attends through), in meeting-id order
+    # by team: (meeting, "" or the team above it attends through), by meeting name
     team_meetings: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     # the names two teams, positions or people share: their links say the id too, as the
     # report's RACI header does (`陳志明 (chihming-chen)`)
     shared: frozenset[str] = frozenset()
     _krs: dict[str, list[KrView]] = field(default_factory=dict, repr=False)
     _kpis: dict[str, list[KpiView]] = field(default_factory=dict, repr=False)
+    # (kind, id) -> its sort key by name: a person's page sorts some 20 duties and meetings,
+    # each looked up once per build, not once per list it is in
+    _sort_keys: dict[tuple[str, str], tuple[Any, ...]] = field(default_factory=dict,
+                                                               repr=False)
 
     def __post_init__(self) -> None:
         org = self.org
@@ -150,7 +155,10 @@ class SiteModel:
             for tid in row.teams:  # every team the finding involves (`Finding.teams`)
                 self.team_rows.setdefault(tid, []).append(row)
         self.health = {h.team: h for h in self.view.health} if self.lint else {}
-        for tid, team in sorted(org.teams.items()):
+        # each list made here is in the reader's order of names (`report.byname`): the
+        # entities are walked so, and each list keeps the walk's order
+        for tid in self.by_name("Team", org.teams):
+            team = org.teams[tid]
             if team.parent in org.teams and team.parent != tid:
                 self.children.setdefault(team.parent, []).append(tid)
             if team.lead in org.people:
@@ -158,13 +166,15 @@ class SiteModel:
             for member in dict.fromkeys(team.members):
                 if member in org.people:
                     self.member_of.setdefault(member, []).append(tid)
-        for oid, obj in sorted(org.objectives.items()):
+        for oid in self.by_name("Objective", org.objectives):
+            obj = org.objectives[oid]
             if obj.aligns_to in org.objectives and obj.aligns_to != oid:
                 self.okr_children.setdefault(obj.aligns_to, []).append(oid)
             for ref in dict.fromkeys([obj.owner, *(kr.owner for kr in obj.key_results)]):
                 if ref:
                     self.objectives_by.setdefault(ref, []).append(oid)
-        for pid, proc in sorted(org.processes.items()):
+        for pid in self.by_name("Process", org.processes):
+            proc = org.processes[pid]
             if proc.owner:
                 self.process_owners.setdefault(proc.owner, []).append(pid)
             if proc.responsibility:
@@ -184,7 +194,8 @@ class SiteModel:
         from orgspec.model.positions import attendance_of, meeting_index, presence
 
         org = self.org
-        for rid, pos in sorted(org.positions.items()):
+        for rid in self.by_name("Role", org.positions):
+            pos = org.positions[rid]
             if pos.team in org.teams:
                 self.team_positions.setdefault(pos.team, []).append(rid)
         self.meetings_of = meeting_index(org)
@@ -195,7 +206,43 @@ class SiteModel:
                 if a.above and a.meeting not in found:
                     found[a.meeting] = ident_of(a.via)
             if found:
-                self.team_meetings[tid] = sorted(found.items())
+                self.team_meetings[tid] = [(mid, found[mid])
+                                           for mid in self.by_name("Meeting", found)]
+
+    # order ------------------------------------------------------------------------------
+
+    @property
+    def order(self) -> str:
+        """The reader's order of names (text.collate.ORDERS), as the report's."""
+        return self.view.name_order
+
+    def by_name(self, kind: str, ids: Iterable[str]) -> list[str]:
+        """`ids` of `kind` (`"Team"` ...) once each, by the name shown in the reader's
+        order, the id breaking a tie; unknown ids last as written (`report.byname`)."""
+        unique = list(dict.fromkeys(ids))
+        table = self.org.table(kind)
+        return sorted((i for i in unique if i in table), key=lambda i: self.name_key(kind, i)) \
+            + [i for i in unique if i not in table]
+
+    def name_key(self, kind: str, ident: str) -> tuple[Any, ...]:
+        """The sort key of `ident` of `kind` by its shown name (`report.byname.sort_key`),
+        made once per build."""
+        key = self._sort_keys.get((kind, ident))
+        if key is None:
+            key = self._sort_keys[kind, ident] = sort_key(self.org, kind, ident, self.order)
+        return key
+
+    def node_name_key(self, node: str) -> tuple[Any, ...]:
+        """`name_key` of a graph node (`team:x`, `person:y`, `role:z`)."""
+        kind, _, ident = node.partition(":")
+        return self.name_key(NODE_KINDS.get(kind, "Team"), ident)
+
+    def shown_holders(self, rid: str, role: str) -> list[str]:
+        """The holders of `role` on duty `rid` (team, person or position ids, as
+        `holders`) by name, as a page lists them; `holders` keeps the RACI source's order,
+        which `who_to_ask` picks from."""
+        found = self.holders.get(rid, {}).get(role, [])
+        return sorted(found, key=lambda h: self.node_name_key(self.org.holder(h) or h))
 
     # names and links -------------------------------------------------------------------
 
@@ -389,7 +436,8 @@ class SiteModel:
 
     def team_duties(self, tid: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         """(charter: duties held A or R, duties held only C or I), each (duty, letters)."""
-        rows = sorted(self.charters.get(tid, []))
+        rows = sorted(self.charters.get(tid, []),
+                      key=lambda row: self.name_key("Responsibility", row[0]))
         main = [(d, ls) for d, ls in rows if "A" in ls or "R" in ls]
         return main, [(d, ls) for d, ls in rows if "A" not in ls and "R" not in ls]
 
@@ -401,11 +449,12 @@ class SiteModel:
         return involvement(self.org, node, self.meetings_of)
 
     def position_duties(self, rid: str) -> list[tuple[str, str]]:
-        """(duty, RACI letters) a position holds, by duty id."""
+        """(duty, RACI letters) a position holds, by duty title in the reader's order."""
         letters: dict[str, set[str]] = {}
         for hold in self.org.raci.by_holder.get(node_key("role", rid), ()):
             letters.setdefault(hold.duty, set()).add(hold.role[0].upper())
-        return [(d, "".join(x for x in "ARCI" if x in ls)) for d, ls in sorted(letters.items())]
+        return [(d, "".join(x for x in "ARCI" if x in letters[d]))
+                for d in self.by_name("Responsibility", letters)]
 
     def kpis(self, rid: str) -> list[KpiView]:
         """A position's KPIs with the key-result judgement (metric and target), worked out

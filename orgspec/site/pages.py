@@ -13,7 +13,8 @@ from orgspec.checks.processes import cut_off
 from orgspec.i18n import MC, P, rule_heading, say
 from orgspec.model.models import ROLES, is_placeholder
 from orgspec.model.names import duty_title
-from orgspec.model.positions import accountable_load, split_team_held
+from orgspec.model.positions import Attendance, Duty, accountable_load, split_team_held
+from orgspec.report.byname import refs_by_name
 from orgspec.report.diagram import FlowStep, Node, flow, tree
 from orgspec.report.lookup import accountable_said
 from orgspec.report.view import step_kind, unreachable_spots, unreachable_steps
@@ -248,7 +249,7 @@ class _Row:
 
 
 def _charter_row(m: SiteModel, rid: str, letters: str, tid: str) -> _Row:
-    acc = m.holders.get(rid, {}).get("accountable", [])
+    acc = m.shown_holders(rid, "accountable")
     ask, via = m.who_to_ask(rid, tid)
     return _Row(rid, m.duty(rid), letters,
                 [o for o in (m.owner(a) for a in acc if not is_placeholder(a)) if o], ask,
@@ -326,16 +327,16 @@ def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         person = org.people[pid]
         link = m.person(pid)
         rows.append([link, person.title or "", [m.team(t) for t in m.member_of.get(pid, [])]])
-        held = org.people_positions.get(pid, [])
+        held = m.by_name("Role", org.people_positions.get(pid, []))
         node = f"person:{pid}"
         seen = m.involvement(node)  # the same view `orgspec show person` prints
-        own, team_held = split_team_held(org, pid, seen.duties)
+        own, team_held = split_team_held(org, pid, _duties_in_order(m, seen.duties))
         duties = [(m.duty(d.duty), d.role, *_through(m, pid, d.via)) for d in own]
         team_duties = [(m.duty(d.duty), d.role, *_through(m, pid, d.via)) for d in team_held]
         meetings = [(m.meeting(a.meeting), a.chairs,
                      *(("above", m.team(a.via.partition(":")[2])) if a.above
                        else _through(m, pid, a.via)))
-                    for a in seen.meetings]
+                    for a in _meetings_in_order(m, seen.meetings)]
         acc = accountable_load(org, pid)
         boss, manager_written = _written_person(m, f"person:{pid}", "manager", person.manager)
         yield m.url("Person", pid), render(
@@ -364,6 +365,22 @@ def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
                                       columns=[lab["people"], lab["title_field"], lab["teams"]])
 
 
+def _duties_in_order(m: SiteModel, duties: list[Duty]) -> list[Duty]:
+    """A person's duties (`raci_of`) in RACI order (A, R, C, I), each role's by duty title
+    in the reader's order; one duty held several ways: directly, then through positions,
+    then through teams (`raci_of`'s), each by name."""
+    rank = {role: i for i, role in enumerate(ROLES)}
+    return sorted(duties, key=lambda d: (rank.get(d.role, len(rank)),
+                                         m.name_key("Responsibility", d.duty),
+                                         d.via.partition(":")[0],
+                                         m.node_name_key(d.via)))
+
+
+def _meetings_in_order(m: SiteModel, meetings: list[Attendance]) -> list[Attendance]:
+    """Meetings (`attendance_of`, in id order) by name in the reader's order."""
+    return sorted(meetings, key=lambda a: m.name_key("Meeting", a.meeting))
+
+
 def _duties(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
     org = m.org
     lab = m.labels
@@ -372,7 +389,7 @@ def _duties(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
     for rid in sorted(org.responsibilities):
         resp = org.responsibilities[rid]
         row = raci.get(rid)
-        acc = [a for a in m.holders[rid].get("accountable", []) if not is_placeholder(a)]
+        acc = [a for a in m.shown_holders(rid, "accountable") if not is_placeholder(a)]
         ask, via = m.who_to_ask(rid)
         gap, overlap = bool(row and row.gap) or not acc, bool(row and row.overlap)
         yield m.url("Responsibility", rid), render(
@@ -381,7 +398,7 @@ def _duties(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
             ask=ask, via=m.team(via) if via else None, via_lead=m.unknown_lead(rid),
             vacant=bool(acc) and all(a in org.positions and a not in org.teams
                                      and a not in org.people for a in acc),
-            raci=[(role, [o for o in (m.owner(r) for r in m.holders[rid].get(role, [])) if o])
+            raci=[(role, [o for o in (m.owner(r) for r in m.shown_holders(rid, role)) if o])
                   for role in ROLES],
             served=[m.process(p) for p in m.serving.get(rid, [])],
             findings=m.findings_of.get(f"responsibility:{rid}", []),
@@ -428,8 +445,8 @@ def _okrs(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
             chain=chain, krs=krs, children=[m.objective(c) for c in m.okr_children.get(oid, [])],
             findings=m.findings_of.get(f"objective:{oid}", []), src=m.source("Objective", oid))
     by_period: dict[str, list[str]] = {}
-    for oid, obj in sorted(org.objectives.items()):
-        by_period.setdefault(_period(obj), []).append(oid)
+    for oid in m.by_name("Objective", org.objectives):  # each period's by title
+        by_period.setdefault(_period(org.objectives[oid]), []).append(oid)
     keys = sorted(by_period, reverse=True)
     lab = m.labels
 
@@ -491,7 +508,7 @@ def _processes(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
     org = m.org
     rows = []
     spots = unreachable_spots(m.result.findings)
-    for pid in sorted(org.processes):
+    for pid in m.by_name("Process", org.processes):  # the index by name
         proc = org.processes[pid]
         names = {s.id: s.name or s.id for s in proc.steps}
         steps, flows, handoffs = [], [], []
@@ -622,15 +639,15 @@ def _positions(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         ask, ask_note = _position_ask(m, team, row.holders)
         duties = []
         for rid_, letters in m.position_duties(rid):
-            acc = [o for o in (m.owner(a) for a in m.holders.get(rid_, {}).get(
-                "accountable", []) if not is_placeholder(a)) if o]
+            acc = [o for o in (m.owner(a) for a in m.shown_holders(rid_, "accountable")
+                               if not is_placeholder(a)) if o]
             duties.append((m.duty(rid_), letters, acc))
         yield m.url("Role", rid), render(
             "position", 1, id=rid, pos=pos, name=pos.name or rid, row=row,
             crumbs=[*m.crumbs(team), m.team(team)] if team else [],
             ask=ask, ask_note=ask_note, duties=duties, kpis=m.kpis(rid),
-            meetings=[(m.meeting(a.meeting), a.chairs)
-                      for a in m.involvement(f"role:{rid}").meetings],
+            meetings=[(m.meeting(a.meeting), a.chairs) for a in _meetings_in_order(
+                m, m.involvement(f"role:{rid}").meetings)],
             findings=m.findings_of.get(f"role:{rid}", []), src=m.source("Role", rid))
     yield "positions/index.html", render(
         "list", 1, heading=lab["positions"], total=len(rows), pages=[], rows=rows,
@@ -669,7 +686,7 @@ def _meetings(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         owner = m.owner(meeting.owner) if meeting.owner and not is_placeholder(
             meeting.owner) else None
         attendees = []
-        for ref in dict.fromkeys(meeting.attendees):
+        for ref in refs_by_name(org, meeting.attendees, m.order):
             node = org.holder(ref)
             kind = node.partition(":")[0] if node else ""
             attendees.append((m.node(node) if node else Link(ref),

@@ -14,8 +14,11 @@ same rules as `search.js`):
   `MAX_PREFIX` characters (`refunds` -> ref refu refun refund refunds), for type-ahead (a
   longer query word looks up its first `MAX_PREFIX` characters); full-width
   letters and digits (`ＫＰＩ`, `２０２６`) are read as ASCII first, in the index and the query;
-- the id is indexed as words by the rule above (`complaint-handling` -> complaint handling);
-- a person's or team's id is also indexed joined (`zhang-wei` -> zhangwei and its
+- the id is indexed as words by the rule above (`complaint-handling` -> complaint handling),
+  and so is each former id (`aliases:`, `Doc.former`), so a link or a habit that still says
+  `tech` finds the team now called `engineering` (trial 33a: 沒有結果, though the old page
+  redirected);
+- a person's or team's id (and former id) is also indexed joined (`zhang-wei` -> zhangwei and its
   prefixes), so a name's pinyin typed without a space finds the person whose id spells it;
 - a person's or team's Chinese name is also indexed by its pinyin, joined with prefixes and
   as initials (客服部 -> kefubu, kef..., kfb; `spelled`), for a reader without an input method;
@@ -111,6 +114,8 @@ class Doc:
     # from `text`, not in it too, and only when given: the 500-team org with an English
     # name for each of its 5,032 people grew its index by 5,032 bytes (0.13 %)
     other: str = ""
+    # the ids it had (`aliases:`, as the site redirects them): indexed as the id, not stored
+    former: tuple[str, ...] = ()
 
 
 # Question words a reader types around what they look for, Simplified and lowercase (the
@@ -193,10 +198,11 @@ def doc_tokens(doc: Doc, folded: tuple[str, str] | None = None) -> tuple[set[str
     found = title | tokens(folded[1])
     if doc.also:
         found |= tokens(doc.also)
-    found.update(tokens(doc.ident.replace("-", " ").replace("_", " ")))
-    joined = doc.ident.replace("-", "").replace("_", "")
-    if joined != doc.ident and doc.kind in JOINED_KINDS:
-        found.update(tokens(joined))
+    for ident in (doc.ident, *doc.former):
+        found.update(tokens(ident.replace("-", " ").replace("_", " ")))
+        joined = ident.replace("-", "").replace("_", "")
+        if joined != ident and doc.kind in JOINED_KINDS:
+            found.update(tokens(joined))
     if doc.kind in JOINED_KINDS:
         found.update(spelled(doc.title, person=doc.kind == "person"))
     return title, found
@@ -251,22 +257,27 @@ KIND_ORDER = {"duty": 0, "team": 1, "person": 2, "position": 3, "process": 4, "m
               "objective": 6}
 
 
-def rank_order(docs: list[Doc]) -> list[Doc]:
+def rank_order(docs: list[Doc], order: str = "pinyin") -> list[Doc]:
     """Documents in the order hits rank, after title hits first: duties, teams, people,
-    positions, processes, meetings, objectives; shorter titles first; then by id. Doc
+    positions, processes, meetings, objectives; shorter titles first; then, as every list
+    of the site, by title in `order` (text.collate.ORDERS; a person's read as a name), the
+    id breaking a tie (trial 33a: 客服 found 鄭美玲 before 周欣怡, two 客服專員, by id). Doc
     numbers follow it, so the browser ranks by number without loading any document."""
+    from orgspec.text.collate import name_key, person_key
+
     return sorted(docs, key=lambda d: (KIND_ORDER.get(d.kind, 9), len(d.title), d.kind,
-                                       d.ident))
+                                       (person_key if d.kind == "person" else name_key)(
+                                           d.title, d.ident, order)))
 
 
-def build_index(docs: list[Doc]) -> Iterator[tuple[str, str]]:
+def build_index(docs: list[Doc], order: str = "pinyin") -> Iterator[tuple[str, str]]:
     """(path under the site root, JS text) for `search/meta.js`, `search/i<n>.js` and
-    `search/d<n>.js`.
+    `search/d<n>.js`; documents ranked by `rank_order` in name order `order`.
 
     A posting list holds `2 * doc + (1 if the token is in the title)`, ascending, written
     as gaps from the previous value (the first from 0): small numbers, short files.
     """
-    docs = rank_order(docs)
+    docs = rank_order(docs, order)
     shards = shard_count(len(docs))
     postings: dict[str, list[int]] = defaultdict(list)
     from orgspec.text.script import to_simplified_each
