@@ -9,10 +9,10 @@ Light on purpose, as `engine.noteam`: it reads the findings alone.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
 
 from orgspec.engine.holdback import Held, bare_hint, held_hint
-from orgspec.findings import Finding
+from orgspec.findings import Finding, replaced
 
 UNKNOWN = "RF001"
 HELD = ("MT004", "MT005")  # no meeting brings two teams together; a team in no meeting
@@ -29,7 +29,15 @@ def everyone_behind(findings: list[Finding]) -> tuple[list[Finding], list[Findin
     written for everyone (`全體同仁`), that RF001 naming them in its hint; and those
     findings, as they were. One pass over `findings`, one more when there is such an
     RF001."""
-    cause = next((f for f in findings if _means_everyone(f)), None)
+    return meetings_behind(findings, _means_everyone)
+
+
+def meetings_behind(findings: list[Finding], is_cause: Callable[[Finding], bool]
+                    ) -> tuple[list[Finding], list[Finding]]:
+    """`findings` without each MT004 and MT005 when one of them `is_cause` (a meeting that
+    names nobody yet), the first such finding naming them in its hint; and those findings,
+    as they were."""
+    cause = next((f for f in findings if is_cause(f)), None)
     if cause is None:
         return findings, []
     held = [f for f in findings if f.code in HELD]
@@ -37,5 +45,5 @@ def everyone_behind(findings: list[Finding]) -> tuple[list[Finding], list[Findin
         return findings, []
     gone = {id(f) for f in held}
     hint = held_hint(cause.hint, [Held(f, f.entity) for f in held])
-    return [replace(f, hint=hint) if f is cause else f for f in findings
+    return [replaced(f, hint=hint) if f is cause else f for f in findings
             if id(f) not in gone], held

@@ -11,11 +11,10 @@ Light on purpose, as `engine.everyone`: it reads the findings alone.
 
 from __future__ import annotations
 
-from orgspec.engine.holdback import Held, held_hint
-from orgspec.findings import Finding, message_values, replaced
+from orgspec.engine.everyone import meetings_behind
+from orgspec.findings import Finding, message_values
 
 NO_ATTENDEES = "MT003"
-HELD = ("MT004", "MT005")  # no meeting brings two teams together; a team in no meeting
 
 
 def _undecided(f: Finding) -> bool:
@@ -30,13 +29,4 @@ def undecided_behind(findings: list[Finding]) -> tuple[list[Finding], list[Findi
     attendees are placeholders alone, the first such MT003 naming them in its hint; and
     those findings, as they were. One pass over `findings`, one more when there is such an
     MT003."""
-    cause = next((f for f in findings if _undecided(f)), None)
-    if cause is None:
-        return findings, []
-    held = [f for f in findings if f.code in HELD]
-    if not held:
-        return findings, []
-    gone = {id(f) for f in held}
-    hint = held_hint(cause.hint, [Held(f, f.entity) for f in held])
-    return [replaced(f, hint=hint) if f is cause else f for f in findings
-            if id(f) not in gone], held
+    return meetings_behind(findings, _undecided)
