@@ -9,7 +9,7 @@ from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M
 from orgspec.model.graph import named
-from orgspec.model.models import is_open_seat, is_placeholder, is_vacant
+from orgspec.model.models import is_open_seat, is_unowned
 from orgspec.model.org import ident_of, node_key
 from orgspec.model.teamtree import pointer_cycles
 
@@ -160,7 +160,7 @@ def team_without_lead(ctx: RuleContext) -> Iterator[Issue]:
     At the word written (as RF001 and OW002 point at a placeholder), else at an empty
     `lead:` key, else at the team's `id`."""
     for tid, team in ctx.org.teams.items():
-        if not team.lead or is_placeholder(team.lead) or is_vacant(team.lead):
+        if not team.lead or is_unowned(team.lead):
             origin = ctx.org.origin("Team", tid)
             yield Issue(M("team {id!r} has no lead (written as {value!r})", id=tid,
                           value=team.lead) if team.lead else

@@ -35,13 +35,13 @@ def left_to_its_rule(org: Org, kind: str, ident: str, field: tuple[Any, ...],
     placeholder or an open-seat word written there (the word then gives that finding, not
     RF001's)."""
     label = next(part for part in reversed(field) if isinstance(part, str))
+    # an owner's or a lead's rule reads the words `is_unowned` does: an id-like one
+    # (`recruiting`) that is no id is RF001's
+    owned = all(is_unowned(v) for v in values)
     if kind == "team":
-        return label == "lead"  # HI005
+        return label == "lead" and owned  # HI005
     if kind == "responsibility":
         return label in ROLES  # OW002
-    # an owner's rule reads the words `is_unowned` does: an id-like one (`recruiting`)
-    # no entity has is RF001's
-    owned = all(is_unowned(v) for v in values)
     if kind == "objective":
         return field == ("owner",) and owned  # OK011; a key result's owner is RF001's
     if kind == "process":
@@ -90,6 +90,9 @@ def _hint(label: str, kinds: tuple[str, ...], seat: bool) -> M:
         return M("list the person when known, or leave them out; {seat}", seat=_SEAT)
     if label == "roles":
         return M("list the position this person holds, or leave it out; {seat}", seat=_SEAT)
+    if label == "lead":  # an id-like open-seat word (`hiring`) no entity has
+        return M("write the person who leads the team; while the seat is open, write `lead: "
+                 "vacant` (HI005 reports it)")
     if label == "manager":
         return M("write the id of the person they report to when known, or leave `manager` "
                  "out")

@@ -22,6 +22,7 @@ from orgspec.model.aliases import Renamed, former_ids
 from orgspec.model.definedids import DEFINED
 from orgspec.model.krname import key_result_named, step_named
 from orgspec.model.models import (
+    ID_LIKE_SEATS,
     ID_PATTERN,
     KINDS,
     PLACEHOLDERS,
@@ -326,6 +327,17 @@ def _written(org: Org) -> dict[tuple[str, tuple[Any, ...], int], Renamed]:
         elif len(r.field) == 3 and r.field[2] == "ref":  # a charter's or position's duty
             out[(r.entity, r.field[:1], r.field[1])] = r
     return out
+
+
+def _id_like(org: Org, guesses: _Guesses, value: str) -> bool:
+    """Whether open-seat word `value` is one an org may give an entity as its id
+    (`recruiting`: `models.ID_LIKE_SEATS`) and is: an id of any kind, or one a file that
+    failed to load defines. It is then read as that id (a team `recruiting` in a `lead`),
+    not as an open seat."""
+    if value.strip().casefold() not in ID_LIKE_SEATS:
+        return False
+    return _exists(org, value, tuple(KINDS)) or bool(org.failed
+                                                     and guesses.defined_in_failed(value))
 
 
 def _repeats(origin: Origin, field: tuple[Any, ...], values: Sequence[str | None], kind: str,
@@ -880,7 +892,7 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
         guesses.referenced.add(value)
         if _exists(org, value, kinds):
             continue
-        if is_vacant(value):
+        if is_vacant(value) and not _id_like(org, guesses, value):
             # `owner: 待招聘`, `lead: 空缺`: the rule of the field says the seat is open, as
             # for `待定`; `members: [待招聘]`: a seat is a position's holder
             if not left_to_its_rule(org, kind, ident, field, values):
@@ -943,6 +955,13 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
                 if lead is not None and lead in org.people else \
                 M("{value!r} is a team, and a manager is a person: write the id of the one "
                   "this person reports to", value=value)
+        if not hint and label == "lead" and kind == "team" and value in org.teams:
+            lead = org.teams[value].lead  # `lead: recruiting`, the team 招聘组's id
+            hint = M("{value!r} is a team, and a lead is a person: write the person who "
+                     "leads this team (the lead of {value!r} is {lead!r})", value=value,
+                     lead=lead) if lead is not None and lead in org.people else \
+                M("{value!r} is a team, and a lead is a person: write the person who leads "
+                  "this team", value=value)
         if not hint and label == "tracker":  # `tracker: Jira OPS`: read as a tool
             hint = M("a step's `tracker` is the team, person or position that follows it up, "
                      "not a tool: name tools in the process's `trackers`")

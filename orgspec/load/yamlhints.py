@@ -700,6 +700,8 @@ def missing_comma(text: str, start: int, stop: int) -> tuple[int, str, str] | No
     end = text.find("\n", stop)
     line = text[begin:end if end >= 0 else len(text)]
     item = re.split(r"[\s:,\]}]", text[word:], maxsplit=1)[0]
+    if not item:  # stopped at a closer (`[bob, ...}`: the `[` is never closed), no item
+        return None
     fixed = (line[:gap - begin] + "," + line[gap - begin:]).strip()
     if opener == "{":
         message = M("a comma is probably missing before `{item}`: inside `{{...}}` YAML "

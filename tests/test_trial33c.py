@@ -1,0 +1,73 @@
+"""Trial 33c (an ops lead with a recruiting team whose id is `recruiting`): an open-seat word
+an org may give a team as its id (`recruiting`, `hiring`: `models.ID_LIKE_SEATS`) is read as
+that id wherever one is defined, also while the file defining it fails to load, and in a
+team's `lead` a team's id is said to be a team; a `[` closed by `}` is no missing comma."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from orgspec.engine.lint import lint
+from orgspec.findings import Finding
+from orgspec.load.config import Config
+
+TODAY = dt.date(2026, 2, 1)
+
+TEAMS = """\
+- {kind: Team, id: ops, name: 运营部, lead: ada, members: [ada], responsibilities: [d1]}
+- {kind: Team, id: recruiting, name: 招聘组, lead: bob, members: [bob], parent: ops,
+   responsibilities: [{ref: d1, role: consulted}]}
+"""
+REST = """\
+- {kind: Person, id: ada, name: 王芳}
+- {kind: Person, id: bob, name: 李强}
+- {kind: Meeting, id: m1, name: 晨会, owner: recruiting, cadence: daily,
+   attendees: [ops, recruiting]}
+- {kind: Responsibility, id: d1, description: 负责大促活动的策划, accountable: ops,
+   consulted: [recruiting]}
+"""
+
+
+def _run(tmp_path: Path, teams: str, rest: str = REST, lang: str = "en") -> list[Finding]:
+    (tmp_path / "teams.yaml").write_text(teams, "utf-8")
+    (tmp_path / "rest.yaml").write_text(rest, "utf-8")
+    return lint([str(tmp_path)], Config(lang=lang), today=TODAY).findings
+
+
+def _at(f: Finding) -> tuple[str, str, int, int]:
+    return f.code, Path(f.location.file).name, f.location.line, f.location.col
+
+
+def test_a_team_called_recruiting_owns_its_meeting(tmp_path: Path) -> None:
+    assert _run(tmp_path, TEAMS) == []
+
+
+def test_while_its_file_fails_the_team_id_is_no_open_seat(tmp_path: Path) -> None:
+    # `lead: [bob` never closed: the file fails; the meeting's `recruiting` waits for it
+    found = _run(tmp_path, TEAMS.replace("lead: bob,", "lead: [bob,"))
+    assert [_at(f) for f in found] == [("IN001", "teams.yaml", 3, 50)]
+    assert "comma is probably missing" not in str(found[0].message)  # no item there
+
+
+def test_a_team_id_in_lead_is_said_to_be_a_team(tmp_path: Path) -> None:
+    teams = TEAMS + "- {kind: Team, id: mkt, name: 市场部, lead: recruiting, members: [bob], " \
+        "parent: ops, responsibilities: [{ref: d1, role: informed}]}\n"
+    found = _run(tmp_path, teams)
+    assert [_at(f) for f in found] == [("RF001", "teams.yaml", 4, 42)]
+    assert str(found[0].hint) == (
+        "'recruiting' is a team, and a lead is a person: write the person who leads this "
+        "team (the lead of 'recruiting' is 'bob')")  # named (招聘组, 李强) when said
+    said = _run(tmp_path, teams, lang="zh")[0]
+    assert str(said.hint).startswith("'recruiting' 是团队，而负责人是人员")
+
+
+def test_an_id_like_seat_word_in_lead_and_its_hint_followed(tmp_path: Path) -> None:
+    teams = TEAMS + "- {kind: Team, id: mkt, name: 市场部, lead: hiring, members: [bob], " \
+        "parent: ops, responsibilities: [{ref: d1, role: informed}]}\n"
+    found = _run(tmp_path, teams)
+    assert [(_at(f), f.severity.label) for f in found] == \
+        [(("RF001", "teams.yaml", 4, 42), "error")]
+    assert "write `lead: vacant` (HI005 reports it)" in str(found[0].hint)
+    followed = _run(tmp_path, teams.replace("lead: hiring", "lead: vacant"))
+    assert [_at(f) for f in followed] == [("HI005", "teams.yaml", 4, 42)]
