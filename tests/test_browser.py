@@ -262,9 +262,10 @@ def test_flowchart_lines_pass_no_box(browser: Any, tmp_path: Path) -> None:
     loaded = Loaded(browser, out)
     page = loaded.page
     drawn = page.eval_on_selector_all("#processes svg.diagram", CROSSINGS)
-    # complaint-flow (handle -> close skips escalate), dacu-incident (a broken link, an
-    # unreachable step), release (loops back, a step repeating itself)
-    assert [(lines, boxes) for lines, boxes, _ in drawn] == [(4, 4), (5, 6), (12, 7)]
+    # in the names' order (trial 33a): dacu-incident (a broken link, an unreachable step),
+    # release (loops back, a step repeating itself), complaint-flow (handle -> close skips
+    # escalate)
+    assert [(lines, boxes) for lines, boxes, _ in drawn] == [(5, 6), (12, 7), (4, 4)]
     assert [hits for _, _, hits in drawn] == [[], [], []]
     keys = page.eval_on_selector_all("#processes ul.legend", "us => us.map(u => [...u.children]"
                                      ".map(li => li.textContent.trim()))")

@@ -157,11 +157,11 @@ def test_reports_show_names_not_ids() -> None:
     assert '<title>接收 · 客服专员 · 时限：2小时</title>' in html
     assert "cs-specialist</text>" not in html
     assert '<title>跟进 · 订单平台组 · 时限：1天</title>' in html
-    assert '<td>王芳</td><td>运营部、客服部</td>' in html  # meeting owner and attendees
+    assert '<td>王芳</td><td>客服部、运营部</td>' in html  # owner; attendees by name (pinyin)
     assert '<th title="customer-service">客服部</th>' in html  # RACI columns
     assert '<td>投诉处理 <code>complaint-handling</code>' in html  # RACI rows
     md = run_cli("report", str(ORG), "--format", "markdown", "--lang", "zh").stdout
-    assert "| 晨会 (`morning-standup`) | 每日 | 王芳 | 运营部、客服部 |" in md
+    assert "| 晨会 (`morning-standup`) | 每日 | 王芳 | 客服部、运营部 |" in md
     assert "| 客服专员 (`cs-specialist`) | 客服部 |" in md
 
 

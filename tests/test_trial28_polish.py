@@ -127,7 +127,8 @@ def _findings(folder: Path, code: str, lang: str = "en") -> list[Finding]:
 
 @pytest.mark.parametrize(("written", "col", "lang", "message", "hint"), [
     ("accountable: 待定", 16, "zh", "职责 'growth' 没有批准方 (A)（写作 '待定'）",
-     "在职责中或某个团队的职责清单中把一个团队写为 `accountable`（批准方）"),
+     # the one team of the org is named (hint33: the owner to write, where)
+     "如果由 ops 对它负责，就在该职责里把 '待定' 改写为 `accountable: ops`（第 6 行）"),
     ("accountable: ops\n  responsible: 待定", 16, "zh",
      "职责 'growth' 没有执行方 (R)（写作 '待定'）", "写明作为执行方 (R)的团队或人员，或删除占位符"),
     ("accountable: ops\n  responsible: 待定", 16, "zh-Hant",
