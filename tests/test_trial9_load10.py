@@ -146,7 +146,7 @@ def test_the_position_page_sends_a_newcomer_to_the_teams_lead(tmp_path: Path) ->
 
     assert ask("agent") == "找谁 王总（客服部的负责人，岗位属于该团队）"
     assert ask("night-agent") == "找谁 王总（客服部的负责人，因为岗位所属团队没有负责人）"
-    assert ask("solo-agent") == "找谁 丁丁 (该岗位的任职者，因为其所属团队及上级团队都没有负责人)"
+    assert ask("solo-agent") == "找谁 丁丁（该岗位的任职者，因为其所属团队及上级团队都没有负责人）"
 
 
 # --- 4. a rule's title in the report's language --------------------------------------------
