@@ -71,3 +71,11 @@ def test_an_id_like_seat_word_in_lead_and_its_hint_followed(tmp_path: Path) -> N
     assert "write `lead: vacant` (HI005 reports it)" in str(found[0].hint)
     followed = _run(tmp_path, teams.replace("lead: hiring", "lead: vacant"))
     assert [_at(f) for f in followed] == [("HI005", "teams.yaml", 4, 42)]
+
+
+def test_more_ways_to_say_not_decided_are_placeholders(tmp_path: Path) -> None:
+    # 暫定, 待確認, TBC, 待定中 were unknown ids, whose hint said to add a person so named
+    for word in ("暫定", "暂定", "待確認", "待确认", "TBC", "待定中", "待安排", "未分配"):
+        found = _run(tmp_path, TEAMS, REST.replace("owner: recruiting", f"owner: {word}"))
+        assert [(f.code, str(f.message)) for f in found] == [
+            ("MT001", f"meeting 'm1' has no owner (written as '{word}')")], word

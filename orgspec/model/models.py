@@ -513,8 +513,9 @@ MODELS: dict[str, type[Strict]] = {
 # Written where an owner is not yet known; the ownership rules report them as gaps,
 # so the reference check must not call them unknown ids.
 # In the order written: the rule docs list them so (`report.ruleswords`).
-PLACEHOLDER_WORDS = ("tbd", "tba", "todo", "none", "n/a", "na", "null", "?", "-", "unknown",
-                     "待定", "未定", "暂无", "无", "待分配", "暫無", "無")
+PLACEHOLDER_WORDS = ("tbd", "tba", "tbc", "todo", "none", "n/a", "na", "null", "?", "-",
+                     "unknown", "待定", "未定", "暂无", "无", "待分配", "暫無", "無", "暂定",
+                     "暫定", "待确认", "待確認", "待定中", "待安排", "待指派", "未分配")
 PLACEHOLDERS = frozenset(PLACEHOLDER_WORDS)
 
 
