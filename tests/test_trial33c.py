@@ -79,3 +79,26 @@ def test_more_ways_to_say_not_decided_are_placeholders(tmp_path: Path) -> None:
         found = _run(tmp_path, TEAMS, REST.replace("owner: recruiting", f"owner: {word}"))
         assert [(f.code, str(f.message)) for f in found] == [
             ("MT001", f"meeting 'm1' has no owner (written as '{word}')")], word
+
+
+def test_the_site_says_a_placeholder_lead_is_no_lead_yet(tmp_path: Path) -> None:
+    from conftest import run_cli
+
+    teams = TEAMS + (
+        "- {kind: Team, id: mkt, name: 市场部, lead: 待招聘, members: [bob], parent: ops,\n"
+        "   responsibilities: [{ref: d1, role: informed}]}\n"
+        "- {kind: Team, id: cs, name: 客服部, lead: TBD, members: [bob], parent: ops,\n"
+        "   responsibilities: [{ref: d1, role: informed}]}\n")
+    (tmp_path / "teams.yaml").write_text(teams, "utf-8")
+    (tmp_path / "rest.yaml").write_text(REST, "utf-8")
+    for lang, said in (("zh", "尚无负责人，写作 &#39;待招聘&#39;"),
+                       ("en", "no lead yet, written as &#39;待招聘&#39;")):
+        site = tmp_path / lang
+        run = run_cli("site", ".", "-o", str(site), "--lang", lang, cwd=tmp_path)
+        assert run.code == 0, run.stderr
+        page = (site / "teams" / "mkt.html").read_text("utf-8")
+        assert said in page
+        assert "不存在的人员" not in page and "no such person" not in page
+        tree = (site / "index.html").read_text("utf-8")  # the tree names no lead for them
+        assert "· 待招聘" not in tree and "· TBD" not in tree
+        assert "· TBD" not in (site / "teams" / "cs.html").read_text("utf-8")

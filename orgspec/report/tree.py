@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from orgspec.model.models import is_unowned
 from orgspec.model.names import person_said
 from orgspec.model.org import Org
 from orgspec.model.teamtree import pointer_cycles
@@ -23,6 +24,8 @@ def team_tree(org: Org, order: str, lang: str | None = None) -> list[TreeNode]:
     strokes or pinyin for Chinese), then id; with `lang`, each lead named for a reader of
     it with their name in the other script (`model.names.person_said`: `林志豪 (Jimmy Lin)`)."""
     def lead(team_lead: str | None) -> str:
+        if team_lead and team_lead not in org.people and is_unowned(team_lead):
+            return ""  # `lead: 待招聘`, `TBD`: no lead yet (HI005), not a person's name
         said = person_said(org, team_lead, lang) if lang and team_lead else None
         person = org.people.get(team_lead or "")
         return said or (person.name if person and person.name else team_lead) or ""

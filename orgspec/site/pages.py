@@ -11,7 +11,7 @@ from typing import Any
 
 from orgspec.checks.processes import cut_off
 from orgspec.i18n import MC, P, rule_heading, say
-from orgspec.model.models import ROLES, is_placeholder
+from orgspec.model.models import ROLES, is_placeholder, is_unowned
 from orgspec.model.names import duty_title
 from orgspec.model.positions import Attendance, Duty, accountable_load, split_team_held
 from orgspec.report.byname import refs_by_name
@@ -200,6 +200,10 @@ def _team(m: SiteModel, render: Render, tid: str) -> str:
         (False, p != team.lead, person_key(org.people[p].name or p, p, order))
         if p in org.people else (True,)))]
     lead, lead_written = _written_person(m, f"team:{tid}", "lead", team.lead)
+    if team.lead and team.lead not in org.people and is_unowned(team.lead):
+        # `lead: 待招聘` / `TBD`: no lead yet, as check says (HI005), not an unknown person
+        lead, lead_written = None, say(MC("label", "no lead yet, written as {value!r}",
+                                          value=team.lead), m.view.lang)
     # sub-teams and positions by name in the reader's order, as the tree and the indexes
     subteams = [m.team(c) for c in sorted(m.children.get(tid, []), key=lambda c: name_key(
         org.teams[c].name or c, c, order))]
@@ -263,7 +267,8 @@ def _subtree(m: SiteModel, tid: str) -> Any:
 
     def node(t: str) -> Node:
         team = org.teams[t]
-        lead = m.person(team.lead).text if team.lead else ""
+        lead = m.person(team.lead).text if team.lead and (
+            team.lead in org.people or not is_unowned(team.lead)) else ""
         h = m.health.get(t)
         kind = "team-error" if h and h.errors else "team-warning" if h and h.warnings else "team"
         return Node(t, team.name or t, lead, kind)
