@@ -102,3 +102,18 @@ def test_the_site_says_a_placeholder_lead_is_no_lead_yet(tmp_path: Path) -> None
         tree = (site / "index.html").read_text("utf-8")  # the tree names no lead for them
         assert "· 待招聘" not in tree and "· TBD" not in tree
         assert "· TBD" not in (site / "teams" / "cs.html").read_text("utf-8")
+
+
+def test_a_year_inside_a_longer_number_dates_nothing(tmp_path: Path) -> None:
+    # break33: 9999 inside 民國99999年, 2026 inside 12026 were read as years; 2025 before 家
+    # is a count of stores, not the quarter's year
+    titles = ["民國99999年底前GMV达到5亿", "在12026年底前GMV达到5亿", "民國1000年底前GMV达到5亿",
+              "12026-12-31前GMV达到5亿", "第四季 2025 家门店开业", "民國116年底前GMV达到5亿"]
+    krs = "".join(f"    - {{id: k{i}, title: '{t}'}}\n" for i, t in enumerate(titles))
+    org = ("- {kind: Team, id: t, name: 运营部, lead: a, members: [a]}\n"
+           "- {kind: Person, id: a, name: 王芳}\n- kind: Objective\n  id: o\n  title: 提升GMV\n"
+           "  owner: t\n  period: 2026-Q4\n  key_results:\n" + krs)
+    (tmp_path / "o.yaml").write_text(org, "utf-8")
+    found = [f for f in lint([str(tmp_path)], Config(lang="en"), today=TODAY).findings
+             if f.code == "OK009"]
+    assert [(f.location.line, "2027-12-31" in str(f.message)) for f in found] == [(14, True)]

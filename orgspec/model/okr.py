@@ -455,9 +455,11 @@ _MONTH_EN = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 # A date given as the deadline: after by/before/until/截至, or before 前/之前/以前/为止. The
 # dates: 2026-03-31 (also / and .), 2026年3月31日, 3月31日, 3月底/3月末, June 30[, 2026].
-_ISO = r"(?P<{0}y>\d{{4}})[-/.年](?P<{0}m>\d{{1,2}})[-/.月](?P<{0}d>\d{{1,2}})日?"
-_ZH_DAY = (r"(?:(?P<y2>\d{4})年)?(?P<m2>\d{1,2})月(?:(?P<d2>\d{1,2})[日号]|(?P<end>底|末))|"
-           r"(?P<ye>\d{4})\s?年\s?(?P<yend>底|末)")  # 2026年底前, 115年底前 (read as 2026)
+_ISO = r"(?<!\d)(?P<{0}y>\d{{4}})[-/.年](?P<{0}m>\d{{1,2}})[-/.月](?P<{0}d>\d{{1,2}})日?"
+# (a year of 19xx or 20xx, not part of a longer number: 12026年底, 民國99999年)
+_ZH_DAY = (r"(?:(?<!\d)(?P<y2>(?:19|20)\d{2})年)?(?P<m2>\d{1,2})月"
+           r"(?:(?P<d2>\d{1,2})[日号]|(?P<end>底|末))|"
+           r"(?<!\d)(?P<ye>(?:19|20)\d{2})\s?年\s?(?P<yend>底|末)")  # 2026年底前, 115年底前
 # A month/day after the word that makes it a deadline: 截止12/31, by 6/30 (not a ratio; in
 # English a day of two digits, as "cut by 1/3" is a fraction: `measurable.DATE` reads the same).
 _SLASH_DAY = r"(?P<{0}m>\d{{1,2}})/(?P<{0}d>\d{{1,2}})(?![\d/.])"
@@ -497,7 +499,8 @@ _QUARTER_DUE = lazy(
     r"(?:(?P<y>(?:19|20)\d{2})\s?(?:年|[-_/])?\s?)?"
     r"(?:(?<![A-Za-z])[Qq](?P<q>[1-4])(?!\d)|第\s?(?P<zq>[一二三四1-4])\s?季度?|"
     r"(?<![每一二三四五六七八九十\d])(?P<zq2>[一二三四])季度)"
-    r"(?:\s?(?P<y2>20[2-3]\d)(?![\d.]|\s?[%万亿千元个单人]))?")  # Q4 2026, not Q3 2000 orders
+    # Q4 2026, not Q3 2000 orders nor 第四季 2025 家门店 (a count before its measure word)
+    r"(?:\s?(?P<y2>20[2-3]\d)(?![\d.]|\s?[%万亿千元个個单單人家名位件笔筆次款台套场場间間所条條]))?")
 _QUARTER_NO = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # A quarter compared with, not due by: beside an arrow or a range (Q1→Q2, Q1-Q2), or after a
 # word of comparison (从Q2的20%, 同比去年Q4, "from Q2", "than Q4", "vs Q3").

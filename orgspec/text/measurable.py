@@ -128,7 +128,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?\b(?![.,:]?\d|\s?%)"
 DATE = lazy(
     r"(?<![A-Za-z])FY\s?'?\d{2,4}(?!\d)|" + EVENT.pattern + "|"
-    r"\d{4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?|(?<!\d)(?:19|20)\d{2}\s?(?:年度|财年|年)(?!\d)|"
+    r"(?<!\d)\d{4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?|(?<!\d)(?:19|20)\d{2}\s?(?:年度|财年|年)(?!\d)|"
     # Taiwan's Minguo (ROC) calendar, year 1 = 1912 (民国115年, 115年底, 116年6月30日, 115/12/31):
     # a year of three digits only with what makes it a date, any year after 民国
     r"民国\s?\d{1,3}\s?年(?:度|底|末|内|\d{1,2}\s?月(?:底|末|\d{1,2}\s?[日号])?)?|"
