@@ -117,3 +117,20 @@ def test_a_year_inside_a_longer_number_dates_nothing(tmp_path: Path) -> None:
     found = [f for f in lint([str(tmp_path)], Config(lang="en"), today=TODAY).findings
              if f.code == "OK009"]
     assert [(f.location.line, "2027-12-31" in str(f.message)) for f in found] == [(14, True)]
+
+
+def test_a_value_pasted_many_times_is_one_rf004(tmp_path: Path) -> None:
+    # break33: `[dup]*50` gave 49 RF004s each saying "listed twice"
+    org = ("- {kind: Team, id: ops, name: 运营部, lead: ada, members: [ada], responsibilities: "
+           "[" + ", ".join(["d1"] * 50) + "]}\n- {kind: Person, id: ada, name: 王芳}\n"
+           "- {kind: Responsibility, id: d1, description: 负责大促活动的策划, accountable: ops}\n")
+    (tmp_path / "o.yaml").write_text(org, "utf-8")
+    found = lint([str(tmp_path)], Config(lang="en"), today=TODAY).findings
+    assert [(f.code, str(f.message), str(f.hint)) for f in found] == [
+        ("RF004", "'d1' is listed 50 times in `responsibilities`",
+         "keep one 'd1' and remove the other 49")]
+    assert [r.location.col for r in found[0].related][:3] == [82, 90, 94]
+    twice = org.replace(", ".join(["d1"] * 50), "d1, d1")
+    (tmp_path / "o.yaml").write_text(twice, "utf-8")
+    found = lint([str(tmp_path)], Config(lang="en"), today=TODAY).findings
+    assert [str(f.message) for f in found] == ["'d1' is listed twice in `responsibilities`"]

@@ -351,13 +351,22 @@ def _repeats(origin: Origin, field: tuple[Any, ...], values: Sequence[str | None
     first: dict[str, int] = {}
     label = next(part for part in reversed(field) if isinstance(part, str))
     written = written or {}
+    key = node_key(kind, ident)
+    at: dict[str, list[int]] = {}
+    for j, value in enumerate(values):
+        if value is not None:
+            at.setdefault(value, []).append(j)
     for j, value in enumerate(values):
         if value is None or is_placeholder(value) or is_vacant(value):
             continue  # `[待定, 待定]`: each placeholder has its own finding (RF001, OW002)
         if value not in first:
             first[value] = j
             continue
-        key = node_key(kind, ident)
+        places = at[value]
+        if len(places) > 2 and not any((key, field, i) in written for i in places):
+            if j == places[1]:  # a value pasted many times: one finding, not one a copy
+                yield _many(origin, field, label, value, places, key)
+            continue
         old = written.get((key, field, j)) or written.get((key, field, first[value]))
         if old is None and roles is not None and roles[j] != roles[first[value]]:
             # which entry is wrong depends on the duty's own RACI fields, which this
@@ -386,6 +395,18 @@ def _repeats(origin: Origin, field: tuple[Any, ...], values: Sequence[str | None
         yield Issue(message, origin.locate(*field, j), entity=key,
                     related=(Related(origin.locate(*field, first[value]),
                                      M("first listed here")),), hint=hint)
+
+
+def _many(origin: Origin, field: tuple[Any, ...], label: str, value: str, places: list[int],
+          key: str) -> Issue:
+    """RF004 for `value` listed at `places` (three or more) of list `field`: at its second
+    entry, the first and the others as related places."""
+    n = len(places)
+    related = (Related(origin.locate(*field, places[0]), M("first listed here")),
+               *(Related(origin.locate(*field, i), M("listed again here")) for i in places[2:]))
+    return Issue(M("{value!r} is listed {n} times in `{field}`", value=value, n=n, field=label),
+                 origin.locate(*field, places[1]), entity=key, related=related,
+                 hint=M("keep one {value!r} and remove the other {m}", value=value, m=n - 1))
 
 
 KIND_WORDS = {"Team": M("team"), "Person": M("person"), "Role": M("position"),
