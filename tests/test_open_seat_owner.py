@@ -13,6 +13,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from test_placeholders import BASE  # each case writes a word into one of its fields
 
 from orgspec.engine.lint import check_cached, lint, lint_org
 from orgspec.findings import Finding
@@ -21,72 +22,6 @@ from orgspec.load.config import Config
 
 TODAY = dt.date(2026, 2, 1)
 
-# the org of tests/test_placeholders.py: each case writes a word into one of its fields
-BASE = """\
-- kind: Team
-  id: platform
-  name: Platform
-  lead: ada
-  members: [ada, grace]
-  responsibilities: [uptime, {ref: tickets, role: consulted}]
-- kind: Team
-  id: support
-  name: Support
-  parent: platform
-  lead: linus
-  members: [linus]
-  responsibilities: [tickets]
-- {kind: Person, id: ada, name: Ada Lovelace, manager: grace, roles: [sre]}
-- {kind: Person, id: grace, name: Grace Hopper}
-- {kind: Person, id: linus, name: Linus Pauling}
-- kind: Role
-  id: sre
-  name: SRE
-  team: platform
-  holders: [ada]
-  duties: [uptime]
-- kind: Responsibility
-  id: uptime
-  name: Uptime
-  description: Monitor availability and respond to outages
-  accountable: platform
-  responsible: [platform]
-  consulted: [support]
-  informed: [support]
-- kind: Responsibility
-  id: tickets
-  name: Support tickets
-  description: Answer customer questions and complaints
-  accountable: support
-  consulted: [platform]
-- kind: Objective
-  id: reliable
-  title: Customers can always buy
-  owner: platform
-  period: 2026-Q1
-  key_results:
-    - id: availability
-      title: Availability at least 99.9% every month
-      metric: availability
-      baseline: 99.5%
-      target: 99.9%
-      direction: increase
-      due: 2026-03-31
-      owner: platform
-- kind: Process
-  id: flow
-  name: Ticket flow
-  owner: support
-  responsibility: tickets
-  steps:
-    - {id: triage, name: Triage, owner: support, tracker: platform, sla: 4h}
-- kind: Meeting
-  id: weekly
-  name: Weekly
-  cadence: weekly
-  owner: platform
-  attendees: [support, platform]
-"""
 
 UNDECIDED = ["待定", "未定", "TBD", "暫無"]
 SEATS = ["待招聘", "空缺", "vacant", "招聘中", "徵才中", "職缺", "open seat"]

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from orgspec.checks.hierarchy import parent_map, rolled_up
-from orgspec.checks.placeholders import seat_hint
+from orgspec.checks.placeholders import seat_hint, unfilled
 from orgspec.engine.charterroles import ROLE_WORDS, Fix, Pair, entry_text, pair, settle
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
@@ -20,7 +20,7 @@ from orgspec.engine.teams import holder_teams
 from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import M
 from orgspec.model.graph import site_path
-from orgspec.model.models import ROLES, Responsibility, is_placeholder, is_vacant
+from orgspec.model.models import ROLES, Responsibility, is_placeholder
 from orgspec.model.org import Org, Origin, ident_of, node_key
 
 
@@ -38,13 +38,6 @@ def _at_value(origin: Origin, path: tuple[Any, ...]) -> Location:
 
 def _id(node: str) -> str:
     return ident_of(node)
-
-
-def unfilled(org: Org, value: str) -> bool:
-    """Whether RACI value `value` names no owner because it is written so: a placeholder
-    (`待定`, `TBD`), or an open-seat word (`空缺`, `待招聘`) that is no id of the org. Both
-    are read alike (one rule, one severity); the hint fits the word (`seat_hint`)."""
-    return is_placeholder(value) or (is_vacant(value) and org.holder(value) is None)
 
 
 @check("OW001", graph=False, text=())

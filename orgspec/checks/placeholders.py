@@ -56,9 +56,16 @@ def left_to_its_rule(org: Org, kind: str, ident: str, field: tuple[Any, ...],
         # attendees all placeholders or open seats: the meeting has nobody in it (MT003);
         # an open-seat word that is an id names that entity there (MT003 reads the org)
         return label == "attendees" and all(
-            v is None or is_placeholder(v) or (is_vacant(v) and org.holder(v) is None)
-            for v in values)
+            v is None or unfilled(org, v) for v in values)
     return False
+
+
+def unfilled(org: Org, value: str) -> bool:
+    """Whether `value` (a RACI value, a meeting's attendee) names no owner because it is
+    written so: a placeholder
+    (`待定`, `TBD`), or an open-seat word (`空缺`, `待招聘`) that is no id of the org. Both
+    are read alike (one rule, one severity); the hint fits the word (`seat_hint`)."""
+    return is_placeholder(value) or (is_vacant(value) and org.holder(value) is None)
 
 
 def seat_hint(hint: M, field: str, value: str | None) -> M:

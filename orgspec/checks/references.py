@@ -352,16 +352,17 @@ def _repeats(origin: Origin, field: tuple[Any, ...], values: Sequence[str | None
     label = next(part for part in reversed(field) if isinstance(part, str))
     written = written or {}
     key = node_key(kind, ident)
-    at: dict[str, list[int]] = {}
-    for j, value in enumerate(values):
-        if value is not None:
-            at.setdefault(value, []).append(j)
+    at: dict[str, list[int]] = {}  # each value's entries, made at the list's first repeat
     for j, value in enumerate(values):
         if value is None or is_placeholder(value) or is_vacant(value):
             continue  # `[待定, 待定]`: each placeholder has its own finding (RF001, OW002)
         if value not in first:
             first[value] = j
             continue
+        if not at:
+            for i, v in enumerate(values):
+                if v is not None:
+                    at.setdefault(v, []).append(i)
         places = at[value]
         if len(places) > 2 and not any((key, field, i) in written for i in places):
             if j == places[1]:  # a value pasted many times: one finding, not one a copy
