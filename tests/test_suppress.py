@@ -66,3 +66,20 @@ def test_related_location_counts(write_org) -> None:
     # the directive stands on line 9, the line above the related location
     directive_file = write_org({"t.yaml": text}) / "t.yaml"
     assert codes(directive_file, config) == []
+
+
+def test_until_at_the_end_of_the_reason(write_org) -> None:
+    """`until=` added after the reason, as the hints' "add `until=`" is read (trial 34a):
+    expired, the finding is back with SU002; still to come, it suppresses."""
+    text = ("- kind: Team  # orgspec: ignore[HI005] 招到人之前由張偉倫代管 until=2026-11-20\n"
+            "  id: a\n  members: [x]\n"
+            "- kind: Team  # orgspec: ignore[HI005] Will covers until=2027-01-31\n"
+            "  id: b\n  members: [x]\n"
+            "- kind: Team  # orgspec: ignore[HI005] covers until hired until=soon\n"
+            "  id: c\n  members: [x]\n")
+    result = lint([str(write_org({"t.yaml": text}))], HIER, today=TODAY)
+    assert [(f.code, f.location.line, f.message) for f in result.findings] == [
+        ("SU002", 1, "suppression of HI005 expired on 2026-11-20"),
+        ("HI005", 2, "team 'a' has no lead"),
+        ("SU002", 7, "suppression has an invalid expiry 'soon'"),
+    ]

@@ -1,5 +1,6 @@
 """Inline suppressions: `# orgspec: ignore[CODE] reason` on the line or the line above,
-`# orgspec: ignore-file[CODE]` for a whole file, and an optional `until=YYYY-MM-DD` expiry.
+`# orgspec: ignore-file[CODE]` for a whole file, and an optional `until=YYYY-MM-DD` expiry,
+right after the brackets or at the end of the reason.
 
 A suppression that suppresses nothing, or has expired, is itself a finding (SU001, SU002).
 One written with a full-width colon or brackets, or without its colon (`# orgspec：ignore[X]`,
@@ -27,6 +28,9 @@ FirstLines = Callable[[str, tuple[Location, ...]], set[tuple[str, int]]]
 DIRECTIVE = lazy(
     r"#\s*orgspec:\s*(?P<kind>ignore-file|ignore)\[(?P<codes>[^\]\n]*)\]"
     r"(?:[ \t]+until=(?P<until>\S+))?(?P<reason>[^\n]*)")
+# `until=` written after the reason (`ignore[RO001] 王总代管 until=2027-03-31`): the hints
+# say "add `until=`", and people add it at the end (trial 34a); read there as well
+LATE_UNTIL = lazy(r"(?:^|[ \t])until=(?P<until>\S*)[ \t]*$")
 # What a suppression looks like when typed with an IME or from memory: any colon or none,
 # ASCII or full-width brackets; a match that DIRECTIVE does not also read is malformed.
 NEAR = lazy(r"#[ \t]*orgspec[ \t]*[:：﹕]?[ \t]*(?P<kind>ignore-file|ignore)[ \t]*"
@@ -61,9 +65,13 @@ def scan_directives(text: str, file: str) -> list[Directive]:
         read.add(m.start())
         line, col = index.position(m.start())
         codes = tuple(c.strip() for c in m.group("codes").split(",") if c.strip())
-        until, bad = _until(m.group("until"))
+        written, reason = m.group("until"), m.group("reason")
+        late = LATE_UNTIL.search(reason) if written is None else None
+        if late is not None:
+            written, reason = late.group("until"), reason[:late.start()]
+        until, bad = _until(written)
         out.append(Directive(Location(file, line, col), codes, m.group("kind") == "ignore-file",
-                             until, bad, m.group("reason").strip()))
+                             until, bad, reason.strip()))
     for m in NEAR.finditer(text):
         if m.start() not in read:
             line, col = index.position(m.start())
