@@ -208,3 +208,26 @@ def test_a_did_you_mean_says_the_id_first(write_org, lang: str, hint: str) -> No
     run = run_cli("check", str(folder), "--isolated", "--no-cache", "--lang", lang)
     hints = [line.strip() for line in run.stdout.splitlines() if "marketing" in line]
     assert hints == [f"{'建议' if lang == 'zh' else 'hint'}: {hint}"], run.stdout
+
+
+@pytest.mark.parametrize(("lang", "name"), [("en", "Engineering"), ("zh", "技术部"),
+                                            ("zh-Hant", "技術部")])
+def test_a_renamed_team_is_named_in_the_reader_s_language(tmp_path: Path, lang: str,
+                                                          name: str) -> None:
+    """The rename hint reads the files as written: it names the team as every finding does,
+    by its `names` in the run's language (trial 34a: `--lang en` said 深圳技术组 while the
+    duty beside it was said by its English name)."""
+    from conftest import git
+
+    folder = tmp_path / "org"
+    folder.mkdir()
+    named = RENAMED.replace("  name: 技术部\n",
+                            "  name: 技术部\n  names: {en: Engineering, zh-Hant: 技術部}\n")
+    (folder / "org.yaml").write_text(named, "utf-8")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "org")
+    (folder / "org.yaml").write_text(named.replace("  id: tech\n", "  id: jishu\n"), "utf-8")
+    found = json_findings(folder, "--lang", lang)
+    assert where(found) == [("RF001", "org.yaml", 16, 59)]
+    assert found[0]["related"][0]["message"].startswith(f"{name} ")

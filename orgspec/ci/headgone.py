@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from orgspec.ci.before import at_head, committed, git_out, head_specs, work_tree
+from orgspec.ci.rawnames import said_raw
 from orgspec.engine.holdback import bare_hint, rehint
 from orgspec.engine.pending import first_ids
 from orgspec.findings import Finding, LintResult, Related, replaced
@@ -69,18 +70,17 @@ def said_gone(result: LintResult, targets: list[str], relint: Relint | None = No
     files = _defining(top, targets, {*asked.values(), *guessed})
     if not files:
         return  # no file at HEAD defined one of them: typos, not deletions
+    lang = result.lang or "en"
     then: dict[str, _Then] = {}
     for raw in committed(files):
         for entity in raw.entities:
-            ident, name = entity.data.get("id"), entity.data.get("name")
+            ident = entity.data.get("id")
             if isinstance(ident, str):
-                then.setdefault(ident, _Then(raw.display, name.strip()
-                                             if isinstance(name, str) else ""))
+                then.setdefault(ident, _Then(raw.display, said_raw(entity.data, lang)))
     found = {i: then[value] for i, value in asked.items() if value in then}
     if not found:
         return
     gone = {t.rel for t in found.values() if not os.path.exists(os.path.join(top, t.rel))}
-    lang = result.lang or "en"
     out = list(result.findings)
     held: dict[str, list[int]] = {}
     for i, t in found.items():

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from orgspec.ci.headlooks import looks_renamed
+from orgspec.ci.rawnames import said_raw
 from orgspec.engine.holdback import bare_hint, rehint
 from orgspec.findings import Finding, replaced
 from orgspec.i18n import M, said_from
@@ -61,9 +62,11 @@ def said_former(findings: list[Finding], at: dict[int, str],
     name. `words`: each kind as a hint says it."""
     out = list(findings)
     tables: dict[str, dict[str, tuple[str, frozenset[str]]]] = {}
+    shown: dict[tuple[str, str], str] = {}  # (kind, id) -> its name as `lang` says it
     for entity in now:
         ident, kind, name = entity.data.get("id"), entity.kind, entity.data.get("name")
         if isinstance(ident, str) and isinstance(kind, str):
+            shown.setdefault((kind, ident), said_raw(entity.data, lang))
             aliases = entity.data.get("aliases")
             tables.setdefault(kind, {})[ident] = (
                 name.strip() if isinstance(name, str) else "",
@@ -80,7 +83,7 @@ def said_former(findings: list[Finding], at: dict[int, str],
             continue
         hint = M("{value} was the name of {kind} `{id}` at git HEAD (it is named {name} "
                  "now): write `{id}`", value=value.strip(), kind=words[kind], id=new,
-                 name=tables[kind][new][0] or new)
+                 name=shown.get((kind, new)) or new)
         out[i] = replaced(out[i], hint=said_from(rehint(out[i].hint, hint), lang))
     return out
 

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from orgspec.ci import headnames
 from orgspec.ci.before import committed
 from orgspec.ci.headlooks import Looks, looks_renamed
+from orgspec.ci.rawnames import said_raw
 from orgspec.engine.holdback import bare_hint, is_grouped, rehint
 from orgspec.findings import Finding, LintResult, Location, Related, replaced
 from orgspec.i18n import M, said_from
@@ -64,6 +65,11 @@ def said_renames(result: LintResult, targets: list[str], config: Config,
             if isinstance(team, str) and team:
                 team_of[(kind, ident)] = team
     lang = result.lang or "en"
+    shown: dict[tuple[str, str], str] = {}  # (kind, id) -> its name as `lang` says it
+    for entity in now_raw:
+        ident, kind = entity.data.get("id"), entity.kind
+        if isinstance(ident, str) and isinstance(kind, str):
+            shown.setdefault((kind, ident), said_raw(entity.data, lang))
     out = list(result.findings)
     for i, old in asked.items():
         if old not in then:
@@ -87,6 +93,7 @@ def said_renames(result: LintResult, targets: list[str], config: Config,
                     ref="HEAD", why=why)), lang))
             continue
         ids = [found[0][0]]
+        name = shown.get((kind, ids[0])) or name
         defined = Related(found[0][1], said_from(M(
             "{name} has the id {id!r} here, `{old}` at git HEAD", name=name, id=ids[0],
             old=old), lang))

@@ -21,6 +21,7 @@ import os
 from dataclasses import dataclass
 
 from orgspec.ci.before import committed, git_out, head_specs, work_tree
+from orgspec.ci.rawnames import said_raw
 from orgspec.engine.holdback import Held, held_hint
 from orgspec.findings import Finding, LintResult, Related, message_values, replaced
 from orgspec.i18n import M, P, said_from
@@ -71,7 +72,7 @@ def said_team_gone(result: LintResult, targets: list[str], config: Config) -> No
     was_on: dict[str, _Team] = {}  # person -> the first team HEAD had them on
     for raw in committed(files):
         for entity in raw.entities:
-            team = _team(entity, raw.display)  # relative to the work tree
+            team = _team(entity, raw.display, result.lang or "en")  # relative to the work tree
             if team is None:
                 continue
             for person in _people(entity):
@@ -143,12 +144,13 @@ def _is_team(entity: RawEntity) -> bool:
     return isinstance(kind, str) and kind_meant(kind) == "Team"
 
 
-def _team(entity: RawEntity, rel: str) -> _Team | None:
-    """Team `entity` as `HEAD` wrote it (`rel` its file), or None for another entity."""
-    ident, name = entity.data.get("id"), entity.data.get("name")
+def _team(entity: RawEntity, rel: str, lang: str) -> _Team | None:
+    """Team `entity` as `HEAD` wrote it (`rel` its file), named for a reader of `lang`, or
+    None for another entity."""
+    ident = entity.data.get("id")
     if not _is_team(entity) or not isinstance(ident, str):
         return None
-    return _Team(ident, name.strip() if isinstance(name, str) else "", rel)
+    return _Team(ident, said_raw(entity.data, lang), rel)
 
 
 def _people(entity: RawEntity) -> list[str]:
