@@ -970,7 +970,7 @@ def _init(directory: str | None, lang: str | None, ci: str | None, example: bool
     # before init writes its own config there; it writes org files: not the reader's $LANG
     said = _error_lang({"lang": lang, "directory": directory}, reader=False)
     try:
-        done = init_repo(directory, lang or "en", ci, example)
+        done = init_repo(directory, lang, ci, example)
     except InitError as exc:
         raise UsageError(message_of(exc)) from None
     for name in done.written:

@@ -142,13 +142,20 @@ def _bytes_of(path: str) -> bytes | None:
         return None
 
 
-def init_repo(directory: str, lang: str = "en", ci: str = "github",
+def init_repo(directory: str, lang: str | None = "en", ci: str = "github",
               example: bool = True) -> Written:
     """Write the starter files into `directory`, with the CI file of `ci` (github, gitlab
-    or none: `ci_files`). Raises InitError when `directory` is itself an org, or, while
-    the example org is written, when a target other than `.gitignore` exists."""
-    files = ci_files(plan(lang), directory, ci)
+    or none: `ci_files`), in `lang`; None: the language of the org already there (its
+    names and descriptions, `i18n.content_lang`), else English. Raises InitError when
+    `directory` is itself an org, or, while the example org is written, when a target other
+    than `.gitignore` exists."""
+    files = ci_files(plan(lang or "en"), directory, ci)
     found = _org_beside(directory, files)
+    if lang is None and found is not None:
+        # `init .` beside a Chinese org wrote `lang: en` and every later run said its
+        # findings and pages in English (trial 34b): the config speaks the org's language
+        lang = _org_lang(directory, files) or "en"
+        files = ci_files(plan(lang), directory, ci)
     if found is None:
         _refuse_inside_an_org(directory)
     done = Written(no_example=found or (None if example else "asked"))
@@ -256,6 +263,21 @@ def _org_beside(directory: str, files: dict[str, str]) -> str | None:
             if found:
                 return os.path.normpath(os.path.join(here, found[0])).replace(os.sep, "/")
     return None
+
+
+def _org_lang(directory: str, files: dict[str, str]) -> str | None:
+    """The language of the org in the folders `files` puts the example org into, judged
+    by its entities' names, titles, descriptions and missions; None without text."""
+    from orgspec.i18n import content_lang
+    from orgspec.load.loader import load_files
+
+    folders = sorted({rel.split("/", 1)[0] for rel in files if _is_example(rel)})
+    raw = load_files([os.path.join(directory, f) for f in folders]).entities
+    return content_lang(value for entity in raw if isinstance(entity.data, dict)
+                        for key in _TEXTS if isinstance(value := entity.data.get(key), str))
+
+
+_TEXTS = ("name", "title", "description", "mission")
 
 
 def _org_kind() -> re.Pattern[str]:
