@@ -119,9 +119,10 @@ def test_the_target_shown_is_no_part_of_a_quarter_that_does_not_exist(
 
 
 def test_each_hint_on_a_sentence_without_a_value_leads_to_a_clean_check(tmp_path: Path) -> None:
-    titles = ["GMV达到1e400", "退货率降到三分之零", "转化率一半一半", "GMV reaches 5亿 by Q5"]
+    titles = ["GMV达到1e400", "退货率降到三分之零", "转化率一半一半", "GMV reaches 5亿 by Q5",
+              "Raise GMV by Q4 2026", "Q4 2026 revenue growth"]
     found, _ = _lint(tmp_path, [(None, {"title": t}) for t in titles])
-    assert [f.code for f in found] == ["OK003"] * 4
+    assert [f.code for f in found] == ["OK003"] * 4 + ["OK004", "OK003"]
     again, _ = _lint(tmp_path, [(None, {"title": _example(f)}) for f in found])
     assert again == []
 
@@ -147,3 +148,37 @@ def test_a_version_in_a_time_clause_is_as_any_object(tmp_path: Path) -> None:
         ("2026", {"title": "上线 v2.0"}, [("OK003", "title")]),
         ("2026", {"title": "上线 v2.0，首页点击率从3%提升到4.5%"}, [("OK005", "title")]),
     ])
+
+
+# --- 1. a count after a quarter, in English as in Chinese -----------------------------------
+def test_a_count_after_a_quarter_is_no_year(tmp_path: Path) -> None:
+    _exact(tmp_path, [
+        ("2026-Q4", {"title": "Q4 2025 new sellers onboarded"}, []),
+        ("2026-Q4", {"title": "Q4 2025 new sellers"}, []),
+        ("2026-Q4", {"title": "第四季 2025 家门店开业"}, [("OK003", "title")]),  # as it was
+        # the quarter's year: a deadline, outside the period, and no target
+        ("2026-Q4", {"title": "Onboard 300 new sellers by Q4 2025"}, [("OK009", "title")]),
+        ("2026-Q4", {"title": "Q4 2025 GMV reaches 5亿"}, [("OK009", "title")]),
+        ("2026-Q4", {"title": "Q4 2026 orders up 20%"}, []),
+        ("2026-Q4", {"title": "Raise GMV by Q4 2026"}, [("OK004", "title")]),
+        ("2026-Q4", {"title": "Q4 2026 revenue growth"}, [("OK003", "title")]),
+        ("2027", {"title": "Q4 2025 new sellers onboarded"}, []),
+        ("2027", {"title": "Onboard 300 new sellers by Q4 2026"}, [("OK009", "title")]),
+    ])
+
+
+@pytest.mark.parametrize(("title", "target", "due"), [
+    ("Q4 2025 new sellers onboarded", "2025 new sellers onboarded", "2026-12-31"),
+    ("Onboard 300 new sellers by Q4 2025", "300 new sellers", "2025-12-31"),
+    ("Reach 2025 active sellers by Q4 2026", "2025 active sellers", "2026-12-31"),
+    ("Q4 2026 orders up 20%", "20%", "2026-12-31"),
+    ("Raise GMV by Q4 2026", "", "2026-12-31"),
+])
+def test_the_quarters_year_is_no_target_and_a_count_no_year(
+        title: str, target: str, due: str) -> None:
+    from orgspec.model.models import KeyResult, Objective
+    from orgspec.model.okr import key_result_values
+
+    obj = Objective(kind="Objective", id="o", title="t", period="2026-Q4")
+    vals = key_result_values(obj, KeyResult(id="k", title=title))
+    assert (vals.target, str(vals.due)) == (target, due)

@@ -289,12 +289,42 @@ def _found(text: str, zh: tuple[str, ...], en: tuple[str, ...]) -> list[str]:
     return hits
 
 
+# A year just after a quarter (Q4 2025, 2026年Q4 is DATE's): the quarter's year, unless it
+# counts something, in English a plural noun after it (`Q4 2025 new sellers`) with no other
+# value in the sentence (not `by Q4 2025`, `Q4 2026 revenue growth`, `Q4 2026 orders up 20%`);
+# 第四季 2025 家 is `model.okr`'s (a measure word).
+QUARTER_YEAR = lazy(r"(?<![A-Za-z])[Qq][1-4]\s?((?:19|20)\d{2})(?![\d.,%])")
+_PLURAL_AFTER = lazy(r"(?:[ ]+[a-z][a-z'-]*){0,2}?[ ]+[a-z][a-z'-]{2,}(?<![s'])s\b")
+
+
+def quarter_year_counts(text: str, start: int, end: int) -> bool:
+    """Whether the year `text[start:end]`, just after a quarter (`Q4 2025`), counts something
+    (`Q4 2025 new sellers onboarded`: 2025 sellers, due in Q4) rather than naming the quarter's
+    year: a plural English noun follows it within three words, and no other value is left in
+    the sentence (`text` in Simplified script)."""
+    if not _PLURAL_AFTER.match(text, end):
+        return False
+    rest = _not_targets(text, None)
+    return not quantities(rest[:start] + " " * (end - start) + rest[end:])
+
+
 def not_targets(text: str, released: bool | None = None) -> str:
     """The text with dates, versions, service hours, windows, rank qualifiers (Top 20,
     前10大), bare years and names with digits inside (K8s, B2B) blanked out, each by as many
     spaces as it has characters (so offsets into `text` still hold): what is left of its
     numbers are values to reach. `released`: the text is about a release or another activity
-    (found here when not given)."""
+    (found here when not given). A quarter's year (`by Q4 2025`) is blanked too, a count after
+    a quarter (`Q4 2025 new sellers`, `quarter_year_counts`) is not."""
+    rest = _not_targets(text, released)
+    for m in QUARTER_YEAR.finditer(text):
+        start, end = m.span(1)
+        if rest[start:end].strip() and not quarter_year_counts(text, start, end):
+            rest = rest[:start] + " " * (end - start) + rest[end:]
+    return rest
+
+
+def _not_targets(text: str, released: bool | None) -> str:
+    """`not_targets` but for a quarter's year."""
     rest = _blank(_INNER_DIGITS, _blank(NOT_TARGET, _blank(DATE, text)))
     if released is None:
         released = _releases(rest)
