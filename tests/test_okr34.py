@@ -182,3 +182,52 @@ def test_the_quarters_year_is_no_target_and_a_count_no_year(
     obj = Objective(kind="Objective", id="o", title="t", period="2026-Q4")
     vals = key_result_values(obj, KeyResult(id="k", title=title))
     assert (vals.target, str(vals.due)) == (target, due)
+
+
+# --- 5. a version or a time as a value: a hint that leads to a measurable key result ----------
+def _followed(f: Finding, kr: KR) -> KR:
+    """`kr` with the hint of OK006 `f` followed literally: each `name: value` it gives set,
+    and a number where it asks for one without giving it."""
+    out = dict(kr)
+    for name, value in re.findall(r"`(\w+): ([^`]+)`", str(f.hint)):
+        out[name] = value
+    if parse_number(out.get("target")) is None:
+        out["target"] = "5亿"  # "the value as `target`, a number"
+    return out
+
+
+def parse_number(value: str | None) -> object:
+    from orgspec.text.quantity import parse_quantity
+
+    return parse_quantity(value)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "zh-Hant"])
+def test_a_named_value_gets_a_hint_that_leads_to_a_measurable_key_result(
+        tmp_path: Path, lang: str) -> None:
+    krs: list[tuple[str | None, KR]] = [
+        ("2026-Q1", {"title": "App版本", "target": "v2.0"}),
+        ("2026-Q1", {"title": "App version", "metric": "App version", "target": "3.5版"}),
+        ("2026-Q1", {"title": "全年GMV", "metric": "GMV", "target": "Q4"}),
+        ("2026-Q1", {"title": "全年GMV", "metric": "GMV", "target": "FY2026"}),
+        ("2026", {"title": "全年營收", "metric": "營收", "target": "民國115年"}),
+    ]
+    found, where = _lint(tmp_path, krs, lang)
+    assert [(f.code, f.location.line) for f in found] == [
+        ("OK006", w["target"]) for w in where]
+    for f in found:  # "write a number" led to `target: 2.0`, a clean check, not measurable
+        assert "1.32M, 120万, 99.95%, 2h, 4.6/5" not in str(f.hint)
+    again, _ = _lint(tmp_path, [(p, _followed(f, kr)) for f, (p, kr) in zip(found, krs,
+                                                                             strict=True)], lang)
+    assert again == []
+    # the same hint followed with the version itself as the number is no way out: `metric`
+    # names what changes, so `target: 2.0` beside `metric: App version` stays the author's
+    # choice, and the hint never suggests it
+    assert all("`metric:" in str(f.hint) or "`due:" in str(f.hint) for f in found)
+
+
+def test_any_other_word_as_a_value_still_asks_for_a_number(tmp_path: Path) -> None:
+    found, where = _lint(tmp_path, [("2026", {"title": "GMV", "metric": "GMV", "target": "high"}),
+                                    ("2026", {"title": "GMV", "metric": "GMV", "target": "Q5"})])
+    assert [(f.code, f.location.line) for f in found] == [("OK006", w["target"]) for w in where]
+    assert all(str(f.hint).startswith("write a number") for f in found)

@@ -136,6 +136,19 @@ _NAMED = lazy(
     r"[vV]\d+(?:\.\d+)*|(?:版本|version\s?)\d+(?:\.\d+)*|\d+(?:\.\d+)*\s?版本?|"
     r"(?:(?:19|20)\d{2}\s?(?:年|[-_/])?\s?)?(?:[Qq][1-4]|第?\s?[一二三四1-4]\s?季度?)|"
     r"民国\s?\d{1,3}\s?年度?|1[0-2]\d\s?年度", re.IGNORECASE)
+_NAMED_VERSION = lazy(r"[vV]\d+(?:\.\d+)*|(?:版本|version\s?)\d+(?:\.\d+)*|\d+(?:\.\d+)*\s?版本?",
+                      re.IGNORECASE)
+
+
+def named_value(text: str | None) -> str | None:
+    """What a field's value names instead of an amount (`_NAMED`): "version" (v2.0, 3.5版,
+    版本2.0) or "when" (FY2026, 2026财年, Q4, 第三季度, 民國115年); None for anything else."""
+    said = fold_width(simplified(str(text or "").strip()))
+    if not _NAMED.fullmatch(said):
+        return None
+    return "version" if _NAMED_VERSION.fullmatch(said) else "when"
+
+
 # No value either, and no date: a quarter that does not exist (Q0, Q5, Q13, 第5季度, 第十三季)
 # and a number written as a power (1e400, 10^400: beyond any key result's measure).
 NO_VALUE = lazy(r"(?<![A-Za-z0-9])[Qq]\d+(?![\d.])|第\s?(?:\d+|[零〇一二两三四五六七八九十百]{2,})"
