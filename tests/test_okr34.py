@@ -231,3 +231,22 @@ def test_any_other_word_as_a_value_still_asks_for_a_number(tmp_path: Path) -> No
                                     ("2026", {"title": "GMV", "metric": "GMV", "target": "Q5"})])
     assert [(f.code, f.location.line) for f in found] == [("OK006", w["target"]) for w in where]
     assert all(str(f.hint).startswith("write a number") for f in found)
+
+
+# --- 6. a fiscal year outside the objective's period -----------------------------------------
+def test_a_fiscal_year_outside_the_period_is_read_as_a_calendar_year_is(tmp_path: Path) -> None:
+    # A bare year is no deadline (trial 33a: `2026` alone names no date), so a year outside a
+    # 2026-Q1 objective's period gives no OK009, calendar or fiscal alike; a year's end with
+    # 前 is a deadline and gets it. Without a period a fiscal year stays no time bound
+    # (trial 28: its months are the company's), where a calendar year is one.
+    _exact(tmp_path, [
+        ("2026-Q1", {"title": "2027年GMV达到5亿"}, []),
+        ("2026-Q1", {"title": "FY2027 GMV达到5亿"}, []),
+        ("2026-Q1", {"title": "2027財年GMV達到5億"}, []),
+        ("2026-Q1", {"title": "GMV reaches 5亿 in 2027"}, []),
+        ("2026-Q1", {"title": "GMV reaches 5亿 in FY2027"}, []),
+        ("2026-Q1", {"title": "2027年底前GMV达到5亿"}, [("OK009", "title")]),
+        ("2026-Q1", {"title": "FY2027年底前GMV达到5亿"}, [("OK009", "title")]),
+        (None, {"title": "2027年GMV达到5亿"}, []),
+        (None, {"title": "FY2027 GMV达到5亿"}, [("OK003", "title")]),
+    ])
