@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -250,3 +251,37 @@ def test_a_fiscal_year_outside_the_period_is_read_as_a_calendar_year_is(tmp_path
         (None, {"title": "2027年GMV达到5亿"}, []),
         (None, {"title": "FY2027 GMV达到5亿"}, [("OK003", "title")]),
     ])
+
+
+# --- the cache never changes these answers --------------------------------------------------
+def test_the_same_findings_with_and_without_the_cache(tmp_path: Path) -> None:
+    from conftest import run_cli
+
+    krs: list[tuple[str | None, KR]] = [
+        ("2026-Q4", {"title": "Q4 2025 new sellers onboarded"}),
+        ("2026-Q4", {"title": "Onboard 300 new sellers by Q4 2025"}),
+        ("2026-Q4", {"title": "GMV reaches 5亿 by Q5"}),
+        ("2026-Q4", {"title": "退货率降到三分之零"}),
+        ("2026", {"title": "转化率一半一半"}),
+        ("2026", {"title": "上线 v2.0 后首页点击率从3%提升到4.5%"}),
+        ("2026-Q1", {"title": "App版本", "target": "v2.0"}),
+        ("2026-Q1", {"title": "FY2027 GMV达到5亿"}),
+    ]
+    org = tmp_path / "org"
+    org.mkdir()
+    env = {"ORGSPEC_CACHE_DIR": str(tmp_path / "cache")}
+
+    def both() -> None:
+        cold = run_cli("check", str(org), "--isolated", "--no-cache", "--format", "json")
+        for _ in range(2):  # a cold cache, then a warm one
+            warm = run_cli("check", str(org), "--isolated", "--format", "json", env=env)
+            assert warm.json()["findings"] == cold.json()["findings"]
+
+    (org / "org.yaml").write_text(_org(krs)[0], "utf-8")
+    both()
+    time.sleep(1.1)  # an edit of each kind the rules read: a title, a target, a period
+    krs[0] = ("2026-Q4", {"title": "Q4 2025 GMV reaches 5亿"})
+    krs[6] = ("2026-Q1", {"title": "App版本", "target": "Q4"})
+    krs[7] = ("2027", {"title": "FY2027 GMV达到5亿"})
+    (org / "org.yaml").write_text(_org(krs)[0], "utf-8")
+    both()
