@@ -38,7 +38,7 @@ from orgspec.text.measurable import (
     fiscal_year,
     rewrite_hint,
 )
-from orgspec.text.quantity import Quantity, parse_quantity
+from orgspec.text.quantity import Quantity, named_value, parse_quantity
 
 KR = tuple[str, Objective, int, KeyResult]
 UNIT_KINDS = {"percent": M("percent"), "count": M("count"), "duration": M("duration"),
@@ -225,8 +225,26 @@ def non_numeric_value(ctx: RuleContext) -> Iterator[Issue]:
                 yield Issue(M("{field} {value!r} of key result {kr!r} is not a number",
                               field=name, value=value, kr=_said(kr)),
                             _where(ctx, oid, i, name), node_key("objective", oid),
-                            hint=M("write a number, with a unit if it has one: 1.32M, 120万, "
-                                   "99.95%, 2h, 4.6/5"))
+                            hint=_value_hint(ctx, oid, kr, name, value))
+
+
+def _value_hint(ctx: RuleContext, oid: str, kr: KeyResult, field: str, value: str) -> M:
+    """OK006's hint. A value that names a version or a time (`target: v2.0`, `Q4`, `FY2026`)
+    is no amount written otherwise: `target: 2.0` would pass a key result that is still not
+    measurable, so the hint says what to write instead (what the release changes as `metric`;
+    the date as `due`, due in the objective's period); else, a number."""
+    kind = named_value(value)
+    if kind == "version":
+        return M("{value!r} is a version: it says which release, not how much; write what the "
+                 "release should change as `metric` and the value as `{field}`, a number "
+                 "(e.g. `metric: checkout conversion rate`, `{field}: 4.5%`)",
+                 value=value, field=field)
+    if kind == "when":
+        due = example_due(ctx.org.objectives[oid], kr) or dt.date(ctx.shared.today.year, 12, 31)
+        return M("{value!r} says when, not how much: write the date as `due` (e.g. `due: "
+                 "{due}`) and the value as `{field}`, a number (1.32M, 120万, 99.95%, 2h)",
+                 value=value, due=due.isoformat(), field=field)
+    return M("write a number, with a unit if it has one: 1.32M, 120万, 99.95%, 2h, 4.6/5")
 
 
 @check("OK007", local=True)

@@ -14,7 +14,13 @@ from itertools import pairwise
 from orgspec.model.models import KeyResult, Objective
 from orgspec.model.org import node_key
 from orgspec.text.lazyre import lazy
-from orgspec.text.measurable import FISCAL_YEAR, Verdict, assess, not_targets
+from orgspec.text.measurable import (
+    FISCAL_YEAR,
+    Verdict,
+    assess,
+    not_targets,
+    quarter_year_counts,
+)
 from orgspec.text.quantity import (
     WORD_NUMBERS,
     ZH_NUMERAL,
@@ -521,7 +527,10 @@ def _quarter_due(said: str, year: int | None) -> dt.date | None:
         found = m
     if found is None:
         return None
-    written = found.group("y") or found.group("y2")
+    y2 = found.group("y2")
+    if y2 and quarter_year_counts(said, *found.span("y2")):
+        y2 = None  # Q4 2025 new sellers: 2025 sellers, due in Q4
+    written = found.group("y") or y2
     the_year = int(written) if written else year
     if the_year is None:
         return None

@@ -21,7 +21,7 @@ from functools import lru_cache
 from orgspec.han import HAN
 from orgspec.i18n import M
 from orgspec.text.lazyre import lazy
-from orgspec.text.quantity import EVENT, quantities
+from orgspec.text.quantity import EVENT, NO_VALUE, quantities
 from orgspec.text.script import simplified
 from orgspec.text.separators import SEPARATORS
 from orgspec.text.spaces import fold_width
@@ -86,8 +86,10 @@ _ACTIVITY_PAST = lazy(r"\b(?:" + "|".join(ACTIVITY_PAST_EN) + r")\b")
 # 后台 and 后端 are a back office, not "after" (部署完成后台新系统).
 _NOT_DONE_ZH = lazy(r"(?:完成|完毕|结束)?\s*(?:之|以)?[后後](?![台端])\s*\S"
                    rf"|[^\s{SEPARATORS}]{{0,3}}率")
-# The object of a leading activity verb, then 后: 上线智能推荐后, 完成仓库改造后 (a time clause).
-_OBJECT_THEN_AFTER = lazy(r"[^\s，,；;。、]{1,12}?(?:完成|完毕|结束)?\s*(?:之|以)?[后後](?![台端])")
+# The object of a leading activity verb, then 后: 上线智能推荐后, 完成仓库改造后 (a time clause);
+# spaces inside it as a version is written (上线 v2.0 后, 上线订单系统 v2.0 后: as 上线X后).
+_OBJECT_THEN_AFTER = lazy(r"\s*[^\s，,；;。、](?:[^\S\n]?[^\s，,；;。、]){0,11}?"
+                          r"\s*(?:完成|完毕|结束)?\s*(?:之|以)?[后後](?![台端])")
 
 
 def _after_done(zh: str, at: int) -> bool:
@@ -134,7 +136,7 @@ DATE = lazy(
     r"民国\s?\d{1,3}\s?年(?:度|底|末|内|\d{1,2}\s?月(?:底|末|\d{1,2}\s?[日号])?)?|"
     r"(?<!\d)1[0-2]\d\s?年(?:度|底|末|内|\d{1,2}\s?月(?:底|末|\d{1,2}\s?[日号])?)|"
     r"(?<![\d/.])1[0-2]\d/\d{1,2}/\d{1,2}(?![\d/.])|"
-    r"\d{1,2}月(?:底|末|份|\d{1,2}日)?|[Qq][1-4]|"
+    r"\d{1,2}月(?:底|末|份|\d{1,2}日)?|[Qq][1-4](?!\d)|"
     # a quarter in Chinese: 第三季度, 第三季 and 第3季 (Hong Kong, Taiwan), 三季度 (not 每一季度)
     r"第\s?[一二三四1-4]\s?季度?|(?<![每一二三四五六七八九十\d])[一二三四]季度|"
     # a month/day after the word that makes it a deadline (截止12/31, by 6/30): not a ratio;
@@ -178,7 +180,8 @@ NOT_TARGET = lazy(
     r"\b(?:[2-9]|\d{2,})\s(?:day|week|month|quarter|year)\b(?=\s+[a-z])|"  # 3 month rate
     # the window or grade a Chinese rate is named by: 30日留存率, 24小时发货率, 五星好评率
     r"(?:\d+|[一二两三四五六七八九十]+)\s?(?:小时|日|天|周|个月|星)"
-    f"(?=[{HAN}]{{0,6}}?(?:率|数|量|额|值|占比))",
+    f"(?=[{HAN}]{{0,6}}?(?:率|数|量|额|值|占比))|"
+    + NO_VALUE.pattern,  # Q5, 第十三季, 1e400: text, neither a value nor a date
     re.IGNORECASE)
 # A bare x.y closing a name ("loyalty program 3.0", "会员体系2.0") is a version, unless a
 # framing word or comparator leads to it ("NPS at least 3.0", "评分提升到4.6"). In a sentence
@@ -286,12 +289,42 @@ def _found(text: str, zh: tuple[str, ...], en: tuple[str, ...]) -> list[str]:
     return hits
 
 
+# A year just after a quarter (Q4 2025, 2026年Q4 is DATE's): the quarter's year, unless it
+# counts something, in English a plural noun after it (`Q4 2025 new sellers`) with no other
+# value in the sentence (not `by Q4 2025`, `Q4 2026 revenue growth`, `Q4 2026 orders up 20%`);
+# 第四季 2025 家 is `model.okr`'s (a measure word).
+QUARTER_YEAR = lazy(r"(?<![A-Za-z])[Qq][1-4]\s?((?:19|20)\d{2})(?![\d.,%])")
+_PLURAL_AFTER = lazy(r"(?:[ ]+[a-z][a-z'-]*){0,2}?[ ]+[a-z][a-z'-]{2,}(?<![s'])s\b")
+
+
+def quarter_year_counts(text: str, start: int, end: int) -> bool:
+    """Whether the year `text[start:end]`, just after a quarter (`Q4 2025`), counts something
+    (`Q4 2025 new sellers onboarded`: 2025 sellers, due in Q4) rather than naming the quarter's
+    year: a plural English noun follows it within three words, and no other value is left in
+    the sentence (`text` in Simplified script)."""
+    if not _PLURAL_AFTER.match(text, end):
+        return False
+    rest = _not_targets(text, None)
+    return not quantities(rest[:start] + " " * (end - start) + rest[end:])
+
+
 def not_targets(text: str, released: bool | None = None) -> str:
     """The text with dates, versions, service hours, windows, rank qualifiers (Top 20,
     前10大), bare years and names with digits inside (K8s, B2B) blanked out, each by as many
     spaces as it has characters (so offsets into `text` still hold): what is left of its
     numbers are values to reach. `released`: the text is about a release or another activity
-    (found here when not given)."""
+    (found here when not given). A quarter's year (`by Q4 2025`) is blanked too, a count after
+    a quarter (`Q4 2025 new sellers`, `quarter_year_counts`) is not."""
+    rest = _not_targets(text, released)
+    for m in QUARTER_YEAR.finditer(text):
+        start, end = m.span(1)
+        if rest[start:end].strip() and not quarter_year_counts(text, start, end):
+            rest = rest[:start] + " " * (end - start) + rest[end:]
+    return rest
+
+
+def _not_targets(text: str, released: bool | None) -> str:
+    """`not_targets` but for a quarter's year."""
     rest = _blank(_INNER_DIGITS, _blank(NOT_TARGET, _blank(DATE, text)))
     if released is None:
         released = _releases(rest)

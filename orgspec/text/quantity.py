@@ -75,12 +75,17 @@ _TENTHS = lazy(r"(?<![\d.第零〇一二两三四五六七八九十])"
                      r"(\d+(?:\.\d+)?|[一二两三四五六七八九]|十)成([一二三四五六七八九]?)"
                      r"(?![本交员长功立熟果为绩都品型效就])")
 # Halves (trial 33b): 一半 (50%), 减半 / 砍半 (0.5x, as `halve`), 半个百分点 (0.5 points), 半小时;
-# not 一个半小时 (a half after a count), 半年 (a period), 半自动化, 半成品 (words).
-_HALF = lazy(r"(?P<share>一半)|(?P<times>[减砍]半)|"
+# not 一个半小时 (a half after a count), 半年 (a period), 半自动化, 半成品 (words), nor 一半一半
+# ("half and half", so-so: a half of nothing).
+_HALF = lazy(r"(?P<share>(?<!一半)一半(?!一半))|(?P<times>[减砍]半)|"
              r"(?<![个\d零〇一二两三四五六七八九十])半(?P<unit>个?百分点|个?小时)")
-# A fraction: 三分之一 (1/3), 五分之二; 百分之, 千分之, 万分之 are `_PER`'s.
-_FRACTION = lazy(r"(?<![\d第百千万])([二三四五六七八九十]|[1-9]\d?)分之"
-                 r"([一二三四五六七八九]|[1-9]\d?)(?![\d零〇一二两三四五六七八九十百千万])")
+# A fraction: 三分之一 (1/3), 五分之二, 九十分之一 (1/90, not 十分之一 inside it); 百分之, 千分之,
+# 万分之 are `_PER`'s. Zero parts (三分之零, 零分之一) are matched so that they read as no number.
+_ZH_TO_99 = r"[二三四五六七八九]?十[一二三四五六七八九]?"
+_FRACTION = lazy(r"(?<![\d第百千万零〇一二两三四五六七八九十])"
+                 r"(" + _ZH_TO_99 + r"|[零〇二三四五六七八九]|[1-9]\d?|0)分之"
+                 r"(" + _ZH_TO_99 + r"|[零〇一二三四五六七八九]|[1-9]\d?|0)"
+                 r"(?![\d零〇一二两三四五六七八九十百千万])")
 # A threshold passed: 过万, 破亿, 破千 (more than 10,000, 10^8, 1,000); 破百万 and 过千万 are
 # numerals already, and 超过 is a comparator of its own.
 _PASSED = lazy(r"(?<![超越])[过破](千|万|亿)(?![千万亿])")
@@ -131,6 +136,24 @@ _NAMED = lazy(
     r"[vV]\d+(?:\.\d+)*|(?:版本|version\s?)\d+(?:\.\d+)*|\d+(?:\.\d+)*\s?版本?|"
     r"(?:(?:19|20)\d{2}\s?(?:年|[-_/])?\s?)?(?:[Qq][1-4]|第?\s?[一二三四1-4]\s?季度?)|"
     r"民国\s?\d{1,3}\s?年度?|1[0-2]\d\s?年度", re.IGNORECASE)
+_NAMED_VERSION = lazy(r"[vV]\d+(?:\.\d+)*|(?:版本|version\s?)\d+(?:\.\d+)*|\d+(?:\.\d+)*\s?版本?",
+                      re.IGNORECASE)
+
+
+def named_value(text: str | None) -> str | None:
+    """What a field's value names instead of an amount (`_NAMED`): "version" (v2.0, 3.5版,
+    版本2.0) or "when" (FY2026, 2026财年, Q4, 第三季度, 民國115年); None for anything else."""
+    said = fold_width(simplified(str(text or "").strip()))
+    if not _NAMED.fullmatch(said):
+        return None
+    return "version" if _NAMED_VERSION.fullmatch(said) else "when"
+
+
+# No value either, and no date: a quarter that does not exist (Q0, Q5, Q13, 第5季度, 第十三季)
+# and a number written as a power (1e400, 10^400: beyond any key result's measure).
+NO_VALUE = lazy(r"(?<![A-Za-z0-9])[Qq]\d+(?![\d.])|第\s?(?:\d+|[零〇一二两三四五六七八九十百]{2,})"
+                r"\s?季度?|(?<![A-Za-z0-9.])\d+(?:\.\d+)?[eE][+-]?\d+(?![A-Za-z\d])|"
+                r"\d+\s?\^\s?\d+")
 
 
 @dataclass(frozen=True)
@@ -225,10 +248,13 @@ def _half(m: re.Match[str]) -> str:
 
 
 def _fraction(m: re.Match[str]) -> str:
-    """三分之一 -> 1/3, 五分之二 -> 2/5."""
+    """三分之一 -> 1/3, 五分之二 -> 2/5, 九十分之一 -> 1/90; a zero part (三分之零: zero
+    thirds, 零分之一: no whole) -> a space, no number."""
     whole, part = (float(g) if g[0].isdigit() else zh_number(g) for g in m.groups())
-    if not whole or part is None:
+    if whole is None or part is None:
         return m.group()
+    if not whole or not part:
+        return " "
     return f"{part:g}/{whole:g}"
 
 
@@ -364,6 +390,8 @@ def parse_quantity(text: str | float | int | None) -> Quantity | None:
         return Quantity(float(text), "count", "", "", text)
     if _NAMED.fullmatch(fold_width(simplified(text))):
         return None  # `target: FY2026`, `v2.0`, `Q4`, `民國115年`: when or which, not how much
+    if NO_VALUE.fullmatch(fold_width(simplified(text))):
+        return None  # `target: Q5`, `1e400`: no quarter, no measure
     if not _PATTERN.fullmatch(text):
         text = _EVENT.sub(" ", simplified(text)).strip()
     found = quantities(text)
