@@ -267,12 +267,19 @@ def unloaded(result: LintResult) -> list[M]:
     return lines
 
 
+# Formats a platform compares with the base branch's upload itself: each upload is the
+# whole state of its branch, so they list every current finding, also with `--diff`.
+_WHOLE_STATE = frozenset(("gitlab", "sarif"))
+
+
 def _shown_to(fmt: str, result: LintResult, whole: list[Finding]) -> LintResult:
-    """The result a format renders. GitLab's Code Quality report lists every current finding,
-    also with `--diff`: GitLab compares it with the target branch's report itself (its merge
-    request widget shows what is new and what is fixed), so a report of the new findings only
-    would show the target branch's findings as fixed."""
-    if fmt != "gitlab" or not result.diff_ref:
+    """The result a format renders. GitLab's Code Quality report and SARIF list every current
+    finding, also with `--diff`: GitLab compares the report with the target branch's itself
+    (its merge request widget shows what is new and what is fixed), and GitHub code scanning
+    takes each upload as the whole state of its branch and compares a pull request's with
+    the base branch's (trial 34b); the new findings alone would show the base branch's
+    findings as fixed."""
+    if fmt not in _WHOLE_STATE or not result.diff_ref:
         return result
     from dataclasses import replace
 

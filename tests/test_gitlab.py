@@ -274,6 +274,25 @@ def test_code_quality_report_lists_every_finding_while_the_diff_decides(tmp_path
     assert sorted(f["code"] for f in new) == ["HI006", "RF001"]
 
 
+def test_sarif_lists_every_finding_while_the_diff_decides(tmp_path: Path) -> None:
+    """GitHub code scanning takes each upload as its branch's whole state and compares a pull
+    request's with the base branch's: narrowed to the new findings, SARIF would close the
+    base branch's alerts as fixed (trial 34b)."""
+    _, checkout = _origin_and_mr(tmp_path)
+    git(checkout, "fetch", "-q", "origin", "+refs/heads/master:refs/remotes/origin/master")
+
+    def codes(sarif: dict[str, Any]) -> list[str]:
+        return sorted(r["ruleId"] for r in sarif["runs"][0]["results"])
+
+    whole = run_cli("check", "org", "--isolated", "--format", "sarif", cwd=checkout).json()
+    assert codes(whole) == ["HI006", "HI006", "RF001"]
+    done = run_cli("check", "org", "--isolated", "--diff", "origin/master", "--format",
+                   "sarif", "--report", "sarif=cs.sarif", cwd=checkout)
+    assert done.code == 1  # the new RF001 (an error) fails
+    assert codes(json.loads(done.stdout)) == codes(whole)
+    assert codes(json.loads((checkout / "cs.sarif").read_text("utf-8"))) == codes(whole)
+
+
 # --- the README's GitLab CI, as copied --------------------------------------------------------
 
 def _gitlab_ci() -> dict[str, Any]:
