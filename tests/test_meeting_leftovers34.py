@@ -192,6 +192,16 @@ def test_an_id_like_seat_word_in_other_case_is_that_id(tmp_path: Path, field: st
         (["PR008"] if field == "process_owner" else [])
 
 
+def test_an_id_like_seat_word_of_another_kind_stays_a_seat(tmp_path: Path) -> None:
+    # a lead is a person: `RECRUITING` there is an open seat, not the team `recruiting`
+    text = _text().replace("id: recruiting, name: 招聘组, parent: hr, lead: dan",
+                           "id: recruiting, name: 招聘组, parent: hr, lead: RECRUITING")
+    (tmp_path / "org.yaml").write_text(text, "utf-8")
+    found = lint([str(tmp_path)], Config(lang="en"), today=TODAY).findings
+    assert _at(found) == [("RF001", "org.yaml", 9, 61)]
+    assert found[0].message == "'RECRUITING' in `lead` marks an open seat, not a person"
+
+
 def test_pr009_names_what_an_owner_may_be(tmp_path: Path) -> None:
     found = _check(tmp_path, process_owner="TBD")
     assert _at(found) == [("PR009", "org.yaml", 20, 10)]
