@@ -181,13 +181,23 @@ def test_a_lead_seat_hint_followed_is_a_clean_check(tmp_path: Path) -> None:
     assert _run(tmp_path, followed) == []
 
 
-def test_an_open_seat_among_attendees_is_still_rf001(tmp_path: Path) -> None:
-    # a meeting with someone in it: the seat word is no attendee (no rule of its own reads it)
+def test_an_open_seat_among_attendees_is_mt003(tmp_path: Path) -> None:
+    # session 34: as `[待招聘]` alone (MT003 [warning]), not RF001 [error] beside a real one
     text = _written("attendees: [support, platform]", "attendees: [support, {w}]", "待招聘")
     found = _run(tmp_path, text)
-    assert [_at(f) for f in found] == [("RF001", "org.yaml", 63, 24)]
-    assert found[0].message == "'待招聘' in `attendees` marks an open seat, not a team, " \
-        "person or position"
+    assert [(_at(f), f.severity.label) for f in found] == [
+        (("MT003", "org.yaml", 63, 24), "warning")]
+    assert found[0].message == "meeting 'weekly' has an attendee not named yet (written as " \
+        "'待招聘')"
+    assert found[0].hint == (
+        "write the team, position or person who attends in place of '待招聘', or leave it "
+        "out; while a seat is open, write a position in its place, with `holders: [待招聘]` "
+        "on the position (RO001 reports the open seat)")
+    # followed: a position holding the open seat, named in its place; RO001 alone is left
+    seat = "- {kind: Role, id: sre-hire, name: SRE, team: platform, holders: [待招聘]}\n"
+    text = _written("attendees: [support, platform]", "attendees: [support, sre-hire]",
+                    "") + seat
+    assert [_at(f)[0] for f in _run(tmp_path, text)] == ["RO001"]
 
 
 def test_a_key_results_owner_is_rf001_for_both_words(tmp_path: Path) -> None:

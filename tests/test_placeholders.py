@@ -1,7 +1,7 @@
 """A placeholder (`待定`, `TBD`) or an open-seat word (`待招聘`) written where an id is due
 gives exactly one finding: the rule whose subject the field is where it reads placeholders
-(HI005 lead, OW002 RACI, OK011/PR009/PR001/MT001 owners, RO001 holders, MT003 a meeting of
-placeholders only), else RF001 saying it is a placeholder and what to write instead, never
+(HI005 lead, OW002 RACI, OK011/PR009/PR001/MT001 owners, RO001 holders, MT003 a meeting's
+attendees), else RF001 saying it is a placeholder and what to write instead, never
 another placeholder. Before, `members: [ada, 待定]`, `attendees`, a key result's `owner`
 and a charter's duty dropped it silently."""
 
@@ -124,7 +124,6 @@ RF001_CASES = [
     ("      owner: platform", "      owner: 待定", ("RF001", 50, 14)),
     ("responsibility: tickets", "responsibility: 待定", ("RF001", 55, 19)),
     ("tracker: platform", "tracker: 待定", ("RF001", 57, 59)),
-    ("attendees: [support, platform]", "attendees: [support, 待定]", ("RF001", 63, 24)),
 ]
 SUBJECT_CASES = [
     ("lead: linus", "lead: 待定", ("HI005", 11, 9)),
@@ -139,6 +138,8 @@ SUBJECT_CASES = [
     ("owner: support, tracker", "owner: 待定, tracker", ("PR001", 57, 41)),
     ("  owner: platform\n  attendees", "  owner: 待定\n  attendees", ("MT001", 62, 10)),
     ("attendees: [support, platform]", "attendees: [待定, TBD]", ("MT003", 63, 3)),
+    # session 34: beside a real attendee too (was RF001 [error])
+    ("attendees: [support, platform]", "attendees: [support, 待定]", ("MT003", 63, 24)),
     ("holders: [ada]", "holders: [ada, 待招聘]", ("RO001", 21, 18)),
 ]
 
@@ -151,6 +152,9 @@ def test_a_placeholder_gives_one_finding(tmp_path: Path, old: str, new: str,
     assert [_at(f) for f in found] == [(want[0], "org.yaml", want[1], want[2])]
     if want[0] == "OW004":  # names the placeholder it replaces, and suggests the owner
         assert "write `accountable: platform` in the duty in place of '待定'" in found[0].hint
+    elif want == ("MT003", 63, 24):  # MT003 beside a real attendee names the placeholder to replace
+        assert found[0].hint == ("write the team, position or person who attends in place "
+                                 "of '待定', or leave it out")
     else:
         assert "待定" not in found[0].hint and "TBD" not in found[0].hint  # never suggested
     if want[0] == "RF001":
@@ -254,7 +258,7 @@ def test_the_same_with_and_without_the_cache(tmp_path: Path,
         assert [(_at(f), f.message, f.hint) for f in got] == \
             [(_at(f), f.message, f.hint) for f in plain]
         assert ("RF001", "a.yaml", 5, 25) in [_at(f) for f in got]
-    assert ("RF001", "b.yaml", 27, 24) in [_at(f) for f in got]
+    assert ("MT003", "b.yaml", 27, 24) in [_at(f) for f in got]
 
 
 def test_a_placeholder_keeps_the_state_prose_edits_are_answered_from(

@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
-from orgspec.checks.placeholders import seat_hint
+from orgspec.checks.placeholders import seat_hint, unfilled
 from orgspec.engine.context import RuleContext, Shared
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M, P
 from orgspec.model.krname import step_named
-from orgspec.model.models import is_placeholder, is_unowned, is_vacant
+from orgspec.model.models import is_open_seat, is_unowned, is_vacant
 from orgspec.model.org import Hold, Org, Origin, node_key
 from orgspec.model.positions import Presence, cadence_of, presence
 
@@ -164,30 +164,64 @@ def _someone(org: Org, holder: str) -> bool:
 
 @check("MT003", graph=False, kinds=("Meeting", "Team", "Person", "Role"), text=())
 def meeting_without_attendees(ctx: RuleContext) -> Iterator[Issue]:
-    """A meeting no one attends: no attendees, or only empty teams and open positions.
-    Unknown attendees are left to the reference check (one mistake, one finding)."""
+    """A meeting no one attends: no attendees, or only empty teams and open positions; or
+    one whose attendees are not all decided (`[ops, TBD]`, `[ops, 待招聘]`: a placeholder
+    or an open-seat word is this rule's whatever else is listed, as an owner's is its
+    field's rule). Unknown attendees are left to the reference check (one mistake, one
+    finding)."""
     org = ctx.org
     for mid, meeting in org.meetings.items():
+        undecided = [j for j, a in enumerate(meeting.attendees) if unfilled(org, a)]
+        if undecided and len(undecided) < len(meeting.attendees):
+            yield _undecided_attendee(org, mid, meeting.attendees, undecided)
+            continue
         # each attendee resolved once: with none known, every attendee resolved to nothing
         known = [h for h in (org.holder(a) for a in meeting.attendees) if h is not None]
         if not known:
-            if any(not is_vacant(a) for a in meeting.attendees):
+            if not undecided and meeting.attendees:
                 continue  # every real attendee is an unknown id: RF001 says so
         elif any(_someone(org, h) for h in known):
             continue
         origin = org.origin("Meeting", mid)
-        held = [a for a in meeting.attendees if is_placeholder(a) or is_vacant(a)]
         # `attendees: [TBD]`: said as written, not as empty teams (trial 32b)
         said = M("meeting {meeting!r} has no attendees", meeting=mid) \
             if not meeting.attendees else \
             M("meeting {meeting!r} has no attendees (written as {value!r})", meeting=mid,
-              value=held[0]) if len(held) == len(meeting.attendees) else \
+              value=meeting.attendees[0]) if undecided else \
             M("meeting {meeting!r} has attendees with nobody in them (empty teams or open "
               "positions)", meeting=mid)
         yield Issue(said,
                     origin.locate("attendees" if meeting.attendees else "id"),
                     node_key("meeting", mid),
                     hint=M("list the teams, positions or people who attend it"))
+
+
+def _undecided_attendee(org: Org, mid: str, attendees: list[str], undecided: list[int]
+                        ) -> Issue:
+    """MT003 at the first of the attendees `undecided` (indexes) of meeting `mid`, listed
+    beside real ones (`[ops, TBD]`): the meeting is not decided yet, as with `[TBD]`, so
+    the coordination gaps are held back behind it (`engine.undecidedmeeting`). One finding
+    for the meeting, whose hint names each such attendee to replace."""
+    origin = org.origin("Meeting", mid)
+    value = attendees[undecided[0]]
+    words = list(dict.fromkeys(attendees[j] for j in undecided))  # `[ops, TBD, TBD]`: once
+    where = origin.value("attendees", undecided[0]) \
+        if isinstance(origin.fmap.node((*origin.path, "attendees")), list) \
+        else origin.value("attendees")
+    quoted = [M("{id!r}", id=w) for w in words]
+    seat = next((w for w in words if is_open_seat(w)), None)
+    hint: M = P("write the team, position or person who attends in place of {values}, or "
+             "leave it out",
+             "write the teams, positions or people who attend in place of {values}, or "
+             "leave them out", n=len(words), values=quoted)
+    if seat is not None:  # `[ops, 待招聘]`: how to record the open seat
+        hint = M("{hint}; while a seat is open, write a position in its place, with "
+                 "`holders: [{seat}]` on the position (RO001 reports the open seat)",
+                 hint=hint, seat=seat)
+    return Issue(P("meeting {meeting!r} has an attendee not named yet (written as {value!r})",
+                   "meeting {meeting!r} has {n} attendees not named yet (written as {values})",
+                   n=len(words), meeting=mid, value=value, values=quoted),
+                 where, node_key("meeting", mid), hint=hint)
 
 
 Pair = tuple[str, str]  # two team ids, sorted

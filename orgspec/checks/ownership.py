@@ -263,7 +263,8 @@ def responsibility_gap(ctx: RuleContext) -> Iterator[Issue]:
 
 def _placeholders(ctx: RuleContext, rid: str, resp: Responsibility,
                   kind: str | None) -> Iterator[Issue]:
-    """One finding per placeholder in a RACI field (`responsible: [ops, 待定, TBD]`: two);
+    """One finding per placeholder in a RACI field (`responsible: [ops, 待定, TBD]`: two;
+    a word written twice, `[待招聘, 待招聘]`, one);
     the accountable placeholder that OW002 or OW003 already reports as the missing owner
     is not repeated."""
     org = ctx.org
@@ -275,15 +276,23 @@ def _placeholders(ctx: RuleContext, rid: str, resp: Responsibility,
         real = [v for v in values if not unfilled(org, v)]
         if not real and ctx.org.raci.holders(rid, role):
             continue  # a charter or a position holds the role: OW004 (or OW001) says so
+        # a word written twice (`[待招聘, 待招聘]`) is one finding, at its first place
+        seen = {values[said].strip().casefold()} if said is not None else set()
         for at, value in enumerate(values):
-            if at == said or not unfilled(org, value):
+            word = value.strip().casefold()
+            if at == said or word in seen or not unfilled(org, value):
                 continue
+            seen.add(word)
             text = (M("duty {duty!r} names {value!r} among its {role} owners", duty=rid,
                       value=value, role=ROLE_WORDS[role]) if real
                     else M("duty {duty!r} has no {role} owner (written as {value!r})",
                            duty=rid, role=ROLE_WORDS[role], value=value))
+            times = sum(1 for v in values if v.strip().casefold() == word)
             hint = M("name the {role} team or person, or remove the placeholder",
-                     role=ROLE_WORDS[role])
+                     role=ROLE_WORDS[role]) if times == 1 else \
+                M("name the {role} team or person, or remove the placeholder {value!r} "
+                  "(written {n} times: remove each)", role=ROLE_WORDS[role], value=value,
+                  n=times)
             yield Issue(text,
                         _at_value(ctx.org.origin("Responsibility", rid), (role, at)),
                         node_key("responsibility", rid),

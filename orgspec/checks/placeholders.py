@@ -3,9 +3,10 @@
 A field whose own rule reads a placeholder as a gap (a team's `lead`: HI005, a duty's RACI
 lists: OW002, an objective's, process's, step's or meeting's `owner`: OK011, PR009, PR001,
 MT001, a step's `tracker` when the process requires one: PR006, a position's `holders`:
-RO001) is left to that rule, whichever of the two words was written: one rule, one
-severity, its hint fitting the word (`seat_hint`). Any other (`members: [ada, 待定]`, a
-meeting's `attendees`, a key result's `owner`, a charter's duty) would drop it silently:
+RO001, a meeting's `attendees`: MT003) is left to that rule, whichever of the two words was
+written and whatever else the list holds: one rule, one severity, its hint fitting the word
+(`seat_hint`). Any other (`members: [ada, 待定]`, a key result's `owner`, a charter's
+duty) would drop it silently:
 RF001 says it is a placeholder, and what to write instead (never another placeholder, which
 would be dropped again).
 """
@@ -18,7 +19,14 @@ from typing import Any
 
 from orgspec.findings import Issue
 from orgspec.i18n import M
-from orgspec.model.models import ROLES, is_open_seat, is_placeholder, is_unowned, is_vacant
+from orgspec.model.models import (
+    ROLES,
+    is_open_seat,
+    is_placeholder,
+    is_unowned,
+    is_vacant,
+    seat_word_is_id,
+)
 from orgspec.model.org import Org
 from orgspec.model.placeholdersaid import placeholder_message
 
@@ -53,19 +61,21 @@ def left_to_its_rule(org: Org, kind: str, ident: str, field: tuple[Any, ...],
     if kind == "meeting":
         if label == "owner":
             return owned  # MT001
-        # attendees all placeholders or open seats: the meeting has nobody in it (MT003);
-        # an open-seat word that is an id names that entity there (MT003 reads the org)
-        return label == "attendees" and all(
-            v is None or unfilled(org, v) for v in values)
+        # a placeholder or an open seat among attendees, whatever else is listed: the
+        # meeting is not decided yet (MT003, a warning, as for `[TBD]` alone); an open-seat
+        # word that is an id names that entity there (never here: it resolves)
+        return label == "attendees"
     return False
 
 
 def unfilled(org: Org, value: str) -> bool:
     """Whether `value` (a RACI value, a meeting's attendee) names no owner because it is
     written so: a placeholder
-    (`待定`, `TBD`), or an open-seat word (`空缺`, `待招聘`) that is no id of the org. Both
-    are read alike (one rule, one severity); the hint fits the word (`seat_hint`)."""
-    return is_placeholder(value) or (is_vacant(value) and org.holder(value) is None)
+    (`待定`, `TBD`), or an open-seat word (`空缺`, `待招聘`) that is no id of the org (nor
+    one in other case: `RECRUITING`, `models.seat_word_is_id`). Both are read alike (one
+    rule, one severity); the hint fits the word (`seat_hint`)."""
+    return is_placeholder(value) or (
+        is_vacant(value) and not seat_word_is_id(value, lambda v: org.holder(v) is not None))
 
 
 def seat_hint(hint: M, field: str, value: str | None) -> M:

@@ -467,5 +467,5 @@ def unowned_process(ctx: RuleContext) -> Iterator[Issue]:
             where = origin.value("owner") if proc.owner else origin.locate("id")
             yield Issue(M("process {process!r} has no owner{said}", process=pid, said=said),
                         where, node_key("process", pid),
-                        hint=seat_hint(M("name the team that owns the process"), "owner",
-                                       proc.owner))
+                        hint=seat_hint(M("name the team, position or person that owns "
+                                         "the process"), "owner", proc.owner))

@@ -29,6 +29,7 @@ from orgspec.model.models import (
     ROLES,
     is_placeholder,
     is_vacant,
+    seat_word_is_id,
 )
 from orgspec.model.namedids import NamedIds, several
 from orgspec.model.org import Org, Origin, ident_of, node_key
@@ -329,15 +330,18 @@ def _written(org: Org) -> dict[tuple[str, tuple[Any, ...], int], Renamed]:
     return out
 
 
-def _id_like(org: Org, guesses: _Guesses, value: str) -> bool:
+def _id_like(org: Org, guesses: _Guesses, value: str, kinds: tuple[str, ...]) -> bool:
     """Whether open-seat word `value` is one an org may give an entity as its id
     (`recruiting`: `models.ID_LIKE_SEATS`) and is: an id of any kind, or one a file that
-    failed to load defines. It is then read as that id (a team `recruiting` in a `lead`),
-    not as an open seat."""
+    failed to load defines, or an id of `kinds` (the field's) in other case (`owner:
+    RECRUITING`: ids are case-sensitive, so RF001 suggests `recruiting`; `lead: RECRUITING`
+    beside a team `recruiting` is still an open seat). It is then read as that id (a team
+    `recruiting` in a `lead`), not as an open seat."""
     if value.strip().casefold() not in ID_LIKE_SEATS:
         return False
-    return _exists(org, value, tuple(KINDS)) or bool(org.failed
-                                                     and guesses.defined_in_failed(value))
+    return _exists(org, value, tuple(KINDS)) or \
+        seat_word_is_id(value, lambda v: _exists(org, v, kinds)) or \
+        bool(org.failed and guesses.defined_in_failed(value))
 
 
 def _repeats(origin: Origin, field: tuple[Any, ...], values: Sequence[str | None], kind: str,
@@ -355,7 +359,7 @@ def _repeats(origin: Origin, field: tuple[Any, ...], values: Sequence[str | None
     at: dict[str, list[int]] = {}  # each value's entries, made at the list's first repeat
     for j, value in enumerate(values):
         if value is None or is_placeholder(value) or is_vacant(value):
-            continue  # `[待定, 待定]`: each placeholder has its own finding (RF001, OW002)
+            continue  # `[待定, 待定]`: the placeholder's own finding (RF001, OW002, MT003)
         if value not in first:
             first[value] = j
             continue
@@ -914,7 +918,7 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
         guesses.referenced.add(value)
         if _exists(org, value, kinds):
             continue
-        if is_vacant(value) and not _id_like(org, guesses, value):
+        if is_vacant(value) and not _id_like(org, guesses, value, kinds):
             # `owner: 待招聘`, `lead: 空缺`: the rule of the field says the seat is open, as
             # for `待定`; `members: [待招聘]`: a seat is a position's holder
             if not left_to_its_rule(org, kind, ident, field, values):

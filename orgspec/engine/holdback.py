@@ -143,7 +143,8 @@ class _Gaps:
         `absence`, that may bring two of `teams` together (`attendees: [cs, tech]`, no team
         `tech`: it may be the team MT004 says no meeting shares with `cs`): those of a
         meeting one of `teams` takes part in, and of one with two unknown attendees or
-        more. Indexed on first use (`model.positions.presence`)."""
+        more; for one team (MT005: in no meeting), those of every meeting, whose unknown
+        attendee may be that team. Indexed on first use (`model.positions.presence`)."""
         if self._attendees is None:
             self._attendees = defaultdict(list)
             for refs in self.by_ref.values():
@@ -152,6 +153,9 @@ class _Gaps:
                         self._attendees[ident_of(ref.entity)].append(ref)
         if not self._attendees or "Meeting" not in absence:
             return set()
+        teams = tuple(teams)
+        if len(set(teams)) < 2:
+            return {r for refs in self._attendees.values() for r in refs if r.field in reads}
         if self._presence is None:
             from orgspec.model.positions import presence
 
@@ -467,9 +471,10 @@ def _depends(f: Finding, reads: frozenset[str], gaps: _Gaps, org: Org, anchors: 
         if found:
             causes.update(found)
             return True
-    if gaps.by_ref and absence and f.teams:
-        found = gaps.attended(f.teams, reads, absence)
-        if found:  # `attendees: [cs, tech]`, no team `tech`: MT004's "no meeting"
+    teams = f.teams or ((name,) if f.entity.startswith("team:") and "/" not in ident else ())
+    if gaps.by_ref and absence and teams:
+        found = gaps.attended(teams, reads, absence)
+        if found:  # `attendees: [cs, tech]`, no team `tech`: MT004's, MT005's "no meeting"
             causes.update(found)
             return True
     if absence and f.entity and gaps.dropped_in(absence, reads, gaps.mentions(f.entity)):

@@ -13,7 +13,7 @@ import datetime as dt
 import functools
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import repeat
 from typing import Annotated, Any, Literal
 
@@ -548,6 +548,17 @@ def is_open_seat(value: str | None) -> bool:
 # `recruiting`): an owner field may name a team, so there they are read as ids (RF001 says
 # so when none has it) and only the unmistakable words are an open seat.
 ID_LIKE_SEATS = frozenset(("open", "hiring", "recruiting", "opening"))
+
+
+def seat_word_is_id(value: str, defined: Callable[[str], bool]) -> bool:
+    """Whether open-seat word `value` (`is_vacant`) names an id all the same: `defined` (is
+    this an id of the org?) holds it as written, or in lower case where it is one of
+    `ID_LIKE_SEATS` (`RECRUITING` beside a team `recruiting`: ids are case-sensitive, so it
+    is that id mistyped, and RF001 suggests the id rather than an open seat)."""
+    if defined(value):
+        return True
+    folded = value.strip().casefold()
+    return folded != value and folded in ID_LIKE_SEATS and defined(folded)
 
 
 def is_unowned(value: str | None) -> bool:

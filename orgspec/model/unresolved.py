@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from orgspec.model.aliases import FIELDS, former_ids
 from orgspec.model.foldednames import FoldedNames
-from orgspec.model.models import is_placeholder, is_vacant
+from orgspec.model.models import is_placeholder, is_vacant, seat_word_is_id
 from orgspec.model.org import ENTITY_KINDS, Org, node_key
 from orgspec.model.othernames import OtherNames
 from orgspec.model.personcalls import PersonCalls
@@ -54,6 +55,10 @@ class Unresolved:
     candidates: tuple[str, ...] = ()
 
 
+def _in(tables: dict[str, Any], kinds: tuple[str, ...], value: str) -> bool:
+    return any(value in tables[k] for k in kinds)
+
+
 def meant(org: Org, known: dict[str, dict[str, str]] | None = None,
           mentions: dict[str, set[str]] | None = None) -> list[Unresolved]:
     """Every unresolved reference, in kind and entity order; O(references) after one index
@@ -79,8 +84,8 @@ def meant(org: Org, known: dict[str, dict[str, str]] | None = None,
                                                                 for k in kinds)):
             continue
         if any(node_key(k, value) in org.invalid for k in kinds) or is_placeholder(value) or \
-                is_vacant(value):
-            continue
+                (is_vacant(value) and not seat_word_is_id(value, partial(_in, tables, kinds))):
+            continue  # `RECRUITING` beside a team `recruiting` is that id mistyped
         parts = tuple(split_ids(value))
         found = None
         if not parts and known:
