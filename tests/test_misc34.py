@@ -158,3 +158,56 @@ def test_the_markdown_report_shows_a_bidi_control_as_its_escape(write_org) -> No
     assert "team 运营\\\\u202e部 (ops) has no members" in md
     shown = _cmark(md)
     assert "team 运营\\u202e部 (ops) has no members" in shown and "\u202e" not in shown
+
+
+# --- 5: a team renamed with `aliases: [old]` gives no finding but RF005 --------------------
+
+HQ = "- {kind: Team, id: hq, name: 总部, lead: wang, members: [wang]%s}\n"
+PEOPLE = "- {kind: Person, id: wang, name: 王芳}\n- {kind: Person, id: liu, name: 刘洋}\n"
+LOGISTICS = "- {kind: Team, id: logistics, name: 物流部, parent: hq, lead: liu, members: [liu]%s}\n"
+SHIP = "- {kind: Responsibility, id: ship, name: 发货, accountable: %s, responsible: liu}\n"
+# the parent (hq) holds no duty: its charter is not empty only through the renamed team
+RENAMES = {
+    "duty names it": ({"teams.yaml": HQ % "" + LOGISTICS % "", "people.yaml": PEOPLE,
+                       "duty.yaml": SHIP % "logistics"}, ("duty.yaml", 1)),
+    "charter and duty": ({"teams.yaml": HQ % "" + LOGISTICS % ", responsibilities: [ship]",
+                          "people.yaml": PEOPLE, "duty.yaml": SHIP % "logistics"},
+                         ("duty.yaml", 1)),
+    "parent's children": ({"teams.yaml": HQ % ", children: [logistics]" + LOGISTICS % "",
+                           "people.yaml": PEOPLE, "duty.yaml": SHIP % "logistics"},
+                          ("duty.yaml", 1)),  # the first reference, by file
+    "a team below it": ({"teams.yaml": HQ % "" + LOGISTICS % "" + "- {kind: Team, id: pick, "
+                         "name: 拣货组, parent: logistics, lead: liu, members: [liu]}\n",
+                         "people.yaml": PEOPLE, "duty.yaml": SHIP % "pick"}, ("teams.yaml", 3)),
+}
+
+
+def _findings(org: Path, *flags: str) -> list[tuple[str, str, int]]:
+    run = run_cli("check", str(org), "--isolated", "--lang", "en", "--format", "json", *flags,
+                  cwd=org)
+    return [(f["code"], Path(f["file"]).name, f["line"]) for f in run.json()["findings"]]
+
+
+@pytest.mark.parametrize("shape", list(RENAMES))
+def test_a_rename_kept_by_aliases_gives_no_new_finding(write_org, shape: str) -> None:  # type: ignore[no-untyped-def]
+    """`id: logistics` -> `id: warehouse` with `aliases: [logistics]`: the references to
+    the old id still count (hq's charter is not empty through them, no OW006); the one
+    finding is RF005 at the first old reference, cold or from the cache, and writing the
+    new id there, as its hint says, leaves nothing."""
+    import time
+
+    files, (file, line) = RENAMES[shape]
+    org = write_org(files)
+    assert _findings(org) == _findings(org, "--no-cache") == []
+    time.sleep(1.1)  # the cache's next state is written after the run
+    teams = org / "teams.yaml"
+    teams.write_text(teams.read_text("utf-8").replace(
+        "id: logistics, name: 物流部,", "id: warehouse, name: 仓储物流部, aliases: [logistics],"),
+        "utf-8")
+    assert _findings(org) == _findings(org, "--no-cache") == [("RF005", file, line)]
+    for path in org.glob("*.yaml"):
+        text = path.read_text("utf-8")
+        path.write_text(re.sub(r"(?<![\w-])logistics(?![\w-])", "warehouse", text).replace(
+            "aliases: [warehouse]", "aliases: [logistics]"), "utf-8")
+    time.sleep(1.1)
+    assert _findings(org) == _findings(org, "--no-cache") == []
