@@ -92,6 +92,18 @@ def neutralise(text: str, replacement: str = "\ufffd") -> str:
     return "".join(out)
 
 
+def escape_hidden(text: str) -> str:
+    """`text` with every hidden character (see hidden_chars) written as its escape, `\\u202e`,
+    `\\x1b`, as `tty_text` and SARIF show it: seen and inert; joiners that are part of an
+    emoji or a word stay."""
+    if not HIDDEN.search(text):
+        return text
+    out = list(text)
+    for i in hidden_chars(text):
+        out[i] = text[i].encode("unicode_escape").decode("ascii")
+    return "".join(out)
+
+
 def tty_text(value: str) -> str:
     """Replace newlines with ⏎ and control, bidi and invisible characters with escapes.
     A space people type (the IME's full-width U+3000, a no-break space: category Zs) is
@@ -190,9 +202,10 @@ def gh_refs(text: str) -> str:
 
 def md_inline(value: object, max_len: int = 1000) -> str:
     """User text for a Markdown table cell or line: one line, no markup, no mentions, no
-    references, hidden characters replaced by U+FFFD (joiners inside emoji and words kept)."""
+    references, hidden characters shown as their escapes, `\\u202e`, as the text and SARIF
+    outputs show them (`escape_hidden`; joiners inside emoji and words kept)."""
     text = re.sub("\r\n|[\r\n\x85\u2028\u2029\v\f]", " ", str(value))
-    text = neutralise(text)
+    text = escape_hidden(text)
     if len(text) > max_len:
         text = text[:max_len] + "…"
     return _MD_SPECIAL.sub(_md_escape, gh_refs(text))
@@ -231,11 +244,12 @@ def code_spans(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def md_code(code: str, cell: bool = True) -> str:
-    """`code` as one Markdown code span: hidden characters as U+FFFD, `|` escaped in a table
-    `cell` (GFM splits cells before it reads code spans; elsewhere the backslash would
-    show), fenced by more backticks than its longest run of them, padded with a space when
-    it starts or ends with a backtick or a space (CommonMark strips one space each side)."""
-    code = neutralise(code)
+    """`code` as one Markdown code span: hidden characters as their escapes (`\\u202e`,
+    `escape_hidden`), `|` escaped in a table `cell` (GFM splits cells before it reads code
+    spans; elsewhere the backslash would show), fenced by more backticks than its longest
+    run of them, padded with a space when it starts or ends with a backtick or a space
+    (CommonMark strips one space each side)."""
+    code = escape_hidden(code)
     if cell:
         code = code.replace("|", "\\|")
     fence = "`" * (max(map(len, _TICK_RUN.findall(code)), default=0) + 1)

@@ -121,9 +121,9 @@ def test_message_code_spans_are_code_in_markdown_and_safe() -> None:
 
     assert md_with_code("`cadence` 后面是全角冒号 `：`") == "`cadence` 后面是全角冒号 `：`"
     # outside a span everything is escaped as before; inside, `|` (a GFM cell) is escaped,
-    # hidden characters neutralised, and no markup or mention escapes the span
+    # hidden characters shown as their escapes, and no markup or mention escapes the span
     assert md_with_code("*x* `a|b` @team <b>") == "\\*x\\* `a\\|b` @\u200bteam \\<b>"
-    assert md_with_code("`\u202eevil` ok") == "`\ufffdevil` ok"
+    assert md_with_code("`\u202eevil` ok") == "`\\u202eevil` ok"
     assert md_with_code("`a` `") == "`a` \\`"
     assert md_with_code("` a`") == "`  a `"
 

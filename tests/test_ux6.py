@@ -113,7 +113,8 @@ HOSTILE = (
     + "".join(f'  "{k.encode("unicode_escape").decode()}": {i}\n'
               for i, k in enumerate(HOSTILE_KEYS))
 )
-SHOWN_KEYS = [k.replace("\u202e", "\ufffd") for k in HOSTILE_KEYS]
+# a bidi control is shown as its escape, as the text output shows it
+SHOWN_KEYS = [k.replace("\u202e", "\\u202e") for k in HOSTILE_KEYS]
 
 
 def _gfm(markdown: str) -> Any:

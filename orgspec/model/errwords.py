@@ -16,6 +16,7 @@ from typing import Any
 
 from orgspec.i18n import M
 from orgspec.text.fieldnames import raci_named
+from orgspec.text.shorten import shown
 
 Said = tuple[str, str]  # message (after the field's label), hint
 
@@ -76,7 +77,13 @@ def shape(value: Any) -> str:
 
 def said(kind: str, ctx: dict[str, Any], value: Any, field: str) -> Said:
     """(message, hint) for pydantic's error `kind` on `value` written in `field` (its last
-    name, e.g. `direction`)."""
+    name, e.g. `direction`); a long value is quoted cut (`shown`)."""
+    if kind == "int_parsing_size" and isinstance(value, str):
+        # more digits than Python reads (4,300): a pasted or mistyped number, said by its size
+        digits = sum(c.isdigit() for c in value)
+        return (M("{value!r} has {n} digits, too many for a number here", value=shown(value),
+                  n=digits), M("write the number meant in digits, e.g. `1`"))
+    written, value = value, shown(value)
     if kind == "string_type":
         return (M("needs one text, not {shape}", shape=shape(value)),
                 M("write a single value after `{field}:`; several values go in a list field",
@@ -93,7 +100,8 @@ def said(kind: str, ctx: dict[str, Any], value: Any, field: str) -> Said:
         return (M("is empty"), M("write a value, or remove the field"))
     if kind == "string_too_long":
         return (M("is {n} characters long; at most {max} are allowed",
-                  n=len(value) if isinstance(value, str) else "?", max=ctx.get("max_length")),
+                  n=len(written) if isinstance(written, str) else "?",
+                  max=ctx.get("max_length")),
                 M("shorten it; a long text goes in `description`"))
     if kind in ("too_long", "too_short"):
         limit = ctx.get("max_length") if kind == "too_long" else ctx.get("min_length")

@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import Self
 
 from orgspec.escape import HIDDEN, is_text_joiner
-from orgspec.text.shorten import shorten
+from orgspec.text.shorten import SHOWN, shorten
 
-SHOWN = 60  # columns of a key result's text a message quotes: 30 Chinese characters
+__all__ = ["SHOWN", "KeyResultName", "key_result_named", "step_named"]
 
 
 class KeyResultName(str):

@@ -489,9 +489,11 @@ _MINGUO_YEAR = lazy(r"民国\s?(\d{1,3})\s?年|(?<!\d)(1[0-2]\d)\s?年(?=\s?(?:\
 
 def _gregorian(said: str) -> str:
     """`said` with each Minguo year written as its Gregorian year (`116年6月底` ->
-    `2027年6月底`, `115/12/31` -> `2026/12/31`); offsets do not hold."""
+    `2027年6月底`, `115/12/31` -> `2026/12/31`; `民国0年` stays); offsets do not hold."""
     def year(m: re.Match[str]) -> str:
         roc = m.group(1) or m.group(2)
+        if roc and int(roc) == 0:
+            return m.group()  # 民国0年 is no year (元年 is 1912): read as text, no deadline
         if roc:
             return f"{int(roc) + MINGUO}年"
         return str(int(m.group(3)) + MINGUO)

@@ -45,6 +45,7 @@ from orgspec.model.org import Claim, Org, Origin, RoleClaim, node_key
 from orgspec.model.untitled import untitled
 from orgspec.text.kindwords import kind_named
 from orgspec.text.lazyre import lazy
+from orgspec.text.shorten import shown
 from orgspec.text.spaces import fold_width, stray_blank
 
 MAX_ERRORS_PER_ENTITY = 20
@@ -558,7 +559,7 @@ def _schema_issue(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: Pa
                              if entity and len(path) == 1 else label, where, entity)
     if kind.startswith("date") and isinstance(value, str) and \
             (said := bad_date(value, _period_year(data))):
-        return Issue(M("{field} {value!r} is not a date: {why}", field=label, value=value,
+        return Issue(M("{field} {value!r} is not a date: {why}", field=label, value=shown(value),
                        why=said[0]), where, entity, hint=said[1], code="SC003")
     from orgspec.model import errwords  # its tables only when a value is wrong (1.6 ms)
 
@@ -718,7 +719,7 @@ def bad_date(text: str, year: int | None = None) -> tuple[str, str] | None:
     m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", text) or \
         _DATE_WRITTEN.fullmatch(text)
     if not m:
-        return _minguo(text) or _no_year(text, year)
+        return _minguo(text, year) or _no_year(text, year)
     year, month, day = (int(g) for g in m.groups())
     if not 1 <= month <= 12:
         return (M("there is no month {month}", month=month),
@@ -733,13 +734,17 @@ def bad_date(text: str, year: int | None = None) -> tuple[str, str] | None:
             M("the last day of that month is {date}", date=dt.date(year, month, days).isoformat()))
 
 
-def _minguo(text: str) -> tuple[str, str] | None:
+def _minguo(text: str, year: int | None = None) -> tuple[str, str] | None:
     """A date in Taiwan's Minguo years (`115/03/31`, `民國115年3月31日`): its Gregorian
-    `YYYY-MM-DD` (trial 31), or None."""
+    `YYYY-MM-DD` (trial 31), or None. `民國0年` is no year (元年, year 1, is 1912): said so,
+    with `year` (the objective's period's year) proposed as `_no_year` proposes it."""
     m = _DATE_MINGUO.fullmatch(text)
     if not m:
         return None
     roc = int(m.group(1) or m.group(2))
+    if roc == 0:
+        said = _no_year(f"{m.group(3)}/{m.group(4)}", year)
+        return (M("Minguo has no year 0 (year 1, 元年, is 1912)"), said[1]) if said else None
     try:
         fix = dt.date(roc + MINGUO, int(m.group(3)), int(m.group(4))).isoformat()
     except ValueError:
@@ -816,7 +821,7 @@ def _fiscal_issue(value: str, label: str, where: Any, entity: str) -> Issue | No
     year += 2000 if year < 100 else 0
     first, last = dt.date(year - 1, 4, 1).isoformat(), dt.date(year, 3, 31).isoformat()
     return Issue(M("{field} {value!r} counts by fiscal year: orgspec cannot tell which "
-                   "months it covers", field=label, value=value), where, entity,
+                   "months it covers", field=label, value=shown(value)), where, entity,
                  hint=M("write the first and last day as `start` and `end` instead (for a "
                         "fiscal year that ends in March: `start: {first}`, `end: {last}`); a "
                         "calendar period is written {year}, {year}-H1 or {year}-Q1",
@@ -836,8 +841,8 @@ def _period_issue(value: str, label: str, where: Any, entity: str) -> Issue:
         M("periods are written 2026, 2026-H1 or 2026-Q1")
     if fix:
         return Issue(M("{field} {value!r} is not a period: write `{fix}`", field=label,
-                       value=value, fix=fix), where, entity, hint=hint, code="SC003")
-    return Issue(M("{field} {value!r} is not a period", field=label, value=value), where,
+                       value=shown(value), fix=fix), where, entity, hint=hint, code="SC003")
+    return Issue(M("{field} {value!r} is not a period", field=label, value=shown(value)), where,
                  entity, hint=hint, code="SC003")
 
 

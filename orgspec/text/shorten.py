@@ -8,6 +8,8 @@ from orgspec.text.separators import FULL_COMMAS
 
 # what a cut text does not end with before its `…`: blanks and separators
 _TRAILING = " ,;:：" + FULL_COMMAS
+# columns of a text a message quotes (a key result's, a wrong value): 30 Chinese characters
+SHOWN = 60
 # a cut this near the start of a word (in columns) backs up to the word's start; further,
 # the word is cut (a 40-letter identifier is better cut than dropped)
 _WORD_BACK = 16
@@ -48,3 +50,12 @@ def shorten(text: str, width: int) -> str:
             cut = start
     kept = flat[:cut].rstrip(_TRAILING)
     return (kept or flat[:end]) + "…"
+
+
+def shown(value: object) -> object:
+    """`value` as a message quotes it: a text wider than SHOWN columns on one line and cut
+    with `…` (`'99999999999…'` for a 5,000-digit `headcount`), as a key result's text is
+    (`model.krname`), so every output format says one short message; else `value`."""
+    if isinstance(value, str) and sum(columns(c) for c in value) > SHOWN:
+        return shorten(value, SHOWN)
+    return value
