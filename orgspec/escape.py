@@ -143,12 +143,17 @@ def gh_property(text: str) -> str:
     return gh_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def gh_file(path: str) -> str:
-    """A path as a workflow command's `file=` property. The runner unescapes `%0D`, `%0A`,
-    `%3A`, `%2C` and `%25` in a property, so a path with a line break, colon or comma reaches
-    GitHub as it is and the annotation lands on that file. The other hidden characters (ESC,
-    BEL, bidi controls) have no escape there and the runner echoes the command into the log
-    when step debugging is on: they are shown as escapes (`tty_text`), as in every output."""
+def gh_file(path: str, runner: bool = True) -> str:
+    """A path as a workflow command's `file=` property. GitHub's runner unescapes `%0D`,
+    `%0A`, `%3A`, `%2C` and `%25` in a property and nothing else (actions/runner,
+    `ActionCommand.UnescapeProperty`), so only those are escaped: any other escape (`\\x1b`,
+    `%1B`) would name a file the repository does not have and the annotation would land on
+    none. `runner`: the output is read by GitHub's runner (GITHUB_ACTIONS), which parses the
+    line and shows the annotation in its web page, not on a terminal: the exact path. Read
+    by a person elsewhere (a terminal, `-o` file), the hidden characters (ESC, BEL, bidi
+    controls) are shown as escapes (`tty_text`), as in every output."""
+    if runner:
+        return gh_property(path)
     return gh_property("".join(part if part in ("\r", "\n") else tty_text(part)
                                for part in _LINE_ENDS.split(path)))
 

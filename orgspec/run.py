@@ -158,7 +158,7 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
     chat = {"link": opts.link, **({"max_bytes": opts.max_bytes} if opts.max_bytes else {})}
     summary = ci.step_summary if fmt == "github" else None
     wants_view = bool(summary or {fmt, *(f for f, _ in extra)} & reporters.VIEW_FORMATS)
-    cache = open_cache(config) if opts.cache and not opts.staged else None
+    cache = open_cache(config, targets) if opts.cache and not opts.staged else None
     if cache is not None and not (wants_view or opts.diff_ref):
         from orgspec.engine.lint import check_cached
 
@@ -300,11 +300,32 @@ def refuse_org_outputs(paths: list[str | None], targets: list[str], config: Conf
                                "org, or give it another extension (.json)", path=path))
 
 
-def open_cache(config: Config) -> Cache:
-    """The cache at `$ORGSPEC_CACHE_DIR`, the config's `cache-dir`, or the user cache."""
+def open_cache(config: Config, targets: Sequence[str] = ()) -> Cache:
+    """The cache at `$ORGSPEC_CACHE_DIR`, the config's `cache-dir`, or the user cache.
+    Raises UsageError for one inside the org (`targets`' folders or the config's root)."""
     from orgspec.load.cache import Cache, cache_dir
 
-    return Cache(cache_dir(config.cache_path()))
+    folder = cache_dir(config.cache_path())
+    refuse_cache_in_org(folder, targets, config)
+    return Cache(folder)
+
+
+def refuse_cache_in_org(folder: str, targets: Sequence[str], config: Config) -> None:
+    """Raise UsageError when the cache `folder` is, or lies in, a folder of the org
+    (`cache-dir: org`): its key and pickles would be committed with the org, and anyone who
+    can commit there could sign entries that every run then unpickles. As `-o` outputs
+    inside the org are refused (`refuse_org_outputs`)."""
+    real = os.path.realpath(folder)
+    for org in (*targets, config.root_path()):
+        if not os.path.isdir(org):
+            continue
+        top = os.path.realpath(org)
+        if real == top or real.startswith(top.rstrip(os.sep) + os.sep):
+            raise UsageError(M("will not keep the cache in {folder!r}: it lies in the org "
+                               "folder {org!r}, where its signing key and entries would be "
+                               "committed with the org; set `cache-dir` (or "
+                               "$ORGSPEC_CACHE_DIR) to a folder outside the org",
+                               folder=folder, org=org))
 
 
 def _lint(targets: list[str], config: Config, staged: bool,
@@ -574,7 +595,7 @@ def _entry_names(result: LintResult, org: Org | None, targets: list[str], config
         from orgspec.engine.lint import load_org
 
         # only a run answered from the cache has no org: its files are in the cache
-        org = load_org(targets or None, config, open_cache(config)).org
+        org = load_org(targets or None, config, open_cache(config, targets)).org
     if org is None or not ids:  # the models are not imported for nothing to name
         return EntryNames(lang, {i: result.names[i] for i in ids if i in result.names})
     from orgspec.model.names import id_names

@@ -47,7 +47,7 @@ def test_options_are_typed_and_checked() -> None:
     assert plan.options["HI008"] == {"max": 3}
     with pytest.raises(ConfigError, match="has no option 'maximum' \\(did you mean 'max'\\?\\)"):
         make_plan(Config(rules={"HI008": RuleSetting("t", options={"maximum": 3})}))
-    with pytest.raises(ConfigError, match="must be a int"):
+    with pytest.raises(ConfigError, match="must be a whole number"):
         make_plan(Config(rules={"HI008": RuleSetting("t", options={"max": "lots"})}))
 
 

@@ -142,6 +142,23 @@ def _bytes_of(path: str) -> bytes | None:
         return None
 
 
+def _refuse_dotdot_past_nothing(directory: str) -> None:
+    """Raise InitError when a `..` of `directory` follows a folder that does not exist
+    (`i/../x` without `i`): the system finds no such path, while init writes its files at
+    the path made by dropping `i/..`, so what it says afterwards (and `cd DIR`) fails.
+    Checked before anything is written."""
+    parts = directory.replace(os.sep, "/").split("/")
+    for i, part in enumerate(parts):
+        if part != ".." or i == 0:
+            continue
+        before = "/".join(parts[:i]) or "/"
+        if not os.path.isdir(before):
+            raise InitError(M("cannot init {directory!r}: {folder!r} is not a folder, so the "
+                              "`..` after it leads nowhere; write {plain!r} instead",
+                              directory=directory, folder=before,
+                              plain=os.path.normpath(directory)))
+
+
 def init_repo(directory: str, lang: str | None = "en", ci: str = "github",
               example: bool = True) -> Written:
     """Write the starter files into `directory`, with the CI file of `ci` (github, gitlab
@@ -149,6 +166,7 @@ def init_repo(directory: str, lang: str | None = "en", ci: str = "github",
     names and descriptions, `i18n.content_lang`), else English. Raises InitError when
     `directory` is itself an org, or, while the example org is written, when a target other
     than `.gitignore` exists."""
+    _refuse_dotdot_past_nothing(directory)
     files = ci_files(plan(lang or "en"), directory, ci)
     found = _org_beside(directory, files)
     if lang is None and found is not None:

@@ -12,14 +12,20 @@ errors cannot be silenced, because while it fails nothing in it is checked.
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from orgspec.findings import Finding, LintResult
 from orgspec.i18n import M, reason
+from orgspec.load.source import SourceError, read_bytes
 
 VERSION = 2  # 2: fingerprints by rule and entity (key result, step, charter item)
+# A baseline holds ~700 bytes a finding (its message in every language): 64 MiB is ~90,000
+# findings, far above any org's, and keeps `--baseline /dev/zero`-like mistakes bounded.
+MAX_BASELINE_BYTES = 64 * 1024 * 1024
 
 
 class BaselineError(Exception):
@@ -92,11 +98,7 @@ def message_in(entry: dict[str, Any], lang: str) -> Any:
 def read(path: str) -> list[dict[str, Any]]:
     """The entries of a baseline file. Raises BaselineError."""
     try:
-        with open(path, encoding="utf-8") as handle:
-            doc = json.load(handle)
-    except OSError as exc:
-        raise BaselineError(M("cannot read baseline {path!r}: {why}", path=path,
-                              why=reason(exc))) from None
+        doc = json.loads(_read_text(path))
     except UnicodeDecodeError:
         raise BaselineError(M("cannot read baseline {path!r}: {why}", path=path,
                               why=M("it is not UTF-8 text"))) from None
@@ -104,6 +106,9 @@ def read(path: str) -> list[dict[str, Any]]:
         raise BaselineError(M("cannot read baseline {path!r}: {why}", path=path,
                               why=M("not valid JSON at line {line}, column {column}",
                                     line=exc.lineno, column=exc.colno))) from None
+    except RecursionError:
+        raise BaselineError(M("cannot read baseline {path!r}: {why}", path=path,
+                              why=M("it is nested too deeply to be a baseline"))) from None
     if isinstance(doc, dict) and doc.get("version") == 1:
         raise BaselineError(M("{path!r} is a version 1 baseline, whose fingerprints changed; "
                               "regenerate it with --write-baseline", path=path))
@@ -115,6 +120,27 @@ def read(path: str) -> list[dict[str, Any]]:
     if not all(isinstance(e, dict) and isinstance(e.get("fingerprint"), str) for e in entries):
         raise BaselineError(M("{path!r}: every finding needs a fingerprint", path=path))
     return entries
+
+
+def _read_text(path: str) -> str:
+    """The text of baseline `path` (a link is followed), read as the org's files are: a
+    regular file (a FIFO would block, `/dev/zero` never ends) of at most
+    `MAX_BASELINE_BYTES`. Raises BaselineError, UnicodeDecodeError."""
+    real = os.path.realpath(path)
+    try:
+        mode = os.stat(real).st_mode
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        raise BaselineError(M("cannot read baseline {path!r}: {why}", path=path,
+                              why=reason(exc))) from None
+    if not stat.S_ISREG(mode):
+        raise BaselineError(M("cannot read baseline {path!r}: {why}", path=path,
+                              why=M("it is not a regular file (a FIFO, device or socket)")))
+    try:
+        data = read_bytes(real, MAX_BASELINE_BYTES)
+    except SourceError as err:  # changed since the stat, or too big
+        raise BaselineError(M("cannot read baseline {path!r}: {why}", path=path,
+                              why=err.message)) from None
+    return data.decode("utf-8")
 
 
 def apply(result: LintResult, entries: list[dict[str, Any]]) -> BaselineOutcome:

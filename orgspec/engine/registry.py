@@ -74,6 +74,9 @@ class Option:
     default: Any
     description: str
     maximum: float | None = None  # numbers are at least 0 (counts, shares); some at most this
+    # what an option without a default takes (`type:` in the pack): "text" (an id), "date"
+    # (YYYY-MM-DD); one with a default takes its default's type
+    type: str = "text"
 
 
 @dataclass(frozen=True)
@@ -217,7 +220,7 @@ def read_pack(path: Path) -> list[RuleMeta]:
 
 def _meta(item: dict[str, Any], family: str) -> RuleMeta:
     options = tuple(Option(name, spec.get("default"), spec.get("description", ""),
-                           spec.get("maximum"))
+                           spec.get("maximum"), str(spec.get("type") or "text"))
                     for name, spec in (item.get("options") or {}).items())
     return RuleMeta(
         code=item["code"], name=item["name"], family=item.get("family", family),

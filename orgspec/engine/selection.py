@@ -130,6 +130,7 @@ def _one(sel: Selector, rules: dict[str, RuleMeta]) -> RuleMeta:
 def _options(meta: RuleMeta, given: dict[str, Any], where: str) -> dict[str, Any]:
     defaults = meta.option_defaults()
     limits = {o.name: o.maximum for o in meta.options}
+    types = {o.name: o.type for o in meta.options}
     out = {}
     for name, value in given.items():
         if name not in defaults:
@@ -138,7 +139,8 @@ def _options(meta: RuleMeta, given: dict[str, Any], where: str) -> dict[str, Any
             raise ConfigError(M("{where}: rule {code} has no option {name!r}{hint}",
                                 where=where, code=meta.code, name=name, hint=hint))
         label = f"{where}: {meta.code} option {name!r}"
-        out[name] = _in_range(_coerce(value, defaults[name], label), limits[name], label)
+        out[name] = _in_range(_coerce(value, defaults[name], label, types[name]),
+                              limits[name], label)
     return out
 
 
@@ -155,21 +157,69 @@ def _in_range(value: Any, maximum: float | None, label: str) -> Any:
     return value
 
 
-def _coerce(value: Any, default: Any, label: str) -> Any:
-    """Type a config value like the option's default (YAML gives orgspec strings)."""
+def _coerce(value: Any, default: Any, label: str, kind: str = "text") -> Any:
+    """Type a config value like the option's default (YAML gives orgspec strings), or, for
+    an option without one, as its declared `kind` ("text", "date": YYYY-MM-DD); null keeps
+    an option without a default unset. Raises ConfigError for a value of another type: a
+    mapping or list where one value is meant, a count that is no whole number."""
     try:
         if isinstance(default, bool):
             return _boolean(value)
         if isinstance(default, int):
-            return int(value)
+            return _whole(value)
         if isinstance(default, float):
-            return float(value)
+            return float(_one_value(value))
         if isinstance(default, list):
-            return [str(v) for v in (value if isinstance(value, list) else [value])]
-        return value if default is None else str(value)
-    except (TypeError, ValueError):
-        raise ConfigError(M("{label} must be a {kind}, not {value!r}", label=label,
-                            kind=type(default).__name__, value=value)) from None
+            return [str(_one_value(v)) for v in (value if isinstance(value, list) else [value])]
+        if default is None:
+            return _unset_or(value, kind)
+        return str(_one_value(value))
+    except (TypeError, ValueError, OverflowError):
+        raise ConfigError(M("{label} must be {kind}, not {value!r}", label=label,
+                            kind=_KINDS[kind if default is None else type(default).__name__],
+                            value=str(value) if isinstance(value, list) else value)) from None
+
+
+# what an option takes, as its error says it
+_KINDS: dict[str, M] = {
+    "bool": M("true or false"), "int": M("a whole number"), "float": M("a number"),
+    "list": M("a list of texts"), "str": M("a text"), "text": M("a text"),
+    "date": M("a date written YYYY-MM-DD"),
+}
+
+
+def _one_value(value: Any) -> Any:
+    """`value` when it is one value (a text, number or date), else TypeError."""
+    if isinstance(value, dict | list) or value is None:
+        raise TypeError(value)
+    return value
+
+
+def _whole(value: Any) -> int:
+    """A whole number written as one (`12`, `"12"`, `12.0`); `1.5`, `inf` are refused."""
+    value = _one_value(value)
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError(value)
+        return int(value)  # OverflowError for inf
+    return int(value)
+
+
+def _unset_or(value: Any, kind: str) -> str | None:
+    """An option without a default: null leaves it unset, else a text of its `kind`."""
+    import datetime as dt
+
+    if value is None:
+        return None
+    if kind == "date":
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value.isoformat()  # TOML's date
+        if not isinstance(value, str):
+            raise TypeError(value)
+        return dt.date.fromisoformat(value).isoformat()  # ValueError: no date
+    if isinstance(value, bool):
+        raise TypeError(value)
+    return str(_one_value(value))
 
 
 def _boolean(value: Any) -> bool:

@@ -211,6 +211,7 @@ def load_config(path: str | None) -> Config:
     """Read and check a config file; None gives the defaults. Raises ConfigError."""
     if path is None:
         return Config()
+    _one_config(path)
     _a_file(path)
     if path.endswith(".toml"):
         data, where = _read_toml(path), _toml_where(path)
@@ -221,6 +222,23 @@ def load_config(path: str | None) -> Config:
     if not isinstance(data, dict):
         raise ConfigError(M("{where}: config must be a mapping", where=where(())))
     return _Reader(where, path).read(data)
+
+
+def _one_config(path: str) -> None:
+    """Raise ConfigError when `path` is `.orgspec.yaml` or `.orgspec.yml` and its folder
+    holds the other name too: which of two configs a run obeys would be a guess (ruff
+    takes the first silently; its users asked for a warning, astral-sh/ruff#18332), and
+    a warning scrolls by in CI while the other file's settings are ignored."""
+    folder, name = os.path.split(path)
+    if name not in CONFIG_NAMES:
+        return
+    other = os.path.join(folder, next(n for n in CONFIG_NAMES if n != name))
+    if os.path.lexists(other):
+        first, second = sorted((path, other), key=lambda p: CONFIG_NAMES.index(
+            os.path.basename(p)))
+        raise ConfigError(M("{first} and {second} are both configs of one folder; orgspec "
+                            "reads one: merge them into {first} and delete {second}",
+                            first=first, second=second))
 
 
 def _a_file(path: str) -> None:
@@ -389,6 +407,14 @@ class _Reader:
             raise self.fail(keys, M("{key!r} must be a non-empty string", key=keys[-1]))
         return value
 
+    def a_path(self, keys: tuple[Any, ...], value: Any) -> str:
+        """A non-empty path, which no file system allows a NUL in (TOML's `"\u0000"`)."""
+        text = self.text(keys, value)
+        if "\0" in text:
+            raise self.fail(keys, M("{key!r} is a path, which cannot hold a NUL character "
+                                    "(\\u0000)", key=keys[0]))
+        return text
+
     def texts(self, keys: tuple[Any, ...], value: Any) -> list[str]:
         if isinstance(value, str):
             value = [value]
@@ -418,7 +444,7 @@ class _Reader:
         return [Selector(t, self.where((*keys, i) if many else keys)) for i, t in enumerate(items)]
 
     def _root(self, cfg: Config, key: str, value: Any) -> None:
-        cfg.root = self.text((key,), value)
+        cfg.root = self.a_path((key,), value)
         cfg.root_at = self.where((key,))
 
     def _include(self, cfg: Config, key: str, value: Any) -> None:
@@ -449,10 +475,10 @@ class _Reader:
         cfg.max_files = int(text)
 
     def _cache_dir(self, cfg: Config, key: str, value: Any) -> None:
-        cfg.cache_dir = self.text((key,), value)
+        cfg.cache_dir = self.a_path((key,), value)
 
     def _baseline(self, cfg: Config, key: str, value: Any) -> None:
-        cfg.baseline = self.text((key,), value)
+        cfg.baseline = self.a_path((key,), value)
 
     def _lang(self, cfg: Config, key: str, value: Any) -> None:
         written = self.text((key,), value)
@@ -528,7 +554,9 @@ class _Reader:
 
     def _rule_packs(self, cfg: Config, key: str, value: Any) -> None:
         base = Path(self.path).resolve().parent
+        many = isinstance(value, list)
         for i, item in enumerate(self.texts((key,), value)):
+            self.a_path((key, i) if many else (key,), item)
             pack = (base / item).resolve()
             if not pack.is_file():
                 raise self.fail((key, i), M("rule pack {item!r} not found", item=item))

@@ -32,7 +32,7 @@ REPORTERS: dict[str, Reporter] = {
     "json": Reporter("json"),
     "json-lines": Reporter("jsonlines"),
     "sarif": Reporter("sarif", frozenset({"project_root"})),
-    "github": Reporter("github", frozenset({"project_root"})),
+    "github": Reporter("github", frozenset({"project_root", "github_actions"})),
     "gitlab": Reporter("gitlab", frozenset({"project_root"})),
     "junit": Reporter("junit", frozenset({"fail_on"})),
     "junit-suite": Reporter("junit_suite", frozenset({"fail_on"})),

@@ -16,11 +16,11 @@ PER_LEVEL = 10  # GitHub shows 10 annotations of each level per step
 
 
 def _annotation(f: Finding, root: str | None, words: tuple[str, str], lang: str,
-                names: Mapping[str, str]) -> str:
+                names: Mapping[str, str], runner: bool) -> str:
     """One workflow command; each id its message (a related line's, its hint) quotes is said
     with its name (`客服部 (cs)`), as the text report says it, then escaped."""
     loc = f.location
-    props = [f"file={gh_file(repo_path(loc.file, root))}", f"line={loc.line}"]
+    props = [f"file={gh_file(repo_path(loc.file, root), runner)}", f"line={loc.line}"]
     end_line = loc.end_line or loc.line
     props.append(f"endLine={end_line}")
     if end_line == loc.line:
@@ -43,13 +43,16 @@ def _annotation(f: Finding, root: str | None, words: tuple[str, str], lang: str,
     return f"::{COMMAND[f.severity.label]} {','.join(props)}::{gh_data(message)}"
 
 
-def render(result: LintResult, project_root: str | None = None) -> str:
+def render(result: LintResult, project_root: str | None = None,
+           github_actions: bool = False) -> str:
     """Annotations for the most severe findings first, of each level those that hold
     others back (`LintResult.causes`: the one file left out) before the rest; when some
     are left out, a notice with how many takes the last notice place, so it stays inside
     GitHub's 10 per level; a run narrowed to some files (`orgspec check org/teams.yaml`)
     ends with a notice counting the findings of the other files, as the text summary
-    does. Paths are relative to `project_root` (GITHUB_WORKSPACE)."""
+    does. Paths are relative to `project_root` (GITHUB_WORKSPACE); inside GitHub Actions
+    (`github_actions`) each `file=` is the exact path, as the runner reads it, else its
+    hidden characters are shown as escapes (`escape.gh_file`)."""
     ranked = sorted(result.findings, key=lambda f: (-f.severity, f.fingerprint not in
                                                     result.causes, f.sort_key()))
     per_level: dict[str, int] = {}
@@ -71,7 +74,7 @@ def render(result: LintResult, project_root: str | None = None) -> str:
             left_out += 1
             continue
         room[level] -= 1
-        lines.append(_annotation(f, project_root, words, lang, result.names))
+        lines.append(_annotation(f, project_root, words, lang, result.names, github_actions))
     if left_out:
         c = result.counts
         lines.append("::notice title=orgspec::" + gh_data(say(M(
