@@ -6,9 +6,30 @@ RF001's hint suggests the one person so called, and the hold-back guesses that p
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
+from orgspec.han import is_han
 from orgspec.model.org import Org
+
+# between the words of a name that mixes Latin letters and Han (`Jimmy 王`, `王 Jimmy`)
+_WORDS = re.compile(r"[^\s·・•‧]+")
+
+
+def _mixed_parts(name: str) -> tuple[str, str] | None:
+    """(surname, given name) of the one Han word of a folded name that mixes it with Latin
+    words: `jimmy 王` is surnamed 王, `jimmy 王伟` is 王 + 伟; None for any other name (a
+    transliterated one, `阿卜杜拉·买买提`, has no Chinese surname)."""
+    from orgspec.text.personcall import COMPOUND_SURNAMES, name_parts
+
+    words = _WORDS.findall(name)
+    han = [w for w in words if all(is_han(c) for c in w)]
+    if len(han) != 1 or len(words) < 2 or not all(w.isascii() for w in words if w not in han):
+        return None
+    word = han[0]
+    if len(word) == 1 or word in COMPOUND_SURNAMES:
+        return word, ""
+    return name_parts(word)
 
 
 class PersonCalls:
@@ -30,7 +51,7 @@ class PersonCalls:
         for ident, person in self._org.people.items():
             names = person.names.every() if person.names is not None else []
             for name in dict.fromkeys(fold_name(n) for n in (person.name, *names) if n):
-                parts = name_parts(name)
+                parts = name_parts(name) or _mixed_parts(name)
                 if parts is None:
                     continue
                 keys = [("surname", parts[0])]
@@ -48,7 +69,7 @@ class PersonCalls:
         from orgspec.text.fold import fold_name
 
         char = fold_name(written.strip())
-        if len(char) != 1:
+        if len(char) != 1 or not is_han(char):
             return []
         if self._by is None:
             self._by = self._index()
