@@ -7,7 +7,7 @@ a hint that lists the people who match picks none). A row is right when the sugg
 its `expect`; a suggested id is also written in place of the reference, which must leave no
 RF001 (the hint followed literally).
 
-    python tests/personcall_eval.py [-v]              # this checkout
+    python tests/personcall_eval.py [-v] [--hk]       # this checkout (--hk: person_calls_hk.tsv)
     PYTHONPATH=/work/main python tests/personcall_eval.py  # another checkout, for a before
 """
 
@@ -20,10 +20,11 @@ import tempfile
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data" / "person_calls.tsv"
+HK = DATA.with_name("person_calls_hk.tsv")  # Hong Kong forms: 陳生, 陳太, 阿豪, 豪哥, 肥陳
 
 
-def rows() -> list[dict[str, str]]:
-    with DATA.open(encoding="utf-8") as handle:
+def rows(path: Path = DATA) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as handle:
         lines = [line for line in handle if not line.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t"))
 
@@ -83,14 +84,15 @@ def followed(row: dict[str, str], ident: str) -> bool:
 
 def main() -> int:
     right, wrong = 0, []
-    for row in rows():
+    data = rows(HK if "--hk" in sys.argv else DATA)
+    for row in data:
         got = suggested(row)
         ok = got == row["expect"] and (got == "-" or followed(row, got))
         right += ok
         if not ok:
             wrong.append(f"  {row['case']}: {row['written']} -> {got}, expected "
                          f"{row['expect']} ({row['why']})")
-    print(f"right: {right}/{len(rows())}")
+    print(f"right: {right}/{len(data)}")
     if "-v" in sys.argv:
         print("\n".join(wrong))
     return 0

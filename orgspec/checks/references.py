@@ -591,6 +591,8 @@ class _Guesses:
             said = self._called_said(value)
             if said is not None:
                 return said
+        if kinds == ("Person",) and _one_han(value):  # `lead: 芳`: part of a name
+            return self._part_said(value)
         if kinds == ("Person",):  # `张玮` for 张伟: an input method's wrong pick
             alike = self.sound_alike().ids(value)
             if len(alike) == 1:  # the id to write said bare: the name is not it (`2001`)
@@ -600,7 +602,7 @@ class _Guesses:
                 return M("did you mean one of {ids}? they are equally close to what is "
                          "written: check which one is meant", ids=alike)
         return _Close(suggester, _person_reading(value) if kinds == ("Person",) else value,
-                      formerly, kinds)
+                      formerly, kinds, value)
 
     def person_calls(self) -> PersonCalls:
         if self.calls is None:
@@ -625,8 +627,23 @@ class _Guesses:
         if way[0] == "given":
             return M("{value!r} is the given name of {name} alone: write `{id}`",
                      value=written, name=name, id=ids[0])
+        if way[0] == "char":  # 阿豪, 豪哥: Hong Kong calls one character of the given name
+            return M("{value!r} calls a person by {char}, a character of a given name that "
+                     "only {name} has: write `{id}`", value=written, char=way[1], name=name,
+                     id=ids[0])
         return M("{value!r} calls a person by the surname {surname}, which only {name} has: "
                  "write `{id}`", value=written, surname=way[1], name=name, id=ids[0])
+
+    def _part_said(self, value: str) -> M | str:
+        """The hint for one Han character written for a person (`lead: 芳`): the one person
+        whose surname it is or whose given name has it, by id; "" (no guess) for none or
+        several. An alias is never said: `aliases: [fang]` leaves `芳` unknown (trial 34)."""
+        ids = self.person_calls().having(value)
+        if len(ids) != 1:
+            return ""
+        name = str(self.org.people[ids[0]].name or ids[0])
+        return M("{value!r} is part of {name!r}, a name of person `{id}`: write `{id}`",
+                 value=value.strip(), name=name, id=ids[0])
 
     def called(self, value: str, kinds: tuple[str, ...]) -> list[str]:
         """The people `value` calls as colleagues do (`王总`), when `kinds` has people."""
@@ -646,6 +663,9 @@ class _Guesses:
                  and any(c in self.org.table(k) for k in close.kinds)]
         if len(found) != 1:
             return None
+        if close.written and close.written.strip() != close.value:
+            # `林志` read as `lin-zhi`: an alias `lin-zhi` would leave `林志` unknown
+            return M("did you mean {id!r}? write the id `{bare}`", id=found[0], bare=found[0])
         kind = next(k for k in close.kinds if found[0] in self.org.table(k))
         # the id to write said first (`id（name）`), the entity renamed by its name
         # both steps: the alias alone leaves an RF005 asking to rewrite the references
@@ -680,6 +700,14 @@ class _Guesses:
                 return M("{value!r} is part of {name!r}, a name of person `{id}`: write "
                          "`{id}`", value=value.strip(), name=name, id=ident)
         return M("did you mean {id!r}?", id=ident)
+
+
+def _one_han(value: str) -> bool:
+    """Whether `value` is one Han character (`芳`), spaces aside."""
+    from orgspec.han import is_han
+
+    bare = value.strip()
+    return len(bare) == 1 and is_han(bare)
 
 
 def _person_reading(value: str) -> str:
@@ -739,6 +767,7 @@ class _Close:
     value: str
     formerly: dict[str, str]
     kinds: tuple[str, ...] = ()  # what `_Guesses.other_name` looks among when none is close
+    written: str = ""  # the value as written, when `value` is its reading (`林志`: lin-zhi)
 
     def said(self, near: list[str]) -> str:
         """Did you mean the id in `near`, or one of its ids, equally close (`t02`: `t002` or

@@ -13,6 +13,9 @@ from orgspec.model.org import Org
 _READ_KINDS = frozenset(("Team", "Role"))  # whose names `OtherNames` reads as pinyin
 # One word of a person's name in Latin letters (`Jimmy` of `Jimmy Lin`, `O'Brien`, `Lin-Chen`)
 _PART = re.compile(r"[A-Za-z][A-Za-z'.-]*[A-Za-z]")
+# between the words of a name: spaces, and the middle dots of a transliterated one
+# (阿卜杜拉·买买提); a name's Han words of two characters or more are its parts too
+_BETWEEN = re.compile(r"[\s·・•‧]+")
 
 
 def _joined(word: str) -> str:
@@ -94,9 +97,17 @@ class OtherNames:
         return self._parts.get(self._fold(value).strip(), (None, ""))
 
 
+def _han(word: str) -> bool:
+    from orgspec.han import is_han
+
+    return all(is_han(c) for c in word)
+
+
 def _name_parts(org: Org) -> dict[str, tuple[str | None, str]]:
-    """Each word of the Latin-letter names of people (`name` and `names`), folded, -> (the
-    one person whose name has it, that name); (None, "") for a word of several people's."""
+    """Each word of the Latin-letter, mixed (`Jimmy 王`) or middle-dotted (`阿卜杜拉·买买提`)
+    names of people (`name` and `names`), folded, -> (the one person whose name has it, that
+    name); (None, "") for a word of several people's. A Han word of one character is no
+    part: a surname, which others' names share unseen here."""
     from orgspec.text.fold import fold_name
 
     parts: dict[str, tuple[str | None, str]] = {}
@@ -104,11 +115,12 @@ def _name_parts(org: Org) -> dict[str, tuple[str | None, str]]:
         names = getattr(person, "names", None)
         mine: dict[str, str] = {}
         for name in (getattr(person, "name", None), *(names.every() if names else ())):
-            words = str(name or "").split()
-            if len(words) < 2 or not all(_PART.fullmatch(w) for w in words):
-                continue  # one word is the whole name (`OtherNames`); Han has no parts
-            for word in words:
-                mine.setdefault(fold_name(word), str(name))
+            words = [w for w in _BETWEEN.split(str(name or "")) if w]
+            if len(words) < 2 or not all(_PART.fullmatch(w) or _han(w) for w in words):
+                continue  # one word is the whole name (`OtherNames`); 王伟 has no parts
+            for word in words:  # a surname alone (王 of `Jimmy 王`) is `PersonCalls`'
+                if not (_han(word) and len(word) < 2):
+                    mine.setdefault(fold_name(word), str(name))
         for word, name in mine.items():
             parts[word] = (ident, name) if word not in parts else (None, "")
     return parts

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
+from orgspec.han import is_han
 from orgspec.model.aliases import FIELDS, former_ids
 from orgspec.model.foldednames import FoldedNames
 from orgspec.model.models import is_placeholder, is_vacant, seat_word_is_id
@@ -209,6 +210,13 @@ class _Guess:
                 # `王总`: the people so called, as RF001's hint asks first; one is the
                 # guess, and several none (no close id either: the hint picks none)
                 called = self._called(word)
+                one = word.strip()
+                if not called and self._kinds == ("Person",) and len(one) == 1 and is_han(one):
+                    # `lead: 芳`: the one person whose name has it, as RF001's hint says;
+                    # no close id is asked (the hint asks none)
+                    having = self._person_calls().having(word)
+                    found[value] = having[0] if len(having) == 1 else None
+                    continue
                 found[value] = (called[0] if len(called) == 1 else None) if called else \
                     close[word] or self._other_name(word)
         return {value: self.formerly.get(ident, ident) if ident else ident
@@ -218,9 +226,12 @@ class _Guess:
         """The people `word` calls as colleagues do (`王总`, `雅婷`: `PersonCalls`)."""
         if "Person" not in self._kinds:
             return []
+        return self._person_calls().called(word)[0]
+
+    def _person_calls(self) -> PersonCalls:
         if self._calls is None:
             self._calls = PersonCalls(self._org)
-        return self._calls.called(word)[0]
+        return self._calls
 
     def _other_name(self, word: str) -> str | None:
         """The id `word` spells by another of its names (`ke-fu-bu` for 客服部), as RF001's

@@ -225,6 +225,8 @@ def _resolve(table: dict[str, Any], kind: str, ident: str, org: Org | None = Non
     """The id `ident` names in `table`: itself, a name or alias, or a unique part of one
     (else of an id). `org`: the people a name sounds like are suggested from it."""
     part = _ids_named(table, ident)
+    if not part and kind == "person" and org is not None:
+        part = _called(org, ident)  # `王总`, `阿豪`: as `check`'s RF001 hint reads them
     if len(part) == 1:
         return part[0]
     if part:
@@ -239,6 +241,25 @@ def _resolve(table: dict[str, Any], kind: str, ident: str, org: Org | None = Non
         _did_you_mean([(kind, i, table[i]) for i in _close_by_name({kind: table}, ident, org)
                        .get(kind, [])])
     raise NotFound(M("no {kind} {id!r}{hint}", kind=_KIND_SAY[kind], id=ident, hint=hint))
+
+
+def _called(org: Org, ident: str) -> list[str]:
+    """The people `ident` calls as colleagues do (`王总`, `小王`, `雅婷`, `阿豪`:
+    `model.personcalls`), as RF001's hint reads a reference: one is the person meant; two or
+    more raise NotFound (none picked, as the hint picks none); [] when it calls nobody."""
+    from orgspec.model.personcalls import PersonCalls
+
+    ids = PersonCalls(org).called(ident)[0]
+    if len(ids) > 1:
+        from orgspec.checks.references import MAX_TIED
+
+        written = ident.strip()
+        raise NotFound(
+            M("{value!r} may call any of {n} people: write the id of the one meant",
+              value=written, n=len(ids)) if len(ids) > MAX_TIED else
+            M("{value!r} may call any of {ids}: write the id of the one meant",
+              value=written, ids=ids))
+    return ids
 
 
 def _ids_named(table: dict[str, Any], ident: str) -> list[str]:
@@ -272,6 +293,8 @@ def find(org: Org, ident: str) -> tuple[str, str]:
                  if fold_name(i) == wanted or wanted in
                  (fold_name(str(w)) for w in (*every_name(e), *getattr(e, "aliases", ())) if w)]
     found = exact or [(kind, i) for kind, table in tables.items() for i in _ids_named(table, ident)]
+    if not found:  # `王总`: the person `check`'s RF001 hint names, or none when several
+        found = [("person", i) for i in _called(org, ident)]
     if len(found) == 1:
         return found[0]
     if found:
