@@ -210,3 +210,21 @@ def test_the_readme_s_pack_example_is_read_and_says_its_message(tmp_path: Path) 
     assert [(f.code, f.location.line, str(f.message)) for f in result.findings
             if f.code == "ACME002"] == [
         ("ACME002", 2, "Team shop: linus is not an appointed lead")]
+
+
+def test_rules_and_explain_know_the_project_s_pack(tmp_path: Path) -> None:
+    """Inside a project whose config lists a pack, `orgspec rules` lists its rules and
+    `explain` explains them (in Chinese by the name, which is the rule's only title);
+    `--isolated` reads no config, so no pack."""
+    _pack(tmp_path, "    then: {field: lead, function: defined}\n")
+    (tmp_path / ".orgspec.yaml").write_text("rule-packs: [pack.yaml]\n", "utf-8")
+    listed = run_cli("rules", "--lang", "en", cwd=tmp_path)
+    assert listed.code == 0
+    assert [line.split()[:4] for line in listed.stdout.splitlines()
+            if line.startswith("ACME")] == [["ACME001", "acme-rule", "error", "yes"]]
+    said = run_cli("explain", "acme001", "--lang", "zh", cwd=tmp_path)
+    assert said.code == 0 and said.stdout.splitlines()[0] == "ACME001 acme-rule", said.stderr
+    assert run_cli("explain", "acme-rule", "--lang", "en", cwd=tmp_path).code == 0
+    alone = run_cli("explain", "ACME001", "--isolated", "--lang", "en", cwd=tmp_path)
+    assert alone.code == 2 and "unknown rule 'ACME001'" in alone.stderr
+    assert "ACME001" not in run_cli("rules", "--isolated", cwd=tmp_path).stdout

@@ -34,9 +34,7 @@ class Plan:
 def make_plan(config: Config | None = None) -> Plan:
     """Resolve presets, selections, overrides, options and rule packs. Raises ConfigError."""
     config = config or Config()
-    rules = dict(registry())
-    for pack in config.rule_packs:
-        rules.update(_pack_rules(pack, rules))
+    rules = with_packs(config)
     strict = config.extends == "strict"
     on = {c for c, m in rules.items() if strict or m.enabled}
     if config.select is not None:
@@ -55,6 +53,15 @@ def make_plan(config: Config | None = None) -> Plan:
     per_file = [(glob, frozenset(_resolve_all(sels, rules)))
                 for glob, sels in config.per_file_ignores.items()]
     return Plan(rules, dict(sorted(severity.items())), options, per_file)
+
+
+def with_packs(config: Config) -> dict[str, RuleMeta]:
+    """The built-in rules and those of the config's rule packs, by code (`orgspec rules` and
+    `explain` list a project's own rules too). Raises ConfigError."""
+    rules = dict(registry())
+    for pack in config.rule_packs:
+        rules.update(_pack_rules(pack, rules))
+    return rules
 
 
 def _pack_rules(path: str, known: dict[str, RuleMeta]) -> dict[str, RuleMeta]:
