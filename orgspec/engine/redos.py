@@ -7,6 +7,7 @@ cannot backtrack and is accepted.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 _REPEATS = ("MAX_REPEAT", "MIN_REPEAT")
@@ -14,11 +15,55 @@ _SAFE = ("POSSESSIVE_REPEAT", "ATOMIC_GROUP")
 
 
 def nested_repeat(pattern: str) -> str:
-    """The first repetition of `pattern` that repeats an unbounded repetition, as `(...)+`
-    (`""` when none). `pattern` compiles."""
+    """The first repetition of `pattern` that repeats an unbounded repetition, as written
+    (`(a+)+`) when a group of the text is it, else as `(...)+`; `""` when none. `pattern`
+    compiles."""
     import re._parser as sre  # type: ignore[import-not-found,unused-ignore]
 
-    return _outer(list(sre.parse(pattern)))
+    found = _outer(list(sre.parse(pattern)))
+    if not found:
+        return ""
+    return next((part for part in _quantified_groups(pattern) if _flagged(part)), found)
+
+
+def _flagged(part: str) -> bool:
+    import re
+    import re._parser as sre  # type: ignore[import-not-found,unused-ignore]
+
+    try:
+        return bool(_outer(list(sre.parse(part))))
+    except re.error:  # a group that refers to another (`\1`) is not a pattern alone
+        return False
+
+
+_QUANTIFIER = re.compile(r"(?:[*+?]|\{\d*,?\d*\})[?+]?")
+
+
+def _quantified_groups(pattern: str) -> list[str]:
+    """Each `(...)` of `pattern` followed by a quantifier, as written, outermost first."""
+    spans: list[tuple[int, int]] = []
+    opened: list[int] = []
+    i, in_class = 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            i += 2 if pattern[i + 1:i + 2] == "]" else 1  # `[]...]`: the `]` is in the set
+            continue
+        elif char == "(":
+            opened.append(i)
+        elif char == ")" and opened:
+            quantifier = _QUANTIFIER.match(pattern, i + 1)
+            start = opened.pop()
+            if quantifier:
+                spans.append((start, quantifier.end()))
+        i += 1
+    return [pattern[a:b] for a, b in sorted(spans)]
 
 
 def _outer(items: list[Any]) -> str:
