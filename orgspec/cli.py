@@ -18,6 +18,7 @@ from orgspec._version import __version__
 from orgspec.clihelp import Group as HelpGroup
 
 if TYPE_CHECKING:
+    from orgspec.engine.registry import RuleMeta
     from orgspec.load.config import Config
 
 from orgspec.findings import Severity
@@ -426,8 +427,20 @@ def _rules(fmt: str | None, output: str | None, lang: str | None, config_path: s
         return EXIT_OK
     render = {"text": docsgen.rules_table, "json": docsgen.rules_json}[fmt]
     said_in = _error_lang({"lang": lang, "config_path": config_path, "isolated": isolated})
-    _emit(render(lang=said_in), output)
+    _emit(render(_project_rules(config_path, isolated), lang=said_in), output)
     return EXIT_OK
+
+
+def _project_rules(config_path: str | None, isolated: bool) -> dict[str, RuleMeta]:
+    """The built-in rules and those of the rule packs of the config `check` would read here
+    (`--config`, else the nearest; none with `--isolated`). Raises ConfigError for a config
+    or pack that cannot be read, as `check` does."""
+    from orgspec.engine.registry import registry
+    from orgspec.engine.selection import with_packs
+
+    if isolated:
+        return registry()
+    return with_packs(make_config(config_path, isolated))
 
 
 @main.command()
@@ -444,13 +457,14 @@ def explain(ctx: click.Context, /, **options: Any) -> None:
 
 
 def _explain(rule: str, lang: str | None, config_path: str | None, isolated: bool) -> int:
-    from orgspec.engine.registry import by_name_or_code, guess_rule, registry
+    from orgspec.engine.registry import by_name_or_code, guess_rule
     from orgspec.report import docsgen
 
-    meta = by_name_or_code(rule, titles=True)
+    known = _project_rules(config_path, isolated)
+    meta = by_name_or_code(rule, known, titles=True)
     if meta is None:
         raise UsageError(M("unknown rule {rule!r}{hint}", rule=rule,
-                           hint=guess_rule(rule, registry())))
+                           hint=guess_rule(rule, known)))
     # a rule asked for by its Chinese title is explained in that script (trial 31b: `explain
     # 职责重叠` answered in English under a C locale); a code or a name says no language
     asked_in = [rule] if rule != meta.name and rule.upper() != meta.code and \

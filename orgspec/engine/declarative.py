@@ -43,7 +43,9 @@ def _pattern(value: Any, opts: dict[str, Any]) -> bool:
 
 
 def _length(value: Any, opts: dict[str, Any]) -> bool:
-    size = 0 if value is None else len(value)
+    """Items of a list, characters of a text (a date or number: as written back)."""
+    size = 0 if value is None else len(value) if isinstance(value, str | list | tuple | dict) \
+        else len(str(value))
     return int(opts.get("min", 0)) <= size <= int(opts.get("max", 1 << 30))
 
 

@@ -228,14 +228,15 @@ def _meta(item: dict[str, Any], family: str) -> RuleMeta:
         rationale=item["rationale"], options=options, enabled=item.get("enabled", True),
         example=item.get("example", "yaml"), given=item.get("given"),
         then=item.get("then") or {}, message=item.get("message", ""),
-        reads=frozenset(item.get("reads") or ()) | _given_reads(item),
+        reads=frozenset(item.get("reads") or ()) | given_reads(item),
         absence=frozenset(item.get("absence") or ()),
         words=tuple(w for w in item.get("words") or () if isinstance(w, str))
         if isinstance(item.get("words"), list) else (),
     )
 
 
-def _given_reads(item: dict[str, Any]) -> frozenset[str]:
+def given_reads(item: dict[str, Any]) -> frozenset[str]:
+    """`{"Kind.field"}` a declarative rule (`given`, `then.field`) reads; else empty."""
     then = item.get("then") or {}
     if isinstance(item.get("given"), str) and isinstance(then, dict) and \
             isinstance(then.get("field"), str):

@@ -7,11 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from orgspec.engine.registry import (
-    CODE_PATTERN,
-    NAME_PATTERN,
     RuleMeta,
     guess_rule,
-    read_pack,
     registry,
 )
 from orgspec.findings import Severity
@@ -37,9 +34,7 @@ class Plan:
 def make_plan(config: Config | None = None) -> Plan:
     """Resolve presets, selections, overrides, options and rule packs. Raises ConfigError."""
     config = config or Config()
-    rules = dict(registry())
-    for pack in config.rule_packs:
-        rules.update(_pack_rules(pack, rules))
+    rules = with_packs(config)
     strict = config.extends == "strict"
     on = {c for c, m in rules.items() if strict or m.enabled}
     if config.select is not None:
@@ -60,40 +55,20 @@ def make_plan(config: Config | None = None) -> Plan:
     return Plan(rules, dict(sorted(severity.items())), options, per_file)
 
 
+def with_packs(config: Config) -> dict[str, RuleMeta]:
+    """The built-in rules and those of the config's rule packs, by code (`orgspec rules` and
+    `explain` list a project's own rules too). Raises ConfigError."""
+    rules = dict(registry())
+    for pack in config.rule_packs:
+        rules.update(_pack_rules(pack, rules))
+    return rules
+
+
 def _pack_rules(path: str, known: dict[str, RuleMeta]) -> dict[str, RuleMeta]:
-    try:
-        metas = read_pack_checked(path)
-    except KeyError as exc:
-        why = f"a rule has no {exc}"
-        raise ConfigError(M("{where}: invalid rule pack: {why}", where=path, why=why)) from None
-    except (OSError, TypeError, ValueError, AttributeError) as exc:
-        raise ConfigError(M("{where}: invalid rule pack: {why}", where=path, why=str(exc))) \
-            from None
-    out = {}
-    for meta in metas:
-        if meta.code in known or meta.code in out:
-            raise ConfigError(M("{where}: rule code {code} is already taken", where=path,
-                                code=meta.code))
-        if meta.given is None:
-            raise ConfigError(M("{where}: rule {code} needs `given` and `then`", where=path,
-                                code=meta.code))
-        out[meta.code] = meta
-    return out
+    """The rules of a user's pack, every key checked (`engine.userpack`). Raises ConfigError."""
+    from orgspec.engine.userpack import read_user_pack
 
-
-def read_pack_checked(path: str) -> list[RuleMeta]:
-    """A user's rule pack, with its codes, names and declarative parts checked."""
-    from pathlib import Path
-
-    from orgspec.engine.declarative import validate_rule
-
-    metas = read_pack(Path(path))
-    for meta in metas:
-        if not CODE_PATTERN.match(meta.code) or not NAME_PATTERN.match(meta.name):
-            raise ValueError(f"rule {meta.code!r} {meta.name!r}: codes are 2-4 capitals and "
-                             "3 digits (ACME001), names kebab-case")
-        validate_rule(meta)
-    return metas
+    return {meta.code: meta for meta in read_user_pack(path, known)}
 
 
 def _resolve_all(selectors: list[Selector], rules: dict[str, RuleMeta]) -> set[str]:

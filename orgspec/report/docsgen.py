@@ -115,7 +115,8 @@ def explain(meta: RuleMeta, lang: str = "en") -> str:
     `lang` ("en", "zh" or "zh-Hant"); the examples as `shown_example` gives them."""
     state = M("on") if meta.enabled else M("off")
     # In Chinese the title reports use, and the name a config is written with beside it
-    name = meta.name if lang == "en" else f"{rule_title(meta.name, lang)}（{meta.name}）"
+    title = rule_title(meta.name, lang)  # a rule pack's rule has no title but its name
+    name = meta.name if title == meta.name else f"{title}（{meta.name}）"
     out = [f"{meta.code} {name}",
            say(M("family: {family} | default severity: {severity} | {state} in the recommended "
                  "preset", family=meta.family, severity=SEVERITY_WORDS[meta.severity.label],
