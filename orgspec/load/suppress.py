@@ -91,7 +91,8 @@ def scan_directives(text: str, file: str,
         until, bad = _until(m.group("until"))
         out.append(Directive(Location(file, line, col), codes, m.group("kind") == "ignore-file",
                              until, bad, m.group("reason").strip()))
-    for m in NEAR.finditer(text):  # a near miss ends at its bracket: finditer goes on
+    for m in NEAR.finditer(text):
+        # a near miss ends at its bracket: finditer goes on to a comment after it
         if m.start() not in read and (inside is None or not inside(m.start())):
             line, col = index.position(m.start())
             meant = f"# orgspec: {m.group('kind')}[{m.group('codes').strip()}]"
