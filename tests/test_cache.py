@@ -281,6 +281,24 @@ SYNTHETIC = {
     "holders changed": lambda org: _sub(org, r"^(  holders: \[)", r"\1zhang-00002-0, ", F),
     "suppression on a line": lambda org: _sub(
         org, r"^(  lead: \S+)$", r"\1  # orgspec: ignore[HI005] hired long ago", F),
+    # what looks like a suppression inside a value is its text; input errors a suppression
+    # names stay (and it is said once for a code named twice), in the file broken and mended
+    "directive text in a quoted value": lambda org: _sub(
+        org, r"^(  mission: ).*$", r'\1"守护订单 #orgspec:ignore-file[HI005, RF001] 不是注释"', F),
+    "directive text in a block value": lambda org: _sub(
+        org, r'^(  mission: )".*"$',
+        "  mission: |\n    守护订单\n    # orgspec: ignore[HI005] 文字", F),
+    "input errors named in a suppression": lambda org: _sub(
+        org, r"\A", "# orgspec: ignore-file[IN001, IN004, RF002, HI005, HI005] 先不管\n", F),
+    "a key written twice under it": lambda org: _sub(org, r"^(  channels: .*)$",
+                                                    r"\1\n  channels: [x]", F),
+    "the file broken under it": lambda org: _sub(org, r"^(  parent: )(\S+)$",
+                                                r"\1[unclosed \2", F),
+    "the file mended under it": lambda org: _sub(org, r"^(  parent: )\[unclosed (\S+)$",
+                                                r"\1\2", F),
+    "the key written once again": lambda org: _sub(org, r"\n  channels: \[x\]$", "", F),
+    "the suppression of input errors removed": lambda org: _sub(
+        org, r"\A# orgspec: ignore-file\[IN001.*\n", "", F),
     "a referenced duty removed": lambda org: _sub(
         org, r"^- kind: Responsibility\n  id: team-00001-d0\n(?:  .*\n)+", "",
         "team-00001.yaml"),

@@ -1100,7 +1100,11 @@ def _suppress(findings: list[Finding], org: Org, plan: Plan, today: dt.date,
     if not org.directives:
         return findings
     names = {m.name: c for c, m in plan.rules.items()}
-    sup = Suppressor(org.directives, names, today, anchors.first_lines)
+    invalid = org.invalid
+    # a schema finding on an entity that was not read (held as invalid, or without an id
+    # to hold it by: `validate._schema_issues`) says so: it is never suppressed
+    sup = Suppressor(org.directives, names, today, anchors.first_lines,
+                     lambda f: f.code.startswith("SC") and (not f.entity or f.entity in invalid))
     kept = [f for f in findings if f.code.startswith("SU") or not sup.suppressed(f)]
     extra = sup.leftovers(set(plan.rules), set(plan.severity), _unsure(org))
     kept.extend(f for f in stamp(extra, plan) if not _ignored(f, plan, root))

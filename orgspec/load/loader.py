@@ -223,7 +223,9 @@ def load_bytes(shown: str, data: bytes, limits: Limits | None = None) -> RawFile
         return out
     from orgspec.load.suppress import scan_directives
 
-    out.directives.extend(scan_directives(text, shown))
+    # read again after the parse, without those inside a value (the parse tells where)
+    found = scan_directives(text, shown)
+    out.directives = found
     suspect = maybe_forbidden(text)  # most files hold no such character: one search
     bad = scan_forbidden(text) if suspect else []
     for b in bad:
@@ -236,7 +238,10 @@ def load_bytes(shown: str, data: bytes, limits: Limits | None = None) -> RawFile
         return out
     from orgspec.load.yamlevents import Limits, parse
 
-    parsed = parse(text, limits or Limits(), clean=not suspect)
+    scalars: list[tuple[int, int, int, int]] | None = [] if found else None
+    parsed = parse(text, limits or Limits(), clean=not suspect, scalars=scalars)
+    if scalars:
+        out.directives = scan_directives(text, shown, scalars)
     for p in parsed.problems:
         out.issues.append(_issue(p, shown))
     if parsed.fatal is not None:

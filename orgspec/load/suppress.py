@@ -6,13 +6,20 @@ A suppression that suppresses nothing, or has expired, is itself a finding (SU00
 One written with a full-width colon or brackets, or without its colon (`# orgspec：ignore[X]`,
 an IME slip), is not read, as ruff does not read a malformed `# noqa`: it is SU003, at the
 comment, with the form orgspec reads.
+
+Only a YAML comment is read: the same text inside a quoted or block value (`mission:
+"... #orgspec:ignore-file[RF001]"`, a roster cell an import wrote) is the value's text
+(`scan_directives`). An input error (`UNSUPPRESSIBLE`: a file or an entity that was not
+read) is never suppressed: its finding stays, and the suppression naming it is SU001.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from orgspec.findings import Finding, Issue, Location
@@ -37,6 +44,19 @@ NEAR = lazy(r"#[ \t]*orgspec[ \t]*[:：﹕]?[ \t]*(?P<kind>ignore-file|ignore)[ 
             r"[\[［【](?P<codes>[^\]］】\n]*)[\]］】]?")
 
 
+# Codes whose finding says a file or an entity was not read (an input error, a duplicate
+# id whose second entity is dropped, the checks left incomplete): suppressing one made a
+# broken file pass, its teams gone without a word. An `SC` finding on an entity that was
+# not read is one too (`lint._suppress`).
+UNSUPPRESSIBLE_PREFIX = "IN"
+UNSUPPRESSIBLE = frozenset(("RF002", "RF003"))
+
+
+def unsuppressible(code: str) -> bool:
+    """Whether a finding of `code` is never suppressed (see `UNSUPPRESSIBLE`)."""
+    return code.startswith(UNSUPPRESSIBLE_PREFIX) or code in UNSUPPRESSIBLE
+
+
 @dataclass
 class Directive:
     """One suppression comment and which of its codes have been used."""
@@ -48,20 +68,27 @@ class Directive:
     bad_until: str = ""
     reason: str = ""
     used: set[str] = field(default_factory=set)
+    # the codes it names that covered a finding that cannot be suppressed (`Suppressor`)
+    refused: set[str] = field(default_factory=set)
     malformed: tuple[str, str] | None = None  # (as written, as meant)
 
     def covers_line(self, line: int) -> bool:
         return self.file_level or line in (self.location.line, self.location.line + 1)
 
 
-def scan_directives(text: str, file: str) -> list[Directive]:
-    """Every suppression comment in a file's text (cheap when there is none)."""
+def scan_directives(text: str, file: str,
+                    scalars: list[tuple[int, int, int, int]] | None = None) -> list[Directive]:
+    """Every suppression comment in a file's text (cheap when there is none). `scalars`:
+    the 0-based (line, column, end line, end column) of each scalar the parser read, in
+    the text's order (`yamlevents.parse`); what starts inside one is its text, not a
+    comment (`_comments`). A `#` YAML reads as a comment is inside none."""
     if "orgspec" not in text:
         return []
     index = LineIndex(text)
+    inside = _inside(scalars, index) if scalars else None
     out = []
     read = set()
-    for m in DIRECTIVE.finditer(text):
+    for m in _comments(DIRECTIVE, text, inside):
         read.add(m.start())
         line, col = index.position(m.start())
         codes = tuple(c.strip() for c in m.group("codes").split(",") if c.strip())
@@ -73,12 +100,45 @@ def scan_directives(text: str, file: str) -> list[Directive]:
         out.append(Directive(Location(file, line, col), codes, m.group("kind") == "ignore-file",
                              until, bad, reason.strip()))
     for m in NEAR.finditer(text):
-        if m.start() not in read:
+        # a near miss ends at its bracket: finditer goes on to a comment after it
+        if m.start() not in read and (inside is None or not inside(m.start())):
             line, col = index.position(m.start())
             meant = f"# orgspec: {m.group('kind')}[{m.group('codes').strip()}]"
             out.append(Directive(Location(file, line, col), (), m.group("kind") == "ignore-file",
                                  malformed=(m.group(0), meant)))
     return out
+
+
+def _comments(pattern: re.Pattern[str], text: str,
+              inside: Callable[[int], bool] | None) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` without the matches that start inside a scalar; the search
+    goes on after such a match's `#`, as a real comment may follow on its line
+    (`name: '#orgspec: ...'  # orgspec: ignore[...]`)."""
+    if inside is None:
+        yield from pattern.finditer(text)
+        return
+    at = 0
+    while (m := pattern.search(text, at)) is not None:
+        if inside(m.start()):
+            at = m.start() + 1
+            continue
+        yield m
+        at = m.end()
+
+
+def _inside(scalars: list[tuple[int, int, int, int]], index: LineIndex
+            ) -> Callable[[int], bool]:
+    """Whether the character at an offset of the text is inside one of `scalars` (see
+    `scan_directives`)."""
+    starts = [(s[0], s[1]) for s in scalars]
+
+    def inside(offset: int) -> bool:
+        line, col = index.position(offset)
+        at = (line - 1, col - 1)
+        i = bisect_right(starts, at) - 1
+        return i >= 0 and at < scalars[i][2:]
+
+    return inside
 
 
 def _until(text: str | None) -> tuple[dt.date | None, str]:
@@ -94,7 +154,10 @@ class Suppressor:
     """Matches findings against the directives of their files."""
 
     def __init__(self, directives: Iterable[Directive], names: dict[str, str],
-                 today: dt.date, first_lines: FirstLines | None = None) -> None:
+                 today: dt.date, first_lines: FirstLines | None = None,
+                 kept: Callable[[Finding], bool] | None = None) -> None:
+        """`kept(finding)`: whether a finding of a code that may be suppressed is not,
+        here (an `SC` finding on an entity that was not read)."""
         self.by_file: dict[str, list[Directive]] = defaultdict(list)
         # (file, line) -> directives covering it, and each file's file-level ones, so that
         # a finding looks at the few directives near it, not at every one of its file
@@ -111,6 +174,7 @@ class Suppressor:
         self.names = names  # rule name -> code, so `ignore[responsibility-overlap]` works
         self.today = today
         self.first_lines = first_lines
+        self.kept = kept
 
     def code_of(self, text: str) -> str:
         return self.names.get(text, text.upper())
@@ -118,7 +182,10 @@ class Suppressor:
     def suppressed(self, f: Finding) -> bool:
         """True (and the directive marked used) when a live directive covers `f`: one on or
         above the finding's line, a related line, or the first line of an entity, key
-        result, step or charter item the finding is on."""
+        result, step or charter item the finding is on. A finding that cannot be
+        suppressed (`unsuppressible`, `kept`) is False, and each directive naming its code
+        there is marked as refused."""
+        refuse = unsuppressible(f.code) or (self.kept is not None and self.kept(f))
         locs = (f.location, *(r.location for r in f.related))
         lines = {(loc.file, loc.line) for loc in locs}
         if self.first_lines is not None:
@@ -130,6 +197,9 @@ class Suppressor:
                     continue
                 for text in d.codes:
                     if self.code_of(text) == f.code:
+                        if refuse:
+                            d.refused.add(text)
+                            break
                         d.used.add(text)
                         return True
         return False
@@ -167,10 +237,23 @@ class Suppressor:
         if not d.codes:
             yield Issue(M("suppression names no rule"), d.location,
                         hint=M("name the codes: # orgspec: ignore[OW001] reason"), code="SU001")
+        said: set[str] = set()
         for text in d.codes:
-            if text in d.used:
-                continue
             code = self.code_of(text)
+            if code in said:  # `ignore[HI005, HI005]`, `ignore[HI005, team-without-lead]`
+                continue
+            said.add(code)
+            same = [t for t in d.codes if self.code_of(t) == code]
+            if any(t in d.refused for t in same) or (code in known and unsuppressible(code)):
+                yield Issue(M("{code} cannot be suppressed: its finding says that a file or "
+                              "an entity was not read, so it is always reported", code=text),
+                            d.location,
+                            hint=M("take {code} out of this comment (delete the comment if "
+                                   "it names nothing else), and fix what {code} reports",
+                                   code=text), code="SU001")
+                continue
+            if any(t in d.used for t in same):
+                continue
             if code in enabled and unsure is not None and unsure(d, code):
                 continue
             why = (M("unknown rule") if code not in known else

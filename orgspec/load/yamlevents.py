@@ -48,6 +48,7 @@ from orgspec.load.yamlhints import (
 
 Path = tuple[Any, ...]
 Span = tuple[int, int, int, int]  # 1-based line, column, end line, end column
+Mark4 = tuple[int, int, int, int]  # the same, 0-based, as the parser's marks give it
 
 # A position table's entries as the bytes of its `array("i")`: a mapping key's six
 # integers (key line, key column, line, column, end line, end column), a list item's four
@@ -276,10 +277,14 @@ def loader_class() -> type:
 
 
 def parse(text: str, limits: Limits | None = None, loader: type | None = None, *,
-          clean: bool = False) -> Parsed:
+          clean: bool = False, scalars: list[Mark4] | None = None) -> Parsed:
     """Parse every document in `text`; problems are returned, never raised. `clean`: the
     caller found that `text` holds no character of `MAYBE_FORBIDDEN_VALUE`
-    (`source.maybe_forbidden` is false), so only escapes can put one in a value."""
+    (`source.maybe_forbidden` is false), so only escapes can put one in a value.
+    `scalars`, when given, receives the span of every scalar (key or value) the parser
+    read, in the text's order, 0-based (line, column, end line, end column; the end is
+    the character after it): where a `#` is text, not a comment (`suppress.scan_directives`).
+    Up to the place a syntax error stopped the parser."""
     out = Parsed()
     # `{kind: Person，id: wu}`, `{...｝`: said once a line, and read as meant when it closes
     # (IN021)
@@ -301,7 +306,7 @@ def parse(text: str, limits: Limits | None = None, loader: type | None = None, *
         out.fatal = _unreadable(text, exc)
         return out
     try:
-        _Builder(out, limits or Limits(), text, clean).run(parser)
+        _Builder(out, limits or Limits(), text, clean, scalars).run(parser)
     except _Abort as stop:
         out.fatal = stop.problem
     except yaml.MarkedYAMLError as exc:
@@ -309,7 +314,9 @@ def parse(text: str, limits: Limits | None = None, loader: type | None = None, *
             # libyaml (PyYAML >= 6.0.4) refuses deep flow nesting while scanning ahead, before
             # our own depth limit sees an event; the pure parser streams, so the finding is
             # the same IN008 at the same place under either parser.
-            return parse(text, limits, yaml.SafeLoader, clean=clean)
+            if scalars is not None:
+                scalars.clear()
+            return parse(text, limits, yaml.SafeLoader, clean=clean, scalars=scalars)
         out.fatal = _syntax_problem(exc, text)
     except yaml.YAMLError as exc:  # ReaderError and friends carry a position only
         out.fatal = Problem("IN001", M("YAML error: {detail}",
@@ -455,8 +462,10 @@ class _Frame:
 class _Builder:
     """Turns the event stream into dicts/lists/strings with an explicit stack."""
 
-    def __init__(self, out: Parsed, limits: Limits, text: str = "", clean: bool = False) -> None:
+    def __init__(self, out: Parsed, limits: Limits, text: str = "", clean: bool = False,
+                 scalars: list[Mark4] | None = None) -> None:
         self.out = out
+        self.scalars = scalars
         self.clean = clean
         self.limits = limits
         self.text = text
@@ -472,6 +481,8 @@ class _Builder:
         # The hot loop: scalars (most events) are attached inline, because a method call
         # per node costs as much as libyaml's own parsing of it.
         get = parser.get_event
+        if self.scalars is not None:  # only for a file with a suppression comment
+            get = _recording(get, self.scalars)
         stack = self.stack
         max_nodes, max_chars = self.limits.nodes, self.limits.scalar_chars
         max_key = self.limits.key_chars
@@ -832,6 +843,19 @@ class _Builder:
             return
         table, end = frame.slot
         table[end], table[end + 1] = e.line, e.column
+
+
+def _recording(get: Any, into: list[Mark4]) -> Any:
+    """`get` (a parser's `get_event`), putting each scalar's span into `into` as it goes."""
+    def recorded() -> Any:
+        ev = get()
+        if ev.__class__ is _ScalarEvent:
+            s: Any = ev.start_mark
+            e: Any = ev.end_mark
+            into.append((s.line, s.column, e.line, e.column))
+        return ev
+
+    return recorded
 
 
 def _pack(table: array[int]) -> tuple[str, bytes]:
