@@ -507,8 +507,9 @@ _QUARTER_DUE = lazy(
     r"(?:(?P<y>(?:19|20)\d{2})\s?(?:年|[-_/])?\s?)?"
     r"(?:(?<![A-Za-z])[Qq](?P<q>[1-4])(?!\d)|第\s?(?P<zq>[一二三四1-4])\s?季度?|"
     r"(?<![每一二三四五六七八九十\d])(?P<zq2>[一二三四])季度)"
-    # Q4 2026, not Q3 2000 orders nor 第四季 2025 家门店 (a count before its measure word)
-    r"(?:\s?(?P<y2>20[2-3]\d)(?![\d.]|\s?[%万亿千元个個单單人家名位件笔筆次款台套场場间間所条條]))?")
+    # Q4 2026, not Q3 2000 orders nor 第四季 2025 家门店 (a count before its measure word:
+    # `quarter_year_counts` reads 家, 单, 件 ... as `not_targets` does, and 2025 单量 as a year)
+    r"(?:\s?(?P<y2>20[2-3]\d)(?![\d.]|\s?[%万亿千元个個人名款台套间間所]))?")
 _QUARTER_NO = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # A quarter compared with, not due by: beside an arrow or a range (Q1→Q2, Q1-Q2), or after a
 # word of comparison (从Q2的20%, 同比去年Q4, "from Q2", "than Q4", "vs Q3").

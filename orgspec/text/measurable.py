@@ -211,8 +211,26 @@ _TOP = lazy(r"(?<![A-Za-z0-9])top\s?\d+\b|前\s?\d+\s?(?:大|名|位|强)", re.I
 _INTO_RANK = lazy(f"(?:(?:进|跻身|位列|位居|稳居|保持|挤|排名|冲)[{HAN}]{{0,4}}|"
                         r"\b(?:in|into|among|reach|rank|ranked|remain|stay|be|of)\s+"
                         r"(?:the\s+)?)\s*$", re.IGNORECASE)
+# A measure word after a number that looks like a year makes it a count (降到 2025 单, 第四季
+# 2025 家门店开业): not where it begins a metric's name or another word (2025 单量, 2026 家庭,
+# 2026 次日留存, 2025 场景, 2026 单品: the year's).
+COUNT_WORD = (r"(?:[家单單件笔筆次场場条條项項位個]"
+              r"(?![量数數价價率额額均庭居电電具装裝用日月年周週景地馆館品]))")
 # A bare year is a date, not a value: "Employee Engagement Survey 2026" (not "to 2050").
-_YEAR = lazy(r"(?<![A-Za-z\d.,$¥€£#])(?:19|20)\d{2}\b(?![\d.,%]|\s?[a-z%万亿元人名个])")
+_YEAR = lazy(r"(?<![A-Za-z\d.,$¥€£#])(?:19|20)\d{2}\b(?![\d.,%]|\s?[a-z%万亿元人名个]|\s?"
+             + COUNT_WORD + ")")
+# A from-to frame (由 800 增加到 2000, 从 1500 提升至 2030, 由 800 → 2000): the number after
+# 到/至/an arrow is the target, however much it looks like a year, when the number after
+# 从/由 is no year (800, 120万, 2000 人) or a verb of change stands between them (由 2000 增加
+# 到 2030); 从 2025 到 2030 stays a span of years. The same for the number after 从/由 when
+# the target is no year (由 2000 增加到 2500). English frames them already (`from`, `to`).
+_FROM_ZH = r"(?:从|從|由)\s*(?:每[个個]?[天日周週月年季]度?\s*)?"
+_BETWEEN = r"([^\d，；;。,]{0,16}?)(?:到|至|→|⟶|->|=>)\s*"
+_FRAMED_NUMBER = r"(\d[\d,]*(?:\.\d+)?)(\s?[^\s\d，；;。,到至]?)"
+_TO_YEAR = lazy(_FROM_ZH + _FRAMED_NUMBER + _BETWEEN + "$")
+_FROM_YEAR = lazy(r"\s?" + _BETWEEN + _FRAMED_NUMBER)
+_CHANGE_ZH = lazy(r"增加|增长|增長|提升|提高|上升|降低|下降|减少|減少|缩短|縮短|"
+                  r"压缩|壓縮|扩大|擴大|[降升涨漲减減]")
 # A framing word followed by 率 is part of a metric's name (完成率, 增长率).
 _FRAME_ZH = lazy("|".join(re.escape(w) for w in sorted(FRAME_ZH, key=len, reverse=True))
                        .join(("(?:", ")(?!率)")))
@@ -291,8 +309,8 @@ def _found(text: str, zh: tuple[str, ...], en: tuple[str, ...]) -> list[str]:
 
 # A year just after a quarter (Q4 2025, 2026年Q4 is DATE's): the quarter's year, unless it
 # counts something, in English a plural noun after it (`Q4 2025 new sellers`) with no other
-# value in the sentence (not `by Q4 2025`, `Q4 2026 revenue growth`, `Q4 2026 orders up 20%`);
-# 第四季 2025 家 is `model.okr`'s (a measure word).
+# value in the sentence (not `by Q4 2025`, `Q4 2026 revenue growth`, `Q4 2026 orders up 20%`),
+# in Chinese a measure word after it (Q4 2025 家门店; `COUNT_WORD`).
 QUARTER_YEAR = lazy(r"(?<![A-Za-z])[Qq][1-4]\s?((?:19|20)\d{2})(?![\d.,%])")
 _PLURAL_AFTER = lazy(r"(?:[ ]+[a-z][a-z'-]*){0,2}?[ ]+[a-z][a-z'-]{2,}(?<![s'])s\b")
 
@@ -301,7 +319,10 @@ def quarter_year_counts(text: str, start: int, end: int) -> bool:
     """Whether the year `text[start:end]`, just after a quarter (`Q4 2025`), counts something
     (`Q4 2025 new sellers onboarded`: 2025 sellers, due in Q4) rather than naming the quarter's
     year: a plural English noun follows it within three words, and no other value is left in
-    the sentence (`text` in Simplified script)."""
+    the sentence (`text` in Simplified script); or a Chinese measure word follows it
+    (`Q4 2025 家门店开业`, as `第四季 2025 家门店开业`: 2025 stores)."""
+    if _COUNTED_AFTER.match(text, end):
+        return True
     if not _PLURAL_AFTER.match(text, end):
         return False
     rest = _not_targets(text, None)
@@ -343,8 +364,8 @@ def _not_targets(text: str, released: bool | None) -> str:
     rest = _TOP.sub(lambda m: m.group() if _INTO_RANK.search(rest[max(0, m.start() - 24):
                                                                   m.start()])
                     else " " * len(m.group()), rest)
-    return _YEAR.sub(lambda m: m.group() if _framed(rest, m.start()) else " " * len(m.group()),
-                     rest)
+    return _YEAR.sub(lambda m: m.group() if _framed(rest, m.start())
+                     or _from_to(rest, m.start(), m.end()) else " " * len(m.group()), rest)
 
 
 def _platform_version(m: re.Match[str]) -> str:
@@ -390,6 +411,34 @@ def _framed(text: str, at: int) -> bool:
     """The word before `at` frames a value ("to 2050", "at least 2000")."""
     before = _words(text[max(0, at - 24):at])
     return bool(before) and before[-1] in FRAME_EN
+
+
+def _from_to(text: str, start: int, end: int) -> bool:
+    """The year-like number `text[start:end]` is one end of a Chinese from-to frame whose
+    other end is no bare year, or that a verb of change joins (`_TO_YEAR`): a value."""
+    before = _TO_YEAR.search(text, max(0, start - 48), start)
+    if before:
+        return not _bare_year(*before.group(1, 2)) \
+            or bool(_CHANGE_ZH.search(before.group(2) + before.group(3)))
+    if not _FROM_ZH_END.search(text, max(0, start - 8), start):
+        return False
+    after = _FROM_YEAR.match(text, end)
+    return after is not None and (not _bare_year(*after.group(2, 3))
+                                  or bool(_CHANGE_ZH.search(after.group(1))))
+
+
+_FROM_ZH_END = lazy(_FROM_ZH + "$")
+_BARE_YEAR = lazy(r"(?:19|20)\d{2}")
+
+
+def _bare_year(number: str, after: str) -> bool:
+    """A number written as a bare year (`2025`, not `2025人`, `2025万`, `800`), given the
+    character `after` it (or a space and it)."""
+    return bool(_BARE_YEAR.fullmatch(number)) and not _YEAR_NOT_AFTER.match(after.strip())
+
+
+_YEAR_NOT_AFTER = lazy(r"[a-z%万亿元人名个千]|" + COUNT_WORD)
+_COUNTED_AFTER = lazy(r"\s?(?:[万亿元人名个千]|" + COUNT_WORD + ")")
 
 
 def _frames(word: str) -> bool:
