@@ -172,14 +172,18 @@ _DEADLINE_END = lazy(r"(?:" + DATE.pattern + r")\s*(?:之前|以前|前|内|以�
 # Numbers that are not a value to reach: versions, service hours, measurement windows.
 NOT_TARGET = lazy(
     r"(?<![A-Za-z0-9])[vV]\d+(?:\.\d+)*(?![\d.])|(?:版本|\bversion\s?)\d+(?:\.\d+)*|"
-    r"\d+(?:\.\d+)*\s?版本?(?!权)|"
-    r"\d+\.\d+\.\d+|7\s?[×xX*]\s?24(?:\s?小时)?|24\s?[×xX*/]\s?7|"
+    # a number is read from its first digit only (`(?<!\d)`): tried from every digit of
+    # a long run, the run cost quadratic time (20,000 digits: ~100 s); a match inside a
+    # run implies one from its start, so nothing else changes
+    r"(?<!\d)\d+(?:\.\d+)*\s?版本?(?!权)|"
+    r"(?<!\d)\d+\.\d+\.\d+|7\s?[×xX*]\s?24(?:\s?小时)?|24\s?[×xX*/]\s?7|"
     r"\b(?:rolling|trailing|last|past)\s+\d+\s*(?:days?|weeks?|months?|quarters?|years?)\b|"
     r"(?:滚动|过去|近)\s?\d+\s?个?(?:月|天|日|周|年)|"
     r"\b\d+-(?:hour|day|week|month|quarter|year)s?\b|"  # 30-day repeat purchase rate
     r"\b(?:[2-9]|\d{2,})\s(?:day|week|month|quarter|year)\b(?=\s+[a-z])|"  # 3 month rate
     # the window or grade a Chinese rate is named by: 30日留存率, 24小时发货率, 五星好评率
-    r"(?:\d+|[一二两三四五六七八九十]+)\s?(?:小时|日|天|周|个月|星)"
+    r"(?:(?<!\d)\d+|(?<![一二两三四五六七八九十])[一二两三四五六七八九十]+)\s?"
+    r"(?:小时|日|天|周|个月|星)"
     f"(?=[{HAN}]{{0,6}}?(?:率|数|量|额|值|占比))|"
     + NO_VALUE.pattern,  # Q5, 第十三季, 1e400: text, neither a value nor a date
     re.IGNORECASE)

@@ -153,7 +153,7 @@ def named_value(text: str | None) -> str | None:
 # and a number written as a power (1e400, 10^400: beyond any key result's measure).
 NO_VALUE = lazy(r"(?<![A-Za-z0-9])[Qq]\d+(?![\d.])|第\s?(?:\d+|[零〇一二两三四五六七八九十百]{2,})"
                 r"\s?季度?|(?<![A-Za-z0-9.])\d+(?:\.\d+)?[eE][+-]?\d+(?![A-Za-z\d])|"
-                r"\d+\s?\^\s?\d+")
+                r"(?<!\d)\d+\s?\^\s?\d+")
 
 
 @dataclass(frozen=True)
