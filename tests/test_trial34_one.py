@@ -193,7 +193,8 @@ def test_the_slips_through_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyP
     paths, config, folder = [str(org)], Config(lang="en"), str(tmp_path / "cache")
     check_cached(paths, config, Cache(folder), TODAY)
     edits = [("duties.yaml", *PROMO), ("people.yaml", *ROLES),
-             ("duties.yaml", PROMO[1], PROMO[0]), ("people.yaml", ROLES[1], ROLES[0])]
+             ("duties.yaml", PROMO[1], PROMO[0]), ("teams.yaml", *TAB_ITEM),
+             ("people.yaml", ROLES[1], ROLES[0]), ("teams.yaml", TAB_ITEM[1], TAB_ITEM[0])]
     for rel, old, new in edits:
         edit(org / rel, old, new)
         plain = lint_org(paths, config, TODAY)[0]
