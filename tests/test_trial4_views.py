@@ -52,11 +52,11 @@ NO_COLON = "kind: Team\nid: cs\n这是一段说明\nlead: he\n"
 
 @pytest.mark.parametrize(("text", "line", "col", "lang", "start", "hint"), [
     (TAB, 4, 1, "zh", "这里有一个制表符（Tab）：YAML 只能用空格缩进",
-     "把制表符换成空格（每一级两个空格）"),
+     "把制表符换成空格：`- he` 缩进 4 个空格，比第 3 行的 `members:` 多两个"),
     (TAB_INDENT, 3, 1, "en", "a tab character here: YAML indents with spaces only",
      "replace the tab with spaces: indent `name:` by 0 spaces, in line with `id:` above it"),
     (TAB, 4, 1, "zh-Hant", "這裡有一個定位字元（Tab）：YAML 只能用空格縮排",
-     "把定位字元換成空格（每一級兩個空格）"),
+     "把定位字元換成空格：`- he` 縮排 4 個空格，比第 3 行的 `members:` 多兩個"),
     ("kind: Team\nid: cs\nname: @x\n", 3, 7, "zh",
      "`@` 不能作为 YAML 值的开头", "以 @、` 或 % 开头的值要加引号"),
     (NO_COLON, 3, 1, "zh", "这一行的文字后面没有 `:`，YAML 无法把它读成字段",

@@ -13,7 +13,15 @@ from typing import Any
 
 from orgspec.checks.hierarchy import parent_map, rolled_up
 from orgspec.checks.placeholders import seat_hint, unfilled
-from orgspec.engine.charterroles import ROLE_WORDS, Fix, Pair, entry_text, pair, settle
+from orgspec.engine.charterroles import (
+    ROLE_WORDS,
+    Fix,
+    Pair,
+    charter_slip,
+    entry_text,
+    pair,
+    settle,
+)
 from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.engine.teams import holder_teams
@@ -59,7 +67,16 @@ def responsibility_overlap(ctx: RuleContext) -> Iterator[Issue]:
                         for o, site in sites[1:])
         said = (undecided(ctx.org, ctx.org.responsibilities[rid], "accountable")
                 if rid in raci.unresolved else None)  # a placeholder names no owner
-        if said is None:
+        slip = charter_slip(ctx.org, rid) if said is None and len(sites) == 2 else None
+        hint: M | None
+        if slip is not None:
+            # one slip, this finding: the team the duty names accountable whose charter
+            # gives it another role (its OW004 is held back: `engine.overlapcharter`)
+            message = M("duty {duty!r} has {count} accountable owners: {names}", duty=rid,
+                        count=len(sites), names=names)
+            related += (_charter_related(ctx.org, *slip),)
+            hint = _slip_hint(ctx, *slip)
+        elif said is None:
             message = M("duty {duty!r} has {count} accountable owners: {names}", duty=rid,
                         count=len(sites), names=names)
             hint = _bare_hint(ctx, rid, names)
@@ -111,6 +128,31 @@ def _bare_hint(ctx: RuleContext, rid: str, owners: list[str]) -> M | None:
     if len(fixes) == 1 and len(added) == 2:
         return _one_bare(ctx, rid, fixes[0])
     return None
+
+
+def _charter_related(org: Org, p: Pair, role: str) -> Related:
+    """Where `p`'s team's charter gives it `role` on the duty (its one entry)."""
+    at = org.origin("Team", p.team).locate("responsibilities", p.index[0])
+    return Related(at, M("{team}'s charter makes it {role} here", team=p.team,
+                         role=ROLE_WORDS[role]))
+
+
+def _slip_hint(ctx: RuleContext, p: Pair, role: str) -> M:
+    """OW001's hint when the duty's own `accountable` names team `p.team` besides its one
+    owner while the team's charter gives it `role` (`charterroles.charter_slip`): move the
+    team to that role in the duty, as its charter says."""
+    org = ctx.org
+    resp = org.responsibilities[p.rid]
+    line = org.origin("Responsibility", p.rid).locate("accountable").line
+    kept = [a for a in resp.accountable if org.holder(a) != node_key("team", p.team)]
+    charter = org.origin("Team", p.team).locate("responsibilities", p.index[0]).line
+    if getattr(resp, role):
+        return M("in the duty (line {line}) move {team} from `accountable` to `{role}`, as "
+                 "its charter says (line {charter}): {kept} is then its one accountable "
+                 "owner", line=line, team=p.team, role=role, charter=charter, kept=kept)
+    return M("in the duty (line {line}) write `accountable: {kept}` and `{role}: {team}`, "
+             "as {team}'s charter says (line {charter})", line=line, team=p.team, role=role,
+             charter=charter, kept=", ".join(kept))
 
 
 def undecided(org: Org, resp: Responsibility, role: str) -> tuple[int, str] | None:

@@ -10,6 +10,7 @@ from orgspec.checks.holderteams import holder_teams, teams_hint
 from orgspec.engine.context import RuleContext
 from orgspec.engine.holdback import value_words
 from orgspec.engine.registry import check
+from orgspec.engine.rolesslip import Slip, roles_slip
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M
 from orgspec.model.models import is_vacant
@@ -275,23 +276,57 @@ def holders_roles_mismatch(ctx: RuleContext) -> Iterator[Issue]:
                       "`holders`", person=pid, position=rid)))
     for rid, pos in org.positions.items():
         related = list(claims.get(rid, ()))
+        slips: list[Slip] = []
         for i, pid in enumerate(pos.holders):
             holder = org.people.get(pid)
             if holder is not None and holder.roles and rid not in holder.roles and \
                     pos.holders.index(pid) == i:
-                related.append(Related(org.origin("Person", pid).locate("roles"), M(
-                    "{person!r} is one of its `holders`, but their `roles` do not list it",
-                    person=pid)))
+                slip = roles_slip(org, _tree(ctx), rid, pid)
+                if slip is not None:
+                    slips.append(slip)
+                related.append(_holder_related(org, pid, slip))
         if not related:
             continue
         related.sort(key=lambda r: (r.location.file, r.location.line, r.location.col))
+        if len(related) == 1 and len(slips) == 1:
+            # one slip in one person's `roles`: this finding says it; the RO002 (and more)
+            # it makes are held back behind it (`engine.rolesslip`)
+            hint = _slip_hint(org, slips[0])
+        else:
+            hint = M("make both sides say the same, or write who holds {position!r} on "
+                     "one side only (its `holders`, or each person's `roles`)", position=rid)
         yield Issue(M("the `holders` of position {position!r} and the `roles` of the people "
                       "disagree on who holds it", position=rid),
                     org.origin("Role", rid).locate("holders"), node_key("role", rid),
-                    related=tuple(related),
-                    hint=M("make both sides say the same, or write who holds {position!r} on "
-                           "one side only (its `holders`, or each person's `roles`)",
-                           position=rid))
+                    related=tuple(related), hint=hint)
+
+
+def _holder_related(org: Org, pid: str, slip: Slip | None) -> Related:
+    """RO006's related location for holder `pid` whose `roles` do not list the position:
+    their `roles`, or the position of another team they list there by mistake (`slip`)."""
+    origin = org.origin("Person", pid)
+    if slip is None:
+        return Related(origin.locate("roles"), M(
+            "{person!r} is one of its `holders`, but their `roles` do not list it",
+            person=pid))
+    at = origin.locate("roles", org.people[pid].roles.index(slip.listed)) \
+        if _listed(origin, "roles") else origin.locate("roles")
+    return Related(at, M("{person!r} is one of its `holders`, but their `roles` list "
+                         "{listed!r} here, a position of {team!r}, which they are not on",
+                         person=pid, listed=slip.listed, team=slip.team))
+
+
+def _slip_hint(org: Org, slip: Slip) -> M:
+    """RO006's hint for `slip`: the `roles` to write, the meant position in place of the
+    listed one, on the line where they are written."""
+    roles = [slip.meant if r == slip.listed else r for r in org.people[slip.person].roles]
+    fix = "roles: [" + ", ".join(dict.fromkeys(roles)) + "]"
+    line = org.origin("Person", slip.person).locate("roles").line
+    return M("{person!r} lists {listed!r} in `roles` (line {line}), a position of {team!r}, "
+             "which they are not on, while {position!r}, a position of their team {own!r}, names "
+             "them in its `holders`: write `{fix}`", person=slip.person, listed=slip.listed,
+             team=slip.team, position=slip.meant, own=org.positions[slip.meant].team,
+             line=line, fix=fix, slip=True)
 
 
 def _named_unresolved(org: Org) -> dict[str, list[str]]:

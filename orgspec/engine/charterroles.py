@@ -157,3 +157,26 @@ def settle(p: Pair, claimed: str) -> list[Fix]:
         fix = Fix(None, to=claimed, moved=was)
         (fixes if p.clean(*after) else kept if p.owners(*after) == p.now() else []).append(fix)
     return fixes or kept[:1]
+
+
+def charter_slip(org: Org, rid: str) -> tuple[Pair, str] | None:
+    """(the pair, the role its charter gives) of the one team that duty `rid`'s own
+    `accountable` names besides another owner while that team's one charter entry for the
+    duty gives it another role (`accountable: [mgmt, hk-ops]`, hk-ops' charter `{ref:
+    promo-planning, role: responsible}`): the team written into `accountable` by mistake,
+    whose move to that role in the duty leaves one accountable owner and the charter
+    agreeing (trial 34: OW001 and OW004 for one slip). None when no team, or more than
+    one, is such a slip."""
+    found: list[tuple[Pair, str]] = []
+    teams = dict.fromkeys(h.holder for h in org.raci.by_duty.get(rid, ())
+                          if h.role == ACCOUNTABLE and h.source == "duty")
+    for holder in teams:
+        if not holder.startswith("team:"):
+            continue
+        p = pair(org, rid, holder[5:])
+        if p is None or len(p.charter) != 1 or p.charter[0] == ACCOUNTABLE:
+            continue
+        role = p.charter[0]
+        if p.clean(frozenset(p.charter), (p.duty - {ACCOUNTABLE}) | {role}):
+            found.append((p, role))
+    return found[0] if len(found) == 1 else None

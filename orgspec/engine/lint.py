@@ -507,7 +507,9 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
     from orgspec.engine.formerid import former_behind, repeat_behind
     from orgspec.engine.holdback import hold_back
     from orgspec.engine.noteam import duties_behind, outside_behind
+    from orgspec.engine.overlapcharter import charter_behind_overlap
     from orgspec.engine.pending import causes_first, pending_behind
+    from orgspec.engine.rolesslip import roles_behind
     from orgspec.engine.sameid import same_id_behind
     from orgspec.engine.teams import with_teams
     from orgspec.engine.treecut import tree_behind
@@ -546,11 +548,13 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         # holds it, `findings` not), so the warm path never pairs them
         findings, _ = outside_behind(findings)
         findings, _ = duties_behind(findings)  # RO003 behind RO002 at a wrong `team:`
+        findings, _ = roles_behind(findings, org)  # RO002, SU001 behind RO006's `roles` slip
         findings, _ = empty_behind(findings, org)  # HI005, OW006 behind HI006 on an empty team
         findings, _ = pending_behind(findings, org)  # RF001 behind IN018's `.new`
         findings, _ = same_id_behind(findings)  # RF001s of one unknown id behind the first
         findings, _ = repeat_behind(findings)  # RF005 behind the RF004 of its repeat
         findings, _ = repeat_behind_overlap(findings, org)  # RF004 behind OW001's bare entry
+        findings, _ = charter_behind_overlap(findings, org)  # OW004 behind OW001's slip
         findings, _ = former_behind(findings)  # RF005s of one former id behind the first
         findings, _ = twice_behind(findings)  # OW001, OW006, MT005 behind a team entered twice
         findings, _ = person_twice_behind(findings, org)  # RF009 at the copy, HI007 behind it
@@ -607,7 +611,7 @@ def _causes(findings: list[Finding]) -> frozenset[str]:
 
     return frozenset(f.fingerprint for f in findings if is_cause(f) or renamed_cause(f) or
                      (f.code == "RF001" and (is_held(f.hint) or is_grouped(f.hint))) or
-                     (f.code in ("RF008", "MT003", "OW001") and is_held(f.hint)) or
+                     (f.code in ("RF008", "MT003", "OW001", "RO006") and is_held(f.hint)) or
                      (f.code == "RF005" and former_grouped(f.hint)))
 
 

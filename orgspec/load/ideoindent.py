@@ -146,6 +146,48 @@ def indent_fix(lines: list[str], number: int) -> str:
     return _said(spot, here)
 
 
+def tab_item_fix(lines: list[str], number: int) -> str | None:
+    """The hint for list item `number` (1-based) of `lines` indented with a tab (`\t-
+    platform-uptime`): the spaces to write instead, as the column it then takes and the
+    line it aligns with, found as for full-width spaces; None when the line is no list item
+    or no place after the lines above fits it."""
+    text = lines[number - 1] if 1 <= number <= len(lines) else ""
+    rest = text.lstrip(_SPACES)
+    lead = text[:len(text) - len(rest)]
+    here = _read(number, " " * len(lead) + rest)
+    if here is None or not here.item or "\t" not in lead:
+        return None
+    above = _lines_above(lines, number)
+    spots = _spots(above, True)
+    if not spots:
+        return None
+    below = next((r for at in range(number + 1, len(lines) + 1)
+                  if not lines[at - 1][:len(lines[at - 1]) - len(lines[at - 1].lstrip(
+                      _SPACES))].strip(" ")
+                  and (r := _read(at, lines[at - 1])) is not None), None)
+    seen = sum(4 if c == "\t" else 1 for c in lead)  # a tab as most editors show it
+    entity = here.key == "kind"
+    least = min(s.col for s in spots)
+    spot = max(enumerate(spots), key=lambda e: (
+        _agrees(e[1], here, below), entity and e[1].col == least,
+        -abs(e[1].col - seen), -e[0]))[1]
+    item = rest.split(" #", 1)[0].rstrip()
+    if len(item) > _SHOWN:
+        item = item[:_SHOWN - 1] + "\u2026"
+    if spot.child:
+        return M("replace the tab with spaces: indent `{item}` by {n} spaces, two more than "
+                 "`{anchor}:` on line {line}", item=item, n=spot.col, anchor=spot.key,
+                 line=spot.line)
+    if spot.col == 0:
+        return M("remove the tab: `{item}` then starts in column 1, in line with the list "
+                 "item on line {line}", item=item, line=spot.line)
+    return M("replace the tab with spaces: indent `{item}` by {n} spaces, in line with the "
+             "list item on line {line}", item=item, n=spot.col, line=spot.line)
+
+
+_SHOWN = 40  # the characters of a list item a hint quotes
+
+
 def _said(spot: _Spot, here: _Line) -> str:
     n, line, anchor, key = spot.col, spot.line, spot.key, here.key
     col = n + 1

@@ -27,7 +27,7 @@ from orgspec.findings import Location
 from orgspec.i18n import M
 from orgspec.lazyre import lazy
 from orgspec.load.fullhash import HASH, hash_slip, holds_at
-from orgspec.load.ideoindent import indent_fix
+from orgspec.load.ideoindent import indent_fix, tab_item_fix
 from orgspec.text.fieldnames import RACI_WORDS, fields_named, raci_named
 from orgspec.text.separators import FULL_COMMA, FULL_COMMAS
 
@@ -548,7 +548,10 @@ def tab_hint(lines: list[str], number: int) -> str:
     above = next((lines[i] for i in range(number - 2, -1, -1)
                   if lines[i].strip() and not lines[i].lstrip().startswith("#")), None)
     above_key = _KEY.match(above) if above is not None and "\t" not in above else None
-    if m is None or above is None or above_key is None:
+    if m is None:  # `\t- platform-uptime`: where the item's `-` belongs
+        return tab_item_fix(lines, number) or \
+            M("replace the tab with spaces (two per level of indentation)")
+    if above is None or above_key is None:
         return M("replace the tab with spaces (two per level of indentation)")
     key, theirs = m.group("key").strip(), len(above_key.group("indent"))
     if above.lstrip().startswith("- "):
