@@ -193,7 +193,7 @@ class Draft:
 
 
 NAME_MAX, TEXT_MAX, LIST_MAX = 200, 10_000, 1000  # orgspec.model.models: Name, Text, RefList
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")  # orgspec.model.models.Person.email
+EMAIL = re.compile(r"^[^@\s＠．。]+@[^@\s＠．。]+$")  # orgspec.model.models.Person.email
 
 
 def _fit(name: str, value: str) -> tuple[str, list[M]]:

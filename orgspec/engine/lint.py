@@ -509,6 +509,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
     from orgspec.engine.noteam import duties_behind, outside_behind
     from orgspec.engine.pending import causes_first, pending_behind
     from orgspec.engine.sameid import same_id_behind
+    from orgspec.engine.teamfield import member_hints
     from orgspec.engine.teams import with_teams
     from orgspec.engine.treecut import tree_behind
     from orgspec.engine.twiceperson import person_twice_behind
@@ -547,6 +548,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         findings, _ = outside_behind(findings)
         findings, _ = duties_behind(findings)  # RO003 behind RO002 at a wrong `team:`
         findings, _ = empty_behind(findings, org)  # HI005, OW006 behind HI006 on an empty team
+        findings = member_hints(findings, org)  # SC001: a `team:` its team lists already
         findings, _ = pending_behind(findings, org)  # RF001 behind IN018's `.new`
         findings, _ = same_id_behind(findings)  # RF001s of one unknown id behind the first
         findings, _ = repeat_behind(findings)  # RF005 behind the RF004 of its repeat
