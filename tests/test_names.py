@@ -95,13 +95,16 @@ def test_the_english_report_shows_the_english_names_and_falls_back(write_org) ->
     assert "客服部" in zh  # no `zh` name: as written (a Simplified reader is not converted for)
 
 
-def test_the_export_names_and_sorts_people_by_the_readers_names(write_org) -> None:  # type: ignore[no-untyped-def]
+def test_the_export_names_people_as_written_with_their_names_beside(write_org) -> None:  # type: ignore[no-untyped-def]
     named = ORG.replace("李華\n", "李華\n  names: {en: Zoe Li}\n")
     _, org = lint_org([str(write_org({"org.yaml": named}))], Config())
     people = next(t for t in tables(org, "en") if t.name == "people")
-    # Adam Wang (王) before Zoe Li (李): by the English names, not by 李 < 王
-    assert [row[0] for row in people.rows] == ["Adam Wang", "Zoe Li"]
-    assert [row[1] for row in people.rows] == ["Customer Service"] * 2
+    # the people sheet is a roster `import roster` reads back (tests/
+    # test_export_names_roundtrip.py): `name` as written, `names.en` in its own column (the
+    # lead first); the teams as the reader is shown them
+    assert people.header[:3] == ["name", "name_en", "team"]
+    assert [row[:2] for row in people.rows] == [["王小明", "Adam Wang"], ["李華", "Zoe Li"]]
+    assert [row[2] for row in people.rows] == ["Customer Service"] * 2
     written = next(t for t in tables(org, "zh-Hant") if t.name == "people")
     assert sorted(row[0] for row in written.rows) == ["李華", "王小明"]
 

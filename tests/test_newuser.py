@@ -107,9 +107,9 @@ def test_a_person_team_field_points_to_the_team_members() -> None:
     [sc] = [f for f in result.findings if f.code == "SC001" and f.location.file.endswith(
         "people.yaml")]
     assert (sc.location.line, sc.location.col, sc.message) == (25, 3, "unknown field `team`")
-    assert sc.hint == ("membership is written on the team: add the person to the Team's "
-                       "`members` (or make them its `lead`); known fields: kind, id, aliases, "
-                       "name, names, title, email, roles, manager")
+    # operations lists sun-yang already: the field is only to delete (trial 34)
+    assert sc.hint == ("'sun-yang' is in the `members` of team 'operations' already: `team` "
+                       "here says nothing more; delete it")
 
 
 # --- 5. a syntax error in a one-file run --------------------------------------------------------

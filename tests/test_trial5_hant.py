@@ -166,8 +166,10 @@ def test_export_people_headers_are_what_import_reads(tmp_path: Path, lang: str) 
     assert [_ALIASES.get(_norm(h)) for h in header] == [
         "name", "team", "title", "manager", "email", "parent_team", "lead", "person", "team_id",
         "parent_team_id"]
-    # 英文名 (names.en) is a column only when someone has one (tests/test_trial23_import.py)
-    assert set(FIELDS) - {"name_en"} == {_ALIASES[_norm(h)] for h in header}
+    # 英文名, 简体名, 繁体名 (names.*) are columns only when someone has one (tests/
+    # test_export_names_roundtrip.py)
+    assert set(FIELDS) - {"name_en", "name_zh", "name_zh_hant"} == \
+        {_ALIASES[_norm(h)] for h in header}
     if lang == "zh-Hant":
         assert "直屬主管" in header and "直屬上級" not in header
 

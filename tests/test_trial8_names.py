@@ -39,15 +39,15 @@ def test_a_wide_space_in_a_name_is_a_finding_at_the_space(write_org) -> None:  #
     run = run_cli("check", str(org), "--select", "SC004", "--lang", "en", "--no-cache")
     lines = [ln for ln in run.stdout.splitlines() if "SC004" in ln]
     assert lines == [
-        f"{org}/org.yaml:4:10: SC004 [warning] name '何\u3000静' of person 'he-jing' holds the "
+        f"{org}/org.yaml:4:10: SC004 [warning] the name of person 何\u3000静 (he-jing) holds the "
         "space U+3000: a search for '何静' does not find it",
-        f"{org}/org.yaml:5:33: SC004 [warning] name 'Ada[U+00A0]Lovelace' of person 'ada' holds "
-        "the space U+00A0: a search for 'Ada Lovelace' does not find it"]
+        f"{org}/org.yaml:5:33: SC004 [warning] the name of person Ada[U+00A0]Lovelace (ada) "
+        "holds the space U+00A0: a search for 'Ada Lovelace' does not find it"]
     assert "hint: write '何静'" in run.stdout
     zh = run_cli("check", str(org), "--select", "SC004", "--lang", "zh", "--no-cache")
-    assert "人员 'he-jing' 的名称 '何\u3000静' 含有空格 U+3000：搜索 '何静' 找不到它" in zh.stdout
+    assert "人员 何\u3000静 (he-jing) 的名称含有空格 U+3000：搜索 '何静' 找不到它" in zh.stdout
     # a no-break space looks like the space of the suggestion: marked in the message only
-    assert "人员 'ada' 的名称 'Ada[U+00A0]Lovelace' 含有空格 U+00A0" in zh.stdout
+    assert "人员 Ada[U+00A0]Lovelace (ada) 的名称含有空格 U+00A0" in zh.stdout
     hant = run_cli("check", str(org), "--select", "SC004", "--lang", "zh-Hant", "--no-cache")
-    assert "'Ada[U+00A0]Lovelace' 含有空格 U+00A0" in hant.stdout, hant.stdout
+    assert "人員 Ada[U+00A0]Lovelace (ada) 的名稱含有空格 U+00A0" in hant.stdout, hant.stdout
     assert "write 'Ada Lovelace'\n" in run.stdout

@@ -37,6 +37,8 @@ class DraftPerson:
     email: str | None = None
     manager: str | None = None
     name_en: str | None = None  # an English name column (英文名): `names: {en: ...}`
+    name_zh: str | None = None  # a Simplified name column (简体名): `names: {zh: ...}`
+    name_zh_hant: str | None = None  # a Traditional one (繁體名): `names: {zh-Hant: ...}`
 
 
 @dataclass
@@ -191,7 +193,7 @@ class Draft:
 
 
 NAME_MAX, TEXT_MAX, LIST_MAX = 200, 10_000, 1000  # orgspec.model.models: Name, Text, RefList
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")  # orgspec.model.models.Person.email
+EMAIL = re.compile(r"^[^@\s＠．。]+@[^@\s＠．。]+$")  # orgspec.model.models.Person.email
 
 
 def _fit(name: str, value: str) -> tuple[str, list[M]]:
@@ -230,7 +232,9 @@ def _team(t: DraftTeam) -> dict[str, Any]:
 
 
 def _person(p: DraftPerson) -> dict[str, Any]:
-    names = {"en": p.name_en} if p.name_en and p.name_en != p.name else None
+    names = {lang: name for lang, name in (("en", p.name_en), ("zh", p.name_zh),
+                                           ("zh-Hant", p.name_zh_hant))
+             if name and name != p.name} or None
     return _compact({"kind": "Person", "id": p.id, "name": p.name, "names": names,
                      "title": p.title, "email": p.email, "manager": p.manager})
 

@@ -70,16 +70,20 @@ def tables(org: Org, lang: str = "en", name_order: str | None = None) -> list[Ta
     matrix's rows and columns, the people directory's teams and people and the key
     results' objectives in the order of `name_order` (the config's `name-order`; None: the
     language's, `text.collate.order_for`). Each name is the one a reader of `lang` is shown
-    (`names: {en: ...}`, else `name`); the id columns are the same in every language."""
+    (`names: {en: ...}`, else `name`), but for the people sheet's people: it is a roster
+    that `import roster` reads back, so a person's `name` is as written and each of their
+    `names` has its own column (`_other_names`); the id columns are the same in every
+    language."""
     from orgspec.model.names import localized
     from orgspec.text.collate import order_for
 
+    written = org.written if org.written is not None else org
     org = localized(org, lang)
     h = _words(HEADERS, lang)
     order = order_for(lang, name_order)
     return [Table("raci", *_raci(org, h["raci"], order)),
-            Table("people", *_english(org, lang, h["people"],
-                                      _people(org, _words(YES, lang), order))),
+            Table("people", *_other_names(written, lang, h["people"],
+                                          _people(org, written, _words(YES, lang), order))),
             Table("key-results", h["key-results"], _key_results(org, lang, order))]
 
 
@@ -118,23 +122,27 @@ def _raci(org: Org, head: list[str], order: str) -> tuple[list[str], list[list[s
     return header, rows
 
 
-def _people(org: Org, yes: str, order: str) -> list[list[str]]:
+def _people(org: Org, written: Org, yes: str, order: str) -> list[list[str]]:
     """A row per person and team (the team they lead or are a member of; none for a person
     in no team): name, team, title, manager, email, parent team, lead flag, then the orgspec
-    ids. The manager is the person's own `manager` by name (by id without one), never the
+    ids. Teams are named as a reader of `org` (localized) is shown them; a person and their
+    manager by the `name` of `written` (the org as written, which import reads back). The
+    manager is the person's own `manager` by name (by id without one), never the
     team's lead in its place: that would invent reporting lines (a senior engineer's
     reports shown as the director's). The teams by name in `order`
     (text.collate.ORDERS), in each its lead first and then its people by name (as the site's
     team page lists them); then the people in no team, by name."""
     from orgspec.text.collate import name_key, person_key
 
-    def by_name(pid: str) -> tuple[Any, ...]:
-        return person_key(org.people[pid].name or pid, pid, order)
+    people_of = written.people
 
-    named = Counter(p.name for p in org.people.values() if p.name)
+    def by_name(pid: str) -> tuple[Any, ...]:
+        return person_key(people_of[pid].name or pid, pid, order)
+
+    named = Counter(p.name for p in people_of.values() if p.name)
 
     def name_of(pid: str | None) -> str:  # a manager as a roster names them, which import
-        person = org.people.get(pid or "")  # reads back: by id when the name is several's
+        person = people_of.get(pid or "")  # reads back: by id when the name is several's
         if person is None or not person.name or named[person.name] > 1:
             return pid or ""
         return person.name
@@ -143,38 +151,50 @@ def _people(org: Org, yes: str, order: str) -> list[list[str]]:
     for tid in sorted(org.teams, key=lambda t: name_key(org.teams[t].name or t, t, order)):
         team = org.teams[tid]
         parent = org.teams.get(team.parent or "")
-        people = {p for p in [*team.members, team.lead] if p and p in org.people}
+        people = {p for p in [*team.members, team.lead] if p and p in people_of}
         for pid in sorted(people, key=lambda p: (p != team.lead, by_name(p))):
-            person = org.people[pid]
+            person = people_of[pid]
             placed.add(pid)
             rows.append([person.name or "", team.name or "", person.title or "",
                          name_of(person.manager), person.email or "",
                          (parent.name or "") if parent is not None else "",
                          yes if team.lead == pid else "", pid, tid, team.parent or ""])
-    for pid in sorted(set(org.people) - placed, key=by_name):
-        person = org.people[pid]
+    for pid in sorted(set(people_of) - placed, key=by_name):
+        person = people_of[pid]
         rows.append([person.name or "", "", person.title or "", name_of(person.manager),
                      person.email or "", "", "", pid, "", ""])
     return rows
 
 
-# a roster's header, which the import reads as `names.en`
-ENGLISH = {"zh": "英文名", "zh-Hant": "英文名"}
+# the roster headers of a person's `names` (`import roster` reads them back), by the sheet's
+# language: Traditional is the Simplified words through `_words` (簡體名, 繁體名)
+OTHER_NAMES = {"en": {"en": "name_en", "zh": "name_zh", "zh-Hant": "name_zh_hant"},
+               "zh": {"en": "英文名", "zh": "简体名", "zh-Hant": "繁体名"}}
 
 
-def _english(org: Org, lang: str, head: list[str], rows: list[list[str]]
-             ) -> tuple[list[str], list[list[str]]]:
-    """The people sheet with an English-name column after the name, as an HR roster has
-    one, when the sheet is in Chinese and some person has `names: {en: ...}`; the rows as
-    `_people` gives them (the person id in column ORGSPEC_PERSON). O(rows)."""
-    word = ENGLISH.get(lang)
-    english = {pid: person.names.en for pid, person in org.people.items()
-               if person.names is not None and person.names.en}
-    if word is None or not english:
+def _other_names(org: Org, lang: str, head: list[str], rows: list[list[str]]
+                 ) -> tuple[list[str], list[list[str]]]:
+    """The people sheet with a column after the name for each language of `names` some
+    person of `org` (as written) has, in LANGS order (`英文名` `names.en`, `简体名`
+    `names.zh`, `繁体名` `names.zh-Hant`), as an HR roster has an English-name column; so
+    `import roster` gives back `name` and `names` as written, whichever script `name` is
+    in. The rows as `_people` gives them (the person id in column ORGSPEC_PERSON).
+    O(rows)."""
+    words = _words(OTHER_NAMES, lang)
+    given = {pid: person.names for pid, person in org.people.items()
+             if person.names is not None}
+    langs = [lang_ for lang_ in words
+             if any(names.said(lang_) for names in given.values())]
+    if not langs:
         return head, rows
     at = ORGSPEC_PERSON
-    return ([head[0], word, *head[1:]],
-            [[row[0], english.get(row[at], ""), *row[1:]] for row in rows])
+
+    def cells(pid: str) -> list[str]:
+        names = given.get(pid)
+        return [(names.said(lang_) or "") if names is not None else "" for lang_ in langs]
+
+    return ([head[0], *[words[lang_] for lang_ in langs], *head[1:]],
+            [[row[0], *cells(row[at]), *row[1:]] for row in rows])
 
 
 DIRECTIONS = {"increase": MC("direction", "increase"), "decrease": MC("direction", "decrease"),

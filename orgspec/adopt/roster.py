@@ -46,6 +46,11 @@ FIELDS: dict[str, tuple[str, ...]] = {  # the header names HR systems and people
              "中文姓名", "員工姓名", "員工名稱"),
     "name_en": ("english name", "name en", "name (en)", "英文名", "英文姓名", "英文名字",
                 "英文名稱"),
+    # a person's `names.zh` and `names.zh-Hant`, as the export's people sheet writes them
+    "name_zh": ("name zh", "simplified chinese name", "chinese name simplified", "简体名",
+                "简体姓名", "简体中文名", "簡體名", "簡體姓名", "簡體中文名"),
+    "name_zh_hant": ("name zh hant", "traditional chinese name", "chinese name traditional",
+                     "繁体名", "繁体姓名", "繁体中文名", "繁體名", "繁體姓名", "繁體中文名"),
     "email": ("email", "e-mail", "mail", "email address", "work email", "邮箱", "电子邮件",
               "电子邮箱", "邮件", "邮件地址", "郵箱", "電子郵件", "電子郵箱", "電子信箱", "信箱",
               "電郵", "電郵地址"),
@@ -448,6 +453,8 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
         person = draft.person(pid)
         person.name = person.name or row.get("name") or None
         person.name_en = person.name_en or row.get("name_en") or None
+        person.name_zh = person.name_zh or row.get("name_zh") or None
+        person.name_zh_hant = person.name_zh_hant or row.get("name_zh_hant") or None
         person.title = person.title or row.get("title") or None
         email = row.get("email")
         if email and "@" in email and not person.email:
@@ -987,10 +994,11 @@ def _who(draft: Draft, person_of: dict[tuple[str, int], str], known: dict[str, s
     names: dict[str, list[str]] = {}
     for pid in dict.fromkeys(person_of.values()):
         person = draft.people[pid]
-        for text in (pid, person.email, person.name, person.name_en):
+        others = (person.name_en, person.name_zh, person.name_zh_hant)
+        for text in (pid, person.email, person.name, *others):
             if text and pid not in who.setdefault(text, []):
                 who[text].append(pid)
-        for name in (person.name, person.name_en):  # `Jing Chen`, the 英文名 of 陈静
+        for name in (person.name, *others):  # `Jing Chen`, the 英文名 of 陈静
             if name and pid not in names.setdefault(name, []):
                 names[name].append(pid)
     who.update({key: [pid] for key, pid in known.items()})

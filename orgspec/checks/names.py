@@ -9,6 +9,7 @@ from orgspec.engine.context import RuleContext
 from orgspec.engine.registry import check
 from orgspec.findings import Issue, Location
 from orgspec.i18n import LANGS, M
+from orgspec.model.idnames import said_name_id
 from orgspec.model.org import ENTITY_KINDS, Org, node_key
 from orgspec.text.spaces import QUOTE_PAIRS, WIDE_SPACE, quotes_around, without_wide_spaces
 
@@ -32,9 +33,11 @@ def wide_space_in_name(ctx: RuleContext) -> Iterator[Issue]:
                 continue
             where = org.origin(kind, ident).value("name")
             suggestion = without_wide_spaces(name)
-            yield Issue(M("name {name!r} of {kind} {entity!r} holds the space U+{code:04X}: a "
-                          "search for {fixed!r} does not find it", name=_marked(name),
-                          kind=_KIND_WORDS[kind], entity=ident, code=ord(found.group()),
+            # the entity said as every message says one, `陳　志明 (chan-chi-ming)`, by the
+            # name as written (a reporter's would be the reader's: `Jimmy Chan`)
+            yield Issue(M("the name of {kind} {name} holds the space U+{code:04X}: a search "
+                          "for {fixed!r} does not find it", kind=_KIND_WORDS[kind],
+                          name=said_name_id(_marked(name), ident), code=ord(found.group()),
                           fixed=suggestion),
                         _at(where, name, found.start()), node_key(kind, ident),
                         hint=M("write {fixed!r}", fixed=suggestion))

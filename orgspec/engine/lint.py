@@ -511,6 +511,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
     from orgspec.engine.pending import causes_first, pending_behind
     from orgspec.engine.rolesslip import roles_behind
     from orgspec.engine.sameid import same_id_behind
+    from orgspec.engine.teamfield import member_hints
     from orgspec.engine.teams import with_teams
     from orgspec.engine.treecut import tree_behind
     from orgspec.engine.twiceperson import person_twice_behind
@@ -550,6 +551,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         findings, _ = duties_behind(findings)  # RO003 behind RO002 at a wrong `team:`
         findings, _ = roles_behind(findings, org)  # RO002, SU001 behind RO006's `roles` slip
         findings, _ = empty_behind(findings, org)  # HI005, OW006 behind HI006 on an empty team
+        findings = member_hints(findings, org)  # SC001: a `team:` its team lists already
         findings, _ = pending_behind(findings, org)  # RF001 behind IN018's `.new`
         findings, _ = same_id_behind(findings)  # RF001s of one unknown id behind the first
         findings, _ = repeat_behind(findings)  # RF005 behind the RF004 of its repeat

@@ -45,7 +45,9 @@ def raci_hint(field: str, roles: tuple[str, ...]) -> str:
     return M("write `{field}: responsible` if it does the work, or `{field}: accountable` if "
              "it answers for the outcome", field=field)
 _QUOTED = re.compile(r"'([^']*)'")
-_EMAIL = r"^[^@\s]+@[^@\s]+$"
+_EMAIL = r"^[^@\s＠．。]+@[^@\s＠．。]+$"  # models.Person.email
+# what an IME types for an email's `@` and `.`, and the half-width character meant
+_WIDE_EMAIL = {"＠": "@", "．": ".", "。": "."}
 
 
 # Characters an IME types for `-` that YAML does not read as a list item's marker.
@@ -114,8 +116,7 @@ def said(kind: str, ctx: dict[str, Any], value: Any, field: str) -> Said:
         return _literal(ctx, value, field)
     if kind == "string_pattern_mismatch":
         if ctx.get("pattern") == _EMAIL:
-            return (M("{value!r} is not an email address", value=value),
-                    M("write it as name@example.com"))
+            return _email(value)
         return (M("{value!r} is not written in the form this field takes", value=value),
                 M("see the field in the README's table of the org format"))
     if kind in ("bool_parsing", "bool_type"):
@@ -167,3 +168,22 @@ def _literal(ctx: dict[str, Any], value: Any, field: str) -> Said:
         if fix is not None:
             return wrong, M("write `{field}: {fix}`", field=field, fix=fix)
     return wrong, M("write one of them as it is spelt here")
+
+
+def _email(value: Any) -> Said:
+    """SC003's message and hint for an email that fails `_EMAIL`: the address to write
+    when only an IME's full-width `＠` or dot (`．`, `。`) is wrong
+    (`liuyang＠example.com`), else how one is written."""
+    if isinstance(value, str):
+        wide = [c for c in dict.fromkeys(value) if c in _WIDE_EMAIL]
+        fixed = "".join(_WIDE_EMAIL.get(c, c) for c in value)
+        if wide and re.match(_EMAIL, fixed):
+            chars = [f"`{c}` (U+{ord(c):04X})" for c in wide]
+            said_chars = {_WIDE_EMAIL[c] for c in wide}
+            hint = M("write @ (half-width): `{fixed}`", fixed=fixed) if said_chars == {"@"} \
+                else M("write . (half-width): `{fixed}`", fixed=fixed) if "@" not in said_chars \
+                else M("write @ and . (half-width): `{fixed}`", fixed=fixed)
+            return (M("{value!r} is not an email address: it has the full-width {chars}",
+                      value=value, chars=chars), hint)
+    return (M("{value!r} is not an email address", value=value),
+            M("write it as name@example.com"))

@@ -338,7 +338,9 @@ class Person(Strict):
     name: Name | None = None
     names: NamesField = None
     title: Name | None = None
-    email: Annotated[str, Field(max_length=254, pattern=r"^[^@\s]+@[^@\s]+$")] | None = None
+    # an IME's full-width `＠` and dots (`．`, `。`) too: SC003 says the address to write
+    email: Annotated[str, Field(max_length=254, pattern=r"^[^@\s＠．。]+@[^@\s＠．。]+$")] | \
+        None = None
     roles: RefList = Field(default_factory=list,
                            description="Role (position) ids this person holds.")
     manager: Ref | None = Field(None, description="Person id of the one this person reports "

@@ -855,6 +855,14 @@ _MEANT: dict[tuple[str, str], str] = {
                  "squad", "division", "部门", "所属部门", "团队", "所属团队", "小组",
                  "部門", "所屬部門", "團隊", "所屬團隊", "小組")}
 
+
+
+def fact_meant(kind: str, word: str) -> str | None:
+    """The field of `kind` ("person") whose fact the unknown field `word` stands for, held
+    elsewhere (`部门` on a person: "team", membership, written on the team), or None."""
+    return _MEANT.get((kind, word.strip().lower()))
+
+
 # Fields people write on the wrong kind, and where that fact lives instead.
 _FIELD_HINTS: dict[tuple[str, tuple[str, ...]], M] = {
     ("Person", ("team",)): M("membership is written on the team: add the person to the Team's "

@@ -39,14 +39,15 @@ def with_names(message: str, names: Mapping[str, str], lang: str,
     joined itself (`a, b`) alike; `again` is applied to a value that is an `M` itself.
     An id the template shows as code (`` `{id}` ``: the id to write) stays as it is, as
     does one whose name the message says already, and every id of a message about a name
-    (a value `name`: `name '何 静' of 'he-jing' holds the space U+3000`).
+    (a value `name`: `name “退货组” of team 'returns' is inside the quotes “”`; SC004 says
+    its entity's name and id itself, `何　静 (he-jing)`, by the name as written).
     `message` as it is when it names no such id (a plain text, a message without values)."""
     source = message if isinstance(message, M) else getattr(message, "source", None)
     if not isinstance(source, M) or not source.values or (not names and again is None):
         return message
     template = "\n".join(template_args(source))
     said = {v for v in source.values.values() if type(v) is str}
-    about_a_name = "name" in source.values  # SC004, SC005, RF008: its ids are its subject
+    about_a_name = "name" in source.values  # SC005, RF008: its ids are its subject
 
     def name_of(ident: str) -> str | None:
         name = names.get(ident)
