@@ -137,26 +137,29 @@ def test_pages_do_not_grow_with_the_depth(write_org: Any, tmp_path: Path) -> Non
 
 def test_meetings_above_are_counted_by_team(write_org: Any) -> None:
     """The person at the foot of a chain of 9 teams: their own team's meeting listed; the
-    five nearest teams above, one meeting each, counted and linked to that team's
-    meetings; the three further teams said in one line linking to the farthest listed
-    team's meetings, where the list goes on. The heading counts what is listed, and says
-    there are more."""
-    files = _site(write_org({"org.yaml": _chain(9)}))
+    five nearest teams above named with their one meeting, or counted (T6 attends two),
+    linked to that team's meetings; the three further teams said in one line linking to
+    the farthest listed team's meetings, where the list goes on. The heading counts what
+    is listed, and says there are more."""
+    extra = "- {kind: Meeting, id: mx, name: MX, cadence: 每周五, attendees: [t6]}\n"
+    files = _site(write_org({"org.yaml": _chain(9) + extra}))
     page = files["people/p8.html"]
     part = page.split('<section id="meetings">')[1].split("</section>")[0]
-    assert "<h2>Meetings (6+)</h2>" in part
+    assert "<h2>Meetings (7+)</h2>" in part
     items = [(re.findall(r'href="([^"]+)"', i)[0], re.sub(r"<[^>]+>", "", i))
              for i in re.findall(r"<li>(.*?)</li>", part)]
     assert items == [
         ("../meetings/m8.html", "M8 · chairs"),
-        *((f"../teams/t{i}.html#meetings", f"1 meeting (through T{i}, a team above)")
-          for i in range(7, 2, -1)),
+        ("../meetings/m7.html", "M7 (through T7, a team above)"),
+        ("../teams/t6.html#meetings", "2 meetings (through T6, a team above)"),
+        *((f"../meetings/m{i}.html", f"M{i} (through T{i}, a team above)")
+          for i in range(5, 2, -1)),
         ("../teams/t3.html#meetings", "… and the meetings of 3 more teams above: see T3")]
     team = files["teams/t8.html"].split('<section id="meetings">')[1].split("</section>")[0]
-    assert "<h2>Meetings (6+)</h2>" in team
-    assert team.count("#meetings") == 6  # five teams above and the line for the rest
+    assert "<h2>Meetings (7+)</h2>" in team
+    assert team.count("<li>") == 6  # five teams above and the line for the rest
     # the linked team's page lists its own meeting, then the teams above it
     t3 = files["teams/t3.html"].split('<section id="meetings">')[1].split("</section>")[0]
     assert "../meetings/m3.html" in t3
     assert [re.sub(r"<[^>]+>", "", i) for i in re.findall(r"<li>(.*?)</li>", t3)] == [
-        f"1 meeting (through T{i}, a team above)" for i in (2, 1, 0)]
+        f"M{i} (through T{i}, a team above)" for i in (2, 1, 0)]

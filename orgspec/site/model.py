@@ -88,10 +88,11 @@ class KpiView:
 @dataclass(frozen=True)
 class Above:
     """Meetings attended through the teams above (`SiteModel.above`): (team above, how many
-    of its meetings), nearest first; `more` teams further above that attend meetings and
-    are not listed, from the page of `last` (the farthest listed) on."""
+    of its meetings, the meeting when it is one), nearest first; `more` teams further above
+    that attend meetings and are not listed, from the page of `last` (the farthest listed)
+    on."""
 
-    groups: list[tuple[Link, int]]
+    groups: list[tuple[Link, int, Link | None]]
     more: int = 0
     last: Link | None = None
 
@@ -288,7 +289,7 @@ class SiteModel:
         team listed, the rest counted (`Above.more`)."""
         own = list(teams)
         walked, found = set(own), set(reached)
-        groups: list[tuple[Link, int]] = []
+        groups: list[tuple[Link, int, Link | None]] = []
         more, last, prev = 0, "", ""
         for tid in own:
             chain, total = self._attending_above(tid)
@@ -307,8 +308,9 @@ class SiteModel:
                 mids = [mid for mid, _ in self.meetings_of.get(node_key("team", above), ())
                         if mid not in found]
                 found.update(mids)
-                if mids:
-                    groups.append((self.team(above), len(mids)))
+                if mids:  # one meeting is named; more are counted
+                    groups.append((self.team(above), len(mids),
+                                   self.meeting(mids[0]) if len(mids) == 1 else None))
         return Above(groups, more, self.team(last) if last else None)
 
     # order ------------------------------------------------------------------------------

@@ -233,7 +233,7 @@ def _team(m: SiteModel, render: Render, tid: str) -> str:
             key=lambda r: name_key(org.positions[r].name or r, r, order))],
         meetings=[_meeting_row(m, mid) for mid, _ in m.team_meetings.get(tid, [])],
         above=above, more_above=more_above(m, above),
-        meeting_count=len(m.team_meetings.get(tid, [])) + sum(n for _, n in above.groups),
+        meeting_count=len(m.team_meetings.get(tid, [])) + sum(n for _, n, _ in above.groups),
         tree=_subtree(m, tid), findings=m.team_rows.get(tid, []), src=m.source("Team", tid))
 
 
@@ -375,7 +375,7 @@ def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
             duty_count=len({d.duty for d in own}),
             team_duty_count=len({d.duty for d in team_held}),
             above=above, more_above=more_above(m, above),
-            meeting_count=len(meetings) + sum(n for _, n in above.groups),
+            meeting_count=len(meetings) + sum(n for _, n, _ in above.groups),
             accountable=say(accountable_said(acc.own, acc.led), m.view.lang) if acc.total
             else "",
             objectives=[m.objective(o) for o in m.objectives_of(pid)],
