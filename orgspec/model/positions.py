@@ -286,12 +286,14 @@ def _vias(org: Org, node: str) -> list[str]:
             *(node_key("role", r) for r in org.people_positions.get(ident, []))]
 
 
-def attendance_of(org: Org, node: str, index: MeetingIndex | None = None) -> list[Attendance]:
+def attendance_of(org: Org, node: str, index: MeetingIndex | None = None,
+                  above: bool = True) -> list[Attendance]:
     """Every meeting a person, team or position hosts or attends, in meeting-id order, once
     each: a person directly, through the teams they lead or belong to and through the
     positions they hold. A meeting reached several ways keeps the way that chairs it, else
     the most direct (the person, then a team, then a position). Pass `index` (from
-    `meeting_index`) when asking for many nodes."""
+    `meeting_index`) when asking for many nodes; `above=False` leaves out the meetings
+    reached only through a team above (the site groups those by team: `SiteModel.above`)."""
     index = meeting_index(org) if index is None else index
     found: dict[str, Attendance] = {}
     for via in _vias(org, node):
@@ -299,7 +301,7 @@ def attendance_of(org: Org, node: str, index: MeetingIndex | None = None) -> lis
             had = found.get(mid)
             if had is None or (chairs and not had.chairs):
                 found[mid] = Attendance(mid, chairs, via)
-    for via in _teams_above(org, node):  # attended, never chaired, through a team above
+    for via in _teams_above(org, node) if above else ():  # attended, never chaired
         for mid, _ in index.get(via, ()):
             found.setdefault(mid, Attendance(mid, False, via, above=True))
     return [found[mid] for mid in sorted(found)]
@@ -332,6 +334,8 @@ class Involvement:
     meetings: list[Attendance]
 
 
-def involvement(org: Org, node: str, index: MeetingIndex | None = None) -> Involvement:
-    """The duties and meetings of `node` (`"person:x"`, `"team:y"`, `"role:z"`)."""
-    return Involvement(raci_of(org, node), attendance_of(org, node, index))
+def involvement(org: Org, node: str, index: MeetingIndex | None = None,
+                above: bool = True) -> Involvement:
+    """The duties and meetings of `node` (`"person:x"`, `"team:y"`, `"role:z"`); `above`
+    as `attendance_of` says."""
+    return Involvement(raci_of(org, node), attendance_of(org, node, index, above))

@@ -654,10 +654,11 @@ class Namer:
 
 def _with_teams_above(org: Org, tid: str) -> list[str]:
     """`tid` and the teams above it, nearest first; a parent cycle walked once."""
-    out = [tid]
+    out, seen = [tid], {tid}  # a set to look in: `in out` made a chain's walk cubic
     parent = org.teams[tid].parent if tid in org.teams else None
-    while parent is not None and parent in org.teams and parent not in out:
+    while parent is not None and parent in org.teams and parent not in seen:
         out.append(parent)
+        seen.add(parent)
         parent = org.teams[parent].parent
     return out
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -165,24 +165,61 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
     yield ".nojekyll", ""  # GitHub Pages: serve files whose names start with `_`
 
 
-def _people_below(org: Org, children: dict[str, list[str]]) -> dict[str, int]:
+def _people_below(org: Org, children: Mapping[str, list[str]]) -> dict[str, int]:
     """Team id -> how many distinct people (members and leads, of ids that are people) the
-    team and every team below it hold; each team is walked once per ancestor, a parent
-    cycle once."""
-    out: dict[str, int] = {}
-    for tid in org.teams:
-        people: set[str] = set()
-        seen, stack = {tid}, [tid]
-        while stack:
-            team = org.teams[stack.pop()]
-            people.update(team.members)
-            if team.lead:
-                people.add(team.lead)
-            for child in children.get(team.id, ()):
-                if child not in seen:
-                    seen.add(child)
-                    stack.append(child)
-        out[tid] = sum(p in org.people for p in people)
+    team and every team below it hold. Linear in teams and memberships: inside the tree
+    each team is read once, bottom-up (its people plus its sub-teams' counts), and only a
+    person in two or more teams is walked up from each of them, each team above once (a
+    chain of 2,000 teams walked every team's whole subtree: quadratic). A team on or below
+    a parent cycle walks what is below it, the cycle once."""
+    teams = org.teams
+    order = [t for t, team in teams.items() if team.parent not in teams or team.parent == t]
+    placed = set(order)
+    for tid in order:  # breadth-first: every team after its parent
+        for child in children.get(tid, ()):
+            if child not in placed:
+                placed.add(child)
+                order.append(child)
+    of: dict[str, set[str]] = {}  # person -> their teams in the tree
+    for tid in order:
+        team = teams[tid]
+        for p in (*team.members, *([team.lead] if team.lead else [])):
+            if p in org.people:
+                of.setdefault(p, set()).add(tid)
+    own = dict.fromkeys(order, 0)  # people of one team in the tree, summed upwards
+    walked = dict.fromkeys(order, 0)  # people of several, counted where their walks reach
+    for mine in of.values():
+        if len(mine) == 1:
+            own[next(iter(mine))] += 1
+            continue
+        reached: set[str] = set()
+        for tid in mine:
+            node: str | None = tid
+            while node is not None and node not in reached:
+                reached.add(node)
+                walked[node] += 1
+                parent = teams[node].parent
+                node = parent if parent in placed and parent != node else None
+    below = dict(own)
+    for tid in reversed(order):
+        parent = teams[tid].parent
+        if parent in placed and parent != tid:
+            below[parent] += below[tid]
+    out = {t: below[t] + walked[t] for t in order}
+    for tid in teams:  # on or below a parent cycle: the walk of old, the cycle once
+        if tid not in out:
+            people: set[str] = set()
+            seen, stack = {tid}, [tid]
+            while stack:
+                team = teams[stack.pop()]
+                people.update(team.members)
+                if team.lead:
+                    people.add(team.lead)
+                for child in children.get(team.id, ()):
+                    if child not in seen:
+                        seen.add(child)
+                        stack.append(child)
+            out[tid] = sum(p in org.people for p in people)
     return out
 
 

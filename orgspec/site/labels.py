@@ -16,6 +16,7 @@ COUNTS = {
     "processes": P("{n} process", "{n} processes", n=0),
     "positions": P("{n} position", "{n} positions", n=0),
     "meetings": P("{n} meeting", "{n} meetings", n=0),
+    "steps": P("{n} step", "{n} steps", n=0),
     "vacant": P("{n} vacant", "{n} vacant", n=0),
     "key_results": P("{n} key result", "{n} key results", n=0),
     "members": P("{n} member", "{n} members", n=0),
@@ -54,7 +55,8 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "ask_fallback": MC("label", "fallback: lead of {team}"),
     "ci_duties": MC("label", "Consulted or informed on"),
     "team_duties": MC("label", "Duties of their teams"),
-    "team_duties_note": MC("label", "Held by the team as a whole, not by this person."),
+    "team_duties_note": MC("label", "Held by the team as a whole, not by this person; "
+                                    "each team's page lists them."),
     "accountable_count_note": MC("label", "Distinct duties, each counted once, as the "
                                           "report's Person load table counts them."),
     # the team page's hand-offs table: its first column (in or out), then the process's

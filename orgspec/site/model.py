@@ -6,7 +6,7 @@ own way back to the root, so the same files work from `file://`, a host root or 
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -85,6 +85,18 @@ class KpiView:
     missing: str  # what it lacks, or its vague words, in the page's language
 
 
+@dataclass(frozen=True)
+class Above:
+    """Meetings attended through the teams above (`SiteModel.above`): (team above, how many
+    of its meetings, the meeting when it is one), nearest first; `more` teams further above
+    that attend meetings and are not listed, from the page of `last` (the farthest listed)
+    on."""
+
+    groups: list[tuple[Link, int, Link | None]]
+    more: int = 0
+    last: Link | None = None
+
+
 @dataclass
 class Source:
     file: str
@@ -127,7 +139,8 @@ class SiteModel:
     labels: dict[str, str] = field(default_factory=dict)
     team_positions: dict[str, list[str]] = field(default_factory=dict)
     meetings_of: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)  # by node
-    # by team: (meeting, "" or the team above it attends through), by meeting name
+    # by team: (meeting, ""), the meetings it is represented in, by meeting name; those it
+    # attends through a team above are `above`'s
     team_meetings: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     # the names two teams, positions or people share: their links say the id too, as the
     # report's RACI header does (`陳志明 (chihming-chen)`)
@@ -200,14 +213,105 @@ class SiteModel:
                 self.team_positions.setdefault(pos.team, []).append(rid)
         self.meetings_of = meeting_index(org)
         own = presence(org).team_meetings
-        for tid in org.teams:  # its own meetings, then those of a team above (as MT004 counts)
+        for tid in org.teams:  # its own meetings (those of a team above: `above`)
             found = dict.fromkeys(own.get(tid, ()), "")
-            for a in attendance_of(org, node_key("team", tid), self.meetings_of):
-                if a.above and a.meeting not in found:
-                    found[a.meeting] = ident_of(a.via)
+            for a in attendance_of(org, node_key("team", tid), self.meetings_of, above=False):
+                found.setdefault(a.meeting, "")
             if found:
-                self.team_meetings[tid] = [(mid, found[mid])
-                                           for mid in self.by_name("Meeting", found)]
+                self.team_meetings[tid] = [(mid, "") for mid in self.by_name("Meeting", found)]
+
+    @cached_property
+    def teams_below(self) -> dict[str, int]:
+        """Team -> how many teams are below it, counted bottom-up once (linear); a team on
+        or below a parent cycle is not in it."""
+        org = self.org
+        order = [t for t, team in org.teams.items()
+                 if team.parent not in org.teams or team.parent == t]
+        placed = set(order)
+        for tid in order:
+            for child in self.children.get(tid, ()):
+                if child not in placed:
+                    placed.add(child)
+                    order.append(child)
+        out = dict.fromkeys(order, 0)
+        for tid in reversed(order):
+            parent = org.teams[tid].parent
+            if parent in placed and parent != tid:
+                out[parent] += out[tid] + 1
+        return out
+
+    ABOVE_SHOWN = 5  # teams above whose meetings a page counts and links; the rest summed
+
+    @cached_property
+    def _above_index(self) -> tuple[dict[str, str], dict[str, int]]:
+        """Team -> the nearest team above it that attends a meeting, and how many teams
+        above it do, worked out once top-down (linear in the teams; each page then walks
+        at most `ABOVE_SHOWN` of them, not its whole ancestry: a chain of 2,000 teams made
+        every page walk the chain). A team on or below a parent cycle is in neither."""
+        org = self.org
+        nearest: dict[str, str] = {}
+        count = {t: 0 for t, team in org.teams.items()
+                 if team.parent not in org.teams or team.parent == t}
+        queue = deque(count)
+        while queue:
+            tid = queue.popleft()
+            attends = bool(self.meetings_of.get(node_key("team", tid)))
+            for child in self.children.get(tid, ()):
+                if child in count:
+                    continue
+                count[child] = count[tid] + attends
+                near = tid if attends else nearest.get(tid)
+                if near is not None:
+                    nearest[child] = near
+                queue.append(child)
+        return nearest, count
+
+    def _attending_above(self, tid: str) -> tuple[Iterator[str], int]:
+        """The teams above `tid` that attend meetings, nearest first, lazily, and how many
+        there are (-1: not known, on or below a parent cycle, where the walk stops)."""
+        nearest, count = self._above_index
+        if tid not in count:
+            return (t for t in list(self.up(tid))[1:]
+                    if self.meetings_of.get(node_key("team", t))), -1
+
+        def walk() -> Iterator[str]:
+            node = nearest.get(tid)
+            while node is not None:
+                yield node
+                node = nearest.get(node)
+
+        return walk(), count[tid]
+
+    def above(self, teams: Iterable[str], reached: Iterable[str]) -> Above:
+        """The meetings a team, or a person through `teams` (their own), attends through
+        the teams above, grouped by that team, nearest first, each meeting once (not one of
+        `reached`, the meetings met directly); at most `ABOVE_SHOWN` teams above each own
+        team listed, the rest counted (`Above.more`)."""
+        own = list(teams)
+        walked, found = set(own), set(reached)
+        groups: list[tuple[Link, int, Link | None]] = []
+        more, last, prev = 0, "", ""
+        for tid in own:
+            chain, total = self._attending_above(tid)
+            listed = 0
+            for above in chain:
+                if listed == self.ABOVE_SHOWN:
+                    left = total - listed if total >= 0 else 1 + sum(1 for _ in chain)
+                    if left > more:
+                        more, last = left, prev
+                    break
+                listed += 1
+                prev = above
+                if above in walked:
+                    continue
+                walked.add(above)
+                mids = [mid for mid, _ in self.meetings_of.get(node_key("team", above), ())
+                        if mid not in found]
+                found.update(mids)
+                if mids:  # one meeting is named; more are counted
+                    groups.append((self.team(above), len(mids),
+                                   self.meeting(mids[0]) if len(mids) == 1 else None))
+        return Above(groups, more, self.team(last) if last else None)
 
     # order ------------------------------------------------------------------------------
 
@@ -441,12 +545,13 @@ class SiteModel:
         main = [(d, ls) for d, ls in rows if "A" in ls or "R" in ls]
         return main, [(d, ls) for d, ls in rows if "A" not in ls and "R" not in ls]
 
-    def involvement(self, node: str) -> Involvement:
+    def involvement(self, node: str, above: bool = True) -> Involvement:
         """The duties and meetings of a person, team or position: the same view
-        `orgspec show` prints (`model.positions.involvement`)."""
+        `orgspec show` prints (`model.positions.involvement`); `above=False`: without the
+        meetings of the teams above (`above`)."""
         from orgspec.model.positions import involvement
 
-        return involvement(self.org, node, self.meetings_of)
+        return involvement(self.org, node, self.meetings_of, above)
 
     def position_duties(self, rid: str) -> list[tuple[str, str]]:
         """(duty, RACI letters) a position holds, by duty title in the reader's order."""

@@ -5,6 +5,7 @@ of one commit give the same bytes."""
 from __future__ import annotations
 
 import json
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
@@ -18,7 +19,7 @@ from orgspec.report.byname import refs_by_name
 from orgspec.report.diagram import FlowStep, Node, flow, tree
 from orgspec.report.lookup import accountable_said
 from orgspec.report.view import step_kind, unreachable_spots, unreachable_steps
-from orgspec.site.model import FOLDERS, KIND_NAMES, Link, SiteModel
+from orgspec.site.model import FOLDERS, KIND_NAMES, Above, Link, SiteModel
 from orgspec.text.collate import name_key, person_key
 
 PAGE_ROWS = 1000  # rows per page of the duty list
@@ -193,6 +194,7 @@ def _team(m: SiteModel, render: Render, tid: str) -> str:
     org = m.org
     team = org.teams[tid]
     main, also = m.team_duties(tid)
+    above = m.above([tid], (mid for mid, _ in m.team_meetings.get(tid, [])))
     order = m.view.name_order  # the lead first, then by name as the people index lists them
     # unknown ids (RF001's) last in the written order, marked, not counted (as `show`); one
     # that names a person (`张　三`) links to them, said as check says it
@@ -229,7 +231,9 @@ def _team(m: SiteModel, render: Render, tid: str) -> str:
         positions=[_position_row(m, r) for r in sorted(
             m.team_positions.get(tid, []),
             key=lambda r: name_key(org.positions[r].name or r, r, order))],
-        meetings=[_meeting_row(m, mid, above) for mid, above in m.team_meetings.get(tid, [])],
+        meetings=[_meeting_row(m, mid) for mid, _ in m.team_meetings.get(tid, [])],
+        above=above, more_above=more_above(m, above),
+        meeting_count=len(m.team_meetings.get(tid, [])) + sum(n for _, n, _ in above.groups),
         tree=_subtree(m, tid), findings=m.team_rows.get(tid, []), src=m.source("Team", tid))
 
 
@@ -261,7 +265,12 @@ def _charter_row(m: SiteModel, rid: str, letters: str, tid: str) -> _Row:
 
 
 def _subtree(m: SiteModel, tid: str) -> Any:
-    """The team and the teams below it, at most 300 boxes, as a laid-out diagram."""
+    """The team and the teams below it, at most `diagram.LIMIT` boxes and `MAX_DEPTH` levels
+    below it (their sub-teams counted), as a laid-out diagram; `total` the whole subtree.
+    Teams are taken breadth-first and no deeper than drawn: a chain of 2,000 teams made
+    each page build 400 boxes of it (quadratic)."""
+    from orgspec.report.diagram import LIMIT, MAX_DEPTH
+
     org = m.org
     seen = {tid}
 
@@ -274,18 +283,23 @@ def _subtree(m: SiteModel, tid: str) -> Any:
         return Node(t, team.name or t, lead, kind)
 
     root = node(tid)
-    stack, count = [root], 1
-    while stack and count < 400:
-        current = stack.pop()
+    queue, count = deque([(root, 0)]), 1
+    while queue and count <= LIMIT:
+        current, depth = queue.popleft()
         for child in m.children.get(current.key, []):
             if child in seen:
                 continue
             seen.add(child)
             n = node(child)
             current.children.append(n)
-            stack.append(n)
             count += 1
-    return tree([root]) if root.children else tree([])
+            if depth < MAX_DEPTH:  # a box at the last level drawn says its sub-teams' count
+                queue.append((n, depth + 1))
+    if not root.children:
+        return tree([])
+    drawn = tree([root])
+    drawn.total = max(drawn.total, 1 + m.teams_below.get(tid, 0))
+    return drawn
 
 
 # a name's `names` key -> (its label's key, the page's `lang` attribute for it)
@@ -334,14 +348,16 @@ def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         rows.append([link, person.title or "", [m.team(t) for t in m.member_of.get(pid, [])]])
         held = m.by_name("Role", org.people_positions.get(pid, []))
         node = f"person:{pid}"
-        seen = m.involvement(node)  # the same view `orgspec show person` prints
+        # the same view `orgspec show person` prints, but the meetings of the teams above,
+        # which `above` counts by team (listed, they made a page as long as the tree is deep)
+        seen = m.involvement(node, above=False)
         own, team_held = split_team_held(org, pid, _duties_in_order(m, seen.duties))
         duties = [(m.duty(d.duty), d.role, *_through(m, pid, d.via)) for d in own]
-        team_duties = [(m.duty(d.duty), d.role, *_through(m, pid, d.via)) for d in team_held]
-        meetings = [(m.meeting(a.meeting), a.chairs,
-                     *(("above", m.team(a.via.partition(":")[2])) if a.above
-                       else _through(m, pid, a.via)))
+        meetings = [(m.meeting(a.meeting), a.chairs, *_through(m, pid, a.via))
                     for a in _meetings_in_order(m, seen.meetings)]
+        above = m.above(org.person_teams.get(pid, []), (a.meeting for a in seen.meetings))
+        steps, team_steps = _person_steps(m, pid, held)
+        tracked, team_tracked = _person_steps(m, pid, held, True)
         acc = accountable_load(org, pid)
         boss, manager_written = _written_person(m, f"person:{pid}", "manager", person.manager)
         yield m.url("Person", pid), render(
@@ -354,20 +370,48 @@ def _people(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
             positions=[m.position(r) for r in held], meetings=meetings,
             led=[m.team(t) for t in m.led.get(pid, [])],
             member_of=[m.team(t) for t in m.member_of.get(pid, [])], duties=duties,
-            team_duties=team_duties,
+            team_duties=_team_held(m, team_held),
             # distinct duties: one held two ways (directly and as a position) is two rows
             duty_count=len({d.duty for d in own}),
             team_duty_count=len({d.duty for d in team_held}),
+            above=above, more_above=more_above(m, above),
+            meeting_count=len(meetings) + sum(n for _, n, _ in above.groups),
             accountable=say(accountable_said(acc.own, acc.led), m.view.lang) if acc.total
             else "",
             objectives=[m.objective(o) for o in m.objectives_of(pid)],
-            steps=_person_steps(m, pid, held), tracked=_person_steps(m, pid, held, True),
+            steps=steps, team_steps=team_steps, tracked=tracked, team_tracked=team_tracked,
             findings=m.findings_of.get(f"person:{pid}", []), src=m.source("Person", pid))
     lab = m.labels
     # a card a person on a phone: a name, a title (總經理 CEO) and teams do not fit 390 px
     yield "people/index.html", render("list", 1, heading=lab["people"], total=len(rows),
                                       pages=[], rows=rows, stack=True,
                                       columns=[lab["people"], lab["title_field"], lab["teams"]])
+
+
+def _team_held(m: SiteModel, held: list[Duty]) -> list[tuple[Link, str, int, list[tuple[
+        str, int]]]]:
+    """A person's duties held by a team they only belong to, counted by team, not listed
+    (the team's page lists them; listed on each member's page they were 60 % of a 5,000-team
+    site): (team, its page's section listing them, distinct duties, [(role, distinct
+    duties)] in RACI order), the teams in the order the duties first name them."""
+    by_team: dict[str, dict[str, set[str]]] = {}
+    for d in held:
+        by_team.setdefault(d.via.partition(":")[2], {}).setdefault(d.role, set()).add(d.duty)
+    out = []
+    for tid, roles in by_team.items():
+        anchor = "charter" if "accountable" in roles or "responsible" in roles else "consulted"
+        out.append((m.team(tid), anchor, len(set().union(*roles.values())),
+                    [(r, len(roles[r])) for r in ROLES if r in roles]))
+    return out
+
+
+def more_above(m: SiteModel, above: Above) -> str:
+    """What a page says of the teams further above than it lists (`Above.more`)."""
+    if not above.more or above.last is None:
+        return ""
+    return say(P("… and the meetings of {n} more team above: see {team}",
+                 "… and the meetings of {n} more teams above: see {team}",
+                 n=above.more, team=above.last.text), m.view.lang)
 
 
 def _duties_in_order(m: SiteModel, duties: list[Duty]) -> list[Duty]:
@@ -554,14 +598,22 @@ def _processes(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
 
 
 def _person_steps(m: SiteModel, pid: str, held: list[str], tracked: bool = False
-                  ) -> list[tuple[Link, str, str, str, Link | None]]:
+                  ) -> tuple[list[tuple[Link, str, str, str, Link | None]],
+                             list[tuple[Link, int]]]:
     """(process, step id, step name, how, through what) for the steps a person owns (or
-    tracks): themself, then through the teams they lead or belong to, then the positions
-    they hold; how and through what as `_through` says, as the duties list them."""
-    vias = [pid, *(f"team:{t}" for t in m.org.person_teams.get(pid, [])),
-            *(f"role:{r}" for r in held)]
-    return [(m.process(p), s, n, *_through(m, pid, via))
-            for via in vias for p, s, n in m.steps_of(via.partition(":")[2] or via, tracked)]
+    tracks): themself, then through the teams they lead, then the positions they hold;
+    how and through what as `_through` says, as the duties list them. Then (team, how
+    many steps) for each team they only belong to: counted, not listed, as its duties
+    (`_team_held`); its page links its processes."""
+    org = m.org
+    teams = org.person_teams.get(pid, [])
+    led = [t for t in teams if org.teams[t].lead == pid]
+    vias = [pid, *(f"team:{t}" for t in led), *(f"role:{r}" for r in held)]
+    listed = [(m.process(p), s, n, *_through(m, pid, via))
+              for via in vias for p, s, n in m.steps_of(via.partition(":")[2] or via, tracked)]
+    counted = [(m.team(t), len(m.steps_of(t, tracked))) for t in teams
+               if t not in led and m.steps_of(t, tracked)]
+    return listed, counted
 
 
 def _through(m: SiteModel, pid: str, via: str) -> tuple[str, Link | None]:
