@@ -97,13 +97,12 @@ def repeat_behind_overlap(findings: list[Finding], org: Org
     responsible: ops`): the duty's OW001 says to remove the bare entry and keep the other,
     which ends both (one mistake, one finding; the error kept, not a warning in its place),
     and its hint names the RF004 held back; and those RF004s."""
-    from orgspec.engine.holdback import Held, held_hint
+    from orgspec.engine.holdback import hold_behind
 
     overlaps = {f.entity: f for f in findings if f.code == OVERLAP}
     if not overlaps:
         return findings, []
     behind: dict[int, list[Finding]] = {}
-    gone: set[int] = set()
     for f in findings:
         values = message_values(f, REPEAT)
         if not _in_roles(values) or values is None or not f.entity.startswith("team:"):
@@ -117,9 +116,4 @@ def repeat_behind_overlap(findings: list[Finding], org: Org
                 or p.charter[fix.keep] not in p.duty or sum(p.bare) != 1:
             continue
         behind.setdefault(id(cause), []).append(f)
-        gone.add(id(f))
-    if not gone:
-        return findings, []
-    out = [replaced(f, hint=held_hint(f.hint, [Held(h, h.entity) for h in behind[id(f)]]))
-           if id(f) in behind else f for f in findings if id(f) not in gone]
-    return out, [f for f in findings if id(f) in gone]
+    return hold_behind(findings, behind)

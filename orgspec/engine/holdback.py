@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from orgspec.engine.anchors import Anchors
-from orgspec.findings import Finding
+from orgspec.findings import Finding, replaced
 from orgspec.i18n import M, P
 from orgspec.load.yamlhints import comma_at
 from orgspec.model.kindwords import kinds_written
@@ -278,6 +278,19 @@ def held_hint(hint: str, held: list[Held]) -> P:
              "fixed: {listed})",
              "{hint} ({n} findings that follow from this mistake are held back until it is "
              "fixed: {listed})", n=n, hint=hint, listed=listed, every=tuple(items))
+
+
+def hold_behind(findings: list[Finding], behind: dict[int, list[Finding]]
+                ) -> tuple[list[Finding], list[Finding]]:
+    """(`findings` without those `behind` holds back, each cause's hint naming its own
+    (`held_hint`), the findings held back); `behind`: id() of a cause -> the findings held
+    back behind it."""
+    gone = {id(f) for held in behind.values() for f in held}
+    if not gone:
+        return findings, []
+    out = [replaced(f, hint=held_hint(f.hint, [Held(h, h.entity) for h in behind[id(f)]]))
+           if id(f) in behind else f for f in findings if id(f) not in gone]
+    return out, [f for f in findings if id(f) in gone]
 
 
 def merged_held(hint: str, others: list[str]) -> str:

@@ -16,7 +16,7 @@ duties an OW001 is on.
 from __future__ import annotations
 
 from orgspec.engine.charterroles import charter_slip
-from orgspec.findings import Finding, message_values, replaced
+from orgspec.findings import Finding, message_values
 from orgspec.model.org import Org, ident_of
 
 OVERLAP = "OW001"
@@ -29,7 +29,7 @@ def charter_behind_overlap(findings: list[Finding], org: Org
     says was written into the duty's `accountable` by mistake, OW001's hint naming them;
     and those OW004s, as they were. One pass over `findings`, one more when an OW001 is
     among them."""
-    from orgspec.engine.holdback import Held, held_hint
+    from orgspec.engine.holdback import hold_behind
 
     slips: dict[tuple[str, str], Finding] = {}  # (team id, duty id) -> its OW001
     for f in findings:
@@ -40,7 +40,6 @@ def charter_behind_overlap(findings: list[Finding], org: Org
     if not slips:
         return findings, []
     behind: dict[int, list[Finding]] = {}
-    gone: set[int] = set()
     for f in findings:
         values = message_values(f, DISAGREES)
         if values is None or not f.entity.startswith("team:"):
@@ -49,9 +48,4 @@ def charter_behind_overlap(findings: list[Finding], org: Org
         if cause is None:
             continue
         behind.setdefault(id(cause), []).append(f)
-        gone.add(id(f))
-    if not gone:
-        return findings, []
-    out = [replaced(f, hint=held_hint(f.hint, [Held(h, h.entity) for h in behind[id(f)]]))
-           if id(f) in behind else f for f in findings if id(f) not in gone]
-    return out, [f for f in findings if id(f) in gone]
+    return hold_behind(findings, behind)
