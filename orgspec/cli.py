@@ -1038,7 +1038,8 @@ def _init(directory: str | None, lang: str | None, ci: str | None, example: bool
               if here else
               M("next: cd {folder} && orgspec check (the org's YAML files are in {org})",
                 folder=directory, org=org), said, err=True)
-    if lang is None and said != "en" and done.written:  # a Chinese reader who did not ask
+    # a Chinese reader who did not ask, the files in English (no org beside to judge by)
+    if lang is None and done.lang == "en" and said != "en" and done.written:
         _tell(M("the starter files are in English, init's default: `orgspec init --lang "
                 "{lang}` in a new empty folder writes them in your language", lang=said), said,
               err=True)

@@ -33,3 +33,18 @@ def test_init_asked_for_a_language_writes_that_one(tmp_path: Path) -> None:
     assert run_cli("init", ".", "--lang", "en", "--ci", "none", cwd=tmp_path).code == 0
     config = (tmp_path / ".orgspec.yaml").read_text("utf-8")
     assert "lang: en " in config
+
+
+def test_init_beside_a_chinese_org_does_not_say_its_files_are_english(tmp_path: Path) -> None:
+    """Under a Chinese locale, init's note that the starter files are in English (its
+    default) is said only when they are: beside a Chinese org they are not (trial 34c)."""
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "teams.yaml").write_text(TEAMS["zh"], "utf-8")
+    run = run_cli("init", ".", "--ci", "none", cwd=tmp_path, env={"LANG": "zh_TW.UTF-8"})
+    assert run.code == 0
+    assert "lang: zh " in (tmp_path / ".orgspec.yaml").read_text("utf-8")
+    assert "英文" not in run.stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    run = run_cli("init", ".", "--ci", "none", cwd=empty, env={"LANG": "zh_TW.UTF-8"})
+    assert run.code == 0 and "英文" in run.stderr

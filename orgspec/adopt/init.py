@@ -132,6 +132,7 @@ class Written:
     written: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     no_example: str | None = None
+    lang: str = "en"  # the language the files were written in
 
 
 def _bytes_of(path: str) -> bytes | None:
@@ -176,7 +177,7 @@ def init_repo(directory: str, lang: str | None = "en", ci: str = "github",
         files = ci_files(plan(lang), directory, ci)
     if found is None:
         _refuse_inside_an_org(directory)
-    done = Written(no_example=found or (None if example else "asked"))
+    done = Written(no_example=found or (None if example else "asked"), lang=lang or "en")
     if done.no_example:
         files = {rel: text for rel, text in files.items() if not _is_example(rel)}
     # normalised: `org/../.github` (`outside`) names the root's file before org/ exists
