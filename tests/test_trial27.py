@@ -97,11 +97,16 @@ ONLY_DUTY = TWO.replace(BARE, "    - {ref: user-growth, role: consulted}\n")
 
 def test_ow001_points_at_the_dutys_own_accountable_line_when_it_names_two(
         write_org: Any) -> None:
+    # operations' own charter says `consulted` (session 34, one34): the hint names the one
+    # to keep and what operations becomes, as its charter says; OW004 is held behind it
     [found] = _ow001(write_org, ONLY_DUTY)
     assert (found.location.line, found.hint) == (
-        34, "the duty's own `accountable` (line 34) names 2: operations, brand; keep one "
-            "there and make the others `responsible` or `consulted`")
+        34, "in the duty (line 34) write `accountable: brand` and `consulted: operations`, "
+            "as operations's charter says (line 9)")
     assert _ow001(write_org, ONLY_DUTY.replace("[operations, brand]", "operations")) == []
+    followed = ONLY_DUTY.replace("  accountable: [operations, brand]\n",
+                                 "  accountable: brand\n  consulted: operations\n")
+    assert lint([str(write_org({"o.yaml": followed}))], Config(lang="en")).findings == []
 
 
 def test_ow001_with_two_in_the_duty_and_charters_adding_more_says_both(
@@ -143,12 +148,10 @@ def test_the_dutys_own_line_hint_in_chinese(write_org: Any, lang: str) -> None:
 
     folder = write_org({"o.yaml": ONLY_DUTY})
     run = run_cli("check", str(folder), "--isolated", "--no-cache", "--lang", lang)
-    said = {"zh": "该职责本身的 `accountable`（第 34 行）写了 2 个：运营部 (operations)、"
-                  "市场部 (brand)；在那里只保留一个，其余改为执行方（`responsible`）或"
-                  "咨询方（`consulted`）",
-            "zh-Hant": "該職責本身的 `accountable`（第 34 行）寫了 2 個：运营部 (operations)、"
-                       "市场部 (brand)；在那裡只保留一個，其餘改為執行方（`responsible`）或"
-                       "諮詢方（`consulted`）"}
+    said = {"zh": "在该职责里（第 34 行）写 `accountable: brand` 和 `consulted: operations`，"
+                  "与 operations 的职责清单（第 9 行）一致",
+            "zh-Hant": "在該職責裡（第 34 行）寫 `accountable: brand` 和 "
+                       "`consulted: operations`，與 operations 的職責清單（第 9 行）一致"}
     assert said[lang] in run.stdout, run.stdout
 
 
