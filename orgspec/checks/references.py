@@ -768,11 +768,18 @@ class _Close:
     formerly: dict[str, str]
     kinds: tuple[str, ...] = ()  # what `_Guesses.other_name` looks among when none is close
     written: str = ""  # the value as written, when `value` is its reading (`林志`: lin-zhi)
+    # the other items of the list the value is in: the id they already hold is no fix
+    listed: frozenset[str] = frozenset()
 
     def said(self, near: list[str]) -> str:
         """Did you mean the id in `near`, or one of its ids, equally close (`t02`: `t002` or
-        `t012`), none picked; a former id said as the current one."""
+        `t012`), none picked; a former id said as the current one; an id the list already
+        holds, the item to delete (`[wang-fang, wong-fang]`: written, RF004 said it twice,
+        trial 34c)."""
         ids = list(dict.fromkeys(self.formerly.get(c, c) for c in near))
+        if len(ids) == 1 and ids[0] in self.listed:
+            return M("did you mean {id!r}? it is in this list already: delete this item",
+                     id=ids[0])
         if len(ids) > 1:
             return M("did you mean one of {ids}? they are equally close to what is written: "
                      "check which one is meant", ids=ids)
@@ -1000,7 +1007,8 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
             if isinstance(guessed, _Close) and _numeric(value):
                 hint = _number_hint(value, kinds, wanted)
             elif isinstance(guessed, _Close):  # the hint below, unless `settle` finds one
-                close = guessed
+                close = guessed if where == field else replace(guessed, listed=frozenset(
+                    str(v) for k, v in enumerate(values) if k != j and v is not None))
             else:
                 hint = guessed
         if not hint and label == "manager" and value in org.teams:  # `manager: tech`
