@@ -314,7 +314,7 @@ def team_files(draft: Draft, loaded: Loaded, out_dir: str, imported: set[str]
         name = os.path.basename(path)
         if not at_top(path):
             elsewhere[tid] = path.replace(os.sep, "/")
-        elif name != f"{tid}.yaml" and name.endswith(".yaml"):
+        elif name != f"{tid}.yaml" and name.endswith((".yaml", ".yml")):
             homes[tid] = name
     return homes, elsewhere
 
