@@ -91,6 +91,10 @@ class Draft:
     # not write (added by hand): they stay there, a member of their teams, and are not
     # written again (`importer.people_elsewhere`)
     elsewhere: dict[str, str] = field(default_factory=dict)
+    # team -> the file the org in the output folder defines it in, one the import cannot
+    # write (in a subfolder): it stays there as it is and is not written again; its people
+    # the import writes go to `_unassigned.yaml` (`importer.teams_elsewhere`)
+    teams_elsewhere: dict[str, str] = field(default_factory=dict)
     # person -> the team whose file keeps them ("": `_unassigned.yaml`), where the org in the
     # output folder has them, while the file they move to waits as NAME.new (`importer.
     # staying`): the org never loses a person to a pending merge
@@ -145,7 +149,8 @@ class Draft:
     def files(self, lang: str = "en") -> dict[str, str]:
         """File name -> YAML text: one file per team, plus `_unassigned.yaml` if needed; the
         header comment in `lang`."""
-        homes: dict[str, list[dict[str, Any]]] = {t: [] for t in sorted(self.teams)}
+        homes: dict[str, list[dict[str, Any]]] = {t: [] for t in sorted(self.teams)
+                                                  if t not in self.teams_elsewhere}
         loose: list[dict[str, Any]] = []
         home_of = self._homes() | self.stay
         for pid in sorted(set(self.people) - set(self.elsewhere)):
@@ -156,9 +161,12 @@ class Draft:
             home = first if first in self.teams else home_of.get(first, "")
             homes.get(home, loose).append(_duty(duty))
         names = self.numbered()
-        out = {self.file_of(tid):
-               render(self.source, [_team(self.teams[tid]), *entities], lang, names)
-               for tid, entities in homes.items()}
+        grouped: dict[str, list[dict[str, Any]]] = {}  # a file may hold several teams
+        for tid, entities in homes.items():
+            grouped.setdefault(self.file_of(tid), []).extend([_team(self.teams[tid]),
+                                                              *entities])
+        out = {name: render(self.source, entities, lang, names)
+               for name, entities in grouped.items()}
         if loose:
             out[UNASSIGNED] = render(self.source, loose, lang, names)
         return out
@@ -170,8 +178,11 @@ class Draft:
                 if person.name and pid.isdigit()}
 
     def file_of(self, tid: str) -> str:
-        """The file team `tid` is written to ("": `_unassigned.yaml`)."""
-        return self.homes.get(tid, f"{tid}.yaml") if tid else UNASSIGNED
+        """The file team `tid` is written to ("", or a team the import does not write:
+        `_unassigned.yaml`, where its people go)."""
+        if not tid or tid in self.teams_elsewhere:
+            return UNASSIGNED
+        return self.homes.get(tid, f"{tid}.yaml")
 
     def home_files(self, stay: bool = True) -> dict[str, str]:
         """Person id -> the file they are written to (those not `elsewhere`); with `stay`

@@ -101,8 +101,10 @@ def import_org(source: str, paths: list[str], out_dir: str, *,
     else:
         raise ValueError(f"unknown import source {source!r}")
     if loaded is not None:
-        draft.homes = team_files(draft, loaded.org, out_dir)
+        draft.homes, draft.teams_elsewhere = team_files(draft, loaded, out_dir,
+                                                        set(manifest.files))
         draft.elsewhere = people_elsewhere(draft, loaded, out_dir, set(manifest.files))
+        draft.notes.extend(teams_elsewhere_notes(draft, loaded.org))
         draft.notes.extend(elsewhere_notes(draft, loaded.org))
         keep_own_fields(draft, loaded.org)
     draft.fit()
@@ -279,24 +281,62 @@ def _fold(field: str, value: object) -> str:
     return str(value).strip().casefold() if field == "email" else str(value)
 
 
-def team_files(draft: Draft, org: Org, out_dir: str) -> dict[str, str]:
+def team_files(draft: Draft, loaded: Loaded, out_dir: str, imported: set[str]
+               ) -> tuple[dict[str, str], dict[str, str]]:
     """Team id -> the file in `out_dir` the org there defines it in, for each drafted team
-    whose file is not named by its id (renamed by hand, the file left as it was): the import
-    updates that file rather than adding a second team of the id."""
+    the org defines in a file at its top not named by its id (renamed by hand, or a
+    `teams.yaml` of several teams written by hand): the import updates that file, every
+    team of it together, rather than adding a second team of the id; and team id -> the
+    file (as the loader names it) of each drafted team the org defines only in a subfolder,
+    which the import cannot write: it is left there. A team defined twice (a copy an
+    earlier import wrote beside the hand-written one: `imported`, the manifest's files)
+    counts by the hand-written copy. O(teams + findings)."""
     import os
 
     root = os.path.realpath(out_dir)
-    out: dict[str, str] = {}
-    taken = {f"{tid}.yaml" for tid in draft.teams}
-    for tid in sorted(draft.teams):
-        if tid not in org.teams:
-            continue
-        path = org.origin("Team", tid).fmap.file
+    where: dict[str, list[str]] = {tid: [loaded.org.origin("Team", tid).fmap.file]
+                                   for tid in draft.teams if tid in loaded.org.teams}
+    for issue in loaded.issues:  # a second definition of one (RF002), in file order
+        if issue.code == "RF002" and issue.entity.startswith("team:"):
+            tid = issue.entity.partition(":")[2]
+            if tid in where:
+                where[tid].append(issue.location.file)
+
+    def at_top(path: str) -> bool:
+        return os.path.realpath(os.path.dirname(path) or ".") == root
+
+    homes: dict[str, str] = {}
+    elsewhere: dict[str, str] = {}
+    for tid in sorted(where):
+        files = where[tid]
+        path = next((f for f in files if not (at_top(f) and os.path.basename(f) in imported)),
+                    files[0])
         name = os.path.basename(path)
-        if name not in taken and name.endswith(".yaml") and \
-                os.path.realpath(os.path.dirname(path) or ".") == root:
-            out[tid] = name
-            taken.add(name)  # one team per file: a second team of it keeps `ID.yaml`
+        if not at_top(path):
+            elsewhere[tid] = path.replace(os.sep, "/")
+        elif name != f"{tid}.yaml" and name.endswith((".yaml", ".yml")):
+            homes[tid] = name
+    return homes, elsewhere
+
+
+def teams_elsewhere_notes(draft: Draft, org: Org) -> list[str]:
+    """A note per team the import leaves where the org defines it (`draft.teams_elsewhere`)
+    and the source says something of that the file does not (a new member: the user adds them,
+    since the import never edits a file outside the output folder's top)."""
+    out: list[str] = []
+    for tid in sorted(draft.teams_elsewhere):
+        new, was, file = draft.teams[tid], org.teams[tid], draft.teams_elsewhere[tid]
+        name = new.name or (str(was.name) if was.name else None)
+        team = f"{name} ({tid})" if name else tid
+        said = [f"{field}: {value}" for field in ("name", "parent", "lead")
+                if (value := getattr(new, field)) and str(value) != str(getattr(was, field) or "")]
+        added = [pid for pid in new.members if pid not in was.members and pid != was.lead]
+        if added:
+            said.append(f"members: + {', '.join(added)}")
+        if said:  # a team the source agrees with goes unsaid: the org has many
+            out.append(M("team {team} is already in {file}, which the import does not write: "
+                         "left there as it is, not written again; the source gives {values} "
+                         "(change {file} if that is right)", team=team, file=file, values=said))
     return out
 
 
@@ -304,8 +344,10 @@ def carry_own_fields(now: bytes, new: bytes, source: str, lang: str,
                      names: dict[str, str] | None = None) -> bytes:
     """The new text of an imported file with the fields the user added to its entities
     in `now` (a charter, aliases, a mission: what the source never gives) kept, in the
-    user's order; the source's values win over the user's for the fields it writes. `new`
-    itself when either does not load cleanly or nothing is to be kept."""
+    user's order (a list's items too: new ones after), and the entities of kinds no import
+    writes (a meeting, a process the user keeps beside their teams) kept after them; the
+    source's values win over the user's for the fields it writes. `new` itself when either
+    does not load cleanly or nothing is to be kept."""
     from orgspec.adopt.draft import render
     from orgspec.load.loader import load_bytes
 
@@ -320,8 +362,22 @@ def carry_own_fields(now: bytes, new: bytes, source: str, lang: str,
         if was is not None and set(was) - set(data):
             data = {name: data.get(name, value) for name, value in was.items()} | data
             kept = True
+        for name, value in (was or {}).items():  # the user's order of a list's items
+            ours = data.get(name)
+            if isinstance(value, list) and isinstance(ours, list):
+                mixed = [item for item in value if item in ours] + \
+                    [item for item in ours if item not in value]
+                if mixed != ours:
+                    data[name], kept = mixed, True
         out.append(data)
+    for entity in one.entities:
+        if str(entity.data.get("kind")) not in IMPORTED_KINDS:
+            kept = True
+            out.append(dict(entity.data))
     return render(source, out, lang, names).encode("utf-8") if kept else new
+
+
+IMPORTED_KINDS = frozenset({"Team", "Person", "Responsibility"})  # what `Draft.files` writes
 
 
 def keep_own_fields(draft: Draft, org: Org) -> None:

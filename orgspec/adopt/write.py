@@ -306,6 +306,10 @@ def write_draft(files: dict[str, str], folder: str, source: str,
     doc = {"source": source, "files": recorded, "ids": ids} | \
         ({"beside": beside} if beside else {})
     manifest = json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    if manifest.encode("utf-8") != _read(os.path.join(folder, MANIFEST)):
+    held = _read(os.path.join(folder, MANIFEST))
+    if held is None and not out.changed and not any(recorded.values()) and \
+            not any(ids.values()):
+        return out  # nothing written, none of it ours, no id made up: the folder is as it was
+    if manifest.encode("utf-8") != held:
         output.write_text(os.path.join(folder, MANIFEST), manifest)
     return out
