@@ -165,7 +165,9 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
         result, org = check_cached(targets, config, cache), None
     else:
         result, org = _lint(targets, config, opts.staged, cache)
-    if not opts.staged:
+    # the pre-commit hook's run (trial 34b): git asked only when a finding may need HEAD
+    if not opts.staged or (any(f.code in _SAID_SINCE_HEAD for f in result.findings)
+                           and _tree_is_index(targets)):
         said_since_head(result, targets, config)
     if named:
         from orgspec.ci.before import defined_by
@@ -209,6 +211,15 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
                               summary, append=True))
     code = EXIT_OK if opts.exit_zero or not result.fails(level) else EXIT_FINDINGS
     return Outcome(code, outputs, notes, result)
+
+
+_SAID_SINCE_HEAD = frozenset(("RF001", "RF009", "HI007"))  # what `said_since_head` reads
+
+
+def _tree_is_index(targets: list[str]) -> bool:
+    from orgspec.ci.diff import tree_is_index
+
+    return tree_is_index(targets)
 
 
 def said_since_head(result: LintResult, targets: list[str], config: Config) -> None:

@@ -72,6 +72,24 @@ def _toplevel(flag: str) -> str:
     return done.stdout.decode().strip()
 
 
+def tree_is_index(paths: list[str]) -> bool:
+    """Whether the working tree's `paths` hold what git's index holds: no file changed
+    since it was staged and none untracked (pre-commit puts unstaged changes aside before a
+    hook runs), so that what the working tree says of git `HEAD` is said of the commit too.
+    False when git cannot tell."""
+    try:
+        top = _toplevel("--staged")
+    except GitError:
+        return False
+    rels = [os.path.relpath(os.path.abspath(p), top) for p in paths]
+    try:
+        changed = _git(["diff", "--quiet", "--", *rels], top)
+        others = _git(["ls-files", "-z", "--others", "--exclude-standard", "--", *rels], top)
+    except GitError:
+        return False
+    return changed.returncode == 0 and others.returncode == 0 and not others.stdout
+
+
 def check_ref(ref: str) -> None:
     """Raise GitError for a revision git would read as an option (`--output=FILE` wrote a
     file); `--end-of-options` guards the call too, this says so in one line first."""
