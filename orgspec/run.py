@@ -158,16 +158,17 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
     chat = {"link": opts.link, **({"max_bytes": opts.max_bytes} if opts.max_bytes else {})}
     summary = ci.step_summary if fmt == "github" else None
     wants_view = bool(summary or {fmt, *(f for f, _ in extra)} & reporters.VIEW_FORMATS)
-    cache = open_cache(config, targets) if opts.cache and not opts.staged else None
+    # the pre-commit hook's run: the working tree, cached, when it is what is staged
+    index = opts.staged and not _staged_is_tree(targets)
+    cache = open_cache(config, targets) if opts.cache and not index else None
     if cache is not None and not (wants_view or opts.diff_ref):
         from orgspec.engine.lint import check_cached
 
         result, org = check_cached(targets, config, cache), None
     else:
-        result, org = _lint(targets, config, opts.staged, cache)
-    # the pre-commit hook's run (trial 34b): git asked only when a finding may need HEAD
-    if not opts.staged or (any(f.code in _SAID_SINCE_HEAD for f in result.findings)
-                           and _tree_is_index(targets)):
+        result, org = _lint(targets, config, index, cache)
+    # the index linted itself: what the working tree says of git `HEAD` is not said of it
+    if not index:
         said_since_head(result, targets, config)
     if named:
         from orgspec.ci.before import defined_by
@@ -213,13 +214,10 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
     return Outcome(code, outputs, notes, result)
 
 
-_SAID_SINCE_HEAD = frozenset(("RF001", "RF009", "HI007"))  # what `said_since_head` reads
+def _staged_is_tree(targets: list[str]) -> bool:
+    from orgspec.ci.diff import staged_is_tree
 
-
-def _tree_is_index(targets: list[str]) -> bool:
-    from orgspec.ci.diff import tree_is_index
-
-    return tree_is_index(targets)
+    return staged_is_tree(targets)
 
 
 def said_since_head(result: LintResult, targets: list[str], config: Config) -> None:
