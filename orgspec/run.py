@@ -215,7 +215,7 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
 
 
 def _staged_is_tree(targets: list[str]) -> bool:
-    from orgspec.ci.diff import staged_is_tree
+    from orgspec.ci.gitstate import staged_is_tree
 
     return staged_is_tree(targets)
 
