@@ -627,8 +627,8 @@ _SHOW_KIND = Choice(["team", "person", "role", "duty", "process", "meeting"],
 def show(ctx: click.Context, /, **options: Any) -> None:
     """Show one team, person, role (position), duty, process or meeting with its relations.
     KIND is team, person, role, duty, process or meeting; without it, every kind is looked
-    in. NAME_OR_ID is an id, or a name (刘洋) or alias, or a part of one name or id only
-    one entity has."""
+    in. NAME_OR_ID is an id, or a name (刘洋) or alias, or what colleagues call one person
+    (刘总, 小刘, 陈生), or a part of one name or id only one entity has."""
     _guard(_show, ctx.obj["debug"], **options)
 
 
