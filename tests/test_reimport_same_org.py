@@ -128,3 +128,22 @@ def test_a_team_an_earlier_import_duplicated_counts_by_the_hand_written_copy(
     after = _files(org)
     assert "live.yaml" not in after and not any(n.endswith(".new") for n in after)
     assert {n: b for n, b in after.items() if n != ".orgspec-import.json"} == before
+
+
+def test_people_left_in_one_hand_written_file_are_one_note(tmp_path: Path) -> None:
+    """Re-importing beside the example's people.yaml (14 people the source agrees with)
+    said the same sentence 14 times; now one note names the file, the count and the first
+    of them, in the reader's language."""
+    org = _copy("ecommerce", tmp_path)
+    sheet = _export(org, tmp_path)
+    notes = [line.replace(str(tmp_path) + "/", "")
+             for line in _import(sheet, org).stderr.splitlines() if line]
+    assert notes == [
+        "提示：14 位人员已在 org/teams/people.yaml 中，导入不写这个文件：保持原样，不再写一遍："
+        "陈静 (chen-jing)、郭静 (guo-jing)、何丽 (he-li)、李娜 (li-na)、林雪 (lin-xue)、…"]
+    run = run_cli("import", "roster", str(sheet), "-o", str(org), "--lang", "en")
+    assert [line.replace(str(tmp_path) + "/", "") for line in run.stderr.splitlines()
+            if line] == [
+        "note: 14 people are already in org/teams/people.yaml, which the import does not "
+        "write: left there as they are, not written again: 陈静 (chen-jing), 郭静 (guo-jing), "
+        "何丽 (he-li), 李娜 (li-na), 林雪 (lin-xue), …"]

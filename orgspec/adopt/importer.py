@@ -259,6 +259,7 @@ def elsewhere_notes(draft: Draft, org: Org) -> list[str]:
     found there, not written again, with what the source says that the file does not (a
     new title: the user copies it, since the import never edits a file it did not write)."""
     out: list[str] = []
+    agreed: dict[str, list[str]] = {}  # file -> the people in it the source agrees with
     for pid in sorted(draft.elsewhere):
         new, was, file = draft.people[pid], org.people[pid], draft.elsewhere[pid]
         name = new.name or (str(was.name) if was.name else None)
@@ -272,9 +273,23 @@ def elsewhere_notes(draft: Draft, org: Org) -> list[str]:
                          "(change {file} if that is right)", person=person, file=file,
                          values=said))
         else:
+            agreed.setdefault(file, []).append(person)
+    for file, people in sorted(agreed.items()):
+        # one note per file: re-importing a roster beside a hand-written people.yaml of
+        # 200 people said the same sentence 200 times
+        if len(people) == 1:
             out.append(M("{person} is already in {file}, which the import does not write: "
-                         "left there as it is, not written again", person=person, file=file))
+                         "left there as it is, not written again", person=people[0],
+                         file=file))
+        else:
+            shown = people if len(people) <= _LISTED else [*people[:_LISTED - 1], "…"]
+            out.append(M("{count} people are already in {file}, which the import does not "
+                         "write: left there as they are, not written again: {people}",
+                         count=len(people), file=file, people=shown))
     return out
+
+
+_LISTED = 6  # people a grouped note names; more are "…" (the file lists them)
 
 
 def _fold(field: str, value: object) -> str:
