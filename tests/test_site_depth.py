@@ -86,6 +86,26 @@ def test_people_below_visits_each_team_once_on_a_chain(write_org: Any) -> None:
     assert [below[f"t{i}"] for i in (0, 1, 1000, n - 1)] == [n, n - 1, n - 1000, 1]
 
 
+def test_people_below_reads_a_chain_below_a_cycle_once(write_org: Any) -> None:
+    """A cycle of two with a chain of 2,000 teams below it: each team's sub-teams looked up
+    once (each team below a cycle walked its whole subtree: 2,001,000 visits); the teams on
+    the cycle count the cycle once and the chain."""
+    n = 2000
+    text = _chain(n, meetings=False).replace("lead: p0, members: [p0]",
+                                             "lead: p0, members: [p0], parent: c1")
+    text += ("- {kind: Team, id: c1, lead: q1, members: [q1], parent: c2}\n"
+             "- {kind: Team, id: c2, lead: q2, members: [q2, p5], parent: c1}\n"
+             "- {kind: Person, id: q1}\n- {kind: Person, id: q2}\n")
+    folder = write_org({"org.yaml": text})
+    _, org = lint_org([str(folder)], Config())
+    children = _Counting(_children(org))
+    _Counting.gets = 0
+    below = _people_below(org, children)
+    assert _Counting.gets <= n + 2
+    assert [below[t] for t in ("c1", "c2", "t0", "t1", f"t{n - 1}")] == [n + 2, n + 2, n,
+                                                                       n - 1, 1]
+
+
 def test_people_below_counts_each_person_once(write_org: Any) -> None:
     """Against the walk of old, on random trees with people in several teams (a lead of
     one team member of another, in one subtree or two), unknown members, a parent cycle
@@ -95,10 +115,14 @@ def test_people_below_counts_each_person_once(write_org: Any) -> None:
         lines = []
         for i in range(60):
             parent = f"t{rng.randrange(i)}" if i and rng.random() < 0.9 else ""
-            if i in (57, 58):  # a cycle of two, with t59 below it
+            if i in (57, 58):  # a cycle of two, with t59 and what is below it below it
                 parent = "t58" if i == 57 else "t57"
             if i == 59:
                 parent = "t57"
+            if i in (50, 51, 52):  # a cycle of three under a tree, with a tree below it
+                parent = {50: "t52", 51: "t50", 52: "t51"}[i]
+            if i in (53, 54, 55):
+                parent = f"t{rng.choice((50, 51, 52, 53, 59))}" if i != 53 else "t51"
             if i == 56:
                 parent = "t56"
             members = sorted({f"p{rng.randrange(40)}" for _ in range(rng.randrange(4))} |

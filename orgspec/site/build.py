@@ -167,26 +167,50 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
 
 def _people_below(org: Org, children: Mapping[str, list[str]]) -> dict[str, int]:
     """Team id -> how many distinct people (members and leads, of ids that are people) the
-    team and every team below it hold. Linear in teams and memberships: inside the tree
-    each team is read once, bottom-up (its people plus its sub-teams' counts), and only a
-    person in two or more teams is walked up from each of them, each team above once (a
-    chain of 2,000 teams walked every team's whole subtree: quadratic). A team on or below
-    a parent cycle walks what is below it, the cycle once."""
+    team and every team below it hold. Linear in teams and memberships: each team is read
+    once, bottom-up (its people plus its sub-teams' counts), and only a person in two or
+    more teams is walked up from each of them, each team above once (a chain of 2,000
+    teams walked every team's whole subtree: quadratic). A parent cycle stands as one team
+    (its least id) with the cycle's other teams below it, so each team on it counts the
+    cycle once and everything below it; a chain below a cycle is read once too (it was
+    walked again from each of its teams). `children` (team id -> sub-team ids) is read
+    once per team."""
     teams = org.teams
-    order = [t for t, team in teams.items() if team.parent not in teams or team.parent == t]
-    placed = set(order)
-    for tid in order:  # breadth-first: every team after its parent
+    up: dict[str, str | None] = {t: team.parent if team.parent in teams and team.parent != t
+                                 else None for t, team in teams.items()}
+    head: dict[str, str] = {}  # a team on a parent cycle -> the cycle's least id
+    state: dict[str, bool] = {}  # False while on the walk being made, True once done
+    for start in teams:
+        path: list[str] = []
+        node = start
+        while node is not None and node not in state:
+            state[node] = False
+            path.append(node)
+            node = up[node]
+        if node is not None and not state[node]:  # the walk closed a cycle
+            cycle = path[path.index(node):]
+            least = min(cycle)
+            head.update(dict.fromkeys(cycle, least))
+        state.update(dict.fromkeys(path, True))
+    for tid, least in head.items():
+        up[tid] = None if tid == least else least
+    below_of: dict[str, list[str]] = {}
+    for tid in teams:
+        if head.get(tid, tid) != tid and up[tid] != teams[tid].parent:  # else a child
+            below_of.setdefault(head[tid], []).append(tid)
         for child in children.get(tid, ()):
-            if child not in placed:
-                placed.add(child)
-                order.append(child)
-    of: dict[str, set[str]] = {}  # person -> their teams in the tree
+            if up.get(child) == tid:
+                below_of.setdefault(tid, []).append(child)
+    order = [t for t in teams if up[t] is None]
+    for tid in order:  # breadth-first: every team after the one above it
+        order.extend(below_of.get(tid, ()))
+    of: dict[str, set[str]] = {}  # person -> their teams
     for tid in order:
         team = teams[tid]
         for p in (*team.members, *([team.lead] if team.lead else [])):
             if p in org.people:
                 of.setdefault(p, set()).add(tid)
-    own = dict.fromkeys(order, 0)  # people of one team in the tree, summed upwards
+    own = dict.fromkeys(order, 0)  # people of one team, summed upwards
     walked = dict.fromkeys(order, 0)  # people of several, counted where their walks reach
     for mine in of.values():
         if len(mine) == 1:
@@ -198,28 +222,14 @@ def _people_below(org: Org, children: Mapping[str, list[str]]) -> dict[str, int]
             while node is not None and node not in reached:
                 reached.add(node)
                 walked[node] += 1
-                parent = teams[node].parent
-                node = parent if parent in placed and parent != node else None
+                node = up[node]
     below = dict(own)
     for tid in reversed(order):
-        parent = teams[tid].parent
-        if parent in placed and parent != tid:
+        if (parent := up[tid]) is not None:
             below[parent] += below[tid]
     out = {t: below[t] + walked[t] for t in order}
-    for tid in teams:  # on or below a parent cycle: the walk of old, the cycle once
-        if tid not in out:
-            people: set[str] = set()
-            seen, stack = {tid}, [tid]
-            while stack:
-                team = teams[stack.pop()]
-                people.update(team.members)
-                if team.lead:
-                    people.add(team.lead)
-                for child in children.get(team.id, ()):
-                    if child not in seen:
-                        seen.add(child)
-                        stack.append(child)
-            out[tid] = sum(p in org.people for p in people)
+    for tid, least in head.items():
+        out[tid] = out[least]
     return out
 
 
