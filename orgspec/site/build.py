@@ -182,7 +182,7 @@ def _people_below(org: Org, children: Mapping[str, list[str]]) -> dict[str, int]
     state: dict[str, bool] = {}  # False while on the walk being made, True once done
     for start in teams:
         path: list[str] = []
-        node = start
+        node: str | None = start
         while node is not None and node not in state:
             state[node] = False
             path.append(node)
@@ -218,7 +218,7 @@ def _people_below(org: Org, children: Mapping[str, list[str]]) -> dict[str, int]
             continue
         reached: set[str] = set()
         for tid in mine:
-            node: str | None = tid
+            node = tid
             while node is not None and node not in reached:
                 reached.add(node)
                 walked[node] += 1
