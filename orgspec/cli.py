@@ -974,7 +974,8 @@ def _init(directory: str | None, lang: str | None, ci: str | None, example: bool
     from orgspec.paths import find_git_top
 
     if directory is None:  # never into whatever folder it runs in, unasked
-        if any(os.scandir(".")):
+        # a fresh `git init` is as empty as a folder gets: `git init x && cd x && orgspec init`
+        if any(entry.name != ".git" for entry in os.scandir(".")):
             raise UsageError(M("say where: orgspec init DIR, or orgspec init . to use this "
                                "folder"))
         directory = "."

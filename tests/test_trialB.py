@@ -303,6 +303,19 @@ def test_init_without_a_folder_refuses_a_folder_that_is_not_empty(tmp_path: Path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
 
 
+def test_init_without_a_folder_takes_a_fresh_git_repository(tmp_path: Path) -> None:
+    """`git init shop && cd shop && orgspec init` (trial 35: refused, as not empty)."""
+    import subprocess
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    run = run_cli("init", "--lang", "en", cwd=tmp_path)
+    assert (run.code, run.stderr) == (0, "next: orgspec check (the org's YAML files are in "
+                                         "org/)\n")
+    assert (tmp_path / "org" / "org.yaml").is_file()
+    (tmp_path / "org").rename(tmp_path / "elsewhere")  # now a folder beside .git
+    run = run_cli("init", "--lang", "en", cwd=tmp_path)
+    assert (run.code, run.stdout) == (2, "")
+
+
 def test_init_dot_says_the_next_step_without_a_cd(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("x", "utf-8")
     run = run_cli("init", ".", cwd=tmp_path)
