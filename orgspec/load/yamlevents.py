@@ -727,9 +727,27 @@ class _Builder:
         name = top.key if key is None else key
         if isinstance(name, str):
             self.out.dropped.setdefault(id(top.container), {})[name] = node
-            if isinstance(node, list) and isinstance(top.container.get(name), list) and \
-                    top.key_mark is not None:
+            first = top.container.get(name)
+            if top.key_mark is None:
+                return
+            if isinstance(node, list) and isinstance(first, list):
                 self.merge_lists_hint(name, top.key_mark.line + 1)
+            elif name in ID_LISTS and _plain_item(first) and _plain_item(node):
+                self.one_list_hint(name, top.key_mark.line + 1, [first, node])
+
+    def one_list_hint(self, key: str, line: int, values: list[str]) -> None:
+        """IN004's hint on a key written twice with one plain value each (`responsible: cs`,
+        then `responsible: amy`): both are likely meant, so show them as one list."""
+        problems = self.out.problems
+        for at in range(len(problems) - 1, -1, -1):
+            if problems[at].code == "IN004" and problems[at].line == line:
+                from dataclasses import replace
+
+                problems[at] = replace(problems[at], hint=M(
+                    "YAML keeps only one of the two values: if both are meant, write them "
+                    "as one list, `{key}: [{items}]`, and delete this line; if not, delete "
+                    "the wrong one", key=key, items=", ".join(values)))
+                return
 
     def merge_lists_hint(self, key: str, line: int) -> None:
         """IN004's hint on a key whose two values are lists (`attendees:` twice, the second
@@ -908,3 +926,17 @@ class _Packed(dict[int, Any]):
 
     def __contains__(self, key: object) -> bool:
         return dict.__contains__(self, key) or (isinstance(key, int) and self._load(key))
+
+
+# The fields that take a list of ids in every kind that has them (the models': a test
+# holds the two together); `accountable` takes one, so two of it are no list to make.
+ID_LISTS = frozenset(("aliases", "attendees", "channels", "consulted", "duties", "holders",
+                      "informed", "inputs", "members", "next", "outputs", "responsibilities",
+                      "responsible", "roles", "trackers"))
+
+
+def _plain_item(value: object) -> bool:
+    """A value that reads back as itself as an item of `[a, b]`: a short text with no
+    character YAML's flow lists or comments give a meaning to."""
+    return isinstance(value, str) and 0 < len(value) <= 60 and value == value.strip() and \
+        not any(c in value for c in ",[]{}#:&*!|>'\"%@`") and value[:1] not in "-?"

@@ -74,6 +74,8 @@ def shape(value: Any) -> str:
         return M("a list")
     if isinstance(value, dict):
         return M("a mapping")
+    if value is None:  # `members:` with nothing after it
+        return M("an empty value")
     return M("a text")
 
 
@@ -92,6 +94,10 @@ def said(kind: str, ctx: dict[str, Any], value: Any, field: str) -> Said:
                   field=field))
     if kind == "list_type" and isinstance(value, str) and value.lstrip()[:1] in _DASHES:
         return _dashed(value.lstrip())
+    if kind == "list_type" and value is None:
+        return (M("needs a list, not {shape}", shape=shape(value)),
+                M("list the items under it, one `- item` per line, or as `[a, b]`; for none, "
+                  "write `{field}: []` or remove the field", field=field))
     if kind == "list_type":
         return (M("needs a list, not {shape}", shape=shape(value)),
                 M("write the items as `[a, b]`, or one `- item` per line"))
