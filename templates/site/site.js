@@ -29,8 +29,9 @@
     form.appendChild(go);
     top.appendChild(form);
   }
-  if (document.querySelector("header.top")) searchBox();
-  else document.addEventListener("DOMContentLoaded", searchBox);
+  /* deferred, the page is parsed; loaded by the 404 page's script, perhaps not yet */
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", searchBox);
+  else searchBox();
   document.addEventListener("keydown", function (e) {
     var t = e.target, tag = t && t.tagName;
     if (e.key === "/" && tag !== "INPUT" && tag !== "TEXTAREA" && !e.ctrlKey && !e.metaKey) {
