@@ -827,3 +827,27 @@ def test_two_people_of_one_name_are_told_apart_wherever_linked(tmp_path: Path) -
     team = (out / "teams" / "cs.html").read_text("utf-8")
     assert ">陳志明 (zhiming-chen)</a>" in team and ">陳志明 (chihming-chen)</a>" in team
     assert ">林怡君</a>" in team
+
+
+def test_the_search_box_is_made_by_site_js_not_written_into_each_page(ecommerce: Path) -> None:
+    """Searching needs JavaScript (search.html says so without it), so site.js makes the
+    header's search box: the same form in each page was 184 bytes a page, 27 MB of a
+    5,000-team site. site.js carries the box's words in the site's language."""
+    from orgspec.site.build import site_js
+    from orgspec.site.labels import LABELS
+
+    pages = list(ecommerce.rglob("*.html"))
+    assert len(pages) > 50 and not [p for p in pages if "<form" in p.read_text("utf-8")]
+    script = (ecommerce / "assets" / "site.js").read_text("utf-8")
+    assert "__SEARCH_BOX__" not in script
+    assert 'var words = {"button": "搜索", "label": "搜索", "placeholder": "谁负责……？"};' \
+        in script
+    for lang, words in (("en", '{"button": "Search", "label": "Search", '
+                               '"placeholder": "Who owns …?"}'),
+                        ("zh-Hant", '{"button": "搜尋", "label": "搜尋", '
+                                    '"placeholder": "誰負責……？"}')):
+        assert site_js("__SEARCH_BOX__", LABELS[lang]) == words, lang
+    hostile = {"search_ph": "</script><b>&\u2028", "search": "a", "search_go": "b"}
+    assert site_js("__SEARCH_BOX__", hostile) == (
+        '{"button": "b", "label": "a", "placeholder": "\\u003c/script\\u003e\\u003cb\\u003e'
+        '\\u0026\\u2028"}')

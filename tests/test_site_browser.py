@@ -378,6 +378,35 @@ def test_keyboard_and_print(browser: Any, sites: dict[str, str]) -> None:  # noq
 
 
 @pytest.mark.parametrize("mode", ["file", "http"])
+def test_site_js_makes_the_search_box(browser: Any, sites: dict[str, str],  # noqa: F811
+                                      mode: str) -> None:
+    """The header's search box is made by site.js (searching needs JavaScript anyway), as
+    the page used to carry it: last in the header, the site's words, pointing at the root's
+    search.html from a page one folder down; without JavaScript there is none, and the
+    page's links still are."""
+    tab = Tab(browser)
+    page = tab.page
+    page.goto(sites[mode] + "duties/complaint-handling.html")
+    box = page.evaluate("""() => { const f = document.querySelector('header.top > form');
+        const q = f.querySelector('input');
+        return [f === f.parentNode.lastElementChild, f.className, f.getAttribute('role'),
+                f.action, q.id, q.name, q.type, q.placeholder, q.getAttribute('aria-label'),
+                f.querySelector('button').textContent,
+                document.querySelectorAll('#q').length]; }""")
+    assert box == [True, "search", "search", sites[mode] + "search.html", "q", "q", "search",
+                   "谁负责……？", "搜索", "搜索", 1]
+    tab.clean()
+    page.close()
+    plain = browser.new_page(java_script_enabled=False)
+    try:
+        plain.goto(sites[mode] + "duties/complaint-handling.html")
+        assert plain.locator("form").count() == 0
+        assert plain.locator("header.top nav a").count() >= 5
+    finally:
+        plain.close()
+
+
+@pytest.mark.parametrize("mode", ["file", "http"])
 def test_go_links_resolve_ids(browser: Any, sites: dict[str, str], mode: str) -> None:  # noqa: F811
     tab = Tab(browser)
     page = tab.page

@@ -161,8 +161,23 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
     except jinja2.TemplateError as exc:
         raise SiteError(f"template {getattr(exc, 'name', '') or ''}: {exc}") from None
     for asset in ASSETS:
-        yield f"assets/{asset}", env.loader.get_source(env, f"site/{asset}")[0]
+        source = env.loader.get_source(env, f"site/{asset}")[0]
+        yield f"assets/{asset}", site_js(source, labels) if asset == "site.js" else source
     yield ".nojekyll", ""  # GitHub Pages: serve files whose names start with `_`
+
+
+def site_js(source: str, labels: Mapping[str, str]) -> str:
+    """site.js with the search box's labels in the site's language: the box is made by the
+    script (every page but for it would carry the same form), so its words are written
+    into the script, once, as JSON with `<`, `>`, `&`, U+2028 and U+2029 escaped."""
+    import json
+
+    words = json.dumps({"placeholder": str(labels["search_ph"]), "label": str(labels["search"]),
+                        "button": str(labels["search_go"])}, ensure_ascii=False,
+                       sort_keys=True)
+    for char in "<>&\u2028\u2029":
+        words = words.replace(char, f"\\u{ord(char):04x}")
+    return source.replace("__SEARCH_BOX__", words)
 
 
 def _people_below(org: Org, children: Mapping[str, list[str]]) -> dict[str, int]:

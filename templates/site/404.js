@@ -2,7 +2,8 @@
    relative links cannot be fixed at build time. This script, inlined and allowed by its hash
    in the page's Content-Security-Policy, finds the way back to the site root from the URL
    (one "../" per folder after the last of the site's own folders), then loads the style
-   sheet and site.js and points every relative link and the search form at the root. */
+   sheet and site.js and points every relative link at the root (site.js makes the search
+   box, its action found from the address it was loaded from). */
 (function () {
   "use strict";
   var folders = __FOLDERS__;
@@ -29,6 +30,5 @@
   document.addEventListener("DOMContentLoaded", function () {
     if (!root) return;
     Array.prototype.forEach.call(document.querySelectorAll("a[href]"), function (a) { fix(a, "href"); });
-    Array.prototype.forEach.call(document.querySelectorAll("form[action]"), function (f) { fix(f, "action"); });
   });
 })();

@@ -2,6 +2,36 @@
    "/" focuses the search box; a filter box hides org chart entries that match neither themselves nor below. */
 (function () {
   "use strict";
+  /* The search box in the header: made here, not written into every page, because searching
+     needs JavaScript anyway (search.html says so without it) and the same form in each page
+     was 184 bytes a page, 27 MB of a 5,000-team site. Its labels are the site's language's,
+     written into this file by the build (`__SEARCH_BOX__`); its action is the site root's
+     search.html, found from this script's own address (`../assets/site.js` on a page one
+     folder down; the 404 page loads it from the root it found). */
+  var me = document.currentScript;
+  var root = ((me && me.getAttribute("src")) || "").replace(/assets\/site\.js$/, "");
+  function searchBox() {
+    var top = document.querySelector("header.top");
+    if (!top || document.getElementById("q")) return;
+    var words = __SEARCH_BOX__;
+    var form = document.createElement("form"), box = document.createElement("input");
+    var go = document.createElement("button");
+    form.className = "search";
+    form.setAttribute("action", root + "search.html");
+    form.setAttribute("role", "search");
+    box.type = "search";
+    box.name = "q";
+    box.id = "q";
+    box.placeholder = words.placeholder;
+    box.setAttribute("aria-label", words.label);
+    go.textContent = words.button;
+    form.appendChild(box);
+    form.appendChild(go);
+    top.appendChild(form);
+  }
+  /* deferred, the page is parsed; loaded by the 404 page's script, perhaps not yet */
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", searchBox);
+  else searchBox();
   document.addEventListener("keydown", function (e) {
     var t = e.target, tag = t && t.tagName;
     if (e.key === "/" && tag !== "INPUT" && tag !== "TEXTAREA" && !e.ctrlKey && !e.metaKey) {
