@@ -23,9 +23,12 @@ change without a target): `key_results_trial33b_dev.tsv` (tuned on), scored as t
 Held out from both: `key_results_blind9.tsv` (scored as trial A's sets) and
 `key_results_blind9_codes.tsv` (as trial B's), written by a helper who read no code and
 committed before either change.
+okr35 (a year-like number as a target with no from part, `增加到 2030`; the end of a fiscal
+year with 前 as a deadline, `2027财年底前`): `key_results_blind10.tsv`, held out, scored as
+trial 33a's set.
 Run `python tests/okr_eval.py --blind --blind2 --blind3 --order --release --trial --blind4
 --units --blind5 --trial2 --blind6 --trial3 --blind7 --blind8 --trial28 --trial33a --trial33b
---blind9`
+--blind9 --blind10`
 to print the tables of docs/okrs.md (`--help` for each option).
 """
 
@@ -317,6 +320,11 @@ def main(argv: list[str] | None = None) -> None:
                              "halves, fractions and thresholds as targets, a time clause "
                              "before an outcome, verbs of change without a target; the same "
                              "tables as --trial")
+    parser.add_argument("--blind10", action="store_true",
+                        help="okr35's held-out set (key_results_blind10.tsv): year-like "
+                             "targets with no from part (增加到 2030), the end of a fiscal "
+                             "year as a deadline (2027财年底前); the same tables as --trial33a "
+                             "(aggregates only)")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="list the misjudged rows of the development sets (never a "
                              "blind set's)")
@@ -358,6 +366,8 @@ def main(argv: list[str] | None = None) -> None:
         out += trial_rows("key_results_trial33b_dev.tsv", "trial33b dev")
     if args.blind9:
         out += blind9_rows()
+    if args.blind10:
+        out += trial33a_rows("key_results_blind10.tsv", "blind10")
     if args.verbose:
         out += trial2_errors("key_results_trial33a_dev.tsv", JUDGED33)
         out += trial2_errors("key_results_trial2_dev.tsv")

@@ -16,6 +16,7 @@ from orgspec.model.org import node_key
 from orgspec.text.lazyre import lazy
 from orgspec.text.measurable import (
     FISCAL_YEAR,
+    FISCAL_YEAR_END,
     Verdict,
     assess,
     not_targets,
@@ -541,13 +542,30 @@ def _quarter_due(said: str, year: int | None) -> dt.date | None:
     return dt.date(the_year, last, calendar.monthrange(the_year, last)[1])
 
 
+# The end of a fiscal year in English (`by the end of FY2027`, `by end of FY27`): read as
+# `FY2027年底前` is, as `measurable.DATE` counts "by the end of" a time bound already; not the
+# end of a fiscal quarter or half (`by the end of FY2027 Q3`: the company's months). A
+# calendar year's (`by end of 2026`) is left as it was read: the labelled sets pin it.
+_EN_YEAR_END = lazy(r"\bby\s+(?:the\s+)?end\s+of\s+FY\s?[-'’]?\s?(?P<fy>(?:19|20)?\d{2})"
+                    r"(?![\d/.-]|\s?[-_]?\s?[QqHh][1-4](?!\d))", re.IGNORECASE)
+
+
+def _calendar_end(m: re.Match[str]) -> str:
+    """A fiscal year's end with 前 (`2027财年底前`, `FY2027 年底前`) or a year's end in English
+    (`by the end of FY2027`) as `2027年底前` reads."""
+    year = m.group("fy") or m.groupdict().get("zy") or ""
+    return f"{'20' if len(year) == 2 else ''}{year}年底前"
+
+
 def stated_due(title: str, year: int | None) -> dt.date | None:
     """The deadline a key result's sentence gives (`by 2026-03-31`, `（6月30日前）`,
-    `6月底前完成`, `截止12/31`, `2026年底前`; a Minguo year read as Gregorian, `116年6月底前` is
-    2027-06-30), else the end of the quarter it names (`Q3`, `第三季度`, `2026年Q4`; not a
-    fiscal year's, `FY2026 Q3`), in `year` when the sentence names none; None for none, or
-    for a date that does not exist."""
-    said = _gregorian(fold_width(simplified(title)))
+    `6月底前完成`, `截止12/31`, `2026年底前`; `2027财年底前` and `by the end of FY2027` as
+    2027年底前, `FISCAL_YEAR_END` and `_EN_YEAR_END`; a Minguo year read as Gregorian,
+    `116年6月底前` is 2027-06-30), else the end of the quarter it names (`Q3`, `第三季度`,
+    `2026年Q4`; not a fiscal year's, `FY2026 Q3`), in `year` when the sentence names none;
+    None for none, or for a date that does not exist."""
+    said = fold_width(simplified(title))
+    said = _gregorian(_EN_YEAR_END.sub(_calendar_end, FISCAL_YEAR_END.sub(_calendar_end, said)))
     found = None
     for m in _DEADLINE.finditer(said):
         found = m

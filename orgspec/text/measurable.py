@@ -158,6 +158,14 @@ FISCAL_YEAR = lazy(
     r"(?<!\d)(?:19|20)\d{2}\s?(?:财年|财政年度|会计年度)"
     r"(?:\s?(?:[QqHh][1-4](?!\d)|第[一二三四]季度|[上下]半年))?",
     re.IGNORECASE)
+# The end of a fiscal year with 前 (2027财年底前, 2027財年年底前, FY2027 年底前, FY2027年末前): a
+# deadline, read as `2027年底前` is (December 31 of that year; okr34 pinned FY2027年底前 so),
+# where the fiscal year alone is none (FY27 is 2027).
+FISCAL_YEAR_END = lazy(
+    r"(?:(?<![A-Za-z])FY\s?[-'’]?\s?(?P<fy>(?:19|20)?\d{2})(?!\d)|"
+    r"(?<!\d)(?P<zy>(?:19|20)\d{2})\s?(?:财年|财政年度|会计年度))\s*年?\s*[底末]\s*"
+    r"(?:之前|以前|前|为止)",
+    re.IGNORECASE)
 # A frequency or a date before the verb (每月组织一次, Q3 完成, 8月底前完成, "In Q3, complete",
 # "Every week, hold"); DATE's own forms, with 前/之前/内 after them, and a quarter as Hong Kong
 # and Taiwan write it (於第四季內舉辦).
@@ -369,7 +377,8 @@ def _not_targets(text: str, released: bool | None) -> str:
                                                                   m.start()])
                     else " " * len(m.group()), rest)
     return _YEAR.sub(lambda m: m.group() if _framed(rest, m.start())
-                     or _from_to(rest, m.start(), m.end()) else " " * len(m.group()), rest)
+                     or _from_to(rest, m.start(), m.end()) or _changed_to(rest, m.start())
+                     else " " * len(m.group()), rest)
 
 
 def _platform_version(m: re.Match[str]) -> str:
@@ -432,6 +441,16 @@ def _from_to(text: str, start: int, end: int) -> bool:
 
 
 _FROM_ZH_END = lazy(_FROM_ZH + "$")
+# A verb of change or 达 just before 到/至 (增加到 2030, 提升至 2030, 增至 2030, 达到 2030,
+# 减少到 2030): what follows is the value it goes to, however much it looks like a year, as
+# "to 2030" is in English (okr35). A year is written with 年 (增加到 2030 年, 到2030年), which
+# `DATE` has blanked already; 从 2025 到 2030 (no verb before 到) stays a span of years.
+_CHANGED_TO = lazy("(?:" + _CHANGE_ZH.pattern + r"|增|达)\s?(?:到|至)\s*$")
+
+
+def _changed_to(text: str, at: int) -> bool:
+    """The year-like number at `at` is what a Chinese verb of change goes to (`_CHANGED_TO`)."""
+    return bool(_CHANGED_TO.search(text, max(0, at - 8), at))
 _BARE_YEAR = lazy(r"(?:19|20)\d{2}")
 
 
@@ -482,9 +501,11 @@ def _released(said: str) -> bool:
 
 def has_deadline(text: str) -> bool:
     """True when the text says by when: a date, a quarter, an event (618), a calendar year;
-    not a fiscal year alone (`FISCAL_YEAR`: its months are the company's). An IME's
+    not a fiscal year alone (`FISCAL_YEAR`: its months are the company's), but its end with
+    前 (`FISCAL_YEAR_END`: 2027财年底前). An IME's
     full-width letters and digits read as ASCII (`ＦＹ２０２６` is FY2026)."""
-    return bool(DATE.search(_blank(FISCAL_YEAR, fold_width(simplified(text)))))
+    said = fold_width(simplified(text))
+    return bool(FISCAL_YEAR_END.search(said)) or bool(DATE.search(_blank(FISCAL_YEAR, said)))
 
 
 def fiscal_year(text: str) -> str | None:
