@@ -13,16 +13,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from orgspec.engine.context import Shared
+from orgspec.engine.packregex import PatternTimeout
 from orgspec.engine.registry import RuleMeta
-from orgspec.findings import Issue
+from orgspec.findings import Issue, Location
 from orgspec.i18n import M
 from orgspec.lazyre import lazy
 from orgspec.model.krname import key_result_named
 from orgspec.model.models import is_placeholder
 from orgspec.model.org import Org, Origin, node_key
+
+if TYPE_CHECKING:
+    from orgspec.load.config import ConfigError
 
 Target = tuple[str, Any, Origin, tuple[Any, ...]]  # (label, object, origin, path below it)
 GIVEN = ("Team", "Person", "Responsibility", "Objective", "KeyResult", "Process", "Step")
@@ -34,12 +38,14 @@ def _empty(value: Any) -> bool:
 
 
 def _pattern(value: Any, opts: dict[str, Any]) -> bool:
+    """`match` and `notMatch` are `packregex.Searcher`s (`run_declarative`): searches within
+    the rule's time budget."""
     if value is None:
         return True
     text = str(value)
-    if "match" in opts and not re.search(opts["match"], text):
+    if "match" in opts and not opts["match"].search(text):
         return False
-    return not ("notMatch" in opts and re.search(opts["notMatch"], text))
+    return not ("notMatch" in opts and opts["notMatch"].search(text))
 
 
 def _length(value: Any, opts: dict[str, Any]) -> bool:
@@ -90,13 +96,46 @@ def run_declarative(meta: RuleMeta, shared: Shared) -> Iterator[Issue]:
     opts = then.get("options") or {}
     template = meta.message or DEFAULT_MESSAGES.get(
         then["function"], "{kind} {id!r}: `{field}` fails " + then["function"])
+    opts = _searchers(opts)
     for label, obj, origin, path in targets(shared.org, meta.given or ""):
         value = getattr(obj, field_name, None)
-        if not func(value, opts):
+        try:
+            failed = not func(value, opts)
+        except PatternTimeout as late:
+            raise _timeout(meta, late.key, label, obj,
+                           origin.locate(*path, field_name)) from None
+        if failed:
             text = M(str(template), kind=KIND_WORDS.get(label, label),
                      id=_said(label, obj, str(template)), field=field_name, value=value)
             yield Issue(text, origin.locate(*path, field_name),
                         node_key(origin_kind(label), _owner_id(obj, origin, label)), code=meta.code)
+
+
+def _searchers(opts: dict[str, Any]) -> dict[str, Any]:
+    """`opts` with each pattern a Searcher of its own budget (`engine.packregex`)."""
+    from orgspec.engine import packregex
+
+    return {key: packregex.Searcher(key, value, packregex.BUDGET)
+            if key in ("match", "notMatch") else value for key, value in opts.items()}
+
+
+def _timeout(meta: RuleMeta, key: str, label: str, obj: Any, at: Location) -> ConfigError:
+    """The one error line of a rule whose pattern `key` ran out of time: at the pattern in
+    its pack, naming the value it was searching then."""
+    from orgspec.engine import packregex
+    from orgspec.load.config import ConfigError
+    from orgspec.load.packfile import invalid
+
+    seconds, place = format(packregex.BUDGET, "g"), at.file + ":" + str(at.line)
+    why = M("rule {code}: {key!r} took more than {seconds} s of processor time on this org's "
+            "values and was stopped at {kind} {id!r}, `{field}` ({place}): its repetitions can "
+            "take the same text in many ways, as in (a|aa)+ or (.*a){{20}}; let each character "
+            "be taken one way only, or make the repetition possessive (a++) or atomic ((?>...))",
+            code=meta.code, key=key, seconds=seconds,
+            kind=KIND_WORDS.get(label, label), id=str(getattr(obj, "id", "")),
+            field=meta.then["field"], place=place)
+    where = dict(meta.places).get(key)
+    return invalid(where, why) if where else ConfigError(why)
 
 
 def _said(label: str, obj: Any, template: str) -> str:

@@ -105,6 +105,9 @@ class RuleMeta:
     # the lists of words the code reads its docs show, generated from the code's lists:
     # "vacant" (an open seat), "undecided" (an owner not yet decided): `report.ruleswords`
     words: tuple[str, ...] = ()
+    # a rule pack's rule: where its `then.options` are written, (key, `file:line:col`), for
+    # an error about one met only when the rule runs (`engine.packregex`)
+    places: tuple[tuple[str, str], ...] = ()
 
     def option_defaults(self) -> dict[str, Any]:
         return {o.name: o.default for o in self.options}

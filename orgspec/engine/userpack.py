@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from orgspec.engine.declarative import FUNCTIONS, GIVEN, KIND_WORDS
@@ -56,9 +57,12 @@ def read_user_pack(path: str, taken: dict[str, RuleMeta]) -> list[RuleMeta]:
     codes and names a pack's rule may not take again. Raises ConfigError."""
     doc, where = read_pack_file(path)
     try:
-        return list(_rules(doc, taken))
+        rules = list(_rules(doc, taken))
     except _Bad as bad:
         raise _error(where, bad) from None
+    return [replace(meta, places=tuple(
+        (key, where(("rules", i, "then", "options", key), True))
+        for key in meta.then["options"])) for i, meta in enumerate(rules)]
 
 
 def _error(where: PackWhere, bad: _Bad) -> ConfigError:
@@ -224,6 +228,15 @@ def _regex(keys: tuple[Any, ...], label: str, value: Any) -> str:
     try:
         compiled = re.compile(text)
     except re.error as exc:
+        raise _Bad(keys, M("rule {code}: {key!r} is not a regular expression: {why}",
+                           code=label, key=keys[-1], why=str(exc))) from None
+    import regex
+
+    from orgspec.engine.packregex import compile_pattern
+
+    try:  # searched with `regex` (`engine.packregex`), which reads what `re` reads
+        compile_pattern(text)
+    except regex.error as exc:
         raise _Bad(keys, M("rule {code}: {key!r} is not a regular expression: {why}",
                            code=label, key=keys[-1], why=str(exc))) from None
     from orgspec.engine.redos import nested_repeat
