@@ -148,3 +148,15 @@ def repo_links(repo_url: str, branch: str, path: str, line: int,
         return f"{base}/src/{ref}/{b}/{p}#L{line}", f"{base}/_edit/{b}/{p}"
     sep = "/-/" if kind == "gitlab" else "/"
     return f"{base}{sep}blob/{b}/{p}#L{line}", f"{base}{sep}edit/{b}/{p}"
+
+
+# Device names Windows reserves in every folder, whatever the extension follows them:
+# `con.html` or `nul.yaml` opens the console or the null device (the file is never written),
+# and Git for Windows refuses to check such a path out. All are valid ids.
+_WINDOWS_DEVICES = lazy(r"(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])")
+
+
+def windows_reserved(stem: str) -> bool:
+    """True when a file named `stem` plus any extension is a device on Windows
+    (`con`, `prn`, `aux`, `nul`, `com0`-`com9`, `lpt0`-`lpt9`, in any case)."""
+    return _WINDOWS_DEVICES.fullmatch(stem) is not None

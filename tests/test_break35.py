@@ -1,0 +1,64 @@
+"""Break35: hostile input against `site`, `report`, `import` and `export`; each test failed
+before its fix."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+from conftest import site_of as _site
+
+from orgspec.site.links import check_links
+
+# Windows reserves these device names in every folder, whatever the extension (`con.html`,
+# `nul.yaml` open the console and the null device), and Git for Windows refuses to check
+# such a path out (core.protectNTFS).
+RESERVED = ("con", "prn", "aux", "nul", "com1", "com9", "lpt1", "lpt9")
+
+
+def _reserved_stem(path: Path) -> bool:
+    return path.name.split(".")[0].lower() in {*RESERVED, *(f"com{i}" for i in range(10)),
+                                               *(f"lpt{i}" for i in range(10))}
+
+
+def test_site_pages_of_ids_windows_reserves_get_another_file_name(tmp_path: Path) -> None:
+    site = _site(tmp_path, "- {kind: Team, id: con, name: Console, lead: aux, members: [aux]}\n"
+                           "- {kind: Team, id: nul, name: Nothing, parent: con, lead: aux,"
+                           " responsibilities: [prn]}\n"
+                           "- {kind: Person, id: aux, name: Aux Person}\n"
+                           "- {kind: Responsibility, id: prn, name: Printing, accountable: nul}\n"
+                           "- {kind: Objective, id: com1, title: Ship it, owner: con,"
+                           " period: 2026-Q1, key_results: [{id: k, title: 'Uptime from 99%"
+                           " to 99.9%', due: 2026-03-31}]}\n"
+                           "- {kind: Process, id: lpt9, name: Flow, owner: con,"
+                           " steps: [{id: a, owner: nul}]}\n")
+    written = [p for p in site.rglob("*") if p.is_file()]
+    assert [str(p.relative_to(site)) for p in written if _reserved_stem(p)] == []
+    for page in ("teams/_con.html", "teams/_nul.html", "people/_aux.html", "duties/_prn.html",
+                 "okrs/_com1.html", "processes/_lpt9.html"):
+        assert (site / page).is_file(), page
+    assert '<a href="../teams/_con.html">Console</a>' in (
+        site / "teams" / "_nul.html").read_text("utf-8")
+    assert check_links(str(site)) == []
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs node")
+def test_go_links_find_the_page_of_an_id_windows_reserves() -> None:
+    """go.html#team/con opens teams/_con.html: site.js names a page as page_name does."""
+    from orgspec.site.model import page_name
+
+    source = (REPO / "templates" / "site" / "site.js").read_text("utf-8")
+    found = re.search(r"var own_page = (function \(id\) \{.*?\n  \});", source, re.DOTALL)
+    assert found, "site.js names a page in own_page"
+    ids = ["con", "prn", "aux", "nul", "com0", "com9", "lpt1", "index", "console", "con-1",
+           "nul_", "a", "com10", "lpt", "auxiliary"]
+    script = f"var own_page = {found.group(1)};\n" \
+             f"console.log(JSON.stringify({ids!r}.map(own_page)));"
+    done = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == str([page_name(i) for i in ids]).replace("'", '"') \
+        .replace(", ", ",")
+
