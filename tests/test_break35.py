@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, run_cli
 from conftest import site_of as _site
 
 from orgspec.site.links import check_links
@@ -62,3 +62,21 @@ def test_go_links_find_the_page_of_an_id_windows_reserves() -> None:
     assert done.stdout.strip() == str([page_name(i) for i in ids]).replace("'", '"') \
         .replace(", ", ",")
 
+
+
+def test_import_writes_no_file_windows_reserves(tmp_path: Path) -> None:
+    roster = tmp_path / "r.csv"
+    roster.write_text("name,email,team,lead\nAda,ada@x.com,Con,yes\nBob,bob@x.com,NUL,yes\n"
+                      "Cy,cy@x.com,aux,yes\n", "utf-8")
+    out = tmp_path / "org"
+    done = run_cli("import", "roster", str(roster), "-o", str(out))
+    assert done.code == 0, done.stderr
+    names = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    assert names == ["_aux.yaml", "_con.yaml", "_nul.yaml"], names
+    assert "id: con\n" in (out / "_con.yaml").read_text("utf-8")
+    again = run_cli("import", "roster", str(roster), "-o", str(out))  # a re-import keeps them
+    assert again.code == 0, again.stderr
+    assert "3 unchanged" in again.stdout + again.stderr
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == names
+    checked = run_cli("check", str(out))
+    assert "RF001" not in checked.stdout, checked.stdout

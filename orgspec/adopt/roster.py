@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from orgspec.adopt.cells import read_cell
-from orgspec.adopt.draft import Draft
+from orgspec.adopt.draft import Draft, team_file
 from orgspec.adopt.slug import IdMap
 from orgspec.adopt.write import AdoptError
 from orgspec.i18n import M, P, reason
@@ -565,7 +565,7 @@ def flagged_notes(draft: Draft) -> list[str]:
                          "first, {lead}, is taken (set `lead:` in {file} to choose another)",
                          where=next(iter(leads.values())), team=team.name or tid,
                          n=len(leads), people=list(leads), lead=team.lead,
-                         file=draft.homes.get(tid, tid + ".yaml")))
+                         file=draft.homes.get(tid, team_file(tid))))
     return out
 
 
@@ -584,7 +584,7 @@ def leaderless_notes(draft: Draft) -> list[str]:
                   "`lead:` in the team's file", n=len(leaderless))]
     out: list[str] = []
     for tid in leaderless:
-        team, file = draft.teams[tid], draft.homes.get(tid, tid + ".yaml")
+        team, file = draft.teams[tid], draft.homes.get(tid, team_file(tid))
         why, people = draft.lead_unclear.get(tid, ("", []))
         names = [_person_name(draft, pid) for pid in people]
         if why == "tie" and tid in member_row:
