@@ -80,3 +80,19 @@ def test_import_writes_no_file_windows_reserves(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == names
     checked = run_cli("check", str(out))
     assert "RF001" not in checked.stdout, checked.stdout
+
+
+@pytest.mark.parametrize("name", ["report.md.j2", "report.css"])
+def test_a_template_that_is_not_utf8_is_one_error_line(tmp_path: Path, name: str) -> None:
+    """--templates is the user's folder: a file in it saved in another encoding (GBK) is a
+    bad command line, exit 2 with the file named, not an internal error."""
+    folder = tmp_path / "tpl"
+    folder.mkdir()
+    (folder / name).write_bytes("{# 报告 #}\n".encode("gbk"))
+    out = tmp_path / ("r.md" if name.endswith(".md.j2") else "r.html")
+    done = run_cli("report", str(REPO / "examples" / "minimal"), "--templates", str(folder),
+                   "-o", str(out))
+    assert done.code == 2
+    assert done.stderr == (f"orgspec: error: template {folder / name}: not UTF-8 text "
+                           "(byte 0xb1 at offset 3)\n")
+    assert not out.exists()
