@@ -96,3 +96,32 @@ def test_a_template_that_is_not_utf8_is_one_error_line(tmp_path: Path, name: str
     assert done.stderr == (f"orgspec: error: template {folder / name}: not UTF-8 text "
                            "(byte 0xb1 at offset 3)\n")
     assert not out.exists()
+
+
+@pytest.mark.parametrize("kind", ["file", "fifo", "absolute"])
+def test_a_root_that_is_no_folder_is_not_said_to_be_missing(tmp_path: Path, kind: str) -> None:
+    """`root:` naming a file or a FIFO that exists said 'which does not exist', and an
+    absolute root was said to be relative to the config's folder."""
+    import os
+
+    (tmp_path / "team.yaml").write_text("- {kind: Team, id: core, name: Core}\n", "utf-8")
+    target = {"file": "team.yaml", "fifo": "pipe", "absolute": "/dev/null"}[kind]
+    if kind == "fifo":
+        os.mkfifo(tmp_path / "pipe")
+    (tmp_path / ".orgspec.yaml").write_text(f"lang: en\nroot: {target}\n", "utf-8")
+    done = run_cli("check", cwd=tmp_path)
+    assert done.code == 2
+    named = target if kind == "absolute" else f"{tmp_path}/{target}"
+    assert done.stderr == (f"orgspec: error: {tmp_path / '.orgspec.yaml'}:2:1: `root: {target}` "
+                           f"names '{named}', which is not a folder; this config sits in the "
+                           "org folder itself: write `root: .`\n")
+
+
+def test_an_absolute_root_that_does_not_exist_is_not_said_to_be_relative(
+        tmp_path: Path) -> None:
+    (tmp_path / ".orgspec.yaml").write_text(f"lang: en\nroot: {tmp_path}/gone\n", "utf-8")
+    done = run_cli("check", cwd=tmp_path)
+    assert done.code == 2
+    assert done.stderr == (f"orgspec: error: {tmp_path / '.orgspec.yaml'}:2:1: `root: "
+                           f"{tmp_path}/gone` names '{tmp_path}/gone', which does not exist: "
+                           f"write the org folder's path relative to '{tmp_path}'\n")
