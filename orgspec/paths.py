@@ -121,6 +121,23 @@ def relative_link(path: str, folder: str | None) -> str:
     return rel.replace(os.sep, "/")
 
 
+def http_url(url: str, blanks: bool = False) -> bool:
+    """Whether `url` is an http(s) URL with a host, of characters a URL can carry: no
+    control character or line break, no lone surrogate (an argv byte that is not UTF-8,
+    which no output can encode), and no blank unless `blanks` (a link that
+    percent-encodes them)."""
+    from urllib.parse import urlsplit
+
+    if not url.startswith(("https://", "http://")):
+        return False
+    if any((c.isspace() or not c.isprintable()) and not (blanks and c == " ") for c in url):
+        return False
+    try:
+        return bool(urlsplit(url).hostname)
+    except ValueError:  # an unclosed `[` of an IPv6 host
+        return False
+
+
 def repo_kind_of(repo_url: str) -> str:
     """The link style a repository URL suggests: gitlab for a host with `gitlab` in its name
     or a URL that already holds `/-/`, else github (a self-hosted GitLab elsewhere needs

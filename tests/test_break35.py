@@ -125,3 +125,33 @@ def test_an_absolute_root_that_does_not_exist_is_not_said_to_be_relative(
     assert done.stderr == (f"orgspec: error: {tmp_path / '.orgspec.yaml'}:2:1: `root: "
                            f"{tmp_path}/gone` names '{tmp_path}/gone', which does not exist: "
                            f"write the org folder's path relative to '{tmp_path}'\n")
+
+
+@pytest.mark.parametrize("url", ["https://x/\udcff", "https://x/a b", "https://x/a\nb", "https://"])
+def test_a_repo_url_that_is_no_url_is_one_error_line(tmp_path: Path, url: str) -> None:
+    """--repo-url with bytes that are not UTF-8 (a surrogate-escaped argv byte) was an
+    internal error (UnicodeEncodeError); a blank, a line break or no host made links to
+    nowhere."""
+    done = run_cli("site", str(REPO / "examples" / "minimal"), "-o", str(tmp_path / "s"),
+                   "--repo-url", url)
+    assert done.code == 2
+    assert done.stderr == f"orgspec: error: --repo-url must be an http(s) URL, not {url!r}\n"
+    assert not (tmp_path / "s").exists()
+
+
+def test_a_repo_url_in_the_config_that_is_no_url_is_one_error_line(tmp_path: Path) -> None:
+    (tmp_path / "o.yaml").write_text("- {kind: Team, id: core, name: Core}\n", "utf-8")
+    (tmp_path / ".orgspec.yaml").write_text('root: .\nrepo-url: "https://x y/"\n', "utf-8")
+    done = run_cli("site", str(tmp_path), "-o", str(tmp_path / "s"))
+    assert done.code == 2
+    assert done.stderr == (f"orgspec: error: {tmp_path / '.orgspec.yaml'}:2:11: repo-url must be "
+                           "an http(s) URL, not 'https://x y/'\n")
+
+
+@pytest.mark.parametrize("url", ["https://x/\udcff", "https://x/a\tb", "https://"])
+def test_a_chat_link_that_is_no_url_is_one_error_line(url: str) -> None:
+    done = run_cli("report", str(REPO / "examples" / "minimal"), "--format", "chat",
+                   "--link", url)
+    assert done.code == 2
+    assert done.stderr == ("orgspec: error: --link takes an http(s) URL of at most 2,000 "
+                           f"characters, not {url!r}\n")
