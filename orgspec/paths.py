@@ -138,6 +138,18 @@ def http_url(url: str, blanks: bool = False) -> bool:
         return False
 
 
+_NOT_IN_BRANCH = lazy(r"[~^:?*\[\\]|\.\.|@\{")
+
+
+def branch_name(text: str) -> bool:
+    """Whether `text` can name a git branch in a link (git check-ref-format's rules that
+    matter there): not empty, not starting with `-`, no blank, control character or lone
+    surrogate (an argv byte that is not UTF-8), none of `~ ^ : ? * [ \\`, `..` or `@{`."""
+    return bool(text) and not text.startswith("-") and \
+        all(c.isprintable() and not c.isspace() for c in text) and \
+        _NOT_IN_BRANCH.search(text) is None
+
+
 def repo_kind_of(repo_url: str) -> str:
     """The link style a repository URL suggests: gitlab for a host with `gitlab` in its name
     or a URL that already holds `/-/`, else github (a self-hosted GitLab elsewhere needs

@@ -155,3 +155,26 @@ def test_a_chat_link_that_is_no_url_is_one_error_line(url: str) -> None:
     assert done.code == 2
     assert done.stderr == ("orgspec: error: --link takes an http(s) URL of at most 2,000 "
                            f"characters, not {url!r}\n")
+
+
+@pytest.mark.parametrize("branch", ["b\udcff", "b\n<x>", "a b", "x..y", "-p", "a:b"])
+def test_a_repo_branch_that_is_no_branch_name_is_one_error_line(tmp_path: Path,
+                                                                 branch: str) -> None:
+    """--repo-branch with a byte of argv that is not UTF-8 was an internal error
+    (UnicodeEncodeError quoting it into a link); a line break or blank made broken links."""
+    done = run_cli("site", str(REPO / "examples" / "minimal"), "-o", str(tmp_path / "s"),
+                   "--repo-url", "https://x.example/o/r", "--repo-branch", branch)
+    assert done.code == 2
+    assert done.stderr == ("orgspec: error: --repo-branch must be a git branch name, not "
+                           f"{branch!r}\n")
+    assert not (tmp_path / "s").exists()
+
+
+def test_a_repo_branch_in_the_config_that_is_no_branch_name_is_one_error_line(
+        tmp_path: Path) -> None:
+    (tmp_path / "o.yaml").write_text("- {kind: Team, id: core, name: Core}\n", "utf-8")
+    (tmp_path / ".orgspec.yaml").write_text('root: .\nrepo-branch: "main branch"\n', "utf-8")
+    done = run_cli("site", str(tmp_path), "-o", str(tmp_path / "s"))
+    assert done.code == 2
+    assert done.stderr == (f"orgspec: error: {tmp_path / '.orgspec.yaml'}:2:14: repo-branch must "
+                           "be a git branch name, not 'main branch'\n")

@@ -20,7 +20,7 @@ from orgspec.findings import Severity
 from orgspec.i18n import M, guess_lang, lang_hint, parse_lang, reason
 from orgspec.load.discovery import MAX_FILES
 from orgspec.load.source import SourceError, decode, read_bytes, scan_forbidden
-from orgspec.paths import http_url
+from orgspec.paths import branch_name, http_url
 from orgspec.text.lazyre import lazy
 
 if TYPE_CHECKING:  # PyYAML and tomllib are imported when a config file is read
@@ -513,7 +513,11 @@ class _Reader:
         cfg.repo_kind = kind
 
     def _repo_branch(self, cfg: Config, key: str, value: Any) -> None:
-        cfg.repo_branch = self.text((key,), value)
+        branch = self.text((key,), value)
+        if not branch_name(branch):
+            raise self.fail((key,), M("repo-branch must be a git branch name, not {branch!r}",
+                                      branch=branch))
+        cfg.repo_branch = branch
 
     def _timezone(self, cfg: Config, key: str, value: Any) -> None:
         from orgspec.text.timezones import ambiguous, read_zone
