@@ -178,3 +178,14 @@ def test_a_repo_branch_in_the_config_that_is_no_branch_name_is_one_error_line(
     assert done.code == 2
     assert done.stderr == (f"orgspec: error: {tmp_path / '.orgspec.yaml'}:2:14: repo-branch must "
                            "be a git branch name, not 'main branch'\n")
+
+
+@pytest.mark.parametrize("branch", ["m\udcff", "m n"])
+def test_a_default_branch_from_gitlab_that_is_no_branch_name_is_one_error_line(
+        tmp_path: Path, branch: str) -> None:
+    done = run_cli("site", str(REPO / "examples" / "minimal"), "-o", str(tmp_path / "s"),
+                   "--repo-url", "https://x.example/o/r", env={"CI_DEFAULT_BRANCH": branch})
+    assert done.code == 2
+    assert done.stderr == (f"orgspec: error: $CI_DEFAULT_BRANCH is {branch!r}, not a git branch "
+                           "name: set --repo-branch\n")
+    assert not (tmp_path / "s").exists()
