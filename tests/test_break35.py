@@ -189,3 +189,15 @@ def test_a_default_branch_from_gitlab_that_is_no_branch_name_is_one_error_line(
     assert done.stderr == (f"orgspec: error: $CI_DEFAULT_BRANCH is {branch!r}, not a git branch "
                            "name: set --repo-branch\n")
     assert not (tmp_path / "s").exists()
+
+
+def test_a_column_option_that_names_no_column_is_said(tmp_path: Path) -> None:
+    """`--column manager=Bos` (the header is Boss) was dropped without a word: the manager
+    column went unread and the notes only listed Boss among the columns not read."""
+    roster = tmp_path / "r.csv"
+    roster.write_text("Nm,Dept,Boss\nAda,Core,\nBob,Core,Ada\n", "utf-8")
+    done = run_cli("import", "roster", str(roster), "-o", str(tmp_path / "org"), "--lang", "en",
+                   "--column", "name=Nm", "--column", "team=Dept", "--column", "manager=Bos")
+    assert done.code == 0, done.stderr
+    assert "note: --column manager=Bos: the roster has no column 'Bos'\n" in done.stderr
+    assert "--column name=" not in done.stderr and "--column team=" not in done.stderr
