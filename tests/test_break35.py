@@ -201,3 +201,25 @@ def test_a_column_option_that_names_no_column_is_said(tmp_path: Path) -> None:
     assert done.code == 0, done.stderr
     assert "note: --column manager=Bos: the roster has no column 'Bos'\n" in done.stderr
     assert "--column name=" not in done.stderr and "--column team=" not in done.stderr
+
+
+@pytest.mark.parametrize(("ref", "why"), [
+    ("", "it is empty"),
+    ("HEAD\nx", "a revision holds no line break or control character"),
+    ("HEAD\udcff", "a revision holds no line break or control character"),
+])
+def test_a_revision_git_cannot_have_says_why(tmp_path: Path, ref: str, why: str) -> None:
+    """--since '' said 'a revision cannot start with -'; a line break in it reached git and
+    came back as 'git archive HEAD⏎x failed: x' (the last line of git's message)."""
+    repo = tmp_path / "repo"
+    shutil.copytree(REPO / "examples" / "minimal", repo / "org")
+    for args in (["init", "-q"], ["add", "."], ["-c", "user.email=a@b", "-c", "user.name=n",
+                                               "commit", "-qm", "one"]):
+        subprocess.run(["git", *args], cwd=repo, check=True)
+    done = run_cli("site", "org", "-o", str(tmp_path / "s"), "--since", ref, cwd=repo)
+    assert done.code == 2
+    assert done.stderr == f"orgspec: error: not a git revision: {ref!r} ({why})\n"
+    if ref:
+        diffed = run_cli("check", "org", "--diff", ref, cwd=repo)
+        assert diffed.code == 2
+        assert diffed.stderr == f"orgspec: error: not a git revision: {ref!r} ({why})\n"
