@@ -223,3 +223,20 @@ def test_a_revision_git_cannot_have_says_why(tmp_path: Path, ref: str, why: str)
         diffed = run_cli("check", "org", "--diff", ref, cwd=repo)
         assert diffed.code == 2
         assert diffed.stderr == f"orgspec: error: not a git revision: {ref!r} ({why})\n"
+
+
+def test_a_hidden_character_in_a_mermaid_label_is_shown_as_its_escape(tmp_path: Path) -> None:
+    """The Markdown report shows a hidden character as its escape (\\u202e) everywhere but in
+    its Mermaid flowcharts, which showed U+FFFD: the reader could not tell which it was."""
+    org = tmp_path / "org"
+    org.mkdir()
+    (org / "o.yaml").write_text(
+        '- {kind: Team, id: core, name: "Co\\u202ere", lead: ada, members: [ada],'
+        " responsibilities: [d]}\n- {kind: Person, id: ada, name: Ada}\n"
+        "- {kind: Responsibility, id: d, name: D, accountable: core}\n"
+        "- {kind: Process, id: p, name: P, owner: core, responsibility: d,"
+        ' steps: [{id: a, name: "St\\u200bep", owner: core}]}\n', "utf-8")
+    done = run_cli("report", str(org), "-o", str(tmp_path / "r.md"), "--lang", "en")
+    assert done.code == 0, done.stderr
+    chart = (tmp_path / "r.md").read_text("utf-8").split("```mermaid\n")[1].split("```")[0]
+    assert chart == ('flowchart TD\n  s0["St#92;u200bep<br/>Co#92;u202ere"]\n')
