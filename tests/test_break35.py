@@ -240,3 +240,18 @@ def test_a_hidden_character_in_a_mermaid_label_is_shown_as_its_escape(tmp_path: 
     assert done.code == 0, done.stderr
     chart = (tmp_path / "r.md").read_text("utf-8").split("```mermaid\n")[1].split("```")[0]
     assert chart == ('flowchart TD\n  s0["St#92;u200bep<br/>Co#92;u202ere"]\n')
+
+
+def test_a_site_folder_given_as_a_symlink_stays_a_link(tmp_path: Path) -> None:
+    """`-o public` with public -> /srv/www/org (a web server's folder): the site replaced the
+    link with a folder of its own, and the served folder kept the old pages."""
+    served = tmp_path / "srv" / "org"
+    served.mkdir(parents=True)
+    link = tmp_path / "public"
+    link.symlink_to(served)
+    for _ in range(2):  # a first build into the empty folder, then one over it
+        done = run_cli("site", str(REPO / "examples" / "minimal"), "-o", str(link))
+        assert done.code == 0, done.stderr
+        assert link.is_symlink() and link.resolve() == served.resolve()
+        assert (served / "teams" / "platform.html").is_file()
+    assert sorted(p.name for p in (tmp_path / "srv").iterdir()) == ["org"]
