@@ -255,3 +255,18 @@ def test_a_site_folder_given_as_a_symlink_stays_a_link(tmp_path: Path) -> None:
         assert link.is_symlink() and link.resolve() == served.resolve()
         assert (served / "teams" / "platform.html").is_file()
     assert sorted(p.name for p in (tmp_path / "srv").iterdir()) == ["org"]
+
+
+def test_templates_given_as_a_fifo_is_one_error_line(tmp_path: Path) -> None:
+    """--templates naming a FIFO was taken and ignored: the report came out of the built-in
+    templates, with no word that the user's were not read."""
+    import os
+
+    os.mkfifo(tmp_path / "tpl")
+    done = run_cli("report", str(REPO / "examples" / "minimal"), "--templates",
+                   str(tmp_path / "tpl"), "-o", str(tmp_path / "r.md"))
+    assert done.code == 2
+    assert done.stderr == (f"orgspec: error: invalid value for '--templates': "
+                           f"'{tmp_path / 'tpl'}' is a file, not a folder (see `orgspec report "
+                           "--help`)\n")
+    assert not (tmp_path / "r.md").exists()
