@@ -806,11 +806,15 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
           since: str | None, title: str | None, config_path: str | None,
           isolated: bool) -> int:
     from orgspec.engine.lint import lint_org
+    from orgspec.paths import branch_name, http_url
     from orgspec.run import default_branch, repo_kind_in, said_since_head, site_changes, unloaded
     from orgspec.site import SiteError, SiteOptions, build_site
 
-    if repo_url and not repo_url.startswith(("https://", "http://")):
+    if repo_url and not http_url(repo_url):
         raise UsageError(M("--repo-url must be an http(s) URL, not {url!r}", url=repo_url))
+    if repo_branch and not branch_name(repo_branch):
+        raise UsageError(M("--repo-branch must be a git branch name, not {branch!r}",
+                           branch=repo_branch))
     config = make_config(config_path, isolated, near=paths)
     config.lang = lang or config.lang  # the messages speak the labels' language
     targets = targets_of(paths, config)

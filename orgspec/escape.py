@@ -333,9 +333,10 @@ def mermaid_label(text: str) -> str:
     """Text that Mermaid draws literally inside a quoted label (`id["..."]`, `-->|"..."|`):
     specials as entity codes, `style`/`classDef` with one letter encoded (`st#121;le`),
     line breaks as spaces (Mermaid drops them next to a `<br/>`), hidden characters as
-    U+FFFD (joiners inside emoji and words kept)."""
+    their escapes, `\\u202e`, as the rest of the Markdown report shows them
+    (`escape_hidden`; joiners inside emoji and words kept)."""
     text = re.sub("\r\n|[\r\n\x85\u2028\u2029\v\f]", " ", text)  # labels are one line
-    text = _MERMAID_SPECIAL.sub(lambda m: f"#{ord(m.group())};", neutralise(text))
+    text = _MERMAID_SPECIAL.sub(lambda m: f"#{ord(m.group())};", escape_hidden(text))
     return _MERMAID_KEYWORD.sub(lambda m: m.group()[:2] + f"#{ord(m.group()[2])};"
                                 + m.group()[3:], text)
 

@@ -166,7 +166,8 @@ def write_tree(folder: str, files: Iterable[tuple[str, str | bytes]]) -> int:
     `files` yields (path relative to `folder`, text or bytes). They are written into a new
     sibling folder; only when all are written does it replace `folder`, so a reader sees the
     old site or the new one, never a mix. An existing `folder` is replaced only when it is
-    empty or was written by this function (it holds the `.orgspec-site` mark). Returns the
+    empty or was written by this function (it holds the `.orgspec-site` mark); a `folder`
+    that is a symlink stays one, and the folder it points to is replaced. Returns the
     number of files written. Raises OutputError for a folder it must not replace (or a
     folder of the org being read), and
     ValueError for a path that would leave the folder.
@@ -175,6 +176,8 @@ def write_tree(folder: str, files: Iterable[tuple[str, str | bytes]]) -> int:
     import tempfile
 
     target = os.path.abspath(folder)
+    if os.path.islink(target):  # `-o public` -> the web server's folder: that folder is
+        target = os.path.realpath(target)  # replaced, the link stays (as `write_bytes`)
     try:
         check_output_folder(target)
     except OutputError as exc:

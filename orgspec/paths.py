@@ -121,6 +121,35 @@ def relative_link(path: str, folder: str | None) -> str:
     return rel.replace(os.sep, "/")
 
 
+def http_url(url: str, blanks: bool = False) -> bool:
+    """Whether `url` is an http(s) URL with a host, of characters a URL can carry: no
+    control character or line break, no lone surrogate (an argv byte that is not UTF-8,
+    which no output can encode), and no blank unless `blanks` (a link that
+    percent-encodes them)."""
+    from urllib.parse import urlsplit
+
+    if not url.startswith(("https://", "http://")):
+        return False
+    if any((c.isspace() or not c.isprintable()) and not (blanks and c == " ") for c in url):
+        return False
+    try:
+        return bool(urlsplit(url).hostname)
+    except ValueError:  # an unclosed `[` of an IPv6 host
+        return False
+
+
+_NOT_IN_BRANCH = lazy(r"[~^:?*\[\\]|\.\.|@\{")
+
+
+def branch_name(text: str) -> bool:
+    """Whether `text` can name a git branch in a link (git check-ref-format's rules that
+    matter there): not empty, not starting with `-`, no blank, control character or lone
+    surrogate (an argv byte that is not UTF-8), none of `~ ^ : ? * [ \\`, `..` or `@{`."""
+    return bool(text) and not text.startswith("-") and \
+        all(c.isprintable() and not c.isspace() for c in text) and \
+        _NOT_IN_BRANCH.search(text) is None
+
+
 def repo_kind_of(repo_url: str) -> str:
     """The link style a repository URL suggests: gitlab for a host with `gitlab` in its name
     or a URL that already holds `/-/`, else github (a self-hosted GitLab elsewhere needs
@@ -148,3 +177,15 @@ def repo_links(repo_url: str, branch: str, path: str, line: int,
         return f"{base}/src/{ref}/{b}/{p}#L{line}", f"{base}/_edit/{b}/{p}"
     sep = "/-/" if kind == "gitlab" else "/"
     return f"{base}{sep}blob/{b}/{p}#L{line}", f"{base}{sep}edit/{b}/{p}"
+
+
+# Device names Windows reserves in every folder, whatever the extension follows them:
+# `con.html` or `nul.yaml` opens the console or the null device (the file is never written),
+# and Git for Windows refuses to check such a path out. All are valid ids.
+_WINDOWS_DEVICES = lazy(r"(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])")
+
+
+def windows_reserved(stem: str) -> bool:
+    """True when a file named `stem` plus any extension is a device on Windows
+    (`con`, `prn`, `aux`, `nul`, `com0`-`com9`, `lpt0`-`lpt9`, in any case)."""
+    return _WINDOWS_DEVICES.fullmatch(stem) is not None

@@ -799,10 +799,16 @@ def repo_kind_in(repo_url: str, env: Mapping[str, str]) -> str:
 def default_branch(env: Mapping[str, str], where: str = ".") -> str:
     """The default branch of the repository holding the folder `where`, for the site's
     links: CI_DEFAULT_BRANCH (GitLab CI), else what git's `origin/HEAD` points at (set by
-    `git clone`), else `main`."""
+    `git clone`), else `main`. Raises UsageError for a CI_DEFAULT_BRANCH that can name no
+    branch (`paths.branch_name`)."""
     import subprocess
 
     if env.get("CI_DEFAULT_BRANCH"):
+        from orgspec.paths import branch_name
+
+        if not branch_name(env["CI_DEFAULT_BRANCH"]):
+            raise UsageError(M("$CI_DEFAULT_BRANCH is {value!r}, not a git branch name: set "
+                               "--repo-branch", value=env["CI_DEFAULT_BRANCH"]))
         return env["CI_DEFAULT_BRANCH"]
     try:
         done = subprocess.run(["git", "symbolic-ref", "--quiet", "--short",

@@ -191,6 +191,9 @@ class Path(click.Path):
             if not regular:
                 self.fail(M("{path!r} is not a regular file (a FIFO, device or socket): orgspec "
                             "reads only files", path=path), param, ctx)
+        if self.exists and not self.file_okay and not os.path.isdir(os.fsdecode(got)):
+            # click refuses only a regular file here: a FIFO or a device passed, unread
+            self.fail(M("{path!r} is a file, not a folder", path=os.fsdecode(got)), param, ctx)
         return got
 
 

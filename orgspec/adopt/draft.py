@@ -14,9 +14,17 @@ from typing import Any
 from orgspec.escape import is_text_joiner
 from orgspec.i18n import M, say
 from orgspec.load.source import FORBIDDEN_VALUE
+from orgspec.paths import windows_reserved
 from orgspec.text.spaces import quotes_around, without_wide_spaces
 
 UNASSIGNED = "_unassigned.yaml"
+
+
+def team_file(tid: str) -> str:
+    """The file an import writes team `tid` to: `tid.yaml`, or `_tid.yaml` for a device
+    name Windows reserves (`con.yaml`, `nul.yaml` are no files there: `windows_reserved`);
+    no id starts with `_`, so no other team's file has that name."""
+    return f"_{tid}.yaml" if windows_reserved(tid) else f"{tid}.yaml"
 
 
 @dataclass
@@ -182,7 +190,7 @@ class Draft:
         `_unassigned.yaml`, where its people go)."""
         if not tid or tid in self.teams_elsewhere:
             return UNASSIGNED
-        return self.homes.get(tid, f"{tid}.yaml")
+        return self.homes.get(tid, team_file(tid))
 
     def home_files(self, stay: bool = True) -> dict[str, str]:
         """Person id -> the file they are written to (those not `elsewhere`); with `stay`

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from orgspec.adopt.draft import UNASSIGNED, Draft
+from orgspec.adopt.draft import UNASSIGNED, Draft, team_file
 from orgspec.adopt.keepcomments import carry
 from orgspec.adopt.slug import IdMap
 from orgspec.adopt.write import Outcome, Rules, goes_beside, read_manifest, write_draft
@@ -230,7 +230,7 @@ def people_elsewhere(draft: Draft, loaded: Loaded, out_dir: str, imported: set[s
     import os
 
     root = os.path.realpath(out_dir)
-    ours = imported | set(draft.homes.values()) | {f"{tid}.yaml" for tid in draft.teams} | \
+    ours = imported | set(draft.homes.values()) | {team_file(tid) for tid in draft.teams} | \
         {UNASSIGNED}
 
     def by_hand(path: str) -> bool:
@@ -329,7 +329,7 @@ def team_files(draft: Draft, loaded: Loaded, out_dir: str, imported: set[str]
         name = os.path.basename(path)
         if not at_top(path):
             elsewhere[tid] = path.replace(os.sep, "/")
-        elif name != f"{tid}.yaml" and name.endswith((".yaml", ".yml")):
+        elif name != team_file(tid) and name.endswith((".yaml", ".yml")):
             homes[tid] = name
     return homes, elsewhere
 

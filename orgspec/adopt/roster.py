@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from orgspec.adopt.cells import read_cell
-from orgspec.adopt.draft import Draft
+from orgspec.adopt.draft import Draft, team_file
 from orgspec.adopt.slug import IdMap
 from orgspec.adopt.write import AdoptError
 from orgspec.i18n import M, P, reason
@@ -97,15 +97,24 @@ class Row:
         return self.values.get(name, "")
 
 
-def parse_mapping(specs: tuple[str, ...]) -> dict[str, str]:
+class ColumnMap(dict[str, str]):
+    """{normalised header: field} of the `--column` options; `written` keeps each one's
+    FIELD and HEADER as given, for the note on a header no roster has."""
+
+    written: dict[str, tuple[str, str]]
+
+
+def parse_mapping(specs: tuple[str, ...]) -> ColumnMap:
     """`FIELD=HEADER` options -> {normalised header: field}."""
-    out = {}
+    out = ColumnMap()
+    out.written = {}
     for spec in specs:
         name, sep, header = spec.partition("=")
         if not sep or name.strip() not in FIELDS or not header.strip():
             raise AdoptError(M("--column takes FIELD=HEADER with FIELD one of {fields}, not "
                                "{spec!r}", fields=list(FIELDS), spec=spec))
         out[_norm(header)] = name.strip()
+        out.written[_norm(header)] = (name.strip(), header.strip())
     return out
 
 
@@ -113,10 +122,12 @@ HEADER_ROWS = 10  # how far down a sheet the header row is looked for
 
 
 def read_rows(path: str, mapping: dict[str, str], sheet: str | None = None,
-              ignored: list[str] | None = None, notes: list[str] | None = None) -> list[Row]:
+              ignored: list[str] | None = None, notes: list[str] | None = None,
+              headers: set[str] | None = None) -> list[Row]:
     """The rows of a CSV or XLSX roster, keyed by field; the headers of the columns read
-    for no field (unknown, or a field an earlier column gives) are added to `ignored`, and
-    what the reading noticed (a broken byte in a UTF-8 file) to `notes`. In a workbook,
+    for no field (unknown, or a field an earlier column gives) are added to `ignored`, the
+    header row's headers (normalised) to `headers`, and what the reading noticed (a broken
+    byte in a UTF-8 file) to `notes`. In a workbook,
     `sheet` or else the first visible sheet whose header has the required columns and a row
     under it. Raises AdoptError for a roster with no such header, or none with a row."""
     aliases = {**_ALIASES, **mapping}
@@ -144,6 +155,8 @@ def read_rows(path: str, mapping: dict[str, str], sheet: str | None = None,
                 if ignored is not None:
                     ignored += [h.strip() for h, c in zip(table[start], columns, strict=False)
                                 if c is None and h.strip()]
+                if headers is not None:
+                    headers.update(_norm(h) for h in table[start])
                 if notes is not None:
                     notes += _other_rosters(path, named[at + 1:], aliases)
                 return rows
@@ -420,15 +433,20 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
     ids = ids or IdMap()
     draft = Draft("roster")
     rows = []
+    headers: set[str] = set()
     for path in paths:
         ignored: list[str] = []
         rows += [(path, r) for r in read_rows(path, mapping or {}, sheet, ignored,
-                                               draft.notes)]
+                                               draft.notes, headers)]
         if ignored:  # said, so that no column is dropped silently
             draft.notes.append(M("{where}: columns not read: {columns} (orgspec keeps no such "
                                  "field; one that holds a field under another header is read "
                                  "with --column FIELD=HEADER)", where=os.path.basename(path),
                                  columns=ignored))
+    for key, (field_, header) in getattr(mapping, "written", {}).items():
+        if key not in headers:  # a typo in --column would otherwise drop its column unsaid
+            draft.notes.append(M("--column {field}={header}: the roster has no column "
+                                 "{header!r}", field=field_, header=header))
     draft.notes.extend(_one_spelling(rows))
     teams = _TeamKeys(rows, ids)
     draft.notes.extend(teams.notes)
@@ -565,7 +583,7 @@ def flagged_notes(draft: Draft) -> list[str]:
                          "first, {lead}, is taken (set `lead:` in {file} to choose another)",
                          where=next(iter(leads.values())), team=team.name or tid,
                          n=len(leads), people=list(leads), lead=team.lead,
-                         file=draft.homes.get(tid, tid + ".yaml")))
+                         file=draft.homes.get(tid, team_file(tid))))
     return out
 
 
@@ -584,7 +602,7 @@ def leaderless_notes(draft: Draft) -> list[str]:
                   "`lead:` in the team's file", n=len(leaderless))]
     out: list[str] = []
     for tid in leaderless:
-        team, file = draft.teams[tid], draft.homes.get(tid, tid + ".yaml")
+        team, file = draft.teams[tid], draft.homes.get(tid, team_file(tid))
         why, people = draft.lead_unclear.get(tid, ("", []))
         names = [_person_name(draft, pid) for pid in people]
         if why == "tie" and tid in member_row:

@@ -74,10 +74,18 @@ def _toplevel(flag: str) -> str:
 
 def check_ref(ref: str) -> None:
     """Raise GitError for a revision git would read as an option (`--output=FILE` wrote a
-    file); `--end-of-options` guards the call too, this says so in one line first."""
-    if not ref or ref.startswith("-"):
+    file; `--end-of-options` guards the call too, this says so in one line first), an
+    empty one, and one with a line break or control character."""
+    if not ref:
+        raise GitError(M("not a git revision: {ref!r} (it is empty)", ref=ref))
+    if ref.startswith("-"):
         raise GitError(M("not a git revision: {ref!r} (a revision cannot start with '-')",
                            ref=ref))
+    if not ref.replace(" ", "").isprintable():  # a blank is fine (`:/fix the bug`)
+        # a line break, control character or an argv byte that is not UTF-8: git would
+        # answer in several lines, or of bytes no output can show
+        raise GitError(M("not a git revision: {ref!r} (a revision holds no line break or "
+                         "control character)", ref=ref))
 
 
 def _extract(ref: str, top: str, rels: list[str], into: str) -> None:

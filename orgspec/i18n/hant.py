@@ -158,6 +158,7 @@ TERMS |= {
     "部門列和姓名列": "部門欄和姓名欄",
     "上級部門列": "上級部門欄",
     "未讀取的列": "未讀取的欄",  # a roster's columns it keeps no field for
+    "!r} 的列": "!r} 的欄",  # a roster's column --column names (沒有名為 {header!r} 的欄)
     "若某列其實": "若某欄其實",
     "這些行的上級": "這些列的上級",  # a roster's rows: Taiwan's 列
     "按上級列": "按主管欄",  # the roster's manager column (直屬主管), not a parent team

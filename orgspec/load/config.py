@@ -20,6 +20,7 @@ from orgspec.findings import Severity
 from orgspec.i18n import M, guess_lang, lang_hint, parse_lang, reason
 from orgspec.load.discovery import MAX_FILES
 from orgspec.load.source import SourceError, decode, read_bytes, scan_forbidden
+from orgspec.paths import branch_name, http_url
 from orgspec.text.lazyre import lazy
 
 if TYPE_CHECKING:  # PyYAML and tomllib are imported when a config file is read
@@ -500,7 +501,7 @@ class _Reader:
 
     def _repo_url(self, cfg: Config, key: str, value: Any) -> None:
         url = self.text((key,), value)
-        if not url.startswith(("https://", "http://")):
+        if not http_url(url):
             raise self.fail((key,), M("repo-url must be an http(s) URL, not {url!r}", url=url))
         cfg.repo_url = url
 
@@ -512,7 +513,11 @@ class _Reader:
         cfg.repo_kind = kind
 
     def _repo_branch(self, cfg: Config, key: str, value: Any) -> None:
-        cfg.repo_branch = self.text((key,), value)
+        branch = self.text((key,), value)
+        if not branch_name(branch):
+            raise self.fail((key,), M("repo-branch must be a git branch name, not {branch!r}",
+                                      branch=branch))
+        cfg.repo_branch = branch
 
     def _timezone(self, cfg: Config, key: str, value: Any) -> None:
         from orgspec.text.timezones import ambiguous, read_zone

@@ -38,8 +38,21 @@ def missing_root(config: Config) -> tuple[M, str | None]:
     where = config.root_at or config.source
     default = M(" (the default)") if config.root_at is None else ""
     entities = list(_entities_beside(config.base))
+    lang = config.lang or content_lang(t for e in entities for t in _prose(e)) \
+        if entities else None
+    if os.path.lexists(root) or os.path.isabs(config.root or ""):
+        # a file, a FIFO or a device that exists, or an absolute path: neither is missing
+        # or relative to the config's folder, as the messages below say
+        why = M("which is not a folder") if os.path.lexists(root) else \
+            M("which does not exist")
+        if entities:
+            return M("{where}: `root: {root}`{default} names {path!r}, {why}; this config "
+                     "sits in the org folder itself: write `root: .`", where=where,
+                     root=config.root, default=default, path=root, why=why), lang
+        return M("{where}: `root: {root}`{default} names {path!r}, {why}: write the org "
+                 "folder's path relative to {base!r}", where=where, root=config.root,
+                 default=default, path=root, why=why, base=config.base), None
     if entities:
-        lang = config.lang or content_lang(t for e in entities for t in _prose(e))
         return M("{where}: `root: {root}`{default} is relative to the config's folder, so it "
                  "names {path!r}, which does not exist; this config sits in the org folder "
                  "itself: write `root: .`", where=where, root=config.root, default=default,

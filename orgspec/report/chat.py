@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from orgspec.escape import chat_code, chat_inline, chat_with_code
 from orgspec.i18n import M, P, plural_template
+from orgspec.paths import http_url
 from orgspec.report.errors import ReportError
 from orgspec.report.labels import COUNTS
 from orgspec.report.view import FindingRow, ReportView, TeamHealth
@@ -58,7 +59,7 @@ def chat_link(url: str) -> str:
     """`url` percent-encoded for a chat Markdown link: spaces, parentheses, brackets, angle
     brackets, backticks and `*` encoded. Raises ReportError (an `M`) unless it is an
     http(s) URL."""
-    if not url.startswith(("https://", "http://")) or len(url) > 2000:
+    if not http_url(url, blanks=True) or len(url) > 2000:
         raise ReportError(M("--link takes an http(s) URL of at most 2,000 characters, not "
                             "{url!r}", url=url[:200]))
     return quote(url, safe=_URL_SAFE)

@@ -64,8 +64,14 @@ def _render(template: Callable[[], Any], stop_after: int | None = None, **contex
         raise ReportError(f"template {exc.filename or exc.name}:{exc.lineno}: "
                           f"{exc.message}") from None
     except jinja2.TemplateError as exc:
-        raise ReportError(f"template: {exc.message or exc}") from None
+        raise ReportError(_said(exc)) from None
     return "".join(chunks)
+
+
+def _said(exc: Any) -> str:
+    """A TemplateError's message: the loader's own (an `M` naming the file) as it is, any
+    other after `template: `."""
+    return exc.message if isinstance(exc.message, M) else f"template: {exc.message or exc}"
 
 
 def rebase_link(url: str, folder: str | None) -> str:
@@ -110,6 +116,8 @@ def render_html(view: ReportView, templates: str | None = None,
         js = env.loader.get_source(env, "report.js")[0]
     except jinja2.TemplateNotFound as exc:
         raise ReportError(f"template {exc.name} not found") from None
+    except jinja2.TemplateError as exc:
+        raise ReportError(_said(exc)) from None
     for text, tag in ((css, "</style"), (js, "</script"), (js, "<!--")):
         if tag in text.lower():
             raise ReportError(f"cannot inline a {tag.strip('</!-')} that contains {tag!r}")

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from orgspec.escape import html_with_code, md_inline, md_with_code, visible_text
-from orgspec.i18n import P, plural_template
+from orgspec.i18n import M, P, plural_template
 from orgspec.resources import data_dir
 
 
@@ -69,8 +69,25 @@ def environment(user_dir: str | None = None) -> Any:
 
     from orgspec.report.labels import COUNTS
 
+    class Loader(jinja2.FileSystemLoader):
+        """A template that is not UTF-8 text (a user's, saved as GBK) is a TemplateError
+        that names the file, not a UnicodeDecodeError."""
+
+        def get_source(self, environment: Any, template: str) -> Any:
+            try:
+                return super().get_source(environment, template)
+            except UnicodeDecodeError as exc:
+                import os
+
+                path = next((p for d in self.searchpath
+                             if os.path.isfile(p := os.path.join(d, template))), template)
+                byte = format(exc.object[exc.start], "#04x")
+                raise jinja2.TemplateError(M(
+                    "template {file}: not UTF-8 text (byte {byte} at offset {at})", file=path,
+                    byte=byte, at=exc.start)) from None
+
     dirs = [user_dir] if user_dir else []
-    loader = jinja2.FileSystemLoader([*dirs, str(data_dir("templates"))])
+    loader = Loader([*dirs, str(data_dir("templates"))])
     env = jinja2.Environment(
         loader=loader, autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",),
                                                           default_for_string=False),

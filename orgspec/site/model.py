@@ -18,7 +18,7 @@ from orgspec.model.models import ROLES, Objective, is_placeholder
 from orgspec.model.names import duty_title
 from orgspec.model.org import Org, ident_of, node_key
 from orgspec.model.positions import Involvement
-from orgspec.paths import repo_links
+from orgspec.paths import repo_links, windows_reserved
 from orgspec.report.byname import NODE_KINDS, sort_key
 from orgspec.report.view import FindingRow, ReportView, TeamHealth
 from orgspec.site.labels import LABELS
@@ -32,9 +32,11 @@ KIND_NAMES = {"Team": "team", "Person": "person", "Responsibility": "duty",
 
 
 def page_name(ident: str) -> str:
-    """The file name of an entity page. `index` would shadow the folder's list page, so it
-    becomes `_index` (no id starts with `_`, so nothing else can take that name)."""
-    return "_index" if ident == "index" else ident
+    """The file name of an entity page. `index` would shadow the folder's list page, and a
+    device name Windows reserves (`con`, `nul`, `com1`: `windows_reserved`) is no file
+    there, so these get a `_` before them, `_index`, `_con` (no id starts with `_`, so
+    nothing else can take that name). site.js's `own_page` names pages alike."""
+    return f"_{ident}" if ident == "index" or windows_reserved(ident) else ident
 
 
 @dataclass(frozen=True)

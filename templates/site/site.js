@@ -57,7 +57,7 @@
     var kind = m[1];
     if (own.call(moved, kind + "/" + text)) return window.location.replace(moved[kind + "/" + text]);
     var isId = /^[a-z0-9][a-z0-9_-]{0,62}$/.test(text);
-    var target = isId ? folders[kind] + "/" + (text === "index" ? "_index" : text) + ".html" : "";
+    var target = isId ? folders[kind] + "/" + own_page(text) + ".html" : "";
     var search = window.orgspecSearch;
     if (!search) { if (target) window.location.replace(target); return; }
     search(isId ? text.replace(/[-_]/g, " ") : text, 1000000).then(function (hits) {
@@ -72,6 +72,11 @@
       else missing(el, text);
     }, function () { if (target) window.location.replace(target); else missing(el, text); });
   }
+  /* The file name of the page of id `id`, as orgspec.site.model.page_name names it: `index`
+     and the device names Windows reserves (con, nul, com1) get a "_" before them. */
+  var own_page = function (id) {
+    return /^(index|con|prn|aux|nul|com[0-9]|lpt[0-9])$/.test(id) ? "_" + id : id;
+  };
   /* Says no page has `text` and links to the search for it (textContent only). */
   function missing(el, text) {
     el.textContent = el.getAttribute("data-missing") + " ";
