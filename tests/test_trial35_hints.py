@@ -105,3 +105,73 @@ def test_a_nested_item_without_its_dash(write_org) -> None:  # type: ignore[no-u
     found, text = _check(_org(write_org, **{"okr.yaml": okr}))
     assert found == [("IN001", "okr.yaml", 9)]
     assert "hint: start the new item with `- `: `- id: csat`\n" in text
+
+
+OKRS = """\
+- kind: Objective
+  id: double11
+  title: 雙十一大促創新高
+  owner: cs
+  period: 2026-Q4
+  key_results:
+    - id: gmv
+      title: 雙十一當日 GMV 由 800 萬港元增長到 1,200 萬港元（11月12日前）
+    - id: tw-share
+      title: 台灣訂單佔比由 20% 提高到 30%（12月31日前）
+"""
+POSITIONS = """\
+- kind: Position
+  id: cs-agent
+  name: 客服專員
+  team: cs
+  holders: [hk005]
+  kpis:
+    - 首次回應時間不超過 5 分鐘
+    - metric: 投訴一次解決率
+      title: 投訴一次解決率 85%
+      target: 85%
+"""
+
+
+@pytest.mark.parametrize(("file", "written", "line", "en", "hant"), [
+    ("okr.yaml", "      title: 台灣訂單佔比", 10,
+     "SC001 [error] key result 2 of objective 雙十一大促創新高 (double11) has an unknown field "
+     "`標題`\n    hint: rename `標題` to `title` and keep its value: `title: 台灣訂單佔比由 20% "
+     "提高到 30%（12月31日前）`\n",
+     "SC001 [錯誤] 目標 雙十一大促創新高 (double11) 的第 2 個關鍵結果裡有未知欄位 `標題`\n"
+     "    建議: 把 `標題` 改成 `title`，值保持不變：`title: 台灣訂單佔比由 20% 提高到 30%"
+     "（12月31日前）`\n"),
+    ("okr.yaml", "  title: 雙十一", 3,
+     "SC001 [error] unknown field `標題`\n    hint: rename `標題` to `title` and keep its value: "
+     "`title: 雙十一大促創新高`\n",
+     "SC001 [錯誤] 未知欄位 `標題`\n    建議: 把 `標題` 改成 `title`，值保持不變："
+     "`title: 雙十一大促創新高`\n"),
+    ("positions.yaml", "      title: 投訴", 9,
+     "SC001 [error] KPI 2 of position 客服專員 (cs-agent) has an unknown field `標題`\n"
+     "    hint: rename `標題` to `title` and keep its value: `title: 投訴一次解決率 85%`\n",
+     "SC001 [錯誤] 職位 客服專員 (cs-agent) 的第 2 項 KPI 裡有未知欄位 `標題`\n"
+     "    建議: 把 `標題` 改成 `title`，值保持不變：`title: 投訴一次解決率 85%`\n"),
+])
+def test_a_chinese_name_for_a_required_title_is_one_finding_saying_to_rename_it(
+        write_org, file: str, written: str, line: int, en: str, hant: str) -> None:  # type: ignore[no-untyped-def]
+    """Before: SC002 `the 3rd key result has no title` with an unrelated example title
+    (followed, 標題 stayed: SC001), plus SC001 `unknown field key_results[2].標題` (counted
+    from 0); an objective's `標題` gave a bare SC002 and SC001. Now the one SC001, at the key,
+    counted from 1, saying to rename it (as `負責人:` gives SC001 alone)."""
+    files = {"okr.yaml": OKRS, "positions.yaml": POSITIONS}
+    files[file] = files[file].replace(written, written.replace("title", "標題"), 1)
+    org = _org(write_org, **files)
+    found, text = _check(org)
+    assert found == [("SC001", file, line)]
+    assert f"{file}:{line}:" in text and en in text
+    assert "SC002" not in text and "[2]" not in text and "98%" not in text
+    assert hant in _check(org, "zh-Hant")[1]
+    (org / file).write_text(files[file].replace("標題", "title"), "utf-8")  # followed
+    assert _check(org)[0] == []
+
+
+def test_a_chinese_name_for_an_optional_field_still_gives_sc001_alone(write_org) -> None:  # type: ignore[no-untyped-def]
+    org = _org(write_org, **{"okr.yaml": OKRS.replace("  owner: cs", "  負責人: cs")})
+    found, text = _check(org)
+    assert found == [("SC001", "okr.yaml", 4)]
+    assert "hint: did you mean `owner`?" in text
