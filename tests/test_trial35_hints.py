@@ -175,3 +175,55 @@ def test_a_chinese_name_for_an_optional_field_still_gives_sc001_alone(write_org)
     found, text = _check(org)
     assert found == [("SC001", "okr.yaml", 4)]
     assert "hint: did you mean `owner`?" in text
+
+
+PEOPLE_HK = """\
+- kind: Person
+  id: hk002
+  name: 陳嘉欣
+- kind: Person
+  id: hk005
+  name: 何詠詩
+  names:
+    en: Winnie Ho
+- kind: Person
+  id: hk008
+  name: 鄭浩然
+  names:
+    en: Ho Yin Cheng
+"""
+
+
+@pytest.mark.parametrize(("owner", "en", "hant"), [
+    ("鄭sir", "hint: '鄭sir' calls a person by the surname 鄭, which only 鄭浩然 has: write "
+     "`hk008`\n", "建議: '鄭sir' 是按姓氏 鄭 對人的稱呼，而姓 鄭 的只有 鄭浩然：請寫 `hk008`\n"),
+    ("何Madam", "hint: '何Madam' calls a person by the surname 何, which only 何詠詩 has: "
+     "write `hk005`\n", None),
+    ("hk005#何詠詩", "hint: `#` starts a comment only after a space: YAML reads 'hk005#何詠詩' "
+     "as one value; the id is `hk005`: write `hk005`, and a note at the end of the line after "
+     "a space: `# 何詠詩`\n",
+     "建議: `#` 前面要有空格才是註解：YAML 把 'hk005#何詠詩' 讀成一個值；id 是 `hk005`：寫 "
+     "`hk005`，備註寫在行尾，前面加空格：`# 何詠詩`\n"),
+    ("hk005＃何詠詩", "hint: a full-width `＃` never starts a comment: YAML reads "
+     "'hk005＃何詠詩' as one value; the id is `hk005`: write `hk005`, and a note at the end of "
+     "the line after a space and a half-width `#`: `# 何詠詩`\n",
+     "建議: 全形的 `＃` 不是註解符號：YAML 把 'hk005＃何詠詩' 讀成一個值；id 是 `hk005`：寫 "
+     "`hk005`，備註寫在行尾，前面加空格和半形的 `#`：`# 何詠詩`\n"),
+    ("winnie-ho", "hint: did you mean hk005 (Winnie Ho)?\n", None),
+])
+def test_an_owner_written_as_colleagues_write_it_is_told_the_id(
+        write_org, owner: str, en: str, hant: str | None) -> None:  # type: ignore[no-untyped-def]
+    """Before: `鄭sir`, `hk005#何詠詩` and `hk005＃何詠詩` were told to write an id or add a
+    team, person or position with that `name` (a fake entity); `winnie-ho` to add it to
+    the org's files. Now each hint names the id meant."""
+    meetings = MEETINGS.replace("  owner: hk005", f"  owner: {owner}", 1)
+    org = _org(write_org, meetings, **{"people.yaml": PEOPLE_HK, "teams.yaml": TEAMS.replace(
+        "[hk002, hk005]", "[hk002, hk005, hk008]")})
+    found, text = _check(org)
+    assert found == [("RF001", "會議.yml", 5)]
+    assert en in text
+    assert "add the" not in text and "name: " not in text
+    if hant is not None:
+        assert hant in _check(org, "zh-Hant")[1]
+    (org / "會議.yml").write_text(MEETINGS, "utf-8")
+    assert _check(org)[0] == []

@@ -572,6 +572,9 @@ class _Guesses:
         value = bare or value
         if value.casefold() in ids:
             return M("an id is lowercase: write it as `{id}`", id=value.casefold())
+        glued = _glued_comment(value, ids)
+        if glued is not None:  # `hk005#何詠詩`, `hk005＃何詠詩`: a comment YAML did not see
+            return glued
         narrow = unicodedata.normalize("NFKC", value)
         if narrow != value and (narrow in ids or narrow.casefold() in ids):  # `ｔｅｃｈ`
             return _full_width_said(value, narrow if narrow in ids else narrow.casefold())
@@ -700,6 +703,26 @@ class _Guesses:
                 return M("{value!r} is part of {name!r}, a name of person `{id}`: write "
                          "`{id}`", value=value.strip(), name=name, id=ident)
         return M("did you mean {id!r}?", id=ident)
+
+
+def _glued_comment(value: str, ids: Any) -> M | None:
+    """The hint for an id with a comment glued to it (`hk005#何詠詩`: a `#` starts a comment
+    only after a space; `hk005＃何詠詩`: a full-width `＃` never does), which YAML reads as
+    one value: the id, and the line to write; None when what comes before the mark is no
+    id of the kinds asked."""
+    at = min((i for i in (value.find("#"), value.find("＃")) if i > 0), default=-1)
+    if at < 0:
+        return None
+    ident, comment = value[:at].strip(), value[at + 1:].strip()
+    if not ident or ident not in ids:
+        return None
+    if value[at] == "#":
+        return M("`#` starts a comment only after a space: YAML reads {value!r} as one value; "
+                 "the id is `{id}`: write `{id}`, and a note at the end of the line after a "
+                 "space: `# {comment}`", value=value, id=ident, comment=comment)
+    return M("a full-width `＃` never starts a comment: YAML reads {value!r} as one value; the "
+             "id is `{id}`: write `{id}`, and a note at the end of the line after a space and "
+             "a half-width `#`: `# {comment}`", value=value, id=ident, comment=comment)
 
 
 def _one_han(value: str) -> bool:
