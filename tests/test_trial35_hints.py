@@ -227,3 +227,34 @@ def test_an_owner_written_as_colleagues_write_it_is_told_the_id(
         assert hant in _check(org, "zh-Hant")[1]
     (org / "會議.yml").write_text(MEETINGS, "utf-8")
     assert _check(org)[0] == []
+
+
+@pytest.mark.parametrize(("seat_elsewhere", "en_word", "hant_word"), [
+    (True, "待招聘", "待招聘"), (False, "vacant", "待招募")])
+def test_a_holder_who_left_is_told_the_open_seat_word_too(
+        write_org, seat_elsewhere: bool, en_word: str, hant_word: str) -> None:  # type: ignore[no-untyped-def]
+    """Before: a person who left, still in a position's `holders`, was told only to add
+    them back or change the reference. Now the hint says to write the open seat too: in
+    the word the org writes one with (`待招聘`), else `vacant` in the report's language."""
+    positions = POSITIONS.replace("holders: [hk005]", "holders: [hk005, fanny-chan]")
+    if seat_elsewhere:
+        positions += ("- kind: Position\n  id: sre\n  name: SRE 工程師\n  team: cs\n"
+                      "  # orgspec: ignore[RO001] 招到人之前由何詠詩代管\n  holders: [待招聘]\n")
+    org = _org(write_org, **{"positions.yaml": positions})
+    found, text = _check(org)
+    assert found == [("RF001", "positions.yaml", 5)]
+    assert "hint: add the Person 'fanny-chan' to the org's files, or change it to an existing " \
+        "id; if the person left and the seat is open now, write " \
+        f"`{en_word}` in their place (RO001 reports an open seat)\n" in text
+    assert "；如果此人已離職、這個職位現在空缺，在原處寫 " \
+        f"`{hant_word}`（RO001 會報告空缺的職位）\n" in _check(org, "zh-Hant")[1]
+    (org / "positions.yaml").write_text(positions.replace("fanny-chan", en_word), "utf-8")
+    # followed: the seat is open, as the hint says RO001 then reports
+    assert _check(org)[0] == [("RO001", "positions.yaml", 5)]
+
+
+def test_a_typo_in_holders_gets_its_did_you_mean_alone(write_org) -> None:  # type: ignore[no-untyped-def]
+    org = _org(write_org, **{"positions.yaml": POSITIONS.replace("[hk005]", "[hk00S]")})
+    found, text = _check(org)
+    assert found == [("RF001", "positions.yaml", 5)]
+    assert "the seat is open" not in text and "did you mean" in text

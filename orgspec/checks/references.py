@@ -12,7 +12,7 @@ from orgspec.checks.holderteams import holder_teams, teams_hint
 from orgspec.checks.placeholders import PlaceholderIssue, left_to_its_rule, placeholder_said
 from orgspec.engine.charterroles import ROLE_WORDS
 from orgspec.engine.context import RuleContext
-from orgspec.engine.holdback import value_words
+from orgspec.engine.holdback import seat_noted, value_words
 from orgspec.engine.registry import UNSAID, check
 from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import M, P
@@ -27,6 +27,7 @@ from orgspec.model.models import (
     KINDS,
     PLACEHOLDERS,
     ROLES,
+    is_open_seat,
     is_placeholder,
     is_vacant,
     seat_word_is_id,
@@ -512,7 +513,7 @@ class _Guesses:
             else:
                 said = close.said(near)
             if said:
-                settled[id(issue)] = replace(issue, hint=said)
+                settled[id(issue)] = replace(issue, hint=said)  # a typo: no seat to note
         self.pending = []
         return [settled.get(id(i), i) for i in issues] if settled else issues
 
@@ -703,6 +704,16 @@ class _Guesses:
                 return M("{value!r} is part of {name!r}, a name of person `{id}`: write "
                          "`{id}`", value=value.strip(), name=name, id=ident)
         return M("did you mean {id!r}?", id=ident)
+
+
+def _seat_word(org: Org) -> str | None:
+    """The first open-seat word (`待招聘`, `vacant`) a position of `org` writes in its
+    `holders`, or None: the word the org writes a seat with."""
+    for role in org.table("Role").values():
+        for holder in getattr(role, "holders", None) or ():
+            if isinstance(holder, str) and is_open_seat(holder):
+                return holder.strip()
+    return None
 
 
 def _glued_comment(value: str, ids: Any) -> M | None:
@@ -1063,10 +1074,13 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
                  kinds=wanted, value=value, field=label, duty=ident) \
             if kind == "responsibility" and label in ROLES else \
             _unknown_in(guesses.org, kind, ident, field, wanted, value, label)
-        issue = Issue(said, at, entity=node_key(kind, ident),
-                      hint=hint or _no_id_hint(org, value, label, wanted) or
-                      M("add the {kinds} {value!r} to the org's files, or change it to an "
-                        "existing id", kinds=wanted, value=value))
+        hint = hint or _no_id_hint(org, value, label, wanted) or \
+            M("add the {kinds} {value!r} to the org's files, or change it to an existing id",
+              kinds=wanted, value=value)
+        if kind == "role" and label == "holders" and close is not None:
+            hint = seat_noted(hint, _seat_word(org))  # a person who left (a did-you-mean
+            # drops it: a typo)
+        issue = Issue(said, at, entity=node_key(kind, ident), hint=hint)
         if close is not None:
             guesses.pending.append((issue, close))
         yield issue
