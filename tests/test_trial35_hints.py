@@ -258,3 +258,59 @@ def test_a_typo_in_holders_gets_its_did_you_mean_alone(write_org) -> None:  # ty
     found, text = _check(org)
     assert found == [("RF001", "positions.yaml", 5)]
     assert "the seat is open" not in text and "did you mean" in text
+
+
+SEAT = """\
+- kind: Position
+  id: sre
+  name: SRE 工程師
+  team: cs
+  {comment}
+  holders: [待招聘]
+"""
+
+
+def test_an_until_written_as_a_chinese_date_is_given_converted(write_org) -> None:  # type: ignore[no-untyped-def]
+    """Before: `SU002 ... write until=YYYY-MM-DD`. Now the date to write."""
+    comment = "# orgspec: ignore[RO001] 招到人之前由何詠詩代管 until=2027年1月31日"
+    org = _org(write_org, **{"seat.yaml": SEAT.format(comment=comment)})
+    found, text = _check(org)
+    assert found == [("SU002", "seat.yaml", 5)]
+    assert "SU002 [warning] suppression has an invalid expiry '2027年1月31日'\n" \
+        "    hint: write `until=2027-01-31` (YYYY-MM-DD)\n" in text
+    hant = _check(org, "zh-Hant")[1]
+    assert "SU002 [警告] 忽略註解的到期日期 '2027年1月31日' 無效\n" \
+        "    建議: 寫成 `until=2027-01-31`（YYYY-MM-DD）\n" in hant
+    (org / "seat.yaml").write_text(SEAT.format(comment=comment.replace(
+        "2027年1月31日", "2027-01-31")), "utf-8")
+    assert _check(org)[0] == []
+
+
+@pytest.mark.parametrize("comment", ["# orgspec：ignore［RO001］ 招到人之前由鄭浩然代管",
+                                     "# orgspec：ignore[RO001] 招到人之前由鄭浩然代管",
+                                     "# orgspec ignore【RO001】"])
+def test_a_full_width_suppression_is_read_and_said_once(write_org, comment: str) -> None:  # type: ignore[no-untyped-def]
+    """Before: SU003 ('遮蔽註解' where SU002 says '忽略註解') plus the RO001 it failed to
+    hide. Now it is read as the suppression it plainly is: SU003 alone, one term."""
+    org = _org(write_org, **{"seat.yaml": SEAT.format(comment=comment)})
+    found, text = _check(org)
+    assert found == [("SU003", "seat.yaml", 5)]
+    written = comment.split(" 招")[0]
+    assert f"SU003 [warning] malformed suppression `{written}`: orgspec reads it as " \
+        "`# orgspec: ignore[RO001]`\n    hint: write `# orgspec: ignore[RO001]` (an ASCII " \
+        "colon and ASCII brackets)\n" in text
+    hant = _check(org, "zh-Hant")[1]
+    assert f"SU003 [警告] 忽略註解格式不對 `{written}`：orgspec 按 `# orgspec: ignore[RO001]` " \
+        "讀取它\n" in hant and "遮蔽" not in hant
+    (org / "seat.yaml").write_text(SEAT.format(comment=comment.replace("：", ": ").replace(
+        "［", "[").replace("］", "]").replace("【", "[").replace("】", "]").replace(
+        "orgspec ignore", "orgspec: ignore")), "utf-8")
+    assert _check(org)[0] == []
+
+
+def test_explain_in_traditional_says_in_the_org_as_taiwan_writes_it() -> None:
+    """`explain OW002` in zh-Hant had 組織里 (里, a unit of distance) and 寫明瞭 (明瞭, to
+    understand): the zh -> zh-Hant conversion (`i18n.hant`) now writes 組織裡, 寫明了."""
+    out = run_cli("explain", "OW002", "--lang", "zh-Hant").stdout
+    assert "組織裡有這個人選" in out and "組織里" not in out
+    assert "寫明了人選" in out and "明瞭" not in out
