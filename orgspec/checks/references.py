@@ -1036,8 +1036,10 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
         if hint:
             hint = _and_several(hint, guesses.several(parts, kinds))
         close = None
+        unmatched = False  # no person, typo or name is guessed: maybe one who left
         if not hint:
             guessed = guesses.hint(value, kinds)
+            unmatched = isinstance(guessed, _Close)
             if isinstance(guessed, _Close) and _numeric(value):
                 hint = _number_hint(value, kinds, wanted)
             elif isinstance(guessed, _Close):  # the hint below, unless `settle` finds one
@@ -1077,7 +1079,7 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
         hint = hint or _no_id_hint(org, value, label, wanted) or \
             M("add the {kinds} {value!r} to the org's files, or change it to an existing id",
               kinds=wanted, value=value)
-        if kind == "role" and label == "holders" and close is not None:
+        if kind == "role" and label == "holders" and unmatched:
             hint = seat_noted(hint, _seat_word(org))  # a person who left (a did-you-mean
             # drops it: a typo)
         issue = Issue(said, at, entity=node_key(kind, ident), hint=hint)
