@@ -20,6 +20,11 @@ POSITION = """- kind: Role
 """
 
 
+# a holder no one is guessed for may have left (trial 35)
+SEAT = ("; if the person left and the seat is open now, write `vacant` in their place (RO001 "
+        "reports an open seat)")
+
+
 def findings(run: Any, code: str) -> list[tuple[str, str]]:
     """(file:line:col, hint line) of each finding of `code` in a text run."""
     lines = run.stdout.splitlines()
@@ -34,15 +39,16 @@ def test_an_unknown_employee_number_suggests_no_one_by_its_digits(write_org: Any
     assert findings(run, "RF001") == [
         (f"{file}:4:21", "hint: add the person with id '1099' (their employee number) to the "
                          "org's files, or check the number: numbers that look alike belong to "
-                         "unrelated people, so none is suggested"),
+                         "unrelated people, so none is suggested" + SEAT),
         (f"{file}:8:13", "hint: 秦岚 is the name of person `1019`: write `1019`"),
         (f"{file}:8:17", "hint: add the Person 't1099' to the org's files, or change it to an "
-                         "existing id"),
+                         "existing id" + SEAT),
     ]
     zh = run_cli("check", str(org), "--isolated", "--no-cache", "--lang", "zh")
     assert findings(zh, "RF001")[0] == (
         f"{file}:4:21", "建议: 在组织文件中添加 id 为 '1099' 的人员（即其工号），或核对工号："
-                        "相近的工号属于不相干的人，所以不作推荐")
+                        "相近的工号属于不相干的人，所以不作推荐；如果此人已离职、这个岗位现在空缺，"
+                        "在原处写 `待招聘`（RO001 会报告空缺的岗位）")
 
 
 MEETINGS = """- kind: Team

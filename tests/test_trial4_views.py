@@ -95,17 +95,19 @@ POSITION = """\
 ])
 def test_a_malformed_suppression_is_one_finding_at_the_comment(tmp_path: Path, comment: str,
                                                                fixed: str) -> None:
-    """Like ruff with a malformed `# noqa`: not read (the finding it meant stays), and said
-    once, at the comment, in the run's language, with the form orgspec reads."""
+    """Read as the suppression it plainly is (trial 35: not read, the finding it meant
+    stayed beside SU003: two findings for one slip), and said once, at the comment, in
+    the run's language, with the form to write."""
     (tmp_path / "org.yaml").write_text(POSITION.replace("{comment}", comment), "utf-8")
     result = lint([str(tmp_path)], Config(lang="zh"))
     said = [(f.code, f.location.line, f.location.col, f.message, f.hint)
             for f in result.findings if f.code in ("SU001", "SU003", "RO004")]
     written = comment.split("]")[0].split("］")[0].split("】")[0]
     assert said[0][:3] == ("SU003", 7, 5)
-    assert said[0][3].startswith(f"屏蔽注释格式不对 `{written}")
+    assert said[0][3].startswith(f"忽略注释格式不对 `{written}")
+    assert said[0][3].endswith(f"`：orgspec 按 `{fixed}` 读取它")
     assert said[0][4] == f"写成 `{fixed}`（半角冒号、半角方括号）"
-    assert [s[0] for s in said] == ["SU003", "RO004"]
+    assert [s[0] for s in said] == ["SU003"]
     good = POSITION.replace("{comment}", fixed + " 下季度再量化")
     (tmp_path / "org.yaml").write_text(good, "utf-8")
     assert [f.code for f in lint([str(tmp_path)], Config()).findings

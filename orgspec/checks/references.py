@@ -12,7 +12,7 @@ from orgspec.checks.holderteams import holder_teams, teams_hint
 from orgspec.checks.placeholders import PlaceholderIssue, left_to_its_rule, placeholder_said
 from orgspec.engine.charterroles import ROLE_WORDS
 from orgspec.engine.context import RuleContext
-from orgspec.engine.holdback import value_words
+from orgspec.engine.holdback import seat_noted, value_words
 from orgspec.engine.registry import UNSAID, check
 from orgspec.findings import Issue, Location, Related
 from orgspec.i18n import M, P
@@ -27,6 +27,7 @@ from orgspec.model.models import (
     KINDS,
     PLACEHOLDERS,
     ROLES,
+    is_open_seat,
     is_placeholder,
     is_vacant,
     seat_word_is_id,
@@ -512,7 +513,7 @@ class _Guesses:
             else:
                 said = close.said(near)
             if said:
-                settled[id(issue)] = replace(issue, hint=said)
+                settled[id(issue)] = replace(issue, hint=said)  # a typo: no seat to note
         self.pending = []
         return [settled.get(id(i), i) for i in issues] if settled else issues
 
@@ -572,6 +573,9 @@ class _Guesses:
         value = bare or value
         if value.casefold() in ids:
             return M("an id is lowercase: write it as `{id}`", id=value.casefold())
+        glued = _glued_comment(value, ids)
+        if glued is not None:  # `hk005#何詠詩`, `hk005＃何詠詩`: a comment YAML did not see
+            return glued
         narrow = unicodedata.normalize("NFKC", value)
         if narrow != value and (narrow in ids or narrow.casefold() in ids):  # `ｔｅｃｈ`
             return _full_width_said(value, narrow if narrow in ids else narrow.casefold())
@@ -700,6 +704,36 @@ class _Guesses:
                 return M("{value!r} is part of {name!r}, a name of person `{id}`: write "
                          "`{id}`", value=value.strip(), name=name, id=ident)
         return M("did you mean {id!r}?", id=ident)
+
+
+def _seat_word(org: Org) -> str | None:
+    """The first open-seat word (`待招聘`, `vacant`) a position of `org` writes in its
+    `holders`, or None: the word the org writes a seat with."""
+    for role in org.table("Role").values():
+        for holder in getattr(role, "holders", None) or ():
+            if isinstance(holder, str) and is_open_seat(holder):
+                return holder.strip()
+    return None
+
+
+def _glued_comment(value: str, ids: Any) -> M | None:
+    """The hint for an id with a comment glued to it (`hk005#何詠詩`: a `#` starts a comment
+    only after a space; `hk005＃何詠詩`: a full-width `＃` never does), which YAML reads as
+    one value: the id, and the line to write; None when what comes before the mark is no
+    id of the kinds asked."""
+    at = min((i for i in (value.find("#"), value.find("＃")) if i > 0), default=-1)
+    if at < 0:
+        return None
+    ident, comment = value[:at].strip(), value[at + 1:].strip()
+    if not ident or ident not in ids:
+        return None
+    if value[at] == "#":
+        return M("`#` starts a comment only after a space: YAML reads {value!r} as one value; "
+                 "the id is `{id}`: write `{id}`, and a note at the end of the line after a "
+                 "space: `# {comment}`", value=value, id=ident, comment=comment)
+    return M("a full-width `＃` never starts a comment: YAML reads {value!r} as one value; the "
+             "id is `{id}`: write `{id}`, and a note at the end of the line after a space and "
+             "a half-width `#`: `# {comment}`", value=value, id=ident, comment=comment)
 
 
 def _one_han(value: str) -> bool:
@@ -1002,8 +1036,10 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
         if hint:
             hint = _and_several(hint, guesses.several(parts, kinds))
         close = None
+        unmatched = False  # no person, typo or name is guessed: maybe one who left
         if not hint:
             guessed = guesses.hint(value, kinds)
+            unmatched = isinstance(guessed, _Close)
             if isinstance(guessed, _Close) and _numeric(value):
                 hint = _number_hint(value, kinds, wanted)
             elif isinstance(guessed, _Close):  # the hint below, unless `settle` finds one
@@ -1040,10 +1076,13 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
                  kinds=wanted, value=value, field=label, duty=ident) \
             if kind == "responsibility" and label in ROLES else \
             _unknown_in(guesses.org, kind, ident, field, wanted, value, label)
-        issue = Issue(said, at, entity=node_key(kind, ident),
-                      hint=hint or _no_id_hint(org, value, label, wanted) or
-                      M("add the {kinds} {value!r} to the org's files, or change it to an "
-                        "existing id", kinds=wanted, value=value))
+        hint = hint or _no_id_hint(org, value, label, wanted) or \
+            M("add the {kinds} {value!r} to the org's files, or change it to an existing id",
+              kinds=wanted, value=value)
+        if kind == "role" and label == "holders" and unmatched:
+            hint = seat_noted(hint, _seat_word(org))  # a person who left (a did-you-mean
+            # drops it: a typo)
+        issue = Issue(said, at, entity=node_key(kind, ident), hint=hint)
         if close is not None:
             guesses.pending.append((issue, close))
         yield issue

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeGuard
 
 from orgspec.engine.anchors import Anchors
 from orgspec.findings import Finding, replaced
@@ -336,6 +336,9 @@ def rehint(hint: str, new: M) -> M:
     if isinstance(source, P) and (is_held(source) or is_grouped(source)):
         return P(source.singular, source.plural,
                  **{**source.values, "hint": rehint(source.values["hint"], new)})
+    if _is_seat_noted(source):
+        return M(source.template, **{**source.values,
+                                     "hint": rehint(source.values["hint"], new)})
     return new
 
 
@@ -376,12 +379,35 @@ def grouped_count(hint: object) -> int:
 
 
 def bare_hint(hint: object) -> object:
-    """The hint a check gave, without what `held_hint` and `grouped_hint` said around it
-    (the `M` as the check made it, not said)."""
+    """The hint a check gave, without what `held_hint`, `grouped_hint` and `seat_noted`
+    said around it (the `M` as the check made it, not said)."""
     hint = getattr(hint, "source", hint)
-    while isinstance(hint, P) and (is_held(hint) or hint.singular.startswith(_GROUPED)):
+    while (isinstance(hint, P) and (is_held(hint) or hint.singular.startswith(_GROUPED))) or \
+            _is_seat_noted(hint):
         hint = getattr(hint.values["hint"], "source", hint.values["hint"])
     return hint
+
+
+# how `seat_noted` ends RF001's hint at a position's `holders`
+_SEAT_NOTED = ("{hint}; if the person left and the seat is open now, write `{seat}` in their "
+               "place (RO001 reports an open seat)")
+
+
+def seat_noted(hint: str, seat: str | None = None) -> M:
+    """RF001's `hint` at an unknown holder of a position, followed by how to write the seat
+    they left (trial 35: a person who left, still listed, was told only to add them back):
+    `seat`, the open-seat word the org writes already (`待招聘`), else `vacant` in the
+    report's language. `bare_hint` sees through it and `rehint` keeps it, as for
+    `held_hint`."""
+    return M("{hint}; if the person left and the seat is open now, write `{seat}` in their "
+             "place (RO001 reports an open seat)", hint=hint,
+             # TRANSLATORS: the word written in a position's `holders` for an open seat
+             # (models.VACANT reads it): 待招聘
+             seat=seat if seat is not None else M("vacant"))
+
+
+def _is_seat_noted(hint: object) -> TypeGuard[M]:
+    return isinstance(hint, M) and not isinstance(hint, P) and hint.template == _SEAT_NOTED
 
 
 def _held_item(held: Held) -> str:

@@ -258,7 +258,7 @@ def keep_lexicon(cache: Cache, key: bytes | None, later: bool = False) -> None:
 
 def _names_near_duplicates(org: Org, plan: Plan) -> bool:
     """Whether a suppression comment of the org may name OW007 (by code or name, read as
-    `lint._suppress` reads it; a malformed one names nothing).
+    `lint._suppress` reads it; a malformed one as it is meant).
 
     The others leave a prose answer as the full path gives it: a suppression covers
     findings on its own file's lines, and such an answer changes only the findings of the
@@ -268,7 +268,7 @@ def _names_near_duplicates(org: Org, plan: Plan) -> bool:
     is what the full path would give."""
     names = {m.name: c for c, m in plan.rules.items()}
     return any(names.get(text, text.upper()) == NEAR_DUPLICATES
-               for d in org.directives if not d.malformed for text in d.codes)
+               for d in org.directives for text in d.codes)
 
 
 def _made(idents: list[str], org: Org, plan: Plan, config: Config, findings: list[Finding],

@@ -47,11 +47,13 @@ TERMS = {
     # a GitHub pull request: GitHub's zh-TW 提取要求 (合併請求 is GitLab's merge request,
     # which the zh catalog writes 合并请求)
     "拉取請求": "提取要求",
-    "註釋": "註解",  # a comment in a file (遮蔽註解, # 註解)
+    "註釋": "註解",  # a comment in a file (忽略註解, # 註解)
     "在崗": "在職",  # holding a position
     "待招聘": "待招募",  # an open seat, as Taiwan writes it (both mark a vacancy)
     "平臺": "平台",  # s2twp's 平臺 is formal; Taiwan's software writes 平台 (電商平台)
     "版本里": "版本裡",  # s2twp leaves 里 (a unit of distance) after 版本; "in a version" is 裡
+    "組織里": "組織裡",  # the same after 組織: "in the org" (trial 35, `explain OW002`)
+    "寫明瞭": "寫明了",  # 写明了 is 写明 + 了 (wrote out); s2twp reads 明了 as 明瞭 (to understand)
     # s2twp reads every 发布 as 釋出 (to release, hand out); orgspec's 发布 publishes (a
     # handbook, a report, a comment), which Taiwan writes 發布 (教育部: 發布)
     "釋出": "發布",

@@ -4,8 +4,8 @@ right after the brackets or at the end of the reason.
 
 A suppression that suppresses nothing, or has expired, is itself a finding (SU001, SU002).
 One written with a full-width colon or brackets, or without its colon (`# orgspec：ignore[X]`,
-an IME slip), is not read, as ruff does not read a malformed `# noqa`: it is SU003, at the
-comment, with the form orgspec reads.
+an IME slip), is read as the directive it plainly is, and is SU003, at the comment, with the
+form to write (trial 35: not read, it gave SU003 and the finding it was meant to hide).
 
 Only a YAML comment is read: the same text inside a quoted or block value (`mission:
 "... #orgspec:ignore-file[RF001]"`, a roster cell an import wrote) is the value's text
@@ -42,6 +42,10 @@ LATE_UNTIL = lazy(r"(?:^|[ \t])until=(?P<until>\S*)[ \t]*$")
 # ASCII or full-width brackets; a match that DIRECTIVE does not also read is malformed.
 NEAR = lazy(r"#[ \t]*orgspec[ \t]*[:：﹕]?[ \t]*(?P<kind>ignore-file|ignore)[ \t]*"
             r"[\[［【](?P<codes>[^\]］】\n]*)[\]］】]?")
+
+
+_CODE_SEP = lazy(r"[,，、]")  # between the codes of a near miss, as an IME types them
+_EARLY_UNTIL = lazy(r"[ \t]+until=(?P<until>\S+)")
 
 
 # Codes whose finding says a file or an entity was not read (an input error, a duplicate
@@ -103,9 +107,17 @@ def scan_directives(text: str, file: str,
         # a near miss ends at its bracket: finditer goes on to a comment after it
         if m.start() not in read and (inside is None or not inside(m.start())):
             line, col = index.position(m.start())
-            meant = f"# orgspec: {m.group('kind')}[{m.group('codes').strip()}]"
-            out.append(Directive(Location(file, line, col), (), m.group("kind") == "ignore-file",
-                                 malformed=(m.group(0), meant)))
+            codes = tuple(c.strip() for c in _CODE_SEP.split(m.group("codes")) if c.strip())
+            meant = f"# orgspec: {m.group('kind')}[{', '.join(codes)}]"
+            # read as the directive it plainly is (trial 35: `# orgspec：ignore［RO001］`
+            # gave SU003 and the RO001 it was meant to hide); SU003 says how to write it
+            rest = text[m.end():text.find("\n", m.end()) if "\n" in text[m.end():] else None]
+            late = LATE_UNTIL.search(rest)
+            early = _EARLY_UNTIL.match(rest)
+            written = early.group("until") if early else late.group("until") if late else None
+            until, bad = _until(written)
+            out.append(Directive(Location(file, line, col), codes, m.group("kind") == "ignore-file",
+                                 until, bad, rest.strip(), malformed=(m.group(0), meant)))
     return out
 
 
@@ -148,6 +160,23 @@ def _until(text: str | None) -> tuple[dt.date | None, str]:
         return dt.date.fromisoformat(text), ""
     except ValueError:
         return None, text
+
+
+# `2027年1月31日`, `2027/1/31`, `2027.01.31`: a date written as people write it
+_DATE_WRITTEN = lazy(r"(\d{4})\s*(?:[-/.－／]|年)\s*(\d{1,2})\s*(?:[-/.－／]|月)\s*"
+                     r"(\d{1,2})\s*[日号號]?")
+
+
+def until_meant(text: str) -> str:
+    """The `until=` date `text` means as YYYY-MM-DD (`2027年1月31日` -> 2027-01-31), or ""
+    when it is no date."""
+    m = _DATE_WRITTEN.fullmatch(text.strip())
+    if m is None:
+        return ""
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return ""
 
 
 class Suppressor:
@@ -218,15 +247,17 @@ class Suppressor:
 
     def _leftover(self, d: Directive, known: set[str], enabled: set[str],
                   unsure: Callable[[Directive, str], bool] | None) -> Iterable[Issue]:
-        if d.malformed:
-            yield Issue(M("malformed suppression `{text}`: orgspec does not read it, so it "
-                          "suppresses nothing", text=d.malformed[0]), d.location,
+        if d.malformed:  # read as meant: said once, how to write it
+            yield Issue(M("malformed suppression `{text}`: orgspec reads it as `{fixed}`",
+                          text=d.malformed[0], fixed=d.malformed[1]), d.location,
                         hint=M("write `{fixed}` (an ASCII colon and ASCII brackets)",
                                fixed=d.malformed[1]), code="SU003")
             return
         if d.bad_until:
+            meant = until_meant(d.bad_until)
             yield Issue(M("suppression has an invalid expiry {value!r}", value=d.bad_until),
-                        d.location, hint=M("write until=YYYY-MM-DD"), code="SU002")
+                        d.location, hint=M("write `until={date}` (YYYY-MM-DD)", date=meant)
+                        if meant else M("write until=YYYY-MM-DD"), code="SU002")
             return
         if self.expired(d):
             yield Issue(M("suppression of {codes} expired on {date}", codes=list(d.codes),

@@ -38,6 +38,7 @@ from orgspec.load.yamlhints import (
     full_hash,
     glued_colon,
     glued_dash,
+    lost_dash,
     mend_brackets,
     missing_comma,
     plain,
@@ -419,6 +420,9 @@ def _said(exc: yaml.MarkedYAMLError, text: str, index: LineIndex, message: str, 
     glued = glued_colon(text, [*began, line, line - 1])
     if glued is not None:
         return Problem("IN001", glued[2], glued[0], glued[1], glued[3])
+    lost = lost_dash(message, text, line)
+    if lost is not None:  # `kind: Meeting` among `- kind: Meeting`: the one fix, a `- `
+        return Problem("IN001", lost[2], lost[0], lost[1], lost[3])
     explained = explain(message, text, line)
     said = explained[:2] if explained is not None else None
     if explained is not None and explained[2] is not None:

@@ -394,6 +394,69 @@ def glued_dash(text: str, line: int) -> tuple[int, int, str, str] | None:
     return None
 
 
+def _content(lines: list[str], number: int, step: int) -> int | None:
+    """The nearest line from `number` (1-based, itself included) in direction `step` that
+    is neither blank nor a comment, or None."""
+    while 1 <= number <= len(lines):
+        if lines[number - 1].strip() and not lines[number - 1].lstrip().startswith("#"):
+            return number
+        number += step
+    return None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def lost_dash(detail: str, text: str, line: int) -> tuple[int, int, str, str] | None:
+    """A list item written without its `- ` (`kind: Meeting` among `- kind: Meeting` items),
+    where the parser gave up at `line`: the item's first field stands at the column of the
+    other items' `-` and its next field two columns further in, where the fields of an
+    item start. In the middle of the list the parser gives up on that line; for the first
+    item, on the field under it (read as more of its value). As (line, column, message,
+    hint), or None: the one fix is the `- `, whichever line the parser names."""
+    if not any(w in detail for w in _INDENT_ERRORS):
+        return None
+    lines = text.splitlines()
+    for number in (line, _content(lines, line - 1, -1)):
+        if number is None or not 1 <= number <= len(lines):
+            continue
+        here = lines[number - 1]
+        m = _KEY.match(here)
+        if m is None or here.lstrip().startswith(("-", "#")):
+            continue
+        column = _indent(here)
+        below = _content(lines, number + 1, 1)
+        if below is None or _KEY.match(lines[below - 1]) is None or \
+                lines[below - 1].lstrip().startswith("-") or \
+                _indent(lines[below - 1]) != column + 2:
+            continue
+        if not _an_item_beside(lines, number, column):
+            continue
+        written = here.strip()
+        return (number, column + 1,
+                M("`{key}:` starts a list item, but its `- ` is missing: the other items of "
+                  "the list start with `- `", key=m.group("key").strip()),
+                M("start the new item with `- `: `- {text}`", text=written))
+    return None
+
+
+def _an_item_beside(lines: list[str], number: int, column: int) -> bool:
+    """Whether an item of the list (a `- ` at `column`) stands above line `number` or below
+    it, with only deeper lines between: the list the line belongs to."""
+    for step in (-1, 1):
+        at = _content(lines, number + step, step)
+        while at is not None:
+            other = lines[at - 1]
+            indent = _indent(other)
+            if indent == column and other.lstrip().startswith("- "):
+                return True
+            if indent <= column:
+                break
+            at = _content(lines, at + step, step)
+    return False
+
+
 # `name:产品部`: a key, its colon and the value with no space between: YAML reads one plain
 # text (a colon ends a key only before a space), so the parser finds no field there
 _GLUED_COLON = lazy(r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][\w.-]*|"

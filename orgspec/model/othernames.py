@@ -52,6 +52,10 @@ class OtherNames:
                 others = names.every() if names is not None else []
                 for name in others:  # its `name` is `NamedIds`' (a closer hint)
                     by[fold_name(name)].add(ident)
+                    # `winnie-ho` for `Winnie Ho`: the name written as an id (trial 35)
+                    by[_joined(fold_name(name))].add(ident)
+                if kind == "Person" and isinstance(getattr(entity, "name", None), str):
+                    by[_joined(fold_name(entity.name))].add(ident)
                 if not read_too:
                     continue
                 for name in (getattr(entity, "name", None), *others):

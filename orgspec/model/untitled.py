@@ -44,3 +44,23 @@ def _example(item: Any) -> str | None:
             str(target).strip():
         return f"{metric.strip()} {str(target).strip()}"
     return metric.strip()
+
+
+def unknown_in_part(path: tuple[Any, ...], entity: str) -> M | None:
+    """The unknown field at `path` (`("key_results", 2, "標題")`) of an item of the entity
+    keyed `entity`, said with the item's number counted from 1 as SC002 counts it (`key
+    result 3 of objective ...`), not `key_results[2].標題`; None outside a list's item."""
+    if len(path) != 3 or not isinstance(path[1], int) or ":" not in entity or \
+            path[0] not in _ITEM_WORDS:
+        return None
+    kind, _, ident = entity.partition(":")
+    return M(_ITEM_WORDS[path[0]], n=path[1] + 1, kind=KIND_WORDS.get(kind, kind), id=ident,
+             field=str(path[2]))
+
+
+_ITEM_WORDS = {
+    "key_results": M("key result {n} of {kind} {id!r} has an unknown field `{field}`"),
+    "kpis": M("KPI {n} of {kind} {id!r} has an unknown field `{field}`"),
+    "steps": M("step {n} of {kind} {id!r} has an unknown field `{field}`"),
+    "responsibilities": M("charter item {n} of {kind} {id!r} has an unknown field `{field}`"),
+}

@@ -10,7 +10,7 @@ import types
 import typing
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -42,7 +42,7 @@ from orgspec.model.models import (
     slug_of,
 )
 from orgspec.model.org import Claim, Org, Origin, RoleClaim, node_key
-from orgspec.model.untitled import untitled
+from orgspec.model.untitled import unknown_in_part, untitled
 from orgspec.text.kindwords import kind_named
 from orgspec.text.lazyre import lazy
 from orgspec.text.shorten import shown
@@ -464,16 +464,51 @@ def _schema_issues(exc: ValidationError, ent: RawEntity, model: type[BaseModel],
                    ident: Any) -> Iterator[Issue]:
     entity = node_key(kind, ident) if isinstance(ident, str) else ""
     errors = exc.errors(include_url=False, include_input=False, include_context=True)
-    for err in errors[:MAX_ERRORS_PER_ENTITY]:
+    errors = errors[:MAX_ERRORS_PER_ENTITY]
+    renamed = _renamed(errors, ent.data, model)
+    for err in errors:
         loc = tuple(err["loc"])
         path = _data_path(ent.data, loc)
+        if err["type"] == "missing" and (path, loc[-1]) in renamed.values():
+            continue  # `標題:` for `title`: one finding, at the key to rename
         at = (*ent.path, *path)
         # a bad text value is reported where it is written; a field missing or unknown, or a
         # list or mapping of the wrong shape, at its key
         where = ent.fmap.value(at) if err["type"] not in ("extra_forbidden", "missing") and \
             isinstance(ent.fmap.node(at), str) else ent.fmap.locate(at)
-        yield _schema_issue(err["type"], err.get("ctx") or {}, loc, path, model, where, entity,
-                            ent.data)
+        issue = _schema_issue(err["type"], err.get("ctx") or {}, loc, path, model, where,
+                              entity, ent.data)
+        if err["type"] == "extra_forbidden" and path in renamed:
+            value, meant = _node(ent.data, path), renamed[path][1]
+            hint = M("rename `{key}` to `{field}` and keep its value: `{field}: {value}`",
+                     key=path[-1], field=meant, value=value.strip()) \
+                if isinstance(value, str) and value.strip() and "\n" not in value else \
+                M("rename `{key}` to `{field}` and keep its value", key=path[-1], field=meant)
+            issue = replace(issue, hint=hint)
+        yield issue
+
+
+def _renamed(errors: list[Any], data: dict[str, Any],
+             model: type[BaseModel]) -> dict[Path, tuple[Path, str]]:
+    """The unknown keys that name a required field missing beside them (`標題:` where a key
+    result has no `title`), as {path of the key: (path of the mapping, the field)}: renamed,
+    the one mistake is mended, so the missing field is not said again."""
+    missing = {(_data_path(data, tuple(e["loc"])), e["loc"][-1]) for e in errors
+               if e["type"] == "missing"}
+    if not missing:
+        return {}
+    out: dict[Path, tuple[Path, str]] = {}
+    for err in errors:
+        loc = tuple(err["loc"])
+        if err["type"] != "extra_forbidden" or not isinstance(loc[-1], str):
+            continue
+        path = _data_path(data, loc)
+        options = _fields_at(model, loc[:-1])
+        meant = field_meant(loc[-1], options) or \
+            next(iter(difflib.get_close_matches(loc[-1], options, n=1, cutoff=0.6)), None)
+        if path and path[-1] == loc[-1] and meant and (path[:-1], meant) in missing:
+            out[path] = (path[:-1], meant)
+    return out
 
 
 def _schema_issue(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: Path,
@@ -507,8 +542,8 @@ def _schema_issue(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: Pa
         taken = _taken_field(str(loc[-1]), options, meant, data, path)
         if taken is not None and stray is None:
             hint = taken
-        return Issue(M("unknown field `{field}`", field=field), where, entity, hint=hint,
-                     code="SC001")
+        return Issue(unknown_in_part(path, entity) or M("unknown field `{field}`", field=field),
+                     where, entity, hint=hint, code="SC001")
     if kind == "missing":
         part = untitled(loc, _node(data, path) if data is not None else None, entity)
         if part is not None:  # `- metric: 準時出貨率` under `kpis`: which, and a title

@@ -14,6 +14,8 @@ from orgspec.han import is_han
 # these); longest first, so 王总监 is 王 + 总监, not 王总 + 监
 TITLES = ("总经理", "总监", "经理", "老师", "主任", "主管", "组长", "部长", "老板", "小姐", "总",
           "工", "董", "姐", "哥", "生", "太")
+# Hong Kong's English titles after a surname (陳sir, 張Madam, 黃Miss), case-folded
+LATIN_TITLES = ("madam", "miss", "sir", "mrs", "mr", "ms")
 # said before a surname: 小王, 老李, 阿陳; 肥 (fat) is a nickname said before it: 肥陳
 PREFIXES = ("小", "老", "阿", "肥")
 # Hong Kong calls one character of the given name with these: 阿豪, 豪哥, 芳姐
@@ -59,6 +61,10 @@ def calls(written: str) -> list[tuple[str, str]]:
     (雅婷, and 小明, which is also 小 + surname 明), ("char", C) for one character C of a
     given name after 阿 or before 姐 / 哥 (阿豪, 豪哥); [] for anything else (a title
     alone: 老师)."""
+    for title in LATIN_TITLES:  # 鄭sir, 陳 Madam: Hong Kong's English titles
+        head = written[:-len(title)].rstrip()
+        if written.endswith(title) and _han(head) and _is_surname(head):
+            return [("surname", head)]
     if not _han(written) or len(written) > 6 or written in NO_CALL:
         return []
     out: list[tuple[str, str]] = []
