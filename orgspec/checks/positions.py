@@ -10,7 +10,7 @@ from orgspec.checks.holderteams import holder_teams, teams_hint
 from orgspec.engine.context import RuleContext
 from orgspec.engine.holdback import value_words
 from orgspec.engine.registry import check
-from orgspec.engine.rolesslip import Slip, roles_slip
+from orgspec.engine.rolesslip import Slip, open_seat_slips, roles_slip
 from orgspec.findings import Issue, Related
 from orgspec.i18n import M
 from orgspec.model.models import is_vacant
@@ -254,13 +254,16 @@ def _outside_charter(ctx: RuleContext, team: str, duty: str) -> bool:
     return found
 
 
-@check("RO006", graph=False, kinds=("Person", "Role"), text=())
+# Teams: a slip in `roles` is a position of a team the person is not on (`engine.rolesslip`)
+@check("RO006", graph=False, kinds=("Person", "Role", "Team"), text=())
 def holders_roles_mismatch(ctx: RuleContext) -> Iterator[Issue]:
     """A position's `holders` and people's `roles` that disagree, once per position, at its
     `holders`: a person lists the position in `roles` but its `holders` (naming someone)
     do not name them, or a holder's `roles` (written) do not list it. Both sides are read
     as holding it; each person's side is a related location. `holders: [待招聘]` names no
-    one: a person's `roles` fill a seat of it (`model.positions.seats`)."""
+    one: a person's `roles` fill a seat of it (`model.positions.seats`), unless they list
+    a position of another team in place of it, the one open position of their team: that
+    slip is said at it (`open_seat_slips`)."""
     org = ctx.org
     written = {rid: set(pos.holders) for rid, pos in org.positions.items()
                if any(not is_vacant(h) for h in pos.holders)}
@@ -299,6 +302,42 @@ def holders_roles_mismatch(ctx: RuleContext) -> Iterator[Issue]:
                       "disagree on who holds it", position=rid),
                     org.origin("Role", rid).locate("holders"), node_key("role", rid),
                     related=tuple(related), hint=hint)
+    for slip in open_seat_slips(org, _tree(ctx)):
+        yield _open_seat_slip(org, slip)
+
+
+def _open_seat_slip(org: Org, slip: Slip) -> Issue:
+    """RO006 at the open seat of position `slip.meant` (where RO001 would say it), its
+    related location the position of another team `slip.person` lists in `roles`."""
+    pos = org.positions[slip.meant]
+    origin = org.origin("Role", slip.meant)
+    vacant = [i for i, h in enumerate(pos.holders) if is_vacant(h)]
+    if vacant:
+        where = origin.locate("holders", vacant[0]) if _listed(origin, "holders") \
+            else origin.locate("holders")
+        said: str = M(" (written as {value!r})", value=pos.holders[vacant[0]])
+    else:
+        where = origin.locate("headcount" if pos.headcount is not None else "id")
+        said = ""
+    person = org.origin("Person", slip.person)
+    at = person.locate("roles", org.people[slip.person].roles.index(slip.listed)) \
+        if _listed(person, "roles") else person.locate("roles")
+    own = str(pos.team)
+    roles = [slip.meant if r == slip.listed else r for r in org.people[slip.person].roles]
+    fix = "roles: [" + ", ".join(dict.fromkeys(roles)) + "]"
+    return Issue(
+        M("position {position!r} has an open seat{said}, and {person!r}, on its team "
+          "{own!r}, lists a position of another team in `roles`", position=slip.meant,
+          said=said, person=slip.person, own=own),
+        where, node_key("role", slip.meant),
+        related=(Related(at, M("{person!r} lists {listed!r} here, a position of {team!r}, "
+                               "which they are not on", person=slip.person,
+                               listed=slip.listed, team=slip.team)),),
+        hint=M("{person!r} lists {listed!r} in `roles` (line {line}), a position of {team!r}, "
+               "which they are not on, while {position!r}, a position of their team {own!r}, "
+               "has an open seat: write `{fix}`", person=slip.person, listed=slip.listed,
+               team=slip.team, position=slip.meant, own=own, line=person.locate("roles").line,
+               fix=fix, slip=True, open=True))
 
 
 def _holder_related(org: Org, pid: str, slip: Slip | None) -> Related:

@@ -1,0 +1,141 @@
+"""Session 35, what session 34 left (its closing note), on trial 34's org (`fixtures/trial34`,
+through `test_trial34_one`'s helpers):
+
+1. 陳志明 `roles: [live-host]` typed for `[cs-agent]` when cs-agent's `holders` name no one
+   but open seats (`[待招聘, 待招聘]`, which `roles` fill) gave RO002, RO001 and SU001 and no
+   RO006: now RO006 alone, as when `holders` name him, the others held behind it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_trial34_one import ROLES, TODAY, check, edit, slipped, where
+
+from orgspec.engine.lint import check_cached, lint_org
+from orgspec.load.cache import Cache
+from orgspec.load.config import Config
+
+# --- 1: a position of another team in `roles` where one's own team's seat is open --------
+
+SEATS = ("  headcount: 2\n  holders: [chan-chi-ming, wong-mei-ling]\n",
+         "  headcount: 2\n  holders: [待招聘, 待招聘]\n")  # both filled by `roles`
+NO_HOLDERS = (SEATS[0], "  headcount: 2\n")  # both seats from `headcount`, filled by `roles`
+OPEN_HINT = ("'chan-chi-ming' lists 'live-host' in `roles` (line 4), a position of 'hk-ops', "
+             "which they are not on, while 'cs-agent', a position of their team 'hk-cs', has "
+             "an open seat: write `roles: [cs-agent]` (3 findings that follow from this "
+             "mistake are held back until it is fixed: RO001 on position 'cs-agent', RO002 on "
+             "position 'live-host', SU001)")
+
+
+def _open(tmp_path: Path, seats: tuple[str, str] = SEATS) -> Path:
+    org = slipped(tmp_path, "positions.yaml", *seats)
+    assert check(org) == []  # `roles` fill the open seats
+    return org
+
+
+def test_a_position_of_another_team_in_roles_beside_an_open_seat_is_ro006_alone(
+        tmp_path: Path) -> None:
+    org = _open(tmp_path)
+    edit(org / "people.yaml", *ROLES)
+    found = check(org)
+    # was RO002 (people:4), RO001 (positions:7) and SU001 (positions:33)
+    assert where(found) == [("RO006", "positions.yaml", 7)]
+    [f] = found
+    assert f.message == ("position 'cs-agent' has an open seat (written as '待招聘'), and "
+                         "'chan-chi-ming', on its team 'hk-cs', lists a position of another "
+                         "team in `roles`")
+    assert [(Path(r.location.file).name, r.location.line, r.location.col, r.message)
+            for r in f.related] == [
+        ("people.yaml", 4, 147, "'chan-chi-ming' lists 'live-host' here, a position of "
+                                "'hk-ops', which they are not on")]
+    assert f.hint == OPEN_HINT
+
+
+def test_an_open_seat_from_headcount_alone_is_the_same_slip(tmp_path: Path) -> None:
+    org = _open(tmp_path, NO_HOLDERS)
+    edit(org / "people.yaml", *ROLES)
+    found = check(org)
+    # was RO002 (people:4), RO001 (positions:6) and SU001 (positions:32)
+    assert where(found) == [("RO006", "positions.yaml", 6)]  # at `headcount`, as RO001 is
+    assert found[0].message.startswith("position 'cs-agent' has an open seat, and ")
+    assert found[0].hint == OPEN_HINT
+
+
+@pytest.mark.parametrize(("lang", "message", "hint"), [
+    ("zh", "岗位 'cs-agent' 有空缺（写作 '待招聘'），而其团队 'hk-cs' 的 'chan-chi-ming' 在 "
+           "`roles` 中写的是另一团队的岗位",
+     "'chan-chi-ming' 的 `roles`（第 4 行）写的是 'live-host'，那是 'hk-ops' 的岗位，而此人不在"
+     "该团队；此人所在团队 'hk-cs' 的岗位 'cs-agent' 却有空缺：写成 `roles: [cs-agent]`（"),
+    ("zh-Hant", "職位 'cs-agent' 有空缺（寫作 '待招聘'），而其團隊 'hk-cs' 的 'chan-chi-ming' "
+                "在 `roles` 中寫的是另一團隊的職位",
+     "'chan-chi-ming' 的 `roles`（第 4 行）寫的是 'live-host'，那是 'hk-ops' 的職位，而此人不"
+     "在該團隊；此人所在團隊 'hk-cs' 的職位 'cs-agent' 卻有空缺：寫成 `roles: [cs-agent]`（"),
+])
+def test_the_open_seat_slip_is_said_in_chinese(tmp_path: Path, lang: str, message: str,
+                                               hint: str) -> None:
+    org = _open(tmp_path)
+    edit(org / "people.yaml", *ROLES)
+    [f] = check(org, lang)
+    assert (f.code, f.message) == ("RO006", message)
+    assert f.hint.startswith(hint)
+
+
+@pytest.mark.parametrize("seats", [SEATS, NO_HOLDERS])
+def test_the_open_seat_slip_hint_followed_as_written_is_clean(
+        tmp_path: Path, seats: tuple[str, str]) -> None:
+    org = _open(tmp_path, seats)
+    edit(org / "people.yaml", *ROLES)
+    [f] = check(org)
+    assert "write `roles: [cs-agent]`" in f.hint
+    edit(org / "people.yaml", "roles: [live-host]", "roles: [cs-agent]")
+    assert check(org) == []
+
+
+def test_an_open_seat_the_person_would_not_fill_last_stays_ro001(tmp_path: Path) -> None:
+    # three seats, one written open and two filled by `roles`: the slip leaves two open;
+    # with `roles` fixed one stays, so RO001 is no finding of the slip
+    org = slipped(tmp_path, "positions.yaml", SEATS[0], "  headcount: 3\n  holders: [待招聘]\n")
+    assert where(check(org)) == [("RO001", "positions.yaml", 7)]
+    edit(org / "people.yaml", *ROLES)
+    found = check(org)
+    assert where(found) == [("RO001", "positions.yaml", 7), ("RO006", "positions.yaml", 7)]
+    assert found[1].hint.endswith("(2 findings that follow from this mistake are held back "
+                                  "until it is fixed: RO002 on position 'live-host', SU001)")
+
+
+def test_two_open_positions_of_the_team_name_no_slip(tmp_path: Path) -> None:
+    # which of two open positions was meant is not known: the findings as they were
+    org = _open(tmp_path)
+    edit(org / "positions.yaml", "- kind: Position\n  id: oncall-engineer\n",
+         "- kind: Position\n  id: cs-lead\n  team: hk-cs\n  holders: [待招聘]\n\n"
+         "- kind: Position\n  id: oncall-engineer\n")
+    edit(org / "people.yaml", *ROLES)
+    assert sorted(where(check(org))) == [
+        ("RO001", "positions.yaml", 7), ("RO001", "positions.yaml", 16),
+        ("RO002", "people.yaml", 4), ("SU001", "positions.yaml", 38)]
+
+
+def test_the_open_seat_slip_through_the_cache(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The slip made and fixed, and the person moved to hk-ops (no slip then: RO006 reads
+    teams), through the cache: the findings (with hints) equal a run without it."""
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    monkeypatch.setenv("ORGSPEC_SMALL_ORG_BYTES", "0")  # the paths of a large org
+    org = _open(tmp_path)
+    paths, config, folder = [str(org)], Config(lang="en"), str(tmp_path / "cache")
+    check_cached(paths, config, Cache(folder), TODAY)
+    members = ("members: [cheung-wai-lun, ho-wing-sze, lau-ka-ho]",
+               "members: [cheung-wai-lun, ho-wing-sze, lau-ka-ho, chan-chi-ming]")
+    edits = [("people.yaml", *ROLES), ("teams.yaml", *members),
+             ("teams.yaml", members[1], members[0]), ("people.yaml", ROLES[1], ROLES[0])]
+    for rel, old, new in edits:
+        edit(org / rel, old, new)
+        plain = lint_org(paths, config, TODAY)[0]
+        got = check_cached(paths, config, Cache(folder), TODAY)
+        assert [(f.code, f.location, f.hint) for f in got.findings] == \
+            [(f.code, f.location, f.hint) for f in plain.findings], (rel, new)
+        if rel == "people.yaml" and new == ROLES[1]:
+            assert where(got.findings) == [("RO006", "positions.yaml", 7)]
+    assert got.findings == []
