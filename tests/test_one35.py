@@ -4,6 +4,8 @@ through `test_trial34_one`'s helpers):
 1. 陳志明 `roles: [live-host]` typed for `[cs-agent]` when cs-agent's `holders` name no one
    but open seats (`[待招聘, 待招聘]`, which `roles` fill) gave RO002, RO001 and SU001 and no
    RO006: now RO006 alone, as when `holders` name him, the others held behind it.
+2. The same slip by a team's lead made RO005 "leads 1 team and holds 2 positions (more than
+   2)", 2 read as more than 2: the count is said, and that RO005 is held behind the slip.
 """
 
 from __future__ import annotations
@@ -139,3 +141,71 @@ def test_the_open_seat_slip_through_the_cache(tmp_path: Path,
         if rel == "people.yaml" and new == ROLES[1]:
             assert where(got.findings) == [("RO006", "positions.yaml", 7)]
     assert got.findings == []
+
+
+# --- 2: RO005 says what it counts; the one a slip in `roles` makes waits behind it ---------
+
+# 李嘉欣 leads hk-cs and holds its position cs-lead (both sides written): 2 teams and
+# positions, the limit; `roles: [live-host]` typed for `[cs-lead]` makes 3
+LEAD = [("positions.yaml", "- kind: Position\n  id: oncall-engineer\n",
+         "- kind: Position\n  id: cs-lead\n  team: hk-cs\n  holders: [lee-ka-yan]\n\n"
+         "- kind: Position\n  id: oncall-engineer\n"),
+        ("people.yaml", "email: karen.lee@hkszshop.com, manager: bella-wong}",
+         "email: karen.lee@hkszshop.com, manager: bella-wong, roles: [cs-lead]}")]
+LEAD_SLIP = ("manager: bella-wong, roles: [cs-lead]}", "manager: bella-wong, roles: [live-host]}")
+
+
+def _lead(tmp_path: Path) -> Path:
+    org = slipped(tmp_path, "teams.yaml", "", "")
+    for rel, old, new in LEAD:
+        edit(org / rel, old, new)
+    assert check(org) == []
+    return org
+
+
+def test_a_slip_in_a_lead_s_roles_is_ro006_alone(tmp_path: Path) -> None:
+    org = _lead(tmp_path)
+    edit(org / "people.yaml", *LEAD_SLIP)
+    found = check(org)
+    # was RO005 (people:3, "leads 1 team and holds 2 positions (more than 2)") and RO006
+    assert where(found) == [("RO006", "positions.yaml", 16)]
+    assert found[0].hint.endswith(
+        "write `roles: [cs-lead]` (3 findings that follow from this mistake are held back "
+        "until it is fixed: RO002 on position 'live-host', RO005 on person 'lee-ka-yan', "
+        "SU001)")
+    edit(org / "people.yaml", LEAD_SLIP[1], LEAD_SLIP[0])
+    assert check(org) == []
+
+
+@pytest.mark.parametrize(("lang", "message"), [
+    ("en", "'lee-ka-yan' leads 1 team and holds 2 positions (3 teams and positions, more "
+           "than 2): a single point of failure"),
+    ("zh", "'lee-ka-yan' 带领 1 个团队并担任 2 个岗位（团队和岗位共 3 个，超过 2 个）："
+           "存在单点风险"),
+    ("zh-Hant", "'lee-ka-yan' 帶領 1 個團隊並擔任 2 個職位（團隊和職位共 3 個，超過 2 個）："
+                "存在單點風險"),
+])
+def test_a_lead_over_the_limit_is_told_the_count_of_teams_and_positions(
+        tmp_path: Path, lang: str, message: str) -> None:
+    # a third position of his own, no slip: RO005 is the finding, the count said
+    org = _lead(tmp_path)
+    edit(org / "positions.yaml", "  holders: [lee-ka-yan]\n",
+         "  holders: [lee-ka-yan]\n\n- kind: Position\n  id: cs-trainer\n  team: hk-cs\n"
+         "  holders: [lee-ka-yan]\n")
+    edit(org / "people.yaml", "roles: [cs-lead]}", "roles: [cs-lead, cs-trainer]}")
+    found = check(org, lang)
+    assert where(found) == [("RO005", "people.yaml", 3)]
+    assert found[0].message == message
+
+
+def test_an_ro005_over_by_more_than_the_slip_is_not_held(tmp_path: Path) -> None:
+    org = _lead(tmp_path)
+    edit(org / "positions.yaml", "  holders: [lee-ka-yan]\n",
+         "  holders: [lee-ka-yan]\n\n- kind: Position\n  id: cs-trainer\n  team: hk-cs\n"
+         "  holders: [lee-ka-yan]\n")
+    edit(org / "people.yaml", "roles: [cs-lead]}", "roles: [live-host, cs-trainer]}")
+    found = check(org)
+    # 4 with live-host, 3 without: over the limit of 2 whatever `roles` lists
+    assert where(found) == [("RO005", "people.yaml", 3), ("RO006", "positions.yaml", 16)]
+    assert "4 teams and positions, more than 2" in found[0].message
+    assert "RO005" not in found[1].hint

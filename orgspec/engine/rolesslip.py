@@ -8,8 +8,9 @@ seat was open under a suppression of RO001, SU001 (the suppression is now unused
 hint "remove it", followed, would bring RO001 back once `roles` is fixed). RO006 is the
 one finding, its hint naming the slip and the `roles` to write (`roles_slip`,
 `checks.positions`); behind it are held the RO002 on that person and position, an RO006
-on that position that only that person's `roles` make, and such an SU001 (`roles_behind`).
-Only when that RO006 is reported are they held.
+on that position that only that person's `roles` make, such an SU001, and RO005 on that
+person when the listed position is the one over its limit of teams led and positions held
+(`roles_behind`). Only when that RO006 is reported are they held.
 
 The same slip where the meant position's `holders` name no one but an open seat (`holders:
 [待招聘]`, or a `headcount` over its holders; a person's `roles` fill such a seat) made RO002,
@@ -31,6 +32,7 @@ RO006 = "RO006"
 OUTSIDE = "RO002"
 VACANCY = "RO001"
 UNUSED = "SU001"
+OVERLOAD = "RO005"
 
 
 class Slip(NamedTuple):
@@ -163,6 +165,14 @@ def _open_without(org: Org, slip: Slip) -> bool:
     return filled < planned
 
 
+def _one_over(values: dict[str, object]) -> bool:
+    """Whether RO005 said with `values` is about teams and positions alone, one over its
+    limit: the position a slip in `roles` adds makes it."""
+    hats, most = values.get("hats"), values.get("most")
+    return isinstance(hats, int) and isinstance(most, int) and hats - 1 <= most and \
+        values.get("accountable") is False
+
+
 def roles_behind(findings: list[Finding], org: Org) -> tuple[list[Finding], list[Finding]]:
     """`findings` without what an RO006 among them names as a slip in a person's `roles`
     makes (module doc), that RO006's hint naming them; and those, as they were. One pass
@@ -177,6 +187,8 @@ def roles_behind(findings: list[Finding], org: Org) -> tuple[list[Finding], list
     by_place: dict[tuple[str, str], int] = {(s.person, s.listed): k for k, s in slips.items()}
     vacancy: dict[tuple[str, int], int] = {}
     filled: dict[str, int] = {}  # an open position whose last seat the person would fill
+    # the person, who holds the meant position and the listed one too (no open seat)
+    busy = {s.person: k for k, s in slips.items() if not s.open}
     for k, s in slips.items():
         if s.open and s.meant in org.positions and seats(org, s.meant).open == 1:
             filled[s.meant] = k
@@ -199,6 +211,8 @@ def roles_behind(findings: list[Finding], org: Org) -> tuple[list[Finding], list
             for (person, rid), k in by_place.items():
                 if rid == ident_of(f.entity) and _only_by(f, person):
                     cause = k
+        elif f.code == OVERLOAD and f.entity.startswith("person:"):
+            cause = busy.get(ident_of(f.entity)) if _one_over(values) else None
         elif f.code == VACANCY and f.entity.startswith("role:"):
             cause = filled.get(ident_of(f.entity))
         elif f.code == UNUSED and str(values.get("code", "")).upper() == VACANCY:
