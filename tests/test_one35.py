@@ -6,6 +6,8 @@ through `test_trial34_one`'s helpers):
    RO006: now RO006 alone, as when `holders` name him, the others held behind it.
 2. The same slip by a team's lead made RO005 "leads 1 team and holds 2 positions (more than
    2)", 2 read as more than 2: the count is said, and that RO005 is held behind the slip.
+4. RO001 said "2 open seats of 4 (written as '待招聘')" when one was written so and one
+   came from `headcount`: it says where each comes from.
 """
 
 from __future__ import annotations
@@ -209,3 +211,39 @@ def test_an_ro005_over_by_more_than_the_slip_is_not_held(tmp_path: Path) -> None
     assert where(found) == [("RO005", "people.yaml", 3), ("RO006", "positions.yaml", 16)]
     assert "4 teams and positions, more than 2" in found[0].message
     assert "RO005" not in found[1].hint
+
+
+# --- 4: RO001 says where each open seat comes from -----------------------------------------
+
+HEADCOUNT = "  headcount: 2\n  holders: [chan-chi-ming, wong-mei-ling]\n"  # both in `roles` too
+
+
+@pytest.mark.parametrize(("written", "at", "said"), [
+    # one written open, one more planned by `headcount` (was "(written as '待招聘')")
+    ("  headcount: 4\n  holders: [待招聘]\n", 7,
+     "2 open seats of 4 (1 written as '待招聘', 1 more from `headcount: 4`)"),
+    ("  headcount: 5\n  holders: [空缺]\n", 7,
+     "3 open seats of 5 (1 written as '空缺', 2 more from `headcount: 5`)"),
+    # every open seat written so, or none: as before
+    ("  headcount: 4\n  holders: [待招聘, 待招聘]\n", 7,
+     "2 open seats of 4 (written as '待招聘')"),
+    ("  headcount: 3\n  holders: [待招聘]\n", 7, "1 open seat of 3 (written as '待招聘')"),
+    ("  headcount: 4\n", 6, "2 open seats of 4"),
+])
+def test_ro001_says_where_its_open_seats_come_from(tmp_path: Path, written: str, at: int,
+                                                   said: str) -> None:
+    found = check(slipped(tmp_path, "positions.yaml", HEADCOUNT, written))
+    assert where(found) == [("RO001", "positions.yaml", at)]
+    assert found[0].message == f"position 'cs-agent' has {said}"
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("zh", "岗位 'cs-agent' 4 个编制中有 2 个空缺（1 个写作 '待招聘'，另 1 个来自 "
+           "`headcount: 4`）"),
+    ("zh-Hant", "職位 'cs-agent' 4 個編制中有 2 個空缺（1 個寫作 '待招聘'，另 1 個來自 "
+                "`headcount: 4`）"),
+])
+def test_ro001_s_open_seats_are_said_in_chinese(tmp_path: Path, lang: str, said: str) -> None:
+    org = slipped(tmp_path, "positions.yaml", HEADCOUNT, "  headcount: 4\n  holders: [待招聘]\n")
+    [f] = check(org, lang)
+    assert f.message == said
