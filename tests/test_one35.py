@@ -6,6 +6,9 @@ through `test_trial34_one`'s helpers):
    RO006: now RO006 alone, as when `holders` name him, the others held behind it.
 2. The same slip by a team's lead made RO005 "leads 1 team and holds 2 positions (more than
    2)", 2 read as more than 2: the count is said, and that RO005 is held behind the slip.
+3. RF001 at an open-seat word read as an id (`owner: RECRUITING`), or at a placeholder
+   (`members: [待定]`), said the field alone; it names the meeting, step of process,
+   key result of objective ... as the RF001 of an unknown id there does.
 4. RO001 said "2 open seats of 4 (written as '待招聘')" when one was written so and one
    came from `headcount`: it says where each comes from.
 """
@@ -15,6 +18,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_open_seat_owner import CASES, _run, _written
+from test_placeholders import BASE
 from test_trial34_one import ROLES, TODAY, check, edit, slipped, where
 
 from orgspec.engine.lint import check_cached, lint_org
@@ -247,3 +252,75 @@ def test_ro001_s_open_seats_are_said_in_chinese(tmp_path: Path, lang: str, said:
     org = slipped(tmp_path, "positions.yaml", HEADCOUNT, "  headcount: 4\n  holders: [待招聘]\n")
     [f] = check(org, lang)
     assert f.message == said
+
+
+# --- 3: a placeholder's RF001 names where it is written, as an unknown id's does -----------
+
+
+@pytest.mark.parametrize(("old", "new", "line", "col", "where"), [
+    (old, new, want[1], want[2], w) for (old, new, want, _), w in zip(CASES[:4], [
+        "meeting 'weekly'", "objective 'reliable'", "process 'flow'",
+        "step 'triage' of process 'flow'"], strict=True)])
+def test_an_open_seat_owner_read_as_an_id_names_its_entity(
+        tmp_path: Path, old: str, new: str, line: int, col: int, where: str) -> None:
+    found = _run(tmp_path, _written(old, new, "RECRUITING"))
+    assert [(f.code, f.location.line, f.location.col) for f in found] == [("RF001", line, col)]
+    # was "'RECRUITING' in `owner` marks an open seat, not a team, person or position"
+    assert found[0].message == (f"'RECRUITING' in `owner` of {where} marks an open seat, not "
+                                "a team, person or position")
+    [unknown] = _run(tmp_path, _written(old, new, "nobody-x"))  # the same words of where
+    assert unknown.message == f"unknown Team, Person or Role 'nobody-x' in `owner` of {where}"
+
+
+@pytest.mark.parametrize(("lang", "message"), [
+    ("zh", "流程 'flow' 的步骤 'triage' 的 `owner` 中的 'RECRUITING' 表示空缺，不是团队、人员"
+           "或岗位"),
+    ("zh-Hant", "流程 'flow' 的步驟 'triage' 的 `owner` 中的 'RECRUITING' 表示空缺，不是團隊、人員"
+                "或職位"),
+])
+def test_the_open_seat_owner_s_entity_is_said_in_chinese(tmp_path: Path, lang: str,
+                                                         message: str) -> None:
+    old, new, _, _ = CASES[3]
+    [f] = _run(tmp_path, _written(old, new, "RECRUITING"), lang)
+    assert f.message == message
+
+
+KR_OWNER = ("      owner: platform\n-", "      owner: 待定\n-")
+
+
+def test_a_placeholder_key_result_owner_names_the_key_result(tmp_path: Path) -> None:
+    [f] = _run(tmp_path, _written(*KR_OWNER, "", BASE))
+    assert (f.code, f.location.line) == ("RF001", 50)
+    # as an unknown id's: `unknown Team, Person or Role 'x' in `owner` of key result ...`
+    assert f.message == ("'待定' in `owner` of key result Availability at least 99.9% every "
+                         "month (availability) of objective 'reliable' is a placeholder, not "
+                         "a team, person or position")
+
+
+def test_a_placeholder_s_words_through_the_cache(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The key result's title and the step's name reworded under a placeholder, through
+    the cache (the warm path keeps an org whose RF001s are all placeholders): the findings
+    equal a run without it."""
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    monkeypatch.setenv("ORGSPEC_SMALL_ORG_BYTES", "0")
+    org = tmp_path / "org"
+    org.mkdir()
+    text = _written(*KR_OWNER, "", BASE).replace("owner: support, tracker", "owner: 待定, tracker")
+    (org / "org.yaml").write_text(text, "utf-8")
+    paths, config, folder = [str(org)], Config(lang="en"), str(tmp_path / "cache")
+    check_cached(paths, config, Cache(folder), TODAY)
+    edits = [("title: Availability at least 99.9% every month",
+              "title: Availability at least 99.95% every month"),
+             ("{id: triage, name: Triage,", "{id: triage, name: 分派工单,"),
+             ("description: Answer customer questions", "description: Answer customers' questions")]
+    for old, new in edits:
+        edit(org / "org.yaml", old, new)
+        plain = lint_org(paths, config, TODAY)[0]
+        got = check_cached(paths, config, Cache(folder), TODAY)
+        assert [(f.code, f.location, str(f.message)) for f in got.findings] == \
+            [(f.code, f.location, str(f.message)) for f in plain.findings], new
+    assert [str(f.message) for f in got.findings] == [
+        "'待定' in `owner` of key result Availability at least 99.95% every month "
+        "(availability) of objective 'reliable' is a placeholder, not a team, person or "
+        "position", "step 分派工单 (triage) of process 'flow' has no owner (written as '待定')"]

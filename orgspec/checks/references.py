@@ -949,7 +949,7 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
             continue
         if is_placeholder(value):
             if not left_to_its_rule(org, kind, ident, field, values):
-                yield _placeholder(origin, field, j, value, kind, ident, kinds, listed)
+                yield _placeholder(org, origin, field, j, value, kind, ident, kinds, listed)
             continue
         guesses.referenced.add(value)
         if _exists(org, value, kinds):
@@ -958,7 +958,7 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
             # `owner: 待招聘`, `lead: 空缺`: the rule of the field says the seat is open, as
             # for `待定`; `members: [待招聘]`: a seat is a position's holder
             if not left_to_its_rule(org, kind, ident, field, values):
-                yield _placeholder(origin, field, j, value, kind, ident, kinds, listed)
+                yield _placeholder(org, origin, field, j, value, kind, ident, kinds, listed)
             continue
         if org.failed and guesses.in_failed(value):
             if not guesses.defined_in_failed(value):  # a typo: RF001 once it loads
@@ -1049,14 +1049,17 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
         yield issue
 
 
-def _placeholder(origin: Origin, field: tuple[Any, ...], j: int, value: str, kind: str,
-                 ident: str, kinds: tuple[str, ...], listed: bool) -> Issue:
+def _placeholder(org: Org, origin: Origin, field: tuple[Any, ...], j: int, value: str,
+                 kind: str, ident: str, kinds: tuple[str, ...], listed: bool) -> Issue:
     """RF001 at placeholder `value` (`待定`, or `待招聘` outside a position's `holders`),
-    the `j`th of `field`: what it is, and what to write instead (`checks.placeholders`)."""
+    the `j`th of `field` of entity `kind:ident`: what it is, of which entity or part, as
+    an unknown id's RF001 says (`_entity_words`), and what to write instead
+    (`checks.placeholders`)."""
     where = (*field, j) if listed and _is_list(origin, field) else field
     if isinstance(origin.fmap.node((*origin.path, *where)), dict):  # `{ref: 待定, ...}`
         where = (*where, "ref")
-    said, hint = placeholder_said(value, _written_field(origin, where), kinds)
+    said, hint = placeholder_said(value, _written_field(origin, where), kinds,
+                                  _entity_words(org, kind, ident, field))
     return PlaceholderIssue(said, origin.value(*where), entity=node_key(kind, ident),
                             hint=hint)
 
@@ -1102,6 +1105,28 @@ def _number_hint(value: str, kinds: tuple[str, ...], wanted: str) -> M:
     return M("add the {kinds} with id '{value}' to the org's files, or check the number: "
              "numbers that look alike are unrelated, so none is suggested", kinds=wanted,
              value=value)
+
+
+def _entity_words(org: Org, kind: str, ident: str, field: tuple[Any, ...]) -> M | None:
+    """The entity or part field `field` of entity `kind:ident` is written in, as
+    `_unknown_in` names it (`step '事后复盘 (postmortem)' of process 'p'`, `meeting 'm'`);
+    None for a kind it names none of."""
+    if kind == "process" and field[:1] == ("steps",) and isinstance(field[1], int):
+        part = org.processes[ident].steps[field[1]]
+        return M("{part} {id!r} of {whole}", part=M("step"), id=step_named(part.name, part.id),
+                 whole=M("{kind} {id!r}", kind=M("process"), id=ident))
+    if kind == "objective" and field[:1] == ("key_results",) and isinstance(field[1], int):
+        item = org.objectives[ident].key_results[field[1]]
+        return M("{part} {id!r} of {whole}", part=M("key result"),
+                 id=key_result_named(item.title, item.id),
+                 whole=M("{kind} {id!r}", kind=M("objective"), id=ident))
+    word = _PLACE_WORDS.get(kind)
+    return M("{kind} {id!r}", kind=word, id=ident) if word is not None else None
+
+
+_PLACE_WORDS = {"meeting": M("meeting"), "process": M("process"), "objective": M("objective"),
+                "team": M("team"), "person": M("person"), "role": M("position"),
+                "responsibility": M("duty")}
 
 
 def _unknown_in(org: Org, kind: str, ident: str, field: tuple[Any, ...], wanted: str,
