@@ -11,14 +11,22 @@ through `test_trial34_one`'s helpers):
    key result of objective ... as the RF001 of an unknown id there does.
 4. RO001 said "2 open seats of 4 (written as '待招聘')" when one was written so and one
    came from `headcount`: it says where each comes from.
+5. `owner: 豪` (a field that takes teams and positions too) suggested no one while `lead: 豪`
+   named 林志豪: it names the one person too, unless a team's or position's name has the
+   character; `lead: fang` for 王芳 was told the two steps of an alias (`aliases: [fang]`,
+   then rewrite), where `lead: 芳` is told her id: now her id, one step.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from conftest import json_findings
+from conftest import where as json_where
 from test_open_seat_owner import CASES, _run, _written
+from test_people34 import HK_ORG, _one
 from test_placeholders import BASE
 from test_trial34_one import ROLES, TODAY, check, edit, slipped, where
 
@@ -324,3 +332,55 @@ def test_a_placeholder_s_words_through_the_cache(tmp_path: Path,
         "'待定' in `owner` of key result Availability at least 99.95% every month "
         "(availability) of objective 'reliable' is a placeholder, not a team, person or "
         "position", "step 分派工单 (triage) of process 'flow' has no owner (written as '待定')"]
+
+
+# --- 5: a person written by part of their name, in an owner field, or in Latin letters -----
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "'豪' is part of '林志豪', a name of person `lin-zhi-hao`: write `lin-zhi-hao`"),
+    ("zh", "'豪' 是人员 `lin-zhi-hao` 的名字 '林志豪' 的一部分：请写 `lin-zhi-hao`"),
+    ("zh-Hant", "'豪' 是人員 `lin-zhi-hao` 的名字 '林志豪' 的一部分：請寫 `lin-zhi-hao`"),
+])
+def test_one_character_in_an_owner_names_the_one_person_as_a_lead_does(
+        write_org: Any, lang: str, said: str) -> None:
+    found = json_findings(write_org({"o.yaml": HK_ORG.format(owner="豪")}), "--lang", lang)
+    assert json_where(found) == [("RF001", "o.yaml", 3, 60)]
+    # was "write an id (ascii letters, digits, -), or add the Team, Person or Role with
+    # `name: 豪`"
+    assert found[0]["hint"] == said
+    assert json_findings(write_org({"o.yaml": HK_ORG.format(owner="lin-zhi-hao")})) == []
+
+
+def test_one_character_a_team_s_name_has_too_names_no_one_in_an_owner(write_org: Any) -> None:
+    text = HK_ORG.format(owner="豪").replace("name: 客服部", "name: 豪華客服部")
+    found = json_findings(write_org({"o.yaml": text}))
+    assert json_where(found) == [("RF001", "o.yaml", 3, 60)]
+    assert "lin-zhi-hao" not in found[0]["hint"]
+
+
+@pytest.mark.parametrize("lead", ["fang", "wang"])
+def test_a_part_of_a_name_in_latin_letters_gets_the_id_in_one_step(write_org: Any,
+                                                                    lead: str) -> None:
+    found = _one(write_org, lead)
+    assert json_where(found) == [("RF001", "o.yaml", 1, 40)]
+    # was "did you mean 'wang-fang'? if person 'wang-fang' was renamed from 'fang',
+    # `aliases: [fang]` under its `id` keeps the old references working; then change them
+    # to 'wang-fang' (RF005 lists them)"
+    assert found[0]["hint"] == "did you mean 'wang-fang'? write the id `wang-fang`"
+    assert _one(write_org, "wang-fang") == []
+
+
+def test_an_owner_in_latin_letters_gets_the_id_in_one_step(write_org: Any) -> None:
+    found = json_findings(write_org({"o.yaml": HK_ORG.format(owner="hao")}))
+    assert json_where(found) == [("RF001", "o.yaml", 3, 60)]
+    assert found[0]["hint"] == "did you mean 'lin-zhi-hao'? write the id `lin-zhi-hao`"
+
+
+def test_a_word_no_name_reads_keeps_the_alias_hint(write_org: Any) -> None:
+    # `zhi-hao` for `lin-zhi-hao` named 林嘉豪: no part of his name reads so: a rename, as
+    # before
+    text = HK_ORG.format(owner="zhi-hao").replace("name: 林志豪", "name: 林嘉豪")
+    found = json_findings(write_org({"o.yaml": text}))
+    assert json_where(found) == [("RF001", "o.yaml", 3, 60)]
+    assert "`aliases: [zhi-hao]`" in found[0]["hint"]

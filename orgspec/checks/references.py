@@ -591,8 +591,12 @@ class _Guesses:
             said = self._called_said(value)
             if said is not None:
                 return said
-        if kinds == ("Person",) and _one_han(value):  # `lead: 芳`: part of a name
-            return self._part_said(value)
+        if "Person" in kinds and _one_han(value):  # `lead: 芳`: part of a name
+            part = self._part_said(value)
+            # `owner: 芳` (an owner is a team, person or position): the person too, when
+            # no team's or position's name has the character
+            if kinds == ("Person",) or (part and not self._other_names_have(value, kinds)):
+                return part
         if kinds == ("Person",):  # `张玮` for 张伟: an input method's wrong pick
             alike = self.sound_alike().ids(value)
             if len(alike) == 1:  # the id to write said bare: the name is not it (`2001`)
@@ -645,6 +649,22 @@ class _Guesses:
         return M("{value!r} is part of {name!r}, a name of person `{id}`: write `{id}`",
                  value=value.strip(), name=name, id=ids[0])
 
+    def _other_names_have(self, char: str, kinds: tuple[str, ...]) -> bool:
+        """Whether the name of an entity of `kinds` other than a person (a team's, a
+        position's) has Han character `char`, in either script (`names` too)."""
+        from orgspec.text.fold import fold_name
+
+        folded = fold_name(char.strip())
+        for kind in kinds:
+            if kind == "Person":
+                continue
+            for entity in self.org.table(kind).values():
+                written = [getattr(entity, "name", None),
+                           *(getattr(entity, "names", None) or {}).values()]
+                if any(isinstance(w, str) and folded in fold_name(w) for w in written):
+                    return True
+        return False
+
     def called(self, value: str, kinds: tuple[str, ...]) -> list[str]:
         """The people `value` calls as colleagues do (`王总`), when `kinds` has people."""
         return self.person_calls().called(value)[0] if "Person" in kinds else []
@@ -663,8 +683,10 @@ class _Guesses:
                  and any(c in self.org.table(k) for k in close.kinds)]
         if len(found) != 1:
             return None
-        if close.written and close.written.strip() != close.value:
-            # `林志` read as `lin-zhi`: an alias `lin-zhi` would leave `林志` unknown
+        if (close.written and close.written.strip() != close.value) or \
+                _reads_name_part(self.org, found[0], close.value):
+            # `林志` read as `lin-zhi`: an alias `lin-zhi` would leave `林志` unknown; `fang`
+            # for 王芳 is her given name as `lead: 芳` is (the id to write, one step)
             return M("did you mean {id!r}? write the id `{bare}`", id=found[0], bare=found[0])
         kind = next(k for k in close.kinds if found[0] in self.org.table(k))
         # the id to write said first (`id（name）`), the entity renamed by its name
@@ -700,6 +722,27 @@ class _Guesses:
                 return M("{value!r} is part of {name!r}, a name of person `{id}`: write "
                          "`{id}`", value=value.strip(), name=name, id=ident)
         return M("did you mean {id!r}?", id=ident)
+
+
+def _reads_name_part(org: Org, ident: str, value: str) -> bool:
+    """Whether `value` (`fang`) is how person `ident`'s surname, given name or a character
+    of it reads (王芳: `wang`, `fang`; 林志豪: `lin`, `zhihao`, `zhi`, `hao`), hyphens aside,
+    as `lead: 芳` and `lead: 豪` name them (`_part_said`): a person written by a part of
+    their name, not an id renamed by adding a word."""
+    from orgspec.text.fold import fold_name
+    from orgspec.text.personcall import name_parts
+    from orgspec.text.slug import reading_id
+
+    person = org.people.get(ident)
+    if person is None or not isinstance(person.name, str):
+        return False
+    parts = name_parts(fold_name(person.name.strip()))
+    if parts is None:
+        return False
+    bare = value.casefold().replace("-", "")
+    return any((reading_id(part, surname) or "").replace("-", "") == bare
+               for part, surname in ((parts[0], True), (parts[1], False),
+                                     *((c, False) for c in parts[1])))
 
 
 def _one_han(value: str) -> bool:
