@@ -41,7 +41,8 @@ SEATS = ("  headcount: 2\n  holders: [chan-chi-ming, wong-mei-ling]\n",
 NO_HOLDERS = (SEATS[0], "  headcount: 2\n")  # both seats from `headcount`, filled by `roles`
 OPEN_HINT = ("'chan-chi-ming' lists 'live-host' in `roles` (line 4), a position of 'hk-ops', "
              "which they are not on, while 'cs-agent', a position of their team 'hk-cs', has "
-             "an open seat: write `roles: [cs-agent]` (3 findings that follow from this "
+             "an open seat: write `roles: [cs-agent]`; if they do hold 'live-host', add "
+             "them to the members of 'hk-ops' instead (3 findings that follow from this "
              "mistake are held back until it is fixed: RO001 on position 'cs-agent', RO002 on "
              "position 'live-host', SU001)")
 
@@ -84,11 +85,13 @@ def test_an_open_seat_from_headcount_alone_is_the_same_slip(tmp_path: Path) -> N
     ("zh", "岗位 'cs-agent' 有空缺（写作 '待招聘'），而其团队 'hk-cs' 的 'chan-chi-ming' 在 "
            "`roles` 中写的是另一团队的岗位",
      "'chan-chi-ming' 的 `roles`（第 4 行）写的是 'live-host'，那是 'hk-ops' 的岗位，而此人不在"
-     "该团队；此人所在团队 'hk-cs' 的岗位 'cs-agent' 却有空缺：写成 `roles: [cs-agent]`（"),
+     "该团队；此人所在团队 'hk-cs' 的岗位 'cs-agent' 却有空缺：写成 `roles: [cs-agent]`；"
+     "如果此人确实担任 'live-host'，则改为把此人加入 'hk-ops' 的成员（"),
     ("zh-Hant", "職位 'cs-agent' 有空缺（寫作 '待招聘'），而其團隊 'hk-cs' 的 'chan-chi-ming' "
                 "在 `roles` 中寫的是另一團隊的職位",
      "'chan-chi-ming' 的 `roles`（第 4 行）寫的是 'live-host'，那是 'hk-ops' 的職位，而此人不"
-     "在該團隊；此人所在團隊 'hk-cs' 的職位 'cs-agent' 卻有空缺：寫成 `roles: [cs-agent]`（"),
+     "在該團隊；此人所在團隊 'hk-cs' 的職位 'cs-agent' 卻有空缺：寫成 `roles: [cs-agent]`；"
+     "如果此人確實擔任 'live-host'，則改為把此人加入 'hk-ops' 的成員（"),
 ])
 def test_the_open_seat_slip_is_said_in_chinese(tmp_path: Path, lang: str, message: str,
                                                hint: str) -> None:
@@ -120,6 +123,16 @@ def test_an_open_seat_the_person_would_not_fill_last_stays_ro001(tmp_path: Path)
     assert where(found) == [("RO001", "positions.yaml", 7), ("RO006", "positions.yaml", 7)]
     assert found[1].hint.endswith("(2 findings that follow from this mistake are held back "
                                   "until it is fixed: RO002 on position 'live-host', SU001)")
+
+
+def test_the_other_way_out_of_the_open_seat_hint_followed_leaves_the_seat(
+        tmp_path: Path) -> None:
+    # he does hold live-host: on hk-ops, the one finding left is cs-agent's open seat
+    org = _open(tmp_path)
+    edit(org / "people.yaml", *ROLES)
+    edit(org / "teams.yaml", "members: [cheung-wai-lun, ho-wing-sze, lau-ka-ho]",
+         "members: [cheung-wai-lun, ho-wing-sze, lau-ka-ho, chan-chi-ming]")
+    assert where(check(org)) == [("RO001", "positions.yaml", 7), ("SU001", "positions.yaml", 33)]
 
 
 def test_two_open_positions_of_the_team_name_no_slip(tmp_path: Path) -> None:

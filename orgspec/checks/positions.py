@@ -316,7 +316,9 @@ def holders_roles_mismatch(ctx: RuleContext) -> Iterator[Issue]:
 
 def _open_seat_slip(org: Org, slip: Slip) -> Issue:
     """RO006 at the open seat of position `slip.meant` (where RO001 would say it), its
-    related location the position of another team `slip.person` lists in `roles`."""
+    related location the position of another team `slip.person` lists in `roles`. An open
+    seat is weaker evidence than `holders` naming them: the hint says the other way out
+    too (they hold that position: on its team, RO001 then says the seat)."""
     pos = org.positions[slip.meant]
     origin = org.origin("Role", slip.meant)
     vacant = [i for i, h in enumerate(pos.holders) if is_vacant(h)]
@@ -343,7 +345,8 @@ def _open_seat_slip(org: Org, slip: Slip) -> Issue:
                                listed=slip.listed, team=slip.team)),),
         hint=M("{person!r} lists {listed!r} in `roles` (line {line}), a position of {team!r}, "
                "which they are not on, while {position!r}, a position of their team {own!r}, "
-               "has an open seat: write `{fix}`", person=slip.person, listed=slip.listed,
+               "has an open seat: write `{fix}`; if they do hold {listed!r}, add them to the "
+               "members of {team!r} instead", person=slip.person, listed=slip.listed,
                team=slip.team, position=slip.meant, own=own, line=person.locate("roles").line,
                fix=fix, slip=True, open=True))
 
