@@ -199,7 +199,8 @@ def test_an_id_like_seat_word_of_another_kind_stays_a_seat(tmp_path: Path) -> No
     (tmp_path / "org.yaml").write_text(text, "utf-8")
     found = lint([str(tmp_path)], Config(lang="en"), today=TODAY).findings
     assert _at(found) == [("RF001", "org.yaml", 9, 61)]
-    assert found[0].message == "'RECRUITING' in `lead` marks an open seat, not a person"
+    assert found[0].message == ("'RECRUITING' in `lead` of team 'recruiting' marks an open "
+                                "seat, not a person")
 
 
 def test_pr009_names_what_an_owner_may_be(tmp_path: Path) -> None:

@@ -167,7 +167,8 @@ def test_every_placeholder_word_in_members(tmp_path: Path, written: str) -> None
     found = _run(tmp_path, _written("members: [ada, grace]",
                                     f"members: [ada, grace, '{written}']"))
     assert [_at(f) for f in found] == [("RF001", "org.yaml", 5, 25)]
-    assert found[0].message == f"{written!r} in `members` is a placeholder, not a person"
+    assert found[0].message == f"{written!r} in `members` of team 'platform' is a " \
+                               "placeholder, not a person"
     assert found[0].hint == ("list the person when known, or leave them out; a vacancy is a "
                              "position with a holder `vacant` (RO001)")
 
@@ -177,7 +178,8 @@ def test_an_open_seat_word_in_members_suggests_no_placeholder(tmp_path: Path) ->
     # and `待定` written as told gave no finding at all
     found = _run(tmp_path, _written("members: [linus]", "members: [linus, 待招聘]"))
     assert [_at(f) for f in found] == [("RF001", "org.yaml", 12, 20)]
-    assert found[0].message == "'待招聘' in `members` marks an open seat, not a person"
+    assert found[0].message == ("'待招聘' in `members` of team 'support' marks an open "
+                                "seat, not a person")
     assert "待定" not in found[0].hint and "TBD" not in found[0].hint
     assert "RO001" in found[0].hint
 
@@ -224,9 +226,9 @@ def test_a_placeholder_kr_owner_with_ok014_on_is_still_one_finding(tmp_path: Pat
 
 
 @pytest.mark.parametrize(("lang", "message", "hint"), [
-    ("zh", "`members` 中的 '待定' 是占位符，不是人员",
+    ("zh", "团队 'platform' 的 `members` 中的 '待定' 是占位符，不是人员",
      "确定人选后再列出此人，或先不写；空缺请写成岗位的在岗人 `待招聘`（RO001）"),
-    ("zh-Hant", "`members` 中的 '待定' 是佔位符，不是人員",
+    ("zh-Hant", "團隊 'platform' 的 `members` 中的 '待定' 是佔位符，不是人員",
      "確定人選後再列出此人，或先不寫；空缺請寫成職位的在職人 `待招募`（RO001）"),
 ])
 def test_said_in_chinese(tmp_path: Path, lang: str, message: str, hint: str) -> None:

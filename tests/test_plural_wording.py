@@ -32,11 +32,12 @@ def _ro005(write_org: Any, lang: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("lang", "said"), [
-    ("en", ["'li' leads 1 team and holds 2 positions (more than 0): a single point of failure",
+    ("en", ["'li' leads 1 team and holds 2 positions (3 teams and positions, more than 0): a "
+            "single point of failure",
             "'wang' leads 2 teams (more than 0): a single point of failure",
             "'zhao' is accountable for 1 duty (more than 0) and holds 2 positions (more than 0)"
             ": a single point of failure"]),
-    ("zh", ["'li' 带领 1 个团队并担任 2 个岗位（超过 0 个）：存在单点风险",
+    ("zh", ["'li' 带领 1 个团队并担任 2 个岗位（团队和岗位共 3 个，超过 0 个）：存在单点风险",
             "'wang' 带领 2 个团队（超过 0 个）：存在单点风险",
             "'zhao' 是 1 项职责的批准方 (A)（超过 0 项），并且担任 2 个岗位（超过 0 个）："
             "存在单点风险"]),

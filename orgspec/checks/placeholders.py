@@ -95,11 +95,13 @@ def seat_hint(hint: M, field: str, value: str | None) -> M:
 _SEAT = M("a vacancy is a position with a holder `vacant` (RO001)")
 
 
-def placeholder_said(value: str, label: str, kinds: tuple[str, ...]) -> tuple[M, M]:
+def placeholder_said(value: str, label: str, kinds: tuple[str, ...],
+                     where: object = None) -> tuple[M, M]:
     """RF001's message and hint for placeholder (or open-seat word) `value` written in
-    field `label` that takes ids of `kinds` (OWNER_KINDS for an owner)."""
+    field `label` that takes ids of `kinds` (OWNER_KINDS for an owner), of the entity or
+    part `where` says (`step 'triage' of process 'flow'`)."""
     seat = not is_placeholder(value) and is_vacant(value)
-    return placeholder_message(value, label, kinds, seat), _hint(label, kinds, seat)
+    return placeholder_message(value, label, kinds, seat, where), _hint(label, kinds, seat)
 
 
 def _hint(label: str, kinds: tuple[str, ...], seat: bool) -> M:

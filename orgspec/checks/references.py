@@ -595,8 +595,12 @@ class _Guesses:
             said = self._called_said(value)
             if said is not None:
                 return said
-        if kinds == ("Person",) and _one_han(value):  # `lead: 芳`: part of a name
-            return self._part_said(value)
+        if "Person" in kinds and _one_han(value):  # `lead: 芳`: part of a name
+            part = self._part_said(value)
+            # `owner: 芳` (an owner is a team, person or position): the person too, when
+            # no team's or position's name has the character
+            if kinds == ("Person",) or (part and not self._other_names_have(value, kinds)):
+                return part
         if kinds == ("Person",):  # `张玮` for 张伟: an input method's wrong pick
             alike = self.sound_alike().ids(value)
             if len(alike) == 1:  # the id to write said bare: the name is not it (`2001`)
@@ -649,6 +653,22 @@ class _Guesses:
         return M("{value!r} is part of {name!r}, a name of person `{id}`: write `{id}`",
                  value=value.strip(), name=name, id=ids[0])
 
+    def _other_names_have(self, char: str, kinds: tuple[str, ...]) -> bool:
+        """Whether the name of an entity of `kinds` other than a person (a team's, a
+        position's) has Han character `char`, in either script (`names` too)."""
+        from orgspec.text.fold import fold_name
+
+        folded = fold_name(char.strip())
+        for kind in kinds:
+            if kind == "Person":
+                continue
+            for entity in self.org.table(kind).values():
+                written = [getattr(entity, "name", None),
+                           *(getattr(entity, "names", None) or {}).values()]
+                if any(isinstance(w, str) and folded in fold_name(w) for w in written):
+                    return True
+        return False
+
     def called(self, value: str, kinds: tuple[str, ...]) -> list[str]:
         """The people `value` calls as colleagues do (`王总`), when `kinds` has people."""
         return self.person_calls().called(value)[0] if "Person" in kinds else []
@@ -667,8 +687,10 @@ class _Guesses:
                  and any(c in self.org.table(k) for k in close.kinds)]
         if len(found) != 1:
             return None
-        if close.written and close.written.strip() != close.value:
-            # `林志` read as `lin-zhi`: an alias `lin-zhi` would leave `林志` unknown
+        if (close.written and close.written.strip() != close.value) or \
+                _reads_name_part(self.org, found[0], close.value):
+            # `林志` read as `lin-zhi`: an alias `lin-zhi` would leave `林志` unknown; `fang`
+            # for 王芳 is her given name as `lead: 芳` is (the id to write, one step)
             return M("did you mean {id!r}? write the id `{bare}`", id=found[0], bare=found[0])
         kind = next(k for k in close.kinds if found[0] in self.org.table(k))
         # the id to write said first (`id（name）`), the entity renamed by its name
@@ -734,6 +756,27 @@ def _glued_comment(value: str, ids: Any) -> M | None:
     return M("a full-width `＃` never starts a comment: YAML reads {value!r} as one value; the "
              "id is `{id}`: write `{id}`, and a note at the end of the line after a space and "
              "a half-width `#`: `# {comment}`", value=value, id=ident, comment=comment)
+
+
+def _reads_name_part(org: Org, ident: str, value: str) -> bool:
+    """Whether `value` (`fang`) is how person `ident`'s surname, given name or a character
+    of it reads (王芳: `wang`, `fang`; 林志豪: `lin`, `zhihao`, `zhi`, `hao`), hyphens aside,
+    as `lead: 芳` and `lead: 豪` name them (`_part_said`): a person written by a part of
+    their name, not an id renamed by adding a word."""
+    from orgspec.text.fold import fold_name
+    from orgspec.text.personcall import name_parts
+    from orgspec.text.slug import reading_id
+
+    person = org.people.get(ident)
+    if person is None or not isinstance(person.name, str):
+        return False
+    parts = name_parts(fold_name(person.name.strip()))
+    if parts is None:
+        return False
+    bare = value.casefold().replace("-", "")
+    return any((reading_id(part, surname) or "").replace("-", "") == bare
+               for part, surname in ((parts[0], True), (parts[1], False),
+                                     *((c, False) for c in parts[1])))
 
 
 def _one_han(value: str) -> bool:
@@ -983,7 +1026,7 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
             continue
         if is_placeholder(value):
             if not left_to_its_rule(org, kind, ident, field, values):
-                yield _placeholder(origin, field, j, value, kind, ident, kinds, listed)
+                yield _placeholder(org, origin, field, j, value, kind, ident, kinds, listed)
             continue
         guesses.referenced.add(value)
         if _exists(org, value, kinds):
@@ -992,7 +1035,7 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
             # `owner: 待招聘`, `lead: 空缺`: the rule of the field says the seat is open, as
             # for `待定`; `members: [待招聘]`: a seat is a position's holder
             if not left_to_its_rule(org, kind, ident, field, values):
-                yield _placeholder(origin, field, j, value, kind, ident, kinds, listed)
+                yield _placeholder(org, origin, field, j, value, kind, ident, kinds, listed)
             continue
         if org.failed and guesses.in_failed(value):
             if not guesses.defined_in_failed(value):  # a typo: RF001 once it loads
@@ -1088,14 +1131,17 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
         yield issue
 
 
-def _placeholder(origin: Origin, field: tuple[Any, ...], j: int, value: str, kind: str,
-                 ident: str, kinds: tuple[str, ...], listed: bool) -> Issue:
+def _placeholder(org: Org, origin: Origin, field: tuple[Any, ...], j: int, value: str,
+                 kind: str, ident: str, kinds: tuple[str, ...], listed: bool) -> Issue:
     """RF001 at placeholder `value` (`待定`, or `待招聘` outside a position's `holders`),
-    the `j`th of `field`: what it is, and what to write instead (`checks.placeholders`)."""
+    the `j`th of `field` of entity `kind:ident`: what it is, of which entity or part, as
+    an unknown id's RF001 says (`_entity_words`), and what to write instead
+    (`checks.placeholders`)."""
     where = (*field, j) if listed and _is_list(origin, field) else field
     if isinstance(origin.fmap.node((*origin.path, *where)), dict):  # `{ref: 待定, ...}`
         where = (*where, "ref")
-    said, hint = placeholder_said(value, _written_field(origin, where), kinds)
+    said, hint = placeholder_said(value, _written_field(origin, where), kinds,
+                                  _entity_words(org, kind, ident, field))
     return PlaceholderIssue(said, origin.value(*where), entity=node_key(kind, ident),
                             hint=hint)
 
@@ -1141,6 +1187,28 @@ def _number_hint(value: str, kinds: tuple[str, ...], wanted: str) -> M:
     return M("add the {kinds} with id '{value}' to the org's files, or check the number: "
              "numbers that look alike are unrelated, so none is suggested", kinds=wanted,
              value=value)
+
+
+def _entity_words(org: Org, kind: str, ident: str, field: tuple[Any, ...]) -> M | None:
+    """The entity or part field `field` of entity `kind:ident` is written in, as
+    `_unknown_in` names it (`step '事后复盘 (postmortem)' of process 'p'`, `meeting 'm'`);
+    None for a kind it names none of."""
+    if kind == "process" and field[:1] == ("steps",) and isinstance(field[1], int):
+        part = org.processes[ident].steps[field[1]]
+        return M("{part} {id!r} of {whole}", part=M("step"), id=step_named(part.name, part.id),
+                 whole=M("{kind} {id!r}", kind=M("process"), id=ident))
+    if kind == "objective" and field[:1] == ("key_results",) and isinstance(field[1], int):
+        item = org.objectives[ident].key_results[field[1]]
+        return M("{part} {id!r} of {whole}", part=M("key result"),
+                 id=key_result_named(item.title, item.id),
+                 whole=M("{kind} {id!r}", kind=M("objective"), id=ident))
+    word = _PLACE_WORDS.get(kind)
+    return M("{kind} {id!r}", kind=word, id=ident) if word is not None else None
+
+
+_PLACE_WORDS = {"meeting": M("meeting"), "process": M("process"), "objective": M("objective"),
+                "team": M("team"), "person": M("person"), "role": M("position"),
+                "responsibility": M("duty")}
 
 
 def _unknown_in(org: Org, kind: str, ident: str, field: tuple[Any, ...], wanted: str,

@@ -8,8 +8,16 @@ seat was open under a suppression of RO001, SU001 (the suppression is now unused
 hint "remove it", followed, would bring RO001 back once `roles` is fixed). RO006 is the
 one finding, its hint naming the slip and the `roles` to write (`roles_slip`,
 `checks.positions`); behind it are held the RO002 on that person and position, an RO006
-on that position that only that person's `roles` make, and such an SU001 (`roles_behind`).
-Only when that RO006 is reported are they held.
+on that position that only that person's `roles` make, such an SU001, and RO005 on that
+person when the listed position is the one over its limit of teams led and positions held
+(`roles_behind`). Only when that RO006 is reported are they held.
+
+The same slip where the meant position's `holders` name no one but an open seat (`holders:
+[待招聘]`, or a `headcount` over its holders; a person's `roles` fill such a seat) made RO002,
+RO001 (the seat `roles` no longer fill) and SU001, and no RO006 (trial 34's leftover): the
+one open position of the person's own team takes the place of the `holders` naming them
+(`open_seat_slips`); RO006 is then said at that position, and the RO001 on it is held
+behind it too when the person would fill its last open seat.
 """
 
 from __future__ import annotations
@@ -24,6 +32,7 @@ RO006 = "RO006"
 OUTSIDE = "RO002"
 VACANCY = "RO001"
 UNUSED = "SU001"
+OVERLOAD = "RO005"
 
 
 class Slip(NamedTuple):
@@ -34,6 +43,7 @@ class Slip(NamedTuple):
     listed: str
     team: str
     meant: str
+    open: bool = False  # `meant` has an open seat, not `holders` naming `person`
 
 
 def roles_slip(org: Org, tree: TeamTree, rid: str, pid: str) -> Slip | None:
@@ -63,6 +73,49 @@ def roles_slip(org: Org, tree: TeamTree, rid: str, pid: str) -> Slip | None:
     return found[0] if len(found) == 1 else None
 
 
+def open_seat_slips(org: Org, tree: TeamTree) -> list[Slip]:
+    """The slips of people whose `roles` list exactly one position of a team they are not
+    on (nor on one below it), which its `holders` leave out, where one position of a team
+    they lead or are a member of has an open seat that their `roles` would fill: its
+    `holders` name no one (only open seats, or none) and their `roles` do not list it.
+    None for a person a position's `holders` name while their `roles` leave it out (the
+    slip `roles_slip` finds, or a plain RO006), nor for two such positions of their teams,
+    nor when two people's slips would fill one seat: no one slip to name. One pass over
+    the people; the positions by team are found only when someone lists such a position."""
+    from orgspec.model.models import is_vacant
+    from orgspec.model.positions import seats
+
+    by_team: dict[str, list[str]] | None = None
+    found: dict[str, list[Slip]] = {}
+    for pid, person in org.people.items():
+        teams = org.person_teams.get(pid, ())
+        if not person.roles or not teams:
+            continue
+        others = [rid for rid in dict.fromkeys(person.roles)
+                  if (pos := org.positions.get(rid)) is not None and pid not in pos.holders
+                  and pos.team is not None and pos.team in org.teams]
+        if not others:
+            continue
+        out = [rid for rid in others if not any(
+            t == org.positions[rid].team or tree.is_ancestor(str(org.positions[rid].team), t)
+            for t in teams)]
+        if len(out) != 1 or any(rid not in person.roles
+                                for rid in org.people_positions.get(pid, ())):
+            continue
+        if by_team is None:
+            by_team = {}
+            for rid, pos in org.positions.items():
+                if pos.team is not None and all(is_vacant(h) for h in pos.holders):
+                    by_team.setdefault(pos.team, []).append(rid)
+        meant = [rid for t in dict.fromkeys(teams) for rid in by_team.get(t, ())
+                 if rid not in person.roles and seats(org, rid).open]
+        if len(meant) == 1:
+            listed = org.positions[out[0]]
+            found.setdefault(meant[0], []).append(
+                Slip(pid, out[0], str(listed.team), meant[0], True))
+    return [slips[0] for slips in found.values() if len(slips) == 1]
+
+
 def is_slip_hint(hint: object) -> bool:
     """Whether `hint` (an RO006's, maybe said or wrapped) is the one `roles_slip` words."""
     from orgspec.engine.holdback import bare_hint
@@ -78,7 +131,7 @@ def _slip_of(f: Finding) -> Slip | None:
         return None
     values = getattr(bare_hint(f.hint), "values", {})
     return Slip(str(values["person"]), str(values["listed"]), str(values["team"]),
-                str(values["position"]))
+                str(values["position"]), values.get("open") is True)
 
 
 def _only_by(f: Finding, person: str) -> bool:
@@ -112,11 +165,20 @@ def _open_without(org: Org, slip: Slip) -> bool:
     return filled < planned
 
 
+def _one_over(values: dict[str, object]) -> bool:
+    """Whether RO005 said with `values` is about teams and positions alone, one over its
+    limit: the position a slip in `roles` adds makes it."""
+    hats, most = values.get("hats"), values.get("most")
+    return isinstance(hats, int) and isinstance(most, int) and hats - 1 <= most and \
+        values.get("accountable") is False
+
+
 def roles_behind(findings: list[Finding], org: Org) -> tuple[list[Finding], list[Finding]]:
     """`findings` without what an RO006 among them names as a slip in a person's `roles`
     makes (module doc), that RO006's hint naming them; and those, as they were. One pass
     over `findings`, one more when such an RO006 is among them."""
     from orgspec.engine.holdback import Held, held_hint
+    from orgspec.model.positions import seats
 
     slips = {id(f): s for f in findings if (s := _slip_of(f)) is not None}
     if not slips:
@@ -124,7 +186,12 @@ def roles_behind(findings: list[Finding], org: Org) -> tuple[list[Finding], list
     causes = {id(f): f for f in findings if id(f) in slips}
     by_place: dict[tuple[str, str], int] = {(s.person, s.listed): k for k, s in slips.items()}
     vacancy: dict[tuple[str, int], int] = {}
+    filled: dict[str, int] = {}  # an open position whose last seat the person would fill
+    # the person, who holds the meant position and the listed one too (no open seat)
+    busy = {s.person: k for k, s in slips.items() if not s.open}
     for k, s in slips.items():
+        if s.open and s.meant in org.positions and seats(org, s.meant).open == 1:
+            filled[s.meant] = k
         if _open_without(org, s):
             for file, line in _vacancy_lines(org, s.listed):
                 vacancy[file, line] = vacancy[file, line - 1] = k  # on it or above
@@ -144,6 +211,10 @@ def roles_behind(findings: list[Finding], org: Org) -> tuple[list[Finding], list
             for (person, rid), k in by_place.items():
                 if rid == ident_of(f.entity) and _only_by(f, person):
                     cause = k
+        elif f.code == OVERLOAD and f.entity.startswith("person:"):
+            cause = busy.get(ident_of(f.entity)) if _one_over(values) else None
+        elif f.code == VACANCY and f.entity.startswith("role:"):
+            cause = filled.get(ident_of(f.entity))
         elif f.code == UNUSED and str(values.get("code", "")).upper() == VACANCY:
             where = (f.location.file, f.location.line)
             cause = vacancy.get(where)

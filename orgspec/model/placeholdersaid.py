@@ -12,38 +12,43 @@ from typing import Any
 from orgspec.i18n import M
 from orgspec.lazyre import lazy
 
-_NOT_A = {"Person": lambda v, f: M("{value!r} in `{field}` is a placeholder, not a person",
-                                   value=v, field=f),
-          "Team": lambda v, f: M("{value!r} in `{field}` is a placeholder, not a team",
-                                 value=v, field=f),
-          "Role": lambda v, f: M("{value!r} in `{field}` is a placeholder, not a position",
-                                 value=v, field=f),
-          "Responsibility": lambda v, f: M("{value!r} in `{field}` is a placeholder, not a "
-                                           "duty", value=v, field=f),
-          "Objective": lambda v, f: M("{value!r} in `{field}` is a placeholder, not an "
-                                      "objective", value=v, field=f)}
+_NOT_A = {"Person": lambda v, p, f: M("{value!r} in {place} is a placeholder, not a person",
+                                   value=v, place=p, field=f),
+          "Team": lambda v, p, f: M("{value!r} in {place} is a placeholder, not a team",
+                                 value=v, place=p, field=f),
+          "Role": lambda v, p, f: M("{value!r} in {place} is a placeholder, not a position",
+                                 value=v, place=p, field=f),
+          "Responsibility": lambda v, p, f: M("{value!r} in {place} is a placeholder, not a "
+                                           "duty", value=v, place=p, field=f),
+          "Objective": lambda v, p, f: M("{value!r} in {place} is a placeholder, not an "
+                                      "objective", value=v, place=p, field=f)}
 
-_SEAT_NOT_A = {"Person": lambda v, f: M("{value!r} in `{field}` marks an open seat, not a "
-                                        "person", value=v, field=f),
-               "Team": lambda v, f: M("{value!r} in `{field}` marks an open seat, not a team",
-                                      value=v, field=f),
-               "Role": lambda v, f: M("{value!r} in `{field}` marks an open seat, not a "
-                                      "position", value=v, field=f),
-               "Responsibility": lambda v, f: M("{value!r} in `{field}` marks an open seat, "
-                                                "not a duty", value=v, field=f),
-               "Objective": lambda v, f: M("{value!r} in `{field}` marks an open seat, not an "
-                                           "objective", value=v, field=f)}
+_SEAT_NOT_A = {"Person": lambda v, p, f: M("{value!r} in {place} marks an open seat, not a "
+                                        "person", value=v, place=p, field=f),
+               "Team": lambda v, p, f: M("{value!r} in {place} marks an open seat, not a team",
+                                      value=v, place=p, field=f),
+               "Role": lambda v, p, f: M("{value!r} in {place} marks an open seat, not a "
+                                      "position", value=v, place=p, field=f),
+               "Responsibility": lambda v, p, f: M("{value!r} in {place} marks an open seat, "
+                                                "not a duty", value=v, place=p, field=f),
+               "Objective": lambda v, p, f: M("{value!r} in {place} marks an open seat, not an "
+                                           "objective", value=v, place=p, field=f)}
 
 
-def placeholder_message(value: str, label: str, kinds: tuple[str, ...], seat: bool) -> M:
+def placeholder_message(value: str, label: str, kinds: tuple[str, ...], seat: bool,
+                        where: object = None) -> M:
     """RF001's message for placeholder `value` (an open-seat word when `seat`) written in
-    field `label` that takes ids of `kinds` (team, person and position for an owner)."""
+    field `label` that takes ids of `kinds` (team, person and position for an owner), of
+    the entity or part `where` (`step 'triage' of process 'flow'`, as an unknown id's
+    RF001 names it; None: the field alone)."""
+    place = M("`{field}` of {where}", field=label, where=where) if where else \
+        M("`{field}`", field=label)
     if len(kinds) > 1:
-        return M("{value!r} in `{field}` marks an open seat, not a team, person or position",
-                 value=value, field=label) if seat else \
-            M("{value!r} in `{field}` is a placeholder, not a team, person or position",
-              value=value, field=label)
-    return (_SEAT_NOT_A if seat else _NOT_A)[kinds[0]](value, label)
+        return M("{value!r} in {place} marks an open seat, not a team, person or position",
+                 value=value, place=place, field=label) if seat else \
+            M("{value!r} in {place} is a placeholder, not a team, person or position",
+              value=value, place=place, field=label)
+    return (_SEAT_NOT_A if seat else _NOT_A)[kinds[0]](value, place, label)
 
 
 # the templates of `placeholder_message`: a finding said with one is a placeholder's RF001
@@ -56,8 +61,8 @@ _TEMPLATES = frozenset(
 
 # the English of `placeholder_message`, for a finding read back as plain text (the warm
 # path's kept findings are in English, their templates not kept)
-_ENGLISH = lazy(r"'.*' in `\w+` (?:is a placeholder|marks an open seat), not an? \w[\w ,]*\Z",
-                re.S)
+_ENGLISH = lazy(r"'.*' in `\w+`(?: of .*)? (?:is a placeholder|marks an open seat), not an? "
+                r"\w[\w ,]*\Z", re.S)
 
 
 def said_placeholder(finding: Any) -> bool:
