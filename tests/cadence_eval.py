@@ -23,7 +23,11 @@ Then, frozen before time zones (`8:00 PT`, `北京时间`, `UTC+8`, a `?` for an
 time ranges (`9:00-9:15`, with an `end`), 每月十五 and 一年一次 were read (`--tz`:
 tests/data/cadences_tz.tsv; `dev` tuned on, `blind` not looked at until the change was done).
 
-    python tests/cadence_eval.py [--blind] [--long | --trial3 | --tz]  # this checkout
+Then trial 35's (`--hk`: tests/data/cadences_hk.tsv, frozen before the Hong Kong forms
+逢一至五, 逢一、三、五, 每朝 and 禮拜 were read; `dev` tuned on, `blind` not looked at until the
+change was done).
+
+    python tests/cadence_eval.py [--blind] [--long | --trial3 | --tz | --hk]  # this checkout
     PYTHONPATH=/work/main python tests/cadence_eval.py  # another checkout, for a before
 
 A row is right when the cadence (`-`: not understood, so MT002 reports it), the weekdays
@@ -40,6 +44,7 @@ DATA = Path(__file__).resolve().parent / "data" / "cadences.tsv"
 LONG = DATA.with_name("cadences_long.tsv")
 TRIAL3 = DATA.with_name("cadences_trial3.tsv")
 TZ = DATA.with_name("cadences_tz.tsv")
+HK = DATA.with_name("cadences_hk.tsv")
 
 
 def rows(path: Path = DATA) -> list[dict[str, str]]:
@@ -102,7 +107,7 @@ def scores(path: Path = DATA) -> dict[str, tuple[int, int]]:
 
 def main() -> int:
     path = LONG if "--long" in sys.argv else TRIAL3 if "--trial3" in sys.argv else \
-        TZ if "--tz" in sys.argv else DATA
+        TZ if "--tz" in sys.argv else HK if "--hk" in sys.argv else DATA
     for split, (ok, total) in sorted(scores(path).items()):
         print(f"{split}: {ok}/{total} = {ok / total:.1%}")
     for row in rows(path):  # the blind rows' failures only when asked: seen, they would tune

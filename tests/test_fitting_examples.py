@@ -63,7 +63,7 @@ def test_mt002s_example_follows_the_meetings_name(write_org, lang: str) -> None:
 @pytest.mark.parametrize("lang", ["zh-Hant", "zh", "en"])
 def test_every_cadence_example_reads_as_its_rhythm(lang: str) -> None:
     wanted = ["biweekly", "quarterly", "yearly", "monthly", "weekly", "daily", "daily"]
-    said = [say(example, lang) for _, example in _RHYTHMS]
+    said = [say(example, lang) for _, _, example in _RHYTHMS]
     assert [schedule_of(s).cadence for s in said] == wanted, said
     assert schedule_of(say(GENERAL, lang)).cadence == "weekly"
 

@@ -45,12 +45,13 @@ def team_parent_cycle(ctx: RuleContext) -> Iterator[Issue]:
     for found in pointer_cycles(up):
         component = set(found)
         cycle = _walk_cycle(ctx, _id(min(component)), component)
-        shown = " -> ".join(cycle[:MAX_CYCLE_NAMES])
+        # each team by name, as every finding says it (trial 35: ids alone, where HI009
+        # names the people of a manager loop)
+        shown = " -> ".join(_team_said(ctx, t) for t in [*cycle[:MAX_CYCLE_NAMES], cycle[0]])
         more = M(" (+{n} more)", n=len(cycle) - MAX_CYCLE_NAMES) \
             if len(cycle) > MAX_CYCLE_NAMES else ""
         origin = ctx.org.origin("Team", cycle[0])
-        yield Issue(M("teams form a parent cycle: {cycle}{more}",
-                      cycle=shown + " -> " + cycle[0], more=more),
+        yield Issue(M("teams form a parent cycle: {cycle}{more}", cycle=shown, more=more),
                     origin.locate("parent"), node_key("team", cycle[0]),
                     related=tuple(Related(ctx.org.origin("Team", t).locate("parent"),
                                           M("{team} has parent {parent}", team=t,
@@ -58,6 +59,16 @@ def team_parent_cycle(ctx: RuleContext) -> Iterator[Issue]:
                                   for t in cycle[1:MAX_CYCLE_NAMES]),
                     hint=M("every chain of `parent` must end at a root team"),
                     teams=tuple(cycle))
+
+
+def _team_said(ctx: RuleContext, tid: str) -> str:
+    """A team as a reader knows it: its name, with the id beside it (the id alone when it
+    has no name of its own)."""
+    from orgspec.model.graph import display_name
+    from orgspec.model.idnames import said_name_id
+
+    name = display_name(ctx.org.teams[tid], tid)
+    return said_name_id(name, tid) if name != tid else tid
 
 
 def _walk_cycle(ctx: RuleContext, start: str, component: set[str]) -> list[str]:

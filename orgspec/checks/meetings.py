@@ -65,7 +65,7 @@ def _cadence_hint(cadence: str, *names: str | None) -> M:
     """MT002's hint for a cadence not read: from what of it was understood (how often but no
     time, an event or a festival said without its rhythm), else the short general one on
     the rhythm the meeting's `names` say."""
-    from orgspec.model.unreadcadence import unread
+    from orgspec.model.unreadcadence import kept_example, unread
 
     got = unread(cadence)
     if got.kind == "time":
@@ -79,6 +79,10 @@ def _cadence_hint(cadence: str, *names: str | None) -> M:
         return M("a cadence says how often, not in which period: write {example}, and say in "
                  "the meeting's `purpose` that it is held during {what!r}",
                  example=got.example, what=got.left)
+    kept = kept_example(cadence, *names)  # its weekdays and time, as written (trial 35)
+    if kept:
+        return M("write how often, optionally with weekdays and a time or part of the day, "
+                 "e.g. {example}", example=kept)
     return cadence_hint(*names)
 
 

@@ -243,8 +243,8 @@ def unreachable_step(ctx: RuleContext) -> Iterator[Issue]:
 
 def _meant_reached(ctx: RuleContext, pid: str, flow: Any, start: str) -> set[str]:
     """The steps reached once each unknown `next` is read as the step RF001 suggests for
-    it (`next: [reslove]` -> 'resolve'): the typo is RF001's one finding, not also an
-    unreachable step."""
+    it (`next: [reslove]` -> 'resolve', `[查核訂單及物流]` -> 'investigate', `investigate、
+    review` -> both): the slip is RF001's one finding, not also an unreachable step."""
     import networkx as nx
 
     meant = [(step_node(pid, step), step_node(pid, close))
@@ -258,21 +258,13 @@ def _meant_reached(ctx: RuleContext, pid: str, flow: Any, start: str) -> set[str
 
 
 def _typos(steps: Sequence[Step]) -> list[tuple[str, str, str]]:
-    """(step, unknown `next`, the step RF001 suggests for it) for each `next` naming no
-    step that is close to one (`reveiw` -> 'review')."""
-    from orgspec.text.suggest import Suggester
+    """(step, unknown `next`, a step it was meant to name) for each `next` naming no step
+    that tells which it meant: a close id (`reveiw` -> 'review'), a step's name
+    (`查核訂單及物流` -> 'investigate'), the steps an IME separator lists
+    (`investigate、review`): `checks.nextsteps`, as RF001's hint reads it."""
+    from orgspec.checks.nextsteps import meant_links
 
-    ids = {s.id for s in steps}
-    suggest: Suggester | None = None
-    out = []
-    for step in steps:
-        for nxt in step.next:
-            if nxt not in ids:
-                suggest = suggest or Suggester(ids)
-                close = suggest.close(nxt)
-                if close:
-                    out.append((step.id, nxt, close))
-    return out
+    return meant_links(steps)
 
 
 def _order(ctx: RuleContext, pid: str) -> Any:

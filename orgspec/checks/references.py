@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from orgspec.checks.holderteams import holder_teams, teams_hint
+from orgspec.checks.nextsteps import StepNames
 from orgspec.checks.placeholders import PlaceholderIssue, left_to_its_rule, placeholder_said
 from orgspec.engine.charterroles import ROLE_WORDS
 from orgspec.engine.context import RuleContext
@@ -950,7 +951,7 @@ def _process_refs(guesses: _Guesses, pid: str, proc: Any) -> Iterator[Issue]:
     yield from _refs(guesses, ("responsibility",), [proc.responsibility],
                      ("Responsibility",), "process", pid)
     step_ids = {s.id for s in proc.steps}
-    steps: Suggester | None = None  # built on the first unknown `next`
+    steps: StepNames | None = None  # built on the first unknown `next`
     # the process's steps for hints, built on the first unknown `next` nothing is close to
     listing: tuple[list[str], M | str] | None = None
     for i, step in enumerate(proc.steps):
@@ -959,21 +960,48 @@ def _process_refs(guesses: _Guesses, pid: str, proc: Any) -> Iterator[Issue]:
                          pid, listed=False)
         yield from _refs(guesses, (*base, "tracker"), [step.tracker], OWNER_KINDS,
                          "process", pid, listed=False)
+        listed = _is_list(o, (*base, "next"))
         for j, nxt in enumerate(step.next):
-            if nxt not in step_ids:
-                steps = steps or Suggester(step_ids)
-                close = steps.close(nxt)
-                if close:
-                    hint = M("did you mean {id!r}?", id=close)
-                else:
-                    listing = listing or _listing(sorted(step_ids))
-                    hint = M("steps of {process!r}: {steps}{more}", process=pid,
-                             steps=listing[0], more=listing[1])
-                yield Issue(M("unknown step {next!r} in `next` of step {step!r}", next=nxt,
-                              step=step_named(step.name, step.id)),
-                            o.locate(*base, "next", j) if _is_list(o, (*base, "next"))
-                            else o.value(*base, "next"), entity=node_key("process", pid),
-                            hint=hint)
+            if nxt in step_ids:
+                continue
+            steps = steps or StepNames(proc.steps)
+            at = o.locate(*base, "next", j) if listed else o.value(*base, "next")
+            split = comma_in_item("next", [str(n) for n in step.next], j, steps.id_of) \
+                if listed else None
+            if split is not None:  # `[investigate，review]`: one item, two meant
+                yield Issue(split[0], comma_at(at, nxt), entity=node_key("process", pid),
+                            hint=split[1])
+                continue
+            hint = _next_hint(steps, nxt, listed)
+            if hint is None:
+                listing = listing or _listing(sorted(step_ids))
+                hint = M("steps of {process!r}: {steps}{more}", process=pid,
+                         steps=listing[0], more=listing[1])
+            yield Issue(M("unknown step {next!r} in `next` of step {step!r}", next=nxt,
+                          step=step_named(step.name, step.id)),
+                        at, entity=node_key("process", pid), hint=hint)
+
+
+def _next_hint(steps: StepNames, nxt: str, listed: bool) -> M | None:
+    """RF001's hint for `nxt`, a `next` naming no step: the step whose name it is
+    (`查核訂單及物流`, trial 35), the list a separator means (`investigate、review`), or the
+    close id of a typo; None when none tells (the hint lists the steps)."""
+    named = steps.named(nxt)
+    if len(named) == 1:
+        written = steps.written(named[0])
+        if written and written != nxt.strip():  # `查核订单及物流` for 查核訂單及物流
+            return M("{value} ({name}) is the name of {kind} `{id}`: write `{id}`",
+                     value=nxt.strip(), name=written, kind=M("step"), id=named[0])
+        return M("{value} is the name of {kind} `{id}`: write `{id}`", value=nxt.strip(),
+                 kind=M("step"), id=named[0])
+    if named:
+        return M("{value} is the name of more than one {kind}: {ids}; write the id of the one "
+                 "meant", value=nxt.strip(), kind=M("step"), ids=list(named))
+    parts = split_ids(nxt)
+    if parts:
+        return _split_hint(nxt, [steps.id_of(p) for p in parts], "next", not listed)
+    close = steps.close(nxt)
+    return M("did you mean {id!r}?", id=close) if close else None
 
 
 MAX_LISTED = 20

@@ -501,6 +501,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
     from orgspec.engine.activities import ACTIVITY, activity_behind, behind
     from orgspec.engine.anchors import assign_fingerprints
     from orgspec.engine.charterrepeat import repeat_behind_overlap, repeat_hints
+    from orgspec.engine.cyclecut import cycle_behind
     from orgspec.engine.dupid import renamed_behind
     from orgspec.engine.emptyteam import empty_behind
     from orgspec.engine.everyone import everyone_behind
@@ -541,6 +542,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         findings = hold_back(every, org, *held_args)
         waiting = _waiting(every, findings, org, *held_args) if org.failed else {}
         findings, _ = tree_behind(findings, org)  # MT004, MT005... behind an unknown `parent`
+        findings, _ = cycle_behind(findings, org)  # OK013, OK014... behind a `parent` loop
         findings, _ = renamed_behind(findings, org)  # RF001 of a duplicate's former id
         findings, _ = everyone_behind(findings)  # MT004, MT005 behind `attendees: 全體同仁`
         findings, _ = undecided_behind(findings)  # MT004, MT005 behind `attendees: [TBD]`
@@ -605,7 +607,8 @@ def _causes(findings: list[Finding]) -> frozenset[str]:
     hint names what it holds (`engine.twiceteam`), the first of the references written
     with one former id (`engine.formerid`), a meeting whose attendees are undecided
     (`engine.undecidedmeeting`), a duty whose second accountable owner is a bare charter
-    entry listed again with the duty's role (`engine.charterrepeat`)."""
+    entry listed again with the duty's role (`engine.charterrepeat`), a `parent` loop whose
+    hint names the findings judged on the tree it makes (`engine.cyclecut`)."""
     from orgspec.engine.dupid import is_cause as renamed_cause
     from orgspec.engine.formerid import is_grouped as former_grouped
     from orgspec.engine.holdback import is_grouped, is_held
@@ -613,7 +616,8 @@ def _causes(findings: list[Finding]) -> frozenset[str]:
 
     return frozenset(f.fingerprint for f in findings if is_cause(f) or renamed_cause(f) or
                      (f.code == "RF001" and (is_held(f.hint) or is_grouped(f.hint))) or
-                     (f.code in ("RF008", "MT003", "OW001", "RO006") and is_held(f.hint)) or
+                     (f.code in ("RF008", "MT003", "OW001", "RO006", "HI001") and
+                      is_held(f.hint)) or
                      (f.code == "RF005" and former_grouped(f.hint)))
 
 

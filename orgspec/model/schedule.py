@@ -205,10 +205,7 @@ def schedule_of(text: str | None) -> Schedule:
     """Read a cadence as written; see the module docstring. Never raises."""
     if not text:
         return Schedule(None)
-    # 工作天 is how Taiwan writes 工作日 (a working day)
-    key = _SPACE.sub(" ", fold_width(text).strip().casefold().replace("工作天", "工作日"))
-    key = _AMPM_FIRST.sub(lambda m: "上午" if m[1] == "a" else "下午", key)
-    key = _EVERY_WEEK.sub("每", key)
+    key = _normalized(text)
     zone, said = "", ""
     if _MAY_ZONE.search(key):
         from orgspec.text.timezones import take_zone
@@ -221,12 +218,31 @@ def schedule_of(text: str | None) -> Schedule:
     return replace(sched, zone=zone, zone_said=said) if zone and sched.cadence else sched
 
 
+def _normalized(text: str) -> str:
+    """`text` casefolded, its width and blanks folded, and the regional forms `_read` reads
+    in their common words: 工作天 (Taiwan's 工作日), AM/PM before the time, 逢星期一 and 逢一至五
+    (Hong Kong's 每星期...), 每朝 and 朝早 (Cantonese: 每天早上, 早上)."""
+    key = _SPACE.sub(" ", fold_width(text).strip().casefold().replace("工作天", "工作日"))
+    key = _AMPM_FIRST.sub(lambda m: "上午" if m[1] == "a" else "下午", key)
+    key = _EVERY_WEEK.sub("每", key)
+    key = _EVERY_DAY_DIGIT.sub("每星期", key)
+    return _CANTONESE_MORNING.sub(lambda m: "每天早上" if m[1] else "早上", key)
+
+
 # AM/PM before the time, as Taiwan and Hong Kong often write it (每週一 PM2:00, AM 9:30):
 # read as 上午/下午 are.
 _AMPM_FIRST = lazy(r"(?<![a-z])([ap])\.?m\.?\s*(?=\d)")
 # 逢星期一, 逢週一, 每个星期一, 每個禮拜一, 每逢周五: how Hong Kong (and many others) say "every
 # Monday"; read as 每星期一. Not 逢周年 / 每逢周年庆 (an anniversary).
 _EVERY_WEEK = lazy(r"(?:每逢|逢|每个|每個)\s*(?=(?:周|週|星期|礼拜|禮拜)(?!年))")
+# 逢一至五, 逢一、三、五, 逢二四, 每逢五: how Hong Kong says weekdays without a week word (trial
+# 35); read as 每星期一至五. Not 逢初一 or 逢十五 (lunar days), nor a digit that counts
+# (逢五月, 逢一年, 逢三進一: a month, a year, no weekday follows the digit as written).
+_EVERY_DAY_DIGIT = lazy(r"(?:每逢|逢)\s*(?=[一二三四五六](?:\s*(?:[、，,/和及至到~～-]\s*)?"
+                        r"[一二三四五六日](?![月年号號次人个個]))*(?:$|[\s\d上下早晚中朝]))")
+# 每朝 (every morning) and 朝早 (the morning): Cantonese, as Hong Kong writes them; read as
+# 每天早上 and 早上. Not 朝令夕改, 朝代 (no 每 before, no 早 after).
+_CANTONESE_MORNING = lazy(r"(每朝早?)|朝早")
 # What a zone may be written with (`timezones.take_zone` is run only then): Latin letters
 # (PT, UTC, an IANA name) or 时间 / 時間 / 区 / 區.
 _MAY_ZONE = lazy(r"[a-z]{2}|时间|時間|[东東西].{1,2}[区區]|协调世界时|協調世界時")
@@ -278,15 +294,9 @@ def _read(key: str) -> Schedule:
     return replace(sched, end=end) if end and sched.cadence else sched
 
 
-def _read_rest(key: str, time: str, part: str) -> Schedule:
-    """`_read` once the time and the part of the day are taken out of `key`."""
-    anchor, key = _take_anchor(_bare_monthday(_gregorian_day(key)))
-    edge, edge_period, key = _take_edge(key)
-    if not _OF_PERIOD.search(key):  # `every second Tuesday`; `... of the month` is an nth
-        key = _OTHER_WEEK.sub(" biweekly ", key)
-    nth, key, nth_said = _take_nth(key)
-    key = _OTHER_WEEK.sub(" biweekly ", key)
-    monthday, key = _take_monthday(key)
+def _take_days(key: str) -> tuple[set[int], bool, str]:
+    """(the weekdays `key` says, whether it names the working week itself, `key` without
+    them): the working week (平日, weekdays), weekday runs, lists and ranges, single days."""
     days: set[int] = set()
     workweek = False
     if _WORKWEEK.search(key):
@@ -308,7 +318,37 @@ def _read_rest(key: str, time: str, part: str) -> Schedule:
     key = _DAY_RANGE.sub(" ", key)
     for m in _DAY_ONE.finditer(key):
         days.add(_ZH_DAY[m[1]] if m[1] else _EN_DAY[m[2]])
-    key = _LABEL.sub(" ", _DAY_ONE.sub(" ", key))
+    return days, workweek, _DAY_ONE.sub(" ", key)
+
+
+def understood(text: str | None) -> tuple[tuple[int, ...], str]:
+    """(weekdays, time `HH:MM`) said in a cadence `schedule_of` may not read (trial 35:
+    `逢一、三、五 9:30` was not read, and MT002's example dropped both): read as `schedule_of`
+    reads them, the rest of the words aside; ((), "") when none is said."""
+    if not text:
+        return (), ""
+    key = _normalized(text)
+    time, _, key = _take_time(key)
+    if time == "!":
+        time = ""
+    part, key = _take_part(key)
+    if time and int(time[:2]) < 12 and part in ("afternoon", "evening"):
+        time = f"{int(time[:2]) + 12:02d}{time[2:]}"
+    days, _, _ = _take_days(key)
+    return tuple(sorted(days)), time
+
+
+def _read_rest(key: str, time: str, part: str) -> Schedule:
+    """`_read` once the time and the part of the day are taken out of `key`."""
+    anchor, key = _take_anchor(_bare_monthday(_gregorian_day(key)))
+    edge, edge_period, key = _take_edge(key)
+    if not _OF_PERIOD.search(key):  # `every second Tuesday`; `... of the month` is an nth
+        key = _OTHER_WEEK.sub(" biweekly ", key)
+    nth, key, nth_said = _take_nth(key)
+    key = _OTHER_WEEK.sub(" biweekly ", key)
+    monthday, key = _take_monthday(key)
+    days, workweek, key = _take_days(key)
+    key = _LABEL.sub(" ", key)
     light = _SPACE.sub(" ", _LIGHT.sub(" ", key)).strip()
     if light not in WORD_CADENCE:  # 一年一次 is a cadence, 一年 no
         light = _ONCE.sub("", light).strip()

@@ -168,3 +168,64 @@ def _last_words(head: str) -> str:
 
 
 _LAST_WORDS = lazy(r"[^\s\d:：,，、(（\[【]+$")
+
+
+# How often, in the words the cadence is written in (Simplified, Traditional, English), to
+# keep what of an unread cadence was understood (`kept_example`): the working week, weekdays
+# (the day names joined below), or a rhythm the meeting's name says when only a time is.
+_WORDS = {
+    "zh": {"weekday": "每个工作日", "week": "每周", "sep": "、", "daily": "每天",
+           "weekly": "每周一", "": "每周五", "biweekly": "隔周三"},
+    "zh-Hant": {"weekday": "每個工作日", "week": "每週", "sep": "、", "daily": "每天",
+                "weekly": "每週一", "": "每週五", "biweekly": "隔週三"},
+    "en": {"weekday": "every weekday", "daily": "every day", "weekly": "every Monday",
+           "": "every Friday", "biweekly": "every other Wednesday"},
+}
+_ZH_DAYS = "一二三四五六日"
+_EN_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def kept_example(text: str | None, *names: str | None) -> str:
+    """A cadence that keeps what was understood of `text`, one `schedule_of` does not read
+    (trial 35: `逢一、三、五 9:30` was shown `每個工作日 09:00`, its days and time dropped): its
+    weekdays and time (`每週一、三、五 09:30`), in the script it is written in; only a time,
+    on the rhythm the meeting's `names` say (`每個工作日 09:15` for a 晨會); "" when neither is
+    understood, or the rhythm is a month or longer (a day of it is not guessed)."""
+    from orgspec.model.schedule import WORKDAYS, understood
+    from orgspec.text.cadenceexample import rhythm
+    from orgspec.text.collate import has_han
+
+    said = fold_width(text or "").strip()
+    days, time = understood(said)
+    if not days and not time:
+        return ""
+    lang = (_script(said) or _script(" ".join(n for n in names if n)) or "zh") \
+        if has_han(said) else "en"
+    words = _WORDS[lang]
+    if days == WORKDAYS:
+        often = words["weekday"]
+    elif days and lang == "en":
+        names_ = [_EN_DAYS[d] for d in days]
+        often = names_[0] if len(names_) == 1 else \
+            ", ".join(names_[:-1]) + " and " + names_[-1]
+        often = f"every {often}" if len(names_) == 1 else often
+    elif days:
+        often = words["week"] + words["sep"].join(_ZH_DAYS[d] for d in days)
+    else:
+        key = rhythm(*names)
+        if key not in words:
+            return ""
+        often = words[key]
+    example = f"{often} {time}" if time else often
+    return example if _reads(example) else ""
+
+
+def _script(text: str) -> str:
+    """`zh-Hant` when `text` has a Traditional character, `zh` a Simplified one, "" when
+    neither tells (`早上9:15`: the same in both; the meeting's name may tell then)."""
+    from orgspec.text.script import to_simplified, traditional_forms
+
+    if to_simplified(text) != text:
+        return "zh-Hant"
+    forms = traditional_forms()
+    return "zh" if any(c in forms and c not in forms[c] for c in text) else ""

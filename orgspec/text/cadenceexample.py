@@ -10,24 +10,24 @@ from __future__ import annotations
 
 from orgspec.i18n import M
 
-# (words in the meeting's name or id, the example), in order: 双周 before 周, 季度 and 年度
-# before 月 and 周 (`月度` is monthly, `年度` not)
-_RHYTHMS: tuple[tuple[tuple[str, ...], M], ...] = (
-    (("双周", "隔周", "biweekly", "bi-weekly", "fortnight"),
+# (the rhythm, words in the meeting's name or id, the example), in order: 双周 before 周,
+# 季度 and 年度 before 月 and 周 (`月度` is monthly, `年度` not)
+_RHYTHMS: tuple[tuple[str, tuple[str, ...], M], ...] = (
+    ("biweekly", ("双周", "隔周", "biweekly", "bi-weekly", "fortnight"),
      M("every other Wednesday 14:00")),
-    (("季度", "季会", "季例会", "quarterly", "quarter", "qbr"),
+    ("quarterly", ("季度", "季会", "季例会", "quarterly", "quarter", "qbr"),
      M("quarterly on the first Monday 10:00")),
-    (("年会", "年度", "年终", "annual", "yearly"),
+    ("yearly", ("年会", "年度", "年终", "annual", "yearly"),
      M("yearly on December 20 14:00")),
-    (("月会", "月度", "月例会", "每月", "月报", "月结", "monthly", "month"),
+    ("monthly", ("月会", "月度", "月例会", "每月", "月报", "月结", "monthly", "month"),
      M("monthly on the first Monday 10:00")),
-    (("周会", "周例会", "每周", "周报", "周复盘", "weekly", "week"),
+    ("weekly", ("周会", "周例会", "每周", "周报", "周复盘", "weekly", "week"),
      M("every Monday 10:00")),
     # a war room (大促作战会) meets every evening while a big sale runs (trial 28)
-    (("作战会", "作战室", "作战", "war room", "war-room", "warroom"),
+    ("daily", ("作战会", "作战室", "作战", "war room", "war-room", "warroom"),
      M("every day 20:00")),
-    (("晨会", "早会", "站会", "日会", "夕会", "每日", "每天", "日例会", "daily", "standup",
-      "stand-up", "morning", "huddle"),
+    ("weekday", ("晨会", "早会", "站会", "日会", "夕会", "每日", "每天", "日例会", "daily",
+                 "standup", "stand-up", "morning", "huddle"),
      M("every weekday 09:00")),
 )
 GENERAL = M("every Friday 14:00")
@@ -36,10 +36,20 @@ GENERAL = M("every Friday 14:00")
 def cadence_example(*names: str | None) -> M:
     """A cadence on the rhythm `names` (a meeting's name, then its id) say, else the general
     example; an `M`, said in the output's language."""
+    return _rhythm(*names)[1]
+
+
+def rhythm(*names: str | None) -> str:
+    """The rhythm `names` say (`weekday`, `weekly`, `daily`, `biweekly`, `monthly`,
+    `quarterly`, `yearly`), "" for none: the one `cadence_example` shows."""
+    return _rhythm(*names)[0]
+
+
+def _rhythm(*names: str | None) -> tuple[str, M]:
     from orgspec.text.script import to_simplified
 
     said = " ".join(to_simplified(n).casefold() for n in names if n)
-    for words, example in _RHYTHMS:
+    for key, words, example in _RHYTHMS:
         if any(word in said for word in words):
-            return example
-    return GENERAL
+            return key, example
+    return "", GENERAL
