@@ -862,8 +862,9 @@ def _folder_of(path: str) -> str:
 @click.option("-o", "--output-dir", required=True, type=Path(file_okay=False),
               help="Write one YAML file per team into this folder.")
 @click.option("--column", "columns", multiple=True, metavar="FIELD=HEADER",
-              help="Roster: read FIELD (person, name, email, title, team, team_id, "
-                   "parent_team, parent_team_id, manager, lead) from column HEADER.")
+              help="Roster: read FIELD (person, name, name_en, name_zh, name_zh_hant, "
+                   "email, title, team, team_id, parent_team, parent_team_id, manager, lead) "
+                   "from column HEADER.")
 @click.option("--sheet", metavar="NAME",
               help="Roster XLSX: the sheet (default: the first visible one with a team and a "
                    "name column).")

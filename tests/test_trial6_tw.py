@@ -126,13 +126,16 @@ def test_a_mistyped_flag_lang_is_said_in_the_language_it_means() -> None:
 
 # --- item 3: a roster's standard headers, and the columns it does not read --------------------
 
+FIELDS_ZH = "person、name、name_en、name_zh、name_zh_hant、email、title、team、team_id、" \
+    "parent_team、parent_team_id、manager、lead"  # the fields --column takes (trial 35)
 ROSTERS = {
     "zh-Hant": ("員工編號,姓名,電子郵件,職稱,部門,直屬主管,到職日\n"
                 "E001,王大明,dm@x.tw,總經理,總經理室,,2020-01-01\n"
                 "E002,林美玲,ml@x.tw,營運總監,營運部,王大明,2021-03-01\n"
                 "E003,張偉,w@x.tw,活動營運專員,營運部,林美玲,2022-07-01\n",
                 ["提示：roster.csv：未讀取的欄：到職日（orgspec 沒有對應的欄位；"
-                 "若某欄其實是某個欄位、只是表頭不同，用 --column 欄位=表頭 讀取）",
+                 "若某欄其實是某個欄位、只是表頭不同，用 --column FIELD=表頭 讀取，FIELD 是 "
+                 + FIELDS_ZH + " 之一）",
                  # Traditional names: ids other than pinyin are offered (trial 10)
                  "提示：團隊 id 是按部門名稱的拼音產生的：營運部 → ying-yun-bu、總經理室 → "
                  "zong-jing-li-shi；要自己指定，在員工名冊中加一欄部門編號（讀作 team_id；"
@@ -144,7 +147,8 @@ ROSTERS = {
            "E002,林美玲,ml@x.cn,运营总监,运营部,王大明,2021-03-01\n"
            "E003,张伟,w@x.cn,活动运营专员,运营部,林美玲,2022-07-01\n",
            ["提示：roster.csv：未读取的列：入职日期（orgspec 没有对应的字段；"
-            "若某列其实是某个字段、只是表头不同，用 --column 字段=表头 读取）",
+            "若某列其实是某个字段、只是表头不同，用 --column FIELD=表头 读取，FIELD 是 "
+            + FIELDS_ZH + " 之一）",
             "提示：没有上级部门列：部门层级按上级列推断，每个团队挂在其负责人的上级所在的团队之下："
             "运营部 → 总经办；顶层：总经办；在花名册中加上级部门列即可自行指定"]),
     "en": ("Employee ID,Name,Email,Job Title,Department,Manager,Start date\n"
@@ -152,7 +156,9 @@ ROSTERS = {
            "E002,Grace,grace@x.io,Head of Ops,Operations,Ada,2021-03-01\n"
            "E003,Linus,linus@x.io,Ops Specialist,Operations,Grace,2022-07-01\n",
            ["note: roster.csv: columns not read: Start date (orgspec keeps no such field; one that "
-            "holds a field under another header is read with --column FIELD=HEADER)",
+            "holds a field under another header is read with --column FIELD=HEADER, FIELD one of "
+            "person, name, name_en, name_zh, name_zh_hant, email, title, team, team_id, "
+            "parent_team, parent_team_id, manager, lead)",
             "note: no parent-department column: the department tree is taken from the manager "
             "column, each team under the team its head reports to: Operations → Office; "
             "top-level: Office; a parent-department column in the roster sets it instead"]),

@@ -97,15 +97,16 @@ class Draft:
     homes: dict[str, str] = field(default_factory=dict)
     # person -> the file the org in the output folder defines them in, one the import does
     # not write (added by hand): they stay there, a member of their teams, and are not
-    # written again (`importer.people_elsewhere`)
+    # written again (`importer.people_elsewhere`); or one the user edited, whose update
+    # waiting beside it leaves them out (`importer.held`)
     elsewhere: dict[str, str] = field(default_factory=dict)
     # team -> the file the org in the output folder defines it in, one the import cannot
     # write (in a subfolder): it stays there as it is and is not written again; its people
     # the import writes go to `_unassigned.yaml` (`importer.teams_elsewhere`)
     teams_elsewhere: dict[str, str] = field(default_factory=dict)
-    # person -> the team whose file keeps them ("": `_unassigned.yaml`), where the org in the
-    # output folder has them, while the file they move to waits as NAME.new (`importer.
-    # staying`): the org never loses a person to a pending merge
+    # person -> the team whose file keeps them ("": `_unassigned.yaml`), and whose member they
+    # stay, where the org in the output folder has them, while the file they move to waits
+    # as NAME.new (`importer.staying`): the org never loses a person to a pending merge
     stay: dict[str, str] = field(default_factory=dict)
 
     def team(self, ident: str) -> DraftTeam:
@@ -169,10 +170,14 @@ class Draft:
             home = first if first in self.teams else home_of.get(first, "")
             homes.get(home, loose).append(_duty(duty))
         names = self.numbered()
+        kept: dict[str, list[str]] = {}  # a team keeping a person is still theirs meanwhile
+        for pid, tid in self.stay.items():
+            if tid:
+                kept.setdefault(tid, []).append(pid)
         grouped: dict[str, list[dict[str, Any]]] = {}  # a file may hold several teams
         for tid, entities in homes.items():
-            grouped.setdefault(self.file_of(tid), []).extend([_team(self.teams[tid]),
-                                                              *entities])
+            grouped.setdefault(self.file_of(tid), []).extend([
+                _team(self.teams[tid], kept.get(tid, [])), *entities])
         out = {name: render(self.source, entities, lang, names)
                for name, entities in grouped.items()}
         if loose:
@@ -191,6 +196,17 @@ class Draft:
         if not tid or tid in self.teams_elsewhere:
             return UNASSIGNED
         return self.homes.get(tid, team_file(tid))
+
+    def team_of_file(self, name: str) -> str:
+        """The team written to file `name` ("": `_unassigned.yaml`, or none; the last when
+        several share it)."""
+        if name == UNASSIGNED:
+            return ""
+        return {self.file_of(tid): tid for tid in self.teams}.get(name, "")
+
+    def home_team(self, pid: str) -> str:
+        """The team whose file person `pid` is written to but for `stay` ("": none)."""
+        return self._homes().get(pid, "")
 
     def home_files(self, stay: bool = True) -> dict[str, str]:
         """Person id -> the file they are written to (those not `elsewhere`); with `stay`
@@ -244,9 +260,10 @@ def _compact(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v not in (None, [], "")}
 
 
-def _team(t: DraftTeam) -> dict[str, Any]:
+def _team(t: DraftTeam, kept: list[str]) -> dict[str, Any]:
+    members = sorted(dict.fromkeys([*t.members, *kept]))
     return _compact({"kind": "Team", "id": t.id, "name": t.name, "parent": t.parent,
-                     "lead": t.lead, "members": sorted(t.members),
+                     "lead": t.lead, "members": members,
                      "description": t.description})
 
 

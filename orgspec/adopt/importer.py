@@ -116,10 +116,12 @@ def import_org(source: str, paths: list[str], out_dir: str, *,
     files = draft.files(said)
     if loaded is not None and not force:
         pending = goes_beside(files, out_dir, force, rules)
+        kept = held(draft, loaded.org, out_dir, pending)
         draft.stay = staying(draft, loaded.org, out_dir, pending)
-        if draft.stay:
+        draft.elsewhere.update(kept)
+        if draft.stay or kept:
             files = draft.files(said)
-            draft.notes.extend(staying_notes(draft, loaded.org, out_dir))
+            draft.notes.extend(staying_notes(draft, loaded.org, out_dir, kept))
     done = write_draft(files, out_dir, source, ids.mapped(), force, same=rules.same,
                        keeps=rules.keeps, own=rules.own, carry=rules.carry,
                        adopted=dict([example]) if example else None)
@@ -135,32 +137,65 @@ def staying(draft: Draft, org: Org, out_dir: str, pending: set[str]) -> dict[str
     home is a file whose update waits beside it (`pending`: NAME.new, the user having
     edited NAME) while the org in `out_dir` defines them in another file this import writes
     and does not put beside: moved now, they would be in no file the org reads until the
-    user merges NAME.new. Kept there, the org loses no one; once NAME.new is merged, the
-    next import moves them. O(people)."""
+    user merges NAME.new. Kept there, a member of that team still, the org loses no one;
+    once NAME.new is merged, the next import moves them. O(people)."""
+    out: dict[str, str] = {}
+    for pid, (name, target) in _moving(draft, org, out_dir, pending).items():
+        if target in pending and name not in pending:
+            out[pid] = draft.team_of_file(name)
+    return out
+
+
+def held(draft: Draft, org: Org, out_dir: str, pending: set[str]) -> dict[str, str]:
+    """Person id -> the file of the org in `out_dir` that defines them, for each drafted
+    person moving out of a file whose update waits beside it (`pending`: the user edited
+    it): that file still defines them, so writing them into their new team's file would
+    define them twice (RF002) until the user merges NAME.new. The import leaves them there
+    (`Draft.elsewhere`) and NAME.new without them; once it is merged, the next import
+    writes them into their new team's file. O(people)."""
+    return {pid: os.path.join(out_dir, name)
+            for pid, (name, _) in _moving(draft, org, out_dir, pending).items()
+            if name in pending}
+
+
+def _moving(draft: Draft, org: Org, out_dir: str, pending: set[str]
+            ) -> dict[str, tuple[str, str]]:
+    """Person id -> (the file the org in `out_dir` defines them in, the one the draft writes
+    them to) for each drafted person moving from one file the import writes to another,
+    when an update waits beside one at least (`pending`). O(people)."""
     if not pending:
         return {}
     root = os.path.realpath(out_dir)
-    team_of = {draft.file_of(tid): tid for tid in draft.teams} | {UNASSIGNED: ""}
-    out: dict[str, str] = {}
+    files = {draft.file_of(tid) for tid in draft.teams} | {UNASSIGNED}
+    out: dict[str, tuple[str, str]] = {}
     for pid, target in draft.home_files().items():
-        if target not in pending or pid not in org.people:
+        if pid not in org.people:
             continue
         path = org.origin("Person", pid).fmap.file
         name = os.path.basename(path)
         if os.path.realpath(os.path.dirname(path) or ".") == root and name != target and \
-                name in team_of and name not in pending:
-            out[pid] = team_of[name]
+                name in files and pending & {name, target}:
+            out[pid] = (name, target)
     return out
 
 
-def staying_notes(draft: Draft, org: Org, out_dir: str) -> list[str]:
-    """A note per person `staying` kept where they are."""
+def staying_notes(draft: Draft, org: Org, out_dir: str, kept: dict[str, str]) -> list[str]:
+    """A note per person `staying` kept where they are, and per person `held` (`kept`)."""
     homes, moving = draft.home_files(), draft.home_files(stay=False)
     out: list[str] = []
-    for pid in sorted(draft.stay):
+    for pid in sorted({*draft.stay, *kept}):
         name = draft.people[pid].name or (str(org.people[pid].name)
                                           if org.people[pid].name else None)
         person = f"{name} ({pid})" if name else pid
+        if pid in kept:
+            file = _shown(out_dir, os.path.basename(kept[pid]))
+            out.append(M("{person} stays in {file} for now: that file has edits of yours that "
+                         "the import cannot merge, and its update ({file}.new) leaves them "
+                         "out; written into {target} as well, they would be in the org twice. "
+                         "Once you have merged {file}.new, import again to write them into "
+                         "{target}", person=person, file=file,
+                         target=_shown(out_dir, draft.file_of(draft.home_team(pid)))))
+            continue
         out.append(M("{person} stays in {file} for now: their team's file, {target}, has "
                      "edits of yours that the import cannot merge, and moving them there "
                      "would leave them out of the org until you merge it by hand; move their "

@@ -25,6 +25,7 @@ import csv
 import io
 import os
 import re
+import shlex
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -35,12 +36,15 @@ from orgspec.adopt.draft import Draft, team_file
 from orgspec.adopt.slug import IdMap
 from orgspec.adopt.write import AdoptError
 from orgspec.i18n import M, P, reason
-from orgspec.load.source import legacy_encoding
+from orgspec.load.source import legacy_encoding, legacy_text
 
 FIELDS: dict[str, tuple[str, ...]] = {  # the header names HR systems and people use
     "person": ("person", "id", "person id", "employee id", "employee number", "employee no",
                "emp id", "staff id", "staff number", "工号", "员工编号", "员工号", "员工代码",
                "人员编号", "工號", "員工編號", "員工號", "員工代號", "員編", "人員編號",
+               # Hong Kong's: staff number (職員編號), employee number as its law says it
+               "職員編號", "职员编号", "職員號碼", "职员号码", "員工號碼", "员工号码", "僱員編號",
+               "雇員編號", "雇员编号", "僱員號碼", "雇员号码", "staff no", "employee code",
                "orgspec id", "orgspec person id", "orgspec 人员编号", "orgspec 人員編號"),
     "name": ("name", "full name", "display name", "employee name", "姓名", "名字", "员工姓名",
              "中文姓名", "員工姓名", "員工名稱"),
@@ -218,8 +222,9 @@ def _cell(text: str) -> str:
 
 
 # What a roster saved without UTF-8 is in: Excel's CSV on a Simplified Chinese system
-# (GB18030, a superset of GBK) or a Traditional one (Big5 as Windows has it, cp950).
-_LEGACY = ("gb18030", "cp950")
+# (GB18030, a superset of GBK) or a Traditional one (Big5 as Windows has it, cp950, or as
+# Hong Kong's has it, Big5-HKSCS: 李家堃, 陳喆); `legacy_text` reads each.
+_LEGACY = ("GBK", "Big5")
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # Excel's "Unicode text": UTF-16 with a BOM
 
 
@@ -243,7 +248,7 @@ def _decode(data: bytes, aliases: dict[str, str], notes: list[str], name: str) -
     not a reason to read the whole file in another encoding); else GB18030 or Big5,
     whichever reads the header row as known columns (GBK and Big5 bytes are mostly valid
     in each other's encoding, as mojibake), else the one the loader's `legacy_encoding`
-    sees, else GB18030."""
+    sees, else GB18030; a character that one cannot read is U+FFFD and a note."""
     if data.startswith(_UTF16_BOMS):
         return data.decode("utf-16", errors="replace")
     bom = data.startswith(b"\xef\xbb\xbf")
@@ -255,12 +260,32 @@ def _decode(data: bytes, aliases: dict[str, str], notes: list[str], name: str) -
     if bom or len(broken) * UTF8_SHARE <= non_ascii - len(broken):
         notes.append(_broken_note(text, broken, name))
         return _BROKEN.sub("\ufffd", text)
-    texts = {codec: data.decode(codec, errors="replace") for codec in _LEGACY}
-    for text in texts.values():
+    texts = {encoding: legacy_text(data, encoding) for encoding in _LEGACY}
+    chosen = "Big5" if legacy_encoding(data) == "Big5" else "GBK"
+    for encoding, text in texts.items():
         header = next((line for line in text.splitlines() if line.strip(",;\t ")), "")
         if any(_norm(cell) in aliases for cell in re.split(r"[,;\t]", header)):
-            return text
-    return texts["cp950" if legacy_encoding(data) == "Big5" else "gb18030"]
+            chosen = encoding
+            break
+    text = texts[chosen]
+    if "\ufffd" in text and not legacy_text(data, chosen, strict=True):
+        notes.append(_unread_note(text, chosen, name))
+    return text
+
+
+def _unread_note(text: str, encoding: str, name: str) -> str:
+    """Where the first byte `encoding` could not read is (line and column in characters) and
+    how many more: each is U+FFFD in the roster, said rather than written silently."""
+    first, more = text.index("\ufffd"), text.count("\ufffd") - 1
+    line = text.count("\n", 0, first) + 1
+    col = first - (text.rfind("\n", 0, first) + 1) + 1
+    where = f"{name}:{line}:{col}"
+    if not more:
+        return M("{where}: a character {encoding} cannot read, read as U+FFFD (the rest of "
+                 "the file is {encoding})", where=where, encoding=encoding)
+    return M("{where}: a character {encoding} cannot read and {more} more, each read as "
+             "U+FFFD (the rest of the file is {encoding})", where=where, encoding=encoding,
+             more=more)
 
 
 # A file whose non-ASCII characters are valid UTF-8 at least this many times for each broken
@@ -419,6 +444,37 @@ def _sheet_rows(ws: Any) -> list[list[str]]:
     return rows
 
 
+# A header that names a number or code (员工号码, Staff No., ID), not a phone's, holds each
+# person's id more often than not: when no column gives ids, the note on columns not read
+# says how to read it as them.
+_NUMBERED = re.compile(r"编号|編號|号码|號碼|代码|代碼|代號|\bid\b|\bno\b|number|code")
+_PHONE = re.compile(r"电话|電話|手机|手機|phone|mobile|\btel\b|fax|传真|傳真")
+
+
+def _shell_word(text: str) -> str:
+    """`text` as typed in a shell: quoted when it holds a space or a character a shell reads
+    (Chinese and other letters need none)."""
+    return shlex.quote(text) if re.search(r"[^\w@%+=:,./-]", text) else text
+
+
+def _not_read(where: str, ignored: list[str], ids: bool) -> M:
+    """The note naming the columns read for no field, and the fields `--column` maps a
+    header to; `person` said with a header that looks like an employee number when no
+    column gives ids (`ids` False)."""
+    numbered = None if ids else next(
+        (h for h in ignored if _NUMBERED.search(_norm(h)) and not _PHONE.search(_norm(h))),
+        None)
+    if numbered is not None:
+        return M("{where}: columns not read: {columns} (orgspec keeps no such field; one that "
+                 "holds a field under another header is read with --column FIELD=HEADER, "
+                 "FIELD one of {fields}: if {header} is each person's employee number, "
+                 "--column {option} makes it their id)", where=where, columns=ignored,
+                 fields=list(FIELDS), header=numbered, option=_shell_word("person=" + numbered))
+    return M("{where}: columns not read: {columns} (orgspec keeps no such field; one that "
+             "holds a field under another header is read with --column FIELD=HEADER, FIELD "
+             "one of {fields})", where=where, columns=ignored, fields=list(FIELDS))
+
+
 def _text(value: object) -> str:
     if value is None:
         return ""
@@ -436,13 +492,11 @@ def import_roster(paths: list[str], mapping: dict[str, str] | None = None,
     headers: set[str] = set()
     for path in paths:
         ignored: list[str] = []
-        rows += [(path, r) for r in read_rows(path, mapping or {}, sheet, ignored,
-                                               draft.notes, headers)]
+        read = read_rows(path, mapping or {}, sheet, ignored, draft.notes, headers)
+        rows += [(path, r) for r in read]
         if ignored:  # said, so that no column is dropped silently
-            draft.notes.append(M("{where}: columns not read: {columns} (orgspec keeps no such "
-                                 "field; one that holds a field under another header is read "
-                                 "with --column FIELD=HEADER)", where=os.path.basename(path),
-                                 columns=ignored))
+            draft.notes.append(_not_read(os.path.basename(path), ignored,
+                                         any("person" in r.values for r in read)))
     for key, (field_, header) in getattr(mapping, "written", {}).items():
         if key not in headers:  # a typo in --column would otherwise drop its column unsaid
             draft.notes.append(M("--column {field}={header}: the roster has no column "
