@@ -24,7 +24,7 @@ from orgspec.load.suppress import Directive
 from orgspec.load.yamlevents import Path
 from orgspec.load.yamlhints import colon_key, colon_said
 from orgspec.model.aliases import resolve_aliases
-from orgspec.model.entitysaid import KIND_WORDS
+from orgspec.model.entitysaid import KIND_WORDS, entity_said
 from orgspec.model.fieldwords import field_meant
 from orgspec.model.freeids import free_id_hints
 from orgspec.model.interned import intern_ids, share_fields_sets
@@ -140,6 +140,8 @@ def check_entity(ent: RawEntity) -> Checked:
                 out.invalid = node_key(kind, meant)
             return out
         out.obj, out.dropped = salvaged
+    if kind in _PART_LISTS:  # entity-local: a step or key result id given twice
+        out.issues.extend(_part_ids(kind, out.obj, out.origin))
     if ent.dropped and isinstance(_ident(ent.data), str):
         # a duplicate key's value that was not read (IN004) counts as dropped: a person it
         # names is not "on no team"
@@ -351,6 +353,41 @@ def _register(org: Org, kind: str, obj: Any, origin: Origin) -> Iterator[Issue]:
     org.origins[key] = origin
     if getattr(obj, "aliases", None):
         org.aliased.setdefault(kind, []).append(obj.id)
+
+
+_PART_LISTS = {"Process": ("steps", "step"), "Objective": ("key_results", "key_result")}
+
+
+def _part_ids(kind: str, obj: Any, origin: Origin) -> Iterator[Issue]:
+    """RF002 at each step of a process, or key result of an objective, whose id an earlier
+    one of the same entity has (a step copied and its id left as it was): the schema takes
+    the list, and the copy went unsaid while `next` and the reports read one of the two."""
+    if kind not in _PART_LISTS:
+        return
+    field_name, part = _PART_LISTS[kind]
+    first: dict[str, int] = {}
+    whole = entity_said(node_key(kind, obj.id))
+    for at, item in enumerate(getattr(obj, field_name, None) or ()):
+        ident = getattr(item, "id", None)
+        if not isinstance(ident, str):
+            continue
+        if ident not in first:
+            first[ident] = at
+            continue
+        if part == "step":
+            said = M("duplicate step id {id!r} in {whole}", id=ident, whole=whole)
+            hint = M("the steps of one process need different ids: if both are the same "
+                     "step, delete one; otherwise rename one of them (and each `next` that "
+                     "means it)")
+        else:
+            said = M("duplicate key result id {id!r} in {whole}", id=ident, whole=whole)
+            hint = M("the key results of one objective need different ids: if both are the "
+                     "same key result, delete one; otherwise rename one of them")
+        yield Issue(said, origin.locate(field_name, at, "id"),
+                    entity=f"{node_key(kind, obj.id)}/{part}:{ident}",
+                    related=(Related(origin.locate(field_name, first[ident], "id"),
+                                     M("first defined here")),),
+                    hint=hint, code="RF002")
 
 
 def _display_name(entity: Any) -> str:
