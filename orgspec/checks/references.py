@@ -596,12 +596,11 @@ class _Guesses:
             said = self._called_said(value)
             if said is not None:
                 return said
-        if "Person" in kinds and _one_han(value):  # `lead: 芳`: part of a name
-            part = self._part_said(value)
-            # `owner: 芳` (an owner is a team, person or position): the person too, when
-            # no team's or position's name has the character
-            if kinds == ("Person",) or (part and not self._other_names_have(value, kinds)):
-                return part
+        # `lead: 芳`: part of a name. Not in a field that takes teams and positions too
+        # (`owner: 芳`): one character there names nobody (tests/data/person_calls.tsv,
+        # case 35, frozen before the matcher)
+        if kinds == ("Person",) and _one_han(value):
+            return self._part_said(value)
         if kinds == ("Person",):  # `张玮` for 张伟: an input method's wrong pick
             alike = self.sound_alike().ids(value)
             if len(alike) == 1:  # the id to write said bare: the name is not it (`2001`)
@@ -653,22 +652,6 @@ class _Guesses:
         name = str(self.org.people[ids[0]].name or ids[0])
         return M("{value!r} is part of {name!r}, a name of person `{id}`: write `{id}`",
                  value=value.strip(), name=name, id=ids[0])
-
-    def _other_names_have(self, char: str, kinds: tuple[str, ...]) -> bool:
-        """Whether the name of an entity of `kinds` other than a person (a team's, a
-        position's) has Han character `char`, in either script (`names` too)."""
-        from orgspec.text.fold import fold_name
-
-        folded = fold_name(char.strip())
-        for kind in kinds:
-            if kind == "Person":
-                continue
-            for entity in self.org.table(kind).values():
-                written = [getattr(entity, "name", None),
-                           *(getattr(entity, "names", None) or {}).values()]
-                if any(isinstance(w, str) and folded in fold_name(w) for w in written):
-                    return True
-        return False
 
     def called(self, value: str, kinds: tuple[str, ...]) -> list[str]:
         """The people `value` calls as colleagues do (`王总`), when `kinds` has people."""
