@@ -541,11 +541,19 @@ def _renamed(errors: list[Any], data: dict[str, Any],
             continue
         path = _data_path(data, loc)
         options = _fields_at(model, loc[:-1])
-        meant = field_meant(loc[-1], options) or \
-            next(iter(difflib.get_close_matches(loc[-1], options, n=1, cutoff=0.6)), None)
-        if path and path[-1] == loc[-1] and meant and (path[:-1], meant) in missing:
+        # the missing field the key may mean: its translation, a near spelling, or the
+        # field an objective or key result has for a name (`name:` where `title` is missing)
+        candidates = (field_meant(loc[-1], options),
+                      *difflib.get_close_matches(loc[-1], options, n=3, cutoff=0.6),
+                      _NAMED_AS.get(loc[-1]))
+        meant = next((c for c in candidates if c and (path[:-1], c) in missing), None)
+        if path and path[-1] == loc[-1] and meant:
             out[path] = (path[:-1], meant)
     return out
+
+
+# the field other kinds name the thing by, for one whose own is missing beside it
+_NAMED_AS = {"name": "title", "title": "name"}
 
 
 def _schema_issue(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: Path,
