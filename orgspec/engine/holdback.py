@@ -236,7 +236,7 @@ def held_behind(findings: Iterable[Finding], org: Org, reads: dict[str, frozense
             kept.append(f)
         for ref in causes:
             at = anchors.identity(f.entity, f.location) if f.entity else ""
-            behind[_where(org, ref)].setdefault(id(f), Held(f, at))
+            behind[reference_place(org, ref)].setdefault(id(f), Held(f, at))
     return kept, {where: list(held.values()) for where, held in behind.items()}
 
 
@@ -427,7 +427,7 @@ def _held_item(held: Held) -> str:
              id=ident_of(top))
 
 
-def _where(org: Org, ref: Unresolved) -> tuple[str, int, int]:
+def reference_place(org: Org, ref: Unresolved) -> tuple[str, int, int]:
     """Where RF001 reports `ref`: its item, or the whole value of a list field written as
     one string (`members: 张三、李四`)."""
     origin = org.origins[ref.entity]
