@@ -94,3 +94,30 @@ def test_a_suppression_still_used_once_the_holder_is_written_as_vacant(write_org
     finding is left."""
     org = write_org({"org.yaml": LEFT.replace("zheng-xue]", "vacant]")})
     assert where(json_findings(org)) == []
+
+
+MERGED = """\
+- kind: Team
+  id: kefu
+  name: 客服部
+  lead: ab
+  members: [ab]
+  responsibilities: [tousu-chuli]
+- kind: Responsibility
+  id: tousu-chuli
+  name: 投诉处理
+  accountable: kefu
+- kind: Person
+  <<: {id: ab, name: 甲}
+"""
+
+
+def test_a_merge_key_is_one_finding(write_org) -> None:
+    """`<<: {id: ab, name: 甲}`: merge keys are not read (as anchors are not: IN005), so
+    one finding at the `<<`, saying to write the fields themselves; the person is held by
+    the id written there, so `lead: ab` says nothing more (before: RF001 at `lead`, SC002
+    missing id, SC001 unknown `<<`)."""
+    found = json_findings(write_org({"org.yaml": MERGED}))
+    assert where(found) == [("IN005", "org.yaml", 12, 3)]
+    assert found[0]["message"] == "merge keys (<<) are not read"
+    assert found[0]["hint"] == "write the fields themselves in place of `<<:`"
