@@ -121,3 +121,28 @@ def test_a_merge_key_is_one_finding(write_org) -> None:
     assert where(found) == [("IN005", "org.yaml", 12, 3)]
     assert found[0]["message"] == "merge keys (<<) are not read"
     assert found[0]["hint"] == "write the fields themselves in place of `<<:`"
+
+
+def test_a_step_whose_next_is_itself_is_one_finding(write_org) -> None:
+    """`investigate` has `next: [investigate]`: one finding, the loop at its `next` (before:
+    PR004 at `receive`, which only leads into that loop, PR004 for the loop, and PR003 for
+    `resolve`, reached once `investigate` leads on to the step listed after it)."""
+    org = write_org({"org.yaml": PROCESS.replace("next: [resolve]", "next: [investigate]")})
+    found = json_findings(org)
+    assert where(found) == [("PR004", "org.yaml", 27, 7)]
+    assert found[0]["message"] == "steps of process 'tousu' loop with no exit: 调查 (investigate)"
+
+
+def test_a_real_loop_beside_a_self_loop_is_still_said(write_org) -> None:
+    """Only what the self-loop cuts off is held (`receive`, `resolve`): steps no start
+    reaches that lead into another loop with no exit are still said, and so is that
+    loop."""
+    text = PROCESS.replace("next: [resolve]", "next: [investigate]") + (
+        "    - id: a\n      name: 甲\n      owner: kefu\n      next: [b]\n"
+        "    - id: b\n      name: 乙\n      owner: kefu\n      next: [c]\n"
+        "    - id: c\n      name: 丙\n      owner: kefu\n      next: [b]\n")
+    found = json_findings(write_org({"org.yaml": text}))
+    assert where(found) == [("PR004", "org.yaml", 27, 7),  # investigate's loop
+                            ("PR003", "org.yaml", 31, 7), ("PR004", "org.yaml", 34, 7),  # a
+                            ("PR003", "org.yaml", 35, 7), ("PR004", "org.yaml", 38, 7),  # b-c
+                            ("PR003", "org.yaml", 39, 7)]
