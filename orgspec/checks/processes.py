@@ -4,7 +4,7 @@ holds the duty. Reachability runs on each process's own step view, with linear a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import Any
 
 from orgspec.checks.placeholders import seat_hint
@@ -247,8 +247,11 @@ def _meant_reached(ctx: RuleContext, pid: str, flow: Any, start: str) -> set[str
     review` -> both): the slip is RF001's one finding, not also an unreachable step."""
     import networkx as nx
 
+    steps = ctx.org.processes[pid].steps
     meant = [(step_node(pid, step), step_node(pid, close))
-             for step, _, close in _typos(ctx.org.processes[pid].steps)]
+             for step, _, close in _typos(steps)]
+    meant += [(step_node(pid, step), step_node(pid, after))
+              for step, after in _self_loops(steps, _links(ctx, pid)).items() if after]
     if not meant:
         return set()
     fixed = flow.copy()
@@ -265,6 +268,19 @@ def _typos(steps: Sequence[Step]) -> list[tuple[str, str, str]]:
     from orgspec.checks.nextsteps import meant_links
 
     return meant_links(steps)
+
+
+def _self_loops(steps: Sequence[Step], links: dict[str, list[str]]) -> dict[str, str | None]:
+    """Step id -> the step listed after it, for each step whose only `next` is itself
+    (`investigate` with `next: [investigate]`, trial 35): most likely the step it hands on
+    to was meant; None for the last step (meant as an end). PR004 reports the loop, the
+    one finding; PR003 and PR004 read the flow as meant for the steps it cuts off."""
+    out: dict[str, str | None] = {}
+    for i, step in enumerate(steps):
+        if set(links.get(step.id, ())) == {step.id}:
+            after = steps[i + 1].id if i + 1 < len(steps) else None
+            out.setdefault(step.id, after if after != step.id else None)
+    return out
 
 
 def _order(ctx: RuleContext, pid: str) -> Any:
@@ -286,10 +302,29 @@ def no_way_to_finish(ctx: RuleContext) -> Iterator[Issue]:
         if len(finishing) == len(links):
             continue
         stuck = {step_node(pid, n) for n in links if n not in finishing}
-        yield from _stuck_issues(ctx, pid, _flow(ctx, pid).subgraph(stuck))
+        yield from _stuck_issues(ctx, pid, _flow(ctx, pid).subgraph(stuck),
+                                 _finishing_as_meant(ctx, pid, links))
 
 
-def _stuck_issues(ctx: RuleContext, pid: str, stuck: Any) -> Iterator[Issue]:
+def _finishing_as_meant(ctx: RuleContext, pid: str, links: dict[str, list[str]]) -> set[str]:
+    """The step nodes from which an end is reached once each step whose only `next` is
+    itself leads on to the step listed after it (`_self_loops`): a step that leads only
+    into such a loop is stuck because of that one slip, which the loop's finding says."""
+    selfs = _self_loops(ctx.org.processes[pid].steps, links)
+    if not selfs:
+        return set()
+    fixed = {n: ([a] if (a := selfs[n]) else []) if n in selfs else nexts
+             for n, nexts in links.items()}
+    back: dict[str, list[str]] = {n: [] for n in fixed}
+    for step, nexts in fixed.items():
+        for n in dict.fromkeys(nexts):
+            back[n].append(step)
+    return {step_node(pid, n)
+            for n in _reach(back, [n for n, nexts in fixed.items() if not nexts])}
+
+
+def _stuck_issues(ctx: RuleContext, pid: str, stuck: Any,
+                  spared: Collection[str] = ()) -> Iterator[Issue]:
     import networkx as nx
 
     order = _order(ctx, pid)
@@ -304,7 +339,7 @@ def _stuck_issues(ctx: RuleContext, pid: str, stuck: Any) -> Iterator[Issue]:
                       process=pid, names=names, more=more),
                     _step_loc(ctx, pid, _step_id(loop[0]), "next"), node_key("process", pid),
                     hint=M("give one step of the loop a `next` that leads to an end"))
-    for node in sorted(set(stuck.nodes) - in_loops, key=order):
+    for node in sorted(set(stuck.nodes) - in_loops - set(spared), key=order):
         step = _step_id(node)
         yield Issue(M("step {step!r} of process {process!r} only leads into a loop with no "
                       "exit", step=_said(ctx, pid, step), process=pid),

@@ -236,7 +236,7 @@ def held_behind(findings: Iterable[Finding], org: Org, reads: dict[str, frozense
             kept.append(f)
         for ref in causes:
             at = anchors.identity(f.entity, f.location) if f.entity else ""
-            behind[_where(org, ref)].setdefault(id(f), Held(f, at))
+            behind[reference_place(org, ref)].setdefault(id(f), Held(f, at))
     return kept, {where: list(held.values()) for where, held in behind.items()}
 
 
@@ -427,7 +427,7 @@ def _held_item(held: Held) -> str:
              id=ident_of(top))
 
 
-def _where(org: Org, ref: Unresolved) -> tuple[str, int, int]:
+def reference_place(org: Org, ref: Unresolved) -> tuple[str, int, int]:
     """Where RF001 reports `ref`: its item, or the whole value of a list field written as
     one string (`members: 张三、李四`)."""
     origin = org.origins[ref.entity]
@@ -499,6 +499,8 @@ def _depends(f: Finding, reads: frozenset[str], gaps: _Gaps, org: Org, anchors: 
     if name and any(field in reads for _, field in gaps.by_word.get(name, ())):
         causes.update(r for r in gaps.by_ref.get(name, ()) if r.field in reads)
         return True
+    if "/" in ident and _part_named(ident, reads, gaps):
+        return True  # `next: [[resolve]]` dropped from a step: PR003 on `resolve`
     if gaps.by_ref and f.entity:
         named = gaps.mentions(f.entity)
         # a finding in a part is about what that part names: the handoff of step `down` to
@@ -528,6 +530,15 @@ def _depends(f: Finding, reads: frozenset[str], gaps: _Gaps, org: Org, anchors: 
             return any(gaps.in_failed(n) for n in gaps.subtree(name))
         return gaps.in_failed(name)
     return False
+
+
+def _part_named(ident: str, reads: frozenset[str], gaps: _Gaps) -> bool:
+    """Whether another part of the entity of part `ident` lost a field `reads` holds whose
+    value names this part (`next: [[resolve]]`, dropped from step `investigate`: PR003 says
+    `resolve` is unreachable only because that `next` was not read)."""
+    top, part = ident.split("/", 1)[0], ident.rsplit("/", 1)[-1]
+    return any(field in reads and gap.key.split("/", 1)[0] == top and gap.key != ident
+               for gap, field in gaps.by_word.get(ident_of(part), ()))
 
 
 def _names_dropped(f: Finding, ident: str, reads: frozenset[str], gaps: _Gaps) -> bool:
