@@ -39,6 +39,7 @@ from orgspec.load.yamlhints import (
     glued_colon,
     glued_dash,
     lost_dash,
+    lost_item_dash,
     mend_brackets,
     missing_comma,
     plain,
@@ -421,6 +422,9 @@ def _said(exc: yaml.MarkedYAMLError, text: str, index: LineIndex, message: str, 
     if glued is not None:
         return Problem("IN001", glued[2], glued[0], glued[1], glued[3])
     lost = lost_dash(message, text, line)
+    if lost is None and "could not find expected ':'" in message and exc.context_mark:
+        # `xu-fang` under `- he-min`: read as a key without its colon
+        lost = lost_item_dash(text, exc.context_mark.line + 1)
     if lost is not None:  # `kind: Meeting` among `- kind: Meeting`: the one fix, a `- `
         return Problem("IN001", lost[2], lost[0], lost[1], lost[3])
     explained = explain(message, text, line)
