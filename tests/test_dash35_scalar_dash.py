@@ -61,7 +61,7 @@ def _said(org: Path, line: int, item: str) -> None:
     assert f"teams.yaml:{line}:5: IN001 [error] `{item}` seems to miss its `- `: the other " \
         "items of the list start with `- `, so YAML cannot read this line\n" \
         f"    hint: start it with `- `, like the items above: `- {item}`\n" in text
-    assert "`:`" not in text and "key: value" not in text
+    assert "`:`" not in text and "key: value" not in text and "spaces" not in text
     _, zh = _check(org, "zh")
     assert f"teams.yaml:{line}:5: IN001 [错误] `{item}` 似乎缺了 `- `：这个列表的其他项都以 " \
         "`- ` 开头，所以 YAML 读不了这一行\n" \
@@ -78,3 +78,11 @@ def test_the_last_member_without_its_dash(write_org) -> None:  # type: ignore[no
 
 def test_a_middle_member_without_its_dash(write_org) -> None:  # type: ignore[no-untyped-def]
     _said(_org(write_org, TEAMS.replace("    - he-min", "    he-min")), 7, "he-min")
+
+
+def test_the_last_duty_without_its_dash_before_the_next_team(write_org) -> None:  # type: ignore[no-untyped-def]
+    """2a. Before: IN001 at the next team's `- kind: Team` (line 12), hint `move the `-` to
+    start after 4 spaces`, which, followed, nests that team in the charter. Now the duty's
+    line, with its `- `."""
+    org = _org(write_org, TEAMS.replace("    - refund-handling", "    refund-handling"))
+    _said(org, 11, "refund-handling")
