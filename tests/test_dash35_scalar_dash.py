@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import run_cli
 
 TEAMS = """\
@@ -86,3 +87,41 @@ def test_the_last_duty_without_its_dash_before_the_next_team(write_org) -> None:
     line, with its `- `."""
     org = _org(write_org, TEAMS.replace("    - refund-handling", "    refund-handling"))
     _said(org, 11, "refund-handling")
+
+
+@pytest.mark.parametrize(("before", "after", "line", "items"), [
+    ("    - xu-fang", "      xu-fang", 8, ("he-min", "xu-fang")),
+    ("    - refund-handling", "      refund-handling", 11,
+     ("complaint-handling", "refund-handling")),
+])
+def test_an_item_without_its_dash_indented_under_the_item_above(
+        write_org, before: str, after: str, line: int, items: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    """2c. Before: YAML folds `xu-fang` into `he-min xu-fang`: RF001 with the hint `write
+    the items separately, `he-min, xu-fang`` (in a block list, followed, the same again),
+    plus HI007 on the person it left on no team; a duty's `complaint-handling
+    refund-handling` was told to add a duty named so. Now one IN017 at the line, the items
+    read as meant, the hint one item per line."""
+    teams = TEAMS.replace(before, after)
+    org = _org(write_org, teams)
+    found, text = _check(org)
+    assert found == [("IN017", "teams.yaml", line)]
+    first, second = items
+    assert f"teams.yaml:{line}:7: IN017 [error] `{second}` has no `- ` of its own, so YAML " \
+        f"reads it as part of the item above: '{first} {second}'\n" \
+        f"    hint: write one item per line, each starting with `- `: `- {first}` / " \
+        f"`- {second}`\n" in text
+    _, zh = _check(org, "zh")
+    assert "add" not in text and "name:" not in text
+    assert f"teams.yaml:{line}:7: IN017 [错误] `{second}` 前面没有自己的 `- `，所以 YAML 把它" \
+        f"读成上面那一项的一部分：'{first} {second}'\n" \
+        f"    建议: 每行写一项，都以 `- ` 开头：`- {first}` / `- {second}`\n" in zh
+    (org / "teams.yaml").write_text(TEAMS, "utf-8")  # the hint, followed
+    assert _check(org)[0] == []
+
+
+def test_a_long_item_over_two_lines_is_still_one_item(write_org) -> None:  # type: ignore[no-untyped-def]
+    positions = "- kind: Position\n  id: agent\n  name: 客服专员\n  team: cs\n" \
+        "  holders: [he-min]\n  kpis:\n    - 首次回应时间\n      不超过5分钟\n"
+    org = write_org({"teams.yaml": TEAMS, "people.yaml": PEOPLE, "duties.yaml": DUTIES,
+                     "positions.yaml": positions})
+    assert not [f for f in _check(org)[0] if f[0].startswith("IN")]
