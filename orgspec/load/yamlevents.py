@@ -39,6 +39,7 @@ from orgspec.load.yamlhints import (
     glued_colon,
     glued_dash,
     lost_dash,
+    lost_item_dash,
     mend_brackets,
     missing_comma,
     plain,
@@ -421,6 +422,9 @@ def _said(exc: yaml.MarkedYAMLError, text: str, index: LineIndex, message: str, 
     if glued is not None:
         return Problem("IN001", glued[2], glued[0], glued[1], glued[3])
     lost = lost_dash(message, text, line)
+    if lost is None and "could not find expected ':'" in message and exc.context_mark:
+        # `xu-fang` under `- he-min`: read as a key without its colon
+        lost = lost_item_dash(text, exc.context_mark.line + 1)
     if lost is not None:  # `kind: Meeting` among `- kind: Meeting`: the one fix, a `- `
         return Problem("IN001", lost[2], lost[0], lost[1], lost[3])
     explained = explain(message, text, line)
@@ -644,6 +648,8 @@ class _Builder:
         s, e = ev.start_mark, ev.end_mark
         lines = self.text[s.index:e.index].split("\n")
         dash = self.source_lines(s.line, s.line)[:s.column].rstrip().rfind("-")
+        if self.undashed_items(top, ev, lines):
+            return True
         pieces: list[tuple[int, int, str]] = [(s.line, s.column, lines[0].strip())]
         said: list[Problem] = []
         for offset, line in enumerate(lines[1:], 1):
@@ -669,6 +675,39 @@ class _Builder:
         for number, col, item in pieces:
             top.container.append(item)
             top.table.frombytes(_ITEM_ENTRY(number, col, number, col + len(item)))
+        return True
+
+    def undashed_items(self, top: _Frame, ev: Any, lines: list[str]) -> bool:
+        """An item of a list of ids followed by lines of one word each, indented under it
+        without a `- ` (`    - he-min` then `      xu-fang`): YAML folds them into one item,
+        `he-min xu-fang`. One IN017 at the first such line, and the items read as meant.
+        Only in a field that lists ids: elsewhere (a KPI, a note) a long item may go on
+        over lines."""
+        words = [line.strip() for line in lines]
+        if len(words) < 2 or any(not w or len(w.split()) != 1 or w.startswith(("-", "#"))
+                                 for w in words) or " ".join(words) != ev.value:
+            return False
+        parent = self.stack[-2] if len(self.stack) > 1 else None
+        if parent is None or not parent.is_map or \
+                next((k for k, v in parent.container.items() if v is top.container),
+                     None) not in ID_LISTS:
+            return False
+        s = ev.start_mark
+        first = s.line + 1
+        line = lines[1]
+        indent = len(line) - len(line.lstrip(" "))
+        self.out.problems.append(Problem(
+            "IN017", M("`{item}` has no `- ` of its own, so YAML reads it as part of the item "
+                       "above: {value!r}", item=", ".join(words[1:]), value=ev.value),
+            first + 1, indent + 1,
+            M("write one item per line, each starting with `- `: {items}",
+              items=" / ".join(f"`- {w}`" for w in words))))
+        for offset, word in enumerate(words):
+            number = s.line + offset
+            col = s.column if offset == 0 else \
+                len(lines[offset]) - len(lines[offset].lstrip(" "))
+            top.container.append(word)
+            top.table.frombytes(_ITEM_ENTRY(number, col, number, col + len(word)))
         return True
 
     def position(self, index: int) -> tuple[int, int]:

@@ -441,6 +441,31 @@ def lost_dash(detail: str, text: str, line: int) -> tuple[int, int, str, str] | 
     return None
 
 
+def lost_item_dash(text: str, line: int) -> tuple[int, int, str, str] | None:
+    """A plain item of a list of plain items written without its `- ` (`xu-fang` under
+    `- he-min`, at the column of the `-`): the parser reads it as a key and gives up for
+    want of its `:` (`line`, 1-based, is where that key began). Only when the nearest line
+    above it is such an item at the same column, the line itself bare text. As (line,
+    column, message, hint), or None."""
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return None
+    here = lines[line - 1]
+    item = here.strip()
+    above = _content(lines, line - 1, -1)
+    if not item or item.startswith(("-", "#", "[", "{", "?")) or ": " in item or \
+            item.endswith(":") or " #" in item or above is None:
+        return None
+    column, theirs = _indent(here), lines[above - 1]
+    if _indent(theirs) != column or not theirs.lstrip().startswith("- ") or \
+            _KEY.match(theirs) is not None:
+        return None
+    return (line, column + 1,
+            M("`{item}` seems to miss its `- `: the other items of the list start with "
+              "`- `, so YAML cannot read this line", item=item),
+            M("start it with `- `, like the items above: `- {item}`", item=item))
+
+
 def _an_item_beside(lines: list[str], number: int, column: int) -> bool:
     """Whether an item of the list (a `- ` at `column`) stands above line `number` or below
     it, with only deeper lines between: the list the line belongs to."""
