@@ -391,7 +391,6 @@ def _part_ids(kind: str, obj: Any, origin: Origin) -> Iterator[Issue]:
         return
     field_name, part = _PART_LISTS[kind]
     first: dict[str, int] = {}
-    whole = entity_said(node_key(kind, obj.id))
     for at, item in enumerate(getattr(obj, field_name, None) or ()):
         ident = getattr(item, "id", None)
         if not isinstance(ident, str):
@@ -399,6 +398,7 @@ def _part_ids(kind: str, obj: Any, origin: Origin) -> Iterator[Issue]:
         if ident not in first:
             first[ident] = at
             continue
+        whole = entity_said(node_key(kind, obj.id))  # said only for a duplicate
         if part == "step":
             said = M("duplicate step id {id!r} in {whole}", id=ident, whole=whole)
             hint = M("the steps of one process need different ids: if both are the same "
