@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import run_cli
+from conftest import json_findings, run_cli
 
-ORG = """\
+HEAD = """\
 - kind: Team
   id: cs
   name: 客服部
@@ -22,6 +22,9 @@ ORG = """\
   id: complaints
   name: 投诉处理
   accountable: cs
+"""
+
+ORG = HEAD + """\
 - kind: Process
   id: flow
   name: 投诉流程
@@ -73,3 +76,29 @@ def test_renaming_the_copy_leaves_a_clean_check(write_org: Any) -> None:
     org = write_org({"org.yaml": text})
     run = run_cli("check", str(org), "--isolated", "--lang", "en", "--format", "json")
     assert [f["code"] for f in run.json()["findings"]] == ["PR003"]  # follow-up: no way in
+
+
+# `name:` written where an objective or key result takes `title`: one SC001 each, saying to
+# rename it and keep its value (it gave SC002 + SC001 with "did you mean `names`?")
+NAMED = HEAD + """\
+- kind: Objective
+  id: o1
+  name: 提升满意度
+  owner: cs
+  period: 2026-Q1
+  key_results:
+    - id: csat
+      name: 满意度从85%提升到90%（3月31日前）
+"""
+
+
+def test_name_where_a_title_is_wanted_is_one_finding_each(write_org: Any) -> None:
+    found = json_findings(write_org({"o.yaml": NAMED}), "--lang", "en")
+    assert [(f["code"], f["line"], f["message"], f["hint"]) for f in found] == [
+        ("SC001", 16, "unknown field `name`",
+         "rename `name` to `title` and keep its value: `title: 提升满意度`"),
+        ("SC001", 21, "key result 1 of objective 'o1' has an unknown field `name`",
+         "rename `name` to `title` and keep its value: `title: 满意度从85%提升到90%（3月31日前）`")]
+    fixed = NAMED.replace("  name: 提升满意度", "  title: 提升满意度").replace(
+        "      name: 满意度", "      title: 满意度")
+    assert json_findings(write_org({"o.yaml": fixed})) == []
