@@ -885,7 +885,7 @@ def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple
             sheet: str | None, force: bool, lang: str | None) -> int:
     from orgspec.adopt.importer import import_org
     from orgspec.adopt.roster import parse_mapping
-    from orgspec.adopt.write import AdoptError
+    from orgspec.adopt.write import MANIFEST, AdoptError
 
     if source != "roster" and (columns or sheet):
         raise UsageError(M("--column and --sheet are for `orgspec import roster`"))
@@ -937,6 +937,10 @@ def _import(source: str, paths: tuple[str, ...], output_dir: str, columns: tuple
             written=len(done.written) + len(done.merged),
             unchanged=len(done.unchanged), beside=len(done.beside), removed=len(done.removed)),
           said_in)
+    if done.first_manifest:  # untracked in git, with nothing saying whether it belongs there
+        _tell(M("wrote {path}: commit it with the org; a re-import reads which files it wrote "
+                "and the ids it made up there", path=os.path.join(output_dir, MANIFEST)),
+              said_in)
     if done.pending:
         _tell(M("waiting for you to merge in {folder}: {files} (the import's version of a "
                 "file you edited, with the fields you set kept): compare each with yours, then "

@@ -146,7 +146,9 @@ def test_backstage_notes_and_summary_in_chinese(tmp_path: Path) -> None:
         "提示：目录中没有群组 ghosts；已作为团队加入",
         "提示：catalog.yaml 第 5 个文档：负责方 location:y 不是群组或用户"]
     assert run.stdout == (f"已导入 2 个团队、0 位人员和 3 项职责到 {out}：写入 3 个，未变 0 个，"
-                          "另存于已编辑文件旁 0 个，删除 0 个\n")
+                          "另存于已编辑文件旁 0 个，删除 0 个\n"
+                          f"已写入 {out / '.orgspec-import.json'}：请把它和组织文件一起提交；"
+                          "重新导入时会读取它记下的已写文件和自动生成的编号\n")
     assert all(chinese(line) for line in [*run.stderr.splitlines(), run.stdout])
     en = run_cli("import", "backstage", str(catalog), "-o", str(out), "--lang", "en", env=ZH)
     assert en.stderr.splitlines()[0] == "note: catalog.yaml document 2: kind template is not " \

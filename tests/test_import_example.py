@@ -70,7 +70,9 @@ def test_the_summary_counts_the_example_as_removed(tmp_path: Path) -> None:
     code, out, _ = _import(tmp_path, "--lang", "zh")
     assert code == 0
     assert out.splitlines() == ["已导入 3 个团队、4 位人员和 0 项职责到 my-org/org：写入 3 个，"
-                                "未变 0 个，另存于已编辑文件旁 0 个，删除 1 个"]
+                                "未变 0 个，另存于已编辑文件旁 0 个，删除 1 个",
+                                "已写入 my-org/org/.orgspec-import.json：请把它和组织文件一起"
+                                "提交；重新导入时会读取它记下的已写文件和自动生成的编号"]
 
 
 def test_a_re_import_after_the_example_was_replaced_changes_nothing(tmp_path: Path) -> None:

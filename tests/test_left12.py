@@ -81,16 +81,37 @@ def test_an_unchanged_flow_list_and_entity_keep_their_style_and_comments(tmp_pat
     assert "- kind: Person\n  id: hopper\n  name: Hopper\n" in now
 
 
-def test_keep_style_changes_only_unchanged_values() -> None:
+def test_keep_style_keeps_unchanged_values_and_a_changed_flow_list_flow() -> None:
+    """An unchanged value keeps the user's lines; a changed list the user wrote `[x, y]`
+    stays on one line (trial 36); a changed entity written `{...}` takes the new text."""
     from orgspec.adopt.keepstyle import keep_style
 
     now = ("- kind: Team\n  id: a\n  members: [x, y]\n  aliases: [b]\n\n"
            "- {kind: Person, id: x}\n")
     new = ("- kind: Team\n  id: a\n  members:\n  - x\n  - y\n  - z\n  aliases:\n  - b\n\n"
            "- kind: Person\n  id: x\n  name: X\n")
-    assert keep_style(now, new) == ("- kind: Team\n  id: a\n  members:\n  - x\n  - y\n"
-                                    "  - z\n  aliases: [b]\n\n- kind: Person\n  id: x\n"
+    assert keep_style(now, new) == ("- kind: Team\n  id: a\n  members: [x, y, z]\n"
+                                    "  aliases: [b]\n\n- kind: Person\n  id: x\n"
                                     "  name: X\n")
+
+
+def test_keep_style_leaves_a_changed_list_in_blocks_when_flow_would_not_read_alike() -> None:
+    """Words YAML reads as another type (`no`, `1002`), a name's comment on an item (the
+    import's `# 李娜`), a list the user wrote in blocks, or one longer than FLOW_WIDTH:
+    the import's block list is kept."""
+    from orgspec.adopt.keepstyle import keep_style
+
+    now = "- kind: Team\n  id: a\n  members: [x, y]\n"
+    for items in (["x", "no"], ["x", "'1002'"], ["x", "a: b"]):
+        new = "- kind: Team\n  id: a\n  members:\n" + "".join(f"  - {i}\n" for i in items)
+        assert keep_style(now, new) == new
+    named = "- kind: Team\n  id: a\n  members:\n  - x\n  - '1002'  # 李娜\n"
+    assert keep_style(now, named) == named
+    blocks = "- kind: Team\n  id: a\n  members:\n  - x\n"
+    assert keep_style(blocks, blocks + "  - y\n") == blocks + "  - y\n"
+    long = "- kind: Team\n  id: a\n  members:\n" + "".join(f"  - member-{n:03d}\n"
+                                                             for n in range(12))
+    assert keep_style(now, long) == long
 
 
 def test_keep_style_keeps_the_new_text_when_the_users_lines_would_not_load_alike() -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from orgspec.adopt.keeporder import keep_order, without_header
 from orgspec.adopt.keepstyle import keep_style
 from orgspec.load.yamlcomments import comment_starts
 
@@ -59,7 +60,9 @@ def carry(now: bytes, new: bytes, headers: frozenset[str] = frozenset()
     """`new` with the comments of `now` (the user's file) carried over, and the comments
     that found no place: (line, column, comment text), in file order. First, the user's
     lines stand for each entity or field whose value `new` keeps (`keepstyle.keep_style`:
-    a list written `[a, b]` stays so), so a comment on such a line finds its place. The
+    a list written `[a, b]` stays so), so a comment on such a line finds its place; the
+    entities `now` holds keep its order, and a `now` without the import's header does
+    not gain one (`keeporder`). The
     comment lines that open `now` and are `new`'s or in `headers` (the import's header in
     every language: one written in another) are the import's, not carried. A text that
     does not scan as YAML carries nothing (none is named: its comments are not known). A
@@ -68,7 +71,8 @@ def carry(now: bytes, new: bytes, headers: frozenset[str] = frozenset()
     old_text, new_text = now.decode("utf-8", "replace"), new.decode("utf-8", "replace")
     bom, crlf = old_text.startswith("\ufeff"), old_text.count("\r\n") * 2 > old_text.count("\n")
     old_text = old_text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    styled = keep_style(old_text, new_text)
+    styled = keep_style(old_text, without_header(old_text, keep_order(old_text, new_text),
+                                                  headers))
     if styled != new_text:
         new_text, new = styled, styled.encode("utf-8")
     mine, theirs = _split(old_text), _split(new_text)

@@ -11,6 +11,8 @@ the new text loads to, else the new text is kept as it is.
 
 from __future__ import annotations
 
+import re
+
 from orgspec.load.yamlcomments import comment_starts
 from orgspec.load.yamlspans import Item, Span, item_spans
 
@@ -43,6 +45,10 @@ def keep_style(now: str, new: str) -> str:
                 swap = _swap(old, span, lines, code, out, out_code, item=False)
                 if swap is not None:
                     swaps.append(swap)
+            elif old is not None:
+                swap = _flow(old, span, code, out, out_code)
+                if swap is not None:
+                    swaps.append(swap)
     if not swaps:
         return new
     for start, stop, put in sorted(swaps, reverse=True):
@@ -52,6 +58,46 @@ def keep_style(now: str, new: str) -> str:
     if again is None or [i.whole.value for i in again] != [i.whole.value for i in theirs]:
         return new
     return result
+
+
+def _flow(old: Span, span: Span, code: list[str | None], out: list[str],
+          out_code: list[str | None]) -> tuple[int, int, list[str]] | None:
+    """New's lines of a changed list of plain words -> one line `key: [a, b, c]`, when the
+    user wrote that field's list so (`members: [li-na, sun-hao]`) and the new one has no
+    comment (the import names a 工号 in one) and fits: a re-import that adds a member then
+    changes one line, not the list's layout (trial 36)."""
+    first = code[old.start]
+    if first is None or _trim(old, code) != old.start + 1 or old.column != span.column:
+        return None
+    head = _FLOW_HEAD.match(first)
+    value = span.value
+    if head is None or not first.rstrip().endswith("]") or not isinstance(value, list) or \
+            not all(isinstance(v, str) and _plain(v) for v in value):
+        return None
+    stop = _trim(span, out_code)
+    if any(out_code[i] != out[i] for i in range(span.start, stop)):
+        return None  # a comment of the import's on an item
+    line = f"{head.group(1)}[{', '.join(value)}]"
+    if len(line) > max(len(first), FLOW_WIDTH):
+        return None
+    return span.start, stop, [line]
+
+
+FLOW_WIDTH = 100  # a list longer than this on one line is kept as the import writes it
+_FLOW_HEAD = re.compile(r"^(\s*[^\s#:][^:#]*:\s*)\[")
+_PLAIN = re.compile(r"[^\s,\[\]{}#&*!|>'\"%@`:?-][^,\[\]{}#]*")
+
+
+def _plain(word: str) -> bool:
+    """True when `word` reads back as itself, written bare in a flow list."""
+    import yaml
+
+    if not _PLAIN.fullmatch(word) or word != word.strip() or ": " in word:
+        return False
+    try:
+        return bool(yaml.safe_load(f"[{word}]") == [word])
+    except yaml.YAMLError:
+        return False
 
 
 def _code(lines: list[str], starts: dict[int, int]) -> list[str | None]:

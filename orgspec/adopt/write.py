@@ -77,6 +77,7 @@ class Outcome:
     # NAME -> the user's comments in NAME that the new text has no place for: (line, column,
     # comment); the others were carried into what was written (NAME, or NAME.new)
     lost: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    first_manifest: bool = False  # the folder's manifest written for the first time
 
     @property
     def changed(self) -> bool:
@@ -312,4 +313,5 @@ def write_draft(files: dict[str, str], folder: str, source: str,
         return out  # nothing written, none of it ours, no id made up: the folder is as it was
     if manifest.encode("utf-8") != held:
         output.write_text(os.path.join(folder, MANIFEST), manifest)
+        out.first_manifest = held is None
     return out
