@@ -838,7 +838,7 @@ def _build_site(targets: list[str], config: Config, cache: Cache | None, out_dir
                 no_people: bool, findings: bool | None, repo_url: str | None,
                 repo_kind: str | None, repo_branch: str | None, since: str | None,
                 title: str | None) -> int:
-    from orgspec.engine.lint import lint_org
+    from orgspec.engine.lint import lint_org, org_root
     from orgspec.run import default_branch, repo_kind_in, said_since_head, site_changes, unloaded
     from orgspec.site import SiteError, SiteOptions, build_site
 
@@ -855,7 +855,7 @@ def _build_site(targets: list[str], config: Config, cache: Cache | None, out_dir
                           or (default_branch(os.environ, _folder_of(targets[0])) if url
                               else "main"),
                           title=title or config.site_title or "", changes=changes,
-                          since=since or "")
+                          since=since or "", root=org_root(targets))
     try:
         stats = build_site(result, org, out_dir, options)
     except SiteError as exc:
