@@ -115,3 +115,16 @@ def test_a_warm_site_does_not_import_pypinyin(tmp_path: Path) -> None:
                            capture_output=True, text=True, check=False).stdout.split()[-1]
             for _ in range(2)]
     assert said == ["True", "False"]
+
+
+def test_kept_traditional_forms_are_used_and_filled_once() -> None:
+    from orgspec.text.script import fold_table, keeping_forms, traditional_forms
+
+    fresh = traditional_forms()
+    table: dict[str, tuple[str, ...]] = {}
+    with keeping_forms(table):
+        assert fold_table(["发"]) == {t: "发" for t in fresh["发"]}
+    assert table == fresh  # filled for the caller to keep
+    with keeping_forms({"发": ("X",)}):  # a kept table is what the run uses
+        assert fold_table(["发"]) == {"X": "发"}
+    assert traditional_forms() == fresh

@@ -13,7 +13,10 @@ of this orgspec's code fingerprint, never trusted when in doubt):
   jinja2 is compiled afresh, never served stale;
 - the pinyin readings of the names sorted (`text.collate.keeping_readings`), one table
   keyed by pypinyin's installed files: a name read before is not read again, and a build
-  whose names were all read before does not import pypinyin.
+  whose names were all read before does not import pypinyin;
+- the Traditional forms of every Simplified character (`text.script.keeping_forms`: the
+  site's search index and the HTML report's filter carry a fold table made from them;
+  0.1-0.16 s of OpenCC a build), keyed by OpenCC's installed files.
 
 Neither changes a byte of the output: a hit gives what a miss computes. A cache that cannot
 be read or written is a miss, never an error.
@@ -34,9 +37,10 @@ _CACHES: list[Cache | None] = []  # the cache of the build under way (`kept`), i
 
 @contextmanager
 def kept(cache: Cache | None) -> Iterator[None]:
-    """Inside, template environments compile through `cache` (`template_cache`) and names
-    are sorted with the readings kept there; on leaving, new readings are stored. None:
-    nothing is kept (--no-cache, or no usable cache folder)."""
+    """Inside, template environments compile through `cache` (`template_cache`), names
+    are sorted with the readings kept there and the Traditional forms come from there; on
+    leaving, what was new is stored. None: nothing is kept ($ORGSPEC_NO_CACHE, or no
+    usable cache folder)."""
     if cache is None:
         _CACHES.append(None)
         try:
@@ -44,27 +48,28 @@ def kept(cache: Cache | None) -> Iterator[None]:
         finally:
             _CACHES.pop()
         return
+    from orgspec.load.cache import library_stamp, make_key
     from orgspec.text.collate import keeping_readings
+    from orgspec.text.script import keeping_forms
 
-    key = _readings_key()
+    key = make_key("readings", library_stamp("pypinyin"))
     stored = cache.get("readings", key, dict)
     table: dict[str, tuple[str, ...]] = \
         dict(stored) if stored is not None and len(stored) <= READINGS_KEPT else {}
     known = len(table)
+    forms_key = make_key("forms", library_stamp("opencc"))
+    forms: dict[str, tuple[str, ...]] = dict(cache.get("forms", forms_key, dict) or {})
+    had_forms = bool(forms)
     _CACHES.append(cache)
     try:
-        with keeping_readings(table):
+        with keeping_readings(table), keeping_forms(forms):
             yield
     finally:
         _CACHES.pop()
     if len(table) != known:
         cache.put("readings", key, table)
-
-
-def _readings_key() -> bytes:
-    from orgspec.load.cache import library_stamp, make_key
-
-    return make_key("readings", library_stamp("pypinyin"))
+    if forms and not had_forms:
+        cache.put("forms", forms_key, forms)
 
 
 def template_cache() -> Any:
