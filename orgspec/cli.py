@@ -19,6 +19,7 @@ from orgspec.clihelp import Group as HelpGroup
 
 if TYPE_CHECKING:
     from orgspec.engine.registry import RuleMeta
+    from orgspec.load.cache import Cache
     from orgspec.load.config import Config
 
 from orgspec.findings import Severity
@@ -724,8 +725,16 @@ def _report(paths: tuple[str, ...], fmt: str | None, output: str | None, lang: s
             config_path: str | None, isolated: bool) -> int:
     from orgspec.engine.lint import lint_org
     from orgspec.output import REPORT_SUFFIXES, format_for
+    from orgspec.report.buildcache import kept
     from orgspec.report.view import build_view
-    from orgspec.run import CiEnv, narrow, refuse_org_outputs, said_since_head, view_links
+    from orgspec.run import (
+        CiEnv,
+        build_cache,
+        narrow,
+        refuse_org_outputs,
+        said_since_head,
+        view_links,
+    )
 
     fmt = format_for(output, fmt, REPORT_SUFFIXES, "markdown")
     if fmt != "chat" and (link is not None or max_bytes is not None):
@@ -737,17 +746,19 @@ def _report(paths: tuple[str, ...], fmt: str | None, output: str | None, lang: s
     config.lang = lang or config.lang  # the messages speak the labels' language
     targets = targets_of(paths, config)
     refuse_org_outputs([output], targets, config)
-    result, org = lint_org(targets, config)
-    said_since_head(result, targets, config)  # as `check` says them
-    _speaks(result.lang or "en")
-    baseline = None if no_baseline else baseline_path or config.baseline_path()
-    for note in narrow(result, org, targets, config, baseline, diff_ref):
-        _tell(note, err=True)
-    view = build_view(result, org, result.lang,
-                      links=view_links(CiEnv.from_environ(os.environ), config.repo_kind))
-    chat = {"link": link, **({"max_bytes": max_bytes} if max_bytes else {})}
-    _emit(render(fmt, result, view=view, limit=limit, templates=templates, output=output,
-                 **chat), output)
+    cache = build_cache(config, targets)
+    with kept(cache):  # compiled templates, names' readings
+        result, org = lint_org(targets, config, cache=cache)  # files `check` read: kept
+        said_since_head(result, targets, config)  # as `check` says them
+        _speaks(result.lang or "en")
+        baseline = None if no_baseline else baseline_path or config.baseline_path()
+        for note in narrow(result, org, targets, config, baseline, diff_ref):
+            _tell(note, err=True)
+        view = build_view(result, org, result.lang,
+                          links=view_links(CiEnv.from_environ(os.environ), config.repo_kind))
+        chat = {"link": link, **({"max_bytes": max_bytes} if max_bytes else {})}
+        _emit(render(fmt, result, view=view, limit=limit, templates=templates, output=output,
+                     **chat), output)
     if output is not None:  # as `site` and `export` say what they wrote
         _tell(M("wrote {path}", path=output), result.lang or "en", err=True)
     return EXIT_OK
@@ -805,10 +816,9 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
           repo_url: str | None, repo_kind: str | None, repo_branch: str | None,
           since: str | None, title: str | None, config_path: str | None,
           isolated: bool) -> int:
-    from orgspec.engine.lint import lint_org
     from orgspec.paths import branch_name, http_url
-    from orgspec.run import default_branch, repo_kind_in, said_since_head, site_changes, unloaded
-    from orgspec.site import SiteError, SiteOptions, build_site
+    from orgspec.report.buildcache import kept
+    from orgspec.run import build_cache
 
     if repo_url and not http_url(repo_url):
         raise UsageError(M("--repo-url must be an http(s) URL, not {url!r}", url=repo_url))
@@ -818,7 +828,21 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
     config = make_config(config_path, isolated, near=paths)
     config.lang = lang or config.lang  # the messages speak the labels' language
     targets = targets_of(paths, config)
-    result, org = lint_org(targets, config)
+    cache = build_cache(config, targets)
+    with kept(cache):  # compiled templates, names' readings
+        return _build_site(targets, config, cache, out_dir, no_people, findings, repo_url,
+                           repo_kind, repo_branch, since, title)
+
+
+def _build_site(targets: list[str], config: Config, cache: Cache | None, out_dir: str,
+                no_people: bool, findings: bool | None, repo_url: str | None,
+                repo_kind: str | None, repo_branch: str | None, since: str | None,
+                title: str | None) -> int:
+    from orgspec.engine.lint import lint_org, org_root
+    from orgspec.run import default_branch, repo_kind_in, said_since_head, site_changes, unloaded
+    from orgspec.site import SiteError, SiteOptions, build_site
+
+    result, org = lint_org(targets, config, cache=cache)  # files `check` read before: kept
     said_since_head(result, targets, config)  # as `check` says them
     _speaks(result.lang or "en")
     shown = config.site_findings if findings is None else findings
@@ -831,7 +855,7 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
                           or (default_branch(os.environ, _folder_of(targets[0])) if url
                               else "main"),
                           title=title or config.site_title or "", changes=changes,
-                          since=since or "")
+                          since=since or "", root=org_root(targets))
     try:
         stats = build_site(result, org, out_dir, options)
     except SiteError as exc:

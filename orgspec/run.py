@@ -319,6 +319,19 @@ def open_cache(config: Config, targets: Sequence[str] = ()) -> Cache:
     return Cache(folder)
 
 
+def build_cache(config: Config, targets: Sequence[str] = ()) -> Cache | None:
+    """The cache a site or report build keeps its compiled templates and name readings in
+    (`report.buildcache`): `open_cache`'s, or None with $ORGSPEC_NO_CACHE set (as `check
+    --no-cache`) or where `open_cache` refuses the folder; a build never fails for it."""
+    if os.environ.get("ORGSPEC_NO_CACHE", "").strip().lower() not in ("", "0", "false",
+                                                                        "no", "off"):
+        return None
+    try:
+        return open_cache(config, targets)
+    except UsageError:
+        return None
+
+
 def refuse_cache_in_org(folder: str, targets: Sequence[str], config: Config) -> None:
     """Raise UsageError when the cache `folder` is, or lies in, a folder of the org
     (`cache-dir: org`): its key and pickles would be committed with the org, and anyone who

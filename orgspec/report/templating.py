@@ -64,9 +64,11 @@ def counter(words: Mapping[str, P]) -> Callable[..., Any]:
 
 def environment(user_dir: str | None = None) -> Any:
     """The environment: the user's folder first, then the built-in `templates/`; undefined
-    names are errors, so a typo in a template fails instead of printing nothing."""
+    names are errors, so a typo in a template fails instead of printing nothing. Inside a
+    build that keeps its work (`buildcache.kept`), templates compile through the cache."""
     import jinja2
 
+    from orgspec.report.buildcache import template_cache
     from orgspec.report.labels import COUNTS
 
     class Loader(jinja2.FileSystemLoader):
@@ -92,7 +94,8 @@ def environment(user_dir: str | None = None) -> Any:
         loader=loader, autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",),
                                                           default_for_string=False),
         finalize=jinja2.pass_eval_context(_finalize), undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+        keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
+        bytecode_cache=template_cache())
     env.filters["safe_md"] = MdSafe
     env.filters["code_spans"] = jinja2.pass_eval_context(_code_spans)
     env.filters["counted"] = counter(COUNTS)

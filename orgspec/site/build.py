@@ -30,8 +30,10 @@ if TYPE_CHECKING:
 ASSETS = ("site.css", "site.js", "search.js")
 # No inline script or style anywhere but the 404 page's one script, allowed by its hash: the
 # site's own files only. Chromium allows them by 'self' from file:// too (tested in
-# tests/test_site_browser.py, both ways).
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src data:; "
+# tests/test_site_browser.py, both ways). No image source: the site shows none (diagrams are
+# inline SVG), so images fall to default-src 'none' and an injected one never loads
+# (tests/test_site_csp_browser.py).
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; "
        "base-uri 'none'; form-action 'self'")
 
 
@@ -53,6 +55,9 @@ class SiteOptions:
     changes: list[str] = field(default_factory=list)
     since: str = ""
     git_dates: bool = True  # last-updated dates and the feed date from git
+    # the org's folder (`engine.lint.org_root` of the paths built): pages name their source
+    # files relative to it; "": the folder holding all the org's files
+    root: str = ""
     # what the rules found: counts, team health, each page's findings; False: a handbook
     # for staff, without them (`changes` then holds no finding introduced or fixed:
     # `run.site_changes`)
@@ -121,6 +126,7 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
                       repo_url=options.repo_url, repo_branch=options.repo_branch,
                       repo_kind=options.repo_kind,
                       repo_root=toplevel(home) if options.repo_url else "",
+                      root=options.root or _files_folder(org),
                       updated=last_updated(sorted(org.files)) if options.git_dates else {},
                       labels=labels, lint=options.findings)
     env = _site_environment()
@@ -511,6 +517,15 @@ def _held(cadence: str | None, zone: str | None, org_zone: str, week: dt.date) -
     days = set(weekdays_of(sched))
     placed = place(sched, own_zone(sched, zone), org_zone, week) if days else None
     return days | {d for d, _, _ in placed.slots} if placed is not None else days
+
+
+def _files_folder(org: Org) -> str:
+    """The folder holding every file of the org ("" for an org of no file)."""
+    folders = {os.path.dirname(os.path.abspath(f)) for f in org.files}
+    try:
+        return os.path.commonpath(sorted(folders)) if folders else ""
+    except ValueError:  # files on two drives
+        return ""
 
 
 def _org_folder(org: Org) -> str:

@@ -120,6 +120,9 @@ class SiteModel:
     repo_branch: str = "main"
     repo_kind: str = ""  # github, gitlab or gitea; "": from the URL
     repo_root: str = ""
+    # the org's folder: a page's source file is named relative to it (`teams/teams.yaml`),
+    # the same from whichever folder the site was built; "": as the loader shows it
+    root: str = ""
     updated: dict[str, str] = field(default_factory=dict)  # file -> YYYY-MM-DD
     charters: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     holders: dict[str, dict[str, list[str]]] = field(default_factory=dict)
@@ -663,11 +666,27 @@ class SiteModel:
         if origin is None:
             return None
         line = origin.locate("id").line
-        src = Source(origin.file, line, updated=self.updated.get(origin.file, ""))
+        src = Source(self._in_org(origin.file), line,
+                     updated=self.updated.get(origin.file, ""))
         if self.repo_url:
             src.view, src.edit = repo_links(self.repo_url, self.repo_branch,
                                             self._in_repo(origin.file), line, self.repo_kind)
         return src
+
+    def _in_org(self, file: str) -> str:
+        """`file` relative to the org's folder (`root`), with `/`; as given when outside
+        it (or on another drive)."""
+        import os
+
+        if not self.root:
+            return file.replace(os.sep, "/")
+        try:
+            rel = os.path.relpath(os.path.abspath(file), self.root)
+        except ValueError:  # another drive
+            return file.replace(os.sep, "/")
+        if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+            return file.replace(os.sep, "/")
+        return rel.replace(os.sep, "/")
 
     def _in_repo(self, file: str) -> str:
         import os

@@ -503,6 +503,15 @@ def _okrs(m: SiteModel, render: Render) -> Iterator[tuple[str, str]]:
         return [{"label": k or lab["no_period"], "count": len(by_period[k]),
                  "current": k == current, "href": f"_period-{k or 'none'}.html"} for k in keys]
 
+    if len(keys) == 1:  # the index is the period's list; its page, a copy, leads there
+        sole = keys[0]
+        yield "okrs/index.html", render("okrs", 1, heading=lab["okrs"], periods=[], rows=[],
+                                        sections=[{"label": sole or lab["no_period"],
+                                                   "href": "", "rows": _okr_rows(
+                                                       m, by_period[sole], progress, vague)}])
+        yield f"okrs/_period-{sole or 'none'}.html", render("alias", 1, target="index.html",
+                                                            name=lab["okrs"])
+        return
     sections = [{"label": k or lab["no_period"], "href": f"_period-{k or 'none'}.html",
                  "rows": _okr_rows(m, by_period[k], progress, vague)} for k in keys]
     yield "okrs/index.html", render("okrs", 1, heading=lab["okrs"], periods=nav("\0"), rows=[],

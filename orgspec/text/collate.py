@@ -16,12 +16,16 @@ function: no global state.
 pypinyin (phrase-aware: 重庆 is chóng) gives the readings; it loads a dictionary (about
 0.3 s of CPU), so it is imported only when a name with Han characters is sorted in pinyin
 order; the stroke table (text.strokes) only when one is sorted by strokes. Each name's key
-is cached for the run.
+is cached for the run; a site or report build also keeps the readings for the next run
+(`keeping_readings`, in orgspec's cache: `report.buildcache`), so a warm build of an org
+whose names were read before does not import pypinyin at all.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
@@ -166,10 +170,41 @@ def _fold(ch: str) -> str:
     return "".join(c for c in base if not unicodedata.combining(c)) or ch
 
 
+# the tables of `keeping_readings` (text -> its readings), innermost last; empty outside it
+_KEPT: list[dict[str, tuple[str, ...]]] = []
+
+
+@contextmanager
+def keeping_readings(table: dict[str, tuple[str, ...]]) -> Iterator[dict[str, tuple[str, ...]]]:
+    """While inside, `_readings` answers from `table` (text -> one reading per character)
+    and adds to it what pypinyin reads, for the caller to keep for the next run. The table
+    must come from the same pypinyin and orgspec (the caller's cache key says so): the
+    readings are pypinyin's answer, so the order is the same either way."""
+    _KEPT.append(table)
+    try:
+        yield table
+    finally:
+        _KEPT.remove(table)
+
+
 def _readings(text: str) -> list[str]:
     """One pinyin reading (TONE3: `zhong1`) per character of `text` (pypinyin gives one per
     Han character and, with `errors=list`, one per other character); "" for a character
     that is not Han."""
+    table = _KEPT[-1] if _KEPT else None
+    if table is not None:
+        kept = table.get(text)
+        if type(kept) is tuple and len(kept) == len(text) and \
+                all(type(r) is str for r in kept):
+            return list(kept)
+    readings = _read(text)
+    if table is not None:
+        table[text] = tuple(readings)
+    return readings
+
+
+def _read(text: str) -> list[str]:
+    """`_readings` as pypinyin reads them."""
     from pypinyin import Style, pinyin
 
     apart: Any = list  # pypinyin's `errors` also takes a callable returning a list
