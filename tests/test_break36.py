@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from conftest import json_findings
+
 from orgspec.findings import Finding, Location, Severity
 
 
@@ -27,3 +29,18 @@ def test_many_empty_teams_are_said_in_time_linear_in_their_number() -> None:
     assert (len(kept), len(held)) == (n, n)
     assert "no lead" in kept[-1].message
     assert took < 2.0, f"{took:.1f} s CPU for {n} empty teams"
+
+
+def test_a_field_with_an_empty_name_is_said_as_one(write_org) -> None:
+    """`'': 1` on a team was 'unknown field `entity`' (the empty name fell back to the word
+    for a whole entity), naming a field nobody wrote."""
+    from conftest import where
+
+    folder = write_org({"org.yaml": "- kind: Team\n  id: t1\n  name: X\n  lead: p\n"
+                                    "  members: [p]\n  '': 1\n  ' ': 2\n"
+                                    "- {kind: Person, id: p, name: P}\n"})
+    findings = [f for f in json_findings(folder) if f["code"] != "OW006"]  # no duty
+    assert where(findings) == [("SC001", "org.yaml", 6, 3), ("SC001", "org.yaml", 7, 3)]
+    assert [f["message"] for f in findings] == ["a field with no name (`'':`)",
+                                                "a field with no name (`' ':`)"]
+    assert "entity" not in findings[0]["hint"]
