@@ -44,3 +44,20 @@ def test_a_field_with_an_empty_name_is_said_as_one(write_org) -> None:
     assert [f["message"] for f in findings] == ["a field with no name (`'':`)",
                                                 "a field with no name (`' ':`)"]
     assert "entity" not in findings[0]["hint"]
+
+
+def test_a_file_saved_with_lone_cr_line_ends_is_one_finding(write_org) -> None:
+    """A file whose every line ends in a lone CR (as classic Mac OS saved text) is one
+    mistake; it was one IN003 per line ('a carriage return without a line feed', 20 of
+    them for a 60-line file, each 'hiding text'). Now one IN003 at the first line end that
+    says the file's line ends; a lone CR inside a file of LF lines stays its own finding."""
+    folder = write_org({"org.yaml": "- kind: Team\r  id: t1\r  name: X\r  lead: p\r"
+                                    "- {kind: Person, id: p, name: P}\r",
+                        "b.yaml": "- kind: Person\n  id: q\r  name: Q\n"})
+    findings = json_findings(folder)
+    assert [(f["code"], Path(f["file"]).name, f["line"], f["column"], f["message"])
+            for f in findings] == [
+        ("IN003", "b.yaml", 2, 8, "file contains a carriage return without a line feed"),
+        ("IN003", "org.yaml", 1, 13, "file's lines end with a carriage return alone "
+                                     "(as classic Mac OS saved text), not a line feed")]
+    assert findings[1]["hint"] == "save it with LF line ends (or CRLF, as Windows does)"
