@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 from conftest import json_findings
 
 from orgspec.findings import Finding, Location, Severity
@@ -61,3 +62,23 @@ def test_a_file_saved_with_lone_cr_line_ends_is_one_finding(write_org) -> None:
         ("IN003", "org.yaml", 1, 13, "file's lines end with a carriage return alone "
                                      "(as classic Mac OS saved text), not a line feed")]
     assert findings[1]["hint"] == "save it with LF line ends (or CRLF, as Windows does)"
+
+
+@pytest.mark.parametrize("parser", ["c", "pure"])
+@pytest.mark.parametrize(("written", "col"), [("K", 3), ('"K"', 3), ("{K: 1}", 13)])
+def test_a_key_too_long_for_yaml_is_said_as_a_key_too_long(write_org, monkeypatch,
+                                                            parser: str, written: str,
+                                                            col: int) -> None:
+    """A key of 1,030 characters (YAML reads a key of at most 1,024 on one line) was IN001
+    'this line has no `:` after its text', on a line with its `:`; a key of 300 is IN008
+    'a key of 300 characters exceeds the limit of 256'. The longer key now says the same."""
+    from conftest import where
+
+    monkeypatch.setenv("ORGSPEC_YAML_PARSER", parser)
+    key = "k" * 1030
+    line = f"  {written.replace('K', key)}: 1\n" if "{" not in written else \
+        f"  members: {written.replace('K', key)}\n"
+    folder = write_org({"org.yaml": "- kind: Team\n  id: t1\n  name: X\n" + line})
+    findings = json_findings(folder)
+    assert where(findings) == [("IN008", "org.yaml", 4, col)]
+    assert findings[0]["message"] == "a key of 1030 characters exceeds the limit of 256"
