@@ -82,3 +82,61 @@ def test_a_key_too_long_for_yaml_is_said_as_a_key_too_long(write_org, monkeypatc
     findings = json_findings(folder)
     assert where(findings) == [("IN008", "org.yaml", 4, col)]
     assert findings[0]["message"] == "a key of 1030 characters exceeds the limit of 256"
+
+
+def _org_with_people_in_a_submodule(tmp_path: Path) -> Path:
+    """A repository whose org keeps its people in a git submodule (`org/people`, shared
+    with other repositories): the team's lead is one of them, and one of them (q) is on no
+    team (HI007)."""
+    from conftest import git
+
+    people = tmp_path / "people"
+    people.mkdir()
+    (people / "people.yaml").write_text("- {kind: Person, id: p, name: P}\n"
+                                        "- {kind: Person, id: q, name: Q}\n", "utf-8")
+    git(people, "init", "-q")
+    git(people, "add", "-A")
+    git(people, "commit", "-qm", "people")
+    repo = tmp_path / "repo"
+    (repo / "org").mkdir(parents=True)
+    (repo / "org" / "org.yaml").write_text(
+        "# the teams\n- {kind: Team, id: t, name: T, lead: p, members: [p],"
+        " responsibilities: [d]}\n- {kind: Responsibility, id: d, name: D, accountable: t}\n",
+        "utf-8")
+    git(repo, "init", "-q")
+    git(repo, "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(people),
+        "org/people")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "org")
+    return repo
+
+
+def test_diff_reads_the_orgs_submodule_at_the_base_as_in_the_working_tree(
+        tmp_path: Path) -> None:
+    """`git archive` leaves a submodule's files out, so the base of `--diff HEAD` on an
+    unchanged tree lacked the people the submodule holds: 'org diff against HEAD: 1 new
+    finding, 1 fixed' (q's HI007 new, the RF001 on the lead fixed), nothing having changed.
+    The submodule is now read at the commit the base records."""
+    from conftest import run_cli
+
+    repo = _org_with_people_in_a_submodule(tmp_path)
+    run = run_cli("--lang", "en", "check", "--diff", "HEAD", "--no-cache", cwd=repo)
+    assert "org diff against HEAD: 0 new findings, 0 fixed" in run.stdout + run.stderr
+    assert run.code == 0
+
+
+def test_staged_reads_the_orgs_submodule_as_the_index_records_it(tmp_path: Path) -> None:
+    """`--staged` with an unstaged edit (a comment) read the index with `git
+    checkout-index`, which leaves a submodule out: RF001 'unknown Person p' (exit 1),
+    where with nothing unstaged the same index gave no error. Now the submodule is read at
+    the commit the index records."""
+    from conftest import run_cli
+
+    repo = _org_with_people_in_a_submodule(tmp_path)
+    org = repo / "org" / "org.yaml"
+    org.write_text(org.read_text("utf-8").replace("# the teams", "# our teams"), "utf-8")
+    run = run_cli("--lang", "en", "check", "--staged", "--no-cache", "--format", "json",
+                  cwd=repo)
+    assert [(f["code"], f["file"], f["line"]) for f in run.json()["findings"]] == [
+        ("HI007", "org/people/people.yaml", 2)]
+    assert run.code == 0
