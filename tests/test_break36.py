@@ -140,3 +140,39 @@ def test_staged_reads_the_orgs_submodule_as_the_index_records_it(tmp_path: Path)
     assert [(f["code"], f["file"], f["line"]) for f in run.json()["findings"]] == [
         ("HI007", "org/people/people.yaml", 2)]
     assert run.code == 0
+
+
+@pytest.mark.parametrize(("pack", "said"), [
+    ("org", "rule pack 'org' is a folder, not a file"),
+    ("/dev/null", "rule pack '/dev/null' is not a regular file (a FIFO, device or socket)"),
+    ("fifo", "rule pack 'fifo' is not a regular file (a FIFO, device or socket)"),
+    ("nope.yaml", "rule pack 'nope.yaml' not found")])
+def test_a_rule_pack_that_is_no_file_says_what_it_is(tmp_path: Path, pack: str,
+                                                      said: str) -> None:
+    """`rule-packs: [org]` (the org's folder) and `/dev/null` were 'rule pack ... not
+    found', of a path that is there."""
+    import os
+
+    from conftest import run_cli
+
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "o.yaml").write_text("- {kind: Person, id: p, name: P}\n", "utf-8")
+    os.mkfifo(tmp_path / "fifo")
+    (tmp_path / ".orgspec.yaml").write_text(f"rule-packs: [{pack}]\n", "utf-8")
+    run = run_cli("--lang", "en", "check", "--no-cache", cwd=tmp_path)
+    assert (run.code, run.stdout) == (2, "")
+    assert run.stderr == f"orgspec: error: {tmp_path / '.orgspec.yaml'}:1:14: {said}\n"
+
+
+def test_a_baseline_that_is_a_folder_is_said_to_be_one(tmp_path: Path) -> None:
+    """`baseline: org` in the config (a folder) was 'it is not a regular file (a FIFO,
+    device or socket)'; `--baseline org` says 'a folder, not a file'."""
+    from conftest import run_cli
+
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "o.yaml").write_text("- {kind: Person, id: p, name: P}\n", "utf-8")
+    (tmp_path / ".orgspec.yaml").write_text("baseline: org\n", "utf-8")
+    run = run_cli("--lang", "en", "check", "--no-cache", cwd=tmp_path)
+    assert (run.code, run.stdout) == (2, "")
+    assert run.stderr == "orgspec: error: cannot read baseline 'org': it is a folder, " \
+                         "not a file\n"
