@@ -176,3 +176,35 @@ def test_a_baseline_that_is_a_folder_is_said_to_be_one(tmp_path: Path) -> None:
     assert (run.code, run.stdout) == (2, "")
     assert run.stderr == "orgspec: error: cannot read baseline 'org': it is a folder, " \
                          "not a file\n"
+
+
+@pytest.mark.parametrize("args", [(), ("-o", "found.json"), ("-o", "found.yaml")])
+def test_checking_the_whole_disk_says_so_with_the_cache_on(tmp_path: Path, args) -> None:
+    """`orgspec check /` with the cache on (the default) said 'will not keep the cache in
+    ...: it lies in the org folder '/' ... set `cache-dir` to a folder outside the org',
+    and with `-o found.yaml` 'will not write ... it lies in the org folder': no folder is
+    outside '/', and neither was the mistake. As with --no-cache, it is now 'will
+    not walk the whole file system'."""
+    from conftest import run_cli
+
+    run = run_cli("--lang", "en", "check", "/", *args, cwd=tmp_path)
+    assert (run.code, run.stdout) == (2, "")
+    assert run.stderr == "orgspec: error: /: will not walk the whole file system; name the " \
+                         "org's folder (or set `root` in .orgspec.yaml)\n"
+    assert not (tmp_path / "found.json").exists() and not (tmp_path / "found.yaml").exists()
+
+
+def test_checking_the_home_folder_says_so_with_the_cache_in_it(tmp_path: Path,
+                                                               monkeypatch) -> None:
+    """The user cache is in the home folder (~/.cache/orgspec): `orgspec check ~` said the
+    cache lay in the org folder."""
+    from conftest import run_cli
+
+    home = tmp_path / "home"
+    (home / ".cache").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("ORGSPEC_CACHE_DIR", str(home / ".cache" / "orgspec"))
+    run = run_cli("--lang", "en", "check", str(home), cwd=tmp_path)
+    assert (run.code, run.stdout) == (2, "")
+    assert run.stderr == f"orgspec: error: {home}: will not walk the whole home folder; " \
+                         "name the org's folder (or set `root` in .orgspec.yaml)\n"
