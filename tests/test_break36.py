@@ -208,3 +208,41 @@ def test_checking_the_home_folder_says_so_with_the_cache_in_it(tmp_path: Path,
     assert (run.code, run.stdout) == (2, "")
     assert run.stderr == f"orgspec: error: {home}: will not walk the whole home folder; " \
                          "name the org's folder (or set `root` in .orgspec.yaml)\n"
+
+
+def _pr_number_within(env: dict[str, str], seconds: float = 10) -> list[object]:
+    """`pr_number(env)` run in a thread: [its answer], or [] when it has not returned."""
+    import threading
+
+    from orgspec.ci.prcomment import pr_number
+
+    got: list[object] = []
+    worker = threading.Thread(target=lambda: got.append(pr_number(env)), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    return got
+
+
+def test_an_event_path_that_is_a_fifo_is_no_pull_request(tmp_path: Path) -> None:
+    """GITHUB_EVENT_PATH naming a FIFO hung `orgspec pr-comment` for ever (open waits for
+    a writer)."""
+    import os
+
+    os.mkfifo(tmp_path / "event")
+    assert _pr_number_within({"GITHUB_EVENT_PATH": str(tmp_path / "event")}) == [None]
+
+
+@pytest.mark.parametrize(("event", "number"), [
+    ("[" * 100_000 + "]" * 100_000, None),
+    ('{"pull_request": ' + '{"a": ' * 50_000 + "1" + "}" * 50_001, None),
+    ('{"pull_request": {"number": true}}', None),
+    ('{"pull_request": {"number": -1}}', None),
+    ('{"pull_request": {"number": 0}}', None),
+    ('{"pull_request": {"number": 12}}', 12)])
+def test_an_event_payload_that_is_no_pull_request_is_none(tmp_path: Path, event: str,
+                                                          number: int | None) -> None:
+    """A payload nested 100,000 deep was an internal error (RecursionError in json); a
+    number `true` was pull request #1 and -1 a pull request, both commented on."""
+    path = tmp_path / "event.json"
+    path.write_text(event, "utf-8")
+    assert _pr_number_within({"GITHUB_EVENT_PATH": str(path)}) == [number]
