@@ -246,3 +246,23 @@ def test_an_event_payload_that_is_no_pull_request_is_none(tmp_path: Path, event:
     path = tmp_path / "event.json"
     path.write_text(event, "utf-8")
     assert _pr_number_within({"GITHUB_EVENT_PATH": str(path)}) == [number]
+
+
+def test_an_import_manifest_nested_too_deep_is_no_manifest(tmp_path: Path) -> None:
+    """An `.orgspec-import.json` in the import's folder nested 100,000 deep was an internal
+    error (RecursionError in json): now 'not an orgspec import manifest', as any other
+    manifest that cannot be read, and nothing is written."""
+    from conftest import run_cli
+
+    from orgspec.adopt.write import MANIFEST
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / MANIFEST).write_text('{"files": ' + "[" * 100_000 + "]" * 100_000 + "}", "utf-8")
+    roster = tmp_path / "r.csv"
+    roster.write_text("name,team\nAda,Core\n", "utf-8")
+    run = run_cli("--lang", "en", "import", "roster", str(roster), "-o", str(out))
+    assert run.code == 2
+    assert run.stderr == f"orgspec: error: {out / MANIFEST}: not an orgspec import " \
+                         "manifest; move it away or import into another folder\n"
+    assert [p.name for p in out.iterdir()] == [MANIFEST]
