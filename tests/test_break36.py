@@ -266,3 +266,25 @@ def test_an_import_manifest_nested_too_deep_is_no_manifest(tmp_path: Path) -> No
     assert run.stderr == f"orgspec: error: {out / MANIFEST}: not an orgspec import " \
                          "manifest; move it away or import into another folder\n"
     assert [p.name for p in out.iterdir()] == [MANIFEST]
+
+
+def test_an_api_answer_nested_too_deep_is_one_error_line() -> None:
+    """A GitHub or GitLab API (or a proxy before it) answering JSON nested 100,000 deep was
+    an internal error (RecursionError in json), where other answers that are not JSON are
+    'the GitHub API answered with something other than JSON'."""
+    from fakeapi import JSONHandler, serving
+
+    from orgspec.ci.restapi import CommentError, call
+
+    class Deep(JSONHandler):
+        def do_GET(self) -> None:
+            data = b"[" * 100_000 + b"]" * 100_000
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+    with serving(Deep) as base, pytest.raises(CommentError) as caught:
+        call("GET", f"{base}/repos/o/r/issues/1/comments", {"Authorization": "Bearer t"},
+             api="GitHub")
+    assert str(caught.value.args[0]) == "the GitHub API answered with something other than JSON"
