@@ -288,3 +288,19 @@ def test_an_api_answer_nested_too_deep_is_one_error_line() -> None:
         call("GET", f"{base}/repos/o/r/issues/1/comments", {"Authorization": "Bearer t"},
              api="GitHub")
     assert str(caught.value.args[0]) == "the GitHub API answered with something other than JSON"
+
+
+@pytest.mark.parametrize("parser", ["c", "pure"])
+def test_an_escape_past_the_last_code_point_is_a_syntax_finding_under_either_parser(
+        write_org, monkeypatch, parser: str) -> None:
+    """`name: "\\U0011FFFF"` (past U+10FFFF): libyaml says it is an invalid escape; the pure
+    parser (ORGSPEC_YAML_PARSER=pure, or PyYAML without libyaml) raised ValueError from
+    chr(), an internal error (exit 2). Now the same IN001 under either."""
+    from conftest import where
+
+    monkeypatch.setenv("ORGSPEC_YAML_PARSER", parser)
+    folder = write_org({"org.yaml": '- kind: Team\n  id: t1\n  name: "\\U0011FFFF"\n'})
+    findings = json_findings(folder)
+    assert where(findings) == [("IN001", "org.yaml", 3, 12)]
+    assert findings[0]["message"] == "YAML syntax error: while reading a quoted value: a " \
+                                     "broken `\\` escape in a double-quoted value"

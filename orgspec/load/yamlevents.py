@@ -320,6 +320,8 @@ def parse(text: str, limits: Limits | None = None, loader: type | None = None, *
                 scalars.clear()
             return parse(text, limits, yaml.SafeLoader, clean=clean, scalars=scalars)
         out.fatal = _long_key(exc, text, limits or Limits()) or _syntax_problem(exc, text)
+    except ValueError:  # the pure scanner's chr() of an escape past U+10FFFF (`"\U0011FFFF"`)
+        out.fatal = _syntax_problem(_bad_escape(text, parser.get_mark()), text)
     except yaml.YAMLError as exc:  # ReaderError and friends carry a position only
         out.fatal = Problem("IN001", M("YAML error: {detail}",
                                        detail=_words(_first_line(exc))), 1, 1)
@@ -350,6 +352,18 @@ def _words(detail: str, at: str = "") -> str:
 def _first_line(exc: BaseException) -> str:
     text = getattr(exc, "problem", None) or getattr(exc, "reason", None) or type(exc).__name__
     return str(text).splitlines()[0][:200]
+
+
+def _bad_escape(text: str, mark: Any) -> yaml.MarkedYAMLError:
+    """The error libyaml gives for an escape past the last code point (`\\U0011FFFF`), for
+    the pure parser stopped with its reader at `mark` (the escape's digits, where libyaml
+    points), the value's opening quote as the context."""
+    start = max(text.rfind('"', 0, mark.index), 0)
+    line = text.count("\n", 0, start)
+    opened = yaml.Mark(mark.name, start, line, start - text.rfind("\n", 0, start) - 1, None,
+                       None)
+    return yaml.scanner.ScannerError("while parsing a quoted scalar", opened,
+                                     "found invalid Unicode character escape code", mark)
 
 
 _KEY_END = lazy(r":(?=[ \t]|$)")
