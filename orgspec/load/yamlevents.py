@@ -361,7 +361,7 @@ def _bad_escape(text: str, mark: Any) -> yaml.MarkedYAMLError:
     start = max(text.rfind('"', 0, mark.index), 0)
     line = text.count("\n", 0, start)
     opened = yaml.Mark(mark.name, start, line, start - text.rfind("\n", 0, start) - 1, None,
-                       None)
+                       0)
     return yaml.scanner.ScannerError("while parsing a quoted scalar", opened,
                                      "found invalid Unicode character escape code", mark)
 
