@@ -298,9 +298,11 @@ def _shown_to(fmt: str, result: LintResult, whole: list[Finding]) -> LintResult:
 def refuse_org_outputs(paths: list[str | None], targets: list[str], config: Config) -> None:
     """Raise UsageError for an output path (`-o`, `--report`) that the org's next run would
     read as an org file (`-o org/findings.yml`): written there, it breaks the org."""
-    from orgspec.load.discovery import would_read
+    from orgspec.load.discovery import refuse_whole_disk, would_read
 
     folders = [t for t in (*targets, config.root_path()) if os.path.isdir(t)]
+    for folder in folders if any(paths) else ():
+        refuse_whole_disk(folder)  # `check / -o found.yaml`: that mistake, not the output
     for path in paths:  # an existing one is an input: `output.protect` refuses it
         if path and not os.path.lexists(path) and \
                 would_read(path, folders, config.include, config.exclude):
@@ -337,10 +339,13 @@ def refuse_cache_in_org(folder: str, targets: Sequence[str], config: Config) -> 
     (`cache-dir: org`): its key and pickles would be committed with the org, and anyone who
     can commit there could sign entries that every run then unpickles. As `-o` outputs
     inside the org are refused (`refuse_org_outputs`)."""
+    from orgspec.load.discovery import refuse_whole_disk
+
     real = os.path.realpath(folder)
     for org in (*targets, config.root_path()):
         if not os.path.isdir(org):
             continue
+        refuse_whole_disk(org)  # `check /`: that mistake, not the cache lying in it
         top = os.path.realpath(org)
         if real == top or real.startswith(top.rstrip(os.sep) + os.sep):
             raise UsageError(M("will not keep the cache in {folder!r}: it lies in the org "

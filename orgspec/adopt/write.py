@@ -111,7 +111,7 @@ def read_manifest(folder: str) -> Manifest:
         ids = {str(kind): {str(k): str(v) for k, v in table.items()}
                for kind, table in doc.get("ids", {}).items()}
         beside = {str(k): str(v) for k, v in doc.get("beside", {}).items()}
-    except (ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         raise AdoptError(M("{where}: not an orgspec import manifest; move it away or import "
                            "into another folder", where=path)) from None
     for name in [*files, *beside]:

@@ -132,6 +132,9 @@ def _read_text(path: str) -> str:
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
         raise BaselineError(M("cannot read baseline {path!r}: {why}", path=path,
                               why=reason(exc))) from None
+    if stat.S_ISDIR(mode):  # `baseline: org` in the config
+        raise BaselineError(M("cannot read baseline {path!r}: {why}", path=path,
+                              why=M("it is a folder, not a file")))
     if not stat.S_ISREG(mode):
         raise BaselineError(M("cannot read baseline {path!r}: {why}", path=path,
                               why=M("it is not a regular file (a FIFO, device or socket)")))

@@ -107,7 +107,38 @@ def _extract(ref: str, top: str, rels: list[str], into: str) -> None:
                                  "GitLab CI, `fetch-depth: 0` in GitHub Actions", ref=ref))
             raise GitError(M("git has no revision {ref!r} (a branch, tag or commit)", ref=ref))
         raise GitError(M("git archive {ref} failed: {detail}", ref=ref, detail=last or "?"))
-    with tarfile.open(fileobj=io.BytesIO(done.stdout)) as tar:
+    _untar(done.stdout, into)
+    listed = _git(["--literal-pathspecs", "ls-tree", "-r", "-z", "--end-of-options", ref, "--",
+                   *rels], top)
+    if listed.returncode == 0:
+        _submodules(top, listed.stdout, into, sha_field=2)
+
+
+def _submodules(top: str, listing: bytes, into: str, sha_field: int) -> None:
+    """Each submodule in `listing` (`git ls-tree -r -z`, the commit in field 2, or `git
+    ls-files -s -z`, in field 1) written into `into` as the commit it records holds it, read
+    from its checkout under `top`: `git archive` and `git checkout-index` leave a submodule
+    out, so the org's files kept in one (people shared by several repositories) were missing
+    from the base alone. One not checked out, or without that commit, stays out, as the
+    working tree has none of its files either."""
+    for entry in listing.split(b"\0"):
+        head, _, path = entry.partition(b"\t")
+        fields = head.split()
+        if not path or len(fields) <= sha_field or fields[0] != b"160000":
+            continue
+        rel = os.fsdecode(path)
+        checkout = os.path.join(top, rel)
+        if not os.path.exists(os.path.join(checkout, ".git")):
+            continue
+        done = _git(["archive", "--format=tar", fields[sha_field].decode("ascii", "replace")],
+                    checkout)
+        if done.returncode == 0:
+            _untar(done.stdout, os.path.join(into, rel))
+
+
+def _untar(data: bytes, into: str) -> None:
+    """Extract the tar `data` git wrote into the folder `into`."""
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
         if hasattr(tarfile, "data_filter"):
             tar.extractall(into, filter=_links_kept)  # noqa: S202 (the data filter, see there)
         else:  # Python < 3.11.4: git wrote the archive, but check the names anyway
@@ -185,6 +216,9 @@ def lint_staged(paths: list[str], config: Config, lint_org: Lint) -> tuple[LintR
         if done.returncode != 0:
             raise GitError(M("git {command} failed: {detail}", command="checkout-index",
                              detail=done.stderr.decode("utf-8", "replace").strip()))
+        stages = _git(["ls-files", "-z", "--stage", "--", *rels], top)
+        if stages.returncode == 0:
+            _submodules(top, stages.stdout, tmp, sha_field=1)
         base_paths = [os.path.join(tmp, r) for r in rels if os.path.exists(os.path.join(tmp, r))]
         if not base_paths:
             return LintResult([]), Org()

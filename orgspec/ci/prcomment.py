@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import urllib.parse
 from collections.abc import Mapping
 from typing import Any
@@ -89,12 +90,28 @@ def pr_number(env: Mapping[str, str]) -> int | None:
     if not path:
         return None
     try:
-        with open(path, encoding="utf-8") as handle:
-            event = json.load(handle)
-    except (OSError, ValueError):
+        event = json.loads(_event_bytes(path))
+    except (OSError, ValueError, RecursionError):  # RecursionError: nested 100,000 deep
         return None
     number = (event.get("pull_request") or {}).get("number") if isinstance(event, dict) else None
-    return number if isinstance(number, int) else None
+    # not `true` (an int to Python: #1), nor 0 or -1
+    return number if type(number) is int and number > 0 else None
+
+
+_MOST_EVENT_BYTES = 64 << 20  # GitHub caps a webhook's payload at 25 MB
+
+
+def _event_bytes(path: str) -> bytes:
+    """The event payload at `path`: a regular file (a FIFO would block the open and the
+    read for ever) of at most `_MOST_EVENT_BYTES`. Raises OSError."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path}: not a regular file")
+        data = handle.read(_MOST_EVENT_BYTES + 1)
+    if len(data) > _MOST_EVENT_BYTES:
+        raise OSError(f"{path}: larger than {_MOST_EVENT_BYTES} bytes")
+    return data
 
 
 def from_env(body: str, env: Mapping[str, str] | None = None, lang: str = "en") -> str:

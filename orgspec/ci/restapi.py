@@ -63,7 +63,7 @@ def call(method: str, url: str, headers: dict[str, str], payload: dict[str, Any]
                              reason=str(reason))) from None
     try:
         return json.loads(raw.decode("utf-8")) if raw else None
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested 100,000 deep
         raise CommentError(M("the {api} API answered with something other than JSON",
                              api=api)) from None
 

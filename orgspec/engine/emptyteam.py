@@ -118,13 +118,14 @@ def empty_behind(findings: list[Finding], org: Org | None = None
     gone = {id(f) for f in held}
     lead = {f.entity for f in held if f.code == NO_LEAD}
     duties = {f.entity for f in held if f.code == NO_DUTIES}
+    either = lead | duties
     out = []
     for f in findings:
         if id(f) in gone:
             continue
         if f.code == NO_MEMBERS and f.entity in owned:
             f = _unowned(f, owned[f.entity])
-        elif f.code == NO_MEMBERS and f.entity in lead | duties:
+        elif f.code == NO_MEMBERS and f.entity in either:
             f = _said(f, f.entity in lead, f.entity in duties)
         out.append(f)
     return out, held

@@ -563,6 +563,12 @@ class _Reader:
         for i, item in enumerate(self.texts((key,), value)):
             self.a_path((key, i) if many else (key,), item)
             pack = (base / item).resolve()
+            if pack.is_dir():  # `rule-packs: [org]`: there, but no pack to read
+                raise self.fail((key, i), M("rule pack {item!r} is a folder, not a file",
+                                            item=item))
+            if pack.exists() and not pack.is_file():  # /dev/null, a FIFO
+                raise self.fail((key, i), M("rule pack {item!r} is not a regular file (a "
+                                            "FIFO, device or socket)", item=item))
             if not pack.is_file():
                 raise self.fail((key, i), M("rule pack {item!r} not found", item=item))
             cfg.rule_packs.append(str(pack))

@@ -160,7 +160,7 @@ def discover(paths: list[str], include: list[str] | None = None,
     found = Discovery()
     for path in paths:
         if os.path.isdir(path) and not os.path.islink(path):
-            _refuse_whole_disk(path)
+            refuse_whole_disk(path)
             walked = Discovery()
             # git is asked while the folder is walked, each file as it is found (it took
             # ~0.15 s of wall after the walk at 5,000 files): the same question as
@@ -304,7 +304,7 @@ def git_ignored(folder: str, files: list[str]) -> set[str]:
     return set() if root in ignored else ignored  # a folder named on purpose is read whole
 
 
-def _refuse_whole_disk(path: str) -> None:
+def refuse_whole_disk(path: str) -> None:
     """Raise ConfigError when `path` is the file system's root or the home folder: neither
     is an org's folder, and walking one reads every YAML file of the machine or the user."""
     real = os.path.realpath(path)

@@ -228,12 +228,21 @@ def load_bytes(shown: str, data: bytes, limits: Limits | None = None) -> RawFile
     out.directives = found
     suspect = maybe_forbidden(text)  # most files hold no such character: one search
     bad = scan_forbidden(text) if suspect else []
+    ends = [b for b in bad if b.char == "\r"]
+    if len(ends) > 1 and "\n" not in text:  # every line ends in a lone CR: one mistake
+        out.issues.append(Issue(M("file's lines end with a carriage return alone (as classic "
+                                  "Mac OS saved text), not a line feed"),
+                                Location(shown, ends[0].line, ends[0].col),
+                                hint=M("save it with LF line ends (or CRLF, as Windows does)"),
+                                code="IN003"))
+        bad = [b for b in bad if b.char != "\r"]
+        out.failed = text
     for b in bad:
         out.issues.append(Issue(M("file contains {what}", what=b.describe()),
                                 Location(shown, b.line, b.col),
                                 hint=M("remove it; such characters hide text or move lines"),
                                 code="IN003"))
-    if any(b.structural for b in bad):
+    if out.failed is not None or any(b.structural for b in bad):
         out.failed = text
         return out
     from orgspec.load.yamlevents import Limits, parse

@@ -319,7 +319,9 @@ def parse(text: str, limits: Limits | None = None, loader: type | None = None, *
             if scalars is not None:
                 scalars.clear()
             return parse(text, limits, yaml.SafeLoader, clean=clean, scalars=scalars)
-        out.fatal = _syntax_problem(exc, text)
+        out.fatal = _long_key(exc, text, limits or Limits()) or _syntax_problem(exc, text)
+    except ValueError:  # the pure scanner's chr() of an escape past U+10FFFF (`"\U0011FFFF"`)
+        out.fatal = _syntax_problem(_bad_escape(text, parser.get_mark()), text)
     except yaml.YAMLError as exc:  # ReaderError and friends carry a position only
         out.fatal = Problem("IN001", M("YAML error: {detail}",
                                        detail=_words(_first_line(exc))), 1, 1)
@@ -350,6 +352,41 @@ def _words(detail: str, at: str = "") -> str:
 def _first_line(exc: BaseException) -> str:
     text = getattr(exc, "problem", None) or getattr(exc, "reason", None) or type(exc).__name__
     return str(text).splitlines()[0][:200]
+
+
+def _bad_escape(text: str, mark: Any) -> yaml.MarkedYAMLError:
+    """The error libyaml gives for an escape past the last code point (`\\U0011FFFF`), for
+    the pure parser stopped with its reader at `mark` (the escape's digits, where libyaml
+    points), the value's opening quote as the context."""
+    start = max(text.rfind('"', 0, mark.index), 0)
+    line = text.count("\n", 0, start)
+    opened = yaml.Mark(mark.name, start, line, start - text.rfind("\n", 0, start) - 1, None,
+                       0)
+    return yaml.scanner.ScannerError("while parsing a quoted scalar", opened,
+                                     "found invalid Unicode character escape code", mark)
+
+
+_KEY_END = lazy(r":(?=[ \t]|$)")
+
+
+def _long_key(exc: yaml.MarkedYAMLError, text: str, limits: Limits) -> Problem | None:
+    """IN008 for a key longer than YAML reads on one line (1,024 characters: the parser
+    says it found no `:`, on the line with the key's `:`) and than the `limits`, as a key
+    under YAML's length but over the limit is; else None."""
+    if "could not find expected ':'" not in str(exc.problem) or exc.context_mark is None:
+        return None
+    start = exc.context_mark.index
+    stop = text.find("\n", start)
+    rest = text[start:stop if stop >= 0 else len(text)]
+    colon = _KEY_END.search(rest)
+    key = rest[:colon.start()].rstrip() if colon else ""
+    if len(key) > 1 and key[0] in "'\"" and key[-1] == key[0]:
+        key = key[1:-1]
+    if len(key) <= limits.key_chars:
+        return None
+    line, col = LineIndex(text).position(start)
+    return Problem("IN008", M("a key of {n} characters exceeds the limit of {limit}",
+                              n=len(key), limit=limits.key_chars), line, col)
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:

@@ -586,6 +586,11 @@ def _schema_issue(kind: str, ctx: dict[str, Any], loc: tuple[Any, ...], path: Pa
     field = _dotted(path) or "entity"
     if kind == "extra_forbidden" and len(loc) >= 2 and loc[-2] == "names":
         return _names_tag_issue(str(loc[-1]), _dotted(path[:-1]), where, entity)
+    if kind == "extra_forbidden" and not str(loc[-1]).strip():  # `'': 1`: no field's name
+        quoted = "'" + str(loc[-1]) + "'"
+        return Issue(M("a field with no name (`{key}:`)", key=quoted), where, entity,
+                     hint=M("write the field's name before the `:`, or delete the field"),
+                     code="SC001")
     if kind == "extra_forbidden":
         options = _fields_at(model, loc[:-1])
         meant = field_meant(str(loc[-1]), options)  # `负责人` on a team: `lead`
