@@ -27,9 +27,9 @@ Then trial 35's (`--hk`: tests/data/cadences_hk.tsv, frozen before the Hong Kong
 逢一至五, 逢一、三、五, 每朝 and 禮拜 were read; `dev` tuned on, `blind` not looked at until the
 change was done).
 
-Then small36's (`--joined`: tests/data/cadences_joined.tsv, frozen before two weekdays joined by
-`&` (`Tue & Thu 10:00`), `＆`, `+`, 与, 與, 同 were read; `dev` tuned on, `blind` not looked at until
-the change was done).
+Then small36's (`--joined`: tests/data/cadences_joined.tsv, frozen before two weekdays
+joined by `&` (`Tue & Thu 10:00`), `＆`, `+`, 与, 與, 同 were read; `dev` tuned on, `blind` not
+looked at until the change was done).
 
     python tests/cadence_eval.py [--blind] [--long | --trial3 | --tz | --hk | --joined]
     PYTHONPATH=/work/main python tests/cadence_eval.py  # another checkout, for a before
