@@ -317,23 +317,9 @@ def check(ctx: click.Context, /, **options: Any) -> None:
     _guard(_check, ctx.obj["debug"], **options)
 
 
-def _revision(ref: str | None) -> None:
-    """A revision option given as no git revision can be (`--diff ""`, blank, `-x`): one
-    error line before the org is read. An empty one was read as no option at all."""
-    if ref is None:
-        return
-    from orgspec.ci.diff import GitError, check_ref
-
-    try:
-        check_ref(ref)
-    except GitError as exc:
-        raise UsageError(message_of(exc)) from None
-
-
 def _check(color: str, no_cache: bool, **options: Any) -> int:
     from orgspec.run import CheckOptions, CiEnv, run_check
 
-    _revision(options["diff_ref"])
     if options["link"] is not None:
         _chat_link(options["link"])
 
@@ -750,7 +736,6 @@ def _report(paths: tuple[str, ...], fmt: str | None, output: str | None, lang: s
     from orgspec.report.view import build_view
     from orgspec.run import CiEnv, narrow, refuse_org_outputs, said_since_head, view_links
 
-    _revision(diff_ref)
     fmt = format_for(output, fmt, REPORT_SUFFIXES, "markdown")
     if fmt != "chat" and (link is not None or max_bytes is not None):
         raise UsageError(M("--link and --max-bytes are for the chat message: add --format "
@@ -834,7 +819,6 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
     from orgspec.run import default_branch, repo_kind_in, said_since_head, site_changes, unloaded
     from orgspec.site import SiteError, SiteOptions, build_site
 
-    _revision(since)
     if repo_url and not http_url(repo_url):
         raise UsageError(M("--repo-url must be an http(s) URL, not {url!r}", url=repo_url))
     if repo_branch and not branch_name(repo_branch):

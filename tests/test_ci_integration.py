@@ -334,7 +334,7 @@ def test_text_output_in_actions_cannot_forge_commands(write_org) -> None:
 
 def test_a_revision_is_checked_once(two_commits: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`lint_at` checks the revision before asking git; the archive step used to check it
-    again. (The command checks it too, before it reads the org: small36.)"""
+    again."""
     from orgspec.ci import diff
 
     seen: list[str] = []
@@ -346,7 +346,7 @@ def test_a_revision_is_checked_once(two_commits: Path, monkeypatch: pytest.Monke
 
     monkeypatch.setattr(diff, "check_ref", counted)
     run = run_cli("check", "org", "--diff", "HEAD~1", cwd=two_commits)
-    assert run.code == 1 and seen == ["HEAD~1", "HEAD~1"]  # the command's, lint_at's
+    assert run.code == 1 and seen == ["HEAD~1"]
     bad = run_cli("check", "org", "--diff", "--output=x", cwd=two_commits)
     assert bad.code == 2 and not (two_commits / "x").exists()
     assert bad.stderr == ("orgspec: error: not a git revision: '--output=x' (a revision "

@@ -1,5 +1,6 @@
 """A revision option (`check --diff`, `report --diff`, `site --since`) that no git revision
-can be is one error line, exit 2, before the org is read: empty, blank, or read as an option."""
+can be is one error line, exit 2, nothing written: empty, blank, or read as an option. Said in
+the run's language (the org's, once read: tests/test_safety.py), as the findings are."""
 
 from __future__ import annotations
 
