@@ -129,6 +129,9 @@ def _guard(func: Callable[..., int], debug: bool, **kwargs: Any) -> NoReturn:
     from orgspec.load.config import ConfigError
 
     _RUN_LANG.clear()
+    if "lang" in kwargs and not kwargs["lang"]:  # the group's --lang, as the command's own
+        context = click.get_current_context(silent=True)
+        kwargs["lang"] = context.meta.get(_GROUP_LANG) if context is not None else None
     try:
         code = func(**kwargs)
         sys.stdout.flush()
@@ -230,10 +233,16 @@ class _Group(HelpGroup):
         sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
+_GROUP_LANG = "orgspec.lang"  # ctx.meta key: `orgspec --lang X COMMAND`'s X
+
+
 def _set_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
     """`orgspec --lang zh check ...`: the command's `--lang` reads $ORGSPEC_LANG, set for
-    this invocation only (tests run many in one process)."""
+    this invocation only (tests run many in one process); `_guard` also gives it to the
+    commands whose `--lang` does not read $ORGSPEC_LANG (import, init, rules' reference):
+    typed on this run, it is the command's own --lang, not the reader's setting."""
     if value:
+        ctx.meta[_GROUP_LANG] = value
         before = os.environ.get(LANG_ENV)
         os.environ[LANG_ENV] = value
         ctx.call_on_close(lambda: os.environ.pop(LANG_ENV, None) if before is None

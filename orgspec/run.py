@@ -161,7 +161,8 @@ def run_check(opts: CheckOptions, ci: CiEnv | None = None) -> Outcome:
     # the pre-commit hook's run: the working tree, cached, when it is what is staged
     index = opts.staged and not _staged_is_tree(targets)
     cache = open_cache(config, targets) if opts.cache and not index else None
-    if cache is not None and not (wants_view or opts.diff_ref):
+    # `--diff ""` is a revision too (said to be none by `diff.check_ref`), not no --diff
+    if cache is not None and not (wants_view or opts.diff_ref is not None):
         from orgspec.engine.lint import check_cached
 
         result, org = check_cached(targets, config, cache), None
@@ -493,7 +494,7 @@ def narrow(result: LintResult, org: Org | None, targets: list[str], config: Conf
         if baseline_path else []
     if whole is not None:
         whole[:] = result.findings
-    if diff_ref and org is not None:
+    if diff_ref is not None and org is not None:
         lines = _apply_diff(result, head, org, diff_ref, targets, config)
         notes += [] if diff_in_output else lines
     return notes

@@ -27,7 +27,11 @@ Then trial 35's (`--hk`: tests/data/cadences_hk.tsv, frozen before the Hong Kong
 逢一至五, 逢一、三、五, 每朝 and 禮拜 were read; `dev` tuned on, `blind` not looked at until the
 change was done).
 
-    python tests/cadence_eval.py [--blind] [--long | --trial3 | --tz | --hk]  # this checkout
+Then small36's (`--joined`: tests/data/cadences_joined.tsv, frozen before two weekdays
+joined by `&` (`Tue & Thu 10:00`), `＆`, `+`, 与, 與, 同 were read; `dev` tuned on, `blind` not
+looked at until the change was done).
+
+    python tests/cadence_eval.py [--blind] [--long | --trial3 | --tz | --hk | --joined]
     PYTHONPATH=/work/main python tests/cadence_eval.py  # another checkout, for a before
 
 A row is right when the cadence (`-`: not understood, so MT002 reports it), the weekdays
@@ -45,6 +49,7 @@ LONG = DATA.with_name("cadences_long.tsv")
 TRIAL3 = DATA.with_name("cadences_trial3.tsv")
 TZ = DATA.with_name("cadences_tz.tsv")
 HK = DATA.with_name("cadences_hk.tsv")
+JOINED = DATA.with_name("cadences_joined.tsv")
 
 
 def rows(path: Path = DATA) -> list[dict[str, str]]:
@@ -107,7 +112,8 @@ def scores(path: Path = DATA) -> dict[str, tuple[int, int]]:
 
 def main() -> int:
     path = LONG if "--long" in sys.argv else TRIAL3 if "--trial3" in sys.argv else \
-        TZ if "--tz" in sys.argv else HK if "--hk" in sys.argv else DATA
+        TZ if "--tz" in sys.argv else HK if "--hk" in sys.argv else \
+        JOINED if "--joined" in sys.argv else DATA
     for split, (ok, total) in sorted(scores(path).items()):
         print(f"{split}: {ok}/{total} = {ok / total:.1%}")
     for row in rows(path):  # the blind rows' failures only when asked: seen, they would tune

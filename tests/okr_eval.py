@@ -26,9 +26,13 @@ committed before either change.
 okr35 (a year-like number as a target with no from part, `增加到 2030`; the end of a fiscal
 year with 前 as a deadline, `2027财年底前`): `key_results_blind10.tsv`, held out, scored as
 trial 33a's set.
+small36 (deadlines written in words: `by end of 2026`, `by the end of Q3 2027`, `by FY2027
+year-end`, `by mid-2027`, their Chinese forms, and negatives: versions, `end of life`):
+`key_results_deadline_dev.tsv` (tuned on) and `key_results_blind11.tsv` (held out, frozen
+first), scored as trial 33a's sets plus the deadline shown alone (`due`).
 Run `python tests/okr_eval.py --blind --blind2 --blind3 --order --release --trial --blind4
 --units --blind5 --trial2 --blind6 --trial3 --blind7 --blind8 --trial28 --trial33a --trial33b
---blind9 --blind10`
+--blind9 --blind10 --deadline --blind11`
 to print the tables of docs/okrs.md (`--help` for each option).
 """
 
@@ -325,6 +329,14 @@ def main(argv: list[str] | None = None) -> None:
                              "targets with no from part (增加到 2030), the end of a fiscal "
                              "year as a deadline (2027财年底前); the same tables as --trial33a "
                              "(aggregates only)")
+    parser.add_argument("--deadline", action="store_true",
+                        help="small36's development set for deadlines written in words "
+                             "(key_results_deadline_dev.tsv): the same tables as --trial33a "
+                             "and the deadline shown alone")
+    parser.add_argument("--blind11", action="store_true",
+                        help="small36's held-out set (key_results_blind11.tsv): by end of "
+                             "2026, by mid-2027, by FY2027 year-end, versions, end of life; the "
+                             "same tables as --deadline (aggregates only)")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="list the misjudged rows of the development sets (never a "
                              "blind set's)")
@@ -368,7 +380,14 @@ def main(argv: list[str] | None = None) -> None:
         out += blind9_rows()
     if args.blind10:
         out += trial33a_rows("key_results_blind10.tsv", "blind10")
+    if args.deadline:
+        out += trial33a_rows("key_results_deadline_dev.tsv", "deadline dev") + \
+            due_rows("key_results_deadline_dev.tsv", "deadline dev")
+    if args.blind11:
+        out += trial33a_rows("key_results_blind11.tsv", "blind11") + \
+            due_rows("key_results_blind11.tsv", "blind11")
     if args.verbose:
+        out += trial2_errors("key_results_deadline_dev.tsv", JUDGED33)
         out += trial2_errors("key_results_trial33a_dev.tsv", JUDGED33)
         out += trial2_errors("key_results_trial2_dev.tsv")
         out += trial2_errors("key_results_trial3_dev.tsv")
@@ -525,6 +544,22 @@ def trial33a_rows(name: str = "key_results_trial33a_dev.tsv",
     codes of a lint run and the values shown (baseline, target, due), all and per language."""
     return _table(label, [_blind_item(r) for r in _rows(name)]) + \
         trial2_rows(name, label, JUDGED33)
+
+
+def due_rows(name: str, label: str) -> list[str]:
+    """The deadline shown alone (the `shown_due` column), all and per language: | set due
+    lang | right/total | accuracy |; and how many rows with no deadline got one."""
+    rows, shown = _rows(name), trial2_shown(name)
+    out = []
+    for lang in (None, "zh-Hans", "zh-Hant", "en"):
+        pairs = [(r["shown_due"], due or "-") for r, (_, _, due, _) in
+                 zip(rows, shown, strict=True) if lang in (None, r["lang"])
+                 and r["shown_due"] != "*"]
+        right = sum(want == got for want, got in pairs)
+        false = sum(want == "-" and got != "-" for want, got in pairs)
+        out.append(f"| {label} due {lang or 'all'} | {right}/{len(pairs)} | "
+                   f"{right / len(pairs) if pairs else 0:.3f} | {false} dated wrongly |")
+    return out
 
 
 if __name__ == "__main__":

@@ -107,3 +107,53 @@ def test_files_orgspec_writes_do_not_follow_the_reader_s_language(tmp_path, monk
     monkeypatch.setenv("ORGSPEC_LANG", "en")
     assert run_cli("import", "roster", str(roster), "-o", str(out)).code == 0
     assert {p.name: p.read_bytes() for p in out.rglob("*.yaml")} == before
+
+
+EN_ROSTER = "name,team,email\nAmy Lee,Platform,amy@x.com\nBob Wu,Data,bob@x.com\n"
+
+
+@pytest.mark.parametrize(("lang", "note", "summary"), [("zh", "提示：", "已导入 2 个团队"),
+                                                       ("zh-Hant", "提示：", "已匯入 2 個團隊"),
+                                                       ("en", "note: ", "imported 2 teams")])
+def test_import_follows_the_group_lang_as_its_own(tmp_path, lang: str, note: str,
+                                                  summary: str) -> None:
+    """`orgspec --lang zh import ...` said its notes and summary in the names' language
+    (English here): the group's --lang set only $ORGSPEC_LANG, which import leaves aside."""
+    roster = tmp_path / "r.csv"
+    roster.write_text(EN_ROSTER if lang != "en" else "姓名,部门\n张伟,客服部\n李娜,技术部\n",
+                      "utf-8")
+    group = run_cli("--lang", lang, "import", "roster", str(roster), "-o", str(tmp_path / "a"))
+    own = run_cli("import", "roster", str(roster), "-o", str(tmp_path / "b"), "--lang", lang)
+    assert group.code == own.code == 0, group.stderr
+    assert group.stdout.startswith(summary), group.stdout
+    assert group.stderr.startswith(note), group.stderr
+    assert group.stdout.replace("/a", "/b") == own.stdout
+    assert group.stderr == own.stderr
+    assert {p.name: p.read_bytes() for p in (tmp_path / "a").rglob("*.yaml")} == \
+        {p.name: p.read_bytes() for p in (tmp_path / "b").rglob("*.yaml")}
+    assert "ORGSPEC_LANG" not in os.environ
+
+
+def test_init_and_the_rules_reference_follow_the_group_lang(tmp_path) -> None:
+    group = run_cli("--lang", "zh", "init", str(tmp_path / "a"), "--no-example")
+    assert group.code == 0, group.stderr
+    assert group.stdout.startswith("已创建 "), group.stdout
+    assert (tmp_path / "a" / ".orgspec.yaml").read_bytes() == \
+        (run_cli("init", str(tmp_path / "b"), "--no-example", "--lang", "zh") and
+         (tmp_path / "b" / ".orgspec.yaml").read_bytes())
+    md = run_cli("--lang", "zh-Hant", "rules", "--format", "markdown").stdout
+    assert md == run_cli("rules", "--format", "markdown", "--lang", "zh-Hant").stdout
+    assert md.startswith("# orgspec 規則"), md[:40]
+
+
+@pytest.mark.parametrize("command", [
+    ("rules",), ("explain", "HI001"), ("schema", "--help"), ("config", "--help"),
+    ("cache", "dir", "--help"), ("cache", "dir"), ("who", "nobody", "examples/ecommerce"),
+    ("show", "team", "nobody", "examples/ecommerce"), ("report", "examples/ecommerce"),
+    ("check", "examples/ecommerce", "--no-cache"), ("graph", "examples/ecommerce")])
+def test_every_command_says_what_the_group_lang_says(command: tuple[str, ...]) -> None:
+    """The group's --lang is the command's own --lang, for every command that has one."""
+    group = run_cli("--lang", "zh", *command)
+    own = run_cli(*command, env={"ORGSPEC_LANG": "zh"}) if command[0] in ("config", "cache") \
+        else run_cli(*command, "--lang", "zh")  # these two have no --lang: the reader's
+    assert (group.code, group.stdout, group.stderr) == (own.code, own.stdout, own.stderr)

@@ -16,6 +16,7 @@ from okr_eval import (
     blind4,
     blind9_rows,
     confusion,
+    due_rows,
     kind_accuracy,
     kind_of,
     kind_rows,
@@ -121,6 +122,9 @@ def test_docs_report_the_confusion_matrix() -> None:
     expected += trial_rows("key_results_trial33b_dev.tsv", "trial33b dev")
     expected += blind9_rows()
     expected += trial33a_rows("key_results_blind10.tsv", "blind10")
+    for name, label in (("key_results_deadline_dev.tsv", "deadline dev"),
+                        ("key_results_blind11.tsv", "blind11")):
+        expected += trial33a_rows(name, label) + due_rows(name, label)
     for line in expected:
         assert f"\n{line}\n" in doc, f"docs/okrs.md is stale; expected row:\n{line}"
 

@@ -75,9 +75,11 @@ def _toplevel(flag: str) -> str:
 def check_ref(ref: str) -> None:
     """Raise GitError for a revision git would read as an option (`--output=FILE` wrote a
     file; `--end-of-options` guards the call too, this says so in one line first), an
-    empty one, and one with a line break or control character."""
+    empty or blank one, and one with a line break or control character."""
     if not ref:
         raise GitError(M("not a git revision: {ref!r} (it is empty)", ref=ref))
+    if not ref.strip():
+        raise GitError(M("not a git revision: {ref!r} (it holds only blanks)", ref=ref))
     if ref.startswith("-"):
         raise GitError(M("not a git revision: {ref!r} (a revision cannot start with '-')",
                            ref=ref))

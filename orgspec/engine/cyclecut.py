@@ -10,6 +10,11 @@ counting one among its teams, RO002 on a position whose team is one) is held bac
 the HI001, whose hint names it (`holdback.held_hint`); fixing the loop brings back only what
 the fixed tree still says. Only when that HI001 is reported.
 
+So is each HI002 about the `parent` of a team of the loop itself (small36): `parent: sales`
+given to ops, whose child sales is, made the loop, and HI002 said it twice more, at the
+`children` of ops's old parent (it lists ops, whose parent is now sales) and at ops (sales does
+not list it). An HI002 about a team below the loop, or outside it, is a mistake of its own.
+
 Light on purpose, as `engine.treecut`: it reads the findings and the team tree alone, and
 only when an HI001 is among the findings.
 """
@@ -27,6 +32,7 @@ ALIGN = ("OK013", "OK014")  # objectives above / the team tree of an objective's
 TEAMS = "MT004"  # coordination gap: meeting coverage of teams and those below them
 ON_TEAM = ("MT005", "HI006", "OW006")  # a team judged with what is below it
 OUTSIDE = "RO002"  # a holder not on the position's team or below it
+CHILDREN = "HI002"  # `children` and a `parent` disagree
 
 
 def _looped(findings: list[Finding], org: Org) -> dict[str, Finding]:
@@ -51,10 +57,28 @@ def _looped(findings: list[Finding], org: Org) -> dict[str, Finding]:
     return out
 
 
-def _team_of(f: Finding, org: Org, looped: dict[str, Finding]) -> str | None:
+def _loops(findings: list[Finding], org: Org) -> dict[str, Finding]:
+    """Each team of a loop itself (not below it) -> the HI001 of that loop."""
+    return {t: f for f in findings if f.code == CYCLE for t in f.teams if t in org.teams}
+
+
+def _parent_of(f: Finding) -> str | None:
+    """The team whose `parent` an HI002 says disagrees with a `children` list: the child a
+    team lists (`lists {child} as a child, but its parent is ...`), else the team itself
+    (`has parent {parent}, which does not list it`)."""
+    values = getattr(f.message, "values", {})
+    team = values.get("child", values.get("team"))
+    return team if isinstance(team, str) else None
+
+
+def _team_of(f: Finding, org: Org, looped: dict[str, Finding],
+             loops: dict[str, Finding]) -> str | None:
     """The team of the loop (or below it) finding `f` was judged on, if its rule reads the
     tree; else None."""
     kind, _, ident = f.entity.partition("/")[0].partition(":")
+    if f.code == CHILDREN:
+        team = _parent_of(f)
+        return team if team in loops else None
     if f.code in ALIGN and kind == "objective":
         obj = org.objectives.get(ident)
         owner = str(obj.owner) if obj is not None and obj.owner else ""
@@ -81,10 +105,11 @@ def cycle_behind(findings: list[Finding], org: Org) -> tuple[list[Finding], list
     looped = _looped(findings, org)
     if not looped:
         return findings, []
+    loops = _loops(findings, org)
     behind: dict[int, list[Held]] = {}
     kept: list[Finding] = []
     for f in findings:
-        team = _team_of(f, org, looped) if f.code != CYCLE else None
+        team = _team_of(f, org, looped, loops) if f.code != CYCLE else None
         if team is None:
             kept.append(f)
         else:

@@ -39,6 +39,7 @@ from orgspec.load.yamlhints import (
     glued_colon,
     glued_dash,
     lost_dash,
+    lost_first_dash,
     lost_item_dash,
     mend_brackets,
     missing_comma,
@@ -461,7 +462,8 @@ def _said(exc: yaml.MarkedYAMLError, text: str, index: LineIndex, message: str, 
     lost = lost_dash(message, text, line)
     if lost is None and "could not find expected ':'" in message and exc.context_mark:
         # `xu-fang` under `- he-min`: read as a key without its colon
-        lost = lost_item_dash(text, exc.context_mark.line + 1)
+        lost = lost_item_dash(text, exc.context_mark.line + 1) or \
+            lost_first_dash(text, exc.context_mark.line + 1)
     if lost is not None:  # `kind: Meeting` among `- kind: Meeting`: the one fix, a `- `
         return Problem("IN001", lost[2], lost[0], lost[1], lost[3])
     explained = explain(message, text, line)
@@ -578,7 +580,10 @@ class _Builder:
                         node = value
                     s, e = ev.start_mark, ev.end_mark
                     if top.is_map:
-                        if not top.discard:
+                        if s.line != e.line and not style and not top.discard and \
+                                not top.flow and self.undashed_first(top, ev):
+                            pass  # `members:` then `  a` and `  - b`: the items meant
+                        elif not top.discard:
                             k, km = top.key, top.key_mark
                             top.container[k] = node
                             top.table.frombytes(map_entry(km.line, km.column, s.line,
@@ -745,6 +750,48 @@ class _Builder:
                 len(lines[offset]) - len(lines[offset].lstrip(" "))
             top.container.append(word)
             top.table.frombytes(_ITEM_ENTRY(number, col, number, col + len(word)))
+        return True
+
+    def undashed_first(self, top: _Frame, ev: Any) -> bool:
+        """A list of ids whose first item lost its `- ` (`members:`, then `    liu-yang` and
+        `    - he-min` below it): YAML reads the lines as one text, `liu-yang - he-min`. One
+        IN017 at the first item, and the items read as meant, so that nothing refers to a
+        text nobody wrote. Only in a field that lists ids, the text starting on a line of
+        its own, one word a line; False (nothing said) otherwise."""
+        s, e = ev.start_mark, ev.end_mark
+        key, mark = top.key, top.key_mark
+        if key not in ID_LISTS or mark is None or s.line == mark.line:
+            return False
+        lines = self.text[s.index:e.index].split("\n")
+        words = [line.strip() for line in lines]
+        first = words[0]
+        items = [w[2:].strip() for w in words[1:]]
+        columns = {len(line) - len(line.lstrip(" ")) for line in lines[1:]}
+        if len(first.split()) != 1 or first.startswith(("-", "#")) or \
+                not all(w.startswith("- ") for w in words[1:]) or \
+                any(len(i.split()) != 1 or i.startswith(("-", "#")) for i in items) or \
+                len(columns) != 1 or min(columns) < s.column or \
+                " ".join(words) != ev.value:
+            return False
+        self.out.problems.append(Problem(
+            "IN017", M("`{item}` seems to miss its `- `: the other items of the list start "
+                       "with `- `, so YAML reads the list as one item: {value!r}",
+                       item=first, value=ev.value),
+            s.line + 1, s.column + 1,
+            M("start it with `- `, like the items below: `- {item}`", item=first)))
+        container: list[str] = []
+        table = array("i")
+        self.out.tables[id(container)] = table
+        top.container[key] = container
+        top.table.frombytes(_MAP_ENTRY(mark.line, mark.column, s.line, s.column, e.line,
+                                       e.column))
+        top.key = None
+        for offset, (line, word) in enumerate(zip(lines, [first, *items], strict=True)):
+            number = s.line + offset
+            col = s.column if offset == 0 else len(line) - len(line.lstrip(" ")) + \
+                line.strip().index(word)
+            container.append(word)
+            table.frombytes(_ITEM_ENTRY(number, col, number, col + len(word)))
         return True
 
     def position(self, index: int) -> tuple[int, int]:

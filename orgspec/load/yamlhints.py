@@ -466,6 +466,33 @@ def lost_item_dash(text: str, line: int) -> tuple[int, int, str, str] | None:
             M("start it with `- `, like the items above: `- {item}`", item=item))
 
 
+def lost_first_dash(text: str, line: int) -> tuple[int, int, str, str] | None:
+    """The first plain item of a list written at its key's column (`  members:` then
+    `  liu-yang` and `  - he-min`) without its `- `: the parser reads it as a key and gives
+    up for want of its `:` (`line`, 1-based). Only when the nearest line above is that
+    `key:` with nothing after it, at the same column, and the nearest line below a plain
+    `- ` item at the same column. As (line, column, message, hint), or None."""
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return None
+    here = lines[line - 1]
+    item = here.strip()
+    above, below = _content(lines, line - 1, -1), _content(lines, line + 1, 1)
+    if not item or item.startswith(("-", "#", "[", "{", "?")) or ": " in item or \
+            item.endswith(":") or " #" in item or above is None or below is None:
+        return None
+    column, key, then = _indent(here), lines[above - 1], lines[below - 1]
+    m = _KEY.match(key)
+    if m is None or key.lstrip().startswith("-") or _indent(key) != column or \
+            key[m.end():].strip() or _indent(then) != column or \
+            not then.lstrip().startswith("- ") or _KEY.match(then) is not None:
+        return None
+    return (line, column + 1,
+            M("`{item}` seems to miss its `- `: the other items of the list start with "
+              "`- `, so YAML cannot read this line", item=item),
+            M("start it with `- `, like the items below: `- {item}`", item=item))
+
+
 def _an_item_beside(lines: list[str], number: int, column: int) -> bool:
     """Whether an item of the list (a `- ` at `column`) stands above line `number` or below
     it, with only deeper lines between: the list the line belongs to."""

@@ -380,7 +380,10 @@ def key_result_values(obj: Objective, kr: KeyResult, v: Verdict | None = None) -
     due = kr.due
     if due is None:
         span = period_range(obj)
-        due = stated_due(kr.title, span[0].year if span and span[0] != dt.date.min else None)
+        year = span[0].year if span and span[0] != dt.date.min else None
+        whole = bool(span) and year is not None and span == (dt.date(year, 1, 1),
+                                                               dt.date(year, 12, 31))
+        due = stated_due(kr.title, year, whole)
         if due:
             said.add("due")
     said_set = frozenset(said)
@@ -466,7 +469,8 @@ _ISO = r"(?<!\d)(?P<{0}y>\d{{4}})[-/.年](?P<{0}m>\d{{1,2}})[-/.月](?P<{0}d>\d{
 # (a year of 19xx or 20xx, not part of a longer number: 12026年底, 民國99999年)
 _ZH_DAY = (r"(?:(?<!\d)(?P<y2>(?:19|20)\d{2})年)?(?P<m2>\d{1,2})月"
            r"(?:(?P<d2>\d{1,2})[日号]|(?P<end>底|末))|"
-           r"(?<!\d)(?P<ye>(?:19|20)\d{2})\s?年\s?(?P<yend>底|末)")  # 2026年底前, 115年底前
+           # 2026年底前, 2026年年底前, 115年底前
+           r"(?<!\d)(?P<ye>(?:19|20)\d{2})\s?年\s?(?:年\s?)?(?P<yend>底|末)")
 # A month/day after the word that makes it a deadline: 截止12/31, by 6/30 (not a ratio; in
 # English a day of two digits, as "cut by 1/3" is a fraction: `measurable.DATE` reads the same).
 _SLASH_DAY = r"(?P<{0}m>\d{{1,2}})/(?P<{0}d>\d{{1,2}})(?![\d/.])"
@@ -547,7 +551,55 @@ def _quarter_due(said: str, year: int | None) -> dt.date | None:
 # end of a fiscal quarter or half (`by the end of FY2027 Q3`: the company's months). A
 # calendar year's (`by end of 2026`) is left as it was read: the labelled sets pin it.
 _EN_YEAR_END = lazy(r"\bby\s+(?:the\s+)?end\s+of\s+FY\s?[-'’]?\s?(?P<fy>(?:19|20)?\d{2})"
-                    r"(?![\d/.-]|\s?[-_]?\s?[QqHh][1-4](?!\d))", re.IGNORECASE)
+                    r"(?![\d/.-]|\s?[-_]?\s?[QqHh][1-4](?!\d))|"
+                    # by FY2027 year-end, by the FY2027 year end (small36)
+                    r"\b(?:by|before)\s+(?:the\s+)?FY\s?[-'’]?\s?(?P<zy>(?:19|20)?\d{2})\s+"
+                    r"year[-\s]?end\b", re.IGNORECASE)
+
+
+# A deadline in English words (small36), as its Chinese form reads: the end of a year, with
+# `end of`, `year-end` or `end-` (by end of 2026, by the end of the year 2026, by year-end 2026,
+# by 2026 year-end, by end-2026: 2026年底前), of a half (by the end of H1 2027: 2027年6月底前) or
+# of a month (by the end of June 2027, by December 2026: 2027年6月底前), the middle of a year (by
+# mid-2027: 2027年6月底前, as 2027年年中前 is). Not `the end of the 2026 World Cup` (an event
+# of that year), end of life, end of day, a year-end sale.
+_MONTHS_EN = (r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:[a-z]*\.?)")
+_EN_END = lazy(
+    r"\b(?:by|before|until|no\s+later\s+than)\s+(?:the\s+)?(?:"
+    r"end(?:\s+|-)of\s+(?:(?:the\s+)?year\s+|(?P<half>[Hh][12])\s+|" + _MONTHS_EN + r"\s+)?|"
+    r"end-|year[-\s]?end\s+(?:of\s+)?|(?P<mid>mid)[-\s]?|(?=" + _MONTHS_EN.replace("?P<mon>", "?:")
+    + r",?\s+(?:19|20)\d{2}\b))"
+    r"(?:" + _MONTHS_EN.replace("?P<mon>", "?P<mon2>") + r",?\s+)?"
+    r"(?P<y>(?:19|20)\d{2})(?:\s+year[-\s]?end)?\b(?![-/.]\d)|"
+    r"\b(?:by|before|until|no\s+later\s+than)\s+(?:the\s+)?(?P<y2>(?:19|20)\d{2})\s+"
+    r"year[-\s]?end\b", re.IGNORECASE)
+# The end of the year with none written (by year-end, by the end of the year, 年底前, 年末前,
+# 今年底前): the end of the objective's period when that is a calendar year (`period: 2026`);
+# under a quarter or half it is left unread, as trial 33 pinned (`年底前上線新版APP` in Q3).
+_EN_YEAR_END_BARE = lazy(
+    r"\b(?:by|before|until|no\s+later\s+than)\s+(?:the\s+)?(?:year[-\s]?end|end\s+of\s+"
+    r"(?:the\s+|this\s+)year)\b(?!\s*(?:of\s+)?(?:19|20)?\d)", re.IGNORECASE)
+_ZH_YEAR_END_BARE = lazy(r"(?<![\d年财度])(?<!\d\s)(?:今\s?)?年\s?(?:底|末|终)\s?"
+                         r"(?=之前|以前|前|为止)")
+# The middle of a year, the end of its half (2027年年中前, 2027年中前, 2027年上半年末前,
+# 2027年上半年结束前; 下半年: its end).
+_ZH_HALF = lazy(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s?年\s?(?:(?:年\s?)?中|(?P<half>[上下])半年\s?"
+                r"(?:末|底|结束))\s?(?=之前|以前|前|为止)")
+
+
+def _en_end(m: re.Match[str]) -> str:
+    """An English deadline of `_EN_END` as its Chinese form (`2026年底前`, `2027年6月底前`)."""
+    year = m.group("y") or m.group("y2")
+    mon = m.group("mon") or m.group("mon2")
+    if mon:
+        return f"{year}年{_MONTH_EN[mon[:3].lower()]}月底前"
+    if m.group("mid") or (m.group("half") or "").upper() == "H1":
+        return f"{year}年6月底前"
+    return f"{year}年底前"
+
+
+def _zh_half(m: re.Match[str]) -> str:
+    return f"{m.group('y')}年底" if m.group("half") == "下" else f"{m.group('y')}年6月底"
 
 
 def _calendar_end(m: re.Match[str]) -> str:
@@ -557,15 +609,20 @@ def _calendar_end(m: re.Match[str]) -> str:
     return f"{'20' if len(year) == 2 else ''}{year}年底前"
 
 
-def stated_due(title: str, year: int | None) -> dt.date | None:
+def stated_due(title: str, year: int | None, whole_year: bool = False) -> dt.date | None:
     """The deadline a key result's sentence gives (`by 2026-03-31`, `（6月30日前）`,
     `6月底前完成`, `截止12/31`, `2026年底前`; `2027财年底前` and `by the end of FY2027` as
     2027年底前, `FISCAL_YEAR_END` and `_EN_YEAR_END`; a Minguo year read as Gregorian,
     `116年6月底前` is 2027-06-30), else the end of the quarter it names (`Q3`, `第三季度`,
     `2026年Q4`; not a fiscal year's, `FY2026 Q3`), in `year` when the sentence names none;
-    None for none, or for a date that does not exist."""
+    None for none, or for a date that does not exist. `whole_year`: the period is the
+    calendar year `year`, whose end a year-end with no year written (`by year-end`, `年底前`)
+    then names."""
     said = fold_width(simplified(title))
     said = _gregorian(_EN_YEAR_END.sub(_calendar_end, FISCAL_YEAR_END.sub(_calendar_end, said)))
+    said = _ZH_HALF.sub(_zh_half, _EN_END.sub(_en_end, said))
+    if year is not None and whole_year:  # by year-end, 年底前: the period's end
+        said = _ZH_YEAR_END_BARE.sub(f"{year}年底", _EN_YEAR_END_BARE.sub(f"{year}年底前", said))
     found = None
     for m in _DEADLINE.finditer(said):
         found = m

@@ -75,8 +75,9 @@ _TO = r"\s*(?:至|到|-|–|—|~|～|to|through)\s*"
 _DAY_RANGE = lazy(rf"每?{_ZH_ONE}{_TO}(?:{_ZH_WEEK}\s*)?({_ZH_D})"
                         rf"|{_EN_ONE}{_TO}{_EN_ONE}")
 _DAY_ONE = lazy(rf"每?{_ZH_ONE}|{_EN_ONE}")
-# Weekdays listed after one week word: 每周一、三、五, 每週1、3, 周二和四 (a second 周 may stand).
-_DAY_LIST = lazy(rf"每?{_ZH_ONE}(?:\s*[、，,/和及]\s*(?:{_ZH_WEEK}\s*)?(?:{_ZH_D})"
+# Weekdays listed after one week word: 每周一、三、五, 每週1、3, 周二和四 (a second 周 may stand);
+# joined by 与/與, Cantonese 同, `&` or `+` too (周二&周四, 禮拜二同禮拜四: small36).
+_DAY_LIST = lazy(rf"每?{_ZH_ONE}(?:\s*[、，,/和及与與同&+]\s*(?:{_ZH_WEEK}\s*)?(?:{_ZH_D})"
                        r"(?!\s*次))+")
 _DAY_DIGIT = lazy(r"[一二三四五六日天1-7]")
 # Weekdays run together after one week word: 每周一三五, 週二四, 每周一二三四五 (in order, each
@@ -150,7 +151,8 @@ _PART_OF = {"上午": "morning", "早上": "morning", "早晨": "morning", "中�
 _OF_PERIOD = lazy(r"\bof\s+(?:the|each|every)\s+(month|quarter|year)\b")
 _PERIOD_WORD = {"month": " monthly ", "quarter": " quarterly ", "year": " yearly "}
 LONG = ("monthly", "quarterly", "semiannual", "yearly")
-_LIGHT = lazy(r"\b(?:on|at|and|from)\b|[的和及、,，;；/|()（）:：-]+")
+# (`&` and `+` join weekdays as `and` does: Tue & Thu 10:00, Mon + Thu; small36)
+_LIGHT = lazy(r"\b(?:on|at|and|from)\b|[的和及、,，;；/|()（）:：&+-]+")
 _FILLER = lazy(r"\b(?:every|each)\b|[每\s]+")
 
 
@@ -238,7 +240,7 @@ _EVERY_WEEK = lazy(r"(?:每逢|逢|每个|每個)\s*(?=(?:周|週|星期|礼拜|
 # 逢一至五, 逢一、三、五, 逢二四, 每逢五: how Hong Kong says weekdays without a week word (trial
 # 35); read as 每星期一至五. Not 逢初一 or 逢十五 (lunar days), nor a digit that counts
 # (逢五月, 逢一年, 逢三進一: a month, a year, no weekday follows the digit as written).
-_EVERY_DAY_DIGIT = lazy(r"(?:每逢|逢)\s*(?=[一二三四五六](?:\s*(?:[、，,/和及至到~～-]\s*)?"
+_EVERY_DAY_DIGIT = lazy(r"(?:每逢|逢)\s*(?=[一二三四五六](?:\s*(?:[、，,/和及与與同&+至到~～-]\s*)?"
                         r"[一二三四五六日](?![月年号號次人个個]))*(?:$|[\s\d上下早晚中朝]))")
 # 每朝 (every morning) and 朝早 (the morning): Cantonese, as Hong Kong writes them; read as
 # 每天早上 and 早上. Not 朝令夕改, 朝代 (no 每 before, no 早 after).

@@ -144,9 +144,19 @@ DATE = lazy(
     r"(?:截至|截止)\s?\d{1,2}/\d{1,2}(?![\d/.])|"
     r"\b(?:by|before|due)\s?(?:0?[1-9]|1[0-2])/(?:[12]\d|3[01])(?![\d/.])|"
     r"[Hh][12]\b|本季度|本月|本年|年底|年内|季度末|上半年|下半年|"
-    r"\bby (?:the )?end of\b|\bby (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
-    r"(?:\.?\s?" + _DAY + ")?|"
-    r"\b" + _MONTH + r"\.?\s?" + _DAY + r"|\b\d{1,2}(?:st|nd|rd|th)?\s" + _MONTH + "|"
+    # the end of a year, a half or a month with its year (by end of 2026, before the end of
+    # H1 2027, by the end of June 2027, by end-2026, by year-end 2026, by 2026 year-end), the
+    # middle of a year (by mid-2027): the year is the date's, no value (small36)
+    r"\b(?:by|before) (?:the )?end(?:\s|-)of\b(?:\s(?:(?:the\s)?year\s|[Hh][12]\s|"
+    + _MONTH + r"\s)?(?:19|20)\d{2}\b(?![-/.]\d))?|"
+    r"\b(?:by|before)\s(?:end-|(?:the\s)?year[-\s]?end(?:\s(?:of\s)?(?=(?:19|20)\d{2}\b))?)"
+    r"(?:(?:19|20)\d{2}\b(?![-/.]\d))?|"
+    r"\b(?:by|before)\s(?:the\s)?(?:19|20)\d{2}\syear[-\s]?end\b|"
+    r"\bmid[-\s]?(?:19|20)\d{2}\b(?![-/.]\d)|"
+    r"\bby (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"(?:\.?\s?" + _DAY + r")?(?:,?\s(?:19|20)\d{2}\b(?![-/.]\d))?|"
+    r"\b" + _MONTH + r"\.?\s?" + _DAY + r"(?:,?\s(?:19|20)\d{2}\b(?![-/.]\d))?|"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s" + _MONTH + "|"
     r"\b(?:in|by|before) \d{4}\b(?![-/.]\d)|\bthis (?:quarter|month|year)\b|"
     r"\bwithin \d+ (?:days|weeks|months)\b",
     re.IGNORECASE)
