@@ -300,8 +300,9 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--max-bytes", type=IntRange(min=500),
               help="Most bytes (UTF-8) of the chat message [default: 4000] (a WeCom robot's "
                    "Markdown holds 4,096).")
-@click.option("--link", metavar="URL",
-              help="The chat message links to the full report or handbook site at this URL.")
+@click.option("--link", metavar="URL", callback=lambda _ctx, _param, url: _no_blank(url),
+              help="The chat message links to the full report or handbook site at this URL "
+                   "(empty: no link, so an unset CI variable does not fail the run).")
 @click.pass_context
 def check(ctx: click.Context, /, **options: Any) -> None:
     """Lint the org in PATHS (default: the configured root, else ./org)."""
@@ -700,8 +701,9 @@ def _json(doc: Any) -> str:
 @click.option("--max-bytes", type=IntRange(min=500),
               help="Most bytes (UTF-8) of the chat message [default: 4000] (a WeCom robot's "
                    "Markdown holds 4,096).")
-@click.option("--link", metavar="URL",
-              help="The chat message links to the full report or handbook site at this URL.")
+@click.option("--link", metavar="URL", callback=lambda _ctx, _param, url: _no_blank(url),
+              help="The chat message links to the full report or handbook site at this URL "
+                   "(empty: no link, so an unset CI variable does not fail the run).")
 @click.option("--templates", type=Path(file_okay=False, exists=True),
               help="A folder of templates that override the built-in ones.")
 @click.option("--baseline", "baseline_path", type=Path(dir_okay=False),
@@ -751,6 +753,11 @@ def _report(paths: tuple[str, ...], fmt: str | None, output: str | None, lang: s
     if output is not None:  # as `site` and `export` say what they wrote
         _tell(M("wrote {path}", path=output), result.lang or "en", err=True)
     return EXIT_OK
+
+
+def _no_blank(url: str | None) -> str | None:
+    """`--link ""` (a CI variable that is not set) is no link: a check must not fail on it."""
+    return url if url is None or url.strip() else None
 
 
 def _chat_link(url: str) -> None:
