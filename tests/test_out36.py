@@ -58,3 +58,44 @@ def test_an_empty_link_without_the_chat_format_is_no_link_either(command: str) -
     run = run_cli(command, "examples/ecommerce", "--lang", "en", "--link", "")
     assert run.code == (1 if command == "check" else 0), run.stderr
     assert "are for the chat message" not in run.stderr
+
+
+# --- 2. one run's chat message and Markdown report say what their team health counts -----------
+
+def test_the_chat_message_says_its_team_health_counts_only_the_findings_it_lists(
+        tmp_path: Path) -> None:
+    # trial 36: `check --diff master --report chat=… --report markdown=…`: the chat said
+    # `基线隐藏了 7 条已知问题（已计入团队健康度）` over 运营部 97 alone, the report
+    # 运营部 94, 客服部 84, 技术部 90 (its health counts the known and unchanged findings)
+    from conftest import EXAMPLES, committed_org, git
+
+    top = committed_org(EXAMPLES / "ecommerce", tmp_path / "repo")
+    run = run_cli("check", "org", "--isolated", "--write-baseline", "known.json", cwd=top)
+    assert run.code == 0, run.stderr
+    duties = top / "org" / "responsibilities" / "customer-service.yaml"
+    duties.write_text(duties.read_text("utf-8").replace(
+        "informed: [operations]", "informed: [operation]", 1), "utf-8")
+    git(top, "add", ".")
+    git(top, "commit", "-qm", "baseline, and a finding left unchanged")
+    duties.write_text(duties.read_text("utf-8").replace(
+        "informed: [operation]", "informed: [operation, warehous]", 1), "utf-8")
+    args = ["check", "org", "--isolated", "--no-cache", "--baseline", "known.json", "--lang",
+            "zh", "--diff", "HEAD", "--report", "chat=c.md", "--report", "markdown=r.md"]
+    run = run_cli(*args, cwd=top)
+    assert run.code == 1, run.stderr
+    chat = (top / "c.md").read_text("utf-8")
+    markdown = (top / "r.md").read_text("utf-8")
+    # the report's health counts the unchanged and the known findings, and says so
+    assert ("\n与 master 相比：新问题 1 条，未变 1 条，已修复 0 条；基线另隐藏了 7 条未变的问题；"
+            "团队健康度也计入了未变的问题\n\n基线隐藏了 7 条已知问题（已计入团队健康度）\n"
+            ) in markdown.replace("HEAD", "master")
+    assert "| 客服团队 (`customer-service`) | 64 | 3 | 2 | 0 |  |" in markdown
+    # the chat's scores only the finding it lists, and says so
+    assert chat == (
+        "**组织报告**\n\n❌ 1 个新错误 · ⚠️ 0 个新警告 · ℹ️ 0 个新提示 · 12 个文件 · 59 个实体\n\n"
+        "与 `HEAD` 相比：新问题 1 条，未变 1 条，已修复 0 条；基线另隐藏了 7 条未变的问题\n\n"
+        "基线隐藏了 7 条已知问题（未计入这里的团队得分）\n\n"
+        "**团队健康（按下列问题计分，得分低的在前）**\n- 客服团队：90 分（1 个错误）\n\n"
+        "**主要问题（按团队）**\n\n**客服团队**\n"
+        "- ❌ RF001 职责 投诉处理 (complaint-handling) 的 RACI 列表 `informed` 中的 'warehous' "
+        "不是已知的团队、人员或岗位 `org/responsibilities/customer-service.yaml:10`\n")

@@ -277,6 +277,10 @@ class ReportView:
     team_names: dict[str, str] = field(default_factory=dict)  # team id -> its name
     raci_names: dict[str, str] = field(default_factory=dict)  # holder node -> column label
     baselined: str = ""  # `N known findings hidden by the baseline`, when a baseline hid some
+    # the chat message's `diff_counts` and `baselined`: its team health scores only the
+    # findings it lists, so it says neither that the unchanged nor the known ones count
+    chat_diff_counts: str = ""
+    chat_baselined: str = ""
     # team -> it and the teams above it, for the teams findings involve: the team filter
     # picks a team's findings and those of every team below it
     team_scope: dict[str, list[str]] = field(default_factory=dict)
@@ -404,7 +408,9 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
         rows=rows, tree_rows=tree_rows, positions=_positions(org, order, lang),
         meetings=_meetings(org, lang, result, order), timezone=result.timezone, today=result.today,
         load=_load(org, order, lang), load_most=LOAD_ROWS, team_names=names, raci_names=holders,
-        baselined=_baselined(result, lang), name_order=order)
+        baselined=_baselined(result, lang), name_order=order,
+        chat_diff_counts=say(_diff_counts(result), lang) if result.diff_ref else "",
+        chat_baselined=_baselined(result, lang, chat=True))
 
 
 def _diff_counts(result: LintResult) -> M:
@@ -478,11 +484,19 @@ def view_of(result: LintResult, view: ReportView | None = None, org: Org | None 
     return build_view(result, org if org is not None else Org(), lang)
 
 
-def _baselined(result: LintResult, lang: str) -> str:
-    """The line saying how many known findings the baseline hid, in `lang`; "" for none."""
+def _baselined(result: LintResult, lang: str, chat: bool = False) -> str:
+    """The line saying how many known findings the baseline hid, in `lang`; "" for none.
+    The report's team health counts them; the `chat` message's does not (it scores the
+    findings it lists), and says so (trial 36: `（已计入团队健康度）` over chat scores that
+    left them out, beside a report whose scores had them)."""
     n = len(result.baselined)
     if not n:
         return ""
+    if chat:
+        return say(P("{n} known finding hidden by the baseline (not counted in the team "
+                     "scores here)",
+                     "{n} known findings hidden by the baseline (not counted in the team "
+                     "scores here)", n=n), lang)
     return say(P("{n} known finding hidden by the baseline (counted in team health)",
                  "{n} known findings hidden by the baseline (counted in team health)", n=n),
                lang)
