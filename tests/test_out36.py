@@ -99,3 +99,44 @@ def test_the_chat_message_says_its_team_health_counts_only_the_findings_it_lists
         "**主要问题（按团队）**\n\n**客服团队**\n"
         "- ❌ RF001 职责 投诉处理 (complaint-handling) 的 RACI 列表 `informed` 中的 'warehous' "
         "不是已知的团队、人员或岗位 `org/responsibilities/customer-service.yaml:10`\n")
+
+
+# --- 3. a run with a file that did not load says so in every output ------------------------------
+
+INCOMPLETE = {"zh": "1 个文件无法加载，所以跨文件检查不完整。在它能加载之前，暂不报告 7 条问题"
+                    "（MT004、RO001）。",
+              "en": "1 file could not be loaded, so cross-file checks are incomplete. 7 findings "
+                    "are held back until it loads (MT004, RO001)."}
+
+
+@pytest.fixture
+def one_file_broken(tmp_path: Path) -> Path:
+    import shutil
+
+    from conftest import EXAMPLES
+    org = tmp_path / "org"
+    shutil.copytree(EXAMPLES / "ecommerce", org)
+    with (org / "teams" / "people.yaml").open("a", encoding="utf-8") as people:
+        people.write("x: [\n")
+    return tmp_path
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_check_report_and_chat_all_say_the_run_is_incomplete(one_file_broken: Path,
+                                                             lang: str) -> None:
+    # trial 36: check said `1 个文件无法加载…暂不报告 30 条问题`; `report --format chat` and
+    # `report -o r.md` gave the counts as if the whole org had been checked
+    top, said = one_file_broken, INCOMPLETE[lang]
+    run = run_cli("check", "org", "--isolated", "--no-cache", "--lang", lang, cwd=top)
+    assert run.code == 1 and run.stdout.splitlines()[-1].endswith(" " * (lang == "en") + said)
+    for fmt in ("chat", "markdown", "html"):
+        run = run_cli("report", "org", "--isolated", "--lang", lang, "--format", fmt, cwd=top)
+        assert run.code == 0, run.stderr
+        text = run.stdout
+        if fmt == "chat":
+            head = text.split("\n\n")
+            assert head[2] == f"⚠️ {said}", text
+        elif fmt == "markdown":
+            assert text.split("\n\n")[2] == f"⚠️ **{said}**", text
+        else:
+            assert f'<p class="incomplete"><strong>{said}</strong></p>' in text

@@ -80,6 +80,7 @@ def render_chat(view: ReportView, max_bytes: int = CHAT_LIMIT, link: str | None 
                                         ("info", "infos")))
             + f" · {_count('files', view.files, view.lang)}"
             + f" · {_count('entities', view.entities, view.lang)}"]
+    head += [line for line in ("", f"⚠️ {chat_inline(view.incomplete)}") if view.incomplete]
     # the counts without the report's word on its team health: the message's scores only
     # the findings it lists (`attribute`)
     head += [line for line in ("", _with_ref(view.chat_diff_counts, view.diff_ref))

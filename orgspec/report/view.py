@@ -29,6 +29,7 @@ from orgspec.report.byname import by_name, refs_by_name
 from orgspec.report.changes import is_finding_change
 from orgspec.report.diagram import Diagram, FlowStep, Node, flow, tree
 from orgspec.report.idnames import with_names
+from orgspec.report.incomplete import incomplete_note
 from orgspec.report.labels import LABELS, guess_lang
 from orgspec.report.tree import TreeNode, flatten, on_cycles, team_tree
 from orgspec.text.collate import name_key, order_for, person_key
@@ -281,6 +282,9 @@ class ReportView:
     # findings it lists, so it says neither that the unchanged nor the known ones count
     chat_diff_counts: str = ""
     chat_baselined: str = ""
+    # `1 file could not be loaded, so cross-file checks are incomplete. …`, as the summary
+    # line says it; "" when every file loaded (or none did)
+    incomplete: str = ""
     # team -> it and the teams above it, for the teams findings involve: the team filter
     # picks a team's findings and those of every team below it
     team_scope: dict[str, list[str]] = field(default_factory=dict)
@@ -410,7 +414,8 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
         load=_load(org, order, lang), load_most=LOAD_ROWS, team_names=names, raci_names=holders,
         baselined=_baselined(result, lang), name_order=order,
         chat_diff_counts=say(_diff_counts(result), lang) if result.diff_ref else "",
-        chat_baselined=_baselined(result, lang, chat=True))
+        chat_baselined=_baselined(result, lang, chat=True),
+        incomplete=_incomplete(result, lang))
 
 
 def _diff_counts(result: LintResult) -> M:
@@ -482,6 +487,12 @@ def view_of(result: LintResult, view: ReportView | None = None, org: Org | None 
     if view is not None:
         return view
     return build_view(result, org if org is not None else Org(), lang)
+
+
+def _incomplete(result: LintResult, lang: str) -> str:
+    """The summary line's word that files failed to load (`incomplete_note`), in `lang`."""
+    note = incomplete_note(result)
+    return say(note, lang) if note is not None else ""
 
 
 def _baselined(result: LintResult, lang: str, chat: bool = False) -> str:
