@@ -140,3 +140,63 @@ def test_check_report_and_chat_all_say_the_run_is_incomplete(one_file_broken: Pa
             assert text.split("\n\n")[2] == f"⚠️ **{said}**", text
         else:
             assert f'<p class="incomplete"><strong>{said}</strong></p>' in text
+
+
+# --- 4. a bare charter entry that makes a team accountable: OW001, not MT004 besides --------
+
+CHARTER_SLIP = """\
+- kind: Team
+  id: cs
+  name: 客服部
+  lead: ma
+  members: [ma]
+- kind: Team
+  id: finance
+  name: 财务部
+  lead: pan
+  members: [pan]
+  responsibilities: [refund]
+- {kind: Person, id: ma, name: 马超}
+- {kind: Person, id: pan, name: 潘越}
+- kind: Responsibility
+  id: refund
+  name: 退款处理
+  accountable: cs
+  responsible: cs
+  informed: finance
+- {kind: Meeting, id: cs-weekly, name: 客服周会, cadence: weekly, owner: ma, attendees: [cs]}
+- {kind: Meeting, id: fin-weekly, name: 财务周会, cadence: weekly, owner: pan, attendees: [finance]}
+"""
+
+
+def _codes(root: Path, *args: str) -> list[tuple[str, str, int]]:
+    from conftest import json_findings
+    return [(f["code"], Path(f["file"]).name, f["line"]) for f in json_findings(root, *args)]
+
+
+@pytest.mark.parametrize("informed", ["informed: finance", "informed: [finance]"])
+def test_a_bare_charter_entry_is_one_ow001_and_the_meeting_gap_it_made_waits(
+        tmp_path: Path, informed: str) -> None:
+    # trial 36: finance `responsibilities: [refund-handling]`, the duty `informed: finance`:
+    # OW001 (2 accountable) and MT004 (客服部和财务部共担职责…没有会议); OW001's hint
+    # (`{ref: refund, role: informed}`) ends both
+    (tmp_path / "org.yaml").write_text(CHARTER_SLIP.replace("informed: finance", informed),
+                                       "utf-8")
+    assert _codes(tmp_path) == [("OW001", "org.yaml", 17)]
+    from conftest import json_findings
+    [ow001] = json_findings(tmp_path)
+    assert "`{ref: refund, role: informed}`" in ow001["hint"]
+    assert "MT004" in ow001["hint"]  # it names what it holds back
+    # the hint followed: neither
+    fixed = CHARTER_SLIP.replace("responsibilities: [refund]",
+                                 "responsibilities: [{ref: refund, role: informed}]")
+    (tmp_path / "org.yaml").write_text(fixed, "utf-8")
+    assert _codes(tmp_path) == []
+
+
+def test_a_meeting_gap_that_stays_after_the_charter_fix_is_not_held(tmp_path: Path) -> None:
+    # finance consulted by the duty: after `{ref: refund, role: consulted}` it still
+    # shares the duty with cs, and the gap is its own finding
+    text = CHARTER_SLIP.replace("informed: finance", "consulted: finance")
+    (tmp_path / "org.yaml").write_text(text, "utf-8")
+    assert _codes(tmp_path) == [("MT004", "org.yaml", 15), ("OW001", "org.yaml", 17)]

@@ -508,7 +508,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
     from orgspec.engine.formerid import former_behind, repeat_behind
     from orgspec.engine.holdback import hold_back
     from orgspec.engine.noteam import duties_behind, outside_behind
-    from orgspec.engine.overlapcharter import charter_behind_overlap
+    from orgspec.engine.overlapcharter import charter_behind_overlap, gap_behind_overlap
     from orgspec.engine.pending import causes_first, pending_behind
     from orgspec.engine.rolesslip import roles_behind
     from orgspec.engine.sameid import same_id_behind
@@ -559,6 +559,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         findings, _ = repeat_behind(findings)  # RF005 behind the RF004 of its repeat
         findings, _ = repeat_behind_overlap(findings, org)  # RF004 behind OW001's bare entry
         findings, _ = charter_behind_overlap(findings, org)  # OW004 behind OW001's slip
+        findings, _ = gap_behind_overlap(findings, org)  # MT004 behind OW001's bare entry
         findings, _ = former_behind(findings)  # RF005s of one former id behind the first
         findings, _ = twice_behind(findings)  # OW001, OW006, MT005 behind a team entered twice
         findings, _ = person_twice_behind(findings, org)  # RF009 at the copy, HI007 behind it
