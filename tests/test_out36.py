@@ -200,3 +200,37 @@ def test_a_meeting_gap_that_stays_after_the_charter_fix_is_not_held(tmp_path: Pa
     text = CHARTER_SLIP.replace("informed: finance", "consulted: finance")
     (tmp_path / "org.yaml").write_text(text, "utf-8")
     assert _codes(tmp_path) == [("MT004", "org.yaml", 15), ("OW001", "org.yaml", 17)]
+
+
+# --- 5. `members:` left empty: SC003, the people meant for it wait ------------------------------
+
+EMPTY_MEMBERS = """\
+- kind: Team
+  id: ops
+  name: 运营部
+  lead: xie
+  members:{value}
+  responsibilities: [d]
+- {{kind: Person, id: xie, name: 谢颖}}
+- {{kind: Person, id: han, name: 韩梅}}
+- {{kind: Responsibility, id: d, name: 日常运营, accountable: ops}}
+"""
+
+
+@pytest.mark.parametrize("value", ["", " ~", " null"])
+def test_an_empty_members_field_is_sc003_alone(tmp_path: Path, value: str) -> None:
+    # trial 36: `members:` gave SC003 and HI007 for 韩梅; `members: 谢颖、韩梅` held HI007
+    (tmp_path / "a.yaml").write_text(EMPTY_MEMBERS.format(value=value), "utf-8")
+    assert _codes(tmp_path) == [("SC003", "a.yaml", 5)]
+    from conftest import json_findings
+    [sc003] = json_findings(tmp_path)
+    assert "HI007" in sc003["hint"]  # it names what it holds back
+    # written as a string, as before: its RF001 holds the HI007
+    (tmp_path / "a.yaml").write_text(EMPTY_MEMBERS.format(value=" 谢颖、韩梅"), "utf-8")
+    assert [c for c, _, _ in _codes(tmp_path)] == ["RF001"]
+    # the list written: no finding; an explicit `[]` says nobody (HI006), and HI007 is its own
+    (tmp_path / "a.yaml").write_text(EMPTY_MEMBERS.format(value=" [xie, han]"), "utf-8")
+    assert _codes(tmp_path) == []
+    (tmp_path / "a.yaml").write_text(EMPTY_MEMBERS.format(value=" []"), "utf-8")
+    assert _codes(tmp_path) == [("HI006", "a.yaml", 5), ("HI007", "a.yaml", 8)]
+

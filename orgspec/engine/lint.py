@@ -503,7 +503,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
     from orgspec.engine.charterrepeat import repeat_behind_overlap, repeat_hints
     from orgspec.engine.cyclecut import cycle_behind
     from orgspec.engine.dupid import renamed_behind
-    from orgspec.engine.emptyteam import empty_behind
+    from orgspec.engine.emptyteam import empty_behind, unread_members_behind
     from orgspec.engine.everyone import everyone_behind
     from orgspec.engine.formerid import former_behind, repeat_behind
     from orgspec.engine.holdback import hold_back
@@ -553,6 +553,7 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         findings, _ = duties_behind(findings)  # RO003 behind RO002 at a wrong `team:`
         findings, _ = roles_behind(findings, org)  # RO002, SU001 behind RO006's `roles` slip
         findings, _ = empty_behind(findings, org)  # HI005, OW006 behind HI006 on an empty team
+        findings, _ = unread_members_behind(findings, org)  # HI007 behind `members:` empty
         findings = member_hints(findings, org)  # SC001: a `team:` its team lists already
         findings, _ = pending_behind(findings, org)  # RF001 behind IN018's `.new`
         findings, _ = same_id_behind(findings)  # RF001s of one unknown id behind the first
