@@ -799,6 +799,7 @@ def _chat_link(url: str) -> None:
               help="List org changes since this git revision [default: the latest tag].")
 @click.option("--title", metavar="TEXT",
               help="Site title [default: config `site-title`, else Org handbook].")
+@click.option("--no-baseline", is_flag=True, help="Show every finding, baseline or not.")
 @_config_options
 @click.pass_context
 def site(ctx: click.Context, /, **options: Any) -> None:
@@ -810,11 +811,18 @@ def site(ctx: click.Context, /, **options: Any) -> None:
 def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: bool,
           findings: bool | None,
           repo_url: str | None, repo_kind: str | None, repo_branch: str | None,
-          since: str | None, title: str | None, config_path: str | None,
+          since: str | None, title: str | None, no_baseline: bool, config_path: str | None,
           isolated: bool) -> int:
     from orgspec.engine.lint import lint_org
     from orgspec.paths import branch_name, http_url
-    from orgspec.run import default_branch, repo_kind_in, said_since_head, site_changes, unloaded
+    from orgspec.run import (
+        default_branch,
+        narrow,
+        repo_kind_in,
+        said_since_head,
+        site_changes,
+        unloaded,
+    )
     from orgspec.site import SiteError, SiteOptions, build_site
 
     if repo_url and not http_url(repo_url):
@@ -830,6 +838,9 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
     _speaks(result.lang or "en")
     shown = config.site_findings if findings is None else findings
     changes, since = site_changes(result, org, targets, config, since, shown)
+    baseline = None if no_baseline else config.baseline_path()
+    if baseline and shown:  # counted as `check` counts, the known findings listed as known
+        narrow(result, org, targets, config, baseline, None)
     url = repo_url or config.repo_url or ""
     options = SiteOptions(lang=result.lang, people=not no_people, repo_url=url, findings=shown,
                           repo_kind=repo_kind or config.repo_kind

@@ -234,3 +234,34 @@ def test_an_empty_members_field_is_sc003_alone(tmp_path: Path, value: str) -> No
     (tmp_path / "a.yaml").write_text(EMPTY_MEMBERS.format(value=" []"), "utf-8")
     assert _codes(tmp_path) == [("HI006", "a.yaml", 5), ("HI007", "a.yaml", 8)]
 
+
+
+# --- 6. the handbook site counts as check does, the known findings listed as known -----------
+
+def test_the_site_counts_as_check_does_with_the_configured_baseline(tmp_path: Path) -> None:
+    # trial 36: the home page said `2 个错误 / 6 个警告` where check and report said 0
+    # errors and 7 known (the site ignored the configured baseline)
+    import shutil
+
+    from conftest import EXAMPLES
+    shutil.copytree(EXAMPLES / "ecommerce", tmp_path / "org")
+    (tmp_path / ".orgspec.yaml").write_text("root: org\nlang: zh\nbaseline: known.json\n",
+                                            "utf-8")
+    run = run_cli("check", "--write-baseline", "known.json", cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    check = run_cli("check", "--no-cache", cwd=tmp_path)
+    assert check.code == 0 and check.stdout.splitlines()[-1] == (
+        "未发现新问题，共 12 个文件（59 个实体）。基线隐藏了 7 条已知问题。")
+    run = run_cli("site", "-o", "site", cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    home = (tmp_path / "site" / "index.html").read_text("utf-8")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", home))
+    assert "0 个错误 / 0 个警告 / 0 个提示 基线隐藏了 7 条已知问题（已计入团队健康度）" in text
+    team = (tmp_path / "site" / "teams" / "customer-service.html").read_text("utf-8")
+    assert '<tr class="sev-error known"><td data-label="级别">错误 <span class="muted">· ' \
+           '已知（基线）</span></td><td data-label="规则"><code>OW001</code></td>' in team
+    # --no-baseline: every finding counted, as `check --no-baseline`
+    run = run_cli("site", "-o", "site", "--no-baseline", cwd=tmp_path)
+    home = (tmp_path / "site" / "index.html").read_text("utf-8")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", home))
+    assert "4 个错误 / 3 个警告 / 0 个提示 组织架构" in text and "基线" not in text

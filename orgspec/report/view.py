@@ -50,6 +50,7 @@ class FindingRow:
     # every team the finding involves (`Finding.teams`), `team` first: the team filter
     # matches each, and each team's health counts it
     teams: list[str] = field(default_factory=list)
+    known: bool = False  # hidden by the baseline: the site lists it as known
 
 
 @dataclass
@@ -270,6 +271,7 @@ class ReportView:
     # teams that findings point at, by name in the org's collation (as the site lists them)
     teams: list[str] = field(default_factory=list)
     rows: list[FindingRow] = field(default_factory=list)  # every finding, in result order
+    known_rows: list[FindingRow] = field(default_factory=list)  # the baseline's, `known`
     tree_rows: list[tuple[int, TreeNode]] = field(default_factory=list)  # flatten(tree)
     positions: list[PositionRow] = field(default_factory=list)
     meetings: list[MeetingRow] = field(default_factory=list)
@@ -360,13 +362,15 @@ def _related(f: Finding, named: Namer, lang: str) -> list[str]:
 
 
 def build_view(result: LintResult, org: Org, lang: str | None = None,
-               links: Links | None = None) -> ReportView:
-    """The report's view model, from one run's result and its validated org."""
+               links: Links | None = None, known: bool = False) -> ReportView:
+    """The report's view model, from one run's result and its validated org; with `known`,
+    the baseline's findings too, as `known_rows` (the site lists them as known)."""
     with gc_paused():
-        return _build_view(result, org, lang, links or Links())
+        return _build_view(result, org, lang, links or Links(), known)
 
 
-def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) -> ReportView:
+def _build_view(result: LintResult, org: Org, lang: str | None, links: Links,
+                with_known: bool = False) -> ReportView:
     lang = lang or result.lang or guess_lang(org)
     org = localized(org, lang)  # every name as a reader of `lang` is shown it (`names`)
     order = order_for(lang, result.name_order)
@@ -376,8 +380,12 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
                        f"{f.location.file}:{f.location.line}:{f.location.col}", _link(f, links),
                        f.teams[0] if f.teams else "", f.location.file, f.location.line,
                        named(f.hint),
-                       _related(f, named, lang), list(f.teams))
-            for f in result.findings]
+                       _related(f, named, lang), list(f.teams), known=known)
+            for known, found in ((False, result.findings),
+                                 (True, result.baselined if with_known else []))
+            for f in found]
+    known_rows = rows[len(result.findings):]
+    rows = rows[:len(result.findings)]
     tree_roots = team_tree(org, order, lang)
     tree_rows = flatten(tree_roots)
     names = team_names(org)
@@ -409,7 +417,8 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
         teams=sorted({t for s in scope.values() for t in s},
                      key=lambda t: name_key(names.get(t) or t, t, order)),
         team_scope=scope,
-        rows=rows, tree_rows=tree_rows, positions=_positions(org, order, lang),
+        rows=rows, known_rows=known_rows, tree_rows=tree_rows,
+        positions=_positions(org, order, lang),
         meetings=_meetings(org, lang, result, order), timezone=result.timezone, today=result.today,
         load=_load(org, order, lang), load_most=LOAD_ROWS, team_names=names, raci_names=holders,
         baselined=_baselined(result, lang), name_order=order,
