@@ -265,3 +265,27 @@ def test_the_site_counts_as_check_does_with_the_configured_baseline(tmp_path: Pa
     home = (tmp_path / "site" / "index.html").read_text("utf-8")
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", home))
     assert "4 个错误 / 3 个警告 / 0 个提示 组织架构" in text and "基线" not in text
+
+
+# --- 7. small things -----------------------------------------------------------------------------
+
+def test_diff_against_a_branch_the_repository_lacks_names_the_one_it_has(tmp_path: Path) -> None:
+    import shutil
+
+    from conftest import EXAMPLES, git
+    shutil.copytree(EXAMPLES / "ecommerce", tmp_path / "org")
+    git(tmp_path, "init", "-q", "-b", "master")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "org")
+    for lang, said in (("zh", "git 中没有版本 'main'（应为分支、标签或提交）：是指 'master' 吗？"),
+                       ("en", "git has no revision 'main' (a branch, tag or commit): did you "
+                              "mean 'master'?")):
+        for command in ("check", "report"):
+            run = run_cli(command, "org", "--isolated", "--diff", "main", "--lang", lang,
+                          cwd=tmp_path)
+            assert run.code == 2 and run.stderr.strip().endswith(said), run.stderr
+    git(tmp_path, "branch", "-m", "master", "main")
+    run = run_cli("check", "org", "--isolated", "--diff", "master", "--lang", "en", cwd=tmp_path)
+    assert run.stderr.strip().endswith("did you mean 'main'?"), run.stderr
+    run = run_cli("check", "org", "--isolated", "--diff", "nosuch", "--lang", "en", cwd=tmp_path)
+    assert run.stderr.strip().endswith("git has no revision 'nosuch' (a branch, tag or commit)")
