@@ -726,6 +726,7 @@ def _report(paths: tuple[str, ...], fmt: str | None, output: str | None, lang: s
             config_path: str | None, isolated: bool) -> int:
     from orgspec.engine.lint import lint_org
     from orgspec.output import REPORT_SUFFIXES, format_for
+    from orgspec.paths import near
     from orgspec.report.view import build_view
     from orgspec.run import CiEnv, narrow, refuse_org_outputs, said_since_head, view_links
 
@@ -742,7 +743,8 @@ def _report(paths: tuple[str, ...], fmt: str | None, output: str | None, lang: s
     result, org = lint_org(targets, config)
     said_since_head(result, targets, config)  # as `check` says them
     _speaks(result.lang or "en")
-    baseline = None if no_baseline else baseline_path or config.baseline_path()
+    given = None if no_baseline else baseline_path or config.baseline_path()
+    baseline = near(given) if given else None  # named as `check` names it (relative)
     for note in narrow(result, org, targets, config, baseline, diff_ref):
         _tell(note, err=True)
     view = build_view(result, org, result.lang,
@@ -814,7 +816,7 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
           since: str | None, title: str | None, no_baseline: bool, config_path: str | None,
           isolated: bool) -> int:
     from orgspec.engine.lint import lint_org
-    from orgspec.paths import branch_name, http_url
+    from orgspec.paths import branch_name, http_url, near
     from orgspec.run import (
         default_branch,
         narrow,
@@ -840,7 +842,7 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
     changes, since = site_changes(result, org, targets, config, since, shown)
     baseline = None if no_baseline else config.baseline_path()
     if baseline and shown:  # counted as `check` counts, the known findings listed as known
-        narrow(result, org, targets, config, baseline, None)
+        narrow(result, org, targets, config, near(baseline), None)
     url = repo_url or config.repo_url or ""
     options = SiteOptions(lang=result.lang, people=not no_people, repo_url=url, findings=shown,
                           repo_kind=repo_kind or config.repo_kind

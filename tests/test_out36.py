@@ -289,3 +289,16 @@ def test_diff_against_a_branch_the_repository_lacks_names_the_one_it_has(tmp_pat
     assert run.stderr.strip().endswith("did you mean 'main'?"), run.stderr
     run = run_cli("check", "org", "--isolated", "--diff", "nosuch", "--lang", "en", cwd=tmp_path)
     assert run.stderr.strip().endswith("git has no revision 'nosuch' (a branch, tag or commit)")
+
+
+def test_report_names_the_configured_baseline_as_check_does(tmp_path: Path) -> None:
+    import shutil
+
+    from conftest import EXAMPLES
+    shutil.copytree(EXAMPLES / "ecommerce", tmp_path / "org")
+    (tmp_path / ".orgspec.yaml").write_text("root: org\nlang: zh\nbaseline: known.json\n",
+                                            "utf-8")
+    assert run_cli("check", "--write-baseline", "known.json", cwd=tmp_path).code == 0
+    said = "基线 known.json：7 条已知问题未显示，0 条过时条目\n"
+    assert run_cli("check", cwd=tmp_path).stderr == said
+    assert run_cli("report", "-o", "r.md", cwd=tmp_path).stderr.startswith(said)
