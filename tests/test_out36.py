@@ -302,3 +302,20 @@ def test_report_names_the_configured_baseline_as_check_does(tmp_path: Path) -> N
     said = "基线 known.json：7 条已知问题未显示，0 条过时条目\n"
     assert run_cli("check", cwd=tmp_path).stderr == said
     assert run_cli("report", "-o", "r.md", cwd=tmp_path).stderr.startswith(said)
+
+
+@pytest.mark.parametrize("lang", ["zh", "zh-Hant", "en"])
+def test_init_for_gitlab_writes_the_readmes_pages_job_ready_to_uncomment(
+        tmp_path: Path, lang: str) -> None:
+    # trial 36: the README shows a GitLab Pages job for the site; `init --ci gitlab` wrote none
+    import yaml
+    run = run_cli("init", ".", "--ci", "gitlab", "--lang", lang, cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    text = (tmp_path / ".gitlab-ci.yml").read_text("utf-8")
+    job = text[text.index("# pages:\n"):]
+    uncommented = "".join(line[2:] + "\n" for line in job.splitlines())
+    readme = (REPO / "README.md").read_text("utf-8")
+    shown = readme.split("GitLab Pages:\n\n```yaml\n", 1)[1].split("```", 1)[0]
+    assert uncommented == shown
+    jobs = yaml.safe_load(text.replace(job, uncommented))
+    assert jobs["pages"]["artifacts"] == {"paths": ["public"]} and "orgspec" in jobs
