@@ -310,8 +310,9 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--max-bytes", type=IntRange(min=500),
               help="Most bytes (UTF-8) of the chat message [default: 4000] (a WeCom robot's "
                    "Markdown holds 4,096).")
-@click.option("--link", metavar="URL",
-              help="The chat message links to the full report or handbook site at this URL.")
+@click.option("--link", metavar="URL", callback=lambda _ctx, _param, url: _no_blank(url),
+              help="The chat message links to the full report or handbook site at this URL "
+                   "(empty: no link, so an unset CI variable does not fail the run).")
 @click.pass_context
 def check(ctx: click.Context, /, **options: Any) -> None:
     """Lint the org in PATHS (default: the configured root, else ./org)."""
@@ -710,8 +711,9 @@ def _json(doc: Any) -> str:
 @click.option("--max-bytes", type=IntRange(min=500),
               help="Most bytes (UTF-8) of the chat message [default: 4000] (a WeCom robot's "
                    "Markdown holds 4,096).")
-@click.option("--link", metavar="URL",
-              help="The chat message links to the full report or handbook site at this URL.")
+@click.option("--link", metavar="URL", callback=lambda _ctx, _param, url: _no_blank(url),
+              help="The chat message links to the full report or handbook site at this URL "
+                   "(empty: no link, so an unset CI variable does not fail the run).")
 @click.option("--templates", type=Path(file_okay=False, exists=True),
               help="A folder of templates that override the built-in ones.")
 @click.option("--baseline", "baseline_path", type=Path(dir_okay=False),
@@ -734,6 +736,7 @@ def _report(paths: tuple[str, ...], fmt: str | None, output: str | None, lang: s
             config_path: str | None, isolated: bool) -> int:
     from orgspec.engine.lint import lint_org
     from orgspec.output import REPORT_SUFFIXES, format_for
+    from orgspec.paths import near
     from orgspec.report.buildcache import kept
     from orgspec.report.view import build_view
     from orgspec.run import (
@@ -760,7 +763,8 @@ def _report(paths: tuple[str, ...], fmt: str | None, output: str | None, lang: s
         result, org = lint_org(targets, config, cache=cache)  # files `check` read: kept
         said_since_head(result, targets, config)  # as `check` says them
         _speaks(result.lang or "en")
-        baseline = None if no_baseline else baseline_path or config.baseline_path()
+        given = None if no_baseline else baseline_path or config.baseline_path()
+        baseline = near(given) if given else None  # named as `check` names it (relative)
         for note in narrow(result, org, targets, config, baseline, diff_ref):
             _tell(note, err=True)
         view = build_view(result, org, result.lang,
@@ -771,6 +775,11 @@ def _report(paths: tuple[str, ...], fmt: str | None, output: str | None, lang: s
     if output is not None:  # as `site` and `export` say what they wrote
         _tell(M("wrote {path}", path=output), result.lang or "en", err=True)
     return EXIT_OK
+
+
+def _no_blank(url: str | None) -> str | None:
+    """`--link ""` (a CI variable that is not set) is no link: a check must not fail on it."""
+    return url if url is None or url.strip() else None
 
 
 def _chat_link(url: str) -> None:
@@ -812,6 +821,7 @@ def _chat_link(url: str) -> None:
               help="List org changes since this git revision [default: the latest tag].")
 @click.option("--title", metavar="TEXT",
               help="Site title [default: config `site-title`, else Org handbook].")
+@click.option("--no-baseline", is_flag=True, help="Show every finding, baseline or not.")
 @_config_options
 @click.pass_context
 def site(ctx: click.Context, /, **options: Any) -> None:
@@ -823,7 +833,7 @@ def site(ctx: click.Context, /, **options: Any) -> None:
 def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: bool,
           findings: bool | None,
           repo_url: str | None, repo_kind: str | None, repo_branch: str | None,
-          since: str | None, title: str | None, config_path: str | None,
+          since: str | None, title: str | None, no_baseline: bool, config_path: str | None,
           isolated: bool) -> int:
     from orgspec.paths import branch_name, http_url
     from orgspec.report.buildcache import kept
@@ -840,15 +850,23 @@ def _site(paths: tuple[str, ...], out_dir: str, lang: str | None, no_people: boo
     cache = build_cache(config, targets)
     with kept(cache):  # compiled templates, names' readings
         return _build_site(targets, config, cache, out_dir, no_people, findings, repo_url,
-                           repo_kind, repo_branch, since, title)
+                           repo_kind, repo_branch, since, title, no_baseline)
 
 
 def _build_site(targets: list[str], config: Config, cache: Cache | None, out_dir: str,
                 no_people: bool, findings: bool | None, repo_url: str | None,
                 repo_kind: str | None, repo_branch: str | None, since: str | None,
-                title: str | None) -> int:
+                title: str | None, no_baseline: bool) -> int:
     from orgspec.engine.lint import lint_org, org_root
-    from orgspec.run import default_branch, repo_kind_in, said_since_head, site_changes, unloaded
+    from orgspec.paths import near
+    from orgspec.run import (
+        default_branch,
+        narrow,
+        repo_kind_in,
+        said_since_head,
+        site_changes,
+        unloaded,
+    )
     from orgspec.site import SiteError, SiteOptions, build_site
 
     result, org = lint_org(targets, config, cache=cache)  # files `check` read before: kept
@@ -856,6 +874,9 @@ def _build_site(targets: list[str], config: Config, cache: Cache | None, out_dir
     _speaks(result.lang or "en")
     shown = config.site_findings if findings is None else findings
     changes, since = site_changes(result, org, targets, config, since, shown)
+    baseline = None if no_baseline else config.baseline_path()
+    if baseline and shown:  # counted as `check` counts, the known findings listed as known
+        narrow(result, org, targets, config, near(baseline), None)
     url = repo_url or config.repo_url or ""
     options = SiteOptions(lang=result.lang, people=not no_people, repo_url=url, findings=shown,
                           repo_kind=repo_kind or config.repo_kind

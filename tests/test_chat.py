@@ -42,7 +42,8 @@ def test_chinese_and_english_chat_messages_match_golden() -> None:
 def test_traditional_chinese_says_the_labels_in_traditional_script() -> None:
     hant = _chat("examples/ecommerce", "--format", "chat", "--lang", "zh-Hant")
     assert hant.startswith("**組織報告**\n\n❌ 4 個錯誤 · ⚠️ 3 個警告 · ℹ️ 0 個提示")
-    assert "**團隊健康（得分低的在前）**" in hant and "**主要問題（按團隊）**" in hant
+    assert "**團隊健康（按下列問題計分，得分低的在前）**" in hant
+    assert "**主要問題（按團隊）**" in hant
 
 
 def test_nothing_chat_apps_show_raw() -> None:

@@ -107,6 +107,10 @@ def _extract(ref: str, top: str, rels: list[str], into: str) -> None:
                                  "checkout of the last commits only); fetch the history with "
                                  "`git fetch --unshallow`, or set `GIT_DEPTH: 0` in "
                                  "GitLab CI, `fetch-depth: 0` in GitHub Actions", ref=ref))
+            near = _near_branch(ref, top)
+            if near:
+                raise GitError(M("git has no revision {ref!r} (a branch, tag or commit): did "
+                                 "you mean {near!r}?", ref=ref, near=near))
             raise GitError(M("git has no revision {ref!r} (a branch, tag or commit)", ref=ref))
         raise GitError(M("git archive {ref} failed: {detail}", ref=ref, detail=last or "?"))
     _untar(done.stdout, into)
@@ -147,6 +151,33 @@ def _untar(data: bytes, into: str) -> None:
             safe = [m for m in tar.getmembers() if (m.isfile() or m.isdir())
                     and not m.name.startswith("/") and ".." not in m.name.split("/")]
             tar.extractall(into, members=safe)  # noqa: S202
+
+
+# the default branch's two usual names: `--diff main` in a repository whose branch is
+# `master` (trial 36) means the other
+_DEFAULT_NAMES = {"main": "master", "master": "main"}
+
+
+def _near_branch(ref: str, top: str) -> str | None:
+    """The branch `ref` most likely means when git has no such revision: `master` for
+    `main` and back, with or without the remote (`origin/main`), else the one branch whose
+    name is close to it; None when none is."""
+    import difflib
+
+    done = _git(["for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/remotes"],
+                top)
+    if done.returncode != 0:
+        return None
+    branches = [b for b in done.stdout.decode("utf-8", "replace").splitlines()
+                if b and not b.endswith("/HEAD")]
+    remote, _, name = ref.rpartition("/")
+    other = _DEFAULT_NAMES.get(name)
+    if other is not None:
+        for candidate in (f"{remote}/{other}" if remote else other, other, f"origin/{other}"):
+            if candidate in branches:
+                return candidate
+    close = difflib.get_close_matches(ref, branches, n=2, cutoff=0.75)
+    return close[0] if len(close) == 1 else None
 
 
 def _shallow(top: str) -> bool:

@@ -31,6 +31,8 @@ from orgspec.model.org import Org, Raci, ident_of, node_key
 NO_MEMBERS = "HI006"
 NO_LEAD = "HI005"
 NO_DUTIES = "OW006"
+INVALID = "SC003"
+NO_TEAM = "HI007"
 SHOWN_DUTIES = 3  # the duties HI006's message names; the rest are counted
 
 
@@ -129,3 +131,38 @@ def empty_behind(findings: list[Finding], org: Org | None = None
             f = _said(f, f.entity in lead, f.entity in duties)
         out.append(f)
     return out, held
+
+
+def unread_members_behind(findings: list[Finding], org: Org
+                          ) -> tuple[list[Finding], list[Finding]]:
+    """`findings` without each HI007 (a person on no team) while a team's `members` was
+    written empty (`members:`, `members: ~`) and dropped with SC003: the people meant for
+    it are on no team until the list is written (trial 36: SC003 and HI007 for one empty
+    field, where `members: 谢颖、韩梅` holds HI007 behind its RF001); SC003's hint names
+    them. A person holding a position of such a team waits behind that team's SC003, any
+    other behind the first. An explicit `members: []` says the team has nobody: HI007
+    stays. One pass over `findings` when no team lost its `members`."""
+    from orgspec.engine.holdback import hold_behind
+
+    empty = [key for key, dropped in org.incomplete.items()
+             if key.startswith("team:") and "members" in dropped and not dropped["members"]]
+    if not empty:
+        return findings, []
+    causes: dict[str, Finding] = {}
+    for f in findings:
+        if f.code == INVALID and f.entity in empty and f.entity not in causes \
+                and "`members`" in str(getattr(f.message, "values", {}).get("field", "")):
+            causes[f.entity] = f
+    if not causes:
+        return findings, []
+    first = next(causes[key] for key in empty if key in causes)
+    behind: dict[int, list[Finding]] = {}
+    for f in findings:
+        if f.code != NO_TEAM or not f.entity.startswith("person:"):
+            continue
+        pid = ident_of(f.entity)
+        cause = next((causes[node] for rid in org.people_positions.get(pid, ())
+                      if rid in org.positions and (node := node_key(
+                          "team", str(org.positions[rid].team))) in causes), first)
+        behind.setdefault(id(cause), []).append(f)
+    return hold_behind(findings, behind)

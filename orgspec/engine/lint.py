@@ -503,12 +503,12 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
     from orgspec.engine.charterrepeat import repeat_behind_overlap, repeat_hints
     from orgspec.engine.cyclecut import cycle_behind
     from orgspec.engine.dupid import renamed_behind
-    from orgspec.engine.emptyteam import empty_behind
+    from orgspec.engine.emptyteam import empty_behind, unread_members_behind
     from orgspec.engine.everyone import everyone_behind
     from orgspec.engine.formerid import former_behind, repeat_behind
     from orgspec.engine.holdback import hold_back
     from orgspec.engine.noteam import duties_behind, outside_behind
-    from orgspec.engine.overlapcharter import charter_behind_overlap
+    from orgspec.engine.overlapcharter import charter_behind_overlap, gap_behind_overlap
     from orgspec.engine.pending import causes_first, pending_behind
     from orgspec.engine.rolesslip import roles_behind
     from orgspec.engine.sameid import same_id_behind
@@ -553,12 +553,14 @@ def _lint_loaded(loaded: Loaded, paths: list[str] | None, config: Config, plan: 
         findings, _ = duties_behind(findings)  # RO003 behind RO002 at a wrong `team:`
         findings, _ = roles_behind(findings, org)  # RO002, SU001 behind RO006's `roles` slip
         findings, _ = empty_behind(findings, org)  # HI005, OW006 behind HI006 on an empty team
+        findings, _ = unread_members_behind(findings, org)  # HI007 behind `members:` empty
         findings = member_hints(findings, org)  # SC001: a `team:` its team lists already
         findings, _ = pending_behind(findings, org)  # RF001 behind IN018's `.new`
         findings, _ = same_id_behind(findings)  # RF001s of one unknown id behind the first
         findings, _ = repeat_behind(findings)  # RF005 behind the RF004 of its repeat
         findings, _ = repeat_behind_overlap(findings, org)  # RF004 behind OW001's bare entry
         findings, _ = charter_behind_overlap(findings, org)  # OW004 behind OW001's slip
+        findings, _ = gap_behind_overlap(findings, org)  # MT004 behind OW001's bare entry
         findings, _ = former_behind(findings)  # RF005s of one former id behind the first
         findings, _ = twice_behind(findings)  # OW001, OW006, MT005 behind a team entered twice
         findings, _ = person_twice_behind(findings, org)  # RF009 at the copy, HI007 behind it

@@ -80,8 +80,12 @@ def render_chat(view: ReportView, max_bytes: int = CHAT_LIMIT, link: str | None 
                                         ("info", "infos")))
             + f" · {_count('files', view.files, view.lang)}"
             + f" · {_count('entities', view.entities, view.lang)}"]
-    head += [line for line in ("", _with_ref(view.diff_counts, view.diff_ref)) if view.diff_counts]
-    head += [line for line in ("", chat_inline(view.baselined)) if view.baselined]
+    head += [line for line in ("", f"⚠️ {chat_inline(view.incomplete)}") if view.incomplete]
+    # the counts without the report's word on its team health: the message's scores only
+    # the findings it lists (`attribute`)
+    head += [line for line in ("", _with_ref(view.chat_diff_counts, view.diff_ref))
+             if view.chat_diff_counts]
+    head += [line for line in ("", chat_inline(view.chat_baselined)) if view.chat_baselined]
     # the full report's link; no command without one: a chat reader runs none
     foot = ["", f"[{chat_inline(lab['chat_full'])}]({chat_link(link)})"] if link else []
     ranked = sorted(view.rows, key=lambda r: _RANK.get(r.severity, 3))

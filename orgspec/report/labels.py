@@ -148,7 +148,7 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     # TRANSLATORS: joins the items of a list in a label ("Ops, Sales"); 、 in Chinese
     "list_sep": MC("label", ", "),
     # the chat message (`report --format chat`); {team} a team's name, {counts} its findings
-    "chat_health": MC("label", "Team health (lowest scores first)"),
+    "chat_health": MC("label", "Team health from the findings below (lowest scores first)"),
     "chat_score": MC("label", "{team}: {score}/100 ({counts})"),
     "chat_findings": MC("label", "Top findings by team"),
     "chat_no_team": MC("label", "Not tied to a team"),

@@ -29,6 +29,7 @@ from orgspec.report.byname import by_name, refs_by_name
 from orgspec.report.changes import is_finding_change
 from orgspec.report.diagram import Diagram, FlowStep, Node, flow, tree
 from orgspec.report.idnames import with_names
+from orgspec.report.incomplete import incomplete_note
 from orgspec.report.labels import LABELS, guess_lang
 from orgspec.report.tree import TreeNode, flatten, on_cycles, team_tree
 from orgspec.text.collate import name_key, order_for, person_key
@@ -49,6 +50,7 @@ class FindingRow:
     # every team the finding involves (`Finding.teams`), `team` first: the team filter
     # matches each, and each team's health counts it
     teams: list[str] = field(default_factory=list)
+    known: bool = False  # hidden by the baseline: the site lists it as known
 
 
 @dataclass
@@ -269,6 +271,7 @@ class ReportView:
     # teams that findings point at, by name in the org's collation (as the site lists them)
     teams: list[str] = field(default_factory=list)
     rows: list[FindingRow] = field(default_factory=list)  # every finding, in result order
+    known_rows: list[FindingRow] = field(default_factory=list)  # the baseline's, `known`
     tree_rows: list[tuple[int, TreeNode]] = field(default_factory=list)  # flatten(tree)
     positions: list[PositionRow] = field(default_factory=list)
     meetings: list[MeetingRow] = field(default_factory=list)
@@ -277,6 +280,13 @@ class ReportView:
     team_names: dict[str, str] = field(default_factory=dict)  # team id -> its name
     raci_names: dict[str, str] = field(default_factory=dict)  # holder node -> column label
     baselined: str = ""  # `N known findings hidden by the baseline`, when a baseline hid some
+    # the chat message's `diff_counts` and `baselined`: its team health scores only the
+    # findings it lists, so it says neither that the unchanged nor the known ones count
+    chat_diff_counts: str = ""
+    chat_baselined: str = ""
+    # `1 file could not be loaded, so cross-file checks are incomplete. …`, as the summary
+    # line says it; "" when every file loaded (or none did)
+    incomplete: str = ""
     # team -> it and the teams above it, for the teams findings involve: the team filter
     # picks a team's findings and those of every team below it
     team_scope: dict[str, list[str]] = field(default_factory=dict)
@@ -352,13 +362,15 @@ def _related(f: Finding, named: Namer, lang: str) -> list[str]:
 
 
 def build_view(result: LintResult, org: Org, lang: str | None = None,
-               links: Links | None = None) -> ReportView:
-    """The report's view model, from one run's result and its validated org."""
+               links: Links | None = None, known: bool = False) -> ReportView:
+    """The report's view model, from one run's result and its validated org; with `known`,
+    the baseline's findings too, as `known_rows` (the site lists them as known)."""
     with gc_paused():
-        return _build_view(result, org, lang, links or Links())
+        return _build_view(result, org, lang, links or Links(), known)
 
 
-def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) -> ReportView:
+def _build_view(result: LintResult, org: Org, lang: str | None, links: Links,
+                with_known: bool = False) -> ReportView:
     lang = lang or result.lang or guess_lang(org)
     org = localized(org, lang)  # every name as a reader of `lang` is shown it (`names`)
     order = order_for(lang, result.name_order)
@@ -368,8 +380,12 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
                        f"{f.location.file}:{f.location.line}:{f.location.col}", _link(f, links),
                        f.teams[0] if f.teams else "", f.location.file, f.location.line,
                        named(f.hint),
-                       _related(f, named, lang), list(f.teams))
-            for f in result.findings]
+                       _related(f, named, lang), list(f.teams), known=known)
+            for known, found in ((False, result.findings),
+                                 (True, result.baselined if with_known else []))
+            for f in found]
+    known_rows = rows[len(result.findings):]
+    rows = rows[:len(result.findings)]
     tree_roots = team_tree(org, order, lang)
     tree_rows = flatten(tree_roots)
     names = team_names(org)
@@ -401,10 +417,14 @@ def _build_view(result: LintResult, org: Org, lang: str | None, links: Links) ->
         teams=sorted({t for s in scope.values() for t in s},
                      key=lambda t: name_key(names.get(t) or t, t, order)),
         team_scope=scope,
-        rows=rows, tree_rows=tree_rows, positions=_positions(org, order, lang),
+        rows=rows, known_rows=known_rows, tree_rows=tree_rows,
+        positions=_positions(org, order, lang),
         meetings=_meetings(org, lang, result, order), timezone=result.timezone, today=result.today,
         load=_load(org, order, lang), load_most=LOAD_ROWS, team_names=names, raci_names=holders,
-        baselined=_baselined(result, lang), name_order=order)
+        baselined=_baselined(result, lang), name_order=order,
+        chat_diff_counts=say(_diff_counts(result), lang) if result.diff_ref else "",
+        chat_baselined=_baselined(result, lang, chat=True),
+        incomplete=_incomplete(result, lang))
 
 
 def _diff_counts(result: LintResult) -> M:
@@ -478,11 +498,25 @@ def view_of(result: LintResult, view: ReportView | None = None, org: Org | None 
     return build_view(result, org if org is not None else Org(), lang)
 
 
-def _baselined(result: LintResult, lang: str) -> str:
-    """The line saying how many known findings the baseline hid, in `lang`; "" for none."""
+def _incomplete(result: LintResult, lang: str) -> str:
+    """The summary line's word that files failed to load (`incomplete_note`), in `lang`."""
+    note = incomplete_note(result)
+    return say(note, lang) if note is not None else ""
+
+
+def _baselined(result: LintResult, lang: str, chat: bool = False) -> str:
+    """The line saying how many known findings the baseline hid, in `lang`; "" for none.
+    The report's team health counts them; the `chat` message's does not (it scores the
+    findings it lists), and says so (trial 36: `（已计入团队健康度）` over chat scores that
+    left them out, beside a report whose scores had them)."""
     n = len(result.baselined)
     if not n:
         return ""
+    if chat:
+        return say(P("{n} known finding hidden by the baseline (not counted in the team "
+                     "scores here)",
+                     "{n} known findings hidden by the baseline (not counted in the team "
+                     "scores here)", n=n), lang)
     return say(P("{n} known finding hidden by the baseline (counted in team health)",
                  "{n} known findings hidden by the baseline (counted in team health)", n=n),
                lang)

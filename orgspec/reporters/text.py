@@ -10,6 +10,7 @@ from orgspec.escape import gh_line, tty_text
 from orgspec.findings import Finding, LintResult, Severity
 from orgspec.i18n import M, P, say, say_change
 from orgspec.report.idnames import with_names
+from orgspec.report.incomplete import incomplete_note
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 # the severity tag in the run's language (`[错误]`), as the summary line counts them: the
@@ -111,13 +112,9 @@ def summary_line(result: LintResult) -> str:
         line = M("Found {parts} {where}.", parts=_parts(result), where=where)
     if elsewhere:
         line = M("{summary} {elsewhere}", summary=line, elsewhere=elsewhere_note(result))
-    failed = len(result.failed_files)
-    if failed and len(result.files) > failed:  # RF003 is not listed: its file's error is
-        line = M("{summary} {incomplete}", summary=line, incomplete=P(
-            "{n} file could not be loaded, so cross-file checks are incomplete.",
-            "{n} files could not be loaded, so cross-file checks are incomplete.", n=failed))
-        if result.waiting:
-            line = M("{summary} {waiting}", summary=line, waiting=_waiting(result, failed))
+    incomplete = incomplete_note(result)
+    if incomplete is not None:  # RF003 is not listed: its file's error is
+        line = M("{summary} {incomplete}", summary=line, incomplete=incomplete)
     if hidden:
         line = M("{summary} {hidden}", summary=line, hidden=P(
             "{n} known finding hidden by the baseline.",
@@ -133,17 +130,6 @@ def elsewhere_note(result: LintResult) -> P:
     return P("… and {n} finding in other files: run `{command}` to see it.",
              "… and {n} findings in other files: run `{command}` to see them.",
              n=len(result.elsewhere), command=command)
-
-
-def _waiting(result: LintResult, failed: int) -> P:
-    """How many findings, of which rules, were held back only because files failed to
-    load (`LintResult.waiting`): they show once the files load."""
-    n, rules = sum(result.waiting.values()), list(result.waiting)
-    if failed == 1:
-        return P("{n} finding is held back until it loads ({rules}).",
-                 "{n} findings are held back until it loads ({rules}).", n=n, rules=rules)
-    return P("{n} finding is held back until they load ({rules}).",
-             "{n} findings are held back until they load ({rules}).", n=n, rules=rules)
 
 
 def _parts(result: LintResult) -> list[M]:

@@ -108,7 +108,7 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
     from orgspec.site.pages import ROLE_LETTERS, pages
 
     if not options.findings:
-        result = replace(result, findings=[], left_out=[])
+        result = replace(result, findings=[], left_out=[], baselined=[])
     from orgspec.model.names import localized
     from orgspec.report.labels import guess_lang
 
@@ -117,7 +117,7 @@ def site_files(result: LintResult, org: Org, options: SiteOptions) -> Iterator[
     lang = options.lang or result.lang or guess_lang(org)  # of the org as written
     feed = feed_id(org, options)  # of the names as written: one id in every language
     org = localized(org, lang)
-    view = build_view(result, org, lang)
+    view = build_view(result, org, lang, known=True)  # the baseline's listed as known
     labels = LABELS[view.lang]
     # git facts come from the org's own repository, never the working directory's: a site
     # of an org outside it would carry that repository's HEAD date and change with it

@@ -75,6 +75,8 @@ _LABELS = {  # key: English, said in the run's language from the catalog (msgctx
     "steps_tracked": MC("label", "Process steps tracked"),
     "findings_here": MC("label", "Findings"),
     "no_findings": MC("label", "No findings."),
+    # a finding the configured baseline knows: `check` does not count it, team health does
+    "known_finding": MC("label", "known (baseline)"),
     "source": MC("label", "Source"),
     "view_src": MC("label", "View source"),
     "edit": MC("label", "Edit"),

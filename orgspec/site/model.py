@@ -168,7 +168,10 @@ class SiteModel:
         named = Counter(str(entity.name) for table in (org.teams, org.positions, org.people)
                         for entity in table.values() if entity.name)
         self.shared = frozenset(name for name, n in named.items() if n > 1)
-        for f, row in zip(self.result.findings, self.view.rows, strict=False):
+        # the findings, then those the baseline knows, marked known (check counts them
+        # so; the team health counts both)
+        for f, row in [*zip(self.result.findings, self.view.rows, strict=False),
+                       *zip(self.result.baselined, self.view.known_rows, strict=False)]:
             self.findings_of.setdefault(f.entity, []).append(row)
             for tid in row.teams:  # every team the finding involves (`Finding.teams`)
                 self.team_rows.setdefault(tid, []).append(row)

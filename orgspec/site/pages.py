@@ -49,7 +49,8 @@ def pages(m: SiteModel, render: Render, changes: list[tuple[str, str]],
              and (k != "meeting" or org.meetings)]
     yield "search.html", render("search", 0, kind_labels=_kind_labels(m), kinds=kinds)
     if m.lint:
-        yield "health.html", render("health", 0, health=m.view.health, rules=[
+        yield "health.html", render("health", 0, health=m.view.health,
+                                    baselined=m.view.baselined, rules=[
             replace(g, title=rule_heading(g.name, m.view.lang)) for g in m.view.rules])
     yield "404.html", _not_found(render)
     moved = aliases(m)
@@ -123,7 +124,7 @@ def _home(m: SiteModel, render: Render, changes: list[tuple[str, str]], since: s
               "processes": len(org.processes), "positions": len(org.positions),
               "meetings": len(org.meetings), "vacant": _open_seats(org)}
     findings = {k: m.view.counts.get(k, 0) for k in ("error", "warning", "info")}
-    return render("home", 0, counts=counts, findings=findings,
+    return render("home", 0, counts=counts, findings=findings, baselined=m.view.baselined,
                   items=tree_items(m.view.tree_rows, 1), changes=changes,
                   compared=bool(since), unloaded=_unloaded(m))
 
