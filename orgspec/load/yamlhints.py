@@ -394,6 +394,42 @@ def glued_dash(text: str, line: int) -> tuple[int, int, str, str] | None:
     return None
 
 
+# `-han-mei`: a plain item whose `-` has no space after it (one word, no colon)
+GLUED_ITEM = lazy(r"^(?P<indent> *)-(?P<item>[^\s\-#:：\[\]{},'\"][^\s:#]*)[ \t]*$")
+
+
+def glued_item_hint(items: list[str]) -> str:
+    """The hint for list items written `-han-mei`: the lines written right."""
+    if len(items) == 1:
+        return M("write `- {key}`: a space after the `-`", key=items[0])
+    return M("write one item per line, each with a space after its `-`: {items}",
+             items=" / ".join(f"`- {item}`" for item in items))
+
+
+def glued_item(text: str, line: int) -> tuple[int, int, str, str] | None:
+    """`-han-mei` (a plain item whose `-` has no space after it) on `line`, 1-based, where
+    the parser gave up for want of a `:` (YAML reads it as a key): as (line, column of
+    the `-`, message, hint), the hint the line written right, with the items so written
+    on the lines right below it at its column. Or None."""
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return None
+    m = GLUED_ITEM.match(lines[line - 1])
+    if m is None:
+        return None
+    indent, items = m.group("indent"), [m.group("item")]
+    at = _content(lines, line + 1, 1)
+    while at is not None:
+        more = GLUED_ITEM.match(lines[at - 1])
+        if more is None or more.group("indent") != indent:
+            break
+        items.append(more.group("item"))
+        at = _content(lines, at + 1, 1)
+    return (line, len(indent) + 1,
+            M("`-{item}` has no space after the `-`, so YAML does not read it as a list "
+              "item", item=items[0]), glued_item_hint(items))
+
+
 def _content(lines: list[str], number: int, step: int) -> int | None:
     """The nearest line from `number` (1-based, itself included) in direction `step` that
     is neither blank nor a comment, or None."""
