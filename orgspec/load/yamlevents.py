@@ -41,6 +41,7 @@ from orgspec.load.yamlhints import (
     glued_dash,
     glued_item,
     glued_item_hint,
+    items_out_of_line,
     lost_dash,
     lost_item_dash,
     mend_brackets,
@@ -429,7 +430,7 @@ def _said(exc: yaml.MarkedYAMLError, text: str, index: LineIndex, message: str, 
         glued = glued_item(text, exc.context_mark.line + 1)
         if glued is not None:
             return Problem("IN001", glued[2], glued[0], glued[1], glued[3])
-    lost = lost_dash(message, text, line)
+    lost = lost_dash(message, text, line) or items_out_of_line(message, text, line)
     if lost is None and "could not find expected ':'" in message and exc.context_mark:
         # `xu-fang` under `- he-min`: read as a key without its colon
         lost = lost_item_dash(text, exc.context_mark.line + 1)
