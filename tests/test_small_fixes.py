@@ -88,25 +88,25 @@ def test_ime_quotes_around_a_whole_name_give_one_finding_at_the_value(write_org)
     assert where(found["en"]) == [("SC005", "org.yaml", 1, 35), ("SC005", "org.yaml", 4, 9),
                                   ("SC005", "org.yaml", 5, 30), ("SC005", "org.yaml", 8, 9)]
     assert [(f["message"], f["hint"]) for f in found["en"]] == [
-        ("name “Returns Cell” of team 'returns' is inside the quotes “”, which YAML keeps as part "
-         "of the name: a search for 'Returns Cell' does not find it",
+        ("name “Returns Cell” of team Returns Cell (returns) is inside the quotes “”, which "
+         "YAML keeps as part of the name: a search for 'Returns Cell' does not find it",
          "write `name: Returns Cell` (quote a value with ASCII `\"` or `'` only)"),
-        ("name 「退货组」 of team 'refunds' is inside the quotes 「」, which YAML keeps as part of "
-         "the name: a search for '退货组' does not find it",
+        ("name 「退货组」 of team 退货组 (refunds) is inside the quotes 「」, which YAML keeps "
+         "as part of the name: a search for '退货组' does not find it",
          "write `name: 退货组` (quote a value with ASCII `\"` or `'` only)"),
-        ("name ＂客服部＂ of team 'kf' is inside the quotes ＂＂, which YAML keeps as part of "
-         "the name: a search for '客服部' does not find it",
+        ("name ＂客服部＂ of team 客服部 (kf) is inside the quotes ＂＂, which YAML keeps as "
+         "part of the name: a search for '客服部' does not find it",
          "write `name: 客服部` (quote a value with ASCII `\"` or `'` only)"),
         # a value YAML would cut without quotes is suggested in ASCII quotes
-        ("name ‘#1 仓’ of person 'ada' is inside the quotes ‘’, which YAML keeps as part of the "
-         "name: a search for '#1 仓' does not find it",
+        ("name ‘#1 仓’ of person #1 仓 (ada) is inside the quotes ‘’, which YAML keeps as part "
+         "of the name: a search for '#1 仓' does not find it",
          "write `name: \"#1 仓\"` (quote a value with ASCII `\"` or `'` only)")]
     assert found["zh"][1]["message"] == (
-        "团队 'refunds' 的名称 「退货组」 包在引号 「」 里，YAML 会把引号当作名称的一部分："
+        "团队 退货组 (refunds) 的名称 「退货组」 包在引号 「」 里，YAML 会把引号当作名称的一部分："
         "搜索 '退货组' 找不到它")
     assert found["zh"][1]["hint"] == "写成 `name: 退货组`（给值加引号只能用 ASCII 的 `\"` 或 `'`）"
     assert found["zh-Hant"][1]["message"] == (
-        "團隊 'refunds' 的名稱 「退货组」 包在引號 「」 裡，YAML 會把引號當作名稱的一部分："
+        "團隊 退货组 (refunds) 的名稱 「退货组」 包在引號 「」 裡，YAML 會把引號當作名稱的一部分："
         "搜尋 '退货组' 找不到它")
     assert where(found["zh"]) == where(found["zh-Hant"]) == where(found["en"])
 

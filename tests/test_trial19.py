@@ -158,8 +158,8 @@ def test_ime_quotes_around_every_name_or_title_are_sc005(write_org) -> None:
         (26, 22, "write `title: 推流可用率从99.5%提升到99.9%` (quote a value with ASCII `\"` or "
                  "`'` only)")]
     kr = run_cli("check", str(folder), "--lang", "zh", "--select", "SC005").stdout
-    assert "目标 'o' 的关键结果 'k' 的 `title` 「推流可用率从99.5%提升到99.9%」 包在引号 「」" \
-        in kr
+    assert "目标 直播系统稳定 (o) 的关键结果 'k' 的 `title` 「推流可用率从99.5%提升到99.9%」 " \
+        "包在引号 「」" in kr
 
 
 # 4. What a file that failed to load held back ----------------------------------------------

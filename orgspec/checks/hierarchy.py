@@ -200,7 +200,7 @@ def team_without_members(ctx: RuleContext) -> Iterator[Issue]:
 def person_without_team(ctx: RuleContext) -> Iterator[Issue]:
     """Every person belongs to (or leads) some team. The hint names the teams of the
     positions the person holds (RO002's finding there is held back behind this one:
-    `engine.noteam`)."""
+    `engine.noteam`), else the teams the person's manager leads (a new hire, trial 36)."""
     org = ctx.org
     on_team = org.person_teams  # the org graph's `member_of` and `leads` edges
     for pid in org.people:
@@ -208,6 +208,9 @@ def person_without_team(ctx: RuleContext) -> Iterator[Issue]:
             teams = list(dict.fromkeys(
                 str(org.positions[rid].team) for rid in org.people_positions.get(pid, ())
                 if org.positions[rid].team in org.teams))
+            manager = org.people[pid].manager
+            if not teams and manager is not None and manager != pid:
+                teams = [tid for tid, team in org.teams.items() if team.lead == manager]
             hint = M("add the person to the `members` of {teams}",
                      teams=[named(org, "Team", t) for t in teams]) if teams else \
                 M("add the person to a team's `members`")

@@ -138,31 +138,46 @@ def _fields(cls: type) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def _said(kind: str, ident: str, entity: object, path: tuple[str | int, ...], text: str,
           pair: str, bare: str) -> M:
-    """SC005's message: the entity's `name` as before, any other field with its path."""
+    """SC005's message: the entity's `name` as before, any other field with its path; the
+    entity said `name (id)` as elsewhere (trial 36), by the name meant when its `name` is
+    the one in quotes."""
+    said = _name_id(entity, ident, kind, bare if path == ("name",) else None)
     if path == ("name",):
-        return M("name {name} of {kind} {entity!r} is inside the quotes {quotes}, which YAML "
+        return M("name {name} of {kind} {entity} is inside the quotes {quotes}, which YAML "
                  "keeps as part of the name: a search for {bare!r} does not find it", name=text,
-                 kind=_KIND_WORDS[kind], entity=ident, quotes=pair, bare=bare)
+                 kind=_KIND_WORDS[kind], entity=said, quotes=pair, bare=bare)
     field = ".".join(str(p) for p in path if isinstance(p, str) and p not in _PARTS)
     if len(path) > 1 and isinstance(path[1], int):
         part = getattr(entity, str(path[0]))[path[1]]
         part_id = getattr(part, "id", None)
         if path[0] == "key_results":
-            return M("`{field}` {name} of key result {part!r} of objective {entity!r} is "
+            return M("`{field}` {name} of key result {part!r} of objective {entity} is "
                      "inside the quotes {quotes}, which YAML keeps as part of it: a search "
                      "for {bare!r} does not find it", field=field, name=text, part=part_id,
-                     entity=ident, quotes=pair, bare=bare)
+                     entity=said, quotes=pair, bare=bare)
         if path[0] == "steps":
-            return M("`{field}` {name} of step {part!r} of process {entity!r} is inside the "
+            return M("`{field}` {name} of step {part!r} of process {entity} is inside the "
                      "quotes {quotes}, which YAML keeps as part of it: a search for {bare!r} "
-                     "does not find it", field=field, name=text, part=part_id, entity=ident,
+                     "does not find it", field=field, name=text, part=part_id, entity=said,
                      quotes=pair, bare=bare)
-        return M("`{field}` {name} of a KPI of position {entity!r} is inside the quotes "
+        return M("`{field}` {name} of a KPI of position {entity} is inside the quotes "
                  "{quotes}, which YAML keeps as part of it: a search for {bare!r} does not "
-                 "find it", field=field, name=text, entity=ident, quotes=pair, bare=bare)
-    return M("`{field}` {name} of {kind} {entity!r} is inside the quotes {quotes}, which YAML "
+                 "find it", field=field, name=text, entity=said, quotes=pair, bare=bare)
+    return M("`{field}` {name} of {kind} {entity} is inside the quotes {quotes}, which YAML "
              "keeps as part of it: a search for {bare!r} does not find it", field=field,
-             name=text, kind=_KIND_WORDS[kind], entity=ident, quotes=pair, bare=bare)
+             name=text, kind=_KIND_WORDS[kind], entity=said, quotes=pair, bare=bare)
+
+
+def _name_id(entity: object, ident: str, kind: str, name: str | None) -> str:
+    """`name (id)` of `entity` (its `name`, an objective's `title`, without quotes around
+    it), or `'id'` when it has none."""
+    if name is None:
+        written = getattr(entity, "title" if kind == "Objective" else "name", None)
+        if isinstance(written, str) and written.strip():
+            name = written.strip()
+            pair = quotes_around(name)
+            name = name[1:-1].strip() if pair is not None else name
+    return said_name_id(name, ident) if name else repr(ident)
 
 
 def _yaml_scalar(text: str) -> str:

@@ -30,6 +30,7 @@ from orgspec.model.okr import (
 )
 from orgspec.model.org import ident_of, node_key
 from orgspec.model.teamtree import TeamTree, pointer_cycles
+from orgspec.model.validate import period_fix
 from orgspec.text.lazyre import lazy
 from orgspec.text.measurable import (
     MISSING,
@@ -79,18 +80,34 @@ def _verdicts(ctx: RuleContext) -> Iterator[tuple[str, int, KeyResult, Verdict]]
         yield oid, i, kr, j.verdict
 
 
-def example_due(obj: Objective, kr: KeyResult) -> dt.date | None:
+def example_due(obj: Objective, kr: KeyResult,
+                dropped: dict[str, Any] | None = None) -> dt.date | None:
     """The deadline of the example in OK003's and OK004's hint: the last day of the
-    objective's period (a Q3 objective's example is due by 9月30日, never 3月31日); with an
-    open end, the last day of the quarter it starts in; else the key result's own `due`;
-    else None (the example's own date)."""
+    objective's period (a Q3 objective's example is due by 9月30日, never 3月31日), or of
+    the period its unreadable `period` (in `dropped`, the fields the objective lost) is
+    read as by SC003's fix (`2026Q1`: 2026-Q1, trial 36); with an open end, the last day
+    of the quarter it starts in; else the key result's own `due`; else None (the example's
+    own date)."""
     span = period_range(obj)
+    written = (dropped or {}).get("period")
+    if span is None and isinstance(written, str):
+        fix = period_fix(written)
+        if fix is not None and _PERIOD.fullmatch(fix):
+            span = period_bounds(fix)
     if span is not None and span[1] != dt.date.max:
         return span[1]
     if span is not None and span[0] != dt.date.min:
         last = (span[0].month - 1) // 3 * 3 + 3
         return dt.date(span[0].year, last, 31 if last in (3, 12) else 30)
     return kr.due
+
+
+_PERIOD = lazy(r"[0-9]{4}(?:-(?:Q[1-4]|H[12]))?")  # as `period_bounds` reads one
+
+
+def _dropped(ctx: RuleContext, oid: str) -> dict[str, Any]:
+    """The fields of objective `oid` dropped as invalid, each with the value written."""
+    return ctx.org.incomplete.get(node_key("objective", oid), {})
 
 
 @check("OK003", local=True)
@@ -106,7 +123,8 @@ def key_result_not_measurable(ctx: RuleContext) -> Iterator[Issue]:
                           kr=_said(kr), objective=oid, missing=[MISSING[m] for m in missing]),
                         _where(ctx, oid, i, "title"), node_key("objective", oid),
                         hint=_fiscal_hint(fiscal) if fiscal else
-                        rewrite_hint(kr.title, example_due(ctx.org.objectives[oid], kr),
+                        rewrite_hint(kr.title, example_due(ctx.org.objectives[oid], kr,
+                                                           _dropped(ctx, oid)),
                                      ctx.shared.today))
 
 
@@ -150,7 +168,8 @@ def vague_key_result(ctx: RuleContext) -> Iterator[Issue]:
                           "target value", kr=_said(kr), objective=oid,
                           words=[repr(w) for w in v.vague]),
                         _where(ctx, oid, i, "title"), node_key("objective", oid),
-                        hint=rewrite_hint(kr.title, example_due(ctx.org.objectives[oid], kr),
+                        hint=rewrite_hint(kr.title, example_due(ctx.org.objectives[oid], kr,
+                                                                _dropped(ctx, oid)),
                                           ctx.shared.today))
 
 
@@ -240,7 +259,8 @@ def _value_hint(ctx: RuleContext, oid: str, kr: KeyResult, field: str, value: st
                  "(e.g. `metric: checkout conversion rate`, `{field}: 4.5%`)",
                  value=value, field=field)
     if kind == "when":
-        due = example_due(ctx.org.objectives[oid], kr) or dt.date(ctx.shared.today.year, 12, 31)
+        due = example_due(ctx.org.objectives[oid], kr, _dropped(ctx, oid)) or \
+            dt.date(ctx.shared.today.year, 12, 31)
         return M("{value!r} says when, not how much: write the date as `due` (e.g. `due: "
                  "{due}`) and the value as `{field}`, a number (1.32M, 120万, 99.95%, 2h)",
                  value=value, due=due.isoformat(), field=field)

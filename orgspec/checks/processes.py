@@ -426,8 +426,8 @@ def missing_tracker(ctx: RuleContext) -> Iterator[Issue]:
                 yield Issue(M("step {step!r} of process {process!r} has no tracker{said}",
                               step=step_named(step.name, step.id), process=pid, said=said),
                             _step_loc(ctx, pid, step.id), node_key("process", pid),
-                            hint=seat_hint(M("name who tracks the step (`tracker:`), as the "
-                                             "process requires"), "tracker", step.tracker))
+                            hint=seat_hint(_tracker_hint(step.owner), "tracker",
+                                           step.tracker))
             elif step.tracker == step.owner:
                 yield Issue(M("step {step!r} of process {process!r} is tracked by its own "
                               "doer {owner!r}", step=step_named(step.name, step.id),
@@ -435,6 +435,16 @@ def missing_tracker(ctx: RuleContext) -> Iterator[Issue]:
                               _step_loc(ctx, pid, step.id, "tracker"),
                             node_key("process", pid),
                             hint=M("the tracker should be someone other than the doer"))
+
+
+def _tracker_hint(owner: str | None) -> M:
+    """PR006's hint for a step without a tracker: one other than its owner, since the
+    owner as tracker is PR006 again (trial 36)."""
+    if owner and not is_unowned(owner):
+        return M("name who tracks the step (`tracker:`), as the process requires: someone "
+                 "other than its owner {owner!r}", owner=owner)
+    return M("name who tracks the step (`tracker:`), as the process requires: someone "
+             "other than its owner")
 
 
 @check("PR007", local=True)

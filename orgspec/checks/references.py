@@ -41,7 +41,7 @@ from orgspec.model.soundalike import SoundAlike
 from orgspec.model.validate import DUPLICATE
 from orgspec.text.separators import split_ids
 from orgspec.text.spaces import IME_QUOTES, stray_blank
-from orgspec.text.suggest import Suggester
+from orgspec.text.suggest import CUTOFF, Suggester, allowed, best_scored, edits
 
 OWNER_KINDS = ("Team", "Person", "Role")
 _VALID_ID = lazy(ID_PATTERN)
@@ -507,7 +507,7 @@ class _Guesses:
         found = {key: suggester.nearest_many(asked) for key, (suggester, asked) in words.items()}
         settled: dict[int, Issue] = {}
         for issue, close in self.pending:
-            near = found[id(close.suggester)][close.value]
+            near = close.kin_first(found[id(close.suggester)][close.value])
             if not near or len(near) > MAX_TIED:  # none is close: maybe another name of one
                 said = self._other_said(close.value, close.kinds) or \
                     self._renamed(close) or ""
@@ -831,6 +831,20 @@ class _Close:
     written: str = ""  # the value as written, when `value` is its reading (`林志`: lin-zhi)
     # the other items of the list the value is in: the id they already hold is no fix
     listed: frozenset[str] = frozenset()
+    # the ids beside the referring entity (a team's members, for its `lead`): a close one
+    # among them is the one meant before any other (`kin_first`)
+    kin: frozenset[str] = frozenset()
+
+    def kin_first(self, near: list[str]) -> list[str]:
+        """`near`, or the ids of `kin` closest to the value when one is a plausible typo
+        of it, one edit more allowed (trial 36: `lead: zhang-wie` on the team whose
+        members are `[zhang-wei2, ...]` is zhang-wei2, not zhang-wei of another team)."""
+        if not self.kin or any(c in self.kin for c in near):
+            return near
+        limit = allowed(self.value) + 1
+        scored = [(r, c) for r, c in best_scored(self.value, sorted(self.kin), _KIN, CUTOFF)
+                  if edits(self.value, c, limit) <= limit]
+        return sorted(c for r, c in scored if r == scored[0][0]) if scored else near
 
     def said(self, near: list[str]) -> str:
         """Did you mean the id in `near`, or one of its ids, equally close (`t02`: `t002` or
@@ -1099,6 +1113,8 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
             elif isinstance(guessed, _Close):  # the hint below, unless `settle` finds one
                 close = guessed if where == field else replace(guessed, listed=frozenset(
                     str(v) for k, v in enumerate(values) if k != j and v is not None))
+                kin = _kin(org, kind, ident, label)
+                close = replace(close, kin=kin) if kin else close
             else:
                 hint = guessed
         if not hint and label == "manager" and value in org.teams:  # `manager: tech`
@@ -1140,6 +1156,29 @@ def _unknown(guesses: _Guesses, origin: Origin, field: tuple[Any, ...],
         if close is not None:
             guesses.pending.append((issue, close))
         yield issue
+
+
+_KIN = 3  # the kin candidates ranked by ratio (`_Close.kin_first`)
+
+
+def _kin(org: Org, kind: str, ident: str, label: str) -> frozenset[str]:
+    """The people beside the entity whose `label` names an unknown person: a team's
+    members, for its `lead`; for a person's `manager`, the lead of each team the person
+    is on, or, of a team the person leads, the lead of its parent. Empty elsewhere."""
+    teams = org.teams
+    if kind == "team" and label == "lead":
+        team = teams.get(ident)
+        return frozenset(m for m in (team.members if team else ()) if m in org.people)
+    if kind != "person" or label != "manager":
+        return frozenset()
+    found: set[str | None] = set()
+    for team in teams.values():
+        if team.lead == ident:
+            above = teams.get(team.parent) if team.parent else None
+            found.add(above.lead if above is not None else None)
+        elif ident in team.members:
+            found.add(team.lead)
+    return frozenset(p for p in found if p is not None and p != ident and p in org.people)
 
 
 def _placeholder(org: Org, origin: Origin, field: tuple[Any, ...], j: int, value: str,

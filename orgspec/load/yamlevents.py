@@ -32,12 +32,16 @@ from orgspec.load.source import (
     scan_forbidden,
 )
 from orgspec.load.yamlhints import (
+    GLUED_ITEM,
     explain,
     flow_comma,
     flow_comment,
     full_hash,
     glued_colon,
     glued_dash,
+    glued_item,
+    glued_item_hint,
+    items_out_of_line,
     lost_dash,
     lost_first_dash,
     lost_item_dash,
@@ -459,7 +463,12 @@ def _said(exc: yaml.MarkedYAMLError, text: str, index: LineIndex, message: str, 
     glued = glued_colon(text, [*began, line, line - 1])
     if glued is not None:
         return Problem("IN001", glued[2], glued[0], glued[1], glued[3])
-    lost = lost_dash(message, text, line)
+    if "could not find expected ':'" in message and exc.context_mark:
+        # `-han-mei` under `- xie-ying` or `members:`: a dash without its space
+        glued = glued_item(text, exc.context_mark.line + 1)
+        if glued is not None:
+            return Problem("IN001", glued[2], glued[0], glued[1], glued[3])
+    lost = lost_dash(message, text, line) or items_out_of_line(message, text, line)
     if lost is None and "could not find expected ':'" in message and exc.context_mark:
         # `xu-fang` under `- he-min`: read as a key without its colon
         lost = lost_item_dash(text, exc.context_mark.line + 1) or \
@@ -580,8 +589,14 @@ class _Builder:
                         node = value
                     s, e = ev.start_mark, ev.end_mark
                     if top.is_map:
-                        if s.line != e.line and not style and not top.discard and \
-                                not top.flow and self.undashed_first(top, ev):
+                        glued = None
+                        if not style and value[:1] == "-" and not top.flow and \
+                                top.key in ID_LISTS:
+                            glued = self.glued_items(ev, [])  # `-xie-ying`
+                            node = glued or node
+                        if not glued and s.line != e.line and not style and \
+                                not top.discard and not top.flow and \
+                                self.undashed_first(top, ev):
                             pass  # `members:` then `  a` and `  - b`: the items meant
                         elif not top.discard:
                             k, km = top.key, top.key_mark
@@ -692,6 +707,9 @@ class _Builder:
         dash = self.source_lines(s.line, s.line)[:s.column].rstrip().rfind("-")
         if self.undashed_items(top, ev, lines):
             return True
+        if all(GLUED_ITEM.match(line) for line in lines[1:]) and self.in_id_list(top) and \
+                self.glued_items(ev, top.container, top.table) is not None:
+            return True  # `- xie-ying` then `  -han-mei`
         pieces: list[tuple[int, int, str]] = [(s.line, s.column, lines[0].strip())]
         said: list[Problem] = []
         for offset, line in enumerate(lines[1:], 1):
@@ -718,6 +736,55 @@ class _Builder:
             top.container.append(item)
             top.table.frombytes(_ITEM_ENTRY(number, col, number, col + len(item)))
         return True
+
+    def in_id_list(self, top: _Frame) -> bool:
+        """Whether the list `top` is the value of a field that lists ids."""
+        parent = self.stack[-2] if len(self.stack) > 1 else None
+        return parent is not None and parent.is_map and \
+            next((k for k, v in parent.container.items() if v is top.container),
+                 None) in ID_LISTS
+
+    def glued_items(self, ev: Any, into: list[Any],
+                    table: array[int] | None = None) -> list[Any] | None:
+        """A plain scalar of a field that lists ids whose lines are items with no space
+        after their `-` (`members:` then `-xie-ying`, `-han-mei`; or `- xie-ying` then
+        `  -han-mei`): YAML reads one text, `-xie-ying -han-mei`. One IN017 at the first
+        `-` without its space, the hint the lines written right, and the items read as
+        meant: appended to `into` (a new list when `table` is None, whose table is made
+        here). None (nothing said) when the scalar is not so written."""
+        s, e = ev.start_mark, ev.end_mark
+        lines = self.text[s.index:e.index].split("\n")
+        if " ".join(line.strip() for line in lines) != ev.value:
+            return None
+        head = self.source_lines(s.line, s.line)[:s.column]
+        items: list[tuple[int, int, str]] = []
+        glued: list[str] = []
+        for offset, line in enumerate(lines):
+            full = head + line if offset == 0 else line
+            m = GLUED_ITEM.match(full)
+            if m is not None:
+                col = len(m.group("indent")) + 1
+                items.append((s.line + offset, col, m.group("item")))
+                glued.append(m.group("item"))
+            elif offset == 0 and table is not None and len(line.split()) == 1:
+                items.append((s.line, s.column, line.strip()))  # `- xie-ying`: its item
+            else:
+                return None
+        if not glued:
+            return None
+        first = next(item for item in items if item[2] == glued[0])
+        self.out.problems.append(Problem(
+            "IN017", M("`-{item}` has no space after the `-`, so YAML reads it as text "
+                       "({value!r}), not as a list item", item=glued[0], value=ev.value),
+            first[0] + 1, first[1],
+            glued_item_hint([item[2] for item in items])))
+        if table is None:
+            table = array("i")
+            self.out.tables[id(into)] = table
+        for number, col, item in items:
+            into.append(item)
+            table.frombytes(_ITEM_ENTRY(number, col, number, col + len(item)))
+        return into
 
     def undashed_items(self, top: _Frame, ev: Any, lines: list[str]) -> bool:
         """An item of a list of ids followed by lines of one word each, indented under it

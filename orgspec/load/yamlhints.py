@@ -394,6 +394,109 @@ def glued_dash(text: str, line: int) -> tuple[int, int, str, str] | None:
     return None
 
 
+# `-han-mei`: a plain item whose `-` has no space after it (one word, no colon)
+GLUED_ITEM = lazy(r"^(?P<indent> *)-(?P<item>[^\s\-#:：\[\]{},'\"][^\s:#]*)[ \t]*$")
+
+
+def glued_item_hint(items: list[str]) -> str:
+    """The hint for list items written `-han-mei`: the lines written right."""
+    if len(items) == 1:
+        return M("write `- {key}`: a space after the `-`", key=items[0])
+    return M("write one item per line, each with a space after its `-`: {items}",
+             items=" / ".join(f"`- {item}`" for item in items))
+
+
+def glued_item(text: str, line: int) -> tuple[int, int, str, str] | None:
+    """`-han-mei` (a plain item whose `-` has no space after it) on `line`, 1-based, where
+    the parser gave up for want of a `:` (YAML reads it as a key): as (line, column of
+    the `-`, message, hint), the hint the line written right, with the items so written
+    on the lines right below it at its column. Or None."""
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return None
+    m = GLUED_ITEM.match(lines[line - 1])
+    if m is None:
+        return None
+    indent, items = m.group("indent"), [m.group("item")]
+    at = _content(lines, line + 1, 1)
+    while at is not None:
+        more = GLUED_ITEM.match(lines[at - 1])
+        if more is None or more.group("indent") != indent:
+            break
+        items.append(more.group("item"))
+        at = _content(lines, at + 1, 1)
+    return (line, len(indent) + 1,
+            M("`-{item}` has no space after the `-`, so YAML does not read it as a list "
+              "item", item=items[0]), glued_item_hint(items))
+
+
+# `    - xie-ying`: a plain item (no field in it)
+_PLAIN_ITEM = lazy(r"^(?P<indent> *)- +(?P<item>[^\s#:\[{'\"][^#]*?)[ \t]*(?:#.*)?$")
+# `  members:`: a field whose value is on the lines below it
+_OPENS = lazy(r"^(?P<indent> *)(?:- +)?(?P<key>[A-Za-z_][\w.-]*)[ \t]*:[ \t]*(?:#.*)?$")
+
+
+def items_out_of_line(detail: str, text: str, line: int) -> tuple[int, int, str, str] | None:
+    """The plain items of a field's list written out of line, where the parser gave up at
+    `line` (1-based): dedented left of the field (`  members:` then `- xie-ying`), which YAML
+    reads as items of the list above it and gives up on the next field; or indented deeper
+    than a later item (`      - xie-ying` then `    - han-mei`), which ends the list at the
+    later one. As (line and column of the first item out of line, message, hint: the item
+    at its indentation), or None."""
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines) or not any(w in detail for w in _INDENT_ERRORS):
+        return None
+    here = lines[line - 1]
+    later = _PLAIN_ITEM.match(here) if "expected <block end>" in detail or \
+        "expected key" in detail else None  # the pure parser's words, then libyaml's
+    start = line - 1 if later is not None or "mapping values" in detail else 0
+    items: list[tuple[int, re.Match[str]]] = []
+    at = _content(lines, start, -1) if start else None
+    while at is not None:
+        m = _PLAIN_ITEM.match(lines[at - 1])
+        if m is None or ": " in m.group("item") or \
+                (items and m.group("indent") != items[0][1].group("indent")):
+            break
+        items.insert(0, (at, m))
+        at = _content(lines, at - 1, -1)
+    if not items or at is None:
+        return None
+    field = _OPENS.match(lines[at - 1])
+    if field is None:
+        return None
+    key, column = field.group("key"), field.start("key")
+    mine = len(items[0][1].group("indent"))
+    if later is not None:  # over-indented: the later item's indentation is the list's
+        theirs = len(later.group("indent"))
+        if not column <= theirs < mine:
+            return None
+        first = items[0][1].group("item")
+        return (items[0][0], mine + 1,
+                M("`- {item}` is indented {mine} spaces and `- {next}` below it {theirs}, "
+                  "so YAML ends the list of `{key}:` at `- {next}`", item=first, mine=mine,
+                  next=later.group("item"), theirs=theirs, key=key),
+                M("indent `- {item}` by {theirs} spaces, like `- {next}`: `{written}`",
+                  item=first, theirs=theirs, next=later.group("item"),
+                  written=" " * theirs + "- " + first) if len(items) == 1 else
+                M("indent the items from `- {item}` to `- {last}` by {theirs} spaces, like "
+                  "`- {next}`: `{written}`", item=first, last=items[-1][1].group("item"),
+                  theirs=theirs, next=later.group("item"),
+                  written=" " * theirs + "- " + first))
+    below = lines[line - 1]
+    if mine >= column or at >= line or len(below) - len(below.lstrip(" ")) <= mine or \
+            items[-1][0] != _content(lines, line - 1, -1):
+        return None
+    first, n = items[0][1].group("item"), column + 2
+    return (items[0][0], mine + 1,
+            M("`- {item}` starts its `-` after {mine} spaces, left of `{key}:` above it "
+              "({column}), so YAML does not read it as an item of `{key}`", item=first,
+              mine=mine, key=key, column=column),
+            M("indent `- {item}` by {n} spaces, two more than `{key}:`: `{written}`",
+              item=first, n=n, key=key, written=" " * n + "- " + first) if len(items) == 1
+            else M("indent each item of `{key}:` by {n} spaces, two more than `{key}:`: "
+                   "`{written}`", key=key, n=n, written=" " * n + "- " + first))
+
+
 def _content(lines: list[str], number: int, step: int) -> int | None:
     """The nearest line from `number` (1-based, itself included) in direction `step` that
     is neither blank nor a comment, or None."""

@@ -176,15 +176,15 @@ def _colon_key(ent: RawEntity, kind: str, out: Checked) -> bool:
     """`{kind: Person, id：li-qiang}`: the IME's full-width colon made one key of a field and
     its value. One finding at the colon; the entity is held as invalid (under the id meant)
     so that references to it say nothing more."""
-    for key in ent.data:
+    for inner, key in _keys(ent.data):
         said = colon_key(key)
         if said is None:
             continue
         field, value = said
-        at = ent.fmap.locate((*ent.path, key))
+        at = ent.fmap.locate((*ent.path, *inner, key))
         col = at.col + str(key).index("：")
         message, hint = colon_said(field, value)
-        ident = value if field == "id" else _ident(ent.data)
+        ident = value if field == "id" and not inner else _ident(ent.data)
         if isinstance(ident, str) and ident:
             out.invalid = node_key(kind, ident)
             _hold_fields(ent, out)
@@ -192,6 +192,23 @@ def _colon_key(ent: RawEntity, kind: str, out: Checked) -> bool:
                                 out.invalid or "", hint=hint, code="IN001"))
         return True
     return False
+
+
+def _keys(data: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """(path inside `data`, key) of every key of `data` and of the mappings inside it
+    (`- {ref： refund-handling, role: informed}` in a team's `responsibilities`, trial 36),
+    the entity's own first."""
+    stack: list[tuple[tuple[Any, ...], Any]] = [((), data)]
+    while stack:
+        path, node = stack.pop(0)
+        if isinstance(node, dict):
+            for key, value in node.items():
+                yield path, key
+                if isinstance(value, dict | list):
+                    stack.append(((*path, key), value))
+        elif isinstance(node, list):
+            stack.extend(((*path, i), item) for i, item in enumerate(node)
+                         if isinstance(item, dict | list))
 
 
 MERGE = "<<"  # YAML 1.1's merge key: `<<: {id: ab, name: 甲}`, which the loader does not read
