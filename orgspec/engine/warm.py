@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
     from orgspec.engine.anchors import Anchors
     from orgspec.engine.lint import Inputs
+    from orgspec.engine.racifacts import RaciFacts
     from orgspec.engine.selection import Plan
     from orgspec.engine.summary import FileSummary
     from orgspec.load.cache import Cache
@@ -116,6 +117,9 @@ class State:
     prose_read: frozenset[str] = frozenset(("name", "description", "mission", "title"))
     limits: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
     lang_attrs: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # what answers an edit of who else holds a duty without the org (`engine.raciedit`);
+    # None: not kept (such an edit takes the full path)
+    raci: RaciFacts | None = None
 
 
 # The pairs the near-duplicate search reported, and the features of each duty in one.
@@ -277,6 +281,7 @@ def _made(idents: list[str], org: Org, plan: Plan, config: Config, findings: lis
     from orgspec.engine.anchors import _relative
     from orgspec.engine.incremental import _files_of, _reads, local_codes
     from orgspec.engine.localprose import prose_read
+    from orgspec.engine.racifacts import facts_of
     from orgspec.engine.registry import CHECKS
     from orgspec.engine.summary import KINDS, NAMED, OWNERS
     from orgspec.engine.teams import owning_teams
@@ -321,7 +326,8 @@ def _made(idents: list[str], org: Org, plan: Plan, config: Config, findings: lis
                  else None, names=keyed_names(org, lang), names_vary=names_vary(org),
                  prose_read=prose_read(local, {c for c in local
                                                if plan.rules[c].given is not None}),
-                 limits=_limits(), lang_attrs={} if texts is None else texts[2])
+                 limits=_limits(), lang_attrs={} if texts is None else texts[2],
+                 raci=facts_of(org, rules - set(local) - {NEAR_DUPLICATES}))
 
 
 def _limits() -> dict[str, dict[str, tuple[int, int]]]:
@@ -419,14 +425,20 @@ def patched(inputs: Inputs, config: Config, plan: Plan, today: dt.date, cache: C
     key = state_key(base)
     cache.wait_free("state", WAIT_SECONDS)  # a run before this one still writing it
     head = cache.get("statehead", _head_key(key), Head)
-    edit = None if head is None else _edit(head.idents, inputs, summaries, cache)
-    if head is not None and edit is None:
-        return None  # not one file's prose: the state is not read
+    edit, raci = (None, None) if head is None else _edits(head.idents, inputs, summaries,
+                                                           cache)
+    if head is not None and edit is None and raci is None:
+        return None  # not one file's prose nor RACI: the state is not read
     state = cache.get("state", key, State)
     if state is None:
         return None
     if head is None or head.idents != state.idents:
-        edit = _edit(state.idents, inputs, summaries, cache)
+        edit, raci = _edits(state.idents, inputs, summaries, cache)
+    if edit is None and raci is not None:
+        from orgspec.engine.raciedit import answer
+
+        return answer(state, raci, inputs, config, plan, today, cache, key, summaries, parsed,
+                      root)
     if edit is None or edit[3] & state.blocked:
         return None
     index, old, before, _ = edit
@@ -460,6 +472,8 @@ def patched(inputs: Inputs, config: Config, plan: Plan, today: dt.date, cache: C
     if found is None:
         return None
     check, groups, near, fresh = found
+    if quiet is not None:
+        _keep_unit(raw, cache, units)
     lang = _lang(state, config, check.said)
     # the kept names and the file's were said in the state's language
     if lang is None or (lang != state.lang and (state.names_vary or check.names_vary)):
@@ -478,11 +492,31 @@ def patched(inputs: Inputs, config: Config, plan: Plan, today: dt.date, cache: C
     return result
 
 
-def _edit(idents: list[str], inputs: Inputs, summaries: Mapping[str, FileSummary],
-          cache: Cache) -> tuple[int, str, FileSummary, set[str]] | None:
-    """When `inputs` differ from the run `idents` names in one file's content only, and in
-    prose only (`_changed_kinds`): the file's index, its content hash then, its summary
-    then and the kinds changed; else None."""
+def _edits(idents: list[str], inputs: Inputs, summaries: Mapping[str, FileSummary],
+           cache: Cache) -> tuple[tuple[int, str, FileSummary, set[str]] | None,
+                                  tuple[int, str, FileSummary] | None]:
+    """When `inputs` differ from the run `idents` names in one file's content only: in
+    prose only (`_changed_kinds`), the file's index, its content hash then, its summary
+    then and the kinds changed, first; else, there in the `responsible`, `consulted` or
+    `informed` lists of its duties only (`raciedit.only_raci`), the same but the kinds,
+    second; (None, None) otherwise."""
+    from orgspec.engine.raciedit import only_raci
+
+    one = _one_file(idents, inputs, summaries, cache)
+    if one is None:
+        return None, None
+    after = summaries[inputs.files[one[0]][0].display]
+    changed = _changed_kinds(one[2], after)
+    if changed is not None:
+        return (*one, changed), None
+    return None, one if only_raci(one[2], after) else None
+
+
+def _one_file(idents: list[str], inputs: Inputs, summaries: Mapping[str, FileSummary],
+              cache: Cache) -> tuple[int, str, FileSummary] | None:
+    """When `inputs` differ from the run `idents` names in one file's content only: the
+    file's index, its content hash then and its summary then (both summaries known); else
+    None."""
     if len(idents) != len(inputs.ident):
         return None
     diff = [i for i, (a, b) in enumerate(zip(idents, inputs.ident, strict=True)) if a != b]
@@ -501,8 +535,7 @@ def _edit(idents: list[str], inputs: Inputs, summaries: Mapping[str, FileSummary
     after = summaries.get(file)
     if before is None or after is None:
         return None
-    changed = _changed_kinds(before, after)
-    return None if changed is None else (index, old, before, changed)
+    return index, old, before
 
 
 class _NoSite(Exception):
@@ -543,16 +576,16 @@ def _changed_kinds(before: FileSummary, after: FileSummary) -> set[str] | None:
 
 
 def _kept(state: State, file: str, before: FileSummary, after: FileSummary,
-          local: bool = False) -> list[tuple[Finding, str]] | None:
-    """The state's findings that stay (all but OW007's and, unless `local`, the changed
-    file's entity-local ones), with their anchors; None when one of them may have moved (a
-    location in the changed file in an entity whose positions changed) or came from
-    loading that file."""
+          local: bool = False, near: bool = False) -> list[tuple[Finding, str]] | None:
+    """The state's findings that stay (all but OW007's, unless `near`, and, unless `local`,
+    the changed file's entity-local ones), with their anchors; None when one of them may
+    have moved (a location in the changed file in an entity whose positions changed) or
+    came from loading that file."""
     now = {d for _, _, d in after.chunks}
     out = []
     for f, anchor in zip(state.findings, state.anchors, strict=True):
-        if f.code == NEAR_DUPLICATES or (not local and f.code in state.local and
-                                         f.location.file == file):
+        if (f.code == NEAR_DUPLICATES and not near) or (not local and f.code in state.local
+                                                        and f.location.file == file):
             continue
         if f.code not in state.rules and f.location.file == file:
             return None
@@ -815,6 +848,19 @@ def _unit(raw: RawFile, cache: Cache, before: bytes, after: bytes) -> FileUnit:
     if cache.primed() and not (unit.issues or unit.directives or unit.failed is not None):
         cache.put("file", after, unit)
     return unit
+
+
+def _keep_unit(raw: RawFile, cache: Cache, units: tuple[bytes, bytes]) -> None:
+    """Keep the unit of a file answered without one (`_check_quiet`) once the output is
+    out, before the state (`later`): a RACI edit of the file next reads its duties' lists
+    as they were from it (`engine.raciedit`)."""
+    from orgspec.gcpause import after_output
+
+    def work() -> None:
+        if os.path.isdir(cache.own):  # not made again by a late write after a clean
+            _unit(raw, cache, *units)
+
+    after_output(work)
 
 
 def _check_alone(raw: RawFile, plan: Plan, today: dt.date, local: frozenset[str],
