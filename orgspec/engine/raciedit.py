@@ -76,7 +76,7 @@ def answer(state: State, at: tuple[int, str, FileSummary], inputs: Inputs, confi
     from orgspec.load.cache import make_key
     from orgspec.model.validate import FileUnit
 
-    facts = state.raci
+    facts = warm.kept_facts(cache, key, state.idents)
     if facts is None or not facts.clean or not facts.readers <= HANDLED:
         return None
     index, old, before = at
@@ -179,16 +179,18 @@ def _judged(state: State, facts: RaciFacts, changes: dict[str, Lists],
             plan: Plan) -> dict[str, int] | None:
     """The teams' statement counts after `changes` (`RaciFacts.team_holds`), when the facts
     show that every rule of `racifacts.HANDLED` gives what it gave; else None."""
-    from orgspec.engine.racifacts import pairs_stay
+    from orgspec.engine.racifacts import ids, pairs_stay
 
     holds = dict(facts.team_holds)
     for rid, (old, new) in changes.items():
         if rid in facts.unresolved or rid in facts.unowned:
             return None
         # the teams that hold the duty before and after, whatever the edit (RO002, RO003)
+        claimed = ids(facts.claimed.get(rid))
         stay = {r for lists in old for r in lists} & {r for lists in new for r in lists} | \
-            set(facts.claimed.get(rid, ()))
-        served = facts.served.get(rid, frozenset())
+            claimed
+        served = ids(facts.served.get(rid))
+        positions = ids(facts.role_teams.get(rid))
         delta: dict[str, int] = {}
         paired: set[str] = set()  # the ids moved in `responsible` or `consulted` (MT004)
         for role, before, after in zip(OTHERS, old[1:], new[1:], strict=True):
@@ -202,8 +204,7 @@ def _judged(state: State, facts: RaciFacts, changes: dict[str, Lists],
                 if holder is None:
                     return None
                 if holder.startswith("team:"):
-                    if ref in facts.claimed.get(rid, ()) or \
-                            not stay.issuperset(facts.role_teams.get(rid, ())):
+                    if ref in claimed or not stay >= positions:
                         return None  # OW004; RO002, RO003
                     delta[ref] = delta.get(ref, 0) + (1 if ref in after else -1)
             if role != "informed":

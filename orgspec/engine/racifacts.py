@@ -25,11 +25,12 @@ Every whole-org rule that reads a duty's RACI is a function of the merged statem
 - RF006, RO005: nothing (a person's accountable count is unchanged, and a person who
   holds no duty is accountable for none).
 
-Shapes: ids are strings; `claimed`: duty -> the teams whose charters claim it, in claim
-order; `role_teams`: duty -> the teams (of the org) of the positions that claim it;
-`served`: duty -> the team and position ids the processes serving it hand it to (their
-owners', their steps' owners'); `channels`: team -> its channels, case-folded (teams with
-one or more).
+Shapes: ids are strings; `claimed`: duty -> the teams whose charters claim it;
+`role_teams`: duty -> the teams (of the org) of the positions that claim it; `served`:
+duty -> the team and position ids the processes serving it hand it to (their owners', their
+steps' owners'): each a set of ids kept as one string, joined by NUL (`ids`: a dict of
+tuples, which the garbage collector tracks, read back 20x slower at 500 teams);
+`channels`: team -> its channels, case-folded, joined so (teams with one or more).
 """
 
 from __future__ import annotations
@@ -60,13 +61,13 @@ class RaciFacts:
     positions: frozenset[str]
     unresolved: frozenset[str]
     unowned: frozenset[str]
-    claimed: dict[str, tuple[str, ...]]
-    role_teams: dict[str, tuple[str, ...]]
-    served: dict[str, frozenset[str]]
+    claimed: dict[str, str]
+    role_teams: dict[str, str]
+    served: dict[str, str]
     team_holds: dict[str, int] = field(default_factory=dict)
     pairs_closed: bool = False
     clean: bool = False
-    channels: dict[str, frozenset[str]] = field(default_factory=dict)
+    channels: dict[str, str] = field(default_factory=dict)
     # the run's whole-org rules that read the duties' other roles (`readers`): each must
     # be one of `HANDLED`
     readers: frozenset[str] = frozenset()
@@ -102,18 +103,18 @@ def facts_of(org: Org, codes: Iterable[str]) -> RaciFacts:
     for holder, statements in raci.by_holder.items():
         if holder.startswith("team:"):
             holds[holder[5:]] = len(statements)
-    claimed: dict[str, list[str]] = {}
+    claimed: dict[str, set[str]] = {}
     for c in org.claims:
-        claimed.setdefault(c.responsibility, []).append(c.team)
+        claimed.setdefault(c.responsibility, set()).add(c.team)
     # each distinct set made once: pickled once, read back once
-    one: dict[frozenset[str], frozenset[str]] = {}
+    one: dict[str, str] = {}
     channels = {tid: one.setdefault(got, got) for tid, team in org.teams.items()
-                if (got := frozenset(c.casefold() for c in team.channels))}
-    role_teams: dict[str, list[str]] = {}
+                if (got := _joined({c.casefold() for c in team.channels}))}
+    role_teams: dict[str, set[str]] = {}
     for rc in org.role_claims:
         pos = org.positions.get(rc.position)
         if pos is not None and pos.team in org.teams:
-            role_teams.setdefault(rc.responsibility, []).append(str(pos.team))
+            role_teams.setdefault(rc.responsibility, set()).add(str(pos.team))
     served: dict[str, set[str]] = {}
     for proc in org.processes.values():
         if proc.responsibility:
@@ -127,11 +128,21 @@ def facts_of(org: Org, codes: Iterable[str]) -> RaciFacts:
     return RaciFacts(
         frozenset(org.people), frozenset(org.positions), raci.unresolved,
         frozenset(rid for rid, owners in raci.accountable.items() if not owners),
-        {rid: tuple(teams) for rid, teams in claimed.items()},
-        {rid: tuple(teams) for rid, teams in role_teams.items()},
-        {rid: frozenset(ids) for rid, ids in served.items()},
+        {rid: _joined(teams) for rid, teams in claimed.items()},
+        {rid: _joined(teams) for rid, teams in role_teams.items()},
+        {rid: _joined(given) for rid, given in served.items()},
         holds, _pairs_closed(org), not org.directives and not org.aliased, channels,
         readers(codes))
+
+
+def _joined(found: set[str]) -> str:
+    """A set of ids as `RaciFacts` keeps it (`ids` reads it back)."""
+    return "\0".join(sorted(found))
+
+
+def ids(joined: str | None) -> set[str]:
+    """The ids `RaciFacts` keeps as one string (None, "": none)."""
+    return set(joined.split("\0")) if joined else set()
 
 
 def _pairs_closed(org: Org) -> bool:
@@ -165,12 +176,13 @@ def pairs_stay(facts: RaciFacts, teams: frozenset[str], rid: str, moved: set[str
         return True
     if not holders <= teams or not moved <= teams:
         return False
-    partners = holders | set(facts.claimed.get(rid, ())) | set(facts.role_teams.get(rid, ()))
+    partners = holders | ids(facts.claimed.get(rid)) | ids(facts.role_teams.get(rid))
+    channels = {team: ids(facts.channels.get(team)) for team in partners | moved}
     for team in moved:
-        own = facts.channels.get(team)
-        if own is None:
+        own = channels[team]
+        if not own:
             return False
         for other in partners:
-            if other != team and own.isdisjoint(facts.channels.get(other, ())):
+            if other != team and own.isdisjoint(channels[other]):
                 return False
     return True
