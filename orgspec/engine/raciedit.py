@@ -4,10 +4,11 @@ the org.
 When exactly one file changed and only in the `responsible`, `consulted` or `informed`
 lists of its duties (`only_raci`: every digest of `engine.summary` the same but the
 duties' own, their `Responsibility.owners` and prose the same), the kept `warm.State`
-answers, as for a prose edit: the file is validated and its entity-local rules run on
-their own (`warm._check_alone`), every other finding is kept where the entity it lies in
-did not move (`warm._kept`, OW007's too: it reads the duties' texts and accountable
-owners alone). The whole-org rules that read those lists (`racifacts.HANDLED`) are shown
+answers, as for a prose edit: every finding is kept where the entity it lies in did not
+move (`warm._kept`; OW007's too, which reads the duties' texts and accountable owners
+alone; the file's entity-local ones too, which depend on their entity alone), and the
+entity-local rules run on the changed duties alone, which must find nothing (as the state
+had nothing at them). The whole-org rules that read those lists (`racifacts.HANDLED`) are shown
 to give what they gave from the kept facts (`racifacts.RaciFacts`, whose module says which
 fact answers which rule): each changed duty's old and new lists are read from the file's
 unit before the edit (kept in the cache) and after it, and each id the edit moves must
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -35,7 +36,6 @@ if TYPE_CHECKING:
     from orgspec.load.cache import Cache
     from orgspec.load.config import Config
     from orgspec.load.loader import RawFile
-    from orgspec.model.validate import FileUnit
 
 # The roles an edit may change; `accountable` (OW007's, the owning teams') stays.
 OTHERS = ("responsible", "consulted", "informed")
@@ -69,110 +69,96 @@ def answer(state: State, at: tuple[int, str, FileSummary], inputs: Inputs, confi
            summaries: Mapping[str, FileSummary], parsed: dict[str, RawFile],
            root: str) -> LintResult | None:
     """The run's result from `state` for the RACI edit `at` (the file's index, its content
-    hash before and its summary then: `warm._raci_edit`), stored as the next run's state;
+    hash before and its summary then: `warm._edits`), stored as the next run's state;
     None when the full path must answer."""
     from orgspec.engine import warm
-    from orgspec.engine.racifacts import HANDLED
-    from orgspec.load.cache import make_key
-    from orgspec.model.validate import FileUnit
+    from orgspec.engine.racifacts import HANDLED, LOCAL_SAFE, lists_text
 
     facts = warm.kept_facts(cache, key, state.idents)
-    if facts is None or not facts.clean or not facts.readers <= HANDLED:
+    if facts is None or not facts.clean or not facts.readers <= HANDLED or \
+            not {c for c in plan.severity if c in state.local} <= LOCAL_SAFE:
         return None
-    index, old, before = at
+    index, _, before = at
     cand, data = inputs.files[index]
-    file, digest = cand.display, inputs.digests[index]
+    file = cand.display
     after = summaries.get(file)
     if after is None or not isinstance(data, bytes):
-        return None
-    was = cache.get("file", make_key("file", inputs.parser, file, old), FileUnit)
-    if was is None:
         return None
     raw = parsed.get(file)
     if raw is None:
         from orgspec.load.loader import load_bytes
 
         raw = load_bytes(file, data)
-    now = _unit(raw, cache, make_key("file", inputs.parser, file, digest))
-    changes = _changes(was, now, raw)
-    if not changes or any("responsibility:" + rid in {f.entity for f in state.findings}
-                          for rid in changes):
+    changes = _changes(raw, facts, state, file)
+    if not changes:
         return None
+    changed = {"responsibility:" + rid for rid in changes}
+    if any(f.entity in changed for f in state.findings):
+        return None  # a finding of the duty: it may move or go
     holds = _judged(state, facts, changes, plan)
     if holds is None:
         return None
-    kept = warm._kept(state, file, before, after, near=True)
+    # every finding kept, the file's entity-local ones too where their entity (not a
+    # changed duty: it has none) did not move
+    kept = warm._kept(state, file, before, after, local=True, near=True)
     if kept is None:
         return None
-    ours = [rid for rid in state.duties.ids if state.duties.files[rid] == file]
-    check = warm._check_alone(raw, plan, today, state.local, ours, state.lang, now)
-    if check is None or check.keys != state.keys.get(file, frozenset()) or \
-            any(i.entity in {"responsibility:" + rid for rid in changes} for i in check.issues):
-        return None
-    if warm._lang(state, config, check.said) != state.lang:
-        return None
-    result = warm._result(replace(state, raci=replace(facts, team_holds=holds)), kept, check,
-                          None, plan, config, cache, key, inputs, root, summaries, file)
+    keys = state.keys.get(file, frozenset())
+    duties = state.duties
+    check = warm.FileCheck(keys, [], [], {rid: duties.texts[duties.index[rid]]
+                                          for rid in duties.ids if duties.files[rid] == file},
+                           {}, {}, {k: state.names[k] for k in keys if k in state.names})
+    lists = dict(facts.lists)  # a copy: ~0.3 ms at 5,000 duties
+    lists.update((rid, lists_text(new)) for rid, (_, new) in changes.items())
+    result = warm._result(replace(state, raci=replace(facts, team_holds=holds, lists=lists)),
+                          kept, check, None, plan, config, cache, key, inputs, root,
+                          summaries, file)
     return replace(result, timezone=config.timezone or "", today=today.isoformat(),
                    name_order=config.name_order or "")
 
 
-def _unit(raw: RawFile, cache: Cache, key: bytes) -> FileUnit:
-    """The file's unit now: kept under `key`, else validated (and kept for the next run)."""
-    from orgspec.model.validate import FileUnit, check_file
+def _changes(raw: RawFile, facts: RaciFacts, state: State, file: str
+             ) -> dict[str, Lists] | None:
+    """Duty id -> its four RACI lists before (`RaciFacts.lists`) and after (as `raw` writes
+    them), for each duty of the file whose lists differ; None when the file is not read
+    plainly (an input problem, a suppression, a duty whose id is not the org's duty of
+    this file or is written twice), a list is not one validation takes as written
+    (`summary._refs`, no hidden character), or a changed duty names an id twice."""
+    from orgspec.engine.racifacts import ROLES, lists_of
+    from orgspec.engine.summary import _refs
+    from orgspec.load.source import without_hidden
 
-    unit = cache.get("file", key, FileUnit)
-    if unit is not None and unit.display == raw.display:
-        return unit
-    unit = check_file(raw)
-    if cache.primed() and not (unit.issues or unit.directives or unit.failed is not None):
-        cache.put("file", key, unit)
-    return unit
-
-
-def _changes(was: FileUnit, now: FileUnit, raw: RawFile) -> dict[str, Lists] | None:
-    """Duty id -> its (accountable, responsible, consulted, informed) lists before and
-    after, for each duty whose lists differ; None when the two units are not the same
-    entities but for those lists, or a changed list is not as written (a value validation
-    changed) or names an id twice in the duty."""
-    if was.display != now.display or len(was.checked) != len(now.checked) or \
-            was.issues or now.issues or was.directives or now.directives or \
-            was.failed is not None or now.failed is not None or \
-            len(raw.entities) != len(now.checked):
+    if raw.issues or raw.directives or raw.failed is not None:
         return None
+    duties = state.duties
     out: dict[str, Lists] = {}
-    for a, b, ent in zip(was.checked, now.checked, raw.entities, strict=True):
-        if a.obj is None or b.obj is None or a.issues or b.issues or a.dropped or \
-                b.dropped or a.invalid is not None or b.invalid is not None or a.kind != b.kind:
-            return None
-        if b.kind != _DUTY:
+    seen: set[str] = set()
+    for ent in raw.entities:
+        data = ent.data
+        if ent.kind != _DUTY or not isinstance(data, dict):
             continue
-        old, new = _lists(a.obj), _lists(b.obj)
-        if old == new:
-            continue
-        if _rest(a.obj) != _rest(b.obj) or old[0] != new[0]:
+        rid = data.get("id")
+        if type(rid) is not str or rid in seen or duties.files.get(rid) != file or \
+                rid not in facts.lists:
             return None
-        written = ent.data
-        for role, values in zip(OTHERS, new[1:], strict=True):
-            said = written.get(role)
-            said = [said] if isinstance(said, str) else said
-            if values and said != values:
+        seen.add(rid)
+        new: list[list[str]] = []
+        for role in ROLES:
+            value = data.get(role, [])
+            if role in data and not _refs(value):
                 return None
+            values = [value] if isinstance(value, str) else list(value)
+            if any(without_hidden(v) != v for v in values):
+                return None
+            new.append(values)
+        old = lists_of(facts.lists[rid])
+        if tuple(new) == old:
+            continue
         every = [r for values in new for r in values]
-        if len(every) != len(set(every)):
+        if old[0] != new[0] or len(every) != len(set(every)):
             return None
-        out[b.obj.id] = (old, new)
+        out[rid] = (old, tuple(new))
     return out
-
-
-def _lists(duty: Any) -> tuple[list[str], ...]:
-    return (list(duty.accountable), *(list(getattr(duty, role)) for role in OTHERS))
-
-
-def _rest(duty: Any) -> dict[str, Any]:
-    """A duty's fields but its other roles."""
-    found: dict[str, Any] = duty.model_dump(exclude=set(OTHERS))
-    return found
 
 
 def _judged(state: State, facts: RaciFacts, changes: dict[str, Lists],

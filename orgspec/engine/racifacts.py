@@ -30,7 +30,10 @@ Shapes: ids are strings; `claimed`: duty -> the teams whose charters claim it;
 duty -> the team and position ids the processes serving it hand it to (their owners', their
 steps' owners'): each a set of ids kept as one string, joined by NUL (`ids`: a dict of
 tuples, which the garbage collector tracks, read back 20x slower at 500 teams);
-`channels`: team -> its channels, case-folded, joined so (teams with one or more).
+`channels`: team -> its channels, case-folded, joined so (teams with one or more);
+`lists`: duty -> its four RACI lists as validated (`ROLES` order), each joined so and the
+four joined by SOH (`lists_of`); `placeholders`: `models.PLACEHOLDERS` (the path does not
+import the models).
 """
 
 from __future__ import annotations
@@ -47,6 +50,15 @@ if TYPE_CHECKING:
 # by the facts above (the module's list); another such rule sends the edit the full path.
 HANDLED = frozenset(("RF001", "RF005", "RF006", "RF007", "OW001", "OW002", "OW003", "OW004",
                      "OW005", "OW006", "MT004", "RO002", "RO003", "RO005", "PR005", "PR008"))
+# The entity-local rules the path knows: none reads a duty's lists but RF004, which finds
+# nothing in lists that name each id once (`raciedit._changes` asks that); SC004 and SC005
+# read a duty's name, which the edit leaves. Another enabled one (a rule pack's) sends the
+# edit the full path.
+LOCAL_SAFE = frozenset((
+    "HI003", "HI005", "MT001", "MT002", "MT006", "SC004", "SC005", "OK001", "OK002", "OK003",
+    "OK004", "OK005", "OK006", "OK007", "OK008", "OK009", "OK010", "OK011", "OK016", "OK017",
+    "RO004", "PR001", "PR006", "PR007", "PR009", "RF004"))
+ROLES = ("accountable", "responsible", "consulted", "informed")  # `models.ROLES`
 # the duty digests an edit of its other roles changes (`summary.FileSummary.kinds`)
 DUTY_PARTS = frozenset(("Responsibility", "Responsibility.structure", "Responsibility.named"))
 
@@ -71,13 +83,13 @@ class RaciFacts:
     # the run's whole-org rules that read the duties' other roles (`readers`): each must
     # be one of `HANDLED`
     readers: frozenset[str] = frozenset()
+    lists: dict[str, str] = field(default_factory=dict)
+    placeholders: frozenset[str] = frozenset()
 
     def holder(self, teams: frozenset[str], ref: str) -> str | None:
         """`Org.holder(ref)` from the facts: a team wins over a person, a person over a
-        position; None for a placeholder or an unknown id."""
-        from orgspec.model.models import is_placeholder
-
-        if is_placeholder(ref):
+        position; None for a placeholder (`models.is_placeholder`) or an unknown id."""
+        if ref.strip().casefold() in self.placeholders:
             return None
         if ref in teams:
             return "team:" + ref
@@ -98,6 +110,8 @@ def readers(codes: Iterable[str]) -> frozenset[str]:
 def facts_of(org: Org, codes: Iterable[str]) -> RaciFacts:
     """The `RaciFacts` of an org after its rules ran (`org.raci` is made by then), for a
     run of the whole-org rules `codes`."""
+    from orgspec.model.models import PLACEHOLDERS
+
     raci = org.raci
     holds: dict[str, int] = {}
     for holder, statements in raci.by_holder.items():
@@ -132,7 +146,18 @@ def facts_of(org: Org, codes: Iterable[str]) -> RaciFacts:
         {rid: _joined(teams) for rid, teams in role_teams.items()},
         {rid: _joined(given) for rid, given in served.items()},
         holds, _pairs_closed(org), not org.directives and not org.aliased, channels,
-        readers(codes))
+        readers(codes), {rid: lists_text(tuple(list(getattr(duty, role)) for role in ROLES))
+                         for rid, duty in org.responsibilities.items()}, PLACEHOLDERS)
+
+
+def lists_text(lists: tuple[list[str], ...]) -> str:
+    """A duty's four RACI lists as `RaciFacts.lists` keeps them."""
+    return "\1".join("\0".join(values) for values in lists)
+
+
+def lists_of(text: str) -> tuple[list[str], ...]:
+    """A duty's four RACI lists from `RaciFacts.lists` (`lists_text`'s inverse)."""
+    return tuple(part.split("\0") if part else [] for part in text.split("\1"))
 
 
 def _joined(found: set[str]) -> str:

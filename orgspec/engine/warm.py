@@ -501,8 +501,6 @@ def patched(inputs: Inputs, config: Config, plan: Plan, today: dt.date, cache: C
     if found is None:
         return None
     check, groups, near, fresh = found
-    if quiet is not None:
-        _keep_unit(raw, cache, units)
     lang = _lang(state, config, check.said)
     # the kept names and the file's were said in the state's language
     if lang is None or (lang != state.lang and (state.names_vary or check.names_vary)):
@@ -529,8 +527,6 @@ def _edits(idents: list[str], inputs: Inputs, summaries: Mapping[str, FileSummar
     then and the kinds changed, first; else, there in the `responsible`, `consulted` or
     `informed` lists of its duties only (`raciedit.only_raci`), the same but the kinds,
     second; (None, None) otherwise."""
-    from orgspec.engine.raciedit import only_raci
-
     one = _one_file(idents, inputs, summaries, cache)
     if one is None:
         return None, None
@@ -538,6 +534,8 @@ def _edits(idents: list[str], inputs: Inputs, summaries: Mapping[str, FileSummar
     changed = _changed_kinds(one[2], after)
     if changed is not None:
         return (*one, changed), None
+    from orgspec.engine.raciedit import only_raci
+
     return None, one if only_raci(one[2], after) else None
 
 
@@ -877,19 +875,6 @@ def _unit(raw: RawFile, cache: Cache, before: bytes, after: bytes) -> FileUnit:
     if cache.primed() and not (unit.issues or unit.directives or unit.failed is not None):
         cache.put("file", after, unit)
     return unit
-
-
-def _keep_unit(raw: RawFile, cache: Cache, units: tuple[bytes, bytes]) -> None:
-    """Keep the unit of a file answered without one (`_check_quiet`) once the output is
-    out, before the state (`later`): a RACI edit of the file next reads its duties' lists
-    as they were from it (`engine.raciedit`)."""
-    from orgspec.gcpause import after_output
-
-    def work() -> None:
-        if os.path.isdir(cache.own):  # not made again by a late write after a clean
-            _unit(raw, cache, *units)
-
-    after_output(work)
 
 
 def _check_alone(raw: RawFile, plan: Plan, today: dt.date, local: frozenset[str],
