@@ -1780,6 +1780,10 @@ RACI: list[tuple[str, str, str, str, str, bool]] = [
     ("ecommerce", "informed team removed after them", _ECO,  # of the placeholder's run
      r"^(  informed: \[)customer-service, product\]$", r"\1product]", True),
     ("ecommerce", "accountable", _ECO, r"^(  accountable: )tech$", r"\1product", False),
+    ("ecommerce", "informed team off the process removed", _ECO,
+     r"^(  informed: \[customer-service, marketing), operations\]$", r"\1]", True),
+    ("ecommerce", "informed team on the process removed", _ECO,
+     r"^(  informed: \[customer-service), marketing\]$", r"\1]", False),  # PR005
     # minimal: neither meetings nor channels (MT004 says nothing)
     ("minimal", "informed team added", "org.yaml", r"^(  accountable: platform)$",
      r"\1\n  informed: [support]", True),
@@ -1791,6 +1795,19 @@ RACI: list[tuple[str, str, str, str, str, bool]] = [
      r"\1[]", True),  # support still holds support-tickets (OW006)
     ("minimal", "consulted team its charter claims removed", "org.yaml",
      r"^(  consulted: )\[platform\]$", r"\1[]", False),  # OW004 not decided
+    # `_TINY`: a position of team b holds x, which b holds only as informed; team d
+    # holds nothing; a step of the process serving y is team a's
+    ("tiny", "informed team added", "org.yaml", r"^(  informed: \[b)\]$", r"\1, c]", True),
+    ("tiny", "the position's team removed", "org.yaml", r"^(  informed: \[)b, c\]$",
+     r"\1c]", False),  # RO003, OW006
+    ("tiny", "a team that holds nothing informed", "org.yaml", r"^(  informed: \[)c\]$",
+     r"\1c, d]", False),  # OW006 goes
+    ("tiny", "a step's team removed from the duty served", "org.yaml",
+     r"^(  consulted: )\[a\]$", r"\1[]", False),  # PR005
+    ("tiny", "a team added to the duty served", "org.yaml", r"^(  consulted: )\[\]$",
+     r"\1[b]", False),  # PR005's related place, at the duty, may move
+    ("tiny", "a team added beside it", "org.yaml", r"^(  consulted: )\[b\]$",
+     r"\1[b, d]", False),  # OW006 goes
     # the synthetic org: a channel every team has (no pair can open)
     ("teams", "consulted as the benchmark adds", F, r"^(  consulted: \[)team-",
      r"\1team-00000, team-", True),
@@ -1814,6 +1831,67 @@ RACI: list[tuple[str, str, str, str, str, bool]] = [
 ]
 
 
+_TINY = """\
+- kind: Team
+  id: a
+  name: A
+  lead: pa
+  members: [pa]
+  channels: [all]
+  responsibilities: [x]
+- kind: Team
+  id: b
+  name: B
+  parent: a
+  lead: pb
+  members: [pb]
+  channels: [all]
+- kind: Team
+  id: c
+  name: C
+  lead: pc
+  members: [pc]
+  channels: [all]
+  responsibilities: [y]
+- kind: Team
+  id: d
+  name: D
+  lead: pd
+  members: [pd]
+  channels: [all]
+- {kind: Person, id: pa, name: Pa, title: Lead}
+- {kind: Person, id: pb, name: Pb, title: Lead}
+- {kind: Person, id: pc, name: Pc, title: Lead}
+- {kind: Person, id: pd, name: Pd, title: Lead}
+- kind: Role
+  id: b-desk
+  name: Desk
+  team: b
+  holders: [pb]
+  duties: [x]
+- kind: Responsibility
+  id: x
+  name: X
+  description: Run the x desk
+  accountable: a
+  informed: [b]
+- kind: Responsibility
+  id: y
+  name: Y
+  description: Run the y desk
+  accountable: c
+  consulted: [a]
+- kind: Process
+  id: y-flow
+  name: Y flow
+  owner: c
+  responsibility: y
+  steps:
+    - {id: s0, name: Start, owner: c, next: [s1]}
+    - {id: s1, name: Hand, owner: a}
+"""
+
+
 def test_raci_edits_answered_from_the_kept_state_equal_a_fresh_check(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each of `RACI` in turn, per org: equal to a run without the cache, answered from the
@@ -1832,6 +1910,9 @@ def test_raci_edits_answered_from_the_kept_state_equal_a_fresh_check(
     shutil.copytree(EXAMPLES, tmp_path / "examples")
     orgs = {p.name: p for p in (tmp_path / "examples").iterdir()}
     orgs["teams"] = _synthetic(tmp_path)
+    orgs["tiny"] = tmp_path / "tiny"
+    orgs["tiny"].mkdir()
+    _write(orgs["tiny"] / "org.yaml", _TINY)
     primed: set[str] = set()
     wrong, paths_taken = [], []
     for name, edit, file, pattern, repl, fast in RACI:
