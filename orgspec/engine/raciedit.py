@@ -130,7 +130,7 @@ def _changes(raw: RawFile, facts: RaciFacts, state: State, file: str
 
     if raw.issues or raw.directives or raw.failed is not None:
         return None
-    duties = state.duties
+    keys = state.keys.get(file, frozenset())  # the org's entities from the file
     out: dict[str, Lists] = {}
     seen: set[str] = set()
     for ent in raw.entities:
@@ -138,7 +138,7 @@ def _changes(raw: RawFile, facts: RaciFacts, state: State, file: str
         if ent.kind != _DUTY or not isinstance(data, dict):
             continue
         rid = data.get("id")
-        if type(rid) is not str or rid in seen or duties.files.get(rid) != file or \
+        if type(rid) is not str or rid in seen or "responsibility:" + rid not in keys or \
                 rid not in facts.lists:
             return None
         seen.add(rid)
