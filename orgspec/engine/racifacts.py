@@ -28,8 +28,9 @@ Every whole-org rule that reads a duty's RACI is a function of the merged statem
 Shapes: ids are strings; `claimed`: duty -> the teams whose charters claim it;
 `role_teams`: duty -> the teams (of the org) of the positions that claim it; `served`:
 duty -> the team and position ids the processes serving it hand it to (their owners', their
-steps' owners'): each a set of ids kept as one string, joined by NUL (`ids`: a dict of
-tuples, which the garbage collector tracks, read back 20x slower at 500 teams);
+steps' owners'): each a set of ids kept as one string, joined by NUL, read back by `ids`
+(kept as a dict of tuples, which the garbage collector tracks, they read back 20x slower
+at 500 teams);
 `channels`: team -> its channels, case-folded, joined so (teams with one or more);
 `lists`: duty -> its four RACI lists as validated (`ROLES` order), each joined so and the
 four joined by SOH (`lists_of`); `placeholders`: `models.PLACEHOLDERS` (the path does not

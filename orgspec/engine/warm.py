@@ -20,7 +20,9 @@ person's name (RF008, RO002 read them), a suppression in the changed file or one
 OW007 anywhere, a file that failed, anything held back, a `former id`) falls back to the
 full path, as does any doubt about an entry: the findings are the same as a run without
 the cache (`tests/test_cache.py` replays edits of every kind and compares).
-ORGSPEC_WARM_PATCH=0 turns it off.
+ORGSPEC_WARM_PATCH=0 turns it off. One structure edit is answered from the state too: one
+file's duties' `responsible`, `consulted` or `informed` lists changed (`engine.raciedit`,
+from the RACI facts kept beside the state, `Facts`).
 
 The state is only for the next run, so `orgspec check` writes it after its output is out,
 in a child it does not wait for (`later`, `gcpause.after_output`); the cache's "state" lock
