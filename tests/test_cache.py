@@ -1734,3 +1734,204 @@ def test_an_upgraded_opencc_changes_every_key(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(cache_module, "library_stamp",
                         lambda name: stamp(name) + ("\nupgraded" if name == "opencc" else ""))
     assert cache_module.code_fingerprint() != before
+
+
+# Edits of who else holds a duty (`responsible`, `consulted`, `informed`), which
+# `engine.raciedit` answers from the kept state when the kept facts show that every rule
+# that reads them gives what it gave (`engine.racifacts`), in order per org: (org, edit,
+# the file, pattern, replacement, answered so). Each is compared with a fresh check; the
+# others take the full path (a finding may appear, or the facts cannot tell) or, for a
+# content checked before, its stored result.
+_ECO = "responsibilities/tech.yaml"
+_CS = "responsibilities/customer-service.yaml"
+RACI: list[tuple[str, str, str, str, str, bool]] = [
+    # ecommerce: meetings, and no channel every team has (MT004 judges each pair)
+    ("ecommerce", "informed team added", _ECO, r"^(  informed: \[)customer-service\]$",
+     r"\1customer-service, marketing]", True),
+    ("ecommerce", "informed person added", _ECO,
+     r"^(  informed: \[)customer-service, marketing\]$",
+     r"\1customer-service, marketing, wang-fang]", True),
+    ("ecommerce", "informed team removed", _ECO,
+     r"^(  informed: \[)customer-service, marketing, ", r"\1customer-service, ", True),
+    ("ecommerce", "informed at a duty with MT004", _CS, r"^(  informed: \[)operations\]$",
+     r"\1operations, marketing]", False),  # its own team named twice (accountable too)
+    ("ecommerce", "informed at a duty with OW001", _CS,
+     r"^(  consulted: \[product\])$", r"\1\n  informed: [marketing]", False),  # moves
+    ("ecommerce", "informed person removed", _ECO,
+     r"^(  informed: \[)customer-service, wang-fang\]$", r"\1customer-service]", True),
+    ("ecommerce", "consulted team added", _ECO, r"^(  consulted: \[)product\]$",
+     r"\1product, operations]", False),  # a pair MT004 judges: not decided
+    ("ecommerce", "consulted team removed", _ECO, r"^(  consulted: \[)product, operations\]$",
+     r"\1product]", False),  # stored
+    ("ecommerce", "informed team moved to responsible", _ECO,
+     r"^  informed: \[customer-service\]$", "  responsible: [customer-service]", False),
+    ("ecommerce", "responsible team moved back to informed", _ECO,
+     r"^  responsible: \[customer-service\]$", "  informed: [customer-service]", False),
+    ("ecommerce", "unknown id informed", _ECO, r"^(  informed: \[)customer-service\]$",
+     r"\1customer-service, nobody-here]", False),  # RF001
+    ("ecommerce", "unknown id removed", _ECO,
+     r"^(  informed: \[)customer-service, nobody-here\]$", r"\1customer-service]", False),
+    ("ecommerce", "placeholder informed", _ECO, r"^(  informed: \[)customer-service\]$",
+     r"\1customer-service, 待定]", False),  # OW002
+    ("ecommerce", "placeholder removed", _ECO, r"^(  informed: \[)customer-service, 待定\]$",
+     r"\1customer-service]", False),
+    ("ecommerce", "informed team added after them", _ECO,  # the state kept is the one
+     r"^(  informed: \[)customer-service\]$", r"\1customer-service, product]", False),
+    ("ecommerce", "informed team removed after them", _ECO,  # of the placeholder's run
+     r"^(  informed: \[)customer-service, product\]$", r"\1product]", True),
+    ("ecommerce", "accountable", _ECO, r"^(  accountable: )tech$", r"\1product", False),
+    ("ecommerce", "informed team off the process removed", _ECO,
+     r"^(  informed: \[customer-service, marketing), operations\]$", r"\1]", True),
+    ("ecommerce", "informed team on the process removed", _ECO,
+     r"^(  informed: \[customer-service), marketing\]$", r"\1]", False),  # PR005
+    # minimal: neither meetings nor channels (MT004 says nothing)
+    ("minimal", "informed team added", "org.yaml", r"^(  accountable: platform)$",
+     r"\1\n  informed: [support]", True),
+    ("minimal", "consulted person added", "org.yaml", r"^(  informed: \[support\])$",
+     r"\1\n  consulted: [grace]", True),
+    ("minimal", "person moved from consulted to responsible", "org.yaml",
+     r"^  consulted: \[grace\]$", "  responsible: [grace]", True),
+    ("minimal", "the team's informed emptied", "org.yaml", r"^(  informed: )\[support\]$",
+     r"\1[]", True),  # support still holds support-tickets (OW006)
+    ("minimal", "consulted team its charter claims removed", "org.yaml",
+     r"^(  consulted: )\[platform\]$", r"\1[]", False),  # OW004 not decided
+    # `_TINY`: a position of team b holds x, which b holds only as informed; team d
+    # holds nothing; a step of the process serving y is team a's
+    ("tiny", "informed team added", "org.yaml", r"^(  informed: \[b)\]$", r"\1, c]", True),
+    ("tiny", "the position's team removed", "org.yaml", r"^(  informed: \[)b, c\]$",
+     r"\1c]", False),  # RO003, OW006
+    ("tiny", "a team that holds nothing informed", "org.yaml", r"^(  informed: \[)c\]$",
+     r"\1c, d]", False),  # OW006 goes
+    ("tiny", "a step's team removed from the duty served", "org.yaml",
+     r"^(  consulted: )\[a\]$", r"\1[]", False),  # PR005
+    ("tiny", "a team added to the duty served", "org.yaml", r"^(  consulted: )\[\]$",
+     r"\1[b]", False),  # PR005's related place, at the duty, may move
+    ("tiny", "a team added beside it", "org.yaml", r"^(  consulted: )\[b\]$",
+     r"\1[b, d]", False),  # OW006 goes
+    # the synthetic org: a channel every team has (no pair can open)
+    ("teams", "consulted as the benchmark adds", F, r"^(  consulted: \[)team-",
+     r"\1team-00000, team-", True),
+    ("teams", "consulted team added again", F, r"^(  consulted: \[)team-00000, ",
+     r"\1team-00002, team-00000, ", True),
+    ("teams", "consulted team removed", F, r"^(  consulted: \[)team-00002, team-00000, ",
+     r"\1team-00002, ", True),
+    ("teams", "consulted moved to responsible", F, r"^  consulted: (\[team-00002, )",
+     r"  responsible: \1", True),
+    ("teams", "informed person added", F, r"^(  responsible: \[team-00002, .*)$",
+     r"\1\n  informed: [wu-00001-1]", True),
+    ("teams", "person moved from informed to consulted", F, r"^  informed: (\[wu-00001-1\])$",
+     r"  consulted: \1", True),
+    ("teams", "consulted of a duty with OW007", "team-00001.yaml",
+     r"^(  id: team-00001-d1\n(?:.*\n){2}  consulted: \[)team-00006\]",
+     r"\1team-00000, team-00006]", False),  # its OW007's related place may move
+    ("teams", "the duty's own team responsible", F, r"^(  responsible: \[)team-00002, ",
+     rf"\1{T}, team-00002, ", False),  # named twice in the duty (accountable too)
+    ("teams", "unknown id consulted", F, r"^(  consulted: \[)wu-00001-1\]",
+     r"\1wu-00001-1, nobody]", False),  # RF001
+]
+
+
+_TINY = """\
+- kind: Team
+  id: a
+  name: A
+  lead: pa
+  members: [pa]
+  channels: [all]
+  responsibilities: [x]
+- kind: Team
+  id: b
+  name: B
+  parent: a
+  lead: pb
+  members: [pb]
+  channels: [all]
+- kind: Team
+  id: c
+  name: C
+  lead: pc
+  members: [pc]
+  channels: [all]
+  responsibilities: [y]
+- kind: Team
+  id: d
+  name: D
+  lead: pd
+  members: [pd]
+  channels: [all]
+- {kind: Person, id: pa, name: Pa, title: Lead}
+- {kind: Person, id: pb, name: Pb, title: Lead}
+- {kind: Person, id: pc, name: Pc, title: Lead}
+- {kind: Person, id: pd, name: Pd, title: Lead}
+- kind: Role
+  id: b-desk
+  name: Desk
+  team: b
+  holders: [pb]
+  duties: [x]
+- kind: Responsibility
+  id: x
+  name: X
+  description: Run the x desk
+  accountable: a
+  informed: [b]
+- kind: Responsibility
+  id: y
+  name: Y
+  description: Run the y desk
+  accountable: c
+  consulted: [a]
+- kind: Process
+  id: y-flow
+  name: Y flow
+  owner: c
+  responsibility: y
+  steps:
+    - {id: s0, name: Start, owner: c, next: [s1]}
+    - {id: s1, name: Hand, owner: a}
+"""
+
+
+def test_raci_edits_answered_from_the_kept_state_equal_a_fresh_check(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each of `RACI` in turn, per org: equal to a run without the cache, answered from the
+    kept state (`engine.raciedit`) exactly where `RACI` says, the full path elsewhere."""
+    from orgspec.engine import raciedit
+
+    monkeypatch.setenv("ORGSPEC_PARALLEL", "0")
+    real, answered = raciedit.answer, [0]
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        found = real(*args, **kwargs)
+        answered[0] += found is not None
+        return found
+
+    monkeypatch.setattr(raciedit, "answer", counted)
+    shutil.copytree(EXAMPLES, tmp_path / "examples")
+    orgs = {p.name: p for p in (tmp_path / "examples").iterdir()}
+    orgs["teams"] = _synthetic(tmp_path)
+    orgs["tiny"] = tmp_path / "tiny"
+    orgs["tiny"].mkdir()
+    _write(orgs["tiny"] / "org.yaml", _TINY)
+    primed: set[str] = set()
+    wrong, paths_taken = [], []
+    for name, edit, file, pattern, repl, fast in RACI:
+        org = orgs[name]
+        paths, folder = [str(org)], str(tmp_path / "cache" / name)
+        if name not in primed:  # cold (the result only), then a comment (every entry)
+            primed.add(name)
+            check_cached(paths, STRICT, Cache(folder), TODAY)
+            _append(org / file, "# primed\n")
+            check_cached(paths, STRICT, Cache(folder), TODAY)
+        if not _sub(org, pattern, repl, file):
+            wrong.append((name, edit, "not applied"))
+            continue
+        before = answered[0]
+        got = check_cached(paths, STRICT, Cache(folder), TODAY)
+        plain = lint_org(paths, STRICT, TODAY)[0]
+        if _findings(got.findings) != _findings(plain.findings) or got.names != plain.names:
+            wrong.append((name, edit))
+        paths_taken.append(((name, edit), answered[0] > before, fast))
+    assert not wrong, wrong
+    assert [(step, took) for step, took, _ in paths_taken] == \
+        [(step, fast) for step, _, fast in paths_taken]

@@ -135,6 +135,8 @@ def _checked(org: Path, tmp_path: Path) -> None:
 
 
 def test_a_raci_edit_is_patched_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the full path's kept org: a RACI edit the kept state would answer (`engine.raciedit`)
+    monkeypatch.setenv("ORGSPEC_WARM_PATCH", "0")
     org, watch = _primed(tmp_path, monkeypatch)
     _edit(org, 3, "consulted: [", "consulted: [team-00002, ")
     _checked(org, tmp_path)
@@ -207,6 +209,8 @@ def test_a_head_and_body_of_two_runs_are_a_miss(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A head written by one run beside the body of another (two runs at once), or a
     body that is torn, is not patched: the org is assembled."""
+    # the full path's kept org: a RACI edit the kept state would answer (`engine.raciedit`)
+    monkeypatch.setenv("ORGSPEC_WARM_PATCH", "0")
     org, watch = _primed(tmp_path, monkeypatch)
     cache = Cache(str(tmp_path / "cache"))
     bodies = list((Path(cache.own) / "kept").rglob("*"))
@@ -232,6 +236,8 @@ def test_a_one_shot_run_that_cannot_fork_keeps_no_org(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Without `os.fork` (Windows) the org would be written on the command's time: not
     kept, and the next run assembles."""
+    # the full path's kept org: a RACI edit the kept state would answer (`engine.raciedit`)
+    monkeypatch.setenv("ORGSPEC_WARM_PATCH", "0")
     import os
 
     from orgspec import gcpause
@@ -254,6 +260,8 @@ def test_a_patched_run_queues_the_local_rules_after_the_heavy_whole_org_ones(
     (mostly kept entries read back) after the heavy whole-org items a RACI edit reruns (the
     worker starts on those); a run that assembles queues it first. Both find what a serial
     check without the cache finds."""
+    # the full path's kept org: a RACI edit the kept state would answer (`engine.raciedit`)
+    monkeypatch.setenv("ORGSPEC_WARM_PATCH", "0")
     from orgspec import forkmap
 
     org, watch = _primed(tmp_path, monkeypatch)

@@ -61,7 +61,8 @@ def test_a_warm_unchanged_check_imports_no_parser_and_compiles_no_pattern(
 
 def test_a_raci_re_check_keeps_the_lexicon_without_reading_it_first(tmp_path: Path) -> None:
     """A full re-check whose rules need no lexicon (one duty's `consulted` changed: OW007
-    keeps its findings) neither imports the glossary nor reads `lexicon.yaml` before its
+    keeps its findings; the duty's own team added, which the kept state does not answer,
+    `engine.raciedit`) neither imports the glossary nor reads `lexicon.yaml` before its
     output; the lexicon the prose path reads is still kept, once the output is out."""
     org = tmp_path / "org"
     subprocess.run([sys.executable, str(Path(__file__).parents[1] / "benchmarks" / "generate.py"),
@@ -82,7 +83,8 @@ def test_a_raci_re_check_keeps_the_lexicon_without_reading_it_first(tmp_path: Pa
         shutil.rmtree(folder / "lexicon", ignore_errors=True)
     text = victim.read_text("utf-8")
     assert "consulted: [" in text
-    victim.write_text(text.replace("consulted: [", "consulted: [team-00000, ", 1), "utf-8")
+    assert "accountable: team-00006\n" in text.split("consulted: [", 1)[0]
+    victim.write_text(text.replace("consulted: [", "consulted: [team-00006, ", 1), "utf-8")
     code = PROBE.replace("NOT_IMPORTED", repr(("orgspec.text.glossary",))) \
         .replace("ARGS", repr(args))
     raci = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -726,18 +726,21 @@ def _append(path: Path, text: str) -> None:
 
 
 def _raci_edit(org: Path) -> None:
+    """A duty's `accountable` changed (its other roles' edits are answered from the state:
+    `engine.raciedit`)."""
     path = org / "team-00005.yaml"
     text = path.read_text("utf-8")
-    assert "consulted: [" in text
-    path.write_text(text.replace("consulted: [", "consulted: [team-00001, ", 1), "utf-8")
+    assert "accountable: team-00005\n" in text
+    path.write_text(text.replace("accountable: team-00005\n", "accountable: team-00001\n", 1),
+                    "utf-8")
 
 
 def test_a_raci_edit_reads_the_state_head_not_the_state(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A change that is not one file's prose (a team added to a duty's `consulted`, two
-    files changed) is told from the state's head (`warm.Head`): the state is not read, and
-    the findings are a fresh check's; a prose edit after it still reads the state and is
-    answered from it."""
+    """A change that is not one file's prose nor its duties' other roles (a duty's
+    `accountable` changed, two files changed) is told from the state's head (`warm.Head`):
+    the state is not read, and the findings are a fresh check's; a prose edit after it
+    still reads the state and is answered from it."""
     org, folder = _kept_state(tmp_path)
     paths = [str(org)]
     read = _states_read(monkeypatch)

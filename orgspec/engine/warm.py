@@ -20,7 +20,9 @@ person's name (RF008, RO002 read them), a suppression in the changed file or one
 OW007 anywhere, a file that failed, anything held back, a `former id`) falls back to the
 full path, as does any doubt about an entry: the findings are the same as a run without
 the cache (`tests/test_cache.py` replays edits of every kind and compares).
-ORGSPEC_WARM_PATCH=0 turns it off.
+ORGSPEC_WARM_PATCH=0 turns it off. One structure edit is answered from the state too: one
+file's duties' `responsible`, `consulted` or `informed` lists changed (`engine.raciedit`,
+from the RACI facts kept beside the state, `Facts`).
 
 The state is only for the next run, so `orgspec check` writes it after its output is out,
 in a child it does not wait for (`later`, `gcpause.after_output`); the cache's "state" lock
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
 
     from orgspec.engine.anchors import Anchors
     from orgspec.engine.lint import Inputs
+    from orgspec.engine.racifacts import RaciFacts
     from orgspec.engine.selection import Plan
     from orgspec.engine.summary import FileSummary
     from orgspec.load.cache import Cache
@@ -116,6 +119,9 @@ class State:
     prose_read: frozenset[str] = frozenset(("name", "description", "mission", "title"))
     limits: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
     lang_attrs: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # what answers an edit of who else holds a duty without the org (`engine.raciedit`);
+    # None: not kept (such an edit takes the full path)
+    raci: RaciFacts | None = None
 
 
 # The pairs the near-duplicate search reported, and the features of each duty in one.
@@ -146,6 +152,27 @@ def _head_key(key: bytes) -> bytes:
     return make_key("state-head", key)
 
 
+@dataclass
+class Facts:
+    """The `State.raci` of the state of the inputs `idents` (None: none kept), stored
+    beside it (`later`): the prose path does not read them (~5 ms at 500 teams)."""
+
+    idents: list[str]
+    raci: RaciFacts | None
+
+
+def _facts_key(key: bytes) -> bytes:
+    from orgspec.load.cache import make_key
+
+    return make_key("racifacts", key)
+
+
+def kept_facts(cache: Cache, key: bytes, idents: list[str]) -> RaciFacts | None:
+    """The `RaciFacts` kept for the state of the inputs `idents` under `key`, if any."""
+    found = cache.get("racifacts", _facts_key(key), Facts)
+    return found.raci if found is not None and found.idents == idents else None
+
+
 # ---- kept by a full run ------------------------------------------------------------------
 
 
@@ -154,13 +181,17 @@ def _head_key(key: bytes) -> bytes:
 WAIT_SECONDS = 10.0
 
 
-def later(cache: Cache, key: bytes, state: State | Callable[[], State | None]) -> None:
+def later(cache: Cache, key: bytes, state: State | Callable[[], State | None],
+          carry: list[str] | None = None) -> None:
     """Store `state` (or what `state()` makes: None stores nothing) once this run's output
     is out (`gcpause.after_output`: in a one-shot process, in a child it does not wait
     for), holding the cache's "state" lock from now until it is written, so that the next
     run waits for it (`patched`) rather than take the full path meanwhile. A child killed
     or a write lost leaves the state before it or none, each consistent with the inputs
-    it names (`State.idents`): the next run answers from it or takes the full path."""
+    it names (`State.idents`): the next run answers from it or takes the full path.
+    Its `raci` is stored apart (`Facts`: only a RACI edit reads it); a state without
+    them takes those kept for the state of the inputs `carry` names (a prose edit changes
+    none of them), when there are."""
     from orgspec.gcpause import after_output, defers
 
     held = cache.hold("state") if defers() else None
@@ -173,7 +204,11 @@ def later(cache: Cache, key: bytes, state: State | Callable[[], State | None]) -
                 return
             made = state() if callable(state) else state
             if made is not None and os.path.isdir(cache.own):
-                cache.put("state", key, made)
+                raci = made.raci
+                if raci is None and carry is not None:
+                    raci = kept_facts(cache, key, carry)
+                cache.put("racifacts", _facts_key(key), Facts(made.idents, raci))
+                cache.put("state", key, replace(made, raci=None))
                 cache.put("statehead", _head_key(key), Head(made.idents))
         finally:
             if held is not None:
@@ -277,6 +312,7 @@ def _made(idents: list[str], org: Org, plan: Plan, config: Config, findings: lis
     from orgspec.engine.anchors import _relative
     from orgspec.engine.incremental import _files_of, _reads, local_codes
     from orgspec.engine.localprose import prose_read
+    from orgspec.engine.racifacts import facts_of
     from orgspec.engine.registry import CHECKS
     from orgspec.engine.summary import KINDS, NAMED, OWNERS
     from orgspec.engine.teams import owning_teams
@@ -321,7 +357,8 @@ def _made(idents: list[str], org: Org, plan: Plan, config: Config, findings: lis
                  else None, names=keyed_names(org, lang), names_vary=names_vary(org),
                  prose_read=prose_read(local, {c for c in local
                                                if plan.rules[c].given is not None}),
-                 limits=_limits(), lang_attrs={} if texts is None else texts[2])
+                 limits=_limits(), lang_attrs={} if texts is None else texts[2],
+                 raci=facts_of(org, rules - set(local) - {NEAR_DUPLICATES}))
 
 
 def _limits() -> dict[str, dict[str, tuple[int, int]]]:
@@ -419,14 +456,20 @@ def patched(inputs: Inputs, config: Config, plan: Plan, today: dt.date, cache: C
     key = state_key(base)
     cache.wait_free("state", WAIT_SECONDS)  # a run before this one still writing it
     head = cache.get("statehead", _head_key(key), Head)
-    edit = None if head is None else _edit(head.idents, inputs, summaries, cache)
-    if head is not None and edit is None:
-        return None  # not one file's prose: the state is not read
+    edit, raci = (None, None) if head is None else _edits(head.idents, inputs, summaries,
+                                                           cache)
+    if head is not None and edit is None and raci is None:
+        return None  # not one file's prose nor RACI: the state is not read
     state = cache.get("state", key, State)
     if state is None:
         return None
     if head is None or head.idents != state.idents:
-        edit = _edit(state.idents, inputs, summaries, cache)
+        edit, raci = _edits(state.idents, inputs, summaries, cache)
+    if edit is None and raci is not None:
+        from orgspec.engine.raciedit import answer
+
+        return answer(state, raci, inputs, config, plan, today, cache, key, summaries, parsed,
+                      root)
     if edit is None or edit[3] & state.blocked:
         return None
     index, old, before, _ = edit
@@ -478,11 +521,31 @@ def patched(inputs: Inputs, config: Config, plan: Plan, today: dt.date, cache: C
     return result
 
 
-def _edit(idents: list[str], inputs: Inputs, summaries: Mapping[str, FileSummary],
-          cache: Cache) -> tuple[int, str, FileSummary, set[str]] | None:
-    """When `inputs` differ from the run `idents` names in one file's content only, and in
-    prose only (`_changed_kinds`): the file's index, its content hash then, its summary
-    then and the kinds changed; else None."""
+def _edits(idents: list[str], inputs: Inputs, summaries: Mapping[str, FileSummary],
+           cache: Cache) -> tuple[tuple[int, str, FileSummary, set[str]] | None,
+                                  tuple[int, str, FileSummary] | None]:
+    """When `inputs` differ from the run `idents` names in one file's content only: in
+    prose only (`_changed_kinds`), the file's index, its content hash then, its summary
+    then and the kinds changed, first; else, there in the `responsible`, `consulted` or
+    `informed` lists of its duties only (`raciedit.only_raci`), the same but the kinds,
+    second; (None, None) otherwise."""
+    one = _one_file(idents, inputs, summaries, cache)
+    if one is None:
+        return None, None
+    after = summaries[inputs.files[one[0]][0].display]
+    changed = _changed_kinds(one[2], after)
+    if changed is not None:
+        return (*one, changed), None
+    from orgspec.engine.raciedit import only_raci
+
+    return None, one if only_raci(one[2], after) else None
+
+
+def _one_file(idents: list[str], inputs: Inputs, summaries: Mapping[str, FileSummary],
+              cache: Cache) -> tuple[int, str, FileSummary] | None:
+    """When `inputs` differ from the run `idents` names in one file's content only: the
+    file's index, its content hash then and its summary then (both summaries known); else
+    None."""
     if len(idents) != len(inputs.ident):
         return None
     diff = [i for i, (a, b) in enumerate(zip(idents, inputs.ident, strict=True)) if a != b]
@@ -501,8 +564,7 @@ def _edit(idents: list[str], inputs: Inputs, summaries: Mapping[str, FileSummary
     after = summaries.get(file)
     if before is None or after is None:
         return None
-    changed = _changed_kinds(before, after)
-    return None if changed is None else (index, old, before, changed)
+    return index, old, before
 
 
 class _NoSite(Exception):
@@ -543,16 +605,16 @@ def _changed_kinds(before: FileSummary, after: FileSummary) -> set[str] | None:
 
 
 def _kept(state: State, file: str, before: FileSummary, after: FileSummary,
-          local: bool = False) -> list[tuple[Finding, str]] | None:
-    """The state's findings that stay (all but OW007's and, unless `local`, the changed
-    file's entity-local ones), with their anchors; None when one of them may have moved (a
-    location in the changed file in an entity whose positions changed) or came from
-    loading that file."""
+          local: bool = False, near: bool = False) -> list[tuple[Finding, str]] | None:
+    """The state's findings that stay (all but OW007's, unless `near`, and, unless `local`,
+    the changed file's entity-local ones), with their anchors; None when one of them may
+    have moved (a location in the changed file in an entity whose positions changed) or
+    came from loading that file."""
     now = {d for _, _, d in after.chunks}
     out = []
     for f, anchor in zip(state.findings, state.anchors, strict=True):
-        if f.code == NEAR_DUPLICATES or (not local and f.code in state.local and
-                                         f.location.file == file):
+        if (f.code == NEAR_DUPLICATES and not near) or (not local and f.code in state.local
+                                                        and f.location.file == file):
             continue
         if f.code not in state.rules and f.location.file == file:
             return None
@@ -915,13 +977,14 @@ def _result(state: State, kept: list[tuple[Finding, str]], check: FileCheck,
     after = replace(state, idents=list(inputs.ident), findings=findings,
                     anchors=[a for _, a in merged], duties=duties, activities=activities,
                     names=names, names_vary=state.names_vary or check.names_vary)
+    carry = state.idents if state.raci is None else None
     if groups is None or state.near is not None:
-        later(cache, key, after)
+        later(cache, key, after, carry)
         if searched:  # after the state: a run waiting for the state's lock does not wait
             _keep_search(after, plan, cache)
     else:  # the search the next prose edit regroups, taken after the output
         later(cache, key, lambda: replace(after, near=_searched(after.duties, plan, cache,
-                                                                after.org_name)))
+                                                                after.org_name)), carry)
     held_messages = {a.fingerprint: str(a.message) for a in activities}
     said = [localize(f, state.lang) for f in findings]
     return LintResult(said, files=list(state.files), entity_count=state.entity_count,
