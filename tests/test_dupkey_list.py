@@ -57,7 +57,8 @@ def test_a_list_field_written_twice_is_shown_as_one_list(write_org: Any) -> None
         ("24", "hint: YAML keeps only one of the two values; remove or rename one")]
     assert _lines(run, "SC003") == [
         ("5", "hint: list the items under it, one `- item` per line, or as `[a, b]`; for none, "
-              "write `members: []` or remove the field")]
+              "write `members: []` or remove the field (1 finding that follows from this "
+              "mistake is held back until it is fixed: HI007 on person 李波 (bo))")]
     assert "`members`: needs a list, not an empty value" in run.stdout
     zh = run_cli("check", str(org), "--isolated", "--no-cache", "--lang", "zh-Hant")
     assert _lines(zh, "IN004")[0] == (
