@@ -81,6 +81,15 @@ def where(findings: list[dict[str, Any]]) -> list[tuple[str, str, int, int]]:
     return [(f["code"], Path(f["file"]).name, f["line"], f["column"]) for f in findings]
 
 
+def where_and_text(org: Path, lang: str = "en") -> tuple[list[tuple[str, str, int, int]], str]:
+    """`orgspec check ORG` (isolated, no cache, in `lang`): its JSON findings as `where`
+    gives them, and its text output."""
+    found = run_cli("check", str(org), "--isolated", "--no-cache", "--format", "json",
+                    "--lang", lang).json()["findings"]
+    text = run_cli("check", str(org), "--isolated", "--no-cache", "--lang", lang).stdout
+    return where(found), text
+
+
 def run_cli_process(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
                     timeout: float = 60) -> Run:
     """Run `python -m orgspec ARGS` in a fresh interpreter, as a user would."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import where_and_text
 
 TEAMS = """\
 - kind: Team
@@ -31,10 +31,7 @@ MEMBERS = "    - xie-ying\n    - han-mei\n"
 
 
 def _check(org: Path, lang: str = "en") -> tuple[list[tuple[str, str, int, int]], str]:
-    found = run_cli("check", str(org), "--isolated", "--no-cache", "--format", "json",
-                    "--lang", lang).json()["findings"]
-    text = run_cli("check", str(org), "--isolated", "--no-cache", "--lang", lang).stdout
-    return [(f["code"], Path(f["file"]).name, f["line"], f["column"]) for f in found], text
+    return where_and_text(org, lang)
 
 
 def test_the_org_is_clean(write_org) -> None:  # type: ignore[no-untyped-def]
