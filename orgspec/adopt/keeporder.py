@@ -12,14 +12,8 @@ text, else the new text is kept as it is.
 
 from __future__ import annotations
 
-from orgspec.load.yamlspans import Item, item_spans
-
-
-def _key(item: Item) -> tuple[str, str] | None:
-    value = item.whole.value
-    if not isinstance(value, dict) or "id" not in value:
-        return None
-    return str(value.get("kind")), str(value["id"])
+from orgspec.adopt.keepstyle import entity_key
+from orgspec.load.yamlspans import item_spans
 
 
 def _content_stop(lines: list[str], start: int, stop: int) -> int:
@@ -39,8 +33,8 @@ def keep_order(now: str, new: str) -> str:
     mine, theirs = item_spans(now), item_spans(new)
     if not mine or not theirs:
         return new
-    my_keys = [_key(i) for i in mine]
-    their_keys = [_key(i) for i in theirs]
+    my_keys = [entity_key(i) for i in mine]
+    their_keys = [entity_key(i) for i in theirs]
     if len(set(my_keys)) != len(my_keys) or len(set(their_keys)) != len(their_keys):
         return new  # a key given twice, or an item that is not an entity (None twice)
     rank: dict[tuple[str, str] | None, int] = {key: n for n, key in enumerate(my_keys)

@@ -31,7 +31,7 @@ def keep_style(now: str, new: str) -> str:
     users = _by_key(mine)
     swaps: list[tuple[int, int, list[str]]] = []  # new's lines [start, stop) -> the user's
     for item in theirs:
-        was = users.get(_key(item))
+        was = users.get(entity_key(item))
         if was is None:
             continue
         if was.whole.value == item.whole.value:
@@ -110,7 +110,8 @@ def _code(lines: list[str], starts: dict[int, int]) -> list[str | None]:
     return out
 
 
-def _key(item: Item) -> tuple[str, str] | None:
+def entity_key(item: Item) -> tuple[str, str] | None:
+    """(kind, id) of a list item that is an entity with an id; None for any other."""
     value = item.whole.value
     if not isinstance(value, dict) or "id" not in value:
         return None
@@ -121,7 +122,7 @@ def _by_key(items: list[Item]) -> dict[tuple[str, str] | None, Item]:
     """Key -> the one item of it (a key given twice names none)."""
     seen: dict[tuple[str, str] | None, list[Item]] = {}
     for item in items:
-        seen.setdefault(_key(item), []).append(item)
+        seen.setdefault(entity_key(item), []).append(item)
     return {key: found[0] for key, found in seen.items() if key is not None and len(found) == 1}
 
 
